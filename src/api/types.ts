@@ -1,0 +1,60 @@
+/**
+ * The contract between notebooks, the notebook engine and the report renderer.
+ *
+ * A notebook declares headline figures and claim checks through the notebook API (`src/api/`).
+ * In `fragtax build` they are recorded into the run context the engine injects; in Jupyter they are
+ * only displayed. Nothing here knows about AI economics.
+ */
+
+/** Percentile summary of a Monte Carlo output (or of any sample set). */
+export interface Summary {
+  readonly mean: number;
+  readonly p5: number;
+  readonly p25: number;
+  readonly p50: number;
+  readonly p75: number;
+  readonly p95: number;
+}
+
+/**
+ * How a number is written for readers. `usd` → $28.8M, `multiple` → 39×, `percent` (a fraction) → 12%,
+ * `count` → 12,000, `number` → 3 significant digits with the unit after it.
+ */
+export type NumberFormat = "usd" | "multiple" | "percent" | "count" | "number";
+
+/** A named headline figure: lands in figures.json and can be cited by prose. */
+export interface FigureRecord {
+  readonly id: string;
+  readonly label: string;
+  /** Unit as readers see it, e.g. "USD", "USD/GPU-hour", "×", "share of revenue". */
+  readonly unit: string;
+  readonly format: NumberFormat;
+  /** Exactly one of `value` (a deterministic figure) or `summary` (a Monte Carlo summary). */
+  readonly value?: number;
+  readonly summary?: Summary;
+  /** Notebook file (relative to the report root) and 1-based cell that declared it; set by the engine. */
+  readonly notebook?: string;
+  readonly cell?: number;
+}
+
+export type Verdict = "consistent" | "overstated" | "understated" | "unverifiable";
+
+/** A quantitative claim from the source text, checked against the model. */
+export interface ClaimRecord {
+  readonly id: string;
+  /** What the source says, in our words. */
+  readonly claim: string;
+  readonly stated: { readonly low: number; readonly high: number };
+  readonly computed: { readonly low: number; readonly high: number; readonly p50?: number };
+  readonly unit: string;
+  readonly format: NumberFormat;
+  readonly verdict: Verdict;
+  /** How far off, as a factor (stated midpoint ÷ computed midpoint); 1 when consistent. */
+  readonly factor: number;
+  readonly note?: string;
+  readonly notebook?: string;
+  readonly cell?: number;
+}
+
+/** Mime types of the outputs the notebook API emits. */
+export const VEGA_LITE_MIME = "application/vnd.vegalite.v5+json";

@@ -1,0 +1,47 @@
+/**
+ * The shape of a loaded assumption, as every consumer sees it (model, notebooks, report, diff).
+ * Parsing and validation live in `load.ts`; the registry (lookup, read tracking) in `registry.ts`.
+ */
+
+export type DistributionKind = "lognormal" | "normal" | "uniform" | "triangular" | "fixed";
+
+export interface AssumptionSource {
+  readonly title: string;
+  readonly url?: string;
+  /** ISO date (YYYY-MM-DD) the figure is as of. */
+  readonly date: string;
+}
+
+/** Where an assumption sits in its file, for errors and for the diff. */
+export interface SourcePosition {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+}
+
+export interface Assumption {
+  readonly id: string;
+  readonly label: string;
+  readonly unit: string;
+  /** A point value (distribution `fixed`) … */
+  readonly value?: number;
+  /** … or a 90% interval: `low` is the 5th and `high` the 95th percentile. */
+  readonly range?: { readonly low: number; readonly high: number };
+  /** Most likely value, for `triangular` only. */
+  readonly mode?: number;
+  readonly distribution: DistributionKind;
+  readonly source: AssumptionSource;
+  readonly note?: string;
+  readonly position: SourcePosition;
+}
+
+/**
+ * Read access to assumptions that remembers which ids were read. The incremental build keys each
+ * notebook's cache on exactly the assumptions it read.
+ */
+export interface AssumptionReader {
+  /** The assumption; an unknown id throws an error that names the nearest ids. */
+  get(id: string): Assumption;
+  /** Ids read through this reader so far, in first-read order. */
+  readIds(): readonly string[];
+}
