@@ -3,3 +3,4 @@
  * Code elsewhere never builds user-facing text inline; it calls these.
  */
 export * as assumptions from "./assumptions";
+export * as model from "./model";
