@@ -6,7 +6,9 @@
  *   3. summarize each output: mean, p5, p25, p50, p75, p95, and keep the samples
  *
  * Columns make sampling vectorized; the row view exposes each input as a getter on one reused object,
- * so evaluating a model allocates nothing per sample beyond what the model itself returns.
+ * so evaluating a model allocates nothing per sample beyond what the model itself returns. The view is
+ * frozen (a model that writes to it throws) and reused: copy it (`{ ...x }`) to keep a row. In a model,
+ * prefer passing `x` on over `{ ...x, extra }`: spread-then-add is a slow path in V8, per sample.
  */
 import type { Summary } from "../api/types";
 import type { Assumption, AssumptionReader } from "../assumptions/types";
