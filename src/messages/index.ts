@@ -4,3 +4,4 @@
  */
 export * as assumptions from "./assumptions";
 export * as model from "./model";
+export * as chapters from "./chapters";

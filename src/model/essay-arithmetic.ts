@@ -1,33 +1,17 @@
 /**
- * Arithmetic the report's chapters need beyond the core cost model: inverting the training-run bill,
- * annualizing capital, the cost of splitting one capacity pool into several, the sovereignty uplift
- * built from it, scenario probabilities varied inside bands, and a custom chip's break-even volume.
+ * Arithmetic the report's chapters need beyond the core cost model: annualizing capital, the cost of
+ * splitting one capacity pool into several (given its utilization), the sovereignty uplift built from
+ * it, and scenario probabilities varied inside bands.
  *
  * Pure functions of plain numbers (units in the parameter names), so they work per Monte Carlo sample.
  */
 
-const HOURS_PER_DAY = 24;
-const HOURS_PER_YEAR = 8760;
+import * as msg from "../messages/chapters";
+import { normalQuantile } from "./distributions";
+import { sovereigntyUplift, utilizationDilution } from "./fragmentation";
 
-/** The essay's training-run box: GPUs × days × 24 h × USD/GPU-hour. */
-export interface TrainingBox {
-  readonly gpus: number;
-  readonly days: number;
-  readonly usdPerGpuHour: number;
-}
-
-/**
- * What one input of the box would have to be, the other two held, for the bill to equal `targetUsd`.
- * Formula: cost = gpus × days × 24 × price, solved for each factor in turn. Standard rental arithmetic.
- */
-export function inputsImpliedByCost(targetUsd: number, box: TrainingBox): TrainingBox {
-  const hoursPerGpu = box.days * HOURS_PER_DAY;
-  return {
-    gpus: targetUsd / (hoursPerGpu * box.usdPerGpuHour),
-    days: targetUsd / (box.gpus * HOURS_PER_DAY * box.usdPerGpuHour),
-    usdPerGpuHour: targetUsd / (box.gpus * hoursPerGpu),
-  };
-}
+/** Service level used to express a pooled utilization as the core's demand headroom (any level gives the same result). */
+const SERVICE_LEVEL = 0.95;
 
 /**
  * Capital recovery factor: the level yearly payment that repays 1 USD of capital over `years` at
@@ -35,23 +19,24 @@ export function inputsImpliedByCost(targetUsd: number, box: TrainingBox): Traini
  * (Stargate's build-out) into an operating-cost equivalent per year. Rate 0 → straight line 1/n.
  */
 export function capitalRecoveryFactor(rate: number, years: number): number {
-  if (years <= 0) throw new RangeError(`capitalRecoveryFactor: years must be positive, got ${years}`);
+  if (years <= 0) throw new RangeError(msg.yearsNotPositive(years));
   if (rate === 0) return 1 / years;
   return rate / (1 - (1 + rate) ** -years);
 }
 
 /**
  * Capacity needed when one pooled fleet is split into `pools` independent pools, relative to the
- * pooled fleet: u + (1 − u)·√N. Each pool is provisioned for its own peak (mean + z·σ); with N
- * independent equal pools the total headroom grows as √N (square-root staffing rule), and a pooled
- * fleet at utilization u carries headroom (1 − u)/u of its mean load. N = 1 gives 1.
+ * pooled fleet, given the pooled fleet's utilization u rather than its demand variability:
+ * u + (1 − u)·√N. It is `utilizationDilution` (fragmentation.ts, the square-root law) with the
+ * headroom z·cv = (1 − u)/u that a pooled fleet at utilization u carries. N = 1 gives 1.
  */
 export function splitPoolCapacityMultiplier(pooledUtilization: number, pools: number): number {
   if (pooledUtilization <= 0 || pooledUtilization > 1) {
-    throw new RangeError(`splitPoolCapacityMultiplier: utilization must be in (0, 1], got ${pooledUtilization}`);
+    throw new RangeError(msg.utilizationOutOfRange(pooledUtilization));
   }
-  if (pools < 1) throw new RangeError(`splitPoolCapacityMultiplier: pools must be at least 1, got ${pools}`);
-  return pooledUtilization + (1 - pooledUtilization) * Math.sqrt(pools);
+  if (pools < 1) throw new RangeError(msg.poolsBelowOne(pools));
+  const headroom = (1 - pooledUtilization) / pooledUtilization;
+  return utilizationDilution({ pools, demandCv: headroom / normalQuantile(SERVICE_LEVEL), serviceLevel: SERVICE_LEVEL });
 }
 
 export interface SovereigntyInputs {
@@ -67,13 +52,14 @@ export interface SovereigntyInputs {
 }
 
 /**
- * Inference cost uplift from sovereignty rules, as a fraction of today's cost:
- * f × (splitPool(u, N) × (1 + backup) × (1 + premium) − 1). Only the localized share f pays it.
+ * Inference cost uplift from sovereignty rules, as a fraction of today's cost: the core's
+ * `sovereigntyUplift` − 1 = f × duplication, with the duplication overhead built bottom-up as
+ * splitPool(u, N) × (1 + backup) × (1 + premium) − 1. Only the localized share f pays it.
  * Bottom-up counterpart of the essay's stated +40–60%.
  */
 export function sovereigntyInferenceUplift(i: SovereigntyInputs): number {
-  const localizedCost = splitPoolCapacityMultiplier(i.pooledUtilization, i.pools) * (1 + i.backupShare) * (1 + i.regionalCostPremium);
-  return i.sovereignShare * (localizedCost - 1);
+  const duplicationOverhead = splitPoolCapacityMultiplier(i.pooledUtilization, i.pools) * (1 + i.backupShare) * (1 + i.regionalCostPremium) - 1;
+  return sovereigntyUplift({ localizedShare: i.sovereignShare, duplicationOverhead }) - 1;
 }
 
 /**
@@ -87,12 +73,4 @@ export function remainderProbabilities(second: number, third: number): readonly 
   const total = a + b;
   if (total <= 1) return [1 - total, a, b];
   return [0, a / total, b / total];
-}
-
-/**
- * Break-even volume of a custom chip: design cost ÷ (saving per busy chip-hour × busy hours per chip).
- * Busy hours = life in years × 8,760 × utilization. Standard NRE amortization.
- */
-export function breakEvenChipVolume(designCostUsd: number, savingUsdPerChipHour: number, lifeYears: number, utilization: number): number {
-  return designCostUsd / (savingUsdPerChipHour * lifeYears * HOURS_PER_YEAR * utilization);
 }

@@ -1,23 +1,10 @@
 import { describe, expect, it } from "vitest";
 import {
-  breakEvenChipVolume,
   capitalRecoveryFactor,
-  inputsImpliedByCost,
   remainderProbabilities,
   sovereigntyInferenceUplift,
   splitPoolCapacityMultiplier,
 } from "../../src/model/essay-arithmetic";
-
-describe("inputsImpliedByCost", () => {
-  it("inverts GPUs × days × 24 × price: $400M at 10,000 GPUs and 60 days needs $27.78/GPU-hour", () => {
-    const need = inputsImpliedByCost(400e6, { gpus: 10_000, days: 60, usdPerGpuHour: 2 });
-    expect(need.usdPerGpuHour).toBeCloseTo(400e6 / (10_000 * 60 * 24), 6);
-    expect(need.gpus).toBeCloseTo(400e6 / (60 * 24 * 2), 6);
-    expect(need.days).toBeCloseTo(400e6 / (10_000 * 24 * 2), 6);
-    // Plugging a solved input back gives the target.
-    expect(need.gpus * 60 * 24 * 2).toBeCloseTo(400e6, 0);
-  });
-});
 
 describe("capitalRecoveryFactor", () => {
   it("matches the annuity formula and falls back to straight line at rate 0", () => {
@@ -52,11 +39,5 @@ describe("remainderProbabilities", () => {
     const over = remainderProbabilities(0.8, 0.4);
     expect(over[0]).toBe(0);
     expect(over[0] + over[1] + over[2]).toBeCloseTo(1, 12);
-  });
-});
-
-describe("breakEvenChipVolume", () => {
-  it("divides design cost by lifetime savings per chip", () => {
-    expect(breakEvenChipVolume(2e9, 0.5, 5, 0.6)).toBeCloseTo(2e9 / (0.5 * 5 * 8760 * 0.6), 6);
   });
 });
