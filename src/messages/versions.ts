@@ -1,0 +1,88 @@
+/** Messages of the versions area: cache explanations, what-if, publish, diff, dev server. */
+import type { Change } from "../versions/cache";
+import { formatAssumptionValue } from "../versions/fingerprint";
+
+// ── cache ────────────────────────────────────────────────────────────────────────────────────────
+
+export function reusedNothingChanged(): string {
+  return "reused: nothing it depends on changed";
+}
+
+/** One line saying why a notebook re-ran, e.g. `re-ran: h100_usd_per_gpu_hour changed 2–3 → 2.5–3.5`. */
+export function reranBecause(changes: readonly Change[]): string {
+  if (changes.some((change) => change.kind === "first-run")) return "first run";
+  const shown = changes.slice(0, 3).map(describeChange);
+  const more = changes.length > 3 ? ` (+${changes.length - 3} more)` : "";
+  return `re-ran: ${shown.join("; ")}${more}`;
+}
+
+export function describeChange(change: Change): string {
+  switch (change.kind) {
+    case "first-run":
+      return "first run";
+    case "unreadable":
+      return `cache entry was unreadable (${change.detail})`;
+    case "source":
+      return "notebook changed";
+    case "module":
+      return change.removed ? `${change.path} was removed` : `${change.path} changed`;
+    case "assumption": {
+      if (!change.after) return `${change.id} was removed`;
+      const [before, after] = [formatAssumptionValue(change.before), formatAssumptionValue(change.after)];
+      if (before !== after) return `${change.id} changed ${before} → ${after}`;
+      const fields = changedFields(change.before, change.after);
+      return `${change.id} ${fields.join(", ")} changed`;
+    }
+    case "lockfile":
+      return "package-lock.json changed";
+    case "tool":
+      return `fragtax ${change.before} → ${change.after}`;
+    case "setting":
+      return `${change.key} changed ${JSON.stringify(change.before)} → ${JSON.stringify(change.after)}`;
+  }
+}
+
+function changedFields(before: object, after: object): string[] {
+  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
+  const differs = (key: string): boolean =>
+    JSON.stringify((before as Record<string, unknown>)[key]) !== JSON.stringify((after as Record<string, unknown>)[key]);
+  return keys.filter(differs);
+}
+
+export function unreadableCacheEntry(notebook: string, detail: string): string {
+  return `warning: ignoring the cache entry of ${notebook} (${detail}); re-running it`;
+}
+
+// ── what-if ──────────────────────────────────────────────────────────────────────────────────────
+
+function suggestion(nearest: readonly string[]): string {
+  return nearest.length > 0 ? ` Did you mean ${nearest.map((id) => `"${id}"`).join(", ")}?` : "";
+}
+
+export function unknownOverrideId(where: string, id: string, nearest: readonly string[]): string {
+  return `${where}: unknown assumption "${id}".${suggestion(nearest)}`;
+}
+
+export function malformedSetFlag(flag: string): string {
+  return `--set ${flag}: expected id=value or id=low..high, e.g. --set h100_usd_per_gpu_hour=2.5..3.5`;
+}
+
+export function malformedOverrideValue(where: string, id: string, text: string): string {
+  return `${where}: "${text}" is not a number or a low..high range for ${id} (e.g. 2.5 or 2..3)`;
+}
+
+export function overrideRangeReversed(where: string, id: string, low: number, high: number): string {
+  return `${where}: the range for ${id} is reversed (${low}..${high}); write low..high`;
+}
+
+export function unreadableOverridesFile(where: string, detail: string): string {
+  return `${where}: cannot read overrides: ${detail}`;
+}
+
+export function whatIfBannerTitle(): string {
+  return "What-if build — not the published analysis";
+}
+
+export function whatIfBannerLead(sources: readonly string[]): string {
+  return `These assumptions were overridden for this build only (${sources.join(", ")}); the assumptions file was not changed.`;
+}
