@@ -86,3 +86,113 @@ export function whatIfBannerTitle(): string {
 export function whatIfBannerLead(sources: readonly string[]): string {
   return `These assumptions were overridden for this build only (${sources.join(", ")}); the assumptions file was not changed.`;
 }
+
+// ── diff ─────────────────────────────────────────────────────────────────────────────────────────
+
+export function diffHeading(from: string, to: string): string {
+  return `Changes from ${from} to ${to}`;
+}
+
+export function diffAssumptionsHeading(added: number, removed: number, changed: number): string {
+  return `Assumptions: ${added} added, ${removed} removed, ${changed} changed`;
+}
+
+export function diffNoAssumptionChanges(): string {
+  return "No assumption changed.";
+}
+
+export function diffFiguresHeading(count: number): string {
+  return `Figures (${count}), largest relative change first: p50 (p5–p95) before → after`;
+}
+
+export function diffNoFigures(): string {
+  return "Figures: not compared (one side carries no figures; pass --figures to build them for a git ref).";
+}
+
+export function whatChangedHeading(previous: string | null): string {
+  return previous === null ? "What changed" : `What changed since ${previous}`;
+}
+
+export function firstPublishedVersion(): string {
+  return "This is the first published version.";
+}
+
+export function unknownDiffSide(spec: string): string {
+  return `"${spec}" is not a published version (out/reports/<id>), a git ref, or an assumptions file`;
+}
+
+// ── publish ──────────────────────────────────────────────────────────────────────────────────────
+
+export function indexHeading(title: string): string {
+  return `${title} — published versions`;
+}
+
+export function indexLead(count: number): string {
+  return `${count} version${count === 1 ? "" : "s"}, newest first. Each is immutable: see its manifest for file hashes and provenance.`;
+}
+
+export function publishRefusedWhatIf(overrides: readonly string[]): string {
+  return `refusing to publish a what-if build (overrides: ${overrides.join(", ")}); rebuild without --set/--assumptions first`;
+}
+
+export function publishRefusedFailedCells(notebooks: readonly string[]): string {
+  return `refusing to publish: a cell failed in ${notebooks.join(", ")}; fix it and rebuild`;
+}
+
+export function publishMissingBuild(file: string): string {
+  return `nothing to publish: ${file} is missing; run \`fragtax build\` first`;
+}
+
+export function publishStaleAssumptions(file: string): string {
+  return `refusing to publish: ${file} changed since the last build; rebuild first`;
+}
+
+export function publishBadDate(date: string): string {
+  return `--date ${date}: expected a calendar date as YYYY-MM-DD`;
+}
+
+export function publishWaiting(pid: number): string {
+  return `waiting for another publish (pid ${pid}) to finish…`;
+}
+
+export function publishStaged(id: string): string {
+  return `staged version ${id}`;
+}
+
+export function published(id: string, dir: string, previous: string | null): string {
+  return `published ${id} → ${dir}${previous ? ` (previous: ${previous})` : " (first version)"}`;
+}
+
+// ── dev ──────────────────────────────────────────────────────────────────────────────────────────
+
+export function devBuildFailedTitle(): string {
+  return "Build failed — showing the last good report";
+}
+
+export function devForbiddenPath(): string {
+  return "forbidden: only files inside out/build/ are served";
+}
+
+export function devNotFound(): string {
+  return "not found (has the first build finished?)";
+}
+
+export function devRebuilt(ms: number): string {
+  return `rebuilt in ${(ms / 1000).toFixed(2)} s`;
+}
+
+export function devRebuildFailed(error: string): string {
+  return `build failed (the last good report stays):\n${error}`;
+}
+
+export function devChanged(path: string): string {
+  return `changed: ${path}`;
+}
+
+export function devServing(url: string): string {
+  return `serving out/build/ at ${url} (live reload on; Ctrl-C to stop)`;
+}
+
+export function devBadPort(port: string): string {
+  return `--port ${port}: expected a port number 0–65535`;
+}
