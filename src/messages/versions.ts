@@ -196,3 +196,11 @@ export function devServing(url: string): string {
 export function devBadPort(port: string): string {
   return `--port ${port}: expected a port number 0–65535`;
 }
+
+export function reranForced(): string {
+  return "re-ran: --force";
+}
+
+export function notebookOutcome(notebook: string, reason: string, ms: number): string {
+  return `${notebook}: ${reason} (${(ms / 1000).toFixed(2)} s)`;
+}
