@@ -88,3 +88,29 @@ describe("what-if banner", () => {
     expect(markWhatIf(marked, { overrides: [], sources: [] }, () => undefined)).toBe(marked);
   });
 });
+
+describe("build flags", () => {
+  it("combines --assumptions FILE and repeated --set, --set winning", async () => {
+    const { Command } = await import("commander");
+    const { addWhatIfOptions, whatIfFromOptions } = await import("../../src/versions/whatif-options");
+    const { mkdtemp, writeFile, rm } = await import("node:fs/promises");
+    const { join } = await import("node:path");
+    const { tmpdir } = await import("node:os");
+    const dir = await mkdtemp(join(tmpdir(), "fragtax-whatif-"));
+    const file = join(dir, "w.yaml");
+    await writeFile(file, "h100_usd_per_gpu_hour: 9\ntraining_run_gpu_hours: 1..2\n");
+    const command = addWhatIfOptions(new Command("build").exitOverride());
+    command.parse(["--assumptions", file, "--set", "h100_usd_per_gpu_hour=2.5..3.5", "--set", "scenario_merchant_era_probability=0.4"], { from: "user" });
+    const whatIf = await whatIfFromOptions(command.opts(), known);
+    expect(whatIf).toEqual({
+      overrides: [
+        { id: "h100_usd_per_gpu_hour", low: 2.5, high: 3.5 },
+        { id: "training_run_gpu_hours", low: 1, high: 2 },
+        { id: "scenario_merchant_era_probability", value: 0.4 },
+      ],
+      sources: [file, "--set"],
+    });
+    expect(await whatIfFromOptions({}, known)).toBeNull();
+    await rm(dir, { recursive: true, force: true });
+  });
+});
