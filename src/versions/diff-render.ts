@@ -101,7 +101,7 @@ function figureRows(figures: readonly FigureDelta[]): RawHtml {
     const f = (v: number | undefined) => formatFigure(v, d.format);
     const side = (s: FigureDelta["before"]) => (s ? html`${f(s.p50)}${s.p5 !== undefined && s.p95 !== undefined ? html` <small>(${f(s.p5)}–${f(s.p95)})</small>` : ""}` : "–");
     const cls = d.absolute === null || d.absolute === 0 ? "same" : d.absolute > 0 ? "up" : "down";
-    return html`<tr class="${cls}"><td><code>${d.id}</code><br><small>${d.label}</small></td><td>${side(d.before)}</td><td>${side(d.after)}</td><td>${d.absolute === null ? d.status : f(d.absolute)}</td><td>${formatPercent(d.relative)}</td></tr>`;
+    return html`<tr class="${cls}"><td><code>${d.id}</code><br><small>${d.label}</small></td><td>${side(d.before)}</td><td>${side(d.after)}</td><td>${d.absolute === null ? d.status : `${d.absolute > 0 ? "+" : ""}${f(d.absolute)}`}</td><td>${formatPercent(d.relative)}</td></tr>`;
   })}`;
 }
 
@@ -111,7 +111,7 @@ export function renderDiffFragment(diff: DiffResult): RawHtml {
   const row = (sign: string, a: AssumptionContent) => html`<tr><td>${sign}</td><td><code>${a.id}</code></td><td>${a.label}</td><td>${formatAssumptionValue(a)} ${a.unit}</td></tr>`;
   const changeRows = changed.map(
     (c) => html`<tr><td>~</td><td><code>${c.id}</code></td><td>${c.after.label}</td><td>${c.fields.map(
-      (field) => html`<div><b>${field}</b>: ${field === "note" || field === "source" || field === "label" ? wordDiffHtml(fieldText(c.before, field), fieldText(c.after, field)) : html`<del>${fieldText(c.before, field)}</del> → <ins>${fieldText(c.after, field)}</ins>`}</div>`,
+      (field) => html`<div><b>${field}</b>: ${field === "note" || field === "label" ? wordDiffHtml(fieldText(c.before, field), fieldText(c.after, field)) : html`<del>${fieldText(c.before, field)}</del> → <ins>${fieldText(c.after, field)}</ins>`}</div>`,
     )}</td></tr>`,
   );
   const figures =
