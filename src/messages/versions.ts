@@ -28,6 +28,7 @@ export function describeChange(change: Change): string {
       return change.removed ? `${change.path} was removed` : `${change.path} changed`;
     case "assumption": {
       if (!change.after) return `${change.id} was removed`;
+      if (!change.before) return `${change.id} was added`;
       const [before, after] = [formatAssumptionValue(change.before), formatAssumptionValue(change.after)];
       if (before !== after) return `${change.id} changed ${before} → ${after}`;
       const fields = changedFields(change.before, change.after);

@@ -25,8 +25,8 @@ export interface Fingerprint {
   readonly source: string;
   /** Project module (path relative to the root, `/`-separated) → sha256 of its content. */
   readonly modules: Readonly<Record<string, string>>;
-  /** Assumption id → its content (everything but position) at run time. */
-  readonly assumptions: Readonly<Record<string, AssumptionContent>>;
+  /** Assumption id → its content (everything but position) at run time; null: read but not defined. */
+  readonly assumptions: Readonly<Record<string, AssumptionContent | null>>;
   /** sha256 of package-lock.json ("" when there is none). */
   readonly lockfile: string;
   readonly tool: string;
@@ -59,7 +59,7 @@ export type Change =
   | { readonly kind: "unreadable"; readonly detail: string }
   | { readonly kind: "source" }
   | { readonly kind: "module"; readonly path: string; readonly removed: boolean }
-  | { readonly kind: "assumption"; readonly id: string; readonly before: AssumptionContent; readonly after: AssumptionContent | undefined }
+  | { readonly kind: "assumption"; readonly id: string; readonly before: AssumptionContent | null; readonly after: AssumptionContent | undefined }
   | { readonly kind: "lockfile" }
   | { readonly kind: "tool"; readonly before: string; readonly after: string }
   | { readonly kind: "setting"; readonly key: string; readonly before: unknown; readonly after: unknown };
@@ -80,7 +80,7 @@ export function fingerprintChanges(recorded: Fingerprint, current: CurrentState)
   if (recorded.source !== current.source) changes.push({ kind: "source" });
   for (const [id, before] of Object.entries(recorded.assumptions).sort(byKey)) {
     const after = current.assumption(id);
-    if (!after || canonicalJson(after) !== canonicalJson(before)) changes.push({ kind: "assumption", id, before, after });
+    if (canonicalJson(after ?? null) !== canonicalJson(before)) changes.push({ kind: "assumption", id, before, after });
   }
   for (const [path, hash] of Object.entries(recorded.modules).sort(byKey)) {
     const now = current.moduleHash(path);

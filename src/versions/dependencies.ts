@@ -89,10 +89,11 @@ export async function fingerprintAfterRun(inputs: FingerprintInputs): Promise<Fi
     const hash = inputs.hasher.hash(path);
     if (hash !== undefined) modules[path] = hash;
   }
-  const assumptions: Record<string, AssumptionContent> = {};
+  const assumptions: Record<string, AssumptionContent | null> = {};
   for (const id of [...new Set(inputs.reads)].sort()) {
     const assumption = inputs.assumption(id);
-    if (assumption) assumptions[id] = assumptionContent(assumption);
+    // A read of an undefined id is recorded too: defining it later must re-run the notebook.
+    assumptions[id] = assumption ? assumptionContent(assumption) : null;
   }
   return {
     source: inputs.hasher.hash(inputs.notebook) ?? "",

@@ -58,7 +58,7 @@ beforeEach(async () => {
   await writeFile(join(root, "src/model/scenario.ts"), "export const scenario = 2;\n");
   await writeFile(join(root, "notebooks/a.ipynb"), JSON.stringify({ reads: ["h100"], imports: ["src/model/training.ts"] }));
   await writeFile(join(root, "notebooks/b.ipynb"), JSON.stringify({ reads: ["gpu_hours", "h100"], imports: ["src/model/scenario.ts"] }));
-  await writeFile(join(root, "notebooks/c.ipynb"), JSON.stringify({ reads: ["probability"], imports: [] }));
+  await writeFile(join(root, "notebooks/c.ipynb"), JSON.stringify({ reads: ["probability", "later"], imports: [] }));
   values = new Map([
     ["h100", assumption("h100", 2)],
     ["gpu_hours", assumption("gpu_hours", 10)],
@@ -103,10 +103,17 @@ describe("incremental rebuilds", () => {
     const outcomes = await build();
     expect(executed).toEqual([["notebooks/c.ipynb"]]);
     expect(warnings).toEqual([expect.stringContaining("ignoring the cache entry of notebooks/c.ipynb")]);
-    expect(outcomes[2]?.result.text).toBe("probability=0.6");
+    expect(outcomes[2]?.result.text).toBe("probability=0.6;later=undefined");
     executed = [];
     await build();
     expect(executed).toEqual([]);
+  });
+
+  it("defining an assumption a notebook read while it was missing re-executes that notebook", async () => {
+    values.set("later", assumption("later", 7));
+    const outcomes = await build();
+    expect(executed).toEqual([["notebooks/c.ipynb"]]);
+    expect(outcomes[2]).toMatchObject({ reason: "re-ran: later was added", result: { text: "probability=0.6;later=7" } });
   });
 
   it("--force re-executes everything", async () => {
