@@ -8,10 +8,9 @@ import { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument } from "yaml
 import type { Node as YamlNode } from "yaml";
 import * as messages from "../messages/versions";
 
-/** Same shape as the registry's `AssumptionOverride` (src/assumptions/registry.ts). */
-export type AssumptionOverride =
-  | { readonly id: string; readonly value: number }
-  | { readonly id: string; readonly low: number; readonly high: number };
+import type { AssumptionOverride } from "../assumptions/types";
+
+export type { AssumptionOverride };
 
 /** Carried by a what-if build result; the report's first page lists it, publish refuses it. */
 export interface WhatIf {
