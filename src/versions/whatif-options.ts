@@ -6,6 +6,8 @@
  */
 import { readFile } from "node:fs/promises";
 import type { Command } from "commander";
+import { AssumptionError } from "../assumptions";
+import type { AssumptionRegistry } from "../assumptions";
 import type { WhatIf } from "./whatif";
 import { WhatIfError, mergeOverrides, parseOverridesFile, parseSetFlag } from "./whatif";
 import * as messages from "../messages/versions";
@@ -41,4 +43,19 @@ export async function whatIfFromOptions(options: WhatIfOptions, knownIds: readon
   }
   const overrides = mergeOverrides(lists);
   return overrides.length > 0 ? { overrides, sources } : null;
+}
+
+/**
+ * The registry a what-if build runs on, and its `WhatIf` (null for a normal build). Values the
+ * registry rejects (e.g. a non-positive range for a lognormal) become usage errors (exit 2).
+ */
+export async function applyWhatIf(registry: AssumptionRegistry, options: WhatIfOptions): Promise<{ registry: AssumptionRegistry; whatIf: WhatIf | null }> {
+  const whatIf = await whatIfFromOptions(options, registry.all().map((assumption) => assumption.id));
+  if (!whatIf) return { registry, whatIf };
+  try {
+    return { registry: registry.withOverrides(whatIf.overrides), whatIf };
+  } catch (error) {
+    if (error instanceof AssumptionError) throw new WhatIfError(error.message);
+    throw error;
+  }
 }

@@ -114,3 +114,19 @@ describe("build flags", () => {
     await rm(dir, { recursive: true, force: true });
   });
 });
+
+describe("applyWhatIf", () => {
+  it("returns an overridden registry, and exit-2 errors for values the registry rejects", async () => {
+    const { parseAssumptions } = await import("../../src/assumptions");
+    const { applyWhatIf } = await import("../../src/versions/whatif-options");
+    const { readFile } = await import("node:fs/promises");
+    const registry = parseAssumptions(await readFile("test/fixtures/versions/v1/assumptions.yaml", "utf8"), "assumptions.yaml");
+    const normal = await applyWhatIf(registry, {});
+    expect(normal).toEqual({ registry, whatIf: null });
+    const { registry: changed, whatIf } = await applyWhatIf(registry, { set: ["h100_usd_per_gpu_hour=2.5..3.5"] });
+    expect(changed.get("h100_usd_per_gpu_hour").range).toEqual({ low: 2.5, high: 3.5 });
+    expect(registry.get("h100_usd_per_gpu_hour").range).toEqual({ low: 2, high: 3 });
+    expect(whatIf?.sources).toEqual(["--set"]);
+    await expect(applyWhatIf(registry, { set: ["h100_usd_per_gpu_hour=-1..3"] })).rejects.toMatchObject({ exitCode: 2 });
+  });
+});
