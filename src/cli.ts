@@ -4,6 +4,7 @@
  */
 import { Command } from "commander";
 import { TOOL_VERSION } from "./version";
+import { registerVersionCommands } from "./versions/commands";
 
 export function createProgram(): Command {
   const program = new Command("fragtax")
@@ -11,6 +12,7 @@ export function createProgram(): Command {
     .version(TOOL_VERSION)
     .showHelpAfterError()
     .exitOverride();
+  registerVersionCommands(program);
   return program;
 }
 

@@ -5,3 +5,4 @@
 export * as assumptions from "./assumptions";
 export * as model from "./model";
 export * as chapters from "./chapters";
+export * as versions from "./versions";
