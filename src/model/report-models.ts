@@ -385,3 +385,8 @@ export const FRAGMENTATION_TAX: ReportModel<
 export function figureNumbers(s: Summary): { readonly value: number } | { readonly summary: Summary } {
   return s.p5 === s.p95 ? { value: s.p50 } : { summary: s };
 }
+
+/** An assumption's 90% interval, or its value as a zero-width interval when it is fixed. */
+export function intervalOf(a: Assumption): { readonly low: number; readonly high: number } {
+  return a.range ?? { low: a.value ?? Number.NaN, high: a.value ?? Number.NaN };
+}

@@ -72,3 +72,10 @@ describe("helpers", () => {
     expect(models.isIndependentSource(registry.get("training_mfu"))).toBe(true);
   });
 });
+
+describe("intervalOf", () => {
+  it("reads a range as is and a fixed value as a zero-width interval", () => {
+    expect(models.intervalOf(registry.get("essay_training_days"))).toEqual({ low: 60, high: 90 });
+    expect(models.intervalOf(registry.get("stargate_years"))).toEqual({ low: 4, high: 4 });
+  });
+});
