@@ -26,14 +26,8 @@ export { formatNumber, formatInterval, formatSummary, formatFigure, formatFigure
 
 export type VegaLiteTopLevelSpec = TopLevelSpec;
 
-export interface FigureInput {
-  readonly id: string;
-  readonly label: string;
-  readonly unit: string;
-  readonly format: NumberFormat;
-  readonly value?: number;
-  readonly summary?: Summary;
-}
+/** A figure as a notebook declares it; the engine adds notebook and cell. */
+export type FigureInput = Omit<FigureRecord, "notebook" | "cell">;
 
 export type ClaimInput = Omit<ClaimRecord, "notebook" | "cell">;
 
