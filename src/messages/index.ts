@@ -2,4 +2,5 @@
  * Every message a user sees lives under `src/messages/`, one file per area, as small functions.
  * Code elsewhere never builds user-facing text inline; it calls these.
  */
-export * from "./report";
+export * as assumptions from "./assumptions";
+export * as report from "./report";
