@@ -2,4 +2,4 @@
  * Every message a user sees lives under `src/messages/`, one file per area, as small functions.
  * Code elsewhere never builds user-facing text inline; it calls these.
  */
-export {};
+export * from "./notebook";
