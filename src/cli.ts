@@ -3,6 +3,7 @@
  * this file only wires them together and maps thrown errors to exit codes.
  */
 import { Command } from "commander";
+import { registerNotebookCommands } from "./notebook/commands";
 import { TOOL_VERSION } from "./version";
 
 export function createProgram(): Command {
@@ -11,6 +12,7 @@ export function createProgram(): Command {
     .version(TOOL_VERSION)
     .showHelpAfterError()
     .exitOverride();
+  registerNotebookCommands(program);
   return program;
 }
 

@@ -3,4 +3,5 @@
  * Code elsewhere never builds user-facing text inline; it calls these.
  */
 export * as assumptions from "./assumptions";
+export * from "./notebook";
 export * as report from "./report";
