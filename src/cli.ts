@@ -4,6 +4,7 @@
  */
 import { Command } from "commander";
 import { registerNotebookCommands } from "./notebook/commands";
+import { registerReportCommands } from "./report/commands";
 import { TOOL_VERSION } from "./version";
 
 export function createProgram(): Command {
@@ -13,6 +14,7 @@ export function createProgram(): Command {
     .showHelpAfterError()
     .exitOverride();
   registerNotebookCommands(program);
+  registerReportCommands(program);
   return program;
 }
 

@@ -74,6 +74,13 @@ export class ConfigError extends Error {
   }
 }
 
+export class ConfigNotFoundError extends Error {
+  constructor(readonly startDir: string) {
+    super(messages.reportYamlNotFound(startDir));
+    this.name = "ConfigNotFoundError";
+  }
+}
+
 export interface NormalizeOptions {
   /** Project root; defaults to the folder above report.yaml's folder. */
   readonly root?: string;
@@ -142,7 +149,7 @@ export function findConfigFile(startDir: string, exists: (path: string) => boole
       if (exists(candidate)) return candidate;
     }
     const parent = dirname(dir);
-    if (parent === dir) throw new Error(messages.reportYamlNotFound(resolve(startDir)));
+    if (parent === dir) throw new ConfigNotFoundError(resolve(startDir));
     dir = parent;
   }
 }

@@ -1,8 +1,13 @@
 /**
- * Jupyter mode's assumptions loader, over the core area's registry (`parseAssumptions`).
+ * Jupyter mode's assumptions loader over the core area's registry. Synchronous on purpose:
+ * `notebook(tslab)` returns its session straight away in the first cell.
  */
+import { readFileSync } from "node:fs";
+import { parseAssumptions } from "../assumptions";
 import type { SessionAssumptions } from "./context";
 
 export function loadAssumptionsForJupyter(file: string): SessionAssumptions {
-  throw new Error(`the assumptions registry (src/assumptions) is not merged yet; cannot load ${file}`);
+  const registry = parseAssumptions(readFileSync(file, "utf8"), file);
+  const reader = registry.reader("jupyter");
+  return { get: (id) => reader.get(id), readIds: () => reader.readIds(), all: () => registry.all() };
 }

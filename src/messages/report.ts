@@ -66,3 +66,8 @@ export const buildWrote = (files: readonly string[]): string => `wrote ${files.j
 
 export const buildCellErrors = (count: number, first: string): string =>
   `${count} cell${count === 1 ? "" : "s"} failed (first: ${first}); the HTML shows the error${count === 1 ? "" : "s"} in place`;
+
+export const buildDuplicateIds = (ids: readonly string[]): string =>
+  `figure or claim ids declared more than once: ${ids.join(", ")}; each id must be declared by exactly one cell`;
+
+export const storedOutputsReason = (): string => "rendered from the outputs saved in the notebook (no execution engine)";

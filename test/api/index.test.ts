@@ -116,3 +116,34 @@ describe("notebook API in Jupyter mode", () => {
     expect(String(shown[0]?.data)).toContain("12,000 GPUs");
   });
 });
+
+describe("notebook API in Jupyter mode with the real assumptions registry", () => {
+  let dir = "";
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("loads report.yaml and assumptions.yaml from a temp project and tracks reads", () => {
+    dir = mkdtempSync(join(tmpdir(), "fragtax-api-real-"));
+    const notebooks = join(dir, "notebooks");
+    mkdirSync(notebooks, { recursive: true });
+    writeFileSync(join(notebooks, "report.yaml"), "title: T\nchapters: [a.ipynb]\n");
+    writeFileSync(
+      join(notebooks, "assumptions.yaml"),
+      [
+        "assumptions:",
+        "  - id: h100_usd_per_gpu_hour",
+        "    label: H100 rental price",
+        "    unit: USD/GPU-hour",
+        "    range: { low: 2, high: 3 }",
+        "    source: { title: Essay, date: 2026-04-28 }",
+        "",
+      ].join("\n"),
+    );
+    const { tslab } = fakeTslab();
+    const nb = notebook(tslab, { cwd: notebooks });
+    expect(nb.assumptions.get("h100_usd_per_gpu_hour").range).toEqual({ low: 2, high: 3 });
+    expect(nb.assumptions.readIds()).toEqual(["h100_usd_per_gpu_hour"]);
+    expect(nb.assumptions.all()).toHaveLength(1);
+    expect(nb.montecarlo).toEqual({ samples: 10_000, seed: 20260428 });
+    expect(() => nb.assumptions.get("h100_usd_per_gpu_hr")).toThrow(/h100_usd_per_gpu_hour/);
+  });
+});
