@@ -6,6 +6,7 @@ import { Command } from "commander";
 import { registerNotebookCommands } from "./notebook/commands";
 import { registerReportCommands } from "./report/commands";
 import { TOOL_VERSION } from "./version";
+import { registerVersionCommands } from "./versions/commands";
 
 export function createProgram(): Command {
   const program = new Command("fragtax")
@@ -15,6 +16,7 @@ export function createProgram(): Command {
     .exitOverride();
   registerNotebookCommands(program);
   registerReportCommands(program);
+  registerVersionCommands(program);
   return program;
 }
 

@@ -5,3 +5,5 @@
 export * as assumptions from "./assumptions";
 export * from "./notebook";
 export * as report from "./report";
+export * as model from "./model";
+export * as versions from "./versions";
