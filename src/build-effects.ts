@@ -5,19 +5,41 @@
 import { execFile } from "node:child_process";
 import { existsSync, mkdirSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { dirname } from "node:path";
+import { dirname, join } from "node:path";
 import { promisify } from "node:util";
 import { version as esbuildVersion } from "esbuild";
 import { version as vegaVersion } from "vega";
 import { version as vegaLiteVersion } from "vega-lite";
+import type { ClaimRecord, FigureRecord } from "./api/types";
 import type { AssumptionRegistry } from "./assumptions";
 import type { BuildEffects, ChapterRun } from "./build";
 import type { ReportConfig } from "./config";
 import { executeNotebooks } from "./notebook/execute";
+import type { Notebook } from "./report/nbformat";
 import { printPdf, writeFileAtomically, type PdfOptions } from "./report/pdf";
+import { runIncrementally } from "./versions/incremental";
 import { TOOL_VERSION } from "./version";
 
 const run = promisify(execFile);
+
+/** What the notebook cache keeps per chapter: enough to render it and to write figures/claims. */
+interface CachedRun {
+  readonly ok: boolean;
+  readonly notebook: Notebook;
+  readonly figures: readonly FigureRecord[];
+  readonly claims: readonly ClaimRecord[];
+}
+
+function validateCachedRun(value: unknown): CachedRun {
+  const candidate = value as Partial<CachedRun> | null;
+  if (
+    typeof candidate !== "object" || candidate === null || typeof candidate.ok !== "boolean" ||
+    !Array.isArray(candidate.notebook?.cells) || !Array.isArray(candidate.figures) || !Array.isArray(candidate.claims)
+  ) {
+    throw new Error("not a cached chapter run");
+  }
+  return candidate as CachedRun;
+}
 
 export class FileBuildEffects implements BuildEffects {
   constructor(readonly log: (line: string) => void = (line) => process.stderr.write(`${line}\n`)) {}
@@ -35,23 +57,41 @@ export class FileBuildEffects implements BuildEffects {
     writeFileAtomically(path, contents);
   }
 
-  async executeChapters(config: ReportConfig, _registry: AssumptionRegistry): Promise<readonly ChapterRun[]> {
-    const results = await executeNotebooks(
-      config.chapters.map((chapter) => chapter.file),
-      { root: config.root, assumptionsFile: config.assumptions, montecarlo: config.montecarlo },
-    );
-    return results.map((result, index) => {
-      const chapter = config.chapters[index];
-      if (chapter === undefined) throw new Error(`engine returned more results than chapters (${result.notebook})`);
-      return {
-        chapter,
-        notebook: result.executed,
-        figures: result.figures,
-        claims: result.claims,
-        status: "executed",
-        durationMs: result.durationMs,
-        reason: result.status === "ok" ? "run in full" : `stopped at a failed cell: ${result.error?.ename ?? "error"}`,
-      };
+  /**
+   * Runs only the chapters whose inputs changed (versions/incremental.ts keys each on the assumptions
+   * it read and the modules it imported); the rest are reused from out/.cache. Failed runs are not
+   * cached, so they run again next time.
+   */
+  async executeChapters(config: ReportConfig, registry: AssumptionRegistry): Promise<readonly ChapterRun[]> {
+    const outcomes = await runIncrementally<CachedRun>({
+      root: config.root,
+      cacheDir: join(config.root, "out", ".cache", "notebooks"),
+      notebooks: config.chapters.map((chapter) => chapter.relativePath),
+      assumption: (id) => (registry.has(id) ? registry.get(id) : undefined),
+      tool: TOOL_VERSION,
+      settings: { montecarlo: config.montecarlo },
+      execute: async (notebooks) => {
+        const results = await executeNotebooks(
+          notebooks.map((notebook) => join(config.root, notebook)),
+          { root: config.root, assumptionsFile: config.assumptions, montecarlo: config.montecarlo },
+        );
+        return results.map((result) => ({
+          notebook: result.notebook,
+          result: { ok: result.status === "ok", notebook: result.executed, figures: result.figures, claims: result.claims },
+          reads: result.assumptionsRead,
+          modules: result.modules,
+          durationMs: result.durationMs,
+        }));
+      },
+      validate: validateCachedRun,
+      cacheable: (result) => result.ok,
+      warn: this.log,
+    });
+    return config.chapters.map((chapter) => {
+      const outcome = outcomes.find((candidate) => candidate.notebook === chapter.relativePath);
+      if (outcome === undefined) throw new Error(`the engine returned no result for ${chapter.relativePath}`);
+      const { notebook, figures, claims } = outcome.result;
+      return { chapter, notebook, figures, claims, status: outcome.status, durationMs: outcome.durationMs, reason: outcome.reason };
     });
   }
 
