@@ -111,6 +111,7 @@ export async function build(options: BuildOptions = {}, effects: BuildEffects = 
     versionDate,
   });
   step("render", `${report.chapters.length} chapters, ${report.charts} charts`);
+  for (const warning of report.warnings) effects.log(messages.buildWarning(warning));
 
   // 5. write
   const out = (name: string): string => `${config.outDir}/${name}`;
@@ -130,7 +131,7 @@ export async function build(options: BuildOptions = {}, effects: BuildEffects = 
 
   // 7. log
   const duplicates = [...duplicateIds(figures), ...duplicateIds(claims)];
-  await write("build-log.json", pretty(buildLog({ started, now: effects.now(), runs, failedCells: report.failedCells, pdf, pdfMs, duplicates })));
+  await write("build-log.json", pretty(buildLog({ started, now: effects.now(), runs, failedCells: report.failedCells, pdf, pdfMs, duplicates, warnings: report.warnings })));
   effects.log(messages.buildWrote(files));
   if (report.failedCells[0] !== undefined) effects.log(messages.buildCellErrors(report.failedCells.length, report.failedCells[0].where));
   if (duplicates.length > 0) effects.log(messages.buildDuplicateIds(duplicates));
@@ -166,6 +167,7 @@ interface LogInput {
   readonly pdf: PdfOutcome;
   readonly pdfMs: number;
   readonly duplicates: readonly string[];
+  readonly warnings: readonly string[];
 }
 
 function buildLog(input: LogInput): unknown {
@@ -179,6 +181,7 @@ function buildLog(input: LogInput): unknown {
       reason: run.reason,
       failedCells: input.failedCells.filter((cell) => cell.chapter === run.chapter.number).map((cell) => cell.cell),
     })),
+    warnings: input.warnings,
     pdf: { status: input.pdf, durationMs: input.pdf === "skipped" ? 0 : input.pdfMs },
     duplicateIds: input.duplicates,
   };

@@ -5,7 +5,7 @@
  */
 import { compile, type TopLevelSpec } from "vega-lite";
 import { loader, logger, None, parse, View } from "vega";
-import { chartFailed } from "../messages/report";
+import { chartBadGeometry, chartBadText, chartFailed } from "../messages/report";
 import { CHART_THEME, mergeConfig } from "./theme";
 
 export interface RenderedChart {
@@ -14,6 +14,18 @@ export interface RenderedChart {
   readonly themedSpec: Record<string, unknown>;
   readonly width: number;
   readonly height: number;
+  /** Problems a reader would see (NaN geometry, "undefined" labels), for the build log. */
+  readonly warnings: readonly string[];
+}
+
+/** Signs of bad chart data that vega renders silently: NaN coordinates, "undefined"/"NaN" text. */
+export function chartWarnings(svg: string, where: string): string[] {
+  const warnings: string[] = [];
+  if (/="[^"]*NaN[^"]*"/.test(svg)) warnings.push(chartBadGeometry(where));
+  const texts = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((match) => match[1] ?? "");
+  const bad = texts.find((text) => /\b(?:undefined|NaN|null)\b|\[object Object\]/.test(text));
+  if (bad !== undefined) warnings.push(chartBadText(where, bad));
+  return warnings;
 }
 
 const INLINE_DATA_ONLY = (uri: string): string => `charts must carry their data inline (data.values); refused to load "${uri}"`;
@@ -53,7 +65,7 @@ export async function renderChart(spec: unknown, where: string): Promise<Rendere
     view = new View(parse(vegaSpec), { renderer: "none", loader: noLoading, logLevel: None });
     await view.runAsync();
     const svg = await view.toSVG();
-    return { svg: responsive(svg), themedSpec, width: view.width(), height: view.height() };
+    return { svg: responsive(svg), themedSpec, width: view.width(), height: view.height(), warnings: chartWarnings(svg, where) };
   } catch (error) {
     throw new Error(chartFailed(where, error instanceof Error ? error.message : String(error)));
   } finally {

@@ -47,6 +47,11 @@ export const figureNotFinite = (id: string): string =>
 // ── charts ───────────────────────────────────────────────────────────────────────────────────────
 export const chartFailed = (where: string, detail: string): string => `${where}: the Vega-Lite chart could not be rendered: ${detail}`;
 
+export const chartBadGeometry = (where: string): string =>
+  `${where}: the chart has NaN coordinates (a value missing or invalid for its scale, e.g. 0 on a log scale)`;
+
+export const chartBadText = (where: string, text: string): string => `${where}: the chart shows the label "${text}" (a field missing from the data?)`;
+
 // ── Chromium / PDF ───────────────────────────────────────────────────────────────────────────────
 export const chromiumEnvPathMissing = (path: string): string =>
   `PUPPETEER_EXECUTABLE_PATH is set to ${path}, which does not exist or is not executable`;
@@ -71,3 +76,5 @@ export const buildDuplicateIds = (ids: readonly string[]): string =>
   `figure or claim ids declared more than once: ${ids.join(", ")}; each id must be declared by exactly one cell`;
 
 export const storedOutputsReason = (): string => "rendered from the outputs saved in the notebook (no execution engine)";
+
+export const buildWarning = (warning: string): string => `warning: ${warning}`;

@@ -11,6 +11,11 @@ import { renderOutputs } from "./outputs";
 
 export interface ChapterInput {
   readonly number: number;
+  /**
+   * The number readers see: the notebook's own ("# 1. The bill …" → "1"), or the position in the
+   * report; "" for an unnumbered chapter such as a summary before chapter 1.
+   */
+  readonly label?: string;
   /** Notebook path relative to the report root. */
   readonly relativePath: string;
   readonly notebook: Notebook;
@@ -25,21 +30,27 @@ export interface FailedCell {
 
 export interface RenderedChapter {
   readonly number: number;
+  readonly label: string;
   readonly id: string;
   readonly title: string;
   readonly sections: readonly Heading[];
   readonly html: Html;
   readonly charts: number;
   readonly failedCells: readonly FailedCell[];
+  readonly warnings: readonly string[];
 }
 
 export async function renderChapter(chapter: ChapterInput, markdown: MarkdownRenderer): Promise<RenderedChapter> {
-  const { title, cells } = splitTitle(chapter);
+  const { title: fullTitle, cells } = splitTitle(chapter);
+  const own = ownNumber(fullTitle);
+  const title = own?.title ?? fullTitle;
+  const label = own?.number ?? chapter.label ?? String(chapter.number);
   const id = `chapter-${chapter.number}`;
   const sections: Heading[] = [];
   const failedCells: FailedCell[] = [];
   const parts: Html[] = [];
   let charts = 0;
+  const warnings: string[] = [];
   for (const { cell, index } of cells) {
     if (tagsOf(cell).includes("remove-cell")) continue;
     const docId = `c${chapter.number}-${index + 1}`;
@@ -49,22 +60,25 @@ export async function renderChapter(chapter: ChapterInput, markdown: MarkdownRen
       sections.push(...rendered.headings.filter((heading) => heading.level === 2));
       parts.push(html`<div class="cell cell-markdown">${rawHtml(rendered.html)}</div>`);
     } else if (cell.cell_type === "code") {
-      parts.push(await renderCodeCell(cell, { markdown, where, docId, onChart: () => charts++ }));
+      parts.push(await renderCodeCell(cell, { markdown, where, docId, onChart: (found) => {
+        charts++;
+        warnings.push(...found);
+      } }));
       if (cellFailed(cell)) failedCells.push({ chapter: chapter.number, cell: index + 1, where, message: firstErrorLine(cell) });
     }
   }
   const body = html`<section class="chapter" id="${id}" data-notebook="${chapter.relativePath}">
-<header class="chapter-header"><p class="chapter-number">Chapter ${chapter.number}</p><h1>${title}</h1></header>
+<header class="chapter-header"><p class="chapter-number">${label === "" ? "\u00a0" : `Chapter ${label}`}</p><h1>${title}</h1></header>
 ${parts}
 </section>`;
-  return { number: chapter.number, id, title, sections, html: body, charts, failedCells };
+  return { number: chapter.number, label, id, title, sections, html: body, charts, failedCells, warnings };
 }
 
 interface CellContext {
   readonly markdown: MarkdownRenderer;
   readonly where: string;
   readonly docId: string;
-  readonly onChart: () => void;
+  readonly onChart: (warnings: readonly string[]) => void;
 }
 
 async function renderCodeCell(cell: CodeCell, context: CellContext): Promise<Html> {
@@ -92,6 +106,12 @@ function splitTitle(chapter: ChapterInput): { title: string; cells: { cell: Cell
     }
   }
   return { title: titleFromFile(chapter.relativePath), cells };
+}
+
+/** "1. The bill for a run" → { number: "1", title: "The bill for a run" }. */
+export function ownNumber(title: string): { number: string; title: string } | undefined {
+  const match = /^(\d+(?:\.\d+)*)[.:)]?\s+(.+)$/.exec(title);
+  return match?.[1] !== undefined && match[2] !== undefined ? { number: match[1], title: match[2] } : undefined;
 }
 
 function titleFromFile(path: string): string {

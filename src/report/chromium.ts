@@ -6,7 +6,7 @@
 import { accessSync, constants, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import puppeteer, { type Browser } from "puppeteer-core";
+import type { Browser } from "puppeteer-core";
 import { chromiumEnvPathMissing, chromiumNotFound } from "../messages/report";
 
 export const CHROMIUM_CANDIDATES = [
@@ -75,6 +75,8 @@ export interface LaunchedChromium {
 export async function launchChromium(executablePath: string = findChromium()): Promise<LaunchedChromium> {
   const userDataDir = mkdtempSync(join(tmpdir(), "fragtax-chromium-"));
   try {
+    // Loaded on demand: an HTML-only build never pays for puppeteer's start-up.
+    const { default: puppeteer } = await import("puppeteer-core");
     const browser = await puppeteer.launch({ executablePath, headless: true, args: [...CHROMIUM_FLAGS], userDataDir });
     return {
       browser,

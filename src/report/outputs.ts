@@ -15,8 +15,8 @@ export interface OutputContext {
   /** "notebooks/01-x.ipynb cell 4", for errors and for unique ids. */
   readonly where: string;
   readonly docId: string;
-  /** Called for every chart rendered, so the report can count them. */
-  readonly onChart?: () => void;
+  /** Called for every chart rendered, so the report can count them and pass on their warnings. */
+  readonly onChart?: (warnings: readonly string[]) => void;
 }
 
 const VEGA_LITE_MIMES = [VEGA_LITE_MIME, "application/vnd.vegalite.v6+json", "application/vnd.vegalite.v4+json"];
@@ -87,7 +87,7 @@ async function renderVegaLite(payload: unknown, context: OutputContext): Promise
   // tslab may hand the spec over as JSON text or as an object.
   const spec: unknown = typeof payload === "string" ? JSON.parse(payload) : payload;
   const chart = await renderChart(spec, context.where);
-  context.onChart?.();
+  context.onChart?.(chart.warnings);
   const description = typeof (spec as { description?: unknown }).description === "string" ? (spec as { description: string }).description : null;
   return html`<figure class="output chart" id="${`chart-${context.docId}`}">${rawHtml(chart.svg)}${
     description === null ? null : html`<figcaption>${description}</figcaption>`

@@ -7,7 +7,8 @@ import type { ClaimRecord, FigureRecord } from "../api/types";
 import type { Assumption } from "../assumptions/types";
 import type { ReportConfig } from "../config";
 import { renderAppendices, type Appendix, type Provenance } from "./appendices";
-import { renderChapter, type ChapterInput, type FailedCell, type RenderedChapter } from "./chapters";
+import { ownNumber, renderChapter, type ChapterInput, type FailedCell, type RenderedChapter } from "./chapters";
+import { joinSource } from "./nbformat";
 import { html, type Html } from "./html";
 import { createMarkdownRenderer } from "./markdown";
 import { assetSlots, fillTemplate, loadTemplateAssets } from "./template";
@@ -29,6 +30,7 @@ export interface RenderedReport {
   readonly chapters: readonly { readonly number: number; readonly title: string; readonly charts: number }[];
   readonly charts: number;
   readonly failedCells: readonly FailedCell[];
+  readonly warnings: readonly string[];
 }
 
 const HEADLINE_COUNT = 4;
@@ -36,7 +38,7 @@ const HEADLINE_COUNT = 4;
 export async function renderReport(input: ReportInput): Promise<RenderedReport> {
   const markdown = createMarkdownRenderer();
   const chapters: RenderedChapter[] = [];
-  for (const chapter of input.chapters) chapters.push(await renderChapter(chapter, markdown));
+  for (const chapter of numbered(input.chapters)) chapters.push(await renderChapter(chapter, markdown));
   const appendices = renderAppendices({ ...input, montecarlo: input.config.montecarlo });
   const { config } = input;
   const page = fillTemplate(loadTemplateAssets().page, {
@@ -58,7 +60,21 @@ export async function renderReport(input: ReportInput): Promise<RenderedReport> 
     chapters: chapters.map(({ number, title, charts }) => ({ number, title, charts })),
     charts: chapters.reduce((sum, chapter) => sum + chapter.charts, 0),
     failedCells: chapters.flatMap((chapter) => chapter.failedCells),
+    warnings: chapters.flatMap((chapter) => chapter.warnings),
   };
+}
+
+/**
+ * When some chapters number themselves ("# 1. The bill …"), the others (a summary) stay unnumbered
+ * rather than get a position number that would clash; otherwise chapters are numbered in order.
+ */
+function numbered(chapters: readonly ChapterInput[]): ChapterInput[] {
+  const selfNumbered = chapters.some((chapter) => {
+    const first = chapter.notebook.cells.find((cell) => cell.cell_type === "markdown");
+    const heading = /^\s*#\s+(.+)/.exec(first === undefined ? "" : joinSource(first.source))?.[1] ?? "";
+    return ownNumber(heading) !== undefined;
+  });
+  return chapters.map((chapter) => ({ ...chapter, label: selfNumbered ? "" : String(chapter.number) }));
 }
 
 /** The first chapter's figures (the summary's headline numbers), as cards on the title page. */
@@ -83,7 +99,7 @@ function formatFigureRange(figure: FigureRecord): string {
 
 function tableOfContents(chapters: readonly RenderedChapter[], appendices: readonly Appendix[]): Html {
   return html`<ol class="toc-chapters">${chapters.map(
-    (chapter) => html`<li><a href="${`#${chapter.id}`}"><span class="toc-number">${chapter.number}</span> ${chapter.title}</a>${
+    (chapter) => html`<li><a href="${`#${chapter.id}`}"><span class="toc-number">${chapter.label}</span> ${chapter.title}</a>${
       chapter.sections.length === 0 ? null : html`<ol class="toc-sections">${chapter.sections.map((section) => html`<li><a href="${`#${section.id}`}">${section.text}</a></li>`)}</ol>`
     }</li>`,
   )}</ol>

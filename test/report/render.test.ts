@@ -90,3 +90,20 @@ describe("the rendered report (fixture: two executed chapters)", async () => {
     expect(page).toMatch(/<script>[^<]*data-runtime[^<]*<\/script>/);
   });
 });
+
+describe("chapter numbers and chart warnings", () => {
+  it("uses a chapter's own number and leaves an unnumbered summary unnumbered", async () => {
+    const { ownNumber } = await import("../../src/report/chapters");
+    expect(ownNumber("1. The bill for a run")).toEqual({ number: "1", title: "The bill for a run" });
+    expect(ownNumber("Summary")).toBeUndefined();
+  });
+
+  it("warns about NaN geometry and 'undefined' labels in a chart", async () => {
+    const { renderChart } = await import("../../src/charts/render");
+    const chart = await renderChart(
+      { data: { values: [{ a: "x", b: 0 }, { b: 2 }] }, mark: "bar", encoding: { y: { field: "a", type: "nominal" }, x: { field: "b", type: "quantitative", scale: { type: "log" } } } },
+      "nb.ipynb cell 3",
+    );
+    expect(chart.warnings.join("\n")).toMatch(/nb\.ipynb cell 3: the chart (has NaN coordinates|shows the label)/);
+  });
+});
