@@ -1,16 +1,49 @@
-// Bundles src/cli.ts into dist/cli.js so the `fragtax` bin starts fast without a TypeScript loader.
-// Dependencies stay external (resolved from node_modules at run time).
+// Bundles the CLI and the public entries notebooks import in real Jupyter:
+//   src/cli.ts              → dist/cli.js              (the `fragtax` bin)
+//   src/notebook/worker.ts  → dist/notebook-worker.js  (the notebook engine's worker thread)
+//   src/api/index.ts        → dist/api.js   + dist/api.d.ts    (notebook API)
+//   src/model/index.ts      → dist/model.js + dist/model.d.ts  (domain model)
+// Dependencies stay external (resolved from node_modules at run time). The declaration files come
+// from one `tsc --emitDeclarationOnly` run into dist/types/, re-exported by small stubs, so tslab's
+// TypeScript 5.0 reads them (tslab compiles notebook cells with rootDir = the notebook's folder, so
+// notebooks cannot import ../src/*.ts directly, but can import ../dist/*.js with declarations).
+import { execFileSync } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { build } from "esbuild";
 
-await build({
-  entryPoints: ["src/cli.ts"],
-  outfile: "dist/cli.js",
+const common = {
   bundle: true,
   platform: "node",
   format: "esm",
   target: "node20",
   packages: "external",
   sourcemap: "linked",
-  banner: { js: "#!/usr/bin/env node" },
   logLevel: "warning",
-});
+};
+
+const entries = { api: "src/api/index.ts", model: "src/model/index.ts" };
+
+await Promise.all([
+  // Code splitting keeps `await import(...)` lazy (e.g. `check` loads the TypeScript compiler, ~1.4 s;
+  // without splitting esbuild inlines it and every command would pay for it at start-up).
+  build({ ...common, entryPoints: { cli: "src/cli.ts" }, outdir: "dist", splitting: true, chunkNames: "chunks/[name]-[hash]", banner: { js: "#!/usr/bin/env node" } }),
+  build({ ...common, entryPoints: ["src/notebook/worker.ts"], outfile: "dist/notebook-worker.js" }),
+  ...Object.entries(entries).map(([name, entry]) => build({ ...common, entryPoints: [entry], outfile: `dist/${name}.js` })),
+  emitDeclarations(),
+]);
+
+async function emitDeclarations() {
+  const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
+  execFileSync(process.execPath, [
+    tsc, ...Object.values(entries),
+    "--declaration", "--emitDeclarationOnly", "--outDir", "dist/types", "--rootDir", "src",
+    "--target", "ES2022", "--module", "ESNext", "--moduleResolution", "bundler", "--skipLibCheck",
+    "--strict", "--allowImportingTsExtensions", "--types", "node",
+  ], { stdio: "inherit" });
+  mkdirSync("dist", { recursive: true });
+  for (const [name, entry] of Object.entries(entries)) {
+    const target = `./types/${entry.replace(/^src\//, "").replace(/\.ts$/, ".js")}`;
+    writeFileSync(`dist/${name}.d.ts`, `export * from "${target}";\n`);
+  }
+}

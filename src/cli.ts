@@ -3,6 +3,8 @@
  * this file only wires them together and maps thrown errors to exit codes.
  */
 import { Command } from "commander";
+import { registerNotebookCommands } from "./notebook/commands";
+import { registerReportCommands } from "./report/commands";
 import { TOOL_VERSION } from "./version";
 import { registerVersionCommands } from "./versions/commands";
 
@@ -12,6 +14,8 @@ export function createProgram(): Command {
     .version(TOOL_VERSION)
     .showHelpAfterError()
     .exitOverride();
+  registerNotebookCommands(program);
+  registerReportCommands(program);
   registerVersionCommands(program);
   return program;
 }

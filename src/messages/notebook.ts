@@ -1,0 +1,63 @@
+/** Messages of the notebook engine (`src/notebook/`): parsing, running, type checking. */
+
+export const notebookNotJson = (file: string, line: number, column: number, detail: string): string =>
+  `${file}:${line}:${column}: not a notebook: the file is not valid JSON (${detail})`;
+
+export const notebookNotObject = (file: string): string =>
+  `${file}: not a notebook: expected a JSON object with "cells", "metadata" and "nbformat"`;
+
+export const notebookWrongFormat = (file: string, found: unknown): string =>
+  `${file}: nbformat ${String(found)} is not supported; fragtax reads nbformat 4 ` +
+  `(open and save it in JupyterLab, or run \`jupyter nbconvert --to notebook --nbformat 4\`)`;
+
+export const notebookBadCells = (file: string): string => `${file}: not a notebook: "cells" must be an array of cells`;
+
+export const notebookBadCell = (file: string, cell: number, detail: string): string =>
+  `${file}: cell ${cell}: ${detail}`;
+
+export const notebookWrongKernel = (file: string, kernel: string): string =>
+  `${file}: the notebook's kernel is "${kernel}", not TypeScript; fragtax runs notebooks written for the ` +
+  `tslab kernel (metadata.kernelspec.name "tslab" or language "typescript")`;
+
+export const notebookUnreadable = (file: string, reason: string): string => `${file}: cannot read the notebook (${reason})`;
+
+export const cellSyntaxError = (message: string): string => `syntax error: ${message}`;
+
+export const moduleNotFound = (specifier: string): string =>
+  `cannot find module "${specifier}" (imports resolve from the notebook's folder, like in Jupyter)`;
+
+export const moduleBuildFailed = (specifier: string, detail: string): string =>
+  `cannot load module "${specifier}": ${detail}`;
+
+export const cellTimedOut = (seconds: number): string =>
+  `the cell did not finish within ${seconds} s and was stopped (raise the limit with --timeout SECONDS)`;
+
+export const workerCrashed = (detail: string): string => `the notebook's worker stopped unexpectedly: ${detail}`;
+
+export const locatedCellError = (notebook: string, cell: number, line: number | undefined, column: number | undefined, message: string): string =>
+  line === undefined
+    ? `${notebook}: cell ${cell}: ${message}`
+    : `${notebook}: cell ${cell}, line ${line}, column ${column ?? 1}: ${message}`;
+
+export const unknownAssumptionInNotebook = (id: string, nearest: readonly string[]): string =>
+  nearest.length > 0
+    ? `unknown assumption "${id}"; did you mean ${nearest.map((n) => `"${n}"`).join(", ")}?`
+    : `unknown assumption "${id}" (the assumptions file defines none close to it)`;
+
+export const noAssumptionsFile = (notebook: string): string =>
+  `${notebook}: no report.yaml found above the notebook, so no assumptions are loaded`;
+
+export const runSummary = (notebook: string, cells: number, ms: number): string =>
+  `${notebook}: ran ${cells} cell${cells === 1 ? "" : "s"} in ${Math.round(ms)} ms`;
+
+export const runWrote = (file: string): string => `wrote ${file}`;
+
+export const badTimeout = (value: string): string => `--timeout must be a positive number of seconds, got "${value}"`;
+
+export const checkNoNotebooks = (): string =>
+  `no notebooks to check: pass notebook files, or run inside a project with notebooks/report.yaml`;
+
+export const checkSummary = (errors: number, notebooks: number): string =>
+  errors === 0
+    ? `type check passed: ${notebooks} notebook${notebooks === 1 ? "" : "s"} and src/`
+    : `type check failed: ${errors} error${errors === 1 ? "" : "s"}`;

@@ -1,0 +1,193 @@
+/**
+ * `executeNotebook`: one notebook file in, the executed nbformat notebook and what the build needs
+ * to know about the run out.
+ *
+ *  1. read + parse (nbformat 4, TypeScript kernel)        — bad input throws `NotebookFormatError`
+ *  2. compile every code cell (`transpile.ts`)             — syntax errors stop here, before any cell runs
+ *  3. bundle the notebook's imports (`imports.ts`)         — a missing module stops here too
+ *  4. run the cells in a worker (`pool.ts`, `worker.ts`)   — events become outputs (`outputs.ts`)
+ *  5. locate a failure (`errors.ts`), mark later cells as not run, assemble the result
+ */
+import { readFile } from "node:fs/promises";
+import { dirname, resolve } from "node:path";
+import { version as esbuildVersion } from "esbuild";
+import type { ClaimRecord, FigureRecord } from "../api/types";
+import * as messages from "../messages/notebook";
+import { TOOL_VERSION } from "../version";
+import { cellError, errorOutput, firstFrame, mapThrough, type CellError } from "./errors";
+import { bundleImports, isImportFailure } from "./imports";
+import { cellText, NotebookFormatError, parseNotebook, type CodeCell, type Notebook } from "./nbformat";
+import { OutputCollector, type RunEvent, type ThrownValue } from "./outputs";
+import { DEFAULT_TIMEOUT_MS, defaultConcurrency, mapConcurrent, runJob, type WorkerOutcome } from "./pool";
+import { displayPath, findUp, resolveRunInputs, type RunInputOptions } from "./run-context";
+import { compileCell, isCellFileName, isSyntaxError, type CompiledCell } from "./transpile";
+
+export interface ExecuteOptions extends RunInputOptions {
+  /** Project root (the folder with package.json); found by walking up from the notebook by default. */
+  readonly root?: string;
+  /** Per-cell timeout in milliseconds (default 60 000). */
+  readonly timeoutMs?: number;
+}
+
+export interface NotebookRunResult {
+  /** Notebook path relative to the root (forward slashes). */
+  readonly notebook: string;
+  readonly file: string;
+  readonly status: "ok" | "failed";
+  /** The executed notebook: outputs and execution counts set, cells after a failure marked not run. */
+  readonly executed: Notebook;
+  readonly error?: CellError;
+  /** Project modules the notebook imported, transitively, relative to the root, sorted. */
+  readonly modules: readonly string[];
+  /** Assumption ids the notebook read, in first-read order. */
+  readonly assumptionsRead: readonly string[];
+  readonly figures: readonly FigureRecord[];
+  readonly claims: readonly ClaimRecord[];
+  readonly cellsRun: number;
+  readonly durationMs: number;
+}
+
+export async function executeNotebook(file: string, options: ExecuteOptions = {}): Promise<NotebookRunResult> {
+  const started = performance.now();
+  const absolute = resolve(file);
+  const root = options.root ? resolve(options.root) : projectRoot(absolute);
+  const name = displayPath(absolute, root);
+  // 1. read + parse
+  const text = await readFile(absolute, "utf8").catch((error: NodeJS.ErrnoException) => {
+    throw new NotebookFormatError(messages.notebookUnreadable(name, error.code ?? error.message), name);
+  });
+  const notebook = parseNotebook(text, name);
+  const codeCells = notebook.cells.flatMap((cell, index) => (cell.cell_type === "code" ? [{ cell: index + 1, source: cellText(cell.source) }] : []));
+  const base = { notebook: name, file: absolute, notebookData: notebook, started };
+  // 2. compile
+  const compiled = await Promise.all(codeCells.map(({ cell, source }) => compileCell(source, cell)));
+  const syntax = compiled.find(isSyntaxError);
+  if (syntax) {
+    const source = codeCells.find((c) => c.cell === syntax.cell)?.source;
+    const error = cellError({ kind: "syntax", notebook: name, cell: syntax.cell, line: syntax.line, column: syntax.column, ename: "SyntaxError", evalue: syntax.message }, source);
+    return failedBeforeRun(base, error);
+  }
+  const cells = compiled as CompiledCell[];
+  // 3. imports
+  const bundle = await bundleImports(cells, absolute, root);
+  if (isImportFailure(bundle)) {
+    const source = cells.find((c) => c.cell === bundle.at.cell)?.source;
+    const error = cellError({ kind: "module", notebook: name, cell: bundle.at.cell, line: bundle.at.line, column: bundle.at.column, ename: "ModuleNotFoundError", evalue: bundle.message }, source);
+    return failedBeforeRun(base, error);
+  }
+  // 4. run
+  const collector = new OutputCollector();
+  const state = { reads: [] as readonly string[], figures: [] as FigureRecord[], claims: [] as ClaimRecord[], ended: new Map<number, ThrownValue | null>(), counts: new Map<number, number>() };
+  const onEvent = (event: RunEvent): void => applyEvent(event, collector, state);
+  const outcome = await runJob(
+    {
+      notebookFile: absolute,
+      notebook: name,
+      cells: cells.map(({ cell, code, filename }) => ({ cell, code, filename })),
+      bundle: bundle.code,
+      inputs: resolveRunInputs(absolute, options),
+      versions: { tslab: `fragtax ${TOOL_VERSION}`, typescript: `esbuild ${esbuildVersion}`, node: process.version },
+    },
+    { timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, onEvent },
+  );
+  // 5. assemble
+  const error = locateFailure(outcome, state.ended, cells, name, options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  if (error) collector.start(error.cell === 0 ? (cells[0]?.cell ?? 0) : error.cell);
+  if (error) collector.add(errorOutput(error));
+  const executed = assemble(notebook, (cell) => (state.counts.has(cell) || cell === error?.cell ? { count: state.counts.get(cell) ?? null, outputs: collector.outputsOf(cell) } : undefined));
+  return {
+    notebook: name,
+    file: absolute,
+    status: error ? "failed" : "ok",
+    executed,
+    ...(error ? { error } : {}),
+    modules: bundle.projectModules,
+    assumptionsRead: state.reads,
+    figures: state.figures,
+    claims: state.claims,
+    cellsRun: state.counts.size,
+    durationMs: performance.now() - started,
+  };
+}
+
+/** Runs several notebooks, one worker per core (or `concurrency`); results keep the input order. */
+export async function executeNotebooks(files: readonly string[], options: ExecuteOptions & { readonly concurrency?: number } = {}): Promise<NotebookRunResult[]> {
+  return mapConcurrent(files, options.concurrency ?? defaultConcurrency(), (file) => executeNotebook(file, options));
+}
+
+interface RunState {
+  reads: readonly string[];
+  figures: FigureRecord[];
+  claims: ClaimRecord[];
+  ended: Map<number, ThrownValue | null>;
+  counts: Map<number, number>;
+}
+
+function applyEvent(event: RunEvent, collector: OutputCollector, state: RunState): void {
+  switch (event.type) {
+    case "cell-start":
+      collector.start(event.cell);
+      state.counts.set(event.cell, state.counts.size + 1);
+      return;
+    case "stream":
+      return collector.stream(event.name, event.text);
+    case "display":
+      return collector.display(event.data, event.displayId, event.update);
+    case "figure":
+      state.figures.push(event.record);
+      return;
+    case "claim":
+      state.claims.push(event.record);
+      return;
+    case "cell-end":
+      state.reads = event.reads;
+      state.ended.set(event.cell, event.thrown ?? null);
+      if (event.value !== undefined && !event.thrown) collector.result(event.value, state.counts.get(event.cell) ?? 0);
+      return;
+  }
+}
+
+function locateFailure(outcome: WorkerOutcome, ended: Map<number, ThrownValue | null>, cells: readonly CompiledCell[], notebook: string, timeoutMs: number): CellError | undefined {
+  if (outcome.kind === "timeout") {
+    return cellError({ kind: "timeout", notebook, cell: outcome.cell, ename: "TimeoutError", evalue: messages.cellTimedOut(timeoutMs / 1000) });
+  }
+  if (outcome.kind === "crashed") return cellError({ kind: "crash", notebook, cell: outcome.cell, ename: "WorkerError", evalue: outcome.message });
+  for (const [cell, thrown] of ended) {
+    if (thrown) return runtimeError(thrown, cell, cells, notebook);
+  }
+  return undefined;
+}
+
+/**
+ * The failing cell's first stack frame, mapped back to its TypeScript: the line the analyst can act
+ * on in that cell (a function from an earlier cell that throws is located at its call site here).
+ */
+function runtimeError(thrown: ThrownValue, cell: number, cells: readonly CompiledCell[], notebook: string): CellError {
+  const frame = firstFrame(thrown.stack, (file) => isCellFileName(file) === cell);
+  const compiled = cells.find((c) => c.cell === cell);
+  const position = frame && compiled ? mapThrough(compiled.maps, frame) : undefined;
+  const evalue = thrown.assumption ? messages.unknownAssumptionInNotebook(thrown.assumption.id, thrown.assumption.nearest) : thrown.evalue;
+  return cellError({ kind: "runtime", notebook, cell, ...(position ?? {}), ename: thrown.ename, evalue }, compiled?.source);
+}
+
+function failedBeforeRun(base: { notebook: string; file: string; notebookData: Notebook; started: number }, error: CellError): NotebookRunResult {
+  const executed = assemble(base.notebookData, (cell) => (cell === error.cell ? { count: null, outputs: [errorOutput(error)] } : undefined));
+  return { notebook: base.notebook, file: base.file, status: "failed", executed, error, modules: [], assumptionsRead: [], figures: [], claims: [], cellsRun: 0, durationMs: performance.now() - base.started };
+}
+
+/** Copies the notebook with outputs per code cell; code cells without a run are marked not run. */
+function assemble(notebook: Notebook, ran: (cell: number) => { count: number | null; outputs: CodeCell["outputs"] } | undefined): Notebook {
+  const cells = notebook.cells.map((cell, index) => {
+    if (cell.cell_type !== "code") return cell;
+    const run = ran(index + 1);
+    if (run === undefined) return { ...cell, execution_count: null, outputs: [], metadata: { ...cell.metadata, fragtax: { status: "not-run" } } };
+    return { ...cell, execution_count: run.count, outputs: run.outputs };
+  });
+  return { ...notebook, cells };
+}
+
+/** The folder with package.json above the notebook (the project root), or the notebook's folder. */
+export function projectRoot(notebookFile: string): string {
+  const found = findUp(dirname(notebookFile), "package.json");
+  return found ? dirname(found) : dirname(notebookFile);
+}

@@ -1,0 +1,109 @@
+/**
+ * The notebook's imports, bundled once per notebook run.
+ *
+ * Every module specifier the cells import (except "tslab", which is the engine's stand-in) becomes a
+ * lazy entry of one esbuild bundle: `{ "spec": () => require("spec") }`. esbuild wraps ES modules
+ * required this way in lazy initialisers, so a module is evaluated when the first cell importing it
+ * runs — in the notebook's realm, as in Jupyter — and each module is evaluated once per notebook, so
+ * two cells importing the same module share its state. npm packages are bundled too (not loaded
+ * through the host's module cache), which is what keeps notebooks from leaking state into each
+ * other; only Node built-ins stay external. The metafile gives the project modules the notebook
+ * depends on, transitively, for the build cache.
+ *
+ * Public entries: `../dist/api.js` and `../dist/model.js` (what notebooks import so they also work in
+ * real Jupyter) resolve to `src/api/index.ts` and `src/model/index.ts`, so runs track the real
+ * sources and a checkout without `dist/` still builds.
+ */
+import { dirname, join, relative, resolve, sep } from "node:path";
+import { build, type BuildFailure, type Plugin } from "esbuild";
+import * as messages from "../messages/notebook";
+import type { CellImport, CompiledCell } from "./transpile";
+
+export const TSLAB_SPECIFIER = "tslab";
+const ENTRY_NAME = "fragtax-imports.js";
+
+/** dist entry (relative to the project root) → source entry. */
+export const PUBLIC_ENTRIES: Readonly<Record<string, string>> = {
+  "dist/api.js": "src/api/index.ts",
+  "dist/model.js": "src/model/index.ts",
+};
+
+export interface ImportBundle {
+  /** CommonJS code: `module.exports = { [specifier]: () => namespace }`. */
+  readonly code: string;
+  readonly specifiers: readonly string[];
+  /** Project files the notebook loads (not node_modules), relative to the root, sorted. */
+  readonly projectModules: readonly string[];
+}
+
+export interface ImportFailure {
+  readonly specifier: string;
+  readonly at: CellImport & { readonly cell: number };
+  readonly message: string;
+}
+
+/** Bundles all imports of the compiled cells; the notebook's folder is the resolve dir, as in Jupyter. */
+export async function bundleImports(cells: readonly CompiledCell[], notebookFile: string, root: string): Promise<ImportBundle | ImportFailure> {
+  const firstUse = new Map<string, CellImport & { cell: number }>();
+  for (const cell of cells) {
+    for (const found of cell.imports) {
+      if (found.specifier !== TSLAB_SPECIFIER && !firstUse.has(found.specifier)) firstUse.set(found.specifier, { ...found, cell: cell.cell });
+    }
+  }
+  const specifiers = [...firstUse.keys()];
+  const contents = `module.exports = {\n${specifiers.map((spec) => `  ${JSON.stringify(spec)}: () => require(${JSON.stringify(spec)}),`).join("\n")}\n};\n`;
+  try {
+    const result = await build({
+      stdin: { contents, resolveDir: dirname(notebookFile), sourcefile: ENTRY_NAME, loader: "js" },
+      absWorkingDir: root,
+      bundle: true,
+      platform: "node",
+      format: "cjs",
+      target: "node20",
+      write: false,
+      metafile: true,
+      logLevel: "silent",
+      plugins: [publicEntries(root)],
+    });
+    const code = result.outputFiles[0]?.text ?? "";
+    const projectModules = Object.keys(result.metafile.inputs)
+      .filter((input) => !input.includes("node_modules/") && !input.startsWith("<") && !input.includes(":") && !input.endsWith(ENTRY_NAME))
+      .map((input) => relative(root, resolve(root, input)).split(sep).join("/"))
+      .sort();
+    return { code, specifiers, projectModules };
+  } catch (error) {
+    return describeFailure(error, specifiers, firstUse);
+  }
+}
+
+export function isImportFailure(value: ImportBundle | ImportFailure): value is ImportFailure {
+  return "message" in value;
+}
+
+/** esbuild plugin: `<root>/dist/api.js` → `<root>/src/api/index.ts` (and the model entry). */
+export function publicEntries(root: string): Plugin {
+  const targets = new Map(Object.entries(PUBLIC_ENTRIES).map(([from, to]) => [join(root, from), join(root, to)]));
+  return {
+    name: "fragtax-public-entries",
+    setup(context) {
+      context.onResolve({ filter: /dist[\\/](api|model)\.js$/ }, (args) => {
+        const target = targets.get(resolve(args.resolveDir, args.path));
+        return target === undefined ? undefined : { path: target };
+      });
+    },
+  };
+}
+
+function describeFailure(error: unknown, specifiers: readonly string[], firstUse: Map<string, CellImport & { cell: number }>): ImportFailure {
+  const first = (error as BuildFailure).errors?.[0];
+  if (first === undefined) throw error;
+  // An error in the generated entry is on the line of the specifier it requires (line 2 is the first).
+  const inEntry = first.location?.file === ENTRY_NAME;
+  const specifier = inEntry ? specifiers[(first.location?.line ?? 2) - 2] : undefined;
+  const unresolved = /Could not resolve "([^"]+)"/.exec(first.text)?.[1];
+  const named = specifier ?? unresolved ?? specifiers[0] ?? "?";
+  const at = firstUse.get(named) ?? firstUse.get(specifiers[0] ?? "") ?? { specifier: named, line: 1, column: 1, cell: 1 };
+  const where = first.location && !inEntry ? ` (${first.location.file}:${first.location.line}:${first.location.column + 1})` : "";
+  const message = inEntry && first.text.startsWith("Could not resolve") ? messages.moduleNotFound(named) : messages.moduleBuildFailed(named, `${first.text}${where}`);
+  return { specifier: named, at, message };
+}

@@ -1,0 +1,161 @@
+/**
+ * nbformat 4: the types the engine reads and writes, and `parseNotebook`, which turns file text into a
+ * validated notebook or throws a `NotebookFormatError` that says what is wrong and where.
+ *
+ * Only what the engine needs is validated (cells, their sources, the kernel); everything else in the
+ * file (metadata, attachments, ids) is kept untouched so the executed notebook round-trips.
+ */
+import * as messages from "../messages/notebook";
+
+export type MultilineString = string | string[];
+
+export interface StreamOutput {
+  output_type: "stream";
+  name: "stdout" | "stderr";
+  text: string;
+}
+
+/** A mime bundle: text mimes hold strings, JSON mimes (e.g. Vega-Lite) hold JSON data. */
+export type MimeBundle = Record<string, unknown>;
+
+export interface DisplayDataOutput {
+  output_type: "display_data";
+  data: MimeBundle;
+  metadata: Record<string, unknown>;
+}
+
+export interface ExecuteResultOutput {
+  output_type: "execute_result";
+  execution_count: number;
+  data: MimeBundle;
+  metadata: Record<string, unknown>;
+}
+
+export interface ErrorOutput {
+  output_type: "error";
+  ename: string;
+  evalue: string;
+  traceback: string[];
+}
+
+export type Output = StreamOutput | DisplayDataOutput | ExecuteResultOutput | ErrorOutput;
+
+export interface CodeCell {
+  cell_type: "code";
+  source: MultilineString;
+  metadata: Record<string, unknown>;
+  outputs: Output[];
+  execution_count: number | null;
+  id?: string;
+}
+
+export interface TextCell {
+  cell_type: "markdown" | "raw";
+  source: MultilineString;
+  metadata: Record<string, unknown>;
+  id?: string;
+  attachments?: Record<string, unknown>;
+}
+
+export type Cell = CodeCell | TextCell;
+
+export interface KernelSpec {
+  name?: string;
+  display_name?: string;
+  language?: string;
+}
+
+export interface Notebook {
+  nbformat: 4;
+  nbformat_minor: number;
+  metadata: { kernelspec?: KernelSpec; language_info?: { name?: string }; [key: string]: unknown };
+  cells: Cell[];
+}
+
+/** A notebook that cannot be read at all: fragtax exits 2 on it. */
+export class NotebookFormatError extends Error {
+  override readonly name = "NotebookFormatError";
+  constructor(
+    message: string,
+    readonly file: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The text of a cell, whichever way the file stores it (one string or a list of lines). */
+export function cellText(source: MultilineString): string {
+  return Array.isArray(source) ? source.join("") : source;
+}
+
+/** Splits text into nbformat's list-of-lines form (each line keeps its "\n"). */
+export function toMultiline(text: string): string[] {
+  return text.length === 0 ? [] : (text.match(/[^\n]*\n|[^\n]+$/g) ?? []);
+}
+
+/** Parses and validates a notebook file's text. `file` is only used in messages. */
+export function parseNotebook(text: string, file: string): Notebook {
+  const data = parseJson(text, file);
+  if (typeof data !== "object" || data === null || Array.isArray(data)) {
+    throw new NotebookFormatError(messages.notebookNotObject(file), file);
+  }
+  const record = data as Record<string, unknown>;
+  if (record.nbformat !== 4) throw new NotebookFormatError(messages.notebookWrongFormat(file, record.nbformat), file);
+  if (!Array.isArray(record.cells)) throw new NotebookFormatError(messages.notebookBadCells(file), file);
+  const metadata = isObject(record.metadata) ? record.metadata : {};
+  assertTypeScriptKernel(metadata, file);
+  const cells = record.cells.map((cell, index) => validateCell(cell, index + 1, file));
+  return {
+    ...record,
+    nbformat: 4,
+    nbformat_minor: typeof record.nbformat_minor === "number" ? record.nbformat_minor : 5,
+    metadata,
+    cells,
+  };
+}
+
+function parseJson(text: string, file: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    const position = /position (\d+)/.exec(detail);
+    const { line, column } = lineColumn(text, position ? Number(position[1]) : 0);
+    throw new NotebookFormatError(messages.notebookNotJson(file, line, column, detail), file);
+  }
+}
+
+/** 1-based line and column of a character offset. */
+export function lineColumn(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset);
+  const lines = before.split("\n");
+  return { line: lines.length, column: (lines[lines.length - 1]?.length ?? 0) + 1 };
+}
+
+function assertTypeScriptKernel(metadata: Record<string, unknown>, file: string): void {
+  const spec = isObject(metadata.kernelspec) ? metadata.kernelspec : undefined;
+  const info = isObject(metadata.language_info) ? metadata.language_info : undefined;
+  if (spec === undefined && info === undefined) return; // a bare notebook: assume it is ours
+  const name = typeof spec?.name === "string" ? spec.name : undefined;
+  const languages = [spec?.language, info?.name].filter((value): value is string => typeof value === "string");
+  const isTypeScript = name === "tslab" || languages.some((language) => language.toLowerCase() === "typescript");
+  if (!isTypeScript) throw new NotebookFormatError(messages.notebookWrongKernel(file, name ?? languages[0] ?? "unknown"), file);
+}
+
+function validateCell(value: unknown, number: number, file: string): Cell {
+  if (!isObject(value)) throw new NotebookFormatError(messages.notebookBadCell(file, number, "a cell must be an object"), file);
+  const type = value.cell_type;
+  const source = value.source;
+  const sourceOk = typeof source === "string" || (Array.isArray(source) && source.every((line) => typeof line === "string"));
+  if (!sourceOk) throw new NotebookFormatError(messages.notebookBadCell(file, number, '"source" must be a string or a list of strings'), file);
+  const metadata = isObject(value.metadata) ? value.metadata : {};
+  if (type === "code") {
+    return { ...value, cell_type: "code", source: source as MultilineString, metadata, outputs: [], execution_count: null };
+  }
+  if (type === "markdown" || type === "raw") return { ...value, cell_type: type, source: source as MultilineString, metadata };
+  throw new NotebookFormatError(messages.notebookBadCell(file, number, `unknown cell_type ${JSON.stringify(type)}`), file);
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,86 @@
+/**
+ * Outputs: the events a running notebook emits (worker → main thread), and the collector that turns
+ * them into nbformat outputs per cell. Kept apart from execution so the rules are in one place:
+ *  - console.log/info/debug → `stream` stdout, console.error/warn → `stream` stderr; consecutive
+ *    writes to one stream merge into one output (as Jupyter shows them);
+ *  - a display → `display_data`; an update of a `newDisplay()` replaces its earlier output in place,
+ *    even in an earlier cell;
+ *  - the trailing expression's value → `execute_result` with `text/plain` as `util.inspect` writes it
+ *    (undefined gives no output, as in tslab).
+ */
+import { inspect } from "node:util";
+import type { ClaimRecord, FigureRecord } from "../api/types";
+import type { MimeBundle, Output } from "./nbformat";
+
+/** The thrown value, as plain data (it cannot cross threads as an object). */
+export interface ThrownValue {
+  readonly ename: string;
+  readonly evalue: string;
+  readonly stack: string;
+  /** Set when the error names an unknown assumption. */
+  readonly assumption?: { readonly id: string; readonly nearest: readonly string[] };
+}
+
+export type RunEvent =
+  | { readonly type: "cell-start"; readonly cell: number }
+  | { readonly type: "stream"; readonly name: "stdout" | "stderr"; readonly text: string }
+  | { readonly type: "display"; readonly data: MimeBundle; readonly displayId?: string; readonly update: boolean }
+  | { readonly type: "cell-end"; readonly cell: number; readonly value?: string; readonly thrown?: ThrownValue; readonly reads: readonly string[] }
+  | { readonly type: "figure"; readonly record: FigureRecord }
+  | { readonly type: "claim"; readonly record: ClaimRecord };
+
+/** `util.inspect` as tslab and the Node REPL print values. */
+export function inspectValue(value: unknown): string | undefined {
+  return value === undefined ? undefined : inspect(value, { depth: 4, colors: false });
+}
+
+export class OutputCollector {
+  readonly #outputs = new Map<number, Output[]>();
+  readonly #displays = new Map<string, { cell: number; index: number }>();
+  #cell = 0;
+
+  start(cell: number): void {
+    this.#cell = cell;
+    this.#outputs.set(cell, []);
+  }
+
+  outputsOf(cell: number): Output[] {
+    return this.#outputs.get(cell) ?? [];
+  }
+
+  stream(name: "stdout" | "stderr", text: string): void {
+    const outputs = this.#current();
+    const last = outputs[outputs.length - 1];
+    if (last?.output_type === "stream" && last.name === name) last.text += text;
+    else outputs.push({ output_type: "stream", name, text });
+  }
+
+  display(data: MimeBundle, displayId: string | undefined, update: boolean): void {
+    const earlier = displayId === undefined ? undefined : this.#displays.get(displayId);
+    if (update && earlier !== undefined) {
+      const outputs = this.outputsOf(earlier.cell);
+      outputs[earlier.index] = { output_type: "display_data", data, metadata: {} };
+      return;
+    }
+    const outputs = this.#current();
+    outputs.push({ output_type: "display_data", data, metadata: {} });
+    if (displayId !== undefined) this.#displays.set(displayId, { cell: this.#cell, index: outputs.length - 1 });
+  }
+
+  result(text: string, executionCount: number): void {
+    this.#current().push({ output_type: "execute_result", execution_count: executionCount, data: { "text/plain": text }, metadata: {} });
+  }
+
+  add(output: Output): void {
+    this.#current().push(output);
+  }
+
+  #current(): Output[] {
+    let outputs = this.#outputs.get(this.#cell);
+    if (outputs === undefined) {
+      outputs = [];
+      this.#outputs.set(this.#cell, outputs);
+    }
+    return outputs;
+  }
+}

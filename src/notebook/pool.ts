@@ -1,0 +1,105 @@
+/**
+ * Worker threads: each notebook runs in a fresh worker (a fresh realm, module state and event loop),
+ * at most one running worker per core. The main thread keeps a per-cell timer; a cell that does not
+ * finish in time — a synchronous `while (true) {}` or a promise that never settles — is stopped by
+ * terminating its worker, and named. Nothing a notebook does can keep the process alive.
+ */
+import { existsSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { Worker } from "node:worker_threads";
+import { buildSync } from "esbuild";
+import * as messages from "../messages/notebook";
+import type { RunEvent } from "./outputs";
+import type { RunInputs } from "./run-context";
+
+/** Everything the worker needs; plain data. */
+export interface WorkerJob {
+  readonly notebookFile: string;
+  readonly notebook: string;
+  readonly cells: ReadonlyArray<{ readonly cell: number; readonly code: string; readonly filename: string }>;
+  readonly bundle: string;
+  readonly inputs: RunInputs;
+  readonly versions: { readonly tslab: string; readonly typescript: string; readonly node: string };
+}
+
+export type WorkerOutcome =
+  | { readonly kind: "finished" }
+  | { readonly kind: "timeout"; readonly cell: number }
+  | { readonly kind: "crashed"; readonly cell: number; readonly message: string };
+
+export interface RunJobOptions {
+  readonly timeoutMs: number;
+  readonly onEvent: (event: RunEvent) => void;
+}
+
+export const DEFAULT_TIMEOUT_MS = 60_000;
+
+export function defaultConcurrency(): number {
+  return Math.max(1, availableParallelism());
+}
+
+let sourceWorker: URL | undefined;
+
+/**
+ * The worker script: `notebook-worker.js` next to the bundled CLI (dist/). When running from sources
+ * (tests, tsx) Node cannot start a `.ts` worker, so `worker.ts` is bundled once per process into
+ * node_modules/.cache/fragtax/ (packages stay external and resolve from the project's node_modules).
+ */
+function workerEntry(): URL {
+  const bundled = new URL("./notebook-worker.js", import.meta.url);
+  if (existsSync(fileURLToPath(bundled))) return bundled;
+  if (sourceWorker) return sourceWorker;
+  const here = dirname(fileURLToPath(import.meta.url));
+  const outfile = join(here, "..", "..", "node_modules", ".cache", "fragtax", `notebook-worker-${process.pid}.mjs`);
+  buildSync({ entryPoints: [join(here, "worker.ts")], outfile, bundle: true, platform: "node", format: "esm", target: "node20", packages: "external", logLevel: "silent" });
+  sourceWorker = pathToFileURL(outfile);
+  return sourceWorker;
+}
+
+export function runJob(job: WorkerJob, options: RunJobOptions): Promise<WorkerOutcome> {
+  const worker = new Worker(workerEntry(), { workerData: job, stdout: true, stderr: true });
+  let cell = job.cells[0]?.cell ?? 0;
+  let timer: NodeJS.Timeout | undefined;
+  return new Promise<WorkerOutcome>((resolve) => {
+    let settled = false;
+    const finish = (outcome: WorkerOutcome): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      void worker.terminate();
+      resolve(outcome);
+    };
+    const arm = (): void => {
+      clearTimeout(timer);
+      timer = setTimeout(() => finish({ kind: "timeout", cell }), options.timeoutMs);
+    };
+    arm(); // also covers loading the worker and the imports
+    worker.on("message", (event: RunEvent | { type: "done" }) => {
+      if (settled) return;
+      if (event.type === "done") return finish({ kind: "finished" });
+      if (event.type === "cell-start") {
+        cell = event.cell;
+        arm();
+      }
+      options.onEvent(event);
+    });
+    worker.on("error", (error) => finish({ kind: "crashed", cell, message: messages.workerCrashed(error.message) }));
+    worker.on("exit", (code) => finish({ kind: "crashed", cell, message: messages.workerCrashed(`exit code ${code}`) }));
+  });
+}
+
+/** Maps `items` with at most `limit` calls of `fn` in flight; results keep the input order. */
+export async function mapConcurrent<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await fn(items[index] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+  return results;
+}

@@ -1,0 +1,97 @@
+/**
+ * One `vm` context per notebook: the notebook's shared scope is this realm's global object, so
+ * nothing a notebook declares, imports or mutates is visible to another notebook. The host passes in
+ * only what a Node notebook expects to find (console bound to the output streams, timers, Buffer,
+ * URL, TextEncoder, fetch, process, and `require` for Node built-ins) and the helper object the
+ * rewritten cells call (`__fragtax`, see `transpile.ts`).
+ */
+import { Console } from "node:console";
+import { createRequire } from "node:module";
+import { Writable } from "node:stream";
+import vm from "node:vm";
+import { RUNTIME_GLOBAL } from "./transpile";
+
+export interface RealmOptions {
+  /** Absolute path of the notebook: `require` of built-ins resolves from it. */
+  readonly notebookFile: string;
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  /** What `import … from "tslab"` gives. */
+  readonly tslab: object;
+}
+
+export interface Realm {
+  /** Evaluates the notebook's import bundle (`imports.ts`) inside the realm. */
+  loadImports(bundleCode: string): void;
+  /** Runs one compiled cell; resolves to the value of its trailing expression. */
+  runCell(code: string, filename: string): Promise<unknown>;
+}
+
+const HOST_GLOBALS = [
+  "setTimeout", "clearTimeout", "setInterval", "clearInterval", "setImmediate", "clearImmediate", "queueMicrotask",
+  "structuredClone", "Buffer", "URL", "URLSearchParams", "TextEncoder", "TextDecoder", "AbortController", "AbortSignal",
+  "fetch", "Headers", "Request", "Response", "performance", "atob", "btoa", "crypto", "process", "Blob",
+] as const;
+
+export function createRealm(options: RealmOptions): Realm {
+  const hostRequire = createRequire(options.notebookFile);
+  const loaders = new Map<string, () => unknown>();
+  const modules = new Map<string, unknown>();
+  const runtime = {
+    declare(names: readonly string[]): void {
+      for (const name of names) if (!Object.prototype.hasOwnProperty.call(sandbox, name)) sandbox[name] = undefined;
+    },
+    set(name: string, value: unknown): void {
+      sandbox[name] = value;
+    },
+    imp(specifier: string): unknown {
+      if (specifier === "tslab") return options.tslab;
+      if (!modules.has(specifier)) {
+        const load = loaders.get(specifier);
+        if (load === undefined) throw new Error(`module "${specifier}" was not bundled`);
+        modules.set(specifier, asNamespace(load()));
+      }
+      return modules.get(specifier);
+    },
+  };
+  const sandbox: Record<string, unknown> = {
+    console: new Console({ stdout: sinkStream(options.stdout), stderr: sinkStream(options.stderr) }),
+    require: hostRequire,
+    [RUNTIME_GLOBAL]: runtime,
+  };
+  for (const name of HOST_GLOBALS) sandbox[name] = (globalThis as Record<string, unknown>)[name];
+  const context = vm.createContext(sandbox, { name: options.notebookFile });
+
+  return {
+    loadImports(bundleCode) {
+      const wrapper = vm.runInContext(`(function (module, exports, require) {${bundleCode}\n})`, context, { filename: "fragtax-imports.js" }) as (
+        module: { exports: unknown },
+        exports: unknown,
+        require: NodeJS.Require,
+      ) => void;
+      const module = { exports: {} as unknown };
+      wrapper(module, module.exports, hostRequire);
+      for (const [specifier, load] of Object.entries(module.exports as Record<string, () => unknown>)) loaders.set(specifier, load);
+    },
+    runCell(code, filename) {
+      return Promise.resolve(new vm.Script(code, { filename }).runInContext(context) as Promise<unknown>);
+    },
+  };
+}
+
+/** ES namespace as an `import` sees it: ES modules as they are; CommonJS gets `default` = module.exports. */
+function asNamespace(loaded: unknown): unknown {
+  if (typeof loaded === "object" && loaded !== null && (loaded as { __esModule?: unknown }).__esModule === true) return loaded;
+  const named = typeof loaded === "object" && loaded !== null ? (loaded as Record<string, unknown>) : {};
+  return { ...named, default: loaded };
+}
+
+function sinkStream(write: (text: string) => void): Writable {
+  return new Writable({
+    decodeStrings: false,
+    write(chunk: unknown, _encoding, callback) {
+      write(typeof chunk === "string" ? chunk : String(chunk));
+      callback();
+    },
+  });
+}

@@ -1,0 +1,91 @@
+/**
+ * The run context: what `fragtax run/build` hands the notebook API through the tslab stand-in, under
+ * `tslab[Symbol.for("fragtax.run-context")]`. In real Jupyter the symbol is absent and the notebook API
+ * loads assumptions itself and only displays.
+ *
+ * Registries do not cross threads, so the main thread resolves only serializable `RunInputs` (which
+ * assumptions file, overrides, Monte Carlo options) and the worker builds the context from them.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import { parse as parseYaml } from "yaml";
+import type { ClaimRecord, FigureRecord } from "../api/types";
+import type { Assumption, AssumptionReader } from "../assumptions/types";
+
+export const RUN_CONTEXT: unique symbol = Symbol.for("fragtax.run-context") as never;
+
+export interface MonteCarloOptions {
+  readonly samples: number;
+  readonly seed: number;
+}
+
+export interface RunContext {
+  /** Reads are tracked: the build keys each notebook's cache on the ids it read. */
+  readonly assumptions: AssumptionReader & { all(): readonly Assumption[] };
+  readonly montecarlo: MonteCarloOptions;
+  /** The engine stamps `notebook` and `cell` on the record and returns the stamped record. */
+  recordFigure(figure: FigureRecord): FigureRecord;
+  recordClaim(claim: ClaimRecord): ClaimRecord;
+}
+
+/** Same shape as the registry's `AssumptionOverride` (src/assumptions). */
+export type AssumptionOverride = { readonly id: string; readonly value: number } | { readonly id: string; readonly low: number; readonly high: number };
+
+/** Serializable: crosses into the worker, which builds the `RunContext` from it. */
+export interface RunInputs {
+  /** Absolute path of the assumptions file, or null when no report.yaml was found. */
+  readonly assumptionsFile: string | null;
+  readonly overrides: readonly AssumptionOverride[];
+  readonly montecarlo: MonteCarloOptions;
+}
+
+export const DEFAULT_MONTECARLO: MonteCarloOptions = { samples: 10_000, seed: 20_260_428 };
+
+export interface RunInputOptions {
+  readonly assumptionsFile?: string | null;
+  readonly overrides?: readonly AssumptionOverride[];
+  readonly montecarlo?: MonteCarloOptions;
+}
+
+/**
+ * Finds `report.yaml` by walking up from the notebook and reads the two fields the engine needs
+ * (`assumptions`, `montecarlo`); explicit options win. The full config is normalized by `src/config.ts`.
+ */
+export function resolveRunInputs(notebookFile: string, options: RunInputOptions = {}): RunInputs {
+  const report = findUp(dirname(resolve(notebookFile)), "report.yaml");
+  const config = report ? (parseYaml(readFileSync(report, "utf8")) as Record<string, unknown> | null) ?? {} : {};
+  const named = typeof config.assumptions === "string" ? config.assumptions : "assumptions.yaml";
+  const fromReport = report ? join(dirname(report), named) : null;
+  const assumptionsFile = options.assumptionsFile !== undefined ? options.assumptionsFile : fromReport;
+  return {
+    assumptionsFile,
+    overrides: options.overrides ?? [],
+    montecarlo: options.montecarlo ?? readMonteCarlo(config.montecarlo) ?? DEFAULT_MONTECARLO,
+  };
+}
+
+function readMonteCarlo(value: unknown): MonteCarloOptions | undefined {
+  if (typeof value !== "object" || value === null) return undefined;
+  const { samples, seed } = value as Record<string, unknown>;
+  return {
+    samples: typeof samples === "number" ? samples : DEFAULT_MONTECARLO.samples,
+    seed: typeof seed === "number" ? seed : DEFAULT_MONTECARLO.seed,
+  };
+}
+
+export function findUp(from: string, name: string): string | undefined {
+  let dir = from;
+  for (;;) {
+    const candidate = join(dir, name);
+    if (existsSync(candidate)) return candidate;
+    const parent = dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+/** A path as messages show it: relative to the root (forward slashes) when inside it, else absolute. */
+export function displayPath(absolute: string, root: string): string {
+  const rel = relative(root, absolute);
+  return rel.startsWith("..") || isAbsolute(rel) ? absolute : rel.split(sep).join("/");
+}

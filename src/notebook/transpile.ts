@@ -1,0 +1,223 @@
+/**
+ * Cell compilation: TypeScript cell source → a script that runs in the notebook's realm with tslab's
+ * semantics.
+ *
+ * Design (why it looks like this):
+ *  1. esbuild transforms each cell on its own (TypeScript → ES2022, types erased, `enum` and
+ *     `namespace` lowered). `verbatimModuleSyntax` keeps every value import even when this cell does
+ *     not use it, because a later cell may.
+ *  2. acorn parses the JavaScript and magic-string rewrites only the *top-level* statements, so that
+ *     the realm's global object is the notebook's shared scope:
+ *       - `const|let|var pattern = init`  →  `(pattern = init)`      (an assignment to globals)
+ *       - `function f() {}`               →  kept, plus `__fragtax.set("f", f)` hoisted to the top
+ *       - `class C {}`                    →  kept, plus `__fragtax.set("C", C)` right after it
+ *       - `import d, { x as y } from "m"` →  `d = __fragtax.imp("m").default; y = …["x"];`
+ *       - a trailing expression `e;`      →  `return (e);` (the cell's value → execute_result)
+ *     and every declared name is created on the global object before the cell runs
+ *     (`__fragtax.declare([...])`). The rewritten body runs inside `(async () => { "use strict"; … })()`,
+ *     which gives top-level `await`.
+ *  This yields exactly tslab's rules: declarations of every kind are visible in later cells (they are
+ *  globals of the realm), a later cell may redeclare a name (it is an assignment, not a second
+ *  `let`), and assignments to an earlier `let` persist (same global). `const` is not enforced at run
+ *  time across cells; `fragtax check` enforces it statically, as tslab's compiler does.
+ *  3. Two source maps are kept per cell, [rewrite map, esbuild map], and stack positions are mapped
+ *  through both (`errors.ts#mapThrough`), so errors point at the TypeScript the analyst wrote.
+ */
+import type { SourceMapPayload } from "node:module";
+import { parse, type ImportDeclaration, type Node, type Pattern, type Program, type VariableDeclaration } from "acorn";
+import { transform, type Message, type TransformFailure } from "esbuild";
+import MagicString from "magic-string";
+import { mapThrough } from "./errors";
+
+/** Name of the helper object the rewritten cells call; `realm.ts` installs it. */
+export const RUNTIME_GLOBAL = "__fragtax";
+
+export interface CellImport {
+  readonly specifier: string;
+  /** 1-based line/column of the import in the cell's TypeScript source. */
+  readonly line: number;
+  readonly column: number;
+}
+
+export interface CompiledCell {
+  /** 1-based position of the cell in the notebook. */
+  readonly cell: number;
+  readonly source: string;
+  /** File name of the cell script in stack traces. */
+  readonly filename: string;
+  readonly code: string;
+  /** [rewrite map, esbuild map]: generated script → cell JavaScript → cell TypeScript. */
+  readonly maps: readonly SourceMapPayload[];
+  readonly imports: readonly CellImport[];
+}
+
+export interface CellSyntaxError {
+  readonly cell: number;
+  readonly line: number;
+  readonly column: number;
+  readonly message: string;
+}
+
+export function cellFileName(cell: number): string {
+  return `fragtax-cell-${cell}.js`;
+}
+
+export function isCellFileName(file: string): number | undefined {
+  const found = /fragtax-cell-(\d+)\.js$/.exec(file);
+  return found ? Number(found[1]) : undefined;
+}
+
+/** Compiles one cell, or returns its first syntax error (positions in the cell's TypeScript). */
+export async function compileCell(source: string, cell: number): Promise<CompiledCell | CellSyntaxError> {
+  let result: { code: string; map: string };
+  try {
+    result = await transform(source, {
+      loader: "ts",
+      format: "esm",
+      target: "es2022",
+      sourcemap: "external",
+      sourcefile: `cell-${cell}.ts`,
+      tsconfigRaw: { compilerOptions: { verbatimModuleSyntax: true } },
+      logLevel: "silent",
+    });
+  } catch (error) {
+    const first: Message | undefined = (error as TransformFailure).errors?.[0];
+    if (first === undefined) throw error;
+    return { cell, line: first.location?.line ?? 1, column: (first.location?.column ?? 0) + 1, message: first.text };
+  }
+  const esbuildMap = JSON.parse(result.map) as SourceMapPayload;
+  const filename = cellFileName(cell);
+  const rewritten = rewriteCell(result.code, filename);
+  const imports = rewritten.imports.map(({ specifier, offset }) => {
+    const position = originalPosition(result.code, offset, esbuildMap);
+    return { specifier, ...position };
+  });
+  return { cell, source, filename, code: rewritten.code, maps: [rewritten.map, esbuildMap], imports };
+}
+
+export function isSyntaxError(value: CompiledCell | CellSyntaxError): value is CellSyntaxError {
+  return "message" in value;
+}
+
+interface Rewritten {
+  readonly code: string;
+  readonly map: SourceMapPayload;
+  readonly imports: ReadonlyArray<{ specifier: string; offset: number }>;
+}
+
+/** Step 2 of the docblock: top-level declarations become realm globals. */
+export function rewriteCell(js: string, filename: string): Rewritten {
+  const program = parse(js, { ecmaVersion: "latest", sourceType: "module" }) as Program;
+  const s = new MagicString(js);
+  const declared = new Set<string>();
+  const hoisted: string[] = [];
+  const imports: Array<{ specifier: string; offset: number }> = [];
+  const rt = RUNTIME_GLOBAL;
+
+  const rewrite = (node: Node & { type: string }, last: boolean): void => {
+    const statement = node as Program["body"][number];
+    switch (statement.type) {
+      case "ImportDeclaration":
+        imports.push({ specifier: String(statement.source.value), offset: statement.start });
+        s.overwrite(statement.start, statement.end, importAssignments(statement, declared));
+        return;
+      case "ExportNamedDeclaration":
+        if (statement.declaration) {
+          s.remove(statement.start, statement.declaration.start);
+          rewrite(statement.declaration, last);
+        } else s.remove(statement.start, statement.end);
+        return;
+      case "ExportDefaultDeclaration":
+        s.remove(statement.start, statement.declaration.start);
+        rewrite(statement.declaration, last);
+        return;
+      case "ExportAllDeclaration":
+        s.remove(statement.start, statement.end);
+        return;
+      case "VariableDeclaration":
+        assignVariables(statement, s, declared);
+        return;
+      case "FunctionDeclaration":
+        if (statement.id) {
+          declared.add(statement.id.name);
+          hoisted.push(statement.id.name);
+        }
+        return;
+      case "ClassDeclaration":
+        if (statement.id) {
+          declared.add(statement.id.name);
+          s.appendLeft(statement.end, `;${rt}.set(${JSON.stringify(statement.id.name)}, ${statement.id.name});`);
+        }
+        return;
+      case "ExpressionStatement":
+        if (last && statement.directive === undefined) {
+          const end = js[statement.end - 1] === ";" ? statement.end - 1 : statement.end;
+          s.prependRight(statement.start, "return (");
+          s.appendLeft(end, ")");
+        }
+        return;
+      default:
+        return;
+    }
+  };
+  program.body.forEach((node, index) => rewrite(node, index === program.body.length - 1));
+
+  const sets = hoisted.map((name) => `${rt}.set(${JSON.stringify(name)}, ${name});`).join(" ");
+  s.prepend(`${rt}.declare(${JSON.stringify([...declared])}); (async () => { "use strict"; ${sets}\n`);
+  s.append(`\n})()`);
+  const map = s.generateMap({ hires: true, source: "cell.js", file: filename, includeContent: false });
+  return { code: s.toString(), map: JSON.parse(map.toString()) as SourceMapPayload, imports };
+}
+
+function importAssignments(node: ImportDeclaration, declared: Set<string>): string {
+  const module = `${RUNTIME_GLOBAL}.imp(${JSON.stringify(String(node.source.value))})`;
+  if (node.specifiers.length === 0) return `${module};`;
+  return node.specifiers
+    .map((specifier) => {
+      declared.add(specifier.local.name);
+      if (specifier.type === "ImportNamespaceSpecifier") return `${specifier.local.name} = ${module};`;
+      if (specifier.type === "ImportDefaultSpecifier") return `${specifier.local.name} = ${module}.default;`;
+      const imported = specifier.imported.type === "Identifier" ? specifier.imported.name : String(specifier.imported.value);
+      return `${specifier.local.name} = ${module}[${JSON.stringify(imported)}];`;
+    })
+    .join(" ");
+}
+
+/** `const {a, b: [c]} = x, d;` → `({a, b: [c]} = x, d = undefined);` */
+function assignVariables(node: VariableDeclaration, s: MagicString, declared: Set<string>): void {
+  s.overwrite(node.start, node.start + node.kind.length, "(");
+  for (const declarator of node.declarations) {
+    patternNames(declarator.id, declared);
+    if (declarator.init === null || declarator.init === undefined) s.appendLeft(declarator.id.end, " = undefined");
+  }
+  const last = node.declarations[node.declarations.length - 1];
+  if (last) s.appendLeft(last.end, ")");
+}
+
+function patternNames(pattern: Pattern, out: Set<string>): void {
+  switch (pattern.type) {
+    case "Identifier":
+      out.add(pattern.name);
+      return;
+    case "ObjectPattern":
+      for (const property of pattern.properties) patternNames(property.type === "RestElement" ? property.argument : property.value, out);
+      return;
+    case "ArrayPattern":
+      for (const element of pattern.elements) if (element) patternNames(element, out);
+      return;
+    case "RestElement":
+      patternNames(pattern.argument, out);
+      return;
+    case "AssignmentPattern":
+      patternNames(pattern.left, out);
+      return;
+    default:
+      return;
+  }
+}
+
+function originalPosition(js: string, offset: number, map: SourceMapPayload): { line: number; column: number } {
+  const before = js.slice(0, offset).split("\n");
+  const generated = { line: before.length, column: (before[before.length - 1]?.length ?? 0) + 1 };
+  return mapThrough([map], generated) ?? generated;
+}
