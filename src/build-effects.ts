@@ -11,7 +11,7 @@ import { version as esbuildVersion } from "esbuild";
 import { version as vegaVersion } from "vega";
 import { version as vegaLiteVersion } from "vega-lite";
 import type { ClaimRecord, FigureRecord } from "./api/types";
-import type { AssumptionRegistry } from "./assumptions";
+import type { AssumptionOverride, AssumptionRegistry } from "./assumptions";
 import type { BuildEffects, ChapterRun } from "./build";
 import type { ReportConfig } from "./config";
 import { executeNotebooks } from "./notebook/execute";
@@ -62,7 +62,7 @@ export class FileBuildEffects implements BuildEffects {
    * it read and the modules it imported); the rest are reused from out/.cache. Failed runs are not
    * cached, so they run again next time.
    */
-  async executeChapters(config: ReportConfig, registry: AssumptionRegistry): Promise<readonly ChapterRun[]> {
+  async executeChapters(config: ReportConfig, registry: AssumptionRegistry, overrides: readonly AssumptionOverride[] = []): Promise<readonly ChapterRun[]> {
     const outcomes = await runIncrementally<CachedRun>({
       root: config.root,
       cacheDir: join(config.root, "out", ".cache", "notebooks"),
@@ -73,7 +73,7 @@ export class FileBuildEffects implements BuildEffects {
       execute: async (notebooks) => {
         const results = await executeNotebooks(
           notebooks.map((notebook) => join(config.root, notebook)),
-          { root: config.root, assumptionsFile: config.assumptions, montecarlo: config.montecarlo },
+          { root: config.root, assumptionsFile: config.assumptions, overrides, montecarlo: config.montecarlo },
         );
         return results.map((result) => ({
           notebook: result.notebook,

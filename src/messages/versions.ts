@@ -140,6 +140,10 @@ export function publishRefusedFailedCells(notebooks: readonly string[]): string 
   return `refusing to publish: a cell failed in ${notebooks.join(", ")}; fix it and rebuild`;
 }
 
+export function publishMissingPdf(file: string): string {
+  return `nothing to publish: ${file} is missing (the last build printed no PDF: --no-pdf, or no Chromium); run \`fragtax build\` with a Chromium first`;
+}
+
 export function publishMissingBuild(file: string): string {
   return `nothing to publish: ${file} is missing; run \`fragtax build\` first`;
 }
