@@ -87,27 +87,6 @@ describe("fragtax build, end to end (real engine, real Chromium)", () => {
   });
 });
 
-describe("incremental builds", () => {
-  it("reuses unchanged chapters and re-runs exactly the one whose assumption changed, saying why", async () => {
-    project = tempProject();
-    const log = () => JSON.parse(read(project?.root ?? "", "build-log.json")) as { notebooks: Array<{ notebook: string; status: string; reason: string }> };
-    await build({ root: project.root, pdf: false }, quietEffects());
-    expect(log().notebooks.map((entry) => entry.status)).toEqual(["executed", "executed"]);
-    await build({ root: project.root, pdf: false }, quietEffects());
-    expect(log().notebooks.map((entry) => entry.status)).toEqual(["reused", "reused"]);
-    const figuresBefore = read(project.root, "figures.json");
-    expect(JSON.parse(figuresBefore)).toHaveLength(1);
-
-    const assumptions = join(project.root, "notebooks", "assumptions.yaml");
-    writeFileSync(assumptions, readFileSync(assumptions, "utf8").replace("range: { low: 2, high: 3 }", "range: { low: 2, high: 4 }"));
-    await build({ root: project.root, pdf: false }, quietEffects());
-    const [first, second] = log().notebooks;
-    expect([first?.status, second?.status]).toEqual(["executed", "reused"]);
-    expect(first?.reason).toContain("h100_usd_per_gpu_hour");
-    expect(read(project.root, "figures.json")).not.toBe(figuresBefore);
-  });
-});
-
 describe("fragtax build on the command line", () => {
   it("builds with --no-pdf --root and reports progress", () => {
     project = tempProject();
