@@ -209,3 +209,7 @@ export function reranForced(): string {
 export function notebookOutcome(notebook: string, reason: string, ms: number): string {
   return `${notebook}: ${reason} (${(ms / 1000).toFixed(2)} s)`;
 }
+
+export function devCellsFailed(cells: readonly string[]): string {
+  return `${cells.length} cell${cells.length === 1 ? "" : "s"} failed; the report below is the last good build.\n${cells.join("\n")}`;
+}

@@ -1,7 +1,5 @@
 /** `fragtax publish`, `fragtax diff`, `fragtax dev`: argument parsing and wiring to the effects. */
-import { execFile } from "node:child_process";
 import { writeFile } from "node:fs/promises";
-import { promisify } from "node:util";
 import type { Command } from "commander";
 import { Option } from "commander";
 import * as messages from "../messages/versions";
@@ -10,6 +8,7 @@ import { diffSnapshots } from "./diff";
 import { diffToJson, renderDiffPage, renderDiffText, useColour } from "./diff-render";
 import { buildFiguresInWorktree, resolveSnapshot } from "./diff-sources";
 import { DEFAULT_WATCH, startDev } from "./dev";
+import { inProcessRebuild } from "./dev-build";
 import { findRoot, projectPaths } from "./project";
 import { gitState, publish } from "./publish";
 import { readSnapshotAssumptions } from "./snapshot-assumptions";
@@ -36,18 +35,6 @@ function testPause(): ((staging: string) => Promise<void>) | undefined {
     await writeFile(marker, staging);
     await new Promise((resolve) => setTimeout(resolve, 60_000));
   };
-}
-
-const run = promisify(execFile);
-
-/** The rebuild `fragtax dev` runs: this CLI's own `build --no-pdf`, incremental through the cache. */
-async function buildWithCli(root: string): Promise<void> {
-  try {
-    await run(process.execPath, [process.argv[1] ?? "dist/cli.js", "build", "--no-pdf", "--root", root], { maxBuffer: 64 * 1024 * 1024 });
-  } catch (error) {
-    const stderr = (error as { stderr?: string }).stderr;
-    throw new Error(stderr && stderr.trim() ? stderr.trim() : (error as Error).message);
-  }
 }
 
 export function registerVersionCommands(program: Command): void {
@@ -112,7 +99,7 @@ export function registerVersionCommands(program: Command): void {
         const paths = projectPaths(findRoot(process.cwd(), options.root));
         const session = await startDev(
           { root: paths.root, buildDir: paths.buildDir, port, host: options.host, watch: DEFAULT_WATCH, debounceMs: 150 },
-          { rebuild: () => buildWithCli(paths.root), progress },
+          { rebuild: inProcessRebuild(paths.root, progress), progress },
         );
         progress(messages.devServing(session.url));
         await new Promise<void>((resolve) => process.once("SIGINT", () => void session.close().then(resolve)));
