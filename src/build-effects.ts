@@ -2,11 +2,9 @@
  * The real world for `build()`: the file system, the notebook engine, git and Chromium. Tests pass
  * their own `BuildEffects` (or subclass this one) to run the pipeline without some of them.
  */
-import { execFile } from "node:child_process";
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { dirname, join } from "node:path";
-import { promisify } from "node:util";
+import { join } from "node:path";
 import { version as esbuildVersion } from "esbuild";
 import { version as vegaVersion } from "vega";
 import { version as vegaLiteVersion } from "vega-lite";
@@ -16,11 +14,11 @@ import type { BuildEffects, ChapterRun } from "./build";
 import type { ReportConfig } from "./config";
 import { executeNotebooks } from "./notebook/execute";
 import type { Notebook } from "./report/nbformat";
-import { printPdf, writeFileAtomically, type PdfOptions } from "./report/pdf";
+import { printPdf, type PdfOptions } from "./report/pdf";
+import { writeFileAtomic } from "./versions/atomic";
+import { gitState } from "./versions/publish";
 import { runIncrementally } from "./versions/incremental";
 import { TOOL_VERSION } from "./version";
-
-const run = promisify(execFile);
 
 /** What the notebook cache keeps per chapter: enough to render it and to write figures/claims. */
 interface CachedRun {
@@ -52,9 +50,8 @@ export class FileBuildEffects implements BuildEffects {
     return readFile(path, "utf8");
   }
 
-  async writeAtomically(path: string, contents: string | Uint8Array): Promise<void> {
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileAtomically(path, contents);
+  writeAtomically(path: string, contents: string | Uint8Array): Promise<void> {
+    return writeFileAtomic(path, contents);
   }
 
   /**
@@ -96,13 +93,8 @@ export class FileBuildEffects implements BuildEffects {
   }
 
   async gitState(root: string): Promise<{ commit: string | null; dirty: boolean }> {
-    try {
-      const commit = (await run("git", ["rev-parse", "HEAD"], { cwd: root })).stdout.trim();
-      const status = (await run("git", ["status", "--porcelain", "--untracked-files=no"], { cwd: root })).stdout.trim();
-      return { commit, dirty: status !== "" };
-    } catch {
-      return { commit: null, dirty: false };
-    }
+    const state = await gitState(root);
+    return { commit: state.commit, dirty: state.dirty ?? false };
   }
 
   toolVersions(): Readonly<Record<string, string>> {

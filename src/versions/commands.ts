@@ -9,7 +9,7 @@ import { diffToJson, renderDiffPage, renderDiffText, useColour } from "./diff-re
 import { buildFiguresInWorktree, resolveSnapshot } from "./diff-sources";
 import { DEFAULT_WATCH, startDev } from "./dev";
 import { inProcessRebuild } from "./dev-build";
-import { findRoot, projectPaths } from "./project";
+import { projectPaths } from "./project";
 import { gitState, publish } from "./publish";
 import { readSnapshotAssumptions } from "./snapshot-assumptions";
 import { writeFileAtomic } from "./atomic";
@@ -46,7 +46,7 @@ export function registerVersionCommands(program: Command): void {
     .option("--root <dir>", "project root (default: the nearest folder with package.json)")
     .action((options: { date?: string; note?: string; root?: string }) =>
       report(async () => {
-        const paths = projectPaths(findRoot(process.cwd(), options.root));
+        const paths = projectPaths(options.root);
         const pause = testPause();
         await publish(
           {
@@ -72,7 +72,7 @@ export function registerVersionCommands(program: Command): void {
     .option("--root <dir>", "project root")
     .action((a: string, b: string, options: { json?: boolean; html?: string; figures?: boolean; root?: string }) =>
       report(async () => {
-        const paths = projectPaths(findRoot(process.cwd(), options.root));
+        const paths = projectPaths(options.root);
         const context = {
           root: paths.root,
           reportsDir: paths.reportsDir,
@@ -96,7 +96,7 @@ export function registerVersionCommands(program: Command): void {
       report(async () => {
         const port = Number(options.port);
         if (!Number.isInteger(port) || port < 0 || port > 65535) throw Object.assign(new Error(messages.devBadPort(options.port)), { exitCode: 2 });
-        const paths = projectPaths(findRoot(process.cwd(), options.root));
+        const paths = projectPaths(options.root);
         const session = await startDev(
           { root: paths.root, buildDir: paths.buildDir, port, host: options.host, watch: DEFAULT_WATCH, debounceMs: 150 },
           { rebuild: inProcessRebuild(paths.root, progress), progress },

@@ -21,7 +21,7 @@ import { diffSnapshots } from "./diff";
 import { renderChangesSection } from "./diff-render";
 import { normalizeFigures } from "./figures";
 import { sha256, stableJson } from "./fingerprint";
-import { insertBeforeBodyClose } from "./html";
+import { insertBeforeBodyClose } from "./page";
 import { renderIndexPage } from "./index-page";
 import { acquireLock, isProcessAlive } from "./lock";
 import type { Manifest } from "./store";
@@ -109,7 +109,7 @@ async function stage(dir: string, inputs: StageInputs): Promise<Manifest> {
   await mkdir(dir, { recursive: true });
   const figures = normalizeFigures(build.figures);
   const changes = previous ? await changesSince(options.reportsDir, previous.id, build.assumptionsText, figures, inputs.id, effects) : null;
-  const section = renderChangesSection(changes, previous?.id ?? null).html;
+  const section = renderChangesSection(changes, previous?.id ?? null).value;
   const page = build.html.includes(CHANGES_MARKER) ? build.html.replace(CHANGES_MARKER, section) : insertBeforeBodyClose(build.html, section);
   await writeFile(join(dir, "report.html"), page);
   if (effects.renderPdf) await effects.renderPdf(join(dir, "report.html"), join(dir, "report.pdf"));
