@@ -213,3 +213,11 @@ export function notebookOutcome(notebook: string, reason: string, ms: number): s
 export function devCellsFailed(cells: readonly string[]): string {
   return `${cells.length} cell${cells.length === 1 ? "" : "s"} failed; the report below is the last good build.\n${cells.join("\n")}`;
 }
+
+export function diffBuildingAt(ref: string): string {
+  return `building figures at ${ref} in a temporary worktree…`;
+}
+
+export function diffFailedCellsAt(ref: string, count: number): string {
+  return `warning: at ${ref}, ${count} cell${count === 1 ? "" : "s"} failed; figures from those notebooks are missing`;
+}

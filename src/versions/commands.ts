@@ -78,7 +78,7 @@ export function registerVersionCommands(program: Command): void {
           reportsDir: paths.reportsDir,
           assumptionsFile: paths.assumptionsFile,
           parseAssumptions: readSnapshotAssumptions,
-          ...(options.figures ? { buildFiguresAt: (ref: string) => buildFiguresInWorktree(paths.root, ref, process.argv[1] ?? "dist/cli.js") } : {}),
+          ...(options.figures ? { buildFiguresAt: (ref: string) => buildFiguresInWorktree(paths.root, ref, progress) } : {}),
         };
         const diff = diffSnapshots(await resolveSnapshot(a, context), await resolveSnapshot(b, context));
         if (options.html) await writeFileAtomic(options.html, renderDiffPage(diff));
