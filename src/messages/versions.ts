@@ -221,3 +221,7 @@ export function diffBuildingAt(ref: string): string {
 export function diffFailedCellsAt(ref: string, count: number): string {
   return `warning: at ${ref}, ${count} cell${count === 1 ? "" : "s"} failed; figures from those notebooks are missing`;
 }
+
+export function publishPdfCopied(reason: string): string {
+  return `warning: the published report.pdf is the build's, without the "What changed" section (that is in report.html only): ${reason}`;
+}

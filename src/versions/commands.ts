@@ -1,5 +1,6 @@
 /** `fragtax publish`, `fragtax diff`, `fragtax dev`: argument parsing and wiring to the effects. */
 import { writeFile } from "node:fs/promises";
+import { join } from "node:path";
 import type { Command } from "commander";
 import { Option } from "commander";
 import * as messages from "../messages/versions";
@@ -11,6 +12,7 @@ import { DEFAULT_WATCH, startDev } from "./dev";
 import { inProcessRebuild } from "./dev-build";
 import { projectPaths } from "./project";
 import { gitState, publish } from "./publish";
+import { reprintPdf } from "./publish-pdf";
 import { readSnapshotAssumptions } from "./snapshot-assumptions";
 import { writeFileAtomic } from "./atomic";
 
@@ -56,7 +58,14 @@ export function registerVersionCommands(program: Command): void {
             defaultAssumptionsFile: paths.assumptionsFile,
             tools: { fragtax: TOOL_VERSION, node: process.versions.node },
           },
-          { parseAssumptions: readSnapshotAssumptions, git: gitState, progress, now: () => new Date(), ...(pause ? { afterStaging: pause } : {}) },
+          {
+            parseAssumptions: readSnapshotAssumptions,
+            git: gitState,
+            renderPdf: reprintPdf({ title: paths.title, paper: paths.paper, builtPdf: join(paths.buildDir, "report.pdf"), progress }),
+            progress,
+            now: () => new Date(),
+            ...(pause ? { afterStaging: pause } : {}),
+          },
         );
       }),
     );

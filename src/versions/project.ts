@@ -3,7 +3,7 @@
  * (src/config.ts), so publish, diff and dev agree with build on the root and the assumptions file.
  */
 import { join, relative } from "node:path";
-import { ConfigError, ConfigNotFoundError, configPathForRoot, findConfigFile, loadConfig } from "../config";
+import { type Paper, ConfigError, ConfigNotFoundError, configPathForRoot, findConfigFile, loadConfig } from "../config";
 
 export interface ProjectPaths {
   readonly root: string;
@@ -13,6 +13,7 @@ export interface ProjectPaths {
   /** Relative to root, `/`-separated. */
   readonly assumptionsFile: string;
   readonly title: string;
+  readonly paper: Paper;
 }
 
 /**
@@ -35,5 +36,6 @@ export function projectPaths(explicitRoot: string | undefined, start: string = p
     cacheDir: join(config.root, "out", ".cache"),
     assumptionsFile: relative(config.root, config.assumptions).split("\\").join("/"),
     title: config.title,
+    paper: config.paper,
   };
 }

@@ -46,7 +46,7 @@ export interface PublishEffects {
   parseAssumptions(text: string, fileName: string): readonly Assumption[];
   git(root: string): Promise<{ commit: string | null; dirty: boolean | null }>;
   /** Re-prints the PDF from the published HTML (with its "What changed" section); else the built PDF is copied. */
-  renderPdf?: (htmlFile: string, pdfFile: string) => Promise<void>;
+  renderPdf?: (htmlFile: string, pdfFile: string, versionDate: string) => Promise<void>;
   progress(message: string): void;
   now(): Date;
   /** Test hook: runs after staging, before the rename. */
@@ -112,7 +112,7 @@ async function stage(dir: string, inputs: StageInputs): Promise<Manifest> {
   const section = renderChangesSection(changes, previous?.id ?? null).value;
   const page = build.html.includes(CHANGES_MARKER) ? build.html.replace(CHANGES_MARKER, section) : insertBeforeBodyClose(build.html, section);
   await writeFile(join(dir, "report.html"), page);
-  if (effects.renderPdf) await effects.renderPdf(join(dir, "report.html"), join(dir, "report.pdf"));
+  if (effects.renderPdf) await effects.renderPdf(join(dir, "report.html"), join(dir, "report.pdf"), inputs.date);
   else await copyFile(join(options.buildDir, "report.pdf"), join(dir, "report.pdf"));
   await writeFile(join(dir, "assumptions.yaml"), build.assumptionsText);
   await writeFile(join(dir, "figures.json"), stableJson(build.figures));
