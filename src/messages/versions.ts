@@ -110,6 +110,15 @@ export function diffNoFigures(): string {
   return "Figures: not compared (one side carries no figures; pass --figures to build them for a git ref).";
 }
 
+export function whatChangedKicker(): string {
+  return "Changes";
+}
+
+/** The title page's kicker of a published report: its version id and date. */
+export function publishedKicker(id: string, date: string): string {
+  return id === date ? `Version of ${date}` : `Version ${id} of ${date}`;
+}
+
 export function whatChangedHeading(previous: string | null): string {
   return previous === null ? "What changed" : `What changed since ${previous}`;
 }

@@ -123,7 +123,8 @@ ${added.length + removed.length + changed.length === 0 ? html`<p>${messages.diff
 ${figures}`;
 }
 
-export const DIFF_CSS = `.fragtax-diff{font-family:system-ui,sans-serif;color:#111}.fragtax-diff table{border-collapse:collapse;margin:.5em 0}.fragtax-diff td,.fragtax-diff th{border-bottom:1px solid #ddd;padding:.25em .6em;text-align:left;vertical-align:top}.fragtax-diff ins{background:#dcfce7;text-decoration:none}.fragtax-diff del{background:#fee2e2}.fragtax-diff tr.up td:nth-child(4){color:#166534}.fragtax-diff tr.down td:nth-child(4){color:#991b1b}`;
+// The standalone page sets its own font; inside a report the section inherits the report's.
+export const DIFF_CSS = `body.fragtax-diff{font-family:system-ui,sans-serif;color:#111;max-width:64em;margin:2em auto;padding:0 1em}.fragtax-diff table{border-collapse:collapse;margin:.5em 0;font-family:var(--sans,system-ui,sans-serif);font-size:.88em}.fragtax-diff h3{font-size:1.05rem;margin:1.2em 0 .3em}.fragtax-diff td,.fragtax-diff th{border-bottom:1px solid #ddd;padding:.25em .6em;text-align:left;vertical-align:top}.fragtax-diff ins{background:#dcfce7;text-decoration:none}.fragtax-diff del{background:#fee2e2}.fragtax-diff tr.up td:nth-child(4){color:#166534}.fragtax-diff tr.down td:nth-child(4){color:#991b1b}`;
 
 export function renderDiffPage(diff: DiffResult): string {
   const title = messages.diffHeading(diff.from, diff.to);
@@ -133,5 +134,6 @@ export function renderDiffPage(diff: DiffResult): string {
 /** The "What changed since <previous>" section injected into a published report. */
 export function renderChangesSection(diff: DiffResult | null, previous: string | null): Html {
   const body = diff === null || previous === null ? html`<p>${messages.firstPublishedVersion()}</p>` : renderDiffFragment(diff);
-  return html`<section class="fragtax-diff fragtax-changes" id="what-changed" data-fragtax="what-changed"><style>${rawHtml(DIFF_CSS)}</style><h2>${messages.whatChangedHeading(previous)}</h2>${body}</section>`;
+  // Laid out like the report's appendices (its own page in print, the same header), styled by DIFF_CSS.
+  return html`<section class="appendix fragtax-diff fragtax-changes" id="what-changed" data-fragtax="what-changed"><style>${rawHtml(DIFF_CSS)}</style><header class="chapter-header"><p class="chapter-number">${messages.whatChangedKicker()}</p><h1>${messages.whatChangedHeading(previous)}</h1></header>${body}</section>`;
 }
