@@ -2,12 +2,11 @@
  * The real world for `build()`: the file system, the notebook engine, git and Chromium. Tests pass
  * their own `BuildEffects` (or subclass this one) to run the pipeline without some of them.
  */
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { version as esbuildVersion } from "esbuild";
-import { version as vegaVersion } from "vega";
-import { version as vegaLiteVersion } from "vega-lite";
+import { createRequire } from "node:module";
 import type { ClaimRecord, FigureRecord } from "./api/types";
 import type { AssumptionOverride, AssumptionRegistry } from "./assumptions";
 import type { BuildEffects, ChapterRun } from "./build";
@@ -37,6 +36,21 @@ function validateCachedRun(value: unknown): CachedRun {
     throw new Error("not a cached chapter run");
   }
   return candidate as CachedRun;
+}
+
+/**
+ * An installed package's version from its package.json, without importing the package (vega and
+ * vega-lite take ~1 s to load, and a build that draws no chart should not pay that).
+ */
+function packageVersion(name: string): string {
+  const require = createRequire(import.meta.url);
+  for (let dir = dirname(require.resolve(name)); dirname(dir) !== dir; dir = dirname(dir)) {
+    const file = join(dir, "package.json");
+    if (!existsSync(file)) continue;
+    const data = JSON.parse(readFileSync(file, "utf8")) as { name?: unknown; version?: unknown };
+    if (data.name === name && typeof data.version === "string") return data.version;
+  }
+  return "unknown";
 }
 
 export class FileBuildEffects implements BuildEffects {
@@ -98,7 +112,7 @@ export class FileBuildEffects implements BuildEffects {
   }
 
   toolVersions(): Readonly<Record<string, string>> {
-    return { fragtax: TOOL_VERSION, node: process.version, vega: vegaVersion, "vega-lite": vegaLiteVersion, esbuild: esbuildVersion };
+    return { fragtax: TOOL_VERSION, node: process.version, vega: packageVersion("vega"), "vega-lite": packageVersion("vega-lite"), esbuild: esbuildVersion };
   }
 
   printPdf(html: string, options: PdfOptions): Promise<Uint8Array> {

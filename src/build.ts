@@ -69,7 +69,8 @@ export interface BuildOptions {
   readonly whatIf?: WhatIfOptions;
 }
 
-export type PdfOutcome = "written" | "skipped" | "no-chromium" | "failed";
+/** "reused": the page differs from the one the existing report.pdf was printed from only by its build time. */
+export type PdfOutcome = "written" | "reused" | "skipped" | "no-chromium" | "failed";
 
 export interface BuildResult {
   readonly config: ReportConfig;
@@ -140,28 +141,38 @@ export async function build(options: BuildOptions = {}, effects: BuildEffects = 
 
   // 6. print
   const pdfStarted = effects.now().getTime();
-  const pdf = await printStep(config, options, report.html, versionDate, effects, write);
+  // The page with its build time taken out: equal → the existing report.pdf already shows this page.
+  const pdfSource = sha256(report.html.split(provenance.builtAt).join(""));
+  const pdf = await printStep({ config, options, html: report.html, pdfSource, versionDate, effects, write });
   const pdfMs = effects.now().getTime() - pdfStarted;
 
   // 7. log
   const duplicates = [...duplicateIds(figures), ...duplicateIds(claims)];
-  await write("build-log.json", pretty(buildLog({ started, now: effects.now(), whatIf, assumptions: { file: rel(config.assumptions), sha256: sha256(assumptionsText) }, runs, failedCells: report.failedCells, pdf, pdfMs, duplicates, warnings: report.warnings })));
+  await write("build-log.json", pretty(buildLog({ started, now: effects.now(), whatIf, assumptions: { file: rel(config.assumptions), sha256: sha256(assumptionsText) }, runs, failedCells: report.failedCells, pdf, pdfMs, pdfSource, duplicates, warnings: report.warnings })));
   effects.log(messages.buildWrote(files));
   if (report.failedCells[0] !== undefined) effects.log(messages.buildCellErrors(report.failedCells.length, report.failedCells[0].where));
   if (duplicates.length > 0) effects.log(messages.buildDuplicateIds(duplicates));
-  const ok = report.failedCells.length === 0 && (pdf === "written" || pdf === "skipped") && duplicates.length === 0;
+  const ok = report.failedCells.length === 0 && (pdf === "written" || pdf === "reused" || pdf === "skipped") && duplicates.length === 0;
   return { config, files, failedCells: report.failedCells, pdf, whatIf, exitCode: ok ? 0 : 1 };
 }
 
-async function printStep(
-  config: ReportConfig,
-  options: BuildOptions,
-  html: string,
-  versionDate: string,
-  effects: BuildEffects,
-  write: (name: string, contents: Uint8Array) => Promise<void>,
-): Promise<PdfOutcome> {
+interface PrintInput {
+  readonly config: ReportConfig;
+  readonly options: BuildOptions;
+  readonly html: string;
+  readonly pdfSource: string;
+  readonly versionDate: string;
+  readonly effects: BuildEffects;
+  readonly write: (name: string, contents: Uint8Array) => Promise<void>;
+}
+
+async function printStep({ config, options, html, pdfSource, versionDate, effects, write }: PrintInput): Promise<PdfOutcome> {
   if (options.pdf === false || !config.outputs.pdf) return "skipped";
+  // Printing is most of a no-op rebuild's time: skip it when report.pdf was printed from this same page.
+  if ((await previousPdfSource(config, effects)) === pdfSource && effects.exists(`${config.outDir}/report.pdf`)) {
+    effects.log(messages.buildStep("pdf", "reused: the page is unchanged"));
+    return "reused";
+  }
   try {
     const bytes = await effects.printPdf(html, { title: config.title, versionDate, paper: config.paper });
     await write("report.pdf", bytes);
@@ -170,6 +181,19 @@ async function printStep(
   } catch (error) {
     effects.log(error instanceof Error ? error.message : String(error));
     return error instanceof ChromiumNotFoundError ? "no-chromium" : "failed";
+  }
+}
+
+/** The `pdf.sourceSha256` of the previous build-log.json, when that build wrote or reused report.pdf. */
+async function previousPdfSource(config: ReportConfig, effects: BuildEffects): Promise<string | undefined> {
+  const file = `${config.outDir}/build-log.json`;
+  if (!effects.exists(file)) return undefined;
+  try {
+    const log = JSON.parse(await effects.readText(file)) as { pdf?: { status?: unknown; sourceSha256?: unknown } };
+    const wrote = log.pdf?.status === "written" || log.pdf?.status === "reused";
+    return wrote && typeof log.pdf?.sourceSha256 === "string" ? log.pdf.sourceSha256 : undefined;
+  } catch {
+    return undefined; // an unreadable log only costs a print
   }
 }
 
@@ -183,6 +207,7 @@ interface LogInput {
   readonly failedCells: readonly FailedCell[];
   readonly pdf: PdfOutcome;
   readonly pdfMs: number;
+  readonly pdfSource: string;
   readonly duplicates: readonly string[];
   readonly warnings: readonly string[];
 }
@@ -201,7 +226,7 @@ function buildLog(input: LogInput): unknown {
       failedCells: input.failedCells.filter((cell) => cell.chapter === run.chapter.number).map((cell) => cell.cell),
     })),
     warnings: input.warnings,
-    pdf: { status: input.pdf, durationMs: input.pdf === "skipped" ? 0 : input.pdfMs },
+    pdf: { status: input.pdf, durationMs: input.pdf === "skipped" ? 0 : input.pdfMs, ...(input.pdf === "written" || input.pdf === "reused" ? { sourceSha256: input.pdfSource } : {}) },
     duplicateIds: input.duplicates,
   };
 }

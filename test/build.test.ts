@@ -87,6 +87,27 @@ describe("fragtax build, end to end (real engine, real Chromium)", () => {
   });
 });
 
+describe("the PDF step of a rebuild", () => {
+  it("reuses report.pdf when the page changed only by its build time, and prints again when it changed", async () => {
+    project = tempProject();
+    const lines: string[] = [];
+    const pdfStatus = () => (JSON.parse(read(project?.root ?? "", "build-log.json")) as { pdf: { status: string } }).pdf.status;
+    const pdf = join(project.root, "out", "build", "report.pdf");
+    await build({ root: project.root }, quietEffects(lines));
+    expect(pdfStatus()).toBe("written");
+    const printed = readFileSync(pdf);
+    const again = await build({ root: project.root }, quietEffects(lines));
+    expect([again.pdf, pdfStatus(), again.exitCode]).toEqual(["reused", "reused", 0]);
+    expect(readFileSync(pdf).equals(printed)).toBe(true);
+    expect(lines).toContain("pdf: reused: the page is unchanged");
+
+    const assumptions = join(project.root, "notebooks", "assumptions.yaml");
+    writeFileSync(assumptions, readFileSync(assumptions, "utf8").replace("range: { low: 2, high: 3 }", "range: { low: 2, high: 4 }"));
+    expect((await build({ root: project.root }, quietEffects())).pdf).toBe("written");
+    expect(execFileSync("pdftotext", [pdf, "-"], { encoding: "utf8" })).toContain("$30M");
+  });
+});
+
 describe("fragtax build on the command line", () => {
   it("builds with --no-pdf --root and reports progress", () => {
     project = tempProject();
