@@ -1,71 +1,81 @@
 /**
- * Rebuild costs of the incremental step: full cold build, one-assumption rebuild, no-op rebuild, as
- * times and ratios to the cold build in the same run.
+ * Rebuild costs with the REAL engine and `build()`: full cold build, one-assumption rebuild and no-op
+ * rebuild, as times, notebooks executed and ratios to the cold build, all in the same run.
  *
- * Until the notebook engine is wired into build.ts, notebooks are executed by a stand-in that does
- * real work per notebook: esbuild-bundles the project modules it imports and runs a 20,000-sample
- * Monte Carlo in a fresh `vm` realm. The cache path (hashing, closure, checks, atomic stores) is the
- * real one.
+ * The project is the real report when `notebooks/report.yaml` exists, else the three-notebook
+ * fixture (test/fixtures/incremental); either way a copy in a temporary folder (src/ and
+ * node_modules linked), so the bench never touches this checkout's out/. The PDF is printed (the
+ * fixture's report.yaml is switched to pdf: true); BENCH_NO_PDF=1 builds without it.
  */
-import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { runInNewContext } from "node:vm";
-import { build } from "esbuild";
-import type { Assumption } from "../src/assumptions/types";
-import { runIncrementally } from "../src/versions/incremental";
+import { join, resolve } from "node:path";
+import { parse } from "yaml";
+import { build, FileBuildEffects } from "../src/build";
 import type { BenchTable } from "./table";
 
-const NOTEBOOKS = 6;
-const assumption = (id: string, low: number, high: number): Assumption => ({
-  id, label: id, unit: "x", range: { low, high }, distribution: "uniform", source: { title: "t", date: "2026-01-01" }, position: { file: "a.yaml", line: 1, column: 1 },
-});
+const repo = resolve(import.meta.dirname, "..");
 
-async function setUp(root: string): Promise<void> {
-  await mkdir(join(root, "notebooks"), { recursive: true });
-  await mkdir(join(root, "src/model"), { recursive: true });
-  await writeFile(join(root, "package-lock.json"), "{}");
-  await writeFile(join(root, "src/model/cost.ts"), "export const cost = (price: number, hours: number): number => price * hours;\n");
-  for (let n = 0; n < NOTEBOOKS; n++) {
-    await writeFile(join(root, `notebooks/n${n}.ipynb`), JSON.stringify({ reads: [`price_${n}`, "hours"], imports: ["src/model/cost.ts"] }));
-  }
+function tempCopy(): { root: string; name: string } {
+  const real = existsSync(join(repo, "notebooks", "report.yaml"));
+  const from = real ? join(repo, "notebooks") : join(repo, "test", "fixtures", "incremental", "notebooks");
+  const root = mkdtempSync(join(tmpdir(), "fragtax-bench-versions-"));
+  cpSync(from, join(root, "notebooks"), { recursive: true, filter: (path) => !path.includes(".ipynb_checkpoints") });
+  symlinkSync(join(repo, "src"), join(root, "src"), "dir");
+  symlinkSync(join(repo, "node_modules"), join(root, "node_modules"), "dir");
+  for (const file of ["package.json", "package-lock.json"]) if (existsSync(join(repo, file))) cpSync(join(repo, file), join(root, file));
+  // The fixture prints no PDF for speed in tests; the bench prints one, as the real report does.
+  if (!real) writeFileSync(join(root, "notebooks", "report.yaml"), readFileSync(join(root, "notebooks", "report.yaml"), "utf8").replace("pdf: false", "pdf: true"));
+  return { root, name: real ? "the report (notebooks/report.yaml)" : "the fixture project (test/fixtures/incremental)" };
 }
 
-async function execute(root: string, values: Map<string, Assumption>, notebook: string) {
-  const spec = JSON.parse(await readFile(join(root, notebook), "utf8")) as { reads: string[]; imports: string[] };
-  const bundle = await build({ entryPoints: spec.imports.map((m) => join(root, m)), bundle: true, write: false, format: "iife", globalName: "model", logLevel: "silent" });
-  const [price, hours] = spec.reads.map((id) => values.get(id)?.range ?? { low: 0, high: 0 });
-  const code = `${bundle.outputFiles[0]?.text ?? ""}; let s = 0; for (let i = 0; i < 20000; i++) s += model.cost(${price?.low} + Math.random() * ${(price?.high ?? 0) - (price?.low ?? 0)}, ${hours?.low}); s / 20000;`;
-  return { notebook, result: { mean: runInNewContext(code) as number }, reads: spec.reads, modules: spec.imports };
+/** Widens the first assumption with a range (or a value) that some notebook reads. */
+function changeOneAssumption(file: string): string {
+  const data = parse(readFileSync(file, "utf8")) as { assumptions: Array<{ id: string; value?: number; range?: { low: number; high: number } }> };
+  const target = data.assumptions[0];
+  if (target === undefined) throw new Error(`${file} has no assumptions`);
+  const text = readFileSync(file, "utf8");
+  const at = text.indexOf(`id: ${target.id}`);
+  const next = text.indexOf("- id:", at + 1);
+  const entry = text.slice(at, next < 0 ? undefined : next);
+  const changed = entry.replace(/(high:\s*)([\d.e+-]+)/, (_m, key: string, n: string) => `${key}${Number(n) * 1.1}`).replace(/(value:\s*)([\d.e+-]+)/, (_m, key: string, n: string) => `${key}${Number(n) * 1.1}`);
+  writeFileSync(file, text.replace(entry, changed));
+  return target.id;
 }
 
 export default async function bench(): Promise<BenchTable[]> {
-  const root = await mkdtemp(join(tmpdir(), "fragtax-bench-versions-"));
+  const { root, name } = tempCopy();
   try {
-    await setUp(root);
-    const values = new Map<string, Assumption>([["hours", assumption("hours", 100, 200)]]);
-    for (let n = 0; n < NOTEBOOKS; n++) values.set(`price_${n}`, assumption(`price_${n}`, 2, 3));
-    const notebooks = Array.from({ length: NOTEBOOKS }, (_, n) => `notebooks/n${n}.ipynb`);
-    const run = async (force: boolean) => {
+    const pdf = process.env.BENCH_NO_PDF !== "1";
+    const run = async () => {
       const started = performance.now();
-      const outcomes = await runIncrementally({
-        root, cacheDir: join(root, "out/.cache"), notebooks, assumption: (id) => values.get(id), tool: "bench", settings: {}, force,
-        validate: (r) => r as { mean: number }, warn: () => undefined,
-        execute: (list) => Promise.all(list.map((notebook) => execute(root, values, notebook))),
-      });
-      return { ms: performance.now() - started, executed: outcomes.filter((o) => o.status === "executed").length };
+      const lines: string[] = [];
+      const result = await build({ root, pdf }, new FileBuildEffects((line) => lines.push(line)));
+      const ms = performance.now() - started;
+      const log = JSON.parse(readFileSync(join(root, "out", "build", "build-log.json"), "utf8")) as { notebooks: Array<{ status: string }>; pdf: { status: string } };
+      return { ms, executed: log.notebooks.filter((entry) => entry.status === "executed").length, total: log.notebooks.length, pdf: log.pdf.status, exit: result.exitCode };
     };
-    const cold = await run(true);
-    const noop = await run(false);
-    values.set("price_0", assumption("price_0", 2.5, 3.5));
-    const one = await run(false);
-    const row = (name: string, r: { ms: number; executed: number }) => ({ rebuild: name, "time (ms)": r.ms, "notebooks executed": `${r.executed}/${NOTEBOOKS}`, "× cold": r.ms / cold.ms });
+    const cold = await run();
+    const noop = await run();
+    const cli = join(repo, "dist", "cli.js");
+    const cliNoop = existsSync(cli) ? (() => {
+      const started = performance.now();
+      const child = spawnSync(process.execPath, [cli, "build", "--root", root, ...(pdf ? [] : ["--no-pdf"])], { encoding: "utf8" });
+      if (child.status !== 0) throw new Error(child.stderr);
+      return { ms: performance.now() - started, executed: 0, total: noop.total, pdf: /pdf: reused/.test(child.stderr) ? "reused" : "?", exit: 0 as const };
+    })() : undefined;
+    const id = changeOneAssumption(join(root, "notebooks", "assumptions.yaml"));
+    const one = await run();
+    const row = (label: string, r: Awaited<ReturnType<typeof run>>) => ({
+      rebuild: label, "time (ms)": r.ms, "notebooks executed": `${r.executed}/${r.total}`, pdf: r.pdf, "× cold": r.ms / cold.ms,
+    });
     return [{
-      title: "Incremental rebuilds (stand-in executor, real cache)",
-      rows: [row("full cold build", cold), row("one-assumption rebuild", one), row("no-op rebuild", noop)],
-      notes: [`Target: no-op < 500 ms executing nothing. ${NOTEBOOKS} notebooks, each bundling its model module with esbuild and running 20,000 samples in a vm realm.`],
+      title: `Incremental rebuilds, real engine and build(), ${name}`,
+      rows: [row("full cold build", cold), row(`one-assumption rebuild (${id})`, one), row("no-op rebuild", noop), ...(cliNoop ? [row("no-op rebuild, whole CLI process (node dist/cli.js build)", cliNoop)] : [])],
+      notes: ["Target: a no-op rebuild under 500 ms executing nothing. Rows are in-process build() calls except the last, which is a whole CLI process (start-up included)."],
     }];
   } finally {
-    await rm(root, { recursive: true, force: true });
+    rmSync(root, { recursive: true, force: true });
   }
 }

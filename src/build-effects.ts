@@ -2,25 +2,22 @@
  * The real world for `build()`: the file system, the notebook engine, git and Chromium. Tests pass
  * their own `BuildEffects` (or subclass this one) to run the pipeline without some of them.
  */
-import { execFile } from "node:child_process";
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { promisify } from "node:util";
 import { version as esbuildVersion } from "esbuild";
-import { version as vegaVersion } from "vega";
-import { version as vegaLiteVersion } from "vega-lite";
+import { createRequire } from "node:module";
 import type { ClaimRecord, FigureRecord } from "./api/types";
-import type { AssumptionRegistry } from "./assumptions";
+import type { AssumptionOverride, AssumptionRegistry } from "./assumptions";
 import type { BuildEffects, ChapterRun } from "./build";
 import type { ReportConfig } from "./config";
 import { executeNotebooks } from "./notebook/execute";
 import type { Notebook } from "./report/nbformat";
-import { printPdf, writeFileAtomically, type PdfOptions } from "./report/pdf";
+import { printPdf, type PdfOptions } from "./report/pdf";
+import { writeFileAtomic } from "./versions/atomic";
+import { gitState } from "./versions/publish";
 import { runIncrementally } from "./versions/incremental";
 import { TOOL_VERSION } from "./version";
-
-const run = promisify(execFile);
 
 /** What the notebook cache keeps per chapter: enough to render it and to write figures/claims. */
 interface CachedRun {
@@ -41,6 +38,21 @@ function validateCachedRun(value: unknown): CachedRun {
   return candidate as CachedRun;
 }
 
+/**
+ * An installed package's version from its package.json, without importing the package (vega and
+ * vega-lite take ~1 s to load, and a build that draws no chart should not pay that).
+ */
+function packageVersion(name: string): string {
+  const require = createRequire(import.meta.url);
+  for (let dir = dirname(require.resolve(name)); dirname(dir) !== dir; dir = dirname(dir)) {
+    const file = join(dir, "package.json");
+    if (!existsSync(file)) continue;
+    const data = JSON.parse(readFileSync(file, "utf8")) as { name?: unknown; version?: unknown };
+    if (data.name === name && typeof data.version === "string") return data.version;
+  }
+  return "unknown";
+}
+
 export class FileBuildEffects implements BuildEffects {
   constructor(readonly log: (line: string) => void = (line) => process.stderr.write(`${line}\n`)) {}
 
@@ -52,9 +64,8 @@ export class FileBuildEffects implements BuildEffects {
     return readFile(path, "utf8");
   }
 
-  async writeAtomically(path: string, contents: string | Uint8Array): Promise<void> {
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileAtomically(path, contents);
+  writeAtomically(path: string, contents: string | Uint8Array): Promise<void> {
+    return writeFileAtomic(path, contents);
   }
 
   /**
@@ -62,7 +73,7 @@ export class FileBuildEffects implements BuildEffects {
    * it read and the modules it imported); the rest are reused from out/.cache. Failed runs are not
    * cached, so they run again next time.
    */
-  async executeChapters(config: ReportConfig, registry: AssumptionRegistry): Promise<readonly ChapterRun[]> {
+  async executeChapters(config: ReportConfig, registry: AssumptionRegistry, overrides: readonly AssumptionOverride[] = []): Promise<readonly ChapterRun[]> {
     const outcomes = await runIncrementally<CachedRun>({
       root: config.root,
       cacheDir: join(config.root, "out", ".cache", "notebooks"),
@@ -73,7 +84,7 @@ export class FileBuildEffects implements BuildEffects {
       execute: async (notebooks) => {
         const results = await executeNotebooks(
           notebooks.map((notebook) => join(config.root, notebook)),
-          { root: config.root, assumptionsFile: config.assumptions, montecarlo: config.montecarlo },
+          { root: config.root, assumptionsFile: config.assumptions, overrides, montecarlo: config.montecarlo },
         );
         return results.map((result) => ({
           notebook: result.notebook,
@@ -96,17 +107,12 @@ export class FileBuildEffects implements BuildEffects {
   }
 
   async gitState(root: string): Promise<{ commit: string | null; dirty: boolean }> {
-    try {
-      const commit = (await run("git", ["rev-parse", "HEAD"], { cwd: root })).stdout.trim();
-      const status = (await run("git", ["status", "--porcelain", "--untracked-files=no"], { cwd: root })).stdout.trim();
-      return { commit, dirty: status !== "" };
-    } catch {
-      return { commit: null, dirty: false };
-    }
+    const state = await gitState(root);
+    return { commit: state.commit, dirty: state.dirty ?? false };
   }
 
   toolVersions(): Readonly<Record<string, string>> {
-    return { fragtax: TOOL_VERSION, node: process.version, vega: vegaVersion, "vega-lite": vegaLiteVersion, esbuild: esbuildVersion };
+    return { fragtax: TOOL_VERSION, node: process.version, vega: packageVersion("vega"), "vega-lite": packageVersion("vega-lite"), esbuild: esbuildVersion };
   }
 
   printPdf(html: string, options: PdfOptions): Promise<Uint8Array> {

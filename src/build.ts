@@ -2,7 +2,7 @@
  * `fragtax build`: the whole report, from report.yaml to report.html and report.pdf.
  *
  *   1. config       notebooks/report.yaml → ReportConfig (normalized once)
- *   2. assumptions  assumptions.yaml → AssumptionRegistry (validated, hashed)
+ *   2. assumptions  assumptions.yaml → AssumptionRegistry (validated, hashed), then what-if overrides
  *   3. execute      chapters → executed notebooks + figures + claims (engine; reused when unchanged)
  *   4. render       chapters + records + appendices → one self-contained HTML page
  *   5. write        report.html, figures.json, claims.json (atomically, under out/build/)
@@ -14,7 +14,7 @@
  * the result's exit code is 1.
  */
 import { relative } from "node:path";
-import { parseAssumptions, type AssumptionRegistry } from "./assumptions";
+import { parseAssumptions, type AssumptionOverride, type AssumptionRegistry } from "./assumptions";
 import type { ClaimRecord, FigureRecord } from "./api/types";
 import { configPathForRoot, findConfigFile, normalizeConfig, type ChapterConfig, type ReportConfig } from "./config";
 import * as messages from "./messages/report";
@@ -26,6 +26,11 @@ import type { Notebook } from "./report/nbformat";
 import type { PdfOptions } from "./report/pdf";
 import { claimsJson, duplicateIds, figuresJson, pretty } from "./report/records";
 import { renderReport } from "./report/render";
+import { sha256 } from "./versions/fingerprint";
+import type { WhatIf } from "./versions/whatif";
+import { applyWhatIf, type WhatIfOptions } from "./versions/whatif-options";
+import { renderWhatIfBanner } from "./versions/whatif-render";
+import { describeOverride } from "./versions/whatif";
 
 export { FileBuildEffects } from "./build-effects";
 
@@ -47,7 +52,8 @@ export interface BuildEffects {
   readText(path: string): Promise<string>;
   /** Write `contents` to `path` so that readers never see half a file. */
   writeAtomically(path: string, contents: string | Uint8Array): Promise<void>;
-  executeChapters(config: ReportConfig, registry: AssumptionRegistry): Promise<readonly ChapterRun[]>;
+  /** `registry` already carries the what-if `overrides`; the engine gets them too (its worker reloads the file). */
+  executeChapters(config: ReportConfig, registry: AssumptionRegistry, overrides: readonly AssumptionOverride[]): Promise<readonly ChapterRun[]>;
   gitState(root: string): Promise<Provenance["git"]>;
   toolVersions(): Readonly<Record<string, string>>;
   printPdf(html: string, options: PdfOptions): Promise<Uint8Array>;
@@ -59,15 +65,20 @@ export interface BuildOptions {
   readonly root?: string;
   /** false: skip the PDF even if report.yaml asks for it (`--no-pdf`). */
   readonly pdf?: boolean;
+  /** What-if overrides for this build only (`--set id=value|low..high`, `--assumptions FILE`). */
+  readonly whatIf?: WhatIfOptions;
 }
 
-export type PdfOutcome = "written" | "skipped" | "no-chromium" | "failed";
+/** "reused": the page differs from the one the existing report.pdf was printed from only by its build time. */
+export type PdfOutcome = "written" | "reused" | "skipped" | "no-chromium" | "failed";
 
 export interface BuildResult {
   readonly config: ReportConfig;
   readonly files: readonly string[];
   readonly failedCells: readonly FailedCell[];
   readonly pdf: PdfOutcome;
+  /** The overrides of a what-if build (the report says so on its first page; publish refuses it). */
+  readonly whatIf: WhatIf | null;
   /** 0 when everything was built; 1 when a cell failed or the requested PDF was not printed. */
   readonly exitCode: 0 | 1;
 }
@@ -83,11 +94,14 @@ export async function build(options: BuildOptions = {}, effects: BuildEffects = 
   step("config", `${rel(config.file)}, ${config.chapters.length} chapters`);
 
   // 2. assumptions
-  const registry = parseAssumptions(await effects.readText(config.assumptions), rel(config.assumptions));
-  step("assumptions", `${registry.all().length} from ${rel(config.assumptions)}`);
+  const assumptionsText = await effects.readText(config.assumptions);
+  const fileRegistry = parseAssumptions(assumptionsText, rel(config.assumptions));
+  step("assumptions", `${fileRegistry.all().length} from ${rel(config.assumptions)}`);
+  const { registry, whatIf } = await applyWhatIf(fileRegistry, options.whatIf ?? {});
+  if (whatIf) step("what-if", whatIf.overrides.map(describeOverride).join(", "));
 
   // 3. execute
-  const runs = await effects.executeChapters(config, registry);
+  const runs = await effects.executeChapters(config, registry, whatIf?.overrides ?? []);
   for (const run of runs) step("execute", `${run.chapter.relativePath} ${run.status} in ${(run.durationMs / 1000).toFixed(2)} s (${run.reason})`);
   const figures = runs.flatMap((run) => run.figures);
   const claims = runs.flatMap((run) => run.claims);
@@ -109,6 +123,7 @@ export async function build(options: BuildOptions = {}, effects: BuildEffects = 
     claims,
     provenance,
     versionDate,
+    ...(whatIf && { notice: renderWhatIfBanner(whatIf, (id) => (fileRegistry.has(id) ? fileRegistry.get(id) : undefined)) }),
   });
   step("render", `${report.chapters.length} chapters, ${report.charts} charts`);
   for (const warning of report.warnings) effects.log(messages.buildWarning(warning));
@@ -126,28 +141,38 @@ export async function build(options: BuildOptions = {}, effects: BuildEffects = 
 
   // 6. print
   const pdfStarted = effects.now().getTime();
-  const pdf = await printStep(config, options, report.html, versionDate, effects, write);
+  // The page with its build time taken out: equal → the existing report.pdf already shows this page.
+  const pdfSource = sha256(report.html.split(provenance.builtAt).join(""));
+  const pdf = await printStep({ config, options, html: report.html, pdfSource, versionDate, effects, write });
   const pdfMs = effects.now().getTime() - pdfStarted;
 
   // 7. log
   const duplicates = [...duplicateIds(figures), ...duplicateIds(claims)];
-  await write("build-log.json", pretty(buildLog({ started, now: effects.now(), runs, failedCells: report.failedCells, pdf, pdfMs, duplicates, warnings: report.warnings })));
+  await write("build-log.json", pretty(buildLog({ started, now: effects.now(), whatIf, assumptions: { file: rel(config.assumptions), sha256: sha256(assumptionsText) }, runs, failedCells: report.failedCells, pdf, pdfMs, pdfSource, duplicates, warnings: report.warnings })));
   effects.log(messages.buildWrote(files));
   if (report.failedCells[0] !== undefined) effects.log(messages.buildCellErrors(report.failedCells.length, report.failedCells[0].where));
   if (duplicates.length > 0) effects.log(messages.buildDuplicateIds(duplicates));
-  const ok = report.failedCells.length === 0 && (pdf === "written" || pdf === "skipped") && duplicates.length === 0;
-  return { config, files, failedCells: report.failedCells, pdf, exitCode: ok ? 0 : 1 };
+  const ok = report.failedCells.length === 0 && (pdf === "written" || pdf === "reused" || pdf === "skipped") && duplicates.length === 0;
+  return { config, files, failedCells: report.failedCells, pdf, whatIf, exitCode: ok ? 0 : 1 };
 }
 
-async function printStep(
-  config: ReportConfig,
-  options: BuildOptions,
-  html: string,
-  versionDate: string,
-  effects: BuildEffects,
-  write: (name: string, contents: Uint8Array) => Promise<void>,
-): Promise<PdfOutcome> {
+interface PrintInput {
+  readonly config: ReportConfig;
+  readonly options: BuildOptions;
+  readonly html: string;
+  readonly pdfSource: string;
+  readonly versionDate: string;
+  readonly effects: BuildEffects;
+  readonly write: (name: string, contents: Uint8Array) => Promise<void>;
+}
+
+async function printStep({ config, options, html, pdfSource, versionDate, effects, write }: PrintInput): Promise<PdfOutcome> {
   if (options.pdf === false || !config.outputs.pdf) return "skipped";
+  // Printing is most of a no-op rebuild's time: skip it when report.pdf was printed from this same page.
+  if ((await previousPdfSource(config, effects)) === pdfSource && effects.exists(`${config.outDir}/report.pdf`)) {
+    effects.log(messages.buildStep("pdf", "reused: the page is unchanged"));
+    return "reused";
+  }
   try {
     const bytes = await effects.printPdf(html, { title: config.title, versionDate, paper: config.paper });
     await write("report.pdf", bytes);
@@ -159,13 +184,30 @@ async function printStep(
   }
 }
 
+/** The `pdf.sourceSha256` of the previous build-log.json, when that build wrote or reused report.pdf. */
+async function previousPdfSource(config: ReportConfig, effects: BuildEffects): Promise<string | undefined> {
+  const file = `${config.outDir}/build-log.json`;
+  if (!effects.exists(file)) return undefined;
+  try {
+    const log = JSON.parse(await effects.readText(file)) as { pdf?: { status?: unknown; sourceSha256?: unknown } };
+    const wrote = log.pdf?.status === "written" || log.pdf?.status === "reused";
+    return wrote && typeof log.pdf?.sourceSha256 === "string" ? log.pdf.sourceSha256 : undefined;
+  } catch {
+    return undefined; // an unreadable log only costs a print
+  }
+}
+
 interface LogInput {
   readonly started: Date;
   readonly now: Date;
+  /** Publish reads these two (versions/build-record.ts): it refuses a what-if or a stale build. */
+  readonly whatIf: WhatIf | null;
+  readonly assumptions: { readonly file: string; readonly sha256: string };
   readonly runs: readonly ChapterRun[];
   readonly failedCells: readonly FailedCell[];
   readonly pdf: PdfOutcome;
   readonly pdfMs: number;
+  readonly pdfSource: string;
   readonly duplicates: readonly string[];
   readonly warnings: readonly string[];
 }
@@ -174,6 +216,8 @@ function buildLog(input: LogInput): unknown {
   return {
     builtAt: input.started.toISOString(),
     durationMs: input.now.getTime() - input.started.getTime(),
+    whatIf: input.whatIf,
+    assumptions: input.assumptions,
     notebooks: input.runs.map((run) => ({
       notebook: run.chapter.relativePath,
       status: run.status,
@@ -182,7 +226,7 @@ function buildLog(input: LogInput): unknown {
       failedCells: input.failedCells.filter((cell) => cell.chapter === run.chapter.number).map((cell) => cell.cell),
     })),
     warnings: input.warnings,
-    pdf: { status: input.pdf, durationMs: input.pdf === "skipped" ? 0 : input.pdfMs },
+    pdf: { status: input.pdf, durationMs: input.pdf === "skipped" ? 0 : input.pdfMs, ...(input.pdf === "written" || input.pdf === "reused" ? { sourceSha256: input.pdfSource } : {}) },
     duplicateIds: input.duplicates,
   };
 }

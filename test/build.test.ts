@@ -87,24 +87,24 @@ describe("fragtax build, end to end (real engine, real Chromium)", () => {
   });
 });
 
-describe("incremental builds", () => {
-  it("reuses unchanged chapters and re-runs exactly the one whose assumption changed, saying why", async () => {
+describe("the PDF step of a rebuild", () => {
+  it("reuses report.pdf when the page changed only by its build time, and prints again when it changed", async () => {
     project = tempProject();
-    const log = () => JSON.parse(read(project?.root ?? "", "build-log.json")) as { notebooks: Array<{ notebook: string; status: string; reason: string }> };
-    await build({ root: project.root, pdf: false }, quietEffects());
-    expect(log().notebooks.map((entry) => entry.status)).toEqual(["executed", "executed"]);
-    await build({ root: project.root, pdf: false }, quietEffects());
-    expect(log().notebooks.map((entry) => entry.status)).toEqual(["reused", "reused"]);
-    const figuresBefore = read(project.root, "figures.json");
-    expect(JSON.parse(figuresBefore)).toHaveLength(1);
+    const lines: string[] = [];
+    const pdfStatus = () => (JSON.parse(read(project?.root ?? "", "build-log.json")) as { pdf: { status: string } }).pdf.status;
+    const pdf = join(project.root, "out", "build", "report.pdf");
+    await build({ root: project.root }, quietEffects(lines));
+    expect(pdfStatus()).toBe("written");
+    const printed = readFileSync(pdf);
+    const again = await build({ root: project.root }, quietEffects(lines));
+    expect([again.pdf, pdfStatus(), again.exitCode]).toEqual(["reused", "reused", 0]);
+    expect(readFileSync(pdf).equals(printed)).toBe(true);
+    expect(lines).toContain("pdf: reused: the page is unchanged");
 
     const assumptions = join(project.root, "notebooks", "assumptions.yaml");
     writeFileSync(assumptions, readFileSync(assumptions, "utf8").replace("range: { low: 2, high: 3 }", "range: { low: 2, high: 4 }"));
-    await build({ root: project.root, pdf: false }, quietEffects());
-    const [first, second] = log().notebooks;
-    expect([first?.status, second?.status]).toEqual(["executed", "reused"]);
-    expect(first?.reason).toContain("h100_usd_per_gpu_hour");
-    expect(read(project.root, "figures.json")).not.toBe(figuresBefore);
+    expect((await build({ root: project.root }, quietEffects())).pdf).toBe("written");
+    expect(execFileSync("pdftotext", [pdf, "-"], { encoding: "utf8" })).toContain("$30M");
   });
 });
 

@@ -3,8 +3,8 @@
  * (the report theme underneath the spec's own config), run a headless vega View (renderer "none")
  * and serialize it with `toSVG()`. The same SVG goes into the HTML and, through print, the PDF.
  */
-import { compile, type TopLevelSpec } from "vega-lite";
-import { loader, logger, None, parse, View } from "vega";
+import type { TopLevelSpec } from "vega-lite";
+import type { View } from "vega";
 import { chartBadGeometry, chartBadText, chartFailed } from "../messages/report";
 import { CHART_THEME, mergeConfig } from "./theme";
 
@@ -28,11 +28,21 @@ export function chartWarnings(svg: string, where: string): string[] {
   return warnings;
 }
 
+/** Charts carry their data inline; a `data.url` would mean a network or disk read, so it is refused. */
 const INLINE_DATA_ONLY = (uri: string): string => `charts must carry their data inline (data.values); refused to load "${uri}"`;
 
 /** Charts carry their data inline; a `data.url` would mean a network or disk read, so it is refused. */
-const noLoading = loader();
-noLoading.load = (uri: string) => Promise.reject(new Error(INLINE_DATA_ONLY(uri)));
+/**
+ * vega and vega-lite take ~1 s to load; they are imported on the first chart, so a build or command
+ * that renders none (a no-op rebuild, `--help`, publish, diff) never pays for them.
+ */
+const vegaLibraries = async () => {
+  const [vega, vegaLite] = await Promise.all([import("vega"), import("vega-lite")]);
+  const noLoading = vega.loader();
+  noLoading.load = (uri: string) => Promise.reject(new Error(INLINE_DATA_ONLY(uri)));
+  return { ...vega, compile: vegaLite.compile, noLoading };
+};
+let libraries: ReturnType<typeof vegaLibraries> | undefined;
 
 /** The first `url` of any `data` block in the spec (vega would only log a failed load, not throw). */
 export function findDataUrl(node: unknown): string | undefined {
@@ -61,6 +71,7 @@ export async function renderChart(spec: unknown, where: string): Promise<Rendere
   try {
     // vega-lite would warn on the console; a report build reports through its own messages.
     // The cast is the one place a loose JSON object becomes vega-lite's spec type; compile validates it.
+    const { compile, logger, None, parse, View, noLoading } = await (libraries ??= vegaLibraries());
     const vegaSpec = compile(themedSpec as unknown as TopLevelSpec, { logger: logger(None) }).spec;
     view = new View(parse(vegaSpec), { renderer: "none", loader: noLoading, logLevel: None });
     await view.runAsync();

@@ -110,6 +110,15 @@ export function diffNoFigures(): string {
   return "Figures: not compared (one side carries no figures; pass --figures to build them for a git ref).";
 }
 
+export function whatChangedKicker(): string {
+  return "Changes";
+}
+
+/** The title page's kicker of a published report: its version id and date. */
+export function publishedKicker(id: string, date: string): string {
+  return id === date ? `Version of ${date}` : `Version ${id} of ${date}`;
+}
+
 export function whatChangedHeading(previous: string | null): string {
   return previous === null ? "What changed" : `What changed since ${previous}`;
 }
@@ -138,6 +147,10 @@ export function publishRefusedWhatIf(overrides: readonly string[]): string {
 
 export function publishRefusedFailedCells(notebooks: readonly string[]): string {
   return `refusing to publish: a cell failed in ${notebooks.join(", ")}; fix it and rebuild`;
+}
+
+export function publishMissingPdf(file: string): string {
+  return `nothing to publish: ${file} is missing (the last build printed no PDF: --no-pdf, or no Chromium); run \`fragtax build\` with a Chromium first`;
 }
 
 export function publishMissingBuild(file: string): string {
@@ -204,4 +217,20 @@ export function reranForced(): string {
 
 export function notebookOutcome(notebook: string, reason: string, ms: number): string {
   return `${notebook}: ${reason} (${(ms / 1000).toFixed(2)} s)`;
+}
+
+export function devCellsFailed(cells: readonly string[]): string {
+  return `${cells.length} cell${cells.length === 1 ? "" : "s"} failed; the report below is the last good build.\n${cells.join("\n")}`;
+}
+
+export function diffBuildingAt(ref: string): string {
+  return `building figures at ${ref} in a temporary worktree…`;
+}
+
+export function diffFailedCellsAt(ref: string, count: number): string {
+  return `warning: at ${ref}, ${count} cell${count === 1 ? "" : "s"} failed; figures from those notebooks are missing`;
+}
+
+export function publishPdfCopied(reason: string): string {
+  return `warning: the published report.pdf is the build's, without the "What changed" section (that is in report.html only): ${reason}`;
 }

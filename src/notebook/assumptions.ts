@@ -66,6 +66,7 @@ function applyOverrides(all: readonly Assumption[], overrides: readonly Assumpti
     const { value: _value, range: _range, ...rest } = assumption;
     return "value" in override
       ? { ...rest, value: override.value, distribution: "fixed" }
-      : { ...rest, range: { low: override.low, high: override.high } };
+      : // Same rule as the registry's withOverrides: a range on a fixed assumption needs a distribution.
+        { ...rest, range: { low: override.low, high: override.high }, distribution: rest.distribution !== "fixed" ? rest.distribution : override.low > 0 ? "lognormal" : "normal" };
   });
 }

@@ -1,5 +1,5 @@
 /**
- * `fragtax build [--no-pdf] [--root DIR]`. Progress goes to stderr, one line per pipeline step.
+ * `fragtax build [--no-pdf] [--root DIR] [--set id=value|id=low..high]… [--assumptions FILE]`. Progress goes to stderr, one line per pipeline step.
  * Exit codes: 0 built, 1 a cell failed or the PDF could not be printed (the HTML is still written),
  * 2 bad input (report.yaml, assumptions.yaml or a notebook that cannot be read).
  */
@@ -8,26 +8,34 @@ import { AssumptionError } from "../assumptions";
 import { build } from "../build";
 import { ConfigError, ConfigNotFoundError } from "../config";
 import { NotebookFormatError } from "../notebook/nbformat";
+import { WhatIfError } from "../versions/whatif";
+import { addWhatIfOptions, type WhatIfOptions } from "../versions/whatif-options";
 
 const EXIT_USAGE = 2;
 
 export function registerReportCommands(program: Command): void {
-  program
+  const command = program
     .command("build")
     .description("Run the chapters and build out/build/report.html, report.pdf, figures.json, claims.json and build-log.json.")
     .option("--no-pdf", "build the HTML (and JSON) only, without printing the PDF")
-    .option("--root <dir>", "the project root, the folder holding notebooks/report.yaml (default: found from the current folder)")
-    .action(async (options: { pdf: boolean; root?: string }) => {
-      process.exitCode = await buildCommand(options);
-    });
+    .option("--root <dir>", "the project root, the folder holding notebooks/report.yaml (default: found from the current folder)");
+  addWhatIfOptions(command).action(async (options: BuildFlags) => {
+    process.exitCode = await buildCommand(options);
+  });
 }
 
-async function buildCommand(options: { pdf: boolean; root?: string }): Promise<number> {
+type BuildFlags = { pdf: boolean; root?: string } & WhatIfOptions;
+
+async function buildCommand(options: BuildFlags): Promise<number> {
   try {
-    const result = await build({ pdf: options.pdf, ...(options.root !== undefined && { root: options.root }) });
+    const whatIf = { ...(options.set !== undefined && { set: options.set }), ...(options.assumptions !== undefined && { assumptions: options.assumptions }) };
+    const result = await build({ pdf: options.pdf, whatIf, ...(options.root !== undefined && { root: options.root }) });
     return result.exitCode;
   } catch (error) {
-    if (error instanceof ConfigError || error instanceof AssumptionError || error instanceof NotebookFormatError || error instanceof ConfigNotFoundError) {
+    if (
+      error instanceof ConfigError || error instanceof AssumptionError || error instanceof NotebookFormatError ||
+      error instanceof ConfigNotFoundError || error instanceof WhatIfError
+    ) {
       process.stderr.write(`${error.message}\n`);
       return EXIT_USAGE;
     }

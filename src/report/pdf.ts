@@ -1,11 +1,9 @@
 /**
  * report.html → report.pdf with headless Chromium. The page is loaded from the HTML text (no file
  * or network access), printed with the paper size from report.yaml, a running header (title) and
- * footer (version date, page x of y), and written to a temporary file that is renamed into place,
+ * footer (version date, page x of y). The caller writes the bytes atomically (versions/atomic.ts),
  * so a failed print never leaves half a PDF.
  */
-import { renameSync, rmSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
 import type { Paper } from "../config";
 import { pdfFailed } from "../messages/report";
 import { escapeHtml } from "./html";
@@ -55,14 +53,3 @@ export async function printPdf(html: string, options: PdfOptions, chromium?: Lau
   }
 }
 
-/** Write bytes next to `target` and rename: readers see the old file or the whole new one. */
-export function writeFileAtomically(target: string, bytes: Uint8Array | string): void {
-  const temporary = join(dirname(target), `.${Date.now()}-${process.pid}.tmp`);
-  try {
-    writeFileSync(temporary, bytes);
-    renameSync(temporary, target);
-  } catch (error) {
-    rmSync(temporary, { force: true });
-    throw error;
-  }
-}

@@ -23,6 +23,8 @@ export interface ReportInput {
   readonly provenance: Provenance;
   /** The version date shown on the title page and in the PDF's running footer. */
   readonly versionDate: string;
+  /** Shown on the title page under the byline, e.g. the what-if banner (versions/whatif-render.ts). */
+  readonly notice?: Html;
 }
 
 export interface RenderedReport {
@@ -49,6 +51,7 @@ export async function renderReport(input: ReportInput): Promise<RenderedReport> 
     kicker: html`Version of ${input.versionDate}`,
     subtitle: config.subtitle === undefined ? html`` : html`<p class="report-subtitle">${config.subtitle}</p>`,
     byline: html`${config.author ?? ""}`,
+    notice: input.notice ?? html``,
     headlines: headlineCards(input.figures, input.chapters[0]?.relativePath),
     toc: tableOfContents(chapters, appendices),
     chapters: html`${chapters.map((chapter) => chapter.html)}`,

@@ -3,7 +3,7 @@
  * stylesheets and the chart runtime inlined, so the report is one file that loads nothing.
  * Every slot takes `Html`, so whatever reaches the page was escaped or explicitly marked raw.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { transformSync } from "esbuild";
@@ -19,7 +19,9 @@ export interface TemplateAssets {
 
 export type TemplateSlots = Readonly<Record<string, Html>>;
 
-let cachedAssets: TemplateAssets | undefined;
+let cached: { readonly stamp: string; readonly assets: TemplateAssets } | undefined;
+
+const TEMPLATE_FILES = ["report.html", "report.css", "print.css", "runtime.js"] as const;
 
 /** The tool's own folder (with templates/), found from this module whether run from src/ or dist/. */
 export function toolRoot(): string {
@@ -32,15 +34,19 @@ export function toolRoot(): string {
   }
 }
 
-/** Read once per process: templates do not change during a build (or a watch session's rebuilds). */
+/**
+ * Read once and kept while the files are unchanged: a build reads them once, and `fragtax dev`
+ * (many builds in one process, watching templates/) picks up an edit on its next rebuild.
+ */
 export function loadTemplateAssets(): TemplateAssets {
-  if (cachedAssets !== undefined) return cachedAssets;
   const templates = join(toolRoot(), "templates");
+  const stamp = TEMPLATE_FILES.map((name) => statSync(join(templates, name)).mtimeMs).join(",");
+  if (cached?.stamp === stamp) return cached.assets;
   const read = (name: string): string => readFileSync(join(templates, name), "utf8");
   // esbuild minifies the runtime once; it is plain ES5-compatible JS, so no bundling is needed.
   const runtime = transformSync(read("runtime.js"), { minify: true, loader: "js", target: "es2017" }).code;
-  cachedAssets = { page: read("report.html"), css: read("report.css"), printCss: read("print.css"), runtime };
-  return cachedAssets;
+  cached = { stamp, assets: { page: read("report.html"), css: read("report.css"), printCss: read("print.css"), runtime } };
+  return cached.assets;
 }
 
 /** Fill every {{slot}}; a slot the template names but the caller did not give is an error. */

@@ -26,6 +26,8 @@ export interface BuildRecord {
   readonly assumptionsText: string;
   /** True when the assumptions file on disk no longer matches what the build recorded. */
   readonly staleAssumptions: string | null;
+  /** The built report.pdf, or null when the build printed none (`--no-pdf`, no Chromium). */
+  readonly pdf: string | null;
 }
 
 interface BuildLogShape {
@@ -55,9 +57,8 @@ export async function readBuildRecord(buildDir: string, root: string, defaultAss
   const [html, figures, claims, logText] = await Promise.all(
     ["report.html", "figures.json", "claims.json", "build-log.json"].map((name) => readRequired(buildDir, name)),
   );
-  await access(join(buildDir, "report.pdf")).catch(() => {
-    throw Object.assign(new Error(messages.publishMissingBuild(join(buildDir, "report.pdf"))), { exitCode: 1 });
-  });
+  const pdf = join(buildDir, "report.pdf");
+  const hasPdf = await access(pdf).then(() => true, () => false);
   const log = JSON.parse(logText as string) as BuildLogShape;
   const file = typeof log.assumptions?.file === "string" ? log.assumptions.file : defaultAssumptionsFile;
   const onDisk = await readOptional(isAbsolute(file) ? file : join(root, file));
@@ -73,6 +74,7 @@ export async function readBuildRecord(buildDir: string, root: string, defaultAss
     failedNotebooks: (log.notebooks ?? []).filter(isFailed).map((entry) => String(entry.notebook)),
     assumptionsText: snapshot,
     staleAssumptions: stale,
+    pdf: hasPdf ? pdf : null,
   };
 }
 
@@ -90,5 +92,6 @@ export function refusalReason(build: BuildRecord): string | null {
   if (build.whatIf) return messages.publishRefusedWhatIf(build.whatIf.overrides.map(describeOverride));
   if (build.failedNotebooks.length > 0) return messages.publishRefusedFailedCells(build.failedNotebooks);
   if (build.staleAssumptions) return messages.publishStaleAssumptions(build.staleAssumptions);
+  if (build.pdf === null) return messages.publishMissingPdf("out/build/report.pdf");
   return null;
 }

@@ -191,6 +191,10 @@ export class NotebookCache<Result> {
   }
 
   async store(notebook: string, fingerprint: Fingerprint, result: Result, now = new Date()): Promise<void> {
-    await writeFileAtomic(entryPath(this.cacheDir, notebook), stableJson(makeEntry(notebook, fingerprint, result, now)));
+    // The result keeps its own key order (a reused notebook must render byte-for-byte like a fresh
+    // one, e.g. a chart spec embedded in the page); the checksum is over canonical JSON regardless.
+    const { result: stored, ...rest } = makeEntry(notebook, fingerprint, result, now);
+    const head = stableJson(rest).trimEnd().replace(/\n}$/, "");
+    await writeFileAtomic(entryPath(this.cacheDir, notebook), `${head},\n  "result": ${JSON.stringify(stored, null, 2).replace(/\n/g, "\n  ")}\n}\n`);
   }
 }

@@ -1,7 +1,6 @@
 /** `fragtax publish`, `fragtax diff`, `fragtax dev`: argument parsing and wiring to the effects. */
-import { execFile } from "node:child_process";
 import { writeFile } from "node:fs/promises";
-import { promisify } from "node:util";
+import { join } from "node:path";
 import type { Command } from "commander";
 import { Option } from "commander";
 import * as messages from "../messages/versions";
@@ -10,8 +9,10 @@ import { diffSnapshots } from "./diff";
 import { diffToJson, renderDiffPage, renderDiffText, useColour } from "./diff-render";
 import { buildFiguresInWorktree, resolveSnapshot } from "./diff-sources";
 import { DEFAULT_WATCH, startDev } from "./dev";
-import { findRoot, projectPaths } from "./project";
+import { inProcessRebuild } from "./dev-build";
+import { projectPaths } from "./project";
 import { gitState, publish } from "./publish";
+import { reprintPdf } from "./publish-pdf";
 import { readSnapshotAssumptions } from "./snapshot-assumptions";
 import { writeFileAtomic } from "./atomic";
 
@@ -38,18 +39,6 @@ function testPause(): ((staging: string) => Promise<void>) | undefined {
   };
 }
 
-const run = promisify(execFile);
-
-/** The rebuild `fragtax dev` runs: this CLI's own `build --no-pdf`, incremental through the cache. */
-async function buildWithCli(root: string): Promise<void> {
-  try {
-    await run(process.execPath, [process.argv[1] ?? "dist/cli.js", "build", "--no-pdf", "--root", root], { maxBuffer: 64 * 1024 * 1024 });
-  } catch (error) {
-    const stderr = (error as { stderr?: string }).stderr;
-    throw new Error(stderr && stderr.trim() ? stderr.trim() : (error as Error).message);
-  }
-}
-
 export function registerVersionCommands(program: Command): void {
   program
     .command("publish")
@@ -59,7 +48,7 @@ export function registerVersionCommands(program: Command): void {
     .option("--root <dir>", "project root (default: the nearest folder with package.json)")
     .action((options: { date?: string; note?: string; root?: string }) =>
       report(async () => {
-        const paths = projectPaths(findRoot(process.cwd(), options.root));
+        const paths = projectPaths(options.root);
         const pause = testPause();
         await publish(
           {
@@ -69,7 +58,14 @@ export function registerVersionCommands(program: Command): void {
             defaultAssumptionsFile: paths.assumptionsFile,
             tools: { fragtax: TOOL_VERSION, node: process.versions.node },
           },
-          { parseAssumptions: readSnapshotAssumptions, git: gitState, progress, now: () => new Date(), ...(pause ? { afterStaging: pause } : {}) },
+          {
+            parseAssumptions: readSnapshotAssumptions,
+            git: gitState,
+            renderPdf: reprintPdf({ title: paths.title, paper: paths.paper, builtPdf: join(paths.buildDir, "report.pdf"), progress }),
+            progress,
+            now: () => new Date(),
+            ...(pause ? { afterStaging: pause } : {}),
+          },
         );
       }),
     );
@@ -85,13 +81,13 @@ export function registerVersionCommands(program: Command): void {
     .option("--root <dir>", "project root")
     .action((a: string, b: string, options: { json?: boolean; html?: string; figures?: boolean; root?: string }) =>
       report(async () => {
-        const paths = projectPaths(findRoot(process.cwd(), options.root));
+        const paths = projectPaths(options.root);
         const context = {
           root: paths.root,
           reportsDir: paths.reportsDir,
           assumptionsFile: paths.assumptionsFile,
           parseAssumptions: readSnapshotAssumptions,
-          ...(options.figures ? { buildFiguresAt: (ref: string) => buildFiguresInWorktree(paths.root, ref, process.argv[1] ?? "dist/cli.js") } : {}),
+          ...(options.figures ? { buildFiguresAt: (ref: string) => buildFiguresInWorktree(paths.root, ref, progress) } : {}),
         };
         const diff = diffSnapshots(await resolveSnapshot(a, context), await resolveSnapshot(b, context));
         if (options.html) await writeFileAtomic(options.html, renderDiffPage(diff));
@@ -109,10 +105,10 @@ export function registerVersionCommands(program: Command): void {
       report(async () => {
         const port = Number(options.port);
         if (!Number.isInteger(port) || port < 0 || port > 65535) throw Object.assign(new Error(messages.devBadPort(options.port)), { exitCode: 2 });
-        const paths = projectPaths(findRoot(process.cwd(), options.root));
+        const paths = projectPaths(options.root);
         const session = await startDev(
           { root: paths.root, buildDir: paths.buildDir, port, host: options.host, watch: DEFAULT_WATCH, debounceMs: 150 },
-          { rebuild: () => buildWithCli(paths.root), progress },
+          { rebuild: inProcessRebuild(paths.root, progress), progress },
         );
         progress(messages.devServing(session.url));
         await new Promise<void>((resolve) => process.once("SIGINT", () => void session.close().then(resolve)));

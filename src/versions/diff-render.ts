@@ -9,8 +9,7 @@ import type { AssumptionContent } from "./fingerprint";
 import { formatAssumptionValue } from "./fingerprint";
 import { formatFigure } from "./figures";
 import type { AssumptionChange, DiffResult, FigureDelta } from "./diff";
-import { html, raw } from "./html";
-import type { RawHtml } from "./html";
+import { html, rawHtml, type Html } from "../report/html";
 import { stableJson } from "./fingerprint";
 
 export function diffToJson(diff: DiffResult): string {
@@ -90,13 +89,13 @@ export function renderDiffText(diff: DiffResult, colour: boolean): string {
 }
 
 /** Word-level diff of two texts as HTML with <del>/<ins>; both sides escaped. */
-function wordDiffHtml(before: string, after: string): RawHtml {
+function wordDiffHtml(before: string, after: string): Html {
   return html`${diffWords(before, after).map((part) =>
     part.added ? html`<ins>${part.value}</ins>` : part.removed ? html`<del>${part.value}</del>` : html`${part.value}`,
   )}`;
 }
 
-function figureRows(figures: readonly FigureDelta[]): RawHtml {
+function figureRows(figures: readonly FigureDelta[]): Html {
   return html`${figures.map((d) => {
     const f = (v: number | undefined) => formatFigure(v, d.format);
     const side = (s: FigureDelta["before"]) => (s ? html`${f(s.p50)}${s.p5 !== undefined && s.p95 !== undefined ? html` <small>(${f(s.p5)}–${f(s.p95)})</small>` : ""}` : "–");
@@ -106,7 +105,7 @@ function figureRows(figures: readonly FigureDelta[]): RawHtml {
 }
 
 /** The body of a diff: assumptions then figures. Used by the HTML page and the "What changed" section. */
-export function renderDiffFragment(diff: DiffResult): RawHtml {
+export function renderDiffFragment(diff: DiffResult): Html {
   const { added, removed, changed } = diff.assumptions;
   const row = (sign: string, a: AssumptionContent) => html`<tr><td>${sign}</td><td><code>${a.id}</code></td><td>${a.label}</td><td>${formatAssumptionValue(a)} ${a.unit}</td></tr>`;
   const changeRows = changed.map(
@@ -124,15 +123,17 @@ ${added.length + removed.length + changed.length === 0 ? html`<p>${messages.diff
 ${figures}`;
 }
 
-export const DIFF_CSS = `.fragtax-diff{font-family:system-ui,sans-serif;color:#111}.fragtax-diff table{border-collapse:collapse;margin:.5em 0}.fragtax-diff td,.fragtax-diff th{border-bottom:1px solid #ddd;padding:.25em .6em;text-align:left;vertical-align:top}.fragtax-diff ins{background:#dcfce7;text-decoration:none}.fragtax-diff del{background:#fee2e2}.fragtax-diff tr.up td:nth-child(4){color:#166534}.fragtax-diff tr.down td:nth-child(4){color:#991b1b}`;
+// The standalone page sets its own font; inside a report the section inherits the report's.
+export const DIFF_CSS = `body.fragtax-diff{font-family:system-ui,sans-serif;color:#111;max-width:64em;margin:2em auto;padding:0 1em}.fragtax-diff table{border-collapse:collapse;margin:.5em 0;font-family:var(--sans,system-ui,sans-serif);font-size:.88em}.fragtax-diff h3{font-size:1.05rem;margin:1.2em 0 .3em}.fragtax-diff td,.fragtax-diff th{border-bottom:1px solid #ddd;padding:.25em .6em;text-align:left;vertical-align:top}.fragtax-diff ins{background:#dcfce7;text-decoration:none}.fragtax-diff del{background:#fee2e2}.fragtax-diff tr.up td:nth-child(4){color:#166534}.fragtax-diff tr.down td:nth-child(4){color:#991b1b}`;
 
 export function renderDiffPage(diff: DiffResult): string {
   const title = messages.diffHeading(diff.from, diff.to);
-  return html`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title><style>${raw(DIFF_CSS)}</style></head><body class="fragtax-diff"><h1>${title}</h1>${renderDiffFragment(diff)}</body></html>\n`.html;
+  return html`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title><style>${rawHtml(DIFF_CSS)}</style></head><body class="fragtax-diff"><h1>${title}</h1>${renderDiffFragment(diff)}</body></html>\n`.value;
 }
 
 /** The "What changed since <previous>" section injected into a published report. */
-export function renderChangesSection(diff: DiffResult | null, previous: string | null): RawHtml {
+export function renderChangesSection(diff: DiffResult | null, previous: string | null): Html {
   const body = diff === null || previous === null ? html`<p>${messages.firstPublishedVersion()}</p>` : renderDiffFragment(diff);
-  return html`<section class="fragtax-diff fragtax-changes" id="what-changed" data-fragtax="what-changed"><style>${raw(DIFF_CSS)}</style><h2>${messages.whatChangedHeading(previous)}</h2>${body}</section>`;
+  // Laid out like the report's appendices (its own page in print, the same header), styled by DIFF_CSS.
+  return html`<section class="appendix fragtax-diff fragtax-changes" id="what-changed" data-fragtax="what-changed"><style>${rawHtml(DIFF_CSS)}</style><header class="chapter-header"><p class="chapter-number">${messages.whatChangedKicker()}</p><h1>${messages.whatChangedHeading(previous)}</h1></header>${body}</section>`;
 }

@@ -5,11 +5,12 @@
  */
 import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdtemp, readFile, rm, symlink } from "node:fs/promises";
+import { cp, mkdtemp, readFile, rm, symlink } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
 import { promisify } from "node:util";
 import type { Assumption } from "../assumptions/types";
+import { build, FileBuildEffects } from "../build";
 import * as messages from "../messages/versions";
 import type { Snapshot } from "./diff";
 import type { FigureValues } from "./figures";
@@ -69,17 +70,24 @@ export async function assumptionsAtRef(root: string, ref: string, assumptionsFil
 }
 
 /**
- * Figures at a ref: checks the ref out into a temporary worktree (sharing node_modules by symlink),
- * runs `fragtax build --no-pdf` there with this CLI, reads its figures.json, removes the worktree.
+ * Figures at a ref: checks the ref out into a temporary worktree (sharing node_modules by symlink,
+ * starting from a copy of this checkout's notebook cache so unchanged notebooks are reused), runs
+ * `build()` there in this process without the PDF, reads its figures.json, removes the worktree.
  */
-export async function buildFiguresInWorktree(root: string, ref: string, cliPath: string): Promise<FigureValues[]> {
+export async function buildFiguresInWorktree(root: string, ref: string, progress: (line: string) => void = () => undefined): Promise<FigureValues[]> {
   const dir = await mkdtemp(join(tmpdir(), "fragtax-diff-"));
   const worktree = join(dir, "tree");
+  const { stdout: top } = await run("git", ["-C", root, "rev-parse", "--show-toplevel"]);
+  const projectRoot = join(worktree, relative(top.trim(), root));
   await run("git", ["-C", root, "worktree", "add", "--detach", worktree, ref]);
   try {
-    if (existsSync(join(root, "node_modules"))) await symlink(join(root, "node_modules"), join(worktree, "node_modules"), "dir");
-    await run(process.execPath, [cliPath, "build", "--no-pdf", "--root", worktree], { maxBuffer: 64 * 1024 * 1024 });
-    return normalizeFigures(JSON.parse(await readFile(join(worktree, "out", "build", "figures.json"), "utf8")));
+    if (existsSync(join(root, "node_modules")) && !existsSync(join(worktree, "node_modules"))) await symlink(join(root, "node_modules"), join(worktree, "node_modules"), "dir");
+    const cache = join(root, "out", ".cache");
+    if (existsSync(cache)) await cp(cache, join(projectRoot, "out", ".cache"), { recursive: true });
+    progress(messages.diffBuildingAt(ref));
+    const result = await build({ root: projectRoot, pdf: false }, new FileBuildEffects(() => undefined));
+    if (result.failedCells.length > 0) progress(messages.diffFailedCellsAt(ref, result.failedCells.length));
+    return normalizeFigures(JSON.parse(await readFile(join(projectRoot, "out", "build", "figures.json"), "utf8")));
   } finally {
     await run("git", ["-C", root, "worktree", "remove", "--force", worktree]).catch(() => undefined);
     await rm(dir, { recursive: true, force: true });

@@ -1,7 +1,7 @@
 /** `out/reports/index.html`: every published version, newest first, self-contained and escaped. */
 import * as messages from "../messages/versions";
 import { formatFigure } from "./figures";
-import { html, raw } from "./html";
+import { html, rawHtml } from "../report/html";
 import type { Manifest } from "./store";
 
 const CSS = `body{font-family:system-ui,sans-serif;max-width:60em;margin:2em auto;padding:0 1em;color:#111}table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #ddd;padding:.4em .6em;text-align:left;vertical-align:top}td.figures div{white-space:nowrap}.latest{font-size:.8em;background:#dbeafe;padding:.1em .4em;border-radius:.3em}`;
@@ -15,8 +15,8 @@ export function renderIndexPage(title: string, newestFirst: readonly Manifest[])
 <td><a href="${href("report.html")}">HTML</a> · <a href="${href("report.pdf")}">PDF</a> · <a href="${href("manifest.json")}">manifest</a></td></tr>`;
   });
   const heading = messages.indexHeading(title);
-  return html`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${heading}</title><style>${raw(CSS)}</style></head>
+  return html`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${heading}</title><style>${rawHtml(CSS)}</style></head>
 <body><h1>${heading}</h1><p>${messages.indexLead(newestFirst.length)}</p>
 <table><thead><tr><th>version</th><th>note</th><th>headline figures (p50, 90% interval)</th><th>files</th></tr></thead><tbody>${rows}</tbody></table></body></html>
-`.html;
+`.value;
 }

@@ -1,10 +1,9 @@
 /**
- * Where things are in a project, for the versions commands. INTERIM for the title and assumptions
- * path until src/config.ts (the normalized report.yaml) is on main; then this reads that config.
+ * Where things are in a project, for the versions commands: read from the normalized report.yaml
+ * (src/config.ts), so publish, diff and dev agree with build on the root and the assumptions file.
  */
-import { existsSync, readFileSync } from "node:fs";
-import { dirname, join, relative, resolve } from "node:path";
-import { parse } from "yaml";
+import { join, relative } from "node:path";
+import { type Paper, ConfigError, ConfigNotFoundError, configPathForRoot, findConfigFile, loadConfig } from "../config";
 
 export interface ProjectPaths {
   readonly root: string;
@@ -14,32 +13,29 @@ export interface ProjectPaths {
   /** Relative to root, `/`-separated. */
   readonly assumptionsFile: string;
   readonly title: string;
+  readonly paper: Paper;
 }
 
-/** The project root: `--root`, else the nearest folder upwards holding package.json or notebooks/report.yaml. */
-export function findRoot(start: string, explicit?: string): string {
-  if (explicit) return resolve(explicit);
-  for (let dir = resolve(start); ; dir = dirname(dir)) {
-    if (existsSync(join(dir, "notebooks", "report.yaml")) || existsSync(join(dir, "package.json"))) return dir;
-    if (dirname(dir) === dir) return resolve(start);
-  }
-}
-
-export function projectPaths(root: string): ProjectPaths {
-  const reportYaml = join(root, "notebooks", "report.yaml");
-  let config: { title?: unknown; assumptions?: unknown } = {};
+/**
+ * `--root DIR` (its notebooks/report.yaml), else report.yaml found upwards from `start`. A missing or
+ * invalid report.yaml is a usage error (exit 2) naming the file, key and line.
+ */
+export function projectPaths(explicitRoot: string | undefined, start: string = process.cwd()): ProjectPaths {
+  let config;
   try {
-    config = (parse(readFileSync(reportYaml, "utf8")) ?? {}) as typeof config;
-  } catch {
-    // no report.yaml: defaults below
+    config = explicitRoot === undefined ? loadConfig(findConfigFile(start)) : loadConfig(configPathForRoot(explicitRoot), { root: explicitRoot });
+  } catch (error) {
+    if (error instanceof ConfigError || error instanceof ConfigNotFoundError) throw Object.assign(error, { exitCode: 2 });
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") throw Object.assign(new ConfigNotFoundError(explicitRoot ?? start), { exitCode: 2 });
+    throw error;
   }
-  const assumptions = typeof config.assumptions === "string" ? config.assumptions : "assumptions.yaml";
   return {
-    root,
-    buildDir: join(root, "out", "build"),
-    reportsDir: join(root, "out", "reports"),
-    cacheDir: join(root, "out", ".cache"),
-    assumptionsFile: relative(root, join(root, "notebooks", assumptions)).split("\\").join("/"),
-    title: typeof config.title === "string" ? config.title : "fragtax report",
+    root: config.root,
+    buildDir: config.outDir,
+    reportsDir: join(config.root, "out", "reports"),
+    cacheDir: join(config.root, "out", ".cache"),
+    assumptionsFile: relative(config.root, config.assumptions).split("\\").join("/"),
+    title: config.title,
+    paper: config.paper,
   };
 }

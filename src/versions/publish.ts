@@ -21,7 +21,8 @@ import { diffSnapshots } from "./diff";
 import { renderChangesSection } from "./diff-render";
 import { normalizeFigures } from "./figures";
 import { sha256, stableJson } from "./fingerprint";
-import { insertBeforeBodyClose } from "./html";
+import { escapeHtml } from "../report/html";
+import { insertBeforeBodyClose } from "./page";
 import { renderIndexPage } from "./index-page";
 import { acquireLock, isProcessAlive } from "./lock";
 import type { Manifest } from "./store";
@@ -46,7 +47,7 @@ export interface PublishEffects {
   parseAssumptions(text: string, fileName: string): readonly Assumption[];
   git(root: string): Promise<{ commit: string | null; dirty: boolean | null }>;
   /** Re-prints the PDF from the published HTML (with its "What changed" section); else the built PDF is copied. */
-  renderPdf?: (htmlFile: string, pdfFile: string) => Promise<void>;
+  renderPdf?: (htmlFile: string, pdfFile: string, versionDate: string) => Promise<void>;
   progress(message: string): void;
   now(): Date;
   /** Test hook: runs after staging, before the rename. */
@@ -109,10 +110,11 @@ async function stage(dir: string, inputs: StageInputs): Promise<Manifest> {
   await mkdir(dir, { recursive: true });
   const figures = normalizeFigures(build.figures);
   const changes = previous ? await changesSince(options.reportsDir, previous.id, build.assumptionsText, figures, inputs.id, effects) : null;
-  const section = renderChangesSection(changes, previous?.id ?? null).html;
-  const page = build.html.includes(CHANGES_MARKER) ? build.html.replace(CHANGES_MARKER, section) : insertBeforeBodyClose(build.html, section);
+  const section = renderChangesSection(changes, previous?.id ?? null).value;
+  const stamped = stampVersion(build.html, inputs.id, inputs.date);
+  const page = stamped.includes(CHANGES_MARKER) ? stamped.replace(CHANGES_MARKER, section) : insertBeforeBodyClose(stamped, section);
   await writeFile(join(dir, "report.html"), page);
-  if (effects.renderPdf) await effects.renderPdf(join(dir, "report.html"), join(dir, "report.pdf"));
+  if (effects.renderPdf) await effects.renderPdf(join(dir, "report.html"), join(dir, "report.pdf"), inputs.date);
   else await copyFile(join(options.buildDir, "report.pdf"), join(dir, "report.pdf"));
   await writeFile(join(dir, "assumptions.yaml"), build.assumptionsText);
   await writeFile(join(dir, "figures.json"), stableJson(build.figures));
@@ -135,6 +137,16 @@ async function stage(dir: string, inputs: StageInputs): Promise<Manifest> {
   };
   await writeFile(join(dir, "manifest.json"), stableJson(manifest));
   return manifest;
+}
+
+/**
+ * The build dated the page with its build date; a published version shows its own id and date (the
+ * title page's kicker and the date meta the PDF footer and tools read). Pages without them are kept.
+ */
+export function stampVersion(page: string, id: string, date: string): string {
+  return page
+    .replace(/(<p class="kicker">)Version of [^<]*(<\/p>)/, (_match, open: string, close: string) => `${open}${escapeHtml(messages.publishedKicker(id, date))}${close}`)
+    .replace(/(<meta name="fragtax-version-date" content=")[^"]*(")/, (_match, open: string, close: string) => `${open}${escapeHtml(date)}${close}`);
 }
 
 async function changesSince(

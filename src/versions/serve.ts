@@ -7,7 +7,8 @@ import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import { readFile, realpath } from "node:fs/promises";
 import { extname, join, posix, sep } from "node:path";
 import * as messages from "../messages/versions";
-import { html, insertBeforeBodyClose } from "./html";
+import { html } from "../report/html";
+import { insertBeforeBodyClose } from "./page";
 
 export const EVENTS_PATH = "/__fragtax/events";
 
@@ -56,7 +57,7 @@ function liveReloadScript(): string {
 
 export function errorOverlay(error: string): string {
   return html`<div data-fragtax="build-error" role="alert" style="position:fixed;left:0;right:0;bottom:0;max-height:45vh;overflow:auto;background:#7f1d1d;color:#fff;padding:1em 1.5em;font:14px/1.4 ui-monospace,monospace;z-index:99999;white-space:pre-wrap"><strong>${messages.devBuildFailedTitle()}</strong>
-${error}</div>`.html;
+${error}</div>`.value;
 }
 
 export class PreviewServer {

@@ -15,6 +15,9 @@ export async function makeProject(): Promise<string> {
   await mkdir(join(root, "notebooks"), { recursive: true });
   await writeFile(join(root, "package.json"), '{ "name": "fixture", "private": true }\n');
   await copyFile(join(FIXTURES, "report.yaml"), join(root, "notebooks/report.yaml"));
+  // report.yaml is validated like a build validates it: its chapter and assumptions file must exist.
+  await writeFile(join(root, "notebooks/a.ipynb"), '{ "cells": [], "metadata": {}, "nbformat": 4, "nbformat_minor": 5 }\n');
+  await copyFile(join(FIXTURES, "v1", "assumptions.yaml"), join(root, "notebooks/assumptions.yaml"));
   return root;
 }
 

@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { readFile, readdir, rm, writeFile } from "node:fs/promises";
@@ -48,6 +49,10 @@ describe("fragtax publish", () => {
     expect(second).toContain("h100_usd_per_gpu_hour");
     expect(second).not.toContain("<script>alert(1)</script>");
     expect(second.indexOf("What changed")).toBeLessThan(second.indexOf("</body>"));
+    // The published PDF is re-printed from the published HTML, so it carries the section too.
+    const pdfText = execFileSync("pdftotext", [join(reports(), "2026-05-01-2/report.pdf"), "-"], { encoding: "utf8" });
+    expect(pdfText).toContain("What changed since 2026-05-01");
+    expect(pdfText).toContain("h100_usd_per_gpu_hour");
     const manifest = JSON.parse(await readFile(join(reports(), "2026-05-01-2/manifest.json"), "utf8"));
     expect(manifest.previous).toBe("2026-05-01");
     const index = await readFile(join(reports(), "index.html"), "utf8");
