@@ -32,6 +32,9 @@ export const moduleBuildFailed = (specifier: string, detail: string): string =>
 export const cellTimedOut = (seconds: number): string =>
   `the cell did not finish within ${seconds} s and was stopped (raise the limit with --timeout SECONDS)`;
 
+export const cellStalled = (): string =>
+  `the cell awaits a promise that can never settle (nothing is left for it to wait on: no timer, I/O or pending callback)`;
+
 export const workerCrashed = (detail: string): string => `the notebook's worker stopped unexpectedly: ${detail}`;
 
 export const locatedCellError = (notebook: string, cell: number, line: number | undefined, column: number | undefined, message: string): string =>

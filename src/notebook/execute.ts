@@ -151,6 +151,7 @@ function locateFailure(outcome: WorkerOutcome, ended: Map<number, ThrownValue | 
   if (outcome.kind === "timeout") {
     return cellError({ kind: "timeout", notebook, cell: outcome.cell, ename: "TimeoutError", evalue: messages.cellTimedOut(timeoutMs / 1000) });
   }
+  if (outcome.kind === "stalled") return cellError({ kind: "stalled", notebook, cell: outcome.cell, ename: "StalledError", evalue: messages.cellStalled() });
   if (outcome.kind === "crashed") return cellError({ kind: "crash", notebook, cell: outcome.cell, ename: "WorkerError", evalue: outcome.message });
   for (const [cell, thrown] of ended) {
     if (thrown) return runtimeError(thrown, cell, cells, notebook);

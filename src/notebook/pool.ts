@@ -4,7 +4,8 @@
  * finish in time — a synchronous `while (true) {}` or a promise that never settles — is stopped by
  * terminating its worker, and named. Nothing a notebook does can keep the process alive.
  */
-import { existsSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -27,6 +28,8 @@ export interface WorkerJob {
 export type WorkerOutcome =
   | { readonly kind: "finished" }
   | { readonly kind: "timeout"; readonly cell: number }
+  /** The worker's event loop emptied while a cell was still awaiting: its promise can never settle. */
+  | { readonly kind: "stalled"; readonly cell: number }
   | { readonly kind: "crashed"; readonly cell: number; readonly message: string };
 
 export interface RunJobOptions {
@@ -52,8 +55,16 @@ function workerEntry(): URL {
   if (existsSync(fileURLToPath(bundled))) return bundled;
   if (sourceWorker) return sourceWorker;
   const here = dirname(fileURLToPath(import.meta.url));
-  const outfile = join(here, "..", "..", "node_modules", ".cache", "fragtax", `notebook-worker-${process.pid}.mjs`);
-  buildSync({ entryPoints: [join(here, "worker.ts")], outfile, bundle: true, platform: "node", format: "esm", target: "node20", packages: "external", logLevel: "silent" });
+  const result = buildSync({ entryPoints: [join(here, "worker.ts")], write: false, bundle: true, platform: "node", format: "esm", target: "node20", packages: "external", logLevel: "silent" });
+  const code = result.outputFiles[0]?.text ?? "";
+  // Named by content: concurrent processes write identical files, and stale copies are never reused.
+  const outfile = join(here, "..", "..", "node_modules", ".cache", "fragtax", `notebook-worker-${createHash("sha256").update(code).digest("hex").slice(0, 16)}.mjs`);
+  if (!existsSync(outfile)) {
+    mkdirSync(dirname(outfile), { recursive: true });
+    const temp = `${outfile}.${process.pid}.tmp`;
+    writeFileSync(temp, code);
+    renameSync(temp, outfile);
+  }
   sourceWorker = pathToFileURL(outfile);
   return sourceWorker;
 }
@@ -86,7 +97,9 @@ export function runJob(job: WorkerJob, options: RunJobOptions): Promise<WorkerOu
       options.onEvent(event);
     });
     worker.on("error", (error) => finish({ kind: "crashed", cell, message: messages.workerCrashed(error.message) }));
-    worker.on("exit", (code) => finish({ kind: "crashed", cell, message: messages.workerCrashed(`exit code ${code}`) }));
+    worker.on("exit", (code) =>
+      finish(code === 0 ? { kind: "stalled", cell } : { kind: "crashed", cell, message: messages.workerCrashed(`exit code ${code}`) }),
+    );
   });
 }
 
