@@ -39,7 +39,7 @@ describe("executeNotebook: tslab semantics", async () => {
     expect(stdout(cells[4]?.outputs ?? [])).toBe("waited 5\n");
   });
   it("inspects object results like util.inspect", () => {
-    expect(resultText(cells[5]?.outputs ?? [])).toBe("{ waited: 5, nested: { list: [ 1, 2, 3 ] }, label: 'x' }");
+    expect(resultText(cells[5]?.outputs ?? [])).toBe("{ waitedMs: 5, nested: { list: [ 1, 2, 3 ] }, label: 'x' }");
   });
   it("sends console.error to stderr and console.log to stdout", () => {
     expect(cells[6]?.outputs).toEqual([
@@ -98,6 +98,14 @@ describe("executeNotebook: display API", async () => {
   it("updates a display made in an earlier cell, in that cell", () => {
     expect(data(cells[4]?.outputs ?? [])).toEqual([{ "text/html": "<i>updated from a later cell</i>" }]);
     expect(cells[5]?.outputs).toEqual([{ output_type: "stream", name: "stdout", text: "after update\n" }]);
+  });
+});
+
+describe("where tslab is weak", () => {
+  it("resolves a shorthand property naming an earlier cell's variable (tslab: ReferenceError)", async () => {
+    const file = temp.notebook("shorthand.ipynb", { cells: ["const waited = 5;", "({ waited })"] });
+    const run = await executeNotebook(file);
+    expect(resultText(codeCells(run.executed.cells)[1]?.outputs ?? [])).toBe("{ waited: 5 }");
   });
 });
 
