@@ -1,0 +1,106 @@
+/**
+ * Notebook engine: `fragtax run` against `jupyter nbconvert --to notebook --execute` (tslab kernel)
+ * on the same notebooks, in the same run. Wall time is the median of RUNS runs; peak memory is the
+ * highest sum of resident set sizes over the whole process tree (Jupyter's Python server + the
+ * tslab kernel; fragtax's process with its worker threads), sampled from /proc every 20 ms.
+ */
+import { spawn } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, delimiter, dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { reportNotebooks } from "../src/notebook/check";
+import type { BenchTable } from "./table";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const JUPYTER = "/usr/bin/jupyter";
+const RUNS = 3;
+const INSTALL =
+  "install Jupyter: apt-get install -y --no-install-recommends jupyter-nbconvert python3-jupyter-client python3-nbconvert jupyter-client python3-ipython && npx tslab install --python=/usr/bin/python3";
+
+interface Measure {
+  readonly ms: number;
+  readonly peakMb: number;
+}
+
+export default async function engineBench(): Promise<BenchTable[]> {
+  const fixtures = ["semantics", "display", "imports"].map((name) => join(root, "test", "fixtures", "notebooks", `${name}.ipynb`));
+  const notebooks = [...fixtures, ...(existsSync(join(root, "notebooks", "report.yaml")) ? reportNotebooks(root) : [])];
+  const out = mkdtempSync(join(tmpdir(), "fragtax-bench-"));
+  const hasJupyter = existsSync(JUPYTER);
+  const rows: Array<Record<string, string | number>> = [];
+  try {
+    for (const file of notebooks) {
+      const ours = await median(() => measure("node", [join(root, "dist", "cli.js"), "run", file, "--out", join(out, "fragtax.ipynb")], root));
+      const row: Record<string, string | number> = { notebook: file.slice(root.length + 1), "fragtax run ms": ours.ms, "fragtax peak MB": ours.peakMb };
+      if (hasJupyter) {
+        const args = ["nbconvert", "--to", "notebook", "--execute", "--ExecutePreprocessor.kernel_name=tslab", "--output-dir", out, basename(file)];
+        const theirs = await median(() => measure(JUPYTER, args, dirname(file)));
+        Object.assign(row, {
+          "nbconvert ms": theirs.ms,
+          "nbconvert peak MB": theirs.peakMb,
+          "speed-up": `${(theirs.ms / ours.ms).toFixed(1)}×`,
+          "memory ratio": `${(ours.peakMb / theirs.peakMb).toFixed(2)}`,
+        });
+      } else row["nbconvert ms"] = INSTALL;
+      rows.push(row);
+    }
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+  return [
+    {
+      title: "Notebook engine: fragtax run vs jupyter nbconvert --execute (tslab)",
+      rows,
+      notes: [
+        `Median of ${RUNS} runs each, cold processes (each run starts node / jupyter from scratch). Peak MB = max summed RSS of the process tree. Targets: speed-up ≥ 20×, memory ratio ≤ 0.33.`,
+      ],
+    },
+  ];
+}
+
+async function median(run: () => Promise<Measure>): Promise<Measure> {
+  const results: Measure[] = [];
+  for (let i = 0; i < RUNS; i++) results.push(await run());
+  const pick = <K extends keyof Measure>(key: K): number => results.map((r) => r[key]).sort((a, b) => a - b)[Math.floor(RUNS / 2)] ?? Number.NaN;
+  return { ms: pick("ms"), peakMb: pick("peakMb") };
+}
+
+function measure(command: string, args: readonly string[], cwd: string): Promise<Measure> {
+  const env = { ...process.env, PATH: `${join(root, "node_modules", ".bin")}${delimiter}${process.env.PATH ?? ""}` };
+  const start = performance.now();
+  const child = spawn(command, args, { cwd, env, stdio: "ignore" });
+  let peak = 0;
+  const sampler = setInterval(() => {
+    if (child.pid !== undefined) peak = Math.max(peak, treeRssKb(child.pid));
+  }, 20);
+  return new Promise((resolve, reject) => {
+    child.on("error", reject);
+    child.on("exit", (code) => {
+      clearInterval(sampler);
+      const ms = performance.now() - start;
+      if (code !== 0) reject(new Error(`${command} ${args.join(" ")} exited with ${code}`));
+      else resolve({ ms, peakMb: peak / 1024 });
+    });
+  });
+}
+
+/** Summed VmRSS (kB) of a process and all its descendants, from /proc. */
+function treeRssKb(pid: number): number {
+  let total = 0;
+  const stack = [pid];
+  while (stack.length > 0) {
+    const current = stack.pop() as number;
+    try {
+      const status = readFileSync(`/proc/${current}/status`, "utf8");
+      total += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+      for (const task of readdirSync(`/proc/${current}/task`)) {
+        const children = readFileSync(`/proc/${current}/task/${task}/children`, "utf8").trim();
+        if (children) stack.push(...children.split(/\s+/).map(Number));
+      }
+    } catch {
+      // the process ended between samples
+    }
+  }
+  return total;
+}
