@@ -24,7 +24,7 @@ interface Measure {
 }
 
 export default async function engineBench(): Promise<BenchTable[]> {
-  const fixtures = ["semantics", "display", "imports"].map((name) => join(root, "test", "fixtures", "notebooks", `${name}.ipynb`));
+  const fixtures = ["semantics", "display", "imports", "model-entry"].map((name) => join(root, "test", "fixtures", "notebooks", `${name}.ipynb`));
   const notebooks = [...fixtures, ...(existsSync(join(root, "notebooks", "report.yaml")) ? reportNotebooks(root) : [])];
   const out = mkdtempSync(join(tmpdir(), "fragtax-bench-"));
   const hasJupyter = existsSync(JUPYTER);

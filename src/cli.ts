@@ -5,6 +5,7 @@
 import { Command } from "commander";
 import { registerNotebookCommands } from "./notebook/commands";
 import { TOOL_VERSION } from "./version";
+import { registerVersionCommands } from "./versions/commands";
 
 export function createProgram(): Command {
   const program = new Command("fragtax")
@@ -13,6 +14,7 @@ export function createProgram(): Command {
     .showHelpAfterError()
     .exitOverride();
   registerNotebookCommands(program);
+  registerVersionCommands(program);
   return program;
 }
 

@@ -25,7 +25,10 @@ export interface Assumption {
   readonly unit: string;
   /** A point value (distribution `fixed`) … */
   readonly value?: number;
-  /** … or a 90% interval: `low` is the 5th and `high` the 95th percentile. */
+  /**
+   * … or a 90% interval: `low` is the 5th and `high` the 95th percentile (for `uniform` and
+   * `triangular`, the bounds of the support).
+   */
   readonly range?: { readonly low: number; readonly high: number };
   /** Most likely value, for `triangular` only. */
   readonly mode?: number;
@@ -45,3 +48,11 @@ export interface AssumptionReader {
   /** Ids read through this reader so far, in first-read order. */
   readIds(): readonly string[];
 }
+
+/**
+ * A what-if change to one assumption: a point `value` (the assumption becomes `fixed`) or a new
+ * 90% interval (`low`, `high`; the distribution is kept, or lognormal/normal if it was fixed).
+ */
+export type AssumptionOverride =
+  | { readonly id: string; readonly value: number }
+  | { readonly id: string; readonly low: number; readonly high: number };

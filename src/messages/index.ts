@@ -2,4 +2,7 @@
  * Every message a user sees lives under `src/messages/`, one file per area, as small functions.
  * Code elsewhere never builds user-facing text inline; it calls these.
  */
-export * from "./notebook";
+export * as assumptions from "./assumptions";
+export * as model from "./model";
+export * as notebook from "./notebook";
+export * as versions from "./versions";

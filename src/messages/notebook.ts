@@ -42,14 +42,6 @@ export const locatedCellError = (notebook: string, cell: number, line: number | 
     ? `${notebook}: cell ${cell}: ${message}`
     : `${notebook}: cell ${cell}, line ${line}, column ${column ?? 1}: ${message}`;
 
-export const unknownAssumptionInNotebook = (id: string, nearest: readonly string[]): string =>
-  nearest.length > 0
-    ? `unknown assumption "${id}"; did you mean ${nearest.map((n) => `"${n}"`).join(", ")}?`
-    : `unknown assumption "${id}" (the assumptions file defines none close to it)`;
-
-export const noAssumptionsFile = (notebook: string): string =>
-  `${notebook}: no report.yaml found above the notebook, so no assumptions are loaded`;
-
 export const runSummary = (notebook: string, cells: number, ms: number): string =>
   `${notebook}: ran ${cells} cell${cells === 1 ? "" : "s"} in ${Math.round(ms)} ms`;
 

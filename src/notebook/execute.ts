@@ -167,8 +167,7 @@ function runtimeError(thrown: ThrownValue, cell: number, cells: readonly Compile
   const frame = firstFrame(thrown.stack, (file) => isCellFileName(file) === cell);
   const compiled = cells.find((c) => c.cell === cell);
   const position = frame && compiled ? mapThrough(compiled.maps, frame) : undefined;
-  const evalue = thrown.assumption ? messages.unknownAssumptionInNotebook(thrown.assumption.id, thrown.assumption.nearest) : thrown.evalue;
-  return cellError({ kind: "runtime", notebook, cell, ...(position ?? {}), ename: thrown.ename, evalue }, compiled?.source);
+  return cellError({ kind: "runtime", notebook, cell, ...(position ?? {}), ename: thrown.ename, evalue: thrown.evalue }, compiled?.source);
 }
 
 function failedBeforeRun(base: { notebook: string; file: string; notebookData: Notebook; started: number }, error: CellError): NotebookRunResult {

@@ -10,7 +10,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { parse as parseYaml } from "yaml";
 import type { ClaimRecord, FigureRecord } from "../api/types";
-import type { Assumption, AssumptionReader } from "../assumptions/types";
+import type { Assumption, AssumptionOverride, AssumptionReader } from "../assumptions/types";
 
 export const RUN_CONTEXT: unique symbol = Symbol.for("fragtax.run-context") as never;
 
@@ -28,8 +28,6 @@ export interface RunContext {
   recordClaim(claim: ClaimRecord): ClaimRecord;
 }
 
-/** Same shape as the registry's `AssumptionOverride` (src/assumptions). */
-export type AssumptionOverride = { readonly id: string; readonly value: number } | { readonly id: string; readonly low: number; readonly high: number };
 
 /** Serializable: crosses into the worker, which builds the `RunContext` from it. */
 export interface RunInputs {

@@ -65,20 +65,19 @@ function plain<T>(value: T): T {
 /** Errors from the realm are not `instanceof Error` here (another realm's Error), so read them by shape. */
 function describe(error: unknown): ThrownValue {
   if (typeof error === "object" && error !== null) {
-    const fields = error as { name?: unknown; message?: unknown; stack?: unknown; id?: unknown; nearest?: unknown };
+    const fields = error as { name?: unknown; message?: unknown; stack?: unknown };
     const ename = typeof fields.name === "string" ? fields.name : "Error";
     const evalue = typeof fields.message === "string" ? fields.message : inspectValue(error) ?? "";
     const stack = typeof fields.stack === "string" ? fields.stack : "";
-    const assumption =
-      ename === "UnknownAssumptionError" && typeof fields.id === "string" && Array.isArray(fields.nearest)
-        ? { assumption: { id: fields.id, nearest: fields.nearest.map(String) } }
-        : {};
-    return { ename, evalue, stack, ...assumption };
+    return { ename, evalue, stack };
   }
   return { ename: "Error", evalue: `thrown value: ${inspectValue(error) ?? "undefined"}`, stack: "" };
 }
 
+// A failure before the first cell (e.g. an invalid assumptions file) is reported on the first cell.
 run().catch((error: unknown) => {
-  post({ type: "cell-end", cell: 0, reads: [], thrown: describe(error) });
+  const cell = job.cells[0]?.cell ?? 1;
+  post({ type: "cell-start", cell });
+  post({ type: "cell-end", cell, reads: [], thrown: describe(error) });
   post({ type: "done" });
 });

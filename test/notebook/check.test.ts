@@ -8,8 +8,8 @@ afterAll(() => temp.cleanup());
 const root = join(import.meta.dirname, "..", "..");
 
 describe("fragtax check", () => {
-  it("passes the engine's fixture notebooks (declarations across cells, redeclaration, imports, tslab)", () => {
-    const files = ["semantics", "display", "imports"].map((name) => join(FIXTURES, `${name}.ipynb`));
+  it("passes the engine's fixture notebooks (declarations across cells, redeclaration, imports, tslab, ../dist/model.js → src)", () => {
+    const files = ["semantics", "display", "imports", "model-entry"].map((name) => join(FIXTURES, `${name}.ipynb`));
     expect(checkNotebooks(files, { root, includeSrc: false }).map(formatDiagnostic)).toEqual([]);
   });
 

@@ -70,6 +70,16 @@ describe("executeNotebook: imports", async () => {
   });
 });
 
+describe("executeNotebook: the public entries", () => {
+  it("runs `../dist/model.js` from src/model/index.ts, so builds track the real sources", async () => {
+    const run = await executeNotebook(join(FIXTURES, "model-entry.ipynb"));
+    expect(run.status).toBe("ok");
+    expect(stdout(codeCells(run.executed.cells)[0]?.outputs ?? [])).toBe("3 3 1.645\n");
+    expect(run.modules).toContain("src/model/index.ts");
+    expect(run.modules.some((module) => module.startsWith("dist/"))).toBe(false);
+  });
+});
+
 describe("executeNotebook: display API", async () => {
   const run = await executeNotebook(join(FIXTURES, "display.ipynb"));
   const cells = codeCells(run.executed.cells);

@@ -24,7 +24,7 @@ const JUPYTER = "/usr/bin/jupyter";
 const temp = new TempDir();
 afterAll(() => temp.cleanup());
 
-const fixtures = ["semantics", "display", "imports"].map((name) => join(FIXTURES, `${name}.ipynb`));
+const fixtures = ["semantics", "display", "imports", "model-entry"].map((name) => join(FIXTURES, `${name}.ipynb`));
 const report = existsSync(join(root, "notebooks", "report.yaml")) ? reportNotebooks(root) : [];
 const notebooks = [...fixtures, ...report];
 

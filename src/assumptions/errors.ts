@@ -1,0 +1,52 @@
+/**
+ * Errors of the assumptions area. Every problem carries the file, line and column it is about and the
+ * assumption id when there is one, so editors and the CLI can point at it.
+ */
+import { located } from "../messages/assumptions";
+
+export interface AssumptionProblem {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  /** The assumption the problem is about, when it can be told. */
+  readonly id: string | undefined;
+  /** The message without the location prefix. */
+  readonly text: string;
+}
+
+/**
+ * A bad assumptions file or override. Holds every problem found (in file order); the top-level
+ * `line`, `column` and `id` are those of the first, and `message` lists them all as
+ * "file:line:column: text".
+ */
+export class AssumptionError extends Error {
+  override readonly name = "AssumptionError";
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly id: string | undefined;
+  readonly problems: readonly AssumptionProblem[];
+
+  constructor(problems: readonly [AssumptionProblem, ...AssumptionProblem[]]) {
+    super(problems.map((p) => located(p.file, p.line, p.column, p.text)).join("\n"));
+    const [first] = problems;
+    this.file = first.file;
+    this.line = first.line;
+    this.column = first.column;
+    this.id = first.id;
+    this.problems = problems;
+  }
+}
+
+/** Reading an id the file does not define; `nearest` holds the closest defined ids. */
+export class UnknownAssumptionError extends Error {
+  override readonly name = "UnknownAssumptionError";
+  constructor(
+    readonly id: string,
+    readonly nearest: readonly string[],
+    readonly file: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}

@@ -1,0 +1,7 @@
+// Public entry of the assumptions area: load, validate, look up and track sourced figures.
+export type * from "./types";
+export { AssumptionError, UnknownAssumptionError } from "./errors";
+export type { AssumptionProblem } from "./errors";
+export { loadAssumptionsFile, parseAssumptions } from "./load";
+export { AssumptionRegistry } from "./registry";
+export { assumptionsJsonSchema, DISTRIBUTIONS } from "./schema";

@@ -1,0 +1,145 @@
+/**
+ * The loaded assumptions: lookup by id, read tracking per consumer (the incremental build keys each
+ * notebook's cache on exactly what it read), what-if overrides, and a content hash.
+ */
+import { createHash } from "node:crypto";
+import { distance } from "fastest-levenshtein";
+import * as msg from "../messages/assumptions";
+import { AssumptionError, UnknownAssumptionError } from "./errors";
+import type { AssumptionProblem } from "./errors";
+import { valueProblems } from "./rules";
+import type { Assumption, AssumptionOverride, AssumptionReader, DistributionKind } from "./types";
+
+const NEAREST_COUNT = 3;
+
+export class AssumptionRegistry {
+  readonly #byId: ReadonlyMap<string, Assumption>;
+  readonly #all: readonly Assumption[];
+  readonly #reads = new Map<string, string[]>();
+
+  /** `assumptions` must have unique ids (the loader guarantees it); they are kept in the given order. */
+  constructor(
+    assumptions: readonly Assumption[],
+    readonly fileName: string,
+  ) {
+    this.#all = Object.freeze([...assumptions]);
+    this.#byId = new Map(assumptions.map((a) => [a.id, a]));
+  }
+
+  /** Every assumption, in file order. Untracked. */
+  all(): readonly Assumption[] {
+    return this.#all;
+  }
+
+  has(id: string): boolean {
+    return this.#byId.has(id);
+  }
+
+  /** The assumption, untracked; an unknown id throws `UnknownAssumptionError` naming the nearest ids. */
+  get(id: string): Assumption {
+    const found = this.#byId.get(id);
+    if (found !== undefined) return found;
+    const nearest = this.nearestIds(id);
+    throw new UnknownAssumptionError(id, nearest, this.fileName, msg.unknownAssumption(id, nearest, this.fileName));
+  }
+
+  /** Up to three defined ids closest to `id` by edit distance (ties by name). */
+  nearestIds(id: string): readonly string[] {
+    return [...this.#byId.keys()]
+      .map((candidate) => ({ candidate, d: distance(id, candidate) }))
+      .sort((a, b) => a.d - b.d || a.candidate.localeCompare(b.candidate))
+      .slice(0, NEAREST_COUNT)
+      .map(({ candidate }) => candidate);
+  }
+
+  /**
+   * A reader whose reads are recorded for `consumer` (e.g. a notebook path). A read is recorded before
+   * the lookup, so a read of a missing id is remembered too. Several readers for one consumer add up.
+   */
+  reader(consumer: string): AssumptionReader {
+    const own: string[] = [];
+    const shared = this.#reads.get(consumer) ?? [];
+    this.#reads.set(consumer, shared);
+    return {
+      get: (id: string): Assumption => {
+        if (!own.includes(id)) own.push(id);
+        if (!shared.includes(id)) shared.push(id);
+        return this.get(id);
+      },
+      readIds: (): readonly string[] => [...own],
+    };
+  }
+
+  /** Ids read by `consumer` through any of its readers, in first-read order. */
+  readsBy(consumer: string): readonly string[] {
+    return [...(this.#reads.get(consumer) ?? [])];
+  }
+
+  /** Consumers that asked for a reader, in first-request order. */
+  consumers(): readonly string[] {
+    return [...this.#reads.keys()];
+  }
+
+  /**
+   * A new registry (with fresh read tracking) where each override replaces one assumption's value or
+   * range. Validated like the file: unknown ids throw `UnknownAssumptionError`, a bad range throws an
+   * `AssumptionError` located at the assumption's entry in the file.
+   */
+  withOverrides(overrides: readonly AssumptionOverride[]): AssumptionRegistry {
+    const replaced = new Map<string, Assumption>();
+    const problems: AssumptionProblem[] = [];
+    for (const override of overrides) {
+      const original = this.get(override.id);
+      const candidate = applyOverride(original, override);
+      const { file, line, column } = original.position;
+      const found = valueProblems(candidate);
+      problems.push(...found.map((p) => ({ file, line, column, id: original.id, text: msg.overrideProblem(this.fileName, p.message) })));
+      replaced.set(original.id, candidate);
+    }
+    const [first, ...rest] = problems;
+    if (first !== undefined) throw new AssumptionError([first, ...rest]);
+    return new AssumptionRegistry(
+      this.#all.map((a) => replaced.get(a.id) ?? a),
+      this.fileName,
+    );
+  }
+
+  /** sha256 (hex) of the canonical content: every assumption without its position, sorted by id. */
+  hash(): string {
+    return this.hashOf([...this.#byId.keys()]);
+  }
+
+  /**
+   * sha256 (hex) of the canonical content of just these ids (order and repeats ignored); an id the file
+   * does not define hashes as absent, so defining it later changes the hash.
+   */
+  hashOf(ids: readonly string[]): string {
+    const content = [...new Set(ids)].sort().map((id) => [id, canonical(this.#byId.get(id) ?? null)]);
+    return createHash("sha256").update(JSON.stringify(content)).digest("hex");
+  }
+}
+
+function applyOverride(original: Assumption, override: AssumptionOverride): Assumption {
+  const { value: _value, range: _range, mode, ...rest } = original;
+  if ("value" in override) return Object.freeze({ ...rest, value: override.value, distribution: "fixed" });
+  const distribution: DistributionKind =
+    original.distribution !== "fixed" ? original.distribution : override.low > 0 ? "lognormal" : "normal";
+  return Object.freeze({
+    ...rest,
+    range: Object.freeze({ low: override.low, high: override.high }),
+    ...(mode === undefined ? {} : { mode }),
+    distribution,
+  });
+}
+
+/** JSON-ready value with object keys sorted and positions dropped, so equal content hashes equal. */
+function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (typeof value !== "object" || value === null) return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([key, inner]) => key !== "position" && inner !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([key, inner]) => [key, canonical(inner)]),
+  );
+}

@@ -1,0 +1,63 @@
+/**
+ * The structure of `assumptions.yaml`, as a zod schema. It drives both validation (`load.ts`) and the
+ * JSON Schema editors use for autocompletion (`scripts/assumptions-schema.ts` writes
+ * `notebooks/assumptions.schema.json`). Rules that relate fields to each other (low ≤ high, lognormal
+ * bounds positive, triangular mode inside the range) live in `rules.ts`, because they need their own
+ * messages and also apply to overrides.
+ */
+import { z } from "zod";
+import type { DistributionKind } from "./types";
+
+export const DISTRIBUTIONS = ["lognormal", "normal", "uniform", "triangular", "fixed"] as const satisfies readonly DistributionKind[];
+
+export const SNAKE_CASE_ID = /^[a-z][a-z0-9_]*$/;
+export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export const SourceSchema = z
+  .strictObject({
+    title: z.string().min(1).meta({ description: "Publication or author, e.g. \"Maverick analyst essay\"." }),
+    url: z.url().optional().meta({ description: "Where the figure can be checked." }),
+    date: z.string().regex(ISO_DATE, "expected a date YYYY-MM-DD").meta({ description: "As-of date, YYYY-MM-DD." }),
+  })
+  .meta({ description: "Where the figure comes from." });
+
+export const RangeSchema = z
+  .strictObject({
+    low: z.number().meta({ description: "5th percentile (lower bound of the support for uniform and triangular)." }),
+    high: z.number().meta({ description: "95th percentile (upper bound of the support for uniform and triangular)." }),
+  })
+  .meta({ description: "A 90% interval: low is the 5th and high the 95th percentile." });
+
+export const AssumptionEntrySchema = z
+  .strictObject({
+    id: z.string().regex(SNAKE_CASE_ID, "expected snake_case").meta({
+      description: "Unique snake_case id, with the unit in it where it helps (h100_usd_per_gpu_hour).",
+    }),
+    label: z.string().min(1).meta({ description: "Human-readable name shown in the report." }),
+    unit: z.string().min(1).meta({ description: "Unit as readers see it, e.g. USD/GPU-hour." }),
+    value: z.number().optional().meta({ description: "A point value (distribution fixed). Give this or range." }),
+    range: RangeSchema.optional(),
+    mode: z.number().optional().meta({ description: "Most likely value; triangular only." }),
+    distribution: z.enum(DISTRIBUTIONS).optional().meta({
+      description: "Default: lognormal for a range, fixed for a value.",
+    }),
+    source: SourceSchema,
+    note: z.string().optional().meta({ description: "Free text: caveats, how the range was chosen." }),
+  })
+  .meta({ description: "One sourced figure." });
+
+export const AssumptionsFileSchema = z
+  .strictObject({
+    assumptions: z.array(AssumptionEntrySchema).meta({ description: "Every figure the report depends on." }),
+  })
+  .meta({ title: "fragtax assumptions", description: "Sourced figures for a fragtax report." });
+
+export type AssumptionEntry = z.infer<typeof AssumptionEntrySchema>;
+
+export const ENTRY_FIELDS = Object.keys(AssumptionEntrySchema.shape);
+export const TOP_LEVEL_KEYS = Object.keys(AssumptionsFileSchema.shape);
+
+/** The JSON Schema of the file, as written to `notebooks/assumptions.schema.json`. */
+export function assumptionsJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(AssumptionsFileSchema, { target: "draft-2020-12" }) as Record<string, unknown>;
+}

@@ -1,0 +1,207 @@
+/** Messages of the versions area: cache explanations, what-if, publish, diff, dev server. */
+import type { Change } from "../versions/cache";
+import { formatAssumptionValue } from "../versions/fingerprint";
+
+// ── cache ────────────────────────────────────────────────────────────────────────────────────────
+
+export function reusedNothingChanged(): string {
+  return "reused: nothing it depends on changed";
+}
+
+/** One line saying why a notebook re-ran, e.g. `re-ran: h100_usd_per_gpu_hour changed 2–3 → 2.5–3.5`. */
+export function reranBecause(changes: readonly Change[]): string {
+  if (changes.some((change) => change.kind === "first-run")) return "first run";
+  const shown = changes.slice(0, 3).map(describeChange);
+  const more = changes.length > 3 ? ` (+${changes.length - 3} more)` : "";
+  return `re-ran: ${shown.join("; ")}${more}`;
+}
+
+export function describeChange(change: Change): string {
+  switch (change.kind) {
+    case "first-run":
+      return "first run";
+    case "unreadable":
+      return `cache entry was unreadable (${change.detail})`;
+    case "source":
+      return "notebook changed";
+    case "module":
+      return change.removed ? `${change.path} was removed` : `${change.path} changed`;
+    case "assumption": {
+      if (!change.after) return `${change.id} was removed`;
+      if (!change.before) return `${change.id} was added`;
+      const [before, after] = [formatAssumptionValue(change.before), formatAssumptionValue(change.after)];
+      if (before !== after) return `${change.id} changed ${before} → ${after}`;
+      const fields = changedFields(change.before, change.after);
+      return `${change.id} ${fields.join(", ")} changed`;
+    }
+    case "lockfile":
+      return "package-lock.json changed";
+    case "tool":
+      return `fragtax ${change.before} → ${change.after}`;
+    case "setting":
+      return `${change.key} changed ${JSON.stringify(change.before)} → ${JSON.stringify(change.after)}`;
+  }
+}
+
+function changedFields(before: object, after: object): string[] {
+  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
+  const differs = (key: string): boolean =>
+    JSON.stringify((before as Record<string, unknown>)[key]) !== JSON.stringify((after as Record<string, unknown>)[key]);
+  return keys.filter(differs);
+}
+
+export function unreadableCacheEntry(notebook: string, detail: string): string {
+  return `warning: ignoring the cache entry of ${notebook} (${detail}); re-running it`;
+}
+
+// ── what-if ──────────────────────────────────────────────────────────────────────────────────────
+
+function suggestion(nearest: readonly string[]): string {
+  return nearest.length > 0 ? ` Did you mean ${nearest.map((id) => `"${id}"`).join(", ")}?` : "";
+}
+
+export function unknownOverrideId(where: string, id: string, nearest: readonly string[]): string {
+  return `${where}: unknown assumption "${id}".${suggestion(nearest)}`;
+}
+
+export function malformedSetFlag(flag: string): string {
+  return `--set ${flag}: expected id=value or id=low..high, e.g. --set h100_usd_per_gpu_hour=2.5..3.5`;
+}
+
+export function malformedOverrideValue(where: string, id: string, text: string): string {
+  return `${where}: "${text}" is not a number or a low..high range for ${id} (e.g. 2.5 or 2..3)`;
+}
+
+export function overrideRangeReversed(where: string, id: string, low: number, high: number): string {
+  return `${where}: the range for ${id} is reversed (${low}..${high}); write low..high`;
+}
+
+export function unreadableOverridesFile(where: string, detail: string): string {
+  return `${where}: cannot read overrides: ${detail}`;
+}
+
+export function whatIfBannerTitle(): string {
+  return "What-if build — not the published analysis";
+}
+
+export function whatIfBannerLead(sources: readonly string[]): string {
+  return `These assumptions were overridden for this build only (${sources.join(", ")}); the assumptions file was not changed.`;
+}
+
+// ── diff ─────────────────────────────────────────────────────────────────────────────────────────
+
+export function diffHeading(from: string, to: string): string {
+  return `Changes from ${from} to ${to}`;
+}
+
+export function diffAssumptionsHeading(added: number, removed: number, changed: number): string {
+  return `Assumptions: ${added} added, ${removed} removed, ${changed} changed`;
+}
+
+export function diffNoAssumptionChanges(): string {
+  return "No assumption changed.";
+}
+
+export function diffFiguresHeading(count: number): string {
+  return `Figures (${count}), largest relative change first: p50 (p5–p95) before → after`;
+}
+
+export function diffNoFigures(): string {
+  return "Figures: not compared (one side carries no figures; pass --figures to build them for a git ref).";
+}
+
+export function whatChangedHeading(previous: string | null): string {
+  return previous === null ? "What changed" : `What changed since ${previous}`;
+}
+
+export function firstPublishedVersion(): string {
+  return "This is the first published version.";
+}
+
+export function unknownDiffSide(spec: string): string {
+  return `"${spec}" is not a published version (out/reports/<id>), a git ref, or an assumptions file`;
+}
+
+// ── publish ──────────────────────────────────────────────────────────────────────────────────────
+
+export function indexHeading(title: string): string {
+  return `${title} — published versions`;
+}
+
+export function indexLead(count: number): string {
+  return `${count} version${count === 1 ? "" : "s"}, newest first. Each is immutable: see its manifest for file hashes and provenance.`;
+}
+
+export function publishRefusedWhatIf(overrides: readonly string[]): string {
+  return `refusing to publish a what-if build (overrides: ${overrides.join(", ")}); rebuild without --set/--assumptions first`;
+}
+
+export function publishRefusedFailedCells(notebooks: readonly string[]): string {
+  return `refusing to publish: a cell failed in ${notebooks.join(", ")}; fix it and rebuild`;
+}
+
+export function publishMissingBuild(file: string): string {
+  return `nothing to publish: ${file} is missing; run \`fragtax build\` first`;
+}
+
+export function publishStaleAssumptions(file: string): string {
+  return `refusing to publish: ${file} changed since the last build; rebuild first`;
+}
+
+export function publishBadDate(date: string): string {
+  return `--date ${date}: expected a calendar date as YYYY-MM-DD`;
+}
+
+export function publishWaiting(pid: number): string {
+  return `waiting for another publish (pid ${pid}) to finish…`;
+}
+
+export function publishStaged(id: string): string {
+  return `staged version ${id}`;
+}
+
+export function published(id: string, dir: string, previous: string | null): string {
+  return `published ${id} → ${dir}${previous ? ` (previous: ${previous})` : " (first version)"}`;
+}
+
+// ── dev ──────────────────────────────────────────────────────────────────────────────────────────
+
+export function devBuildFailedTitle(): string {
+  return "Build failed — showing the last good report";
+}
+
+export function devForbiddenPath(): string {
+  return "forbidden: only files inside out/build/ are served";
+}
+
+export function devNotFound(): string {
+  return "not found (has the first build finished?)";
+}
+
+export function devRebuilt(ms: number): string {
+  return `rebuilt in ${(ms / 1000).toFixed(2)} s`;
+}
+
+export function devRebuildFailed(error: string): string {
+  return `build failed (the last good report stays):\n${error}`;
+}
+
+export function devChanged(path: string): string {
+  return `changed: ${path}`;
+}
+
+export function devServing(url: string): string {
+  return `serving out/build/ at ${url} (live reload on; Ctrl-C to stop)`;
+}
+
+export function devBadPort(port: string): string {
+  return `--port ${port}: expected a port number 0–65535`;
+}
+
+export function reranForced(): string {
+  return "re-ran: --force";
+}
+
+export function notebookOutcome(notebook: string, reason: string, ms: number): string {
+  return `${notebook}: ${reason} (${(ms / 1000).toFixed(2)} s)`;
+}

@@ -1,0 +1,44 @@
+/**
+ * Checking a stated range against a computed one.
+ *
+ *   consistent   the ranges overlap (stated.low ≤ computed.high and computed.low ≤ stated.high); factor 1
+ *   overstated   the stated range lies wholly above the computed one
+ *   understated  … wholly below
+ *   unverifiable a bound is not a finite number
+ *
+ * factor = midpoint(stated) ÷ midpoint(computed), where the midpoint is geometric, √(low·high), when
+ * both bounds of both ranges are positive (costs and multiples are judged in ratios), else arithmetic.
+ * So "overstated by 10.7×" means the stated figure is about 10.7 times the computed one.
+ */
+import type { Summary, Verdict } from "../api/types";
+import * as msg from "../messages/model";
+
+export interface Range {
+  readonly low: number;
+  readonly high: number;
+}
+
+export interface ClaimCheck {
+  readonly verdict: Verdict;
+  readonly factor: number;
+}
+
+export function checkClaim(stated: Range, computed: Range): ClaimCheck {
+  const bounds = [stated.low, stated.high, computed.low, computed.high];
+  if (!bounds.every(Number.isFinite)) return { verdict: "unverifiable", factor: Number.NaN };
+  if (stated.low > stated.high) throw new RangeError(msg.rangeReversed("stated range", stated.low, stated.high));
+  if (computed.low > computed.high) throw new RangeError(msg.rangeReversed("computed range", computed.low, computed.high));
+  if (stated.low <= computed.high && computed.low <= stated.high) return { verdict: "consistent", factor: 1 };
+  const geometric = bounds.every((bound) => bound > 0);
+  const factor = midpoint(stated, geometric) / midpoint(computed, geometric);
+  return { verdict: stated.low > computed.high ? "overstated" : "understated", factor };
+}
+
+export function midpoint(range: Range, geometric: boolean): number {
+  return geometric ? Math.sqrt(range.low * range.high) : (range.low + range.high) / 2;
+}
+
+/** A Monte Carlo summary as the computed range of a claim check: its 90% interval and median. */
+export function computedRange(summary: Summary): Range & { readonly p50: number } {
+  return { low: summary.p5, high: summary.p95, p50: summary.p50 };
+}

@@ -1,0 +1,99 @@
+/**
+ * Scenario mixtures (the essay's three futures: Merchant Era 60%, Balkanization 25%, Winner
+ * Consolidates 15%). Scenario probabilities are ordinary assumptions; here they must each lie in
+ * [0, 1] and sum to 1 within 1e-9.
+ *
+ *   expected = Σ pᵢ · vᵢ
+ *
+ * Sensitivity to a probability: raise pᵢ and scale the other probabilities down proportionally so
+ * they still sum to 1. Then expected = pᵢ·vᵢ + (1 − pᵢ)·v̄₋ᵢ, with v̄₋ᵢ the probability-weighted mean
+ * of the other scenarios, and
+ *
+ *   ∂expected/∂pᵢ = vᵢ − v̄₋ᵢ      (reported per percentage point: × 0.01)
+ *
+ * `mixSamples` mixes Monte Carlo outputs: sample k comes from scenario i with probability pᵢ.
+ */
+import * as msg from "../messages/model";
+import { DEFAULT_SEED, uniformStream } from "./random";
+
+export const PROBABILITY_TOLERANCE = 1e-9;
+
+export interface Scenario {
+  readonly name: string;
+  readonly probability: number;
+}
+
+export class ScenarioError extends Error {
+  override readonly name = "ScenarioError";
+}
+
+/** Throws a `ScenarioError` unless the scenarios are distinct, each in [0, 1], and sum to 1. */
+export function checkProbabilities(scenarios: readonly Scenario[]): void {
+  if (scenarios.length === 0) throw new ScenarioError(msg.noScenarios());
+  const seen = new Set<string>();
+  for (const { name, probability } of scenarios) {
+    if (seen.has(name)) throw new ScenarioError(msg.duplicateScenario(name));
+    seen.add(name);
+    if (!(probability >= 0 && probability <= 1)) throw new ScenarioError(msg.probabilityOutOfRange(name, probability));
+  }
+  const sum = scenarios.reduce((total, s) => total + s.probability, 0);
+  if (Math.abs(sum - 1) > PROBABILITY_TOLERANCE) {
+    throw new ScenarioError(msg.probabilitiesDoNotSumToOne(scenarios.map((s) => s.name), scenarios.map((s) => s.probability), sum));
+  }
+}
+
+export interface ScenarioOutcome extends Scenario {
+  readonly value: number;
+}
+
+export interface ScenarioMixture {
+  readonly expected: number;
+  readonly scenarios: ReadonlyArray<
+    ScenarioOutcome & {
+      /** pᵢ · vᵢ. */
+      readonly contribution: number;
+      /** Change in `expected` when pᵢ rises one percentage point (others scaled down). */
+      readonly perPercentagePoint: number;
+    }
+  >;
+}
+
+export function scenarioMixture(outcomes: readonly ScenarioOutcome[]): ScenarioMixture {
+  checkProbabilities(outcomes);
+  const expected = outcomes.reduce((sum, s) => sum + s.probability * s.value, 0);
+  return {
+    expected,
+    scenarios: outcomes.map((s) => {
+      const rest = 1 - s.probability;
+      const othersMean = rest === 0 ? s.value : (expected - s.probability * s.value) / rest;
+      return { ...s, contribution: s.probability * s.value, perPercentagePoint: (s.value - othersMean) * 0.01 };
+    }),
+  };
+}
+
+/** A mixture of per-scenario sample sets (all the same length): each sample picks a scenario at random. */
+export function mixSamples(
+  scenarios: ReadonlyArray<Scenario & { readonly samples: Float64Array }>,
+  options: { readonly seed?: number } = {},
+): Float64Array {
+  checkProbabilities(scenarios);
+  const length = scenarios[0]?.samples.length ?? 0;
+  for (const s of scenarios) {
+    if (s.samples.length !== length) throw new ScenarioError(msg.sampleLengthsDiffer(s.name, s.samples.length, length));
+  }
+  const picks = uniformStream(options.seed ?? DEFAULT_SEED, "scenario-mixture").fill(new Float64Array(length));
+  const mixed = new Float64Array(length);
+  for (let k = 0; k < length; k++) {
+    let cumulative = 0;
+    let chosen = scenarios[scenarios.length - 1] as (typeof scenarios)[number];
+    for (const s of scenarios) {
+      cumulative += s.probability;
+      if ((picks[k] as number) < cumulative) {
+        chosen = s;
+        break;
+      }
+    }
+    mixed[k] = chosen.samples[k] as number;
+  }
+  return mixed;
+}

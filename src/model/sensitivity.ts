@@ -1,0 +1,146 @@
+/**
+ * Which inputs drive an output.
+ *
+ * Tornado (one-at-a-time): every uncertain input in turn swings from its p5 to its p95 while all the
+ * others sit at their medians; rows sort by the size of the output's swing.
+ *
+ * Rank correlation (global, from the Monte Carlo samples): Spearman's ρ between each input's draws
+ * and the output, i.e. Pearson correlation of ranks (ties share their average rank). Unlike the
+ * tornado it sees interactions and the inputs' whole distributions.
+ */
+import * as msg from "../messages/model";
+import { distributionOf } from "./distributions";
+import { medians } from "./montecarlo";
+import type { InputSpec, Model, ModelOutput, MonteCarloResult, OutputName } from "./montecarlo";
+
+export interface TornadoRow<K extends string> {
+  readonly input: K;
+  readonly inputLow: number;
+  readonly inputHigh: number;
+  /** Output with this input at its p5 (others at median) … */
+  readonly outputAtLow: number;
+  /** … and at its p95. */
+  readonly outputAtHigh: number;
+  /** |outputAtHigh − outputAtLow|. */
+  readonly swing: number;
+}
+
+export interface Tornado<K extends string> {
+  /** Output with every input at its median. */
+  readonly base: number;
+  /** Uncertain inputs only (constants and fixed assumptions do not swing), largest swing first. */
+  readonly rows: readonly TornadoRow<K>[];
+}
+
+export interface OutputChoice<O> {
+  /** Which output to analyse when the model returns several. */
+  readonly output?: OutputName<O>;
+}
+
+export function tornado<K extends string, O extends ModelOutput>(
+  model: Model<K, O>,
+  inputs: Readonly<Record<K, InputSpec>>,
+  options: OutputChoice<O> & { readonly lowP?: number; readonly highP?: number } = {},
+): Tornado<K> {
+  const { lowP = 0.05, highP = 0.95 } = options;
+  const center = medians(inputs);
+  const run = (values: Record<K, number>): number => pickOutput(model(values), options.output);
+  const rows: TornadoRow<K>[] = [];
+  for (const input of Object.keys(inputs) as K[]) {
+    const spec = inputs[input];
+    if (typeof spec === "number" || spec.distribution === "fixed") continue;
+    const distribution = distributionOf(spec);
+    const inputLow = distribution.quantile(lowP);
+    const inputHigh = distribution.quantile(highP);
+    const outputAtLow = run({ ...center, [input]: inputLow });
+    const outputAtHigh = run({ ...center, [input]: inputHigh });
+    rows.push({ input, inputLow, inputHigh, outputAtLow, outputAtHigh, swing: Math.abs(outputAtHigh - outputAtLow) });
+  }
+  rows.sort((a, b) => b.swing - a.swing);
+  return { base: run(center), rows };
+}
+
+export interface RankCorrelationRow<K extends string> {
+  readonly input: K;
+  readonly rho: number;
+}
+
+/** Spearman's ρ of the chosen output on every input that varied, strongest |ρ| first. */
+export function rankCorrelation<K extends string, O extends ModelOutput>(
+  result: MonteCarloResult<K, O>,
+  options: OutputChoice<O> = {},
+): readonly RankCorrelationRow<K>[] {
+  const outputs = result.outputs as Readonly<Record<string, { samples: Float64Array }>>;
+  const output = outputs[chooseOutputName(Object.keys(outputs), options.output)];
+  if (output === undefined) return [];
+  const outputRanks = ranks(output.samples);
+  return (Object.keys(result.inputs) as K[])
+    .filter((input) => !isConstant(result.inputs[input]))
+    .map((input) => ({ input, rho: pearson(ranks(result.inputs[input]), outputRanks) }))
+    .sort((a, b) => Math.abs(b.rho) - Math.abs(a.rho));
+}
+
+/** Spearman's rank correlation of two equally long sample sets. */
+export function spearman(x: Float64Array, y: Float64Array): number {
+  return pearson(ranks(x), ranks(y));
+}
+
+/** 1-based ranks; tied values share the average of their ranks. */
+export function ranks(values: Float64Array): Float64Array {
+  const order = new Uint32Array(values.length);
+  for (let i = 0; i < order.length; i++) order[i] = i;
+  order.sort((a, b) => (values[a] as number) - (values[b] as number));
+  const result = new Float64Array(values.length);
+  for (let start = 0; start < order.length; ) {
+    let end = start + 1;
+    while (end < order.length && values[order[end] as number] === values[order[start] as number]) end++;
+    const rank = (start + end + 1) / 2;
+    for (let k = start; k < end; k++) result[order[k] as number] = rank;
+    start = end;
+  }
+  return result;
+}
+
+export function pearson(x: Float64Array, y: Float64Array): number {
+  const n = x.length;
+  let meanX = 0;
+  let meanY = 0;
+  for (let i = 0; i < n; i++) {
+    meanX += x[i] as number;
+    meanY += y[i] as number;
+  }
+  meanX /= n;
+  meanY /= n;
+  let sxy = 0;
+  let sxx = 0;
+  let syy = 0;
+  for (let i = 0; i < n; i++) {
+    const dx = (x[i] as number) - meanX;
+    const dy = (y[i] as number) - meanY;
+    sxy += dx * dy;
+    sxx += dx * dx;
+    syy += dy * dy;
+  }
+  return sxy / Math.sqrt(sxx * syy);
+}
+
+function isConstant(values: Float64Array): boolean {
+  return values.every((value) => value === values[0]);
+}
+
+/** The number a model returned for the chosen output. */
+export function pickOutput(result: ModelOutput, output: string | undefined): number {
+  if (typeof result === "number") return result;
+  // Object outputs are records of numbers (see `NumericOutput`).
+  const record = result as Readonly<Record<string, number>>;
+  return record[chooseOutputName(Object.keys(record), output)] as number;
+}
+
+function chooseOutputName(names: readonly string[], output: string | undefined): string {
+  if (output !== undefined) {
+    if (!names.includes(output)) throw new Error(msg.unknownOutput(output, names));
+    return output;
+  }
+  if (names.length !== 1) throw new Error(msg.ambiguousOutput(names));
+  return names[0] as string;
+}

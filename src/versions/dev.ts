@@ -1,0 +1,97 @@
+/**
+ * `fragtax dev`: watch → rebuild → reload. Edits are debounced into one rebuild at a time (a change
+ * during a rebuild queues exactly one more); a failed rebuild keeps the last good report on screen
+ * with the error over it.
+ */
+import { watch } from "chokidar";
+import type { FSWatcher } from "chokidar";
+import { join } from "node:path";
+import * as messages from "../messages/versions";
+import { PreviewServer } from "./serve";
+import type { PreviewState } from "./serve";
+
+export interface DevOptions {
+  readonly root: string;
+  readonly buildDir: string;
+  readonly port: number;
+  readonly host: string;
+  /** Paths (relative to root) to watch. */
+  readonly watch: readonly string[];
+  readonly debounceMs: number;
+}
+
+export interface DevEffects {
+  /** One incremental build; throws (with a readable message) when it fails. */
+  rebuild(): Promise<void>;
+  progress(message: string): void;
+}
+
+export interface DevSession {
+  readonly url: string;
+  readonly server: PreviewServer;
+  readonly state: PreviewState;
+  /** Resolves after any pending rebuild finished (for tests). */
+  idle(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_WATCH = ["notebooks", "src", "templates"];
+
+export async function startDev(options: DevOptions, effects: DevEffects): Promise<DevSession> {
+  const state: PreviewState = { error: null };
+  const server = new PreviewServer(options.buildDir, state);
+  let running: Promise<void> = Promise.resolve();
+  let queued = false;
+  let timer: NodeJS.Timeout | undefined;
+
+  const rebuildOnce = async (): Promise<void> => {
+    const started = performance.now();
+    try {
+      await effects.rebuild();
+      state.error = null;
+      effects.progress(messages.devRebuilt(performance.now() - started));
+    } catch (error) {
+      state.error = error instanceof Error ? error.message : String(error);
+      effects.progress(messages.devRebuildFailed(state.error));
+    }
+    server.notify();
+  };
+  const schedule = (): void => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      if (queued) return;
+      queued = true;
+      running = running.then(() => {
+        queued = false;
+        return rebuildOnce();
+      });
+    }, options.debounceMs);
+  };
+
+  running = rebuildOnce();
+  const address = await server.listen(options.port, options.host);
+  const watcher: FSWatcher = watch(
+    options.watch.map((path) => join(options.root, path)),
+    { ignoreInitial: true, ignored: (path) => /(^|[/\\])(node_modules|out|\.git|\.ipynb_checkpoints)([/\\]|$)/.test(path.slice(options.root.length)) },
+  );
+  watcher.on("all", (_event, path) => {
+    effects.progress(messages.devChanged(path.slice(options.root.length + 1)));
+    schedule();
+  });
+  const url = `http://${address.host.includes(":") ? `[${address.host}]` : address.host}:${address.port}/`;
+  return {
+    url,
+    server,
+    state,
+    idle: async () => {
+      await new Promise((resolve) => setTimeout(resolve, options.debounceMs + 10));
+      await running;
+    },
+    close: async () => {
+      clearTimeout(timer);
+      await watcher.close();
+      await running;
+      await server.close();
+    },
+  };
+}

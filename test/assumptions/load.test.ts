@@ -1,0 +1,113 @@
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { AssumptionError, loadAssumptionsFile, parseAssumptions } from "../../src/assumptions";
+
+const fixture = (name: string): string => join("test", "fixtures", "assumptions", name);
+
+async function loadError(name: string): Promise<AssumptionError> {
+  try {
+    await loadAssumptionsFile(fixture(name));
+  } catch (error) {
+    if (error instanceof AssumptionError) return error;
+    throw error;
+  }
+  throw new Error(`${name} loaded without an error`);
+}
+
+describe("loadAssumptionsFile", () => {
+  it("loads a valid file with defaults resolved and positions at each entry", async () => {
+    const registry = await loadAssumptionsFile(fixture("valid.yaml"));
+    expect(registry.all().map((a) => a.id)).toEqual([
+      "frontier_run_gpus",
+      "frontier_run_days",
+      "h100_usd_per_gpu_hour",
+      "scenario_merchant_era_probability",
+      "mfu_fraction",
+      "margin_change_fraction",
+    ]);
+    const price = registry.get("h100_usd_per_gpu_hour");
+    expect(price).toMatchObject({
+      label: "H100 rental price",
+      unit: "USD/GPU-hour",
+      range: { low: 2, high: 3 },
+      distribution: "lognormal",
+      source: { title: "Maverick analyst essay", url: "https://example.com/essay", date: "2026-04-28" },
+      position: { file: fixture("valid.yaml"), line: 14, column: 5 },
+    });
+    expect(registry.get("scenario_merchant_era_probability")).toMatchObject({ value: 0.6, distribution: "fixed" });
+    expect(registry.get("mfu_fraction")).toMatchObject({ mode: 0.4, distribution: "triangular" });
+    expect(registry.fileName).toBe(fixture("valid.yaml"));
+  });
+
+  // Each bad fixture: the line the error must point at, the assumption id it must name, and a phrase.
+  const cases: ReadonlyArray<readonly [file: string, line: number, id: string | undefined, phrase: string]> = [
+    ["malformed.yaml", 6, "h100_usd_per_gpu_hour", "malformed YAML"],
+    ["duplicate-id.yaml", 7, "frontier_run_days", "duplicate id; it is already defined on line 2"],
+    ["missing-source.yaml", 7, "pue_ratio", 'missing "source'],
+    ["low-above-high.yaml", 5, "h100_usd_per_gpu_hour", "range low 3 is above high 2"],
+    ["lognormal-nonpositive.yaml", 6, "revenue_growth_fraction", "lognormal range needs positive bounds"],
+    ["unknown-distribution.yaml", 6, "pue_ratio", 'unknown distribution "gaussian"'],
+    ["triangular-without-mode.yaml", 6, "mfu_fraction", 'triangular distribution needs "mode"'],
+    ["mode-outside-range.yaml", 6, "mfu_fraction", "mode 0.5 lies outside the range 0.3–0.45"],
+    ["unknown-field.yaml", 6, "pue_ratio", 'unknown field "distrbution" (did you mean "distribution"?)'],
+    ["unknown-top-level-key.yaml", 7, undefined, 'unknown top-level key "scenarios"'],
+  ];
+  it.each(cases)("%s: names line %i and assumption %s", async (file, line, id, phrase) => {
+    const error = await loadError(file);
+    expect(error.file).toBe(fixture(file));
+    expect(error.line).toBe(line);
+    expect(error.id).toBe(id);
+    expect(error.message).toContain(`${fixture(file)}:${line}:${error.column}: `);
+    if (id !== undefined) expect(error.message).toContain(`"${id}"`);
+    expect(error.message).toContain(phrase);
+  });
+
+  it("reports every problem in the file, in line order", () => {
+    const text = [
+      "assumptions:",
+      "  - id: a_usd",
+      "    label: A",
+      "    unit: USD",
+      "    range: { low: 5, high: 1 }",
+      "    source: { title: t, date: 2026-01-01 }",
+      "  - id: b_usd",
+      "    label: B",
+      "    unit: USD",
+      "    value: 3",
+    ].join("\n");
+    const error = (() => {
+      try {
+        parseAssumptions(text, "inline.yaml");
+      } catch (caught) {
+        return caught as AssumptionError;
+      }
+      throw new Error("parsed");
+    })();
+    expect(error.problems.map((p) => [p.line, p.id])).toEqual([
+      [5, "a_usd"],
+      [7, "b_usd"],
+    ]);
+    expect(error.message.split("\n")).toHaveLength(2);
+  });
+
+  it("rejects a non-snake_case id and an empty file with a location", () => {
+    const bad = "assumptions:\n  - id: H100Price\n    label: x\n    unit: USD\n    value: 1\n    source: { title: t, date: 2026-01-01 }\n";
+    expect(() => parseAssumptions(bad, "f.yaml")).toThrow(/f\.yaml:2:\d+: assumption id "H100Price" must be snake_case/);
+    expect(() => parseAssumptions("", "empty.yaml")).toThrow(/empty\.yaml:1:1: expected a mapping with an "assumptions:" list/);
+  });
+
+  it("turns an unreadable file into an AssumptionError naming it", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "fragtax-assumptions-"));
+    try {
+      const missing = join(dir, "nope.yaml");
+      await expect(loadAssumptionsFile(missing)).rejects.toThrow(`cannot read assumptions file ${missing}`);
+      const good = join(dir, "a.yaml");
+      await writeFile(good, "assumptions: []\n");
+      expect((await loadAssumptionsFile(good)).all()).toEqual([]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});

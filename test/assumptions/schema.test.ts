@@ -1,0 +1,21 @@
+import { readFile } from "node:fs/promises";
+import { describe, expect, it } from "vitest";
+import { assumptionsSchemaText, SCHEMA_PATH } from "../../scripts/assumptions-schema";
+
+describe("assumptions JSON Schema", () => {
+  it("the committed notebooks/assumptions.schema.json equals the one generated from the zod schema (npm run schema)", async () => {
+    expect(await readFile(SCHEMA_PATH, "utf8")).toBe(assumptionsSchemaText());
+  });
+
+  it("describes the fields editors should complete", () => {
+    const schema = JSON.parse(assumptionsSchemaText()) as {
+      properties: { assumptions: { items: { properties: Record<string, unknown>; required: string[] } } };
+      additionalProperties: boolean;
+    };
+    const entry = schema.properties.assumptions.items;
+    expect(Object.keys(entry.properties)).toEqual(["id", "label", "unit", "value", "range", "mode", "distribution", "source", "note"]);
+    expect(entry.required).toEqual(expect.arrayContaining(["id", "label", "unit", "source"]));
+    expect(entry.properties.distribution).toMatchObject({ enum: ["lognormal", "normal", "uniform", "triangular", "fixed"] });
+    expect(schema.additionalProperties).toBe(false);
+  });
+});

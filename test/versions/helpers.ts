@@ -1,0 +1,61 @@
+/** A throwaway project on disk with a finished build (from test/fixtures/versions/<v>/), for the CLI tests. */
+import { execFile, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
+import { createHash } from "node:crypto";
+import { copyFile, mkdir, mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { promisify } from "node:util";
+
+export const FIXTURES = resolve("test/fixtures/versions");
+export const CLI = resolve("dist/cli.js");
+
+export async function makeProject(): Promise<string> {
+  const root = await mkdtemp(join(tmpdir(), "fragtax-versions-"));
+  await mkdir(join(root, "notebooks"), { recursive: true });
+  await writeFile(join(root, "package.json"), '{ "name": "fixture", "private": true }\n');
+  await copyFile(join(FIXTURES, "report.yaml"), join(root, "notebooks/report.yaml"));
+  return root;
+}
+
+export interface BuildLogExtras {
+  readonly whatIf?: unknown;
+  readonly notebooks?: unknown;
+}
+
+/** Puts fixture build `version` in out/build/ and its assumptions in notebooks/, as a real build would. */
+export async function useBuild(root: string, version: "v1" | "v2", extras: BuildLogExtras = {}): Promise<void> {
+  const build = join(root, "out/build");
+  await mkdir(build, { recursive: true });
+  for (const file of ["report.html", "report.pdf", "figures.json", "claims.json"]) await copyFile(join(FIXTURES, version, file), join(build, file));
+  const assumptions = await readFile(join(FIXTURES, version, "assumptions.yaml"));
+  await writeFile(join(root, "notebooks/assumptions.yaml"), assumptions);
+  const log = {
+    builtAt: "2026-05-01T10:00:00.000Z",
+    whatIf: extras.whatIf ?? null,
+    assumptions: { file: "notebooks/assumptions.yaml", sha256: createHash("sha256").update(assumptions).digest("hex") },
+    notebooks: extras.notebooks ?? [{ notebook: "notebooks/a.ipynb", status: "executed", reason: "first run", durationMs: 5 }],
+  };
+  await writeFile(join(build, "build-log.json"), JSON.stringify(log, null, 2));
+}
+
+export interface CliResult {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+export function fragtax(args: readonly string[], options: { cwd: string; env?: NodeJS.ProcessEnv }): Promise<CliResult> {
+  return new Promise((resolvePromise) => {
+    execFile(process.execPath, [CLI, ...args], { cwd: options.cwd, env: { ...process.env, NO_COLOR: "1", ...options.env } }, (error, stdout, stderr) => {
+      const code = error ? ((error as { code?: number }).code ?? 1) : 0;
+      resolvePromise({ code: typeof code === "number" ? code : 1, stdout, stderr });
+    });
+  });
+}
+
+export function spawnFragtax(args: readonly string[], options: { cwd: string; env?: NodeJS.ProcessEnv }): ChildProcess {
+  return spawn(process.execPath, [CLI, ...args], { cwd: options.cwd, env: { ...process.env, ...options.env }, stdio: "pipe" });
+}
+
+export const git = promisify(execFile);
