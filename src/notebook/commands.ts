@@ -7,7 +7,6 @@ import { basename, dirname, join, resolve } from "node:path";
 import type { Command, CommanderError } from "commander";
 import * as messages from "../messages/notebook";
 import { formatCellError } from "./errors";
-import { executeNotebook, projectRoot } from "./execute";
 import { NotebookFormatError } from "./nbformat";
 
 export const EXIT_OK = 0;
@@ -47,6 +46,8 @@ async function runCommand(notebook: string, options: { out?: string; timeout: st
     process.stderr.write(`${messages.badTimeout(options.timeout)}\n`);
     return EXIT_USAGE;
   }
+  // Loaded on demand: other commands do not pay for esbuild and the engine.
+  const { executeNotebook, projectRoot } = await import("./execute");
   try {
     const result = await executeNotebook(notebook, { timeoutMs: seconds * 1000 });
     const json = `${JSON.stringify(result.executed, null, 1)}\n`;

@@ -18,7 +18,7 @@ import { cellError, errorOutput, firstFrame, mapThrough, type CellError } from "
 import { bundleImports, isImportFailure } from "./imports";
 import { cellText, NotebookFormatError, parseNotebook, type CodeCell, type Notebook } from "./nbformat";
 import { OutputCollector, type RunEvent, type ThrownValue } from "./outputs";
-import { DEFAULT_TIMEOUT_MS, defaultConcurrency, mapConcurrent, runJob, type WorkerOutcome } from "./pool";
+import { DEFAULT_TIMEOUT_MS, defaultConcurrency, mapConcurrent, NotebookWorker, type WorkerOutcome } from "./pool";
 import { displayPath, findUp, resolveRunInputs, type RunInputOptions } from "./run-context";
 import { compileCell, isCellFileName, isSyntaxError, type CompiledCell } from "./transpile";
 
@@ -59,10 +59,14 @@ export async function executeNotebook(file: string, options: ExecuteOptions = {}
   const notebook = parseNotebook(text, name);
   const codeCells = notebook.cells.flatMap((cell, index) => (cell.cell_type === "code" ? [{ cell: index + 1, source: cellText(cell.source) }] : []));
   const base = { notebook: name, file: absolute, notebookData: notebook, started };
+  // The worker starts now: thread start-up and loading assumptions overlap with steps 2–3.
+  const versions = { tslab: `fragtax ${TOOL_VERSION}`, typescript: `esbuild ${esbuildVersion}`, node: process.version };
+  const worker = new NotebookWorker({ notebookFile: absolute, notebook: name, inputs: resolveRunInputs(absolute, options), versions });
   // 2. compile
   const compiled = await Promise.all(codeCells.map(({ cell, source }) => compileCell(source, cell)));
   const syntax = compiled.find(isSyntaxError);
   if (syntax) {
+    worker.cancel();
     const source = codeCells.find((c) => c.cell === syntax.cell)?.source;
     const error = cellError({ kind: "syntax", notebook: name, cell: syntax.cell, line: syntax.line, column: syntax.column, ename: "SyntaxError", evalue: syntax.message }, source);
     return failedBeforeRun(base, error);
@@ -71,6 +75,7 @@ export async function executeNotebook(file: string, options: ExecuteOptions = {}
   // 3. imports
   const bundle = await bundleImports(cells, absolute, root);
   if (isImportFailure(bundle)) {
+    worker.cancel();
     const source = cells.find((c) => c.cell === bundle.at.cell)?.source;
     const error = cellError({ kind: "module", notebook: name, cell: bundle.at.cell, line: bundle.at.line, column: bundle.at.column, ename: "ModuleNotFoundError", evalue: bundle.message }, source);
     return failedBeforeRun(base, error);
@@ -79,17 +84,8 @@ export async function executeNotebook(file: string, options: ExecuteOptions = {}
   const collector = new OutputCollector();
   const state = { reads: [] as readonly string[], figures: [] as FigureRecord[], claims: [] as ClaimRecord[], ended: new Map<number, ThrownValue | null>(), counts: new Map<number, number>() };
   const onEvent = (event: RunEvent): void => applyEvent(event, collector, state);
-  const outcome = await runJob(
-    {
-      notebookFile: absolute,
-      notebook: name,
-      cells: cells.map(({ cell, code, filename }) => ({ cell, code, filename })),
-      bundle: bundle.code,
-      inputs: resolveRunInputs(absolute, options),
-      versions: { tslab: `fragtax ${TOOL_VERSION}`, typescript: `esbuild ${esbuildVersion}`, node: process.version },
-    },
-    { timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, onEvent },
-  );
+  const program = { cells: cells.map(({ cell, code, filename }) => ({ cell, code, filename })), bundle: bundle.code };
+  const outcome = await worker.run(program, { timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, onEvent });
   // 5. assemble
   const error = locateFailure(outcome, state.ended, cells, name, options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
   if (error) collector.start(error.cell === 0 ? (cells[0]?.cell ?? 0) : error.cell);

@@ -51,6 +51,7 @@ export async function bundleImports(cells: readonly CompiledCell[], notebookFile
     }
   }
   const specifiers = [...firstUse.keys()];
+  if (specifiers.length === 0) return { code: "module.exports = {};", specifiers, projectModules: [] };
   const contents = `module.exports = {\n${specifiers.map((spec) => `  ${JSON.stringify(spec)}: () => require(${JSON.stringify(spec)}),`).join("\n")}\n};\n`;
   try {
     const result = await build({

@@ -15,14 +15,18 @@ import * as messages from "../messages/notebook";
 import type { RunEvent } from "./outputs";
 import type { RunInputs } from "./run-context";
 
-/** Everything the worker needs; plain data. */
-export interface WorkerJob {
+/** What the worker needs from the start (plain data): it loads the assumptions while cells compile. */
+export interface WorkerSetup {
   readonly notebookFile: string;
   readonly notebook: string;
-  readonly cells: ReadonlyArray<{ readonly cell: number; readonly code: string; readonly filename: string }>;
-  readonly bundle: string;
   readonly inputs: RunInputs;
   readonly versions: { readonly tslab: string; readonly typescript: string; readonly node: string };
+}
+
+/** The compiled notebook, sent once compilation succeeded. */
+export interface WorkerProgram {
+  readonly cells: ReadonlyArray<{ readonly cell: number; readonly code: string; readonly filename: string }>;
+  readonly bundle: string;
 }
 
 export type WorkerOutcome =
@@ -69,38 +73,56 @@ function workerEntry(): URL {
   return sourceWorker;
 }
 
-export function runJob(job: WorkerJob, options: RunJobOptions): Promise<WorkerOutcome> {
-  const worker = new Worker(workerEntry(), { workerData: job, stdout: true, stderr: true });
-  let cell = job.cells[0]?.cell ?? 0;
-  let timer: NodeJS.Timeout | undefined;
-  return new Promise<WorkerOutcome>((resolve) => {
-    let settled = false;
-    const finish = (outcome: WorkerOutcome): void => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      void worker.terminate();
-      resolve(outcome);
-    };
-    const arm = (): void => {
-      clearTimeout(timer);
-      timer = setTimeout(() => finish({ kind: "timeout", cell }), options.timeoutMs);
-    };
-    arm(); // also covers loading the worker and the imports
-    worker.on("message", (event: RunEvent | { type: "done" }) => {
-      if (settled) return;
-      if (event.type === "done") return finish({ kind: "finished" });
-      if (event.type === "cell-start") {
-        cell = event.cell;
-        arm();
-      }
-      options.onEvent(event);
+/**
+ * A worker started before its notebook is compiled, so that starting the thread, loading its modules
+ * and the assumptions overlap with compilation on another core.
+ */
+export class NotebookWorker {
+  readonly #worker: Worker;
+
+  constructor(setup: WorkerSetup) {
+    this.#worker = new Worker(workerEntry(), { workerData: setup, stdout: true, stderr: true });
+  }
+
+  /** Compilation failed: nothing to run. */
+  cancel(): void {
+    void this.#worker.terminate();
+  }
+
+  run(program: WorkerProgram, options: RunJobOptions): Promise<WorkerOutcome> {
+    const worker = this.#worker;
+    let cell = program.cells[0]?.cell ?? 0;
+    let timer: NodeJS.Timeout | undefined;
+    return new Promise<WorkerOutcome>((resolve) => {
+      let settled = false;
+      const finish = (outcome: WorkerOutcome): void => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        void worker.terminate();
+        resolve(outcome);
+      };
+      const arm = (): void => {
+        clearTimeout(timer);
+        timer = setTimeout(() => finish({ kind: "timeout", cell }), options.timeoutMs);
+      };
+      arm(); // also covers loading the imports
+      worker.on("message", (event: RunEvent | { type: "done" }) => {
+        if (settled) return;
+        if (event.type === "done") return finish({ kind: "finished" });
+        if (event.type === "cell-start") {
+          cell = event.cell;
+          arm();
+        }
+        options.onEvent(event);
+      });
+      worker.on("error", (error) => finish({ kind: "crashed", cell, message: messages.workerCrashed(error.message) }));
+      worker.on("exit", (code) =>
+        finish(code === 0 ? { kind: "stalled", cell } : { kind: "crashed", cell, message: messages.workerCrashed(`exit code ${code}`) }),
+      );
+      worker.postMessage(program);
     });
-    worker.on("error", (error) => finish({ kind: "crashed", cell, message: messages.workerCrashed(error.message) }));
-    worker.on("exit", (code) =>
-      finish(code === 0 ? { kind: "stalled", cell } : { kind: "crashed", cell, message: messages.workerCrashed(`exit code ${code}`) }),
-    );
-  });
+  }
 }
 
 /** Maps `items` with at most `limit` calls of `fn` in flight; results keep the input order. */
