@@ -26,15 +26,16 @@ rmSync("dist", { recursive: true, force: true }); // no stale chunks
 const entries = { api: "src/api/index.ts", model: "src/model/index.ts" };
 
 await Promise.all([
-  // One build with code splitting: a command's `await import("./heavy")` becomes a chunk loaded only
-  // when that command runs, so `fragtax --help` does not load TypeScript, Vega or Chromium drivers.
-  // Chunks sit next to cli.js so `new URL("./notebook-worker.js", import.meta.url)` finds the worker.
+  // Code splitting keeps `await import(...)` lazy (e.g. `check` loads the TypeScript compiler, ~1.4 s;
+  // without splitting esbuild inlines it and every command would pay for it at start-up). The worker
+  // is an entry of the same build so it shares chunks with the CLI; the engine finds it from a chunk
+  // in dist/chunks/ as well as from dist/ (src/notebook/pool.ts).
   build({
     ...common,
     entryPoints: { cli: "src/cli.ts", "notebook-worker": "src/notebook/worker.ts" },
     outdir: "dist",
     splitting: true,
-    chunkNames: "chunk-[hash]",
+    chunkNames: "chunks/[name]-[hash]",
     banner: { js: "#!/usr/bin/env node" },
   }),
   ...Object.entries(entries).map(([name, entry]) => build({ ...common, entryPoints: [entry], outfile: `dist/${name}.js` })),

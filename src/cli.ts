@@ -4,6 +4,7 @@
  */
 import { Command } from "commander";
 import { registerNotebookCommands } from "./notebook/commands";
+import { registerReportCommands } from "./report/commands";
 import { TOOL_VERSION } from "./version";
 import { registerVersionCommands } from "./versions/commands";
 
@@ -14,6 +15,7 @@ export function createProgram(): Command {
     .showHelpAfterError()
     .exitOverride();
   registerNotebookCommands(program);
+  registerReportCommands(program);
   registerVersionCommands(program);
   return program;
 }

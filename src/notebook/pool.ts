@@ -50,13 +50,14 @@ export function defaultConcurrency(): number {
 let sourceWorker: URL | undefined;
 
 /**
- * The worker script: `notebook-worker.js` next to the bundled CLI (dist/). When running from sources
+ * The worker script: `dist/notebook-worker.js` of the bundled CLI. When running from sources
  * (tests, tsx) Node cannot start a `.ts` worker, so `worker.ts` is bundled once per process into
  * node_modules/.cache/fragtax/ (packages stay external and resolve from the project's node_modules).
  */
 function workerEntry(): URL {
-  const bundled = new URL("./notebook-worker.js", import.meta.url);
-  if (existsSync(fileURLToPath(bundled))) return bundled;
+  // From dist/cli.js the worker is a sibling; from a lazy chunk in dist/chunks/ it is one level up.
+  const bundled = [new URL("./notebook-worker.js", import.meta.url), new URL("../notebook-worker.js", import.meta.url)].find((url) => existsSync(fileURLToPath(url)));
+  if (bundled) return bundled;
   if (sourceWorker) return sourceWorker;
   const here = dirname(fileURLToPath(import.meta.url));
   const result = buildSync({ entryPoints: [join(here, "worker.ts")], write: false, bundle: true, platform: "node", format: "esm", target: "node20", packages: "external", logLevel: "silent" });

@@ -1,0 +1,13 @@
+/**
+ * Jupyter mode's assumptions loader over the core area's registry. Synchronous on purpose:
+ * `notebook(tslab)` returns its session straight away in the first cell.
+ */
+import { readFileSync } from "node:fs";
+import { parseAssumptions } from "../assumptions";
+import type { SessionAssumptions } from "./context";
+
+export function loadAssumptionsForJupyter(file: string): SessionAssumptions {
+  const registry = parseAssumptions(readFileSync(file, "utf8"), file);
+  const reader = registry.reader("jupyter");
+  return { get: (id) => reader.get(id), readIds: () => reader.readIds(), all: () => registry.all() };
+}

@@ -1,0 +1,28 @@
+/**
+ * The one-line displays of figures and claims. They are HTML (escaped; the class names let the report
+ * style them as figure and verdict cards) and carry `tex2jax_ignore` so Jupyter's MathJax does not read
+ * "$20M … $40M" as a formula.
+ */
+import { escapeHtml } from "../report/html";
+import { formatFigure, formatInterval, formatNumber } from "./format";
+import type { ClaimRecord, FigureRecord } from "./types";
+
+export function figureHtml(figure: FigureRecord): string {
+  return (
+    `<div class="fragtax-figure tex2jax_ignore" data-figure-id="${escapeHtml(figure.id)}">` +
+    `<span class="fragtax-figure-label">${escapeHtml(figure.label)}</span> ` +
+    `<strong class="fragtax-figure-value">${escapeHtml(formatFigure(figure))}</strong></div>`
+  );
+}
+
+export function claimHtml(claim: ClaimRecord): string {
+  const stated = formatInterval(claim.stated.low, claim.stated.high, claim.format);
+  const computed = formatInterval(claim.computed.low, claim.computed.high, claim.format);
+  const off = claim.verdict === "consistent" || claim.verdict === "unverifiable" ? "" : ` ${formatNumber(claim.factor, "multiple")}`;
+  return (
+    `<div class="fragtax-claim verdict-${escapeHtml(claim.verdict)} tex2jax_ignore" data-claim-id="${escapeHtml(claim.id)}">` +
+    `<span class="verdict-badge">${escapeHtml(claim.verdict + off)}</span> ` +
+    `<span class="fragtax-claim-text">${escapeHtml(claim.claim)}</span> ` +
+    `<span class="fragtax-claim-numbers">stated ${escapeHtml(stated)}; model ${escapeHtml(computed)}</span></div>`
+  );
+}

@@ -1,0 +1,125 @@
+/**
+ * How every number reaches a reader: one set of rules shared by the notebook API, the renderer,
+ * the appendices and figures.json consumers, so "$28.8M" is written the same way everywhere.
+ *
+ *   usd      → $28.8M, $1.2B, $950K, $2.95   (3 significant digits, trailing zeros dropped)
+ *   multiple → 39×, 1.5×
+ *   percent  → 12%, 4.5%, 0.52%              (the input is a fraction: 0.12 → 12%)
+ *   count    → 12,000
+ *   number   → 3 significant digits, thousands separated: 2.95, 12,300
+ */
+import type { FigureRecord, NumberFormat, Summary } from "./types";
+
+const MINUS = "\u2212";
+const EN_DASH = "\u2013";
+const USD_SCALES: ReadonlyArray<readonly [number, string]> = [
+  [1e12, "T"],
+  [1e9, "B"],
+  [1e6, "M"],
+  [1e3, "K"],
+];
+
+/** One number in the given format. Non-finite numbers read "n/a" rather than leaking NaN to readers. */
+export function formatNumber(x: number, format: NumberFormat = "number"): string {
+  if (!Number.isFinite(x)) return "n/a";
+  const sign = x < 0 ? MINUS : "";
+  const magnitude = Math.abs(x);
+  switch (format) {
+    case "usd":
+      return `${sign}$${formatUsdMagnitude(magnitude)}`;
+    case "multiple":
+      return `${sign}${magnitude >= 10 ? groupThousands(Math.round(magnitude)) : trimZeros(magnitude.toFixed(1))}×`;
+    case "percent":
+      return `${sign}${formatPercentMagnitude(magnitude * 100)}%`;
+    case "count":
+      return `${sign}${groupThousands(Math.round(magnitude))}`;
+    case "number":
+      return `${sign}${significant(magnitude, 3)}`;
+  }
+}
+
+/** "$20.1M–$40.2M": a p5–p95 (or any low–high) interval. */
+export function formatInterval(low: number, high: number, format: NumberFormat = "number"): string {
+  return `${formatNumber(low, format)}${EN_DASH}${formatNumber(high, format)}`;
+}
+
+/** "$28.8M (90% CI $20.1M–$40.2M)": the median with its 90% interval. */
+export function formatSummary(summary: Summary, format: NumberFormat = "number"): string {
+  return `${formatNumber(summary.p50, format)} (90% CI ${formatInterval(summary.p5, summary.p95, format)})`;
+}
+
+/** A figure as prose cites it: the value or summary, plus the unit where the format does not imply it. */
+export function formatFigure(figure: FigureRecord): string {
+  const body =
+    figure.summary !== undefined
+      ? formatSummary(figure.summary, figure.format)
+      : formatNumber(figure.value ?? Number.NaN, figure.format);
+  return appendUnit(body, figure.unit, figure.format);
+}
+
+/** Just the headline number of a figure (median or value), with its unit where needed. */
+export function formatFigureValue(figure: FigureRecord): string {
+  const value = figure.summary !== undefined ? figure.summary.p50 : (figure.value ?? Number.NaN);
+  return appendUnit(formatNumber(value, figure.format), figure.unit, figure.format);
+}
+
+/**
+ * Units the format already shows ($, ×, %) are not repeated; a per-unit USD figure keeps its
+ * denominator ("USD/GPU-hour" → "$2.95/GPU-hour"); counts and plain numbers get the unit after them.
+ */
+export function appendUnit(text: string, unit: string, format: NumberFormat): string {
+  const trimmed = unit.trim();
+  if (trimmed === "") return text;
+  if (format === "usd") {
+    const perUnit = /^(?:USD|\$)\s*(\/.+)$/i.exec(trimmed);
+    return perUnit?.[1] !== undefined ? withSuffix(text, perUnit[1]) : text;
+  }
+  if (format === "multiple" || format === "percent") return text;
+  return withSuffix(text, ` ${trimmed}`);
+}
+
+// "(90% CI …)" must stay last, so a unit suffix goes after the median and after each interval end.
+function withSuffix(text: string, suffix: string): string {
+  const match = /^(\S+) \(90% CI (\S+)\u2013(\S+)\)$/.exec(text);
+  if (match === null) return `${text}${suffix}`;
+  return `${match[1]}${suffix} (90% CI ${match[2]}${EN_DASH}${match[3]}${suffix})`;
+}
+
+function formatUsdMagnitude(magnitude: number): string {
+  for (const [scale, suffix] of USD_SCALES) {
+    // Round first so 999,950 reads $1M, not $1000K.
+    if (Number(magnitude.toPrecision(3)) >= scale) return `${significant(magnitude / scale, 3)}${suffix}`;
+  }
+  if (magnitude >= 100) return groupThousands(Math.round(magnitude));
+  return magnitude >= 1 ? significantFixed(magnitude) : significant(magnitude, 2);
+}
+
+// Dollar amounts under $100: whole dollars stay whole ($3), otherwise cents under $10 ($2.50)
+// and one decimal above ($12.5).
+function significantFixed(magnitude: number): string {
+  if (magnitude >= 10) return trimZeros(magnitude.toFixed(1));
+  const cents = magnitude.toFixed(2);
+  return cents.endsWith(".00") ? cents.slice(0, -3) : cents;
+}
+
+function formatPercentMagnitude(percent: number): string {
+  if (percent >= 10 || percent === 0) return groupThousands(Math.round(percent));
+  return significant(percent, 2);
+}
+
+/** `digits` significant digits, trailing zeros dropped, thousands grouped, never in e-notation. */
+function significant(magnitude: number, digits: number): string {
+  if (magnitude === 0) return "0";
+  const rounded = Number(magnitude.toPrecision(digits));
+  if (rounded >= 10 ** digits) return groupThousands(Math.round(rounded));
+  const decimals = Math.max(0, digits - 1 - Math.floor(Math.log10(rounded)));
+  return trimZeros(rounded.toFixed(Math.min(decimals, 20)));
+}
+
+function groupThousands(integer: number): string {
+  return integer.toString().replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+}
+
+function trimZeros(text: string): string {
+  return text.includes(".") ? text.replace(/\.?0+$/, "") : text;
+}

@@ -1,0 +1,21 @@
+/**
+ * The notebook API's context in real Jupyter, where no engine is around: report.yaml is found by
+ * walking up from the kernel's folder, its assumptions file is loaded, and figures and claims are
+ * only displayed (there is nothing to record them into).
+ */
+import { existsSync } from "node:fs";
+import { findConfigFile, loadConfig } from "../config";
+import type { RunContext, SessionAssumptions } from "./context";
+
+export type AssumptionsLoader = (file: string) => SessionAssumptions;
+
+export function jupyterContext(startDir: string, loadAssumptions: AssumptionsLoader): RunContext {
+  // In Jupyter, a chapter being edited may not be listed yet; only the assumptions file must exist.
+  const config = loadConfig(findConfigFile(startDir), { exists: (path) => path.endsWith(".ipynb") || existsSync(path) });
+  return {
+    assumptions: loadAssumptions(config.assumptions),
+    montecarlo: config.montecarlo,
+    recordFigure: () => undefined,
+    recordClaim: () => undefined,
+  };
+}

@@ -1,0 +1,80 @@
+/** Messages of the report area: report.yaml, rendering, Chromium/PDF and `fragtax build`. */
+
+export interface Location {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+}
+
+const at = (where: Location): string => `${where.file}:${where.line}:${where.column}`;
+
+// ── report.yaml ──────────────────────────────────────────────────────────────────────────────────
+export const configYamlSyntax = (where: Location, detail: string): string =>
+  `${at(where)}: report.yaml is not valid YAML: ${detail}`;
+
+export const configUnknownKey = (where: Location, key: string, nearest: string | undefined): string =>
+  `${at(where)}: unknown key "${key}" in report.yaml${nearest === undefined ? "" : ` (did you mean "${nearest}"?)`}`;
+
+export const configMissingKey = (where: Location, key: string): string =>
+  `${at(where)}: report.yaml needs "${key}"`;
+
+export const configInvalidValue = (where: Location, key: string, problem: string): string =>
+  `${at(where)}: "${key}" in report.yaml: ${problem}`;
+
+export const configMissingChapter = (where: Location, chapter: string, resolved: string): string =>
+  `${at(where)}: chapter "${chapter}" listed in report.yaml does not exist (looked for ${resolved})`;
+
+export const configMissingAssumptions = (where: Location, file: string, resolved: string): string =>
+  `${at(where)}: assumptions file "${file}" named in report.yaml does not exist (looked for ${resolved})`;
+
+export const configDuplicateChapter = (where: Location, chapter: string): string =>
+  `${at(where)}: chapter "${chapter}" is listed twice in report.yaml`;
+
+export const reportYamlNotFound = (startDir: string): string =>
+  `no report.yaml found in ${startDir} or any folder above it (and none in its notebooks/ folder); ` +
+  `run from the report's folder or pass --root DIR`;
+
+// ── notebook API ─────────────────────────────────────────────────────────────────────────────────
+export const mdCannotInterpolate = (index: number, kind: string): string =>
+  `nb.md: value #${index + 1} is ${kind}; interpolate a number, a string, a figure (nb.figure(...)) or a Summary, or format it with nb.fmt(...)`;
+
+export const figureNeedsOneValue = (id: string): string =>
+  `nb.figure("${id}"): give exactly one of "value" (a number) or "summary" (a Monte Carlo summary)`;
+
+export const figureNotFinite = (id: string): string =>
+  `nb.figure("${id}"): the value is not a finite number (NaN or Infinity); check the model inputs`;
+
+// ── charts ───────────────────────────────────────────────────────────────────────────────────────
+export const chartFailed = (where: string, detail: string): string => `${where}: the Vega-Lite chart could not be rendered: ${detail}`;
+
+export const chartBadGeometry = (where: string): string =>
+  `${where}: the chart has NaN coordinates (a value missing or invalid for its scale, e.g. 0 on a log scale)`;
+
+export const chartBadText = (where: string, text: string): string => `${where}: the chart shows the label "${text}" (a field missing from the data?)`;
+
+// ── Chromium / PDF ───────────────────────────────────────────────────────────────────────────────
+export const chromiumEnvPathMissing = (path: string): string =>
+  `PUPPETEER_EXECUTABLE_PATH is set to ${path}, which does not exist or is not executable`;
+
+export const chromiumNotFound = (tried: readonly string[]): string =>
+  `no Chromium found for the PDF (looked for ${tried.join(", ")}). The HTML report was still built. ` +
+  `To get the PDF, install one with \`apt-get install chromium\` (Debian/Ubuntu) or point ` +
+  `PUPPETEER_EXECUTABLE_PATH at a Chrome or Chromium binary, then run \`fragtax build\` again; ` +
+  `\`fragtax build --no-pdf\` skips the PDF step.`;
+
+export const pdfFailed = (detail: string): string => `the PDF could not be printed: ${detail}`;
+
+// ── fragtax build ────────────────────────────────────────────────────────────────────────────────
+export const buildStep = (step: string, detail = ""): string => `${step}${detail === "" ? "" : `: ${detail}`}`;
+
+export const buildWrote = (files: readonly string[]): string => `wrote ${files.join(", ")}`;
+
+export const buildCellErrors = (count: number, first: string): string =>
+  `${count} cell${count === 1 ? "" : "s"} failed (first: ${first}); the HTML shows the error${count === 1 ? "" : "s"} in place`;
+
+export const buildDuplicateIds = (ids: readonly string[]): string =>
+  `figure or claim ids declared more than once: ${ids.join(", ")}; each id must be declared by exactly one cell`;
+
+export const storedOutputsReason = (): string => "rendered from the outputs saved in the notebook (no execution engine)";
+
+export const buildWarning = (warning: string): string => `warning: ${warning}`;

@@ -1,0 +1,130 @@
+/**
+ * The generated appendices: Assumptions, Headline figures, Claims ledger, Methods, Provenance.
+ * Everything here comes from data (assumptions.yaml, notebook records, the build), so every value
+ * goes through the escaping `html` template; a "<script>" in a note shows as text.
+ */
+import { formatInterval, formatNumber, appendUnit, formatFigure } from "../api/format";
+import type { ClaimRecord, FigureRecord, Verdict } from "../api/types";
+import type { Assumption } from "../assumptions/types";
+import { html, type Html } from "./html";
+
+export interface Provenance {
+  /** ISO timestamp of the build. */
+  readonly builtAt: string;
+  readonly git: { readonly commit: string | null; readonly dirty: boolean };
+  /** Tool name → version, e.g. fragtax, node, vega, vega-lite, chromium. */
+  readonly tools: Readonly<Record<string, string>>;
+  readonly assumptionsSha256: string;
+}
+
+export interface AppendixInput {
+  readonly assumptions: readonly Assumption[];
+  readonly assumptionsFile: string;
+  readonly figures: readonly FigureRecord[];
+  readonly claims: readonly ClaimRecord[];
+  readonly montecarlo: { readonly samples: number; readonly seed: number };
+  readonly provenance: Provenance;
+}
+
+export interface Appendix {
+  readonly id: string;
+  readonly title: string;
+  readonly html: Html;
+}
+
+export function renderAppendices(input: AppendixInput): Appendix[] {
+  const appendices = [
+    { id: "appendix-assumptions", title: "Assumptions", body: assumptionsTable(input) },
+    { id: "appendix-figures", title: "Headline figures", body: figuresTable(input.figures) },
+    { id: "appendix-claims", title: "Claims ledger", body: claimsTable(input.claims) },
+    { id: "appendix-methods", title: "Methods", body: methods(input) },
+    { id: "appendix-provenance", title: "Provenance", body: provenance(input.provenance, input.assumptionsFile) },
+  ];
+  return appendices.map(({ id, title, body }, index) => {
+    const letter = String.fromCharCode(65 + index);
+    return {
+      id,
+      title: `Appendix ${letter}. ${title}`,
+      html: html`<section class="appendix" id="${id}"><header class="chapter-header"><p class="chapter-number">Appendix ${letter}</p><h1>${title}</h1></header>${body}</section>`,
+    };
+  });
+}
+
+function assumptionsTable(input: AppendixInput): Html {
+  const rows = [...input.assumptions]
+    .sort((a, b) => a.id.localeCompare(b.id))
+    .map(
+      (a) => html`<tr id="${`assumption-${a.id}`}">
+<td><span class="assumption-label">${a.label}</span><code class="assumption-id">${a.id}</code>${a.note === undefined ? null : html`<div class="note">${a.note}</div>`}</td>
+<td class="num">${assumptionValue(a)}</td><td>${a.unit}</td><td>${a.distribution}</td><td>${sourceCell(a)}</td></tr>`,
+    );
+  return html`<p>Every input of the model, as read from <code>${input.assumptionsFile}</code>. A range is a 90% interval: its ends are the 5th and 95th percentiles of the distribution named.</p>
+<div class="table-wrap"><table class="data-table assumptions-table"><thead><tr><th>Assumption</th><th class="num">Value or range</th><th>Unit</th><th>Distribution</th><th>Source</th></tr></thead>
+<tbody>${rows}</tbody></table></div>`;
+}
+
+function assumptionValue(a: Assumption): string {
+  if (a.range !== undefined) return formatInterval(a.range.low, a.range.high, "number");
+  return a.value === undefined ? "n/a" : formatNumber(a.value, "number");
+}
+
+function sourceCell(a: Assumption): Html {
+  const title = safeUrl(a.source.url) === null ? html`${a.source.title}` : html`<a href="${safeUrl(a.source.url) ?? ""}">${a.source.title}</a>`;
+  return html`${title}<div class="note">as of ${a.source.date}</div>`;
+}
+
+/** Only http(s) links become hrefs; anything else (javascript:, data:) is shown as text. */
+function safeUrl(url: string | undefined): string | null {
+  return url !== undefined && /^https?:\/\//i.test(url) ? url : null;
+}
+
+function figuresTable(figures: readonly FigureRecord[]): Html {
+  if (figures.length === 0) return html`<p>No headline figures were declared.</p>`;
+  const rows = [...figures]
+    .sort((a, b) => a.id.localeCompare(b.id))
+    .map((f) => html`<tr><td><span class="assumption-label">${f.label}</span><code class="assumption-id">${f.id}</code></td><td class="num">${formatFigure(f)}</td><td>${where(f)}</td></tr>`);
+  return html`<p>Each figure the chapters cite, as declared by the notebooks (also in <code>figures.json</code>). Monte Carlo figures show the median and the 90% interval.</p>
+<div class="table-wrap"><table class="data-table"><thead><tr><th>Figure</th><th class="num">Value</th><th>Declared in</th></tr></thead><tbody>${rows}</tbody></table></div>`;
+}
+
+function claimsTable(claims: readonly ClaimRecord[]): Html {
+  if (claims.length === 0) return html`<p>No claims were checked.</p>`;
+  const rows = claims.map(
+    (c) => html`<tr><td>${c.claim}${c.note === undefined ? null : html`<div class="note">${c.note}</div>`}</td>
+<td class="num">${appendUnit(formatInterval(c.stated.low, c.stated.high, c.format), c.unit, c.format)}</td>
+<td class="num">${appendUnit(formatInterval(c.computed.low, c.computed.high, c.format), c.unit, c.format)}</td>
+<td>${verdictBadge(c.verdict, c.factor)}</td><td>${where(c)}</td></tr>`,
+  );
+  return html`<p>Quantitative claims from the source text, each checked against the model's 90% interval. A claim is <em>consistent</em> when its stated range overlaps the model's; otherwise the factor says how far its midpoint is from the model's.</p>
+<div class="table-wrap"><table class="data-table claims-table"><thead><tr><th>Claim</th><th class="num">Stated</th><th class="num">Model (90%)</th><th>Verdict</th><th>Checked in</th></tr></thead><tbody>${rows}</tbody></table></div>`;
+}
+
+export function verdictBadge(verdict: Verdict, factor: number): Html {
+  const off = verdict === "overstated" || verdict === "understated" ? ` ${formatNumber(factor, "multiple")}` : "";
+  return html`<span class="${`verdict-badge verdict-${verdict}`}">${verdict}${off}</span>`;
+}
+
+function where(record: { readonly notebook?: string; readonly cell?: number }): string {
+  if (record.notebook === undefined) return "";
+  return record.cell === undefined ? record.notebook : `${record.notebook}, cell ${record.cell}`;
+}
+
+function methods(input: AppendixInput): Html {
+  const { samples, seed } = input.montecarlo;
+  return html`<p>Uncertain inputs are given as 90% intervals. Each is turned into a distribution whose 5th and 95th percentiles are the interval's ends (lognormal unless the assumption names another: normal, uniform or triangular); point values are fixed.</p>
+<p>Every uncertain figure is computed by Monte Carlo simulation: <strong>${formatNumber(samples, "count")}</strong> joint samples of the inputs, drawn from a seeded pseudo-random generator (seed <code>${String(seed)}</code>), so the same assumptions always give the same figures. A figure is reported as its median with the 90% interval (5th to 95th percentile) of the samples.</p>
+<p>Claims are checked by comparing the stated range with the model's 90% interval. Sensitivity charts rank inputs by how much the output moves when one input goes from its 5th to its 95th percentile with the others held at their medians.</p>`;
+}
+
+function provenance(p: Provenance, assumptionsFile: string): Html {
+  const tools = Object.entries(p.tools)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([name, version]) => html`<tr><td>${name}</td><td><code>${version}</code></td></tr>`);
+  const commit = p.git.commit === null ? "not a git checkout" : `${p.git.commit}${p.git.dirty ? " (with uncommitted changes)" : ""}`;
+  return html`<dl class="provenance">
+<dt>Built</dt><dd>${p.builtAt}</dd>
+<dt>Source commit</dt><dd><code>${commit}</code></dd>
+<dt>Assumptions</dt><dd><code>${assumptionsFile}</code>, SHA-256 <code class="hash">${p.assumptionsSha256}</code></dd>
+</dl>
+<div class="table-wrap"><table class="data-table tools-table"><thead><tr><th>Tool</th><th>Version</th></tr></thead><tbody>${tools}</tbody></table></div>`;
+}

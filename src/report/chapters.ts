@@ -1,0 +1,133 @@
+/**
+ * One executed notebook → one numbered chapter. The first "# Heading" of the notebook is the
+ * chapter's title; code is folded away behind a per-cell <details> toggle (works without JavaScript,
+ * opened for a cell that failed); outputs follow their cell. Cells tagged `remove-cell` are left
+ * out, cells tagged `remove-input` show only their outputs.
+ */
+import { html, rawHtml, type Html } from "./html";
+import type { Heading, MarkdownRenderer } from "./markdown";
+import { cellFailed, joinSource, type Cell, type CodeCell, type Notebook } from "./nbformat";
+import { renderOutputs } from "./outputs";
+
+export interface ChapterInput {
+  readonly number: number;
+  /**
+   * The number readers see: the notebook's own ("# 1. The bill …" → "1"), or the position in the
+   * report; "" for an unnumbered chapter such as a summary before chapter 1.
+   */
+  readonly label?: string;
+  /** Notebook path relative to the report root. */
+  readonly relativePath: string;
+  readonly notebook: Notebook;
+}
+
+export interface FailedCell {
+  readonly chapter: number;
+  readonly cell: number;
+  readonly where: string;
+  readonly message: string;
+}
+
+export interface RenderedChapter {
+  readonly number: number;
+  readonly label: string;
+  readonly id: string;
+  readonly title: string;
+  readonly sections: readonly Heading[];
+  readonly html: Html;
+  readonly charts: number;
+  readonly failedCells: readonly FailedCell[];
+  readonly warnings: readonly string[];
+}
+
+export async function renderChapter(chapter: ChapterInput, markdown: MarkdownRenderer): Promise<RenderedChapter> {
+  const { title: fullTitle, cells } = splitTitle(chapter);
+  const own = ownNumber(fullTitle);
+  const title = own?.title ?? fullTitle;
+  const label = own?.number ?? chapter.label ?? String(chapter.number);
+  const id = `chapter-${chapter.number}`;
+  const sections: Heading[] = [];
+  const failedCells: FailedCell[] = [];
+  const parts: Html[] = [];
+  let charts = 0;
+  const warnings: string[] = [];
+  for (const { cell, index } of cells) {
+    if (tagsOf(cell).includes("remove-cell")) continue;
+    const docId = `c${chapter.number}-${index + 1}`;
+    const where = `${chapter.relativePath} cell ${index + 1}`;
+    if (cell.cell_type === "markdown") {
+      const rendered = markdown.render(joinSource(cell.source), docId);
+      sections.push(...rendered.headings.filter((heading) => heading.level === 2));
+      parts.push(html`<div class="cell cell-markdown">${rawHtml(rendered.html)}</div>`);
+    } else if (cell.cell_type === "code") {
+      parts.push(await renderCodeCell(cell, { markdown, where, docId, onChart: (found) => {
+        charts++;
+        warnings.push(...found);
+      } }));
+      if (cellFailed(cell)) failedCells.push({ chapter: chapter.number, cell: index + 1, where, message: firstErrorLine(cell) });
+    }
+  }
+  const body = html`<section class="chapter" id="${id}" data-notebook="${chapter.relativePath}">
+<header class="chapter-header"><p class="chapter-number">${label === "" ? "\u00a0" : `Chapter ${label}`}</p><h1>${title}</h1></header>
+${parts}
+</section>`;
+  return { number: chapter.number, label, id, title, sections, html: body, charts, failedCells, warnings };
+}
+
+interface CellContext {
+  readonly markdown: MarkdownRenderer;
+  readonly where: string;
+  readonly docId: string;
+  readonly onChart: (warnings: readonly string[]) => void;
+}
+
+async function renderCodeCell(cell: CodeCell, context: CellContext): Promise<Html> {
+  const source = joinSource(cell.source).trimEnd();
+  const failed = cellFailed(cell);
+  const outputs = await renderOutputs(cell.outputs, context);
+  const showInput = source !== "" && !tagsOf(cell).includes("remove-input");
+  const toggle = showInput
+    ? html`<details class="cell-source"${failed ? rawHtml(" open") : null}><summary>Code</summary><pre><code class="language-typescript">${source}</code></pre></details>`
+    : null;
+  return html`<div class="${failed ? "cell cell-code cell-failed" : "cell cell-code"}" id="${`cell-${context.docId}`}">${toggle}${outputs}</div>`;
+}
+
+/** The title is the first level-1 heading of the first markdown cell; without one, the file name. */
+function splitTitle(chapter: ChapterInput): { title: string; cells: { cell: Cell; index: number }[] } {
+  const cells = chapter.notebook.cells.map((cell, index) => ({ cell, index }));
+  const first = cells.find(({ cell }) => cell.cell_type === "markdown");
+  if (first !== undefined) {
+    const source = joinSource(first.cell.source);
+    const match = /^\s*#\s+(.+?)\s*#*\s*(?:\n|$)/.exec(source);
+    if (match?.[1] !== undefined) {
+      const rest = source.slice(match[0].length);
+      const stripped = { ...first.cell, source: rest } as Cell;
+      return { title: match[1], cells: cells.map((entry) => (entry === first ? { cell: stripped, index: entry.index } : entry)) };
+    }
+  }
+  return { title: titleFromFile(chapter.relativePath), cells };
+}
+
+/** "1. The bill for a run" → { number: "1", title: "The bill for a run" }. */
+export function ownNumber(title: string): { number: string; title: string } | undefined {
+  const match = /^(\d+(?:\.\d+)*)[.:)]?\s+(.+)$/.exec(title);
+  return match?.[1] !== undefined && match[2] !== undefined ? { number: match[1], title: match[2] } : undefined;
+}
+
+function titleFromFile(path: string): string {
+  const base = path.split("/").pop() ?? path;
+  const words = base.replace(/\.ipynb$/, "").replace(/^\d+[-_]/, "").replace(/[-_]+/g, " ");
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+function tagsOf(cell: Cell): readonly string[] {
+  const tags = cell.metadata?.tags;
+  return Array.isArray(tags) ? tags.map(String) : [];
+}
+
+function firstErrorLine(cell: CodeCell): string {
+  for (const output of cell.outputs) {
+    if (output.output_type === "error") return `${output.ename}: ${output.evalue}`;
+  }
+  return "";
+}

@@ -1,0 +1,51 @@
+/**
+ * HTML built with an escaping tagged template: every interpolated value is escaped unless it is
+ * already `Html` (made by `html\`\`` itself or by the explicit, greppable `rawHtml(...)`).
+ *
+ *   html`<td>${label}</td>`            label "<script>" → "&lt;script&gt;"
+ *   html`<div>${rawHtml(svg)}</div>`   trusted markup, visibly marked as such
+ *
+ * `null` and `false` render nothing (for `${cond && html`…`}`); arrays are concatenated; `undefined`
+ * and plain objects throw, so "undefined" or "[object Object]" can never reach a reader.
+ */
+
+export class Html {
+  constructor(readonly value: string) {}
+  toString(): string {
+    return this.value;
+  }
+}
+
+export type HtmlValue = Html | string | number | boolean | null | readonly HtmlValue[];
+
+export function html(strings: TemplateStringsArray, ...values: readonly HtmlValue[]): Html {
+  let out = strings[0] ?? "";
+  values.forEach((value, index) => {
+    out += render(value, index) + (strings[index + 1] ?? "");
+  });
+  return new Html(out);
+}
+
+/** Trusted markup (notebook HTML outputs, rendered markdown, server-side SVG). Keep calls few and visible. */
+export function rawHtml(markup: string): Html {
+  return new Html(markup);
+}
+
+const ESCAPES: Readonly<Record<string, string>> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => ESCAPES[char] ?? char);
+}
+
+function render(value: HtmlValue | undefined, index: number): string {
+  if (value instanceof Html) return value.value;
+  if (value === null || value === false) return "";
+  if (value === true) return "";
+  if (typeof value === "string") return escapeHtml(value);
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) throw new TypeError(`html: interpolated value #${index} is ${value}`);
+    return String(value);
+  }
+  if (Array.isArray(value)) return value.map((item: HtmlValue) => render(item, index)).join("");
+  throw new TypeError(`html: interpolated value #${index} is ${value === undefined ? "undefined" : "an object"}; pass a string, a number or Html`);
+}

@@ -1,0 +1,105 @@
+/**
+ * Notebook outputs → HTML, one function per output kind. For rich outputs the richest mime the
+ * report can show wins (Vega-Lite, HTML, SVG, PNG, JPEG, Markdown, JSON, plain text). Errors and
+ * stderr are shown distinctly, never dropped. Vega-Lite becomes a static SVG (readable without
+ * JavaScript and identical in print) plus its spec, embedded for the report's chart runtime.
+ */
+import { renderChart } from "../charts/render";
+import { VEGA_LITE_MIME } from "../api/types";
+import { html, rawHtml, type Html } from "./html";
+import type { MarkdownRenderer } from "./markdown";
+import { joinSource, type DataOutput, type ErrorOutput, type Output, type StreamOutput } from "./nbformat";
+
+export interface OutputContext {
+  readonly markdown: MarkdownRenderer;
+  /** "notebooks/01-x.ipynb cell 4", for errors and for unique ids. */
+  readonly where: string;
+  readonly docId: string;
+  /** Called for every chart rendered, so the report can count them and pass on their warnings. */
+  readonly onChart?: (warnings: readonly string[]) => void;
+}
+
+const VEGA_LITE_MIMES = [VEGA_LITE_MIME, "application/vnd.vegalite.v6+json", "application/vnd.vegalite.v4+json"];
+
+export async function renderOutputs(outputs: readonly Output[], context: OutputContext): Promise<Html> {
+  const parts: Html[] = [];
+  for (const [index, output] of outputs.entries()) {
+    parts.push(await renderOutput(output, { ...context, docId: `${context.docId}-o${index + 1}` }));
+  }
+  return html`${parts}`;
+}
+
+async function renderOutput(output: Output, context: OutputContext): Promise<Html> {
+  switch (output.output_type) {
+    case "stream":
+      return renderStream(output);
+    case "error":
+      return renderError(output);
+    case "display_data":
+    case "execute_result":
+      return renderData(output, context);
+  }
+}
+
+function renderStream(output: StreamOutput): Html {
+  const text = stripAnsi(joinSource(output.text));
+  if (text.trim() === "") return html``;
+  // stderr (warnings, or tslab's bare error text under nbconvert) stands out from ordinary output.
+  return output.name === "stderr"
+    ? html`<div class="output output-stderr" role="note"><pre>${text}</pre></div>`
+    : html`<pre class="output output-text">${text}</pre>`;
+}
+
+function renderError(output: ErrorOutput): Html {
+  const title = `${output.ename}: ${output.evalue}`;
+  // Tracebacks usually repeat "Name: message" as their first line; the title already says it.
+  const lines = stripAnsi(output.traceback.join("\n")).split("\n");
+  const traceback = (lines[0]?.trim() === title.trim() ? lines.slice(1) : lines).join("\n");
+  return html`<div class="output output-error" role="alert"><p class="output-error-title">${title}</p>${
+    traceback.trim() === "" ? null : html`<pre>${traceback}</pre>`
+  }</div>`;
+}
+
+async function renderData(output: DataOutput, context: OutputContext): Promise<Html> {
+  const data = output.data;
+  const vegaLite = VEGA_LITE_MIMES.find((mime) => mime in data);
+  if (vegaLite !== undefined) return renderVegaLite(data[vegaLite], context);
+  if ("text/html" in data) return html`<div class="output output-html">${rawHtml(joinSource(data["text/html"]))}</div>`;
+  if ("image/svg+xml" in data) return html`<div class="output output-image">${rawHtml(joinSource(data["image/svg+xml"]))}</div>`;
+  for (const mime of ["image/png", "image/jpeg", "image/gif"]) {
+    if (mime in data) return renderImage(mime, joinSource(data[mime]));
+  }
+  if ("text/markdown" in data) {
+    return html`<div class="output output-markdown">${rawHtml(context.markdown.render(joinSource(data["text/markdown"]), context.docId).html)}</div>`;
+  }
+  if ("application/json" in data) return html`<pre class="output output-text">${JSON.stringify(data["application/json"], null, 2)}</pre>`;
+  if ("text/plain" in data) return html`<pre class="output output-text">${stripAnsi(joinSource(data["text/plain"]))}</pre>`;
+  return html`<p class="output output-unknown">(output of type ${Object.keys(data).join(", ")} not shown)</p>`;
+}
+
+function renderImage(mime: string, base64: string): Html {
+  const clean = base64.replace(/\s+/g, "");
+  if (!/^[A-Za-z0-9+/=]*$/.test(clean)) return html`<p class="output output-unknown">(an image that is not valid base64 was left out)</p>`;
+  return html`<div class="output output-image"><img alt="" src="${`data:${mime};base64,${clean}`}"></div>`;
+}
+
+async function renderVegaLite(payload: unknown, context: OutputContext): Promise<Html> {
+  // tslab may hand the spec over as JSON text or as an object.
+  const spec: unknown = typeof payload === "string" ? JSON.parse(payload) : payload;
+  const chart = await renderChart(spec, context.where);
+  context.onChart?.(chart.warnings);
+  const description = typeof (spec as { description?: unknown }).description === "string" ? (spec as { description: string }).description : null;
+  return html`<figure class="output chart" id="${`chart-${context.docId}`}">${rawHtml(chart.svg)}${
+    description === null ? null : html`<figcaption>${description}</figcaption>`
+  }${rawHtml(jsonScript("application/vnd.vegalite.v5+json", chart.themedSpec))}</figure>`;
+}
+
+/** JSON inside a <script> element: "<" is written \u003c so no "</script>" can end it early. */
+export function jsonScript(type: string, value: unknown): string {
+  return `<script type="${type}" class="chart-spec">${JSON.stringify(value).replace(/</g, "\\u003c")}</script>`;
+}
+
+export function stripAnsi(text: string): string {
+  // eslint-disable-next-line no-control-regex -- ANSI escape sequences are control characters by definition
+  return text.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, "");
+}

@@ -1,0 +1,66 @@
+/**
+ * figures.json, claims.json and build-log.json: stable, sorted, pretty JSON (two-space indent,
+ * fixed key order, trailing newline) so that two builds of the same inputs diff cleanly.
+ */
+import type { ClaimRecord, FigureRecord } from "../api/types";
+
+export interface FigureEntry {
+  readonly id: string;
+  readonly label: string;
+  readonly unit: string;
+  readonly format: string;
+  readonly value?: number;
+  readonly mean?: number;
+  readonly p5?: number;
+  readonly p50?: number;
+  readonly p95?: number;
+  readonly notebook?: string;
+  readonly cell?: number;
+}
+
+export function figuresJson(figures: readonly FigureRecord[]): string {
+  const entries: FigureEntry[] = byId(figures).map((f) => ({
+      id: f.id,
+      label: f.label,
+      unit: f.unit,
+      format: f.format,
+      ...(f.summary === undefined ? { value: f.value } : { mean: f.summary.mean, p5: f.summary.p5, p50: f.summary.p50, p95: f.summary.p95 }),
+      notebook: f.notebook,
+      cell: f.cell,
+    }));
+  return pretty(entries);
+}
+
+export function claimsJson(claims: readonly ClaimRecord[]): string {
+  const entries = byId(claims).map((c) => ({
+      id: c.id,
+      claim: c.claim,
+      unit: c.unit,
+      format: c.format,
+      stated: { low: c.stated.low, high: c.stated.high },
+      computed: { low: c.computed.low, high: c.computed.high, p50: c.computed.p50 },
+      verdict: c.verdict,
+      factor: c.factor,
+      note: c.note,
+      notebook: c.notebook,
+      cell: c.cell,
+    }));
+  return pretty(entries);
+}
+
+function byId<T extends { readonly id: string }>(records: readonly T[]): T[] {
+  return [...records].sort((a, b) => a.id.localeCompare(b.id));
+}
+
+/** JSON.stringify drops undefined members, so optional keys simply do not appear. */
+export function pretty(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`;
+}
+
+/** Ids declared more than once (by two cells or two notebooks): figures.json must be unambiguous. */
+export function duplicateIds(records: readonly { readonly id: string }[]): string[] {
+  const seen = new Set<string>();
+  const duplicates = new Set<string>();
+  for (const { id } of records) (seen.has(id) ? duplicates : seen).add(id);
+  return [...duplicates].sort();
+}

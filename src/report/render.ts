@@ -1,0 +1,107 @@
+/**
+ * Executed chapters + records + provenance → the report's HTML text. Pure apart from reading the
+ * templates once; the caller writes the file.
+ */
+import { formatFigureValue } from "../api/format";
+import type { ClaimRecord, FigureRecord } from "../api/types";
+import type { Assumption } from "../assumptions/types";
+import type { ReportConfig } from "../config";
+import { renderAppendices, type Appendix, type Provenance } from "./appendices";
+import { ownNumber, renderChapter, type ChapterInput, type FailedCell, type RenderedChapter } from "./chapters";
+import { joinSource } from "./nbformat";
+import { html, type Html } from "./html";
+import { createMarkdownRenderer } from "./markdown";
+import { assetSlots, fillTemplate, loadTemplateAssets } from "./template";
+
+export interface ReportInput {
+  readonly config: ReportConfig;
+  readonly chapters: readonly ChapterInput[];
+  readonly assumptions: readonly Assumption[];
+  readonly assumptionsFile: string;
+  readonly figures: readonly FigureRecord[];
+  readonly claims: readonly ClaimRecord[];
+  readonly provenance: Provenance;
+  /** The version date shown on the title page and in the PDF's running footer. */
+  readonly versionDate: string;
+}
+
+export interface RenderedReport {
+  readonly html: string;
+  readonly chapters: readonly { readonly number: number; readonly title: string; readonly charts: number }[];
+  readonly charts: number;
+  readonly failedCells: readonly FailedCell[];
+  readonly warnings: readonly string[];
+}
+
+const HEADLINE_COUNT = 4;
+
+export async function renderReport(input: ReportInput): Promise<RenderedReport> {
+  const markdown = createMarkdownRenderer();
+  const chapters: RenderedChapter[] = [];
+  for (const chapter of numbered(input.chapters)) chapters.push(await renderChapter(chapter, markdown));
+  const appendices = renderAppendices({ ...input, montecarlo: input.config.montecarlo });
+  const { config } = input;
+  const page = fillTemplate(loadTemplateAssets().page, {
+    ...assetSlots(loadTemplateAssets()),
+    generator: html`fragtax ${input.provenance.tools.fragtax ?? ""}`,
+    date: html`${input.versionDate}`,
+    title: html`${config.title}`,
+    kicker: html`Version of ${input.versionDate}`,
+    subtitle: config.subtitle === undefined ? html`` : html`<p class="report-subtitle">${config.subtitle}</p>`,
+    byline: html`${config.author ?? ""}`,
+    headlines: headlineCards(input.figures, input.chapters[0]?.relativePath),
+    toc: tableOfContents(chapters, appendices),
+    chapters: html`${chapters.map((chapter) => chapter.html)}`,
+    appendices: html`${appendices.map((appendix) => appendix.html)}`,
+    colophon: html`Built ${input.provenance.builtAt} by fragtax ${input.provenance.tools.fragtax ?? ""} from commit ${input.provenance.git.commit ?? "none"}${input.provenance.git.dirty ? " (uncommitted changes)" : ""}.`,
+  });
+  return {
+    html: page,
+    chapters: chapters.map(({ number, title, charts }) => ({ number, title, charts })),
+    charts: chapters.reduce((sum, chapter) => sum + chapter.charts, 0),
+    failedCells: chapters.flatMap((chapter) => chapter.failedCells),
+    warnings: chapters.flatMap((chapter) => chapter.warnings),
+  };
+}
+
+/**
+ * When some chapters number themselves ("# 1. The bill …"), the others (a summary) stay unnumbered
+ * rather than get a position number that would clash; otherwise chapters are numbered in order.
+ */
+function numbered(chapters: readonly ChapterInput[]): ChapterInput[] {
+  const selfNumbered = chapters.some((chapter) => {
+    const first = chapter.notebook.cells.find((cell) => cell.cell_type === "markdown");
+    const heading = /^\s*#\s+(.+)/.exec(first === undefined ? "" : joinSource(first.source))?.[1] ?? "";
+    return ownNumber(heading) !== undefined;
+  });
+  return chapters.map((chapter) => ({ ...chapter, label: selfNumbered ? "" : String(chapter.number) }));
+}
+
+/** The first chapter's figures (the summary's headline numbers), as cards on the title page. */
+function headlineCards(figures: readonly FigureRecord[], firstChapter: string | undefined): Html {
+  const fromSummary = figures.filter((figure) => figure.notebook === firstChapter);
+  const chosen = (fromSummary.length > 0 ? fromSummary : figures).slice(0, HEADLINE_COUNT);
+  if (chosen.length === 0) return html``;
+  return html`<div class="headlines">${chosen.map(
+    (figure) => html`<div class="headline"><div class="headline-value">${formatFigureValue(figure)}</div><div class="headline-label">${figure.label}</div>${
+      figure.summary === undefined ? null : html`<div class="headline-range">90% interval ${formatFigureRange(figure)}</div>`
+    }</div>`,
+  )}</div>`;
+}
+
+function formatFigureRange(figure: FigureRecord): string {
+  const summary = figure.summary;
+  if (summary === undefined) return "";
+  const low = formatFigureValue({ ...figure, summary: { ...summary, p50: summary.p5 } });
+  const high = formatFigureValue({ ...figure, summary: { ...summary, p50: summary.p95 } });
+  return `${low}\u2013${high}`;
+}
+
+function tableOfContents(chapters: readonly RenderedChapter[], appendices: readonly Appendix[]): Html {
+  return html`<ol class="toc-chapters">${chapters.map(
+    (chapter) => html`<li><a href="${`#${chapter.id}`}"><span class="toc-number">${chapter.label}</span> ${chapter.title}</a>${
+      chapter.sections.length === 0 ? null : html`<ol class="toc-sections">${chapter.sections.map((section) => html`<li><a href="${`#${section.id}`}">${section.text}</a></li>`)}</ol>`
+    }</li>`,
+  )}</ol>
+<ol class="toc-appendices">${appendices.map((appendix) => html`<li><a href="${`#${appendix.id}`}">${appendix.title}</a></li>`)}</ol>`;
+}

@@ -1,0 +1,64 @@
+/* global document, window */
+// The report's only script, inlined once. Charts are static SVG rendered at build time; this adds
+// tooltips over their marks (vega writes each mark's values into its aria-label), a keyboard-friendly
+// focus ring, and a "show all code" switch. Nothing here loads anything.
+(function () {
+  "use strict";
+  var tooltip = document.querySelector(".chart-tooltip");
+
+  function show(mark, x, y) {
+    var label = mark.getAttribute("aria-label");
+    if (!tooltip || !label) return;
+    tooltip.textContent = "";
+    label.split("; ").forEach(function (pair) {
+      var row = document.createElement("div");
+      var at = pair.indexOf(": ");
+      if (at > 0) {
+        var key = document.createElement("span");
+        key.className = "key";
+        key.textContent = pair.slice(0, at);
+        row.appendChild(key);
+        row.appendChild(document.createTextNode(pair.slice(at + 2)));
+      } else {
+        row.textContent = pair;
+      }
+      tooltip.appendChild(row);
+    });
+    tooltip.hidden = false;
+    var left = Math.min(x + 14, window.innerWidth - tooltip.offsetWidth - 8);
+    tooltip.style.left = left + window.scrollX + "px";
+    tooltip.style.top = y + 14 + window.scrollY + "px";
+  }
+
+  function hide() {
+    if (tooltip) tooltip.hidden = true;
+  }
+
+  document.querySelectorAll("figure.chart").forEach(function (figure) {
+    var marks = figure.querySelectorAll('svg .role-mark > [role="graphics-symbol"][aria-label]');
+    marks.forEach(function (mark) {
+      mark.classList.add("chart-mark");
+      mark.setAttribute("tabindex", "0");
+      mark.addEventListener("mousemove", function (event) { show(mark, event.clientX, event.clientY); });
+      mark.addEventListener("mouseleave", hide);
+      mark.addEventListener("focus", function () {
+        var box = mark.getBoundingClientRect();
+        show(mark, box.left + box.width / 2, box.top + box.height / 2);
+      });
+      mark.addEventListener("blur", hide);
+    });
+    figure.setAttribute("data-interactive", marks.length > 0 ? "tooltips" : "static");
+  });
+
+  var toggle = document.querySelector(".code-toggle");
+  if (toggle) {
+    toggle.hidden = false;
+    toggle.addEventListener("click", function () {
+      var open = toggle.getAttribute("aria-pressed") !== "true";
+      toggle.setAttribute("aria-pressed", String(open));
+      toggle.textContent = open ? "Hide all code" : "Show all code";
+      document.querySelectorAll("details.cell-source").forEach(function (details) { details.open = open; });
+    });
+  }
+  document.documentElement.setAttribute("data-runtime", "ready");
+})();

@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import { formatFigure, formatInterval, formatNumber, formatSummary } from "../../src/api/format";
+import type { NumberFormat } from "../../src/api/types";
+
+const golden: ReadonlyArray<readonly [number, NumberFormat, string]> = [
+  [28.8e6, "usd", "$28.8M"],
+  [1.2e9, "usd", "$1.2B"],
+  [1.234e9, "usd", "$1.23B"],
+  [999_950, "usd", "$1M"],
+  [950_000, "usd", "$950K"],
+  [2.95, "usd", "$2.95"],
+  [2.5, "usd", "$2.50"],
+  [3, "usd", "$3"],
+  [250, "usd", "$250"],
+  [-1.5e6, "usd", "\u2212$1.5M"],
+  [5e12, "usd", "$5T"],
+  [39.4, "multiple", "39×"],
+  [1.5, "multiple", "1.5×"],
+  [2, "multiple", "2×"],
+  [0.12, "percent", "12%"],
+  [0.045, "percent", "4.5%"],
+  [0.0052, "percent", "0.52%"],
+  [12_000, "count", "12,000"],
+  [1_234_567, "count", "1,234,567"],
+  [2.95, "number", "2.95"],
+  [12_345, "number", "12,300"],
+  [0.000123, "number", "0.000123"],
+  [Number.NaN, "usd", "n/a"],
+  [Number.POSITIVE_INFINITY, "number", "n/a"],
+];
+
+describe("formatNumber", () => {
+  it.each(golden)("%d as %s → %s", (value, format, expected) => {
+    expect(formatNumber(value, format)).toBe(expected);
+  });
+});
+
+describe("intervals, summaries and figures", () => {
+  const summary = { mean: 29e6, p5: 20.1e6, p25: 25e6, p50: 28.8e6, p75: 33e6, p95: 40.2e6 };
+
+  it("writes a p5–p95 interval with an en dash", () => {
+    expect(formatInterval(20.1e6, 40.2e6, "usd")).toBe("$20.1M\u2013$40.2M");
+  });
+
+  it("writes a summary as median with its 90% interval", () => {
+    expect(formatSummary(summary, "usd")).toBe("$28.8M (90% CI $20.1M\u2013$40.2M)");
+  });
+
+  it("keeps the per-unit denominator of a USD rate and the unit of a count", () => {
+    const rate = { id: "r", label: "Rate", unit: "USD/GPU-hour", format: "usd" as const, summary: { ...summary, p5: 2, p50: 2.5, p95: 3 } };
+    expect(formatFigure(rate)).toBe("$2.50/GPU-hour (90% CI $2\u2013$3/GPU-hour)");
+    expect(formatFigure({ id: "g", label: "GPUs", unit: "GPUs", format: "count", value: 12_000 })).toBe("12,000 GPUs");
+    expect(formatFigure({ id: "m", label: "Multiple", unit: "×", format: "multiple", value: 39 })).toBe("39×");
+  });
+});

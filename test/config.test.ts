@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, ConfigNotFoundError, findConfigFile, normalizeConfig } from "../src/config";
+
+const FILE = "/project/notebooks/report.yaml";
+const everything = () => true;
+const noB = (path: string) => !path.endsWith("b.ipynb");
+
+function errorOf(text: string, exists: (path: string) => boolean = everything): ConfigError {
+  try {
+    normalizeConfig(text, FILE, { exists });
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error("expected a ConfigError");
+}
+
+describe("report.yaml → ReportConfig", () => {
+  it("resolves paths and fills every default once", () => {
+    const config = normalizeConfig("title: T\nchapters: [a.ipynb]\n", FILE, { exists: everything });
+    expect(config).toEqual({
+      file: FILE,
+      root: "/project",
+      title: "T",
+      chapters: [{ number: 1, file: "/project/notebooks/a.ipynb", relativePath: "notebooks/a.ipynb" }],
+      assumptions: "/project/notebooks/assumptions.yaml",
+      outputs: { html: true, pdf: true },
+      paper: "A4",
+      montecarlo: { samples: 10_000, seed: 20260428 },
+      outDir: "/project/out/build",
+    });
+  });
+
+  it("keeps a date and partial montecarlo settings", () => {
+    const config = normalizeConfig("title: T\ndate: 2026-04-28\nchapters: [a.ipynb]\nmontecarlo: { samples: 5000 }\n", FILE, { exists: everything });
+    expect(config.date).toBe("2026-04-28");
+    expect(config.montecarlo).toEqual({ samples: 5000, seed: 20260428 });
+  });
+
+  it("names an unknown key with its line and the nearest known key", () => {
+    const error = errorOf("title: T\nchapterz: [a.ipynb]\n");
+    expect(error.message).toBe(`${FILE}:2:1: unknown key "chapterz" in report.yaml (did you mean "chapters"?)`);
+    expect([error.line, error.column]).toEqual([2, 1]);
+    expect(errorOf("title: T\nchapters: [a.ipynb]\noutputs: { html: true, pfd: true }\n").message).toContain(':3:24: unknown key "outputs.pfd"');
+  });
+
+  it("names a missing chapter file with the line that lists it", () => {
+    expect(errorOf("title: T\nchapters:\n  - a.ipynb\n  - b.ipynb\n", noB).message).toBe(
+      `${FILE}:4:5: chapter "b.ipynb" listed in report.yaml does not exist (looked for /project/notebooks/b.ipynb)`,
+    );
+  });
+
+  it("rejects bad values, missing keys, duplicate chapters and broken YAML at their place", () => {
+    expect(errorOf("title: T\nchapters: [a.ipynb]\npaper: A3\n").message).toMatch(/:3:8: "paper" in report\.yaml: .*"A4"\|"Letter"/);
+    expect(errorOf("chapters: [a.ipynb]\n").message).toContain('report.yaml needs "title"');
+    expect(errorOf("title: T\nchapters: [a.ipynb, a.ipynb]\n").message).toContain('chapter "a.ipynb" is listed twice');
+    expect(errorOf("title: T\nchapters: [a.ipynb\n").message).toContain("report.yaml is not valid YAML");
+    expect(errorOf("title: T\nchapters: [a.txt]\n").message).toContain("expected a .ipynb file name");
+    expect(errorOf("title: T\nchapters: [a.ipynb]\nassumptions: nope.yaml\n", (path) => !path.endsWith("nope.yaml")).message).toContain(
+      ':3:1: assumptions file "nope.yaml" named in report.yaml does not exist',
+    );
+  });
+
+  it("finds report.yaml by walking up, or in a notebooks/ folder", () => {
+    const files = new Set(["/project/notebooks/report.yaml"]);
+    expect(findConfigFile("/project/notebooks/drafts", (path) => files.has(path))).toBe("/project/notebooks/report.yaml");
+    expect(findConfigFile("/project", (path) => files.has(path))).toBe("/project/notebooks/report.yaml");
+    expect(() => findConfigFile("/elsewhere", (path) => files.has(path))).toThrow(ConfigNotFoundError);
+  });
+});

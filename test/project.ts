@@ -1,0 +1,22 @@
+/**
+ * A throwaway project root for end-to-end builds: the fixture notebooks copied into a temp folder,
+ * with `src` and `node_modules` linked to this checkout (the engine maps ../dist/api.js to src/).
+ */
+import { cpSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+
+const repo = resolve(import.meta.dirname, "..");
+
+export interface TempProject {
+  readonly root: string;
+  remove(): void;
+}
+
+export function tempProject(fixture = "project"): TempProject {
+  const root = mkdtempSync(join(tmpdir(), "fragtax-project-"));
+  cpSync(join(repo, "test", "fixtures", fixture, "notebooks"), join(root, "notebooks"), { recursive: true });
+  symlinkSync(join(repo, "src"), join(root, "src"), "dir");
+  symlinkSync(join(repo, "node_modules"), join(root, "node_modules"), "dir");
+  return { root, remove: () => rmSync(root, { recursive: true, force: true }) };
+}

@@ -1,0 +1,109 @@
+import { describe, expect, it } from "vitest";
+import { renderFixture, SCRIPT_NOTE, visibleText } from "./fixture";
+
+describe("the rendered report (fixture: two executed chapters)", async () => {
+  const report = await renderFixture();
+  const page = report.html;
+
+  it("has a title page, a table of contents and every chapter, numbered and titled", () => {
+    expect(page).toContain('<h1 class="report-title">The Fragmentation Tax (fixture)</h1>');
+    expect(page).toMatch(/<section class="chapter" id="chapter-1"[\s\S]*Chapter 1[\s\S]*<h1>What a training run costs<\/h1>/);
+    expect(page).toMatch(/<section class="chapter" id="chapter-2"[\s\S]*<h1>Checking the essay&#39;s claims<\/h1>/);
+    expect(page).toContain('<a href="#chapter-1"><span class="toc-number">1</span> What a training run costs</a>');
+    expect(page).toContain('<a href="#inputs-and-method">Inputs and method</a>');
+    expect(report.chapters.map((chapter) => chapter.number)).toEqual([1, 2]);
+  });
+
+  it("renders every Vega-Lite chart as inline SVG with its themed spec alongside", () => {
+    expect(report.charts).toBe(2);
+    const figures = page.match(/<figure class="output chart"[^>]*>\s*<svg[\s\S]*?<\/figure>/g) ?? [];
+    expect(figures).toHaveLength(2);
+    for (const figure of figures) {
+      expect(figure).toContain('<script type="application/vnd.vegalite.v5+json" class="chart-spec">');
+      expect(figure).toContain("Helvetica Neue");
+    }
+    expect(page).toContain("Training run cost (USD millions)");
+  });
+
+  it("shows no NaN, undefined or [object Object] to readers", () => {
+    const text = visibleText(page);
+    expect(text).not.toMatch(/\bNaN\b/);
+    expect(text).not.toMatch(/\bundefined\b(?!Thing)/);
+    expect(text).not.toContain("[object Object]");
+  });
+
+  it("escapes data text: a <script> in an assumption note shows as text, a javascript: URL is not a link", () => {
+    expect(page).toContain("Spot and reserved prices differ &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; vary by region");
+    expect(page).not.toContain("<script>alert(");
+    expect(visibleText(page)).toContain(SCRIPT_NOTE);
+    expect(page).toContain("Vendor &lt;b&gt;disclosures&lt;/b&gt;");
+    expect(page).not.toContain('href="javascript:');
+    expect(page).toContain('<a href="https://example.com/essay">Analyst essay</a>');
+  });
+
+  it("renders markdown tables, footnotes and heading anchors", () => {
+    expect(page).toMatch(/<table>\s*<thead>\s*<tr>\s*<th>Input<\/th>/);
+    expect(page).toContain('class="footnote-ref"');
+    expect(page).toContain('<h2 id="cost-by-scenario"');
+  });
+
+  it("hides code behind a per-cell <details> toggle, open only for the failed cell", () => {
+    const toggles = page.match(/<details class="cell-source"( open)?>/g) ?? [];
+    expect(toggles.length).toBeGreaterThanOrEqual(10);
+    expect(toggles.filter((toggle) => toggle.includes("open"))).toHaveLength(1);
+  });
+
+  it("renders every output kind, with errors and stderr distinct from ordinary output", () => {
+    expect(page).toContain('<img alt="" src="data:image/png;base64,iVBOR');
+    expect(page).toContain('<rect width="40" height="20" fill="#35618f"/>');
+    expect(page).toContain('<pre class="output output-text">2</pre>');
+    expect(page).toContain('<pre class="output output-text">12 scenarios sampled\n</pre>');
+    expect(page).toContain('<div class="output output-stderr" role="note"><pre>deprecated input');
+    expect(page).toContain('<p class="output-error-title">ReferenceError: undefinedThing is not defined</p>');
+    expect(page).not.toContain("\u001b[");
+    expect(report.failedCells).toEqual([{ chapter: 2, cell: 7, where: "notebooks/02-claims.ipynb cell 7", message: "ReferenceError: undefinedThing is not defined" }]);
+    expect(page).toContain("After the failed cell, the chapter goes on.");
+  });
+
+  it("shows figures and claims as distinct cards, and prose cites figures formatted", () => {
+    expect(page).toContain('<strong class="fragtax-figure-value">$28.8M (90% CI $20.1M–$40.2M)</strong>');
+    expect(page).toContain("A frontier training run costs about $28.8M (90% CI $20.1M–$40.2M)");
+    expect(page).toContain('<span class="verdict-badge">overstated 3.5×</span>');
+    expect(page).toContain('<span class="verdict-badge verdict-consistent">consistent</span>');
+  });
+
+  it("generates the appendices: assumptions, figures, claims, methods, provenance", () => {
+    for (const title of ["Assumptions", "Headline figures", "Claims ledger", "Methods", "Provenance"]) {
+      expect(page).toContain(`<h1>${title}</h1>`);
+    }
+    expect(page).toContain('<td class="num">2–3</td><td>USD/GPU-hour</td><td>lognormal</td>');
+    expect(page).toContain("<strong>2,000</strong> joint samples");
+    expect(page).toContain("seed <code>7</code>");
+    expect(page).toContain("0123456789abcdef0123456789abcdef01234567 (with uncommitted changes)");
+    expect(page).toContain("ab".repeat(32));
+  });
+
+  it("is one self-contained file: no external URL in any src or href, CSS and runtime inline", () => {
+    expect(page).not.toMatch(/\s(?:src|href)="(?!#|data:|https:\/\/example\.com\/essay")/);
+    expect(page).not.toMatch(/<link\b/);
+    expect(page).toContain("Content-Security-Policy");
+    expect(page).toMatch(/<script>[^<]*data-runtime[^<]*<\/script>/);
+  });
+});
+
+describe("chapter numbers and chart warnings", () => {
+  it("uses a chapter's own number and leaves an unnumbered summary unnumbered", async () => {
+    const { ownNumber } = await import("../../src/report/chapters");
+    expect(ownNumber("1. The bill for a run")).toEqual({ number: "1", title: "The bill for a run" });
+    expect(ownNumber("Summary")).toBeUndefined();
+  });
+
+  it("warns about NaN geometry and 'undefined' labels in a chart", async () => {
+    const { renderChart } = await import("../../src/charts/render");
+    const chart = await renderChart(
+      { data: { values: [{ a: "x", b: 0 }, { b: 2 }] }, mark: "bar", encoding: { y: { field: "a", type: "nominal" }, x: { field: "b", type: "quantitative", scale: { type: "log" } } } },
+      "nb.ipynb cell 3",
+    );
+    expect(chart.warnings.join("\n")).toMatch(/nb\.ipynb cell 3: the chart (has NaN coordinates|shows the label)/);
+  });
+});
