@@ -61,4 +61,21 @@ describe("the run context under Symbol.for('fragtax.run-context')", () => {
     expect(run.error?.evalue).toMatch(/unknown assumption "h100_usd_per_gpu_hr" \(not in .*assumptions\.yaml\); did you mean "h100_usd_per_gpu_hour"/);
     expect(run.assumptionsRead).toEqual(["h100_usd_per_gpu_hr"]);
   });
+
+  it("reports an invalid assumptions file on the first cell, with the file's line", async () => {
+    const dir = new TempDir();
+    try {
+      dir.write("package.json", "{}\n");
+      dir.write("notebooks/report.yaml", "title: Bad\nassumptions: assumptions.yaml\nchapters: [x.ipynb]\n");
+      dir.write("notebooks/assumptions.yaml", "assumptions:\n  - id: Not-Snake\n    label: x\n");
+      const file = dir.notebook("notebooks/x.ipynb", { cells: [{ markdown: "m" }, "1", "2"] });
+      const run = await executeNotebook(file);
+      expect(run.status).toBe("failed");
+      expect(run.error).toMatchObject({ kind: "runtime", cell: 2, ename: "AssumptionError" });
+      expect(run.error?.evalue).toMatch(/assumptions\.yaml:2:/);
+      expect(run.cellsRun).toBe(1);
+    } finally {
+      dir.cleanup();
+    }
+  });
 });
