@@ -49,7 +49,7 @@ async function runCommand(notebook: string, options: { out?: string; timeout: st
   // Loaded on demand: other commands do not pay for esbuild and the engine.
   const { executeNotebook, projectRoot } = await import("./execute");
   try {
-    const result = await executeNotebook(notebook, { timeoutMs: seconds * 1000 });
+    const result = await executeNotebook(notebook, { timeoutMs: seconds * 1000, releaseCompiler: true });
     const json = `${JSON.stringify(result.executed, null, 1)}\n`;
     if (options.out === "-") process.stdout.write(json);
     else {

@@ -10,7 +10,7 @@
  */
 import { readFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
-import { version as esbuildVersion } from "esbuild";
+import { stop as stopCompiler, version as esbuildVersion } from "esbuild";
 import type { ClaimRecord, FigureRecord } from "../api/types";
 import * as messages from "../messages/notebook";
 import { TOOL_VERSION } from "../version";
@@ -27,6 +27,8 @@ export interface ExecuteOptions extends RunInputOptions {
   readonly root?: string;
   /** Per-cell timeout in milliseconds (default 60 000). */
   readonly timeoutMs?: number;
+  /** Stop esbuild's service process once compiled (for one-off runs; never while other runs compile). */
+  readonly releaseCompiler?: boolean;
 }
 
 export interface NotebookRunResult {
@@ -61,7 +63,7 @@ export async function executeNotebook(file: string, options: ExecuteOptions = {}
   const base = { notebook: name, file: absolute, notebookData: notebook, started };
   // The worker starts now: thread start-up and loading assumptions overlap with steps 2–3.
   const versions = { tslab: `fragtax ${TOOL_VERSION}`, typescript: `esbuild ${esbuildVersion}`, node: process.version };
-  const worker = new NotebookWorker({ notebookFile: absolute, notebook: name, inputs: resolveRunInputs(absolute, options), versions });
+  const worker = new NotebookWorker({ notebookFile: absolute, notebook: name, inputs: await resolveRunInputs(absolute, options), versions });
   // 2. compile
   const compiled = await Promise.all(codeCells.map(({ cell, source }) => compileCell(source, cell)));
   const syntax = compiled.find(isSyntaxError);
@@ -80,6 +82,8 @@ export async function executeNotebook(file: string, options: ExecuteOptions = {}
     const error = cellError({ kind: "module", notebook: name, cell: bundle.at.cell, line: bundle.at.line, column: bundle.at.column, ename: "ModuleNotFoundError", evalue: bundle.message }, source);
     return failedBeforeRun(base, error);
   }
+  // The CLI's single run frees the compiler's process before the cells run (lower peak memory).
+  if (options.releaseCompiler) await stopCompiler();
   // 4. run
   const collector = new OutputCollector();
   const state = { reads: [] as readonly string[], figures: [] as FigureRecord[], claims: [] as ClaimRecord[], ended: new Map<number, ThrownValue | null>(), counts: new Map<number, number>() };
