@@ -10,17 +10,18 @@
  */
 import { readFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
-import { stop as stopCompiler, version as esbuildVersion } from "esbuild";
+import { createRequire } from "node:module";
 import type { ClaimRecord, FigureRecord } from "../api/types";
 import * as messages from "../messages/notebook";
 import { TOOL_VERSION } from "../version";
 import { cellError, errorOutput, firstFrame, mapThrough, type CellError } from "./errors";
-import { bundleImports, isImportFailure } from "./imports";
+import { CompileCache } from "./compile-cache";
+import { bundleImports, firstUses, isImportFailure, type ImportBundle, type ImportFailure } from "./imports";
 import { cellText, NotebookFormatError, parseNotebook, type CodeCell, type Notebook } from "./nbformat";
 import { OutputCollector, type RunEvent, type ThrownValue } from "./outputs";
 import { DEFAULT_TIMEOUT_MS, defaultConcurrency, mapConcurrent, NotebookWorker, type WorkerOutcome } from "./pool";
 import { displayPath, findUp, resolveRunInputs, type RunInputOptions } from "./run-context";
-import { compileCell, isCellFileName, isSyntaxError, type CompiledCell } from "./transpile";
+import { compileCell, isCellFileName, isSyntaxError, type CellSyntaxError, type CompiledCell } from "./transpile";
 
 export interface ExecuteOptions extends RunInputOptions {
   /** Project root (the folder with package.json); found by walking up from the notebook by default. */
@@ -29,6 +30,8 @@ export interface ExecuteOptions extends RunInputOptions {
   readonly timeoutMs?: number;
   /** Stop esbuild's service process once compiled (for one-off runs; never while other runs compile). */
   readonly releaseCompiler?: boolean;
+  /** Reuse compiled cells and import bundles from `<root>/out/.cache/engine/` (default true). */
+  readonly cache?: boolean;
 }
 
 export interface NotebookRunResult {
@@ -62,10 +65,11 @@ export async function executeNotebook(file: string, options: ExecuteOptions = {}
   const codeCells = notebook.cells.flatMap((cell, index) => (cell.cell_type === "code" ? [{ cell: index + 1, source: cellText(cell.source) }] : []));
   const base = { notebook: name, file: absolute, notebookData: notebook, started };
   // The worker starts now: thread start-up and loading assumptions overlap with steps 2–3.
-  const versions = { tslab: `fragtax ${TOOL_VERSION}`, typescript: `esbuild ${esbuildVersion}`, node: process.version };
+  const versions = { tslab: `fragtax ${TOOL_VERSION}`, typescript: `esbuild ${esbuildVersion()}`, node: process.version };
   const worker = new NotebookWorker({ notebookFile: absolute, notebook: name, inputs: await resolveRunInputs(absolute, options), versions });
   // 2. compile
-  const compiled = await Promise.all(codeCells.map(({ cell, source }) => compileCell(source, cell)));
+  const cache = options.cache === false ? undefined : CompileCache.forRoot(root);
+  const compiled = await Promise.all(codeCells.map(({ cell, source }) => compileCached(cache, source, cell)));
   const syntax = compiled.find(isSyntaxError);
   if (syntax) {
     worker.cancel();
@@ -75,7 +79,7 @@ export async function executeNotebook(file: string, options: ExecuteOptions = {}
   }
   const cells = compiled as CompiledCell[];
   // 3. imports
-  const bundle = await bundleImports(cells, absolute, root);
+  const bundle = await bundleCached(cache, cells, absolute, root);
   if (isImportFailure(bundle)) {
     worker.cancel();
     const source = cells.find((c) => c.cell === bundle.at.cell)?.source;
@@ -83,7 +87,7 @@ export async function executeNotebook(file: string, options: ExecuteOptions = {}
     return failedBeforeRun(base, error);
   }
   // The CLI's single run frees the compiler's process before the cells run (lower peak memory).
-  if (options.releaseCompiler) await stopCompiler();
+  if (options.releaseCompiler && compilerUsed) (await import("esbuild")).stop();
   // 4. run
   const collector = new OutputCollector();
   const state = { reads: [] as readonly string[], figures: [] as FigureRecord[], claims: [] as ClaimRecord[], ended: new Map<number, ThrownValue | null>(), counts: new Map<number, number>() };
@@ -113,6 +117,34 @@ export async function executeNotebook(file: string, options: ExecuteOptions = {}
 /** Runs several notebooks, one worker per core (or `concurrency`); results keep the input order. */
 export async function executeNotebooks(files: readonly string[], options: ExecuteOptions & { readonly concurrency?: number } = {}): Promise<NotebookRunResult[]> {
   return mapConcurrent(files, options.concurrency ?? defaultConcurrency(), (file) => executeNotebook(file, options));
+}
+
+/** Set once esbuild did any work in this process (so a one-off run knows there is a service to stop). */
+let compilerUsed = false;
+
+async function compileCached(cache: CompileCache | undefined, source: string, cell: number): Promise<CompiledCell | CellSyntaxError> {
+  const key = cache?.cellKey(source, cell);
+  const hit = key === undefined ? undefined : await cache?.readCell(key);
+  if (hit) return hit;
+  compilerUsed = true;
+  const compiled = await compileCell(source, cell);
+  if (key !== undefined && !isSyntaxError(compiled)) await cache?.writeCell(key, compiled);
+  return compiled;
+}
+
+async function bundleCached(cache: CompileCache | undefined, cells: readonly CompiledCell[], file: string, root: string): Promise<ImportBundle | ImportFailure> {
+  const specifiers = [...firstUses(cells).keys()];
+  const key = cache?.bundleKey(specifiers, dirname(file), root);
+  const hit = key === undefined ? undefined : await cache?.readBundle(key);
+  if (hit) return hit;
+  compilerUsed ||= specifiers.length > 0;
+  const bundle = await bundleImports(cells, file, root);
+  if (key !== undefined && !isImportFailure(bundle)) await cache?.writeBundle(key, bundle);
+  return bundle;
+}
+
+function esbuildVersion(): string {
+  return (createRequire(import.meta.url)("esbuild/package.json") as { version: string }).version;
 }
 
 interface RunState {
