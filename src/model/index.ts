@@ -14,3 +14,6 @@ export * from "./fragmentation";
 export * from "./chips";
 export * from "./valuation";
 export * from "./claims";
+// The report's own chapter models and the arithmetic they add (content area).
+export * from "./essay-arithmetic";
+export * from "./report-models";

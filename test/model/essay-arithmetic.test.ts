@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import {
+  capitalRecoveryFactor,
+  remainderProbabilities,
+  sovereigntyInferenceUplift,
+  splitPoolCapacityMultiplier,
+} from "../../src/model/essay-arithmetic";
+
+describe("capitalRecoveryFactor", () => {
+  it("matches the annuity formula and falls back to straight line at rate 0", () => {
+    expect(capitalRecoveryFactor(0.1, 5)).toBeCloseTo(0.263797, 6);
+    expect(capitalRecoveryFactor(0, 4)).toBe(0.25);
+    expect(() => capitalRecoveryFactor(0.1, 0)).toThrow(/years must be positive/);
+  });
+});
+
+describe("splitPoolCapacityMultiplier", () => {
+  it("is 1 for one pool and grows with √N headroom", () => {
+    expect(splitPoolCapacityMultiplier(0.7, 1)).toBeCloseTo(1, 12);
+    expect(splitPoolCapacityMultiplier(0.7, 4)).toBeCloseTo(0.7 + 0.3 * 2, 12);
+    expect(splitPoolCapacityMultiplier(1, 9)).toBe(1);
+    expect(() => splitPoolCapacityMultiplier(0, 2)).toThrow(/utilization/);
+  });
+});
+
+describe("sovereigntyInferenceUplift", () => {
+  it("charges only the localized share and is 0 with no localization", () => {
+    const base = { pools: 4, pooledUtilization: 0.7, backupShare: 0.2, regionalCostPremium: 0.1 };
+    expect(sovereigntyInferenceUplift({ ...base, sovereignShare: 0 })).toBe(0);
+    expect(sovereigntyInferenceUplift({ ...base, sovereignShare: 0.5 })).toBeCloseTo(0.5 * (1.3 * 1.2 * 1.1 - 1), 12);
+  });
+});
+
+describe("remainderProbabilities", () => {
+  it("gives the remainder to the first scenario and always sums to 1", () => {
+    const [m, b, w] = remainderProbabilities(0.25, 0.15);
+    expect(m).toBeCloseTo(0.6, 12);
+    expect(b + w + m).toBeCloseTo(1, 12);
+    const over = remainderProbabilities(0.8, 0.4);
+    expect(over[0]).toBe(0);
+    expect(over[0] + over[1] + over[2]).toBeCloseTo(1, 12);
+  });
+});
