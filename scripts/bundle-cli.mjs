@@ -1,5 +1,5 @@
 // Bundles the CLI and the public entries notebooks import in real Jupyter:
-//   src/cli.ts              → dist/cli.js              (the `fragtax` bin)
+//   src/cli.ts              → dist/cli.js              (the `fragtax` bin; lazy chunks dist/chunk-*.js)
 //   src/notebook/worker.ts  → dist/notebook-worker.js  (the notebook engine's worker thread)
 //   src/api/index.ts        → dist/api.js   + dist/api.d.ts    (notebook API)
 //   src/model/index.ts      → dist/model.js + dist/model.d.ts  (domain model)
@@ -8,7 +8,7 @@
 // TypeScript 5.0 reads them (tslab compiles notebook cells with rootDir = the notebook's folder, so
 // notebooks cannot import ../src/*.ts directly, but can import ../dist/*.js with declarations).
 import { execFileSync } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { build } from "esbuild";
 
@@ -22,13 +22,22 @@ const common = {
   logLevel: "warning",
 };
 
+rmSync("dist", { recursive: true, force: true }); // no stale chunks
 const entries = { api: "src/api/index.ts", model: "src/model/index.ts" };
 
 await Promise.all([
   // Code splitting keeps `await import(...)` lazy (e.g. `check` loads the TypeScript compiler, ~1.4 s;
-  // without splitting esbuild inlines it and every command would pay for it at start-up).
-  build({ ...common, entryPoints: { cli: "src/cli.ts" }, outdir: "dist", splitting: true, chunkNames: "chunks/[name]-[hash]", banner: { js: "#!/usr/bin/env node" } }),
-  build({ ...common, entryPoints: ["src/notebook/worker.ts"], outfile: "dist/notebook-worker.js" }),
+  // without splitting esbuild inlines it and every command would pay for it at start-up). The worker
+  // is an entry of the same build so it shares chunks with the CLI; the engine finds it from a chunk
+  // in dist/chunks/ as well as from dist/ (src/notebook/pool.ts).
+  build({
+    ...common,
+    entryPoints: { cli: "src/cli.ts", "notebook-worker": "src/notebook/worker.ts" },
+    outdir: "dist",
+    splitting: true,
+    chunkNames: "chunks/[name]-[hash]",
+    banner: { js: "#!/usr/bin/env node" },
+  }),
   ...Object.entries(entries).map(([name, entry]) => build({ ...common, entryPoints: [entry], outfile: `dist/${name}.js` })),
   emitDeclarations(),
 ]);

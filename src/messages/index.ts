@@ -3,8 +3,8 @@
  * Code elsewhere never builds user-facing text inline; it calls these.
  */
 export * as assumptions from "./assumptions";
-export * from "./notebook";
-export * as report from "./report";
-export * as model from "./model";
 export * as chapters from "./chapters";
+export * as model from "./model";
+export * as notebook from "./notebook";
+export * as report from "./report";
 export * as versions from "./versions";

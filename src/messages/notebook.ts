@@ -32,20 +32,15 @@ export const moduleBuildFailed = (specifier: string, detail: string): string =>
 export const cellTimedOut = (seconds: number): string =>
   `the cell did not finish within ${seconds} s and was stopped (raise the limit with --timeout SECONDS)`;
 
+export const cellStalled = (): string =>
+  `the cell awaits a promise that can never settle (nothing is left for it to wait on: no timer, I/O or pending callback)`;
+
 export const workerCrashed = (detail: string): string => `the notebook's worker stopped unexpectedly: ${detail}`;
 
 export const locatedCellError = (notebook: string, cell: number, line: number | undefined, column: number | undefined, message: string): string =>
   line === undefined
     ? `${notebook}: cell ${cell}: ${message}`
     : `${notebook}: cell ${cell}, line ${line}, column ${column ?? 1}: ${message}`;
-
-export const unknownAssumptionInNotebook = (id: string, nearest: readonly string[]): string =>
-  nearest.length > 0
-    ? `unknown assumption "${id}"; did you mean ${nearest.map((n) => `"${n}"`).join(", ")}?`
-    : `unknown assumption "${id}" (the assumptions file defines none close to it)`;
-
-export const noAssumptionsFile = (notebook: string): string =>
-  `${notebook}: no report.yaml found above the notebook, so no assumptions are loaded`;
 
 export const runSummary = (notebook: string, cells: number, ms: number): string =>
   `${notebook}: ran ${cells} cell${cells === 1 ? "" : "s"} in ${Math.round(ms)} ms`;

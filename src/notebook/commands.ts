@@ -4,19 +4,24 @@
  */
 import { mkdir, rename, writeFile } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
-import type { Command } from "commander";
+import type { Command, CommanderError } from "commander";
 import * as messages from "../messages/notebook";
 import { formatCellError } from "./errors";
-import { executeNotebook, projectRoot } from "./execute";
 import { NotebookFormatError } from "./nbformat";
 
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
 export const EXIT_USAGE = 2;
 
+/** Commander reports usage errors (missing argument, unknown option) with exit code 1; ours is 2. */
+function usageExitCode(error: CommanderError): never {
+  throw Object.assign(error, { exitCode: error.exitCode === 0 ? 0 : EXIT_USAGE });
+}
+
 export function registerNotebookCommands(program: Command): void {
   program
     .command("run")
+    .exitOverride(usageExitCode)
     .description("Execute one TypeScript (tslab) notebook headlessly and write the executed notebook.")
     .argument("<notebook>", "the .ipynb file")
     .option("--out <file>", "where to write the executed notebook (default: out/build/executed/<name>.ipynb; - for stdout)")
@@ -26,6 +31,7 @@ export function registerNotebookCommands(program: Command): void {
     });
   program
     .command("check")
+    .exitOverride(usageExitCode)
     .description("Type-check notebooks (cells in order, tslab's redeclaration rules) and src/.")
     .argument("[notebooks...]", "notebooks to check (default: the chapters listed in notebooks/report.yaml)")
     .action(async (notebooks: string[]) => {
@@ -40,8 +46,10 @@ async function runCommand(notebook: string, options: { out?: string; timeout: st
     process.stderr.write(`${messages.badTimeout(options.timeout)}\n`);
     return EXIT_USAGE;
   }
+  // Loaded on demand: other commands do not pay for esbuild and the engine.
+  const { executeNotebook, projectRoot } = await import("./execute");
   try {
-    const result = await executeNotebook(notebook, { timeoutMs: seconds * 1000 });
+    const result = await executeNotebook(notebook, { timeoutMs: seconds * 1000, releaseCompiler: true });
     const json = `${JSON.stringify(result.executed, null, 1)}\n`;
     if (options.out === "-") process.stdout.write(json);
     else {

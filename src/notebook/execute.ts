@@ -10,23 +10,28 @@
  */
 import { readFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
-import { version as esbuildVersion } from "esbuild";
+import { createRequire } from "node:module";
 import type { ClaimRecord, FigureRecord } from "../api/types";
 import * as messages from "../messages/notebook";
 import { TOOL_VERSION } from "../version";
 import { cellError, errorOutput, firstFrame, mapThrough, type CellError } from "./errors";
-import { bundleImports, isImportFailure } from "./imports";
+import { CompileCache } from "./compile-cache";
+import { bundleImports, firstUses, isImportFailure, type ImportBundle, type ImportFailure } from "./imports";
 import { cellText, NotebookFormatError, parseNotebook, type CodeCell, type Notebook } from "./nbformat";
 import { OutputCollector, type RunEvent, type ThrownValue } from "./outputs";
-import { DEFAULT_TIMEOUT_MS, defaultConcurrency, mapConcurrent, runJob, type WorkerOutcome } from "./pool";
+import { DEFAULT_TIMEOUT_MS, defaultConcurrency, mapConcurrent, NotebookWorker, type WorkerOutcome } from "./pool";
 import { displayPath, findUp, resolveRunInputs, type RunInputOptions } from "./run-context";
-import { compileCell, isCellFileName, isSyntaxError, type CompiledCell } from "./transpile";
+import { compileCell, isCellFileName, isSyntaxError, type CellSyntaxError, type CompiledCell } from "./transpile";
 
 export interface ExecuteOptions extends RunInputOptions {
   /** Project root (the folder with package.json); found by walking up from the notebook by default. */
   readonly root?: string;
   /** Per-cell timeout in milliseconds (default 60 000). */
   readonly timeoutMs?: number;
+  /** Stop esbuild's service process once compiled (for one-off runs; never while other runs compile). */
+  readonly releaseCompiler?: boolean;
+  /** Reuse compiled cells and import bundles from `<root>/out/.cache/engine/` (default true). */
+  readonly cache?: boolean;
 }
 
 export interface NotebookRunResult {
@@ -59,37 +64,36 @@ export async function executeNotebook(file: string, options: ExecuteOptions = {}
   const notebook = parseNotebook(text, name);
   const codeCells = notebook.cells.flatMap((cell, index) => (cell.cell_type === "code" ? [{ cell: index + 1, source: cellText(cell.source) }] : []));
   const base = { notebook: name, file: absolute, notebookData: notebook, started };
+  // The worker starts now: thread start-up and loading assumptions overlap with steps 2–3.
+  const versions = { tslab: `fragtax ${TOOL_VERSION}`, typescript: `esbuild ${esbuildVersion()}`, node: process.version };
+  const worker = new NotebookWorker({ notebookFile: absolute, notebook: name, inputs: await resolveRunInputs(absolute, options), versions });
   // 2. compile
-  const compiled = await Promise.all(codeCells.map(({ cell, source }) => compileCell(source, cell)));
+  const cache = options.cache === false ? undefined : CompileCache.forRoot(root);
+  const compiled = await Promise.all(codeCells.map(({ cell, source }) => compileCached(cache, source, cell)));
   const syntax = compiled.find(isSyntaxError);
   if (syntax) {
+    worker.cancel();
     const source = codeCells.find((c) => c.cell === syntax.cell)?.source;
     const error = cellError({ kind: "syntax", notebook: name, cell: syntax.cell, line: syntax.line, column: syntax.column, ename: "SyntaxError", evalue: syntax.message }, source);
     return failedBeforeRun(base, error);
   }
   const cells = compiled as CompiledCell[];
   // 3. imports
-  const bundle = await bundleImports(cells, absolute, root);
+  const bundle = await bundleCached(cache, cells, absolute, root);
   if (isImportFailure(bundle)) {
+    worker.cancel();
     const source = cells.find((c) => c.cell === bundle.at.cell)?.source;
     const error = cellError({ kind: "module", notebook: name, cell: bundle.at.cell, line: bundle.at.line, column: bundle.at.column, ename: "ModuleNotFoundError", evalue: bundle.message }, source);
     return failedBeforeRun(base, error);
   }
+  // The CLI's single run frees the compiler's process before the cells run (lower peak memory).
+  if (options.releaseCompiler && compilerUsed) (await import("esbuild")).stop();
   // 4. run
   const collector = new OutputCollector();
   const state = { reads: [] as readonly string[], figures: [] as FigureRecord[], claims: [] as ClaimRecord[], ended: new Map<number, ThrownValue | null>(), counts: new Map<number, number>() };
   const onEvent = (event: RunEvent): void => applyEvent(event, collector, state);
-  const outcome = await runJob(
-    {
-      notebookFile: absolute,
-      notebook: name,
-      cells: cells.map(({ cell, code, filename }) => ({ cell, code, filename })),
-      bundle: bundle.code,
-      inputs: resolveRunInputs(absolute, options),
-      versions: { tslab: `fragtax ${TOOL_VERSION}`, typescript: `esbuild ${esbuildVersion}`, node: process.version },
-    },
-    { timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, onEvent },
-  );
+  const program = { cells: cells.map(({ cell, code, filename }) => ({ cell, code, filename })), bundle: bundle.code };
+  const outcome = await worker.run(program, { timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, onEvent });
   // 5. assemble
   const error = locateFailure(outcome, state.ended, cells, name, options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
   if (error) collector.start(error.cell === 0 ? (cells[0]?.cell ?? 0) : error.cell);
@@ -113,6 +117,34 @@ export async function executeNotebook(file: string, options: ExecuteOptions = {}
 /** Runs several notebooks, one worker per core (or `concurrency`); results keep the input order. */
 export async function executeNotebooks(files: readonly string[], options: ExecuteOptions & { readonly concurrency?: number } = {}): Promise<NotebookRunResult[]> {
   return mapConcurrent(files, options.concurrency ?? defaultConcurrency(), (file) => executeNotebook(file, options));
+}
+
+/** Set once esbuild did any work in this process (so a one-off run knows there is a service to stop). */
+let compilerUsed = false;
+
+async function compileCached(cache: CompileCache | undefined, source: string, cell: number): Promise<CompiledCell | CellSyntaxError> {
+  const key = cache?.cellKey(source, cell);
+  const hit = key === undefined ? undefined : await cache?.readCell(key);
+  if (hit) return hit;
+  compilerUsed = true;
+  const compiled = await compileCell(source, cell);
+  if (key !== undefined && !isSyntaxError(compiled)) await cache?.writeCell(key, compiled);
+  return compiled;
+}
+
+async function bundleCached(cache: CompileCache | undefined, cells: readonly CompiledCell[], file: string, root: string): Promise<ImportBundle | ImportFailure> {
+  const specifiers = [...firstUses(cells).keys()];
+  const key = cache?.bundleKey(specifiers, dirname(file), root);
+  const hit = key === undefined ? undefined : await cache?.readBundle(key);
+  if (hit) return hit;
+  compilerUsed ||= specifiers.length > 0;
+  const bundle = await bundleImports(cells, file, root);
+  if (key !== undefined && !isImportFailure(bundle)) await cache?.writeBundle(key, bundle);
+  return bundle;
+}
+
+function esbuildVersion(): string {
+  return (createRequire(import.meta.url)("esbuild/package.json") as { version: string }).version;
 }
 
 interface RunState {
@@ -151,6 +183,7 @@ function locateFailure(outcome: WorkerOutcome, ended: Map<number, ThrownValue | 
   if (outcome.kind === "timeout") {
     return cellError({ kind: "timeout", notebook, cell: outcome.cell, ename: "TimeoutError", evalue: messages.cellTimedOut(timeoutMs / 1000) });
   }
+  if (outcome.kind === "stalled") return cellError({ kind: "stalled", notebook, cell: outcome.cell, ename: "StalledError", evalue: messages.cellStalled() });
   if (outcome.kind === "crashed") return cellError({ kind: "crash", notebook, cell: outcome.cell, ename: "WorkerError", evalue: outcome.message });
   for (const [cell, thrown] of ended) {
     if (thrown) return runtimeError(thrown, cell, cells, notebook);
@@ -166,8 +199,7 @@ function runtimeError(thrown: ThrownValue, cell: number, cells: readonly Compile
   const frame = firstFrame(thrown.stack, (file) => isCellFileName(file) === cell);
   const compiled = cells.find((c) => c.cell === cell);
   const position = frame && compiled ? mapThrough(compiled.maps, frame) : undefined;
-  const evalue = thrown.assumption ? messages.unknownAssumptionInNotebook(thrown.assumption.id, thrown.assumption.nearest) : thrown.evalue;
-  return cellError({ kind: "runtime", notebook, cell, ...(position ?? {}), ename: thrown.ename, evalue }, compiled?.source);
+  return cellError({ kind: "runtime", notebook, cell, ...(position ?? {}), ename: thrown.ename, evalue: thrown.evalue }, compiled?.source);
 }
 
 function failedBeforeRun(base: { notebook: string; file: string; notebookData: Notebook; started: number }, error: CellError): NotebookRunResult {

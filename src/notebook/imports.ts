@@ -15,7 +15,7 @@
  * sources and a checkout without `dist/` still builds.
  */
 import { dirname, join, relative, resolve, sep } from "node:path";
-import { build, type BuildFailure, type Plugin } from "esbuild";
+import type { BuildFailure, Plugin } from "esbuild";
 import * as messages from "../messages/notebook";
 import type { CellImport, CompiledCell } from "./transpile";
 
@@ -34,6 +34,8 @@ export interface ImportBundle {
   readonly specifiers: readonly string[];
   /** Project files the notebook loads (not node_modules), relative to the root, sorted. */
   readonly projectModules: readonly string[];
+  /** Every file in the bundle (node_modules included), absolute: what a cached bundle depends on. */
+  readonly inputs: readonly string[];
 }
 
 export interface ImportFailure {
@@ -44,14 +46,11 @@ export interface ImportFailure {
 
 /** Bundles all imports of the compiled cells; the notebook's folder is the resolve dir, as in Jupyter. */
 export async function bundleImports(cells: readonly CompiledCell[], notebookFile: string, root: string): Promise<ImportBundle | ImportFailure> {
-  const firstUse = new Map<string, CellImport & { cell: number }>();
-  for (const cell of cells) {
-    for (const found of cell.imports) {
-      if (found.specifier !== TSLAB_SPECIFIER && !firstUse.has(found.specifier)) firstUse.set(found.specifier, { ...found, cell: cell.cell });
-    }
-  }
+  const firstUse = firstUses(cells);
   const specifiers = [...firstUse.keys()];
+  if (specifiers.length === 0) return { code: "module.exports = {};", specifiers, projectModules: [], inputs: [] };
   const contents = `module.exports = {\n${specifiers.map((spec) => `  ${JSON.stringify(spec)}: () => require(${JSON.stringify(spec)}),`).join("\n")}\n};\n`;
+  const { build } = await import("esbuild");
   try {
     const result = await build({
       stdin: { contents, resolveDir: dirname(notebookFile), sourcefile: ENTRY_NAME, loader: "js" },
@@ -66,14 +65,26 @@ export async function bundleImports(cells: readonly CompiledCell[], notebookFile
       plugins: [publicEntries(root)],
     });
     const code = result.outputFiles[0]?.text ?? "";
-    const projectModules = Object.keys(result.metafile.inputs)
-      .filter((input) => !input.includes("node_modules/") && !input.startsWith("<") && !input.includes(":") && !input.endsWith(ENTRY_NAME))
+    const files = Object.keys(result.metafile.inputs).filter((input) => !input.startsWith("<") && !input.includes(":") && !input.endsWith(ENTRY_NAME));
+    const projectModules = files
+      .filter((input) => !input.includes("node_modules/"))
       .map((input) => relative(root, resolve(root, input)).split(sep).join("/"))
       .sort();
-    return { code, specifiers, projectModules };
+    return { code, specifiers, projectModules, inputs: files.map((input) => resolve(root, input)) };
   } catch (error) {
     return describeFailure(error, specifiers, firstUse);
   }
+}
+
+/** Each imported specifier (except "tslab") with the first cell and line importing it, in order. */
+export function firstUses(cells: readonly CompiledCell[]): Map<string, CellImport & { cell: number }> {
+  const firstUse = new Map<string, CellImport & { cell: number }>();
+  for (const cell of cells) {
+    for (const found of cell.imports) {
+      if (found.specifier !== TSLAB_SPECIFIER && !firstUse.has(found.specifier)) firstUse.set(found.specifier, { ...found, cell: cell.cell });
+    }
+  }
+  return firstUse;
 }
 
 export function isImportFailure(value: ImportBundle | ImportFailure): value is ImportFailure {

@@ -6,6 +6,7 @@
  * file (metadata, attachments, ids) is kept untouched so the executed notebook round-trips.
  */
 import * as messages from "../messages/notebook";
+import { jsonErrorOffset } from "./json-position";
 
 export type MultilineString = string | string[];
 
@@ -119,8 +120,7 @@ function parseJson(text: string, file: string): unknown {
     return JSON.parse(text) as unknown;
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    const position = /position (\d+)/.exec(detail);
-    const { line, column } = lineColumn(text, position ? Number(position[1]) : 0);
+    const { line, column } = lineColumn(text, jsonErrorOffset(text));
     throw new NotebookFormatError(messages.notebookNotJson(file, line, column, detail), file);
   }
 }

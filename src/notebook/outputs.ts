@@ -5,10 +5,11 @@
  *    writes to one stream merge into one output (as Jupyter shows them);
  *  - a display → `display_data`; an update of a `newDisplay()` replaces its earlier output in place,
  *    even in an earlier cell;
- *  - the trailing expression's value → `execute_result` with `text/plain` as `util.inspect` writes it
- *    (undefined gives no output, as in tslab).
+ *  - the trailing expression's value → `execute_result` with `text/plain` written exactly as tslab
+ *    prints it (`console.log(value)`: `util.inspect` for objects and numbers, a string as it is;
+ *    null and undefined give no output). The compatibility test holds us to that.
  */
-import { inspect } from "node:util";
+import { format } from "node:util";
 import type { ClaimRecord, FigureRecord } from "../api/types";
 import type { MimeBundle, Output } from "./nbformat";
 
@@ -17,8 +18,6 @@ export interface ThrownValue {
   readonly ename: string;
   readonly evalue: string;
   readonly stack: string;
-  /** Set when the error names an unknown assumption. */
-  readonly assumption?: { readonly id: string; readonly nearest: readonly string[] };
 }
 
 export type RunEvent =
@@ -29,9 +28,9 @@ export type RunEvent =
   | { readonly type: "figure"; readonly record: FigureRecord }
   | { readonly type: "claim"; readonly record: ClaimRecord };
 
-/** `util.inspect` as tslab and the Node REPL print values. */
+/** A value as tslab prints a trailing expression: `console.log(value)`, i.e. `util.format`. */
 export function inspectValue(value: unknown): string | undefined {
-  return value === undefined ? undefined : inspect(value, { depth: 4, colors: false });
+  return value === undefined || value === null ? undefined : format(value);
 }
 
 export class OutputCollector {

@@ -4,7 +4,8 @@
  * finish in time — a synchronous `while (true) {}` or a promise that never settles — is stopped by
  * terminating its worker, and named. Nothing a notebook does can keep the process alive.
  */
-import { existsSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -14,19 +15,25 @@ import * as messages from "../messages/notebook";
 import type { RunEvent } from "./outputs";
 import type { RunInputs } from "./run-context";
 
-/** Everything the worker needs; plain data. */
-export interface WorkerJob {
+/** What the worker needs from the start (plain data): it loads the assumptions while cells compile. */
+export interface WorkerSetup {
   readonly notebookFile: string;
   readonly notebook: string;
-  readonly cells: ReadonlyArray<{ readonly cell: number; readonly code: string; readonly filename: string }>;
-  readonly bundle: string;
   readonly inputs: RunInputs;
   readonly versions: { readonly tslab: string; readonly typescript: string; readonly node: string };
+}
+
+/** The compiled notebook, sent once compilation succeeded. */
+export interface WorkerProgram {
+  readonly cells: ReadonlyArray<{ readonly cell: number; readonly code: string; readonly filename: string }>;
+  readonly bundle: string;
 }
 
 export type WorkerOutcome =
   | { readonly kind: "finished" }
   | { readonly kind: "timeout"; readonly cell: number }
+  /** The worker's event loop emptied while a cell was still awaiting: its promise can never settle. */
+  | { readonly kind: "stalled"; readonly cell: number }
   | { readonly kind: "crashed"; readonly cell: number; readonly message: string };
 
 export interface RunJobOptions {
@@ -43,61 +50,90 @@ export function defaultConcurrency(): number {
 let sourceWorker: URL | undefined;
 
 /**
- * The worker script: `notebook-worker.js` next to the bundled CLI (dist/). When running from sources
+ * The worker script: `dist/notebook-worker.js` of the bundled CLI. When running from sources
  * (tests, tsx) Node cannot start a `.ts` worker, so `worker.ts` is bundled once per process into
  * node_modules/.cache/fragtax/ (packages stay external and resolve from the project's node_modules).
  */
 function workerEntry(): URL {
-  const bundled = new URL("./notebook-worker.js", import.meta.url);
-  if (existsSync(fileURLToPath(bundled))) return bundled;
+  // From dist/cli.js the worker is a sibling; from a lazy chunk in dist/chunks/ it is one level up.
+  const bundled = [new URL("./notebook-worker.js", import.meta.url), new URL("../notebook-worker.js", import.meta.url)].find((url) => existsSync(fileURLToPath(url)));
+  if (bundled) return bundled;
   if (sourceWorker) return sourceWorker;
   const here = dirname(fileURLToPath(import.meta.url));
-  const outfile = join(here, "..", "..", "node_modules", ".cache", "fragtax", `notebook-worker-${process.pid}.mjs`);
-  buildSync({ entryPoints: [join(here, "worker.ts")], outfile, bundle: true, platform: "node", format: "esm", target: "node20", packages: "external", logLevel: "silent" });
+  const result = buildSync({ entryPoints: [join(here, "worker.ts")], write: false, bundle: true, platform: "node", format: "esm", target: "node20", packages: "external", logLevel: "silent" });
+  const code = result.outputFiles[0]?.text ?? "";
+  // Named by content: concurrent processes write identical files, and stale copies are never reused.
+  const outfile = join(here, "..", "..", "node_modules", ".cache", "fragtax", `notebook-worker-${createHash("sha256").update(code).digest("hex").slice(0, 16)}.mjs`);
+  if (!existsSync(outfile)) {
+    mkdirSync(dirname(outfile), { recursive: true });
+    const temp = `${outfile}.${process.pid}.tmp`;
+    writeFileSync(temp, code);
+    renameSync(temp, outfile);
+  }
   sourceWorker = pathToFileURL(outfile);
   return sourceWorker;
 }
 
-export function runJob(job: WorkerJob, options: RunJobOptions): Promise<WorkerOutcome> {
-  const worker = new Worker(workerEntry(), { workerData: job, stdout: true, stderr: true });
-  let cell = job.cells[0]?.cell ?? 0;
-  let timer: NodeJS.Timeout | undefined;
-  return new Promise<WorkerOutcome>((resolve) => {
-    let settled = false;
-    const finish = (outcome: WorkerOutcome): void => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      void worker.terminate();
-      resolve(outcome);
-    };
-    const arm = (): void => {
-      clearTimeout(timer);
-      timer = setTimeout(() => finish({ kind: "timeout", cell }), options.timeoutMs);
-    };
-    arm(); // also covers loading the worker and the imports
-    worker.on("message", (event: RunEvent | { type: "done" }) => {
-      if (settled) return;
-      if (event.type === "done") return finish({ kind: "finished" });
-      if (event.type === "cell-start") {
-        cell = event.cell;
-        arm();
-      }
-      options.onEvent(event);
+/**
+ * A worker started before its notebook is compiled, so that starting the thread, loading its modules
+ * and the assumptions overlap with compilation on another core.
+ */
+export class NotebookWorker {
+  readonly #worker: Worker;
+
+  constructor(setup: WorkerSetup) {
+    this.#worker = new Worker(workerEntry(), { workerData: setup, stdout: true, stderr: true });
+  }
+
+  /** Compilation failed: nothing to run. */
+  cancel(): void {
+    void this.#worker.terminate();
+  }
+
+  run(program: WorkerProgram, options: RunJobOptions): Promise<WorkerOutcome> {
+    const worker = this.#worker;
+    let cell = program.cells[0]?.cell ?? 0;
+    let timer: NodeJS.Timeout | undefined;
+    return new Promise<WorkerOutcome>((resolve) => {
+      let settled = false;
+      const finish = (outcome: WorkerOutcome): void => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        void worker.terminate();
+        resolve(outcome);
+      };
+      const arm = (): void => {
+        clearTimeout(timer);
+        timer = setTimeout(() => finish({ kind: "timeout", cell }), options.timeoutMs);
+      };
+      arm(); // also covers loading the imports
+      worker.on("message", (event: RunEvent | { type: "done" }) => {
+        if (settled) return;
+        if (event.type === "done") return finish({ kind: "finished" });
+        if (event.type === "cell-start") {
+          cell = event.cell;
+          arm();
+        }
+        options.onEvent(event);
+      });
+      worker.on("error", (error) => finish({ kind: "crashed", cell, message: messages.workerCrashed(error.message) }));
+      worker.on("exit", (code) =>
+        finish(code === 0 ? { kind: "stalled", cell } : { kind: "crashed", cell, message: messages.workerCrashed(`exit code ${code}`) }),
+      );
+      worker.postMessage(program);
     });
-    worker.on("error", (error) => finish({ kind: "crashed", cell, message: messages.workerCrashed(error.message) }));
-    worker.on("exit", (code) => finish({ kind: "crashed", cell, message: messages.workerCrashed(`exit code ${code}`) }));
-  });
+  }
 }
 
 /** Maps `items` with at most `limit` calls of `fn` in flight; results keep the input order. */
-export async function mapConcurrent<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+export async function mapConcurrent<T, R>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
   const results = new Array<R>(items.length);
   let next = 0;
   const lane = async (): Promise<void> => {
     while (next < items.length) {
       const index = next++;
-      results[index] = await fn(items[index] as T);
+      results[index] = await fn(items[index] as T, index);
     }
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));

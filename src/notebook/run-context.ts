@@ -6,11 +6,11 @@
  * Registries do not cross threads, so the main thread resolves only serializable `RunInputs` (which
  * assumptions file, overrides, Monte Carlo options) and the worker builds the context from them.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
-import { parse as parseYaml } from "yaml";
 import type { ClaimRecord, FigureRecord } from "../api/types";
-import type { Assumption, AssumptionReader } from "../assumptions/types";
+import type { Assumption, AssumptionOverride, AssumptionReader } from "../assumptions/types";
 
 export const RUN_CONTEXT: unique symbol = Symbol.for("fragtax.run-context") as never;
 
@@ -28,8 +28,6 @@ export interface RunContext {
   recordClaim(claim: ClaimRecord): ClaimRecord;
 }
 
-/** Same shape as the registry's `AssumptionOverride` (src/assumptions). */
-export type AssumptionOverride = { readonly id: string; readonly value: number } | { readonly id: string; readonly low: number; readonly high: number };
 
 /** Serializable: crosses into the worker, which builds the `RunContext` from it. */
 export interface RunInputs {
@@ -49,11 +47,13 @@ export interface RunInputOptions {
 
 /**
  * Finds `report.yaml` by walking up from the notebook and reads the two fields the engine needs
- * (`assumptions`, `montecarlo`); explicit options win. The full config is normalized by `src/config.ts`.
+ * (`assumptions`, `montecarlo`); explicit options win (and when both are given, report.yaml is not
+ * read at all). The full config is normalized by `src/config.ts`.
  */
-export function resolveRunInputs(notebookFile: string, options: RunInputOptions = {}): RunInputs {
-  const report = findUp(dirname(resolve(notebookFile)), "report.yaml");
-  const config = report ? (parseYaml(readFileSync(report, "utf8")) as Record<string, unknown> | null) ?? {} : {};
+export async function resolveRunInputs(notebookFile: string, options: RunInputOptions = {}): Promise<RunInputs> {
+  const explicit = options.assumptionsFile !== undefined && options.montecarlo !== undefined;
+  const report = explicit ? undefined : findUp(dirname(resolve(notebookFile)), "report.yaml");
+  const config = report ? await readReportFields(report) : {};
   const named = typeof config.assumptions === "string" ? config.assumptions : "assumptions.yaml";
   const fromReport = report ? join(dirname(report), named) : null;
   const assumptionsFile = options.assumptionsFile !== undefined ? options.assumptionsFile : fromReport;
@@ -62,6 +62,11 @@ export function resolveRunInputs(notebookFile: string, options: RunInputOptions 
     overrides: options.overrides ?? [],
     montecarlo: options.montecarlo ?? readMonteCarlo(config.montecarlo) ?? DEFAULT_MONTECARLO,
   };
+}
+
+async function readReportFields(file: string): Promise<Record<string, unknown>> {
+  const { parse } = await import("yaml"); // only when there is a report.yaml to read
+  return (parse(await readFile(file, "utf8")) as Record<string, unknown> | null) ?? {};
 }
 
 function readMonteCarlo(value: unknown): MonteCarloOptions | undefined {

@@ -25,7 +25,7 @@
  */
 import type { SourceMapPayload } from "node:module";
 import { parse, type ImportDeclaration, type Node, type Pattern, type Program, type VariableDeclaration } from "acorn";
-import { transform, type Message, type TransformFailure } from "esbuild";
+import type { Message, TransformFailure } from "esbuild";
 import MagicString from "magic-string";
 import { mapThrough } from "./errors";
 
@@ -70,6 +70,7 @@ export function isCellFileName(file: string): number | undefined {
 /** Compiles one cell, or returns its first syntax error (positions in the cell's TypeScript). */
 export async function compileCell(source: string, cell: number): Promise<CompiledCell | CellSyntaxError> {
   let result: { code: string; map: string };
+  const { transform } = await import("esbuild"); // not loaded at all when every cell comes from the cache
   try {
     result = await transform(source, {
       loader: "ts",

@@ -8,12 +8,14 @@ import { parentPort, workerData } from "node:worker_threads";
 import type { ClaimRecord, FigureRecord } from "../api/types";
 import { loadTrackedAssumptions } from "./assumptions";
 import { inspectValue, type RunEvent, type ThrownValue } from "./outputs";
-import type { WorkerJob } from "./pool";
+import type { WorkerProgram, WorkerSetup } from "./pool";
 import { createRealm } from "./realm";
 import type { RunContext } from "./run-context";
 import { createTslabShim } from "./tslab-shim";
 
-const job = workerData as WorkerJob;
+const job = workerData as WorkerSetup;
+/** The compiled cells arrive once the main thread has compiled them; `once` so the port unrefs after. */
+const program = new Promise<WorkerProgram>((resolve) => parentPort?.once("message", resolve));
 const post = (event: RunEvent | { type: "done" }): void => parentPort?.postMessage(event);
 
 async function run(): Promise<void> {
@@ -42,8 +44,9 @@ async function run(): Promise<void> {
     tslab,
   });
   process.on("unhandledRejection", (reason) => post({ type: "stream", name: "stderr", text: `Unhandled promise rejection: ${describe(reason).evalue}\n` }));
-  realm.loadImports(job.bundle);
-  for (const cell of job.cells) {
+  const { cells, bundle } = await program;
+  realm.loadImports(bundle);
+  for (const cell of cells) {
     current = cell.cell;
     post({ type: "cell-start", cell: cell.cell });
     try {
@@ -65,20 +68,19 @@ function plain<T>(value: T): T {
 /** Errors from the realm are not `instanceof Error` here (another realm's Error), so read them by shape. */
 function describe(error: unknown): ThrownValue {
   if (typeof error === "object" && error !== null) {
-    const fields = error as { name?: unknown; message?: unknown; stack?: unknown; id?: unknown; nearest?: unknown };
+    const fields = error as { name?: unknown; message?: unknown; stack?: unknown };
     const ename = typeof fields.name === "string" ? fields.name : "Error";
     const evalue = typeof fields.message === "string" ? fields.message : inspectValue(error) ?? "";
     const stack = typeof fields.stack === "string" ? fields.stack : "";
-    const assumption =
-      ename === "UnknownAssumptionError" && typeof fields.id === "string" && Array.isArray(fields.nearest)
-        ? { assumption: { id: fields.id, nearest: fields.nearest.map(String) } }
-        : {};
-    return { ename, evalue, stack, ...assumption };
+    return { ename, evalue, stack };
   }
   return { ename: "Error", evalue: `thrown value: ${inspectValue(error) ?? "undefined"}`, stack: "" };
 }
 
-run().catch((error: unknown) => {
-  post({ type: "cell-end", cell: 0, reads: [], thrown: describe(error) });
+// A failure before the first cell (e.g. an invalid assumptions file) is reported on the first cell.
+run().catch(async (error: unknown) => {
+  const cell = (await program).cells[0]?.cell ?? 1;
+  post({ type: "cell-start", cell });
+  post({ type: "cell-end", cell, reads: [], thrown: describe(error) });
   post({ type: "done" });
 });

@@ -1,0 +1,42 @@
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { checkNotebooks, formatDiagnostic, topLevelNames } from "../../src/notebook/check";
+import { FIXTURES, TempDir } from "./helpers";
+
+const temp = new TempDir();
+afterAll(() => temp.cleanup());
+const root = join(import.meta.dirname, "..", "..");
+
+describe("fragtax check", () => {
+  it("passes the engine's fixture notebooks (declarations across cells, redeclaration, imports, tslab, ../dist/model.js → src)", () => {
+    const files = ["semantics", "display", "imports", "model-entry"].map((name) => join(FIXTURES, `${name}.ipynb`));
+    expect(checkNotebooks(files, { root, includeSrc: false }).map(formatDiagnostic)).toEqual([]);
+  });
+
+  it("maps type errors to notebook, cell and line, with tslab's rules across cells", () => {
+    const file = temp.notebook("typed.ipynb", {
+      cells: [
+        'let n = 1;\nconst c = "s";\ninterface P { x: number }',
+        { markdown: "text" },
+        "n = 2;\nconst p: P = { x: 1 };",
+        'const q: number = c;\nn = "str";',
+        "const c = 5;\nconst z: string = c;\nc = 6;",
+        'import * as tslab from "tslab";\ntslab.display.html(42);',
+      ],
+    });
+    const diagnostics = checkNotebooks([file], { root, includeSrc: false });
+    expect(diagnostics.map((d) => [d.cell, d.line, d.column, d.code])).toEqual([
+      [4, 1, 7, 2322],
+      [4, 2, 1, 2322],
+      [5, 2, 7, 2322],
+      [5, 3, 1, 2588],
+      [6, 2, 20, 2345],
+    ]);
+    expect(formatDiagnostic(diagnostics[0]!)).toMatch(/typed\.ipynb: cell 4, line 1, column 7: error TS2322: Type 'string' is not assignable to type 'number'/);
+  });
+
+  it("finds the top-level names of every declaration kind", () => {
+    const names = topLevelNames('import d, { a as b } from "m";\nimport * as ns from "n";\nlet x = 1, { y } = o;\nconst [z] = w;\nfunction f() {}\nclass C {}\ninterface I {}\ntype T = 1;\nenum E { A }');
+    expect([...names]).toEqual([["d", "other"], ["b", "other"], ["ns", "other"], ["x", "mutable"], ["y", "mutable"], ["z", "other"], ["f", "other"], ["C", "other"], ["I", "other"], ["T", "other"], ["E", "other"]]);
+  });
+});

@@ -1,0 +1,100 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { executeNotebook } from "../../src/notebook/execute";
+import { NotebookFormatError, type CodeCell } from "../../src/notebook/nbformat";
+import { TempDir } from "./helpers";
+
+const temp = new TempDir();
+afterAll(() => temp.cleanup());
+
+const code = (cells: readonly { cell_type: string }[]) => cells.filter((cell): cell is CodeCell => cell.cell_type === "code");
+
+describe("errors before any cell runs", () => {
+  it("finds a syntax error in a later cell before running the first", async () => {
+    const file = temp.notebook("syntax.ipynb", { cells: ['console.log("ran")', { markdown: "text" }, "const ok = 1;\nconst broken = (1 + ;"] });
+    const run = await executeNotebook(file);
+    expect(run.status).toBe("failed");
+    expect(run.cellsRun).toBe(0);
+    expect(code(run.executed.cells)[0]?.outputs).toEqual([]);
+    expect(run.error).toMatchObject({ kind: "syntax", cell: 3, line: 2, column: 21, ename: "SyntaxError" });
+    expect(run.error?.message).toMatch(/syntax\.ipynb: cell 3, line 2, column 21: SyntaxError/);
+    expect(run.error?.frame).toContain("> 2 | const broken = (1 + ;");
+  });
+
+  it("names a missing module with the cell and line that imports it", async () => {
+    const file = temp.notebook("missing.ipynb", { cells: ["const a = 1;", 'const b = 2;\nimport { x } from "./does-not-exist";'] });
+    const run = await executeNotebook(file);
+    expect(run.status).toBe("failed");
+    expect(run.cellsRun).toBe(0);
+    expect(run.error).toMatchObject({ kind: "module", cell: 2, line: 2 });
+    expect(run.error?.evalue).toContain('cannot find module "./does-not-exist"');
+  });
+
+  it("rejects a file that is not JSON, with line and column", async () => {
+    const file = temp.write("notjson.ipynb", '{\n  "cells": [\n    oops\n  ]\n}');
+    const error = await executeNotebook(file).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(NotebookFormatError);
+    expect((error as Error).message).toMatch(/notjson\.ipynb:3:5: not a notebook: the file is not valid JSON/);
+  });
+
+  it("rejects nbformat 3", async () => {
+    const file = temp.notebook("old.ipynb", { cells: ["1"], nbformat: 3 });
+    await expect(executeNotebook(file)).rejects.toThrow(/nbformat 3 is not supported/);
+  });
+
+  it("rejects a notebook whose kernel is not TypeScript", async () => {
+    const file = temp.notebook("python.ipynb", { cells: ["print(1)"], kernel: { name: "python3", language: "python" } });
+    await expect(executeNotebook(file)).rejects.toThrow(/kernel is "python3", not TypeScript/);
+  });
+});
+
+describe("errors while running", () => {
+  it("locates a runtime error at cell, line and column of the TypeScript source, keeps earlier outputs, marks later cells not run", async () => {
+    const file = temp.notebook("runtime.ipynb", {
+      cells: [
+        'console.log("before");',
+        { markdown: "# a heading" },
+        "const values: number[] = [1, 2];\ninterface Unused { a: string }\nconst total: number = values.reduce((a, b) => a + b);\nconst broken = (undefined as unknown as { x: number }).x;",
+        'console.log("never");',
+      ],
+    });
+    const run = await executeNotebook(file);
+    expect(run.status).toBe("failed");
+    expect(run.error).toMatchObject({ kind: "runtime", cell: 3, line: 4, column: 56, ename: "TypeError" });
+    expect(run.error?.message).toMatch(/runtime\.ipynb: cell 3, line 4, column 56: TypeError: Cannot read properties of undefined/);
+    expect(run.error?.frame).toContain("> 4 | const broken");
+    const [first, failing, later] = code(run.executed.cells);
+    expect(first?.outputs).toEqual([{ output_type: "stream", name: "stdout", text: "before\n" }]);
+    expect(failing?.execution_count).toBe(2);
+    expect(failing?.outputs[0]).toMatchObject({ output_type: "error", ename: "TypeError" });
+    expect(later).toMatchObject({ execution_count: null, outputs: [], metadata: { fragtax: { status: "not-run" } } });
+  });
+
+  it("stops a synchronous endless cell at the timeout and names it", async () => {
+    const file = temp.notebook("spin.ipynb", { cells: ['console.log("first")', "while (true) {}", 'console.log("never")'] });
+    const run = await executeNotebook(file, { timeoutMs: 1000 });
+    expect(run.status).toBe("failed");
+    expect(run.error).toMatchObject({ kind: "timeout", cell: 2, ename: "TimeoutError" });
+    expect(run.error?.message).toMatch(/spin\.ipynb: cell 2: TimeoutError: the cell did not finish within 1 s/);
+    expect(code(run.executed.cells)[0]?.outputs).toEqual([{ output_type: "stream", name: "stdout", text: "first\n" }]);
+  });
+
+  it("stops an async cell that never settles (while a timer keeps the loop alive) at the timeout", async () => {
+    const file = temp.notebook("never.ipynb", { cells: ["setInterval(() => {}, 50);\nawait new Promise(() => {});", "1"] });
+    const run = await executeNotebook(file, { timeoutMs: 500 });
+    expect(run.error).toMatchObject({ kind: "timeout", cell: 1 });
+    expect(code(run.executed.cells)[1]?.metadata).toEqual({ fragtax: { status: "not-run" } });
+  });
+
+  it("reports at once an awaited promise that nothing can settle", async () => {
+    const file = temp.notebook("stalled.ipynb", { cells: ["1", "await new Promise(() => {});"] });
+    const run = await executeNotebook(file, { timeoutMs: 60_000 });
+    expect(run.error).toMatchObject({ kind: "stalled", cell: 2 });
+    expect(run.error?.evalue).toMatch(/can never settle/);
+  });
+
+  it("stops a cell that keeps the event loop busy after an await", async () => {
+    const file = temp.notebook("later.ipynb", { cells: ["await Promise.resolve();\nsetInterval(() => {}, 10);\nfor (;;) {}"] });
+    const run = await executeNotebook(file, { timeoutMs: 500 });
+    expect(run.error).toMatchObject({ kind: "timeout", cell: 1 });
+  });
+});

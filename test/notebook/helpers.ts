@@ -1,0 +1,49 @@
+// Test helpers: real notebook files in a temporary folder (removed by `cleanup`).
+import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+
+export const FIXTURES = join(import.meta.dirname, "..", "fixtures", "notebooks");
+
+export interface NotebookSpec {
+  readonly cells: ReadonlyArray<string | { readonly markdown: string }>;
+  readonly kernel?: { name: string; language: string } | null;
+  readonly nbformat?: number;
+}
+
+export function notebookJson(spec: NotebookSpec): string {
+  const kernel = spec.kernel === undefined ? { name: "tslab", language: "typescript" } : spec.kernel;
+  return JSON.stringify(
+    {
+      nbformat: spec.nbformat ?? 4,
+      nbformat_minor: 5,
+      metadata: kernel === null ? {} : { kernelspec: { ...kernel, display_name: kernel.name } },
+      cells: spec.cells.map((cell) =>
+        typeof cell === "string"
+          ? { cell_type: "code", metadata: {}, execution_count: null, outputs: [], source: cell }
+          : { cell_type: "markdown", metadata: {}, source: cell.markdown },
+      ),
+    },
+    null,
+    1,
+  );
+}
+
+export class TempDir {
+  readonly path = mkdtempSync(join(tmpdir(), "fragtax-nb-"));
+
+  write(name: string, text: string): string {
+    const file = join(this.path, name);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, text);
+    return file;
+  }
+
+  notebook(name: string, spec: NotebookSpec): string {
+    return this.write(name, notebookJson(spec));
+  }
+
+  cleanup(): void {
+    rmSync(this.path, { recursive: true, force: true });
+  }
+}
