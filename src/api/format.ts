@@ -78,6 +78,34 @@ export function appendUnit(text: string, unit: string, format: NumberFormat): st
   return withSuffix(text, ` ${trimmed}`);
 }
 
+/** The format an assumption's unit implies: USD amounts as $, shares and probabilities as %, else plain numbers. */
+export function formatForUnit(unit: string): NumberFormat {
+  if (/^(?:USD|\$)/i.test(unit.trim())) return "usd";
+  if (/\b(?:fraction|probability|share)\b/i.test(unit)) return "percent";
+  return "number";
+}
+
+/**
+ * An assumption's value or 90% range as readers see it: "$6B–$12B", "$2–$3/GPU-hour", "18%–22%",
+ * "10,000–15,000"; huge plain quantities (FLOP) in powers of ten: "1×10²⁶".
+ */
+export function formatAssumptionQuantity(a: { readonly value?: number; readonly range?: { readonly low: number; readonly high: number }; readonly unit: string }): string {
+  const format = formatForUnit(a.unit);
+  const one = (x: number): string => (format === "number" && Math.abs(x) >= 1e9 ? powerOfTen(x) : formatNumber(x, format));
+  const body = a.range !== undefined ? `${one(a.range.low)}${EN_DASH}${one(a.range.high)}` : a.value !== undefined ? one(a.value) : "n/a";
+  const perUnit = format === "usd" ? /^(?:USD|\$)\s*(\/.+)$/i.exec(a.unit.trim())?.[1] : undefined;
+  return perUnit === undefined ? body : `${body}${perUnit}`;
+}
+
+const SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹";
+
+function powerOfTen(x: number): string {
+  const exponent = Math.floor(Math.log10(Math.abs(x)));
+  const mantissa = significant(Math.abs(x) / 10 ** exponent, 3);
+  const power = [...String(exponent)].map((digit) => SUPERSCRIPT_DIGITS[Number(digit)] ?? digit).join("");
+  return `${x < 0 ? MINUS : ""}${mantissa === "1" ? "" : `${mantissa}×`}10${power}`;
+}
+
 // "(90% CI …)" must stay last, so a unit suffix goes after the median and after each interval end.
 function withSuffix(text: string, suffix: string): string {
   const match = /^(\S+) \(90% CI (\S+)\u2013(\S+)\)$/.exec(text);

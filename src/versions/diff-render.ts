@@ -6,7 +6,7 @@
 import { diffWords } from "diff";
 import * as messages from "../messages/versions";
 import type { AssumptionContent } from "./fingerprint";
-import { formatAssumptionValue } from "./fingerprint";
+import { formatAssumptionQuantity } from "../api/format";
 import { formatFigure } from "./figures";
 import type { AssumptionChange, DiffResult, FigureDelta } from "./diff";
 import { html, rawHtml, type Html } from "../report/html";
@@ -37,7 +37,7 @@ export function fieldText(content: AssumptionContent, field: AssumptionChange["f
   switch (field) {
     case "value":
     case "range":
-      return formatAssumptionValue(content);
+      return formatAssumptionQuantity(content);
     case "source":
       return [content.source.title, content.source.url, content.source.date].filter(Boolean).join(", ");
     default: {
@@ -67,8 +67,8 @@ export function renderDiffText(diff: DiffResult, colour: boolean): string {
   const { added, removed, changed } = diff.assumptions;
   const lines = [paint.bold(messages.diffHeading(diff.from, diff.to)), ""];
   lines.push(paint.bold(messages.diffAssumptionsHeading(added.length, removed.length, changed.length)));
-  for (const a of added) lines.push(paint.added(`  + ${a.id}  ${formatAssumptionValue(a)} ${a.unit}  (${a.label})`));
-  for (const a of removed) lines.push(paint.removed(`  - ${a.id}  ${formatAssumptionValue(a)} ${a.unit}  (${a.label})`));
+  for (const a of added) lines.push(paint.added(`  + ${a.id}  ${formatAssumptionQuantity(a)} ${a.unit}  (${a.label})`));
+  for (const a of removed) lines.push(paint.removed(`  - ${a.id}  ${formatAssumptionQuantity(a)} ${a.unit}  (${a.label})`));
   for (const change of changed) {
     lines.push(`  ~ ${change.id}`);
     for (const field of change.fields) {
@@ -107,7 +107,7 @@ function figureRows(figures: readonly FigureDelta[]): Html {
 /** The body of a diff: assumptions then figures. Used by the HTML page and the "What changed" section. */
 export function renderDiffFragment(diff: DiffResult): Html {
   const { added, removed, changed } = diff.assumptions;
-  const row = (sign: string, a: AssumptionContent) => html`<tr><td>${sign}</td><td><code>${a.id}</code></td><td>${a.label}</td><td>${formatAssumptionValue(a)} ${a.unit}</td></tr>`;
+  const row = (sign: string, a: AssumptionContent) => html`<tr><td>${sign}</td><td><code>${a.id}</code></td><td>${a.label}</td><td>${formatAssumptionQuantity(a)} ${a.unit}</td></tr>`;
   const changeRows = changed.map(
     (c) => html`<tr><td>~</td><td><code>${c.id}</code></td><td>${c.after.label}</td><td>${c.fields.map(
       (field) => html`<div><b>${field}</b>: ${field === "note" || field === "label" ? wordDiffHtml(fieldText(c.before, field), fieldText(c.after, field)) : html`<del>${fieldText(c.before, field)}</del> → <ins>${fieldText(c.after, field)}</ins>`}</div>`,

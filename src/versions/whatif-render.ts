@@ -5,14 +5,16 @@
 import type { Assumption } from "../assumptions/types";
 import * as messages from "../messages/versions";
 import { html, type Html } from "../report/html";
-import { formatAssumptionValue } from "./fingerprint";
+import { formatAssumptionQuantity } from "../api/format";
 import type { WhatIf } from "./whatif";
 
 export function renderWhatIfBanner(whatIf: WhatIf, original: (id: string) => Assumption | undefined): Html {
   const rows = whatIf.overrides.map((override) => {
     const before = original(override.id);
     const after = "value" in override ? { value: override.value } : { range: { low: override.low, high: override.high } };
-    return html`<tr><td><code>${override.id}</code></td><td>${before?.label ?? ""}</td><td>${formatAssumptionValue(before)}</td><td><strong>${formatAssumptionValue(after)}</strong></td><td>${before?.unit ?? ""}</td></tr>`;
+    const unit = before?.unit ?? "";
+    const inFile = before === undefined ? "(none)" : formatAssumptionQuantity(before);
+    return html`<tr><td><code>${override.id}</code></td><td>${before?.label ?? ""}</td><td>${inFile}</td><td><strong>${formatAssumptionQuantity({ ...after, unit })}</strong></td><td>${unit}</td></tr>`;
   });
   return html`<section class="what-if" role="note" data-fragtax="what-if">
 <h2>${messages.whatIfBannerTitle()}</h2>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatFigure, formatInterval, formatNumber, formatSummary } from "../../src/api/format";
+import { formatAssumptionQuantity, formatFigure, formatInterval, formatNumber, formatSummary } from "../../src/api/format";
 import type { NumberFormat } from "../../src/api/types";
 
 const golden: ReadonlyArray<readonly [number, NumberFormat, string]> = [
@@ -51,5 +51,19 @@ describe("intervals, summaries and figures", () => {
     expect(formatFigure(rate)).toBe("$2.50/GPU-hour (90% CI $2\u2013$3/GPU-hour)");
     expect(formatFigure({ id: "g", label: "GPUs", unit: "GPUs", format: "count", value: 12_000 })).toBe("12,000 GPUs");
     expect(formatFigure({ id: "m", label: "Multiple", unit: "×", format: "multiple", value: 39 })).toBe("39×");
+  });
+});
+
+describe("formatAssumptionQuantity", () => {
+  it.each([
+    [{ range: { low: 6e9, high: 12e9 }, unit: "USD/year" }, "$6B\u2013$12B/year"],
+    [{ range: { low: 2, high: 3 }, unit: "USD/GPU-hour" }, "$2\u2013$3/GPU-hour"],
+    [{ value: 4e10, unit: "USD" }, "$40B"],
+    [{ range: { low: 0.18, high: 0.22 }, unit: "fraction of revenue" }, "18%\u201322%"],
+    [{ value: 0.6, unit: "probability" }, "60%"],
+    [{ range: { low: 10000, high: 15000 }, unit: "GPUs" }, "10,000\u201315,000"],
+    [{ range: { low: 1e26, high: 2.5e27 }, unit: "FLOP" }, "10\u00b2\u2076\u20132.5\u00d710\u00b2\u2077"],
+  ])("%o → %s", (assumption, expected) => {
+    expect(formatAssumptionQuantity(assumption)).toBe(expected);
   });
 });

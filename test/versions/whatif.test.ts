@@ -80,8 +80,8 @@ describe("what-if banner", () => {
       id === original.id ? original : undefined,
     ).value;
     expect(banner).toContain("What-if build");
-    expect(banner).toContain("2–3");
-    expect(banner).toContain("2.5–3.5");
+    expect(banner).toContain("$2–$3/GPU-hour");
+    expect(banner).toContain("$2.50–$3.50/GPU-hour");
     expect(banner).toContain("H100 &lt;script&gt;");
     expect(banner).not.toContain("<script>");
   });
