@@ -18,7 +18,7 @@ export function figureHtml(figure: FigureRecord): string {
 export function claimHtml(claim: ClaimRecord): string {
   const stated = formatInterval(claim.stated.low, claim.stated.high, claim.format);
   const computed = formatInterval(claim.computed.low, claim.computed.high, claim.format);
-  const off = claim.verdict === "consistent" || claim.verdict === "unverifiable" ? "" : ` ${formatNumber(claim.factor, "multiple")}`;
+  const off = claim.factor === null || claim.verdict === "consistent" ? "" : ` ${formatNumber(claim.factor, "multiple")}`;
   return (
     `<div class="fragtax-claim verdict-${escapeHtml(claim.verdict)} tex2jax_ignore" data-claim-id="${escapeHtml(claim.id)}">` +
     `<span class="verdict-badge">${escapeHtml(claim.verdict + off)}</span> ` +

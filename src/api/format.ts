@@ -38,8 +38,9 @@ export function formatNumber(x: number, format: NumberFormat = "number"): string
   }
 }
 
-/** "$20.1M–$40.2M": a p5–p95 (or any low–high) interval. */
+/** "$20.1M–$40.2M": a p5–p95 (or any low–high) interval; "$40B" when both ends read the same. */
 export function formatInterval(low: number, high: number, format: NumberFormat = "number"): string {
+  if (formatNumber(low, format) === formatNumber(high, format)) return formatNumber(low, format);
   return `${formatNumber(low, format)}${EN_DASH}${formatNumber(high, format)}`;
 }
 

@@ -67,7 +67,9 @@ export function notebook(tslab: TslabLike, options: NotebookOptions = {}): Noteb
       return figure;
     },
     claim(input) {
-      const claim: ClaimRecord = { ...input };
+      // An unverifiable claim has no factor; NaN (from arithmetic on missing data) means the same.
+      const unknown = input.verdict === "unverifiable" || input.factor === null || Number.isNaN(input.factor);
+      const claim: ClaimRecord = { ...input, factor: unknown ? null : input.factor };
       context.recordClaim(claim);
       display.html(claimHtml(claim));
       return claim;

@@ -49,8 +49,11 @@ export interface ClaimRecord {
   readonly unit: string;
   readonly format: NumberFormat;
   readonly verdict: Verdict;
-  /** How far off, as a factor (stated midpoint ÷ computed midpoint); 1 when consistent. */
-  readonly factor: number;
+  /**
+   * How far off, as a factor (stated midpoint ÷ computed midpoint); 1 when consistent; `null` when
+   * unverifiable (there is nothing to divide by, and a made-up 1 would read as "agrees").
+   */
+  readonly factor: number | null;
   readonly note?: string;
   readonly notebook?: string;
   readonly cell?: number;

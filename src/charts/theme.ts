@@ -19,7 +19,7 @@ export const CHART_THEME: Config = {
   background: "transparent",
   font: CHART_FONT,
   padding: 8,
-  view: { continuousWidth: 560, continuousHeight: 260, discreteWidth: 560, discreteHeight: { step: 26 }, stroke: null },
+  view: { continuousWidth: 500, continuousHeight: 260, discreteWidth: 500, discreteHeight: { step: 26 }, stroke: null },
   range: { category: [...CHART_PALETTE] },
   mark: { color: CHART_PALETTE[0], tooltip: true },
   bar: { color: CHART_PALETTE[0] },

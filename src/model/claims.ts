@@ -4,7 +4,8 @@
  *   consistent   the ranges overlap (stated.low ≤ computed.high and computed.low ≤ stated.high); factor 1
  *   overstated   the stated range lies wholly above the computed one
  *   understated  … wholly below
- *   unverifiable a bound is not a finite number
+ *   unverifiable a bound is not a finite number; factor null (no ratio exists, and NaN would not
+ *                survive JSON)
  *
  * factor = midpoint(stated) ÷ midpoint(computed), where the midpoint is geometric, √(low·high), when
  * both bounds of both ranges are positive (costs and multiples are judged in ratios), else arithmetic.
@@ -20,12 +21,12 @@ export interface Range {
 
 export interface ClaimCheck {
   readonly verdict: Verdict;
-  readonly factor: number;
+  readonly factor: number | null;
 }
 
 export function checkClaim(stated: Range, computed: Range): ClaimCheck {
   const bounds = [stated.low, stated.high, computed.low, computed.high];
-  if (!bounds.every(Number.isFinite)) return { verdict: "unverifiable", factor: Number.NaN };
+  if (!bounds.every(Number.isFinite)) return { verdict: "unverifiable", factor: null };
   if (stated.low > stated.high) throw new RangeError(msg.rangeReversed("stated range", stated.low, stated.high));
   if (computed.low > computed.high) throw new RangeError(msg.rangeReversed("computed range", computed.low, computed.high));
   if (stated.low <= computed.high && computed.low <= stated.high) return { verdict: "consistent", factor: 1 };

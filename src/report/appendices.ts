@@ -55,7 +55,7 @@ function assumptionsTable(input: AppendixInput): Html {
     .sort((a, b) => a.id.localeCompare(b.id))
     .map(
       (a) => html`<tr id="${`assumption-${a.id}`}">
-<td><span class="assumption-label">${a.label}</span><code class="assumption-id">${a.id}</code>${a.note === undefined ? null : html`<div class="note">${a.note}</div>`}</td>
+<td><span class="assumption-label">${a.label}</span><code class="assumption-id">${breakableId(a.id)}</code>${a.note === undefined ? null : html`<div class="note">${a.note}</div>`}</td>
 <td class="num">${assumptionValue(a)}</td><td>${a.unit}</td><td>${a.distribution}</td><td>${sourceCell(a)}</td></tr>`,
     );
   return html`<p>Every input of the model, as read from <code>${input.assumptionsFile}</code>. A range is a 90% interval: its ends are the 5th and 95th percentiles of the distribution named.</p>
@@ -63,9 +63,11 @@ function assumptionsTable(input: AppendixInput): Html {
 <tbody>${rows}</tbody></table></div>`;
 }
 
+/** Money reads like the chapters ("$5B", "$2–$3"), not as "5,000,000,000"; other units as plain numbers. */
 function assumptionValue(a: Assumption): string {
-  if (a.range !== undefined) return formatInterval(a.range.low, a.range.high, "number");
-  return a.value === undefined ? "n/a" : formatNumber(a.value, "number");
+  const format = /^USD\b/.test(a.unit) ? "usd" : "number";
+  if (a.range !== undefined) return formatInterval(a.range.low, a.range.high, format);
+  return a.value === undefined ? "n/a" : formatNumber(a.value, format);
 }
 
 function sourceCell(a: Assumption): Html {
@@ -82,7 +84,7 @@ function figuresTable(figures: readonly FigureRecord[]): Html {
   if (figures.length === 0) return html`<p>No headline figures were declared.</p>`;
   const rows = [...figures]
     .sort((a, b) => a.id.localeCompare(b.id))
-    .map((f) => html`<tr><td><span class="assumption-label">${f.label}</span><code class="assumption-id">${f.id}</code></td><td class="num">${formatFigure(f)}</td><td>${where(f)}</td></tr>`);
+    .map((f) => html`<tr><td><span class="assumption-label">${f.label}</span><code class="assumption-id">${breakableId(f.id)}</code></td><td class="num">${formatFigure(f)}</td><td>${where(f)}</td></tr>`);
   return html`<p>Each figure the chapters cite, as declared by the notebooks (also in <code>figures.json</code>). Monte Carlo figures show the median and the 90% interval.</p>
 <div class="table-wrap"><table class="data-table"><thead><tr><th>Figure</th><th class="num">Value</th><th>Declared in</th></tr></thead><tbody>${rows}</tbody></table></div>`;
 }
@@ -93,15 +95,25 @@ function claimsTable(claims: readonly ClaimRecord[]): Html {
     (c) => html`<tr><td>${c.claim}${c.note === undefined ? null : html`<div class="note">${c.note}</div>`}</td>
 <td class="num">${appendUnit(formatInterval(c.stated.low, c.stated.high, c.format), c.unit, c.format)}</td>
 <td class="num">${appendUnit(formatInterval(c.computed.low, c.computed.high, c.format), c.unit, c.format)}</td>
-<td>${verdictBadge(c.verdict, c.factor)}</td><td>${where(c)}</td></tr>`,
+<td>${verdictBadge(c.verdict, null)}</td><td class="num">${factorCell(c.factor)}</td><td>${where(c)}</td></tr>`,
   );
-  return html`<p>Quantitative claims from the source text, each checked against the model's 90% interval. A claim is <em>consistent</em> when its stated range overlaps the model's; otherwise the factor says how far its midpoint is from the model's.</p>
-<div class="table-wrap"><table class="data-table claims-table"><thead><tr><th>Claim</th><th class="num">Stated</th><th class="num">Model (90%)</th><th>Verdict</th><th>Checked in</th></tr></thead><tbody>${rows}</tbody></table></div>`;
+  return html`<p>Quantitative claims from the source text, each checked against the model's 90% interval. A claim is <em>consistent</em> when its stated range overlaps the model's; otherwise the factor says how far its midpoint is from the model's (stated ÷ model; 1× when consistent). An <em>unverifiable</em> claim has no independent figure to check against, so it has no factor (—).</p>
+<div class="table-wrap"><table class="data-table claims-table"><thead><tr><th>Claim</th><th class="num">Stated</th><th class="num">Model (90%)</th><th>Verdict</th><th class="num">Factor</th><th>Checked in</th></tr></thead><tbody>${rows}</tbody></table></div>`;
 }
 
-export function verdictBadge(verdict: Verdict, factor: number): Html {
-  const off = verdict === "overstated" || verdict === "understated" ? ` ${formatNumber(factor, "multiple")}` : "";
+export function verdictBadge(verdict: Verdict, factor: number | null): Html {
+  const off = factor !== null && (verdict === "overstated" || verdict === "understated") ? ` ${formatNumber(factor, "multiple")}` : "";
   return html`<span class="${`verdict-badge verdict-${verdict}`}">${verdict}${off}</span>`;
+}
+
+/** "11×", or "—" when there is no factor (an unverifiable claim): never a made-up 1 or "n/a". */
+export function factorCell(factor: number | null): string {
+  return factor === null ? "\u2014" : formatNumber(factor, "multiple");
+}
+
+/** A long snake_case id wraps after its underscores ("anthropic_run_rate_/forward_usd"), not mid-word. */
+function breakableId(id: string): Html[] {
+  return id.split("_").map((part, i, parts) => (i < parts.length - 1 ? html`${part}_<wbr>` : html`${part}`));
 }
 
 function where(record: { readonly notebook?: string; readonly cell?: number }): string {

@@ -19,6 +19,17 @@ export function registerReportCommands(program: Command): void {
     .description("Run the chapters and build out/build/report.html, report.pdf, figures.json, claims.json and build-log.json.")
     .option("--no-pdf", "build the HTML (and JSON) only, without printing the PDF")
     .option("--root <dir>", "the project root, the folder holding notebooks/report.yaml (default: found from the current folder)");
+  command.addHelpText(
+    "after",
+    `
+Exit codes: 0 built; 1 a cell failed or the PDF was not printed (the HTML is still written);
+2 bad input (report.yaml, assumptions.yaml, a notebook or an override that cannot be read).
+
+Examples:
+  $ fragtax build                                   # the whole report, HTML and PDF
+  $ fragtax build --no-pdf                          # faster: HTML and JSON only
+  $ fragtax build --set h100_usd_per_gpu_hour=2.5..3.5 --no-pdf   # a what-if, not publishable`,
+  );
   addWhatIfOptions(command).action(async (options: BuildFlags) => {
     process.exitCode = await buildCommand(options);
   });

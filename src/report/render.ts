@@ -9,9 +9,10 @@ import type { ReportConfig } from "../config";
 import { renderAppendices, type Appendix, type Provenance } from "./appendices";
 import { ownNumber, renderChapter, type ChapterInput, type FailedCell, type RenderedChapter } from "./chapters";
 import { joinSource } from "./nbformat";
-import { html, type Html } from "./html";
+import { html, rawHtml, type Html } from "./html";
 import { createMarkdownRenderer } from "./markdown";
 import { assetSlots, fillTemplate, loadTemplateAssets } from "./template";
+import { CHANGES_TOC_MARKER } from "./markers";
 
 export interface ReportInput {
   readonly config: ReportConfig;
@@ -106,5 +107,5 @@ function tableOfContents(chapters: readonly RenderedChapter[], appendices: reado
       chapter.sections.length === 0 ? null : html`<ol class="toc-sections">${chapter.sections.map((section) => html`<li><a href="${`#${section.id}`}">${section.text}</a></li>`)}</ol>`
     }</li>`,
   )}</ol>
-<ol class="toc-appendices">${appendices.map((appendix) => html`<li><a href="${`#${appendix.id}`}">${appendix.title}</a></li>`)}</ol>`;
+<ol class="toc-appendices">${rawHtml(CHANGES_TOC_MARKER)}${appendices.map((appendix) => html`<li><a href="${`#${appendix.id}`}">${appendix.title}</a></li>`)}</ol>`;
 }

@@ -40,6 +40,9 @@ describe("intervals, summaries and figures", () => {
 
   it("writes a p5–p95 interval with an en dash", () => {
     expect(formatInterval(20.1e6, 40.2e6, "usd")).toBe("$20.1M\u2013$40.2M");
+    // A point stated as a range ("$40B–$40B") reads as the point.
+    expect(formatInterval(40e9, 40e9, "usd")).toBe("$40B");
+    expect(formatInterval(0.6, 0.6, "percent")).toBe("60%");
   });
 
   it("writes a summary as median with its 90% interval", () => {

@@ -46,6 +46,8 @@ describe("fragtax publish", () => {
     expect(await readFile(join(reports(), "2026-05-01/report.html"), "utf8")).toBe(first);
     const second = await readFile(join(reports(), "2026-05-01-2/report.html"), "utf8");
     expect(second).toContain("What changed since 2026-05-01");
+    // …and the table of contents links to it.
+    expect(second).toContain('<ol class="toc-appendices"><li><a href="#what-changed">What changed since 2026-05-01</a></li></ol>');
     expect(second).toContain("h100_usd_per_gpu_hour");
     expect(second).not.toContain("<script>alert(1)</script>");
     expect(second.indexOf("What changed")).toBeLessThan(second.indexOf("</body>"));

@@ -1,0 +1,56 @@
+/**
+ * An unverifiable claim has no factor: the model says null (not NaN), the notebook API turns a
+ * contradictory 1 or NaN into null, claims.json carries null, and the ledger shows "—".
+ */
+import { describe, expect, it } from "vitest";
+import { notebook, RUN_CONTEXT, type TslabLike } from "../../src/api/index";
+import type { ClaimRecord } from "../../src/api/types";
+import { checkClaim } from "../../src/model/claims";
+import { factorCell, renderAppendices } from "../../src/report/appendices";
+import { claimsJson } from "../../src/report/records";
+import { provenance } from "./fixture";
+
+const base = { claim: "Google puts $40B into Anthropic", stated: { low: 40e9, high: 40e9 }, computed: { low: 40e9, high: 40e9 }, unit: "USD", format: "usd" } as const;
+
+describe("unverifiable claims", () => {
+  it("get a null factor from checkClaim", () => {
+    expect(checkClaim({ low: 1, high: 2 }, { low: Number.NaN, high: 3 })).toEqual({ verdict: "unverifiable", factor: null });
+  });
+
+  it("are recorded with a null factor even when a notebook passes 1 or NaN", () => {
+    const recorded: ClaimRecord[] = [];
+    const tslab = fakeTslab(recorded);
+    const nb = notebook(tslab);
+    nb.claim({ ...base, id: "a", verdict: "unverifiable", factor: 1 });
+    nb.claim({ ...base, id: "b", verdict: "overstated", factor: Number.NaN });
+    nb.claim({ ...base, id: "c", verdict: "overstated", factor: 3 });
+    expect(recorded.map((c) => c.factor)).toEqual([null, null, 3]);
+  });
+
+  it("carry null in claims.json and show — in the ledger, with a single stated value", () => {
+    const claims: ClaimRecord[] = [
+      { ...base, id: "google", verdict: "unverifiable", factor: null },
+      { ...base, id: "run", stated: { low: 400e6, high: 800e6 }, computed: { low: 37e6, high: 74.7e6 }, verdict: "overstated", factor: 11 },
+    ];
+    const json = JSON.parse(claimsJson(claims)) as { id: string; factor: unknown }[];
+    expect(json.map((c) => [c.id, c.factor])).toEqual([["google", null], ["run", 11]]);
+    expect(factorCell(null)).toBe("\u2014");
+    const ledger = renderAppendices({ assumptions: [], assumptionsFile: "a.yaml", figures: [], claims, montecarlo: { samples: 10, seed: 1 }, provenance })
+      .find((a) => a.id === "appendix-claims")?.html.toString() ?? "";
+    expect(ledger).toMatch(/verdict-unverifiable">unverifiable<\/span><\/td><td class="num">\u2014<\/td>/);
+    expect(ledger).toMatch(/verdict-overstated">overstated<\/span><\/td><td class="num">11×<\/td>/);
+    expect(ledger).toContain('<td class="num">$40B</td>');
+    expect(ledger).not.toMatch(/NaN|n\/a|\$40B–\$40B/);
+  });
+});
+
+function fakeTslab(recorded: ClaimRecord[]): TslabLike {
+  const context = {
+    assumptions: { get: () => { throw new Error("unused"); }, readIds: () => [], all: () => [] },
+    montecarlo: { samples: 10, seed: 1 },
+    recordFigure: () => undefined,
+    recordClaim: (c: ClaimRecord) => recorded.push(c),
+  };
+  const display = { html: () => undefined, markdown: () => undefined, raw: () => undefined };
+  return { display, [RUN_CONTEXT]: context } as unknown as TslabLike;
+}
