@@ -88,12 +88,17 @@ export function formatForUnit(unit: string): NumberFormat {
 
 /**
  * An assumption's value or 90% range as readers see it: "$6B–$12B", "$2–$3/GPU-hour", "18%–22%",
- * "10,000–15,000"; huge plain quantities (FLOP) in powers of ten: "1×10²⁶".
+ * "10,000–15,000"; huge plain quantities (FLOP) in powers of ten: "1×10²⁶". Tables with their own
+ * unit column pass `perUnitSuffix: false` ("$2–$3" beside "USD/GPU-hour").
  */
-export function formatAssumptionQuantity(a: { readonly value?: number; readonly range?: { readonly low: number; readonly high: number }; readonly unit: string }): string {
+export function formatAssumptionQuantity(
+  a: { readonly value?: number; readonly range?: { readonly low: number; readonly high: number }; readonly unit: string },
+  options: { readonly perUnitSuffix?: boolean } = {},
+): string {
   const format = formatForUnit(a.unit);
   const one = (x: number): string => (format === "number" && Math.abs(x) >= 1e9 ? powerOfTen(x) : formatNumber(x, format));
   const body = a.range !== undefined ? `${one(a.range.low)}${EN_DASH}${one(a.range.high)}` : a.value !== undefined ? one(a.value) : "n/a";
+  if (options.perUnitSuffix === false) return body;
   const perUnit = format === "usd" ? /^(?:USD|\$)\s*(\/.+)$/i.exec(a.unit.trim())?.[1] : undefined;
   return perUnit === undefined ? body : `${body}${perUnit}`;
 }

@@ -3,7 +3,7 @@
  * Everything here comes from data (assumptions.yaml, notebook records, the build), so every value
  * goes through the escaping `html` template; a "<script>" in a note shows as text.
  */
-import { formatInterval, formatNumber, appendUnit, formatFigure } from "../api/format";
+import { formatAssumptionQuantity, formatInterval, formatNumber, appendUnit, formatFigure } from "../api/format";
 import type { ClaimRecord, FigureRecord, Verdict } from "../api/types";
 import type { Assumption } from "../assumptions/types";
 import { html, type Html } from "./html";
@@ -65,9 +65,7 @@ function assumptionsTable(input: AppendixInput): Html {
 
 /** Money reads like the chapters ("$5B", "$2–$3"), not as "5,000,000,000"; other units as plain numbers. */
 function assumptionValue(a: Assumption): string {
-  const format = /^USD\b/.test(a.unit) ? "usd" : "number";
-  if (a.range !== undefined) return formatInterval(a.range.low, a.range.high, format);
-  return a.value === undefined ? "n/a" : formatNumber(a.value, format);
+  return formatAssumptionQuantity(a, { perUnitSuffix: false });
 }
 
 function sourceCell(a: Assumption): Html {
