@@ -35,6 +35,18 @@ export interface RunInputs {
   readonly assumptionsFile: string | null;
   readonly overrides: readonly AssumptionOverride[];
   readonly montecarlo: MonteCarloOptions;
+  /**
+   * The assumptions file, already parsed and validated by the main thread (a build of several
+   * notebooks parses it once): the worker then builds its registry without loading YAML and zod.
+   */
+  readonly preloaded?: PreloadedAssumptions;
+}
+
+/** A parsed assumptions file as plain data (structured-cloned into the worker). */
+export interface PreloadedAssumptions {
+  /** The file it was parsed from (as `RunInputs.assumptionsFile`); also the registry's file name. */
+  readonly file: string;
+  readonly assumptions: readonly Assumption[];
 }
 
 export const DEFAULT_MONTECARLO: MonteCarloOptions = { samples: 10_000, seed: 20_260_428 };
@@ -43,6 +55,7 @@ export interface RunInputOptions {
   readonly assumptionsFile?: string | null;
   readonly overrides?: readonly AssumptionOverride[];
   readonly montecarlo?: MonteCarloOptions;
+  readonly preloaded?: PreloadedAssumptions;
 }
 
 /**
@@ -61,6 +74,7 @@ export async function resolveRunInputs(notebookFile: string, options: RunInputOp
     assumptionsFile,
     overrides: options.overrides ?? [],
     montecarlo: options.montecarlo ?? readMonteCarlo(config.montecarlo) ?? DEFAULT_MONTECARLO,
+    ...(options.preloaded !== undefined && options.preloaded.file === assumptionsFile ? { preloaded: options.preloaded } : {}),
   };
 }
 
