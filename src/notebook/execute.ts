@@ -10,9 +10,9 @@
  */
 import { readFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
-import { createRequire } from "node:module";
 import type { ClaimRecord, FigureRecord } from "../api/types";
 import * as messages from "../messages/notebook";
+import { packageVersion } from "../package-version";
 import { TOOL_VERSION } from "../version";
 import { cellError, errorOutput, firstFrame, mapThrough, type CellError } from "./errors";
 import { CompileCache } from "./compile-cache";
@@ -65,7 +65,7 @@ export async function executeNotebook(file: string, options: ExecuteOptions = {}
   const codeCells = notebook.cells.flatMap((cell, index) => (cell.cell_type === "code" ? [{ cell: index + 1, source: cellText(cell.source) }] : []));
   const base = { notebook: name, file: absolute, notebookData: notebook, started };
   // The worker starts now: thread start-up and loading assumptions overlap with steps 2–3.
-  const versions = { tslab: `fragtax ${TOOL_VERSION}`, typescript: `esbuild ${esbuildVersion()}`, node: process.version };
+  const versions = { tslab: `fragtax ${TOOL_VERSION}`, typescript: `esbuild ${packageVersion("esbuild")}`, node: process.version };
   const worker = new NotebookWorker({ notebookFile: absolute, notebook: name, inputs: await resolveRunInputs(absolute, options), versions });
   // 2. compile
   const cache = options.cache === false ? undefined : CompileCache.forRoot(root);
@@ -157,10 +157,6 @@ async function bundleCached(cache: CompileCache | undefined, cells: readonly Com
   const bundle = await bundleImports(cells, file, root);
   if (key !== undefined && !isImportFailure(bundle)) await cache?.writeBundle(key, bundle);
   return bundle;
-}
-
-function esbuildVersion(): string {
-  return (createRequire(import.meta.url)("esbuild/package.json") as { version: string }).version;
 }
 
 interface RunState {
