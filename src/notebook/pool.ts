@@ -6,11 +6,11 @@
  */
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, renameSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
-import { buildSync } from "esbuild";
 import * as messages from "../messages/notebook";
 import type { RunEvent } from "./outputs";
 import type { RunInputs } from "./run-context";
@@ -60,6 +60,8 @@ function workerEntry(): URL {
   if (bundled) return bundled;
   if (sourceWorker) return sourceWorker;
   const here = dirname(fileURLToPath(import.meta.url));
+  // esbuild only here (running from sources): the bundled CLI does not load it for a run.
+  const { buildSync } = createRequire(import.meta.url)("esbuild") as typeof import("esbuild");
   const result = buildSync({ entryPoints: [join(here, "worker.ts")], write: false, bundle: true, platform: "node", format: "esm", target: "node20", packages: "external", logLevel: "silent" });
   const code = result.outputFiles[0]?.text ?? "";
   // Named by content: concurrent processes write identical files, and stale copies are never reused.
