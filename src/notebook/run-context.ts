@@ -9,25 +9,12 @@
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
-import type { ClaimRecord, FigureRecord } from "../api/types";
-import type { Assumption, AssumptionOverride, AssumptionReader } from "../assumptions/types";
+import type { MonteCarloSettings as MonteCarloOptions } from "../api/context";
+import type { Assumption, AssumptionOverride } from "../assumptions/types";
 
-export const RUN_CONTEXT: unique symbol = Symbol.for("fragtax.run-context") as never;
-
-export interface MonteCarloOptions {
-  readonly samples: number;
-  readonly seed: number;
-}
-
-export interface RunContext {
-  /** Reads are tracked: the build keys each notebook's cache on the ids it read. */
-  readonly assumptions: AssumptionReader & { all(): readonly Assumption[] };
-  readonly montecarlo: MonteCarloOptions;
-  /** The engine stamps `notebook` and `cell` on the record and returns the stamped record. */
-  recordFigure(figure: FigureRecord): FigureRecord;
-  recordClaim(claim: ClaimRecord): ClaimRecord;
-}
-
+// One definition of the run context for the API and the engine (the API reads it, the engine builds it).
+export { RUN_CONTEXT, type RunContext } from "../api/context";
+export type { MonteCarloSettings as MonteCarloOptions } from "../api/context";
 
 /** Serializable: crosses into the worker, which builds the `RunContext` from it. */
 export interface RunInputs {
