@@ -2,16 +2,16 @@
  * The real world for `build()`: the file system, the notebook engine, git and Chromium. Tests pass
  * their own `BuildEffects` (or subclass this one) to run the pipeline without some of them.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { dirname, join } from "node:path";
-import { version as esbuildVersion } from "esbuild";
-import { createRequire } from "node:module";
+import { join } from "node:path";
 import type { ClaimRecord, FigureRecord } from "./api/types";
 import type { AssumptionOverride, AssumptionRegistry } from "./assumptions";
 import type { BuildEffects, ChapterRun } from "./build";
 import type { ReportConfig } from "./config";
+import { useChartCache } from "./charts/cache";
 import { executeNotebooks } from "./notebook/execute";
+import { packageVersion } from "./package-version";
 import type { Notebook } from "./report/nbformat";
 import { printPdf, type PdfOptions } from "./report/pdf";
 import { writeFileAtomic } from "./versions/atomic";
@@ -38,21 +38,6 @@ function validateCachedRun(value: unknown): CachedRun {
   return candidate as CachedRun;
 }
 
-/**
- * An installed package's version from its package.json, without importing the package (vega and
- * vega-lite take ~1 s to load, and a build that draws no chart should not pay that).
- */
-function packageVersion(name: string): string {
-  const require = createRequire(import.meta.url);
-  for (let dir = dirname(require.resolve(name)); dirname(dir) !== dir; dir = dirname(dir)) {
-    const file = join(dir, "package.json");
-    if (!existsSync(file)) continue;
-    const data = JSON.parse(readFileSync(file, "utf8")) as { name?: unknown; version?: unknown };
-    if (data.name === name && typeof data.version === "string") return data.version;
-  }
-  return "unknown";
-}
-
 export class FileBuildEffects implements BuildEffects {
   constructor(readonly log: (line: string) => void = (line) => process.stderr.write(`${line}\n`)) {}
 
@@ -74,6 +59,8 @@ export class FileBuildEffects implements BuildEffects {
    * cached, so they run again next time.
    */
   async executeChapters(config: ReportConfig, registry: AssumptionRegistry, overrides: readonly AssumptionOverride[] = []): Promise<readonly ChapterRun[]> {
+    // Rendered charts are reused from the project's cache too (render is the next step).
+    useChartCache(join(config.root, "out", ".cache", "charts"));
     const outcomes = await runIncrementally<CachedRun>({
       root: config.root,
       cacheDir: join(config.root, "out", ".cache", "notebooks"),
@@ -112,7 +99,7 @@ export class FileBuildEffects implements BuildEffects {
   }
 
   toolVersions(): Readonly<Record<string, string>> {
-    return { fragtax: TOOL_VERSION, node: process.version, vega: packageVersion("vega"), "vega-lite": packageVersion("vega-lite"), esbuild: esbuildVersion };
+    return { fragtax: TOOL_VERSION, node: process.version, vega: packageVersion("vega"), "vega-lite": packageVersion("vega-lite"), esbuild: packageVersion("esbuild") };
   }
 
   printPdf(html: string, options: PdfOptions): Promise<Uint8Array> {

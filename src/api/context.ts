@@ -7,7 +7,7 @@ import type { Assumption, AssumptionReader } from "../assumptions/types";
 import type { ClaimRecord, FigureRecord } from "./types";
 
 /** `Symbol.for`, so the engine and every bundled copy of this module agree on the same key. */
-export const RUN_CONTEXT: symbol = Symbol.for("fragtax.run-context");
+export const RUN_CONTEXT: unique symbol = Symbol.for("fragtax.run-context") as never;
 
 export type SessionAssumptions = AssumptionReader & { all(): readonly Assumption[] };
 
@@ -16,7 +16,9 @@ export interface MonteCarloSettings {
   readonly seed: number;
 }
 
+/** What `fragtax build/run` hand the notebook API (engine: src/notebook/worker.ts builds it). */
 export interface RunContext {
+  /** Reads are tracked: the build keys each notebook's cache on the ids it read. */
   readonly assumptions: SessionAssumptions;
   readonly montecarlo: MonteCarloSettings;
   /** The engine stamps notebook + cell on the record. */

@@ -6,6 +6,7 @@
 import type { TopLevelSpec } from "vega-lite";
 import type { View } from "vega";
 import { chartBadGeometry, chartBadText, chartFailed } from "../messages/report";
+import { chartKey, readChart, writeChart } from "./cache";
 import { CHART_THEME, mergeConfig } from "./theme";
 
 export interface RenderedChart {
@@ -67,6 +68,9 @@ export async function renderChart(spec: unknown, where: string): Promise<Rendere
   const url = findDataUrl(spec);
   if (url !== undefined) throw new Error(chartFailed(where, INLINE_DATA_ONLY(url)));
   const themedSpec = applyTheme(structuredClone(spec as Record<string, unknown>));
+  const key = chartKey(themedSpec);
+  const cached = await readChart(key);
+  if (cached) return { ...cached, themedSpec, warnings: chartWarnings(cached.svg, where) };
   let view: View | undefined;
   try {
     // vega-lite would warn on the console; a report build reports through its own messages.
@@ -76,7 +80,9 @@ export async function renderChart(spec: unknown, where: string): Promise<Rendere
     view = new View(parse(vegaSpec), { renderer: "none", loader: noLoading, logLevel: None });
     await view.runAsync();
     const svg = await view.toSVG();
-    return { svg: responsive(svg), themedSpec, width: view.width(), height: view.height(), warnings: chartWarnings(svg, where) };
+    const chart = { svg: responsive(svg), width: view.width(), height: view.height() };
+    await writeChart(key, chart);
+    return { ...chart, themedSpec, warnings: chartWarnings(svg, where) };
   } catch (error) {
     throw new Error(chartFailed(where, error instanceof Error ? error.message : String(error)));
   } finally {

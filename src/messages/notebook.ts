@@ -56,3 +56,6 @@ export const checkSummary = (errors: number, notebooks: number): string =>
   errors === 0
     ? `type check passed: ${notebooks} notebook${notebooks === 1 ? "" : "s"} and src/`
     : `type check failed: ${errors} error${errors === 1 ? "" : "s"}`;
+
+export const noRunContext = (): string =>
+  "notebook(tslab) found no fragtax run context: pass the tslab module the engine provides (import * as tslab from \"tslab\")";

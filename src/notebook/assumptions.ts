@@ -11,12 +11,24 @@ export type TrackedAssumptions = AssumptionReader & { all(): readonly Assumption
 
 /** Loads the assumptions named by the run inputs (none when there is no report.yaml). */
 export async function loadTrackedAssumptions(inputs: RunInputs, consumer: string): Promise<TrackedAssumptions> {
-  // The loader (YAML + zod validation) is imported only when there is a file to load.
+  // The loader (YAML + zod validation) is imported only when there is a file to load that the main
+  // thread has not parsed already.
   const registry =
     inputs.assumptionsFile === null
       ? new AssumptionRegistry([], "(no assumptions file)")
-      : await (await import("../assumptions/load")).loadAssumptionsFile(inputs.assumptionsFile);
+      : inputs.preloaded !== undefined
+        ? new AssumptionRegistry(inputs.preloaded.assumptions.map(deepFreeze), inputs.preloaded.file)
+        : await (await import("../assumptions/load")).loadAssumptionsFile(inputs.assumptionsFile);
   const effective = inputs.overrides.length > 0 ? registry.withOverrides(inputs.overrides) : registry;
   const reader = effective.reader(consumer);
   return { get: (id) => reader.get(id), readIds: () => reader.readIds(), all: () => effective.all() };
+}
+
+/** Structured cloning drops `Object.freeze`; the loader's assumptions are frozen, so these are too. */
+function deepFreeze<T>(value: T): T {
+  if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
+    for (const field of Object.values(value)) deepFreeze(field);
+    Object.freeze(value);
+  }
+  return value;
 }

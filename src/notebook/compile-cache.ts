@@ -11,7 +11,7 @@ import { existsSync } from "node:fs";
 import { mkdir, readFile, rename, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { TOOL_VERSION } from "../version";
-import type { ImportBundle } from "./imports";
+import { ENGINE_ENTRIES, type ImportBundle } from "./imports";
 import type { CompiledCell } from "./transpile";
 
 interface FileStamp {
@@ -41,7 +41,8 @@ export class CompileCache {
   }
 
   bundleKey(specifiers: readonly string[], notebookDir: string, root: string): string {
-    return hash(["bundle", TOOL_VERSION, notebookDir, root, ...specifiers]);
+    // The entry aliases decide which files are bundled, so a change to them is a miss too.
+    return hash(["bundle", TOOL_VERSION, JSON.stringify(ENGINE_ENTRIES), notebookDir, root, ...specifiers]);
   }
 
   /** The cached bundle, if every file it was built from is unchanged. */

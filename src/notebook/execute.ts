@@ -10,9 +10,9 @@
  */
 import { readFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
-import { createRequire } from "node:module";
 import type { ClaimRecord, FigureRecord } from "../api/types";
 import * as messages from "../messages/notebook";
+import { packageVersion } from "../package-version";
 import { TOOL_VERSION } from "../version";
 import { cellError, errorOutput, firstFrame, mapThrough, type CellError } from "./errors";
 import { CompileCache } from "./compile-cache";
@@ -20,7 +20,7 @@ import { bundleImports, firstUses, isImportFailure, type ImportBundle, type Impo
 import { cellText, NotebookFormatError, parseNotebook, type CodeCell, type Notebook } from "./nbformat";
 import { OutputCollector, type RunEvent, type ThrownValue } from "./outputs";
 import { DEFAULT_TIMEOUT_MS, defaultConcurrency, mapConcurrent, NotebookWorker, type WorkerOutcome } from "./pool";
-import { displayPath, findUp, resolveRunInputs, type RunInputOptions } from "./run-context";
+import { displayPath, findUp, resolveRunInputs, type PreloadedAssumptions, type RunInputOptions } from "./run-context";
 import { compileCell, isCellFileName, isSyntaxError, type CellSyntaxError, type CompiledCell } from "./transpile";
 
 export interface ExecuteOptions extends RunInputOptions {
@@ -65,7 +65,7 @@ export async function executeNotebook(file: string, options: ExecuteOptions = {}
   const codeCells = notebook.cells.flatMap((cell, index) => (cell.cell_type === "code" ? [{ cell: index + 1, source: cellText(cell.source) }] : []));
   const base = { notebook: name, file: absolute, notebookData: notebook, started };
   // The worker starts now: thread start-up and loading assumptions overlap with steps 2–3.
-  const versions = { tslab: `fragtax ${TOOL_VERSION}`, typescript: `esbuild ${esbuildVersion()}`, node: process.version };
+  const versions = { tslab: `fragtax ${TOOL_VERSION}`, typescript: `esbuild ${packageVersion("esbuild")}`, node: process.version };
   const worker = new NotebookWorker({ notebookFile: absolute, notebook: name, inputs: await resolveRunInputs(absolute, options), versions });
   // 2. compile
   const cache = options.cache === false ? undefined : CompileCache.forRoot(root);
@@ -114,9 +114,25 @@ export async function executeNotebook(file: string, options: ExecuteOptions = {}
   };
 }
 
-/** Runs several notebooks, one worker per core (or `concurrency`); results keep the input order. */
+/**
+ * Runs several notebooks, one worker per core (or `concurrency`); results keep the input order.
+ * A named assumptions file is parsed once here rather than by every notebook's worker.
+ */
 export async function executeNotebooks(files: readonly string[], options: ExecuteOptions & { readonly concurrency?: number } = {}): Promise<NotebookRunResult[]> {
-  return mapConcurrent(files, options.concurrency ?? defaultConcurrency(), (file) => executeNotebook(file, options));
+  const preloaded = options.preloaded ?? (files.length > 1 ? await preloadAssumptions(options.assumptionsFile) : undefined);
+  const shared = preloaded === undefined ? options : { ...options, preloaded };
+  return mapConcurrent(files, options.concurrency ?? defaultConcurrency(), (file) => executeNotebook(file, shared));
+}
+
+/** The parsed file, or undefined when it cannot be parsed: then each worker reports the error on its first cell. */
+async function preloadAssumptions(file: string | null | undefined): Promise<PreloadedAssumptions | undefined> {
+  if (typeof file !== "string") return undefined;
+  try {
+    const registry = await (await import("../assumptions/load")).loadAssumptionsFile(file);
+    return { file, assumptions: registry.all() };
+  } catch {
+    return undefined;
+  }
 }
 
 /** Set once esbuild did any work in this process (so a one-off run knows there is a service to stop). */
@@ -141,10 +157,6 @@ async function bundleCached(cache: CompileCache | undefined, cells: readonly Com
   const bundle = await bundleImports(cells, file, root);
   if (key !== undefined && !isImportFailure(bundle)) await cache?.writeBundle(key, bundle);
   return bundle;
-}
-
-function esbuildVersion(): string {
-  return (createRequire(import.meta.url)("esbuild/package.json") as { version: string }).version;
 }
 
 interface RunState {

@@ -11,8 +11,10 @@
  * depends on, transitively, for the build cache.
  *
  * Public entries: `../dist/api.js` and `../dist/model.js` (what notebooks import so they also work in
- * real Jupyter) resolve to `src/api/index.ts` and `src/model/index.ts`, so runs track the real
- * sources and a checkout without `dist/` still builds.
+ * real Jupyter) resolve to `src/api/engine.ts` and `src/model/index.ts`, so runs track the real
+ * sources and a checkout without `dist/` still builds. `engine.ts` is `index.ts` without the Jupyter
+ * fallback that loads report.yaml from disk (the engine always supplies the run context), so YAML and
+ * zod are neither bundled nor evaluated per notebook; `fragtax check` types against `index.ts`.
  */
 import { dirname, join, relative, resolve, sep } from "node:path";
 import type { BuildFailure, Plugin } from "esbuild";
@@ -22,10 +24,16 @@ import type { CellImport, CompiledCell } from "./transpile";
 export const TSLAB_SPECIFIER = "tslab";
 const ENTRY_NAME = "fragtax-imports.js";
 
-/** dist entry (relative to the project root) → source entry. */
+/** dist entry (relative to the project root) → source entry, as type-checked (and built into dist/). */
 export const PUBLIC_ENTRIES: Readonly<Record<string, string>> = {
   "dist/api.js": "src/api/index.ts",
   "dist/model.js": "src/model/index.ts",
+};
+
+/** dist entry → source entry the engine bundles: the same exports, without the Jupyter-only loader. */
+export const ENGINE_ENTRIES: Readonly<Record<string, string>> = {
+  ...PUBLIC_ENTRIES,
+  "dist/api.js": "src/api/engine.ts",
 };
 
 export interface ImportBundle {
@@ -91,9 +99,9 @@ export function isImportFailure(value: ImportBundle | ImportFailure): value is I
   return "message" in value;
 }
 
-/** esbuild plugin: `<root>/dist/api.js` → `<root>/src/api/index.ts` (and the model entry). */
+/** esbuild plugin: `<root>/dist/api.js` → `<root>/src/api/engine.ts` (and the model entry). */
 export function publicEntries(root: string): Plugin {
-  const targets = new Map(Object.entries(PUBLIC_ENTRIES).map(([from, to]) => [join(root, from), join(root, to)]));
+  const targets = new Map(Object.entries(ENGINE_ENTRIES).map(([from, to]) => [join(root, from), join(root, to)]));
   return {
     name: "fragtax-public-entries",
     setup(context) {

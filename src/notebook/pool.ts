@@ -1,16 +1,17 @@
 /**
- * Worker threads: each notebook runs in a fresh worker (a fresh realm, module state and event loop),
- * at most one running worker per core. The main thread keeps a per-cell timer; a cell that does not
+ * Worker threads: each notebook runs in a fresh realm with its own module state, in a worker thread
+ * (a new one, or one whose previous notebook left nothing behind: see worker.ts), at most one
+ * running worker per core. The main thread keeps a per-cell timer; a cell that does not
  * finish in time — a synchronous `while (true) {}` or a promise that never settles — is stopped by
  * terminating its worker, and named. Nothing a notebook does can keep the process alive.
  */
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, renameSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
-import { buildSync } from "esbuild";
 import * as messages from "../messages/notebook";
 import type { RunEvent } from "./outputs";
 import type { RunInputs } from "./run-context";
@@ -60,6 +61,8 @@ function workerEntry(): URL {
   if (bundled) return bundled;
   if (sourceWorker) return sourceWorker;
   const here = dirname(fileURLToPath(import.meta.url));
+  // esbuild only here (running from sources): the bundled CLI does not load it for a run.
+  const { buildSync } = createRequire(import.meta.url)("esbuild") as typeof import("esbuild");
   const result = buildSync({ entryPoints: [join(here, "worker.ts")], write: false, bundle: true, platform: "node", format: "esm", target: "node20", packages: "external", logLevel: "silent" });
   const code = result.outputFiles[0]?.text ?? "";
   // Named by content: concurrent processes write identical files, and stale copies are never reused.
@@ -74,15 +77,36 @@ function workerEntry(): URL {
   return sourceWorker;
 }
 
+/** Threads that finished a notebook cleanly, waiting for the next one (unref'd: they never keep the process alive). */
+const idle: Worker[] = [];
+
+function takeWorker(): Worker {
+  const reused = idle.pop();
+  if (reused) {
+    reused.ref();
+    return reused;
+  }
+  return new Worker(workerEntry(), { stdout: true, stderr: true });
+}
+
+/** At most one idle thread per core is kept; the rest end. */
+function release(worker: Worker): void {
+  if (idle.length >= defaultConcurrency()) return void worker.terminate();
+  worker.unref();
+  idle.push(worker);
+}
+
 /**
- * A worker started before its notebook is compiled, so that starting the thread, loading its modules
- * and the assumptions overlap with compilation on another core.
+ * A worker given its notebook before the notebook is compiled, so that starting the thread, loading
+ * its modules and the assumptions overlap with compilation on another core. A thread that ran a
+ * notebook cleanly (worker.ts says so) runs the next one: each notebook still gets a fresh realm.
  */
 export class NotebookWorker {
   readonly #worker: Worker;
 
   constructor(setup: WorkerSetup) {
-    this.#worker = new Worker(workerEntry(), { workerData: setup, stdout: true, stderr: true });
+    this.#worker = takeWorker();
+    this.#worker.postMessage(setup);
   }
 
   /** Compilation failed: nothing to run. */
@@ -96,31 +120,33 @@ export class NotebookWorker {
     let timer: NodeJS.Timeout | undefined;
     return new Promise<WorkerOutcome>((resolve) => {
       let settled = false;
-      const finish = (outcome: WorkerOutcome): void => {
+      const finish = (outcome: WorkerOutcome, reusable = false): void => {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
-        void worker.terminate();
+        worker.off("message", onMessage).off("error", onError).off("exit", onExit);
+        if (reusable) release(worker);
+        else void worker.terminate();
         resolve(outcome);
       };
       const arm = (): void => {
         clearTimeout(timer);
         timer = setTimeout(() => finish({ kind: "timeout", cell }), options.timeoutMs);
       };
-      arm(); // also covers loading the imports
-      worker.on("message", (event: RunEvent | { type: "done" }) => {
+      const onMessage = (event: RunEvent | { type: "done"; reusable: boolean }): void => {
         if (settled) return;
-        if (event.type === "done") return finish({ kind: "finished" });
+        if (event.type === "done") return finish({ kind: "finished" }, event.reusable);
         if (event.type === "cell-start") {
           cell = event.cell;
           arm();
         }
         options.onEvent(event);
-      });
-      worker.on("error", (error) => finish({ kind: "crashed", cell, message: messages.workerCrashed(error.message) }));
-      worker.on("exit", (code) =>
-        finish(code === 0 ? { kind: "stalled", cell } : { kind: "crashed", cell, message: messages.workerCrashed(`exit code ${code}`) }),
-      );
+      };
+      const onError = (error: Error): void => finish({ kind: "crashed", cell, message: messages.workerCrashed(error.message) });
+      const onExit = (code: number): void =>
+        finish(code === 0 ? { kind: "stalled", cell } : { kind: "crashed", cell, message: messages.workerCrashed(`exit code ${code}`) });
+      arm(); // also covers loading the imports
+      worker.on("message", onMessage).on("error", onError).on("exit", onExit);
       worker.postMessage(program);
     });
   }

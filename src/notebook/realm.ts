@@ -59,7 +59,7 @@ export function createRealm(options: RealmOptions): Realm {
     require: hostRequire,
     [RUNTIME_GLOBAL]: runtime,
   };
-  for (const name of HOST_GLOBALS) sandbox[name] = (globalThis as Record<string, unknown>)[name];
+  for (const name of HOST_GLOBALS) lazyGlobal(sandbox, name);
   const context = vm.createContext(sandbox, { name: options.notebookFile });
 
   return {
@@ -77,6 +77,24 @@ export function createRealm(options: RealmOptions): Realm {
       return Promise.resolve(new vm.Script(code, { filename }).runInContext(context) as Promise<unknown>);
     },
   };
+}
+
+/**
+ * The host's global `name`, read on first use: several of Node's globals load their implementation
+ * when first read (fetch and its classes load undici, ~20 ms per notebook that never fetches). The
+ * first read or write turns the accessor into a plain data property, as an eager copy would have been.
+ */
+function lazyGlobal(sandbox: Record<string, unknown>, name: string): void {
+  const settle = (value: unknown): unknown => {
+    Object.defineProperty(sandbox, name, { value, writable: true, enumerable: true, configurable: true });
+    return value;
+  };
+  Object.defineProperty(sandbox, name, {
+    enumerable: true,
+    configurable: true,
+    get: () => settle((globalThis as Record<string, unknown>)[name]),
+    set: settle,
+  });
 }
 
 /** ES namespace as an `import` sees it: ES modules as they are; CommonJS gets `default` = module.exports. */

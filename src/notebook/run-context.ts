@@ -9,25 +9,12 @@
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
-import type { ClaimRecord, FigureRecord } from "../api/types";
-import type { Assumption, AssumptionOverride, AssumptionReader } from "../assumptions/types";
+import type { MonteCarloSettings as MonteCarloOptions } from "../api/context";
+import type { Assumption, AssumptionOverride } from "../assumptions/types";
 
-export const RUN_CONTEXT: unique symbol = Symbol.for("fragtax.run-context") as never;
-
-export interface MonteCarloOptions {
-  readonly samples: number;
-  readonly seed: number;
-}
-
-export interface RunContext {
-  /** Reads are tracked: the build keys each notebook's cache on the ids it read. */
-  readonly assumptions: AssumptionReader & { all(): readonly Assumption[] };
-  readonly montecarlo: MonteCarloOptions;
-  /** The engine stamps `notebook` and `cell` on the record and returns the stamped record. */
-  recordFigure(figure: FigureRecord): FigureRecord;
-  recordClaim(claim: ClaimRecord): ClaimRecord;
-}
-
+// One definition of the run context for the API and the engine (the API reads it, the engine builds it).
+export { RUN_CONTEXT, type RunContext } from "../api/context";
+export type { MonteCarloSettings as MonteCarloOptions } from "../api/context";
 
 /** Serializable: crosses into the worker, which builds the `RunContext` from it. */
 export interface RunInputs {
@@ -35,6 +22,18 @@ export interface RunInputs {
   readonly assumptionsFile: string | null;
   readonly overrides: readonly AssumptionOverride[];
   readonly montecarlo: MonteCarloOptions;
+  /**
+   * The assumptions file, already parsed and validated by the main thread (a build of several
+   * notebooks parses it once): the worker then builds its registry without loading YAML and zod.
+   */
+  readonly preloaded?: PreloadedAssumptions;
+}
+
+/** A parsed assumptions file as plain data (structured-cloned into the worker). */
+export interface PreloadedAssumptions {
+  /** The file it was parsed from (as `RunInputs.assumptionsFile`); also the registry's file name. */
+  readonly file: string;
+  readonly assumptions: readonly Assumption[];
 }
 
 export const DEFAULT_MONTECARLO: MonteCarloOptions = { samples: 10_000, seed: 20_260_428 };
@@ -43,6 +42,7 @@ export interface RunInputOptions {
   readonly assumptionsFile?: string | null;
   readonly overrides?: readonly AssumptionOverride[];
   readonly montecarlo?: MonteCarloOptions;
+  readonly preloaded?: PreloadedAssumptions;
 }
 
 /**
@@ -61,6 +61,7 @@ export async function resolveRunInputs(notebookFile: string, options: RunInputOp
     assumptionsFile,
     overrides: options.overrides ?? [],
     montecarlo: options.montecarlo ?? readMonteCarlo(config.montecarlo) ?? DEFAULT_MONTECARLO,
+    ...(options.preloaded !== undefined && options.preloaded.file === assumptionsFile ? { preloaded: options.preloaded } : {}),
   };
 }
 

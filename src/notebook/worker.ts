@@ -1,10 +1,18 @@
 /**
- * Worker-thread entry: runs one compiled notebook in a fresh realm and streams `RunEvent`s to the
- * main thread. The worker builds the run context itself from serializable inputs (registries do not
- * cross threads). Cells run in order; the first failing cell ends the run. The main thread owns the
- * timeout (it terminates this thread, which stops even a synchronous `while (true) {}`).
+ * Worker-thread entry: runs compiled notebooks, one at a time, each in a fresh realm, and streams
+ * `RunEvent`s to the main thread. Per notebook it receives a `WorkerSetup` (it loads the assumptions
+ * while the main thread compiles) and then the `WorkerProgram`. The worker builds the run context
+ * itself from serializable inputs (registries do not cross threads). Cells run in order; the first
+ * failing cell ends the run. The main thread owns the timeout (it terminates this thread, which
+ * stops even a synchronous `while (true) {}`).
+ *
+ * Reuse: starting a thread costs ~0.1 s of CPU, so after a clean run the pool may hand this worker
+ * the next notebook. "done" says whether that is safe (`reusable`): only when the notebook left
+ * nothing running in this thread (no timer, handle or request) and did not change `process.env`;
+ * otherwise the pool terminates it. Nothing else is shared: every notebook gets its own realm,
+ * module instances, tslab stand-in and run context.
  */
-import { parentPort, workerData } from "node:worker_threads";
+import { parentPort } from "node:worker_threads";
 import type { ClaimRecord, FigureRecord } from "../api/types";
 import { loadTrackedAssumptions } from "./assumptions";
 import { inspectValue, type RunEvent, type ThrownValue } from "./outputs";
@@ -13,12 +21,14 @@ import { createRealm } from "./realm";
 import type { RunContext } from "./run-context";
 import { createTslabShim } from "./tslab-shim";
 
-const job = workerData as WorkerSetup;
-/** The compiled cells arrive once the main thread has compiled them; `once` so the port unrefs after. */
-const program = new Promise<WorkerProgram>((resolve) => parentPort?.once("message", resolve));
-const post = (event: RunEvent | { type: "done" }): void => parentPort?.postMessage(event);
+/** The next message; `once`, so the port unrefs after it and a stalled cell lets the thread exit. */
+const next = <T>(): Promise<T> => new Promise<T>((resolve) => parentPort?.once("message", resolve));
+const post = (event: RunEvent | { type: "done"; reusable: boolean }): void => parentPort?.postMessage(event);
 
-async function run(): Promise<void> {
+let reportRejection: (reason: unknown) => void = () => undefined;
+process.on("unhandledRejection", (reason) => reportRejection(reason));
+
+async function run(job: WorkerSetup, program: Promise<WorkerProgram>): Promise<void> {
   const assumptions = await loadTrackedAssumptions(job.inputs, job.notebook);
   let current = 0;
   const stamp = <T extends object>(record: T): T => ({ ...record, notebook: job.notebook, cell: current });
@@ -43,7 +53,7 @@ async function run(): Promise<void> {
     stderr: (text) => post({ type: "stream", name: "stderr", text }),
     tslab,
   });
-  process.on("unhandledRejection", (reason) => post({ type: "stream", name: "stderr", text: `Unhandled promise rejection: ${describe(reason).evalue}\n` }));
+  reportRejection = (reason) => post({ type: "stream", name: "stderr", text: `Unhandled promise rejection: ${describe(reason).evalue}\n` });
   const { cells, bundle } = await program;
   realm.loadImports(bundle);
   for (const cell of cells) {
@@ -57,7 +67,6 @@ async function run(): Promise<void> {
       break;
     }
   }
-  post({ type: "done" });
 }
 
 /** Records from the realm are plain data; JSON keeps them so (and drops functions). */
@@ -77,10 +86,29 @@ function describe(error: unknown): ThrownValue {
   return { ename: "Error", evalue: `thrown value: ${inspectValue(error) ?? "undefined"}`, stack: "" };
 }
 
-// A failure before the first cell (e.g. an invalid assumptions file) is reported on the first cell.
-run().catch(async (error: unknown) => {
-  const cell = (await program).cells[0]?.cell ?? 1;
-  post({ type: "cell-start", cell });
-  post({ type: "cell-end", cell, reads: [], thrown: describe(error) });
-  post({ type: "done" });
-});
+/** Only Node's own message port may be active once a notebook is done (and the environment untouched). */
+function leftNothingBehind(env: string): boolean {
+  return process.getActiveResourcesInfo().every((kind) => kind === "MessagePort") && JSON.stringify(process.env) === env;
+}
+
+async function serve(): Promise<void> {
+  for (;;) {
+    const job = await next<WorkerSetup>();
+    const program = next<WorkerProgram>();
+    const env = JSON.stringify(process.env);
+    try {
+      await run(job, program);
+    } catch (error) {
+      // A failure before the first cell (e.g. an invalid assumptions file) is reported on the first cell.
+      const cell = (await program).cells[0]?.cell ?? 1;
+      post({ type: "cell-start", cell });
+      post({ type: "cell-end", cell, reads: [], thrown: describe(error) });
+    }
+    reportRejection = () => undefined;
+    // Let callbacks the notebook scheduled without awaiting them run before judging what it left behind.
+    await new Promise((resolve) => setImmediate(resolve));
+    post({ type: "done", reusable: leftNothingBehind(env) });
+  }
+}
+
+void serve();

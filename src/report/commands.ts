@@ -4,14 +4,8 @@
  * 2 bad input (report.yaml, assumptions.yaml or a notebook that cannot be read).
  */
 import type { Command } from "commander";
-import { AssumptionError } from "../assumptions";
-import { build } from "../build";
-import { ConfigError, ConfigNotFoundError } from "../config";
-import { NotebookFormatError } from "../notebook/nbformat";
-import { WhatIfError } from "../versions/whatif";
-import { addWhatIfOptions, type WhatIfOptions } from "../versions/whatif-options";
-
-const EXIT_USAGE = 2;
+import { addWhatIfOptions } from "../versions/whatif-flags";
+import type { BuildFlags } from "./build-command";
 
 export function registerReportCommands(program: Command): void {
   const command = program
@@ -31,25 +25,8 @@ Examples:
   $ fragtax build --set h100_usd_per_gpu_hour=2.5..3.5 --no-pdf   # a what-if, not publishable`,
   );
   addWhatIfOptions(command).action(async (options: BuildFlags) => {
+    // Loaded on demand: `--help` and the other commands do not pay for the build pipeline.
+    const { buildCommand } = await import("./build-command");
     process.exitCode = await buildCommand(options);
   });
-}
-
-type BuildFlags = { pdf: boolean; root?: string } & WhatIfOptions;
-
-async function buildCommand(options: BuildFlags): Promise<number> {
-  try {
-    const whatIf = { ...(options.set !== undefined && { set: options.set }), ...(options.assumptions !== undefined && { assumptions: options.assumptions }) };
-    const result = await build({ pdf: options.pdf, whatIf, ...(options.root !== undefined && { root: options.root }) });
-    return result.exitCode;
-  } catch (error) {
-    if (
-      error instanceof ConfigError || error instanceof AssumptionError || error instanceof NotebookFormatError ||
-      error instanceof ConfigNotFoundError || error instanceof WhatIfError
-    ) {
-      process.stderr.write(`${error.message}\n`);
-      return EXIT_USAGE;
-    }
-    throw error;
-  }
 }

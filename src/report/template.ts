@@ -3,10 +3,11 @@
  * stylesheets and the chart runtime inlined, so the report is one file that loads nothing.
  * Every slot takes `Html`, so whatever reaches the page was escaped or explicitly marked raw.
  */
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { transformSync } from "esbuild";
 import { html, rawHtml, type Html } from "./html";
 
 export interface TemplateAssets {
@@ -43,10 +44,33 @@ export function loadTemplateAssets(): TemplateAssets {
   const stamp = TEMPLATE_FILES.map((name) => statSync(join(templates, name)).mtimeMs).join(",");
   if (cached?.stamp === stamp) return cached.assets;
   const read = (name: string): string => readFileSync(join(templates, name), "utf8");
-  // esbuild minifies the runtime once; it is plain ES5-compatible JS, so no bundling is needed.
-  const runtime = transformSync(read("runtime.js"), { minify: true, loader: "js", target: "es2017" }).code;
+  const runtime = minifiedRuntime(read("runtime.js"));
   cached = { stamp, assets: { page: read("report.html"), css: read("report.css"), printCss: read("print.css"), runtime } };
   return cached.assets;
+}
+
+/**
+ * esbuild minifies the runtime (plain ES5-compatible JS, no bundling needed). The result is kept in
+ * node_modules/.cache/fragtax/ by content, so a build whose runtime.js did not change loads neither
+ * esbuild nor minifies (a no-op rebuild's budget is 0.5 s).
+ */
+function minifiedRuntime(source: string): string {
+  const require = createRequire(import.meta.url);
+  const esbuildVersion = (require("esbuild/package.json") as { version: string }).version;
+  const key = createHash("sha256").update(`${esbuildVersion}\0${source}`).digest("hex").slice(0, 16);
+  const file = join(toolRoot(), "node_modules", ".cache", "fragtax", `runtime-${key}.js`);
+  if (existsSync(file)) return readFileSync(file, "utf8");
+  const { transformSync } = require("esbuild") as typeof import("esbuild");
+  const code = transformSync(source, { minify: true, loader: "js", target: "es2017" }).code;
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+    const temp = `${file}.${process.pid}.tmp`;
+    writeFileSync(temp, code);
+    renameSync(temp, file);
+  } catch {
+    // a read-only install only minifies again next time
+  }
+  return code;
 }
 
 /** Fill every {{slot}}; a slot the template names but the caller did not give is an error. */

@@ -1,22 +1,13 @@
-/** `fragtax publish`, `fragtax diff`, `fragtax dev`: argument parsing and wiring to the effects. */
-import { writeFile } from "node:fs/promises";
-import { join } from "node:path";
+/**
+ * `fragtax publish`, `fragtax diff`, `fragtax dev`: argument parsing here; each action's wiring to
+ * the effects lives in command-actions.ts, loaded when the command runs, so registering the commands
+ * (every `fragtax` start, `--help`, `run`) loads none of publish, diff, dev or their libraries.
+ */
 import type { Command } from "commander";
 import { Option } from "commander";
 import * as messages from "../messages/versions";
-import { TOOL_VERSION } from "../version";
-import { diffSnapshots } from "./diff";
-import { diffToJson, renderDiffPage, renderDiffText, useColour } from "./diff-render";
-import { buildFiguresInWorktree, resolveSnapshot } from "./diff-sources";
-import { DEFAULT_WATCH, startDev } from "./dev";
-import { inProcessRebuild } from "./dev-build";
-import { projectPaths } from "./project";
-import { gitState, publish } from "./publish";
-import { reprintPdf } from "./publish-pdf";
-import { readSnapshotAssumptions } from "./snapshot-assumptions";
-import { writeFileAtomic } from "./atomic";
 
-const progress = (message: string): void => void process.stderr.write(`${message}\n`);
+const actions = () => import("./command-actions");
 
 /** Runs an action; a thrown error prints its message and sets its exit code (1 unless it says otherwise). */
 async function report(action: () => Promise<void>): Promise<void> {
@@ -29,16 +20,6 @@ async function report(action: () => Promise<void>): Promise<void> {
   }
 }
 
-/** The test-only pause after staging (FRAGTAX_TEST_PAUSE_PUBLISH=<marker file>), for the kill -9 test. */
-function testPause(): ((staging: string) => Promise<void>) | undefined {
-  const marker = process.env.FRAGTAX_TEST_PAUSE_PUBLISH;
-  if (!marker) return undefined;
-  return async (staging) => {
-    await writeFile(marker, staging);
-    await new Promise((resolve) => setTimeout(resolve, 60_000));
-  };
-}
-
 export function registerVersionCommands(program: Command): void {
   program
     .command("publish")
@@ -46,29 +27,7 @@ export function registerVersionCommands(program: Command): void {
     .option("--date <YYYY-MM-DD>", "version date (default: today, UTC)")
     .option("--note <text>", "a note shown in the index and the manifest")
     .option("--root <dir>", "project root (default: the nearest folder with package.json)")
-    .action((options: { date?: string; note?: string; root?: string }) =>
-      report(async () => {
-        const paths = projectPaths(options.root);
-        const pause = testPause();
-        await publish(
-          {
-            ...paths,
-            ...(options.date ? { date: options.date } : {}),
-            ...(options.note ? { note: options.note } : {}),
-            defaultAssumptionsFile: paths.assumptionsFile,
-            tools: { fragtax: TOOL_VERSION, node: process.versions.node },
-          },
-          {
-            parseAssumptions: readSnapshotAssumptions,
-            git: gitState,
-            renderPdf: reprintPdf({ title: paths.title, paper: paths.paper, builtPdf: join(paths.buildDir, "report.pdf"), progress }),
-            progress,
-            now: () => new Date(),
-            ...(pause ? { afterStaging: pause } : {}),
-          },
-        );
-      }),
-    );
+    .action((options: { date?: string; note?: string; root?: string }) => report(async () => (await actions()).publishAction(options)));
 
   program
     .command("diff")
@@ -80,19 +39,7 @@ export function registerVersionCommands(program: Command): void {
     .option("--figures", "for git refs: build figures in a temporary worktree")
     .option("--root <dir>", "project root")
     .action((a: string, b: string, options: { json?: boolean; html?: string; figures?: boolean; root?: string }) =>
-      report(async () => {
-        const paths = projectPaths(options.root);
-        const context = {
-          root: paths.root,
-          reportsDir: paths.reportsDir,
-          assumptionsFile: paths.assumptionsFile,
-          parseAssumptions: readSnapshotAssumptions,
-          ...(options.figures ? { buildFiguresAt: (ref: string) => buildFiguresInWorktree(paths.root, ref, progress) } : {}),
-        };
-        const diff = diffSnapshots(await resolveSnapshot(a, context), await resolveSnapshot(b, context));
-        if (options.html) await writeFileAtomic(options.html, renderDiffPage(diff));
-        process.stdout.write(options.json ? diffToJson(diff) : renderDiffText(diff, useColour(process.stdout, process.env)));
-      }),
+      report(async () => (await actions()).diffAction(a, b, options)),
     );
 
   program
@@ -105,13 +52,7 @@ export function registerVersionCommands(program: Command): void {
       report(async () => {
         const port = Number(options.port);
         if (!Number.isInteger(port) || port < 0 || port > 65535) throw Object.assign(new Error(messages.devBadPort(options.port)), { exitCode: 2 });
-        const paths = projectPaths(options.root);
-        const session = await startDev(
-          { root: paths.root, buildDir: paths.buildDir, port, host: options.host, watch: DEFAULT_WATCH, debounceMs: 150 },
-          { rebuild: inProcessRebuild(paths.root, progress), progress },
-        );
-        progress(messages.devServing(session.url));
-        await new Promise<void>((resolve) => process.once("SIGINT", () => void session.close().then(resolve)));
+        await (await actions()).devAction(port, options);
       }),
     );
 }

@@ -5,23 +5,15 @@
  * and the returned `WhatIf` into the build result (banner + publish refusal).
  */
 import { readFile } from "node:fs/promises";
-import type { Command } from "commander";
 import { AssumptionError } from "../assumptions";
 import type { AssumptionRegistry } from "../assumptions";
 import type { WhatIf } from "./whatif";
 import { WhatIfError, mergeOverrides, parseOverridesFile, parseSetFlag } from "./whatif";
 import * as messages from "../messages/versions";
 
-export interface WhatIfOptions {
-  readonly set?: readonly string[];
-  readonly assumptions?: string;
-}
+export { addWhatIfOptions, type WhatIfOptions } from "./whatif-flags";
+import type { WhatIfOptions } from "./whatif-flags";
 
-export function addWhatIfOptions(command: Command): Command {
-  return command
-    .option("--set <id=value|id=low..high>", "override an assumption for this build only (repeatable)", (flag: string, previous: string[] = []) => [...previous, flag])
-    .option("--assumptions <file>", "override assumptions from a YAML file for this build only");
-}
 
 /** Null when no override was asked for; throws WhatIfError (exit 2) on unknown ids or bad values. */
 export async function whatIfFromOptions(options: WhatIfOptions, knownIds: readonly string[]): Promise<WhatIf | null> {

@@ -141,4 +141,16 @@ describe("realms and parallel runs", () => {
     expect(resultText(second ?? [])).toBe("1");
     expect(stdout(fourth ?? [])).toBe("undefined undefined undefined\n");
   });
+  it("runs the next notebook in a fresh thread when one leaves a timer running or changes process.env", async () => {
+    const polluter = temp.notebook("timer.ipynb", {
+      cells: ['process.env.FRAGTAX_LEAK = "1";\nsetInterval(() => console.log("tick from the polluter"), 1);\n"started"'],
+    });
+    const probe = temp.notebook("env-probe.ipynb", {
+      cells: ["await new Promise((resolve) => setTimeout(resolve, 30));\nconsole.log(String(process.env.FRAGTAX_LEAK));"],
+    });
+    // One lane: the probe runs right after the polluter, on a thread the polluter could not leave anything in.
+    const runs = await executeNotebooks([polluter, probe, probe], { concurrency: 1 });
+    expect(runs.map((run) => run.status)).toEqual(["ok", "ok", "ok"]);
+    for (const run of runs.slice(1)) expect(stdout(codeCells(run.executed.cells)[0]?.outputs ?? [])).toBe("undefined\n");
+  });
 });

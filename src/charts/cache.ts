@@ -1,0 +1,54 @@
+/**
+ * On-disk cache of rendered charts: the SVG of a themed Vega-Lite spec, keyed by the spec's JSON and
+ * the vega, vega-lite and fragtax versions. Rendering is deterministic, so a rebuild whose charts did
+ * not change neither renders them again nor loads vega at all (most of a no-op rebuild's time was
+ * loading vega and rendering). Off until a build names the folder (`useChartCache`, the real build's
+ * effects do: `out/.cache/charts/`); an unreadable entry is a miss, entries are written atomically.
+ */
+import { createHash } from "node:crypto";
+import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { packageVersion } from "../package-version";
+import { TOOL_VERSION } from "../version";
+
+export interface CachedChart {
+  readonly svg: string;
+  readonly width: number;
+  readonly height: number;
+}
+
+let folder: string | undefined;
+
+/** Turns the cache on for this process, in `dir` (or off, with undefined). */
+export function useChartCache(dir: string | undefined): void {
+  folder = dir;
+}
+
+export function chartKey(themedSpec: unknown): string {
+  const versions = [TOOL_VERSION, packageVersion("vega"), packageVersion("vega-lite")].join("\0");
+  return createHash("sha256").update(versions).update("\0").update(JSON.stringify(themedSpec)).digest("hex").slice(0, 32);
+}
+
+export async function readChart(key: string): Promise<CachedChart | undefined> {
+  if (folder === undefined) return undefined;
+  try {
+    const entry = JSON.parse(await readFile(join(folder, `${key}.json`), "utf8")) as Partial<CachedChart>;
+    const valid = typeof entry.svg === "string" && typeof entry.width === "number" && typeof entry.height === "number";
+    return valid ? (entry as CachedChart) : undefined;
+  } catch {
+    return undefined; // missing or unreadable: render again
+  }
+}
+
+export async function writeChart(key: string, chart: CachedChart): Promise<void> {
+  if (folder === undefined) return;
+  try {
+    await mkdir(folder, { recursive: true });
+    const file = join(folder, `${key}.json`);
+    const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+    await writeFile(temp, JSON.stringify({ svg: chart.svg, width: chart.width, height: chart.height }));
+    await rename(temp, file);
+  } catch {
+    // A cache that cannot be written only costs a render next time.
+  }
+}

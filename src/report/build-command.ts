@@ -1,0 +1,28 @@
+/** The `fragtax build` action (registered in commands.ts, loaded when the command runs). */
+import { AssumptionError } from "../assumptions";
+import { build } from "../build";
+import { ConfigError, ConfigNotFoundError } from "../config";
+import { NotebookFormatError } from "../notebook/nbformat";
+import { WhatIfError } from "../versions/whatif";
+import type { WhatIfOptions } from "../versions/whatif-flags";
+
+const EXIT_USAGE = 2;
+
+export type BuildFlags = { pdf: boolean; root?: string } & WhatIfOptions;
+
+export async function buildCommand(options: BuildFlags): Promise<number> {
+  try {
+    const whatIf = { ...(options.set !== undefined && { set: options.set }), ...(options.assumptions !== undefined && { assumptions: options.assumptions }) };
+    const result = await build({ pdf: options.pdf, whatIf, ...(options.root !== undefined && { root: options.root }) });
+    return result.exitCode;
+  } catch (error) {
+    if (
+      error instanceof ConfigError || error instanceof AssumptionError || error instanceof NotebookFormatError ||
+      error instanceof ConfigNotFoundError || error instanceof WhatIfError
+    ) {
+      process.stderr.write(`${error.message}\n`);
+      return EXIT_USAGE;
+    }
+    throw error;
+  }
+}
