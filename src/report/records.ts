@@ -52,6 +52,21 @@ function byId<T extends { readonly id: string }>(records: readonly T[]): T[] {
   return [...records].sort((a, b) => a.id.localeCompare(b.id));
 }
 
+/**
+ * The report's headline figures: the first chapter's figures (the summary) in the order its cells
+ * declared them, or the first figures of all when it declared none. The title page and the
+ * published versions' index both use this rule.
+ */
+export function headlineFigures<T extends { readonly notebook?: string; readonly cell?: number }>(
+  figures: readonly T[],
+  firstChapter: string | undefined,
+  count = 4,
+): T[] {
+  const fromSummary = figures.filter((figure) => figure.notebook === firstChapter);
+  const pool = fromSummary.length > 0 ? fromSummary : [...figures];
+  return [...pool].sort((a, b) => (a.cell ?? 0) - (b.cell ?? 0)).slice(0, count);
+}
+
 /** JSON.stringify drops undefined members, so optional keys simply do not appear. */
 export function pretty(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;

@@ -9,6 +9,7 @@ import type { ReportConfig } from "../config";
 import { renderAppendices, type Appendix, type Provenance } from "./appendices";
 import { ownNumber, renderChapter, type ChapterInput, type FailedCell, type RenderedChapter } from "./chapters";
 import { joinSource } from "./nbformat";
+import { headlineFigures } from "./records";
 import { html, rawHtml, type Html } from "./html";
 import { createMarkdownRenderer } from "./markdown";
 import { assetSlots, fillTemplate, loadTemplateAssets } from "./template";
@@ -83,8 +84,7 @@ function numbered(chapters: readonly ChapterInput[]): ChapterInput[] {
 
 /** The first chapter's figures (the summary's headline numbers), as cards on the title page. */
 function headlineCards(figures: readonly FigureRecord[], firstChapter: string | undefined): Html {
-  const fromSummary = figures.filter((figure) => figure.notebook === firstChapter);
-  const chosen = (fromSummary.length > 0 ? fromSummary : figures).slice(0, HEADLINE_COUNT);
+  const chosen = headlineFigures(figures, firstChapter, HEADLINE_COUNT);
   if (chosen.length === 0) return html``;
   return html`<div class="headlines">${chosen.map(
     (figure) => html`<div class="headline"><div class="headline-value">${formatFigureValue(figure)}</div><div class="headline-label">${figure.label}</div>${

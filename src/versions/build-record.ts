@@ -23,6 +23,8 @@ export interface BuildRecord {
   readonly builtAt: string | null;
   readonly whatIf: WhatIf | null;
   readonly failedNotebooks: readonly string[];
+  /** The first chapter run (build-log order = report.yaml order): its figures are the headline. */
+  readonly firstChapter: string | undefined;
   readonly assumptionsText: string;
   /** True when the assumptions file on disk no longer matches what the build recorded. */
   readonly staleAssumptions: string | null;
@@ -72,6 +74,7 @@ export async function readBuildRecord(buildDir: string, root: string, defaultAss
     builtAt: typeof log.builtAt === "string" ? log.builtAt : null,
     whatIf: log.whatIf && Array.isArray(log.whatIf.overrides) && log.whatIf.overrides.length > 0 ? (log.whatIf as WhatIf) : null,
     failedNotebooks: (log.notebooks ?? []).filter(isFailed).map((entry) => String(entry.notebook)),
+    firstChapter: typeof log.notebooks?.[0]?.notebook === "string" ? log.notebooks[0].notebook : undefined,
     assumptionsText: snapshot,
     staleAssumptions: stale,
     pdf: hasPdf ? pdf : null,

@@ -23,6 +23,8 @@ import { normalizeFigures } from "./figures";
 import { sha256, stableJson } from "./fingerprint";
 import { escapeHtml, html } from "../report/html";
 import { CHANGES_TOC_MARKER } from "../report/markers";
+import { headlineFigures } from "../report/records";
+import type { FigureRecord } from "../api/types";
 import { insertBeforeBodyClose } from "./page";
 import { renderIndexPage } from "./index-page";
 import { acquireLock, isProcessAlive } from "./lock";
@@ -134,7 +136,7 @@ async function stage(dir: string, inputs: StageInputs): Promise<Manifest> {
     git: await effects.git(options.root),
     tools: options.tools,
     assumptions: { file: "assumptions.yaml", sha256: sha256(build.assumptionsText) },
-    headline: figures.slice(0, 3),
+    headline: normalizeFigures(headlineFigures(Array.isArray(build.figures) ? (build.figures as FigureRecord[]) : [], build.firstChapter)),
     files,
   };
   await writeFile(join(dir, "manifest.json"), stableJson(manifest));
