@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { build, FileBuildEffects } from "../src/build";
 import { ChromiumNotFoundError, findChromium } from "../src/report/chromium";
 import { visibleText } from "./report/fixture";
-import { tempProject, type TempProject } from "./project";
+import { appendCell, tempProject, type TempProject } from "./project";
 
 let project: TempProject | undefined;
 afterEach(() => project?.remove());
@@ -16,12 +16,6 @@ function quietEffects(lines: string[] = []): FileBuildEffects {
 
 const read = (root: string, name: string): string => readFileSync(join(root, "out", "build", name), "utf8");
 
-function appendCell(root: string, notebookName: string, source: string): void {
-  const file = join(root, "notebooks", notebookName);
-  const notebook = JSON.parse(readFileSync(file, "utf8")) as { cells: unknown[] };
-  notebook.cells.push({ cell_type: "code", metadata: {}, execution_count: null, outputs: [], source });
-  writeFileSync(file, JSON.stringify(notebook));
-}
 
 describe("fragtax build, end to end (real engine, real Chromium)", () => {
   it("writes report.html, report.pdf, figures.json, claims.json and build-log.json", async () => {

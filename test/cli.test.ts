@@ -12,4 +12,18 @@ describe("fragtax CLI", () => {
     expect(out).toMatch(/Exit codes: 0 built; 1 a cell failed/);
     expect(out).toContain("$ fragtax build --set h100_usd_per_gpu_hour=2.5..3.5");
   });
+
+  it("states check's exit codes, shows diff and dev examples, and dev's default port as a number", () => {
+    const help = (command: string): string => execFileSync("node", ["dist/cli.js", command, "--help"], { encoding: "utf8" });
+    expect(help("check")).toMatch(/Exit codes: 0 no type errors; 1 type errors/);
+    expect(help("publish")).toMatch(/Exit codes: 0 published; 1 refused/);
+    expect(help("diff")).toContain("$ fragtax diff 2026-05-01 2026-05-20");
+    const dev = help("dev");
+    expect(dev).toContain("$ fragtax dev --port 0");
+    expect(dev).toContain("(default: 4321)");
+    expect(dev).not.toContain('"4321"');
+    const root = (command: string): string => (/--root <dir>\s+([\s\S]*?)\n\s+-/.exec(help(command))?.[1] ?? "").replace(/\s+/g, " ");
+    expect(root("publish")).toBe(root("build"));
+    expect(root("build")).toContain("notebooks/report.yaml");
+  });
 });

@@ -34,6 +34,7 @@ export function registerNotebookCommands(program: Command): void {
     .exitOverride(usageExitCode)
     .description("Type-check notebooks (cells in order, tslab's redeclaration rules) and src/.")
     .argument("[notebooks...]", "notebooks to check (default: the chapters listed in notebooks/report.yaml)")
+    .addHelpText("after", "\nExit codes: 0 no type errors; 1 type errors (each printed as notebook: cell N, line L, column C);\n2 bad usage or a notebook that cannot be read.")
     .action(async (notebooks: string[]) => {
       const { checkCommand } = await import("./check");
       process.exitCode = await checkCommand(notebooks);

@@ -4,6 +4,7 @@
  * 2 bad input (report.yaml, assumptions.yaml or a notebook that cannot be read).
  */
 import type { Command } from "commander";
+import { rootOptionHelp } from "../messages/report";
 import { addWhatIfOptions } from "../versions/whatif-flags";
 import type { BuildFlags } from "./build-command";
 
@@ -12,7 +13,7 @@ export function registerReportCommands(program: Command): void {
     .command("build")
     .description("Run the chapters and build out/build/report.html, report.pdf, figures.json, claims.json and build-log.json.")
     .option("--no-pdf", "build the HTML (and JSON) only, without printing the PDF")
-    .option("--root <dir>", "the project root, the folder holding notebooks/report.yaml (default: found from the current folder)")
+    .option("--root <dir>", rootOptionHelp)
     .option("--timeout <seconds>", "stop a cell that runs longer than this (the cell fails, the HTML shows it)", "60");
   command.addHelpText(
     "after",
