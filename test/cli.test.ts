@@ -1,4 +1,4 @@
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 
 describe("fragtax CLI", () => {
@@ -25,5 +25,11 @@ describe("fragtax CLI", () => {
     const root = (command: string): string => (/--root <dir>\s+([\s\S]*?)\n\s+-/.exec(help(command))?.[1] ?? "").replace(/\s+/g, " ");
     expect(root("publish")).toBe(root("build"));
     expect(root("build")).toContain("notebooks/report.yaml");
+  });
+
+  it("exits 2 on bad usage of any command (commander's own code is 1), 0 for help", () => {
+    const status = (...args: string[]): number | null => spawnSync("node", ["dist/cli.js", ...args], { encoding: "utf8" }).status;
+    expect([status("build", "--bogus"), status("publish", "--bogus"), status("diff", "only-one"), status("dev", "--bogus"), status("no-such-command")]).toEqual([2, 2, 2, 2, 2]);
+    expect(status("build", "--help")).toBe(0);
   });
 });
