@@ -7,7 +7,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { ClaimRecord, FigureRecord } from "./api/types";
 import type { AssumptionOverride, AssumptionRegistry } from "./assumptions";
-import type { BuildEffects, ChapterRun } from "./build";
+import type { BuildEffects, ChapterRun, ExecuteSettings } from "./build";
 import type { ReportConfig } from "./config";
 import { useChartCache } from "./charts/cache";
 import { executeNotebooks } from "./notebook/execute";
@@ -58,7 +58,7 @@ export class FileBuildEffects implements BuildEffects {
    * it read and the modules it imported); the rest are reused from out/.cache. Failed runs are not
    * cached, so they run again next time.
    */
-  async executeChapters(config: ReportConfig, registry: AssumptionRegistry, overrides: readonly AssumptionOverride[] = []): Promise<readonly ChapterRun[]> {
+  async executeChapters(config: ReportConfig, registry: AssumptionRegistry, overrides: readonly AssumptionOverride[] = [], run: ExecuteSettings = {}): Promise<readonly ChapterRun[]> {
     // Rendered charts are reused from the project's cache too (render is the next step).
     useChartCache(join(config.root, "out", ".cache", "charts"));
     const outcomes = await runIncrementally<CachedRun>({
@@ -71,7 +71,7 @@ export class FileBuildEffects implements BuildEffects {
       execute: async (notebooks) => {
         const results = await executeNotebooks(
           notebooks.map((notebook) => join(config.root, notebook)),
-          { root: config.root, assumptionsFile: config.assumptions, overrides, montecarlo: config.montecarlo },
+          { root: config.root, assumptionsFile: config.assumptions, overrides, montecarlo: config.montecarlo, ...run },
         );
         return results.map((result) => ({
           notebook: result.notebook,

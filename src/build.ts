@@ -53,11 +53,16 @@ export interface BuildEffects {
   /** Write `contents` to `path` so that readers never see half a file. */
   writeAtomically(path: string, contents: string | Uint8Array): Promise<void>;
   /** `registry` already carries the what-if `overrides`; the engine gets them too (its worker reloads the file). */
-  executeChapters(config: ReportConfig, registry: AssumptionRegistry, overrides: readonly AssumptionOverride[]): Promise<readonly ChapterRun[]>;
+  executeChapters(config: ReportConfig, registry: AssumptionRegistry, overrides: readonly AssumptionOverride[], run?: ExecuteSettings): Promise<readonly ChapterRun[]>;
   gitState(root: string): Promise<Provenance["git"]>;
   toolVersions(): Readonly<Record<string, string>>;
   printPdf(html: string, options: PdfOptions): Promise<Uint8Array>;
   now(): Date;
+}
+
+/** How the engine runs the cells (not part of a chapter's cache key: only successful runs are cached). */
+export interface ExecuteSettings {
+  readonly timeoutMs?: number;
 }
 
 export interface BuildOptions {
@@ -67,6 +72,8 @@ export interface BuildOptions {
   readonly pdf?: boolean;
   /** What-if overrides for this build only (`--set id=value|low..high`, `--assumptions FILE`). */
   readonly whatIf?: WhatIfOptions;
+  /** Per-cell timeout in milliseconds (`--timeout SECONDS`; the engine's default, 60 s, when absent). */
+  readonly timeoutMs?: number;
 }
 
 /** "reused": the page differs from the one the existing report.pdf was printed from only by its build time. */
@@ -101,7 +108,7 @@ export async function build(options: BuildOptions = {}, effects: BuildEffects = 
   if (whatIf) step("what-if", whatIf.overrides.map(describeOverride).join(", "));
 
   // 3. execute
-  const runs = await effects.executeChapters(config, registry, whatIf?.overrides ?? []);
+  const runs = await effects.executeChapters(config, registry, whatIf?.overrides ?? [], { ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }) });
   for (const run of runs) step("execute", `${run.chapter.relativePath} ${run.status} in ${(run.durationMs / 1000).toFixed(2)} s (${run.reason})`);
   const figures = runs.flatMap((run) => run.figures);
   const claims = runs.flatMap((run) => run.claims);
@@ -150,10 +157,23 @@ export async function build(options: BuildOptions = {}, effects: BuildEffects = 
   const duplicates = [...duplicateIds(figures), ...duplicateIds(claims)];
   await write("build-log.json", pretty(buildLog({ started, now: effects.now(), whatIf, assumptions: { file: rel(config.assumptions), sha256: sha256(assumptionsText) }, runs, failedCells: report.failedCells, pdf, pdfMs, pdfSource, duplicates, warnings: report.warnings })));
   effects.log(messages.buildWrote(files));
+  for (const failed of report.failedCells) effects.log(cellErrorDetail(runs, failed));
   if (report.failedCells[0] !== undefined) effects.log(messages.buildCellErrors(report.failedCells.length, report.failedCells[0].where));
   if (duplicates.length > 0) effects.log(messages.buildDuplicateIds(duplicates));
   const ok = report.failedCells.length === 0 && (pdf === "written" || pdf === "reused" || pdf === "skipped") && duplicates.length === 0;
   return { config, files, failedCells: report.failedCells, pdf, whatIf, exitCode: ok ? 0 : 1 };
+}
+
+/**
+ * The failed cell's error as the engine located it (notebook, cell, line, column and a code frame,
+ * like `fragtax run` prints it); outputs saved by another tool fall back to "where: ename: evalue".
+ */
+function cellErrorDetail(runs: readonly ChapterRun[], failed: FailedCell): string {
+  const run = runs.find((candidate) => candidate.chapter.number === failed.chapter);
+  const cell = run?.notebook.cells[failed.cell - 1];
+  const error = cell?.cell_type === "code" ? cell.outputs.find((output) => output.output_type === "error") : undefined;
+  const traceback = error?.output_type === "error" ? error.traceback.join("\n") : "";
+  return run !== undefined && traceback.startsWith(`${run.chapter.relativePath}: cell `) ? traceback : `${failed.where}: ${failed.message}`;
 }
 
 interface PrintInput {

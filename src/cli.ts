@@ -2,7 +2,7 @@
  * The `fragtax` command line. Each area registers its own commands (see `register*Commands`);
  * this file only wires them together and maps thrown errors to exit codes.
  */
-import { Command } from "commander";
+import { Command, CommanderError } from "commander";
 import { registerNotebookCommands } from "./notebook/commands";
 import { registerReportCommands } from "./report/commands";
 import { TOOL_VERSION } from "./version";
@@ -25,6 +25,12 @@ async function main(argv: readonly string[]): Promise<void> {
   try {
     await program.parseAsync([...argv]);
   } catch (error) {
+    // Commander reports every usage error (unknown option, missing argument, …) with exit code 1;
+    // fragtax's convention is 2 for bad usage, 1 only for a failure of the work. Help and --version stay 0.
+    if (error instanceof CommanderError) {
+      process.exitCode = error.exitCode === 0 ? 0 : 2;
+      return;
+    }
     const code = (error as { exitCode?: number }).exitCode;
     if (typeof code === "number") {
       process.exitCode = code;

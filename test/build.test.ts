@@ -1,11 +1,11 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { build, FileBuildEffects } from "../src/build";
 import { ChromiumNotFoundError, findChromium } from "../src/report/chromium";
 import { visibleText } from "./report/fixture";
-import { tempProject, type TempProject } from "./project";
+import { appendCell, tempProject, type TempProject } from "./project";
 
 let project: TempProject | undefined;
 afterEach(() => project?.remove());
@@ -15,6 +15,7 @@ function quietEffects(lines: string[] = []): FileBuildEffects {
 }
 
 const read = (root: string, name: string): string => readFileSync(join(root, "out", "build", name), "utf8");
+
 
 describe("fragtax build, end to end (real engine, real Chromium)", () => {
   it("writes report.html, report.pdf, figures.json, claims.json and build-log.json", async () => {
@@ -55,10 +56,7 @@ describe("fragtax build, end to end (real engine, real Chromium)", () => {
 
   it("still writes the HTML when a cell fails, shows the error and exits 1", async () => {
     project = tempProject();
-    const file = join(project.root, "notebooks", "02-claims.ipynb");
-    const notebook = JSON.parse(readFileSync(file, "utf8")) as { cells: unknown[] };
-    notebook.cells.push({ cell_type: "code", metadata: {}, execution_count: null, outputs: [], source: "const broken: number = (null as unknown as { x: number }).x;" });
-    writeFileSync(file, JSON.stringify(notebook));
+    appendCell(project.root, "02-claims.ipynb", "const broken: number = (null as unknown as { x: number }).x;");
     const result = await build({ root: project.root, pdf: false }, quietEffects());
     expect(result.exitCode).toBe(1);
     expect(result.pdf).toBe("skipped");
@@ -116,6 +114,31 @@ describe("fragtax build on the command line", () => {
     expect(run.stderr).toContain("config: notebooks/report.yaml, 2 chapters");
     expect(run.stderr).toContain("wrote out/build/report.html");
     expect(existsSync(join(project.root, "out", "build", "report.pdf"))).toBe(false);
+  });
+
+  it("stops a cell that never ends after --timeout seconds: exit 1, the notebook and cell named, the HTML written with the error", () => {
+    project = tempProject();
+    appendCell(project.root, "02-claims.ipynb", "while (true) {}");
+    const run = spawnSync("node", ["dist/cli.js", "build", "--no-pdf", "--timeout", "1", "--root", project.root], { encoding: "utf8" });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain("notebooks/02-claims.ipynb: cell 3: TimeoutError: the cell did not finish within 1 s");
+    expect(run.stderr).toContain("1 cell failed (first: notebooks/02-claims.ipynb cell 3)");
+    const page = read(project.root, "report.html");
+    expect(page).toMatch(/<p class="output-error-title">TimeoutError: the cell did not finish within 1 s/);
+    expect(visibleText(page)).toContain("At rental prices, one run costs $25M");
+    // Nothing half-written: only the finished files, each complete, no temporary siblings left behind.
+    expect(readdirSync(join(project.root, "out", "build")).sort()).toEqual(["build-log.json", "claims.json", "figures.json", "report.html"]);
+    const log = JSON.parse(read(project.root, "build-log.json")) as { notebooks: Array<{ notebook: string; failedCells: number[] }> };
+    expect(log.notebooks.map((entry) => [entry.notebook, entry.failedCells])).toEqual([["notebooks/01-price.ipynb", []], ["notebooks/02-claims.ipynb", [3]]]);
+    expect(page.trimEnd().endsWith("</html>")).toBe(true);
+  });
+
+  it("exits 2 on a --timeout that is not a positive number, before building anything", () => {
+    project = tempProject();
+    const run = spawnSync("node", ["dist/cli.js", "build", "--no-pdf", "--timeout", "soon", "--root", project.root], { encoding: "utf8" });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('--timeout must be a positive number of seconds, got "soon"');
+    expect(existsSync(join(project.root, "out"))).toBe(false);
   });
 
   it("exits 2 naming the key and line for a bad report.yaml", () => {

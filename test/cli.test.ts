@@ -1,4 +1,4 @@
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 
 describe("fragtax CLI", () => {
@@ -11,5 +11,25 @@ describe("fragtax CLI", () => {
     const out = execFileSync("node", ["dist/cli.js", "build", "--help"], { encoding: "utf8" });
     expect(out).toMatch(/Exit codes: 0 built; 1 a cell failed/);
     expect(out).toContain("$ fragtax build --set h100_usd_per_gpu_hour=2.5..3.5");
+  });
+
+  it("states check's exit codes, shows diff and dev examples, and dev's default port as a number", () => {
+    const help = (command: string): string => execFileSync("node", ["dist/cli.js", command, "--help"], { encoding: "utf8" });
+    expect(help("check")).toMatch(/Exit codes: 0 no type errors; 1 type errors/);
+    expect(help("publish")).toMatch(/Exit codes: 0 published; 1 refused/);
+    expect(help("diff")).toContain("$ fragtax diff 2026-05-01 2026-05-20");
+    const dev = help("dev");
+    expect(dev).toContain("$ fragtax dev --port 0");
+    expect(dev).toContain("(default: 4321)");
+    expect(dev).not.toContain('"4321"');
+    const root = (command: string): string => (/--root <dir>\s+([\s\S]*?)\n\s+-/.exec(help(command))?.[1] ?? "").replace(/\s+/g, " ");
+    expect(root("publish")).toBe(root("build"));
+    expect(root("build")).toContain("notebooks/report.yaml");
+  });
+
+  it("exits 2 on bad usage of any command (commander's own code is 1), 0 for help", () => {
+    const status = (...args: string[]): number | null => spawnSync("node", ["dist/cli.js", ...args], { encoding: "utf8" }).status;
+    expect([status("build", "--bogus"), status("publish", "--bogus"), status("diff", "only-one"), status("dev", "--bogus"), status("no-such-command")]).toEqual([2, 2, 2, 2, 2]);
+    expect(status("build", "--help")).toBe(0);
   });
 });

@@ -2,7 +2,7 @@
  * A throwaway project root for end-to-end builds: the fixture notebooks copied into a temp folder,
  * with `src` and `node_modules` linked to this checkout (the engine maps ../dist/api.js to src/).
  */
-import { cpSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
@@ -19,4 +19,13 @@ export function tempProject(fixture = "project"): TempProject {
   symlinkSync(join(repo, "src"), join(root, "src"), "dir");
   symlinkSync(join(repo, "node_modules"), join(root, "node_modules"), "dir");
   return { root, remove: () => rmSync(root, { recursive: true, force: true }) };
+}
+
+/** Appends a code cell to one of the project's notebooks; returns its 1-based cell number, as messages count cells. */
+export function appendCell(root: string, notebookName: string, source: string): number {
+  const file = join(root, "notebooks", notebookName);
+  const notebook = JSON.parse(readFileSync(file, "utf8")) as { cells: unknown[] };
+  notebook.cells.push({ cell_type: "code", metadata: {}, execution_count: null, outputs: [], source });
+  writeFileSync(file, JSON.stringify(notebook));
+  return notebook.cells.length;
 }

@@ -53,16 +53,23 @@ export const chartBadGeometry = (where: string): string =>
 export const chartBadText = (where: string, text: string): string => `${where}: the chart shows the label "${text}" (a field missing from the data?)`;
 
 // ── Chromium / PDF ───────────────────────────────────────────────────────────────────────────────
+const withoutPdf = "The HTML report was still built; `fragtax build --no-pdf` skips the PDF step.";
+
 export const chromiumEnvPathMissing = (path: string): string =>
-  `PUPPETEER_EXECUTABLE_PATH is set to ${path}, which does not exist or is not executable`;
+  `PUPPETEER_EXECUTABLE_PATH is set to ${path}, which does not exist or is not executable, so no PDF was printed. ` +
+  `To get the PDF, point PUPPETEER_EXECUTABLE_PATH at a Chrome or Chromium binary, or unset it to use an installed ` +
+  `Chromium (\`apt-get install chromium\` on Debian/Ubuntu), then run \`fragtax build\` again. ${withoutPdf}`;
 
 export const chromiumNotFound = (tried: readonly string[]): string =>
-  `no Chromium found for the PDF (looked for ${tried.join(", ")}). The HTML report was still built. ` +
+  `no Chromium found for the PDF (looked for ${tried.join(", ")}). ` +
   `To get the PDF, install one with \`apt-get install chromium\` (Debian/Ubuntu) or point ` +
-  `PUPPETEER_EXECUTABLE_PATH at a Chrome or Chromium binary, then run \`fragtax build\` again; ` +
-  `\`fragtax build --no-pdf\` skips the PDF step.`;
+  `PUPPETEER_EXECUTABLE_PATH at a Chrome or Chromium binary, then run \`fragtax build\` again. ${withoutPdf}`;
 
 export const pdfFailed = (detail: string): string => `the PDF could not be printed: ${detail}`;
+
+// ── --help ───────────────────────────────────────────────────────────────────────────────────────
+/** The `--root` option of build, publish, diff and dev: one wording, since all four find the root the same way. */
+export const rootOptionHelp = "the project root, the folder holding notebooks/report.yaml (default: found from the current folder)";
 
 // ── fragtax build ────────────────────────────────────────────────────────────────────────────────
 export const buildStep = (step: string, detail = ""): string => `${step}${detail === "" ? "" : `: ${detail}`}`;

@@ -127,8 +127,9 @@ export function firstPublishedVersion(): string {
   return "This is the first published version.";
 }
 
-export function unknownDiffSide(spec: string): string {
-  return `"${spec}" is not a published version (out/reports/<id>), a git ref, or an assumptions file`;
+export function unknownDiffSide(spec: string, published: readonly string[]): string {
+  const known = published.length === 0 ? "no version is published yet (`fragtax publish`)" : `published versions: ${published.join(", ")}`;
+  return `"${spec}" is not a published version (out/reports/<id>), a git ref, or an assumptions file; ${known}`;
 }
 
 // ── publish ──────────────────────────────────────────────────────────────────────────────────────

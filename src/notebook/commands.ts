@@ -4,7 +4,7 @@
  */
 import { mkdir, rename, writeFile } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
-import type { Command, CommanderError } from "commander";
+import type { Command } from "commander";
 import * as messages from "../messages/notebook";
 import { formatCellError } from "./errors";
 import { NotebookFormatError } from "./nbformat";
@@ -13,15 +13,9 @@ export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
 export const EXIT_USAGE = 2;
 
-/** Commander reports usage errors (missing argument, unknown option) with exit code 1; ours is 2. */
-function usageExitCode(error: CommanderError): never {
-  throw Object.assign(error, { exitCode: error.exitCode === 0 ? 0 : EXIT_USAGE });
-}
-
 export function registerNotebookCommands(program: Command): void {
   program
     .command("run")
-    .exitOverride(usageExitCode)
     .description("Execute one TypeScript (tslab) notebook headlessly and write the executed notebook.")
     .argument("<notebook>", "the .ipynb file")
     .option("--out <file>", "where to write the executed notebook (default: out/build/executed/<name>.ipynb; - for stdout)")
@@ -31,9 +25,9 @@ export function registerNotebookCommands(program: Command): void {
     });
   program
     .command("check")
-    .exitOverride(usageExitCode)
     .description("Type-check notebooks (cells in order, tslab's redeclaration rules) and src/.")
     .argument("[notebooks...]", "notebooks to check (default: the chapters listed in notebooks/report.yaml)")
+    .addHelpText("after", "\nExit codes: 0 no type errors; 1 type errors (each printed as notebook: cell N, line L, column C);\n2 bad usage or a notebook that cannot be read.")
     .action(async (notebooks: string[]) => {
       const { checkCommand } = await import("./check");
       process.exitCode = await checkCommand(notebooks);

@@ -1,5 +1,6 @@
 /** The `fragtax build` action (registered in commands.ts, loaded when the command runs). */
 import { AssumptionError } from "../assumptions";
+import { badTimeout } from "../messages/notebook";
 import { build } from "../build";
 import { ConfigError, ConfigNotFoundError } from "../config";
 import { NotebookFormatError } from "../notebook/nbformat";
@@ -8,12 +9,17 @@ import type { WhatIfOptions } from "../versions/whatif-flags";
 
 const EXIT_USAGE = 2;
 
-export type BuildFlags = { pdf: boolean; root?: string } & WhatIfOptions;
+export type BuildFlags = { pdf: boolean; root?: string; timeout: string } & WhatIfOptions;
 
 export async function buildCommand(options: BuildFlags): Promise<number> {
+  const seconds = Number(options.timeout);
+  if (!Number.isFinite(seconds) || seconds <= 0) {
+    process.stderr.write(`${badTimeout(options.timeout)}\n`);
+    return EXIT_USAGE;
+  }
   try {
     const whatIf = { ...(options.set !== undefined && { set: options.set }), ...(options.assumptions !== undefined && { assumptions: options.assumptions }) };
-    const result = await build({ pdf: options.pdf, whatIf, ...(options.root !== undefined && { root: options.root }) });
+    const result = await build({ pdf: options.pdf, whatIf, timeoutMs: seconds * 1000, ...(options.root !== undefined && { root: options.root }) });
     return result.exitCode;
   } catch (error) {
     if (

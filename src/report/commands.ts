@@ -1,9 +1,10 @@
 /**
- * `fragtax build [--no-pdf] [--root DIR] [--set id=value|id=low..high]… [--assumptions FILE]`. Progress goes to stderr, one line per pipeline step.
+ * `fragtax build [--no-pdf] [--root DIR] [--timeout SECONDS] [--set id=value|id=low..high]… [--assumptions FILE]`. Progress goes to stderr, one line per pipeline step.
  * Exit codes: 0 built, 1 a cell failed or the PDF could not be printed (the HTML is still written),
  * 2 bad input (report.yaml, assumptions.yaml or a notebook that cannot be read).
  */
 import type { Command } from "commander";
+import { rootOptionHelp } from "../messages/report";
 import { addWhatIfOptions } from "../versions/whatif-flags";
 import type { BuildFlags } from "./build-command";
 
@@ -12,7 +13,8 @@ export function registerReportCommands(program: Command): void {
     .command("build")
     .description("Run the chapters and build out/build/report.html, report.pdf, figures.json, claims.json and build-log.json.")
     .option("--no-pdf", "build the HTML (and JSON) only, without printing the PDF")
-    .option("--root <dir>", "the project root, the folder holding notebooks/report.yaml (default: found from the current folder)");
+    .option("--root <dir>", rootOptionHelp)
+    .option("--timeout <seconds>", "stop a cell that runs longer than this (the cell fails, the HTML shows it)", "60");
   command.addHelpText(
     "after",
     `

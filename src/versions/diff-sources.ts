@@ -15,7 +15,7 @@ import * as messages from "../messages/versions";
 import type { Snapshot } from "./diff";
 import type { FigureValues } from "./figures";
 import { normalizeFigures } from "./figures";
-import { VERSION_ID } from "./store";
+import { listVersions, VERSION_ID } from "./store";
 
 const run = promisify(execFile);
 
@@ -46,7 +46,7 @@ export async function resolveSnapshot(spec: string, context: SnapshotContext): P
   const path = resolve(spec);
   if (existsSync(path)) return { label: spec, assumptions: context.parseAssumptions(await readFile(path, "utf8"), spec) };
   const text = await assumptionsAtRef(context.root, spec, context.assumptionsFile);
-  if (text === undefined) throw new DiffSourceError(messages.unknownDiffSide(spec));
+  if (text === undefined) throw new DiffSourceError(messages.unknownDiffSide(spec, (await listVersions(context.reportsDir)).map((manifest) => manifest.id)));
   const figures = context.buildFiguresAt ? await context.buildFiguresAt(spec) : undefined;
   return {
     label: spec,

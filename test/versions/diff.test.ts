@@ -26,6 +26,11 @@ describe("fragtax diff", () => {
     expect(diff.figures.map((f: { id: string }) => f.id)).toEqual([
       "training_run_cost_usd", "fragmentation_tax_share", "merchant_era_spend_usd", "gpu_count",
     ]);
+    // An unknown version is bad input (exit 2); the message lists the versions there are.
+    const unknown = await fragtax(["diff", "2026-05-01", "2026-06-01"], { cwd: root });
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('"2026-06-01" is not a published version');
+    expect(unknown.stderr).toContain("published versions: 2026-05-01, 2026-05-20");
   });
 
   it("prints a readable terminal report without colour under NO_COLOR, and escaped HTML", async () => {
@@ -40,6 +45,14 @@ describe("fragtax diff", () => {
     const page = await readFile(htmlFile, "utf8");
     expect(page).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
     expect(page).not.toMatch(/<script|<link|src=/);
+  });
+
+  it("exits 2 naming file:line:column for an assumptions file with errors", async () => {
+    const bad = join(root, "bad.yaml");
+    await writeFile(bad, "assumptions:\n  - id: [x\n");
+    const result = await fragtax(["diff", bad, join(FIXTURES, "v1/assumptions.yaml")], { cwd: root });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/bad\.yaml:\d+:\d+: malformed YAML/);
   });
 
   it("diffs two assumption files (no figures)", async () => {

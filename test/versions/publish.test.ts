@@ -73,6 +73,14 @@ describe("fragtax publish", () => {
     expect(existsSync(reports()) ? await versions() : []).toEqual([]);
   });
 
+  it("without a build says to run `fragtax build` first, exits 1 and writes nothing under out/reports/", async () => {
+    const result = await fragtax(["publish"], { cwd: root });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("nothing to publish:");
+    expect(result.stderr).toContain("run `fragtax build` first");
+    expect(existsSync(reports())).toBe(false);
+  });
+
   it("refuses when the assumptions file changed since the build, and a bad --date", async () => {
     await useBuild(root, "v1");
     await writeFile(join(root, "notebooks/assumptions.yaml"), "assumptions: []\n");
