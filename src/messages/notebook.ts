@@ -59,3 +59,7 @@ export const checkSummary = (errors: number, notebooks: number): string =>
 
 export const noRunContext = (): string =>
   "notebook(tslab) found no fragtax run context: pass the tslab module the engine provides (import * as tslab from \"tslab\")";
+
+export const typeErrorInImport = (where: string, message: string): string => `${where}: ${message}`;
+
+export const typeErrorLine = (where: string, code: number, message: string): string => `also ${where}: error TS${code}: ${message}`;

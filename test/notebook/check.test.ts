@@ -37,6 +37,6 @@ describe("fragtax check", () => {
 
   it("finds the top-level names of every declaration kind", () => {
     const names = topLevelNames('import d, { a as b } from "m";\nimport * as ns from "n";\nlet x = 1, { y } = o;\nconst [z] = w;\nfunction f() {}\nclass C {}\ninterface I {}\ntype T = 1;\nenum E { A }');
-    expect([...names]).toEqual([["d", "other"], ["b", "other"], ["ns", "other"], ["x", "mutable"], ["y", "mutable"], ["z", "other"], ["f", "other"], ["C", "other"], ["I", "other"], ["T", "other"], ["E", "other"]]);
+    expect([...names]).toEqual([["d", "other"], ["b", "other"], ["ns", "other"], ["x", "mutable"], ["y", "mutable"], ["z", "const"], ["f", "other"], ["C", "other"], ["I", "other"], ["T", "other"], ["E", "other"]]);
   });
 });
