@@ -89,12 +89,14 @@ export function checkForRun(notebooks: readonly NotebookCells[], options: Progra
   for (const notebook of notebooks) {
     const errors: Array<{ cell: number; diagnostic: CheckDiagnostic }> = [];
     const seen = new Set<string>();
+    const reported = new Set<string>();
     for (const { cell } of notebook.cells) {
       const path = cellPath(notebook.file, cell);
       for (const diagnostic of diagnosticsOf(path)) errors.push({ cell, diagnostic });
-      for (const file of checked.projectClosure(path)) {
-        if (seen.has(file)) continue;
-        seen.add(file);
+      for (const file of checked.projectClosure(path, true)) seen.add(file);
+      for (const file of checked.projectClosure(path, false)) {
+        if (reported.has(file)) continue;
+        reported.add(file);
         for (const diagnostic of diagnosticsOf(file)) errors.push({ cell, diagnostic });
       }
     }
@@ -107,8 +109,12 @@ export function checkForRun(notebooks: readonly NotebookCells[], options: Progra
 interface Checked {
   readonly program: ts.Program;
   locate(diagnostic: ts.Diagnostic): CheckDiagnostic[];
-  /** Project files (.ts, not node_modules) reachable from a file through imports, other cells excluded. */
-  projectClosure(file: string): string[];
+  /**
+   * Project files (.ts, not node_modules) reachable from a file through imports, other cells
+   * excluded; `throughEntries` false stops at the public entries (`../dist/api.js` →
+   * src/api/…): in Jupyter tslab types those against dist's declarations, never checking src/.
+   */
+  projectClosure(file: string, throughEntries: boolean): string[];
 }
 
 function createChecked(notebooks: readonly NotebookCells[], options: ProgramOptions): Checked {
@@ -119,17 +125,18 @@ function createChecked(notebooks: readonly NotebookCells[], options: ProgramOpti
   const resolved = new Map<string, string[]>();
   const host = createHost(compilerOptions, virtual, root, resolved);
   const program = ts.createProgram({ rootNames: [...(options.extraFiles ?? []), ...virtual.keys()], options: compilerOptions, host });
+  const entryTargets = new Set(Object.values(ENGINE_ENTRIES).map((target) => join(root, target)));
   const isProjectFile = (file: string): boolean => !virtual.has(file) && !file.endsWith(".d.ts") && !file.split(/[\\/]/).includes("node_modules");
   return {
     program,
     locate: (diagnostic) => toDiagnostic(diagnostic, virtual, root),
-    projectClosure(file) {
+    projectClosure(file, throughEntries) {
       const found: string[] = [];
       const visited = new Set<string>();
       const queue = [...(resolved.get(file) ?? [])];
       while (queue.length > 0) {
         const next = queue.shift() as string;
-        if (visited.has(next) || !isProjectFile(next)) continue;
+        if (visited.has(next) || !isProjectFile(next) || (!throughEntries && entryTargets.has(next))) continue;
         visited.add(next);
         found.push(next);
         queue.push(...(resolved.get(next) ?? []));
