@@ -46,6 +46,6 @@ describe("fragtax check", () => {
     );
     const file = temp.notebook("big.ipynb", { cells });
     const diagnostics = checkNotebooks([file], { root, includeSrc: false });
-    expect(diagnostics.map(formatDiagnostic)).toEqual([`${file}: cell 1999, line 1, column 7: error TS2322: Type 'number' is not assignable to type 'string'."]);
+    expect(diagnostics.map(formatDiagnostic)).toEqual([`${file}: cell 1999, line 1, column 7: error TS2322: Type 'number' is not assignable to type 'string'.`]);
   }, 120_000);
 });
