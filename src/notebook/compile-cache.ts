@@ -15,6 +15,9 @@ import { ENGINE_ENTRIES, type ImportBundle } from "./imports";
 import type { CompiledCell } from "./transpile";
 import type { NotebookTypes } from "./typecheck";
 
+/** Bumped when the shape or rules of a compiled cell change (2: pragmas, boxed values, dynamic imports). */
+const CELL_FORMAT = "2";
+
 interface FileStamp {
   readonly path: string;
   readonly size: number;
@@ -33,7 +36,7 @@ export class CompileCache {
   }
 
   cellKey(source: string, cell: number): string {
-    return hash(["cell", TOOL_VERSION, String(cell), source]);
+    return hash(["cell", CELL_FORMAT, TOOL_VERSION, String(cell), source]);
   }
 
   async readCell(key: string): Promise<CompiledCell | undefined> {

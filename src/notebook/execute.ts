@@ -102,7 +102,8 @@ export async function executeNotebook(file: string, options: ExecuteOptions = {}
   const collector = new OutputCollector();
   const state = { reads: [] as readonly string[], figures: [] as FigureRecord[], claims: [] as ClaimRecord[], ended: new Map<number, ThrownValue | null>(), counts: new Map<number, number>() };
   const onEvent = (event: RunEvent): void => applyEvent(event, collector, state);
-  const program = { cells: runnable.map(({ cell, code, filename }) => ({ cell, code, filename })), bundle: bundle.code };
+  // A `@browser` cell is for the browser: tslab does not run it in Node (it counts as run, with no output).
+  const program = { cells: runnable.map(({ cell, code, filename, pragmas }) => ({ cell, code: pragmas.browser ? "undefined" : code, filename })), bundle: bundle.code };
   const outcome = await worker.run(program, { timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, onEvent });
   // 6. assemble
   const error = locateFailure(outcome, state.ended, cells, name, options.timeoutMs ?? DEFAULT_TIMEOUT_MS) ?? typeError;

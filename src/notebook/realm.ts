@@ -23,8 +23,11 @@ export interface RealmOptions {
 export interface Realm {
   /** Evaluates the notebook's import bundle (`imports.ts`) inside the realm. */
   loadImports(bundleCode: string): void;
-  /** Runs one compiled cell; resolves to the value of its trailing expression. */
-  runCell(code: string, filename: string): Promise<unknown>;
+  /**
+   * Runs one compiled cell; resolves to its trailing expression's value in a box (`[value]`), so that
+   * a Promise value is shown rather than awaited; undefined when the cell ends in a statement.
+   */
+  runCell(code: string, filename: string): Promise<readonly [unknown] | undefined>;
 }
 
 const HOST_GLOBALS = [
@@ -37,7 +40,19 @@ export function createRealm(options: RealmOptions): Realm {
   const hostRequire = createRequire(options.notebookFile);
   const loaders = new Map<string, () => unknown>();
   const modules = new Map<string, unknown>();
+  /** Modules defined by `@module` cells; re-running such a cell replaces its module. */
+  const cellModules = new Map<string, object>();
   const runtime = {
+    /** `import("m")`: the same namespace a static import gets, as a promise. */
+    dynamic(specifier: string): Promise<unknown> {
+      return new Promise((resolve) => resolve(runtime.imp(specifier)));
+    },
+    define(specifier: string, getters: Record<string, () => unknown>): void {
+      const namespace = Object.create(null) as object;
+      for (const [name, get] of Object.entries(getters)) Object.defineProperty(namespace, name, { get, enumerable: true });
+      Object.defineProperty(namespace, Symbol.toStringTag, { value: "Module" });
+      cellModules.set(specifier, namespace);
+    },
     declare(names: readonly string[]): void {
       for (const name of names) if (!Object.prototype.hasOwnProperty.call(sandbox, name)) sandbox[name] = undefined;
     },
@@ -46,6 +61,8 @@ export function createRealm(options: RealmOptions): Realm {
     },
     imp(specifier: string): unknown {
       if (specifier === "tslab") return options.tslab;
+      const defined = cellModules.get(specifier);
+      if (defined !== undefined) return defined;
       if (!modules.has(specifier)) {
         const load = loaders.get(specifier);
         if (load === undefined) throw new Error(`module "${specifier}" was not bundled`);
@@ -74,7 +91,7 @@ export function createRealm(options: RealmOptions): Realm {
       for (const [specifier, load] of Object.entries(module.exports as Record<string, () => unknown>)) loaders.set(specifier, load);
     },
     runCell(code, filename) {
-      return Promise.resolve(new vm.Script(code, { filename }).runInContext(context) as Promise<unknown>);
+      return Promise.resolve(new vm.Script(code, { filename }).runInContext(context) as Promise<[unknown] | undefined>);
     },
   };
 }
@@ -97,10 +114,15 @@ function lazyGlobal(sandbox: Record<string, unknown>, name: string): void {
   });
 }
 
-/** ES namespace as an `import` sees it: ES modules as they are; CommonJS gets `default` = module.exports. */
+/**
+ * ES namespace as an `import` sees it: ES modules as they are; CommonJS gets `default` =
+ * module.exports and its properties as named exports — also when module.exports is a function
+ * (`import { strict } from "assert"`), as Node's own ESM loader does.
+ */
 function asNamespace(loaded: unknown): unknown {
-  if (typeof loaded === "object" && loaded !== null && (loaded as { __esModule?: unknown }).__esModule === true) return loaded;
-  const named = typeof loaded === "object" && loaded !== null ? (loaded as Record<string, unknown>) : {};
+  const isObject = (typeof loaded === "object" || typeof loaded === "function") && loaded !== null;
+  if (isObject && (loaded as { __esModule?: unknown }).__esModule === true) return loaded;
+  const named = isObject ? (loaded as Record<string, unknown>) : {};
   return { ...named, default: loaded };
 }
 

@@ -23,6 +23,7 @@ import { basename, dirname, join, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import ts from "typescript";
 import { ENGINE_ENTRIES } from "./imports";
+import { cellPragmas, moduleSpecifier } from "./pragmas";
 import { displayPath, findUp } from "./run-context";
 
 export interface CheckDiagnostic {
@@ -67,6 +68,8 @@ interface CellModule {
   readonly cell: number;
   readonly path: string;
   readonly text: string;
+  /** `./name` → the latest earlier `@module` cell of that name (what this cell's import resolves to). */
+  readonly cellModules: ReadonlyMap<string, string>;
 }
 
 /** `fragtax check`: every error in the notebooks, the extra files and what they import. */
@@ -90,8 +93,7 @@ export function checkForRun(notebooks: readonly NotebookCells[], options: Progra
     const errors: Array<{ cell: number; diagnostic: CheckDiagnostic }> = [];
     const seen = new Set<string>();
     const reported = new Set<string>();
-    for (const { cell } of notebook.cells) {
-      const path = cellPath(notebook.file, cell);
+    for (const { cell, path } of checked.cellsOf(notebook.file)) {
       for (const diagnostic of diagnosticsOf(path)) errors.push({ cell, diagnostic });
       for (const file of checked.projectClosure(path, true)) seen.add(file);
       for (const file of checked.projectClosure(path, false)) {
@@ -108,6 +110,7 @@ export function checkForRun(notebooks: readonly NotebookCells[], options: Progra
 
 interface Checked {
   readonly program: ts.Program;
+  cellsOf(notebookFile: string): readonly CellModule[];
   locate(diagnostic: ts.Diagnostic): CheckDiagnostic[];
   /**
    * Project files (.ts, not node_modules) reachable from a file through imports, other cells
@@ -120,8 +123,8 @@ interface Checked {
 function createChecked(notebooks: readonly NotebookCells[], options: ProgramOptions): Checked {
   const root = resolve(options.root);
   const compilerOptions = projectOptions(root);
-  const cells = notebooks.flatMap((notebook) => cellModules(notebook, root));
-  const virtual = new Map(cells.map((cell) => [cell.path, cell]));
+  const byNotebook = new Map(notebooks.map((notebook) => [notebook.file, cellModules(notebook, root)]));
+  const virtual = new Map([...byNotebook.values()].flat().map((cell) => [cell.path, cell]));
   const resolved = new Map<string, string[]>();
   const host = createHost(compilerOptions, virtual, root, resolved);
   const program = ts.createProgram({ rootNames: [...(options.extraFiles ?? []), ...virtual.keys()], options: compilerOptions, host });
@@ -129,6 +132,7 @@ function createChecked(notebooks: readonly NotebookCells[], options: ProgramOpti
   const isProjectFile = (file: string): boolean => !virtual.has(file) && !file.endsWith(".d.ts") && !file.split(/[\\/]/).includes("node_modules");
   return {
     program,
+    cellsOf: (file) => byNotebook.get(file) ?? [],
     locate: (diagnostic) => toDiagnostic(diagnostic, virtual, root),
     projectClosure(file, throughEntries) {
       const found: string[] = [];
@@ -146,19 +150,33 @@ function createChecked(notebooks: readonly NotebookCells[], options: ProgramOpti
   };
 }
 
+/**
+ * The cells as virtual files. tslab's pragmas: a `@browser` cell is left out (it is for the browser,
+ * whose types we do not load); a `@module` cell is a module of its own (no header, its own exports,
+ * nothing added to the notebook's scope); a `@jsx` cell is a .tsx file.
+ */
 function cellModules(notebook: NotebookCells, root: string): CellModule[] {
   const name = displayPath(notebook.file, root);
   const scope = new Map<string, { cell: number; kind: Kind }>();
-  return notebook.cells.map(({ cell, source }) => {
+  const modules = new Map<string, string>();
+  return notebook.cells.flatMap(({ cell, source }) => {
+    const pragmas = cellPragmas(source);
+    if (pragmas.browser) return [];
+    const path = cellPath(notebook.file, cell, pragmas.jsx);
+    const seen = new Map(modules);
+    if (pragmas.module !== undefined) {
+      modules.set(moduleSpecifier(pragmas.module), path);
+      return [{ notebook: name, cell, path, text: `\n${source}\nexport {};\n`, cellModules: seen }];
+    }
     const declared = topLevelNames(source);
     const header = headerFor(scope, declared, referencedWords(source), notebook.file);
     for (const [declaredName, kind] of declared) scope.set(declaredName, { cell, kind });
-    return { notebook: name, cell, path: cellPath(notebook.file, cell), text: `${header}\n${source}\nexport { ${[...declared.keys()].join(", ")} };\n` };
+    return [{ notebook: name, cell, path, text: `${header}\n${source}\nexport { ${[...declared.keys()].join(", ")} };\n`, cellModules: seen }];
   });
 }
 
-export function cellPath(notebookFile: string, cell: number): string {
-  return `${notebookFile}.cell${cell}.ts`;
+export function cellPath(notebookFile: string, cell: number, jsx = false): string {
+  return `${notebookFile}.cell${cell}.${jsx ? "tsx" : "ts"}`;
 }
 
 /** Every identifier-like word of the source: a superset of the names it refers to. */
@@ -222,7 +240,8 @@ function projectOptions(root: string): ts.CompilerOptions {
   const base: ts.CompilerOptions = findUp(root, "tsconfig.json") === configFile
     ? ts.parseJsonConfigFileContent(ts.readConfigFile(configFile, ts.sys.readFile).config as object, ts.sys, root).options
     : { strict: true, target: ts.ScriptTarget.ES2022, lib: ["lib.es2023.d.ts"], types: ["node"], typeRoots: [join(packageFolder(), "node_modules", "@types")] };
-  return { ...base, module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler, noEmit: true, allowImportingTsExtensions: true, skipLibCheck: true, isolatedModules: false };
+  // As tslab: legacy decorators, JSX compiled for React.
+  return { ...base, module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler, noEmit: true, allowImportingTsExtensions: true, skipLibCheck: true, isolatedModules: false, experimentalDecorators: true, jsx: ts.JsxEmit.React };
 }
 
 /** The project's own files under src/ that tsconfig.json includes. */
@@ -246,7 +265,7 @@ function createHost(options: ts.CompilerOptions, virtual: ReadonlyMap<string, Ce
   host.readFile = (file) => virtual.get(file)?.text ?? readFile.call(host, file);
   host.getSourceFile = (file, language, onError) => {
     const cell = virtual.get(file);
-    if (cell) return ts.createSourceFile(file, cell.text, language, true, ts.ScriptKind.TS);
+    if (cell) return ts.createSourceFile(file, cell.text, language, true, file.endsWith(".tsx") ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
     const target = typeof language === "object" ? language.languageVersion : language;
     const stamp = fileStamp(file);
     const kept = parsed.get(file);
@@ -258,6 +277,8 @@ function createHost(options: ts.CompilerOptions, virtual: ReadonlyMap<string, Ce
   host.resolveModuleNames = (names, containingFile) => {
     const modules = names.map((name): ts.ResolvedModuleFull | undefined => {
       if (name === "tslab") return { resolvedFileName: tslab, extension: ts.Extension.Dts, isExternalLibraryImport: false };
+      const cellModule = virtual.get(containingFile)?.cellModules.get(name);
+      if (cellModule) return { resolvedFileName: cellModule, extension: cellModule.endsWith(".tsx") ? ts.Extension.Tsx : ts.Extension.Ts, isExternalLibraryImport: false };
       const entry = entries.get(resolve(dirname(containingFile), name));
       if (entry) return { resolvedFileName: entry, extension: ts.Extension.Ts, isExternalLibraryImport: false };
       return ts.resolveModuleName(name, containingFile, options, host).resolvedModule;
