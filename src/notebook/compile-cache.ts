@@ -15,8 +15,8 @@ import { ENGINE_ENTRIES, type ImportBundle } from "./imports";
 import type { CompiledCell } from "./transpile";
 import type { NotebookTypes } from "./typecheck";
 
-/** Bumped when the shape or rules of a compiled cell change (2: pragmas, boxed values, dynamic imports). */
-const CELL_FORMAT = "2";
+/** Bumped when the shape or rules of a compiled cell change (3: pragmas, boxed values, dynamic imports, decorators). */
+const CELL_FORMAT = "3";
 
 interface FileStamp {
   readonly path: string;

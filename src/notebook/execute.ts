@@ -80,7 +80,10 @@ export async function executeNotebook(file: string, options: ExecuteOptions = {}
   if (syntax) {
     worker.cancel();
     const source = codeCells.find((c) => c.cell === syntax.cell)?.source;
-    const error = cellError({ kind: "syntax", notebook: name, cell: syntax.cell, line: syntax.line, column: syntax.column, ename: "SyntaxError", evalue: syntax.message }, source);
+    // TypeScript's own message for the cell when it has one (the words tslab prints), else esbuild's.
+    const types = options.types?.get(absolute) ?? (await typeCheckNotebooks([{ file: absolute, cells: codeCells }], root, cache)).get(absolute);
+    const inCell = types && firstTypeError({ ...types, errors: types.errors.filter((e) => e.cell === syntax.cell && e.diagnostic.cell === syntax.cell) }, name, () => source);
+    const error = inCell ? { ...inCell, kind: "syntax" as const } : cellError({ kind: "syntax", notebook: name, cell: syntax.cell, line: syntax.line, column: syntax.column, ename: "SyntaxError", evalue: syntax.message }, source);
     return failedBeforeRun(base, error);
   }
   const cells = compiled as CompiledCell[];

@@ -163,7 +163,7 @@ export function rewriteCell(js: string, filename: string, module?: string): Rewr
       case "ExpressionStatement":
         // The value is returned boxed, so that a trailing Promise is shown as a Promise (as tslab
         // does) rather than awaited by the cell's async wrapper. A lone string literal counts too.
-        if (last) {
+        if (last && !isDecoratorApplication(statement.expression)) {
           const end = js[statement.end - 1] === ";" ? statement.end - 1 : statement.end;
           s.prependRight(statement.start, "return [(");
           s.appendLeft(end, ")]");
@@ -180,6 +180,12 @@ export function rewriteCell(js: string, filename: string, module?: string): Rewr
   s.append(`\n})()`);
   const map = s.generateMap({ hires: true, source: "cell.js", file: filename, includeContent: false });
   return { code: s.toString(), map: JSON.parse(map.toString()) as SourceMapPayload, imports };
+}
+
+/** `C = __decorateClass([…], C)`: esbuild's lowering of a decorated class, not a value the cell shows. */
+function isDecoratorApplication(expression: Node & { type: string }): boolean {
+  const node = expression as { type: string; right?: { type: string; callee?: { type: string; name?: string } } };
+  return node.type === "AssignmentExpression" && node.right?.type === "CallExpression" && node.right.callee?.type === "Identifier" && node.right.callee.name === "__decorateClass";
 }
 
 /** `import("m")` with a literal specifier → the notebook's bundled module (esbuild cannot see a host import). */
