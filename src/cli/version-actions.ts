@@ -8,9 +8,10 @@ import { DEFAULT_WATCH, startDev } from "../preview/dev";
 import { inProcessRebuild } from "../preview/rebuild";
 import { diffSnapshots } from "../diff/diff";
 import { diffToJson, renderDiffPage, renderDiffText, useColour } from "../diff/render";
-import { buildFiguresInWorktree, resolveSnapshot } from "../diff/sources";
+import { buildFiguresInWorktree, resolveSnapshot } from "./diff-sources";
 import { projectPaths } from "./project";
-import { gitState, publish } from "../publish/publish";
+import { publish } from "../publish/publish";
+import { gitState } from "../util/git";
 import { reprintPdf } from "../publish/pdf";
 import { readSnapshotAssumptions } from "../diff/snapshot-assumptions";
 
