@@ -7,7 +7,7 @@ import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
-import { build, FileBuildEffects } from "../../src/build";
+import { build, FileBuildEffects } from "../../src/build/pipeline";
 import { executeNotebook } from "../../src/notebook/execute";
 import type { CodeCell, Output } from "../../src/notebook/nbformat";
 import { tempProject, type TempProject } from "../project";
