@@ -19,10 +19,11 @@ import { TOOL_VERSION } from "../version";
 import { cellError, errorOutput, firstFrame, mapThrough, type CellError } from "./errors";
 import { CompileCache } from "./compile-cache";
 import { bundleImports, firstUses, isImportFailure, type ImportBundle, type ImportFailure } from "./imports";
-import { cellText, NotebookFormatError, parseNotebook, type CodeCell, type Notebook } from "./nbformat";
+import { cellText, NotebookFormatError, notebookKernel, parseNotebook, type CodeCell, type Notebook } from "./nbformat";
 import { OutputCollector, type RunEvent, type ThrownValue } from "./outputs";
 import { DEFAULT_TIMEOUT_MS, defaultConcurrency, mapConcurrent, NotebookWorker, type WorkerOutcome } from "./pool";
 import { displayPath, findUp, resolveRunInputs, type PreloadedAssumptions, type RunInputOptions } from "./run-context";
+import { findDeno, runInDeno } from "./deno";
 import { compileCell, isCellFileName, isSyntaxError, type CellSyntaxError, type CompiledCell } from "./transpile";
 import type { NotebookCells, NotebookTypes } from "./typecheck";
 import { firstTypeError, typeCheckNotebooks } from "./typecheck-run";
@@ -72,25 +73,27 @@ export async function executeNotebook(file: string, options: ExecuteOptions = {}
   const base = { notebook: name, file: absolute, notebookData: notebook, started };
   // The worker starts now: thread start-up and loading assumptions overlap with steps 2–3.
   const versions = { tslab: `fragtax ${TOOL_VERSION}`, typescript: `esbuild ${packageVersion("esbuild")}`, node: process.version };
-  const worker = new NotebookWorker({ notebookFile: absolute, notebook: name, inputs: await resolveRunInputs(absolute, options), versions });
+  // A Deno notebook runs in the Deno runtime (deno.ts): no worker, no bundle, no tslab type check.
+  const deno = notebookKernel(notebook) === "deno" ? findDeno(name, root) : undefined;
+  const worker = deno === undefined ? new NotebookWorker({ notebookFile: absolute, notebook: name, inputs: await resolveRunInputs(absolute, options), versions }) : undefined;
   // 2. compile
   const cache = options.cache === false ? undefined : CompileCache.forRoot(root);
   const compiled = await Promise.all(codeCells.map(({ cell, source }) => compileCached(cache, source, cell)));
   const syntax = compiled.find(isSyntaxError);
   if (syntax) {
-    worker.cancel();
+    worker?.cancel();
     const source = codeCells.find((c) => c.cell === syntax.cell)?.source;
     // TypeScript's own message for the cell when it has one (the words tslab prints), else esbuild's.
-    const types = options.types?.get(absolute) ?? (await typeCheckNotebooks([{ file: absolute, cells: codeCells }], root, cache)).get(absolute);
+    const types = deno ? undefined : (options.types?.get(absolute) ?? (await typeCheckNotebooks([{ file: absolute, cells: codeCells }], root, cache)).get(absolute));
     const inCell = types && firstTypeError({ ...types, errors: types.errors.filter((e) => e.cell === syntax.cell && e.diagnostic.cell === syntax.cell) }, name, () => source);
     const error = inCell ? { ...inCell, kind: "syntax" as const } : cellError({ kind: "syntax", notebook: name, cell: syntax.cell, line: syntax.line, column: syntax.column, ename: "SyntaxError", evalue: syntax.message }, source);
     return failedBeforeRun(base, error);
   }
   const cells = compiled as CompiledCell[];
   // 3. imports
-  const bundle = await bundleCached(cache, cells, absolute, root);
+  const bundle = deno ? NOTHING_BUNDLED : await bundleCached(cache, cells, absolute, root);
   if (isImportFailure(bundle)) {
-    worker.cancel();
+    worker?.cancel();
     const source = cells.find((c) => c.cell === bundle.at.cell)?.source;
     const error = cellError({ kind: "module", notebook: name, cell: bundle.at.cell, line: bundle.at.line, column: bundle.at.column, ename: "ModuleNotFoundError", evalue: bundle.message }, source);
     return failedBeforeRun(base, error);
@@ -98,7 +101,7 @@ export async function executeNotebook(file: string, options: ExecuteOptions = {}
   // The CLI's single run frees the compiler's process before the cells run (lower peak memory).
   if (options.releaseCompiler && compilerUsed) (await import("esbuild")).stop();
   // 4. type-check
-  const types = options.types?.get(absolute) ?? (await typeCheckNotebooks([{ file: absolute, cells: codeCells }], root, cache)).get(absolute) ?? { errors: [], files: [] };
+  const types = (deno ? undefined : (options.types?.get(absolute) ?? (await typeCheckNotebooks([{ file: absolute, cells: codeCells }], root, cache)).get(absolute))) ?? { errors: [], files: [] };
   const typeError = firstTypeError(types, name, (cell) => codeCells.find((c) => c.cell === cell)?.source);
   const runnable = typeError === undefined ? cells : cells.filter((cell) => cell.cell < typeError.cell);
   // 5. run
@@ -107,7 +110,8 @@ export async function executeNotebook(file: string, options: ExecuteOptions = {}
   const onEvent = (event: RunEvent): void => applyEvent(event, collector, state);
   // A `@browser` cell is for the browser: tslab does not run it in Node (it counts as run, with no output).
   const program = { cells: runnable.map(({ cell, code, filename, pragmas }) => ({ cell, code: pragmas.browser ? "undefined" : code, filename })), bundle: bundle.code };
-  const outcome = await worker.run(program, { timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, onEvent });
+  const job = { timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, onEvent };
+  const outcome = deno !== undefined ? await runInDeno(deno, absolute, runnable, job) : await (worker as NotebookWorker).run(program, job);
   // 6. assemble
   const error = locateFailure(outcome, state.ended, cells, name, options.timeoutMs ?? DEFAULT_TIMEOUT_MS) ?? typeError;
   if (error) collector.start(error.cell === 0 ? (cells[0]?.cell ?? 0) : error.cell);
@@ -149,6 +153,7 @@ async function typeCheckTogether(files: readonly string[], options: ExecuteOptio
     const root = options.root ? resolve(options.root) : projectRoot(file);
     try {
       const notebook = parseNotebook(await readFile(file, "utf8"), displayPath(file, root));
+      if (notebookKernel(notebook) === "deno") continue; // Deno's types, not tslab's: not checked here
       const cells = notebook.cells.flatMap((cell, index) => (cell.cell_type === "code" ? [{ cell: index + 1, source: cellText(cell.source) }] : []));
       byRoot.set(root, [...(byRoot.get(root) ?? []), { file, cells }]);
     } catch {
@@ -173,6 +178,8 @@ async function preloadAssumptions(file: string | null | undefined): Promise<Prel
     return undefined;
   }
 }
+
+const NOTHING_BUNDLED: ImportBundle = { code: "", specifiers: [], projectModules: [], inputs: [] };
 
 /** Set once esbuild did any work in this process (so a one-off run knows there is a service to stop). */
 let compilerUsed = false;
@@ -225,7 +232,7 @@ function applyEvent(event: RunEvent, collector: OutputCollector, state: RunState
     case "cell-end":
       state.reads = event.reads;
       state.ended.set(event.cell, event.thrown ?? null);
-      if (event.value !== undefined && !event.thrown) collector.result(event.value, state.counts.get(event.cell) ?? 0);
+      if (event.value !== undefined && !event.thrown) collector.result(event.value, state.counts.get(event.cell) ?? 0, event.bundle);
       return;
   }
 }
