@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { parse as parseYaml } from "yaml";
 import * as messages from "../messages/notebook";
-import { cellText, NotebookFormatError, parseNotebook } from "./nbformat";
+import { cellText, NotebookFormatError, notebookKernel, parseNotebook } from "./nbformat";
 import { displayPath, findUp } from "./run-context";
 import { checkAll, formatDiagnostic, projectSourceFiles, type CheckDiagnostic, type NotebookCells } from "./typecheck";
 
@@ -65,5 +65,6 @@ export function readCells(file: string, root: string): NotebookCells {
     throw new NotebookFormatError(messages.notebookUnreadable(name, (error as NodeJS.ErrnoException).code ?? String(error)), name);
   }
   const notebook = parseNotebook(text, name);
+  if (notebookKernel(notebook) === "deno") return { file, cells: [] }; // Deno's types are not tslab's
   return { file, cells: notebook.cells.flatMap((cell, index) => (cell.cell_type === "code" ? [{ cell: index + 1, source: cellText(cell.source) }] : [])) };
 }

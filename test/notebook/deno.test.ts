@@ -10,6 +10,7 @@ import { readFileSync } from "node:fs";
 import { basename, delimiter, dirname, join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { checkNotebooks } from "../../src/notebook/check";
 import { executeNotebooks, type NotebookRunResult } from "../../src/notebook/execute";
 import type { Notebook, Output } from "../../src/notebook/nbformat";
 import { FIXTURES, TempDir } from "./helpers";
@@ -82,6 +83,12 @@ describe("Deno notebooks in the real Deno runtime, compared with Jupyter's Deno 
     const [run] = await executeNotebooks([file]);
     expect(run?.error).toMatchObject({ kind: "runtime", cell: 2, line: 2, ename: "Error" });
     expect(run?.error?.evalue).toMatch(/^from deno \d+$/);
+  });
+});
+
+describe("fragtax check and Deno notebooks", () => {
+  it("leaves Deno notebooks out of tslab's type check (Deno's types differ)", () => {
+    expect(checkNotebooks(notebooks, { root, includeSrc: false })).toEqual([]);
   });
 });
 
