@@ -25,6 +25,7 @@ import { ChromiumNotFoundError } from "../report/chromium";
 import { claimsJson, duplicateIds, figuresJson, pretty } from "../report/records";
 import { renderReport } from "../report/render";
 import { sha256 } from "../util/fingerprint";
+import { formatSeconds } from "../format/number";
 import type { WhatIf } from "./whatif/overrides";
 import { applyWhatIf, type WhatIfOptions } from "./whatif/options";
 import { renderWhatIfBanner } from "./whatif/banner";
@@ -77,7 +78,7 @@ export async function build(options: BuildOptions = {}, effects: BuildEffects = 
 
   // 3. execute
   const runs = await effects.executeChapters(config, registry, whatIf?.overrides ?? [], { ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }) });
-  for (const run of runs) step("execute", `${run.chapter.relativePath} ${run.status} in ${(run.durationMs / 1000).toFixed(2)} s (${run.reason})`);
+  for (const run of runs) step("execute", `${run.chapter.relativePath} ${run.status} in ${formatSeconds(run.durationMs)} (${run.reason})`);
   const figures = runs.flatMap((run) => run.figures);
   const claims = runs.flatMap((run) => run.claims);
 

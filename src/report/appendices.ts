@@ -3,7 +3,7 @@
  * Everything here comes from data (assumptions.yaml, notebook records, the build), so every value
  * goes through the escaping `html` template; a "<script>" in a note shows as text.
  */
-import { formatAssumptionQuantity, formatInterval, formatNumber, appendUnit, formatFigure } from "../api/format";
+import { formatAssumptionQuantity, formatInterval, formatNumber, appendUnit, formatFigure } from "../format/number";
 import type { ClaimRecord, FigureRecord, Verdict } from "../api/types";
 import type { Assumption } from "../assumptions/types";
 import { html, type Html } from "../util/html";

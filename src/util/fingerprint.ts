@@ -44,22 +44,3 @@ export function assumptionContent(assumption: Assumption): AssumptionContent {
   const { position: _position, ...content } = assumption;
   return sortKeys(content) as AssumptionContent;
 }
-
-/** "2–3" for a range, "2.95" for a value: how messages show an assumption's number. */
-export function formatAssumptionValue(content: Pick<Assumption, "value" | "range"> | undefined): string {
-  if (!content) return "(none)";
-  if (content.range) return `${formatNumber(content.range.low)}–${formatNumber(content.range.high)}`;
-  if (content.value !== undefined) return formatNumber(content.value);
-  return "(none)";
-}
-
-const COMPACT = new Intl.NumberFormat("en", { notation: "compact", maximumSignificantDigits: 4 });
-
-/** Exact for everyday numbers ("2.95"), compact for large ones ("6B" rather than 6000000000, "1e26"). */
-export function formatNumber(value: number): string {
-  if (!Number.isFinite(value)) return String(value);
-  if (Math.abs(value) >= 1e15) return Number(value.toPrecision(4)).toExponential().replace("e+", "e");
-  if (Math.abs(value) >= 1e4) return COMPACT.format(value);
-  if (Number.isInteger(value)) return String(value);
-  return String(Number(value.toPrecision(6)));
-}
