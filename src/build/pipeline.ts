@@ -24,7 +24,7 @@ import type { FailedCell } from "../report/chapters";
 import { ChromiumNotFoundError } from "../report/chromium";
 import { claimsJson, duplicateIds, figuresJson, pretty } from "../report/records";
 import { renderReport } from "../report/render";
-import { sha256 } from "../util/fingerprint";
+import { sha256 } from "../util/hash";
 import { formatSeconds } from "../format/number";
 import type { WhatIf } from "./whatif/overrides";
 import { applyWhatIf, type WhatIfOptions } from "./whatif/options";
@@ -88,7 +88,8 @@ export async function build(options: BuildOptions = {}, effects: BuildEffects = 
     builtAt: started.toISOString(),
     git: await effects.gitState(config.root),
     tools: effects.toolVersions(),
-    assumptionsSha256: registry.hash(),
+    assumptionsSha256: sha256(assumptionsText),
+    assumptionsContentSha256: registry.hash(),
   };
   const report = await renderReport({
     config,
@@ -124,7 +125,7 @@ export async function build(options: BuildOptions = {}, effects: BuildEffects = 
 
   // 7. log
   const duplicates = [...duplicateIds(figures), ...duplicateIds(claims)];
-  await write("build-log.json", pretty(buildLog({ started, now: effects.now(), whatIf, assumptions: { file: rel(config.assumptions), sha256: sha256(assumptionsText) }, runs, failedCells: report.failedCells, pdf, pdfMs, pdfSource, duplicates, warnings: report.warnings })));
+  await write("build-log.json", pretty(buildLog({ started, now: effects.now(), whatIf, assumptions: { file: rel(config.assumptions), sha256: provenance.assumptionsSha256 }, runs, failedCells: report.failedCells, pdf, pdfMs, pdfSource, duplicates, warnings: report.warnings })));
   effects.log(messages.buildWrote(files));
   for (const failed of report.failedCells) effects.log(cellErrorDetail(runs, failed));
   if (report.failedCells[0] !== undefined) effects.log(messages.buildCellErrors(report.failedCells.length, report.failedCells[0].where));

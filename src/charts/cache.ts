@@ -5,11 +5,11 @@
  * loading vega and rendering). Off until a build names the folder (`useChartCache`, the real build's
  * effects do: `out/.cache/charts/`); an unreadable entry is a miss, entries are written atomically.
  */
-import { createHash } from "node:crypto";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { packageVersion } from "../package-version";
 import { TOOL_VERSION } from "../version";
+import { sha256 } from "../util/hash";
 
 export interface CachedChart {
   readonly svg: string;
@@ -26,7 +26,7 @@ export function useChartCache(dir: string | undefined): void {
 
 export function chartKey(themedSpec: unknown): string {
   const versions = [TOOL_VERSION, packageVersion("vega"), packageVersion("vega-lite")].join("\0");
-  return createHash("sha256").update(versions).update("\0").update(JSON.stringify(themedSpec)).digest("hex").slice(0, 32);
+  return sha256(`${versions}\0${JSON.stringify(themedSpec)}`).slice(0, 32);
 }
 
 export async function readChart(key: string): Promise<CachedChart | undefined> {

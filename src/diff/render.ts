@@ -5,11 +5,11 @@
  */
 import { diffWords } from "diff";
 import * as messages from "../messages/versions";
-import type { AssumptionContent } from "../util/fingerprint";
+import type { AssumptionContent } from "../assumptions/content";
 import { formatAssumptionQuantity, formatDelta, formatOptional } from "../format/number";
 import type { AssumptionChange, DiffResult, FigureDelta } from "./diff";
 import { html, rawHtml, type Html } from "../util/html";
-import { stableJson } from "../util/fingerprint";
+import { stableJson } from "../util/hash";
 
 export function diffToJson(diff: DiffResult): string {
   return stableJson(diff);

@@ -6,13 +6,13 @@
  * package.json), so running a loose notebook never writes next to it. Entries are written
  * atomically; an unreadable entry is a miss.
  */
-import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir, readFile, rename, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { TOOL_VERSION } from "../version";
 import { ENGINE_ENTRIES, type ImportBundle } from "./imports";
 import type { CompiledCell } from "./transpile";
+import { sha256 } from "../util/hash";
 
 interface FileStamp {
   readonly path: string;
@@ -89,5 +89,5 @@ function pick(s: { size: number; mtimeMs: number }): { size: number; mtimeMs: nu
 }
 
 function hash(parts: readonly string[]): string {
-  return createHash("sha256").update(parts.join("\0")).digest("hex").slice(0, 32);
+  return sha256(parts.join("\0")).slice(0, 32);
 }

@@ -1,9 +1,9 @@
 /**
- * Content hashes and canonical JSON: the vocabulary every cache key, manifest and diff is written in.
+ * The one home of hashing: sha256 and canonical JSON, the vocabulary every cache key, manifest and
+ * diff is written in. A file's hash here equals what `sha256sum FILE` prints.
  * Canonical means key order never depends on how an object was built, so equal content → equal bytes.
  */
 import { createHash } from "node:crypto";
-import type { Assumption } from "../assumptions/types";
 
 export function sha256(data: string | Uint8Array): string {
   return createHash("sha256").update(data).digest("hex");
@@ -31,16 +31,4 @@ export function canonicalJson(value: unknown): string {
 /** Stable, pretty JSON (sorted keys, two spaces, trailing newline), for files people and git read. */
 export function stableJson(value: unknown): string {
   return `${JSON.stringify(sortKeys(value), null, 2)}\n`;
-}
-
-/**
- * What of an assumption can change a notebook's output: everything but its position in the file
- * (moving an entry, or editing its neighbour, must not re-run the notebooks that read it).
- */
-export type AssumptionContent = Omit<Assumption, "position">;
-
-export function assumptionContent(assumption: Assumption): AssumptionContent {
-  // Spread-then-delete keeps every other field, including ones added to the type later.
-  const { position: _position, ...content } = assumption;
-  return sortKeys(content) as AssumptionContent;
 }
