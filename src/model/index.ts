@@ -19,3 +19,4 @@ export * from "./essay-arithmetic";
 export * from "./report-models";
 export * from "./chapter-models";
 export * from "./lab-models";
+export * from "./ledger";
