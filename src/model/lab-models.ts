@@ -200,5 +200,5 @@ export const FRAGMENTATION_TAX = fragmentationTaxModel({ poolingBase: "compute",
 export const FRAGMENTATION_TAX_ALTERNATIVES = [
   { id: "inference_pooling", label: "Pooling lost on inference only", model: fragmentationTaxModel({ poolingBase: "inference", correlatedPools: false }) },
   { id: "correlated_pools", label: "Stacks' demand correlated", model: fragmentationTaxModel({ poolingBase: "compute", correlatedPools: true }) },
-  { id: "inference_pooling_correlated", label: "Both", model: fragmentationTaxModel({ poolingBase: "inference", correlatedPools: true }) },
+  { id: "inference_pooling_correlated", label: "Pooling lost on inference only, stacks' demand correlated", model: fragmentationTaxModel({ poolingBase: "inference", correlatedPools: true }) },
 ] as const;

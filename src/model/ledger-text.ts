@@ -32,7 +32,7 @@ export const trainingArithmeticNote = (
   `and a next-generation run priced from its compute costs ${fmt(flop, "usd")}. All three overlap the stated range.`;
 export const trainingFrontierClaim = "A frontier (\"GPT-6 class\") training run costs $400–800M";
 export const trainingFrontierNote = (flop: Assumption, fmt: Fmt): string =>
-  `Priced from compute: ${fmt(flop.range?.low ?? Number.NaN, "number")}–${fmt(flop.range?.high ?? Number.NaN, "number")} FLOP at measured utilization and market GPU prices (chapter 1). The size of a "GPT-6 class" run is not public, so the range spans a decade of compute.`;
+  `Priced from compute: ${fmt((flop.range?.low ?? Number.NaN) / 1e25, "number")}–${fmt((flop.range?.high ?? Number.NaN) / 1e25, "number")} ×10²⁵ FLOP at measured utilization and market GPU prices (chapter 1). The size of a "GPT-6 class" run is not public, so the range spans a decade of compute.`;
 
 // Chapter 2
 export const revenueShareClaim = "OpenAI pays Microsoft roughly 20% of its revenue";
