@@ -121,7 +121,7 @@ function where(record: { readonly notebook?: string; readonly cell?: number }): 
 
 function methods(input: AppendixInput): Html {
   const { samples, seed } = input.montecarlo;
-  return html`<p>Uncertain inputs are given as 90% intervals. Each is turned into a distribution whose 5th and 95th percentiles are the interval's ends (lognormal unless the assumption names another, or normal); a uniform or triangular input instead takes the interval as its support, its lowest and highest possible values. Point values are fixed.</p>
+  return html`<p>Uncertain inputs are given as 90% intervals. Each is turned into a distribution whose 5th and 95th percentiles are the interval's ends (lognormal, or normal where the assumption says so); a uniform or triangular input instead takes the interval as its support, its lowest and highest possible values. Point values are fixed.</p>
 <p>Every uncertain figure is computed by Monte Carlo simulation: <strong>${formatNumber(samples, "count")}</strong> joint samples of the inputs, drawn from a seeded pseudo-random generator (seed <code>${String(seed)}</code>), so the same assumptions always give the same figures. A figure is reported as its median with the 90% interval (5th to 95th percentile) of the samples.</p>
 <p>Claims are checked by comparing the stated range with the model's 90% interval. Sensitivity charts rank inputs by how much the output moves when one input goes from its 5th to its 95th percentile with the others held at their medians. Intervals are conditional on the model's structure: they do not include structural alternatives, which the chapters show as separate figures.</p>`;
 }
