@@ -198,7 +198,7 @@ export const FRAGMENTATION_TAX = fragmentationTaxModel({ poolingBase: "compute",
 
 /** The structural alternatives chapter 8 shows beside the model as built, in the order it shows them. */
 export const FRAGMENTATION_TAX_ALTERNATIVES = [
-  { id: "inference_pooling", label: "Pooling lost on inference only", model: fragmentationTaxModel({ poolingBase: "inference", correlatedPools: false }) },
-  { id: "correlated_pools", label: "Stacks' demand correlated", model: fragmentationTaxModel({ poolingBase: "compute", correlatedPools: true }) },
-  { id: "inference_pooling_correlated", label: "Pooling lost on inference only, stacks' demand correlated", model: fragmentationTaxModel({ poolingBase: "inference", correlatedPools: true }) },
+  { id: "inference_pooling", label: "Pooling lost on inference only", short: "Inference-only pooling", model: fragmentationTaxModel({ poolingBase: "inference", correlatedPools: false }) },
+  { id: "correlated_pools", label: "Stacks' demand correlated", short: "Correlated stacks", model: fragmentationTaxModel({ poolingBase: "compute", correlatedPools: true }) },
+  { id: "inference_pooling_correlated", label: "Pooling lost on inference only, stacks' demand correlated", short: "Both", model: fragmentationTaxModel({ poolingBase: "inference", correlatedPools: true }) },
 ] as const;

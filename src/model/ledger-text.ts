@@ -107,3 +107,35 @@ export const ECOSYSTEMS_NOTE = "Not a check: counting the vendors the essay itse
 export const designCostClaim = "Google reportedly spent over $2B (a lower bound) developing TPU 8i";
 export const designCostNote = (modelled: Interval, fmt: Fmt): string =>
   `"Over $2B" is a lower bound, shown here as its only stated number; chapter 7 models ${span(modelled, "usd", fmt)}. Chip programme costs are not disclosed per generation; a filing or an on-record statement from Google would settle it. The chapter's conclusion holds across that range.`;
+
+/** Short names for charts, by claim id (the ledger itself shows the full paraphrase). */
+export const SHORT_NAMES: Readonly<Record<string, string>> = {
+  training_run_cost: "Run cost, essay inputs",
+  training_run_cost_flop_route: "Run cost, from FLOP",
+  openai_revenue_share: "Revenue share 20%",
+  azure_four_years: "Four years on Azure",
+  three_clouds: "Three clouds",
+  google_anthropic_40b: "Google up to $40B",
+  google_anthropic_all_credits: "Google: all credits",
+  amazon_anthropic_5b: "Amazon $5B",
+  rearchitecture_multibillion: "Multi-$B re-architecture",
+  doubling_engineering: "Doubling engineering",
+  manus_price_2b: "Manus $2B",
+  balkanization_uplift: "Balkanization +40–60%",
+  anthropic_valuation_350b: "Anthropic $350B",
+  anthropic_age: "Anthropic < 5 years old",
+  anthropic_run_rate: "Anthropic $3–4B run rate",
+  anthropic_price_to_sales: "Anthropic 100× sales",
+  amd_intel_market_caps: "AMD, Intel market caps",
+  fed_funds_above_4pct: "Fed funds above 4%",
+  openai_compute_burn: "OpenAI compute $7–10B",
+  infra_share_of_opex: "Infra 60–70% of costs",
+  chatgpt_users: "100s of millions of users",
+  openai_valuation_350b: "OpenAI $350B",
+  stargate_500b_4y: "Stargate $500B / 4 years",
+  scenario_merchant_era_probability: "Merchant Era 60%",
+  scenario_balkanization_probability: "Balkanization 25%",
+  scenario_winner_consolidates_probability: "Winner 15%",
+  six_hardware_ecosystems: "Six ecosystems",
+  tpu_design_cost_2b: "TPU 8i over $2B",
+};

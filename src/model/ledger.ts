@@ -22,6 +22,8 @@ type RunOf<M> = M extends ReportModel<infer K, infer O> ? ModelRun<K, O> : never
 
 export interface LedgerEntry {
   readonly chapter: number;
+  /** A few words for charts. */
+  readonly short: string;
   /** The verdict rests mainly on the analysts' judgement. */
   readonly judgement: boolean;
   readonly claim: Omit<ClaimRecord, "notebook" | "cell">;
@@ -48,11 +50,11 @@ export function verdictCounts(entries: readonly LedgerEntry[]): Record<ClaimReco
 
 function checked(chapter: number, judgement: boolean, base: { id: string; claim: string; unit: string; format: NumberFormat; note: string }, stated: Range, computed: Range & { p50?: number }): LedgerEntry {
   const check = checkClaim(stated, computed);
-  return { chapter, judgement, claim: { ...base, stated, computed, verdict: check.verdict, factor: check.factor } };
+  return { chapter, judgement, short: text.SHORT_NAMES[base.id] ?? base.claim, claim: { ...base, stated, computed, verdict: check.verdict, factor: check.factor } };
 }
 
 function unverifiable(chapter: number, base: { id: string; claim: string; unit: string; format: NumberFormat; note: string }, stated: Range, computed: Range = stated): LedgerEntry {
-  return { chapter, judgement: false, claim: { ...base, stated, computed, verdict: "unverifiable", factor: null } };
+  return { chapter, judgement: false, short: text.SHORT_NAMES[base.id] ?? base.claim, claim: { ...base, stated, computed, verdict: "unverifiable", factor: null } };
 }
 
 const point = (x: number): Range => ({ low: x, high: x });
