@@ -6,7 +6,7 @@
  * the same draws in any model). Also the helpers chapters share: input kinds, judgement weight,
  * histograms, figure numbers.
  */
-import type { Summary } from "../api/types";
+import type { Summary } from "./types";
 import type { Assumption, AssumptionReader } from "../assumptions/types";
 import { inputsFrom, monteCarlo, type Model, type MonteCarloResult } from "./montecarlo";
 import { rankCorrelation } from "./sensitivity";
