@@ -4,7 +4,7 @@
  * model runs and assumptions, formatted by the report's formatter; none is typed here except the
  * essay's own stated figures, which the claim texts paraphrase.
  */
-import type { NumberFormat, Summary } from "../api/types";
+import type { NumberFormat, Summary } from "./types";
 import type { Assumption } from "../assumptions/types";
 
 type Fmt = (x: number | Summary, format?: NumberFormat) => string;

@@ -8,17 +8,32 @@
  * analysts' own assumptions: the compared figure is one, or judgement inputs carry more than half of
  * the computed range's rank-correlation weight (`judgementWeight`).
  */
-import type { ClaimRecord, NumberFormat, Summary } from "../api/types";
 import type { Assumption } from "../assumptions/types";
 import type { CREDITS, TRAINING_ESSAY_BOX, TRAINING_MARKET, TRAINING_READINGS, SOVEREIGNTY } from "./chapter-models";
 import { checkClaim, computedRange, type Range } from "./claims";
 import type { VALUATION, WHO_PAYS } from "./lab-models";
 import { inputKind, intervalOf, isIndependentSource, judgementWeight, type ModelRun, type ReportModel } from "./report-models";
 import * as text from "./ledger-text";
+import type { NumberFormat, Summary, Verdict } from "./types";
 
 export type Fmt = (x: number | Summary, format?: NumberFormat) => string;
 type Get = (id: string) => Assumption;
 type RunOf<M> = M extends ReportModel<infer K, infer O> ? ModelRun<K, O> : never;
+
+/** A checked claim as the notebook API records it (`nb.claim`), minus where it was declared. */
+export interface LedgerClaim {
+  readonly id: string;
+  /** What the essay says, in our words. */
+  readonly claim: string;
+  readonly stated: Range;
+  readonly computed: Range & { readonly p50?: number };
+  readonly unit: string;
+  readonly format: NumberFormat;
+  readonly verdict: Verdict;
+  /** Stated ÷ computed midpoint; null when unverifiable. */
+  readonly factor: number | null;
+  readonly note?: string;
+}
 
 export interface LedgerEntry {
   readonly chapter: number;
@@ -26,20 +41,20 @@ export interface LedgerEntry {
   readonly short: string;
   /** The verdict rests mainly on the analysts' judgement. */
   readonly judgement: boolean;
-  readonly claim: Omit<ClaimRecord, "notebook" | "cell">;
+  readonly claim: LedgerClaim;
 }
 
 /** Judgement inputs must carry more than this share of an output's rank-correlation weight to mark a verdict. */
 const JUDGEMENT_THRESHOLD = 0.5;
 
 /** The record a chapter passes to `nb.claim`: a judgement-based verdict says so at the start of its note. */
-export function ledgerClaim(entry: LedgerEntry): Omit<ClaimRecord, "notebook" | "cell"> {
+export function ledgerClaim(entry: LedgerEntry): LedgerClaim {
   if (!entry.judgement) return entry.claim;
   return { ...entry.claim, note: `${text.JUDGEMENT_PREFIX} ${entry.claim.note ?? ""}`.trim() };
 }
 
 /** Counts of verdicts (and of judgement-based ones) over a ledger. */
-export function verdictCounts(entries: readonly LedgerEntry[]): Record<ClaimRecord["verdict"] | "judgement" | "total", number> {
+export function verdictCounts(entries: readonly LedgerEntry[]): Record<Verdict | "judgement" | "total", number> {
   const counts = { consistent: 0, overstated: 0, understated: 0, unverifiable: 0, judgement: 0, total: entries.length };
   for (const e of entries) {
     counts[e.claim.verdict] += 1;
