@@ -6,10 +6,15 @@
  * only displayed. Nothing here knows about AI economics.
  */
 
-import type { NumberFormat, Summary, Verdict } from "../model/types";
+import type { Summary, Verdict } from "../model/types";
 
 // The model's vocabulary, re-exported: notebooks and the renderer name them from here.
-export type { NumberFormat, Summary, Verdict } from "../model/types";
+export type { Summary, Verdict } from "../model/types";
+
+import type { NumberFormat } from "../format/number";
+
+// How numbers are written lives with the formatter (src/format/); re-exported for notebooks.
+export type { NumberFormat } from "../format/number";
 
 /** A named headline figure: lands in figures.json and can be cited by prose. */
 export interface FigureRecord {

@@ -2,12 +2,12 @@
  * `fragtax run`: one notebook, executed headlessly. Exit codes: 0 ok, 1 a cell failed, 2 bad usage or
  * unreadable input (not JSON, nbformat 3, not a TypeScript kernel, missing file).
  */
-import { mkdir, rename, writeFile } from "node:fs/promises";
-import { basename, dirname, join, resolve } from "node:path";
+import { basename, join, resolve } from "node:path";
 import type { Command } from "commander";
 import * as messages from "../messages/notebook";
 import { formatCellError } from "../notebook/errors";
 import { NotebookFormatError } from "../notebook/nbformat";
+import { writeFileAtomic } from "../util/atomic";
 
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
@@ -39,7 +39,7 @@ async function runCommand(notebook: string, options: { out?: string; timeout: st
     if (options.out === "-") process.stdout.write(json);
     else {
       const out = resolve(options.out ?? join(projectRoot(resolve(notebook)), "out", "build", "executed", basename(notebook)));
-      await writeAtomically(out, json);
+      await writeFileAtomic(out, json);
       process.stderr.write(`${messages.runWrote(out)}\n`);
     }
     if (result.error) process.stderr.write(`${formatCellError(result.error)}\n`);
@@ -52,12 +52,4 @@ async function runCommand(notebook: string, options: { out?: string; timeout: st
     }
     throw error;
   }
-}
-
-/** Write to a sibling temp file, then rename: a reader never sees half a notebook. */
-export async function writeAtomically(file: string, text: string): Promise<void> {
-  await mkdir(dirname(file), { recursive: true });
-  const temp = `${file}.${process.pid}.tmp`;
-  await writeFile(temp, text);
-  await rename(temp, file);
 }

@@ -4,7 +4,8 @@
  * model runs and assumptions, formatted by the report's formatter; none is typed here except the
  * essay's own stated figures, which the claim texts paraphrase.
  */
-import type { NumberFormat, Summary } from "./types";
+import type { NumberFormat } from "../format/number";
+import type { Summary } from "./types";
 import type { Assumption } from "../assumptions/types";
 
 type Fmt = (x: number | Summary, format?: NumberFormat) => string;

@@ -14,7 +14,8 @@ import { checkClaim, computedRange, type Range } from "./claims";
 import type { VALUATION, WHO_PAYS } from "./lab-models";
 import { inputKind, intervalOf, isIndependentSource, judgementWeight, type ModelRun, type ReportModel } from "./report-models";
 import * as text from "./ledger-text";
-import type { NumberFormat, Summary, Verdict } from "./types";
+import type { NumberFormat } from "../format/number";
+import type { Summary, Verdict } from "./types";
 
 export type Fmt = (x: number | Summary, format?: NumberFormat) => string;
 type Get = (id: string) => Assumption;

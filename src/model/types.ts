@@ -15,10 +15,3 @@ export interface Summary {
 }
 
 export type Verdict = "consistent" | "overstated" | "understated" | "unverifiable";
-
-/**
- * How a number is written for readers. `usd` → $28.8M, `multiple` → 39×, `percent` (a fraction) → 12%,
- * `count` → 12,000, `number` → 3 significant digits with the unit after it. (The report's claims
- * ledger in the model formats its notes, so the vocabulary lives here.)
- */
-export type NumberFormat = "usd" | "multiple" | "percent" | "count" | "number";

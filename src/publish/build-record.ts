@@ -12,7 +12,7 @@
 import { access, readFile } from "node:fs/promises";
 import { isAbsolute, join } from "node:path";
 import * as messages from "../messages/versions";
-import { sha256 } from "../util/fingerprint";
+import { sha256 } from "../util/hash";
 import { describeOverride } from "../build/whatif/overrides";
 import type { WhatIf } from "../build/whatif/overrides";
 
