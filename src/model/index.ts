@@ -17,3 +17,6 @@ export * from "./claims";
 // The report's own chapter models and the arithmetic they add (content area).
 export * from "./essay-arithmetic";
 export * from "./report-models";
+export * from "./chapter-models";
+export * from "./lab-models";
+export * from "./ledger";

@@ -4,12 +4,13 @@
  * cell by cell) live in `typecheck.ts`, which `fragtax run` and `build` use too.
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
-import { parse as parseYaml } from "yaml";
+import { join, resolve } from "node:path";
 import * as messages from "../messages/notebook";
 import { cellText, NotebookFormatError, notebookKernel, parseNotebook } from "./nbformat";
-import { displayPath, findUp } from "./run-context";
+import { displayPath } from "./run-context";
 import { checkAll, formatDiagnostic, projectSourceFiles, type CheckDiagnostic, type NotebookCells } from "./typecheck";
+import { EXIT_FAILED, EXIT_OK, type ExitCode } from "../util/errors";
+import { findProjectRoot, reportFieldsLeniently } from "../config";
 
 export { formatDiagnostic, topLevelNames, type CheckDiagnostic } from "./typecheck";
 
@@ -25,22 +26,14 @@ export function checkNotebooks(notebookFiles: readonly string[], options: CheckO
   return checkAll(notebooks, { root, extraFiles: options.includeSrc === false ? [] : projectSourceFiles(root) });
 }
 
-/** The CLI action: exit 0 when clean, 1 on type errors, 2 on unreadable notebooks. */
-export async function checkCommand(args: readonly string[]): Promise<number> {
-  const root = dirname(findUp(process.cwd(), "package.json") ?? join(process.cwd(), "package.json"));
+/** The CLI action: exit 0 when clean, 1 on type errors; an unreadable notebook throws (exit 2). */
+export async function checkCommand(args: readonly string[]): Promise<ExitCode> {
+  const root = findProjectRoot(process.cwd());
   const notebooks = args.length > 0 ? args.map((arg) => resolve(arg)) : reportNotebooks(root);
-  try {
-    const diagnostics = checkNotebooks(notebooks, { root });
-    for (const d of diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
-    process.stderr.write(`${messages.checkSummary(diagnostics.length, notebooks.length)}\n`);
-    return diagnostics.length === 0 ? 0 : 1;
-  } catch (error) {
-    if (error instanceof NotebookFormatError) {
-      process.stderr.write(`${error.message}\n`);
-      return 2;
-    }
-    throw error;
-  }
+  const diagnostics = checkNotebooks(notebooks, { root });
+  for (const d of diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
+  process.stderr.write(`${messages.checkSummary(diagnostics.length, notebooks.length)}\n`);
+  return diagnostics.length === 0 ? EXIT_OK : EXIT_FAILED;
 }
 
 /** The report's notebooks: the chapters of notebooks/report.yaml, else every notebooks/*.ipynb. */
@@ -48,9 +41,8 @@ export function reportNotebooks(root: string): string[] {
   const folder = join(root, "notebooks");
   const report = join(folder, "report.yaml");
   if (existsSync(report)) {
-    const config = parseYaml(readFileSync(report, "utf8")) as { chapters?: unknown } | null;
-    const chapters = config?.chapters;
-    if (Array.isArray(chapters)) return chapters.map((chapter) => join(folder, String(chapter)));
+    const chapters = reportFieldsLeniently(readFileSync(report, "utf8"), report).chapters;
+    if (chapters !== undefined) return [...chapters];
   }
   return existsSync(folder) ? readdirSync(folder).filter((name) => name.endsWith(".ipynb")).sort().map((name) => join(folder, name)) : [];
 }

@@ -3,7 +3,7 @@
  * Everything here comes from data (assumptions.yaml, notebook records, the build), so every value
  * goes through the escaping `html` template; a "<script>" in a note shows as text.
  */
-import { formatAssumptionQuantity, formatInterval, formatNumber, appendUnit, formatFigure } from "../api/format";
+import { formatAssumptionQuantity, formatInterval, formatNumber, appendUnit, formatFigure } from "../format/number";
 import type { ClaimRecord, FigureRecord, Verdict } from "../api/types";
 import type { Assumption } from "../assumptions/types";
 import { html, type Html } from "../util/html";
@@ -14,7 +14,10 @@ export interface Provenance {
   readonly git: { readonly commit: string | null; readonly dirty: boolean };
   /** Tool name → version, e.g. fragtax, node, vega, vega-lite, chromium. */
   readonly tools: Readonly<Record<string, string>>;
+  /** sha256 of the assumptions file's bytes: what `sha256sum` and the published manifest show. */
   readonly assumptionsSha256: string;
+  /** sha256 of the canonical content the build used (ignores order, comments and layout; includes what-if overrides). */
+  readonly assumptionsContentSha256: string;
 }
 
 export interface AppendixInput {
@@ -58,7 +61,7 @@ function assumptionsTable(input: AppendixInput): Html {
 <td><span class="assumption-label">${a.label}</span><code class="assumption-id">${breakableId(a.id)}</code>${a.note === undefined ? null : html`<div class="note">${a.note}</div>`}</td>
 <td class="num">${assumptionValue(a)}</td><td>${a.unit}</td><td>${a.distribution}</td><td>${sourceCell(a)}</td></tr>`,
     );
-  return html`<p>Every input of the model, as read from <code>${input.assumptionsFile}</code>. A range is a 90% interval: its ends are the 5th and 95th percentiles of the distribution named.</p>
+  return html`<p>Every input of the model, as read from <code>${input.assumptionsFile}</code>. A range is a 90% interval: its ends are the 5th and 95th percentiles of the distribution named, except for uniform and triangular inputs, whose ends are the lowest and highest possible values.</p>
 <div class="table-wrap"><table class="data-table assumptions-table"><thead><tr><th>Assumption</th><th class="num">Value or range</th><th>Unit</th><th>Distribution</th><th>Source</th></tr></thead>
 <tbody>${rows}</tbody></table></div>`;
 }
@@ -121,9 +124,9 @@ function where(record: { readonly notebook?: string; readonly cell?: number }): 
 
 function methods(input: AppendixInput): Html {
   const { samples, seed } = input.montecarlo;
-  return html`<p>Uncertain inputs are given as 90% intervals. Each is turned into a distribution whose 5th and 95th percentiles are the interval's ends (lognormal unless the assumption names another: normal, uniform or triangular); point values are fixed.</p>
+  return html`<p>Uncertain inputs are given as 90% intervals. Each is turned into a distribution whose 5th and 95th percentiles are the interval's ends (lognormal, or normal where the assumption says so); a uniform or triangular input instead takes the interval as its support, its lowest and highest possible values. Point values are fixed.</p>
 <p>Every uncertain figure is computed by Monte Carlo simulation: <strong>${formatNumber(samples, "count")}</strong> joint samples of the inputs, drawn from a seeded pseudo-random generator (seed <code>${String(seed)}</code>), so the same assumptions always give the same figures. A figure is reported as its median with the 90% interval (5th to 95th percentile) of the samples.</p>
-<p>Claims are checked by comparing the stated range with the model's 90% interval. Sensitivity charts rank inputs by how much the output moves when one input goes from its 5th to its 95th percentile with the others held at their medians.</p>`;
+<p>Claims are checked by comparing the stated range with the model's 90% interval. Sensitivity charts rank inputs by how much the output moves when one input goes from its 5th to its 95th percentile with the others held at their medians. Intervals are conditional on the model's structure: they do not include structural alternatives, which the chapters show as separate figures.</p>`;
 }
 
 function provenance(p: Provenance, assumptionsFile: string): Html {
@@ -134,7 +137,8 @@ function provenance(p: Provenance, assumptionsFile: string): Html {
   return html`<dl class="provenance">
 <dt>Built</dt><dd>${p.builtAt}</dd>
 <dt>Source commit</dt><dd><code>${commit}</code></dd>
-<dt>Assumptions</dt><dd><code>${assumptionsFile}</code>, SHA-256 <code class="hash">${p.assumptionsSha256}</code></dd>
+<dt>Assumptions</dt><dd><code>${assumptionsFile}</code>, SHA-256 of the file (as <code>sha256sum</code> prints it) <code class="hash">${p.assumptionsSha256}</code></dd>
+<dt>Assumptions content</dt><dd>canonical SHA-256 of the values used (ignores order, comments and layout) <code class="hash">${p.assumptionsContentSha256}</code></dd>
 </dl>
 <div class="table-wrap"><table class="data-table tools-table"><thead><tr><th>Tool</th><th>Version</th></tr></thead><tbody>${tools}</tbody></table></div>`;
 }
