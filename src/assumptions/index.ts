@@ -2,6 +2,6 @@
 export type * from "./types";
 export { AssumptionError, UnknownAssumptionError } from "./errors";
 export type { AssumptionProblem } from "./errors";
-export { loadAssumptionsFile, parseAssumptions } from "./load";
+export { loadAssumptionsFile, parseAssumptions, type ParseOptions } from "./load";
 export { AssumptionRegistry } from "./registry";
-export { assumptionsJsonSchema, DISTRIBUTIONS } from "./schema";
+export { assumptionsJsonSchema, DISTRIBUTIONS, KINDS } from "./schema";

@@ -5,6 +5,8 @@ export * from "./distributions";
 export * from "./montecarlo";
 export { percentilesInPlace } from "./summary";
 export * from "./sensitivity";
+export * from "./correlation";
+export { cholesky, isPositiveSemiDefinite } from "./linalg";
 export * from "./scenarios";
 export * from "./training";
 export * from "./energy";

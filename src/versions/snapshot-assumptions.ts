@@ -7,7 +7,7 @@ import type { Assumption } from "../assumptions/types";
 
 export function readSnapshotAssumptions(text: string, fileName: string): readonly Assumption[] {
   try {
-    return parseAssumptions(text, fileName).all();
+    return parseAssumptions(text, fileName, { legacy: true }).all();
   } catch (error) {
     // Unreadable input, not a failure of the work: exit 2 (the CLI's convention), message unchanged.
     if (error instanceof AssumptionError) throw Object.assign(error, { exitCode: 2 });
