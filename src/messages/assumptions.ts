@@ -147,3 +147,11 @@ export function correlationsNotPsd(entries: readonly { readonly between: readonl
 export function invalidCorrelation(index: number, field: string, detail: string): string {
   return `correlation ${index + 1}: invalid "${field}": ${detail}`;
 }
+
+export function sourceAfterAsOf(id: string, date: string, asOf: string): string {
+  return `${forId(id)}source dated ${date} is after the report's as-of date ${asOf}; use a source published by then, or move "asOf" in report.yaml`;
+}
+
+export function correlationSourceAfterAsOf(between: readonly string[], date: string, asOf: string): string {
+  return `${pair(between)}: correlation source dated ${date} is after the report's as-of date ${asOf}; use a source published by then, or move "asOf" in report.yaml`;
+}

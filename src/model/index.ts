@@ -6,6 +6,7 @@ export * from "./montecarlo";
 export { percentilesInPlace } from "./summary";
 export * from "./sensitivity";
 export * from "./correlation";
+export * from "./drivers";
 export { cholesky, isPositiveSemiDefinite } from "./linalg";
 export * from "./scenarios";
 export * from "./training";
@@ -19,3 +20,4 @@ export * from "./claims";
 // The report's own chapter models and the arithmetic they add (content area).
 export * from "./essay-arithmetic";
 export * from "./report-models";
+export * from "./variants";

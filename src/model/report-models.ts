@@ -4,10 +4,11 @@
  * nb.montecarlo)`; the summary notebook calls the same models, so it quotes the same numbers (every
  * assumption's random stream is keyed by its id, so the same id gives the same draws in any model).
  */
-import type { Summary } from "../api/types";
+import type { Driver, Summary } from "../api/types";
 import type { Assumption, AssumptionReader } from "../assumptions/types";
 import { breakEvenChips, nreAmortization } from "./chips";
 import { creditValue } from "./credits";
+import { driversOf } from "./drivers";
 import { energyCostUsd, inferenceUsdPerMillionTokens } from "./energy";
 import { capitalRecoveryFactor, remainderProbabilities, sovereigntyInferenceUplift, splitPoolCapacityMultiplier } from "./essay-arithmetic";
 import { engineeringMultiplier } from "./fragmentation";
@@ -40,6 +41,8 @@ export interface ModelRun<K extends string, O extends string> {
   readonly corners: Readonly<Record<O, { readonly low: number; readonly high: number }>>;
   /** The raw Monte Carlo result, for `rankCorrelation`. */
   readonly result: MonteCarloResult<K, Record<O, number>>;
+  /** Each assumption's weight in an output's uncertainty (drivers.ts), for `nb.claim({ drivers })`. */
+  readonly drivers: (output: O) => Driver[];
 }
 
 export function runModel<K extends string, O extends string>(
@@ -59,7 +62,8 @@ export function runModel<K extends string, O extends string>(
     mean[name] = m;
     samples[name] = out.samples;
   }
-  return { summary, mean, samples, inputs: result.inputs, assumptions, corners: cornersOf(model, assumptions), result };
+  const drivers = (output: O): Driver[] => driversOf(model.evaluate, assumptions, output);
+  return { summary, mean, samples, inputs: result.inputs, assumptions, corners: cornersOf(model, assumptions), result, drivers };
 }
 
 const MAX_CORNER_INPUTS = 12;
