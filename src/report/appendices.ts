@@ -148,13 +148,13 @@ function methods(input: AppendixInput): Html {
 /** "17 are the essay's own figures, 21 come from external sources and 23 are the analysts' judgement". */
 function kindCounts(assumptions: readonly Assumption[]): string {
   const count = (kind: Assumption["kind"]): number => assumptions.filter((a) => a.kind === kind).length;
+  const [essay, source, judgement, undeclared] = [count("essay"), count("source"), count("judgement"), count(undefined)];
   const parts = [
-    `${String(count("essay"))} are the essay's own figures`,
-    `${String(count("source"))} come from external sources`,
-    `${String(count("judgement"))} are the analysts' judgement`,
+    `${String(essay)} ${essay === 1 ? "is the essay's own figure" : "are the essay's own figures"}`,
+    `${String(source)} ${source === 1 ? "comes from an external source" : "come from external sources"}`,
+    `${String(judgement)} ${judgement === 1 ? "is" : "are"} the analysts' judgement`,
   ];
-  const undeclared = count(undefined);
-  if (undeclared > 0) parts.push(`${String(undeclared)} declare no kind`);
+  if (undeclared > 0) parts.push(`${String(undeclared)} ${undeclared === 1 ? "declares" : "declare"} no kind`);
   return `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1] ?? ""}`;
 }
 
