@@ -115,7 +115,7 @@ describe("nb.words: wording chosen from the data", () => {
 
   it("in a build, ledger() is filled from the whole report's claims when the page is rendered", () => {
     const { nb, markdown } = session({ ledgerLater: true });
-    nb.md`Of the claims, ${nb.words.ledger("counts", { verb: true })}; ${nb.words.ledger("overstated")} overstated out of ${nb.words.ledger("total")}.`;
+    void nb.md`Of the claims, ${nb.words.ledger("counts", { verb: true })}; ${nb.words.ledger("overstated")} overstated out of ${nb.words.ledger("total")}.`;
     const all = [claimInput("a", "overstated", 3), claimInput("b", "consistent", 1), claimInput("c", "overstated", 2)].map(({ drivers: _d, ...c }) => c as ClaimRecord);
     expect(resolveLedgerWords(markdown[0] ?? "", all)).toBe("Of the claims, 1 is consistent and 2 overstated; 2 overstated out of 3.");
   });
