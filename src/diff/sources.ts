@@ -15,7 +15,8 @@ import * as messages from "../messages/versions";
 import type { Snapshot } from "./diff";
 import type { FigureValues } from "./figures";
 import { normalizeFigures } from "./figures";
-import { listVersions, VERSION_ID } from "../publish/store";
+import { listVersions, readManifest, VERSION_ID } from "../publish/store";
+import { parseSections, type ProseSnapshot } from "./prose-guard";
 
 const run = promisify(execFile);
 
@@ -37,10 +38,13 @@ export async function resolveSnapshot(spec: string, context: SnapshotContext): P
   const versionDir = join(context.reportsDir, spec);
   if (VERSION_ID.test(spec) && existsSync(join(versionDir, "manifest.json"))) {
     const file = join(versionDir, "assumptions.yaml");
+    const prose = await readVersionProse(versionDir);
     return {
       label: spec,
       assumptions: context.parseAssumptions(await readFile(file, "utf8"), file),
-      figures: normalizeFigures(JSON.parse(await readFile(join(versionDir, "figures.json"), "utf8"))),
+      figures: normalizeFigures(prose.figures),
+      ...(await versionAsOf(context.reportsDir, spec)),
+      prose,
     };
   }
   const path = resolve(spec);
@@ -53,6 +57,19 @@ export async function resolveSnapshot(spec: string, context: SnapshotContext): P
     assumptions: context.parseAssumptions(text, `${spec}:${context.assumptionsFile}`),
     ...(figures ? { figures } : {}),
   };
+}
+
+/** The version's as-of date when its manifest records one (versions before it do not). */
+async function versionAsOf(reportsDir: string, id: string): Promise<{ asOf?: string }> {
+  const asOf = (await readManifest(reportsDir, id))?.asOf;
+  return asOf === undefined ? {} : { asOf };
+}
+
+/** A published version's figures, claims and section prose (sections.json is absent in versions before the guard). */
+export async function readVersionProse(versionDir: string): Promise<ProseSnapshot & { figures: unknown }> {
+  const json = async (name: string): Promise<unknown> => JSON.parse(await readFile(join(versionDir, name), "utf8"));
+  const sections = await readFile(join(versionDir, "sections.json"), "utf8").catch(() => undefined);
+  return { figures: await json("figures.json"), claims: await json("claims.json").catch(() => []), sections: parseSections(sections) };
 }
 
 /** The assumptions file's text at `ref`, or undefined when `ref` is not a commit. */

@@ -24,6 +24,13 @@ export interface Manifest {
   /** Every other file of the version → sha256. */
   readonly files: Readonly<Record<string, string>>;
   readonly whatIf?: WhatIf | null;
+  /** The data cut-off (absent in versions published before it was recorded). */
+  readonly asOf?: string;
+  /** What the stale-prose guard found against the previous version, and which sections were reviewed. */
+  readonly prose?: {
+    readonly guard: "checked" | "unavailable";
+    readonly reviewed: readonly { readonly section: string; readonly heading: string; readonly movements: readonly string[] }[];
+  };
 }
 
 /** Version ids in publication order: by date, then by suffix (none = 1). */
@@ -41,11 +48,7 @@ export function nextVersionId(date: string, existing: readonly string[]): string
   for (let n = 2; ; n++) if (!taken.has(`${date}-${n}`)) return `${date}-${n}`;
 }
 
-export function isValidDate(date: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return false;
-  const parsed = new Date(`${date}T00:00:00Z`);
-  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === date;
-}
+export { isCalendarDate as isValidDate } from "../util/dates";
 
 /** Folder names that look like versions (complete or not); oldest first. */
 export async function versionFolders(reportsDir: string): Promise<string[]> {

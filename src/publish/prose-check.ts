@@ -1,0 +1,55 @@
+/**
+ * Publish's side of the stale-prose guard (the comparison itself is src/diff/prose-guard.ts): the
+ * build's figures, claims and sections against the previous version's. A stale section blocks the
+ * publish until its prose changes or `--reviewed SECTION` acknowledges it; what was acknowledged goes
+ * into the manifest. A previous version without section data cannot be compared: publish says so and
+ * goes on.
+ */
+import { join } from "node:path";
+import type { NumberFormat } from "../api/types";
+import { formatFigure } from "../diff/figures";
+import { staleProse, type ProseGuard, type SectionProse } from "../diff/prose-guard";
+import { proseLines } from "../diff/render";
+import { readVersionProse } from "../diff/sources";
+import * as messages from "../messages/versions";
+import type { BuildRecord } from "./build-record";
+import type { Manifest } from "./store";
+
+export class ReviewedSectionError extends Error {
+  readonly exitCode = 2;
+}
+
+/** Exit 2 before anything is locked or written when `--reviewed` names a section this build does not have. */
+export function checkReviewedSections(build: Pick<BuildRecord, "sections">, reviewed: readonly string[]): void {
+  const valid = (build.sections ?? []).map((s) => s.id);
+  const unknown = reviewed.filter((id) => !valid.includes(id));
+  if (unknown.length > 0) throw new ReviewedSectionError(messages.publishUnknownReviewed(unknown, valid));
+}
+
+export async function proseCheck(
+  build: Pick<BuildRecord, "figures" | "claims" | "sections">,
+  previous: Manifest | null,
+  reportsDir: string,
+  reviewed: readonly string[],
+  refuse: (message: string) => Error,
+  progress: (line: string) => void,
+): Promise<NonNullable<Manifest["prose"]>> {
+  const before = previous === null ? null : await readVersionProse(join(reportsDir, previous.id));
+  const guard: ProseGuard = staleProse(before, { figures: build.figures, claims: build.claims, sections: build.sections }, (value, format) => formatFigure(value, format as NumberFormat));
+  const lines = proseLines(guard, previous?.id ?? "");
+  const unreviewed = guard.stale.filter((s) => !reviewed.includes(s.section));
+  if (unreviewed.length > 0) {
+    throw refuse(messages.publishStaleProse(previous?.id ?? "", proseLines({ status: "checked", stale: unreviewed }, previous?.id ?? "").slice(1)));
+  }
+  for (const line of lines) progress(line);
+  if (reviewed.length > 0) progress(messages.publishReviewed(reviewed));
+  const sections = new Map<string, SectionProse>((build.sections ?? []).map((s) => [s.id, s]));
+  return {
+    guard: guard.status,
+    reviewed: reviewed.map((id) => ({
+      section: id,
+      heading: sections.get(id)?.heading ?? id,
+      movements: (guard.stale.find((s) => s.section === id)?.movements ?? []).map((m) => m.text),
+    })),
+  };
+}
