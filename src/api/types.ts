@@ -6,15 +6,10 @@
  * only displayed. Nothing here knows about AI economics.
  */
 
-/** Percentile summary of a Monte Carlo output (or of any sample set). */
-export interface Summary {
-  readonly mean: number;
-  readonly p5: number;
-  readonly p25: number;
-  readonly p50: number;
-  readonly p75: number;
-  readonly p95: number;
-}
+import type { Driver, Summary, Verdict } from "../model/types";
+
+// The model's vocabulary, re-exported: notebooks and the renderer name them from here.
+export type { Driver, Summary, Verdict } from "../model/types";
 
 /**
  * How a number is written for readers. `usd` → $28.8M, `multiple` → 39×, `percent` (a fraction) → 12%,
@@ -55,8 +50,6 @@ export interface AlternativeValue {
   readonly p95?: number;
 }
 
-export type Verdict = "consistent" | "overstated" | "understated" | "unverifiable";
-
 /** A quantitative claim from the source text, checked against the model. */
 export interface ClaimRecord {
   readonly id: string;
@@ -82,12 +75,6 @@ export interface ClaimRecord {
   readonly cell?: number;
   /** Heading-to-heading section of the notebook that recorded it; set by the build. */
   readonly section?: string;
-}
-
-/** One input's weight in an output's uncertainty (0…1; the weights of one output sum to 1). */
-export interface Driver {
-  readonly id: string;
-  readonly share: number;
 }
 
 export interface ClaimBasis {

@@ -6,7 +6,7 @@
  */
 import type { Node } from "yaml";
 import * as msg from "../messages/assumptions";
-import { cholesky } from "../model/linalg";
+import { cholesky } from "../util/linalg";
 import type { AssumptionProblem } from "./errors";
 import { CorrelationEntrySchema } from "./schema";
 import type { Assumption, AssumptionCorrelation, Correlation, SourcePosition } from "./types";

@@ -10,7 +10,7 @@ import { formatAssumptionQuantity } from "../api/format";
 import { formatFigure } from "./figures";
 import type { ProseGuard } from "./prose-guard";
 import type { AssumptionChange, DiffResult, FigureDelta } from "./diff";
-import { html, rawHtml, type Html } from "../report/html";
+import { html, rawHtml, type Html } from "../util/html";
 import { stableJson } from "../util/fingerprint";
 
 export function diffToJson(diff: DiffResult): string {

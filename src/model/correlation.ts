@@ -3,7 +3,7 @@
  * correlation method of @RISK and Crystal Ball.
  *
  *   1. each correlated column gets its own random permutation of van der Waerden scores Φ⁻¹(i/(n+1))
- *   2. the scores' actual correlation E = Q·Qᵀ and the target C = P·Pᵀ (Cholesky, linalg.ts)
+ *   2. the scores' actual correlation E = Q·Qᵀ and the target C = P·Pᵀ (Cholesky, src/util/linalg.ts)
  *   3. each row of scores r becomes P·Q⁻¹·r: the new scores have correlation C (exactly, not just
  *      in expectation, because E is measured rather than assumed to be the identity)
  *   4. each column's ORIGINAL draws are re-ordered to follow the ranks of its new scores
@@ -14,7 +14,7 @@
  * that gives it: 2·sin(π·ρ/6) (Pearson's relation for the bivariate normal).
  */
 import { normalQuantile } from "./distributions";
-import { cholesky, invertLower, multiply } from "./linalg";
+import { cholesky, invertLower, multiply } from "../util/linalg";
 import { uniformStream } from "./random";
 
 /** A target rank correlation between two columns, by column name. */

@@ -7,7 +7,7 @@ export { percentilesInPlace } from "./summary";
 export * from "./sensitivity";
 export * from "./correlation";
 export * from "./drivers";
-export { cholesky, isPositiveSemiDefinite } from "./linalg";
+export { cholesky, isPositiveSemiDefinite } from "../util/linalg";
 export * from "./scenarios";
 export * from "./training";
 export * from "./energy";

@@ -10,10 +10,9 @@ import type { NumberFormat } from "../api/types";
 import { formatFigure } from "../diff/figures";
 import { staleProse, type ProseGuard, type SectionProse } from "../diff/prose-guard";
 import { proseLines } from "../diff/render";
-import { readVersionProse } from "../diff/sources";
 import * as messages from "../messages/versions";
 import type { BuildRecord } from "./build-record";
-import type { Manifest } from "./store";
+import { readVersionProse, type Manifest } from "./store";
 
 export class ReviewedSectionError extends Error {
   readonly exitCode = 2;

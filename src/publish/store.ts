@@ -5,6 +5,7 @@
 import { readFile, readdir } from "node:fs/promises";
 import { join } from "node:path";
 import type { FigureValues } from "../diff/figures";
+import { parseSections, type ProseSnapshot } from "../diff/prose-guard";
 import type { WhatIf } from "../build/whatif/overrides";
 
 export const VERSION_ID = /^(\d{4}-\d{2}-\d{2})(?:-(\d+))?$/;
@@ -73,4 +74,11 @@ export async function readManifest(reportsDir: string, id: string): Promise<Mani
 export async function listVersions(reportsDir: string): Promise<Manifest[]> {
   const manifests = await Promise.all((await versionFolders(reportsDir)).map((id) => readManifest(reportsDir, id)));
   return manifests.filter((m): m is Manifest => m !== undefined);
+}
+
+/** A published version's figures, claims and section prose (sections.json is absent in versions before the guard). */
+export async function readVersionProse(versionDir: string): Promise<ProseSnapshot & { figures: unknown }> {
+  const json = async (name: string): Promise<unknown> => JSON.parse(await readFile(join(versionDir, name), "utf8"));
+  const sections = await readFile(join(versionDir, "sections.json"), "utf8").catch(() => undefined);
+  return { figures: await json("figures.json"), claims: await json("claims.json").catch(() => []), sections: parseSections(sections) };
 }

@@ -7,7 +7,7 @@ import { formatAssumptionQuantity, formatInterval, formatNumber, appendUnit, for
 import type { ClaimRecord, FigureRecord, Verdict } from "../api/types";
 import { judgementLedText } from "../api/judgement";
 import type { Assumption, Correlation } from "../assumptions/types";
-import { html, type Html } from "./html";
+import { html, type Html } from "../util/html";
 
 export interface Provenance {
   /** ISO timestamp of the build. */

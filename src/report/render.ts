@@ -11,7 +11,7 @@ import { renderAppendices, type Appendix, type Provenance } from "./appendices";
 import { ownNumber, renderChapter, type ChapterInput, type FailedCell, type RenderedChapter } from "./chapters";
 import { joinSource } from "./nbformat";
 import { headlineFigures } from "./records";
-import { html, rawHtml, type Html } from "./html";
+import { html, rawHtml, type Html } from "../util/html";
 import { createMarkdownRenderer } from "./markdown";
 import { assetSlots, fillTemplate, loadTemplateAssets } from "./template";
 import { CHANGES_TOC_MARKER } from "./markers";
@@ -30,7 +30,7 @@ export interface ReportInput {
   readonly versionDate: string;
   /** The data cut-off (report.yaml's asOf, else the version date), shown beside the version date. */
   readonly asOf?: string;
-  /** Shown on the title page under the byline, e.g. the what-if banner (versions/whatif-render.ts). */
+  /** Shown on the title page under the byline, e.g. the what-if banner (build/whatif/banner.ts). */
   readonly notice?: Html;
 }
 

@@ -2,6 +2,8 @@
  * Resolves each side of `fragtax diff A B` to a Snapshot. A side is, in this order: a published
  * version id (`out/reports/<id>/`), an existing assumptions file, or a git ref (the assumptions file
  * at that ref via `git show`; figures, when wanted, built in a temporary `git worktree`).
+ * It sits with the commands because it joins three concepts: the published store, git and the build
+ * (src/diff itself stays pure: compare two snapshots, render the result).
  */
 import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -12,11 +14,10 @@ import { promisify } from "node:util";
 import type { Assumption } from "../assumptions/types";
 import { build, FileBuildEffects } from "../build/pipeline";
 import * as messages from "../messages/versions";
-import type { Snapshot } from "./diff";
-import type { FigureValues } from "./figures";
-import { normalizeFigures } from "./figures";
-import { listVersions, readManifest, VERSION_ID } from "../publish/store";
-import { parseSections, type ProseSnapshot } from "./prose-guard";
+import type { Snapshot } from "../diff/diff";
+import type { FigureValues } from "../diff/figures";
+import { normalizeFigures } from "../diff/figures";
+import { listVersions, readManifest, readVersionProse, VERSION_ID } from "../publish/store";
 
 const run = promisify(execFile);
 
@@ -63,13 +64,6 @@ export async function resolveSnapshot(spec: string, context: SnapshotContext): P
 async function versionAsOf(reportsDir: string, id: string): Promise<{ asOf?: string }> {
   const asOf = (await readManifest(reportsDir, id))?.asOf;
   return asOf === undefined ? {} : { asOf };
-}
-
-/** A published version's figures, claims and section prose (sections.json is absent in versions before the guard). */
-export async function readVersionProse(versionDir: string): Promise<ProseSnapshot & { figures: unknown }> {
-  const json = async (name: string): Promise<unknown> => JSON.parse(await readFile(join(versionDir, name), "utf8"));
-  const sections = await readFile(join(versionDir, "sections.json"), "utf8").catch(() => undefined);
-  return { figures: await json("figures.json"), claims: await json("claims.json").catch(() => []), sections: parseSections(sections) };
 }
 
 /** The assumptions file's text at `ref`, or undefined when `ref` is not a commit. */
