@@ -6,7 +6,7 @@
  * only displayed. Nothing here knows about AI economics.
  */
 
-import type { Driver, Summary, Verdict } from "../model/types";
+import type { Summary, Verdict } from "../model/types";
 
 // The model's vocabulary, re-exported: notebooks and the renderer name them from here.
 export type { Driver, Summary, Verdict } from "../model/types";
