@@ -17,6 +17,7 @@ import * as messages from "../messages/versions";
 import type { Snapshot } from "../diff/diff";
 import type { FigureValues } from "../diff/figures";
 import { normalizeFigures } from "../diff/figures";
+import { sectionsFromGit } from "../publish/legacy-sections";
 import { listVersions, readManifest, readVersionProse, VERSION_ID } from "../publish/store";
 
 const run = promisify(execFile);
@@ -39,12 +40,15 @@ export async function resolveSnapshot(spec: string, context: SnapshotContext): P
   const versionDir = join(context.reportsDir, spec);
   if (VERSION_ID.test(spec) && existsSync(join(versionDir, "manifest.json"))) {
     const file = join(versionDir, "assumptions.yaml");
-    const prose = await readVersionProse(versionDir);
+    const stored = await readVersionProse(versionDir);
+    const manifest = await readManifest(context.reportsDir, spec);
+    // Versions from before sections.json: their sections from the notebooks at the manifest's commit.
+    const prose = stored.sections === null && manifest !== undefined ? ((await sectionsFromGit(context.root, manifest, stored)) ?? stored) : stored;
     return {
       label: spec,
       assumptions: context.parseAssumptions(await readFile(file, "utf8"), file),
-      figures: normalizeFigures(prose.figures),
-      ...(await versionAsOf(context.reportsDir, spec)),
+      figures: normalizeFigures(stored.figures),
+      ...(manifest?.asOf === undefined ? {} : { asOf: manifest.asOf }),
       prose,
     };
   }
@@ -58,12 +62,6 @@ export async function resolveSnapshot(spec: string, context: SnapshotContext): P
     assumptions: context.parseAssumptions(text, `${spec}:${context.assumptionsFile}`),
     ...(figures ? { figures } : {}),
   };
-}
-
-/** The version's as-of date when its manifest records one (versions before it do not). */
-async function versionAsOf(reportsDir: string, id: string): Promise<{ asOf?: string }> {
-  const asOf = (await readManifest(reportsDir, id))?.asOf;
-  return asOf === undefined ? {} : { asOf };
 }
 
 /** The assumptions file's text at `ref`, or undefined when `ref` is not a commit. */

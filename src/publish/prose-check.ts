@@ -2,8 +2,9 @@
  * Publish's side of the stale-prose guard (the comparison itself is src/diff/prose-guard.ts): the
  * build's figures, claims and sections against the previous version's. A stale section blocks the
  * publish until its prose changes or `--reviewed SECTION` acknowledges it; what was acknowledged goes
- * into the manifest. A previous version without section data cannot be compared: publish says so and
- * goes on.
+ * into the manifest. A previous version without sections.json is compared through its notebooks at
+ * the git commit its manifest names (legacy-sections.ts); without those it cannot be compared, and
+ * publish says so and goes on.
  */
 import { join } from "node:path";
 import type { NumberFormat } from "../api/types";
@@ -12,6 +13,7 @@ import { staleProse, type ProseGuard, type SectionProse } from "../diff/prose-gu
 import { proseLines } from "../diff/render";
 import * as messages from "../messages/versions";
 import type { BuildRecord } from "./build-record";
+import { sectionsFromGit } from "./legacy-sections";
 import { readVersionProse, type Manifest } from "./store";
 
 export class ReviewedSectionError extends Error {
@@ -29,11 +31,14 @@ export async function proseCheck(
   build: Pick<BuildRecord, "figures" | "claims" | "sections">,
   previous: Manifest | null,
   reportsDir: string,
+  /** The project root, to read a previous version's notebooks from git when it has no sections.json. */
+  root: string,
   reviewed: readonly string[],
   refuse: (message: string) => Error,
   progress: (line: string) => void,
 ): Promise<NonNullable<Manifest["prose"]>> {
-  const before = previous === null ? null : await readVersionProse(join(reportsDir, previous.id));
+  const stored = previous === null ? null : await readVersionProse(join(reportsDir, previous.id));
+  const before = previous === null || stored === null || stored.sections !== null ? stored : ((await sectionsFromGit(root, previous, stored)) ?? stored);
   const guard: ProseGuard = staleProse(before, { figures: build.figures, claims: build.claims, sections: build.sections }, (value, format) => formatFigure(value, format as NumberFormat));
   const lines = proseLines(guard, previous?.id ?? "");
   const unreviewed = guard.stale.filter((s) => !reviewed.includes(s.section));

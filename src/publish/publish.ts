@@ -85,7 +85,7 @@ export async function publish(options: PublishOptions, effects: PublishEffects):
     const existing = await versionFolders(options.reportsDir);
     const previous = (await listVersions(options.reportsDir)).at(-1) ?? null;
     const id = nextVersionId(date, existing);
-    const prose = await proseCheck(build, previous, options.reportsDir, reviewed, (message) => new PublishRefused(message), effects.progress);
+    const prose = await proseCheck(build, previous, options.reportsDir, options.root, reviewed, (message) => new PublishRefused(message), effects.progress);
     const staging = join(options.reportsDir, `.staging-${process.pid}-${randomBytes(4).toString("hex")}`);
     try {
       const manifest = await stage(staging, { id, date, previous, build, options, effects, prose });

@@ -66,6 +66,7 @@ export function slugify(text: string): string {
   return text
     .toLowerCase()
     .normalize("NFKD")
+    .replace(/['’]/g, "")
     .replace(/[^\p{L}\p{N}]+/gu, "-")
     .replace(/^-+|-+$/g, "");
 }
