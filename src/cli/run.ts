@@ -35,7 +35,9 @@ async function runCommand(notebook: string, options: { out?: string; timeout: st
   const { executeNotebook, projectRoot } = await import("../notebook/execute");
   try {
     const result = await executeNotebook(notebook, { timeoutMs: seconds * 1000, releaseCompiler: true });
-    const json = `${JSON.stringify(result.executed, null, 1)}\n`;
+    // nb.words.ledger() counts the whole report when a build renders it; a single run has only this notebook's claims.
+    const { resolveLedgerWords } = await import("../api/words");
+    const json = resolveLedgerWords(`${JSON.stringify(result.executed, null, 1)}\n`, result.claims);
     if (options.out === "-") process.stdout.write(json);
     else {
       const out = resolve(options.out ?? join(projectRoot(resolve(notebook)), "out", "build", "executed", basename(notebook)));
