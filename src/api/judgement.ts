@@ -1,5 +1,5 @@
 /** How a judgement-led claim is labelled, the same in a chapter's verdict card and in the ledger. */
-import { formatNumber } from "./format";
+import { formatNumber } from "../format/number";
 import type { ClaimRecord } from "./types";
 
 export function judgementLedText(claim: Pick<ClaimRecord, "basis">): string {

@@ -6,7 +6,7 @@
  * `ledger()` returns a marker the report renderer resolves from claims.json (`resolveLedgerWords`); in
  * Jupyter, where there is no report, it reads the claims this notebook recorded so far.
  */
-import { formatNumber } from "./format";
+import { formatNumber } from "../format/number";
 import type { ClaimRecord, FigureRecord, Summary, Verdict } from "./types";
 
 export const VERDICTS: readonly Verdict[] = ["consistent", "overstated", "understated", "unverifiable"];

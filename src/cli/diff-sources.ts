@@ -19,6 +19,7 @@ import type { FigureValues } from "../diff/figures";
 import { normalizeFigures } from "../diff/figures";
 import { sectionsFromGit } from "../publish/legacy-sections";
 import { listVersions, readManifest, readVersionProse, VERSION_ID } from "../publish/store";
+import { InputError } from "../util/errors";
 
 const run = promisify(execFile);
 
@@ -32,9 +33,7 @@ export interface SnapshotContext {
   readonly buildFiguresAt?: (ref: string) => Promise<FigureValues[]>;
 }
 
-export class DiffSourceError extends Error {
-  readonly exitCode = 2;
-}
+export class DiffSourceError extends InputError {}
 
 export async function resolveSnapshot(spec: string, context: SnapshotContext): Promise<Snapshot> {
   const versionDir = join(context.reportsDir, spec);

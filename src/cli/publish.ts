@@ -4,7 +4,6 @@
  */
 import type { Command } from "commander";
 import { rootOptionHelp } from "../messages/report";
-import { report } from "./output";
 
 const action = () => import("./publish-action");
 
@@ -27,5 +26,5 @@ bad --date, a --reviewed section the build does not have, report.yaml missing or
 Example:
   $ fragtax publish --reviewed 05-who-pays#compute-spend 00-summary#the-headline`,
     )
-    .action((options: { date?: string; note?: string; root?: string; reviewed?: string[] }) => report(async () => (await action()).publishAction(options)));
+    .action(async (options: { date?: string; note?: string; root?: string; reviewed?: string[] }) => (await action()).publishAction(options));
 }

@@ -4,10 +4,11 @@
  * absolute and relative change, largest relative change first. Pure; rendering is in render.ts.
  */
 import type { Assumption } from "../assumptions/types";
-import type { AssumptionContent } from "../util/fingerprint";
-import { assumptionContent, canonicalJson } from "../util/fingerprint";
+import type { AssumptionContent } from "../assumptions/content";
+import { assumptionContent } from "../assumptions/content";
+import { canonicalJson } from "../util/hash";
 import type { FigureValues } from "./figures";
-import { formatFigure } from "./figures";
+import { formatNumber } from "../format/number";
 import type { NumberFormat } from "../api/types";
 import { staleProse, type ProseGuard, type ProseSnapshot } from "./prose-guard";
 
@@ -71,7 +72,7 @@ export function diffSnapshots(before: Snapshot, after: Snapshot): DiffResult {
     assumptions: diffAssumptions(before.assumptions, after.assumptions),
     figures: before.figures && after.figures ? diffFigures(before.figures, after.figures) : null,
     ...asOfChange(before, after),
-    ...(before.prose !== undefined && after.prose !== undefined ? { prose: staleProse(before.prose, after.prose, (value, format) => formatFigure(value, format as NumberFormat)) } : {}),
+    ...(before.prose !== undefined && after.prose !== undefined ? { prose: staleProse(before.prose, after.prose, (value, format) => formatNumber(value, format as NumberFormat)) } : {}),
   };
 }
 

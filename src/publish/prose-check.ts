@@ -8,17 +8,17 @@
  */
 import { join } from "node:path";
 import type { NumberFormat } from "../api/types";
-import { formatFigure } from "../diff/figures";
+import { formatNumber } from "../format/number";
 import { staleProse, type ProseGuard, type SectionProse } from "../diff/prose-guard";
 import { proseLines } from "../diff/render";
 import * as messages from "../messages/versions";
+import { InputError } from "../util/errors";
 import type { BuildRecord } from "./build-record";
 import { sectionsFromGit } from "./legacy-sections";
 import { readVersionProse, type Manifest } from "./store";
 
-export class ReviewedSectionError extends Error {
-  readonly exitCode = 2;
-}
+/** `--reviewed` names a section the build does not have: bad usage (exit 2). */
+export class ReviewedSectionError extends InputError {}
 
 /** Exit 2 before anything is locked or written when `--reviewed` names a section this build does not have. */
 export function checkReviewedSections(build: Pick<BuildRecord, "sections">, reviewed: readonly string[]): void {
@@ -39,7 +39,7 @@ export async function proseCheck(
 ): Promise<NonNullable<Manifest["prose"]>> {
   const stored = previous === null ? null : await readVersionProse(join(reportsDir, previous.id));
   const before = previous === null || stored === null || stored.sections !== null ? stored : ((await sectionsFromGit(root, previous, stored)) ?? stored);
-  const guard: ProseGuard = staleProse(before, { figures: build.figures, claims: build.claims, sections: build.sections }, (value, format) => formatFigure(value, format as NumberFormat));
+  const guard: ProseGuard = staleProse(before, { figures: build.figures, claims: build.claims, sections: build.sections }, (value, format) => formatNumber(value, format as NumberFormat));
   const lines = proseLines(guard, previous?.id ?? "");
   const unreviewed = guard.stale.filter((s) => !reviewed.includes(s.section));
   if (unreviewed.length > 0) {

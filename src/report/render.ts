@@ -2,7 +2,7 @@
  * Executed chapters + records + provenance → the report's HTML text. Pure apart from reading the
  * templates once; the caller writes the file.
  */
-import { formatAlternatives, formatFigureValue } from "../api/format";
+import { formatAlternatives, formatFigureValue } from "../format/number";
 import { resolveLedgerWords } from "../api/words";
 import type { ClaimRecord, FigureRecord } from "../api/types";
 import type { Assumption, Correlation } from "../assumptions/types";

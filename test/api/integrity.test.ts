@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { notebook, RUN_CONTEXT, type ClaimRecord, type FigureRecord, type TslabLike } from "../../src/api";
-import { formatFigure } from "../../src/api/format";
+import { formatFigure } from "../../src/format/number";
 import { resolveLedgerWords } from "../../src/api/words";
 import type { Assumption } from "../../src/assumptions/types";
 import { renderAppendices } from "../../src/report/appendices";
@@ -47,7 +47,7 @@ describe("claims that rest on judgement", () => {
     expect(htmlOut[0]).toContain('<span class="judgement-badge">rests on judgement (80% of the sensitivity, mostly label of guess_share)</span>');
     expect(htmlOut[1]).not.toContain("judgement-badge");
 
-    const ledger = renderAppendices({ assumptions: [...known.values()], assumptionsFile: "a.yaml", figures: [], claims, montecarlo: { samples: 10, seed: 1 }, provenance: { builtAt: "t", git: { commit: null, dirty: false }, tools: {}, assumptionsSha256: "x" } })
+    const ledger = renderAppendices({ assumptions: [...known.values()], assumptionsFile: "a.yaml", figures: [], claims, montecarlo: { samples: 10, seed: 1 }, provenance: { builtAt: "t", git: { commit: null, dirty: false }, tools: {}, assumptionsSha256: "x", assumptionsContentSha256: "y" } })
       .map((a) => a.html.value).join("");
     expect(ledger.match(/class="judgement-badge"/g)).toHaveLength(1);
     expect(ledger).toContain("&lt;script&gt;doubling&lt;/script&gt;");
