@@ -84,7 +84,7 @@ export async function build(options: BuildOptions = {}, effects: BuildEffects = 
   if (whatIf) step("what-if", whatIf.overrides.map(describeOverride).join(", "));
 
   // 3. execute
-  const runs = await effects.executeChapters(config, registry, whatIf?.overrides ?? [], { ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }) });
+  const runs = await effects.executeChapters(config, registry, { ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }) });
   for (const run of runs) step("execute", `${run.chapter.relativePath} ${run.status} in ${formatSeconds(run.durationMs)} (${run.reason})`);
   const { figures, claims, sections } = withSections(runs);
 

@@ -21,3 +21,6 @@ export * from "./claims";
 export * from "./essay-arithmetic";
 export * from "./report-models";
 export * from "./variants";
+export * from "./chapter-models";
+export * from "./lab-models";
+export * from "./ledger";

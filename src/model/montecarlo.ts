@@ -22,6 +22,12 @@ import { summarize } from "./summary";
 
 export const DEFAULT_SAMPLES = 10_000;
 
+/**
+ * The Monte Carlo settings a report runs with unless report.yaml says otherwise: the one definition
+ * (config.ts fills report.yaml's defaults from it; the engine and the notebook API in Jupyter use it).
+ */
+export const DEFAULT_MONTE_CARLO = { samples: DEFAULT_SAMPLES, seed: DEFAULT_SEED } as const;
+
 /** An input: an assumption (sampled from its distribution) or a plain constant. */
 export type InputSpec = Assumption | number;
 /** What a model returns: a number, or an object (interfaces welcome) whose fields are all numbers. */

@@ -14,12 +14,12 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { basename, dirname, join, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import ts from "typescript";
-import { parse as parseYaml } from "yaml";
 import * as messages from "../messages/notebook";
 import { PUBLIC_ENTRIES } from "./imports";
 import { cellText, NotebookFormatError, parseNotebook } from "./nbformat";
 import { displayPath, findUp } from "./run-context";
 import { EXIT_FAILED, EXIT_OK, type ExitCode } from "../util/errors";
+import { findProjectRoot, reportFieldsLeniently } from "../config";
 
 export interface CheckDiagnostic {
   /** Notebook or source file, relative to the root. */
@@ -58,7 +58,7 @@ export function checkNotebooks(notebookFiles: readonly string[], options: CheckO
 
 /** The CLI action: exit 0 when clean, 1 on type errors; an unreadable notebook throws (exit 2). */
 export async function checkCommand(args: readonly string[]): Promise<ExitCode> {
-  const root = dirname(findUp(process.cwd(), "package.json") ?? join(process.cwd(), "package.json"));
+  const root = findProjectRoot(process.cwd());
   const notebooks = args.length > 0 ? args.map((arg) => resolve(arg)) : reportNotebooks(root);
   const diagnostics = checkNotebooks(notebooks, { root });
   for (const d of diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
@@ -76,9 +76,8 @@ export function reportNotebooks(root: string): string[] {
   const folder = join(root, "notebooks");
   const report = join(folder, "report.yaml");
   if (existsSync(report)) {
-    const config = parseYaml(readFileSync(report, "utf8")) as { chapters?: unknown } | null;
-    const chapters = config?.chapters;
-    if (Array.isArray(chapters)) return chapters.map((chapter) => join(folder, String(chapter)));
+    const chapters = reportFieldsLeniently(readFileSync(report, "utf8"), report).chapters;
+    if (chapters !== undefined) return [...chapters];
   }
   return existsSync(folder) ? readdirSync(folder).filter((name) => name.endsWith(".ipynb")).sort().map((name) => join(folder, name)) : [];
 }

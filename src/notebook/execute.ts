@@ -20,8 +20,9 @@ import { bundleImports, firstUses, isImportFailure, type ImportBundle, type Impo
 import { cellText, NotebookFormatError, parseNotebook, type CodeCell, type Notebook } from "./nbformat";
 import { OutputCollector, type RunEvent, type ThrownValue } from "./outputs";
 import { DEFAULT_TIMEOUT_MS, defaultConcurrency, mapConcurrent, NotebookWorker, type WorkerOutcome } from "./pool";
-import { displayPath, findUp, resolveRunInputs, type PreloadedAssumptions, type RunInputOptions } from "./run-context";
+import { displayPath, resolveRunInputs, type PreloadedAssumptions, type RunInputOptions } from "./run-context";
 import { compileCell, isCellFileName, isSyntaxError, type CellSyntaxError, type CompiledCell } from "./transpile";
+import { findProjectRoot } from "../config";
 
 export interface ExecuteOptions extends RunInputOptions {
   /** Project root (the folder with package.json); found by walking up from the notebook by default. */
@@ -230,8 +231,7 @@ function assemble(notebook: Notebook, ran: (cell: number) => { count: number | n
   return { ...notebook, cells };
 }
 
-/** The folder with package.json above the notebook (the project root), or the notebook's folder. */
+/** The project root of a notebook (src/config.ts's rule), or the notebook's folder outside any project. */
 export function projectRoot(notebookFile: string): string {
-  const found = findUp(dirname(notebookFile), "package.json");
-  return found ? dirname(found) : dirname(notebookFile);
+  return findProjectRoot(dirname(notebookFile));
 }
