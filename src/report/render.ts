@@ -12,7 +12,8 @@ import { joinSource } from "./nbformat";
 import { headlineFigures } from "./records";
 import { html, rawHtml, type Html } from "./html";
 import { createMarkdownRenderer } from "./markdown";
-import { assetSlots, fillTemplate, loadTemplateAssets } from "./template";
+import { assetSlots, fillTemplate, inlineAsset, loadTemplateAssets } from "./template";
+import { embedFonts, fontCacheDir } from "./fonts";
 import { CHANGES_TOC_MARKER } from "./markers";
 
 export interface ReportInput {
@@ -45,7 +46,7 @@ export async function renderReport(input: ReportInput): Promise<RenderedReport> 
   for (const chapter of numbered(input.chapters)) chapters.push(await renderChapter(chapter, markdown));
   const appendices = renderAppendices({ ...input, montecarlo: input.config.montecarlo });
   const { config } = input;
-  const page = fillTemplate(loadTemplateAssets().page, {
+  const slots = {
     ...assetSlots(loadTemplateAssets()),
     generator: html`fragtax ${input.provenance.tools.fragtax ?? ""}`,
     date: html`${input.versionDate}`,
@@ -59,7 +60,11 @@ export async function renderReport(input: ReportInput): Promise<RenderedReport> 
     chapters: html`${chapters.map((chapter) => chapter.html)}`,
     appendices: html`${appendices.map((appendix) => appendix.html)}`,
     colophon: html`Built ${input.provenance.builtAt} by fragtax ${input.provenance.tools.fragtax ?? ""} from commit ${input.provenance.git.commit ?? "none"}${input.provenance.git.dirty ? " (uncommitted changes)" : ""}.`,
-  });
+  };
+  // The fonts carry only the characters the page shows, so they are cut after everything else is in place.
+  const withoutFonts = fillTemplate(loadTemplateAssets().page, { ...slots, fonts: html`` });
+  const fonts = await embedFonts(withoutFonts, { cacheDir: fontCacheDir() });
+  const page = fillTemplate(loadTemplateAssets().page, { ...slots, fonts: inlineAsset(fonts.css, "style") });
   return {
     html: page,
     chapters: chapters.map(({ number, title, charts }) => ({ number, title, charts })),

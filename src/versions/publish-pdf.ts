@@ -21,8 +21,8 @@ export interface ReprintOptions {
 export function reprintPdf(options: ReprintOptions): (htmlFile: string, pdfFile: string, versionDate: string) => Promise<void> {
   return async (htmlFile, pdfFile, versionDate) => {
     try {
-      const bytes = await printPdf(await readFile(htmlFile, "utf8"), { title: options.title, paper: options.paper, versionDate });
-      await writeFileAtomic(pdfFile, bytes);
+      const printed = await printPdf(await readFile(htmlFile, "utf8"), { title: options.title, paper: options.paper, versionDate, log: options.progress });
+      await writeFileAtomic(pdfFile, printed.bytes);
     } catch (error) {
       if (!(error instanceof ChromiumNotFoundError)) throw error;
       await copyFile(options.builtPdf, pdfFile);
