@@ -5,6 +5,7 @@ import { build } from "../build";
 import { ConfigError, ConfigNotFoundError } from "../config";
 import { NotebookFormatError } from "../notebook/nbformat";
 import { WhatIfError } from "../versions/whatif";
+import { FontPackageError } from "./fonts";
 import type { WhatIfOptions } from "../versions/whatif-flags";
 
 const EXIT_USAGE = 2;
@@ -24,7 +25,7 @@ export async function buildCommand(options: BuildFlags): Promise<number> {
   } catch (error) {
     if (
       error instanceof ConfigError || error instanceof AssumptionError || error instanceof NotebookFormatError ||
-      error instanceof ConfigNotFoundError || error instanceof WhatIfError
+      error instanceof ConfigNotFoundError || error instanceof WhatIfError || error instanceof FontPackageError
     ) {
       process.stderr.write(`${error.message}\n`);
       return EXIT_USAGE;

@@ -121,15 +121,18 @@ const CLOSE_GRACE_MS = 3000;
 export interface LaunchOptions {
   /** Progress lines ("unpacking the packaged Chromium …"). */
   readonly log?: (line: string) => void;
+  /** Another package and unpack folder than node_modules/@sparticuz/chromium and the temp folder (tests). */
+  readonly packaged?: { readonly dir: string; readonly version: string; readonly folder: string };
 }
 
 export async function launchChromium(choice: ChromiumChoice = findChromium(), options: LaunchOptions = {}): Promise<LaunchedChromium> {
   if (choice.source !== "packaged") return launch(choice.source, choice.executablePath ?? "", {});
-  const pkg = packagedChromiumPackage();
+  const pkg = options.packaged ?? packagedChromiumPackage();
   if (pkg === undefined) throw new ChromiumNotFoundError(messages.chromiumNotFound([], PACKAGED_CHROMIUM));
+  const folder = options.packaged?.folder ?? unpackFolder(pkg.version);
   const start = async (fresh: boolean): Promise<LaunchedChromium> => {
-    if (fresh) options.log?.(messages.packagedChromiumReunpack(unpackFolder(pkg.version)));
-    const unpacked = await unpackChromium(pkg.dir, pkg.version, { fresh });
+    if (fresh) options.log?.(messages.packagedChromiumReunpack(folder));
+    const unpacked = await unpackChromium(pkg.dir, pkg.version, { fresh, folder });
     return launch("packaged", unpacked.executablePath, packagedEnv(unpacked));
   };
   try {
@@ -139,7 +142,7 @@ export async function launchChromium(choice: ChromiumChoice = findChromium(), op
     try {
       return await start(true);
     } catch (error) {
-      throw new ChromiumNotFoundError(messages.packagedChromiumBroken(unpackFolder(pkg.version), describe(error)));
+      throw new ChromiumNotFoundError(messages.packagedChromiumBroken(folder, describe(error)));
     }
   }
 }

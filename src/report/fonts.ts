@@ -103,14 +103,6 @@ export function embedFonts(text: string, options: EmbedOptions = {}): Promise<Em
   return embedFaces(text, FACES, options);
 }
 
-/**
- * The sans face alone, for the PDF's running header and footer: Chromium renders those apart from
- * the page, without the page's fonts, so they carry their own (else they fall back to a system font).
- */
-export function headerFooterFonts(text: string, options: EmbedOptions = {}): Promise<EmbeddedFonts> {
-  return embedFaces(text, FACES.filter((face) => face.family === FONT_FAMILY.sans && face.weight === 400), options);
-}
-
 async function embedFaces(text: string, faces: readonly Face[], options: EmbedOptions): Promise<EmbeddedFonts> {
   const lookup = options.lookup ?? nodeLookup;
   const dirs = new Map<string, string>();

@@ -61,7 +61,6 @@ export async function finishPdf(bytes: Uint8Array, metadata: PdfMetadata, outlin
   doc.setTitle(metadata.title, { showInWindowTitleBar: true });
   if (metadata.author !== undefined) doc.setAuthor(metadata.author);
   if (metadata.subject !== undefined) doc.setSubject(metadata.subject);
-  doc.setKeywords([...metadata.keywords]);
   doc.setCreator(metadata.creator);
   doc.setProducer(metadata.producer);
   doc.setCreationDate(metadata.published);
@@ -70,6 +69,8 @@ export async function finishPdf(bytes: Uint8Array, metadata: PdfMetadata, outlin
   const info = doc.context.lookup(doc.context.trailerInfo.Info, PDFDict);
   info.set(PDFName.of("AsOfDate"), PDFString.of(metadata.asOf));
   info.set(PDFName.of("PublicationDate"), PDFString.of(metadata.published.toISOString().slice(0, 10)));
+  // pdf-lib's setKeywords joins with spaces, which runs multi-word keywords together.
+  info.set(PDFName.of("Keywords"), PDFHexString.fromText(metadata.keywords.join(", ")));
   writeOutline(doc, outline);
   return { bytes: await doc.save({ useObjectStreams: false }), pages: doc.getPageCount() };
 }

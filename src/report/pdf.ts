@@ -13,7 +13,6 @@ import type { Page } from "puppeteer-core";
 import type { Paper } from "../config";
 import { chromiumUsed, pdfFailed, pdfTimedOut } from "../messages/report";
 import { TOOL_VERSION } from "../version";
-import { FONT_FAMILY, fontCacheDir, headerFooterFonts } from "./fonts";
 import { escapeHtml } from "./html";
 import { describe, findChromium, launchChromium, type ChromiumInfo, type LaunchedChromium } from "./chromium";
 import { destinationPages, finishPdf, type OutlineEntry } from "./pdf-document";
@@ -48,18 +47,20 @@ export class PdfError extends Error {
   }
 }
 
-const SMALL = `font-family: "${FONT_FAMILY.sans}", sans-serif; font-size: 7.5pt; color: #777; width: 100%; padding: 0 18mm;`;
+/**
+ * Chromium draws the running header and footer apart from the page, without its inlined fonts (and
+ * a template carrying its own data: font prints blank), so they use DejaVu Sans, which the printing
+ * Chromium always has and has alone (fonts.ts, chromiumFontConfig).
+ */
+const SMALL = `font-family: "DejaVu Sans", sans-serif; font-size: 7pt; color: #777; width: 100%; padding: 0 18mm;`;
 
-/** `fontCss`: @font-face rules for the header and footer (see fonts.ts, headerFooterFonts). */
-export function headerTemplate(options: PdfOptions, fontCss = ""): string {
-  return `${fontStyle(fontCss)}<div style='${SMALL} display: flex; justify-content: space-between;'><span>${escapeHtml(options.title)}</span><span>${escapeHtml(options.versionDate)}</span></div>`;
+export function headerTemplate(options: PdfOptions): string {
+  return `<div style='${SMALL} display: flex; justify-content: space-between;'><span>${escapeHtml(options.title)}</span><span>${escapeHtml(options.versionDate)}</span></div>`;
 }
 
-export function footerTemplate(options: PdfOptions, fontCss = ""): string {
-  return `${fontStyle(fontCss)}<div style='${SMALL} text-align: center;'>Version of ${escapeHtml(options.versionDate)} &middot; page <span class="pageNumber"></span> of <span class="totalPages"></span></div>`;
+export function footerTemplate(options: PdfOptions): string {
+  return `<div style='${SMALL} text-align: center;'>Version of ${escapeHtml(options.versionDate)} &middot; page <span class="pageNumber"></span> of <span class="totalPages"></span></div>`;
 }
-
-const fontStyle = (css: string): string => (css === "" ? "" : `<style>${css.replace(/<\/style/gi, "<\\/style")}</style>`);
 
 /** 30 s plus 60 s per MB of HTML: a 0.6 MB report gets 66 s, about ten times what it needs on a busy machine. */
 export function printTimeoutMs(htmlBytes: number): number {
@@ -99,13 +100,12 @@ async function printTwice(page: Page, html: string, options: PdfOptions, chromiu
   await page.emulateMediaType("print");
   await page.evaluate("document.fonts.ready.then(() => true)");
   const outline = (await page.evaluate(PREPARE_CONTENTS)) as OutlineEntry[];
-  const fonts = await headerFooterFonts(`${headerTemplate(options)}${footerTemplate(options)}`, { cacheDir: fontCacheDir() });
   const settings = {
     format: options.paper,
     printBackground: true,
     displayHeaderFooter: true,
-    headerTemplate: headerTemplate(options, fonts.css),
-    footerTemplate: footerTemplate(options, fonts.css),
+    headerTemplate: headerTemplate(options),
+    footerTemplate: footerTemplate(options),
     margin: { top: "20mm", bottom: "20mm", left: "18mm", right: "18mm" },
     preferCSSPageSize: false,
     outline: false,
