@@ -83,6 +83,8 @@ export const pdfFailed = (detail: string): string =>
   `the PDF could not be printed: ${detail}. The previous report.pdf, if any, was left as it was; ` +
   `\`fragtax build --no-pdf\` skips the PDF step.`;
 
+export const chromiumDidNotStart = (path: string, detail: string): string => `Chromium (${path}) did not start: ${detail}`;
+
 export const pdfTimedOut = (seconds: number, sizeKb: number): string =>
   `Chromium did not finish printing within ${seconds} s (the limit for a ${sizeKb} KB page; it grows with the page)`;
 

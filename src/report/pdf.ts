@@ -11,10 +11,10 @@
  */
 import type { Page } from "puppeteer-core";
 import type { Paper } from "../config";
-import { chromiumUsed, pdfFailed, pdfTimedOut } from "../messages/report";
+import { chromiumDidNotStart, chromiumUsed, pdfFailed, pdfTimedOut } from "../messages/report";
 import { TOOL_VERSION } from "../version";
 import { escapeHtml } from "./html";
-import { describe, findChromium, launchChromium, type ChromiumInfo, type LaunchedChromium } from "./chromium";
+import { ChromiumNotFoundError, describe, findChromium, launchChromium, type ChromiumInfo, type LaunchedChromium } from "./chromium";
 import { destinationPages, finishPdf, type OutlineEntry } from "./pdf-document";
 
 export interface PdfOptions {
@@ -70,7 +70,7 @@ export function printTimeoutMs(htmlBytes: number): number {
 /** Print `html` to PDF bytes. `chromium` may be shared (tests, watch); otherwise one is launched and closed. */
 export async function printPdf(html: string, options: PdfOptions, chromium?: LaunchedChromium): Promise<PrintedPdf> {
   const limitMs = options.timeoutMs ?? printTimeoutMs(Buffer.byteLength(html));
-  const owned = chromium === undefined ? await launchChromium(findChromium(), { ...(options.log !== undefined && { log: options.log }) }) : undefined;
+  const owned = chromium === undefined ? await launchOwn(options) : undefined;
   const browser = (chromium ?? owned) as LaunchedChromium;
   let timer: NodeJS.Timeout | undefined;
   const timedOut = new Promise<never>((_resolve, reject) => {
@@ -92,6 +92,17 @@ export async function printPdf(html: string, options: PdfOptions, chromium?: Lau
     // An owned browser is closed (killed if it hangs) with its profile; a shared one only loses the page.
     if (owned !== undefined) await owned.close();
     else await (page as Page | undefined)?.close().catch(() => undefined);
+  }
+}
+
+/** A browser for this print only; one that will not start is a print failure that says which binary. */
+async function launchOwn(options: PdfOptions): Promise<LaunchedChromium> {
+  const choice = findChromium();
+  try {
+    return await launchChromium(choice, { ...(options.log !== undefined && { log: options.log }) });
+  } catch (error) {
+    if (error instanceof ChromiumNotFoundError) throw error;
+    throw new PdfError(pdfFailed(chromiumDidNotStart(choice.executablePath ?? choice.source, describe(error))));
   }
 }
 
