@@ -6,9 +6,24 @@
  */
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFString, type PDFRef } from "pdf-lib";
 
-/** Heading id → page number (1-based), for every named destination in the PDF. */
-export async function destinationPages(bytes: Uint8Array): Promise<Map<string, number>> {
+/** A PDF as Chromium printed it, parsed once: read its destinations, then finish it. */
+export interface PrintedDocument {
+  readonly doc: PDFDocument;
+  /** Heading id → page number (1-based), for every named destination. */
+  readonly destinations: ReadonlyMap<string, number>;
+}
+
+export async function readPrinted(bytes: Uint8Array): Promise<PrintedDocument> {
   const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+  return { doc, destinations: destinationsOf(doc) };
+}
+
+/** Heading id → page number (1-based), for every named destination in the PDF. */
+export async function destinationPages(bytes: Uint8Array): Promise<ReadonlyMap<string, number>> {
+  return (await readPrinted(bytes)).destinations;
+}
+
+function destinationsOf(doc: PDFDocument): Map<string, number> {
   const pageIndex = new Map(doc.getPages().map((page, index) => [page.ref.toString(), index + 1]));
   const result = new Map<string, number>();
   for (const [name, dest] of namedDestinations(doc)) {
@@ -56,8 +71,7 @@ export interface PdfMetadata {
   readonly producer: string;
 }
 
-export async function finishPdf(bytes: Uint8Array, metadata: PdfMetadata, outline: readonly OutlineEntry[]): Promise<{ readonly bytes: Uint8Array; readonly pages: number }> {
-  const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+export async function finishPdf({ doc }: PrintedDocument, metadata: PdfMetadata, outline: readonly OutlineEntry[]): Promise<{ readonly bytes: Uint8Array; readonly pages: number }> {
   doc.setTitle(metadata.title, { showInWindowTitleBar: true });
   if (metadata.author !== undefined) doc.setAuthor(metadata.author);
   if (metadata.subject !== undefined) doc.setSubject(metadata.subject);

@@ -15,7 +15,7 @@ import { chromiumDidNotStart, chromiumUsed, pdfFailed, pdfTimedOut } from "../me
 import { TOOL_VERSION } from "../version";
 import { escapeHtml } from "./html";
 import { ChromiumNotFoundError, describe, findChromium, launchChromium, type ChromiumInfo, type LaunchedChromium } from "./chromium";
-import { destinationPages, finishPdf, type OutlineEntry } from "./pdf-document";
+import { finishPdf, readPrinted, type OutlineEntry } from "./pdf-document";
 
 export interface PdfOptions {
   readonly title: string;
@@ -123,22 +123,18 @@ async function printTwice(page: Page, html: string, options: PdfOptions, chromiu
     tagged: true,
     timeout: limitMs,
   } as const;
-  let bytes = await page.pdf(settings);
+  let printed = await readPrinted(await page.pdf(settings));
   let passes = 1;
-  if (outline.length > 0) {
-    let pages = await destinationPages(bytes);
-    // Numbers take the placeholders' width, so the second pass normally lands every heading where
-    // the first did; if a break moved, a third pass prints the moved numbers.
-    while (passes < 3) {
-      await page.evaluate(`(${FILL_CONTENTS})(${JSON.stringify(Object.fromEntries(pages))})`);
-      bytes = await page.pdf(settings);
-      passes += 1;
-      const again = await destinationPages(bytes);
-      if (sameNumbers(pages, again)) break;
-      pages = again;
-    }
+  // Numbers take the placeholders' width, so the second pass normally lands every heading where
+  // the first did; if a break moved, a third pass prints the moved numbers.
+  while (outline.length > 0 && passes < 3) {
+    const pages = printed.destinations;
+    await page.evaluate(`(${FILL_CONTENTS})(${JSON.stringify(Object.fromEntries(pages))})`);
+    printed = await readPrinted(await page.pdf(settings));
+    passes += 1;
+    if (sameNumbers(pages, printed.destinations)) break;
   }
-  const finished = await finishPdf(bytes, {
+  const finished = await finishPdf(printed, {
     title: options.title,
     ...(options.author !== undefined && { author: options.author }),
     ...(options.subtitle !== undefined && { subject: options.subtitle }),
