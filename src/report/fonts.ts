@@ -9,11 +9,11 @@
  * costs about a second, so the resulting CSS is kept on disk by content and reused.
  */
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fontPackageMissing } from "../messages/report";
-import { toolRoot } from "./template";
+import { toolCacheDir, writeToolCache } from "./template";
 
 /** The family names the stylesheets and the chart theme ask for. */
 export const FONT_FAMILY = {
@@ -149,7 +149,7 @@ async function embedFaces(text: string, faces: readonly Face[], options: EmbedOp
     rules.push(fontFace({ family: FONT_FAMILY.symbols, pkg: SYMBOLS, weight, style: "normal" }, woff2, symbols));
   }
   const result = { css: `${LICENCE_NOTE}\n${rules.join("\n")}`, symbols: String.fromCodePoint(...symbols) };
-  if (cacheFile !== undefined) writeCache(cacheFile, JSON.stringify(result));
+  if (cacheFile !== undefined) writeToolCache(cacheFile, JSON.stringify(result));
   return { ...result, reused: false };
 }
 
@@ -220,7 +220,7 @@ export function codePoints(text: string): number[] {
 export function chromiumFontConfig(lookup: PackageLookup = nodeLookup): string {
   const dejavu = lookup.packageDir(SYMBOLS);
   if (dejavu === undefined) throw new FontPackageError(fontPackageMissing(SYMBOLS));
-  const folder = join(fontCacheDir(), "fontconfig");
+  const folder = join(toolCacheDir(), "fontconfig");
   const alias = (generic: string, family: string): string => `  <alias><family>${generic}</family><prefer><family>${family}</family></prefer></alias>`;
   const config = [
     `<?xml version="1.0"?>`,
@@ -237,24 +237,8 @@ export function chromiumFontConfig(lookup: PackageLookup = nodeLookup): string {
   ].join("\n");
   const file = join(folder, "fonts.conf");
   const current = existsSync(file) ? readFileSync(file, "utf8") : undefined;
-  if (current !== config) writeCache(file, config);
+  if (current !== config) writeToolCache(file, config);
   return file;
 }
 
 const escapeXml = (text: string): string => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-
-/** Beside the minified chart runtime (template.ts): shared by every project built with this install. */
-export function fontCacheDir(): string {
-  return join(toolRoot(), "node_modules", ".cache", "fragtax");
-}
-
-function writeCache(file: string, contents: string): void {
-  try {
-    mkdirSync(dirname(file), { recursive: true });
-    const temp = `${file}.${process.pid}.tmp`;
-    writeFileSync(temp, contents);
-    renameSync(temp, file);
-  } catch {
-    // a read-only cache folder only means subsetting again next time
-  }
-}

@@ -12,8 +12,8 @@ import { joinSource } from "./nbformat";
 import { headlineFigures } from "./records";
 import { html, rawHtml, type Html } from "./html";
 import { createMarkdownRenderer } from "./markdown";
-import { assetSlots, fillTemplate, inlineAsset, loadTemplateAssets } from "./template";
-import { embedFonts, fontCacheDir } from "./fonts";
+import { assetSlots, fillTemplate, inlineAsset, loadTemplateAssets, toolCacheDir } from "./template";
+import { embedFonts } from "./fonts";
 import { CHANGES_TOC_MARKER } from "./markers";
 
 export interface ReportInput {
@@ -63,7 +63,7 @@ export async function renderReport(input: ReportInput): Promise<RenderedReport> 
   };
   // The fonts carry only the characters the page shows, so they are cut after everything else is in place.
   const withoutFonts = fillTemplate(loadTemplateAssets().page, { ...slots, fonts: html`` });
-  const fonts = await embedFonts(withoutFonts, { cacheDir: fontCacheDir() });
+  const fonts = await embedFonts(withoutFonts, { cacheDir: toolCacheDir() });
   const page = fillTemplate(loadTemplateAssets().page, { ...slots, fonts: inlineAsset(fonts.css, "style") });
   return {
     html: page,

@@ -2,24 +2,17 @@
 // package, a print past its time limit, and a build killed with -9 while printing. Real browsers,
 // real processes; the CLI tests run the bundled dist/cli.js (`npm test` bundles it first).
 import { spawn, spawnSync } from "node:child_process";
-import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, writeFileSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { brotliCompressSync } from "node:zlib";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ChromiumNotFoundError, launchChromium } from "../../src/report/chromium";
 import { packagedChromiumPackage } from "../../src/report/packaged-chromium";
 import { printPdf } from "../../src/report/pdf";
-import { tempProject, type TempProject } from "../project";
+import { tempFolders } from "../project";
 
-let project: TempProject | undefined;
-let scratch: string | undefined;
-afterEach(() => {
-  project?.remove();
-  project = undefined;
-  if (scratch !== undefined) rmSync(scratch, { recursive: true, force: true });
-  scratch = undefined;
-});
+const temp = tempFolders();
 
 const pkg = packagedChromiumPackage();
 
@@ -47,7 +40,7 @@ async function until(condition: () => boolean, ms: number): Promise<boolean> {
 
 describe("the packaged Chromium", () => {
   it("prints report.pdf when system Chromium is hidden (FRAGTAX_NO_SYSTEM_CHROMIUM=1), and the build log names it", { timeout: 180_000 }, () => {
-    project = tempProject();
+    const project = temp.project();
     const run = spawnSync("node", ["dist/cli.js", "build", "--root", project.root], { encoding: "utf8", env: { ...process.env, FRAGTAX_NO_SYSTEM_CHROMIUM: "1" } });
     expect(run.stderr).toMatch(/pdf: (A4|Letter), \d+ pages, \d+ KB, printed with the packaged Chromium \d+\.[\d.]+ \(.*fragtax-packaged-chromium-[\d.]+\/chromium\)/);
     expect(run.status).toBe(0);
@@ -63,7 +56,7 @@ describe("the packaged Chromium", () => {
 
   it("unpacks again, once, when the unpacked binary is damaged", { timeout: 180_000 }, async () => {
     if (pkg === undefined) throw new Error("@sparticuz/chromium is not installed: run npm install");
-    scratch = mkdtempSync(join(tmpdir(), "fragtax-unpack-test-"));
+    const scratch = temp.scratch("fragtax-unpack-test-");
     const packaged = { ...pkg, folder: join(scratch, "chromium") };
     const first = await launchChromium({ source: "packaged" }, { packaged });
     await first.close();
@@ -88,7 +81,7 @@ describe("the packaged Chromium", () => {
   });
 
   it("says what to do when even a fresh unpack does not start", { timeout: 180_000 }, async () => {
-    scratch = mkdtempSync(join(tmpdir(), "fragtax-unpack-test-"));
+    const scratch = temp.scratch("fragtax-unpack-test-");
     // A package whose "Chromium" is a script that fails, with an empty library archive.
     const dir = join(scratch, "package");
     mkdirSync(join(dir, "bin"), { recursive: true });
@@ -113,7 +106,7 @@ describe("printing never leaves a Chromium behind", () => {
   });
 
   it("takes Chromium down with a build killed by SIGKILL while printing; the next launch removes the orphaned profile", { timeout: 180_000 }, async () => {
-    project = tempProject();
+    const project = temp.project();
     const child = spawn("node", ["dist/cli.js", "build", "--root", project.root], { stdio: "ignore" });
     const pid = child.pid ?? 0;
     const exited = new Promise((resolve) => child.on("exit", resolve));

@@ -2,21 +2,13 @@
 // failed print that keeps the previous report.pdf, two builds at once. Real CLI (dist/cli.js),
 // real Chromium, poppler for reading the PDFs back; plus the report's own fonts.
 import { spawn, spawnSync } from "node:child_process";
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { copyFileSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { embedFonts, FontPackageError } from "../../src/report/fonts";
-import { appendCell, tempProject, type TempProject } from "../project";
+import { appendCell, tempFolders } from "../project";
 
-let project: TempProject | undefined;
-let scratch: string | undefined;
-afterEach(() => {
-  project?.remove();
-  project = undefined;
-  if (scratch !== undefined) rmSync(scratch, { recursive: true, force: true });
-  scratch = undefined;
-});
+const temp = tempFolders();
 
 function fragtaxBuild(root: string, env: NodeJS.ProcessEnv = {}) {
   const run = spawnSync("node", ["dist/cli.js", "build", "--root", root], { encoding: "utf8", env: { ...process.env, ...env } });
@@ -35,8 +27,8 @@ const pagePng = (pdf: string, page: number, out: string): Buffer => {
 
 describe("the PDF does not depend on the machine's fonts", () => {
   it("prints the same pages, fonts and page images with no system font at all (FONTCONFIG_FILE with no fonts)", { timeout: 240_000 }, () => {
-    project = tempProject();
-    scratch = mkdtempSync(join(tmpdir(), "fragtax-fonts-test-"));
+    const project = temp.project();
+    const scratch = temp.scratch("fragtax-fonts-test-");
     expect(fragtaxBuild(project.root).code).toBe(0);
     const normal = join(scratch, "normal.pdf");
     copyFileSync(pdfOf(project.root), normal);
@@ -81,7 +73,7 @@ describe("the PDF does not depend on the machine's fonts", () => {
 
 describe("a print that fails or overlaps", () => {
   it("keeps the previous report.pdf byte for byte when printing fails, and says why", { timeout: 240_000 }, () => {
-    project = tempProject();
+    const project = temp.project();
     expect(fragtaxBuild(project.root).code).toBe(0);
     const before = readFileSync(pdfOf(project.root));
     appendCell(project.root, "01-price.ipynb", "console.log('the page changed');");
@@ -97,7 +89,7 @@ describe("a print that fails or overlaps", () => {
   });
 
   it("two builds printing at once leave one whole PDF, never a mix", { timeout: 240_000 }, async () => {
-    project = tempProject();
+    const project = temp.project();
     expect(fragtaxBuild(project.root).code).toBe(0);
     rmSync(pdfOf(project.root));
     const root = project.root;
