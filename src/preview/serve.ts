@@ -7,7 +7,7 @@ import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import { readFile, realpath } from "node:fs/promises";
 import { extname, join, posix, sep } from "node:path";
 import * as messages from "../messages/versions";
-import { html } from "../report/html";
+import { html } from "../util/html";
 import { insertBeforeBodyClose } from "../util/page";
 
 export const EVENTS_PATH = "/__fragtax/events";

@@ -6,14 +6,14 @@
  * prints the contents page with those numbers. Then the metadata and bookmarks are written.
  *
  * The whole print runs under a time limit that grows with the page; past it the browser is killed
- * and its profile removed. The caller writes the bytes atomically (versions/atomic.ts), so a failed
+ * and its profile removed. The caller writes the bytes atomically (util/atomic.ts), so a failed
  * print never touches the previous report.pdf.
  */
 import type { Page } from "puppeteer-core";
 import type { Paper } from "../config";
 import { chromiumDidNotStart, chromiumUsed, pdfFailed, pdfTimedOut } from "../messages/report";
 import { TOOL_VERSION } from "../version";
-import { escapeHtml } from "./html";
+import { escapeHtml } from "../util/html";
 import { ChromiumNotFoundError, describe, findChromium, launchChromium, type ChromiumInfo, type LaunchedChromium } from "./chromium";
 import { finishPdf, readPrinted, type OutlineEntry } from "./pdf-document";
 
