@@ -137,7 +137,6 @@ export async function build(options: BuildOptions = {}, effects: BuildEffects = 
     paper: config.paper,
     ...(config.author !== undefined && { author: config.author }),
     ...(config.subtitle !== undefined && { subtitle: config.subtitle }),
-    keywords: report.chapters.map((chapter) => chapter.title),
     publishedAt: started,
     log: effects.log,
   };

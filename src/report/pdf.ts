@@ -23,6 +23,7 @@ export interface PdfOptions {
   readonly paper: Paper;
   readonly author?: string;
   readonly subtitle?: string;
+  /** The PDF's keywords; the chapter titles from the page's contents when absent. */
   readonly keywords?: readonly string[];
   /** When this PDF is made (a build's start, a publication); now when absent. */
   readonly publishedAt?: Date;
@@ -138,7 +139,7 @@ async function printTwice(page: Page, html: string, options: PdfOptions, chromiu
     title: options.title,
     ...(options.author !== undefined && { author: options.author }),
     ...(options.subtitle !== undefined && { subject: options.subtitle }),
-    keywords: options.keywords ?? [],
+    keywords: options.keywords ?? ((await page.evaluate(CHAPTER_TITLES)) as string[]),
     asOf: options.versionDate,
     published: options.publishedAt ?? new Date(),
     creator: `fragtax ${TOOL_VERSION}`,
@@ -172,6 +173,13 @@ const PREPARE_CONTENTS = `(() => {
   };
   return [...document.querySelectorAll(".toc > ol > li")].map(entry).filter(Boolean);
 })()`;
+
+/** The chapters' titles as the contents lists them, without their numbers. */
+const CHAPTER_TITLES = `[...document.querySelectorAll(".toc-chapters > li > a")].map((link) => {
+  const copy = link.cloneNode(true);
+  for (const extra of copy.querySelectorAll(".toc-number, .toc-leader, .toc-page")) extra.remove();
+  return copy.textContent.replace(/\\s+/g, " ").trim();
+})`;
 
 const FILL_CONTENTS = `(pages) => {
   for (const link of document.querySelectorAll(".toc a[href^='#']")) {

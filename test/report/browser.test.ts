@@ -69,7 +69,9 @@ describe("the report in real headless Chromium", () => {
   });
 
   it("prints a PDF with a page per chapter, the title and a headline figure in its text", async () => {
-    const printed = await printPdf(page, { ...PRINT, publishedAt: new Date("2026-05-01T09:30:00Z") }, chromium);
+    // Without keywords given, the PDF's keywords are the chapter titles from the contents.
+    const { keywords: _given, ...withoutKeywords } = PRINT;
+    const printed = await printPdf(page, { ...withoutKeywords, publishedAt: new Date("2026-05-01T09:30:00Z") }, chromium);
     const pdfFile = join(dir, "report.pdf");
     writeFileSync(pdfFile, printed.bytes);
     const info = execFileSync("pdfinfo", [pdfFile], { encoding: "utf8" });
@@ -77,6 +79,7 @@ describe("the report in real headless Chromium", () => {
     expect(pages).toBeGreaterThanOrEqual(2 + 1);
     expect(printed.pages).toBe(pages);
     expect(info).toMatch(/Page size:\s+595\.\d+ x 841\.\d+ pts \(A4\)/);
+    expect(info).toMatch(/^Keywords:\s+What a training run costs, \S/m);
     const text = execFileSync("pdftotext", ["-layout", pdfFile, "-"], { encoding: "utf8" });
     expect(text).toContain("The Fragmentation Tax (fixture)");
     expect(text).toContain("$28.8M");
