@@ -14,6 +14,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser } from "puppeteer-core";
 import * as messages from "../messages/report";
+import { WorkError } from "../util/errors";
 import { chromiumFontConfig } from "./fonts";
 import { PACKAGED_CHROMIUM, packagedChromiumPackage, unpackChromium, unpackFolder, type PackagedChromium } from "./packaged-chromium";
 
@@ -43,20 +44,10 @@ export const CHROMIUM_FLAGS = [
 export const NO_SYSTEM_CHROMIUM = "FRAGTAX_NO_SYSTEM_CHROMIUM";
 
 /** No browser could be found or started: the HTML is still built, the PDF is not (exit 1). */
-export class ChromiumNotFoundError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "ChromiumNotFoundError";
-  }
-}
+export class ChromiumNotFoundError extends WorkError {}
 
 /** PUPPETEER_EXECUTABLE_PATH names no executable: unusable input (exit 2). */
-export class ChromiumPathError extends ChromiumNotFoundError {
-  constructor(message: string) {
-    super(message);
-    this.name = "ChromiumPathError";
-  }
-}
+export class ChromiumPathError extends ChromiumNotFoundError {}
 
 export type ChromiumSource = "env" | "system" | "packaged";
 

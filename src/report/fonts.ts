@@ -13,6 +13,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fontPackageMissing } from "../messages/report";
+import { InputError } from "../util/errors";
 import { toolCacheDir, writeToolCache } from "./template";
 
 /** The family names the stylesheets and the chart theme ask for. */
@@ -24,12 +25,8 @@ export const FONT_FAMILY = {
   symbols: "fragtax symbols",
 } as const;
 
-export class FontPackageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "FontPackageError";
-  }
-}
+/** A font package missing from node_modules: the install is incomplete (exit 2, "run npm install"). */
+export class FontPackageError extends InputError {}
 
 interface Face {
   readonly family: string;

@@ -16,6 +16,7 @@ import { TOOL_VERSION } from "../version";
 import { escapeHtml } from "../util/html";
 import { ChromiumNotFoundError, describe, findChromium, launchChromium, type ChromiumInfo, type LaunchedChromium } from "./chromium";
 import { finishPdf, readPrinted, type OutlineEntry } from "./pdf-document";
+import { WorkError } from "../util/errors";
 
 export interface PdfOptions {
   readonly title: string;
@@ -41,12 +42,8 @@ export interface PrintedPdf {
   readonly chromium: ChromiumInfo;
 }
 
-export class PdfError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "PdfError";
-  }
-}
+/** A print that failed or timed out: exit 1, the previous report.pdf untouched. */
+export class PdfError extends WorkError {}
 
 /**
  * Chromium draws the running header and footer apart from the page, without its inlined fonts (and
