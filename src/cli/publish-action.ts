@@ -34,7 +34,7 @@ export async function publishAction(options: { date?: string; note?: string; roo
     {
       parseAssumptions: readSnapshotAssumptions,
       git: gitState,
-      renderPdf: reprintPdf({ title: paths.title, paper: paths.paper, builtPdf: join(paths.buildDir, "report.pdf"), progress }),
+      renderPdf: reprintPdf({ title: paths.title, paper: paths.paper, author: paths.author, subtitle: paths.subtitle, builtPdf: join(paths.buildDir, "report.pdf"), progress }),
       progress,
       now: () => new Date(),
       ...(pause ? { afterStaging: pause } : {}),

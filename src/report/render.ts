@@ -13,7 +13,8 @@ import { joinSource } from "./nbformat";
 import { headlineFigures } from "./records";
 import { html, rawHtml, type Html } from "../util/html";
 import { createMarkdownRenderer } from "./markdown";
-import { assetSlots, fillTemplate, loadTemplateAssets } from "./template";
+import { assetSlots, fillTemplate, inlineAsset, loadTemplateAssets, toolCacheDir } from "./template";
+import { embedFonts } from "./fonts";
 import { CHANGES_TOC_MARKER } from "./markers";
 
 export interface ReportInput {
@@ -50,7 +51,7 @@ export async function renderReport(input: ReportInput): Promise<RenderedReport> 
   for (const chapter of numbered(input.chapters)) chapters.push(await renderChapter(chapter, markdown));
   const appendices = renderAppendices({ ...input, montecarlo: input.config.montecarlo });
   const { config } = input;
-  const page = fillTemplate(loadTemplateAssets().page, {
+  const slots = {
     ...assetSlots(loadTemplateAssets()),
     generator: html`fragtax ${input.provenance.tools.fragtax ?? ""}`,
     date: html`${input.versionDate}`,
@@ -66,7 +67,11 @@ export async function renderReport(input: ReportInput): Promise<RenderedReport> 
     chapters: rawHtml(resolveLedgerWords(html`${chapters.map((chapter) => chapter.html)}`.value, input.claims)),
     appendices: html`${appendices.map((appendix) => appendix.html)}`,
     colophon: html`Built ${input.provenance.builtAt} by fragtax ${input.provenance.tools.fragtax ?? ""} from commit ${input.provenance.git.commit ?? "none"}${input.provenance.git.dirty ? " (uncommitted changes)" : ""}.`,
-  });
+  };
+  // The fonts carry only the characters the page shows, so they are cut after everything else is in place.
+  const withoutFonts = fillTemplate(loadTemplateAssets().page, { ...slots, fonts: html`` });
+  const fonts = await embedFonts(withoutFonts, { cacheDir: toolCacheDir() });
+  const page = fillTemplate(loadTemplateAssets().page, { ...slots, fonts: inlineAsset(fonts.css, "style") });
   return {
     html: page,
     chapters: chapters.map(({ number, title, charts }) => ({ number, title, charts })),

@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { build, FileBuildEffects } from "../../src/build/pipeline";
-import { ChromiumNotFoundError, findChromium } from "../../src/report/chromium";
+import { ChromiumNotFoundError, ChromiumPathError, findChromium } from "../../src/report/chromium";
 import { visibleText } from "../report/fixture";
 import { appendCell, tempProject, type TempProject } from "../project";
 
@@ -76,7 +76,7 @@ describe("fragtax build, end to end (real engine, real Chromium)", () => {
     const lines: string[] = [];
     const effects = quietEffects(lines);
     effects.printPdf = async () => {
-      findChromium({ env: {}, isExecutable: () => false });
+      findChromium({ env: {}, isExecutable: () => false, hasPackaged: () => false });
       throw new Error("unreachable: no Chromium was found above");
     };
     const result = await build({ root: project.root }, effects);
@@ -85,8 +85,18 @@ describe("fragtax build, end to end (real engine, real Chromium)", () => {
     expect(existsSync(join(project.root, "out", "build", "report.html"))).toBe(true);
     expect(lines.join("\n")).toContain("apt-get install chromium");
     expect(lines.join("\n")).toContain("PUPPETEER_EXECUTABLE_PATH");
-    expect(() => findChromium({ env: { PUPPETEER_EXECUTABLE_PATH: "/nope/chrome" }, isExecutable: () => true })).not.toThrow();
-    expect(() => findChromium({ env: { PUPPETEER_EXECUTABLE_PATH: "/nope/chrome" }, isExecutable: () => false })).toThrow(ChromiumNotFoundError);
+    expect(lines.join("\n")).toContain("run `npm install` (it installs @sparticuz/chromium)");
+  });
+
+  it("finds PUPPETEER_EXECUTABLE_PATH first, then a system Chromium, then the packaged one", () => {
+    const lookup = (env: Record<string, string>, executables: readonly string[], hasPackaged = true) => ({ env, isExecutable: (path: string) => executables.includes(path), hasPackaged: () => hasPackaged });
+    expect(findChromium(lookup({ PUPPETEER_EXECUTABLE_PATH: "/opt/chrome" }, ["/opt/chrome", "/usr/bin/chromium"]))).toEqual({ source: "env", executablePath: "/opt/chrome" });
+    expect(() => findChromium(lookup({ PUPPETEER_EXECUTABLE_PATH: "/nope/chrome" }, ["/usr/bin/chromium"]))).toThrow(ChromiumPathError);
+    expect(() => findChromium(lookup({ PUPPETEER_EXECUTABLE_PATH: "/nope/chrome" }, []))).toThrow(/PUPPETEER_EXECUTABLE_PATH is set to \/nope\/chrome/);
+    expect(findChromium(lookup({}, ["/usr/bin/chromium"]))).toEqual({ source: "system", executablePath: "/usr/bin/chromium" });
+    expect(findChromium(lookup({}, []))).toEqual({ source: "packaged" });
+    expect(findChromium(lookup({ FRAGTAX_NO_SYSTEM_CHROMIUM: "1" }, ["/usr/bin/chromium"]))).toEqual({ source: "packaged" });
+    expect(() => findChromium(lookup({}, [], false))).toThrow(ChromiumNotFoundError);
   });
 });
 
