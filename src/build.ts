@@ -173,7 +173,8 @@ function cellErrorDetail(runs: readonly ChapterRun[], failed: FailedCell): strin
   const cell = run?.notebook.cells[failed.cell - 1];
   const error = cell?.cell_type === "code" ? cell.outputs.find((output) => output.output_type === "error") : undefined;
   const traceback = error?.output_type === "error" ? error.traceback.join("\n") : "";
-  return run !== undefined && traceback.startsWith(`${run.chapter.relativePath}: cell `) ? traceback : `${failed.where}: ${failed.message}`;
+  if (run !== undefined && traceback.startsWith(`${run.chapter.relativePath}: cell `)) return traceback;
+  return failed.message.startsWith(failed.where) ? failed.message : `${failed.where}: ${failed.message}`;
 }
 
 interface PrintInput {

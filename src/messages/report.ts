@@ -44,14 +44,6 @@ export const figureNeedsOneValue = (id: string): string =>
 export const figureNotFinite = (id: string): string =>
   `nb.figure("${id}"): the value is not a finite number (NaN or Infinity); check the model inputs`;
 
-// ── charts ───────────────────────────────────────────────────────────────────────────────────────
-export const chartFailed = (where: string, detail: string): string => `${where}: the Vega-Lite chart could not be rendered: ${detail}`;
-
-export const chartBadGeometry = (where: string): string =>
-  `${where}: the chart has NaN coordinates (a value missing or invalid for its scale, e.g. 0 on a log scale)`;
-
-export const chartBadText = (where: string, text: string): string => `${where}: the chart shows the label "${text}" (a field missing from the data?)`;
-
 // ── Chromium / PDF ───────────────────────────────────────────────────────────────────────────────
 const withoutPdf = "The HTML report was still built; `fragtax build --no-pdf` skips the PDF step.";
 
