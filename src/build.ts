@@ -74,6 +74,8 @@ export interface BuildOptions {
   readonly whatIf?: WhatIfOptions;
   /** Per-cell timeout in milliseconds (`--timeout SECONDS`; the engine's default, 60 s, when absent). */
   readonly timeoutMs?: number;
+  /** `--strict`: a warning (e.g. a chart field missing from its data) fails the build (exit 1). */
+  readonly strict?: boolean;
 }
 
 /** "reused": the page differs from the one the existing report.pdf was printed from only by its build time. */
@@ -160,7 +162,9 @@ export async function build(options: BuildOptions = {}, effects: BuildEffects = 
   for (const failed of report.failedCells) effects.log(cellErrorDetail(runs, failed));
   if (report.failedCells[0] !== undefined) effects.log(messages.buildCellErrors(report.failedCells.length, report.failedCells[0].where));
   if (duplicates.length > 0) effects.log(messages.buildDuplicateIds(duplicates));
-  const ok = report.failedCells.length === 0 && (pdf === "written" || pdf === "reused" || pdf === "skipped") && duplicates.length === 0;
+  const strictFailure = options.strict === true && report.warnings.length > 0;
+  if (strictFailure) effects.log(messages.buildStrictWarnings(report.warnings.length));
+  const ok = report.failedCells.length === 0 && (pdf === "written" || pdf === "reused" || pdf === "skipped") && duplicates.length === 0 && !strictFailure;
   return { config, files, failedCells: report.failedCells, pdf, whatIf, exitCode: ok ? 0 : 1 };
 }
 

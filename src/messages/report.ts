@@ -77,3 +77,6 @@ export const buildDuplicateIds = (ids: readonly string[]): string =>
 export const storedOutputsReason = (): string => "rendered from the outputs saved in the notebook (no execution engine)";
 
 export const buildWarning = (warning: string): string => `warning: ${warning}`;
+
+export const buildStrictWarnings = (count: number): string =>
+  `--strict: ${count} warning${count === 1 ? "" : "s"} above fail${count === 1 ? "s" : ""} the build (exit 1); fix ${count === 1 ? "it" : "them"} or build without --strict`;

@@ -9,7 +9,7 @@ import type { WhatIfOptions } from "../versions/whatif-flags";
 
 const EXIT_USAGE = 2;
 
-export type BuildFlags = { pdf: boolean; root?: string; timeout: string } & WhatIfOptions;
+export type BuildFlags = { pdf: boolean; root?: string; timeout: string; strict?: boolean } & WhatIfOptions;
 
 export async function buildCommand(options: BuildFlags): Promise<number> {
   const seconds = Number(options.timeout);
@@ -19,7 +19,7 @@ export async function buildCommand(options: BuildFlags): Promise<number> {
   }
   try {
     const whatIf = { ...(options.set !== undefined && { set: options.set }), ...(options.assumptions !== undefined && { assumptions: options.assumptions }) };
-    const result = await build({ pdf: options.pdf, whatIf, timeoutMs: seconds * 1000, ...(options.root !== undefined && { root: options.root }) });
+    const result = await build({ pdf: options.pdf, whatIf, timeoutMs: seconds * 1000, strict: options.strict === true, ...(options.root !== undefined && { root: options.root }) });
     return result.exitCode;
   } catch (error) {
     if (
