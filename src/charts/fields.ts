@@ -25,12 +25,15 @@ export function missingFields(spec: Json): MissingField[] {
 function visitView(view: Json, pointer: string, inherited: Set<string> | undefined, made: Set<string>, found: MissingField[]): void {
   const own = columnsOf(view.data);
   const columns = own ?? (view.data === undefined ? inherited : undefined);
-  const fields = new Set([...made, ...transformOutputs(view.transform)]);
-  const pivots = Array.isArray(view.transform) && view.transform.some((step) => typeof step === "object" && step !== null && "pivot" in step);
-  if (columns !== undefined && !pivots && typeof view.encoding === "object" && view.encoding !== null) {
+  const outputs = transformOutputs(view.transform);
+  const fields = new Set([...made, ...(outputs ?? [])]);
+  // Past a transform whose output names this check does not model, any field may exist.
+  const opaque = outputs === undefined || made.has(OPAQUE);
+  if (opaque) fields.add(OPAQUE);
+  if (columns !== undefined && !opaque && typeof view.encoding === "object" && view.encoding !== null) {
     for (const [channel, definition] of Object.entries(view.encoding as Json)) {
       for (const { field, at } of fieldRefs(definition, `${pointer}/encoding/${channel}`)) {
-        const name = field.split(".")[0]?.replace(/\\/g, "") ?? field;
+        const name = topField(field);
         if (columns.has(field) || columns.has(name) || fields.has(field) || fields.has(name)) continue;
         const available = [...columns];
         const suggestion = nearest(field, available);
@@ -54,15 +57,31 @@ function columnsOf(data: unknown): Set<string> | undefined {
   return columns;
 }
 
-/** Every name a transform creates: `as` strings and arrays, fold's key/value, lookup's fields. */
-function transformOutputs(transform: unknown): string[] {
+const OPAQUE = "\u0000opaque";
+const TRANSFORMS = new Set(["aggregate", "bin", "calculate", "density", "extent", "filter", "flatten", "fold", "impute", "joinaggregate", "loess", "lookup", "pivot", "quantile", "regression", "timeUnit", "sample", "stack", "window"]);
+/** Transforms whose outputs are all named by `as` (or by known defaults, below). */
+const MODELLED = new Set(["filter", "calculate", "fold", "lookup", "bin", "timeUnit", "window", "joinaggregate", "aggregate", "sample", "extent"]);
+
+/** The data column a field reference reads: "a.b" → "a", "a\\.b" → "a.b", "ranges[2]" → "ranges". */
+export function topField(field: string): string {
+  const match = /^((?:\\.|[^.[\\])*)/.exec(field);
+  return (match?.[1] ?? field).replace(/\\(.)/g, "$1");
+}
+
+/**
+ * Every name the transforms create: `as` strings and arrays (and a bin's `<as>_end`), fold's default
+ * key/value, lookup's fields; undefined when a transform creates names this does not model.
+ */
+function transformOutputs(transform: unknown): string[] | undefined {
   if (!Array.isArray(transform)) return [];
+  const kinds = transform.map((step) => (isObject(step) ? Object.keys(step).find((key) => TRANSFORMS.has(key)) : undefined));
+  if (kinds.some((kind) => kind === undefined || !MODELLED.has(kind))) return undefined;
   const names: string[] = [];
   const collect = (node: unknown): void => {
     if (Array.isArray(node)) node.forEach(collect);
     else if (isObject(node)) {
       for (const [key, value] of Object.entries(node)) {
-        if (key === "as") (Array.isArray(value) ? value : [value]).forEach((name) => typeof name === "string" && names.push(name));
+        if (key === "as") (Array.isArray(value) ? value : [value]).forEach((name) => typeof name === "string" && names.push(name, `${name}_end`));
         else collect(value);
       }
       if ("fold" in node && !("as" in node)) names.push("key", "value");

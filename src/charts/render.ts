@@ -65,8 +65,12 @@ const vegaLibraries = async () => {
   // Every URL was inlined in step 1; anything left (e.g. a URL built by an expression) is refused.
   const noLoading = vega.loader();
   noLoading.load = (uri: string) => Promise.reject(new Error(messages.chartRemoteData(uri)));
-  // Local images were made data: URIs in step 1; those are the only images a chart may show.
-  noLoading.sanitize = (uri: string) => (uri.startsWith("data:") ? Promise.resolve({ href: uri }) : Promise.reject(new Error(messages.chartRemoteImage(uri))));
+  // Local images were made data: URIs in step 1; those are the only images a chart may show. Links
+  // (the `href` channel) are navigation, not loading: web and mail links are kept, nothing else.
+  noLoading.sanitize = (uri: string, options: { context?: string }) => {
+    if (options.context === "href") return Promise.resolve({ href: /^(?:https?:|mailto:|#)/i.test(uri) ? uri : "" });
+    return uri.startsWith("data:") ? Promise.resolve({ href: uri }) : Promise.reject(new Error(messages.chartRemoteImage(uri)));
+  };
   // vega re-exports vega-statistics' generator switch at run time; its typings do not declare it.
   const { setRandom } = vega as unknown as { setRandom(random: () => number): void };
   return { ...vega, compile: vegaLite.compile, noLoading, setRandom };
@@ -85,10 +89,8 @@ export async function renderChart(spec: unknown, place: ChartPlace): Promise<Ren
   // 1. check
   const problems = await schemaProblems(spec);
   const first = problems[0];
-  if (first !== undefined) {
-    const more = problems.length > 1 ? messages.chartMoreProblems(problems.length - 1) : "";
-    throw new ChartError(messages.chartSpecProblem(where, first.path, first.problem, first.suggestion) + more);
-  }
+  const schemaWarning = first === undefined ? [] : [messages.chartSpecProblem(where, first.path, first.problem, first.suggestion) + (problems.length > 1 ? messages.chartMoreProblems(problems.length - 1) : "")];
+  if (first?.fatal === true) throw new ChartError(schemaWarning[0]);
   let resolved: Awaited<ReturnType<typeof resolveChartData>>;
   try {
     resolved = await resolveChartData(spec as Record<string, unknown>, place.baseDir);
@@ -99,6 +101,7 @@ export async function renderChart(spec: unknown, place: ChartPlace): Promise<Ren
   // 2. theme
   const themedSpec = applyTheme(resolved.spec);
   const warnings = [
+    ...schemaWarning,
     ...missingFields(themedSpec).map((missing) => messages.chartMissingField(where, missing.field, missing.path, missing.available, missing.suggestion)),
     ...interactiveFeatures(themedSpec).map(({ feature, shows }) => messages.chartInteractive(where, feature, shows)),
   ];

@@ -16,6 +16,12 @@ export interface SpecProblem {
   readonly path: string;
   readonly problem: string;
   readonly suggestion?: string;
+  /**
+   * A word the schema knows nowhere (no property, no allowed value): a misspelling for sure, so the
+   * chart fails. Other problems are warnings: the schema lags vega-lite in places (e.g. the gallery's
+   * `aggregate: { exponential: 0.5 }`), and vega-lite still draws those charts.
+   */
+  readonly fatal: boolean;
 }
 
 interface AjvError {
@@ -28,7 +34,7 @@ type Validate = ((data: unknown) => boolean) & { errors?: readonly AjvError[] | 
 
 interface Schema {
   readonly validate: Validate;
-  /** Every property name the schema knows anywhere, for "did you mean". */
+  /** Every property name and allowed string value the schema knows anywhere, for "did you mean". */
   readonly words: readonly string[];
 }
 
@@ -64,15 +70,20 @@ export function rankProblems(errors: readonly AjvError[], words: ReadonlySet<str
       const known = words.has(key);
       const suggestion = known ? undefined : nearest(key, wordList);
       const rank = (known ? 0 : 1000) + depth * 10 + 3;
-      add(problems, `${path}\0${key}`, { path, problem: `unknown key "${key}"`, ...(suggestion !== undefined && { suggestion }) }, rank);
+      add(problems, `${path}\0${key}`, { path, problem: `unknown key "${key}"`, fatal: !known, ...(suggestion !== undefined && { suggestion }) }, rank);
     } else if (error.keyword === "enum") {
       const allowed = Array.isArray(error.params.allowedValues) ? error.params.allowedValues.map(String) : [];
-      const suggestion = nearest(String(valueAt(spec, error.instancePath)), allowed);
-      add(problems, `${path}\0enum`, { path, problem: `not one of ${allowed.slice(0, 8).map((value) => `"${value}"`).join(", ")}${allowed.length > 8 ? ", …" : ""}`, ...(suggestion !== undefined && { suggestion }) }, depth * 10 + 2);
+      const raw = valueAt(spec, error.instancePath);
+      const value = typeof raw === "string" ? raw : JSON.stringify(raw);
+      const suggestion = typeof raw === "string" ? nearest(value, allowed) : undefined;
+      // Only a string no schema word matches is a sure typo; an object here is a form the schema lacks.
+      const known = typeof raw !== "string" || words.has(value);
+      const problem = `${typeof raw === "string" ? `"${value}"` : value} is not one of ${allowed.slice(0, 8).map((word) => `"${word}"`).join(", ")}${allowed.length > 8 ? ", …" : ""}`;
+      add(problems, `${path}\0enum`, { path, problem, fatal: !known, ...(suggestion !== undefined && { suggestion }) }, (known ? 0 : 1000) + depth * 10 + 2);
     } else if (error.keyword === "required") {
-      add(problems, `${path}\0required`, { path, problem: `missing "${String(error.params.missingProperty)}"` }, depth * 10 + 1);
+      add(problems, `${path}\0required`, { path, problem: `missing "${String(error.params.missingProperty)}"`, fatal: false }, depth * 10 + 1);
     } else if (error.keyword === "type") {
-      add(problems, `${path}\0type`, { path, problem: `must be ${String(error.params.type)}` }, depth * 10);
+      add(problems, `${path}\0type`, { path, problem: `must be ${String(error.params.type)}`, fatal: false }, depth * 10);
     }
   }
   return [...problems.values()].sort((a, b) => b.rank - a.rank).map((entry) => entry.problem);
@@ -102,7 +113,7 @@ export function nearest(word: string, candidates: readonly string[]): string | u
     const d = typoDistance(word.toLowerCase(), candidate.toLowerCase());
     if (d < bestDistance) [best, bestDistance] = [candidate, d];
   }
-  return bestDistance <= Math.max(2, Math.ceil(word.length / 3)) && bestDistance > 0 ? best : undefined;
+  return bestDistance <= Math.max(2, Math.ceil(word.length / 3)) && bestDistance > 0 && bestDistance < word.length ? best : undefined;
 }
 
 /** Optimal-string-alignment distance: insertions, deletions, substitutions and adjacent swaps. */
@@ -151,6 +162,8 @@ function propertyNames(node: unknown, into = new Set<string>()): string[] {
   else if (typeof node === "object" && node !== null) {
     const record = node as Record<string, unknown>;
     if (typeof record.properties === "object" && record.properties !== null) Object.keys(record.properties).forEach((key) => into.add(key));
+    if (Array.isArray(record.enum)) record.enum.forEach((value) => typeof value === "string" && into.add(value));
+    if (typeof record.const === "string") into.add(record.const);
     Object.values(record).forEach((value) => propertyNames(value, into));
   }
   return [...into];
