@@ -29,6 +29,8 @@ export function interactiveFeatures(spec: unknown): InteractiveFeature[] {
     }
     if (typeof node.encoding === "object" && node.encoding !== null && "time" in node.encoding) add("an animated time channel", "every frame at once");
   });
+  // A timer parameter drives the time channel: one finding for one animation.
+  if ([...found.keys()].some((feature) => feature.startsWith("the animation"))) found.delete("an animated time channel");
   return [...found.values()];
 }
 

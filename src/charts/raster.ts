@@ -39,19 +39,29 @@ export async function rasterise(view: View, spec: Record<string, unknown>): Prom
   return image + dataDownload(spec);
 }
 
-/** A CSV link to the chart's top-level inline rows (none when the data is not inline rows). */
+/** A download link for the chart's top-level inline data: rows as CSV, CSV/TSV text as is, other JSON as JSON. */
 function dataDownload(spec: Record<string, unknown>): string {
-  const data = spec.data as { values?: unknown } | undefined;
+  const data = spec.data as { values?: unknown; format?: { type?: unknown } } | undefined;
   const values = data?.values;
-  const rows = Array.isArray(values) ? values.filter((row): row is Record<string, unknown> => typeof row === "object" && row !== null) : [];
-  if (rows.length === 0) return "";
+  if (values === undefined) return "";
+  let file: { name: string; mime: string; text: string; rows: number };
+  if (typeof values === "string") {
+    const tsv = data?.format?.type === "tsv";
+    file = { name: tsv ? "chart-data.tsv" : "chart-data.csv", mime: tsv ? "text/tab-separated-values" : "text/csv", text: values, rows: Math.max(0, values.trim().split("\n").length - 1) };
+  } else if (Array.isArray(values) && values.every((row) => typeof row === "object" && row !== null && !Array.isArray(row))) {
+    file = { name: "chart-data.csv", mime: "text/csv", text: toCsv(values as Record<string, unknown>[]), rows: values.length };
+  } else {
+    file = { name: "chart-data.json", mime: "application/json", text: JSON.stringify(values), rows: Array.isArray(values) ? values.length : 1 };
+  }
+  const href = `data:${file.mime};base64,${Buffer.from(file.text, "utf8").toString("base64")}`;
+  return `<p class="chart-data"><a download="${file.name}" href="${href}">${escapeAttribute(messages.chartDataDownload(file.rows))}</a></p>`;
+}
+
+function toCsv(rows: readonly Record<string, unknown>[]): string {
   const columns = [...new Set(rows.slice(0, 100).flatMap((row) => Object.keys(row)))];
   const cell = (value: unknown): string => {
     const text = value === undefined || value === null ? "" : typeof value === "object" ? JSON.stringify(value) : String(value);
     return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
   };
-  const csv = [columns.map(cell).join(","), ...rows.map((row) => columns.map((column) => cell(row[column])).join(","))].join("\n");
-  const href = `data:text/csv;base64,${Buffer.from(csv, "utf8").toString("base64")}`;
-  return `<p class="chart-data"><a download="chart-data.csv" href="${href}">${escapeAttribute(messages.chartDataDownload(rows.length))}</a></p>`;
+  return [columns.map(cell).join(","), ...rows.map((row) => columns.map((column) => cell(row[column])).join(","))].join("\n");
 }
-

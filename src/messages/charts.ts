@@ -45,7 +45,7 @@ export const chartScaled = (width: number, column: number): string =>
 
 export const chartLargeMarks = (marks: number, limit: number): string => `${marks.toLocaleString("en-US")} marks, over ${limit.toLocaleString("en-US")}`;
 export const chartLargeSvg = (megabytes: number, limit: number): string => `${megabytes.toFixed(1)} MB of SVG, over ${limit} MB`;
-export const chartDataDownload = (rows: number): string => `Data of this chart (${rows.toLocaleString("en-US")} rows, CSV)`;
+export const chartDataDownload = (rows: number): string => `Download the data of this chart (${rows.toLocaleString("en-US")} rows)`;
 export const chartImageAlt = (title: string): string => (title === "" ? "Chart (drawn as an image because of its size)" : `Chart: ${title}`);
 
 export const rerunChartData = (path: string): string => `chart data ${path} changed`;

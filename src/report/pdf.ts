@@ -25,6 +25,14 @@ export function footerTemplate(options: PdfOptions): string {
   return `<div style="${SMALL} text-align: center;">Version of ${escapeHtml(options.versionDate)} &middot; page <span class="pageNumber"></span> of <span class="totalPages"></span></div>`;
 }
 
+/**
+ * Chromium's default 30 s limit fails a large report that would print: the limit grows with the
+ * page, 30 s plus 10 s per MB of HTML (charts over 20,000 marks are images already, charts/raster.ts).
+ */
+export function printTimeoutMs(html: string): number {
+  return 30_000 + Math.ceil(html.length / 1e6) * 10_000;
+}
+
 /** Print `html` to PDF bytes. `chromium` may be shared (tests, watch); otherwise one is launched and closed. */
 export async function printPdf(html: string, options: PdfOptions, chromium?: LaunchedChromium): Promise<Uint8Array> {
   const owned = chromium === undefined ? await launchChromium() : undefined;
@@ -32,7 +40,8 @@ export async function printPdf(html: string, options: PdfOptions, chromium?: Lau
   if (browser === undefined) throw new Error(pdfFailed("no browser"));
   const page = await browser.newPage();
   try {
-    await page.setContent(html, { waitUntil: "load" });
+    const timeout = printTimeoutMs(html);
+    await page.setContent(html, { waitUntil: "load", timeout });
     await page.emulateMediaType("print");
     return await page.pdf({
       format: options.paper,
@@ -44,6 +53,7 @@ export async function printPdf(html: string, options: PdfOptions, chromium?: Lau
       preferCSSPageSize: false,
       outline: true,
       tagged: true,
+      timeout,
     });
   } catch (error) {
     throw new Error(pdfFailed(error instanceof Error ? error.message : String(error)));
