@@ -30,10 +30,9 @@ function countMarks(node: unknown): number {
   return count;
 }
 
-export async function rasterise(view: View, spec: Record<string, unknown>): Promise<string> {
+export async function rasterise(view: View, spec: Record<string, unknown>, width: number, height: number): Promise<string> {
   const canvas = (await view.toCanvas(SCALE)) as unknown as { toBuffer(mime: "image/png"): Buffer };
   const png = canvas.toBuffer("image/png").toString("base64");
-  const [width, height] = [view.width(), view.height()];
   const title = typeof spec.title === "string" ? spec.title : typeof spec.description === "string" ? spec.description : "";
   const image = `<img class="chart-raster" src="data:image/png;base64,${png}" width="${width}" height="${height}" alt="${escapeAttribute(messages.chartImageAlt(title))}" style="max-width:100%;height:auto">`;
   return image + dataDownload(spec);

@@ -25,7 +25,7 @@ import { interactiveFeatures } from "./interactive";
 import { rasterise, rasterReason } from "./raster";
 import { withSeededRandom } from "./random";
 import { schemaProblems } from "./schema";
-import { CHART_THEME, mergeConfig, readableConfig } from "./theme";
+import { CHART_THEME, LEGEND_IN_ROWS, largerText, mergeConfig } from "./theme";
 
 export interface RenderedChart {
   /** `<svg …>` or, for a rasterised chart, `<img …>` plus its data; ids scoped to this chart. */
@@ -120,18 +120,21 @@ export async function renderChart(spec: unknown, place: ChartPlace): Promise<Ren
 async function renderFresh(themedSpec: Record<string, unknown>, where: string): Promise<CachedChart> {
   try {
     const first = await draw(themedSpec, where);
-    if (first.chart.width <= COLUMN_PX || first.chart.markup.startsWith("<img")) return first.chart;
-    // Wider than the column: it will be scaled down to fit; draw it again with a legend in rows and
-    // text enlarged by the inverse of that scale, so its text stays readable once scaled.
-    const again = await draw(applyTheme(themedSpec, readableConfig(first.chart.width / COLUMN_PX)), where);
-    return { ...again.chart, notes: [...again.chart.notes, messages.chartScaled(again.chart.width, COLUMN_PX)] };
+    if (first.width <= COLUMN_PX || first.markup.startsWith("<img")) return first;
+    // Wider than the column, it would be scaled down until its text is unreadable. First the usual
+    // culprit, a one-line legend, wraps into rows; if still too wide, the text is enlarged by the
+    // scale the page will apply, so it is readable once scaled.
+    const rows = await draw(applyTheme(themedSpec, LEGEND_IN_ROWS), where);
+    if (rows.width <= COLUMN_PX) return { ...rows, notes: [...rows.notes, messages.chartReflowed(first.width, rows.width, COLUMN_PX)] };
+    const larger = await draw(applyTheme(themedSpec, mergeConfig(LEGEND_IN_ROWS, largerText(rows.width / COLUMN_PX))), where);
+    return { ...larger, notes: [...larger.notes, messages.chartScaled(larger.width, COLUMN_PX)] };
   } catch (error) {
     if (error instanceof ChartError) throw error;
     throw new ChartError(messages.chartFailed(where, error instanceof Error ? error.message : String(error)));
   }
 }
 
-async function draw(themedSpec: Record<string, unknown>, where: string): Promise<{ chart: CachedChart }> {
+async function draw(themedSpec: Record<string, unknown>, where: string): Promise<CachedChart> {
   const { compile, logger, None, parse, View, noLoading, setRandom } = await (libraries ??= vegaLibraries());
   let view: View | undefined;
   try {
@@ -141,11 +144,13 @@ async function draw(themedSpec: Record<string, unknown>, where: string): Promise
       const vegaSpec = compile(themedSpec as unknown as TopLevelSpec, { logger: logger(None) }).spec;
       view = new View(parse(vegaSpec), { renderer: "none", loader: noLoading, logLevel: None });
       await view.runAsync();
-      const [width, height] = [view.width(), view.height()];
       const svg = await view.toSVG();
+      // The drawing's whole size (plot, axes, legends, titles), not only the plot's width().
+      const size = /^<svg[^>]*? width="([\d.]+)" height="([\d.]+)"/.exec(svg);
+      const [width, height] = [Number(size?.[1] ?? view.width()), Number(size?.[2] ?? view.height())];
       const why = rasterReason(view, svg.length);
-      if (why !== undefined) return { chart: { markup: await rasterise(view, themedSpec), width, height, notes: [messages.chartRasterised(why)] } };
-      return { chart: { markup: responsive(svg), width, height, notes: [] } };
+      if (why !== undefined) return { markup: await rasterise(view, themedSpec, width, height), width, height, notes: [messages.chartRasterised(why)] };
+      return { markup: responsive(svg), width, height, notes: [] };
     });
   } catch (error) {
     throw new ChartError(messages.chartFailed(where, error instanceof Error ? error.message : String(error)));

@@ -66,16 +66,19 @@ export const CHART_THEME: Config = {
 /** Text smaller than this (px, once the chart is scaled into the column) is hard to read. */
 export const MIN_READABLE_PX = 9;
 
+/** A horizontal legend wrapped into rows of four entries instead of one line wider than the page. */
+export const LEGEND_IN_ROWS: Json = { legend: { columns: 4 } };
+
 /**
- * Config for a chart `scale` times wider than the column: a horizontal legend wraps into rows of a
- * few columns, and text is enlarged so that after scaling it is at least MIN_READABLE_PX (at most
- * 2.5×, beyond which the chart would only grow further).
+ * Config for a chart `scale` times wider than the column: text enlarged so that once the chart is
+ * scaled into the column it is still at least MIN_READABLE_PX (at most 2.5×, beyond which the
+ * chart would only grow further).
  */
-export function readableConfig(scale: number): Json {
+export function largerText(scale: number): Json {
   const grow = Math.min(2.5, Math.max(1, (MIN_READABLE_PX * scale) / 11));
   const size = (px: number): number => Math.round(px * grow);
   return {
-    legend: { columns: 4, labelFontSize: size(11), titleFontSize: size(12), symbolSize: Math.round(100 * grow), labelLimit: size(240) },
+    legend: { labelFontSize: size(11), titleFontSize: size(12), symbolSize: Math.round(100 * grow), labelLimit: size(240) },
     axis: { labelFontSize: size(11), titleFontSize: size(12) },
     header: { labelFontSize: size(12), titleFontSize: size(13) },
     title: { fontSize: size(14), subtitleFontSize: size(12) },

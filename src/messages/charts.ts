@@ -40,6 +40,9 @@ export const chartRasterised = (why: string): string => `the chart was drawn as 
 export const chartInteractive = (where: string, feature: string, shows: string): string =>
   `${where}: the chart uses ${feature}, which a static page cannot offer; the report shows ${shows}`;
 
+export const chartReflowed = (before: number, after: number, column: number): string =>
+  `the chart was ${Math.round(before)} px wide, wider than the ${column} px column; its legend was wrapped into rows (now ${Math.round(after)} px)`;
+
 export const chartScaled = (width: number, column: number): string =>
   `the chart is ${Math.round(width)} px wide, wider than the ${column} px column: it is scaled to ${Math.round((100 * column) / width)}%, drawn with larger text and its legend in rows so the text stays readable`;
 
