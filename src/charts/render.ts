@@ -100,9 +100,10 @@ export async function renderChart(spec: unknown, place: ChartPlace): Promise<Ren
   }
   // 2. theme
   const themedSpec = applyTheme(resolved.spec);
+  const missing = missingFields(themedSpec);
   const warnings = [
     ...schemaWarning,
-    ...missingFields(themedSpec).map((missing) => messages.chartMissingField(where, missing.field, missing.path, missing.available, missing.suggestion)),
+    ...missing.map((field) => messages.chartMissingField(where, field.field, field.path, field.available, field.suggestion)),
     ...interactiveFeatures(themedSpec).map(({ feature, shows }) => messages.chartInteractive(where, feature, shows)),
   ];
   // 3. render (or reuse)
@@ -112,7 +113,8 @@ export async function renderChart(spec: unknown, place: ChartPlace): Promise<Ren
     chart = await renderFresh(themedSpec, where);
     await writeChart(key, chart);
   }
-  warnings.push(...chart.notes.map((note) => `${where}: ${note}`), ...chartWarnings(chart.markup, where));
+  // NaN geometry and "undefined" labels are what a missing field looks like: named once, by the field.
+  warnings.push(...chart.notes.map((note) => `${where}: ${note}`), ...(missing.length > 0 ? [] : chartWarnings(chart.markup, where)));
   // 4. scope
   return { markup: scopeSvgIds(chart.markup, place.idPrefix), themedSpec, width: chart.width, height: chart.height, warnings, files: resolved.files };
 }
