@@ -1,5 +1,5 @@
 // Bundles the CLI and the public entries notebooks import in real Jupyter:
-//   src/cli.ts              → dist/cli.js              (the `fragtax` bin; lazy chunks dist/chunk-*.js)
+//   src/cli/main.ts         → dist/cli.js              (the `fragtax` bin; lazy chunks dist/chunk-*.js)
 //   src/notebook/worker.ts  → dist/notebook-worker.js  (the notebook engine's worker thread)
 //   src/api/index.ts        → dist/api.js   + dist/api.d.ts    (notebook API)
 //   src/model/index.ts      → dist/model.js + dist/model.d.ts  (domain model)
@@ -8,7 +8,7 @@
 // TypeScript 5.0 reads them (tslab compiles notebook cells with rootDir = the notebook's folder, so
 // notebooks cannot import ../src/*.ts directly, but can import ../dist/*.js with declarations).
 import { execFileSync } from "node:child_process";
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { build } from "esbuild";
 
@@ -32,7 +32,7 @@ await Promise.all([
   // in dist/chunks/ as well as from dist/ (src/notebook/pool.ts).
   build({
     ...common,
-    entryPoints: { cli: "src/cli.ts", "notebook-worker": "src/notebook/worker.ts" },
+    entryPoints: { cli: "src/cli/main.ts", "notebook-worker": "src/notebook/worker.ts" },
     outdir: "dist",
     splitting: true,
     chunkNames: "chunks/[name]-[hash]",
@@ -41,6 +41,13 @@ await Promise.all([
   ...Object.entries(entries).map(([name, entry]) => build({ ...common, entryPoints: [entry], outfile: `dist/${name}.js` })),
   emitDeclarations(),
 ]);
+
+// esbuild writes files with the default mode (0644); the bin must stay executable after every
+// re-bundle, or `npx fragtax` fails with "Permission denied" once `npm run report` has run again
+// (npm sets the bit only at install time).
+for (const bin of Object.values(JSON.parse(readFileSync("package.json", "utf8")).bin)) {
+  chmodSync(bin, 0o755);
+}
 
 async function emitDeclarations() {
   const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");

@@ -6,7 +6,7 @@
  */
 import type { View } from "vega";
 import * as messages from "../messages/charts";
-import { escapeHtml as escapeAttribute } from "../report/html";
+import { escapeHtml as escapeAttribute } from "../util/html";
 
 export const MAX_MARKS = 20_000;
 export const MAX_SVG_MB = 4;

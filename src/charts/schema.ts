@@ -9,7 +9,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { packageDir, packageVersion } from "../package-version";
-import { writeFileAtomic } from "../versions/atomic";
+import { writeFileAtomic } from "../util/atomic";
 
 /** One problem of a spec: where (a path in the spec, `encoding.x`), what, and the nearest valid word. */
 export interface SpecProblem {

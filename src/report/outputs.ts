@@ -8,7 +8,7 @@ import { idPrefix } from "../charts/ids";
 import { ChartError, renderChart } from "../charts/render";
 import { VEGA_LITE_MIME } from "../api/types";
 import { chartFailed } from "../messages/charts";
-import { html, rawHtml, type Html } from "./html";
+import { html, rawHtml, type Html } from "../util/html";
 import type { MarkdownRenderer } from "./markdown";
 import { joinSource, type DataOutput, type ErrorOutput, type Output, type StreamOutput } from "./nbformat";
 

@@ -6,12 +6,12 @@ import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { build, FileBuildEffects } from "../../src/build";
+import { build, FileBuildEffects } from "../../src/build/pipeline";
 import type { TempProject } from "../project";
 import { GALLERY_CHARTS, galleryProject } from "./gallery-project";
 
 let project: TempProject;
-let lines: string[] = [];
+const lines: string[] = [];
 let exitCode = -1;
 
 beforeAll(async () => {

@@ -7,7 +7,7 @@ import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { build, FileBuildEffects } from "../../src/build";
+import { build, FileBuildEffects } from "../../src/build/pipeline";
 import { tempProject, type TempProject } from "../project";
 
 let project: TempProject;

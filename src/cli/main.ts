@@ -1,0 +1,51 @@
+/**
+ * The `fragtax` command line. Each command registers itself from its own file (`register*Command`;
+ * its work is loaded only when it runs); this file only wires them together and maps thrown errors
+ * to exit codes.
+ */
+import { Command, CommanderError } from "commander";
+import { TOOL_VERSION } from "../version";
+import { registerReportCommands } from "./build";
+import { registerCheckCommand } from "./check";
+import { registerDevCommand } from "./dev";
+import { registerDiffCommand } from "./diff";
+import { registerPublishCommand } from "./publish";
+import { registerRunCommand } from "./run";
+
+export function createProgram(): Command {
+  const program = new Command("fragtax")
+    .description("Literate TypeScript reports: run notebooks, build HTML + PDF, publish and diff versions.")
+    .version(TOOL_VERSION)
+    .showHelpAfterError()
+    .exitOverride();
+  registerRunCommand(program);
+  registerCheckCommand(program);
+  registerReportCommands(program);
+  registerPublishCommand(program);
+  registerDiffCommand(program);
+  registerDevCommand(program);
+  return program;
+}
+
+async function main(argv: readonly string[]): Promise<void> {
+  const program = createProgram();
+  try {
+    await program.parseAsync([...argv]);
+  } catch (error) {
+    // Commander reports every usage error (unknown option, missing argument, …) with exit code 1;
+    // fragtax's convention is 2 for bad usage, 1 only for a failure of the work. Help and --version stay 0.
+    if (error instanceof CommanderError) {
+      process.exitCode = error.exitCode === 0 ? 0 : 2;
+      return;
+    }
+    const code = (error as { exitCode?: number }).exitCode;
+    if (typeof code === "number") {
+      process.exitCode = code;
+      return;
+    }
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  }
+}
+
+await main(process.argv);

@@ -1,0 +1,45 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import { statSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+
+describe("fragtax CLI", () => {
+  it("prints help naming the tool", () => {
+    const out = execFileSync("node", ["dist/cli.js", "--help"], { encoding: "utf8" });
+    expect(out).toContain("Usage: fragtax");
+  });
+
+  it("documents build's exit codes and shows examples in its help", () => {
+    const out = execFileSync("node", ["dist/cli.js", "build", "--help"], { encoding: "utf8" });
+    expect(out).toMatch(/Exit codes: 0 built; 1 a cell failed/);
+    expect(out).toContain("$ fragtax build --set h100_usd_per_gpu_hour=2.5..3.5");
+  });
+
+  it("states check's exit codes, shows diff and dev examples, and dev's default port as a number", () => {
+    const help = (command: string): string => execFileSync("node", ["dist/cli.js", command, "--help"], { encoding: "utf8" });
+    expect(help("check")).toMatch(/Exit codes: 0 no type errors; 1 type errors/);
+    expect(help("publish")).toMatch(/Exit codes: 0 published; 1 refused/);
+    expect(help("diff")).toContain("$ fragtax diff 2026-05-01 2026-05-20");
+    const dev = help("dev");
+    expect(dev).toContain("$ fragtax dev --port 0");
+    expect(dev).toContain("(default: 4321)");
+    expect(dev).not.toContain('"4321"');
+    const root = (command: string): string => (/--root <dir>\s+([\s\S]*?)\n\s+-/.exec(help(command))?.[1] ?? "").replace(/\s+/g, " ");
+    expect(root("publish")).toBe(root("build"));
+    expect(root("build")).toContain("notebooks/report.yaml");
+  });
+
+  it("exits 2 on bad usage of any command (commander's own code is 1), 0 for help", () => {
+    const status = (...args: string[]): number | null => spawnSync("node", ["dist/cli.js", ...args], { encoding: "utf8" }).status;
+    expect([status("build", "--bogus"), status("publish", "--bogus"), status("diff", "only-one"), status("dev", "--bogus"), status("no-such-command")]).toEqual([2, 2, 2, 2, 2]);
+    expect(status("build", "--help")).toBe(0);
+  });
+});
+
+describe("the fragtax bin", () => {
+  it("stays executable after a re-bundle, so `npx fragtax` keeps working", () => {
+    // `npm test` re-bundled dist/ just before the tests ran: this is the file the bundler last wrote.
+    expect(statSync("dist/cli.js").mode & 0o111).not.toBe(0);
+    const out = execFileSync("npx", ["--no-install", "fragtax", "--help"], { encoding: "utf8" });
+    expect(out).toContain("Usage: fragtax");
+  });
+});
