@@ -13,11 +13,13 @@
 import { GlobalFonts } from "canvas";
 import { CHART_MEASURE_FONTS } from "./theme";
 
-let registered = false;
+const registered = new Set<string>();
 
-/** Registers the theme's font files with the canvas once per process. */
+/** Registers the theme's font files with the canvas (each file once per process). */
 export function registerMeasureFonts(fonts: { readonly family: string | undefined; readonly files: readonly string[] } = CHART_MEASURE_FONTS): void {
-  if (registered) return;
-  registered = true;
-  for (const file of fonts.files) GlobalFonts.registerFromPath(file, fonts.family);
+  for (const file of fonts.files) {
+    if (registered.has(file)) continue;
+    registered.add(file);
+    GlobalFonts.registerFromPath(file, fonts.family);
+  }
 }

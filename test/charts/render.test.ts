@@ -6,6 +6,7 @@ import { scopeSvgIds } from "../../src/charts/ids";
 import { renderChart } from "../../src/charts/render";
 import { nearest, schemaProblems } from "../../src/charts/schema";
 import { CHART_PALETTE } from "../../src/charts/theme";
+import { printTimeoutMs } from "../../src/report/pdf";
 
 const baseDir = resolve(import.meta.dirname, "..", "fixtures", "charts-data");
 const place = { where: "nb.ipynb cell 2", baseDir, idPrefix: "vt" };
@@ -159,6 +160,16 @@ describe("what is drawn", () => {
       'nb.ipynb cell 2: the chart uses a legend-bound selection "pick", which a static page cannot offer; the report shows all categories, unselected',
       'nb.ipynb cell 2: the chart uses an input bound to "cutoff", which a static page cannot offer; the report shows the chart at its initial value (3)',
     ]);
+  });
+
+  it("gives each mark's tooltip text the encoding's titles and formats", async () => {
+    const chart = await render({ data: { values: [{ a: "x", cost_usd: 12345.678 }] }, mark: "bar", encoding: { x: { field: "a", type: "nominal", title: "Scenario" }, y: { field: "cost_usd", type: "quantitative", title: "Cost (USD)", format: "$,.0f" } } });
+    expect(chart.markup).toContain('aria-label="Scenario: x; Cost (USD): $12,346" role="graphics-symbol"');
+  });
+
+  it("gives a larger page more time to print", () => {
+    expect(printTimeoutMs("x".repeat(1000))).toBe(40_000);
+    expect(printTimeoutMs("x".repeat(12_500_000))).toBe(160_000);
   });
 
   it("keeps hostile text in data as text", async () => {
