@@ -11,6 +11,7 @@ import { registerDevCommand } from "./dev";
 import { registerDiffCommand } from "./diff";
 import { registerPublishCommand } from "./publish";
 import { registerRunCommand } from "./run";
+import { exitCodeOf } from "../util/errors";
 
 export function createProgram(): Command {
   const program = new Command("fragtax")
@@ -38,13 +39,9 @@ async function main(argv: readonly string[]): Promise<void> {
       process.exitCode = error.exitCode === 0 ? 0 : 2;
       return;
     }
-    const code = (error as { exitCode?: number }).exitCode;
-    if (typeof code === "number") {
-      process.exitCode = code;
-      return;
-    }
+    // The one place an error becomes an exit code: 2 bad usage/input, 1 failed work (or a bug).
     process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = 1;
+    process.exitCode = exitCodeOf(error);
   }
 }
 

@@ -3,7 +3,7 @@
  * templates once; the caller writes the file.
  */
 import { dirname, join } from "node:path";
-import { formatFigureValue } from "../api/format";
+import { formatFigureValue } from "../format/number";
 import type { ClaimRecord, FigureRecord } from "../api/types";
 import type { Assumption } from "../assumptions/types";
 import type { ReportConfig } from "../config";
