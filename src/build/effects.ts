@@ -4,15 +4,17 @@
  */
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import type { ClaimRecord, FigureRecord } from "../api/types";
 import type { AssumptionRegistry } from "../assumptions";
 import type { BuildEffects, ChapterRun, ExecuteSettings } from "./effects-types";
 import type { ReportConfig } from "../config";
 import { useChartCache } from "../charts/cache";
+import { chartFiles } from "../charts/data";
 import { executeNotebooks } from "../notebook/execute";
 import { packageVersion } from "../package-version";
 import type { Notebook } from "../report/nbformat";
+import { chartSpecs } from "../report/outputs";
 import { printPdf, type PdfOptions, type PrintedPdf } from "../report/pdf";
 import { writeFileAtomic } from "../util/atomic";
 import { gitState } from "../util/git";
@@ -36,6 +38,11 @@ function validateCachedRun(value: unknown): CachedRun {
     throw new Error("not a cached chapter run");
   }
   return candidate as CachedRun;
+}
+
+/** The local files (data, images) the notebook's charts read, resolved against its folder. */
+function notebookChartFiles(notebook: Notebook, folder: string): string[] {
+  return notebook.cells.flatMap((cell) => (cell.cell_type === "code" ? chartSpecs(cell.outputs).flatMap((spec) => chartFiles(spec, folder)) : []));
 }
 
 export class FileBuildEffects implements BuildEffects {
@@ -79,6 +86,7 @@ export class FileBuildEffects implements BuildEffects {
           result: { ok: result.status === "ok", notebook: result.executed, figures: result.figures, claims: result.claims },
           reads: result.assumptionsRead,
           modules: result.modules,
+          files: notebookChartFiles(result.executed, dirname(join(config.root, result.notebook))),
           durationMs: result.durationMs,
         }));
       },

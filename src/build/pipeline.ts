@@ -47,6 +47,8 @@ export interface BuildOptions {
   readonly whatIf?: WhatIfOptions;
   /** Per-cell timeout in milliseconds (`--timeout SECONDS`; the engine's default, 60 s, when absent). */
   readonly timeoutMs?: number;
+  /** `--strict`: a warning (e.g. a chart field missing from its data) fails the build (exit 1). */
+  readonly strict?: boolean;
 }
 
 /**
@@ -161,7 +163,9 @@ export async function build(options: BuildOptions = {}, effects: BuildEffects = 
   for (const failed of report.failedCells) effects.log(cellErrorDetail(runs, failed));
   if (report.failedCells[0] !== undefined) effects.log(messages.buildCellErrors(report.failedCells.length, report.failedCells[0].where));
   if (duplicates.length > 0) effects.log(messages.buildDuplicateIds(duplicates));
-  const ok = report.failedCells.length === 0 && (pdf === "written" || pdf === "reused" || pdf === "skipped") && duplicates.length === 0;
+  const strictFailure = options.strict === true && report.warnings.length > 0;
+  if (strictFailure) effects.log(messages.buildStrictWarnings(report.warnings.length));
+  const ok = report.failedCells.length === 0 && (pdf === "written" || pdf === "reused" || pdf === "skipped") && duplicates.length === 0 && !strictFailure;
   return { config, files, failedCells: report.failedCells, pdf, whatIf, exitCode: pdf === "bad-chromium-path" ? 2 : ok ? 0 : 1 };
 }
 
@@ -174,7 +178,8 @@ function cellErrorDetail(runs: readonly ChapterRun[], failed: FailedCell): strin
   const cell = run?.notebook.cells[failed.cell - 1];
   const error = cell?.cell_type === "code" ? cell.outputs.find((output) => output.output_type === "error") : undefined;
   const traceback = error?.output_type === "error" ? error.traceback.join("\n") : "";
-  return run !== undefined && traceback.startsWith(`${run.chapter.relativePath}: cell `) ? traceback : `${failed.where}: ${failed.message}`;
+  if (run !== undefined && traceback.startsWith(`${run.chapter.relativePath}: cell `)) return traceback;
+  return failed.message.startsWith(failed.where) ? failed.message : `${failed.where}: ${failed.message}`;
 }
 
 /** Every figure and claim tagged with the section (heading to heading) of the cell that declared it. */

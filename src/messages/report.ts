@@ -44,14 +44,6 @@ export const figureNeedsOneValue = (id: string): string =>
 export const figureNotFinite = (id: string): string =>
   `nb.figure("${id}"): the value is not a finite number (NaN or Infinity); check the model inputs`;
 
-// ── charts ───────────────────────────────────────────────────────────────────────────────────────
-export const chartFailed = (where: string, detail: string): string => `${where}: the Vega-Lite chart could not be rendered: ${detail}`;
-
-export const chartBadGeometry = (where: string): string =>
-  `${where}: the chart has NaN coordinates (a value missing or invalid for its scale, e.g. 0 on a log scale)`;
-
-export const chartBadText = (where: string, text: string): string => `${where}: the chart shows the label "${text}" (a field missing from the data?)`;
-
 // ── Chromium / PDF ───────────────────────────────────────────────────────────────────────────────
 const withoutPdf = "The HTML report was still built; `fragtax build --no-pdf` skips the PDF step.";
 
@@ -114,3 +106,6 @@ export const buildWarning = (warning: string): string => `warning: ${warning}`;
 export function alternativeNeedsOneValue(figureId: string, alternativeId: string): string {
   return `figure "${figureId}": alternative "${alternativeId}" needs exactly one of "value" or "summary", with finite numbers`;
 }
+
+export const buildStrictWarnings = (count: number): string =>
+  `--strict: ${count} warning${count === 1 ? "" : "s"} above fail${count === 1 ? "s" : ""} the build (exit 1); fix ${count === 1 ? "it" : "them"} or build without --strict`;

@@ -26,6 +26,8 @@ export function describeChange(change: Change): string {
       return "notebook changed";
     case "module":
       return change.removed ? `${change.path} was removed` : `${change.path} changed`;
+    case "data":
+      return change.removed ? `chart data ${change.path} was removed` : `chart data ${change.path} changed`;
     case "assumption": {
       if (!change.after) return `${change.id} was removed`;
       if (!change.before) return `${change.id} was added`;

@@ -2,6 +2,7 @@
  * Executed chapters + records + provenance → the report's HTML text. Pure apart from reading the
  * templates once; the caller writes the file.
  */
+import { dirname, join } from "node:path";
 import { formatAlternatives, formatFigureValue } from "../format/number";
 import { resolveLedgerWords } from "../api/words";
 import type { ClaimRecord, FigureRecord } from "../api/types";
@@ -48,7 +49,10 @@ const HEADLINE_COUNT = 4;
 export async function renderReport(input: ReportInput): Promise<RenderedReport> {
   const markdown = createMarkdownRenderer();
   const chapters: RenderedChapter[] = [];
-  for (const chapter of numbered(input.chapters)) chapters.push(await renderChapter(chapter, markdown));
+  for (const chapter of numbered(input.chapters)) {
+    const baseDir = chapter.baseDir ?? dirname(join(input.config.root, chapter.relativePath));
+    chapters.push(await renderChapter({ ...chapter, baseDir }, markdown));
+  }
   const appendices = renderAppendices({ ...input, montecarlo: input.config.montecarlo });
   const { config } = input;
   const slots = {
