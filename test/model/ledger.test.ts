@@ -66,7 +66,7 @@ describe("the claims ledger", () => {
 
   it("falls back to unverifiable when an input is only the essay's", () => {
     const essayShare = parseAssumptions(
-      readFileSync(FILE, "utf8").replace('title: "Press reports of the amended OpenAI-Microsoft agreement", date: 2026-04-27', 'title: "Maverick analyst essay", date: 2026-04-28'),
+      readFileSync(FILE, "utf8").replace('kind: source\n    source: { title: "Press reports of the amended OpenAI-Microsoft agreement", date: 2026-04-27', 'kind: essay\n    source: { title: "Maverick analyst essay", date: 2026-04-28'),
       FILE,
     );
     const [share] = captiveCloudClaims((id) => essayShare.get(id));
