@@ -8,7 +8,7 @@ import type { AssumptionRegistry } from "../assumptions";
 import type { ChapterConfig, ReportConfig } from "../config";
 import type { Provenance } from "../report/appendices";
 import type { Notebook } from "../report/nbformat";
-import type { PdfOptions } from "../report/pdf";
+import type { PdfOptions, PrintedPdf } from "../report/pdf";
 
 export interface ChapterRun {
   readonly chapter: ChapterConfig;
@@ -32,7 +32,7 @@ export interface BuildEffects {
   executeChapters(config: ReportConfig, registry: AssumptionRegistry, run?: ExecuteSettings): Promise<readonly ChapterRun[]>;
   gitState(root: string): Promise<Provenance["git"]>;
   toolVersions(): Readonly<Record<string, string>>;
-  printPdf(html: string, options: PdfOptions): Promise<Uint8Array>;
+  printPdf(html: string, options: PdfOptions): Promise<PrintedPdf>;
   now(): Date;
 }
 

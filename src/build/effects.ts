@@ -13,7 +13,7 @@ import { useChartCache } from "../charts/cache";
 import { executeNotebooks } from "../notebook/execute";
 import { packageVersion } from "../package-version";
 import type { Notebook } from "../report/nbformat";
-import { printPdf, type PdfOptions } from "../report/pdf";
+import { printPdf, type PdfOptions, type PrintedPdf } from "../report/pdf";
 import { writeFileAtomic } from "../util/atomic";
 import { gitState } from "../util/git";
 import { runIncrementally } from "./cache/incremental";
@@ -103,7 +103,7 @@ export class FileBuildEffects implements BuildEffects {
     return { fragtax: TOOL_VERSION, node: process.version, vega: packageVersion("vega"), "vega-lite": packageVersion("vega-lite"), esbuild: packageVersion("esbuild") };
   }
 
-  printPdf(html: string, options: PdfOptions): Promise<Uint8Array> {
+  printPdf(html: string, options: PdfOptions): Promise<PrintedPdf> {
     return printPdf(html, options);
   }
 

@@ -2,10 +2,11 @@
  * `fragtax build`: the whole report, from report.yaml to report.html and report.pdf.
  *
  *   1. config       notebooks/report.yaml → ReportConfig (normalized once)
- *   2. assumptions  assumptions.yaml → AssumptionRegistry (validated, hashed), then what-if overrides
+ *   2. assumptions  assumptions.yaml → AssumptionRegistry (validated, hashed, no source after the
+ *                   as-of date), then what-if overrides
  *   3. execute      chapters → executed notebooks + figures + claims (engine; reused when unchanged)
  *   4. render       chapters + records + appendices → one self-contained HTML page
- *   5. write        report.html, figures.json, claims.json (atomically, under out/build/)
+ *   5. write        report.html, figures.json, claims.json, sections.json (atomically, under out/build/)
  *   6. print        report.html → report.pdf with headless Chromium (skipped with --no-pdf)
  *   7. log          build-log.json: per notebook executed or reused, duration and why
  *
@@ -14,16 +15,19 @@
  * the result's exit code is 1.
  */
 import { relative } from "node:path";
-import { parseAssumptions } from "../assumptions";
+import { AssumptionError, parseAssumptions, sourcesAfterAsOf } from "../assumptions";
+import type { ClaimRecord, FigureRecord } from "../api/types";
 import { configPathForRoot, findConfigFile, normalizeConfig, type ReportConfig } from "../config";
 import * as messages from "../messages/report";
 import { FileBuildEffects } from "./effects";
 import type { BuildEffects, ChapterRun } from "./effects-types";
 import type { Provenance } from "../report/appendices";
 import type { FailedCell } from "../report/chapters";
-import { ChromiumNotFoundError } from "../report/chromium";
+import { ChromiumNotFoundError, ChromiumPathError, type ChromiumInfo } from "../report/chromium";
+import type { PdfOptions } from "../report/pdf";
 import { claimsJson, duplicateIds, figuresJson, pretty } from "../report/records";
 import { renderReport } from "../report/render";
+import { notebookSections, type SectionRecord } from "../report/sections";
 import { sha256 } from "../util/hash";
 import { formatSeconds } from "../format/number";
 import type { WhatIf } from "./whatif/overrides";
@@ -45,8 +49,20 @@ export interface BuildOptions {
   readonly timeoutMs?: number;
 }
 
-/** "reused": the page differs from the one the existing report.pdf was printed from only by its build time. */
-export type PdfOutcome = "written" | "reused" | "skipped" | "no-chromium" | "failed";
+/**
+ * "reused": the page differs from the one the existing report.pdf was printed from only by its build
+ * time. "bad-chromium-path": PUPPETEER_EXECUTABLE_PATH names no executable (exit 2).
+ */
+export type PdfOutcome = "written" | "reused" | "skipped" | "no-chromium" | "bad-chromium-path" | "failed";
+
+/** What the print step did, for the console and build-log.json. */
+interface PdfStep {
+  readonly outcome: PdfOutcome;
+  readonly chromium?: ChromiumInfo;
+  readonly pages?: number;
+  readonly passes?: number;
+  readonly error?: string;
+}
 
 export interface BuildResult {
   readonly config: ReportConfig;
@@ -55,8 +71,8 @@ export interface BuildResult {
   readonly pdf: PdfOutcome;
   /** The overrides of a what-if build (the report says so on its first page; publish refuses it). */
   readonly whatIf: WhatIf | null;
-  /** 0 when everything was built; 1 when a cell failed or the requested PDF was not printed. */
-  readonly exitCode: 0 | 1;
+  /** 0 when everything was built; 1 when a cell failed or the requested PDF was not printed; 2 for a bad PUPPETEER_EXECUTABLE_PATH. */
+  readonly exitCode: 0 | 1 | 2;
 }
 
 export async function build(options: BuildOptions = {}, effects: BuildEffects = new FileBuildEffects()): Promise<BuildResult> {
@@ -72,18 +88,20 @@ export async function build(options: BuildOptions = {}, effects: BuildEffects = 
   // 2. assumptions
   const assumptionsText = await effects.readText(config.assumptions);
   const fileRegistry = parseAssumptions(assumptionsText, rel(config.assumptions));
-  step("assumptions", `${fileRegistry.all().length} from ${rel(config.assumptions)}`);
+  const versionDate = config.date ?? started.toISOString().slice(0, 10);
+  const asOf = config.asOf ?? versionDate;
+  const [late, ...moreLate] = sourcesAfterAsOf(fileRegistry.all(), fileRegistry.correlations, asOf);
+  if (late !== undefined) throw new AssumptionError([late, ...moreLate]);
+  step("assumptions", `${fileRegistry.all().length} from ${rel(config.assumptions)}, as of ${asOf}`);
   const { registry, whatIf } = await applyWhatIf(fileRegistry, options.whatIf ?? {});
   if (whatIf) step("what-if", whatIf.overrides.map(describeOverride).join(", "));
 
   // 3. execute
   const runs = await effects.executeChapters(config, registry, { ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }) });
   for (const run of runs) step("execute", `${run.chapter.relativePath} ${run.status} in ${formatSeconds(run.durationMs)} (${run.reason})`);
-  const figures = runs.flatMap((run) => run.figures);
-  const claims = runs.flatMap((run) => run.claims);
+  const { figures, claims, sections } = withSections(runs);
 
   // 4. render
-  const versionDate = config.date ?? started.toISOString().slice(0, 10);
   const provenance: Provenance = {
     builtAt: started.toISOString(),
     git: await effects.gitState(config.root),
@@ -98,8 +116,10 @@ export async function build(options: BuildOptions = {}, effects: BuildEffects = 
     assumptionsFile: rel(config.assumptions),
     figures,
     claims,
+    correlations: registry.correlations,
     provenance,
     versionDate,
+    asOf,
     ...(whatIf && { notice: renderWhatIfBanner(whatIf, (id) => (fileRegistry.has(id) ? fileRegistry.get(id) : undefined)) }),
   });
   step("render", `${report.chapters.length} chapters, ${report.charts} charts`);
@@ -115,23 +135,34 @@ export async function build(options: BuildOptions = {}, effects: BuildEffects = 
   if (config.outputs.html || config.outputs.pdf) await write("report.html", report.html);
   await write("figures.json", figuresJson(figures));
   await write("claims.json", claimsJson(claims));
+  await write("sections.json", pretty(sections));
 
   // 6. print
   const pdfStarted = effects.now().getTime();
   // The page with its build time taken out: equal → the existing report.pdf already shows this page.
   const pdfSource = sha256(report.html.split(provenance.builtAt).join(""));
-  const pdf = await printStep({ config, options, html: report.html, pdfSource, versionDate, effects, write });
+  const pdfOptions: PdfOptions = {
+    title: config.title,
+    versionDate,
+    paper: config.paper,
+    ...(config.author !== undefined && { author: config.author }),
+    ...(config.subtitle !== undefined && { subtitle: config.subtitle }),
+    publishedAt: started,
+    log: effects.log,
+  };
+  const pdfStep = await printStep({ config, options, html: report.html, pdfSource, pdfOptions, effects, write });
+  const pdf = pdfStep.outcome;
   const pdfMs = effects.now().getTime() - pdfStarted;
 
   // 7. log
   const duplicates = [...duplicateIds(figures), ...duplicateIds(claims)];
-  await write("build-log.json", pretty(buildLog({ started, now: effects.now(), whatIf, assumptions: { file: rel(config.assumptions), sha256: provenance.assumptionsSha256 }, runs, failedCells: report.failedCells, pdf, pdfMs, pdfSource, duplicates, warnings: report.warnings })));
+  await write("build-log.json", pretty(buildLog({ asOf, started, now: effects.now(), whatIf, assumptions: { file: rel(config.assumptions), sha256: provenance.assumptionsSha256 }, runs, failedCells: report.failedCells, pdf: pdfStep, pdfMs, pdfSource, duplicates, warnings: report.warnings })));
   effects.log(messages.buildWrote(files));
   for (const failed of report.failedCells) effects.log(cellErrorDetail(runs, failed));
   if (report.failedCells[0] !== undefined) effects.log(messages.buildCellErrors(report.failedCells.length, report.failedCells[0].where));
   if (duplicates.length > 0) effects.log(messages.buildDuplicateIds(duplicates));
   const ok = report.failedCells.length === 0 && (pdf === "written" || pdf === "reused" || pdf === "skipped") && duplicates.length === 0;
-  return { config, files, failedCells: report.failedCells, pdf, whatIf, exitCode: ok ? 0 : 1 };
+  return { config, files, failedCells: report.failedCells, pdf, whatIf, exitCode: pdf === "bad-chromium-path" ? 2 : ok ? 0 : 1 };
 }
 
 /**
@@ -146,31 +177,49 @@ function cellErrorDetail(runs: readonly ChapterRun[], failed: FailedCell): strin
   return run !== undefined && traceback.startsWith(`${run.chapter.relativePath}: cell `) ? traceback : `${failed.where}: ${failed.message}`;
 }
 
+/** Every figure and claim tagged with the section (heading to heading) of the cell that declared it. */
+function withSections(runs: readonly ChapterRun[]): { figures: FigureRecord[]; claims: ClaimRecord[]; sections: SectionRecord[] } {
+  const figures: FigureRecord[] = [];
+  const claims: ClaimRecord[] = [];
+  const sections: SectionRecord[] = [];
+  for (const run of runs) {
+    const found = notebookSections(run.notebook, run.chapter.relativePath);
+    sections.push(...found.sections);
+    const tag = <T extends { readonly cell?: number }>(record: T): T => (record.cell === undefined ? record : { ...record, section: found.sectionOfCell(record.cell) });
+    figures.push(...run.figures.map(tag));
+    claims.push(...run.claims.map(tag));
+  }
+  return { figures, claims, sections };
+}
+
 interface PrintInput {
   readonly config: ReportConfig;
   readonly options: BuildOptions;
   readonly html: string;
   readonly pdfSource: string;
-  readonly versionDate: string;
+  readonly pdfOptions: PdfOptions;
   readonly effects: BuildEffects;
   readonly write: (name: string, contents: Uint8Array) => Promise<void>;
 }
 
-async function printStep({ config, options, html, pdfSource, versionDate, effects, write }: PrintInput): Promise<PdfOutcome> {
-  if (options.pdf === false || !config.outputs.pdf) return "skipped";
+async function printStep({ config, options, html, pdfSource, pdfOptions, effects, write }: PrintInput): Promise<PdfStep> {
+  if (options.pdf === false || !config.outputs.pdf) return { outcome: "skipped" };
   // Printing is most of a no-op rebuild's time: skip it when report.pdf was printed from this same page.
   if ((await previousPdfSource(config, effects)) === pdfSource && effects.exists(`${config.outDir}/report.pdf`)) {
     effects.log(messages.buildStep("pdf", "reused: the page is unchanged"));
-    return "reused";
+    return { outcome: "reused" };
   }
   try {
-    const bytes = await effects.printPdf(html, { title: config.title, versionDate, paper: config.paper });
-    await write("report.pdf", bytes);
-    effects.log(messages.buildStep("pdf", `${config.paper}, ${(bytes.byteLength / 1024).toFixed(0)} KB`));
-    return "written";
+    const printed = await effects.printPdf(html, pdfOptions);
+    await write("report.pdf", printed.bytes);
+    const { source, executablePath, version } = printed.chromium;
+    effects.log(messages.buildStep("pdf", messages.pdfPrinted(config.paper, printed.pages, printed.bytes.byteLength, messages.chromiumUsed(source, executablePath, version))));
+    return { outcome: "written", chromium: printed.chromium, pages: printed.pages, passes: printed.passes };
   } catch (error) {
-    effects.log(error instanceof Error ? error.message : String(error));
-    return error instanceof ChromiumNotFoundError ? "no-chromium" : "failed";
+    const message = error instanceof Error ? error.message : String(error);
+    effects.log(message);
+    const outcome = error instanceof ChromiumPathError ? "bad-chromium-path" : error instanceof ChromiumNotFoundError ? "no-chromium" : "failed";
+    return { outcome, error: message };
   }
 }
 
@@ -188,6 +237,7 @@ async function previousPdfSource(config: ReportConfig, effects: BuildEffects): P
 }
 
 interface LogInput {
+  readonly asOf: string;
   readonly started: Date;
   readonly now: Date;
   /** Publish reads these two (publish/build-record.ts): it refuses a what-if or a stale build. */
@@ -195,7 +245,7 @@ interface LogInput {
   readonly assumptions: { readonly file: string; readonly sha256: string };
   readonly runs: readonly ChapterRun[];
   readonly failedCells: readonly FailedCell[];
-  readonly pdf: PdfOutcome;
+  readonly pdf: PdfStep;
   readonly pdfMs: number;
   readonly pdfSource: string;
   readonly duplicates: readonly string[];
@@ -205,6 +255,7 @@ interface LogInput {
 function buildLog(input: LogInput): unknown {
   return {
     builtAt: input.started.toISOString(),
+    asOf: input.asOf,
     durationMs: input.now.getTime() - input.started.getTime(),
     whatIf: input.whatIf,
     assumptions: input.assumptions,
@@ -216,7 +267,14 @@ function buildLog(input: LogInput): unknown {
       failedCells: input.failedCells.filter((cell) => cell.chapter === run.chapter.number).map((cell) => cell.cell),
     })),
     warnings: input.warnings,
-    pdf: { status: input.pdf, durationMs: input.pdf === "skipped" ? 0 : input.pdfMs, ...(input.pdf === "written" || input.pdf === "reused" ? { sourceSha256: input.pdfSource } : {}) },
+    pdf: {
+      status: input.pdf.outcome,
+      durationMs: input.pdf.outcome === "skipped" ? 0 : input.pdfMs,
+      ...(input.pdf.outcome === "written" || input.pdf.outcome === "reused" ? { sourceSha256: input.pdfSource } : {}),
+      ...(input.pdf.chromium !== undefined && { chromium: input.pdf.chromium }),
+      ...(input.pdf.pages !== undefined && { pages: input.pdf.pages, passes: input.pdf.passes }),
+      ...(input.pdf.error !== undefined && { error: input.pdf.error }),
+    },
     duplicateIds: input.duplicates,
   };
 }

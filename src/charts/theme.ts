@@ -5,7 +5,8 @@
  */
 import type { Config } from "vega-lite";
 
-export const CHART_FONT = `"Helvetica Neue", Helvetica, Arial, "DejaVu Sans", sans-serif`;
+/** The report's sans face and its symbols fallback (both inlined in the page by src/report/fonts.ts). */
+export const CHART_FONT = `"Source Sans 3", "fragtax symbols", sans-serif`;
 
 /** Muted blue, amber, teal, rose, grey, olive: distinguishable, print-safe, not loud. */
 export const CHART_PALETTE = ["#35618f", "#d08c34", "#3c8d7f", "#b5546a", "#7a7a7a", "#8c8c3c"] as const;

@@ -14,6 +14,9 @@ export interface ProjectPaths {
   readonly assumptionsFile: string;
   readonly title: string;
   readonly paper: Paper;
+  /** For the published PDF's metadata. */
+  readonly author?: string;
+  readonly subtitle?: string;
 }
 
 /**
@@ -36,5 +39,7 @@ export function projectPaths(explicitRoot: string | undefined, start: string = p
     assumptionsFile: relative(config.root, config.assumptions).split("\\").join("/"),
     title: config.title,
     paper: config.paper,
+    ...(config.author !== undefined && { author: config.author }),
+    ...(config.subtitle !== undefined && { subtitle: config.subtitle }),
   };
 }

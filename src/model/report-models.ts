@@ -6,8 +6,9 @@
  * the same draws in any model). Also the helpers chapters share: input kinds, judgement weight,
  * histograms, figure numbers.
  */
-import type { Summary } from "./types";
+import type { Driver, Summary } from "./types";
 import type { Assumption, AssumptionReader } from "../assumptions/types";
+import { driversOf } from "./drivers";
 import { inputsFrom, monteCarlo, type Model, type MonteCarloResult } from "./montecarlo";
 import { rankCorrelation } from "./sensitivity";
 
@@ -32,6 +33,8 @@ export interface ModelRun<K extends string, O extends string> {
   readonly corners: Readonly<Record<O, { readonly low: number; readonly high: number }>>;
   /** The raw Monte Carlo result, for `rankCorrelation`. */
   readonly result: MonteCarloResult<K, Record<O, number>>;
+  /** Each assumption's weight in an output's uncertainty (drivers.ts), for `nb.claim({ drivers })`. */
+  readonly drivers: (output: O) => Driver[];
 }
 
 export function runModel<K extends string, O extends string>(
@@ -51,7 +54,8 @@ export function runModel<K extends string, O extends string>(
     mean[name] = m;
     samples[name] = out.samples;
   }
-  return { summary, mean, samples, inputs: result.inputs, assumptions, corners: cornersOf(model, assumptions), result };
+  const drivers = (output: O): Driver[] => driversOf(model.evaluate, assumptions, output);
+  return { summary, mean, samples, inputs: result.inputs, assumptions, corners: cornersOf(model, assumptions), result, drivers };
 }
 
 const MAX_CORNER_INPUTS = 12;

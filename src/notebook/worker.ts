@@ -35,6 +35,7 @@ async function run(job: WorkerSetup, program: Promise<WorkerProgram>): Promise<v
   const context: RunContext = {
     assumptions,
     montecarlo: job.inputs.montecarlo,
+    ledgerResolvedAtRender: true,
     recordFigure(figure: FigureRecord) {
       const record = stamp(plain(figure));
       post({ type: "figure", record });

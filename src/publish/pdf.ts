@@ -13,6 +13,8 @@ import { writeFileAtomic } from "../util/atomic";
 export interface ReprintOptions {
   readonly title: string;
   readonly paper: Paper;
+  readonly author?: string;
+  readonly subtitle?: string;
   /** The build's report.pdf, copied when no Chromium can be found. */
   readonly builtPdf: string;
   readonly progress: (line: string) => void;
@@ -21,8 +23,9 @@ export interface ReprintOptions {
 export function reprintPdf(options: ReprintOptions): (htmlFile: string, pdfFile: string, versionDate: string) => Promise<void> {
   return async (htmlFile, pdfFile, versionDate) => {
     try {
-      const bytes = await printPdf(await readFile(htmlFile, "utf8"), { title: options.title, paper: options.paper, versionDate });
-      await writeFileAtomic(pdfFile, bytes);
+      const { builtPdf: _built, progress, ...metadata } = options;
+      const printed = await printPdf(await readFile(htmlFile, "utf8"), { ...metadata, versionDate, log: progress });
+      await writeFileAtomic(pdfFile, printed.bytes);
     } catch (error) {
       if (!(error instanceof ChromiumNotFoundError)) throw error;
       await copyFile(options.builtPdf, pdfFile);

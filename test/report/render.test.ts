@@ -20,7 +20,8 @@ describe("the rendered report (fixture: two executed chapters)", async () => {
     expect(figures).toHaveLength(2);
     for (const figure of figures) {
       expect(figure).toContain('<script type="application/vnd.vegalite.v5+json" class="chart-spec">');
-      expect(figure).toContain("Helvetica Neue");
+      // Chart text asks for the face the page inlines (src/report/fonts.ts).
+      expect(figure).toContain("Source Sans 3");
     }
     expect(page).toContain("Training run cost (USD millions)");
   });
