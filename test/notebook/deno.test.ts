@@ -55,16 +55,21 @@ describe("Deno notebooks in the real Deno runtime, compared with Jupyter's Deno 
     const mine = ours[index] as NotebookRunResult;
     expect(mine.error?.message).toBeUndefined();
     const reference = theirs[index] as Notebook;
+    let compared = 0;
     reference.cells.forEach((cell, position) => {
       const other = mine.executed.cells[position];
       // Deno's kernel sometimes shows nothing for a cell whose npm: import it downloads: such cells opt out.
       if (cell.cell_type !== "code" || other?.cell_type !== "code" || ((cell.metadata.tags as unknown[] | undefined) ?? []).includes("nondeterministic")) return;
-      // Deno's kernel can publish a cell's console output after it reports the cell idle, and
-      // nbconvert then misses it (seen under load): streams are compared when Jupyter has them.
-      const theirsHasStreams = cell.outputs.some((o) => o.output_type === "stream");
-      const keep = (outputs: readonly Output[]): Output[] => (theirsHasStreams ? [...outputs] : outputs.filter((o) => o.output_type !== "stream"));
-      expect(comparable(keep(other.outputs)), `cell ${position + 1}`).toEqual(comparable(keep(cell.outputs)));
+      // Deno's kernel can publish a cell's outputs after it reports the cell idle, and nbconvert
+      // then misses them (seen under load, a different cell each run): every kind of output Jupyter
+      // recorded for a cell must be exactly what fragtax wrote; a kind it lost is not compared.
+      for (const kind of new Set(cell.outputs.map((o) => o.output_type))) {
+        const only = (outputs: readonly Output[]): Output[] => outputs.filter((o) => o.output_type === kind);
+        expect(comparable(only(other.outputs)), `cell ${position + 1}, ${kind}`).toEqual(comparable(only(cell.outputs)));
+        compared++;
+      }
     });
+    expect(compared).toBeGreaterThan(1);
   });
 
   it("shows the Deno namespace, npm: packages and a cell's trailing value", () => {
