@@ -10,7 +10,6 @@
  * All problems are collected and thrown together as one `AssumptionError`; nothing half-loads.
  */
 import { readFile } from "node:fs/promises";
-import { closest } from "fastest-levenshtein";
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } from "yaml";
 import type { Node, YAMLMap } from "yaml";
 import type { z } from "zod";
@@ -22,6 +21,7 @@ import { resolvedDistribution, valueProblems } from "./rules";
 import { AssumptionEntrySchema, DISTRIBUTIONS, ENTRY_FIELDS, RangeSchema, SourceSchema, TOP_LEVEL_KEYS } from "./schema";
 import type { AssumptionEntry } from "./schema";
 import type { Assumption } from "./types";
+import { nearestName } from "../util/suggest";
 
 type Path = readonly (string | number)[];
 
@@ -144,7 +144,7 @@ function issueMessage(issue: z.core.$ZodIssue, raw: unknown, id: string | undefi
   if (issue.code === "unrecognized_keys") {
     const known = FIELDS_AT[field] ?? [];
     const given = issue.keys[0] ?? "";
-    return msg.unknownField(id, given, closest(given, known), known);
+    return msg.unknownField(id, given, nearestName(given, known), known);
   }
   if (issue.code === "invalid_value" && last === "distribution") {
     return msg.unknownDistribution(id, String(valueAt(raw, path)), DISTRIBUTIONS);

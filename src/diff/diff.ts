@@ -7,7 +7,7 @@ import type { Assumption } from "../assumptions/types";
 import type { AssumptionContent } from "../assumptions/content";
 import { assumptionContent } from "../assumptions/content";
 import { canonicalJson } from "../util/hash";
-import type { FigureValues } from "./figures";
+import type { FigureValues } from "../report/figures-file";
 
 export interface Snapshot {
   /** How the user named it: a version id, `git:<ref>` or a file path. */

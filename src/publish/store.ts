@@ -4,7 +4,7 @@
  */
 import { readFile, readdir } from "node:fs/promises";
 import { join } from "node:path";
-import type { FigureValues } from "../diff/figures";
+import type { FigureValues } from "../report/figures-file";
 import type { WhatIf } from "../build/whatif/overrides";
 
 export const VERSION_ID = /^(\d{4}-\d{2}-\d{2})(?:-(\d+))?$/;
