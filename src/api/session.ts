@@ -23,10 +23,6 @@ import { formatFigure, formatNumber, formatSummary } from "../format/number";
 import type { AssumptionsLoader } from "./jupyter";
 import { VEGA_LITE_MIME, type ClaimRecord, type FigureRecord, type NumberFormat, type Summary } from "./types";
 
-export type * from "./types";
-export { VEGA_LITE_MIME } from "./types";
-export { RUN_CONTEXT, runContextOf, type RunContext, type TslabLike, type SessionAssumptions, type MonteCarloSettings } from "./context";
-export { formatNumber, formatInterval, formatSummary, formatFigure, formatFigureValue } from "../format/number";
 
 export type VegaLiteTopLevelSpec = TopLevelSpec;
 
