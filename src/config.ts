@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { LineCounter, parseDocument, type Document } from "yaml";
 import { z } from "zod";
 import * as messages from "./messages/report";
+import { isCalendarDate } from "./util/dates";
 import { InputError } from "./util/errors";
 import { DEFAULT_MONTE_CARLO } from "./model/montecarlo";
 import { nearestName } from "./util/suggest";
@@ -32,6 +33,11 @@ export interface ReportConfig {
   readonly author?: string;
   /** ISO date of this version, if fixed in report.yaml; otherwise the build date is used. */
   readonly date?: string;
+  /**
+   * The data cut-off: no source may be dated after it (the build stops naming the assumption). If
+   * report.yaml gives none, the version date is the cut-off.
+   */
+  readonly asOf?: string;
   readonly chapters: readonly ChapterConfig[];
   readonly assumptions: string;
   readonly outputs: { readonly html: boolean; readonly pdf: boolean };
@@ -88,13 +94,17 @@ export function findProjectRoot(from: string, fallback: string = from, exists: (
 // Defined by the model (it runs with them in Jupyter too); report.yaml's `montecarlo` defaults to them.
 export { DEFAULT_MONTE_CARLO };
 
-const isoDate = z.union([z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date like 2026-04-28"), z.date()]);
+const isoDate = z.union([
+  z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date like 2026-04-28").refine(isCalendarDate, "not a calendar date (check the month and day)"),
+  z.date(),
+]);
 
 const ReportYaml = z.strictObject({
   title: z.string().min(1),
   subtitle: z.string().optional(),
   author: z.string().optional(),
   date: isoDate.optional(),
+  asOf: isoDate.optional(),
   assumptions: z.string().min(1).default("assumptions.yaml"),
   chapters: z.array(z.string().regex(/\.ipynb$/, "expected a .ipynb file name")).min(1),
   outputs: z.strictObject({ html: z.boolean().default(true), pdf: z.boolean().default(true) }).default({ html: true, pdf: true }),
@@ -166,7 +176,8 @@ export function normalizeConfig(text: string, fileName: string, options: Normali
     title: spec.title,
     ...(spec.subtitle !== undefined && { subtitle: spec.subtitle }),
     ...(spec.author !== undefined && { author: spec.author }),
-    ...(spec.date !== undefined && { date: spec.date instanceof Date ? spec.date.toISOString().slice(0, 10) : spec.date }),
+    ...(spec.date !== undefined && { date: isoText(spec.date) }),
+    ...(spec.asOf !== undefined && { asOf: isoText(spec.asOf) }),
     chapters,
     assumptions,
     outputs: spec.outputs,
@@ -207,6 +218,10 @@ export function reportFieldsLeniently(text: string, fileName: string): ReportFie
     },
     chapters: Array.isArray(data.chapters) ? data.chapters.map((chapter) => resolve(dir, String(chapter))) : undefined,
   };
+}
+
+function isoText(date: string | Date): string {
+  return date instanceof Date ? date.toISOString().slice(0, 10) : date;
 }
 
 /** Read and normalize a report.yaml file. */

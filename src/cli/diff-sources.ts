@@ -17,7 +17,8 @@ import * as messages from "../messages/versions";
 import type { Snapshot } from "../diff/diff";
 import type { FigureValues } from "../report/figures-file";
 import { normalizeFigures } from "../report/figures-file";
-import { listVersions, VERSION_ID } from "../publish/store";
+import { sectionsFromGit } from "../publish/legacy-sections";
+import { listVersions, readManifest, readVersionProse, VERSION_ID } from "../publish/store";
 import { InputError } from "../util/errors";
 import { outPaths } from "../config";
 
@@ -39,10 +40,16 @@ export async function resolveSnapshot(spec: string, context: SnapshotContext): P
   const versionDir = join(context.reportsDir, spec);
   if (VERSION_ID.test(spec) && existsSync(join(versionDir, "manifest.json"))) {
     const file = join(versionDir, "assumptions.yaml");
+    const stored = await readVersionProse(versionDir);
+    const manifest = await readManifest(context.reportsDir, spec);
+    // Versions from before sections.json: their sections from the notebooks at the manifest's commit.
+    const prose = stored.sections === null && manifest !== undefined ? ((await sectionsFromGit(context.root, manifest, stored)) ?? stored) : stored;
     return {
       label: spec,
       assumptions: context.parseAssumptions(await readFile(file, "utf8"), file),
-      figures: normalizeFigures(JSON.parse(await readFile(join(versionDir, "figures.json"), "utf8"))),
+      figures: normalizeFigures(stored.figures),
+      ...(manifest?.asOf === undefined ? {} : { asOf: manifest.asOf }),
+      prose,
     };
   }
   const path = resolve(spec);

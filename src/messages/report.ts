@@ -85,3 +85,7 @@ export const buildDuplicateIds = (ids: readonly string[]): string =>
 export const storedOutputsReason = (): string => "rendered from the outputs saved in the notebook (no execution engine)";
 
 export const buildWarning = (warning: string): string => `warning: ${warning}`;
+
+export function alternativeNeedsOneValue(figureId: string, alternativeId: string): string {
+  return `figure "${figureId}": alternative "${alternativeId}" needs exactly one of "value" or "summary", with finite numbers`;
+}

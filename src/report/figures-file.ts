@@ -23,6 +23,9 @@ export interface FigureEntry {
   /** Notebook (relative to the root) and 1-based cell that declared it. */
   readonly notebook?: string;
   readonly cell?: number;
+  readonly section?: string;
+  readonly alternatives?: FigureRecord["alternatives"];
+  readonly alternativesWhere?: string;
 }
 
 /** figures.json for a build's figures, sorted by id. */
@@ -37,6 +40,9 @@ export function figuresJson(figures: readonly FigureRecord[]): string {
       ...(f.summary === undefined ? { value: f.value } : { mean: f.summary.mean, p5: f.summary.p5, p50: f.summary.p50, p95: f.summary.p95 }),
       notebook: f.notebook,
       cell: f.cell,
+      section: f.section,
+      alternatives: f.alternatives,
+      alternativesWhere: f.alternativesWhere,
     }));
   return pretty(entries);
 }
@@ -79,6 +85,7 @@ export function readFiguresJson(data: unknown): FigureEntry[] {
       ...(p95 === undefined ? {} : { p95 }),
       ...(typeof item.notebook === "string" ? { notebook: item.notebook } : {}),
       ...(typeof item.cell === "number" ? { cell: item.cell } : {}),
+      ...(typeof item.section === "string" ? { section: item.section } : {}),
     });
   }
   return entries;

@@ -15,8 +15,10 @@ export function claimsJson(claims: readonly ClaimRecord[]): string {
       verdict: c.verdict,
       factor: c.factor,
       note: c.note,
+      basis: c.basis,
       notebook: c.notebook,
       cell: c.cell,
+      section: c.section,
     }));
   return pretty(entries);
 }
