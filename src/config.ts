@@ -5,13 +5,13 @@
  */
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { existsSync, readFileSync } from "node:fs";
-import { closest } from "fastest-levenshtein";
 import { LineCounter, parseDocument, type Document } from "yaml";
 import { z } from "zod";
 import * as messages from "./messages/report";
 import { isCalendarDate } from "./util/dates";
 import { InputError } from "./util/errors";
 import { DEFAULT_MONTE_CARLO } from "./model/montecarlo";
+import { nearestName } from "./util/suggest";
 
 export type Paper = "A4" | "Letter";
 
@@ -277,7 +277,7 @@ function configErrorFromIssue(issue: Issue, locate: Locate, locateValue: Locate,
     const unknown = issue.keys[0] ?? "";
     const where = locate([...path, unknown]);
     const candidates = path.length === 0 ? TOP_LEVEL_KEYS : nestedKeys(path);
-    return new ConfigError(messages.configUnknownKey(where, [...path, unknown].join("."), closest(unknown, candidates)), file, where.line, where.column);
+    return new ConfigError(messages.configUnknownKey(where, [...path, unknown].join("."), nearestName(unknown, candidates)), file, where.line, where.column);
   }
   if (issue?.code === "invalid_type" && issue.input === undefined) {
     const where = locate(path.slice(0, -1));

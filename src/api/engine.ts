@@ -7,7 +7,7 @@ import * as messages from "../messages/notebook";
 import { runContextOf, type TslabLike } from "./context";
 import { createSession, type NotebookOptions, type NotebookSession } from "./session";
 
-export * from "./session";
+export * from "./public";
 
 export function notebook(tslab: TslabLike, _options: NotebookOptions = {}): NotebookSession {
   const context = runContextOf(tslab);

@@ -14,7 +14,7 @@ import { loadAssumptionsForJupyter } from "./assumptions-port";
 import { jupyterContext } from "./jupyter";
 import { createSession, type NotebookOptions, type NotebookSession } from "./session";
 
-export * from "./session";
+export * from "./public";
 
 export function notebook(tslab: TslabLike, options: NotebookOptions = {}): NotebookSession {
   const context = runContextOf(tslab) ?? jupyterContext(options.cwd ?? process.cwd(), options.loadAssumptions ?? loadAssumptionsForJupyter);

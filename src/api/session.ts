@@ -25,11 +25,6 @@ import { claimBasis } from "./basis";
 import { VEGA_LITE_MIME, type AlternativeValue, type ClaimRecord, type Driver, type FigureRecord, type NumberFormat, type Summary } from "./types";
 import { createWords, type Words } from "./words";
 
-export type * from "./types";
-export { VEGA_LITE_MIME } from "./types";
-export { RUN_CONTEXT, runContextOf, type RunContext, type TslabLike, type SessionAssumptions, type MonteCarloSettings } from "./context";
-export { formatNumber, formatInterval, formatSummary, formatFigure, formatFigureValue } from "../format/number";
-export type { ClaimCounts, ComparePhrases, CompareOptions, CountsOptions, LedgerWhat, VerdictPhrases, Words } from "./words";
 
 export type VegaLiteTopLevelSpec = TopLevelSpec;
 

@@ -11,7 +11,6 @@
  * All problems are collected and thrown together as one `AssumptionError`; nothing half-loads.
  */
 import { readFile } from "node:fs/promises";
-import { closest } from "fastest-levenshtein";
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } from "yaml";
 import type { Node, YAMLMap } from "yaml";
 import type { z } from "zod";
@@ -32,6 +31,7 @@ import {
 } from "./schema";
 import type { AssumptionEntry } from "./schema";
 import type { Assumption } from "./types";
+import { nearestName } from "../util/suggest";
 
 type Path = readonly (string | number)[];
 
@@ -180,7 +180,7 @@ function issueMessage(issue: z.core.$ZodIssue, raw: unknown, id: string | undefi
   if (issue.code === "unrecognized_keys") {
     const known = FIELDS_AT[field] ?? [];
     const given = issue.keys[0] ?? "";
-    return msg.unknownField(id, given, closest(given, known), known);
+    return msg.unknownField(id, given, nearestName(given, known), known);
   }
   if (last === "kind" && valueAt(raw, path) === undefined) return msg.missingKind(id);
   if (issue.code === "invalid_value" && last === "distribution") {

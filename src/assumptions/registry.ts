@@ -2,7 +2,6 @@
  * The loaded assumptions: lookup by id, read tracking per consumer (the incremental build keys each
  * notebook's cache on exactly what it read), what-if overrides, and a content hash.
  */
-import { distance } from "fastest-levenshtein";
 import * as msg from "../messages/assumptions";
 import { AssumptionError, UnknownAssumptionError } from "./errors";
 import type { AssumptionProblem } from "./errors";
@@ -10,8 +9,7 @@ import { valueProblems } from "./rules";
 import { assumptionContent } from "./content";
 import { sha256 } from "../util/hash";
 import type { Assumption, AssumptionOverride, AssumptionReader, Correlation, DistributionKind } from "./types";
-
-const NEAREST_COUNT = 3;
+import { nearestNames } from "../util/suggest";
 
 export class AssumptionRegistry {
   readonly #byId: ReadonlyMap<string, Assumption>;
@@ -46,13 +44,9 @@ export class AssumptionRegistry {
     throw new UnknownAssumptionError(id, nearest, this.fileName, msg.unknownAssumption(id, nearest, this.fileName));
   }
 
-  /** Up to three defined ids closest to `id` by edit distance (ties by name). */
+  /** Up to three defined ids closest to `id` (util/suggest.ts's rule). */
   nearestIds(id: string): readonly string[] {
-    return [...this.#byId.keys()]
-      .map((candidate) => ({ candidate, d: distance(id, candidate) }))
-      .sort((a, b) => a.d - b.d || a.candidate.localeCompare(b.candidate))
-      .slice(0, NEAREST_COUNT)
-      .map(({ candidate }) => candidate);
+    return nearestNames(id, [...this.#byId.keys()]);
   }
 
   /**

@@ -7,7 +7,7 @@ import type { Assumption } from "../assumptions/types";
 import type { AssumptionContent } from "../assumptions/content";
 import { assumptionContent } from "../assumptions/content";
 import { canonicalJson } from "../util/hash";
-import type { FigureValues } from "./figures";
+import type { FigureValues } from "../report/figures-file";
 import { formatNumber } from "../format/number";
 import type { NumberFormat } from "../api/types";
 import { staleProse, type ProseGuard, type ProseSnapshot } from "./prose-guard";

@@ -84,9 +84,13 @@ export class NotebookFormatError extends InputError {
   }
 }
 
-/** The text of a cell, whichever way the file stores it (one string or a list of lines). */
-export function cellText(source: MultilineString): string {
-  return Array.isArray(source) ? source.join("") : source;
+/**
+ * The text of a cell or output, whichever way the file stores it (one string or a list of lines);
+ * "" for anything else (a renderer reading a foreign notebook never throws on it).
+ */
+export function cellText(source: MultilineString | readonly string[] | unknown): string {
+  if (typeof source === "string") return source;
+  return Array.isArray(source) ? source.map(String).join("") : "";
 }
 
 /** Splits text into nbformat's list-of-lines form (each line keeps its "\n"). */

@@ -17,12 +17,11 @@ import * as messages from "../messages/versions";
 import { writeFileAtomic } from "../util/atomic";
 import { diffSnapshots } from "../diff/diff";
 import { renderChangesSection } from "../diff/render";
-import { normalizeFigures } from "../diff/figures";
+import { figureValues, normalizeFigures, readFiguresJson } from "../report/figures-file";
 import { sha256, stableJson } from "../util/hash";
 import { escapeHtml, html } from "../util/html";
 import { CHANGES_TOC_MARKER } from "../report/markers";
 import { headlineFigures } from "../report/records";
-import type { FigureRecord } from "../api/types";
 import { insertBeforeBodyClose } from "../util/page";
 import { renderIndexPage } from "./index-page";
 import { acquireLock, isProcessAlive } from "./lock";
@@ -115,7 +114,8 @@ interface StageInputs {
 async function stage(dir: string, inputs: StageInputs): Promise<Manifest> {
   const { build, options, effects, previous } = inputs;
   await mkdir(dir, { recursive: true });
-  const figures = normalizeFigures(build.figures);
+  const entries = readFiguresJson(build.figures);
+  const figures = figureValues(entries);
   const changes = previous ? { ...(await changesSince(options.reportsDir, previous.id, build.assumptionsText, figures, inputs.id, effects)), asOf: asOfMove(previous, build.asOf) } : null;
   const section = renderChangesSection(changes, previous?.id ?? null).value;
   const stamped = stampVersion(build.html, inputs.id, inputs.date);
@@ -125,7 +125,8 @@ async function stage(dir: string, inputs: StageInputs): Promise<Manifest> {
   if (effects.renderPdf) await effects.renderPdf(join(dir, "report.html"), join(dir, "report.pdf"), inputs.date);
   else await copyFile(join(options.buildDir, "report.pdf"), join(dir, "report.pdf"));
   await writeFile(join(dir, "assumptions.yaml"), build.assumptionsText);
-  await writeFile(join(dir, "figures.json"), stableJson(build.figures));
+  // The build's figures.json as written (figures-file.ts is its one writer), byte for byte.
+  await copyFile(join(options.buildDir, "figures.json"), join(dir, "figures.json"));
   await writeFile(join(dir, "claims.json"), stableJson(build.claims));
   if (build.sections !== null) await writeFile(join(dir, "sections.json"), stableJson(build.sections));
 
@@ -143,7 +144,7 @@ async function stage(dir: string, inputs: StageInputs): Promise<Manifest> {
     assumptions: { file: "assumptions.yaml", sha256: sha256(build.assumptionsText) },
     ...(build.asOf === null ? {} : { asOf: build.asOf }),
     prose: inputs.prose,
-    headline: normalizeFigures(headlineFigures(Array.isArray(build.figures) ? (build.figures as FigureRecord[]) : [], build.firstChapter)),
+    headline: figureValues(headlineFigures(entries, build.firstChapter)),
     files,
   };
   await writeFile(join(dir, "manifest.json"), stableJson(manifest));

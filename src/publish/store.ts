@@ -4,7 +4,7 @@
  */
 import { readFile, readdir } from "node:fs/promises";
 import { join } from "node:path";
-import type { FigureValues } from "../diff/figures";
+import type { FigureValues } from "../report/figures-file";
 import { parseSections, type ProseSnapshot } from "../diff/prose-guard";
 import type { WhatIf } from "../build/whatif/overrides";
 

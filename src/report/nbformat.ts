@@ -57,10 +57,8 @@ export interface Notebook {
   readonly nbformat_minor?: number;
 }
 
-export function joinSource(source: MultilineString | unknown): string {
-  if (typeof source === "string") return source;
-  return Array.isArray(source) ? source.map(String).join("") : "";
-}
+// One function for a cell's text, shared with the engine.
+export { cellText as joinSource } from "../notebook/nbformat";
 
 /** True when the cell produced an error output (or tslab's bare-stderr equivalent). */
 export function cellFailed(cell: Cell): boolean {

@@ -1,41 +1,8 @@
 /**
- * figures.json, claims.json and build-log.json: stable, sorted, pretty JSON (two-space indent,
+ * claims.json and build-log.json (figures.json: figures-file.ts): stable, sorted, pretty JSON (two-space indent,
  * fixed key order, trailing newline) so that two builds of the same inputs diff cleanly.
  */
-import type { ClaimRecord, FigureRecord } from "../api/types";
-
-export interface FigureEntry {
-  readonly id: string;
-  readonly label: string;
-  readonly unit: string;
-  readonly format: string;
-  readonly value?: number;
-  readonly mean?: number;
-  readonly p5?: number;
-  readonly p50?: number;
-  readonly p95?: number;
-  readonly notebook?: string;
-  readonly cell?: number;
-  readonly section?: string;
-  readonly alternatives?: FigureRecord["alternatives"];
-  readonly alternativesWhere?: string;
-}
-
-export function figuresJson(figures: readonly FigureRecord[]): string {
-  const entries: FigureEntry[] = byId(figures).map((f) => ({
-      id: f.id,
-      label: f.label,
-      unit: f.unit,
-      format: f.format,
-      ...(f.summary === undefined ? { value: f.value } : { mean: f.summary.mean, p5: f.summary.p5, p50: f.summary.p50, p95: f.summary.p95 }),
-      notebook: f.notebook,
-      cell: f.cell,
-      section: f.section,
-      alternatives: f.alternatives,
-      alternativesWhere: f.alternativesWhere,
-    }));
-  return pretty(entries);
-}
+import type { ClaimRecord } from "../api/types";
 
 export function claimsJson(claims: readonly ClaimRecord[]): string {
   const entries = byId(claims).map((c) => ({

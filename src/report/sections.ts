@@ -5,7 +5,7 @@
  * figure moves between versions and its section's prose did not change, `publish` can point at the
  * words to re-read (stale-prose guard, src/versions/prose-guard.ts).
  */
-import { createHash } from "node:crypto";
+import { sha256 } from "../util/hash";
 import { joinSource, type Notebook } from "./nbformat";
 
 export interface SectionRecord {
@@ -59,7 +59,7 @@ export function notebookSections(notebook: Notebook, relativePath: string): Note
 
 function proseHash(prose: readonly string[]): string {
   const normalized = prose.map((p) => p.replace(/\s+/g, " ").trim()).filter((p) => p !== "").join("\n");
-  return createHash("sha256").update(normalized).digest("hex");
+  return sha256(normalized);
 }
 
 export function slugify(text: string): string {

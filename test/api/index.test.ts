@@ -2,7 +2,8 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { notebook, RUN_CONTEXT, type RunContext, type TslabLike } from "../../src/api/index";
+import { notebook, type TslabLike } from "../../src/api/index";
+import { RUN_CONTEXT, type RunContext } from "../../src/api/context";
 import type { Assumption } from "../../src/assumptions/types";
 import type { ClaimRecord, FigureRecord } from "../../src/api/types";
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { notebook, RUN_CONTEXT, type ClaimRecord, type FigureRecord, type TslabLike } from "../../src/api";
+import { notebook, type ClaimRecord, type FigureRecord, type TslabLike } from "../../src/api";
+import { RUN_CONTEXT } from "../../src/api/context";
 import { formatFigure } from "../../src/format/number";
 import { resolveLedgerWords } from "../../src/api/words";
 import type { Assumption } from "../../src/assumptions/types";

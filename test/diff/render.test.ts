@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { diffFigures } from "../../src/diff/diff";
 import { renderDiffText, useColour } from "../../src/diff/render";
-import type { FigureValues } from "../../src/diff/figures";
+import type { FigureValues } from "../../src/report/figures-file";
 
 const figure = (id: string, p50: number): FigureValues => ({ id, label: id, unit: "USD", format: "usd", p50 });
 

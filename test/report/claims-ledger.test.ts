@@ -3,7 +3,8 @@
  * contradictory 1 or NaN into null, claims.json carries null, and the ledger shows "—".
  */
 import { describe, expect, it } from "vitest";
-import { notebook, RUN_CONTEXT, type TslabLike } from "../../src/api/index";
+import { notebook, type TslabLike } from "../../src/api/index";
+import { RUN_CONTEXT } from "../../src/api/context";
 import type { ClaimRecord } from "../../src/api/types";
 import { checkClaim } from "../../src/model/claims";
 import { factorCell, renderAppendices } from "../../src/report/appendices";

@@ -3,13 +3,13 @@
  * and `--assumptions FILE`, without editing the assumptions file. Parsing is pure; every error names
  * the flag or file position and, for an unknown id, the nearest known ids.
  */
-import { closest, distance } from "fastest-levenshtein";
 import { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument } from "yaml";
 import type { Node as YamlNode } from "yaml";
 import * as messages from "../../messages/versions";
 
 import type { AssumptionOverride } from "../../assumptions/types";
 import { InputError } from "../../util/errors";
+import { nearestNames } from "../../util/suggest";
 
 export type { AssumptionOverride };
 
@@ -23,17 +23,8 @@ export interface WhatIf {
 /** A bad flag or file: exit code 2 (bad usage / unreadable input). */
 export class WhatIfError extends InputError {}
 
-/** The ids closest to `id` by edit distance (at most three, only plausible ones). */
-export function nearestIds(id: string, known: readonly string[]): string[] {
-  if (known.length === 0) return [];
-  const limit = Math.max(3, Math.ceil(id.length / 2));
-  const ranked = known
-    .map((candidate) => ({ candidate, score: distance(id, candidate) }))
-    .filter(({ candidate, score }) => score <= limit || candidate.includes(id) || id.includes(candidate))
-    .sort((a, b) => a.score - b.score || (a.candidate < b.candidate ? -1 : 1))
-    .map(({ candidate }) => candidate);
-  return ranked.length > 0 ? ranked.slice(0, 3) : [closest(id, [...known])];
-}
+/** The ids closest to `id` (util/suggest.ts's rule). */
+export const nearestIds = (id: string, known: readonly string[]): string[] => nearestNames(id, known);
 
 function checkKnown(id: string, known: readonly string[], where: string): void {
   if (!known.includes(id)) throw new WhatIfError(messages.unknownOverrideId(where, id, nearestIds(id, known)));
