@@ -7,7 +7,7 @@ import { distance } from "fastest-levenshtein";
 import * as msg from "../messages/assumptions";
 import { AssumptionError, UnknownAssumptionError } from "./errors";
 import type { AssumptionProblem } from "./errors";
-import { valueProblems } from "./rules";
+import { describeSupport, supportOf, valueProblems, withinSupport } from "./rules";
 import type { Assumption, AssumptionOverride, AssumptionReader, DistributionKind } from "./types";
 
 const NEAREST_COUNT = 3;
@@ -92,7 +92,7 @@ export class AssumptionRegistry {
       const original = this.get(override.id);
       const candidate = applyOverride(original, override);
       const { file, line, column } = original.position;
-      const found = valueProblems(candidate);
+      const found = [...valueProblems(candidate), ...supportProblems(original, override)].slice(0, 1);
       problems.push(...found.map((p) => ({ file, line, column, id: original.id, text: msg.overrideProblem(this.fileName, p.message) })));
       replaced.set(original.id, candidate);
     }
@@ -117,6 +117,15 @@ export class AssumptionRegistry {
     const content = [...new Set(ids)].sort().map((id) => [id, canonical(this.#byId.get(id) ?? null)]);
     return createHash("sha256").update(JSON.stringify(content)).digest("hex");
   }
+}
+
+/** An override's numbers outside what the original declaration allows (see `supportOf`). */
+function supportProblems(original: Assumption, override: AssumptionOverride): { message: string }[] {
+  const support = supportOf(original);
+  if (support === null) return [];
+  const numbers = "value" in override ? [override.value] : [override.low, override.high];
+  const outside = numbers.find((x) => !withinSupport(x, support));
+  return outside === undefined ? [] : [{ message: msg.outsideSupport(original.id, outside, support.because, describeSupport(support)) }];
 }
 
 function applyOverride(original: Assumption, override: AssumptionOverride): Assumption {

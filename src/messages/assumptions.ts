@@ -99,3 +99,7 @@ export function overrideProblem(file: string, detail: string): string {
 export function cannotReadAssumptions(file: string, reason: string): string {
   return `cannot read assumptions file ${file}: ${reason}`;
 }
+
+export function outsideSupport(id: string, value: number, because: string, support: string): string {
+  return `"${id}" is ${because}, so it must be ${support}; ${value} is outside that support`;
+}
