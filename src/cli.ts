@@ -5,6 +5,7 @@
 import { Command, CommanderError } from "commander";
 import { registerNotebookCommands } from "./notebook/commands";
 import { registerReportCommands } from "./report/commands";
+import { registerScaffoldCommands } from "./scaffold/commands";
 import { TOOL_VERSION } from "./version";
 import { registerVersionCommands } from "./versions/commands";
 
@@ -17,6 +18,7 @@ export function createProgram(): Command {
   registerNotebookCommands(program);
   registerReportCommands(program);
   registerVersionCommands(program);
+  registerScaffoldCommands(program);
   return program;
 }
 

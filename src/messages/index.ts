@@ -7,4 +7,5 @@ export * as chapters from "./chapters";
 export * as model from "./model";
 export * as notebook from "./notebook";
 export * as report from "./report";
+export * as scaffold from "./scaffold";
 export * as versions from "./versions";

@@ -97,3 +97,7 @@ export const buildDuplicateIds = (ids: readonly string[]): string =>
 export const storedOutputsReason = (): string => "rendered from the outputs saved in the notebook (no execution engine)";
 
 export const buildWarning = (warning: string): string => `warning: ${warning}`;
+
+export const notebookWithoutCellIds = (file: string, count: number): string =>
+  `${file}: ${count} cell${count === 1 ? " has" : "s have"} no id (nbformat 4.5 gives every cell one); ` +
+  `open and save the notebook in Jupyter, which adds them, or start new chapters with \`fragtax new\``;
