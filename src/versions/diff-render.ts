@@ -7,7 +7,7 @@ import { diffWords } from "diff";
 import * as messages from "../messages/versions";
 import type { AssumptionContent } from "./fingerprint";
 import { formatAssumptionQuantity } from "../api/format";
-import { formatFigure } from "./figures";
+import { figureChange, figureRange } from "./figures";
 import type { AssumptionChange, DiffResult, FigureDelta } from "./diff";
 import { html, rawHtml, type Html } from "../report/html";
 import { stableJson } from "./fingerprint";
@@ -50,16 +50,24 @@ export function fieldText(content: AssumptionContent, field: AssumptionChange["f
 export function formatPercent(relative: number | null): string {
   if (relative === null) return "–";
   const pct = relative * 100;
-  return `${pct >= 0 ? "+" : ""}${Number(pct.toPrecision(3))}%`;
+  return `${pct > 0 ? "+" : pct < 0 ? "\u2212" : "±"}${Number(Math.abs(pct).toPrecision(3))}%`;
+}
+
+function sideText(side: FigureDelta["before"], delta: FigureDelta): string {
+  if (side === null) return "–";
+  const { p50, interval } = figureRange(side, delta);
+  return interval === null ? p50 : `${p50} (${interval})`;
 }
 
 function figureLine(delta: FigureDelta, paint: Paint): string {
-  const f = (value: number | undefined): string => formatFigure(value, delta.format);
-  const range = (side: FigureDelta["before"]): string =>
-    side ? `${f(side.p50)}${side.p5 !== undefined && side.p95 !== undefined ? ` (${f(side.p5)}–${f(side.p95)})` : ""}` : "–";
-  const change = delta.absolute === null ? delta.status : `${delta.absolute >= 0 ? "+" : ""}${f(delta.absolute)}, ${formatPercent(delta.relative)}`;
-  const painted = delta.status === "unchanged" ? paint.dim(change) : delta.absolute !== null && delta.absolute < 0 ? paint.removed(change) : paint.added(change);
-  return `  ${delta.id}  ${range(delta.before)} → ${range(delta.after)}  ${painted}`;
+  const change = delta.absolute === null ? delta.status : `${figureChange(delta.absolute, delta)}, ${formatPercent(delta.relative)}`;
+  const painted = delta.absolute !== null && delta.absolute < 0 ? paint.removed(change) : paint.added(change);
+  return `  ${delta.id}  ${sideText(delta.before, delta)} → ${sideText(delta.after, delta)}  ${painted}`;
+}
+
+/** Figures that moved (or appeared, or went) one per line; the unchanged ones are one count. */
+function splitUnchanged(figures: readonly FigureDelta[]): { readonly moved: readonly FigureDelta[]; readonly unchanged: readonly FigureDelta[] } {
+  return { moved: figures.filter((d) => d.status !== "unchanged"), unchanged: figures.filter((d) => d.status === "unchanged") };
 }
 
 export function renderDiffText(diff: DiffResult, colour: boolean): string {
@@ -83,7 +91,9 @@ export function renderDiffText(diff: DiffResult, colour: boolean): string {
     lines.push(paint.dim(messages.diffNoFigures()));
   } else {
     lines.push(paint.bold(messages.diffFiguresHeading(diff.figures.length)));
-    for (const delta of diff.figures) lines.push(figureLine(delta, paint));
+    const { moved, unchanged } = splitUnchanged(diff.figures);
+    for (const delta of moved) lines.push(figureLine(delta, paint));
+    if (unchanged.length > 0) lines.push(paint.dim(`  ${messages.diffFiguresUnchanged(unchanged.length)}`));
   }
   return `${lines.join("\n")}\n`;
 }
@@ -96,12 +106,21 @@ function wordDiffHtml(before: string, after: string): Html {
 }
 
 function figureRows(figures: readonly FigureDelta[]): Html {
-  return html`${figures.map((d) => {
-    const f = (v: number | undefined) => formatFigure(v, d.format);
-    const side = (s: FigureDelta["before"]) => (s ? html`${f(s.p50)}${s.p5 !== undefined && s.p95 !== undefined ? html` <small>(${f(s.p5)}–${f(s.p95)})</small>` : ""}` : "–");
+  const { moved, unchanged } = splitUnchanged(figures);
+  const side = (s: FigureDelta["before"], d: FigureDelta) => {
+    if (s === null) return "–";
+    const { p50, interval } = figureRange(s, d);
+    return html`${p50}${interval === null ? "" : html` <small>(${interval})</small>`}`;
+  };
+  const rows = moved.map((d) => {
     const cls = d.absolute === null || d.absolute === 0 ? "same" : d.absolute > 0 ? "up" : "down";
-    return html`<tr class="${cls}"><td><code>${d.id}</code><br><small>${d.label}</small></td><td>${side(d.before)}</td><td>${side(d.after)}</td><td>${d.absolute === null ? d.status : `${d.absolute > 0 ? "+" : ""}${f(d.absolute)}`}</td><td>${formatPercent(d.relative)}</td></tr>`;
-  })}`;
+    return html`<tr class="${cls}"><td><code>${d.id}</code><br><small>${d.label}</small></td><td>${side(d.before, d)}</td><td>${side(d.after, d)}</td><td>${d.absolute === null ? d.status : figureChange(d.absolute, d)}</td><td>${formatPercent(d.relative)}</td></tr>`;
+  });
+  const rest =
+    unchanged.length === 0
+      ? ""
+      : html`<tr class="same unchanged"><td colspan="5"><details><summary>${messages.diffFiguresUnchanged(unchanged.length)}</summary>${unchanged.map((d, i) => html`${i > 0 ? ", " : ""}<code>${d.id}</code>`)}</details></td></tr>`;
+  return html`${rows}${rest}`;
 }
 
 /** The body of a diff: assumptions then figures. Used by the HTML page and the "What changed" section. */

@@ -2,6 +2,7 @@
  * Figures as the diff and the index see them: p5/p50/p95 (p50 = the value for a deterministic
  * figure), read leniently from a build's or a version's `figures.json`.
  */
+import { appendUnit, formatInterval, formatNumber } from "../api/format";
 import type { FigureRecord, NumberFormat } from "../api/types";
 
 export interface FigureValues {
@@ -48,25 +49,27 @@ function num(value: unknown): number | undefined {
   return typeof value === "number" && Number.isFinite(value) ? value : undefined;
 }
 
-/** Compact human number for terminal/HTML tables: 28.8M, 2.5, 0.12, 12,000. */
-export function formatFigure(value: number | undefined, format: NumberFormat): string {
+/**
+ * A figure's number as the report writes it (src/api/format.ts: "$28.8M", "12%", "2.74 ×10²⁵ FLOP"),
+ * with the figure's unit where the format does not already show it. The diff, the "What changed"
+ * section and the versions index all use this, so a number reads the same there as in the report.
+ */
+export function figureNumber(value: number | undefined, figure: { readonly format: NumberFormat; readonly unit: string }): string {
   if (value === undefined) return "–";
-  const abs = Math.abs(value);
-  const compact = (x: number): string => {
-    const units: Array<[number, string]> = [[1e12, "T"], [1e9, "B"], [1e6, "M"], [1e3, "k"]];
-    for (const [size, suffix] of units) if (Math.abs(x) >= size) return `${Number((x / size).toPrecision(3))}${suffix}`;
-    return String(Number(x.toPrecision(3)));
-  };
-  switch (format) {
-    case "usd":
-      return `${value < 0 ? "-" : ""}$${compact(abs)}`;
-    case "percent":
-      return `${Number((value * 100).toPrecision(3))}%`;
-    case "multiple":
-      return `${Number(value.toPrecision(3))}×`;
-    case "count":
-      return Math.round(value).toLocaleString("en-US");
-    default:
-      return compact(value);
-  }
+  return appendUnit(formatNumber(value, figure.format), figure.unit, figure.format);
+}
+
+/** "p50 (p5–p95)", or just p50 when there is no interval or its ends read the same. */
+export function figureRange(side: { readonly p5?: number; readonly p50: number; readonly p95?: number }, figure: { readonly format: NumberFormat; readonly unit: string }): { readonly p50: string; readonly interval: string | null } {
+  const p50 = figureNumber(side.p50, figure);
+  if (side.p5 === undefined || side.p95 === undefined) return { p50, interval: null };
+  const interval = formatInterval(side.p5, side.p95, figure.format);
+  return { p50, interval: interval === formatNumber(side.p50, figure.format) && side.p5 === side.p95 ? null : appendUnit(interval, figure.unit, figure.format) };
+}
+
+/** A change of p50 with its sign and unit: "+$9.19M", "−66.6×", "+0.2 pp" (percent figures move in points). */
+export function figureChange(delta: number, figure: { readonly format: NumberFormat; readonly unit: string }): string {
+  const sign = delta > 0 ? "+" : delta < 0 ? "\u2212" : "±";
+  const magnitude = figureNumber(Math.abs(delta), figure);
+  return `${sign}${figure.format === "percent" ? magnitude.replace(/%$/, " pp") : magnitude}`;
 }
