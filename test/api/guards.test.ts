@@ -35,7 +35,7 @@ describe("nb.figure", () => {
     expect(Object.keys(figure.summary ?? {}).sort()).toEqual(["mean", "p25", "p5", "p50", "p75", "p95"]);
     expect(figures[0]).toEqual(figure);
     expect(shown[0]).toContain("$6");
-    nb.md`It costs ${result.outputs.cost}.`;
+    void nb.md`It costs ${result.outputs.cost}.`;
     expect(shown[1]).toBe("It costs 6 (90% CI 6).");
   });
 
