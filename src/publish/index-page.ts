@@ -1,0 +1,27 @@
+/** `out/reports/index.html`: every published version, newest first, self-contained and escaped. */
+import * as messages from "../messages/versions";
+import { figureRange } from "../diff/figures";
+import { html, rawHtml } from "../report/html";
+import type { Manifest } from "./store";
+
+// On a phone (< 40em) each version is a block of stacked cells instead of a four-column table row,
+// and long words (ids, notes) wrap, so the page never scrolls sideways.
+const CSS = `body{font-family:system-ui,sans-serif;max-width:60em;margin:2em auto;padding:0 1em;color:#111;overflow-wrap:anywhere}table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #ddd;padding:.4em .6em;text-align:left;vertical-align:top}td.figures div{margin-bottom:.3em}.latest{font-size:.8em;background:#dbeafe;padding:.1em .4em;border-radius:.3em}@media (max-width:40em){body{margin:1em auto}table,tbody,tr,td{display:block}thead{display:none}tr{border-bottom:1px solid #ddd;padding:.6em 0}td{border:0;padding:.15em 0}}`;
+
+export function renderIndexPage(title: string, newestFirst: readonly Manifest[]): string {
+  const rows = newestFirst.map((version, index) => {
+    const href = (file: string) => `${encodeURIComponent(version.id)}/${file}`;
+    return html`<tr><td><a href="${href("report.html")}"><strong>${version.id}</strong></a>${index === 0 ? html` <span class="latest">latest</span>` : ""}<br><small>${version.date}</small></td>
+<td>${version.note ?? ""}</td>
+<td class="figures">${version.headline.map((f) => {
+      const { p50, interval } = figureRange(f, f);
+      return html`<div>${f.label}: <strong>${p50}</strong>${interval === null ? "" : html` <small>(${interval})</small>`}</div>`;
+    })}</td>
+<td><a href="${href("report.html")}">HTML</a> · <a href="${href("report.pdf")}">PDF</a> · <a href="${href("manifest.json")}">manifest</a></td></tr>`;
+  });
+  const heading = messages.indexHeading(title);
+  return html`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${heading}</title><style>${rawHtml(CSS)}</style></head>
+<body><h1>${heading}</h1><p>${messages.indexLead(newestFirst.length)}</p>
+<table><thead><tr><th>version</th><th>note</th><th>headline figures (p50, 90% interval)</th><th>files</th></tr></thead><tbody>${rows}</tbody></table></body></html>
+`.value;
+}
