@@ -39,6 +39,8 @@ export function narrowSpec(spec: unknown): Json | null {
       // A long x-axis title would widen the drawing past the column; it is cut to the plot's width
       // (the full title stays in the chart's description).
       axisX: { ...(isObject(config.axisX) ? config.axisX : {}), titleLimit: width },
+      // Category labels stand upright to fit side by side (none is dropped, unlike thinning).
+      axisXDiscrete: { labelAngle: -90, labelOverlap: false, ...(isObject(config.axisXDiscrete) ? config.axisXDiscrete : {}) },
       // A horizontal legend in one row can be wider than the phone drawing: one entry per row.
       legend: { ...limit(config.legend, "labelLimit", NARROW_LEGEND_LABEL_LIMIT), columns: 1 },
       title: { ...(isObject(config.title) ? config.title : {}), limit: NARROW_TITLE_LIMIT },

@@ -6,7 +6,7 @@ import type { Manifest } from "./store";
 
 // On a phone (< 40em) each version is a block of stacked cells instead of a four-column table row,
 // and long words (ids, notes) wrap, so the page never scrolls sideways.
-const CSS = `body{font-family:system-ui,sans-serif;max-width:60em;margin:2em auto;padding:0 1em;color:#111;overflow-wrap:anywhere}table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #ddd;padding:.4em .6em;text-align:left;vertical-align:top}td.figures div{margin-bottom:.3em}.latest{font-size:.8em;background:#dbeafe;padding:.1em .4em;border-radius:.3em}@media (max-width:40em){body{margin:1em auto}table,tbody,tr,td{display:block}thead{display:none}tr{border-bottom:1px solid #ddd;padding:.6em 0}td{border:0;padding:.15em 0}}`;
+const CSS = `body{font-family:system-ui,sans-serif;max-width:60em;margin:2em auto;padding:0 1em;color:#111;overflow-wrap:break-word}table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #ddd;padding:.4em .6em;text-align:left;vertical-align:top}td.figures div{margin-bottom:.3em}td:first-child a{white-space:nowrap}.latest{font-size:.8em;background:#dbeafe;padding:.1em .4em;border-radius:.3em}@media (max-width:40em){body{margin:1em auto}table,tbody,tr,td{display:block}thead{display:none}tr{border-bottom:1px solid #ddd;padding:.6em 0}td{border:0;padding:.15em 0}body{overflow-wrap:anywhere}}`;
 
 export function renderIndexPage(title: string, newestFirst: readonly Manifest[]): string {
   const rows = newestFirst.map((version, index) => {
