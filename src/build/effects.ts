@@ -7,7 +7,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { ClaimRecord, FigureRecord } from "../api/types";
 import type { AssumptionOverride, AssumptionRegistry } from "../assumptions";
-import type { BuildEffects, ChapterRun, ExecuteSettings } from "./pipeline";
+import type { BuildEffects, ChapterRun, ExecuteSettings } from "./effects-types";
 import type { ReportConfig } from "../config";
 import { useChartCache } from "../charts/cache";
 import { executeNotebooks } from "../notebook/execute";
@@ -15,7 +15,7 @@ import { packageVersion } from "../package-version";
 import type { Notebook } from "../report/nbformat";
 import { printPdf, type PdfOptions } from "../report/pdf";
 import { writeFileAtomic } from "../util/atomic";
-import { gitState } from "../publish/publish";
+import { gitState } from "../util/git";
 import { runIncrementally } from "./cache/incremental";
 import { TOOL_VERSION } from "../version";
 
@@ -54,7 +54,7 @@ export class FileBuildEffects implements BuildEffects {
   }
 
   /**
-   * Runs only the chapters whose inputs changed (versions/incremental.ts keys each on the assumptions
+   * Runs only the chapters whose inputs changed (cache/incremental.ts keys each on the assumptions
    * it read and the modules it imported); the rest are reused from out/.cache. Failed runs are not
    * cached, so they run again next time.
    */

@@ -10,7 +10,7 @@
  * - `accessibleSvg`: the SVG as one image (`role="img"`) named by its <title> and described by its
  *   <desc>, so its hundreds of marks are not read (or tabbed through) one by one.
  */
-import { escapeHtml } from "../report/html";
+import { escapeHtml } from "../util/html";
 
 /** Plot width and label limit of the phone drawing: with axis labels and padding it stays near 350 px. */
 const NARROW_PLOT_WIDTH = 180;

@@ -6,8 +6,9 @@
  */
 import type { Command } from "commander";
 import { rootOptionHelp } from "../messages/report";
+import { report } from "./output";
 
-export function registerScaffoldCommands(program: Command): void {
+export function registerNewCommand(program: Command): void {
   program
     .command("new")
     .description("Start a chapter: write notebooks/NN-<name>.ipynb with a worked example and add it to report.yaml")
@@ -24,15 +25,11 @@ Exit codes: 0 written; 2 a bad name, a chapter file that already exists, or no r
 Example:
   $ fragtax new energy      # writes notebooks/09-energy.ipynb after 08-…, and lists it in report.yaml`,
     )
-    .action(async (name: string, options: { root?: string }) => {
-      try {
+    .action((name: string, options: { root?: string }) =>
+      report(async () => {
         const { newChapter } = await import("./new-action");
         process.stderr.write(`${await newChapter(name, options.root)}\n`);
-      } catch (error) {
-        process.stderr.write(`fragtax: ${error instanceof Error ? error.message : String(error)}\n`);
-        const code = (error as { exitCode?: unknown }).exitCode;
-        process.exitCode = typeof code === "number" ? code : 1;
-      }
-    });
+      }),
+    );
 }
 

@@ -9,7 +9,7 @@
  * report's policy says stays as it is, so a page that works in dev works as built.
  */
 import { createHash } from "node:crypto";
-import { html } from "../report/html";
+import { html } from "../util/html";
 import * as messages from "../messages/versions";
 import { insertBeforeBodyClose } from "../util/page";
 

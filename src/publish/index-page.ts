@@ -1,7 +1,7 @@
 /** `out/reports/index.html`: every published version, newest first, self-contained and escaped. */
 import * as messages from "../messages/versions";
 import { figureRange } from "../diff/figures";
-import { html, rawHtml } from "../report/html";
+import { html, rawHtml } from "../util/html";
 import type { Manifest } from "./store";
 
 // On a phone (< 40em) each version is a block of stacked cells instead of a four-column table row,

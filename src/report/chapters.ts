@@ -5,7 +5,7 @@
  * out, cells tagged `remove-input` show only their outputs.
  */
 import * as messages from "../messages/report";
-import { html, rawHtml, type Html } from "./html";
+import { html, rawHtml, type Html } from "../util/html";
 import type { Heading, MarkdownRenderer } from "./markdown";
 import { cellFailed, joinSource, type Cell, type CodeCell, type Notebook } from "./nbformat";
 import { renderOutputs } from "./outputs";
