@@ -9,6 +9,7 @@ import { closest } from "fastest-levenshtein";
 import { LineCounter, parseDocument, type Document } from "yaml";
 import { z } from "zod";
 import * as messages from "./messages/report";
+import { InputError } from "./util/errors";
 
 export type Paper = "A4" | "Letter";
 
@@ -62,7 +63,7 @@ const ReportYaml = z.strictObject({
 
 const TOP_LEVEL_KEYS = Object.keys(ReportYaml.shape);
 
-export class ConfigError extends Error {
+export class ConfigError extends InputError {
   constructor(
     message: string,
     readonly file: string,
@@ -70,14 +71,12 @@ export class ConfigError extends Error {
     readonly column: number,
   ) {
     super(message);
-    this.name = "ConfigError";
   }
 }
 
-export class ConfigNotFoundError extends Error {
+export class ConfigNotFoundError extends InputError {
   constructor(readonly startDir: string) {
     super(messages.reportYamlNotFound(startDir));
-    this.name = "ConfigNotFoundError";
   }
 }
 

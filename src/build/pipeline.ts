@@ -24,7 +24,8 @@ import type { FailedCell } from "../report/chapters";
 import { ChromiumNotFoundError } from "../report/chromium";
 import { claimsJson, duplicateIds, figuresJson, pretty } from "../report/records";
 import { renderReport } from "../report/render";
-import { sha256 } from "../util/fingerprint";
+import { sha256 } from "../util/hash";
+import { formatSeconds } from "../format/number";
 import type { WhatIf } from "./whatif/overrides";
 import { applyWhatIf, type WhatIfOptions } from "./whatif/options";
 import { renderWhatIfBanner } from "./whatif/banner";
@@ -79,7 +80,7 @@ export async function build(options: BuildOptions = {}, effects: BuildEffects = 
 
   // 3. execute
   const runs = await effects.executeChapters(config, registry, whatIf?.overrides ?? [], { ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }) });
-  for (const run of runs) step("execute", `${run.chapter.relativePath} ${run.status} in ${(run.durationMs / 1000).toFixed(2)} s (${run.reason})`);
+  for (const run of runs) step("execute", `${run.chapter.relativePath} ${run.status} in ${formatSeconds(run.durationMs)} (${run.reason})`);
   const figures = runs.flatMap((run) => run.figures);
   const claims = runs.flatMap((run) => run.claims);
 
@@ -89,7 +90,8 @@ export async function build(options: BuildOptions = {}, effects: BuildEffects = 
     builtAt: started.toISOString(),
     git: await effects.gitState(config.root),
     tools: effects.toolVersions(),
-    assumptionsSha256: registry.hash(),
+    assumptionsSha256: sha256(assumptionsText),
+    assumptionsContentSha256: registry.hash(),
   };
   const report = await renderReport({
     config,
@@ -125,7 +127,7 @@ export async function build(options: BuildOptions = {}, effects: BuildEffects = 
 
   // 7. log
   const duplicates = [...duplicateIds(figures), ...duplicateIds(claims)];
-  await write("build-log.json", pretty(buildLog({ started, now: effects.now(), whatIf, assumptions: { file: rel(config.assumptions), sha256: sha256(assumptionsText) }, runs, failedCells: report.failedCells, pdf, pdfMs, pdfSource, duplicates, warnings: report.warnings })));
+  await write("build-log.json", pretty(buildLog({ started, now: effects.now(), whatIf, assumptions: { file: rel(config.assumptions), sha256: provenance.assumptionsSha256 }, runs, failedCells: report.failedCells, pdf, pdfMs, pdfSource, duplicates, warnings: report.warnings })));
   effects.log(messages.buildWrote(files));
   const cellErrors = report.failedCells.map((failed) => cellErrorDetail(runs, failed));
   for (const error of cellErrors) effects.log(error);

@@ -1,34 +1,16 @@
 /** The `fragtax build` action (registered in build.ts, loaded when the command runs). */
-import { AssumptionError } from "../assumptions";
 import { badTimeout } from "../messages/notebook";
 import { build } from "../build/pipeline";
-import { ConfigError, ConfigNotFoundError } from "../config";
-import { NotebookFormatError } from "../notebook/nbformat";
-import { WhatIfError } from "../build/whatif/overrides";
 import type { WhatIfOptions } from "../build/whatif/flags";
-
-const EXIT_USAGE = 2;
+import { InputError, type ExitCode } from "../util/errors";
 
 export type BuildFlags = { pdf: boolean; root?: string; timeout: string } & WhatIfOptions;
 
-export async function buildCommand(options: BuildFlags): Promise<number> {
+/** 0 built, 1 a cell failed or the PDF was not printed; bad input throws (exit 2, in main.ts). */
+export async function buildCommand(options: BuildFlags): Promise<ExitCode> {
   const seconds = Number(options.timeout);
-  if (!Number.isFinite(seconds) || seconds <= 0) {
-    process.stderr.write(`${badTimeout(options.timeout)}\n`);
-    return EXIT_USAGE;
-  }
-  try {
-    const whatIf = { ...(options.set !== undefined && { set: options.set }), ...(options.assumptions !== undefined && { assumptions: options.assumptions }) };
-    const result = await build({ pdf: options.pdf, whatIf, timeoutMs: seconds * 1000, ...(options.root !== undefined && { root: options.root }) });
-    return result.exitCode;
-  } catch (error) {
-    if (
-      error instanceof ConfigError || error instanceof AssumptionError || error instanceof NotebookFormatError ||
-      error instanceof ConfigNotFoundError || error instanceof WhatIfError
-    ) {
-      process.stderr.write(`${error.message}\n`);
-      return EXIT_USAGE;
-    }
-    throw error;
-  }
+  if (!Number.isFinite(seconds) || seconds <= 0) throw new InputError(badTimeout(options.timeout));
+  const whatIf = { ...(options.set !== undefined && { set: options.set }), ...(options.assumptions !== undefined && { assumptions: options.assumptions }) };
+  const result = await build({ pdf: options.pdf, whatIf, timeoutMs: seconds * 1000, ...(options.root !== undefined && { root: options.root }) });
+  return result.exitCode;
 }

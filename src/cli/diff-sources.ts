@@ -18,6 +18,7 @@ import type { Snapshot } from "../diff/diff";
 import type { FigureValues } from "../diff/figures";
 import { normalizeFigures } from "../diff/figures";
 import { listVersions, VERSION_ID } from "../publish/store";
+import { InputError } from "../util/errors";
 
 const run = promisify(execFile);
 
@@ -31,9 +32,7 @@ export interface SnapshotContext {
   readonly buildFiguresAt?: (ref: string) => Promise<FigureValues[]>;
 }
 
-export class DiffSourceError extends Error {
-  readonly exitCode = 2;
-}
+export class DiffSourceError extends InputError {}
 
 export async function resolveSnapshot(spec: string, context: SnapshotContext): Promise<Snapshot> {
   const versionDir = join(context.reportsDir, spec);

@@ -12,6 +12,7 @@ import { registerDiffCommand } from "./diff";
 import { registerNewCommand } from "./new";
 import { registerPublishCommand } from "./publish";
 import { registerRunCommand } from "./run";
+import { exitCodeOf } from "../util/errors";
 
 export function createProgram(): Command {
   const program = new Command("fragtax")
@@ -40,13 +41,9 @@ async function main(argv: readonly string[]): Promise<void> {
       process.exitCode = error.exitCode === 0 ? 0 : 2;
       return;
     }
-    const code = (error as { exitCode?: number }).exitCode;
-    if (typeof code === "number") {
-      process.exitCode = code;
-      return;
-    }
+    // The one place an error becomes an exit code: 2 bad usage/input, 1 failed work (or a bug).
     process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = 1;
+    process.exitCode = exitCodeOf(error);
   }
 }
 

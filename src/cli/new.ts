@@ -6,7 +6,6 @@
  */
 import type { Command } from "commander";
 import { rootOptionHelp } from "../messages/report";
-import { report } from "./output";
 
 export function registerNewCommand(program: Command): void {
   program
@@ -25,11 +24,9 @@ Exit codes: 0 written; 2 a bad name, a chapter file that already exists, or no r
 Example:
   $ fragtax new energy      # writes notebooks/09-energy.ipynb after 08-…, and lists it in report.yaml`,
     )
-    .action((name: string, options: { root?: string }) =>
-      report(async () => {
-        const { newChapter } = await import("./new-action");
-        process.stderr.write(`${await newChapter(name, options.root)}\n`);
-      }),
-    );
+    .action(async (name: string, options: { root?: string }) => {
+      const { newChapter } = await import("./new-action");
+      process.stderr.write(`${await newChapter(name, options.root)}\n`);
+    });
 }
 

@@ -3,7 +3,7 @@
  * (src/config.ts), so publish, diff and dev agree with build on the root and the assumptions file.
  */
 import { join, relative } from "node:path";
-import { type Paper, ConfigError, ConfigNotFoundError, configPathForRoot, findConfigFile, loadConfig } from "../config";
+import { type Paper, ConfigNotFoundError, configPathForRoot, findConfigFile, loadConfig } from "../config";
 
 export interface ProjectPaths {
   readonly root: string;
@@ -25,8 +25,7 @@ export function projectPaths(explicitRoot: string | undefined, start: string = p
   try {
     config = explicitRoot === undefined ? loadConfig(findConfigFile(start)) : loadConfig(configPathForRoot(explicitRoot), { root: explicitRoot });
   } catch (error) {
-    if (error instanceof ConfigError || error instanceof ConfigNotFoundError) throw Object.assign(error, { exitCode: 2 });
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") throw Object.assign(new ConfigNotFoundError(explicitRoot ?? start), { exitCode: 2 });
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") throw new ConfigNotFoundError(explicitRoot ?? start);
     throw error;
   }
   return {

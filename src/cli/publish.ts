@@ -4,7 +4,6 @@
  */
 import type { Command } from "commander";
 import { rootOptionHelp } from "../messages/report";
-import { report } from "./output";
 
 const action = () => import("./publish-action");
 
@@ -21,5 +20,5 @@ export function registerPublishCommand(program: Command): void {
 Exit codes: 0 published; 1 refused, nothing written (no build yet, a what-if build, a failed cell, or the
 assumptions changed since the build); 2 bad usage (a bad --date, report.yaml missing or invalid).`,
     )
-    .action((options: { date?: string; note?: string; root?: string }) => report(async () => (await action()).publishAction(options)));
+    .action(async (options: { date?: string; note?: string; root?: string }) => (await action()).publishAction(options));
 }

@@ -2,16 +2,13 @@
  * `fragtax run`: one notebook, executed headlessly. Exit codes: 0 ok, 1 a cell failed, 2 bad usage or
  * unreadable input (not JSON, nbformat 3, not a TypeScript kernel, missing file).
  */
-import { mkdir, rename, writeFile } from "node:fs/promises";
-import { basename, dirname, join, resolve } from "node:path";
+import { basename, join, resolve } from "node:path";
 import type { Command } from "commander";
 import * as messages from "../messages/notebook";
 import { formatCellError } from "../notebook/errors";
-import { NotebookFormatError } from "../notebook/nbformat";
+import { writeFileAtomic } from "../util/atomic";
+import { EXIT_FAILED, EXIT_OK, InputError, type ExitCode } from "../util/errors";
 
-export const EXIT_OK = 0;
-export const EXIT_FAILED = 1;
-export const EXIT_USAGE = 2;
 
 export function registerRunCommand(program: Command): void {
   program
@@ -25,39 +22,20 @@ export function registerRunCommand(program: Command): void {
     });
 }
 
-async function runCommand(notebook: string, options: { out?: string; timeout: string }): Promise<number> {
+async function runCommand(notebook: string, options: { out?: string; timeout: string }): Promise<ExitCode> {
   const seconds = Number(options.timeout);
-  if (!Number.isFinite(seconds) || seconds <= 0) {
-    process.stderr.write(`${messages.badTimeout(options.timeout)}\n`);
-    return EXIT_USAGE;
-  }
+  if (!Number.isFinite(seconds) || seconds <= 0) throw new InputError(messages.badTimeout(options.timeout));
   // Loaded on demand: other commands do not pay for esbuild and the engine.
   const { executeNotebook, projectRoot } = await import("../notebook/execute");
-  try {
-    const result = await executeNotebook(notebook, { timeoutMs: seconds * 1000, releaseCompiler: true });
-    const json = `${JSON.stringify(result.executed, null, 1)}\n`;
-    if (options.out === "-") process.stdout.write(json);
-    else {
-      const out = resolve(options.out ?? join(projectRoot(resolve(notebook)), "out", "build", "executed", basename(notebook)));
-      await writeAtomically(out, json);
-      process.stderr.write(`${messages.runWrote(out)}\n`);
-    }
-    if (result.error) process.stderr.write(`${formatCellError(result.error)}\n`);
-    else process.stderr.write(`${messages.runSummary(result.notebook, result.cellsRun, result.durationMs)}\n`);
-    return result.status === "ok" ? EXIT_OK : EXIT_FAILED;
-  } catch (error) {
-    if (error instanceof NotebookFormatError) {
-      process.stderr.write(`${error.message}\n`);
-      return EXIT_USAGE;
-    }
-    throw error;
+  const result = await executeNotebook(notebook, { timeoutMs: seconds * 1000, releaseCompiler: true });
+  const json = `${JSON.stringify(result.executed, null, 1)}\n`;
+  if (options.out === "-") process.stdout.write(json);
+  else {
+    const out = resolve(options.out ?? join(projectRoot(resolve(notebook)), "out", "build", "executed", basename(notebook)));
+    await writeFileAtomic(out, json);
+    process.stderr.write(`${messages.runWrote(out)}\n`);
   }
-}
-
-/** Write to a sibling temp file, then rename: a reader never sees half a notebook. */
-export async function writeAtomically(file: string, text: string): Promise<void> {
-  await mkdir(dirname(file), { recursive: true });
-  const temp = `${file}.${process.pid}.tmp`;
-  await writeFile(temp, text);
-  await rename(temp, file);
+  if (result.error) process.stderr.write(`${formatCellError(result.error)}\n`);
+  else process.stderr.write(`${messages.runSummary(result.notebook, result.cellsRun, result.durationMs)}\n`);
+  return result.status === "ok" ? EXIT_OK : EXIT_FAILED;
 }

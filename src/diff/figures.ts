@@ -2,7 +2,7 @@
  * Figures as the diff and the index see them: p5/p50/p95 (p50 = the value for a deterministic
  * figure), read leniently from a build's or a version's `figures.json`.
  */
-import { appendUnit, formatInterval, formatNumber } from "../api/format";
+import { appendUnit, formatInterval, formatNumber } from "../format/number";
 import type { FigureRecord, NumberFormat } from "../api/types";
 
 export interface FigureValues {
@@ -50,7 +50,7 @@ function num(value: unknown): number | undefined {
 }
 
 /**
- * A figure's number as the report writes it (src/api/format.ts: "$28.8M", "12%", "2.74 ×10²⁵ FLOP"),
+ * A figure's number as the report writes it (src/format/number.ts: "$28.8M", "12%", "2.74 ×10²⁵ FLOP"),
  * with the figure's unit where the format does not already show it. The diff, the "What changed"
  * section and the versions index all use this, so a number reads the same there as in the report.
  */

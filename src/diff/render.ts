@@ -5,12 +5,12 @@
  */
 import { diffWords } from "diff";
 import * as messages from "../messages/versions";
-import type { AssumptionContent } from "../util/fingerprint";
-import { formatAssumptionQuantity } from "../api/format";
+import type { AssumptionContent } from "../assumptions/content";
+import { formatAssumptionQuantity, formatDelta } from "../format/number";
 import { figureChange, figureRange } from "./figures";
 import type { AssumptionChange, DiffResult, FigureDelta } from "./diff";
 import { html, rawHtml, type Html } from "../util/html";
-import { stableJson } from "../util/fingerprint";
+import { stableJson } from "../util/hash";
 
 export function diffToJson(diff: DiffResult): string {
   return stableJson(diff);
@@ -47,11 +47,6 @@ export function fieldText(content: AssumptionContent, field: AssumptionChange["f
   }
 }
 
-export function formatPercent(relative: number | null): string {
-  if (relative === null) return "–";
-  const pct = relative * 100;
-  return `${pct > 0 ? "+" : pct < 0 ? "\u2212" : "±"}${Number(Math.abs(pct).toPrecision(3))}%`;
-}
 
 function sideText(side: FigureDelta["before"], delta: FigureDelta): string {
   if (side === null) return "–";
@@ -60,7 +55,7 @@ function sideText(side: FigureDelta["before"], delta: FigureDelta): string {
 }
 
 function figureLine(delta: FigureDelta, paint: Paint): string {
-  const change = delta.absolute === null ? delta.status : `${figureChange(delta.absolute, delta)}, ${formatPercent(delta.relative)}`;
+  const change = delta.absolute === null ? delta.status : `${figureChange(delta.absolute, delta)}, ${formatDelta(delta.relative, "percent")}`;
   const painted = delta.absolute !== null && delta.absolute < 0 ? paint.removed(change) : paint.added(change);
   return `  ${delta.id}  ${sideText(delta.before, delta)} → ${sideText(delta.after, delta)}  ${painted}`;
 }
@@ -114,7 +109,7 @@ function figureRows(figures: readonly FigureDelta[]): Html {
   };
   const rows = moved.map((d) => {
     const cls = d.absolute === null || d.absolute === 0 ? "same" : d.absolute > 0 ? "up" : "down";
-    return html`<tr class="${cls}"><td><code>${d.id}</code><br><small>${d.label}</small></td><td>${side(d.before, d)}</td><td>${side(d.after, d)}</td><td>${d.absolute === null ? d.status : figureChange(d.absolute, d)}</td><td>${formatPercent(d.relative)}</td></tr>`;
+    return html`<tr class="${cls}"><td><code>${d.id}</code><br><small>${d.label}</small></td><td>${side(d.before, d)}</td><td>${side(d.after, d)}</td><td>${d.absolute === null ? d.status : figureChange(d.absolute, d)}</td><td>${formatDelta(d.relative, "percent")}</td></tr>`;
   });
   const rest =
     unchanged.length === 0

@@ -19,6 +19,7 @@ import * as messages from "../messages/notebook";
 import { PUBLIC_ENTRIES } from "./imports";
 import { cellText, NotebookFormatError, parseNotebook } from "./nbformat";
 import { displayPath, findUp } from "./run-context";
+import { EXIT_FAILED, EXIT_OK, type ExitCode } from "../util/errors";
 
 export interface CheckDiagnostic {
   /** Notebook or source file, relative to the root. */
@@ -55,22 +56,14 @@ export function checkNotebooks(notebookFiles: readonly string[], options: CheckO
   return ts.getPreEmitDiagnostics(program).flatMap((diagnostic) => toDiagnostic(diagnostic, virtual, root));
 }
 
-/** The CLI action: exit 0 when clean, 1 on type errors, 2 on unreadable notebooks. */
-export async function checkCommand(args: readonly string[]): Promise<number> {
+/** The CLI action: exit 0 when clean, 1 on type errors; an unreadable notebook throws (exit 2). */
+export async function checkCommand(args: readonly string[]): Promise<ExitCode> {
   const root = dirname(findUp(process.cwd(), "package.json") ?? join(process.cwd(), "package.json"));
   const notebooks = args.length > 0 ? args.map((arg) => resolve(arg)) : reportNotebooks(root);
-  try {
-    const diagnostics = checkNotebooks(notebooks, { root });
-    for (const d of diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
-    process.stderr.write(`${messages.checkSummary(diagnostics.length, notebooks.length)}\n`);
-    return diagnostics.length === 0 ? 0 : 1;
-  } catch (error) {
-    if (error instanceof NotebookFormatError) {
-      process.stderr.write(`${error.message}\n`);
-      return 2;
-    }
-    throw error;
-  }
+  const diagnostics = checkNotebooks(notebooks, { root });
+  for (const d of diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
+  process.stderr.write(`${messages.checkSummary(diagnostics.length, notebooks.length)}\n`);
+  return diagnostics.length === 0 ? EXIT_OK : EXIT_FAILED;
 }
 
 export function formatDiagnostic(d: CheckDiagnostic): string {

@@ -6,13 +6,14 @@
  * package.json), so running a loose notebook never writes next to it. Entries are written
  * atomically; an unreadable entry is a miss.
  */
-import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
-import { mkdir, readFile, rename, stat, writeFile } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { TOOL_VERSION } from "../version";
 import { ENGINE_ENTRIES, type ImportBundle } from "./imports";
 import type { CompiledCell } from "./transpile";
+import { sha256 } from "../util/hash";
+import { writeFileAtomic } from "../util/atomic";
 
 interface FileStamp {
   readonly path: string;
@@ -68,11 +69,7 @@ export class CompileCache {
   }
 
   async #write(name: string, value: unknown): Promise<void> {
-    await mkdir(this.dir, { recursive: true });
-    const file = join(this.dir, `${name}.json`);
-    const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-    await writeFile(temp, JSON.stringify(value));
-    await rename(temp, file);
+    await writeFileAtomic(join(this.dir, `${name}.json`), JSON.stringify(value), { durable: false });
   }
 }
 
@@ -89,5 +86,5 @@ function pick(s: { size: number; mtimeMs: number }): { size: number; mtimeMs: nu
 }
 
 function hash(parts: readonly string[]): string {
-  return createHash("sha256").update(parts.join("\0")).digest("hex").slice(0, 32);
+  return sha256(parts.join("\0")).slice(0, 32);
 }

@@ -7,6 +7,7 @@
  */
 import * as messages from "../messages/notebook";
 import { jsonErrorOffset } from "./json-position";
+import { InputError } from "../util/errors";
 
 export type MultilineString = string | string[];
 
@@ -74,8 +75,7 @@ export interface Notebook {
 }
 
 /** A notebook that cannot be read at all: fragtax exits 2 on it. */
-export class NotebookFormatError extends Error {
-  override readonly name = "NotebookFormatError";
+export class NotebookFormatError extends InputError {
   constructor(
     message: string,
     readonly file: string,

@@ -12,9 +12,10 @@
 import { access, readFile } from "node:fs/promises";
 import { isAbsolute, join } from "node:path";
 import * as messages from "../messages/versions";
-import { sha256 } from "../util/fingerprint";
+import { sha256 } from "../util/hash";
 import { describeOverride } from "../build/whatif/overrides";
 import type { WhatIf } from "../build/whatif/overrides";
+import { WorkError } from "../util/errors";
 
 export interface BuildRecord {
   readonly html: string;
@@ -43,7 +44,7 @@ async function readRequired(buildDir: string, name: string): Promise<string> {
   try {
     return await readFile(join(buildDir, name), "utf8");
   } catch {
-    throw Object.assign(new Error(messages.publishMissingBuild(join(buildDir, name))), { exitCode: 1 });
+    throw new WorkError(messages.publishMissingBuild(join(buildDir, name)));
   }
 }
 

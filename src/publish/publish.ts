@@ -18,7 +18,7 @@ import { writeFileAtomic } from "../util/atomic";
 import { diffSnapshots } from "../diff/diff";
 import { renderChangesSection } from "../diff/render";
 import { normalizeFigures } from "../diff/figures";
-import { sha256, stableJson } from "../util/fingerprint";
+import { sha256, stableJson } from "../util/hash";
 import { escapeHtml, html } from "../util/html";
 import { CHANGES_TOC_MARKER } from "../report/markers";
 import { headlineFigures } from "../report/records";
@@ -29,6 +29,7 @@ import { acquireLock, isProcessAlive } from "./lock";
 import type { Manifest } from "./store";
 import { isValidDate, listVersions, nextVersionId, versionFolders } from "./store";
 import { readBuildRecord, refusalReason } from "./build-record";
+import { InputError, WorkError } from "../util/errors";
 
 export interface PublishOptions {
   readonly root: string;
@@ -58,13 +59,11 @@ export interface PublishEffects {
 /** Where the report's "What changed" section goes; a template may place this marker, else before </body>. */
 export const CHANGES_MARKER = "<!-- fragtax:what-changed -->";
 
-export class PublishRefused extends Error {
-  readonly exitCode = 1;
-}
+export class PublishRefused extends WorkError {}
 
 export async function publish(options: PublishOptions, effects: PublishEffects): Promise<Manifest> {
   const date = options.date ?? effects.now().toISOString().slice(0, 10);
-  if (!isValidDate(date)) throw Object.assign(new PublishRefused(messages.publishBadDate(date)), { exitCode: 2 });
+  if (!isValidDate(date)) throw new InputError(messages.publishBadDate(date));
   const build = await readBuildRecord(options.buildDir, options.root, options.defaultAssumptionsFile);
   const refusal = refusalReason(build);
   if (refusal) throw new PublishRefused(refusal);

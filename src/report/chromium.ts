@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser } from "puppeteer-core";
 import { chromiumEnvPathMissing, chromiumNotFound } from "../messages/report";
+import { WorkError } from "../util/errors";
 
 export const CHROMIUM_CANDIDATES = [
   "/usr/bin/chromium",
@@ -31,12 +32,7 @@ export const CHROMIUM_FLAGS = [
   "--font-render-hinting=none",
 ] as const;
 
-export class ChromiumNotFoundError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "ChromiumNotFoundError";
-  }
-}
+export class ChromiumNotFoundError extends WorkError {}
 
 export interface ChromiumLookup {
   readonly env: Readonly<Record<string, string | undefined>>;

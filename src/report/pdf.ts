@@ -8,6 +8,7 @@ import type { Paper } from "../config";
 import { pdfFailed } from "../messages/report";
 import { escapeHtml } from "../util/html";
 import { launchChromium, type LaunchedChromium } from "./chromium";
+import { WorkError } from "../util/errors";
 
 export interface PdfOptions {
   readonly title: string;
@@ -46,7 +47,7 @@ export async function printPdf(html: string, options: PdfOptions, chromium?: Lau
       tagged: true,
     });
   } catch (error) {
-    throw new Error(pdfFailed(error instanceof Error ? error.message : String(error)));
+    throw new WorkError(pdfFailed(error instanceof Error ? error.message : String(error)));
   } finally {
     await page.close();
     await owned?.close();

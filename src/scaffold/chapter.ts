@@ -4,7 +4,7 @@
  * from something that passes `fragtax check`, builds, and runs unchanged in Jupyter, and replaces the
  * example with their own model. Pure: text in, text out.
  */
-import { formatForUnit } from "../api/format";
+import { formatForUnit } from "../format/number";
 import type { Notebook } from "../notebook/nbformat";
 import { toMultiline } from "../notebook/nbformat";
 

@@ -6,8 +6,10 @@
  */
 import { isScalar, isSeq, parseDocument } from "yaml";
 import * as messages from "../messages/scaffold";
+import { InputError } from "../util/errors";
 
-export class ReportYamlEditError extends Error {}
+/** report.yaml without a chapters list to add to: the input is wrong, exit 2. */
+export class ReportYamlEditError extends InputError {}
 
 export function withChapterAdded(text: string, fileName: string, chapter: string): string {
   const document = parseDocument(text);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatNumber } from "../../src/api/format";
+import { formatNumber } from "../../src/format/number";
 import { diffFigures } from "../../src/diff/diff";
 import { renderChangesSection, renderDiffText, useColour } from "../../src/diff/render";
 import type { FigureValues } from "../../src/diff/figures";
@@ -49,8 +49,8 @@ describe("figures in a diff read like the report", () => {
 
   it("keeps units and uses the report's number format", () => {
     const text = renderDiffText(diff, false);
-    expect(text).toContain("run_flop  2.74 ×10²⁵ FLOP (1.74–3.74 ×10²⁵ FLOP) → 3.1 ×10²⁵ FLOP (2.1–4.1 ×10²⁵ FLOP)  +0.36 ×10²⁵ FLOP, +13.1%");
-    expect(text).toContain(`cost  ${formatNumber(58.7e6, "usd")} → ${formatNumber(67.8e6, "usd")}  +$9.1M, +15.5%`);
+    expect(text).toContain("run_flop  2.74 ×10²⁵ FLOP (1.74–3.74 ×10²⁵ FLOP) → 3.1 ×10²⁵ FLOP (2.1–4.1 ×10²⁵ FLOP)  +0.36 ×10²⁵ FLOP, +13%");
+    expect(text).toContain(`cost  ${formatNumber(58.7e6, "usd")} → ${formatNumber(67.8e6, "usd")}  +$9.1M, +16%`);
     expect(renderChangesSection(diff, "a").value).toContain("3.1 ×10²⁵ FLOP <small>(2.1–4.1 ×10²⁵ FLOP)</small>");
   });
 });

@@ -14,8 +14,8 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { writeFileAtomic } from "../../util/atomic";
-import type { AssumptionContent } from "../../util/fingerprint";
-import { canonicalJson, sha256, stableJson } from "../../util/fingerprint";
+import type { AssumptionContent } from "../../assumptions/content";
+import { canonicalJson, sha256, stableJson } from "../../util/hash";
 
 export const CACHE_FORMAT = 1;
 
