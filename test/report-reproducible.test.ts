@@ -29,5 +29,5 @@ describe("the Fragmentation Tax report", () => {
     expect((JSON.parse(first.figures) as unknown[]).length).toBeGreaterThan(10);
     expect(second.figures).toBe(first.figures);
     expect(second.claims).toBe(first.claims);
-  });
+  }, 240_000); // two cold builds of every chapter, each type-checked from scratch (no cache)
 });

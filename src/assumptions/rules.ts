@@ -93,3 +93,9 @@ export function describeSupport(support: Support): string {
   if (support.max !== undefined) return `between ${support.min} and ${support.max}`;
   return `${support.minInclusive ? "≥" : ">"} ${support.min}`;
 }
+
+/** A judgement must say why its value is what it is: the reasoning goes in `note`. */
+export function kindProblems(fields: { readonly id: string; readonly kind?: string | undefined; readonly note?: string | undefined }): RuleProblem[] {
+  if (fields.kind === "judgement" && (fields.note ?? "").trim() === "") return [{ path: ["kind"], message: msg.judgementWithoutNote(fields.id) }];
+  return [];
+}

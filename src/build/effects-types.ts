@@ -4,7 +4,7 @@
  * without importing each other.
  */
 import type { ClaimRecord, FigureRecord } from "../api/types";
-import type { AssumptionOverride, AssumptionRegistry } from "../assumptions";
+import type { AssumptionRegistry } from "../assumptions";
 import type { ChapterConfig, ReportConfig } from "../config";
 import type { Provenance } from "../report/appendices";
 import type { Notebook } from "../report/nbformat";
@@ -28,8 +28,8 @@ export interface BuildEffects {
   readText(path: string): Promise<string>;
   /** Write `contents` to `path` so that readers never see half a file. */
   writeAtomically(path: string, contents: string | Uint8Array): Promise<void>;
-  /** `registry` already carries the what-if `overrides`; the engine gets them too (its worker reloads the file). */
-  executeChapters(config: ReportConfig, registry: AssumptionRegistry, overrides: readonly AssumptionOverride[], run?: ExecuteSettings): Promise<readonly ChapterRun[]>;
+  /** `registry`: the parsed assumptions with any what-if overrides applied; the engine runs on exactly these. */
+  executeChapters(config: ReportConfig, registry: AssumptionRegistry, run?: ExecuteSettings): Promise<readonly ChapterRun[]>;
   gitState(root: string): Promise<Provenance["git"]>;
   toolVersions(): Readonly<Record<string, string>>;
   printPdf(html: string, options: PdfOptions): Promise<Uint8Array>;

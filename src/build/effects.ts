@@ -6,7 +6,7 @@ import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { ClaimRecord, FigureRecord } from "../api/types";
-import type { AssumptionOverride, AssumptionRegistry } from "../assumptions";
+import type { AssumptionRegistry } from "../assumptions";
 import type { BuildEffects, ChapterRun, ExecuteSettings } from "./effects-types";
 import type { ReportConfig } from "../config";
 import { useChartCache } from "../charts/cache";
@@ -58,12 +58,12 @@ export class FileBuildEffects implements BuildEffects {
    * it read and the modules it imported); the rest are reused from out/.cache. Failed runs are not
    * cached, so they run again next time.
    */
-  async executeChapters(config: ReportConfig, registry: AssumptionRegistry, overrides: readonly AssumptionOverride[] = [], run: ExecuteSettings = {}): Promise<readonly ChapterRun[]> {
+  async executeChapters(config: ReportConfig, registry: AssumptionRegistry, run: ExecuteSettings = {}): Promise<readonly ChapterRun[]> {
     // Rendered charts are reused from the project's cache too (render is the next step).
-    useChartCache(join(config.root, "out", ".cache", "charts"));
+    useChartCache(config.paths.chartCache);
     const outcomes = await runIncrementally<CachedRun>({
       root: config.root,
-      cacheDir: join(config.root, "out", ".cache", "notebooks"),
+      cacheDir: config.paths.notebookCache,
       notebooks: config.chapters.map((chapter) => chapter.relativePath),
       assumption: (id) => (registry.has(id) ? registry.get(id) : undefined),
       tool: TOOL_VERSION,
@@ -71,7 +71,8 @@ export class FileBuildEffects implements BuildEffects {
       execute: async (notebooks) => {
         const results = await executeNotebooks(
           notebooks.map((notebook) => join(config.root, notebook)),
-          { root: config.root, assumptionsFile: config.assumptions, overrides, montecarlo: config.montecarlo, ...run },
+          // The engine gets the assumptions this build parsed (what-if overrides already applied), not a path to parse again.
+          { root: config.root, assumptionsFile: config.assumptions, preloaded: { file: config.assumptions, assumptions: registry.all() }, overrides: [], montecarlo: config.montecarlo, ...run },
         );
         return results.map((result) => ({
           notebook: result.notebook,

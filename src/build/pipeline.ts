@@ -2,10 +2,11 @@
  * `fragtax build`: the whole report, from report.yaml to report.html and report.pdf.
  *
  *   1. config       notebooks/report.yaml → ReportConfig (normalized once)
- *   2. assumptions  assumptions.yaml → AssumptionRegistry (validated, hashed), then what-if overrides
+ *   2. assumptions  assumptions.yaml → AssumptionRegistry (validated, hashed, no source after the
+ *                   as-of date), then what-if overrides
  *   3. execute      chapters → executed notebooks + figures + claims (engine; reused when unchanged)
  *   4. render       chapters + records + appendices → one self-contained HTML page
- *   5. write        report.html, figures.json, claims.json (atomically, under out/build/)
+ *   5. write        report.html, figures.json, claims.json, sections.json (atomically, under out/build/)
  *   6. print        report.html → report.pdf with headless Chromium (skipped with --no-pdf)
  *   7. log          build-log.json: per notebook executed or reused, duration and why
  *
@@ -14,7 +15,8 @@
  * the result's exit code is 1.
  */
 import { relative } from "node:path";
-import { parseAssumptions } from "../assumptions";
+import { AssumptionError, parseAssumptions, sourcesAfterAsOf } from "../assumptions";
+import type { ClaimRecord, FigureRecord } from "../api/types";
 import { configPathForRoot, findConfigFile, normalizeConfig, type ReportConfig } from "../config";
 import * as messages from "../messages/report";
 import { FileBuildEffects } from "./effects";
@@ -24,6 +26,7 @@ import type { FailedCell } from "../report/chapters";
 import { ChromiumNotFoundError } from "../report/chromium";
 import { claimsJson, duplicateIds, figuresJson, pretty } from "../report/records";
 import { renderReport } from "../report/render";
+import { notebookSections, type SectionRecord } from "../report/sections";
 import { sha256 } from "../util/hash";
 import { formatSeconds } from "../format/number";
 import type { WhatIf } from "./whatif/overrides";
@@ -74,18 +77,20 @@ export async function build(options: BuildOptions = {}, effects: BuildEffects = 
   // 2. assumptions
   const assumptionsText = await effects.readText(config.assumptions);
   const fileRegistry = parseAssumptions(assumptionsText, rel(config.assumptions));
-  step("assumptions", `${fileRegistry.all().length} from ${rel(config.assumptions)}`);
+  const versionDate = config.date ?? started.toISOString().slice(0, 10);
+  const asOf = config.asOf ?? versionDate;
+  const [late, ...moreLate] = sourcesAfterAsOf(fileRegistry.all(), fileRegistry.correlations, asOf);
+  if (late !== undefined) throw new AssumptionError([late, ...moreLate]);
+  step("assumptions", `${fileRegistry.all().length} from ${rel(config.assumptions)}, as of ${asOf}`);
   const { registry, whatIf } = await applyWhatIf(fileRegistry, options.whatIf ?? {});
   if (whatIf) step("what-if", whatIf.overrides.map(describeOverride).join(", "));
 
   // 3. execute
-  const runs = await effects.executeChapters(config, registry, whatIf?.overrides ?? [], { ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }) });
+  const runs = await effects.executeChapters(config, registry, { ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }) });
   for (const run of runs) step("execute", `${run.chapter.relativePath} ${run.status} in ${formatSeconds(run.durationMs)} (${run.reason})`);
-  const figures = runs.flatMap((run) => run.figures);
-  const claims = runs.flatMap((run) => run.claims);
+  const { figures, claims, sections } = withSections(runs);
 
   // 4. render
-  const versionDate = config.date ?? started.toISOString().slice(0, 10);
   const provenance: Provenance = {
     builtAt: started.toISOString(),
     git: await effects.gitState(config.root),
@@ -100,8 +105,10 @@ export async function build(options: BuildOptions = {}, effects: BuildEffects = 
     assumptionsFile: rel(config.assumptions),
     figures,
     claims,
+    correlations: registry.correlations,
     provenance,
     versionDate,
+    asOf,
     ...(whatIf && { notice: renderWhatIfBanner(whatIf, (id) => (fileRegistry.has(id) ? fileRegistry.get(id) : undefined)) }),
   });
   step("render", `${report.chapters.length} chapters, ${report.charts} charts`);
@@ -117,6 +124,7 @@ export async function build(options: BuildOptions = {}, effects: BuildEffects = 
   if (config.outputs.html || config.outputs.pdf) await write("report.html", report.html);
   await write("figures.json", figuresJson(figures));
   await write("claims.json", claimsJson(claims));
+  await write("sections.json", pretty(sections));
 
   // 6. print
   const pdfStarted = effects.now().getTime();
@@ -127,7 +135,7 @@ export async function build(options: BuildOptions = {}, effects: BuildEffects = 
 
   // 7. log
   const duplicates = [...duplicateIds(figures), ...duplicateIds(claims)];
-  await write("build-log.json", pretty(buildLog({ started, now: effects.now(), whatIf, assumptions: { file: rel(config.assumptions), sha256: provenance.assumptionsSha256 }, runs, failedCells: report.failedCells, pdf, pdfMs, pdfSource, duplicates, warnings: report.warnings })));
+  await write("build-log.json", pretty(buildLog({ asOf, started, now: effects.now(), whatIf, assumptions: { file: rel(config.assumptions), sha256: provenance.assumptionsSha256 }, runs, failedCells: report.failedCells, pdf, pdfMs, pdfSource, duplicates, warnings: report.warnings })));
   effects.log(messages.buildWrote(files));
   const cellErrors = report.failedCells.map((failed) => cellErrorDetail(runs, failed));
   for (const error of cellErrors) effects.log(error);
@@ -147,6 +155,21 @@ function cellErrorDetail(runs: readonly ChapterRun[], failed: FailedCell): strin
   const error = cell?.cell_type === "code" ? cell.outputs.find((output) => output.output_type === "error") : undefined;
   const traceback = error?.output_type === "error" ? error.traceback.join("\n") : "";
   return run !== undefined && traceback.startsWith(`${run.chapter.relativePath}: cell `) ? traceback : `${failed.where}: ${failed.message}`;
+}
+
+/** Every figure and claim tagged with the section (heading to heading) of the cell that declared it. */
+function withSections(runs: readonly ChapterRun[]): { figures: FigureRecord[]; claims: ClaimRecord[]; sections: SectionRecord[] } {
+  const figures: FigureRecord[] = [];
+  const claims: ClaimRecord[] = [];
+  const sections: SectionRecord[] = [];
+  for (const run of runs) {
+    const found = notebookSections(run.notebook, run.chapter.relativePath);
+    sections.push(...found.sections);
+    const tag = <T extends { readonly cell?: number }>(record: T): T => (record.cell === undefined ? record : { ...record, section: found.sectionOfCell(record.cell) });
+    figures.push(...run.figures.map(tag));
+    claims.push(...run.claims.map(tag));
+  }
+  return { figures, claims, sections };
 }
 
 interface PrintInput {
@@ -191,6 +214,7 @@ async function previousPdfSource(config: ReportConfig, effects: BuildEffects): P
 }
 
 interface LogInput {
+  readonly asOf: string;
   readonly started: Date;
   readonly now: Date;
   /** Publish reads these two (publish/build-record.ts): it refuses a what-if or a stale build. */
@@ -208,6 +232,7 @@ interface LogInput {
 function buildLog(input: LogInput): unknown {
   return {
     builtAt: input.started.toISOString(),
+    asOf: input.asOf,
     durationMs: input.now.getTime() - input.started.getTime(),
     whatIf: input.whatIf,
     assumptions: input.assumptions,

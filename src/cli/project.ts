@@ -2,7 +2,7 @@
  * Where things are in a project, for the versions commands: read from the normalized report.yaml
  * (src/config.ts), so publish, diff and dev agree with build on the root and the assumptions file.
  */
-import { join, relative } from "node:path";
+import { relative } from "node:path";
 import { type Paper, ConfigNotFoundError, configPathForRoot, findConfigFile, loadConfig } from "../config";
 
 export interface ProjectPaths {
@@ -31,8 +31,8 @@ export function projectPaths(explicitRoot: string | undefined, start: string = p
   return {
     root: config.root,
     buildDir: config.outDir,
-    reportsDir: join(config.root, "out", "reports"),
-    cacheDir: join(config.root, "out", ".cache"),
+    reportsDir: config.paths.reports,
+    cacheDir: config.paths.cache,
     assumptionsFile: relative(config.root, config.assumptions).split("\\").join("/"),
     title: config.title,
     paper: config.paper,

@@ -8,6 +8,7 @@ import * as messages from "../messages/notebook";
 import { formatCellError } from "../notebook/errors";
 import { writeFileAtomic } from "../util/atomic";
 import { EXIT_FAILED, EXIT_OK, InputError, type ExitCode } from "../util/errors";
+import { outPaths } from "../config";
 
 
 export function registerRunCommand(program: Command): void {
@@ -28,10 +29,12 @@ async function runCommand(notebook: string, options: { out?: string; timeout: st
   // Loaded on demand: other commands do not pay for esbuild and the engine.
   const { executeNotebook, projectRoot } = await import("../notebook/execute");
   const result = await executeNotebook(notebook, { timeoutMs: seconds * 1000, releaseCompiler: true });
-  const json = `${JSON.stringify(result.executed, null, 1)}\n`;
+  // nb.words.ledger() counts the whole report when a build renders it; a single run has only this notebook's claims.
+  const { resolveLedgerWords } = await import("../api/words");
+  const json = resolveLedgerWords(`${JSON.stringify(result.executed, null, 1)}\n`, result.claims);
   if (options.out === "-") process.stdout.write(json);
   else {
-    const out = resolve(options.out ?? join(projectRoot(resolve(notebook)), "out", "build", "executed", basename(notebook)));
+    const out = resolve(options.out ?? join(outPaths(projectRoot(resolve(notebook))).executed, basename(notebook)));
     await writeFileAtomic(out, json);
     process.stderr.write(`${messages.runWrote(out)}\n`);
   }

@@ -8,6 +8,7 @@ import * as messages from "../messages/versions";
 import type { AssumptionContent } from "../assumptions/content";
 import { formatAssumptionQuantity, formatDelta } from "../format/number";
 import { figureChange, figureRange } from "./figures";
+import type { ProseGuard } from "./prose-guard";
 import type { AssumptionChange, DiffResult, FigureDelta } from "./diff";
 import { html, rawHtml, type Html } from "../util/html";
 import { stableJson } from "../util/hash";
@@ -40,6 +41,8 @@ export function fieldText(content: AssumptionContent, field: AssumptionChange["f
       return formatAssumptionQuantity(content);
     case "source":
       return [content.source.title, content.source.url, content.source.date].filter(Boolean).join(", ");
+    case "correlations":
+      return content.correlations === undefined || content.correlations.length === 0 ? "(none)" : content.correlations.map((c) => `${c.with} \u03c1=${c.rho}`).join(", ");
     default: {
       const value = content[field];
       return value === undefined ? "(none)" : String(value);
@@ -82,6 +85,7 @@ export function renderDiffText(diff: DiffResult, colour: boolean): string {
   }
   if (added.length + removed.length + changed.length === 0) lines.push(`  ${messages.diffNoAssumptionChanges()}`);
   lines.push("");
+  if (diff.asOf !== undefined) lines.push(messages.diffAsOf(diff.asOf.before, diff.asOf.after, diff.asOf.moved), "");
   if (diff.figures === null) {
     lines.push(paint.dim(messages.diffNoFigures()));
   } else {
@@ -90,7 +94,18 @@ export function renderDiffText(diff: DiffResult, colour: boolean): string {
     for (const delta of moved) lines.push(figureLine(delta, paint));
     if (unchanged.length > 0) lines.push(paint.dim(`  ${messages.diffFiguresUnchanged(unchanged.length)}`));
   }
+  if (diff.prose !== undefined) lines.push("", ...proseLines(diff.prose, diff.from, paint));
   return `${lines.join("\n")}\n`;
+}
+
+/** "Prose to re-read": each stale section with the movements that make it suspect. */
+export function proseLines(guard: ProseGuard, previous: string, paint: Paint = PLAIN): string[] {
+  if (guard.status === "unavailable") return [paint.dim(messages.proseGuardUnavailable(previous, guard.reason))];
+  if (guard.stale.length === 0) return [messages.proseGuardClean()];
+  return [
+    paint.bold(messages.proseToReReadHeading(guard.stale.length)),
+    ...guard.stale.flatMap((s) => [`  ${s.section}  (${s.notebook}: "${s.heading}")`, ...s.movements.map((m) => `      ${m.text}`)]),
+  ];
 }
 
 /** Word-level diff of two texts as HTML with <del>/<ins>; both sides escaped. */
@@ -134,8 +149,9 @@ export function renderDiffFragment(diff: DiffResult): Html {
   // h2: the fragment sits under the page's (or the "What changed" section's) h1, and headings do not skip levels.
   return html`<h2>${messages.diffAssumptionsHeading(added.length, removed.length, changed.length)}</h2>
 ${added.length + removed.length + changed.length === 0 ? html`<p>${messages.diffNoAssumptionChanges()}</p>` : html`<div class="table-wrap"><table class="assumptions"><tbody>${added.map((a) => row("+", a))}${removed.map((a) => row("−", a))}${changeRows}</tbody></table></div>`}
+${diff.asOf === undefined ? null : html`<p class="as-of-change">${messages.diffAsOf(diff.asOf.before, diff.asOf.after, diff.asOf.moved)}</p>`}
 ${diff.figures === null ? "" : html`<h2>${messages.diffFiguresHeading(diff.figures.length)}</h2>`}
-${figures}`;
+${figures}${diff.prose === undefined ? null : html`<div class="prose-guard">${proseLines(diff.prose, diff.from).map((line) => html`<p>${line}</p>`)}</div>`}`;
 }
 
 // The standalone page sets its own font; inside a report the section inherits the report's.

@@ -6,5 +6,5 @@ import { parseAssumptions } from "../assumptions";
 import type { Assumption } from "../assumptions/types";
 
 export function readSnapshotAssumptions(text: string, fileName: string): readonly Assumption[] {
-  return parseAssumptions(text, fileName).all(); // an AssumptionError is bad input: exit 2
+  return parseAssumptions(text, fileName, { legacy: true }).all(); // an AssumptionError is bad input: exit 2
 }

@@ -101,3 +101,7 @@ export const buildWarning = (warning: string): string => `warning: ${warning}`;
 export const notebookWithoutCellIds = (file: string, count: number): string =>
   `${file}: ${count} cell${count === 1 ? " has" : "s have"} no id (nbformat 4.5 gives every cell one); ` +
   `open and save the notebook in Jupyter, which adds them, or start new chapters with \`fragtax new\``;
+
+export function alternativeNeedsOneValue(figureId: string, alternativeId: string): string {
+  return `figure "${figureId}": alternative "${alternativeId}" needs exactly one of "value" or "summary", with finite numbers`;
+}

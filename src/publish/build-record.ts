@@ -15,6 +15,7 @@ import * as messages from "../messages/versions";
 import { sha256 } from "../util/hash";
 import { describeOverride } from "../build/whatif/overrides";
 import type { WhatIf } from "../build/whatif/overrides";
+import { parseSections, type SectionProse } from "../diff/prose-guard";
 import { WorkError } from "../util/errors";
 
 export interface BuildRecord {
@@ -31,10 +32,15 @@ export interface BuildRecord {
   readonly staleAssumptions: string | null;
   /** The built report.pdf, or null when the build printed none (`--no-pdf`, no Chromium). */
   readonly pdf: string | null;
+  /** sections.json: each section's prose hash (null for a build from before sections were recorded). */
+  readonly sections: readonly SectionProse[] | null;
+  /** The build's data cut-off (build-log.json `asOf`). */
+  readonly asOf: string | null;
 }
 
 interface BuildLogShape {
   builtAt?: unknown;
+  asOf?: unknown;
   whatIf?: { overrides?: unknown; sources?: unknown } | null;
   assumptions?: { file?: unknown; sha256?: unknown };
   notebooks?: Array<{ notebook?: unknown; status?: unknown; failed?: unknown; failedCells?: unknown; errors?: unknown }>;
@@ -79,6 +85,8 @@ export async function readBuildRecord(buildDir: string, root: string, defaultAss
     assumptionsText: snapshot,
     staleAssumptions: stale,
     pdf: hasPdf ? pdf : null,
+    sections: parseSections(await readOptional(join(buildDir, "sections.json"))),
+    asOf: typeof log.asOf === "string" ? log.asOf : null,
   };
 }
 

@@ -2,9 +2,10 @@
  * Executed chapters + records + provenance → the report's HTML text. Pure apart from reading the
  * templates once; the caller writes the file.
  */
-import { formatFigureValue } from "../format/number";
+import { formatAlternatives, formatFigureValue } from "../format/number";
+import { resolveLedgerWords } from "../api/words";
 import type { ClaimRecord, FigureRecord } from "../api/types";
-import type { Assumption } from "../assumptions/types";
+import type { Assumption, Correlation } from "../assumptions/types";
 import type { ReportConfig } from "../config";
 import { renderAppendices, type Appendix, type Provenance } from "./appendices";
 import { ownNumber, renderChapter, type ChapterInput, type FailedCell, type RenderedChapter } from "./chapters";
@@ -20,11 +21,15 @@ export interface ReportInput {
   readonly chapters: readonly ChapterInput[];
   readonly assumptions: readonly Assumption[];
   readonly assumptionsFile: string;
+  /** Declared rank correlations between assumptions (listed in the assumptions appendix). */
+  readonly correlations?: readonly Correlation[];
   readonly figures: readonly FigureRecord[];
   readonly claims: readonly ClaimRecord[];
   readonly provenance: Provenance;
   /** The version date shown on the title page and in the PDF's running footer. */
   readonly versionDate: string;
+  /** The data cut-off (report.yaml's asOf, else the version date), shown beside the version date. */
+  readonly asOf?: string;
   /** Shown on the title page under the byline, e.g. the what-if banner (build/whatif/banner.ts). */
   readonly notice?: Html;
 }
@@ -51,12 +56,14 @@ export async function renderReport(input: ReportInput): Promise<RenderedReport> 
     date: html`${input.versionDate}`,
     title: html`${config.title}`,
     kicker: html`Version of ${input.versionDate}`,
+    asOf: html`${input.asOf ?? input.versionDate}`,
     subtitle: config.subtitle === undefined ? html`` : html`<p class="report-subtitle">${config.subtitle}</p>`,
     byline: html`${config.author ?? ""}`,
     notice: input.notice ?? html``,
     headlines: headlineCards(input.figures, input.chapters[0]?.relativePath),
     toc: tableOfContents(chapters, appendices),
-    chapters: html`${chapters.map((chapter) => chapter.html)}`,
+    // nb.words.ledger() left markers: the whole ledger is known only now.
+    chapters: rawHtml(resolveLedgerWords(html`${chapters.map((chapter) => chapter.html)}`.value, input.claims)),
     appendices: html`${appendices.map((appendix) => appendix.html)}`,
     colophon: html`Built ${input.provenance.builtAt} by fragtax ${input.provenance.tools.fragtax ?? ""} from commit ${input.provenance.git.commit ?? "none"}${input.provenance.git.dirty ? " (uncommitted changes)" : ""}.`,
   });
@@ -89,7 +96,7 @@ function headlineCards(figures: readonly FigureRecord[], firstChapter: string | 
   return html`<div class="headlines">${chosen.map(
     (figure) => html`<div class="headline"><div class="headline-value">${formatFigureValue(figure)}</div><div class="headline-label">${figure.label}</div>${
       figure.summary === undefined ? null : html`<div class="headline-range">90% interval ${formatFigureRange(figure)}</div>`
-    }</div>`,
+    }${figure.alternatives === undefined || figure.alternatives.length === 0 ? null : html`<div class="headline-alternatives">${formatAlternatives(figure).replace(/^ as modelled; /, "")}</div>`}</div>`,
   )}</div>`;
 }
 

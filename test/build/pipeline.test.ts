@@ -24,7 +24,7 @@ describe("fragtax build, end to end (real engine, real Chromium)", () => {
     const result = await build({ root: project.root }, quietEffects(lines));
     expect(result.exitCode).toBe(0);
     expect(result.pdf).toBe("written");
-    expect(result.files).toEqual(["out/build/report.html", "out/build/figures.json", "out/build/claims.json", "out/build/report.pdf", "out/build/build-log.json"]);
+    expect(result.files).toEqual(["out/build/report.html", "out/build/figures.json", "out/build/claims.json", "out/build/sections.json", "out/build/report.pdf", "out/build/build-log.json"]);
 
     const page = read(project.root, "report.html");
     expect(page).toContain("<h1>The price of a training run</h1>");
@@ -36,7 +36,7 @@ describe("fragtax build, end to end (real engine, real Chromium)", () => {
 
     const figures = JSON.parse(read(project.root, "figures.json")) as Array<Record<string, unknown>>;
     expect(figures).toEqual([
-      { id: "run_cost_usd", label: "Cost of one training run", unit: "USD", format: "usd", mean: 25e6, p5: 20.5e6, p50: 25e6, p95: 29.5e6, notebook: "notebooks/01-price.ipynb", cell: 3 },
+      { id: "run_cost_usd", label: "Cost of one training run", unit: "USD", format: "usd", mean: 25e6, p5: 20.5e6, p50: 25e6, p95: 29.5e6, notebook: "notebooks/01-price.ipynb", cell: 3, section: "01-price#the-price-of-a-training-run" },
     ]);
     const claims = JSON.parse(read(project.root, "claims.json")) as Array<Record<string, unknown>>;
     expect(claims.map((claim) => [claim.id, claim.verdict, claim.notebook])).toEqual([["claim_run_cost", "overstated", "notebooks/02-claims.ipynb"]]);
@@ -132,7 +132,7 @@ describe("fragtax build on the command line", () => {
     expect(page).toMatch(/<p class="output-error-title">TimeoutError: the cell did not finish within 1 s/);
     expect(visibleText(page)).toContain("At rental prices, one run costs $25M");
     // Nothing half-written: only the finished files, each complete, no temporary siblings left behind.
-    expect(readdirSync(join(project.root, "out", "build")).sort()).toEqual(["build-log.json", "claims.json", "figures.json", "report.html"]);
+    expect(readdirSync(join(project.root, "out", "build")).sort()).toEqual(["build-log.json", "claims.json", "figures.json", "report.html", "sections.json"]);
     const log = JSON.parse(read(project.root, "build-log.json")) as { notebooks: Array<{ notebook: string; failedCells: number[] }> };
     expect(log.notebooks.map((entry) => [entry.notebook, entry.failedCells])).toEqual([["notebooks/01-price.ipynb", []], ["notebooks/02-claims.ipynb", [3]]]);
     expect(page.trimEnd().endsWith("</html>")).toBe(true);
