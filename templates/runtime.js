@@ -1,7 +1,9 @@
 /* global document, window */
 // The report's only script, inlined once. Charts are static SVG rendered at build time; this adds
-// tooltips over their marks (vega writes each mark's values into its aria-label), a keyboard-friendly
-// focus ring, and a "show all code" switch. Nothing here loads anything.
+// tooltips over their marks (vega writes each mark's values into its aria-label) and a "show all code"
+// switch. Marks are not tab stops: a chart is one image to assistive technology (role="img" with a
+// title and description), and tabbing through hundreds of marks would bury the page. Nothing here
+// loads anything.
 (function () {
   "use strict";
   var tooltip = document.querySelector(".chart-tooltip");
@@ -41,14 +43,8 @@
     var marks = figure.querySelectorAll('svg .role-mark > [role="graphics-symbol"][aria-label]');
     marks.forEach(function (mark) {
       mark.classList.add("chart-mark");
-      mark.setAttribute("tabindex", "0");
       mark.addEventListener("mousemove", function (event) { show(mark, event.clientX, event.clientY); });
       mark.addEventListener("mouseleave", hide);
-      mark.addEventListener("focus", function () {
-        var box = mark.getBoundingClientRect();
-        show(mark, box.left + box.width / 2, box.top + box.height / 2);
-      });
-      mark.addEventListener("blur", hide);
     });
     figure.setAttribute("data-interactive", marks.length > 0 ? "tooltips" : "static");
   });

@@ -26,7 +26,7 @@ export function tempProject(fixture = "project"): TempProject {
 export function appendCell(root: string, notebookName: string, source: string): number {
   const file = join(root, "notebooks", notebookName);
   const notebook = JSON.parse(readFileSync(file, "utf8")) as { cells: unknown[] };
-  notebook.cells.push({ cell_type: "code", metadata: {}, execution_count: null, outputs: [], source });
+  notebook.cells.push({ id: `appended-${notebook.cells.length + 1}`, cell_type: "code", metadata: {}, execution_count: null, outputs: [], source });
   writeFileSync(file, JSON.stringify(notebook));
   return notebook.cells.length;
 }

@@ -21,6 +21,7 @@ import type { RunContext, SessionAssumptions, TslabLike } from "./context";
 import { claimHtml, figureHtml } from "./display";
 import { formatFigure, formatNumber, formatSummary } from "../format/number";
 import type { AssumptionsLoader } from "./jupyter";
+import { checkFormat, checkNumber, checkSummary, checkText, describe } from "./validate";
 import { claimBasis } from "./basis";
 import { VEGA_LITE_MIME, type AlternativeValue, type ClaimRecord, type Driver, type FigureRecord, type NumberFormat, type Summary } from "./types";
 import { createWords, type Words } from "./words";
@@ -88,11 +89,10 @@ export function createSession(tslab: TslabLike, context: RunContext): NotebookSe
       return figure;
     },
     claim(input) {
-      // An unverifiable claim has no factor; NaN (from arithmetic on missing data) means the same.
-      const unknown = input.verdict === "unverifiable" || input.factor === null || Number.isNaN(input.factor);
-      const { drivers, ...fields } = input;
+      const checked = checkedClaim(input);
+      const { drivers, ...fields } = checked;
       const basis = drivers === undefined || drivers.length === 0 ? undefined : claimBasis(drivers, (id) => context.assumptions.get(id));
-      const claim: ClaimRecord = { ...fields, factor: unknown ? null : input.factor, ...(basis === undefined ? {} : { basis }) };
+      const claim: ClaimRecord = { ...fields, ...(basis === undefined ? {} : { basis }) };
       claims.push(claim);
       context.recordClaim(claim);
       display.html(claimHtml(claim));
@@ -111,14 +111,40 @@ export function createSession(tslab: TslabLike, context: RunContext): NotebookSe
 }
 
 function checkedFigure(input: FigureInput): FigureRecord {
-  const hasValue = input.value !== undefined;
-  if (hasValue === (input.summary !== undefined)) throw new Error(messages.figureNeedsOneValue(input.id));
-  const numbers = hasValue ? [input.value ?? Number.NaN] : Object.values(input.summary ?? {});
-  if (!numbers.every((n) => typeof n === "number" && Number.isFinite(n))) throw new Error(messages.figureNotFinite(input.id));
-  const { id, label, unit, format } = input;
+  const raw = input as unknown as Record<string, unknown>;
+  const id = typeof raw.id === "string" ? raw.id : "?";
+  const call = `nb.figure("${id}")`;
+  checkText(call, "id", raw.id);
+  const label = checkText(call, "label", raw.label);
+  const format = checkFormat(call, raw.format);
+  // A unit may be empty (a pure number), but it must be a string: it is printed after the value.
+  if (typeof raw.unit !== "string") throw new Error(messages.apiMissingText(call, "unit", describe(raw.unit)));
+  const unit = raw.unit;
+  const hasValue = raw.value !== undefined;
+  if (hasValue === (raw.summary !== undefined)) throw new Error(messages.figureNeedsOneValue(id));
   const alternatives = input.alternatives?.map((alternative) => checkedAlternative(input.id, alternative));
   const extra = alternatives === undefined ? {} : { alternatives, ...(input.alternativesWhere === undefined ? {} : { alternativesWhere: input.alternativesWhere }) };
-  return hasValue ? { id, label, unit, format, value: input.value, ...extra } : { id, label, unit, format, summary: input.summary, ...extra };
+  return hasValue
+    ? { id, label, unit, format, value: checkNumber(call, "value", raw.value), ...extra }
+    : { id, label, unit, format, summary: checkSummary(call, "summary", raw.summary), ...extra };
+}
+
+function checkedClaim(input: ClaimInput): ClaimInput & { readonly factor: number | null } {
+  const raw = input as unknown as Record<string, unknown>;
+  const id = typeof raw.id === "string" ? raw.id : "?";
+  const call = `nb.claim("${id}")`;
+  checkText(call, "id", raw.id);
+  checkText(call, "claim", raw.claim);
+  const format = checkFormat(call, raw.format);
+  const range = (field: string): { low: number; high: number } => {
+    const value = (raw[field] ?? {}) as Record<string, unknown>;
+    return { low: checkNumber(call, `${field}.low`, value.low), high: checkNumber(call, `${field}.high`, value.high) };
+  };
+  range("stated");
+  range("computed");
+  // An unverifiable claim has no factor; NaN (from arithmetic on missing data) means the same.
+  const unknown = input.verdict === "unverifiable" || input.factor === null || Number.isNaN(input.factor);
+  return { ...input, format, factor: unknown ? null : checkNumber(call, "factor", input.factor) };
 }
 
 function checkedAlternative(figureId: string, alternative: AlternativeInput): AlternativeValue {
@@ -131,9 +157,10 @@ function checkedAlternative(figureId: string, alternative: AlternativeInput): Al
 }
 
 export function formatAny(x: number | FigureRecord | Summary, format?: NumberFormat): string {
-  if (typeof x === "number") return formatNumber(x, format ?? "number");
-  if (isFigure(x)) return format === undefined ? formatFigure(x) : formatFigure({ ...x, format });
-  return formatSummary(x, format ?? "number");
+  const chosen = format === undefined ? undefined : checkFormat("nb.fmt", format);
+  if (typeof x === "number") return formatNumber(x, chosen ?? "number");
+  if (isFigure(x)) return chosen === undefined ? formatFigure(x) : formatFigure({ ...x, format: chosen });
+  return formatSummary(checkSummary("nb.fmt", "value", x), chosen ?? "number");
 }
 
 /**
@@ -150,9 +177,9 @@ export function interpolateMarkdown(strings: TemplateStringsArray, values: reado
 
 function markdownValue(value: unknown, index: number): string {
   if (typeof value === "string") return value;
-  if (typeof value === "number") return formatNumber(value, "number");
+  if (typeof value === "number") return formatNumber(checkNumber("nb.md", `value #${index + 1}`, value), "number");
   if (isFigure(value)) return formatFigure(value);
-  if (isSummary(value)) return formatSummary(value, "number");
+  if (isSummary(value)) return formatSummary(checkSummary("nb.md", `value #${index + 1}`, value), "number");
   throw new Error(messages.mdCannotInterpolate(index, value === undefined ? "undefined" : value === null ? "null" : `a ${typeof value}`));
 }
 

@@ -5,7 +5,7 @@
 import * as msg from "../messages/assumptions";
 import { AssumptionError, UnknownAssumptionError } from "./errors";
 import type { AssumptionProblem } from "./errors";
-import { valueProblems } from "./rules";
+import { describeSupport, supportOf, valueProblems, withinSupport } from "./rules";
 import { assumptionContent } from "./content";
 import { sha256 } from "../util/hash";
 import type { Assumption, AssumptionOverride, AssumptionReader, Correlation, DistributionKind } from "./types";
@@ -89,7 +89,7 @@ export class AssumptionRegistry {
       const original = this.get(override.id);
       const candidate = applyOverride(original, override);
       const { file, line, column } = original.position;
-      const found = valueProblems(candidate);
+      const found = [...valueProblems(candidate), ...supportProblems(original, override)].slice(0, 1);
       problems.push(...found.map((p) => ({ file, line, column, id: original.id, text: msg.overrideProblem(this.fileName, p.message) })));
       replaced.set(original.id, candidate);
     }
@@ -118,6 +118,15 @@ export class AssumptionRegistry {
     });
     return sha256(JSON.stringify(content));
   }
+}
+
+/** An override's numbers outside what the original declaration allows (see `supportOf`). */
+function supportProblems(original: Assumption, override: AssumptionOverride): { message: string }[] {
+  const support = supportOf(original);
+  if (support === null) return [];
+  const numbers = "value" in override ? [override.value] : [override.low, override.high];
+  const outside = numbers.find((x) => !withinSupport(x, support));
+  return outside === undefined ? [] : [{ message: msg.outsideSupport(original.id, outside, support.because, describeSupport(support)) }];
 }
 
 function applyOverride(original: Assumption, override: AssumptionOverride): Assumption {

@@ -59,6 +59,41 @@ function modeProblems(
   return [];
 }
 
+/**
+ * The values an assumption can take, as its declaration implies: a lognormal quantity is positive,
+ * a probability or a fraction ("fraction of revenue", "share of …") lies in [0, 1], a USD amount is
+ * not negative. Null when the declaration implies no bound. What-if overrides are checked against it,
+ * so `--set price=-2` is refused instead of silently building a report on a negative price.
+ */
+export interface Support {
+  readonly min: number;
+  /** False for a strict lower bound (lognormal: > 0). */
+  readonly minInclusive: boolean;
+  readonly max?: number;
+  /** Why, as readers would say it: "a probability", "a lognormal quantity", "a USD amount". */
+  readonly because: string;
+}
+
+export function supportOf(assumption: { readonly unit: string; readonly distribution: DistributionKind }): Support | null {
+  const unit = assumption.unit.trim();
+  const fraction = /^(probability|fraction|share)(\s+of\s+.+)?$/i.exec(unit);
+  if (fraction?.[1] !== undefined) return { min: 0, minInclusive: true, max: 1, because: `a ${fraction[1].toLowerCase()}` };
+  if (assumption.distribution === "lognormal") return { min: 0, minInclusive: false, because: "a lognormal quantity" };
+  if (/^(USD|\$)/i.test(unit)) return { min: 0, minInclusive: true, because: `an amount in ${unit}` };
+  return null;
+}
+
+export function withinSupport(x: number, support: Support): boolean {
+  if (support.minInclusive ? x < support.min : x <= support.min) return false;
+  return support.max === undefined || x <= support.max;
+}
+
+/** "≥ 0", "> 0", "between 0 and 1". */
+export function describeSupport(support: Support): string {
+  if (support.max !== undefined) return `between ${support.min} and ${support.max}`;
+  return `${support.minInclusive ? "≥" : ">"} ${support.min}`;
+}
+
 /** A judgement must say why its value is what it is: the reasoning goes in `note`. */
 export function kindProblems(fields: { readonly id: string; readonly kind?: string | undefined; readonly note?: string | undefined }): RuleProblem[] {
   if (fields.kind === "judgement" && (fields.note ?? "").trim() === "") return [{ path: ["kind"], message: msg.judgementWithoutNote(fields.id) }];

@@ -71,6 +71,8 @@ export interface BuildResult {
   readonly config: ReportConfig;
   readonly files: readonly string[];
   readonly failedCells: readonly FailedCell[];
+  /** Each failed cell's error as located by the engine (notebook, cell, line, column, code frame). */
+  readonly cellErrors: readonly string[];
   readonly pdf: PdfOutcome;
   /** The overrides of a what-if build (the report says so on its first page; publish refuses it). */
   readonly whatIf: WhatIf | null;
@@ -161,13 +163,14 @@ export async function build(options: BuildOptions = {}, effects: BuildEffects = 
   const duplicates = [...duplicateIds(figures), ...duplicateIds(claims)];
   await write("build-log.json", pretty(buildLog({ asOf, started, now: effects.now(), whatIf, assumptions: { file: rel(config.assumptions), sha256: provenance.assumptionsSha256 }, runs, failedCells: report.failedCells, pdf: pdfStep, pdfMs, pdfSource, duplicates, warnings: report.warnings })));
   effects.log(messages.buildWrote(files));
-  for (const failed of report.failedCells) effects.log(cellErrorDetail(runs, failed));
+  const cellErrors = report.failedCells.map((failed) => cellErrorDetail(runs, failed));
+  for (const error of cellErrors) effects.log(error);
   if (report.failedCells[0] !== undefined) effects.log(messages.buildCellErrors(report.failedCells.length, report.failedCells[0].where));
   if (duplicates.length > 0) effects.log(messages.buildDuplicateIds(duplicates));
   const strictFailure = options.strict === true && report.warnings.length > 0;
   if (strictFailure) effects.log(messages.buildStrictWarnings(report.warnings.length));
   const ok = report.failedCells.length === 0 && (pdf === "written" || pdf === "reused" || pdf === "skipped") && duplicates.length === 0 && !strictFailure;
-  return { config, files, failedCells: report.failedCells, pdf, whatIf, exitCode: pdf === "bad-chromium-path" ? 2 : ok ? 0 : 1 };
+  return { config, files, failedCells: report.failedCells, cellErrors, pdf, whatIf, exitCode: pdf === "bad-chromium-path" ? 2 : ok ? 0 : 1 };
 }
 
 /**

@@ -8,7 +8,7 @@ import { projectPaths } from "./project";
 export async function devAction(port: number, options: { host: string; root?: string }): Promise<void> {
   const paths = projectPaths(options.root);
   const session = await startDev(
-    { root: paths.root, buildDir: paths.buildDir, port, host: options.host, watch: DEFAULT_WATCH, debounceMs: 150 },
+    { root: paths.root, buildDir: paths.buildDir, port, host: options.host, watch: [...DEFAULT_WATCH, paths.assumptionsFile], debounceMs: 150 },
     { rebuild: inProcessRebuild(paths.root, progress), progress },
   );
   progress(messages.devServing(session.url));

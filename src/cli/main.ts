@@ -9,6 +9,7 @@ import { registerReportCommands } from "./build";
 import { registerCheckCommand } from "./check";
 import { registerDevCommand } from "./dev";
 import { registerDiffCommand } from "./diff";
+import { registerNewCommand } from "./new";
 import { registerPublishCommand } from "./publish";
 import { registerRunCommand } from "./run";
 import { exitCodeOf } from "../util/errors";
@@ -25,6 +26,7 @@ export function createProgram(): Command {
   registerPublishCommand(program);
   registerDiffCommand(program);
   registerDevCommand(program);
+  registerNewCommand(program);
   return program;
 }
 

@@ -6,7 +6,8 @@
 import { diffWords } from "diff";
 import * as messages from "../messages/versions";
 import type { AssumptionContent } from "../assumptions/content";
-import { formatAssumptionQuantity, formatDelta, formatOptional } from "../format/number";
+import { formatAssumptionQuantity, formatDelta } from "../format/number";
+import { figureChange, figureRange } from "./figures";
 import type { ProseGuard } from "./prose-guard";
 import type { AssumptionChange, DiffResult, FigureDelta } from "./diff";
 import { html, rawHtml, type Html } from "../util/html";
@@ -49,13 +50,22 @@ export function fieldText(content: AssumptionContent, field: AssumptionChange["f
   }
 }
 
+
+function sideText(side: FigureDelta["before"], delta: FigureDelta): string {
+  if (side === null) return "–";
+  const { p50, interval } = figureRange(side, delta);
+  return interval === null ? p50 : `${p50} (${interval})`;
+}
+
 function figureLine(delta: FigureDelta, paint: Paint): string {
-  const f = (value: number | undefined): string => formatOptional(value, delta.format);
-  const range = (side: FigureDelta["before"]): string =>
-    side ? `${f(side.p50)}${side.p5 !== undefined && side.p95 !== undefined ? ` (${f(side.p5)}–${f(side.p95)})` : ""}` : "–";
-  const change = delta.absolute === null ? delta.status : `${formatDelta(delta.absolute, delta.format)}, ${formatDelta(delta.relative, "percent")}`;
-  const painted = delta.status === "unchanged" ? paint.dim(change) : delta.absolute !== null && delta.absolute < 0 ? paint.removed(change) : paint.added(change);
-  return `  ${delta.id}  ${range(delta.before)} → ${range(delta.after)}  ${painted}`;
+  const change = delta.absolute === null ? delta.status : `${figureChange(delta.absolute, delta)}, ${formatDelta(delta.relative, "percent")}`;
+  const painted = delta.absolute !== null && delta.absolute < 0 ? paint.removed(change) : paint.added(change);
+  return `  ${delta.id}  ${sideText(delta.before, delta)} → ${sideText(delta.after, delta)}  ${painted}`;
+}
+
+/** Figures that moved (or appeared, or went) one per line; the unchanged ones are one count. */
+function splitUnchanged(figures: readonly FigureDelta[]): { readonly moved: readonly FigureDelta[]; readonly unchanged: readonly FigureDelta[] } {
+  return { moved: figures.filter((d) => d.status !== "unchanged"), unchanged: figures.filter((d) => d.status === "unchanged") };
 }
 
 export function renderDiffText(diff: DiffResult, colour: boolean): string {
@@ -80,7 +90,9 @@ export function renderDiffText(diff: DiffResult, colour: boolean): string {
     lines.push(paint.dim(messages.diffNoFigures()));
   } else {
     lines.push(paint.bold(messages.diffFiguresHeading(diff.figures.length)));
-    for (const delta of diff.figures) lines.push(figureLine(delta, paint));
+    const { moved, unchanged } = splitUnchanged(diff.figures);
+    for (const delta of moved) lines.push(figureLine(delta, paint));
+    if (unchanged.length > 0) lines.push(paint.dim(`  ${messages.diffFiguresUnchanged(unchanged.length)}`));
   }
   if (diff.prose !== undefined) lines.push("", ...proseLines(diff.prose, diff.from, paint));
   return `${lines.join("\n")}\n`;
@@ -104,12 +116,21 @@ function wordDiffHtml(before: string, after: string): Html {
 }
 
 function figureRows(figures: readonly FigureDelta[]): Html {
-  return html`${figures.map((d) => {
-    const f = (v: number | undefined) => formatOptional(v, d.format);
-    const side = (s: FigureDelta["before"]) => (s ? html`${f(s.p50)}${s.p5 !== undefined && s.p95 !== undefined ? html` <small>(${f(s.p5)}–${f(s.p95)})</small>` : ""}` : "–");
+  const { moved, unchanged } = splitUnchanged(figures);
+  const side = (s: FigureDelta["before"], d: FigureDelta) => {
+    if (s === null) return "–";
+    const { p50, interval } = figureRange(s, d);
+    return html`${p50}${interval === null ? "" : html` <small>(${interval})</small>`}`;
+  };
+  const rows = moved.map((d) => {
     const cls = d.absolute === null || d.absolute === 0 ? "same" : d.absolute > 0 ? "up" : "down";
-    return html`<tr class="${cls}"><td><code>${d.id}</code><br><small>${d.label}</small></td><td>${side(d.before)}</td><td>${side(d.after)}</td><td>${d.absolute === null ? d.status : formatDelta(d.absolute, d.format)}</td><td>${formatDelta(d.relative, "percent")}</td></tr>`;
-  })}`;
+    return html`<tr class="${cls}"><td><code>${d.id}</code><br><small>${d.label}</small></td><td>${side(d.before, d)}</td><td>${side(d.after, d)}</td><td>${d.absolute === null ? d.status : figureChange(d.absolute, d)}</td><td>${formatDelta(d.relative, "percent")}</td></tr>`;
+  });
+  const rest =
+    unchanged.length === 0
+      ? ""
+      : html`<tr class="same unchanged"><td colspan="5"><details><summary>${messages.diffFiguresUnchanged(unchanged.length)}</summary>${unchanged.map((d, i) => html`${i > 0 ? ", " : ""}<code>${d.id}</code>`)}</details></td></tr>`;
+  return html`${rows}${rest}`;
 }
 
 /** The body of a diff: assumptions then figures. Used by the HTML page and the "What changed" section. */
@@ -124,16 +145,17 @@ export function renderDiffFragment(diff: DiffResult): Html {
   const figures =
     diff.figures === null
       ? html`<p>${messages.diffNoFigures()}</p>`
-      : html`<table class="figures"><thead><tr><th>figure</th><th>${diff.from} p50 (p5–p95)</th><th>${diff.to} p50 (p5–p95)</th><th>change</th><th>relative</th></tr></thead><tbody>${figureRows(diff.figures)}</tbody></table>`;
-  return html`<h3>${messages.diffAssumptionsHeading(added.length, removed.length, changed.length)}</h3>
-${added.length + removed.length + changed.length === 0 ? html`<p>${messages.diffNoAssumptionChanges()}</p>` : html`<table class="assumptions"><tbody>${added.map((a) => row("+", a))}${removed.map((a) => row("−", a))}${changeRows}</tbody></table>`}
+      : html`<div class="table-wrap"><table class="figures"><thead><tr><th>figure</th><th>${diff.from} p50 (p5–p95)</th><th>${diff.to} p50 (p5–p95)</th><th>change</th><th>relative</th></tr></thead><tbody>${figureRows(diff.figures)}</tbody></table></div>`;
+  // h2: the fragment sits under the page's (or the "What changed" section's) h1, and headings do not skip levels.
+  return html`<h2>${messages.diffAssumptionsHeading(added.length, removed.length, changed.length)}</h2>
+${added.length + removed.length + changed.length === 0 ? html`<p>${messages.diffNoAssumptionChanges()}</p>` : html`<div class="table-wrap"><table class="assumptions"><tbody>${added.map((a) => row("+", a))}${removed.map((a) => row("−", a))}${changeRows}</tbody></table></div>`}
 ${diff.asOf === undefined ? null : html`<p class="as-of-change">${messages.diffAsOf(diff.asOf.before, diff.asOf.after, diff.asOf.moved)}</p>`}
-<h3>${diff.figures === null ? "" : messages.diffFiguresHeading(diff.figures.length)}</h3>
+${diff.figures === null ? "" : html`<h2>${messages.diffFiguresHeading(diff.figures.length)}</h2>`}
 ${figures}${diff.prose === undefined ? null : html`<div class="prose-guard">${proseLines(diff.prose, diff.from).map((line) => html`<p>${line}</p>`)}</div>`}`;
 }
 
 // The standalone page sets its own font; inside a report the section inherits the report's.
-export const DIFF_CSS = `body.fragtax-diff{font-family:system-ui,sans-serif;color:#111;max-width:64em;margin:2em auto;padding:0 1em}.fragtax-diff table{border-collapse:collapse;margin:.5em 0;font-family:var(--sans,system-ui,sans-serif);font-size:.88em}.fragtax-diff h3{font-size:1.05rem;margin:1.2em 0 .3em}.fragtax-diff td,.fragtax-diff th{border-bottom:1px solid #ddd;padding:.25em .6em;text-align:left;vertical-align:top}.fragtax-diff ins{background:#dcfce7;text-decoration:none}.fragtax-diff del{background:#fee2e2}.fragtax-diff tr.up td:nth-child(4){color:#166534}.fragtax-diff tr.down td:nth-child(4){color:#991b1b}`;
+export const DIFF_CSS = `body.fragtax-diff{font-family:system-ui,sans-serif;color:#111;max-width:64em;margin:2em auto;padding:0 1em}.fragtax-diff table{border-collapse:collapse;margin:.5em 0;font-family:var(--sans,system-ui,sans-serif);font-size:.88em}.fragtax-diff h2{font-size:1.05rem;margin:1.2em 0 .3em}.fragtax-diff .table-wrap{overflow-x:auto}.fragtax-diff td,.fragtax-diff th{border-bottom:1px solid #ddd;padding:.25em .6em;text-align:left;vertical-align:top}.fragtax-diff ins{background:#dcfce7;text-decoration:none}.fragtax-diff del{background:#fee2e2}.fragtax-diff tr.up td:nth-child(4){color:#166534}.fragtax-diff tr.down td:nth-child(4){color:#991b1b}`;
 
 export function renderDiffPage(diff: DiffResult): string {
   const title = messages.diffHeading(diff.from, diff.to);

@@ -100,6 +100,10 @@ export function cannotReadAssumptions(file: string, reason: string): string {
   return `cannot read assumptions file ${file}: ${reason}`;
 }
 
+export function outsideSupport(id: string, value: number, because: string, support: string): string {
+  return `"${id}" is ${because}, so it must be ${support}; ${value} is outside that support`;
+}
+
 export function judgementWithoutNote(id: string | undefined): string {
   return `${forId(id)}kind "judgement" needs a "note" giving the reasoning (why this value or range)`;
 }

@@ -8,4 +8,5 @@ export * as charts from "./charts";
 export * as model from "./model";
 export * as notebook from "./notebook";
 export * as report from "./report";
+export * as scaffold from "./scaffold";
 export * as versions from "./versions";

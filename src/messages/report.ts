@@ -41,8 +41,20 @@ export const mdCannotInterpolate = (index: number, kind: string): string =>
 export const figureNeedsOneValue = (id: string): string =>
   `nb.figure("${id}"): give exactly one of "value" (a number) or "summary" (a Monte Carlo summary)`;
 
-export const figureNotFinite = (id: string): string =>
-  `nb.figure("${id}"): the value is not a finite number (NaN or Infinity); check the model inputs`;
+export const apiBadFormat = (call: string, got: string, formats: readonly string[]): string =>
+  `${call}: "format" is ${got}; use one of ${formats.map((f) => `"${f}"`).join(", ")}`;
+
+export const apiMissingText = (call: string, field: string, got: string): string =>
+  `${call}: "${field}" is ${got}; give it as a non-empty string`;
+
+/** A number field that is missing, not a number, or NaN/Infinity: names the field (e.g. "summary.p95"). */
+export const apiBadNumber = (call: string, field: string, got: string): string =>
+  got === "missing" || !/^(NaN|-?Infinity)$/.test(got)
+    ? `${call}: "${field}" is ${got}; it must be a finite number`
+    : `${call}: "${field}" is ${got}, not a finite number; check the model inputs that lead to it`;
+
+export const apiBadSummary = (call: string, field: string, got: string): string =>
+  `${call}: "${field}" is ${got}; pass a Monte Carlo output (result.outputs.name) or an object with mean, p5, p25, p50, p75, p95`;
 
 // ── Chromium / PDF ───────────────────────────────────────────────────────────────────────────────
 const withoutPdf = "The HTML report was still built; `fragtax build --no-pdf` skips the PDF step.";
@@ -102,6 +114,10 @@ export const buildDuplicateIds = (ids: readonly string[]): string =>
 export const storedOutputsReason = (): string => "rendered from the outputs saved in the notebook (no execution engine)";
 
 export const buildWarning = (warning: string): string => `warning: ${warning}`;
+
+export const notebookWithoutCellIds = (file: string, count: number): string =>
+  `${file}: ${count} cell${count === 1 ? " has" : "s have"} no id (nbformat 4.5 gives every cell one); ` +
+  `open and save the notebook in Jupyter, which adds them, or start new chapters with \`fragtax new\``;
 
 export function alternativeNeedsOneValue(figureId: string, alternativeId: string): string {
   return `figure "${figureId}": alternative "${alternativeId}" needs exactly one of "value" or "summary", with finite numbers`;

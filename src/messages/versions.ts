@@ -108,6 +108,10 @@ export function diffFiguresHeading(count: number): string {
   return `Figures (${count}), largest relative change first: p50 (p5–p95) before → after`;
 }
 
+export function diffFiguresUnchanged(count: number): string {
+  return `${count} figure${count === 1 ? "" : "s"} unchanged`;
+}
+
 export function diffNoFigures(): string {
   return "Figures: not compared (one side carries no figures; pass --figures to build them for a git ref).";
 }

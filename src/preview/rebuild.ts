@@ -27,7 +27,7 @@ export function inProcessRebuild(root: string, log: (line: string) => void): () 
   return async () => {
     const effects = new HeldBuildEffects(log);
     const result = await build({ root, pdf: false }, effects);
-    if (result.failedCells.length > 0) throw new Error(messages.devCellsFailed(result.failedCells.map((cell) => `${cell.where}: ${cell.message}`)));
+    if (result.failedCells.length > 0) throw new Error(messages.devCellsFailed(result.cellErrors));
     await effects.commit();
   };
 }

@@ -7,10 +7,8 @@ import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import { readFile, realpath } from "node:fs/promises";
 import { extname, join, posix, sep } from "node:path";
 import * as messages from "../messages/versions";
-import { html } from "../util/html";
-import { insertBeforeBodyClose } from "../util/page";
+import { devPage, EVENTS_PATH } from "./dev-page";
 
-export const EVENTS_PATH = "/__fragtax/events";
 
 const TYPES: Readonly<Record<string, string>> = {
   ".html": "text/html; charset=utf-8",
@@ -48,16 +46,6 @@ export function resolveRequestPath(root: string, requestUrl: string): string | n
 export interface PreviewState {
   /** The error of the latest rebuild, or null when it succeeded. */
   error: string | null;
-}
-
-/** The script injected into served pages: reloads on a build, shows the error of a failed one. */
-function liveReloadScript(): string {
-  return `<script data-fragtax="live-reload">(()=>{const s=new EventSource(${JSON.stringify(EVENTS_PATH)});s.addEventListener("reload",()=>location.reload());})();</script>`;
-}
-
-export function errorOverlay(error: string): string {
-  return html`<div data-fragtax="build-error" role="alert" style="position:fixed;left:0;right:0;bottom:0;max-height:45vh;overflow:auto;background:#7f1d1d;color:#fff;padding:1em 1.5em;font:14px/1.4 ui-monospace,monospace;z-index:99999;white-space:pre-wrap"><strong>${messages.devBuildFailedTitle()}</strong>
-${error}</div>`.value;
 }
 
 export class PreviewServer {
@@ -115,9 +103,8 @@ export class PreviewServer {
   }
 
   private sendHtml(response: ServerResponse, page: string): void {
-    const withError = this.state.error ? insertBeforeBodyClose(page, errorOverlay(this.state.error)) : page;
     response.writeHead(200, { "content-type": TYPES[".html"] ?? "text/html", "cache-control": "no-store" });
-    response.end(insertBeforeBodyClose(withError, liveReloadScript()));
+    response.end(devPage(page, this.state.error));
   }
 
   private subscribe(request: IncomingMessage, response: ServerResponse): void {

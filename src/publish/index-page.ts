@@ -1,17 +1,22 @@
 /** `out/reports/index.html`: every published version, newest first, self-contained and escaped. */
 import * as messages from "../messages/versions";
-import { formatNumber, formatOptional } from "../format/number";
+import { figureRange } from "../diff/figures";
 import { html, rawHtml } from "../util/html";
 import type { Manifest } from "./store";
 
-const CSS = `body{font-family:system-ui,sans-serif;max-width:60em;margin:2em auto;padding:0 1em;color:#111}table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #ddd;padding:.4em .6em;text-align:left;vertical-align:top}td.figures div{white-space:nowrap}.latest{font-size:.8em;background:#dbeafe;padding:.1em .4em;border-radius:.3em}`;
+// On a phone (< 40em) each version is a block of stacked cells instead of a four-column table row,
+// and long words (ids, notes) wrap, so the page never scrolls sideways.
+const CSS = `body{font-family:system-ui,sans-serif;max-width:60em;margin:2em auto;padding:0 1em;color:#111;overflow-wrap:break-word}table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #ddd;padding:.4em .6em;text-align:left;vertical-align:top}td.figures div{margin-bottom:.3em}td:first-child a{white-space:nowrap}.latest{font-size:.8em;background:#dbeafe;padding:.1em .4em;border-radius:.3em}@media (max-width:40em){body{margin:1em auto}table,tbody,tr,td{display:block}thead{display:none}tr{border-bottom:1px solid #ddd;padding:.6em 0}td{border:0;padding:.15em 0}body{overflow-wrap:anywhere}}`;
 
 export function renderIndexPage(title: string, newestFirst: readonly Manifest[]): string {
   const rows = newestFirst.map((version, index) => {
     const href = (file: string) => `${encodeURIComponent(version.id)}/${file}`;
     return html`<tr><td><a href="${href("report.html")}"><strong>${version.id}</strong></a>${index === 0 ? html` <span class="latest">latest</span>` : ""}<br><small>${version.date}${version.asOf === undefined ? "" : html`<br>data as of ${version.asOf}`}</small></td>
 <td>${version.note ?? ""}</td>
-<td class="figures">${version.headline.map((f) => html`<div>${f.label}: <strong>${formatNumber(f.p50, f.format)}</strong>${f.p5 !== undefined && f.p95 !== undefined ? html` <small>(${formatOptional(f.p5, f.format)}–${formatOptional(f.p95, f.format)})</small>` : ""}</div>`)}</td>
+<td class="figures">${version.headline.map((f) => {
+      const { p50, interval } = figureRange(f, f);
+      return html`<div>${f.label}: <strong>${p50}</strong>${interval === null ? "" : html` <small>(${interval})</small>`}</div>`;
+    })}</td>
 <td><a href="${href("report.html")}">HTML</a> · <a href="${href("report.pdf")}">PDF</a> · <a href="${href("manifest.json")}">manifest</a></td></tr>`;
   });
   const heading = messages.indexHeading(title);

@@ -4,6 +4,7 @@
  * opened for a cell that failed); outputs follow their cell. Cells tagged `remove-cell` are left
  * out, cells tagged `remove-input` show only their outputs.
  */
+import * as messages from "../messages/report";
 import { html, rawHtml, type Html } from "../util/html";
 import type { Heading, MarkdownRenderer } from "./markdown";
 import { cellFailed, joinSource, type Cell, type CodeCell, type Notebook } from "./nbformat";
@@ -53,6 +54,9 @@ export async function renderChapter(chapter: ChapterInput, markdown: MarkdownRen
   const parts: Html[] = [];
   let charts = 0;
   const warnings: string[] = [];
+  // nbformat 4.5 gives every cell an id (Jupyter adds them on save); without them links into cells break.
+  const withoutId = chapter.notebook.cells.filter((cell) => typeof cell.id !== "string" || cell.id === "").length;
+  if (withoutId > 0) warnings.push(messages.notebookWithoutCellIds(chapter.relativePath, withoutId));
   for (const { cell, index } of cells) {
     if (tagsOf(cell).includes("remove-cell")) continue;
     const docId = `c${chapter.number}-${index + 1}`;

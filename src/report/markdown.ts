@@ -39,6 +39,10 @@ export function createMarkdownRenderer(): MarkdownRenderer {
   const md = new MarkdownIt({ html: true, linkify: false, typographer: true })
     .use(footnote)
     .use(anchor, { slugify, tabIndex: false, level: [1, 2, 3] });
+  // A table wider than the column scrolls inside its own box (report.css .table-wrap), never the page.
+  const renderToken: NonNullable<typeof md.renderer.rules.table_open> = (tokens, index, options, _env, self) => self.renderToken(tokens, index, options);
+  md.renderer.rules.table_open = (...args) => `<div class="table-wrap">${renderToken(...args)}`;
+  md.renderer.rules.table_close = (...args) => `${renderToken(...args)}</div>`;
   // markdown-it-anchor keeps used slugs in env.markdownItAnchor: shared, so ids stay unique
   // report-wide. markdown-it-footnote keeps its list in env too: fresh per render, so each cell
   // shows only its own footnotes.

@@ -30,6 +30,8 @@ export type Output = StreamOutput | DataOutput | ErrorOutput;
 
 export interface CodeCell {
   readonly cell_type: "code";
+  /** nbformat 4.5 cell id (the build warns about cells without one). */
+  readonly id?: string;
   readonly source: MultilineString;
   readonly outputs: readonly Output[];
   readonly execution_count?: number | null;
@@ -38,12 +40,16 @@ export interface CodeCell {
 
 export interface MarkdownCell {
   readonly cell_type: "markdown";
+  /** nbformat 4.5 cell id (the build warns about cells without one). */
+  readonly id?: string;
   readonly source: MultilineString;
   readonly metadata?: Readonly<Record<string, unknown>>;
 }
 
 export interface RawCell {
   readonly cell_type: "raw";
+  /** nbformat 4.5 cell id (the build warns about cells without one). */
+  readonly id?: string;
   readonly source: MultilineString;
   readonly metadata?: Readonly<Record<string, unknown>>;
 }

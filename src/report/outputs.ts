@@ -4,6 +4,7 @@
  * stderr are shown distinctly, never dropped. Vega-Lite becomes a static SVG (readable without
  * JavaScript and identical in print) plus its spec, embedded for the report's chart runtime.
  */
+import { accessibleSvg, chartText, narrowSpec } from "../charts/accessible";
 import { idPrefix } from "../charts/ids";
 import { ChartError, renderChart } from "../charts/render";
 import { VEGA_LITE_MIME } from "../api/types";
@@ -119,7 +120,15 @@ async function renderVegaLite(payload: unknown, context: OutputContext): Promise
   }
   context.onChart?.(chart.warnings);
   const description = typeof (spec as { description?: unknown }).description === "string" ? (spec as { description: string }).description : null;
-  return html`<figure class="output chart" id="${`chart-${context.docId}`}">${rawHtml(chart.markup)}${
+  const id = `chart-${context.docId}`;
+  const text = chartText(spec);
+  // The phone drawing (see charts/accessible.ts); its warnings repeat the wide one's, so they are dropped.
+  const narrow = narrowSpec(spec);
+  const small = narrow === null ? null : await renderChart(narrow, { where: context.where, baseDir: context.baseDir, idPrefix: idPrefix(`${context.docId}-narrow`) });
+  const wide = accessibleSvg(chart.markup, `${id}-wide`, text);
+  return html`<figure class="output chart${small === null ? "" : " has-narrow"}" id="${id}">${
+    small === null ? rawHtml(wide) : html`<div class="chart-wide">${rawHtml(wide)}</div><div class="chart-narrow">${rawHtml(accessibleSvg(small.markup, `${id}-narrow`, text))}</div>`
+  }${
     description === null ? null : html`<figcaption>${description}</figcaption>`
   }${rawHtml(jsonScript("application/vnd.vegalite.v5+json", chart.themedSpec))}</figure>`;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { formatNumber } from "../../src/format/number";
 import { diffFigures } from "../../src/diff/diff";
-import { renderDiffText, useColour } from "../../src/diff/render";
+import { renderChangesSection, renderDiffText, useColour } from "../../src/diff/render";
 import type { FigureValues } from "../../src/report/figures-file";
 
 const figure = (id: string, p50: number): FigureValues => ({ id, label: id, unit: "USD", format: "usd", p50 });
@@ -23,5 +24,33 @@ describe("diff ordering and colour", () => {
     const diff = { from: "a", to: "b", assumptions: { added: [], removed: [], changed: [] }, figures: diffFigures([figure("x", 1)], [figure("x", 2)]) };
     expect(renderDiffText(diff, true)).toContain("\u001b[32m");
     expect(renderDiffText(diff, false)).not.toContain("\u001b[");
+  });
+});
+
+describe("figures in a diff read like the report", () => {
+  const flop = (p50: number): FigureValues => ({ id: "run_flop", label: "Compute", unit: "×10²⁵ FLOP", format: "number", p5: p50 - 1, p50, p95: p50 + 1 });
+  const same = Array.from({ length: 38 }, (_, i) => figure(`same_${i}`, 1e9 + i));
+  const diff = {
+    from: "a",
+    to: "b",
+    assumptions: { added: [], removed: [], changed: [] },
+    figures: diffFigures([flop(2.74), figure("cost", 58.7e6), ...same], [flop(3.1), figure("cost", 67.8e6), ...same]),
+  };
+
+  it("collapses the unchanged figures into one line in the terminal and in the What changed section", () => {
+    const text = renderDiffText(diff, false);
+    expect(text).toContain("\n  38 figures unchanged\n");
+    expect(text).not.toContain("same_0");
+    expect(text).not.toMatch(/\+0, \+0%/);
+    const section = renderChangesSection(diff, "a").value;
+    expect(section).toContain("<summary>38 figures unchanged</summary>");
+    expect(section.match(/<tr class="(up|down|same)">/g)?.length).toBe(2);
+  });
+
+  it("keeps units and uses the report's number format", () => {
+    const text = renderDiffText(diff, false);
+    expect(text).toContain("run_flop  2.74 ×10²⁵ FLOP (1.74–3.74 ×10²⁵ FLOP) → 3.1 ×10²⁵ FLOP (2.1–4.1 ×10²⁵ FLOP)  +0.36 ×10²⁵ FLOP, +13%");
+    expect(text).toContain(`cost  ${formatNumber(58.7e6, "usd")} → ${formatNumber(67.8e6, "usd")}  +$9.1M, +16%`);
+    expect(renderChangesSection(diff, "a").value).toContain("3.1 ×10²⁵ FLOP <small>(2.1–4.1 ×10²⁵ FLOP)</small>");
   });
 });

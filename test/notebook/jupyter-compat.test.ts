@@ -8,8 +8,8 @@
  *
  * Needs /usr/bin/jupyter with nbconvert and the tslab kernel registered (`.ci/run` installs both).
  */
-import { execFile } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { execFile, execFileSync } from "node:child_process";
+import { existsSync, readFileSync, symlinkSync } from "node:fs";
 import { basename, delimiter, dirname, join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -18,6 +18,7 @@ import { executeNotebooks, type NotebookRunResult } from "../../src/notebook/exe
 import { cellText, type Cell, type Notebook, type Output } from "../../src/notebook/nbformat";
 import { mapConcurrent } from "../../src/notebook/pool";
 import { FIXTURES, TempDir } from "./helpers";
+import { tempProject } from "../project";
 
 const root = join(import.meta.dirname, "..", "..");
 const JUPYTER = "/usr/bin/jupyter";
@@ -26,7 +27,14 @@ afterAll(() => temp.cleanup());
 
 const fixtures = ["semantics", "display", "imports", "model-entry"].map((name) => join(FIXTURES, `${name}.ipynb`));
 const report = existsSync(join(root, "notebooks", "report.yaml")) ? reportNotebooks(root) : [];
-const notebooks = [...fixtures, ...report];
+// The chapter `fragtax new` writes must run unchanged in Jupyter too: scaffolded into a copy of the
+// test project (with dist/ linked, as `npm install` provides it for ../dist/api.js).
+const scaffolded = tempProject();
+afterAll(() => scaffolded.remove());
+symlinkSync(join(root, "dist"), join(scaffolded.root, "dist"), "dir");
+execFileSync(process.execPath, [join(root, "dist", "cli.js"), "new", "energy", "--root", scaffolded.root], { stdio: "pipe" });
+const newChapter = join(scaffolded.root, "notebooks", "03-energy.ipynb");
+const notebooks = [...fixtures, ...report, newChapter];
 
 async function runJupyter(file: string, index: number): Promise<Notebook> {
   const outputDir = join(temp.path, String(index));
@@ -66,11 +74,11 @@ describe("compatibility with Jupyter + tslab", () => {
   }, 600_000);
 
   it("covers the engine's fixtures and every notebook listed in notebooks/report.yaml", () => {
-    expect(notebooks.length).toBe(fixtures.length + report.length);
+    expect(notebooks.length).toBe(fixtures.length + report.length + 1);
     expect(jupyter.length).toBe(notebooks.length);
   });
 
-  it.each(notebooks.map((file, index) => [file.slice(root.length + 1), index] as const))("%s: same displays and stdout per cell", (_name, index) => {
+  it.each(notebooks.map((file, index) => [file === newChapter ? "fragtax new energy" : file.slice(root.length + 1), index] as const))("%s: same displays and stdout per cell", (_name, index) => {
     const theirs = jupyter[index] as Notebook;
     const mine = ours[index] as NotebookRunResult;
     expect(mine.error?.message).toBeUndefined();

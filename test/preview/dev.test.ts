@@ -4,7 +4,9 @@ import type { Socket } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { startDev } from "../../src/preview/dev";
+import { createHash } from "node:crypto";
+import { DEFAULT_WATCH, startDev } from "../../src/preview/dev";
+import { devContentSecurityPolicy, devPage, LIVE_RELOAD_SCRIPT } from "../../src/preview/dev-page";
 import type { DevSession } from "../../src/preview/dev";
 import { resolveRequestPath } from "../../src/preview/serve";
 
@@ -83,5 +85,54 @@ describe("fragtax dev server", () => {
     await writeFile(join(root, "notebooks/a.ipynb"), '{"fixed":true}');
     for (let tries = 0; session?.state.error !== null && tries < 100; tries++) await new Promise((r) => setTimeout(r, 30));
     expect(await (await fetch(session?.url ?? "")).text()).not.toContain("ReferenceError");
+  });
+});
+
+describe("the dev page policy", () => {
+  it("adds connect-src 'self' to the report's policy and leaves every other directive alone", () => {
+    const policy = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:";
+    expect(devContentSecurityPolicy(policy)).toBe(`${policy}; connect-src 'self'`);
+    expect(devContentSecurityPolicy("default-src 'none'; script-src 'unsafe-inline'; connect-src 'none'")).toBe("default-src 'none'; script-src 'unsafe-inline'; connect-src 'self'");
+  });
+
+  it("with nonce-based scripts, allows the live-reload script by its hash (not by opening 'unsafe-inline')", () => {
+    const hash = `'sha256-${createHash("sha256").update(LIVE_RELOAD_SCRIPT).digest("base64")}'`;
+    const dev = devContentSecurityPolicy("default-src 'none'; script-src 'nonce-abc123'");
+    expect(dev).toBe(`default-src 'none'; script-src 'nonce-abc123' ${hash}; connect-src 'self'`);
+    expect(dev).not.toContain("unsafe");
+  });
+
+  it("rewrites only the served copy's meta tag", () => {
+    const page = `<html><head><meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline'"></head><body>x</body></html>`;
+    const served = devPage(page, "boom <script>");
+    expect(served).toContain(`content="default-src 'none'; script-src 'unsafe-inline'; connect-src 'self'"`);
+    expect(served).toContain("boom &lt;script&gt;");
+    expect(served).toContain(LIVE_RELOAD_SCRIPT);
+  });
+});
+
+describe("what fragtax dev watches", () => {
+  it("rebuilds after an edit to a notebook, assumptions.yaml, report.yaml, src/ and templates/", async () => {
+    const project = await mkdtemp(join(tmpdir(), "fragtax-dev-watch-"));
+    for (const dir of ["notebooks", "src/model", "templates", "out/build"]) await mkdir(join(project, dir), { recursive: true });
+    let rebuilds = 0;
+    const watching = await startDev(
+      { root: project, buildDir: join(project, "out/build"), port: 0, host: "127.0.0.1", watch: [...DEFAULT_WATCH, "notebooks/assumptions.yaml"], debounceMs: 30 },
+      { rebuild: async () => void rebuilds++, progress: () => undefined },
+    );
+    try {
+      await watching.idle();
+      // chokidar needs a moment to take its first look at the folders before it reports changes.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      for (const file of ["notebooks/01-a.ipynb", "notebooks/assumptions.yaml", "notebooks/report.yaml", "src/model/x.ts", "templates/report.css"]) {
+        const before = rebuilds;
+        await writeFile(join(project, file), `edit ${file}`);
+        for (let tries = 0; rebuilds === before && tries < 100; tries++) await new Promise((r) => setTimeout(r, 30));
+        expect(rebuilds, file).toBeGreaterThan(before);
+      }
+    } finally {
+      await watching.close();
+      await rm(project, { recursive: true, force: true });
+    }
   });
 });

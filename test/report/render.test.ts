@@ -16,7 +16,8 @@ describe("the rendered report (fixture: two executed chapters)", async () => {
 
   it("renders every Vega-Lite chart as inline SVG with its themed spec alongside", () => {
     expect(report.charts).toBe(2);
-    const figures = page.match(/<figure class="output chart"[^>]*>\s*<svg[\s\S]*?<\/figure>/g) ?? [];
+    // Each chart: the wide drawing and the phone one (see charts/accessible.ts), both inline SVG.
+    const figures = page.match(/<figure class="output chart has-narrow"[^>]*><div class="chart-wide"><svg[\s\S]*?<div class="chart-narrow"><svg[\s\S]*?<\/figure>/g) ?? [];
     expect(figures).toHaveLength(2);
     for (const figure of figures) {
       expect(figure).toContain('<script type="application/vnd.vegalite.v5+json" class="chart-spec">');

@@ -1,0 +1,98 @@
+/**
+ * What a chart needs beyond its SVG for phones and assistive technology. Pure.
+ *
+ * - `narrowSpec`: the same chart drawn for a phone column (~350 px): a narrower plot and shorter label
+ *   limits, same font sizes. Scaling the desktop SVG down instead shrinks its 11 px text to 6 px.
+ *   Charts the narrow drawing cannot apply to (concat, facet, repeat) keep one SVG, which scrolls
+ *   inside its own box on a phone instead (report.css).
+ * - `chartText`: the title and description a screen reader announces, from the spec's `title` and
+ *   `description`, else from what the chart encodes.
+ * - `accessibleSvg`: the SVG as one image (`role="img"`) named by its <title> and described by its
+ *   <desc>, so its hundreds of marks are not read (or tabbed through) one by one.
+ */
+import { escapeHtml } from "../util/html";
+
+/** Plot width and label limit of the phone drawing: with axis labels and padding it stays near 350 px. */
+const NARROW_PLOT_WIDTH = 180;
+const NARROW_LABEL_LIMIT = 130;
+const NARROW_TITLE_LIMIT = 330;
+const NARROW_LEGEND_LABEL_LIMIT = 280;
+
+type Json = Record<string, unknown>;
+const isObject = (value: unknown): value is Json => typeof value === "object" && value !== null && !Array.isArray(value);
+
+export function narrowSpec(spec: unknown): Json | null {
+  if (!isObject(spec) || ["hconcat", "vconcat", "concat", "facet", "repeat"].some((key) => key in spec)) return null;
+  const config = isObject(spec.config) ? spec.config : {};
+  const limit = (section: unknown, key: string, most: number): Json => {
+    const own = isObject(section) ? section : {};
+    const current = typeof own[key] === "number" ? (own[key] as number) : Infinity;
+    return { ...own, [key]: Math.min(current, most) };
+  };
+  const width = typeof spec.width === "number" ? Math.min(spec.width, NARROW_PLOT_WIDTH) : NARROW_PLOT_WIDTH;
+  return {
+    ...spec,
+    width,
+    config: {
+      ...config,
+      axis: limit(config.axis, "labelLimit", NARROW_LABEL_LIMIT),
+      // A long x-axis title would widen the drawing past the column; it is cut to the plot's width
+      // (the full title stays in the chart's description).
+      axisX: { ...(isObject(config.axisX) ? config.axisX : {}), titleLimit: width },
+      // Category labels stand upright to fit side by side (none is dropped, unlike thinning).
+      axisXDiscrete: { labelAngle: -90, labelOverlap: false, ...(isObject(config.axisXDiscrete) ? config.axisXDiscrete : {}) },
+      // A horizontal legend in one row can be wider than the phone drawing: one entry per row.
+      legend: { ...limit(config.legend, "labelLimit", NARROW_LEGEND_LABEL_LIMIT), columns: 1 },
+      title: { ...(isObject(config.title) ? config.title : {}), limit: NARROW_TITLE_LIMIT },
+    },
+  };
+}
+
+export interface ChartText {
+  readonly title: string;
+  readonly description: string;
+}
+
+function titleOf(value: unknown): string | null {
+  if (typeof value === "string") return value;
+  if (Array.isArray(value)) return value.filter((part) => typeof part === "string").join(" ") || null;
+  if (isObject(value)) return titleOf(value.text);
+  return null;
+}
+
+/** The channels a chart encodes, as "x: Cost (USD); y: Samples", looked for in the spec and its layers. */
+function encodedChannels(spec: Json): string[] {
+  const found: string[] = [];
+  const visit = (node: Json): void => {
+    if (isObject(node.encoding)) {
+      for (const [channel, definition] of Object.entries(node.encoding)) {
+        if (!isObject(definition) || !["x", "y", "color"].includes(channel)) continue;
+        const name = titleOf(definition.title) ?? (typeof definition.field === "string" ? definition.field : null);
+        if (name !== null && !found.some((entry) => entry.startsWith(`${channel}: `))) found.push(`${channel}: ${name}`);
+      }
+    }
+    if (Array.isArray(node.layer)) node.layer.filter(isObject).forEach(visit);
+  };
+  visit(spec);
+  return found;
+}
+
+export function chartText(spec: unknown): ChartText {
+  const json = isObject(spec) ? spec : {};
+  const channels = encodedChannels(json);
+  const title = titleOf(json.title) ?? (typeof json.description === "string" ? json.description : null) ?? (channels.length > 0 ? `Chart of ${channels.join("; ")}` : "Chart");
+  const description = typeof json.description === "string" && json.description !== title ? json.description : channels.length > 0 ? `Encodes ${channels.join("; ")}.` : title;
+  return { title, description };
+}
+
+/** The root <svg> as role="img", labelled by a <title> and described by a <desc> with ids from `id`. */
+export function accessibleSvg(svg: string, id: string, text: ChartText): string {
+  const titleId = `${id}-title`;
+  const descId = `${id}-desc`;
+  return svg.replace(
+    /^<svg([^>]*)>/,
+    (_match, attributes: string) =>
+      `<svg${attributes} role="img" aria-labelledby="${escapeHtml(titleId)}" aria-describedby="${escapeHtml(descId)}">` +
+      `<title id="${escapeHtml(titleId)}">${escapeHtml(text.title)}</title><desc id="${escapeHtml(descId)}">${escapeHtml(text.description)}</desc>`,
+  );
+}

@@ -1,0 +1,51 @@
+/**
+ * `fragtax new <name>`: writes notebooks/NN-<name>.ipynb (see src/scaffold/chapter.ts) and lists it last in
+ * report.yaml (src/scaffold/report-yaml.ts).
+ */
+import { readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { basename, dirname, join, relative } from "node:path";
+import { loadAssumptionsFile } from "../assumptions";
+import * as messages from "../messages/scaffold";
+import { InputError } from "../util/errors";
+import { writeFileAtomic } from "../util/atomic";
+import { projectPaths } from "./project";
+import { CHAPTER_NAME, chapterFileName, chapterNotebook, nextChapterNumber } from "../scaffold/chapter";
+import { withChapterAdded } from "../scaffold/report-yaml";
+
+
+/** Writes the chapter; returns the line to print. */
+export async function newChapter(name: string, root: string | undefined): Promise<string> {
+  if (!CHAPTER_NAME.test(name)) throw new InputError(messages.badChapterName(name));
+  const paths = projectPaths(root);
+  const configFile = join(paths.root, "notebooks", "report.yaml");
+  const notebooksDir = dirname(configFile);
+  const rel = (path: string): string => relative(paths.root, path).split("\\").join("/");
+  // A bad assumptions file is an AssumptionError: input, exit 2, every problem located.
+  const assumptions = await loadAssumptionsFile(join(paths.root, paths.assumptionsFile));
+  const all = assumptions.all();
+  const assumption = all.find((candidate) => candidate.range !== undefined) ?? all[0];
+  if (assumption === undefined) throw new InputError(messages.noAssumptionToRead(paths.assumptionsFile));
+
+  const configText = await readFile(configFile, "utf8");
+  const existing = (await readdir(notebooksDir)).filter((file) => file.endsWith(".ipynb"));
+  const taken = existing.find((file) => file.replace(/^\d+-/, "") === `${name}.ipynb`);
+  if (taken !== undefined) throw new InputError(messages.chapterExists(rel(join(notebooksDir, taken))));
+  const file = chapterFileName(nextChapterNumber(existing.map((entry) => basename(entry))), name);
+  const notebookText = chapterNotebook({ number: Number(file.slice(0, file.indexOf("-"))), name, assumption });
+  const newConfig = withChapterAdded(configText, rel(configFile), file);
+
+  const notebookPath = join(notebooksDir, file);
+  try {
+    await writeFile(notebookPath, notebookText, { flag: "wx" });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "EEXIST") throw new InputError(messages.chapterExists(rel(notebookPath)));
+    throw error;
+  }
+  try {
+    await writeFileAtomic(configFile, newConfig);
+  } catch (error) {
+    await rm(notebookPath, { force: true });
+    throw error;
+  }
+  return messages.chapterCreated(rel(notebookPath), rel(configFile));
+}

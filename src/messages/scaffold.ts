@@ -1,0 +1,16 @@
+/** Messages of `fragtax new` (the chapter scaffold). */
+
+export const badChapterName = (name: string): string =>
+  `"${name}" is not a chapter name: use lowercase letters, digits and single dashes, starting with a letter (e.g. "energy" or "data-centres"); fragtax adds the number and .ipynb`;
+
+export const chapterExists = (file: string): string =>
+  `${file} already exists; pick another name (fragtax new never overwrites a notebook)`;
+
+export const noAssumptionToRead = (file: string): string =>
+  `${file} defines no assumption, and the new chapter's worked example reads one; add an assumption first`;
+
+export const reportYamlNoChapters = (file: string): string =>
+  `${file} has no "chapters" list to add the new chapter to`;
+
+export const chapterCreated = (notebook: string, reportYaml: string): string =>
+  `wrote ${notebook} and added it to ${reportYaml}; open it in JupyterLab or run \`fragtax build\``;

@@ -1,0 +1,65 @@
+/**
+ * What `fragtax dev` changes in a served report page, and nothing more: the live-reload script, the
+ * error overlay of a failed rebuild, and the one policy change the script needs.
+ *
+ * The built report.html keeps its strict Content-Security-Policy (it loads and connects to nothing).
+ * The served copy's policy is that same policy with exactly one connection allowed — `connect-src
+ * 'self'`, for the event stream at /__fragtax/events — and, when the report's scripts are allowed by
+ * nonce or hash rather than 'unsafe-inline', the hash of the live-reload script. Everything else the
+ * report's policy says stays as it is, so a page that works in dev works as built.
+ */
+import { createHash } from "node:crypto";
+import { html } from "../util/html";
+import * as messages from "../messages/versions";
+import { insertBeforeBodyClose } from "../util/page";
+
+export const EVENTS_PATH = "/__fragtax/events";
+
+const SCROLL_KEY = "fragtax-dev-scroll";
+
+/**
+ * Reloads on each build event, keeping the scroll position: the position is saved before the reload
+ * and restored after load (the page may have changed height, so the browser's own restoration is not
+ * relied on).
+ */
+export const LIVE_RELOAD_SCRIPT = `(()=>{const k=${JSON.stringify(SCROLL_KEY)};history.scrollRestoration="manual";const y=sessionStorage.getItem(k);if(y!==null){sessionStorage.removeItem(k);const go=()=>window.scrollTo(0,Number(y));document.readyState==="complete"?go():addEventListener("load",go);}const s=new EventSource(${JSON.stringify(EVENTS_PATH)});s.addEventListener("reload",()=>{sessionStorage.setItem(k,String(window.scrollY));location.reload();});})();`;
+
+const scriptHash = (): string => `'sha256-${createHash("sha256").update(LIVE_RELOAD_SCRIPT).digest("base64")}'`;
+
+/**
+ * The report's policy with the live-reload connection (and, where needed, script) allowed. Pure: the
+ * one place that decides how the dev policy differs from the built one.
+ */
+export function devContentSecurityPolicy(reportPolicy: string): string {
+  const directives = reportPolicy
+    .split(";")
+    .map((directive) => directive.trim())
+    .filter((directive) => directive !== "");
+  const name = (directive: string): string => directive.split(/\s+/)[0]?.toLowerCase() ?? "";
+  const out = directives.filter((directive) => name(directive) !== "connect-src");
+  out.push("connect-src 'self'");
+  const scriptIndex = out.findIndex((directive) => name(directive) === "script-src");
+  const scripts = scriptIndex < 0 ? undefined : out[scriptIndex];
+  // With a nonce or hash in script-src, browsers ignore 'unsafe-inline': the injected script needs its hash.
+  if (scripts !== undefined && /'(nonce-|sha(256|384|512)-)/i.test(scripts)) out[scriptIndex] = `${scripts} ${scriptHash()}`;
+  else if (scripts === undefined) out.push(`script-src ${scriptHash()}`);
+  return out.join("; ");
+}
+
+const POLICY_META = /(<meta\s+http-equiv=["']Content-Security-Policy["']\s+content=")([^"]*)(")/i;
+
+/** The report's policy meta tag rewritten by `devContentSecurityPolicy`; a page without one is left alone. */
+export function withDevPolicy(page: string): string {
+  return page.replace(POLICY_META, (_match, before: string, policy: string, after: string) => `${before}${devContentSecurityPolicy(policy.replace(/&#39;/g, "'"))}${after}`);
+}
+
+export function errorOverlay(error: string): string {
+  return html`<div data-fragtax="build-error" role="alert" style="position:fixed;left:0;right:0;bottom:0;max-height:45vh;overflow:auto;background:#7f1d1d;color:#fff;padding:1em 1.5em;font:14px/1.4 ui-monospace,monospace;z-index:99999;white-space:pre-wrap"><strong>${messages.devBuildFailedTitle()}</strong>
+${error}</div>`.value;
+}
+
+/** The served page: dev policy, the error of a failed rebuild over the last good report, live reload. */
+export function devPage(page: string, error: string | null): string {
+  const withError = error === null ? page : insertBeforeBodyClose(page, errorOverlay(error));
+  return insertBeforeBodyClose(withDevPolicy(withError), `<script data-fragtax="live-reload">${LIVE_RELOAD_SCRIPT}</script>`);
+}

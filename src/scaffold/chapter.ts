@@ -1,0 +1,92 @@
+/**
+ * The notebook `fragtax new <name>` writes: a chapter that already works — the import cell, an
+ * assumption read, a Monte Carlo, a headline figure, prose citing it, a chart — so an analyst starts
+ * from something that passes `fragtax check`, builds, and runs unchanged in Jupyter, and replaces the
+ * example with their own model. Pure: text in, text out.
+ */
+import { formatForUnit } from "../format/number";
+import type { Notebook } from "../notebook/nbformat";
+import { toMultiline } from "../notebook/nbformat";
+
+export const CHAPTER_NAME = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+
+export interface ChapterSeed {
+  /** 1, 2, …: the file is NN-<name>.ipynb. */
+  readonly number: number;
+  readonly name: string;
+  /** The assumption the worked example reads. */
+  readonly assumption: { readonly id: string; readonly label: string; readonly unit: string };
+}
+
+export function chapterFileName(number: number, name: string): string {
+  return `${String(number).padStart(2, "0")}-${name}.ipynb`;
+}
+
+/** The next chapter number: one above the highest "NN-" among the notebook files and chapters named. */
+export function nextChapterNumber(names: readonly string[]): number {
+  const numbers = names.map((name) => /^(\d+)-/.exec(name)?.[1]).filter((n): n is string => n !== undefined).map(Number);
+  return numbers.length === 0 ? 1 : Math.max(...numbers) + 1;
+}
+
+const title = (name: string): string => {
+  const words = name.split("-").join(" ");
+  return words.charAt(0).toUpperCase() + words.slice(1);
+};
+
+/** The new chapter as nbformat 4.5 JSON (tslab kernel, every cell with an id). */
+export function chapterNotebook(seed: ChapterSeed): string {
+  const { number, name, assumption } = seed;
+  const prefix = `c${String(number).padStart(2, "0")}`;
+  const figureId = `${name.replace(/-/g, "_")}_example`;
+  const format = formatForUnit(assumption.unit);
+  // Literals go through JSON.stringify: an assumption label with quotes or `${` stays a plain string.
+  const id = JSON.stringify(assumption.id);
+  const label = JSON.stringify(`Twice the input (${assumption.label})`);
+  const unit = JSON.stringify(assumption.unit);
+  const sources: Array<readonly ["markdown" | "code", string]> = [
+    ["markdown", `# ${number}. ${title(name)}\n\nOne or two sentences on the question this chapter answers. (fragtax new wrote this chapter as a worked example: keep its shape, replace its model.)`],
+    ["code", `import * as tslab from "tslab";\nimport { notebook } from "../dist/api.js";\nimport { histogramBins, monteCarlo } from "../dist/model.js";\nconst nb = notebook(tslab);`],
+    ["markdown", "## A worked example\n\nRead an assumption, run a model on it under uncertainty, and cite the result: every number in the prose below comes from the model, with its 90% interval."],
+    [
+      "code",
+      `// Reading an assumption records the read: the build re-runs this chapter when its value changes.\n` +
+        `const input = nb.assumptions.get(${id});\n` +
+        `// A model is a pure function of named inputs; monteCarlo samples each from its distribution.\n` +
+        `const result = monteCarlo(({ x }) => ({ twice: 2 * x }), { x: input }, nb.montecarlo);\n` +
+        `const twice = nb.figure({ id: ${JSON.stringify(figureId)}, label: ${label}, unit: ${unit}, format: ${JSON.stringify(format)}, summary: result.outputs.twice });`,
+    ],
+    ["code", "nb.md`Doubling the input gives ${twice}: the median first, then the 90% interval.`;"],
+    [
+      "code",
+      `nb.chart({\n` +
+        `  title: "How the doubled input is spread",\n` +
+        `  description: "Histogram of the Monte Carlo samples of the doubled input",\n` +
+        `  width: 480, height: 160,\n` +
+        `  data: { values: histogramBins(result.outputs.twice.samples, 30) },\n` +
+        `  mark: "bar",\n` +
+        `  encoding: {\n` +
+        `    x: { field: "x0", type: "quantitative", title: ${JSON.stringify(`Twice the input (${assumption.unit})`)} },\n` +
+        `    x2: { field: "x1" },\n` +
+        `    y: { field: "count", type: "quantitative", title: "Samples" },\n` +
+        `  },\n` +
+        `});`,
+    ],
+  ];
+  // tslab's own language_info, so Jupyter does not rewrite the metadata on first save.
+  const languageInfo = { name: "typescript", file_extension: ".ts", mimetype: "text/typescript", codemirror_mode: { name: "javascript", typescript: true }, version: "3.7.2" };
+  const notebook: Notebook = {
+    nbformat: 4,
+    nbformat_minor: 5,
+    metadata: {
+      kernelspec: { name: "tslab", display_name: "TypeScript", language: "typescript" },
+      language_info: languageInfo,
+    },
+    cells: sources.map(([type, text], index) => {
+      const cellId = `${prefix}-${String(index).padStart(2, "0")}`;
+      return type === "markdown"
+        ? { id: cellId, cell_type: "markdown", metadata: {}, source: toMultiline(text) }
+        : { id: cellId, cell_type: "code", metadata: {}, execution_count: null, outputs: [], source: toMultiline(text) };
+    }),
+  };
+  return `${JSON.stringify(notebook, null, 1)}\n`;
+}

@@ -1,0 +1,35 @@
+/**
+ * Adding a chapter to report.yaml without disturbing it. The `yaml` Document API finds the chapters
+ * list and where its last entry ends; the new entry is spliced into the text right there, in the
+ * list's own style (a block item with the same indent, or `, name` inside a flow list), so comments,
+ * quoting, line breaks and every other byte of the file stay as the analyst wrote them. Pure.
+ */
+import { isScalar, isSeq, parseDocument } from "yaml";
+import * as messages from "../messages/scaffold";
+import { InputError } from "../util/errors";
+
+/** report.yaml without a chapters list to add to: the input is wrong, exit 2. */
+export class ReportYamlEditError extends InputError {}
+
+export function withChapterAdded(text: string, fileName: string, chapter: string): string {
+  const document = parseDocument(text);
+  const chapters = document.get("chapters", true);
+  if (document.errors.length > 0 || !isSeq(chapters) || chapters.range == null) throw new ReportYamlEditError(messages.reportYamlNoChapters(fileName));
+  const entry = /^[\w.-]+$/.test(chapter) ? chapter : JSON.stringify(chapter);
+  const last = chapters.items.at(-1);
+  if (chapters.flow) {
+    if (last === undefined) {
+      const open = text.indexOf("[", chapters.range[0]);
+      return `${text.slice(0, open + 1)}${entry}${text.slice(open + 1)}`;
+    }
+    const end = isScalar(last) && last.range ? last.range[1] : chapters.range[1] - 1;
+    return `${text.slice(0, end)}, ${entry}${text.slice(end)}`;
+  }
+  if (!isScalar(last) || !last.range) throw new ReportYamlEditError(messages.reportYamlNoChapters(fileName));
+  // After the last entry's line, so a comment on that line stays with its entry.
+  const newline = text.indexOf("\n", last.range[1]);
+  const end = newline < 0 ? text.length : newline;
+  const lineStart = text.lastIndexOf("\n", last.range[0]) + 1;
+  const indent = /^(\s*)-\s*/.exec(text.slice(lineStart, last.range[0]))?.[1] ?? "  ";
+  return `${text.slice(0, end)}\n${indent}- ${entry}${text.slice(end)}`;
+}

@@ -1,0 +1,91 @@
+// The notebook API's run-time guards: a value TypeScript did not see (an `any`, a JSON read) must be
+// refused naming the field, never shown to readers as "undefined", "NaN" or "[object Object]".
+import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { notebook, type TslabLike } from "../../src/api/index";
+import { RUN_CONTEXT, type RunContext } from "../../src/api/context";
+import type { FigureRecord } from "../../src/api/types";
+import { monteCarlo } from "../../src/model/index";
+import { appendCell, tempProject, type TempProject } from "../project";
+
+function session() {
+  const figures: FigureRecord[] = [];
+  const shown: string[] = [];
+  const context: RunContext = {
+    assumptions: { get: () => { throw new Error("none"); }, readIds: () => [], all: () => [] },
+    montecarlo: { samples: 500, seed: 1 },
+    recordFigure: (figure) => figures.push(figure),
+    recordClaim: () => undefined,
+  };
+  const display = { markdown: (text: string) => shown.push(text), html: (text: string) => shown.push(text), raw: () => undefined };
+  const tslab = { display, [RUN_CONTEXT]: context } as unknown as TslabLike;
+  return { nb: notebook(tslab), figures, shown };
+}
+
+// What a cell passes when types are bypassed (any, JSON): the guards are for these.
+const loose = <T>(value: unknown): T => value as T;
+
+describe("nb.figure", () => {
+  it("takes a monteCarlo output directly and records only the six summary numbers", () => {
+    const { nb, figures, shown } = session();
+    const result = monteCarlo(({ a }) => ({ cost: a * 2 }), { a: 3 }, { samples: 200, seed: 4 });
+    expect(result.outputs.cost.samples).toBeInstanceOf(Float64Array);
+    const figure = nb.figure({ id: "cost", label: "Cost", unit: "USD", format: "usd", summary: result.outputs.cost });
+    expect(Object.keys(figure.summary ?? {}).sort()).toEqual(["mean", "p25", "p5", "p50", "p75", "p95"]);
+    expect(figures[0]).toEqual(figure);
+    expect(shown[0]).toContain("$6");
+    void nb.md`It costs ${result.outputs.cost}.`;
+    expect(shown[1]).toBe("It costs 6 (90% CI 6).");
+  });
+
+  it("names the non-finite percentile of a genuinely bad summary", () => {
+    const { nb } = session();
+    const summary = { mean: 1, p5: 0.5, p25: 0.8, p50: 1, p75: 1.2, p95: Number.POSITIVE_INFINITY, samples: new Float64Array(3) };
+    expect(() => nb.figure({ id: "x", label: "X", unit: "USD", format: "usd", summary })).toThrow('nb.figure("x"): "summary.p95" is Infinity, not a finite number');
+    expect(() => nb.figure({ id: "x", label: "X", unit: "USD", format: "usd", summary: { ...summary, p95: 2, p25: Number.NaN } })).toThrow('"summary.p25" is NaN');
+  });
+
+  it("refuses an unknown format, a missing label or unit, a missing summary field, listing what to use", () => {
+    const { nb, figures } = session();
+    const base = { id: "cost", label: "Cost", unit: "USD", format: "usd" as const, value: 3 };
+    expect(() => nb.figure({ ...base, format: loose("dollars") })).toThrow('nb.figure("cost"): "format" is "dollars"; use one of "usd", "multiple", "percent", "count", "number"');
+    expect(() => nb.figure({ ...base, label: loose(undefined) })).toThrow('nb.figure("cost"): "label" is missing');
+    expect(() => nb.figure({ ...base, unit: loose(undefined) })).toThrow('nb.figure("cost"): "unit" is missing');
+    expect(() => nb.figure({ ...base, value: loose("3") })).toThrow('"value" is "3"; it must be a finite number');
+    expect(() => nb.figure({ id: "cost", label: "Cost", unit: "USD", format: "usd", summary: loose({ p5: 1, p50: 2 }) })).toThrow('"summary.p95" is missing');
+    expect(figures).toEqual([]);
+  });
+});
+
+describe("nb.fmt, nb.md and nb.claim", () => {
+  it("refuse an unknown format, a NaN and a claim without numbers", () => {
+    const { nb } = session();
+    expect(() => nb.fmt(3, loose("dollars"))).toThrow('nb.fmt: "format" is "dollars"');
+    expect(() => nb.md`x ${Number.NaN}`).toThrow('nb.md: "value #1" is NaN');
+    expect(() =>
+      nb.claim({ id: "c", claim: "A run costs $1B", stated: loose({ low: 1e9 }), computed: { low: 1, high: 2 }, unit: "USD", format: "usd", verdict: "overstated", factor: 2 }),
+    ).toThrow('nb.claim("c"): "stated.high" is missing');
+    expect(() =>
+      nb.claim({ id: "c", claim: "A run", stated: { low: 1, high: 2 }, computed: { low: 1, high: 2 }, unit: "USD", format: loose("usd$"), verdict: "consistent", factor: 1 }),
+    ).toThrow('nb.claim("c"): "format" is "usd$"');
+  });
+});
+
+describe("the guards in a build", () => {
+  let project: TempProject | undefined;
+  afterEach(() => project?.remove());
+
+  it("fail the cell with the field and the cell named, and the report shows no undefined/NaN", () => {
+    project = tempProject();
+    const cell = appendCell(project.root, "01-price.ipynb", 'const how: any = "dollars";\nnb.figure({ id: "bad", label: "Bad", unit: "USD", format: how, value: 3 });');
+    const run = spawnSync("node", ["dist/cli.js", "build", "--no-pdf", "--root", project.root], { encoding: "utf8" });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(`notebooks/01-price.ipynb: cell ${cell}, line 2`);
+    expect(run.stderr).toContain('nb.figure("bad"): "format" is "dollars"');
+    const page = readFileSync(join(project.root, "out/build/report.html"), "utf8");
+    expect(page).not.toMatch(/>[^<]*\b(undefined|NaN)\b[^<]*</);
+    expect(page).not.toContain("[object Object]");
+  }, 60_000);
+});

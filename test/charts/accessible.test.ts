@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { accessibleSvg, chartText, narrowSpec } from "../../src/charts/accessible";
+
+describe("chart text for assistive technology", () => {
+  it("takes the spec's title and description, else what the chart encodes", () => {
+    expect(chartText({ title: { text: "Cost" }, description: "Cost by year" })).toEqual({ title: "Cost", description: "Cost by year" });
+    expect(chartText({ mark: "bar", encoding: { x: { field: "year" }, y: { field: "usd", title: "Cost (USD)" } } })).toEqual({
+      title: "Chart of x: year; y: Cost (USD)",
+      description: "Encodes x: year; y: Cost (USD).",
+    });
+    expect(chartText({ layer: [{ encoding: { y: { field: "a" } } }, { encoding: { y: { field: "b" } } }] }).title).toBe("Chart of y: a");
+  });
+
+  it("makes the SVG one image named by an escaped title and description", () => {
+    const svg = accessibleSvg('<svg class="marks" width="10"><g></g></svg>', "chart-1", { title: "<script>x</script>", description: "a & b" });
+    expect(svg).toBe('<svg class="marks" width="10" role="img" aria-labelledby="chart-1-title" aria-describedby="chart-1-desc"><title id="chart-1-title">&lt;script&gt;x&lt;/script&gt;</title><desc id="chart-1-desc">a &amp; b</desc><g></g></svg>');
+  });
+});
+
+describe("the phone drawing", () => {
+  it("narrows single and layered charts, keeps their own config, leaves concat and facet alone", () => {
+    const spec = { width: 520, config: { axis: { labelLimit: 230, labelColor: "red" } }, layer: [] };
+    const narrow = narrowSpec(spec);
+    expect(narrow?.width).toBe(180);
+    expect((narrow?.config as { axis: Record<string, unknown> }).axis).toEqual({ labelLimit: 130, labelColor: "red" });
+    expect(spec.width).toBe(520); // not mutated
+    expect(narrowSpec({ hconcat: [] })).toBeNull();
+    expect(narrowSpec({ facet: {}, spec: {} })).toBeNull();
+  });
+});

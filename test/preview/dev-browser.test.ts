@@ -1,0 +1,119 @@
+// `fragtax dev` as an analyst uses it: the real CLI process serving a real project, a real Chromium
+// page, edits on disk, and what the page shows afterwards.
+import { spawn, type ChildProcess } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Page } from "puppeteer-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium, type LaunchedChromium } from "../../src/report/chromium";
+import { appendCell, tempProject, type TempProject } from "../project";
+
+let project: TempProject;
+let dev: ChildProcess;
+let chromium: LaunchedChromium;
+let url = "";
+let stderr = "";
+
+/** Resolves with the URL `fragtax dev` prints once it serves the first build. */
+function startDev(root: string): Promise<string> {
+  dev = spawn("node", ["dist/cli.js", "dev", "--port", "0", "--root", root], { stdio: ["ignore", "ignore", "pipe"] });
+  return new Promise((resolve, reject) => {
+    dev.stderr?.on("data", (chunk: Buffer) => {
+      stderr += chunk.toString();
+      const served = /(http:\/\/127\.0\.0\.1:\d+\/)/.exec(stderr);
+      if (served?.[1] && /rebuilt|rebuild failed/i.test(stderr)) resolve(served[1]);
+    });
+    dev.once("exit", (code) => reject(new Error(`fragtax dev exited ${code}: ${stderr}`)));
+  });
+}
+
+const figureText = (tab: Page): Promise<string> =>
+  tab.evaluate(`document.querySelector('[data-figure-id="run_cost_usd"] .fragtax-figure-value')?.textContent ?? ""`) as Promise<string>;
+
+async function waitFor(check: () => Promise<boolean>, what: string, timeoutMs = 30_000): Promise<void> {
+  const start = Date.now();
+  while (!(await check().catch(() => false))) {
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}; dev said:\n${stderr}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+beforeAll(async () => {
+  project = tempProject();
+  url = await startDev(project.root);
+  chromium = await launchChromium();
+}, 120_000);
+
+afterAll(async () => {
+  await chromium?.close();
+  dev?.kill("SIGKILL");
+  project?.remove();
+});
+
+describe("fragtax dev in real Chromium", () => {
+  it("allows exactly the event stream in the served page's policy; the built report keeps its strict policy", async () => {
+    const built = readFileSync(join(project.root, "out/build/report.html"), "utf8");
+    const builtPolicy = /http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(built)?.[1] ?? "";
+    expect(builtPolicy).toContain("default-src 'none'");
+    expect(builtPolicy).not.toContain("connect-src");
+    const served = await (await fetch(url)).text();
+    const servedPolicy = /http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(served)?.[1] ?? "";
+    const directives = (policy: string) => policy.split(";").map((d) => d.trim()).filter(Boolean).sort();
+    // The served policy is the built one plus connect-src 'self', nothing removed, nothing else added.
+    expect(directives(servedPolicy)).toEqual([...directives(builtPolicy), "connect-src 'self'"].sort());
+  });
+
+  it("reloads after an edit to assumptions.yaml and to a notebook, keeping the scroll position, with no policy error", async () => {
+    const tab = await chromium.browser.newPage();
+    await tab.setViewport({ width: 800, height: 300 });
+    const consoleErrors: string[] = [];
+    tab.on("console", (message) => {
+      if (message.type() === "error") consoleErrors.push(message.text());
+    });
+    await tab.goto(url, { waitUntil: "load" });
+    // The event stream is open (a blocked EventSource never reaches readyState OPEN and logs a CSP error).
+    const before = await figureText(tab);
+    expect(before).toMatch(/^\$\d/);
+
+    await tab.evaluate("window.scrollTo(0, 400)");
+    const scrolled = (await tab.evaluate("window.scrollY")) as number;
+    expect(scrolled).toBeGreaterThan(300);
+
+    const yaml = join(project.root, "notebooks/assumptions.yaml");
+    writeFileSync(yaml, readFileSync(yaml, "utf8").replace("value: 10000000", "value: 40000000"));
+    const saved = performance.now();
+    await waitFor(async () => (await figureText(tab)) !== before && (await figureText(tab)) !== "", "the new number after the assumptions edit");
+    const reloadMs = performance.now() - saved;
+    const after = await figureText(tab);
+    expect(after).not.toBe(before);
+    // 4× the GPU-hours: $25M (uniform $2–$3 × 10M hours) becomes $100M.
+    expect(after).toMatch(/^\$100M/);
+    await waitFor(async () => Math.abs(((await tab.evaluate("window.scrollY")) as number) - scrolled) < 2, "the scroll position to be restored", 5_000);
+    process.stderr.write(`dev reload (save assumptions.yaml → new number visible in Chromium): ${Math.round(reloadMs)} ms\n`);
+
+    const notebook = join(project.root, "notebooks/01-price.ipynb");
+    writeFileSync(notebook, readFileSync(notebook, "utf8").replace("Cost of one training run", "Cost of a single training run"));
+    await waitFor(
+      async () => ((await tab.evaluate(`document.querySelector('[data-figure-id="run_cost_usd"]')?.textContent ?? ""`)) as string).includes("Cost of a single training run"),
+      "the notebook edit",
+    );
+    expect(consoleErrors.filter((text) => /Content Security Policy|EventSource/i.test(text))).toEqual([]);
+    await tab.close();
+  }, 90_000);
+
+  it("shows a failed build's located error over the last good report and clears it after the fix", async () => {
+    const tab = await chromium.browser.newPage();
+    await tab.goto(url, { waitUntil: "load" });
+    const good = await figureText(tab);
+    const notebook = join(project.root, "notebooks/01-price.ipynb");
+    const original = readFileSync(notebook, "utf8");
+    const cell = appendCell(project.root, "01-price.ipynb", 'const broken = 1;\nthrow new RangeError("price out of range");');
+    const overlay = `document.querySelector('[data-fragtax="build-error"]')?.textContent ?? ""`;
+    await waitFor(async () => ((await tab.evaluate(overlay)) as string).includes("price out of range"), "the error overlay");
+    expect(await tab.evaluate(overlay)).toContain(`notebooks/01-price.ipynb: cell ${cell}, line 2`);
+    expect(await figureText(tab)).toBe(good);
+    writeFileSync(notebook, original);
+    await waitFor(async () => (await tab.evaluate(overlay)) === "" && (await figureText(tab)) === good, "the overlay to clear");
+    await tab.close();
+  }, 90_000);
+});

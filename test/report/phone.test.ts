@@ -1,0 +1,127 @@
+/**
+ * The report and the versions index on a phone (390 px) and a desktop (1280 px), in real Chromium:
+ * nothing widens the page, chart text stays readable, and every chart is one image with a title and
+ * a description to assistive technology, without a tab stop per mark. Screenshots land in
+ * test/.tmp/phone/ for a person to look at.
+ */
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import type { Page } from "puppeteer-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { renderIndexPage } from "../../src/publish/index-page";
+import type { Manifest } from "../../src/publish/store";
+import { launchChromium, type LaunchedChromium } from "../../src/report/chromium";
+import type { Notebook } from "../../src/report/nbformat";
+import { renderReport } from "../../src/report/render";
+import { fixtureInput } from "./fixture";
+
+const repo = join(import.meta.dirname, "..", "..");
+const shots = join(repo, "test", ".tmp", "phone");
+let chromium: LaunchedChromium;
+let dir = "";
+let reportUrl = "";
+let indexUrl = "";
+
+/** A markdown table twelve columns wide: it must scroll inside its own box, not widen the page. */
+const WIDE_TABLE = `| ${Array.from({ length: 12 }, (_, i) => `column_heading_${i}`).join(" | ")} |\n| ${Array.from({ length: 12 }, () => "---").join(" | ")} |\n| ${Array.from({ length: 12 }, (_, i) => `value_${i}_of_a_wide_row`).join(" | ")} |\n`;
+
+beforeAll(async () => {
+  chromium = await launchChromium();
+  dir = mkdtempSync(join(tmpdir(), "fragtax-phone-"));
+  const input = fixtureInput();
+  const [first, ...rest] = input.chapters;
+  if (first === undefined) throw new Error("fixture has no chapter");
+  const withTable: Notebook = { ...first.notebook, cells: [...first.notebook.cells, { cell_type: "markdown", source: WIDE_TABLE }] };
+  const report = await renderReport({ ...input, chapters: [{ ...first, notebook: withTable }, ...rest] });
+  writeFileSync(join(dir, "report.html"), report.html);
+  reportUrl = pathToFileURL(join(dir, "report.html")).href;
+  const reports = join(repo, "out", "reports");
+  const manifests = readdirSync(reports, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => JSON.parse(readFileSync(join(reports, entry.name, "manifest.json"), "utf8")) as Manifest)
+    .reverse();
+  writeFileSync(join(dir, "index.html"), renderIndexPage("The Fragmentation Tax", manifests));
+  indexUrl = pathToFileURL(join(dir, "index.html")).href;
+  mkdirSync(shots, { recursive: true });
+}, 60_000);
+
+afterAll(async () => {
+  await chromium?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function open(url: string, width: number): Promise<Page> {
+  const tab = await chromium.browser.newPage();
+  await tab.setViewport({ width, height: 844 });
+  await tab.goto(url, { waitUntil: "load" });
+  return tab;
+}
+
+// Browser-side code as text: the project compiles without the DOM library.
+const LAYOUT = `(() => {
+  const charts = [...document.querySelectorAll("figure.chart svg")].filter((svg) => svg.getBoundingClientRect().width > 0);
+  const textPx = charts.flatMap((svg) => {
+    const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+    return [...svg.querySelectorAll("text")].map((t) => parseFloat(getComputedStyle(t).fontSize) * scale);
+  });
+  const table = [...document.querySelectorAll(".cell-markdown table")].find((t) => t.textContent.includes("column_heading_11"));
+  const box = table?.parentElement;
+  return {
+    scrollWidth: document.documentElement.scrollWidth,
+    clientWidth: document.documentElement.clientWidth,
+    visibleCharts: charts.length,
+    minChartTextPx: Math.min(...textPx),
+    tableScrollsInItsBox: box ? box.scrollWidth > box.clientWidth && getComputedStyle(box).overflowX === "auto" : null,
+  };
+})()`;
+
+describe("on a phone and on a desktop", () => {
+  it.each([390, 1280])("the report fits %i px with readable chart text and wide tables scrolling in their own box", async (width) => {
+    const tab = await open(reportUrl, width);
+    const layout = (await tab.evaluate(LAYOUT)) as { scrollWidth: number; clientWidth: number; visibleCharts: number; minChartTextPx: number; tableScrollsInItsBox: boolean | null };
+    await tab.screenshot({ path: join(shots, `report-${width}.png`) });
+    await tab.evaluate(`document.querySelector("figure.chart").scrollIntoView()`);
+    await tab.screenshot({ path: join(shots, `report-chart-${width}.png`) });
+    expect(layout, JSON.stringify(layout)).toMatchObject({ scrollWidth: layout.clientWidth });
+    expect(layout.visibleCharts).toBe(2); // one drawing per chart is shown, the other is display:none
+    expect(layout.minChartTextPx).toBeGreaterThanOrEqual(10);
+    expect(layout.tableScrollsInItsBox).toBe(true);
+    await tab.close();
+  });
+
+  it.each([390, 1280])("the versions index fits %i px", async (width) => {
+    const tab = await open(indexUrl, width);
+    const layout = (await tab.evaluate(`({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth })`)) as { scrollWidth: number; clientWidth: number };
+    await tab.screenshot({ path: join(shots, `index-${width}.png`), fullPage: true });
+    expect(layout.scrollWidth).toBe(layout.clientWidth);
+    await tab.close();
+  });
+});
+
+describe("to assistive technology", () => {
+  it("each visible chart is one image with a title and a description, no mark is a tab stop, headings do not skip levels", async () => {
+    const tab = await open(reportUrl, 1280);
+    const state = (await tab.evaluate(`(() => {
+      const charts = [...document.querySelectorAll("figure.chart svg")].filter((svg) => svg.getBoundingClientRect().width > 0);
+      const named = (ids) => (ids || "").split(" ").map((id) => document.getElementById(id)?.textContent ?? "").join(" ").trim();
+      return {
+        charts: charts.map((svg) => ({ role: svg.getAttribute("role"), title: named(svg.getAttribute("aria-labelledby")), description: named(svg.getAttribute("aria-describedby")) })),
+        tabStops: document.querySelectorAll("figure.chart [tabindex], figure.chart a[href]").length,
+        headings: [...document.querySelectorAll("h1, h2, h3, h4, h5, h6")].map((h) => Number(h.tagName[1])),
+      };
+    })()`)) as { charts: Array<{ role: string; title: string; description: string }>; tabStops: number; headings: number[] };
+    expect(state.charts.length).toBe(2);
+    for (const chart of state.charts) {
+      expect(chart.role).toBe("img");
+      expect(chart.title.length).toBeGreaterThan(3);
+      expect(chart.description.length).toBeGreaterThan(3);
+    }
+    expect(state.tabStops).toBe(0);
+    expect(state.headings[0]).toBe(1);
+    const skips = state.headings.filter((level, i) => i > 0 && level > (state.headings[i - 1] ?? 1) + 1);
+    expect(skips).toEqual([]);
+    await tab.close();
+  });
+});

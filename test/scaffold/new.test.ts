@@ -1,0 +1,108 @@
+// `fragtax new <name>`: the chapter it writes works the first time (check, build), report.yaml keeps
+// every byte it had, and bad input is refused with exit 2 and nothing written.
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { nextChapterNumber } from "../../src/scaffold/chapter";
+import { withChapterAdded } from "../../src/scaffold/report-yaml";
+import { tempProject, type TempProject } from "../project";
+
+const fragtax = (args: readonly string[], cwd = process.cwd()) => spawnSync("node", [join(import.meta.dirname, "../../dist/cli.js"), ...args], { cwd, encoding: "utf8" });
+
+describe("report.yaml edits", () => {
+  it("adds the chapter after the last entry, in the list's own style, keeping comments and everything else", () => {
+    const block = "title: X  # the title\nchapters:\n    - 01-a.ipynb\n    - 02-b.ipynb   # last\n    # trailing comment\noutputs: { html: true }\n";
+    expect(withChapterAdded(block, "report.yaml", "03-c.ipynb")).toBe("title: X  # the title\nchapters:\n    - 01-a.ipynb\n    - 02-b.ipynb   # last\n    - 03-c.ipynb\n    # trailing comment\noutputs: { html: true }\n");
+    expect(withChapterAdded("chapters: [01-a.ipynb, 02-b.ipynb] # flow\n", "r", "03-c.ipynb")).toBe("chapters: [01-a.ipynb, 02-b.ipynb, 03-c.ipynb] # flow\n");
+    expect(withChapterAdded("chapters: []\n", "r", "01-a.ipynb")).toBe("chapters: [01-a.ipynb]\n");
+    expect(() => withChapterAdded("title: X\n", "notebooks/report.yaml", "01-a.ipynb")).toThrow('notebooks/report.yaml has no "chapters" list');
+  });
+
+  it("numbers after the highest NN- prefix", () => {
+    expect(nextChapterNumber(["00-summary.ipynb", "08-what-matters.ipynb", "notes.ipynb"])).toBe(9);
+    expect(nextChapterNumber([])).toBe(1);
+  });
+});
+
+describe("fragtax new", () => {
+  let project: TempProject | undefined;
+  afterEach(() => project?.remove());
+
+  it("writes a chapter with cell ids and a worked example that passes check and builds, and lists it in report.yaml", () => {
+    project = tempProject();
+    const { root } = project;
+    const yamlFile = join(root, "notebooks/report.yaml");
+    const before = readFileSync(yamlFile, "utf8");
+    const made = fragtax(["new", "energy-use", "--root", root]);
+    expect(made.stderr).toContain("wrote notebooks/03-energy-use.ipynb and added it to notebooks/report.yaml");
+    expect(made.status).toBe(0);
+    expect(readFileSync(yamlFile, "utf8")).toBe(before.replace("  - 02-claims.ipynb\n", "  - 02-claims.ipynb\n  - 03-energy-use.ipynb\n"));
+
+    const notebook = JSON.parse(readFileSync(join(root, "notebooks/03-energy-use.ipynb"), "utf8")) as { nbformat_minor: number; cells: Array<{ id?: string; cell_type: string; source: string[] }> };
+    expect(notebook.nbformat_minor).toBe(5);
+    const ids = notebook.cells.map((cell) => cell.id);
+    expect(ids.every((id) => typeof id === "string" && /^[a-zA-Z0-9-_]{1,64}$/.test(id))).toBe(true);
+    expect(new Set(ids).size).toBe(ids.length);
+    const code = notebook.cells.filter((cell) => cell.cell_type === "code").map((cell) => cell.source.join("")).join("\n");
+    for (const part of ['import { notebook } from "../dist/api.js"', "nb.assumptions.get(", "monteCarlo(", "nb.figure(", "nb.md`", "nb.chart("]) expect(code).toContain(part);
+
+    const check = fragtax(["check", "notebooks/03-energy-use.ipynb"], root);
+    expect(check.stdout + check.stderr).toContain("type check passed");
+    expect(check.status).toBe(0);
+
+    const build = fragtax(["build", "--no-pdf", "--root", root]);
+    expect(build.status, build.stderr).toBe(0);
+    expect(build.stderr).not.toContain("warning");
+    const figures = JSON.parse(readFileSync(join(root, "out/build/figures.json"), "utf8")) as Array<{ id: string; p50: number }>;
+    // The example doubles the first uncertain assumption (H100 price, uniform $2–$3): median $5.
+    expect(figures.find((figure) => figure.id === "energy_use_example")?.p50).toBeCloseTo(5, 1);
+    const page = readFileSync(join(root, "out/build/report.html"), "utf8");
+    expect(page).toMatch(/Doubling the input gives \$[45]\.\d+\/GPU-hour \(90% CI \$4\.\d+–\$5\.\d+\/GPU-hour\)/);
+    expect(page).toContain("Twice the input (H100 rental price)");
+    expect(page).toContain("How the doubled input is spread");
+  }, 120_000);
+
+  it("refuses a bad name, an existing chapter and a project without report.yaml with exit 2, writing nothing", () => {
+    project = tempProject();
+    const { root } = project;
+    const listing = () => readdirSync(join(root, "notebooks")).sort();
+    const yaml = () => readFileSync(join(root, "notebooks/report.yaml"), "utf8");
+    const [files, text] = [listing(), yaml()];
+    for (const name of ["Energy", "09-energy", "energy.ipynb", "../escape", "a--b"]) {
+      const run = fragtax(["new", name, "--root", root]);
+      expect(run.status, name).toBe(2);
+      expect(run.stderr).toContain(`"${name}" is not a chapter name`);
+    }
+    const again = fragtax(["new", "price", "--root", root]);
+    expect(again.status).toBe(2);
+    expect(again.stderr).toContain("notebooks/01-price.ipynb already exists");
+    expect([listing(), yaml()]).toEqual([files, text]);
+    expect(fragtax(["new", "x", "--root", join(root, "nowhere")]).status).toBe(2);
+    expect(existsSync(join(root, "nowhere"))).toBe(false);
+  });
+
+  it("has --help with an example", () => {
+    const help = fragtax(["new", "--help"]);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain("Usage: fragtax new [options] <name>");
+    expect(help.stdout).toContain("$ fragtax new energy");
+  });
+});
+
+describe("notebooks without cell ids", () => {
+  let project: TempProject | undefined;
+  afterEach(() => project?.remove());
+
+  it("build with a warning naming the notebook", () => {
+    project = tempProject();
+    const file = join(project.root, "notebooks/02-claims.ipynb");
+    const notebook = JSON.parse(readFileSync(file, "utf8")) as { cells: Array<Record<string, unknown>> };
+    for (const cell of notebook.cells) delete cell.id;
+    writeFileSync(file, JSON.stringify(notebook));
+    const build = fragtax(["build", "--no-pdf", "--root", project.root]);
+    expect(build.status).toBe(0);
+    expect(build.stderr).toContain(`warning: notebooks/02-claims.ipynb: ${notebook.cells.length} cells have no id`);
+    expect(build.stderr).not.toContain("01-price.ipynb: ");
+  }, 60_000);
+});
