@@ -6,6 +6,7 @@
  * messages and also apply to overrides.
  */
 import { z } from "zod";
+import { MAX_YEAR, MIN_YEAR, isCalendarDate } from "../util/limits";
 import type { DistributionKind } from "./types";
 
 export const DISTRIBUTIONS = ["lognormal", "normal", "uniform", "triangular", "fixed"] as const satisfies readonly DistributionKind[];
@@ -17,7 +18,11 @@ export const SourceSchema = z
   .strictObject({
     title: z.string().min(1).meta({ description: "Publication or author, e.g. \"Maverick analyst essay\"." }),
     url: z.url().optional().meta({ description: "Where the figure can be checked." }),
-    date: z.string().regex(ISO_DATE, "expected a date YYYY-MM-DD").meta({ description: "As-of date, YYYY-MM-DD." }),
+    date: z
+      .string()
+      .regex(ISO_DATE, "expected a date YYYY-MM-DD")
+      .refine((date) => !ISO_DATE.test(date) || isCalendarDate(date), { message: `expected a calendar date YYYY-MM-DD between ${MIN_YEAR} and ${MAX_YEAR} (this day does not exist)` })
+      .meta({ description: "As-of date, YYYY-MM-DD." }),
   })
   .meta({ description: "Where the figure comes from." });
 

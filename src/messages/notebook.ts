@@ -47,7 +47,7 @@ export const runSummary = (notebook: string, cells: number, ms: number): string 
 
 export const runWrote = (file: string): string => `wrote ${file}`;
 
-export const badTimeout = (value: string): string => `--timeout must be a positive number of seconds, got "${value}"`;
+export const badTimeout = (value: string, max: number): string => `--timeout must be a positive number of seconds up to ${max} (about 24 days), got "${value}"`;
 
 export const checkNoNotebooks = (): string =>
   `no notebooks to check: pass notebook files, or run inside a project with notebooks/report.yaml`;

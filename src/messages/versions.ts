@@ -1,6 +1,7 @@
 /** Messages of the versions area: cache explanations, what-if, publish, diff, dev server. */
 import type { Change } from "../versions/cache";
 import { formatAssumptionValue } from "../versions/fingerprint";
+import { MAX_YEAR, MIN_YEAR } from "../util/limits";
 
 // ── cache ────────────────────────────────────────────────────────────────────────────────────────
 
@@ -163,7 +164,7 @@ export function publishStaleAssumptions(file: string): string {
 }
 
 export function publishBadDate(date: string): string {
-  return `--date ${date}: expected a calendar date as YYYY-MM-DD`;
+  return `--date ${date}: expected a calendar date as YYYY-MM-DD between ${MIN_YEAR} and ${MAX_YEAR} (e.g. 2026-05-01)`;
 }
 
 export function publishWaiting(pid: number): string {

@@ -8,6 +8,7 @@ import type { Command } from "commander";
 import * as messages from "../messages/notebook";
 import { formatCellError } from "./errors";
 import { NotebookFormatError } from "./nbformat";
+import { MAX_TIMEOUT_SECONDS, parseTimeoutSeconds } from "../util/limits";
 
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
@@ -35,15 +36,15 @@ export function registerNotebookCommands(program: Command): void {
 }
 
 async function runCommand(notebook: string, options: { out?: string; timeout: string }): Promise<number> {
-  const seconds = Number(options.timeout);
-  if (!Number.isFinite(seconds) || seconds <= 0) {
-    process.stderr.write(`${messages.badTimeout(options.timeout)}\n`);
+  const timeoutMs = parseTimeoutSeconds(options.timeout);
+  if (timeoutMs === undefined) {
+    process.stderr.write(`${messages.badTimeout(options.timeout, MAX_TIMEOUT_SECONDS)}\n`);
     return EXIT_USAGE;
   }
   // Loaded on demand: other commands do not pay for esbuild and the engine.
   const { executeNotebook, projectRoot } = await import("./execute");
   try {
-    const result = await executeNotebook(notebook, { timeoutMs: seconds * 1000, releaseCompiler: true });
+    const result = await executeNotebook(notebook, { timeoutMs, releaseCompiler: true });
     const json = `${JSON.stringify(result.executed, null, 1)}\n`;
     if (options.out === "-") process.stdout.write(json);
     else {

@@ -1,6 +1,7 @@
 /** The `fragtax build` action (registered in commands.ts, loaded when the command runs). */
 import { AssumptionError } from "../assumptions";
 import { badTimeout } from "../messages/notebook";
+import { MAX_TIMEOUT_SECONDS, parseTimeoutSeconds } from "../util/limits";
 import { build } from "../build";
 import { ConfigError, ConfigNotFoundError } from "../config";
 import { NotebookFormatError } from "../notebook/nbformat";
@@ -12,14 +13,14 @@ const EXIT_USAGE = 2;
 export type BuildFlags = { pdf: boolean; root?: string; timeout: string } & WhatIfOptions;
 
 export async function buildCommand(options: BuildFlags): Promise<number> {
-  const seconds = Number(options.timeout);
-  if (!Number.isFinite(seconds) || seconds <= 0) {
-    process.stderr.write(`${badTimeout(options.timeout)}\n`);
+  const timeoutMs = parseTimeoutSeconds(options.timeout);
+  if (timeoutMs === undefined) {
+    process.stderr.write(`${badTimeout(options.timeout, MAX_TIMEOUT_SECONDS)}\n`);
     return EXIT_USAGE;
   }
   try {
     const whatIf = { ...(options.set !== undefined && { set: options.set }), ...(options.assumptions !== undefined && { assumptions: options.assumptions }) };
-    const result = await build({ pdf: options.pdf, whatIf, timeoutMs: seconds * 1000, ...(options.root !== undefined && { root: options.root }) });
+    const result = await build({ pdf: options.pdf, whatIf, timeoutMs, ...(options.root !== undefined && { root: options.root }) });
     return result.exitCode;
   } catch (error) {
     if (

@@ -41,11 +41,8 @@ export function nextVersionId(date: string, existing: readonly string[]): string
   for (let n = 2; ; n++) if (!taken.has(`${date}-${n}`)) return `${date}-${n}`;
 }
 
-export function isValidDate(date: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return false;
-  const parsed = new Date(`${date}T00:00:00Z`);
-  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === date;
-}
+/** A version date: a real calendar day (util/limits.ts). */
+export { isCalendarDate as isValidDate } from "../util/limits";
 
 /** Folder names that look like versions (complete or not); oldest first. */
 export async function versionFolders(reportsDir: string): Promise<string[]> {
