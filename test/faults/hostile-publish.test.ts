@@ -27,6 +27,6 @@ describe("publish with replacement patterns in a changed note", () => {
     expect(page.match(/<\/html>/gi)).toHaveLength(1);
     expect(page).toContain("Costs $` rose $&amp; fell $&#39; sharply;");
     // `$\`` expands to everything before the marker: the title page would appear twice.
-    expect(page.match(/<header class="title-page">/g)).toHaveLength(1);
+    expect(page.match(/<h1>Fixture Report v2<\/h1>/g)).toHaveLength(1);
   });
 });
