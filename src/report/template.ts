@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSyn
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { contentSecurityPolicy } from "./csp";
 import { html, rawHtml, type Html } from "./html";
 
 export interface TemplateAssets {
@@ -88,10 +89,13 @@ export function inlineAsset(text: string, tag: "style" | "script"): Html {
 }
 
 export function assetSlots(assets: TemplateAssets): TemplateSlots {
+  const runtime = inlineAsset(assets.runtime, "script");
   return {
     css: inlineAsset(assets.css, "style"),
     printCss: inlineAsset(assets.printCss, "style"),
-    runtime: inlineAsset(assets.runtime, "script"),
+    runtime,
+    // The runtime is the page's only script: the policy lets exactly its text run (report/csp.ts).
+    policy: rawHtml(contentSecurityPolicy({ scripts: [runtime.value] })), // hashes and keywords only: nothing to escape
   };
 }
 

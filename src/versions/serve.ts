@@ -7,6 +7,7 @@ import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import { readFile, realpath } from "node:fs/promises";
 import { extname, join, posix, sep } from "node:path";
 import * as messages from "../messages/versions";
+import { extendPolicy } from "../report/csp";
 import { html } from "../report/html";
 import { insertBeforeBodyClose } from "./page";
 
@@ -117,7 +118,10 @@ export class PreviewServer {
   private sendHtml(response: ServerResponse, page: string): void {
     const withError = this.state.error ? insertBeforeBodyClose(page, errorOverlay(this.state.error)) : page;
     response.writeHead(200, { "content-type": TYPES[".html"] ?? "text/html", "cache-control": "no-store" });
-    response.end(insertBeforeBodyClose(withError, liveReloadScript()));
+    // The live-reload script and its EventSource are the server's own: the page's policy allows them too.
+    const script = liveReloadScript();
+    const allowed = extendPolicy(withError, { scripts: [script.slice(script.indexOf(">") + 1, script.lastIndexOf("<"))], connect: ["'self'"] });
+    response.end(insertBeforeBodyClose(allowed, script));
   }
 
   private subscribe(request: IncomingMessage, response: ServerResponse): void {
