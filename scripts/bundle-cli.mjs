@@ -8,7 +8,7 @@
 // TypeScript 5.0 reads them (tslab compiles notebook cells with rootDir = the notebook's folder, so
 // notebooks cannot import ../src/*.ts directly, but can import ../dist/*.js with declarations).
 import { execFileSync } from "node:child_process";
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { build } from "esbuild";
 
@@ -41,6 +41,13 @@ await Promise.all([
   ...Object.entries(entries).map(([name, entry]) => build({ ...common, entryPoints: [entry], outfile: `dist/${name}.js` })),
   emitDeclarations(),
 ]);
+
+// esbuild writes files with the default mode (0644); the bin must stay executable after every
+// re-bundle, or `npx fragtax` fails with "Permission denied" once `npm run report` has run again
+// (npm sets the bit only at install time).
+for (const bin of Object.values(JSON.parse(readFileSync("package.json", "utf8")).bin)) {
+  chmodSync(bin, 0o755);
+}
 
 async function emitDeclarations() {
   const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");

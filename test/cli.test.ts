@@ -1,4 +1,5 @@
 import { execFileSync, spawnSync } from "node:child_process";
+import { statSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 
 describe("fragtax CLI", () => {
@@ -31,5 +32,14 @@ describe("fragtax CLI", () => {
     const status = (...args: string[]): number | null => spawnSync("node", ["dist/cli.js", ...args], { encoding: "utf8" }).status;
     expect([status("build", "--bogus"), status("publish", "--bogus"), status("diff", "only-one"), status("dev", "--bogus"), status("no-such-command")]).toEqual([2, 2, 2, 2, 2]);
     expect(status("build", "--help")).toBe(0);
+  });
+});
+
+describe("the fragtax bin", () => {
+  it("stays executable after a re-bundle, so `npx fragtax` keeps working", () => {
+    // `npm test` re-bundled dist/ just before the tests ran: this is the file the bundler last wrote.
+    expect(statSync("dist/cli.js").mode & 0o111).not.toBe(0);
+    const out = execFileSync("npx", ["--no-install", "fragtax", "--help"], { encoding: "utf8" });
+    expect(out).toContain("Usage: fragtax");
   });
 });
