@@ -14,7 +14,8 @@ import { executeNotebooks } from "./notebook/execute";
 import { packageVersion } from "./package-version";
 import type { Notebook } from "./report/nbformat";
 import { printPdf, type PdfOptions } from "./report/pdf";
-import { writeFileAtomic } from "./versions/atomic";
+import * as messages from "./messages/report";
+import { lockBuild, replaceBuildOutputs } from "./versions/build-outputs";
 import { gitState } from "./versions/publish";
 import { runIncrementally } from "./versions/incremental";
 import { TOOL_VERSION } from "./version";
@@ -49,8 +50,16 @@ export class FileBuildEffects implements BuildEffects {
     return readFile(path, "utf8");
   }
 
-  writeAtomically(path: string, contents: string | Uint8Array): Promise<void> {
-    return writeFileAtomic(path, contents);
+  readBytes(path: string): Promise<Uint8Array> {
+    return readFile(path);
+  }
+
+  lockOutputs(outDir: string): Promise<() => Promise<void>> {
+    return lockBuild(outDir, (pid) => this.log(messages.buildWaiting(pid)));
+  }
+
+  replaceOutputs(outDir: string, files: ReadonlyMap<string, string | Uint8Array>): Promise<void> {
+    return replaceBuildOutputs(outDir, files);
   }
 
   /**

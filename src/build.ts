@@ -5,9 +5,14 @@
  *   2. assumptions  assumptions.yaml → AssumptionRegistry (validated, hashed), then what-if overrides
  *   3. execute      chapters → executed notebooks + figures + claims (engine; reused when unchanged)
  *   4. render       chapters + records + appendices → one self-contained HTML page
- *   5. write        report.html, figures.json, claims.json (atomically, under out/build/)
+ *   5. collect      report.html, figures.json, claims.json (in memory)
  *   6. print        report.html → report.pdf with headless Chromium (skipped with --no-pdf)
- *   7. log          build-log.json: per notebook executed or reused, duration and why
+ *   7. log          build-log.json: per notebook executed or reused, duration and why, and the
+ *                   sha256 of every other output (publish verifies them)
+ *   8. replace      all of them become out/build/ at once (versions/build-outputs.ts)
+ *
+ * Steps 3–8 run under out/.build.lock: a second build waits, and a build that dies holding it tells
+ * publish that the newest build never finished.
  *
  * Every read and write goes through `effects` (default: `FileBuildEffects`), so tests can run the
  * pipeline in memory. A failed cell does not stop the build: the HTML shows the error in place and
@@ -26,6 +31,7 @@ import type { Notebook } from "./report/nbformat";
 import type { PdfOptions } from "./report/pdf";
 import { claimsJson, duplicateIds, figuresJson, pretty } from "./report/records";
 import { renderReport } from "./report/render";
+import { BUILD_LOG } from "./versions/build-outputs";
 import { sha256 } from "./versions/fingerprint";
 import type { WhatIf } from "./versions/whatif";
 import { applyWhatIf, type WhatIfOptions } from "./versions/whatif-options";
@@ -50,8 +56,11 @@ export interface BuildEffects {
   readonly log: (line: string) => void;
   exists(path: string): boolean;
   readText(path: string): Promise<string>;
-  /** Write `contents` to `path` so that readers never see half a file. */
-  writeAtomically(path: string, contents: string | Uint8Array): Promise<void>;
+  readBytes(path: string): Promise<Uint8Array>;
+  /** Takes the build lock of `outDir` (waiting for another build); returns its release. */
+  lockOutputs(outDir: string): Promise<() => Promise<void>>;
+  /** Makes `files` (name → contents) the whole of `outDir`, at once. */
+  replaceOutputs(outDir: string, files: ReadonlyMap<string, string | Uint8Array>): Promise<void>;
   /** `registry` already carries the what-if `overrides`; the engine gets them too (its worker reloads the file). */
   executeChapters(config: ReportConfig, registry: AssumptionRegistry, overrides: readonly AssumptionOverride[], run?: ExecuteSettings): Promise<readonly ChapterRun[]>;
   gitState(root: string): Promise<Provenance["git"]>;
@@ -99,6 +108,24 @@ export async function build(options: BuildOptions = {}, effects: BuildEffects = 
   const config = normalizeConfig(await effects.readText(configFile), configFile, { ...(options.root !== undefined && { root: options.root }), exists: (path) => effects.exists(path) });
   const rel = (path: string): string => relative(config.root, path) || ".";
   step("config", `${rel(config.file)}, ${config.chapters.length} chapters`);
+  const release = await effects.lockOutputs(config.outDir);
+  try {
+    return await buildLocked({ config, options, effects, started, rel });
+  } finally {
+    await release();
+  }
+}
+
+interface LockedInput {
+  readonly config: ReportConfig;
+  readonly options: BuildOptions;
+  readonly effects: BuildEffects;
+  readonly started: Date;
+  readonly rel: (path: string) => string;
+}
+
+async function buildLocked({ config, options, effects, started, rel }: LockedInput): Promise<BuildResult> {
+  const step = (name: string, detail = ""): void => effects.log(messages.buildStep(name, detail));
 
   // 2. assumptions
   const assumptionsText = await effects.readText(config.assumptions);
@@ -135,12 +162,11 @@ export async function build(options: BuildOptions = {}, effects: BuildEffects = 
   step("render", `${report.chapters.length} chapters, ${report.charts} charts`);
   for (const warning of report.warnings) effects.log(messages.buildWarning(warning));
 
-  // 5. write
+  // 5. collect
   const out = (name: string): string => `${config.outDir}/${name}`;
-  const files: string[] = [];
+  const outputs = new Map<string, string | Uint8Array>();
   const write = async (name: string, contents: string | Uint8Array): Promise<void> => {
-    await effects.writeAtomically(out(name), contents);
-    files.push(rel(out(name)));
+    outputs.set(name, contents);
   };
   if (config.outputs.html || config.outputs.pdf) await write("report.html", report.html);
   await write("figures.json", figuresJson(figures));
@@ -155,7 +181,13 @@ export async function build(options: BuildOptions = {}, effects: BuildEffects = 
 
   // 7. log
   const duplicates = [...duplicateIds(figures), ...duplicateIds(claims)];
-  await write("build-log.json", pretty(buildLog({ started, now: effects.now(), whatIf, assumptions: { file: rel(config.assumptions), sha256: sha256(assumptionsText) }, runs, failedCells: report.failedCells, pdf, pdfMs, pdfSource, duplicates, warnings: report.warnings })));
+  const hashes = Object.fromEntries([...outputs].map(([name, contents]) => [name, sha256(contents)]));
+  const requested = { html: config.outputs.html, pdf: config.outputs.pdf && options.pdf !== false };
+  await write(BUILD_LOG, pretty(buildLog({ started, now: effects.now(), whatIf, assumptions: { file: rel(config.assumptions), sha256: sha256(assumptionsText) }, runs, failedCells: report.failedCells, pdf, pdfMs, pdfSource, duplicates, warnings: report.warnings, requested, outputs: hashes })));
+
+  // 8. replace
+  await effects.replaceOutputs(config.outDir, outputs);
+  const files = [...outputs.keys()].map((name) => rel(out(name)));
   effects.log(messages.buildWrote(files));
   for (const failed of report.failedCells) effects.log(cellErrorDetail(runs, failed));
   if (report.failedCells[0] !== undefined) effects.log(messages.buildCellErrors(report.failedCells.length, report.failedCells[0].where));
@@ -188,8 +220,11 @@ interface PrintInput {
 
 async function printStep({ config, options, html, pdfSource, versionDate, effects, write }: PrintInput): Promise<PdfOutcome> {
   if (options.pdf === false || !config.outputs.pdf) return "skipped";
-  // Printing is most of a no-op rebuild's time: skip it when report.pdf was printed from this same page.
-  if ((await previousPdfSource(config, effects)) === pdfSource && effects.exists(`${config.outDir}/report.pdf`)) {
+  // Printing is most of a no-op rebuild's time: reuse report.pdf when it was printed from this same
+  // page and is still the file that build recorded.
+  const reusable = await previousPdf(config, effects, pdfSource);
+  if (reusable) {
+    await write("report.pdf", reusable);
     effects.log(messages.buildStep("pdf", "reused: the page is unchanged"));
     return "reused";
   }
@@ -204,14 +239,16 @@ async function printStep({ config, options, html, pdfSource, versionDate, effect
   }
 }
 
-/** The `pdf.sourceSha256` of the previous build-log.json, when that build wrote or reused report.pdf. */
-async function previousPdfSource(config: ReportConfig, effects: BuildEffects): Promise<string | undefined> {
-  const file = `${config.outDir}/build-log.json`;
-  if (!effects.exists(file)) return undefined;
+/** The previous build's report.pdf, when it was printed from the page `pdfSource` and is unchanged since. */
+async function previousPdf(config: ReportConfig, effects: BuildEffects, pdfSource: string): Promise<Uint8Array | undefined> {
+  const [logFile, pdfFile] = [`${config.outDir}/${BUILD_LOG}`, `${config.outDir}/report.pdf`];
+  if (!effects.exists(logFile) || !effects.exists(pdfFile)) return undefined;
   try {
-    const log = JSON.parse(await effects.readText(file)) as { pdf?: { status?: unknown; sourceSha256?: unknown } };
+    const log = JSON.parse(await effects.readText(logFile)) as { pdf?: { status?: unknown; sourceSha256?: unknown }; outputs?: Record<string, unknown> };
     const wrote = log.pdf?.status === "written" || log.pdf?.status === "reused";
-    return wrote && typeof log.pdf?.sourceSha256 === "string" ? log.pdf.sourceSha256 : undefined;
+    if (!wrote || log.pdf?.sourceSha256 !== pdfSource) return undefined;
+    const bytes = await effects.readBytes(pdfFile);
+    return sha256(bytes) === log.outputs?.["report.pdf"] ? bytes : undefined;
   } catch {
     return undefined; // an unreadable log only costs a print
   }
@@ -230,6 +267,10 @@ interface LogInput {
   readonly pdfSource: string;
   readonly duplicates: readonly string[];
   readonly warnings: readonly string[];
+  /** What report.yaml and the flags asked for; publish refuses a build that did not make both. */
+  readonly requested: { readonly html: boolean; readonly pdf: boolean };
+  /** sha256 of every other file of this build. */
+  readonly outputs: Readonly<Record<string, string>>;
 }
 
 function buildLog(input: LogInput): unknown {
@@ -248,5 +289,7 @@ function buildLog(input: LogInput): unknown {
     warnings: input.warnings,
     pdf: { status: input.pdf, durationMs: input.pdf === "skipped" ? 0 : input.pdfMs, ...(input.pdf === "written" || input.pdf === "reused" ? { sourceSha256: input.pdfSource } : {}) },
     duplicateIds: input.duplicates,
+    requested: input.requested,
+    outputs: input.outputs,
   };
 }

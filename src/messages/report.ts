@@ -74,6 +74,8 @@ export const rootOptionHelp = "the project root, the folder holding notebooks/re
 // ── fragtax build ────────────────────────────────────────────────────────────────────────────────
 export const buildStep = (step: string, detail = ""): string => `${step}${detail === "" ? "" : `: ${detail}`}`;
 
+export const buildWaiting = (pid: number): string =>
+  `waiting for the build running as pid ${pid} to finish (out/.build.lock); builds of one project run one at a time`;
 export const buildWrote = (files: readonly string[]): string => `wrote ${files.join(", ")}`;
 
 export const buildCellErrors = (count: number, first: string): string =>

@@ -151,8 +151,41 @@ export function publishRefusedFailedCells(notebooks: readonly string[]): string 
   return `refusing to publish: a cell failed in ${notebooks.join(", ")}; fix it and rebuild`;
 }
 
-export function publishMissingPdf(file: string): string {
-  return `nothing to publish: ${file} is missing (the last build printed no PDF: --no-pdf, or no Chromium); run \`fragtax build\` with a Chromium first`;
+export function publishMissingPdf(status: string): string {
+  const why =
+    status === "skipped" ? "it was built with --no-pdf or report.yaml's outputs.pdf: false"
+    : status === "no-chromium" ? "no Chromium was found"
+    : status === "failed" ? "printing it failed"
+    : "its build log records no PDF";
+  return `refusing to publish an incomplete build: it printed no report.pdf (${why}); run \`fragtax build\` with outputs: { html: true, pdf: true } and a Chromium first`;
+}
+
+export function publishMissingHtml(): string {
+  return "refusing to publish an incomplete build: it wrote no report.html (report.yaml's outputs: { html: false, pdf: false }); set outputs: { html: true, pdf: true } and run `fragtax build`";
+}
+
+export function publishRefusedDuplicateIds(ids: readonly string[]): string {
+  return `refusing to publish: the build declared some ids twice (${ids.join("; ")}); give each figure and claim its own id and run \`fragtax build\``;
+}
+
+export function publishBuildRunning(pid: number): string {
+  return `refusing to publish while a build is running (pid ${pid}, out/.build.lock): wait for it to finish, then publish`;
+}
+
+export function publishBuildInterrupted(pid: number | undefined): string {
+  return `refusing to publish: the last build${pid === undefined ? "" : ` (pid ${pid})`} was interrupted before it finished (out/.build.lock is left behind), so out/build/ is not the newest build; run \`fragtax build\` again`;
+}
+
+export function publishUnverifiableBuild(log: string): string {
+  return `refusing to publish: ${log} records no hash of the files it built (an interrupted build, or one made by an older fragtax); run \`fragtax build\` again`;
+}
+
+export function publishBuildFileMissing(file: string): string {
+  return `refusing to publish: ${file} is missing though the build log lists it; run \`fragtax build\` again`;
+}
+
+export function publishBuildFileChanged(file: string): string {
+  return `refusing to publish: ${file} is not the file the build wrote (its sha256 differs from build-log.json: edited since, or left by another build); run \`fragtax build\` again`;
 }
 
 export function publishMissingBuild(file: string): string {

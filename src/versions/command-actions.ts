@@ -40,7 +40,7 @@ export async function publishAction(options: { date?: string; note?: string; roo
     {
       parseAssumptions: readSnapshotAssumptions,
       git: gitState,
-      renderPdf: reprintPdf({ title: paths.title, paper: paths.paper, builtPdf: join(paths.buildDir, "report.pdf"), progress }),
+      renderPdf: reprintPdf({ title: paths.title, paper: paths.paper, progress }),
       progress,
       now: () => new Date(),
       ...(pause ? { afterStaging: pause } : {}),

@@ -11,7 +11,7 @@
  */
 import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { copyFile, mkdir, readFile, readdir, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, readFile, readdir, rename, rm, writeFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { promisify } from "node:util";
 import type { Assumption } from "../assumptions/types";
@@ -49,8 +49,8 @@ export interface PublishOptions {
 export interface PublishEffects {
   parseAssumptions(text: string, fileName: string): readonly Assumption[];
   git(root: string): Promise<{ commit: string | null; dirty: boolean | null }>;
-  /** Re-prints the PDF from the published HTML (with its "What changed" section); else the built PDF is copied. */
-  renderPdf?: (htmlFile: string, pdfFile: string, versionDate: string) => Promise<void>;
+  /** Re-prints the PDF from the published HTML (with its "What changed" section); else the built PDF (verified) is written. */
+  renderPdf?: (htmlFile: string, pdfFile: string, versionDate: string, builtPdf: Uint8Array) => Promise<void>;
   progress(message: string): void;
   now(): Date;
   /** Test hook: runs after staging, before the rename. */
@@ -118,8 +118,10 @@ async function stage(dir: string, inputs: StageInputs): Promise<Manifest> {
   const withToc = replaceMarker(stamped, CHANGES_TOC_MARKER, html`<li><a href="#what-changed">${messages.whatChangedHeading(previous?.id ?? null)}</a></li>`.value);
   const page = withToc.includes(CHANGES_MARKER) ? replaceMarker(withToc, CHANGES_MARKER, section) : insertBeforeBodyClose(withToc, section);
   await writeFile(join(dir, "report.html"), page);
-  if (effects.renderPdf) await effects.renderPdf(join(dir, "report.html"), join(dir, "report.pdf"), inputs.date);
-  else await copyFile(join(options.buildDir, "report.pdf"), join(dir, "report.pdf"));
+  // The build's bytes as read and verified against its log (build-record.ts), never re-read from out/build.
+  const builtPdf = build.pdf ?? new Uint8Array();
+  if (effects.renderPdf) await effects.renderPdf(join(dir, "report.html"), join(dir, "report.pdf"), inputs.date, builtPdf);
+  else await writeFile(join(dir, "report.pdf"), builtPdf);
   await writeFile(join(dir, "assumptions.yaml"), build.assumptionsText);
   await writeFile(join(dir, "figures.json"), stableJson(build.figures));
   await writeFile(join(dir, "claims.json"), stableJson(build.claims));
