@@ -1,6 +1,5 @@
 /** The actions of `fragtax publish`, `diff` and `dev` (parsed in commands.ts, loaded when one runs). */
 import { writeFile } from "node:fs/promises";
-import { join } from "node:path";
 import * as messages from "../messages/versions";
 import { TOOL_VERSION } from "../version";
 import { writeFileAtomic } from "./atomic";
