@@ -82,7 +82,7 @@ async function bundleEngineOnly(): Promise<string> {
   const name = `bench-engine-run-${process.pid}`;
   const contents = [
     'import { Command } from "commander";',
-    'import { registerNotebookCommands } from "./src/notebook/commands";',
+    'import { registerNotebookCommands } from "./src/cli/notebook";',
     'const program = new Command("fragtax").exitOverride();',
     "registerNotebookCommands(program);",
     "await program.parseAsync(process.argv).catch((error) => { process.exitCode = error.exitCode ?? 1; });",

@@ -12,7 +12,7 @@ import { spawnSync } from "node:child_process";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parse } from "yaml";
-import { build, FileBuildEffects } from "../src/build";
+import { build, FileBuildEffects } from "../src/build/pipeline";
 import type { BenchTable } from "./table";
 
 const repo = resolve(import.meta.dirname, "..");

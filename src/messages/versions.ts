@@ -1,6 +1,6 @@
 /** Messages of the versions area: cache explanations, what-if, publish, diff, dev server. */
-import type { Change } from "../versions/cache";
-import { formatAssumptionValue } from "../versions/fingerprint";
+import type { Change } from "../build/cache/notebook-cache";
+import { formatAssumptionValue } from "../util/fingerprint";
 import { MAX_YEAR, MIN_YEAR } from "../util/limits";
 
 // ── cache ────────────────────────────────────────────────────────────────────────────────────────

@@ -9,7 +9,7 @@ import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { appendCell, tempProject, type TempProject } from "../project";
-import { CLI, fragtax } from "../versions/helpers";
+import { CLI, fragtax } from "../published-project";
 
 let project: TempProject | undefined;
 afterEach(() => project?.remove());

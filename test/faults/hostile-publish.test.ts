@@ -5,7 +5,7 @@
 import { readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { fragtax, makeProject, useBuild } from "../versions/helpers";
+import { fragtax, makeProject, useBuild } from "../published-project";
 
 let root: string;
 beforeEach(async () => {

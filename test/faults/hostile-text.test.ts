@@ -9,7 +9,7 @@ import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium, type LaunchedChromium } from "../../src/report/chromium";
 import { appendCell, tempProject, type TempProject } from "../project";
-import { fragtax } from "../versions/helpers";
+import { fragtax } from "../published-project";
 
 const LABEL = `Price <img src=x onerror="alert('label')"> **bold** [link](javascript:alert('link'))`;
 const TITLE = `Essay <script>alert('title')</script> $\` $&`;

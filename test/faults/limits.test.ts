@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { parseAssumptions } from "../../src/assumptions";
 import { MAX_TIMEOUT_SECONDS, isCalendarDate, parseTimeoutSeconds } from "../../src/util/limits";
-import { fragtax, makeProject, useBuild } from "../versions/helpers";
+import { fragtax, makeProject, useBuild } from "../published-project";
 
 const dir = mkdtempSync(join(tmpdir(), "fragtax-limits-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

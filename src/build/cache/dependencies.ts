@@ -1,0 +1,121 @@
+/**
+ * Gathers a notebook's fingerprint from disk: content hashes of files (memoized per build, so a
+ * no-op rebuild hashes each module once) and the transitive project-module closure of its imports.
+ */
+import { readFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
+import { isAbsolute, join, relative, sep } from "node:path";
+import { build } from "esbuild";
+import type { Assumption } from "../../assumptions/types";
+import type { CurrentState, Fingerprint } from "./notebook-cache";
+import type { AssumptionContent } from "../../util/fingerprint";
+import { assumptionContent, sha256 } from "../../util/fingerprint";
+
+/** Hashes files under `root` by relative path; missing files hash to `undefined`. Memoized. */
+export class FileHasher {
+  private readonly memo = new Map<string, string | undefined>();
+  constructor(private readonly root: string) {}
+
+  hash(path: string): string | undefined {
+    const key = toProjectPath(this.root, path);
+    if (!this.memo.has(key)) {
+      try {
+        this.memo.set(key, sha256(readFileSync(join(this.root, key))));
+      } catch {
+        this.memo.set(key, undefined);
+      }
+    }
+    return this.memo.get(key);
+  }
+}
+
+/** `/`-separated path relative to the project root: how fingerprints name files on every OS. */
+export function toProjectPath(root: string, path: string): string {
+  const relativePath = isAbsolute(path) ? relative(root, path) : path;
+  return relativePath.split(sep).join("/");
+}
+
+/**
+ * Every project file reachable from `modules` through imports (esbuild's resolver, so it agrees with
+ * how the engine bundles cells). node_modules are excluded: the lockfile hash covers them.
+ */
+export async function transitiveModules(root: string, modules: readonly string[]): Promise<string[]> {
+  const entries = modules.map((path) => join(root, toProjectPath(root, path)));
+  if (entries.length === 0) return [];
+  const result = await build({
+    entryPoints: entries,
+    absWorkingDir: root,
+    bundle: true,
+    write: false,
+    metafile: true,
+    platform: "node",
+    format: "esm",
+    packages: "external",
+    logLevel: "silent",
+    outdir: join(root, ".fragtax-unused-outdir"),
+  });
+  return Object.keys(result.metafile.inputs)
+    .filter((input) => !input.includes("node_modules/") && !input.includes(":"))
+    .map((input) => toProjectPath(root, input))
+    .sort();
+}
+
+export async function lockfileHash(root: string): Promise<string> {
+  try {
+    return sha256(await readFile(join(root, "package-lock.json")));
+  } catch {
+    return "";
+  }
+}
+
+export interface FingerprintInputs {
+  readonly root: string;
+  readonly notebook: string;
+  /** Project modules the notebook imported (direct is enough; the closure is computed here). */
+  readonly modules: readonly string[];
+  /** Ids the notebook read, in any order. */
+  readonly reads: readonly string[];
+  readonly assumption: (id: string) => Assumption | undefined;
+  readonly lockfile: string;
+  readonly tool: string;
+  readonly settings: Readonly<Record<string, unknown>>;
+  readonly hasher: FileHasher;
+}
+
+/** The fingerprint to store after a run. */
+export async function fingerprintAfterRun(inputs: FingerprintInputs): Promise<Fingerprint> {
+  const modules: Record<string, string> = {};
+  for (const path of await transitiveModules(inputs.root, inputs.modules)) {
+    const hash = inputs.hasher.hash(path);
+    if (hash !== undefined) modules[path] = hash;
+  }
+  const assumptions: Record<string, AssumptionContent | null> = {};
+  for (const id of [...new Set(inputs.reads)].sort()) {
+    const assumption = inputs.assumption(id);
+    // A read of an undefined id is recorded too: defining it later must re-run the notebook.
+    assumptions[id] = assumption ? assumptionContent(assumption) : null;
+  }
+  return {
+    source: inputs.hasher.hash(inputs.notebook) ?? "",
+    modules,
+    assumptions,
+    lockfile: inputs.lockfile,
+    tool: inputs.tool,
+    settings: inputs.settings,
+  };
+}
+
+/** The current state a stored fingerprint is checked against. */
+export function currentState(inputs: Omit<FingerprintInputs, "modules" | "reads">): CurrentState {
+  return {
+    source: inputs.hasher.hash(inputs.notebook) ?? "",
+    moduleHash: (path) => inputs.hasher.hash(path),
+    assumption: (id) => {
+      const assumption = inputs.assumption(id);
+      return assumption ? assumptionContent(assumption) : undefined;
+    },
+    lockfile: inputs.lockfile,
+    tool: inputs.tool,
+    settings: inputs.settings,
+  };
+}

@@ -1,0 +1,90 @@
+/**
+ * The incremental build step that build.ts calls in place of executing every notebook:
+ *
+ *   1. check    each notebook's cache entry against the current state (one hasher for the build)
+ *   2. execute  only the notebooks whose entry is missing, unreadable or out of date (one engine call)
+ *   3. store    each fresh, cacheable result with the fingerprint of what it read and imported
+ *   4. explain  every notebook's outcome: executed or reused, and why (for build-log.json + console)
+ */
+import type { Assumption } from "../../assumptions/types";
+import * as messages from "../../messages/versions";
+import { NotebookCache } from "./notebook-cache";
+import { FileHasher, currentState, fingerprintAfterRun, lockfileHash } from "./dependencies";
+
+/** What the engine reports per executed notebook. */
+export interface ExecutedNotebook<Result> {
+  readonly notebook: string;
+  readonly result: Result;
+  /** Assumption ids the notebook read (the registry's `readsBy(notebook)`). */
+  readonly reads: readonly string[];
+  /** Project modules it imported (relative to root or absolute; the closure is computed here). */
+  readonly modules: readonly string[];
+  readonly durationMs?: number;
+}
+
+export interface IncrementalInputs<Result> {
+  readonly root: string;
+  readonly cacheDir: string;
+  /** Notebook paths relative to root, in report order. */
+  readonly notebooks: readonly string[];
+  readonly assumption: (id: string) => Assumption | undefined;
+  readonly tool: string;
+  readonly settings: Readonly<Record<string, unknown>>;
+  execute(notebooks: readonly string[]): Promise<ReadonlyArray<ExecutedNotebook<Result>>>;
+  /** Checks a cached result's shape; throw to reject it. */
+  validate(result: unknown): Result;
+  /** Failed runs are not cached, so they re-run next time (default: everything is cached). */
+  cacheable?(result: Result): boolean;
+  warn(message: string): void;
+  /** Ignore the cache (but refresh it), e.g. `--force`. */
+  readonly force?: boolean;
+}
+
+export interface NotebookOutcome<Result> {
+  readonly notebook: string;
+  readonly status: "executed" | "reused";
+  readonly reason: string;
+  readonly durationMs: number;
+  readonly result: Result;
+}
+
+export async function runIncrementally<Result>(inputs: IncrementalInputs<Result>): Promise<Array<NotebookOutcome<Result>>> {
+  const hasher = new FileHasher(inputs.root);
+  const lockfile = await lockfileHash(inputs.root);
+  const cache = new NotebookCache<Result>(inputs.cacheDir, inputs.validate, inputs.warn);
+  const common = { root: inputs.root, assumption: inputs.assumption, lockfile, tool: inputs.tool, settings: inputs.settings, hasher };
+
+  const outcomes = new Map<string, NotebookOutcome<Result>>();
+  const reasons = new Map<string, string>();
+  for (const notebook of inputs.notebooks) {
+    const started = performance.now();
+    if (inputs.force) {
+      reasons.set(notebook, messages.reranForced());
+      continue;
+    }
+    const decision = await cache.check(notebook, currentState({ ...common, notebook }), (detail) => messages.unreadableCacheEntry(notebook, detail));
+    if (decision.reuse) {
+      outcomes.set(notebook, { notebook, status: "reused", reason: messages.reusedNothingChanged(), durationMs: performance.now() - started, result: decision.entry.result });
+    } else {
+      reasons.set(notebook, messages.reranBecause(decision.changes));
+    }
+  }
+
+  const toRun = inputs.notebooks.filter((notebook) => reasons.has(notebook));
+  if (toRun.length > 0) {
+    const started = performance.now();
+    const executed = await inputs.execute(toRun);
+    const share = (performance.now() - started) / toRun.length;
+    for (const run of executed) {
+      if (inputs.cacheable?.(run.result) ?? true) {
+        await cache.store(run.notebook, await fingerprintAfterRun({ ...common, notebook: run.notebook, modules: run.modules, reads: run.reads }), run.result);
+      }
+      const reason = reasons.get(run.notebook) ?? messages.reranBecause([{ kind: "first-run" }]);
+      outcomes.set(run.notebook, { notebook: run.notebook, status: "executed", reason, durationMs: run.durationMs ?? share, result: run.result });
+    }
+  }
+  return inputs.notebooks.flatMap((notebook) => {
+    const outcome = outcomes.get(notebook);
+    return outcome ? [outcome] : [];
+  });
+}

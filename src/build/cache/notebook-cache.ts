@@ -1,0 +1,200 @@
+/**
+ * The execution cache (Quarto's "freeze", keyed by what a notebook actually depended on).
+ *
+ * A notebook's cache entry records, next to its executed result, the fingerprint of everything the
+ * run depended on: its source, the content of every project module it imported (transitively), the
+ * content of every assumption it READ, the lockfile, the tool version and the build settings (Monte
+ * Carlo samples and seed). Which assumptions a notebook reads is only known after it ran, so a check
+ * compares the recorded ids against their current content, not the whole assumptions file.
+ *
+ *   1. load    read `out/.cache/<notebook>/entry.json`; unreadable, partial or tampered → ignored (warned)
+ *   2. decide  compare the recorded fingerprint with the current state → reuse, or the list of changes
+ *   3. store   after a run, write the new entry atomically (temp + rename)
+ */
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { writeFileAtomic } from "../../util/atomic";
+import type { AssumptionContent } from "../../util/fingerprint";
+import { canonicalJson, sha256, stableJson } from "../../util/fingerprint";
+
+export const CACHE_FORMAT = 1;
+
+/** Everything a notebook's run depended on, as content hashes and contents. */
+export interface Fingerprint {
+  /** sha256 of the notebook file. */
+  readonly source: string;
+  /** Project module (path relative to the root, `/`-separated) → sha256 of its content. */
+  readonly modules: Readonly<Record<string, string>>;
+  /** Assumption id → its content (everything but position) at run time; null: read but not defined. */
+  readonly assumptions: Readonly<Record<string, AssumptionContent | null>>;
+  /** sha256 of package-lock.json ("" when there is none). */
+  readonly lockfile: string;
+  readonly tool: string;
+  /** Build settings that change results, e.g. `{ samples, seed }`. */
+  readonly settings: Readonly<Record<string, unknown>>;
+}
+
+export interface CacheEntry<Result> {
+  readonly format: typeof CACHE_FORMAT;
+  readonly notebook: string;
+  readonly fingerprint: Fingerprint;
+  readonly result: Result;
+  /** sha256 of the canonical JSON of `{ notebook, fingerprint, result }`: detects partial or edited entries. */
+  readonly checksum: string;
+  readonly storedAt: string;
+}
+
+/** The current state of the world, queried only for what a stored entry recorded. */
+export interface CurrentState {
+  readonly source: string;
+  moduleHash(path: string): string | undefined;
+  assumption(id: string): AssumptionContent | undefined;
+  readonly lockfile: string;
+  readonly tool: string;
+  readonly settings: Readonly<Record<string, unknown>>;
+}
+
+export type Change =
+  | { readonly kind: "first-run" }
+  | { readonly kind: "unreadable"; readonly detail: string }
+  | { readonly kind: "source" }
+  | { readonly kind: "module"; readonly path: string; readonly removed: boolean }
+  | { readonly kind: "assumption"; readonly id: string; readonly before: AssumptionContent | null; readonly after: AssumptionContent | undefined }
+  | { readonly kind: "lockfile" }
+  | { readonly kind: "tool"; readonly before: string; readonly after: string }
+  | { readonly kind: "setting"; readonly key: string; readonly before: unknown; readonly after: unknown };
+
+export type CacheDecision<Result> =
+  | { readonly reuse: true; readonly entry: CacheEntry<Result> }
+  | { readonly reuse: false; readonly changes: readonly Change[] };
+
+/** Pure: reuse the entry only if nothing it recorded has changed. Lists every change, in a fixed order. */
+export function decide<Result>(entry: CacheEntry<Result> | undefined, current: CurrentState): CacheDecision<Result> {
+  if (!entry) return { reuse: false, changes: [{ kind: "first-run" }] };
+  const changes = fingerprintChanges(entry.fingerprint, current);
+  return changes.length === 0 ? { reuse: true, entry } : { reuse: false, changes };
+}
+
+export function fingerprintChanges(recorded: Fingerprint, current: CurrentState): Change[] {
+  const changes: Change[] = [];
+  if (recorded.source !== current.source) changes.push({ kind: "source" });
+  for (const [id, before] of Object.entries(recorded.assumptions).sort(byKey)) {
+    const after = current.assumption(id);
+    if (canonicalJson(after ?? null) !== canonicalJson(before)) changes.push({ kind: "assumption", id, before, after });
+  }
+  for (const [path, hash] of Object.entries(recorded.modules).sort(byKey)) {
+    const now = current.moduleHash(path);
+    if (now !== hash) changes.push({ kind: "module", path, removed: now === undefined });
+  }
+  if (recorded.lockfile !== current.lockfile) changes.push({ kind: "lockfile" });
+  if (recorded.tool !== current.tool) changes.push({ kind: "tool", before: recorded.tool, after: current.tool });
+  const settingKeys = [...new Set([...Object.keys(recorded.settings), ...Object.keys(current.settings)])].sort();
+  for (const key of settingKeys) {
+    const [before, after] = [recorded.settings[key], current.settings[key]];
+    if (canonicalJson(before ?? null) !== canonicalJson(after ?? null)) changes.push({ kind: "setting", key, before, after });
+  }
+  return changes;
+}
+
+function byKey([a]: [string, unknown], [b]: [string, unknown]): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export function makeEntry<Result>(notebook: string, fingerprint: Fingerprint, result: Result, storedAt: Date): CacheEntry<Result> {
+  return { format: CACHE_FORMAT, notebook, fingerprint, result, checksum: entryChecksum(notebook, fingerprint, result), storedAt: storedAt.toISOString() };
+}
+
+function entryChecksum(notebook: string, fingerprint: Fingerprint, result: unknown): string {
+  return sha256(canonicalJson({ notebook, fingerprint, result }));
+}
+
+export type EntryLoad<Result> =
+  | { readonly status: "missing" }
+  | { readonly status: "ok"; readonly entry: CacheEntry<Result> }
+  | { readonly status: "unreadable"; readonly detail: string };
+
+/**
+ * Pure: parses and verifies an entry's text. Anything short of a complete, self-consistent entry for
+ * this notebook is "unreadable" — the caller re-runs, so a damaged cache can cost time, never correctness.
+ */
+export function parseEntry<Result>(text: string, notebook: string, validate: (result: unknown) => Result): EntryLoad<Result> {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    return { status: "unreadable", detail: `not valid JSON (${(error as Error).message})` };
+  }
+  if (!isRecord(data) || data.format !== CACHE_FORMAT) return { status: "unreadable", detail: "unknown entry format" };
+  if (data.notebook !== notebook) return { status: "unreadable", detail: `entry is for ${String(data.notebook)}` };
+  if (!isFingerprint(data.fingerprint)) return { status: "unreadable", detail: "fingerprint is incomplete" };
+  if (typeof data.checksum !== "string" || data.checksum !== entryChecksum(notebook, data.fingerprint, data.result)) {
+    return { status: "unreadable", detail: "checksum does not match its content" };
+  }
+  try {
+    const result = validate(data.result);
+    const entry: CacheEntry<Result> = { ...(data as unknown as CacheEntry<Result>), result };
+    return { status: "ok", entry };
+  } catch (error) {
+    return { status: "unreadable", detail: `result does not validate (${(error as Error).message})` };
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
+function isFingerprint(value: unknown): value is Fingerprint {
+  return (
+    isRecord(value) &&
+    typeof value.source === "string" &&
+    isRecord(value.modules) &&
+    isRecord(value.assumptions) &&
+    typeof value.lockfile === "string" &&
+    typeof value.tool === "string" &&
+    isRecord(value.settings)
+  );
+}
+
+/** Where a notebook's entry lives: `out/.cache/<notebook path>/entry.json`. */
+export function entryPath(cacheDir: string, notebook: string): string {
+  const safe = notebook.replace(/\\/g, "/").split("/").filter((part) => part !== ".." && part !== "." && part !== "");
+  return join(cacheDir, ...safe, "entry.json");
+}
+
+/** The disk edge of the cache. */
+export class NotebookCache<Result> {
+  constructor(
+    private readonly cacheDir: string,
+    private readonly validate: (result: unknown) => Result,
+    private readonly warn: (message: string) => void,
+  ) {}
+
+  async load(notebook: string): Promise<EntryLoad<Result>> {
+    let text: string;
+    try {
+      text = await readFile(entryPath(this.cacheDir, notebook), "utf8");
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") return { status: "missing" };
+      return { status: "unreadable", detail: (error as Error).message };
+    }
+    return parseEntry(text, notebook, this.validate);
+  }
+
+  /** Load + decide; an unreadable entry is warned about and treated as a change. */
+  async check(notebook: string, current: CurrentState, onUnreadable: (detail: string) => string): Promise<CacheDecision<Result>> {
+    const loaded = await this.load(notebook);
+    if (loaded.status === "unreadable") {
+      this.warn(onUnreadable(loaded.detail));
+      return { reuse: false, changes: [{ kind: "unreadable", detail: loaded.detail }] };
+    }
+    return decide(loaded.status === "ok" ? loaded.entry : undefined, current);
+  }
+
+  async store(notebook: string, fingerprint: Fingerprint, result: Result, now = new Date()): Promise<void> {
+    // The result keeps its own key order (a reused notebook must render byte-for-byte like a fresh
+    // one, e.g. a chart spec embedded in the page); the checksum is over canonical JSON regardless.
+    const { result: stored, ...rest } = makeEntry(notebook, fingerprint, result, now);
+    const head = stableJson(rest).trimEnd().replace(/\n}$/, "");
+    await writeFileAtomic(entryPath(this.cacheDir, notebook), `${head},\n  "result": ${JSON.stringify(stored, null, 2).replace(/\n/g, "\n  ")}\n}\n`);
+  }
+}

@@ -1,0 +1,121 @@
+/**
+ * The real world for `build()`: the file system, the notebook engine, git and Chromium. Tests pass
+ * their own `BuildEffects` (or subclass this one) to run the pipeline without some of them.
+ */
+import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import type { ClaimRecord, FigureRecord } from "../api/types";
+import type { AssumptionOverride, AssumptionRegistry } from "../assumptions";
+import type { BuildEffects, ChapterRun, ExecuteSettings } from "./pipeline";
+import type { ReportConfig } from "../config";
+import { useChartCache } from "../charts/cache";
+import { executeNotebooks } from "../notebook/execute";
+import { packageVersion } from "../package-version";
+import type { Notebook } from "../report/nbformat";
+import { printPdf, type PdfOptions } from "../report/pdf";
+import * as messages from "../messages/report";
+import { lockBuild, replaceBuildOutputs } from "./outputs";
+import { gitState } from "../publish/publish";
+import { runIncrementally } from "./cache/incremental";
+import { TOOL_VERSION } from "../version";
+
+/** What the notebook cache keeps per chapter: enough to render it and to write figures/claims. */
+interface CachedRun {
+  readonly ok: boolean;
+  readonly notebook: Notebook;
+  readonly figures: readonly FigureRecord[];
+  readonly claims: readonly ClaimRecord[];
+}
+
+function validateCachedRun(value: unknown): CachedRun {
+  const candidate = value as Partial<CachedRun> | null;
+  if (
+    typeof candidate !== "object" || candidate === null || typeof candidate.ok !== "boolean" ||
+    !Array.isArray(candidate.notebook?.cells) || !Array.isArray(candidate.figures) || !Array.isArray(candidate.claims)
+  ) {
+    throw new Error("not a cached chapter run");
+  }
+  return candidate as CachedRun;
+}
+
+export class FileBuildEffects implements BuildEffects {
+  constructor(readonly log: (line: string) => void = (line) => process.stderr.write(`${line}\n`)) {}
+
+  exists(path: string): boolean {
+    return existsSync(path);
+  }
+
+  readText(path: string): Promise<string> {
+    return readFile(path, "utf8");
+  }
+
+  readBytes(path: string): Promise<Uint8Array> {
+    return readFile(path);
+  }
+
+  lockOutputs(outDir: string): Promise<() => Promise<void>> {
+    return lockBuild(outDir, (pid) => this.log(messages.buildWaiting(pid)));
+  }
+
+  replaceOutputs(outDir: string, files: ReadonlyMap<string, string | Uint8Array>): Promise<void> {
+    return replaceBuildOutputs(outDir, files);
+  }
+
+  /**
+   * Runs only the chapters whose inputs changed (versions/incremental.ts keys each on the assumptions
+   * it read and the modules it imported); the rest are reused from out/.cache. Failed runs are not
+   * cached, so they run again next time.
+   */
+  async executeChapters(config: ReportConfig, registry: AssumptionRegistry, overrides: readonly AssumptionOverride[] = [], run: ExecuteSettings = {}): Promise<readonly ChapterRun[]> {
+    // Rendered charts are reused from the project's cache too (render is the next step).
+    useChartCache(join(config.root, "out", ".cache", "charts"));
+    const outcomes = await runIncrementally<CachedRun>({
+      root: config.root,
+      cacheDir: join(config.root, "out", ".cache", "notebooks"),
+      notebooks: config.chapters.map((chapter) => chapter.relativePath),
+      assumption: (id) => (registry.has(id) ? registry.get(id) : undefined),
+      tool: TOOL_VERSION,
+      settings: { montecarlo: config.montecarlo },
+      execute: async (notebooks) => {
+        const results = await executeNotebooks(
+          notebooks.map((notebook) => join(config.root, notebook)),
+          { root: config.root, assumptionsFile: config.assumptions, overrides, montecarlo: config.montecarlo, ...run },
+        );
+        return results.map((result) => ({
+          notebook: result.notebook,
+          result: { ok: result.status === "ok", notebook: result.executed, figures: result.figures, claims: result.claims },
+          reads: result.assumptionsRead,
+          modules: result.modules,
+          durationMs: result.durationMs,
+        }));
+      },
+      validate: validateCachedRun,
+      cacheable: (result) => result.ok,
+      warn: this.log,
+    });
+    return config.chapters.map((chapter) => {
+      const outcome = outcomes.find((candidate) => candidate.notebook === chapter.relativePath);
+      if (outcome === undefined) throw new Error(`the engine returned no result for ${chapter.relativePath}`);
+      const { notebook, figures, claims } = outcome.result;
+      return { chapter, notebook, figures, claims, status: outcome.status, durationMs: outcome.durationMs, reason: outcome.reason };
+    });
+  }
+
+  async gitState(root: string): Promise<{ commit: string | null; dirty: boolean }> {
+    const state = await gitState(root);
+    return { commit: state.commit, dirty: state.dirty ?? false };
+  }
+
+  toolVersions(): Readonly<Record<string, string>> {
+    return { fragtax: TOOL_VERSION, node: process.version, vega: packageVersion("vega"), "vega-lite": packageVersion("vega-lite"), esbuild: packageVersion("esbuild") };
+  }
+
+  printPdf(html: string, options: PdfOptions): Promise<Uint8Array> {
+    return printPdf(html, options);
+  }
+
+  now(): Date {
+    return new Date();
+  }
+}

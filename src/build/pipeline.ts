@@ -1,0 +1,295 @@
+/**
+ * `fragtax build`: the whole report, from report.yaml to report.html and report.pdf.
+ *
+ *   1. config       notebooks/report.yaml → ReportConfig (normalized once)
+ *   2. assumptions  assumptions.yaml → AssumptionRegistry (validated, hashed), then what-if overrides
+ *   3. execute      chapters → executed notebooks + figures + claims (engine; reused when unchanged)
+ *   4. render       chapters + records + appendices → one self-contained HTML page
+ *   5. collect      report.html, figures.json, claims.json (in memory)
+ *   6. print        report.html → report.pdf with headless Chromium (skipped with --no-pdf)
+ *   7. log          build-log.json: per notebook executed or reused, duration and why, and the
+ *                   sha256 of every other output (publish verifies them)
+ *   8. replace      all of them become out/build/ at once (versions/build-outputs.ts)
+ *
+ * Steps 3–8 run under out/.build.lock: a second build waits, and a build that dies holding it tells
+ * publish that the newest build never finished.
+ *
+ * Every read and write goes through `effects` (default: `FileBuildEffects`), so tests can run the
+ * pipeline in memory. A failed cell does not stop the build: the HTML shows the error in place and
+ * the result's exit code is 1.
+ */
+import { relative } from "node:path";
+import { parseAssumptions, type AssumptionOverride, type AssumptionRegistry } from "../assumptions";
+import type { ClaimRecord, FigureRecord } from "../api/types";
+import { configPathForRoot, findConfigFile, normalizeConfig, type ChapterConfig, type ReportConfig } from "../config";
+import * as messages from "../messages/report";
+import { FileBuildEffects } from "./effects";
+import type { Provenance } from "../report/appendices";
+import type { FailedCell } from "../report/chapters";
+import { ChromiumNotFoundError } from "../report/chromium";
+import type { Notebook } from "../report/nbformat";
+import type { PdfOptions } from "../report/pdf";
+import { claimsJson, duplicateIds, figuresJson, pretty } from "../report/records";
+import { renderReport } from "../report/render";
+import { sha256 } from "../util/fingerprint";
+import type { WhatIf } from "./whatif/overrides";
+import { applyWhatIf, type WhatIfOptions } from "./whatif/options";
+import { renderWhatIfBanner } from "./whatif/banner";
+import { describeOverride } from "./whatif/overrides";
+import { BUILD_LOG } from "./outputs";
+
+export { FileBuildEffects } from "./effects";
+
+export interface ChapterRun {
+  readonly chapter: ChapterConfig;
+  /** The notebook with its outputs after execution (or as reused from the cache). */
+  readonly notebook: Notebook;
+  readonly figures: readonly FigureRecord[];
+  readonly claims: readonly ClaimRecord[];
+  readonly status: "executed" | "reused";
+  readonly durationMs: number;
+  /** Why it was executed or reused, in words ("assumption h100_usd_per_gpu_hour changed"). */
+  readonly reason: string;
+}
+
+export interface BuildEffects {
+  readonly log: (line: string) => void;
+  exists(path: string): boolean;
+  readText(path: string): Promise<string>;
+  readBytes(path: string): Promise<Uint8Array>;
+  /** Takes the build lock of `outDir` (waiting for another build); returns its release. */
+  lockOutputs(outDir: string): Promise<() => Promise<void>>;
+  /** Makes `files` (name → contents) the whole of `outDir`, at once. */
+  replaceOutputs(outDir: string, files: ReadonlyMap<string, string | Uint8Array>): Promise<void>;
+  /** `registry` already carries the what-if `overrides`; the engine gets them too (its worker reloads the file). */
+  executeChapters(config: ReportConfig, registry: AssumptionRegistry, overrides: readonly AssumptionOverride[], run?: ExecuteSettings): Promise<readonly ChapterRun[]>;
+  gitState(root: string): Promise<Provenance["git"]>;
+  toolVersions(): Readonly<Record<string, string>>;
+  printPdf(html: string, options: PdfOptions): Promise<Uint8Array>;
+  now(): Date;
+}
+
+/** How the engine runs the cells (not part of a chapter's cache key: only successful runs are cached). */
+export interface ExecuteSettings {
+  readonly timeoutMs?: number;
+}
+
+export interface BuildOptions {
+  /** Project root (the folder with notebooks/); found from the current folder when absent. */
+  readonly root?: string;
+  /** false: skip the PDF even if report.yaml asks for it (`--no-pdf`). */
+  readonly pdf?: boolean;
+  /** What-if overrides for this build only (`--set id=value|low..high`, `--assumptions FILE`). */
+  readonly whatIf?: WhatIfOptions;
+  /** Per-cell timeout in milliseconds (`--timeout SECONDS`; the engine's default, 60 s, when absent). */
+  readonly timeoutMs?: number;
+}
+
+/** "reused": the page differs from the one the existing report.pdf was printed from only by its build time. */
+export type PdfOutcome = "written" | "reused" | "skipped" | "no-chromium" | "failed";
+
+export interface BuildResult {
+  readonly config: ReportConfig;
+  readonly files: readonly string[];
+  readonly failedCells: readonly FailedCell[];
+  readonly pdf: PdfOutcome;
+  /** The overrides of a what-if build (the report says so on its first page; publish refuses it). */
+  readonly whatIf: WhatIf | null;
+  /** 0 when everything was built; 1 when a cell failed or the requested PDF was not printed. */
+  readonly exitCode: 0 | 1;
+}
+
+export async function build(options: BuildOptions = {}, effects: BuildEffects = new FileBuildEffects()): Promise<BuildResult> {
+  const started = effects.now();
+  const step = (name: string, detail = ""): void => effects.log(messages.buildStep(name, detail));
+
+  // 1. config
+  const configFile = options.root === undefined ? findConfigFile(process.cwd(), (path) => effects.exists(path)) : configPathForRoot(options.root);
+  const config = normalizeConfig(await effects.readText(configFile), configFile, { ...(options.root !== undefined && { root: options.root }), exists: (path) => effects.exists(path) });
+  const rel = (path: string): string => relative(config.root, path) || ".";
+  step("config", `${rel(config.file)}, ${config.chapters.length} chapters`);
+  const release = await effects.lockOutputs(config.outDir);
+  try {
+    return await buildLocked({ config, options, effects, started, rel });
+  } finally {
+    await release();
+  }
+}
+
+interface LockedInput {
+  readonly config: ReportConfig;
+  readonly options: BuildOptions;
+  readonly effects: BuildEffects;
+  readonly started: Date;
+  readonly rel: (path: string) => string;
+}
+
+async function buildLocked({ config, options, effects, started, rel }: LockedInput): Promise<BuildResult> {
+  const step = (name: string, detail = ""): void => effects.log(messages.buildStep(name, detail));
+
+  // 2. assumptions
+  const assumptionsText = await effects.readText(config.assumptions);
+  const fileRegistry = parseAssumptions(assumptionsText, rel(config.assumptions));
+  step("assumptions", `${fileRegistry.all().length} from ${rel(config.assumptions)}`);
+  const { registry, whatIf } = await applyWhatIf(fileRegistry, options.whatIf ?? {});
+  if (whatIf) step("what-if", whatIf.overrides.map(describeOverride).join(", "));
+
+  // 3. execute
+  const runs = await effects.executeChapters(config, registry, whatIf?.overrides ?? [], { ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }) });
+  for (const run of runs) step("execute", `${run.chapter.relativePath} ${run.status} in ${(run.durationMs / 1000).toFixed(2)} s (${run.reason})`);
+  const figures = runs.flatMap((run) => run.figures);
+  const claims = runs.flatMap((run) => run.claims);
+
+  // 4. render
+  const versionDate = config.date ?? started.toISOString().slice(0, 10);
+  const provenance: Provenance = {
+    builtAt: started.toISOString(),
+    git: await effects.gitState(config.root),
+    tools: effects.toolVersions(),
+    assumptionsSha256: registry.hash(),
+  };
+  const report = await renderReport({
+    config,
+    chapters: runs.map((run) => ({ number: run.chapter.number, relativePath: run.chapter.relativePath, notebook: run.notebook })),
+    assumptions: registry.all(),
+    assumptionsFile: rel(config.assumptions),
+    figures,
+    claims,
+    provenance,
+    versionDate,
+    ...(whatIf && { notice: renderWhatIfBanner(whatIf, (id) => (fileRegistry.has(id) ? fileRegistry.get(id) : undefined)) }),
+  });
+  step("render", `${report.chapters.length} chapters, ${report.charts} charts`);
+  for (const warning of report.warnings) effects.log(messages.buildWarning(warning));
+
+  // 5. collect
+  const out = (name: string): string => `${config.outDir}/${name}`;
+  const outputs = new Map<string, string | Uint8Array>();
+  const write = async (name: string, contents: string | Uint8Array): Promise<void> => {
+    outputs.set(name, contents);
+  };
+  if (config.outputs.html || config.outputs.pdf) await write("report.html", report.html);
+  await write("figures.json", figuresJson(figures));
+  await write("claims.json", claimsJson(claims));
+
+  // 6. print
+  const pdfStarted = effects.now().getTime();
+  // The page with its build time taken out: equal → the existing report.pdf already shows this page.
+  const pdfSource = sha256(report.html.split(provenance.builtAt).join(""));
+  const pdf = await printStep({ config, options, html: report.html, pdfSource, versionDate, effects, write });
+  const pdfMs = effects.now().getTime() - pdfStarted;
+
+  // 7. log
+  const duplicates = [...duplicateIds(figures), ...duplicateIds(claims)];
+  const hashes = Object.fromEntries([...outputs].map(([name, contents]) => [name, sha256(contents)]));
+  const requested = { html: config.outputs.html, pdf: config.outputs.pdf && options.pdf !== false };
+  await write(BUILD_LOG, pretty(buildLog({ started, now: effects.now(), whatIf, assumptions: { file: rel(config.assumptions), sha256: sha256(assumptionsText) }, runs, failedCells: report.failedCells, pdf, pdfMs, pdfSource, duplicates, warnings: report.warnings, requested, outputs: hashes })));
+
+  // 8. replace
+  await effects.replaceOutputs(config.outDir, outputs);
+  const files = [...outputs.keys()].map((name) => rel(out(name)));
+  effects.log(messages.buildWrote(files));
+  for (const failed of report.failedCells) effects.log(cellErrorDetail(runs, failed));
+  if (report.failedCells[0] !== undefined) effects.log(messages.buildCellErrors(report.failedCells.length, report.failedCells[0].where));
+  if (duplicates.length > 0) effects.log(messages.buildDuplicateIds(duplicates));
+  const ok = report.failedCells.length === 0 && (pdf === "written" || pdf === "reused" || pdf === "skipped") && duplicates.length === 0;
+  return { config, files, failedCells: report.failedCells, pdf, whatIf, exitCode: ok ? 0 : 1 };
+}
+
+/**
+ * The failed cell's error as the engine located it (notebook, cell, line, column and a code frame,
+ * like `fragtax run` prints it); outputs saved by another tool fall back to "where: ename: evalue".
+ */
+function cellErrorDetail(runs: readonly ChapterRun[], failed: FailedCell): string {
+  const run = runs.find((candidate) => candidate.chapter.number === failed.chapter);
+  const cell = run?.notebook.cells[failed.cell - 1];
+  const error = cell?.cell_type === "code" ? cell.outputs.find((output) => output.output_type === "error") : undefined;
+  const traceback = error?.output_type === "error" ? error.traceback.join("\n") : "";
+  return run !== undefined && traceback.startsWith(`${run.chapter.relativePath}: cell `) ? traceback : `${failed.where}: ${failed.message}`;
+}
+
+interface PrintInput {
+  readonly config: ReportConfig;
+  readonly options: BuildOptions;
+  readonly html: string;
+  readonly pdfSource: string;
+  readonly versionDate: string;
+  readonly effects: BuildEffects;
+  readonly write: (name: string, contents: Uint8Array) => Promise<void>;
+}
+
+async function printStep({ config, options, html, pdfSource, versionDate, effects, write }: PrintInput): Promise<PdfOutcome> {
+  if (options.pdf === false || !config.outputs.pdf) return "skipped";
+  // Printing is most of a no-op rebuild's time: reuse report.pdf when it was printed from this same
+  // page and is still the file that build recorded.
+  const reusable = await previousPdf(config, effects, pdfSource);
+  if (reusable) {
+    await write("report.pdf", reusable);
+    effects.log(messages.buildStep("pdf", "reused: the page is unchanged"));
+    return "reused";
+  }
+  try {
+    const bytes = await effects.printPdf(html, { title: config.title, versionDate, paper: config.paper });
+    await write("report.pdf", bytes);
+    effects.log(messages.buildStep("pdf", `${config.paper}, ${(bytes.byteLength / 1024).toFixed(0)} KB`));
+    return "written";
+  } catch (error) {
+    effects.log(error instanceof Error ? error.message : String(error));
+    return error instanceof ChromiumNotFoundError ? "no-chromium" : "failed";
+  }
+}
+
+/** The previous build's report.pdf, when it was printed from the page `pdfSource` and is unchanged since. */
+async function previousPdf(config: ReportConfig, effects: BuildEffects, pdfSource: string): Promise<Uint8Array | undefined> {
+  const [logFile, pdfFile] = [`${config.outDir}/${BUILD_LOG}`, `${config.outDir}/report.pdf`];
+  if (!effects.exists(logFile) || !effects.exists(pdfFile)) return undefined;
+  try {
+    const log = JSON.parse(await effects.readText(logFile)) as { pdf?: { status?: unknown; sourceSha256?: unknown }; outputs?: Record<string, unknown> };
+    const wrote = log.pdf?.status === "written" || log.pdf?.status === "reused";
+    if (!wrote || log.pdf?.sourceSha256 !== pdfSource) return undefined;
+    const bytes = await effects.readBytes(pdfFile);
+    return sha256(bytes) === log.outputs?.["report.pdf"] ? bytes : undefined;
+  } catch {
+    return undefined; // an unreadable log only costs a print
+  }
+}
+
+interface LogInput {
+  readonly started: Date;
+  readonly now: Date;
+  /** Publish reads these two (versions/build-record.ts): it refuses a what-if or a stale build. */
+  readonly whatIf: WhatIf | null;
+  readonly assumptions: { readonly file: string; readonly sha256: string };
+  readonly runs: readonly ChapterRun[];
+  readonly failedCells: readonly FailedCell[];
+  readonly pdf: PdfOutcome;
+  readonly pdfMs: number;
+  readonly pdfSource: string;
+  readonly duplicates: readonly string[];
+  readonly warnings: readonly string[];
+  /** What report.yaml and the flags asked for; publish refuses a build that did not make both. */
+  readonly requested: { readonly html: boolean; readonly pdf: boolean };
+  /** sha256 of every other file of this build. */
+  readonly outputs: Readonly<Record<string, string>>;
+}
+
+function buildLog(input: LogInput): unknown {
+  return {
+    builtAt: input.started.toISOString(),
+    durationMs: input.now.getTime() - input.started.getTime(),
+    whatIf: input.whatIf,
+    assumptions: input.assumptions,
+    notebooks: input.runs.map((run) => ({
+      notebook: run.chapter.relativePath,
+      status: run.status,
+      durationMs: Math.round(run.durationMs),
+      reason: run.reason,
+      failedCells: input.failedCells.filter((cell) => cell.chapter === run.chapter.number).map((cell) => cell.cell),
+    })),
+    warnings: input.warnings,
+    pdf: { status: input.pdf, durationMs: input.pdf === "skipped" ? 0 : input.pdfMs, ...(input.pdf === "written" || input.pdf === "reused" ? { sourceSha256: input.pdfSource } : {}) },
+    duplicateIds: input.duplicates,
+    requested: input.requested,
+    outputs: input.outputs,
+  };
+}

@@ -1,0 +1,53 @@
+/**
+ * The what-if flags of `fragtax build` (and `dev`): `--set id=value|low..high` (repeatable) and
+ * `--assumptions FILE`. The build command calls `addWhatIfOptions(command)` and, once it has loaded
+ * the registry, `whatIfFromOptions(options, ids)`; overrides then go to `registry.withOverrides(…)`
+ * and the returned `WhatIf` into the build result (banner + publish refusal).
+ */
+import { readFile } from "node:fs/promises";
+import { AssumptionError } from "../../assumptions";
+import type { AssumptionRegistry } from "../../assumptions";
+import type { WhatIf } from "./overrides";
+import { WhatIfError, mergeOverrides, parseOverridesFile, parseSetFlag } from "./overrides";
+import * as messages from "../../messages/versions";
+
+export { addWhatIfOptions, type WhatIfOptions } from "./flags";
+import type { WhatIfOptions } from "./flags";
+
+
+/** Null when no override was asked for; throws WhatIfError (exit 2) on unknown ids or bad values. */
+export async function whatIfFromOptions(options: WhatIfOptions, knownIds: readonly string[]): Promise<WhatIf | null> {
+  const lists = [];
+  const sources: string[] = [];
+  if (options.assumptions) {
+    let text: string;
+    try {
+      text = await readFile(options.assumptions, "utf8");
+    } catch (error) {
+      throw new WhatIfError(messages.unreadableOverridesFile(options.assumptions, (error as Error).message));
+    }
+    lists.push(parseOverridesFile(text, options.assumptions, knownIds));
+    sources.push(options.assumptions);
+  }
+  if (options.set && options.set.length > 0) {
+    lists.push(options.set.map((flag) => parseSetFlag(flag, knownIds)));
+    sources.push("--set");
+  }
+  const overrides = mergeOverrides(lists);
+  return overrides.length > 0 ? { overrides, sources } : null;
+}
+
+/**
+ * The registry a what-if build runs on, and its `WhatIf` (null for a normal build). Values the
+ * registry rejects (e.g. a non-positive range for a lognormal) become usage errors (exit 2).
+ */
+export async function applyWhatIf(registry: AssumptionRegistry, options: WhatIfOptions): Promise<{ registry: AssumptionRegistry; whatIf: WhatIf | null }> {
+  const whatIf = await whatIfFromOptions(options, registry.all().map((assumption) => assumption.id));
+  if (!whatIf) return { registry, whatIf };
+  try {
+    return { registry: registry.withOverrides(whatIf.overrides), whatIf };
+  } catch (error) {
+    if (error instanceof AssumptionError) throw new WhatIfError(error.message);
+    throw error;
+  }
+}

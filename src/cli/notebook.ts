@@ -1,0 +1,73 @@
+/**
+ * `fragtax run` and `fragtax check`. Exit codes: 0 ok, 1 a cell failed / type errors, 2 bad usage or
+ * unreadable input (not JSON, nbformat 3, not a TypeScript kernel, missing file).
+ */
+import { mkdir, rename, writeFile } from "node:fs/promises";
+import { basename, dirname, join, resolve } from "node:path";
+import type { Command } from "commander";
+import * as messages from "../messages/notebook";
+import { formatCellError } from "../notebook/errors";
+import { NotebookFormatError } from "../notebook/nbformat";
+import { MAX_TIMEOUT_SECONDS, parseTimeoutSeconds } from "../util/limits";
+
+export const EXIT_OK = 0;
+export const EXIT_FAILED = 1;
+export const EXIT_USAGE = 2;
+
+export function registerNotebookCommands(program: Command): void {
+  program
+    .command("run")
+    .description("Execute one TypeScript (tslab) notebook headlessly and write the executed notebook.")
+    .argument("<notebook>", "the .ipynb file")
+    .option("--out <file>", "where to write the executed notebook (default: out/build/executed/<name>.ipynb; - for stdout)")
+    .option("--timeout <seconds>", "stop a cell that runs longer than this", "60")
+    .action(async (notebook: string, options: { out?: string; timeout: string }) => {
+      process.exitCode = await runCommand(notebook, options);
+    });
+  program
+    .command("check")
+    .description("Type-check notebooks (cells in order, tslab's redeclaration rules) and src/.")
+    .argument("[notebooks...]", "notebooks to check (default: the chapters listed in notebooks/report.yaml)")
+    .addHelpText("after", "\nExit codes: 0 no type errors; 1 type errors (each printed as notebook: cell N, line L, column C);\n2 bad usage or a notebook that cannot be read.")
+    .action(async (notebooks: string[]) => {
+      const { checkCommand } = await import("../notebook/check");
+      process.exitCode = await checkCommand(notebooks);
+    });
+}
+
+async function runCommand(notebook: string, options: { out?: string; timeout: string }): Promise<number> {
+  const timeoutMs = parseTimeoutSeconds(options.timeout);
+  if (timeoutMs === undefined) {
+    process.stderr.write(`${messages.badTimeout(options.timeout, MAX_TIMEOUT_SECONDS)}\n`);
+    return EXIT_USAGE;
+  }
+  // Loaded on demand: other commands do not pay for esbuild and the engine.
+  const { executeNotebook, projectRoot } = await import("../notebook/execute");
+  try {
+    const result = await executeNotebook(notebook, { timeoutMs, releaseCompiler: true });
+    const json = `${JSON.stringify(result.executed, null, 1)}\n`;
+    if (options.out === "-") process.stdout.write(json);
+    else {
+      const out = resolve(options.out ?? join(projectRoot(resolve(notebook)), "out", "build", "executed", basename(notebook)));
+      await writeAtomically(out, json);
+      process.stderr.write(`${messages.runWrote(out)}\n`);
+    }
+    if (result.error) process.stderr.write(`${formatCellError(result.error)}\n`);
+    else process.stderr.write(`${messages.runSummary(result.notebook, result.cellsRun, result.durationMs)}\n`);
+    return result.status === "ok" ? EXIT_OK : EXIT_FAILED;
+  } catch (error) {
+    if (error instanceof NotebookFormatError) {
+      process.stderr.write(`${error.message}\n`);
+      return EXIT_USAGE;
+    }
+    throw error;
+  }
+}
+
+/** Write to a sibling temp file, then rename: a reader never sees half a notebook. */
+export async function writeAtomically(file: string, text: string): Promise<void> {
+  await mkdir(dirname(file), { recursive: true });
+  const temp = `${file}.${process.pid}.tmp`;
+  await writeFile(temp, text);
+  await rename(temp, file);
+}

@@ -1,0 +1,119 @@
+/**
+ * The diff between two snapshots (a published version, a git ref, or an assumptions file):
+ * added / removed / changed assumptions, and every figure's p50 (p5, p95) before → after with
+ * absolute and relative change, largest relative change first. Pure; rendering is in diff-render.ts.
+ */
+import type { Assumption } from "../assumptions/types";
+import type { AssumptionContent } from "../util/fingerprint";
+import { assumptionContent, canonicalJson } from "../util/fingerprint";
+import type { FigureValues } from "./figures";
+
+export interface Snapshot {
+  /** How the user named it: a version id, `git:<ref>` or a file path. */
+  readonly label: string;
+  readonly assumptions: readonly Assumption[];
+  /** Absent when the source carries no figures (an assumptions file, a ref not built). */
+  readonly figures?: readonly FigureValues[];
+}
+
+/** Fields compared, in the order they are reported. */
+export const ASSUMPTION_FIELDS = ["label", "unit", "value", "range", "mode", "distribution", "source", "note"] as const;
+export type AssumptionField = (typeof ASSUMPTION_FIELDS)[number];
+
+export interface AssumptionChange {
+  readonly id: string;
+  readonly fields: readonly AssumptionField[];
+  readonly before: AssumptionContent;
+  readonly after: AssumptionContent;
+}
+
+export interface FigureDelta {
+  readonly id: string;
+  readonly label: string;
+  readonly unit: string;
+  readonly format: FigureValues["format"];
+  readonly status: "changed" | "unchanged" | "added" | "removed";
+  readonly before: { readonly p5?: number; readonly p50: number; readonly p95?: number } | null;
+  readonly after: { readonly p5?: number; readonly p50: number; readonly p95?: number } | null;
+  /** after.p50 − before.p50 (null unless both exist). */
+  readonly absolute: number | null;
+  /** absolute ÷ |before.p50|; null when a side is missing or before.p50 is 0. */
+  readonly relative: number | null;
+}
+
+export interface DiffResult {
+  readonly from: string;
+  readonly to: string;
+  readonly assumptions: {
+    readonly added: readonly AssumptionContent[];
+    readonly removed: readonly AssumptionContent[];
+    readonly changed: readonly AssumptionChange[];
+  };
+  /** null when either side has no figures. */
+  readonly figures: readonly FigureDelta[] | null;
+}
+
+export function diffSnapshots(before: Snapshot, after: Snapshot): DiffResult {
+  return {
+    from: before.label,
+    to: after.label,
+    assumptions: diffAssumptions(before.assumptions, after.assumptions),
+    figures: before.figures && after.figures ? diffFigures(before.figures, after.figures) : null,
+  };
+}
+
+function byId<T extends { id: string }>(items: readonly T[]): Map<string, T> {
+  return new Map(items.map((item) => [item.id, item]));
+}
+
+const compareIds = (a: { id: string }, b: { id: string }): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+export function diffAssumptions(before: readonly Assumption[], after: readonly Assumption[]): DiffResult["assumptions"] {
+  const [old, now] = [byId(before), byId(after)];
+  const added = after.filter((a) => !old.has(a.id)).map(assumptionContent).sort(compareIds);
+  const removed = before.filter((a) => !now.has(a.id)).map(assumptionContent).sort(compareIds);
+  const changed: AssumptionChange[] = [];
+  for (const next of after) {
+    const previous = old.get(next.id);
+    if (!previous) continue;
+    const [b, a] = [assumptionContent(previous), assumptionContent(next)];
+    const fields = ASSUMPTION_FIELDS.filter((field) => canonicalJson(b[field] ?? null) !== canonicalJson(a[field] ?? null));
+    if (fields.length > 0) changed.push({ id: next.id, fields, before: b, after: a });
+  }
+  return { added, removed, changed: changed.sort(compareIds) };
+}
+
+function values(figure: FigureValues): NonNullable<FigureDelta["before"]> {
+  return { ...(figure.p5 === undefined ? {} : { p5: figure.p5 }), p50: figure.p50, ...(figure.p95 === undefined ? {} : { p95: figure.p95 }) };
+}
+
+export function diffFigures(before: readonly FigureValues[], after: readonly FigureValues[]): FigureDelta[] {
+  const [old, now] = [byId(before), byId(after)];
+  const ids = [...new Set([...old.keys(), ...now.keys()])];
+  const deltas = ids.map((id): FigureDelta => {
+    const [b, a] = [old.get(id), now.get(id)];
+    const shown = (a ?? b) as FigureValues;
+    const common = { id, label: shown.label, unit: shown.unit, format: shown.format };
+    if (!b || !a) {
+      return { ...common, status: b ? "removed" : "added", before: b ? values(b) : null, after: a ? values(a) : null, absolute: null, relative: null };
+    }
+    const absolute = a.p50 - b.p50;
+    const relative = b.p50 === 0 ? null : absolute / Math.abs(b.p50);
+    const same = canonicalJson(values(a)) === canonicalJson(values(b));
+    return { ...common, status: same ? "unchanged" : "changed", before: values(b), after: values(a), absolute, relative };
+  });
+  return deltas.sort(byLargestRelativeChange);
+}
+
+/** Changed figures by |relative| (a change from 0 counts as largest), then added, removed, unchanged; ties by id. */
+function byLargestRelativeChange(a: FigureDelta, b: FigureDelta): number {
+  const rank = { changed: 0, added: 1, removed: 2, unchanged: 3 } as const;
+  if (rank[a.status] !== rank[b.status]) return rank[a.status] - rank[b.status];
+  const size = (d: FigureDelta): number => (d.relative === null ? (d.absolute ? Infinity : 0) : Math.abs(d.relative));
+  return size(b) - size(a) || compareIds(a, b);
+}
+
+export function isEmptyDiff(diff: DiffResult): boolean {
+  const { added, removed, changed } = diff.assumptions;
+  return added.length + removed.length + changed.length === 0 && (diff.figures ?? []).every((f) => f.status === "unchanged");
+}

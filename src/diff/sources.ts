@@ -1,0 +1,95 @@
+/**
+ * Resolves each side of `fragtax diff A B` to a Snapshot. A side is, in this order: a published
+ * version id (`out/reports/<id>/`), an existing assumptions file, or a git ref (the assumptions file
+ * at that ref via `git show`; figures, when wanted, built in a temporary `git worktree`).
+ */
+import { execFile } from "node:child_process";
+import { existsSync } from "node:fs";
+import { cp, mkdtemp, readFile, rm, symlink } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, relative, resolve } from "node:path";
+import { promisify } from "node:util";
+import type { Assumption } from "../assumptions/types";
+import { build, FileBuildEffects } from "../build/pipeline";
+import * as messages from "../messages/versions";
+import type { Snapshot } from "./diff";
+import type { FigureValues } from "./figures";
+import { normalizeFigures } from "./figures";
+import { listVersions, VERSION_ID } from "../publish/store";
+
+const run = promisify(execFile);
+
+export interface SnapshotContext {
+  readonly root: string;
+  readonly reportsDir: string;
+  /** Relative to root. */
+  readonly assumptionsFile: string;
+  readonly parseAssumptions: (text: string, fileName: string) => readonly Assumption[];
+  /** Build figures for a git ref (in a temporary worktree); absent → refs carry no figures. */
+  readonly buildFiguresAt?: (ref: string) => Promise<FigureValues[]>;
+}
+
+export class DiffSourceError extends Error {
+  readonly exitCode = 2;
+}
+
+export async function resolveSnapshot(spec: string, context: SnapshotContext): Promise<Snapshot> {
+  const versionDir = join(context.reportsDir, spec);
+  if (VERSION_ID.test(spec) && existsSync(join(versionDir, "manifest.json"))) {
+    const file = join(versionDir, "assumptions.yaml");
+    return {
+      label: spec,
+      assumptions: context.parseAssumptions(await readFile(file, "utf8"), file),
+      figures: normalizeFigures(JSON.parse(await readFile(join(versionDir, "figures.json"), "utf8"))),
+    };
+  }
+  const path = resolve(spec);
+  if (existsSync(path)) return { label: spec, assumptions: context.parseAssumptions(await readFile(path, "utf8"), spec) };
+  const text = await assumptionsAtRef(context.root, spec, context.assumptionsFile);
+  if (text === undefined) throw new DiffSourceError(messages.unknownDiffSide(spec, (await listVersions(context.reportsDir)).map((manifest) => manifest.id)));
+  const figures = context.buildFiguresAt ? await context.buildFiguresAt(spec) : undefined;
+  return {
+    label: spec,
+    assumptions: context.parseAssumptions(text, `${spec}:${context.assumptionsFile}`),
+    ...(figures ? { figures } : {}),
+  };
+}
+
+/** The assumptions file's text at `ref`, or undefined when `ref` is not a commit. */
+export async function assumptionsAtRef(root: string, ref: string, assumptionsFile: string): Promise<string | undefined> {
+  if (ref.startsWith("-")) return undefined; // never let a side be read as a git option
+  try {
+    await run("git", ["-C", root, "rev-parse", "--verify", "--quiet", `${ref}^{commit}`]);
+  } catch {
+    return undefined;
+  }
+  const { stdout: top } = await run("git", ["-C", root, "rev-parse", "--show-toplevel"]);
+  const inRepo = relative(top.trim(), join(root, assumptionsFile)).split("\\").join("/");
+  const { stdout } = await run("git", ["-C", root, "show", `${ref}:${inRepo}`], { maxBuffer: 64 * 1024 * 1024 });
+  return stdout;
+}
+
+/**
+ * Figures at a ref: checks the ref out into a temporary worktree (sharing node_modules by symlink,
+ * starting from a copy of this checkout's notebook cache so unchanged notebooks are reused), runs
+ * `build()` there in this process without the PDF, reads its figures.json, removes the worktree.
+ */
+export async function buildFiguresInWorktree(root: string, ref: string, progress: (line: string) => void = () => undefined): Promise<FigureValues[]> {
+  const dir = await mkdtemp(join(tmpdir(), "fragtax-diff-"));
+  const worktree = join(dir, "tree");
+  const { stdout: top } = await run("git", ["-C", root, "rev-parse", "--show-toplevel"]);
+  const projectRoot = join(worktree, relative(top.trim(), root));
+  await run("git", ["-C", root, "worktree", "add", "--detach", worktree, ref]);
+  try {
+    if (existsSync(join(root, "node_modules")) && !existsSync(join(worktree, "node_modules"))) await symlink(join(root, "node_modules"), join(worktree, "node_modules"), "dir");
+    const cache = join(root, "out", ".cache");
+    if (existsSync(cache)) await cp(cache, join(projectRoot, "out", ".cache"), { recursive: true });
+    progress(messages.diffBuildingAt(ref));
+    const result = await build({ root: projectRoot, pdf: false }, new FileBuildEffects(() => undefined));
+    if (result.failedCells.length > 0) progress(messages.diffFailedCellsAt(ref, result.failedCells.length));
+    return normalizeFigures(JSON.parse(await readFile(join(projectRoot, "out", "build", "figures.json"), "utf8")));
+  } finally {
+    await run("git", ["-C", root, "worktree", "remove", "--force", worktree]).catch(() => undefined);
+    await rm(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,138 @@
+/**
+ * The live-preview server: serves `out/build/` and nothing outside it, with live reload over
+ * server-sent events and, when the latest rebuild failed, its error shown on top of the last good page.
+ */
+import { createServer } from "node:http";
+import type { IncomingMessage, Server, ServerResponse } from "node:http";
+import { readFile, realpath } from "node:fs/promises";
+import { extname, join, posix, sep } from "node:path";
+import * as messages from "../messages/versions";
+import { extendPolicy } from "../report/csp";
+import { html } from "../report/html";
+import { insertBeforeBodyClose } from "../util/page";
+
+export const EVENTS_PATH = "/__fragtax/events";
+
+const TYPES: Readonly<Record<string, string>> = {
+  ".html": "text/html; charset=utf-8",
+  ".json": "application/json; charset=utf-8",
+  ".pdf": "application/pdf",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".css": "text/css; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".txt": "text/plain; charset=utf-8",
+};
+
+/**
+ * Maps a request path to a file inside `root`, or null when it would leave it: `..` segments (raw or
+ * percent-encoded, with `/` or `\`), NUL bytes, malformed encoding. Pure.
+ */
+export function resolveRequestPath(root: string, requestUrl: string): string | null {
+  const pathname = requestUrl.split(/[?#]/)[0] ?? "";
+  if (!pathname.startsWith("/")) return null; // absolute-form (http://…) and other oddities
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    return null;
+  }
+  if (decoded.includes("\0")) return null;
+  const segments = decoded.replace(/\\/g, "/").split("/");
+  if (segments.some((segment) => segment === "..")) return null;
+  const normalized = posix.normalize(decoded.replace(/\\/g, "/")).replace(/^\/+/, "");
+  const relativePath = normalized === "" || normalized.endsWith("/") ? `${normalized}report.html` : normalized;
+  const full = join(root, relativePath);
+  return full === root || full.startsWith(root.endsWith(sep) ? root : root + sep) ? full : null;
+}
+
+export interface PreviewState {
+  /** The error of the latest rebuild, or null when it succeeded. */
+  error: string | null;
+}
+
+/** The script injected into served pages: reloads on a build, shows the error of a failed one. */
+function liveReloadScript(): string {
+  return `<script data-fragtax="live-reload">(()=>{const s=new EventSource(${JSON.stringify(EVENTS_PATH)});s.addEventListener("reload",()=>location.reload());})();</script>`;
+}
+
+export function errorOverlay(error: string): string {
+  return html`<div data-fragtax="build-error" role="alert" style="position:fixed;left:0;right:0;bottom:0;max-height:45vh;overflow:auto;background:#7f1d1d;color:#fff;padding:1em 1.5em;font:14px/1.4 ui-monospace,monospace;z-index:99999;white-space:pre-wrap"><strong>${messages.devBuildFailedTitle()}</strong>
+${error}</div>`.value;
+}
+
+export class PreviewServer {
+  private readonly clients = new Set<ServerResponse>();
+  readonly server: Server;
+
+  constructor(
+    private readonly root: string,
+    private readonly state: PreviewState,
+  ) {
+    this.server = createServer((request, response) => void this.handle(request, response));
+  }
+
+  listen(port: number, host: string): Promise<{ port: number; host: string }> {
+    return new Promise((resolve, reject) => {
+      this.server.once("error", reject);
+      this.server.listen(port, host, () => {
+        const address = this.server.address();
+        resolve(typeof address === "object" && address ? { port: address.port, host: address.address } : { port, host });
+      });
+    });
+  }
+
+  /** Tell every open page to reload (after a successful or failed rebuild). */
+  notify(): void {
+    for (const client of this.clients) client.write(`event: reload\ndata: ${Date.now()}\n\n`);
+  }
+
+  async close(): Promise<void> {
+    for (const client of this.clients) client.end();
+    this.clients.clear();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    if (request.method !== "GET" && request.method !== "HEAD") return this.send(response, 405, "method not allowed");
+    const url = request.url ?? "/";
+    if (url === EVENTS_PATH) return this.subscribe(request, response);
+    const file = resolveRequestPath(this.root, url);
+    if (!file) return this.send(response, 403, messages.devForbiddenPath());
+    let body: Buffer;
+    try {
+      // realpath: a symlink inside out/build must not lead outside it either.
+      const real = await realpath(file);
+      const realRoot = await realpath(this.root);
+      if (!real.startsWith(realRoot + sep)) return this.send(response, 403, messages.devForbiddenPath());
+      body = await readFile(real);
+    } catch {
+      if (this.state.error && url.split("?")[0] === "/") return this.sendHtml(response, `<!doctype html><html><body></body></html>`);
+      return this.send(response, 404, messages.devNotFound());
+    }
+    if (extname(file) === ".html") return this.sendHtml(response, body.toString("utf8"));
+    response.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream", "cache-control": "no-store" });
+    response.end(request.method === "HEAD" ? undefined : body);
+  }
+
+  private sendHtml(response: ServerResponse, page: string): void {
+    const withError = this.state.error ? insertBeforeBodyClose(page, errorOverlay(this.state.error)) : page;
+    response.writeHead(200, { "content-type": TYPES[".html"] ?? "text/html", "cache-control": "no-store" });
+    // The live-reload script and its EventSource are the server's own: the page's policy allows them too.
+    const script = liveReloadScript();
+    const allowed = extendPolicy(withError, { scripts: [script.slice(script.indexOf(">") + 1, script.lastIndexOf("<"))], connect: ["'self'"] });
+    response.end(insertBeforeBodyClose(allowed, script));
+  }
+
+  private subscribe(request: IncomingMessage, response: ServerResponse): void {
+    response.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-store", connection: "keep-alive" });
+    response.write(": connected\n\n");
+    this.clients.add(response);
+    request.on("close", () => this.clients.delete(response));
+  }
+
+  private send(response: ServerResponse, status: number, text: string): void {
+    response.writeHead(status, { "content-type": "text/plain; charset=utf-8" });
+    response.end(`${text}\n`);
+  }
+}

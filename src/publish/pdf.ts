@@ -1,0 +1,30 @@
+/**
+ * The published report.pdf: re-printed from the published HTML, so it carries the "What changed
+ * since" section the build's PDF could not have. Without a Chromium the build's PDF is copied and
+ * the publisher is told the section is only in the HTML.
+ */
+import { readFile } from "node:fs/promises";
+import type { Paper } from "../config";
+import * as messages from "../messages/versions";
+import { ChromiumNotFoundError } from "../report/chromium";
+import { printPdf } from "../report/pdf";
+import { writeFileAtomic } from "../util/atomic";
+
+export interface ReprintOptions {
+  readonly title: string;
+  readonly paper: Paper;
+  readonly progress: (line: string) => void;
+}
+
+export function reprintPdf(options: ReprintOptions): (htmlFile: string, pdfFile: string, versionDate: string, builtPdf: Uint8Array) => Promise<void> {
+  return async (htmlFile, pdfFile, versionDate, builtPdf) => {
+    try {
+      const bytes = await printPdf(await readFile(htmlFile, "utf8"), { title: options.title, paper: options.paper, versionDate });
+      await writeFileAtomic(pdfFile, bytes);
+    } catch (error) {
+      if (!(error instanceof ChromiumNotFoundError)) throw error;
+      await writeFileAtomic(pdfFile, builtPdf);
+      options.progress(messages.publishPdfCopied(error.message));
+    }
+  };
+}

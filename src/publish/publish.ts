@@ -1,0 +1,200 @@
+/**
+ * `fragtax publish`: turns the last build (`out/build/`) into an immutable, dated version.
+ *
+ *   1. read     the build's files and log; refuse a what-if build, a failed cell, or a stale snapshot
+ *   2. lock     `out/reports/.publish.lock` (O_EXCL + pid; a dead owner's lock is taken over)
+ *   3. name     `<date>` or `<date>-N`, never an existing id; the newest version is the previous one
+ *   4. stage    everything in `out/reports/.staging-<pid>-<rand>/` (same filesystem), the report
+ *               with its "What changed since <previous>" section, and a manifest with every sha256
+ *   5. commit   rename the staging folder to `out/reports/<id>/` (atomic), then rewrite index.html
+ *               via temp + rename. A kill before 5 leaves no version and the old index.
+ */
+import { execFile } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdir, readFile, readdir, rename, rm, writeFile } from "node:fs/promises";
+import { join, relative } from "node:path";
+import { promisify } from "node:util";
+import type { Assumption } from "../assumptions/types";
+import * as messages from "../messages/versions";
+import { writeFileAtomic } from "../util/atomic";
+import { diffSnapshots } from "../diff/diff";
+import { renderChangesSection } from "../diff/render";
+import { normalizeFigures } from "../diff/figures";
+import { sha256, stableJson } from "../util/fingerprint";
+import { escapeHtml, html } from "../report/html";
+import { CHANGES_TOC_MARKER } from "../report/markers";
+import { headlineFigures } from "../report/records";
+import type { FigureRecord } from "../api/types";
+import { insertBeforeBodyClose, replaceMarker } from "../util/page";
+import { renderIndexPage } from "./index-page";
+import { acquireLock, isProcessAlive } from "./lock";
+import type { Manifest } from "./store";
+import { isValidDate, listVersions, nextVersionId, versionFolders } from "./store";
+import { readBuildRecord, refusalReason } from "./build-record";
+
+export interface PublishOptions {
+  readonly root: string;
+  readonly buildDir: string;
+  readonly reportsDir: string;
+  /** Default: today (UTC). */
+  readonly date?: string;
+  readonly note?: string;
+  /** Report title, for the index page. */
+  readonly title: string;
+  /** Assumptions file used when the build did not name one (relative to root). */
+  readonly defaultAssumptionsFile: string;
+  readonly tools: Readonly<Record<string, string>>;
+}
+
+export interface PublishEffects {
+  parseAssumptions(text: string, fileName: string): readonly Assumption[];
+  git(root: string): Promise<{ commit: string | null; dirty: boolean | null }>;
+  /** Re-prints the PDF from the published HTML (with its "What changed" section); else the built PDF (verified) is written. */
+  renderPdf?: (htmlFile: string, pdfFile: string, versionDate: string, builtPdf: Uint8Array) => Promise<void>;
+  progress(message: string): void;
+  now(): Date;
+  /** Test hook: runs after staging, before the rename. */
+  afterStaging?: (stagingDir: string) => Promise<void>;
+}
+
+/** Where the report's "What changed" section goes; a template may place this marker, else before </body>. */
+export const CHANGES_MARKER = "<!-- fragtax:what-changed -->";
+
+export class PublishRefused extends Error {
+  readonly exitCode = 1;
+}
+
+export async function publish(options: PublishOptions, effects: PublishEffects): Promise<Manifest> {
+  const date = options.date ?? effects.now().toISOString().slice(0, 10);
+  if (!isValidDate(date)) throw Object.assign(new PublishRefused(messages.publishBadDate(date)), { exitCode: 2 });
+  const build = await readBuildRecord(options.buildDir, options.root, options.defaultAssumptionsFile);
+  const refusal = refusalReason(build);
+  if (refusal) throw new PublishRefused(refusal);
+
+  await mkdir(options.reportsDir, { recursive: true });
+  const release = await acquireLock(join(options.reportsDir, ".publish.lock"), {
+    timeoutMs: 120_000,
+    pollMs: 50,
+    onWait: (pid) => effects.progress(messages.publishWaiting(pid)),
+  });
+  try {
+    await removeAbandonedStaging(options.reportsDir);
+    const existing = await versionFolders(options.reportsDir);
+    const previous = (await listVersions(options.reportsDir)).at(-1) ?? null;
+    const id = nextVersionId(date, existing);
+    const staging = join(options.reportsDir, `.staging-${process.pid}-${randomBytes(4).toString("hex")}`);
+    try {
+      const manifest = await stage(staging, { id, date, previous, build, options, effects });
+      effects.progress(messages.publishStaged(id));
+      await effects.afterStaging?.(staging);
+      await rename(staging, join(options.reportsDir, id));
+      await writeIndex(options);
+      effects.progress(messages.published(id, relative(options.root, join(options.reportsDir, id)), previous?.id ?? null));
+      return manifest;
+    } finally {
+      await rm(staging, { recursive: true, force: true });
+    }
+  } finally {
+    await release();
+  }
+}
+
+interface StageInputs {
+  readonly id: string;
+  readonly date: string;
+  readonly previous: Manifest | null;
+  readonly build: Awaited<ReturnType<typeof readBuildRecord>>;
+  readonly options: PublishOptions;
+  readonly effects: PublishEffects;
+}
+
+async function stage(dir: string, inputs: StageInputs): Promise<Manifest> {
+  const { build, options, effects, previous } = inputs;
+  await mkdir(dir, { recursive: true });
+  const figures = normalizeFigures(build.figures);
+  const changes = previous ? await changesSince(options.reportsDir, previous.id, build.assumptionsText, figures, inputs.id, effects) : null;
+  const section = renderChangesSection(changes, previous?.id ?? null).value;
+  const stamped = stampVersion(build.html, inputs.id, inputs.date);
+  const withToc = replaceMarker(stamped, CHANGES_TOC_MARKER, html`<li><a href="#what-changed">${messages.whatChangedHeading(previous?.id ?? null)}</a></li>`.value);
+  const page = withToc.includes(CHANGES_MARKER) ? replaceMarker(withToc, CHANGES_MARKER, section) : insertBeforeBodyClose(withToc, section);
+  await writeFile(join(dir, "report.html"), page);
+  // The build's bytes as read and verified against its log (build-record.ts), never re-read from out/build.
+  const builtPdf = build.pdf ?? new Uint8Array();
+  if (effects.renderPdf) await effects.renderPdf(join(dir, "report.html"), join(dir, "report.pdf"), inputs.date, builtPdf);
+  else await writeFile(join(dir, "report.pdf"), builtPdf);
+  await writeFile(join(dir, "assumptions.yaml"), build.assumptionsText);
+  await writeFile(join(dir, "figures.json"), stableJson(build.figures));
+  await writeFile(join(dir, "claims.json"), stableJson(build.claims));
+
+  const files: Record<string, string> = {};
+  for (const name of (await readdir(dir)).sort()) files[name] = sha256(await readFile(join(dir, name)));
+  const manifest: Manifest = {
+    id: inputs.id,
+    date: inputs.date,
+    note: options.note ?? null,
+    publishedAt: effects.now().toISOString(),
+    builtAt: build.builtAt,
+    previous: previous?.id ?? null,
+    git: await effects.git(options.root),
+    tools: options.tools,
+    assumptions: { file: "assumptions.yaml", sha256: sha256(build.assumptionsText) },
+    headline: normalizeFigures(headlineFigures(Array.isArray(build.figures) ? (build.figures as FigureRecord[]) : [], build.firstChapter)),
+    files,
+  };
+  await writeFile(join(dir, "manifest.json"), stableJson(manifest));
+  return manifest;
+}
+
+/**
+ * The build dated the page with its build date; a published version shows its own id and date (the
+ * title page's kicker and the date meta the PDF footer and tools read). Pages without them are kept.
+ */
+export function stampVersion(page: string, id: string, date: string): string {
+  return page
+    .replace(/(<p class="kicker">)Version of [^<]*(<\/p>)/, (_match, open: string, close: string) => `${open}${escapeHtml(messages.publishedKicker(id, date))}${close}`)
+    .replace(/(<meta name="fragtax-version-date" content=")[^"]*(")/, (_match, open: string, close: string) => `${open}${escapeHtml(date)}${close}`);
+}
+
+async function changesSince(
+  reportsDir: string,
+  previousId: string,
+  assumptionsText: string,
+  figures: ReturnType<typeof normalizeFigures>,
+  id: string,
+  effects: PublishEffects,
+) {
+  const folder = join(reportsDir, previousId);
+  const before = {
+    label: previousId,
+    assumptions: effects.parseAssumptions(await readFile(join(folder, "assumptions.yaml"), "utf8"), join(folder, "assumptions.yaml")),
+    figures: normalizeFigures(JSON.parse(await readFile(join(folder, "figures.json"), "utf8"))),
+  };
+  const after = { label: id, assumptions: effects.parseAssumptions(assumptionsText, "assumptions.yaml"), figures };
+  return diffSnapshots(before, after);
+}
+
+/** Staging folders of publishes that died (their pid is gone) are garbage; remove them. */
+async function removeAbandonedStaging(reportsDir: string): Promise<void> {
+  for (const name of await readdir(reportsDir)) {
+    const match = /^\.staging-(\d+)-/.exec(name);
+    if (match && !isProcessAlive(Number(match[1]))) await rm(join(reportsDir, name), { recursive: true, force: true });
+  }
+}
+
+export async function writeIndex(options: Pick<PublishOptions, "reportsDir" | "title">): Promise<void> {
+  const newestFirst = (await listVersions(options.reportsDir)).reverse();
+  await writeFileAtomic(join(options.reportsDir, "index.html"), renderIndexPage(options.title, newestFirst));
+}
+
+const run = promisify(execFile);
+
+/** Commit and dirty flag of the project's git checkout; nulls outside git. */
+export async function gitState(root: string): Promise<{ commit: string | null; dirty: boolean | null }> {
+  try {
+    const { stdout: commit } = await run("git", ["-C", root, "rev-parse", "HEAD"]);
+    const { stdout: status } = await run("git", ["-C", root, "status", "--porcelain", "--untracked-files=no"]);
+    return { commit: commit.trim(), dirty: status.trim().length > 0 };
+  } catch {
+    return { commit: null, dirty: null };
+  }
+}

@@ -1,0 +1,70 @@
+/**
+ * The published versions under `out/reports/`: `<YYYY-MM-DD>[-N]/` folders, each complete and
+ * immutable, with a manifest. Dot-folders (staging) and anything else are not versions.
+ */
+import { readFile, readdir } from "node:fs/promises";
+import { join } from "node:path";
+import type { FigureValues } from "../diff/figures";
+import type { WhatIf } from "../build/whatif/overrides";
+
+export const VERSION_ID = /^(\d{4}-\d{2}-\d{2})(?:-(\d+))?$/;
+
+export interface Manifest {
+  readonly id: string;
+  readonly date: string;
+  readonly note: string | null;
+  readonly publishedAt: string;
+  readonly builtAt: string | null;
+  readonly previous: string | null;
+  readonly git: { readonly commit: string | null; readonly dirty: boolean | null };
+  readonly tools: Readonly<Record<string, string>>;
+  readonly assumptions: { readonly file: string; readonly sha256: string };
+  /** The report's first figures, for the index. */
+  readonly headline: readonly FigureValues[];
+  /** Every other file of the version → sha256. */
+  readonly files: Readonly<Record<string, string>>;
+  readonly whatIf?: WhatIf | null;
+}
+
+/** Version ids in publication order: by date, then by suffix (none = 1). */
+export function compareVersionIds(a: string, b: string): number {
+  const [ma, mb] = [VERSION_ID.exec(a), VERSION_ID.exec(b)];
+  const key = (m: RegExpExecArray | null, id: string): [string, number] => (m ? [m[1] ?? "", Number(m[2] ?? 1)] : [id, 0]);
+  const [[da, na], [db, nb]] = [key(ma, a), key(mb, b)];
+  return da < db ? -1 : da > db ? 1 : na - nb;
+}
+
+/** `date`, or `date-2`, `date-3`, … — the first id not taken. */
+export function nextVersionId(date: string, existing: readonly string[]): string {
+  const taken = new Set(existing);
+  if (!taken.has(date)) return date;
+  for (let n = 2; ; n++) if (!taken.has(`${date}-${n}`)) return `${date}-${n}`;
+}
+
+/** A version date: a real calendar day (util/limits.ts). */
+export { isCalendarDate as isValidDate } from "../util/limits";
+
+/** Folder names that look like versions (complete or not); oldest first. */
+export async function versionFolders(reportsDir: string): Promise<string[]> {
+  let names: string[];
+  try {
+    names = await readdir(reportsDir);
+  } catch {
+    return [];
+  }
+  return names.filter((name) => VERSION_ID.test(name)).sort(compareVersionIds);
+}
+
+export async function readManifest(reportsDir: string, id: string): Promise<Manifest | undefined> {
+  try {
+    return JSON.parse(await readFile(join(reportsDir, id, "manifest.json"), "utf8")) as Manifest;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Complete versions (with a readable manifest), oldest first. */
+export async function listVersions(reportsDir: string): Promise<Manifest[]> {
+  const manifests = await Promise.all((await versionFolders(reportsDir)).map((id) => readManifest(reportsDir, id)));
+  return manifests.filter((m): m is Manifest => m !== undefined);
+}

@@ -1,0 +1,115 @@
+/**
+ * Dependency-aware rebuilds with the REAL engine and build() on a three-notebook fixture project
+ * (test/fixtures/incremental): 01-alpha reads alpha; 02-beta reads beta and imports lib/scale.ts
+ * (which imports lib/factor.ts); 03-mix reads alpha and gamma. Figures come from really executing the
+ * notebooks, so a stale reuse would show as a wrong number, not just a wrong log line.
+ */
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { build, FileBuildEffects } from "../../../src/build/pipeline";
+import { entryPath } from "../../../src/build/cache/notebook-cache";
+import { tempProject, type TempProject } from "../../project";
+
+interface LogEntry { readonly notebook: string; readonly status: string; readonly reason: string }
+
+let project: TempProject;
+let lines: string[];
+const file = (path: string): string => join(project.root, path);
+const edit = (path: string, from: string, to: string): void => {
+  const text = readFileSync(file(path), "utf8");
+  if (!text.includes(from)) throw new Error(`${path} does not contain ${from}`);
+  writeFileSync(file(path), text.replace(from, to));
+};
+
+/** One build; returns the notebooks it executed (from build-log.json) and every figure's value. */
+async function rebuild(): Promise<{ executed: string[]; log: LogEntry[]; figures: Record<string, number | undefined> }> {
+  lines = [];
+  const result = await build({ root: project.root, pdf: false }, new FileBuildEffects((line) => lines.push(line)));
+  expect(result.exitCode).toBe(0);
+  const log = (JSON.parse(readFileSync(file("out/build/build-log.json"), "utf8")) as { notebooks: LogEntry[] }).notebooks;
+  const figures = JSON.parse(readFileSync(file("out/build/figures.json"), "utf8")) as Array<{ id: string; value?: number; p50?: number }>;
+  return {
+    executed: log.filter((entry) => entry.status === "executed").map((entry) => entry.notebook.replace("notebooks/", "")),
+    log,
+    figures: Object.fromEntries(figures.map((figure) => [figure.id, figure.value ?? figure.p50])),
+  };
+}
+
+const originals = new Map<string, string>();
+const EDITABLE = ["notebooks/assumptions.yaml", "notebooks/lib/scale.ts", "notebooks/lib/factor.ts", "notebooks/03-mix.ipynb"];
+
+beforeAll(async () => {
+  project = tempProject("incremental");
+  for (const path of EDITABLE) originals.set(path, readFileSync(file(path), "utf8"));
+  const cold = await rebuild();
+  expect(cold.executed).toEqual(["01-alpha.ipynb", "02-beta.ipynb", "03-mix.ipynb"]);
+  expect(cold.figures).toEqual({ alpha_twice: 2, beta_scaled: 20, alpha_plus_gamma: 4 });
+}, 60_000);
+afterAll(() => project.remove());
+// Every test starts from the original sources with a warm cache (restoring them re-validates the entries).
+beforeEach(async () => {
+  for (const [path, text] of originals) writeFileSync(file(path), text);
+  await rebuild();
+});
+
+describe("incremental builds with the real engine", () => {
+  it("a no-op rebuild executes no notebook and reproduces the same figures", async () => {
+    const before = readFileSync(file("out/build/figures.json"), "utf8");
+    const noop = await rebuild();
+    expect(noop.executed).toEqual([]);
+    expect(noop.log.map((entry) => entry.reason)).toEqual(Array(3).fill("reused: nothing it depends on changed"));
+    expect(readFileSync(file("out/build/figures.json"), "utf8")).toBe(before);
+  });
+
+  it("changing one assumption re-executes exactly the notebooks that read it, and says why", async () => {
+    edit("notebooks/assumptions.yaml", "value: 2\n", "value: 7\n"); // beta
+    const beta = await rebuild();
+    expect(beta.executed).toEqual(["02-beta.ipynb"]);
+    expect(beta.log[1]?.reason).toBe("re-ran: beta changed 2 → 7");
+    expect(lines.some((line) => /^execute: notebooks\/02-beta\.ipynb executed in [\d.]+ s \(re-ran: beta changed 2 → 7\)$/.test(line))).toBe(true);
+    expect(beta.figures).toEqual({ alpha_twice: 2, beta_scaled: 70, alpha_plus_gamma: 4 });
+
+    edit("notebooks/assumptions.yaml", "range: { low: 3, high: 4 }", "range: { low: 5, high: 6 }"); // gamma
+    const gamma = await rebuild();
+    expect(gamma.executed).toEqual(["03-mix.ipynb"]);
+    expect(gamma.log[2]?.reason).toBe("re-ran: gamma changed 3–4 → 5–6");
+    expect(gamma.figures.alpha_plus_gamma).toBe(6);
+
+    edit("notebooks/assumptions.yaml", "value: 1\n", "value: 3\n"); // alpha: read by two notebooks
+    expect((await rebuild()).executed).toEqual(["01-alpha.ipynb", "03-mix.ipynb"]);
+
+    edit("notebooks/assumptions.yaml", "value: 5\n", "value: 50\n"); // read by nobody
+    expect((await rebuild()).executed).toEqual([]);
+  });
+
+  it("changing a project module re-executes exactly its (transitive) importers", async () => {
+    edit("notebooks/lib/factor.ts", "FACTOR = 10", "FACTOR = 100");
+    const module = await rebuild();
+    expect(module.executed).toEqual(["02-beta.ipynb"]);
+    expect(module.log[1]?.reason).toMatch(/^re-ran: .*notebooks\/lib\/factor\.ts changed$/);
+    expect(module.figures.beta_scaled).toBe(200);
+
+    edit("notebooks/03-mix.ipynb", "Alpha plus gamma is", "Alpha + gamma is"); // its own source
+    const source = await rebuild();
+    expect(source.executed).toEqual(["03-mix.ipynb"]);
+    expect(source.log[2]?.reason).toBe("re-ran: notebook changed");
+  });
+
+  it("a corrupt or partial cache entry is ignored with a warning and rebuilt, never reused", async () => {
+    const entry = entryPath(file("out/.cache/notebooks"), "notebooks/03-mix.ipynb");
+    // A plausible tampering: the stored figure edited, the checksum left as it was.
+    writeFileSync(entry, readFileSync(entry, "utf8").replace('"value": 4', '"value": 999'));
+    const tampered = await rebuild();
+    expect(tampered.executed).toEqual(["03-mix.ipynb"]);
+    expect(lines.join("\n")).toContain("ignoring the cache entry of notebooks/03-mix.ipynb");
+    expect(tampered.figures.alpha_plus_gamma).toBe(4);
+
+    const text = readFileSync(entry, "utf8");
+    writeFileSync(entry, text.slice(0, text.length / 2)); // a write cut short
+    const partial = await rebuild();
+    expect(partial.executed).toEqual(["03-mix.ipynb"]);
+    expect(partial.figures.alpha_plus_gamma).toBe(4);
+    expect((await rebuild()).executed).toEqual([]);
+  });
+});

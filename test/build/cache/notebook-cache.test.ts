@@ -1,0 +1,127 @@
+import { mkdtemp, readFile, rm, writeFile, mkdir } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { Assumption } from "../../../src/assumptions/types";
+import type { Fingerprint } from "../../../src/build/cache/notebook-cache";
+import { NotebookCache, decide, entryPath, makeEntry } from "../../../src/build/cache/notebook-cache";
+import { FileHasher, currentState, fingerprintAfterRun } from "../../../src/build/cache/dependencies";
+import { reranBecause, reusedNothingChanged } from "../../../src/messages/versions";
+
+const h100 = (low: number, high: number): Assumption => ({
+  id: "h100_usd_per_gpu_hour",
+  label: "H100 rental price",
+  unit: "USD/GPU-hour",
+  range: { low, high },
+  distribution: "lognormal",
+  source: { title: "essay", date: "2026-04-28" },
+  position: { file: "assumptions.yaml", line: 3, column: 5 },
+});
+
+let root: string;
+beforeEach(async () => {
+  root = await mkdtemp(join(tmpdir(), "fragtax-cache-"));
+  await mkdir(join(root, "src/model"), { recursive: true });
+  await mkdir(join(root, "notebooks"), { recursive: true });
+  await writeFile(join(root, "src/model/index.ts"), 'export * from "./training";\n');
+  await writeFile(join(root, "src/model/training.ts"), "export const cost = 1;\n");
+  await writeFile(join(root, "src/unrelated.ts"), "export const x = 1;\n");
+  await writeFile(join(root, "notebooks/a.ipynb"), "{}");
+});
+afterEach(async () => rm(root, { recursive: true, force: true }));
+
+async function fingerprint(assumptions: Map<string, Assumption>): Promise<Fingerprint> {
+  return fingerprintAfterRun({
+    root,
+    notebook: "notebooks/a.ipynb",
+    modules: ["src/model/index.ts"],
+    reads: ["h100_usd_per_gpu_hour"],
+    assumption: (id) => assumptions.get(id),
+    lockfile: "L",
+    tool: "0.1.0",
+    settings: { samples: 1000, seed: 1 },
+    hasher: new FileHasher(root),
+  });
+}
+
+function state(assumptions: Map<string, Assumption>, tool = "0.1.0") {
+  return currentState({
+    root,
+    notebook: "notebooks/a.ipynb",
+    assumption: (id) => assumptions.get(id),
+    lockfile: "L",
+    tool,
+    settings: { samples: 1000, seed: 1 },
+    hasher: new FileHasher(root),
+  });
+}
+
+describe("cache decisions", () => {
+  it("records the transitive module closure and only the assumptions read", async () => {
+    const fp = await fingerprint(new Map([["h100_usd_per_gpu_hour", h100(2, 3)]]));
+    expect(Object.keys(fp.modules)).toEqual(["src/model/index.ts", "src/model/training.ts"]);
+    expect(Object.keys(fp.assumptions)).toEqual(["h100_usd_per_gpu_hour"]);
+    expect(fp.assumptions.h100_usd_per_gpu_hour).not.toHaveProperty("position");
+  });
+
+  it("reuses when nothing it depends on changed, even if the assumption moved in the file", async () => {
+    const now = new Map([["h100_usd_per_gpu_hour", h100(2, 3)]]);
+    const entry = makeEntry("notebooks/a.ipynb", await fingerprint(now), { ok: 1 }, new Date(0));
+    const moved = new Map([["h100_usd_per_gpu_hour", { ...h100(2, 3), position: { file: "assumptions.yaml", line: 40, column: 5 } }]]);
+    await writeFile(join(root, "src/unrelated.ts"), "export const x = 2;\n");
+    expect(decide(entry, state(moved)).reuse).toBe(true);
+    expect(reusedNothingChanged()).toBe("reused: nothing it depends on changed");
+  });
+
+  it("explains an assumption change with before and after values", async () => {
+    const entry = makeEntry("notebooks/a.ipynb", await fingerprint(new Map([["h100_usd_per_gpu_hour", h100(2, 3)]])), {}, new Date(0));
+    const decision = decide(entry, state(new Map([["h100_usd_per_gpu_hour", h100(2.5, 3.5)]])));
+    expect(decision.reuse).toBe(false);
+    if (decision.reuse) return;
+    expect(reranBecause(decision.changes)).toBe("re-ran: h100_usd_per_gpu_hour changed 2–3 → 2.5–3.5");
+  });
+
+  it("explains a transitively imported module change, a tool change and a first run", async () => {
+    const now = new Map([["h100_usd_per_gpu_hour", h100(2, 3)]]);
+    const entry = makeEntry("notebooks/a.ipynb", await fingerprint(now), {}, new Date(0));
+    await writeFile(join(root, "src/model/training.ts"), "export const cost = 2;\n");
+    const decision = decide(entry, state(now, "0.2.0"));
+    expect(decision.reuse ? "" : reranBecause(decision.changes)).toBe("re-ran: src/model/training.ts changed; fragtax 0.1.0 → 0.2.0");
+    const first = decide(undefined, state(now));
+    expect(first.reuse ? "" : reranBecause(first.changes)).toBe("first run");
+  });
+});
+
+describe("cache entries on disk", () => {
+  const validate = (result: unknown) => result as { figures: number[] };
+
+  it("round-trips an entry as stable pretty JSON", async () => {
+    const warnings: string[] = [];
+    const cache = new NotebookCache(join(root, "out/.cache"), validate, (m) => warnings.push(m));
+    const fp = await fingerprint(new Map([["h100_usd_per_gpu_hour", h100(2, 3)]]));
+    await cache.store("notebooks/a.ipynb", fp, { figures: [1, 2] });
+    const text = await readFile(entryPath(join(root, "out/.cache"), "notebooks/a.ipynb"), "utf8");
+    expect(text.startsWith('{\n  "checksum"')).toBe(true);
+    const decision = await cache.check("notebooks/a.ipynb", state(new Map([["h100_usd_per_gpu_hour", h100(2, 3)]])), (d) => d);
+    expect(decision.reuse && decision.entry.result.figures).toEqual([1, 2]);
+    expect(warnings).toEqual([]);
+  });
+
+  it.each([
+    ["truncated", (text: string) => text.slice(0, text.length / 2)],
+    ["edited result", (text: string) => text.replace(/("figures": \[\s*)1/, "$17")],
+    ["empty", () => ""],
+  ])("ignores a %s entry with a warning and asks for a re-run", async (_name, damage) => {
+    const warnings: string[] = [];
+    const cache = new NotebookCache(join(root, "out/.cache"), validate, (m) => warnings.push(m));
+    const assumptions = new Map([["h100_usd_per_gpu_hour", h100(2, 3)]]);
+    await cache.store("notebooks/a.ipynb", await fingerprint(assumptions), { figures: [1, 2] });
+    const path = entryPath(join(root, "out/.cache"), "notebooks/a.ipynb");
+    const damaged = damage(await readFile(path, "utf8"));
+    await writeFile(path, damaged);
+    const decision = await cache.check("notebooks/a.ipynb", state(assumptions), (d) => `warning: ${d}`);
+    expect(decision.reuse).toBe(false);
+    expect(warnings).toHaveLength(1);
+    expect(decision.reuse ? "" : reranBecause(decision.changes)).toMatch(/^re-ran: cache entry was unreadable/);
+  });
+});

@@ -1,0 +1,61 @@
+// Bad input and failing cells through the bundled CLI (`npm test` bundles dist/cli.js first).
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { appendCell, tempProject, type TempProject } from "../project";
+
+let project: TempProject | undefined;
+afterEach(() => project?.remove());
+
+function fragtaxBuild(root: string, args: readonly string[] = [], env: NodeJS.ProcessEnv = {}) {
+  const run = spawnSync("node", ["dist/cli.js", "build", "--root", root, ...args], { encoding: "utf8", env: { ...process.env, ...env } });
+  return { code: run.status, stderr: run.stderr };
+}
+
+
+const outBuild = (root: string): string => join(root, "out", "build");
+const snapshot = (root: string): Record<string, string> =>
+  Object.fromEntries(readdirSync(outBuild(root)).sort().map((name) => [name, readFileSync(join(outBuild(root), name), "base64")]));
+
+describe("fragtax build with bad input", () => {
+  it("exits 2 on a malformed assumptions.yaml, naming file:line:column, and leaves the previous build byte-identical", () => {
+    project = tempProject();
+    expect(fragtaxBuild(project.root, ["--no-pdf"]).code).toBe(0);
+    const before = snapshot(project.root);
+    const yaml = join(project.root, "notebooks", "assumptions.yaml");
+    writeFileSync(yaml, `${readFileSync(yaml, "utf8")}  - id: broken\n    label: [unclosed\n`);
+    const run = fragtaxBuild(project.root, ["--no-pdf"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/notebooks\/assumptions\.yaml:\d+:\d+: malformed YAML \(in or just after assumption "broken"\)/);
+    expect(snapshot(project.root)).toEqual(before);
+  });
+
+  it("names the notebook, cell and line of a cell that throws and of an unknown assumption id (with the nearest ids); exit 1", () => {
+    project = tempProject();
+    const throwing = appendCell(project.root, "01-price.ipynb", 'const y = 2;\nthrow new RangeError("too far");');
+    const unknown = appendCell(project.root, "02-claims.ipynb", 'const x = 1;\nnb.assumptions.get("h100_usd_per_gpu_hr");');
+    const run = fragtaxBuild(project.root, ["--no-pdf"]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`notebooks/01-price.ipynb: cell ${throwing}, line 2, column 7: RangeError: too far`);
+    expect(run.stderr).toContain('> 2 | throw new RangeError("too far");');
+    expect(run.stderr).toMatch(new RegExp(`notebooks/02-claims\\.ipynb: cell ${unknown}, line 2, column 16: UnknownAssumptionError: unknown assumption "h100_usd_per_gpu_hr" .*did you mean "h100_usd_per_gpu_hour", "run_gpu_hours"\\?`));
+    expect(run.stderr).toContain(`2 cells failed (first: notebooks/01-price.ipynb cell ${throwing})`);
+    const page = readFileSync(join(outBuild(project.root), "report.html"), "utf8");
+    expect(page).toContain('<p class="output-error-title">RangeError: too far</p>');
+    expect(page).toMatch(/<p class="output-error-title">UnknownAssumptionError: unknown assumption &quot;h100_usd_per_gpu_hr&quot;/);
+  });
+
+  it("without a usable Chromium (PUPPETEER_EXECUTABLE_PATH=/nonexistent) writes the HTML, says how to get one and exits 1", () => {
+    project = tempProject();
+    const run = fragtaxBuild(project.root, [], { PUPPETEER_EXECUTABLE_PATH: "/nonexistent" });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("PUPPETEER_EXECUTABLE_PATH is set to /nonexistent, which does not exist or is not executable");
+    expect(run.stderr).toContain("apt-get install chromium");
+    expect(run.stderr).toContain("The HTML report was still built");
+    expect(existsSync(join(outBuild(project.root), "report.html"))).toBe(true);
+    expect(existsSync(join(outBuild(project.root), "report.pdf"))).toBe(false);
+    const log = JSON.parse(readFileSync(join(outBuild(project.root), "build-log.json"), "utf8")) as { pdf: { status: string } };
+    expect(log.pdf.status).toBe("no-chromium");
+  });
+});

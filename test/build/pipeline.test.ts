@@ -1,0 +1,152 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { build, FileBuildEffects } from "../../src/build/pipeline";
+import { ChromiumNotFoundError, findChromium } from "../../src/report/chromium";
+import { visibleText } from "../report/fixture";
+import { appendCell, tempProject, type TempProject } from "../project";
+
+let project: TempProject | undefined;
+afterEach(() => project?.remove());
+
+function quietEffects(lines: string[] = []): FileBuildEffects {
+  return new FileBuildEffects((line) => lines.push(line));
+}
+
+const read = (root: string, name: string): string => readFileSync(join(root, "out", "build", name), "utf8");
+
+
+describe("fragtax build, end to end (real engine, real Chromium)", () => {
+  it("writes report.html, report.pdf, figures.json, claims.json and build-log.json", async () => {
+    project = tempProject();
+    const lines: string[] = [];
+    const result = await build({ root: project.root }, quietEffects(lines));
+    expect(result.exitCode).toBe(0);
+    expect(result.pdf).toBe("written");
+    expect(result.files).toEqual(["out/build/report.html", "out/build/figures.json", "out/build/claims.json", "out/build/report.pdf", "out/build/build-log.json"]);
+
+    const page = read(project.root, "report.html");
+    expect(page).toContain("<h1>The price of a training run</h1>");
+    expect(page).toContain("<h1>Checking a claim</h1>");
+    expect(page.match(/<figure class="output chart"[^>]*><svg/g)).toHaveLength(1);
+    expect(visibleText(page)).toContain("At rental prices, one run costs $25M (90% CI $20.5M–$29.5M).");
+    expect(page).toContain("Prices vary &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; by region");
+    expect(visibleText(page)).not.toMatch(/\bNaN\b|\bundefined\b|\[object Object\]/);
+
+    const figures = JSON.parse(read(project.root, "figures.json")) as Array<Record<string, unknown>>;
+    expect(figures).toEqual([
+      { id: "run_cost_usd", label: "Cost of one training run", unit: "USD", format: "usd", mean: 25e6, p5: 20.5e6, p50: 25e6, p95: 29.5e6, notebook: "notebooks/01-price.ipynb", cell: 3 },
+    ]);
+    const claims = JSON.parse(read(project.root, "claims.json")) as Array<Record<string, unknown>>;
+    expect(claims.map((claim) => [claim.id, claim.verdict, claim.notebook])).toEqual([["claim_run_cost", "overstated", "notebooks/02-claims.ipynb"]]);
+    const log = JSON.parse(read(project.root, "build-log.json")) as { notebooks: Array<{ notebook: string; status: string; reason: string }>; pdf: { status: string } };
+    expect(log.notebooks.map((entry) => [entry.notebook, entry.status])).toEqual([["notebooks/01-price.ipynb", "executed"], ["notebooks/02-claims.ipynb", "executed"]]);
+    expect(log.pdf.status).toBe("written");
+
+    const pdf = join(project.root, "out", "build", "report.pdf");
+    const info = execFileSync("pdfinfo", [pdf], { encoding: "utf8" });
+    expect(Number(/Pages:\s+(\d+)/.exec(info)?.[1])).toBeGreaterThanOrEqual(2);
+    expect(info).toContain("(letter)");
+    const text = execFileSync("pdftotext", [pdf, "-"], { encoding: "utf8" });
+    expect(text).toContain("A Small Report");
+    expect(text).toContain("$25M");
+    expect(lines.some((line) => line.startsWith("render: 2 chapters, 1 charts"))).toBe(true);
+  });
+
+  it("still writes the HTML when a cell fails, shows the error and exits 1", async () => {
+    project = tempProject();
+    appendCell(project.root, "02-claims.ipynb", "const broken: number = (null as unknown as { x: number }).x;");
+    const result = await build({ root: project.root, pdf: false }, quietEffects());
+    expect(result.exitCode).toBe(1);
+    expect(result.pdf).toBe("skipped");
+    expect(result.failedCells.map((cell) => [cell.chapter, cell.cell])).toEqual([[2, 3]]);
+    const page = read(project.root, "report.html");
+    expect(page).toMatch(/<div class="output output-error" role="alert"><p class="output-error-title">TypeError: /);
+    expect(existsSync(join(project.root, "out", "build", "report.pdf"))).toBe(false);
+  });
+
+  it("without any Chromium builds the HTML and says how to get one", async () => {
+    project = tempProject();
+    const lines: string[] = [];
+    const effects = quietEffects(lines);
+    effects.printPdf = async () => {
+      findChromium({ env: {}, isExecutable: () => false });
+      throw new Error("unreachable: no Chromium was found above");
+    };
+    const result = await build({ root: project.root }, effects);
+    expect(result.pdf).toBe("no-chromium");
+    expect(result.exitCode).toBe(1);
+    expect(existsSync(join(project.root, "out", "build", "report.html"))).toBe(true);
+    expect(lines.join("\n")).toContain("apt-get install chromium");
+    expect(lines.join("\n")).toContain("PUPPETEER_EXECUTABLE_PATH");
+    expect(() => findChromium({ env: { PUPPETEER_EXECUTABLE_PATH: "/nope/chrome" }, isExecutable: () => true })).not.toThrow();
+    expect(() => findChromium({ env: { PUPPETEER_EXECUTABLE_PATH: "/nope/chrome" }, isExecutable: () => false })).toThrow(ChromiumNotFoundError);
+  });
+});
+
+describe("the PDF step of a rebuild", () => {
+  it("reuses report.pdf when the page changed only by its build time, and prints again when it changed", async () => {
+    project = tempProject();
+    const lines: string[] = [];
+    const pdfStatus = () => (JSON.parse(read(project?.root ?? "", "build-log.json")) as { pdf: { status: string } }).pdf.status;
+    const pdf = join(project.root, "out", "build", "report.pdf");
+    await build({ root: project.root }, quietEffects(lines));
+    expect(pdfStatus()).toBe("written");
+    const printed = readFileSync(pdf);
+    const again = await build({ root: project.root }, quietEffects(lines));
+    expect([again.pdf, pdfStatus(), again.exitCode]).toEqual(["reused", "reused", 0]);
+    expect(readFileSync(pdf).equals(printed)).toBe(true);
+    expect(lines).toContain("pdf: reused: the page is unchanged");
+
+    const assumptions = join(project.root, "notebooks", "assumptions.yaml");
+    writeFileSync(assumptions, readFileSync(assumptions, "utf8").replace("range: { low: 2, high: 3 }", "range: { low: 2, high: 4 }"));
+    expect((await build({ root: project.root }, quietEffects())).pdf).toBe("written");
+    expect(execFileSync("pdftotext", [pdf, "-"], { encoding: "utf8" })).toContain("$30M");
+  });
+});
+
+describe("fragtax build on the command line", () => {
+  it("builds with --no-pdf --root and reports progress", () => {
+    project = tempProject();
+    const run = spawnSync("node", ["dist/cli.js", "build", "--no-pdf", "--root", project.root], { encoding: "utf8" });
+    expect(run.status).toBe(0);
+    expect(run.stderr).toContain("config: notebooks/report.yaml, 2 chapters");
+    expect(run.stderr).toContain("wrote out/build/report.html");
+    expect(existsSync(join(project.root, "out", "build", "report.pdf"))).toBe(false);
+  });
+
+  it("stops a cell that never ends after --timeout seconds: exit 1, the notebook and cell named, the HTML written with the error", () => {
+    project = tempProject();
+    appendCell(project.root, "02-claims.ipynb", "while (true) {}");
+    const run = spawnSync("node", ["dist/cli.js", "build", "--no-pdf", "--timeout", "1", "--root", project.root], { encoding: "utf8" });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain("notebooks/02-claims.ipynb: cell 3: TimeoutError: the cell did not finish within 1 s");
+    expect(run.stderr).toContain("1 cell failed (first: notebooks/02-claims.ipynb cell 3)");
+    const page = read(project.root, "report.html");
+    expect(page).toMatch(/<p class="output-error-title">TimeoutError: the cell did not finish within 1 s/);
+    expect(visibleText(page)).toContain("At rental prices, one run costs $25M");
+    // Nothing half-written: only the finished files, each complete, no temporary siblings left behind.
+    expect(readdirSync(join(project.root, "out", "build")).sort()).toEqual(["build-log.json", "claims.json", "figures.json", "report.html"]);
+    const log = JSON.parse(read(project.root, "build-log.json")) as { notebooks: Array<{ notebook: string; failedCells: number[] }> };
+    expect(log.notebooks.map((entry) => [entry.notebook, entry.failedCells])).toEqual([["notebooks/01-price.ipynb", []], ["notebooks/02-claims.ipynb", [3]]]);
+    expect(page.trimEnd().endsWith("</html>")).toBe(true);
+  });
+
+  it("exits 2 on a --timeout that is not a positive number, before building anything", () => {
+    project = tempProject();
+    const run = spawnSync("node", ["dist/cli.js", "build", "--no-pdf", "--timeout", "soon", "--root", project.root], { encoding: "utf8" });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/--timeout must be a positive number of seconds up to \d+ .*, got "soon"/);
+    expect(existsSync(join(project.root, "out"))).toBe(false);
+  });
+
+  it("exits 2 naming the key and line for a bad report.yaml", () => {
+    project = tempProject();
+    const yaml = join(project.root, "notebooks", "report.yaml");
+    writeFileSync(yaml, readFileSync(yaml, "utf8").replace("paper: Letter", "papr: Letter"));
+    const run = spawnSync("node", ["dist/cli.js", "build", "--root", project.root], { encoding: "utf8" });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain(`${yaml}:9:1: unknown key "papr" in report.yaml (did you mean "paper"?)`);
+  });
+});

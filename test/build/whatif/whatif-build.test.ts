@@ -1,0 +1,70 @@
+/**
+ * What-if builds end to end: the real CLI, the real engine, the fixture project in a temp folder.
+ * The override must reach the notebooks (the worker reloads the assumptions file itself), show on
+ * the report's first page, be recorded in build-log.json, and make publish refuse the build.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { tempProject, type TempProject } from "../../project";
+
+let project: TempProject | undefined;
+afterEach(() => project?.remove());
+
+const fragtax = (args: readonly string[], cwd: string) => spawnSync(process.execPath, [join(import.meta.dirname, "../../../dist/cli.js"), ...args], { cwd, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+const read = (root: string, name: string): string => readFileSync(join(root, "out", "build", name), "utf8");
+const runCost = (root: string) => (JSON.parse(read(root, "figures.json")) as Array<{ id: string; p50: number; p5: number }>).find((figure) => figure.id === "run_cost_usd");
+
+describe("fragtax build --set / --assumptions (what-if)", () => {
+  it("changes the figures, shows the banner on the first page, logs the overrides, and publish refuses it", () => {
+    project = tempProject();
+    const { root } = project;
+    const plain = fragtax(["build", "--no-pdf", "--root", root], root);
+    expect(plain.status).toBe(0);
+    expect(runCost(root)?.p50).toBe(25e6);
+    expect(read(root, "report.html")).not.toContain('data-fragtax="what-if"');
+
+    const whatIf = fragtax(["build", "--no-pdf", "--root", root, "--set", "h100_usd_per_gpu_hour=4..6"], root);
+    expect(whatIf.stderr).toContain("what-if: h100_usd_per_gpu_hour = 4..6");
+    expect(whatIf.status).toBe(0);
+    expect(runCost(root)?.p50).toBe(50e6);
+    const page = read(root, "report.html");
+    const banner = page.indexOf('data-fragtax="what-if"');
+    expect(banner).toBeGreaterThan(page.indexOf('<header class="title-page">'));
+    expect(banner).toBeLessThan(page.indexOf("</header>"));
+    expect(page.slice(banner, page.indexOf("</section>", banner))).toMatch(/h100_usd_per_gpu_hour<\/code><\/td><td>H100 rental price<\/td><td>\$2–\$3\/GPU-hour<\/td><td><strong>\$4–\$6\/GPU-hour<\/strong>/);
+    const log = JSON.parse(read(root, "build-log.json")) as { whatIf: unknown; notebooks: Array<{ status: string; reason: string }> };
+    expect(log.whatIf).toEqual({ overrides: [{ id: "h100_usd_per_gpu_hour", low: 4, high: 6 }], sources: ["--set"] });
+    expect(log.notebooks[0]?.reason).toBe("re-ran: h100_usd_per_gpu_hour changed 2–3 → 4–6");
+    // The assumptions file itself is untouched.
+    expect(readFileSync(join(root, "notebooks", "assumptions.yaml"), "utf8")).toContain("range: { low: 2, high: 3 }");
+
+    const publish = fragtax(["publish", "--root", root], root);
+    expect(publish.status).toBe(1);
+    expect(publish.stderr).toMatch(/what-if/i);
+    expect(publish.stderr).toContain("h100_usd_per_gpu_hour = 4..6");
+    expect(existsSync(join(root, "out", "reports"))).toBe(false);
+  });
+
+  it("takes overrides from a file, a value override reaching the notebook", () => {
+    project = tempProject();
+    const { root } = project;
+    const file = join(root, "what-if.yaml");
+    writeFileSync(file, "h100_usd_per_gpu_hour: 1..1.5\nrun_gpu_hours: 20000000\n");
+    const run = fragtax(["build", "--no-pdf", "--root", root, "--assumptions", file], root);
+    expect(run.status).toBe(0);
+    expect(runCost(root)?.p50).toBe(25e6); // 1.25 USD × 20M hours
+    expect(runCost(root)?.p5).toBe(20.5e6);
+    expect(read(root, "report.html")).toContain(`overridden for this build only (${file})`);
+  });
+
+  it("exits 2 naming the nearest ids for an unknown id, writing nothing", () => {
+    project = tempProject();
+    const { root } = project;
+    const run = fragtax(["build", "--no-pdf", "--root", root, "--set", "h100_usd_per_gpu_hr=3"], root);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('--set h100_usd_per_gpu_hr=3: unknown assumption "h100_usd_per_gpu_hr". Did you mean "h100_usd_per_gpu_hour"');
+    expect(existsSync(join(root, "out", "build"))).toBe(false);
+  });
+});

@@ -1,0 +1,130 @@
+import { describe, expect, it } from "vitest";
+import type { Assumption } from "../../../src/assumptions/types";
+import { mergeOverrides, nearestIds, parseOverridesFile, parseSetFlag } from "../../../src/build/whatif/overrides";
+import { renderWhatIfBanner } from "../../../src/build/whatif/banner";
+
+const known = ["h100_usd_per_gpu_hour", "training_run_gpu_hours", "scenario_merchant_era_probability"];
+
+describe("--set flags", () => {
+  it("parses a value and a low..high range", () => {
+    expect(parseSetFlag("h100_usd_per_gpu_hour=2.5", known)).toEqual({ id: "h100_usd_per_gpu_hour", value: 2.5 });
+    expect(parseSetFlag("h100_usd_per_gpu_hour=2.5..3.5", known)).toEqual({ id: "h100_usd_per_gpu_hour", low: 2.5, high: 3.5 });
+    expect(parseSetFlag("training_run_gpu_hours=1e6..2e6", known)).toEqual({ id: "training_run_gpu_hours", low: 1e6, high: 2e6 });
+  });
+
+  it("names the nearest ids for an unknown id", () => {
+    expect(() => parseSetFlag("h100_usd_per_gpu_hr=2", known)).toThrow(/unknown assumption "h100_usd_per_gpu_hr"\. Did you mean "h100_usd_per_gpu_hour"/);
+    expect(nearestIds("scenario_probability", known)[0]).toBe("scenario_merchant_era_probability");
+  });
+
+  it.each(["h100_usd_per_gpu_hour=abc", "h100_usd_per_gpu_hour=2..", "h100_usd_per_gpu_hour=3..2", "h100_usd_per_gpu_hour", "=2"])(
+    "rejects malformed %s with exit code 2",
+    (flag) => {
+      let caught: unknown;
+      try {
+        parseSetFlag(flag, known);
+      } catch (error) {
+        caught = error;
+      }
+      expect(caught).toBeInstanceOf(Error);
+      expect((caught as { exitCode: number }).exitCode).toBe(2);
+      expect((caught as Error).message).toContain("--set");
+    },
+  );
+
+  it("lets a later override of the same id win", () => {
+    const merged = mergeOverrides([[{ id: "a", value: 1 }, { id: "b", value: 2 }], [{ id: "a", low: 1, high: 2 }]]);
+    expect(merged).toEqual([{ id: "a", low: 1, high: 2 }, { id: "b", value: 2 }]);
+  });
+});
+
+describe("--assumptions FILE", () => {
+  it("reads a map of overrides", () => {
+    const text = "h100_usd_per_gpu_hour: 2.5..3.5\ntraining_run_gpu_hours: { low: 1, high: 2 }\nscenario_merchant_era_probability: 0.4\n";
+    expect(parseOverridesFile(text, "what-if.yaml", known)).toEqual([
+      { id: "h100_usd_per_gpu_hour", low: 2.5, high: 3.5 },
+      { id: "training_run_gpu_hours", low: 1, high: 2 },
+      { id: "scenario_merchant_era_probability", value: 0.4 },
+    ]);
+  });
+
+  it("reads the assumptions-file shape", () => {
+    const text = "assumptions:\n  - id: h100_usd_per_gpu_hour\n    range: { low: 2, high: 4 }\n  - id: scenario_merchant_era_probability\n    value: 0.5\n";
+    expect(parseOverridesFile(text, "a.yaml", known)).toEqual([
+      { id: "h100_usd_per_gpu_hour", low: 2, high: 4 },
+      { id: "scenario_merchant_era_probability", value: 0.5 },
+    ]);
+  });
+
+  it("names file, line and column of an unknown id or a bad value", () => {
+    expect(() => parseOverridesFile("h100_usd_per_gpu_hour: 2\ntraining_gpu_hours: 3\n", "w.yaml", known)).toThrow(
+      /^w\.yaml:2:1: unknown assumption "training_gpu_hours"\. Did you mean "training_run_gpu_hours"/,
+    );
+    expect(() => parseOverridesFile("h100_usd_per_gpu_hour: cheap\n", "w.yaml", known)).toThrow(/^w\.yaml:1:1: "cheap" is not a number/);
+    expect(() => parseOverridesFile("a: [\n", "w.yaml", known)).toThrow(/^w\.yaml:\d+:\d+: cannot read overrides/);
+  });
+});
+
+describe("what-if banner", () => {
+  it("lists every override on the first page, escaped", () => {
+    const original: Assumption = {
+      id: "h100_usd_per_gpu_hour",
+      label: "H100 <script>alert(1)</script>",
+      unit: "USD/GPU-hour",
+      range: { low: 2, high: 3 },
+      distribution: "lognormal",
+      source: { title: "s", date: "2026-04-28" },
+      position: { file: "a.yaml", line: 1, column: 1 },
+    };
+    const banner = renderWhatIfBanner({ overrides: [{ id: "h100_usd_per_gpu_hour", low: 2.5, high: 3.5 }], sources: ["--set"] }, (id) =>
+      id === original.id ? original : undefined,
+    ).value;
+    expect(banner).toContain("What-if build");
+    expect(banner).toContain("$2–$3/GPU-hour");
+    expect(banner).toContain("$2.50–$3.50/GPU-hour");
+    expect(banner).toContain("H100 &lt;script&gt;");
+    expect(banner).not.toContain("<script>");
+  });
+});
+
+describe("build flags", () => {
+  it("combines --assumptions FILE and repeated --set, --set winning", async () => {
+    const { Command } = await import("commander");
+    const { addWhatIfOptions, whatIfFromOptions } = await import("../../../src/build/whatif/options");
+    const { mkdtemp, writeFile, rm } = await import("node:fs/promises");
+    const { join } = await import("node:path");
+    const { tmpdir } = await import("node:os");
+    const dir = await mkdtemp(join(tmpdir(), "fragtax-whatif-"));
+    const file = join(dir, "w.yaml");
+    await writeFile(file, "h100_usd_per_gpu_hour: 9\ntraining_run_gpu_hours: 1..2\n");
+    const command = addWhatIfOptions(new Command("build").exitOverride());
+    command.parse(["--assumptions", file, "--set", "h100_usd_per_gpu_hour=2.5..3.5", "--set", "scenario_merchant_era_probability=0.4"], { from: "user" });
+    const whatIf = await whatIfFromOptions(command.opts(), known);
+    expect(whatIf).toEqual({
+      overrides: [
+        { id: "h100_usd_per_gpu_hour", low: 2.5, high: 3.5 },
+        { id: "training_run_gpu_hours", low: 1, high: 2 },
+        { id: "scenario_merchant_era_probability", value: 0.4 },
+      ],
+      sources: [file, "--set"],
+    });
+    expect(await whatIfFromOptions({}, known)).toBeNull();
+    await rm(dir, { recursive: true, force: true });
+  });
+});
+
+describe("applyWhatIf", () => {
+  it("returns an overridden registry, and exit-2 errors for values the registry rejects", async () => {
+    const { parseAssumptions } = await import("../../../src/assumptions");
+    const { applyWhatIf } = await import("../../../src/build/whatif/options");
+    const { readFile } = await import("node:fs/promises");
+    const registry = parseAssumptions(await readFile("test/fixtures/versions/v1/assumptions.yaml", "utf8"), "assumptions.yaml");
+    const normal = await applyWhatIf(registry, {});
+    expect(normal).toEqual({ registry, whatIf: null });
+    const { registry: changed, whatIf } = await applyWhatIf(registry, { set: ["h100_usd_per_gpu_hour=2.5..3.5"] });
+    expect(changed.get("h100_usd_per_gpu_hour").range).toEqual({ low: 2.5, high: 3.5 });
+    expect(registry.get("h100_usd_per_gpu_hour").range).toEqual({ low: 2, high: 3 });
+    expect(whatIf?.sources).toEqual(["--set"]);
+    await expect(applyWhatIf(registry, { set: ["h100_usd_per_gpu_hour=-1..3"] })).rejects.toMatchObject({ exitCode: 2 });
+  });
+});

@@ -1,0 +1,62 @@
+// `fragtax run` / `fragtax check` through the bundled CLI (npm test bundles it first).
+import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { FIXTURES, TempDir } from "../notebook/helpers";
+
+const temp = new TempDir();
+afterAll(() => temp.cleanup());
+
+function fragtax(...args: string[]) {
+  const result = spawnSync("node", ["dist/cli.js", ...args], { encoding: "utf8" });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe("fragtax run", () => {
+  it("exits 0 and writes the executed notebook when every cell ran", () => {
+    const out = join(temp.path, "executed.ipynb");
+    const result = fragtax("run", join(FIXTURES, "semantics.ipynb"), "--out", out);
+    expect(result.code).toBe(0);
+    const executed = JSON.parse(readFileSync(out, "utf8")) as { nbformat: number; cells: Array<{ execution_count?: number | null }> };
+    expect(executed.nbformat).toBe(4);
+    expect(executed.cells.filter((cell) => cell.execution_count !== undefined).map((cell) => cell.execution_count)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+  });
+
+  it("exits 1 when a cell fails, prints the located error with a code frame and still writes outputs up to it", () => {
+    const file = temp.notebook("fails.ipynb", { cells: ['console.log("kept")', 'const a = 1;\nthrow new RangeError("too far");', "2"] });
+    const out = join(temp.path, "fails.out.ipynb");
+    const result = fragtax("run", file, "--out", out);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/fails\.ipynb: cell 2, line 2, column 7: RangeError: too far/);
+    expect(result.stderr).toContain('> 2 | throw new RangeError("too far");');
+    expect(readFileSync(out, "utf8")).toContain("kept");
+  });
+
+  it("exits 1 on a timeout given with --timeout", () => {
+    const file = temp.notebook("spin.ipynb", { cells: ["while (true) {}"] });
+    const result = fragtax("run", file, "--timeout", "0.5", "--out", "-");
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/spin\.ipynb: cell 1: TimeoutError: the cell did not finish within 0\.5 s/);
+  });
+
+  it("exits 2 on a file that is not JSON, on nbformat 3, on a non-TypeScript kernel and on a missing file", () => {
+    const bad = [
+      temp.write("bad.ipynb", "{ nope"),
+      temp.notebook("v3.ipynb", { cells: [], nbformat: 3 }),
+      temp.notebook("py.ipynb", { cells: [], kernel: { name: "python3", language: "python" } }),
+      join(temp.path, "absent.ipynb"),
+    ];
+    const results = bad.map((file) => fragtax("run", file, "--out", join(temp.path, "never.ipynb")));
+    expect(results.map((result) => result.code)).toEqual([2, 2, 2, 2]);
+    expect(results[0]?.stderr).toMatch(/bad\.ipynb:1:3: not a notebook/);
+    expect(results[3]?.stderr).toMatch(/cannot read the notebook \(ENOENT\)/);
+    expect(existsSync(join(temp.path, "never.ipynb"))).toBe(false);
+  });
+
+  it("exits 2 on bad usage", () => {
+    expect(fragtax("run", join(FIXTURES, "semantics.ipynb"), "--timeout", "soon").code).toBe(2);
+    expect(fragtax("run").code).toBe(2);
+    expect(fragtax("run", "x.ipynb", "--no-such-option").code).toBe(2);
+  });
+});

@@ -1,0 +1,87 @@
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { connect } from "node:net";
+import type { Socket } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { startDev } from "../../src/preview/dev";
+import type { DevSession } from "../../src/preview/dev";
+import { resolveRequestPath } from "../../src/preview/serve";
+
+/** Sends a request line exactly as written (fetch would normalise `/../` away). */
+function rawGet(port: number, path: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket: Socket = connect(port, "127.0.0.1", () => socket.write(`GET ${path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`));
+    let data = "";
+    socket.on("data", (chunk: Buffer) => (data += chunk.toString()));
+    socket.on("end", () => resolve(data));
+    socket.on("error", reject);
+  });
+}
+
+let root: string;
+let session: DevSession | undefined;
+let fail: string | null;
+beforeEach(async () => {
+  root = await mkdtemp(join(tmpdir(), "fragtax-dev-"));
+  await mkdir(join(root, "out/build"), { recursive: true });
+  await mkdir(join(root, "notebooks"), { recursive: true });
+  await writeFile(join(root, "secret.txt"), "TOP-SECRET");
+  await writeFile(join(root, "out/build/report.html"), "<html><body><h1>Good report</h1></body></html>");
+  fail = null;
+  session = await startDev(
+    { root, buildDir: join(root, "out/build"), port: 0, host: "127.0.0.1", watch: ["notebooks"], debounceMs: 50 },
+    {
+      rebuild: async () => {
+        if (fail) throw new Error(fail);
+      },
+      progress: () => undefined,
+    },
+  );
+  await session.idle();
+});
+afterEach(async () => {
+  await session?.close();
+  await rm(root, { recursive: true, force: true });
+});
+
+const port = () => Number(new URL(session?.url ?? "").port);
+
+describe("fragtax dev server", () => {
+  it("listens on loopback only by default and serves the report with live reload", async () => {
+    const address = session?.server.server.address();
+    expect(typeof address === "object" && address?.address).toBe("127.0.0.1");
+    const page = await (await fetch(session?.url ?? "")).text();
+    expect(page).toContain("Good report");
+    expect(page).toContain("EventSource");
+  });
+
+  it.each(["/../secret.txt", "/%2e%2e/secret.txt", "/%2E%2E%2Fsecret.txt", "/..%5csecret.txt", "/a/../../secret.txt", "//../secret.txt", "http://x/../secret.txt", "/%00"])(
+    "refuses %s",
+    async (path) => {
+      const response = await rawGet(port(), path);
+      expect(response).not.toContain("TOP-SECRET");
+      expect(response).toMatch(/^HTTP\/1\.1 (400|403)/);
+    },
+  );
+
+  it("maps only paths inside the root", () => {
+    expect(resolveRequestPath("/srv/build", "/")).toBe("/srv/build/report.html");
+    expect(resolveRequestPath("/srv/build", "/figures.json?x=1")).toBe("/srv/build/figures.json");
+    expect(resolveRequestPath("/srv/build", "/%2e%2e/etc/passwd")).toBeNull();
+    expect(resolveRequestPath("/srv/build", "/%E0%A4%A")).toBeNull();
+  });
+
+  it("shows a failed rebuild's error over the last good report, and clears it after a fix", async () => {
+    fail = "notebooks/a.ipynb cell 2: ReferenceError: x is not defined";
+    await writeFile(join(root, "notebooks/a.ipynb"), "{}");
+    for (let tries = 0; session?.state.error === null && tries < 100; tries++) await new Promise((r) => setTimeout(r, 30));
+    const broken = await (await fetch(session?.url ?? "")).text();
+    expect(broken).toContain("Good report");
+    expect(broken).toContain("ReferenceError: x is not defined");
+    fail = null;
+    await writeFile(join(root, "notebooks/a.ipynb"), '{"fixed":true}');
+    for (let tries = 0; session?.state.error !== null && tries < 100; tries++) await new Promise((r) => setTimeout(r, 30));
+    expect(await (await fetch(session?.url ?? "")).text()).not.toContain("ReferenceError");
+  });
+});

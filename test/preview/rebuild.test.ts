@@ -1,0 +1,61 @@
+/**
+ * `fragtax dev` with its real rebuild: build() in this process, on the three-notebook fixture. An
+ * edit shows up in the served page; a broken cell shows its error over the last good report, which
+ * stays on disk untouched; the fix clears it.
+ */
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { startDev, type DevSession } from "../../src/preview/dev";
+import { inProcessRebuild } from "../../src/preview/rebuild";
+import { tempProject, type TempProject } from "../project";
+
+let project: TempProject | undefined;
+let session: DevSession | undefined;
+afterEach(async () => {
+  await session?.close();
+  project?.remove();
+});
+
+async function until(condition: () => Promise<boolean> | boolean, what: string): Promise<void> {
+  for (let tries = 0; tries < 300; tries++) {
+    if (await condition()) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+describe("fragtax dev rebuilding in-process", () => {
+  it("rebuilds on an edit, keeps the last good report under a failed cell's error, recovers on the fix", async () => {
+    project = tempProject("incremental");
+    const { root } = project;
+    const log: string[] = [];
+    session = await startDev(
+      { root, buildDir: join(root, "out/build"), port: 0, host: "127.0.0.1", watch: ["notebooks"], debounceMs: 50 },
+      { rebuild: inProcessRebuild(root, (line) => log.push(line)), progress: (line) => log.push(line) },
+    );
+    await session.idle();
+    const page = async (): Promise<string> => (await fetch(session?.url ?? "")).text();
+    expect(await page()).toContain("Twice alpha is 2 x.");
+
+    const assumptions = join(root, "notebooks/assumptions.yaml");
+    writeFileSync(assumptions, readFileSync(assumptions, "utf8").replace("value: 1\n", "value: 3\n"));
+    await until(async () => (await page()).includes("Twice alpha is 6 x."), "the edited assumption in the page");
+    expect(log.some((line) => /^execute: notebooks\/02-beta\.ipynb reused in [\d.]+ s \(reused: nothing it depends on changed\)$/.test(line))).toBe(true);
+
+    const notebook = join(root, "notebooks/01-alpha.ipynb");
+    const good = readFileSync(notebook, "utf8");
+    const onDisk = readFileSync(join(root, "out/build/report.html"), "utf8");
+    writeFileSync(notebook, good.replace("2 * alpha", "2 * alpha + (null as unknown as { x: number }).x"));
+    await until(() => session?.state.error != null, "the failed rebuild");
+    const broken = await page();
+    expect(broken).toContain("Twice alpha is 6 x."); // the last good report…
+    expect(broken).toContain('data-fragtax="build-error"'); // …under the error
+    expect(broken).toMatch(/notebooks\/01-alpha\.ipynb[^<]*cell 2[^<]*TypeError/);
+    expect(readFileSync(join(root, "out/build/report.html"), "utf8")).toBe(onDisk);
+
+    writeFileSync(notebook, good);
+    await until(() => session?.state.error === null, "the fixed rebuild");
+    expect(await page()).not.toContain('data-fragtax="build-error"');
+  }, 60_000);
+});

@@ -1,0 +1,132 @@
+import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync } from "node:fs";
+import { readFile, readdir, rm, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { fragtax, makeProject, spawnFragtax, useBuild } from "../published-project";
+
+let root: string;
+beforeEach(async () => {
+  root = await makeProject();
+});
+afterEach(async () => rm(root, { recursive: true, force: true }));
+
+const reports = () => join(root, "out/reports");
+const versions = async () => (await readdir(reports())).filter((name) => !name.startsWith(".") && name !== "index.html").sort();
+
+describe("fragtax publish", () => {
+  it("writes a complete, hashed, dated version and lists it in the index", async () => {
+    await useBuild(root, "v1");
+    const result = await fragtax(["publish", "--date", "2026-05-01", "--note", "First <b>cut</b>"], { cwd: root });
+    expect(result.stderr).toContain("published 2026-05-01");
+    expect(result.code).toBe(0);
+    const dir = join(reports(), "2026-05-01");
+    const manifest = JSON.parse(await readFile(join(dir, "manifest.json"), "utf8"));
+    expect(Object.keys(manifest.files).sort()).toEqual(["assumptions.yaml", "claims.json", "figures.json", "report.html", "report.pdf"]);
+    for (const [name, hash] of Object.entries(manifest.files)) {
+      expect(createHash("sha256").update(await readFile(join(dir, name))).digest("hex")).toBe(hash);
+    }
+    expect(manifest).toMatchObject({ id: "2026-05-01", previous: null, note: "First <b>cut</b>", git: { commit: null, dirty: null } });
+    expect(manifest.tools.fragtax).toMatch(/^\d+\.\d+\.\d+/);
+    expect(await readFile(join(dir, "assumptions.yaml"), "utf8")).toBe(await readFile(join(root, "notebooks/assumptions.yaml"), "utf8"));
+    const index = await readFile(join(reports(), "index.html"), "utf8");
+    expect(index).toContain('href="2026-05-01/report.html"');
+    expect(index).toContain("First &lt;b&gt;cut&lt;/b&gt;");
+    expect(index).toContain("$28.8M");
+  });
+
+  it("never overwrites: a second publish the same day gets -2 and a 'What changed since' section", async () => {
+    await useBuild(root, "v1");
+    expect((await fragtax(["publish", "--date", "2026-05-01"], { cwd: root })).code).toBe(0);
+    const first = await readFile(join(reports(), "2026-05-01/report.html"), "utf8");
+    await useBuild(root, "v2");
+    expect((await fragtax(["publish", "--date", "2026-05-01", "--note", "new prices"], { cwd: root })).code).toBe(0);
+    expect(await versions()).toEqual(["2026-05-01", "2026-05-01-2"]);
+    expect(await readFile(join(reports(), "2026-05-01/report.html"), "utf8")).toBe(first);
+    const second = await readFile(join(reports(), "2026-05-01-2/report.html"), "utf8");
+    expect(second).toContain("What changed since 2026-05-01");
+    // …and the table of contents links to it.
+    expect(second).toContain('<ol class="toc-appendices"><li><a href="#what-changed">What changed since 2026-05-01</a></li></ol>');
+    expect(second).toContain("h100_usd_per_gpu_hour");
+    expect(second).not.toContain("<script>alert(1)</script>");
+    expect(second.indexOf("What changed")).toBeLessThan(second.indexOf("</body>"));
+    // The published PDF is re-printed from the published HTML, so it carries the section too.
+    const pdfText = execFileSync("pdftotext", [join(reports(), "2026-05-01-2/report.pdf"), "-"], { encoding: "utf8" });
+    expect(pdfText).toContain("What changed since 2026-05-01");
+    expect(pdfText).toContain("h100_usd_per_gpu_hour");
+    const manifest = JSON.parse(await readFile(join(reports(), "2026-05-01-2/manifest.json"), "utf8"));
+    expect(manifest.previous).toBe("2026-05-01");
+    const index = await readFile(join(reports(), "index.html"), "utf8");
+    expect(index.indexOf("2026-05-01-2/report.html")).toBeLessThan(index.indexOf('"2026-05-01/report.html"'));
+  });
+
+  it("refuses a what-if build and a build with a failed cell, writing nothing", async () => {
+    await useBuild(root, "v1", { whatIf: { overrides: [{ id: "h100_usd_per_gpu_hour", value: 9 }], sources: ["--set"] } });
+    const whatIf = await fragtax(["publish"], { cwd: root });
+    expect(whatIf.code).toBe(1);
+    expect(whatIf.stderr).toContain("refusing to publish a what-if build (overrides: h100_usd_per_gpu_hour = 9)");
+    await useBuild(root, "v1", { notebooks: [{ notebook: "notebooks/a.ipynb", status: "executed", failedCells: [3] }] });
+    const failed = await fragtax(["publish"], { cwd: root });
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toContain("a cell failed in notebooks/a.ipynb");
+    expect(existsSync(reports()) ? await versions() : []).toEqual([]);
+  });
+
+  it("without a build says to run `fragtax build` first, exits 1 and writes nothing under out/reports/", async () => {
+    const result = await fragtax(["publish"], { cwd: root });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("nothing to publish:");
+    expect(result.stderr).toContain("run `fragtax build` first");
+    expect(existsSync(reports())).toBe(false);
+  });
+
+  it("refuses when the assumptions file changed since the build, and a bad --date", async () => {
+    await useBuild(root, "v1");
+    await writeFile(join(root, "notebooks/assumptions.yaml"), "assumptions: []\n");
+    expect((await fragtax(["publish"], { cwd: root })).stderr).toContain("changed since the last build");
+    await useBuild(root, "v1");
+    const bad = await fragtax(["publish", "--date", "2026-02-30"], { cwd: root });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("--date 2026-02-30");
+  });
+
+  it("kill -9 after staging leaves no partial version and an unchanged index", async () => {
+    await useBuild(root, "v1");
+    expect((await fragtax(["publish", "--date", "2026-05-01"], { cwd: root })).code).toBe(0);
+    const indexBefore = await readFile(join(reports(), "index.html"), "utf8");
+    await useBuild(root, "v2");
+    const marker = join(root, "staged.marker");
+    const child = spawnFragtax(["publish", "--date", "2026-05-02"], { cwd: root, env: { FRAGTAX_TEST_PAUSE_PUBLISH: marker } });
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    for (let tries = 0; !existsSync(marker) && tries < 400; tries++) await new Promise((r) => setTimeout(r, 25));
+    const staging = await readFile(marker, "utf8");
+    expect(existsSync(join(staging, "manifest.json"))).toBe(true); // it really was midway, fully staged
+    child.kill("SIGKILL");
+    await exited;
+    expect(await versions()).toEqual(["2026-05-01"]);
+    expect(await readFile(join(reports(), "index.html"), "utf8")).toBe(indexBefore);
+    // The dead publisher's lock and staging folder do not block the next one, which cleans up after it.
+    const next = await fragtax(["publish", "--date", "2026-05-02"], { cwd: root });
+    expect(next.code).toBe(0);
+    expect(await versions()).toEqual(["2026-05-01", "2026-05-02"]);
+    expect((await readdir(reports())).filter((name) => name.startsWith("."))).toEqual([]);
+  });
+
+  it("two publishes at once both complete with distinct ids", async () => {
+    await useBuild(root, "v1");
+    const [a, b] = await Promise.all([
+      fragtax(["publish", "--date", "2026-05-01", "--note", "a"], { cwd: root }),
+      fragtax(["publish", "--date", "2026-05-01", "--note", "b"], { cwd: root }),
+    ]);
+    expect([a.code, b.code]).toEqual([0, 0]);
+    expect(await versions()).toEqual(["2026-05-01", "2026-05-01-2"]);
+    const notes = await Promise.all((await versions()).map(async (id) => JSON.parse(await readFile(join(reports(), id, "manifest.json"), "utf8")).note));
+    expect(notes.sort()).toEqual(["a", "b"]);
+    const second = JSON.parse(await readFile(join(reports(), "2026-05-01-2/manifest.json"), "utf8"));
+    expect(second.previous).toBe("2026-05-01");
+    const index = await readFile(join(reports(), "index.html"), "utf8");
+    expect(index).toContain("2026-05-01-2/report.html");
+    expect(index).toContain('"2026-05-01/report.html"');
+  });
+});
