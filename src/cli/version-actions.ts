@@ -1,5 +1,6 @@
 /** The actions of `fragtax publish`, `diff` and `dev` (parsed in commands.ts, loaded when one runs). */
 import { writeFile } from "node:fs/promises";
+import { join } from "node:path";
 import * as messages from "../messages/versions";
 import { TOOL_VERSION } from "../version";
 import { writeFileAtomic } from "../util/atomic";
@@ -9,6 +10,8 @@ import { diffSnapshots } from "../diff/diff";
 import { diffToJson, renderDiffPage, renderDiffText, useColour } from "../diff/render";
 import { buildFiguresInWorktree, resolveSnapshot } from "../diff/sources";
 import { projectPaths } from "./project";
+import { versionFolders } from "../publish/store";
+import { checkVersion } from "../publish/verify";
 import { gitState, publish } from "../publish/publish";
 import { reprintPdf } from "../publish/pdf";
 import { readSnapshotAssumptions } from "../diff/snapshot-assumptions";
@@ -69,4 +72,21 @@ export async function devAction(port: number, options: { host: string; root?: st
   );
   progress(messages.devServing(session.url));
   await new Promise<void>((resolve) => process.once("SIGINT", () => void session.close().then(resolve)));
+}
+
+/** `fragtax verify [VERSION…]`: every named version (default: all) against its manifest. */
+export async function verifyAction(ids: readonly string[], options: { root?: string }): Promise<void> {
+  const paths = projectPaths(options.root);
+  const known = await versionFolders(paths.reportsDir);
+  for (const id of ids) if (!known.includes(id)) throw Object.assign(new Error(messages.verifyUnknownVersion(id, known)), { exitCode: 2 });
+  const chosen = ids.length > 0 ? ids : known;
+  if (chosen.length === 0) throw Object.assign(new Error(messages.verifyNothingPublished()), { exitCode: 2 });
+  let failed = 0;
+  for (const id of chosen) {
+    const { files, problems } = await checkVersion(paths.reportsDir, id);
+    if (problems.length === 0) process.stdout.write(`${messages.versionVerified(id, files)}\n`);
+    for (const problem of problems) process.stderr.write(`fragtax: ${messages.versionTampered(join(paths.reportsDir, id, problem.file), problem.problem, id)}\n`);
+    if (problems.length > 0) failed++;
+  }
+  if (failed > 0) process.exitCode = 1;
 }

@@ -37,6 +37,22 @@ assumptions changed since the build); 2 bad usage (a bad --date, report.yaml mis
     .action((options: { date?: string; note?: string; root?: string }) => report(async () => (await actions()).publishAction(options)));
 
   program
+    .command("verify")
+    .description("Check published versions against their manifests: every file's sha256 as published")
+    .argument("[versions...]", "version ids (default: every version under out/reports/)")
+    .option("--root <dir>", rootOptionHelp)
+    .addHelpText(
+      "after",
+      `
+Exit codes: 0 every file matches; 1 a file was altered or is missing (each named); 2 an unknown version id.
+
+Examples:
+  $ fragtax verify                 # every published version
+  $ fragtax verify 2026-11-26      # one version`,
+    )
+    .action((ids: string[], options: { root?: string }) => report(async () => (await actions()).verifyAction(ids, options)));
+
+  program
     .command("diff")
     .description("Compare assumptions and figures between two versions, git refs or assumption files")
     .argument("<a>", "before: a published version id, a git ref, or an assumptions file")

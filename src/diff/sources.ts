@@ -16,6 +16,7 @@ import type { Snapshot } from "./diff";
 import type { FigureValues } from "./figures";
 import { normalizeFigures } from "./figures";
 import { listVersions, VERSION_ID } from "../publish/store";
+import { assertVersionIntact } from "../publish/verify";
 
 const run = promisify(execFile);
 
@@ -36,6 +37,7 @@ export class DiffSourceError extends Error {
 export async function resolveSnapshot(spec: string, context: SnapshotContext): Promise<Snapshot> {
   const versionDir = join(context.reportsDir, spec);
   if (VERSION_ID.test(spec) && existsSync(join(versionDir, "manifest.json"))) {
+    await assertVersionIntact(context.reportsDir, spec);
     const file = join(versionDir, "assumptions.yaml");
     return {
       label: spec,

@@ -269,3 +269,22 @@ export function diffFailedCellsAt(ref: string, count: number): string {
 export function publishPdfCopied(reason: string): string {
   return `warning: the published report.pdf is the build's, without the "What changed" section (that is in report.html only): ${reason}`;
 }
+
+// ── verify ───────────────────────────────────────────────────────────────────────────────────────
+
+export function versionTampered(file: string, problem: "missing" | "differs" | "unreadable manifest", id: string): string {
+  const what = problem === "missing" ? "is missing" : problem === "differs" ? "differs from the sha256 in its manifest" : "cannot be read";
+  return `published version ${id} was altered: ${file} ${what}; published versions are immutable — restore it (e.g. \`git checkout -- out/reports/${id}\`) and run \`fragtax verify ${id}\``;
+}
+
+export function versionVerified(id: string, files: number): string {
+  return `ok ${id} (${files} files match its manifest)`;
+}
+
+export function verifyUnknownVersion(id: string, known: readonly string[]): string {
+  return `no published version "${id}" under out/reports/ (published: ${known.length > 0 ? known.join(", ") : "none"})`;
+}
+
+export function verifyNothingPublished(): string {
+  return "nothing to verify: no published version under out/reports/";
+}

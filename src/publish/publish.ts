@@ -31,6 +31,7 @@ import { acquireLock, isProcessAlive } from "./lock";
 import type { Manifest } from "./store";
 import { isValidDate, listVersions, nextVersionId, versionFolders } from "./store";
 import { readBuildRecord, refusalReason } from "./build-record";
+import { assertVersionIntact } from "./verify";
 
 export interface PublishOptions {
   readonly root: string;
@@ -164,6 +165,8 @@ async function changesSince(
   effects: PublishEffects,
 ) {
   const folder = join(reportsDir, previousId);
+  // The "What changed" section compares against the previous version: it must be the one published.
+  await assertVersionIntact(reportsDir, previousId);
   const before = {
     label: previousId,
     assumptions: effects.parseAssumptions(await readFile(join(folder, "assumptions.yaml"), "utf8"), join(folder, "assumptions.yaml")),
