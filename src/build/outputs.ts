@@ -15,6 +15,7 @@ import { randomBytes } from "node:crypto";
 import { mkdir, open, readdir, rename, rm, stat } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { acquireLock, isProcessAlive, lockOwner } from "../publish/lock";
+import { locatingFileSystemErrors } from "../util/fs-errors";
 
 export const BUILD_LOG = "build-log.json";
 
@@ -24,13 +25,21 @@ export function buildLockPath(outDir: string): string {
 
 /** Waits for the build lock of `outDir` (a build takes seconds to minutes); returns its release. */
 export async function lockBuild(outDir: string, onWait: (pid: number) => void): Promise<() => Promise<void>> {
-  await mkdir(dirname(outDir), { recursive: true });
-  return acquireLock(buildLockPath(outDir), { timeoutMs: 30 * 60_000, pollMs: 200, onWait });
+  return locatingFileSystemErrors(BUILD_FOLDER, dirname(outDir), async () => {
+    await mkdir(dirname(outDir), { recursive: true });
+    return acquireLock(buildLockPath(outDir), { timeoutMs: 30 * 60_000, pollMs: 200, onWait });
+  });
 }
+
+const BUILD_FOLDER = "the build's output folder (out/)";
 
 const STAGE = /^\.build-(?:staging|old)-(\d+)-[0-9a-f]+$/;
 
 export async function replaceBuildOutputs(outDir: string, files: ReadonlyMap<string, string | Uint8Array>): Promise<void> {
+  await locatingFileSystemErrors(BUILD_FOLDER, outDir, () => replace(outDir, files));
+}
+
+async function replace(outDir: string, files: ReadonlyMap<string, string | Uint8Array>): Promise<void> {
   const parent = dirname(outDir);
   await mkdir(parent, { recursive: true });
   await removeAbandonedStages(parent);

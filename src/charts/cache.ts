@@ -9,6 +9,7 @@ import { createHash } from "node:crypto";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { packageVersion } from "../package-version";
+import { locatingFileSystemErrors } from "../util/fs-errors";
 import { TOOL_VERSION } from "../version";
 
 export interface CachedChart {
@@ -41,14 +42,14 @@ export async function readChart(key: string): Promise<CachedChart | undefined> {
 }
 
 export async function writeChart(key: string, chart: CachedChart): Promise<void> {
-  if (folder === undefined) return;
-  try {
-    await mkdir(folder, { recursive: true });
-    const file = join(folder, `${key}.json`);
+  const dir = folder;
+  if (dir === undefined) return;
+  // An unwritable cache is said once with its path (exit 2), like the other caches, not hidden.
+  await locatingFileSystemErrors("the chart cache (out/.cache/charts)", dir, async () => {
+    await mkdir(dir, { recursive: true });
+    const file = join(dir, `${key}.json`);
     const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
     await writeFile(temp, JSON.stringify({ svg: chart.svg, width: chart.width, height: chart.height }));
     await rename(temp, file);
-  } catch {
-    // A cache that cannot be written only costs a render next time.
-  }
+  });
 }

@@ -6,7 +6,7 @@
 import type { TopLevelSpec } from "vega-lite";
 import type { View } from "vega";
 import { chartBadGeometry, chartBadText, chartFailed } from "../messages/report";
-import { chartKey, readChart, writeChart } from "./cache";
+import { chartKey, readChart, writeChart, type CachedChart } from "./cache";
 import { CHART_THEME, mergeConfig } from "./theme";
 
 export interface RenderedChart {
@@ -72,6 +72,7 @@ export async function renderChart(spec: unknown, where: string): Promise<Rendere
   const cached = await readChart(key);
   if (cached) return { ...cached, themedSpec, warnings: chartWarnings(cached.svg, where) };
   let view: View | undefined;
+  let chart: CachedChart;
   try {
     // vega-lite would warn on the console; a report build reports through its own messages.
     // The cast is the one place a loose JSON object becomes vega-lite's spec type; compile validates it.
@@ -80,14 +81,15 @@ export async function renderChart(spec: unknown, where: string): Promise<Rendere
     view = new View(parse(vegaSpec), { renderer: "none", loader: noLoading, logLevel: None });
     await view.runAsync();
     const svg = await view.toSVG();
-    const chart = { svg: responsive(svg), width: view.width(), height: view.height() };
-    await writeChart(key, chart);
-    return { ...chart, themedSpec, warnings: chartWarnings(svg, where) };
+    chart = { svg: responsive(svg), width: view.width(), height: view.height() };
   } catch (error) {
     throw new Error(chartFailed(where, error instanceof Error ? error.message : String(error)));
   } finally {
     view?.finalize();
   }
+  // Outside the try: an unwritable cache is not this chart's fault (it says so itself, exit 2).
+  await writeChart(key, chart);
+  return { ...chart, themedSpec, warnings: chartWarnings(chart.svg, where) };
 }
 
 // Keep the viewBox and let CSS size the chart (max-width: 100%), so it fits any column and page.

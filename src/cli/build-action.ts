@@ -5,6 +5,8 @@ import { build } from "../build/pipeline";
 import { MAX_TIMEOUT_SECONDS, parseTimeoutSeconds } from "../util/limits";
 import { ConfigError, ConfigNotFoundError } from "../config";
 import { NotebookFormatError } from "../notebook/nbformat";
+import { endAllWorkers } from "../notebook/pool";
+import { FileSystemError } from "../util/fs-errors";
 import { WhatIfError } from "../build/whatif/overrides";
 import type { WhatIfOptions } from "../build/whatif/flags";
 
@@ -25,9 +27,10 @@ export async function buildCommand(options: BuildFlags): Promise<number> {
   } catch (error) {
     if (
       error instanceof ConfigError || error instanceof AssumptionError || error instanceof NotebookFormatError ||
-      error instanceof ConfigNotFoundError || error instanceof WhatIfError
+      error instanceof ConfigNotFoundError || error instanceof WhatIfError || error instanceof FileSystemError
     ) {
       process.stderr.write(`${error.message}\n`);
+      endAllWorkers();
       return EXIT_USAGE;
     }
     throw error;

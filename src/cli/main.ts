@@ -31,13 +31,11 @@ async function main(argv: readonly string[]): Promise<void> {
       process.exitCode = error.exitCode === 0 ? 0 : 2;
       return;
     }
+    // Whatever failed, no notebook worker may keep the process alive after it.
+    (await import("../notebook/pool")).endAllWorkers();
     const code = (error as { exitCode?: number }).exitCode;
-    if (typeof code === "number") {
-      process.exitCode = code;
-      return;
-    }
-    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = 1;
+    process.stderr.write(`fragtax: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = typeof code === "number" ? code : 1;
   }
 }
 

@@ -2,13 +2,14 @@
  * `fragtax run` and `fragtax check`. Exit codes: 0 ok, 1 a cell failed / type errors, 2 bad usage or
  * unreadable input (not JSON, nbformat 3, not a TypeScript kernel, missing file).
  */
-import { mkdir, rename, writeFile } from "node:fs/promises";
-import { basename, dirname, join, resolve } from "node:path";
+import { basename, join, resolve } from "node:path";
 import type { Command } from "commander";
 import * as messages from "../messages/notebook";
 import { formatCellError } from "../notebook/errors";
 import { NotebookFormatError } from "../notebook/nbformat";
 import { MAX_TIMEOUT_SECONDS, parseTimeoutSeconds } from "../util/limits";
+import { writeFileAtomic } from "../util/atomic";
+import { FileSystemError, locatingFileSystemErrors } from "../util/fs-errors";
 
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
@@ -49,14 +50,15 @@ async function runCommand(notebook: string, options: { out?: string; timeout: st
     if (options.out === "-") process.stdout.write(json);
     else {
       const out = resolve(options.out ?? join(projectRoot(resolve(notebook)), "out", "build", "executed", basename(notebook)));
-      await writeAtomically(out, json);
+      // A reader never sees half a notebook; a folder or unwritable path is said with the path (exit 2).
+      await locatingFileSystemErrors(messages.runOutWhat, out, () => writeFileAtomic(out, json));
       process.stderr.write(`${messages.runWrote(out)}\n`);
     }
     if (result.error) process.stderr.write(`${formatCellError(result.error)}\n`);
     else process.stderr.write(`${messages.runSummary(result.notebook, result.cellsRun, result.durationMs)}\n`);
     return result.status === "ok" ? EXIT_OK : EXIT_FAILED;
   } catch (error) {
-    if (error instanceof NotebookFormatError) {
+    if (error instanceof NotebookFormatError || error instanceof FileSystemError) {
       process.stderr.write(`${error.message}\n`);
       return EXIT_USAGE;
     }
@@ -64,10 +66,3 @@ async function runCommand(notebook: string, options: { out?: string; timeout: st
   }
 }
 
-/** Write to a sibling temp file, then rename: a reader never sees half a notebook. */
-export async function writeAtomically(file: string, text: string): Promise<void> {
-  await mkdir(dirname(file), { recursive: true });
-  const temp = `${file}.${process.pid}.tmp`;
-  await writeFile(temp, text);
-  await rename(temp, file);
-}

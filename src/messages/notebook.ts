@@ -59,3 +59,6 @@ export const checkSummary = (errors: number, notebooks: number): string =>
 
 export const noRunContext = (): string =>
   "notebook(tslab) found no fragtax run context: pass the tslab module the engine provides (import * as tslab from \"tslab\")";
+
+export const engineCacheWhat = "the engine's compile cache (out/.cache/engine)";
+export const runOutWhat = "fragtax run --out (where the executed notebook goes)";

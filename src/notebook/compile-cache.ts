@@ -10,6 +10,8 @@ import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir, readFile, rename, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import * as messages from "../messages/notebook";
+import { locatingFileSystemErrors } from "../util/fs-errors";
 import { TOOL_VERSION } from "../version";
 import { ENGINE_ENTRIES, type ImportBundle } from "./imports";
 import type { CompiledCell } from "./transpile";
@@ -68,11 +70,14 @@ export class CompileCache {
   }
 
   async #write(name: string, value: unknown): Promise<void> {
-    await mkdir(this.dir, { recursive: true });
     const file = join(this.dir, `${name}.json`);
-    const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-    await writeFile(temp, JSON.stringify(value));
-    await rename(temp, file);
+    // An unwritable cache is the environment's problem, said once with its path (never a hang: execute.ts ends the worker).
+    await locatingFileSystemErrors(messages.engineCacheWhat, this.dir, async () => {
+      await mkdir(this.dir, { recursive: true });
+      const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+      await writeFile(temp, JSON.stringify(value));
+      await rename(temp, file);
+    });
   }
 }
 

@@ -67,6 +67,26 @@ export async function executeNotebook(file: string, options: ExecuteOptions = {}
   // The worker starts now: thread start-up and loading assumptions overlap with steps 2–3.
   const versions = { tslab: `fragtax ${TOOL_VERSION}`, typescript: `esbuild ${packageVersion("esbuild")}`, node: process.version };
   const worker = new NotebookWorker({ notebookFile: absolute, notebook: name, inputs: await resolveRunInputs(absolute, options), versions });
+  try {
+    return await compileAndRun(worker, { absolute, root, name, codeCells, base, options });
+  } catch (error) {
+    // Any failure before or around the run (an unwritable cache, esbuild gone) ends the thread
+    // waiting for its program: an idle worker must never keep the process alive.
+    worker.cancel();
+    throw error;
+  }
+}
+
+interface CompileInputs {
+  readonly absolute: string;
+  readonly root: string;
+  readonly name: string;
+  readonly codeCells: ReadonlyArray<{ readonly cell: number; readonly source: string }>;
+  readonly base: Parameters<typeof failedBeforeRun>[0];
+  readonly options: ExecuteOptions;
+}
+
+async function compileAndRun(worker: NotebookWorker, { absolute, root, name, codeCells, base, options }: CompileInputs): Promise<NotebookRunResult> {
   // 2. compile
   const cache = options.cache === false ? undefined : CompileCache.forRoot(root);
   const compiled = await Promise.all(codeCells.map(({ cell, source }) => compileCached(cache, source, cell)));
@@ -98,7 +118,7 @@ export async function executeNotebook(file: string, options: ExecuteOptions = {}
   const error = locateFailure(outcome, state.ended, cells, name, options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
   if (error) collector.start(error.cell === 0 ? (cells[0]?.cell ?? 0) : error.cell);
   if (error) collector.add(errorOutput(error));
-  const executed = assemble(notebook, (cell) => (state.counts.has(cell) || cell === error?.cell ? { count: state.counts.get(cell) ?? null, outputs: collector.outputsOf(cell) } : undefined));
+  const executed = assemble(base.notebookData, (cell) => (state.counts.has(cell) || cell === error?.cell ? { count: state.counts.get(cell) ?? null, outputs: collector.outputsOf(cell) } : undefined));
   return {
     notebook: name,
     file: absolute,
@@ -110,7 +130,7 @@ export async function executeNotebook(file: string, options: ExecuteOptions = {}
     figures: state.figures,
     claims: state.claims,
     cellsRun: state.counts.size,
-    durationMs: performance.now() - started,
+    durationMs: performance.now() - base.started,
   };
 }
 

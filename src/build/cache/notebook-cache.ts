@@ -14,6 +14,7 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { writeFileAtomic } from "../../util/atomic";
+import { locatingFileSystemErrors } from "../../util/fs-errors";
 import type { AssumptionContent } from "../../util/fingerprint";
 import { canonicalJson, sha256, stableJson } from "../../util/fingerprint";
 
@@ -195,6 +196,7 @@ export class NotebookCache<Result> {
     // one, e.g. a chart spec embedded in the page); the checksum is over canonical JSON regardless.
     const { result: stored, ...rest } = makeEntry(notebook, fingerprint, result, now);
     const head = stableJson(rest).trimEnd().replace(/\n}$/, "");
-    await writeFileAtomic(entryPath(this.cacheDir, notebook), `${head},\n  "result": ${JSON.stringify(stored, null, 2).replace(/\n/g, "\n  ")}\n}\n`);
+    const text = `${head},\n  "result": ${JSON.stringify(stored, null, 2).replace(/\n/g, "\n  ")}\n}\n`;
+    await locatingFileSystemErrors("the notebook cache (out/.cache/notebooks)", this.cacheDir, () => writeFileAtomic(entryPath(this.cacheDir, notebook), text));
   }
 }
