@@ -82,9 +82,9 @@ async function bundleEngineOnly(): Promise<string> {
   const name = `bench-engine-run-${process.pid}`;
   const contents = [
     'import { Command } from "commander";',
-    'import { registerNotebookCommands } from "./src/cli/notebook";',
+    'import { registerRunCommand } from "./src/cli/run";',
     'const program = new Command("fragtax").exitOverride();',
-    "registerNotebookCommands(program);",
+    "registerRunCommand(program);",
     "await program.parseAsync(process.argv).catch((error) => { process.exitCode = error.exitCode ?? 1; });",
   ].join("\n");
   // Split like dist/cli.js, so `check` (TypeScript) stays a lazy chunk here too.

@@ -3,7 +3,7 @@
  * style them as figure and verdict cards) and carry `tex2jax_ignore` so Jupyter's MathJax does not read
  * "$20M … $40M" as a formula.
  */
-import { escapeHtml } from "../report/html";
+import { escapeHtml } from "../util/html";
 import { formatFigure, formatInterval, formatNumber } from "./format";
 import type { ClaimRecord, FigureRecord } from "./types";
 

@@ -6,15 +6,10 @@
  * only displayed. Nothing here knows about AI economics.
  */
 
-/** Percentile summary of a Monte Carlo output (or of any sample set). */
-export interface Summary {
-  readonly mean: number;
-  readonly p5: number;
-  readonly p25: number;
-  readonly p50: number;
-  readonly p75: number;
-  readonly p95: number;
-}
+import type { Summary, Verdict } from "../model/types";
+
+// The model's vocabulary, re-exported: notebooks and the renderer name them from here.
+export type { Summary, Verdict } from "../model/types";
 
 /**
  * How a number is written for readers. `usd` → $28.8M, `multiple` → 39×, `percent` (a fraction) → 12%,
@@ -36,8 +31,6 @@ export interface FigureRecord {
   readonly notebook?: string;
   readonly cell?: number;
 }
-
-export type Verdict = "consistent" | "overstated" | "understated" | "unverifiable";
 
 /** A quantitative claim from the source text, checked against the model. */
 export interface ClaimRecord {

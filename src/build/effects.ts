@@ -7,16 +7,16 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { ClaimRecord, FigureRecord } from "../api/types";
 import type { AssumptionOverride, AssumptionRegistry } from "../assumptions";
-import type { BuildEffects, ChapterRun, ExecuteSettings } from "./pipeline";
+import type { BuildEffects, ChapterRun, ExecuteSettings } from "./effects-types";
 import type { ReportConfig } from "../config";
 import { useChartCache } from "../charts/cache";
 import { executeNotebooks } from "../notebook/execute";
 import { packageVersion } from "../package-version";
 import type { Notebook } from "../report/nbformat";
 import { printPdf, type PdfOptions } from "../report/pdf";
+import { gitState } from "../util/git";
 import * as messages from "../messages/report";
 import { lockBuild, replaceBuildOutputs } from "./outputs";
-import { gitState } from "../publish/publish";
 import { runIncrementally } from "./cache/incremental";
 import { TOOL_VERSION } from "../version";
 
@@ -63,7 +63,7 @@ export class FileBuildEffects implements BuildEffects {
   }
 
   /**
-   * Runs only the chapters whose inputs changed (versions/incremental.ts keys each on the assumptions
+   * Runs only the chapters whose inputs changed (cache/incremental.ts keys each on the assumptions
    * it read and the modules it imported); the rest are reused from out/.cache. Failed runs are not
    * cached, so they run again next time.
    */

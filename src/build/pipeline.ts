@@ -19,16 +19,14 @@
  * the result's exit code is 1.
  */
 import { relative } from "node:path";
-import { parseAssumptions, type AssumptionOverride, type AssumptionRegistry } from "../assumptions";
-import type { ClaimRecord, FigureRecord } from "../api/types";
-import { configPathForRoot, findConfigFile, normalizeConfig, type ChapterConfig, type ReportConfig } from "../config";
+import { parseAssumptions } from "../assumptions";
+import { configPathForRoot, findConfigFile, normalizeConfig, type ReportConfig } from "../config";
 import * as messages from "../messages/report";
 import { FileBuildEffects } from "./effects";
+import type { BuildEffects, ChapterRun } from "./effects-types";
 import type { Provenance } from "../report/appendices";
 import type { FailedCell } from "../report/chapters";
 import { ChromiumNotFoundError } from "../report/chromium";
-import type { Notebook } from "../report/nbformat";
-import type { PdfOptions } from "../report/pdf";
 import { claimsJson, duplicateIds, figuresJson, pretty } from "../report/records";
 import { renderReport } from "../report/render";
 import { sha256 } from "../util/fingerprint";
@@ -39,40 +37,7 @@ import { describeOverride } from "./whatif/overrides";
 import { BUILD_LOG } from "./outputs";
 
 export { FileBuildEffects } from "./effects";
-
-export interface ChapterRun {
-  readonly chapter: ChapterConfig;
-  /** The notebook with its outputs after execution (or as reused from the cache). */
-  readonly notebook: Notebook;
-  readonly figures: readonly FigureRecord[];
-  readonly claims: readonly ClaimRecord[];
-  readonly status: "executed" | "reused";
-  readonly durationMs: number;
-  /** Why it was executed or reused, in words ("assumption h100_usd_per_gpu_hour changed"). */
-  readonly reason: string;
-}
-
-export interface BuildEffects {
-  readonly log: (line: string) => void;
-  exists(path: string): boolean;
-  readText(path: string): Promise<string>;
-  readBytes(path: string): Promise<Uint8Array>;
-  /** Takes the build lock of `outDir` (waiting for another build); returns its release. */
-  lockOutputs(outDir: string): Promise<() => Promise<void>>;
-  /** Makes `files` (name → contents) the whole of `outDir`, at once. */
-  replaceOutputs(outDir: string, files: ReadonlyMap<string, string | Uint8Array>): Promise<void>;
-  /** `registry` already carries the what-if `overrides`; the engine gets them too (its worker reloads the file). */
-  executeChapters(config: ReportConfig, registry: AssumptionRegistry, overrides: readonly AssumptionOverride[], run?: ExecuteSettings): Promise<readonly ChapterRun[]>;
-  gitState(root: string): Promise<Provenance["git"]>;
-  toolVersions(): Readonly<Record<string, string>>;
-  printPdf(html: string, options: PdfOptions): Promise<Uint8Array>;
-  now(): Date;
-}
-
-/** How the engine runs the cells (not part of a chapter's cache key: only successful runs are cached). */
-export interface ExecuteSettings {
-  readonly timeoutMs?: number;
-}
+export type { BuildEffects, ChapterRun, ExecuteSettings } from "./effects-types";
 
 export interface BuildOptions {
   /** Project root (the folder with notebooks/); found from the current folder when absent. */
@@ -257,7 +222,7 @@ async function previousPdf(config: ReportConfig, effects: BuildEffects, pdfSourc
 interface LogInput {
   readonly started: Date;
   readonly now: Date;
-  /** Publish reads these two (versions/build-record.ts): it refuses a what-if or a stale build. */
+  /** Publish reads these two (publish/build-record.ts): it refuses a what-if or a stale build. */
   readonly whatIf: WhatIf | null;
   readonly assumptions: { readonly file: string; readonly sha256: string };
   readonly runs: readonly ChapterRun[];

@@ -1,4 +1,4 @@
-/** The `fragtax build` action (registered in commands.ts, loaded when the command runs). */
+/** The `fragtax build` action (registered in build.ts, loaded when the command runs). */
 import { AssumptionError } from "../assumptions";
 import { badTimeout } from "../messages/notebook";
 import { build } from "../build/pipeline";

@@ -1,12 +1,17 @@
 /**
- * The `fragtax` command line. Each area registers its own commands (see `register*Commands`);
- * this file only wires them together and maps thrown errors to exit codes.
+ * The `fragtax` command line. Each command registers itself from its own file (`register*Command`;
+ * its work is loaded only when it runs); this file only wires them together and maps thrown errors
+ * to exit codes.
  */
 import { Command, CommanderError } from "commander";
-import { registerNotebookCommands } from "./notebook";
-import { registerReportCommands } from "./build";
 import { TOOL_VERSION } from "../version";
-import { registerVersionCommands } from "./versions";
+import { registerReportCommands } from "./build";
+import { registerCheckCommand } from "./check";
+import { registerDevCommand } from "./dev";
+import { registerDiffCommand } from "./diff";
+import { registerPublishCommand } from "./publish";
+import { registerRunCommand } from "./run";
+import { registerVerifyCommand } from "./verify";
 
 export function createProgram(): Command {
   const program = new Command("fragtax")
@@ -14,9 +19,13 @@ export function createProgram(): Command {
     .version(TOOL_VERSION)
     .showHelpAfterError()
     .exitOverride();
-  registerNotebookCommands(program);
+  registerRunCommand(program);
+  registerCheckCommand(program);
   registerReportCommands(program);
-  registerVersionCommands(program);
+  registerPublishCommand(program);
+  registerDiffCommand(program);
+  registerVerifyCommand(program);
+  registerDevCommand(program);
   return program;
 }
 

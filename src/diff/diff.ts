@@ -1,7 +1,7 @@
 /**
  * The diff between two snapshots (a published version, a git ref, or an assumptions file):
  * added / removed / changed assumptions, and every figure's p50 (p5, p95) before → after with
- * absolute and relative change, largest relative change first. Pure; rendering is in diff-render.ts.
+ * absolute and relative change, largest relative change first. Pure; rendering is in render.ts.
  */
 import type { Assumption } from "../assumptions/types";
 import type { AssumptionContent } from "../util/fingerprint";

@@ -9,7 +9,7 @@ import type { AssumptionContent } from "../util/fingerprint";
 import { formatAssumptionQuantity } from "../api/format";
 import { formatFigure } from "./figures";
 import type { AssumptionChange, DiffResult, FigureDelta } from "./diff";
-import { html, rawHtml, type Html } from "../report/html";
+import { html, rawHtml, type Html } from "../util/html";
 import { stableJson } from "../util/fingerprint";
 
 export function diffToJson(diff: DiffResult): string {

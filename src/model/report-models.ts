@@ -4,7 +4,7 @@
  * nb.montecarlo)`; the summary notebook calls the same models, so it quotes the same numbers (every
  * assumption's random stream is keyed by its id, so the same id gives the same draws in any model).
  */
-import type { Summary } from "../api/types";
+import type { Summary } from "./types";
 import type { Assumption, AssumptionReader } from "../assumptions/types";
 import { breakEvenChips, nreAmortization } from "./chips";
 import { creditValue } from "./credits";

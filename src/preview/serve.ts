@@ -7,8 +7,8 @@ import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import { readFile, realpath } from "node:fs/promises";
 import { extname, join, posix, sep } from "node:path";
 import * as messages from "../messages/versions";
+import { html } from "../util/html";
 import { extendPolicy } from "../report/csp";
-import { html } from "../report/html";
 import { insertBeforeBodyClose } from "../util/page";
 
 export const EVENTS_PATH = "/__fragtax/events";

@@ -1,7 +1,7 @@
 /** `out/reports/index.html`: every published version, newest first, self-contained and escaped. */
 import * as messages from "../messages/versions";
 import { formatFigure } from "../diff/figures";
-import { html, rawHtml } from "../report/html";
+import { html, rawHtml } from "../util/html";
 import type { Manifest } from "./store";
 
 const CSS = `body{font-family:system-ui,sans-serif;max-width:60em;margin:2em auto;padding:0 1em;color:#111}table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #ddd;padding:.4em .6em;text-align:left;vertical-align:top}td.figures div{white-space:nowrap}.latest{font-size:.8em;background:#dbeafe;padding:.1em .4em;border-radius:.3em}`;

@@ -9,11 +9,9 @@
  *   5. commit   rename the staging folder to `out/reports/<id>/` (atomic), then rewrite index.html
  *               via temp + rename. A kill before 5 leaves no version and the old index.
  */
-import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdir, readFile, readdir, rename, rm, writeFile } from "node:fs/promises";
 import { join, relative } from "node:path";
-import { promisify } from "node:util";
 import type { Assumption } from "../assumptions/types";
 import * as messages from "../messages/versions";
 import { writeFileAtomic } from "../util/atomic";
@@ -21,7 +19,7 @@ import { diffSnapshots } from "../diff/diff";
 import { renderChangesSection } from "../diff/render";
 import { normalizeFigures } from "../diff/figures";
 import { sha256, stableJson } from "../util/fingerprint";
-import { escapeHtml, html } from "../report/html";
+import { escapeHtml, html } from "../util/html";
 import { CHANGES_TOC_MARKER } from "../report/markers";
 import { headlineFigures } from "../report/records";
 import type { FigureRecord } from "../api/types";
@@ -187,17 +185,4 @@ async function removeAbandonedStaging(reportsDir: string): Promise<void> {
 export async function writeIndex(options: Pick<PublishOptions, "reportsDir" | "title">): Promise<void> {
   const newestFirst = (await listVersions(options.reportsDir)).reverse();
   await writeFileAtomic(join(options.reportsDir, "index.html"), renderIndexPage(options.title, newestFirst));
-}
-
-const run = promisify(execFile);
-
-/** Commit and dirty flag of the project's git checkout; nulls outside git. */
-export async function gitState(root: string): Promise<{ commit: string | null; dirty: boolean | null }> {
-  try {
-    const { stdout: commit } = await run("git", ["-C", root, "rev-parse", "HEAD"]);
-    const { stdout: status } = await run("git", ["-C", root, "status", "--porcelain", "--untracked-files=no"]);
-    return { commit: commit.trim(), dirty: status.trim().length > 0 };
-  } catch {
-    return { commit: null, dirty: null };
-  }
 }

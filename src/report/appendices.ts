@@ -6,7 +6,7 @@
 import { formatAssumptionQuantity, formatInterval, formatNumber, appendUnit, formatFigure } from "../api/format";
 import type { ClaimRecord, FigureRecord, Verdict } from "../api/types";
 import type { Assumption } from "../assumptions/types";
-import { html, type Html } from "./html";
+import { html, type Html } from "../util/html";
 
 export interface Provenance {
   /** ISO timestamp of the build. */

@@ -4,7 +4,7 @@
  * opened for a cell that failed); outputs follow their cell. Cells tagged `remove-cell` are left
  * out, cells tagged `remove-input` show only their outputs.
  */
-import { html, rawHtml, type Html } from "./html";
+import { html, rawHtml, type Html } from "../util/html";
 import type { Heading, MarkdownRenderer } from "./markdown";
 import { cellFailed, joinSource, type Cell, type CodeCell, type Notebook } from "./nbformat";
 import { renderOutputs } from "./outputs";

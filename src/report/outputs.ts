@@ -6,7 +6,7 @@
  */
 import { renderChart } from "../charts/render";
 import { VEGA_LITE_MIME } from "../api/types";
-import { html, rawHtml, type Html } from "./html";
+import { html, rawHtml, type Html } from "../util/html";
 import type { MarkdownRenderer } from "./markdown";
 import { joinSource, type DataOutput, type ErrorOutput, type Output, type StreamOutput } from "./nbformat";
 

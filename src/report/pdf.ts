@@ -1,12 +1,12 @@
 /**
  * report.html → report.pdf with headless Chromium. The page is loaded from the HTML text (no file
  * or network access), printed with the paper size from report.yaml, a running header (title) and
- * footer (version date, page x of y). The caller writes the bytes atomically (versions/atomic.ts),
+ * footer (version date, page x of y). The caller writes the bytes atomically (util/atomic.ts),
  * so a failed print never leaves half a PDF.
  */
 import type { Paper } from "../config";
 import { pdfFailed } from "../messages/report";
-import { escapeHtml } from "./html";
+import { escapeHtml } from "../util/html";
 import { launchChromium, type LaunchedChromium } from "./chromium";
 
 export interface PdfOptions {

@@ -10,7 +10,7 @@ import { renderAppendices, type Appendix, type Provenance } from "./appendices";
 import { ownNumber, renderChapter, type ChapterInput, type FailedCell, type RenderedChapter } from "./chapters";
 import { joinSource } from "./nbformat";
 import { headlineFigures } from "./records";
-import { html, rawHtml, type Html } from "./html";
+import { html, rawHtml, type Html } from "../util/html";
 import { createMarkdownRenderer } from "./markdown";
 import { assetSlots, fillTemplate, loadTemplateAssets } from "./template";
 import { CHANGES_TOC_MARKER } from "./markers";
@@ -25,7 +25,7 @@ export interface ReportInput {
   readonly provenance: Provenance;
   /** The version date shown on the title page and in the PDF's running footer. */
   readonly versionDate: string;
-  /** Shown on the title page under the byline, e.g. the what-if banner (versions/whatif-render.ts). */
+  /** Shown on the title page under the byline, e.g. the what-if banner (build/whatif/banner.ts). */
   readonly notice?: Html;
 }
 

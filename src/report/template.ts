@@ -8,8 +8,8 @@ import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSyn
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { html, rawHtml, type Html } from "../util/html";
 import { contentSecurityPolicy } from "./csp";
-import { html, rawHtml, type Html } from "./html";
 
 export interface TemplateAssets {
   readonly page: string;

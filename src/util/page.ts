@@ -1,7 +1,7 @@
 /**
  * Splicing a fragment into a finished page (the "What changed" section into a published report, the
  * live-reload script and error overlay into a served one). Fragments are built with the report's
- * escaping template (src/report/html.ts).
+ * escaping template (src/util/html.ts).
  */
 
 /** Inserts `fragment` before `</body>` (or appends it). */

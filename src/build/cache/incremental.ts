@@ -1,5 +1,5 @@
 /**
- * The incremental build step that build.ts calls in place of executing every notebook:
+ * The incremental build step that build/pipeline.ts calls in place of executing every notebook:
  *
  *   1. check    each notebook's cache entry against the current state (one hasher for the build)
  *   2. execute  only the notebooks whose entry is missing, unreadable or out of date (one engine call)

@@ -4,7 +4,7 @@
  */
 import type { Assumption } from "../../assumptions/types";
 import * as messages from "../../messages/versions";
-import { html, type Html } from "../../report/html";
+import { html, type Html } from "../../util/html";
 import { formatAssumptionQuantity } from "../../api/format";
 import type { WhatIf } from "./overrides";
 

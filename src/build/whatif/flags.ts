@@ -1,6 +1,6 @@
 /**
  * The what-if flags themselves (`--set`, `--assumptions`), apart from their parsing in
- * whatif-options.ts: registering the build command must not load the assumptions code (YAML, zod),
+ * options.ts: registering the build command must not load the assumptions code (YAML, zod),
  * so `fragtax --help` and `fragtax run` start without it.
  */
 import type { Command } from "commander";

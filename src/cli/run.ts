@@ -1,5 +1,5 @@
 /**
- * `fragtax run` and `fragtax check`. Exit codes: 0 ok, 1 a cell failed / type errors, 2 bad usage or
+ * `fragtax run`: one notebook, executed headlessly. Exit codes: 0 ok, 1 a cell failed, 2 bad usage or
  * unreadable input (not JSON, nbformat 3, not a TypeScript kernel, missing file).
  */
 import { basename, join, resolve } from "node:path";
@@ -15,7 +15,7 @@ export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
 export const EXIT_USAGE = 2;
 
-export function registerNotebookCommands(program: Command): void {
+export function registerRunCommand(program: Command): void {
   program
     .command("run")
     .description("Execute one TypeScript (tslab) notebook headlessly and write the executed notebook.")
@@ -24,15 +24,6 @@ export function registerNotebookCommands(program: Command): void {
     .option("--timeout <seconds>", "stop a cell that runs longer than this", "60")
     .action(async (notebook: string, options: { out?: string; timeout: string }) => {
       process.exitCode = await runCommand(notebook, options);
-    });
-  program
-    .command("check")
-    .description("Type-check notebooks (cells in order, tslab's redeclaration rules) and src/.")
-    .argument("[notebooks...]", "notebooks to check (default: the chapters listed in notebooks/report.yaml)")
-    .addHelpText("after", "\nExit codes: 0 no type errors; 1 type errors (each printed as notebook: cell N, line L, column C);\n2 bad usage or a notebook that cannot be read.")
-    .action(async (notebooks: string[]) => {
-      const { checkCommand } = await import("../notebook/check");
-      process.exitCode = await checkCommand(notebooks);
     });
 }
 

@@ -2,6 +2,8 @@
  * Resolves each side of `fragtax diff A B` to a Snapshot. A side is, in this order: a published
  * version id (`out/reports/<id>/`), an existing assumptions file, or a git ref (the assumptions file
  * at that ref via `git show`; figures, when wanted, built in a temporary `git worktree`).
+ * It sits with the commands because it joins three concepts: the published store, git and the build
+ * (src/diff itself stays pure: compare two snapshots, render the result).
  */
 import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -12,9 +14,9 @@ import { promisify } from "node:util";
 import type { Assumption } from "../assumptions/types";
 import { build, FileBuildEffects } from "../build/pipeline";
 import * as messages from "../messages/versions";
-import type { Snapshot } from "./diff";
-import type { FigureValues } from "./figures";
-import { normalizeFigures } from "./figures";
+import type { Snapshot } from "../diff/diff";
+import type { FigureValues } from "../diff/figures";
+import { normalizeFigures } from "../diff/figures";
 import { listVersions, VERSION_ID } from "../publish/store";
 import { assertVersionIntact } from "../publish/verify";
 

@@ -1,0 +1,45 @@
+/**
+ * What the build pipeline (pipeline.ts) asks of the outside world, and what one chapter's run gives
+ * back. Its own file so the pipeline and the file-system implementation (effects.ts) both import it
+ * without importing each other.
+ */
+import type { ClaimRecord, FigureRecord } from "../api/types";
+import type { AssumptionOverride, AssumptionRegistry } from "../assumptions";
+import type { ChapterConfig, ReportConfig } from "../config";
+import type { Provenance } from "../report/appendices";
+import type { Notebook } from "../report/nbformat";
+import type { PdfOptions } from "../report/pdf";
+
+export interface ChapterRun {
+  readonly chapter: ChapterConfig;
+  /** The notebook with its outputs after execution (or as reused from the cache). */
+  readonly notebook: Notebook;
+  readonly figures: readonly FigureRecord[];
+  readonly claims: readonly ClaimRecord[];
+  readonly status: "executed" | "reused";
+  readonly durationMs: number;
+  /** Why it was executed or reused, in words ("assumption h100_usd_per_gpu_hour changed"). */
+  readonly reason: string;
+}
+
+export interface BuildEffects {
+  readonly log: (line: string) => void;
+  exists(path: string): boolean;
+  readText(path: string): Promise<string>;
+  readBytes(path: string): Promise<Uint8Array>;
+  /** Takes the build lock of `outDir` (waiting for another build); returns its release. */
+  lockOutputs(outDir: string): Promise<() => Promise<void>>;
+  /** Makes `files` (name → contents) the whole of `outDir`, at once. */
+  replaceOutputs(outDir: string, files: ReadonlyMap<string, string | Uint8Array>): Promise<void>;
+  /** `registry` already carries the what-if `overrides`; the engine gets them too (its worker reloads the file). */
+  executeChapters(config: ReportConfig, registry: AssumptionRegistry, overrides: readonly AssumptionOverride[], run?: ExecuteSettings): Promise<readonly ChapterRun[]>;
+  gitState(root: string): Promise<Provenance["git"]>;
+  toolVersions(): Readonly<Record<string, string>>;
+  printPdf(html: string, options: PdfOptions): Promise<Uint8Array>;
+  now(): Date;
+}
+
+/** How the engine runs the cells (not part of a chapter's cache key: only successful runs are cached). */
+export interface ExecuteSettings {
+  readonly timeoutMs?: number;
+}

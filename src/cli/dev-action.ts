@@ -1,0 +1,16 @@
+/** The action of `fragtax dev` (parsed in dev.ts, loaded when the command runs). */
+import * as messages from "../messages/versions";
+import { DEFAULT_WATCH, startDev } from "../preview/dev";
+import { inProcessRebuild } from "../preview/rebuild";
+import { progress } from "./output";
+import { projectPaths } from "./project";
+
+export async function devAction(port: number, options: { host: string; root?: string }): Promise<void> {
+  const paths = projectPaths(options.root);
+  const session = await startDev(
+    { root: paths.root, buildDir: paths.buildDir, port, host: options.host, watch: DEFAULT_WATCH, debounceMs: 150 },
+    { rebuild: inProcessRebuild(paths.root, progress), progress },
+  );
+  progress(messages.devServing(session.url));
+  await new Promise<void>((resolve) => process.once("SIGINT", () => void session.close().then(resolve)));
+}

@@ -1,0 +1,35 @@
+/**
+ * `fragtax dev`: argument parsing here; the action (dev-action.ts: watcher, server, rebuilds) is loaded
+ * when the command runs.
+ */
+import type { Command } from "commander";
+import { Option } from "commander";
+import { rootOptionHelp } from "../messages/report";
+import * as messages from "../messages/versions";
+import { report } from "./output";
+
+const action = () => import("./dev-action");
+
+export function registerDevCommand(program: Command): void {
+  program
+    .command("dev")
+    .description("Watch notebooks, assumptions, src/ and templates/; rebuild on change; serve out/build/ with live reload")
+    .addOption(new Option("--port <n>", "port (0 = any free port)").default(4321))
+    .addOption(new Option("--host <host>", "interface to bind; loopback unless told otherwise").default("127.0.0.1"))
+    .option("--root <dir>", rootOptionHelp)
+    .addHelpText(
+      "after",
+      `
+Examples:
+  $ fragtax dev                           # serves http://127.0.0.1:4321/ and rebuilds on every save
+  $ fragtax dev --port 0 --host 0.0.0.0   # any free port, reachable from other machines`,
+    )
+    // The default is the number 4321; a --port given on the command line arrives as a string.
+    .action((options: { port: number | string; host: string; root?: string }) =>
+      report(async () => {
+        const port = Number(options.port);
+        if (!Number.isInteger(port) || port < 0 || port > 65535) throw Object.assign(new Error(messages.devBadPort(String(options.port))), { exitCode: 2 });
+        await (await action()).devAction(port, options);
+      }),
+    );
+}

@@ -1,0 +1,22 @@
+/** The action of `fragtax diff` (parsed in diff.ts, loaded when the command runs). */
+import { diffSnapshots } from "../diff/diff";
+import { diffToJson, renderDiffPage, renderDiffText, useColour } from "../diff/render";
+import { readSnapshotAssumptions } from "../diff/snapshot-assumptions";
+import { writeFileAtomic } from "../util/atomic";
+import { buildFiguresInWorktree, resolveSnapshot } from "./diff-sources";
+import { progress } from "./output";
+import { projectPaths } from "./project";
+
+export async function diffAction(a: string, b: string, options: { json?: boolean; html?: string; figures?: boolean; root?: string }): Promise<void> {
+  const paths = projectPaths(options.root);
+  const context = {
+    root: paths.root,
+    reportsDir: paths.reportsDir,
+    assumptionsFile: paths.assumptionsFile,
+    parseAssumptions: readSnapshotAssumptions,
+    ...(options.figures ? { buildFiguresAt: (ref: string) => buildFiguresInWorktree(paths.root, ref, progress) } : {}),
+  };
+  const diff = diffSnapshots(await resolveSnapshot(a, context), await resolveSnapshot(b, context));
+  if (options.html) await writeFileAtomic(options.html, renderDiffPage(diff));
+  process.stdout.write(options.json ? diffToJson(diff) : renderDiffText(diff, useColour(process.stdout, process.env)));
+}

@@ -1,0 +1,34 @@
+/**
+ * `fragtax diff A B`: argument parsing here; the action (diff-action.ts) is loaded when the command runs.
+ */
+import type { Command } from "commander";
+import { rootOptionHelp } from "../messages/report";
+import { report } from "./output";
+
+const action = () => import("./diff-action");
+
+export function registerDiffCommand(program: Command): void {
+  program
+    .command("diff")
+    .description("Compare assumptions and figures between two versions, git refs or assumption files")
+    .argument("<a>", "before: a published version id, a git ref, or an assumptions file")
+    .argument("<b>", "after: same kinds as <a>")
+    .option("--json", "print stable JSON (sorted keys) instead of text")
+    .option("--html <file>", "also write a self-contained HTML page")
+    .option("--figures", "for git refs: build figures in a temporary worktree")
+    .option("--root <dir>", rootOptionHelp)
+    .addHelpText(
+      "after",
+      `
+Exit codes: 0 compared; 2 a side that is not a published version, git ref or assumptions file,
+or an assumptions file with errors (each named by file:line:column).
+
+Examples:
+  $ fragtax diff 2026-05-01 2026-05-20                  # two published versions: assumptions and figures
+  $ fragtax diff HEAD~1 HEAD --figures                  # the assumptions file between two commits, figures rebuilt
+  $ fragtax diff old.yaml notebooks/assumptions.yaml --json   # two assumption files, as JSON for scripts`,
+    )
+    .action((a: string, b: string, options: { json?: boolean; html?: string; figures?: boolean; root?: string }) =>
+      report(async () => (await action()).diffAction(a, b, options)),
+    );
+}

@@ -1,0 +1,41 @@
+/** The action of `fragtax publish` (parsed in publish.ts, loaded when the command runs). */
+import { writeFile } from "node:fs/promises";
+import { TOOL_VERSION } from "../version";
+import { readSnapshotAssumptions } from "../diff/snapshot-assumptions";
+import { reprintPdf } from "../publish/pdf";
+import { publish } from "../publish/publish";
+import { gitState } from "../util/git";
+import { progress } from "./output";
+import { projectPaths } from "./project";
+
+/** The test-only pause after staging (FRAGTAX_TEST_PAUSE_PUBLISH=<marker file>), for the kill -9 test. */
+function testPause(): ((staging: string) => Promise<void>) | undefined {
+  const marker = process.env.FRAGTAX_TEST_PAUSE_PUBLISH;
+  if (!marker) return undefined;
+  return async (staging) => {
+    await writeFile(marker, staging);
+    await new Promise((resolve) => setTimeout(resolve, 60_000));
+  };
+}
+
+export async function publishAction(options: { date?: string; note?: string; root?: string }): Promise<void> {
+  const paths = projectPaths(options.root);
+  const pause = testPause();
+  await publish(
+    {
+      ...paths,
+      ...(options.date ? { date: options.date } : {}),
+      ...(options.note ? { note: options.note } : {}),
+      defaultAssumptionsFile: paths.assumptionsFile,
+      tools: { fragtax: TOOL_VERSION, node: process.versions.node },
+    },
+    {
+      parseAssumptions: readSnapshotAssumptions,
+      git: gitState,
+      renderPdf: reprintPdf({ title: paths.title, paper: paths.paper, progress }),
+      progress,
+      now: () => new Date(),
+      ...(pause ? { afterStaging: pause } : {}),
+    },
+  );
+}

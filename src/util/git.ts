@@ -1,0 +1,19 @@
+/**
+ * The git state of a project checkout, recorded in a build's provenance and a published manifest.
+ * Shared by build and publish, so it lives below both.
+ */
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+
+const run = promisify(execFile);
+
+/** Commit and dirty flag of the project's git checkout; nulls outside git. */
+export async function gitState(root: string): Promise<{ commit: string | null; dirty: boolean | null }> {
+  try {
+    const { stdout: commit } = await run("git", ["-C", root, "rev-parse", "HEAD"]);
+    const { stdout: status } = await run("git", ["-C", root, "status", "--porcelain", "--untracked-files=no"]);
+    return { commit: commit.trim(), dirty: status.trim().length > 0 };
+  } catch {
+    return { commit: null, dirty: null };
+  }
+}
