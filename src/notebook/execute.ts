@@ -116,7 +116,9 @@ async function compileAndRun(worker: NotebookWorker, { absolute, root, name, cod
   const outcome = await worker.run(program, { timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, onEvent });
   // 5. assemble
   const error = locateFailure(outcome, state.ended, cells, name, options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
-  if (error) collector.start(error.cell === 0 ? (cells[0]?.cell ?? 0) : error.cell);
+  // The failing cell keeps what it printed before it threw or timed out; its error follows.
+  const failing = error === undefined ? undefined : error.cell === 0 ? (cells[0]?.cell ?? 0) : error.cell;
+  if (failing !== undefined) collector.resume(failing);
   if (error) collector.add(errorOutput(error));
   const executed = assemble(base.notebookData, (cell) => (state.counts.has(cell) || cell === error?.cell ? { count: state.counts.get(cell) ?? null, outputs: collector.outputsOf(cell) } : undefined));
   return {
