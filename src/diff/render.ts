@@ -11,6 +11,7 @@ import { formatFigure } from "./figures";
 import type { AssumptionChange, DiffResult, FigureDelta } from "./diff";
 import { html, rawHtml, type Html } from "../util/html";
 import { stableJson } from "../util/fingerprint";
+import { terminalSafe } from "../util/terminal";
 
 export function diffToJson(diff: DiffResult): string {
   return stableJson(diff);
@@ -62,7 +63,9 @@ function figureLine(delta: FigureDelta, paint: Paint): string {
   return `  ${delta.id}  ${range(delta.before)} → ${range(delta.after)}  ${painted}`;
 }
 
-export function renderDiffText(diff: DiffResult, colour: boolean): string {
+export function renderDiffText(unsafe: DiffResult, colour: boolean): string {
+  // Labels, notes and sources are data: their control characters are shown, never obeyed.
+  const diff = terminalSafe(unsafe);
   const paint = colour ? COLOUR : PLAIN;
   const { added, removed, changed } = diff.assumptions;
   const lines = [paint.bold(messages.diffHeading(diff.from, diff.to)), ""];
