@@ -20,7 +20,7 @@
  */
 import { relative } from "node:path";
 import { parseAssumptions } from "../assumptions";
-import { configPathForRoot, findConfigFile, normalizeConfig, type ReportConfig } from "../config";
+import { ConfigNotFoundError, configPathForRoot, findConfigFile, normalizeConfig, type ReportConfig } from "../config";
 import * as messages from "../messages/report";
 import { FileBuildEffects } from "./effects";
 import type { BuildEffects, ChapterRun } from "./effects-types";
@@ -70,6 +70,7 @@ export async function build(options: BuildOptions = {}, effects: BuildEffects = 
 
   // 1. config
   const configFile = options.root === undefined ? findConfigFile(process.cwd(), (path) => effects.exists(path)) : configPathForRoot(options.root);
+  if (options.root !== undefined && !effects.exists(configFile)) throw new ConfigNotFoundError(options.root);
   const config = normalizeConfig(await effects.readText(configFile), configFile, { ...(options.root !== undefined && { root: options.root }), exists: (path) => effects.exists(path) });
   const rel = (path: string): string => relative(config.root, path) || ".";
   step("config", `${rel(config.file)}, ${config.chapters.length} chapters`);

@@ -6,7 +6,7 @@ import { MAX_TIMEOUT_SECONDS, parseTimeoutSeconds } from "../util/limits";
 import { ConfigError, ConfigNotFoundError } from "../config";
 import { NotebookFormatError } from "../notebook/nbformat";
 import { endAllWorkers } from "../notebook/pool";
-import { FileSystemError } from "../util/fs-errors";
+import { FileSystemError, locateFileSystemError } from "../util/fs-errors";
 import { WhatIfError } from "../build/whatif/overrides";
 import type { WhatIfOptions } from "../build/whatif/flags";
 
@@ -30,6 +30,13 @@ export async function buildCommand(options: BuildFlags): Promise<number> {
       error instanceof ConfigNotFoundError || error instanceof WhatIfError || error instanceof FileSystemError
     ) {
       process.stderr.write(`${error.message}\n`);
+      endAllWorkers();
+      return EXIT_USAGE;
+    }
+    // Anything else the file system refused (an assumptions path that is a folder, …): located, exit 2.
+    const located = locateFileSystemError(error, "fragtax build", process.cwd());
+    if (located instanceof FileSystemError) {
+      process.stderr.write(`${located.message}\n`);
       endAllWorkers();
       return EXIT_USAGE;
     }

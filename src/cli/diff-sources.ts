@@ -6,7 +6,7 @@
  * (src/diff itself stays pure: compare two snapshots, render the result).
  */
 import { execFile } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { cp, mkdtemp, readFile, rm, symlink } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
@@ -48,6 +48,7 @@ export async function resolveSnapshot(spec: string, context: SnapshotContext): P
     };
   }
   const path = resolve(spec);
+  if (existsSync(path) && statSync(path).isDirectory()) throw new DiffSourceError(messages.diffSideIsFolder(spec));
   if (existsSync(path)) return { label: spec, assumptions: context.parseAssumptions(await readFile(path, "utf8"), spec) };
   const text = await assumptionsAtRef(context.root, spec, context.assumptionsFile);
   if (text === undefined) throw new DiffSourceError(messages.unknownDiffSide(spec, (await listVersions(context.reportsDir)).map((manifest) => manifest.id)));

@@ -4,6 +4,7 @@
  * to exit codes.
  */
 import { Command, CommanderError } from "commander";
+import { locateFileSystemError } from "../util/fs-errors";
 import { TOOL_VERSION } from "../version";
 import { registerReportCommands } from "./build";
 import { registerCheckCommand } from "./check";
@@ -42,8 +43,9 @@ async function main(argv: readonly string[]): Promise<void> {
     }
     // Whatever failed, no notebook worker may keep the process alive after it.
     (await import("../notebook/pool")).endAllWorkers();
-    const code = (error as { exitCode?: number }).exitCode;
-    process.stderr.write(`fragtax: ${error instanceof Error ? error.message : String(error)}\n`);
+    const located = locateFileSystemError(error, "fragtax", process.cwd());
+    const code = (located as { exitCode?: number }).exitCode;
+    process.stderr.write(`fragtax: ${located instanceof Error ? located.message : String(located)}\n`);
     process.exitCode = typeof code === "number" ? code : 1;
   }
 }

@@ -288,3 +288,16 @@ export function verifyUnknownVersion(id: string, known: readonly string[]): stri
 export function verifyNothingPublished(): string {
   return "nothing to verify: no published version under out/reports/";
 }
+
+export function diffSideIsFolder(spec: string): string {
+  return `diff: ${spec} is a folder; give a published version id (out/reports/<id>), an assumptions file or a git ref`;
+}
+
+export function devCannotListen(host: string, port: number, code: string): string {
+  const why = code === "EADDRINUSE" ? "the port is in use (another fragtax dev?)" : code === "EACCES" ? "this user may not use that port" : "that address is not on this machine";
+  return `dev: cannot listen on ${host}:${port}: ${why}; pick another with --port (0 = any free port) or --host`;
+}
+
+export function devPublicHost(host: string): string {
+  return `warning: --host ${host} serves the preview to other machines on the network, not only this one; use the default 127.0.0.1 to keep it local`;
+}

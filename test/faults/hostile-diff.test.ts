@@ -35,7 +35,8 @@ describe("fragtax diff with hostile assumption fields", () => {
     writeFileSync(after, entry(`Price ${ESCAPES} new`, "new $` $& <img src=x onerror=alert(2)> \u001b[8mhidden", 2));
     const text = await fragtax(["diff", before, after], { cwd: root });
     expect(text.code).toBe(0);
-    expect(text.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+    expect(text.stdout).not.toContain("\u001b");
+    expect(text.stdout).not.toContain("\u0007");
     expect(text.stdout).toContain(terminalText(`Price ${ESCAPES} new`));
     expect(text.stdout).toContain("\\x1b[8mhidden");
     expect(text.stdout).toContain("new $` $& <img src=x onerror=alert(2)>");
