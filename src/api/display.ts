@@ -4,7 +4,7 @@
  * "$20M … $40M" as a formula.
  */
 import { escapeHtml } from "../util/html";
-import { formatFigure, formatInterval, formatNumber } from "./format";
+import { formatFigure, formatInterval, formatNumber } from "../format/number";
 import type { ClaimRecord, FigureRecord } from "./types";
 
 export function figureHtml(figure: FigureRecord): string {

@@ -19,14 +19,14 @@ import type { TopLevelSpec } from "vega-lite";
 import * as messages from "../messages/report";
 import type { RunContext, SessionAssumptions, TslabLike } from "./context";
 import { claimHtml, figureHtml } from "./display";
-import { formatFigure, formatNumber, formatSummary } from "./format";
+import { formatFigure, formatNumber, formatSummary } from "../format/number";
 import type { AssumptionsLoader } from "./jupyter";
 import { VEGA_LITE_MIME, type ClaimRecord, type FigureRecord, type NumberFormat, type Summary } from "./types";
 
 export type * from "./types";
 export { VEGA_LITE_MIME } from "./types";
 export { RUN_CONTEXT, runContextOf, type RunContext, type TslabLike, type SessionAssumptions, type MonteCarloSettings } from "./context";
-export { formatNumber, formatInterval, formatSummary, formatFigure, formatFigureValue } from "./format";
+export { formatNumber, formatInterval, formatSummary, formatFigure, formatFigureValue } from "../format/number";
 
 export type VegaLiteTopLevelSpec = TopLevelSpec;
 

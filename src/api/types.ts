@@ -11,11 +11,10 @@ import type { Summary, Verdict } from "../model/types";
 // The model's vocabulary, re-exported: notebooks and the renderer name them from here.
 export type { Summary, Verdict } from "../model/types";
 
-/**
- * How a number is written for readers. `usd` → $28.8M, `multiple` → 39×, `percent` (a fraction) → 12%,
- * `count` → 12,000, `number` → 3 significant digits with the unit after it.
- */
-export type NumberFormat = "usd" | "multiple" | "percent" | "count" | "number";
+import type { NumberFormat } from "../format/number";
+
+// How numbers are written lives with the formatter (src/format/); re-exported for notebooks.
+export type { NumberFormat } from "../format/number";
 
 /** A named headline figure: lands in figures.json and can be cited by prose. */
 export interface FigureRecord {

@@ -2,12 +2,13 @@
  * The loaded assumptions: lookup by id, read tracking per consumer (the incremental build keys each
  * notebook's cache on exactly what it read), what-if overrides, and a content hash.
  */
-import { createHash } from "node:crypto";
 import { distance } from "fastest-levenshtein";
 import * as msg from "../messages/assumptions";
 import { AssumptionError, UnknownAssumptionError } from "./errors";
 import type { AssumptionProblem } from "./errors";
 import { valueProblems } from "./rules";
+import { assumptionContent } from "./content";
+import { sha256 } from "../util/hash";
 import type { Assumption, AssumptionOverride, AssumptionReader, DistributionKind } from "./types";
 
 const NEAREST_COUNT = 3;
@@ -114,8 +115,11 @@ export class AssumptionRegistry {
    * does not define hashes as absent, so defining it later changes the hash.
    */
   hashOf(ids: readonly string[]): string {
-    const content = [...new Set(ids)].sort().map((id) => [id, canonical(this.#byId.get(id) ?? null)]);
-    return createHash("sha256").update(JSON.stringify(content)).digest("hex");
+    const content = [...new Set(ids)].sort().map((id) => {
+      const assumption = this.#byId.get(id);
+      return [id, assumption === undefined ? null : assumptionContent(assumption)];
+    });
+    return sha256(JSON.stringify(content));
   }
 }
 
@@ -130,16 +134,4 @@ function applyOverride(original: Assumption, override: AssumptionOverride): Assu
     ...(mode === undefined ? {} : { mode }),
     distribution,
   });
-}
-
-/** JSON-ready value with object keys sorted and positions dropped, so equal content hashes equal. */
-function canonical(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(canonical);
-  if (typeof value !== "object" || value === null) return value;
-  return Object.fromEntries(
-    Object.entries(value)
-      .filter(([key, inner]) => key !== "position" && inner !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([key, inner]) => [key, canonical(inner)]),
-  );
 }

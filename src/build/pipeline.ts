@@ -29,7 +29,8 @@ import type { FailedCell } from "../report/chapters";
 import { ChromiumNotFoundError } from "../report/chromium";
 import { claimsJson, duplicateIds, figuresJson, pretty } from "../report/records";
 import { renderReport } from "../report/render";
-import { sha256 } from "../util/fingerprint";
+import { sha256 } from "../util/hash";
+import { formatSeconds } from "../format/number";
 import type { WhatIf } from "./whatif/overrides";
 import { applyWhatIf, type WhatIfOptions } from "./whatif/options";
 import { renderWhatIfBanner } from "./whatif/banner";
@@ -102,7 +103,7 @@ async function buildLocked({ config, options, effects, started, rel }: LockedInp
 
   // 3. execute
   const runs = await effects.executeChapters(config, registry, whatIf?.overrides ?? [], { ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }) });
-  for (const run of runs) step("execute", `${run.chapter.relativePath} ${run.status} in ${(run.durationMs / 1000).toFixed(2)} s (${run.reason})`);
+  for (const run of runs) step("execute", `${run.chapter.relativePath} ${run.status} in ${formatSeconds(run.durationMs)} (${run.reason})`);
   const figures = runs.flatMap((run) => run.figures);
   const claims = runs.flatMap((run) => run.claims);
 
@@ -112,7 +113,8 @@ async function buildLocked({ config, options, effects, started, rel }: LockedInp
     builtAt: started.toISOString(),
     git: await effects.gitState(config.root),
     tools: effects.toolVersions(),
-    assumptionsSha256: registry.hash(),
+    assumptionsSha256: sha256(assumptionsText),
+    assumptionsContentSha256: registry.hash(),
   };
   const report = await renderReport({
     config,
@@ -149,7 +151,7 @@ async function buildLocked({ config, options, effects, started, rel }: LockedInp
   const duplicates = [...duplicateIds(figures), ...duplicateIds(claims)];
   const hashes = Object.fromEntries([...outputs].map(([name, contents]) => [name, sha256(contents)]));
   const requested = { html: config.outputs.html, pdf: config.outputs.pdf && options.pdf !== false };
-  await write(BUILD_LOG, pretty(buildLog({ started, now: effects.now(), whatIf, assumptions: { file: rel(config.assumptions), sha256: sha256(assumptionsText) }, runs, failedCells: report.failedCells, pdf, pdfMs, pdfSource, duplicates, warnings: report.warnings, requested, outputs: hashes })));
+  await write(BUILD_LOG, pretty(buildLog({ started, now: effects.now(), whatIf, assumptions: { file: rel(config.assumptions), sha256: provenance.assumptionsSha256 }, runs, failedCells: report.failedCells, pdf, pdfMs, pdfSource, duplicates, warnings: report.warnings, requested, outputs: hashes })));
 
   // 8. replace
   await effects.replaceOutputs(config.outDir, outputs);

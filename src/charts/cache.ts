@@ -5,12 +5,13 @@
  * loading vega and rendering). Off until a build names the folder (`useChartCache`, the real build's
  * effects do: `out/.cache/charts/`); an unreadable entry is a miss, entries are written atomically.
  */
-import { createHash } from "node:crypto";
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { packageVersion } from "../package-version";
 import { locatingFileSystemErrors } from "../util/fs-errors";
 import { TOOL_VERSION } from "../version";
+import { sha256 } from "../util/hash";
+import { writeFileAtomic } from "../util/atomic";
 
 export interface CachedChart {
   readonly svg: string;
@@ -27,7 +28,7 @@ export function useChartCache(dir: string | undefined): void {
 
 export function chartKey(themedSpec: unknown): string {
   const versions = [TOOL_VERSION, packageVersion("vega"), packageVersion("vega-lite")].join("\0");
-  return createHash("sha256").update(versions).update("\0").update(JSON.stringify(themedSpec)).digest("hex").slice(0, 32);
+  return sha256(`${versions}\0${JSON.stringify(themedSpec)}`).slice(0, 32);
 }
 
 export async function readChart(key: string): Promise<CachedChart | undefined> {
@@ -45,11 +46,7 @@ export async function writeChart(key: string, chart: CachedChart): Promise<void>
   const dir = folder;
   if (dir === undefined) return;
   // An unwritable cache is said once with its path (exit 2), like the other caches, not hidden.
-  await locatingFileSystemErrors("the chart cache (out/.cache/charts)", dir, async () => {
-    await mkdir(dir, { recursive: true });
-    const file = join(dir, `${key}.json`);
-    const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-    await writeFile(temp, JSON.stringify({ svg: chart.svg, width: chart.width, height: chart.height }));
-    await rename(temp, file);
-  });
+  await locatingFileSystemErrors("the chart cache (out/.cache/charts)", dir, () =>
+    writeFileAtomic(join(dir, `${key}.json`), JSON.stringify({ svg: chart.svg, width: chart.width, height: chart.height }), { durable: false }),
+  );
 }

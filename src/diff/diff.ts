@@ -4,8 +4,9 @@
  * absolute and relative change, largest relative change first. Pure; rendering is in render.ts.
  */
 import type { Assumption } from "../assumptions/types";
-import type { AssumptionContent } from "../util/fingerprint";
-import { assumptionContent, canonicalJson } from "../util/fingerprint";
+import type { AssumptionContent } from "../assumptions/content";
+import { assumptionContent } from "../assumptions/content";
+import { canonicalJson } from "../util/hash";
 import type { FigureValues } from "./figures";
 
 export interface Snapshot {

@@ -47,26 +47,3 @@ function isObject(value: unknown): value is Record<string, unknown> {
 function num(value: unknown): number | undefined {
   return typeof value === "number" && Number.isFinite(value) ? value : undefined;
 }
-
-/** Compact human number for terminal/HTML tables: 28.8M, 2.5, 0.12, 12,000. */
-export function formatFigure(value: number | undefined, format: NumberFormat): string {
-  if (value === undefined) return "–";
-  const abs = Math.abs(value);
-  const compact = (x: number): string => {
-    const units: Array<[number, string]> = [[1e12, "T"], [1e9, "B"], [1e6, "M"], [1e3, "k"]];
-    for (const [size, suffix] of units) if (Math.abs(x) >= size) return `${Number((x / size).toPrecision(3))}${suffix}`;
-    return String(Number(x.toPrecision(3)));
-  };
-  switch (format) {
-    case "usd":
-      return `${value < 0 ? "-" : ""}$${compact(abs)}`;
-    case "percent":
-      return `${Number((value * 100).toPrecision(3))}%`;
-    case "multiple":
-      return `${Number(value.toPrecision(3))}×`;
-    case "count":
-      return Math.round(value).toLocaleString("en-US");
-    default:
-      return compact(value);
-  }
-}

@@ -5,12 +5,11 @@
  */
 import { diffWords } from "diff";
 import * as messages from "../messages/versions";
-import type { AssumptionContent } from "../util/fingerprint";
-import { formatAssumptionQuantity } from "../api/format";
-import { formatFigure } from "./figures";
+import type { AssumptionContent } from "../assumptions/content";
+import { formatAssumptionQuantity, formatDelta, formatOptional } from "../format/number";
 import type { AssumptionChange, DiffResult, FigureDelta } from "./diff";
 import { html, rawHtml, type Html } from "../util/html";
-import { stableJson } from "../util/fingerprint";
+import { stableJson } from "../util/hash";
 import { terminalSafe } from "../util/terminal";
 
 export function diffToJson(diff: DiffResult): string {
@@ -48,17 +47,11 @@ export function fieldText(content: AssumptionContent, field: AssumptionChange["f
   }
 }
 
-export function formatPercent(relative: number | null): string {
-  if (relative === null) return "–";
-  const pct = relative * 100;
-  return `${pct >= 0 ? "+" : ""}${Number(pct.toPrecision(3))}%`;
-}
-
 function figureLine(delta: FigureDelta, paint: Paint): string {
-  const f = (value: number | undefined): string => formatFigure(value, delta.format);
+  const f = (value: number | undefined): string => formatOptional(value, delta.format);
   const range = (side: FigureDelta["before"]): string =>
     side ? `${f(side.p50)}${side.p5 !== undefined && side.p95 !== undefined ? ` (${f(side.p5)}–${f(side.p95)})` : ""}` : "–";
-  const change = delta.absolute === null ? delta.status : `${delta.absolute >= 0 ? "+" : ""}${f(delta.absolute)}, ${formatPercent(delta.relative)}`;
+  const change = delta.absolute === null ? delta.status : `${formatDelta(delta.absolute, delta.format)}, ${formatDelta(delta.relative, "percent")}`;
   const painted = delta.status === "unchanged" ? paint.dim(change) : delta.absolute !== null && delta.absolute < 0 ? paint.removed(change) : paint.added(change);
   return `  ${delta.id}  ${range(delta.before)} → ${range(delta.after)}  ${painted}`;
 }
@@ -100,10 +93,10 @@ function wordDiffHtml(before: string, after: string): Html {
 
 function figureRows(figures: readonly FigureDelta[]): Html {
   return html`${figures.map((d) => {
-    const f = (v: number | undefined) => formatFigure(v, d.format);
+    const f = (v: number | undefined) => formatOptional(v, d.format);
     const side = (s: FigureDelta["before"]) => (s ? html`${f(s.p50)}${s.p5 !== undefined && s.p95 !== undefined ? html` <small>(${f(s.p5)}–${f(s.p95)})</small>` : ""}` : "–");
     const cls = d.absolute === null || d.absolute === 0 ? "same" : d.absolute > 0 ? "up" : "down";
-    return html`<tr class="${cls}"><td><code>${d.id}</code><br><small>${d.label}</small></td><td>${side(d.before)}</td><td>${side(d.after)}</td><td>${d.absolute === null ? d.status : `${d.absolute > 0 ? "+" : ""}${f(d.absolute)}`}</td><td>${formatPercent(d.relative)}</td></tr>`;
+    return html`<tr class="${cls}"><td><code>${d.id}</code><br><small>${d.label}</small></td><td>${side(d.before)}</td><td>${side(d.after)}</td><td>${d.absolute === null ? d.status : formatDelta(d.absolute, d.format)}</td><td>${formatDelta(d.relative, "percent")}</td></tr>`;
   })}`;
 }
 

@@ -1,6 +1,6 @@
 /** Messages of the versions area: cache explanations, what-if, publish, diff, dev server. */
 import type { Change } from "../build/cache/notebook-cache";
-import { formatAssumptionValue } from "../util/fingerprint";
+import { formatAssumptionValue, formatSeconds } from "../format/number";
 import { MAX_YEAR, MIN_YEAR } from "../util/limits";
 
 // ── cache ────────────────────────────────────────────────────────────────────────────────────────
@@ -9,7 +9,7 @@ export function reusedNothingChanged(): string {
   return "reused: nothing it depends on changed";
 }
 
-/** One line saying why a notebook re-ran, e.g. `re-ran: h100_usd_per_gpu_hour changed 2–3 → 2.5–3.5`. */
+/** One line saying why a notebook re-ran, e.g. `re-ran: h100_usd_per_gpu_hour changed $2–$3/GPU-hour → $2.50–$3.50/GPU-hour`. */
 export function reranBecause(changes: readonly Change[]): string {
   if (changes.some((change) => change.kind === "first-run")) return "first run";
   const shown = changes.slice(0, 3).map(describeChange);
@@ -227,7 +227,7 @@ export function devNotFound(): string {
 }
 
 export function devRebuilt(ms: number): string {
-  return `rebuilt in ${(ms / 1000).toFixed(2)} s`;
+  return `rebuilt in ${formatSeconds(ms)}`;
 }
 
 export function devRebuildFailed(error: string): string {
@@ -251,7 +251,7 @@ export function reranForced(): string {
 }
 
 export function notebookOutcome(notebook: string, reason: string, ms: number): string {
-  return `${notebook}: ${reason} (${(ms / 1000).toFixed(2)} s)`;
+  return `${notebook}: ${reason} (${formatSeconds(ms)})`;
 }
 
 export function devCellsFailed(cells: readonly string[]): string {

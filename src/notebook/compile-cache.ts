@@ -6,15 +6,16 @@
  * package.json), so running a loose notebook never writes next to it. Entries are written
  * atomically; an unreadable entry is a miss.
  */
-import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
-import { mkdir, readFile, rename, stat, writeFile } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
 import * as messages from "../messages/notebook";
 import { locatingFileSystemErrors } from "../util/fs-errors";
 import { TOOL_VERSION } from "../version";
 import { ENGINE_ENTRIES, type ImportBundle } from "./imports";
 import type { CompiledCell } from "./transpile";
+import { sha256 } from "../util/hash";
+import { writeFileAtomic } from "../util/atomic";
 
 interface FileStamp {
   readonly path: string;
@@ -72,12 +73,7 @@ export class CompileCache {
   async #write(name: string, value: unknown): Promise<void> {
     const file = join(this.dir, `${name}.json`);
     // An unwritable cache is the environment's problem, said once with its path (never a hang: execute.ts ends the worker).
-    await locatingFileSystemErrors(messages.engineCacheWhat, this.dir, async () => {
-      await mkdir(this.dir, { recursive: true });
-      const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-      await writeFile(temp, JSON.stringify(value));
-      await rename(temp, file);
-    });
+    await locatingFileSystemErrors(messages.engineCacheWhat, this.dir, () => writeFileAtomic(file, JSON.stringify(value), { durable: false }));
   }
 }
 
@@ -94,5 +90,5 @@ function pick(s: { size: number; mtimeMs: number }): { size: number; mtimeMs: nu
 }
 
 function hash(parts: readonly string[]): string {
-  return createHash("sha256").update(parts.join("\0")).digest("hex").slice(0, 32);
+  return sha256(parts.join("\0")).slice(0, 32);
 }

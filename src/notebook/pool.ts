@@ -5,8 +5,7 @@
  * finish in time — a synchronous `while (true) {}` or a promise that never settles — is stopped by
  * terminating its worker, and named. Nothing a notebook does can keep the process alive.
  */
-import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
 import { dirname, join } from "node:path";
@@ -15,6 +14,8 @@ import { Worker } from "node:worker_threads";
 import * as messages from "../messages/notebook";
 import type { RunEvent } from "./outputs";
 import type { RunInputs } from "./run-context";
+import { sha256 } from "../util/hash";
+import { writeFileAtomicSync } from "../util/atomic";
 
 /** What the worker needs from the start (plain data): it loads the assumptions while cells compile. */
 export interface WorkerSetup {
@@ -66,12 +67,9 @@ function workerEntry(): URL {
   const result = buildSync({ entryPoints: [join(here, "worker.ts")], write: false, bundle: true, platform: "node", format: "esm", target: "node20", packages: "external", logLevel: "silent" });
   const code = result.outputFiles[0]?.text ?? "";
   // Named by content: concurrent processes write identical files, and stale copies are never reused.
-  const outfile = join(here, "..", "..", "node_modules", ".cache", "fragtax", `notebook-worker-${createHash("sha256").update(code).digest("hex").slice(0, 16)}.mjs`);
+  const outfile = join(here, "..", "..", "node_modules", ".cache", "fragtax", `notebook-worker-${sha256(code).slice(0, 16)}.mjs`);
   if (!existsSync(outfile)) {
-    mkdirSync(dirname(outfile), { recursive: true });
-    const temp = `${outfile}.${process.pid}.tmp`;
-    writeFileSync(temp, code);
-    renameSync(temp, outfile);
+    writeFileAtomicSync(outfile, code);
   }
   sourceWorker = pathToFileURL(outfile);
   return sourceWorker;

@@ -15,7 +15,7 @@
 import { readFile } from "node:fs/promises";
 import { isAbsolute, join } from "node:path";
 import * as messages from "../messages/versions";
-import { sha256 } from "../util/fingerprint";
+import { sha256 } from "../util/hash";
 import { describeOverride } from "../build/whatif/overrides";
 import type { WhatIf } from "../build/whatif/overrides";
 import { BUILD_LOG, buildLockState } from "../build/outputs";

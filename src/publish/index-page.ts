@@ -1,6 +1,6 @@
 /** `out/reports/index.html`: every published version, newest first, self-contained and escaped. */
 import * as messages from "../messages/versions";
-import { formatFigure } from "../diff/figures";
+import { formatNumber, formatOptional } from "../format/number";
 import { html, rawHtml } from "../util/html";
 import type { Manifest } from "./store";
 
@@ -11,7 +11,7 @@ export function renderIndexPage(title: string, newestFirst: readonly Manifest[])
     const href = (file: string) => `${encodeURIComponent(version.id)}/${file}`;
     return html`<tr><td><a href="${href("report.html")}"><strong>${version.id}</strong></a>${index === 0 ? html` <span class="latest">latest</span>` : ""}<br><small>${version.date}</small></td>
 <td>${version.note ?? ""}</td>
-<td class="figures">${version.headline.map((f) => html`<div>${f.label}: <strong>${formatFigure(f.p50, f.format)}</strong>${f.p5 !== undefined && f.p95 !== undefined ? html` <small>(${formatFigure(f.p5, f.format)}–${formatFigure(f.p95, f.format)})</small>` : ""}</div>`)}</td>
+<td class="figures">${version.headline.map((f) => html`<div>${f.label}: <strong>${formatNumber(f.p50, f.format)}</strong>${f.p5 !== undefined && f.p95 !== undefined ? html` <small>(${formatOptional(f.p5, f.format)}–${formatOptional(f.p95, f.format)})</small>` : ""}</div>`)}</td>
 <td><a href="${href("report.html")}">HTML</a> · <a href="${href("report.pdf")}">PDF</a> · <a href="${href("manifest.json")}">manifest</a></td></tr>`;
   });
   const heading = messages.indexHeading(title);

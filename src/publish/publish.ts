@@ -18,7 +18,7 @@ import { writeFileAtomic } from "../util/atomic";
 import { diffSnapshots } from "../diff/diff";
 import { renderChangesSection } from "../diff/render";
 import { normalizeFigures } from "../diff/figures";
-import { sha256, stableJson } from "../util/fingerprint";
+import { sha256, stableJson } from "../util/hash";
 import { escapeHtml, html } from "../util/html";
 import { CHANGES_TOC_MARKER } from "../report/markers";
 import { headlineFigures } from "../report/records";

@@ -6,7 +6,7 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import * as messages from "../messages/versions";
-import { sha256 } from "../util/fingerprint";
+import { sha256 } from "../util/hash";
 import type { Manifest } from "./store";
 
 export interface VersionProblem {

@@ -3,7 +3,7 @@
  * Everything here comes from data (assumptions.yaml, notebook records, the build), so every value
  * goes through the escaping `html` template; a "<script>" in a note shows as text.
  */
-import { formatAssumptionQuantity, formatInterval, formatNumber, appendUnit, formatFigure } from "../api/format";
+import { formatAssumptionQuantity, formatInterval, formatNumber, appendUnit, formatFigure } from "../format/number";
 import type { ClaimRecord, FigureRecord, Verdict } from "../api/types";
 import type { Assumption } from "../assumptions/types";
 import { html, type Html } from "../util/html";
@@ -14,7 +14,10 @@ export interface Provenance {
   readonly git: { readonly commit: string | null; readonly dirty: boolean };
   /** Tool name → version, e.g. fragtax, node, vega, vega-lite, chromium. */
   readonly tools: Readonly<Record<string, string>>;
+  /** sha256 of the assumptions file's bytes: what `sha256sum` and the published manifest show. */
   readonly assumptionsSha256: string;
+  /** sha256 of the canonical content the build used (ignores order, comments and layout; includes what-if overrides). */
+  readonly assumptionsContentSha256: string;
 }
 
 export interface AppendixInput {
@@ -134,7 +137,8 @@ function provenance(p: Provenance, assumptionsFile: string): Html {
   return html`<dl class="provenance">
 <dt>Built</dt><dd>${p.builtAt}</dd>
 <dt>Source commit</dt><dd><code>${commit}</code></dd>
-<dt>Assumptions</dt><dd><code>${assumptionsFile}</code>, SHA-256 <code class="hash">${p.assumptionsSha256}</code></dd>
+<dt>Assumptions</dt><dd><code>${assumptionsFile}</code>, SHA-256 of the file (as <code>sha256sum</code> prints it) <code class="hash">${p.assumptionsSha256}</code></dd>
+<dt>Assumptions content</dt><dd>canonical SHA-256 of the values used (ignores order, comments and layout) <code class="hash">${p.assumptionsContentSha256}</code></dd>
 </dl>
 <div class="table-wrap"><table class="data-table tools-table"><thead><tr><th>Tool</th><th>Version</th></tr></thead><tbody>${tools}</tbody></table></div>`;
 }

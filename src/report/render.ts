@@ -2,7 +2,7 @@
  * Executed chapters + records + provenance → the report's HTML text. Pure apart from reading the
  * templates once; the caller writes the file.
  */
-import { formatFigureValue } from "../api/format";
+import { formatFigureValue } from "../format/number";
 import type { ClaimRecord, FigureRecord } from "../api/types";
 import type { Assumption } from "../assumptions/types";
 import type { ReportConfig } from "../config";

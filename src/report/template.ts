@@ -3,12 +3,13 @@
  * stylesheets and the chart runtime inlined, so the report is one file that loads nothing.
  * Every slot takes `Html`, so whatever reaches the page was escaped or explicitly marked raw.
  */
-import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { html, rawHtml, type Html } from "../util/html";
+import { sha256 } from "../util/hash";
+import { writeFileAtomicSync } from "../util/atomic";
 import { contentSecurityPolicy } from "./csp";
 
 export interface TemplateAssets {
@@ -58,16 +59,13 @@ export function loadTemplateAssets(): TemplateAssets {
 function minifiedRuntime(source: string): string {
   const require = createRequire(import.meta.url);
   const esbuildVersion = (require("esbuild/package.json") as { version: string }).version;
-  const key = createHash("sha256").update(`${esbuildVersion}\0${source}`).digest("hex").slice(0, 16);
+  const key = sha256(`${esbuildVersion}\0${source}`).slice(0, 16);
   const file = join(toolRoot(), "node_modules", ".cache", "fragtax", `runtime-${key}.js`);
   if (existsSync(file)) return readFileSync(file, "utf8");
   const { transformSync } = require("esbuild") as typeof import("esbuild");
   const code = transformSync(source, { minify: true, loader: "js", target: "es2017" }).code;
   try {
-    mkdirSync(dirname(file), { recursive: true });
-    const temp = `${file}.${process.pid}.tmp`;
-    writeFileSync(temp, code);
-    renameSync(temp, file);
+    writeFileAtomicSync(file, code);
   } catch {
     // a read-only install only minifies again next time
   }

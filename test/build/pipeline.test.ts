@@ -40,9 +40,14 @@ describe("fragtax build, end to end (real engine, real Chromium)", () => {
     ]);
     const claims = JSON.parse(read(project.root, "claims.json")) as Array<Record<string, unknown>>;
     expect(claims.map((claim) => [claim.id, claim.verdict, claim.notebook])).toEqual([["claim_run_cost", "overstated", "notebooks/02-claims.ipynb"]]);
-    const log = JSON.parse(read(project.root, "build-log.json")) as { notebooks: Array<{ notebook: string; status: string; reason: string }>; pdf: { status: string } };
+    const log = JSON.parse(read(project.root, "build-log.json")) as { notebooks: Array<{ notebook: string; status: string; reason: string }>; pdf: { status: string }; assumptions: { sha256: string } };
     expect(log.notebooks.map((entry) => [entry.notebook, entry.status])).toEqual([["notebooks/01-price.ipynb", "executed"], ["notebooks/02-claims.ipynb", "executed"]]);
     expect(log.pdf.status).toBe("written");
+    // The provenance appendix shows the file's hash exactly as sha256sum (and the build log, and so the manifest) give it.
+    const fileHash = execFileSync("sha256sum", [join(project.root, "notebooks", "assumptions.yaml")], { encoding: "utf8" }).split(" ")[0];
+    expect(log.assumptions.sha256).toBe(fileHash);
+    expect(page).toContain(`SHA-256 of the file (as <code>sha256sum</code> prints it) <code class="hash">${fileHash}</code>`);
+    expect(page).toMatch(/Assumptions content<\/dt><dd>canonical SHA-256 [^<]*<code class="hash">[0-9a-f]{64}<\/code>/);
 
     const pdf = join(project.root, "out", "build", "report.pdf");
     const info = execFileSync("pdfinfo", [pdf], { encoding: "utf8" });

@@ -39,6 +39,7 @@ export const provenance: Provenance = {
   git: { commit: "0123456789abcdef0123456789abcdef01234567", dirty: true },
   tools: { fragtax: "0.1.0", node: process.version, vega: "6", "vega-lite": "6.4" },
   assumptionsSha256: "ab".repeat(32),
+  assumptionsContentSha256: "cd".repeat(32),
 };
 
 export function fixtureInput(): ReportInput {

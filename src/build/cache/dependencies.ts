@@ -8,8 +8,9 @@ import { isAbsolute, join, relative, sep } from "node:path";
 import { build } from "esbuild";
 import type { Assumption } from "../../assumptions/types";
 import type { CurrentState, Fingerprint } from "./notebook-cache";
-import type { AssumptionContent } from "../../util/fingerprint";
-import { assumptionContent, sha256 } from "../../util/fingerprint";
+import type { AssumptionContent } from "../../assumptions/content";
+import { assumptionContent } from "../../assumptions/content";
+import { sha256 } from "../../util/hash";
 
 /** Hashes files under `root` by relative path; missing files hash to `undefined`. Memoized. */
 export class FileHasher {

@@ -14,9 +14,9 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { writeFileAtomic } from "../../util/atomic";
+import type { AssumptionContent } from "../../assumptions/content";
+import { canonicalJson, sha256, stableJson } from "../../util/hash";
 import { locatingFileSystemErrors } from "../../util/fs-errors";
-import type { AssumptionContent } from "../../util/fingerprint";
-import { canonicalJson, sha256, stableJson } from "../../util/fingerprint";
 
 export const CACHE_FORMAT = 1;
 

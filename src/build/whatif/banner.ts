@@ -5,7 +5,7 @@
 import type { Assumption } from "../../assumptions/types";
 import * as messages from "../../messages/versions";
 import { html, type Html } from "../../util/html";
-import { formatAssumptionQuantity } from "../../api/format";
+import { formatAssumptionQuantity } from "../../format/number";
 import type { WhatIf } from "./overrides";
 
 export function renderWhatIfBanner(whatIf: WhatIf, original: (id: string) => Assumption | undefined): Html {

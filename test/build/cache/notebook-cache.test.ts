@@ -78,7 +78,7 @@ describe("cache decisions", () => {
     const decision = decide(entry, state(new Map([["h100_usd_per_gpu_hour", h100(2.5, 3.5)]])));
     expect(decision.reuse).toBe(false);
     if (decision.reuse) return;
-    expect(reranBecause(decision.changes)).toBe("re-ran: h100_usd_per_gpu_hour changed 2–3 → 2.5–3.5");
+    expect(reranBecause(decision.changes)).toBe("re-ran: h100_usd_per_gpu_hour changed $2–$3/GPU-hour → $2.50–$3.50/GPU-hour");
   });
 
   it("explains a transitively imported module change, a tool change and a first run", async () => {

@@ -36,7 +36,7 @@ describe("fragtax build --set / --assumptions (what-if)", () => {
     expect(page.slice(banner, page.indexOf("</section>", banner))).toMatch(/h100_usd_per_gpu_hour<\/code><\/td><td>H100 rental price<\/td><td>\$2–\$3\/GPU-hour<\/td><td><strong>\$4–\$6\/GPU-hour<\/strong>/);
     const log = JSON.parse(read(root, "build-log.json")) as { whatIf: unknown; notebooks: Array<{ status: string; reason: string }> };
     expect(log.whatIf).toEqual({ overrides: [{ id: "h100_usd_per_gpu_hour", low: 4, high: 6 }], sources: ["--set"] });
-    expect(log.notebooks[0]?.reason).toBe("re-ran: h100_usd_per_gpu_hour changed 2–3 → 4–6");
+    expect(log.notebooks[0]?.reason).toBe("re-ran: h100_usd_per_gpu_hour changed $2–$3/GPU-hour → $4–$6/GPU-hour");
     // The assumptions file itself is untouched.
     expect(readFileSync(join(root, "notebooks", "assumptions.yaml"), "utf8")).toContain("range: { low: 2, high: 3 }");
 

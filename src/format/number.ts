@@ -8,7 +8,21 @@
  *   count    → 12,000
  *   number   → 3 significant digits, thousands separated: 2.95, 12,300
  */
-import type { FigureRecord, NumberFormat, Summary } from "./types";
+import type { Summary } from "../model/types";
+
+/**
+ * How a number is written for readers. `usd` → $28.8M, `multiple` → 39×, `percent` (a fraction) → 12%,
+ * `count` → 12,000, `number` → 3 significant digits with the unit after it.
+ */
+export type NumberFormat = "usd" | "multiple" | "percent" | "count" | "number";
+
+/** What of a figure (a FigureRecord, src/api/types.ts) its text depends on. */
+export interface FigureNumber {
+  readonly unit: string;
+  readonly format: NumberFormat;
+  readonly value?: number;
+  readonly summary?: Summary;
+}
 
 const MINUS = "\u2212";
 const EN_DASH = "\u2013";
@@ -38,6 +52,22 @@ export function formatNumber(x: number, format: NumberFormat = "number"): string
   }
 }
 
+/** A number that may be missing (a figure absent from one side of a diff): "–" then. */
+export function formatOptional(x: number | undefined, format: NumberFormat = "number"): string {
+  return x === undefined ? EN_DASH : formatNumber(x, format);
+}
+
+/** A change: "+$1.5K", "−$2.5M", "+13%" (from a fraction, 0.125), "0" for none; "–" when unknown. */
+export function formatDelta(x: number | null | undefined, format: NumberFormat = "number"): string {
+  if (x === null || x === undefined) return EN_DASH;
+  return `${x > 0 ? "+" : ""}${formatNumber(x, format)}`;
+}
+
+/** A duration in build logs and messages: "1.23 s". */
+export function formatSeconds(ms: number): string {
+  return `${(ms / 1000).toFixed(2)} s`;
+}
+
 /** "$20.1M–$40.2M": a p5–p95 (or any low–high) interval; "$40B" when both ends read the same. */
 export function formatInterval(low: number, high: number, format: NumberFormat = "number"): string {
   if (formatNumber(low, format) === formatNumber(high, format)) return formatNumber(low, format);
@@ -50,7 +80,7 @@ export function formatSummary(summary: Summary, format: NumberFormat = "number")
 }
 
 /** A figure as prose cites it: the value or summary, plus the unit where the format does not imply it. */
-export function formatFigure(figure: FigureRecord): string {
+export function formatFigure(figure: FigureNumber): string {
   const body =
     figure.summary !== undefined
       ? formatSummary(figure.summary, figure.format)
@@ -59,7 +89,7 @@ export function formatFigure(figure: FigureRecord): string {
 }
 
 /** Just the headline number of a figure (median or value), with its unit where needed. */
-export function formatFigureValue(figure: FigureRecord): string {
+export function formatFigureValue(figure: FigureNumber): string {
   const value = figure.summary !== undefined ? figure.summary.p50 : (figure.value ?? Number.NaN);
   return appendUnit(formatNumber(value, figure.format), figure.unit, figure.format);
 }
@@ -101,6 +131,14 @@ export function formatAssumptionQuantity(
   if (options.perUnitSuffix === false) return body;
   const perUnit = format === "usd" ? /^(?:USD|\$)\s*(\/.+)$/i.exec(a.unit.trim())?.[1] : undefined;
   return perUnit === undefined ? body : `${body}${perUnit}`;
+}
+
+/** An assumption's number in a one-line message ("$2–$3/GPU-hour → $2.50–$3.50/GPU-hour"); "(none)" without one. */
+export function formatAssumptionValue(
+  content: { readonly value?: number; readonly range?: { readonly low: number; readonly high: number }; readonly unit: string } | undefined,
+): string {
+  if (content === undefined || (content.value === undefined && content.range === undefined)) return "(none)";
+  return formatAssumptionQuantity(content);
 }
 
 const SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { formatAssumptionQuantity, formatFigure, formatInterval, formatNumber, formatSummary } from "../../src/api/format";
-import type { NumberFormat } from "../../src/api/types";
+import { formatAssumptionQuantity, formatAssumptionValue, formatDelta, formatFigure, formatInterval, formatNumber, formatOptional, formatSummary } from "../../src/format/number";
+import type { NumberFormat } from "../../src/format/number";
 
 const golden: ReadonlyArray<readonly [number, NumberFormat, string]> = [
   [28.8e6, "usd", "$28.8M"],
@@ -52,8 +52,8 @@ describe("intervals, summaries and figures", () => {
   it("keeps the per-unit denominator of a USD rate and the unit of a count", () => {
     const rate = { id: "r", label: "Rate", unit: "USD/GPU-hour", format: "usd" as const, summary: { ...summary, p5: 2, p50: 2.5, p95: 3 } };
     expect(formatFigure(rate)).toBe("$2.50/GPU-hour (90% CI $2\u2013$3/GPU-hour)");
-    expect(formatFigure({ id: "g", label: "GPUs", unit: "GPUs", format: "count", value: 12_000 })).toBe("12,000 GPUs");
-    expect(formatFigure({ id: "m", label: "Multiple", unit: "×", format: "multiple", value: 39 })).toBe("39×");
+    expect(formatFigure({ unit: "GPUs", format: "count", value: 12_000 })).toBe("12,000 GPUs");
+    expect(formatFigure({ unit: "×", format: "multiple", value: 39 })).toBe("39×");
   });
 });
 
@@ -68,5 +68,25 @@ describe("formatAssumptionQuantity", () => {
     [{ range: { low: 1e26, high: 2.5e27 }, unit: "FLOP" }, "10\u00b2\u2076\u20132.5\u00d710\u00b2\u2077"],
   ])("%o → %s", (assumption, expected) => {
     expect(formatAssumptionQuantity(assumption)).toBe(expected);
+  });
+});
+
+describe("one formatter for the report, the diff, the index and messages", () => {
+  it("writes changes with a sign, the real minus and the report's rounding", () => {
+    expect(formatDelta(0.125, "percent")).toBe("+13%");
+    expect(formatNumber(0.125, "percent")).toBe("13%");
+    expect(formatDelta(1500, "usd")).toBe("+$1.5K");
+    expect(formatDelta(-2.5e6, "usd")).toBe("\u2212$2.5M");
+    expect(formatDelta(0, "usd")).toBe("$0");
+    expect(formatDelta(null, "usd")).toBe("\u2013");
+    expect(formatOptional(undefined, "usd")).toBe("\u2013");
+    expect(formatOptional(1500, "usd")).toBe("$1.5K");
+  });
+
+  it("shows an assumption's number in messages as the report's tables do", () => {
+    expect(formatAssumptionValue({ range: { low: 2, high: 3 }, unit: "USD/GPU-hour" })).toBe("$2\u2013$3/GPU-hour");
+    expect(formatAssumptionValue({ value: 0.2, unit: "fraction" })).toBe("20%");
+    expect(formatAssumptionValue({ unit: "USD" })).toBe("(none)");
+    expect(formatAssumptionValue(undefined)).toBe("(none)");
   });
 });

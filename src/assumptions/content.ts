@@ -1,0 +1,15 @@
+/** An assumption's content, the part of it that cache keys, hashes and diffs compare. */
+import { sortKeys } from "../util/hash";
+import type { Assumption } from "./types";
+
+/**
+ * What of an assumption can change a notebook's output: everything but its position in the file
+ * (moving an entry, or editing its neighbour, must not re-run the notebooks that read it).
+ */
+export type AssumptionContent = Omit<Assumption, "position">;
+
+export function assumptionContent(assumption: Assumption): AssumptionContent {
+  // Spread-then-delete keeps every other field, including ones added to the type later.
+  const { position: _position, ...content } = assumption;
+  return sortKeys(content) as AssumptionContent;
+}

@@ -1,0 +1,34 @@
+/**
+ * The one home of hashing: sha256 and canonical JSON, the vocabulary every cache key, manifest and
+ * diff is written in. A file's hash here equals what `sha256sum FILE` prints.
+ * Canonical means key order never depends on how an object was built, so equal content → equal bytes.
+ */
+import { createHash } from "node:crypto";
+
+export function sha256(data: string | Uint8Array): string {
+  return createHash("sha256").update(data).digest("hex");
+}
+
+/** Recursively sorts object keys; drops `undefined` fields (as JSON would) so they never alter a hash. */
+export function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value !== null && typeof value === "object") {
+    const sorted: Record<string, unknown> = {};
+    for (const key of Object.keys(value).sort()) {
+      const field = (value as Record<string, unknown>)[key];
+      if (field !== undefined) sorted[key] = sortKeys(field);
+    }
+    return sorted;
+  }
+  return value;
+}
+
+/** Compact canonical JSON, for hashing. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(sortKeys(value));
+}
+
+/** Stable, pretty JSON (sorted keys, two spaces, trailing newline), for files people and git read. */
+export function stableJson(value: unknown): string {
+  return `${JSON.stringify(sortKeys(value), null, 2)}\n`;
+}
