@@ -18,8 +18,9 @@ export function registerPublishCommand(program: Command): void {
     .addHelpText(
       "after",
       `
-Exit codes: 0 published; 1 refused, nothing written (no build yet, a what-if build, a failed cell, or the
-assumptions changed since the build); 2 bad usage (a bad --date, report.yaml missing or invalid).`,
+Exit codes: 0 published; 1 refused, nothing written (no build yet, a what-if, failed, incomplete,
+running or interrupted build, a built file altered since, the assumptions changed since the build, or
+an altered previous version); 2 bad usage (a bad --date, report.yaml missing or invalid).`,
     )
     .action((options: { date?: string; note?: string; root?: string }) => report(async () => (await action()).publishAction(options)));
 }
