@@ -41,7 +41,7 @@ describe("fragtax diff", () => {
     expect(result.stdout).not.toContain("\u001b[");
     expect(result.stdout).toContain("Assumptions: 1 added, 1 removed, 1 changed");
     expect(result.stdout).toContain("range: $2–$3/GPU-hour → $2.50–$3.50/GPU-hour");
-    expect(result.stdout).toContain("training_run_cost_usd  $28.8M ($20.1M–$40.2M) → $35.5M ($25M–$49M)  +$6.7M, +23.3%");
+    expect(result.stdout).toContain("training_run_cost_usd  $28.8M ($20.1M–$40.2M) → $35.5M ($25M–$49M)  +$6.7M, +23%");
     const page = await readFile(htmlFile, "utf8");
     expect(page).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
     expect(page).not.toMatch(/<script|<link|src=/);
