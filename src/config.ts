@@ -9,6 +9,9 @@ import { closest } from "fastest-levenshtein";
 import { LineCounter, parseDocument, type Document } from "yaml";
 import { z } from "zod";
 import * as messages from "./messages/report";
+import { isCalendarDate } from "./util/dates";
+import { InputError } from "./util/errors";
+import { DEFAULT_MONTE_CARLO } from "./model/montecarlo";
 
 export type Paper = "A4" | "Letter";
 
@@ -30,24 +33,78 @@ export interface ReportConfig {
   readonly author?: string;
   /** ISO date of this version, if fixed in report.yaml; otherwise the build date is used. */
   readonly date?: string;
+  /**
+   * The data cut-off: no source may be dated after it (the build stops naming the assumption). If
+   * report.yaml gives none, the version date is the cut-off.
+   */
+  readonly asOf?: string;
   readonly chapters: readonly ChapterConfig[];
   readonly assumptions: string;
   readonly outputs: { readonly html: boolean; readonly pdf: boolean };
   readonly paper: Paper;
   readonly montecarlo: { readonly samples: number; readonly seed: number };
-  /** Absolute output folder, `<root>/out/build`. */
+  /** Absolute output folder, `<root>/out/build` (= `paths.build`). */
   readonly outDir: string;
+  readonly paths: OutPaths;
 }
 
-export const DEFAULT_MONTE_CARLO = { samples: 10_000, seed: 20260428 } as const;
+/** Everything fragtax writes under a project root: the one list of `out/…` folders. */
+export interface OutPaths {
+  /** The latest build: report.html, report.pdf, figures.json, claims.json, build-log.json. */
+  readonly build: string;
+  /** `fragtax run`'s executed notebooks. */
+  readonly executed: string;
+  /** Published versions, immutable. */
+  readonly reports: string;
+  /** Caches: notebook results and rendered charts (compiled cells live under node_modules/.cache). */
+  readonly cache: string;
+  readonly notebookCache: string;
+  readonly chartCache: string;
+}
 
-const isoDate = z.union([z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date like 2026-04-28"), z.date()]);
+export function outPaths(root: string): OutPaths {
+  const out = join(resolve(root), "out");
+  const cache = join(out, ".cache");
+  return {
+    build: join(out, "build"),
+    executed: join(out, "build", "executed"),
+    reports: join(out, "reports"),
+    cache,
+    notebookCache: join(cache, "notebooks"),
+    chartCache: join(cache, "charts"),
+  };
+}
+
+/**
+ * The project root where there is no report.yaml to say it (a lone notebook under `fragtax run`, the
+ * folder `fragtax check` runs in): the nearest folder at or above `from` holding a package.json;
+ * `fallback` when there is none. With a report.yaml the root is `--root` or the folder above
+ * report.yaml's folder (normalizeConfig), which is the same folder in a project laid out as README says.
+ */
+export function findProjectRoot(from: string, fallback: string = from, exists: (path: string) => boolean = existsSync): string {
+  let dir = resolve(from);
+  for (;;) {
+    if (exists(join(dir, "package.json"))) return dir;
+    const parent = dirname(dir);
+    if (parent === dir) return resolve(fallback);
+    dir = parent;
+  }
+}
+
+// Defined by the model (it runs with them in Jupyter too); report.yaml's `montecarlo` defaults to them.
+export { DEFAULT_MONTE_CARLO };
+
+const isoDate = z.union([
+  z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date like 2026-04-28").refine(isCalendarDate, "not a calendar date (check the month and day)"),
+  z.date(),
+]);
 
 const ReportYaml = z.strictObject({
   title: z.string().min(1),
   subtitle: z.string().optional(),
   author: z.string().optional(),
   date: isoDate.optional(),
+  asOf: isoDate.optional(),
   assumptions: z.string().min(1).default("assumptions.yaml"),
   chapters: z.array(z.string().regex(/\.ipynb$/, "expected a .ipynb file name")).min(1),
   outputs: z.strictObject({ html: z.boolean().default(true), pdf: z.boolean().default(true) }).default({ html: true, pdf: true }),
@@ -62,7 +119,7 @@ const ReportYaml = z.strictObject({
 
 const TOP_LEVEL_KEYS = Object.keys(ReportYaml.shape);
 
-export class ConfigError extends Error {
+export class ConfigError extends InputError {
   constructor(
     message: string,
     readonly file: string,
@@ -70,14 +127,12 @@ export class ConfigError extends Error {
     readonly column: number,
   ) {
     super(message);
-    this.name = "ConfigError";
   }
 }
 
-export class ConfigNotFoundError extends Error {
+export class ConfigNotFoundError extends InputError {
   constructor(readonly startDir: string) {
     super(messages.reportYamlNotFound(startDir));
-    this.name = "ConfigNotFoundError";
   }
 }
 
@@ -122,14 +177,52 @@ export function normalizeConfig(text: string, fileName: string, options: Normali
     title: spec.title,
     ...(spec.subtitle !== undefined && { subtitle: spec.subtitle }),
     ...(spec.author !== undefined && { author: spec.author }),
-    ...(spec.date !== undefined && { date: spec.date instanceof Date ? spec.date.toISOString().slice(0, 10) : spec.date }),
+    ...(spec.date !== undefined && { date: isoText(spec.date) }),
+    ...(spec.asOf !== undefined && { asOf: isoText(spec.asOf) }),
     chapters,
     assumptions,
     outputs: spec.outputs,
     paper: spec.paper,
     montecarlo: spec.montecarlo,
-    outDir: join(root, "out", "build"),
+    outDir: outPaths(root).build,
+    paths: outPaths(root),
   };
+}
+
+/**
+ * What a single notebook run (`fragtax run`, `fragtax check`, Jupyter) needs from a report.yaml,
+ * read leniently: a half-written report.yaml still lets a notebook run. Defaults as normalizeConfig's.
+ */
+export interface ReportFields {
+  /** Absolute path of the assumptions file. */
+  readonly assumptions: string;
+  readonly montecarlo: { readonly samples: number; readonly seed: number };
+  /** Absolute chapter paths, when report.yaml lists them. */
+  readonly chapters: readonly string[] | undefined;
+}
+
+export function reportFieldsLeniently(text: string, fileName: string): ReportFields {
+  let data: Record<string, unknown> = {};
+  try {
+    const parsed: unknown = parseDocument(text).toJS();
+    if (parsed !== null && typeof parsed === "object") data = parsed as Record<string, unknown>;
+  } catch {
+    // unreadable: the defaults; `fragtax build` reports the error with its line
+  }
+  const dir = dirname(resolve(fileName));
+  const mc = data.montecarlo !== null && typeof data.montecarlo === "object" ? (data.montecarlo as Record<string, unknown>) : {};
+  return {
+    assumptions: resolve(dir, typeof data.assumptions === "string" ? data.assumptions : "assumptions.yaml"),
+    montecarlo: {
+      samples: typeof mc.samples === "number" ? mc.samples : DEFAULT_MONTE_CARLO.samples,
+      seed: typeof mc.seed === "number" ? mc.seed : DEFAULT_MONTE_CARLO.seed,
+    },
+    chapters: Array.isArray(data.chapters) ? data.chapters.map((chapter) => resolve(dir, String(chapter))) : undefined,
+  };
+}
+
+function isoText(date: string | Date): string {
+  return date instanceof Date ? date.toISOString().slice(0, 10) : date;
 }
 
 /** Read and normalize a report.yaml file. */

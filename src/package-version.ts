@@ -12,17 +12,26 @@ const known = new Map<string, string>();
 export function packageVersion(name: string): string {
   const cached = known.get(name);
   if (cached !== undefined) return cached;
+  const found = findPackage(name);
+  const version = found !== undefined && typeof found.data.version === "string" ? found.data.version : "unknown";
+  known.set(name, version);
+  return version;
+}
+
+/** The folder an installed package lives in (for files its `exports` do not expose, e.g. a JSON schema). */
+export function packageDir(name: string): string {
+  const found = findPackage(name);
+  if (found === undefined) throw new Error(`package ${name} is not installed`);
+  return found.dir;
+}
+
+function findPackage(name: string): { dir: string; data: { name?: unknown; version?: unknown } } | undefined {
   const require = createRequire(import.meta.url);
-  let version = "unknown";
   for (let dir = dirname(require.resolve(name)); dirname(dir) !== dir; dir = dirname(dir)) {
     const file = join(dir, "package.json");
     if (!existsSync(file)) continue;
     const data = JSON.parse(readFileSync(file, "utf8")) as { name?: unknown; version?: unknown };
-    if (data.name === name && typeof data.version === "string") {
-      version = data.version;
-      break;
-    }
+    if (data.name === name) return { dir, data };
   }
-  known.set(name, version);
-  return version;
+  return undefined;
 }

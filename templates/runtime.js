@@ -18,7 +18,10 @@
         key.className = "key";
         key.textContent = pair.slice(0, at);
         row.appendChild(key);
-        row.appendChild(document.createTextNode(pair.slice(at + 2)));
+        // vega writes each value with its encoding's title and format; an inlined image's data: URI
+        // (image marks) would fill the tooltip with base64, so it is named instead.
+        var value = pair.slice(at + 2);
+        row.appendChild(document.createTextNode(value.indexOf("data:") === 0 ? "(image)" : value));
       } else {
         row.textContent = pair;
       }

@@ -28,6 +28,14 @@ describe("report.yaml → ReportConfig", () => {
       paper: "A4",
       montecarlo: { samples: 10_000, seed: 20260428 },
       outDir: "/project/out/build",
+      paths: {
+        build: "/project/out/build",
+        executed: "/project/out/build/executed",
+        reports: "/project/out/reports",
+        cache: "/project/out/.cache",
+        notebookCache: "/project/out/.cache/notebooks",
+        chartCache: "/project/out/.cache/charts",
+      },
     });
   });
 

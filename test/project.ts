@@ -5,6 +5,7 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { afterEach } from "vitest";
 
 const repo = resolve(import.meta.dirname, "..");
 
@@ -28,4 +29,24 @@ export function appendCell(root: string, notebookName: string, source: string): 
   notebook.cells.push({ cell_type: "code", metadata: {}, execution_count: null, outputs: [], source });
   writeFileSync(file, JSON.stringify(notebook));
   return notebook.cells.length;
+}
+
+/** Temp projects and scratch folders for a test file's tests, each removed after the test that made it. */
+export function tempFolders(): { project(fixture?: string): TempProject; scratch(prefix: string): string } {
+  const made: (() => void)[] = [];
+  afterEach(() => {
+    for (const remove of made.splice(0)) remove();
+  });
+  return {
+    project: (fixture) => {
+      const project = tempProject(fixture);
+      made.push(project.remove);
+      return project;
+    },
+    scratch: (prefix) => {
+      const dir = mkdtempSync(join(tmpdir(), prefix));
+      made.push(() => rmSync(dir, { recursive: true, force: true }));
+      return dir;
+    },
+  };
 }

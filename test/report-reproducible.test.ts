@@ -22,8 +22,13 @@ function coldBuild(): { figures: string; claims: string } {
   return { figures: read("figures.json"), claims: read("claims.json") };
 }
 
+// Two cold builds of all nine chapters: a limit against a hang, not a speed check. The summary re-runs
+// every chapter model to build the whole claims ledger, so on a busy shared 2-core machine the pair
+// can take over a minute (each chapter is type-checked from scratch: no cache).
+const TWO_COLD_BUILDS_MS = 240_000;
+
 describe("the Fragmentation Tax report", () => {
-  it("gives byte-identical figures.json and claims.json from two cold builds", () => {
+  it("gives byte-identical figures.json and claims.json from two cold builds", { timeout: TWO_COLD_BUILDS_MS }, () => {
     const first = coldBuild();
     const second = coldBuild();
     expect((JSON.parse(first.figures) as unknown[]).length).toBeGreaterThan(10);

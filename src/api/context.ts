@@ -24,6 +24,11 @@ export interface RunContext {
   /** The engine stamps notebook + cell on the record. */
   recordFigure(figure: FigureRecord): void;
   recordClaim(claim: ClaimRecord): void;
+  /**
+   * True in `fragtax build/run`: the report renderer fills `nb.words.ledger()` from the whole ledger.
+   * Absent in Jupyter, where the notebook's own claims so far are counted instead.
+   */
+  readonly ledgerResolvedAtRender?: boolean;
 }
 
 /**

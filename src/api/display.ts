@@ -5,6 +5,7 @@
  */
 import { escapeHtml } from "../util/html";
 import { formatFigure, formatInterval, formatNumber } from "../format/number";
+import { judgementLedText } from "./judgement";
 import type { ClaimRecord, FigureRecord } from "./types";
 
 export function figureHtml(figure: FigureRecord): string {
@@ -19,9 +20,11 @@ export function claimHtml(claim: ClaimRecord): string {
   const stated = formatInterval(claim.stated.low, claim.stated.high, claim.format);
   const computed = formatInterval(claim.computed.low, claim.computed.high, claim.format);
   const off = claim.factor === null || claim.verdict === "consistent" ? "" : ` ${formatNumber(claim.factor, "multiple")}`;
+  const judgement = claim.basis?.judgementLed === true ? `<span class="judgement-badge">${escapeHtml(judgementLedText(claim))}</span> ` : "";
   return (
     `<div class="fragtax-claim verdict-${escapeHtml(claim.verdict)} tex2jax_ignore" data-claim-id="${escapeHtml(claim.id)}">` +
     `<span class="verdict-badge">${escapeHtml(claim.verdict + off)}</span> ` +
+    judgement +
     `<span class="fragtax-claim-text">${escapeHtml(claim.claim)}</span> ` +
     `<span class="fragtax-claim-numbers">stated ${escapeHtml(stated)}; model ${escapeHtml(computed)}</span></div>`
   );

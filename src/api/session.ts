@@ -21,19 +21,39 @@ import type { RunContext, SessionAssumptions, TslabLike } from "./context";
 import { claimHtml, figureHtml } from "./display";
 import { formatFigure, formatNumber, formatSummary } from "../format/number";
 import type { AssumptionsLoader } from "./jupyter";
-import { VEGA_LITE_MIME, type ClaimRecord, type FigureRecord, type NumberFormat, type Summary } from "./types";
+import { claimBasis } from "./basis";
+import { VEGA_LITE_MIME, type AlternativeValue, type ClaimRecord, type Driver, type FigureRecord, type NumberFormat, type Summary } from "./types";
+import { createWords, type Words } from "./words";
 
 export type * from "./types";
 export { VEGA_LITE_MIME } from "./types";
 export { RUN_CONTEXT, runContextOf, type RunContext, type TslabLike, type SessionAssumptions, type MonteCarloSettings } from "./context";
 export { formatNumber, formatInterval, formatSummary, formatFigure, formatFigureValue } from "../format/number";
+export type { ClaimCounts, ComparePhrases, CompareOptions, CountsOptions, LedgerWhat, VerdictPhrases, Words } from "./words";
 
 export type VegaLiteTopLevelSpec = TopLevelSpec;
 
-/** A figure as a notebook declares it; the engine adds notebook and cell. */
-export type FigureInput = Omit<FigureRecord, "notebook" | "cell">;
+/** A structural alternative as a notebook gives it: a label and the figure's value or summary under it. */
+export interface AlternativeInput {
+  readonly id: string;
+  readonly label: string;
+  readonly value?: number;
+  readonly summary?: Summary;
+}
 
-export type ClaimInput = Omit<ClaimRecord, "notebook" | "cell">;
+/** A figure as a notebook declares it; the engine adds notebook and cell, the build the section. */
+export type FigureInput = Omit<FigureRecord, "notebook" | "cell" | "section" | "alternatives"> & {
+  /** The figure under each structural alternative (e.g. `alternativesFor(runVariants(...), "tax_share")`). */
+  readonly alternatives?: readonly AlternativeInput[];
+};
+
+export type ClaimInput = Omit<ClaimRecord, "notebook" | "cell" | "section" | "basis"> & {
+  /**
+   * The inputs the verdict rests on, with their weights (`run.drivers("output")` from the model, or
+   * plain ids for equal weights). The ledger marks a claim whose weight is mostly judgement inputs.
+   */
+  readonly drivers?: readonly (string | Driver)[];
+};
 
 export interface NotebookSession {
   /** Assumption reads are tracked: the build re-runs a notebook only when what it read changes. */
@@ -56,6 +76,8 @@ export interface NotebookSession {
   mdFragment(strings: TemplateStringsArray, ...values: readonly unknown[]): MarkdownFragment;
   /** Format a number, a figure or a summary the way the report does everywhere. */
   fmt(x: number | FigureRecord | Summary, format?: NumberFormat): string;
+  /** Wording chosen from the data: comparisons, verdicts, counts of the ledger so far (words.ts). */
+  readonly words: Words;
 }
 
 export interface NotebookOptions {
@@ -67,6 +89,7 @@ export interface NotebookOptions {
 /** The session over a known context (the entries decide where the context comes from). */
 export function createSession(tslab: TslabLike, context: RunContext): NotebookSession {
   const { display } = tslab;
+  const claims: ClaimRecord[] = [];
   return {
     assumptions: context.assumptions,
     montecarlo: { samples: context.montecarlo.samples, seed: context.montecarlo.seed },
@@ -79,7 +102,10 @@ export function createSession(tslab: TslabLike, context: RunContext): NotebookSe
     claim(input) {
       // An unverifiable claim has no factor; NaN (from arithmetic on missing data) means the same.
       const unknown = input.verdict === "unverifiable" || input.factor === null || Number.isNaN(input.factor);
-      const claim: ClaimRecord = { ...input, factor: unknown ? null : input.factor };
+      const { drivers, ...fields } = input;
+      const basis = drivers === undefined || drivers.length === 0 ? undefined : claimBasis(drivers, (id) => context.assumptions.get(id));
+      const claim: ClaimRecord = { ...fields, factor: unknown ? null : input.factor, ...(basis === undefined ? {} : { basis }) };
+      claims.push(claim);
       context.recordClaim(claim);
       display.html(claimHtml(claim));
       return claim;
@@ -93,6 +119,7 @@ export function createSession(tslab: TslabLike, context: RunContext): NotebookSe
     },
     mdFragment: (strings, ...values) => interpolateMarkdown(strings, values),
     fmt: formatAny,
+    words: createWords(() => claims, context.ledgerResolvedAtRender === true),
   };
 }
 
@@ -102,7 +129,18 @@ function checkedFigure(input: FigureInput): FigureRecord {
   const numbers = hasValue ? [input.value ?? Number.NaN] : Object.values(input.summary ?? {});
   if (!numbers.every((n) => typeof n === "number" && Number.isFinite(n))) throw new Error(messages.figureNotFinite(input.id));
   const { id, label, unit, format } = input;
-  return hasValue ? { id, label, unit, format, value: input.value } : { id, label, unit, format, summary: input.summary };
+  const alternatives = input.alternatives?.map((alternative) => checkedAlternative(input.id, alternative));
+  const extra = alternatives === undefined ? {} : { alternatives, ...(input.alternativesWhere === undefined ? {} : { alternativesWhere: input.alternativesWhere }) };
+  return hasValue ? { id, label, unit, format, value: input.value, ...extra } : { id, label, unit, format, summary: input.summary, ...extra };
+}
+
+function checkedAlternative(figureId: string, alternative: AlternativeInput): AlternativeValue {
+  const { id, label, value, summary } = alternative;
+  const numbers = summary !== undefined ? [summary.p5, summary.p50, summary.p95] : [value ?? Number.NaN];
+  if ((value === undefined) === (summary === undefined) || !numbers.every((n) => typeof n === "number" && Number.isFinite(n))) {
+    throw new Error(messages.alternativeNeedsOneValue(figureId, id));
+  }
+  return summary !== undefined ? { id, label, p50: summary.p50, p5: summary.p5, p95: summary.p95 } : { id, label, p50: value ?? Number.NaN };
 }
 
 export function formatAny(x: number | FigureRecord | Summary, format?: NumberFormat): string {

@@ -9,7 +9,7 @@
 import type { Summary, Verdict } from "../model/types";
 
 // The model's vocabulary, re-exported: notebooks and the renderer name them from here.
-export type { Summary, Verdict } from "../model/types";
+export type { Driver, Summary, Verdict } from "../model/types";
 
 import type { NumberFormat } from "../format/number";
 
@@ -29,6 +29,24 @@ export interface FigureRecord {
   /** Notebook file (relative to the report root) and 1-based cell that declared it; set by the engine. */
   readonly notebook?: string;
   readonly cell?: number;
+  /** Heading-to-heading section of the notebook that declared it (e.g. "05-who-pays#compute-spend"); set by the build. */
+  readonly section?: string;
+  /**
+   * The figure under structural alternatives of the model (choices the Monte Carlo interval does not
+   * cover), shown beside its interval: "19% (13–27%) as modelled; 7–11% under the alternatives in chapter 8".
+   */
+  readonly alternatives?: readonly AlternativeValue[];
+  /** Where the alternatives are discussed, e.g. "chapter 8". */
+  readonly alternativesWhere?: string;
+}
+
+/** One structural alternative's value of a figure (its median, and its interval when it has one). */
+export interface AlternativeValue {
+  readonly id: string;
+  readonly label: string;
+  readonly p50: number;
+  readonly p5?: number;
+  readonly p95?: number;
 }
 
 /** A quantitative claim from the source text, checked against the model. */
@@ -47,8 +65,24 @@ export interface ClaimRecord {
    */
   readonly factor: number | null;
   readonly note?: string;
+  /**
+   * What the verdict rests on: each kind of input's share of the model's sensitivity (tornado swing²
+   * of the inputs, normalized), from the `drivers` the notebook passed. Absent when none were given.
+   */
+  readonly basis?: ClaimBasis;
   readonly notebook?: string;
   readonly cell?: number;
+  /** Heading-to-heading section of the notebook that recorded it; set by the build. */
+  readonly section?: string;
+}
+
+export interface ClaimBasis {
+  /** Shares by kind of input (essay, source, judgement; "unknown" for inputs without a kind). */
+  readonly shares: Readonly<Partial<Record<"essay" | "source" | "judgement" | "unknown", number>>>;
+  /** True when judgement inputs carry more than half of the weight: the ledger marks it. */
+  readonly judgementLed: boolean;
+  /** The heaviest judgement input, when there is one. */
+  readonly mainJudgement?: { readonly id: string; readonly label: string; readonly share: number };
 }
 
 /** Mime types of the outputs the notebook API emits. */

@@ -3,6 +3,7 @@
  * assumption id when there is one, so editors and the CLI can point at it.
  */
 import { located } from "../messages/assumptions";
+import { InputError } from "../util/errors";
 
 export interface AssumptionProblem {
   readonly file: string;
@@ -19,8 +20,7 @@ export interface AssumptionProblem {
  * `line`, `column` and `id` are those of the first, and `message` lists them all as
  * "file:line:column: text".
  */
-export class AssumptionError extends Error {
-  override readonly name = "AssumptionError";
+export class AssumptionError extends InputError {
   readonly file: string;
   readonly line: number;
   readonly column: number;

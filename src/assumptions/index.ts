@@ -1,7 +1,8 @@
 // Public entry of the assumptions area: load, validate, look up and track sourced figures.
 export type * from "./types";
 export { AssumptionError, UnknownAssumptionError } from "./errors";
+export { sourcesAfterAsOf } from "./as-of";
 export type { AssumptionProblem } from "./errors";
-export { loadAssumptionsFile, parseAssumptions } from "./load";
+export { loadAssumptionsFile, parseAssumptions, type ParseOptions } from "./load";
 export { AssumptionRegistry } from "./registry";
-export { assumptionsJsonSchema, DISTRIBUTIONS } from "./schema";
+export { assumptionsJsonSchema, DISTRIBUTIONS, KINDS } from "./schema";

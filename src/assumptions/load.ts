@@ -6,6 +6,7 @@
  *   3. per entry: structure (zod schema), then field relations (rules.ts)
  *   4. duplicate ids
  *   5. build frozen `Assumption`s positioned at their entry
+ *   6. the optional `correlations:` list (correlations.ts), attached to the assumptions they name
  *
  * All problems are collected and thrown together as one `AssumptionError`; nothing half-loads.
  */
@@ -17,16 +18,34 @@ import type { z } from "zod";
 import * as msg from "../messages/assumptions";
 import { AssumptionError } from "./errors";
 import type { AssumptionProblem } from "./errors";
+import { attachCorrelations, parseCorrelations } from "./correlations";
 import { AssumptionRegistry } from "./registry";
-import { resolvedDistribution, valueProblems } from "./rules";
-import { AssumptionEntrySchema, DISTRIBUTIONS, ENTRY_FIELDS, RangeSchema, SourceSchema, TOP_LEVEL_KEYS } from "./schema";
+import { kindProblems, resolvedDistribution, valueProblems } from "./rules";
+import {
+  AssumptionEntrySchema,
+  DISTRIBUTIONS,
+  ENTRY_FIELDS,
+  LegacyAssumptionEntrySchema,
+  RangeSchema,
+  SourceSchema,
+  TOP_LEVEL_KEYS,
+} from "./schema";
 import type { AssumptionEntry } from "./schema";
 import type { Assumption } from "./types";
 
 type Path = readonly (string | number)[];
 
+export interface ParseOptions {
+  /**
+   * Read a version published before `kind` existed (diff, "What changed"): a missing `kind` is allowed.
+   * Builds never set this.
+   */
+  readonly legacy?: boolean;
+}
+
 /** Parses and validates the text of an assumptions file; `fileName` is used in positions and errors. */
-export function parseAssumptions(text: string, fileName: string): AssumptionRegistry {
+export function parseAssumptions(text: string, fileName: string, options: ParseOptions = {}): AssumptionRegistry {
+  const entrySchema = options.legacy === true ? LegacyAssumptionEntrySchema : AssumptionEntrySchema;
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: true });
   const problem = (node: Node | null | undefined, id: string | undefined, message: string): AssumptionProblem => {
@@ -59,7 +78,7 @@ export function parseAssumptions(text: string, fileName: string): AssumptionRegi
     const rawId = isRecord(raw) && typeof raw.id === "string" ? raw.id : undefined;
     const at = (path: Path, message: string, pointAtKey = false): AssumptionProblem =>
       problem(nodeAt(node, path, pointAtKey), rawId, message);
-    const parsed = AssumptionEntrySchema.safeParse(raw);
+    const parsed = entrySchema.safeParse(raw);
     if (!parsed.success) {
       problems.push(
         ...parsed.error.issues.map((issue) =>
@@ -68,7 +87,7 @@ export function parseAssumptions(text: string, fileName: string): AssumptionRegi
       );
       continue;
     }
-    const relationProblems = valueProblems(parsed.data);
+    const relationProblems = [...valueProblems(parsed.data), ...kindProblems(parsed.data)];
     if (relationProblems.length > 0) {
       problems.push(...relationProblems.map((p) => at(p.path, p.message)));
       continue;
@@ -83,7 +102,23 @@ export function parseAssumptions(text: string, fileName: string): AssumptionRegi
     assumptions.push(toAssumption(parsed.data, { file: fileName, line, column }));
   }
   throwAll(problems);
-  return new AssumptionRegistry(assumptions, fileName);
+
+  const correlationList = root.get("correlations", true);
+  if (correlationList === undefined || correlationList === null) return new AssumptionRegistry(assumptions, fileName);
+  if (!isSeq(correlationList)) fail(problem(correlationList as Node, undefined, msg.invalidCorrelation(0, "correlations", "expected a list")));
+  const byId = new Map(assumptions.map((a) => [a.id, a]));
+  const registryForNames = new AssumptionRegistry(assumptions, fileName);
+  const { correlations, problems: correlationProblems } = parseCorrelations(correlationList.items, {
+    assumptions: byId,
+    at: (node, path, id, message) => problem(nodeAt(node, path), id, message),
+    position: (node) => {
+      const { line, col } = lines.linePos(node.range?.[0] ?? 0);
+      return { file: fileName, line, column: col };
+    },
+    nearest: (id) => registryForNames.nearestIds(id),
+  });
+  throwAll(correlationProblems);
+  return new AssumptionRegistry(attachCorrelations(assumptions, correlations), fileName, correlations);
 }
 
 /** Reads and parses an assumptions file. A missing or unreadable file is an `AssumptionError` at 1:1. */
@@ -119,6 +154,7 @@ function toAssumption(entry: AssumptionEntry, position: Assumption["position"]):
     ...(entry.range === undefined ? {} : { range: Object.freeze({ low: entry.range.low, high: entry.range.high }) }),
     ...(entry.mode === undefined ? {} : { mode: entry.mode }),
     distribution: resolvedDistribution(entry),
+    ...(entry.kind === undefined ? {} : { kind: entry.kind }),
     source,
     ...(entry.note === undefined ? {} : { note: entry.note }),
     position: Object.freeze(position),
@@ -146,6 +182,7 @@ function issueMessage(issue: z.core.$ZodIssue, raw: unknown, id: string | undefi
     const given = issue.keys[0] ?? "";
     return msg.unknownField(id, given, closest(given, known), known);
   }
+  if (last === "kind" && valueAt(raw, path) === undefined) return msg.missingKind(id);
   if (issue.code === "invalid_value" && last === "distribution") {
     return msg.unknownDistribution(id, String(valueAt(raw, path)), DISTRIBUTIONS);
   }
@@ -163,6 +200,12 @@ function issueMessage(issue: z.core.$ZodIssue, raw: unknown, id: string | undefi
 function nodeAt(node: Node, path: Path, pointAtKey = false): Node {
   let current: Node = node;
   for (const [index, segment] of path.entries()) {
+    if (isSeq(current) && typeof segment === "number") {
+      const item = current.items[segment] as Node | undefined;
+      if (item?.range === undefined || item.range === null) return current;
+      current = item;
+      continue;
+    }
     if (!isMap(current)) return current;
     const pair = (current as YAMLMap).items.find((p) => isPair(p) && keyText(p.key) === String(segment));
     if (pair === undefined) return current;

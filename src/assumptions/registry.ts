@@ -9,7 +9,7 @@ import type { AssumptionProblem } from "./errors";
 import { valueProblems } from "./rules";
 import { assumptionContent } from "./content";
 import { sha256 } from "../util/hash";
-import type { Assumption, AssumptionOverride, AssumptionReader, DistributionKind } from "./types";
+import type { Assumption, AssumptionOverride, AssumptionReader, Correlation, DistributionKind } from "./types";
 
 const NEAREST_COUNT = 3;
 
@@ -22,6 +22,8 @@ export class AssumptionRegistry {
   constructor(
     assumptions: readonly Assumption[],
     readonly fileName: string,
+    /** The file's `correlations:` (already attached to the assumptions they name). */
+    readonly correlations: readonly Correlation[] = [],
   ) {
     this.#all = Object.freeze([...assumptions]);
     this.#byId = new Map(assumptions.map((a) => [a.id, a]));
@@ -102,6 +104,7 @@ export class AssumptionRegistry {
     return new AssumptionRegistry(
       this.#all.map((a) => replaced.get(a.id) ?? a),
       this.fileName,
+      this.correlations,
     );
   }
 

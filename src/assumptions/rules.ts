@@ -58,3 +58,9 @@ function modeProblems(
   }
   return [];
 }
+
+/** A judgement must say why its value is what it is: the reasoning goes in `note`. */
+export function kindProblems(fields: { readonly id: string; readonly kind?: string | undefined; readonly note?: string | undefined }): RuleProblem[] {
+  if (fields.kind === "judgement" && (fields.note ?? "").trim() === "") return [{ path: ["kind"], message: msg.judgementWithoutNote(fields.id) }];
+  return [];
+}

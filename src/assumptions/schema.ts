@@ -6,10 +6,11 @@
  * messages and also apply to overrides.
  */
 import { z } from "zod";
-import { MAX_YEAR, MIN_YEAR, isCalendarDate } from "../util/limits";
-import type { DistributionKind } from "./types";
+import { isCalendarDate } from "../util/dates";
+import type { AssumptionKind, DistributionKind } from "./types";
 
 export const DISTRIBUTIONS = ["lognormal", "normal", "uniform", "triangular", "fixed"] as const satisfies readonly DistributionKind[];
+export const KINDS = ["essay", "source", "judgement"] as const satisfies readonly AssumptionKind[];
 
 export const SNAKE_CASE_ID = /^[a-z][a-z0-9_]*$/;
 export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -21,8 +22,8 @@ export const SourceSchema = z
     date: z
       .string()
       .regex(ISO_DATE, "expected a date YYYY-MM-DD")
-      .refine((date) => !ISO_DATE.test(date) || isCalendarDate(date), { message: `expected a calendar date YYYY-MM-DD between ${MIN_YEAR} and ${MAX_YEAR} (this day does not exist)` })
-      .meta({ description: "As-of date, YYYY-MM-DD." }),
+      .refine(isCalendarDate, "not a calendar date (check the month and day)")
+      .meta({ description: "As-of date, YYYY-MM-DD; must not be after report.yaml's asOf." }),
   })
   .meta({ description: "Where the figure comes from." });
 
@@ -46,18 +47,43 @@ export const AssumptionEntrySchema = z
     distribution: z.enum(DISTRIBUTIONS).optional().meta({
       description: "Default: lognormal for a range, fixed for a value.",
     }),
+    kind: z.enum(KINDS).meta({
+      description:
+        "essay: the essay's own figure (checked, never evidence); source: an external publication; judgement: the analysts' judgement (give the reasoning in note).",
+    }),
     source: SourceSchema,
-    note: z.string().optional().meta({ description: "Free text: caveats, how the range was chosen." }),
+    note: z.string().optional().meta({ description: "Free text: caveats, how the range was chosen. Required for kind judgement: the reasoning." }),
   })
   .meta({ description: "One sourced figure." });
+
+/**
+ * Versions published before `kind` existed: the same entry with `kind` optional, so `diff` and the
+ * "What changed" section can still read them. Builds always use the strict schema.
+ */
+export const LegacyAssumptionEntrySchema = AssumptionEntrySchema.extend({ kind: z.enum(KINDS).optional() });
+
+export const CorrelationEntrySchema = z
+  .strictObject({
+    between: z.tuple([z.string().regex(SNAKE_CASE_ID, "expected snake_case"), z.string().regex(SNAKE_CASE_ID, "expected snake_case")]).meta({
+      description: "The two assumption ids, e.g. [lab_compute_usd, lab_engineering_usd].",
+    }),
+    rho: z.number().meta({ description: "Target Spearman rank correlation, between -1 and 1." }),
+    kind: z.enum(["source", "judgement"]).meta({ description: "source: a publication measured it (give source); judgement: the analysts' (give the reasoning in note)." }),
+    source: SourceSchema.optional(),
+    note: z.string().optional().meta({ description: "Why the two move together. Required for kind judgement." }),
+  })
+  .meta({ description: "A rank correlation between two uncertain assumptions, imposed on their samples (Iman–Conover)." });
 
 export const AssumptionsFileSchema = z
   .strictObject({
     assumptions: z.array(AssumptionEntrySchema).meta({ description: "Every figure the report depends on." }),
+    correlations: z.array(CorrelationEntrySchema).optional().meta({ description: "Rank correlations between assumptions; unlisted pairs are independent." }),
   })
   .meta({ title: "fragtax assumptions", description: "Sourced figures for a fragtax report." });
 
-export type AssumptionEntry = z.infer<typeof AssumptionEntrySchema>;
+export type AssumptionEntry = z.infer<typeof LegacyAssumptionEntrySchema>;
+export type CorrelationEntry = z.infer<typeof CorrelationEntrySchema>;
+
 
 export const ENTRY_FIELDS = Object.keys(AssumptionEntrySchema.shape);
 export const TOP_LEVEL_KEYS = Object.keys(AssumptionsFileSchema.shape);

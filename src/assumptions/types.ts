@@ -5,6 +5,12 @@
 
 export type DistributionKind = "lognormal" | "normal" | "uniform" | "triangular" | "fixed";
 
+/**
+ * What an input rests on: the essay's own figure (checked by the report, never evidence for itself),
+ * an external source, or the analysts' judgement (with its reasoning in `note`).
+ */
+export type AssumptionKind = "essay" | "source" | "judgement";
+
 export interface AssumptionSource {
   readonly title: string;
   readonly url?: string;
@@ -33,7 +39,31 @@ export interface Assumption {
   /** Most likely value, for `triangular` only. */
   readonly mode?: number;
   readonly distribution: DistributionKind;
+  /** Always set by a build; absent only in versions published before kinds existed. */
+  readonly kind?: AssumptionKind;
   readonly source: AssumptionSource;
+  readonly note?: string;
+  readonly position: SourcePosition;
+  /**
+   * Rank correlations declared with other assumptions (from the file's `correlations:`), sorted by
+   * the other id. Part of the assumption's content, so a changed correlation re-runs every notebook
+   * that read either side, and the Monte Carlo finds them among its inputs without being told.
+   */
+  readonly correlations?: readonly AssumptionCorrelation[];
+}
+
+export interface AssumptionCorrelation {
+  /** The other assumption's id. */
+  readonly with: string;
+  readonly rho: number;
+}
+
+/** A declared correlation as the file has it (for the appendix and the diff). */
+export interface Correlation {
+  readonly between: readonly [string, string];
+  readonly rho: number;
+  readonly kind: "source" | "judgement";
+  readonly source?: AssumptionSource;
   readonly note?: string;
   readonly position: SourcePosition;
 }

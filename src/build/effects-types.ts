@@ -4,11 +4,11 @@
  * without importing each other.
  */
 import type { ClaimRecord, FigureRecord } from "../api/types";
-import type { AssumptionOverride, AssumptionRegistry } from "../assumptions";
+import type { AssumptionRegistry } from "../assumptions";
 import type { ChapterConfig, ReportConfig } from "../config";
 import type { Provenance } from "../report/appendices";
 import type { Notebook } from "../report/nbformat";
-import type { PdfOptions } from "../report/pdf";
+import type { PdfOptions, PrintedPdf } from "../report/pdf";
 
 export interface ChapterRun {
   readonly chapter: ChapterConfig;
@@ -31,11 +31,11 @@ export interface BuildEffects {
   lockOutputs(outDir: string): Promise<() => Promise<void>>;
   /** Makes `files` (name → contents) the whole of `outDir`, at once. */
   replaceOutputs(outDir: string, files: ReadonlyMap<string, string | Uint8Array>): Promise<void>;
-  /** `registry` already carries the what-if `overrides`; the engine gets them too (its worker reloads the file). */
-  executeChapters(config: ReportConfig, registry: AssumptionRegistry, overrides: readonly AssumptionOverride[], run?: ExecuteSettings): Promise<readonly ChapterRun[]>;
+  /** `registry`: the parsed assumptions with any what-if overrides applied; the engine runs on exactly these. */
+  executeChapters(config: ReportConfig, registry: AssumptionRegistry, run?: ExecuteSettings): Promise<readonly ChapterRun[]>;
   gitState(root: string): Promise<Provenance["git"]>;
   toolVersions(): Readonly<Record<string, string>>;
-  printPdf(html: string, options: PdfOptions): Promise<Uint8Array>;
+  printPdf(html: string, options: PdfOptions): Promise<PrintedPdf>;
   now(): Date;
 }
 

@@ -4,16 +4,18 @@
  */
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import type { ClaimRecord, FigureRecord } from "../api/types";
-import type { AssumptionOverride, AssumptionRegistry } from "../assumptions";
+import type { AssumptionRegistry } from "../assumptions";
 import type { BuildEffects, ChapterRun, ExecuteSettings } from "./effects-types";
 import type { ReportConfig } from "../config";
 import { useChartCache } from "../charts/cache";
+import { chartFiles } from "../charts/data";
 import { executeNotebooks } from "../notebook/execute";
 import { packageVersion } from "../package-version";
 import type { Notebook } from "../report/nbformat";
-import { printPdf, type PdfOptions } from "../report/pdf";
+import { chartSpecs } from "../report/outputs";
+import { printPdf, type PdfOptions, type PrintedPdf } from "../report/pdf";
 import { gitState } from "../util/git";
 import * as messages from "../messages/report";
 import { lockBuild, replaceBuildOutputs } from "./outputs";
@@ -37,6 +39,11 @@ function validateCachedRun(value: unknown): CachedRun {
     throw new Error("not a cached chapter run");
   }
   return candidate as CachedRun;
+}
+
+/** The local files (data, images) the notebook's charts read, resolved against its folder. */
+function notebookChartFiles(notebook: Notebook, folder: string): string[] {
+  return notebook.cells.flatMap((cell) => (cell.cell_type === "code" ? chartSpecs(cell.outputs).flatMap((spec) => chartFiles(spec, folder)) : []));
 }
 
 export class FileBuildEffects implements BuildEffects {
@@ -67,12 +74,12 @@ export class FileBuildEffects implements BuildEffects {
    * it read and the modules it imported); the rest are reused from out/.cache. Failed runs are not
    * cached, so they run again next time.
    */
-  async executeChapters(config: ReportConfig, registry: AssumptionRegistry, overrides: readonly AssumptionOverride[] = [], run: ExecuteSettings = {}): Promise<readonly ChapterRun[]> {
+  async executeChapters(config: ReportConfig, registry: AssumptionRegistry, run: ExecuteSettings = {}): Promise<readonly ChapterRun[]> {
     // Rendered charts are reused from the project's cache too (render is the next step).
-    useChartCache(join(config.root, "out", ".cache", "charts"));
+    useChartCache(config.paths.chartCache);
     const outcomes = await runIncrementally<CachedRun>({
       root: config.root,
-      cacheDir: join(config.root, "out", ".cache", "notebooks"),
+      cacheDir: config.paths.notebookCache,
       notebooks: config.chapters.map((chapter) => chapter.relativePath),
       assumption: (id) => (registry.has(id) ? registry.get(id) : undefined),
       tool: TOOL_VERSION,
@@ -80,13 +87,15 @@ export class FileBuildEffects implements BuildEffects {
       execute: async (notebooks) => {
         const results = await executeNotebooks(
           notebooks.map((notebook) => join(config.root, notebook)),
-          { root: config.root, assumptionsFile: config.assumptions, overrides, montecarlo: config.montecarlo, ...run },
+          // The engine gets the assumptions this build parsed (what-if overrides already applied), not a path to parse again.
+          { root: config.root, assumptionsFile: config.assumptions, preloaded: { file: config.assumptions, assumptions: registry.all() }, overrides: [], montecarlo: config.montecarlo, ...run },
         );
         return results.map((result) => ({
           notebook: result.notebook,
           result: { ok: result.status === "ok", notebook: result.executed, figures: result.figures, claims: result.claims },
           reads: result.assumptionsRead,
           modules: result.modules,
+          files: notebookChartFiles(result.executed, dirname(join(config.root, result.notebook))),
           durationMs: result.durationMs,
         }));
       },
@@ -111,7 +120,7 @@ export class FileBuildEffects implements BuildEffects {
     return { fragtax: TOOL_VERSION, node: process.version, vega: packageVersion("vega"), "vega-lite": packageVersion("vega-lite"), esbuild: packageVersion("esbuild") };
   }
 
-  printPdf(html: string, options: PdfOptions): Promise<Uint8Array> {
+  printPdf(html: string, options: PdfOptions): Promise<PrintedPdf> {
     return printPdf(html, options);
   }
 

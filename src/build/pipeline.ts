@@ -2,14 +2,15 @@
  * `fragtax build`: the whole report, from report.yaml to report.html and report.pdf.
  *
  *   1. config       notebooks/report.yaml → ReportConfig (normalized once)
- *   2. assumptions  assumptions.yaml → AssumptionRegistry (validated, hashed), then what-if overrides
+ *   2. assumptions  assumptions.yaml → AssumptionRegistry (validated, hashed, no source after the
+ *                   as-of date), then what-if overrides
  *   3. execute      chapters → executed notebooks + figures + claims (engine; reused when unchanged)
  *   4. render       chapters + records + appendices → one self-contained HTML page
- *   5. collect      report.html, figures.json, claims.json (in memory)
+ *   5. collect      report.html, figures.json, claims.json, sections.json (in memory)
  *   6. print        report.html → report.pdf with headless Chromium (skipped with --no-pdf)
  *   7. log          build-log.json: per notebook executed or reused, duration and why, and the
  *                   sha256 of every other output (publish verifies them)
- *   8. replace      all of them become out/build/ at once (versions/build-outputs.ts)
+ *   8. replace      all of them become out/build/ at once (build/outputs.ts)
  *
  * Steps 3–8 run under out/.build.lock: a second build waits, and a build that dies holding it tells
  * publish that the newest build never finished.
@@ -19,16 +20,19 @@
  * the result's exit code is 1.
  */
 import { relative } from "node:path";
-import { parseAssumptions } from "../assumptions";
+import { AssumptionError, parseAssumptions, sourcesAfterAsOf } from "../assumptions";
+import type { ClaimRecord, FigureRecord } from "../api/types";
 import { ConfigNotFoundError, configPathForRoot, findConfigFile, normalizeConfig, type ReportConfig } from "../config";
 import * as messages from "../messages/report";
 import { FileBuildEffects } from "./effects";
 import type { BuildEffects, ChapterRun } from "./effects-types";
 import type { Provenance } from "../report/appendices";
 import type { FailedCell } from "../report/chapters";
-import { ChromiumNotFoundError } from "../report/chromium";
+import { ChromiumNotFoundError, ChromiumPathError, type ChromiumInfo } from "../report/chromium";
+import type { PdfOptions } from "../report/pdf";
 import { claimsJson, duplicateIds, figuresJson, pretty } from "../report/records";
 import { renderReport } from "../report/render";
+import { notebookSections, type SectionRecord } from "../report/sections";
 import { sha256 } from "../util/hash";
 import { formatSeconds } from "../format/number";
 import type { WhatIf } from "./whatif/overrides";
@@ -36,6 +40,7 @@ import { applyWhatIf, type WhatIfOptions } from "./whatif/options";
 import { renderWhatIfBanner } from "./whatif/banner";
 import { describeOverride } from "./whatif/overrides";
 import { BUILD_LOG } from "./outputs";
+import type { AssumptionRegistry } from "../assumptions";
 
 export { FileBuildEffects } from "./effects";
 export type { BuildEffects, ChapterRun, ExecuteSettings } from "./effects-types";
@@ -49,10 +54,24 @@ export interface BuildOptions {
   readonly whatIf?: WhatIfOptions;
   /** Per-cell timeout in milliseconds (`--timeout SECONDS`; the engine's default, 60 s, when absent). */
   readonly timeoutMs?: number;
+  /** `--strict`: a warning (e.g. a chart field missing from its data) fails the build (exit 1). */
+  readonly strict?: boolean;
 }
 
-/** "reused": the page differs from the one the existing report.pdf was printed from only by its build time. */
-export type PdfOutcome = "written" | "reused" | "skipped" | "no-chromium" | "failed";
+/**
+ * "reused": the page differs from the one the existing report.pdf was printed from only by its build
+ * time. "bad-chromium-path": PUPPETEER_EXECUTABLE_PATH names no executable (exit 2).
+ */
+export type PdfOutcome = "written" | "reused" | "skipped" | "no-chromium" | "bad-chromium-path" | "failed";
+
+/** What the print step did, for the console and build-log.json. */
+interface PdfStep {
+  readonly outcome: PdfOutcome;
+  readonly chromium?: ChromiumInfo;
+  readonly pages?: number;
+  readonly passes?: number;
+  readonly error?: string;
+}
 
 export interface BuildResult {
   readonly config: ReportConfig;
@@ -61,8 +80,8 @@ export interface BuildResult {
   readonly pdf: PdfOutcome;
   /** The overrides of a what-if build (the report says so on its first page; publish refuses it). */
   readonly whatIf: WhatIf | null;
-  /** 0 when everything was built; 1 when a cell failed or the requested PDF was not printed. */
-  readonly exitCode: 0 | 1;
+  /** 0 when everything was built; 1 when a cell failed or the requested PDF was not printed; 2 for a bad PUPPETEER_EXECUTABLE_PATH. */
+  readonly exitCode: 0 | 1 | 2;
 }
 
 export async function build(options: BuildOptions = {}, effects: BuildEffects = new FileBuildEffects()): Promise<BuildResult> {
@@ -75,9 +94,21 @@ export async function build(options: BuildOptions = {}, effects: BuildEffects = 
   const config = normalizeConfig(await effects.readText(configFile), configFile, { ...(options.root !== undefined && { root: options.root }), exists: (path) => effects.exists(path) });
   const rel = (path: string): string => relative(config.root, path) || ".";
   step("config", `${rel(config.file)}, ${config.chapters.length} chapters`);
+
+  // 2. assumptions
+  const assumptionsText = await effects.readText(config.assumptions);
+  const fileRegistry = parseAssumptions(assumptionsText, rel(config.assumptions));
+  const versionDate = config.date ?? started.toISOString().slice(0, 10);
+  const asOf = config.asOf ?? versionDate;
+  const [late, ...moreLate] = sourcesAfterAsOf(fileRegistry.all(), fileRegistry.correlations, asOf);
+  if (late !== undefined) throw new AssumptionError([late, ...moreLate]);
+  step("assumptions", `${fileRegistry.all().length} from ${rel(config.assumptions)}, as of ${asOf}`);
+  const { registry, whatIf } = await applyWhatIf(fileRegistry, options.whatIf ?? {});
+  if (whatIf) step("what-if", whatIf.overrides.map(describeOverride).join(", "));
+
   const release = await effects.lockOutputs(config.outDir);
   try {
-    return await buildLocked({ config, options, effects, started, rel });
+    return await buildLocked({ config, options, effects, started, rel, registry, fileRegistry, whatIf, assumptionsText, versionDate, asOf });
   } finally {
     await release();
   }
@@ -89,26 +120,22 @@ interface LockedInput {
   readonly effects: BuildEffects;
   readonly started: Date;
   readonly rel: (path: string) => string;
+  readonly registry: AssumptionRegistry;
+  readonly fileRegistry: AssumptionRegistry;
+  readonly whatIf: WhatIf | null;
+  readonly assumptionsText: string;
+  readonly versionDate: string;
+  readonly asOf: string;
 }
 
-async function buildLocked({ config, options, effects, started, rel }: LockedInput): Promise<BuildResult> {
+async function buildLocked({ config, options, effects, started, rel, registry, fileRegistry, whatIf, assumptionsText, versionDate, asOf }: LockedInput): Promise<BuildResult> {
   const step = (name: string, detail = ""): void => effects.log(messages.buildStep(name, detail));
-
-  // 2. assumptions
-  const assumptionsText = await effects.readText(config.assumptions);
-  const fileRegistry = parseAssumptions(assumptionsText, rel(config.assumptions));
-  step("assumptions", `${fileRegistry.all().length} from ${rel(config.assumptions)}`);
-  const { registry, whatIf } = await applyWhatIf(fileRegistry, options.whatIf ?? {});
-  if (whatIf) step("what-if", whatIf.overrides.map(describeOverride).join(", "));
-
   // 3. execute
-  const runs = await effects.executeChapters(config, registry, whatIf?.overrides ?? [], { ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }) });
+  const runs = await effects.executeChapters(config, registry, { ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }) });
   for (const run of runs) step("execute", `${run.chapter.relativePath} ${run.status} in ${formatSeconds(run.durationMs)} (${run.reason})`);
-  const figures = runs.flatMap((run) => run.figures);
-  const claims = runs.flatMap((run) => run.claims);
+  const { figures, claims, sections } = withSections(runs);
 
   // 4. render
-  const versionDate = config.date ?? started.toISOString().slice(0, 10);
   const provenance: Provenance = {
     builtAt: started.toISOString(),
     git: await effects.gitState(config.root),
@@ -123,8 +150,10 @@ async function buildLocked({ config, options, effects, started, rel }: LockedInp
     assumptionsFile: rel(config.assumptions),
     figures,
     claims,
+    correlations: registry.correlations,
     provenance,
     versionDate,
+    asOf,
     ...(whatIf && { notice: renderWhatIfBanner(whatIf, (id) => (fileRegistry.has(id) ? fileRegistry.get(id) : undefined)) }),
   });
   step("render", `${report.chapters.length} chapters, ${report.charts} charts`);
@@ -139,19 +168,30 @@ async function buildLocked({ config, options, effects, started, rel }: LockedInp
   if (config.outputs.html || config.outputs.pdf) await write("report.html", report.html);
   await write("figures.json", figuresJson(figures));
   await write("claims.json", claimsJson(claims));
+  await write("sections.json", pretty(sections));
 
   // 6. print
   const pdfStarted = effects.now().getTime();
   // The page with its build time taken out: equal → the existing report.pdf already shows this page.
   const pdfSource = sha256(report.html.split(provenance.builtAt).join(""));
-  const pdf = await printStep({ config, options, html: report.html, pdfSource, versionDate, effects, write });
+  const pdfOptions: PdfOptions = {
+    title: config.title,
+    versionDate,
+    paper: config.paper,
+    ...(config.author !== undefined && { author: config.author }),
+    ...(config.subtitle !== undefined && { subtitle: config.subtitle }),
+    publishedAt: started,
+    log: effects.log,
+  };
+  const pdfStep = await printStep({ config, options, html: report.html, pdfSource, pdfOptions, effects, write });
+  const pdf = pdfStep.outcome;
   const pdfMs = effects.now().getTime() - pdfStarted;
 
   // 7. log
   const duplicates = [...duplicateIds(figures), ...duplicateIds(claims)];
   const hashes = Object.fromEntries([...outputs].map(([name, contents]) => [name, sha256(contents)]));
   const requested = { html: config.outputs.html, pdf: config.outputs.pdf && options.pdf !== false };
-  await write(BUILD_LOG, pretty(buildLog({ started, now: effects.now(), whatIf, assumptions: { file: rel(config.assumptions), sha256: provenance.assumptionsSha256 }, runs, failedCells: report.failedCells, pdf, pdfMs, pdfSource, duplicates, warnings: report.warnings, requested, outputs: hashes })));
+  await write(BUILD_LOG, pretty(buildLog({ asOf, started, now: effects.now(), whatIf, assumptions: { file: rel(config.assumptions), sha256: provenance.assumptionsSha256 }, runs, failedCells: report.failedCells, pdf: pdfStep, pdfMs, pdfSource, duplicates, warnings: report.warnings, requested, outputs: hashes })));
 
   // 8. replace
   await effects.replaceOutputs(config.outDir, outputs);
@@ -160,8 +200,10 @@ async function buildLocked({ config, options, effects, started, rel }: LockedInp
   for (const failed of report.failedCells) effects.log(cellErrorDetail(runs, failed));
   if (report.failedCells[0] !== undefined) effects.log(messages.buildCellErrors(report.failedCells.length, report.failedCells[0].where));
   if (duplicates.length > 0) effects.log(messages.buildDuplicateIds(duplicates));
-  const ok = report.failedCells.length === 0 && (pdf === "written" || pdf === "reused" || pdf === "skipped") && duplicates.length === 0;
-  return { config, files, failedCells: report.failedCells, pdf, whatIf, exitCode: ok ? 0 : 1 };
+  const strictFailure = options.strict === true && report.warnings.length > 0;
+  if (strictFailure) effects.log(messages.buildStrictWarnings(report.warnings.length));
+  const ok = report.failedCells.length === 0 && (pdf === "written" || pdf === "reused" || pdf === "skipped") && duplicates.length === 0 && !strictFailure;
+  return { config, files, failedCells: report.failedCells, pdf, whatIf, exitCode: pdf === "bad-chromium-path" ? 2 : ok ? 0 : 1 };
 }
 
 /**
@@ -173,7 +215,23 @@ function cellErrorDetail(runs: readonly ChapterRun[], failed: FailedCell): strin
   const cell = run?.notebook.cells[failed.cell - 1];
   const error = cell?.cell_type === "code" ? cell.outputs.find((output) => output.output_type === "error") : undefined;
   const traceback = error?.output_type === "error" ? error.traceback.join("\n") : "";
-  return run !== undefined && traceback.startsWith(`${run.chapter.relativePath}: cell `) ? traceback : `${failed.where}: ${failed.message}`;
+  if (run !== undefined && traceback.startsWith(`${run.chapter.relativePath}: cell `)) return traceback;
+  return failed.message.startsWith(failed.where) ? failed.message : `${failed.where}: ${failed.message}`;
+}
+
+/** Every figure and claim tagged with the section (heading to heading) of the cell that declared it. */
+function withSections(runs: readonly ChapterRun[]): { figures: FigureRecord[]; claims: ClaimRecord[]; sections: SectionRecord[] } {
+  const figures: FigureRecord[] = [];
+  const claims: ClaimRecord[] = [];
+  const sections: SectionRecord[] = [];
+  for (const run of runs) {
+    const found = notebookSections(run.notebook, run.chapter.relativePath);
+    sections.push(...found.sections);
+    const tag = <T extends { readonly cell?: number }>(record: T): T => (record.cell === undefined ? record : { ...record, section: found.sectionOfCell(record.cell) });
+    figures.push(...run.figures.map(tag));
+    claims.push(...run.claims.map(tag));
+  }
+  return { figures, claims, sections };
 }
 
 interface PrintInput {
@@ -181,29 +239,32 @@ interface PrintInput {
   readonly options: BuildOptions;
   readonly html: string;
   readonly pdfSource: string;
-  readonly versionDate: string;
+  readonly pdfOptions: PdfOptions;
   readonly effects: BuildEffects;
   readonly write: (name: string, contents: Uint8Array) => Promise<void>;
 }
 
-async function printStep({ config, options, html, pdfSource, versionDate, effects, write }: PrintInput): Promise<PdfOutcome> {
-  if (options.pdf === false || !config.outputs.pdf) return "skipped";
+async function printStep({ config, options, html, pdfSource, pdfOptions, effects, write }: PrintInput): Promise<PdfStep> {
+  if (options.pdf === false || !config.outputs.pdf) return { outcome: "skipped" };
   // Printing is most of a no-op rebuild's time: reuse report.pdf when it was printed from this same
   // page and is still the file that build recorded.
   const reusable = await previousPdf(config, effects, pdfSource);
   if (reusable) {
     await write("report.pdf", reusable);
     effects.log(messages.buildStep("pdf", "reused: the page is unchanged"));
-    return "reused";
+    return { outcome: "reused" };
   }
   try {
-    const bytes = await effects.printPdf(html, { title: config.title, versionDate, paper: config.paper });
-    await write("report.pdf", bytes);
-    effects.log(messages.buildStep("pdf", `${config.paper}, ${(bytes.byteLength / 1024).toFixed(0)} KB`));
-    return "written";
+    const printed = await effects.printPdf(html, pdfOptions);
+    await write("report.pdf", printed.bytes);
+    const { source, executablePath, version } = printed.chromium;
+    effects.log(messages.buildStep("pdf", messages.pdfPrinted(config.paper, printed.pages, printed.bytes.byteLength, messages.chromiumUsed(source, executablePath, version))));
+    return { outcome: "written", chromium: printed.chromium, pages: printed.pages, passes: printed.passes };
   } catch (error) {
-    effects.log(error instanceof Error ? error.message : String(error));
-    return error instanceof ChromiumNotFoundError ? "no-chromium" : "failed";
+    const message = error instanceof Error ? error.message : String(error);
+    effects.log(message);
+    const outcome = error instanceof ChromiumPathError ? "bad-chromium-path" : error instanceof ChromiumNotFoundError ? "no-chromium" : "failed";
+    return { outcome, error: message };
   }
 }
 
@@ -223,6 +284,7 @@ async function previousPdf(config: ReportConfig, effects: BuildEffects, pdfSourc
 }
 
 interface LogInput {
+  readonly asOf: string;
   readonly started: Date;
   readonly now: Date;
   /** Publish reads these two (publish/build-record.ts): it refuses a what-if or a stale build. */
@@ -230,7 +292,7 @@ interface LogInput {
   readonly assumptions: { readonly file: string; readonly sha256: string };
   readonly runs: readonly ChapterRun[];
   readonly failedCells: readonly FailedCell[];
-  readonly pdf: PdfOutcome;
+  readonly pdf: PdfStep;
   readonly pdfMs: number;
   readonly pdfSource: string;
   readonly duplicates: readonly string[];
@@ -244,6 +306,7 @@ interface LogInput {
 function buildLog(input: LogInput): unknown {
   return {
     builtAt: input.started.toISOString(),
+    asOf: input.asOf,
     durationMs: input.now.getTime() - input.started.getTime(),
     whatIf: input.whatIf,
     assumptions: input.assumptions,
@@ -255,7 +318,14 @@ function buildLog(input: LogInput): unknown {
       failedCells: input.failedCells.filter((cell) => cell.chapter === run.chapter.number).map((cell) => cell.cell),
     })),
     warnings: input.warnings,
-    pdf: { status: input.pdf, durationMs: input.pdf === "skipped" ? 0 : input.pdfMs, ...(input.pdf === "written" || input.pdf === "reused" ? { sourceSha256: input.pdfSource } : {}) },
+    pdf: {
+      status: input.pdf.outcome,
+      durationMs: input.pdf.outcome === "skipped" ? 0 : input.pdfMs,
+      ...(input.pdf.outcome === "written" || input.pdf.outcome === "reused" ? { sourceSha256: input.pdfSource } : {}),
+      ...(input.pdf.chromium !== undefined && { chromium: input.pdf.chromium }),
+      ...(input.pdf.pages !== undefined && { pages: input.pdf.pages, passes: input.pdf.passes }),
+      ...(input.pdf.error !== undefined && { error: input.pdf.error }),
+    },
     duplicateIds: input.duplicates,
     requested: input.requested,
     outputs: input.outputs,

@@ -1,9 +1,11 @@
 /**
- * On-disk cache of rendered charts: the SVG of a themed Vega-Lite spec, keyed by the spec's JSON and
- * the vega, vega-lite and fragtax versions. Rendering is deterministic, so a rebuild whose charts did
- * not change neither renders them again nor loads vega at all (most of a no-op rebuild's time was
- * loading vega and rendering). Off until a build names the folder (`useChartCache`, the real build's
- * effects do: `out/.cache/charts/`); an unreadable entry is a miss, entries are written atomically.
+ * On-disk cache of rendered charts: the markup of a themed Vega-Lite spec (local data already
+ * inlined), keyed by the spec's JSON and the vega, vega-lite and fragtax versions. Rendering is
+ * deterministic (seeded random numbers), so a rebuild whose charts did not change neither renders
+ * them again nor loads vega at all. The markup is stored before its ids are scoped to a place in the
+ * report (render.ts step 4), so a cached chart can be placed anywhere. Off until a build names the
+ * folder (`useChartCache`; the real build's effects use `out/.cache/charts/`); an unreadable entry
+ * is a miss, entries are written atomically.
  */
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -14,9 +16,11 @@ import { sha256 } from "../util/hash";
 import { writeFileAtomic } from "../util/atomic";
 
 export interface CachedChart {
-  readonly svg: string;
+  readonly markup: string;
   readonly width: number;
   readonly height: number;
+  /** How it was drawn, when not plainly (rasterised, scaled), for the build's warnings. */
+  readonly notes: readonly string[];
 }
 
 let folder: string | undefined;
@@ -35,7 +39,7 @@ export async function readChart(key: string): Promise<CachedChart | undefined> {
   if (folder === undefined) return undefined;
   try {
     const entry = JSON.parse(await readFile(join(folder, `${key}.json`), "utf8")) as Partial<CachedChart>;
-    const valid = typeof entry.svg === "string" && typeof entry.width === "number" && typeof entry.height === "number";
+    const valid = typeof entry.markup === "string" && typeof entry.width === "number" && typeof entry.height === "number" && Array.isArray(entry.notes);
     return valid ? (entry as CachedChart) : undefined;
   } catch {
     return undefined; // missing or unreadable: render again
@@ -47,6 +51,6 @@ export async function writeChart(key: string, chart: CachedChart): Promise<void>
   if (dir === undefined) return;
   // An unwritable cache is said once with its path (exit 2), like the other caches, not hidden.
   await locatingFileSystemErrors("the chart cache (out/.cache/charts)", dir, () =>
-    writeFileAtomic(join(dir, `${key}.json`), JSON.stringify({ svg: chart.svg, width: chart.width, height: chart.height }), { durable: false }),
+    writeFileAtomic(join(dir, `${key}.json`), JSON.stringify({ markup: chart.markup, width: chart.width, height: chart.height, notes: chart.notes }), { durable: false }),
   );
 }

@@ -14,11 +14,13 @@ export function registerReportCommands(program: Command): void {
     .description("Run the chapters and build out/build/report.html, report.pdf, figures.json, claims.json and build-log.json.")
     .option("--no-pdf", "build the HTML (and JSON) only, without printing the PDF")
     .option("--root <dir>", rootOptionHelp)
-    .option("--timeout <seconds>", "stop a cell that runs longer than this (the cell fails, the HTML shows it)", "60");
+    .option("--timeout <seconds>", "stop a cell that runs longer than this (the cell fails, the HTML shows it)", "60")
+    .option("--strict", "treat warnings (e.g. a chart field missing from its data) as failures: exit 1");
   command.addHelpText(
     "after",
     `
-Exit codes: 0 built; 1 a cell failed or the PDF was not printed (the HTML is still written);
+Exit codes: 0 built; 1 a cell failed, a chart could not be drawn, the PDF was not printed, or a
+warning under --strict (the HTML is still written);
 2 bad input (report.yaml, assumptions.yaml, a notebook or an override that cannot be read).
 
 Examples:

@@ -6,7 +6,7 @@ import type { Command } from "commander";
 import { Option } from "commander";
 import { rootOptionHelp } from "../messages/report";
 import * as messages from "../messages/versions";
-import { report } from "./output";
+import { InputError } from "../util/errors";
 
 const action = () => import("./dev-action");
 
@@ -25,11 +25,9 @@ Examples:
   $ fragtax dev --port 0 --host 0.0.0.0   # any free port, reachable from other machines`,
     )
     // The default is the number 4321; a --port given on the command line arrives as a string.
-    .action((options: { port: number | string; host: string; root?: string }) =>
-      report(async () => {
-        const port = Number(options.port);
-        if (!Number.isInteger(port) || port < 0 || port > 65535) throw Object.assign(new Error(messages.devBadPort(String(options.port))), { exitCode: 2 });
-        await (await action()).devAction(port, options);
-      }),
-    );
+    .action(async (options: { port: number | string; host: string; root?: string }) => {
+      const port = Number(options.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InputError(messages.devBadPort(String(options.port)));
+      await (await action()).devAction(port, options);
+    });
 }

@@ -17,8 +17,11 @@ import * as messages from "../messages/versions";
 import type { Snapshot } from "../diff/diff";
 import type { FigureValues } from "../diff/figures";
 import { normalizeFigures } from "../diff/figures";
-import { listVersions, VERSION_ID } from "../publish/store";
+import { sectionsFromGit } from "../publish/legacy-sections";
+import { listVersions, readManifest, readVersionProse, VERSION_ID } from "../publish/store";
 import { assertVersionIntact } from "../publish/verify";
+import { InputError } from "../util/errors";
+import { outPaths } from "../config";
 
 const run = promisify(execFile);
 
@@ -32,19 +35,23 @@ export interface SnapshotContext {
   readonly buildFiguresAt?: (ref: string) => Promise<FigureValues[]>;
 }
 
-export class DiffSourceError extends Error {
-  readonly exitCode = 2;
-}
+export class DiffSourceError extends InputError {}
 
 export async function resolveSnapshot(spec: string, context: SnapshotContext): Promise<Snapshot> {
   const versionDir = join(context.reportsDir, spec);
   if (VERSION_ID.test(spec) && existsSync(join(versionDir, "manifest.json"))) {
     await assertVersionIntact(context.reportsDir, spec);
     const file = join(versionDir, "assumptions.yaml");
+    const stored = await readVersionProse(versionDir);
+    const manifest = await readManifest(context.reportsDir, spec);
+    // Versions from before sections.json: their sections from the notebooks at the manifest's commit.
+    const prose = stored.sections === null && manifest !== undefined ? ((await sectionsFromGit(context.root, manifest, stored)) ?? stored) : stored;
     return {
       label: spec,
       assumptions: context.parseAssumptions(await readFile(file, "utf8"), file),
-      figures: normalizeFigures(JSON.parse(await readFile(join(versionDir, "figures.json"), "utf8"))),
+      figures: normalizeFigures(stored.figures),
+      ...(manifest?.asOf === undefined ? {} : { asOf: manifest.asOf }),
+      prose,
     };
   }
   const path = resolve(spec);
@@ -87,12 +94,12 @@ export async function buildFiguresInWorktree(root: string, ref: string, progress
   await run("git", ["-C", root, "worktree", "add", "--detach", worktree, ref]);
   try {
     if (existsSync(join(root, "node_modules")) && !existsSync(join(worktree, "node_modules"))) await symlink(join(root, "node_modules"), join(worktree, "node_modules"), "dir");
-    const cache = join(root, "out", ".cache");
-    if (existsSync(cache)) await cp(cache, join(projectRoot, "out", ".cache"), { recursive: true });
+    const cache = outPaths(root).cache;
+    if (existsSync(cache)) await cp(cache, outPaths(projectRoot).cache, { recursive: true });
     progress(messages.diffBuildingAt(ref));
     const result = await build({ root: projectRoot, pdf: false }, new FileBuildEffects(() => undefined));
     if (result.failedCells.length > 0) progress(messages.diffFailedCellsAt(ref, result.failedCells.length));
-    return normalizeFigures(JSON.parse(await readFile(join(projectRoot, "out", "build", "figures.json"), "utf8")));
+    return normalizeFigures(JSON.parse(await readFile(join(outPaths(projectRoot).build, "figures.json"), "utf8")));
   } finally {
     await run("git", ["-C", root, "worktree", "remove", "--force", worktree]).catch(() => undefined);
     await rm(dir, { recursive: true, force: true });

@@ -3,7 +3,6 @@
  */
 import type { Command } from "commander";
 import { rootOptionHelp } from "../messages/report";
-import { report } from "./output";
 
 const action = () => import("./diff-action");
 
@@ -28,7 +27,7 @@ Examples:
   $ fragtax diff HEAD~1 HEAD --figures                  # the assumptions file between two commits, figures rebuilt
   $ fragtax diff old.yaml notebooks/assumptions.yaml --json   # two assumption files, as JSON for scripts`,
     )
-    .action((a: string, b: string, options: { json?: boolean; html?: string; figures?: boolean; root?: string }) =>
-      report(async () => (await action()).diffAction(a, b, options)),
+    .action(async (a: string, b: string, options: { json?: boolean; html?: string; figures?: boolean; root?: string }) =>
+      (await action()).diffAction(a, b, options),
     );
 }

@@ -13,6 +13,7 @@ import { registerDiffCommand } from "./diff";
 import { registerPublishCommand } from "./publish";
 import { registerRunCommand } from "./run";
 import { registerVerifyCommand } from "./verify";
+import { exitCodeOf } from "../util/errors";
 
 export function createProgram(): Command {
   const program = new Command("fragtax")
@@ -43,10 +44,11 @@ async function main(argv: readonly string[]): Promise<void> {
     }
     // Whatever failed, no notebook worker may keep the process alive after it.
     (await import("../notebook/pool")).endAllWorkers();
+    // The one place an error becomes an exit code: 2 bad usage/input, 1 failed work (or a bug);
+    // a raw EISDIR/ENOENT/EACCES first becomes a sentence with its path and what to do (exit 2).
     const located = locateFileSystemError(error, "fragtax", process.cwd());
-    const code = (located as { exitCode?: number }).exitCode;
-    process.stderr.write(`fragtax: ${located instanceof Error ? located.message : String(located)}\n`);
-    process.exitCode = typeof code === "number" ? code : 1;
+    process.stderr.write(`${located instanceof Error ? located.message : String(located)}\n`);
+    process.exitCode = exitCodeOf(located);
   }
 }
 

@@ -2,8 +2,8 @@
  * Where things are in a project, for the versions commands: read from the normalized report.yaml
  * (src/config.ts), so publish, diff and dev agree with build on the root and the assumptions file.
  */
-import { join, relative } from "node:path";
-import { type Paper, ConfigError, ConfigNotFoundError, configPathForRoot, findConfigFile, loadConfig } from "../config";
+import { relative } from "node:path";
+import { type Paper, ConfigNotFoundError, configPathForRoot, findConfigFile, loadConfig } from "../config";
 
 export interface ProjectPaths {
   readonly root: string;
@@ -14,6 +14,9 @@ export interface ProjectPaths {
   readonly assumptionsFile: string;
   readonly title: string;
   readonly paper: Paper;
+  /** For the published PDF's metadata. */
+  readonly author?: string;
+  readonly subtitle?: string;
 }
 
 /**
@@ -25,17 +28,18 @@ export function projectPaths(explicitRoot: string | undefined, start: string = p
   try {
     config = explicitRoot === undefined ? loadConfig(findConfigFile(start)) : loadConfig(configPathForRoot(explicitRoot), { root: explicitRoot });
   } catch (error) {
-    if (error instanceof ConfigError || error instanceof ConfigNotFoundError) throw Object.assign(error, { exitCode: 2 });
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") throw Object.assign(new ConfigNotFoundError(explicitRoot ?? start), { exitCode: 2 });
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") throw new ConfigNotFoundError(explicitRoot ?? start);
     throw error;
   }
   return {
     root: config.root,
     buildDir: config.outDir,
-    reportsDir: join(config.root, "out", "reports"),
-    cacheDir: join(config.root, "out", ".cache"),
+    reportsDir: config.paths.reports,
+    cacheDir: config.paths.cache,
     assumptionsFile: relative(config.root, config.assumptions).split("\\").join("/"),
     title: config.title,
     paper: config.paper,
+    ...(config.author !== undefined && { author: config.author }),
+    ...(config.subtitle !== undefined && { subtitle: config.subtitle }),
   };
 }

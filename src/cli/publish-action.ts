@@ -18,7 +18,7 @@ function testPause(): ((staging: string) => Promise<void>) | undefined {
   };
 }
 
-export async function publishAction(options: { date?: string; note?: string; root?: string }): Promise<void> {
+export async function publishAction(options: { date?: string; note?: string; root?: string; reviewed?: string[] }): Promise<void> {
   const paths = projectPaths(options.root);
   const pause = testPause();
   await publish(
@@ -26,13 +26,14 @@ export async function publishAction(options: { date?: string; note?: string; roo
       ...paths,
       ...(options.date ? { date: options.date } : {}),
       ...(options.note ? { note: options.note } : {}),
+      ...(options.reviewed ? { reviewed: options.reviewed } : {}),
       defaultAssumptionsFile: paths.assumptionsFile,
       tools: { fragtax: TOOL_VERSION, node: process.versions.node },
     },
     {
       parseAssumptions: readSnapshotAssumptions,
       git: gitState,
-      renderPdf: reprintPdf({ title: paths.title, paper: paths.paper, progress }),
+      renderPdf: reprintPdf({ title: paths.title, paper: paths.paper, author: paths.author, subtitle: paths.subtitle, progress }),
       progress,
       now: () => new Date(),
       ...(pause ? { afterStaging: pause } : {}),

@@ -4,7 +4,6 @@
  */
 import type { Command } from "commander";
 import { rootOptionHelp } from "../messages/report";
-import { report } from "./output";
 
 const action = () => import("./publish-action");
 
@@ -13,14 +12,20 @@ export function registerPublishCommand(program: Command): void {
     .command("publish")
     .description("Publish the last build as an immutable dated version under out/reports/<date>[-N]/")
     .option("--date <YYYY-MM-DD>", "version date (default: today, UTC)")
+    .option("--reviewed <sections...>", "sections whose prose you re-read and keep although their figures moved (ids as publish lists them)")
     .option("--note <text>", "a note shown in the index and the manifest")
     .option("--root <dir>", rootOptionHelp)
     .addHelpText(
       "after",
       `
 Exit codes: 0 published; 1 refused, nothing written (no build yet, a what-if, failed, incomplete,
-running or interrupted build, a built file altered since, the assumptions changed since the build, or
-an altered previous version); 2 bad usage (a bad --date, report.yaml missing or invalid).`,
+running or interrupted build, a built file altered since, the assumptions changed since the build, an
+altered previous version, or prose to re-read: a figure moved by more than 10% or a verdict changed
+while its section's prose did not, and --reviewed does not name that section); 2 bad usage (a bad
+--date, a --reviewed section the build does not have, report.yaml missing or invalid).
+
+Example:
+  $ fragtax publish --reviewed 05-who-pays#compute-spend 00-summary#the-headline`,
     )
-    .action((options: { date?: string; note?: string; root?: string }) => report(async () => (await action()).publishAction(options)));
+    .action(async (options: { date?: string; note?: string; root?: string; reviewed?: string[] }) => (await action()).publishAction(options));
 }

@@ -6,14 +6,12 @@ import { basename, join, resolve } from "node:path";
 import type { Command } from "commander";
 import * as messages from "../messages/notebook";
 import { formatCellError } from "../notebook/errors";
-import { NotebookFormatError } from "../notebook/nbformat";
-import { MAX_TIMEOUT_SECONDS, parseTimeoutSeconds } from "../util/limits";
 import { writeFileAtomic } from "../util/atomic";
-import { FileSystemError, locatingFileSystemErrors } from "../util/fs-errors";
+import { EXIT_FAILED, EXIT_OK, InputError, type ExitCode } from "../util/errors";
+import { locatingFileSystemErrors } from "../util/fs-errors";
+import { MAX_TIMEOUT_SECONDS, parseTimeoutSeconds } from "../util/limits";
+import { outPaths } from "../config";
 
-export const EXIT_OK = 0;
-export const EXIT_FAILED = 1;
-export const EXIT_USAGE = 2;
 
 export function registerRunCommand(program: Command): void {
   program
@@ -27,33 +25,24 @@ export function registerRunCommand(program: Command): void {
     });
 }
 
-async function runCommand(notebook: string, options: { out?: string; timeout: string }): Promise<number> {
+async function runCommand(notebook: string, options: { out?: string; timeout: string }): Promise<ExitCode> {
   const timeoutMs = parseTimeoutSeconds(options.timeout);
-  if (timeoutMs === undefined) {
-    process.stderr.write(`${messages.badTimeout(options.timeout, MAX_TIMEOUT_SECONDS)}\n`);
-    return EXIT_USAGE;
-  }
+  if (timeoutMs === undefined) throw new InputError(messages.badTimeout(options.timeout, MAX_TIMEOUT_SECONDS));
   // Loaded on demand: other commands do not pay for esbuild and the engine.
   const { executeNotebook, projectRoot } = await import("../notebook/execute");
-  try {
-    const result = await executeNotebook(notebook, { timeoutMs, releaseCompiler: true });
-    const json = `${JSON.stringify(result.executed, null, 1)}\n`;
-    if (options.out === "-") process.stdout.write(json);
-    else {
-      const out = resolve(options.out ?? join(projectRoot(resolve(notebook)), "out", "build", "executed", basename(notebook)));
-      // A reader never sees half a notebook; a folder or unwritable path is said with the path (exit 2).
-      await locatingFileSystemErrors(messages.runOutWhat, out, () => writeFileAtomic(out, json));
-      process.stderr.write(`${messages.runWrote(out)}\n`);
-    }
-    if (result.error) process.stderr.write(`${formatCellError(result.error)}\n`);
-    else process.stderr.write(`${messages.runSummary(result.notebook, result.cellsRun, result.durationMs)}\n`);
-    return result.status === "ok" ? EXIT_OK : EXIT_FAILED;
-  } catch (error) {
-    if (error instanceof NotebookFormatError || error instanceof FileSystemError) {
-      process.stderr.write(`${error.message}\n`);
-      return EXIT_USAGE;
-    }
-    throw error;
+  const result = await executeNotebook(notebook, { timeoutMs, releaseCompiler: true });
+  // nb.words.ledger() counts the whole report when a build renders it; a single run has only this notebook's claims.
+  const { resolveLedgerWords } = await import("../api/words");
+  const json = resolveLedgerWords(`${JSON.stringify(result.executed, null, 1)}\n`, result.claims);
+  if (options.out === "-") process.stdout.write(json);
+  else {
+    const out = resolve(options.out ?? join(outPaths(projectRoot(resolve(notebook))).executed, basename(notebook)));
+    // A reader never sees half a notebook; a folder or unwritable path is said with the path (exit 2).
+    await locatingFileSystemErrors(messages.runOutWhat, out, () => writeFileAtomic(out, json));
+    process.stderr.write(`${messages.runWrote(out)}\n`);
   }
+  if (result.error) process.stderr.write(`${formatCellError(result.error)}\n`);
+  else process.stderr.write(`${messages.runSummary(result.notebook, result.cellsRun, result.durationMs)}\n`);
+  return result.status === "ok" ? EXIT_OK : EXIT_FAILED;
 }
 

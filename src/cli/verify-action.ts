@@ -4,14 +4,15 @@ import * as messages from "../messages/versions";
 import { versionFolders } from "../publish/store";
 import { checkVersion } from "../publish/verify";
 import { projectPaths } from "./project";
+import { InputError } from "../util/errors";
 
 /** Every named version (default: all) against its manifest; each altered or missing file is named. */
 export async function verifyAction(ids: readonly string[], options: { root?: string }): Promise<void> {
   const paths = projectPaths(options.root);
   const known = await versionFolders(paths.reportsDir);
-  for (const id of ids) if (!known.includes(id)) throw Object.assign(new Error(messages.verifyUnknownVersion(id, known)), { exitCode: 2 });
+  for (const id of ids) if (!known.includes(id)) throw new InputError(messages.verifyUnknownVersion(id, known));
   const chosen = ids.length > 0 ? ids : known;
-  if (chosen.length === 0) throw Object.assign(new Error(messages.verifyNothingPublished()), { exitCode: 2 });
+  if (chosen.length === 0) throw new InputError(messages.verifyNothingPublished());
   let failed = 0;
   for (const id of chosen) {
     const { files, problems } = await checkVersion(paths.reportsDir, id);

@@ -4,7 +4,6 @@
  */
 import type { Command } from "commander";
 import { rootOptionHelp } from "../messages/report";
-import { report } from "./output";
 
 const action = () => import("./verify-action");
 
@@ -23,5 +22,5 @@ Examples:
   $ fragtax verify                 # every published version
   $ fragtax verify 2026-11-26      # one version`,
     )
-    .action((ids: string[], options: { root?: string }) => report(async () => (await action()).verifyAction(ids, options)));
+    .action(async (ids: string[], options: { root?: string }) => (await action()).verifyAction(ids, options));
 }

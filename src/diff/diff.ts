@@ -8,6 +8,9 @@ import type { AssumptionContent } from "../assumptions/content";
 import { assumptionContent } from "../assumptions/content";
 import { canonicalJson } from "../util/hash";
 import type { FigureValues } from "./figures";
+import { formatNumber } from "../format/number";
+import type { NumberFormat } from "../api/types";
+import { staleProse, type ProseGuard, type ProseSnapshot } from "./prose-guard";
 
 export interface Snapshot {
   /** How the user named it: a version id, `git:<ref>` or a file path. */
@@ -15,10 +18,14 @@ export interface Snapshot {
   readonly assumptions: readonly Assumption[];
   /** Absent when the source carries no figures (an assumptions file, a ref not built). */
   readonly figures?: readonly FigureValues[];
+  /** The data cut-off the version was built as of (published versions record it; older ones do not). */
+  readonly asOf?: string | null;
+  /** Figures and claims with their sections, and the sections' prose hashes (published versions). */
+  readonly prose?: ProseSnapshot;
 }
 
 /** Fields compared, in the order they are reported. */
-export const ASSUMPTION_FIELDS = ["label", "unit", "value", "range", "mode", "distribution", "source", "note"] as const;
+export const ASSUMPTION_FIELDS = ["label", "unit", "value", "range", "mode", "distribution", "kind", "source", "note", "correlations"] as const;
 export type AssumptionField = (typeof ASSUMPTION_FIELDS)[number];
 
 export interface AssumptionChange {
@@ -52,6 +59,10 @@ export interface DiffResult {
   };
   /** null when either side has no figures. */
   readonly figures: readonly FigureDelta[] | null;
+  /** Both as-of dates, when either side records one (null: not recorded). */
+  readonly asOf?: { readonly before: string | null; readonly after: string | null; readonly moved: boolean };
+  /** Sections whose figures moved while their prose did not (published versions only). */
+  readonly prose?: ProseGuard;
 }
 
 export function diffSnapshots(before: Snapshot, after: Snapshot): DiffResult {
@@ -60,7 +71,15 @@ export function diffSnapshots(before: Snapshot, after: Snapshot): DiffResult {
     to: after.label,
     assumptions: diffAssumptions(before.assumptions, after.assumptions),
     figures: before.figures && after.figures ? diffFigures(before.figures, after.figures) : null,
+    ...asOfChange(before, after),
+    ...(before.prose !== undefined && after.prose !== undefined ? { prose: staleProse(before.prose, after.prose, (value, format) => formatNumber(value, format as NumberFormat)) } : {}),
   };
+}
+
+function asOfChange(before: Snapshot, after: Snapshot): Pick<DiffResult, "asOf"> {
+  if (before.asOf === undefined && after.asOf === undefined) return {};
+  const [b, a] = [before.asOf ?? null, after.asOf ?? null];
+  return { asOf: { before: b, after: a, moved: b !== a } };
 }
 
 function byId<T extends { id: string }>(items: readonly T[]): Map<string, T> {

@@ -7,6 +7,7 @@ import { diffWords } from "diff";
 import * as messages from "../messages/versions";
 import type { AssumptionContent } from "../assumptions/content";
 import { formatAssumptionQuantity, formatDelta, formatOptional } from "../format/number";
+import type { ProseGuard } from "./prose-guard";
 import type { AssumptionChange, DiffResult, FigureDelta } from "./diff";
 import { html, rawHtml, type Html } from "../util/html";
 import { stableJson } from "../util/hash";
@@ -40,6 +41,8 @@ export function fieldText(content: AssumptionContent, field: AssumptionChange["f
       return formatAssumptionQuantity(content);
     case "source":
       return [content.source.title, content.source.url, content.source.date].filter(Boolean).join(", ");
+    case "correlations":
+      return content.correlations === undefined || content.correlations.length === 0 ? "(none)" : content.correlations.map((c) => `${c.with} \u03c1=${c.rho}`).join(", ");
     default: {
       const value = content[field];
       return value === undefined ? "(none)" : String(value);
@@ -75,13 +78,25 @@ export function renderDiffText(unsafe: DiffResult, colour: boolean): string {
   }
   if (added.length + removed.length + changed.length === 0) lines.push(`  ${messages.diffNoAssumptionChanges()}`);
   lines.push("");
+  if (diff.asOf !== undefined) lines.push(messages.diffAsOf(diff.asOf.before, diff.asOf.after, diff.asOf.moved), "");
   if (diff.figures === null) {
     lines.push(paint.dim(messages.diffNoFigures()));
   } else {
     lines.push(paint.bold(messages.diffFiguresHeading(diff.figures.length)));
     for (const delta of diff.figures) lines.push(figureLine(delta, paint));
   }
+  if (diff.prose !== undefined) lines.push("", ...proseLines(diff.prose, diff.from, paint));
   return `${lines.join("\n")}\n`;
+}
+
+/** "Prose to re-read": each stale section with the movements that make it suspect. */
+export function proseLines(guard: ProseGuard, previous: string, paint: Paint = PLAIN): string[] {
+  if (guard.status === "unavailable") return [paint.dim(messages.proseGuardUnavailable(previous, guard.reason))];
+  if (guard.stale.length === 0) return [messages.proseGuardClean()];
+  return [
+    paint.bold(messages.proseToReReadHeading(guard.stale.length)),
+    ...guard.stale.flatMap((s) => [`  ${s.section}  (${s.notebook}: "${s.heading}")`, ...s.movements.map((m) => `      ${m.text}`)]),
+  ];
 }
 
 /** Word-level diff of two texts as HTML with <del>/<ins>; both sides escaped. */
@@ -115,8 +130,9 @@ export function renderDiffFragment(diff: DiffResult): Html {
       : html`<table class="figures"><thead><tr><th>figure</th><th>${diff.from} p50 (p5–p95)</th><th>${diff.to} p50 (p5–p95)</th><th>change</th><th>relative</th></tr></thead><tbody>${figureRows(diff.figures)}</tbody></table>`;
   return html`<h3>${messages.diffAssumptionsHeading(added.length, removed.length, changed.length)}</h3>
 ${added.length + removed.length + changed.length === 0 ? html`<p>${messages.diffNoAssumptionChanges()}</p>` : html`<table class="assumptions"><tbody>${added.map((a) => row("+", a))}${removed.map((a) => row("−", a))}${changeRows}</tbody></table>`}
+${diff.asOf === undefined ? null : html`<p class="as-of-change">${messages.diffAsOf(diff.asOf.before, diff.asOf.after, diff.asOf.moved)}</p>`}
 <h3>${diff.figures === null ? "" : messages.diffFiguresHeading(diff.figures.length)}</h3>
-${figures}`;
+${figures}${diff.prose === undefined ? null : html`<div class="prose-guard">${proseLines(diff.prose, diff.from).map((line) => html`<p>${line}</p>`)}</div>`}`;
 }
 
 // The standalone page sets its own font; inside a report the section inherits the report's.

@@ -22,6 +22,9 @@ export interface FigureNumber {
   readonly format: NumberFormat;
   readonly value?: number;
   readonly summary?: Summary;
+  /** Its medians under structural alternatives of the model, and where they are discussed. */
+  readonly alternatives?: readonly { readonly label: string; readonly p50: number }[];
+  readonly alternativesWhere?: string;
 }
 
 const MINUS = "\u2212";
@@ -79,13 +82,31 @@ export function formatSummary(summary: Summary, format: NumberFormat = "number")
   return `${formatNumber(summary.p50, format)} (90% CI ${formatInterval(summary.p5, summary.p95, format)})`;
 }
 
-/** A figure as prose cites it: the value or summary, plus the unit where the format does not imply it. */
+/**
+ * A figure as prose cites it: the value or summary, plus the unit where the format does not imply it;
+ * with structural alternatives, "… as modelled; 7%–11% under the alternatives in chapter 8".
+ */
 export function formatFigure(figure: FigureNumber): string {
   const body =
     figure.summary !== undefined
       ? formatSummary(figure.summary, figure.format)
       : formatNumber(figure.value ?? Number.NaN, figure.format);
-  return appendUnit(body, figure.unit, figure.format);
+  return `${appendUnit(body, figure.unit, figure.format)}${formatAlternatives(figure)}`;
+}
+
+/**
+ * "; 7%–11% under the alternatives in chapter 8" (the spread of the alternatives' medians), or
+ * "; 10% under the alternative (pooling on inference only)"; "" without alternatives.
+ */
+export function formatAlternatives(figure: FigureNumber): string {
+  const alternatives = figure.alternatives ?? [];
+  if (alternatives.length === 0) return "";
+  const medians = alternatives.map((a) => a.p50);
+  const range = appendUnit(formatInterval(Math.min(...medians), Math.max(...medians), figure.format), figure.unit, figure.format);
+  const where = figure.alternativesWhere === undefined ? "" : ` in ${figure.alternativesWhere}`;
+  const only = alternatives[0];
+  if (alternatives.length === 1 && only !== undefined) return ` as modelled; ${range} under the alternative (${only.label})${where}`;
+  return ` as modelled; ${range} under the alternatives${where}`;
 }
 
 /** Just the headline number of a figure (median or value), with its unit where needed. */

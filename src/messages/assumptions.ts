@@ -99,3 +99,59 @@ export function overrideProblem(file: string, detail: string): string {
 export function cannotReadAssumptions(file: string, reason: string): string {
   return `cannot read assumptions file ${file}: ${reason}`;
 }
+
+export function judgementWithoutNote(id: string | undefined): string {
+  return `${forId(id)}kind "judgement" needs a "note" giving the reasoning (why this value or range)`;
+}
+
+export function missingKind(id: string | undefined): string {
+  return `${forId(id)}missing "kind": say whether the figure is the essay's ("essay"), an external publication's ("source") or the analysts' judgement ("judgement", with the reasoning in "note")`;
+}
+
+const pair = (between: readonly string[]): string => `[${between.join(", ")}]`;
+
+export function correlationUnknownId(between: readonly string[], id: string, nearest: readonly string[]): string {
+  const hint = nearest.length === 0 ? "" : `; did you mean ${list(nearest)}?`;
+  return `correlation ${pair(between)}: unknown assumption "${id}"${hint}`;
+}
+
+export function correlationSelf(between: readonly string[]): string {
+  return `correlation ${pair(between)}: an assumption cannot be correlated with itself`;
+}
+
+export function correlationOutOfRange(between: readonly string[], rho: number): string {
+  return `correlation ${pair(between)}: rho ${rho} is outside −1…1`;
+}
+
+export function correlationFixed(between: readonly string[], id: string): string {
+  return `correlation ${pair(between)}: "${id}" is a fixed value, which cannot be correlated; give it a range or drop the correlation`;
+}
+
+export function correlationDuplicate(between: readonly string[], firstLine: number): string {
+  return `correlation ${pair(between)}: this pair is already declared on line ${firstLine}`;
+}
+
+export function correlationNeedsSource(between: readonly string[]): string {
+  return `correlation ${pair(between)}: kind "source" needs "source: { title, url?, date }"`;
+}
+
+export function correlationNeedsNote(between: readonly string[]): string {
+  return `correlation ${pair(between)}: kind "judgement" needs a "note" saying why the two move together`;
+}
+
+export function correlationsNotPsd(entries: readonly { readonly between: readonly string[]; readonly rho: number; readonly line: number }[]): string {
+  const listed = entries.map((e) => `${pair(e.between)} ρ=${e.rho} (line ${e.line})`).join(", ");
+  return `these correlations cannot hold together (the matrix is not positive semi-definite): ${listed}; weaken one of them`;
+}
+
+export function invalidCorrelation(index: number, field: string, detail: string): string {
+  return `correlation ${index + 1}: invalid "${field}": ${detail}`;
+}
+
+export function sourceAfterAsOf(id: string, date: string, asOf: string): string {
+  return `${forId(id)}source dated ${date} is after the report's as-of date ${asOf}; use a source published by then, or move "asOf" in report.yaml`;
+}
+
+export function correlationSourceAfterAsOf(between: readonly string[], date: string, asOf: string): string {
+  return `${pair(between)}: correlation source dated ${date} is after the report's as-of date ${asOf}; use a source published by then, or move "asOf" in report.yaml`;
+}

@@ -16,8 +16,13 @@ export const notebookBadCell = (file: string, cell: number, detail: string): str
   `${file}: cell ${cell}: ${detail}`;
 
 export const notebookWrongKernel = (file: string, kernel: string): string =>
-  `${file}: the notebook's kernel is "${kernel}", not TypeScript; fragtax runs notebooks written for the ` +
-  `tslab kernel (metadata.kernelspec.name "tslab" or language "typescript")`;
+  `${file}: the notebook's kernel is "${kernel}"; fragtax runs notebooks for two kernels: tslab ` +
+  `(metadata.kernelspec.name "tslab", TypeScript in Node) and Deno ("deno", from \`deno jupyter --install\`); ` +
+  `pick one of them in JupyterLab (Kernel › Change Kernel) and save`;
+
+export const denoMissing = (file: string, detail: string): string =>
+  `${file}: the notebook is for the Deno kernel, but the Deno runtime was not found (${detail}); ` +
+  `install it with \`npm install deno\` (fragtax uses node_modules/.bin/deno) or set FRAGTAX_DENO to a deno binary`;
 
 export const notebookUnreadable = (file: string, reason: string): string => `${file}: cannot read the notebook (${reason})`;
 
@@ -60,6 +65,9 @@ export const checkSummary = (errors: number, notebooks: number): string =>
 export const noRunContext = (): string =>
   "notebook(tslab) found no fragtax run context: pass the tslab module the engine provides (import * as tslab from \"tslab\")";
 
+export const typeErrorInImport = (where: string, message: string): string => `${where}: ${message}`;
+
+export const typeErrorLine = (where: string, code: number, message: string): string => `also ${where}: error TS${code}: ${message}`;
 export const engineCacheWhat = "the engine's compile cache (out/.cache/engine)";
 export const runOutWhat = "fragtax run --out (where the executed notebook goes)";
 export const cellCalledExit = (code: unknown): string =>

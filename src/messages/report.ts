@@ -46,14 +46,6 @@ export const figureNeedsOneValue = (id: string): string =>
 export const figureNotFinite = (id: string): string =>
   `nb.figure("${id}"): the value is not a finite number (NaN or Infinity); check the model inputs`;
 
-// ── charts ───────────────────────────────────────────────────────────────────────────────────────
-export const chartFailed = (where: string, detail: string): string => `${where}: the Vega-Lite chart could not be rendered: ${detail}`;
-
-export const chartBadGeometry = (where: string): string =>
-  `${where}: the chart has NaN coordinates (a value missing or invalid for its scale, e.g. 0 on a log scale)`;
-
-export const chartBadText = (where: string, text: string): string => `${where}: the chart shows the label "${text}" (a field missing from the data?)`;
-
 // ── Chromium / PDF ───────────────────────────────────────────────────────────────────────────────
 const withoutPdf = "The HTML report was still built; `fragtax build --no-pdf` skips the PDF step.";
 
@@ -62,12 +54,37 @@ export const chromiumEnvPathMissing = (path: string): string =>
   `To get the PDF, point PUPPETEER_EXECUTABLE_PATH at a Chrome or Chromium binary, or unset it to use an installed ` +
   `Chromium (\`apt-get install chromium\` on Debian/Ubuntu), then run \`fragtax build\` again. ${withoutPdf}`;
 
-export const chromiumNotFound = (tried: readonly string[]): string =>
-  `no Chromium found for the PDF (looked for ${tried.join(", ")}). ` +
-  `To get the PDF, install one with \`apt-get install chromium\` (Debian/Ubuntu) or point ` +
-  `PUPPETEER_EXECUTABLE_PATH at a Chrome or Chromium binary, then run \`fragtax build\` again. ${withoutPdf}`;
+export const chromiumNotFound = (tried: readonly string[], packaged: string): string =>
+  `no Chromium found for the PDF (${tried.length === 0 ? "" : `looked for ${tried.join(", ")}; `}the packaged one, ${packaged}, is not installed). ` +
+  `To get the PDF, run \`npm install\` (it installs ${packaged}), install a Chromium with \`apt-get install chromium\` ` +
+  `(Debian/Ubuntu), or point PUPPETEER_EXECUTABLE_PATH at a Chrome or Chromium binary, then run \`fragtax build\` again. ${withoutPdf}`;
 
-export const pdfFailed = (detail: string): string => `the PDF could not be printed: ${detail}`;
+export const packagedChromiumReunpack = (folder: string): string =>
+  `the packaged Chromium in ${folder} did not start (a damaged unpack?); unpacking it again`;
+
+export const packagedChromiumBroken = (folder: string, detail: string): string =>
+  `the packaged Chromium does not start, even freshly unpacked into ${folder}: ${detail}. ` +
+  `Reinstall it with \`rm -rf node_modules/@sparticuz/chromium && npm install\`, or install a system Chromium ` +
+  `(\`apt-get install chromium\`) or point PUPPETEER_EXECUTABLE_PATH at one, then run \`fragtax build\` again. ${withoutPdf}`;
+
+export const chromiumUsed = (source: "env" | "system" | "packaged", path: string, version: string): string =>
+  `${source === "env" ? "PUPPETEER_EXECUTABLE_PATH" : source === "system" ? "system" : "packaged"} Chromium ${version.replace(/^(Headless)?Chrome\//, "")} (${path})`;
+
+export const pdfPrinted = (paper: string, pages: number, bytes: number, chromium: string): string =>
+  `${paper}, ${pages} pages, ${(bytes / 1024).toFixed(0)} KB, printed with the ${chromium}`;
+
+export const pdfFailed = (detail: string): string =>
+  `the PDF could not be printed: ${detail}. The previous report.pdf, if any, was left as it was; ` +
+  `\`fragtax build --no-pdf\` skips the PDF step.`;
+
+export const chromiumDidNotStart = (path: string, detail: string): string => `Chromium (${path}) did not start: ${detail}`;
+
+export const pdfTimedOut = (seconds: number, sizeKb: number): string =>
+  `Chromium did not finish printing within ${seconds} s (the limit for a ${sizeKb} KB page; it grows with the page)`;
+
+// ── fonts ────────────────────────────────────────────────────────────────────────────────────────
+export const fontPackageMissing = (pkg: string): string =>
+  `the report's font package ${pkg} is missing from node_modules; run \`npm install\` and build again`;
 
 // ── --help ───────────────────────────────────────────────────────────────────────────────────────
 /** The `--root` option of build, publish, diff and dev: one wording, since all four find the root the same way. */
@@ -89,3 +106,10 @@ export const buildDuplicateIds = (ids: readonly string[]): string =>
 export const storedOutputsReason = (): string => "rendered from the outputs saved in the notebook (no execution engine)";
 
 export const buildWarning = (warning: string): string => `warning: ${warning}`;
+
+export function alternativeNeedsOneValue(figureId: string, alternativeId: string): string {
+  return `figure "${figureId}": alternative "${alternativeId}" needs exactly one of "value" or "summary", with finite numbers`;
+}
+
+export const buildStrictWarnings = (count: number): string =>
+  `--strict: ${count} warning${count === 1 ? "" : "s"} above fail${count === 1 ? "s" : ""} the build (exit 1); fix ${count === 1 ? "it" : "them"} or build without --strict`;

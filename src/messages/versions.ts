@@ -27,6 +27,8 @@ export function describeChange(change: Change): string {
       return "notebook changed";
     case "module":
       return change.removed ? `${change.path} was removed` : `${change.path} changed`;
+    case "data":
+      return change.removed ? `chart data ${change.path} was removed` : `chart data ${change.path} changed`;
     case "assumption": {
       if (!change.after) return `${change.id} was removed`;
       if (!change.before) return `${change.id} was added`;
@@ -300,4 +302,38 @@ export function devCannotListen(host: string, port: number, code: string): strin
 
 export function devPublicHost(host: string): string {
   return `warning: --host ${host} serves the preview to other machines on the network, not only this one; use the default 127.0.0.1 to keep it local`;
+}
+
+export function diffAsOf(before: string | null, after: string | null, moved: boolean): string {
+  const show = (date: string | null): string => date ?? "(not recorded)";
+  return moved ? `As-of date moved: ${show(before)} → ${show(after)}` : `As-of date: ${show(after)} (unchanged)`;
+}
+
+export function proseGuardUnavailable(previous: string, reason: "no-previous" | "no-sections"): string {
+  return reason === "no-previous"
+    ? "Prose to re-read: nothing to compare with (no previous version)."
+    : `Prose to re-read: cannot tell — ${previous} was published before sections were recorded, so its prose cannot be compared.`;
+}
+
+export function proseGuardClean(): string {
+  return "Prose to re-read: none (no figure moved materially under unchanged prose).";
+}
+
+export function proseToReReadHeading(count: number): string {
+  return `Prose to re-read (${count} section${count === 1 ? "" : "s"}: the figures moved by more than 10% or changed verdict, the words did not):`;
+}
+
+export function publishStaleProse(previous: string, listing: readonly string[]): string {
+  return [
+    `publish refused: since ${previous}, figures moved under prose that did not change. Re-read these sections; then edit the prose, or acknowledge each with --reviewed SECTION…:`,
+    ...listing,
+  ].join("\n");
+}
+
+export function publishUnknownReviewed(unknown: readonly string[], valid: readonly string[]): string {
+  return [`--reviewed names ${unknown.length === 1 ? "a section" : "sections"} the build does not have: ${unknown.join(", ")}. Sections of this build:`, ...valid.map((id) => `  ${id}`)].join("\n");
+}
+
+export function publishReviewed(sections: readonly string[]): string {
+  return `prose reviewed (recorded in the manifest): ${sections.join(", ")}`;
 }

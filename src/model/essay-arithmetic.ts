@@ -30,13 +30,24 @@ export function capitalRecoveryFactor(rate: number, years: number): number {
  * u + (1 − u)·√N. It is `utilizationDilution` (fragmentation.ts, the square-root law) with the
  * headroom z·cv = (1 − u)/u that a pooled fleet at utilization u carries. N = 1 gives 1.
  */
-export function splitPoolCapacityMultiplier(pooledUtilization: number, pools: number): number {
+export function splitPoolCapacityMultiplier(pooledUtilization: number, pools: number, correlation = 0): number {
   if (pooledUtilization <= 0 || pooledUtilization > 1) {
     throw new RangeError(msg.utilizationOutOfRange(pooledUtilization));
   }
   if (pools < 1) throw new RangeError(msg.poolsBelowOne(pools));
   const headroom = (1 - pooledUtilization) / pooledUtilization;
-  return utilizationDilution({ pools, demandCv: headroom / normalQuantile(SERVICE_LEVEL), serviceLevel: SERVICE_LEVEL });
+  return utilizationDilution({ pools: effectivePoolCount(pools, correlation), demandCv: headroom / normalQuantile(SERVICE_LEVEL), serviceLevel: SERVICE_LEVEL });
+}
+
+/**
+ * How many independent pools N equally sized pools behave like when their demands have pairwise
+ * correlation ρ: N ÷ (1 + (N − 1)·ρ). Split headroom is Σ z·σᵢ = z·N·σᵢ while the pooled fleet needs
+ * z·σ with σ² = N·σᵢ²·(1 + (N − 1)·ρ), so the split/pooled headroom ratio is √(N ÷ (1 + (N − 1)·ρ)):
+ * √N for independent pools (ρ = 0), 1 for pools that peak together (ρ = 1, nothing lost by splitting).
+ */
+export function effectivePoolCount(pools: number, correlation: number): number {
+  if (!(correlation >= 0 && correlation <= 1)) throw new RangeError(msg.correlationOutOfRange(correlation));
+  return pools / (1 + (pools - 1) * correlation);
 }
 
 export interface SovereigntyInputs {

@@ -5,6 +5,9 @@ export * from "./distributions";
 export * from "./montecarlo";
 export { percentilesInPlace } from "./summary";
 export * from "./sensitivity";
+export * from "./correlation";
+export * from "./drivers";
+export { cholesky, isPositiveSemiDefinite } from "../util/linalg";
 export * from "./scenarios";
 export * from "./training";
 export * from "./energy";
@@ -17,3 +20,7 @@ export * from "./claims";
 // The report's own chapter models and the arithmetic they add (content area).
 export * from "./essay-arithmetic";
 export * from "./report-models";
+export * from "./variants";
+export * from "./chapter-models";
+export * from "./lab-models";
+export * from "./ledger";

@@ -1,7 +1,9 @@
 /**
  * Monte Carlo over named inputs.
  *
- *   1. draw every uncertain input as a whole column (Float64Array), from its own seeded stream
+ *   1. draw every uncertain input as a whole column (Float64Array), from its own seeded stream; where
+ *      two inputs are assumptions with a declared rank correlation, re-pair their draws to impose it
+ *      (Iman–Conover, correlation.ts: every marginal is kept exactly)
  *   2. evaluate the (scalar, pure) model once per sample on a read-only view of row i
  *   3. summarize each output: mean, p5, p25, p50, p75, p95, and keep the samples
  *
@@ -13,11 +15,18 @@
 import type { Summary } from "./types";
 import type { Assumption, AssumptionReader } from "../assumptions/types";
 import * as msg from "../messages/model";
+import { imposeRankCorrelation, type RankTarget } from "./correlation";
 import { distributionOf, sampler } from "./distributions";
 import { DEFAULT_SEED, uniformStream } from "./random";
 import { summarize } from "./summary";
 
 export const DEFAULT_SAMPLES = 10_000;
+
+/**
+ * The Monte Carlo settings a report runs with unless report.yaml says otherwise: the one definition
+ * (config.ts fills report.yaml's defaults from it; the engine and the notebook API in Jupyter use it).
+ */
+export const DEFAULT_MONTE_CARLO = { samples: DEFAULT_SAMPLES, seed: DEFAULT_SEED } as const;
 
 /** An input: an assumption (sampled from its distribution) or a plain constant. */
 export type InputSpec = Assumption | number;
@@ -77,7 +86,28 @@ export function drawColumns<K extends string>(
     const column = new Float64Array(samples);
     columns[name] = typeof spec === "number" ? column.fill(spec) : sampler(spec).fill(uniformStream(seed, spec.id), column);
   }
-  return columns;
+  const targets = correlationTargets(inputs);
+  return targets.length === 0 ? columns : imposeRankCorrelation(columns, targets, seed);
+}
+
+/**
+ * The declared correlations among these inputs (both sides present and uncertain), by input name.
+ * A correlation with an assumption the model does not read has nothing to act on and is skipped.
+ */
+export function correlationTargets<K extends string>(inputs: Readonly<Record<K, InputSpec>>): RankTarget<K>[] {
+  const nameOf = new Map<string, K>();
+  for (const name of Object.keys(inputs) as K[]) {
+    const spec = inputs[name];
+    if (typeof spec !== "number" && spec.distribution !== "fixed" && !nameOf.has(spec.id)) nameOf.set(spec.id, name);
+  }
+  const targets: RankTarget<K>[] = [];
+  for (const [id, name] of nameOf) {
+    for (const c of (inputs[name] as Assumption).correlations ?? []) {
+      const other = nameOf.get(c.with);
+      if (other !== undefined && id < c.with) targets.push({ a: name, b: other, rho: c.rho });
+    }
+  }
+  return targets;
 }
 
 /** Evaluates a scalar model on every row of `columns`; returns one column per output. */

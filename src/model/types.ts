@@ -15,3 +15,9 @@ export interface Summary {
 }
 
 export type Verdict = "consistent" | "overstated" | "understated" | "unverifiable";
+
+/** One input's weight in an output's uncertainty (0…1; the weights of one output sum to 1). */
+export interface Driver {
+  readonly id: string;
+  readonly share: number;
+}

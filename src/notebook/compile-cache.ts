@@ -14,8 +14,12 @@ import { locatingFileSystemErrors } from "../util/fs-errors";
 import { TOOL_VERSION } from "../version";
 import { ENGINE_ENTRIES, type ImportBundle } from "./imports";
 import type { CompiledCell } from "./transpile";
+import type { NotebookTypes } from "./typecheck";
 import { sha256 } from "../util/hash";
 import { writeFileAtomic } from "../util/atomic";
+
+/** Bumped when the shape or rules of a compiled cell change (3: pragmas, boxed values, dynamic imports, decorators). */
+const CELL_FORMAT = "3";
 
 interface FileStamp {
   readonly path: string;
@@ -24,15 +28,18 @@ interface FileStamp {
 }
 
 export class CompileCache {
-  private constructor(private readonly dir: string) {}
+  private constructor(
+    private readonly dir: string,
+    private readonly root: string,
+  ) {}
 
   /** The cache of a project root, or undefined outside a project. */
   static forRoot(root: string): CompileCache | undefined {
-    return existsSync(join(root, "package.json")) ? new CompileCache(join(root, "out", ".cache", "engine")) : undefined;
+    return existsSync(join(root, "package.json")) ? new CompileCache(join(root, "out", ".cache", "engine"), root) : undefined;
   }
 
   cellKey(source: string, cell: number): string {
-    return hash(["cell", TOOL_VERSION, String(cell), source]);
+    return hash(["cell", CELL_FORMAT, TOOL_VERSION, String(cell), source]);
   }
 
   async readCell(key: string): Promise<CompiledCell | undefined> {
@@ -52,14 +59,28 @@ export class CompileCache {
   async readBundle(key: string): Promise<ImportBundle | undefined> {
     const entry = await this.#read<{ bundle: ImportBundle; stamps: FileStamp[] }>(`bundle-${key}`);
     if (entry === undefined) return undefined;
-    const current = await stamps(entry.stamps.map((s) => s.path));
-    const unchanged = current !== undefined && current.every((s, i) => s.size === entry.stamps[i]?.size && s.mtimeMs === entry.stamps[i]?.mtimeMs);
-    return unchanged ? entry.bundle : undefined;
+    return (await unchanged(entry.stamps)) ? entry.bundle : undefined;
   }
 
   async writeBundle(key: string, bundle: ImportBundle): Promise<void> {
     const current = await stamps(bundle.inputs);
     if (current !== undefined) await this.#write(`bundle-${key}`, { bundle, stamps: current });
+  }
+
+  typesKey(notebookFile: string, cells: ReadonlyArray<{ cell: number; source: string }>): string {
+    return hash(["types", TOOL_VERSION, notebookFile, ...cells.flatMap(({ cell, source }) => [String(cell), source])]);
+  }
+
+  /** The cached type check, if every file it depended on is unchanged (a missing file counts as changed). */
+  async readTypes(key: string, root: string): Promise<NotebookTypes | undefined> {
+    const entry = await this.#read<{ types: NotebookTypes; stamps: FileStamp[]; root: string }>(`types-${key}`);
+    if (entry === undefined || entry.root !== root) return undefined;
+    return (await unchanged(entry.stamps)) ? entry.types : undefined;
+  }
+
+  async writeTypes(key: string, types: NotebookTypes, files: readonly string[]): Promise<void> {
+    const current = await stamps(files, true);
+    if (current !== undefined) await this.#write(`types-${key}`, { types, stamps: current, root: this.root });
   }
 
   async #read<T>(name: string): Promise<T | undefined> {
@@ -77,12 +98,20 @@ export class CompileCache {
   }
 }
 
-async function stamps(paths: readonly string[]): Promise<FileStamp[] | undefined> {
+/** Size and mtime of each file; `missingOk`: an absent file is stamped as absent (size -1). */
+async function stamps(paths: readonly string[], missingOk = false): Promise<FileStamp[] | undefined> {
   try {
-    return await Promise.all(paths.map(async (path) => ({ path, ...pick(await stat(path)) })));
+    return await Promise.all(
+      paths.map(async (path) => ({ path, ...pick(await stat(path).catch((error: unknown) => (missingOk ? { size: -1, mtimeMs: 0 } : Promise.reject(error)))) })),
+    );
   } catch {
     return undefined; // a file is gone: the bundle must be rebuilt
   }
+}
+
+async function unchanged(recorded: readonly FileStamp[]): Promise<boolean> {
+  const current = await stamps(recorded.map((s) => s.path), true);
+  return current !== undefined && current.every((s, i) => s.size === recorded[i]?.size && s.mtimeMs === recorded[i]?.mtimeMs);
 }
 
 function pick(s: { size: number; mtimeMs: number }): { size: number; mtimeMs: number } {

@@ -8,7 +8,7 @@ import { SourceMap, type SourceMapPayload } from "node:module";
 import * as messages from "../messages/notebook";
 import type { ErrorOutput } from "./nbformat";
 
-export type CellErrorKind = "syntax" | "runtime" | "timeout" | "stalled" | "module" | "crash";
+export type CellErrorKind = "syntax" | "type" | "runtime" | "timeout" | "stalled" | "module" | "crash";
 
 /** Plain data (crosses worker boundaries and lands in build reports). */
 export interface CellError {

@@ -5,8 +5,10 @@
  *  1. read + parse (nbformat 4, TypeScript kernel)        — bad input throws `NotebookFormatError`
  *  2. compile every code cell (`transpile.ts`)             — syntax errors stop here, before any cell runs
  *  3. bundle the notebook's imports (`imports.ts`)         — a missing module stops here too
- *  4. run the cells in a worker (`pool.ts`, `worker.ts`)   — events become outputs (`outputs.ts`)
- *  5. locate a failure (`errors.ts`), mark later cells as not run, assemble the result
+ *  4. type-check (`typecheck-run.ts`, tslab's rules)       — the first cell with a type error and every
+ *                                                             later cell do not run; earlier cells do, as in tslab
+ *  5. run the cells in a worker (`pool.ts`, `worker.ts`)   — events become outputs (`outputs.ts`)
+ *  6. locate a failure (`errors.ts`), mark later cells as not run, assemble the result
  */
 import { readFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
@@ -17,11 +19,15 @@ import { TOOL_VERSION } from "../version";
 import { cellError, errorOutput, firstFrame, mapThrough, type CellError } from "./errors";
 import { CompileCache } from "./compile-cache";
 import { bundleImports, firstUses, isImportFailure, type ImportBundle, type ImportFailure } from "./imports";
-import { cellText, NotebookFormatError, parseNotebook, type CodeCell, type Notebook } from "./nbformat";
+import { cellText, NotebookFormatError, notebookKernel, parseNotebook, type CodeCell, type Notebook } from "./nbformat";
 import { OutputCollector, type RunEvent, type ThrownValue } from "./outputs";
 import { DEFAULT_TIMEOUT_MS, defaultConcurrency, mapConcurrent, NotebookWorker, type WorkerOutcome } from "./pool";
-import { displayPath, findUp, resolveRunInputs, type PreloadedAssumptions, type RunInputOptions } from "./run-context";
+import { displayPath, resolveRunInputs, type PreloadedAssumptions, type RunInputOptions } from "./run-context";
+import { findDeno, runInDeno } from "./deno";
 import { compileCell, isCellFileName, isSyntaxError, type CellSyntaxError, type CompiledCell } from "./transpile";
+import type { NotebookCells, NotebookTypes } from "./typecheck";
+import { firstTypeError, typeCheckNotebooks } from "./typecheck-run";
+import { findProjectRoot } from "../config";
 
 export interface ExecuteOptions extends RunInputOptions {
   /** Project root (the folder with package.json); found by walking up from the notebook by default. */
@@ -30,8 +36,10 @@ export interface ExecuteOptions extends RunInputOptions {
   readonly timeoutMs?: number;
   /** Stop esbuild's service process once compiled (for one-off runs; never while other runs compile). */
   readonly releaseCompiler?: boolean;
-  /** Reuse compiled cells and import bundles from `<root>/out/.cache/engine/` (default true). */
+  /** Reuse compiled cells, import bundles and type checks from `<root>/out/.cache/engine/` (default true). */
   readonly cache?: boolean;
+  /** Type checks already made for these notebooks (by `executeNotebooks`, one program for all). */
+  readonly types?: ReadonlyMap<string, NotebookTypes>;
 }
 
 export interface NotebookRunResult {
@@ -42,7 +50,7 @@ export interface NotebookRunResult {
   /** The executed notebook: outputs and execution counts set, cells after a failure marked not run. */
   readonly executed: Notebook;
   readonly error?: CellError;
-  /** Project modules the notebook imported, transitively, relative to the root, sorted. */
+  /** Project modules the notebook imported (run or type-checked), transitively, relative to the root, sorted. */
   readonly modules: readonly string[];
   /** Assumption ids the notebook read, in first-read order. */
   readonly assumptionsRead: readonly string[];
@@ -66,74 +74,71 @@ export async function executeNotebook(file: string, options: ExecuteOptions = {}
   const base = { notebook: name, file: absolute, notebookData: notebook, started };
   // The worker starts now: thread start-up and loading assumptions overlap with steps 2–3.
   const versions = { tslab: `fragtax ${TOOL_VERSION}`, typescript: `esbuild ${packageVersion("esbuild")}`, node: process.version };
-  const worker = new NotebookWorker({ notebookFile: absolute, notebook: name, inputs: await resolveRunInputs(absolute, options), versions });
+  // A Deno notebook runs in the Deno runtime (deno.ts): no worker, no bundle, no tslab type check.
+  const deno = notebookKernel(notebook) === "deno" ? findDeno(name, root) : undefined;
+  const worker = deno === undefined ? new NotebookWorker({ notebookFile: absolute, notebook: name, inputs: await resolveRunInputs(absolute, options), versions }) : undefined;
   try {
-    return await compileAndRun(worker, { absolute, root, name, codeCells, base, options });
+    // 2. compile
+    const cache = options.cache === false ? undefined : CompileCache.forRoot(root);
+    const compiled = await Promise.all(codeCells.map(({ cell, source }) => compileCached(cache, source, cell)));
+    const syntax = compiled.find(isSyntaxError);
+    if (syntax) {
+      worker?.cancel();
+      const source = codeCells.find((c) => c.cell === syntax.cell)?.source;
+      // TypeScript's own message for the cell when it has one (the words tslab prints), else esbuild's.
+      const types = deno ? undefined : (options.types?.get(absolute) ?? (await typeCheckNotebooks([{ file: absolute, cells: codeCells }], root, cache)).get(absolute));
+      const inCell = types && firstTypeError({ ...types, errors: types.errors.filter((e) => e.cell === syntax.cell && e.diagnostic.cell === syntax.cell) }, name, () => source);
+      const error = inCell ? { ...inCell, kind: "syntax" as const } : cellError({ kind: "syntax", notebook: name, cell: syntax.cell, line: syntax.line, column: syntax.column, ename: "SyntaxError", evalue: syntax.message }, source);
+      return failedBeforeRun(base, error);
+    }
+    const cells = compiled as CompiledCell[];
+    // 3. imports
+    const bundle = deno ? NOTHING_BUNDLED : await bundleCached(cache, cells, absolute, root);
+    if (isImportFailure(bundle)) {
+      worker?.cancel();
+      const source = cells.find((c) => c.cell === bundle.at.cell)?.source;
+      const error = cellError({ kind: "module", notebook: name, cell: bundle.at.cell, line: bundle.at.line, column: bundle.at.column, ename: "ModuleNotFoundError", evalue: bundle.message }, source);
+      return failedBeforeRun(base, error);
+    }
+    // The CLI's single run frees the compiler's process before the cells run (lower peak memory).
+    if (options.releaseCompiler && compilerUsed) (await import("esbuild")).stop();
+    // 4. type-check
+    const types = (deno ? undefined : (options.types?.get(absolute) ?? (await typeCheckNotebooks([{ file: absolute, cells: codeCells }], root, cache)).get(absolute))) ?? { errors: [], files: [] };
+    const typeError = firstTypeError(types, name, (cell) => codeCells.find((c) => c.cell === cell)?.source);
+    const runnable = typeError === undefined ? cells : cells.filter((cell) => cell.cell < typeError.cell);
+    // 5. run
+    const collector = new OutputCollector();
+    const state = { reads: [] as readonly string[], figures: [] as FigureRecord[], claims: [] as ClaimRecord[], ended: new Map<number, ThrownValue | null>(), counts: new Map<number, number>() };
+    const onEvent = (event: RunEvent): void => applyEvent(event, collector, state);
+    // A `@browser` cell is for the browser: tslab does not run it in Node (it counts as run, with no output).
+    const program = { cells: runnable.map(({ cell, code, filename, pragmas }) => ({ cell, code: pragmas.browser ? "undefined" : code, filename })), bundle: bundle.code };
+    const job = { timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, onEvent };
+    const outcome = deno !== undefined ? await runInDeno(deno, absolute, runnable, job) : await (worker as NotebookWorker).run(program, job);
+    // 6. assemble
+    const error = locateFailure(outcome, state.ended, cells, name, options.timeoutMs ?? DEFAULT_TIMEOUT_MS) ?? typeError;
+    // The failing cell keeps what it printed before it threw or timed out; its error follows.
+    if (error) collector.resume(error.cell === 0 ? (cells[0]?.cell ?? 0) : error.cell);
+    if (error) collector.add(errorOutput(error));
+    const executed = assemble(notebook, (cell) => (state.counts.has(cell) || cell === error?.cell ? { count: state.counts.get(cell) ?? null, outputs: collector.outputsOf(cell) } : undefined));
+    return {
+      notebook: name,
+      file: absolute,
+      status: error ? "failed" : "ok",
+      executed,
+      ...(error ? { error } : {}),
+      modules: [...new Set([...bundle.projectModules, ...types.files])].sort(),
+      assumptionsRead: state.reads,
+      figures: state.figures,
+      claims: state.claims,
+      cellsRun: state.counts.size,
+      durationMs: performance.now() - started,
+    };
   } catch (error) {
     // Any failure before or around the run (an unwritable cache, esbuild gone) ends the thread
     // waiting for its program: an idle worker must never keep the process alive.
-    worker.cancel();
+    worker?.cancel();
     throw error;
   }
-}
-
-interface CompileInputs {
-  readonly absolute: string;
-  readonly root: string;
-  readonly name: string;
-  readonly codeCells: ReadonlyArray<{ readonly cell: number; readonly source: string }>;
-  readonly base: Parameters<typeof failedBeforeRun>[0];
-  readonly options: ExecuteOptions;
-}
-
-async function compileAndRun(worker: NotebookWorker, { absolute, root, name, codeCells, base, options }: CompileInputs): Promise<NotebookRunResult> {
-  // 2. compile
-  const cache = options.cache === false ? undefined : CompileCache.forRoot(root);
-  const compiled = await Promise.all(codeCells.map(({ cell, source }) => compileCached(cache, source, cell)));
-  const syntax = compiled.find(isSyntaxError);
-  if (syntax) {
-    worker.cancel();
-    const source = codeCells.find((c) => c.cell === syntax.cell)?.source;
-    const error = cellError({ kind: "syntax", notebook: name, cell: syntax.cell, line: syntax.line, column: syntax.column, ename: "SyntaxError", evalue: syntax.message }, source);
-    return failedBeforeRun(base, error);
-  }
-  const cells = compiled as CompiledCell[];
-  // 3. imports
-  const bundle = await bundleCached(cache, cells, absolute, root);
-  if (isImportFailure(bundle)) {
-    worker.cancel();
-    const source = cells.find((c) => c.cell === bundle.at.cell)?.source;
-    const error = cellError({ kind: "module", notebook: name, cell: bundle.at.cell, line: bundle.at.line, column: bundle.at.column, ename: "ModuleNotFoundError", evalue: bundle.message }, source);
-    return failedBeforeRun(base, error);
-  }
-  // The CLI's single run frees the compiler's process before the cells run (lower peak memory).
-  if (options.releaseCompiler && compilerUsed) (await import("esbuild")).stop();
-  // 4. run
-  const collector = new OutputCollector();
-  const state = { reads: [] as readonly string[], figures: [] as FigureRecord[], claims: [] as ClaimRecord[], ended: new Map<number, ThrownValue | null>(), counts: new Map<number, number>() };
-  const onEvent = (event: RunEvent): void => applyEvent(event, collector, state);
-  const program = { cells: cells.map(({ cell, code, filename }) => ({ cell, code, filename })), bundle: bundle.code };
-  const outcome = await worker.run(program, { timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, onEvent });
-  // 5. assemble
-  const error = locateFailure(outcome, state.ended, cells, name, options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
-  // The failing cell keeps what it printed before it threw or timed out; its error follows.
-  const failing = error === undefined ? undefined : error.cell === 0 ? (cells[0]?.cell ?? 0) : error.cell;
-  if (failing !== undefined) collector.resume(failing);
-  if (error) collector.add(errorOutput(error));
-  const executed = assemble(base.notebookData, (cell) => (state.counts.has(cell) || cell === error?.cell ? { count: state.counts.get(cell) ?? null, outputs: collector.outputsOf(cell) } : undefined));
-  return {
-    notebook: name,
-    file: absolute,
-    status: error ? "failed" : "ok",
-    executed,
-    ...(error ? { error } : {}),
-    modules: bundle.projectModules,
-    assumptionsRead: state.reads,
-    figures: state.figures,
-    claims: state.claims,
-    cellsRun: state.counts.size,
-    durationMs: performance.now() - base.started,
-  };
 }
 
 /**
@@ -142,8 +147,34 @@ async function compileAndRun(worker: NotebookWorker, { absolute, root, name, cod
  */
 export async function executeNotebooks(files: readonly string[], options: ExecuteOptions & { readonly concurrency?: number } = {}): Promise<NotebookRunResult[]> {
   const preloaded = options.preloaded ?? (files.length > 1 ? await preloadAssumptions(options.assumptionsFile) : undefined);
-  const shared = preloaded === undefined ? options : { ...options, preloaded };
+  const types = options.types ?? (files.length > 1 ? await typeCheckTogether(files, options) : undefined);
+  const shared = { ...options, ...(preloaded && { preloaded }), ...(types && { types }) };
   return mapConcurrent(files, options.concurrency ?? defaultConcurrency(), (file) => executeNotebook(file, shared));
+}
+
+/**
+ * One program for all notebooks of a build (lib, @types/node and src/ parsed once), grouped by
+ * project root; a notebook that cannot be read is left to `executeNotebook` to report.
+ */
+async function typeCheckTogether(files: readonly string[], options: ExecuteOptions): Promise<Map<string, NotebookTypes>> {
+  const byRoot = new Map<string, NotebookCells[]>();
+  for (const file of files.map((f) => resolve(f))) {
+    const root = options.root ? resolve(options.root) : projectRoot(file);
+    try {
+      const notebook = parseNotebook(await readFile(file, "utf8"), displayPath(file, root));
+      if (notebookKernel(notebook) === "deno") continue; // Deno's types, not tslab's: not checked here
+      const cells = notebook.cells.flatMap((cell, index) => (cell.cell_type === "code" ? [{ cell: index + 1, source: cellText(cell.source) }] : []));
+      byRoot.set(root, [...(byRoot.get(root) ?? []), { file, cells }]);
+    } catch {
+      continue;
+    }
+  }
+  const results = new Map<string, NotebookTypes>();
+  for (const [root, notebooks] of byRoot) {
+    const checked = await typeCheckNotebooks(notebooks, root, options.cache === false ? undefined : CompileCache.forRoot(root));
+    for (const [file, types] of checked) results.set(file, types);
+  }
+  return results;
 }
 
 /** The parsed file, or undefined when it cannot be parsed: then each worker reports the error on its first cell. */
@@ -156,6 +187,8 @@ async function preloadAssumptions(file: string | null | undefined): Promise<Prel
     return undefined;
   }
 }
+
+const NOTHING_BUNDLED: ImportBundle = { code: "", specifiers: [], projectModules: [], inputs: [] };
 
 /** Set once esbuild did any work in this process (so a one-off run knows there is a service to stop). */
 let compilerUsed = false;
@@ -208,7 +241,7 @@ function applyEvent(event: RunEvent, collector: OutputCollector, state: RunState
     case "cell-end":
       state.reads = event.reads;
       state.ended.set(event.cell, event.thrown ?? null);
-      if (event.value !== undefined && !event.thrown) collector.result(event.value, state.counts.get(event.cell) ?? 0);
+      if (event.value !== undefined && !event.thrown) collector.result(event.value, state.counts.get(event.cell) ?? 0, event.bundle);
       return;
   }
 }
@@ -252,8 +285,7 @@ function assemble(notebook: Notebook, ran: (cell: number) => { count: number | n
   return { ...notebook, cells };
 }
 
-/** The folder with package.json above the notebook (the project root), or the notebook's folder. */
+/** The project root of a notebook (src/config.ts's rule), or the notebook's folder outside any project. */
 export function projectRoot(notebookFile: string): string {
-  const found = findUp(dirname(notebookFile), "package.json");
-  return found ? dirname(found) : dirname(notebookFile);
+  return findProjectRoot(dirname(notebookFile));
 }

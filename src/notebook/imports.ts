@@ -19,6 +19,7 @@
 import { dirname, join, relative, resolve, sep } from "node:path";
 import type { BuildFailure, Plugin } from "esbuild";
 import * as messages from "../messages/notebook";
+import { moduleSpecifier } from "./pragmas";
 import type { CellImport, CompiledCell } from "./transpile";
 
 export const TSLAB_SPECIFIER = "tslab";
@@ -87,9 +88,12 @@ export async function bundleImports(cells: readonly CompiledCell[], notebookFile
 /** Each imported specifier (except "tslab") with the first cell and line importing it, in order. */
 export function firstUses(cells: readonly CompiledCell[]): Map<string, CellImport & { cell: number }> {
   const firstUse = new Map<string, CellImport & { cell: number }>();
+  // `@module` cells define modules of their own (not on disk); `@browser` cells never run in Node.
+  const cellModules = new Set(cells.flatMap((cell) => (cell.pragmas.module === undefined ? [] : [moduleSpecifier(cell.pragmas.module)])));
   for (const cell of cells) {
+    if (cell.pragmas.browser) continue;
     for (const found of cell.imports) {
-      if (found.specifier !== TSLAB_SPECIFIER && !firstUse.has(found.specifier)) firstUse.set(found.specifier, { ...found, cell: cell.cell });
+      if (found.specifier !== TSLAB_SPECIFIER && !cellModules.has(found.specifier) && !firstUse.has(found.specifier)) firstUse.set(found.specifier, { ...found, cell: cell.cell });
     }
   }
   return firstUse;

@@ -7,6 +7,7 @@
  */
 import * as messages from "../messages/notebook";
 import { jsonErrorOffset } from "./json-position";
+import { InputError } from "../util/errors";
 
 export type MultilineString = string | string[];
 
@@ -74,8 +75,7 @@ export interface Notebook {
 }
 
 /** A notebook that cannot be read at all: fragtax exits 2 on it. */
-export class NotebookFormatError extends Error {
-  override readonly name = "NotebookFormatError";
+export class NotebookFormatError extends InputError {
   constructor(
     message: string,
     readonly file: string,
@@ -132,14 +132,22 @@ export function lineColumn(text: string, offset: number): { line: number; column
   return { line: lines.length, column: (lines[lines.length - 1]?.length ?? 0) + 1 };
 }
 
+/** The kernels fragtax runs: tslab's (TypeScript in Node) and Deno's (`deno jupyter`). */
+export type KernelKind = "tslab" | "deno";
+
+/** Which kernel a (validated) notebook is for; a bare notebook without a kernelspec is tslab's. */
+export function notebookKernel(notebook: Notebook): KernelKind {
+  return notebook.metadata.kernelspec?.name === "deno" ? "deno" : "tslab";
+}
+
 function assertTypeScriptKernel(metadata: Record<string, unknown>, file: string): void {
   const spec = isObject(metadata.kernelspec) ? metadata.kernelspec : undefined;
   const info = isObject(metadata.language_info) ? metadata.language_info : undefined;
   if (spec === undefined && info === undefined) return; // a bare notebook: assume it is ours
   const name = typeof spec?.name === "string" ? spec.name : undefined;
   const languages = [spec?.language, info?.name].filter((value): value is string => typeof value === "string");
-  const isTypeScript = name === "tslab" || languages.some((language) => language.toLowerCase() === "typescript");
-  if (!isTypeScript) throw new NotebookFormatError(messages.notebookWrongKernel(file, name ?? languages[0] ?? "unknown"), file);
+  const known = name === "tslab" || name === "deno" || (name === undefined && languages.some((language) => language.toLowerCase() === "typescript"));
+  if (!known) throw new NotebookFormatError(messages.notebookWrongKernel(file, name ?? languages[0] ?? "unknown"), file);
 }
 
 function validateCell(value: unknown, number: number, file: string): Cell {

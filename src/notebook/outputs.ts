@@ -24,7 +24,8 @@ export type RunEvent =
   | { readonly type: "cell-start"; readonly cell: number }
   | { readonly type: "stream"; readonly name: "stdout" | "stderr"; readonly text: string }
   | { readonly type: "display"; readonly data: MimeBundle; readonly displayId?: string; readonly update: boolean }
-  | { readonly type: "cell-end"; readonly cell: number; readonly value?: string; readonly thrown?: ThrownValue; readonly reads: readonly string[] }
+  /** `value`: the trailing value as text/plain; `bundle`: a richer mime bundle for it (Deno's kernel shows one). */
+  | { readonly type: "cell-end"; readonly cell: number; readonly value?: string; readonly bundle?: MimeBundle; readonly thrown?: ThrownValue; readonly reads: readonly string[] }
   | { readonly type: "figure"; readonly record: FigureRecord }
   | { readonly type: "claim"; readonly record: ClaimRecord };
 
@@ -71,8 +72,8 @@ export class OutputCollector {
     if (displayId !== undefined) this.#displays.set(displayId, { cell: this.#cell, index: outputs.length - 1 });
   }
 
-  result(text: string, executionCount: number): void {
-    this.#current().push({ output_type: "execute_result", execution_count: executionCount, data: { "text/plain": text }, metadata: {} });
+  result(text: string, executionCount: number, bundle?: MimeBundle): void {
+    this.#current().push({ output_type: "execute_result", execution_count: executionCount, data: bundle ?? { "text/plain": text }, metadata: {} });
   }
 
   add(output: Output): void {

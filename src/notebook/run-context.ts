@@ -9,19 +9,20 @@
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
-import type { MonteCarloSettings as MonteCarloOptions } from "../api/context";
+import type { MonteCarloSettings } from "../api/context";
+import { DEFAULT_MONTE_CARLO } from "../model/montecarlo";
 import type { Assumption, AssumptionOverride } from "../assumptions/types";
+import type { ReportFields } from "../config";
 
 // One definition of the run context for the API and the engine (the API reads it, the engine builds it).
 export { RUN_CONTEXT, type RunContext } from "../api/context";
-export type { MonteCarloSettings as MonteCarloOptions } from "../api/context";
 
 /** Serializable: crosses into the worker, which builds the `RunContext` from it. */
 export interface RunInputs {
   /** Absolute path of the assumptions file, or null when no report.yaml was found. */
   readonly assumptionsFile: string | null;
   readonly overrides: readonly AssumptionOverride[];
-  readonly montecarlo: MonteCarloOptions;
+  readonly montecarlo: MonteCarloSettings;
   /**
    * The assumptions file, already parsed and validated by the main thread (a build of several
    * notebooks parses it once): the worker then builds its registry without loading YAML and zod.
@@ -36,47 +37,34 @@ export interface PreloadedAssumptions {
   readonly assumptions: readonly Assumption[];
 }
 
-export const DEFAULT_MONTECARLO: MonteCarloOptions = { samples: 10_000, seed: 20_260_428 };
-
 export interface RunInputOptions {
   readonly assumptionsFile?: string | null;
   readonly overrides?: readonly AssumptionOverride[];
-  readonly montecarlo?: MonteCarloOptions;
+  readonly montecarlo?: MonteCarloSettings;
   readonly preloaded?: PreloadedAssumptions;
 }
 
 /**
  * Finds `report.yaml` by walking up from the notebook and reads the two fields the engine needs
- * (`assumptions`, `montecarlo`); explicit options win (and when both are given, report.yaml is not
- * read at all). The full config is normalized by `src/config.ts`.
+ * (`assumptions`, `montecarlo`) through src/config.ts; explicit options win (and when both are given,
+ * report.yaml is not read at all).
  */
 export async function resolveRunInputs(notebookFile: string, options: RunInputOptions = {}): Promise<RunInputs> {
   const explicit = options.assumptionsFile !== undefined && options.montecarlo !== undefined;
   const report = explicit ? undefined : findUp(dirname(resolve(notebookFile)), "report.yaml");
-  const config = report ? await readReportFields(report) : {};
-  const named = typeof config.assumptions === "string" ? config.assumptions : "assumptions.yaml";
-  const fromReport = report ? join(dirname(report), named) : null;
-  const assumptionsFile = options.assumptionsFile !== undefined ? options.assumptionsFile : fromReport;
+  const fields = report ? await readReportFields(report) : undefined;
+  const assumptionsFile = options.assumptionsFile !== undefined ? options.assumptionsFile : (fields?.assumptions ?? null);
   return {
     assumptionsFile,
     overrides: options.overrides ?? [],
-    montecarlo: options.montecarlo ?? readMonteCarlo(config.montecarlo) ?? DEFAULT_MONTECARLO,
+    montecarlo: options.montecarlo ?? fields?.montecarlo ?? DEFAULT_MONTE_CARLO,
     ...(options.preloaded !== undefined && options.preloaded.file === assumptionsFile ? { preloaded: options.preloaded } : {}),
   };
 }
 
-async function readReportFields(file: string): Promise<Record<string, unknown>> {
-  const { parse } = await import("yaml"); // only when there is a report.yaml to read
-  return (parse(await readFile(file, "utf8")) as Record<string, unknown> | null) ?? {};
-}
-
-function readMonteCarlo(value: unknown): MonteCarloOptions | undefined {
-  if (typeof value !== "object" || value === null) return undefined;
-  const { samples, seed } = value as Record<string, unknown>;
-  return {
-    samples: typeof samples === "number" ? samples : DEFAULT_MONTECARLO.samples,
-    seed: typeof seed === "number" ? seed : DEFAULT_MONTECARLO.seed,
-  };
+async function readReportFields(file: string): Promise<ReportFields> {
+  const { reportFieldsLeniently } = await import("../config"); // only when there is a report.yaml to read
+  return reportFieldsLeniently(await readFile(file, "utf8"), file);
 }
 
 export function findUp(from: string, name: string): string | undefined {

@@ -28,6 +28,7 @@ import { parse, type ImportDeclaration, type Node, type Pattern, type Program, t
 import type { Message, TransformFailure } from "esbuild";
 import MagicString from "magic-string";
 import { mapThrough } from "./errors";
+import { cellPragmas, moduleSpecifier, type CellPragmas } from "./pragmas";
 
 /** Name of the helper object the rewritten cells call; `realm.ts` installs it. */
 export const RUNTIME_GLOBAL = "__fragtax";
@@ -49,6 +50,8 @@ export interface CompiledCell {
   /** [rewrite map, esbuild map]: generated script → cell JavaScript → cell TypeScript. */
   readonly maps: readonly SourceMapPayload[];
   readonly imports: readonly CellImport[];
+  /** tslab's pragmas of the cell (`@module`, `@jsx`, `@browser`: see `pragmas.ts`). */
+  readonly pragmas: CellPragmas;
 }
 
 export interface CellSyntaxError {
@@ -71,14 +74,16 @@ export function isCellFileName(file: string): number | undefined {
 export async function compileCell(source: string, cell: number): Promise<CompiledCell | CellSyntaxError> {
   let result: { code: string; map: string };
   const { transform } = await import("esbuild"); // not loaded at all when every cell comes from the cache
+  const pragmas = cellPragmas(source);
   try {
     result = await transform(source, {
-      loader: "ts",
+      loader: pragmas.jsx ? "tsx" : "ts",
       format: "esm",
       target: "es2022",
       sourcemap: "external",
       sourcefile: `cell-${cell}.ts`,
-      tsconfigRaw: { compilerOptions: { verbatimModuleSyntax: true } },
+      // tslab compiles TypeScript's legacy decorators and JSX to React.createElement.
+      tsconfigRaw: { compilerOptions: { verbatimModuleSyntax: true, experimentalDecorators: true, jsx: "react" } },
       logLevel: "silent",
     });
   } catch (error) {
@@ -88,12 +93,12 @@ export async function compileCell(source: string, cell: number): Promise<Compile
   }
   const esbuildMap = JSON.parse(result.map) as SourceMapPayload;
   const filename = cellFileName(cell);
-  const rewritten = rewriteCell(result.code, filename);
+  const rewritten = rewriteCell(result.code, filename, pragmas.module);
   const imports = rewritten.imports.map(({ specifier, offset }) => {
     const position = originalPosition(result.code, offset, esbuildMap);
     return { specifier, ...position };
   });
-  return { cell, source, filename, code: rewritten.code, maps: [rewritten.map, esbuildMap], imports };
+  return { cell, source, filename, code: rewritten.code, maps: [rewritten.map, esbuildMap], imports, pragmas };
 }
 
 export function isSyntaxError(value: CompiledCell | CellSyntaxError): value is CellSyntaxError {
@@ -106,14 +111,19 @@ interface Rewritten {
   readonly imports: ReadonlyArray<{ specifier: string; offset: number }>;
 }
 
-/** Step 2 of the docblock: top-level declarations become realm globals. */
-export function rewriteCell(js: string, filename: string): Rewritten {
+/**
+ * Step 2 of the docblock: top-level declarations become realm globals. A `@module` cell instead keeps
+ * its declarations and hands its exports to the runtime (`__fragtax.define`) under `./<module>`.
+ */
+export function rewriteCell(js: string, filename: string, module?: string): Rewritten {
   const program = parse(js, { ecmaVersion: "latest", sourceType: "module" }) as Program;
   const s = new MagicString(js);
   const declared = new Set<string>();
   const hoisted: string[] = [];
   const imports: Array<{ specifier: string; offset: number }> = [];
   const rt = RUNTIME_GLOBAL;
+  dynamicImports(program, s, imports);
+  if (module !== undefined) return rewriteModule(program, s, filename, module, imports);
 
   const rewrite = (node: Node & { type: string }, last: boolean): void => {
     const statement = node as Program["body"][number];
@@ -151,10 +161,12 @@ export function rewriteCell(js: string, filename: string): Rewritten {
         }
         return;
       case "ExpressionStatement":
-        if (last && statement.directive === undefined) {
+        // The value is returned boxed, so that a trailing Promise is shown as a Promise (as tslab
+        // does) rather than awaited by the cell's async wrapper. A lone string literal counts too.
+        if (last && !isDecoratorApplication(statement.expression)) {
           const end = js[statement.end - 1] === ";" ? statement.end - 1 : statement.end;
-          s.prependRight(statement.start, "return (");
-          s.appendLeft(end, ")");
+          s.prependRight(statement.start, "return [(");
+          s.appendLeft(end, ")]");
         }
         return;
       default:
@@ -166,6 +178,75 @@ export function rewriteCell(js: string, filename: string): Rewritten {
   const sets = hoisted.map((name) => `${rt}.set(${JSON.stringify(name)}, ${name});`).join(" ");
   s.prepend(`${rt}.declare(${JSON.stringify([...declared])}); (async () => { "use strict"; ${sets}\n`);
   s.append(`\n})()`);
+  const map = s.generateMap({ hires: true, source: "cell.js", file: filename, includeContent: false });
+  return { code: s.toString(), map: JSON.parse(map.toString()) as SourceMapPayload, imports };
+}
+
+/** `C = __decorateClass([…], C)`: esbuild's lowering of a decorated class, not a value the cell shows. */
+function isDecoratorApplication(expression: Node & { type: string }): boolean {
+  const node = expression as { type: string; right?: { type: string; callee?: { type: string; name?: string } } };
+  return node.type === "AssignmentExpression" && node.right?.type === "CallExpression" && node.right.callee?.type === "Identifier" && node.right.callee.name === "__decorateClass";
+}
+
+/** `import("m")` with a literal specifier → the notebook's bundled module (esbuild cannot see a host import). */
+function dynamicImports(program: Program, s: MagicString, imports: Array<{ specifier: string; offset: number }>): void {
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (typeof node !== "object" || node === null) return;
+    const current = node as { type?: unknown; source?: { type?: string; value?: unknown }; start: number; end: number };
+    if (current.type === "ImportExpression" && current.source?.type === "Literal" && typeof current.source.value === "string") {
+      imports.push({ specifier: current.source.value, offset: current.start });
+      s.overwrite(current.start, current.end, `${RUNTIME_GLOBAL}.dynamic(${JSON.stringify(current.source.value)})`);
+      return;
+    }
+    for (const [key, value] of Object.entries(node)) if (key !== "loc") visit(value);
+  };
+  visit(program.body);
+}
+
+/**
+ * A `@module` cell: its body runs in its own function scope; imports become local constants, and
+ * `export` declarations are collected into the namespace defined under `./<module>`.
+ */
+function rewriteModule(program: Program, s: MagicString, filename: string, module: string, imports: Array<{ specifier: string; offset: number }>): Rewritten {
+  const exports: string[] = [];
+  for (const statement of program.body) {
+    if (statement.type === "ImportDeclaration") {
+      imports.push({ specifier: String(statement.source.value), offset: statement.start });
+      const local = new Set<string>();
+      s.overwrite(statement.start, statement.end, `const ${importAssignments(statement, local).replace(/;\s*/g, ", ").replace(/, $/, ";")}`);
+      if (statement.specifiers.length === 0) s.overwrite(statement.start, statement.end, `${RUNTIME_GLOBAL}.imp(${JSON.stringify(String(statement.source.value))});`);
+    } else if (statement.type === "ExportNamedDeclaration" && statement.declaration) {
+      s.remove(statement.start, statement.declaration.start);
+      const names = new Set<string>();
+      const declaration = statement.declaration;
+      if (declaration.type === "VariableDeclaration") for (const d of declaration.declarations) patternNames(d.id, names);
+      else if (declaration.id) names.add(declaration.id.name);
+      exports.push(...[...names].map((name) => `${JSON.stringify(name)}: () => ${name}`));
+    } else if (statement.type === "ExportNamedDeclaration") {
+      for (const specifier of statement.specifiers) {
+        const local = specifier.local.type === "Identifier" ? specifier.local.name : String(specifier.local.value);
+        const name = specifier.exported.type === "Identifier" ? specifier.exported.name : String(specifier.exported.value);
+        exports.push(`${JSON.stringify(name)}: () => ${local}`);
+      }
+      s.remove(statement.start, statement.end);
+    } else if (statement.type === "ExportDefaultDeclaration") {
+      const declaration = statement.declaration as Node & { id?: { name: string } | null };
+      if ((declaration.type === "FunctionDeclaration" || declaration.type === "ClassDeclaration") && declaration.id) {
+        s.remove(statement.start, declaration.start);
+        exports.push(`default: () => ${declaration.id.name}`);
+      } else {
+        s.overwrite(statement.start, declaration.start, "const __default = ");
+        exports.push("default: () => __default");
+      }
+    }
+  }
+  const getters = `{ ${exports.join(", ")} }`;
+  s.prepend(`(async () => { "use strict";
+`);
+  s.append(`
+${RUNTIME_GLOBAL}.define(${JSON.stringify(moduleSpecifier(module))}, ${getters});
+})()`);
   const map = s.generateMap({ hires: true, source: "cell.js", file: filename, includeContent: false });
   return { code: s.toString(), map: JSON.parse(map.toString()) as SourceMapPayload, imports };
 }

@@ -42,6 +42,7 @@ async function run(job: WorkerSetup, program: Promise<WorkerProgram>): Promise<v
   const context: RunContext = {
     assumptions,
     montecarlo: job.inputs.montecarlo,
+    ledgerResolvedAtRender: true,
     recordFigure(figure: FigureRecord) {
       const record = stamp(plain(figure));
       post({ type: "figure", record });
@@ -67,7 +68,7 @@ async function run(job: WorkerSetup, program: Promise<WorkerProgram>): Promise<v
     current = cell.cell;
     post({ type: "cell-start", cell: cell.cell });
     try {
-      const value = inspectValue(await realm.runCell(cell.code, cell.filename));
+      const value = inspectValue((await realm.runCell(cell.code, cell.filename))?.[0]);
       post({ type: "cell-end", cell: cell.cell, reads: assumptions.readIds(), ...(value === undefined ? {} : { value }) });
     } catch (error) {
       post({ type: "cell-end", cell: cell.cell, reads: assumptions.readIds(), thrown: describe(error) });

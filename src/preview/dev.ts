@@ -4,6 +4,7 @@
  * with the error over it.
  */
 import { watch } from "chokidar";
+import { InputError } from "../util/errors";
 import type { FSWatcher } from "chokidar";
 import { join } from "node:path";
 import * as messages from "../messages/versions";
@@ -71,7 +72,7 @@ export async function startDev(options: DevOptions, effects: DevEffects): Promis
   // Listen first: a busy port fails at once, before a rebuild the user would then wait for in vain.
   const address = await server.listen(options.port, options.host).catch((error: NodeJS.ErrnoException) => {
     if (error.code === "EADDRINUSE" || error.code === "EACCES" || error.code === "EADDRNOTAVAIL") {
-      throw Object.assign(new Error(messages.devCannotListen(options.host, options.port, error.code)), { exitCode: 2 });
+      throw new InputError(messages.devCannotListen(options.host, options.port, error.code));
     }
     throw error;
   });

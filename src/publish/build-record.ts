@@ -19,6 +19,8 @@ import { sha256 } from "../util/hash";
 import { describeOverride } from "../build/whatif/overrides";
 import type { WhatIf } from "../build/whatif/overrides";
 import { BUILD_LOG, buildLockState } from "../build/outputs";
+import { parseSections, type SectionProse } from "../diff/prose-guard";
+import { WorkError } from "../util/errors";
 
 export interface BuildRecord {
   readonly html: string;
@@ -40,10 +42,15 @@ export interface BuildRecord {
   readonly pdf: Uint8Array | null;
   /** report.html is missing because report.yaml asked for neither HTML nor PDF. */
   readonly htmlMissing: boolean;
+  /** sections.json: each section's prose hash (null for a build from before sections were recorded). */
+  readonly sections: readonly SectionProse[] | null;
+  /** The build's data cut-off (build-log.json `asOf`). */
+  readonly asOf: string | null;
 }
 
 interface BuildLogShape {
   builtAt?: unknown;
+  asOf?: unknown;
   whatIf?: { overrides?: unknown; sources?: unknown } | null;
   assumptions?: { file?: unknown; sha256?: unknown };
   notebooks?: Array<{ notebook?: unknown; status?: unknown; failed?: unknown; failedCells?: unknown; errors?: unknown }>;
@@ -54,7 +61,7 @@ interface BuildLogShape {
 
 /** Nothing is published: the message says why and what to do (exit 1). */
 function refuse(message: string): never {
-  throw Object.assign(new Error(message), { exitCode: 1 });
+  throw new WorkError(message);
 }
 
 async function readOptional(path: string): Promise<string | undefined> {
@@ -120,6 +127,8 @@ export async function readBuildRecord(buildDir: string, root: string, defaultAss
     staleAssumptions: stale,
     pdfStatus: typeof log.pdf?.status === "string" ? log.pdf.status : "unknown",
     pdf: files.get("report.pdf") ?? null,
+    sections: parseSections(await readOptional(join(buildDir, "sections.json"))),
+    asOf: typeof log.asOf === "string" ? log.asOf : null,
   };
 }
 

@@ -9,7 +9,7 @@ const CSS = `body{font-family:system-ui,sans-serif;max-width:60em;margin:2em aut
 export function renderIndexPage(title: string, newestFirst: readonly Manifest[]): string {
   const rows = newestFirst.map((version, index) => {
     const href = (file: string) => `${encodeURIComponent(version.id)}/${file}`;
-    return html`<tr><td><a href="${href("report.html")}"><strong>${version.id}</strong></a>${index === 0 ? html` <span class="latest">latest</span>` : ""}<br><small>${version.date}</small></td>
+    return html`<tr><td><a href="${href("report.html")}"><strong>${version.id}</strong></a>${index === 0 ? html` <span class="latest">latest</span>` : ""}<br><small>${version.date}${version.asOf === undefined ? "" : html`<br>data as of ${version.asOf}`}</small></td>
 <td>${version.note ?? ""}</td>
 <td class="figures">${version.headline.map((f) => html`<div>${f.label}: <strong>${formatNumber(f.p50, f.format)}</strong>${f.p5 !== undefined && f.p95 !== undefined ? html` <small>(${formatOptional(f.p5, f.format)}–${formatOptional(f.p95, f.format)})</small>` : ""}</div>`)}</td>
 <td><a href="${href("report.html")}">HTML</a> · <a href="${href("report.pdf")}">PDF</a> · <a href="${href("manifest.json")}">manifest</a></td></tr>`;

@@ -13,14 +13,17 @@ import { writeFileAtomic } from "../util/atomic";
 export interface ReprintOptions {
   readonly title: string;
   readonly paper: Paper;
+  readonly author?: string;
+  readonly subtitle?: string;
   readonly progress: (line: string) => void;
 }
 
 export function reprintPdf(options: ReprintOptions): (htmlFile: string, pdfFile: string, versionDate: string, builtPdf: Uint8Array) => Promise<void> {
   return async (htmlFile, pdfFile, versionDate, builtPdf) => {
     try {
-      const bytes = await printPdf(await readFile(htmlFile, "utf8"), { title: options.title, paper: options.paper, versionDate });
-      await writeFileAtomic(pdfFile, bytes);
+      const { progress, ...metadata } = options;
+      const printed = await printPdf(await readFile(htmlFile, "utf8"), { ...metadata, versionDate, log: progress });
+      await writeFileAtomic(pdfFile, printed.bytes);
     } catch (error) {
       if (!(error instanceof ChromiumNotFoundError)) throw error;
       await writeFileAtomic(pdfFile, builtPdf);

@@ -30,6 +30,8 @@ import type { Manifest } from "./store";
 import { isValidDate, listVersions, nextVersionId, versionFolders } from "./store";
 import { readBuildRecord, refusalReason } from "./build-record";
 import { assertVersionIntact } from "./verify";
+import { checkReviewedSections, proseCheck } from "./prose-check";
+import { InputError, WorkError } from "../util/errors";
 
 export interface PublishOptions {
   readonly root: string;
@@ -43,6 +45,8 @@ export interface PublishOptions {
   /** Assumptions file used when the build did not name one (relative to root). */
   readonly defaultAssumptionsFile: string;
   readonly tools: Readonly<Record<string, string>>;
+  /** Sections whose prose was re-read and stands although their figures moved (`--reviewed`). */
+  readonly reviewed?: readonly string[];
 }
 
 export interface PublishEffects {
@@ -59,16 +63,16 @@ export interface PublishEffects {
 /** Where the report's "What changed" section goes; a template may place this marker, else before </body>. */
 export const CHANGES_MARKER = "<!-- fragtax:what-changed -->";
 
-export class PublishRefused extends Error {
-  readonly exitCode = 1;
-}
+export class PublishRefused extends WorkError {}
 
 export async function publish(options: PublishOptions, effects: PublishEffects): Promise<Manifest> {
   const date = options.date ?? effects.now().toISOString().slice(0, 10);
-  if (!isValidDate(date)) throw Object.assign(new PublishRefused(messages.publishBadDate(date)), { exitCode: 2 });
+  if (!isValidDate(date)) throw new InputError(messages.publishBadDate(date));
   const build = await readBuildRecord(options.buildDir, options.root, options.defaultAssumptionsFile);
   const refusal = refusalReason(build);
   if (refusal) throw new PublishRefused(refusal);
+  const reviewed = [...new Set(options.reviewed ?? [])];
+  checkReviewedSections(build, reviewed);
 
   await mkdir(options.reportsDir, { recursive: true });
   const release = await acquireLock(join(options.reportsDir, ".publish.lock"), {
@@ -81,9 +85,10 @@ export async function publish(options: PublishOptions, effects: PublishEffects):
     const existing = await versionFolders(options.reportsDir);
     const previous = (await listVersions(options.reportsDir)).at(-1) ?? null;
     const id = nextVersionId(date, existing);
+    const prose = await proseCheck(build, previous, options.reportsDir, options.root, reviewed, (message) => new PublishRefused(message), effects.progress);
     const staging = join(options.reportsDir, `.staging-${process.pid}-${randomBytes(4).toString("hex")}`);
     try {
-      const manifest = await stage(staging, { id, date, previous, build, options, effects });
+      const manifest = await stage(staging, { id, date, previous, build, options, effects, prose });
       effects.progress(messages.publishStaged(id));
       await effects.afterStaging?.(staging);
       await rename(staging, join(options.reportsDir, id));
@@ -103,6 +108,7 @@ interface StageInputs {
   readonly date: string;
   readonly previous: Manifest | null;
   readonly build: Awaited<ReturnType<typeof readBuildRecord>>;
+  readonly prose: NonNullable<Manifest["prose"]>;
   readonly options: PublishOptions;
   readonly effects: PublishEffects;
 }
@@ -111,7 +117,7 @@ async function stage(dir: string, inputs: StageInputs): Promise<Manifest> {
   const { build, options, effects, previous } = inputs;
   await mkdir(dir, { recursive: true });
   const figures = normalizeFigures(build.figures);
-  const changes = previous ? await changesSince(options.reportsDir, previous.id, build.assumptionsText, figures, inputs.id, effects) : null;
+  const changes = previous ? { ...(await changesSince(options.reportsDir, previous.id, build.assumptionsText, figures, inputs.id, effects)), asOf: asOfMove(previous, build.asOf) } : null;
   const section = renderChangesSection(changes, previous?.id ?? null).value;
   const stamped = stampVersion(build.html, inputs.id, inputs.date);
   const withToc = replaceMarker(stamped, CHANGES_TOC_MARKER, html`<li><a href="#what-changed">${messages.whatChangedHeading(previous?.id ?? null)}</a></li>`.value);
@@ -124,6 +130,7 @@ async function stage(dir: string, inputs: StageInputs): Promise<Manifest> {
   await writeFile(join(dir, "assumptions.yaml"), build.assumptionsText);
   await writeFile(join(dir, "figures.json"), stableJson(build.figures));
   await writeFile(join(dir, "claims.json"), stableJson(build.claims));
+  if (build.sections !== null) await writeFile(join(dir, "sections.json"), stableJson(build.sections));
 
   const files: Record<string, string> = {};
   for (const name of (await readdir(dir)).sort()) files[name] = sha256(await readFile(join(dir, name)));
@@ -137,6 +144,8 @@ async function stage(dir: string, inputs: StageInputs): Promise<Manifest> {
     git: await effects.git(options.root),
     tools: options.tools,
     assumptions: { file: "assumptions.yaml", sha256: sha256(build.assumptionsText) },
+    ...(build.asOf === null ? {} : { asOf: build.asOf }),
+    prose: inputs.prose,
     headline: normalizeFigures(headlineFigures(Array.isArray(build.figures) ? (build.figures as FigureRecord[]) : [], build.firstChapter)),
     files,
   };
@@ -172,6 +181,11 @@ async function changesSince(
   };
   const after = { label: id, assumptions: effects.parseAssumptions(assumptionsText, "assumptions.yaml"), figures };
   return diffSnapshots(before, after);
+}
+
+function asOfMove(previous: Manifest, asOf: string | null): { before: string | null; after: string | null; moved: boolean } {
+  const before = previous.asOf ?? null;
+  return { before, after: asOf, moved: before !== asOf };
 }
 
 /** Staging folders of publishes that died (their pid is gone) are garbage; remove them. */

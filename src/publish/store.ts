@@ -5,6 +5,7 @@
 import { readFile, readdir } from "node:fs/promises";
 import { join } from "node:path";
 import type { FigureValues } from "../diff/figures";
+import { parseSections, type ProseSnapshot } from "../diff/prose-guard";
 import type { WhatIf } from "../build/whatif/overrides";
 
 export const VERSION_ID = /^(\d{4}-\d{2}-\d{2})(?:-(\d+))?$/;
@@ -24,6 +25,13 @@ export interface Manifest {
   /** Every other file of the version → sha256. */
   readonly files: Readonly<Record<string, string>>;
   readonly whatIf?: WhatIf | null;
+  /** The data cut-off (absent in versions published before it was recorded). */
+  readonly asOf?: string;
+  /** What the stale-prose guard found against the previous version, and which sections were reviewed. */
+  readonly prose?: {
+    readonly guard: "checked" | "unavailable";
+    readonly reviewed: readonly { readonly section: string; readonly heading: string; readonly movements: readonly string[] }[];
+  };
 }
 
 /** Version ids in publication order: by date, then by suffix (none = 1). */
@@ -67,4 +75,11 @@ export async function readManifest(reportsDir: string, id: string): Promise<Mani
 export async function listVersions(reportsDir: string): Promise<Manifest[]> {
   const manifests = await Promise.all((await versionFolders(reportsDir)).map((id) => readManifest(reportsDir, id)));
   return manifests.filter((m): m is Manifest => m !== undefined);
+}
+
+/** A published version's figures, claims and section prose (sections.json is absent in versions before the guard). */
+export async function readVersionProse(versionDir: string): Promise<ProseSnapshot & { figures: unknown }> {
+  const json = async (name: string): Promise<unknown> => JSON.parse(await readFile(join(versionDir, name), "utf8"));
+  const sections = await readFile(join(versionDir, "sections.json"), "utf8").catch(() => undefined);
+  return { figures: await json("figures.json"), claims: await json("claims.json").catch(() => []), sections: parseSections(sections) };
 }

@@ -5,7 +5,8 @@
  */
 import { formatAssumptionQuantity, formatInterval, formatNumber, appendUnit, formatFigure } from "../format/number";
 import type { ClaimRecord, FigureRecord, Verdict } from "../api/types";
-import type { Assumption } from "../assumptions/types";
+import { judgementLedText } from "../api/judgement";
+import type { Assumption, Correlation } from "../assumptions/types";
 import { html, type Html } from "../util/html";
 
 export interface Provenance {
@@ -23,6 +24,7 @@ export interface Provenance {
 export interface AppendixInput {
   readonly assumptions: readonly Assumption[];
   readonly assumptionsFile: string;
+  readonly correlations?: readonly Correlation[];
   readonly figures: readonly FigureRecord[];
   readonly claims: readonly ClaimRecord[];
   readonly montecarlo: { readonly samples: number; readonly seed: number };
@@ -59,11 +61,20 @@ function assumptionsTable(input: AppendixInput): Html {
     .map(
       (a) => html`<tr id="${`assumption-${a.id}`}">
 <td><span class="assumption-label">${a.label}</span><code class="assumption-id">${breakableId(a.id)}</code>${a.note === undefined ? null : html`<div class="note">${a.note}</div>`}</td>
-<td class="num">${assumptionValue(a)}</td><td>${a.unit}</td><td>${a.distribution}</td><td>${sourceCell(a)}</td></tr>`,
+<td class="num">${assumptionValue(a)}</td><td>${a.unit}</td><td>${a.distribution}</td><td>${a.kind ?? "\u2014"}</td><td>${sourceCell(a)}</td></tr>`,
     );
-  return html`<p>Every input of the model, as read from <code>${input.assumptionsFile}</code>. A range is a 90% interval: its ends are the 5th and 95th percentiles of the distribution named.</p>
-<div class="table-wrap"><table class="data-table assumptions-table"><thead><tr><th>Assumption</th><th class="num">Value or range</th><th>Unit</th><th>Distribution</th><th>Source</th></tr></thead>
-<tbody>${rows}</tbody></table></div>`;
+  return html`<p>Every input of the model, as read from <code>${input.assumptionsFile}</code>. A range is a 90% interval: for lognormal and normal inputs its ends are the 5th and 95th percentiles; for uniform and triangular inputs they are the bounds of the support. Kind says what an input rests on: the essay's own figure (which the report checks and never uses as evidence for itself), an external source, or the analysts' judgement (the note gives the reasoning).</p>
+<div class="table-wrap"><table class="data-table assumptions-table"><thead><tr><th>Assumption</th><th class="num">Value or range</th><th>Unit</th><th>Distribution</th><th>Kind</th><th>Source</th></tr></thead>
+<tbody>${rows}</tbody></table></div>${correlationsTable(input.correlations ?? [])}`;
+}
+
+function correlationsTable(correlations: readonly Correlation[]): Html | null {
+  if (correlations.length === 0) return null;
+  const rows = correlations.map(
+    (c) => html`<tr><td><code>${c.between[0]}</code> · <code>${c.between[1]}</code>${c.note === undefined ? null : html`<div class="note">${c.note}</div>`}</td><td class="num">${formatNumber(c.rho, "number")}</td><td>${c.kind}</td><td>${c.source === undefined ? "\u2014" : html`${c.source.title}<div class="note">as of ${c.source.date}</div>`}</td></tr>`,
+  );
+  return html`<h2>Correlated inputs</h2><p>These pairs are sampled with the rank correlation given (Spearman ρ, imposed by the Iman–Conover method, which keeps each input's own distribution exactly); all other inputs are drawn independently.</p>
+<div class="table-wrap"><table class="data-table"><thead><tr><th>Inputs</th><th class="num">ρ</th><th>Kind</th><th>Source</th></tr></thead><tbody>${rows}</tbody></table></div>`;
 }
 
 /** Money reads like the chapters ("$5B", "$2–$3"), not as "5,000,000,000"; other units as plain numbers. */
@@ -96,9 +107,9 @@ function claimsTable(claims: readonly ClaimRecord[]): Html {
     (c) => html`<tr><td>${c.claim}${c.note === undefined ? null : html`<div class="note">${c.note}</div>`}</td>
 <td class="num">${appendUnit(formatInterval(c.stated.low, c.stated.high, c.format), c.unit, c.format)}</td>
 <td class="num">${appendUnit(formatInterval(c.computed.low, c.computed.high, c.format), c.unit, c.format)}</td>
-<td>${verdictBadge(c.verdict, null)}</td><td class="num">${factorCell(c.factor)}</td><td>${where(c)}</td></tr>`,
+<td>${verdictBadge(c.verdict, null)}${c.basis?.judgementLed === true ? html`<div class="judgement-badge">${judgementLedText(c)}</div>` : null}</td><td class="num">${factorCell(c.factor)}</td><td>${where(c)}</td></tr>`,
   );
-  return html`<p>Quantitative claims from the source text, each checked against the model's 90% interval. A claim is <em>consistent</em> when its stated range overlaps the model's; otherwise the factor says how far its midpoint is from the model's (stated ÷ model; 1× when consistent). An <em>unverifiable</em> claim has no independent figure to check against, so it has no factor (—).</p>
+  return html`<p>Quantitative claims from the source text, each checked against the model's 90% interval. A claim is <em>consistent</em> when its stated range overlaps the model's; otherwise the factor says how far its midpoint is from the model's (stated ÷ model; 1× when consistent). An <em>unverifiable</em> claim has no independent figure to check against, so it has no factor (—). A verdict marked <em>rests on judgement</em> depends mostly (more than half of the model's sensitivity) on inputs that are the analysts' judgement rather than a source: it is an informed opinion, not a finding.</p>
 <div class="table-wrap"><table class="data-table claims-table"><thead><tr><th>Claim</th><th class="num">Stated</th><th class="num">Model (90%)</th><th>Verdict</th><th class="num">Factor</th><th>Checked in</th></tr></thead><tbody>${rows}</tbody></table></div>`;
 }
 
@@ -124,9 +135,30 @@ function where(record: { readonly notebook?: string; readonly cell?: number }): 
 
 function methods(input: AppendixInput): Html {
   const { samples, seed } = input.montecarlo;
-  return html`<p>Uncertain inputs are given as 90% intervals. Each is turned into a distribution whose 5th and 95th percentiles are the interval's ends (lognormal unless the assumption names another: normal, uniform or triangular); point values are fixed.</p>
+  const kinds = kindCounts(input.assumptions);
+  const correlated = (input.correlations ?? []).length;
+  return html`<p>The model has <strong>${String(input.assumptions.length)}</strong> inputs: ${kinds}.</p>
+<p>Uncertain inputs are given as 90% intervals. A lognormal or normal input's 5th and 95th percentiles are the interval's ends; a uniform or triangular input's interval is its whole support (its bounds, not its percentiles); point values are fixed. ${
+    correlated === 0
+      ? "Inputs are drawn independently of each other."
+      : `Inputs are drawn independently except ${correlated === 1 ? "one declared pair" : `${String(correlated)} declared pairs`}, whose rank correlation is imposed (Iman–Conover) without changing either input's distribution.`
+  }</p>
 <p>Every uncertain figure is computed by Monte Carlo simulation: <strong>${formatNumber(samples, "count")}</strong> joint samples of the inputs, drawn from a seeded pseudo-random generator (seed <code>${String(seed)}</code>), so the same assumptions always give the same figures. A figure is reported as its median with the 90% interval (5th to 95th percentile) of the samples.</p>
+<p>The intervals cover the uncertainty of the inputs only. They exclude structural uncertainty: the choice of the model's form (which costs a mechanism applies to, which inputs move together) is not sampled, so an interval can be narrower than what is really known. Where the report tried other forms, a figure shows its value under those alternatives beside its interval.</p>
 <p>Claims are checked by comparing the stated range with the model's 90% interval. Sensitivity charts rank inputs by how much the output moves when one input goes from its 5th to its 95th percentile with the others held at their medians.</p>`;
+}
+
+/** "17 are the essay's own figures, 21 come from external sources and 23 are the analysts' judgement". */
+function kindCounts(assumptions: readonly Assumption[]): string {
+  const count = (kind: Assumption["kind"]): number => assumptions.filter((a) => a.kind === kind).length;
+  const [essay, source, judgement, undeclared] = [count("essay"), count("source"), count("judgement"), count(undefined)];
+  const parts = [
+    `${String(essay)} ${essay === 1 ? "is the essay's own figure" : "are the essay's own figures"}`,
+    `${String(source)} ${source === 1 ? "comes from an external source" : "come from external sources"}`,
+    `${String(judgement)} ${judgement === 1 ? "is" : "are"} the analysts' judgement`,
+  ];
+  if (undeclared > 0) parts.push(`${String(undeclared)} ${undeclared === 1 ? "declares" : "declare"} no kind`);
+  return `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1] ?? ""}`;
 }
 
 function provenance(p: Provenance, assumptionsFile: string): Html {

@@ -19,6 +19,8 @@ export interface ChapterInput {
   /** Notebook path relative to the report root. */
   readonly relativePath: string;
   readonly notebook: Notebook;
+  /** The notebook's folder (absolute), for charts' relative data URLs; the current folder when absent. */
+  readonly baseDir?: string;
 }
 
 export interface FailedCell {
@@ -60,11 +62,13 @@ export async function renderChapter(chapter: ChapterInput, markdown: MarkdownRen
       sections.push(...rendered.headings.filter((heading) => heading.level === 2));
       parts.push(html`<div class="cell cell-markdown">${rawHtml(rendered.html)}</div>`);
     } else if (cell.cell_type === "code") {
-      parts.push(await renderCodeCell(cell, { markdown, where, docId, onChart: (found) => {
+      let chartError: string | undefined;
+      parts.push(await renderCodeCell(cell, { markdown, where, docId, baseDir: chapter.baseDir ?? ".", onChart: (found) => {
         charts++;
         warnings.push(...found);
-      } }));
+      }, onChartError: (message) => void (chartError ??= message) }));
       if (cellFailed(cell)) failedCells.push({ chapter: chapter.number, cell: index + 1, where, message: firstErrorLine(cell) });
+      else if (chartError !== undefined) failedCells.push({ chapter: chapter.number, cell: index + 1, where, message: chartError });
     }
   }
   const body = html`<section class="chapter" id="${id}" data-notebook="${chapter.relativePath}">
@@ -78,7 +82,9 @@ interface CellContext {
   readonly markdown: MarkdownRenderer;
   readonly where: string;
   readonly docId: string;
+  readonly baseDir: string;
   readonly onChart: (warnings: readonly string[]) => void;
+  readonly onChartError: (message: string) => void;
 }
 
 async function renderCodeCell(cell: CodeCell, context: CellContext): Promise<Html> {

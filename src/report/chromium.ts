@@ -1,13 +1,22 @@
 /**
- * Finding and launching a Chromium for printing. A system browser is used (npm ci never downloads
- * one): PUPPETEER_EXECUTABLE_PATH first, then the usual install locations. Each launch gets a fresh
- * temporary profile and the flags that keep a headless print job from talking to the network.
+ * Finding and launching a Chromium for printing, in this order: PUPPETEER_EXECUTABLE_PATH when set,
+ * an installed system browser (faster to start, kept up to date by the OS), otherwise the one
+ * packaged in node_modules (`@sparticuz/chromium`, unpacked on first use), so `npm install && npm
+ * run report` prints a PDF on a machine with nothing but Node.
+ *
+ * Each launch gets a fresh temporary profile and the flags that keep a headless print job from
+ * talking to the network. The browser talks to us over a pipe, so when this process dies — even by
+ * kill -9 — Chromium reads end-of-file and exits; profiles left by such a death are removed at the
+ * next launch.
  */
-import { accessSync, constants, mkdtempSync, rmSync } from "node:fs";
+import { accessSync, constants, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser } from "puppeteer-core";
-import { chromiumEnvPathMissing, chromiumNotFound } from "../messages/report";
+import * as messages from "../messages/report";
+import { WorkError } from "../util/errors";
+import { chromiumFontConfig } from "./fonts";
+import { PACKAGED_CHROMIUM, packagedChromiumPackage, unpackChromium, unpackFolder, type PackagedChromium } from "./packaged-chromium";
 
 export const CHROMIUM_CANDIDATES = [
   "/usr/bin/chromium",
@@ -31,30 +40,46 @@ export const CHROMIUM_FLAGS = [
   "--font-render-hinting=none",
 ] as const;
 
-export class ChromiumNotFoundError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "ChromiumNotFoundError";
-  }
+/** Set (to anything but "" or "0") to skip the system browsers: the packaged one is used. For tests. */
+export const NO_SYSTEM_CHROMIUM = "FRAGTAX_NO_SYSTEM_CHROMIUM";
+
+/** No browser could be found or started: the HTML is still built, the PDF is not (exit 1). */
+export class ChromiumNotFoundError extends WorkError {}
+
+/** PUPPETEER_EXECUTABLE_PATH names no executable: unusable input (exit 2). */
+export class ChromiumPathError extends ChromiumNotFoundError {}
+
+export type ChromiumSource = "env" | "system" | "packaged";
+
+export interface ChromiumChoice {
+  readonly source: ChromiumSource;
+  /** The binary for "env" and "system"; "packaged" is unpacked when launched. */
+  readonly executablePath?: string;
 }
 
 export interface ChromiumLookup {
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly isExecutable: (path: string) => boolean;
+  /** Whether the packaged browser is installed (node_modules). */
+  readonly hasPackaged: () => boolean;
 }
 
-const defaultLookup: ChromiumLookup = { env: process.env, isExecutable };
+const defaultLookup: ChromiumLookup = { env: process.env, isExecutable, hasPackaged: () => packagedChromiumPackage() !== undefined };
 
-/** The browser to print with, or a ChromiumNotFoundError whose message says how to get one. */
-export function findChromium(lookup: ChromiumLookup = defaultLookup): string {
+const flagSet = (value: string | undefined): boolean => value !== undefined && value !== "" && value !== "0";
+
+/** Which browser to print with, or an error whose message says how to get one. */
+export function findChromium(lookup: ChromiumLookup = defaultLookup): ChromiumChoice {
   const fromEnv = lookup.env.PUPPETEER_EXECUTABLE_PATH;
   if (fromEnv !== undefined && fromEnv !== "") {
-    if (!lookup.isExecutable(fromEnv)) throw new ChromiumNotFoundError(chromiumEnvPathMissing(fromEnv));
-    return fromEnv;
+    if (!lookup.isExecutable(fromEnv)) throw new ChromiumPathError(messages.chromiumEnvPathMissing(fromEnv));
+    return { source: "env", executablePath: fromEnv };
   }
-  const found = CHROMIUM_CANDIDATES.find((candidate) => lookup.isExecutable(candidate));
-  if (found === undefined) throw new ChromiumNotFoundError(chromiumNotFound(CHROMIUM_CANDIDATES));
-  return found;
+  const skipSystem = flagSet(lookup.env[NO_SYSTEM_CHROMIUM]);
+  const found = skipSystem ? undefined : CHROMIUM_CANDIDATES.find((candidate) => lookup.isExecutable(candidate));
+  if (found !== undefined) return { source: "system", executablePath: found };
+  if (lookup.hasPackaged()) return { source: "packaged" };
+  throw new ChromiumNotFoundError(messages.chromiumNotFound(skipSystem ? [] : CHROMIUM_CANDIDATES, PACKAGED_CHROMIUM));
 }
 
 function isExecutable(path: string): boolean {
@@ -66,27 +91,120 @@ function isExecutable(path: string): boolean {
   }
 }
 
+/** What printed the PDF, for the build log and build-log.json. */
+export interface ChromiumInfo {
+  readonly source: ChromiumSource;
+  readonly executablePath: string;
+  /** As the browser reports it, e.g. "HeadlessChrome/143.0.7499.0". */
+  readonly version: string;
+}
+
 export interface LaunchedChromium {
   readonly browser: Browser;
-  /** Closes the browser and removes its temporary profile. */
+  readonly info: ChromiumInfo;
+  /** Closes the browser (killing it if it does not close in time) and removes its temporary profile. */
   close(): Promise<void>;
 }
 
-export async function launchChromium(executablePath: string = findChromium()): Promise<LaunchedChromium> {
-  const userDataDir = mkdtempSync(join(tmpdir(), "fragtax-chromium-"));
+const PROFILE_PREFIX = "fragtax-chromium-";
+const CLOSE_GRACE_MS = 3000;
+
+export interface LaunchOptions {
+  /** Progress lines ("unpacking the packaged Chromium …"). */
+  readonly log?: (line: string) => void;
+  /** Another package and unpack folder than node_modules/@sparticuz/chromium and the temp folder (tests). */
+  readonly packaged?: { readonly dir: string; readonly version: string; readonly folder: string };
+}
+
+export async function launchChromium(choice: ChromiumChoice = findChromium(), options: LaunchOptions = {}): Promise<LaunchedChromium> {
+  if (choice.source !== "packaged") return launch(choice.source, choice.executablePath ?? "", {});
+  const pkg = options.packaged ?? packagedChromiumPackage();
+  if (pkg === undefined) throw new ChromiumNotFoundError(messages.chromiumNotFound([], PACKAGED_CHROMIUM));
+  const folder = options.packaged?.folder ?? unpackFolder(pkg.version);
+  const start = async (fresh: boolean): Promise<LaunchedChromium> => {
+    if (fresh) options.log?.(messages.packagedChromiumReunpack(folder));
+    const unpacked = await unpackChromium(pkg.dir, pkg.version, { fresh, folder });
+    return launch("packaged", unpacked.executablePath, packagedEnv(unpacked));
+  };
+  try {
+    return await start(false);
+  } catch {
+    // A damaged unpack (a killed first run, a tampered file) gets one fresh unpack.
+    try {
+      return await start(true);
+    } catch (error) {
+      throw new ChromiumNotFoundError(messages.packagedChromiumBroken(folder, describe(error)));
+    }
+  }
+}
+
+/** The packaged browser finds its bundled NSS/NSPR libraries first, so no system package is needed. */
+function packagedEnv(unpacked: PackagedChromium): Record<string, string> {
+  const existing = process.env.LD_LIBRARY_PATH;
+  return { LD_LIBRARY_PATH: existing === undefined || existing === "" ? unpacked.libraryPath : `${unpacked.libraryPath}:${existing}` };
+}
+
+async function launch(source: ChromiumSource, executablePath: string, env: Record<string, string>): Promise<LaunchedChromium> {
+  removeOrphanProfiles();
+  const userDataDir = mkdtempSync(join(tmpdir(), `${PROFILE_PREFIX}${process.pid}-`));
   try {
     // Loaded on demand: an HTML-only build never pays for puppeteer's start-up.
     const { default: puppeteer } = await import("puppeteer-core");
-    const browser = await puppeteer.launch({ executablePath, headless: true, args: [...CHROMIUM_FLAGS], userDataDir });
+    const browser = await puppeteer.launch({
+      executablePath,
+      headless: source === "packaged" ? "shell" : true,
+      args: [...CHROMIUM_FLAGS],
+      userDataDir,
+      // A pipe, not a WebSocket: when this process dies the pipe closes and Chromium exits with it.
+      pipe: true,
+      // Only the fonts in node_modules: the PDF looks the same whatever the machine has installed.
+      env: { ...process.env, ...env, FONTCONFIG_FILE: chromiumFontConfig() },
+    });
+    const version = await browser.version();
     return {
       browser,
+      info: { source, executablePath, version },
       close: async () => {
-        await browser.close();
-        rmSync(userDataDir, { recursive: true, force: true });
+        try {
+          await Promise.race([browser.close(), new Promise((resolve) => setTimeout(resolve, CLOSE_GRACE_MS).unref())]);
+        } catch {
+          // already gone: the kill below and the profile removal still apply
+        } finally {
+          browser.process()?.kill("SIGKILL");
+          rmSync(userDataDir, { recursive: true, force: true });
+        }
       },
     };
   } catch (error) {
     rmSync(userDataDir, { recursive: true, force: true });
     throw error;
   }
+}
+
+/** Profiles of builds that died without cleaning up (kill -9): the pid in the name is no longer running. */
+function removeOrphanProfiles(): void {
+  let names: string[];
+  try {
+    names = readdirSync(tmpdir());
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const pid = Number(/^fragtax-chromium-(\d+)-/.exec(name)?.[1]);
+    if (!Number.isInteger(pid) || pid === process.pid || isRunning(pid)) continue;
+    rmSync(join(tmpdir(), name), { recursive: true, force: true });
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+export function describe(error: unknown): string {
+  return error instanceof Error ? error.message.split("\n")[0] ?? error.message : String(error);
 }

@@ -4,8 +4,10 @@
  * stderr are shown distinctly, never dropped. Vega-Lite becomes a static SVG (readable without
  * JavaScript and identical in print) plus its spec, embedded for the report's chart runtime.
  */
-import { renderChart } from "../charts/render";
+import { idPrefix } from "../charts/ids";
+import { ChartError, renderChart } from "../charts/render";
 import { VEGA_LITE_MIME } from "../api/types";
+import { chartFailed } from "../messages/charts";
 import { html, rawHtml, type Html } from "../util/html";
 import type { MarkdownRenderer } from "./markdown";
 import { joinSource, type DataOutput, type ErrorOutput, type Output, type StreamOutput } from "./nbformat";
@@ -15,11 +17,30 @@ export interface OutputContext {
   /** "notebooks/01-x.ipynb cell 4", for errors and for unique ids. */
   readonly where: string;
   readonly docId: string;
+  /** The notebook's folder: relative `data.url`s in charts resolve against it, as in JupyterLab. */
+  readonly baseDir: string;
   /** Called for every chart rendered, so the report can count them and pass on their warnings. */
   readonly onChart?: (warnings: readonly string[]) => void;
+  /** Called when a chart cannot be rendered (the error is shown in its place; the build fails). */
+  readonly onChartError?: (message: string) => void;
 }
 
-const VEGA_LITE_MIMES = [VEGA_LITE_MIME, "application/vnd.vegalite.v6+json", "application/vnd.vegalite.v4+json"];
+export const VEGA_LITE_MIMES = [VEGA_LITE_MIME, "application/vnd.vegalite.v6+json", "application/vnd.vegalite.v4+json"];
+
+/** The Vega-Lite specs among a notebook's outputs (for the rebuild cache: which files they read). */
+export function chartSpecs(outputs: readonly Output[]): unknown[] {
+  return outputs.flatMap((output) => {
+    if (output.output_type !== "display_data" && output.output_type !== "execute_result") return [];
+    const mime = VEGA_LITE_MIMES.find((candidate) => candidate in output.data);
+    if (mime === undefined) return [];
+    const payload = output.data[mime];
+    try {
+      return [typeof payload === "string" ? JSON.parse(payload) : payload];
+    } catch {
+      return [];
+    }
+  });
+}
 
 export async function renderOutputs(outputs: readonly Output[], context: OutputContext): Promise<Html> {
   const parts: Html[] = [];
@@ -84,12 +105,21 @@ function renderImage(mime: string, base64: string): Html {
 }
 
 async function renderVegaLite(payload: unknown, context: OutputContext): Promise<Html> {
-  // tslab may hand the spec over as JSON text or as an object.
-  const spec: unknown = typeof payload === "string" ? JSON.parse(payload) : payload;
-  const chart = await renderChart(spec, context.where);
+  let chart: Awaited<ReturnType<typeof renderChart>>;
+  let spec: unknown;
+  try {
+    // tslab may hand the spec over as JSON text or as an object.
+    spec = typeof payload === "string" ? JSON.parse(payload) : payload;
+    chart = await renderChart(spec, { where: context.where, baseDir: context.baseDir, idPrefix: idPrefix(context.docId) });
+  } catch (error) {
+    // A chart that cannot be drawn never stops the report: its error is shown where it would be.
+    const message = error instanceof ChartError ? error.message : chartFailed(context.where, error instanceof Error ? error.message : String(error));
+    context.onChartError?.(message);
+    return html`<div class="output output-error chart-error" role="alert"><p class="output-error-title">${message}</p></div>`;
+  }
   context.onChart?.(chart.warnings);
   const description = typeof (spec as { description?: unknown }).description === "string" ? (spec as { description: string }).description : null;
-  return html`<figure class="output chart" id="${`chart-${context.docId}`}">${rawHtml(chart.svg)}${
+  return html`<figure class="output chart" id="${`chart-${context.docId}`}">${rawHtml(chart.markup)}${
     description === null ? null : html`<figcaption>${description}</figcaption>`
   }${rawHtml(jsonScript("application/vnd.vegalite.v5+json", chart.themedSpec))}</figure>`;
 }

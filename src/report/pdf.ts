@@ -1,55 +1,187 @@
 /**
  * report.html → report.pdf with headless Chromium. The page is loaded from the HTML text (no file
- * or network access), printed with the paper size from report.yaml, a running header (title) and
- * footer (version date, page x of y). The caller writes the bytes atomically (util/atomic.ts),
- * so a failed print never leaves half a PDF.
+ * or network access) and printed with the paper size from report.yaml, a running header (title) and
+ * footer (version date, page x of y). Printing takes two passes: the first tells on which page each
+ * chapter and section landed (pdf-document.ts reads Chromium's named destinations), the second
+ * prints the contents page with those numbers. Then the metadata and bookmarks are written.
+ *
+ * The whole print runs under a time limit that grows with the page; past it the browser is killed
+ * and its profile removed. The caller writes the bytes atomically (util/atomic.ts), so a failed
+ * print never touches the previous report.pdf.
  */
+import type { Page } from "puppeteer-core";
 import type { Paper } from "../config";
-import { pdfFailed } from "../messages/report";
+import { chromiumDidNotStart, chromiumUsed, pdfFailed, pdfTimedOut } from "../messages/report";
+import { TOOL_VERSION } from "../version";
 import { escapeHtml } from "../util/html";
-import { launchChromium, type LaunchedChromium } from "./chromium";
+import { ChromiumNotFoundError, describe, findChromium, launchChromium, type ChromiumInfo, type LaunchedChromium } from "./chromium";
+import { finishPdf, readPrinted, type OutlineEntry } from "./pdf-document";
+import { WorkError } from "../util/errors";
 
 export interface PdfOptions {
   readonly title: string;
   readonly versionDate: string;
   readonly paper: Paper;
+  readonly author?: string;
+  readonly subtitle?: string;
+  /** The PDF's keywords; the chapter titles from the page's contents when absent. */
+  readonly keywords?: readonly string[];
+  /** When this PDF is made (a build's start, a publication); now when absent. */
+  readonly publishedAt?: Date;
+  /** Overrides the time limit computed from the page's size (tests). */
+  readonly timeoutMs?: number;
+  /** Progress lines (unpacking the packaged Chromium). */
+  readonly log?: (line: string) => void;
 }
 
-const SMALL = "font-family: Helvetica, Arial, 'DejaVu Sans', sans-serif; font-size: 7.5pt; color: #777; width: 100%; padding: 0 18mm;";
+export interface PrintedPdf {
+  readonly bytes: Uint8Array;
+  readonly pages: number;
+  /** 1 when the page has no contents to number, else 2 (3 when numbering moved a page break). */
+  readonly passes: number;
+  readonly chromium: ChromiumInfo;
+}
+
+/** A print that failed or timed out: exit 1, the previous report.pdf untouched. */
+export class PdfError extends WorkError {}
+
+/**
+ * Chromium draws the running header and footer apart from the page, without its inlined fonts (and
+ * a template carrying its own data: font prints blank), so they use DejaVu Sans, which the printing
+ * Chromium always has and has alone (fonts.ts, chromiumFontConfig).
+ */
+const SMALL = `font-family: "DejaVu Sans", sans-serif; font-size: 7pt; color: #777; width: 100%; padding: 0 18mm;`;
 
 export function headerTemplate(options: PdfOptions): string {
-  return `<div style="${SMALL} display: flex; justify-content: space-between;"><span>${escapeHtml(options.title)}</span><span>${escapeHtml(options.versionDate)}</span></div>`;
+  return `<div style='${SMALL} display: flex; justify-content: space-between;'><span>${escapeHtml(options.title)}</span><span>${escapeHtml(options.versionDate)}</span></div>`;
 }
 
 export function footerTemplate(options: PdfOptions): string {
-  return `<div style="${SMALL} text-align: center;">Version of ${escapeHtml(options.versionDate)} &middot; page <span class="pageNumber"></span> of <span class="totalPages"></span></div>`;
+  return `<div style='${SMALL} text-align: center;'>Version of ${escapeHtml(options.versionDate)} &middot; page <span class="pageNumber"></span> of <span class="totalPages"></span></div>`;
+}
+
+/** 30 s plus 60 s per MB of HTML: a 0.6 MB report gets 66 s, about ten times what it needs on a busy machine. */
+export function printTimeoutMs(htmlBytes: number): number {
+  return Math.round(30_000 + (60_000 * htmlBytes) / 1_000_000);
 }
 
 /** Print `html` to PDF bytes. `chromium` may be shared (tests, watch); otherwise one is launched and closed. */
-export async function printPdf(html: string, options: PdfOptions, chromium?: LaunchedChromium): Promise<Uint8Array> {
-  const owned = chromium === undefined ? await launchChromium() : undefined;
-  const browser = (chromium ?? owned)?.browser;
-  if (browser === undefined) throw new Error(pdfFailed("no browser"));
-  const page = await browser.newPage();
+export async function printPdf(html: string, options: PdfOptions, chromium?: LaunchedChromium): Promise<PrintedPdf> {
+  const limitMs = options.timeoutMs ?? printTimeoutMs(Buffer.byteLength(html));
+  const owned = chromium === undefined ? await launchOwn(options) : undefined;
+  const browser = (chromium ?? owned) as LaunchedChromium;
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new PdfError(pdfFailed(pdfTimedOut(Math.round(limitMs / 1000), Math.round(Buffer.byteLength(html) / 1024))))), limitMs);
+  });
+  let page: Page | undefined;
   try {
-    await page.setContent(html, { waitUntil: "load" });
-    await page.emulateMediaType("print");
-    return await page.pdf({
-      format: options.paper,
-      printBackground: true,
-      displayHeaderFooter: true,
-      headerTemplate: headerTemplate(options),
-      footerTemplate: footerTemplate(options),
-      margin: { top: "20mm", bottom: "20mm", left: "18mm", right: "18mm" },
-      preferCSSPageSize: false,
-      outline: true,
-      tagged: true,
-    });
+    return await Promise.race([
+      (async () => {
+        page = await browser.browser.newPage();
+        return await printTwice(page, html, options, browser.info, limitMs);
+      })(),
+      timedOut,
+    ]);
   } catch (error) {
-    throw new Error(pdfFailed(error instanceof Error ? error.message : String(error)));
+    throw error instanceof PdfError ? error : new PdfError(pdfFailed(describe(error)));
   } finally {
-    await page.close();
-    await owned?.close();
+    clearTimeout(timer);
+    // An owned browser is closed (killed if it hangs) with its profile; a shared one only loses the page.
+    if (owned !== undefined) await owned.close();
+    else await (page as Page | undefined)?.close().catch(() => undefined);
   }
 }
 
+/** A browser for this print only; one that will not start is a print failure that says which binary. */
+async function launchOwn(options: PdfOptions): Promise<LaunchedChromium> {
+  const choice = findChromium();
+  try {
+    return await launchChromium(choice, { ...(options.log !== undefined && { log: options.log }) });
+  } catch (error) {
+    if (error instanceof ChromiumNotFoundError) throw error;
+    throw new PdfError(pdfFailed(chromiumDidNotStart(choice.executablePath ?? choice.source, describe(error))));
+  }
+}
+
+async function printTwice(page: Page, html: string, options: PdfOptions, chromium: ChromiumInfo, limitMs: number): Promise<PrintedPdf> {
+  await page.setContent(html, { waitUntil: "load", timeout: limitMs });
+  await page.emulateMediaType("print");
+  await page.evaluate("document.fonts.ready.then(() => true)");
+  const outline = (await page.evaluate(PREPARE_CONTENTS)) as OutlineEntry[];
+  const settings = {
+    format: options.paper,
+    printBackground: true,
+    displayHeaderFooter: true,
+    headerTemplate: headerTemplate(options),
+    footerTemplate: footerTemplate(options),
+    margin: { top: "20mm", bottom: "20mm", left: "18mm", right: "18mm" },
+    preferCSSPageSize: false,
+    outline: false,
+    tagged: true,
+    timeout: limitMs,
+  } as const;
+  let printed = await readPrinted(await page.pdf(settings));
+  let passes = 1;
+  // Numbers take the placeholders' width, so the second pass normally lands every heading where
+  // the first did; if a break moved, a third pass prints the moved numbers.
+  while (outline.length > 0 && passes < 3) {
+    const pages = printed.destinations;
+    await page.evaluate(`(${FILL_CONTENTS})(${JSON.stringify(Object.fromEntries(pages))})`);
+    printed = await readPrinted(await page.pdf(settings));
+    passes += 1;
+    if (sameNumbers(pages, printed.destinations)) break;
+  }
+  const finished = await finishPdf(printed, {
+    title: options.title,
+    ...(options.author !== undefined && { author: options.author }),
+    ...(options.subtitle !== undefined && { subject: options.subtitle }),
+    keywords: options.keywords ?? ((await page.evaluate(CHAPTER_TITLES)) as string[]),
+    asOf: options.versionDate,
+    published: options.publishedAt ?? new Date(),
+    creator: `fragtax ${TOOL_VERSION}`,
+    producer: `fragtax ${TOOL_VERSION}; ${chromiumUsed(chromium.source, chromium.executablePath, chromium.version)}; pdf-lib`,
+  }, outline);
+  return { ...finished, passes, chromium };
+}
+
+function sameNumbers(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): boolean {
+  return a.size === b.size && [...a].every(([id, page]) => b.get(id) === page);
+}
+
+/**
+ * In the page, before the first print: every contents link gets a leader and a page-number slot
+ * ("00" until the numbers are known, so the second print lays out the same), and the contents'
+ * structure is returned for the bookmarks. Plain JS: it runs in Chromium, not in Node.
+ */
+const PREPARE_CONTENTS = `(() => {
+  const entry = (li) => {
+    const link = li.querySelector(":scope > a[href^='#']");
+    if (!link) return null;
+    const title = link.textContent.replace(/\\s+/g, " ").trim();
+    const leader = document.createElement("span");
+    leader.className = "toc-leader";
+    const number = document.createElement("span");
+    number.className = "toc-page";
+    number.textContent = "00";
+    link.append(leader, number);
+    const children = [...li.querySelectorAll(":scope > ol > li")].map(entry).filter(Boolean);
+    return { id: decodeURIComponent(link.getAttribute("href").slice(1)), title, children };
+  };
+  return [...document.querySelectorAll(".toc > ol > li")].map(entry).filter(Boolean);
+})()`;
+
+/** The chapters' titles as the contents lists them, without their numbers. */
+const CHAPTER_TITLES = `[...document.querySelectorAll(".toc-chapters > li > a")].map((link) => {
+  const copy = link.cloneNode(true);
+  for (const extra of copy.querySelectorAll(".toc-number, .toc-leader, .toc-page")) extra.remove();
+  return copy.textContent.replace(/\\s+/g, " ").trim();
+})`;
+
+const FILL_CONTENTS = `(pages) => {
+  for (const link of document.querySelectorAll(".toc a[href^='#']")) {
+    const slot = link.querySelector(".toc-page");
+    const page = pages[decodeURIComponent(link.getAttribute("href").slice(1))];
+    if (slot) slot.textContent = page === undefined ? "" : String(page);
+  }
+}`;

@@ -16,6 +16,9 @@ export interface FigureEntry {
   readonly p95?: number;
   readonly notebook?: string;
   readonly cell?: number;
+  readonly section?: string;
+  readonly alternatives?: FigureRecord["alternatives"];
+  readonly alternativesWhere?: string;
 }
 
 export function figuresJson(figures: readonly FigureRecord[]): string {
@@ -27,6 +30,9 @@ export function figuresJson(figures: readonly FigureRecord[]): string {
       ...(f.summary === undefined ? { value: f.value } : { mean: f.summary.mean, p5: f.summary.p5, p50: f.summary.p50, p95: f.summary.p95 }),
       notebook: f.notebook,
       cell: f.cell,
+      section: f.section,
+      alternatives: f.alternatives,
+      alternativesWhere: f.alternativesWhere,
     }));
   return pretty(entries);
 }
@@ -42,8 +48,10 @@ export function claimsJson(claims: readonly ClaimRecord[]): string {
       verdict: c.verdict,
       factor: c.factor,
       note: c.note,
+      basis: c.basis,
       notebook: c.notebook,
       cell: c.cell,
+      section: c.section,
     }));
   return pretty(entries);
 }

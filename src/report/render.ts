@@ -2,9 +2,11 @@
  * Executed chapters + records + provenance → the report's HTML text. Pure apart from reading the
  * templates once; the caller writes the file.
  */
-import { formatFigureValue } from "../format/number";
+import { dirname, join } from "node:path";
+import { formatAlternatives, formatFigureValue } from "../format/number";
+import { resolveLedgerWords } from "../api/words";
 import type { ClaimRecord, FigureRecord } from "../api/types";
-import type { Assumption } from "../assumptions/types";
+import type { Assumption, Correlation } from "../assumptions/types";
 import type { ReportConfig } from "../config";
 import { renderAppendices, type Appendix, type Provenance } from "./appendices";
 import { ownNumber, renderChapter, type ChapterInput, type FailedCell, type RenderedChapter } from "./chapters";
@@ -12,7 +14,8 @@ import { joinSource } from "./nbformat";
 import { headlineFigures } from "./records";
 import { html, rawHtml, type Html } from "../util/html";
 import { createMarkdownRenderer } from "./markdown";
-import { assetSlots, fillTemplate, loadTemplateAssets } from "./template";
+import { assetSlots, fillTemplate, inlineAsset, loadTemplateAssets, toolCacheDir } from "./template";
+import { embedFonts } from "./fonts";
 import { CHANGES_TOC_MARKER } from "./markers";
 
 export interface ReportInput {
@@ -20,11 +23,15 @@ export interface ReportInput {
   readonly chapters: readonly ChapterInput[];
   readonly assumptions: readonly Assumption[];
   readonly assumptionsFile: string;
+  /** Declared rank correlations between assumptions (listed in the assumptions appendix). */
+  readonly correlations?: readonly Correlation[];
   readonly figures: readonly FigureRecord[];
   readonly claims: readonly ClaimRecord[];
   readonly provenance: Provenance;
   /** The version date shown on the title page and in the PDF's running footer. */
   readonly versionDate: string;
+  /** The data cut-off (report.yaml's asOf, else the version date), shown beside the version date. */
+  readonly asOf?: string;
   /** Shown on the title page under the byline, e.g. the what-if banner (build/whatif/banner.ts). */
   readonly notice?: Html;
 }
@@ -42,24 +49,33 @@ const HEADLINE_COUNT = 4;
 export async function renderReport(input: ReportInput): Promise<RenderedReport> {
   const markdown = createMarkdownRenderer();
   const chapters: RenderedChapter[] = [];
-  for (const chapter of numbered(input.chapters)) chapters.push(await renderChapter(chapter, markdown));
+  for (const chapter of numbered(input.chapters)) {
+    const baseDir = chapter.baseDir ?? dirname(join(input.config.root, chapter.relativePath));
+    chapters.push(await renderChapter({ ...chapter, baseDir }, markdown));
+  }
   const appendices = renderAppendices({ ...input, montecarlo: input.config.montecarlo });
   const { config } = input;
-  const page = fillTemplate(loadTemplateAssets().page, {
+  const slots = {
     ...assetSlots(loadTemplateAssets()),
     generator: html`fragtax ${input.provenance.tools.fragtax ?? ""}`,
     date: html`${input.versionDate}`,
     title: html`${config.title}`,
     kicker: html`Version of ${input.versionDate}`,
+    asOf: html`${input.asOf ?? input.versionDate}`,
     subtitle: config.subtitle === undefined ? html`` : html`<p class="report-subtitle">${config.subtitle}</p>`,
     byline: html`${config.author ?? ""}`,
     notice: input.notice ?? html``,
     headlines: headlineCards(input.figures, input.chapters[0]?.relativePath),
     toc: tableOfContents(chapters, appendices),
-    chapters: html`${chapters.map((chapter) => chapter.html)}`,
+    // nb.words.ledger() left markers: the whole ledger is known only now.
+    chapters: rawHtml(resolveLedgerWords(html`${chapters.map((chapter) => chapter.html)}`.value, input.claims)),
     appendices: html`${appendices.map((appendix) => appendix.html)}`,
     colophon: html`Built ${input.provenance.builtAt} by fragtax ${input.provenance.tools.fragtax ?? ""} from commit ${input.provenance.git.commit ?? "none"}${input.provenance.git.dirty ? " (uncommitted changes)" : ""}.`,
-  });
+  };
+  // The fonts carry only the characters the page shows, so they are cut after everything else is in place.
+  const withoutFonts = fillTemplate(loadTemplateAssets().page, { ...slots, fonts: html`` });
+  const fonts = await embedFonts(withoutFonts, { cacheDir: toolCacheDir() });
+  const page = fillTemplate(loadTemplateAssets().page, { ...slots, fonts: inlineAsset(fonts.css, "style") });
   return {
     html: page,
     chapters: chapters.map(({ number, title, charts }) => ({ number, title, charts })),
@@ -89,7 +105,7 @@ function headlineCards(figures: readonly FigureRecord[], firstChapter: string | 
   return html`<div class="headlines">${chosen.map(
     (figure) => html`<div class="headline"><div class="headline-value">${formatFigureValue(figure)}</div><div class="headline-label">${figure.label}</div>${
       figure.summary === undefined ? null : html`<div class="headline-range">90% interval ${formatFigureRange(figure)}</div>`
-    }</div>`,
+    }${figure.alternatives === undefined || figure.alternatives.length === 0 ? null : html`<div class="headline-alternatives">${formatAlternatives(figure).replace(/^ as modelled; /, "")}</div>`}</div>`,
   )}</div>`;
 }
 

@@ -60,16 +60,26 @@ function minifiedRuntime(source: string): string {
   const require = createRequire(import.meta.url);
   const esbuildVersion = (require("esbuild/package.json") as { version: string }).version;
   const key = sha256(`${esbuildVersion}\0${source}`).slice(0, 16);
-  const file = join(toolRoot(), "node_modules", ".cache", "fragtax", `runtime-${key}.js`);
+  const file = join(toolCacheDir(), `runtime-${key}.js`);
   if (existsSync(file)) return readFileSync(file, "utf8");
   const { transformSync } = require("esbuild") as typeof import("esbuild");
   const code = transformSync(source, { minify: true, loader: "js", target: "es2017" }).code;
-  try {
-    writeFileAtomicSync(file, code);
-  } catch {
-    // a read-only install only minifies again next time
-  }
+  writeToolCache(file, code);
   return code;
+}
+
+/** node_modules/.cache/fragtax of this install: derived files kept by content (runtime, fonts), shared by every project. */
+export function toolCacheDir(): string {
+  return join(toolRoot(), "node_modules", ".cache", "fragtax");
+}
+
+/** Write a cache file whole (temp + rename); a read-only install only means computing it again next time. */
+export function writeToolCache(file: string, contents: string): void {
+  try {
+    writeFileAtomicSync(file, contents);
+  } catch {
+    // not cached: the next build computes it again
+  }
 }
 
 /** Fill every {{slot}}; a slot the template names but the caller did not give is an error. */

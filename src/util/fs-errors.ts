@@ -4,9 +4,9 @@
  * "EEXIST: file already exists, mkdir …". Exit 2: the environment or the input is unusable.
  */
 import * as messages from "../messages/fs";
+import { InputError } from "./errors";
 
-export class FileSystemError extends Error {
-  readonly exitCode = 2;
+export class FileSystemError extends InputError {
   constructor(
     message: string,
     readonly path: string,

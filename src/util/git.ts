@@ -17,3 +17,18 @@ export async function gitState(root: string): Promise<{ commit: string | null; d
     return { commit: null, dirty: null };
   }
 }
+
+/**
+ * The text of `path` (relative to `root`) at `commit`, or undefined when git, the commit or the file
+ * is not there.
+ */
+export async function fileAtCommit(root: string, commit: string, path: string): Promise<string | undefined> {
+  if (!/^[0-9a-f]{7,64}$/i.test(commit)) return undefined; // a manifest value, never an option
+  try {
+    const { stdout: prefix } = await run("git", ["-C", root, "rev-parse", "--show-prefix"]);
+    const { stdout } = await run("git", ["-C", root, "show", `${commit}:${prefix.trim()}${path}`], { maxBuffer: 64 * 1024 * 1024 });
+    return stdout;
+  } catch {
+    return undefined;
+  }
+}

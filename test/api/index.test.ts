@@ -134,6 +134,7 @@ describe("notebook API in Jupyter mode with the real assumptions registry", () =
         "    label: H100 rental price",
         "    unit: USD/GPU-hour",
         "    range: { low: 2, high: 3 }",
+        "    kind: source",
         "    source: { title: Essay, date: 2026-04-28 }",
         "",
       ].join("\n"),

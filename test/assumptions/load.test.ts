@@ -34,7 +34,7 @@ describe("loadAssumptionsFile", () => {
       range: { low: 2, high: 3 },
       distribution: "lognormal",
       source: { title: "Maverick analyst essay", url: "https://example.com/essay", date: "2026-04-28" },
-      position: { file: fixture("valid.yaml"), line: 14, column: 5 },
+      position: { file: fixture("valid.yaml"), line: 16, column: 5 },
     });
     expect(registry.get("scenario_merchant_era_probability")).toMatchObject({ value: 0.6, distribution: "fixed" });
     expect(registry.get("mfu_fraction")).toMatchObject({ mode: 0.4, distribution: "triangular" });
@@ -43,16 +43,16 @@ describe("loadAssumptionsFile", () => {
 
   // Each bad fixture: the line the error must point at, the assumption id it must name, and a phrase.
   const cases: ReadonlyArray<readonly [file: string, line: number, id: string | undefined, phrase: string]> = [
-    ["malformed.yaml", 6, "h100_usd_per_gpu_hour", "malformed YAML"],
-    ["duplicate-id.yaml", 7, "frontier_run_days", "duplicate id; it is already defined on line 2"],
-    ["missing-source.yaml", 7, "pue_ratio", 'missing "source'],
-    ["low-above-high.yaml", 5, "h100_usd_per_gpu_hour", "range low 3 is above high 2"],
-    ["lognormal-nonpositive.yaml", 6, "revenue_growth_fraction", "lognormal range needs positive bounds"],
-    ["unknown-distribution.yaml", 6, "pue_ratio", 'unknown distribution "gaussian"'],
-    ["triangular-without-mode.yaml", 6, "mfu_fraction", 'triangular distribution needs "mode"'],
-    ["mode-outside-range.yaml", 6, "mfu_fraction", "mode 0.5 lies outside the range 0.3–0.45"],
-    ["unknown-field.yaml", 6, "pue_ratio", 'unknown field "distrbution" (did you mean "distribution"?)'],
-    ["unknown-top-level-key.yaml", 7, undefined, 'unknown top-level key "scenarios"'],
+    ["malformed.yaml", 7, "h100_usd_per_gpu_hour", "malformed YAML"],
+    ["duplicate-id.yaml", 8, "frontier_run_days", "duplicate id; it is already defined on line 2"],
+    ["missing-source.yaml", 8, "pue_ratio", 'missing "source'],
+    ["low-above-high.yaml", 6, "h100_usd_per_gpu_hour", "range low 3 is above high 2"],
+    ["lognormal-nonpositive.yaml", 7, "revenue_growth_fraction", "lognormal range needs positive bounds"],
+    ["unknown-distribution.yaml", 7, "pue_ratio", 'unknown distribution "gaussian"'],
+    ["triangular-without-mode.yaml", 7, "mfu_fraction", 'triangular distribution needs "mode"'],
+    ["mode-outside-range.yaml", 7, "mfu_fraction", "mode 0.5 lies outside the range 0.3–0.45"],
+    ["unknown-field.yaml", 7, "pue_ratio", 'unknown field "distrbution" (did you mean "distribution"?)'],
+    ["unknown-top-level-key.yaml", 8, undefined, 'unknown top-level key "scenarios"'],
   ];
   it.each(cases)("%s: names line %i and assumption %s", async (file, line, id, phrase) => {
     const error = await loadError(file);
@@ -71,11 +71,13 @@ describe("loadAssumptionsFile", () => {
       "    label: A",
       "    unit: USD",
       "    range: { low: 5, high: 1 }",
+      "    kind: source",
       "    source: { title: t, date: 2026-01-01 }",
       "  - id: b_usd",
       "    label: B",
       "    unit: USD",
       "    value: 3",
+      "    kind: source",
     ].join("\n");
     const error = (() => {
       try {
@@ -87,13 +89,13 @@ describe("loadAssumptionsFile", () => {
     })();
     expect(error.problems.map((p) => [p.line, p.id])).toEqual([
       [5, "a_usd"],
-      [7, "b_usd"],
+      [8, "b_usd"],
     ]);
     expect(error.message.split("\n")).toHaveLength(2);
   });
 
   it("rejects a non-snake_case id and an empty file with a location", () => {
-    const bad = "assumptions:\n  - id: H100Price\n    label: x\n    unit: USD\n    value: 1\n    source: { title: t, date: 2026-01-01 }\n";
+    const bad = "assumptions:\n  - id: H100Price\n    label: x\n    unit: USD\n    value: 1\n    kind: source\n    source: { title: t, date: 2026-01-01 }\n";
     expect(() => parseAssumptions(bad, "f.yaml")).toThrow(/f\.yaml:2:\d+: assumption id "H100Price" must be snake_case/);
     expect(() => parseAssumptions("", "empty.yaml")).toThrow(/empty\.yaml:1:1: expected a mapping with an "assumptions:" list/);
   });

@@ -71,7 +71,7 @@ describe("AssumptionRegistry", () => {
       error = caught;
     }
     expect(error).toBeInstanceOf(AssumptionError);
-    expect((error as AssumptionError).line).toBe(8);
+    expect((error as AssumptionError).line).toBe(9);
     expect((error as AssumptionError).message).toContain('assumption "frontier_run_days": range low 90 is above high 60');
     expect(() => registry.withOverrides([{ id: "mfu_fraction", low: 0.1, high: 0.2 }])).toThrow(/mode 0.4 lies outside the range 0.1–0.2/);
     expect(() => registry.withOverrides([{ id: "h100_usd_per_gpu_hour", low: -1, high: 2 }])).toThrow(/lognormal range needs positive bounds/);

@@ -13,8 +13,8 @@ describe("assumptions JSON Schema", () => {
       additionalProperties: boolean;
     };
     const entry = schema.properties.assumptions.items;
-    expect(Object.keys(entry.properties)).toEqual(["id", "label", "unit", "value", "range", "mode", "distribution", "source", "note"]);
-    expect(entry.required).toEqual(expect.arrayContaining(["id", "label", "unit", "source"]));
+    expect(Object.keys(entry.properties)).toEqual(["id", "label", "unit", "value", "range", "mode", "distribution", "kind", "source", "note"]);
+    expect(entry.required).toEqual(expect.arrayContaining(["id", "label", "unit", "kind", "source"]));
     expect(entry.properties.distribution).toMatchObject({ enum: ["lognormal", "normal", "uniform", "triangular", "fixed"] });
     expect(schema.additionalProperties).toBe(false);
   });

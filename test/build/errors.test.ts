@@ -46,16 +46,16 @@ describe("fragtax build with bad input", () => {
     expect(page).toMatch(/<p class="output-error-title">UnknownAssumptionError: unknown assumption &quot;h100_usd_per_gpu_hr&quot;/);
   });
 
-  it("without a usable Chromium (PUPPETEER_EXECUTABLE_PATH=/nonexistent) writes the HTML, says how to get one and exits 1", () => {
+  it("with PUPPETEER_EXECUTABLE_PATH naming no file writes the HTML, names the variable, says how to get a Chromium and exits 2", () => {
     project = tempProject();
     const run = fragtaxBuild(project.root, [], { PUPPETEER_EXECUTABLE_PATH: "/nonexistent" });
-    expect(run.code).toBe(1);
+    expect(run.code).toBe(2);
     expect(run.stderr).toContain("PUPPETEER_EXECUTABLE_PATH is set to /nonexistent, which does not exist or is not executable");
     expect(run.stderr).toContain("apt-get install chromium");
     expect(run.stderr).toContain("The HTML report was still built");
     expect(existsSync(join(outBuild(project.root), "report.html"))).toBe(true);
     expect(existsSync(join(outBuild(project.root), "report.pdf"))).toBe(false);
     const log = JSON.parse(readFileSync(join(outBuild(project.root), "build-log.json"), "utf8")) as { pdf: { status: string } };
-    expect(log.pdf.status).toBe("no-chromium");
+    expect(log.pdf.status).toBe("bad-chromium-path");
   });
 });

@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { build, FileBuildEffects } from "../../src/build/pipeline";
-import { ChromiumNotFoundError, findChromium } from "../../src/report/chromium";
+import { ChromiumNotFoundError, ChromiumPathError, findChromium } from "../../src/report/chromium";
 import { visibleText } from "../report/fixture";
 import { appendCell, tempProject, type TempProject } from "../project";
 
@@ -24,7 +24,7 @@ describe("fragtax build, end to end (real engine, real Chromium)", () => {
     const result = await build({ root: project.root }, quietEffects(lines));
     expect(result.exitCode).toBe(0);
     expect(result.pdf).toBe("written");
-    expect(result.files).toEqual(["out/build/report.html", "out/build/figures.json", "out/build/claims.json", "out/build/report.pdf", "out/build/build-log.json"]);
+    expect(result.files).toEqual(["out/build/report.html", "out/build/figures.json", "out/build/claims.json", "out/build/sections.json", "out/build/report.pdf", "out/build/build-log.json"]);
 
     const page = read(project.root, "report.html");
     expect(page).toContain("<h1>The price of a training run</h1>");
@@ -36,7 +36,7 @@ describe("fragtax build, end to end (real engine, real Chromium)", () => {
 
     const figures = JSON.parse(read(project.root, "figures.json")) as Array<Record<string, unknown>>;
     expect(figures).toEqual([
-      { id: "run_cost_usd", label: "Cost of one training run", unit: "USD", format: "usd", mean: 25e6, p5: 20.5e6, p50: 25e6, p95: 29.5e6, notebook: "notebooks/01-price.ipynb", cell: 3 },
+      { id: "run_cost_usd", label: "Cost of one training run", unit: "USD", format: "usd", mean: 25e6, p5: 20.5e6, p50: 25e6, p95: 29.5e6, notebook: "notebooks/01-price.ipynb", cell: 3, section: "01-price#the-price-of-a-training-run" },
     ]);
     const claims = JSON.parse(read(project.root, "claims.json")) as Array<Record<string, unknown>>;
     expect(claims.map((claim) => [claim.id, claim.verdict, claim.notebook])).toEqual([["claim_run_cost", "overstated", "notebooks/02-claims.ipynb"]]);
@@ -76,7 +76,7 @@ describe("fragtax build, end to end (real engine, real Chromium)", () => {
     const lines: string[] = [];
     const effects = quietEffects(lines);
     effects.printPdf = async () => {
-      findChromium({ env: {}, isExecutable: () => false });
+      findChromium({ env: {}, isExecutable: () => false, hasPackaged: () => false });
       throw new Error("unreachable: no Chromium was found above");
     };
     const result = await build({ root: project.root }, effects);
@@ -85,8 +85,18 @@ describe("fragtax build, end to end (real engine, real Chromium)", () => {
     expect(existsSync(join(project.root, "out", "build", "report.html"))).toBe(true);
     expect(lines.join("\n")).toContain("apt-get install chromium");
     expect(lines.join("\n")).toContain("PUPPETEER_EXECUTABLE_PATH");
-    expect(() => findChromium({ env: { PUPPETEER_EXECUTABLE_PATH: "/nope/chrome" }, isExecutable: () => true })).not.toThrow();
-    expect(() => findChromium({ env: { PUPPETEER_EXECUTABLE_PATH: "/nope/chrome" }, isExecutable: () => false })).toThrow(ChromiumNotFoundError);
+    expect(lines.join("\n")).toContain("run `npm install` (it installs @sparticuz/chromium)");
+  });
+
+  it("finds PUPPETEER_EXECUTABLE_PATH first, then a system Chromium, then the packaged one", () => {
+    const lookup = (env: Record<string, string>, executables: readonly string[], hasPackaged = true) => ({ env, isExecutable: (path: string) => executables.includes(path), hasPackaged: () => hasPackaged });
+    expect(findChromium(lookup({ PUPPETEER_EXECUTABLE_PATH: "/opt/chrome" }, ["/opt/chrome", "/usr/bin/chromium"]))).toEqual({ source: "env", executablePath: "/opt/chrome" });
+    expect(() => findChromium(lookup({ PUPPETEER_EXECUTABLE_PATH: "/nope/chrome" }, ["/usr/bin/chromium"]))).toThrow(ChromiumPathError);
+    expect(() => findChromium(lookup({ PUPPETEER_EXECUTABLE_PATH: "/nope/chrome" }, []))).toThrow(/PUPPETEER_EXECUTABLE_PATH is set to \/nope\/chrome/);
+    expect(findChromium(lookup({}, ["/usr/bin/chromium"]))).toEqual({ source: "system", executablePath: "/usr/bin/chromium" });
+    expect(findChromium(lookup({}, []))).toEqual({ source: "packaged" });
+    expect(findChromium(lookup({ FRAGTAX_NO_SYSTEM_CHROMIUM: "1" }, ["/usr/bin/chromium"]))).toEqual({ source: "packaged" });
+    expect(() => findChromium(lookup({}, [], false))).toThrow(ChromiumNotFoundError);
   });
 });
 
@@ -132,7 +142,7 @@ describe("fragtax build on the command line", () => {
     expect(page).toMatch(/<p class="output-error-title">TimeoutError: the cell did not finish within 1 s/);
     expect(visibleText(page)).toContain("At rental prices, one run costs $25M");
     // Nothing half-written: only the finished files, each complete, no temporary siblings left behind.
-    expect(readdirSync(join(project.root, "out", "build")).sort()).toEqual(["build-log.json", "claims.json", "figures.json", "report.html"]);
+    expect(readdirSync(join(project.root, "out", "build")).sort()).toEqual(["build-log.json", "claims.json", "figures.json", "report.html", "sections.json"]);
     const log = JSON.parse(read(project.root, "build-log.json")) as { notebooks: Array<{ notebook: string; failedCells: number[] }> };
     expect(log.notebooks.map((entry) => [entry.notebook, entry.failedCells])).toEqual([["notebooks/01-price.ipynb", []], ["notebooks/02-claims.ipynb", [3]]]);
     expect(page.trimEnd().endsWith("</html>")).toBe(true);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   capitalRecoveryFactor,
+  effectivePoolCount,
   remainderProbabilities,
   sovereigntyInferenceUplift,
   splitPoolCapacityMultiplier,
@@ -39,5 +40,21 @@ describe("remainderProbabilities", () => {
     const over = remainderProbabilities(0.8, 0.4);
     expect(over[0]).toBe(0);
     expect(over[0] + over[1] + over[2]).toBeCloseTo(1, 12);
+  });
+});
+
+describe("effectivePoolCount and correlated split pools", () => {
+  it("is N for independent pools, 1 for pools that peak together, and in between otherwise", () => {
+    expect(effectivePoolCount(2, 0)).toBe(2);
+    expect(effectivePoolCount(2, 1)).toBe(1);
+    expect(effectivePoolCount(2, 0.5)).toBeCloseTo(4 / 3, 12);
+    expect(splitPoolCapacityMultiplier(0.7, 2, 1)).toBeCloseTo(1, 12);
+    expect(splitPoolCapacityMultiplier(0.7, 2, 0.5)).toBeCloseTo(0.7 + 0.3 * Math.sqrt(4 / 3), 12);
+    expect(splitPoolCapacityMultiplier(0.7, 2, 0.5)).toBeLessThan(splitPoolCapacityMultiplier(0.7, 2));
+  });
+
+  it("rejects a correlation outside [0, 1] with a message naming it", () => {
+    expect(() => effectivePoolCount(2, -0.2)).toThrow(/correlation between pools must be in \[0, 1\].*-0.2/);
+    expect(() => effectivePoolCount(2, Number.NaN)).toThrow(/NaN/);
   });
 });

@@ -57,6 +57,7 @@ describe("monteCarlo", () => {
       "    label: GPUs",
       "    unit: GPUs",
       "    range: { low: 10000, high: 15000 }",
+      "    kind: source",
       "    source: { title: essay, date: 2026-04-28 }",
     ].join("\n");
     const registry = parseAssumptions(text, "a.yaml");

@@ -1,15 +1,22 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parseAssumptions } from "../../src/assumptions";
-import * as models from "../../src/model/report-models";
+import * as helpers from "../../src/model/report-models";
+import * as chapterModels14 from "../../src/model/chapter-models";
+import * as chapterModels58 from "../../src/model/lab-models";
 import { checkClaim } from "../../src/model/claims";
+
+const models = { ...helpers, ...chapterModels14, ...chapterModels58 };
 
 const FILE = "notebooks/assumptions.yaml";
 const registry = parseAssumptions(readFileSync(FILE, "utf8"), FILE);
 const settings = { samples: 2000, seed: 20260428 };
-const chapterModels = Object.entries(models).filter(
-  (entry): entry is [string, models.ReportModel<string, string>] => typeof entry[1] === "object" && entry[1] !== null && "ids" in entry[1] && "evaluate" in entry[1],
-);
+const isModel = (value: unknown): value is helpers.ReportModel<string, string> =>
+  typeof value === "object" && value !== null && "ids" in value && "evaluate" in value;
+const chapterModels: [string, helpers.ReportModel<string, string>][] = [
+  ...Object.entries(models).flatMap(([name, value]) => (isModel(value) ? [[name, value] as [string, helpers.ReportModel<string, string>]] : [])),
+  ...chapterModels58.FRAGMENTATION_TAX_ALTERNATIVES.map((a): [string, helpers.ReportModel<string, string>] => [a.id, a.model]),
+];
 
 describe("report chapter models", () => {
   it("read only assumptions that exist in notebooks/assumptions.yaml", () => {
@@ -39,17 +46,22 @@ describe("report chapter models", () => {
   it("the essay's scenario probabilities sum to 1 and a higher balkanization uplift raises the weighted index", () => {
     const run = models.runModel(models.SCENARIOS, registry.reader("s"), settings);
     expect(run.mean.probability_sum).toBeCloseTo(1, 12);
-    const x = { pMerchant: 0.6, pBalkanization: 0.25, pWinner: 0.15, bandBalkanization: 0.25, bandWinner: 0.15, indexMerchant: 0.9, uplift: 0.5, indexWinner: 1.1, price: 2, tokensPerSecond: 1000, inference2024: 2e9, utilization: 0.7 };
+    const x = { pMerchant: 0.6, pBalkanization: 0.25, pWinner: 0.15, bandBalkanization: 0.25, bandWinner: 0.15, indexMerchant: 0.9, uplift: 0.5, indexWinner: 1.1, price: 2, tokensPerSecond: 1000, compute2024: 7e9, inferenceShare: 0.3, utilization: 0.7 };
     const low = models.SCENARIOS.evaluate(x).weighted_index;
     expect(low).toBeCloseTo(0.6 * 0.9 + 0.25 * 1.5 + 0.15 * 1.1, 12);
     expect(models.SCENARIOS.evaluate({ ...x, uplift: 0.6 }).weighted_index).toBeGreaterThan(low);
   });
 
   it("the revenue-share cap never lets capped payments exceed the cap or the uncapped total", () => {
-    const out = models.REVENUE_SHARE.evaluate({ share: 0.2, cap: 30e9, horizon: 5, revenue2026: 30e9, growth: 1.5 });
+    const out = models.REVENUE_SHARE.evaluate({ share: 0.2, cap: 30e9, horizon: 5, revenue2026: 30e9, growth: 1.5, rate: 0.1 });
     expect(out.paid_capped_usd).toBe(30e9);
     expect(out.paid_uncapped_usd).toBeCloseTo(0.2 * 30e9 * (1 + 1.5 + 1.5 ** 2 + 1.5 ** 3 + 1.5 ** 4), 0);
     expect(out.cap_binds).toBe(1);
+    expect(out.cap_value_nominal_usd).toBeCloseTo(out.paid_uncapped_usd - 30e9, 0);
+    // Discounted at 10%, the transfer is worth less than its nominal sum, and more than nothing.
+    expect(out.cap_value_usd).toBeLessThan(out.cap_value_nominal_usd);
+    expect(out.cap_value_usd).toBeGreaterThan(0);
+    expect(out.cap_years_of_2026_payments).toBeCloseTo(30e9 / (0.2 * 30e9), 12);
   });
 });
 
@@ -77,5 +89,61 @@ describe("intervalOf", () => {
   it("reads a range as is and a fixed value as a zero-width interval", () => {
     expect(models.intervalOf(registry.get("essay_training_days"))).toEqual({ low: 60, high: 90 });
     expect(models.intervalOf(registry.get("stargate_years"))).toEqual({ low: 4, high: 4 });
+  });
+});
+
+describe("the corrected lab model (issue 12)", () => {
+  const run = <K extends string, O extends string>(model: helpers.ReportModel<K, O>) => helpers.runModel(model, registry.reader("lab"), settings);
+
+  it("compute's share of OpenAI's costs stays below 100% in every draw", () => {
+    const pay = run(models.WHO_PAYS);
+    expect(Math.max(...pay.samples.opex_share_2024)).toBeLessThan(1);
+  });
+
+  it("the fragmentation tax as a share of compute does not depend on the lab's size: engineering and inference scale with compute", () => {
+    const x = { compute: 7e9, engineeringRatio: 0.08, specific: 0.4, stacks: 2, utilization: 0.7, inferenceShare: 0.3, pBalkanization: 0.25, share: 0.4, pools: 5, backup: 0.2, premium: 0.15, correlation: 0 };
+    const small = models.FRAGMENTATION_TAX.evaluate(x);
+    const big = models.FRAGMENTATION_TAX.evaluate({ ...x, compute: 14e9 });
+    expect(big.total_tax_usd).toBeCloseTo(2 * small.total_tax_usd, 0);
+    expect(big.total_tax_share_of_compute).toBeCloseTo(small.total_tax_share_of_compute, 12);
+  });
+
+  it("each structural alternative gives a smaller tax than the model as built, draw by draw, and pooling on inference only scales the pooling part by the inference share", () => {
+    const built = run(models.FRAGMENTATION_TAX);
+    for (const alternative of models.FRAGMENTATION_TAX_ALTERNATIVES) {
+      const alt = run(alternative.model);
+      for (let i = 0; i < settings.samples; i++) expect(alt.samples.total_tax_usd[i]!).toBeLessThanOrEqual(built.samples.total_tax_usd[i]! + 1e-6);
+      expect(alt.summary.total_tax_share_of_compute.p50, alternative.id).toBeLessThan(built.summary.total_tax_share_of_compute.p50);
+    }
+    const inferenceOnly = run(models.FRAGMENTATION_TAX_ALTERNATIVES[0].model);
+    const i = 17;
+    expect(inferenceOnly.samples.pooling_tax_usd[i]!).toBeCloseTo(built.samples.pooling_tax_usd[i]! * inferenceOnly.inputs.inferenceShare[i]!, 0);
+  });
+
+  it("the dropped-zero reading is ten times the essay's box and overlaps the stated $400–800M, as does the programme reading", () => {
+    const box = run(models.TRAINING_ESSAY_BOX);
+    const readings = run(models.TRAINING_READINGS);
+    expect(readings.summary.cost_ten_times_gpus_usd.p50).toBeCloseTo(10 * box.summary.cost_usd.p50, -3);
+    for (const out of ["cost_ten_times_gpus_usd", "cost_programme_usd"] as const) {
+      const s = readings.summary[out];
+      expect(checkClaim({ low: 400e6, high: 800e6 }, { low: s.p5, high: s.p95 }).verdict, out).toBe("consistent");
+    }
+  });
+
+  it("the essay's own division gives about 100× while the reported run rate gives a multiple near a third of it", () => {
+    const val = run(models.VALUATION);
+    expect(val.summary.essay_multiple.p50).toBeGreaterThan(85);
+    expect(val.summary.essay_multiple.p50).toBeLessThan(117);
+    expect(val.summary.trailing_multiple.p95).toBeLessThan(val.summary.essay_multiple.p5);
+  });
+
+  it("inputKind reads the three kinds and judgementWeight finds the doubling verdict resting on judgement", () => {
+    expect(helpers.inputKind(registry.get("essay_training_days"))).toBe("essay");
+    expect(helpers.inputKind(registry.get("stack_specific_engineering_share"))).toBe("judgement");
+    expect(helpers.inputKind(registry.get("training_mfu"))).toBe("source");
+    const credits = run(models.CREDITS);
+    expect(helpers.judgementWeight(credits, "engineering_multiplier")).toBeGreaterThan(0.99);
+    const market = run(models.TRAINING_MARKET);
+    expect(helpers.judgementWeight(market, "cost_flop_route_usd")).toBeLessThan(0.01);
   });
 });

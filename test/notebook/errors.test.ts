@@ -15,8 +15,8 @@ describe("errors before any cell runs", () => {
     expect(run.status).toBe("failed");
     expect(run.cellsRun).toBe(0);
     expect(code(run.executed.cells)[0]?.outputs).toEqual([]);
-    expect(run.error).toMatchObject({ kind: "syntax", cell: 3, line: 2, column: 21, ename: "SyntaxError" });
-    expect(run.error?.message).toMatch(/syntax\.ipynb: cell 3, line 2, column 21: SyntaxError/);
+    expect(run.error).toMatchObject({ kind: "syntax", cell: 3, line: 2, column: 21, ename: "TS1109", evalue: "Expression expected." });
+    expect(run.error?.message).toMatch(/syntax\.ipynb: cell 3, line 2, column 21: TS1109: Expression expected\./);
     expect(run.error?.frame).toContain("> 2 | const broken = (1 + ;");
   });
 
@@ -43,7 +43,7 @@ describe("errors before any cell runs", () => {
 
   it("rejects a notebook whose kernel is not TypeScript", async () => {
     const file = temp.notebook("python.ipynb", { cells: ["print(1)"], kernel: { name: "python3", language: "python" } });
-    await expect(executeNotebook(file)).rejects.toThrow(/kernel is "python3", not TypeScript/);
+    await expect(executeNotebook(file)).rejects.toThrow(/kernel is "python3"; fragtax runs notebooks for two kernels: tslab .* and Deno/);
   });
 });
 

@@ -55,6 +55,10 @@ describe("fragtax publish", () => {
     const pdfText = execFileSync("pdftotext", [join(reports(), "2026-05-01-2/report.pdf"), "-"], { encoding: "utf8" });
     expect(pdfText).toContain("What changed since 2026-05-01");
     expect(pdfText).toContain("h100_usd_per_gpu_hour");
+    // …and the report's metadata.
+    const pdfInfo = execFileSync("pdfinfo", [join(reports(), "2026-05-01-2/report.pdf")], { encoding: "utf8" });
+    expect(pdfInfo).toMatch(/^Author:\s+fragtax tests$/m);
+    expect(pdfInfo).toMatch(/^Title:\s+Fixture Report$/m);
     const manifest = JSON.parse(await readFile(join(reports(), "2026-05-01-2/manifest.json"), "utf8"));
     expect(manifest.previous).toBe("2026-05-01");
     const index = await readFile(join(reports(), "index.html"), "utf8");

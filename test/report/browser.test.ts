@@ -5,7 +5,9 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium, type LaunchedChromium } from "../../src/report/chromium";
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName } from "pdf-lib";
 import { printPdf } from "../../src/report/pdf";
+import { destinationPages } from "../../src/report/pdf-document";
 import { renderFixture } from "./fixture";
 
 describe("the report in real headless Chromium", () => {
@@ -67,17 +69,97 @@ describe("the report in real headless Chromium", () => {
   });
 
   it("prints a PDF with a page per chapter, the title and a headline figure in its text", async () => {
-    const bytes = await printPdf(page, { title: "The Fragmentation Tax (fixture)", versionDate: "2026-04-28", paper: "A4" }, chromium);
+    // Without keywords given, the PDF's keywords are the chapter titles from the contents.
+    const { keywords: _given, ...withoutKeywords } = PRINT;
+    const printed = await printPdf(page, { ...withoutKeywords, publishedAt: new Date("2026-05-01T09:30:00Z") }, chromium);
     const pdfFile = join(dir, "report.pdf");
-    writeFileSync(pdfFile, bytes);
+    writeFileSync(pdfFile, printed.bytes);
     const info = execFileSync("pdfinfo", [pdfFile], { encoding: "utf8" });
     const pages = Number(/Pages:\s+(\d+)/.exec(info)?.[1]);
     expect(pages).toBeGreaterThanOrEqual(2 + 1);
+    expect(printed.pages).toBe(pages);
     expect(info).toMatch(/Page size:\s+595\.\d+ x 841\.\d+ pts \(A4\)/);
+    expect(info).toMatch(/^Keywords:\s+What a training run costs, \S/m);
     const text = execFileSync("pdftotext", ["-layout", pdfFile, "-"], { encoding: "utf8" });
     expect(text).toContain("The Fragmentation Tax (fixture)");
     expect(text).toContain("$28.8M");
     expect(text).toMatch(/page 2 of \d+/);
     expect(text).toContain("What a training run costs");
   });
+
+  it("numbers the contents with the pages the chapters and sections start on, and bookmarks them", async () => {
+    const printed = await printPdf(page, PRINT, chromium);
+    const pdfFile = join(dir, "contents.pdf");
+    writeFileSync(pdfFile, printed.bytes);
+    expect(printed.passes).toBeGreaterThanOrEqual(2);
+    const pageText = (n: number): string => execFileSync("pdftotext", ["-layout", "-f", String(n), "-l", String(n), pdfFile, "-"], { encoding: "utf8" });
+    // Every heading named in the contents: the number printed beside it is the page its heading is on.
+    const contents = pageText(1);
+    const starts = await destinationPages(printed.bytes);
+    const outline = await bookmarks(printed.bytes);
+    expect(outline.length).toBeGreaterThanOrEqual(2 + 1);
+    let checked = 0;
+    for (const entry of outline.flatMap((top) => [top, ...top.children])) {
+      // "1 What a training run costs", "Appendix A. Assumptions": the heading on the page is the part after the number.
+      const title = entry.title.replace(/^\d+\s+/, "");
+      const heading = title.replace(/^Appendix [A-Z]\.\s*/, "");
+      const line = contents.split("\n").find((candidate) => candidate.includes(title));
+      expect(line, `contents line for "${title}"`).toBeDefined();
+      const number = Number(/(\d+)\s*$/.exec(line ?? "")?.[1]);
+      expect(number).toBe(entry.page);
+      expect(pageText(number).replace(/\s+/g, " ")).toContain(heading);
+      checked += 1;
+    }
+    expect(checked).toBeGreaterThanOrEqual(4);
+    expect(starts.size).toBeGreaterThanOrEqual(checked);
+    // Chapters carry their sections as children in the bookmarks.
+    expect(outline.some((entry) => entry.children.length > 0)).toBe(true);
+  });
+
+  it("writes the document's metadata and keeps the PDF tagged", async () => {
+    const printed = await printPdf(page, { ...PRINT, publishedAt: new Date("2026-05-01T09:30:00Z") }, chromium);
+    const pdfFile = join(dir, "metadata.pdf");
+    writeFileSync(pdfFile, printed.bytes);
+    const info = execFileSync("pdfinfo", ["-custom", pdfFile], { encoding: "utf8" });
+    expect(info).toMatch(/^Title:\s+The Fragmentation Tax \(fixture\)$/m);
+    expect(info).toMatch(/^Author:\s+Fixture analysts$/m);
+    expect(info).toMatch(/^Subject:\s+Who pays for compute$/m);
+    expect(info).toMatch(/^Keywords:\s+compute, clouds$/m);
+    expect(info).toMatch(/^AsOfDate:\s+2026-04-28$/m);
+    expect(info).toMatch(/^PublicationDate:\s+2026-05-01$/m);
+    expect(info).toMatch(/^CreationDate:\s+.*2026/m);
+    expect(info).toMatch(/^Producer:\s+fragtax .*Chromium/m);
+    expect(execFileSync("pdfinfo", [pdfFile], { encoding: "utf8" })).toMatch(/^Tagged:\s+yes$/m);
+  });
 });
+
+const PRINT = {
+  title: "The Fragmentation Tax (fixture)",
+  versionDate: "2026-04-28",
+  paper: "A4",
+  author: "Fixture analysts",
+  subtitle: "Who pays for compute",
+  keywords: ["compute", "clouds"],
+} as const;
+
+interface Bookmark {
+  readonly title: string;
+  readonly page: number;
+  readonly children: readonly Bookmark[];
+}
+
+/** The PDF's outline as a tree of titles and 1-based page numbers. */
+async function bookmarks(bytes: Uint8Array): Promise<Bookmark[]> {
+  const doc = await PDFDocument.load(bytes);
+  const pages = new Map(doc.getPages().map((p, index) => [p.ref.toString(), index + 1]));
+  const walk = (first: PDFDict | undefined): Bookmark[] => {
+    const list: Bookmark[] = [];
+    for (let item = first; item !== undefined; item = item.lookupMaybe(PDFName.of("Next"), PDFDict)) {
+      const title = item.lookup(PDFName.of("Title"), PDFHexString).decodeText();
+      const dest = item.lookup(PDFName.of("Dest"), PDFArray);
+      list.push({ title, page: pages.get(String(dest.get(0))) ?? -1, children: walk(item.lookupMaybe(PDFName.of("First"), PDFDict)) });
+    }
+    return list;
+  };
+  return walk(doc.catalog.lookup(PDFName.of("Outlines"), PDFDict).lookupMaybe(PDFName.of("First"), PDFDict));
+}

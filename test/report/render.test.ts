@@ -20,7 +20,8 @@ describe("the rendered report (fixture: two executed chapters)", async () => {
     expect(figures).toHaveLength(2);
     for (const figure of figures) {
       expect(figure).toContain('<script type="application/vnd.vegalite.v5+json" class="chart-spec">');
-      expect(figure).toContain("Helvetica Neue");
+      // Chart text asks for the face the page inlines (src/report/fonts.ts).
+      expect(figure).toContain("Source Sans 3");
     }
     expect(page).toContain("Training run cost (USD millions)");
   });
@@ -102,7 +103,7 @@ describe("chapter numbers and chart warnings", () => {
     const { renderChart } = await import("../../src/charts/render");
     const chart = await renderChart(
       { data: { values: [{ a: "x", b: 0 }, { b: 2 }] }, mark: "bar", encoding: { y: { field: "a", type: "nominal" }, x: { field: "b", type: "quantitative", scale: { type: "log" } } } },
-      "nb.ipynb cell 3",
+      { where: "nb.ipynb cell 3", baseDir: ".", idPrefix: "vt" },
     );
     expect(chart.warnings.join("\n")).toMatch(/nb\.ipynb cell 3: the chart (has NaN coordinates|shows the label)/);
   });

@@ -76,6 +76,8 @@ export interface FingerprintInputs {
   readonly modules: readonly string[];
   /** Ids the notebook read, in any order. */
   readonly reads: readonly string[];
+  /** Data files its charts read (relative to root or absolute). */
+  readonly files?: readonly string[];
   readonly assumption: (id: string) => Assumption | undefined;
   readonly lockfile: string;
   readonly tool: string;
@@ -96,6 +98,11 @@ export async function fingerprintAfterRun(inputs: FingerprintInputs): Promise<Fi
     // A read of an undefined id is recorded too: defining it later must re-run the notebook.
     assumptions[id] = assumption ? assumptionContent(assumption) : null;
   }
+  const data: Record<string, string> = {};
+  for (const path of [...new Set((inputs.files ?? []).map((file) => toProjectPath(inputs.root, file)))].sort()) {
+    // A missing file is recorded too ("" never matches a hash): creating it must re-run the notebook.
+    data[path] = inputs.hasher.hash(path) ?? "";
+  }
   return {
     source: inputs.hasher.hash(inputs.notebook) ?? "",
     modules,
@@ -103,11 +110,12 @@ export async function fingerprintAfterRun(inputs: FingerprintInputs): Promise<Fi
     lockfile: inputs.lockfile,
     tool: inputs.tool,
     settings: inputs.settings,
+    ...(Object.keys(data).length > 0 && { data }),
   };
 }
 
 /** The current state a stored fingerprint is checked against. */
-export function currentState(inputs: Omit<FingerprintInputs, "modules" | "reads">): CurrentState {
+export function currentState(inputs: Omit<FingerprintInputs, "modules" | "reads" | "files">): CurrentState {
   return {
     source: inputs.hasher.hash(inputs.notebook) ?? "",
     moduleHash: (path) => inputs.hasher.hash(path),

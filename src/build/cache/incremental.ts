@@ -19,6 +19,8 @@ export interface ExecutedNotebook<Result> {
   readonly reads: readonly string[];
   /** Project modules it imported (relative to root or absolute; the closure is computed here). */
   readonly modules: readonly string[];
+  /** Data files its charts read (relative to root or absolute): a change re-runs it, like an assumption. */
+  readonly files?: readonly string[];
   readonly durationMs?: number;
 }
 
@@ -77,7 +79,7 @@ export async function runIncrementally<Result>(inputs: IncrementalInputs<Result>
     const share = (performance.now() - started) / toRun.length;
     for (const run of executed) {
       if (inputs.cacheable?.(run.result) ?? true) {
-        await cache.store(run.notebook, await fingerprintAfterRun({ ...common, notebook: run.notebook, modules: run.modules, reads: run.reads }), run.result);
+        await cache.store(run.notebook, await fingerprintAfterRun({ ...common, notebook: run.notebook, modules: run.modules, reads: run.reads, ...(run.files !== undefined && { files: run.files }) }), run.result);
       }
       const reason = reasons.get(run.notebook) ?? messages.reranBecause([{ kind: "first-run" }]);
       outcomes.set(run.notebook, { notebook: run.notebook, status: "executed", reason, durationMs: run.durationMs ?? share, result: run.result });

@@ -33,6 +33,8 @@ export interface Fingerprint {
   readonly tool: string;
   /** Build settings that change results, e.g. `{ samples, seed }`. */
   readonly settings: Readonly<Record<string, unknown>>;
+  /** Data files its charts read (`data.url`, images; project path → sha256), tracked like modules. */
+  readonly data?: Readonly<Record<string, string>>;
 }
 
 export interface CacheEntry<Result> {
@@ -60,6 +62,7 @@ export type Change =
   | { readonly kind: "unreadable"; readonly detail: string }
   | { readonly kind: "source" }
   | { readonly kind: "module"; readonly path: string; readonly removed: boolean }
+  | { readonly kind: "data"; readonly path: string; readonly removed: boolean }
   | { readonly kind: "assumption"; readonly id: string; readonly before: AssumptionContent | null; readonly after: AssumptionContent | undefined }
   | { readonly kind: "lockfile" }
   | { readonly kind: "tool"; readonly before: string; readonly after: string }
@@ -86,6 +89,10 @@ export function fingerprintChanges(recorded: Fingerprint, current: CurrentState)
   for (const [path, hash] of Object.entries(recorded.modules).sort(byKey)) {
     const now = current.moduleHash(path);
     if (now !== hash) changes.push({ kind: "module", path, removed: now === undefined });
+  }
+  for (const [path, hash] of Object.entries(recorded.data ?? {}).sort(byKey)) {
+    const now = current.moduleHash(path);
+    if (now !== hash) changes.push({ kind: "data", path, removed: now === undefined });
   }
   if (recorded.lockfile !== current.lockfile) changes.push({ kind: "lockfile" });
   if (recorded.tool !== current.tool) changes.push({ kind: "tool", before: recorded.tool, after: current.tool });
@@ -152,7 +159,8 @@ function isFingerprint(value: unknown): value is Fingerprint {
     isRecord(value.assumptions) &&
     typeof value.lockfile === "string" &&
     typeof value.tool === "string" &&
-    isRecord(value.settings)
+    isRecord(value.settings) &&
+    (value.data === undefined || isRecord(value.data))
   );
 }
 

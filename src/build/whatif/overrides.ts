@@ -9,6 +9,7 @@ import type { Node as YamlNode } from "yaml";
 import * as messages from "../../messages/versions";
 
 import type { AssumptionOverride } from "../../assumptions/types";
+import { InputError } from "../../util/errors";
 
 export type { AssumptionOverride };
 
@@ -20,9 +21,7 @@ export interface WhatIf {
 }
 
 /** A bad flag or file: exit code 2 (bad usage / unreadable input). */
-export class WhatIfError extends Error {
-  readonly exitCode = 2;
-}
+export class WhatIfError extends InputError {}
 
 /** The ids closest to `id` by edit distance (at most three, only plausible ones). */
 export function nearestIds(id: string, known: readonly string[]): string[] {

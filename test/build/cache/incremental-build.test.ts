@@ -83,6 +83,20 @@ describe("incremental builds with the real engine", () => {
     expect((await rebuild()).executed).toEqual([]);
   });
 
+  it("a correlation is treated like an assumption: declaring or changing one re-runs the notebooks that read its inputs", async () => {
+    const delta = "  - id: delta\n    kind: judgement\n    label: Delta\n    unit: x\n    range: { low: 1, high: 2 }\n    distribution: uniform\n    source: { title: Fixture, date: 2026-04-28 }\n    note: read by no notebook\n";
+    writeFileSync(file("notebooks/assumptions.yaml"), `${originals.get("notebooks/assumptions.yaml") ?? ""}${delta}`);
+    expect((await rebuild()).executed).toEqual([]);
+    const correlation = "correlations:\n  - between: [gamma, delta]\n    rho: 0.5\n    kind: judgement\n    note: test\n";
+    writeFileSync(file("notebooks/assumptions.yaml"), `${originals.get("notebooks/assumptions.yaml") ?? ""}${delta}${correlation}`);
+    const declared = await rebuild();
+    expect(declared.executed).toEqual(["03-mix.ipynb"]);
+    expect(declared.log[2]?.reason).toBe("re-ran: gamma correlations changed");
+    edit("notebooks/assumptions.yaml", "rho: 0.5", "rho: -0.3");
+    expect((await rebuild()).executed).toEqual(["03-mix.ipynb"]);
+    expect((await rebuild()).executed).toEqual([]);
+  });
+
   it("changing a project module re-executes exactly its (transitive) importers", async () => {
     edit("notebooks/lib/factor.ts", "FACTOR = 10", "FACTOR = 100");
     const module = await rebuild();

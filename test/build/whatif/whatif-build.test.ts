@@ -45,7 +45,7 @@ describe("fragtax build --set / --assumptions (what-if)", () => {
     expect(publish.stderr).toMatch(/what-if/i);
     expect(publish.stderr).toContain("h100_usd_per_gpu_hour = 4..6");
     expect(existsSync(join(root, "out", "reports"))).toBe(false);
-  });
+  }, 180_000); // several cold builds, each type-checking its notebooks once
 
   it("takes overrides from a file, a value override reaching the notebook", () => {
     project = tempProject();

@@ -118,7 +118,7 @@ describe("applyWhatIf", () => {
     const { parseAssumptions } = await import("../../../src/assumptions");
     const { applyWhatIf } = await import("../../../src/build/whatif/options");
     const { readFile } = await import("node:fs/promises");
-    const registry = parseAssumptions(await readFile("test/fixtures/versions/v1/assumptions.yaml", "utf8"), "assumptions.yaml");
+    const registry = parseAssumptions(await readFile("test/fixtures/versions/v1/assumptions.yaml", "utf8"), "assumptions.yaml", { legacy: true });
     const normal = await applyWhatIf(registry, {});
     expect(normal).toEqual({ registry, whatIf: null });
     const { registry: changed, whatIf } = await applyWhatIf(registry, { set: ["h100_usd_per_gpu_hour=2.5..3.5"] });

@@ -1,0 +1,152 @@
+/**
+ * Wording chosen from the data, so prose that depends on a number is generated with it and cannot go
+ * stale: `nb.md` with `nb.words.compare(a, b, …)` instead of a typed "higher", verdict phrases, counts.
+ *
+ * Counts over the WHOLE ledger (every chapter's claims) are not known while one notebook runs, so
+ * `ledger()` returns a marker the report renderer resolves from claims.json (`resolveLedgerWords`); in
+ * Jupyter, where there is no report, it reads the claims this notebook recorded so far.
+ */
+import { formatNumber } from "../format/number";
+import type { ClaimRecord, FigureRecord, Summary, Verdict } from "./types";
+
+export const VERDICTS: readonly Verdict[] = ["consistent", "overstated", "understated", "unverifiable"];
+
+export interface ComparePhrases {
+  /** Used when a is above b; "{ratio}" becomes a ÷ b ("3.1×"). */
+  readonly higher: string;
+  readonly lower: string;
+  readonly similar: string;
+}
+
+export interface CompareOptions {
+  /** Relative difference of the medians still called similar (default 0.1 = 10%). */
+  readonly tolerance?: number;
+  /** Call them similar when their 90% intervals overlap (both need one), whatever the medians. */
+  readonly overlap?: boolean;
+}
+
+export type VerdictPhrases = Partial<Record<Verdict, string>>;
+
+export type ClaimCounts = Readonly<Record<Verdict, number>> & { readonly total: number; readonly judgementLed: number };
+
+export interface CountsOptions {
+  /** "4 are consistent and 3 overstated" (true) or "4 consistent and 3 overstated" (default). */
+  readonly verb?: boolean;
+}
+
+/** What `ledger()` writes: the per-verdict counts phrase, the total, one verdict's count, or the judgement-led count. */
+export type LedgerWhat = "counts" | "total" | "judgementLed" | Verdict;
+
+export interface Words {
+  compare(a: Comparable, b: Comparable, phrases: ComparePhrases, options?: CompareOptions): string;
+  /** "overstated by a factor of 3.0×", or the phrase given for the verdict ("{factor}" filled in). */
+  verdict(claim: ClaimRecord | Verdict, phrases?: VerdictPhrases): string;
+  /** "1 claim", "3 claims", "no claims". */
+  count(n: number, singular: string, plural?: string): string;
+  /** "a, b and c". */
+  list(items: readonly string[], conjunction?: "and" | "or"): string;
+  /** Verdict counts of the claims this notebook recorded so far (optionally filtered). */
+  claimsSoFar(filter?: (claim: ClaimRecord) => boolean): ClaimCounts;
+  /** "4 are consistent and 3 overstated" from counts (of this notebook, or given). */
+  countsText(counts: ClaimCounts, options?: CountsOptions): string;
+  /** The same over the whole report's ledger, filled in when the report is rendered. */
+  ledger(what?: LedgerWhat, options?: CountsOptions): string;
+}
+
+export type Comparable = number | FigureRecord | Summary;
+
+const DEFAULT_VERDICT_PHRASES: Readonly<Record<Verdict, string>> = {
+  consistent: "consistent with the model",
+  overstated: "overstated by a factor of {factor}",
+  understated: "understated by a factor of {factor}",
+  unverifiable: "not checkable against an independent figure",
+};
+
+export function createWords(claimsSoFar: () => readonly ClaimRecord[], resolvesLedgerLater = false): Words {
+  return {
+    compare,
+    verdict: verdictPhrase,
+    count,
+    list,
+    claimsSoFar: (filter) => countClaims(claimsSoFar().filter(filter ?? (() => true))),
+    countsText,
+    ledger: (what = "counts", options = {}) => (resolvesLedgerLater ? ledgerMarker(what, options) : ledgerText(claimsSoFar(), what, options)),
+  };
+}
+
+export function compare(a: Comparable, b: Comparable, phrases: ComparePhrases, options: CompareOptions = {}): string {
+  const [x, y] = [interval(a), interval(b)];
+  const ratio = y.p50 === 0 ? "n/a" : formatNumber(x.p50 / y.p50, "multiple");
+  const fill = (phrase: string): string => phrase.replace(/\{ratio\}/g, ratio);
+  if (options.overlap === true && x.p5 !== undefined && y.p5 !== undefined && x.p95 !== undefined && y.p95 !== undefined) {
+    if (x.p5 <= y.p95 && y.p5 <= x.p95) return fill(phrases.similar);
+  } else if (Math.abs(x.p50 - y.p50) <= (options.tolerance ?? 0.1) * Math.abs(y.p50)) {
+    return fill(phrases.similar);
+  }
+  return fill(x.p50 > y.p50 ? phrases.higher : phrases.lower);
+}
+
+function interval(value: Comparable): { p5?: number; p50: number; p95?: number } {
+  if (typeof value === "number") return { p50: value };
+  const summary = "format" in value ? (value.summary ?? { p50: value.value ?? Number.NaN }) : value;
+  return summary;
+}
+
+export function verdictPhrase(claim: ClaimRecord | Verdict, phrases: VerdictPhrases = {}): string {
+  const verdict = typeof claim === "string" ? claim : claim.verdict;
+  const factor = typeof claim === "string" || claim.factor === null ? "n/a" : formatNumber(claim.factor, "multiple");
+  return (phrases[verdict] ?? DEFAULT_VERDICT_PHRASES[verdict]).replace(/\{factor\}/g, factor);
+}
+
+export function count(n: number, singular: string, plural = `${singular}s`): string {
+  return n === 0 ? `no ${plural}` : `${formatNumber(n, "count")} ${n === 1 ? singular : plural}`;
+}
+
+export function list(items: readonly string[], conjunction: "and" | "or" = "and"): string {
+  if (items.length <= 1) return items[0] ?? "";
+  return `${items.slice(0, -1).join(", ")} ${conjunction} ${items[items.length - 1] ?? ""}`;
+}
+
+export function countClaims(claims: readonly ClaimRecord[]): ClaimCounts {
+  const counts = { consistent: 0, overstated: 0, understated: 0, unverifiable: 0 };
+  for (const claim of claims) counts[claim.verdict] += 1;
+  return { ...counts, total: claims.length, judgementLed: claims.filter((c) => c.basis?.judgementLed === true).length };
+}
+
+/** "4 are consistent and 3 overstated": verdicts with a zero count are left out; "none" when empty. */
+export function countsText(counts: ClaimCounts, options: CountsOptions = {}): string {
+  const parts = VERDICTS.filter((v) => counts[v] > 0).map((v, index) => {
+    const n = counts[v];
+    const verb = options.verb === true && index === 0 ? (n === 1 ? " is" : " are") : "";
+    return `${formatNumber(n, "count")}${verb} ${v}`;
+  });
+  return parts.length === 0 ? "none" : list(parts);
+}
+
+export function ledgerText(claims: readonly ClaimRecord[], what: LedgerWhat, options: CountsOptions = {}): string {
+  const counts = countClaims(claims);
+  if (what === "counts") return countsText(counts, options);
+  if (what === "total") return formatNumber(counts.total, "count");
+  return formatNumber(counts[what], "count");
+}
+
+// Private-use characters around "ledger|what|verb": markdown, its typographer and HTML escaping leave them alone.
+const OPEN = "\uE000";
+const CLOSE = "\uE001";
+const MARKER = new RegExp(`${OPEN}ledger\\|(\\w+)\\|([01])${CLOSE}`, "g");
+
+function ledgerMarker(what: LedgerWhat, options: CountsOptions): string {
+  return `${OPEN}ledger|${what}|${options.verb === true ? 1 : 0}${CLOSE}`;
+}
+
+/** Fills every `ledger()` marker in rendered text from the whole report's claims. */
+export function resolveLedgerWords(text: string, claims: readonly ClaimRecord[]): string {
+  if (!text.includes(OPEN)) return text;
+  return text.replace(MARKER, (_match, what: string, verb: string) =>
+    isLedgerWhat(what) ? ledgerText(claims, what, { verb: verb === "1" }) : _match,
+  );
+}
+
+function isLedgerWhat(value: string): value is LedgerWhat {
+  return value === "counts" || value === "total" || value === "judgementLed" || (VERDICTS as readonly string[]).includes(value);
+}

@@ -1,0 +1,108 @@
+/**
+ * Encoding fields that the chart's inline data does not have. vega-lite draws such a chart empty (or
+ * with "undefined" labels) and says nothing; this names the field, where it is used and the nearest
+ * field the data does have. Fields made by transforms (`as`, fold, lookup, window …) count as
+ * present; a view whose data is not inline rows, or that pivots (fields named by data), is skipped.
+ */
+import { nearest, specPath } from "./schema";
+
+type Json = Record<string, unknown>;
+
+export interface MissingField {
+  readonly field: string;
+  /** Where in the spec, e.g. `layer[1].encoding.color.field`. */
+  readonly path: string;
+  readonly available: readonly string[];
+  readonly suggestion?: string;
+}
+
+export function missingFields(spec: Json): MissingField[] {
+  const found: MissingField[] = [];
+  visitView(spec, "", undefined, new Set(), found);
+  return found;
+}
+
+function visitView(view: Json, pointer: string, inherited: Set<string> | undefined, made: Set<string>, found: MissingField[]): void {
+  const own = columnsOf(view.data);
+  const columns = own ?? (view.data === undefined ? inherited : undefined);
+  const outputs = transformOutputs(view.transform);
+  const fields = new Set([...made, ...(outputs ?? [])]);
+  // Past a transform whose output names this check does not model, any field may exist.
+  const opaque = outputs === undefined || made.has(OPAQUE);
+  if (opaque) fields.add(OPAQUE);
+  if (columns !== undefined && !opaque && typeof view.encoding === "object" && view.encoding !== null) {
+    for (const [channel, definition] of Object.entries(view.encoding as Json)) {
+      for (const { field, at } of fieldRefs(definition, `${pointer}/encoding/${channel}`)) {
+        const name = topField(field);
+        if (columns.has(field) || columns.has(name) || fields.has(field) || fields.has(name)) continue;
+        const available = [...columns];
+        const suggestion = nearest(field, available);
+        found.push({ field, path: specPath(at), available, ...(suggestion !== undefined && { suggestion }) });
+      }
+    }
+  }
+  for (const key of ["layer", "hconcat", "vconcat", "concat"]) {
+    const children = view[key];
+    if (Array.isArray(children)) children.forEach((child, index) => isObject(child) && visitView(child, `${pointer}/${key}/${index}`, columns, fields, found));
+  }
+  if (isObject(view.spec)) visitView(view.spec, `${pointer}/spec`, columns, fields, found);
+}
+
+/** The column names of inline rows (the union over the first rows), or undefined if not inline rows. */
+function columnsOf(data: unknown): Set<string> | undefined {
+  if (!isObject(data) || !Array.isArray(data.values) || data.values.length === 0) return undefined;
+  if (!data.values.every(isObject)) return undefined;
+  const columns = new Set<string>();
+  for (const row of data.values.slice(0, 1000) as Json[]) Object.keys(row).forEach((key) => columns.add(key));
+  return columns;
+}
+
+const OPAQUE = "\u0000opaque";
+const TRANSFORMS = new Set(["aggregate", "bin", "calculate", "density", "extent", "filter", "flatten", "fold", "impute", "joinaggregate", "loess", "lookup", "pivot", "quantile", "regression", "timeUnit", "sample", "stack", "window"]);
+/** Transforms whose outputs are all named by `as` (or by known defaults, below). */
+const MODELLED = new Set(["filter", "calculate", "fold", "lookup", "bin", "timeUnit", "window", "joinaggregate", "aggregate", "sample", "extent"]);
+
+/** The data column a field reference reads: "a.b" → "a", "a\\.b" → "a.b", "ranges[2]" → "ranges". */
+export function topField(field: string): string {
+  const match = /^((?:\\.|[^.[\\])*)/.exec(field);
+  return (match?.[1] ?? field).replace(/\\(.)/g, "$1");
+}
+
+/**
+ * Every name the transforms create: `as` strings and arrays (and a bin's `<as>_end`), fold's default
+ * key/value, lookup's fields; undefined when a transform creates names this does not model.
+ */
+function transformOutputs(transform: unknown): string[] | undefined {
+  if (!Array.isArray(transform)) return [];
+  const kinds = transform.map((step) => (isObject(step) ? Object.keys(step).find((key) => TRANSFORMS.has(key)) : undefined));
+  if (kinds.some((kind) => kind === undefined || !MODELLED.has(kind))) return undefined;
+  const names: string[] = [];
+  const collect = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(collect);
+    else if (isObject(node)) {
+      for (const [key, value] of Object.entries(node)) {
+        if (key === "as") (Array.isArray(value) ? value : [value]).forEach((name) => typeof name === "string" && names.push(name, `${name}_end`));
+        else collect(value);
+      }
+      if ("fold" in node && !("as" in node)) names.push("key", "value");
+      if (isObject(node.from) && Array.isArray(node.from.fields)) node.from.fields.forEach((name) => typeof name === "string" && names.push(name));
+    }
+  };
+  collect(transform);
+  return names;
+}
+
+/** `field` strings of a channel definition (also inside `condition`, tooltip arrays). */
+function fieldRefs(definition: unknown, pointer: string): { field: string; at: string }[] {
+  if (Array.isArray(definition)) return definition.flatMap((item, index) => fieldRefs(item, `${pointer}/${index}`));
+  if (!isObject(definition)) return [];
+  const refs: { field: string; at: string }[] = [];
+  // A field with its own aggregate "count" or a bin/timeUnit still names a data field; `repeat` refs do not.
+  if (typeof definition.field === "string") refs.push({ field: definition.field, at: `${pointer}/field` });
+  if (definition.condition !== undefined) refs.push(...fieldRefs(definition.condition, `${pointer}/condition`));
+  return refs;
+}
+
+function isObject(value: unknown): value is Json {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}

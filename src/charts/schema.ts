@@ -1,0 +1,170 @@
+/**
+ * Chart specs checked against the Vega-Lite JSON schema that the installed `vega-lite` ships, with
+ * ajv. vega-lite itself ignores an unknown key (`feild`) and draws an empty chart, so the schema is
+ * what catches it. Compiling that 1.5 MB schema takes ajv ~10 s, so the compiled validator is kept as
+ * standalone code in `node_modules/.cache/fragtax/` (keyed by the vega-lite version; written
+ * atomically) and later processes load it in ~0.3 s.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { packageDir, packageVersion } from "../package-version";
+import { writeFileAtomic } from "../util/atomic";
+
+/** One problem of a spec: where (a path in the spec, `encoding.x`), what, and the nearest valid word. */
+export interface SpecProblem {
+  readonly path: string;
+  readonly problem: string;
+  readonly suggestion?: string;
+  /**
+   * A word the schema knows nowhere (no property, no allowed value): a misspelling for sure, so the
+   * chart fails. Other problems are warnings: the schema lags vega-lite in places (e.g. the gallery's
+   * `aggregate: { exponential: 0.5 }`), and vega-lite still draws those charts.
+   */
+  readonly fatal: boolean;
+}
+
+interface AjvError {
+  readonly instancePath: string;
+  readonly keyword: string;
+  readonly params: Record<string, unknown>;
+  readonly message?: string;
+}
+type Validate = ((data: unknown) => boolean) & { errors?: readonly AjvError[] | null };
+
+interface Schema {
+  readonly validate: Validate;
+  /** Every property name and allowed string value the schema knows anywhere, for "did you mean". */
+  readonly words: readonly string[];
+}
+
+let loading: Promise<Schema> | undefined;
+
+/** The spec's schema problems, most useful first (empty when valid). */
+export async function schemaProblems(spec: unknown): Promise<SpecProblem[]> {
+  const { validate, words } = await (loading ??= loadSchema());
+  if (validate(spec)) return [];
+  return rankProblems(validate.errors ?? [], new Set(words), spec);
+}
+
+/** `/layer/0/encoding/x` → `layer[0].encoding.x` (the spec's root is "the spec"). */
+export function specPath(pointer: string): string {
+  const parts = pointer.split("/").slice(1).map((part) => part.replace(/~1/g, "/").replace(/~0/g, "~"));
+  const path = parts.map((part, index) => (/^\d+$/.test(part) ? `[${part}]` : index === 0 ? part : `.${part}`)).join("");
+  return path === "" ? "the spec" : path;
+}
+
+/**
+ * ajv reports every branch of every `anyOf` that failed, most of them noise. An unknown key that is
+ * no property name anywhere in the schema is a misspelling for sure, so those come first; then the
+ * deepest problems (the branch that got furthest), unknown keys before wrong values.
+ */
+export function rankProblems(errors: readonly AjvError[], words: ReadonlySet<string>, spec: unknown): SpecProblem[] {
+  const wordList = [...words];
+  const problems = new Map<string, { problem: SpecProblem; rank: number }>();
+  for (const error of errors) {
+    const path = specPath(error.instancePath);
+    const depth = error.instancePath.split("/").length;
+    if (error.keyword === "additionalProperties") {
+      const key = String(error.params.additionalProperty);
+      const known = words.has(key);
+      const suggestion = known ? undefined : nearest(key, wordList);
+      const rank = (known ? 0 : 1000) + depth * 10 + 3;
+      add(problems, `${path}\0${key}`, { path, problem: `unknown key "${key}"`, fatal: !known, ...(suggestion !== undefined && { suggestion }) }, rank);
+    } else if (error.keyword === "enum") {
+      const allowed = Array.isArray(error.params.allowedValues) ? error.params.allowedValues.map(String) : [];
+      const raw = valueAt(spec, error.instancePath);
+      const value = typeof raw === "string" ? raw : JSON.stringify(raw);
+      const suggestion = typeof raw === "string" ? nearest(value, allowed) : undefined;
+      // Only a string no schema word matches is a sure typo; an object here is a form the schema lacks.
+      const known = typeof raw !== "string" || words.has(value);
+      const problem = `${typeof raw === "string" ? `"${value}"` : value} is not one of ${allowed.slice(0, 8).map((word) => `"${word}"`).join(", ")}${allowed.length > 8 ? ", …" : ""}`;
+      add(problems, `${path}\0enum`, { path, problem, fatal: !known, ...(suggestion !== undefined && { suggestion }) }, (known ? 0 : 1000) + depth * 10 + 2);
+    } else if (error.keyword === "required") {
+      add(problems, `${path}\0required`, { path, problem: `missing "${String(error.params.missingProperty)}"`, fatal: false }, depth * 10 + 1);
+    } else if (error.keyword === "type") {
+      add(problems, `${path}\0type`, { path, problem: `must be ${String(error.params.type)}`, fatal: false }, depth * 10);
+    }
+  }
+  return [...problems.values()].sort((a, b) => b.rank - a.rank).map((entry) => entry.problem);
+}
+
+function add(into: Map<string, { problem: SpecProblem; rank: number }>, key: string, problem: SpecProblem, rank: number): void {
+  const current = into.get(key);
+  if (current === undefined || current.rank < rank) into.set(key, { problem, rank });
+}
+
+function valueAt(spec: unknown, pointer: string): unknown {
+  let node = spec;
+  for (const part of pointer.split("/").slice(1)) {
+    node = typeof node === "object" && node !== null ? (node as Record<string, unknown>)[part.replace(/~1/g, "/").replace(/~0/g, "~")] : undefined;
+  }
+  return node ?? "";
+}
+
+/**
+ * The closest word when it is close enough to be a plausible typo (at most a third of it differs).
+ * Swapped letters count as one edit ("titel" → "title", not "time"), as typists make them.
+ */
+export function nearest(word: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    const d = typoDistance(word.toLowerCase(), candidate.toLowerCase());
+    if (d < bestDistance) [best, bestDistance] = [candidate, d];
+  }
+  return bestDistance <= Math.max(2, Math.ceil(word.length / 3)) && bestDistance > 0 && bestDistance < word.length ? best : undefined;
+}
+
+/** Optimal-string-alignment distance: insertions, deletions, substitutions and adjacent swaps. */
+export function typoDistance(a: string, b: string): number {
+  const rows = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  const at = (i: number, j: number): number => rows[i]?.[j] ?? Infinity;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, at(i - 2, j - 2) + 1);
+      (rows[i] as number[])[j] = value;
+    }
+  }
+  return at(a.length, b.length);
+}
+
+async function loadSchema(): Promise<Schema> {
+  const schemaFile = join(packageDir("vega-lite"), "build", "vega-lite-schema.json");
+  // Descriptions are documentation only; dropping them makes the compiled code a third of the size.
+  const schema = JSON.parse(readFileSync(schemaFile, "utf8"), (key, value: unknown) => (key === "description" && typeof value === "string" ? undefined : value)) as Record<string, unknown>;
+  const words = propertyNames(schema);
+  const cached = join(packageDir("vega-lite"), "..", ".cache", "fragtax", `vega-lite-${packageVersion("vega-lite")}-validator.cjs`);
+  const require = createRequire(import.meta.url);
+  if (existsSync(cached)) {
+    try {
+      return { validate: require(cached) as Validate, words };
+    } catch {
+      // A damaged cached validator is compiled again below.
+    }
+  }
+  const [{ default: Ajv }, { default: standaloneCode }] = await Promise.all([import("ajv"), import("ajv/dist/standalone/index.js")]);
+  const ajv = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true, validateFormats: false, logger: false, code: { source: true } });
+  const compiled = ajv.compile(schema);
+  const validate = compiled as Validate;
+  try {
+    await writeFileAtomic(cached, standaloneCode(ajv, compiled));
+  } catch {
+    // Not writable (read-only install): compile again next time.
+  }
+  return { validate, words };
+}
+
+function propertyNames(node: unknown, into = new Set<string>()): string[] {
+  if (Array.isArray(node)) node.forEach((item) => propertyNames(item, into));
+  else if (typeof node === "object" && node !== null) {
+    const record = node as Record<string, unknown>;
+    if (typeof record.properties === "object" && record.properties !== null) Object.keys(record.properties).forEach((key) => into.add(key));
+    if (Array.isArray(record.enum)) record.enum.forEach((value) => typeof value === "string" && into.add(value));
+    if (typeof record.const === "string") into.add(record.const);
+    Object.values(record).forEach((value) => propertyNames(value, into));
+  }
+  return [...into];
+}

@@ -1,0 +1,147 @@
+/**
+ * The stale-prose guard. Numbers regenerate; the static words around them (a chapter's markdown, the
+ * fixed text of its `nb.md` templates) do not. Between two versions, a figure that moved materially
+ * (its median by more than 10%) or a claim whose verdict changed, while the prose of the section it
+ * sits in is byte-for-byte the same, points at words that may now be wrong: "prose to re-read".
+ *
+ *   1. index the previous version's figures, claims and section prose hashes
+ *   2. for each current figure and claim with a section: did it move materially?
+ *   3. if so, and its section existed before with the same prose hash → that section is stale
+ *
+ * Versions published before sections were recorded cannot be checked: the result says so
+ * (`status: "unavailable"`) rather than guessing. Pure: data in, data out.
+ */
+
+export interface SectionProse {
+  readonly id: string;
+  readonly notebook: string;
+  readonly heading: string;
+  readonly proseSha256: string;
+}
+
+export interface ProseSnapshot {
+  /** figures.json / claims.json rows as written (read leniently). */
+  readonly figures: unknown;
+  readonly claims: unknown;
+  /** sections.json, or null when the version has none (published before the guard existed). */
+  readonly sections: readonly SectionProse[] | null;
+}
+
+export interface Movement {
+  readonly kind: "figure" | "claim";
+  readonly id: string;
+  /** "trailing multiple 99.9× → 33.3× (−67%)", "verdict consistent → overstated". */
+  readonly text: string;
+}
+
+export interface StaleSection {
+  readonly section: string;
+  readonly notebook: string;
+  readonly heading: string;
+  readonly movements: readonly Movement[];
+}
+
+export type ProseGuard =
+  | { readonly status: "checked"; readonly stale: readonly StaleSection[] }
+  | { readonly status: "unavailable"; readonly reason: "no-previous" | "no-sections"; readonly stale: readonly [] };
+
+/** A median moving by more than this fraction is material. */
+export const MATERIAL_CHANGE = 0.1;
+
+interface Row {
+  readonly id: string;
+  readonly label: string;
+  readonly section?: string;
+  readonly p50?: number;
+  readonly format?: string;
+  readonly verdict?: string;
+}
+
+export function staleProse(before: ProseSnapshot | null, after: ProseSnapshot, format: (value: number, format: string) => string): ProseGuard {
+  if (before === null) return { status: "unavailable", reason: "no-previous", stale: [] };
+  if (before.sections === null) return { status: "unavailable", reason: "no-sections", stale: [] };
+  const oldHash = new Map(before.sections.map((s) => [s.id, s.proseSha256]));
+  const nowSections = new Map((after.sections ?? []).map((s) => [s.id, s]));
+  const movements = new Map<string, Movement[]>();
+  const note = (section: string | undefined, movement: Movement | null): void => {
+    if (section === undefined || movement === null) return;
+    const current = nowSections.get(section);
+    if (current === undefined || oldHash.get(section) !== current.proseSha256) return; // new or rewritten prose
+    movements.set(section, [...(movements.get(section) ?? []), movement]);
+  };
+  const [oldFigures, oldClaims] = [byId(rows(before.figures, "figure")), byId(rows(before.claims, "claim"))];
+  for (const figure of rows(after.figures, "figure")) note(figure.section, figureMovement(oldFigures.get(figure.id), figure, format));
+  for (const claim of rows(after.claims, "claim")) note(claim.section, claimMovement(oldClaims.get(claim.id), claim, format));
+  const stale = [...movements]
+    .map(([section, list]) => {
+      const info = nowSections.get(section) as SectionProse;
+      return { section, notebook: info.notebook, heading: info.heading, movements: list };
+    })
+    .sort((a, b) => (a.section < b.section ? -1 : a.section > b.section ? 1 : 0));
+  return { status: "checked", stale };
+}
+
+function figureMovement(before: Row | undefined, after: Row, format: (value: number, format: string) => string): Movement | null {
+  if (before?.p50 === undefined || after.p50 === undefined) return null;
+  const relative = before.p50 === 0 ? (after.p50 === 0 ? 0 : Infinity) : (after.p50 - before.p50) / Math.abs(before.p50);
+  if (!(Math.abs(relative) > MATERIAL_CHANGE)) return null;
+  const f = (x: number): string => format(x, after.format ?? "number");
+  const pct = Number.isFinite(relative) ? ` (${relative >= 0 ? "+" : "\u2212"}${Math.abs(Math.round(relative * 100))}%)` : "";
+  return { kind: "figure", id: after.id, text: `figure ${after.id}: ${f(before.p50)} \u2192 ${f(after.p50)}${pct}` };
+}
+
+function claimMovement(before: Row | undefined, after: Row, format: (value: number, format: string) => string): Movement | null {
+  if (before === undefined) return null;
+  if (before.verdict !== after.verdict) return { kind: "claim", id: after.id, text: `claim ${after.id}: verdict ${before.verdict ?? "?"} \u2192 ${after.verdict ?? "?"}` };
+  const moved = figureMovement(before, after, format);
+  return moved === null ? null : { kind: "claim", id: after.id, text: moved.text.replace(/^figure /, "claim ").replace(/: /, ": model median ") };
+}
+
+/** figures.json rows (p50 or value) and claims.json rows (verdict, computed.p50 or the interval's midpoint). */
+function rows(data: unknown, kind: "figure" | "claim"): Row[] {
+  if (!Array.isArray(data)) return [];
+  return data.flatMap((item: unknown): Row[] => {
+    if (typeof item !== "object" || item === null) return [];
+    const r = item as Record<string, unknown>;
+    if (typeof r.id !== "string") return [];
+    const computed = (typeof r.computed === "object" && r.computed !== null ? r.computed : {}) as Record<string, unknown>;
+    const summary = (typeof r.summary === "object" && r.summary !== null ? r.summary : {}) as Record<string, unknown>;
+    const p50 =
+      kind === "figure"
+        ? num(r.p50) ?? num(summary.p50) ?? num(r.value)
+        : num(computed.p50) ?? (num(computed.low) !== undefined && num(computed.high) !== undefined ? ((num(computed.low) as number) + (num(computed.high) as number)) / 2 : undefined);
+    return [
+      {
+        id: r.id,
+        label: typeof r.label === "string" ? r.label : r.id,
+        ...(typeof r.section === "string" ? { section: r.section } : {}),
+        ...(p50 === undefined ? {} : { p50 }),
+        ...(typeof r.format === "string" ? { format: r.format } : {}),
+        ...(typeof r.verdict === "string" ? { verdict: r.verdict } : {}),
+      },
+    ];
+  });
+}
+
+function byId(list: readonly Row[]): Map<string, Row> {
+  return new Map(list.map((row) => [row.id, row]));
+}
+
+function num(value: unknown): number | undefined {
+  return typeof value === "number" && Number.isFinite(value) ? value : undefined;
+}
+
+/** sections.json read leniently; null when absent or not a list of sections. */
+export function parseSections(text: string | undefined): SectionProse[] | null {
+  if (text === undefined) return null;
+  try {
+    const data = JSON.parse(text) as unknown;
+    if (!Array.isArray(data)) return null;
+    return data.filter(
+      (s): s is SectionProse =>
+        typeof s === "object" && s !== null && typeof (s as SectionProse).id === "string" && typeof (s as SectionProse).proseSha256 === "string",
+    );
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,54 @@
+/** Messages about Vega-Lite charts: spec problems, data files, what the static page shows. */
+
+export const chartFailed = (where: string, detail: string): string => `${where}: the Vega-Lite chart could not be rendered: ${detail}`;
+
+export const chartBadGeometry = (where: string): string =>
+  `${where}: the chart has NaN coordinates (a value missing or invalid for its scale, e.g. 0 on a log scale)`;
+
+export const chartBadText = (where: string, text: string): string => `${where}: the chart shows the label "${text}" (a field missing from the data?)`;
+
+export const chartNotObject = "the spec is not a JSON object";
+
+// ── the spec against the Vega-Lite schema ────────────────────────────────────────────────────────
+export const chartSpecProblem = (where: string, path: string, problem: string, suggestion: string | undefined): string =>
+  `${where}: chart spec: ${problem} at ${path}${suggestion === undefined ? "" : ` — did you mean "${suggestion}"?`}`;
+
+export const chartMoreProblems = (count: number): string => ` (and ${count} more problem${count === 1 ? "" : "s"})`;
+
+export const chartMissingField = (where: string, field: string, path: string, available: readonly string[], suggestion: string | undefined): string =>
+  `${where}: chart field "${field}" (at ${path}) is not in the chart's data` +
+  (suggestion === undefined ? "" : ` — did you mean "${suggestion}"?`) +
+  ` The data has: ${available.slice(0, 12).map((name) => `"${name}"`).join(", ")}${available.length > 12 ? ", …" : ""}.`;
+
+// ── data and images by URL ───────────────────────────────────────────────────────────────────────
+export const chartRemoteData = (url: string): string =>
+  `data.url "${url}" is remote; a report makes no network requests. Save the file next to the notebook and give its relative path (e.g. "data/cars.json"), or put the rows in data.values.`;
+
+export const chartRemoteImage = (url: string): string =>
+  `the image "${url}" is remote; a report makes no network requests. Save it next to the notebook and give its relative path.`;
+
+export const chartDataFormat = (url: string, type: string): string =>
+  `data.url "${url}": format "${type || "(none)"}" cannot be read at build time; use json, csv, tsv or topojson (set data.format.type when the file name does not say).`;
+
+export const chartDataUnreadable = (url: string, path: string, detail: string): string =>
+  `"${url}" could not be read (${path}: ${detail}); paths are relative to the notebook's folder, as in JupyterLab.`;
+
+// ── what the static page shows ───────────────────────────────────────────────────────────────────
+/** Notes about how a chart was drawn (kept with the cached chart; the build prefixes where). */
+export const chartRasterised = (why: string): string => `the chart was drawn as an image (${why}); its data can be downloaded under it`;
+
+export const chartInteractive = (where: string, feature: string, shows: string): string =>
+  `${where}: the chart uses ${feature}, which a static page cannot offer; the report shows ${shows}`;
+
+export const chartReflowed = (before: number, after: number, column: number): string =>
+  `the chart was ${Math.round(before)} px wide, wider than the ${column} px column; its legend was wrapped into rows (now ${Math.round(after)} px)`;
+
+export const chartScaled = (width: number, column: number): string =>
+  `the chart is ${Math.round(width)} px wide, wider than the ${column} px column: it is scaled to ${Math.round((100 * column) / width)}%, drawn with larger text and its legend in rows so the text stays readable`;
+
+export const chartLargeMarks = (marks: number, limit: number): string => `${marks.toLocaleString("en-US")} marks, over ${limit.toLocaleString("en-US")}`;
+export const chartLargeSvg = (megabytes: number, limit: number): string => `${megabytes.toFixed(1)} MB of SVG, over ${limit} MB`;
+export const chartDataDownload = (rows: number): string => `Download the data of this chart (${rows.toLocaleString("en-US")} rows)`;
+export const chartImageAlt = (title: string): string => (title === "" ? "Chart (drawn as an image because of its size)" : `Chart: ${title}`);
+
+export const rerunChartData = (path: string): string => `chart data ${path} changed`;

@@ -1,0 +1,166 @@
+/**
+ * The chapter models of chapters 1–4: the training bill, the revenue share, credits and engineering,
+ * and the sovereignty premium. Each names the assumptions it reads and evaluates one draw of them;
+ * `runModel` (report-models.ts) runs it by Monte Carlo.
+ */
+import { creditValue } from "./credits";
+import { energyCostUsd } from "./energy";
+import { sovereigntyInferenceUplift, splitPoolCapacityMultiplier } from "./essay-arithmetic";
+import { engineeringMultiplier } from "./fragmentation";
+import type { ReportModel } from "./report-models";
+import { revenuePath, revenueSharePayments } from "./revenue-share";
+import { flopDelivered, trainingRunCost, trainingRunCostFromFlop } from "./training";
+
+// ── Chapter 1 ────────────────────────────────────────────────────────────────────────────────────
+
+/** Rental bill of the essay's box: GPUs × days × 24 × USD/GPU-hour (the essay's own arithmetic). */
+export const TRAINING_ESSAY_BOX: ReportModel<"gpus" | "days" | "price", "cost_usd" | "gpu_hours"> = {
+  ids: { gpus: "essay_training_gpu_count", days: "essay_training_days", price: "essay_h100_usd_per_gpu_hour" },
+  evaluate: ({ gpus, days, price }) => {
+    const run = trainingRunCost({ gpus, days, usdPerGpuHour: price });
+    return { cost_usd: run.usd, gpu_hours: run.gpuHours };
+  },
+};
+
+/**
+ * The run at market price with goodput, from FLOP (FLOP ÷ (peak × MFU) ÷ goodput GPU-seconds, Epoch
+ * AI's cost method), the FLOP the essay's cluster delivers, and its electricity (GPU-hours × kW × PUE × USD/kWh).
+ */
+export const TRAINING_MARKET: ReportModel<
+  "gpus" | "days" | "price" | "goodput" | "flop" | "peak" | "mfu" | "kw" | "pue" | "usdPerKwh",
+  "cost_gpu_route_usd" | "cost_flop_route_usd" | "box_flop_e25" | "energy_usd"
+> = {
+  ids: {
+    gpus: "essay_training_gpu_count", days: "essay_training_days", price: "h100_usd_per_gpu_hour", goodput: "training_goodput",
+    flop: "frontier_training_flop", peak: "h100_peak_bf16_flop_per_s", mfu: "training_mfu",
+    kw: "gpu_all_in_kw", pue: "datacenter_pue", usdPerKwh: "electricity_usd_per_kwh",
+  },
+  evaluate: (x) => {
+    const rented = trainingRunCost({ gpus: x.gpus, days: x.days, usdPerGpuHour: x.price, goodputFraction: x.goodput });
+    const fromFlop = trainingRunCostFromFlop({ totalFlop: x.flop, peakFlopPerSecondPerGpu: x.peak, mfu: x.mfu, usdPerGpuHour: x.price });
+    return {
+      cost_gpu_route_usd: rented.usd,
+      // Paid GPU-hours = useful GPU-hours ÷ goodput, as on the rented route.
+      cost_flop_route_usd: fromFlop.usd / x.goodput,
+      box_flop_e25: (flopDelivered({ gpus: x.gpus, days: x.days, peakFlopPerSecondPerGpu: x.peak, mfu: x.mfu }) * x.goodput) / 1e25,
+      energy_usd: energyCostUsd({ gpuHours: rented.gpuHours, kwPerGpu: x.kw, pue: x.pue, usdPerKwh: x.usdPerKwh }),
+    };
+  },
+};
+
+/**
+ * Two readings under which the essay's stated bill follows from its own numbers: its GPU count with a
+ * dropped zero (100–150k GPUs), and the bill as the whole programme of R&D compute around a final
+ * run of the essay's size (final run ÷ its share of that compute, as in Epoch AI's 2024 estimate).
+ */
+export const TRAINING_READINGS: ReportModel<"gpus" | "days" | "price" | "finalShare", "cost_ten_times_gpus_usd" | "cost_programme_usd"> = {
+  ids: { gpus: "essay_training_gpu_count", days: "essay_training_days", price: "essay_h100_usd_per_gpu_hour", finalShare: "final_run_share_of_rd_compute" },
+  evaluate: ({ gpus, days, price, finalShare }) => {
+    const run = trainingRunCost({ gpus, days, usdPerGpuHour: price }).usd;
+    return { cost_ten_times_gpus_usd: run * 10, cost_programme_usd: run / finalShare };
+  },
+};
+
+// ── Chapter 2 ────────────────────────────────────────────────────────────────────────────────────
+
+export const REVENUE_SHARE_YEARS = [2026, 2027, 2028, 2029, 2030] as const;
+
+type ShareOut =
+  | "paid_uncapped_usd" | "paid_capped_usd" | "cap_value_usd" | "cap_value_nominal_usd" | "cap_binds" | "share_2026_usd" | "cap_years_of_2026_payments"
+  | `cumulative_uncapped_${number}` | `cumulative_capped_${number}`;
+
+/**
+ * Revenue share with a cumulative cap: revenue_t = R₀ × g^t, payment_t = share × revenue_t until the
+ * running total reaches the cap. Years past the horizon pay nothing. The cap's value is discounted at
+ * the cost of capital, as Stargate's capital charge is in chapter 5, so the two are comparable.
+ */
+export const REVENUE_SHARE: ReportModel<"share" | "cap" | "horizon" | "revenue2026" | "growth" | "rate", ShareOut> = {
+  ids: {
+    share: "openai_microsoft_revenue_share", cap: "openai_microsoft_revenue_share_cap_usd", horizon: "revenue_share_horizon_years",
+    revenue2026: "openai_revenue_2026_usd", growth: "openai_revenue_growth_per_year", rate: "cost_of_capital",
+  },
+  evaluate: ({ share, cap, horizon, revenue2026, growth, rate }) => {
+    const revenue = revenuePath({ startUsdPerYear: revenue2026, growthFractionPerYear: growth - 1, years: REVENUE_SHARE_YEARS.length })
+      .map((usd, t) => (t < horizon ? usd : 0));
+    const paid = revenueSharePayments({ revenueUsdByYear: revenue, shareFraction: share, capUsd: cap, firstYear: REVENUE_SHARE_YEARS[0], discountRatePerYear: rate });
+    const out = {} as Record<ShareOut, number>;
+    let uncapped = 0;
+    paid.years.forEach((year, t) => {
+      uncapped += year.uncappedUsd;
+      out[`cumulative_uncapped_${t}`] = uncapped;
+      out[`cumulative_capped_${t}`] = year.cumulativeCappedUsd;
+    });
+    out.paid_uncapped_usd = paid.uncappedTotalUsd;
+    out.paid_capped_usd = paid.cappedTotalUsd;
+    out.cap_value_usd = paid.capValueToPayerUsd;
+    out.cap_value_nominal_usd = paid.uncappedTotalUsd - paid.cappedTotalUsd;
+    out.cap_years_of_2026_payments = cap / (share * revenue2026);
+    out.cap_binds = paid.capBindsInYear === undefined ? 0 : 1;
+    out.share_2026_usd = share * revenue2026;
+    return out;
+  },
+};
+
+// ── Chapter 3 ────────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * Credits and the cost of several stacks. Expected Google value = up front + milestones × P(paid);
+ * credits = value × credit share; stranded = (Google credits + Amazon) × (1 − usable share).
+ * Engineering multiplier 1 + s·(N − 1), on infrastructure engineering = compute spend × engineering
+ * per dollar of compute (the lab of chapter 8); split-pool capacity u + (1 − u)·√N (essay-arithmetic).
+ */
+export const CREDITS: ReportModel<
+  "upfront" | "milestone" | "milestoneP" | "creditShare" | "amazon" | "usable" | "stacks" | "specific" | "compute" | "engineeringRatio" | "utilization",
+  "google_expected_usd" | "google_face_value_usd" | "google_credits_usd" | "total_credits_usd" | "stranded_usd" | "engineering_multiplier" | "extra_engineering_usd" | "pool_split_multiplier"
+> = {
+  ids: {
+    upfront: "google_anthropic_upfront_usd", milestone: "google_anthropic_milestone_usd", milestoneP: "google_anthropic_milestone_probability",
+    creditShare: "google_anthropic_credit_share", amazon: "amazon_anthropic_commitment_usd", usable: "credit_usable_share",
+    stacks: "optimization_pipeline_count", specific: "stack_specific_engineering_share", compute: "openai_compute_2024_usd",
+    engineeringRatio: "infra_engineering_to_compute_ratio",
+    utilization: "pooled_fleet_utilization",
+  },
+  evaluate: (x) => {
+    const googleExpected = x.upfront + x.milestone * x.milestoneP;
+    const googleCredits = googleExpected * x.creditShare;
+    const total = googleCredits + x.amazon;
+    const multiplier = engineeringMultiplier({ stacks: x.stacks, stackSpecificShare: x.specific });
+    // Usable demand is the share the lab would have spent on that cloud anyway, at the cloud's own price.
+    const value = creditValue({ creditsUsd: total, usableDemandUsd: total * x.usable, priceRatio: 1 });
+    return {
+      google_expected_usd: googleExpected,
+      google_face_value_usd: x.upfront + x.milestone,
+      google_credits_usd: googleCredits,
+      total_credits_usd: total,
+      stranded_usd: value.strandedUsd,
+      engineering_multiplier: multiplier,
+      extra_engineering_usd: x.compute * x.engineeringRatio * (multiplier - 1),
+      pool_split_multiplier: splitPoolCapacityMultiplier(x.utilization, x.stacks),
+    };
+  },
+};
+
+// ── Chapter 4 ────────────────────────────────────────────────────────────────────────────────────
+
+export const SOVEREIGNTY: ReportModel<
+  "essayUplift" | "share" | "pools" | "utilization" | "backup" | "premium" | "pBalkanization" | "pBalkanizationBand",
+  "bottom_up_uplift" | "essay_uplift" | "expected_essay_uplift" | "expected_bottom_up_uplift" | "expected_bottom_up_uplift_band"
+> = {
+  ids: {
+    essayUplift: "balkanization_inference_uplift", share: "sovereign_inference_share", pools: "sovereign_region_count",
+    utilization: "pooled_fleet_utilization", backup: "regional_backup_capacity_share", premium: "regional_capacity_cost_premium",
+    pBalkanization: "scenario_balkanization_probability", pBalkanizationBand: "scenario_balkanization_probability_band",
+  },
+  evaluate: (x) => {
+    const bottomUp = sovereigntyInferenceUplift({
+      sovereignShare: x.share, pools: x.pools, pooledUtilization: x.utilization, backupShare: x.backup, regionalCostPremium: x.premium,
+    });
+    return {
+      bottom_up_uplift: bottomUp,
+      essay_uplift: x.essayUplift,
+      expected_essay_uplift: x.pBalkanization * x.essayUplift,
+      expected_bottom_up_uplift: x.pBalkanization * bottomUp,
+      expected_bottom_up_uplift_band: x.pBalkanizationBand * bottomUp,
+    };
+  },
+};

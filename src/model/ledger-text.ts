@@ -1,0 +1,142 @@
+/**
+ * The words of the claims ledger (ledger.ts): each claim in our paraphrase, and the notes that say
+ * what it was checked against or what would settle it. Numbers in notes come from the caller's
+ * model runs and assumptions, formatted by the report's formatter; none is typed here except the
+ * essay's own stated figures, which the claim texts paraphrase.
+ */
+import type { NumberFormat } from "../format/number";
+import type { Summary } from "./types";
+import type { Assumption } from "../assumptions/types";
+
+type Fmt = (x: number | Summary, format?: NumberFormat) => string;
+type Interval = { readonly low: number; readonly high: number };
+
+const span = (r: Interval | Summary, format: NumberFormat, fmt: Fmt): string =>
+  "p5" in r ? `${fmt(r.p5, format)}–${fmt(r.p95, format)}` : `${fmt(r.low, format)}–${fmt(r.high, format)}`;
+const cite = (a: Assumption): string => `${a.source.title}, ${a.source.date}`;
+
+export const JUDGEMENT_PREFIX = "Judgement-based: the verdict rests mainly on the analysts' own assumptions, not on a published figure.";
+
+export const sourcedNote = (a: Assumption): string => `Checked against ${cite(a)}.${a.note === undefined ? "" : ` ${a.note}`}`;
+
+// Chapter 1
+export const trainingArithmeticClaim = "The essay's run (10–15k H100s for 60–90 days at $2–3 per GPU-hour) costs $400–800M";
+export const trainingArithmeticNote = (
+  corners: Interval,
+  readings: { readonly cost_ten_times_gpus_usd: Summary; readonly cost_programme_usd: Summary },
+  flop: Summary,
+  fmt: Fmt,
+): string =>
+  `The stated inputs multiply out to ${span(corners, "usd", fmt)} even at the corners of their box, so the bill does not follow from them. ` +
+  `It does follow under other readings: with 100–150k GPUs (a dropped zero) the box gives ${fmt(readings.cost_ten_times_gpus_usd, "usd")}; ` +
+  `as the R&D programme around a final run of the stated size, ${fmt(readings.cost_programme_usd, "usd")}; ` +
+  `and a next-generation run priced from its compute costs ${fmt(flop, "usd")}. All three overlap the stated range.`;
+export const trainingFrontierClaim = "A frontier (\"GPT-6 class\") training run costs $400–800M";
+export const trainingFrontierNote = (flop: Assumption, fmt: Fmt): string =>
+  `Priced from compute: ${fmt((flop.range?.low ?? Number.NaN) / 1e25, "number")}–${fmt((flop.range?.high ?? Number.NaN) / 1e25, "number")} ×10²⁵ FLOP at measured utilization and market GPU prices (chapter 1). The size of a "GPT-6 class" run is not public, so the range spans a decade of compute.`;
+
+// Chapter 2
+export const revenueShareClaim = "OpenAI pays Microsoft roughly 20% of its revenue";
+export const REVENUE_SHARE_SETTLES = "Only the essay states the share in these inputs; the text of the amended agreement, or reporting on it, would settle it.";
+export const azureYearsClaim = "OpenAI's engineers have spent four years optimizing for Azure";
+export const azureYearsNote = (start: Assumption): string =>
+  `Counted from the partnership that made Azure OpenAI's cloud (${cite(start)}) to the essay's date. How long today's teams have worked on Azure-specific code is not public; on that narrower reading the claim cannot be checked.`;
+export const threeCloudsClaim = "OpenAI's engineers will now split their attention across three clouds";
+export const THREE_CLOUDS_SETTLES = "No input of the report lists OpenAI's cloud contracts; a list of the providers that run OpenAI's training and inference would settle the count.";
+
+// Chapter 3
+export const googleFaceClaim = "Google committed up to $40B to Anthropic";
+export const googleFaceNote = (upfront: Assumption, milestone: Assumption, fmt: Fmt): string =>
+  `Face value from ${cite(upfront)}: ${fmt(upfront.value ?? Number.NaN, "usd")} up front and ${fmt(milestone.value ?? Number.NaN, "usd")} tied to milestones, so "up to" is the right phrase. Its expected value and the part paid as credits are in chapter 3.`;
+export const GOOGLE_SETTLES = "Only the essay describes the structure in these inputs; the deal's terms (how much is committed now, how much depends on milestones, how much is cash) would settle it.";
+export const googleCreditsClaim = "Google's commitment comes as TPU capacity and cloud credits, not cash";
+export const googleCreditsNote = (share: Assumption): string =>
+  `The claim reads as all of it in credits. Against ${cite(share)}: ${share.note ?? ""}`.trim();
+export const amazonClaim = "Amazon invested $5B in Anthropic days earlier, as Trainium and AWS capacity";
+export const AMAZON_SETTLES = "No independent source for this tranche is among the report's inputs; Amazon's or Anthropic's announcement of it would settle its size and form.";
+export const rearchitectureClaim = "Moving OpenAI's training off Azure is a multi-year, multi-billion-dollar re-architecture";
+export const rearchitectureNote = (extra: Summary, fmt: Fmt): string =>
+  `Not checkable: migration costs are not disclosed. For scale, the model's extra engineering for a second hardware stack is ${fmt(extra, "usd")} a year, so several billion dollars would need several years at the top of that range or costs beyond engineering (moving data, running both platforms at once). A lab's disclosure of migration spending would settle it.`;
+export const doublingClaim = "Maintaining TPU and Trainium pipelines doubles engineering overhead";
+export const DOUBLING_NOTE = "1 + s·(N − 1) with N = 2 is ×2 only when s = 1, that is when no infrastructure work is shared between the stacks. The share s is our assumption; measured data from a lab running two stacks would settle it.";
+
+// Chapter 4
+export const manusClaim = "Meta bought Manus for $2B in December 2025";
+export const MANUS_SETTLES = "No independent source for the price is among the report's inputs; Meta's filings or the parties' announcement would settle it.";
+export const balkanizationClaim = "Under balkanization, inference costs rise 40–60% from redundancy requirements";
+export const BALKANIZATION_NOTE = "Bottom-up: localized share × (split-pool capacity × standby × local cost premium − 1). The localized share and the number of pools are our assumptions and the widest sources of doubt.";
+
+// Chapter 5
+export const valuationClaim = "Anthropic is valued at $350B";
+export const ageClaim = "Anthropic did not exist five years before the essay";
+export const ageNote = (founded: Assumption): string =>
+  `Age at the essay's date, from the founding year (${cite(founded)}); only the year is used, so the age is a range. The claim is right to within months.`;
+export const runRateClaim = "Anthropic's 2025 annualized run rate was $3–4B";
+export const RUN_RATE_SETTLES = "Only the essay's run rate is among these inputs; reported run rates for late 2025 would settle it.";
+export const priceToSalesClaim = "Anthropic's $350B valuation is a 100× price-to-sales multiple";
+export const priceToSalesNote = (essay: Summary, trailing: Summary, source: Assumption, fmt: Fmt): string =>
+  `The essay's division is right on its own run rate (${fmt(essay, "multiple")}); the run rate is what is out of date. On the run rate reported by ${cite(source)} the multiple is ${fmt(trailing, "multiple")}. The essay quotes no forward multiple, so none is checked here.`;
+export const marketCapsClaim = "AMD's market cap is about $250B and Intel's about $90B, so Anthropic is worth more than AMD";
+export const marketCapsNote = (vsAmd: number, vsIntel: number, fmt: Fmt): string =>
+  `Market prices on the essay's date are not among the report's sourced inputs; closing market caps on that date would settle it. Taking the essay's figures, Anthropic is ${fmt(vsAmd, "multiple")} AMD and ${fmt(vsIntel, "multiple")} Intel.`;
+export const fedClaim = "The Fed funds rate is still above 4%";
+export const fedNote = (fed: Assumption): string => `Upper bound of the target range per ${cite(fed)}; "above 4%" is read as 4–4.5%.`;
+export const FED_SETTLES = "The FOMC's target range on the essay's date would settle it.";
+export const computeClaim = "OpenAI spends $7–10B a year on compute";
+export const COMPUTE_NOTE = "Against Epoch AI's estimate for 2024; spending in 2025–26 is likely higher, so for the year it was written the essay's range is, if anything, low.";
+export const opexClaim = "Infrastructure consumes 60–70% of operating costs at frontier labs";
+export const OPEX_NOTE = "Compute (Epoch AI) ÷ (compute + other costs) for OpenAI in 2024; other costs are derived from reported revenue and loss. Total costs include non-cash items such as stock compensation.";
+export const usersClaim = "OpenAI serves inference to hundreds of millions of users";
+export const openaiValuationClaim = "OpenAI is valued at $350B";
+export const stargateClaim = "Stargate is $500B over four years";
+export const stargateNote = (sg: Assumption, years: Assumption, fmt: Fmt): string =>
+  `Matches ${cite(sg)}: ${fmt((sg.value ?? Number.NaN) / (years.value ?? Number.NaN), "usd")} a year of capital spending. It is a plan, not a measure of what has been built.`;
+export const STARGATE_SETTLES = "OpenAI's announcement of the project would settle it.";
+
+// Chapter 6
+export const SCENARIOS = [
+  { id: "scenario_merchant_era_probability", name: "The Merchant Era", assumption: "scenario_merchant_era_probability", settles: "evidence that labs route workloads by price across clouds: multi-cloud contracts without exclusivity, falling rental prices, credit deals that allow third-party capacity." },
+  { id: "scenario_balkanization_probability", name: "The Balkanization Trap", assumption: "scenario_balkanization_probability", settles: "data-localization and model-licensing rules that bind inference (not only data) in major markets, and export controls that split hardware supply." },
+  { id: "scenario_winner_consolidates_probability", name: "Winner Consolidates", assumption: "scenario_winner_consolidates_probability", settles: "a sustained benchmark and market-share lead by one lab, with rivals licensing its models or running on its terms." },
+] as const;
+export const scenarioClaim = (name: string, p: number, fmt: Fmt): string => `${name} has a ${fmt(p, "percent")} probability`;
+export const scenarioNote = (settles: string): string => `A subjective probability, not a measurement. What would move it: ${settles}`;
+
+// Chapter 7
+export const ecosystemsClaim = "About six hardware ecosystems compete for the same training and inference workloads";
+export const ECOSYSTEMS_NOTE = "Not a check: counting the vendors the essay itself names (NVIDIA, AMD, Google TPU, Amazon Trainium, Microsoft Maia, Meta MTIA, Tesla) only restates the essay. A census of accelerators deployed at frontier scale, by vendor, would settle how many really compete.";
+export const designCostClaim = "Google reportedly spent over $2B (a lower bound) developing TPU 8i";
+export const designCostNote = (modelled: Interval, fmt: Fmt): string =>
+  `"Over $2B" is a lower bound, shown here as its only stated number; chapter 7 models ${span(modelled, "usd", fmt)}. Chip programme costs are not disclosed per generation; a filing or an on-record statement from Google would settle it. The chapter's conclusion holds across that range.`;
+
+/** Short names for charts, by claim id (the ledger itself shows the full paraphrase). */
+export const SHORT_NAMES: Readonly<Record<string, string>> = {
+  training_run_cost: "Run cost, essay inputs",
+  training_run_cost_flop_route: "Run cost, from FLOP",
+  openai_revenue_share: "Revenue share 20%",
+  azure_four_years: "Four years on Azure",
+  three_clouds: "Three clouds",
+  google_anthropic_40b: "Google up to $40B",
+  google_anthropic_all_credits: "Google: all credits",
+  amazon_anthropic_5b: "Amazon $5B",
+  rearchitecture_multibillion: "Multi-$B re-architecture",
+  doubling_engineering: "Doubling engineering",
+  manus_price_2b: "Manus $2B",
+  balkanization_uplift: "Balkanization +40–60%",
+  anthropic_valuation_350b: "Anthropic $350B",
+  anthropic_age: "Anthropic < 5 years old",
+  anthropic_run_rate: "Anthropic $3–4B run rate",
+  anthropic_price_to_sales: "Anthropic 100× sales",
+  amd_intel_market_caps: "AMD, Intel market caps",
+  fed_funds_above_4pct: "Fed funds above 4%",
+  openai_compute_burn: "OpenAI compute $7–10B",
+  infra_share_of_opex: "Infra 60–70% of costs",
+  chatgpt_users: "100s of millions of users",
+  openai_valuation_350b: "OpenAI $350B",
+  stargate_500b_4y: "Stargate $500B / 4 years",
+  scenario_merchant_era_probability: "Merchant Era 60%",
+  scenario_balkanization_probability: "Balkanization 25%",
+  scenario_winner_consolidates_probability: "Winner 15%",
+  six_hardware_ecosystems: "Six ecosystems",
+  tpu_design_cost_2b: "TPU 8i over $2B",
+};

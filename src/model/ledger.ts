@@ -1,0 +1,201 @@
+/**
+ * The claims ledger of the report: every quantitative statement of the essay, in the essay's order
+ * within each chapter, checked against the model or marked unverifiable with what would settle it.
+ *
+ * One home for each claim: a chapter records its own entries (`nb.claim(ledgerClaim(entry))`) and the
+ * summary builds the whole ledger from the same functions and the same model runs, so its verdict
+ * counts always match the appendix. An entry is `judgement` when its verdict rests mainly on the
+ * analysts' own assumptions: the compared figure is one, or judgement inputs carry more than half of
+ * the computed range's rank-correlation weight (`judgementWeight`).
+ */
+import type { Assumption } from "../assumptions/types";
+import type { CREDITS, TRAINING_ESSAY_BOX, TRAINING_MARKET, TRAINING_READINGS, SOVEREIGNTY } from "./chapter-models";
+import { checkClaim, computedRange, type Range } from "./claims";
+import type { VALUATION, WHO_PAYS } from "./lab-models";
+import { inputKind, intervalOf, isIndependentSource, judgementWeight, type ModelRun, type ReportModel } from "./report-models";
+import * as text from "./ledger-text";
+import type { NumberFormat } from "../format/number";
+import type { Summary, Verdict } from "./types";
+
+export type Fmt = (x: number | Summary, format?: NumberFormat) => string;
+type Get = (id: string) => Assumption;
+type RunOf<M> = M extends ReportModel<infer K, infer O> ? ModelRun<K, O> : never;
+
+/** A checked claim as the notebook API records it (`nb.claim`), minus where it was declared. */
+export interface LedgerClaim {
+  readonly id: string;
+  /** What the essay says, in our words. */
+  readonly claim: string;
+  readonly stated: Range;
+  readonly computed: Range & { readonly p50?: number };
+  readonly unit: string;
+  readonly format: NumberFormat;
+  readonly verdict: Verdict;
+  /** Stated ÷ computed midpoint; null when unverifiable. */
+  readonly factor: number | null;
+  readonly note?: string;
+}
+
+export interface LedgerEntry {
+  readonly chapter: number;
+  /** A few words for charts. */
+  readonly short: string;
+  /** The verdict rests mainly on the analysts' judgement. */
+  readonly judgement: boolean;
+  readonly claim: LedgerClaim;
+}
+
+/** Judgement inputs must carry more than this share of an output's rank-correlation weight to mark a verdict. */
+const JUDGEMENT_THRESHOLD = 0.5;
+
+/** The record a chapter passes to `nb.claim`: a judgement-based verdict says so at the start of its note. */
+export function ledgerClaim(entry: LedgerEntry): LedgerClaim {
+  if (!entry.judgement) return entry.claim;
+  return { ...entry.claim, note: `${text.JUDGEMENT_PREFIX} ${entry.claim.note ?? ""}`.trim() };
+}
+
+/** Counts of verdicts (and of judgement-based ones) over a ledger. */
+export function verdictCounts(entries: readonly LedgerEntry[]): Record<Verdict | "judgement" | "total", number> {
+  const counts = { consistent: 0, overstated: 0, understated: 0, unverifiable: 0, judgement: 0, total: entries.length };
+  for (const e of entries) {
+    counts[e.claim.verdict] += 1;
+    if (e.judgement && e.claim.verdict !== "unverifiable") counts.judgement += 1;
+  }
+  return counts;
+}
+
+function checked(chapter: number, judgement: boolean, base: { id: string; claim: string; unit: string; format: NumberFormat; note: string }, stated: Range, computed: Range & { p50?: number }): LedgerEntry {
+  const check = checkClaim(stated, computed);
+  return { chapter, judgement, short: text.SHORT_NAMES[base.id] ?? base.claim, claim: { ...base, stated, computed, verdict: check.verdict, factor: check.factor } };
+}
+
+function unverifiable(chapter: number, base: { id: string; claim: string; unit: string; format: NumberFormat; note: string }, stated: Range, computed: Range = stated): LedgerEntry {
+  return { chapter, judgement: false, short: text.SHORT_NAMES[base.id] ?? base.claim, claim: { ...base, stated, computed, verdict: "unverifiable", factor: null } };
+}
+
+const point = (x: number): Range => ({ low: x, high: x });
+
+/** A date "YYYY-MM-DD" as a decimal year (2026-04-28 → 2026.32). */
+export function decimalYear(isoDate: string): number {
+  const [y, m, d] = isoDate.split("-").map(Number) as [number, number, number];
+  const start = Date.UTC(y, 0, 1);
+  return y + (Date.UTC(y, m - 1, d) - start) / (Date.UTC(y + 1, 0, 1) - start);
+}
+
+// ── Chapter 1 ────────────────────────────────────────────────────────────────────────────────────
+
+export function trainingClaims(
+  r: { box: RunOf<typeof TRAINING_ESSAY_BOX>; readings: RunOf<typeof TRAINING_READINGS>; market: RunOf<typeof TRAINING_MARKET> },
+  get: Get, fmt: Fmt,
+): LedgerEntry[] {
+  const stated = intervalOf(get("essay_training_run_cost_usd"));
+  const flop = r.market.summary.cost_flop_route_usd;
+  return [
+    checked(1, false, { id: "training_run_cost", claim: text.trainingArithmeticClaim, unit: "USD", format: "usd", note: text.trainingArithmeticNote(r.box.corners.cost_usd, r.readings.summary, flop, fmt) }, stated, computedRange(r.box.summary.cost_usd)),
+    checked(1, judgementWeight(r.market, "cost_flop_route_usd") > JUDGEMENT_THRESHOLD, { id: "training_run_cost_flop_route", claim: text.trainingFrontierClaim, unit: "USD", format: "usd", note: text.trainingFrontierNote(get("frontier_training_flop"), fmt) }, stated, computedRange(flop)),
+  ];
+}
+
+// ── Chapter 2 ────────────────────────────────────────────────────────────────────────────────────
+
+export function captiveCloudClaims(get: Get): LedgerEntry[] {
+  const share = get("openai_microsoft_revenue_share");
+  const start = get("openai_azure_partnership_start_year");
+  const essayYear = decimalYear(get("essay_training_days").source.date);
+  const years = essayYear - (start.value ?? Number.NaN);
+  const shareBase = { id: "openai_revenue_share", claim: text.revenueShareClaim, unit: "share of revenue", format: "percent" as const };
+  return [
+    isIndependentSource(share)
+      ? checked(2, false, { ...shareBase, note: text.sourcedNote(share) }, point(0.2), intervalOf(share))
+      : unverifiable(2, { ...shareBase, note: text.REVENUE_SHARE_SETTLES }, point(0.2)),
+    checked(2, false, { id: "azure_four_years", claim: text.azureYearsClaim, unit: "years", format: "number", note: text.azureYearsNote(start) }, point(4), point(years)),
+    unverifiable(2, { id: "three_clouds", claim: text.threeCloudsClaim, unit: "clouds", format: "count", note: text.THREE_CLOUDS_SETTLES }, point(3)),
+  ];
+}
+
+// ── Chapter 3 ────────────────────────────────────────────────────────────────────────────────────
+
+export function creditsClaims(credits: RunOf<typeof CREDITS>, get: Get, fmt: Fmt): LedgerEntry[] {
+  const upfront = get("google_anthropic_upfront_usd");
+  const creditShare = get("google_anthropic_credit_share");
+  const amazon = get("amazon_anthropic_commitment_usd");
+  const face = credits.summary.google_face_value_usd.p50;
+  const multiplier = credits.summary.engineering_multiplier;
+  const creditBase = { id: "google_anthropic_all_credits", claim: text.googleCreditsClaim, unit: "share paid as credits", format: "percent" as const };
+  return [
+    isIndependentSource(upfront)
+      ? checked(3, false, { id: "google_anthropic_40b", claim: text.googleFaceClaim, unit: "USD", format: "usd", note: text.googleFaceNote(upfront, get("google_anthropic_milestone_usd"), fmt) }, point(40e9), point(face))
+      : unverifiable(3, { id: "google_anthropic_40b", claim: text.googleFaceClaim, unit: "USD", format: "usd", note: text.GOOGLE_SETTLES }, point(40e9)),
+    inputKind(creditShare) === "essay"
+      ? unverifiable(3, { ...creditBase, note: text.GOOGLE_SETTLES }, point(1))
+      : checked(3, inputKind(creditShare) === "judgement", { ...creditBase, note: text.googleCreditsNote(creditShare) }, point(1), intervalOf(creditShare)),
+    unverifiable(3, { id: "amazon_anthropic_5b", claim: text.amazonClaim, unit: "USD", format: "usd", note: text.AMAZON_SETTLES }, point(amazon.value ?? Number.NaN)),
+    unverifiable(3, { id: "rearchitecture_multibillion", claim: text.rearchitectureClaim, unit: "USD", format: "usd", note: text.rearchitectureNote(credits.summary.extra_engineering_usd, fmt) }, point(2e9)),
+    checked(3, judgementWeight(credits, "engineering_multiplier") > JUDGEMENT_THRESHOLD, { id: "doubling_engineering", claim: text.doublingClaim, unit: "×", format: "multiple", note: text.DOUBLING_NOTE }, point(2), computedRange(multiplier)),
+  ];
+}
+
+// ── Chapter 4 ────────────────────────────────────────────────────────────────────────────────────
+
+export function sovereigntyClaims(sov: RunOf<typeof SOVEREIGNTY>, get: Get): LedgerEntry[] {
+  return [
+    unverifiable(4, { id: "manus_price_2b", claim: text.manusClaim, unit: "USD", format: "usd", note: text.MANUS_SETTLES }, point(get("essay_manus_price_usd").value ?? Number.NaN)),
+    checked(4, judgementWeight(sov, "bottom_up_uplift") > JUDGEMENT_THRESHOLD, { id: "balkanization_uplift", claim: text.balkanizationClaim, unit: "share of inference cost", format: "percent", note: text.BALKANIZATION_NOTE }, intervalOf(get("balkanization_inference_uplift")), computedRange(sov.summary.bottom_up_uplift)),
+  ];
+}
+
+// ── Chapter 5 ────────────────────────────────────────────────────────────────────────────────────
+
+export function whoPaysClaims(r: { pay: RunOf<typeof WHO_PAYS>; val: RunOf<typeof VALUATION> }, get: Get, fmt: Fmt): LedgerEntry[] {
+  const valuation = get("anthropic_valuation_usd");
+  const trailing = get("anthropic_run_rate_trailing_usd");
+  const founded = get("anthropic_founding_year");
+  const essayYear = decimalYear(get("essay_training_days").source.date);
+  const foundedRange = intervalOf(founded);
+  const openai = get("openai_valuation_usd");
+  const users = get("chatgpt_weekly_users");
+  const fed = get("fed_funds_upper_bound");
+  const sg = get("stargate_capex_usd");
+  const sgYears = get("stargate_years");
+  const amd = get("amd_market_cap_usd");
+  const intel = get("intel_market_cap_usd");
+  const mult = r.val.summary;
+  const fedBase = { id: "fed_funds_above_4pct", claim: text.fedClaim, unit: "rate per year", format: "percent" as const };
+  const rateBase = { id: "anthropic_run_rate", claim: text.runRateClaim, unit: "USD/year", format: "usd" as const };
+  return [
+    checked(5, false, { id: "anthropic_valuation_350b", claim: text.valuationClaim, unit: "USD", format: "usd", note: text.sourcedNote(valuation) }, point(350e9), intervalOf(valuation)),
+    checked(5, false, { id: "anthropic_age", claim: text.ageClaim, unit: "years", format: "number", note: text.ageNote(founded) }, point(5), { low: essayYear - foundedRange.high, high: essayYear - foundedRange.low }),
+    isIndependentSource(trailing)
+      ? checked(5, false, { ...rateBase, note: text.sourcedNote(trailing) }, intervalOf(get("essay_anthropic_run_rate_usd")), intervalOf(trailing))
+      : unverifiable(5, { ...rateBase, note: text.RUN_RATE_SETTLES }, intervalOf(get("essay_anthropic_run_rate_usd"))),
+    checked(5, false, { id: "anthropic_price_to_sales", claim: text.priceToSalesClaim, unit: "×", format: "multiple", note: text.priceToSalesNote(mult.essay_multiple, mult.trailing_multiple, trailing, fmt) }, point(100), computedRange(mult.trailing_multiple)),
+    unverifiable(5, { id: "amd_intel_market_caps", claim: text.marketCapsClaim, unit: "USD", format: "usd", note: text.marketCapsNote(mult.vs_amd.p50, mult.vs_intel.p50, fmt) }, { low: intel.value ?? Number.NaN, high: amd.value ?? Number.NaN }),
+    isIndependentSource(fed)
+      ? checked(5, false, { ...fedBase, note: text.fedNote(fed) }, { low: 0.04, high: 0.045 }, intervalOf(fed))
+      : unverifiable(5, { ...fedBase, note: text.FED_SETTLES }, { low: 0.04, high: 0.045 }),
+    checked(5, false, { id: "openai_compute_burn", claim: text.computeClaim, unit: "USD/year", format: "usd", note: text.COMPUTE_NOTE }, intervalOf(get("openai_compute_usd_per_year")), computedRange(r.pay.summary.compute_2024_usd)),
+    checked(5, judgementWeight(r.pay, "opex_share_2024") > JUDGEMENT_THRESHOLD, { id: "infra_share_of_opex", claim: text.opexClaim, unit: "share of costs", format: "percent", note: text.OPEX_NOTE }, intervalOf(get("essay_infra_opex_share")), computedRange(r.pay.summary.opex_share_2024)),
+    checked(5, false, { id: "chatgpt_users", claim: text.usersClaim, unit: "users", format: "count", note: text.sourcedNote(users) }, { low: 1e8, high: 9.99e8 }, intervalOf(users)),
+    checked(5, false, { id: "openai_valuation_350b", claim: text.openaiValuationClaim, unit: "USD", format: "usd", note: text.sourcedNote(openai) }, intervalOf(get("essay_openai_valuation_usd")), intervalOf(openai)),
+    isIndependentSource(sg)
+      ? checked(5, false, { id: "stargate_500b_4y", claim: text.stargateClaim, unit: "USD", format: "usd", note: text.stargateNote(sg, sgYears, fmt) }, point(500e9), intervalOf(sg))
+      : unverifiable(5, { id: "stargate_500b_4y", claim: text.stargateClaim, unit: "USD", format: "usd", note: text.STARGATE_SETTLES }, point(500e9)),
+  ];
+}
+
+// ── Chapters 6 and 7 ─────────────────────────────────────────────────────────────────────────────
+
+export function scenarioClaims(get: Get, fmt: Fmt): LedgerEntry[] {
+  return text.SCENARIOS.map((s) => {
+    const v = get(s.assumption).value ?? Number.NaN;
+    return unverifiable(6, { id: s.id, claim: text.scenarioClaim(s.name, v, fmt), unit: "probability", format: "percent", note: text.scenarioNote(s.settles) }, point(v));
+  });
+}
+
+export function chipClaims(get: Get, fmt: Fmt): LedgerEntry[] {
+  const design = get("custom_chip_design_cost_usd");
+  return [
+    unverifiable(7, { id: "six_hardware_ecosystems", claim: text.ecosystemsClaim, unit: "ecosystems", format: "count", note: text.ECOSYSTEMS_NOTE }, point(6)),
+    unverifiable(7, { id: "tpu_design_cost_2b", claim: text.designCostClaim, unit: "USD", format: "usd", note: text.designCostNote(intervalOf(design), fmt) }, point(2e9)),
+  ];
+}

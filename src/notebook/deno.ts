@@ -1,0 +1,167 @@
+/**
+ * Deno notebooks (kernelspec "deno", from `deno jupyter --install`): the cells run in the real Deno
+ * runtime (the `deno` npm package ships it), one `deno run` process per notebook:
+ *
+ *   1. the cells are compiled as for tslab (`transpile.ts`: declarations become globals, top-level
+ *      await, a trailing value returned boxed), so cell semantics and located errors are the same;
+ *   2. `DENO_RUNNER` (below) reads them on stdin, imports each cell's modules with Deno's own resolver
+ *      before the cell runs (npm:, jsr:, node:, relative .ts files — nothing is bundled), runs the
+ *      cell with `node:vm` in Deno's main realm, and reports `RunEvent`s as lines on stdout;
+ *   3. `Deno.jupyter` (display, md, html, svg, format, $display) exists only under `deno jupyter`, so
+ *      cells see a `Deno` whose `jupyter` sends displays here; everything else is the real `Deno`.
+ *
+ * A trailing value is shown as Deno's kernel shows it: its `[Symbol.for("Jupyter.display")]()`
+ * bundle, else `Deno.inspect`. The main thread keeps the per-cell timer and kills the process.
+ */
+import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import * as messages from "../messages/notebook";
+import { NotebookFormatError } from "./nbformat";
+import type { RunEvent } from "./outputs";
+import type { RunJobOptions, WorkerOutcome } from "./pool";
+import type { CompiledCell } from "./transpile";
+
+/** The Deno binary: `FRAGTAX_DENO`, else the platform package the `deno` npm package installed. */
+export function findDeno(notebook: string, from: string): string {
+  const override = process.env.FRAGTAX_DENO;
+  if (override) {
+    if (existsSync(override)) return override;
+    throw new NotebookFormatError(messages.denoMissing(notebook, `FRAGTAX_DENO=${override} does not exist`), notebook);
+  }
+  // The project's node_modules first, then fragtax's own (a notebook outside any project).
+  const candidates: string[] = [];
+  for (const base of [join(from, "package.json"), fileURLToPath(import.meta.url)]) {
+    const require = createRequire(base);
+    for (const name of [`@deno/${process.platform}-${process.arch}-glibc`, `@deno/${process.platform}-${process.arch}`, "deno"]) {
+      try {
+        candidates.push(join(dirname(require.resolve(`${name}/package.json`)), process.platform === "win32" ? "deno.exe" : "deno"));
+      } catch {
+        continue;
+      }
+    }
+  }
+  const found = candidates.find((file) => existsSync(file));
+  if (found === undefined) throw new NotebookFormatError(messages.denoMissing(notebook, "no deno package in node_modules"), notebook);
+  return found;
+}
+
+/** Runs compiled cells in Deno; events as from a worker, outcome as from `NotebookWorker.run`. */
+export function runInDeno(deno: string, notebookFile: string, cells: readonly CompiledCell[], options: RunJobOptions): Promise<WorkerOutcome> {
+  const child = spawn(deno, ["run", "--allow-all", "--quiet", "--no-config", "--no-lock", "-"], { cwd: dirname(notebookFile), stdio: ["pipe", "pipe", "pipe"], env: { ...process.env, NO_COLOR: "1" } });
+  const program = {
+    notebookDir: pathToFileURL(`${dirname(notebookFile)}/`).href,
+    // The cell's `Deno` is the runner's stand-in (line 1 of a compiled cell is all generated, so maps stay valid).
+    cells: cells.map(({ cell, code, filename, imports, pragmas }) => ({ cell, filename, imports: imports.map((i) => i.specifier), code: pragmas.browser ? "undefined" : code.replace('(async () => { "use strict"; ', '(async () => { "use strict"; const Deno = __fragtax.deno; ') })),
+  };
+  let cell = cells[0]?.cell ?? 0;
+  let timer: NodeJS.Timeout | undefined;
+  let stderr = "";
+  return new Promise<WorkerOutcome>((resolve) => {
+    let settled = false;
+    const finish = (outcome: WorkerOutcome): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      child.kill("SIGKILL");
+      resolve(outcome);
+    };
+    const arm = (): void => {
+      clearTimeout(timer);
+      timer = setTimeout(() => finish({ kind: "timeout", cell }), options.timeoutMs);
+    };
+    let pending = "";
+    child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
+      pending += chunk;
+      let newline = pending.indexOf("\n");
+      while (newline !== -1) {
+        const line = pending.slice(0, newline);
+        pending = pending.slice(newline + 1);
+        newline = pending.indexOf("\n");
+        if (!line.startsWith("\u001e")) {
+          options.onEvent({ type: "stream", name: "stdout", text: `${line}\n` });
+          continue;
+        }
+        const event = JSON.parse(line.slice(1)) as RunEvent | { type: "done" };
+        if (event.type === "done") return finish({ kind: "finished" });
+        if (event.type === "cell-start") {
+          cell = event.cell;
+          arm();
+        }
+        options.onEvent(event);
+      }
+    });
+    child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
+      stderr += chunk;
+    });
+    child.on("error", (error) => finish({ kind: "crashed", cell, message: messages.workerCrashed(error.message) }));
+    child.on("exit", (code) => finish(code === 0 ? { kind: "stalled", cell } : { kind: "crashed", cell, message: messages.workerCrashed(`deno exited with ${code}: ${stderr.trim()}`) }));
+    arm();
+    child.stdin.end(`${DENO_RUNNER}\nawait run(${JSON.stringify(program)});\n`);
+  });
+}
+
+/** The script `deno run` executes (plain JavaScript: Deno runs it as given). */
+const DENO_RUNNER = String.raw`
+import vm from "node:vm";
+import { format } from "node:util";
+const encoder = new TextEncoder();
+const send = (event) => Deno.stdout.writeSync(encoder.encode("\u001e" + JSON.stringify(event) + "\n"));
+const $display = Symbol.for("Jupyter.display");
+const plain = (value) => Deno.inspect(value, { colors: false });
+const bundleOf = (value) => (value !== null && typeof value === "object" && typeof value[$display] === "function" ? value[$display]() : { "text/plain": plain(value) });
+const tagged = (mime) => (strings, ...values) => ({ [$display]: () => ({ [mime]: String.raw({ raw: strings }, ...values) }) });
+const jupyter = {
+  $display,
+  // Async, as Deno's: a cell ending in display(…); shows "Promise { undefined }" there too.
+  async display(value, options = {}) { send({ type: "display", data: options.raw ? value : bundleOf(value), update: false }); },
+  format: bundleOf,
+  md: tagged("text/markdown"),
+  html: tagged("text/html"),
+  svg: tagged("image/svg+xml"),
+  broadcast: async () => undefined,
+};
+const stream = (name) => (...args) => void send({ type: "stream", name, text: format(...args) + "\n" });
+globalThis.console = Object.assign(Object.create(console), { log: stream("stdout"), info: stream("stdout"), debug: stream("stdout"), error: stream("stderr"), warn: stream("stderr") });
+async function run(program) {
+  const modules = new Map();
+  const cellModules = new Map();
+  const resolveSpecifier = (s) => (s.startsWith("./") || s.startsWith("../") ? new URL(s, program.notebookDir).href : s);
+  const load = async (s) => {
+    if (cellModules.has(s)) return cellModules.get(s);
+    if (!modules.has(s)) modules.set(s, await import(resolveSpecifier(s)));
+    return modules.get(s);
+  };
+  globalThis.__fragtax = {
+    deno: Object.create(Deno, { jupyter: { value: jupyter, enumerable: true } }),
+    declare(names) { for (const name of names) if (!(name in globalThis)) globalThis[name] = undefined; },
+    set(name, value) { globalThis[name] = value; },
+    imp(s) { return cellModules.get(s) ?? modules.get(s); },
+    dynamic: load,
+    define(s, getters) {
+      const namespace = Object.create(null);
+      for (const [name, get] of Object.entries(getters)) Object.defineProperty(namespace, name, { get, enumerable: true });
+      cellModules.set(s, namespace);
+    },
+  };
+  for (const cell of program.cells) {
+    send({ type: "cell-start", cell: cell.cell });
+    try {
+      for (const s of cell.imports) await load(s);
+      const box = await new vm.Script(cell.code, { filename: cell.filename }).runInThisContext();
+      const value = box === undefined ? undefined : box[0];
+      const shown = value === undefined || value === null ? undefined : bundleOf(value);
+      send({ type: "cell-end", cell: cell.cell, reads: [], ...(shown === undefined ? {} : { value: shown["text/plain"] ?? "", bundle: shown }) });
+    } catch (error) {
+      const fields = error !== null && typeof error === "object" ? error : {};
+      const ename = typeof fields.name === "string" ? fields.name : "Error";
+      const evalue = typeof fields.message === "string" ? fields.message : "thrown value: " + plain(error);
+      send({ type: "cell-end", cell: cell.cell, reads: [], thrown: { ename, evalue, stack: typeof fields.stack === "string" ? fields.stack : "" } });
+      break;
+    }
+  }
+  send({ type: "done" });
+}
+`;

@@ -1,0 +1,68 @@
+/**
+ * The type check that `fragtax run` and `build` do before running a notebook (tslab refuses a cell
+ * with a type error, so they do too), cached so that a re-run of an unchanged notebook — after an
+ * assumption changed, say — does not pay for the compiler again:
+ *
+ *   1. key     the notebook's path and cell sources (and the tool version)
+ *   2. lookup  an entry is valid while every file it depended on (the project files the cells import,
+ *              tsconfig.json, package-lock.json) keeps its size and mtime (`CompileCache`)
+ *   3. check   the misses of one call in one program (`typecheck.ts`, loaded only then)
+ *   4. locate  the first error becomes the failing cell's located `CellError`
+ */
+import { join } from "node:path";
+import * as messages from "../messages/notebook";
+import type { CompileCache } from "./compile-cache";
+import { cellError, codeFrame, type CellError } from "./errors";
+import type { CheckDiagnostic, NotebookCells, NotebookTypes } from "./typecheck";
+
+/** Files every check depends on besides the notebook's own imports (relative to the root). */
+const PROJECT_FILES = ["tsconfig.json", "package-lock.json"];
+
+/** Type-checks the notebooks (cached per notebook); the key is the absolute notebook path. */
+export async function typeCheckNotebooks(notebooks: readonly NotebookCells[], root: string, cache: CompileCache | undefined): Promise<Map<string, NotebookTypes>> {
+  const results = new Map<string, NotebookTypes>();
+  const misses: NotebookCells[] = [];
+  for (const notebook of notebooks) {
+    const hit = await cache?.readTypes(cache.typesKey(notebook.file, notebook.cells), root);
+    if (hit) results.set(notebook.file, hit);
+    else misses.push(notebook);
+  }
+  if (misses.length === 0) return results;
+  const { checkForRun } = await import("./typecheck"); // the compiler is loaded only on a miss
+  const checked = checkForRun(misses, { root });
+  for (const notebook of misses) {
+    const types = checked.get(notebook.file) ?? { errors: [], files: [] };
+    results.set(notebook.file, types);
+    const stamped = [...types.files, ...PROJECT_FILES].map((file) => join(root, file));
+    await cache?.writeTypes(cache.typesKey(notebook.file, notebook.cells), types, stamped);
+  }
+  return results;
+}
+
+/**
+ * The first cell a type error stops, as a located error: in the cell (line, column and code frame)
+ * or in a project file the cell imports (located in that file). Other errors of the same cell follow.
+ */
+export function firstTypeError(types: NotebookTypes, notebook: string, sourceOf: (cell: number) => string | undefined): CellError | undefined {
+  const first = types.errors[0];
+  if (first === undefined) return undefined;
+  const { cell, diagnostic } = first;
+  const others = types.errors.filter((error) => error.cell === cell && error !== first).map((error) => messages.typeErrorLine(where(error.diagnostic), error.diagnostic.code, error.diagnostic.message));
+  const source = sourceOf(cell);
+  const inCell = diagnostic.cell !== undefined;
+  const fields = {
+    kind: "type" as const,
+    notebook,
+    cell,
+    ...(inCell ? { line: diagnostic.line, column: diagnostic.column } : {}),
+    ename: `TS${diagnostic.code}`,
+    evalue: inCell ? diagnostic.message : messages.typeErrorInImport(where(diagnostic), diagnostic.message),
+  };
+  const located = cellError(fields);
+  const frame = [inCell && source !== undefined ? codeFrame(source, diagnostic.line, diagnostic.column) : undefined, ...others].filter((part) => part !== undefined);
+  return frame.length > 0 ? { ...located, frame: frame.join("\n") } : located;
+}
+
+function where(d: CheckDiagnostic): string {
+  return d.cell === undefined ? `${d.file}:${d.line}:${d.column}` : `cell ${d.cell}, line ${d.line}, column ${d.column}`;
+}

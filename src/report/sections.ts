@@ -1,0 +1,138 @@
+/**
+ * A chapter's sections, heading to heading, and the static prose of each: the markdown under the
+ * heading and the string literals of its code cells (the fixed words of `nb.md` templates, claim texts,
+ * notes). Figures and claims are tagged with the section of the cell that declared them, so that when a
+ * figure moves between versions and its section's prose did not change, `publish` can point at the
+ * words to re-read (stale-prose guard, src/versions/prose-guard.ts).
+ */
+import { createHash } from "node:crypto";
+import { joinSource, type Notebook } from "./nbformat";
+
+export interface SectionRecord {
+  /** "<notebook file name without .ipynb>#<heading slug>", e.g. "05-who-pays#compute-spend". */
+  readonly id: string;
+  readonly notebook: string;
+  readonly heading: string;
+  /** sha256 of the section's static prose (markdown + code string literals, whitespace-normalized). */
+  readonly proseSha256: string;
+}
+
+export interface NotebookSections {
+  readonly sections: readonly SectionRecord[];
+  /** The section of a 1-based cell number (cells before any heading belong to the notebook's "top"). */
+  readonly sectionOfCell: (cell: number) => string;
+}
+
+const HEADING = /^ {0,3}(#{1,6})\s+(.+?)\s*#*\s*$/;
+
+export function notebookSections(notebook: Notebook, relativePath: string): NotebookSections {
+  const base = (relativePath.split("/").pop() ?? relativePath).replace(/\.ipynb$/, "");
+  const parts: { id: string; heading: string; prose: string[] }[] = [];
+  const used = new Set<string>();
+  const open = (heading: string): void => {
+    const slug = slugify(heading) || "section";
+    let id = `${base}#${slug}`;
+    for (let n = 2; used.has(id); n++) id = `${base}#${slug}-${n}`;
+    used.add(id);
+    parts.push({ id, heading, prose: [] });
+  };
+  open("top");
+  const cellSection: string[] = [];
+  notebook.cells.forEach((cell, index) => {
+    const source = joinSource(cell.source);
+    if (cell.cell_type === "markdown") {
+      for (const line of source.split("\n")) {
+        const match = HEADING.exec(line);
+        if (match?.[2] !== undefined) open(match[2]);
+        (parts[parts.length - 1] as { prose: string[] }).prose.push(line);
+      }
+    } else if (cell.cell_type === "code") {
+      (parts[parts.length - 1] as { prose: string[] }).prose.push(...stringLiterals(source));
+    }
+    cellSection[index + 1] = (parts[parts.length - 1] as { id: string }).id;
+  });
+  const sections = parts
+    .filter((part, index) => index > 0 || part.prose.some((p) => p.trim() !== ""))
+    .map((part) => ({ id: part.id, notebook: relativePath, heading: part.heading, proseSha256: proseHash(part.prose) }));
+  return { sections, sectionOfCell: (cell) => cellSection[cell] ?? `${base}#top` };
+}
+
+function proseHash(prose: readonly string[]): string {
+  const normalized = prose.map((p) => p.replace(/\s+/g, " ").trim()).filter((p) => p !== "").join("\n");
+  return createHash("sha256").update(normalized).digest("hex");
+}
+
+export function slugify(text: string): string {
+  return text
+    .toLowerCase()
+    .normalize("NFKD")
+    .replace(/['’]/g, "")
+    .replace(/[^\p{L}\p{N}]+/gu, "-")
+    .replace(/^-+|-+$/g, "");
+}
+
+/**
+ * The static text of every string and template literal in TypeScript source (template literals: the
+ * parts between `${…}`, whose expressions are scanned too), skipping comments. A tokenizer this small
+ * can be fooled by a regular expression containing a quote; that only adds or drops words from a
+ * hash, never a crash, and a changed hash errs on the side of "the prose changed".
+ */
+export function stringLiterals(source: string): string[] {
+  const out: string[] = [];
+  const braces: number[] = []; // per open template: brace depth when its `${` began
+  let depth = 0;
+  let i = 0;
+  const readTemplatePart = (): void => {
+    let text = "";
+    while (i < source.length) {
+      const ch = source[i] as string;
+      if (ch === "\\") {
+        text += source.slice(i, i + 2);
+        i += 2;
+      } else if (ch === "`") {
+        i++;
+        out.push(text);
+        return;
+      } else if (ch === "$" && source[i + 1] === "{") {
+        i += 2;
+        out.push(text);
+        braces.push(depth);
+        depth++;
+        return;
+      } else {
+        text += ch;
+        i++;
+      }
+    }
+    out.push(text);
+  };
+  while (i < source.length) {
+    const ch = source[i] as string;
+    if (ch === "/" && source[i + 1] === "/") i = nextIndex(source.indexOf("\n", i), source.length);
+    else if (ch === "/" && source[i + 1] === "*") i = nextIndex(source.indexOf("*/", i + 2), source.length) + 1;
+    else if (ch === '"' || ch === "'") {
+      let end = i + 1;
+      while (end < source.length && source[end] !== ch && source[end] !== "\n") end += source[end] === "\\" ? 2 : 1;
+      out.push(source.slice(i + 1, end));
+      i = end + 1;
+    } else if (ch === "`") {
+      i++;
+      readTemplatePart();
+    } else if (ch === "{") {
+      depth++;
+      i++;
+    } else if (ch === "}") {
+      depth--;
+      i++;
+      if (braces.length > 0 && depth === braces[braces.length - 1]) {
+        braces.pop();
+        readTemplatePart();
+      }
+    } else i++;
+  }
+  return out;
+}
+
+function nextIndex(found: number, length: number): number {
+  return found < 0 ? length : found + 1;
+}

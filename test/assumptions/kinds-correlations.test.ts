@@ -1,0 +1,94 @@
+import { describe, expect, it } from "vitest";
+import { AssumptionError, parseAssumptions } from "../../src/assumptions";
+
+const entry = (id: string, extra: string[] = [], kind = "source"): string[] => [
+  `  - id: ${id}`,
+  `    label: ${id}`,
+  "    unit: USD",
+  "    range: { low: 1, high: 2 }",
+  `    kind: ${kind}`,
+  "    source: { title: t, date: 2026-01-01 }",
+  ...extra,
+];
+
+function errorOf(lines: string[], options = {}): AssumptionError {
+  try {
+    parseAssumptions(lines.join("\n"), "a.yaml", options);
+  } catch (error) {
+    if (error instanceof AssumptionError) return error;
+    throw error;
+  }
+  throw new Error("parsed without an error");
+}
+
+const three = ["assumptions:", ...entry("a_usd"), ...entry("b_usd"), ...entry("c_usd")];
+
+describe("kinds of input", () => {
+  it("reads kind and requires a reasoning note for a judgement", () => {
+    const registry = parseAssumptions(["assumptions:", ...entry("a_usd", ["    note: because"], "judgement"), ...entry("b_usd", [], "essay")].join("\n"), "a.yaml");
+    expect(registry.get("a_usd").kind).toBe("judgement");
+    expect(registry.get("b_usd").kind).toBe("essay");
+    const error = errorOf(["assumptions:", ...entry("a_usd", [], "judgement")]);
+    expect(error.message).toBe('a.yaml:6:11: assumption "a_usd": kind "judgement" needs a "note" giving the reasoning (why this value or range)');
+  });
+
+  it("a missing or unknown kind is a located error; versions published before kinds still read (legacy)", () => {
+    const lines = ["assumptions:", ...entry("a_usd").filter((l) => !l.includes("kind"))];
+    expect(errorOf(lines).message).toMatch(/^a\.yaml:2:5: assumption "a_usd": missing "kind": say whether/);
+    expect(parseAssumptions(lines.join("\n"), "old.yaml", { legacy: true }).get("a_usd").kind).toBeUndefined();
+    expect(errorOf(["assumptions:", ...entry("a_usd", [], "guess")]).message).toMatch(/a\.yaml:6:11: assumption "a_usd": invalid "kind"/);
+  });
+
+  it("rejects a source date that is not a calendar day", () => {
+    const lines = ["assumptions:", ...entry("a_usd").map((l) => l.replace("2026-01-01", "2026-02-30"))];
+    expect(errorOf(lines).message).toMatch(/a\.yaml:7:\d+: assumption "a_usd": invalid "source\.date": not a calendar date/);
+  });
+});
+
+describe("correlations", () => {
+  it("attaches a declared correlation to both assumptions and keeps the list", () => {
+    const registry = parseAssumptions([...three, "correlations:", "  - between: [a_usd, b_usd]", "    rho: 0.5", "    kind: judgement", "    note: same driver"].join("\n"), "a.yaml");
+    expect(registry.get("a_usd").correlations).toEqual([{ with: "b_usd", rho: 0.5 }]);
+    expect(registry.get("b_usd").correlations).toEqual([{ with: "a_usd", rho: 0.5 }]);
+    expect(registry.get("c_usd").correlations).toBeUndefined();
+    expect(registry.correlations).toMatchObject([{ between: ["a_usd", "b_usd"], rho: 0.5, kind: "judgement", position: { line: 21 } }]);
+  });
+
+  it("an unknown id is an error naming the entry, the id and the nearest ids", () => {
+    const error = errorOf([...three, "correlations:", "  - between: [a_usd, b_ud]", "    rho: 0.5", "    kind: judgement", "    note: n"]);
+    expect(error.message).toBe('a.yaml:21:22: correlation [a_usd, b_ud]: unknown assumption "b_ud"; did you mean "b_usd", "a_usd", "c_usd"?');
+  });
+
+  it("|rho| > 1, a self-correlation, a duplicate pair and a missing reasoning are located errors", () => {
+    const error = errorOf([
+      ...three,
+      "correlations:",
+      "  - between: [a_usd, b_usd]",
+      "    rho: 1.5",
+      "    kind: judgement",
+      "    note: n",
+      "  - between: [c_usd, c_usd]",
+      "    rho: 0.2",
+      "    kind: source",
+      "    source: { title: s, date: 2026-01-01 }",
+      "  - between: [b_usd, c_usd]",
+      "    rho: 0.2",
+      "    kind: judgement",
+    ]);
+    expect(error.problems.map((p) => `${p.line}: ${p.text}`)).toEqual([
+      "22: correlation [a_usd, b_usd]: rho 1.5 is outside −1…1",
+      "25: correlation [c_usd, c_usd]: an assumption cannot be correlated with itself",
+      '31: correlation [b_usd, c_usd]: kind "judgement" needs a "note" saying why the two move together',
+    ]);
+  });
+
+  it("a set that is not positive semi-definite names every entry involved", () => {
+    const pair = (a: string, b: string, rho: number) => [`  - between: [${a}, ${b}]`, `    rho: ${rho}`, "    kind: judgement", "    note: n"];
+    const error = errorOf([...three, "correlations:", ...pair("a_usd", "b_usd", 0.9), ...pair("b_usd", "c_usd", 0.9), ...pair("a_usd", "c_usd", -0.9)]);
+    expect(error.message).toBe(
+      "a.yaml:21:5: these correlations cannot hold together (the matrix is not positive semi-definite): [a_usd, b_usd] ρ=0.9 (line 21), [b_usd, c_usd] ρ=0.9 (line 25), [a_usd, c_usd] ρ=-0.9 (line 29); weaken one of them",
+    );
+    const duplicate = errorOf([...three, "correlations:", ...pair("a_usd", "b_usd", 0.5), ...pair("b_usd", "a_usd", 0.4)]);
+    expect(duplicate.message).toBe("a.yaml:25:14: correlation [b_usd, a_usd]: this pair is already declared on line 21");
+  });
+});

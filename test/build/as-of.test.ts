@@ -1,0 +1,49 @@
+/** The data cut-off end to end: report.yaml's asOf against the sources, on the title page, in the log. */
+import { spawnSync } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { tempProject, type TempProject } from "../project";
+
+let project: TempProject | undefined;
+afterEach(() => project?.remove());
+
+const setReport = (root: string, extra: string): void => {
+  const file = join(root, "notebooks", "report.yaml");
+  writeFileSync(file, `${readFileSync(file, "utf8")}${extra}`);
+};
+const cli = (root: string) => spawnSync("node", ["dist/cli.js", "build", "--no-pdf", "--root", root], { encoding: "utf8" });
+
+describe("as-of dates", () => {
+  it("a source dated after asOf stops the build with exit 2, naming the assumption at file:line:column, and writes nothing", () => {
+    project = tempProject();
+    setReport(project.root, "asOf: 2026-04-01\n");
+    const run = cli(project.root);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain(
+      'notebooks/assumptions.yaml:2:5: assumption "h100_usd_per_gpu_hour": source dated 2026-04-28 is after the report\'s as-of date 2026-04-01; use a source published by then, or move "asOf" in report.yaml',
+    );
+    expect(run.stderr).not.toMatch(/at .*\.ts:\d+/); // no stack trace
+    expect(spawnSync("ls", [join(project.root, "out", "build")]).status).not.toBe(0);
+  });
+
+  it("shows the version date and the as-of date on the title page and records asOf in build-log.json", () => {
+    project = tempProject();
+    setReport(project.root, "date: 2026-11-29\nasOf: 2026-05-01\n");
+    const run = cli(project.root);
+    expect(run.status).toBe(0);
+    const page = readFileSync(join(project.root, "out", "build", "report.html"), "utf8");
+    expect(page).toContain('<p class="kicker">Version of 2026-11-29</p>');
+    expect(page).toContain('<p class="as-of">Data as of 2026-05-01: no source dated later is used</p>');
+    expect(page).toContain('<meta name="fragtax-as-of" content="2026-05-01">');
+    expect(JSON.parse(readFileSync(join(project.root, "out", "build", "build-log.json"), "utf8"))).toMatchObject({ asOf: "2026-05-01" });
+  });
+
+  it("rejects a date that is not on the calendar, naming the key and line", () => {
+    project = tempProject();
+    setReport(project.root, "asOf: 2026-02-30\n");
+    const run = cli(project.root);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/notebooks\/report\.yaml:11:\d+: .*asOf.*not a calendar date/);
+  });
+});

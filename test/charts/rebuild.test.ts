@@ -1,0 +1,126 @@
+/**
+ * Charts through real builds (engine, chart cache, report) on test/fixtures/charts: 01-heat charts a
+ * CSV file by `data.url` with a red gradient legend, 02-bars has inline data and a
+ * yellow-green-blue gradient legend.
+ */
+import { spawnSync } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { build, FileBuildEffects } from "../../src/build/pipeline";
+import { tempProject, type TempProject } from "../project";
+
+let project: TempProject;
+let lines: string[] = [];
+const file = (path: string): string => join(project.root, path);
+const edit = (path: string, from: string, to: string): void => {
+  const text = readFileSync(file(path), "utf8");
+  if (!text.includes(from)) throw new Error(`${path} does not contain ${from}`);
+  writeFileSync(file(path), text.replace(from, to));
+};
+
+async function rebuild(options: { strict?: boolean } = {}) {
+  lines = [];
+  const result = await build({ root: project.root, pdf: false, ...options }, new FileBuildEffects((line) => lines.push(line)));
+  const html = readFileSync(file("out/build/report.html"), "utf8");
+  const log = JSON.parse(readFileSync(file("out/build/build-log.json"), "utf8")) as { notebooks: { notebook: string; status: string; reason: string }[] };
+  return { result, html, log };
+}
+
+function figures(html: string): string[] {
+  return html.match(/<figure class="output chart"[\s\S]*?<\/figure>/g) ?? [];
+}
+
+/** The stop colours of the gradient a figure's legend paints with, found by the id it references. */
+function legendGradient(html: string, figure: string): string[] {
+  const ref = /fill="url\(#([^)]+)\)"/.exec(figure)?.[1];
+  expect(ref, "the legend references a gradient").toBeDefined();
+  // The id must be defined inside the same figure, and exactly once in the whole page.
+  expect(figure).toContain(`id="${ref}"`);
+  expect(html.split(`id="${ref}"`).length - 1).toBe(1);
+  const gradient = new RegExp(`<linearGradient id="${ref}"[\\s\\S]*?</linearGradient>`).exec(figure)?.[0] ?? "";
+  return [...gradient.matchAll(/stop-color="([^"]+)"/g)].map((match) => match[1] ?? "");
+}
+
+const isReddish = (colour: string): boolean => {
+  const [r, g, b] = (/rgb\((\d+), ?(\d+), ?(\d+)\)/.exec(colour)?.slice(1) ?? hexToRgb(colour)).map(Number) as [number, number, number];
+  return r > g + 40 && r > b + 40;
+};
+function hexToRgb(hex: string): string[] {
+  const value = hex.replace("#", "");
+  return [0, 2, 4].map((at) => String(parseInt(value.slice(at, at + 2), 16)));
+}
+
+beforeAll(() => {
+  project = tempProject("charts");
+  // The cold build runs in another process (the real CLI): its charts reach the next build through
+  // the chart cache, numbered by that process's vega counters, as after any ordinary rebuild.
+  const cold = spawnSync("node", ["dist/cli.js", "build", "--root", project.root, "--no-pdf"], { encoding: "utf8" });
+  expect(cold.status, cold.stderr).toBe(0);
+}, 120_000);
+afterAll(() => project.remove());
+
+describe("charts across rebuilds", () => {
+  it("keeps every SVG id unique and each legend on its own gradient when one chart is re-rendered and one is cached", async () => {
+    edit("notebooks/02-bars.ipynb", "Bars with a gradient legend", "Bars with a gradient legend, retitled");
+    const { result, html, log } = await rebuild();
+    expect(result.exitCode).toBe(0);
+    expect(log.notebooks.map((entry) => entry.status)).toEqual(["reused", "executed"]);
+    const ids = [...html.matchAll(/\bid="([^"]+)"/g)].map((match) => match[1]);
+    expect(ids.length).toBeGreaterThan(10);
+    expect(new Set(ids).size).toBe(ids.length);
+    const [heat, bars] = figures(html);
+    expect(heat).toContain("Heat from a CSV file");
+    expect(bars).toContain("retitled");
+    const heatStops = legendGradient(html, heat ?? "");
+    const barStops = legendGradient(html, bars ?? "");
+    expect(heatStops.at(-1) !== undefined && isReddish(heatStops.at(-1) ?? "")).toBe(true);
+    expect(isReddish(barStops.at(-1) ?? "")).toBe(false);
+  }, 120_000);
+
+  it("re-runs exactly the chapter that charts a data file when the file changes, says so, and draws the new data", async () => {
+    writeFileSync(file("notebooks/data/points.csv"), "row,col,heat\na,x,1\na,y,2\nb,x,3\nb,y,40\nc,z,77\n");
+    const { result, html, log } = await rebuild();
+    expect(result.exitCode).toBe(0);
+    expect(log.notebooks.map((entry) => entry.status)).toEqual(["executed", "reused"]);
+    expect(log.notebooks[0]?.reason).toBe("re-ran: chart data notebooks/data/points.csv changed");
+    expect(lines.some((line) => line.includes("re-ran: chart data notebooks/data/points.csv changed"))).toBe(true);
+    // The new row is in the chart (its label) and inlined in the embedded spec.
+    expect(figures(html)[0]).toMatch(/>c<\/text>/);
+    expect(html).toContain("c,z,77");
+    const again = await rebuild();
+    expect(again.log.notebooks.map((entry) => entry.status)).toEqual(["reused", "reused"]);
+  }, 120_000);
+
+  it("refuses a remote data URL in place, names the cell, still writes the HTML and exits 1", async () => {
+    edit("notebooks/01-heat.ipynb", 'url: \\"data/points.csv\\"', 'url: \\"https://example.com/points.csv\\"');
+    const { result, html } = await rebuild();
+    expect(result.exitCode).toBe(1);
+    expect(html).toMatch(/notebooks\/01-heat\.ipynb cell 2: the Vega-Lite chart could not be rendered: data\.url &quot;https:\/\/example\.com\/points\.csv&quot; is remote; a report makes no network requests/);
+    expect(lines.join("\n")).toContain("notebooks/01-heat.ipynb cell 2: the Vega-Lite chart could not be rendered: data.url \"https://example.com/points.csv\" is remote");
+    edit("notebooks/01-heat.ipynb", 'url: \\"https://example.com/points.csv\\"', 'url: \\"data/points.csv\\"');
+  }, 120_000);
+
+  it("locates a misspelled key with a did-you-mean, keeps the rest of the report, exits 1", async () => {
+    edit("notebooks/02-bars.ipynb", 'y: { field: \\"size\\"', 'y: { feild: \\"size\\"');
+    const { result, html } = await rebuild();
+    expect(result.exitCode).toBe(1);
+    const message = 'notebooks/02-bars.ipynb cell 2: chart spec: unknown key "feild" at encoding.y — did you mean "field"?';
+    expect(lines.join("\n")).toContain(message);
+    expect(html).toContain(message.replace(/"/g, "&quot;"));
+    expect(figures(html)[0]).toContain("Heat from a CSV file");
+    edit("notebooks/02-bars.ipynb", 'y: { feild: \\"size\\"', 'y: { field: \\"size\\"');
+  }, 120_000);
+
+  it("warns about an encoding field the data lacks, naming field and cell; --strict makes it fail", async () => {
+    edit("notebooks/02-bars.ipynb", 'y: { field: \\"size\\"', 'y: { field: \\"sise\\"');
+    const warned = await rebuild();
+    expect(warned.result.exitCode).toBe(0);
+    const warning = 'warning: notebooks/02-bars.ipynb cell 2: chart field "sise" (at encoding.y.field) is not in the chart\'s data — did you mean "size"?';
+    expect(lines.join("\n")).toContain(warning);
+    const strict = await rebuild({ strict: true });
+    expect(strict.result.exitCode).toBe(1);
+    expect(lines.join("\n")).toMatch(/--strict/);
+    edit("notebooks/02-bars.ipynb", 'y: { field: \\"sise\\"', 'y: { field: \\"size\\"');
+  }, 120_000);
+});

@@ -1,0 +1,180 @@
+/** The chart path on single specs: checks, data, ids, randomness, text, palette, size, interaction. */
+import { resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+import { chartFiles, resolveChartData } from "../../src/charts/data";
+import { scopeSvgIds } from "../../src/charts/ids";
+import { renderChart } from "../../src/charts/render";
+import { nearest, schemaProblems } from "../../src/charts/schema";
+import { CHART_PALETTE } from "../../src/charts/theme";
+import { printTimeoutMs } from "../../src/report/pdf";
+
+const baseDir = resolve(import.meta.dirname, "..", "fixtures", "charts-data");
+const place = { where: "nb.ipynb cell 2", baseDir, idPrefix: "vt" };
+const render = (spec: Record<string, unknown>) => renderChart(spec, place);
+
+describe("spec checks", () => {
+  it("locates a misspelled key anywhere in the spec with a did-you-mean", async () => {
+    const cases: [Record<string, unknown>, string, string, string][] = [
+      [{ mark: "bar", encoding: { x: { feild: "a", type: "nominal" } } }, "encoding.x", 'unknown key "feild"', "field"],
+      [{ mark: "bar", encoding: { x: { field: "a", type: "nominal", axis: { titel: "A" } } } }, "encoding.x.axis", 'unknown key "titel"', "title"],
+      [{ layer: [{ mark: "bar", encoding: { colr: { field: "a" } } }] }, "layer[0].encoding", 'unknown key "colr"', "color"],
+      [{ mark: "bar", encoding: { x: { field: "a", type: "quantitive" } } }, "encoding.x.type", '"quantitive" is not one of', "quantitative"],
+    ];
+    for (const [spec, path, problem, suggestion] of cases) {
+      const [first] = await schemaProblems({ data: { values: [{ a: 1 }] }, ...spec });
+      expect(first?.path).toBe(path);
+      expect(first?.problem).toContain(problem);
+      expect(first?.suggestion).toBe(suggestion);
+      expect(first?.fatal).toBe(true);
+    }
+    await expect(render({ data: { values: [{ a: 1 }] }, mark: "bar", encoding: { x: { feild: "a" } } })).rejects.toThrow(
+      'nb.ipynb cell 2: chart spec: unknown key "feild" at encoding.x — did you mean "field"?',
+    );
+  }, 60_000);
+
+  it("accepts a valid spec and suggests only plausible words", async () => {
+    expect(await schemaProblems({ data: { values: [{ a: 1 }] }, mark: "bar", encoding: { x: { field: "a", type: "nominal" } } })).toEqual([]);
+    expect(nearest("titel", ["title", "time"])).toBe("title");
+    expect(nearest("zzzzzz", ["title", "time"])).toBeUndefined();
+  }, 60_000);
+
+  it("warns about an encoding field the inline data lacks, and not about fields transforms make", async () => {
+    const chart = await render({
+      data: { values: [{ name: "a", size: 1 }] },
+      transform: [{ calculate: "datum.size * 2", as: "double" }],
+      mark: "bar",
+      encoding: { x: { field: "name", type: "nominal" }, y: { field: "sise", type: "quantitative" }, color: { field: "double", type: "quantitative" } },
+    });
+    expect(chart.warnings).toEqual([expect.stringContaining('nb.ipynb cell 2: chart field "sise" (at encoding.y.field) is not in the chart\'s data — did you mean "size"?')]);
+  });
+
+  it("never mutates the spec it renders", async () => {
+    const spec = { data: { url: "small.csv" }, mark: "bar", encoding: { x: { field: "name", type: "nominal" }, y: { field: "value", type: "quantitative" } } };
+    const copy = structuredClone(spec);
+    await render(spec);
+    expect(spec).toEqual(copy);
+  });
+});
+
+describe("data and images by URL", () => {
+  it("inlines csv, tsv and json (with format.property) files relative to the notebook and lists them", async () => {
+    const spec = {
+      vconcat: [
+        { data: { url: "small.csv" }, mark: "bar", encoding: { x: { field: "name", type: "nominal" } } },
+        { data: { url: "small.tsv" }, mark: "bar", encoding: { x: { field: "name", type: "nominal" } } },
+        { data: { url: "nested.json", format: { property: "rows" } }, mark: "bar", encoding: { x: { field: "name", type: "nominal" } } },
+      ],
+    };
+    const resolved = await resolveChartData(spec, baseDir);
+    expect(resolved.files.map((file) => file.split("/").pop())).toEqual(["nested.json", "small.csv", "small.tsv"]);
+    expect(chartFiles(spec, baseDir)).toEqual(resolved.files);
+    const chart = await render(spec);
+    for (const label of ["alpha", "beta", "gamma"]) expect(chart.markup).toContain(`>${label}</text>`);
+  });
+
+  it("refuses remote data and images with a message saying what to do, and a missing file names its path", async () => {
+    const remote = { data: { url: "https://example.com/a.csv" }, mark: "bar" };
+    await expect(render(remote)).rejects.toThrow(/data\.url "https:\/\/example\.com\/a\.csv" is remote; a report makes no network requests\. Save the file next to the notebook/);
+    const image = { data: { values: [{ x: 1, img: "http://example.com/a.png" }] }, mark: "image", encoding: { x: { field: "x", type: "quantitative" }, url: { field: "img" } } };
+    await expect(render(image)).rejects.toThrow(/the image "http:\/\/example\.com\/a\.png" is remote/);
+    await expect(render({ data: { url: "missing.csv" }, mark: "bar" })).rejects.toThrow(/"missing\.csv" could not be read \(.*missing\.csv: ENOENT\); paths are relative to the notebook's folder/);
+  });
+
+  it("inlines local images of image marks as data: URIs", async () => {
+    const chart = await render({ data: { values: [{ x: 1, img: "ffox.png" }] }, mark: { type: "image", width: 20, height: 20 }, encoding: { x: { field: "x", type: "quantitative" }, url: { field: "img" } } });
+    expect(chart.markup).toMatch(/<image [^>]*xlink:href="data:image\/png;base64,iVBOR/);
+    expect(chart.files.map((file) => file.split("/").pop())).toEqual(["ffox.png"]);
+  });
+});
+
+describe("what is drawn", () => {
+  it("scopes every id and reference to the chart, whatever vega's counters said", () => {
+    const svg = '<svg><path fill="url(#gradient_3)"/><g clip-path="url(#clip7)"/><defs><linearGradient id="gradient_3"/><clipPath id="clip7"/></defs><use xlink:href="#clip7"/></svg>';
+    const scoped = scopeSvgIds(svg, "vc1-2-o1");
+    expect(scoped).toBe('<svg><path fill="url(#vc1-2-o1-1-gradient)"/><g clip-path="url(#vc1-2-o1-2-clip)"/><defs><linearGradient id="vc1-2-o1-1-gradient"/><clipPath id="vc1-2-o1-2-clip"/></defs><use xlink:href="#vc1-2-o1-2-clip"/></svg>');
+    // The same chart numbered differently by another process scopes to the same text.
+    expect(scopeSvgIds(svg.replace(/gradient_3/g, "gradient_0").replace(/clip7/g, "clip1"), "vc1-2-o1")).toBe(scoped);
+  });
+
+  it("gives byte-identical SVG for specs that use random numbers (bootstrap bands, jitter, sample)", async () => {
+    const values = Array.from({ length: 200 }, (_, i) => ({ g: i % 4, v: (i * 37) % 101 }));
+    const spec = {
+      data: { values },
+      transform: [{ sample: 60 }, { calculate: "random()", as: "jitter" }],
+      layer: [
+        { mark: "errorband", encoding: { x: { field: "g", type: "ordinal" }, y: { field: "v", type: "quantitative", aggregate: "ci0" }, y2: { field: "v", aggregate: "ci1" } } },
+        { mark: "point", encoding: { x: { field: "g", type: "ordinal" }, y: { field: "jitter", type: "quantitative" } } },
+      ],
+    };
+    const first = await render(spec);
+    const second = await render(structuredClone(spec));
+    expect(second.markup).toBe(first.markup);
+    expect(Math.random()).not.toBe(Math.random()); // the global generator is given back
+  });
+
+  it("measures text with a real canvas: a label that fits is whole, one that does not is cut", async () => {
+    const fits = "Hyperscaler capacity commitments"; // ~0.8 em per character would guess 282 px > 240
+    const long = "An axis label far too long to fit in the space the theme allows for a label, surely";
+    const chart = await render({ data: { values: [{ k: fits, v: 1 }, { k: long, v: 2 }] }, mark: "bar", encoding: { y: { field: "k", type: "nominal" }, x: { field: "v", type: "quantitative" } } });
+    expect(chart.markup).toContain(`>${fits}</text>`);
+    expect(chart.markup).not.toContain(`>${long}</text>`);
+    expect(chart.markup).toMatch(/>An axis label far too long[^<]*…<\/text>/);
+  });
+
+  it("has at least ten distinct categorical colours and ten categories do not repeat one", async () => {
+    expect(new Set(CHART_PALETTE).size).toBeGreaterThanOrEqual(10);
+    const chart = await render({ data: { values: Array.from({ length: 10 }, (_, i) => ({ c: `c${i}`, v: i + 1 })) }, mark: "bar", encoding: { x: { field: "c", type: "nominal" }, y: { field: "v", type: "quantitative" }, color: { field: "c", type: "nominal" } } });
+    const fills = [...chart.markup.matchAll(/aria-roledescription="bar" d="[^"]*" fill="([^"]+)"/g)].map((match) => match[1]);
+    expect(fills).toHaveLength(10);
+    expect(new Set(fills).size).toBe(10);
+  });
+
+  it("draws a chart of more than 20,000 marks as a PNG with its data downloadable, and says why", async () => {
+    const values = Array.from({ length: 21_000 }, (_, i) => ({ x: i % 150, y: (i * 7919) % 1000 }));
+    const chart = await render({ data: { values }, mark: "point", encoding: { x: { field: "x", type: "quantitative" }, y: { field: "y", type: "quantitative" } } });
+    expect(chart.markup).toMatch(/^<img class="chart-raster" src="data:image\/png;base64,iVBOR[^"]+" width="\d+" height="\d+" alt="[^"]+"/);
+    expect(chart.markup).toMatch(/<a download="chart-data\.csv" href="data:text\/csv;base64,[^"]+">Download the data of this chart \(21,000 rows\)<\/a>/);
+    expect(chart.warnings.join("\n")).toMatch(/nb\.ipynb cell 2: the chart was drawn as an image \(21,\d{3} marks, over 20,000\); its data can be downloaded under it/);
+  }, 60_000);
+
+  it("wraps a one-line legend wider than the column into rows, and says so", async () => {
+    const values = Array.from({ length: 24 }, (_, i) => ({ series: `Industry number ${i}`, v: i }));
+    const chart = await render({ width: 300, data: { values }, mark: "bar", encoding: { x: { field: "series", type: "nominal", axis: null }, y: { field: "v", type: "quantitative" }, color: { field: "series", type: "nominal" } } });
+    expect(chart.width).toBeLessThanOrEqual(660);
+    expect(chart.warnings.join("\n")).toMatch(/nb\.ipynb cell 2: the chart was \d+ px wide, wider than the 660 px column; its legend was wrapped into rows \(now \d+ px\)/);
+  });
+
+  it("names interactive-only features and what the static page shows instead", async () => {
+    const chart = await render({
+      data: { values: [{ a: 1, b: 2, c: "x" }] },
+      params: [
+        { name: "brush", select: "interval" },
+        { name: "pick", select: { type: "point", fields: ["c"] }, bind: "legend" },
+        { name: "cutoff", value: 3, bind: { input: "range", min: 0, max: 10 } },
+      ],
+      mark: "point",
+      encoding: { x: { field: "a", type: "quantitative" }, y: { field: "b", type: "quantitative" }, color: { field: "c", type: "nominal" } },
+    });
+    expect(chart.warnings).toEqual([
+      'nb.ipynb cell 2: the chart uses the selection "brush", which a static page cannot offer; the report shows the chart before anything is selected',
+      'nb.ipynb cell 2: the chart uses a legend-bound selection "pick", which a static page cannot offer; the report shows all categories, unselected',
+      'nb.ipynb cell 2: the chart uses an input bound to "cutoff", which a static page cannot offer; the report shows the chart at its initial value (3)',
+    ]);
+  });
+
+  it("gives each mark's tooltip text the encoding's titles and formats", async () => {
+    const chart = await render({ data: { values: [{ a: "x", cost_usd: 12345.678 }] }, mark: "bar", encoding: { x: { field: "a", type: "nominal", title: "Scenario" }, y: { field: "cost_usd", type: "quantitative", title: "Cost (USD)", format: "$,.0f" } } });
+    expect(chart.markup).toContain('aria-label="Scenario: x; Cost (USD): $12,346" role="graphics-symbol"');
+  });
+
+  it("gives a larger page more time to print", () => {
+    expect(printTimeoutMs(1000)).toBeGreaterThanOrEqual(30_000);
+    expect(printTimeoutMs(12_500_000)).toBeGreaterThan(printTimeoutMs(1000) + 100_000);
+  });
+
+  it("keeps hostile text in data as text", async () => {
+    const chart = await render({ data: { values: [{ k: "<script>alert(1)</script>", v: 1 }] }, mark: "bar", encoding: { y: { field: "k", type: "nominal" }, x: { field: "v", type: "quantitative" } } });
+    expect(chart.markup).not.toContain("<script>");
+    expect(chart.markup).toContain("&lt;script&gt;");
+  });
+});

@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { parseAssumptions } from "../../src/assumptions";
+import { diffSnapshots } from "../../src/diff/diff";
+import { renderDiffText } from "../../src/diff/render";
+
+const file = (correlation: string, kind = "source") =>
+  [
+    "assumptions:",
+    ...["a_usd", "b_usd"].flatMap((id) => [`  - id: ${id}`, `    label: ${id}`, "    unit: USD", "    range: { low: 1, high: 2 }", `    kind: ${kind}`, "    source: { title: t, date: 2026-01-01 }", "    note: why"]),
+    correlation,
+  ].join("\n");
+
+describe("diff: correlations, kinds and as-of dates", () => {
+  it("lists a changed correlation under both assumptions, and a changed kind", () => {
+    const before = parseAssumptions(file(""), "a.yaml").all();
+    const after = parseAssumptions(file("correlations:\n  - between: [a_usd, b_usd]\n    rho: 0.6\n    kind: judgement\n    note: n", "judgement"), "b.yaml").all();
+    const diff = diffSnapshots({ label: "v1", assumptions: before, asOf: "2026-04-28" }, { label: "v2", assumptions: after, asOf: "2026-11-29" });
+    expect(diff.assumptions.changed.map((c) => [c.id, c.fields])).toEqual([
+      ["a_usd", ["kind", "correlations"]],
+      ["b_usd", ["kind", "correlations"]],
+    ]);
+    const text = renderDiffText(diff, false);
+    expect(text).toContain("      correlations: (none) → b_usd ρ=0.6");
+    expect(text).toContain("      kind: source → judgement");
+    expect(text).toContain("As-of date moved: 2026-04-28 → 2026-11-29");
+    expect(renderDiffText(diffSnapshots({ label: "v1", assumptions: before }, { label: "v2", assumptions: before, asOf: "2026-11-29" }), false)).toContain(
+      "As-of date moved: (not recorded) → 2026-11-29",
+    );
+    expect(renderDiffText(diffSnapshots({ label: "v1", assumptions: before }, { label: "v2", assumptions: before }), false)).not.toContain("As-of");
+  });
+});

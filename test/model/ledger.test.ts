@@ -1,0 +1,83 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { formatAny } from "../../src/api/session";
+import { parseAssumptions } from "../../src/assumptions";
+import { CREDITS, SOVEREIGNTY, TRAINING_ESSAY_BOX, TRAINING_MARKET, TRAINING_READINGS } from "../../src/model/chapter-models";
+import { VALUATION, WHO_PAYS } from "../../src/model/lab-models";
+import {
+  captiveCloudClaims, chipClaims, creditsClaims, decimalYear, ledgerClaim, scenarioClaims, sovereigntyClaims, trainingClaims, verdictCounts, whoPaysClaims,
+  type LedgerEntry,
+} from "../../src/model/ledger";
+import { runModel, type ReportModel } from "../../src/model/report-models";
+
+const FILE = "notebooks/assumptions.yaml";
+const registry = parseAssumptions(readFileSync(FILE, "utf8"), FILE);
+const settings = { samples: 2000, seed: 20260428 };
+const run = <K extends string, O extends string>(m: ReportModel<K, O>) => runModel(m, registry.reader("ledger"), settings);
+const get = (id: string) => registry.get(id);
+
+function wholeLedger(): LedgerEntry[] {
+  const box = run(TRAINING_ESSAY_BOX);
+  const readings = run(TRAINING_READINGS);
+  const market = run(TRAINING_MARKET);
+  return [
+    ...trainingClaims({ box, readings, market }, get, formatAny), ...captiveCloudClaims(get), ...creditsClaims(run(CREDITS), get, formatAny),
+    ...sovereigntyClaims(run(SOVEREIGNTY), get), ...whoPaysClaims({ pay: run(WHO_PAYS), val: run(VALUATION) }, get, formatAny),
+    ...scenarioClaims(get, formatAny), ...chipClaims(get, formatAny),
+  ];
+}
+
+describe("the claims ledger", () => {
+  const ledger = wholeLedger();
+  const byId = (id: string) => ledger.find((e) => e.claim.id === id);
+
+  it("has one entry per claim id, in chapter order, including the statements the first editions left out", () => {
+    const ids = ledger.map((e) => e.claim.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ledger.map((e) => e.chapter)).toEqual([...ledger.map((e) => e.chapter)].sort((a, b) => a - b));
+    for (const id of ["openai_valuation_350b", "manus_price_2b", "anthropic_valuation_350b", "anthropic_run_rate", "chatgpt_users", "azure_four_years", "three_clouds", "rearchitecture_multibillion"]) {
+      expect(byId(id), id).toBeDefined();
+    }
+  });
+
+  it("records the training bill as overstated on its inputs but consistent as a frontier run priced from compute", () => {
+    expect(byId("training_run_cost")?.claim.verdict).toBe("overstated");
+    expect(byId("training_run_cost")?.claim.note).toMatch(/dropped zero/);
+    expect(byId("training_run_cost_flop_route")?.claim.verdict).toBe("consistent");
+  });
+
+  it("marks verdicts that rest on judgement, and no longer counts a self-comparison or a forward multiple", () => {
+    expect(byId("doubling_engineering")?.judgement).toBe(true);
+    expect(byId("google_anthropic_all_credits")?.judgement).toBe(true);
+    expect(byId("anthropic_price_to_sales")?.judgement).toBe(false);
+    expect(byId("six_hardware_ecosystems")?.claim.verdict).toBe("unverifiable");
+    expect(ledger.some((e) => /forward/i.test(e.claim.claim))).toBe(false);
+    expect(ledgerClaim(byId("doubling_engineering")!).note).toMatch(/^Judgement-based:/);
+    expect(ledgerClaim(byId("anthropic_price_to_sales")!).note).not.toMatch(/^Judgement-based:/);
+  });
+
+  it("counts verdicts, judgement-based checked verdicts apart", () => {
+    const counts = verdictCounts(ledger);
+    expect(counts.total).toBe(ledger.length);
+    expect(counts.consistent + counts.overstated + counts.understated + counts.unverifiable).toBe(counts.total);
+    expect(counts.judgement).toBe(ledger.filter((e) => e.judgement && e.claim.verdict !== "unverifiable").length);
+    expect(counts.judgement).toBeGreaterThan(0);
+  });
+
+  it("falls back to unverifiable when an input is only the essay's", () => {
+    const essayShare = parseAssumptions(
+      readFileSync(FILE, "utf8").replace('kind: source\n    source: { title: "Press reports of the amended OpenAI-Microsoft agreement", date: 2026-04-27', 'kind: essay\n    source: { title: "Maverick analyst essay", date: 2026-04-28'),
+      FILE,
+    );
+    const [share] = captiveCloudClaims((id) => essayShare.get(id));
+    expect(share?.claim.verdict).toBe("unverifiable");
+    expect(share?.claim.factor).toBeNull();
+  });
+});
+
+describe("decimalYear", () => {
+  it("places a date within its year", () => {
+    expect(decimalYear("2026-01-01")).toBe(2026);
+    expect(decimalYear("2026-04-28")).toBeCloseTo(2026 + 117 / 365, 12);
+  });
+});

@@ -1,0 +1,123 @@
+// The Chromium that prints: the packaged one when the system has none, a damaged unpack, a broken
+// package, a print past its time limit, and a build killed with -9 while printing. Real browsers,
+// real processes; the CLI tests run the bundled dist/cli.js (`npm test` bundles it first).
+import { spawn, spawnSync } from "node:child_process";
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, writeFileSync, writeSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { brotliCompressSync } from "node:zlib";
+import { describe, expect, it } from "vitest";
+import { ChromiumNotFoundError, launchChromium } from "../../src/report/chromium";
+import { packagedChromiumPackage } from "../../src/report/packaged-chromium";
+import { printPdf } from "../../src/report/pdf";
+import { tempFolders } from "../project";
+
+const temp = tempFolders();
+
+const pkg = packagedChromiumPackage();
+
+/** Pids of running processes whose command line contains `text`. */
+function processesWith(text: string): number[] {
+  return readdirSync("/proc").filter((name) => /^\d+$/.test(name)).filter((pid) => {
+    try {
+      return readFileSync(`/proc/${pid}/cmdline`, "utf8").includes(text);
+    } catch {
+      return false;
+    }
+  }).map(Number);
+}
+
+const profilesOf = (pid: number): string[] => readdirSync(tmpdir()).filter((name) => name.startsWith(`fragtax-chromium-${pid}-`));
+
+async function until(condition: () => boolean, ms: number): Promise<boolean> {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (condition()) return true;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return condition();
+}
+
+describe("the packaged Chromium", () => {
+  it("prints report.pdf when system Chromium is hidden (FRAGTAX_NO_SYSTEM_CHROMIUM=1), and the build log names it", { timeout: 180_000 }, () => {
+    const project = temp.project();
+    const run = spawnSync("node", ["dist/cli.js", "build", "--root", project.root], { encoding: "utf8", env: { ...process.env, FRAGTAX_NO_SYSTEM_CHROMIUM: "1" } });
+    expect(run.stderr).toMatch(/pdf: (A4|Letter), \d+ pages, \d+ KB, printed with the packaged Chromium \d+\.[\d.]+ \(.*fragtax-packaged-chromium-[\d.]+\/chromium\)/);
+    expect(run.status).toBe(0);
+    const pdf = join(project.root, "out", "build", "report.pdf");
+    expect(readFileSync(pdf).subarray(0, 5).toString()).toBe("%PDF-");
+    const log = JSON.parse(readFileSync(join(project.root, "out", "build", "build-log.json"), "utf8")) as { pdf: { status: string; chromium: { source: string; version: string } } };
+    expect(log.pdf.status).toBe("written");
+    expect(log.pdf.chromium.source).toBe("packaged");
+    expect(log.pdf.chromium.version).toMatch(/Chrome\/\d+/);
+    const info = spawnSync("pdfinfo", [pdf], { encoding: "utf8" }).stdout;
+    expect(Number(/Pages:\s+(\d+)/.exec(info)?.[1])).toBeGreaterThanOrEqual(3);
+  });
+
+  it("unpacks again, once, when the unpacked binary is damaged", { timeout: 180_000 }, async () => {
+    if (pkg === undefined) throw new Error("@sparticuz/chromium is not installed: run npm install");
+    const scratch = temp.scratch("fragtax-unpack-test-");
+    const packaged = { ...pkg, folder: join(scratch, "chromium") };
+    const first = await launchChromium({ source: "packaged" }, { packaged });
+    await first.close();
+    // Same size, garbage inside: the size stamp cannot tell, only starting it can.
+    const binary = join(packaged.folder, "chromium");
+    const size = statSync(binary).size;
+    const handle = openSync(binary, "r+");
+    writeSync(handle, Buffer.alloc(4096, 0x41), 0, 4096, 0);
+    closeSync(handle);
+    expect(statSync(binary).size).toBe(size);
+
+    const lines: string[] = [];
+    const second = await launchChromium({ source: "packaged" }, { packaged, log: (line) => lines.push(line) });
+    try {
+      expect(lines.join("\n")).toMatch(/did not start \(a damaged unpack\?\); unpacking it again/);
+      const printed = await printPdf("<!doctype html><title>t</title><h1>Unpacked again</h1>", { title: "t", versionDate: "2026-01-01", paper: "A4" }, second);
+      expect(printed.pages).toBe(1);
+      expect(second.info.source).toBe("packaged");
+    } finally {
+      await second.close();
+    }
+  });
+
+  it("says what to do when even a fresh unpack does not start", { timeout: 180_000 }, async () => {
+    const scratch = temp.scratch("fragtax-unpack-test-");
+    // A package whose "Chromium" is a script that fails, with an empty library archive.
+    const dir = join(scratch, "package");
+    mkdirSync(join(dir, "bin"), { recursive: true });
+    writeFileSync(join(dir, "bin", "chromium.br"), brotliCompressSync(Buffer.from("#!/bin/sh\necho broken >&2\nexit 1\n")));
+    writeFileSync(join(dir, "bin", "al2023.tar.br"), brotliCompressSync(Buffer.alloc(1024)));
+    const lines: string[] = [];
+    const launching = launchChromium({ source: "packaged" }, { packaged: { dir, version: "0.0.0-test", folder: join(scratch, "unpacked") }, log: (line) => lines.push(line) });
+    await expect(launching).rejects.toThrow(ChromiumNotFoundError);
+    await expect(launching).rejects.toThrow(/the packaged Chromium does not start, even freshly unpacked into .*unpacked: .*Reinstall it with `rm -rf node_modules\/@sparticuz\/chromium && npm install`/s);
+    expect(lines).toHaveLength(1);
+    expect(profilesOf(process.pid)).toEqual([]);
+  });
+});
+
+describe("printing never leaves a Chromium behind", () => {
+  it("kills the browser and removes its profile when a print runs past its time limit", { timeout: 180_000 }, async () => {
+    const page = `<!doctype html><title>slow</title>${"<p>filler text for a page</p>".repeat(2000)}`;
+    const printing = printPdf(page, { title: "slow", versionDate: "2026-01-01", paper: "A4", timeoutMs: 1 });
+    await expect(printing).rejects.toThrow(/the PDF could not be printed: Chromium did not finish printing within 0 s .*The previous report\.pdf, if any, was left as it was/);
+    expect(await until(() => processesWith(`fragtax-chromium-${process.pid}-`).length === 0, 5000)).toBe(true);
+    expect(profilesOf(process.pid)).toEqual([]);
+  });
+
+  it("takes Chromium down with a build killed by SIGKILL while printing; the next launch removes the orphaned profile", { timeout: 180_000 }, async () => {
+    const project = temp.project();
+    const child = spawn("node", ["dist/cli.js", "build", "--root", project.root], { stdio: "ignore" });
+    const pid = child.pid ?? 0;
+    const exited = new Promise((resolve) => child.on("exit", resolve));
+    expect(await until(() => processesWith(`fragtax-chromium-${pid}-`).length > 0, 90_000)).toBe(true);
+    child.kill("SIGKILL");
+    await exited;
+    expect(await until(() => processesWith(`fragtax-chromium-${pid}-`).length === 0, 10_000)).toBe(true);
+    expect(profilesOf(pid).length).toBeGreaterThan(0);
+    const next = await launchChromium();
+    await next.close();
+    expect(profilesOf(pid)).toEqual([]);
+    expect(existsSync(join(project.root, "out", "build", "report.pdf"))).toBe(false);
+  });
+});

@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { renderReport } from "../../src/report/render";
+import { fixtureInput, visibleText } from "./fixture";
+
+describe("the title card and appendices with alternatives, correlations and an as-of date", async () => {
+  const input = fixtureInput();
+  const [first, ...rest] = input.figures;
+  if (first === undefined) throw new Error("fixture has no figures");
+  const withAlternatives = {
+    ...first,
+    alternatives: [
+      { id: "a", label: "pooling on <script>inference</script> only", p50: (first.summary?.p50 ?? 1) * 0.5 },
+      { id: "b", label: "both", p50: (first.summary?.p50 ?? 1) * 0.4 },
+    ],
+    alternativesWhere: "chapter <b>8</b>",
+  };
+  const hostile = "<script>alert(1)</script> `$(rm -rf /)` \u001b[31m";
+  const report = await renderReport({
+    ...input,
+    figures: [withAlternatives, ...rest],
+    asOf: "2026-04-01",
+    correlations: [{ between: ["a_usd", "b_usd"], rho: 0.5, kind: "judgement", note: hostile, position: { file: "a.yaml", line: 1, column: 1 } }],
+  });
+  const page = report.html;
+
+  it("shows the alternatives on the title card and in the figures appendix, escaped", () => {
+    expect(page).toMatch(/<div class="headline-alternatives">\$[\d.]+M–\$[\d.]+M under the alternatives in chapter &lt;b&gt;8&lt;\/b&gt;<\/div>/);
+    expect(visibleText(page)).toMatch(/as modelled; \$[\d.]+M–\$[\d.]+M under the alternatives in chapter <b>8<\/b>/);
+    expect(page).not.toContain("<b>8</b>");
+  });
+
+  it("shows both dates and lists correlations with their note as text", () => {
+    expect(page).toContain('<p class="as-of">Data as of 2026-04-01: no source dated later is used</p>');
+    expect(page).toContain("Version of 2026-04-28");
+    expect(page).toContain("<h2>Correlated inputs</h2>");
+    expect(page).toContain("&lt;script&gt;alert(1)&lt;/script&gt; `$(rm -rf /)`");
+    expect(page).not.toContain("<script>alert(1)");
+    expect(page).toContain("except one declared pair, whose rank correlation is imposed (Iman–Conover)");
+  });
+});

@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import type { Notebook } from "../../src/report/nbformat";
+import { notebookSections, stringLiterals } from "../../src/report/sections";
+
+const nbOf = (cells: Array<{ md: string } | { code: string }>): Notebook =>
+  ({
+    cells: cells.map((c) => ("md" in c ? { cell_type: "markdown", source: c.md } : { cell_type: "code", source: c.code, outputs: [] })),
+    metadata: {},
+    nbformat: 4,
+    nbformat_minor: 5,
+  }) as unknown as Notebook;
+
+describe("string literals of a code cell (the static prose of nb.md and claims)", () => {
+  it("reads quotes and the fixed parts of template literals, skipping comments and expressions", () => {
+    const code = [
+      'const a = nb.figure({ id: "run_cost", label: \'Run cost\' }); // "not prose"',
+      "/* 'nor this' */",
+      "nb.md`On the run rate the essay quotes, the multiple is ${trailing}: ${ok ? `fine ${x}` : \"off\"}.`;",
+    ].join("\n");
+    expect(stringLiterals(code)).toEqual(["run_cost", "Run cost", "On the run rate the essay quotes, the multiple is ", ": ", "fine ", "", "off", "."]);
+  });
+});
+
+describe("notebook sections", () => {
+  const cells = [
+    { md: "# 5. Who pays\n\nIntro words." },
+    { code: "const x = 1;" },
+    { md: "## Compute spend\n\nSome words." },
+    { code: 'nb.figure({ id: "a" }); nb.md`The value is ${a}.`;' },
+    { md: "## Compute spend\n\nA second section with the same heading." },
+    { code: 'nb.claim({ id: "c" });' },
+  ];
+
+  it("maps each cell to the section it sits in, with unique ids", () => {
+    const { sections, sectionOfCell } = notebookSections(nbOf(cells), "notebooks/05-who-pays.ipynb");
+    expect(sections.map((s) => s.id)).toEqual(["05-who-pays#5-who-pays", "05-who-pays#compute-spend", "05-who-pays#compute-spend-2"]);
+    expect([sectionOfCell(2), sectionOfCell(4), sectionOfCell(6)]).toEqual(["05-who-pays#5-who-pays", "05-who-pays#compute-spend", "05-who-pays#compute-spend-2"]);
+  });
+
+  it("hashes a section's prose: a word of markdown or of an nb.md template changes it, code and whitespace do not", () => {
+    const hashes = (c: typeof cells) => notebookSections(nbOf(c), "notebooks/05-who-pays.ipynb").sections.map((s) => s.proseSha256);
+    const base = hashes(cells);
+    const edited = [...cells];
+    edited[3] = { code: 'nb.figure({ id: "a" }); nb.md`The value is now ${a}.`;' };
+    expect(hashes(edited)).toEqual([base[0], expect.not.stringMatching(base[1] ?? ""), base[2]]);
+    const codeOnly = [...cells];
+    codeOnly[3] = { code: 'nb.figure({ id: "a" });   nb.md`The value is ${a + 0}.`;' };
+    expect(hashes(codeOnly)).toEqual(base);
+    const markdown = [...cells];
+    markdown[2] = { md: "## Compute spend\n\nSome other words." };
+    expect(hashes(markdown)[1]).not.toBe(base[1]);
+  });
+});
