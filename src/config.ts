@@ -157,7 +157,8 @@ export function normalizeConfig(text: string, fileName: string, options: Normali
     const position = lineCounter.linePos(syntaxError.pos[0]);
     throw new ConfigError(messages.configYamlSyntax({ file, ...columnOf(position) }, syntaxError.message), file, position.line, position.col);
   }
-  const parsed = ReportYaml.safeParse(document.toJS() ?? {});
+  // reportInput: a wrong-typed value (title: 123) is then told apart from a missing one.
+  const parsed = ReportYaml.safeParse(document.toJS() ?? {}, { reportInput: true });
   if (!parsed.success) {
     // An unknown key explains a "missing" one (a typo), so report it first.
     const issues = parsed.error.issues;
@@ -262,6 +263,9 @@ function resolveChapters(
     if (seen.has(chapterFile)) throwAt(where, file, (w) => messages.configDuplicateChapter(w, name));
     seen.add(chapterFile);
     if (!exists(chapterFile)) throwAt(where, file, (w) => messages.configMissingChapter(w, name, chapterFile));
+    // The engine, its caches and provenance all work relative to the project: a chapter must live in it.
+    const inside = relative(root, chapterFile);
+    if (inside.startsWith("..") || isAbsolute(inside)) throwAt(where, file, (w) => messages.configChapterOutside(w, name, root));
     return { number: index + 1, file: chapterFile, relativePath: relative(root, chapterFile).split("\\").join("/") };
   });
 }

@@ -24,6 +24,8 @@ export async function makeProject(): Promise<string> {
 export interface BuildLogExtras {
   readonly whatIf?: unknown;
   readonly notebooks?: unknown;
+  /** Changes the fixture's assumptions text before it is "built" (hostile notes, …). */
+  readonly edit?: (yaml: string) => string;
 }
 
 /** Puts fixture build `version` in out/build/ and its assumptions in notebooks/, as a real build would. */
@@ -31,13 +33,21 @@ export async function useBuild(root: string, version: "v1" | "v2", extras: Build
   const build = join(root, "out/build");
   await mkdir(build, { recursive: true });
   for (const file of ["report.html", "report.pdf", "figures.json", "claims.json"]) await copyFile(join(FIXTURES, version, file), join(build, file));
-  const assumptions = await readFile(join(FIXTURES, version, "assumptions.yaml"));
+  const original = await readFile(join(FIXTURES, version, "assumptions.yaml"), "utf8");
+  const assumptions = extras.edit ? extras.edit(original) : original;
   await writeFile(join(root, "notebooks/assumptions.yaml"), assumptions);
+  // A complete build's log: every output with its sha256, as `fragtax build` writes it.
+  const outputs: Record<string, string> = {};
+  for (const file of ["report.html", "figures.json", "claims.json", "report.pdf"]) outputs[file] = createHash("sha256").update(await readFile(join(build, file))).digest("hex");
   const log = {
     builtAt: "2026-05-01T10:00:00.000Z",
     whatIf: extras.whatIf ?? null,
     assumptions: { file: "notebooks/assumptions.yaml", sha256: createHash("sha256").update(assumptions).digest("hex") },
     notebooks: extras.notebooks ?? [{ notebook: "notebooks/a.ipynb", status: "executed", reason: "first run", durationMs: 5 }],
+    pdf: { status: "written" },
+    duplicateIds: [],
+    requested: { html: true, pdf: true },
+    outputs,
   };
   await writeFile(join(build, "build-log.json"), JSON.stringify(log, null, 2));
 }

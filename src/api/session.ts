@@ -61,8 +61,15 @@ export interface NotebookSession {
   claim(claim: ClaimInput): ClaimRecord;
   /** Show a Vega-Lite chart (rendered to SVG in the report, by JupyterLab's renderer in Jupyter). */
   chart(spec: VegaLiteTopLevelSpec): void;
-  /** Markdown prose; interpolated figures read "$28.8M (90% CI $20.1M–$40.2M)". */
+  /**
+   * Markdown prose; interpolated figures read "$28.8M (90% CI $20.1M–$40.2M)". Only the template's own
+   * text is markdown: an interpolated string (a label, a note, a source title) is shown as text, with
+   * `*`, `<`, `[` … escaped. To interpolate markdown, build it with `nb.mdFragment`; an array of values
+   * becomes one line each (a list built with `.map`).
+   */
   md(strings: TemplateStringsArray, ...values: readonly unknown[]): void;
+  /** Markdown built like `nb.md` but not displayed: interpolate it into `nb.md` as markdown. */
+  mdFragment(strings: TemplateStringsArray, ...values: readonly unknown[]): MarkdownFragment;
   /** Format a number, a figure or a summary the way the report does everywhere. */
   fmt(x: number | FigureRecord | Summary, format?: NumberFormat): string;
   /** Wording chosen from the data: comparisons, verdicts, counts of the ledger so far (words.ts). */
@@ -103,8 +110,9 @@ export function createSession(tslab: TslabLike, context: RunContext): NotebookSe
       display.raw(VEGA_LITE_MIME, spec as unknown as string);
     },
     md(strings, ...values) {
-      display.markdown(interpolateMarkdown(strings, values));
+      display.markdown(interpolateMarkdown(strings, values).source);
     },
+    mdFragment: (strings, ...values) => interpolateMarkdown(strings, values),
     fmt: formatAny,
     words: createWords(() => claims, context.ledgerResolvedAtRender === true),
   };
@@ -163,24 +171,56 @@ export function formatAny(x: number | FigureRecord | Summary, format?: NumberFor
   return formatSummary(checkSummary("nb.fmt", "value", x), chosen ?? "number");
 }
 
+const MARKDOWN_BRAND = Symbol.for("fragtax.markdown-fragment");
+
+/** Markdown the author wrote (`nb.mdFragment`): interpolated into `nb.md` as markdown, not as text. */
+export class MarkdownFragment {
+  /** A brand rather than `instanceof`: a fragment may come from another copy of this module (dist/api.js vs src). */
+  readonly [MARKDOWN_BRAND] = true;
+  constructor(readonly source: string) {}
+  toString(): string {
+    return this.source;
+  }
+}
+
 /**
- * Markdown with formatted values. "$" is written "\$": Jupyter reads a pair of dollar signs as a
- * formula, and markdown-it renders "\$" as a plain "$".
+ * Markdown with formatted values. Interpolated values are text (markdownText); "$" is written "\$"
+ * too: Jupyter reads a pair of dollar signs as a formula, and markdown-it renders "\$" as "$".
  */
-export function interpolateMarkdown(strings: TemplateStringsArray, values: readonly unknown[]): string {
+export function interpolateMarkdown(strings: TemplateStringsArray, values: readonly unknown[]): MarkdownFragment {
   let out = strings[0] ?? "";
   values.forEach((value, index) => {
-    out += markdownValue(value, index).replace(/\$/g, "\\$") + (strings[index + 1] ?? "");
+    out += markdownValue(value, index) + (strings[index + 1] ?? "");
   });
-  return out;
+  return new MarkdownFragment(out);
 }
 
 function markdownValue(value: unknown, index: number): string {
-  if (typeof value === "string") return value;
-  if (typeof value === "number") return formatNumber(checkNumber("nb.md", `value #${index + 1}`, value), "number");
-  if (isFigure(value)) return formatFigure(value);
-  if (isSummary(value)) return formatSummary(checkSummary("nb.md", `value #${index + 1}`, value), "number");
+  if (isMarkdownFragment(value)) return value.source;
+  if (Array.isArray(value)) return value.map((item: unknown) => markdownValue(item, index)).join("\n");
+  if (typeof value === "string") return markdownText(value);
+  if (typeof value === "number") return markdownText(formatNumber(checkNumber("nb.md", `value #${index + 1}`, value), "number"));
+  if (isFigure(value)) return markdownText(formatFigure(value));
+  if (isSummary(value)) return markdownText(formatSummary(checkSummary("nb.md", `value #${index + 1}`, value), "number"));
   throw new Error(messages.mdCannotInterpolate(index, value === undefined ? "undefined" : value === null ? "null" : `a ${typeof value}`));
+}
+
+/**
+ * Text that markdown (markdown-it here, marked in JupyterLab) shows as written: inline markup and raw
+ * HTML characters are backslash-escaped (CommonMark lets any ASCII punctuation be escaped; escaped
+ * quotes also stay straight under the typographer), line
+ * breaks become spaces so a value cannot open a block, and a leading list or heading marker is escaped.
+ */
+export function markdownText(text: string): string {
+  return text
+    .replace(/\r?\n|\r/g, " ")
+    .replace(/[\\`*_[\]<>&#!|~$"']/g, (char) => `\\${char}`)
+    .replace(/^(\s*)([-+=])/, (_match, space: string, marker: string) => `${space}\\${marker}`)
+    .replace(/^(\s*\d+)([.)])/, (_match, digits: string, marker: string) => `${digits}\\${marker}`);
+}
+
+function isMarkdownFragment(value: unknown): value is MarkdownFragment {
+  return typeof value === "object" && value !== null && (value as { [MARKDOWN_BRAND]?: unknown })[MARKDOWN_BRAND] === true && typeof (value as { source?: unknown }).source === "string";
 }
 
 function isFigure(value: unknown): value is FigureRecord {

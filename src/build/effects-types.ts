@@ -26,8 +26,11 @@ export interface BuildEffects {
   readonly log: (line: string) => void;
   exists(path: string): boolean;
   readText(path: string): Promise<string>;
-  /** Write `contents` to `path` so that readers never see half a file. */
-  writeAtomically(path: string, contents: string | Uint8Array): Promise<void>;
+  readBytes(path: string): Promise<Uint8Array>;
+  /** Takes the build lock of `outDir` (waiting for another build); returns its release. */
+  lockOutputs(outDir: string): Promise<() => Promise<void>>;
+  /** Makes `files` (name → contents) the whole of `outDir`, at once. */
+  replaceOutputs(outDir: string, files: ReadonlyMap<string, string | Uint8Array>): Promise<void>;
   /** `registry`: the parsed assumptions with any what-if overrides applied; the engine runs on exactly these. */
   executeChapters(config: ReportConfig, registry: AssumptionRegistry, run?: ExecuteSettings): Promise<readonly ChapterRun[]>;
   gitState(root: string): Promise<Provenance["git"]>;

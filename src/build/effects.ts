@@ -16,8 +16,9 @@ import { packageVersion } from "../package-version";
 import type { Notebook } from "../report/nbformat";
 import { chartSpecs } from "../report/outputs";
 import { printPdf, type PdfOptions, type PrintedPdf } from "../report/pdf";
-import { writeFileAtomic } from "../util/atomic";
 import { gitState } from "../util/git";
+import * as messages from "../messages/report";
+import { lockBuild, replaceBuildOutputs } from "./outputs";
 import { runIncrementally } from "./cache/incremental";
 import { TOOL_VERSION } from "../version";
 
@@ -56,8 +57,16 @@ export class FileBuildEffects implements BuildEffects {
     return readFile(path, "utf8");
   }
 
-  writeAtomically(path: string, contents: string | Uint8Array): Promise<void> {
-    return writeFileAtomic(path, contents);
+  readBytes(path: string): Promise<Uint8Array> {
+    return readFile(path);
+  }
+
+  lockOutputs(outDir: string): Promise<() => Promise<void>> {
+    return lockBuild(outDir, (pid) => this.log(messages.buildWaiting(pid)));
+  }
+
+  replaceOutputs(outDir: string, files: ReadonlyMap<string, string | Uint8Array>): Promise<void> {
+    return replaceBuildOutputs(outDir, files);
   }
 
   /**

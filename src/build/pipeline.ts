@@ -6,9 +6,14 @@
  *                   as-of date), then what-if overrides
  *   3. execute      chapters → executed notebooks + figures + claims (engine; reused when unchanged)
  *   4. render       chapters + records + appendices → one self-contained HTML page
- *   5. write        report.html, figures.json, claims.json, sections.json (atomically, under out/build/)
+ *   5. collect      report.html, figures.json, claims.json, sections.json (in memory)
  *   6. print        report.html → report.pdf with headless Chromium (skipped with --no-pdf)
- *   7. log          build-log.json: per notebook executed or reused, duration and why
+ *   7. log          build-log.json: per notebook executed or reused, duration and why, and the
+ *                   sha256 of every other output (publish verifies them)
+ *   8. replace      all of them become out/build/ at once (build/outputs.ts)
+ *
+ * Steps 3–8 run under out/.build.lock: a second build waits, and a build that dies holding it tells
+ * publish that the newest build never finished.
  *
  * Every read and write goes through `effects` (default: `FileBuildEffects`), so tests can run the
  * pipeline in memory. A failed cell does not stop the build: the HTML shows the error in place and
@@ -17,7 +22,7 @@
 import { relative } from "node:path";
 import { AssumptionError, parseAssumptions, sourcesAfterAsOf } from "../assumptions";
 import type { ClaimRecord, FigureRecord } from "../api/types";
-import { configPathForRoot, findConfigFile, normalizeConfig, type ReportConfig } from "../config";
+import { ConfigNotFoundError, configPathForRoot, findConfigFile, normalizeConfig, type ReportConfig } from "../config";
 import * as messages from "../messages/report";
 import { FileBuildEffects } from "./effects";
 import type { BuildEffects, ChapterRun } from "./effects-types";
@@ -35,6 +40,8 @@ import type { WhatIf } from "./whatif/overrides";
 import { applyWhatIf, type WhatIfOptions } from "./whatif/options";
 import { renderWhatIfBanner } from "./whatif/banner";
 import { describeOverride } from "./whatif/overrides";
+import { BUILD_LOG } from "./outputs";
+import type { AssumptionRegistry } from "../assumptions";
 
 export { FileBuildEffects } from "./effects";
 export type { BuildEffects, ChapterRun, ExecuteSettings } from "./effects-types";
@@ -86,6 +93,7 @@ export async function build(options: BuildOptions = {}, effects: BuildEffects = 
 
   // 1. config
   const configFile = options.root === undefined ? findConfigFile(process.cwd(), (path) => effects.exists(path)) : configPathForRoot(options.root);
+  if (options.root !== undefined && !effects.exists(configFile)) throw new ConfigNotFoundError(options.root);
   const config = normalizeConfig(await effects.readText(configFile), configFile, { ...(options.root !== undefined && { root: options.root }), exists: (path) => effects.exists(path) });
   const rel = (path: string): string => relative(config.root, path) || ".";
   step("config", `${rel(config.file)}, ${config.chapters.length} chapters`);
@@ -101,6 +109,30 @@ export async function build(options: BuildOptions = {}, effects: BuildEffects = 
   const { registry, whatIf } = await applyWhatIf(fileRegistry, options.whatIf ?? {});
   if (whatIf) step("what-if", whatIf.overrides.map(describeOverride).join(", "));
 
+  const release = await effects.lockOutputs(config.outDir);
+  try {
+    return await buildLocked({ config, options, effects, started, rel, registry, fileRegistry, whatIf, assumptionsText, versionDate, asOf });
+  } finally {
+    await release();
+  }
+}
+
+interface LockedInput {
+  readonly config: ReportConfig;
+  readonly options: BuildOptions;
+  readonly effects: BuildEffects;
+  readonly started: Date;
+  readonly rel: (path: string) => string;
+  readonly registry: AssumptionRegistry;
+  readonly fileRegistry: AssumptionRegistry;
+  readonly whatIf: WhatIf | null;
+  readonly assumptionsText: string;
+  readonly versionDate: string;
+  readonly asOf: string;
+}
+
+async function buildLocked({ config, options, effects, started, rel, registry, fileRegistry, whatIf, assumptionsText, versionDate, asOf }: LockedInput): Promise<BuildResult> {
+  const step = (name: string, detail = ""): void => effects.log(messages.buildStep(name, detail));
   // 3. execute
   const runs = await effects.executeChapters(config, registry, { ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }) });
   for (const run of runs) step("execute", `${run.chapter.relativePath} ${run.status} in ${formatSeconds(run.durationMs)} (${run.reason})`);
@@ -130,12 +162,11 @@ export async function build(options: BuildOptions = {}, effects: BuildEffects = 
   step("render", `${report.chapters.length} chapters, ${report.charts} charts`);
   for (const warning of report.warnings) effects.log(messages.buildWarning(warning));
 
-  // 5. write
+  // 5. collect
   const out = (name: string): string => `${config.outDir}/${name}`;
-  const files: string[] = [];
+  const outputs = new Map<string, string | Uint8Array>();
   const write = async (name: string, contents: string | Uint8Array): Promise<void> => {
-    await effects.writeAtomically(out(name), contents);
-    files.push(rel(out(name)));
+    outputs.set(name, contents);
   };
   if (config.outputs.html || config.outputs.pdf) await write("report.html", report.html);
   await write("figures.json", figuresJson(figures));
@@ -161,7 +192,13 @@ export async function build(options: BuildOptions = {}, effects: BuildEffects = 
 
   // 7. log
   const duplicates = [...duplicateIds(figures), ...duplicateIds(claims)];
-  await write("build-log.json", pretty(buildLog({ asOf, started, now: effects.now(), whatIf, assumptions: { file: rel(config.assumptions), sha256: provenance.assumptionsSha256 }, runs, failedCells: report.failedCells, pdf: pdfStep, pdfMs, pdfSource, duplicates, warnings: report.warnings })));
+  const hashes = Object.fromEntries([...outputs].map(([name, contents]) => [name, sha256(contents)]));
+  const requested = { html: config.outputs.html, pdf: config.outputs.pdf && options.pdf !== false };
+  await write(BUILD_LOG, pretty(buildLog({ asOf, started, now: effects.now(), whatIf, assumptions: { file: rel(config.assumptions), sha256: provenance.assumptionsSha256 }, runs, failedCells: report.failedCells, pdf: pdfStep, pdfMs, pdfSource, duplicates, warnings: report.warnings, requested, outputs: hashes })));
+
+  // 8. replace
+  await effects.replaceOutputs(config.outDir, outputs);
+  const files = [...outputs.keys()].map((name) => rel(out(name)));
   effects.log(messages.buildWrote(files));
   const cellErrors = report.failedCells.map((failed) => cellErrorDetail(runs, failed));
   for (const error of cellErrors) effects.log(error);
@@ -213,8 +250,11 @@ interface PrintInput {
 
 async function printStep({ config, options, html, pdfSource, pdfOptions, effects, write }: PrintInput): Promise<PdfStep> {
   if (options.pdf === false || !config.outputs.pdf) return { outcome: "skipped" };
-  // Printing is most of a no-op rebuild's time: skip it when report.pdf was printed from this same page.
-  if ((await previousPdfSource(config, effects)) === pdfSource && effects.exists(`${config.outDir}/report.pdf`)) {
+  // Printing is most of a no-op rebuild's time: reuse report.pdf when it was printed from this same
+  // page and is still the file that build recorded.
+  const reusable = await previousPdf(config, effects, pdfSource);
+  if (reusable) {
+    await write("report.pdf", reusable);
     effects.log(messages.buildStep("pdf", "reused: the page is unchanged"));
     return { outcome: "reused" };
   }
@@ -232,14 +272,16 @@ async function printStep({ config, options, html, pdfSource, pdfOptions, effects
   }
 }
 
-/** The `pdf.sourceSha256` of the previous build-log.json, when that build wrote or reused report.pdf. */
-async function previousPdfSource(config: ReportConfig, effects: BuildEffects): Promise<string | undefined> {
-  const file = `${config.outDir}/build-log.json`;
-  if (!effects.exists(file)) return undefined;
+/** The previous build's report.pdf, when it was printed from the page `pdfSource` and is unchanged since. */
+async function previousPdf(config: ReportConfig, effects: BuildEffects, pdfSource: string): Promise<Uint8Array | undefined> {
+  const [logFile, pdfFile] = [`${config.outDir}/${BUILD_LOG}`, `${config.outDir}/report.pdf`];
+  if (!effects.exists(logFile) || !effects.exists(pdfFile)) return undefined;
   try {
-    const log = JSON.parse(await effects.readText(file)) as { pdf?: { status?: unknown; sourceSha256?: unknown } };
+    const log = JSON.parse(await effects.readText(logFile)) as { pdf?: { status?: unknown; sourceSha256?: unknown }; outputs?: Record<string, unknown> };
     const wrote = log.pdf?.status === "written" || log.pdf?.status === "reused";
-    return wrote && typeof log.pdf?.sourceSha256 === "string" ? log.pdf.sourceSha256 : undefined;
+    if (!wrote || log.pdf?.sourceSha256 !== pdfSource) return undefined;
+    const bytes = await effects.readBytes(pdfFile);
+    return sha256(bytes) === log.outputs?.["report.pdf"] ? bytes : undefined;
   } catch {
     return undefined; // an unreadable log only costs a print
   }
@@ -259,6 +301,10 @@ interface LogInput {
   readonly pdfSource: string;
   readonly duplicates: readonly string[];
   readonly warnings: readonly string[];
+  /** What report.yaml and the flags asked for; publish refuses a build that did not make both. */
+  readonly requested: { readonly html: boolean; readonly pdf: boolean };
+  /** sha256 of every other file of this build. */
+  readonly outputs: Readonly<Record<string, string>>;
 }
 
 function buildLog(input: LogInput): unknown {
@@ -285,5 +331,7 @@ function buildLog(input: LogInput): unknown {
       ...(input.pdf.error !== undefined && { error: input.pdf.error }),
     },
     duplicateIds: input.duplicates,
+    requested: input.requested,
+    outputs: input.outputs,
   };
 }

@@ -10,6 +10,7 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { packageVersion } from "../package-version";
+import { locatingFileSystemErrors } from "../util/fs-errors";
 import { TOOL_VERSION } from "../version";
 import { sha256 } from "../util/hash";
 import { writeFileAtomic } from "../util/atomic";
@@ -46,10 +47,10 @@ export async function readChart(key: string): Promise<CachedChart | undefined> {
 }
 
 export async function writeChart(key: string, chart: CachedChart): Promise<void> {
-  if (folder === undefined) return;
-  try {
-    await writeFileAtomic(join(folder, `${key}.json`), JSON.stringify({ markup: chart.markup, width: chart.width, height: chart.height, notes: chart.notes }), { durable: false });
-  } catch {
-    // A cache that cannot be written only costs a render next time.
-  }
+  const dir = folder;
+  if (dir === undefined) return;
+  // An unwritable cache is said once with its path (exit 2), like the other caches, not hidden.
+  await locatingFileSystemErrors("the chart cache (out/.cache/charts)", dir, () =>
+    writeFileAtomic(join(dir, `${key}.json`), JSON.stringify({ markup: chart.markup, width: chart.width, height: chart.height, notes: chart.notes }), { durable: false }),
+  );
 }

@@ -6,7 +6,7 @@
  * (src/diff itself stays pure: compare two snapshots, render the result).
  */
 import { execFile } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { cp, mkdtemp, readFile, rm, symlink } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
@@ -19,6 +19,7 @@ import type { FigureValues } from "../report/figures-file";
 import { normalizeFigures } from "../report/figures-file";
 import { sectionsFromGit } from "../publish/legacy-sections";
 import { listVersions, readManifest, readVersionProse, VERSION_ID } from "../publish/store";
+import { assertVersionIntact } from "../publish/verify";
 import { InputError } from "../util/errors";
 import { outPaths } from "../config";
 
@@ -39,6 +40,7 @@ export class DiffSourceError extends InputError {}
 export async function resolveSnapshot(spec: string, context: SnapshotContext): Promise<Snapshot> {
   const versionDir = join(context.reportsDir, spec);
   if (VERSION_ID.test(spec) && existsSync(join(versionDir, "manifest.json"))) {
+    await assertVersionIntact(context.reportsDir, spec);
     const file = join(versionDir, "assumptions.yaml");
     const stored = await readVersionProse(versionDir);
     const manifest = await readManifest(context.reportsDir, spec);
@@ -53,6 +55,7 @@ export async function resolveSnapshot(spec: string, context: SnapshotContext): P
     };
   }
   const path = resolve(spec);
+  if (existsSync(path) && statSync(path).isDirectory()) throw new DiffSourceError(messages.diffSideIsFolder(spec));
   if (existsSync(path)) return { label: spec, assumptions: context.parseAssumptions(await readFile(path, "utf8"), spec) };
   const text = await assumptionsAtRef(context.root, spec, context.assumptionsFile);
   if (text === undefined) throw new DiffSourceError(messages.unknownDiffSide(spec, (await listVersions(context.reportsDir)).map((manifest) => manifest.id)));

@@ -4,6 +4,7 @@
  * to exit codes.
  */
 import { Command, CommanderError } from "commander";
+import { locateFileSystemError } from "../util/fs-errors";
 import { TOOL_VERSION } from "../version";
 import { registerReportCommands } from "./build";
 import { registerCheckCommand } from "./check";
@@ -12,6 +13,7 @@ import { registerDiffCommand } from "./diff";
 import { registerNewCommand } from "./new";
 import { registerPublishCommand } from "./publish";
 import { registerRunCommand } from "./run";
+import { registerVerifyCommand } from "./verify";
 import { exitCodeOf } from "../util/errors";
 
 export function createProgram(): Command {
@@ -25,6 +27,7 @@ export function createProgram(): Command {
   registerReportCommands(program);
   registerPublishCommand(program);
   registerDiffCommand(program);
+  registerVerifyCommand(program);
   registerDevCommand(program);
   registerNewCommand(program);
   return program;
@@ -41,9 +44,13 @@ async function main(argv: readonly string[]): Promise<void> {
       process.exitCode = error.exitCode === 0 ? 0 : 2;
       return;
     }
-    // The one place an error becomes an exit code: 2 bad usage/input, 1 failed work (or a bug).
-    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = exitCodeOf(error);
+    // Whatever failed, no notebook worker may keep the process alive after it.
+    (await import("../notebook/pool")).endAllWorkers();
+    // The one place an error becomes an exit code: 2 bad usage/input, 1 failed work (or a bug);
+    // a raw EISDIR/ENOENT/EACCES first becomes a sentence with its path and what to do (exit 2).
+    const located = locateFileSystemError(error, "fragtax", process.cwd());
+    process.stderr.write(`${located instanceof Error ? located.message : String(located)}\n`);
+    process.exitCode = exitCodeOf(located);
   }
 }
 

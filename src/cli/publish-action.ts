@@ -1,6 +1,5 @@
 /** The action of `fragtax publish` (parsed in publish.ts, loaded when the command runs). */
 import { writeFile } from "node:fs/promises";
-import { join } from "node:path";
 import { TOOL_VERSION } from "../version";
 import { readSnapshotAssumptions } from "../diff/snapshot-assumptions";
 import { reprintPdf } from "../publish/pdf";
@@ -34,7 +33,7 @@ export async function publishAction(options: { date?: string; note?: string; roo
     {
       parseAssumptions: readSnapshotAssumptions,
       git: gitState,
-      renderPdf: reprintPdf({ title: paths.title, paper: paths.paper, author: paths.author, subtitle: paths.subtitle, builtPdf: join(paths.buildDir, "report.pdf"), progress }),
+      renderPdf: reprintPdf({ title: paths.title, paper: paths.paper, author: paths.author, subtitle: paths.subtitle, progress }),
       progress,
       now: () => new Date(),
       ...(pause ? { afterStaging: pause } : {}),

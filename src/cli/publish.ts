@@ -18,10 +18,11 @@ export function registerPublishCommand(program: Command): void {
     .addHelpText(
       "after",
       `
-Exit codes: 0 published; 1 refused, nothing written (no build yet, a what-if build, a failed cell, the
-assumptions changed since the build, or prose to re-read: a figure moved by more than 10% or a verdict
-changed while its section's prose did not, and --reviewed does not name that section); 2 bad usage (a
-bad --date, a --reviewed section the build does not have, report.yaml missing or invalid).
+Exit codes: 0 published; 1 refused, nothing written (no build yet, a what-if, failed, incomplete,
+running or interrupted build, a built file altered since, the assumptions changed since the build, an
+altered previous version, or prose to re-read: a figure moved by more than 10% or a verdict changed
+while its section's prose did not, and --reviewed does not name that section); 2 bad usage (a bad
+--date, a --reviewed section the build does not have, report.yaml missing or invalid).
 
 Example:
   $ fragtax publish --reviewed 05-who-pays#compute-spend 00-summary#the-headline`,

@@ -8,6 +8,8 @@ import * as messages from "../messages/notebook";
 import { formatCellError } from "../notebook/errors";
 import { writeFileAtomic } from "../util/atomic";
 import { EXIT_FAILED, EXIT_OK, InputError, type ExitCode } from "../util/errors";
+import { locatingFileSystemErrors } from "../util/fs-errors";
+import { MAX_TIMEOUT_SECONDS, parseTimeoutSeconds } from "../util/limits";
 import { outPaths } from "../config";
 
 
@@ -24,21 +26,23 @@ export function registerRunCommand(program: Command): void {
 }
 
 async function runCommand(notebook: string, options: { out?: string; timeout: string }): Promise<ExitCode> {
-  const seconds = Number(options.timeout);
-  if (!Number.isFinite(seconds) || seconds <= 0) throw new InputError(messages.badTimeout(options.timeout));
+  const timeoutMs = parseTimeoutSeconds(options.timeout);
+  if (timeoutMs === undefined) throw new InputError(messages.badTimeout(options.timeout, MAX_TIMEOUT_SECONDS));
   // Loaded on demand: other commands do not pay for esbuild and the engine.
   const { executeNotebook, projectRoot } = await import("../notebook/execute");
-  const result = await executeNotebook(notebook, { timeoutMs: seconds * 1000, releaseCompiler: true });
+  const result = await executeNotebook(notebook, { timeoutMs, releaseCompiler: true });
   // nb.words.ledger() counts the whole report when a build renders it; a single run has only this notebook's claims.
   const { resolveLedgerWords } = await import("../api/words");
   const json = resolveLedgerWords(`${JSON.stringify(result.executed, null, 1)}\n`, result.claims);
   if (options.out === "-") process.stdout.write(json);
   else {
     const out = resolve(options.out ?? join(outPaths(projectRoot(resolve(notebook))).executed, basename(notebook)));
-    await writeFileAtomic(out, json);
+    // A reader never sees half a notebook; a folder or unwritable path is said with the path (exit 2).
+    await locatingFileSystemErrors(messages.runOutWhat, out, () => writeFileAtomic(out, json));
     process.stderr.write(`${messages.runWrote(out)}\n`);
   }
   if (result.error) process.stderr.write(`${formatCellError(result.error)}\n`);
   else process.stderr.write(`${messages.runSummary(result.notebook, result.cellsRun, result.durationMs)}\n`);
   return result.status === "ok" ? EXIT_OK : EXIT_FAILED;
 }
+

@@ -12,6 +12,7 @@ import type { ProseGuard } from "./prose-guard";
 import type { AssumptionChange, DiffResult, FigureDelta } from "./diff";
 import { html, rawHtml, type Html } from "../util/html";
 import { stableJson } from "../util/hash";
+import { terminalSafe } from "../util/terminal";
 
 export function diffToJson(diff: DiffResult): string {
   return stableJson(diff);
@@ -68,7 +69,9 @@ function splitUnchanged(figures: readonly FigureDelta[]): { readonly moved: read
   return { moved: figures.filter((d) => d.status !== "unchanged"), unchanged: figures.filter((d) => d.status === "unchanged") };
 }
 
-export function renderDiffText(diff: DiffResult, colour: boolean): string {
+export function renderDiffText(unsafe: DiffResult, colour: boolean): string {
+  // Labels, notes and sources are data: their control characters are shown, never obeyed.
+  const diff = terminalSafe(unsafe);
   const paint = colour ? COLOUR : PLAIN;
   const { added, removed, changed } = diff.assumptions;
   const lines = [paint.bold(messages.diffHeading(diff.from, diff.to)), ""];

@@ -52,7 +52,7 @@ export const runSummary = (notebook: string, cells: number, ms: number): string 
 
 export const runWrote = (file: string): string => `wrote ${file}`;
 
-export const badTimeout = (value: string): string => `--timeout must be a positive number of seconds, got "${value}"`;
+export const badTimeout = (value: string, max: number): string => `--timeout must be a positive number of seconds up to ${max} (about 24 days), got "${value}"`;
 
 export const checkNoNotebooks = (): string =>
   `no notebooks to check: pass notebook files, or run inside a project with notebooks/report.yaml`;
@@ -68,3 +68,7 @@ export const noRunContext = (): string =>
 export const typeErrorInImport = (where: string, message: string): string => `${where}: ${message}`;
 
 export const typeErrorLine = (where: string, code: number, message: string): string => `also ${where}: error TS${code}: ${message}`;
+export const engineCacheWhat = "the engine's compile cache (out/.cache/engine)";
+export const runOutWhat = "fragtax run --out (where the executed notebook goes)";
+export const cellCalledExit = (code: unknown): string =>
+  `process.exit(${code === undefined ? "" : String(code)}) was called: a notebook cell cannot end the process; throw an Error to stop the notebook with a message`;

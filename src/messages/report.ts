@@ -21,6 +21,8 @@ export const configMissingKey = (where: Location, key: string): string =>
 export const configInvalidValue = (where: Location, key: string, problem: string): string =>
   `${at(where)}: "${key}" in report.yaml: ${problem}`;
 
+export const configChapterOutside = (where: Location, chapter: string, root: string): string =>
+  `${at(where)}: chapter ${chapter} is outside the project ${root}; move the notebook into the project (e.g. notebooks/) and list it from there`;
 export const configMissingChapter = (where: Location, chapter: string, resolved: string): string =>
   `${at(where)}: chapter "${chapter}" listed in report.yaml does not exist (looked for ${resolved})`;
 
@@ -103,13 +105,15 @@ export const rootOptionHelp = "the project root, the folder holding notebooks/re
 // ── fragtax build ────────────────────────────────────────────────────────────────────────────────
 export const buildStep = (step: string, detail = ""): string => `${step}${detail === "" ? "" : `: ${detail}`}`;
 
+export const buildWaiting = (pid: number): string =>
+  `waiting for the build running as pid ${pid} to finish (out/.build.lock); builds of one project run one at a time`;
 export const buildWrote = (files: readonly string[]): string => `wrote ${files.join(", ")}`;
 
 export const buildCellErrors = (count: number, first: string): string =>
   `${count} cell${count === 1 ? "" : "s"} failed (first: ${first}); the HTML shows the error${count === 1 ? "" : "s"} in place`;
 
 export const buildDuplicateIds = (ids: readonly string[]): string =>
-  `figure or claim ids declared more than once: ${ids.join(", ")}; each id must be declared by exactly one cell`;
+  `figure or claim ids declared more than once: ${ids.join("; ")}; give each its own id (the build is not publishable until then)`;
 
 export const storedOutputsReason = (): string => "rendered from the outputs saved in the notebook (no execution engine)";
 

@@ -1,6 +1,7 @@
 /** Messages of the versions area: cache explanations, what-if, publish, diff, dev server. */
 import type { Change } from "../build/cache/notebook-cache";
 import { formatAssumptionValue, formatSeconds } from "../format/number";
+import { MAX_YEAR, MIN_YEAR } from "../util/limits";
 
 // ── cache ────────────────────────────────────────────────────────────────────────────────────────
 
@@ -156,8 +157,41 @@ export function publishRefusedFailedCells(notebooks: readonly string[]): string 
   return `refusing to publish: a cell failed in ${notebooks.join(", ")}; fix it and rebuild`;
 }
 
-export function publishMissingPdf(file: string): string {
-  return `nothing to publish: ${file} is missing (the last build printed no PDF: --no-pdf, or no Chromium); run \`fragtax build\` with a Chromium first`;
+export function publishMissingPdf(status: string): string {
+  const why =
+    status === "skipped" ? "it was built with --no-pdf or report.yaml's outputs.pdf: false"
+    : status === "no-chromium" ? "no Chromium was found"
+    : status === "failed" ? "printing it failed"
+    : "its build log records no PDF";
+  return `refusing to publish an incomplete build: it printed no report.pdf (${why}); run \`fragtax build\` with outputs: { html: true, pdf: true } and a Chromium first`;
+}
+
+export function publishMissingHtml(): string {
+  return "refusing to publish an incomplete build: it wrote no report.html (report.yaml's outputs: { html: false, pdf: false }); set outputs: { html: true, pdf: true } and run `fragtax build`";
+}
+
+export function publishRefusedDuplicateIds(ids: readonly string[]): string {
+  return `refusing to publish: the build declared some ids twice (${ids.join("; ")}); give each figure and claim its own id and run \`fragtax build\``;
+}
+
+export function publishBuildRunning(pid: number): string {
+  return `refusing to publish while a build is running (pid ${pid}, out/.build.lock): wait for it to finish, then publish`;
+}
+
+export function publishBuildInterrupted(pid: number | undefined): string {
+  return `refusing to publish: the last build${pid === undefined ? "" : ` (pid ${pid})`} was interrupted before it finished (out/.build.lock is left behind), so out/build/ is not the newest build; run \`fragtax build\` again`;
+}
+
+export function publishUnverifiableBuild(log: string): string {
+  return `refusing to publish: ${log} records no hash of the files it built (an interrupted build, or one made by an older fragtax); run \`fragtax build\` again`;
+}
+
+export function publishBuildFileMissing(file: string): string {
+  return `refusing to publish: ${file} is missing though the build log lists it; run \`fragtax build\` again`;
+}
+
+export function publishBuildFileChanged(file: string): string {
+  return `refusing to publish: ${file} is not the file the build wrote (its sha256 differs from build-log.json: edited since, or left by another build); run \`fragtax build\` again`;
 }
 
 export function publishMissingBuild(file: string): string {
@@ -169,7 +203,7 @@ export function publishStaleAssumptions(file: string): string {
 }
 
 export function publishBadDate(date: string): string {
-  return `--date ${date}: expected a calendar date as YYYY-MM-DD`;
+  return `--date ${date}: expected a calendar date as YYYY-MM-DD between ${MIN_YEAR} and ${MAX_YEAR} (e.g. 2026-05-01)`;
 }
 
 export function publishWaiting(pid: number): string {
@@ -240,6 +274,38 @@ export function diffFailedCellsAt(ref: string, count: number): string {
 
 export function publishPdfCopied(reason: string): string {
   return `warning: the published report.pdf is the build's, without the "What changed" section (that is in report.html only): ${reason}`;
+}
+
+// ── verify ───────────────────────────────────────────────────────────────────────────────────────
+
+export function versionTampered(file: string, problem: "missing" | "differs" | "unreadable manifest", id: string): string {
+  const what = problem === "missing" ? "is missing" : problem === "differs" ? "differs from the sha256 in its manifest" : "cannot be read";
+  return `published version ${id} was altered: ${file} ${what}; published versions are immutable — restore it (e.g. \`git checkout -- out/reports/${id}\`) and run \`fragtax verify ${id}\``;
+}
+
+export function versionVerified(id: string, files: number): string {
+  return `ok ${id} (${files} files match its manifest)`;
+}
+
+export function verifyUnknownVersion(id: string, known: readonly string[]): string {
+  return `no published version "${id}" under out/reports/ (published: ${known.length > 0 ? known.join(", ") : "none"})`;
+}
+
+export function verifyNothingPublished(): string {
+  return "nothing to verify: no published version under out/reports/";
+}
+
+export function diffSideIsFolder(spec: string): string {
+  return `diff: ${spec} is a folder; give a published version id (out/reports/<id>), an assumptions file or a git ref`;
+}
+
+export function devCannotListen(host: string, port: number, code: string): string {
+  const why = code === "EADDRINUSE" ? "the port is in use (another fragtax dev?)" : code === "EACCES" ? "this user may not use that port" : "that address is not on this machine";
+  return `dev: cannot listen on ${host}:${port}: ${why}; pick another with --port (0 = any free port) or --host`;
+}
+
+export function devPublicHost(host: string): string {
+  return `warning: --host ${host} serves the preview to other machines on the network, not only this one; use the default 127.0.0.1 to keep it local`;
 }
 
 export function diffAsOf(before: string | null, after: string | null, moved: boolean): string {

@@ -9,6 +9,8 @@
 import { existsSync } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
+import * as messages from "../messages/notebook";
+import { locatingFileSystemErrors } from "../util/fs-errors";
 import { TOOL_VERSION } from "../version";
 import { ENGINE_ENTRIES, type ImportBundle } from "./imports";
 import type { CompiledCell } from "./transpile";
@@ -90,7 +92,9 @@ export class CompileCache {
   }
 
   async #write(name: string, value: unknown): Promise<void> {
-    await writeFileAtomic(join(this.dir, `${name}.json`), JSON.stringify(value), { durable: false });
+    const file = join(this.dir, `${name}.json`);
+    // An unwritable cache is the environment's problem, said once with its path (never a hang: execute.ts ends the worker).
+    await locatingFileSystemErrors(messages.engineCacheWhat, this.dir, () => writeFileAtomic(file, JSON.stringify(value), { durable: false }));
   }
 }
 

@@ -77,60 +77,68 @@ export async function executeNotebook(file: string, options: ExecuteOptions = {}
   // A Deno notebook runs in the Deno runtime (deno.ts): no worker, no bundle, no tslab type check.
   const deno = notebookKernel(notebook) === "deno" ? findDeno(name, root) : undefined;
   const worker = deno === undefined ? new NotebookWorker({ notebookFile: absolute, notebook: name, inputs: await resolveRunInputs(absolute, options), versions }) : undefined;
-  // 2. compile
-  const cache = options.cache === false ? undefined : CompileCache.forRoot(root);
-  const compiled = await Promise.all(codeCells.map(({ cell, source }) => compileCached(cache, source, cell)));
-  const syntax = compiled.find(isSyntaxError);
-  if (syntax) {
+  try {
+    // 2. compile
+    const cache = options.cache === false ? undefined : CompileCache.forRoot(root);
+    const compiled = await Promise.all(codeCells.map(({ cell, source }) => compileCached(cache, source, cell)));
+    const syntax = compiled.find(isSyntaxError);
+    if (syntax) {
+      worker?.cancel();
+      const source = codeCells.find((c) => c.cell === syntax.cell)?.source;
+      // TypeScript's own message for the cell when it has one (the words tslab prints), else esbuild's.
+      const types = deno ? undefined : (options.types?.get(absolute) ?? (await typeCheckNotebooks([{ file: absolute, cells: codeCells }], root, cache)).get(absolute));
+      const inCell = types && firstTypeError({ ...types, errors: types.errors.filter((e) => e.cell === syntax.cell && e.diagnostic.cell === syntax.cell) }, name, () => source);
+      const error = inCell ? { ...inCell, kind: "syntax" as const } : cellError({ kind: "syntax", notebook: name, cell: syntax.cell, line: syntax.line, column: syntax.column, ename: "SyntaxError", evalue: syntax.message }, source);
+      return failedBeforeRun(base, error);
+    }
+    const cells = compiled as CompiledCell[];
+    // 3. imports
+    const bundle = deno ? NOTHING_BUNDLED : await bundleCached(cache, cells, absolute, root);
+    if (isImportFailure(bundle)) {
+      worker?.cancel();
+      const source = cells.find((c) => c.cell === bundle.at.cell)?.source;
+      const error = cellError({ kind: "module", notebook: name, cell: bundle.at.cell, line: bundle.at.line, column: bundle.at.column, ename: "ModuleNotFoundError", evalue: bundle.message }, source);
+      return failedBeforeRun(base, error);
+    }
+    // The CLI's single run frees the compiler's process before the cells run (lower peak memory).
+    if (options.releaseCompiler && compilerUsed) (await import("esbuild")).stop();
+    // 4. type-check
+    const types = (deno ? undefined : (options.types?.get(absolute) ?? (await typeCheckNotebooks([{ file: absolute, cells: codeCells }], root, cache)).get(absolute))) ?? { errors: [], files: [] };
+    const typeError = firstTypeError(types, name, (cell) => codeCells.find((c) => c.cell === cell)?.source);
+    const runnable = typeError === undefined ? cells : cells.filter((cell) => cell.cell < typeError.cell);
+    // 5. run
+    const collector = new OutputCollector();
+    const state = { reads: [] as readonly string[], figures: [] as FigureRecord[], claims: [] as ClaimRecord[], ended: new Map<number, ThrownValue | null>(), counts: new Map<number, number>() };
+    const onEvent = (event: RunEvent): void => applyEvent(event, collector, state);
+    // A `@browser` cell is for the browser: tslab does not run it in Node (it counts as run, with no output).
+    const program = { cells: runnable.map(({ cell, code, filename, pragmas }) => ({ cell, code: pragmas.browser ? "undefined" : code, filename })), bundle: bundle.code };
+    const job = { timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, onEvent };
+    const outcome = deno !== undefined ? await runInDeno(deno, absolute, runnable, job) : await (worker as NotebookWorker).run(program, job);
+    // 6. assemble
+    const error = locateFailure(outcome, state.ended, cells, name, options.timeoutMs ?? DEFAULT_TIMEOUT_MS) ?? typeError;
+    // The failing cell keeps what it printed before it threw or timed out; its error follows.
+    if (error) collector.resume(error.cell === 0 ? (cells[0]?.cell ?? 0) : error.cell);
+    if (error) collector.add(errorOutput(error));
+    const executed = assemble(notebook, (cell) => (state.counts.has(cell) || cell === error?.cell ? { count: state.counts.get(cell) ?? null, outputs: collector.outputsOf(cell) } : undefined));
+    return {
+      notebook: name,
+      file: absolute,
+      status: error ? "failed" : "ok",
+      executed,
+      ...(error ? { error } : {}),
+      modules: [...new Set([...bundle.projectModules, ...types.files])].sort(),
+      assumptionsRead: state.reads,
+      figures: state.figures,
+      claims: state.claims,
+      cellsRun: state.counts.size,
+      durationMs: performance.now() - started,
+    };
+  } catch (error) {
+    // Any failure before or around the run (an unwritable cache, esbuild gone) ends the thread
+    // waiting for its program: an idle worker must never keep the process alive.
     worker?.cancel();
-    const source = codeCells.find((c) => c.cell === syntax.cell)?.source;
-    // TypeScript's own message for the cell when it has one (the words tslab prints), else esbuild's.
-    const types = deno ? undefined : (options.types?.get(absolute) ?? (await typeCheckNotebooks([{ file: absolute, cells: codeCells }], root, cache)).get(absolute));
-    const inCell = types && firstTypeError({ ...types, errors: types.errors.filter((e) => e.cell === syntax.cell && e.diagnostic.cell === syntax.cell) }, name, () => source);
-    const error = inCell ? { ...inCell, kind: "syntax" as const } : cellError({ kind: "syntax", notebook: name, cell: syntax.cell, line: syntax.line, column: syntax.column, ename: "SyntaxError", evalue: syntax.message }, source);
-    return failedBeforeRun(base, error);
+    throw error;
   }
-  const cells = compiled as CompiledCell[];
-  // 3. imports
-  const bundle = deno ? NOTHING_BUNDLED : await bundleCached(cache, cells, absolute, root);
-  if (isImportFailure(bundle)) {
-    worker?.cancel();
-    const source = cells.find((c) => c.cell === bundle.at.cell)?.source;
-    const error = cellError({ kind: "module", notebook: name, cell: bundle.at.cell, line: bundle.at.line, column: bundle.at.column, ename: "ModuleNotFoundError", evalue: bundle.message }, source);
-    return failedBeforeRun(base, error);
-  }
-  // The CLI's single run frees the compiler's process before the cells run (lower peak memory).
-  if (options.releaseCompiler && compilerUsed) (await import("esbuild")).stop();
-  // 4. type-check
-  const types = (deno ? undefined : (options.types?.get(absolute) ?? (await typeCheckNotebooks([{ file: absolute, cells: codeCells }], root, cache)).get(absolute))) ?? { errors: [], files: [] };
-  const typeError = firstTypeError(types, name, (cell) => codeCells.find((c) => c.cell === cell)?.source);
-  const runnable = typeError === undefined ? cells : cells.filter((cell) => cell.cell < typeError.cell);
-  // 5. run
-  const collector = new OutputCollector();
-  const state = { reads: [] as readonly string[], figures: [] as FigureRecord[], claims: [] as ClaimRecord[], ended: new Map<number, ThrownValue | null>(), counts: new Map<number, number>() };
-  const onEvent = (event: RunEvent): void => applyEvent(event, collector, state);
-  // A `@browser` cell is for the browser: tslab does not run it in Node (it counts as run, with no output).
-  const program = { cells: runnable.map(({ cell, code, filename, pragmas }) => ({ cell, code: pragmas.browser ? "undefined" : code, filename })), bundle: bundle.code };
-  const job = { timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, onEvent };
-  const outcome = deno !== undefined ? await runInDeno(deno, absolute, runnable, job) : await (worker as NotebookWorker).run(program, job);
-  // 6. assemble
-  const error = locateFailure(outcome, state.ended, cells, name, options.timeoutMs ?? DEFAULT_TIMEOUT_MS) ?? typeError;
-  if (error) collector.start(error.cell === 0 ? (cells[0]?.cell ?? 0) : error.cell);
-  if (error) collector.add(errorOutput(error));
-  const executed = assemble(notebook, (cell) => (state.counts.has(cell) || cell === error?.cell ? { count: state.counts.get(cell) ?? null, outputs: collector.outputsOf(cell) } : undefined));
-  return {
-    notebook: name,
-    file: absolute,
-    status: error ? "failed" : "ok",
-    executed,
-    ...(error ? { error } : {}),
-    modules: [...new Set([...bundle.projectModules, ...types.files])].sort(),
-    assumptionsRead: state.reads,
-    figures: state.figures,
-    claims: state.claims,
-    cellsRun: state.counts.size,
-    durationMs: performance.now() - started,
-  };
 }
 
 /**

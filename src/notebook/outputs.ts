@@ -44,6 +44,11 @@ export class OutputCollector {
     this.#outputs.set(cell, []);
   }
 
+  /** Makes `cell` current again, keeping what it printed (its error goes after its output). */
+  resume(cell: number): void {
+    this.#cell = cell;
+  }
+
   outputsOf(cell: number): Output[] {
     return this.#outputs.get(cell) ?? [];
   }

@@ -78,13 +78,26 @@ function workerEntry(): URL {
 /** Threads that finished a notebook cleanly, waiting for the next one (unref'd: they never keep the process alive). */
 const idle: Worker[] = [];
 
+/** Every thread this process started and has not ended: `endAllWorkers` stops them after a failure. */
+const live = new Set<Worker>();
+
 function takeWorker(): Worker {
   const reused = idle.pop();
   if (reused) {
     reused.ref();
     return reused;
   }
-  return new Worker(workerEntry(), { stdout: true, stderr: true });
+  const worker = new Worker(workerEntry(), { stdout: true, stderr: true });
+  live.add(worker);
+  worker.once("exit", () => live.delete(worker));
+  return worker;
+}
+
+/** Ends every notebook thread (running or idle): after an error nothing may keep the process alive. */
+export function endAllWorkers(): void {
+  idle.length = 0;
+  for (const worker of live) void worker.terminate();
+  live.clear();
 }
 
 /** At most one idle thread per core is kept; the rest end. */

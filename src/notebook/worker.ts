@@ -14,6 +14,7 @@
  */
 import { parentPort } from "node:worker_threads";
 import type { ClaimRecord, FigureRecord } from "../api/types";
+import * as messages from "../messages/notebook";
 import { loadTrackedAssumptions } from "./assumptions";
 import { inspectValue, type RunEvent, type ThrownValue } from "./outputs";
 import type { WorkerProgram, WorkerSetup } from "./pool";
@@ -24,6 +25,12 @@ import { createTslabShim } from "./tslab-shim";
 /** The next message; `once`, so the port unrefs after it and a stalled cell lets the thread exit. */
 const next = <T>(): Promise<T> => new Promise<T>((resolve) => parentPort?.once("message", resolve));
 const post = (event: RunEvent | { type: "done"; reusable: boolean }): void => parentPort?.postMessage(event);
+
+// In a worker, process.exit() ends this thread mid-cell, which the main thread could only read as a
+// stalled or crashed run. A cell that calls it fails instead, with a message saying what to do.
+process.exit = ((code?: number | string | null) => {
+  throw Object.assign(new Error(messages.cellCalledExit(code)), { name: "ProcessExitError" });
+}) as typeof process.exit;
 
 let reportRejection: (reason: unknown) => void = () => undefined;
 process.on("unhandledRejection", (reason) => reportRejection(reason));

@@ -4,6 +4,7 @@
  * with the error over it.
  */
 import { watch } from "chokidar";
+import { InputError } from "../util/errors";
 import type { FSWatcher } from "chokidar";
 import { join } from "node:path";
 import * as messages from "../messages/versions";
@@ -68,8 +69,14 @@ export async function startDev(options: DevOptions, effects: DevEffects): Promis
     }, options.debounceMs);
   };
 
+  // Listen first: a busy port fails at once, before a rebuild the user would then wait for in vain.
+  const address = await server.listen(options.port, options.host).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === "EADDRINUSE" || error.code === "EACCES" || error.code === "EADDRNOTAVAIL") {
+      throw new InputError(messages.devCannotListen(options.host, options.port, error.code));
+    }
+    throw error;
+  });
   running = rebuildOnce();
-  const address = await server.listen(options.port, options.host);
   const watcher: FSWatcher = watch(
     options.watch.map((path) => join(options.root, path)),
     { ignoreInitial: true, ignored: (path) => /(^|[/\\])(node_modules|out|\.git|\.ipynb_checkpoints)([/\\]|$)/.test(path.slice(options.root.length)) },

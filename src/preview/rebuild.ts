@@ -9,17 +9,25 @@
 import { build, FileBuildEffects } from "../build/pipeline";
 import * as messages from "../messages/versions";
 
-/** FileBuildEffects whose writes wait in memory until `commit()`. */
+/** FileBuildEffects whose outputs wait in memory until `commit()`. */
 export class HeldBuildEffects extends FileBuildEffects {
-  private readonly held = new Map<string, string | Uint8Array>();
+  private held: { readonly outDir: string; readonly files: ReadonlyMap<string, string | Uint8Array> } | undefined;
 
-  override async writeAtomically(path: string, contents: string | Uint8Array): Promise<void> {
-    this.held.set(path, contents);
+  override async replaceOutputs(outDir: string, files: ReadonlyMap<string, string | Uint8Array>): Promise<void> {
+    this.held = { outDir, files };
   }
 
   async commit(): Promise<void> {
-    for (const [path, contents] of this.held) await super.writeAtomically(path, contents);
-    this.held.clear();
+    const held = this.held;
+    this.held = undefined;
+    if (!held) return;
+    // Under the build lock again: a `fragtax build` in another terminal may be writing out/build.
+    const release = await this.lockOutputs(held.outDir);
+    try {
+      await super.replaceOutputs(held.outDir, held.files);
+    } finally {
+      await release();
+    }
   }
 }
 

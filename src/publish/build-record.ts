@@ -6,15 +6,19 @@
  *   { builtAt: ISO string,
  *     whatIf: { overrides: AssumptionOverride[], sources: string[] } | null,
  *     assumptions: { file: path relative to the root, sha256 },
- *     notebooks: [{ notebook, status: "executed" | "reused" | "failed", failedCells?: number[], reason, durationMs }] }
+ *     notebooks: [{ notebook, status: "executed" | "reused" | "failed", failedCells?: number[], reason, durationMs }],
+ *     pdf: { status: "written" | "reused" | "skipped" | "no-chromium" | "failed" },
+ *     duplicateIds: string[],
+ *     outputs: { "<file name>": sha256, … } }   every other file of the build
  * A copy of the assumptions file as built, `out/build/assumptions.yaml`, is preferred when present.
  */
-import { access, readFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { isAbsolute, join } from "node:path";
 import * as messages from "../messages/versions";
 import { sha256 } from "../util/hash";
 import { describeOverride } from "../build/whatif/overrides";
 import type { WhatIf } from "../build/whatif/overrides";
+import { BUILD_LOG, buildLockState } from "../build/outputs";
 import { parseSections, type SectionProse } from "../diff/prose-guard";
 import { WorkError } from "../util/errors";
 
@@ -25,13 +29,19 @@ export interface BuildRecord {
   readonly builtAt: string | null;
   readonly whatIf: WhatIf | null;
   readonly failedNotebooks: readonly string[];
+  /** Figure or claim ids declared twice ("id (notebook cell N, notebook cell M)"). */
+  readonly duplicateIds: readonly string[];
   /** The first chapter run (build-log order = report.yaml order): its figures are the headline. */
   readonly firstChapter: string | undefined;
   readonly assumptionsText: string;
   /** True when the assumptions file on disk no longer matches what the build recorded. */
   readonly staleAssumptions: string | null;
-  /** The built report.pdf, or null when the build printed none (`--no-pdf`, no Chromium). */
-  readonly pdf: string | null;
+  /** What the build did about the PDF (build-log `pdf.status`). */
+  readonly pdfStatus: string;
+  /** The built report.pdf, verified against the log; null when the build printed none. */
+  readonly pdf: Uint8Array | null;
+  /** report.html is missing because report.yaml asked for neither HTML nor PDF. */
+  readonly htmlMissing: boolean;
   /** sections.json: each section's prose hash (null for a build from before sections were recorded). */
   readonly sections: readonly SectionProse[] | null;
   /** The build's data cut-off (build-log.json `asOf`). */
@@ -44,14 +54,14 @@ interface BuildLogShape {
   whatIf?: { overrides?: unknown; sources?: unknown } | null;
   assumptions?: { file?: unknown; sha256?: unknown };
   notebooks?: Array<{ notebook?: unknown; status?: unknown; failed?: unknown; failedCells?: unknown; errors?: unknown }>;
+  pdf?: { status?: unknown };
+  duplicateIds?: unknown;
+  outputs?: unknown;
 }
 
-async function readRequired(buildDir: string, name: string): Promise<string> {
-  try {
-    return await readFile(join(buildDir, name), "utf8");
-  } catch {
-    throw new WorkError(messages.publishMissingBuild(join(buildDir, name)));
-  }
+/** Nothing is published: the message says why and what to do (exit 1). */
+function refuse(message: string): never {
+  throw new WorkError(message);
 }
 
 async function readOptional(path: string): Promise<string | undefined> {
@@ -62,29 +72,61 @@ async function readOptional(path: string): Promise<string | undefined> {
   }
 }
 
+/**
+ * The newest complete build, every file checked against the sha256 its log recorded: a file changed
+ * since, or left by another build, is refused by name. A build still running, or one that died before
+ * it finished (its lock left behind), is refused too: its outputs are not the newest.
+ */
 export async function readBuildRecord(buildDir: string, root: string, defaultAssumptionsFile: string): Promise<BuildRecord> {
-  const [html, figures, claims, logText] = await Promise.all(
-    ["report.html", "figures.json", "claims.json", "build-log.json"].map((name) => readRequired(buildDir, name)),
-  );
-  const pdf = join(buildDir, "report.pdf");
-  const hasPdf = await access(pdf).then(() => true, () => false);
-  const log = JSON.parse(logText as string) as BuildLogShape;
+  const lock = await buildLockState(buildDir);
+  if (lock.state === "running") refuse(messages.publishBuildRunning(lock.pid));
+  if (lock.state === "interrupted") refuse(messages.publishBuildInterrupted(lock.pid));
+  const logText = await readOptional(join(buildDir, BUILD_LOG));
+  if (logText === undefined) refuse(messages.publishMissingBuild(join(buildDir, BUILD_LOG)));
+  let log: BuildLogShape;
+  try {
+    log = JSON.parse(logText) as BuildLogShape;
+  } catch {
+    refuse(messages.publishUnverifiableBuild(join(buildDir, BUILD_LOG)));
+  }
+  const outputs = log.outputs;
+  if (typeof outputs !== "object" || outputs === null) refuse(messages.publishUnverifiableBuild(join(buildDir, BUILD_LOG)));
+  const files = new Map<string, Buffer>();
+  for (const [name, hash] of Object.entries(outputs as Record<string, unknown>)) {
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(join(buildDir, name));
+    } catch {
+      refuse(messages.publishBuildFileMissing(join(buildDir, name)));
+    }
+    if (sha256(bytes) !== hash) refuse(messages.publishBuildFileChanged(join(buildDir, name)));
+    files.set(name, bytes);
+  }
+  const text = (name: string): string => {
+    const bytes = files.get(name);
+    if (bytes === undefined) refuse(messages.publishBuildFileMissing(join(buildDir, name)));
+    return bytes.toString("utf8");
+  };
   const file = typeof log.assumptions?.file === "string" ? log.assumptions.file : defaultAssumptionsFile;
   const onDisk = await readOptional(isAbsolute(file) ? file : join(root, file));
-  const snapshot = (await readOptional(join(buildDir, "assumptions.yaml"))) ?? onDisk ?? (await readRequired(root, file));
+  const snapshot = (await readOptional(join(buildDir, "assumptions.yaml"))) ?? onDisk;
+  if (snapshot === undefined) refuse(messages.publishMissingBuild(join(root, file)));
   const recorded = typeof log.assumptions?.sha256 === "string" ? log.assumptions.sha256 : undefined;
   const stale = recorded !== undefined && onDisk !== undefined && sha256(onDisk) !== recorded ? file : null;
   return {
-    html: html as string,
-    figures: JSON.parse(figures as string),
-    claims: JSON.parse(claims as string),
+    html: files.has("report.html") ? text("report.html") : "",
+    htmlMissing: !files.has("report.html"),
+    figures: JSON.parse(text("figures.json")),
+    claims: JSON.parse(text("claims.json")),
     builtAt: typeof log.builtAt === "string" ? log.builtAt : null,
     whatIf: log.whatIf && Array.isArray(log.whatIf.overrides) && log.whatIf.overrides.length > 0 ? (log.whatIf as WhatIf) : null,
     failedNotebooks: (log.notebooks ?? []).filter(isFailed).map((entry) => String(entry.notebook)),
+    duplicateIds: Array.isArray(log.duplicateIds) ? log.duplicateIds.map(String) : [],
     firstChapter: typeof log.notebooks?.[0]?.notebook === "string" ? log.notebooks[0].notebook : undefined,
     assumptionsText: snapshot,
     staleAssumptions: stale,
-    pdf: hasPdf ? pdf : null,
+    pdfStatus: typeof log.pdf?.status === "string" ? log.pdf.status : "unknown",
+    pdf: files.get("report.pdf") ?? null,
     sections: parseSections(await readOptional(join(buildDir, "sections.json"))),
     asOf: typeof log.asOf === "string" ? log.asOf : null,
   };
@@ -103,7 +145,9 @@ function isFailed(entry: NonNullable<BuildLogShape["notebooks"]>[number]): boole
 export function refusalReason(build: BuildRecord): string | null {
   if (build.whatIf) return messages.publishRefusedWhatIf(build.whatIf.overrides.map(describeOverride));
   if (build.failedNotebooks.length > 0) return messages.publishRefusedFailedCells(build.failedNotebooks);
+  if (build.duplicateIds.length > 0) return messages.publishRefusedDuplicateIds(build.duplicateIds);
+  if (build.htmlMissing) return messages.publishMissingHtml();
+  if (build.pdf === null) return messages.publishMissingPdf(build.pdfStatus);
   if (build.staleAssumptions) return messages.publishStaleAssumptions(build.staleAssumptions);
-  if (build.pdf === null) return messages.publishMissingPdf("out/build/report.pdf");
   return null;
 }

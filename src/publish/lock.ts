@@ -22,7 +22,8 @@ export function isProcessAlive(pid: number): boolean {
   }
 }
 
-async function ownerOf(path: string): Promise<number | undefined> {
+/** The pid written in a lock file, or undefined (no file, or killed before it wrote its pid). */
+export async function lockOwner(path: string): Promise<number | undefined> {
   try {
     const pid = Number.parseInt((await readFile(path, "utf8")).split("\n")[0] ?? "", 10);
     return Number.isNaN(pid) ? undefined : pid;
@@ -50,7 +51,7 @@ export async function acquireLock(path: string, options: LockOptions): Promise<(
   let warned = false;
   for (;;) {
     if (await tryCreate(path)) return async () => rm(path, { force: true });
-    const owner = await ownerOf(path);
+    const owner = await lockOwner(path);
     if (owner !== undefined && !isProcessAlive(owner)) {
       await rm(path, { force: true }); // stale: its owner died holding it
       continue;

@@ -3,7 +3,7 @@
  * since" section the build's PDF could not have. Without a Chromium the build's PDF is copied and
  * the publisher is told the section is only in the HTML.
  */
-import { copyFile, readFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import type { Paper } from "../config";
 import * as messages from "../messages/versions";
 import { ChromiumNotFoundError } from "../report/chromium";
@@ -15,20 +15,18 @@ export interface ReprintOptions {
   readonly paper: Paper;
   readonly author?: string;
   readonly subtitle?: string;
-  /** The build's report.pdf, copied when no Chromium can be found. */
-  readonly builtPdf: string;
   readonly progress: (line: string) => void;
 }
 
-export function reprintPdf(options: ReprintOptions): (htmlFile: string, pdfFile: string, versionDate: string) => Promise<void> {
-  return async (htmlFile, pdfFile, versionDate) => {
+export function reprintPdf(options: ReprintOptions): (htmlFile: string, pdfFile: string, versionDate: string, builtPdf: Uint8Array) => Promise<void> {
+  return async (htmlFile, pdfFile, versionDate, builtPdf) => {
     try {
-      const { builtPdf: _built, progress, ...metadata } = options;
+      const { progress, ...metadata } = options;
       const printed = await printPdf(await readFile(htmlFile, "utf8"), { ...metadata, versionDate, log: progress });
       await writeFileAtomic(pdfFile, printed.bytes);
     } catch (error) {
       if (!(error instanceof ChromiumNotFoundError)) throw error;
-      await copyFile(options.builtPdf, pdfFile);
+      await writeFileAtomic(pdfFile, builtPdf);
       options.progress(messages.publishPdfCopied(error.message));
     }
   };

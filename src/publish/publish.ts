@@ -22,12 +22,13 @@ import { sha256, stableJson } from "../util/hash";
 import { escapeHtml, html } from "../util/html";
 import { CHANGES_TOC_MARKER } from "../report/markers";
 import { headlineFigures } from "../report/records";
-import { insertBeforeBodyClose } from "../util/page";
+import { insertBeforeBodyClose, replaceMarker } from "../util/page";
 import { renderIndexPage } from "./index-page";
 import { acquireLock, isProcessAlive } from "./lock";
 import type { Manifest } from "./store";
 import { isValidDate, listVersions, nextVersionId, versionFolders } from "./store";
 import { readBuildRecord, refusalReason } from "./build-record";
+import { assertVersionIntact } from "./verify";
 import { checkReviewedSections, proseCheck } from "./prose-check";
 import { InputError, WorkError } from "../util/errors";
 
@@ -50,8 +51,8 @@ export interface PublishOptions {
 export interface PublishEffects {
   parseAssumptions(text: string, fileName: string): readonly Assumption[];
   git(root: string): Promise<{ commit: string | null; dirty: boolean | null }>;
-  /** Re-prints the PDF from the published HTML (with its "What changed" section); else the built PDF is copied. */
-  renderPdf?: (htmlFile: string, pdfFile: string, versionDate: string) => Promise<void>;
+  /** Re-prints the PDF from the published HTML (with its "What changed" section); else the built PDF (verified) is written. */
+  renderPdf?: (htmlFile: string, pdfFile: string, versionDate: string, builtPdf: Uint8Array) => Promise<void>;
   progress(message: string): void;
   now(): Date;
   /** Test hook: runs after staging, before the rename. */
@@ -119,11 +120,13 @@ async function stage(dir: string, inputs: StageInputs): Promise<Manifest> {
   const changes = previous ? { ...(await changesSince(options.reportsDir, previous.id, build.assumptionsText, figures, inputs.id, effects)), asOf: asOfMove(previous, build.asOf) } : null;
   const section = renderChangesSection(changes, previous?.id ?? null).value;
   const stamped = stampVersion(build.html, inputs.id, inputs.date);
-  const withToc = stamped.replace(CHANGES_TOC_MARKER, html`<li><a href="#what-changed">${messages.whatChangedHeading(previous?.id ?? null)}</a></li>`.value);
-  const page = withToc.includes(CHANGES_MARKER) ? withToc.replace(CHANGES_MARKER, section) : insertBeforeBodyClose(withToc, section);
+  const withToc = replaceMarker(stamped, CHANGES_TOC_MARKER, html`<li><a href="#what-changed">${messages.whatChangedHeading(previous?.id ?? null)}</a></li>`.value);
+  const page = withToc.includes(CHANGES_MARKER) ? replaceMarker(withToc, CHANGES_MARKER, section) : insertBeforeBodyClose(withToc, section);
   await writeFile(join(dir, "report.html"), page);
-  if (effects.renderPdf) await effects.renderPdf(join(dir, "report.html"), join(dir, "report.pdf"), inputs.date);
-  else await copyFile(join(options.buildDir, "report.pdf"), join(dir, "report.pdf"));
+  // The build's bytes as read and verified against its log (build-record.ts), never re-read from out/build.
+  const builtPdf = build.pdf ?? new Uint8Array();
+  if (effects.renderPdf) await effects.renderPdf(join(dir, "report.html"), join(dir, "report.pdf"), inputs.date, builtPdf);
+  else await writeFile(join(dir, "report.pdf"), builtPdf);
   await writeFile(join(dir, "assumptions.yaml"), build.assumptionsText);
   // The build's figures.json as written (figures-file.ts is its one writer), byte for byte.
   await copyFile(join(options.buildDir, "figures.json"), join(dir, "figures.json"));
@@ -170,6 +173,8 @@ async function changesSince(
   effects: PublishEffects,
 ) {
   const folder = join(reportsDir, previousId);
+  // The "What changed" section compares against the previous version: it must be the one published.
+  await assertVersionIntact(reportsDir, previousId);
   const before = {
     label: previousId,
     assumptions: effects.parseAssumptions(await readFile(join(folder, "assumptions.yaml"), "utf8"), join(folder, "assumptions.yaml")),

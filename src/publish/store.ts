@@ -49,7 +49,8 @@ export function nextVersionId(date: string, existing: readonly string[]): string
   for (let n = 2; ; n++) if (!taken.has(`${date}-${n}`)) return `${date}-${n}`;
 }
 
-export { isCalendarDate as isValidDate } from "../util/dates";
+/** A version date: a real calendar day (util/limits.ts). */
+export { isCalendarDate as isValidDate } from "../util/limits";
 
 /** Folder names that look like versions (complete or not); oldest first. */
 export async function versionFolders(reportsDir: string): Promise<string[]> {

@@ -48,9 +48,15 @@ export function pretty(value: unknown): string {
 }
 
 /** Ids declared more than once (by two cells or two notebooks): figures.json must be unambiguous. */
-export function duplicateIds(records: readonly { readonly id: string }[]): string[] {
-  const seen = new Set<string>();
-  const duplicates = new Set<string>();
-  for (const { id } of records) (seen.has(id) ? duplicates : seen).add(id);
-  return [...duplicates].sort();
+/**
+ * Ids declared by more than one cell, each with the cells that declared it:
+ * "run_cost (notebooks/01-price.ipynb cell 3, notebooks/02-claims.ipynb cell 2)".
+ */
+export function duplicateIds(records: readonly { readonly id: string; readonly notebook?: string; readonly cell?: number }[]): string[] {
+  const byId = new Map<string, string[]>();
+  for (const record of records) {
+    const where = record.notebook === undefined ? "?" : `${record.notebook} cell ${record.cell ?? "?"}`;
+    byId.set(record.id, [...(byId.get(record.id) ?? []), where]);
+  }
+  return [...byId].filter(([, cells]) => cells.length > 1).map(([id, cells]) => `${id} (${cells.join(", ")})`).sort();
 }

@@ -10,6 +10,7 @@ import { fileURLToPath } from "node:url";
 import { html, rawHtml, type Html } from "../util/html";
 import { sha256 } from "../util/hash";
 import { writeFileAtomicSync } from "../util/atomic";
+import { contentSecurityPolicy } from "./csp";
 
 export interface TemplateAssets {
   readonly page: string;
@@ -96,10 +97,13 @@ export function inlineAsset(text: string, tag: "style" | "script"): Html {
 }
 
 export function assetSlots(assets: TemplateAssets): TemplateSlots {
+  const runtime = inlineAsset(assets.runtime, "script");
   return {
     css: inlineAsset(assets.css, "style"),
     printCss: inlineAsset(assets.printCss, "style"),
-    runtime: inlineAsset(assets.runtime, "script"),
+    runtime,
+    // The runtime is the page's only script: the policy lets exactly its text run (report/csp.ts).
+    policy: rawHtml(contentSecurityPolicy({ scripts: [runtime.value] })), // hashes and keywords only: nothing to escape
   };
 }
 

@@ -9,3 +9,13 @@ export function insertBeforeBodyClose(page: string, fragment: string): string {
   const at = page.toLowerCase().lastIndexOf("</body>");
   return at < 0 ? page + fragment : page.slice(0, at) + fragment + page.slice(at);
 }
+
+/**
+ * `page` with the first `marker` replaced by `fragment`, taken literally. Never `String.replace` with
+ * a string replacement here: its `$&`, `` $` `` and `$'` patterns would paste parts of the page into
+ * it when the fragment carries a user's note.
+ */
+export function replaceMarker(page: string, marker: string, fragment: string): string {
+  const at = page.indexOf(marker);
+  return at < 0 ? page : page.slice(0, at) + fragment + page.slice(at + marker.length);
+}

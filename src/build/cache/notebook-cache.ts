@@ -16,6 +16,7 @@ import { join } from "node:path";
 import { writeFileAtomic } from "../../util/atomic";
 import type { AssumptionContent } from "../../assumptions/content";
 import { canonicalJson, sha256, stableJson } from "../../util/hash";
+import { locatingFileSystemErrors } from "../../util/fs-errors";
 
 export const CACHE_FORMAT = 1;
 
@@ -203,6 +204,7 @@ export class NotebookCache<Result> {
     // one, e.g. a chart spec embedded in the page); the checksum is over canonical JSON regardless.
     const { result: stored, ...rest } = makeEntry(notebook, fingerprint, result, now);
     const head = stableJson(rest).trimEnd().replace(/\n}$/, "");
-    await writeFileAtomic(entryPath(this.cacheDir, notebook), `${head},\n  "result": ${JSON.stringify(stored, null, 2).replace(/\n/g, "\n  ")}\n}\n`);
+    const text = `${head},\n  "result": ${JSON.stringify(stored, null, 2).replace(/\n/g, "\n  ")}\n}\n`;
+    await locatingFileSystemErrors("the notebook cache (out/.cache/notebooks)", this.cacheDir, () => writeFileAtomic(entryPath(this.cacheDir, notebook), text));
   }
 }

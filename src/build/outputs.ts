@@ -1,0 +1,104 @@
+/**
+ * `out/build/` as one unit: every output of one build, or none of it. A build collects its files in
+ * memory and hands them over here at the end:
+ *
+ *   1. stage   write them into `out/.build-staging-<pid>-<rand>/` (same filesystem), each flushed
+ *   2. keep    folders in the old `out/build/` (`executed/` from `fragtax run`) move into the stage;
+ *              loose files do not: they belong to the old build
+ *   3. swap    rename `out/build` aside, rename the stage into place, remove the old one
+ *
+ * A build runs under `out/.build.lock` (pid inside). A build killed at any point leaves the lock with
+ * a dead owner: `publish` then refuses, because the newest build never finished, and the next build
+ * takes the lock over and clears the abandoned stages.
+ */
+import { randomBytes } from "node:crypto";
+import { mkdir, open, readdir, rename, rm, stat } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import { acquireLock, isProcessAlive, lockOwner } from "../publish/lock";
+import { locatingFileSystemErrors } from "../util/fs-errors";
+
+export const BUILD_LOG = "build-log.json";
+
+export function buildLockPath(outDir: string): string {
+  return join(dirname(outDir), ".build.lock");
+}
+
+/** Waits for the build lock of `outDir` (a build takes seconds to minutes); returns its release. */
+export async function lockBuild(outDir: string, onWait: (pid: number) => void): Promise<() => Promise<void>> {
+  return locatingFileSystemErrors(BUILD_FOLDER, dirname(outDir), async () => {
+    await mkdir(dirname(outDir), { recursive: true });
+    return acquireLock(buildLockPath(outDir), { timeoutMs: 30 * 60_000, pollMs: 200, onWait });
+  });
+}
+
+const BUILD_FOLDER = "the build's output folder (out/)";
+
+const STAGE = /^\.build-(?:staging|old)-(\d+)-[0-9a-f]+$/;
+
+export async function replaceBuildOutputs(outDir: string, files: ReadonlyMap<string, string | Uint8Array>): Promise<void> {
+  await locatingFileSystemErrors(BUILD_FOLDER, outDir, () => replace(outDir, files));
+}
+
+async function replace(outDir: string, files: ReadonlyMap<string, string | Uint8Array>): Promise<void> {
+  const parent = dirname(outDir);
+  await mkdir(parent, { recursive: true });
+  await removeAbandonedStages(parent);
+  const tag = `${process.pid}-${randomBytes(4).toString("hex")}`;
+  const staging = join(parent, `.build-staging-${tag}`);
+  const old = join(parent, `.build-old-${tag}`);
+  try {
+    await mkdir(staging);
+    for (const [name, contents] of files) await writeFlushed(join(staging, name), contents);
+    for (const folder of await subfolders(outDir)) await rename(join(outDir, folder), join(staging, folder));
+    const hadOld = await exists(outDir);
+    if (hadOld) await rename(outDir, old);
+    await rename(staging, outDir);
+    if (hadOld) await rm(old, { recursive: true, force: true });
+  } finally {
+    await rm(staging, { recursive: true, force: true });
+  }
+}
+
+async function writeFlushed(path: string, contents: string | Uint8Array): Promise<void> {
+  const handle = await open(path, "wx");
+  try {
+    await handle.writeFile(contents);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+async function subfolders(dir: string): Promise<string[]> {
+  try {
+    return (await readdir(dir, { withFileTypes: true })).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+  } catch {
+    return [];
+  }
+}
+
+async function exists(path: string): Promise<boolean> {
+  return stat(path).then(() => true, () => false);
+}
+
+/** Stages and set-aside folders of builds that died (their pid is gone). */
+async function removeAbandonedStages(parent: string): Promise<void> {
+  for (const name of await readdir(parent)) {
+    const match = STAGE.exec(name);
+    if (match && !isProcessAlive(Number(match[1]))) await rm(join(parent, name), { recursive: true, force: true });
+  }
+}
+
+export type BuildLockState =
+  | { readonly state: "free" }
+  | { readonly state: "running"; readonly pid: number }
+  | { readonly state: "interrupted"; readonly pid: number | undefined };
+
+/** Whether a build holds `out/.build.lock` now, or one died holding it (then its outputs never arrived). */
+export async function buildLockState(outDir: string): Promise<BuildLockState> {
+  const path = buildLockPath(outDir);
+  if (!(await exists(path))) return { state: "free" };
+  const pid = await lockOwner(path);
+  if (pid !== undefined && isProcessAlive(pid)) return { state: "running", pid };
+  return { state: "interrupted", pid };
+}

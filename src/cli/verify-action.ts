@@ -1,0 +1,24 @@
+/** The action of `fragtax verify` (parsed in verify.ts, loaded when the command runs). */
+import { join } from "node:path";
+import * as messages from "../messages/versions";
+import { versionFolders } from "../publish/store";
+import { checkVersion } from "../publish/verify";
+import { projectPaths } from "./project";
+import { InputError } from "../util/errors";
+
+/** Every named version (default: all) against its manifest; each altered or missing file is named. */
+export async function verifyAction(ids: readonly string[], options: { root?: string }): Promise<void> {
+  const paths = projectPaths(options.root);
+  const known = await versionFolders(paths.reportsDir);
+  for (const id of ids) if (!known.includes(id)) throw new InputError(messages.verifyUnknownVersion(id, known));
+  const chosen = ids.length > 0 ? ids : known;
+  if (chosen.length === 0) throw new InputError(messages.verifyNothingPublished());
+  let failed = 0;
+  for (const id of chosen) {
+    const { files, problems } = await checkVersion(paths.reportsDir, id);
+    if (problems.length === 0) process.stdout.write(`${messages.versionVerified(id, files)}\n`);
+    for (const problem of problems) process.stderr.write(`fragtax: ${messages.versionTampered(join(paths.reportsDir, id, problem.file), problem.problem, id)}\n`);
+    if (problems.length > 0) failed++;
+  }
+  if (failed > 0) process.exitCode = 1;
+}

@@ -1,0 +1,16 @@
+/** Messages about files and folders the user's environment gets in the way of (util/fs-errors.ts). */
+
+const ADVICE: Readonly<Record<string, string>> = {
+  EEXIST: "a file is in the way where a folder must be: remove or rename that file",
+  ENOTDIR: "a file is in the way where a folder must be: remove or rename that file",
+  EISDIR: "it is a folder, but a file is needed there: give the path of a file",
+  EACCES: "permission denied: make it writable (or readable) for this user, or work in a copy you own",
+  EPERM: "the operation is not permitted: make it writable for this user, or work in a copy you own",
+  EROFS: "the file system is read-only: build in a writable copy of the project",
+  ENOSPC: "the disk is full: free some space and run again",
+  EDQUOT: "the disk quota is exhausted: free some space and run again",
+  ENOENT: "it does not exist: check the path",
+};
+
+export const fileSystemProblem = (what: string, path: string, code: string): string =>
+  `${what}: cannot use ${path} (${code}): ${ADVICE[code] ?? "check the path and its permissions"}`;

@@ -1,0 +1,54 @@
+/**
+ * A published version is immutable, so reading one checks it: every file its manifest lists must
+ * still have the sha256 recorded when it was published. `fragtax verify`, `diff` (for a published
+ * side) and `publish` (for the previous version it compares against) all go through here.
+ */
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import * as messages from "../messages/versions";
+import { sha256 } from "../util/hash";
+import type { Manifest } from "./store";
+
+export interface VersionProblem {
+  /** The file, relative to the version folder. */
+  readonly file: string;
+  readonly problem: "missing" | "differs" | "unreadable manifest";
+}
+
+/** What differs from the manifest in `out/reports/<id>/`; empty when the version is intact. */
+export async function checkVersion(reportsDir: string, id: string): Promise<{ files: number; problems: VersionProblem[] }> {
+  const dir = join(reportsDir, id);
+  let manifest: Manifest;
+  try {
+    manifest = JSON.parse(await readFile(join(dir, "manifest.json"), "utf8")) as Manifest;
+    if (typeof manifest.files !== "object" || manifest.files === null) throw new Error("no files");
+  } catch {
+    return { files: 0, problems: [{ file: "manifest.json", problem: "unreadable manifest" }] };
+  }
+  const problems: VersionProblem[] = [];
+  const expected: Array<[string, unknown]> = Object.entries(manifest.files);
+  // The manifest names the assumptions' hash a second time; both must hold.
+  if (manifest.assumptions?.file) expected.push([manifest.assumptions.file, manifest.assumptions.sha256]);
+  for (const [file, hash] of expected) {
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(join(dir, file));
+    } catch {
+      problems.push({ file, problem: "missing" });
+      continue;
+    }
+    if (sha256(bytes) !== hash && !problems.some((known) => known.file === file)) problems.push({ file, problem: "differs" });
+  }
+  return { files: Object.keys(manifest.files).length, problems };
+}
+
+export class TamperedVersionError extends Error {
+  readonly exitCode = 1;
+}
+
+/** Throws naming the first file that no longer matches the manifest of version `id`. */
+export async function assertVersionIntact(reportsDir: string, id: string): Promise<void> {
+  const { problems } = await checkVersion(reportsDir, id);
+  const first = problems[0];
+  if (first) throw new TamperedVersionError(messages.versionTampered(join(reportsDir, id, first.file), first.problem, id));
+}

@@ -1,0 +1,44 @@
+/**
+ * A file-system error the user can fix (a file where a folder must be, no permission, a read-only or
+ * full disk, a missing path) as one located sentence that says what to do, instead of Node's raw
+ * "EEXIST: file already exists, mkdir …". Exit 2: the environment or the input is unusable.
+ */
+import * as messages from "../messages/fs";
+import { InputError } from "./errors";
+
+export class FileSystemError extends InputError {
+  constructor(
+    message: string,
+    readonly path: string,
+    readonly code: string,
+  ) {
+    super(message);
+  }
+}
+
+const KNOWN = new Set(["EEXIST", "ENOTDIR", "EISDIR", "EACCES", "EPERM", "EROFS", "ENOSPC", "ENOENT", "EDQUOT"]);
+
+export function isFileSystemProblem(error: unknown): error is NodeJS.ErrnoException & { code: string } {
+  return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === "string" && KNOWN.has((error as NodeJS.ErrnoException).code ?? "");
+}
+
+/**
+ * `error` as a FileSystemError about `what` (e.g. "the engine cache out/.cache/engine"), or `error`
+ * itself when it is not a file-system problem the user could fix.
+ */
+export function locateFileSystemError(error: unknown, what: string, fallbackPath: string): unknown {
+  if (error instanceof FileSystemError || !isFileSystemProblem(error)) return error;
+  // A rename names its destination in `dest`: that is the path the user gave, not our temporary file.
+  const { path: source, dest } = error as NodeJS.ErrnoException & { dest?: string };
+  const path = dest ?? source ?? fallbackPath;
+  return new FileSystemError(messages.fileSystemProblem(what, path, error.code), path, error.code);
+}
+
+/** Runs `action`; a file-system failure becomes a located FileSystemError about `what`. */
+export async function locatingFileSystemErrors<T>(what: string, path: string, action: () => Promise<T>): Promise<T> {
+  try {
+    return await action();
+  } catch (error) {
+    throw locateFileSystemError(error, what, path);
+  }
+}

@@ -1,0 +1,29 @@
+/**
+ * Real limits of the values users type: a timer longer than 2^31−1 ms overflows Node's setTimeout
+ * (it fires at once), and a date must exist in the calendar (2026-02-30 does not), in years a report
+ * can be about.
+ */
+
+/** Node's timers hold a signed 32-bit millisecond count. */
+export const MAX_TIMER_MS = 2 ** 31 - 1;
+export const MAX_TIMEOUT_SECONDS = Math.floor(MAX_TIMER_MS / 1000);
+
+/** `--timeout SECONDS` → milliseconds, or undefined when it is not a positive number within the timer's range. */
+export function parseTimeoutSeconds(text: string): number | undefined {
+  const seconds = Number(text);
+  if (text.trim() === "" || !Number.isFinite(seconds) || seconds <= 0 || seconds > MAX_TIMEOUT_SECONDS) return undefined;
+  return Math.max(1, Math.round(seconds * 1000));
+}
+
+export const MIN_YEAR = 1900;
+export const MAX_YEAR = 2999;
+
+/** YYYY-MM-DD that names a real day between MIN_YEAR and MAX_YEAR. */
+export function isCalendarDate(date: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (year < MIN_YEAR || year > MAX_YEAR) return false;
+  const parsed = new Date(Date.UTC(year, month - 1, day));
+  return parsed.getUTCFullYear() === year && parsed.getUTCMonth() === month - 1 && parsed.getUTCDate() === day;
+}

@@ -1,0 +1,106 @@
+/**
+ * A write that fails (a file where a cache folder must be, an output path that is a folder) ends the
+ * command with one located message and exit 2 — never a hang, never Node's raw "EEXIST: …". Each
+ * case runs the real CLI with a deadline: a process still alive after it is the hang being tested.
+ */
+import { spawn } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { fileSystemProblem } from "../../src/messages/fs";
+import { locateFileSystemError } from "../../src/util/fs-errors";
+import { tempProject, type TempProject } from "../project";
+import { CLI } from "../published-project";
+
+let project: TempProject | undefined;
+afterEach(() => project?.remove());
+
+/** Runs the CLI; resolves with `hung: true` (after killing it) when it is still running after `deadlineMs`. */
+function run(args: readonly string[], cwd: string, deadlineMs = 90_000): Promise<{ code: number | null; stderr: string; hung: boolean }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [CLI, ...args], { cwd, stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, NO_COLOR: "1" } });
+    let stderr = "";
+    let hung = false;
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    const timer = setTimeout(() => {
+      hung = true;
+      child.kill("SIGKILL");
+    }, deadlineMs);
+    child.on("exit", (code) => {
+      clearTimeout(timer);
+      resolve({ code, stderr, hung });
+    });
+  });
+}
+
+function blockWithFile(root: string, relative: string): string {
+  const path = join(root, relative);
+  mkdirSync(join(path, ".."), { recursive: true });
+  writeFileSync(path, "not a folder\n");
+  return path;
+}
+
+describe("a cache that cannot be written", () => {
+  it.each([
+    ["the engine's compile cache", "out/.cache/engine", "out/.cache/engine"],
+    ["the chart cache", "out/.cache/charts", "out/.cache/charts"],
+    ["the notebook (build) cache", "out/.cache/notebooks", "out/.cache/notebooks"],
+    ["every cache at once", "out/.cache", "out/.cache"],
+  ])("%s: build exits 2 naming the path, without hanging", async (_name, blocked, named) => {
+    project = tempProject();
+    writeFileSync(join(project.root, "package.json"), '{ "name": "fixture", "private": true }\n');
+    blockWithFile(project.root, blocked);
+    const result = await run(["build", "--no-pdf", "--root", project.root], project.root);
+    expect(result.hung).toBe(false);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(join(project.root, named));
+    expect(result.stderr).toContain("a file is in the way where a folder must be");
+    expect(result.stderr).not.toMatch(/^(?:Error: )?E[A-Z]+: /m);
+  }, 120_000);
+
+  it("the build folder's parent out/ is a file: exit 2 naming it, nothing else written", async () => {
+    project = tempProject();
+    blockWithFile(project.root, "out");
+    const result = await run(["build", "--no-pdf", "--root", project.root], project.root);
+    expect(result.hung).toBe(false);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("the build's output folder (out/)");
+  }, 120_000);
+
+  it("fragtax run with the engine cache blocked: exit 2, no hang", async () => {
+    project = tempProject();
+    writeFileSync(join(project.root, "package.json"), '{ "name": "fixture", "private": true }\n');
+    blockWithFile(project.root, "out/.cache/engine");
+    const result = await run(["run", join(project.root, "notebooks", "01-price.ipynb"), "--out", "-"], project.root);
+    expect(result.hung).toBe(false);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`${join(project.root, "out/.cache/engine")}`);
+  }, 120_000);
+
+  it("fragtax run --out a folder: exit 2 naming it, no temporary file left beside it", async () => {
+    project = tempProject();
+    const folder = join(project.root, "results");
+    mkdirSync(folder);
+    const result = await run(["run", join(project.root, "notebooks", "01-price.ipynb"), "--out", folder], project.root);
+    expect(result.hung).toBe(false);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`fragtax run --out (where the executed notebook goes): cannot use ${folder}`);
+    expect(readdirSync(project.root).filter((name) => name.endsWith(".tmp"))).toEqual([]);
+    expect(existsSync(join(folder, "01-price.ipynb"))).toBe(false);
+  }, 120_000);
+});
+
+describe("what each file-system failure tells the user", () => {
+  it.each([
+    ["EACCES", "permission denied: make it writable"],
+    ["EROFS", "the file system is read-only"],
+    ["ENOSPC", "the disk is full"],
+    ["EISDIR", "it is a folder, but a file is needed there"],
+  ])("%s", (code, advice) => {
+    const raw = Object.assign(new Error(`${code}: raw message, open '/x/y'`), { code, path: "/x/y" });
+    const located = locateFileSystemError(raw, "the chart cache", "/x");
+    expect((located as Error).message).toBe(fileSystemProblem("the chart cache", "/x/y", code));
+    expect((located as Error).message).toContain(advice);
+    expect((located as { exitCode?: number }).exitCode).toBe(2);
+  });
+});

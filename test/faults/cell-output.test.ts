@@ -1,0 +1,74 @@
+/**
+ * A failing or timed-out cell keeps what it printed before it failed, in the executed notebook and in
+ * the report; a cell calling process.exit() fails with a message instead of looking stalled.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { visibleText } from "../report/fixture";
+import { appendCell, tempProject, type TempProject } from "../project";
+import { fragtax } from "../published-project";
+
+const dir = mkdtempSync(join(tmpdir(), "fragtax-cell-output-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+let project: TempProject | undefined;
+afterEach(() => project?.remove());
+
+function notebook(name: string, cells: readonly string[]): string {
+  const file = join(dir, name);
+  writeFileSync(file, JSON.stringify({
+    cells: cells.map((source) => ({ cell_type: "code", metadata: {}, execution_count: null, outputs: [], source })),
+    metadata: { kernelspec: { name: "tslab", language: "typescript", display_name: "TypeScript" } },
+    nbformat: 4,
+    nbformat_minor: 5,
+  }));
+  return file;
+}
+
+type Output = { output_type: string; name?: string; text?: string; ename?: string };
+
+async function outputsOfFirstCell(file: string, ...flags: string[]): Promise<{ code: number; outputs: Output[]; stderr: string }> {
+  const result = await fragtax(["run", file, "--out", "-", ...flags], { cwd: dir });
+  const executed = JSON.parse(result.stdout) as { cells: Array<{ outputs: Output[] }> };
+  return { code: result.code, outputs: executed.cells[0]?.outputs ?? [], stderr: result.stderr };
+}
+
+describe("a failing cell's own output", () => {
+  it("a cell that throws keeps its stdout and stderr, then the error", async () => {
+    const { code, outputs } = await outputsOfFirstCell(notebook("throws.ipynb", ['console.log("before"); console.error("warned"); throw new Error("boom");']));
+    expect(code).toBe(1);
+    expect(outputs.map((output) => [output.output_type, output.name ?? output.ename, output.text?.trim()])).toEqual([
+      ["stream", "stdout", "before"],
+      ["stream", "stderr", "warned"],
+      ["error", "Error", undefined],
+    ]);
+  });
+
+  it("a cell that times out keeps what it printed before it was stopped", async () => {
+    const { code, outputs } = await outputsOfFirstCell(notebook("loops.ipynb", ['console.log("started"); while (true) {}']), "--timeout", "1");
+    expect(code).toBe(1);
+    expect(outputs.map((output) => output.output_type)).toEqual(["stream", "error"]);
+    expect(outputs[0]?.text).toBe("started\n");
+    expect(outputs[1]?.ename).toBe("TimeoutError");
+  });
+
+  it("process.exit() in a cell is that cell's error, not a stalled or crashed worker", async () => {
+    const { code, outputs, stderr } = await outputsOfFirstCell(notebook("exits.ipynb", ['console.log("a"); process.exit(0);', "1 + 1"]));
+    expect(code).toBe(1);
+    expect(stderr).toContain("process.exit(0) was called: a notebook cell cannot end the process");
+    expect(outputs.map((output) => output.output_type)).toEqual(["stream", "error"]);
+  });
+
+  it("the report shows the failed cell's output above its error", async () => {
+    project = tempProject();
+    appendCell(project.root, "02-claims.ipynb", 'console.log("printed before the failure"); console.error("warned before the failure"); throw new Error("boom");');
+    const result = await fragtax(["build", "--no-pdf", "--root", project.root], { cwd: project.root });
+    expect(result.code).toBe(1);
+    const text = visibleText(readFileSync(join(project.root, "out", "build", "report.html"), "utf8"));
+    const printed = text.indexOf("printed before the failure");
+    expect(printed).toBeGreaterThan(-1);
+    expect(text.indexOf("warned before the failure")).toBeGreaterThan(printed);
+    expect(text.indexOf("boom", printed)).toBeGreaterThan(printed);
+  }, 120_000);
+});

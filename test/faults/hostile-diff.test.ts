@@ -1,0 +1,53 @@
+/**
+ * Hostile text in assumption fields reaching `fragtax diff`: terminal escapes are shown, never
+ * obeyed; HTML stays text; replacement patterns stay literal.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { terminalText } from "../../src/util/terminal";
+import { fragtax, makeProject } from "../published-project";
+
+const dir = mkdtempSync(join(tmpdir(), "fragtax-hostile-diff-"));
+let root = "";
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+  if (root) rmSync(root, { recursive: true, force: true });
+});
+
+const ESCAPES = "\u001b[2J\u001b]0;pwned\u0007\u001b[31m";
+const entry = (label: string, note: string, value: number): string => `assumptions:
+  - id: price_usd
+    label: ${JSON.stringify(label)}
+    unit: USD
+    value: ${value}
+    source: { title: ${JSON.stringify(`Source ${ESCAPES} <script>alert(1)</script>`)}, url: "https://example.com/", date: 2026-05-01 }
+    note: ${JSON.stringify(note)}
+`;
+
+describe("fragtax diff with hostile assumption fields", () => {
+  it("prints control characters as visible escapes, in text, and keeps HTML and $ patterns literal", async () => {
+    root = await makeProject();
+    const before = join(dir, "before.yaml");
+    const after = join(dir, "after.yaml");
+    writeFileSync(before, entry(`Price ${ESCAPES}`, "old note", 1));
+    writeFileSync(after, entry(`Price ${ESCAPES} new`, "new $` $& <img src=x onerror=alert(2)> \u001b[8mhidden", 2));
+    const text = await fragtax(["diff", before, after], { cwd: root });
+    expect(text.code).toBe(0);
+    expect(text.stdout).not.toContain("\u001b");
+    expect(text.stdout).not.toContain("\u0007");
+    expect(text.stdout).toContain(terminalText(`Price ${ESCAPES} new`));
+    expect(text.stdout).toContain("\\x1b[8mhidden");
+    expect(text.stdout).toContain("new $` $& <img src=x onerror=alert(2)>");
+
+    const json = await fragtax(["diff", before, after, "--json"], { cwd: root });
+    expect(JSON.parse(json.stdout).assumptions.changed[0].after.label).toBe(`Price ${ESCAPES} new`);
+
+    const page = join(dir, "diff.html");
+    expect((await fragtax(["diff", before, after, "--html", page], { cwd: root })).code).toBe(0);
+    const html = readFileSync(page, "utf8");
+    expect(html).not.toMatch(/<script>alert|<img src=x/);
+    expect(html).toContain("$` $&amp;");
+  });
+});

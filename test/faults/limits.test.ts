@@ -1,0 +1,87 @@
+/**
+ * Numbers and dates users type are checked against their real limits: Node's 32-bit timer, the
+ * calendar. Through the bundled CLI, as a user meets them.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { parseAssumptions } from "../../src/assumptions";
+import { MAX_TIMEOUT_SECONDS, isCalendarDate, parseTimeoutSeconds } from "../../src/util/limits";
+import { fragtax, makeProject, useBuild } from "../published-project";
+
+const dir = mkdtempSync(join(tmpdir(), "fragtax-limits-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function notebook(cells: readonly string[]): string {
+  const file = join(dir, `nb-${cells.length}-${Math.random().toString(36).slice(2)}.ipynb`);
+  writeFileSync(file, JSON.stringify({
+    cells: cells.map((source) => ({ cell_type: "code", metadata: {}, execution_count: null, outputs: [], source })),
+    metadata: { kernelspec: { name: "tslab", language: "typescript", display_name: "TypeScript" } },
+    nbformat: 4,
+    nbformat_minor: 5,
+  }));
+  return file;
+}
+
+describe("--timeout against Node's timer limit", () => {
+  it("run --timeout 99999999 exits 2 and names the largest allowed value", async () => {
+    const result = await fragtax(["run", notebook(["1 + 1"]), "--timeout", "99999999", "--out", "-"], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`up to ${MAX_TIMEOUT_SECONDS}`);
+  });
+
+  it("build --timeout 99999999 exits 2 before reading anything", async () => {
+    const result = await fragtax(["build", "--timeout", "99999999", "--root", dir], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`up to ${MAX_TIMEOUT_SECONDS}`);
+  });
+
+  it("the largest allowed timeout lets a trivial cell finish", async () => {
+    const result = await fragtax(["run", notebook(["await new Promise((r) => setTimeout(r, 50)); 1 + 1"]), "--timeout", String(MAX_TIMEOUT_SECONDS), "--out", "-"], { cwd: dir });
+    expect(result.stderr).not.toContain("did not finish");
+    expect(result.code).toBe(0);
+  });
+
+  it("parses seconds to milliseconds within the limit", () => {
+    expect(parseTimeoutSeconds("60")).toBe(60_000);
+    expect(parseTimeoutSeconds(String(MAX_TIMEOUT_SECONDS + 1))).toBeUndefined();
+    expect(parseTimeoutSeconds("0")).toBeUndefined();
+    expect(parseTimeoutSeconds("")).toBeUndefined();
+  });
+});
+
+describe("dates against the calendar", () => {
+  it("knows which days exist", () => {
+    expect(isCalendarDate("2026-02-28")).toBe(true);
+    expect(isCalendarDate("2028-02-29")).toBe(true);
+    expect(isCalendarDate("2026-02-30")).toBe(false);
+    expect(isCalendarDate("2026-13-01")).toBe(false);
+    expect(isCalendarDate("0000-01-01")).toBe(false);
+  });
+
+  it("a source dated 2026-02-30 is an error located at its line", () => {
+    const yaml = `assumptions:
+  - id: price_usd
+    label: Price
+    unit: USD
+    value: 1
+    source: { title: "A", date: 2026-02-30 }
+`;
+    expect(() => parseAssumptions(yaml, "assumptions.yaml")).toThrow(/assumptions\.yaml:6:\d+: .*calendar date/);
+  });
+
+  it("publish --date 0000-01-01 exits 2 and writes nothing", async () => {
+    const root = await makeProject();
+    try {
+      await useBuild(root, "v1");
+      const result = await fragtax(["publish", "--date", "0000-01-01"], { cwd: root });
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain("--date 0000-01-01: expected a calendar date");
+      const again = await fragtax(["publish", "--date", "2026-02-30"], { cwd: root });
+      expect(again.code).toBe(2);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,68 @@
+/**
+ * Published versions are checked when read: `fragtax verify`, `diff` and `publish` (for the version
+ * it compares against) recompute the manifest's sha256s and name the file that differs.
+ */
+import { appendFile, readFile, rm, writeFile } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { fragtax, makeProject, useBuild } from "../published-project";
+
+let root: string;
+// Publishing copies the built PDF when no Chromium is found: these tests are about the files, not the print.
+const noChromium = { PUPPETEER_EXECUTABLE_PATH: "/nonexistent/chromium" };
+const version = (id: string, file: string): string => join(root, "out/reports", id, file);
+
+beforeEach(async () => {
+  root = await makeProject();
+  await useBuild(root, "v1");
+  expect((await fragtax(["publish", "--date", "2026-05-01"], { cwd: root, env: noChromium })).code).toBe(0);
+  await useBuild(root, "v2");
+  expect((await fragtax(["publish", "--date", "2026-05-20"], { cwd: root, env: noChromium })).code).toBe(0);
+}, 60_000);
+afterEach(async () => rm(root, { recursive: true, force: true }));
+
+describe("tampered published versions", () => {
+  it("verify: ok for intact versions, exit 1 naming each altered or missing file", async () => {
+    const intact = await fragtax(["verify"], { cwd: root });
+    expect(intact.code).toBe(0);
+    expect(intact.stdout).toContain("ok 2026-05-01 (5 files match its manifest)");
+    expect(intact.stdout).toContain("ok 2026-05-20");
+
+    await appendFile(version("2026-05-01", "report.html"), "<!-- edited -->");
+    await rm(version("2026-05-20", "claims.json"));
+    const tampered = await fragtax(["verify"], { cwd: root });
+    expect(tampered.code).toBe(1);
+    expect(tampered.stderr).toContain(`${version("2026-05-01", "report.html")} differs from the sha256 in its manifest`);
+    expect(tampered.stderr).toContain(`${version("2026-05-20", "claims.json")} is missing`);
+    // Naming one version checks only that one.
+    const one = await fragtax(["verify", "2026-05-01"], { cwd: root });
+    expect(one.code).toBe(1);
+    expect(one.stderr).not.toContain("2026-05-20");
+    expect((await fragtax(["verify", "2026-01-01"], { cwd: root })).code).toBe(2);
+  });
+
+  it("diff refuses a version whose figures.json or assumptions.yaml was edited, naming the file", async () => {
+    const figures = version("2026-05-01", "figures.json");
+    await writeFile(figures, (await readFile(figures, "utf8")).replace(/"p50": [0-9.e+]+/, '"p50": 1'));
+    const diff = await fragtax(["diff", "2026-05-01", "2026-05-20"], { cwd: root });
+    expect(diff.code).toBe(1);
+    expect(diff.stderr).toContain(`published version 2026-05-01 was altered: ${figures} differs`);
+    expect(diff.stdout).toBe("");
+
+    const assumptions = version("2026-05-20", "assumptions.yaml");
+    await writeFile(assumptions, (await readFile(assumptions, "utf8")).replace("2.5", "0.5"));
+    const other = await fragtax(["diff", "2026-05-20", resolve(root, "notebooks/assumptions.yaml")], { cwd: root });
+    expect(other.code).toBe(1);
+    expect(other.stderr).toContain(`${assumptions} differs`);
+  });
+
+  it("publish refuses when the previous version was altered, and writes nothing", async () => {
+    await appendFile(version("2026-05-20", "assumptions.yaml"), "# edited\n");
+    await useBuild(root, "v1");
+    const publish = await fragtax(["publish", "--date", "2026-06-01"], { cwd: root, env: noChromium });
+    expect(publish.code).toBe(1);
+    expect(publish.stderr).toContain(`published version 2026-05-20 was altered: ${version("2026-05-20", "assumptions.yaml")} differs`);
+    const index = await readFile(join(root, "out/reports/index.html"), "utf8");
+    expect(index).not.toContain("2026-06-01");
+  });
+});

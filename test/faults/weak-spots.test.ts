@@ -1,0 +1,95 @@
+/**
+ * The smaller failures of the fault pass: each bad input gets a located message and exit 2, a
+ * duplicate id names its cells and blocks publishing, and `dev` says what it is doing with the network.
+ */
+import { spawn } from "node:child_process";
+import { createServer } from "node:net";
+import { copyFileSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, describe, expect, it, onTestFinished } from "vitest";
+import { appendCell, tempProject, type TempProject } from "../project";
+import { CLI, fragtax } from "../published-project";
+
+let project: TempProject | undefined;
+afterEach(() => project?.remove());
+
+function editConfig(root: string, edit: (yaml: string) => string): void {
+  const file = join(root, "notebooks", "report.yaml");
+  writeFileSync(file, edit(readFileSync(file, "utf8")));
+}
+
+describe("bad input: located, exit 2", () => {
+  it("a wrong-typed report.yaml value is reported as the wrong type, not as missing", async () => {
+    project = tempProject();
+    editConfig(project.root, (yaml) => yaml.replace(/^title: .*$/m, "title: 123"));
+    const result = await fragtax(["build", "--no-pdf", "--root", project.root], { cwd: project.root });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/report\.yaml:1:8: "title" in report\.yaml: .*expected string, received number/);
+    expect(result.stderr).not.toContain('needs "title"');
+  });
+
+  it("a chapter outside the project is named at its line", async () => {
+    project = tempProject();
+    const outside = join(project.root, "..", `outside-${process.pid}.ipynb`);
+    copyFileSync(join(project.root, "notebooks", "01-price.ipynb"), outside);
+    onTestFinished(() => rmSync(outside, { force: true }));
+    editConfig(project.root, (yaml) => yaml.replace("  - 01-price.ipynb", `  - ../../outside-${process.pid}.ipynb`));
+    const result = await fragtax(["build", "--no-pdf", "--root", project.root], { cwd: project.root });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(new RegExp(`report\\.yaml:6:5: chapter \\.\\./\\.\\./outside-${process.pid}\\.ipynb is outside the project`));
+    expect(result.stderr).not.toContain("returned no result");
+  });
+
+  it("--root /nonexistent and diff with a folder: a sentence, exit 2, no raw ENOENT/EISDIR", async () => {
+    project = tempProject();
+    const build = await fragtax(["build", "--root", "/nonexistent-fragtax-root"], { cwd: project.root });
+    expect(build.code).toBe(2);
+    expect(build.stderr).toContain("no report.yaml found in /nonexistent-fragtax-root");
+    const diff = await fragtax(["diff", "..", "notebooks/assumptions.yaml", "--root", project.root], { cwd: project.root });
+    expect(diff.code).toBe(2);
+    expect(diff.stderr).toContain("diff: .. is a folder");
+    for (const text of [build.stderr, diff.stderr]) expect(text).not.toMatch(/\b(ENOENT|EISDIR): /);
+  });
+});
+
+describe("duplicate figure ids", () => {
+  it("name both cells, fail the build and block publishing", async () => {
+    project = tempProject();
+    appendCell(project.root, "02-claims.ipynb", 'nb.figure({ id: "run_cost_usd", label: "Again", unit: "USD", format: "usd", value: 1 });');
+    const build = await fragtax(["build", "--root", project.root], { cwd: project.root });
+    expect(build.code).toBe(1);
+    expect(build.stderr).toContain("run_cost_usd (notebooks/01-price.ipynb cell 3, notebooks/02-claims.ipynb cell 3)");
+    const publish = await fragtax(["publish", "--root", project.root], { cwd: project.root });
+    expect(publish.code).toBe(1);
+    expect(publish.stderr).toContain("refusing to publish: the build declared some ids twice (run_cost_usd (notebooks/01-price.ipynb cell 3");
+  }, 120_000);
+});
+
+describe("fragtax dev and the network", () => {
+  it("a busy port fails at once, before any rebuild, exit 2", async () => {
+    project = tempProject();
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, "127.0.0.1", resolve));
+    const port = (blocker.address() as { port: number }).port;
+    try {
+      const result = await fragtax(["dev", "--port", String(port), "--root", project.root], { cwd: project.root });
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain(`cannot listen on 127.0.0.1:${port}: the port is in use`);
+      expect(result.stderr).not.toContain("config:");
+    } finally {
+      blocker.close();
+    }
+  });
+
+  it("--host 0.0.0.0 warns that the preview is reachable from other machines", async () => {
+    project = tempProject();
+    const child = spawn(process.execPath, [CLI, "dev", "--port", "0", "--host", "0.0.0.0", "--root", project.root], { cwd: project.root, stdio: ["ignore", "ignore", "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    const deadline = Date.now() + 60_000;
+    while (!stderr.includes("warning: --host 0.0.0.0") && Date.now() < deadline && child.exitCode === null) await new Promise((resolve) => setTimeout(resolve, 50));
+    child.kill("SIGINT");
+    await new Promise((resolve) => child.once("exit", resolve));
+    expect(stderr).toContain("warning: --host 0.0.0.0 serves the preview to other machines on the network");
+  }, 90_000);
+});
