@@ -22,12 +22,12 @@ export interface ReadmeCommand {
 
 export function readmeCommands(markdown: string): ReadmeCommand[] {
   const tokens = new MarkdownIt().parse(markdown, {});
-  const fences = tokens.filter((token) => token.type === "fence");
   const commands: ReadmeCommand[] = [];
-  fences.forEach((fence, index) => {
-    if (fence.info.trim() !== "sh") return;
-    const next = fences[index + 1];
-    const promised = next?.info.trim() === "text" && next.map?.[0] === (fence.map?.[1] ?? -1)
+  tokens.forEach((fence, index) => {
+    if (fence.type !== "fence" || fence.info.trim() !== "sh") return;
+    // The output block must follow the commands directly (blank lines aside: no prose in between).
+    const next = tokens[index + 1];
+    const promised = next?.type === "fence" && next.info.trim() === "text"
       ? next.content.split("\n").map((line) => line.trim()).filter((line) => line !== "" && !line.startsWith("…"))
       : [];
     const lines = fence.content.split("\n");
