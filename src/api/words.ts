@@ -130,13 +130,14 @@ export function ledgerText(claims: readonly ClaimRecord[], what: LedgerWhat, opt
   return formatNumber(counts[what], "count");
 }
 
-// Private-use characters around "ledger|what|verb": markdown, its typographer and HTML escaping leave them alone.
+// Private-use characters around "ledger:what:verb": markdown, its typographer, HTML escaping and
+// nb.md's escaping of interpolated text (which escapes "|") leave them alone.
 const OPEN = "\uE000";
 const CLOSE = "\uE001";
-const MARKER = new RegExp(`${OPEN}ledger\\|(\\w+)\\|([01])${CLOSE}`, "g");
+const MARKER = new RegExp(`${OPEN}ledger:(\\w+):([01])${CLOSE}`, "g");
 
 function ledgerMarker(what: LedgerWhat, options: CountsOptions): string {
-  return `${OPEN}ledger|${what}|${options.verb === true ? 1 : 0}${CLOSE}`;
+  return `${OPEN}ledger:${what}:${options.verb === true ? 1 : 0}${CLOSE}`;
 }
 
 /** Fills every `ledger()` marker in rendered text from the whole report's claims. */

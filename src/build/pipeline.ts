@@ -268,6 +268,10 @@ async function printStep({ config, options, html, pdfSource, pdfOptions, effects
     const message = error instanceof Error ? error.message : String(error);
     effects.log(message);
     const outcome = error instanceof ChromiumPathError ? "bad-chromium-path" : error instanceof ChromiumNotFoundError ? "no-chromium" : "failed";
+    // A print that failed leaves the previous report.pdf as it was (the reader keeps a PDF); the log
+    // says the print failed, so publish refuses this build and never pairs that PDF with this page.
+    const previous = `${config.outDir}/report.pdf`;
+    if (outcome === "failed" && effects.exists(previous)) await write("report.pdf", await effects.readBytes(previous));
     return { outcome, error: message };
   }
 }

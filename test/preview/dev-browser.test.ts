@@ -59,8 +59,15 @@ describe("fragtax dev in real Chromium", () => {
     const served = await (await fetch(url)).text();
     const servedPolicy = /http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(served)?.[1] ?? "";
     const directives = (policy: string) => policy.split(";").map((d) => d.trim()).filter(Boolean).sort();
-    // The served policy is the built one plus connect-src 'self', nothing removed, nothing else added.
-    expect(directives(servedPolicy)).toEqual([...directives(builtPolicy), "connect-src 'self'"].sort());
+    // The served policy is the built one plus connect-src 'self' and the live-reload script's own hash
+    // in script-src (the report allows scripts only by hash): nothing removed, nothing else added.
+    const scriptSrc = (policy: string) => directives(policy).find((d) => d.startsWith("script-src")) ?? "";
+    const withoutScripts = (policy: string) => directives(policy).filter((d) => !d.startsWith("script-src"));
+    expect(withoutScripts(servedPolicy)).toEqual([...withoutScripts(builtPolicy), "connect-src 'self'"].sort());
+    const builtSources = scriptSrc(builtPolicy).split(/\s+/);
+    const servedSources = scriptSrc(servedPolicy).split(/\s+/);
+    expect(servedSources.filter((source) => !builtSources.includes(source))).toEqual([expect.stringMatching(/^'sha256-[A-Za-z0-9+/=]+'$/)]);
+    expect(builtSources.every((source) => servedSources.includes(source))).toBe(true);
   });
 
   it("reloads after an edit to assumptions.yaml and to a notebook, keeping the scroll position, with no policy error", async () => {

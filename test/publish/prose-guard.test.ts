@@ -3,7 +3,7 @@ import { existsSync } from "node:fs";
 import { readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { fragtax, makeProject, useBuild } from "../published-project";
+import { fragtax, makeProject, sealBuild, useBuild } from "../published-project";
 
 let root: string;
 beforeEach(async () => {
@@ -22,6 +22,7 @@ async function sectionedBuild(version: "v1" | "v2", prose: Record<string, string
   await writeFile(join(root, "out/build/claims.json"), JSON.stringify(claims));
   const sections = Object.entries(prose).map(([id, proseSha256]) => ({ id, notebook: "notebooks/a.ipynb", heading: id.split("#")[1] ?? id, proseSha256 }));
   await writeFile(join(root, "out/build/sections.json"), JSON.stringify(sections));
+  await sealBuild(root);
 }
 
 const claim = (verdict: string) => ({ id: "claim_cost", claim: "c", unit: "USD", format: "usd", stated: { low: 1, high: 2 }, computed: { low: 1, high: 2, p50: 1.5 }, verdict, factor: 1, section: "a#the-tax" });
