@@ -9,6 +9,7 @@ import { idPrefix } from "../charts/ids";
 import { ChartError, renderChart } from "../charts/render";
 import { VEGA_LITE_MIME } from "../api/types";
 import { chartFailed } from "../messages/charts";
+import { FileSystemError } from "../util/fs-errors";
 import { html, rawHtml, type Html } from "../util/html";
 import type { MarkdownRenderer } from "./markdown";
 import { joinSource, type DataOutput, type ErrorOutput, type Output, type StreamOutput } from "./nbformat";
@@ -113,6 +114,8 @@ async function renderVegaLite(payload: unknown, context: OutputContext): Promise
     spec = typeof payload === "string" ? JSON.parse(payload) : payload;
     chart = await renderChart(spec, { where: context.where, baseDir: context.baseDir, idPrefix: idPrefix(context.docId) });
   } catch (error) {
+    // An unwritable chart cache is the machine's problem, not this chart's: it stops the build (exit 2).
+    if (error instanceof FileSystemError) throw error;
     // A chart that cannot be drawn never stops the report: its error is shown where it would be.
     const message = error instanceof ChartError ? error.message : chartFailed(context.where, error instanceof Error ? error.message : String(error));
     context.onChartError?.(message);
