@@ -3,6 +3,8 @@
  * quiet axes, a restrained palette, and tooltips on every mark (shown by the report's runtime).
  * A chart's own `config` wins over the theme, key by key.
  */
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
 import type { Config } from "vega-lite";
 
 /** The report's sans face and its symbols fallback (both inlined in the page by src/report/fonts.ts). */
@@ -13,7 +15,18 @@ export const CHART_FONT = `"Source Sans 3", "fragtax symbols", sans-serif`;
  * when it would not fit on the page. `files` are registered with the canvas under `family` (e.g. the
  * report's own woff2 fonts); without files the system's fonts matching CHART_FONT are used.
  */
-export const CHART_MEASURE_FONTS: { readonly family: string | undefined; readonly files: readonly string[] } = { family: undefined, files: [] };
+export const CHART_MEASURE_FONTS: { readonly family: string | undefined; readonly files: readonly string[] } = measureFonts();
+
+/** The page's own Source Sans 3 (regular and bold), the face chart text is drawn in. */
+function measureFonts(): { readonly family: string | undefined; readonly files: readonly string[] } {
+  try {
+    const folder = join(dirname(createRequire(import.meta.url).resolve("@fontsource/source-sans-3/package.json")), "files");
+    return { family: "Source Sans 3", files: ["400", "700"].map((weight) => join(folder, `source-sans-3-latin-${weight}-normal.woff2`)) };
+  } catch {
+    // No font package (npm install not run): the system's fonts; the report's font step says what to do.
+    return { family: undefined, files: [] };
+  }
+}
 
 /**
  * Categorical colours: Paul Tol's "muted" scheme (nine colours chosen to stay distinct under the
