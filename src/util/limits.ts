@@ -3,6 +3,7 @@
  * (it fires at once), and a date must exist in the calendar (2026-02-30 does not), in years a report
  * can be about.
  */
+import { isCalendarDate as isRealDay } from "./dates";
 
 /** Node's timers hold a signed 32-bit millisecond count. */
 export const MAX_TIMER_MS = 2 ** 31 - 1;
@@ -18,12 +19,9 @@ export function parseTimeoutSeconds(text: string): number | undefined {
 export const MIN_YEAR = 1900;
 export const MAX_YEAR = 2999;
 
-/** YYYY-MM-DD that names a real day between MIN_YEAR and MAX_YEAR. */
+/** YYYY-MM-DD that names a real day (util/dates.ts) between MIN_YEAR and MAX_YEAR: a version date. */
 export function isCalendarDate(date: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  if (year < MIN_YEAR || year > MAX_YEAR) return false;
-  const parsed = new Date(Date.UTC(year, month - 1, day));
-  return parsed.getUTCFullYear() === year && parsed.getUTCMonth() === month - 1 && parsed.getUTCDate() === day;
+  if (!isRealDay(date)) return false;
+  const year = Number(date.slice(0, 4));
+  return year >= MIN_YEAR && year <= MAX_YEAR;
 }
