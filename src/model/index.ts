@@ -18,9 +18,9 @@ export * from "./chips";
 export * from "./valuation";
 export * from "./claims";
 // The report's own chapter models and the arithmetic they add (content area).
-export * from "./essay-arithmetic";
-export * from "./report-models";
+export * from "../fragmentation-tax/essay-arithmetic";
+export * from "./runner";
 export * from "./variants";
-export * from "./chapter-models";
-export * from "./lab-models";
-export * from "./ledger";
+export * from "../fragmentation-tax/chapter-models";
+export * from "../fragmentation-tax/lab-models";
+export * from "../fragmentation-tax/ledger";

@@ -6,7 +6,7 @@
  */
 import type { Summary } from "./types";
 import type { AssumptionReader } from "../assumptions/types";
-import { runModel, type ModelRun, type ReportModel } from "./report-models";
+import { runModel, type ModelRun, type ReportModel } from "./runner";
 
 export interface ModelVariant<K extends string, O extends string> {
   /** Stable id (snake_case), recorded in figures.json. */

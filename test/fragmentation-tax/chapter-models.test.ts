@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parseAssumptions } from "../../src/assumptions";
-import * as helpers from "../../src/model/report-models";
-import * as chapterModels14 from "../../src/model/chapter-models";
-import * as chapterModels58 from "../../src/model/lab-models";
+import * as helpers from "../../src/model/runner";
+import * as chapterModels14 from "../../src/fragmentation-tax/chapter-models";
+import * as chapterModels58 from "../../src/fragmentation-tax/lab-models";
 import { checkClaim } from "../../src/model/claims";
 
 const models = { ...helpers, ...chapterModels14, ...chapterModels58 };

@@ -1,5 +1,5 @@
 /**
- * Running the report's chapter models (chapter-models.ts, lab-models.ts): which assumptions a model
+ * Running the report's chapter models (src/fragmentation-tax/): which assumptions a model
  * reads (by id) and the arithmetic that turns one draw of them into outputs. Notebooks call
  * `runModel(MODEL, nb.assumptions, nb.montecarlo)`; the summary notebook calls the same models, so it
  * quotes the same numbers (every assumption's random stream is keyed by its id, so the same id gives
