@@ -17,10 +17,5 @@ export * from "./fragmentation";
 export * from "./chips";
 export * from "./valuation";
 export * from "./claims";
-// The report's own chapter models and the arithmetic they add (content area).
-export * from "../fragmentation-tax/essay-arithmetic";
 export * from "./runner";
 export * from "./variants";
-export * from "../fragmentation-tax/chapter-models";
-export * from "../fragmentation-tax/lab-models";
-export * from "../fragmentation-tax/ledger";
