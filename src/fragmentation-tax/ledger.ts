@@ -16,7 +16,7 @@ import { inputKind, isIndependentSource, judgementWeight } from "./input-kinds";
 import { intervalOf, type ModelRun, type ReportModel } from "../model/runner";
 import * as text from "./ledger-text";
 import type { NumberFormat } from "../format/number";
-import type { Summary, Verdict } from "../model/types";
+import type { Summary, Verdict } from "../vocabulary/results";
 
 export type Fmt = (x: number | Summary, format?: NumberFormat) => string;
 type Get = (id: string) => Assumption;

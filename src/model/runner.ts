@@ -6,7 +6,7 @@
  * helpers any chapter shares: histograms, figure numbers, an assumption's interval. Nothing here
  * knows this report: its chapter models live in src/fragmentation-tax/.
  */
-import type { Driver, Summary } from "./types";
+import type { Driver, Summary } from "../vocabulary/results";
 import type { Assumption, AssumptionReader } from "../assumptions/types";
 import { driversOf } from "./drivers";
 import { inputsFrom, monteCarlo, type Model, type MonteCarloResult } from "./montecarlo";

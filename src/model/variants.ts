@@ -4,7 +4,7 @@
  * different structure; running each gives the headline under every alternative, shown beside its
  * Monte Carlo interval (`nb.figure({ …, alternatives: alternativesFor(runs, "output") })`).
  */
-import type { Summary } from "./types";
+import type { Summary } from "../vocabulary/results";
 import type { AssumptionReader } from "../assumptions/types";
 import { runModel, type ModelRun, type ReportModel } from "./runner";
 
