@@ -1,7 +1,6 @@
 /** Messages of the versions area: cache explanations, what-if, publish, diff, dev server. */
-import type { Change } from "../build/cache/notebook-cache";
+import type { Change } from "../vocabulary/changes";
 import { formatAssumptionValue, formatSeconds } from "../format/number";
-import { MAX_YEAR, MIN_YEAR } from "../util/limits";
 
 // ── cache ────────────────────────────────────────────────────────────────────────────────────────
 
@@ -202,8 +201,8 @@ export function publishStaleAssumptions(file: string): string {
   return `refusing to publish: ${file} changed since the last build; rebuild first`;
 }
 
-export function publishBadDate(date: string): string {
-  return `--date ${date}: expected a calendar date as YYYY-MM-DD between ${MIN_YEAR} and ${MAX_YEAR} (e.g. 2026-05-01)`;
+export function publishBadDate(date: string, years: { readonly min: number; readonly max: number }): string {
+  return `--date ${date}: expected a calendar date as YYYY-MM-DD between ${years.min} and ${years.max} (e.g. 2026-05-01)`;
 }
 
 export function publishWaiting(pid: number): string {

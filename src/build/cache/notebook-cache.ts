@@ -17,6 +17,7 @@ import { writeFileAtomic } from "../../util/atomic";
 import type { AssumptionContent } from "../../assumptions/content";
 import { canonicalJson, sha256, stableJson } from "../../util/hash";
 import { locatingFileSystemErrors } from "../../util/fs-errors";
+import type { Change } from "../../vocabulary/changes";
 
 export const CACHE_FORMAT = 1;
 
@@ -56,17 +57,6 @@ export interface CurrentState {
   readonly tool: string;
   readonly settings: Readonly<Record<string, unknown>>;
 }
-
-export type Change =
-  | { readonly kind: "first-run" }
-  | { readonly kind: "unreadable"; readonly detail: string }
-  | { readonly kind: "source" }
-  | { readonly kind: "module"; readonly path: string; readonly removed: boolean }
-  | { readonly kind: "data"; readonly path: string; readonly removed: boolean }
-  | { readonly kind: "assumption"; readonly id: string; readonly before: AssumptionContent | null; readonly after: AssumptionContent | undefined }
-  | { readonly kind: "lockfile" }
-  | { readonly kind: "tool"; readonly before: string; readonly after: string }
-  | { readonly kind: "setting"; readonly key: string; readonly before: unknown; readonly after: unknown };
 
 export type CacheDecision<Result> =
   | { readonly reuse: true; readonly entry: CacheEntry<Result> }
