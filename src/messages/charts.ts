@@ -52,3 +52,5 @@ export const chartDataDownload = (rows: number): string => `Download the data of
 export const chartImageAlt = (title: string): string => (title === "" ? "Chart (drawn as an image because of its size)" : `Chart: ${title}`);
 
 export const rerunChartData = (path: string): string => `chart data ${path} changed`;
+
+export const notValidJson = (detail: string): string => `not valid JSON: ${detail}`;

@@ -42,3 +42,8 @@ export function rangeReversed(what: string, low: number, high: number): string {
 export function nonNumericOutput(output: string, value: unknown): string {
   return `model output "${output}" is not a number (got ${typeof value})`;
 }
+
+export const correlationsNotPositiveSemiDefinite = (names: readonly string[]): string =>
+  `rank correlations among ${names.join(", ")} are not positive semi-definite`;
+
+export const scoreMatrixSingular = (): string => "score matrix is singular; use more samples";

@@ -129,3 +129,17 @@ export function alternativeNeedsOneValue(figureId: string, alternativeId: string
 
 export const buildStrictWarnings = (count: number): string =>
   `--strict: ${count} warning${count === 1 ? "" : "s"} above fail${count === 1 ? "s" : ""} the build (exit 1); fix ${count === 1 ? "it" : "them"} or build without --strict`;
+
+// ── page template and HTML ───────────────────────────────────────────────────────────────────────
+export const templateNotFound = (from: string): string => `fragtax: templates/report.html not found above ${from}`;
+
+export const templateMissingSlot = (name: string): string => `templates/report.html: no value for {{${name}}}`;
+
+export const htmlBadValue = (index: number, value: unknown): string =>
+  typeof value === "number"
+    ? `html: interpolated value #${index} is ${value}`
+    : `html: interpolated value #${index} is ${value === undefined ? "undefined" : "an object"}; pass a string, a number or Html`;
+
+export const chromiumUnpackIncomplete = (folder: string): string => `the unpacked Chromium in ${folder} is incomplete`;
+
+export const engineNoResult = (chapter: string): string => `the engine returned no result for ${chapter}`;

@@ -52,6 +52,15 @@ function changedFields(before: object, after: object): string[] {
   return keys.filter(differs);
 }
 
+// Why a cache entry was ignored (the detail of `unreadableCacheEntry`).
+export const cacheEntryNotJson = (detail: string): string => `not valid JSON (${detail})`;
+export const cacheEntryUnknownFormat = (): string => "unknown entry format";
+export const cacheEntryForOther = (notebook: string): string => `entry is for ${notebook}`;
+export const cacheEntryIncomplete = (): string => "fingerprint is incomplete";
+export const cacheEntryChecksum = (): string => "checksum does not match its content";
+export const cacheEntryInvalid = (detail: string): string => `result does not validate (${detail})`;
+export const cacheEntryNotChapterRun = (): string => "not a cached chapter run";
+
 export function unreadableCacheEntry(notebook: string, detail: string): string {
   return `warning: ignoring the cache entry of ${notebook} (${detail}); re-running it`;
 }

@@ -18,6 +18,7 @@ import type { AssumptionContent } from "../../assumptions/content";
 import { canonicalJson, sha256, stableJson } from "../../util/hash";
 import { locatingFileSystemErrors } from "../../util/fs-errors";
 import type { Change } from "../../vocabulary/changes";
+import * as messages from "../../messages/versions";
 
 export const CACHE_FORMAT = 1;
 
@@ -120,20 +121,20 @@ export function parseEntry<Result>(text: string, notebook: string, validate: (re
   try {
     data = JSON.parse(text);
   } catch (error) {
-    return { status: "unreadable", detail: `not valid JSON (${(error as Error).message})` };
+    return { status: "unreadable", detail: messages.cacheEntryNotJson((error as Error).message) };
   }
-  if (!isRecord(data) || data.format !== CACHE_FORMAT) return { status: "unreadable", detail: "unknown entry format" };
-  if (data.notebook !== notebook) return { status: "unreadable", detail: `entry is for ${String(data.notebook)}` };
-  if (!isFingerprint(data.fingerprint)) return { status: "unreadable", detail: "fingerprint is incomplete" };
+  if (!isRecord(data) || data.format !== CACHE_FORMAT) return { status: "unreadable", detail: messages.cacheEntryUnknownFormat() };
+  if (data.notebook !== notebook) return { status: "unreadable", detail: messages.cacheEntryForOther(String(data.notebook)) };
+  if (!isFingerprint(data.fingerprint)) return { status: "unreadable", detail: messages.cacheEntryIncomplete() };
   if (typeof data.checksum !== "string" || data.checksum !== entryChecksum(notebook, data.fingerprint, data.result)) {
-    return { status: "unreadable", detail: "checksum does not match its content" };
+    return { status: "unreadable", detail: messages.cacheEntryChecksum() };
   }
   try {
     const result = validate(data.result);
     const entry: CacheEntry<Result> = { ...(data as unknown as CacheEntry<Result>), result };
     return { status: "ok", entry };
   } catch (error) {
-    return { status: "unreadable", detail: `result does not validate (${(error as Error).message})` };
+    return { status: "unreadable", detail: messages.cacheEntryInvalid((error as Error).message) };
   }
 }
 
