@@ -9,6 +9,7 @@ import { html, rawHtml, type Html } from "../util/html";
 import type { Heading, MarkdownRenderer } from "./markdown";
 import { cellFailed, joinSource, type Cell, type CodeCell, type Notebook } from "./nbformat";
 import { renderOutputs } from "./outputs";
+import { at } from "../messages/location";
 
 export interface ChapterInput {
   readonly number: number;
@@ -60,7 +61,7 @@ export async function renderChapter(chapter: ChapterInput, markdown: MarkdownRen
   for (const { cell, index } of cells) {
     if (tagsOf(cell).includes("remove-cell")) continue;
     const docId = `c${chapter.number}-${index + 1}`;
-    const where = `${chapter.relativePath} cell ${index + 1}`;
+    const where = at({ file: chapter.relativePath, cell: index + 1 });
     if (cell.cell_type === "markdown") {
       const rendered = markdown.render(joinSource(cell.source), docId);
       sections.push(...rendered.headings.filter((heading) => heading.level === 2));

@@ -16,7 +16,7 @@ import { joinSource, type DataOutput, type ErrorOutput, type Output, type Stream
 
 export interface OutputContext {
   readonly markdown: MarkdownRenderer;
-  /** "notebooks/01-x.ipynb cell 4", for errors and for unique ids. */
+  /** "notebooks/01-x.ipynb: cell 4", for errors and for unique ids. */
   readonly where: string;
   readonly docId: string;
   /** The notebook's folder: relative `data.url`s in charts resolve against it, as in JupyterLab. */
