@@ -13,7 +13,7 @@ import { useChartCache } from "../charts/cache";
 import { chartFiles } from "../charts/data";
 import { executeNotebooks } from "../notebook/execute";
 import { packageVersion } from "../package-version";
-import type { Notebook } from "../report/nbformat";
+import type { Notebook } from "../notebook/nbformat";
 import { chartSpecs } from "../report/outputs";
 import { printPdf, type PdfOptions, type PrintedPdf } from "../report/pdf";
 import { gitState } from "../util/git";
