@@ -46,7 +46,7 @@ export interface RunInputOptions {
 
 /**
  * Finds `report.yaml` by walking up from the notebook and reads the two fields the engine needs
- * (`assumptions`, `montecarlo`) through src/config.ts; explicit options win (and when both are given,
+ * (`assumptions`, `montecarlo`) through src/config/; explicit options win (and when both are given,
  * report.yaml is not read at all).
  */
 export async function resolveRunInputs(notebookFile: string, options: RunInputOptions = {}): Promise<RunInputs> {

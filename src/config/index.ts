@@ -7,11 +7,11 @@ import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { existsSync, readFileSync } from "node:fs";
 import { LineCounter, parseDocument, type Document } from "yaml";
 import { z } from "zod";
-import * as messages from "./messages/report";
-import { isCalendarDate } from "./util/dates";
-import { InputError } from "./util/errors";
-import { DEFAULT_MONTE_CARLO } from "./model/montecarlo";
-import { nearestName } from "./util/suggest";
+import * as messages from "../messages/report";
+import { isCalendarDate } from "../util/dates";
+import { InputError } from "../util/errors";
+import { DEFAULT_MONTE_CARLO } from "../model/montecarlo";
+import { nearestName } from "../util/suggest";
 
 export type Paper = "A4" | "Letter";
 
