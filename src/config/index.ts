@@ -57,10 +57,11 @@ export interface OutPaths {
   readonly executed: string;
   /** Published versions, immutable. */
   readonly reports: string;
-  /** Caches: notebook results and rendered charts (compiled cells live under node_modules/.cache). */
+  /** Caches: notebook results, rendered charts and the engine's compiled cells and import bundles. */
   readonly cache: string;
   readonly notebookCache: string;
   readonly chartCache: string;
+  readonly engineCache: string;
 }
 
 export function outPaths(root: string): OutPaths {
@@ -73,6 +74,7 @@ export function outPaths(root: string): OutPaths {
     cache,
     notebookCache: join(cache, "notebooks"),
     chartCache: join(cache, "charts"),
+    engineCache: join(cache, "engine"),
   };
 }
 

@@ -10,7 +10,7 @@ import { cellText, NotebookFormatError, notebookKernel, parseNotebook } from "./
 import { displayPath } from "./run-context";
 import { checkAll, formatDiagnostic, projectSourceFiles, type CheckDiagnostic, type NotebookCells } from "./typecheck";
 import { EXIT_FAILED, EXIT_OK, type ExitCode } from "../util/errors";
-import { findProjectRoot, reportFieldsLeniently } from "../config";
+import { configPathForRoot, findProjectRoot, reportFieldsLeniently } from "../config";
 
 export { formatDiagnostic, topLevelNames, type CheckDiagnostic } from "./typecheck";
 
@@ -39,7 +39,7 @@ export async function checkCommand(args: readonly string[]): Promise<ExitCode> {
 /** The report's notebooks: the chapters of notebooks/report.yaml, else every notebooks/*.ipynb. */
 export function reportNotebooks(root: string): string[] {
   const folder = join(root, "notebooks");
-  const report = join(folder, "report.yaml");
+  const report = configPathForRoot(root);
   if (existsSync(report)) {
     const chapters = reportFieldsLeniently(readFileSync(report, "utf8"), report).chapters;
     if (chapters !== undefined) return [...chapters];
