@@ -20,7 +20,7 @@
  * the result's exit code is 1.
  */
 import { dirname, join, relative } from "node:path";
-import { AssumptionError, parseAssumptions, sourcesAfterAsOf } from "../assumptions";
+import { AssumptionError, sourcesAfterAsOf } from "../assumptions";
 import type { ClaimRecord, FigureRecord } from "../api/types";
 import { ConfigNotFoundError, configPathForRoot, findConfigFile, normalizeConfig, type ReportConfig } from "../config";
 import * as messages from "../messages/report";
@@ -42,6 +42,7 @@ import { renderWhatIfBanner } from "./whatif/banner";
 import { describeOverride } from "./whatif/overrides";
 import { BUILD_LOG } from "./outputs";
 import { pageKey } from "./cache/page-cache";
+import { parseAssumptionsCached } from "./cache/parsed-assumptions";
 import { notebookChartFiles } from "../report/chart-outputs";
 import type { AssumptionRegistry } from "../assumptions";
 
@@ -102,7 +103,7 @@ export async function build(options: BuildOptions = {}, effects: BuildEffects = 
 
   // 2. assumptions
   const assumptionsText = await effects.readText(config.assumptions);
-  const fileRegistry = parseAssumptions(assumptionsText, rel(config.assumptions));
+  const { registry: fileRegistry, keep: keepParsed } = await parseAssumptionsCached(assumptionsText, rel(config.assumptions), config.paths.cache);
   const versionDate = config.date ?? started.toISOString().slice(0, 10);
   const asOf = config.asOf ?? versionDate;
   const [late, ...moreLate] = sourcesAfterAsOf(fileRegistry.all(), fileRegistry.correlations, asOf);
@@ -113,6 +114,7 @@ export async function build(options: BuildOptions = {}, effects: BuildEffects = 
 
   const release = await effects.lockOutputs(config.outDir);
   try {
+    await keepParsed();
     return await buildLocked({ config, options, effects, started, rel, registry, fileRegistry, whatIf, assumptionsText, versionDate, asOf });
   } finally {
     await release();

@@ -13,14 +13,12 @@
  *
  * Only pages without a failed cell are kept: a failure is rendered again, so it is reported again.
  */
-import { readdirSync, statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { dirname, join, relative } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { writeFileAtomic } from "../../util/atomic";
 import { canonicalJson, sha256 } from "../../util/hash";
 import type { RenderedReport } from "../../report/render";
-import { toolRoot } from "../../report/template";
+import { codeStamp } from "./code-stamp";
 
 const FORMAT = 1;
 
@@ -35,39 +33,6 @@ interface PageEntry {
 /** The key of the page for these render inputs (any JSON value; build time left out by the caller). */
 export function pageKey(inputs: unknown): string {
   return sha256(canonicalJson({ format: FORMAT, inputs, code: codeStamp() }));
-}
-
-/**
- * Size and mtime of every file of the code this process runs (dist/ when bundled, else src/), of
- * templates/ and of the lockfile: the renderer's own inputs. Recomputed each build (a few hundred
- * stats, a few ms), as `fragtax dev` builds again after an edit to src/ or templates/.
- */
-function codeStamp(): string {
-  const tool = toolRoot();
-  const here = dirname(fileURLToPath(import.meta.url));
-  const code = relative(tool, here).split(/[\\/]/)[0] ?? "src";
-  const files = [...listFiles(join(tool, code)), ...listFiles(join(tool, "templates")), join(tool, "package-lock.json")];
-  return sha256(files.map((file) => `${relative(tool, file)}:${statStamp(file)}`).join("\n"));
-}
-
-function listFiles(folder: string): string[] {
-  try {
-    return readdirSync(folder, { withFileTypes: true, recursive: true })
-      .filter((entry) => entry.isFile() && !entry.name.endsWith(".map"))
-      .map((entry) => join(entry.parentPath, entry.name))
-      .sort();
-  } catch {
-    return [];
-  }
-}
-
-function statStamp(file: string): string {
-  try {
-    const stat = statSync(file);
-    return `${stat.size}:${stat.mtimeMs}`;
-  } catch {
-    return "-";
-  }
 }
 
 function entryFile(cacheDir: string): string {
