@@ -108,7 +108,7 @@ export function typeCheckInThread(notebooks: readonly NotebookCells[], root: str
       if (pending.size === 0) worker.unref();
     });
     worker.on("error", fail);
-    worker.on("exit", (code) => fail(new Error(messages.workerCrashed(`the type check's thread ended with exit code ${code}`))));
+    worker.on("exit", (code) => fail(new Error(messages.typeCheckThreadEnded(code))));
     live.add(worker);
     checker = { worker, pending };
   }

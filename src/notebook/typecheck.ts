@@ -26,6 +26,7 @@ import type * as TS from "typescript";
 import { ENGINE_ENTRIES } from "./imports";
 import { cellPragmas, moduleSpecifier } from "./pragmas";
 import { displayPath, findUp } from "./run-context";
+import { located } from "../messages/location";
 
 // require, not import: importing CommonJS from an ES module makes Node scan all 9 MB of
 // typescript.js for its export names first (~0.4 s of every cold check).
@@ -318,6 +319,5 @@ function toDiagnostic(diagnostic: TS.Diagnostic, virtual: ReadonlyMap<string, Ce
 
 /** `notebook: cell N, line L, column C: error TSxxxx: message` (or `file:line:column: …`). */
 export function formatDiagnostic(d: CheckDiagnostic): string {
-  const where = d.cell === undefined ? `${d.file}:${d.line}:${d.column}` : `${d.file}: cell ${d.cell}, line ${d.line}, column ${d.column}`;
-  return `${where}: error TS${d.code}: ${d.message}`;
+  return located(d, `error TS${d.code}: ${d.message}`);
 }

@@ -4,7 +4,7 @@
  */
 import { VEGA_LITE_MIME } from "../api/types";
 import { chartFiles } from "../charts/data";
-import type { Notebook, Output } from "./nbformat";
+import type { Notebook, Output } from "../notebook/nbformat";
 
 export const VEGA_LITE_MIMES = [VEGA_LITE_MIME, "application/vnd.vegalite.v6+json", "application/vnd.vegalite.v4+json"];
 

@@ -17,6 +17,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { pipeline } from "node:stream/promises";
 import { createBrotliDecompress } from "node:zlib";
+import { chromiumUnpackIncomplete } from "../messages/report";
 
 export const PACKAGED_CHROMIUM = "@sparticuz/chromium";
 
@@ -91,7 +92,7 @@ export async function unpackChromium(packageDir: string, version: string, option
     throw error;
   }
   const unpacked = intactUnpack(folder, version);
-  if (unpacked === undefined) throw new Error(`the unpacked Chromium in ${folder} is incomplete`);
+  if (unpacked === undefined) throw new Error(chromiumUnpackIncomplete(folder));
   return unpacked;
 }
 
