@@ -40,6 +40,7 @@ export const cellStalled = (): string =>
   `the cell awaits a promise that can never settle (nothing is left for it to wait on: no timer, I/O or pending callback)`;
 
 export const workerCrashed = (detail: string): string => `the notebook's worker stopped unexpectedly: ${detail}`;
+export const typeCheckThreadEnded = (code: number): string => `the type check's thread stopped unexpectedly (exit code ${code})`;
 
 export const locatedCellError = (notebook: string, cell: number, line: number | undefined, column: number | undefined, message: string): string =>
   line === undefined ? located({ file: notebook, cell }, message) : located({ file: notebook, cell, line, column: column ?? 1 }, message);

@@ -21,7 +21,7 @@ import { CompileCache } from "./compile-cache";
 import { bundleImports, firstUses, isImportFailure, type ImportBundle, type ImportFailure } from "./imports";
 import { cellText, NotebookFormatError, notebookKernel, parseNotebook, type CodeCell, type Notebook } from "./nbformat";
 import { OutputCollector, type RunEvent, type ThrownValue } from "./outputs";
-import { DEFAULT_TIMEOUT_MS, defaultConcurrency, mapConcurrent, NotebookWorker, type WorkerOutcome } from "./pool";
+import { DEFAULT_TIMEOUT_MS, defaultConcurrency, limiter, mapConcurrent, NotebookWorker, type WorkerOutcome, type WorkerProgram, type WorkerSetup } from "./pool";
 import { displayPath, resolveRunInputs, type PreloadedAssumptions, type RunInputOptions } from "./run-context";
 import { findDeno, runInDeno } from "./deno";
 import { compileCell, isCellFileName, isSyntaxError, type CellSyntaxError, type CompiledCell } from "./transpile";
@@ -40,6 +40,14 @@ export interface ExecuteOptions extends RunInputOptions {
   readonly cache?: boolean;
   /** Type checks already made for these notebooks (by `executeNotebooks`, one program for all). */
   readonly types?: ReadonlyMap<string, NotebookTypes>;
+  /**
+   * A build's type check, still running in its own thread: the cells run meanwhile, and a notebook
+   * with a type error runs again up to that cell before its result is returned (so the result is
+   * what a check-first run gives; only a cell's side effects outside the notebook could tell).
+   */
+  readonly pendingTypes?: Promise<ReadonlyMap<string, NotebookTypes>>;
+  /** Runs a notebook's cells when a place is free (a build's limit of running notebooks); immediately without. */
+  readonly runSlot?: <T>(run: () => Promise<T>) => Promise<T>;
 }
 
 export interface NotebookRunResult {
@@ -76,17 +84,25 @@ export async function executeNotebook(file: string, options: ExecuteOptions = {}
   const versions = { tslab: `fragtax ${TOOL_VERSION}`, typescript: `esbuild ${packageVersion("esbuild")}`, node: process.version };
   // A Deno notebook runs in the Deno runtime (deno.ts): no worker, no bundle, no tslab type check.
   const deno = notebookKernel(notebook) === "deno" ? findDeno(name, root) : undefined;
-  const worker = deno === undefined ? new NotebookWorker({ notebookFile: absolute, notebook: name, inputs: await resolveRunInputs(absolute, options), versions }) : undefined;
+  const setup = deno === undefined ? { notebookFile: absolute, notebook: name, inputs: await resolveRunInputs(absolute, options), versions } : undefined;
+  // Under a build's run limit (`runSlot`) the thread is taken when the notebook's turn to run comes.
+  const worker = setup && options.runSlot === undefined ? new NotebookWorker(setup) : undefined;
+  const cache = options.cache === false ? undefined : CompileCache.forRoot(root);
+  // The notebook's type check: made already, still running for the whole build, or made here.
+  const typesOf = async (): Promise<NotebookTypes | undefined> => {
+    if (deno) return undefined;
+    const known = options.types?.get(absolute) ?? (await options.pendingTypes)?.get(absolute);
+    return known ?? (await typeCheckNotebooks([{ file: absolute, cells: codeCells }], root, cache)).get(absolute);
+  };
   try {
     // 2. compile
-    const cache = options.cache === false ? undefined : CompileCache.forRoot(root);
     const compiled = await Promise.all(codeCells.map(({ cell, source }) => compileCached(cache, source, cell)));
     const syntax = compiled.find(isSyntaxError);
     if (syntax) {
       worker?.cancel();
       const source = codeCells.find((c) => c.cell === syntax.cell)?.source;
       // TypeScript's own message for the cell when it has one (the words tslab prints), else esbuild's.
-      const types = deno ? undefined : (options.types?.get(absolute) ?? (await typeCheckNotebooks([{ file: absolute, cells: codeCells }], root, cache)).get(absolute));
+      const types = await typesOf();
       const inCell = types && firstTypeError({ ...types, errors: types.errors.filter((e) => e.cell === syntax.cell && e.diagnostic.cell === syntax.cell) }, name, () => source);
       const error = inCell ? { ...inCell, kind: "syntax" as const } : cellError({ kind: "syntax", notebook: name, cell: syntax.cell, line: syntax.line, column: syntax.column, ename: "SyntaxError", evalue: syntax.message }, source);
       return failedBeforeRun(base, error);
@@ -102,18 +118,39 @@ export async function executeNotebook(file: string, options: ExecuteOptions = {}
     }
     // The CLI's single run frees the compiler's process before the cells run (lower peak memory).
     if (options.releaseCompiler && compilerUsed) (await import("esbuild")).stop();
-    // 4. type-check
-    const types = (deno ? undefined : (options.types?.get(absolute) ?? (await typeCheckNotebooks([{ file: absolute, cells: codeCells }], root, cache)).get(absolute))) ?? { errors: [], files: [] };
-    const typeError = firstTypeError(types, name, (cell) => codeCells.find((c) => c.cell === cell)?.source);
-    const runnable = typeError === undefined ? cells : cells.filter((cell) => cell.cell < typeError.cell);
+    // 4. type-check (first, or alongside the run when the build's check is still going)
+    const speculative = options.pendingTypes !== undefined && options.types?.get(absolute) === undefined && deno === undefined;
+    const typeErrorOf = (types: NotebookTypes): CellError | undefined => firstTypeError(types, name, (cell) => codeCells.find((c) => c.cell === cell)?.source);
+    const upTo = (error: CellError | undefined): CompiledCell[] => (error === undefined ? cells : cells.filter((cell) => cell.cell < error.cell));
     // 5. run
-    const collector = new OutputCollector();
-    const state = { reads: [] as readonly string[], figures: [] as FigureRecord[], claims: [] as ClaimRecord[], ended: new Map<number, ThrownValue | null>(), counts: new Map<number, number>() };
-    const onEvent = (event: RunEvent): void => applyEvent(event, collector, state);
-    // A `@browser` cell is for the browser: tslab does not run it in Node (it counts as run, with no output).
-    const program = { cells: runnable.map(({ cell, code, filename, pragmas }) => ({ cell, code: pragmas.browser ? "undefined" : code, filename })), bundle: bundle.code };
-    const job = { timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, onEvent };
-    const outcome = deno !== undefined ? await runInDeno(deno, absolute, runnable, job) : await (worker as NotebookWorker).run(program, job);
+    const inSlot = options.runSlot ?? (<T>(fn: () => Promise<T>): Promise<T> => fn());
+    // Time spent waiting for a place to run or for the build's check is not this notebook's time.
+    let waitedMs = 0;
+    const start = (runnable: readonly CompiledCell[], thread: NotebookWorker | undefined) => (job: RunJob): Promise<WorkerOutcome> =>
+      deno !== undefined ? runInDeno(deno, absolute, runnable, job) : (thread ?? new NotebookWorker(setup as WorkerSetup)).run(job.program, job);
+    const run = (runnable: readonly CompiledCell[], thread: NotebookWorker | undefined): Promise<CellsRun> => {
+      const asked = performance.now();
+      return inSlot(() => {
+        waitedMs += performance.now() - asked;
+        return runCells(runnable, bundle.code, options.timeoutMs ?? DEFAULT_TIMEOUT_MS, start(runnable, thread));
+      });
+    };
+    let types: NotebookTypes;
+    let ran: CellsRun;
+    if (speculative) {
+      const speculation = run(cells, worker).then((done) => ({ done, at: performance.now() }));
+      const [speculated, checked] = await Promise.all([speculation, typesOf()]);
+      waitedMs += performance.now() - speculated.at;
+      types = checked ?? NO_TYPES;
+      const refused = typeErrorOf(types);
+      // A type error: the cells from it on must not have run. Run again, in a fresh realm, up to it.
+      ran = refused === undefined ? speculated.done : await run(upTo(refused), undefined);
+    } else {
+      types = (await typesOf()) ?? NO_TYPES;
+      ran = await run(upTo(typeErrorOf(types)), worker);
+    }
+    const typeError = typeErrorOf(types);
+    const { outcome, collector, state } = ran;
     // 6. assemble
     const error = locateFailure(outcome, state.ended, cells, name, options.timeoutMs ?? DEFAULT_TIMEOUT_MS) ?? typeError;
     // The failing cell keeps what it printed before it threw or timed out; its error follows.
@@ -131,7 +168,7 @@ export async function executeNotebook(file: string, options: ExecuteOptions = {}
       figures: state.figures,
       claims: state.claims,
       cellsRun: state.counts.size,
-      durationMs: performance.now() - started,
+      durationMs: performance.now() - started - waitedMs,
     };
   } catch (error) {
     // Any failure before or around the run (an unwritable cache, esbuild gone) ends the thread
@@ -147,14 +184,21 @@ export async function executeNotebook(file: string, options: ExecuteOptions = {}
  */
 export async function executeNotebooks(files: readonly string[], options: ExecuteOptions & { readonly concurrency?: number } = {}): Promise<NotebookRunResult[]> {
   const preloaded = options.preloaded ?? (files.length > 1 ? await preloadAssumptions(options.assumptionsFile) : undefined);
-  const types = options.types ?? (files.length > 1 ? await typeCheckTogether(files, options) : undefined);
-  const shared = { ...options, ...(preloaded && { preloaded }), ...(types && { types }) };
-  return mapConcurrent(files, options.concurrency ?? defaultConcurrency(), (file) => executeNotebook(file, shared));
+  // Several notebooks: one check for all, in its own thread while they run (a core for it, a core for them).
+  const pendingTypes = options.types === undefined && files.length > 1 ? typeCheckTogether(files, options) : undefined;
+  pendingTypes?.catch(() => undefined); // awaited by every notebook; one rejection is reported once, by them
+  const shared = { ...options, ...(preloaded && { preloaded }), ...(pendingTypes && { pendingTypes }) };
+  const limit = options.concurrency ?? defaultConcurrency();
+  if (pendingTypes === undefined) return mapConcurrent(files, limit, (file) => executeNotebook(file, shared));
+  // While the check runs, a notebook that ran waits for it without holding a place: the limit counts running cells only.
+  const runSlot = limiter(limit);
+  return Promise.all(files.map((file) => executeNotebook(file, { ...shared, runSlot })));
 }
 
 /**
  * One program for all notebooks of a build (lib, @types/node and src/ parsed once), grouped by
- * project root; a notebook that cannot be read is left to `executeNotebook` to report.
+ * project root, checked in a thread of its own; a notebook that cannot be read is left to
+ * `executeNotebook` to report.
  */
 async function typeCheckTogether(files: readonly string[], options: ExecuteOptions): Promise<Map<string, NotebookTypes>> {
   const byRoot = new Map<string, NotebookCells[]>();
@@ -171,7 +215,7 @@ async function typeCheckTogether(files: readonly string[], options: ExecuteOptio
   }
   const results = new Map<string, NotebookTypes>();
   for (const [root, notebooks] of byRoot) {
-    const checked = await typeCheckNotebooks(notebooks, root, options.cache === false ? undefined : CompileCache.forRoot(root));
+    const checked = await typeCheckNotebooks(notebooks, root, options.cache === false ? undefined : CompileCache.forRoot(root), true);
     for (const [file, types] of checked) results.set(file, types);
   }
   return results;
@@ -212,6 +256,31 @@ async function bundleCached(cache: CompileCache | undefined, cells: readonly Com
   const bundle = await bundleImports(cells, file, root);
   if (key !== undefined && !isImportFailure(bundle)) await cache?.writeBundle(key, bundle);
   return bundle;
+}
+
+const NO_TYPES: NotebookTypes = { errors: [], files: [] };
+
+type RunJob = { readonly program: WorkerProgram; readonly timeoutMs: number; readonly onEvent: (event: RunEvent) => void };
+
+/** One run of some of the notebook's cells: what happened, with the outputs and records it made. */
+interface CellsRun {
+  readonly outcome: WorkerOutcome;
+  readonly collector: OutputCollector;
+  readonly state: RunState;
+}
+
+async function runCells(
+  runnable: readonly CompiledCell[],
+  bundle: string,
+  timeoutMs: number,
+  start: (job: RunJob) => Promise<WorkerOutcome>,
+): Promise<CellsRun> {
+  const collector = new OutputCollector();
+  const state: RunState = { reads: [], figures: [], claims: [], ended: new Map(), counts: new Map() };
+  // A `@browser` cell is for the browser: tslab does not run it in Node (it counts as run, with no output).
+  const program = { cells: runnable.map(({ cell, code, filename, pragmas }) => ({ cell, code: pragmas.browser ? "undefined" : code, filename })), bundle };
+  const outcome = await start({ program, timeoutMs, onEvent: (event) => applyEvent(event, collector, state) });
+  return { outcome, collector, state };
 }
 
 interface RunState {

@@ -112,6 +112,7 @@ export function publicEntries(root: string): Plugin {
   return {
     name: "fragtax-public-entries",
     setup(context) {
+      // Every public entry (api, model, fragmentation-tax): a checkout without dist/ builds too.
       context.onResolve({ filter: /dist[\\/][\w-]+\.js$/ }, (args) => {
         const target = targets.get(resolve(args.resolveDir, args.path));
         return target === undefined ? undefined : { path: target };

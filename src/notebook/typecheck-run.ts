@@ -6,7 +6,8 @@
  *   1. key     the notebook's path and cell sources (and the tool version)
  *   2. lookup  an entry is valid while every file it depended on (the project files the cells import,
  *              tsconfig.json, package-lock.json) keeps its size and mtime (`CompileCache`)
- *   3. check   the misses of one call in one program (`typecheck.ts`, loaded only then)
+ *   3. check   the misses of one call in one program (`typecheck.ts`, loaded only then), in this
+ *              thread or (a build) in a thread of its own
  *   4. locate  the first error becomes the failing cell's located `CellError`
  */
 import { join } from "node:path";
@@ -20,7 +21,7 @@ import { at } from "../messages/location";
 const PROJECT_FILES = ["tsconfig.json", "package-lock.json"];
 
 /** Type-checks the notebooks (cached per notebook); the key is the absolute notebook path. */
-export async function typeCheckNotebooks(notebooks: readonly NotebookCells[], root: string, cache: CompileCache | undefined): Promise<Map<string, NotebookTypes>> {
+export async function typeCheckNotebooks(notebooks: readonly NotebookCells[], root: string, cache: CompileCache | undefined, inThread = false): Promise<Map<string, NotebookTypes>> {
   const results = new Map<string, NotebookTypes>();
   const misses: NotebookCells[] = [];
   for (const notebook of notebooks) {
@@ -29,8 +30,8 @@ export async function typeCheckNotebooks(notebooks: readonly NotebookCells[], ro
     else misses.push(notebook);
   }
   if (misses.length === 0) return results;
-  const { checkForRun } = await import("./typecheck"); // the compiler is loaded only on a miss
-  const checked = checkForRun(misses, { root });
+  // The compiler is loaded only on a miss: here, or in a thread of its own while a build's notebooks run.
+  const checked = inThread ? await (await import("./pool")).typeCheckInThread(misses, root) : (await import("./typecheck")).checkForRun(misses, { root });
   for (const notebook of misses) {
     const types = checked.get(notebook.file) ?? { errors: [], files: [] };
     results.set(notebook.file, types);
