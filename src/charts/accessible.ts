@@ -12,6 +12,12 @@
  */
 import { escapeHtml } from "../util/html";
 
+/**
+ * The phone column: a 390 px screen less the page's side padding (report.css, 1.25rem of 16 px each
+ * side). A chart no wider than this fits a phone as drawn and needs no phone drawing.
+ */
+export const PHONE_COLUMN_PX = 350;
+
 /** Plot width and label limit of the phone drawing: with axis labels and padding it stays near 350 px. */
 const NARROW_PLOT_WIDTH = 180;
 const NARROW_LABEL_LIMIT = 130;

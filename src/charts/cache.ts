@@ -30,9 +30,10 @@ export function useChartCache(dir: string | undefined): void {
   folder = dir;
 }
 
-export function chartKey(themedSpec: unknown): string {
+/** The cache key of a themed spec, from its JSON text (which the renderer also seeds with, so it is written once). */
+export function chartKey(themedSpecJson: string): string {
   const versions = [TOOL_VERSION, packageVersion("vega"), packageVersion("vega-lite")].join("\0");
-  return sha256(`${versions}\0${JSON.stringify(themedSpec)}`).slice(0, 32);
+  return sha256(`${versions}\0${themedSpecJson}`).slice(0, 32);
 }
 
 export async function readChart(key: string): Promise<CachedChart | undefined> {
