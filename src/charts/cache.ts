@@ -10,6 +10,7 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { packageVersion } from "../package-version";
+import type { AnimationFrame } from "./animation";
 import { locatingFileSystemErrors } from "../util/fs-errors";
 import { TOOL_VERSION } from "../version";
 import { sha256 } from "../util/hash";
@@ -21,6 +22,8 @@ export interface CachedChart {
   readonly height: number;
   /** How it was drawn, when not plainly (rasterised, scaled), for the build's warnings. */
   readonly notes: readonly string[];
+  /** For an animation, the frame drawn (animation.ts). */
+  readonly frame?: AnimationFrame;
 }
 
 let folder: string | undefined;
@@ -40,7 +43,9 @@ export async function readChart(key: string): Promise<CachedChart | undefined> {
   if (folder === undefined) return undefined;
   try {
     const entry = JSON.parse(await readFile(join(folder, `${key}.json`), "utf8")) as Partial<CachedChart>;
-    const valid = typeof entry.markup === "string" && typeof entry.width === "number" && typeof entry.height === "number" && Array.isArray(entry.notes);
+    const frame = entry.frame as Partial<AnimationFrame> | undefined;
+    const validFrame = frame === undefined || (typeof frame.field === "string" && typeof frame.value === "string");
+    const valid = typeof entry.markup === "string" && typeof entry.width === "number" && typeof entry.height === "number" && Array.isArray(entry.notes) && validFrame;
     return valid ? (entry as CachedChart) : undefined;
   } catch {
     return undefined; // missing or unreadable: render again
@@ -52,6 +57,6 @@ export async function writeChart(key: string, chart: CachedChart): Promise<void>
   if (dir === undefined) return;
   // An unwritable cache is said once with its path (exit 2), like the other caches, not hidden.
   await locatingFileSystemErrors("the chart cache (out/.cache/charts)", dir, () =>
-    writeFileAtomic(join(dir, `${key}.json`), JSON.stringify({ markup: chart.markup, width: chart.width, height: chart.height, notes: chart.notes }), { durable: false }),
+    writeFileAtomic(join(dir, `${key}.json`), JSON.stringify({ markup: chart.markup, width: chart.width, height: chart.height, notes: chart.notes, frame: chart.frame }), { durable: false }),
   );
 }

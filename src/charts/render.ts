@@ -17,6 +17,7 @@ import type { TopLevelSpec } from "vega-lite";
 import type { View } from "vega";
 import * as messages from "../messages/charts";
 import { narrowSpec, PHONE_COLUMN_PX } from "./accessible";
+import { showFirstFrame } from "./animation";
 import { chartKey, readChart, writeChart, type CachedChart } from "./cache";
 import { registerMeasureFonts } from "./canvas";
 import { ChartDataError, resolveChartData } from "./data";
@@ -111,13 +112,15 @@ export async function renderChart(spec: unknown, place: ChartPlace): Promise<Ren
   // 2. theme
   const themedSpec = applyTheme(resolved.spec);
   const missing = missingFields(themedSpec);
+  // 3. render (or reuse), and the phone drawing from the same checked and resolved spec
+  const chart = await drawOrReuse(themedSpec, where);
   const warnings = [
     ...schemaWarning,
     ...missing.map((field) => messages.chartMissingField(where, field.field, field.path, field.available, field.suggestion)),
-    ...interactiveFeatures(themedSpec).map(({ feature, shows }) => messages.chartInteractive(where, feature, shows)),
+    ...interactiveFeatures(themedSpec).map(({ feature, shows, animation }) =>
+      messages.chartInteractive(where, feature, animation === true && chart.frame !== undefined ? messages.chartFirstFrame(chart.frame.field, chart.frame.value) : shows),
+    ),
   ];
-  // 3. render (or reuse), and the phone drawing from the same checked and resolved spec
-  const chart = await drawOrReuse(themedSpec, where);
   // NaN geometry and "undefined" labels are what a missing field looks like: named once, by the field.
   // (An image's base64 text says nothing about its data: only SVG is looked at.)
   const looked = missing.length > 0 || !chart.markup.startsWith("<svg") ? [] : chartWarnings(chart.markup, where);
@@ -196,18 +199,19 @@ async function draw(themedSpec: Record<string, unknown>, json: string | undefine
       const legends = hasLegends(vegaSpec);
       view = new View(parse(vegaSpec), { renderer: "none", loader: noLoading, logLevel: None });
       await view.runAsync();
+      const frame = await showFirstFrame(view, vegaSpec as unknown as Record<string, unknown>);
       // Too many marks: straight to an image, without writing the SVG first.
       const many = tooManyMarks(view);
       const size = viewSize(view);
-      if (many !== undefined && size !== undefined) return { chart: await rasterChart(view, themedSpec, size, many), legends };
+      if (many !== undefined && size !== undefined) return { chart: { ...(await rasterChart(view, themedSpec, size, many)), ...(frame && { frame }) }, legends };
       if (options.measureIfWider !== undefined && size !== undefined && size.width > options.measureIfWider) return { chart: { markup: "", ...size, notes: [] }, legends };
       const svg = await view.toSVG();
       // The drawing's whole size (plot, axes, legends, titles), not only the plot's width().
       const attributes = /^<svg[^>]*? width="([\d.]+)" height="([\d.]+)"/.exec(svg);
       const drawn = { width: Number(attributes?.[1] ?? view.width()), height: Number(attributes?.[2] ?? view.height()) };
       const why = many ?? svgTooLarge(svg.length);
-      if (why !== undefined) return { chart: await rasterChart(view, themedSpec, drawn, why), legends };
-      return { chart: { markup: responsive(svg), ...drawn, notes: [] }, legends };
+      if (why !== undefined) return { chart: { ...(await rasterChart(view, themedSpec, drawn, why)), ...(frame && { frame }) }, legends };
+      return { chart: { markup: responsive(svg), ...drawn, notes: [], ...(frame && { frame }) }, legends };
     });
   } catch (error) {
     throw new ChartError(messages.chartFailed(where, error instanceof Error ? error.message : String(error)));
