@@ -33,10 +33,19 @@ export function useChartCache(dir: string | undefined): void {
   folder = dir;
 }
 
-/** The cache key of a themed spec, from its JSON text (which the renderer also seeds with, so it is written once). */
-export function chartKey(themedSpecJson: string): string {
-  const versions = [TOOL_VERSION, packageVersion("vega"), packageVersion("vega-lite")].join("\0");
-  return sha256(`${versions}\0${themedSpecJson}`).slice(0, 32);
+/**
+ * How charts are drawn, beyond the versions: raised when the same spec and versions would give other
+ * markup (2: text measured on whole pixels, animations at their first frame), so older entries are not reused.
+ */
+const DRAWING_REVISION = "2";
+
+/**
+ * The cache key of a themed spec, from its JSON text (which the renderer also seeds with, so it is
+ * written once), and of the drawing made of it: for the page (reflowed if too wide) or for phones.
+ */
+export function chartKey(themedSpecJson: string, kind: "page" | "phone" = "page"): string {
+  const versions = [TOOL_VERSION, packageVersion("vega"), packageVersion("vega-lite"), DRAWING_REVISION].join("\0");
+  return sha256(`${versions}\0${kind}\0${themedSpecJson}`).slice(0, 32);
 }
 
 export async function readChart(key: string): Promise<CachedChart | undefined> {

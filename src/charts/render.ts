@@ -18,6 +18,7 @@ import type { View } from "vega";
 import * as messages from "../messages/charts";
 import { narrowSpec, PHONE_COLUMN_PX } from "./accessible";
 import { showFirstFrame } from "./animation";
+import { sharedCodegen, type Codegen } from "./codegen";
 import { chartKey, readChart, writeChart, type CachedChart } from "./cache";
 import { registerMeasureFonts } from "./canvas";
 import { ChartDataError, resolveChartData } from "./data";
@@ -82,9 +83,11 @@ const vegaLibraries = async () => {
     if (options.context === "href") return Promise.resolve({ href: /^(?:https?:|mailto:|#)/i.test(uri) ? uri : "" });
     return uri.startsWith("data:") ? Promise.resolve({ href: uri }) : Promise.reject(new Error(messages.chartRemoteImage(uri)));
   };
-  // vega re-exports vega-statistics' generator switch at run time; its typings do not declare it.
-  const { setRandom } = vega as unknown as { setRandom(random: () => number): void };
-  return { ...vega, compile: vegaLite.compile, noLoading, setRandom };
+  // vega re-exports vega-statistics' generator switch and vega-runtime's context at run time; its
+  // typings declare neither. The default code generator is the `expr` of a context made without one.
+  const { setRandom, runtimeContext } = vega as unknown as { setRandom(random: () => number): void; runtimeContext(dataflow: unknown): { expr: Codegen } };
+  const expr = sharedCodegen(runtimeContext({ events: () => undefined }).expr);
+  return { ...vega, compile: vegaLite.compile, noLoading, setRandom, expr };
 };
 let libraries: ReturnType<typeof vegaLibraries> | undefined;
 
@@ -138,13 +141,16 @@ export async function renderChart(spec: unknown, place: ChartPlace): Promise<Ren
   };
 }
 
-/** The chart from the chart cache, or drawn (and stored). */
-async function drawOrReuse(themedSpec: Record<string, unknown>, where: string): Promise<CachedChart> {
+/**
+ * The chart from the chart cache, or drawn (and stored): the page's drawing, reflowed if too wide,
+ * or the phone drawing, drawn once as it comes.
+ */
+async function drawOrReuse(themedSpec: Record<string, unknown>, where: string, kind: "page" | "phone" = "page"): Promise<CachedChart> {
   const json = JSON.stringify(themedSpec);
-  const key = chartKey(json);
+  const key = chartKey(json, kind);
   let chart = await readChart(key);
   if (chart === undefined) {
-    chart = await renderFresh(themedSpec, json, where);
+    chart = kind === "page" ? await renderFresh(themedSpec, json, where) : (await draw(themedSpec, json, where)).chart;
     await writeChart(key, chart);
   }
   return chart;
@@ -152,14 +158,17 @@ async function drawOrReuse(themedSpec: Record<string, unknown>, where: string): 
 
 /**
  * The phone drawing, unless the chart already fits a phone column (then it is shown as is) or has
- * none. Its warnings would repeat the wide drawing's; if it cannot be drawn, phones get the wide one.
+ * none. Kept only if it is narrower than the page's drawing and fits the page's column (a phone
+ * drawing is never reflowed). Its warnings would repeat the wide drawing's; if it cannot be drawn,
+ * phones get the wide one.
  */
 async function phoneDrawing(resolvedSpec: Record<string, unknown>, wide: CachedChart, where: string): Promise<CachedChart | null> {
   if (wide.width <= PHONE_COLUMN_PX) return null;
   const narrow = narrowSpec(resolvedSpec);
   if (narrow === null) return null;
   try {
-    return await drawOrReuse(applyTheme(narrow), where);
+    const phone = await drawOrReuse(applyTheme(narrow), where, "phone");
+    return phone.width < wide.width && phone.width <= COLUMN_PX ? phone : null;
   } catch (error) {
     if (error instanceof ChartError) return null;
     throw error;
@@ -189,7 +198,7 @@ async function renderFresh(themedSpec: Record<string, unknown>, json: string, wh
  * With `measureIfWider`, a chart wider than that is only measured: its markup is left empty.
  */
 async function draw(themedSpec: Record<string, unknown>, json: string | undefined, where: string, options: { measureIfWider?: number } = {}): Promise<{ chart: CachedChart; legends: boolean }> {
-  const { compile, logger, None, parse, View, noLoading, setRandom } = await (libraries ??= vegaLibraries());
+  const { compile, logger, None, parse, View, noLoading, setRandom, expr } = await (libraries ??= vegaLibraries());
   let view: View | undefined;
   try {
     return await withSeededRandom(json ?? JSON.stringify(themedSpec), setRandom, async () => {
@@ -197,7 +206,7 @@ async function draw(themedSpec: Record<string, unknown>, json: string | undefine
       // The cast is the one place a loose JSON object becomes vega-lite's spec type (checked in step 1).
       const vegaSpec = compile(themedSpec as unknown as TopLevelSpec, { logger: logger(None) }).spec;
       const legends = hasLegends(vegaSpec);
-      view = new View(parse(vegaSpec), { renderer: "none", loader: noLoading, logLevel: None });
+      view = new View(parse(vegaSpec), { renderer: "none", loader: noLoading, logLevel: None, expr });
       await view.runAsync();
       const frame = await showFirstFrame(view, vegaSpec as unknown as Record<string, unknown>);
       // Too many marks: straight to an image, without writing the SVG first.
