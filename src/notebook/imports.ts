@@ -10,8 +10,9 @@
  * other; only Node built-ins stay external. The metafile gives the project modules the notebook
  * depends on, transitively, for the build cache.
  *
- * Public entries: `../dist/api.js` and `../dist/model.js` (what notebooks import so they also work in
- * real Jupyter) resolve to `src/api/engine.ts` and `src/model/index.ts`, so runs track the real
+ * Public entries: `../dist/api.js`, `../dist/model.js` and `../dist/fragmentation-tax.js` (what
+ * notebooks import so they also work in real Jupyter) resolve to `src/api/engine.ts`,
+ * `src/model/index.ts` and `src/fragmentation-tax/index.ts`, so runs track the real
  * sources and a checkout without `dist/` still builds. `engine.ts` is `index.ts` without the Jupyter
  * fallback that loads report.yaml from disk (the engine always supplies the run context), so YAML and
  * zod are neither bundled nor evaluated per notebook; `fragtax check` types against `index.ts`.
@@ -21,6 +22,7 @@ import type { BuildFailure, Plugin } from "esbuild";
 import * as messages from "../messages/notebook";
 import { moduleSpecifier } from "./pragmas";
 import type { CellImport, CompiledCell } from "./transpile";
+import { at as placeAt } from "../messages/location";
 
 export const TSLAB_SPECIFIER = "tslab";
 const ENTRY_NAME = "fragtax-imports.js";
@@ -29,6 +31,7 @@ const ENTRY_NAME = "fragtax-imports.js";
 export const PUBLIC_ENTRIES: Readonly<Record<string, string>> = {
   "dist/api.js": "src/api/index.ts",
   "dist/model.js": "src/model/index.ts",
+  "dist/fragmentation-tax.js": "src/fragmentation-tax/index.ts",
 };
 
 /** dist entry → source entry the engine bundles: the same exports, without the Jupyter-only loader. */
@@ -126,7 +129,7 @@ function describeFailure(error: unknown, specifiers: readonly string[], firstUse
   const unresolved = /Could not resolve "([^"]+)"/.exec(first.text)?.[1];
   const named = specifier ?? unresolved ?? specifiers[0] ?? "?";
   const at = firstUse.get(named) ?? firstUse.get(specifiers[0] ?? "") ?? { specifier: named, line: 1, column: 1, cell: 1 };
-  const where = first.location && !inEntry ? ` (${first.location.file}:${first.location.line}:${first.location.column + 1})` : "";
+  const where = first.location && !inEntry ? ` (${placeAt({ file: first.location.file, line: first.location.line, column: first.location.column + 1 })})` : "";
   const message = inEntry && first.text.startsWith("Could not resolve") ? messages.moduleNotFound(named) : messages.moduleBuildFailed(named, `${first.text}${where}`);
   return { specifier: named, at, message };
 }
