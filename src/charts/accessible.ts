@@ -4,8 +4,8 @@
  * - `narrowSpec`: the same chart drawn for a phone column (~350 px): a narrower plot and shorter label
  *   limits, same font sizes. Scaling the desktop SVG down instead shrinks its 11 px text to 6 px.
  *   Charts the narrow drawing cannot apply to (concat, facet, repeat, or small multiples side by
- *   side through the `column` or `facet` channel) keep one SVG, which scrolls inside its own box on a phone instead
- *   (report.css).
+ *   side through the `column` or `facet` channel) keep one SVG, which scrolls inside its own box on
+ *   a phone instead (report.css).
  * - `chartText`: the title and description a screen reader announces, from the spec's `title` and
  *   `description`, else from what the chart encodes.
  * - `accessibleSvg`: the SVG as one image (`role="img"`) named by its <title> and described by its
