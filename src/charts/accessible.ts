@@ -3,14 +3,21 @@
  *
  * - `narrowSpec`: the same chart drawn for a phone column (~350 px): a narrower plot and shorter label
  *   limits, same font sizes. Scaling the desktop SVG down instead shrinks its 11 px text to 6 px.
- *   Charts the narrow drawing cannot apply to (concat, facet, repeat) keep one SVG, which scrolls
- *   inside its own box on a phone instead (report.css).
+ *   Charts the narrow drawing cannot apply to (concat, facet, repeat, or small multiples side by
+ *   side through the `column` or `facet` channel) keep one SVG, which scrolls inside its own box on
+ *   a phone instead (report.css).
  * - `chartText`: the title and description a screen reader announces, from the spec's `title` and
  *   `description`, else from what the chart encodes.
  * - `accessibleSvg`: the SVG as one image (`role="img"`) named by its <title> and described by its
  *   <desc>, so its hundreds of marks are not read (or tabbed through) one by one.
  */
 import { escapeHtml } from "../util/html";
+
+/**
+ * The phone column: a 390 px screen less the page's side padding (report.css, 1.25rem of 16 px each
+ * side). A chart no wider than this fits a phone as drawn and needs no phone drawing.
+ */
+export const PHONE_COLUMN_PX = 350;
 
 /** Plot width and label limit of the phone drawing: with axis labels and padding it stays near 350 px. */
 const NARROW_PLOT_WIDTH = 180;
@@ -26,6 +33,9 @@ const isObject = (value: unknown): value is Json => typeof value === "object" &&
 
 export function narrowSpec(spec: unknown): Json | null {
   if (!isObject(spec) || ["hconcat", "vconcat", "concat", "facet", "repeat"].some((key) => key in spec)) return null;
+  // Small multiples side by side (the `column` and wrapping `facet` channels) stay as many columns
+  // however narrow each plot; stacked ones (`row`) narrow like a single chart.
+  if (isObject(spec.encoding) && ["column", "facet"].some((channel) => isObject(spec.encoding) && channel in spec.encoding)) return null;
   const config = isObject(spec.config) ? spec.config : {};
   const limit = (section: unknown, key: string, most: number): Json => {
     const own = isObject(section) ? section : {};

@@ -10,6 +10,7 @@
 import { access, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { packageVersion } from "../package-version";
+import type { AnimationFrame } from "./animation";
 import { locatingFileSystemErrors } from "../util/fs-errors";
 import { TOOL_VERSION } from "../version";
 import { sha256 } from "../util/hash";
@@ -21,6 +22,8 @@ export interface CachedChart {
   readonly height: number;
   /** How it was drawn, when not plainly (rasterised, scaled), for the build's warnings. */
   readonly notes: readonly string[];
+  /** For an animation, the frame drawn (animation.ts). */
+  readonly frame?: AnimationFrame;
 }
 
 let folder: string | undefined;
@@ -30,16 +33,28 @@ export function useChartCache(dir: string | undefined): void {
   folder = dir;
 }
 
-export function chartKey(themedSpec: unknown): string {
-  const versions = [TOOL_VERSION, packageVersion("vega"), packageVersion("vega-lite")].join("\0");
-  return sha256(`${versions}\0${JSON.stringify(themedSpec)}`).slice(0, 32);
+/**
+ * How charts are drawn, beyond the versions: raised when the same spec and versions would give other
+ * markup (2: text measured on whole pixels, animations at their first frame), so older entries are not reused.
+ */
+const DRAWING_REVISION = "2";
+
+/**
+ * The cache key of a themed spec, from its JSON text (which the renderer also seeds with, so it is
+ * written once), and of the drawing made of it: for the page (reflowed if too wide) or for phones.
+ */
+export function chartKey(themedSpecJson: string, kind: "page" | "phone" = "page"): string {
+  const versions = [TOOL_VERSION, packageVersion("vega"), packageVersion("vega-lite"), DRAWING_REVISION].join("\0");
+  return sha256(`${versions}\0${kind}\0${themedSpecJson}`).slice(0, 32);
 }
 
 export async function readChart(key: string): Promise<CachedChart | undefined> {
   if (folder === undefined) return undefined;
   try {
     const entry = JSON.parse(await readFile(join(folder, `${key}.json`), "utf8")) as Partial<CachedChart>;
-    const valid = typeof entry.markup === "string" && typeof entry.width === "number" && typeof entry.height === "number" && Array.isArray(entry.notes);
+    const frame = entry.frame as Partial<AnimationFrame> | undefined;
+    const validFrame = frame === undefined || (typeof frame.field === "string" && typeof frame.value === "string");
+    const valid = typeof entry.markup === "string" && typeof entry.width === "number" && typeof entry.height === "number" && Array.isArray(entry.notes) && validFrame;
     return valid ? (entry as CachedChart) : undefined;
   } catch {
     return undefined; // missing or unreadable: render again
@@ -51,7 +66,7 @@ export async function writeChart(key: string, chart: CachedChart): Promise<void>
   if (dir === undefined) return;
   // An unwritable cache is said once with its path (exit 2), like the other caches, not hidden.
   await locatingFileSystemErrors("the chart cache (out/.cache/charts)", dir, () =>
-    writeFileAtomic(join(dir, `${key}.json`), JSON.stringify({ markup: chart.markup, width: chart.width, height: chart.height, notes: chart.notes }), { durable: false }),
+    writeFileAtomic(join(dir, `${key}.json`), JSON.stringify({ markup: chart.markup, width: chart.width, height: chart.height, notes: chart.notes, frame: chart.frame }), { durable: false }),
   );
 }
 

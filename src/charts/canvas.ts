@@ -9,17 +9,77 @@
  * Labels are measured with the fonts the page uses: the system's fonts matching CHART_FONT (the
  * same fontconfig match Chromium makes), plus any font files the theme names (CHART_MEASURE_FONTS),
  * e.g. the report's own web fonts.
+ *
+ * And they are measured as Chromium lays them out. Chromium on Linux at the page's 1× scale, which
+ * prints the PDF, positions glyphs on whole pixels: every glyph's advance, and every kerning
+ * adjustment between two glyphs, is rounded to a pixel (its canvas, HTML and SVG text agree, and so
+ * does the PDF). Skia in @napi-rs/canvas returns fractional advances, 1–3% narrower at chart sizes,
+ * so a label measured as fitting could overflow on the page. `wholePixelWidth` applies the same
+ * rounding to the canvas's own per-glyph measurements.
  */
-import { GlobalFonts } from "canvas";
+import { createCanvas, GlobalFonts } from "canvas";
 import { CHART_MEASURE_FONTS } from "./theme";
 
 const registered = new Set<string>();
 
-/** Registers the theme's font files with the canvas (each file once per process). */
+/** Registers the theme's font files with the canvas (each file once per process), measuring as Chromium does. */
 export function registerMeasureFonts(fonts: { readonly family: string | undefined; readonly files: readonly string[] } = CHART_MEASURE_FONTS): void {
+  measureOnWholePixels();
   for (const file of fonts.files) {
     if (registered.has(file)) continue;
     registered.add(file);
     GlobalFonts.registerFromPath(file, fonts.family);
   }
+}
+
+/**
+ * The width of `text` laid out on whole pixels, from `measure` (fractional widths of any text in the
+ * same font): the rounded advance of each character plus the rounded kerning of each neighbouring
+ * pair (a pair's width less its two characters'; a ligature shows up there too). Pure.
+ */
+export function wholePixelWidth(text: string, measure: (text: string) => number): number {
+  const characters = Array.from(text);
+  let width = 0;
+  for (let index = 0; index < characters.length; index += 1) {
+    const character = characters[index] as string;
+    const advance = measure(character);
+    width += Math.round(advance);
+    const next = characters[index + 1];
+    if (next !== undefined) width += Math.round(measure(character + next) - advance - measure(next));
+  }
+  return width;
+}
+
+interface MeasuringContext {
+  font: string;
+  measureText(text: string): { readonly width: number };
+}
+
+let wholePixels = false;
+
+/**
+ * Makes `measureText` of this process's canvases (the one vega measures with, above all) report
+ * whole-pixel widths. The other metrics stay Skia's; the per-font widths of characters and pairs are
+ * kept, so a label costs a few map look-ups once its characters have been seen.
+ */
+function measureOnWholePixels(): void {
+  if (wholePixels) return;
+  wholePixels = true;
+  const prototype = Object.getPrototypeOf(createCanvas(1, 1).getContext("2d")) as MeasuringContext;
+  const native = prototype.measureText;
+  const widths = new Map<string, Map<string, number>>();
+  prototype.measureText = function measureText(this: MeasuringContext, text: string) {
+    const metrics = native.call(this, text);
+    const font = this.font;
+    let known = widths.get(font);
+    if (known === undefined) widths.set(font, (known = new Map()));
+    const cache = known;
+    const measure = (part: string): number => {
+      let width = cache.get(part);
+      if (width === undefined) cache.set(part, (width = native.call(this, part).width));
+      return width;
+    };
+    Object.defineProperty(metrics, "width", { value: wholePixelWidth(String(text), measure), enumerable: true });
+    return metrics;
+  };
 }

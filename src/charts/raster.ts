@@ -13,10 +13,14 @@ export const MAX_SVG_MB = 4;
 /** Pixels per CSS pixel: 2× is ~190 dpi on an A4 column, sharp in print and on screen. */
 const SCALE = 2;
 
-/** Why this chart should be an image, or undefined when its SVG is fine. */
-export function rasterReason(view: View, svgLength: number): string | undefined {
+/** Why this chart should be an image because of its mark count (known before any SVG is written), or undefined. */
+export function tooManyMarks(view: View): string | undefined {
   const marks = countMarks((view.scenegraph() as unknown as { root: unknown }).root);
-  if (marks > MAX_MARKS) return messages.chartLargeMarks(marks, MAX_MARKS);
+  return marks > MAX_MARKS ? messages.chartLargeMarks(marks, MAX_MARKS) : undefined;
+}
+
+/** Why this chart's SVG is too large to print, or undefined when it is fine. */
+export function svgTooLarge(svgLength: number): string | undefined {
   const megabytes = svgLength / 1e6;
   return megabytes > MAX_SVG_MB ? messages.chartLargeSvg(megabytes, MAX_SVG_MB) : undefined;
 }

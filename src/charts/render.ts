@@ -16,28 +16,40 @@
 import type { TopLevelSpec } from "vega-lite";
 import type { View } from "vega";
 import * as messages from "../messages/charts";
+import { narrowSpec, PHONE_COLUMN_PX } from "./accessible";
+import { showFirstFrame } from "./animation";
+import { sharedCodegen, type Codegen } from "./codegen";
 import { chartKey, knownValid, readChart, rememberValid, validSpecKey, writeChart, type CachedChart } from "./cache";
 import { registerMeasureFonts } from "./canvas";
 import { ChartDataError, resolveChartData } from "./data";
 import { missingFields } from "./fields";
 import { scopeSvgIds } from "./ids";
 import { interactiveFeatures } from "./interactive";
-import { rasterise, rasterReason } from "./raster";
+import { rasterise, svgTooLarge, tooManyMarks } from "./raster";
 import { withSeededRandom } from "./random";
 import { schemaProblems } from "./schema";
 import { CHART_THEME, LEGEND_IN_ROWS, largerText, mergeConfig } from "./theme";
 
-export interface RenderedChart {
+/** One drawing of a chart: markup (ids scoped) and its size in CSS px. */
+export interface ChartDrawing {
   /** `<svg …>` or, for a rasterised chart, `<img …>` plus its data; ids scoped to this chart. */
   readonly markup: string;
-  /** The spec with the theme applied and local data inlined, as embedded in the HTML for readers' tools. */
-  readonly themedSpec: Record<string, unknown>;
   readonly width: number;
   readonly height: number;
+}
+
+export interface RenderedChart extends ChartDrawing {
+  /** The spec with the theme applied and local data inlined, as embedded in the HTML for readers' tools. */
+  readonly themedSpec: Record<string, unknown>;
   /** Problems a reader would see (missing fields, NaN geometry, what a static page cannot show). */
   readonly warnings: readonly string[];
   /** Local files the chart read (data, images), absolute paths. */
   readonly files: readonly string[];
+  /**
+   * The phone drawing (accessible.ts `narrowSpec`), its ids scoped apart from the wide one's; null when
+   * the chart fits a phone column as drawn, or has no phone drawing (concat, facet, repeat).
+   */
+  readonly narrow: ChartDrawing | null;
 }
 
 export interface ChartPlace {
@@ -71,9 +83,11 @@ const vegaLibraries = async () => {
     if (options.context === "href") return Promise.resolve({ href: /^(?:https?:|mailto:|#)/i.test(uri) ? uri : "" });
     return uri.startsWith("data:") ? Promise.resolve({ href: uri }) : Promise.reject(new Error(messages.chartRemoteImage(uri)));
   };
-  // vega re-exports vega-statistics' generator switch at run time; its typings do not declare it.
-  const { setRandom } = vega as unknown as { setRandom(random: () => number): void };
-  return { ...vega, compile: vegaLite.compile, noLoading, setRandom };
+  // vega re-exports vega-statistics' generator switch and vega-runtime's context at run time; its
+  // typings declare neither. The default code generator is the `expr` of a context made without one.
+  const { setRandom, runtimeContext } = vega as unknown as { setRandom(random: () => number): void; runtimeContext(dataflow: unknown): { expr: Codegen } };
+  const expr = sharedCodegen(runtimeContext({ events: () => undefined }).expr);
+  return { ...vega, compile: vegaLite.compile, noLoading, setRandom, expr };
 };
 let libraries: ReturnType<typeof vegaLibraries> | undefined;
 
@@ -104,34 +118,77 @@ export async function renderChart(spec: unknown, place: ChartPlace): Promise<Ren
   // 2. theme
   const themedSpec = applyTheme(resolved.spec);
   const missing = missingFields(themedSpec);
+  // 3. render (or reuse), and the phone drawing from the same checked and resolved spec
+  const chart = await drawOrReuse(themedSpec, where);
   const warnings = [
     ...schemaWarning,
     ...missing.map((field) => messages.chartMissingField(where, field.field, field.path, field.available, field.suggestion)),
-    ...interactiveFeatures(themedSpec).map(({ feature, shows }) => messages.chartInteractive(where, feature, shows)),
+    ...interactiveFeatures(themedSpec).map(({ feature, shows, animation }) =>
+      messages.chartInteractive(where, feature, animation === true && chart.frame !== undefined ? messages.chartFirstFrame(chart.frame.field, chart.frame.value) : shows),
+    ),
   ];
-  // 3. render (or reuse)
-  const key = chartKey(themedSpec);
-  let chart = await readChart(key);
-  if (chart === undefined) {
-    chart = await renderFresh(themedSpec, where);
-    await writeChart(key, chart);
-  }
   // NaN geometry and "undefined" labels are what a missing field looks like: named once, by the field.
-  warnings.push(...chart.notes.map((note) => `${where}: ${note}`), ...(missing.length > 0 ? [] : chartWarnings(chart.markup, where)));
+  // (An image's base64 text says nothing about its data: only SVG is looked at.)
+  const looked = missing.length > 0 || !chart.markup.startsWith("<svg") ? [] : chartWarnings(chart.markup, where);
+  warnings.push(...chart.notes.map((note) => `${where}: ${note}`), ...looked);
+  const narrow = await phoneDrawing(resolved.spec, chart, where);
   // 4. scope
-  return { markup: scopeSvgIds(chart.markup, place.idPrefix), themedSpec, width: chart.width, height: chart.height, warnings, files: resolved.files };
+  return {
+    markup: scopeSvgIds(chart.markup, place.idPrefix),
+    themedSpec,
+    width: chart.width,
+    height: chart.height,
+    warnings,
+    files: resolved.files,
+    narrow: narrow === null ? null : { markup: scopeSvgIds(narrow.markup, `${place.idPrefix}-narrow`), width: narrow.width, height: narrow.height },
+  };
 }
 
-async function renderFresh(themedSpec: Record<string, unknown>, where: string): Promise<CachedChart> {
+/**
+ * The chart from the chart cache, or drawn (and stored): the page's drawing, reflowed if too wide,
+ * or the phone drawing, drawn once as it comes.
+ */
+async function drawOrReuse(themedSpec: Record<string, unknown>, where: string, kind: "page" | "phone" = "page"): Promise<CachedChart> {
+  const json = JSON.stringify(themedSpec);
+  const key = chartKey(json, kind);
+  let chart = await readChart(key);
+  if (chart === undefined) {
+    chart = kind === "page" ? await renderFresh(themedSpec, json, where) : (await draw(themedSpec, json, where)).chart;
+    await writeChart(key, chart);
+  }
+  return chart;
+}
+
+/**
+ * The phone drawing, unless the chart already fits a phone column (then it is shown as is) or has
+ * none. Kept only if it is narrower than the page's drawing and fits the page's column (a phone
+ * drawing is never reflowed). Its warnings would repeat the wide drawing's; if it cannot be drawn,
+ * phones get the wide one.
+ */
+async function phoneDrawing(resolvedSpec: Record<string, unknown>, wide: CachedChart, where: string): Promise<CachedChart | null> {
+  if (wide.width <= PHONE_COLUMN_PX) return null;
+  const narrow = narrowSpec(resolvedSpec);
+  if (narrow === null) return null;
   try {
-    const first = await draw(themedSpec, where);
-    if (first.width <= COLUMN_PX || first.markup.startsWith("<img")) return first;
+    const phone = await drawOrReuse(applyTheme(narrow), where, "phone");
+    return phone.width < wide.width && phone.width <= COLUMN_PX ? phone : null;
+  } catch (error) {
+    if (error instanceof ChartError) return null;
+    throw error;
+  }
+}
+
+async function renderFresh(themedSpec: Record<string, unknown>, json: string, where: string): Promise<CachedChart> {
+  try {
+    // A first drawing wider than the column is only measured (its SVG is never written): it is drawn again.
+    const first = await draw(themedSpec, json, where, { measureIfWider: COLUMN_PX });
+    if (first.chart.width <= COLUMN_PX || first.chart.markup.startsWith("<img")) return first.chart;
     // Wider than the column, it would be scaled down until its text is unreadable. First the usual
-    // culprit, a one-line legend, wraps into rows; if still too wide, the text is enlarged by the
-    // scale the page will apply, so it is readable once scaled.
-    const rows = await draw(applyTheme(themedSpec, LEGEND_IN_ROWS), where);
-    if (rows.width <= COLUMN_PX) return { ...rows, notes: [...rows.notes, messages.chartReflowed(first.width, rows.width, COLUMN_PX)] };
-    const larger = await draw(applyTheme(themedSpec, mergeConfig(LEGEND_IN_ROWS, largerText(rows.width / COLUMN_PX))), where);
+    // culprit, a one-line legend, wraps into rows (a chart without legends would draw the same); if
+    // still too wide, the text is enlarged by the scale the page will apply, so it is readable once scaled.
+    const rows = first.legends ? (await draw(applyTheme(themedSpec, LEGEND_IN_ROWS), undefined, where)).chart : first.chart;
+    if (rows.width <= COLUMN_PX) return { ...rows, notes: [...rows.notes, messages.chartReflowed(first.chart.width, rows.width, COLUMN_PX)] };
+    const larger = (await draw(applyTheme(themedSpec, mergeConfig(LEGEND_IN_ROWS, largerText(rows.width / COLUMN_PX))), undefined, where)).chart;
     return { ...larger, notes: [...larger.notes, messages.chartScaled(larger.width, COLUMN_PX)] };
   } catch (error) {
     if (error instanceof ChartError) throw error;
@@ -139,29 +196,64 @@ async function renderFresh(themedSpec: Record<string, unknown>, where: string): 
   }
 }
 
-async function draw(themedSpec: Record<string, unknown>, where: string): Promise<CachedChart> {
-  const { compile, logger, None, parse, View, noLoading, setRandom } = await (libraries ??= vegaLibraries());
+/**
+ * One drawing; `legends` says whether the compiled chart has any (only those a reflow can change).
+ * With `measureIfWider`, a chart wider than that is only measured: its markup is left empty.
+ */
+async function draw(themedSpec: Record<string, unknown>, json: string | undefined, where: string, options: { measureIfWider?: number } = {}): Promise<{ chart: CachedChart; legends: boolean }> {
+  const { compile, logger, None, parse, View, noLoading, setRandom, expr } = await (libraries ??= vegaLibraries());
   let view: View | undefined;
   try {
-    return await withSeededRandom(JSON.stringify(themedSpec), setRandom, async () => {
+    return await withSeededRandom(json ?? JSON.stringify(themedSpec), setRandom, async () => {
       // vega-lite would warn on the console; a report build reports through its own messages.
       // The cast is the one place a loose JSON object becomes vega-lite's spec type (checked in step 1).
       const vegaSpec = compile(themedSpec as unknown as TopLevelSpec, { logger: logger(None) }).spec;
-      view = new View(parse(vegaSpec), { renderer: "none", loader: noLoading, logLevel: None });
+      const legends = hasLegends(vegaSpec);
+      view = new View(parse(vegaSpec), { renderer: "none", loader: noLoading, logLevel: None, expr });
       await view.runAsync();
+      const frame = await showFirstFrame(view, vegaSpec as unknown as Record<string, unknown>);
+      // Too many marks: straight to an image, without writing the SVG first.
+      const many = tooManyMarks(view);
+      const size = viewSize(view);
+      if (many !== undefined && size !== undefined) return { chart: { ...(await rasterChart(view, themedSpec, size, many)), ...(frame && { frame }) }, legends };
+      if (options.measureIfWider !== undefined && size !== undefined && size.width > options.measureIfWider) return { chart: { markup: "", ...size, notes: [] }, legends };
       const svg = await view.toSVG();
       // The drawing's whole size (plot, axes, legends, titles), not only the plot's width().
-      const size = /^<svg[^>]*? width="([\d.]+)" height="([\d.]+)"/.exec(svg);
-      const [width, height] = [Number(size?.[1] ?? view.width()), Number(size?.[2] ?? view.height())];
-      const why = rasterReason(view, svg.length);
-      if (why !== undefined) return { markup: await rasterise(view, themedSpec, width, height), width, height, notes: [messages.chartRasterised(why)] };
-      return { markup: responsive(svg), width, height, notes: [] };
+      const attributes = /^<svg[^>]*? width="([\d.]+)" height="([\d.]+)"/.exec(svg);
+      const drawn = { width: Number(attributes?.[1] ?? view.width()), height: Number(attributes?.[2] ?? view.height()) };
+      const why = many ?? svgTooLarge(svg.length);
+      if (why !== undefined) return { chart: { ...(await rasterChart(view, themedSpec, drawn, why)), ...(frame && { frame }) }, legends };
+      return { chart: { markup: responsive(svg), ...drawn, notes: [], ...(frame && { frame }) }, legends };
     });
   } catch (error) {
     throw new ChartError(messages.chartFailed(where, error instanceof Error ? error.message : String(error)));
   } finally {
     view?.finalize();
   }
+}
+
+async function rasterChart(view: View, themedSpec: Record<string, unknown>, size: { width: number; height: number }, why: string): Promise<CachedChart> {
+  return { markup: await rasterise(view, themedSpec, size.width, size.height), ...size, notes: [messages.chartRasterised(why)] };
+}
+
+/**
+ * The size vega writes on the SVG root (its renderer's width: view size plus padding), read from the
+ * view without writing the SVG. vega keeps the view size in private fields; if they are ever gone,
+ * undefined makes the caller write the SVG and read it there.
+ */
+function viewSize(view: View): { width: number; height: number } | undefined {
+  const inner = view as unknown as { _viewWidth?: unknown; _viewHeight?: unknown };
+  if (typeof inner._viewWidth !== "number" || typeof inner._viewHeight !== "number") return undefined;
+  const padding = view.padding() as { left: number; right: number; top: number; bottom: number };
+  return { width: Math.max(0, inner._viewWidth + padding.left + padding.right), height: Math.max(0, inner._viewHeight + padding.top + padding.bottom) };
+}
+
+/** Whether a compiled Vega spec draws any legend (in any group). */
+function hasLegends(node: unknown): boolean {
+  if (typeof node !== "object" || node === null) return false;
+  const record = node as { legends?: unknown; marks?: unknown };
+  if (Array.isArray(record.legends) && record.legends.length > 0) return true;
+  return Array.isArray(record.marks) && record.marks.some(hasLegends);
 }
 
 /** Signs of bad chart data that vega renders silently: NaN coordinates, "undefined"/"NaN" text. */

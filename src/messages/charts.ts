@@ -41,6 +41,9 @@ export const chartRasterised = (why: string): string => `the chart was drawn as 
 export const chartInteractive = (where: string, feature: string, shows: string): string =>
   `${where}: the chart uses ${feature}, which a static page cannot offer; the report shows ${shows}`;
 
+/** What the page shows of an animation drawn at one frame: "its first frame only (year 1955)". */
+export const chartFirstFrame = (field: string, value: string): string => `its first frame only (${field} ${value})`;
+
 export const chartReflowed = (before: number, after: number, column: number): string =>
   `the chart was ${Math.round(before)} px wide, wider than the ${column} px column; its legend was wrapped into rows (now ${Math.round(after)} px)`;
 

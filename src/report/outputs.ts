@@ -4,7 +4,7 @@
  * stderr are shown distinctly, never dropped. Vega-Lite becomes a static SVG (readable without
  * JavaScript and identical in print) plus its spec, embedded for the report's chart runtime.
  */
-import { accessibleSvg, chartText, narrowSpec } from "../charts/accessible";
+import { accessibleSvg, chartText } from "../charts/accessible";
 import { idPrefix } from "../charts/ids";
 import { ChartError, renderChart } from "../charts/render";
 import { VEGA_LITE_MIMES } from "./chart-outputs";
@@ -109,9 +109,8 @@ async function renderVegaLite(payload: unknown, context: OutputContext): Promise
   const description = typeof (spec as { description?: unknown }).description === "string" ? (spec as { description: string }).description : null;
   const id = `chart-${context.docId}`;
   const text = chartText(spec);
-  // The phone drawing (see charts/accessible.ts); its warnings repeat the wide one's, so they are dropped.
-  const narrow = narrowSpec(spec);
-  const small = narrow === null ? null : await renderChart(narrow, { where: context.where, baseDir: context.baseDir, idPrefix: idPrefix(`${context.docId}-narrow`) });
+  // The phone drawing (see charts/accessible.ts), when the chart needs one.
+  const small = chart.narrow;
   const wide = accessibleSvg(chart.markup, `${id}-wide`, text);
   return html`<figure class="output chart${small === null ? "" : " has-narrow"}" id="${id}">${
     small === null ? rawHtml(wide) : html`<div class="chart-wide">${rawHtml(wide)}</div><div class="chart-narrow">${rawHtml(accessibleSvg(small.markup, `${id}-narrow`, text))}</div>`

@@ -27,6 +27,8 @@ describe("the phone drawing", () => {
     expect(spec.width).toBe(520); // not mutated
     expect(narrowSpec({ hconcat: [] })).toBeNull();
     expect(narrowSpec({ facet: {}, spec: {} })).toBeNull();
+    expect(narrowSpec({ mark: "point", encoding: { column: { field: "c" }, x: { field: "a" } } })).toBeNull();
+    expect(narrowSpec({ mark: "point", encoding: { row: { field: "c" }, x: { field: "a" } } })?.width).toBe(180);
   });
 });
 

@@ -163,6 +163,21 @@ describe("what is drawn", () => {
     ]);
   });
 
+  it("draws an animation at its first frame, not every frame at once, and says which", async () => {
+    const values = [2001, 2000, 2002].flatMap((year) => ["a", "b", "c"].map((country, index) => ({ year, country, x: index + year - 2000, y: index })));
+    const chart = await render({
+      data: { values },
+      params: [{ name: "frame", select: { type: "point", fields: ["year"], on: "timer" } }],
+      transform: [{ filter: { param: "frame" } }],
+      mark: "point",
+      encoding: { x: { field: "x", type: "quantitative" }, y: { field: "y", type: "quantitative" }, time: { field: "year", type: "ordinal" } },
+    });
+    // Three countries in one year, not nine points of three years; the earliest year comes first.
+    expect(chart.markup.match(/aria-roledescription="point"/g)).toHaveLength(3);
+    expect([...chart.markup.matchAll(/aria-label="[^"]*year: (\d+)"/g)].map((match) => match[1])).toEqual(["2000", "2000", "2000"]);
+    expect(chart.warnings).toEqual(['nb.ipynb cell 2: the chart uses the animation "frame", which a static page cannot offer; the report shows its first frame only (year 2000)']);
+  });
+
   it("gives each mark's tooltip text the encoding's titles and formats", async () => {
     const chart = await render({ data: { values: [{ a: "x", cost_usd: 12345.678 }] }, mark: "bar", encoding: { x: { field: "a", type: "nominal", title: "Scenario" }, y: { field: "cost_usd", type: "quantitative", title: "Cost (USD)", format: "$,.0f" } } });
     expect(chart.markup).toContain('aria-label="Scenario: x; Cost (USD): $12,346" role="graphics-symbol"');
