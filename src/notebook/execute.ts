@@ -23,7 +23,7 @@ import { cellText, NotebookFormatError, notebookKernel, parseNotebook, type Code
 import { OutputCollector, type RunEvent, type ThrownValue } from "./outputs";
 import { DEFAULT_TIMEOUT_MS, defaultConcurrency, mapConcurrent, NotebookWorker, type WorkerOutcome } from "./pool";
 import { displayPath, resolveRunInputs, type PreloadedAssumptions, type RunInputOptions } from "./run-context";
-import { findDeno, runInDeno } from "./deno";
+import { denoBundle, denoBundleSpecifiers, findDeno, runInDeno } from "./deno";
 import { compileCell, isCellFileName, isSyntaxError, type CellSyntaxError, type CompiledCell } from "./transpile";
 import type { NotebookCells, NotebookTypes } from "./typecheck";
 import { firstTypeError, typeCheckNotebooks } from "./typecheck-run";
@@ -76,7 +76,8 @@ export async function executeNotebook(file: string, options: ExecuteOptions = {}
   const versions = { tslab: `fragtax ${TOOL_VERSION}`, typescript: `esbuild ${packageVersion("esbuild")}`, node: process.version };
   // A Deno notebook runs in the Deno runtime (deno.ts): no worker, no bundle, no tslab type check.
   const deno = notebookKernel(notebook) === "deno" ? findDeno(name, root) : undefined;
-  const worker = deno === undefined ? new NotebookWorker({ notebookFile: absolute, notebook: name, inputs: await resolveRunInputs(absolute, options), versions }) : undefined;
+  const inputs = await resolveRunInputs(absolute, options);
+  const worker = deno === undefined ? new NotebookWorker({ notebookFile: absolute, notebook: name, inputs, versions }) : undefined;
   try {
     // 2. compile
     const cache = options.cache === false ? undefined : CompileCache.forRoot(root);
@@ -93,7 +94,9 @@ export async function executeNotebook(file: string, options: ExecuteOptions = {}
     }
     const cells = compiled as CompiledCell[];
     // 3. imports
-    const bundle = deno ? NOTHING_BUNDLED : await bundleCached(cache, cells, absolute, root);
+    const bundle = deno
+      ? await bundleCached(cache, denoBundleSpecifiers(cells, absolute, root), absolute, root, () => denoBundle(cells, absolute, root))
+      : await bundleCached(cache, [...firstUses(cells).keys()], absolute, root, () => bundleImports(cells, absolute, root));
     if (isImportFailure(bundle)) {
       worker?.cancel();
       const source = cells.find((c) => c.cell === bundle.at.cell)?.source;
@@ -113,7 +116,7 @@ export async function executeNotebook(file: string, options: ExecuteOptions = {}
     // A `@browser` cell is for the browser: tslab does not run it in Node (it counts as run, with no output).
     const program = { cells: runnable.map(({ cell, code, filename, pragmas }) => ({ cell, code: pragmas.browser ? "undefined" : code, filename })), bundle: bundle.code };
     const job = { timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, onEvent };
-    const outcome = deno !== undefined ? await runInDeno(deno, absolute, runnable, job) : await (worker as NotebookWorker).run(program, job);
+    const outcome = deno !== undefined ? await runInDeno(deno, absolute, runnable, { bundle, inputs, notebook: name }, job) : await (worker as NotebookWorker).run(program, job);
     // 6. assemble
     const error = locateFailure(outcome, state.ended, cells, name, options.timeoutMs ?? DEFAULT_TIMEOUT_MS) ?? typeError;
     // The failing cell keeps what it printed before it threw or timed out; its error follows.
@@ -188,8 +191,6 @@ async function preloadAssumptions(file: string | null | undefined): Promise<Prel
   }
 }
 
-const NOTHING_BUNDLED: ImportBundle = { code: "", specifiers: [], projectModules: [], inputs: [] };
-
 /** Set once esbuild did any work in this process (so a one-off run knows there is a service to stop). */
 let compilerUsed = false;
 
@@ -203,13 +204,12 @@ async function compileCached(cache: CompileCache | undefined, source: string, ce
   return compiled;
 }
 
-async function bundleCached(cache: CompileCache | undefined, cells: readonly CompiledCell[], file: string, root: string): Promise<ImportBundle | ImportFailure> {
-  const specifiers = [...firstUses(cells).keys()];
+async function bundleCached(cache: CompileCache | undefined, specifiers: readonly string[], file: string, root: string, make: () => Promise<ImportBundle | ImportFailure>): Promise<ImportBundle | ImportFailure> {
   const key = cache?.bundleKey(specifiers, dirname(file), root);
   const hit = key === undefined ? undefined : await cache?.readBundle(key);
   if (hit) return hit;
   compilerUsed ||= specifiers.length > 0;
-  const bundle = await bundleImports(cells, file, root);
+  const bundle = await make();
   if (key !== undefined && !isImportFailure(bundle)) await cache?.writeBundle(key, bundle);
   return bundle;
 }
