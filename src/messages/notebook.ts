@@ -72,3 +72,5 @@ export const engineCacheWhat = "the engine's compile cache (out/.cache/engine)";
 export const runOutWhat = "fragtax run --out (where the executed notebook goes)";
 export const cellCalledExit = (code: unknown): string =>
   `process.exit(${code === undefined ? "" : String(code)}) was called: a notebook cell cannot end the process; throw an Error to stop the notebook with a message`;
+
+export const denoCheckFailed = (output: string): string => `deno check failed without a located error: ${output}`;

@@ -26,7 +26,7 @@ import type { Plugin } from "esbuild";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import * as messages from "../messages/notebook";
 import { NotebookFormatError } from "./nbformat";
-import { bundleSpecifiers, ENGINE_ENTRIES, firstUses, type ImportBundle, type ImportFailure } from "./imports";
+import { bundleSpecifiers, ENGINE_ENTRIES, firstUses, isImportFailure, type ImportBundle, type ImportFailure } from "./imports";
 import type { RunEvent } from "./outputs";
 import type { RunJobOptions, WorkerOutcome } from "./pool";
 import { findUp, type RunInputs } from "./run-context";
@@ -51,9 +51,10 @@ export function denoBundleSpecifiers(cells: readonly CompiledCell[], notebookFil
   return [...[...firstUses(cells).keys()].filter((specifier) => entries.has(resolve(dirname(notebookFile), specifier))), HOST_SPECIFIER];
 }
 
-export function denoBundle(cells: readonly CompiledCell[], notebookFile: string, root: string): Promise<ImportBundle | ImportFailure> {
-  const uses = firstUses(cells);
-  return bundleSpecifiers(denoBundleSpecifiers(cells, notebookFile, root), uses, notebookFile, root, [hostModule()]);
+export async function denoBundle(cells: readonly CompiledCell[], notebookFile: string, root: string): Promise<ImportBundle | ImportFailure> {
+  const bundle = await bundleSpecifiers(denoBundleSpecifiers(cells, notebookFile, root), firstUses(cells), notebookFile, root, [hostModule()]);
+  // The host module is fragtax's own: outside the project, it is no project module of the notebook.
+  return isImportFailure(bundle) ? bundle : { ...bundle, projectModules: bundle.projectModules.filter((file) => !file.startsWith("../")) };
 }
 
 /** esbuild plugin: the host specifier → fragtax's own src/notebook/deno-host.ts. */

@@ -5,7 +5,7 @@
  *  1. read + parse (nbformat 4, TypeScript kernel)        — bad input throws `NotebookFormatError`
  *  2. compile every code cell (`transpile.ts`)             — syntax errors stop here, before any cell runs
  *  3. bundle the notebook's imports (`imports.ts`)         — a missing module stops here too
- *  4. type-check (`typecheck-run.ts`, tslab's rules)       — the first cell with a type error and every
+ *  4. type-check (`typecheck-run.ts`, tslab's rules; Deno's: `deno-check.ts`) — the first cell with a type error and every
  *                                                             later cell do not run; earlier cells do, as in tslab
  *  5. run the cells in a worker (`pool.ts`, `worker.ts`)   — events become outputs (`outputs.ts`)
  *  6. locate a failure (`errors.ts`), mark later cells as not run, assemble the result
@@ -24,6 +24,7 @@ import { OutputCollector, type RunEvent, type ThrownValue } from "./outputs";
 import { DEFAULT_TIMEOUT_MS, defaultConcurrency, mapConcurrent, NotebookWorker, type WorkerOutcome } from "./pool";
 import { displayPath, resolveRunInputs, type PreloadedAssumptions, type RunInputOptions } from "./run-context";
 import { denoBundle, denoBundleSpecifiers, findDeno, runInDeno } from "./deno";
+import { denoChecker } from "./deno-check";
 import { compileCell, isCellFileName, isSyntaxError, type CellSyntaxError, type CompiledCell } from "./transpile";
 import type { NotebookCells, NotebookTypes } from "./typecheck";
 import { firstTypeError, typeCheckNotebooks } from "./typecheck-run";
@@ -74,7 +75,7 @@ export async function executeNotebook(file: string, options: ExecuteOptions = {}
   const base = { notebook: name, file: absolute, notebookData: notebook, started };
   // The worker starts now: thread start-up and loading assumptions overlap with steps 2–3.
   const versions = { tslab: `fragtax ${TOOL_VERSION}`, typescript: `esbuild ${packageVersion("esbuild")}`, node: process.version };
-  // A Deno notebook runs in the Deno runtime (deno.ts): no worker, no bundle, no tslab type check.
+  // A Deno notebook runs in the Deno runtime (deno.ts) and is type-checked by `deno check` (deno-check.ts).
   const deno = notebookKernel(notebook) === "deno" ? findDeno(name, root) : undefined;
   const inputs = await resolveRunInputs(absolute, options);
   const worker = deno === undefined ? new NotebookWorker({ notebookFile: absolute, notebook: name, inputs, versions }) : undefined;
@@ -106,7 +107,8 @@ export async function executeNotebook(file: string, options: ExecuteOptions = {}
     // The CLI's single run frees the compiler's process before the cells run (lower peak memory).
     if (options.releaseCompiler && compilerUsed) (await import("esbuild")).stop();
     // 4. type-check
-    const types = (deno ? undefined : (options.types?.get(absolute) ?? (await typeCheckNotebooks([{ file: absolute, cells: codeCells }], root, cache)).get(absolute))) ?? { errors: [], files: [] };
+    const checker = deno === undefined ? undefined : denoChecker(deno); // Deno's types: `deno check`
+    const types = (options.types?.get(absolute) ?? (await typeCheckNotebooks([{ file: absolute, cells: codeCells }], root, cache, checker)).get(absolute)) ?? { errors: [], files: [] };
     const typeError = firstTypeError(types, name, (cell) => codeCells.find((c) => c.cell === cell)?.source);
     const runnable = typeError === undefined ? cells : cells.filter((cell) => cell.cell < typeError.cell);
     // 5. run
@@ -160,21 +162,25 @@ export async function executeNotebooks(files: readonly string[], options: Execut
  * project root; a notebook that cannot be read is left to `executeNotebook` to report.
  */
 async function typeCheckTogether(files: readonly string[], options: ExecuteOptions): Promise<Map<string, NotebookTypes>> {
-  const byRoot = new Map<string, NotebookCells[]>();
+  // Deno notebooks are grouped apart: `deno check` checks them, one run per root (deno-check.ts).
+  const groups = new Map<string, { root: string; deno?: string; notebooks: NotebookCells[] }>();
   for (const file of files.map((f) => resolve(f))) {
     const root = options.root ? resolve(options.root) : projectRoot(file);
     try {
       const notebook = parseNotebook(await readFile(file, "utf8"), displayPath(file, root));
-      if (notebookKernel(notebook) === "deno") continue; // Deno's types, not tslab's: not checked here
+      const deno = notebookKernel(notebook) === "deno" ? findDeno(displayPath(file, root), root) : undefined;
       const cells = notebook.cells.flatMap((cell, index) => (cell.cell_type === "code" ? [{ cell: index + 1, source: cellText(cell.source) }] : []));
-      byRoot.set(root, [...(byRoot.get(root) ?? []), { file, cells }]);
+      const key = `${deno ?? ""}\0${root}`;
+      const group = groups.get(key) ?? { root, ...(deno === undefined ? {} : { deno }), notebooks: [] };
+      group.notebooks.push({ file, cells });
+      groups.set(key, group);
     } catch {
       continue;
     }
   }
   const results = new Map<string, NotebookTypes>();
-  for (const [root, notebooks] of byRoot) {
-    const checked = await typeCheckNotebooks(notebooks, root, options.cache === false ? undefined : CompileCache.forRoot(root));
+  for (const { root, deno, notebooks } of groups.values()) {
+    const checked = await typeCheckNotebooks(notebooks, root, options.cache === false ? undefined : CompileCache.forRoot(root), deno === undefined ? undefined : denoChecker(deno));
     for (const [file, types] of checked) results.set(file, types);
   }
   return results;

@@ -63,7 +63,7 @@ export interface ProgramOptions {
 
 /** let/var (assignable later), const (TS2588 when assigned, as in tslab), or anything else (imported). */
 type Kind = "mutable" | "const" | "other";
-interface CellModule {
+export interface CellModule {
   readonly notebook: string;
   readonly cell: number;
   readonly path: string;
@@ -155,7 +155,7 @@ function createChecked(notebooks: readonly NotebookCells[], options: ProgramOpti
  * whose types we do not load); a `@module` cell is a module of its own (no header, its own exports,
  * nothing added to the notebook's scope); a `@jsx` cell is a .tsx file.
  */
-function cellModules(notebook: NotebookCells, root: string): CellModule[] {
+export function cellModules(notebook: NotebookCells, root: string): CellModule[] {
   const name = displayPath(notebook.file, root);
   const scope = new Map<string, { cell: number; kind: Kind }>();
   const modules = new Map<string, string>();
