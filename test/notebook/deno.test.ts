@@ -10,7 +10,7 @@ import { readFileSync } from "node:fs";
 import { basename, delimiter, dirname, join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkNotebooks } from "../../src/notebook/check";
+import { checkDenoNotebooks, checkNotebooks } from "../../src/notebook/check";
 import { executeNotebooks, type NotebookRunResult } from "../../src/notebook/execute";
 import type { Notebook, Output } from "../../src/notebook/nbformat";
 import { FIXTURES, TempDir } from "./helpers";
@@ -92,9 +92,10 @@ describe("Deno notebooks in the real Deno runtime, compared with Jupyter's Deno 
 });
 
 describe("fragtax check and Deno notebooks", () => {
-  it("leaves Deno notebooks out of tslab's type check (Deno's types differ)", () => {
+  it("checks Deno notebooks with deno check (both fixtures are clean), not with tslab's checker", async () => {
     expect(checkNotebooks(notebooks, { root, includeSrc: false })).toEqual([]);
-  });
+    expect(await checkDenoNotebooks(notebooks, { root })).toEqual([]);
+  }, 120_000);
 });
 
 describe("bad input", () => {
