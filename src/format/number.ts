@@ -8,7 +8,7 @@
  *   count    → 12,000
  *   number   → 3 significant digits, thousands separated: 2.95, 12,300
  */
-import type { Summary } from "../model/types";
+import type { Summary } from "../vocabulary/results";
 
 /**
  * How a number is written for readers. `usd` → $28.8M, `multiple` → 39×, `percent` (a fraction) → 12%,
