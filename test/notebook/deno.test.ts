@@ -10,7 +10,7 @@
  * what to do.
  */
 import { execFile, spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, delimiter, dirname, join } from "node:path";
 import { promisify } from "node:util";
@@ -18,6 +18,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkDenoNotebooks, checkNotebooks } from "../../src/notebook/check";
 import { executeNotebook, executeNotebooks, type NotebookRunResult } from "../../src/notebook/execute";
 import type { Notebook, Output } from "../../src/notebook/nbformat";
+import { tempProject } from "../project";
 import { FIXTURES, TempDir } from "./helpers";
 
 const root = join(import.meta.dirname, "..", "..");
@@ -191,5 +192,21 @@ describe("bad input", () => {
     expect(run.status).toBe(2);
     expect(run.stderr).toContain("the notebook is for the Deno kernel, but the Deno runtime was not found (FRAGTAX_DENO=/nonexistent/deno does not exist)");
     expect(run.stderr).toContain("npm install deno");
+  });
+
+  it("build and check of a Deno report without the runtime: exit 2 with the same message, nothing written", () => {
+    const project = tempProject("project-deno");
+    try {
+      const missing = { ...process.env, FRAGTAX_DENO: "/nonexistent/deno" };
+      const build = spawnSync("node", [join(root, "dist", "cli.js"), "build", "--no-pdf", "--root", project.root], { encoding: "utf8", env: missing });
+      expect(build.status).toBe(2);
+      expect(build.stderr).toContain("notebooks/01-price.ipynb: the notebook is for the Deno kernel, but the Deno runtime was not found");
+      expect(existsSync(join(project.root, "out", "build"))).toBe(false);
+      const check = spawnSync("node", [join(root, "dist", "cli.js"), "check", join(project.root, "notebooks", "02-claims.ipynb")], { encoding: "utf8", env: missing, cwd: project.root });
+      expect(check.status).toBe(2);
+      expect(check.stderr).toContain("the Deno runtime was not found (FRAGTAX_DENO=/nonexistent/deno does not exist)");
+    } finally {
+      project.remove();
+    }
   });
 });
