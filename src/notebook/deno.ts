@@ -90,7 +90,7 @@ export function findDeno(notebook: string, from: string): string {
 
 /** Runs compiled cells in Deno; events as from a worker, outcome as from `NotebookWorker.run`. */
 export function runInDeno(deno: string, notebookFile: string, cells: readonly CompiledCell[], run: DenoRun, options: RunJobOptions): Promise<WorkerOutcome> {
-  const child = spawn(deno, ["run", "--allow-all", "--quiet", "--no-config", "--no-lock", "-"], { cwd: dirname(notebookFile), stdio: ["pipe", "pipe", "pipe"], env: { ...process.env, NO_COLOR: "1" } });
+  const child = spawn(deno, ["run", "--allow-all", "--quiet", "--no-lock", "-"], { cwd: dirname(notebookFile), stdio: ["pipe", "pipe", "pipe"], env: { ...process.env, NO_COLOR: "1" } });
   const program = {
     notebookDir: pathToFileURL(`${dirname(notebookFile)}/`).href,
     notebook: run.notebook,
