@@ -23,6 +23,7 @@ import { dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import * as messages from "../messages/notebook";
 import { PUBLIC_ENTRIES } from "./imports";
+import { reachable } from "./module-graph";
 import { displayPath } from "./run-context";
 import type { CellModule, CheckDiagnostic, NotebookCells, NotebookTypes } from "./typecheck";
 import type { NotebookChecker } from "./typecheck-run";
@@ -146,19 +147,7 @@ function notebookTypes(notebooks: readonly NotebookCells[], cells: ReadonlyArray
   const generated = (path: string): boolean => path.startsWith(dir + sep);
   const isProjectFile = (path: string): boolean => !generated(path) && !path.split(sep).includes("node_modules") && path.startsWith(root + sep);
   const entries = new Set(Object.values(PUBLIC_ENTRIES).map((source) => join(root, source)));
-  const closure = (from: string, throughEntries: boolean): string[] => {
-    const found: string[] = [];
-    const queue = [...(graph.get(from) ?? [])];
-    const seen = new Set<string>();
-    while (queue.length > 0) {
-      const next = queue.shift() as string;
-      if (seen.has(next) || !isProjectFile(next) || (!throughEntries && entries.has(next))) continue;
-      seen.add(next);
-      found.push(next);
-      queue.push(...(graph.get(next) ?? []));
-    }
-    return found;
-  };
+  const closure = (from: string, throughEntries: boolean): string[] => reachable((file) => graph.get(file), from, (file) => isProjectFile(file) && (throughEntries || !entries.has(file)));
   const results = new Map<string, NotebookTypes>();
   for (const notebook of notebooks) {
     const errors: Array<{ cell: number; diagnostic: CheckDiagnostic }> = [];

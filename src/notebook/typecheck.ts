@@ -23,6 +23,7 @@ import { basename, dirname, join, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import ts from "typescript";
 import { ENGINE_ENTRIES } from "./imports";
+import { reachable } from "./module-graph";
 import { cellPragmas, moduleSpecifier } from "./pragmas";
 import { displayPath, findUp } from "./run-context";
 
@@ -134,19 +135,7 @@ function createChecked(notebooks: readonly NotebookCells[], options: ProgramOpti
     program,
     cellsOf: (file) => byNotebook.get(file) ?? [],
     locate: (diagnostic) => toDiagnostic(diagnostic, virtual, root),
-    projectClosure(file, throughEntries) {
-      const found: string[] = [];
-      const visited = new Set<string>();
-      const queue = [...(resolved.get(file) ?? [])];
-      while (queue.length > 0) {
-        const next = queue.shift() as string;
-        if (visited.has(next) || !isProjectFile(next) || (!throughEntries && entryTargets.has(next))) continue;
-        visited.add(next);
-        found.push(next);
-        queue.push(...(resolved.get(next) ?? []));
-      }
-      return found;
-    },
+    projectClosure: (file, throughEntries) => reachable((next) => resolved.get(next), file, (next) => isProjectFile(next) && (throughEntries || !entryTargets.has(next))),
   };
 }
 
