@@ -118,7 +118,8 @@ export function publicEntries(root: string): Plugin {
   return {
     name: "fragtax-public-entries",
     setup(context) {
-      context.onResolve({ filter: /dist[\\/](api|model)\.js$/ }, (args) => {
+      // Any dist/*.js: the targets map says which are entries (fragmentation-tax.js too).
+      context.onResolve({ filter: /dist[\\/][^\\/]+\.js$/ }, (args) => {
         const target = targets.get(resolve(args.resolveDir, args.path));
         return target === undefined ? undefined : { path: target };
       });
