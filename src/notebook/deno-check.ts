@@ -39,6 +39,8 @@ export interface DenoCheck {
 const TS_BLOCK = /^TS(\d+) \[ERROR\]: ([\s\S]*?)\n {4}at (\S+):(\d+):(\d+)$/gm;
 /** A graph error (a module that cannot be found or resolved): `error: message\n    at URL:line:col`. */
 const GRAPH_ERROR = /^error: ([\s\S]*?)\n {4}at (\S+):(\d+):(\d+)$/gm;
+/** Ten minutes: far beyond a check of the largest chapter (seconds), short of a hung build. */
+const CHECK_TIMEOUT_MS = 600_000;
 /** TypeScript's code for "Cannot find module", for Deno's resolution errors (which have none). */
 const MODULE_NOT_FOUND = 2307;
 
@@ -86,7 +88,8 @@ export async function denoCheck(deno: string, notebooks: readonly NotebookCells[
 
 function runDeno(deno: string, args: readonly string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((done) => {
-    execFile(deno, args, { cwd, env: { ...process.env, NO_COLOR: "1" }, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+    // Bounded: a check that waits on the network (jsr:, an npm: package not installed) must not hang a build.
+    execFile(deno, args, { cwd, env: { ...process.env, NO_COLOR: "1" }, maxBuffer: 64 * 1024 * 1024, timeout: CHECK_TIMEOUT_MS }, (error, stdout, stderr) => {
       const code = error === null ? 0 : typeof error.code === "number" ? error.code : 1;
       done({ code, stdout, stderr });
     });

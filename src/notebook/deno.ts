@@ -4,7 +4,7 @@
  *
  *   1. the cells are compiled as for tslab (`transpile.ts`: declarations become globals, top-level
  *      await, a trailing value returned boxed), so cell semantics and located errors are the same;
- *   2. the notebook API entries (`../dist/api.js`, `../dist/model.js`) are bundled by esbuild from
+ *   2. the notebook API entries (`../dist/api.js`, `../dist/model.js`, …) are bundled by esbuild from
  *      src/ as for tslab (`denoBundle`), with the engine's host module (`deno-host.ts`), which gives
  *      `Deno.jupyter` the run context: `notebook(Deno.jupyter)` records figures and claims and reads
  *      tracked assumptions (with `--set` overrides) exactly as `notebook(tslab)` does;
@@ -96,7 +96,6 @@ export function runInDeno(deno: string, notebookFile: string, cells: readonly Co
     notebook: run.notebook,
     inputs: run.inputs,
     bundle: run.bundle.code,
-    bundled: run.bundle.specifiers,
     // The cell's `Deno` is the runner's stand-in (line 1 of a compiled cell is all generated, so maps stay valid).
     cells: cells.map(({ cell, code, filename, imports, pragmas }) => ({ cell, filename, imports: imports.map((i) => i.specifier), code: pragmas.browser ? "undefined" : code.replace('(async () => { "use strict"; ', '(async () => { "use strict"; const Deno = __fragtax.deno; ') })),
   };
