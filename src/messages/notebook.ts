@@ -68,6 +68,8 @@ export const runOutWhat = (): string => "fragtax run --out (where the executed n
 export const cellCalledExit = (code: unknown): string =>
   `process.exit(${code === undefined ? "" : String(code)}) was called: a notebook cell cannot end the process; throw an Error to stop the notebook with a message`;
 
+export const denoCheckFailed = (output: string): string => `deno check failed without a located error: ${output}`;
+
 export const moduleNotBundled = (specifier: string): string => `module "${specifier}" was not bundled`;
 
 export const unhandledRejection = (detail: string): string => `Unhandled promise rejection: ${detail}\n`;

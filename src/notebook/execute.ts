@@ -5,7 +5,7 @@
  *  1. read + parse (nbformat 4, TypeScript kernel)        — bad input throws `NotebookFormatError`
  *  2. compile every code cell (`transpile.ts`)             — syntax errors stop here, before any cell runs
  *  3. bundle the notebook's imports (`imports.ts`)         — a missing module stops here too
- *  4. type-check (`typecheck-run.ts`, tslab's rules)       — the first cell with a type error and every
+ *  4. type-check (`typecheck-run.ts`, tslab's rules; Deno's: `deno-check.ts`) — the first cell with a type error and every
  *                                                             later cell do not run; earlier cells do, as in tslab
  *  5. run the cells in a worker (`pool.ts`, `worker.ts`)   — events become outputs (`outputs.ts`)
  *  6. locate a failure (`errors.ts`), mark later cells as not run, assemble the result
@@ -23,7 +23,8 @@ import { cellText, NotebookFormatError, notebookKernel, parseNotebook, type Code
 import { OutputCollector, type RunEvent, type ThrownValue } from "./outputs";
 import { DEFAULT_TIMEOUT_MS, defaultConcurrency, limiter, mapConcurrent, NotebookWorker, type WorkerOutcome, type WorkerProgram, type WorkerSetup } from "./pool";
 import { displayPath, resolveRunInputs, type PreloadedAssumptions, type RunInputOptions } from "./run-context";
-import { findDeno, runInDeno } from "./deno";
+import { denoBundle, denoBundleSpecifiers, findDeno, runInDeno } from "./deno";
+import { denoChecker } from "./deno-check";
 import { compileCell, isCellFileName, isSyntaxError, type CellSyntaxError, type CompiledCell } from "./transpile";
 import type { NotebookCells, NotebookTypes } from "./typecheck";
 import { firstTypeError, typeCheckNotebooks } from "./typecheck-run";
@@ -82,17 +83,18 @@ export async function executeNotebook(file: string, options: ExecuteOptions = {}
   const base = { notebook: name, file: absolute, notebookData: notebook, started };
   // The worker starts now: thread start-up and loading assumptions overlap with steps 2–3.
   const versions = { tslab: `fragtax ${TOOL_VERSION}`, typescript: `esbuild ${packageVersion("esbuild")}`, node: process.version };
-  // A Deno notebook runs in the Deno runtime (deno.ts): no worker, no bundle, no tslab type check.
+  // A Deno notebook runs in the Deno runtime (deno.ts) and is type-checked by `deno check` (deno-check.ts).
   const deno = notebookKernel(notebook) === "deno" ? findDeno(name, root) : undefined;
-  const setup = deno === undefined ? { notebookFile: absolute, notebook: name, inputs: await resolveRunInputs(absolute, options), versions } : undefined;
+  const inputs = await resolveRunInputs(absolute, options);
+  const setup: WorkerSetup | undefined = deno === undefined ? { notebookFile: absolute, notebook: name, inputs, versions } : undefined;
   // Under a build's run limit (`runSlot`) the thread is taken when the notebook's turn to run comes.
   const worker = setup && options.runSlot === undefined ? new NotebookWorker(setup) : undefined;
   const cache = options.cache === false ? undefined : CompileCache.forRoot(root);
+  const checker = deno === undefined ? undefined : denoChecker(deno); // Deno's types: `deno check`
   // The notebook's type check: made already, still running for the whole build, or made here.
   const typesOf = async (): Promise<NotebookTypes | undefined> => {
-    if (deno) return undefined;
     const known = options.types?.get(absolute) ?? (await options.pendingTypes)?.get(absolute);
-    return known ?? (await typeCheckNotebooks([{ file: absolute, cells: codeCells }], root, cache)).get(absolute);
+    return known ?? (await typeCheckNotebooks([{ file: absolute, cells: codeCells }], root, cache, { checker })).get(absolute);
   };
   try {
     // 2. compile
@@ -109,7 +111,9 @@ export async function executeNotebook(file: string, options: ExecuteOptions = {}
     }
     const cells = compiled as CompiledCell[];
     // 3. imports
-    const bundle = deno ? NOTHING_BUNDLED : await bundleCached(cache, cells, absolute, root);
+    const bundle = deno
+      ? await bundleCached(cache, denoBundleSpecifiers(cells, absolute, root), absolute, root, () => denoBundle(cells, absolute, root))
+      : await bundleCached(cache, [...firstUses(cells).keys()], absolute, root, () => bundleImports(cells, absolute, root));
     if (isImportFailure(bundle)) {
       worker?.cancel();
       const source = cells.find((c) => c.cell === bundle.at.cell)?.source;
@@ -127,7 +131,7 @@ export async function executeNotebook(file: string, options: ExecuteOptions = {}
     // Time spent waiting for a place to run or for the build's check is not this notebook's time.
     let waitedMs = 0;
     const start = (runnable: readonly CompiledCell[], thread: NotebookWorker | undefined) => (job: RunJob): Promise<WorkerOutcome> =>
-      deno !== undefined ? runInDeno(deno, absolute, runnable, job) : (thread ?? new NotebookWorker(setup as WorkerSetup)).run(job.program, job);
+      deno !== undefined ? runInDeno(deno, absolute, runnable, { bundle, inputs, notebook: name }, job) : (thread ?? new NotebookWorker(setup as WorkerSetup)).run(job.program, job);
     const run = (runnable: readonly CompiledCell[], thread: NotebookWorker | undefined): Promise<CellsRun> => {
       const asked = performance.now();
       return inSlot(() => {
@@ -201,21 +205,26 @@ export async function executeNotebooks(files: readonly string[], options: Execut
  * `executeNotebook` to report.
  */
 async function typeCheckTogether(files: readonly string[], options: ExecuteOptions): Promise<Map<string, NotebookTypes>> {
-  const byRoot = new Map<string, NotebookCells[]>();
+  // Deno notebooks are grouped apart: `deno check` checks them, one run per root (deno-check.ts).
+  const groups = new Map<string, { root: string; deno?: string; notebooks: NotebookCells[] }>();
   for (const file of files.map((f) => resolve(f))) {
     const root = options.root ? resolve(options.root) : projectRoot(file);
     try {
       const notebook = parseNotebook(await readFile(file, "utf8"), displayPath(file, root));
-      if (notebookKernel(notebook) === "deno") continue; // Deno's types, not tslab's: not checked here
+      const deno = notebookKernel(notebook) === "deno" ? findDeno(displayPath(file, root), root) : undefined;
       const cells = notebook.cells.flatMap((cell, index) => (cell.cell_type === "code" ? [{ cell: index + 1, source: cellText(cell.source) }] : []));
-      byRoot.set(root, [...(byRoot.get(root) ?? []), { file, cells }]);
+      const key = `${deno ?? ""}\0${root}`;
+      const group = groups.get(key) ?? { root, ...(deno === undefined ? {} : { deno }), notebooks: [] };
+      group.notebooks.push({ file, cells });
+      groups.set(key, group);
     } catch {
       continue;
     }
   }
   const results = new Map<string, NotebookTypes>();
-  for (const [root, notebooks] of byRoot) {
-    const checked = await typeCheckNotebooks(notebooks, root, options.cache === false ? undefined : CompileCache.forRoot(root), true);
+  for (const { root, deno, notebooks } of groups.values()) {
+    const cache = options.cache === false ? undefined : CompileCache.forRoot(root);
+    const checked = await typeCheckNotebooks(notebooks, root, cache, deno === undefined ? { inThread: true } : { checker: denoChecker(deno) });
     for (const [file, types] of checked) results.set(file, types);
   }
   return results;
@@ -232,8 +241,6 @@ async function preloadAssumptions(file: string | null | undefined): Promise<Prel
   }
 }
 
-const NOTHING_BUNDLED: ImportBundle = { code: "", specifiers: [], projectModules: [], inputs: [] };
-
 /** Set once esbuild did any work in this process (so a one-off run knows there is a service to stop). */
 let compilerUsed = false;
 
@@ -247,13 +254,12 @@ async function compileCached(cache: CompileCache | undefined, source: string, ce
   return compiled;
 }
 
-async function bundleCached(cache: CompileCache | undefined, cells: readonly CompiledCell[], file: string, root: string): Promise<ImportBundle | ImportFailure> {
-  const specifiers = [...firstUses(cells).keys()];
+async function bundleCached(cache: CompileCache | undefined, specifiers: readonly string[], file: string, root: string, make: () => Promise<ImportBundle | ImportFailure>): Promise<ImportBundle | ImportFailure> {
   const key = cache?.bundleKey(specifiers, dirname(file), root);
   const hit = key === undefined ? undefined : await cache?.readBundle(key);
   if (hit) return hit;
   compilerUsed ||= specifiers.length > 0;
-  const bundle = await bundleImports(cells, file, root);
+  const bundle = await make();
   if (key !== undefined && !isImportFailure(bundle)) await cache?.writeBundle(key, bundle);
   return bundle;
 }

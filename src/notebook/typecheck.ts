@@ -24,6 +24,7 @@ import { fileURLToPath } from "node:url";
 import { createRequire } from "node:module";
 import type * as TS from "typescript";
 import { ENGINE_ENTRIES } from "./imports";
+import { reachable } from "./module-graph";
 import { cellPragmas, moduleSpecifier } from "./pragmas";
 import { displayPath, findUp } from "./run-context";
 import { located } from "../messages/location";
@@ -69,7 +70,7 @@ export interface ProgramOptions {
 
 /** let/var (assignable later), const (TS2588 when assigned, as in tslab), or anything else (imported). */
 type Kind = "mutable" | "const" | "other";
-interface CellModule {
+export interface CellModule {
   readonly notebook: string;
   readonly cell: number;
   readonly path: string;
@@ -140,19 +141,7 @@ function createChecked(notebooks: readonly NotebookCells[], options: ProgramOpti
     program,
     cellsOf: (file) => byNotebook.get(file) ?? [],
     locate: (diagnostic) => toDiagnostic(diagnostic, virtual, root),
-    projectClosure(file, throughEntries) {
-      const found: string[] = [];
-      const visited = new Set<string>();
-      const queue = [...(resolved.get(file) ?? [])];
-      while (queue.length > 0) {
-        const next = queue.shift() as string;
-        if (visited.has(next) || !isProjectFile(next) || (!throughEntries && entryTargets.has(next))) continue;
-        visited.add(next);
-        found.push(next);
-        queue.push(...(resolved.get(next) ?? []));
-      }
-      return found;
-    },
+    projectClosure: (file, throughEntries) => reachable((next) => resolved.get(next), file, (next) => isProjectFile(next) && (throughEntries || !entryTargets.has(next))),
   };
 }
 
@@ -161,7 +150,7 @@ function createChecked(notebooks: readonly NotebookCells[], options: ProgramOpti
  * whose types we do not load); a `@module` cell is a module of its own (no header, its own exports,
  * nothing added to the notebook's scope); a `@jsx` cell is a .tsx file.
  */
-function cellModules(notebook: NotebookCells, root: string): CellModule[] {
+export function cellModules(notebook: NotebookCells, root: string): CellModule[] {
   const name = displayPath(notebook.file, root);
   const scope = new Map<string, { cell: number; kind: Kind }>();
   const modules = new Map<string, string>();
