@@ -4,9 +4,11 @@
  *   1. config       notebooks/report.yaml → ReportConfig (normalized once)
  *   2. assumptions  assumptions.yaml → AssumptionRegistry (validated, hashed, no source after the
  *                   as-of date), then what-if overrides
+ *   2b. errata      the errata file (corrections of published versions), parsed; after step 3 each
+ *                   erratum's section and figures must exist in this build, its version be published
  *   3. execute      chapters → executed notebooks + figures + claims (engine; reused when unchanged)
  *   4. render       chapters + records + appendices → one self-contained HTML page
- *   5. collect      report.html, figures.json, claims.json, sections.json (in memory)
+ *   5. collect      report.html, figures.json, claims.json, sections.json, errata.json (in memory)
  *   6. print        report.html → report.pdf with headless Chromium (skipped with --no-pdf)
  *   7. log          build-log.json: per notebook executed or reused, duration and why, and the
  *                   sha256 of every other output (publish verifies them)
@@ -42,6 +44,10 @@ import { renderWhatIfBanner } from "./whatif/banner";
 import { describeOverride } from "./whatif/overrides";
 import { BUILD_LOG } from "./outputs";
 import type { AssumptionRegistry } from "../assumptions";
+import { parseErrata } from "../errata/parse";
+import { checkErrata } from "../errata/check";
+import { withoutPositions, type LocatedErratum } from "../errata/types";
+import { compareVersionIds, VERSION_ID } from "../publish/store";
 
 export { FileBuildEffects } from "./effects";
 export type { BuildEffects, ChapterRun, ExecuteSettings } from "./effects-types";
@@ -108,10 +114,11 @@ export async function build(options: BuildOptions = {}, effects: BuildEffects = 
   step("assumptions", `${fileRegistry.all().length} from ${rel(config.assumptions)}, as of ${asOf}`);
   const { registry, whatIf } = await applyWhatIf(fileRegistry, options.whatIf ?? {});
   if (whatIf) step("what-if", whatIf.overrides.map(describeOverride).join(", "));
+  const errata = config.errata === undefined ? null : parseErrata(await effects.readText(config.errata), rel(config.errata));
 
   const release = await effects.lockOutputs(config.outDir);
   try {
-    return await buildLocked({ config, options, effects, started, rel, registry, fileRegistry, whatIf, assumptionsText, versionDate, asOf });
+    return await buildLocked({ config, options, effects, started, rel, registry, fileRegistry, whatIf, assumptionsText, versionDate, asOf, errata });
   } finally {
     await release();
   }
@@ -129,14 +136,23 @@ interface LockedInput {
   readonly assumptionsText: string;
   readonly versionDate: string;
   readonly asOf: string;
+  /** The parsed errata file, or null when report.yaml names none. */
+  readonly errata: readonly LocatedErratum[] | null;
 }
 
-async function buildLocked({ config, options, effects, started, rel, registry, fileRegistry, whatIf, assumptionsText, versionDate, asOf }: LockedInput): Promise<BuildResult> {
+async function buildLocked({ config, options, effects, started, rel, registry, fileRegistry, whatIf, assumptionsText, versionDate, asOf, errata }: LockedInput): Promise<BuildResult> {
   const step = (name: string, detail = ""): void => effects.log(messages.buildStep(name, detail));
   // 3. execute
   const runs = await effects.executeChapters(config, registry, { ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }) });
   for (const run of runs) step("execute", `${run.chapter.relativePath} ${run.status} in ${formatSeconds(run.durationMs)} (${run.reason})`);
   const { figures, claims, sections } = withSections(runs);
+  if (errata !== null) {
+    // An erratum points at this report's section and figures, and corrects a version already published.
+    const isEarlierVersion = (version: string): boolean =>
+      VERSION_ID.test(version) && compareVersionIds(version, versionDate) < 0 && effects.exists(`${config.paths.reports}/${version}/manifest.json`);
+    checkErrata(errata, { sections: sections.map((s) => s.id), figures: figures.map((f) => f.id), isEarlierVersion });
+    step("errata", `${errata.length} from ${rel(config.errata ?? "")}`);
+  }
 
   // 4. render
   const provenance: Provenance = {
@@ -172,6 +188,7 @@ async function buildLocked({ config, options, effects, started, rel, registry, f
   await write("figures.json", figuresJson(figures));
   await write("claims.json", claimsJson(claims));
   await write("sections.json", pretty(sections));
+  if (errata !== null) await write("errata.json", pretty(withoutPositions(errata)));
 
   // 6. print
   const pdfStarted = effects.now().getTime();
