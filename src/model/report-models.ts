@@ -3,14 +3,12 @@
  * reads (by id) and the arithmetic that turns one draw of them into outputs. Notebooks call
  * `runModel(MODEL, nb.assumptions, nb.montecarlo)`; the summary notebook calls the same models, so it
  * quotes the same numbers (every assumption's random stream is keyed by its id, so the same id gives
- * the same draws in any model). Also the helpers chapters share: input kinds, judgement weight,
- * histograms, figure numbers.
+ * the same draws in any model). Also the helpers chapters share: input kinds, histograms, figure numbers.
  */
 import type { Driver, Summary } from "./types";
 import type { Assumption, AssumptionReader } from "../assumptions/types";
 import { driversOf } from "./drivers";
 import { inputsFrom, monteCarlo, type Model, type MonteCarloResult } from "./montecarlo";
-import { rankCorrelation } from "./sensitivity";
 
 /** A chapter model: input names mapped to assumption ids, and a pure per-draw evaluation. */
 export interface ReportModel<K extends string, O extends string> {
@@ -99,25 +97,6 @@ export function inputKind(a: Assumption): InputKind {
 /** True when an assumption cites a public source rather than the essay or our own judgement. */
 export function isIndependentSource(a: Assumption): boolean {
   return inputKind(a) === "source";
-}
-
-/**
- * How much of an output's uncertainty comes from judgement inputs: the share of Σρ² (Spearman's ρ of
- * each input with the output, over all draws) that judgement inputs carry. 0 when nothing varies.
- * A claim whose verdict rests on an output with a weight above ½ rests mainly on judgement.
- */
-export function judgementWeight<K extends string, O extends string>(run: ModelRun<K, O>, output: O): number {
-  // The core's OutputName type cannot see that O names an output of a Record<O, number> for a generic O.
-  const rho = rankCorrelation(run.result as MonteCarloResult<K, Record<string, number>>, { output: output as string });
-  let judgement = 0;
-  let total = 0;
-  for (const r of rho) {
-    const w = r.rho * r.rho;
-    if (!Number.isFinite(w)) continue;
-    total += w;
-    if (inputKind(run.assumptions[r.input]) === "judgement") judgement += w;
-  }
-  return total === 0 ? 0 : judgement / total;
 }
 
 /** Equal-width histogram of samples, for charts (a few dozen rows instead of 10,000 points). */
