@@ -1,6 +1,7 @@
 /** `out/reports/index.html`: every published version, newest first, self-contained and escaped. */
 import * as messages from "../messages/versions";
 import { figureRange } from "../diff/figures";
+import { formatAlternatives } from "../format/number";
 import { html, rawHtml } from "../util/html";
 import type { Manifest } from "./store";
 import { renderIndexErrata } from "../errata/render";
@@ -16,7 +17,8 @@ export function renderIndexPage(title: string, newestFirst: readonly Manifest[])
 <td>${version.note ?? ""}${renderIndexErrata(version.errata ?? [])}</td>
 <td class="figures">${version.headline.map((f) => {
       const { p50, interval } = figureRange(f, f);
-      return html`<div>${f.label}: <strong>${p50}</strong>${interval === null ? "" : html` <small>(${interval})</small>`}</div>`;
+      // Beside the interval, the figure under its structural alternatives, as on the title page.
+      return html`<div>${f.label}: <strong>${p50}</strong>${interval === null ? "" : html` <small>(${interval})</small>`}${html`<small>${formatAlternatives(f)}</small>`}</div>`;
     })}</td>
 <td><a href="${href("report.html")}">HTML</a> · <a href="${href("report.pdf")}">PDF</a> · <a href="${href("manifest.json")}">manifest</a></td></tr>`;
   });
