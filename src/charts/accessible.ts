@@ -17,6 +17,9 @@ const NARROW_PLOT_WIDTH = 180;
 const NARROW_LABEL_LIMIT = 130;
 const NARROW_TITLE_LIMIT = 330;
 const NARROW_LEGEND_LABEL_LIMIT = 280;
+/** Average width of a character of the theme's 12 px axis titles and 14 px chart titles (semibold), px. */
+const AXIS_TITLE_PX_PER_CHAR = 6.5;
+const TITLE_PX_PER_CHAR = 7.5;
 
 type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json => typeof value === "object" && value !== null && !Array.isArray(value);
@@ -31,13 +34,14 @@ export function narrowSpec(spec: unknown): Json | null {
   };
   const width = typeof spec.width === "number" ? Math.min(spec.width, NARROW_PLOT_WIDTH) : NARROW_PLOT_WIDTH;
   return {
-    ...spec,
+    ...wrapXTitles(spec, Math.floor(width / AXIS_TITLE_PX_PER_CHAR)),
+    ...wrapChartTitle(spec.title, Math.floor(NARROW_TITLE_LIMIT / TITLE_PX_PER_CHAR)),
     width,
     config: {
       ...config,
       axis: limit(config.axis, "labelLimit", NARROW_LABEL_LIMIT),
-      // A long x-axis title would widen the drawing past the column; it is cut to the plot's width
-      // (the full title stays in the chart's description).
+      // A long x-axis title is wrapped onto lines that fit the plot (wrapXTitles); the limit only
+      // guards a single word longer than the plot.
       axisX: { ...(isObject(config.axisX) ? config.axisX : {}), titleLimit: width },
       // Category labels stand upright to fit side by side (none is dropped, unlike thinning).
       axisXDiscrete: { labelAngle: -90, labelOverlap: false, ...(isObject(config.axisXDiscrete) ? config.axisXDiscrete : {}) },
@@ -46,6 +50,37 @@ export function narrowSpec(spec: unknown): Json | null {
       title: { ...(isObject(config.title) ? config.title : {}), limit: NARROW_TITLE_LIMIT },
     },
   };
+}
+
+/** Words of `title` on lines of at most `perLine` characters (a word longer than that keeps its own line). */
+export function wrapTitle(title: string, perLine: number): string | string[] {
+  if (title.length <= perLine) return title;
+  const lines: string[] = [];
+  for (const word of title.split(/\s+/).filter((part) => part !== "")) {
+    const last = lines.at(-1);
+    if (last !== undefined && last.length + 1 + word.length <= perLine) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines.length > 1 ? lines : title;
+}
+
+/** The spec with the x encoding's string title (its own and its layers') wrapped for the phone drawing. */
+function wrapXTitles(spec: Json, perLine: number): Json {
+  const encoding = isObject(spec.encoding) ? spec.encoding : null;
+  const x = encoding !== null && isObject(encoding.x) ? encoding.x : null;
+  const wrapped: Json = { ...spec };
+  if (encoding !== null && x !== null && typeof x.title === "string") {
+    wrapped.encoding = { ...encoding, x: { ...x, title: wrapTitle(x.title, perLine) } };
+  }
+  if (Array.isArray(spec.layer)) wrapped.layer = spec.layer.map((layer) => (isObject(layer) ? wrapXTitles(layer, perLine) : layer));
+  return wrapped;
+}
+
+/** `{ title }` with a long string title (or `title.text`) wrapped for the phone drawing; `{}` otherwise. */
+function wrapChartTitle(title: unknown, perLine: number): Json {
+  if (typeof title === "string") return { title: wrapTitle(title, perLine) };
+  if (isObject(title) && typeof title.text === "string") return { title: { ...title, text: wrapTitle(title.text, perLine) } };
+  return {};
 }
 
 export interface ChartText {

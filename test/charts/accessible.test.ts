@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { accessibleSvg, chartText, narrowSpec } from "../../src/charts/accessible";
+import { accessibleSvg, chartText, narrowSpec, wrapTitle } from "../../src/charts/accessible";
+import { renderChart } from "../../src/charts/render";
 
 describe("chart text for assistive technology", () => {
   it("takes the spec's title and description, else what the chart encodes", () => {
@@ -26,5 +27,27 @@ describe("the phone drawing", () => {
     expect(spec.width).toBe(520); // not mutated
     expect(narrowSpec({ hconcat: [] })).toBeNull();
     expect(narrowSpec({ facet: {}, spec: {} })).toBeNull();
+  });
+});
+
+describe("a long x-axis title on the phone drawing", () => {
+  it("wraps onto lines instead of being cut with an ellipsis", async () => {
+    const title = "Inference cost uplift (% of today's cost of serving the model)";
+    expect(wrapTitle(title, 30)).toEqual(["Inference cost uplift (% of", "today's cost of serving the", "model)"]);
+    expect(wrapTitle("short", 30)).toBe("short");
+    expect(wrapTitle("an-unbreakable-word-longer-than-the-line", 10)).toBe("an-unbreakable-word-longer-than-the-line");
+    const spec = {
+      width: 520,
+      title: "One training run, stated and computed from the essay's inputs (90% intervals)",
+      data: { values: [{ a: 1, b: "x" }, { a: 3, b: "y" }] },
+      mark: "point",
+      encoding: { x: { field: "a", type: "quantitative", title }, y: { field: "b", type: "nominal" } },
+    };
+    const narrow = narrowSpec(spec);
+    const chart = await renderChart(narrow, { where: "nb.ipynb cell 1", baseDir: ".", idPrefix: "wt" });
+    const text = chart.markup.replace(/<[^>]+>/g, " ");
+    expect(text).not.toContain("…");
+    for (const word of ["Inference", "today's", "model)", "One", "(90%", "intervals)"]) expect(text).toContain(word);
+    expect(chart.width).toBeLessThanOrEqual(390);
   });
 });

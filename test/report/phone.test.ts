@@ -68,7 +68,11 @@ const LAYOUT = `(() => {
   });
   const table = [...document.querySelectorAll(".cell-markdown table")].find((t) => t.textContent.includes("column_heading_11"));
   const box = table?.parentElement;
+  const claims = document.querySelector(".claims-table");
+  const claimCell = claims?.querySelector("tbody td");
   return {
+    claimColumnShare: claims && claimCell ? claimCell.getBoundingClientRect().width / claims.getBoundingClientRect().width : null,
+    truncatedChartText: charts.flatMap((svg) => [...svg.querySelectorAll("text")].map((t) => t.textContent)).filter((text) => text.includes("\u2026")),
     scrollWidth: document.documentElement.scrollWidth,
     clientWidth: document.documentElement.clientWidth,
     visibleCharts: charts.length,
@@ -80,7 +84,7 @@ const LAYOUT = `(() => {
 describe("on a phone and on a desktop", () => {
   it.each([390, 1280])("the report fits %i px with readable chart text and wide tables scrolling in their own box", async (width) => {
     const tab = await open(reportUrl, width);
-    const layout = (await tab.evaluate(LAYOUT)) as { scrollWidth: number; clientWidth: number; visibleCharts: number; minChartTextPx: number; tableScrollsInItsBox: boolean | null };
+    const layout = (await tab.evaluate(LAYOUT)) as { scrollWidth: number; clientWidth: number; visibleCharts: number; minChartTextPx: number; tableScrollsInItsBox: boolean | null; claimColumnShare: number | null; truncatedChartText: string[] };
     await tab.screenshot({ path: join(shots, `report-${width}.png`) });
     await tab.evaluate(`document.querySelector("figure.chart").scrollIntoView()`);
     await tab.screenshot({ path: join(shots, `report-chart-${width}.png`) });
@@ -88,6 +92,9 @@ describe("on a phone and on a desktop", () => {
     expect(layout.visibleCharts).toBe(2); // one drawing per chart is shown, the other is display:none
     expect(layout.minChartTextPx).toBeGreaterThanOrEqual(10);
     expect(layout.tableScrollsInItsBox).toBe(true);
+    expect(layout.truncatedChartText).toEqual([]); // long titles wrap on the phone drawing
+    // The ledger's claim (with its explanation) is not squeezed to a few words a line by the numbers.
+    if (width === 1280) expect(layout.claimColumnShare).toBeGreaterThan(0.35);
     await tab.close();
   });
 
