@@ -28,7 +28,7 @@ import { ConfigNotFoundError, configPathForRoot, findConfigFile, normalizeConfig
 import * as messages from "../messages/report";
 import { FileBuildEffects } from "./effects";
 import type { BuildEffects, ChapterRun } from "./effects-types";
-import type { Provenance } from "../report/appendices";
+import { APPENDIX_IDS, type Provenance } from "../report/appendices";
 import type { FailedCell } from "../report/chapters";
 import { ChromiumNotFoundError, ChromiumPathError, type ChromiumInfo } from "../report/chromium";
 import type { PdfOptions } from "../report/pdf";
@@ -150,7 +150,7 @@ async function buildLocked({ config, options, effects, started, rel, registry, f
     // An erratum points at this report's section and figures, and corrects a version already published.
     const isEarlierVersion = (version: string): boolean =>
       VERSION_ID.test(version) && compareVersionIds(version, versionDate) < 0 && effects.exists(`${config.paths.reports}/${version}/manifest.json`);
-    checkErrata(errata, { sections: sections.map((s) => s.id), figures: figures.map((f) => f.id), isEarlierVersion });
+    checkErrata(errata, { sections: [...sections.map((s) => s.id), ...APPENDIX_IDS], figures: figures.map((f) => f.id), isEarlierVersion });
     step("errata", `${errata.length} from ${rel(config.errata ?? "")}`);
   }
 

@@ -19,7 +19,7 @@ const text = z.string().trim().min(1, "must not be empty").max(4000, "is longer 
 const Entry = z.strictObject({
   id: z.string().regex(/^[a-z][a-z0-9_]*$/, "must be snake_case (a-z, 0-9, _), starting with a letter"),
   version: z.string().regex(/^\d{4}-\d{2}-\d{2}(?:-\d+)?$/, "must be a published version id like 2026-11-26"),
-  section: z.string().regex(/^[^#\s]+#\S+$/, 'must be a section id like "05-who-pays#compute-spend"'),
+  section: z.string().regex(/^\S+$/, 'must be a section id like "05-who-pays#compute-spend" or "appendix-methods"'),
   figures: z.array(z.string().min(1)).default([]),
   was: text,
   now: text,

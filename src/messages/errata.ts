@@ -27,7 +27,7 @@ export function errataDuplicateId(where: Where, id: string, firstLine: number): 
 
 export function errataUnknownSection(where: Where, id: string, section: string, suggestion: string): string {
   const hint = suggestion === "" ? "" : ` Did you mean "${suggestion}"?`;
-  return at(where, `erratum "${id}": section "${section}" is not a section of this report (sections are "<notebook>#<heading slug>", listed in out/build/sections.json).${hint}`);
+  return at(where, `erratum "${id}": section "${section}" is not a section of this report (sections are "<notebook>#<heading slug>", listed in out/build/sections.json, or an appendix: appendix-methods …).${hint}`);
 }
 
 export function errataUnknownFigure(where: Where, id: string, figure: string, suggestion: string): string {

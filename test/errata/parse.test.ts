@@ -76,7 +76,7 @@ describe("checkErrata", () => {
     expect(exitCodeOf(error)).toBe(EXIT_USAGE);
     expect(error.problems).toEqual([
       'notebooks/errata.yaml:3:14: erratum "multiple_run_rate": version "2026-11-26" is not a version published before this one (see out/reports/); an erratum corrects a version readers have seen',
-      'notebooks/errata.yaml:4:14: erratum "multiple_run_rate": section "05-who-pays#a-high-multiple-on-which-sales" is not a section of this report (sections are "<notebook>#<heading slug>", listed in out/build/sections.json). Did you mean "05-who-pays#a-high-multiple-on-which-sale"?',
+      'notebooks/errata.yaml:4:14: erratum "multiple_run_rate": section "05-who-pays#a-high-multiple-on-which-sales" is not a section of this report (sections are "<notebook>#<heading slug>", listed in out/build/sections.json, or an appendix: appendix-methods …). Did you mean "05-who-pays#a-high-multiple-on-which-sale"?',
       'notebooks/errata.yaml:5:14: erratum "multiple_run_rate": figure "anthropic_price_to_sales_trailing" is not a figure of this report (see out/build/figures.json). Did you mean "anthropic_price_to_sales_trail"?',
       expect.stringContaining('notebooks/errata.yaml:9:14: erratum "dates_wording": version "2026-11-26"'),
       expect.stringContaining('notebooks/errata.yaml:10:14: erratum "dates_wording": section "00-summary#what-the-inputs-are-and-when-they-date-from" is not a section'),
