@@ -82,11 +82,12 @@ export function diffSnapshots(before: Snapshot, after: Snapshot): DiffResult {
   };
 }
 
-/** The newer side's errata that the older side did not already carry (by id). */
+/** The newer side's errata that the older side did not already carry (by id); absent when there are none. */
 function errataBetween(before: Snapshot, after: Snapshot): Pick<DiffResult, "errata"> {
   if (after.errata === undefined) return {};
   const known = new Set((before.errata ?? []).map((e) => e.id));
-  return { errata: after.errata.filter((e) => !known.has(e.id)) };
+  const added = after.errata.filter((e) => !known.has(e.id));
+  return added.length === 0 ? {} : { errata: added };
 }
 
 function asOfChange(before: Snapshot, after: Snapshot): Pick<DiffResult, "asOf"> {
