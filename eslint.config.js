@@ -14,4 +14,12 @@ export default tseslint.config(
       "max-lines": ["warn", { max: 400, skipBlankLines: true, skipComments: true }],
     },
   },
+  {
+    // The model library is the bottom layer: it knows neither the notebook API, the engine, the
+    // renderer, the build nor this report's content (src/fragmentation-tax/ builds on it, not the reverse).
+    files: ["src/model/**/*.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [{ group: ["**/api/*", "**/notebook/*", "**/report/*", "**/build/*", "**/fragmentation-tax/*", "**/cli/*", "**/publish/*", "**/diff/*", "**/preview/*"], message: "src/model/ is the bottom layer: it may import only src/model, src/assumptions types, src/util, src/format and src/messages." }] }],
+    },
+  },
 );

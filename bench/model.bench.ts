@@ -4,15 +4,9 @@
  * Float64Array loop doing the same draws and arithmetic, measured in the same run.
  */
 import type { Assumption, DistributionKind } from "../src/assumptions/types";
-import {
-  drawColumns,
-  monteCarlo,
-  normalQuantile,
-  summarize,
-  trainingRunFragmentationTax,
-  uniformStream,
-  Z95,
-} from "../src/model";
+import { monteCarlo, normalQuantile, summarize, trainingRunFragmentationTax, Z95 } from "../src/model";
+import { drawColumns } from "../src/model/montecarlo";
+import { uniformStream } from "../src/model/random";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";

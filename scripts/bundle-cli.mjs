@@ -2,7 +2,8 @@
 //   src/cli/main.ts         → dist/cli.js              (the `fragtax` bin; lazy chunks dist/chunk-*.js)
 //   src/notebook/worker.ts  → dist/notebook-worker.js  (the notebook engine's worker thread)
 //   src/api/index.ts        → dist/api.js   + dist/api.d.ts    (notebook API)
-//   src/model/index.ts      → dist/model.js + dist/model.d.ts  (domain model)
+//   src/model/index.ts      → dist/model.js + dist/model.d.ts  (the reusable model library)
+//   src/fragmentation-tax/index.ts → dist/fragmentation-tax.js + .d.ts (the report's chapter models and ledger)
 // Dependencies stay external (resolved from node_modules at run time). The declaration files come
 // from one `tsc --emitDeclarationOnly` run into dist/types/, re-exported by small stubs, so tslab's
 // TypeScript 5.0 reads them (tslab compiles notebook cells with rootDir = the notebook's folder, so
@@ -23,7 +24,7 @@ const common = {
 };
 
 rmSync("dist", { recursive: true, force: true }); // no stale chunks
-const entries = { api: "src/api/index.ts", model: "src/model/index.ts" };
+const entries = { api: "src/api/index.ts", model: "src/model/index.ts", "fragmentation-tax": "src/fragmentation-tax/index.ts" };
 
 await Promise.all([
   // Code splitting keeps `await import(...)` lazy (e.g. `check` loads the TypeScript compiler, ~1.4 s;

@@ -6,10 +6,10 @@
  * only displayed. Nothing here knows about AI economics.
  */
 
-import type { Summary, Verdict } from "../model/types";
+import type { Summary, Verdict } from "../vocabulary/results";
 
 // The model's vocabulary, re-exported: notebooks and the renderer name them from here.
-export type { Driver, Summary, Verdict } from "../model/types";
+export type { Driver, Summary, Verdict } from "../vocabulary/results";
 
 import type { NumberFormat } from "../format/number";
 

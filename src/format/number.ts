@@ -10,7 +10,7 @@
  *              such as 2019.55, late July 2019, reads as the year it falls in)
  *   number   → 3 significant digits, thousands separated: 2.95, 12,300
  */
-import type { Summary } from "../model/types";
+import type { Summary } from "../vocabulary/results";
 
 /**
  * How a number is written for readers. `usd` → $28.8M, `multiple` → 39×, `percent` (a fraction) → 12%,

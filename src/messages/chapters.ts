@@ -1,4 +1,4 @@
-// Messages of the report's chapter arithmetic (src/model/essay-arithmetic.ts).
+// Messages of the report's chapter arithmetic (src/fragmentation-tax/essay-arithmetic.ts).
 
 export const yearsNotPositive = (years: number): string => `capitalRecoveryFactor: years must be positive, got ${years}`;
 

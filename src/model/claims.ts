@@ -11,7 +11,7 @@
  * both bounds of both ranges are positive (costs and multiples are judged in ratios), else arithmetic.
  * So "overstated by 10.7×" means the stated figure is about 10.7 times the computed one.
  */
-import type { Summary, Verdict } from "./types";
+import type { Summary, Verdict } from "../vocabulary/results";
 import * as msg from "../messages/model";
 
 export interface Range {

@@ -3,7 +3,7 @@
  * input (p5 → p95, others at their medians), squared and normalized — a first-order share of the
  * output's variance. The notebook API turns these into a claim's basis (essay / source / judgement).
  */
-import type { Driver } from "./types";
+import type { Driver } from "../vocabulary/results";
 import type { Assumption } from "../assumptions/types";
 import type { Model, OutputName } from "./montecarlo";
 import { tornado } from "./sensitivity";

@@ -12,7 +12,7 @@
  * frozen (a model that writes to it throws) and reused: copy it (`{ ...x }`) to keep a row. In a model,
  * prefer passing `x` on over `{ ...x, extra }`: spread-then-add is a slow path in V8, per sample.
  */
-import type { Summary } from "./types";
+import type { Summary } from "../vocabulary/results";
 import type { Assumption, AssumptionReader } from "../assumptions/types";
 import * as msg from "../messages/model";
 import { imposeRankCorrelation, type RankTarget } from "./correlation";

@@ -5,7 +5,7 @@
  * Order statistics come from quickselect on a copy rather than a full sort: five percentiles of
  * 100,000 samples cost a few linear passes instead of an O(n log n) sort.
  */
-import type { Summary } from "./types";
+import type { Summary } from "../vocabulary/results";
 
 const PERCENTILES = [0.05, 0.25, 0.5, 0.75, 0.95] as const;
 

@@ -4,9 +4,9 @@
  * different structure; running each gives the headline under every alternative, shown beside its
  * Monte Carlo interval (`nb.figure({ …, alternatives: alternativesFor(runs, "output") })`).
  */
-import type { Summary } from "./types";
+import type { Summary } from "../vocabulary/results";
 import type { AssumptionReader } from "../assumptions/types";
-import { runModel, type ModelRun, type ReportModel } from "./report-models";
+import { runModel, type ModelRun, type ReportModel } from "./runner";
 
 export interface ModelVariant<K extends string, O extends string> {
   /** Stable id (snake_case), recorded in figures.json. */

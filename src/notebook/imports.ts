@@ -10,8 +10,9 @@
  * other; only Node built-ins stay external. The metafile gives the project modules the notebook
  * depends on, transitively, for the build cache.
  *
- * Public entries: `../dist/api.js` and `../dist/model.js` (what notebooks import so they also work in
- * real Jupyter) resolve to `src/api/engine.ts` and `src/model/index.ts`, so runs track the real
+ * Public entries: `../dist/api.js`, `../dist/model.js` and `../dist/fragmentation-tax.js` (what
+ * notebooks import so they also work in real Jupyter) resolve to `src/api/engine.ts`,
+ * `src/model/index.ts` and `src/fragmentation-tax/index.ts`, so runs track the real
  * sources and a checkout without `dist/` still builds. `engine.ts` is `index.ts` without the Jupyter
  * fallback that loads report.yaml from disk (the engine always supplies the run context), so YAML and
  * zod are neither bundled nor evaluated per notebook; `fragtax check` types against `index.ts`.
@@ -29,6 +30,7 @@ const ENTRY_NAME = "fragtax-imports.js";
 export const PUBLIC_ENTRIES: Readonly<Record<string, string>> = {
   "dist/api.js": "src/api/index.ts",
   "dist/model.js": "src/model/index.ts",
+  "dist/fragmentation-tax.js": "src/fragmentation-tax/index.ts",
 };
 
 /** dist entry → source entry the engine bundles: the same exports, without the Jupyter-only loader. */

@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { Assumption } from "../../src/assumptions/types";
-import { cholesky, imposeRankCorrelation, isPositiveSemiDefinite, monteCarlo, spearman, uniformStream } from "../../src/model";
+import { monteCarlo, spearman } from "../../src/model";
+import { imposeRankCorrelation } from "../../src/model/correlation";
+import { uniformStream } from "../../src/model/random";
+import { cholesky, isPositiveSemiDefinite } from "../../src/util/linalg";
 import { assumption } from "./helpers";
 
 const withCorrelations = (a: Assumption, correlations: Assumption["correlations"]): Assumption => ({ ...a, correlations });

@@ -1,16 +1,7 @@
 import { describe, expect, it } from "vitest";
-import {
-  analyticMean,
-  distributionOf,
-  median,
-  monteCarlo,
-  normalQuantile,
-  quantile,
-  sampler,
-  summarize,
-  uniformStream,
-  Z95,
-} from "../../src/model";
+import { distributionOf, median, monteCarlo, normalQuantile, quantile, summarize, Z95 } from "../../src/model";
+import { analyticMean, sampler } from "../../src/model/distributions";
+import { uniformStream } from "../../src/model/random";
 import { assumption } from "./helpers";
 
 describe("distributions", () => {

@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { parseAssumptions } from "../../src/assumptions";
-import { atMedians, DEFAULT_SEED, inputsFrom, monteCarlo, percentilesInPlace, summarize, trainingRunCostUsd } from "../../src/model";
+import { inputsFrom, monteCarlo, summarize, trainingRunCostUsd } from "../../src/model";
+import { atMedians } from "../../src/model/montecarlo";
+import { DEFAULT_SEED } from "../../src/model/random";
+import { percentilesInPlace } from "../../src/model/summary";
 import { assumption } from "./helpers";
 
 const inputs = {

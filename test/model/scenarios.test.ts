@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { checkProbabilities, mixSamples, scenarioMixture, ScenarioError } from "../../src/model";
+import { scenarioMixture } from "../../src/model";
+import { checkProbabilities, mixSamples, ScenarioError } from "../../src/model/scenarios";
 
 const essay = [
   { name: "Merchant Era", probability: 0.6, value: 1.0 },

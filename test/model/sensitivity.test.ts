@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { monteCarlo, rankCorrelation, ranks, spearman, tornado } from "../../src/model";
+import { monteCarlo, rankCorrelation, spearman, tornado } from "../../src/model";
+import { ranks } from "../../src/model/sensitivity";
 import { assumption } from "./helpers";
 
 // output = 10·a + b with a and b on the same range: a must dominate.

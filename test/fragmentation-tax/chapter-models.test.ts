@@ -1,9 +1,10 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parseAssumptions } from "../../src/assumptions";
-import * as helpers from "../../src/model/report-models";
-import * as chapterModels14 from "../../src/model/chapter-models";
-import * as chapterModels58 from "../../src/model/lab-models";
+import * as helpers from "../../src/model/runner";
+import * as kinds from "../../src/fragmentation-tax/input-kinds";
+import * as chapterModels14 from "../../src/fragmentation-tax/chapter-models";
+import * as chapterModels58 from "../../src/fragmentation-tax/lab-models";
 import { checkClaim } from "../../src/model/claims";
 
 const models = { ...helpers, ...chapterModels14, ...chapterModels58 };
@@ -79,9 +80,9 @@ describe("helpers", () => {
   });
 
   it("isIndependentSource separates the essay and our judgement from public sources", () => {
-    expect(models.isIndependentSource(registry.get("essay_training_run_cost_usd"))).toBe(false);
-    expect(models.isIndependentSource(registry.get("openai_microsoft_revenue_share_cap_usd"))).toBe(false);
-    expect(models.isIndependentSource(registry.get("training_mfu"))).toBe(true);
+    expect(kinds.isIndependentSource(registry.get("essay_training_run_cost_usd"))).toBe(false);
+    expect(kinds.isIndependentSource(registry.get("openai_microsoft_revenue_share_cap_usd"))).toBe(false);
+    expect(kinds.isIndependentSource(registry.get("training_mfu"))).toBe(true);
   });
 });
 
@@ -138,11 +139,11 @@ describe("the corrected lab model (issue 12)", () => {
   });
 
   it("inputKind reads the three kinds and the model's drivers put the doubling verdict on judgement", () => {
-    expect(helpers.inputKind(registry.get("essay_training_days"))).toBe("essay");
-    expect(helpers.inputKind(registry.get("stack_specific_engineering_share"))).toBe("judgement");
-    expect(helpers.inputKind(registry.get("training_mfu"))).toBe("source");
+    expect(kinds.inputKind(registry.get("essay_training_days"))).toBe("essay");
+    expect(kinds.inputKind(registry.get("stack_specific_engineering_share"))).toBe("judgement");
+    expect(kinds.inputKind(registry.get("training_mfu"))).toBe("source");
     const judgementShare = (drivers: readonly { id: string; share: number }[]) =>
-      drivers.filter((d) => helpers.inputKind(registry.get(d.id)) === "judgement").reduce((sum, d) => sum + d.share, 0);
+      drivers.filter((d) => kinds.inputKind(registry.get(d.id)) === "judgement").reduce((sum, d) => sum + d.share, 0);
     expect(judgementShare(run(models.CREDITS).drivers("engineering_multiplier"))).toBeGreaterThan(0.99);
     expect(judgementShare(run(models.TRAINING_MARKET).drivers("cost_flop_route_usd"))).toBeLessThan(0.01);
   });

@@ -2,13 +2,13 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { formatAny } from "../../src/api/session";
 import { parseAssumptions } from "../../src/assumptions";
-import { CREDITS, SOVEREIGNTY, TRAINING_ESSAY_BOX, TRAINING_MARKET, TRAINING_READINGS } from "../../src/model/chapter-models";
-import { VALUATION, WHO_PAYS } from "../../src/model/lab-models";
+import { CREDITS, SOVEREIGNTY, TRAINING_ESSAY_BOX, TRAINING_MARKET, TRAINING_READINGS } from "../../src/fragmentation-tax/chapter-models";
+import { VALUATION, WHO_PAYS } from "../../src/fragmentation-tax/lab-models";
 import {
   captiveCloudClaims, chipClaims, creditsClaims, decimalYear, ledgerClaim, scenarioClaims, sovereigntyClaims, trainingClaims, verdictCounts, whoPaysClaims,
   type LedgerEntry,
-} from "../../src/model/ledger";
-import { runModel, type ReportModel } from "../../src/model/report-models";
+} from "../../src/fragmentation-tax/ledger";
+import { runModel, type ReportModel } from "../../src/model/runner";
 import { claimBasis } from "../../src/api/basis";
 
 const FILE = "notebooks/assumptions.yaml";

@@ -7,8 +7,8 @@
  */
 
 import * as msg from "../messages/chapters";
-import { normalQuantile } from "./distributions";
-import { sovereigntyUplift, utilizationDilution } from "./fragmentation";
+import { normalQuantile } from "../model/distributions";
+import { sovereigntyUplift, utilizationDilution } from "../model/fragmentation";
 
 /** Service level used to express a pooled utilization as the core's demand headroom (any level gives the same result). */
 const SERVICE_LEVEL = 0.95;

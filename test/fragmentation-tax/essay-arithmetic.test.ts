@@ -5,7 +5,7 @@ import {
   remainderProbabilities,
   sovereigntyInferenceUplift,
   splitPoolCapacityMultiplier,
-} from "../../src/model/essay-arithmetic";
+} from "../../src/fragmentation-tax/essay-arithmetic";
 
 describe("capitalRecoveryFactor", () => {
   it("matches the annuity formula and falls back to straight line at rate 0", () => {

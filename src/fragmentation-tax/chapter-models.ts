@@ -1,15 +1,15 @@
 /**
  * The chapter models of chapters 1–4: the training bill, the revenue share, credits and engineering,
  * and the sovereignty premium. Each names the assumptions it reads and evaluates one draw of them;
- * `runModel` (report-models.ts) runs it by Monte Carlo.
+ * `runModel` (src/model/runner.ts) runs it by Monte Carlo.
  */
-import { creditValue } from "./credits";
-import { energyCostUsd } from "./energy";
+import { creditValue } from "../model/credits";
+import { energyCostUsd } from "../model/energy";
 import { sovereigntyInferenceUplift, splitPoolCapacityMultiplier } from "./essay-arithmetic";
-import { engineeringMultiplier } from "./fragmentation";
-import type { ReportModel } from "./report-models";
-import { revenuePath, revenueSharePayments } from "./revenue-share";
-import { flopDelivered, trainingRunCost, trainingRunCostFromFlop } from "./training";
+import { engineeringMultiplier } from "../model/fragmentation";
+import type { ReportModel } from "../model/runner";
+import { revenuePath, revenueSharePayments } from "../model/revenue-share";
+import { flopDelivered, trainingRunCost, trainingRunCostFromFlop } from "../model/training";
 
 // ── Chapter 1 ────────────────────────────────────────────────────────────────────────────────────
 

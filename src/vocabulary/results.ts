@@ -1,7 +1,7 @@
 /**
- * The model's own vocabulary for results: a percentile summary of samples and a claim's verdict.
- * They live here, not in the notebook API (src/api/ re-exports them), so the model depends on nothing
- * above it.
+ * The vocabulary of results: a percentile summary of samples, a claim's verdict, an input's weight.
+ * The model produces them, the formatter and the messages print them, the notebook API re-exports
+ * them; they live below all of these (src/vocabulary/ imports nothing), so each depends only downward.
  */
 
 /** Percentile summary of a Monte Carlo output (or of any sample set). */

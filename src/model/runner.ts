@@ -1,11 +1,12 @@
 /**
- * Running the report's chapter models (chapter-models.ts, lab-models.ts): which assumptions a model
- * reads (by id) and the arithmetic that turns one draw of them into outputs. Notebooks call
- * `runModel(MODEL, nb.assumptions, nb.montecarlo)`; the summary notebook calls the same models, so it
- * quotes the same numbers (every assumption's random stream is keyed by its id, so the same id gives
- * the same draws in any model). Also the helpers chapters share: input kinds, histograms, figure numbers.
+ * The generic model runner: a report model names the assumptions it reads (by id) and the arithmetic
+ * that turns one draw of them into outputs; `runModel(MODEL, nb.assumptions, nb.montecarlo)` runs it
+ * by Monte Carlo. Every assumption's random stream is keyed by its id, so the same id gives the same
+ * draws in any model, and a summary that re-runs a chapter's model quotes the same numbers. Also the
+ * helpers any chapter shares: histograms, figure numbers, an assumption's interval. Nothing here
+ * knows this report: its chapter models live in src/fragmentation-tax/.
  */
-import type { Driver, Summary } from "./types";
+import type { Driver, Summary } from "../vocabulary/results";
 import type { Assumption, AssumptionReader } from "../assumptions/types";
 import { driversOf } from "./drivers";
 import { inputsFrom, monteCarlo, type Model, type MonteCarloResult } from "./montecarlo";
@@ -78,25 +79,6 @@ function cornersOf<K extends string, O extends string>(model: ReportModel<K, O>,
     }
   }
   return corners;
-}
-
-/** Where an input comes from: the essay under review, an external source, or the analysts' judgement. */
-export type InputKind = "essay" | "source" | "judgement";
-
-/**
- * An assumption's kind: its declared `kind` when the assumptions file has one, else read from the
- * source title convention ("Maverick analyst essay", "fragtax analysts' assumption", anything else).
- */
-export function inputKind(a: Assumption): InputKind {
-  const declared = (a as { readonly kind?: unknown }).kind;
-  if (declared === "essay" || declared === "source" || declared === "judgement") return declared;
-  if (/^Maverick analyst essay/i.test(a.source.title)) return "essay";
-  return /^fragtax analysts/i.test(a.source.title) ? "judgement" : "source";
-}
-
-/** True when an assumption cites a public source rather than the essay or our own judgement. */
-export function isIndependentSource(a: Assumption): boolean {
-  return inputKind(a) === "source";
 }
 
 /** Equal-width histogram of samples, for charts (a few dozen rows instead of 10,000 points). */

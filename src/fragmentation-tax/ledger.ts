@@ -11,12 +11,13 @@
  */
 import type { Assumption } from "../assumptions/types";
 import type { CREDITS, TRAINING_ESSAY_BOX, TRAINING_MARKET, TRAINING_READINGS, SOVEREIGNTY } from "./chapter-models";
-import { checkClaim, computedRange, type Range } from "./claims";
+import { checkClaim, computedRange, type Range } from "../model/claims";
 import type { VALUATION, WHO_PAYS } from "./lab-models";
-import { inputKind, intervalOf, isIndependentSource, type ModelRun, type ReportModel } from "./report-models";
+import { inputKind, isIndependentSource } from "./input-kinds";
+import { intervalOf, type ModelRun, type ReportModel } from "../model/runner";
 import * as text from "./ledger-text";
 import type { NumberFormat } from "../format/number";
-import type { Driver, Summary, Verdict } from "./types";
+import type { Driver, Summary, Verdict } from "../vocabulary/results";
 
 export type Fmt = (x: number | Summary, format?: NumberFormat) => string;
 type Get = (id: string) => Assumption;

@@ -5,7 +5,7 @@
  * essay's own stated figures, which the claim texts paraphrase.
  */
 import type { NumberFormat } from "../format/number";
-import type { Summary } from "./types";
+import type { Summary } from "../vocabulary/results";
 import type { Assumption } from "../assumptions/types";
 
 type Fmt = (x: number | Summary, format?: NumberFormat) => string;

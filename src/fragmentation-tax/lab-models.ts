@@ -7,13 +7,13 @@
  * estimate, infrastructure engineering in proportion to compute, and Anthropic's two hardware stacks.
  * Inference and engineering are derived from the one scale input, so a bigger lab has more of both.
  */
-import { breakEvenChips, nreAmortization } from "./chips";
-import { inferenceUsdPerMillionTokens } from "./energy";
+import { breakEvenChips, nreAmortization } from "../model/chips";
+import { inferenceUsdPerMillionTokens } from "../model/energy";
 import { capitalRecoveryFactor, remainderProbabilities, sovereigntyInferenceUplift, splitPoolCapacityMultiplier } from "./essay-arithmetic";
-import { engineeringMultiplier } from "./fragmentation";
-import type { ReportModel } from "./report-models";
-import { scenarioMixture } from "./scenarios";
-import { valuationMultiples } from "./valuation";
+import { engineeringMultiplier } from "../model/fragmentation";
+import type { ReportModel } from "../model/runner";
+import { scenarioMixture } from "../model/scenarios";
+import { valuationMultiples } from "../model/valuation";
 
 const HOURS_PER_YEAR = 8760;
 
