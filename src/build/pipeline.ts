@@ -4,8 +4,8 @@
  *   1. config       notebooks/report.yaml → ReportConfig (normalized once)
  *   2. assumptions  assumptions.yaml → AssumptionRegistry (validated, hashed, no source after the
  *                   as-of date), then what-if overrides
- *   2b. errata      the errata file (corrections of published versions), parsed; after step 3 each
- *                   erratum's section and figures must exist in this build, its version be published
+ *   2b. errata      the errata file (corrections of published versions), parsed; after step 4 each
+ *                   erratum's section and figures must exist in this build (publish checks versions)
  *   3. execute      chapters → executed notebooks + figures + claims (engine; reused when unchanged)
  *   4. render       chapters + records + appendices → one self-contained HTML page
  *   5. collect      report.html, figures.json, claims.json, sections.json, errata.json (in memory)
@@ -47,7 +47,6 @@ import type { AssumptionRegistry } from "../assumptions";
 import { parseErrata } from "../errata/parse";
 import { checkErrata } from "../errata/check";
 import { withoutPositions, type LocatedErratum } from "../errata/types";
-import { compareVersionIds, VERSION_ID } from "../publish/store";
 
 export { FileBuildEffects } from "./effects";
 export type { BuildEffects, ChapterRun, ExecuteSettings } from "./effects-types";
@@ -146,13 +145,6 @@ async function buildLocked({ config, options, effects, started, rel, registry, f
   const runs = await effects.executeChapters(config, registry, { ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }) });
   for (const run of runs) step("execute", `${run.chapter.relativePath} ${run.status} in ${formatSeconds(run.durationMs)} (${run.reason})`);
   const { figures, claims, sections } = withSections(runs);
-  if (errata !== null) {
-    // An erratum points at this report's section and figures, and corrects a version already published.
-    const isEarlierVersion = (version: string): boolean =>
-      VERSION_ID.test(version) && compareVersionIds(version, versionDate) < 0 && effects.exists(`${config.paths.reports}/${version}/manifest.json`);
-    checkErrata(errata, { sections: [...sections.map((s) => s.id), ...APPENDIX_IDS], figures: figures.map((f) => f.id), isEarlierVersion });
-    step("errata", `${errata.length} from ${rel(config.errata ?? "")}`);
-  }
 
   // 4. render
   const provenance: Provenance = {
@@ -176,6 +168,13 @@ async function buildLocked({ config, options, effects, started, rel, registry, f
     ...(whatIf && { notice: renderWhatIfBanner(whatIf, (id) => (fileRegistry.has(id) ? fileRegistry.get(id) : undefined)) }),
   });
   step("render", `${report.chapters.length} chapters, ${report.charts} charts`);
+  if (errata !== null) {
+    // An erratum points at this report's sections and figures. A failed cell leaves figures missing,
+    // so the check waits for a build without failures (publish refuses the others anyway); which
+    // versions were published is publish's to check.
+    if (report.failedCells.length === 0) checkErrata(errata, { sections: [...sections.map((s) => s.id), ...APPENDIX_IDS], figures: figures.map((f) => f.id) });
+    step("errata", messages.errataChecked(errata.length, rel(config.errata ?? ""), report.failedCells.length === 0));
+  }
   for (const warning of report.warnings) effects.log(messages.buildWarning(warning));
 
   // 5. collect

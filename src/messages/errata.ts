@@ -35,8 +35,9 @@ export function errataUnknownFigure(where: Where, id: string, figure: string, su
   return at(where, `erratum "${id}": figure "${figure}" is not a figure of this report (see out/build/figures.json).${hint}`);
 }
 
-export function errataUnknownVersion(where: Where, id: string, version: string): string {
-  return at(where, `erratum "${id}": version "${version}" is not a version published before this one (see out/reports/); an erratum corrects a version readers have seen`);
+export function errataUnpublishedVersion(id: string, version: string, publishing: string, earlier: readonly string[]): string {
+  const list = earlier.length === 0 ? "none is published yet" : `published before it: ${earlier.join(", ")}`;
+  return `errata file: erratum "${id}" corrects version "${version}", which is not a version published before ${publishing} (${list}); an erratum corrects a version readers have seen. Fix its "version" and build again.`;
 }
 
 export function errataFileMissing(where: Where, name: string, path: string): string {

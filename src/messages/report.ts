@@ -129,3 +129,8 @@ export function alternativeNeedsOneValue(figureId: string, alternativeId: string
 
 export const buildStrictWarnings = (count: number): string =>
   `--strict: ${count} warning${count === 1 ? "" : "s"} above fail${count === 1 ? "s" : ""} the build (exit 1); fix ${count === 1 ? "it" : "them"} or build without --strict`;
+
+/** The build's errata line: how many corrections, and whether their sections and figures were checked. */
+export function errataChecked(count: number, file: string, checked: boolean): string {
+  return checked ? `${count} from ${file}` : `${count} from ${file}, not checked against this build: a cell failed, so some figures are missing`;
+}

@@ -29,6 +29,7 @@ import { acquireLock, isProcessAlive } from "./lock";
 import type { Manifest } from "./store";
 import { isValidDate, listVersions, nextVersionId, publishedErrata, versionFolders } from "./store";
 import type { Erratum } from "../errata/types";
+import { checkErrataVersions } from "../errata/check";
 import { readBuildRecord, refusalReason } from "./build-record";
 import { assertVersionIntact } from "./verify";
 import { checkReviewedSections, proseCheck } from "./prose-check";
@@ -90,6 +91,7 @@ export async function publish(options: PublishOptions, effects: PublishEffects):
     // An erratum is published once, by the first version that carries it.
     const published = publishedErrata(versions);
     const errata = { published, carried: build.errata ?? [] };
+    checkErrataVersions(errata.carried, versions.map((v) => v.id), id);
     const prose = await proseCheck(build, previous, options.reportsDir, options.root, reviewed, (message) => new PublishRefused(message), effects.progress);
     const staging = join(options.reportsDir, `.staging-${process.pid}-${randomBytes(4).toString("hex")}`);
     try {

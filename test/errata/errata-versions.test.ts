@@ -4,7 +4,7 @@
  * them. Hostile text in a correction stays text everywhere.
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { build, FileBuildEffects } from "../../src/build/pipeline";
@@ -81,6 +81,16 @@ describe("errata in published versions", () => {
     expect((await fragtax(["diff", "2026-05-01", "2026-05-21"], { cwd: root })).stdout).toContain("[training_bill]");
   });
 
+  it("refuses (exit 2, nothing written) an erratum of a version that was never published", async () => {
+    await useBuild(root, "v1");
+    expect((await fragtax(["publish", "--date", "2026-05-01"], { cwd: root })).code).toBe(0);
+    await buildWithErrata("v2", [{ ...erratum, version: "2026-04-30" }]);
+    const refused = await fragtax(["publish", "--date", "2026-05-20"], { cwd: root });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('erratum "training_bill" corrects version "2026-04-30", which is not a version published before 2026-05-20 (published before it: 2026-05-01)');
+    expect(existsSync(join(root, "out/reports/2026-05-20"))).toBe(false);
+  });
+
   it("refuses a build whose errata.json was edited after the build (it is verified like every output)", async () => {
     await useBuild(root, "v1");
     expect((await fragtax(["publish", "--date", "2026-05-01"], { cwd: root })).code).toBe(0);
@@ -106,14 +116,9 @@ describe("errata in a build (real engine)", () => {
     return project.root;
   }
 
-  async function publishedBefore(root: string, id: string): Promise<void> {
-    await mkdir(join(root, "out/reports", id), { recursive: true });
-    await writeFile(join(root, "out/reports", id, "manifest.json"), JSON.stringify({ id, date: id }));
-  }
 
-  it("writes errata.json when every erratum points at this build's section and figures and a published version", async () => {
+  it("writes errata.json when every erratum points at this build's section and figures", async () => {
     const root = withErrata("01-price#the-price-of-a-training-run", "run_cost_usd");
-    await publishedBefore(root, "2026-05-01");
     const lines: string[] = [];
     const result = await build({ root, pdf: false }, new FileBuildEffects((line) => lines.push(line)));
     expect(result.exitCode).toBe(0);
@@ -123,16 +128,14 @@ describe("errata in a build (real engine)", () => {
     expect(lines).toContain("errata: 1 from notebooks/errata.yaml");
   });
 
-  it("stops with a located error (exit 2) naming an unknown section, figure or version; the previous build is untouched", async () => {
-    const root = withErrata("01-price#the-price-of-a-run", "run_cost", "2026-04-30");
-    await publishedBefore(root, "2026-05-01");
+  it("stops with a located error (exit 2) naming an unknown section or figure; the previous build is untouched", async () => {
+    const root = withErrata("01-price#the-price-of-a-run", "run_cost");
     const failure = await build({ root, pdf: false }, new FileBuildEffects(() => undefined)).then(
       () => undefined,
       (error: unknown) => error,
     );
     expect(failure).toBeInstanceOf(ErrataError);
     const message = (failure as Error).message;
-    expect(message).toContain('notebooks/errata.yaml:3:14: erratum "run_cost": version "2026-04-30" is not a version published before this one');
     expect(message).toContain('notebooks/errata.yaml:4:14: erratum "run_cost": section "01-price#the-price-of-a-run" is not a section of this report');
     expect(message).toContain('Did you mean "01-price#the-price-of-a-training-run"?');
     expect(message).toContain('notebooks/errata.yaml:5:14: erratum "run_cost": figure "run_cost" is not a figure of this report (see out/build/figures.json). Did you mean "run_cost_usd"?');

@@ -1,6 +1,6 @@
 /** The errata file: parsed with positions, every bad field or unknown reference a located error (exit 2). */
 import { describe, expect, it } from "vitest";
-import { checkErrata } from "../../src/errata/check";
+import { checkErrata, checkErrataVersions } from "../../src/errata/check";
 import { ErrataError, parseErrata } from "../../src/errata/parse";
 import { withoutPositions } from "../../src/errata/types";
 import { EXIT_USAGE, exitCodeOf } from "../../src/util/errors";
@@ -64,22 +64,28 @@ describe("checkErrata", () => {
   const known = {
     sections: ["05-who-pays#a-high-multiple-on-which-sales", "00-summary#what-the-inputs-are-and-when-they-date-from"],
     figures: ["anthropic_price_to_sales_trailing", "anthropic_price_to_sales_essay_run_rate"],
-    isEarlierVersion: (v: string) => v === "2026-11-26",
   };
 
-  it("accepts errata that point at this build's sections and figures and at a published version", () => {
+  it("accepts errata that point at this build's sections and figures", () => {
     expect(() => checkErrata(errata, known)).not.toThrow();
   });
 
-  it("names an unknown section, figure or version at its line, with the nearest known name; every problem at once", () => {
-    const error = thrown(() => checkErrata(errata, { ...known, sections: ["05-who-pays#a-high-multiple-on-which-sale"], figures: ["anthropic_price_to_sales_trail"], isEarlierVersion: () => false }));
+  it("names an unknown section or figure at its line, with the nearest known name; every problem at once", () => {
+    const error = thrown(() => checkErrata(errata, { sections: ["05-who-pays#a-high-multiple-on-which-sale"], figures: ["anthropic_price_to_sales_trail"] }));
     expect(exitCodeOf(error)).toBe(EXIT_USAGE);
     expect(error.problems).toEqual([
-      'notebooks/errata.yaml:3:14: erratum "multiple_run_rate": version "2026-11-26" is not a version published before this one (see out/reports/); an erratum corrects a version readers have seen',
       'notebooks/errata.yaml:4:14: erratum "multiple_run_rate": section "05-who-pays#a-high-multiple-on-which-sales" is not a section of this report (sections are "<notebook>#<heading slug>", listed in out/build/sections.json, or an appendix: appendix-methods …). Did you mean "05-who-pays#a-high-multiple-on-which-sale"?',
       'notebooks/errata.yaml:5:14: erratum "multiple_run_rate": figure "anthropic_price_to_sales_trailing" is not a figure of this report (see out/build/figures.json). Did you mean "anthropic_price_to_sales_trail"?',
-      expect.stringContaining('notebooks/errata.yaml:9:14: erratum "dates_wording": version "2026-11-26"'),
       expect.stringContaining('notebooks/errata.yaml:10:14: erratum "dates_wording": section "00-summary#what-the-inputs-are-and-when-they-date-from" is not a section'),
     ]);
+  });
+
+  it("at publish: every erratum corrects a version published before the new one", () => {
+    const plain = withoutPositions(errata);
+    expect(() => checkErrataVersions(plain, ["2026-04-28", "2026-11-26"], "2026-11-30")).not.toThrow();
+    const error = thrown(() => checkErrataVersions(plain, ["2026-04-28", "2026-11-26"], "2026-11-26"));
+    expect(exitCodeOf(error)).toBe(EXIT_USAGE);
+    expect(error.problems[0]).toBe('errata file: erratum "multiple_run_rate" corrects version "2026-11-26", which is not a version published before 2026-11-26 (published before it: 2026-04-28); an erratum corrects a version readers have seen. Fix its "version" and build again.');
+    expect(error.problems).toHaveLength(2);
   });
 });
