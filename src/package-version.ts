@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
+import { packageNotInstalled } from "./messages/fs";
 
 const known = new Map<string, string>();
 
@@ -21,7 +22,7 @@ export function packageVersion(name: string): string {
 /** The folder an installed package lives in (for files its `exports` do not expose, e.g. a JSON schema). */
 export function packageDir(name: string): string {
   const found = findPackage(name);
-  if (found === undefined) throw new Error(`package ${name} is not installed`);
+  if (found === undefined) throw new Error(packageNotInstalled(name));
   return found.dir;
 }
 

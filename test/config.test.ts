@@ -47,7 +47,7 @@ describe("report.yaml → ReportConfig", () => {
 
   it("names an unknown key with its line and the nearest known key", () => {
     const error = errorOf("title: T\nchapterz: [a.ipynb]\n");
-    expect(error.message).toBe(`${FILE}:2:1: unknown key "chapterz" in report.yaml (did you mean "chapters"?)`);
+    expect(error.message).toBe(`${FILE}:2:1: unknown key "chapterz" in report.yaml; did you mean "chapters"?`);
     expect([error.line, error.column]).toEqual([2, 1]);
     expect(errorOf("title: T\nchapters: [a.ipynb]\noutputs: { html: true, pfd: true }\n").message).toContain(':3:24: unknown key "outputs.pfd"');
   });

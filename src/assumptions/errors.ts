@@ -2,7 +2,7 @@
  * Errors of the assumptions area. Every problem carries the file, line and column it is about and the
  * assumption id when there is one, so editors and the CLI can point at it.
  */
-import { located } from "../messages/assumptions";
+import { located } from "../messages/location";
 import { InputError } from "../util/errors";
 
 export interface AssumptionProblem {
@@ -28,7 +28,7 @@ export class AssumptionError extends InputError {
   readonly problems: readonly AssumptionProblem[];
 
   constructor(problems: readonly [AssumptionProblem, ...AssumptionProblem[]]) {
-    super(problems.map((p) => located(p.file, p.line, p.column, p.text)).join("\n"));
+    super(problems.map((p) => located(p, p.text)).join("\n"));
     const [first] = problems;
     this.file = first.file;
     this.line = first.line;

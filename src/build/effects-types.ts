@@ -7,7 +7,7 @@ import type { ClaimRecord, FigureRecord } from "../api/types";
 import type { AssumptionRegistry } from "../assumptions";
 import type { ChapterConfig, ReportConfig } from "../config";
 import type { Provenance } from "../report/appendices";
-import type { Notebook } from "../report/nbformat";
+import type { Notebook } from "../notebook/nbformat";
 import type { PdfOptions, PrintedPdf } from "../report/pdf";
 
 export interface ChapterRun {

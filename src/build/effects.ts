@@ -13,7 +13,7 @@ import { useChartCache } from "../charts/cache";
 import { chartFiles } from "../charts/data";
 import { executeNotebooks } from "../notebook/execute";
 import { packageVersion } from "../package-version";
-import type { Notebook } from "../report/nbformat";
+import type { Notebook } from "../notebook/nbformat";
 import { chartSpecs } from "../report/outputs";
 import { printPdf, type PdfOptions, type PrintedPdf } from "../report/pdf";
 import { gitState } from "../util/git";
@@ -21,6 +21,7 @@ import * as messages from "../messages/report";
 import { lockBuild, replaceBuildOutputs } from "./outputs";
 import { runIncrementally } from "./cache/incremental";
 import { TOOL_VERSION } from "../version";
+import { cacheEntryNotChapterRun } from "../messages/versions";
 
 /** What the notebook cache keeps per chapter: enough to render it and to write figures/claims. */
 interface CachedRun {
@@ -36,7 +37,7 @@ function validateCachedRun(value: unknown): CachedRun {
     typeof candidate !== "object" || candidate === null || typeof candidate.ok !== "boolean" ||
     !Array.isArray(candidate.notebook?.cells) || !Array.isArray(candidate.figures) || !Array.isArray(candidate.claims)
   ) {
-    throw new Error("not a cached chapter run");
+    throw new Error(cacheEntryNotChapterRun());
   }
   return candidate as CachedRun;
 }
@@ -105,7 +106,7 @@ export class FileBuildEffects implements BuildEffects {
     });
     return config.chapters.map((chapter) => {
       const outcome = outcomes.find((candidate) => candidate.notebook === chapter.relativePath);
-      if (outcome === undefined) throw new Error(`the engine returned no result for ${chapter.relativePath}`);
+      if (outcome === undefined) throw new Error(messages.engineNoResult(chapter.relativePath));
       const { notebook, figures, claims } = outcome.result;
       return { chapter, notebook, figures, claims, status: outcome.status, durationMs: outcome.durationMs, reason: outcome.reason };
     });

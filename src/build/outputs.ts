@@ -14,7 +14,7 @@
 import { randomBytes } from "node:crypto";
 import { mkdir, open, readdir, rename, rm, stat } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { acquireLock, isProcessAlive, lockOwner } from "../publish/lock";
+import { acquireLock, isProcessAlive, lockOwner } from "../util/lock";
 import { locatingFileSystemErrors } from "../util/fs-errors";
 
 export const BUILD_LOG = "build-log.json";

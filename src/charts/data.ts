@@ -11,7 +11,7 @@
  */
 import { readFile } from "node:fs/promises";
 import { extname, isAbsolute, join } from "node:path";
-import { chartDataFormat, chartDataUnreadable, chartRemoteData, chartRemoteImage } from "../messages/charts";
+import { chartDataFormat, chartDataUnreadable, chartRemoteData, chartRemoteImage, notValidJson } from "../messages/charts";
 
 type Json = Record<string, unknown>;
 
@@ -80,7 +80,7 @@ async function inline(data: Json, url: string, path: string): Promise<void> {
     try {
       values = JSON.parse(text);
     } catch (error) {
-      throw new ChartDataError(chartDataUnreadable(url, path, `not valid JSON: ${(error as Error).message}`));
+      throw new ChartDataError(chartDataUnreadable(url, path, notValidJson((error as Error).message)));
     }
   }
   delete data.url;

@@ -4,7 +4,8 @@
  * field the data does have. Fields made by transforms (`as`, fold, lookup, window …) count as
  * present; a view whose data is not inline rows, or that pivots (fields named by data), is skipped.
  */
-import { nearest, specPath } from "./schema";
+import { specPath } from "./schema";
+import { plausibleName } from "../util/suggest";
 
 type Json = Record<string, unknown>;
 
@@ -36,7 +37,7 @@ function visitView(view: Json, pointer: string, inherited: Set<string> | undefin
         const name = topField(field);
         if (columns.has(field) || columns.has(name) || fields.has(field) || fields.has(name)) continue;
         const available = [...columns];
-        const suggestion = nearest(field, available);
+        const suggestion = plausibleName(field, available);
         found.push({ field, path: specPath(at), available, ...(suggestion !== undefined && { suggestion }) });
       }
     }

@@ -41,7 +41,7 @@ export interface RenderedChart {
 }
 
 export interface ChartPlace {
-  /** "notebooks/01-x.ipynb cell 4", for messages. */
+  /** "notebooks/01-x.ipynb: cell 4", for messages. */
   readonly where: string;
   /** The folder relative `data.url`s resolve against (the notebook's, as in JupyterLab). */
   readonly baseDir: string;
@@ -85,7 +85,7 @@ export function applyTheme(spec: Record<string, unknown>, extra: Record<string, 
 /** Render one spec. Never mutates `spec`. Throws ChartError with a located message. */
 export async function renderChart(spec: unknown, place: ChartPlace): Promise<RenderedChart> {
   const { where } = place;
-  if (typeof spec !== "object" || spec === null || Array.isArray(spec)) throw new ChartError(messages.chartFailed(where, messages.chartNotObject));
+  if (typeof spec !== "object" || spec === null || Array.isArray(spec)) throw new ChartError(messages.chartFailed(where, messages.chartNotObject()));
   // 1. check
   const problems = await schemaProblems(spec);
   const first = problems[0];

@@ -10,6 +10,7 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import { packageDir, packageVersion } from "../package-version";
 import { writeFileAtomic } from "../util/atomic";
+import { plausibleName } from "../util/suggest";
 
 /** One problem of a spec: where (a path in the spec, `encoding.x`), what, and the nearest valid word. */
 export interface SpecProblem {
@@ -68,14 +69,14 @@ export function rankProblems(errors: readonly AjvError[], words: ReadonlySet<str
     if (error.keyword === "additionalProperties") {
       const key = String(error.params.additionalProperty);
       const known = words.has(key);
-      const suggestion = known ? undefined : nearest(key, wordList);
+      const suggestion = known ? undefined : plausibleName(key, wordList);
       const rank = (known ? 0 : 1000) + depth * 10 + 3;
       add(problems, `${path}\0${key}`, { path, problem: `unknown key "${key}"`, fatal: !known, ...(suggestion !== undefined && { suggestion }) }, rank);
     } else if (error.keyword === "enum") {
       const allowed = Array.isArray(error.params.allowedValues) ? error.params.allowedValues.map(String) : [];
       const raw = valueAt(spec, error.instancePath);
       const value = typeof raw === "string" ? raw : JSON.stringify(raw);
-      const suggestion = typeof raw === "string" ? nearest(value, allowed) : undefined;
+      const suggestion = typeof raw === "string" ? plausibleName(value, allowed) : undefined;
       // Only a string no schema word matches is a sure typo; an object here is a form the schema lacks.
       const known = typeof raw !== "string" || words.has(value);
       const problem = `${typeof raw === "string" ? `"${value}"` : value} is not one of ${allowed.slice(0, 8).map((word) => `"${word}"`).join(", ")}${allowed.length > 8 ? ", …" : ""}`;
@@ -100,35 +101,6 @@ function valueAt(spec: unknown, pointer: string): unknown {
     node = typeof node === "object" && node !== null ? (node as Record<string, unknown>)[part.replace(/~1/g, "/").replace(/~0/g, "~")] : undefined;
   }
   return node ?? "";
-}
-
-/**
- * The closest word when it is close enough to be a plausible typo (at most a third of it differs).
- * Swapped letters count as one edit ("titel" → "title", not "time"), as typists make them.
- */
-export function nearest(word: string, candidates: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const candidate of candidates) {
-    const d = typoDistance(word.toLowerCase(), candidate.toLowerCase());
-    if (d < bestDistance) [best, bestDistance] = [candidate, d];
-  }
-  return bestDistance <= Math.max(2, Math.ceil(word.length / 3)) && bestDistance > 0 && bestDistance < word.length ? best : undefined;
-}
-
-/** Optimal-string-alignment distance: insertions, deletions, substitutions and adjacent swaps. */
-export function typoDistance(a: string, b: string): number {
-  const rows = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-  const at = (i: number, j: number): number => rows[i]?.[j] ?? Infinity;
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let value = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, at(i - 2, j - 2) + 1);
-      (rows[i] as number[])[j] = value;
-    }
-  }
-  return at(a.length, b.length);
 }
 
 async function loadSchema(): Promise<Schema> {

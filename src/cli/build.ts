@@ -13,7 +13,7 @@ export function registerReportCommands(program: Command): void {
     .command("build")
     .description("Run the chapters and build out/build/report.html, report.pdf, figures.json, claims.json and build-log.json.")
     .option("--no-pdf", "build the HTML (and JSON) only, without printing the PDF")
-    .option("--root <dir>", rootOptionHelp)
+    .option("--root <dir>", rootOptionHelp())
     .option("--timeout <seconds>", "stop a cell that runs longer than this (the cell fails, the HTML shows it)", "60")
     .option("--strict", "treat warnings (e.g. a chart field missing from its data) as failures: exit 1");
   command.addHelpText(

@@ -16,7 +16,7 @@ export function registerDevCommand(program: Command): void {
     .description("Watch notebooks, assumptions, src/ and templates/; rebuild on change; serve out/build/ with live reload")
     .addOption(new Option("--port <n>", "port (0 = any free port)").default(4321))
     .addOption(new Option("--host <host>", "interface to bind; loopback unless told otherwise").default("127.0.0.1"))
-    .option("--root <dir>", rootOptionHelp)
+    .option("--root <dir>", rootOptionHelp())
     .addHelpText(
       "after",
       `

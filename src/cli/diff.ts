@@ -15,7 +15,7 @@ export function registerDiffCommand(program: Command): void {
     .option("--json", "print stable JSON (sorted keys) instead of text")
     .option("--html <file>", "also write a self-contained HTML page")
     .option("--figures", "for git refs: build figures in a temporary worktree")
-    .option("--root <dir>", rootOptionHelp)
+    .option("--root <dir>", rootOptionHelp())
     .addHelpText(
       "after",
       `

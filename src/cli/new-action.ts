@@ -8,6 +8,7 @@ import { loadAssumptionsFile } from "../assumptions";
 import * as messages from "../messages/scaffold";
 import { InputError } from "../util/errors";
 import { writeFileAtomic } from "../util/atomic";
+import { configPathForRoot } from "../config";
 import { projectPaths } from "./project";
 import { CHAPTER_NAME, chapterFileName, chapterNotebook, nextChapterNumber } from "../scaffold/chapter";
 import { withChapterAdded } from "../scaffold/report-yaml";
@@ -17,7 +18,7 @@ import { withChapterAdded } from "../scaffold/report-yaml";
 export async function newChapter(name: string, root: string | undefined): Promise<string> {
   if (!CHAPTER_NAME.test(name)) throw new InputError(messages.badChapterName(name));
   const paths = projectPaths(root);
-  const configFile = join(paths.root, "notebooks", "report.yaml");
+  const configFile = configPathForRoot(paths.root);
   const notebooksDir = dirname(configFile);
   const rel = (path: string): string => relative(paths.root, path).split("\\").join("/");
   // A bad assumptions file is an AssumptionError: input, exit 2, every problem located.

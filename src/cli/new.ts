@@ -12,7 +12,7 @@ export function registerNewCommand(program: Command): void {
     .command("new")
     .description("Start a chapter: write notebooks/NN-<name>.ipynb with a worked example and add it to report.yaml")
     .argument("<name>", 'the chapter\'s name: lowercase letters, digits and dashes, e.g. "energy"')
-    .option("--root <dir>", rootOptionHelp)
+    .option("--root <dir>", rootOptionHelp())
     .addHelpText(
       "after",
       `

@@ -1,6 +1,6 @@
 /**
  * Where things are in a project, for the versions commands: read from the normalized report.yaml
- * (src/config.ts), so publish, diff and dev agree with build on the root and the assumptions file.
+ * (src/config/), so publish, diff and dev agree with build on the root and the assumptions file.
  */
 import { relative } from "node:path";
 import { type Paper, ConfigNotFoundError, configPathForRoot, findConfigFile, loadConfig } from "../config";

@@ -14,7 +14,7 @@ export function registerPublishCommand(program: Command): void {
     .option("--date <YYYY-MM-DD>", "version date (default: today, UTC)")
     .option("--reviewed <sections...>", "sections whose prose you re-read and keep although their figures moved (ids as publish lists them)")
     .option("--note <text>", "a note shown in the index and the manifest")
-    .option("--root <dir>", rootOptionHelp)
+    .option("--root <dir>", rootOptionHelp())
     .addHelpText(
       "after",
       `

@@ -38,7 +38,7 @@ async function runCommand(notebook: string, options: { out?: string; timeout: st
   else {
     const out = resolve(options.out ?? join(outPaths(projectRoot(resolve(notebook))).executed, basename(notebook)));
     // A reader never sees half a notebook; a folder or unwritable path is said with the path (exit 2).
-    await locatingFileSystemErrors(messages.runOutWhat, out, () => writeFileAtomic(out, json));
+    await locatingFileSystemErrors(messages.runOutWhat(), out, () => writeFileAtomic(out, json));
     process.stderr.write(`${messages.runWrote(out)}\n`);
   }
   if (result.error) process.stderr.write(`${formatCellError(result.error)}\n`);

@@ -12,7 +12,7 @@ export function registerVerifyCommand(program: Command): void {
     .command("verify")
     .description("Check published versions against their manifests: every file's sha256 as published")
     .argument("[versions...]", "version ids (default: every version under out/reports/)")
-    .option("--root <dir>", rootOptionHelp)
+    .option("--root <dir>", rootOptionHelp())
     .addHelpText(
       "after",
       `

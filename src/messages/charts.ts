@@ -1,4 +1,5 @@
 /** Messages about Vega-Lite charts: spec problems, data files, what the static page shows. */
+import { didYouMean } from "./suggestion";
 
 export const chartFailed = (where: string, detail: string): string => `${where}: the Vega-Lite chart could not be rendered: ${detail}`;
 
@@ -7,17 +8,17 @@ export const chartBadGeometry = (where: string): string =>
 
 export const chartBadText = (where: string, text: string): string => `${where}: the chart shows the label "${text}" (a field missing from the data?)`;
 
-export const chartNotObject = "the spec is not a JSON object";
+export const chartNotObject = (): string => "the spec is not a JSON object";
 
 // ── the spec against the Vega-Lite schema ────────────────────────────────────────────────────────
 export const chartSpecProblem = (where: string, path: string, problem: string, suggestion: string | undefined): string =>
-  `${where}: chart spec: ${problem} at ${path}${suggestion === undefined ? "" : ` — did you mean "${suggestion}"?`}`;
+  `${where}: chart spec: ${problem} at ${path}${didYouMean(suggestion)}`;
 
 export const chartMoreProblems = (count: number): string => ` (and ${count} more problem${count === 1 ? "" : "s"})`;
 
 export const chartMissingField = (where: string, field: string, path: string, available: readonly string[], suggestion: string | undefined): string =>
   `${where}: chart field "${field}" (at ${path}) is not in the chart's data` +
-  (suggestion === undefined ? "" : ` — did you mean "${suggestion}"?`) +
+  (suggestion === undefined ? "." : didYouMean(suggestion)) +
   ` The data has: ${available.slice(0, 12).map((name) => `"${name}"`).join(", ")}${available.length > 12 ? ", …" : ""}.`;
 
 // ── data and images by URL ───────────────────────────────────────────────────────────────────────
@@ -51,4 +52,4 @@ export const chartLargeSvg = (megabytes: number, limit: number): string => `${me
 export const chartDataDownload = (rows: number): string => `Download the data of this chart (${rows.toLocaleString("en-US")} rows)`;
 export const chartImageAlt = (title: string): string => (title === "" ? "Chart (drawn as an image because of its size)" : `Chart: ${title}`);
 
-export const rerunChartData = (path: string): string => `chart data ${path} changed`;
+export const notValidJson = (detail: string): string => `not valid JSON: ${detail}`;

@@ -14,3 +14,8 @@ const ADVICE: Readonly<Record<string, string>> = {
 
 export const fileSystemProblem = (what: string, path: string, code: string): string =>
   `${what}: cannot use ${path} (${code}): ${ADVICE[code] ?? "check the path and its permissions"}`;
+
+export const lockTimedOut = (path: string, owner: number | undefined): string =>
+  `timed out waiting for the lock ${path} (held by pid ${owner ?? "?"})`;
+
+export const packageNotInstalled = (name: string): string => `package ${name} is not installed; run \`npm install\``;

@@ -1,7 +1,8 @@
 /** Messages of the notebook engine (`src/notebook/`): parsing, running, type checking. */
+import { located } from "./location";
 
 export const notebookNotJson = (file: string, line: number, column: number, detail: string): string =>
-  `${file}:${line}:${column}: not a notebook: the file is not valid JSON (${detail})`;
+  located({ file, line, column }, `not a notebook: the file is not valid JSON (${detail})`);
 
 export const notebookNotObject = (file: string): string =>
   `${file}: not a notebook: expected a JSON object with "cells", "metadata" and "nbformat"`;
@@ -13,7 +14,7 @@ export const notebookWrongFormat = (file: string, found: unknown): string =>
 export const notebookBadCells = (file: string): string => `${file}: not a notebook: "cells" must be an array of cells`;
 
 export const notebookBadCell = (file: string, cell: number, detail: string): string =>
-  `${file}: cell ${cell}: ${detail}`;
+  located({ file, cell }, detail);
 
 export const notebookWrongKernel = (file: string, kernel: string): string =>
   `${file}: the notebook's kernel is "${kernel}"; fragtax runs notebooks for two kernels: tslab ` +
@@ -25,8 +26,6 @@ export const denoMissing = (file: string, detail: string): string =>
   `install it with \`npm install deno\` (fragtax uses node_modules/.bin/deno) or set FRAGTAX_DENO to a deno binary`;
 
 export const notebookUnreadable = (file: string, reason: string): string => `${file}: cannot read the notebook (${reason})`;
-
-export const cellSyntaxError = (message: string): string => `syntax error: ${message}`;
 
 export const moduleNotFound = (specifier: string): string =>
   `cannot find module "${specifier}" (imports resolve from the notebook's folder, like in Jupyter)`;
@@ -43,9 +42,7 @@ export const cellStalled = (): string =>
 export const workerCrashed = (detail: string): string => `the notebook's worker stopped unexpectedly: ${detail}`;
 
 export const locatedCellError = (notebook: string, cell: number, line: number | undefined, column: number | undefined, message: string): string =>
-  line === undefined
-    ? `${notebook}: cell ${cell}: ${message}`
-    : `${notebook}: cell ${cell}, line ${line}, column ${column ?? 1}: ${message}`;
+  line === undefined ? located({ file: notebook, cell }, message) : located({ file: notebook, cell, line, column: column ?? 1 }, message);
 
 export const runSummary = (notebook: string, cells: number, ms: number): string =>
   `${notebook}: ran ${cells} cell${cells === 1 ? "" : "s"} in ${Math.round(ms)} ms`;
@@ -53,9 +50,6 @@ export const runSummary = (notebook: string, cells: number, ms: number): string 
 export const runWrote = (file: string): string => `wrote ${file}`;
 
 export const badTimeout = (value: string, max: number): string => `--timeout must be a positive number of seconds up to ${max} (about 24 days), got "${value}"`;
-
-export const checkNoNotebooks = (): string =>
-  `no notebooks to check: pass notebook files, or run inside a project with notebooks/report.yaml`;
 
 export const checkSummary = (errors: number, notebooks: number): string =>
   errors === 0
@@ -68,7 +62,11 @@ export const noRunContext = (): string =>
 export const typeErrorInImport = (where: string, message: string): string => `${where}: ${message}`;
 
 export const typeErrorLine = (where: string, code: number, message: string): string => `also ${where}: error TS${code}: ${message}`;
-export const engineCacheWhat = "the engine's compile cache (out/.cache/engine)";
-export const runOutWhat = "fragtax run --out (where the executed notebook goes)";
+export const engineCacheWhat = (): string => "the engine's compile cache (out/.cache/engine)";
+export const runOutWhat = (): string => "fragtax run --out (where the executed notebook goes)";
 export const cellCalledExit = (code: unknown): string =>
   `process.exit(${code === undefined ? "" : String(code)}) was called: a notebook cell cannot end the process; throw an Error to stop the notebook with a message`;
+
+export const moduleNotBundled = (specifier: string): string => `module "${specifier}" was not bundled`;
+
+export const unhandledRejection = (detail: string): string => `Unhandled promise rejection: ${detail}\n`;

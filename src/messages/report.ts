@@ -1,19 +1,16 @@
 /** Messages of the report area: report.yaml, rendering, Chromium/PDF and `fragtax build`. */
 
-export interface Location {
-  readonly file: string;
-  readonly line: number;
-  readonly column: number;
-}
+import { at, type Location } from "./location";
+import { didYouMean } from "./suggestion";
 
-const at = (where: Location): string => `${where.file}:${where.line}:${where.column}`;
+export type { Location } from "./location";
 
 // ── report.yaml ──────────────────────────────────────────────────────────────────────────────────
 export const configYamlSyntax = (where: Location, detail: string): string =>
   `${at(where)}: report.yaml is not valid YAML: ${detail}`;
 
 export const configUnknownKey = (where: Location, key: string, nearest: string | undefined): string =>
-  `${at(where)}: unknown key "${key}" in report.yaml${nearest === undefined ? "" : ` (did you mean "${nearest}"?)`}`;
+  `${at(where)}: unknown key "${key}" in report.yaml${didYouMean(nearest)}`;
 
 export const configMissingKey = (where: Location, key: string): string =>
   `${at(where)}: report.yaml needs "${key}"`;
@@ -100,7 +97,7 @@ export const fontPackageMissing = (pkg: string): string =>
 
 // ── --help ───────────────────────────────────────────────────────────────────────────────────────
 /** The `--root` option of build, publish, diff and dev: one wording, since all four find the root the same way. */
-export const rootOptionHelp = "the project root, the folder holding notebooks/report.yaml (default: found from the current folder)";
+export const rootOptionHelp = (): string => "the project root, the folder holding notebooks/report.yaml (default: found from the current folder)";
 
 // ── fragtax build ────────────────────────────────────────────────────────────────────────────────
 export const buildStep = (step: string, detail = ""): string => `${step}${detail === "" ? "" : `: ${detail}`}`;
@@ -115,22 +112,32 @@ export const buildCellErrors = (count: number, first: string): string =>
 export const buildDuplicateIds = (ids: readonly string[]): string =>
   `figure or claim ids declared more than once: ${ids.join("; ")}; give each its own id (the build is not publishable until then)`;
 
-export const storedOutputsReason = (): string => "rendered from the outputs saved in the notebook (no execution engine)";
-
 export const buildWarning = (warning: string): string => `warning: ${warning}`;
 
 export const notebookWithoutCellIds = (file: string, count: number): string =>
   `${file}: ${count} cell${count === 1 ? " has" : "s have"} no id (nbformat 4.5 gives every cell one); ` +
   `open and save the notebook in Jupyter, which adds them, or start new chapters with \`fragtax new\``;
 
-export function alternativeNeedsOneValue(figureId: string, alternativeId: string): string {
-  return `figure "${figureId}": alternative "${alternativeId}" needs exactly one of "value" or "summary", with finite numbers`;
-}
+export const alternativeNeedsOneValue = (figureId: string, alternativeId: string): string =>
+  `figure "${figureId}": alternative "${alternativeId}" needs exactly one of "value" or "summary", with finite numbers`;
 
 export const buildStrictWarnings = (count: number): string =>
   `--strict: ${count} warning${count === 1 ? "" : "s"} above fail${count === 1 ? "s" : ""} the build (exit 1); fix ${count === 1 ? "it" : "them"} or build without --strict`;
 
 /** The build's errata line: how many corrections, and whether their sections and figures were checked. */
-export function errataChecked(count: number, file: string, checked: boolean): string {
-  return checked ? `${count} from ${file}` : `${count} from ${file}, not checked against this build: a cell failed, so some figures are missing`;
-}
+export const errataChecked = (count: number, file: string, checked: boolean): string =>
+  checked ? `${count} from ${file}` : `${count} from ${file}, not checked against this build: a cell failed, so some figures are missing`;
+
+// ── page template and HTML ───────────────────────────────────────────────────────────────────────
+export const templateNotFound = (from: string): string => `fragtax: templates/report.html not found above ${from}`;
+
+export const templateMissingSlot = (name: string): string => `templates/report.html: no value for {{${name}}}`;
+
+export const htmlBadValue = (index: number, value: unknown): string =>
+  typeof value === "number"
+    ? `html: interpolated value #${index} is ${value}`
+    : `html: interpolated value #${index} is ${value === undefined ? "undefined" : "an object"}; pass a string, a number or Html`;
+
+export const chromiumUnpackIncomplete = (folder: string): string => `the unpacked Chromium in ${folder} is incomplete`;
+
+export const engineNoResult = (chapter: string): string => `the engine returned no result for ${chapter}`;

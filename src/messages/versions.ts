@@ -1,23 +1,21 @@
 /** Messages of the versions area: cache explanations, what-if, publish, diff, dev server. */
-import type { Change } from "../build/cache/notebook-cache";
+import type { Change } from "../vocabulary/changes";
 import { formatAssumptionValue, formatSeconds } from "../format/number";
-import { MAX_YEAR, MIN_YEAR } from "../util/limits";
+import { didYouMean } from "./suggestion";
 
 // ── cache ────────────────────────────────────────────────────────────────────────────────────────
 
-export function reusedNothingChanged(): string {
-  return "reused: nothing it depends on changed";
-}
+export const reusedNothingChanged = (): string => "reused: nothing it depends on changed";
 
 /** One line saying why a notebook re-ran, e.g. `re-ran: h100_usd_per_gpu_hour changed $2–$3/GPU-hour → $2.50–$3.50/GPU-hour`. */
-export function reranBecause(changes: readonly Change[]): string {
+export const reranBecause = (changes: readonly Change[]): string => {
   if (changes.some((change) => change.kind === "first-run")) return "first run";
   const shown = changes.slice(0, 3).map(describeChange);
   const more = changes.length > 3 ? ` (+${changes.length - 3} more)` : "";
   return `re-ran: ${shown.join("; ")}${more}`;
-}
+};
 
-export function describeChange(change: Change): string {
+const describeChange = (change: Change): string => {
   switch (change.kind) {
     case "first-run":
       return "first run";
@@ -44,300 +42,220 @@ export function describeChange(change: Change): string {
     case "setting":
       return `${change.key} changed ${JSON.stringify(change.before)} → ${JSON.stringify(change.after)}`;
   }
-}
+};
 
-function changedFields(before: object, after: object): string[] {
+const changedFields = (before: object, after: object): string[] => {
   const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
   const differs = (key: string): boolean =>
     JSON.stringify((before as Record<string, unknown>)[key]) !== JSON.stringify((after as Record<string, unknown>)[key]);
   return keys.filter(differs);
-}
+};
 
-export function unreadableCacheEntry(notebook: string, detail: string): string {
-  return `warning: ignoring the cache entry of ${notebook} (${detail}); re-running it`;
-}
+// Why a cache entry was ignored (the detail of `unreadableCacheEntry`).
+export const cacheEntryNotJson = (detail: string): string => `not valid JSON (${detail})`;
+export const cacheEntryUnknownFormat = (): string => "unknown entry format";
+export const cacheEntryForOther = (notebook: string): string => `entry is for ${notebook}`;
+export const cacheEntryIncomplete = (): string => "fingerprint is incomplete";
+export const cacheEntryChecksum = (): string => "checksum does not match its content";
+export const cacheEntryInvalid = (detail: string): string => `result does not validate (${detail})`;
+export const cacheEntryNotChapterRun = (): string => "not a cached chapter run";
+
+export const unreadableCacheEntry = (notebook: string, detail: string): string =>
+  `warning: ignoring the cache entry of ${notebook} (${detail}); re-running it`;
 
 // ── what-if ──────────────────────────────────────────────────────────────────────────────────────
 
-function suggestion(nearest: readonly string[]): string {
-  return nearest.length > 0 ? ` Did you mean ${nearest.map((id) => `"${id}"`).join(", ")}?` : "";
-}
+export const unknownOverrideId = (where: string, id: string, nearest: readonly string[]): string =>
+  `${where}: unknown assumption "${id}"${didYouMean(nearest)}`;
 
-export function unknownOverrideId(where: string, id: string, nearest: readonly string[]): string {
-  return `${where}: unknown assumption "${id}".${suggestion(nearest)}`;
-}
+export const malformedSetFlag = (flag: string): string =>
+  `--set ${flag}: expected id=value or id=low..high, e.g. --set h100_usd_per_gpu_hour=2.5..3.5`;
 
-export function malformedSetFlag(flag: string): string {
-  return `--set ${flag}: expected id=value or id=low..high, e.g. --set h100_usd_per_gpu_hour=2.5..3.5`;
-}
+export const malformedOverrideValue = (where: string, id: string, text: string): string =>
+  `${where}: "${text}" is not a number or a low..high range for ${id} (e.g. 2.5 or 2..3)`;
 
-export function malformedOverrideValue(where: string, id: string, text: string): string {
-  return `${where}: "${text}" is not a number or a low..high range for ${id} (e.g. 2.5 or 2..3)`;
-}
+export const overrideRangeReversed = (where: string, id: string, low: number, high: number): string =>
+  `${where}: the range for ${id} is reversed (${low}..${high}); write low..high`;
 
-export function overrideRangeReversed(where: string, id: string, low: number, high: number): string {
-  return `${where}: the range for ${id} is reversed (${low}..${high}); write low..high`;
-}
+export const unreadableOverridesFile = (where: string, detail: string): string =>
+  `${where}: cannot read overrides: ${detail}`;
 
-export function unreadableOverridesFile(where: string, detail: string): string {
-  return `${where}: cannot read overrides: ${detail}`;
-}
+export const whatIfBannerTitle = (): string => "What-if build — not the published analysis";
 
-export function whatIfBannerTitle(): string {
-  return "What-if build — not the published analysis";
-}
-
-export function whatIfBannerLead(sources: readonly string[]): string {
-  return `These assumptions were overridden for this build only (${sources.join(", ")}); the assumptions file was not changed.`;
-}
+export const whatIfBannerLead = (sources: readonly string[]): string =>
+  `These assumptions were overridden for this build only (${sources.join(", ")}); the assumptions file was not changed.`;
 
 // ── diff ─────────────────────────────────────────────────────────────────────────────────────────
 
-export function diffHeading(from: string, to: string): string {
-  return `Changes from ${from} to ${to}`;
-}
+export const diffHeading = (from: string, to: string): string => `Changes from ${from} to ${to}`;
 
-export function diffAssumptionsHeading(added: number, removed: number, changed: number): string {
-  return `Assumptions: ${added} added, ${removed} removed, ${changed} changed`;
-}
+export const diffAssumptionsHeading = (added: number, removed: number, changed: number): string =>
+  `Assumptions: ${added} added, ${removed} removed, ${changed} changed`;
 
-export function diffNoAssumptionChanges(): string {
-  return "No assumption changed.";
-}
+export const diffNoAssumptionChanges = (): string => "No assumption changed.";
 
-export function diffFiguresHeading(count: number): string {
-  return `Figures (${count}), largest relative change first: p50 (p5–p95) before → after`;
-}
+export const diffFiguresHeading = (count: number): string =>
+  `Figures (${count}), largest relative change first: p50 (p5–p95) before → after`;
 
-export function diffFiguresUnchanged(count: number): string {
-  return `${count} figure${count === 1 ? "" : "s"} unchanged`;
-}
+export const diffFiguresUnchanged = (count: number): string => `${count} figure${count === 1 ? "" : "s"} unchanged`;
 
-export function diffNoFigures(): string {
-  return "Figures: not compared (one side carries no figures; pass --figures to build them for a git ref).";
-}
+export const diffNoFigures = (): string =>
+  "Figures: not compared (one side carries no figures; pass --figures to build them for a git ref).";
 
-export function whatChangedKicker(): string {
-  return "Changes";
-}
+export const whatChangedKicker = (): string => "Changes";
 
 /** The title page's kicker of a published report: its version id and date. */
-export function publishedKicker(id: string, date: string): string {
-  return id === date ? `Version of ${date}` : `Version ${id} of ${date}`;
-}
+export const publishedKicker = (id: string, date: string): string =>
+  id === date ? `Version of ${date}` : `Version ${id} of ${date}`;
 
-export function whatChangedHeading(previous: string | null): string {
-  return previous === null ? "What changed" : `What changed since ${previous}`;
-}
+export const whatChangedHeading = (previous: string | null): string =>
+  previous === null ? "What changed" : `What changed since ${previous}`;
 
-export function firstPublishedVersion(): string {
-  return "This is the first published version.";
-}
+export const firstPublishedVersion = (): string => "This is the first published version.";
 
-export function unknownDiffSide(spec: string, published: readonly string[]): string {
+export const unknownDiffSide = (spec: string, published: readonly string[]): string => {
   const known = published.length === 0 ? "no version is published yet (`fragtax publish`)" : `published versions: ${published.join(", ")}`;
   return `"${spec}" is not a published version (out/reports/<id>), a git ref, or an assumptions file; ${known}`;
-}
+};
 
 // ── publish ──────────────────────────────────────────────────────────────────────────────────────
 
-export function indexHeading(title: string): string {
-  return `${title} — published versions`;
-}
+export const indexHeading = (title: string): string => `${title} — published versions`;
 
-export function indexLead(count: number): string {
-  return `${count} version${count === 1 ? "" : "s"}, newest first. Each is immutable: see its manifest for file hashes and provenance.`;
-}
+export const indexLead = (count: number): string =>
+  `${count} version${count === 1 ? "" : "s"}, newest first. Each is immutable: see its manifest for file hashes and provenance.`;
 
-export function publishRefusedWhatIf(overrides: readonly string[]): string {
-  return `refusing to publish a what-if build (overrides: ${overrides.join(", ")}); rebuild without --set/--assumptions first`;
-}
+export const publishRefusedWhatIf = (overrides: readonly string[]): string =>
+  `refusing to publish a what-if build (overrides: ${overrides.join(", ")}); rebuild without --set/--assumptions first`;
 
-export function publishRefusedFailedCells(notebooks: readonly string[]): string {
-  return `refusing to publish: a cell failed in ${notebooks.join(", ")}; fix it and rebuild`;
-}
+export const publishRefusedFailedCells = (notebooks: readonly string[]): string =>
+  `refusing to publish: a cell failed in ${notebooks.join(", ")}; fix it and rebuild`;
 
-export function publishMissingPdf(status: string): string {
+export const publishMissingPdf = (status: string): string => {
   const why =
     status === "skipped" ? "it was built with --no-pdf or report.yaml's outputs.pdf: false"
     : status === "no-chromium" ? "no Chromium was found"
     : status === "failed" ? "printing it failed"
     : "its build log records no PDF";
   return `refusing to publish an incomplete build: it printed no report.pdf (${why}); run \`fragtax build\` with outputs: { html: true, pdf: true } and a Chromium first`;
-}
+};
 
-export function publishMissingHtml(): string {
-  return "refusing to publish an incomplete build: it wrote no report.html (report.yaml's outputs: { html: false, pdf: false }); set outputs: { html: true, pdf: true } and run `fragtax build`";
-}
+export const publishMissingHtml = (): string =>
+  "refusing to publish an incomplete build: it wrote no report.html (report.yaml's outputs: { html: false, pdf: false }); set outputs: { html: true, pdf: true } and run `fragtax build`";
 
-export function publishRefusedDuplicateIds(ids: readonly string[]): string {
-  return `refusing to publish: the build declared some ids twice (${ids.join("; ")}); give each figure and claim its own id and run \`fragtax build\``;
-}
+export const publishRefusedDuplicateIds = (ids: readonly string[]): string =>
+  `refusing to publish: the build declared some ids twice (${ids.join("; ")}); give each figure and claim its own id and run \`fragtax build\``;
 
-export function publishBuildRunning(pid: number): string {
-  return `refusing to publish while a build is running (pid ${pid}, out/.build.lock): wait for it to finish, then publish`;
-}
+export const publishBuildRunning = (pid: number): string =>
+  `refusing to publish while a build is running (pid ${pid}, out/.build.lock): wait for it to finish, then publish`;
 
-export function publishBuildInterrupted(pid: number | undefined): string {
-  return `refusing to publish: the last build${pid === undefined ? "" : ` (pid ${pid})`} was interrupted before it finished (out/.build.lock is left behind), so out/build/ is not the newest build; run \`fragtax build\` again`;
-}
+export const publishBuildInterrupted = (pid: number | undefined): string =>
+  `refusing to publish: the last build${pid === undefined ? "" : ` (pid ${pid})`} was interrupted before it finished (out/.build.lock is left behind), so out/build/ is not the newest build; run \`fragtax build\` again`;
 
-export function publishUnverifiableBuild(log: string): string {
-  return `refusing to publish: ${log} records no hash of the files it built (an interrupted build, or one made by an older fragtax); run \`fragtax build\` again`;
-}
+export const publishUnverifiableBuild = (log: string): string =>
+  `refusing to publish: ${log} records no hash of the files it built (an interrupted build, or one made by an older fragtax); run \`fragtax build\` again`;
 
-export function publishBuildFileMissing(file: string): string {
-  return `refusing to publish: ${file} is missing though the build log lists it; run \`fragtax build\` again`;
-}
+export const publishBuildFileMissing = (file: string): string =>
+  `refusing to publish: ${file} is missing though the build log lists it; run \`fragtax build\` again`;
 
-export function publishBuildFileChanged(file: string): string {
-  return `refusing to publish: ${file} is not the file the build wrote (its sha256 differs from build-log.json: edited since, or left by another build); run \`fragtax build\` again`;
-}
+export const publishBuildFileChanged = (file: string): string =>
+  `refusing to publish: ${file} is not the file the build wrote (its sha256 differs from build-log.json: edited since, or left by another build); run \`fragtax build\` again`;
 
-export function publishMissingBuild(file: string): string {
-  return `nothing to publish: ${file} is missing; run \`fragtax build\` first`;
-}
+export const publishMissingBuild = (file: string): string =>
+  `nothing to publish: ${file} is missing; run \`fragtax build\` first`;
 
-export function publishStaleAssumptions(file: string): string {
-  return `refusing to publish: ${file} changed since the last build; rebuild first`;
-}
+export const publishStaleAssumptions = (file: string): string =>
+  `refusing to publish: ${file} changed since the last build; rebuild first`;
 
-export function publishBadDate(date: string): string {
-  return `--date ${date}: expected a calendar date as YYYY-MM-DD between ${MIN_YEAR} and ${MAX_YEAR} (e.g. 2026-05-01)`;
-}
+export const publishBadDate = (date: string, years: { readonly min: number; readonly max: number }): string =>
+  `--date ${date}: expected a calendar date as YYYY-MM-DD between ${years.min} and ${years.max} (e.g. 2026-05-01)`;
 
-export function publishWaiting(pid: number): string {
-  return `waiting for another publish (pid ${pid}) to finish…`;
-}
+export const publishWaiting = (pid: number): string => `waiting for another publish (pid ${pid}) to finish…`;
 
-export function publishStaged(id: string): string {
-  return `staged version ${id}`;
-}
+export const publishStaged = (id: string): string => `staged version ${id}`;
 
-export function published(id: string, dir: string, previous: string | null): string {
-  return `published ${id} → ${dir}${previous ? ` (previous: ${previous})` : " (first version)"}`;
-}
+export const published = (id: string, dir: string, previous: string | null): string =>
+  `published ${id} → ${dir}${previous ? ` (previous: ${previous})` : " (first version)"}`;
 
 // ── dev ──────────────────────────────────────────────────────────────────────────────────────────
 
-export function devBuildFailedTitle(): string {
-  return "Build failed — showing the last good report";
-}
+export const devBuildFailedTitle = (): string => "Build failed — showing the last good report";
 
-export function devForbiddenPath(): string {
-  return "forbidden: only files inside out/build/ are served";
-}
+export const devForbiddenPath = (): string => "forbidden: only files inside out/build/ are served";
 
-export function devNotFound(): string {
-  return "not found (has the first build finished?)";
-}
+export const devNotFound = (): string => "not found (has the first build finished?)";
 
-export function devRebuilt(ms: number): string {
-  return `rebuilt in ${formatSeconds(ms)}`;
-}
+export const devRebuilt = (ms: number): string => `rebuilt in ${formatSeconds(ms)}`;
 
-export function devRebuildFailed(error: string): string {
-  return `build failed (the last good report stays):\n${error}`;
-}
+export const devRebuildFailed = (error: string): string => `build failed (the last good report stays):\n${error}`;
 
-export function devChanged(path: string): string {
-  return `changed: ${path}`;
-}
+export const devChanged = (path: string): string => `changed: ${path}`;
 
-export function devServing(url: string): string {
-  return `serving out/build/ at ${url} (live reload on; Ctrl-C to stop)`;
-}
+export const devServing = (url: string): string => `serving out/build/ at ${url} (live reload on; Ctrl-C to stop)`;
 
-export function devBadPort(port: string): string {
-  return `--port ${port}: expected a port number 0–65535`;
-}
+export const devBadPort = (port: string): string => `--port ${port}: expected a port number 0–65535`;
 
-export function reranForced(): string {
-  return "re-ran: --force";
-}
+export const reranForced = (): string => "re-ran: --force";
 
-export function notebookOutcome(notebook: string, reason: string, ms: number): string {
-  return `${notebook}: ${reason} (${formatSeconds(ms)})`;
-}
+export const devCellsFailed = (cells: readonly string[]): string =>
+  `${cells.length} cell${cells.length === 1 ? "" : "s"} failed; the report below is the last good build.\n${cells.join("\n")}`;
 
-export function devCellsFailed(cells: readonly string[]): string {
-  return `${cells.length} cell${cells.length === 1 ? "" : "s"} failed; the report below is the last good build.\n${cells.join("\n")}`;
-}
+export const diffBuildingAt = (ref: string): string => `building figures at ${ref} in a temporary worktree…`;
 
-export function diffBuildingAt(ref: string): string {
-  return `building figures at ${ref} in a temporary worktree…`;
-}
+export const diffFailedCellsAt = (ref: string, count: number): string =>
+  `warning: at ${ref}, ${count} cell${count === 1 ? "" : "s"} failed; figures from those notebooks are missing`;
 
-export function diffFailedCellsAt(ref: string, count: number): string {
-  return `warning: at ${ref}, ${count} cell${count === 1 ? "" : "s"} failed; figures from those notebooks are missing`;
-}
-
-export function publishPdfCopied(reason: string): string {
-  return `warning: the published report.pdf is the build's, without the "What changed" section (that is in report.html only): ${reason}`;
-}
+export const publishPdfCopied = (reason: string): string =>
+  `warning: the published report.pdf is the build's, without the "What changed" section (that is in report.html only): ${reason}`;
 
 // ── verify ───────────────────────────────────────────────────────────────────────────────────────
 
-export function versionTampered(file: string, problem: "missing" | "differs" | "unreadable manifest", id: string): string {
+export const versionTampered = (file: string, problem: "missing" | "differs" | "unreadable manifest", id: string): string => {
   const what = problem === "missing" ? "is missing" : problem === "differs" ? "differs from the sha256 in its manifest" : "cannot be read";
   return `published version ${id} was altered: ${file} ${what}; published versions are immutable — restore it (e.g. \`git checkout -- out/reports/${id}\`) and run \`fragtax verify ${id}\``;
-}
+};
 
-export function versionVerified(id: string, files: number): string {
-  return `ok ${id} (${files} files match its manifest)`;
-}
+export const versionVerified = (id: string, files: number): string => `ok ${id} (${files} files match its manifest)`;
 
-export function verifyUnknownVersion(id: string, known: readonly string[]): string {
-  return `no published version "${id}" under out/reports/ (published: ${known.length > 0 ? known.join(", ") : "none"})`;
-}
+export const verifyUnknownVersion = (id: string, known: readonly string[]): string =>
+  `no published version "${id}" under out/reports/ (published: ${known.length > 0 ? known.join(", ") : "none"})`;
 
-export function verifyNothingPublished(): string {
-  return "nothing to verify: no published version under out/reports/";
-}
+export const verifyNothingPublished = (): string => "nothing to verify: no published version under out/reports/";
 
-export function diffSideIsFolder(spec: string): string {
-  return `diff: ${spec} is a folder; give a published version id (out/reports/<id>), an assumptions file or a git ref`;
-}
+export const diffSideIsFolder = (spec: string): string =>
+  `diff: ${spec} is a folder; give a published version id (out/reports/<id>), an assumptions file or a git ref`;
 
-export function devCannotListen(host: string, port: number, code: string): string {
+export const devCannotListen = (host: string, port: number, code: string): string => {
   const why = code === "EADDRINUSE" ? "the port is in use (another fragtax dev?)" : code === "EACCES" ? "this user may not use that port" : "that address is not on this machine";
   return `dev: cannot listen on ${host}:${port}: ${why}; pick another with --port (0 = any free port) or --host`;
-}
+};
 
-export function devPublicHost(host: string): string {
-  return `warning: --host ${host} serves the preview to other machines on the network, not only this one; use the default 127.0.0.1 to keep it local`;
-}
+export const devPublicHost = (host: string): string =>
+  `warning: --host ${host} serves the preview to other machines on the network, not only this one; use the default 127.0.0.1 to keep it local`;
 
-export function diffAsOf(before: string | null, after: string | null, moved: boolean): string {
+export const diffAsOf = (before: string | null, after: string | null, moved: boolean): string => {
   const show = (date: string | null): string => date ?? "(not recorded)";
   return moved ? `As-of date moved: ${show(before)} → ${show(after)}` : `As-of date: ${show(after)} (unchanged)`;
-}
+};
 
-export function proseGuardUnavailable(previous: string, reason: "no-previous" | "no-sections"): string {
-  return reason === "no-previous"
+export const proseGuardUnavailable = (previous: string, reason: "no-previous" | "no-sections"): string =>
+  reason === "no-previous"
     ? "Prose to re-read: nothing to compare with (no previous version)."
     : `Prose to re-read: cannot tell — ${previous} was published before sections were recorded, so its prose cannot be compared.`;
-}
 
-export function proseGuardClean(): string {
-  return "Prose to re-read: none (no figure moved materially under unchanged prose).";
-}
+export const proseGuardClean = (): string => "Prose to re-read: none (no figure moved materially under unchanged prose).";
 
-export function proseToReReadHeading(count: number): string {
-  return `Prose to re-read (${count} section${count === 1 ? "" : "s"}: the figures moved by more than 10% or changed verdict, the words did not):`;
-}
+export const proseToReReadHeading = (count: number): string =>
+  `Prose to re-read (${count} section${count === 1 ? "" : "s"}: the figures moved by more than 10% or changed verdict, the words did not):`;
 
-export function publishStaleProse(previous: string, listing: readonly string[]): string {
-  return [
+export const publishStaleProse = (previous: string, listing: readonly string[]): string =>
+  [
     `publish refused: since ${previous}, figures moved under prose that did not change. Re-read these sections; then edit the prose, or acknowledge each with --reviewed SECTION…:`,
     ...listing,
   ].join("\n");
-}
 
-export function publishUnknownReviewed(unknown: readonly string[], valid: readonly string[]): string {
-  return [`--reviewed names ${unknown.length === 1 ? "a section" : "sections"} the build does not have: ${unknown.join(", ")}. Sections of this build:`, ...valid.map((id) => `  ${id}`)].join("\n");
-}
+export const publishUnknownReviewed = (unknown: readonly string[], valid: readonly string[]): string =>
+  [`--reviewed names ${unknown.length === 1 ? "a section" : "sections"} the build does not have: ${unknown.join(", ")}. Sections of this build:`, ...valid.map((id) => `  ${id}`)].join("\n");
 
-export function publishReviewed(sections: readonly string[]): string {
-  return `prose reviewed (recorded in the manifest): ${sections.join(", ")}`;
-}
+export const publishReviewed = (sections: readonly string[]): string =>
+  `prose reviewed (recorded in the manifest): ${sections.join(", ")}`;

@@ -16,6 +16,7 @@
 import { normalQuantile } from "./distributions";
 import { cholesky, invertLower, multiply } from "../util/linalg";
 import { uniformStream } from "./random";
+import * as msg from "../messages/model";
 
 /** A target rank correlation between two columns, by column name. */
 export interface RankTarget<K extends string> {
@@ -41,11 +42,11 @@ export function imposeRankCorrelation<K extends string>(
   const n = (columns[names[0] as K] as Float64Array).length;
   const target = correlationMatrix(names, targets, (rho) => 2 * Math.sin((Math.PI * rho) / 6));
   const p = cholesky(target).ok ? cholesky(target) : cholesky(correlationMatrix(names, targets, (rho) => rho));
-  if (!p.ok) throw new RangeError(`rank correlations among ${names.join(", ")} are not positive semi-definite`);
+  if (!p.ok) throw new RangeError(msg.correlationsNotPositiveSemiDefinite(names));
 
   const scores = names.map((name) => permutedScores(n, seed, name));
   const q = cholesky(sampleCorrelation(scores));
-  if (!q.ok) throw new RangeError("score matrix is singular; use more samples");
+  if (!q.ok) throw new RangeError(msg.scoreMatrixSingular());
   const transform = multiply(p.lower, invertLower(q.lower));
   const mixed = names.map(() => new Float64Array(n));
   for (let i = 0; i < n; i++) {

@@ -94,7 +94,7 @@ export class CompileCache {
   async #write(name: string, value: unknown): Promise<void> {
     const file = join(this.dir, `${name}.json`);
     // An unwritable cache is the environment's problem, said once with its path (never a hang: execute.ts ends the worker).
-    await locatingFileSystemErrors(messages.engineCacheWhat, this.dir, () => writeFileAtomic(file, JSON.stringify(value), { durable: false }));
+    await locatingFileSystemErrors(messages.engineCacheWhat(), this.dir, () => writeFileAtomic(file, JSON.stringify(value), { durable: false }));
   }
 }
 

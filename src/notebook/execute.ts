@@ -285,7 +285,7 @@ function assemble(notebook: Notebook, ran: (cell: number) => { count: number | n
   return { ...notebook, cells };
 }
 
-/** The project root of a notebook (src/config.ts's rule), or the notebook's folder outside any project. */
+/** The project root of a notebook (src/config/'s rule), or the notebook's folder outside any project. */
 export function projectRoot(notebookFile: string): string {
   return findProjectRoot(dirname(notebookFile));
 }

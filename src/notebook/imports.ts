@@ -22,6 +22,7 @@ import type { BuildFailure, Plugin } from "esbuild";
 import * as messages from "../messages/notebook";
 import { moduleSpecifier } from "./pragmas";
 import type { CellImport, CompiledCell } from "./transpile";
+import { at as placeAt } from "../messages/location";
 
 export const TSLAB_SPECIFIER = "tslab";
 const ENTRY_NAME = "fragtax-imports.js";
@@ -128,7 +129,7 @@ function describeFailure(error: unknown, specifiers: readonly string[], firstUse
   const unresolved = /Could not resolve "([^"]+)"/.exec(first.text)?.[1];
   const named = specifier ?? unresolved ?? specifiers[0] ?? "?";
   const at = firstUse.get(named) ?? firstUse.get(specifiers[0] ?? "") ?? { specifier: named, line: 1, column: 1, cell: 1 };
-  const where = first.location && !inEntry ? ` (${first.location.file}:${first.location.line}:${first.location.column + 1})` : "";
+  const where = first.location && !inEntry ? ` (${placeAt({ file: first.location.file, line: first.location.line, column: first.location.column + 1 })})` : "";
   const message = inEntry && first.text.startsWith("Could not resolve") ? messages.moduleNotFound(named) : messages.moduleBuildFailed(named, `${first.text}${where}`);
   return { specifier: named, at, message };
 }

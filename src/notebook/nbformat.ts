@@ -1,6 +1,8 @@
 /**
- * nbformat 4: the types the engine reads and writes, and `parseNotebook`, which turns file text into a
- * validated notebook or throws a `NotebookFormatError` that says what is wrong and where.
+ * nbformat 4: the one set of notebook types (the engine writes them, the renderer and the build read
+ * them, whether the engine or `jupyter nbconvert --execute` executed the notebook), and
+ * `parseNotebook`, which turns file text into a validated notebook or throws a `NotebookFormatError`
+ * that says what is wrong and where.
  *
  * Only what the engine needs is validated (cells, their sources, the kernel); everything else in the
  * file (metadata, attachments, ids) is kept untouched so the executed notebook round-trips.
@@ -14,7 +16,8 @@ export type MultilineString = string | string[];
 export interface StreamOutput {
   output_type: "stream";
   name: "stdout" | "stderr";
-  text: string;
+  /** The engine writes one string; nbconvert writes a list of lines. */
+  text: MultilineString;
 }
 
 /** A mime bundle: text mimes hold strings, JSON mimes (e.g. Vega-Lite) hold JSON data. */
@@ -40,7 +43,10 @@ export interface ErrorOutput {
   traceback: string[];
 }
 
-export type Output = StreamOutput | DisplayDataOutput | ExecuteResultOutput | ErrorOutput;
+/** An output that carries a mime bundle. */
+export type DataOutput = DisplayDataOutput | ExecuteResultOutput;
+
+export type Output = StreamOutput | DataOutput | ErrorOutput;
 
 export interface CodeCell {
   cell_type: "code";
@@ -72,6 +78,11 @@ export interface Notebook {
   nbformat_minor: number;
   metadata: { kernelspec?: KernelSpec; language_info?: { name?: string }; [key: string]: unknown };
   cells: Cell[];
+}
+
+/** True when the cell produced an error output. */
+export function cellFailed(cell: Cell): boolean {
+  return cell.cell_type === "code" && cell.outputs.some((output) => output.output_type === "error");
 }
 
 /** A notebook that cannot be read at all: fragtax exits 2 on it. */

@@ -10,6 +10,7 @@ import { createRequire } from "node:module";
 import { Writable } from "node:stream";
 import vm from "node:vm";
 import { RUNTIME_GLOBAL } from "./transpile";
+import { moduleNotBundled } from "../messages/notebook";
 
 export interface RealmOptions {
   /** Absolute path of the notebook: `require` of built-ins resolves from it. */
@@ -65,7 +66,7 @@ export function createRealm(options: RealmOptions): Realm {
       if (defined !== undefined) return defined;
       if (!modules.has(specifier)) {
         const load = loaders.get(specifier);
-        if (load === undefined) throw new Error(`module "${specifier}" was not bundled`);
+        if (load === undefined) throw new Error(moduleNotBundled(specifier));
         modules.set(specifier, asNamespace(load()));
       }
       return modules.get(specifier);

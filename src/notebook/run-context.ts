@@ -13,6 +13,7 @@ import type { MonteCarloSettings } from "../api/context";
 import { DEFAULT_MONTE_CARLO } from "../model/montecarlo";
 import type { Assumption, AssumptionOverride } from "../assumptions/types";
 import type { ReportFields } from "../config";
+import { findReportYaml } from "../config/root";
 
 // One definition of the run context for the API and the engine (the API reads it, the engine builds it).
 export { RUN_CONTEXT, type RunContext } from "../api/context";
@@ -45,13 +46,13 @@ export interface RunInputOptions {
 }
 
 /**
- * Finds `report.yaml` by walking up from the notebook and reads the two fields the engine needs
- * (`assumptions`, `montecarlo`) through src/config.ts; explicit options win (and when both are given,
+ * Finds the notebook's `report.yaml` (src/config/root.ts's rule) and reads the two fields the engine needs
+ * (`assumptions`, `montecarlo`) through src/config/; explicit options win (and when both are given,
  * report.yaml is not read at all).
  */
 export async function resolveRunInputs(notebookFile: string, options: RunInputOptions = {}): Promise<RunInputs> {
   const explicit = options.assumptionsFile !== undefined && options.montecarlo !== undefined;
-  const report = explicit ? undefined : findUp(dirname(resolve(notebookFile)), "report.yaml");
+  const report = explicit ? undefined : findReportYaml(dirname(resolve(notebookFile)));
   const fields = report ? await readReportFields(report) : undefined;
   const assumptionsFile = options.assumptionsFile !== undefined ? options.assumptionsFile : (fields?.assumptions ?? null);
   return {

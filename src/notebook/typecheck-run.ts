@@ -14,6 +14,7 @@ import * as messages from "../messages/notebook";
 import type { CompileCache } from "./compile-cache";
 import { cellError, codeFrame, type CellError } from "./errors";
 import type { CheckDiagnostic, NotebookCells, NotebookTypes } from "./typecheck";
+import { at } from "../messages/location";
 
 /** Files every check depends on besides the notebook's own imports (relative to the root). */
 const PROJECT_FILES = ["tsconfig.json", "package-lock.json"];
@@ -64,5 +65,5 @@ export function firstTypeError(types: NotebookTypes, notebook: string, sourceOf:
 }
 
 function where(d: CheckDiagnostic): string {
-  return d.cell === undefined ? `${d.file}:${d.line}:${d.column}` : `cell ${d.cell}, line ${d.line}, column ${d.column}`;
+  return at(d.cell === undefined ? d : { cell: d.cell, line: d.line, column: d.column });
 }

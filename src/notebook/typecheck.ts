@@ -25,6 +25,7 @@ import ts from "typescript";
 import { ENGINE_ENTRIES } from "./imports";
 import { cellPragmas, moduleSpecifier } from "./pragmas";
 import { displayPath, findUp } from "./run-context";
+import { located } from "../messages/location";
 
 export interface CheckDiagnostic {
   /** Notebook or source file, relative to the root. */
@@ -310,6 +311,5 @@ function toDiagnostic(diagnostic: ts.Diagnostic, virtual: ReadonlyMap<string, Ce
 
 /** `notebook: cell N, line L, column C: error TSxxxx: message` (or `file:line:column: …`). */
 export function formatDiagnostic(d: CheckDiagnostic): string {
-  const where = d.cell === undefined ? `${d.file}:${d.line}:${d.column}` : `${d.file}: cell ${d.cell}, line ${d.line}, column ${d.column}`;
-  return `${where}: error TS${d.code}: ${d.message}`;
+  return located(d, `error TS${d.code}: ${d.message}`);
 }

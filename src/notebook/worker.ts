@@ -61,7 +61,7 @@ async function run(job: WorkerSetup, program: Promise<WorkerProgram>): Promise<v
     stderr: (text) => post({ type: "stream", name: "stderr", text }),
     tslab,
   });
-  reportRejection = (reason) => post({ type: "stream", name: "stderr", text: `Unhandled promise rejection: ${describe(reason).evalue}\n` });
+  reportRejection = (reason) => post({ type: "stream", name: "stderr", text: messages.unhandledRejection(describe(reason).evalue) });
   const { cells, bundle } = await program;
   realm.loadImports(bundle);
   for (const cell of cells) {

@@ -6,7 +6,7 @@
  * missing (no commit, a dirty build, a notebook not in git) → null: the guard says it cannot tell.
  */
 import type { ProseSnapshot, SectionProse } from "../diff/prose-guard";
-import type { Notebook } from "../report/nbformat";
+import type { Notebook } from "../notebook/nbformat";
 import { notebookSections } from "../report/sections";
 import { fileAtCommit } from "../util/git";
 import type { Manifest } from "./store";

@@ -25,11 +25,12 @@ import { CHANGES_TOC_MARKER } from "../report/markers";
 import { headlineFigures } from "../report/records";
 import { insertBeforeBodyClose, replaceMarker } from "../util/page";
 import { renderIndexPage } from "./index-page";
-import { acquireLock, isProcessAlive } from "./lock";
+import { acquireLock, isProcessAlive } from "../util/lock";
 import type { Manifest } from "./store";
 import { isValidDate, listVersions, nextVersionId, publishedErrata, versionFolders } from "./store";
 import type { Erratum } from "../errata/types";
 import { checkErrataVersions } from "../errata/check";
+import { MAX_YEAR, MIN_YEAR } from "../util/limits";
 import { readBuildRecord, refusalReason } from "./build-record";
 import { assertVersionIntact } from "./verify";
 import { checkReviewedSections, proseCheck } from "./prose-check";
@@ -69,7 +70,7 @@ export class PublishRefused extends WorkError {}
 
 export async function publish(options: PublishOptions, effects: PublishEffects): Promise<Manifest> {
   const date = options.date ?? effects.now().toISOString().slice(0, 10);
-  if (!isValidDate(date)) throw new InputError(messages.publishBadDate(date));
+  if (!isValidDate(date)) throw new InputError(messages.publishBadDate(date, { min: MIN_YEAR, max: MAX_YEAR }));
   const build = await readBuildRecord(options.buildDir, options.root, options.defaultAssumptionsFile);
   const refusal = refusalReason(build);
   if (refusal) throw new PublishRefused(refusal);

@@ -7,8 +7,9 @@
 import * as messages from "../messages/report";
 import { html, rawHtml, type Html } from "../util/html";
 import type { Heading, MarkdownRenderer } from "./markdown";
-import { cellFailed, joinSource, type Cell, type CodeCell, type Notebook } from "./nbformat";
+import { cellFailed, cellText, type Cell, type CodeCell, type Notebook } from "../notebook/nbformat";
 import { renderOutputs } from "./outputs";
+import { at } from "../messages/location";
 
 export interface ChapterInput {
   readonly number: number;
@@ -60,9 +61,9 @@ export async function renderChapter(chapter: ChapterInput, markdown: MarkdownRen
   for (const { cell, index } of cells) {
     if (tagsOf(cell).includes("remove-cell")) continue;
     const docId = `c${chapter.number}-${index + 1}`;
-    const where = `${chapter.relativePath} cell ${index + 1}`;
+    const where = at({ file: chapter.relativePath, cell: index + 1 });
     if (cell.cell_type === "markdown") {
-      const rendered = markdown.render(joinSource(cell.source), docId);
+      const rendered = markdown.render(cellText(cell.source), docId);
       sections.push(...rendered.headings.filter((heading) => heading.level === 2));
       parts.push(html`<div class="cell cell-markdown">${rawHtml(rendered.html)}</div>`);
     } else if (cell.cell_type === "code") {
@@ -92,7 +93,7 @@ interface CellContext {
 }
 
 async function renderCodeCell(cell: CodeCell, context: CellContext): Promise<Html> {
-  const source = joinSource(cell.source).trimEnd();
+  const source = cellText(cell.source).trimEnd();
   const failed = cellFailed(cell);
   const outputs = await renderOutputs(cell.outputs, context);
   const showInput = source !== "" && !tagsOf(cell).includes("remove-input");
@@ -107,7 +108,7 @@ function splitTitle(chapter: ChapterInput): { title: string; cells: { cell: Cell
   const cells = chapter.notebook.cells.map((cell, index) => ({ cell, index }));
   const first = cells.find(({ cell }) => cell.cell_type === "markdown");
   if (first !== undefined) {
-    const source = joinSource(first.cell.source);
+    const source = cellText(first.cell.source);
     const match = /^\s*#\s+(.+?)\s*#*\s*(?:\n|$)/.exec(source);
     if (match?.[1] !== undefined) {
       const rest = source.slice(match[0].length);

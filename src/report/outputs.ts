@@ -12,11 +12,11 @@ import { chartFailed } from "../messages/charts";
 import { FileSystemError } from "../util/fs-errors";
 import { html, rawHtml, type Html } from "../util/html";
 import type { MarkdownRenderer } from "./markdown";
-import { joinSource, type DataOutput, type ErrorOutput, type Output, type StreamOutput } from "./nbformat";
+import { cellText, type DataOutput, type ErrorOutput, type Output, type StreamOutput } from "../notebook/nbformat";
 
 export interface OutputContext {
   readonly markdown: MarkdownRenderer;
-  /** "notebooks/01-x.ipynb cell 4", for errors and for unique ids. */
+  /** "notebooks/01-x.ipynb: cell 4", for errors and for unique ids. */
   readonly where: string;
   readonly docId: string;
   /** The notebook's folder: relative `data.url`s in charts resolve against it, as in JupyterLab. */
@@ -65,7 +65,7 @@ async function renderOutput(output: Output, context: OutputContext): Promise<Htm
 }
 
 function renderStream(output: StreamOutput): Html {
-  const text = stripAnsi(joinSource(output.text));
+  const text = stripAnsi(cellText(output.text));
   if (text.trim() === "") return html``;
   // stderr (warnings, or tslab's bare error text under nbconvert) stands out from ordinary output.
   return output.name === "stderr"
@@ -87,16 +87,16 @@ async function renderData(output: DataOutput, context: OutputContext): Promise<H
   const data = output.data;
   const vegaLite = VEGA_LITE_MIMES.find((mime) => mime in data);
   if (vegaLite !== undefined) return renderVegaLite(data[vegaLite], context);
-  if ("text/html" in data) return html`<div class="output output-html">${rawHtml(joinSource(data["text/html"]))}</div>`;
-  if ("image/svg+xml" in data) return html`<div class="output output-image">${rawHtml(joinSource(data["image/svg+xml"]))}</div>`;
+  if ("text/html" in data) return html`<div class="output output-html">${rawHtml(cellText(data["text/html"]))}</div>`;
+  if ("image/svg+xml" in data) return html`<div class="output output-image">${rawHtml(cellText(data["image/svg+xml"]))}</div>`;
   for (const mime of ["image/png", "image/jpeg", "image/gif"]) {
-    if (mime in data) return renderImage(mime, joinSource(data[mime]));
+    if (mime in data) return renderImage(mime, cellText(data[mime]));
   }
   if ("text/markdown" in data) {
-    return html`<div class="output output-markdown">${rawHtml(context.markdown.render(joinSource(data["text/markdown"]), context.docId).html)}</div>`;
+    return html`<div class="output output-markdown">${rawHtml(context.markdown.render(cellText(data["text/markdown"]), context.docId).html)}</div>`;
   }
   if ("application/json" in data) return html`<pre class="output output-text">${JSON.stringify(data["application/json"], null, 2)}</pre>`;
-  if ("text/plain" in data) return html`<pre class="output output-text">${stripAnsi(joinSource(data["text/plain"]))}</pre>`;
+  if ("text/plain" in data) return html`<pre class="output output-text">${stripAnsi(cellText(data["text/plain"]))}</pre>`;
   return html`<p class="output output-unknown">(output of type ${Object.keys(data).join(", ")} not shown)</p>`;
 }
 

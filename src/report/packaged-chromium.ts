@@ -18,6 +18,7 @@ import { dirname, join } from "node:path";
 import { pipeline } from "node:stream/promises";
 import { createBrotliDecompress } from "node:zlib";
 import { extract } from "tar-stream";
+import { chromiumUnpackIncomplete } from "../messages/report";
 
 export const PACKAGED_CHROMIUM = "@sparticuz/chromium";
 
@@ -92,7 +93,7 @@ export async function unpackChromium(packageDir: string, version: string, option
     throw error;
   }
   const unpacked = intactUnpack(folder, version);
-  if (unpacked === undefined) throw new Error(`the unpacked Chromium in ${folder} is incomplete`);
+  if (unpacked === undefined) throw new Error(chromiumUnpackIncomplete(folder));
   return unpacked;
 }
 

@@ -3,6 +3,7 @@
  * fixed key order, trailing newline) so that two builds of the same inputs diff cleanly.
  */
 import type { ClaimRecord } from "../api/types";
+import { at } from "../messages/location";
 
 export function claimsJson(claims: readonly ClaimRecord[]): string {
   const entries = byId(claims).map((c) => ({
@@ -50,12 +51,12 @@ export function pretty(value: unknown): string {
 /** Ids declared more than once (by two cells or two notebooks): figures.json must be unambiguous. */
 /**
  * Ids declared by more than one cell, each with the cells that declared it:
- * "run_cost (notebooks/01-price.ipynb cell 3, notebooks/02-claims.ipynb cell 2)".
+ * "run_cost (notebooks/01-price.ipynb: cell 3, notebooks/02-claims.ipynb: cell 2)".
  */
 export function duplicateIds(records: readonly { readonly id: string; readonly notebook?: string; readonly cell?: number }[]): string[] {
   const byId = new Map<string, string[]>();
   for (const record of records) {
-    const where = record.notebook === undefined ? "?" : `${record.notebook} cell ${record.cell ?? "?"}`;
+    const where = record.notebook === undefined ? "?" : at({ file: record.notebook, cell: record.cell ?? "?" });
     byId.set(record.id, [...(byId.get(record.id) ?? []), where]);
   }
   return [...byId].filter(([, cells]) => cells.length > 1).map(([id, cells]) => `${id} (${cells.join(", ")})`).sort();

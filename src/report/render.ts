@@ -10,7 +10,7 @@ import type { Assumption, Correlation } from "../assumptions/types";
 import type { ReportConfig } from "../config";
 import { renderAppendices, type Appendix, type Provenance } from "./appendices";
 import { ownNumber, renderChapter, type ChapterInput, type FailedCell, type RenderedChapter } from "./chapters";
-import { joinSource } from "./nbformat";
+import { cellText } from "../notebook/nbformat";
 import { headlineFigures } from "./records";
 import { html, rawHtml, type Html } from "../util/html";
 import { createMarkdownRenderer } from "./markdown";
@@ -92,7 +92,7 @@ export async function renderReport(input: ReportInput): Promise<RenderedReport> 
 function numbered(chapters: readonly ChapterInput[]): ChapterInput[] {
   const selfNumbered = chapters.some((chapter) => {
     const first = chapter.notebook.cells.find((cell) => cell.cell_type === "markdown");
-    const heading = /^\s*#\s+(.+)/.exec(first === undefined ? "" : joinSource(first.source))?.[1] ?? "";
+    const heading = /^\s*#\s+(.+)/.exec(first === undefined ? "" : cellText(first.source))?.[1] ?? "";
     return ownNumber(heading) !== undefined;
   });
   return chapters.map((chapter) => ({ ...chapter, label: selfNumbered ? "" : String(chapter.number) }));

@@ -6,7 +6,7 @@
  * words to re-read (stale-prose guard, src/versions/prose-guard.ts).
  */
 import { sha256 } from "../util/hash";
-import { joinSource, type Notebook } from "./nbformat";
+import { cellText, type Notebook } from "../notebook/nbformat";
 
 export interface SectionRecord {
   /** "<notebook file name without .ipynb>#<heading slug>", e.g. "05-who-pays#compute-spend". */
@@ -39,7 +39,7 @@ export function notebookSections(notebook: Notebook, relativePath: string): Note
   open("top");
   const cellSection: string[] = [];
   notebook.cells.forEach((cell, index) => {
-    const source = joinSource(cell.source);
+    const source = cellText(cell.source);
     if (cell.cell_type === "markdown") {
       for (const line of source.split("\n")) {
         const match = HEADING.exec(line);

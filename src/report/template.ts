@@ -11,6 +11,7 @@ import { html, rawHtml, type Html } from "../util/html";
 import { sha256 } from "../util/hash";
 import { writeFileAtomicSync } from "../util/atomic";
 import { contentSecurityPolicy } from "./csp";
+import { templateMissingSlot, templateNotFound } from "../messages/report";
 
 export interface TemplateAssets {
   readonly page: string;
@@ -32,7 +33,7 @@ export function toolRoot(): string {
   for (;;) {
     if (existsSync(join(dir, "templates", "report.html"))) return dir;
     const parent = dirname(dir);
-    if (parent === dir) throw new Error(`fragtax: templates/report.html not found above ${fileURLToPath(import.meta.url)}`);
+    if (parent === dir) throw new Error(templateNotFound(fileURLToPath(import.meta.url)));
     dir = parent;
   }
 }
@@ -86,7 +87,7 @@ export function writeToolCache(file: string, contents: string): void {
 export function fillTemplate(page: string, slots: TemplateSlots): string {
   return page.replace(/\{\{(\w+)\}\}/g, (_match, name: string) => {
     const value = slots[name];
-    if (value === undefined) throw new Error(`templates/report.html: no value for {{${name}}}`);
+    if (value === undefined) throw new Error(templateMissingSlot(name));
     return value.value;
   });
 }

@@ -8,6 +8,7 @@
  * `null` and `false` render nothing (for `${cond && html`…`}`); arrays are concatenated; `undefined`
  * and plain objects throw, so "undefined" or "[object Object]" can never reach a reader.
  */
+import { htmlBadValue } from "../messages/report";
 
 export class Html {
   constructor(readonly value: string) {}
@@ -43,9 +44,9 @@ function render(value: HtmlValue | undefined, index: number): string {
   if (value === true) return "";
   if (typeof value === "string") return escapeHtml(value);
   if (typeof value === "number") {
-    if (!Number.isFinite(value)) throw new TypeError(`html: interpolated value #${index} is ${value}`);
+    if (!Number.isFinite(value)) throw new TypeError(htmlBadValue(index, value));
     return String(value);
   }
   if (Array.isArray(value)) return value.map((item: HtmlValue) => render(item, index)).join("");
-  throw new TypeError(`html: interpolated value #${index} is ${value === undefined ? "undefined" : "an object"}; pass a string, a number or Html`);
+  throw new TypeError(htmlBadValue(index, value));
 }

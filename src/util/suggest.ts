@@ -1,25 +1,49 @@
 /**
- * "Did you mean …?": the one rule for suggesting a known name (an assumption id, a report.yaml key, an
- * assumption field) in place of an unknown one.
+ * "Did you mean …?": the one rule for suggesting a known name in place of an unknown one (an
+ * assumption id, a report.yaml key, an assumption field, a chart key, value or data field). The
+ * message catalogue words it (messages/suggestion.ts); this finds the names.
+ *
+ * A name is plausible when it is within a third of the word's length of edits (at least 2, and fewer
+ * than the word has letters), or contains the word or is contained in it. Swapped letters count as
+ * one edit ("titel" → "title", not "time"), as typists make them; case does not count.
  */
-import { closest, distance } from "fastest-levenshtein";
 
-/**
- * Up to `count` known names closest to `name` by edit distance, only plausible ones (within half the
- * name's length, or one containing the other), ties by name; the single closest when none is plausible.
- */
-export function nearestNames(name: string, known: readonly string[], count = 3): string[] {
-  if (known.length === 0) return [];
-  const limit = Math.max(3, Math.ceil(name.length / 2));
+/** Up to `count` plausible names closest to `name`, ties by name; with `orClosest`, the single closest when none is plausible. */
+export function nearestNames(name: string, known: readonly string[], options: { readonly count?: number; readonly orClosest?: boolean } = {}): string[] {
+  const { count = 3, orClosest = true } = options;
+  const word = name.toLowerCase();
   const ranked = known
-    .map((candidate) => ({ candidate, score: distance(name, candidate) }))
-    .filter(({ candidate, score }) => score <= limit || candidate.includes(name) || name.includes(candidate))
-    .sort((a, b) => a.score - b.score || (a.candidate < b.candidate ? -1 : 1))
-    .map(({ candidate }) => candidate);
-  return ranked.length > 0 ? ranked.slice(0, count) : [closest(name, [...known])];
+    .filter((candidate) => candidate !== name)
+    .map((candidate) => ({ candidate, score: typoDistance(word, candidate.toLowerCase()) }))
+    .sort((a, b) => a.score - b.score || (a.candidate < b.candidate ? -1 : 1));
+  const limit = Math.max(2, Math.ceil(name.length / 3));
+  const contains = (candidate: string): boolean => name.length >= 3 && (candidate.toLowerCase().includes(word) || word.includes(candidate.toLowerCase()));
+  const plausible = ranked.filter(({ candidate, score }) => (score <= limit && score < name.length) || contains(candidate)).map(({ candidate }) => candidate);
+  if (plausible.length > 0) return plausible.slice(0, count);
+  return orClosest && ranked[0] !== undefined ? [ranked[0].candidate] : [];
 }
 
-/** The one closest known name ("" when there is none). */
+/** The one closest plausible name, or undefined (charts: no suggestion rather than a wild one). */
+export function plausibleName(name: string, known: readonly string[]): string | undefined {
+  return nearestNames(name, known, { count: 1, orClosest: false })[0];
+}
+
+/** The one closest name, plausible or not ("" when there is none). */
 export function nearestName(name: string, known: readonly string[]): string {
-  return nearestNames(name, known, 1)[0] ?? "";
+  return nearestNames(name, known, { count: 1 })[0] ?? "";
+}
+
+/** Optimal-string-alignment distance: insertions, deletions, substitutions and adjacent swaps. */
+export function typoDistance(a: string, b: string): number {
+  const rows = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  const at = (i: number, j: number): number => rows[i]?.[j] ?? Infinity;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, at(i - 2, j - 2) + 1);
+      (rows[i] as number[])[j] = value;
+    }
+  }
+  return at(a.length, b.length);
 }

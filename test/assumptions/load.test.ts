@@ -51,7 +51,7 @@ describe("loadAssumptionsFile", () => {
     ["unknown-distribution.yaml", 7, "pue_ratio", 'unknown distribution "gaussian"'],
     ["triangular-without-mode.yaml", 7, "mfu_fraction", 'triangular distribution needs "mode"'],
     ["mode-outside-range.yaml", 7, "mfu_fraction", "mode 0.5 lies outside the range 0.3–0.45"],
-    ["unknown-field.yaml", 7, "pue_ratio", 'unknown field "distrbution" (did you mean "distribution"?)'],
+    ["unknown-field.yaml", 7, "pue_ratio", 'unknown field "distrbution"; did you mean "distribution"?'],
     ["unknown-top-level-key.yaml", 8, undefined, 'unknown top-level key "scenarios"'],
   ];
   it.each(cases)("%s: names line %i and assumption %s", async (file, line, id, phrase) => {

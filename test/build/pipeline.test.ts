@@ -137,7 +137,7 @@ describe("fragtax build on the command line", () => {
     const run = spawnSync("node", ["dist/cli.js", "build", "--no-pdf", "--timeout", "1", "--root", project.root], { encoding: "utf8" });
     expect(run.status).toBe(1);
     expect(run.stderr).toContain("notebooks/02-claims.ipynb: cell 3: TimeoutError: the cell did not finish within 1 s");
-    expect(run.stderr).toContain("1 cell failed (first: notebooks/02-claims.ipynb cell 3)");
+    expect(run.stderr).toContain("1 cell failed (first: notebooks/02-claims.ipynb: cell 3)");
     const page = read(project.root, "report.html");
     expect(page).toMatch(/<p class="output-error-title">TimeoutError: the cell did not finish within 1 s/);
     expect(visibleText(page)).toContain("At rental prices, one run costs $25M");
@@ -162,6 +162,6 @@ describe("fragtax build on the command line", () => {
     writeFileSync(yaml, readFileSync(yaml, "utf8").replace("paper: Letter", "papr: Letter"));
     const run = spawnSync("node", ["dist/cli.js", "build", "--root", project.root], { encoding: "utf8" });
     expect(run.status).toBe(2);
-    expect(run.stderr).toContain(`${yaml}:9:1: unknown key "papr" in report.yaml (did you mean "paper"?)`);
+    expect(run.stderr).toContain(`${yaml}:9:1: unknown key "papr" in report.yaml; did you mean "paper"?`);
   });
 });

@@ -49,7 +49,7 @@ describe("ten gallery charts in a report", () => {
 
   it("says which chart it rasterised and why, and what the static page shows for interactive charts", () => {
     const log = lines.join("\n");
-    expect(log).toMatch(/warning: notebooks\/01-gallery\.ipynb cell 10: the chart was drawn as an image \(4\d,\d{3} marks, over 20,000\)/);
+    expect(log).toMatch(/warning: notebooks\/01-gallery\.ipynb: cell 10: the chart was drawn as an image \(4\d,\d{3} marks, over 20,000\)/);
     expect(log).toMatch(/cell 5: the chart uses the selection "brush", which a static page cannot offer; the report shows the chart before anything is selected/);
     expect(log).toMatch(/cell 9: the chart uses a legend-bound selection "industry", which a static page cannot offer; the report shows all categories, unselected/);
     expect(log).toMatch(/cell 11: the chart uses the animation "animation_frame", which a static page cannot offer; the report shows every frame at once/);

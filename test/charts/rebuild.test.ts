@@ -96,8 +96,8 @@ describe("charts across rebuilds", () => {
     edit("notebooks/01-heat.ipynb", 'url: \\"data/points.csv\\"', 'url: \\"https://example.com/points.csv\\"');
     const { result, html } = await rebuild();
     expect(result.exitCode).toBe(1);
-    expect(html).toMatch(/notebooks\/01-heat\.ipynb cell 2: the Vega-Lite chart could not be rendered: data\.url &quot;https:\/\/example\.com\/points\.csv&quot; is remote; a report makes no network requests/);
-    expect(lines.join("\n")).toContain("notebooks/01-heat.ipynb cell 2: the Vega-Lite chart could not be rendered: data.url \"https://example.com/points.csv\" is remote");
+    expect(html).toMatch(/notebooks\/01-heat\.ipynb: cell 2: the Vega-Lite chart could not be rendered: data\.url &quot;https:\/\/example\.com\/points\.csv&quot; is remote; a report makes no network requests/);
+    expect(lines.join("\n")).toContain("notebooks/01-heat.ipynb: cell 2: the Vega-Lite chart could not be rendered: data.url \"https://example.com/points.csv\" is remote");
     edit("notebooks/01-heat.ipynb", 'url: \\"https://example.com/points.csv\\"', 'url: \\"data/points.csv\\"');
   }, 120_000);
 
@@ -118,7 +118,7 @@ describe("charts across rebuilds", () => {
     edit("notebooks/02-bars.ipynb", 'y: { field: \\"size\\"', 'y: { field: \\"sise\\"');
     const warned = await rebuild();
     expect(warned.result.exitCode).toBe(0);
-    const warning = 'warning: notebooks/02-bars.ipynb cell 2: chart field "sise" (at encoding.y.field) is not in the chart\'s data — did you mean "size"?';
+    const warning = 'warning: notebooks/02-bars.ipynb: cell 2: chart field "sise" (at encoding.y.field) is not in the chart\'s data; did you mean "size"?';
     expect(lines.join("\n")).toContain(warning);
     const strict = await rebuild({ strict: true });
     expect(strict.result.exitCode).toBe(1);

@@ -4,12 +4,13 @@ import { describe, expect, it } from "vitest";
 import { chartFiles, resolveChartData } from "../../src/charts/data";
 import { scopeSvgIds } from "../../src/charts/ids";
 import { renderChart } from "../../src/charts/render";
-import { nearest, schemaProblems } from "../../src/charts/schema";
+import { schemaProblems } from "../../src/charts/schema";
+import { plausibleName } from "../../src/util/suggest";
 import { CHART_PALETTE } from "../../src/charts/theme";
 import { printTimeoutMs } from "../../src/report/pdf";
 
 const baseDir = resolve(import.meta.dirname, "..", "fixtures", "charts-data");
-const place = { where: "nb.ipynb cell 2", baseDir, idPrefix: "vt" };
+const place = { where: "nb.ipynb: cell 2", baseDir, idPrefix: "vt" };
 const render = (spec: Record<string, unknown>) => renderChart(spec, place);
 
 describe("spec checks", () => {
@@ -28,14 +29,14 @@ describe("spec checks", () => {
       expect(first?.fatal).toBe(true);
     }
     await expect(render({ data: { values: [{ a: 1 }] }, mark: "bar", encoding: { x: { feild: "a" } } })).rejects.toThrow(
-      'nb.ipynb cell 2: chart spec: unknown key "feild" at encoding.x — did you mean "field"?',
+      'nb.ipynb: cell 2: chart spec: unknown key "feild" at encoding.x; did you mean "field"?',
     );
   }, 60_000);
 
   it("accepts a valid spec and suggests only plausible words", async () => {
     expect(await schemaProblems({ data: { values: [{ a: 1 }] }, mark: "bar", encoding: { x: { field: "a", type: "nominal" } } })).toEqual([]);
-    expect(nearest("titel", ["title", "time"])).toBe("title");
-    expect(nearest("zzzzzz", ["title", "time"])).toBeUndefined();
+    expect(plausibleName("titel", ["title", "time"])).toBe("title");
+    expect(plausibleName("zzzzzz", ["title", "time"])).toBeUndefined();
   }, 60_000);
 
   it("warns about an encoding field the inline data lacks, and not about fields transforms make", async () => {
@@ -45,7 +46,7 @@ describe("spec checks", () => {
       mark: "bar",
       encoding: { x: { field: "name", type: "nominal" }, y: { field: "sise", type: "quantitative" }, color: { field: "double", type: "quantitative" } },
     });
-    expect(chart.warnings).toEqual([expect.stringContaining('nb.ipynb cell 2: chart field "sise" (at encoding.y.field) is not in the chart\'s data — did you mean "size"?')]);
+    expect(chart.warnings).toEqual([expect.stringContaining('nb.ipynb: cell 2: chart field "sise" (at encoding.y.field) is not in the chart\'s data; did you mean "size"?')]);
   });
 
   it("never mutates the spec it renders", async () => {
@@ -134,14 +135,14 @@ describe("what is drawn", () => {
     const chart = await render({ data: { values }, mark: "point", encoding: { x: { field: "x", type: "quantitative" }, y: { field: "y", type: "quantitative" } } });
     expect(chart.markup).toMatch(/^<img class="chart-raster" src="data:image\/png;base64,iVBOR[^"]+" width="\d+" height="\d+" alt="[^"]+"/);
     expect(chart.markup).toMatch(/<a download="chart-data\.csv" href="data:text\/csv;base64,[^"]+">Download the data of this chart \(21,000 rows\)<\/a>/);
-    expect(chart.warnings.join("\n")).toMatch(/nb\.ipynb cell 2: the chart was drawn as an image \(21,\d{3} marks, over 20,000\); its data can be downloaded under it/);
+    expect(chart.warnings.join("\n")).toMatch(/nb\.ipynb: cell 2: the chart was drawn as an image \(21,\d{3} marks, over 20,000\); its data can be downloaded under it/);
   }, 60_000);
 
   it("wraps a one-line legend wider than the column into rows, and says so", async () => {
     const values = Array.from({ length: 24 }, (_, i) => ({ series: `Industry number ${i}`, v: i }));
     const chart = await render({ width: 300, data: { values }, mark: "bar", encoding: { x: { field: "series", type: "nominal", axis: null }, y: { field: "v", type: "quantitative" }, color: { field: "series", type: "nominal" } } });
     expect(chart.width).toBeLessThanOrEqual(660);
-    expect(chart.warnings.join("\n")).toMatch(/nb\.ipynb cell 2: the chart was \d+ px wide, wider than the 660 px column; its legend was wrapped into rows \(now \d+ px\)/);
+    expect(chart.warnings.join("\n")).toMatch(/nb\.ipynb: cell 2: the chart was \d+ px wide, wider than the 660 px column; its legend was wrapped into rows \(now \d+ px\)/);
   });
 
   it("names interactive-only features and what the static page shows instead", async () => {
@@ -156,9 +157,9 @@ describe("what is drawn", () => {
       encoding: { x: { field: "a", type: "quantitative" }, y: { field: "b", type: "quantitative" }, color: { field: "c", type: "nominal" } },
     });
     expect(chart.warnings).toEqual([
-      'nb.ipynb cell 2: the chart uses the selection "brush", which a static page cannot offer; the report shows the chart before anything is selected',
-      'nb.ipynb cell 2: the chart uses a legend-bound selection "pick", which a static page cannot offer; the report shows all categories, unselected',
-      'nb.ipynb cell 2: the chart uses an input bound to "cutoff", which a static page cannot offer; the report shows the chart at its initial value (3)',
+      'nb.ipynb: cell 2: the chart uses the selection "brush", which a static page cannot offer; the report shows the chart before anything is selected',
+      'nb.ipynb: cell 2: the chart uses a legend-bound selection "pick", which a static page cannot offer; the report shows all categories, unselected',
+      'nb.ipynb: cell 2: the chart uses an input bound to "cutoff", which a static page cannot offer; the report shows the chart at its initial value (3)',
     ]);
   });
 

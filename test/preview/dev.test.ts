@@ -75,7 +75,7 @@ describe("fragtax dev server", () => {
   });
 
   it("shows a failed rebuild's error over the last good report, and clears it after a fix", async () => {
-    fail = "notebooks/a.ipynb cell 2: ReferenceError: x is not defined";
+    fail = "notebooks/a.ipynb: cell 2: ReferenceError: x is not defined";
     await writeFile(join(root, "notebooks/a.ipynb"), "{}");
     for (let tries = 0; session?.state.error === null && tries < 100; tries++) await new Promise((r) => setTimeout(r, 30));
     const broken = await (await fetch(session?.url ?? "")).text();

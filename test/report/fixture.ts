@@ -5,7 +5,7 @@ import type { ClaimRecord, FigureRecord } from "../../src/api/types";
 import type { Assumption } from "../../src/assumptions/types";
 import { loadConfig } from "../../src/config";
 import type { Provenance } from "../../src/report/appendices";
-import type { Notebook } from "../../src/report/nbformat";
+import type { Notebook } from "../../src/notebook/nbformat";
 import { renderReport, type ReportInput } from "../../src/report/render";
 
 export const FIXTURE_ROOT = join(import.meta.dirname, "..", "fixtures", "report");

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { renderIndexPage } from "../../src/publish/index-page";
 import type { Manifest } from "../../src/publish/store";
 import { launchChromium, type LaunchedChromium } from "../../src/report/chromium";
-import type { Notebook } from "../../src/report/nbformat";
+import type { Notebook } from "../../src/notebook/nbformat";
 import { renderReport } from "../../src/report/render";
 import { fixtureInput } from "./fixture";
 
@@ -33,7 +33,7 @@ beforeAll(async () => {
   const input = fixtureInput();
   const [first, ...rest] = input.chapters;
   if (first === undefined) throw new Error("fixture has no chapter");
-  const withTable: Notebook = { ...first.notebook, cells: [...first.notebook.cells, { cell_type: "markdown", source: WIDE_TABLE }] };
+  const withTable: Notebook = { ...first.notebook, cells: [...first.notebook.cells, { cell_type: "markdown", metadata: {}, source: WIDE_TABLE }] };
   const report = await renderReport({ ...input, chapters: [{ ...first, notebook: withTable }, ...rest] });
   writeFileSync(join(dir, "report.html"), report.html);
   reportUrl = pathToFileURL(join(dir, "report.html")).href;

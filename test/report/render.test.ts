@@ -63,7 +63,7 @@ describe("the rendered report (fixture: two executed chapters)", async () => {
     expect(page).toContain('<div class="output output-stderr" role="note"><pre>deprecated input');
     expect(page).toContain('<p class="output-error-title">ReferenceError: undefinedThing is not defined</p>');
     expect(page).not.toContain("\u001b[");
-    expect(report.failedCells).toEqual([{ chapter: 2, cell: 7, where: "notebooks/02-claims.ipynb cell 7", message: "ReferenceError: undefinedThing is not defined" }]);
+    expect(report.failedCells).toEqual([{ chapter: 2, cell: 7, where: "notebooks/02-claims.ipynb: cell 7", message: "ReferenceError: undefinedThing is not defined" }]);
     expect(page).toContain("After the failed cell, the chapter goes on.");
   });
 
@@ -104,8 +104,8 @@ describe("chapter numbers and chart warnings", () => {
     const { renderChart } = await import("../../src/charts/render");
     const chart = await renderChart(
       { data: { values: [{ a: "x", b: 0 }, { b: 2 }] }, mark: "bar", encoding: { y: { field: "a", type: "nominal" }, x: { field: "b", type: "quantitative", scale: { type: "log" } } } },
-      { where: "nb.ipynb cell 3", baseDir: ".", idPrefix: "vt" },
+      { where: "nb.ipynb: cell 3", baseDir: ".", idPrefix: "vt" },
     );
-    expect(chart.warnings.join("\n")).toMatch(/nb\.ipynb cell 3: the chart (has NaN coordinates|shows the label)/);
+    expect(chart.warnings.join("\n")).toMatch(/nb\.ipynb: cell 3: the chart (has NaN coordinates|shows the label)/);
   });
 });

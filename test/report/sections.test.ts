@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Notebook } from "../../src/report/nbformat";
+import type { Notebook } from "../../src/notebook/nbformat";
 import { notebookSections, stringLiterals } from "../../src/report/sections";
 
 const nbOf = (cells: Array<{ md: string } | { code: string }>): Notebook =>

@@ -17,6 +17,8 @@ import { writeFileAtomic } from "../../util/atomic";
 import type { AssumptionContent } from "../../assumptions/content";
 import { canonicalJson, sha256, stableJson } from "../../util/hash";
 import { locatingFileSystemErrors } from "../../util/fs-errors";
+import type { Change } from "../../vocabulary/changes";
+import * as messages from "../../messages/versions";
 
 export const CACHE_FORMAT = 1;
 
@@ -56,17 +58,6 @@ export interface CurrentState {
   readonly tool: string;
   readonly settings: Readonly<Record<string, unknown>>;
 }
-
-export type Change =
-  | { readonly kind: "first-run" }
-  | { readonly kind: "unreadable"; readonly detail: string }
-  | { readonly kind: "source" }
-  | { readonly kind: "module"; readonly path: string; readonly removed: boolean }
-  | { readonly kind: "data"; readonly path: string; readonly removed: boolean }
-  | { readonly kind: "assumption"; readonly id: string; readonly before: AssumptionContent | null; readonly after: AssumptionContent | undefined }
-  | { readonly kind: "lockfile" }
-  | { readonly kind: "tool"; readonly before: string; readonly after: string }
-  | { readonly kind: "setting"; readonly key: string; readonly before: unknown; readonly after: unknown };
 
 export type CacheDecision<Result> =
   | { readonly reuse: true; readonly entry: CacheEntry<Result> }
@@ -130,20 +121,20 @@ export function parseEntry<Result>(text: string, notebook: string, validate: (re
   try {
     data = JSON.parse(text);
   } catch (error) {
-    return { status: "unreadable", detail: `not valid JSON (${(error as Error).message})` };
+    return { status: "unreadable", detail: messages.cacheEntryNotJson((error as Error).message) };
   }
-  if (!isRecord(data) || data.format !== CACHE_FORMAT) return { status: "unreadable", detail: "unknown entry format" };
-  if (data.notebook !== notebook) return { status: "unreadable", detail: `entry is for ${String(data.notebook)}` };
-  if (!isFingerprint(data.fingerprint)) return { status: "unreadable", detail: "fingerprint is incomplete" };
+  if (!isRecord(data) || data.format !== CACHE_FORMAT) return { status: "unreadable", detail: messages.cacheEntryUnknownFormat() };
+  if (data.notebook !== notebook) return { status: "unreadable", detail: messages.cacheEntryForOther(String(data.notebook)) };
+  if (!isFingerprint(data.fingerprint)) return { status: "unreadable", detail: messages.cacheEntryIncomplete() };
   if (typeof data.checksum !== "string" || data.checksum !== entryChecksum(notebook, data.fingerprint, data.result)) {
-    return { status: "unreadable", detail: "checksum does not match its content" };
+    return { status: "unreadable", detail: messages.cacheEntryChecksum() };
   }
   try {
     const result = validate(data.result);
     const entry: CacheEntry<Result> = { ...(data as unknown as CacheEntry<Result>), result };
     return { status: "ok", entry };
   } catch (error) {
-    return { status: "unreadable", detail: `result does not validate (${(error as Error).message})` };
+    return { status: "unreadable", detail: messages.cacheEntryInvalid((error as Error).message) };
   }
 }
 

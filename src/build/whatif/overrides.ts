@@ -10,6 +10,7 @@ import * as messages from "../../messages/versions";
 import type { AssumptionOverride } from "../../assumptions/types";
 import { InputError } from "../../util/errors";
 import { nearestNames } from "../../util/suggest";
+import { at as placeAt } from "../../messages/location";
 
 export type { AssumptionOverride };
 
@@ -65,12 +66,12 @@ export function parseOverridesFile(text: string, fileName: string, known: readon
   const at = (node: YamlNode | null | undefined): string => {
     const offset = node?.range?.[0] ?? 0;
     const { line, col } = lineCounter.linePos(offset);
-    return `${fileName}:${line}:${col}`;
+    return placeAt({ file: fileName, line, column: col });
   };
   if (document.errors.length > 0) {
     const error = document.errors[0];
     const { line, col } = lineCounter.linePos(error?.pos[0] ?? 0);
-    throw new WhatIfError(messages.unreadableOverridesFile(`${fileName}:${line}:${col}`, error?.message ?? ""));
+    throw new WhatIfError(messages.unreadableOverridesFile(placeAt({ file: fileName, line, column: col }), error?.message ?? ""));
   }
   const root = document.contents;
   const list = isMap(root) ? root.get("assumptions", true) : undefined;

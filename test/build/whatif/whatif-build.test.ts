@@ -64,7 +64,7 @@ describe("fragtax build --set / --assumptions (what-if)", () => {
     const { root } = project;
     const run = fragtax(["build", "--no-pdf", "--root", root, "--set", "h100_usd_per_gpu_hr=3"], root);
     expect(run.status).toBe(2);
-    expect(run.stderr).toContain('--set h100_usd_per_gpu_hr=3: unknown assumption "h100_usd_per_gpu_hr". Did you mean "h100_usd_per_gpu_hour"');
+    expect(run.stderr).toContain('--set h100_usd_per_gpu_hr=3: unknown assumption "h100_usd_per_gpu_hr"; did you mean "h100_usd_per_gpu_hour"');
     expect(existsSync(join(root, "out", "build"))).toBe(false);
   });
 });

@@ -13,7 +13,7 @@ describe("--set flags", () => {
   });
 
   it("names the nearest ids for an unknown id", () => {
-    expect(() => parseSetFlag("h100_usd_per_gpu_hr=2", known)).toThrow(/unknown assumption "h100_usd_per_gpu_hr"\. Did you mean "h100_usd_per_gpu_hour"/);
+    expect(() => parseSetFlag("h100_usd_per_gpu_hr=2", known)).toThrow(/unknown assumption "h100_usd_per_gpu_hr"; did you mean "h100_usd_per_gpu_hour"/);
     expect(nearestIds("scenario_probability", known)[0]).toBe("scenario_merchant_era_probability");
   });
 
@@ -58,7 +58,7 @@ describe("--assumptions FILE", () => {
 
   it("names file, line and column of an unknown id or a bad value", () => {
     expect(() => parseOverridesFile("h100_usd_per_gpu_hour: 2\ntraining_gpu_hours: 3\n", "w.yaml", known)).toThrow(
-      /^w\.yaml:2:1: unknown assumption "training_gpu_hours"\. Did you mean "training_run_gpu_hours"/,
+      /^w\.yaml:2:1: unknown assumption "training_gpu_hours"; did you mean "training_run_gpu_hours"/,
     );
     expect(() => parseOverridesFile("h100_usd_per_gpu_hour: cheap\n", "w.yaml", known)).toThrow(/^w\.yaml:1:1: "cheap" is not a number/);
     expect(() => parseOverridesFile("a: [\n", "w.yaml", known)).toThrow(/^w\.yaml:\d+:\d+: cannot read overrides/);

@@ -7,12 +7,13 @@ import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { existsSync, readFileSync } from "node:fs";
 import { LineCounter, parseDocument, type Document } from "yaml";
 import { z } from "zod";
-import * as messages from "./messages/report";
-import * as errataMessages from "./messages/errata";
-import { isCalendarDate } from "./util/dates";
-import { InputError } from "./util/errors";
-import { DEFAULT_MONTE_CARLO } from "./model/montecarlo";
-import { nearestName } from "./util/suggest";
+import * as messages from "../messages/report";
+import * as errataMessages from "../messages/errata";
+import { isCalendarDate } from "../util/dates";
+import { InputError } from "../util/errors";
+import { DEFAULT_MONTE_CARLO } from "../model/montecarlo";
+import { nearestName } from "../util/suggest";
+import { findReportYaml } from "./root";
 
 export type Paper = "A4" | "Letter";
 
@@ -78,21 +79,7 @@ export function outPaths(root: string): OutPaths {
   };
 }
 
-/**
- * The project root where there is no report.yaml to say it (a lone notebook under `fragtax run`, the
- * folder `fragtax check` runs in): the nearest folder at or above `from` holding a package.json;
- * `fallback` when there is none. With a report.yaml the root is `--root` or the folder above
- * report.yaml's folder (normalizeConfig), which is the same folder in a project laid out as README says.
- */
-export function findProjectRoot(from: string, fallback: string = from, exists: (path: string) => boolean = existsSync): string {
-  let dir = resolve(from);
-  for (;;) {
-    if (exists(join(dir, "package.json"))) return dir;
-    const parent = dirname(dir);
-    if (parent === dir) return resolve(fallback);
-    dir = parent;
-  }
-}
+export { findProjectRoot, findReportYaml } from "./root";
 
 // Defined by the model (it runs with them in Jupyter too); report.yaml's `montecarlo` defaults to them.
 export { DEFAULT_MONTE_CARLO };
@@ -242,17 +229,11 @@ export function configPathForRoot(root: string): string {
   return join(resolve(root), "notebooks", "report.yaml");
 }
 
-/** Walk up from `startDir` to the first folder holding report.yaml (or notebooks/report.yaml). */
+/** The report.yaml that governs `startDir` (root.ts's rule); none is a usage error (exit 2). */
 export function findConfigFile(startDir: string, exists: (path: string) => boolean = existsSync): string {
-  let dir = resolve(startDir);
-  for (;;) {
-    for (const candidate of [join(dir, "report.yaml"), join(dir, "notebooks", "report.yaml")]) {
-      if (exists(candidate)) return candidate;
-    }
-    const parent = dirname(dir);
-    if (parent === dir) throw new ConfigNotFoundError(resolve(startDir));
-    dir = parent;
-  }
+  const found = findReportYaml(startDir, exists);
+  if (found === undefined) throw new ConfigNotFoundError(resolve(startDir));
+  return found;
 }
 
 function resolveChapters(

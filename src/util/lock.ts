@@ -3,6 +3,7 @@
  * owner is dead (killed, crashed) is stale and taken over, so a `kill -9` never blocks publishing.
  */
 import { open, readFile, rm, stat } from "node:fs/promises";
+import { lockTimedOut } from "../messages/fs";
 
 export interface LockOptions {
   readonly timeoutMs: number;
@@ -60,7 +61,7 @@ export async function acquireLock(path: string, options: LockOptions): Promise<(
       await rm(path, { force: true }); // an owner killed between create and write leaves it empty
       continue;
     }
-    if (Date.now() > deadline) throw new Error(`timed out waiting for the lock ${path} (held by pid ${owner ?? "?"})`);
+    if (Date.now() > deadline) throw new Error(lockTimedOut(path, owner));
     if (!warned && owner !== undefined) options.onWait?.(owner);
     warned = true;
     await new Promise((resolve) => setTimeout(resolve, options.pollMs));

@@ -1,0 +1,24 @@
+/**
+ * The vocabulary of "why did this notebook re-run": one change the build cache found between a
+ * notebook's recorded fingerprint and the current state. The cache (src/build/cache/) produces
+ * changes; the messages (src/messages/versions.ts) put them into words. It lives here, below both,
+ * so the message catalogue never imports the build.
+ */
+
+/** What a change shows of an assumption: its value or range and unit (the rest is compared as data). */
+export interface AssumptionShown {
+  readonly value?: number;
+  readonly range?: { readonly low: number; readonly high: number };
+  readonly unit: string;
+}
+
+export type Change =
+  | { readonly kind: "first-run" }
+  | { readonly kind: "unreadable"; readonly detail: string }
+  | { readonly kind: "source" }
+  | { readonly kind: "module"; readonly path: string; readonly removed: boolean }
+  | { readonly kind: "data"; readonly path: string; readonly removed: boolean }
+  | { readonly kind: "assumption"; readonly id: string; readonly before: AssumptionShown | null; readonly after: AssumptionShown | undefined }
+  | { readonly kind: "lockfile" }
+  | { readonly kind: "tool"; readonly before: string; readonly after: string }
+  | { readonly kind: "setting"; readonly key: string; readonly before: unknown; readonly after: unknown };
