@@ -4,9 +4,11 @@
  *   1. config       notebooks/report.yaml → ReportConfig (normalized once)
  *   2. assumptions  assumptions.yaml → AssumptionRegistry (validated, hashed, no source after the
  *                   as-of date), then what-if overrides
+ *   2b. errata      the errata file (corrections of published versions), parsed; after step 4 each
+ *                   erratum's section and figures must exist in this build (publish checks versions)
  *   3. execute      chapters → executed notebooks + figures + claims (engine; reused when unchanged)
  *   4. render       chapters + records + appendices → one self-contained HTML page
- *   5. collect      report.html, figures.json, claims.json, sections.json (in memory)
+ *   5. collect      report.html, figures.json, claims.json, sections.json, errata.json (in memory)
  *   6. print        report.html → report.pdf with headless Chromium (skipped with --no-pdf)
  *   7. log          build-log.json: per notebook executed or reused, duration and why, and the
  *                   sha256 of every other output (publish verifies them)
@@ -26,7 +28,7 @@ import { ConfigNotFoundError, configPathForRoot, findConfigFile, normalizeConfig
 import * as messages from "../messages/report";
 import { FileBuildEffects } from "./effects";
 import type { BuildEffects, ChapterRun } from "./effects-types";
-import type { Provenance } from "../report/appendices";
+import { APPENDIX_IDS, type Provenance } from "../report/appendices";
 import type { FailedCell } from "../report/chapters";
 import { ChromiumNotFoundError, ChromiumPathError, type ChromiumInfo } from "../report/chromium";
 import type { PdfOptions } from "../report/pdf";
@@ -45,6 +47,9 @@ import { pageKey } from "./cache/page-cache";
 import { parseAssumptionsCached } from "./cache/parsed-assumptions";
 import { notebookChartFiles } from "../report/chart-outputs";
 import type { AssumptionRegistry } from "../assumptions";
+import { parseErrata } from "../errata/parse";
+import { checkErrata } from "../errata/check";
+import { withoutPositions, type LocatedErratum } from "../errata/types";
 
 export { FileBuildEffects } from "./effects";
 export type { BuildEffects, ChapterRun, ExecuteSettings } from "./effects-types";
@@ -111,11 +116,12 @@ export async function build(options: BuildOptions = {}, effects: BuildEffects = 
   step("assumptions", `${fileRegistry.all().length} from ${rel(config.assumptions)}, as of ${asOf}`);
   const { registry, whatIf } = await applyWhatIf(fileRegistry, options.whatIf ?? {});
   if (whatIf) step("what-if", whatIf.overrides.map(describeOverride).join(", "));
+  const errata = config.errata === undefined ? null : parseErrata(await effects.readText(config.errata), rel(config.errata));
 
   const release = await effects.lockOutputs(config.outDir);
   try {
     await keepParsed();
-    return await buildLocked({ config, options, effects, started, rel, registry, fileRegistry, whatIf, assumptionsText, versionDate, asOf });
+    return await buildLocked({ config, options, effects, started, rel, registry, fileRegistry, whatIf, assumptionsText, versionDate, asOf, errata });
   } finally {
     await release();
   }
@@ -133,9 +139,11 @@ interface LockedInput {
   readonly assumptionsText: string;
   readonly versionDate: string;
   readonly asOf: string;
+  /** The parsed errata file, or null when report.yaml names none. */
+  readonly errata: readonly LocatedErratum[] | null;
 }
 
-async function buildLocked({ config, options, effects, started, rel, registry, fileRegistry, whatIf, assumptionsText, versionDate, asOf }: LockedInput): Promise<BuildResult> {
+async function buildLocked({ config, options, effects, started, rel, registry, fileRegistry, whatIf, assumptionsText, versionDate, asOf, errata }: LockedInput): Promise<BuildResult> {
   const step = (name: string, detail = ""): void => effects.log(messages.buildStep(name, detail));
   // Asked now, answered while the chapters are checked (git runs in its own processes).
   const git = effects.gitState(config.root);
@@ -168,6 +176,13 @@ async function buildLocked({ config, options, effects, started, rel, registry, f
   };
   const report = await renderOrReuse(renderInput, effects);
   step("render", `${report.chapters.length} chapters, ${report.charts} charts`);
+  if (errata !== null) {
+    // An erratum points at this report's sections and figures. A failed cell leaves figures missing,
+    // so the check waits for a build without failures (publish refuses the others anyway); which
+    // versions were published is publish's to check.
+    if (report.failedCells.length === 0) checkErrata(errata, { sections: [...sections.map((s) => s.id), ...APPENDIX_IDS], figures: figures.map((f) => f.id) });
+    step("errata", messages.errataChecked(errata.length, rel(config.errata ?? ""), report.failedCells.length === 0));
+  }
   for (const warning of report.warnings) effects.log(messages.buildWarning(warning));
 
   // 5. collect
@@ -180,6 +195,7 @@ async function buildLocked({ config, options, effects, started, rel, registry, f
   await write("figures.json", figuresJson(figures));
   await write("claims.json", claimsJson(claims));
   await write("sections.json", pretty(sections));
+  if (errata !== null) await write("errata.json", pretty(withoutPositions(errata)));
 
   // 6. print
   const pdfStarted = effects.now().getTime();
