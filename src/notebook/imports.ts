@@ -106,13 +106,14 @@ export function isImportFailure(value: ImportBundle | ImportFailure): value is I
   return "message" in value;
 }
 
-/** esbuild plugin: `<root>/dist/api.js` → `<root>/src/api/engine.ts` (and the model entry). */
+/** esbuild plugin: `<root>/dist/api.js` → `<root>/src/api/engine.ts` (and every other public entry). */
 export function publicEntries(root: string): Plugin {
   const targets = new Map(Object.entries(ENGINE_ENTRIES).map(([from, to]) => [join(root, from), join(root, to)]));
   return {
     name: "fragtax-public-entries",
     setup(context) {
-      context.onResolve({ filter: /dist[\\/](api|model)\.js$/ }, (args) => {
+      // Any dist/*.js: the map decides, so a new public entry needs no second list here.
+      context.onResolve({ filter: /dist[\\/][\w-]+\.js$/ }, (args) => {
         const target = targets.get(resolve(args.resolveDir, args.path));
         return target === undefined ? undefined : { path: target };
       });
