@@ -29,7 +29,7 @@ import { acquireLock, isProcessAlive } from "../util/lock";
 import type { Manifest } from "./store";
 import { isValidDate, listVersions, nextVersionId, publishedErrata, versionFolders } from "./store";
 import type { Erratum } from "../errata/types";
-import { checkErrataVersions } from "../errata/check";
+import { checkErrataVersions } from "./errata";
 import { MAX_YEAR, MIN_YEAR } from "../util/limits";
 import { readBuildRecord, refusalReason } from "./build-record";
 import { assertVersionIntact } from "./verify";

@@ -1,6 +1,7 @@
 /** The errata file: parsed with positions, every bad field or unknown reference a located error (exit 2). */
 import { describe, expect, it } from "vitest";
-import { checkErrata, checkErrataVersions } from "../../src/errata/check";
+import { checkErrata } from "../../src/errata/check";
+import { checkErrataVersions } from "../../src/publish/errata";
 import { ErrataError, parseErrata } from "../../src/errata/parse";
 import { withoutPositions } from "../../src/errata/types";
 import { EXIT_USAGE, exitCodeOf } from "../../src/util/errors";
