@@ -175,7 +175,7 @@ describe("what is drawn", () => {
     // Three countries in one year, not nine points of three years; the earliest year comes first.
     expect(chart.markup.match(/aria-roledescription="point"/g)).toHaveLength(3);
     expect([...chart.markup.matchAll(/aria-label="[^"]*year: (\d+)"/g)].map((match) => match[1])).toEqual(["2000", "2000", "2000"]);
-    expect(chart.warnings).toEqual(['nb.ipynb cell 2: the chart uses the animation "frame", which a static page cannot offer; the report shows its first frame only (year 2000)']);
+    expect(chart.warnings).toEqual(['nb.ipynb: cell 2: the chart uses the animation "frame", which a static page cannot offer; the report shows its first frame only (year 2000)']);
   });
 
   it("gives each mark's tooltip text the encoding's titles and formats", async () => {
