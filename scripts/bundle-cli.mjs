@@ -1,6 +1,7 @@
 // Bundles the CLI and the public entries notebooks import in real Jupyter:
 //   src/cli/main.ts         → dist/cli.js              (the `fragtax` bin; lazy chunks dist/chunk-*.js)
 //   src/notebook/worker.ts  → dist/notebook-worker.js  (the notebook engine's worker thread)
+//   src/notebook/typecheck-worker.ts → dist/typecheck-worker.js (a build's type check, in its own thread)
 //   src/api/index.ts        → dist/api.js   + dist/api.d.ts    (notebook API)
 //   src/model/index.ts      → dist/model.js + dist/model.d.ts  (the reusable model library)
 //   src/fragmentation-tax/index.ts → dist/fragmentation-tax.js + .d.ts (the report's chapter models and ledger)
@@ -33,7 +34,7 @@ await Promise.all([
   // in dist/chunks/ as well as from dist/ (src/notebook/pool.ts).
   build({
     ...common,
-    entryPoints: { cli: "src/cli/main.ts", "notebook-worker": "src/notebook/worker.ts" },
+    entryPoints: { cli: "src/cli/main.ts", "notebook-worker": "src/notebook/worker.ts", "typecheck-worker": "src/notebook/typecheck-worker.ts" },
     outdir: "dist",
     splitting: true,
     chunkNames: "chunks/[name]-[hash]",

@@ -35,6 +35,7 @@ describe("report.yaml → ReportConfig", () => {
         cache: "/project/out/.cache",
         notebookCache: "/project/out/.cache/notebooks",
         chartCache: "/project/out/.cache/charts",
+        engineCache: "/project/out/.cache/engine",
       },
     });
   });

@@ -79,7 +79,7 @@ export async function sealBuild(root: string): Promise<void> {
   const build = join(root, "out/build");
   const logFile = join(build, "build-log.json");
   const log = JSON.parse(await readFile(logFile, "utf8")) as { outputs: Record<string, string> };
-  for (const file of ["report.html", "figures.json", "claims.json", "sections.json", "report.pdf"]) {
+  for (const file of ["report.html", "figures.json", "claims.json", "sections.json", "errata.json", "report.pdf"]) {
     const path = join(build, file);
     if (existsSync(path)) log.outputs[file] = createHash("sha256").update(await readFile(path)).digest("hex");
   }

@@ -1,6 +1,6 @@
 /**
- * What a notebook sees of its surroundings. In `fragtax build/run` the engine's tslab stand-in
- * carries a run context under `RUN_CONTEXT`; in real Jupyter the symbol is absent and the API
+ * What a notebook sees of its surroundings. In `fragtax build/run` the engine's tslab stand-in (or,
+ * in a Deno notebook, its `Deno.jupyter`: src/notebook/deno.ts) carries a run context under `RUN_CONTEXT`; in real Jupyter the symbol is absent and the API
  * builds a display-only context from report.yaml (see `jupyter.ts`).
  */
 import type { Assumption, AssumptionReader } from "../assumptions/types";
@@ -44,8 +44,31 @@ export interface TslabLike {
   };
 }
 
-export function runContextOf(tslab: TslabLike): RunContext | undefined {
-  const context = (tslab as unknown as Record<symbol, unknown>)[RUN_CONTEXT];
+/**
+ * Deno's kernel: `Deno.jupyter`, whose `display(bundle, { raw: true })` shows a mime bundle as given
+ * (`notebook(Deno.jupyter)` in a Deno notebook). Only `display` is used; it returns a promise there,
+ * not awaited: Deno's kernel sends the message when the call is made.
+ */
+export interface DenoJupyterLike {
+  display(value: unknown, options?: { raw?: boolean }): unknown;
+}
+
+/** What `notebook(…)` takes: tslab's module (tslab kernel) or `Deno.jupyter` (Deno kernel). */
+export type NotebookHost = TslabLike | DenoJupyterLike;
+
+/** The host's displays as tslab's three the API uses; Deno's get one mime bundle per call, as tslab sends. */
+export function displayOf(host: NotebookHost): TslabLike["display"] {
+  if (!isDenoJupyter(host)) return host.display;
+  const raw = (mime: string, data: unknown): void => void host.display({ [mime]: data }, { raw: true });
+  return { markdown: (text) => raw("text/markdown", text), html: (text) => raw("text/html", text), raw };
+}
+
+function isDenoJupyter(host: NotebookHost): host is DenoJupyterLike {
+  return typeof host.display === "function";
+}
+
+export function runContextOf(host: NotebookHost): RunContext | undefined {
+  const context = (host as unknown as Record<symbol, unknown>)[RUN_CONTEXT];
   return isRunContext(context) ? context : undefined;
 }
 

@@ -4,13 +4,13 @@
  * Jupyter fallback keeps YAML, zod and the config code out of every notebook's realm.
  */
 import * as messages from "../messages/notebook";
-import { runContextOf, type TslabLike } from "./context";
+import { runContextOf, type NotebookHost } from "./context";
 import { createSession, type NotebookOptions, type NotebookSession } from "./session";
 
 export * from "./public";
 
-export function notebook(tslab: TslabLike, _options: NotebookOptions = {}): NotebookSession {
-  const context = runContextOf(tslab);
+export function notebook(host: NotebookHost, _options: NotebookOptions = {}): NotebookSession {
+  const context = runContextOf(host);
   if (context === undefined) throw new Error(messages.noRunContext());
-  return createSession(tslab, context);
+  return createSession(host, context);
 }

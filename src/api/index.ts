@@ -5,18 +5,21 @@
  *   import { notebook } from "../dist/api.js";
  *   const nb = notebook(tslab);
  *
+ * and a Deno notebook (kernel `deno jupyter`) with `const nb = notebook(Deno.jupyter);` instead of the
+ * tslab import (same API; displays go through `Deno.jupyter.display`).
+ *
  * In `fragtax build/run` the engine's tslab stand-in carries a run context; in Jupyter there is none
  * and this entry loads report.yaml and its assumptions file from disk (`jupyter.ts`). The engine
  * bundles `engine.ts` for `../dist/api.js` instead (same exports, no disk loader): see session.ts.
  */
-import { runContextOf, type TslabLike } from "./context";
+import { runContextOf, type NotebookHost } from "./context";
 import { loadAssumptionsForJupyter } from "./assumptions-port";
 import { jupyterContext } from "./jupyter";
 import { createSession, type NotebookOptions, type NotebookSession } from "./session";
 
 export * from "./public";
 
-export function notebook(tslab: TslabLike, options: NotebookOptions = {}): NotebookSession {
-  const context = runContextOf(tslab) ?? jupyterContext(options.cwd ?? process.cwd(), options.loadAssumptions ?? loadAssumptionsForJupyter);
-  return createSession(tslab, context);
+export function notebook(host: NotebookHost, options: NotebookOptions = {}): NotebookSession {
+  const context = runContextOf(host) ?? jupyterContext(options.cwd ?? process.cwd(), options.loadAssumptions ?? loadAssumptionsForJupyter);
+  return createSession(host, context);
 }

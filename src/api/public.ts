@@ -6,6 +6,8 @@
 export type { AlternativeValue, ClaimBasis, ClaimRecord, Driver, FigureRecord, NumberFormat, Summary, Verdict } from "./types";
 export type { ClaimCounts, ComparePhrases, CompareOptions, CountsOptions, LedgerWhat, VerdictPhrases, Words } from "./words";
 export { VEGA_LITE_MIME } from "./types";
-export type { MonteCarloSettings, SessionAssumptions, TslabLike } from "./context";
+export type { DenoJupyterLike, MonteCarloSettings, NotebookHost, SessionAssumptions, TslabLike } from "./context";
 export type { ClaimInput, FigureInput, NotebookOptions, NotebookSession, VegaLiteTopLevelSpec } from "./session";
 export { formatFigure, formatFigureValue, formatInterval, formatNumber, formatSummary } from "../format/number";
+// The one judgement marker: what nb.claim records as a claim's basis, for a chapter that words or charts it.
+export { claimBasis, JUDGEMENT_LED_THRESHOLD } from "./basis";

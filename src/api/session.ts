@@ -17,7 +17,7 @@
  */
 import type { TopLevelSpec } from "vega-lite";
 import * as messages from "../messages/report";
-import type { RunContext, SessionAssumptions, TslabLike } from "./context";
+import { displayOf, type NotebookHost, type RunContext, type SessionAssumptions } from "./context";
 import { claimHtml, figureHtml } from "./display";
 import { formatFigure, formatNumber, formatSummary } from "../format/number";
 import type { AssumptionsLoader } from "./jupyter";
@@ -83,8 +83,8 @@ export interface NotebookOptions {
 }
 
 /** The session over a known context (the entries decide where the context comes from). */
-export function createSession(tslab: TslabLike, context: RunContext): NotebookSession {
-  const { display } = tslab;
+export function createSession(host: NotebookHost, context: RunContext): NotebookSession {
+  const display = displayOf(host);
   const claims: ClaimRecord[] = [];
   return {
     assumptions: context.assumptions,

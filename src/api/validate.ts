@@ -7,7 +7,7 @@
 import * as messages from "../messages/report";
 import type { NumberFormat, Summary } from "./types";
 
-export const NUMBER_FORMATS: readonly NumberFormat[] = ["usd", "multiple", "percent", "count", "number"];
+export const NUMBER_FORMATS: readonly NumberFormat[] = ["usd", "multiple", "percent", "count", "year", "number"];
 
 /** The six numbers of a Summary, in the order a reader would look for the first bad one. */
 export const SUMMARY_KEYS = ["p50", "p5", "p95", "p25", "p75", "mean"] as const;

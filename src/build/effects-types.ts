@@ -9,6 +9,7 @@ import type { ChapterConfig, ReportConfig } from "../config";
 import type { Provenance } from "../report/appendices";
 import type { Notebook } from "../notebook/nbformat";
 import type { PdfOptions, PrintedPdf } from "../report/pdf";
+import type { RenderedReport } from "../report/render";
 
 export interface ChapterRun {
   readonly chapter: ChapterConfig;
@@ -37,6 +38,9 @@ export interface BuildEffects {
   toolVersions(): Readonly<Record<string, string>>;
   printPdf(html: string, options: PdfOptions): Promise<PrintedPdf>;
   now(): Date;
+  /** The page a previous build rendered from the same inputs (`key`), with `builtAt` as its build time (build/cache/page-cache.ts). */
+  loadPage?(cacheDir: string, key: string, builtAt: string): Promise<RenderedReport | undefined>;
+  storePage?(cacheDir: string, key: string, builtAt: string, report: RenderedReport): Promise<void>;
 }
 
 /** How the engine runs the cells (not part of a chapter's cache key: only successful runs are cached). */

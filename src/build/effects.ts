@@ -10,12 +10,12 @@ import type { AssumptionRegistry } from "../assumptions";
 import type { BuildEffects, ChapterRun, ExecuteSettings } from "./effects-types";
 import type { ReportConfig } from "../config";
 import { useChartCache } from "../charts/cache";
-import { chartFiles } from "../charts/data";
-import { executeNotebooks } from "../notebook/execute";
 import { packageVersion } from "../package-version";
+import { notebookChartFiles } from "../report/chart-outputs";
 import type { Notebook } from "../notebook/nbformat";
-import { chartSpecs } from "../report/outputs";
-import { printPdf, type PdfOptions, type PrintedPdf } from "../report/pdf";
+import type { PdfOptions, PrintedPdf } from "../report/pdf";
+import type { RenderedReport } from "../report/render";
+import { loadPage, storePage } from "./cache/page-cache";
 import { gitState } from "../util/git";
 import * as messages from "../messages/report";
 import { lockBuild, replaceBuildOutputs } from "./outputs";
@@ -40,11 +40,6 @@ function validateCachedRun(value: unknown): CachedRun {
     throw new Error(cacheEntryNotChapterRun());
   }
   return candidate as CachedRun;
-}
-
-/** The local files (data, images) the notebook's charts read, resolved against its folder. */
-function notebookChartFiles(notebook: Notebook, folder: string): string[] {
-  return notebook.cells.flatMap((cell) => (cell.cell_type === "code" ? chartSpecs(cell.outputs).flatMap((spec) => chartFiles(spec, folder)) : []));
 }
 
 export class FileBuildEffects implements BuildEffects {
@@ -86,6 +81,8 @@ export class FileBuildEffects implements BuildEffects {
       tool: TOOL_VERSION,
       settings: { montecarlo: config.montecarlo },
       execute: async (notebooks) => {
+        // The engine (esbuild, the compiler) is loaded only when a chapter runs: a no-op rebuild never does.
+        const { executeNotebooks } = await import("../notebook/execute");
         const results = await executeNotebooks(
           notebooks.map((notebook) => join(config.root, notebook)),
           // The engine gets the assumptions this build parsed (what-if overrides already applied), not a path to parse again.
@@ -121,8 +118,17 @@ export class FileBuildEffects implements BuildEffects {
     return { fragtax: TOOL_VERSION, node: process.version, vega: packageVersion("vega"), "vega-lite": packageVersion("vega-lite"), esbuild: packageVersion("esbuild") };
   }
 
-  printPdf(html: string, options: PdfOptions): Promise<PrintedPdf> {
-    return printPdf(html, options);
+  async printPdf(html: string, options: PdfOptions): Promise<PrintedPdf> {
+    // Chromium's driver and pdf-lib are loaded only to print (not for --no-pdf or a reused PDF).
+    return (await import("../report/pdf")).printPdf(html, options);
+  }
+
+  loadPage(cacheDir: string, key: string, builtAt: string): Promise<RenderedReport | undefined> {
+    return loadPage(cacheDir, key, builtAt);
+  }
+
+  storePage(cacheDir: string, key: string, builtAt: string, report: RenderedReport): Promise<void> {
+    return storePage(cacheDir, key, builtAt, report);
   }
 
   now(): Date {

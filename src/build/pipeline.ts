@@ -4,9 +4,11 @@
  *   1. config       notebooks/report.yaml → ReportConfig (normalized once)
  *   2. assumptions  assumptions.yaml → AssumptionRegistry (validated, hashed, no source after the
  *                   as-of date), then what-if overrides
+ *   2b. errata      the errata file (corrections of published versions), parsed; after step 4 each
+ *                   erratum's section and figures must exist in this build (publish checks versions)
  *   3. execute      chapters → executed notebooks + figures + claims (engine; reused when unchanged)
  *   4. render       chapters + records + appendices → one self-contained HTML page
- *   5. collect      report.html, figures.json, claims.json, sections.json (in memory)
+ *   5. collect      report.html, figures.json, claims.json, sections.json, errata.json (in memory)
  *   6. print        report.html → report.pdf with headless Chromium (skipped with --no-pdf)
  *   7. log          build-log.json: per notebook executed or reused, duration and why, and the
  *                   sha256 of every other output (publish verifies them)
@@ -19,20 +21,20 @@
  * pipeline in memory. A failed cell does not stop the build: the HTML shows the error in place and
  * the result's exit code is 1.
  */
-import { relative } from "node:path";
-import { AssumptionError, parseAssumptions, sourcesAfterAsOf } from "../assumptions";
+import { dirname, join, relative } from "node:path";
+import { AssumptionError, sourcesAfterAsOf } from "../assumptions";
 import type { ClaimRecord, FigureRecord } from "../api/types";
 import { ConfigNotFoundError, configPathForRoot, findConfigFile, normalizeConfig, type ReportConfig } from "../config";
 import * as messages from "../messages/report";
 import { FileBuildEffects } from "./effects";
 import type { BuildEffects, ChapterRun } from "./effects-types";
-import type { Provenance } from "../report/appendices";
+import { APPENDIX_IDS, type Provenance } from "../report/appendices";
 import type { FailedCell } from "../report/chapters";
 import { ChromiumNotFoundError, ChromiumPathError, type ChromiumInfo } from "../report/chromium";
 import type { PdfOptions } from "../report/pdf";
 import { claimsJson, duplicateIds, pretty } from "../report/records";
 import { figuresJson } from "../report/figures-file";
-import { renderReport } from "../report/render";
+import type { RenderedReport, ReportInput } from "../report/render";
 import { notebookSections, type SectionRecord } from "../report/sections";
 import { sha256 } from "../util/hash";
 import { formatSeconds } from "../format/number";
@@ -41,7 +43,13 @@ import { applyWhatIf, type WhatIfOptions } from "./whatif/options";
 import { renderWhatIfBanner } from "./whatif/banner";
 import { describeOverride } from "./whatif/overrides";
 import { BUILD_LOG } from "./outputs";
+import { pageKey } from "./cache/page-cache";
+import { parseAssumptionsCached } from "./cache/parsed-assumptions";
+import { notebookChartFiles } from "../report/chart-outputs";
 import type { AssumptionRegistry } from "../assumptions";
+import { parseErrata } from "../errata/parse";
+import { checkErrata } from "../errata/check";
+import { withoutPositions, type LocatedErratum } from "../errata/types";
 
 export { FileBuildEffects } from "./effects";
 export type { BuildEffects, ChapterRun, ExecuteSettings } from "./effects-types";
@@ -100,7 +108,7 @@ export async function build(options: BuildOptions = {}, effects: BuildEffects = 
 
   // 2. assumptions
   const assumptionsText = await effects.readText(config.assumptions);
-  const fileRegistry = parseAssumptions(assumptionsText, rel(config.assumptions));
+  const { registry: fileRegistry, keep: keepParsed } = await parseAssumptionsCached(assumptionsText, rel(config.assumptions), config.paths.cache);
   const versionDate = config.date ?? started.toISOString().slice(0, 10);
   const asOf = config.asOf ?? versionDate;
   const [late, ...moreLate] = sourcesAfterAsOf(fileRegistry.all(), fileRegistry.correlations, asOf);
@@ -108,10 +116,12 @@ export async function build(options: BuildOptions = {}, effects: BuildEffects = 
   step("assumptions", `${fileRegistry.all().length} from ${rel(config.assumptions)}, as of ${asOf}`);
   const { registry, whatIf } = await applyWhatIf(fileRegistry, options.whatIf ?? {});
   if (whatIf) step("what-if", whatIf.overrides.map(describeOverride).join(", "));
+  const errata = config.errata === undefined ? null : parseErrata(await effects.readText(config.errata), rel(config.errata));
 
   const release = await effects.lockOutputs(config.outDir);
   try {
-    return await buildLocked({ config, options, effects, started, rel, registry, fileRegistry, whatIf, assumptionsText, versionDate, asOf });
+    await keepParsed();
+    return await buildLocked({ config, options, effects, started, rel, registry, fileRegistry, whatIf, assumptionsText, versionDate, asOf, errata });
   } finally {
     await release();
   }
@@ -129,10 +139,15 @@ interface LockedInput {
   readonly assumptionsText: string;
   readonly versionDate: string;
   readonly asOf: string;
+  /** The parsed errata file, or null when report.yaml names none. */
+  readonly errata: readonly LocatedErratum[] | null;
 }
 
-async function buildLocked({ config, options, effects, started, rel, registry, fileRegistry, whatIf, assumptionsText, versionDate, asOf }: LockedInput): Promise<BuildResult> {
+async function buildLocked({ config, options, effects, started, rel, registry, fileRegistry, whatIf, assumptionsText, versionDate, asOf, errata }: LockedInput): Promise<BuildResult> {
   const step = (name: string, detail = ""): void => effects.log(messages.buildStep(name, detail));
+  // Asked now, answered while the chapters are checked (git runs in its own processes).
+  const git = effects.gitState(config.root);
+  git.catch(() => undefined); // awaited below; a failure then is not also an unhandled rejection
   // 3. execute
   const runs = await effects.executeChapters(config, registry, { ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }) });
   for (const run of runs) step("execute", `${run.chapter.relativePath} ${run.status} in ${formatSeconds(run.durationMs)} (${run.reason})`);
@@ -141,12 +156,12 @@ async function buildLocked({ config, options, effects, started, rel, registry, f
   // 4. render
   const provenance: Provenance = {
     builtAt: started.toISOString(),
-    git: await effects.gitState(config.root),
+    git: await git,
     tools: effects.toolVersions(),
     assumptionsSha256: sha256(assumptionsText),
     assumptionsContentSha256: registry.hash(),
   };
-  const report = await renderReport({
+  const renderInput: ReportInput = {
     config,
     chapters: runs.map((run) => ({ number: run.chapter.number, relativePath: run.chapter.relativePath, notebook: run.notebook })),
     assumptions: registry.all(),
@@ -158,8 +173,16 @@ async function buildLocked({ config, options, effects, started, rel, registry, f
     versionDate,
     asOf,
     ...(whatIf && { notice: renderWhatIfBanner(whatIf, (id) => (fileRegistry.has(id) ? fileRegistry.get(id) : undefined)) }),
-  });
+  };
+  const report = await renderOrReuse(renderInput, effects);
   step("render", `${report.chapters.length} chapters, ${report.charts} charts`);
+  if (errata !== null) {
+    // An erratum points at this report's sections and figures. A failed cell leaves figures missing,
+    // so the check waits for a build without failures (publish refuses the others anyway); which
+    // versions were published is publish's to check.
+    if (report.failedCells.length === 0) checkErrata(errata, { sections: [...sections.map((s) => s.id), ...APPENDIX_IDS], figures: figures.map((f) => f.id) });
+    step("errata", messages.errataChecked(errata.length, rel(config.errata ?? ""), report.failedCells.length === 0));
+  }
   for (const warning of report.warnings) effects.log(messages.buildWarning(warning));
 
   // 5. collect
@@ -172,6 +195,7 @@ async function buildLocked({ config, options, effects, started, rel, registry, f
   await write("figures.json", figuresJson(figures));
   await write("claims.json", claimsJson(claims));
   await write("sections.json", pretty(sections));
+  if (errata !== null) await write("errata.json", pretty(withoutPositions(errata)));
 
   // 6. print
   const pdfStarted = effects.now().getTime();
@@ -208,6 +232,25 @@ async function buildLocked({ config, options, effects, started, rel, registry, f
   if (strictFailure) effects.log(messages.buildStrictWarnings(report.warnings.length));
   const ok = report.failedCells.length === 0 && (pdf === "written" || pdf === "reused" || pdf === "skipped") && duplicates.length === 0 && !strictFailure;
   return { config, files, failedCells: report.failedCells, cellErrors, pdf, whatIf, exitCode: pdf === "bad-chromium-path" ? 2 : ok ? 0 : 1 };
+}
+
+/**
+ * The page, rendered — or reused from the last build when every input of the renderer is the same
+ * (build/cache/page-cache.ts): then the renderer and what it loads (Vega, canvas, fonts) are not loaded.
+ */
+async function renderOrReuse(input: ReportInput, effects: BuildEffects): Promise<RenderedReport> {
+  const { builtAt, ...provenance } = input.provenance;
+  const cacheDir = input.config.paths.cache;
+  // The charts' data files are inlined into the page: their content is part of its key.
+  const data = await Promise.all(
+    input.chapters.flatMap((chapter) => notebookChartFiles(chapter.notebook, chapter.baseDir ?? dirname(join(input.config.root, chapter.relativePath)))).map(async (file) => [file, effects.exists(file) ? sha256(await effects.readBytes(file)) : null]),
+  );
+  const key = pageKey({ ...input, provenance, notice: input.notice?.value ?? null, data });
+  const reused = await effects.loadPage?.(cacheDir, key, builtAt);
+  if (reused !== undefined) return reused;
+  const report = await (await import("../report/render")).renderReport(input);
+  await effects.storePage?.(cacheDir, key, builtAt, report);
+  return report;
 }
 
 /**

@@ -7,7 +7,7 @@
  * folder (`useChartCache`; the real build's effects use `out/.cache/charts/`); an unreadable entry
  * is a miss, entries are written atomically.
  */
-import { readFile } from "node:fs/promises";
+import { access, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { packageVersion } from "../package-version";
 import type { AnimationFrame } from "./animation";
@@ -68,4 +68,27 @@ export async function writeChart(key: string, chart: CachedChart): Promise<void>
   await locatingFileSystemErrors("the chart cache (out/.cache/charts)", dir, () =>
     writeFileAtomic(join(dir, `${key}.json`), JSON.stringify({ markup: chart.markup, width: chart.width, height: chart.height, notes: chart.notes, frame: chart.frame }), { durable: false }),
   );
+}
+
+/**
+ * Specs the Vega-Lite schema accepted, remembered by key (an empty marker file next to the charts):
+ * a rebuild validates only new specs, and loads the 6 MB compiled validator only for them. A spec
+ * with a problem is not remembered, so its warning is given again on every build.
+ */
+export function validSpecKey(spec: unknown): string {
+  return sha256(`${TOOL_VERSION}\0${packageVersion("vega-lite")}\0${JSON.stringify(spec)}`).slice(0, 32);
+}
+
+export async function knownValid(key: string): Promise<boolean> {
+  if (folder === undefined) return false;
+  return access(join(folder, `valid-${key}`)).then(
+    () => true,
+    () => false,
+  );
+}
+
+export async function rememberValid(key: string): Promise<void> {
+  const dir = folder;
+  if (dir === undefined) return;
+  await locatingFileSystemErrors("the chart cache (out/.cache/charts)", dir, () => writeFileAtomic(join(dir, `valid-${key}`), "", { durable: false }));
 }

@@ -4,7 +4,7 @@
  * Math.random. Both are seeded per chart from the chart's own spec, so the same spec gives the
  * same SVG in every build; Math.random is restored when the chart is done.
  */
-import { createHash } from "node:crypto";
+import { sha256Bytes } from "../util/hash";
 
 /** A small, fast 32-bit generator (mulberry32) returning numbers in [0, 1). */
 export function seededRandom(seed: number): () => number {
@@ -19,7 +19,7 @@ export function seededRandom(seed: number): () => number {
 }
 
 export function seedFor(text: string): number {
-  return createHash("sha256").update(text).digest().readUInt32LE(0);
+  return sha256Bytes(text).readUInt32LE(0);
 }
 
 /**

@@ -19,7 +19,7 @@ import * as messages from "../messages/charts";
 import { narrowSpec, PHONE_COLUMN_PX } from "./accessible";
 import { showFirstFrame } from "./animation";
 import { sharedCodegen, type Codegen } from "./codegen";
-import { chartKey, readChart, writeChart, type CachedChart } from "./cache";
+import { chartKey, knownValid, readChart, rememberValid, validSpecKey, writeChart, type CachedChart } from "./cache";
 import { registerMeasureFonts } from "./canvas";
 import { ChartDataError, resolveChartData } from "./data";
 import { missingFields } from "./fields";
@@ -101,7 +101,10 @@ export async function renderChart(spec: unknown, place: ChartPlace): Promise<Ren
   const { where } = place;
   if (typeof spec !== "object" || spec === null || Array.isArray(spec)) throw new ChartError(messages.chartFailed(where, messages.chartNotObject()));
   // 1. check
-  const problems = await schemaProblems(spec);
+  const validKey = validSpecKey(spec);
+  const known = await knownValid(validKey);
+  const problems = known ? [] : await schemaProblems(spec);
+  if (!known && problems.length === 0) await rememberValid(validKey);
   const first = problems[0];
   const schemaWarning = first === undefined ? [] : [messages.chartSpecProblem(where, first.path, first.problem, first.suggestion) + (problems.length > 1 ? messages.chartMoreProblems(problems.length - 1) : "")];
   if (first?.fatal === true) throw new ChartError(schemaWarning[0]);

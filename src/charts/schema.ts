@@ -36,7 +36,7 @@ type Validate = ((data: unknown) => boolean) & { errors?: readonly AjvError[] | 
 interface Schema {
   readonly validate: Validate;
   /** Every property name and allowed string value the schema knows anywhere, for "did you mean". */
-  readonly words: readonly string[];
+  readonly words: () => readonly string[];
 }
 
 let loading: Promise<Schema> | undefined;
@@ -45,7 +45,7 @@ let loading: Promise<Schema> | undefined;
 export async function schemaProblems(spec: unknown): Promise<SpecProblem[]> {
   const { validate, words } = await (loading ??= loadSchema());
   if (validate(spec)) return [];
-  return rankProblems(validate.errors ?? [], new Set(words), spec);
+  return rankProblems(validate.errors ?? [], new Set(words()), spec);
 }
 
 /** `/layer/0/encoding/x` → `layer[0].encoding.x` (the spec's root is "the spec"). */
@@ -106,8 +106,11 @@ function valueAt(spec: unknown, pointer: string): unknown {
 async function loadSchema(): Promise<Schema> {
   const schemaFile = join(packageDir("vega-lite"), "build", "vega-lite-schema.json");
   // Descriptions are documentation only; dropping them makes the compiled code a third of the size.
-  const schema = JSON.parse(readFileSync(schemaFile, "utf8"), (key, value: unknown) => (key === "description" && typeof value === "string" ? undefined : value)) as Record<string, unknown>;
-  const words = propertyNames(schema);
+  // Read (1.5 MB of JSON) only to compile, or to suggest a word for an invalid spec: valid specs with a cached validator never need it.
+  let read: Record<string, unknown> | undefined;
+  const schema = (): Record<string, unknown> => (read ??= JSON.parse(readFileSync(schemaFile, "utf8"), (key, value: unknown) => (key === "description" && typeof value === "string" ? undefined : value)) as Record<string, unknown>);
+  let known: string[] | undefined;
+  const words = (): string[] => (known ??= propertyNames(schema()));
   const cached = join(packageDir("vega-lite"), "..", ".cache", "fragtax", `vega-lite-${packageVersion("vega-lite")}-validator.cjs`);
   const require = createRequire(import.meta.url);
   if (existsSync(cached)) {
@@ -119,7 +122,7 @@ async function loadSchema(): Promise<Schema> {
   }
   const [{ default: Ajv }, { default: standaloneCode }] = await Promise.all([import("ajv"), import("ajv/dist/standalone/index.js")]);
   const ajv = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true, validateFormats: false, logger: false, code: { source: true } });
-  const compiled = ajv.compile(schema);
+  const compiled = ajv.compile(schema());
   const validate = compiled as Validate;
   try {
     await writeFileAtomic(cached, standaloneCode(ajv, compiled));

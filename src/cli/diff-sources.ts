@@ -18,7 +18,7 @@ import type { Snapshot } from "../diff/diff";
 import type { FigureValues } from "../report/figures-file";
 import { normalizeFigures } from "../report/figures-file";
 import { sectionsFromGit } from "../publish/legacy-sections";
-import { listVersions, readManifest, readVersionProse, VERSION_ID } from "../publish/store";
+import { listVersions, publishedErrata, readManifest, readVersionProse, VERSION_ID } from "../publish/store";
 import { assertVersionIntact } from "../publish/verify";
 import { InputError } from "../util/errors";
 import { outPaths } from "../config";
@@ -52,6 +52,8 @@ export async function resolveSnapshot(spec: string, context: SnapshotContext): P
       figures: normalizeFigures(stored.figures),
       ...(manifest?.asOf === undefined ? {} : { asOf: manifest.asOf }),
       prose,
+      // Every correction published up to this version: a diff lists those the newer side adds.
+      errata: publishedErrata(await listVersions(context.reportsDir), spec),
     };
   }
   const path = resolve(spec);

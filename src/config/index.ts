@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { LineCounter, parseDocument, type Document } from "yaml";
 import { z } from "zod";
 import * as messages from "../messages/report";
+import * as errataMessages from "../messages/errata";
 import { isCalendarDate } from "../util/dates";
 import { InputError } from "../util/errors";
 import { DEFAULT_MONTE_CARLO } from "../model/montecarlo";
@@ -41,6 +42,8 @@ export interface ReportConfig {
   readonly asOf?: string;
   readonly chapters: readonly ChapterConfig[];
   readonly assumptions: string;
+  /** Absolute path of the errata file (corrections of published versions), when report.yaml names one. */
+  readonly errata?: string;
   readonly outputs: { readonly html: boolean; readonly pdf: boolean };
   readonly paper: Paper;
   readonly montecarlo: { readonly samples: number; readonly seed: number };
@@ -57,10 +60,11 @@ export interface OutPaths {
   readonly executed: string;
   /** Published versions, immutable. */
   readonly reports: string;
-  /** Caches: notebook results and rendered charts (compiled cells live under node_modules/.cache). */
+  /** Caches: notebook results, rendered charts and the engine's compiled cells and import bundles. */
   readonly cache: string;
   readonly notebookCache: string;
   readonly chartCache: string;
+  readonly engineCache: string;
 }
 
 export function outPaths(root: string): OutPaths {
@@ -73,6 +77,7 @@ export function outPaths(root: string): OutPaths {
     cache,
     notebookCache: join(cache, "notebooks"),
     chartCache: join(cache, "charts"),
+    engineCache: join(cache, "engine"),
   };
 }
 
@@ -93,6 +98,7 @@ const ReportYaml = z.strictObject({
   date: isoDate.optional(),
   asOf: isoDate.optional(),
   assumptions: z.string().min(1).default("assumptions.yaml"),
+  errata: z.string().min(1).optional(),
   chapters: z.array(z.string().regex(/\.ipynb$/, "expected a .ipynb file name")).min(1),
   outputs: z.strictObject({ html: z.boolean().default(true), pdf: z.boolean().default(true) }).default({ html: true, pdf: true }),
   paper: z.enum(["A4", "Letter"]).default("A4"),
@@ -158,6 +164,8 @@ export function normalizeConfig(text: string, fileName: string, options: Normali
   const chapters = resolveChapters(spec.chapters, dir, root, exists, locate, file);
   const assumptions = resolve(dir, spec.assumptions);
   if (!exists(assumptions)) throwAt(locate(["assumptions"]), file, (where) => messages.configMissingAssumptions(where, spec.assumptions, assumptions));
+  const errata = spec.errata === undefined ? undefined : resolve(dir, spec.errata);
+  if (errata !== undefined && spec.errata !== undefined && !exists(errata)) throwAt(locate(["errata"]), file, (where) => errataMessages.errataFileMissing(where, spec.errata ?? "", errata));
   return {
     file,
     root,
@@ -168,6 +176,7 @@ export function normalizeConfig(text: string, fileName: string, options: Normali
     ...(spec.asOf !== undefined && { asOf: isoText(spec.asOf) }),
     chapters,
     assumptions,
+    ...(errata !== undefined && { errata }),
     outputs: spec.outputs,
     paper: spec.paper,
     montecarlo: spec.montecarlo,

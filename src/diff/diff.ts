@@ -11,6 +11,7 @@ import type { FigureValues } from "../report/figures-file";
 import { formatNumber } from "../format/number";
 import type { NumberFormat } from "../api/types";
 import { staleProse, type ProseGuard, type ProseSnapshot } from "./prose-guard";
+import type { Erratum } from "../errata/types";
 
 export interface Snapshot {
   /** How the user named it: a version id, `git:<ref>` or a file path. */
@@ -22,6 +23,8 @@ export interface Snapshot {
   readonly asOf?: string | null;
   /** Figures and claims with their sections, and the sections' prose hashes (published versions). */
   readonly prose?: ProseSnapshot;
+  /** Corrections published with this side (published versions: every erratum up to and including it). */
+  readonly errata?: readonly Erratum[];
 }
 
 /** Fields compared, in the order they are reported. */
@@ -63,6 +66,8 @@ export interface DiffResult {
   readonly asOf?: { readonly before: string | null; readonly after: string | null; readonly moved: boolean };
   /** Sections whose figures moved while their prose did not (published versions only). */
   readonly prose?: ProseGuard;
+  /** Corrections the newer side carries that the older did not (published versions only). */
+  readonly errata?: readonly Erratum[];
 }
 
 export function diffSnapshots(before: Snapshot, after: Snapshot): DiffResult {
@@ -73,7 +78,16 @@ export function diffSnapshots(before: Snapshot, after: Snapshot): DiffResult {
     figures: before.figures && after.figures ? diffFigures(before.figures, after.figures) : null,
     ...asOfChange(before, after),
     ...(before.prose !== undefined && after.prose !== undefined ? { prose: staleProse(before.prose, after.prose, (value, format) => formatNumber(value, format as NumberFormat)) } : {}),
+    ...errataBetween(before, after),
   };
+}
+
+/** The newer side's errata that the older side did not already carry (by id); absent when there are none. */
+function errataBetween(before: Snapshot, after: Snapshot): Pick<DiffResult, "errata"> {
+  if (after.errata === undefined) return {};
+  const known = new Set((before.errata ?? []).map((e) => e.id));
+  const added = after.errata.filter((e) => !known.has(e.id));
+  return added.length === 0 ? {} : { errata: added };
 }
 
 function asOfChange(before: Snapshot, after: Snapshot): Pick<DiffResult, "asOf"> {

@@ -13,6 +13,7 @@ import type { AssumptionChange, DiffResult, FigureDelta } from "./diff";
 import { html, rawHtml, type Html } from "../util/html";
 import { stableJson } from "../util/hash";
 import { terminalSafe } from "../util/terminal";
+import { errataLines, renderErrataHtml, type FigureText } from "../errata/render";
 
 export function diffToJson(diff: DiffResult): string {
   return stableJson(diff);
@@ -98,6 +99,7 @@ export function renderDiffText(unsafe: DiffResult, colour: boolean): string {
     if (unchanged.length > 0) lines.push(paint.dim(`  ${messages.diffFiguresUnchanged(unchanged.length)}`));
   }
   if (diff.prose !== undefined) lines.push("", ...proseLines(diff.prose, diff.from, paint));
+  if (diff.errata !== undefined && diff.errata.length > 0) lines.push("", ...errataLines(diff.errata, newerFigureText(diff)).map((line, i) => (i === 0 ? paint.bold(line) : line)));
   return `${lines.join("\n")}\n`;
 }
 
@@ -136,7 +138,16 @@ function figureRows(figures: readonly FigureDelta[]): Html {
   return html`${rows}${rest}`;
 }
 
-/** The body of a diff: assumptions then figures. Used by the HTML page and the "What changed" section. */
+/** A figure's value on the newer side of a diff, for the errata that name it. */
+function newerFigureText(diff: DiffResult): FigureText {
+  const byId = new Map((diff.figures ?? []).map((d) => [d.id, d]));
+  return (id) => {
+    const delta = byId.get(id);
+    return delta?.after == null ? undefined : sideText(delta.after, delta);
+  };
+}
+
+/** The body of a diff: errata, assumptions then figures. Used by the HTML page and the "What changed" section. */
 export function renderDiffFragment(diff: DiffResult): Html {
   const { added, removed, changed } = diff.assumptions;
   const row = (sign: string, a: AssumptionContent) => html`<tr><td>${sign}</td><td><code>${a.id}</code></td><td>${a.label}</td><td>${formatAssumptionQuantity(a)} ${a.unit}</td></tr>`;
@@ -150,7 +161,7 @@ export function renderDiffFragment(diff: DiffResult): Html {
       ? html`<p>${messages.diffNoFigures()}</p>`
       : html`<div class="table-wrap"><table class="figures"><thead><tr><th>figure</th><th>${diff.from} p50 (p5–p95)</th><th>${diff.to} p50 (p5–p95)</th><th>change</th><th>relative</th></tr></thead><tbody>${figureRows(diff.figures)}</tbody></table></div>`;
   // h2: the fragment sits under the page's (or the "What changed" section's) h1, and headings do not skip levels.
-  return html`<h2>${messages.diffAssumptionsHeading(added.length, removed.length, changed.length)}</h2>
+  return html`${renderErrataHtml(diff.errata ?? [], newerFigureText(diff))}<h2>${messages.diffAssumptionsHeading(added.length, removed.length, changed.length)}</h2>
 ${added.length + removed.length + changed.length === 0 ? html`<p>${messages.diffNoAssumptionChanges()}</p>` : html`<div class="table-wrap"><table class="assumptions"><tbody>${added.map((a) => row("+", a))}${removed.map((a) => row("−", a))}${changeRows}</tbody></table></div>`}
 ${diff.asOf === undefined ? null : html`<p class="as-of-change">${messages.diffAsOf(diff.asOf.before, diff.asOf.after, diff.asOf.moved)}</p>`}
 ${diff.figures === null ? "" : html`<h2>${messages.diffFiguresHeading(diff.figures.length)}</h2>`}

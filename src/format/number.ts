@@ -6,15 +6,17 @@
  *   multiple → 39×, 1.5×
  *   percent  → 12%, 4.5%, 0.52%              (the input is a fraction: 0.12 → 12%)
  *   count    → 12,000
+ *   year     → 2021, 2019 (a calendar year: never grouped, never rounded to 3 digits; a decimal year
+ *              such as 2019.55, late July 2019, reads as the year it falls in)
  *   number   → 3 significant digits, thousands separated: 2.95, 12,300
  */
 import type { Summary } from "../vocabulary/results";
 
 /**
  * How a number is written for readers. `usd` → $28.8M, `multiple` → 39×, `percent` (a fraction) → 12%,
- * `count` → 12,000, `number` → 3 significant digits with the unit after it.
+ * `count` → 12,000, `year` → 2021, `number` → 3 significant digits with the unit after it.
  */
-export type NumberFormat = "usd" | "multiple" | "percent" | "count" | "number";
+export type NumberFormat = "usd" | "multiple" | "percent" | "count" | "year" | "number";
 
 /** What of a figure (a FigureRecord, src/api/types.ts) its text depends on. */
 export interface FigureNumber {
@@ -50,6 +52,9 @@ export function formatNumber(x: number, format: NumberFormat = "number"): string
       return `${sign}${formatPercentMagnitude(magnitude * 100)}%`;
     case "count":
       return `${sign}${groupThousands(Math.round(magnitude))}`;
+    case "year":
+      // The year a (decimal) date falls in; a tiny tolerance so 2021.9999999 from arithmetic reads 2022.
+      return `${Math.floor(x + 1e-9)}`;
     case "number":
       return `${sign}${significant(magnitude, 3)}`;
   }
@@ -126,13 +131,17 @@ export function appendUnit(text: string, unit: string, format: NumberFormat): st
     const perUnit = /^(?:USD|\$)\s*(\/.+)$/i.exec(trimmed);
     return perUnit?.[1] !== undefined ? withSuffix(text, perUnit[1]) : text;
   }
-  if (format === "multiple" || format === "percent") return text;
+  if (format === "multiple" || format === "percent" || format === "year") return text;
   return withSuffix(text, ` ${trimmed}`);
 }
 
-/** The format an assumption's unit implies: USD amounts as $, shares and probabilities as %, else plain numbers. */
+/**
+ * The format an assumption's unit implies: USD amounts as $, shares and probabilities as %, a
+ * calendar year (unit "year", singular; "years" is a duration) as a year, else plain numbers.
+ */
 export function formatForUnit(unit: string): NumberFormat {
   if (/^(?:USD|\$)/i.test(unit.trim())) return "usd";
+  if (/^(?:calendar )?year$/i.test(unit.trim())) return "year";
   if (/\b(?:fraction|probability|share)\b/i.test(unit)) return "percent";
   return "number";
 }

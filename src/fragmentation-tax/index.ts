@@ -14,7 +14,7 @@ export {
   capitalRecoveryFactor, effectivePoolCount, remainderProbabilities, sovereigntyInferenceUplift, splitPoolCapacityMultiplier,
   type SovereigntyInputs,
 } from "./essay-arithmetic";
-export { inputKind, isIndependentSource, judgementWeight, type InputKind } from "./input-kinds";
+export { inputKind, isIndependentSource, type InputKind } from "./input-kinds";
 export {
   ledgerClaim, verdictCounts,
   trainingClaims, captiveCloudClaims, creditsClaims, sovereigntyClaims, whoPaysClaims, scenarioClaims, chipClaims,

@@ -15,8 +15,6 @@ const span = (r: Interval | Summary, format: NumberFormat, fmt: Fmt): string =>
   "p5" in r ? `${fmt(r.p5, format)}–${fmt(r.p95, format)}` : `${fmt(r.low, format)}–${fmt(r.high, format)}`;
 const cite = (a: Assumption): string => `${a.source.title}, ${a.source.date}`;
 
-export const JUDGEMENT_PREFIX = "Judgement-based: the verdict rests mainly on the analysts' own assumptions, not on a published figure.";
-
 export const sourcedNote = (a: Assumption): string => `Checked against ${cite(a)}.${a.note === undefined ? "" : ` ${a.note}`}`;
 
 // Chapter 1

@@ -4,19 +4,20 @@
  *
  * One home for each claim: a chapter records its own entries (`nb.claim(ledgerClaim(entry))`) and the
  * summary builds the whole ledger from the same functions and the same model runs, so its verdict
- * counts always match the appendix. An entry is `judgement` when its verdict rests mainly on the
- * analysts' own assumptions: the compared figure is one, or judgement inputs carry more than half of
- * the computed range's rank-correlation weight (`judgementWeight`).
+ * counts always match the appendix. Each checked entry carries the inputs its verdict rests on
+ * (`drivers`: the model's sensitivity of the compared output, `run.drivers(output)`, or the ids of the
+ * sourced figures compared); `nb.claim` turns them into the claim's basis, and the ledger marks a
+ * verdict whose weight is mostly the analysts' judgement. That is the one judgement marker.
  */
 import type { Assumption } from "../assumptions/types";
 import type { CREDITS, TRAINING_ESSAY_BOX, TRAINING_MARKET, TRAINING_READINGS, SOVEREIGNTY } from "./chapter-models";
 import { checkClaim, computedRange, type Range } from "../model/claims";
 import type { VALUATION, WHO_PAYS } from "./lab-models";
-import { inputKind, isIndependentSource, judgementWeight } from "./input-kinds";
+import { inputKind, isIndependentSource } from "./input-kinds";
 import { intervalOf, type ModelRun, type ReportModel } from "../model/runner";
 import * as text from "./ledger-text";
 import type { NumberFormat } from "../format/number";
-import type { Summary, Verdict } from "../vocabulary/results";
+import type { Driver, Summary, Verdict } from "../vocabulary/results";
 
 export type Fmt = (x: number | Summary, format?: NumberFormat) => string;
 type Get = (id: string) => Assumption;
@@ -35,43 +36,38 @@ export interface LedgerClaim {
   /** Stated ÷ computed midpoint; null when unverifiable. */
   readonly factor: number | null;
   readonly note?: string;
+  /** What the verdict rests on (model sensitivity or the compared figures' ids); nb.claim makes it the basis. */
+  readonly drivers?: readonly (string | Driver)[];
 }
 
 export interface LedgerEntry {
   readonly chapter: number;
   /** A few words for charts. */
   readonly short: string;
-  /** The verdict rests mainly on the analysts' judgement. */
-  readonly judgement: boolean;
   readonly claim: LedgerClaim;
 }
 
-/** Judgement inputs must carry more than this share of an output's rank-correlation weight to mark a verdict. */
-const JUDGEMENT_THRESHOLD = 0.5;
-
-/** The record a chapter passes to `nb.claim`: a judgement-based verdict says so at the start of its note. */
+/** The record a chapter passes to `nb.claim` (with its drivers, from which the tool marks judgement). */
 export function ledgerClaim(entry: LedgerEntry): LedgerClaim {
-  if (!entry.judgement) return entry.claim;
-  return { ...entry.claim, note: `${text.JUDGEMENT_PREFIX} ${entry.claim.note ?? ""}`.trim() };
+  return entry.claim;
 }
 
-/** Counts of verdicts (and of judgement-based ones) over a ledger. */
-export function verdictCounts(entries: readonly LedgerEntry[]): Record<Verdict | "judgement" | "total", number> {
-  const counts = { consistent: 0, overstated: 0, understated: 0, unverifiable: 0, judgement: 0, total: entries.length };
-  for (const e of entries) {
-    counts[e.claim.verdict] += 1;
-    if (e.judgement && e.claim.verdict !== "unverifiable") counts.judgement += 1;
-  }
+/** Counts of verdicts over a ledger (how many rest on judgement is the tool's: `nb.words.ledger("judgementLed")`). */
+export function verdictCounts(entries: readonly LedgerEntry[]): Record<Verdict | "total", number> {
+  const counts = { consistent: 0, overstated: 0, understated: 0, unverifiable: 0, total: entries.length };
+  for (const e of entries) counts[e.claim.verdict] += 1;
   return counts;
 }
 
-function checked(chapter: number, judgement: boolean, base: { id: string; claim: string; unit: string; format: NumberFormat; note: string }, stated: Range, computed: Range & { p50?: number }): LedgerEntry {
+type Drivers = readonly (string | Driver)[];
+
+function checked(chapter: number, drivers: Drivers, base: { id: string; claim: string; unit: string; format: NumberFormat; note: string }, stated: Range, computed: Range & { p50?: number }): LedgerEntry {
   const check = checkClaim(stated, computed);
-  return { chapter, judgement, short: text.SHORT_NAMES[base.id] ?? base.claim, claim: { ...base, stated, computed, verdict: check.verdict, factor: check.factor } };
+  return { chapter, short: text.SHORT_NAMES[base.id] ?? base.claim, claim: { ...base, stated, computed, verdict: check.verdict, factor: check.factor, drivers } };
 }
 
 function unverifiable(chapter: number, base: { id: string; claim: string; unit: string; format: NumberFormat; note: string }, stated: Range, computed: Range = stated): LedgerEntry {
-  return { chapter, judgement: false, short: text.SHORT_NAMES[base.id] ?? base.claim, claim: { ...base, stated, computed, verdict: "unverifiable", factor: null } };
+  return { chapter, short: text.SHORT_NAMES[base.id] ?? base.claim, claim: { ...base, stated, computed, verdict: "unverifiable", factor: null } };
 }
 
 const point = (x: number): Range => ({ low: x, high: x });
@@ -92,8 +88,8 @@ export function trainingClaims(
   const stated = intervalOf(get("essay_training_run_cost_usd"));
   const flop = r.market.summary.cost_flop_route_usd;
   return [
-    checked(1, false, { id: "training_run_cost", claim: text.trainingArithmeticClaim, unit: "USD", format: "usd", note: text.trainingArithmeticNote(r.box.corners.cost_usd, r.readings.summary, flop, fmt) }, stated, computedRange(r.box.summary.cost_usd)),
-    checked(1, judgementWeight(r.market, "cost_flop_route_usd") > JUDGEMENT_THRESHOLD, { id: "training_run_cost_flop_route", claim: text.trainingFrontierClaim, unit: "USD", format: "usd", note: text.trainingFrontierNote(get("frontier_training_flop"), fmt) }, stated, computedRange(flop)),
+    checked(1, r.box.drivers("cost_usd"), { id: "training_run_cost", claim: text.trainingArithmeticClaim, unit: "USD", format: "usd", note: text.trainingArithmeticNote(r.box.corners.cost_usd, r.readings.summary, flop, fmt) }, stated, computedRange(r.box.summary.cost_usd)),
+    checked(1, r.market.drivers("cost_flop_route_usd"), { id: "training_run_cost_flop_route", claim: text.trainingFrontierClaim, unit: "USD", format: "usd", note: text.trainingFrontierNote(get("frontier_training_flop"), fmt) }, stated, computedRange(flop)),
   ];
 }
 
@@ -107,9 +103,9 @@ export function captiveCloudClaims(get: Get): LedgerEntry[] {
   const shareBase = { id: "openai_revenue_share", claim: text.revenueShareClaim, unit: "share of revenue", format: "percent" as const };
   return [
     isIndependentSource(share)
-      ? checked(2, false, { ...shareBase, note: text.sourcedNote(share) }, point(0.2), intervalOf(share))
+      ? checked(2, [share.id], { ...shareBase, note: text.sourcedNote(share) }, point(0.2), intervalOf(share))
       : unverifiable(2, { ...shareBase, note: text.REVENUE_SHARE_SETTLES }, point(0.2)),
-    checked(2, false, { id: "azure_four_years", claim: text.azureYearsClaim, unit: "years", format: "number", note: text.azureYearsNote(start) }, point(4), point(years)),
+    checked(2, [start.id], { id: "azure_four_years", claim: text.azureYearsClaim, unit: "years", format: "number", note: text.azureYearsNote(start) }, point(4), point(years)),
     unverifiable(2, { id: "three_clouds", claim: text.threeCloudsClaim, unit: "clouds", format: "count", note: text.THREE_CLOUDS_SETTLES }, point(3)),
   ];
 }
@@ -125,14 +121,14 @@ export function creditsClaims(credits: RunOf<typeof CREDITS>, get: Get, fmt: Fmt
   const creditBase = { id: "google_anthropic_all_credits", claim: text.googleCreditsClaim, unit: "share paid as credits", format: "percent" as const };
   return [
     isIndependentSource(upfront)
-      ? checked(3, false, { id: "google_anthropic_40b", claim: text.googleFaceClaim, unit: "USD", format: "usd", note: text.googleFaceNote(upfront, get("google_anthropic_milestone_usd"), fmt) }, point(40e9), point(face))
+      ? checked(3, [upfront.id, "google_anthropic_milestone_usd"], { id: "google_anthropic_40b", claim: text.googleFaceClaim, unit: "USD", format: "usd", note: text.googleFaceNote(upfront, get("google_anthropic_milestone_usd"), fmt) }, point(40e9), point(face))
       : unverifiable(3, { id: "google_anthropic_40b", claim: text.googleFaceClaim, unit: "USD", format: "usd", note: text.GOOGLE_SETTLES }, point(40e9)),
     inputKind(creditShare) === "essay"
       ? unverifiable(3, { ...creditBase, note: text.GOOGLE_SETTLES }, point(1))
-      : checked(3, inputKind(creditShare) === "judgement", { ...creditBase, note: text.googleCreditsNote(creditShare) }, point(1), intervalOf(creditShare)),
+      : checked(3, [creditShare.id], { ...creditBase, note: text.googleCreditsNote(creditShare) }, point(1), intervalOf(creditShare)),
     unverifiable(3, { id: "amazon_anthropic_5b", claim: text.amazonClaim, unit: "USD", format: "usd", note: text.AMAZON_SETTLES }, point(amazon.value ?? Number.NaN)),
     unverifiable(3, { id: "rearchitecture_multibillion", claim: text.rearchitectureClaim, unit: "USD", format: "usd", note: text.rearchitectureNote(credits.summary.extra_engineering_usd, fmt) }, point(2e9)),
-    checked(3, judgementWeight(credits, "engineering_multiplier") > JUDGEMENT_THRESHOLD, { id: "doubling_engineering", claim: text.doublingClaim, unit: "×", format: "multiple", note: text.DOUBLING_NOTE }, point(2), computedRange(multiplier)),
+    checked(3, credits.drivers("engineering_multiplier"), { id: "doubling_engineering", claim: text.doublingClaim, unit: "×", format: "multiple", note: text.DOUBLING_NOTE }, point(2), computedRange(multiplier)),
   ];
 }
 
@@ -141,7 +137,7 @@ export function creditsClaims(credits: RunOf<typeof CREDITS>, get: Get, fmt: Fmt
 export function sovereigntyClaims(sov: RunOf<typeof SOVEREIGNTY>, get: Get): LedgerEntry[] {
   return [
     unverifiable(4, { id: "manus_price_2b", claim: text.manusClaim, unit: "USD", format: "usd", note: text.MANUS_SETTLES }, point(get("essay_manus_price_usd").value ?? Number.NaN)),
-    checked(4, judgementWeight(sov, "bottom_up_uplift") > JUDGEMENT_THRESHOLD, { id: "balkanization_uplift", claim: text.balkanizationClaim, unit: "share of inference cost", format: "percent", note: text.BALKANIZATION_NOTE }, intervalOf(get("balkanization_inference_uplift")), computedRange(sov.summary.bottom_up_uplift)),
+    checked(4, sov.drivers("bottom_up_uplift"), { id: "balkanization_uplift", claim: text.balkanizationClaim, unit: "share of inference cost", format: "percent", note: text.BALKANIZATION_NOTE }, intervalOf(get("balkanization_inference_uplift")), computedRange(sov.summary.bottom_up_uplift)),
   ];
 }
 
@@ -164,22 +160,22 @@ export function whoPaysClaims(r: { pay: RunOf<typeof WHO_PAYS>; val: RunOf<typeo
   const fedBase = { id: "fed_funds_above_4pct", claim: text.fedClaim, unit: "rate per year", format: "percent" as const };
   const rateBase = { id: "anthropic_run_rate", claim: text.runRateClaim, unit: "USD/year", format: "usd" as const };
   return [
-    checked(5, false, { id: "anthropic_valuation_350b", claim: text.valuationClaim, unit: "USD", format: "usd", note: text.sourcedNote(valuation) }, point(350e9), intervalOf(valuation)),
-    checked(5, false, { id: "anthropic_age", claim: text.ageClaim, unit: "years", format: "number", note: text.ageNote(founded) }, point(5), { low: essayYear - foundedRange.high, high: essayYear - foundedRange.low }),
+    checked(5, [valuation.id], { id: "anthropic_valuation_350b", claim: text.valuationClaim, unit: "USD", format: "usd", note: text.sourcedNote(valuation) }, point(350e9), intervalOf(valuation)),
+    checked(5, [founded.id], { id: "anthropic_age", claim: text.ageClaim, unit: "years", format: "number", note: text.ageNote(founded) }, point(5), { low: essayYear - foundedRange.high, high: essayYear - foundedRange.low }),
     isIndependentSource(trailing)
-      ? checked(5, false, { ...rateBase, note: text.sourcedNote(trailing) }, intervalOf(get("essay_anthropic_run_rate_usd")), intervalOf(trailing))
+      ? checked(5, [trailing.id], { ...rateBase, note: text.sourcedNote(trailing) }, intervalOf(get("essay_anthropic_run_rate_usd")), intervalOf(trailing))
       : unverifiable(5, { ...rateBase, note: text.RUN_RATE_SETTLES }, intervalOf(get("essay_anthropic_run_rate_usd"))),
-    checked(5, false, { id: "anthropic_price_to_sales", claim: text.priceToSalesClaim, unit: "×", format: "multiple", note: text.priceToSalesNote(mult.essay_multiple, mult.trailing_multiple, trailing, fmt) }, point(100), computedRange(mult.trailing_multiple)),
+    checked(5, r.val.drivers("trailing_multiple"), { id: "anthropic_price_to_sales", claim: text.priceToSalesClaim, unit: "×", format: "multiple", note: text.priceToSalesNote(mult.essay_multiple, mult.trailing_multiple, trailing, fmt) }, point(100), computedRange(mult.trailing_multiple)),
     unverifiable(5, { id: "amd_intel_market_caps", claim: text.marketCapsClaim, unit: "USD", format: "usd", note: text.marketCapsNote(mult.vs_amd.p50, mult.vs_intel.p50, fmt) }, { low: intel.value ?? Number.NaN, high: amd.value ?? Number.NaN }),
     isIndependentSource(fed)
-      ? checked(5, false, { ...fedBase, note: text.fedNote(fed) }, { low: 0.04, high: 0.045 }, intervalOf(fed))
+      ? checked(5, [fed.id], { ...fedBase, note: text.fedNote(fed) }, { low: 0.04, high: 0.045 }, intervalOf(fed))
       : unverifiable(5, { ...fedBase, note: text.FED_SETTLES }, { low: 0.04, high: 0.045 }),
-    checked(5, false, { id: "openai_compute_burn", claim: text.computeClaim, unit: "USD/year", format: "usd", note: text.COMPUTE_NOTE }, intervalOf(get("openai_compute_usd_per_year")), computedRange(r.pay.summary.compute_2024_usd)),
-    checked(5, judgementWeight(r.pay, "opex_share_2024") > JUDGEMENT_THRESHOLD, { id: "infra_share_of_opex", claim: text.opexClaim, unit: "share of costs", format: "percent", note: text.OPEX_NOTE }, intervalOf(get("essay_infra_opex_share")), computedRange(r.pay.summary.opex_share_2024)),
-    checked(5, false, { id: "chatgpt_users", claim: text.usersClaim, unit: "users", format: "count", note: text.sourcedNote(users) }, { low: 1e8, high: 9.99e8 }, intervalOf(users)),
-    checked(5, false, { id: "openai_valuation_350b", claim: text.openaiValuationClaim, unit: "USD", format: "usd", note: text.sourcedNote(openai) }, intervalOf(get("essay_openai_valuation_usd")), intervalOf(openai)),
+    checked(5, r.pay.drivers("compute_2024_usd"), { id: "openai_compute_burn", claim: text.computeClaim, unit: "USD/year", format: "usd", note: text.COMPUTE_NOTE }, intervalOf(get("openai_compute_usd_per_year")), computedRange(r.pay.summary.compute_2024_usd)),
+    checked(5, r.pay.drivers("opex_share_2024"), { id: "infra_share_of_opex", claim: text.opexClaim, unit: "share of costs", format: "percent", note: text.OPEX_NOTE }, intervalOf(get("essay_infra_opex_share")), computedRange(r.pay.summary.opex_share_2024)),
+    checked(5, [users.id], { id: "chatgpt_users", claim: text.usersClaim, unit: "users", format: "count", note: text.sourcedNote(users) }, { low: 1e8, high: 9.99e8 }, intervalOf(users)),
+    checked(5, [openai.id], { id: "openai_valuation_350b", claim: text.openaiValuationClaim, unit: "USD", format: "usd", note: text.sourcedNote(openai) }, intervalOf(get("essay_openai_valuation_usd")), intervalOf(openai)),
     isIndependentSource(sg)
-      ? checked(5, false, { id: "stargate_500b_4y", claim: text.stargateClaim, unit: "USD", format: "usd", note: text.stargateNote(sg, sgYears, fmt) }, point(500e9), intervalOf(sg))
+      ? checked(5, [sg.id, sgYears.id], { id: "stargate_500b_4y", claim: text.stargateClaim, unit: "USD", format: "usd", note: text.stargateNote(sg, sgYears, fmt) }, point(500e9), intervalOf(sg))
       : unverifiable(5, { id: "stargate_500b_4y", claim: text.stargateClaim, unit: "USD", format: "usd", note: text.STARGATE_SETTLES }, point(500e9)),
   ];
 }

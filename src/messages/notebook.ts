@@ -40,6 +40,7 @@ export const cellStalled = (): string =>
   `the cell awaits a promise that can never settle (nothing is left for it to wait on: no timer, I/O or pending callback)`;
 
 export const workerCrashed = (detail: string): string => `the notebook's worker stopped unexpectedly: ${detail}`;
+export const typeCheckThreadEnded = (code: number): string => `the type check's thread stopped unexpectedly (exit code ${code})`;
 
 export const locatedCellError = (notebook: string, cell: number, line: number | undefined, column: number | undefined, message: string): string =>
   line === undefined ? located({ file: notebook, cell }, message) : located({ file: notebook, cell, line, column: column ?? 1 }, message);
@@ -66,6 +67,8 @@ export const engineCacheWhat = (): string => "the engine's compile cache (out/.c
 export const runOutWhat = (): string => "fragtax run --out (where the executed notebook goes)";
 export const cellCalledExit = (code: unknown): string =>
   `process.exit(${code === undefined ? "" : String(code)}) was called: a notebook cell cannot end the process; throw an Error to stop the notebook with a message`;
+
+export const denoCheckFailed = (output: string): string => `deno check failed without a located error: ${output}`;
 
 export const moduleNotBundled = (specifier: string): string => `module "${specifier}" was not bundled`;
 

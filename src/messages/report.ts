@@ -124,6 +124,10 @@ export const alternativeNeedsOneValue = (figureId: string, alternativeId: string
 export const buildStrictWarnings = (count: number): string =>
   `--strict: ${count} warning${count === 1 ? "" : "s"} above fail${count === 1 ? "s" : ""} the build (exit 1); fix ${count === 1 ? "it" : "them"} or build without --strict`;
 
+/** The build's errata line: how many corrections, and whether their sections and figures were checked. */
+export const errataChecked = (count: number, file: string, checked: boolean): string =>
+  checked ? `${count} from ${file}` : `${count} from ${file}, not checked against this build: a cell failed, so some figures are missing`;
+
 // ── page template and HTML ───────────────────────────────────────────────────────────────────────
 export const templateNotFound = (from: string): string => `fragtax: templates/report.html not found above ${from}`;
 

@@ -1,16 +1,18 @@
 /**
  * `fragtax check`: type-checks notebooks with the TypeScript 5.9 compiler API, plus the project's
- * `src/`, in one program, and maps every diagnostic to notebook / cell / line. The rules (tslab's,
+ * `src/`, in one program, and maps every diagnostic to notebook / cell / line; Deno notebooks with
+ * `deno check` (deno-check.ts), located the same way. The rules (tslab's,
  * cell by cell) live in `typecheck.ts`, which `fragtax run` and `build` use too.
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import * as messages from "../messages/notebook";
-import { cellText, NotebookFormatError, notebookKernel, parseNotebook } from "./nbformat";
+import { findDeno } from "./deno";
+import { cellText, NotebookFormatError, notebookKernel, parseNotebook, type KernelKind } from "./nbformat";
 import { displayPath } from "./run-context";
 import { checkAll, formatDiagnostic, projectSourceFiles, type CheckDiagnostic, type NotebookCells } from "./typecheck";
 import { EXIT_FAILED, EXIT_OK, type ExitCode } from "../util/errors";
-import { findProjectRoot, reportFieldsLeniently } from "../config";
+import { configPathForRoot, findProjectRoot, reportFieldsLeniently } from "../config";
 
 export { formatDiagnostic, topLevelNames, type CheckDiagnostic } from "./typecheck";
 
@@ -26,11 +28,25 @@ export function checkNotebooks(notebookFiles: readonly string[], options: CheckO
   return checkAll(notebooks, { root, extraFiles: options.includeSrc === false ? [] : projectSourceFiles(root) });
 }
 
+/**
+ * Deno notebooks, with Deno's own checker (`deno check`, deno-check.ts): the same cell rules, Deno's
+ * types. A notebook of another kernel is left out; a missing Deno runtime throws (exit 2).
+ */
+export async function checkDenoNotebooks(notebookFiles: readonly string[], options: CheckOptions): Promise<CheckDiagnostic[]> {
+  const root = resolve(options.root);
+  const notebooks = notebookFiles.map((file) => readCells(resolve(file), root, "deno"));
+  const checked = notebooks.filter((notebook) => notebook.cells.length > 0);
+  if (checked.length === 0) return [];
+  const { denoCheck } = await import("./deno-check");
+  const deno = findDeno(displayPath(checked[0]?.file ?? root, root), root);
+  return [...(await denoCheck(deno, checked, root)).diagnostics];
+}
+
 /** The CLI action: exit 0 when clean, 1 on type errors; an unreadable notebook throws (exit 2). */
 export async function checkCommand(args: readonly string[]): Promise<ExitCode> {
   const root = findProjectRoot(process.cwd());
   const notebooks = args.length > 0 ? args.map((arg) => resolve(arg)) : reportNotebooks(root);
-  const diagnostics = checkNotebooks(notebooks, { root });
+  const diagnostics = [...checkNotebooks(notebooks, { root }), ...(await checkDenoNotebooks(notebooks, { root }))];
   for (const d of diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
   process.stderr.write(`${messages.checkSummary(diagnostics.length, notebooks.length)}\n`);
   return diagnostics.length === 0 ? EXIT_OK : EXIT_FAILED;
@@ -39,7 +55,7 @@ export async function checkCommand(args: readonly string[]): Promise<ExitCode> {
 /** The report's notebooks: the chapters of notebooks/report.yaml, else every notebooks/*.ipynb. */
 export function reportNotebooks(root: string): string[] {
   const folder = join(root, "notebooks");
-  const report = join(folder, "report.yaml");
+  const report = configPathForRoot(root);
   if (existsSync(report)) {
     const chapters = reportFieldsLeniently(readFileSync(report, "utf8"), report).chapters;
     if (chapters !== undefined) return [...chapters];
@@ -47,8 +63,11 @@ export function reportNotebooks(root: string): string[] {
   return existsSync(folder) ? readdirSync(folder).filter((name) => name.endsWith(".ipynb")).sort().map((name) => join(folder, name)) : [];
 }
 
-/** A notebook's code cells, read from disk (unreadable or malformed: `NotebookFormatError`). */
-export function readCells(file: string, root: string): NotebookCells {
+/**
+ * A notebook's code cells, read from disk (unreadable or malformed: `NotebookFormatError`); none
+ * when the notebook is for the other kernel than `kernel` (each kernel's types are its own checker's).
+ */
+export function readCells(file: string, root: string, kernel: KernelKind = "tslab"): NotebookCells {
   const name = displayPath(file, root);
   let text: string;
   try {
@@ -57,6 +76,6 @@ export function readCells(file: string, root: string): NotebookCells {
     throw new NotebookFormatError(messages.notebookUnreadable(name, (error as NodeJS.ErrnoException).code ?? String(error)), name);
   }
   const notebook = parseNotebook(text, name);
-  if (notebookKernel(notebook) === "deno") return { file, cells: [] }; // Deno's types are not tslab's
+  if (notebookKernel(notebook) !== kernel) return { file, cells: [] };
   return { file, cells: notebook.cells.flatMap((cell, index) => (cell.cell_type === "code" ? [{ cell: index + 1, source: cellText(cell.source) }] : [])) };
 }

@@ -17,6 +17,7 @@ import type { CompiledCell } from "./transpile";
 import type { NotebookTypes } from "./typecheck";
 import { sha256 } from "../util/hash";
 import { writeFileAtomic } from "../util/atomic";
+import { outPaths } from "../config";
 
 /** Bumped when the shape or rules of a compiled cell change (3: pragmas, boxed values, dynamic imports, decorators). */
 const CELL_FORMAT = "3";
@@ -35,7 +36,7 @@ export class CompileCache {
 
   /** The cache of a project root, or undefined outside a project. */
   static forRoot(root: string): CompileCache | undefined {
-    return existsSync(join(root, "package.json")) ? new CompileCache(join(root, "out", ".cache", "engine"), root) : undefined;
+    return existsSync(join(root, "package.json")) ? new CompileCache(outPaths(root).engineCache, root) : undefined;
   }
 
   cellKey(source: string, cell: number): string {

@@ -4,10 +4,15 @@
  *
  *   1. the cells are compiled as for tslab (`transpile.ts`: declarations become globals, top-level
  *      await, a trailing value returned boxed), so cell semantics and located errors are the same;
- *   2. `DENO_RUNNER` (below) reads them on stdin, imports each cell's modules with Deno's own resolver
- *      before the cell runs (npm:, jsr:, node:, relative .ts files — nothing is bundled), runs the
- *      cell with `node:vm` in Deno's main realm, and reports `RunEvent`s as lines on stdout;
- *   3. `Deno.jupyter` (display, md, html, svg, format, $display) exists only under `deno jupyter`, so
+ *   2. the notebook API entries (`../dist/api.js`, `../dist/model.js`, …) are bundled by esbuild from
+ *      src/ as for tslab (`denoBundle`), with the engine's host module (`deno-host.ts`), which gives
+ *      `Deno.jupyter` the run context: `notebook(Deno.jupyter)` records figures and claims and reads
+ *      tracked assumptions (with `--set` overrides) exactly as `notebook(tslab)` does;
+ *   3. `DENO_RUNNER` (below) reads the program on stdin, evaluates that bundle, imports each cell's
+ *      other modules with Deno's own resolver before the cell runs (npm:, jsr:, node:, relative .ts
+ *      files — not bundled), runs the cell with `node:vm` in Deno's main realm, and reports
+ *      `RunEvent`s as lines on stdout;
+ *   4. `Deno.jupyter` (display, md, html, svg, format, $display) exists only under `deno jupyter`, so
  *      cells see a `Deno` whose `jupyter` sends displays here; everything else is the real `Deno`.
  *
  * A trailing value is shown as Deno's kernel shows it: its `[Symbol.for("Jupyter.display")]()`
@@ -16,13 +21,48 @@
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
+import { dirname, join, resolve } from "node:path";
+import type { Plugin } from "esbuild";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import * as messages from "../messages/notebook";
 import { NotebookFormatError } from "./nbformat";
+import { bundleSpecifiers, ENGINE_ENTRIES, firstUses, isImportFailure, type ImportBundle, type ImportFailure } from "./imports";
 import type { RunEvent } from "./outputs";
 import type { RunJobOptions, WorkerOutcome } from "./pool";
+import { findUp, type RunInputs } from "./run-context";
 import type { CompiledCell } from "./transpile";
+
+/** What the Deno runner needs besides the cells: the bundle (`denoBundle`), the run inputs, the notebook's name. */
+export interface DenoRun {
+  readonly bundle: ImportBundle;
+  readonly inputs: RunInputs;
+  readonly notebook: string;
+}
+
+/** The bundle's specifier of the engine's host module (deno-host.ts). */
+const HOST_SPECIFIER = "fragtax:deno-host";
+
+/**
+ * The specifiers of a Deno notebook that fragtax bundles (the public entries, as for tslab, and the
+ * host module); every other import is Deno's to resolve.
+ */
+export function denoBundleSpecifiers(cells: readonly CompiledCell[], notebookFile: string, root: string): string[] {
+  const entries = new Set(Object.keys(ENGINE_ENTRIES).map((entry) => join(root, entry)));
+  return [...[...firstUses(cells).keys()].filter((specifier) => entries.has(resolve(dirname(notebookFile), specifier))), HOST_SPECIFIER];
+}
+
+export async function denoBundle(cells: readonly CompiledCell[], notebookFile: string, root: string): Promise<ImportBundle | ImportFailure> {
+  const bundle = await bundleSpecifiers(denoBundleSpecifiers(cells, notebookFile, root), firstUses(cells), notebookFile, root, [hostModule()]);
+  // The host module is fragtax's own: outside the project, it is no project module of the notebook.
+  return isImportFailure(bundle) ? bundle : { ...bundle, projectModules: bundle.projectModules.filter((file) => !file.startsWith("../")) };
+}
+
+/** esbuild plugin: the host specifier → fragtax's own src/notebook/deno-host.ts. */
+function hostModule(): Plugin {
+  const packageJson = findUp(dirname(fileURLToPath(import.meta.url)), "package.json");
+  const path = join(dirname(packageJson ?? "."), "src", "notebook", "deno-host.ts");
+  return { name: "fragtax-deno-host", setup: (context) => context.onResolve({ filter: /^fragtax:deno-host$/ }, () => ({ path })) };
+}
 
 /** The Deno binary: `FRAGTAX_DENO`, else the platform package the `deno` npm package installed. */
 export function findDeno(notebook: string, from: string): string {
@@ -49,10 +89,13 @@ export function findDeno(notebook: string, from: string): string {
 }
 
 /** Runs compiled cells in Deno; events as from a worker, outcome as from `NotebookWorker.run`. */
-export function runInDeno(deno: string, notebookFile: string, cells: readonly CompiledCell[], options: RunJobOptions): Promise<WorkerOutcome> {
-  const child = spawn(deno, ["run", "--allow-all", "--quiet", "--no-config", "--no-lock", "-"], { cwd: dirname(notebookFile), stdio: ["pipe", "pipe", "pipe"], env: { ...process.env, NO_COLOR: "1" } });
+export function runInDeno(deno: string, notebookFile: string, cells: readonly CompiledCell[], run: DenoRun, options: RunJobOptions): Promise<WorkerOutcome> {
+  const child = spawn(deno, ["run", "--allow-all", "--quiet", "--no-lock", "-"], { cwd: dirname(notebookFile), stdio: ["pipe", "pipe", "pipe"], env: { ...process.env, NO_COLOR: "1" } });
   const program = {
     notebookDir: pathToFileURL(`${dirname(notebookFile)}/`).href,
+    notebook: run.notebook,
+    inputs: run.inputs,
+    bundle: run.bundle.code,
     // The cell's `Deno` is the runner's stand-in (line 1 of a compiled cell is all generated, so maps stay valid).
     cells: cells.map(({ cell, code, filename, imports, pragmas }) => ({ cell, filename, imports: imports.map((i) => i.specifier), code: pragmas.browser ? "undefined" : code.replace('(async () => { "use strict"; ', '(async () => { "use strict"; const Deno = __fragtax.deno; ') })),
   };
@@ -106,6 +149,7 @@ export function runInDeno(deno: string, notebookFile: string, cells: readonly Co
 /** The script `deno run` executes (plain JavaScript: Deno runs it as given). */
 const DENO_RUNNER = String.raw`
 import vm from "node:vm";
+import { createRequire } from "node:module";
 import { format } from "node:util";
 const encoder = new TextEncoder();
 const send = (event) => Deno.stdout.writeSync(encoder.encode("\u001e" + JSON.stringify(event) + "\n"));
@@ -125,15 +169,35 @@ const jupyter = {
 };
 const stream = (name) => (...args) => void send({ type: "stream", name, text: format(...args) + "\n" });
 globalThis.console = Object.assign(Object.create(console), { log: stream("stdout"), info: stream("stdout"), debug: stream("stdout"), error: stream("stderr"), warn: stream("stderr") });
+// The bundle's CommonJS namespaces as an import sees them (realm.ts's asNamespace, for esbuild's output).
+const asNamespace = (loaded) => (loaded !== null && typeof loaded === "object" && loaded.__esModule === true ? loaded : { ...(loaded ?? {}), default: loaded });
+function loadBundle(program) {
+  const wrapper = new vm.Script("(function (module, exports, require) {" + program.bundle + "\n})", { filename: "fragtax-imports.js" }).runInThisContext();
+  const module = { exports: {} };
+  wrapper(module, module.exports, createRequire(new URL("fragtax-imports.js", program.notebookDir)));
+  return module.exports;
+}
 async function run(program) {
   const modules = new Map();
   const cellModules = new Map();
+  const bundled = loadBundle(program);
   const resolveSpecifier = (s) => (s.startsWith("./") || s.startsWith("../") ? new URL(s, program.notebookDir).href : s);
   const load = async (s) => {
     if (cellModules.has(s)) return cellModules.get(s);
-    if (!modules.has(s)) modules.set(s, await import(resolveSpecifier(s)));
+    if (!modules.has(s)) modules.set(s, s in bundled ? asNamespace(bundled[s]()) : await import(resolveSpecifier(s)));
     return modules.get(s);
   };
+  let current = program.cells[0]?.cell ?? 1;
+  let reads = () => [];
+  try {
+    reads = await asNamespace(bundled["${HOST_SPECIFIER}"]()).attachRunContext(jupyter, program.inputs, program.notebook, () => current, send);
+  } catch (error) {
+    // An assumptions file that cannot be loaded fails the first cell, as in the tslab worker.
+    send({ type: "cell-start", cell: current });
+    send({ type: "cell-end", cell: current, reads: [], thrown: thrown(error) });
+    send({ type: "done" });
+    return;
+  }
   globalThis.__fragtax = {
     deno: Object.create(Deno, { jupyter: { value: jupyter, enumerable: true } }),
     declare(names) { for (const name of names) if (!(name in globalThis)) globalThis[name] = undefined; },
@@ -147,21 +211,25 @@ async function run(program) {
     },
   };
   for (const cell of program.cells) {
+    current = cell.cell;
     send({ type: "cell-start", cell: cell.cell });
     try {
       for (const s of cell.imports) await load(s);
       const box = await new vm.Script(cell.code, { filename: cell.filename }).runInThisContext();
       const value = box === undefined ? undefined : box[0];
       const shown = value === undefined || value === null ? undefined : bundleOf(value);
-      send({ type: "cell-end", cell: cell.cell, reads: [], ...(shown === undefined ? {} : { value: shown["text/plain"] ?? "", bundle: shown }) });
+      send({ type: "cell-end", cell: cell.cell, reads: reads(), ...(shown === undefined ? {} : { value: shown["text/plain"] ?? "", bundle: shown }) });
     } catch (error) {
-      const fields = error !== null && typeof error === "object" ? error : {};
-      const ename = typeof fields.name === "string" ? fields.name : "Error";
-      const evalue = typeof fields.message === "string" ? fields.message : "thrown value: " + plain(error);
-      send({ type: "cell-end", cell: cell.cell, reads: [], thrown: { ename, evalue, stack: typeof fields.stack === "string" ? fields.stack : "" } });
+      send({ type: "cell-end", cell: cell.cell, reads: reads(), thrown: thrown(error) });
       break;
     }
   }
   send({ type: "done" });
+}
+function thrown(error) {
+  const fields = error !== null && typeof error === "object" ? error : {};
+  const ename = typeof fields.name === "string" ? fields.name : "Error";
+  const evalue = typeof fields.message === "string" ? fields.message : "thrown value: " + plain(error);
+  return { ename, evalue, stack: typeof fields.stack === "string" ? fields.stack : "" };
 }
 `;

@@ -5,7 +5,7 @@
  *  1. read + parse (nbformat 4, TypeScript kernel)        — bad input throws `NotebookFormatError`
  *  2. compile every code cell (`transpile.ts`)             — syntax errors stop here, before any cell runs
  *  3. bundle the notebook's imports (`imports.ts`)         — a missing module stops here too
- *  4. type-check (`typecheck-run.ts`, tslab's rules)       — the first cell with a type error and every
+ *  4. type-check (`typecheck-run.ts`, tslab's rules; Deno's: `deno-check.ts`) — the first cell with a type error and every
  *                                                             later cell do not run; earlier cells do, as in tslab
  *  5. run the cells in a worker (`pool.ts`, `worker.ts`)   — events become outputs (`outputs.ts`)
  *  6. locate a failure (`errors.ts`), mark later cells as not run, assemble the result
@@ -21,9 +21,10 @@ import { CompileCache } from "./compile-cache";
 import { bundleImports, firstUses, isImportFailure, type ImportBundle, type ImportFailure } from "./imports";
 import { cellText, NotebookFormatError, notebookKernel, parseNotebook, type CodeCell, type Notebook } from "./nbformat";
 import { OutputCollector, type RunEvent, type ThrownValue } from "./outputs";
-import { DEFAULT_TIMEOUT_MS, defaultConcurrency, mapConcurrent, NotebookWorker, type WorkerOutcome } from "./pool";
+import { DEFAULT_TIMEOUT_MS, defaultConcurrency, limiter, mapConcurrent, NotebookWorker, type WorkerOutcome, type WorkerProgram, type WorkerSetup } from "./pool";
 import { displayPath, resolveRunInputs, type PreloadedAssumptions, type RunInputOptions } from "./run-context";
-import { findDeno, runInDeno } from "./deno";
+import { denoBundle, denoBundleSpecifiers, findDeno, runInDeno } from "./deno";
+import { denoChecker } from "./deno-check";
 import { compileCell, isCellFileName, isSyntaxError, type CellSyntaxError, type CompiledCell } from "./transpile";
 import type { NotebookCells, NotebookTypes } from "./typecheck";
 import { firstTypeError, typeCheckNotebooks } from "./typecheck-run";
@@ -40,6 +41,14 @@ export interface ExecuteOptions extends RunInputOptions {
   readonly cache?: boolean;
   /** Type checks already made for these notebooks (by `executeNotebooks`, one program for all). */
   readonly types?: ReadonlyMap<string, NotebookTypes>;
+  /**
+   * A build's type check, still running in its own thread: the cells run meanwhile, and a notebook
+   * with a type error runs again up to that cell before its result is returned (so the result is
+   * what a check-first run gives; only a cell's side effects outside the notebook could tell).
+   */
+  readonly pendingTypes?: Promise<ReadonlyMap<string, NotebookTypes>>;
+  /** Runs a notebook's cells when a place is free (a build's limit of running notebooks); immediately without. */
+  readonly runSlot?: <T>(run: () => Promise<T>) => Promise<T>;
 }
 
 export interface NotebookRunResult {
@@ -74,26 +83,37 @@ export async function executeNotebook(file: string, options: ExecuteOptions = {}
   const base = { notebook: name, file: absolute, notebookData: notebook, started };
   // The worker starts now: thread start-up and loading assumptions overlap with steps 2–3.
   const versions = { tslab: `fragtax ${TOOL_VERSION}`, typescript: `esbuild ${packageVersion("esbuild")}`, node: process.version };
-  // A Deno notebook runs in the Deno runtime (deno.ts): no worker, no bundle, no tslab type check.
+  // A Deno notebook runs in the Deno runtime (deno.ts) and is type-checked by `deno check` (deno-check.ts).
   const deno = notebookKernel(notebook) === "deno" ? findDeno(name, root) : undefined;
-  const worker = deno === undefined ? new NotebookWorker({ notebookFile: absolute, notebook: name, inputs: await resolveRunInputs(absolute, options), versions }) : undefined;
+  const inputs = await resolveRunInputs(absolute, options);
+  const setup: WorkerSetup | undefined = deno === undefined ? { notebookFile: absolute, notebook: name, inputs, versions } : undefined;
+  // Under a build's run limit (`runSlot`) the thread is taken when the notebook's turn to run comes.
+  const worker = setup && options.runSlot === undefined ? new NotebookWorker(setup) : undefined;
+  const cache = options.cache === false ? undefined : CompileCache.forRoot(root);
+  const checker = deno === undefined ? undefined : denoChecker(deno); // Deno's types: `deno check`
+  // The notebook's type check: made already, still running for the whole build, or made here.
+  const typesOf = async (): Promise<NotebookTypes | undefined> => {
+    const known = options.types?.get(absolute) ?? (await options.pendingTypes)?.get(absolute);
+    return known ?? (await typeCheckNotebooks([{ file: absolute, cells: codeCells }], root, cache, { checker })).get(absolute);
+  };
   try {
     // 2. compile
-    const cache = options.cache === false ? undefined : CompileCache.forRoot(root);
     const compiled = await Promise.all(codeCells.map(({ cell, source }) => compileCached(cache, source, cell)));
     const syntax = compiled.find(isSyntaxError);
     if (syntax) {
       worker?.cancel();
       const source = codeCells.find((c) => c.cell === syntax.cell)?.source;
       // TypeScript's own message for the cell when it has one (the words tslab prints), else esbuild's.
-      const types = deno ? undefined : (options.types?.get(absolute) ?? (await typeCheckNotebooks([{ file: absolute, cells: codeCells }], root, cache)).get(absolute));
+      const types = await typesOf();
       const inCell = types && firstTypeError({ ...types, errors: types.errors.filter((e) => e.cell === syntax.cell && e.diagnostic.cell === syntax.cell) }, name, () => source);
       const error = inCell ? { ...inCell, kind: "syntax" as const } : cellError({ kind: "syntax", notebook: name, cell: syntax.cell, line: syntax.line, column: syntax.column, ename: "SyntaxError", evalue: syntax.message }, source);
       return failedBeforeRun(base, error);
     }
     const cells = compiled as CompiledCell[];
     // 3. imports
-    const bundle = deno ? NOTHING_BUNDLED : await bundleCached(cache, cells, absolute, root);
+    const bundle = deno
+      ? await bundleCached(cache, denoBundleSpecifiers(cells, absolute, root), absolute, root, () => denoBundle(cells, absolute, root))
+      : await bundleCached(cache, [...firstUses(cells).keys()], absolute, root, () => bundleImports(cells, absolute, root));
     if (isImportFailure(bundle)) {
       worker?.cancel();
       const source = cells.find((c) => c.cell === bundle.at.cell)?.source;
@@ -102,18 +122,39 @@ export async function executeNotebook(file: string, options: ExecuteOptions = {}
     }
     // The CLI's single run frees the compiler's process before the cells run (lower peak memory).
     if (options.releaseCompiler && compilerUsed) (await import("esbuild")).stop();
-    // 4. type-check
-    const types = (deno ? undefined : (options.types?.get(absolute) ?? (await typeCheckNotebooks([{ file: absolute, cells: codeCells }], root, cache)).get(absolute))) ?? { errors: [], files: [] };
-    const typeError = firstTypeError(types, name, (cell) => codeCells.find((c) => c.cell === cell)?.source);
-    const runnable = typeError === undefined ? cells : cells.filter((cell) => cell.cell < typeError.cell);
+    // 4. type-check (first, or alongside the run when the build's check is still going)
+    const speculative = options.pendingTypes !== undefined && options.types?.get(absolute) === undefined && deno === undefined;
+    const typeErrorOf = (types: NotebookTypes): CellError | undefined => firstTypeError(types, name, (cell) => codeCells.find((c) => c.cell === cell)?.source);
+    const upTo = (error: CellError | undefined): CompiledCell[] => (error === undefined ? cells : cells.filter((cell) => cell.cell < error.cell));
     // 5. run
-    const collector = new OutputCollector();
-    const state = { reads: [] as readonly string[], figures: [] as FigureRecord[], claims: [] as ClaimRecord[], ended: new Map<number, ThrownValue | null>(), counts: new Map<number, number>() };
-    const onEvent = (event: RunEvent): void => applyEvent(event, collector, state);
-    // A `@browser` cell is for the browser: tslab does not run it in Node (it counts as run, with no output).
-    const program = { cells: runnable.map(({ cell, code, filename, pragmas }) => ({ cell, code: pragmas.browser ? "undefined" : code, filename })), bundle: bundle.code };
-    const job = { timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, onEvent };
-    const outcome = deno !== undefined ? await runInDeno(deno, absolute, runnable, job) : await (worker as NotebookWorker).run(program, job);
+    const inSlot = options.runSlot ?? (<T>(fn: () => Promise<T>): Promise<T> => fn());
+    // Time spent waiting for a place to run or for the build's check is not this notebook's time.
+    let waitedMs = 0;
+    const start = (runnable: readonly CompiledCell[], thread: NotebookWorker | undefined) => (job: RunJob): Promise<WorkerOutcome> =>
+      deno !== undefined ? runInDeno(deno, absolute, runnable, { bundle, inputs, notebook: name }, job) : (thread ?? new NotebookWorker(setup as WorkerSetup)).run(job.program, job);
+    const run = (runnable: readonly CompiledCell[], thread: NotebookWorker | undefined): Promise<CellsRun> => {
+      const asked = performance.now();
+      return inSlot(() => {
+        waitedMs += performance.now() - asked;
+        return runCells(runnable, bundle.code, options.timeoutMs ?? DEFAULT_TIMEOUT_MS, start(runnable, thread));
+      });
+    };
+    let types: NotebookTypes;
+    let ran: CellsRun;
+    if (speculative) {
+      const speculation = run(cells, worker).then((done) => ({ done, at: performance.now() }));
+      const [speculated, checked] = await Promise.all([speculation, typesOf()]);
+      waitedMs += performance.now() - speculated.at;
+      types = checked ?? NO_TYPES;
+      const refused = typeErrorOf(types);
+      // A type error: the cells from it on must not have run. Run again, in a fresh realm, up to it.
+      ran = refused === undefined ? speculated.done : await run(upTo(refused), undefined);
+    } else {
+      types = (await typesOf()) ?? NO_TYPES;
+      ran = await run(upTo(typeErrorOf(types)), worker);
+    }
+    const typeError = typeErrorOf(types);
+    const { outcome, collector, state } = ran;
     // 6. assemble
     const error = locateFailure(outcome, state.ended, cells, name, options.timeoutMs ?? DEFAULT_TIMEOUT_MS) ?? typeError;
     // The failing cell keeps what it printed before it threw or timed out; its error follows.
@@ -131,7 +172,7 @@ export async function executeNotebook(file: string, options: ExecuteOptions = {}
       figures: state.figures,
       claims: state.claims,
       cellsRun: state.counts.size,
-      durationMs: performance.now() - started,
+      durationMs: performance.now() - started - waitedMs,
     };
   } catch (error) {
     // Any failure before or around the run (an unwritable cache, esbuild gone) ends the thread
@@ -147,31 +188,43 @@ export async function executeNotebook(file: string, options: ExecuteOptions = {}
  */
 export async function executeNotebooks(files: readonly string[], options: ExecuteOptions & { readonly concurrency?: number } = {}): Promise<NotebookRunResult[]> {
   const preloaded = options.preloaded ?? (files.length > 1 ? await preloadAssumptions(options.assumptionsFile) : undefined);
-  const types = options.types ?? (files.length > 1 ? await typeCheckTogether(files, options) : undefined);
-  const shared = { ...options, ...(preloaded && { preloaded }), ...(types && { types }) };
-  return mapConcurrent(files, options.concurrency ?? defaultConcurrency(), (file) => executeNotebook(file, shared));
+  // Several notebooks: one check for all, in its own thread while they run (a core for it, a core for them).
+  const pendingTypes = options.types === undefined && files.length > 1 ? typeCheckTogether(files, options) : undefined;
+  pendingTypes?.catch(() => undefined); // awaited by every notebook; one rejection is reported once, by them
+  const shared = { ...options, ...(preloaded && { preloaded }), ...(pendingTypes && { pendingTypes }) };
+  const limit = options.concurrency ?? defaultConcurrency();
+  if (pendingTypes === undefined) return mapConcurrent(files, limit, (file) => executeNotebook(file, shared));
+  // While the check runs, a notebook that ran waits for it without holding a place: the limit counts running cells only.
+  const runSlot = limiter(limit);
+  return Promise.all(files.map((file) => executeNotebook(file, { ...shared, runSlot })));
 }
 
 /**
  * One program for all notebooks of a build (lib, @types/node and src/ parsed once), grouped by
- * project root; a notebook that cannot be read is left to `executeNotebook` to report.
+ * project root, checked in a thread of its own; a notebook that cannot be read is left to
+ * `executeNotebook` to report.
  */
 async function typeCheckTogether(files: readonly string[], options: ExecuteOptions): Promise<Map<string, NotebookTypes>> {
-  const byRoot = new Map<string, NotebookCells[]>();
+  // Deno notebooks are grouped apart: `deno check` checks them, one run per root (deno-check.ts).
+  const groups = new Map<string, { root: string; deno?: string; notebooks: NotebookCells[] }>();
   for (const file of files.map((f) => resolve(f))) {
     const root = options.root ? resolve(options.root) : projectRoot(file);
     try {
       const notebook = parseNotebook(await readFile(file, "utf8"), displayPath(file, root));
-      if (notebookKernel(notebook) === "deno") continue; // Deno's types, not tslab's: not checked here
+      const deno = notebookKernel(notebook) === "deno" ? findDeno(displayPath(file, root), root) : undefined;
       const cells = notebook.cells.flatMap((cell, index) => (cell.cell_type === "code" ? [{ cell: index + 1, source: cellText(cell.source) }] : []));
-      byRoot.set(root, [...(byRoot.get(root) ?? []), { file, cells }]);
+      const key = `${deno ?? ""}\0${root}`;
+      const group = groups.get(key) ?? { root, ...(deno === undefined ? {} : { deno }), notebooks: [] };
+      group.notebooks.push({ file, cells });
+      groups.set(key, group);
     } catch {
       continue;
     }
   }
   const results = new Map<string, NotebookTypes>();
-  for (const [root, notebooks] of byRoot) {
-    const checked = await typeCheckNotebooks(notebooks, root, options.cache === false ? undefined : CompileCache.forRoot(root));
+  for (const { root, deno, notebooks } of groups.values()) {
+    const cache = options.cache === false ? undefined : CompileCache.forRoot(root);
+    const checked = await typeCheckNotebooks(notebooks, root, cache, deno === undefined ? { inThread: true } : { checker: denoChecker(deno) });
     for (const [file, types] of checked) results.set(file, types);
   }
   return results;
@@ -188,8 +241,6 @@ async function preloadAssumptions(file: string | null | undefined): Promise<Prel
   }
 }
 
-const NOTHING_BUNDLED: ImportBundle = { code: "", specifiers: [], projectModules: [], inputs: [] };
-
 /** Set once esbuild did any work in this process (so a one-off run knows there is a service to stop). */
 let compilerUsed = false;
 
@@ -203,15 +254,39 @@ async function compileCached(cache: CompileCache | undefined, source: string, ce
   return compiled;
 }
 
-async function bundleCached(cache: CompileCache | undefined, cells: readonly CompiledCell[], file: string, root: string): Promise<ImportBundle | ImportFailure> {
-  const specifiers = [...firstUses(cells).keys()];
+async function bundleCached(cache: CompileCache | undefined, specifiers: readonly string[], file: string, root: string, make: () => Promise<ImportBundle | ImportFailure>): Promise<ImportBundle | ImportFailure> {
   const key = cache?.bundleKey(specifiers, dirname(file), root);
   const hit = key === undefined ? undefined : await cache?.readBundle(key);
   if (hit) return hit;
   compilerUsed ||= specifiers.length > 0;
-  const bundle = await bundleImports(cells, file, root);
+  const bundle = await make();
   if (key !== undefined && !isImportFailure(bundle)) await cache?.writeBundle(key, bundle);
   return bundle;
+}
+
+const NO_TYPES: NotebookTypes = { errors: [], files: [] };
+
+type RunJob = { readonly program: WorkerProgram; readonly timeoutMs: number; readonly onEvent: (event: RunEvent) => void };
+
+/** One run of some of the notebook's cells: what happened, with the outputs and records it made. */
+interface CellsRun {
+  readonly outcome: WorkerOutcome;
+  readonly collector: OutputCollector;
+  readonly state: RunState;
+}
+
+async function runCells(
+  runnable: readonly CompiledCell[],
+  bundle: string,
+  timeoutMs: number,
+  start: (job: RunJob) => Promise<WorkerOutcome>,
+): Promise<CellsRun> {
+  const collector = new OutputCollector();
+  const state: RunState = { reads: [], figures: [], claims: [], ended: new Map(), counts: new Map() };
+  // A `@browser` cell is for the browser: tslab does not run it in Node (it counts as run, with no output).
+  const program = { cells: runnable.map(({ cell, code, filename, pragmas }) => ({ cell, code: pragmas.browser ? "undefined" : code, filename })), bundle };
+  const outcome = await start({ program, timeoutMs, onEvent: (event) => applyEvent(event, collector, state) });
+  return { outcome, collector, state };
 }
 
 interface RunState {

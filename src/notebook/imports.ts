@@ -59,7 +59,14 @@ export interface ImportFailure {
 /** Bundles all imports of the compiled cells; the notebook's folder is the resolve dir, as in Jupyter. */
 export async function bundleImports(cells: readonly CompiledCell[], notebookFile: string, root: string): Promise<ImportBundle | ImportFailure> {
   const firstUse = firstUses(cells);
-  const specifiers = [...firstUse.keys()];
+  return bundleSpecifiers([...firstUse.keys()], firstUse, notebookFile, root);
+}
+
+/**
+ * The bundle of the given specifiers (each `{ spec: () => require(spec) }`); `plugins` resolve
+ * specifiers of the caller's own (the Deno runner's host module). A failure is located at `firstUse`.
+ */
+export async function bundleSpecifiers(specifiers: readonly string[], firstUse: Map<string, CellImport & { cell: number }>, notebookFile: string, root: string, plugins: readonly Plugin[] = []): Promise<ImportBundle | ImportFailure> {
   if (specifiers.length === 0) return { code: "module.exports = {};", specifiers, projectModules: [], inputs: [] };
   const contents = `module.exports = {\n${specifiers.map((spec) => `  ${JSON.stringify(spec)}: () => require(${JSON.stringify(spec)}),`).join("\n")}\n};\n`;
   const { build } = await import("esbuild");
@@ -74,7 +81,7 @@ export async function bundleImports(cells: readonly CompiledCell[], notebookFile
       write: false,
       metafile: true,
       logLevel: "silent",
-      plugins: [publicEntries(root)],
+      plugins: [publicEntries(root), ...plugins],
     });
     const code = result.outputFiles[0]?.text ?? "";
     const files = Object.keys(result.metafile.inputs).filter((input) => !input.startsWith("<") && !input.includes(":") && !input.endsWith(ENTRY_NAME));
@@ -106,13 +113,14 @@ export function isImportFailure(value: ImportBundle | ImportFailure): value is I
   return "message" in value;
 }
 
-/** esbuild plugin: `<root>/dist/api.js` → `<root>/src/api/engine.ts` (and the model entry). */
+/** esbuild plugin: `<root>/dist/api.js` → `<root>/src/api/engine.ts` (and the other public entries, PUBLIC_ENTRIES). */
 export function publicEntries(root: string): Plugin {
   const targets = new Map(Object.entries(ENGINE_ENTRIES).map(([from, to]) => [join(root, from), join(root, to)]));
   return {
     name: "fragtax-public-entries",
     setup(context) {
-      context.onResolve({ filter: /dist[\\/](api|model)\.js$/ }, (args) => {
+      // Any dist/*.js: the targets map says which are entries (fragmentation-tax.js too).
+      context.onResolve({ filter: /dist[\\/][^\\/]+\.js$/ }, (args) => {
         const target = targets.get(resolve(args.resolveDir, args.path));
         return target === undefined ? undefined : { path: target };
       });

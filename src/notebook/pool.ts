@@ -14,6 +14,7 @@ import { Worker } from "node:worker_threads";
 import * as messages from "../messages/notebook";
 import type { RunEvent } from "./outputs";
 import type { RunInputs } from "./run-context";
+import type { NotebookCells, NotebookTypes } from "./typecheck";
 import { sha256 } from "../util/hash";
 import { writeFileAtomicSync } from "../util/atomic";
 
@@ -49,30 +50,75 @@ export function defaultConcurrency(): number {
   return Math.max(1, availableParallelism());
 }
 
-let sourceWorker: URL | undefined;
+/** Worker scripts bundled from sources in this process, by name (see `workerEntry`). */
+const sourceWorkers = new Map<string, URL>();
+
+/** The two worker scripts: the notebook runner and the type checker (dist/<name>.js when bundled). */
+type WorkerName = "notebook-worker" | "typecheck-worker";
+const WORKER_SOURCES: Readonly<Record<WorkerName, string>> = { "notebook-worker": "worker.ts", "typecheck-worker": "typecheck-worker.ts" };
 
 /**
- * The worker script: `dist/notebook-worker.js` of the bundled CLI. When running from sources
- * (tests, tsx) Node cannot start a `.ts` worker, so `worker.ts` is bundled once per process into
+ * A worker script: `dist/<name>.js` of the bundled CLI. When running from sources (tests, tsx) Node
+ * cannot start a `.ts` worker, so its source is bundled once per process into
  * node_modules/.cache/fragtax/ (packages stay external and resolve from the project's node_modules).
  */
-function workerEntry(): URL {
+function workerEntry(name: WorkerName = "notebook-worker"): URL {
   // From dist/cli.js the worker is a sibling; from a lazy chunk in dist/chunks/ it is one level up.
-  const bundled = [new URL("./notebook-worker.js", import.meta.url), new URL("../notebook-worker.js", import.meta.url)].find((url) => existsSync(fileURLToPath(url)));
+  const bundled = [new URL(`./${name}.js`, import.meta.url), new URL(`../${name}.js`, import.meta.url)].find((url) => existsSync(fileURLToPath(url)));
   if (bundled) return bundled;
-  if (sourceWorker) return sourceWorker;
+  const known = sourceWorkers.get(name);
+  if (known) return known;
   const here = dirname(fileURLToPath(import.meta.url));
   // esbuild only here (running from sources): the bundled CLI does not load it for a run.
   const { buildSync } = createRequire(import.meta.url)("esbuild") as typeof import("esbuild");
-  const result = buildSync({ entryPoints: [join(here, "worker.ts")], write: false, bundle: true, platform: "node", format: "esm", target: "node20", packages: "external", logLevel: "silent" });
+  const result = buildSync({ entryPoints: [join(here, WORKER_SOURCES[name])], write: false, bundle: true, platform: "node", format: "esm", target: "node20", packages: "external", logLevel: "silent" });
   const code = result.outputFiles[0]?.text ?? "";
   // Named by content: concurrent processes write identical files, and stale copies are never reused.
-  const outfile = join(here, "..", "..", "node_modules", ".cache", "fragtax", `notebook-worker-${sha256(code).slice(0, 16)}.mjs`);
+  const outfile = join(here, "..", "..", "node_modules", ".cache", "fragtax", `${name}-${sha256(code).slice(0, 16)}.mjs`);
   if (!existsSync(outfile)) {
     writeFileAtomicSync(outfile, code);
   }
-  sourceWorker = pathToFileURL(outfile);
-  return sourceWorker;
+  const url = pathToFileURL(outfile);
+  sourceWorkers.set(name, url);
+  return url;
+}
+
+/** The type-check thread of this process: started on first use, kept (unref'd) between builds. */
+let checker: { readonly worker: Worker; readonly pending: Map<number, { resolve: (types: Map<string, NotebookTypes>) => void; reject: (error: Error) => void }> } | undefined;
+let requests = 0;
+
+/**
+ * `checkForRun` in its own thread (typecheck-worker.ts), so that the main thread and the notebook
+ * workers keep going meanwhile. The thread keeps the process alive only while it has work;
+ * `endAllWorkers` stops it.
+ */
+export function typeCheckInThread(notebooks: readonly NotebookCells[], root: string): Promise<Map<string, NotebookTypes>> {
+  if (checker === undefined) {
+    const worker = new Worker(workerEntry("typecheck-worker"));
+    const pending = new Map<number, { resolve: (types: Map<string, NotebookTypes>) => void; reject: (error: Error) => void }>();
+    const fail = (error: Error): void => {
+      if (checker?.worker === worker) checker = undefined;
+      live.delete(worker);
+      for (const { reject } of pending.values()) reject(error);
+      pending.clear();
+    };
+    worker.on("message", ({ id, entries }: { id: number; entries: Array<[string, NotebookTypes]> }) => {
+      pending.get(id)?.resolve(new Map(entries));
+      pending.delete(id);
+      if (pending.size === 0) worker.unref();
+    });
+    worker.on("error", fail);
+    worker.on("exit", (code) => fail(new Error(messages.typeCheckThreadEnded(code))));
+    live.add(worker);
+    checker = { worker, pending };
+  }
+  const { worker, pending } = checker;
+  const id = ++requests;
+  worker.ref();
+  return new Promise((resolve, reject) => {
+    pending.set(id, { resolve, reject });
+    worker.postMessage({ id, notebooks, root });
+  });
 }
 
 /** Threads that finished a notebook cleanly, waiting for the next one (unref'd: they never keep the process alive). */
@@ -96,6 +142,7 @@ function takeWorker(): Worker {
 /** Ends every notebook thread (running or idle): after an error nothing may keep the process alive. */
 export function endAllWorkers(): void {
   idle.length = 0;
+  checker = undefined;
   for (const worker of live) void worker.terminate();
   live.clear();
 }
@@ -175,4 +222,21 @@ export async function mapConcurrent<T, R>(items: readonly T[], limit: number, fn
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
   return results;
+}
+
+/** At most `limit` calls of the functions given to it run at once; the others wait their turn, in order. */
+export function limiter(limit: number): <T>(run: () => Promise<T>) => Promise<T> {
+  let running = 0;
+  const waiting: Array<() => void> = [];
+  return async <T>(run: () => Promise<T>): Promise<T> => {
+    if (running >= limit) await new Promise<void>((resolve) => waiting.push(resolve));
+    else running++;
+    try {
+      return await run();
+    } finally {
+      const next = waiting.shift();
+      if (next) next(); // the place passes on directly
+      else running--;
+    }
+  };
 }

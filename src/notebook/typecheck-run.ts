@@ -6,7 +6,8 @@
  *   1. key     the notebook's path and cell sources (and the tool version)
  *   2. lookup  an entry is valid while every file it depended on (the project files the cells import,
  *              tsconfig.json, package-lock.json) keeps its size and mtime (`CompileCache`)
- *   3. check   the misses of one call in one program (`typecheck.ts`, loaded only then)
+ *   3. check   the misses of one call in one program (`typecheck.ts`, loaded only then), in this
+ *              thread or (a build) in a thread of its own
  *   4. locate  the first error becomes the failing cell's located `CellError`
  */
 import { join } from "node:path";
@@ -19,23 +20,41 @@ import { at } from "../messages/location";
 /** Files every check depends on besides the notebook's own imports (relative to the root). */
 const PROJECT_FILES = ["tsconfig.json", "package-lock.json"];
 
+/**
+ * Another checker than tslab's: Deno notebooks are checked by `deno check` (deno-check.ts). `kind`
+ * keeps their cache entries apart from a tslab check of the same cells.
+ */
+export interface NotebookChecker {
+  readonly kind: string;
+  check(notebooks: readonly NotebookCells[], root: string): Promise<Map<string, NotebookTypes>>;
+}
+
 /** Type-checks the notebooks (cached per notebook); the key is the absolute notebook path. */
-export async function typeCheckNotebooks(notebooks: readonly NotebookCells[], root: string, cache: CompileCache | undefined): Promise<Map<string, NotebookTypes>> {
+export async function typeCheckNotebooks(notebooks: readonly NotebookCells[], root: string, cache: CompileCache | undefined, how: { readonly inThread?: boolean; readonly checker?: NotebookChecker } = {}): Promise<Map<string, NotebookTypes>> {
+  const { inThread = false, checker } = how;
   const results = new Map<string, NotebookTypes>();
   const misses: NotebookCells[] = [];
+  const keyOf = (notebook: NotebookCells): string | undefined => cache?.typesKey(checker ? `${notebook.file}#${checker.kind}` : notebook.file, notebook.cells);
   for (const notebook of notebooks) {
-    const hit = await cache?.readTypes(cache.typesKey(notebook.file, notebook.cells), root);
+    const key = keyOf(notebook);
+    const hit = key === undefined ? undefined : await cache?.readTypes(key, root);
     if (hit) results.set(notebook.file, hit);
     else misses.push(notebook);
   }
   if (misses.length === 0) return results;
-  const { checkForRun } = await import("./typecheck"); // the compiler is loaded only on a miss
-  const checked = checkForRun(misses, { root });
+  // The compiler is loaded only on a miss: here, or in a thread of its own while a build's notebooks
+  // run; Deno notebooks are checked by their own checker (`deno check`).
+  const checked = checker
+    ? await checker.check(misses, root)
+    : inThread
+      ? await (await import("./pool")).typeCheckInThread(misses, root)
+      : (await import("./typecheck")).checkForRun(misses, { root });
   for (const notebook of misses) {
     const types = checked.get(notebook.file) ?? { errors: [], files: [] };
     results.set(notebook.file, types);
     const stamped = [...types.files, ...PROJECT_FILES].map((file) => join(root, file));
-    await cache?.writeTypes(cache.typesKey(notebook.file, notebook.cells), types, stamped);
+    const key = keyOf(notebook);
+    if (key !== undefined) await cache?.writeTypes(key, types, stamped);
   }
   return results;
 }

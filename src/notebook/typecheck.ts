@@ -21,11 +21,17 @@
 import { statSync } from "node:fs";
 import { basename, dirname, join, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
-import ts from "typescript";
+import { createRequire } from "node:module";
+import type * as TS from "typescript";
 import { ENGINE_ENTRIES } from "./imports";
+import { reachable } from "./module-graph";
 import { cellPragmas, moduleSpecifier } from "./pragmas";
 import { displayPath, findUp } from "./run-context";
 import { located } from "../messages/location";
+
+// require, not import: importing CommonJS from an ES module makes Node scan all 9 MB of
+// typescript.js for its export names first (~0.4 s of every cold check).
+const ts = createRequire(import.meta.url)("typescript") as typeof TS;
 
 export interface CheckDiagnostic {
   /** Notebook or source file, relative to the root. */
@@ -64,7 +70,7 @@ export interface ProgramOptions {
 
 /** let/var (assignable later), const (TS2588 when assigned, as in tslab), or anything else (imported). */
 type Kind = "mutable" | "const" | "other";
-interface CellModule {
+export interface CellModule {
   readonly notebook: string;
   readonly cell: number;
   readonly path: string;
@@ -110,9 +116,9 @@ export function checkForRun(notebooks: readonly NotebookCells[], options: Progra
 }
 
 interface Checked {
-  readonly program: ts.Program;
+  readonly program: TS.Program;
   cellsOf(notebookFile: string): readonly CellModule[];
-  locate(diagnostic: ts.Diagnostic): CheckDiagnostic[];
+  locate(diagnostic: TS.Diagnostic): CheckDiagnostic[];
   /**
    * Project files (.ts, not node_modules) reachable from a file through imports, other cells
    * excluded; `throughEntries` false stops at the public entries (`../dist/api.js` →
@@ -135,19 +141,7 @@ function createChecked(notebooks: readonly NotebookCells[], options: ProgramOpti
     program,
     cellsOf: (file) => byNotebook.get(file) ?? [],
     locate: (diagnostic) => toDiagnostic(diagnostic, virtual, root),
-    projectClosure(file, throughEntries) {
-      const found: string[] = [];
-      const visited = new Set<string>();
-      const queue = [...(resolved.get(file) ?? [])];
-      while (queue.length > 0) {
-        const next = queue.shift() as string;
-        if (visited.has(next) || !isProjectFile(next) || (!throughEntries && entryTargets.has(next))) continue;
-        visited.add(next);
-        found.push(next);
-        queue.push(...(resolved.get(next) ?? []));
-      }
-      return found;
-    },
+    projectClosure: (file, throughEntries) => reachable((next) => resolved.get(next), file, (next) => isProjectFile(next) && (throughEntries || !entryTargets.has(next))),
   };
 }
 
@@ -156,7 +150,7 @@ function createChecked(notebooks: readonly NotebookCells[], options: ProgramOpti
  * whose types we do not load); a `@module` cell is a module of its own (no header, its own exports,
  * nothing added to the notebook's scope); a `@jsx` cell is a .tsx file.
  */
-function cellModules(notebook: NotebookCells, root: string): CellModule[] {
+export function cellModules(notebook: NotebookCells, root: string): CellModule[] {
   const name = displayPath(notebook.file, root);
   const scope = new Map<string, { cell: number; kind: Kind }>();
   const modules = new Map<string, string>();
@@ -204,7 +198,7 @@ function headerFor(scope: ReadonlyMap<string, { cell: number; kind: Kind }>, dec
 export function topLevelNames(source: string): Map<string, Kind> {
   const file = ts.createSourceFile("cell.ts", source, ts.ScriptTarget.ES2022, false, ts.ScriptKind.TS);
   const names = new Map<string, Kind>();
-  const bind = (name: ts.BindingName, kind: Kind): void => {
+  const bind = (name: TS.BindingName, kind: Kind): void => {
     if (ts.isIdentifier(name)) names.set(name.text, kind);
     else for (const element of name.elements) if (!ts.isOmittedExpression(element)) bind(element.name, kind);
   };
@@ -235,10 +229,10 @@ function packageFolder(): string {
   return dirname(packageJson ?? ".");
 }
 
-function projectOptions(root: string): ts.CompilerOptions {
+function projectOptions(root: string): TS.CompilerOptions {
   const configFile = join(root, "tsconfig.json");
   // Outside a project (no tsconfig.json) Node's types come from fragtax's own @types/node.
-  const base: ts.CompilerOptions = findUp(root, "tsconfig.json") === configFile
+  const base: TS.CompilerOptions = findUp(root, "tsconfig.json") === configFile
     ? ts.parseJsonConfigFileContent(ts.readConfigFile(configFile, ts.sys.readFile).config as object, ts.sys, root).options
     : { strict: true, target: ts.ScriptTarget.ES2022, lib: ["lib.es2023.d.ts"], types: ["node"], typeRoots: [join(packageFolder(), "node_modules", "@types")] };
   // As tslab: legacy decorators, JSX compiled for React.
@@ -255,10 +249,13 @@ export function projectSourceFiles(root: string): string[] {
 }
 
 /** Parsed files kept across programs in this process, while their size and mtime stay the same. */
-const parsed = new Map<string, { stamp: string; target: ts.ScriptTarget; file: ts.SourceFile }>();
+const parsed = new Map<string, { stamp: string; target: TS.ScriptTarget; file: TS.SourceFile }>();
 
-function createHost(options: ts.CompilerOptions, virtual: ReadonlyMap<string, CellModule>, root: string, resolved: Map<string, string[]>): ts.CompilerHost {
-  const host = ts.createCompilerHost(options, true);
+function createHost(options: TS.CompilerOptions, virtual: ReadonlyMap<string, CellModule>, root: string, resolved: Map<string, string[]>): TS.CompilerHost {
+  // Parents are set by the binder anyway; JSDoc in .ts/.d.ts files cannot change a type error
+  // (tsc itself parses it only for @see/@link): skipping it saves a large share of parsing @types/node.
+  const host = ts.createCompilerHost(options, false);
+  host.jsDocParsingMode = ts.JSDocParsingMode.ParseForTypeErrors;
   const tslab = join(packageFolder(), "src", "notebook", "tslab.d.ts");
   const entries = new Map(Object.entries(ENGINE_ENTRIES).map(([from, to]) => [join(root, from), join(root, to)]));
   const { getSourceFile, fileExists, readFile } = host;
@@ -276,7 +273,7 @@ function createHost(options: ts.CompilerOptions, virtual: ReadonlyMap<string, Ce
     return fresh;
   };
   host.resolveModuleNames = (names, containingFile) => {
-    const modules = names.map((name): ts.ResolvedModuleFull | undefined => {
+    const modules = names.map((name): TS.ResolvedModuleFull | undefined => {
       if (name === "tslab") return { resolvedFileName: tslab, extension: ts.Extension.Dts, isExternalLibraryImport: false };
       const cellModule = virtual.get(containingFile)?.cellModules.get(name);
       if (cellModule) return { resolvedFileName: cellModule, extension: cellModule.endsWith(".tsx") ? ts.Extension.Tsx : ts.Extension.Ts, isExternalLibraryImport: false };
@@ -299,7 +296,7 @@ function fileStamp(file: string): string | undefined {
   }
 }
 
-function toDiagnostic(diagnostic: ts.Diagnostic, virtual: ReadonlyMap<string, CellModule>, root: string): CheckDiagnostic[] {
+function toDiagnostic(diagnostic: TS.Diagnostic, virtual: ReadonlyMap<string, CellModule>, root: string): CheckDiagnostic[] {
   if (diagnostic.category !== ts.DiagnosticCategory.Error) return [];
   const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n");
   if (!diagnostic.file || diagnostic.start === undefined) return [{ file: "", line: 0, column: 0, code: diagnostic.code, message }];

@@ -13,13 +13,12 @@
  * module instances, tslab stand-in and run context.
  */
 import { parentPort } from "node:worker_threads";
-import type { ClaimRecord, FigureRecord } from "../api/types";
 import * as messages from "../messages/notebook";
 import { loadTrackedAssumptions } from "./assumptions";
 import { inspectValue, type RunEvent, type ThrownValue } from "./outputs";
 import type { WorkerProgram, WorkerSetup } from "./pool";
 import { createRealm } from "./realm";
-import type { RunContext } from "./run-context";
+import { recordingContext } from "./recording";
 import { createTslabShim } from "./tslab-shim";
 
 /** The next message; `once`, so the port unrefs after it and a stalled cell lets the thread exit. */
@@ -38,22 +37,7 @@ process.on("unhandledRejection", (reason) => reportRejection(reason));
 async function run(job: WorkerSetup, program: Promise<WorkerProgram>): Promise<void> {
   const assumptions = await loadTrackedAssumptions(job.inputs, job.notebook);
   let current = 0;
-  const stamp = <T extends object>(record: T): T => ({ ...record, notebook: job.notebook, cell: current });
-  const context: RunContext = {
-    assumptions,
-    montecarlo: job.inputs.montecarlo,
-    ledgerResolvedAtRender: true,
-    recordFigure(figure: FigureRecord) {
-      const record = stamp(plain(figure));
-      post({ type: "figure", record });
-      return record;
-    },
-    recordClaim(claim: ClaimRecord) {
-      const record = stamp(plain(claim));
-      post({ type: "claim", record });
-      return record;
-    },
-  };
+  const context = recordingContext(assumptions, job.inputs.montecarlo, job.notebook, () => current, post);
   const tslab = createTslabShim({ display: (data, displayId, update) => post({ type: "display", data, update, ...(displayId ? { displayId } : {}) }) }, job.versions, context);
   const realm = createRealm({
     notebookFile: job.notebookFile,
@@ -75,11 +59,6 @@ async function run(job: WorkerSetup, program: Promise<WorkerProgram>): Promise<v
       break;
     }
   }
-}
-
-/** Records from the realm are plain data; JSON keeps them so (and drops functions). */
-function plain<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value)) as T;
 }
 
 /** Errors from the realm are not `instanceof Error` here (another realm's Error), so read them by shape. */

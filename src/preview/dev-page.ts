@@ -8,10 +8,10 @@
  * nonce or hash rather than 'unsafe-inline', the hash of the live-reload script. Everything else the
  * report's policy says stays as it is, so a page that works in dev works as built.
  */
-import { createHash } from "node:crypto";
 import { html } from "../util/html";
 import * as messages from "../messages/versions";
 import { insertBeforeBodyClose } from "../util/page";
+import { sha256Base64 } from "../util/hash";
 
 export const EVENTS_PATH = "/__fragtax/events";
 
@@ -24,7 +24,7 @@ const SCROLL_KEY = "fragtax-dev-scroll";
  */
 export const LIVE_RELOAD_SCRIPT = `(()=>{const k=${JSON.stringify(SCROLL_KEY)};history.scrollRestoration="manual";const y=sessionStorage.getItem(k);if(y!==null){sessionStorage.removeItem(k);const go=()=>window.scrollTo(0,Number(y));document.readyState==="complete"?go():addEventListener("load",go);}const s=new EventSource(${JSON.stringify(EVENTS_PATH)});s.addEventListener("reload",()=>{sessionStorage.setItem(k,String(window.scrollY));location.reload();});})();`;
 
-const scriptHash = (): string => `'sha256-${createHash("sha256").update(LIVE_RELOAD_SCRIPT).digest("base64")}'`;
+const scriptHash = (): string => `'sha256-${sha256Base64(LIVE_RELOAD_SCRIPT)}'`;
 
 /**
  * The report's policy with the live-reload connection (and, where needed, script) allowed. Pure: the

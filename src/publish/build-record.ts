@@ -21,6 +21,7 @@ import type { WhatIf } from "../build/whatif/overrides";
 import { BUILD_LOG, buildLockState } from "../build/outputs";
 import { parseSections, type SectionProse } from "../diff/prose-guard";
 import { WorkError } from "../util/errors";
+import type { Erratum } from "../errata/types";
 
 export interface BuildRecord {
   readonly html: string;
@@ -46,6 +47,8 @@ export interface BuildRecord {
   readonly sections: readonly SectionProse[] | null;
   /** The build's data cut-off (build-log.json `asOf`). */
   readonly asOf: string | null;
+  /** errata.json: the corrections the build validated; null when report.yaml names no errata file. */
+  readonly errata: readonly Erratum[] | null;
 }
 
 interface BuildLogShape {
@@ -129,6 +132,8 @@ export async function readBuildRecord(buildDir: string, root: string, defaultAss
     pdf: files.get("report.pdf") ?? null,
     sections: parseSections(await readOptional(join(buildDir, "sections.json"))),
     asOf: typeof log.asOf === "string" ? log.asOf : null,
+    // Verified with the other outputs above; the build wrote it from a validated errata file.
+    errata: files.has("errata.json") ? (JSON.parse(text("errata.json")) as Erratum[]) : null,
   };
 }
 

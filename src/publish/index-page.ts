@@ -1,8 +1,10 @@
 /** `out/reports/index.html`: every published version, newest first, self-contained and escaped. */
 import * as messages from "../messages/versions";
 import { figureRange } from "../diff/figures";
+import { formatAlternatives } from "../format/number";
 import { html, rawHtml } from "../util/html";
 import type { Manifest } from "./store";
+import { renderIndexErrata } from "../errata/render";
 
 // On a phone (< 40em) each version is a block of stacked cells instead of a four-column table row,
 // and long words (ids, notes) wrap, so the page never scrolls sideways.
@@ -12,10 +14,11 @@ export function renderIndexPage(title: string, newestFirst: readonly Manifest[])
   const rows = newestFirst.map((version, index) => {
     const href = (file: string) => `${encodeURIComponent(version.id)}/${file}`;
     return html`<tr><td><a href="${href("report.html")}"><strong>${version.id}</strong></a>${index === 0 ? html` <span class="latest">latest</span>` : ""}<br><small>${version.date}${version.asOf === undefined ? "" : html`<br>data as of ${version.asOf}`}</small></td>
-<td>${version.note ?? ""}</td>
+<td>${version.note ?? ""}${renderIndexErrata(version.errata ?? [])}</td>
 <td class="figures">${version.headline.map((f) => {
       const { p50, interval } = figureRange(f, f);
-      return html`<div>${f.label}: <strong>${p50}</strong>${interval === null ? "" : html` <small>(${interval})</small>`}</div>`;
+      // Beside the interval, the figure under its structural alternatives, as on the title page.
+      return html`<div>${f.label}: <strong>${p50}</strong>${interval === null ? "" : html` <small>(${interval})</small>`}${html`<small>${formatAlternatives(f)}</small>`}</div>`;
     })}</td>
 <td><a href="${href("report.html")}">HTML</a> · <a href="${href("report.pdf")}">PDF</a> · <a href="${href("manifest.json")}">manifest</a></td></tr>`;
   });

@@ -14,6 +14,7 @@ import { copyFile, mkdir, readFile, readdir, rename, rm, writeFile } from "node:
 import { join, relative } from "node:path";
 import type { Assumption } from "../assumptions/types";
 import * as messages from "../messages/versions";
+import * as errataMessages from "../messages/errata";
 import { writeFileAtomic } from "../util/atomic";
 import { diffSnapshots } from "../diff/diff";
 import { renderChangesSection } from "../diff/render";
@@ -26,7 +27,9 @@ import { insertBeforeBodyClose, replaceMarker } from "../util/page";
 import { renderIndexPage } from "./index-page";
 import { acquireLock, isProcessAlive } from "../util/lock";
 import type { Manifest } from "./store";
-import { isValidDate, listVersions, nextVersionId, versionFolders } from "./store";
+import { isValidDate, listVersions, nextVersionId, publishedErrata, versionFolders } from "./store";
+import type { Erratum } from "../errata/types";
+import { checkErrataVersions } from "../errata/check";
 import { MAX_YEAR, MIN_YEAR } from "../util/limits";
 import { readBuildRecord, refusalReason } from "./build-record";
 import { assertVersionIntact } from "./verify";
@@ -83,12 +86,17 @@ export async function publish(options: PublishOptions, effects: PublishEffects):
   try {
     await removeAbandonedStaging(options.reportsDir);
     const existing = await versionFolders(options.reportsDir);
-    const previous = (await listVersions(options.reportsDir)).at(-1) ?? null;
+    const versions = await listVersions(options.reportsDir);
+    const previous = versions.at(-1) ?? null;
     const id = nextVersionId(date, existing);
+    // An erratum is published once, by the first version that carries it.
+    const published = publishedErrata(versions);
+    const errata = { published, carried: build.errata ?? [] };
+    checkErrataVersions(errata.carried, versions.map((v) => v.id), id);
     const prose = await proseCheck(build, previous, options.reportsDir, options.root, reviewed, (message) => new PublishRefused(message), effects.progress);
     const staging = join(options.reportsDir, `.staging-${process.pid}-${randomBytes(4).toString("hex")}`);
     try {
-      const manifest = await stage(staging, { id, date, previous, build, options, effects, prose });
+      const manifest = await stage(staging, { id, date, previous, build, options, effects, prose, errata });
       effects.progress(messages.publishStaged(id));
       await effects.afterStaging?.(staging);
       await rename(staging, join(options.reportsDir, id));
@@ -109,6 +117,8 @@ interface StageInputs {
   readonly previous: Manifest | null;
   readonly build: Awaited<ReturnType<typeof readBuildRecord>>;
   readonly prose: NonNullable<Manifest["prose"]>;
+  /** Errata earlier versions published, and those this build carries (the new ones are the difference). */
+  readonly errata: { readonly published: readonly Erratum[]; readonly carried: readonly Erratum[] };
   readonly options: PublishOptions;
   readonly effects: PublishEffects;
 }
@@ -118,7 +128,9 @@ async function stage(dir: string, inputs: StageInputs): Promise<Manifest> {
   await mkdir(dir, { recursive: true });
   const entries = readFiguresJson(build.figures);
   const figures = figureValues(entries);
-  const changes = previous ? { ...(await changesSince(options.reportsDir, previous.id, build.assumptionsText, figures, inputs.id, effects)), asOf: asOfMove(previous, build.asOf) } : null;
+  const changes = previous ? { ...(await changesSince(options.reportsDir, previous.id, build.assumptionsText, figures, inputs.id, effects, inputs.errata)), asOf: asOfMove(previous, build.asOf) } : null;
+  const newErrata = changes?.errata ?? [];
+  if (build.errata !== null) effects.progress(errataMessages.publishErrataListed(newErrata.length, build.errata.length));
   const section = renderChangesSection(changes, previous?.id ?? null).value;
   const stamped = stampVersion(build.html, inputs.id, inputs.date);
   const withToc = replaceMarker(stamped, CHANGES_TOC_MARKER, html`<li><a href="#what-changed">${messages.whatChangedHeading(previous?.id ?? null)}</a></li>`.value);
@@ -148,6 +160,7 @@ async function stage(dir: string, inputs: StageInputs): Promise<Manifest> {
     assumptions: { file: "assumptions.yaml", sha256: sha256(build.assumptionsText) },
     ...(build.asOf === null ? {} : { asOf: build.asOf }),
     prose: inputs.prose,
+    ...(build.errata === null ? {} : { errata: newErrata }),
     headline: figureValues(headlineFigures(entries, build.firstChapter)),
     files,
   };
@@ -172,6 +185,7 @@ async function changesSince(
   figures: ReturnType<typeof normalizeFigures>,
   id: string,
   effects: PublishEffects,
+  errata: StageInputs["errata"],
 ) {
   const folder = join(reportsDir, previousId);
   // The "What changed" section compares against the previous version: it must be the one published.
@@ -180,8 +194,9 @@ async function changesSince(
     label: previousId,
     assumptions: effects.parseAssumptions(await readFile(join(folder, "assumptions.yaml"), "utf8"), join(folder, "assumptions.yaml")),
     figures: normalizeFigures(JSON.parse(await readFile(join(folder, "figures.json"), "utf8"))),
+    errata: errata.published,
   };
-  const after = { label: id, assumptions: effects.parseAssumptions(assumptionsText, "assumptions.yaml"), figures };
+  const after = { label: id, assumptions: effects.parseAssumptions(assumptionsText, "assumptions.yaml"), figures, errata: errata.carried };
   return diffSnapshots(before, after);
 }
 

@@ -7,6 +7,7 @@ import { join } from "node:path";
 import type { FigureValues } from "../report/figures-file";
 import { parseSections, type ProseSnapshot } from "../diff/prose-guard";
 import type { WhatIf } from "../build/whatif/overrides";
+import type { Erratum } from "../errata/types";
 
 export const VERSION_ID = /^(\d{4}-\d{2}-\d{2})(?:-(\d+))?$/;
 
@@ -32,6 +33,14 @@ export interface Manifest {
     readonly guard: "checked" | "unavailable";
     readonly reviewed: readonly { readonly section: string; readonly heading: string; readonly movements: readonly string[] }[];
   };
+  /** Corrections of earlier versions first published with this one (absent before errata existed). */
+  readonly errata?: readonly Erratum[];
+}
+
+/** Every erratum published up to and including `id` (all versions when absent), in publication order. */
+export function publishedErrata(oldestFirst: readonly Manifest[], id?: string): Erratum[] {
+  const upTo = id === undefined ? oldestFirst : oldestFirst.filter((m) => compareVersionIds(m.id, id) <= 0);
+  return upTo.flatMap((m) => m.errata ?? []);
 }
 
 /** Version ids in publication order: by date, then by suffix (none = 1). */

@@ -37,14 +37,19 @@ export interface Appendix {
   readonly html: Html;
 }
 
+const APPENDICES: readonly { readonly id: string; readonly title: string; readonly body: (input: AppendixInput) => Html }[] = [
+  { id: "appendix-assumptions", title: "Assumptions", body: assumptionsTable },
+  { id: "appendix-figures", title: "Headline figures", body: (input) => figuresTable(input.figures) },
+  { id: "appendix-claims", title: "Claims ledger", body: (input) => claimsTable(input.claims) },
+  { id: "appendix-methods", title: "Methods", body: methods },
+  { id: "appendix-provenance", title: "Provenance", body: (input) => provenance(input.provenance, input.assumptionsFile) },
+];
+
+/** The generated appendices' ids: sections of the report too (an erratum may correct one). */
+export const APPENDIX_IDS: readonly string[] = APPENDICES.map((a) => a.id);
+
 export function renderAppendices(input: AppendixInput): Appendix[] {
-  const appendices = [
-    { id: "appendix-assumptions", title: "Assumptions", body: assumptionsTable(input) },
-    { id: "appendix-figures", title: "Headline figures", body: figuresTable(input.figures) },
-    { id: "appendix-claims", title: "Claims ledger", body: claimsTable(input.claims) },
-    { id: "appendix-methods", title: "Methods", body: methods(input) },
-    { id: "appendix-provenance", title: "Provenance", body: provenance(input.provenance, input.assumptionsFile) },
-  ];
+  const appendices = APPENDICES.map(({ id, title, body }) => ({ id, title, body: body(input) }));
   return appendices.map(({ id, title, body }, index) => {
     const letter = String.fromCharCode(65 + index);
     return {

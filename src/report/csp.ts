@@ -4,7 +4,7 @@
  * `<script>` or `onerror=` attribute could not run even if escaping were missed somewhere. Chart specs
  * sit in `<script type="application/json">` data blocks, which are never executed and need no hash.
  */
-import { createHash } from "node:crypto";
+import { sha256Base64 } from "../util/hash";
 
 export interface PolicyOptions {
   /** The exact text of every inline script allowed to run. */
@@ -15,7 +15,7 @@ export interface PolicyOptions {
 
 /** The CSP source for one inline script: 'sha256-<base64>' of its text as it stands between the tags. */
 export function scriptHash(source: string): string {
-  return `'sha256-${createHash("sha256").update(source, "utf8").digest("base64")}'`;
+  return `'sha256-${sha256Base64(source)}'`;
 }
 
 export function contentSecurityPolicy(options: PolicyOptions): string {

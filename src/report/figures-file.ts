@@ -55,6 +55,9 @@ export interface FigureValues {
   readonly p5?: number;
   readonly p50: number;
   readonly p95?: number;
+  /** Its medians under structural alternatives (the index and the manifest show them beside the interval). */
+  readonly alternatives?: FigureRecord["alternatives"];
+  readonly alternativesWhere?: string;
 }
 
 type FigureLike = Partial<FigureRecord> & { mean?: unknown; p5?: unknown; p50?: unknown; p95?: unknown };
@@ -86,6 +89,7 @@ export function readFiguresJson(data: unknown): FigureEntry[] {
       ...(typeof item.notebook === "string" ? { notebook: item.notebook } : {}),
       ...(typeof item.cell === "number" ? { cell: item.cell } : {}),
       ...(typeof item.section === "string" ? { section: item.section } : {}),
+      ...alternativesOf(item),
     });
   }
   return entries;
@@ -101,7 +105,19 @@ export function figureValues(entries: readonly FigureEntry[]): FigureValues[] {
     ...(entry.p5 === undefined ? {} : { p5: entry.p5 }),
     p50: entry.p50 ?? entry.value ?? Number.NaN,
     ...(entry.p95 === undefined ? {} : { p95: entry.p95 }),
+    ...(entry.alternatives === undefined ? {} : { alternatives: entry.alternatives }),
+    ...(entry.alternativesWhere === undefined ? {} : { alternativesWhere: entry.alternativesWhere }),
   }));
+}
+
+/** A row's structural alternatives, kept only when each has an id, a label and a finite median. */
+function alternativesOf(item: FigureLike): Pick<FigureEntry, "alternatives" | "alternativesWhere"> {
+  if (!Array.isArray(item.alternatives)) return {};
+  const alternatives = (item.alternatives as unknown[]).filter(
+    (a): a is NonNullable<FigureRecord["alternatives"]>[number] => isObject(a) && typeof a.id === "string" && typeof a.label === "string" && num(a.p50) !== undefined,
+  );
+  if (alternatives.length === 0) return {};
+  return { alternatives, ...(typeof item.alternativesWhere === "string" ? { alternativesWhere: item.alternativesWhere } : {}) };
 }
 
 /** A parsed figures.json as FigureValues, in the order the report declared them (the first are the headline). */

@@ -8,13 +8,13 @@
  * and inlined as a woff2 data: URI, which the page's policy allows (`font-src data:`). Subsetting
  * costs about a second, so the resulting CSS is kept on disk by content and reused.
  */
-import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fontPackageMissing } from "../messages/report";
 import { InputError } from "../util/errors";
 import { toolCacheDir, writeToolCache } from "./template";
+import { sha256 } from "../util/hash";
 
 /** The family names the stylesheets and the chart theme ask for. */
 export const FONT_FAMILY = {
@@ -111,7 +111,7 @@ async function embedFaces(text: string, faces: readonly Face[], options: EmbedOp
   const dirOf = (pkg: string): string => dirs.get(pkg) ?? "";
   const characters = codePoints(`${ALWAYS}${text}`);
   const versions = [...dirs].map(([pkg, dir]) => `${pkg}@${(JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as { version: string }).version}`);
-  const key = createHash("sha256").update(JSON.stringify({ versions, faces, characters })).digest("hex").slice(0, 20);
+  const key = sha256(JSON.stringify({ versions, faces, characters })).slice(0, 20);
   const cacheFile = options.cacheDir === undefined ? undefined : join(options.cacheDir, `fonts-${key}.json`);
   if (cacheFile !== undefined && existsSync(cacheFile)) {
     try {

@@ -7,7 +7,7 @@
 import { accessibleSvg, chartText } from "../charts/accessible";
 import { idPrefix } from "../charts/ids";
 import { ChartError, renderChart } from "../charts/render";
-import { VEGA_LITE_MIME } from "../api/types";
+import { VEGA_LITE_MIMES } from "./chart-outputs";
 import { chartFailed } from "../messages/charts";
 import { FileSystemError } from "../util/fs-errors";
 import { html, rawHtml, type Html } from "../util/html";
@@ -27,22 +27,6 @@ export interface OutputContext {
   readonly onChartError?: (message: string) => void;
 }
 
-export const VEGA_LITE_MIMES = [VEGA_LITE_MIME, "application/vnd.vegalite.v6+json", "application/vnd.vegalite.v4+json"];
-
-/** The Vega-Lite specs among a notebook's outputs (for the rebuild cache: which files they read). */
-export function chartSpecs(outputs: readonly Output[]): unknown[] {
-  return outputs.flatMap((output) => {
-    if (output.output_type !== "display_data" && output.output_type !== "execute_result") return [];
-    const mime = VEGA_LITE_MIMES.find((candidate) => candidate in output.data);
-    if (mime === undefined) return [];
-    const payload = output.data[mime];
-    try {
-      return [typeof payload === "string" ? JSON.parse(payload) : payload];
-    } catch {
-      return [];
-    }
-  });
-}
 
 export async function renderOutputs(outputs: readonly Output[], context: OutputContext): Promise<Html> {
   const parts: Html[] = [];

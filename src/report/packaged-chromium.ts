@@ -17,7 +17,6 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { pipeline } from "node:stream/promises";
 import { createBrotliDecompress } from "node:zlib";
-import { extract } from "tar-stream";
 import { chromiumUnpackIncomplete } from "../messages/report";
 
 export const PACKAGED_CHROMIUM = "@sparticuz/chromium";
@@ -99,6 +98,8 @@ export async function unpackChromium(packageDir: string, version: string, option
 
 /** Regular files of a brotli-compressed tar into `into` (the library archive has nothing else). */
 async function untar(archive: string, into: string): Promise<void> {
+  // Loaded only to unpack: the build imports this module for its errors, not to extract a tarball.
+  const { extract } = await import("tar-stream");
   const entries = extract();
   entries.on("entry", (header, stream, next) => {
     const target = join(into, header.name);

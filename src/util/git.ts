@@ -10,8 +10,8 @@ const run = promisify(execFile);
 /** Commit and dirty flag of the project's git checkout; nulls outside git. */
 export async function gitState(root: string): Promise<{ commit: string | null; dirty: boolean | null }> {
   try {
-    const { stdout: commit } = await run("git", ["-C", root, "rev-parse", "HEAD"]);
-    const { stdout: status } = await run("git", ["-C", root, "status", "--porcelain", "--untracked-files=no"]);
+    // Both at once: each is a process start, part of a no-op rebuild's budget.
+    const [{ stdout: commit }, { stdout: status }] = await Promise.all([run("git", ["-C", root, "rev-parse", "HEAD"]), run("git", ["-C", root, "status", "--porcelain", "--untracked-files=no"])]);
     return { commit: commit.trim(), dirty: status.trim().length > 0 };
   } catch {
     return { commit: null, dirty: null };

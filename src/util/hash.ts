@@ -9,6 +9,16 @@ export function sha256(data: string | Uint8Array): string {
   return createHash("sha256").update(data).digest("hex");
 }
 
+/** The same hash in base64, as a Content-Security-Policy `'sha256-…'` source names a script. */
+export function sha256Base64(data: string | Uint8Array): string {
+  return createHash("sha256").update(data).digest("base64");
+}
+
+/** The same hash as bytes (e.g. to seed a generator from a text). */
+export function sha256Bytes(data: string | Uint8Array): Buffer {
+  return createHash("sha256").update(data).digest();
+}
+
 /** Recursively sorts object keys; drops `undefined` fields (as JSON would) so they never alter a hash. */
 export function sortKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeys);

@@ -7,6 +7,7 @@
  * than the word has letters), or contains the word or is contained in it. Swapped letters count as
  * one edit ("titel" → "title", not "time"), as typists make them; case does not count.
  */
+import damerauLevenshtein from "damerau-levenshtein";
 
 /** Up to `count` plausible names closest to `name`, ties by name; with `orClosest`, the single closest when none is plausible. */
 export function nearestNames(name: string, known: readonly string[], options: { readonly count?: number; readonly orClosest?: boolean } = {}): string[] {
@@ -33,17 +34,7 @@ export function nearestName(name: string, known: readonly string[]): string {
   return nearestNames(name, known, { count: 1 })[0] ?? "";
 }
 
-/** Optimal-string-alignment distance: insertions, deletions, substitutions and adjacent swaps. */
+/** Edits between two words, an adjacent swap counting as one (Damerau–Levenshtein, from npm). */
 export function typoDistance(a: string, b: string): number {
-  const rows = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-  const at = (i: number, j: number): number => rows[i]?.[j] ?? Infinity;
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let value = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, at(i - 2, j - 2) + 1);
-      (rows[i] as number[])[j] = value;
-    }
-  }
-  return at(a.length, b.length);
+  return damerauLevenshtein(a, b).steps;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatAssumptionQuantity, formatAssumptionValue, formatDelta, formatFigure, formatInterval, formatNumber, formatOptional, formatSummary } from "../../src/format/number";
+import { formatAssumptionQuantity, formatAssumptionValue, formatDelta, formatFigure, formatForUnit, formatInterval, formatNumber, formatOptional, formatSummary } from "../../src/format/number";
 import type { NumberFormat } from "../../src/format/number";
 
 const golden: ReadonlyArray<readonly [number, NumberFormat, string]> = [
@@ -88,5 +88,20 @@ describe("one formatter for the report, the diff, the index and messages", () =>
     expect(formatAssumptionValue({ value: 0.2, unit: "fraction" })).toBe("20%");
     expect(formatAssumptionValue({ unit: "USD" })).toBe("(none)");
     expect(formatAssumptionValue(undefined)).toBe("(none)");
+  });
+});
+
+describe("calendar years", () => {
+  it("prints a year without a thousands separator or 3-digit rounding, in the report, the diff and the index alike", () => {
+    // Before: formatForUnit("year") was "number", so 2021 read "2,020" (3 significant digits, grouped).
+    expect(formatForUnit("year")).toBe("year");
+    expect(formatForUnit("years")).toBe("number"); // a duration stays a quantity
+    expect(formatNumber(2021, "year")).toBe("2021");
+    expect(formatNumber(2019.55, "year")).toBe("2019"); // 22 July 2019 as a decimal year falls in 2019
+    expect(formatNumber(2021.9999999999, "year")).toBe("2022");
+    expect(formatAssumptionQuantity({ range: { low: 2021, high: 2022 }, unit: "year" })).toBe("2021\u20132022");
+    expect(formatAssumptionValue({ value: 2019.55, unit: "year" })).toBe("2019");
+    expect(formatFigure({ unit: "year", format: "year", value: 2021 })).toBe("2021");
+    expect(formatFigure({ unit: "year", format: "year", summary: { mean: 2021.5, p5: 2021.05, p25: 2021.25, p50: 2021.5, p75: 2021.75, p95: 2021.95 } })).toBe("2021 (90% CI 2021)");
   });
 });

@@ -138,13 +138,13 @@ describe("the corrected lab model (issue 12)", () => {
     expect(val.summary.trailing_multiple.p95).toBeLessThan(val.summary.essay_multiple.p5);
   });
 
-  it("inputKind reads the three kinds and judgementWeight finds the doubling verdict resting on judgement", () => {
+  it("inputKind reads the three kinds and the model's drivers put the doubling verdict on judgement", () => {
     expect(kinds.inputKind(registry.get("essay_training_days"))).toBe("essay");
     expect(kinds.inputKind(registry.get("stack_specific_engineering_share"))).toBe("judgement");
     expect(kinds.inputKind(registry.get("training_mfu"))).toBe("source");
-    const credits = run(models.CREDITS);
-    expect(kinds.judgementWeight(credits, "engineering_multiplier")).toBeGreaterThan(0.99);
-    const market = run(models.TRAINING_MARKET);
-    expect(kinds.judgementWeight(market, "cost_flop_route_usd")).toBeLessThan(0.01);
+    const judgementShare = (drivers: readonly { id: string; share: number }[]) =>
+      drivers.filter((d) => kinds.inputKind(registry.get(d.id)) === "judgement").reduce((sum, d) => sum + d.share, 0);
+    expect(judgementShare(run(models.CREDITS).drivers("engineering_multiplier"))).toBeGreaterThan(0.99);
+    expect(judgementShare(run(models.TRAINING_MARKET).drivers("cost_flop_route_usd"))).toBeLessThan(0.01);
   });
 });

@@ -9,6 +9,7 @@ import {
   type LedgerEntry,
 } from "../../src/fragmentation-tax/ledger";
 import { runModel, type ReportModel } from "../../src/model/runner";
+import { claimBasis } from "../../src/api/basis";
 
 const FILE = "notebooks/assumptions.yaml";
 const registry = parseAssumptions(readFileSync(FILE, "utf8"), FILE);
@@ -46,22 +47,33 @@ describe("the claims ledger", () => {
     expect(byId("training_run_cost_flop_route")?.claim.verdict).toBe("consistent");
   });
 
-  it("marks verdicts that rest on judgement, and no longer counts a self-comparison or a forward multiple", () => {
-    expect(byId("doubling_engineering")?.judgement).toBe(true);
-    expect(byId("google_anthropic_all_credits")?.judgement).toBe(true);
-    expect(byId("anthropic_price_to_sales")?.judgement).toBe(false);
+  // The one judgement marker: each checked entry carries the model's sensitivity (or the compared
+  // figures' ids) as drivers, and the tool's claimBasis (what nb.claim records) decides the mark.
+  const basis = (id: string) => {
+    const drivers = ledgerClaim(byId(id)!).drivers ?? [];
+    return drivers.length === 0 ? undefined : claimBasis(drivers, get);
+  };
+
+  it("marks verdicts that rest on judgement from the model's sensitivity, and no longer counts a self-comparison or a forward multiple", () => {
+    expect(basis("doubling_engineering")?.judgementLed).toBe(true);
+    expect(basis("doubling_engineering")?.mainJudgement?.id).toBe("stack_specific_engineering_share");
+    expect(basis("google_anthropic_all_credits")?.judgementLed).toBe(true);
+    expect(basis("anthropic_price_to_sales")?.judgementLed).toBe(false);
+    expect(basis("training_run_cost_flop_route")?.judgementLed).toBe(false);
+    expect(basis("training_run_cost")?.shares.essay).toBe(1);
     expect(byId("six_hardware_ecosystems")?.claim.verdict).toBe("unverifiable");
+    expect(basis("six_hardware_ecosystems")).toBeUndefined();
     expect(ledger.some((e) => /forward/i.test(e.claim.claim))).toBe(false);
-    expect(ledgerClaim(byId("doubling_engineering")!).note).toMatch(/^Judgement-based:/);
-    expect(ledgerClaim(byId("anthropic_price_to_sales")!).note).not.toMatch(/^Judgement-based:/);
+    // No second marker: the note does not carry a typed "Judgement-based:" prefix any more.
+    expect(ledger.some((e) => /Judgement-based/i.test(e.claim.note ?? ""))).toBe(false);
   });
 
-  it("counts verdicts, judgement-based checked verdicts apart", () => {
+  it("counts verdicts; every checked verdict says what it rests on", () => {
     const counts = verdictCounts(ledger);
     expect(counts.total).toBe(ledger.length);
     expect(counts.consistent + counts.overstated + counts.understated + counts.unverifiable).toBe(counts.total);
-    expect(counts.judgement).toBe(ledger.filter((e) => e.judgement && e.claim.verdict !== "unverifiable").length);
-    expect(counts.judgement).toBeGreaterThan(0);
+    for (const e of ledger.filter((x) => x.claim.verdict !== "unverifiable")) expect(e.claim.drivers?.length ?? 0, e.claim.id).toBeGreaterThan(0);
+    expect(ledger.filter((e) => basis(e.claim.id)?.judgementLed === true).length).toBeGreaterThan(0);
   });
 
   it("falls back to unverifiable when an input is only the essay's", () => {

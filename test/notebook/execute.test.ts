@@ -2,6 +2,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { executeNotebook, executeNotebooks } from "../../src/notebook/execute";
 import type { CodeCell, Output } from "../../src/notebook/nbformat";
+import { appendCell, tempProject } from "../project";
 import { FIXTURES, TempDir } from "./helpers";
 
 const temp = new TempDir();
@@ -77,6 +78,18 @@ describe("executeNotebook: the public entries", () => {
     expect(stdout(codeCells(run.executed.cells)[0]?.outputs ?? [])).toBe("3 3 1.645\n");
     expect(run.modules).toContain("src/model/index.ts");
     expect(run.modules.some((module) => module.startsWith("dist/"))).toBe(false);
+  });
+
+  it("runs every public entry from src/, `../dist/fragmentation-tax.js` too, in a project without dist/", async () => {
+    const project = tempProject();
+    try {
+      appendCell(project.root, "01-price.ipynb", 'import { CHIPS } from "../dist/fragmentation-tax.js";\nconsole.log(typeof CHIPS);');
+      const run = await executeNotebook(join(project.root, "notebooks", "01-price.ipynb"), { root: project.root, cache: false });
+      expect(run.error?.message).toBeUndefined();
+      expect(run.modules).toContain("src/fragmentation-tax/index.ts");
+    } finally {
+      project.remove();
+    }
   });
 });
 

@@ -8,7 +8,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { build, FileBuildEffects } from "../../src/build/pipeline";
-import { executeNotebook } from "../../src/notebook/execute";
+import { executeNotebook, executeNotebooks } from "../../src/notebook/execute";
 import type { CodeCell, Output } from "../../src/notebook/nbformat";
 import { tempProject, type TempProject } from "../project";
 import { visibleText } from "../report/fixture";
@@ -57,6 +57,23 @@ describe("a type error refuses to run (fragtax run)", () => {
     const run = spawnSync("node", ["dist/cli.js", "run", file, "--out", "-"], { encoding: "utf8" });
     expect(run.status).toBe(1);
     expect(run.stderr).toContain("cli-typed.ipynb: cell 1, line 1, column 7: TS2322: Type 'number' is not assignable to type 'string'.");
+  });
+});
+
+describe("a build's check runs in its own thread while the notebooks run (executeNotebooks)", () => {
+  it("the result is what a check-first run gives: the cells from the type error on did not run, printed nothing", async () => {
+    const typed = temp.notebook("spec-typed.ipynb", { cells: ['console.log("first");\nlet n = 1;', 'console.log("never");\nconst s: string = n;', 'console.log("after");'] });
+    const clean = temp.notebook("spec-clean.ipynb", { cells: ['console.log("clean");'] });
+    const [run, other] = await executeNotebooks([typed, clean], { cache: false });
+    expect(run?.error).toMatchObject({ kind: "type", cell: 2, line: 2, column: 7, ename: "TS2322" });
+    const cells = codeCells(run?.executed.cells ?? []);
+    expect(stdout(cells[0]?.outputs ?? [])).toBe("first\n");
+    expect(cells[1]?.outputs.map((o) => o.output_type)).toEqual(["error"]);
+    expect(cells[2]?.metadata.fragtax).toEqual({ status: "not-run" });
+    expect(cells[2]?.outputs).toEqual([]);
+    expect(run?.cellsRun).toBe(1);
+    expect(other?.status).toBe("ok");
+    expect(stdout(codeCells(other?.executed.cells ?? [])[0]?.outputs ?? [])).toBe("clean\n");
   });
 });
 

@@ -5,7 +5,6 @@
 import { readFile } from "node:fs/promises";
 import { readFileSync } from "node:fs";
 import { isAbsolute, join, relative, sep } from "node:path";
-import { build } from "esbuild";
 import type { Assumption } from "../../assumptions/types";
 import type { CurrentState, Fingerprint } from "./notebook-cache";
 import type { AssumptionContent } from "../../assumptions/content";
@@ -43,6 +42,7 @@ export function toProjectPath(root: string, path: string): string {
 export async function transitiveModules(root: string, modules: readonly string[]): Promise<string[]> {
   const entries = modules.map((path) => join(root, toProjectPath(root, path)));
   if (entries.length === 0) return [];
+  const { build } = await import("esbuild"); // only after a run: a no-op rebuild does not load it
   const result = await build({
     entryPoints: entries,
     absWorkingDir: root,

@@ -1,0 +1,58 @@
+/**
+ * The rendered page of the last build, reused when nothing it is made of changed — the point of a
+ * no-op rebuild: rendering loads Vega, the canvas, ajv's chart validator, markdown-it and the font
+ * subsetter, most of a no-op's time.
+ *
+ *   1. key     sha256 of everything the renderer reads: the chapters' executed notebooks, figures,
+ *              claims, assumptions, config, provenance without its build time, the what-if notice,
+ *              and the stamps of the tool's own code, templates and lockfile (an edit to src/report/
+ *              or templates/ in `fragtax dev` renders again)
+ *   2. lookup  `out/.cache/page/entry.json`: the key, the page and what the build reports about it
+ *   3. reuse   the page with the old build time replaced by this build's (the only part of the page
+ *              that is not in the key; the PDF step already compares pages without it)
+ *
+ * Only pages without a failed cell are kept: a failure is rendered again, so it is reported again.
+ */
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { writeFileAtomic } from "../../util/atomic";
+import { canonicalJson, sha256 } from "../../util/hash";
+import type { RenderedReport } from "../../report/render";
+import { codeStamp } from "./code-stamp";
+
+const FORMAT = 1;
+
+/** What a reused page stands for: the rendered report with the build time it was rendered with. */
+interface PageEntry {
+  readonly format: typeof FORMAT;
+  readonly key: string;
+  readonly builtAt: string;
+  readonly report: RenderedReport;
+}
+
+/** The key of the page for these render inputs (any JSON value; build time left out by the caller). */
+export function pageKey(inputs: unknown): string {
+  return sha256(canonicalJson({ format: FORMAT, inputs, code: codeStamp() }));
+}
+
+function entryFile(cacheDir: string): string {
+  return join(cacheDir, "page", "entry.json");
+}
+
+/** The cached page for `key` with `builtAt` as its build time, or undefined (missing, other key, unreadable). */
+export async function loadPage(cacheDir: string, key: string, builtAt: string): Promise<RenderedReport | undefined> {
+  try {
+    const entry = JSON.parse(await readFile(entryFile(cacheDir), "utf8")) as Partial<PageEntry>;
+    if (entry.format !== FORMAT || entry.key !== key || typeof entry.builtAt !== "string" || typeof entry.report?.html !== "string") return undefined;
+    return { ...entry.report, html: entry.report.html.split(entry.builtAt).join(builtAt) };
+  } catch {
+    return undefined; // a missing or damaged entry only costs a render
+  }
+}
+
+/** Keeps the page for the next build; a page with a failed cell is not kept. Unwritable: not kept. */
+export async function storePage(cacheDir: string, key: string, builtAt: string, report: RenderedReport): Promise<void> {
+  if (report.failedCells.length > 0) return;
+  const entry: PageEntry = { format: FORMAT, key, builtAt, report };
+  await writeFileAtomic(entryFile(cacheDir), JSON.stringify(entry)).catch(() => undefined);
+}

@@ -1,0 +1,83 @@
+/**
+ * The errata file → located errata. Pure: text in, entries out, or an `ErrataError` naming the file,
+ * line and column of every problem (exit 2). References to sections, figures and versions are checked
+ * later, against the build (check.ts).
+ */
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from "yaml";
+import { z } from "zod";
+import * as messages from "../messages/errata";
+import { InputError } from "../util/errors";
+import type { LocatedErratum } from "./types";
+
+export class ErrataError extends InputError {
+  constructor(readonly problems: readonly [string, ...string[]]) {
+    super(problems.join("\n"));
+  }
+}
+
+const text = z.string().trim().min(1, "must not be empty").max(4000, "is longer than 4,000 characters: keep a correction to a paragraph");
+const Entry = z.strictObject({
+  id: z.string().regex(/^[a-z][a-z0-9_]*$/, "must be snake_case (a-z, 0-9, _), starting with a letter"),
+  version: z.string().regex(/^\d{4}-\d{2}-\d{2}(?:-\d+)?$/, "must be a published version id like 2026-11-26"),
+  section: z.string().regex(/^\S+$/, 'must be a section id like "05-who-pays#compute-spend" or "appendix-methods"'),
+  figures: z.array(z.string().min(1)).default([]),
+  was: text,
+  now: text,
+});
+
+export const ERRATUM_FIELDS = ["id", "version", "section", "figures", "was", "now"] as const;
+
+export function parseErrata(source: string, file: string): LocatedErratum[] {
+  const lines = new LineCounter();
+  const doc = parseDocument(source, { lineCounter: lines, uniqueKeys: true });
+  const pos = (node: Node | null | undefined): { line: number; column: number } => {
+    const { line, col } = lines.linePos(node?.range?.[0] ?? 0);
+    return { line, column: col };
+  };
+  const where = (node: Node | null | undefined) => ({ file, ...pos(node) });
+  const yamlError = doc.errors[0];
+  if (yamlError !== undefined) {
+    const { line, col } = yamlError.linePos?.[0] ?? { line: 1, col: 1 };
+    throw new ErrataError([messages.errataSyntax({ file, line, column: col }, (yamlError.message.split("\n")[0] ?? "").replace(/ at line \d+, column \d+:?$/, ""))]);
+  }
+  const root = doc.contents;
+  if (root === null || (isScalar(root) && root.value === null)) return [];
+  const list = isMap(root) ? root.get("errata", true) : undefined;
+  const extra = isMap(root) ? root.items.find((pair) => !(isScalar(pair.key) && pair.key.value === "errata")) : undefined;
+  if (!isMap(root) || extra !== undefined) throw new ErrataError([messages.errataNotAList(where((extra?.key as Node | undefined) ?? root))]);
+  if (list === null || list === undefined || (isScalar(list) && list.value === null)) return [];
+  if (!isSeq(list)) throw new ErrataError([messages.errataNotAList(where(list as Node))]);
+
+  const problems: string[] = [];
+  const entries: LocatedErratum[] = [];
+  const firstLine = new Map<string, number>();
+  for (const item of list.items) {
+    const node = item as Node;
+    const fields: Record<string, { line: number; column: number }> = { "": pos(node) };
+    const fieldNode = (key: string): Node => (isMap(node) ? ((node.get(key, true) as Node | undefined) ?? node) : node);
+    for (const key of ERRATUM_FIELDS) fields[key] = pos(fieldNode(key));
+    const raw: unknown = node.toJSON();
+    const rawId = raw !== null && typeof raw === "object" && typeof (raw as { id?: unknown }).id === "string" ? (raw as { id: string }).id : undefined;
+    const parsed = Entry.safeParse(raw);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const key = issue.code === "unrecognized_keys" ? (issue.keys[0] ?? "") : String(issue.path[0] ?? "");
+        const target = issue.code === "unrecognized_keys" && isMap(node) ? (node.items.find((p) => isScalar(p.key) && p.key.value === key)?.key as Node | undefined) : undefined;
+        const at = target !== undefined ? pos(target) : (fields[key] ?? fields[""]!);
+        const detail = issue.code === "unrecognized_keys" ? `is not a field of an erratum (fields: ${ERRATUM_FIELDS.join(", ")})` : issue.code === "invalid_type" && issue.input === undefined ? "is missing" : issue.message;
+        problems.push(messages.errataBadField({ file, ...at }, rawId, key, detail));
+      }
+      continue;
+    }
+    const seen = firstLine.get(parsed.data.id);
+    if (seen !== undefined) {
+      problems.push(messages.errataDuplicateId({ file, ...fields.id! }, parsed.data.id, seen));
+      continue;
+    }
+    firstLine.set(parsed.data.id, fields[""]!.line);
+    entries.push({ ...parsed.data, at: { file, fields } });
+  }
+  const [first, ...rest] = problems;
+  if (first !== undefined) throw new ErrataError([first, ...rest]);
+  return entries;
+}

@@ -1,0 +1,54 @@
+/** Messages of the errata area: a bad errata file, an erratum naming what does not exist, their display. */
+import { located, type Location } from "./location";
+
+export const errataSyntax = (where: Location, detail: string): string => located(where, `errata file is not valid YAML: ${detail}`);
+
+export const errataNotAList = (where: Location): string =>
+  located(where, `expected "errata:" followed by a list of corrections (id, version, section, figures, was, now)`);
+
+export const errataBadField = (where: Location, id: string | undefined, field: string, detail: string): string =>
+  located(where, `erratum ${id === undefined ? "" : `"${id}" `}${field === "" ? "" : `field "${field}" `}${detail}`);
+
+export const errataDuplicateId = (where: Location, id: string, firstLine: number): string =>
+  located(where, `erratum "${id}" is declared twice (first on line ${firstLine}); give each correction its own id`);
+
+export const errataUnknownSection = (where: Location, id: string, section: string, suggestion: string): string =>
+  located(
+    where,
+    `erratum "${id}": section "${section}" is not a section of this report (sections are "<notebook>#<heading slug>", listed in out/build/sections.json, or an appendix: appendix-methods …).${suggestion === "" ? "" : ` Did you mean "${suggestion}"?`}`,
+  );
+
+export const errataUnknownFigure = (where: Location, id: string, figure: string, suggestion: string): string =>
+  located(where, `erratum "${id}": figure "${figure}" is not a figure of this report (see out/build/figures.json).${suggestion === "" ? "" : ` Did you mean "${suggestion}"?`}`);
+
+export const errataUnpublishedVersion = (id: string, version: string, publishing: string, earlier: readonly string[]): string =>
+  `errata file: erratum "${id}" corrects version "${version}", which is not a version published before ${publishing} (${earlier.length === 0 ? "none is published yet" : `published before it: ${earlier.join(", ")}`}); an erratum corrects a version readers have seen. Fix its "version" and build again.`;
+
+export const errataFileMissing = (where: Location, name: string, path: string): string =>
+  located(where, `errata file "${name}" not found (looked for ${path}); create it or remove the "errata" key`);
+
+// ── display ──────────────────────────────────────────────────────────────────────────────────────
+
+export const errataHeading = (count: number): string => `Errata: ${count} correction${count === 1 ? "" : "s"} to earlier versions`;
+
+export const errataLead = (): string =>
+  "Each entry names the published version and section that were wrong, what they said, what this version says instead, and the figures concerned.";
+
+export const erratumWas = (): string => "Was";
+
+export const erratumNow = (): string => "Now";
+
+export const erratumFigures = (): string => "Figures";
+
+export const erratumNoFigures = (): string => "none (wording only)";
+
+/** "2026-11-26, 05-who-pays#compute-spend" */
+export const erratumWhere = (version: string, section: string): string => `${version}, ${section}`;
+
+export const indexErrata = (count: number, versions: readonly string[]): string => `Errata: ${count} correction${count === 1 ? "" : "s"} to ${versions.join(", ")}`;
+
+/** publish's progress line: what its "What changed" section lists as errata. */
+export const publishErrataListed = (count: number, carried: number): string => {
+  if (carried === 0) return "errata: none declared";
+  return count === 0 ? `errata: all ${carried} were published with earlier versions; none listed again` : `errata: ${count} correction${count === 1 ? "" : "s"} listed in "What changed" and the manifest`;
+};

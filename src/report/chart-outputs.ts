@@ -1,0 +1,29 @@
+/**
+ * Which outputs of a notebook are charts, without loading the chart renderer (a no-op rebuild
+ * needs the files a chart reads, not the chart).
+ */
+import { VEGA_LITE_MIME } from "../api/types";
+import { chartFiles } from "../charts/data";
+import type { Notebook, Output } from "../notebook/nbformat";
+
+export const VEGA_LITE_MIMES = [VEGA_LITE_MIME, "application/vnd.vegalite.v6+json", "application/vnd.vegalite.v4+json"];
+
+/** The Vega-Lite specs among a notebook's outputs (for the rebuild cache: which files they read). */
+export function chartSpecs(outputs: readonly Output[]): unknown[] {
+  return outputs.flatMap((output) => {
+    if (output.output_type !== "display_data" && output.output_type !== "execute_result") return [];
+    const mime = VEGA_LITE_MIMES.find((candidate) => candidate in output.data);
+    if (mime === undefined) return [];
+    const payload = output.data[mime];
+    try {
+      return [typeof payload === "string" ? JSON.parse(payload) : payload];
+    } catch {
+      return [];
+    }
+  });
+}
+
+/** The local files (data, images) a notebook's charts read, resolved against its folder. */
+export function notebookChartFiles(notebook: Notebook, folder: string): string[] {
+  return notebook.cells.flatMap((cell) => (cell.cell_type === "code" ? chartSpecs(cell.outputs).flatMap((spec) => chartFiles(spec, folder)) : []));
+}

@@ -1,0 +1,157 @@
+/**
+ * Errata through the real CLI and the real build: a build validates the errata file against what it
+ * built; publish lists the corrections in "What changed", the manifest and the index, once; diff shows
+ * them. Hostile text in a correction stays text everywhere.
+ */
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { readFile, rm, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { build, FileBuildEffects } from "../../src/build/pipeline";
+import { ErrataError } from "../../src/errata/parse";
+import { fragtax, makeProject, sealBuild, useBuild } from "../published-project";
+import { tempProject, type TempProject } from "../project";
+
+const HOSTILE = "<script>alert(1)</script> $` \u001b[31mred";
+
+describe("errata in published versions", () => {
+  let root: string;
+  beforeEach(async () => {
+    root = await makeProject();
+  });
+  afterEach(async () => rm(root, { recursive: true, force: true }));
+
+  async function buildWithErrata(version: "v1" | "v2", errata: unknown[]): Promise<void> {
+    await useBuild(root, version);
+    await writeFile(join(root, "out/build/errata.json"), JSON.stringify(errata));
+    await sealBuild(root);
+  }
+
+  const erratum = {
+    id: "training_bill",
+    version: "2026-05-01",
+    section: "a#the-bill",
+    figures: ["training_run_cost_usd"],
+    was: `The bill was given as the essay's own ${HOSTILE}`,
+    now: "The bill is recomputed from the essay's inputs and shown beside its readings.",
+  };
+
+  it("lists new corrections in What changed, the manifest and the index; diff shows them; a later version does not list them again", async () => {
+    await useBuild(root, "v1");
+    expect((await fragtax(["publish", "--date", "2026-05-01"], { cwd: root })).code).toBe(0);
+    await buildWithErrata("v2", [erratum]);
+    const published = await fragtax(["publish", "--date", "2026-05-20"], { cwd: root });
+    expect(published.code).toBe(0);
+    expect(published.stderr).toContain('errata: 1 correction listed in "What changed" and the manifest');
+
+    const page = await readFile(join(root, "out/reports/2026-05-20/report.html"), "utf8");
+    const changes = page.slice(page.indexOf('id="what-changed"'));
+    expect(changes).toContain("Errata: 1 correction to earlier versions");
+    expect(changes).toContain("<strong>2026-05-01, a#the-bill</strong>");
+    expect(changes).toContain("&lt;script&gt;alert(1)&lt;/script&gt; $` \u001b[31mred");
+    expect(page).not.toContain("<script>alert(1)");
+    // The figure it concerns, with its value in this version.
+    expect(changes).toContain("training_run_cost_usd = $35.5M ($25M–$49M)");
+    // Errata come first in the section, before the assumption and figure changes.
+    expect(changes.indexOf("Errata:")).toBeLessThan(changes.indexOf("Assumptions"));
+
+    const manifest = JSON.parse(await readFile(join(root, "out/reports/2026-05-20/manifest.json"), "utf8"));
+    expect(manifest.errata).toEqual([erratum]);
+    const index = await readFile(join(root, "out/reports/index.html"), "utf8");
+    expect(index).toContain("Errata: 1 correction to 2026-05-01");
+    expect(index).toContain("The bill is recomputed from the essay&#39;s inputs");
+
+    const diff = await fragtax(["diff", "2026-05-01", "2026-05-20"], { cwd: root });
+    expect(diff.code).toBe(0);
+    expect(diff.stdout).toContain("Errata: 1 correction to earlier versions\n  1. 2026-05-01, a#the-bill  [training_bill]");
+    expect(diff.stdout).toContain("$` \\x1b[31mred"); // the terminal escape is shown, never obeyed
+    expect(diff.stdout).not.toContain("\u001b");
+    const json = JSON.parse((await fragtax(["diff", "2026-05-01", "2026-05-20", "--json"], { cwd: root })).stdout);
+    expect(json.errata).toEqual([erratum]);
+
+    // The next version carries the same errata file: nothing is listed twice.
+    await buildWithErrata("v2", [erratum]);
+    const again = await fragtax(["publish", "--date", "2026-05-21"], { cwd: root });
+    expect(again.code).toBe(0);
+    expect(again.stderr).toContain("errata: all 1 were published with earlier versions; none listed again");
+    const third = await readFile(join(root, "out/reports/2026-05-21/report.html"), "utf8");
+    expect(third).not.toContain("Errata:");
+    expect(JSON.parse(await readFile(join(root, "out/reports/2026-05-21/manifest.json"), "utf8")).errata).toEqual([]);
+    expect((await fragtax(["diff", "2026-05-20", "2026-05-21"], { cwd: root })).stdout).not.toContain("Errata:");
+    expect((await fragtax(["diff", "2026-05-01", "2026-05-21"], { cwd: root })).stdout).toContain("[training_bill]");
+  });
+
+  it("refuses (exit 2, nothing written) an erratum of a version that was never published", async () => {
+    await useBuild(root, "v1");
+    expect((await fragtax(["publish", "--date", "2026-05-01"], { cwd: root })).code).toBe(0);
+    await buildWithErrata("v2", [{ ...erratum, version: "2026-04-30" }]);
+    const refused = await fragtax(["publish", "--date", "2026-05-20"], { cwd: root });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('erratum "training_bill" corrects version "2026-04-30", which is not a version published before 2026-05-20 (published before it: 2026-05-01)');
+    expect(existsSync(join(root, "out/reports/2026-05-20"))).toBe(false);
+  });
+
+  it("refuses a build whose errata.json was edited after the build (it is verified like every output)", async () => {
+    await useBuild(root, "v1");
+    expect((await fragtax(["publish", "--date", "2026-05-01"], { cwd: root })).code).toBe(0);
+    await buildWithErrata("v2", [erratum]);
+    await writeFile(join(root, "out/build/errata.json"), JSON.stringify([{ ...erratum, now: "quietly rewritten" }]));
+    const refused = await fragtax(["publish", "--date", "2026-05-20"], { cwd: root });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain("errata.json");
+    expect(existsSync(join(root, "out/reports/2026-05-20"))).toBe(false);
+  });
+});
+
+describe("errata in a build (real engine)", () => {
+  let project: TempProject | undefined;
+  afterEach(() => project?.remove());
+
+  function withErrata(section: string, figures: string, version = "2026-05-01"): string {
+    project = tempProject();
+    const config = join(project.root, "notebooks/report.yaml");
+    writeFileSync(config, `${readFileSync(config, "utf8").trimEnd()}\nerrata: errata.yaml\n`);
+    const file = join(project.root, "notebooks/errata.yaml");
+    writeFileSync(file, `errata:\n  - id: run_cost\n    version: ${version}\n    section: ${section}\n    figures: [${figures}]\n    was: The run cost was quoted without its interval.\n    now: The run cost is quoted with its 90% interval.\n`);
+    return project.root;
+  }
+
+
+  it("writes errata.json when every erratum points at this build's section and figures", async () => {
+    const root = withErrata("01-price#the-price-of-a-training-run", "run_cost_usd");
+    const lines: string[] = [];
+    const result = await build({ root, pdf: false }, new FileBuildEffects((line) => lines.push(line)));
+    expect(result.exitCode).toBe(0);
+    expect(JSON.parse(readFileSync(join(root, "out/build/errata.json"), "utf8"))).toEqual([
+      { id: "run_cost", version: "2026-05-01", section: "01-price#the-price-of-a-training-run", figures: ["run_cost_usd"], was: "The run cost was quoted without its interval.", now: "The run cost is quoted with its 90% interval." },
+    ]);
+    expect(lines).toContain("errata: 1 from notebooks/errata.yaml");
+  });
+
+  it("stops with a located error (exit 2) naming an unknown section or figure; the previous build is untouched", async () => {
+    const root = withErrata("01-price#the-price-of-a-run", "run_cost");
+    const failure = await build({ root, pdf: false }, new FileBuildEffects(() => undefined)).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(failure).toBeInstanceOf(ErrataError);
+    const message = (failure as Error).message;
+    expect(message).toContain('notebooks/errata.yaml:4:14: erratum "run_cost": section "01-price#the-price-of-a-run" is not a section of this report');
+    expect(message).toContain('Did you mean "01-price#the-price-of-a-training-run"?');
+    expect(message).toContain('notebooks/errata.yaml:5:14: erratum "run_cost": figure "run_cost" is not a figure of this report (see out/build/figures.json). Did you mean "run_cost_usd"?');
+    expect(existsSync(join(root, "out/build/report.html"))).toBe(false);
+
+    const cli = await fragtax(["build", "--no-pdf", "--root", root], { cwd: root });
+    expect(cli.code).toBe(2);
+    expect(cli.stderr).toContain("notebooks/errata.yaml:4:14:");
+    expect(cli.stderr).not.toMatch(/at .*\.(ts|js):\d+/);
+  });
+
+  it("names report.yaml's errata key when the file is missing", async () => {
+    const root = withErrata("01-price#the-price-of-a-training-run", "run_cost_usd");
+    await rm(join(root, "notebooks/errata.yaml"));
+    const cli = await fragtax(["build", "--no-pdf", "--root", root], { cwd: root });
+    expect(cli.code).toBe(2);
+    expect(cli.stderr).toMatch(/notebooks\/report\.yaml:\d+:\d+: errata file "errata.yaml" not found/);
+  });
+});

@@ -1,0 +1,91 @@
+/** The errata file: parsed with positions, every bad field or unknown reference a located error (exit 2). */
+import { describe, expect, it } from "vitest";
+import { checkErrata, checkErrataVersions } from "../../src/errata/check";
+import { ErrataError, parseErrata } from "../../src/errata/parse";
+import { withoutPositions } from "../../src/errata/types";
+import { EXIT_USAGE, exitCodeOf } from "../../src/util/errors";
+
+const FILE = "notebooks/errata.yaml";
+const GOOD = `errata:
+  - id: multiple_run_rate
+    version: 2026-11-26
+    section: 05-who-pays#a-high-multiple-on-which-sales
+    figures: [anthropic_price_to_sales_trailing]
+    was: The summary put the multiple at 33x "on the run rate the essay quotes".
+    now: 100x on the essay's run rate, 33x on the latest reported one.
+  - id: dates_wording
+    version: 2026-11-26
+    section: 00-summary#what-the-inputs-are-and-when-they-date-from
+    was: Six revisions were called newer sources.
+    now: The sources are listed by date against the essay's.
+`;
+
+function thrown(run: () => unknown): ErrataError {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof ErrataError) return error;
+    throw error;
+  }
+  throw new Error("expected an ErrataError");
+}
+
+describe("parseErrata", () => {
+  it("reads each correction with the position of every field; figures default to none", () => {
+    const errata = parseErrata(GOOD, FILE);
+    expect(withoutPositions(errata)).toEqual([
+      { id: "multiple_run_rate", version: "2026-11-26", section: "05-who-pays#a-high-multiple-on-which-sales", figures: ["anthropic_price_to_sales_trailing"], was: 'The summary put the multiple at 33x "on the run rate the essay quotes".', now: "100x on the essay's run rate, 33x on the latest reported one." },
+      { id: "dates_wording", version: "2026-11-26", section: "00-summary#what-the-inputs-are-and-when-they-date-from", figures: [], was: "Six revisions were called newer sources.", now: "The sources are listed by date against the essay's." },
+    ]);
+    expect(errata[0]?.at.fields.section).toEqual({ line: 4, column: 14 });
+    expect(parseErrata("", FILE)).toEqual([]);
+    expect(parseErrata("errata: []\n", FILE)).toEqual([]);
+  });
+
+  it("names the file, line and column of a missing, empty, misspelt or duplicated field; exit 2", () => {
+    const missing = thrown(() => parseErrata(GOOD.replace("    now: 100x on the essay's run rate, 33x on the latest reported one.\n", ""), FILE));
+    expect(exitCodeOf(missing)).toBe(EXIT_USAGE);
+    expect(missing.message).toBe('notebooks/errata.yaml:2:5: erratum "multiple_run_rate" field "now" is missing');
+    const empty = thrown(() => parseErrata(GOOD.replace("was: Six revisions were called newer sources.", 'was: "  "'), FILE));
+    expect(empty.message).toBe('notebooks/errata.yaml:11:10: erratum "dates_wording" field "was" must not be empty');
+    const typo = thrown(() => parseErrata(GOOD.replace("    figures: [anthropic", "    figure: [anthropic"), FILE));
+    expect(typo.message).toContain('notebooks/errata.yaml:5:5: erratum "multiple_run_rate" field "figure" is not a field of an erratum (fields: id, version, section, figures, was, now)');
+    const badVersion = thrown(() => parseErrata(GOOD.replace("version: 2026-11-26\n    section: 05", "version: last week\n    section: 05"), FILE));
+    expect(badVersion.message).toBe('notebooks/errata.yaml:3:14: erratum "multiple_run_rate" field "version" must be a published version id like 2026-11-26');
+    const twice = thrown(() => parseErrata(GOOD.replace("id: dates_wording", "id: multiple_run_rate"), FILE));
+    expect(twice.message).toBe('notebooks/errata.yaml:8:9: erratum "multiple_run_rate" is declared twice (first on line 2); give each correction its own id');
+    expect(thrown(() => parseErrata("corrections:\n  - id: x\n", FILE)).message).toMatch(/^notebooks\/errata\.yaml:1:1: expected "errata:" followed by a list/);
+    expect(thrown(() => parseErrata("errata:\n  - id: [unclosed\n", FILE)).message).toMatch(/^notebooks\/errata\.yaml:\d+:\d+: errata file is not valid YAML/);
+  });
+});
+
+describe("checkErrata", () => {
+  const errata = parseErrata(GOOD, FILE);
+  const known = {
+    sections: ["05-who-pays#a-high-multiple-on-which-sales", "00-summary#what-the-inputs-are-and-when-they-date-from"],
+    figures: ["anthropic_price_to_sales_trailing", "anthropic_price_to_sales_essay_run_rate"],
+  };
+
+  it("accepts errata that point at this build's sections and figures", () => {
+    expect(() => checkErrata(errata, known)).not.toThrow();
+  });
+
+  it("names an unknown section or figure at its line, with the nearest known name; every problem at once", () => {
+    const error = thrown(() => checkErrata(errata, { sections: ["05-who-pays#a-high-multiple-on-which-sale"], figures: ["anthropic_price_to_sales_trail"] }));
+    expect(exitCodeOf(error)).toBe(EXIT_USAGE);
+    expect(error.problems).toEqual([
+      'notebooks/errata.yaml:4:14: erratum "multiple_run_rate": section "05-who-pays#a-high-multiple-on-which-sales" is not a section of this report (sections are "<notebook>#<heading slug>", listed in out/build/sections.json, or an appendix: appendix-methods …). Did you mean "05-who-pays#a-high-multiple-on-which-sale"?',
+      'notebooks/errata.yaml:5:14: erratum "multiple_run_rate": figure "anthropic_price_to_sales_trailing" is not a figure of this report (see out/build/figures.json). Did you mean "anthropic_price_to_sales_trail"?',
+      expect.stringContaining('notebooks/errata.yaml:10:14: erratum "dates_wording": section "00-summary#what-the-inputs-are-and-when-they-date-from" is not a section'),
+    ]);
+  });
+
+  it("at publish: every erratum corrects a version published before the new one", () => {
+    const plain = withoutPositions(errata);
+    expect(() => checkErrataVersions(plain, ["2026-04-28", "2026-11-26"], "2026-11-30")).not.toThrow();
+    const error = thrown(() => checkErrataVersions(plain, ["2026-04-28", "2026-11-26"], "2026-11-26"));
+    expect(exitCodeOf(error)).toBe(EXIT_USAGE);
+    expect(error.problems[0]).toBe('errata file: erratum "multiple_run_rate" corrects version "2026-11-26", which is not a version published before 2026-11-26 (published before it: 2026-04-28); an erratum corrects a version readers have seen. Fix its "version" and build again.');
+    expect(error.problems).toHaveLength(2);
+  });
+});

@@ -1,0 +1,100 @@
+/**
+ * Deno notebooks are type-checked by Deno's own checker (`deno check`), with tslab's cell rules, and
+ * a type error is located and refused exactly as in a tslab notebook: by `fragtax check` (exit 1),
+ * `fragtax run` (the cells before it run, it and the ones after do not; exit 1) — in a cell, or in an
+ * imported local `.ts` file, located in that file. Timeouts and runtime errors are located the same way.
+ */
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { checkDenoNotebooks, formatDiagnostic } from "../../src/notebook/check";
+import { executeNotebook } from "../../src/notebook/execute";
+import type { CodeCell, Output } from "../../src/notebook/nbformat";
+import { TempDir } from "./helpers";
+
+const root = join(import.meta.dirname, "..", "..");
+const cli = join(root, "dist", "cli.js");
+const temp = new TempDir();
+afterAll(() => temp.cleanup());
+const deno = { name: "deno", language: "typescript" };
+
+const codeCells = (cells: readonly { cell_type: string }[]): CodeCell[] => cells.filter((cell): cell is CodeCell => cell.cell_type === "code");
+const stdout = (outputs: readonly Output[]): string => outputs.map((o) => (o.output_type === "stream" && o.name === "stdout" ? o.text : "")).join("");
+
+describe("a type error in a Deno notebook refuses to run (fragtax run)", () => {
+  it("runs the cells before it, not it nor the cells after; located with TS code and message", async () => {
+    const file = temp.notebook("typed.ipynb", { kernel: deno, cells: ['console.log("first", typeof Deno.pid);\nlet n = 1;', 'console.log("never");\nconst s: string = n;', 'console.log("after");'] });
+    const run = await executeNotebook(file, { cache: false });
+    expect(run.status).toBe("failed");
+    expect(run.error).toMatchObject({ kind: "type", cell: 2, line: 2, column: 7, ename: "TS2322", evalue: "Type 'number' is not assignable to type 'string'." });
+    expect(run.error?.message).toBe("typed.ipynb: cell 2, line 2, column 7: TS2322: Type 'number' is not assignable to type 'string'.");
+    const cells = codeCells(run.executed.cells);
+    expect(stdout(cells[0]?.outputs ?? [])).toBe("first number\n");
+    expect(cells[1]?.outputs.map((o) => o.output_type)).toEqual(["error"]);
+    expect(cells[2]?.metadata.fragtax).toEqual({ status: "not-run" });
+  });
+
+  it("knows Deno's types: a wrong use of the Deno namespace is a type error", async () => {
+    const file = temp.notebook("deno-types.ipynb", { kernel: deno, cells: ["const v: number = Deno.version.deno;"] });
+    const run = await executeNotebook(file, { cache: false });
+    expect(run.error).toMatchObject({ kind: "type", cell: 1, line: 1, column: 7, ename: "TS2322", evalue: "Type 'string' is not assignable to type 'number'." });
+  });
+
+  it("refuses an assignment to a const of an earlier cell (TS2588); a later cell may redeclare a name", async () => {
+    const redeclared = temp.notebook("redeclare.ipynb", { kernel: deno, cells: ["const x = 1;", 'const x = "two";\nconsole.log(x.length);'] });
+    expect((await executeNotebook(redeclared, { cache: false })).status).toBe("ok");
+    const file = temp.notebook("const.ipynb", { kernel: deno, cells: ["const x = 1;", "x = 2;\nconsole.log(x);"] });
+    const run = await executeNotebook(file, { cache: false });
+    expect(run.error).toMatchObject({ kind: "type", cell: 2, line: 1, column: 1, ename: "TS2588", evalue: "Cannot assign to 'x' because it is a constant." });
+  });
+
+  it("locates a type error inside an imported local .ts file in that file, and stops the importing cell", async () => {
+    temp.write("deno-lib/bad.ts", 'export function twice(x: number): number {\n  const label: string = x;\n  return x * 2;\n}\n');
+    const file = temp.notebook("imports-bad.ipynb", { kernel: deno, cells: ['console.log("before");', 'import { twice } from "./deno-lib/bad.ts";\nconsole.log(twice(2));'] });
+    const run = await executeNotebook(file, { cache: false });
+    expect(run.error).toMatchObject({ kind: "type", cell: 2, ename: "TS2322" });
+    expect(run.error?.line).toBeUndefined();
+    expect(run.error?.message).toBe("imports-bad.ipynb: cell 2: TS2322: deno-lib/bad.ts:2:9: Type 'number' is not assignable to type 'string'.");
+    expect(stdout(codeCells(run.executed.cells)[0]?.outputs ?? [])).toBe("before\n");
+  });
+
+  it("the CLI prints the located error and exits 1", () => {
+    const file = temp.notebook("cli-typed.ipynb", { kernel: deno, cells: ["const s: string = 5;"] });
+    const run = spawnSync("node", [cli, "run", file, "--out", "-"], { encoding: "utf8" });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain("cli-typed.ipynb: cell 1, line 1, column 7: TS2322: Type 'number' is not assignable to type 'string'.");
+  });
+
+  it("a cell that runs too long is stopped and located; what it printed before stays", async () => {
+    const file = temp.notebook("slow.ipynb", { kernel: deno, cells: ['console.log("ok");', 'console.log("spinning");\nwhile (true) {}', 'console.log("never");'] });
+    const run = await executeNotebook(file, { cache: false, timeoutMs: 2000 });
+    expect(run.error).toMatchObject({ kind: "timeout", cell: 2, ename: "TimeoutError" });
+    expect(run.error?.evalue).toContain("did not finish within 2 s");
+    const cells = codeCells(run.executed.cells);
+    expect(stdout(cells[1]?.outputs ?? [])).toBe("spinning\n");
+    expect(cells[2]?.metadata.fragtax).toEqual({ status: "not-run" });
+  });
+});
+
+describe("fragtax check on Deno notebooks", () => {
+  it("reports every type error by notebook / cell / line / column, and in an imported file by file:line:column", async () => {
+    temp.write("check-lib/wrong.ts", 'export const size: number = "big";\n');
+    const file = temp.notebook("check-me.ipynb", { kernel: deno, cells: ["let n = 1;", 'import { size } from "./check-lib/wrong.ts";\nn = "x";\nconsole.log(size);'] });
+    const diagnostics = (await checkDenoNotebooks([file], { root: temp.path })).map(formatDiagnostic).sort();
+    expect(diagnostics).toEqual([
+      "check-lib/wrong.ts:1:14: error TS2322: Type 'string' is not assignable to type 'number'.",
+      "check-me.ipynb: cell 2, line 2, column 1: error TS2322: Type 'string' is not assignable to type 'number'.",
+    ]);
+  });
+
+  it("the CLI exits 1 on a type error in a Deno notebook and 0 when it is fixed", () => {
+    const file = temp.notebook("cli-check.ipynb", { kernel: deno, cells: ["const big: number = 10n;"] });
+    const failed = spawnSync("node", [cli, "check", file], { encoding: "utf8", cwd: temp.path });
+    expect(failed.status).toBe(1);
+    expect(failed.stderr).toContain("cli-check.ipynb: cell 1, line 1, column 7: error TS2322: Type 'bigint' is not assignable to type 'number'.");
+    temp.notebook("cli-check.ipynb", { kernel: deno, cells: ["const big: bigint = 10n;"] });
+    const fixed = spawnSync("node", [cli, "check", file], { encoding: "utf8", cwd: temp.path });
+    expect(fixed.stderr).not.toContain("error TS");
+    expect(fixed.status).toBe(0);
+  });
+});
