@@ -106,20 +106,21 @@ export async function build(options: BuildOptions = {}, effects: BuildEffects = 
   const rel = (path: string): string => relative(config.root, path) || ".";
   step("config", `${rel(config.file)}, ${config.chapters.length} chapters`);
 
-  // 2. assumptions
-  const assumptionsText = await effects.readText(config.assumptions);
-  const { registry: fileRegistry, keep: keepParsed } = await parseAssumptionsCached(assumptionsText, rel(config.assumptions), config.paths.cache);
-  const versionDate = config.date ?? started.toISOString().slice(0, 10);
-  const asOf = config.asOf ?? versionDate;
-  const [late, ...moreLate] = sourcesAfterAsOf(fileRegistry.all(), fileRegistry.correlations, asOf);
-  if (late !== undefined) throw new AssumptionError([late, ...moreLate]);
-  step("assumptions", `${fileRegistry.all().length} from ${rel(config.assumptions)}, as of ${asOf}`);
-  const { registry, whatIf } = await applyWhatIf(fileRegistry, options.whatIf ?? {});
-  if (whatIf) step("what-if", whatIf.overrides.map(describeOverride).join(", "));
-  const errata = config.errata === undefined ? null : parseErrata(await effects.readText(config.errata), rel(config.errata));
-
+  // The outputs are locked from here: a build killed at any later point leaves the lock behind, so
+  // publish refuses until a build finishes, however early the kill came.
   const release = await effects.lockOutputs(config.outDir);
   try {
+    // 2. assumptions
+    const assumptionsText = await effects.readText(config.assumptions);
+    const { registry: fileRegistry, keep: keepParsed } = await parseAssumptionsCached(assumptionsText, rel(config.assumptions), config.paths.cache);
+    const versionDate = config.date ?? started.toISOString().slice(0, 10);
+    const asOf = config.asOf ?? versionDate;
+    const [late, ...moreLate] = sourcesAfterAsOf(fileRegistry.all(), fileRegistry.correlations, asOf);
+    if (late !== undefined) throw new AssumptionError([late, ...moreLate]);
+    step("assumptions", `${fileRegistry.all().length} from ${rel(config.assumptions)}, as of ${asOf}`);
+    const { registry, whatIf } = await applyWhatIf(fileRegistry, options.whatIf ?? {});
+    if (whatIf) step("what-if", whatIf.overrides.map(describeOverride).join(", "));
+    const errata = config.errata === undefined ? null : parseErrata(await effects.readText(config.errata), rel(config.errata));
     await keepParsed();
     return await buildLocked({ config, options, effects, started, rel, registry, fileRegistry, whatIf, assumptionsText, versionDate, asOf, errata });
   } finally {
