@@ -7,7 +7,7 @@ import * as messages from "../messages/errata";
 import { nearestName } from "../util/suggest";
 import { ErrataError } from "./parse";
 import type { Erratum, LocatedErratum } from "./types";
-import { compareVersionIds } from "../publish/store";
+import { compareVersionIds } from "../vocabulary/version-ids";
 
 export interface ErrataReferences {
   readonly sections: readonly string[];
