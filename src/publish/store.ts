@@ -8,8 +8,9 @@ import type { FigureValues } from "../report/figures-file";
 import { parseSections, type ProseSnapshot } from "../diff/prose-guard";
 import type { WhatIf } from "../build/whatif/overrides";
 import type { Erratum } from "../errata/types";
+import { compareVersionIds, VERSION_ID } from "../vocabulary/version-ids";
 
-export const VERSION_ID = /^(\d{4}-\d{2}-\d{2})(?:-(\d+))?$/;
+export { compareVersionIds, VERSION_ID } from "../vocabulary/version-ids";
 
 export interface Manifest {
   readonly id: string;
@@ -43,13 +44,6 @@ export function publishedErrata(oldestFirst: readonly Manifest[], id?: string): 
   return upTo.flatMap((m) => m.errata ?? []);
 }
 
-/** Version ids in publication order: by date, then by suffix (none = 1). */
-export function compareVersionIds(a: string, b: string): number {
-  const [ma, mb] = [VERSION_ID.exec(a), VERSION_ID.exec(b)];
-  const key = (m: RegExpExecArray | null, id: string): [string, number] => (m ? [m[1] ?? "", Number(m[2] ?? 1)] : [id, 0]);
-  const [[da, na], [db, nb]] = [key(ma, a), key(mb, b)];
-  return da < db ? -1 : da > db ? 1 : na - nb;
-}
 
 /** `date`, or `date-2`, `date-3`, … — the first id not taken. */
 export function nextVersionId(date: string, existing: readonly string[]): string {

@@ -1,0 +1,14 @@
+/**
+ * The vocabulary of published version ids: `YYYY-MM-DD`, then `-2`, `-3`, … for later versions of the
+ * same day, and their order. Publishing names versions with it, errata check against it; it lives
+ * below both so neither imports the other for it.
+ */
+export const VERSION_ID = /^(\d{4}-\d{2}-\d{2})(?:-(\d+))?$/;
+
+/** Oldest first: by date, then by the same day's number (no suffix is 1). */
+export function compareVersionIds(a: string, b: string): number {
+  const [ma, mb] = [VERSION_ID.exec(a), VERSION_ID.exec(b)];
+  const key = (m: RegExpExecArray | null, id: string): [string, number] => (m ? [m[1] ?? "", Number(m[2] ?? 1)] : [id, 0]);
+  const [[da, na], [db, nb]] = [key(ma, a), key(mb, b)];
+  return da < db ? -1 : da > db ? 1 : na - nb;
+}
