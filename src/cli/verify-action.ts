@@ -4,7 +4,7 @@ import * as messages from "../messages/versions";
 import { versionFolders } from "../publish/store";
 import { checkVersion } from "../publish/verify";
 import { projectPaths } from "./project";
-import { InputError } from "../util/errors";
+import { EXIT_FAILED, InputError } from "../util/errors";
 
 /** Every named version (default: all) against its manifest; each altered or missing file is named. */
 export async function verifyAction(ids: readonly string[], options: { root?: string }): Promise<void> {
@@ -20,5 +20,5 @@ export async function verifyAction(ids: readonly string[], options: { root?: str
     for (const problem of problems) process.stderr.write(`fragtax: ${messages.versionTampered(join(paths.reportsDir, id, problem.file), problem.problem, id)}\n`);
     if (problems.length > 0) failed++;
   }
-  if (failed > 0) process.exitCode = 1;
+  if (failed > 0) process.exitCode = EXIT_FAILED;
 }
