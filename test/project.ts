@@ -31,6 +31,16 @@ export function appendCell(root: string, notebookName: string, source: string): 
   return notebook.cells.length;
 }
 
+/** A tslab notebook of code cells as JSON text (cell ids `${idPrefix}-N` when a prefix is given). */
+export function codeNotebookJson(cells: readonly string[], idPrefix?: string): string {
+  return JSON.stringify({
+    cells: cells.map((source, index) => ({ ...(idPrefix === undefined ? {} : { id: `${idPrefix}-${index + 1}` }), cell_type: "code", metadata: {}, execution_count: null, outputs: [], source })),
+    metadata: { kernelspec: { name: "tslab", language: "typescript", display_name: "TypeScript" } },
+    nbformat: 4,
+    nbformat_minor: 5,
+  });
+}
+
 /** Temp projects and scratch folders for a test file's tests, each removed after the test that made it. */
 export function tempFolders(): { project(fixture?: string): TempProject; scratch(prefix: string): string } {
   const made: (() => void)[] = [];

@@ -221,13 +221,13 @@ async function typeCheckTogether(files: readonly string[], options: ExecuteOptio
       continue;
     }
   }
-  const results = new Map<string, NotebookTypes>();
-  for (const { root, deno, notebooks } of groups.values()) {
-    const cache = options.cache === false ? undefined : CompileCache.forRoot(root);
-    const checked = await typeCheckNotebooks(notebooks, root, cache, deno === undefined ? { inThread: true } : { checker: denoChecker(deno) });
-    for (const [file, types] of checked) results.set(file, types);
-  }
-  return results;
+  // The groups at once: tslab's check in its thread, Deno's in `deno check` processes.
+  const checked = await Promise.all(
+    [...groups.values()].map(({ root, deno, notebooks }) =>
+      typeCheckNotebooks(notebooks, root, options.cache === false ? undefined : CompileCache.forRoot(root), deno === undefined ? { inThread: true } : { checker: denoChecker(deno) }),
+    ),
+  );
+  return new Map(checked.flatMap((group) => [...group]));
 }
 
 /** The parsed file, or undefined when it cannot be parsed: then each worker reports the error on its first cell. */

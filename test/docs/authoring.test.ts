@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import MarkdownIt from "markdown-it";
 import { afterAll, describe, expect, it } from "vitest";
+import { codeNotebookJson } from "../project";
 
 const repo = resolve(import.meta.dirname, "../..");
 const readme = readFileSync(join(repo, "README.md"), "utf8");
@@ -27,10 +28,6 @@ function tsBlocks(markdown: string, section?: string): string[] {
   return new MarkdownIt().parse(text, {}).filter((token) => token.type === "fence" && token.info.trim() === "ts").map((token) => token.content);
 }
 
-function notebookOf(blocks: readonly string[]): string {
-  const cells = blocks.map((source, index) => ({ id: `block-${index + 1}`, cell_type: "code", metadata: {}, execution_count: null, outputs: [], source }));
-  return JSON.stringify({ nbformat: 4, nbformat_minor: 5, metadata: { kernelspec: { name: "tslab", display_name: "TypeScript", language: "typescript" } }, cells });
-}
 
 const root = mkdtempSync(join(tmpdir(), "fragtax-docs-"));
 cpSync(join(repo, "notebooks"), join(root, "notebooks"), { recursive: true });
@@ -49,14 +46,14 @@ describe("the authoring docs run as written", () => {
   it("type-check like a chapter (fragtax check)", () => {
     for (const document of documents) {
       expect(document.blocks.length, document.name).toBeGreaterThan(0);
-      writeFileSync(join(root, document.file), notebookOf(document.blocks));
+      writeFileSync(join(root, document.file), codeNotebookJson(document.blocks, "block"));
     }
     const check = fragtax(["check", ...documents.map((document) => document.file)]);
     expect(check.status, check.stdout + check.stderr).toBe(0);
   }, 120_000);
 
   it.each(documents.map((document) => [document.name, document] as const))("%s: every block runs without an error and shows its figures", (_name, document) => {
-    writeFileSync(join(root, document.file), notebookOf(document.blocks));
+    writeFileSync(join(root, document.file), codeNotebookJson(document.blocks, "block"));
     const run = fragtax(["run", document.file, "--out", "-"]);
     expect(run.status, run.stderr).toBe(0);
     const executed = JSON.parse(run.stdout) as { cells: Array<{ outputs: Array<{ output_type: string; data?: Record<string, unknown> }> }> };

@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { visibleText } from "../report/fixture";
-import { appendCell, tempProject, type TempProject } from "../project";
+import { appendCell, codeNotebookJson, tempProject, type TempProject } from "../project";
 import { fragtax } from "../published-project";
 
 const dir = mkdtempSync(join(tmpdir(), "fragtax-cell-output-"));
@@ -17,12 +17,7 @@ afterEach(() => project?.remove());
 
 function notebook(name: string, cells: readonly string[]): string {
   const file = join(dir, name);
-  writeFileSync(file, JSON.stringify({
-    cells: cells.map((source) => ({ cell_type: "code", metadata: {}, execution_count: null, outputs: [], source })),
-    metadata: { kernelspec: { name: "tslab", language: "typescript", display_name: "TypeScript" } },
-    nbformat: 4,
-    nbformat_minor: 5,
-  }));
+  writeFileSync(file, codeNotebookJson(cells));
   return file;
 }
 

@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { parseAssumptions } from "../../src/assumptions";
 import { MAX_TIMEOUT_SECONDS, isCalendarDate, parseTimeoutSeconds } from "../../src/util/limits";
+import { codeNotebookJson } from "../project";
 import { fragtax, makeProject, useBuild } from "../published-project";
 
 const dir = mkdtempSync(join(tmpdir(), "fragtax-limits-"));
@@ -15,12 +16,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function notebook(cells: readonly string[]): string {
   const file = join(dir, `nb-${cells.length}-${Math.random().toString(36).slice(2)}.ipynb`);
-  writeFileSync(file, JSON.stringify({
-    cells: cells.map((source) => ({ cell_type: "code", metadata: {}, execution_count: null, outputs: [], source })),
-    metadata: { kernelspec: { name: "tslab", language: "typescript", display_name: "TypeScript" } },
-    nbformat: 4,
-    nbformat_minor: 5,
-  }));
+  writeFileSync(file, codeNotebookJson(cells));
   return file;
 }
 
