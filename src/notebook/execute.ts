@@ -21,7 +21,7 @@ import { CompileCache } from "./compile-cache";
 import { bundleImports, firstUses, isImportFailure, type ImportBundle, type ImportFailure } from "./imports";
 import { cellText, NotebookFormatError, notebookKernel, parseNotebook, type CodeCell, type Notebook } from "./nbformat";
 import { OutputCollector, type RunEvent, type ThrownValue } from "./outputs";
-import { DEFAULT_TIMEOUT_MS, defaultConcurrency, limiter, mapConcurrent, NotebookWorker, type WorkerOutcome, type WorkerProgram, type WorkerSetup } from "./pool";
+import { allInOrder, DEFAULT_TIMEOUT_MS, defaultConcurrency, limiter, mapConcurrent, NotebookWorker, type WorkerOutcome, type WorkerProgram, type WorkerSetup } from "./pool";
 import { displayPath, resolveRunInputs, type PreloadedAssumptions, type RunInputOptions } from "./run-context";
 import { denoBundle, denoBundleSpecifiers, findDeno, runInDeno } from "./deno";
 import { denoChecker } from "./deno-check";
@@ -196,7 +196,7 @@ export async function executeNotebooks(files: readonly string[], options: Execut
   if (pendingTypes === undefined) return mapConcurrent(files, limit, (file) => executeNotebook(file, shared));
   // While the check runs, a notebook that ran waits for it without holding a place: the limit counts running cells only.
   const runSlot = limiter(limit);
-  return Promise.all(files.map((file) => executeNotebook(file, { ...shared, runSlot })));
+  return allInOrder(files.map((file) => executeNotebook(file, { ...shared, runSlot })));
 }
 
 /**

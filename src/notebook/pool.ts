@@ -210,17 +210,39 @@ export class NotebookWorker {
   }
 }
 
-/** Maps `items` with at most `limit` calls of `fn` in flight; results keep the input order. */
+/**
+ * Maps `items` with at most `limit` calls of `fn` in flight; results keep the input order. After a
+ * failure no new call starts, and the failure reported is the one of the first item in input order
+ * (every earlier item was started), so the same inputs always give the same error.
+ */
 export async function mapConcurrent<T, R>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
   const results = new Array<R>(items.length);
+  const failures = new Map<number, unknown>();
   let next = 0;
   const lane = async (): Promise<void> => {
-    while (next < items.length) {
+    while (next < items.length && failures.size === 0) {
       const index = next++;
-      results[index] = await fn(items[index] as T, index);
+      try {
+        results[index] = await fn(items[index] as T, index);
+      } catch (error) {
+        failures.set(index, error);
+      }
     }
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+  if (failures.size > 0) throw failures.get(Math.min(...failures.keys()));
+  return results;
+}
+
+/**
+ * Awaits every promise in input order: the error thrown is the first one in that order, not the
+ * first to happen, so a report with two broken notebooks always names the same one. Later
+ * promises get a handler at once (their rejection is not an unhandled one).
+ */
+export async function allInOrder<R>(promises: readonly Promise<R>[]): Promise<R[]> {
+  for (const promise of promises) promise.catch(() => undefined);
+  const results: R[] = [];
+  for (const promise of promises) results.push(await promise);
   return results;
 }
 
