@@ -1,0 +1,218 @@
+/**
+ * The tslab notebook check on the native TypeScript compiler (`tsgo`, from the
+ * `@typescript/native-preview` package, whose platform packages ship the binary): the same cell
+ * modules and rules as the TypeScript API checker (typecheck-rules.ts), about seven times less CPU —
+ * the largest part of a cold build was this check.
+ *
+ *  1. write    each cell module under `<root>/out/.cache/tsgo-check/<tmp>/fs/`, mirroring its path,
+ *              and in the mirrored project a stub for each public entry (`dist/api.ts` re-exports
+ *              `src/api/engine.ts`: the engine's sources, as the API checker's host resolves them)
+ *  2. config   a tsconfig.json extending the project's, with tslab's options, `rootDirs` joining the
+ *              mirror to the project (a cell's `./lib/x.ts` is the notebook's) and `tslab` mapped to
+ *              fragtax's declarations
+ *  3. check    `tsgo -p … --pretty false --explainFiles`: the errors, then why each file is in the
+ *              program (which file imports it: the module graph)
+ *  4. locate   each error back to notebook / cell / line / column (line 1 of a cell module is its
+ *              header) or to the project file
+ *
+ * It returns undefined, and the caller uses the TypeScript API, when it cannot give the same answer:
+ * no binary for this platform, a notebook outside the project or with `@module` cells (their imports
+ * resolve per cell), no place to write, or a project tsconfig the native compiler rejects.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, realpathSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join, resolve, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+import { ENGINE_ENTRIES } from "./imports";
+import { reachable } from "./module-graph";
+import { cellPragmas } from "./pragmas";
+import { displayPath, findUp } from "./run-context";
+import { cellModules, packageFolder, type CellModule, type CheckDiagnostic, type CheckedProgram, type NotebookCells, type ProgramOptions } from "./typecheck-rules";
+
+/** `path(line,col): error TS1234: message`, the first line of an error without `--pretty`. */
+const ERROR_LINE = /^(.+)\((\d+),(\d+)\): error TS(\d+): (.*)$/;
+/** An error without a file (`error TS5023: …`): an option the compiler rejects. */
+const GLOBAL_ERROR = /^error TS(\d+): (.*)$/;
+/** A message chain's next line: indented by two spaces per level (explanations use three). */
+const CHAIN_LINE = /^((?: {2})+)(\S.*)$/;
+/** `--explainFiles`: a file in the program, then its reasons, one of them per importing file. */
+const IMPORTED_BY = /^ {3}Imported via .* from file '(.+?)'(?: with packageId .*)?$/;
+/** Ten minutes: far beyond a check of the largest report (a second), short of a hung build. */
+const CHECK_TIMEOUT_MS = 600_000;
+
+/** The native compiler's binary for this platform, or undefined when its package is not installed. */
+export function tsgoBinary(): string | undefined {
+  const require = createRequire(fileURLToPath(import.meta.url));
+  const name = `@typescript/native-preview-${process.platform}-${process.arch}`;
+  try {
+    const binary = join(dirname(require.resolve(`${name}/package.json`)), "lib", process.platform === "win32" ? "tsgo.exe" : "tsgo");
+    return existsSync(binary) ? binary : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function checkWithTsgo(notebooks: readonly NotebookCells[], options: ProgramOptions): CheckedProgram | undefined {
+  const binary = tsgoBinary();
+  const root = resolve(options.root);
+  // A project (its node_modules resolve bare imports from the mirror under out/.cache); a loose notebook's check writes nothing next to it.
+  if (binary === undefined || !["package.json", "node_modules"].some((name) => existsSync(join(root, name)))) return undefined;
+  if (notebooks.some((notebook) => !notebook.file.startsWith(root + sep) || notebook.cells.some((cell) => cellPragmas(cell.source).module !== undefined))) return undefined;
+  let dir: string;
+  try {
+    const base = join(root, "out", ".cache", "tsgo-check");
+    mkdirSync(base, { recursive: true });
+    dir = mkdtempSync(join(base, "check-"));
+  } catch {
+    return undefined; // an unwritable cache: the API checker needs no files
+  }
+  try {
+    return checkIn(dir, binary, notebooks, root, options.extraFiles ?? []);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function checkIn(dir: string, binary: string, notebooks: readonly NotebookCells[], root: string, extraFiles: readonly string[]): CheckedProgram | undefined {
+  // 1. write
+  const mirror = join(dir, "fs");
+  const mirrored = (path: string): string => join(mirror, path);
+  const byNotebook = new Map(notebooks.map((notebook) => [notebook.file, cellModules(notebook, root)]));
+  const cells = [...byNotebook.values()].flat();
+  for (const cell of cells) {
+    mkdirSync(dirname(mirrored(cell.path)), { recursive: true });
+    writeFileSync(mirrored(cell.path), cell.text);
+  }
+  const stubs = new Map<string, string>();
+  for (const [entry, source] of Object.entries(ENGINE_ENTRIES)) {
+    if (!existsSync(join(root, source))) continue;
+    const stub = mirrored(join(root, entry.replace(/\.js$/, ".ts")));
+    mkdirSync(dirname(stub), { recursive: true });
+    writeFileSync(stub, `export * from ${JSON.stringify(join(root, source))};\n`);
+    stubs.set(stub, join(root, source));
+  }
+  // 2. config
+  const config = join(dir, "tsconfig.json");
+  const project = findUp(root, "tsconfig.json") === join(root, "tsconfig.json") ? join(root, "tsconfig.json") : undefined;
+  const defaults = { strict: true, target: "ES2022", lib: ["ES2023"], types: ["node"], typeRoots: [join(packageFolder(), "node_modules", "@types")] };
+  writeFileSync(config, JSON.stringify({
+    ...(project !== undefined && { extends: project }),
+    compilerOptions: {
+      ...(project === undefined && defaults),
+      module: "esnext", moduleResolution: "bundler", noEmit: true, allowImportingTsExtensions: true, skipLibCheck: true, isolatedModules: false,
+      experimentalDecorators: true, jsx: "react", rootDirs: [mirrored(root), root], paths: { tslab: [join(packageFolder(), "src", "notebook", "tslab.d.ts")] },
+    },
+    include: [],
+    files: [...extraFiles, ...cells.map((cell) => mirrored(cell.path))],
+  }));
+  // 3. check
+  const run = spawnSync(binary, ["-p", config, "--pretty", "false", "--explainFiles"], { cwd: dir, encoding: "utf8", maxBuffer: 256 * 1024 * 1024, timeout: CHECK_TIMEOUT_MS });
+  if (run.error !== undefined || (run.status !== 0 && run.status !== 1 && run.status !== 2)) return undefined;
+  const output = parseOutput(run.stdout, dir);
+  // An error without a file or in the options: the native compiler does not take this project as the API does.
+  if (output.errors.some((error) => error.file === undefined || error.code >= 5000 && error.code < 7000)) return undefined;
+  if (run.status !== 0 && output.errors.length === 0) return undefined;
+  // 4. locate
+  const asLinked = linkedPaths(root);
+  const cellAt = new Map(cells.map((cell) => [mirrored(cell.path), cell]));
+  const located = new Map<string, CheckDiagnostic[]>();
+  for (const error of output.errors) {
+    const file = asLinked(error.file as string);
+    const cell = cellAt.get(file);
+    const key = cell?.path ?? file;
+    located.set(key, [...(located.get(key) ?? []), locate(error, cell, root)]);
+  }
+  // The graph between real files, cells by their own path, each stub replaced by its source.
+  const real = (file: string): string => cellAt.get(file)?.path ?? stubs.get(file) ?? asLinked(file);
+  const imports = new Map<string, string[]>();
+  for (const [importer, targets] of output.imports) {
+    const from = real(importer); // a stub and its source become one node
+    imports.set(from, [...new Set([...(imports.get(from) ?? []), ...targets.map(real)])].filter((to) => to !== from));
+  }
+  const virtual = new Set(cells.map((cell) => cell.path));
+  const entryTargets = new Set(Object.values(ENGINE_ENTRIES).map((target) => join(root, target)));
+  const isProjectFile = (file: string): boolean => !virtual.has(file) && !file.startsWith(dir + sep) && !file.endsWith(".d.ts") && !file.split(/[\\/]/).includes("node_modules");
+  const order = new Map(notebooks.map((notebook, index) => [displayPath(notebook.file, root), index]));
+  return {
+    cellsOf: (file) => byNotebook.get(file) ?? [],
+    errorsIn: (file) => located.get(file) ?? [],
+    all: () => [...located.values()].flat().sort((a, b) => compareDiagnostics(a, b, order)),
+    projectClosure: (file, throughEntries) => reachable((next) => imports.get(next), file, (next) => isProjectFile(next) && (throughEntries || !entryTargets.has(next))),
+  };
+}
+
+/**
+ * The native compiler names a file by its real path; the API, as it was reached. A project whose
+ * folder is a symlink (`src` → a shared checkout) gets its files back under the project's name.
+ */
+function linkedPaths(root: string): (file: string) => string {
+  const links: Array<{ target: string; linked: string }> = [];
+  for (const entry of readdirSync(root, { withFileTypes: true })) {
+    if (!entry.isSymbolicLink()) continue;
+    try {
+      links.push({ target: realpathSync(join(root, entry.name)) + sep, linked: join(root, entry.name) + sep });
+    } catch {
+      continue; // a dangling link
+    }
+  }
+  return (file) => {
+    const link = links.find(({ target }) => file.startsWith(target));
+    return link === undefined ? file : link.linked + file.slice(link.target.length);
+  };
+}
+
+interface NativeError {
+  /** Absolute path; undefined for an error of the options. */
+  readonly file?: string;
+  readonly line: number;
+  readonly column: number;
+  readonly code: number;
+  readonly message: string;
+}
+
+/** The errors (each message chain joined as the API's `flattenDiagnosticMessageText` does) and importer → imported files. */
+function parseOutput(stdout: string, cwd: string): { errors: NativeError[]; imports: Map<string, string[]> } {
+  const errors: NativeError[] = [];
+  const imports = new Map<string, string[]>();
+  let last: { -readonly [K in keyof NativeError]: NativeError[K] } | undefined;
+  let explained: string | undefined;
+  for (const line of stdout.split(/\r?\n/)) {
+    const error = ERROR_LINE.exec(line);
+    const global = error === null ? GLOBAL_ERROR.exec(line) : null;
+    const chain = last !== undefined ? CHAIN_LINE.exec(line) : null;
+    const importedBy = IMPORTED_BY.exec(line);
+    if (error !== null) {
+      const [, file, row, column, code, message] = error as unknown as [string, string, string, string, string, string];
+      last = { file: resolve(cwd, file), line: Number(row), column: Number(column), code: Number(code), message };
+      errors.push(last);
+    } else if (global !== null) {
+      last = { line: 0, column: 0, code: Number(global[1]), message: global[2] as string };
+      errors.push(last);
+    } else if (chain !== null && last !== undefined) {
+      last.message += `\n${chain[1] as string}${chain[2] as string}`;
+    } else if (importedBy !== null && explained !== undefined) {
+      const importer = resolve(cwd, importedBy[1] as string);
+      imports.set(importer, [...(imports.get(importer) ?? []), explained]);
+    } else if (line.length > 0 && !line.startsWith(" ")) {
+      last = undefined;
+      explained = resolve(cwd, line);
+    } else if (!line.startsWith(" ")) {
+      last = undefined;
+    }
+  }
+  return { errors, imports };
+}
+
+/** Line 1 of a cell module is its header: cell line L is module line L + 1 (an error in the header is at the cell's start). */
+function locate(error: NativeError, cell: CellModule | undefined, root: string): CheckDiagnostic {
+  const { code, message } = error;
+  if (cell !== undefined) return { file: cell.notebook, cell: cell.cell, line: Math.max(1, error.line - 1), column: error.line === 1 ? 1 : error.column, code, message };
+  return { file: displayPath(error.file as string, root), line: error.line, column: error.column, code, message };
+}
+
+/** Notebooks in the order given, their cells in order, then other files by path; by position within each. */
+function compareDiagnostics(a: CheckDiagnostic, b: CheckDiagnostic, order: ReadonlyMap<string, number>): number {
+  const rank = (d: CheckDiagnostic): number => order.get(d.file) ?? order.size;
+  return rank(a) - rank(b) || (rank(a) === order.size ? a.file.localeCompare(b.file) : 0) || (a.cell ?? 0) - (b.cell ?? 0) || a.line - b.line || a.column - b.column;
+}
