@@ -12,7 +12,7 @@ import { inferenceUsdPerMillionTokens } from "../model/energy";
 import { capitalRecoveryFactor, remainderProbabilities, sovereigntyInferenceUplift, splitPoolCapacityMultiplier } from "./essay-arithmetic";
 import { engineeringMultiplier } from "../model/fragmentation";
 import type { ReportModel } from "../model/runner";
-import { scenarioMixture } from "../model/scenarios";
+import { mixtureExpected } from "../model/scenarios";
 import { valuationMultiples } from "../model/valuation";
 
 const HOURS_PER_YEAR = 8760;
@@ -93,9 +93,8 @@ export const SCENARIOS: ReportModel<
   },
   evaluate: (x) => {
     const indices = [x.indexMerchant, 1 + x.uplift, x.indexWinner];
-    // scenarioMixture checks that the essay's probabilities are each in [0, 1] and sum to 1.
-    const mixed = (probabilities: readonly number[]): number =>
-      scenarioMixture(SCENARIO_NAMES.map((name, i) => ({ name, probability: probabilities[i] as number, value: indices[i] as number }))).expected;
+    // mixtureExpected checks that the essay's probabilities are each in [0, 1] and sum to 1 (scenarioMixture's rules).
+    const mixed = (probabilities: readonly number[]): number => mixtureExpected(SCENARIO_NAMES, probabilities, indices);
     const weighted = mixed([x.pMerchant, x.pBalkanization, x.pWinner]);
     const band = remainderProbabilities(x.bandBalkanization, x.bandWinner);
     const usdPerMtok = inferenceUsdPerMillionTokens({ usdPerGpuHour: x.price, tokensPerSecondPerGpu: x.tokensPerSecond, utilizationFraction: x.utilization });

@@ -16,6 +16,7 @@
 import { normalQuantile } from "./distributions";
 import { cholesky, invertLower, multiply } from "../util/linalg";
 import { uniformStream } from "./random";
+import { sortedCopy, stableRanks } from "./order";
 import * as msg from "../messages/model";
 
 /** A target rank correlation between two columns, by column name. */
@@ -98,13 +99,11 @@ function sampleCorrelation(columns: readonly Float64Array[]): number[][] {
   return columns.map((x, i) => columns.map((y, j) => (i === j ? 1 : dot(x, y) / ((norms[i] as number) * (norms[j] as number)))));
 }
 
-/** `values` re-ordered so that its k-th smallest value sits where `order` has its k-th smallest. */
+/** `values` re-ordered so that its k-th smallest value sits where `order` has its k-th smallest (ties: the earlier position first). */
 function reorderLike(values: Float64Array, order: Float64Array): Float64Array {
-  const sorted = Float64Array.from(values).sort();
-  const positions = Array.from(order.keys()).sort((i, j) => (order[i] as number) - (order[j] as number));
+  const sorted = sortedCopy(values);
+  const rank = stableRanks(order);
   const out = new Float64Array(values.length);
-  positions.forEach((position, rank) => {
-    out[position] = sorted[rank] as number;
-  });
+  for (let i = 0; i < out.length; i++) out[i] = sorted[rank[i] as number] as number;
   return out;
 }

@@ -42,6 +42,31 @@ export function checkProbabilities(scenarios: readonly Scenario[]): void {
   }
 }
 
+/** Scenario-name lists already found distinct (a model passes the same constant list on every draw). */
+const distinctNames = new WeakSet<readonly string[]>();
+
+/**
+ * `scenarioMixture(…).expected` for a model that mixes once per Monte Carlo draw: the same checks
+ * (any failure throws `checkProbabilities`' error) and the same sum, in the same order, without
+ * building the outcome objects: in a 10,000-draw run those allocations were most of the model's time.
+ */
+export function mixtureExpected(names: readonly string[], probabilities: readonly number[], values: readonly number[]): number {
+  let total = 0;
+  let expected = 0;
+  let inRange = names.length > 0 && probabilities.length === names.length && values.length === names.length;
+  for (let i = 0; i < probabilities.length; i++) {
+    const p = probabilities[i] as number;
+    if (!(p >= 0 && p <= 1)) inRange = false;
+    total += p;
+    expected += p * (values[i] as number);
+  }
+  if (!distinctNames.has(names) && new Set(names).size === names.length) distinctNames.add(names);
+  if (!inRange || !distinctNames.has(names) || Math.abs(total - 1) > PROBABILITY_TOLERANCE) {
+    checkProbabilities(names.map((name, i) => ({ name, probability: probabilities[i] as number })));
+  }
+  return expected;
+}
+
 export interface ScenarioOutcome extends Scenario {
   readonly value: number;
 }

@@ -12,6 +12,7 @@ import * as msg from "../messages/model";
 import { distributionOf } from "./distributions";
 import { medians } from "./montecarlo";
 import type { InputSpec, Model, ModelOutput, MonteCarloResult, OutputName } from "./montecarlo";
+import { countAtOrBelow, countBelow, hasNaN, sortedCopy } from "./order";
 
 export interface TornadoRow<K extends string> {
   readonly input: K;
@@ -87,16 +88,13 @@ export function spearman(x: Float64Array, y: Float64Array): number {
 
 /** 1-based ranks; tied values share the average of their ranks. */
 export function ranks(values: Float64Array): Float64Array {
-  const order = new Uint32Array(values.length);
-  for (let i = 0; i < order.length; i++) order[i] = i;
-  order.sort((a, b) => (values[a] as number) - (values[b] as number));
   const result = new Float64Array(values.length);
-  for (let start = 0; start < order.length; ) {
-    let end = start + 1;
-    while (end < order.length && values[order[end] as number] === values[order[start] as number]) end++;
-    const rank = (start + end + 1) / 2;
-    for (let k = start; k < end; k++) result[order[k] as number] = rank;
-    start = end;
+  if (hasNaN(values)) return result.fill(Number.NaN); // no order to rank by
+  const sorted = sortedCopy(values);
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i] as number;
+    // Ties span positions below…atOrBelow−1 of the sorted values: the average 1-based rank.
+    result[i] = (countBelow(sorted, value) + countAtOrBelow(sorted, value) + 1) / 2;
   }
   return result;
 }
