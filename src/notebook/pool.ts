@@ -133,6 +133,8 @@ function takeWorker(): Worker {
     reused.ref();
     return reused;
   }
+  // The thread's stdio is not the notebook's: worker.ts sends what a cell writes as its outputs, and
+  // nothing reaches fragtax's own stdout (`--out -`). Not read here: a flowing stream holds the process open.
   const worker = new Worker(workerEntry(), { stdout: true, stderr: true });
   live.add(worker);
   worker.once("exit", () => live.delete(worker));

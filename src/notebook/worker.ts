@@ -31,6 +31,19 @@ process.exit = ((code?: number | string | null) => {
   throw Object.assign(new Error(messages.cellCalledExit(code)), { name: "ProcessExitError" });
 }) as typeof process.exit;
 
+// What a cell (or a module it imports) writes to process.stdout/stderr is the cell's stream output,
+// as in tslab and as console's. This thread's own streams would pipe it to the main thread, where it
+// was lost — and its unread data held the process open after the last notebook.
+let writeStream: (name: "stdout" | "stderr", text: string) => void = () => undefined;
+for (const name of ["stdout", "stderr"] as const) {
+  process[name].write = ((chunk: string | Uint8Array, encoding?: BufferEncoding | ((error?: Error | null) => void), callback?: (error?: Error | null) => void): boolean => {
+    const done = typeof encoding === "function" ? encoding : callback;
+    writeStream(name, typeof chunk === "string" ? chunk : Buffer.from(chunk).toString(typeof encoding === "string" ? encoding : "utf8"));
+    if (done !== undefined) queueMicrotask(() => done());
+    return true;
+  }) as typeof process.stdout.write;
+}
+
 let reportRejection: (reason: unknown) => void = () => undefined;
 process.on("unhandledRejection", (reason) => reportRejection(reason));
 
@@ -46,6 +59,7 @@ async function run(job: WorkerSetup, program: Promise<WorkerProgram>): Promise<v
     tslab,
   });
   reportRejection = (reason) => post({ type: "stream", name: "stderr", text: messages.unhandledRejection(describe(reason).evalue) });
+  writeStream = (name, text) => post({ type: "stream", name, text });
   const { cells, bundle } = await program;
   realm.loadImports(bundle);
   for (const cell of cells) {
@@ -92,6 +106,7 @@ async function serve(): Promise<void> {
       post({ type: "cell-end", cell, reads: [], thrown: describe(error) });
     }
     reportRejection = () => undefined;
+    writeStream = () => undefined;
     // Let callbacks the notebook scheduled without awaiting them run before judging what it left behind.
     await new Promise((resolve) => setImmediate(resolve));
     post({ type: "done", reusable: leftNothingBehind(env) });
