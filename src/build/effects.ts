@@ -83,6 +83,9 @@ export class FileBuildEffects implements BuildEffects {
       execute: async (notebooks) => {
         // The engine (esbuild, the compiler) is loaded only when a chapter runs: a no-op rebuild never does.
         const { executeNotebooks } = await import("../notebook/execute");
+        // A chapter runs, so the page will be rendered: load the renderer while the threads work. A failure
+        // here is left to the render step to report (it loads the same modules again).
+        void import("../report/render").then((render) => render.preloadRenderer()).catch(() => undefined);
         const results = await executeNotebooks(
           notebooks.map((notebook) => join(config.root, notebook)),
           // The engine gets the assumptions this build parsed (what-if overrides already applied), not a path to parse again.

@@ -91,6 +91,11 @@ const vegaLibraries = async () => {
 };
 let libraries: ReturnType<typeof vegaLibraries> | undefined;
 
+/** Loads vega and vega-lite now (a build does so while its chapters run, when its main thread is idle). */
+export async function loadChartLibraries(): Promise<void> {
+  await (libraries ??= vegaLibraries());
+}
+
 export function applyTheme(spec: Record<string, unknown>, extra: Record<string, unknown> = {}): Record<string, unknown> {
   const own = typeof spec.config === "object" && spec.config !== null ? (spec.config as Record<string, unknown>) : {};
   return { ...spec, config: mergeConfig(mergeConfig(CHART_THEME as Record<string, unknown>, extra), own) };

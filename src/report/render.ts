@@ -46,6 +46,16 @@ export interface RenderedReport {
 
 const HEADLINE_COUNT = 4;
 
+/**
+ * Loads what rendering charts needs (vega, vega-lite, the compiled spec validator, the renderer
+ * itself) ahead of `renderReport`. A build calls it when chapters start running: its main thread
+ * only waits for them then, and loading took ~0.3 s of the serial render step after them.
+ */
+export async function preloadRenderer(): Promise<void> {
+  const [{ loadChartLibraries }, { loadSchemaValidator }] = await Promise.all([import("../charts/render"), import("../charts/schema")]);
+  await Promise.all([loadChartLibraries(), loadSchemaValidator()]);
+}
+
 export async function renderReport(input: ReportInput): Promise<RenderedReport> {
   const markdown = createMarkdownRenderer();
   const chapters: RenderedChapter[] = [];

@@ -14,7 +14,20 @@ import { sha256 } from "../../util/hash";
 /** Hashes files under `root` by relative path; missing files hash to `undefined`. Memoized. */
 export class FileHasher {
   private readonly memo = new Map<string, string | undefined>();
+  /** Module closures by their entry list: chapters importing the same modules share one esbuild pass. */
+  private readonly closures = new Map<string, Promise<string[]>>();
   constructor(private readonly root: string) {}
+
+  /** `transitiveModules` of these entries, once per distinct list in this build. */
+  closure(modules: readonly string[]): Promise<string[]> {
+    const key = JSON.stringify([...modules].sort());
+    let found = this.closures.get(key);
+    if (found === undefined) {
+      found = transitiveModules(this.root, modules);
+      this.closures.set(key, found);
+    }
+    return found;
+  }
 
   hash(path: string): string | undefined {
     const key = toProjectPath(this.root, path);
@@ -88,7 +101,7 @@ export interface FingerprintInputs {
 /** The fingerprint to store after a run. */
 export async function fingerprintAfterRun(inputs: FingerprintInputs): Promise<Fingerprint> {
   const modules: Record<string, string> = {};
-  for (const path of await transitiveModules(inputs.root, inputs.modules)) {
+  for (const path of await inputs.hasher.closure(inputs.modules)) {
     const hash = inputs.hasher.hash(path);
     if (hash !== undefined) modules[path] = hash;
   }
