@@ -110,8 +110,10 @@ function checkIn(dir: string, binary: string, notebooks: readonly NotebookCells[
   const run = spawnSync(binary, ["-p", config, "--pretty", "false", "--explainFiles"], { cwd: dir, encoding: "utf8", maxBuffer: 256 * 1024 * 1024, timeout: CHECK_TIMEOUT_MS });
   if (run.error !== undefined || (run.status !== 0 && run.status !== 1 && run.status !== 2)) return undefined;
   const output = parseOutput(run.stdout, dir);
-  // An error without a file or in the options: the native compiler does not take this project as the API does.
-  if (output.errors.some((error) => error.file === undefined || error.code >= 5000 && error.code < 7000)) return undefined;
+  // An error without a file, in a tsconfig or about an option (TS5xxx): the native compiler does not take
+  // this project as the API does (TypeScript 7 dropped some options), so the API checks it.
+  const configError = (error: NativeError): boolean => error.file === undefined || error.file.endsWith("tsconfig.json") || (error.code >= 5000 && error.code < 6000);
+  if (output.errors.some(configError)) return undefined;
   if (run.status !== 0 && output.errors.length === 0) return undefined;
   // 4. locate
   const asLinked = linkedPaths(root);

@@ -58,6 +58,22 @@ describe("type check on the native compiler", () => {
     expect(native!.projectClosure(`${typed.file}.cell8.ts`, true)).toContain(join(root, "src", "model", "montecarlo.ts"));
   });
 
+  it("extends the project's tsconfig.json (noUnusedLocals: TS6133 as the API reports it); an option TypeScript 7 dropped goes to the API", () => {
+    const unused: NotebookCells = { file: join(root, "notebooks", "unused.ipynb"), cells: [{ cell: 1, source: "export {};\nfunction f(): number {\n  const y = 2;\n  return 1;\n}\nf();" }] };
+    const tsconfig = (extra: object): string => JSON.stringify({ compilerOptions: { strict: true, target: "ES2022", lib: ["ES2023"], types: ["node"], noUnusedLocals: true, ...extra } });
+    writeFileSync(join(root, "tsconfig.json"), tsconfig({}));
+    try {
+      const native = checkWithTsgo([unused], { root });
+      expect(native?.all().map((d) => [d.cell, d.line, d.column, d.code])).toEqual([[1, 3, 9, 6133]]);
+      expect(native?.all()).toEqual(checkWithApi([unused], { root }).all());
+      writeFileSync(join(root, "tsconfig.json"), tsconfig({ baseUrl: "." }));
+      expect(checkWithTsgo([unused], { root })).toBeUndefined();
+      expect(checkAll([unused], { root }).map((d) => d.code)).toEqual([6133]);
+    } finally {
+      rmSync(join(root, "tsconfig.json"));
+    }
+  });
+
   it("leaves notebooks with @module cells, and a project whose cache cannot be written, to the TypeScript API", () => {
     const modules: NotebookCells = { file: join(root, "notebooks", "modules.ipynb"), cells: [{ cell: 1, source: "/** @module mylib */\nexport const x: number = 1;" }, { cell: 2, source: 'import { x } from "./mylib";\nconst y: string = x;' }] };
     expect(checkWithTsgo([modules], { root })).toBeUndefined();
