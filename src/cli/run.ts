@@ -10,7 +10,7 @@ import { writeFileAtomic } from "../util/atomic";
 import { EXIT_FAILED, EXIT_OK, InputError, type ExitCode } from "../util/errors";
 import { locatingFileSystemErrors } from "../util/fs-errors";
 import { MAX_TIMEOUT_SECONDS, parseTimeoutSeconds } from "../util/limits";
-import { outPaths } from "../config";
+import { outPaths } from "../config/paths";
 
 
 export function registerRunCommand(program: Command): void {
@@ -30,13 +30,16 @@ async function runCommand(notebook: string, options: { out?: string; timeout: st
   if (timeoutMs === undefined) throw new InputError(messages.badTimeout(options.timeout, MAX_TIMEOUT_SECONDS));
   // Loaded on demand: other commands do not pay for esbuild and the engine.
   const { executeNotebook, projectRoot } = await import("../notebook/execute");
-  const result = await executeNotebook(notebook, { timeoutMs, releaseCompiler: true });
+  // The build's parsed assumptions, when the file is unchanged since: the notebook thread skips its parser.
+  const root = projectRoot(resolve(notebook));
+  const cachedAssumptions = async (file: string) => (await import("../build/cache/parsed-assumptions")).cachedAssumptions(file, root, outPaths(root).cache);
+  const result = await executeNotebook(notebook, { timeoutMs, releaseCompiler: true, cachedAssumptions });
   // nb.words.ledger() counts the whole report when a build renders it; a single run has only this notebook's claims.
   const { resolveLedgerWords } = await import("../api/words");
   const json = resolveLedgerWords(`${JSON.stringify(result.executed, null, 1)}\n`, result.claims);
   if (options.out === "-") process.stdout.write(json);
   else {
-    const out = resolve(options.out ?? join(outPaths(projectRoot(resolve(notebook))).executed, basename(notebook)));
+    const out = resolve(options.out ?? join(outPaths(root).executed, basename(notebook)));
     // A reader never sees half a notebook; a folder or unwritable path is said with the path (exit 2).
     await locatingFileSystemErrors(messages.runOutWhat(), out, () => writeFileAtomic(out, json));
     process.stderr.write(`${messages.runWrote(out)}\n`);

@@ -14,6 +14,7 @@ import { InputError } from "../util/errors";
 import { DEFAULT_MONTE_CARLO } from "../model/montecarlo";
 import { nearestName } from "../util/suggest";
 import { findReportYaml } from "./root";
+import { outPaths, type OutPaths } from "./paths";
 
 export type Paper = "A4" | "Letter";
 
@@ -53,33 +54,8 @@ export interface ReportConfig {
 }
 
 /** Everything fragtax writes under a project root: the one list of `out/…` folders. */
-export interface OutPaths {
-  /** The latest build: report.html, report.pdf, figures.json, claims.json, build-log.json. */
-  readonly build: string;
-  /** `fragtax run`'s executed notebooks. */
-  readonly executed: string;
-  /** Published versions, immutable. */
-  readonly reports: string;
-  /** Caches: notebook results, rendered charts and the engine's compiled cells and import bundles. */
-  readonly cache: string;
-  readonly notebookCache: string;
-  readonly chartCache: string;
-  readonly engineCache: string;
-}
-
-export function outPaths(root: string): OutPaths {
-  const out = join(resolve(root), "out");
-  const cache = join(out, ".cache");
-  return {
-    build: join(out, "build"),
-    executed: join(out, "build", "executed"),
-    reports: join(out, "reports"),
-    cache,
-    notebookCache: join(cache, "notebooks"),
-    chartCache: join(cache, "charts"),
-    engineCache: join(cache, "engine"),
-  };
-}
+export { outPaths, type OutPaths };
+export { reportFieldsLeniently, type ReportFields } from "./lenient";
 
 export { findProjectRoot, findReportYaml } from "./root";
 
@@ -182,38 +158,6 @@ export function normalizeConfig(text: string, fileName: string, options: Normali
     montecarlo: spec.montecarlo,
     outDir: outPaths(root).build,
     paths: outPaths(root),
-  };
-}
-
-/**
- * What a single notebook run (`fragtax run`, `fragtax check`, Jupyter) needs from a report.yaml,
- * read leniently: a half-written report.yaml still lets a notebook run. Defaults as normalizeConfig's.
- */
-export interface ReportFields {
-  /** Absolute path of the assumptions file. */
-  readonly assumptions: string;
-  readonly montecarlo: { readonly samples: number; readonly seed: number };
-  /** Absolute chapter paths, when report.yaml lists them. */
-  readonly chapters: readonly string[] | undefined;
-}
-
-export function reportFieldsLeniently(text: string, fileName: string): ReportFields {
-  let data: Record<string, unknown> = {};
-  try {
-    const parsed: unknown = parseDocument(text).toJS();
-    if (parsed !== null && typeof parsed === "object") data = parsed as Record<string, unknown>;
-  } catch {
-    // unreadable: the defaults; `fragtax build` reports the error with its line
-  }
-  const dir = dirname(resolve(fileName));
-  const mc = data.montecarlo !== null && typeof data.montecarlo === "object" ? (data.montecarlo as Record<string, unknown>) : {};
-  return {
-    assumptions: resolve(dir, typeof data.assumptions === "string" ? data.assumptions : "assumptions.yaml"),
-    montecarlo: {
-      samples: typeof mc.samples === "number" ? mc.samples : DEFAULT_MONTE_CARLO.samples,
-      seed: typeof mc.seed === "number" ? mc.seed : DEFAULT_MONTE_CARLO.seed,
-    },
-    chapters: Array.isArray(data.chapters) ? data.chapters.map((chapter) => resolve(dir, String(chapter))) : undefined,
   };
 }
 

@@ -21,7 +21,7 @@ import { CompileCache } from "./compile-cache";
 import { bundleImports, firstUses, isImportFailure, type ImportBundle, type ImportFailure } from "./imports";
 import { cellText, NotebookFormatError, notebookKernel, parseNotebook, type CodeCell, type Notebook } from "./nbformat";
 import { OutputCollector, type RunEvent, type ThrownValue } from "./outputs";
-import { allInOrder, DEFAULT_TIMEOUT_MS, defaultConcurrency, limiter, mapConcurrent, NotebookWorker, type WorkerOutcome, type WorkerProgram, type WorkerSetup } from "./pool";
+import { allInOrder, DEFAULT_TIMEOUT_MS, defaultConcurrency, limiter, mapConcurrent, NotebookWorker, startWorkerEarly, type WorkerOutcome, type WorkerProgram, type WorkerSetup } from "./pool";
 import { displayPath, resolveRunInputs, type PreloadedAssumptions, type RunInputOptions } from "./run-context";
 import { denoBundle, denoBundleSpecifiers, findDeno, runInDeno } from "./deno";
 import { denoChecker } from "./deno-check";
@@ -79,6 +79,8 @@ export async function executeNotebook(file: string, options: ExecuteOptions = {}
     throw new NotebookFormatError(messages.notebookUnreadable(name, error.code ?? error.message), name);
   });
   const notebook = parseNotebook(text, name);
+  // A run of its own (not a build's, which takes threads as places to run come free): start the thread now.
+  if (options.runSlot === undefined && options.pendingTypes === undefined && notebookKernel(notebook) !== "deno") startWorkerEarly();
   const codeCells = notebook.cells.flatMap((cell, index) => (cell.cell_type === "code" ? [{ cell: index + 1, source: cellText(cell.source) }] : []));
   const base = { notebook: name, file: absolute, notebookData: notebook, started };
   // The worker starts now: thread start-up and loading assumptions overlap with steps 2–3.

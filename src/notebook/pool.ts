@@ -146,6 +146,18 @@ function takeWorker(): Worker {
   return worker;
 }
 
+/**
+ * Starts a notebook thread now and leaves it idle (unref'd: it never keeps the process alive); the
+ * next `NotebookWorker` takes it. A single run calls this before reading report.yaml and its caches,
+ * so the thread's start-up (an isolate, the engine, the assumptions parser) overlaps with that work.
+ */
+export function startWorkerEarly(): void {
+  if (idle.length > 0) return;
+  const worker = takeWorker();
+  worker.unref();
+  idle.push(worker);
+}
+
 /** Ends every notebook thread (running or idle): after an error nothing may keep the process alive. */
 export function endAllWorkers(): void {
   idle.length = 0;

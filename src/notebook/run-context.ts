@@ -12,7 +12,7 @@ import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import type { MonteCarloSettings } from "../api/context";
 import { DEFAULT_MONTE_CARLO } from "../model/montecarlo";
 import type { Assumption, AssumptionOverride } from "../assumptions/types";
-import type { ReportFields } from "../config";
+import type { ReportFields } from "../config/lenient";
 import { findReportYaml } from "../config/root";
 
 // One definition of the run context for the API and the engine (the API reads it, the engine builds it).
@@ -43,6 +43,11 @@ export interface RunInputOptions {
   readonly overrides?: readonly AssumptionOverride[];
   readonly montecarlo?: MonteCarloSettings;
   readonly preloaded?: PreloadedAssumptions;
+  /**
+   * The assumptions a build already parsed from this file, when its text is unchanged (the CLI passes
+   * the build's cache, build/cache/parsed-assumptions.ts): the worker then loads no YAML or zod.
+   */
+  readonly cachedAssumptions?: (file: string) => Promise<readonly Assumption[] | undefined>;
 }
 
 /**
@@ -55,16 +60,19 @@ export async function resolveRunInputs(notebookFile: string, options: RunInputOp
   const report = explicit ? undefined : findReportYaml(dirname(resolve(notebookFile)));
   const fields = report ? await readReportFields(report) : undefined;
   const assumptionsFile = options.assumptionsFile !== undefined ? options.assumptionsFile : (fields?.assumptions ?? null);
+  const given = options.preloaded !== undefined && options.preloaded.file === assumptionsFile ? options.preloaded : undefined;
+  const cached = given === undefined && assumptionsFile !== null ? await options.cachedAssumptions?.(assumptionsFile) : undefined;
+  const preloaded = given ?? (cached === undefined || assumptionsFile === null ? undefined : { file: assumptionsFile, assumptions: cached });
   return {
     assumptionsFile,
     overrides: options.overrides ?? [],
     montecarlo: options.montecarlo ?? fields?.montecarlo ?? DEFAULT_MONTE_CARLO,
-    ...(options.preloaded !== undefined && options.preloaded.file === assumptionsFile ? { preloaded: options.preloaded } : {}),
+    ...(preloaded !== undefined && { preloaded }),
   };
 }
 
 async function readReportFields(file: string): Promise<ReportFields> {
-  const { reportFieldsLeniently } = await import("../config"); // only when there is a report.yaml to read
+  const { reportFieldsLeniently } = await import("../config/lenient"); // only when there is a report.yaml to read
   return reportFieldsLeniently(await readFile(file, "utf8"), file);
 }
 

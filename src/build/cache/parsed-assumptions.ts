@@ -6,8 +6,8 @@
  * stamp; a file with a problem is never cached (it is parsed again and reported again).
  */
 import { readFile } from "node:fs/promises";
-import { join } from "node:path";
-import { parseAssumptions, AssumptionRegistry } from "../../assumptions";
+import { join, relative } from "node:path";
+import { AssumptionRegistry } from "../../assumptions/registry";
 import type { Assumption, Correlation } from "../../assumptions/types";
 import { writeFileAtomic } from "../../util/atomic";
 import { canonicalJson, sha256 } from "../../util/hash";
@@ -27,18 +27,45 @@ interface ParsedEntry {
  * build refused for bad input (e.g. a source after the as-of date) writes nothing.
  */
 export async function parseAssumptionsCached(text: string, fileName: string, cacheDir: string): Promise<{ registry: AssumptionRegistry; keep: () => Promise<void> }> {
-  const file = join(cacheDir, "assumptions", "parsed.json");
-  const key = sha256(canonicalJson({ format: FORMAT, text, fileName, code: codeStamp() }));
-  try {
-    const entry = JSON.parse(await readFile(file, "utf8")) as Partial<ParsedEntry>;
-    if (entry.format === FORMAT && entry.key === key && Array.isArray(entry.assumptions) && Array.isArray(entry.correlations)) {
-      return { registry: new AssumptionRegistry(entry.assumptions, fileName, entry.correlations), keep: async () => undefined };
-    }
-  } catch {
-    // missing or damaged: parsed below
-  }
+  const file = entryFile(cacheDir);
+  const key = entryKey(text, fileName);
+  const cached = await readEntry(file, key);
+  if (cached !== undefined) return { registry: new AssumptionRegistry(cached.assumptions, fileName, cached.correlations), keep: async () => undefined };
+  // The parser (YAML and zod) is loaded only on a miss.
+  const { parseAssumptions } = await import("../../assumptions");
   const registry = parseAssumptions(text, fileName); // throws, located, on a problem: nothing cached
   const entry: ParsedEntry = { format: FORMAT, key, assumptions: registry.all(), correlations: registry.correlations };
   // Unwritable: parsed again next time.
   return { registry, keep: () => writeFileAtomic(file, JSON.stringify(entry)).catch(() => undefined) };
+}
+
+/**
+ * The assumptions the last build of the project at `root` parsed from `file`, while the file's text is
+ * what was parsed (undefined otherwise): `fragtax run` hands them to the notebook thread, which then
+ * loads neither YAML nor zod (~0.1 s of a run). The key is the build's, name relative to the root.
+ */
+export async function cachedAssumptions(file: string, root: string, cacheDir: string): Promise<readonly Assumption[] | undefined> {
+  try {
+    return (await readEntry(entryFile(cacheDir), entryKey(await readFile(file, "utf8"), relative(root, file) || ".")))?.assumptions;
+  } catch {
+    return undefined; // an unreadable assumptions file: the worker's loader reports it
+  }
+}
+
+function entryFile(cacheDir: string): string {
+  return join(cacheDir, "assumptions", "parsed.json");
+}
+
+function entryKey(text: string, fileName: string): string {
+  return sha256(canonicalJson({ format: FORMAT, text, fileName, code: codeStamp() }));
+}
+
+async function readEntry(file: string, key: string): Promise<ParsedEntry | undefined> {
+  try {
+    const entry = JSON.parse(await readFile(file, "utf8")) as Partial<ParsedEntry>;
+    if (entry.format === FORMAT && entry.key === key && Array.isArray(entry.assumptions) && Array.isArray(entry.correlations)) return entry as ParsedEntry;
+  } catch {
+    // missing or damaged: a miss
+  }
+  return undefined;
 }

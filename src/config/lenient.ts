@@ -1,0 +1,41 @@
+/**
+ * The report.yaml fields the engine needs (the assumptions file, Monte Carlo settings, the chapter
+ * list), read leniently: a file `fragtax build` would refuse still gives its defaults here, and the
+ * build reports the problem with its line. Its own module, with the YAML parser only: `fragtax run`
+ * and `check` do not load report.yaml's schema library for three fields.
+ */
+import { dirname, resolve } from "node:path";
+import { parseDocument } from "yaml";
+import { DEFAULT_MONTE_CARLO } from "../model/montecarlo";
+
+/**
+ * What a single notebook run (`fragtax run`, `fragtax check`, Jupyter) needs from a report.yaml,
+ * read leniently: a half-written report.yaml still lets a notebook run. Defaults as normalizeConfig's.
+ */
+export interface ReportFields {
+  /** Absolute path of the assumptions file. */
+  readonly assumptions: string;
+  readonly montecarlo: { readonly samples: number; readonly seed: number };
+  /** Absolute chapter paths, when report.yaml lists them. */
+  readonly chapters: readonly string[] | undefined;
+}
+
+export function reportFieldsLeniently(text: string, fileName: string): ReportFields {
+  let data: Record<string, unknown> = {};
+  try {
+    const parsed: unknown = parseDocument(text).toJS();
+    if (parsed !== null && typeof parsed === "object") data = parsed as Record<string, unknown>;
+  } catch {
+    // unreadable: the defaults; `fragtax build` reports the error with its line
+  }
+  const dir = dirname(resolve(fileName));
+  const mc = data.montecarlo !== null && typeof data.montecarlo === "object" ? (data.montecarlo as Record<string, unknown>) : {};
+  return {
+    assumptions: resolve(dir, typeof data.assumptions === "string" ? data.assumptions : "assumptions.yaml"),
+    montecarlo: {
+      samples: typeof mc.samples === "number" ? mc.samples : DEFAULT_MONTE_CARLO.samples,
+      seed: typeof mc.seed === "number" ? mc.seed : DEFAULT_MONTE_CARLO.seed,
+    },
+    chapters: Array.isArray(data.chapters) ? data.chapters.map((chapter) => resolve(dir, String(chapter))) : undefined,
+  };
+}

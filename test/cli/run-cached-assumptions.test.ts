@@ -1,0 +1,44 @@
+/**
+ * `fragtax run` hands the notebook thread the assumptions the last build parsed, while
+ * assumptions.yaml is byte-for-byte what was parsed — and parses the file again once it changed.
+ * The cached entry here is altered on purpose (same key, another price) so that which one a run
+ * used can be seen in its output.
+ */
+import { spawnSync } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { codeNotebookJson, tempProject } from "../project";
+
+const project = tempProject();
+afterAll(() => project.remove());
+const cli = join(import.meta.dirname, "..", "..", "dist", "cli.js");
+
+function runHigh(): string {
+  const out = join(project.root, "out", "run.ipynb");
+  const run = spawnSync("node", [cli, "run", join(project.root, "notebooks", "price.ipynb"), "--out", out], { encoding: "utf8", timeout: 60_000 });
+  expect(run.status, run.stderr).toBe(0);
+  const cells = (JSON.parse(readFileSync(out, "utf8")) as { cells: Array<{ outputs: Array<{ data?: Record<string, string> }> }> }).cells;
+  return cells[0]?.outputs[0]?.data?.["text/plain"] ?? "";
+}
+
+describe("fragtax run and the build's parsed assumptions", () => {
+  it("uses them while the file is unchanged, and parses the file again after an edit", () => {
+    writeFileSync(join(project.root, "notebooks", "price.ipynb"), codeNotebookJson(['import * as tslab from "tslab";\nimport { notebook } from "../dist/api.js";\nnotebook(tslab).assumptions.get("h100_usd_per_gpu_hour").range?.high']));
+    const file = join(project.root, "notebooks", "assumptions.yaml");
+    const cacheDir = join(project.root, "out", ".cache");
+    // A build parses the file and caches it (under the stamp of the CLI's own code, as run reads it).
+    const build = spawnSync("node", [cli, "build", "--no-pdf", "--root", project.root], { encoding: "utf8", timeout: 120_000 });
+    expect(build.status, build.stderr).toBe(0);
+    expect(runHigh()).toBe("3");
+
+    const entryFile = join(cacheDir, "assumptions", "parsed.json");
+    const entry = JSON.parse(readFileSync(entryFile, "utf8")) as { assumptions: Array<{ id: string; range?: { high: number } }> };
+    entry.assumptions.find((a) => a.id === "h100_usd_per_gpu_hour")!.range!.high = 4.5;
+    writeFileSync(entryFile, JSON.stringify(entry));
+    expect(runHigh()).toBe("4.5"); // the cached entry was used: no YAML parse in the notebook thread
+
+    writeFileSync(file, readFileSync(file, "utf8").replace("range: { low: 2, high: 3 }", "range: { low: 2, high: 3.5 }"));
+    expect(runHigh()).toBe("3.5"); // the file changed: parsed again, the entry ignored
+  });
+});
