@@ -20,7 +20,7 @@
  * resolve per cell), no place to write, or a project tsconfig the native compiler rejects.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, realpathSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, realpathSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -63,6 +63,7 @@ export function checkWithTsgo(notebooks: readonly NotebookCells[], options: Prog
   try {
     const base = join(root, "out", ".cache", "tsgo-check");
     mkdirSync(base, { recursive: true });
+    removeAbandoned(base);
     dir = mkdtempSync(join(base, "check-"));
   } catch {
     return undefined; // an unwritable cache: the API checker needs no files
@@ -71,6 +72,21 @@ export function checkWithTsgo(notebooks: readonly NotebookCells[], options: Prog
     return checkIn(dir, binary, notebooks, root, options.extraFiles ?? []);
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** A check takes seconds: a folder this old was left by a process killed mid-check (`kill -9`), not by a running one. */
+const ABANDONED_MS = 15 * 60_000;
+
+function removeAbandoned(base: string): void {
+  const now = Date.now();
+  for (const entry of readdirSync(base, { withFileTypes: true })) {
+    if (!entry.isDirectory() || !entry.name.startsWith("check-")) continue;
+    try {
+      if (now - statSync(join(base, entry.name)).mtimeMs > ABANDONED_MS) rmSync(join(base, entry.name), { recursive: true, force: true });
+    } catch {
+      continue; // removed meanwhile by another process
+    }
   }
 }
 

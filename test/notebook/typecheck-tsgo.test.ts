@@ -3,7 +3,7 @@
  * every error, its location and the files a cell depends on, and the native one must step aside
  * (undefined → the API checker) when it cannot answer the same.
  */
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { checkAll } from "../../src/notebook/typecheck";
@@ -72,6 +72,20 @@ describe("type check on the native compiler", () => {
     } finally {
       rmSync(join(root, "tsconfig.json"));
     }
+  });
+
+  it("removes a check folder abandoned by a killed process, and leaves nothing of its own", () => {
+    const base = join(root, "out", ".cache", "tsgo-check");
+    const abandoned = join(base, "check-killed");
+    mkdirSync(abandoned, { recursive: true });
+    writeFileSync(join(abandoned, "cell.ts"), "");
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    utimesSync(abandoned, hourAgo, hourAgo);
+    const recent = join(base, "check-running");
+    mkdirSync(recent, { recursive: true });
+    expect(checkWithTsgo([typed], { root })).toBeDefined();
+    expect(readdirSync(base).sort()).toEqual(["check-running"]);
+    rmSync(recent, { recursive: true });
   });
 
   it("leaves notebooks with @module cells, and a project whose cache cannot be written, to the TypeScript API", () => {
