@@ -33,7 +33,23 @@ export function createProgram(): Command {
   return program;
 }
 
+/**
+ * A reader that stops reading (`fragtax --help | head -3`, a pager quit early) closes the pipe: the
+ * output is no longer wanted, which is not an error of fragtax. The work goes on to its end (a build
+ * still writes its files and releases its lock) with that stream's output dropped, instead of Node's
+ * "write EPIPE" crash midway.
+ */
+function dropOutputOnClosedPipe(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on("error", (error: NodeJS.ErrnoException) => {
+      if (error.code !== "EPIPE" && error.code !== "ERR_STREAM_DESTROYED") throw error;
+      stream.write = (() => true) as typeof stream.write;
+    });
+  }
+}
+
 async function main(argv: readonly string[]): Promise<void> {
+  dropOutputOnClosedPipe();
   const program = createProgram();
   try {
     await program.parseAsync([...argv]);

@@ -35,6 +35,17 @@ describe("fragtax CLI", () => {
   });
 });
 
+describe("output to a reader that stops reading", () => {
+  it("ends normally, without Node's EPIPE crash, when the pipe closes early (`fragtax new --help | true`)", () => {
+    for (const args of ["new --help", "--help", "run --help"]) {
+      // bash's PIPESTATUS gives fragtax's own exit status, not head's.
+      const piped = spawnSync("bash", ["-c", `node dist/cli.js ${args} | true; echo "status=\${PIPESTATUS[0]}"`], { encoding: "utf8" });
+      expect(piped.stdout.trim()).toBe("status=0");
+      expect(piped.stderr).not.toMatch(/EPIPE|Unhandled|node:events/);
+    }
+  });
+});
+
 describe("the fragtax bin", () => {
   it("stays executable after a re-bundle, so `npx fragtax` keeps working", () => {
     // `npm test` re-bundled dist/ just before the tests ran: this is the file the bundler last wrote.
