@@ -70,6 +70,10 @@ export function checkWithTsgo(notebooks: readonly NotebookCells[], options: Prog
   }
   try {
     return checkIn(dir, binary, notebooks, root, options.extraFiles ?? []);
+  } catch (error) {
+    // The disk filled up or went read-only while the cells were written: the API checker writes nothing.
+    if (typeof (error as NodeJS.ErrnoException).code === "string") return undefined;
+    throw error;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
