@@ -15,6 +15,7 @@ import { registerPublishCommand } from "./publish";
 import { registerRunCommand } from "./run";
 import { registerVerifyCommand } from "./verify";
 import { exitCodeOf } from "../util/errors";
+import { terminalText } from "../util/terminal";
 
 export function createProgram(): Command {
   const program = new Command("fragtax")
@@ -48,8 +49,21 @@ function dropOutputOnClosedPipe(): void {
   }
 }
 
+/**
+ * Everything fragtax writes on stderr is for a person at a terminal, and much of it quotes a
+ * notebook or a data file (a cell's error message, a chart field, an assumption's label): control
+ * characters there (ESC, BEL, …) are written as visible escapes (`\x1b`), so quoted text cannot
+ * recolour the terminal, retitle its window or hide a line. fragtax's own stderr has no colours.
+ */
+function terminalSafeStderr(): void {
+  const write = process.stderr.write.bind(process.stderr) as (chunk: string, ...rest: unknown[]) => boolean;
+  process.stderr.write = ((chunk: string | Uint8Array, ...rest: unknown[]) =>
+    write(terminalText(typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("utf8")), ...rest.filter((arg) => typeof arg === "function"))) as typeof process.stderr.write;
+}
+
 async function main(argv: readonly string[]): Promise<void> {
   dropOutputOnClosedPipe();
+  terminalSafeStderr();
   const program = createProgram();
   try {
     await program.parseAsync([...argv]);

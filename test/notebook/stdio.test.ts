@@ -30,4 +30,13 @@ describe("process.stdout and process.stderr in a notebook", () => {
     expect(cells[1]!.outputs.map((o) => o.name ?? o.data?.["text/plain"])).toEqual(["stderr", "7"]);
     expect(text(cells[1]!.outputs[0]!)).toBe("warning from a module\n");
   });
+
+  it("a cell's error quoting control characters reaches the terminal as visible escapes, never as raw ESC or BEL", () => {
+    const file = temp.notebook("escapes.ipynb", { cells: ['throw new Error("<b>\\u001b[31mRED\\u001b[0m \\u001b]0;TITLE\\u0007")'] });
+    const run = spawnSync("node", [cli, "run", file, "--out", join(temp.path, "escapes.out.ipynb")], { encoding: "utf8", timeout: 60_000 });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain("<b>\\x1b[31mRED\\x1b[0m \\x1b]0;TITLE\\x07");
+    // eslint-disable-next-line no-control-regex -- the point: no control character but newlines
+    expect(run.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f]/);
+  });
 });
