@@ -13,12 +13,15 @@ export type TrackedAssumptions = AssumptionReader & { all(): readonly Assumption
 export async function loadTrackedAssumptions(inputs: RunInputs, consumer: string): Promise<TrackedAssumptions> {
   // The loader (YAML + zod validation) is imported only when there is a file to load that the main
   // thread has not parsed already.
-  const registry =
+  const name = inputs.assumptionsName ?? inputs.assumptionsFile ?? "(no assumptions file)";
+  const loaded =
     inputs.assumptionsFile === null
-      ? new AssumptionRegistry([], "(no assumptions file)")
+      ? new AssumptionRegistry([], name)
       : inputs.preloaded !== undefined
-        ? new AssumptionRegistry(inputs.preloaded.assumptions.map(deepFreeze), inputs.preloaded.file)
+        ? new AssumptionRegistry(inputs.preloaded.assumptions.map(deepFreeze), name)
         : await (await import("../assumptions/load")).loadAssumptionsFile(inputs.assumptionsFile);
+  // Named as every other message names the file: relative to the project (an unknown id says where it looked).
+  const registry = loaded.fileName === name ? loaded : new AssumptionRegistry(loaded.all(), name, loaded.correlations);
   const effective = inputs.overrides.length > 0 ? registry.withOverrides(inputs.overrides) : registry;
   const reader = effective.reader(consumer);
   return { get: (id) => reader.get(id), readIds: () => reader.readIds(), all: () => effective.all() };

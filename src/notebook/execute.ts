@@ -87,7 +87,8 @@ export async function executeNotebook(file: string, options: ExecuteOptions = {}
   const versions = { tslab: `fragtax ${TOOL_VERSION}`, typescript: `esbuild ${packageVersion("esbuild")}`, node: process.version };
   // A Deno notebook runs in the Deno runtime (deno.ts) and is type-checked by `deno check` (deno-check.ts).
   const deno = notebookKernel(notebook) === "deno" ? findDeno(name, root) : undefined;
-  const inputs = await resolveRunInputs(absolute, options);
+  const resolved = await resolveRunInputs(absolute, options);
+  const inputs = resolved.assumptionsFile === null ? resolved : { ...resolved, assumptionsName: displayPath(resolved.assumptionsFile, root) };
   const setup: WorkerSetup | undefined = deno === undefined ? { notebookFile: absolute, notebook: name, inputs, versions } : undefined;
   // Under a build's run limit (`runSlot`) the thread is taken when the notebook's turn to run comes.
   const worker = setup && options.runSlot === undefined ? new NotebookWorker(setup) : undefined;

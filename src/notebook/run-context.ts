@@ -22,6 +22,8 @@ export { RUN_CONTEXT, type RunContext } from "../api/context";
 export interface RunInputs {
   /** Absolute path of the assumptions file, or null when no report.yaml was found. */
   readonly assumptionsFile: string | null;
+  /** The file as messages name it (relative to the project root), when it differs from the path. */
+  readonly assumptionsName?: string;
   readonly overrides: readonly AssumptionOverride[];
   readonly montecarlo: MonteCarloSettings;
   /**
