@@ -5,6 +5,7 @@
 import { basename, join, resolve } from "node:path";
 import type { Command } from "commander";
 import * as messages from "../messages/notebook";
+import { buildWarning } from "../messages/report";
 import { formatCellError } from "../notebook/errors";
 import { writeFileAtomic } from "../util/atomic";
 import { EXIT_FAILED, EXIT_OK, InputError, type ExitCode } from "../util/errors";
@@ -44,6 +45,8 @@ async function runCommand(notebook: string, options: { out?: string; timeout: st
     await locatingFileSystemErrors(messages.runOutWhat(), out, () => writeFileAtomic(out, json));
     process.stderr.write(`${messages.runWrote(out)}\n`);
   }
+  // The build's warnings that need no drawing (a chart field the data lacks), so they are seen here first.
+  for (const warning of (await import("../report/chart-outputs")).chartFieldWarnings(result.executed, result.notebook)) process.stderr.write(`${buildWarning(warning)}\n`);
   if (result.error) process.stderr.write(`${formatCellError(result.error)}\n`);
   else process.stderr.write(`${messages.runSummary(result.notebook, result.cellsRun, result.durationMs)}\n`);
   return result.status === "ok" ? EXIT_OK : EXIT_FAILED;

@@ -4,6 +4,8 @@
  */
 import { VEGA_LITE_MIME } from "../api/types";
 import { chartFiles } from "../charts/data";
+import { missingFields } from "../charts/fields";
+import { chartMissingField } from "../messages/charts";
 import type { Notebook, Output } from "../notebook/nbformat";
 
 export const VEGA_LITE_MIMES = [VEGA_LITE_MIME, "application/vnd.vegalite.v6+json", "application/vnd.vegalite.v4+json"];
@@ -26,4 +28,21 @@ export function chartSpecs(outputs: readonly Output[]): unknown[] {
 /** The local files (data, images) a notebook's charts read, resolved against its folder. */
 export function notebookChartFiles(notebook: Notebook, folder: string): string[] {
   return notebook.cells.flatMap((cell) => (cell.cell_type === "code" ? chartSpecs(cell.outputs).flatMap((spec) => chartFiles(spec, folder)) : []));
+}
+
+/**
+ * The build's "chart field not in the chart's data" warnings for one executed notebook, without
+ * drawing anything: `fragtax run` prints them too, so a wrong field is seen before the build.
+ * (Data read from files is the build's to check: only inline rows are looked at here.)
+ */
+export function chartFieldWarnings(notebook: Notebook, name: string): string[] {
+  return notebook.cells.flatMap((cell, index) =>
+    cell.cell_type !== "code"
+      ? []
+      : chartSpecs(cell.outputs).flatMap((spec) =>
+          typeof spec !== "object" || spec === null || Array.isArray(spec)
+            ? []
+            : missingFields(spec as Record<string, unknown>).map((field) => chartMissingField(`${name}: cell ${index + 1}`, field.field, field.path, field.available, field.suggestion)),
+        ),
+  );
 }

@@ -1,8 +1,9 @@
 /**
- * `fragtax run` hands the notebook thread the assumptions the last build parsed, while
- * assumptions.yaml is byte-for-byte what was parsed — and parses the file again once it changed.
- * The cached entry here is altered on purpose (same key, another price) so that which one a run
- * used can be seen in its output.
+ * `fragtax run` on a notebook of a project:
+ * - it hands the notebook thread the assumptions the last build parsed, while assumptions.yaml is
+ *   byte-for-byte what was parsed, and parses the file again once it changed (the cached entry is
+ *   altered on purpose, same key and another price, so which one a run used shows in its output);
+ * - it prints the build's chart-field warnings.
  */
 import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
@@ -40,5 +41,17 @@ describe("fragtax run and the build's parsed assumptions", () => {
 
     writeFileSync(file, readFileSync(file, "utf8").replace("range: { low: 2, high: 3 }", "range: { low: 2, high: 3.5 }"));
     expect(runHigh()).toBe("3.5"); // the file changed: parsed again, the entry ignored
+  });
+});
+
+describe("fragtax run and charts", () => {
+  it("warns, as the build does, about a chart field that is not in the chart's data (exit 0)", () => {
+    writeFileSync(join(project.root, "notebooks", "chart.ipynb"), codeNotebookJson([
+      'import * as tslab from "tslab";\nimport { notebook } from "../dist/api.js";\nconst nb = notebook(tslab);',
+      'nb.chart({ title: "Counts", description: "Bars", data: { values: [{ a: "x", count: 2 }] }, mark: "bar", encoding: { x: { field: "a", type: "nominal" }, y: { field: "cuont", type: "quantitative" } } });',
+    ]));
+    const run = spawnSync("node", [cli, "run", join(project.root, "notebooks", "chart.ipynb"), "--out", join(project.root, "out", "chart.ipynb")], { encoding: "utf8", timeout: 60_000 });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stderr).toContain('warning: notebooks/chart.ipynb: cell 2: chart field "cuont" (at encoding.y.field) is not in the chart\'s data; did you mean "count"?');
   });
 });
