@@ -53,7 +53,6 @@ export interface ReportConfig {
   readonly paths: OutPaths;
 }
 
-/** Everything fragtax writes under a project root: the one list of `out/…` folders. */
 export { outPaths, type OutPaths };
 export { reportFieldsLeniently, type ReportFields } from "./lenient";
 

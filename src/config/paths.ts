@@ -19,6 +19,7 @@ export interface OutPaths {
   readonly engineCache: string;
 }
 
+/** Everything fragtax writes under a project root: the one list of `out/…` folders. */
 export function outPaths(root: string): OutPaths {
   const out = join(resolve(root), "out");
   const cache = join(out, ".cache");

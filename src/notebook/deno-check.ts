@@ -22,6 +22,7 @@ import { tmpdir } from "node:os";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import * as messages from "../messages/notebook";
+import { outPaths } from "../config/paths";
 import { PUBLIC_ENTRIES } from "./imports";
 import { reachable } from "./module-graph";
 import { displayPath } from "./run-context";
@@ -48,7 +49,7 @@ export async function denoCheck(deno: string, notebooks: readonly NotebookCells[
   const { cellModules } = await import("./typecheck");
   // Inside a project, under out/.cache, so that a bare import resolves from the project's node_modules
   // as it does from the notebook; a loose notebook's check never writes next to it.
-  const base = existsSync(join(root, "package.json")) ? join(root, "out", ".cache", "deno-check") : tmpdir();
+  const base = existsSync(join(root, "package.json")) ? join(outPaths(root).cache, "deno-check") : tmpdir();
   await mkdir(base, { recursive: true });
   const dir = await mkdtemp(join(base, "fragtax-deno-check-"));
   // Every path mirrored under `mirror`: a relative import from a cell module resolves into the mirror,

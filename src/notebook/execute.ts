@@ -79,14 +79,15 @@ export async function executeNotebook(file: string, options: ExecuteOptions = {}
     throw new NotebookFormatError(messages.notebookUnreadable(name, error.code ?? error.message), name);
   });
   const notebook = parseNotebook(text, name);
+  const kernel = notebookKernel(notebook);
   // A run of its own (not a build's, which takes threads as places to run come free): start the thread now.
-  if (options.runSlot === undefined && options.pendingTypes === undefined && notebookKernel(notebook) !== "deno") startWorkerEarly();
+  if (options.runSlot === undefined && options.pendingTypes === undefined && kernel !== "deno") startWorkerEarly();
   const codeCells = notebook.cells.flatMap((cell, index) => (cell.cell_type === "code" ? [{ cell: index + 1, source: cellText(cell.source) }] : []));
   const base = { notebook: name, file: absolute, notebookData: notebook, started };
   // The worker starts now: thread start-up and loading assumptions overlap with steps 2–3.
   const versions = { tslab: `fragtax ${TOOL_VERSION}`, typescript: `esbuild ${packageVersion("esbuild")}`, node: process.version };
   // A Deno notebook runs in the Deno runtime (deno.ts) and is type-checked by `deno check` (deno-check.ts).
-  const deno = notebookKernel(notebook) === "deno" ? findDeno(name, root) : undefined;
+  const deno = kernel === "deno" ? findDeno(name, root) : undefined;
   const resolved = await resolveRunInputs(absolute, options);
   const inputs = resolved.assumptionsFile === null ? resolved : { ...resolved, assumptionsName: displayPath(resolved.assumptionsFile, root) };
   const setup: WorkerSetup | undefined = deno === undefined ? { notebookFile: absolute, notebook: name, inputs, versions } : undefined;

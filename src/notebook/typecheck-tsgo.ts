@@ -24,6 +24,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, realpathSync, rmSync, 
 import { createRequire } from "node:module";
 import { dirname, join, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
+import { outPaths } from "../config/paths";
 import { ENGINE_ENTRIES } from "./imports";
 import { reachable } from "./module-graph";
 import { cellPragmas } from "./pragmas";
@@ -61,7 +62,7 @@ export function checkWithTsgo(notebooks: readonly NotebookCells[], options: Prog
   if (notebooks.some((notebook) => !notebook.file.startsWith(root + sep) || notebook.cells.some((cell) => cellPragmas(cell.source).module !== undefined))) return undefined;
   let dir: string;
   try {
-    const base = join(root, "out", ".cache", "tsgo-check");
+    const base = join(outPaths(root).cache, "tsgo-check");
     mkdirSync(base, { recursive: true });
     removeAbandoned(base);
     dir = mkdtempSync(join(base, "check-"));
