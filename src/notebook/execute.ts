@@ -9,6 +9,8 @@
  *                                                             later cell do not run; earlier cells do, as in tslab
  *  5. run the cells in a worker (`pool.ts`, `worker.ts`)   — events become outputs (`outputs.ts`)
  *  6. locate a failure (`errors.ts`), mark later cells as not run, assemble the result
+ *
+ * A build's several notebooks at once, with one type check for all: `execute-many.ts`.
  */
 import { readFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
@@ -21,12 +23,12 @@ import { CompileCache } from "./compile-cache";
 import { bundleImports, firstUses, isImportFailure, type ImportBundle, type ImportFailure } from "./imports";
 import { cellText, NotebookFormatError, notebookKernel, parseNotebook, type CodeCell, type Notebook } from "./nbformat";
 import { OutputCollector, type RunEvent, type ThrownValue } from "./outputs";
-import { allInOrder, DEFAULT_TIMEOUT_MS, defaultConcurrency, limiter, mapConcurrent, NotebookWorker, startWorkerEarly, type WorkerOutcome, type WorkerProgram, type WorkerSetup } from "./pool";
-import { displayPath, resolveRunInputs, type PreloadedAssumptions, type RunInputOptions } from "./run-context";
+import { DEFAULT_TIMEOUT_MS, NotebookWorker, startWorkerEarly, type WorkerOutcome, type WorkerProgram, type WorkerSetup } from "./pool";
+import { displayPath, resolveRunInputs, type RunInputOptions } from "./run-context";
 import { denoBundle, denoBundleSpecifiers, findDeno, runInDeno } from "./deno";
 import { denoChecker } from "./deno-check";
 import { compileCell, isCellFileName, isSyntaxError, type CellSyntaxError, type CompiledCell } from "./transpile";
-import type { NotebookCells, NotebookTypes } from "./typecheck";
+import type { NotebookTypes } from "./typecheck";
 import { firstTypeError, typeCheckNotebooks } from "./typecheck-run";
 import { findProjectRoot } from "../config";
 
@@ -49,6 +51,14 @@ export interface ExecuteOptions extends RunInputOptions {
   readonly pendingTypes?: Promise<ReadonlyMap<string, NotebookTypes>>;
   /** Runs a notebook's cells when a place is free (a build's limit of running notebooks); immediately without. */
   readonly runSlot?: <T>(run: () => Promise<T>) => Promise<T>;
+  /** Called when this notebook is compiled and bundled (or failed before): see `executeNotebooks`' `afterStart`. */
+  readonly compiled?: () => void;
+  /**
+   * Called as soon as a notebook's cells have run, with its outputs so far: a build draws its charts
+   * while other notebooks run. It may come before the build's type check answers, so it can include
+   * outputs of cells that check then refuses (the result has the final outputs).
+   */
+  readonly onRun?: (file: string, ran: Notebook) => void;
 }
 
 export interface NotebookRunResult {
@@ -118,6 +128,7 @@ export async function executeNotebook(file: string, options: ExecuteOptions = {}
     const bundle = deno
       ? await bundleCached(cache, denoBundleSpecifiers(cells, absolute, root), absolute, root, () => denoBundle(cells, absolute, root))
       : await bundleCached(cache, [...firstUses(cells).keys()], absolute, root, () => bundleImports(cells, absolute, root));
+    options.compiled?.();
     if (isImportFailure(bundle)) {
       worker?.cancel();
       const source = cells.find((c) => c.cell === bundle.at.cell)?.source;
@@ -146,7 +157,10 @@ export async function executeNotebook(file: string, options: ExecuteOptions = {}
     let types: NotebookTypes;
     let ran: CellsRun;
     if (speculative) {
-      const speculation = run(cells, worker).then((done) => ({ done, at: performance.now() }));
+      const speculation = run(cells, worker).then((done) => {
+        options.onRun?.(absolute, outputsSoFar(notebook, done));
+        return { done, at: performance.now() };
+      });
       const [speculated, checked] = await Promise.all([speculation, typesOf()]);
       waitedMs += performance.now() - speculated.at;
       types = checked ?? NO_TYPES;
@@ -156,6 +170,7 @@ export async function executeNotebook(file: string, options: ExecuteOptions = {}
     } else {
       types = (await typesOf()) ?? NO_TYPES;
       ran = await run(upTo(typeErrorOf(types)), worker);
+      options.onRun?.(absolute, outputsSoFar(notebook, ran));
     }
     const typeError = typeErrorOf(types);
     const { outcome, collector, state } = ran;
@@ -183,65 +198,8 @@ export async function executeNotebook(file: string, options: ExecuteOptions = {}
     // waiting for its program: an idle worker must never keep the process alive.
     worker?.cancel();
     throw error;
-  }
-}
-
-/**
- * Runs several notebooks, one worker per core (or `concurrency`); results keep the input order.
- * A named assumptions file is parsed once here rather than by every notebook's worker.
- */
-export async function executeNotebooks(files: readonly string[], options: ExecuteOptions & { readonly concurrency?: number } = {}): Promise<NotebookRunResult[]> {
-  const preloaded = options.preloaded ?? (files.length > 1 ? await preloadAssumptions(options.assumptionsFile) : undefined);
-  // Several notebooks: one check for all, in its own thread while they run (a core for it, a core for them).
-  const pendingTypes = options.types === undefined && files.length > 1 ? typeCheckTogether(files, options) : undefined;
-  pendingTypes?.catch(() => undefined); // awaited by every notebook; one rejection is reported once, by them
-  const shared = { ...options, ...(preloaded && { preloaded }), ...(pendingTypes && { pendingTypes }) };
-  const limit = options.concurrency ?? defaultConcurrency();
-  if (pendingTypes === undefined) return mapConcurrent(files, limit, (file) => executeNotebook(file, shared));
-  // While the check runs, a notebook that ran waits for it without holding a place: the limit counts running cells only.
-  const runSlot = limiter(limit);
-  return allInOrder(files.map((file) => executeNotebook(file, { ...shared, runSlot })));
-}
-
-/**
- * One program for all notebooks of a build (lib, @types/node and src/ parsed once), grouped by
- * project root, checked in a thread of its own; a notebook that cannot be read is left to
- * `executeNotebook` to report.
- */
-async function typeCheckTogether(files: readonly string[], options: ExecuteOptions): Promise<Map<string, NotebookTypes>> {
-  // Deno notebooks are grouped apart: `deno check` checks them, one run per root (deno-check.ts).
-  const groups = new Map<string, { root: string; deno?: string; notebooks: NotebookCells[] }>();
-  for (const file of files.map((f) => resolve(f))) {
-    const root = options.root ? resolve(options.root) : projectRoot(file);
-    try {
-      const notebook = parseNotebook(await readFile(file, "utf8"), displayPath(file, root));
-      const deno = notebookKernel(notebook) === "deno" ? findDeno(displayPath(file, root), root) : undefined;
-      const cells = notebook.cells.flatMap((cell, index) => (cell.cell_type === "code" ? [{ cell: index + 1, source: cellText(cell.source) }] : []));
-      const key = `${deno ?? ""}\0${root}`;
-      const group = groups.get(key) ?? { root, ...(deno === undefined ? {} : { deno }), notebooks: [] };
-      group.notebooks.push({ file, cells });
-      groups.set(key, group);
-    } catch {
-      continue;
-    }
-  }
-  // The groups at once: tslab's check in its thread, Deno's in `deno check` processes.
-  const checked = await Promise.all(
-    [...groups.values()].map(({ root, deno, notebooks }) =>
-      typeCheckNotebooks(notebooks, root, options.cache === false ? undefined : CompileCache.forRoot(root), deno === undefined ? { inThread: true } : { checker: denoChecker(deno) }),
-    ),
-  );
-  return new Map(checked.flatMap((group) => [...group]));
-}
-
-/** The parsed file, or undefined when it cannot be parsed: then each worker reports the error on its first cell. */
-async function preloadAssumptions(file: string | null | undefined): Promise<PreloadedAssumptions | undefined> {
-  if (typeof file !== "string") return undefined;
-  try {
-    const registry = await (await import("../assumptions/load")).loadAssumptionsFile(file);
-    return { file, assumptions: registry.all() };
-  } catch {
-    return undefined;
+  } finally {
+    options.compiled?.(); // a notebook that failed before its run is done with this thread too
   }
 }
 
@@ -351,6 +309,11 @@ function runtimeError(thrown: ThrownValue, cell: number, cells: readonly Compile
 function failedBeforeRun(base: { notebook: string; file: string; notebookData: Notebook; started: number }, error: CellError): NotebookRunResult {
   const executed = assemble(base.notebookData, (cell) => (cell === error.cell ? { count: null, outputs: [errorOutput(error)] } : undefined));
   return { notebook: base.notebook, file: base.file, status: "failed", executed, error, modules: [], assumptionsRead: [], figures: [], claims: [], cellsRun: 0, durationMs: performance.now() - base.started };
+}
+
+/** The notebook with the outputs of the cells that ran (for `onRun`; the result is assembled after). */
+function outputsSoFar(notebook: Notebook, ran: CellsRun): Notebook {
+  return assemble(notebook, (cell) => (ran.state.counts.has(cell) ? { count: ran.state.counts.get(cell) ?? null, outputs: ran.collector.outputsOf(cell) } : undefined));
 }
 
 /** Copies the notebook with outputs per code cell; code cells without a run are marked not run. */

@@ -30,7 +30,12 @@ export interface NotebookChecker {
 }
 
 /** Type-checks the notebooks (cached per notebook); the key is the absolute notebook path. */
-export async function typeCheckNotebooks(notebooks: readonly NotebookCells[], root: string, cache: CompileCache | undefined, how: { readonly inThread?: boolean; readonly checker?: NotebookChecker } = {}): Promise<Map<string, NotebookTypes>> {
+export async function typeCheckNotebooks(
+  notebooks: readonly NotebookCells[],
+  root: string,
+  cache: CompileCache | undefined,
+  how: { readonly inThread?: boolean; readonly checker?: NotebookChecker; readonly onStarted?: () => void } = {},
+): Promise<Map<string, NotebookTypes>> {
   const { inThread = false, checker } = how;
   const results = new Map<string, NotebookTypes>();
   const misses: NotebookCells[] = [];
@@ -41,14 +46,19 @@ export async function typeCheckNotebooks(notebooks: readonly NotebookCells[], ro
     if (hit) results.set(notebook.file, hit);
     else misses.push(notebook);
   }
-  if (misses.length === 0) return results;
+  if (misses.length === 0) {
+    how.onStarted?.();
+    return results;
+  }
   // The compiler is loaded only on a miss: here, or in a thread of its own while a build's notebooks
   // run; Deno notebooks are checked by their own checker (`deno check`).
-  const checked = checker
-    ? await checker.check(misses, root)
+  const pending = checker
+    ? checker.check(misses, root)
     : inThread
-      ? await (await import("./pool")).typeCheckInThread(misses, root)
-      : (await import("./typecheck")).checkForRun(misses, { root });
+      ? (await import("./pool")).typeCheckInThread(misses, root)
+      : Promise.resolve().then(async () => (await import("./typecheck")).checkForRun(misses, { root }));
+  how.onStarted?.();
+  const checked = await pending;
   for (const notebook of misses) {
     const types = checked.get(notebook.file) ?? { errors: [], files: [] };
     results.set(notebook.file, types);

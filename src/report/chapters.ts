@@ -131,7 +131,8 @@ function titleFromFile(path: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-function tagsOf(cell: Cell): readonly string[] {
+/** A cell's tags (`remove-cell`, `remove-input`), as Jupyter Book reads them. */
+export function tagsOf(cell: Cell): readonly string[] {
   const tags = cell.metadata?.tags;
   return Array.isArray(tags) ? tags.map(String) : [];
 }

@@ -9,8 +9,9 @@ import type { ClaimRecord, FigureRecord } from "../api/types";
 import type { Assumption, Correlation } from "../assumptions/types";
 import type { ReportConfig } from "../config";
 import { renderAppendices, type Appendix, type Provenance } from "./appendices";
-import { ownNumber, renderChapter, type ChapterInput, type FailedCell, type RenderedChapter } from "./chapters";
-import { cellText } from "../notebook/nbformat";
+import { ownNumber, renderChapter, tagsOf, type ChapterInput, type FailedCell, type RenderedChapter } from "./chapters";
+import { cellText, type Notebook } from "../notebook/nbformat";
+import { chartSpecs } from "./chart-outputs";
 import { headlineFigures } from "./records";
 import { html, rawHtml, type Html } from "../util/html";
 import { createMarkdownRenderer } from "./markdown";
@@ -54,6 +55,21 @@ const HEADLINE_COUNT = 4;
 export async function preloadRenderer(): Promise<void> {
   const [{ loadChartLibraries }, { loadSchemaValidator }] = await Promise.all([import("../charts/render"), import("../charts/schema")]);
   await Promise.all([loadChartLibraries(), loadSchemaValidator()]);
+}
+
+/**
+ * Draws an executed chapter's charts into the chart cache (charts/cache.ts) while the other chapters
+ * still run, so the render step after them reads the drawings instead of making them: it was the
+ * serial ~1 s at the end of a cold build. What is drawn and how does not change (the same calls,
+ * keyed by the spec). A chart that fails is left to the render step, which draws it again and
+ * reports the error in place; so is an unwritable cache.
+ */
+export async function prerenderCharts(notebook: Notebook, baseDir: string): Promise<void> {
+  const { renderChart } = await import("../charts/render");
+  for (const cell of notebook.cells) {
+    if (cell.cell_type !== "code" || tagsOf(cell).includes("remove-cell")) continue;
+    for (const spec of chartSpecs(cell.outputs)) await renderChart(spec, { where: "", baseDir, idPrefix: "prerender" }).catch(() => undefined);
+  }
 }
 
 export async function renderReport(input: ReportInput): Promise<RenderedReport> {

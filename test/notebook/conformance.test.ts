@@ -12,7 +12,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { executeNotebooks, type NotebookRunResult } from "../../src/notebook/execute";
+import type { NotebookRunResult } from "../../src/notebook/execute";
+import { executeNotebooks } from "../../src/notebook/execute-many";
 import type { Cell, Output } from "../../src/notebook/nbformat";
 import { CASES } from "../fixtures/conformance/cases";
 

@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { executeNotebook, executeNotebooks } from "../../src/notebook/execute";
+import { executeNotebook } from "../../src/notebook/execute";
+import { executeNotebooks } from "../../src/notebook/execute-many";
 import type { CodeCell, Output } from "../../src/notebook/nbformat";
 import { appendCell, tempProject } from "../project";
 import { FIXTURES, TempDir } from "./helpers";

@@ -32,7 +32,11 @@ export interface IncrementalInputs<Result> {
   readonly assumption: (id: string) => Assumption | undefined;
   readonly tool: string;
   readonly settings: Readonly<Record<string, unknown>>;
-  execute(notebooks: readonly string[]): Promise<ReadonlyArray<ExecutedNotebook<Result>>>;
+  /**
+   * Runs the notebooks. `codeChanged` is false when they re-run only because inputs changed (an
+   * assumption, a data file, a setting): their code, and so their type check, is as last time.
+   */
+  execute(notebooks: readonly string[], why: { readonly codeChanged: boolean }): Promise<ReadonlyArray<ExecutedNotebook<Result>>>;
   /** Checks a cached result's shape; throw to reject it. */
   validate(result: unknown): Result;
   /** Failed runs are not cached, so they re-run next time (default: everything is cached). */
@@ -50,6 +54,9 @@ export interface NotebookOutcome<Result> {
   readonly result: Result;
 }
 
+/** Changes of what a notebook reads, not of its code (nor of the modules, lockfile or tool it runs with). */
+const INPUT_CHANGES: ReadonlySet<string> = new Set(["assumption", "data", "setting"]);
+
 export async function runIncrementally<Result>(inputs: IncrementalInputs<Result>): Promise<Array<NotebookOutcome<Result>>> {
   const hasher = new FileHasher(inputs.root);
   const lockfile = await lockfileHash(inputs.root);
@@ -58,6 +65,7 @@ export async function runIncrementally<Result>(inputs: IncrementalInputs<Result>
 
   const outcomes = new Map<string, NotebookOutcome<Result>>();
   const reasons = new Map<string, string>();
+  let codeChanged = inputs.force === true;
   for (const notebook of inputs.notebooks) {
     const started = performance.now();
     if (inputs.force) {
@@ -69,13 +77,14 @@ export async function runIncrementally<Result>(inputs: IncrementalInputs<Result>
       outcomes.set(notebook, { notebook, status: "reused", reason: messages.reusedNothingChanged(), durationMs: performance.now() - started, result: decision.entry.result });
     } else {
       reasons.set(notebook, messages.reranBecause(decision.changes));
+      codeChanged ||= decision.changes.some((change) => !INPUT_CHANGES.has(change.kind));
     }
   }
 
   const toRun = inputs.notebooks.filter((notebook) => reasons.has(notebook));
   if (toRun.length > 0) {
     const started = performance.now();
-    const executed = await inputs.execute(toRun);
+    const executed = await inputs.execute(toRun, { codeChanged });
     const share = (performance.now() - started) / toRun.length;
     // The fingerprints at once (each resolves its modules' closure with esbuild: one after the other,
     // nine chapters spent ~0.4 s waiting here between the last run and the render).

@@ -19,6 +19,7 @@ const assumption = (id: string, value: number): Assumption => ({
 let root: string;
 let values: Map<string, Assumption>;
 let executed: string[][];
+let codeChanges: boolean[];
 let warnings: string[];
 
 async function build(force = false) {
@@ -35,8 +36,9 @@ async function build(force = false) {
       return result as { text: string };
     },
     warn: (message) => warnings.push(message),
-    execute: async (notebooks) => {
+    execute: async (notebooks, { codeChanged }) => {
       executed.push([...notebooks]);
+      codeChanges.push(codeChanged);
       return Promise.all(
         notebooks.map(async (notebook) => {
           const spec = JSON.parse(await readFile(join(root, notebook), "utf8")) as { reads: string[]; imports: string[] };
@@ -67,9 +69,12 @@ beforeEach(async () => {
     ["unused", assumption("unused", 1)],
   ]);
   executed = [];
+  codeChanges = [];
   warnings = [];
   await build();
+  expect(codeChanges).toEqual([true]); // a first run
   executed = [];
+  codeChanges = [];
 });
 afterEach(async () => rm(root, { recursive: true, force: true }));
 
@@ -84,5 +89,18 @@ describe("incremental rebuilds (stand-in engine)", () => {
   it("--force re-executes everything", async () => {
     await build(true);
     expect(executed).toEqual([["notebooks/a.ipynb", "notebooks/b.ipynb", "notebooks/c.ipynb"]]);
+    expect(codeChanges).toEqual([true]);
+  });
+
+  // The engine starts the type check's thread early only when the code may have changed (effects.ts).
+  it("tells the engine whether only inputs changed (an assumption) or code too (a module)", async () => {
+    values.set("h100", assumption("h100", 3));
+    await build();
+    expect(executed).toEqual([["notebooks/a.ipynb", "notebooks/b.ipynb"]]);
+    expect(codeChanges).toEqual([false]);
+    await writeFile(join(root, "src/model/constants.ts"), "export const k = 5;\n");
+    await build();
+    expect(executed.at(-1)).toEqual(["notebooks/a.ipynb"]);
+    expect(codeChanges).toEqual([false, true]);
   });
 });

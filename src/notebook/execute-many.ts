@@ -1,0 +1,121 @@
+/**
+ * `executeNotebooks`: a build's notebooks, run at once (one thread per core), with one type check for
+ * all of them in a thread of its own. The order things start in is the speed of a cold build:
+ *
+ *  1. threads     the notebook threads and (unless only inputs changed) the type check's thread start
+ *                 first, so their start-up overlaps with reading and compiling here
+ *  2. check       the type check's cache lookups, then the misses to its thread (ended if unused)
+ *  3. notebooks   each compiles and runs when a place is free (`executeNotebook`); a notebook that ran
+ *                 waits for the check without holding a place
+ *  4. afterStart  once 2 and every notebook's compile are done: the caller's work that only later
+ *                 steps need (a build loads its renderer then; first, it delayed the check by ~1 s)
+ */
+import { readFile } from "node:fs/promises";
+import { resolve } from "node:path";
+import { CompileCache } from "./compile-cache";
+import { denoChecker } from "./deno-check";
+import { findDeno } from "./deno";
+import { executeNotebook, projectRoot, type ExecuteOptions, type NotebookRunResult } from "./execute";
+import { cellText, notebookKernel, parseNotebook } from "./nbformat";
+import { allInOrder, defaultConcurrency, endUnusedTypeCheck, limiter, mapConcurrent, startTypeCheckEarly, startWorkerEarly } from "./pool";
+import { displayPath, type PreloadedAssumptions } from "./run-context";
+import type { NotebookCells, NotebookTypes } from "./typecheck";
+import { typeCheckNotebooks } from "./typecheck-run";
+
+export interface ExecuteManyOptions extends ExecuteOptions {
+  /** Notebooks running at once (default: one per core). */
+  readonly concurrency?: number;
+  /** Called once steps 1–2 and every notebook's compile are done (see above). */
+  readonly afterStart?: () => void;
+  /**
+   * The notebooks' type check is most likely in the cache (they re-run only because an input
+   * changed): the check's thread is not started before the cache says so.
+   */
+  readonly typesLikelyCached?: boolean;
+}
+
+/**
+ * Runs several notebooks, one worker per core (or `concurrency`); results keep the input order.
+ * A named assumptions file is parsed once here rather than by every notebook's worker.
+ */
+export async function executeNotebooks(files: readonly string[], options: ExecuteManyOptions = {}): Promise<NotebookRunResult[]> {
+  const limit = options.concurrency ?? defaultConcurrency();
+  // The threads start first: their start-up overlaps with parsing and compiling here.
+  if (files.length > 1) startWorkerEarly(Math.min(limit, files.length));
+  if (options.types === undefined && files.length > 1 && options.typesLikelyCached !== true) startTypeCheckEarly();
+  const preloaded = options.preloaded ?? (files.length > 1 ? await preloadAssumptions(options.assumptionsFile) : undefined);
+  // `afterStart` once the check has started and every notebook is compiled (or failed before its run).
+  const afterStart = once(options.afterStart);
+  let waiting = files.length + 1;
+  const done = (): void => {
+    if (--waiting === 0) afterStart();
+  };
+  // Several notebooks: one check for all, in its own thread while they run (a core for it, a core for them).
+  const pendingTypes = options.types === undefined && files.length > 1 ? typeCheckTogether(files, options, once(done)) : undefined;
+  pendingTypes?.catch(() => undefined); // awaited by every notebook; one rejection is reported once, by them
+  pendingTypes?.finally(afterStart).catch(() => undefined);
+  if (pendingTypes === undefined) done();
+  const shared = { ...options, ...(preloaded && { preloaded }), ...(pendingTypes && { pendingTypes }) };
+  const each = (): ExecuteOptions => ({ ...shared, compiled: once(done) });
+  if (pendingTypes === undefined) return mapConcurrent(files, limit, (file) => executeNotebook(file, each())).finally(afterStart);
+  // While the check runs, a notebook that ran waits for it without holding a place: the limit counts running cells only.
+  const runSlot = limiter(limit);
+  return allInOrder(files.map((file) => executeNotebook(file, { ...each(), runSlot })));
+}
+
+/** `fn` at most once (nothing for undefined). */
+function once(fn: (() => void) | undefined): () => void {
+  let called = fn === undefined;
+  return () => {
+    if (called) return;
+    called = true;
+    fn?.();
+  };
+}
+
+/**
+ * One program for all notebooks of a build (lib, @types/node and src/ parsed once), grouped by
+ * project root, checked in a thread of its own; a notebook that cannot be read is left to
+ * `executeNotebook` to report.
+ */
+async function typeCheckTogether(files: readonly string[], options: ExecuteOptions, onStarted: () => void): Promise<Map<string, NotebookTypes>> {
+  // Deno notebooks are grouped apart: `deno check` checks them, one run per root (deno-check.ts).
+  const groups = new Map<string, { root: string; deno?: string; notebooks: NotebookCells[] }>();
+  for (const file of files.map((f) => resolve(f))) {
+    const root = options.root ? resolve(options.root) : projectRoot(file);
+    try {
+      const notebook = parseNotebook(await readFile(file, "utf8"), displayPath(file, root));
+      const deno = notebookKernel(notebook) === "deno" ? findDeno(displayPath(file, root), root) : undefined;
+      const cells = notebook.cells.flatMap((cell, index) => (cell.cell_type === "code" ? [{ cell: index + 1, source: cellText(cell.source) }] : []));
+      const key = `${deno ?? ""}\0${root}`;
+      const group = groups.get(key) ?? { root, ...(deno === undefined ? {} : { deno }), notebooks: [] };
+      group.notebooks.push({ file, cells });
+      groups.set(key, group);
+    } catch {
+      continue;
+    }
+  }
+  // The groups at once: tslab's check in its thread, Deno's in `deno check` processes.
+  let starting = groups.size;
+  const started = (): void => {
+    if (--starting === 0) onStarted();
+  };
+  if (starting === 0) onStarted();
+  const checked = await Promise.all(
+    [...groups.values()].map(({ root, deno, notebooks }) =>
+      typeCheckNotebooks(notebooks, root, options.cache === false ? undefined : CompileCache.forRoot(root), { ...(deno === undefined ? { inThread: true } : { checker: denoChecker(deno) }), onStarted: started }),
+    ),
+  ).finally(endUnusedTypeCheck);
+  return new Map(checked.flatMap((group) => [...group]));
+}
+
+/** The parsed file, or undefined when it cannot be parsed: then each worker reports the error on its first cell. */
+async function preloadAssumptions(file: string | null | undefined): Promise<PreloadedAssumptions | undefined> {
+  if (typeof file !== "string") return undefined;
+  try {
+    const registry = await (await import("../assumptions/load")).loadAssumptionsFile(file);
+    return { file, assumptions: registry.all() };
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,76 @@
+/**
+ * The order a build starts its work in (execute-many.ts, pool.ts): threads first, so
+ * their start-up overlaps with compiling; the type check's thread early only when it may be needed,
+ * and ended when its cache answered; `afterStart` (a build loads its renderer then) once, after every
+ * notebook compiled, failed or not; `onRun` with each notebook's outputs as soon as its cells ran.
+ */
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { executeNotebooks } from "../../src/notebook/execute-many";
+import type { Notebook } from "../../src/notebook/nbformat";
+import { endAllWorkers, keptThreads, startWorkerEarly } from "../../src/notebook/pool";
+import { TempDir } from "./helpers";
+
+const temp = new TempDir();
+afterAll(() => temp.cleanup());
+afterEach(() => endAllWorkers());
+
+const printed = (notebook: Notebook): string =>
+  notebook.cells.flatMap((cell) => (cell.cell_type === "code" ? cell.outputs : [])).map((o) => (o.output_type === "stream" ? o.text : "")).join("");
+
+describe("threads started ahead of the work", () => {
+  it("startWorkerEarly(n) tops the idle threads up to n and returns (one already idle is counted)", () => {
+    startWorkerEarly(1);
+    expect(keptThreads().idle).toBe(1);
+    startWorkerEarly(2);
+    expect(keptThreads().idle).toBe(2);
+    startWorkerEarly(2);
+    expect(keptThreads().idle).toBe(2);
+  });
+});
+
+describe("executeNotebooks: afterStart and onRun", () => {
+  it("afterStart comes once, before the results, though a notebook stops at a syntax error; onRun gives each run's outputs", async () => {
+    const good = temp.notebook("order/good.ipynb", { cells: ['console.log("good ran");'] });
+    const broken = temp.notebook("order/broken.ipynb", { cells: ["const x = ;"] });
+    const other = temp.notebook("order/other.ipynb", { cells: ['console.log("other ran");'] });
+    const events: string[] = [];
+    const ran = new Map<string, string>();
+    const results = await executeNotebooks([good, broken, other], {
+      cache: false,
+      afterStart: () => events.push("afterStart"),
+      onRun: (file, notebook) => {
+        events.push(`ran ${file}`);
+        ran.set(file, printed(notebook));
+      },
+    });
+    events.push("results");
+    expect(results.map((r) => r.status)).toEqual(["ok", "failed", "ok"]);
+    expect(events.filter((e) => e === "afterStart")).toHaveLength(1);
+    expect(events.indexOf("afterStart")).toBeLessThan(events.indexOf("results"));
+    expect(ran).toEqual(new Map([[good, "good ran\n"], [other, "other ran\n"]])); // nothing ran in the broken one
+  });
+});
+
+describe("the type check's thread, started early", () => {
+  it("is ended when the check's cache answered every notebook, and kept when it checked", async () => {
+    const root = join(temp.path, "cached");
+    const a = temp.notebook("cached/a.ipynb", { cells: ["const a: number = 1;\nconsole.log(a);"] });
+    const b = temp.notebook("cached/b.ipynb", { cells: ["const b: string = 'b';\nconsole.log(b);"] });
+    writeFileSync(join(root, "package.json"), '{ "name": "cached", "private": true }');
+    await executeNotebooks([a, b], { root });
+    expect(keptThreads().typeCheck).toBe("used"); // a cold cache: the thread checked them
+    endAllWorkers();
+    const running = executeNotebooks([a, b], { root, typesLikelyCached: false });
+    expect(keptThreads()).toEqual({ idle: 2, typeCheck: "unused" }); // started before anything is read
+    const again = await running;
+    expect(again.map((r) => r.status)).toEqual(["ok", "ok"]);
+    expect(keptThreads().typeCheck).toBe("none"); // then ended unused: the cache answered
+    endAllWorkers();
+    const inputsOnly = executeNotebooks([a, b], { root, typesLikelyCached: true });
+    expect(keptThreads().typeCheck).toBe("none"); // only inputs changed: not started at all
+    await inputsOnly;
+    expect(keptThreads().typeCheck).toBe("none");
+  });
+});
