@@ -29,6 +29,9 @@ export function registerRunCommand(program: Command): void {
 async function runCommand(notebook: string, options: { out?: string; timeout: string }): Promise<ExitCode> {
   const timeoutMs = parseTimeoutSeconds(options.timeout);
   if (timeoutMs === undefined) throw new InputError(messages.badTimeout(options.timeout, MAX_TIMEOUT_SECONDS));
+  // The notebook thread starts before the engine is loaded: its start-up (~0.1 s) overlaps with that.
+  // (A Deno notebook leaves it idle; idle threads never keep the process alive.)
+  (await import("../notebook/pool")).startWorkerEarly();
   // Loaded on demand: other commands do not pay for esbuild and the engine.
   const { executeNotebook, projectRoot } = await import("../notebook/execute");
   // The build's parsed assumptions, when the file is unchanged since: the notebook thread skips its parser.
