@@ -44,9 +44,12 @@ export class AssumptionRegistry {
     throw new UnknownAssumptionError(id, nearest, this.fileName, msg.unknownAssumption(id, nearest, this.fileName));
   }
 
-  /** Up to three defined ids closest to `id` (util/suggest.ts's rule). */
+  /**
+   * Up to three defined ids plausibly meant by `id` (util/suggest.ts's rule); none rather than an
+   * unrelated one (`nope` is not a typo of `datacenter_pue`).
+   */
   nearestIds(id: string): readonly string[] {
-    return nearestNames(id, [...this.#byId.keys()]);
+    return nearestNames(id, [...this.#byId.keys()], { orClosest: false });
   }
 
   /**

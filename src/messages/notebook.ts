@@ -61,6 +61,7 @@ export const noRunContext = (): string =>
   "notebook(tslab) found no fragtax run context: pass the tslab module the engine provides (import * as tslab from \"tslab\")";
 
 export const typeErrorInImport = (where: string, message: string): string => `${where}: ${message}`;
+export const thrownInImport = (where: string): string => `thrown in ${where}:`;
 
 export const typeErrorLine = (where: string, code: number, message: string): string => `also ${where}: error TS${code}: ${message}`;
 export const engineCacheWhat = (): string => "the engine's compile cache (out/.cache/engine)";

@@ -66,7 +66,7 @@ export const unreadableCacheEntry = (notebook: string, detail: string): string =
 // ── what-if ──────────────────────────────────────────────────────────────────────────────────────
 
 export const unknownOverrideId = (where: string, id: string, nearest: readonly string[]): string =>
-  `${where}: unknown assumption "${id}"${didYouMean(nearest)}`;
+  `${where}: unknown assumption "${id}"${nearest.length === 0 ? "; no assumption id is close to it (the ids are those of the assumptions file)" : didYouMean(nearest)}`;
 
 export const malformedSetFlag = (flag: string): string =>
   `--set ${flag}: expected id=value or id=low..high, e.g. --set h100_usd_per_gpu_hour=2.5..3.5`;

@@ -5,6 +5,8 @@
  * through the cell's source maps (see `transpile.ts`).
  */
 import { SourceMap, type SourceMapPayload } from "node:module";
+import { resolve, sep } from "node:path";
+import { fileURLToPath } from "node:url";
 import * as messages from "../messages/notebook";
 import type { ErrorOutput } from "./nbformat";
 
@@ -87,4 +89,28 @@ export function firstFrame(stack: string, match: (file: string) => boolean): (Ge
     if (match(file)) return { file, line: Number(found[2]), column: Number(found[3]) };
   }
   return undefined;
+}
+
+/**
+ * Where in an imported project file an error was thrown, when the stack's top frame is in the
+ * notebook's import bundle: mapped through the bundle's source map (`bundleMap`, sources relative to
+ * `root`). Undefined when the error was thrown in a cell, in a package (node_modules: the call site in
+ * the cell is the place to act) or the map has no entry. `prefix` is what wraps the bundle on its line 1.
+ */
+export function thrownInImport(stack: string, bundle: { readonly file: string; readonly map: string; readonly prefix: string }, root: string): { file: string; line: number; column: number } | undefined {
+  const top = firstFrame(stack, () => true);
+  if (top === undefined || top.file !== bundle.file) return undefined;
+  let payload: SourceMapPayload;
+  try {
+    payload = JSON.parse(bundle.map) as SourceMapPayload;
+  } catch {
+    return undefined;
+  }
+  const column = top.line === 1 ? top.column - bundle.prefix.length : top.column;
+  const entry = new SourceMap(payload).findEntry(top.line - 1, column - 1) as { originalSource?: string; originalLine?: number; originalColumn?: number };
+  if (entry.originalSource === undefined || entry.originalLine === undefined || entry.originalColumn === undefined) return undefined;
+  // Node gives sources as URLs resolved against the map's own location, or as the map wrote them.
+  const source = entry.originalSource.startsWith("file://") ? fileURLToPath(entry.originalSource) : resolve(root, entry.originalSource);
+  if (source.split(sep).includes("node_modules")) return undefined;
+  return { file: source, line: entry.originalLine + 1, column: entry.originalColumn + 1 };
 }

@@ -12,15 +12,16 @@
  *
  * A build's several notebooks at once, with one type check for all: `execute-many.ts`.
  */
+import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import type { ClaimRecord, FigureRecord } from "../api/types";
 import * as messages from "../messages/notebook";
 import { packageVersion } from "../package-version";
 import { TOOL_VERSION } from "../version";
-import { cellError, errorOutput, firstFrame, mapThrough, type CellError } from "./errors";
+import { cellError, codeFrame, errorOutput, firstFrame, mapThrough, thrownInImport, type CellError } from "./errors";
 import { CompileCache } from "./compile-cache";
-import { bundleImports, firstUses, isImportFailure, type ImportBundle, type ImportFailure } from "./imports";
+import { BUNDLE_WRAPPER_PREFIX, bundleImports, ENTRY_NAME, firstUses, isImportFailure, type ImportBundle, type ImportFailure } from "./imports";
 import { cellText, NotebookFormatError, notebookKernel, parseNotebook, type CodeCell, type Notebook } from "./nbformat";
 import { OutputCollector, type RunEvent, type ThrownValue } from "./outputs";
 import { DEFAULT_TIMEOUT_MS, NotebookWorker, startWorkerEarly, type WorkerOutcome, type WorkerProgram, type WorkerSetup } from "./pool";
@@ -31,6 +32,7 @@ import { compileCell, isCellFileName, isSyntaxError, type CellSyntaxError, type 
 import type { NotebookTypes } from "./typecheck";
 import { firstTypeError, typeCheckNotebooks } from "./typecheck-run";
 import { findProjectRoot } from "../config";
+import { at } from "../messages/location";
 
 export interface ExecuteOptions extends RunInputOptions {
   /** Project root (the folder with package.json); found by walking up from the notebook by default. */
@@ -175,7 +177,7 @@ export async function executeNotebook(file: string, options: ExecuteOptions = {}
     const typeError = typeErrorOf(types);
     const { outcome, collector, state } = ran;
     // 6. assemble
-    const error = locateFailure(outcome, state.ended, cells, name, options.timeoutMs ?? DEFAULT_TIMEOUT_MS) ?? typeError;
+    const error = locateFailure(outcome, state.ended, { cells, notebook: name, root, bundle }, options.timeoutMs ?? DEFAULT_TIMEOUT_MS) ?? typeError;
     // The failing cell keeps what it printed before it threw or timed out; its error follows.
     if (error) collector.resume(error.cell === 0 ? (cells[0]?.cell ?? 0) : error.cell);
     if (error) collector.add(errorOutput(error));
@@ -283,14 +285,23 @@ function applyEvent(event: RunEvent, collector: OutputCollector, state: RunState
   }
 }
 
-function locateFailure(outcome: WorkerOutcome, ended: Map<number, ThrownValue | null>, cells: readonly CompiledCell[], notebook: string, timeoutMs: number): CellError | undefined {
+/** What a runtime error is located with: the cells' source maps and the import bundle's. */
+interface RunPlaces {
+  readonly cells: readonly CompiledCell[];
+  readonly notebook: string;
+  readonly root: string;
+  readonly bundle: ImportBundle;
+}
+
+function locateFailure(outcome: WorkerOutcome, ended: Map<number, ThrownValue | null>, places: RunPlaces, timeoutMs: number): CellError | undefined {
+  const { notebook } = places;
   if (outcome.kind === "timeout") {
     return cellError({ kind: "timeout", notebook, cell: outcome.cell, ename: "TimeoutError", evalue: messages.cellTimedOut(timeoutMs / 1000) });
   }
   if (outcome.kind === "stalled") return cellError({ kind: "stalled", notebook, cell: outcome.cell, ename: "StalledError", evalue: messages.cellStalled() });
   if (outcome.kind === "crashed") return cellError({ kind: "crash", notebook, cell: outcome.cell, ename: "WorkerError", evalue: outcome.message });
   for (const [cell, thrown] of ended) {
-    if (thrown) return runtimeError(thrown, cell, cells, notebook);
+    if (thrown) return runtimeError(thrown, cell, places);
   }
   return undefined;
 }
@@ -299,11 +310,26 @@ function locateFailure(outcome: WorkerOutcome, ended: Map<number, ThrownValue | 
  * The failing cell's first stack frame, mapped back to its TypeScript: the line the analyst can act
  * on in that cell (a function from an earlier cell that throws is located at its call site here).
  */
-function runtimeError(thrown: ThrownValue, cell: number, cells: readonly CompiledCell[], notebook: string): CellError {
+function runtimeError(thrown: ThrownValue, cell: number, { cells, notebook, root, bundle }: RunPlaces): CellError {
   const frame = firstFrame(thrown.stack, (file) => isCellFileName(file) === cell);
   const compiled = cells.find((c) => c.cell === cell);
   const position = frame && compiled ? mapThrough(compiled.maps, frame) : undefined;
-  return cellError({ kind: "runtime", notebook, cell, ...(position ?? {}), ename: thrown.ename, evalue: thrown.evalue }, compiled?.source);
+  const error = cellError({ kind: "runtime", notebook, cell, ...(position ?? {}), ename: thrown.ename, evalue: thrown.evalue }, compiled?.source);
+  // Thrown inside an imported project file: that place too, with its code frame, after the cell's.
+  const origin = bundle.map === undefined ? undefined : thrownInImport(thrown.stack, { file: ENTRY_NAME, map: bundle.map, prefix: BUNDLE_WRAPPER_PREFIX }, root);
+  if (origin === undefined) return error;
+  const where = at({ file: displayPath(origin.file, root), line: origin.line, column: origin.column });
+  const source = readSource(origin.file);
+  const parts = [error.frame, messages.thrownInImport(where), source === undefined ? undefined : codeFrame(source, origin.line, origin.column)];
+  return { ...error, frame: parts.filter((part) => part !== undefined).join("\n") };
+}
+
+function readSource(file: string): string | undefined {
+  try {
+    return readFileSync(file, "utf8");
+  } catch {
+    return undefined; // gone since the run: the location alone
+  }
 }
 
 function failedBeforeRun(base: { notebook: string; file: string; notebookData: Notebook; started: number }, error: CellError): NotebookRunResult {

@@ -25,7 +25,10 @@ import type { CellImport, CompiledCell } from "./transpile";
 import { at as placeAt } from "../messages/location";
 
 export const TSLAB_SPECIFIER = "tslab";
-const ENTRY_NAME = "fragtax-imports.js";
+/** The bundle's file name, as stack frames of code in imported files name it. */
+export const ENTRY_NAME = "fragtax-imports.js";
+/** What the bundle is wrapped in to run it (realm.ts; deno.ts's host does the same): line 1's columns shift by the prefix. */
+export const BUNDLE_WRAPPER_PREFIX = "(function (module, exports, require) {";
 
 /** dist entry (relative to the project root) → source entry, as type-checked (and built into dist/). */
 export const PUBLIC_ENTRIES: Readonly<Record<string, string>> = {
@@ -48,6 +51,11 @@ export interface ImportBundle {
   readonly projectModules: readonly string[];
   /** Every file in the bundle (node_modules included), absolute: what a cached bundle depends on. */
   readonly inputs: readonly string[];
+  /**
+   * The bundle's source map (JSON text, sources relative to the root, without their text): an error
+   * thrown inside an imported file is located in that file too, not only at the calling cell.
+   */
+  readonly map?: string;
 }
 
 export interface ImportFailure {
@@ -81,15 +89,20 @@ export async function bundleSpecifiers(specifiers: readonly string[], firstUse: 
       write: false,
       metafile: true,
       logLevel: "silent",
+      // Named only so that the map's sources are relative to the root; nothing is written.
+      outfile: join(root, ENTRY_NAME),
+      sourcemap: "external",
+      sourcesContent: false,
       plugins: [publicEntries(root), ...plugins],
     });
-    const code = result.outputFiles[0]?.text ?? "";
+    const code = result.outputFiles.find((file) => file.path.endsWith(".js"))?.text ?? "";
+    const map = result.outputFiles.find((file) => file.path.endsWith(".map"))?.text;
     const files = Object.keys(result.metafile.inputs).filter((input) => !input.startsWith("<") && !input.includes(":") && !input.endsWith(ENTRY_NAME));
     const projectModules = files
       .filter((input) => !input.includes("node_modules/"))
       .map((input) => relative(root, resolve(root, input)).split(sep).join("/"))
       .sort();
-    return { code, specifiers, projectModules, inputs: files.map((input) => resolve(root, input)) };
+    return { code, specifiers, projectModules, inputs: files.map((input) => resolve(root, input)), ...(map === undefined ? {} : { map }) };
   } catch (error) {
     return describeFailure(error, specifiers, firstUse);
   }

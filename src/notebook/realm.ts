@@ -10,6 +10,7 @@ import { createRequire } from "node:module";
 import { Writable } from "node:stream";
 import vm from "node:vm";
 import { RUNTIME_GLOBAL } from "./transpile";
+import { BUNDLE_WRAPPER_PREFIX, ENTRY_NAME } from "./imports";
 import { moduleNotBundled } from "../messages/notebook";
 
 export interface RealmOptions {
@@ -81,7 +82,7 @@ export function createRealm(options: RealmOptions): Realm {
 
   return {
     loadImports(bundleCode) {
-      const wrapper = vm.runInContext(`(function (module, exports, require) {${bundleCode}\n})`, context, { filename: "fragtax-imports.js" }) as (
+      const wrapper = vm.runInContext(`${BUNDLE_WRAPPER_PREFIX}${bundleCode}\n})`, context, { filename: ENTRY_NAME }) as (
         module: { exports: unknown },
         exports: unknown,
         require: NodeJS.Require,

@@ -4,7 +4,8 @@
  * message catalogue words it (messages/suggestion.ts); this finds the names.
  *
  * A name is plausible when it is within a third of the word's length of edits (at least 2, and fewer
- * than the word has letters), or contains the word or is contained in it. Swapped letters count as
+ * than the word has letters), contains the word or is contained in it, or has every word of a
+ * several-word name (`scenario_probability` → `scenario_merchant_era_probability`). Swapped letters count as
  * one edit ("titel" → "title", not "time"), as typists make them; case does not count.
  */
 import damerauLevenshtein from "damerau-levenshtein";
@@ -19,7 +20,10 @@ export function nearestNames(name: string, known: readonly string[], options: { 
     .sort((a, b) => a.score - b.score || (a.candidate < b.candidate ? -1 : 1));
   const limit = Math.max(2, Math.ceil(name.length / 3));
   const contains = (candidate: string): boolean => name.length >= 3 && (candidate.toLowerCase().includes(word) || word.includes(candidate.toLowerCase()));
-  const plausible = ranked.filter(({ candidate, score }) => (score <= limit && score < name.length) || contains(candidate)).map(({ candidate }) => candidate);
+  const parts = wordsOf(word);
+  // Every word of the name is a word of the candidate: "scenario_probability" → "scenario_merchant_era_probability".
+  const sharesWords = (candidate: string): boolean => parts.length > 1 && parts.every((part) => wordsOf(candidate.toLowerCase()).includes(part));
+  const plausible = ranked.filter(({ candidate, score }) => (score <= limit && score < name.length) || contains(candidate) || sharesWords(candidate)).map(({ candidate }) => candidate);
   if (plausible.length > 0) return plausible.slice(0, count);
   return orClosest && ranked[0] !== undefined ? [ranked[0].candidate] : [];
 }
@@ -32,6 +36,11 @@ export function plausibleName(name: string, known: readonly string[]): string | 
 /** The one closest name, plausible or not ("" when there is none). */
 export function nearestName(name: string, known: readonly string[]): string {
   return nearestNames(name, known, { count: 1 })[0] ?? "";
+}
+
+/** The words of an identifier: split at `_`, `-`, `.` and spaces. */
+function wordsOf(name: string): string[] {
+  return name.split(/[_\-.\s]+/).filter((part) => part !== "");
 }
 
 /** Edits between two words, an adjacent swap counting as one (Damerau–Levenshtein, from npm). */

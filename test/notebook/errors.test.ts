@@ -69,6 +69,30 @@ describe("errors while running", () => {
     expect(later).toMatchObject({ execution_count: null, outputs: [], metadata: { fragtax: { status: "not-run" } } });
   });
 
+  it("an error thrown inside an imported file: located at the calling cell and in that file, with both code frames (a cached bundle too)", async () => {
+    temp.write("thrown/package.json", '{ "name": "thrown", "private": true }');
+    temp.write("thrown/lib/price.ts", "export function price(gpus: number): number {\n  if (gpus < 0) {\n    throw new RangeError(`negative GPU count: ${gpus}`);\n  }\n  return gpus * 2;\n}\n");
+    const file = temp.notebook("thrown/notebooks/t.ipynb", { cells: ['import { price } from "../lib/price";', "const fine = price(2);\nconst bad = price(-1);"] });
+    for (const attempt of ["fresh bundle", "cached bundle"]) {
+      const run = await executeNotebook(file);
+      expect(run.error, attempt).toMatchObject({ kind: "runtime", cell: 2, line: 2, column: 13, ename: "RangeError", evalue: "negative GPU count: -1" });
+      const frame = run.error?.frame ?? "";
+      expect(frame, attempt).toContain("> 2 | const bad = price(-1);");
+      expect(frame, attempt).toContain("thrown in lib/price.ts:3:11:");
+      expect(frame, attempt).toMatch(/> 3 \| {5}throw new RangeError/);
+      // The executed notebook's error output carries the same text (what Jupyter shows).
+      const output = code(run.executed.cells)[1]?.outputs[0];
+      expect(output?.output_type === "error" ? output.traceback.join("\n") : "").toContain("thrown in lib/price.ts:3:11:");
+    }
+  });
+
+  it("an error thrown in the cell itself names no other file", async () => {
+    const file = temp.notebook("own-throw.ipynb", { cells: ['const f = (n: number) => { if (n < 0) throw new Error("negative"); return n; };\nf(-1);'] });
+    const run = await executeNotebook(file);
+    expect(run.error).toMatchObject({ kind: "runtime", cell: 1, ename: "Error", evalue: "negative" });
+    expect(run.error?.frame ?? "").not.toContain("thrown in");
+  });
+
   it("stops a synchronous endless cell at the timeout and names it", async () => {
     const file = temp.notebook("spin.ipynb", { cells: ['console.log("first")', "while (true) {}", 'console.log("never")'] });
     const run = await executeNotebook(file, { timeoutMs: 1000 });

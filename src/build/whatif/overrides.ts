@@ -24,8 +24,8 @@ export interface WhatIf {
 /** A bad flag or file: exit code 2 (bad usage / unreadable input). */
 export class WhatIfError extends InputError {}
 
-/** The ids closest to `id` (util/suggest.ts's rule). */
-export const nearestIds = (id: string, known: readonly string[]): string[] => nearestNames(id, known);
+/** The ids plausibly meant by `id` (util/suggest.ts's rule), none rather than an unrelated one. */
+export const nearestIds = (id: string, known: readonly string[]): string[] => nearestNames(id, known, { orClosest: false });
 
 function checkKnown(id: string, known: readonly string[], where: string): void {
   if (!known.includes(id)) throw new WhatIfError(messages.unknownOverrideId(where, id, nearestIds(id, known)));

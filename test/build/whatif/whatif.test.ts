@@ -17,6 +17,11 @@ describe("--set flags", () => {
     expect(nearestIds("scenario_probability", known)[0]).toBe("scenario_merchant_era_probability");
   });
 
+  it("suggests no unrelated id when nothing is close (a wild guess misleads)", () => {
+    expect(nearestIds("nope", known)).toEqual([]);
+    expect(() => parseSetFlag("nope=1", known)).toThrow('--set nope=1: unknown assumption "nope"; no assumption id is close to it (the ids are those of the assumptions file)');
+  });
+
   it.each(["h100_usd_per_gpu_hour=abc", "h100_usd_per_gpu_hour=2..", "h100_usd_per_gpu_hour=3..2", "h100_usd_per_gpu_hour", "=2"])(
     "rejects malformed %s with exit code 2",
     (flag) => {
