@@ -10,6 +10,7 @@ import * as messages from "../messages/notebook";
 import { findDeno } from "./deno";
 import { cellText, NotebookFormatError, notebookKernel, parseNotebook, type KernelKind } from "./nbformat";
 import { displayPath } from "./run-context";
+import { codeFrame } from "./errors";
 import { checkAll, formatDiagnostic, projectSourceFiles, type CheckDiagnostic, type NotebookCells } from "./typecheck";
 import { EXIT_FAILED, EXIT_OK, type ExitCode } from "../util/errors";
 import { configPathForRoot, findProjectRoot, reportFieldsLeniently } from "../config";
@@ -47,9 +48,43 @@ export async function checkCommand(args: readonly string[]): Promise<ExitCode> {
   const root = findProjectRoot(process.cwd());
   const notebooks = args.length > 0 ? args.map((arg) => resolve(arg)) : reportNotebooks(root);
   const diagnostics = [...checkNotebooks(notebooks, { root }), ...(await checkDenoNotebooks(notebooks, { root }))];
-  for (const d of diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
+  const frameOf = diagnostics.length === 0 ? () => undefined : codeFrames(notebooks, root);
+  for (const d of diagnostics) {
+    const frame = frameOf(d);
+    process.stderr.write(`${formatDiagnostic(d)}\n${frame === undefined ? "" : `${frame}\n`}`);
+  }
   process.stderr.write(`${messages.checkSummary(diagnostics.length, notebooks.length)}\n`);
   return diagnostics.length === 0 ? EXIT_OK : EXIT_FAILED;
+}
+
+/**
+ * The code frame under a diagnostic, as `fragtax run` shows one: from the cell's source, or from the
+ * project file. Undefined when the source cannot be read again (the error line alone then).
+ */
+function codeFrames(notebooks: readonly string[], root: string): (d: CheckDiagnostic) => string | undefined {
+  const cellsByName = new Map<string, NotebookCells["cells"]>();
+  for (const file of notebooks) {
+    try {
+      cellsByName.set(displayPath(file, root), readCells(file, root, notebookKernelOf(file)).cells);
+    } catch {
+      continue; // reported by the check itself
+    }
+  }
+  return (d) => {
+    if (d.cell !== undefined) {
+      const source = cellsByName.get(d.file)?.find((cell) => cell.cell === d.cell)?.source;
+      return source === undefined ? undefined : codeFrame(source, d.line, d.column);
+    }
+    try {
+      return codeFrame(readFileSync(resolve(root, d.file), "utf8"), d.line, d.column);
+    } catch {
+      return undefined;
+    }
+  };
+}
+
+function notebookKernelOf(file: string): KernelKind {
+  return notebookKernel(parseNotebook(readFileSync(file, "utf8"), file));
 }
 
 /** The report's notebooks: the chapters of notebooks/report.yaml, else every notebooks/*.ipynb. */

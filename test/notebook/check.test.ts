@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { checkNotebooks, formatDiagnostic, topLevelNames } from "../../src/notebook/check";
@@ -48,4 +49,17 @@ describe("fragtax check", () => {
     const diagnostics = checkNotebooks([file], { root, includeSrc: false });
     expect(diagnostics.map(formatDiagnostic)).toEqual([`${file}: cell 1999, line 1, column 7: error TS2322: Type 'number' is not assignable to type 'string'.`]);
   }, 120_000);
+});
+
+describe("fragtax check on the command line", () => {
+  it("shows each error with the code frame fragtax run shows: from the cell, or from the imported file", () => {
+    const folder = join(temp.path, "framed");
+    temp.write("framed/package.json", '{ "name": "framed", "private": true }');
+    temp.write("framed/lib/convert.ts", "export const asText = (x: number): string => x;\n");
+    const file = temp.notebook("framed/t.ipynb", { cells: ['import { asText } from "./lib/convert";\nlet n = 1;', "const label = asText(n);\nconst s: string = n;"] });
+    const run = spawnSync(process.execPath, [join(root, "dist", "cli.js"), "check", file], { encoding: "utf8", cwd: folder });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(["t.ipynb: cell 2, line 2, column 7: error TS2322: Type 'number' is not assignable to type 'string'.", "  1 | const label = asText(n);", "> 2 | const s: string = n;", "    |       ^"].join("\n"));
+    expect(run.stderr).toContain(["lib/convert.ts:1:46: error TS2322: Type 'number' is not assignable to type 'string'.", "> 1 | export const asText = (x: number): string => x;"].join("\n"));
+  });
 });
