@@ -81,6 +81,29 @@ function comparable(outputs: readonly Output[]): unknown[] {
   });
 }
 
+/**
+ * Jupyter's notebook with the displays it filed under the next cell put back: Deno's kernel sends a
+ * display as an async op, and under load the last display of a cell can arrive after the kernel
+ * reported the cell idle, so nbconvert records it as the first output of the next cell (seen: chapter
+ * 7's closing `nb.md` under the chart cell after it). Moved back only when fragtax has exactly those
+ * outputs at the end of the earlier cell and Jupyter's earlier cell lacks them.
+ */
+function refiledLate(theirs: Notebook, ours: Notebook): Notebook {
+  const cells = theirs.cells.map((cell) => (cell.cell_type === "code" ? { ...cell, outputs: [...cell.outputs] } : cell));
+  const code = cells.flatMap((cell, position) => (cell.cell_type === "code" ? [position] : []));
+  for (const [k, position] of code.entries()) {
+    const here = cells[position];
+    const next = cells[code[k + 1] ?? -1];
+    const mine = ours.cells[position];
+    if (here?.cell_type !== "code" || next?.cell_type !== "code" || mine?.cell_type !== "code") continue;
+    const missing = mine.outputs.slice(here.outputs.length);
+    const same = (a: readonly Output[], b: readonly Output[]): boolean => JSON.stringify(comparable(a)) === JSON.stringify(comparable(b));
+    if (missing.length === 0 || !same(mine.outputs.slice(0, here.outputs.length), here.outputs) || !same(next.outputs.slice(0, missing.length), missing)) continue;
+    here.outputs.push(...next.outputs.splice(0, missing.length));
+  }
+  return { ...theirs, cells };
+}
+
 /** Every number of a value to 12 significant digits. */
 function rounded(value: unknown): unknown {
   if (typeof value === "number") return Number(value.toPrecision(12));
@@ -109,7 +132,7 @@ describe("Deno notebooks in the real Deno runtime, compared with Jupyter's Deno 
   it.each(notebooks.map((file, index) => [basename(file), index] as const))("%s: same outputs per cell as deno jupyter", (_name, index) => {
     const mine = ours[index] as NotebookRunResult;
     expect(mine.error?.message).toBeUndefined();
-    const reference = theirs[index] as Notebook;
+    const reference = refiledLate(theirs[index] as Notebook, mine.executed);
     let compared = 0;
     reference.cells.forEach((cell, position) => {
       const other = mine.executed.cells[position];
