@@ -13,6 +13,8 @@ export interface AssumptionProblem {
   readonly id: string | undefined;
   /** The message without the location prefix. */
   readonly text: string;
+  /** For an override the file's value rules reject: the reason alone, for the caller to say where the override came from. */
+  readonly reason?: string;
 }
 
 /**

@@ -93,7 +93,7 @@ export class AssumptionRegistry {
       const candidate = applyOverride(original, override);
       const { file, line, column } = original.position;
       const found = [...valueProblems(candidate), ...supportProblems(original, override)].slice(0, 1);
-      problems.push(...found.map((p) => ({ file, line, column, id: original.id, text: msg.overrideProblem(this.fileName, p.message) })));
+      problems.push(...found.map((p) => ({ file, line, column, id: original.id, text: msg.overrideProblem(this.fileName, p.message), reason: p.message })));
       replaced.set(original.id, candidate);
     }
     const [first, ...rest] = problems;

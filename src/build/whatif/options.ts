@@ -10,6 +10,7 @@ import type { AssumptionRegistry } from "../../assumptions";
 import type { WhatIf } from "./overrides";
 import { WhatIfError, mergeOverrides, parseOverridesFile, parseSetFlag } from "./overrides";
 import * as messages from "../../messages/versions";
+import { at, located } from "../../messages/location";
 
 export { addWhatIfOptions, type WhatIfOptions } from "./flags";
 import type { WhatIfOptions } from "./flags";
@@ -47,7 +48,12 @@ export async function applyWhatIf(registry: AssumptionRegistry, options: WhatIfO
   try {
     return { registry: registry.withOverrides(whatIf.overrides), whatIf };
   } catch (error) {
-    if (error instanceof AssumptionError) throw new WhatIfError(error.message);
-    throw error;
+    if (!(error instanceof AssumptionError)) throw error;
+    // Named by where the override was given (the flag, or the overrides file), with where the assumption is defined.
+    const givenAt = (id: string | undefined): string => {
+      const flag = (options.set ?? []).filter((candidate) => candidate.slice(0, candidate.indexOf("=")).trim() === id).at(-1);
+      return flag !== undefined ? `--set ${flag}` : (options.assumptions ?? "--set");
+    };
+    throw new WhatIfError(error.problems.map((p) => (p.reason === undefined ? located(p, p.text) : messages.overrideRejected(givenAt(p.id), p.reason, at(p)))).join("\n"));
   }
 }

@@ -131,5 +131,8 @@ describe("applyWhatIf", () => {
     expect(registry.get("h100_usd_per_gpu_hour").range).toEqual({ low: 2, high: 3 });
     expect(whatIf?.sources).toEqual(["--set"]);
     await expect(applyWhatIf(registry, { set: ["h100_usd_per_gpu_hour=-1..3"] })).rejects.toMatchObject({ exitCode: 2 });
+    // Named by the flag that gave it, with where the assumption (and so its distribution) is defined.
+    const rejected = await applyWhatIf(registry, { set: ["h100_usd_per_gpu_hour=2", "h100_usd_per_gpu_hour=-1..3"] }).catch((error: Error) => error.message);
+    expect(rejected).toMatch(/^--set h100_usd_per_gpu_hour=-1\.\.3: .*-1.* \(the assumption is defined at assumptions\.yaml:\d+:\d+\)$/);
   });
 });
