@@ -5,7 +5,7 @@
  * through the cell's source maps (see `transpile.ts`).
  */
 import { SourceMap, type SourceMapPayload } from "node:module";
-import { resolve, sep } from "node:path";
+import { relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as messages from "../messages/notebook";
 import type { ErrorOutput } from "./nbformat";
@@ -93,13 +93,26 @@ export function firstFrame(stack: string, match: (file: string) => boolean): (Ge
 
 /**
  * Where in an imported project file an error was thrown, when the stack's top frame is in the
- * notebook's import bundle: mapped through the bundle's source map (`bundleMap`, sources relative to
- * `root`). Undefined when the error was thrown in a cell, in a package (node_modules: the call site in
+ * notebook's import bundle: mapped through the bundle's source map (`bundle.map`, sources relative to
+ * `root`); or, with `fileUrls` (Deno), in a project file Deno loaded itself (a `file://` frame). Undefined when the error was thrown in a cell, in a package (node_modules: the call site in
  * the cell is the place to act) or the map has no entry. `prefix` is what wraps the bundle on its line 1.
  */
-export function thrownInImport(stack: string, bundle: { readonly file: string; readonly map: string; readonly prefix: string }, root: string): { file: string; line: number; column: number } | undefined {
+export function thrownInImport(
+  stack: string,
+  bundle: { readonly file: string; readonly map: string | undefined; readonly prefix: string },
+  root: string,
+  options: { readonly fileUrls: boolean },
+): { file: string; line: number; column: number } | undefined {
   const top = firstFrame(stack, () => true);
-  if (top === undefined || top.file !== bundle.file) return undefined;
+  if (top === undefined) return undefined;
+  // Deno loads local files itself (not bundled) and reports their TypeScript positions as file URLs.
+  // (Under Node such a frame is the engine's own code, never the notebook's: `fileUrls` is off.)
+  if (options.fileUrls && top.file.startsWith("file://")) {
+    const file = fileURLToPath(top.file);
+    const inProject = !relative(root, file).startsWith("..") && !file.split(sep).includes("node_modules");
+    return inProject ? { file, line: top.line, column: top.column } : undefined;
+  }
+  if (top.file !== bundle.file || bundle.map === undefined) return undefined;
   let payload: SourceMapPayload;
   try {
     payload = JSON.parse(bundle.map) as SourceMapPayload;

@@ -21,7 +21,7 @@ import { packageVersion } from "../package-version";
 import { TOOL_VERSION } from "../version";
 import { cellError, codeFrame, errorOutput, firstFrame, mapThrough, thrownInImport, type CellError } from "./errors";
 import { CompileCache } from "./compile-cache";
-import { BUNDLE_WRAPPER_PREFIX, bundleImports, ENTRY_NAME, firstUses, isImportFailure, type ImportBundle, type ImportFailure } from "./imports";
+import { BUNDLE_WRAPPER_PREFIX, bundleImports, ENGINE_ENTRIES, ENTRY_NAME, firstUses, isImportFailure, type ImportBundle, type ImportFailure } from "./imports";
 import { cellText, NotebookFormatError, notebookKernel, parseNotebook, type CodeCell, type Notebook } from "./nbformat";
 import { OutputCollector, type RunEvent, type ThrownValue } from "./outputs";
 import { DEFAULT_TIMEOUT_MS, NotebookWorker, startWorkerEarly, type WorkerOutcome, type WorkerProgram, type WorkerSetup } from "./pool";
@@ -177,7 +177,7 @@ export async function executeNotebook(file: string, options: ExecuteOptions = {}
     const typeError = typeErrorOf(types);
     const { outcome, collector, state } = ran;
     // 6. assemble
-    const error = locateFailure(outcome, state.ended, { cells, notebook: name, root, bundle }, options.timeoutMs ?? DEFAULT_TIMEOUT_MS) ?? typeError;
+    const error = locateFailure(outcome, state.ended, { cells, notebook: name, root, bundle, deno: deno !== undefined }, options.timeoutMs ?? DEFAULT_TIMEOUT_MS) ?? typeError;
     // The failing cell keeps what it printed before it threw or timed out; its error follows.
     if (error) collector.resume(error.cell === 0 ? (cells[0]?.cell ?? 0) : error.cell);
     if (error) collector.add(errorOutput(error));
@@ -291,6 +291,8 @@ interface RunPlaces {
   readonly notebook: string;
   readonly root: string;
   readonly bundle: ImportBundle;
+  /** A Deno run: its stack names local files Deno loaded itself. */
+  readonly deno: boolean;
 }
 
 function locateFailure(outcome: WorkerOutcome, ended: Map<number, ThrownValue | null>, places: RunPlaces, timeoutMs: number): CellError | undefined {
@@ -310,14 +312,15 @@ function locateFailure(outcome: WorkerOutcome, ended: Map<number, ThrownValue | 
  * The failing cell's first stack frame, mapped back to its TypeScript: the line the analyst can act
  * on in that cell (a function from an earlier cell that throws is located at its call site here).
  */
-function runtimeError(thrown: ThrownValue, cell: number, { cells, notebook, root, bundle }: RunPlaces): CellError {
+function runtimeError(thrown: ThrownValue, cell: number, { cells, notebook, root, bundle, deno }: RunPlaces): CellError {
   const frame = firstFrame(thrown.stack, (file) => isCellFileName(file) === cell);
   const compiled = cells.find((c) => c.cell === cell);
   const position = frame && compiled ? mapThrough(compiled.maps, frame) : undefined;
   const error = cellError({ kind: "runtime", notebook, cell, ...(position ?? {}), ename: thrown.ename, evalue: thrown.evalue }, compiled?.source);
   // Thrown inside an imported project file: that place too, with its code frame, after the cell's.
-  const origin = bundle.map === undefined ? undefined : thrownInImport(thrown.stack, { file: ENTRY_NAME, map: bundle.map, prefix: BUNDLE_WRAPPER_PREFIX }, root);
-  if (origin === undefined) return error;
+  const origin = thrownInImport(thrown.stack, { file: ENTRY_NAME, map: bundle.map, prefix: BUNDLE_WRAPPER_PREFIX }, root, { fileUrls: deno });
+  // The notebook API's own checks (`nb.figure` without a label, …) already say what the call did wrong.
+  if (origin === undefined || displayPath(origin.file, root).startsWith(`${dirname(ENGINE_ENTRIES["dist/api.js"] ?? "")}/`)) return error;
   const where = at({ file: displayPath(origin.file, root), line: origin.line, column: origin.column });
   const source = readSource(origin.file);
   const parts = [error.frame, messages.thrownInImport(where), source === undefined ? undefined : codeFrame(source, origin.line, origin.column)];

@@ -76,6 +76,17 @@ describe("a type error in a Deno notebook refuses to run (fragtax run)", () => {
   });
 });
 
+describe("a runtime error in a Deno notebook", () => {
+  it("thrown inside a local file Deno loads itself: located at the calling cell and in that file", async () => {
+    temp.write("thrown-deno/price.ts", "export function price(gpus: number): number {\n  if (gpus < 0) {\n    throw new RangeError(`negative GPU count: ${gpus}`);\n  }\n  return gpus * 2;\n}\n");
+    const file = temp.notebook("thrown-deno/t.ipynb", { kernel: deno, cells: ['import { price } from "./price.ts";', "const fine = price(2);\nconst bad = price(-1);"] });
+    const run = await executeNotebook(file, { cache: false });
+    expect(run.error).toMatchObject({ kind: "runtime", cell: 2, line: 2, column: 13, ename: "RangeError", evalue: "negative GPU count: -1" });
+    expect(run.error?.frame).toContain("thrown in price.ts:3:11:"); // the notebook's folder is its project here
+    expect(run.error?.frame).toMatch(/> 3 \| {5}throw new RangeError/);
+  });
+});
+
 describe("fragtax check on Deno notebooks", () => {
   it("reports every type error by notebook / cell / line / column, and in an imported file by file:line:column", async () => {
     temp.write("check-lib/wrong.ts", 'export const size: number = "big";\n');
