@@ -74,9 +74,40 @@ export async function writeChart(key: string, chart: CachedChart): Promise<void>
  * Specs the Vega-Lite schema accepted, remembered by key (an empty marker file next to the charts):
  * a rebuild validates only new specs, and loads the 6 MB compiled validator only for them. A spec
  * with a problem is not remembered, so its warning is given again on every build.
+ *
+ * The key leaves out the rows of inline data (`data.values`, `datasets`) and keeps only what kind
+ * of value each row is: that is all the schema checks of them (InlineDataset: an array of numbers,
+ * of strings, of booleans or of objects, a string, or an object). So a rebuild whose charts changed
+ * only their numbers, as when one assumption moved, validates nothing and never loads the validator.
  */
 export function validSpecKey(spec: unknown): string {
-  return sha256(`${TOOL_VERSION}\0${packageVersion("vega-lite")}\0${JSON.stringify(spec)}`).slice(0, 32);
+  return sha256(`${TOOL_VERSION}\0${packageVersion("vega-lite")}\0rows-by-kind\0${JSON.stringify(withRowKinds(spec))}`).slice(0, 32);
+}
+
+/** The spec with every inline dataset replaced by the kinds of its rows (see `validSpecKey`). */
+function withRowKinds(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withRowKinds);
+  if (typeof value !== "object" || value === null) return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([key, field]) => {
+      if (key === "data" && isRecord(field) && "values" in field) return [key, { ...field, values: rowKinds(field.values) }];
+      if (key === "datasets" && isRecord(field)) return [key, Object.fromEntries(Object.entries(field).map(([name, rows]) => [name, rowKinds(rows)]))];
+      return [key, withRowKinds(field)];
+    }),
+  );
+}
+
+function rowKinds(values: unknown): unknown {
+  return Array.isArray(values) ? { rows: [...new Set(values.map(kindOf))].sort() } : { value: kindOf(values) };
+}
+
+/** A value's JSON Schema type ("null" and "array" apart from "object"). */
+function kindOf(value: unknown): string {
+  return value === null ? "null" : Array.isArray(value) ? "array" : typeof value;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 export async function knownValid(key: string): Promise<boolean> {
