@@ -11,7 +11,7 @@ import type { BuildFlags } from "./build-action";
 export function registerReportCommands(program: Command): void {
   const command = program
     .command("build")
-    .description("Run the chapters and build out/build/report.html, report.pdf, figures.json, claims.json and build-log.json.")
+    .description("Run the chapters and build out/build/: report.html, report.pdf, figures.json, claims.json, sections.json, errata.json (with an errata file) and build-log.json.")
     .option("--no-pdf", "build the HTML (and JSON) only, without printing the PDF")
     .option("--root <dir>", rootOptionHelp())
     .option("--timeout <seconds>", "stop a cell that runs longer than this (the cell fails, the HTML shows it)", "60")

@@ -7,7 +7,7 @@ import type { Command } from "commander";
 export function registerCheckCommand(program: Command): void {
   program
     .command("check")
-    .description("Type-check notebooks (cells in order, tslab's redeclaration rules) and src/.")
+    .description("Type-check notebooks (cells in order, tslab's redeclaration rules; Deno notebooks with deno check) and src/.")
     .argument("[notebooks...]", "notebooks to check (default: the chapters listed in notebooks/report.yaml)")
     .addHelpText("after", "\nExit codes: 0 no type errors; 1 type errors (each printed as notebook: cell N, line L, column C);\n2 bad usage or a notebook that cannot be read.")
     .action(async (notebooks: string[]) => {

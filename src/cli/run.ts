@@ -17,10 +17,11 @@ import { outPaths } from "../config/paths";
 export function registerRunCommand(program: Command): void {
   program
     .command("run")
-    .description("Execute one TypeScript (tslab) notebook headlessly and write the executed notebook.")
+    .description("Execute one TypeScript notebook (tslab or Deno kernel) headlessly and write the executed notebook.")
     .argument("<notebook>", "the .ipynb file")
     .option("--out <file>", "where to write the executed notebook (default: out/build/executed/<name>.ipynb; - for stdout)")
     .option("--timeout <seconds>", "stop a cell that runs longer than this", "60")
+    .addHelpText("after", "\nExit codes: 0 every cell ran; 1 a cell failed (a syntax, type or runtime error, or a timeout: printed as\nnotebook: cell N, line L, column C with a code frame); 2 bad usage or a notebook that cannot be read.")
     .action(async (notebook: string, options: { out?: string; timeout: string }) => {
       process.exitCode = await runCommand(notebook, options);
     });

@@ -141,7 +141,7 @@ export async function executeNotebook(file: string, options: ExecuteOptions = {}
     if (options.releaseCompiler && compilerUsed) (await import("esbuild")).stop();
     // 4. type-check (first, or alongside the run when the build's check is still going)
     const speculative = options.pendingTypes !== undefined && options.types?.get(absolute) === undefined && deno === undefined;
-    const typeErrorOf = (types: NotebookTypes): CellError | undefined => firstTypeError(types, name, (cell) => codeCells.find((c) => c.cell === cell)?.source);
+    const typeErrorOf = (types: NotebookTypes): CellError | undefined => firstTypeError(types, name, (cell) => codeCells.find((c) => c.cell === cell)?.source, (file) => readSource(resolve(root, file)));
     const upTo = (error: CellError | undefined): CompiledCell[] => (error === undefined ? cells : cells.filter((cell) => cell.cell < error.cell));
     // 5. run
     const inSlot = options.runSlot ?? (<T>(fn: () => Promise<T>): Promise<T> => fn());

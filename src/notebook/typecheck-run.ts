@@ -71,9 +71,15 @@ export async function typeCheckNotebooks(
 
 /**
  * The first cell a type error stops, as a located error: in the cell (line, column and code frame)
- * or in a project file the cell imports (located in that file). Other errors of the same cell follow.
+ * or in a project file the cell imports (located in that file, with its code frame when `fileSource`
+ * can read it). Other errors of the same cell follow.
  */
-export function firstTypeError(types: NotebookTypes, notebook: string, sourceOf: (cell: number) => string | undefined): CellError | undefined {
+export function firstTypeError(
+  types: NotebookTypes,
+  notebook: string,
+  sourceOf: (cell: number) => string | undefined,
+  fileSource: (file: string) => string | undefined = () => undefined,
+): CellError | undefined {
   const first = types.errors[0];
   if (first === undefined) return undefined;
   const { cell, diagnostic } = first;
@@ -89,7 +95,8 @@ export function firstTypeError(types: NotebookTypes, notebook: string, sourceOf:
     evalue: inCell ? diagnostic.message : messages.typeErrorInImport(where(diagnostic), diagnostic.message),
   };
   const located = cellError(fields);
-  const frame = [inCell && source !== undefined ? codeFrame(source, diagnostic.line, diagnostic.column) : undefined, ...others].filter((part) => part !== undefined);
+  const text = inCell ? source : fileSource(diagnostic.file);
+  const frame = [text !== undefined ? codeFrame(text, diagnostic.line, diagnostic.column) : undefined, ...others].filter((part) => part !== undefined);
   return frame.length > 0 ? { ...located, frame: frame.join("\n") } : located;
 }
 

@@ -50,6 +50,8 @@ describe("a type error refuses to run (fragtax run)", () => {
     expect(run.error).toMatchObject({ kind: "type", cell: 2, ename: "TS2322" });
     expect(run.error?.line).toBeUndefined();
     expect(run.error?.message).toBe("imports-bad.ipynb: cell 2: TS2322: typed-lib/bad.ts:2:9: Type 'number' is not assignable to type 'string'.");
+    // The code frame is the file's, as fragtax check shows it.
+    expect(run.error?.frame).toContain(["> 2 |   const label: string = x;", "    |         ^"].join("\n"));
     expect(stdout(codeCells(run.executed.cells)[0]?.outputs ?? [])).toBe("before\n");
   });
 
