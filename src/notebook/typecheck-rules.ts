@@ -20,6 +20,7 @@ import { fileURLToPath } from "node:url";
 import { createRequire } from "node:module";
 import type * as TS from "typescript";
 import { cellPragmas, moduleSpecifier } from "./pragmas";
+import { plausibleName } from "../util/suggest";
 import { displayPath, findUp } from "./run-context";
 
 // require, not import: importing CommonJS from an ES module makes Node scan all 9 MB of
@@ -70,6 +71,8 @@ export interface CellModule {
   readonly text: string;
   /** `./name` → the latest earlier `@module` cell of that name (what this cell's import resolves to). */
   readonly cellModules: ReadonlyMap<string, string>;
+  /** Top-level names the earlier cells declare (a misspelt one is suggested from these: `suggestEarlierName`). */
+  readonly earlierNames: readonly string[];
 }
 
 /**
@@ -104,15 +107,28 @@ export function cellModules(notebook: NotebookCells, root: string): CellModule[]
     if (pragmas.browser) return [];
     const path = cellPath(notebook.file, cell, pragmas.jsx);
     const seen = new Map(modules);
+    const earlierNames = [...scope.keys()];
     if (pragmas.module !== undefined) {
       modules.set(moduleSpecifier(pragmas.module), path);
-      return [{ notebook: name, cell, path, text: `\n${source}\nexport {};\n`, cellModules: seen }];
+      return [{ notebook: name, cell, path, text: `\n${source}\nexport {};\n`, cellModules: seen, earlierNames }];
     }
     const declared = topLevelNames(source);
     const header = headerFor(scope, declared, referencedWords(source), notebook.file);
     for (const [declaredName, kind] of declared) scope.set(declaredName, { cell, kind });
-    return [{ notebook: name, cell, path, text: `${header}\n${source}\nexport { ${[...declared.keys()].join(", ")} };\n`, cellModules: seen }];
+    return [{ notebook: name, cell, path, text: `${header}\n${source}\nexport { ${[...declared.keys()].join(", ")} };\n`, cellModules: seen, earlierNames }];
   });
+}
+
+/**
+ * A cell imports only the earlier names it refers to (see above), so for a misspelt one the compiler
+ * has no earlier name to suggest: "Cannot find name 'perDya'" (TS2304). In tslab every earlier name is
+ * in scope and TypeScript suggests it. This gives the same: TS2552 "Did you mean 'perDay'?", when an
+ * earlier cell declares a plausible name (util/suggest.ts's rule).
+ */
+export function suggestEarlierName(diagnostic: CheckDiagnostic, module: CellModule): CheckDiagnostic {
+  const missing = diagnostic.code === 2304 ? /^Cannot find name '([^']+)'\.$/.exec(diagnostic.message)?.[1] : undefined;
+  const meant = missing === undefined ? undefined : plausibleName(missing, module.earlierNames);
+  return meant === undefined ? diagnostic : { ...diagnostic, code: 2552, message: `Cannot find name '${missing}'. Did you mean '${meant}'?` };
 }
 
 export function cellPath(notebookFile: string, cell: number, jsx = false): string {

@@ -12,7 +12,7 @@ import { checkWithTsgo } from "./typecheck-tsgo";
 import { resolve } from "node:path";
 import { displayPath } from "./run-context";
 import { located } from "../messages/location";
-import type { CheckDiagnostic, CheckedProgram, NotebookCells, NotebookTypes, ProgramOptions } from "./typecheck-rules";
+import { suggestEarlierName, type CheckDiagnostic, type CheckedProgram, type NotebookCells, type NotebookTypes, type ProgramOptions } from "./typecheck-rules";
 
 export { cellModules, cellPath, projectSourceFiles, topLevelNames } from "./typecheck-rules";
 export type { CellModule, CheckDiagnostic, NotebookCells, NotebookTypes, ProgramOptions } from "./typecheck-rules";
@@ -23,7 +23,12 @@ function checked(notebooks: readonly NotebookCells[], options: ProgramOptions): 
 
 /** `fragtax check`: every error in the notebooks, the extra files and what they import. */
 export function checkAll(notebooks: readonly NotebookCells[], options: ProgramOptions): CheckDiagnostic[] {
-  return checked(notebooks, options).all();
+  const program = checked(notebooks, options);
+  const cells = new Map(notebooks.flatMap((notebook) => program.cellsOf(notebook.file).map((module) => [`${module.notebook}#${module.cell}`, module] as const)));
+  return program.all().map((d) => {
+    const module = d.cell === undefined ? undefined : cells.get(`${d.file}#${d.cell}`);
+    return module === undefined ? d : suggestEarlierName(d, module);
+  });
 }
 
 /** `fragtax run/build`: per notebook, the errors that stop a cell (cells and the files they import). */
@@ -35,8 +40,9 @@ export function checkForRun(notebooks: readonly NotebookCells[], options: Progra
     const errors: Array<{ cell: number; diagnostic: CheckDiagnostic }> = [];
     const seen = new Set<string>();
     const reported = new Set<string>();
-    for (const { cell, path } of program.cellsOf(notebook.file)) {
-      for (const diagnostic of program.errorsIn(path)) errors.push({ cell, diagnostic });
+    for (const module of program.cellsOf(notebook.file)) {
+      const { cell, path } = module;
+      for (const diagnostic of program.errorsIn(path)) errors.push({ cell, diagnostic: suggestEarlierName(diagnostic, module) });
       for (const file of program.projectClosure(path, true)) seen.add(file);
       for (const file of program.projectClosure(path, false)) {
         if (reported.has(file)) continue;

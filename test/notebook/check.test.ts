@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { checkNotebooks, formatDiagnostic, topLevelNames } from "../../src/notebook/check";
+import { executeNotebook } from "../../src/notebook/execute";
 import { FIXTURES, TempDir } from "./helpers";
 
 const temp = new TempDir();
@@ -49,6 +50,19 @@ describe("fragtax check", () => {
     const diagnostics = checkNotebooks([file], { root, includeSrc: false });
     expect(diagnostics.map(formatDiagnostic)).toEqual([`${file}: cell 1999, line 1, column 7: error TS2322: Type 'number' is not assignable to type 'string'.`]);
   }, 120_000);
+});
+
+describe("a misspelt name from an earlier cell", () => {
+  it("is suggested as tslab's compiler would (TS2552), by check and by run; an unrelated name is not", async () => {
+    const file = temp.notebook("misspelt.ipynb", { cells: ["const perDay = 24;\nconst other = 1;", "console.log(perDya);", "console.log(zzzz);"] });
+    const diagnostics = checkNotebooks([file], { root, includeSrc: false });
+    expect(diagnostics.map((d) => [d.cell, d.code, d.message])).toEqual([
+      [2, 2552, "Cannot find name 'perDya'. Did you mean 'perDay'?"],
+      [3, 2304, "Cannot find name 'zzzz'."],
+    ]);
+    const run = await executeNotebook(file, { cache: false });
+    expect(run.error).toMatchObject({ kind: "type", cell: 2, ename: "TS2552", evalue: "Cannot find name 'perDya'. Did you mean 'perDay'?" });
+  });
 });
 
 describe("fragtax check on the command line", () => {
