@@ -30,7 +30,7 @@ export async function newChapter(name: string, root: string | undefined): Promis
   const configText = await readFile(configFile, "utf8");
   const existing = (await readdir(notebooksDir)).filter((file) => file.endsWith(".ipynb"));
   const taken = existing.find((file) => file.replace(/^\d+-/, "") === `${name}.ipynb`);
-  if (taken !== undefined) throw new InputError(messages.chapterExists(rel(join(notebooksDir, taken))));
+  if (taken !== undefined) throw new InputError(messages.chapterNameTaken(name, rel(join(notebooksDir, taken))));
   const file = chapterFileName(nextChapterNumber(existing.map((entry) => basename(entry))), name);
   const notebookText = chapterNotebook({ number: Number(file.slice(0, file.indexOf("-"))), name, assumption });
   const newConfig = withChapterAdded(configText, rel(configFile), file);

@@ -6,6 +6,9 @@ export const badChapterName = (name: string): string =>
 export const chapterExists = (file: string): string =>
   `${file} already exists; pick another name (fragtax new never overwrites a notebook)`;
 
+export const chapterNameTaken = (name: string, file: string): string =>
+  `a chapter named "${name}" already exists (${file}); pick another name (chapter names are unique whatever their number)`;
+
 export const noAssumptionToRead = (file: string): string =>
   `${file} defines no assumption, and the new chapter's worked example reads one; add an assumption first`;
 

@@ -76,7 +76,7 @@ describe("fragtax new", () => {
     }
     const again = fragtax(["new", "price", "--root", root]);
     expect(again.status).toBe(2);
-    expect(again.stderr).toContain("notebooks/01-price.ipynb already exists");
+    expect(again.stderr).toContain('a chapter named "price" already exists (notebooks/01-price.ipynb); pick another name');
     expect([listing(), yaml()]).toEqual([files, text]);
     expect(fragtax(["new", "x", "--root", join(root, "nowhere")]).status).toBe(2);
     expect(existsSync(join(root, "nowhere"))).toBe(false);
