@@ -41,11 +41,6 @@ interface Schema {
 
 let loading: Promise<Schema> | undefined;
 
-/** Loads the compiled validator now (see `loadChartLibraries`). */
-export async function loadSchemaValidator(): Promise<void> {
-  await (loading ??= loadSchema());
-}
-
 /** The spec's schema problems, most useful first (empty when valid). */
 export async function schemaProblems(spec: unknown): Promise<SpecProblem[]> {
   const { validate, words } = await (loading ??= loadSchema());
