@@ -1,11 +1,12 @@
 // Bundles the CLI and the public entries notebooks import in real Jupyter:
-//   src/cli/main.ts         → dist/cli.js              (the `fragtax` bin; lazy chunks dist/chunk-*.js)
+//   src/cli/main.ts         → dist/cli.js              (the `fragtax` bin; lazy chunks dist/chunks/*.js)
 //   src/notebook/worker.ts  → dist/notebook-worker.js  (the notebook engine's worker thread)
 //   src/notebook/typecheck-worker.ts → dist/typecheck-worker.js (a build's type check, in its own thread)
 //   src/api/index.ts        → dist/api.js   + dist/api.d.ts    (notebook API)
 //   src/model/index.ts      → dist/model.js + dist/model.d.ts  (the reusable model library)
 //   src/fragmentation-tax/index.ts → dist/fragmentation-tax.js + .d.ts (the report's chapter models and ledger)
-// Dependencies stay external (resolved from node_modules at run time). The declaration files come
+// Dependencies stay external (resolved from node_modules at run time), except the few pure-JS
+// packages the CLI bundles into its lazy chunks (BUNDLED below: Vega, Vega-Lite, yaml, zod). The declaration files come
 // from one `tsc --emitDeclarationOnly` run into dist/types/, re-exported by small stubs, so tslab's
 // TypeScript 5.0 reads them (tslab compiles notebook cells with rootDir = the notebook's folder, so
 // notebooks cannot import ../src/*.ts directly, but can import ../dist/*.js with declarations).
