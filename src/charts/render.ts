@@ -59,6 +59,11 @@ export interface ChartPlace {
   readonly baseDir: string;
   /** Unique in the report (e.g. "vc1-4-o1"): prefixes the chart's SVG ids. */
   readonly idPrefix: string;
+  /**
+   * Where a string literal sits in the code that made the chart (`file: cell N, line L, column C`),
+   * when it occurs there once: a field missing from the data is located at its name.
+   */
+  readonly locate?: (literal: string) => string | undefined;
 }
 
 /** The column the report's text sets charts in (templates/report.css `--measure` less padding), px. */
@@ -127,7 +132,7 @@ export async function renderChart(spec: unknown, place: ChartPlace): Promise<Ren
   const chart = await drawOrReuse(themedSpec, where);
   const warnings = [
     ...schemaWarning,
-    ...missing.map((field) => messages.chartMissingField(where, field.field, field.path, field.available, field.suggestion)),
+    ...missing.map((field) => messages.chartMissingField(place.locate?.(field.field) ?? where, field.field, field.path, field.available, field.suggestion)),
     ...interactiveFeatures(themedSpec).map(({ feature, shows, animation }) =>
       messages.chartInteractive(where, feature, animation === true && chart.frame !== undefined ? messages.chartFirstFrame(chart.frame.field, chart.frame.value) : shows),
     ),

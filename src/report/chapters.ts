@@ -9,6 +9,7 @@ import { html, rawHtml, type Html } from "../util/html";
 import type { Heading, MarkdownRenderer } from "./markdown";
 import { cellFailed, cellText, type Cell, type CodeCell, type Notebook } from "../notebook/nbformat";
 import { renderOutputs } from "./outputs";
+import { literalLocator } from "./chart-outputs";
 import { at } from "../messages/location";
 
 export interface ChapterInput {
@@ -68,7 +69,8 @@ export async function renderChapter(chapter: ChapterInput, markdown: MarkdownRen
       parts.push(html`<div class="cell cell-markdown">${rawHtml(rendered.html)}</div>`);
     } else if (cell.cell_type === "code") {
       let chartError: string | undefined;
-      parts.push(await renderCodeCell(cell, { markdown, where, docId, baseDir: chapter.baseDir ?? ".", onChart: (found) => {
+      const locate = literalLocator(chapter.relativePath, index + 1, cellText(cell.source));
+      parts.push(await renderCodeCell(cell, { markdown, where, docId, baseDir: chapter.baseDir ?? ".", locate, onChart: (found) => {
         charts++;
         warnings.push(...found);
       }, onChartError: (message) => void (chartError ??= message) }));
@@ -90,6 +92,7 @@ interface CellContext {
   readonly baseDir: string;
   readonly onChart: (warnings: readonly string[]) => void;
   readonly onChartError: (message: string) => void;
+  readonly locate: (literal: string) => string | undefined;
 }
 
 async function renderCodeCell(cell: CodeCell, context: CellContext): Promise<Html> {

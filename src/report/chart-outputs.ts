@@ -6,7 +6,8 @@ import { VEGA_LITE_MIME } from "../api/types";
 import { chartFiles } from "../charts/data";
 import { missingFields } from "../charts/fields";
 import { chartMissingField } from "../messages/charts";
-import type { Notebook, Output } from "../notebook/nbformat";
+import { cellText, type Notebook, type Output } from "../notebook/nbformat";
+import { at } from "../messages/location";
 
 export const VEGA_LITE_MIMES = [VEGA_LITE_MIME, "application/vnd.vegalite.v6+json", "application/vnd.vegalite.v4+json"];
 
@@ -36,13 +37,32 @@ export function notebookChartFiles(notebook: Notebook, folder: string): string[]
  * (Data read from files is the build's to check: only inline rows are looked at here.)
  */
 export function chartFieldWarnings(notebook: Notebook, name: string): string[] {
-  return notebook.cells.flatMap((cell, index) =>
-    cell.cell_type !== "code"
-      ? []
-      : chartSpecs(cell.outputs).flatMap((spec) =>
-          typeof spec !== "object" || spec === null || Array.isArray(spec)
-            ? []
-            : missingFields(spec as Record<string, unknown>).map((field) => chartMissingField(`${name}: cell ${index + 1}`, field.field, field.path, field.available, field.suggestion)),
-        ),
-  );
+  return notebook.cells.flatMap((cell, index) => {
+    if (cell.cell_type !== "code") return [];
+    const locate = literalLocator(name, index + 1, cellText(cell.source));
+    return chartSpecs(cell.outputs).flatMap((spec) =>
+      typeof spec !== "object" || spec === null || Array.isArray(spec)
+        ? []
+        : missingFields(spec as Record<string, unknown>).map((field) => chartMissingField(locate(field.field) ?? at({ file: name, cell: index + 1 }), field.field, field.path, field.available, field.suggestion)),
+    );
+  });
+}
+
+/**
+ * Where a string literal (`"costs"`, `'costs'` or `` `costs` ``) sits in a cell, as `file: cell N,
+ * line L, column C`, when it occurs there exactly once (else undefined: the cell alone is the place).
+ * A chart's field names are written as such literals, so a field missing from the data is located
+ * at the name to fix.
+ */
+export function literalLocator(file: string, cell: number, source: string): (literal: string) => string | undefined {
+  return (literal) => {
+    const found: number[] = [];
+    for (const quote of ['"', "'", "`"]) {
+      const needle = `${quote}${literal}${quote}`;
+      for (let index = source.indexOf(needle); index !== -1; index = source.indexOf(needle, index + 1)) found.push(index);
+    }
+    if (found.length !== 1) return undefined;
+    const before = source.slice(0, found[0]).split("\n");
+    return at({ file, cell, line: before.length, column: (before[before.length - 1] ?? "").length + 1 });
+  };
 }

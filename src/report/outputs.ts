@@ -25,6 +25,8 @@ export interface OutputContext {
   readonly onChart?: (warnings: readonly string[]) => void;
   /** Called when a chart cannot be rendered (the error is shown in its place; the build fails). */
   readonly onChartError?: (message: string) => void;
+  /** Where a string literal sits in the cell's code (chart-outputs.ts `literalLocator`), for chart warnings. */
+  readonly locate?: (literal: string) => string | undefined;
 }
 
 
@@ -96,7 +98,7 @@ async function renderVegaLite(payload: unknown, context: OutputContext): Promise
   try {
     // tslab may hand the spec over as JSON text or as an object.
     spec = typeof payload === "string" ? JSON.parse(payload) : payload;
-    chart = await renderChart(spec, { where: context.where, baseDir: context.baseDir, idPrefix: idPrefix(context.docId) });
+    chart = await renderChart(spec, { where: context.where, baseDir: context.baseDir, idPrefix: idPrefix(context.docId), ...(context.locate && { locate: context.locate }) });
   } catch (error) {
     // An unwritable chart cache is the machine's problem, not this chart's: it stops the build (exit 2).
     if (error instanceof FileSystemError) throw error;

@@ -118,7 +118,8 @@ describe("charts across rebuilds", () => {
     edit("notebooks/02-bars.ipynb", 'y: { field: \\"size\\"', 'y: { field: \\"sise\\"');
     const warned = await rebuild();
     expect(warned.result.exitCode).toBe(0);
-    const warning = 'warning: notebooks/02-bars.ipynb: cell 2: chart field "sise" (at encoding.y.field) is not in the chart\'s data; did you mean "size"?';
+    // Located at the field's name in the cell (the literal occurs once there).
+    const warning = 'warning: notebooks/02-bars.ipynb: cell 2, line 10, column 17: chart field "sise" (at encoding.y.field) is not in the chart\'s data; did you mean "size"?';
     expect(lines.join("\n")).toContain(warning);
     const strict = await rebuild({ strict: true });
     expect(strict.result.exitCode).toBe(1);
