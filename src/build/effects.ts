@@ -82,21 +82,26 @@ export class FileBuildEffects implements BuildEffects {
       settings: { montecarlo: config.montecarlo },
       execute: async (notebooks, { codeChanged }) => {
         // The engine (esbuild, the compiler) is loaded only when a chapter runs: a no-op rebuild never does.
-        const { executeNotebooks } = await import("../notebook/execute-many");
+        const [{ executeNotebooks }, { limiter }] = await Promise.all([import("../notebook/execute-many"), import("../notebook/pool")]);
         // A chapter runs, so the page will be rendered: load the renderer while the threads work, once they
         // all have theirs (`afterStart`). A failure here is left to the render step to report (it loads the
         // same modules again).
-        const renderer = import("../report/render");
-        const preload = (): void => void renderer.then((render) => render.preloadRenderer()).catch(() => undefined);
-        // Each chapter's charts are drawn into the chart cache as soon as it has run, while the others run.
+        let renderer: Promise<typeof import("../report/render")> | undefined;
+        const render = (): Promise<typeof import("../report/render")> => (renderer ??= import("../report/render"));
+        const preload = (): void => void render().then((module) => module.preloadRenderer()).catch(() => undefined);
+        // Each chapter's charts are drawn into the chart cache as soon as it has run, while the others run;
+        // one chart at a time, as the render step draws them (a drawing swaps the global random generator
+        // for its own seeded one while it awaits: charts/random.ts).
+        const oneAtATime = limiter(1);
         const drawn: Promise<void>[] = [];
-        const draw = (file: string, ran: Notebook): void => void drawn.push(renderer.then((render) => render.prerenderCharts(ran, dirname(file))).catch(() => undefined));
+        const draw = (file: string, ran: Notebook): void =>
+          void drawn.push(oneAtATime(() => render().then((module) => module.prerenderCharts(ran, dirname(file)))).catch(() => undefined));
         const results = await executeNotebooks(
           notebooks.map((notebook) => join(config.root, notebook)),
           // The engine gets the assumptions this build parsed (what-if overrides already applied), not a path to parse again.
           { root: config.root, assumptionsFile: config.assumptions, preloaded: { file: config.assumptions, assumptions: registry.all() }, overrides: [], montecarlo: config.montecarlo, afterStart: preload, onRun: draw, typesLikelyCached: !codeChanged, ...run },
         );
-        await Promise.all(drawn); // the render step reads them: no chart is drawn twice at once
+        await Promise.all(drawn); // the render step reads them: no chart is drawn twice, nor two at once
         return results.map((result) => ({
           notebook: result.notebook,
           result: { ok: result.status === "ok", notebook: result.executed, figures: result.figures, claims: result.claims },

@@ -5,7 +5,7 @@
  * through the cell's source maps (see `transpile.ts`).
  */
 import { SourceMap, type SourceMapPayload } from "node:module";
-import { relative, resolve, sep } from "node:path";
+import { basename, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as messages from "../messages/notebook";
 import type { ErrorOutput } from "./nbformat";
@@ -109,7 +109,8 @@ export function thrownInImport(
   // (Under Node such a frame is the engine's own code, never the notebook's: `fileUrls` is off.)
   if (options.fileUrls && top.file.startsWith("file://")) {
     const file = fileURLToPath(top.file);
-    const inProject = !relative(root, file).startsWith("..") && !file.split(sep).includes("node_modules");
+    // `$deno$stdin.mts` is the engine's runner script (deno.ts), read from stdin: never the notebook's file.
+    const inProject = !relative(root, file).startsWith("..") && !file.split(sep).includes("node_modules") && !basename(file).startsWith("$deno$");
     return inProject ? { file, line: top.line, column: top.column } : undefined;
   }
   if (top.file !== bundle.file || bundle.map === undefined) return undefined;

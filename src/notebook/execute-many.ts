@@ -51,16 +51,18 @@ export async function executeNotebooks(files: readonly string[], options: Execut
     if (--waiting === 0) afterStart();
   };
   // Several notebooks: one check for all, in its own thread while they run (a core for it, a core for them).
-  const pendingTypes = options.types === undefined && files.length > 1 ? typeCheckTogether(files, options, once(done)) : undefined;
+  const typesStarted = once(done);
+  const pendingTypes = options.types === undefined && files.length > 1 ? typeCheckTogether(files, options, typesStarted) : undefined;
   pendingTypes?.catch(() => undefined); // awaited by every notebook; one rejection is reported once, by them
-  pendingTypes?.finally(afterStart).catch(() => undefined);
-  if (pendingTypes === undefined) done();
+  pendingTypes?.catch(typesStarted); // a check that failed before it started counts as started
+  if (pendingTypes === undefined) typesStarted();
   const shared = { ...options, ...(preloaded && { preloaded }), ...(pendingTypes && { pendingTypes }) };
   const each = (): ExecuteOptions => ({ ...shared, compiled: once(done) });
+  // `.finally(afterStart)`: notebooks a failure kept from starting never report `compiled`.
   if (pendingTypes === undefined) return mapConcurrent(files, limit, (file) => executeNotebook(file, each())).finally(afterStart);
   // While the check runs, a notebook that ran waits for it without holding a place: the limit counts running cells only.
   const runSlot = limiter(limit);
-  return allInOrder(files.map((file) => executeNotebook(file, { ...each(), runSlot })));
+  return allInOrder(files.map((file) => executeNotebook(file, { ...each(), runSlot }))).finally(afterStart);
 }
 
 /** `fn` at most once (nothing for undefined). */

@@ -170,7 +170,14 @@ function newWorker(): Worker {
   // the same speed (a cold build of the report included).
   const worker = new Worker(workerEntry(), { stdout: true, stderr: true, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
   live.add(worker);
-  worker.once("exit", () => live.delete(worker));
+  // A thread that fails or ends while idle leaves the pool (a run listens for its own errors too): an
+  // 'error' with no listener would end fragtax with Node's raw error, and a dead idle thread would be
+  // given the next notebook, which would then wait for its timeout.
+  worker.on("error", () => dropIdle(worker));
+  worker.once("exit", () => {
+    live.delete(worker);
+    dropIdle(worker);
+  });
   return worker;
 }
 
@@ -202,6 +209,11 @@ export function endAllWorkers(): void {
   checker = undefined;
   for (const worker of live) void worker.terminate();
   live.clear();
+}
+
+function dropIdle(worker: Worker): void {
+  const at = idle.indexOf(worker);
+  if (at !== -1) idle.splice(at, 1);
 }
 
 /** At most one idle thread per core is kept; the rest end. */

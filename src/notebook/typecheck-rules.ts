@@ -110,7 +110,8 @@ export function cellModules(notebook: NotebookCells, root: string): CellModule[]
     const earlierNames = [...scope.keys()];
     if (pragmas.module !== undefined) {
       modules.set(moduleSpecifier(pragmas.module), path);
-      return [{ notebook: name, cell, path, text: `\n${source}\nexport {};\n`, cellModules: seen, earlierNames }];
+      // A module cell sees none of the notebook's names (tslab compiles it on its own): nothing to suggest.
+      return [{ notebook: name, cell, path, text: `\n${source}\nexport {};\n`, cellModules: seen, earlierNames: [] }];
     }
     const declared = topLevelNames(source);
     const header = headerFor(scope, declared, referencedWords(source), notebook.file);

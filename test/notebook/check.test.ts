@@ -65,6 +65,15 @@ describe("a misspelt name from an earlier cell", () => {
   });
 });
 
+describe("a @module cell's names", () => {
+  it("are not suggested from the notebook's earlier cells, which a module cell cannot see", async () => {
+    const { cellModules } = await import("../../src/notebook/typecheck");
+    const file = temp.notebook("module-names.ipynb", { cells: ["const perDay = 24;", "/** @module lib */\nexport const x = 1;", "const y = perDay;"] });
+    const modules = cellModules({ file, cells: [{ cell: 1, source: "const perDay = 24;" }, { cell: 2, source: "/** @module lib */\nexport const x = 1;" }, { cell: 3, source: "const y = perDay;" }] }, temp.path);
+    expect(modules.map((m) => [m.cell, m.earlierNames])).toEqual([[1, []], [2, []], [3, ["perDay"]]]);
+  });
+});
+
 describe("fragtax check on the command line", () => {
   it("shows each error with the code frame fragtax run shows: from the cell, or from the imported file", () => {
     const folder = join(temp.path, "framed");

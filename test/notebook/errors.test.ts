@@ -122,3 +122,18 @@ describe("errors while running", () => {
     expect(run.error).toMatchObject({ kind: "timeout", cell: 1 });
   });
 });
+
+describe("thrownInImport (where in an imported file an error was thrown)", () => {
+  it("under Deno: a project file's file URL frame, never the engine's runner script or a package", async () => {
+    const { thrownInImport } = await import("../../src/notebook/errors");
+    const bundle = { file: "fragtax-imports.js", map: undefined, prefix: "" };
+    const root = "/project";
+    const stack = (frame: string) => `Error: x\n    at f (${frame})\n    at cell (fragtax-cell-2.ts:1:1)`;
+    expect(thrownInImport(stack("file:///project/notebooks/lib/a.ts:3:11"), bundle, root, { fileUrls: true })).toEqual({ file: "/project/notebooks/lib/a.ts", line: 3, column: 11 });
+    expect(thrownInImport(stack("file:///project/notebooks/$deno$stdin.mts:1:27"), bundle, root, { fileUrls: true })).toBeUndefined();
+    expect(thrownInImport(stack("file:///project/node_modules/p/index.js:1:2"), bundle, root, { fileUrls: true })).toBeUndefined();
+    expect(thrownInImport(stack("file:///elsewhere/a.ts:1:2"), bundle, root, { fileUrls: true })).toBeUndefined();
+    // Under Node a file URL frame is the engine's own code.
+    expect(thrownInImport(stack("file:///project/notebooks/lib/a.ts:3:11"), bundle, root, { fileUrls: false })).toBeUndefined();
+  });
+});
