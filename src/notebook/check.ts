@@ -10,7 +10,7 @@ import * as messages from "../messages/notebook";
 import { findDeno } from "./deno";
 import { cellText, NotebookFormatError, notebookKernel, parseNotebook, type KernelKind } from "./nbformat";
 import { displayPath } from "./run-context";
-import { codeFrame } from "./errors";
+import { codeFrame, readSource } from "./errors";
 import { checkAll, formatDiagnostic, projectSourceFiles, type CheckDiagnostic, type NotebookCells } from "./typecheck";
 import { EXIT_FAILED, EXIT_OK, type ExitCode } from "../util/errors";
 import { configPathForRoot, findProjectRoot, reportFieldsLeniently } from "../config";
@@ -65,26 +65,15 @@ function codeFrames(notebooks: readonly string[], root: string): (d: CheckDiagno
   const cellsByName = new Map<string, NotebookCells["cells"]>();
   for (const file of notebooks) {
     try {
-      cellsByName.set(displayPath(file, root), readCells(file, root, notebookKernelOf(file)).cells);
+      cellsByName.set(displayPath(file, root), readCells(file, root, "any").cells);
     } catch {
       continue; // reported by the check itself
     }
   }
   return (d) => {
-    if (d.cell !== undefined) {
-      const source = cellsByName.get(d.file)?.find((cell) => cell.cell === d.cell)?.source;
-      return source === undefined ? undefined : codeFrame(source, d.line, d.column);
-    }
-    try {
-      return codeFrame(readFileSync(resolve(root, d.file), "utf8"), d.line, d.column);
-    } catch {
-      return undefined;
-    }
+    const source = d.cell === undefined ? readSource(resolve(root, d.file)) : cellsByName.get(d.file)?.find((cell) => cell.cell === d.cell)?.source;
+    return source === undefined ? undefined : codeFrame(source, d.line, d.column);
   };
-}
-
-function notebookKernelOf(file: string): KernelKind {
-  return notebookKernel(parseNotebook(readFileSync(file, "utf8"), file));
 }
 
 /** The report's notebooks: the chapters of notebooks/report.yaml, else every notebooks/*.ipynb. */
@@ -100,9 +89,10 @@ export function reportNotebooks(root: string): string[] {
 
 /**
  * A notebook's code cells, read from disk (unreadable or malformed: `NotebookFormatError`); none
- * when the notebook is for the other kernel than `kernel` (each kernel's types are its own checker's).
+ * when the notebook is for the other kernel than `kernel` (each kernel's types are its own checker's;
+ * "any" for either).
  */
-export function readCells(file: string, root: string, kernel: KernelKind = "tslab"): NotebookCells {
+export function readCells(file: string, root: string, kernel: KernelKind | "any" = "tslab"): NotebookCells {
   const name = displayPath(file, root);
   let text: string;
   try {
@@ -111,6 +101,6 @@ export function readCells(file: string, root: string, kernel: KernelKind = "tsla
     throw new NotebookFormatError(messages.notebookUnreadable(name, (error as NodeJS.ErrnoException).code ?? String(error)), name);
   }
   const notebook = parseNotebook(text, name);
-  if (notebookKernel(notebook) !== kernel) return { file, cells: [] };
+  if (kernel !== "any" && notebookKernel(notebook) !== kernel) return { file, cells: [] };
   return { file, cells: notebook.cells.flatMap((cell, index) => (cell.cell_type === "code" ? [{ cell: index + 1, source: cellText(cell.source) }] : [])) };
 }

@@ -4,6 +4,7 @@
  * shows a short code frame. Runtime positions come from the realm's stack trace and are mapped back
  * through the cell's source maps (see `transpile.ts`).
  */
+import { readFileSync } from "node:fs";
 import { SourceMap, type SourceMapPayload } from "node:module";
 import { basename, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -43,6 +44,15 @@ export function formatCellError(error: CellError): string {
 /** The nbformat error output for a failed cell. */
 export function errorOutput(error: CellError): ErrorOutput {
   return { output_type: "error", ename: error.ename, evalue: error.evalue, traceback: formatCellError(error).split("\n") };
+}
+
+/** A project file's text for a code frame, or undefined when it cannot be read (the location alone then). */
+export function readSource(file: string): string | undefined {
+  try {
+    return readFileSync(file, "utf8");
+  } catch {
+    return undefined;
+  }
 }
 
 /** Two lines of context either side of `line` (1-based), with a caret under `column` (1-based). */

@@ -12,14 +12,13 @@
  *
  * A build's several notebooks at once, with one type check for all: `execute-many.ts`.
  */
-import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import type { ClaimRecord, FigureRecord } from "../api/types";
 import * as messages from "../messages/notebook";
 import { packageVersion } from "../package-version";
 import { TOOL_VERSION } from "../version";
-import { cellError, codeFrame, errorOutput, firstFrame, mapThrough, thrownInImport, type CellError } from "./errors";
+import { cellError, codeFrame, errorOutput, firstFrame, mapThrough, readSource, thrownInImport, type CellError } from "./errors";
 import { CompileCache } from "./compile-cache";
 import { BUNDLE_WRAPPER_PREFIX, bundleImports, ENGINE_ENTRIES, ENTRY_NAME, firstUses, isImportFailure, type ImportBundle, type ImportFailure } from "./imports";
 import { cellText, NotebookFormatError, notebookKernel, parseNotebook, type CodeCell, type Notebook } from "./nbformat";
@@ -327,13 +326,6 @@ function runtimeError(thrown: ThrownValue, cell: number, { cells, notebook, root
   return { ...error, frame: parts.filter((part) => part !== undefined).join("\n") };
 }
 
-function readSource(file: string): string | undefined {
-  try {
-    return readFileSync(file, "utf8");
-  } catch {
-    return undefined; // gone since the run: the location alone
-  }
-}
 
 function failedBeforeRun(base: { notebook: string; file: string; notebookData: Notebook; started: number }, error: CellError): NotebookRunResult {
   const executed = assemble(base.notebookData, (cell) => (cell === error.cell ? { count: null, outputs: [errorOutput(error)] } : undefined));

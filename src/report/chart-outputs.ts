@@ -6,7 +6,7 @@ import { VEGA_LITE_MIME } from "../api/types";
 import { chartFiles } from "../charts/data";
 import { missingFields } from "../charts/fields";
 import { chartMissingField } from "../messages/charts";
-import { cellText, type Notebook, type Output } from "../notebook/nbformat";
+import { cellText, lineColumn, type Notebook, type Output } from "../notebook/nbformat";
 import { at } from "../messages/location";
 
 export const VEGA_LITE_MIMES = [VEGA_LITE_MIME, "application/vnd.vegalite.v6+json", "application/vnd.vegalite.v4+json"];
@@ -61,8 +61,7 @@ export function literalLocator(file: string, cell: number, source: string): (lit
       const needle = `${quote}${literal}${quote}`;
       for (let index = source.indexOf(needle); index !== -1; index = source.indexOf(needle, index + 1)) found.push(index);
     }
-    if (found.length !== 1) return undefined;
-    const before = source.slice(0, found[0]).split("\n");
-    return at({ file, cell, line: before.length, column: (before[before.length - 1] ?? "").length + 1 });
+    const [only] = found;
+    return found.length === 1 && only !== undefined ? at({ file, cell, ...lineColumn(source, only) }) : undefined;
   };
 }
