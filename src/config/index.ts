@@ -11,7 +11,7 @@ import * as messages from "../messages/report";
 import * as errataMessages from "../messages/errata";
 import { isCalendarDate } from "../util/dates";
 import { InputError } from "../util/errors";
-import { DEFAULT_MONTE_CARLO } from "../model/montecarlo";
+import { DEFAULT_MONTE_CARLO } from "../model/defaults";
 import { nearestName } from "../util/suggest";
 import { findReportYaml } from "./root";
 import { outPaths, type OutPaths } from "./paths";

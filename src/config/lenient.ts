@@ -6,7 +6,7 @@
  */
 import { dirname, resolve } from "node:path";
 import { parseDocument } from "yaml";
-import { DEFAULT_MONTE_CARLO } from "../model/montecarlo";
+import { DEFAULT_MONTE_CARLO } from "../model/defaults";
 
 /**
  * What a single notebook run (`fragtax run`, `fragtax check`, Jupyter) needs from a report.yaml,

@@ -17,16 +17,11 @@ import type { Assumption, AssumptionReader } from "../assumptions/types";
 import * as msg from "../messages/model";
 import { imposeRankCorrelation, type RankTarget } from "./correlation";
 import { distributionOf, sampler } from "./distributions";
-import { DEFAULT_SEED, uniformStream } from "./random";
+import { DEFAULT_MONTE_CARLO, DEFAULT_SAMPLES, DEFAULT_SEED } from "./defaults";
+import { uniformStream } from "./random";
 import { summarize } from "./summary";
 
-export const DEFAULT_SAMPLES = 10_000;
-
-/**
- * The Monte Carlo settings a report runs with unless report.yaml says otherwise: the one definition
- * (config.ts fills report.yaml's defaults from it; the engine and the notebook API in Jupyter use it).
- */
-export const DEFAULT_MONTE_CARLO = { samples: DEFAULT_SAMPLES, seed: DEFAULT_SEED } as const;
+export { DEFAULT_MONTE_CARLO, DEFAULT_SAMPLES };
 
 /** An input: an assumption (sampled from its distribution) or a plain constant. */
 export type InputSpec = Assumption | number;

@@ -7,8 +7,9 @@ import { uniformFloat64 } from "pure-rand/distribution/uniformFloat64";
 import { xoroshiro128plus } from "pure-rand/generator/xoroshiro128plus";
 import type { RandomGenerator } from "pure-rand/types/RandomGenerator";
 
-/** The default seed (the essay's date), so builds are reproducible unless a seed is given. */
-export const DEFAULT_SEED = 20260428;
+import { DEFAULT_SEED } from "./defaults";
+
+export { DEFAULT_SEED };
 
 /** Half the spacing of pure-rand's 53-bit doubles: shifts draws from [0, 1) into (0, 1). */
 const HALF_STEP = 2 ** -54;

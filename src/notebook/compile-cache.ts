@@ -13,11 +13,11 @@ import * as messages from "../messages/notebook";
 import { locatingFileSystemErrors } from "../util/fs-errors";
 import { TOOL_VERSION } from "../version";
 import { ENGINE_ENTRIES, type ImportBundle } from "./imports";
-import type { CompiledCell } from "./transpile";
+import type { CompiledCell } from "./cells";
 import type { NotebookTypes } from "./typecheck";
 import { sha256 } from "../util/hash";
 import { writeFileAtomic } from "../util/atomic";
-import { outPaths } from "../config";
+import { outPaths } from "../config/paths";
 
 /** Bumped when the shape or rules of a compiled cell change (3: pragmas, boxed values, dynamic imports, decorators). */
 const CELL_FORMAT = "3";

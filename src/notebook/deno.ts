@@ -30,7 +30,7 @@ import { bundleSpecifiers, ENGINE_ENTRIES, firstUses, isImportFailure, type Impo
 import type { RunEvent } from "./outputs";
 import type { RunJobOptions, WorkerOutcome } from "./pool";
 import { findUp, type RunInputs } from "./run-context";
-import type { CompiledCell } from "./transpile";
+import type { CompiledCell } from "./cells";
 
 /** What the Deno runner needs besides the cells: the bundle (`denoBundle`), the run inputs, the notebook's name. */
 export interface DenoRun {

@@ -27,10 +27,10 @@ import { DEFAULT_TIMEOUT_MS, NotebookWorker, startWorkerEarly, type WorkerOutcom
 import { displayPath, resolveRunInputs, type RunInputOptions } from "./run-context";
 import { denoBundle, denoBundleSpecifiers, findDeno, runInDeno } from "./deno";
 import { denoChecker } from "./deno-check";
-import { compileCell, isCellFileName, isSyntaxError, type CellSyntaxError, type CompiledCell } from "./transpile";
+import { isCellFileName, isSyntaxError, type CellSyntaxError, type CompiledCell } from "./cells";
 import type { NotebookTypes } from "./typecheck";
 import { firstTypeError, typeCheckNotebooks } from "./typecheck-run";
-import { findProjectRoot } from "../config";
+import { findProjectRoot } from "../config/root";
 import { at } from "../messages/location";
 
 export interface ExecuteOptions extends RunInputOptions {
@@ -212,7 +212,8 @@ async function compileCached(cache: CompileCache | undefined, source: string, ce
   const hit = key === undefined ? undefined : await cache?.readCell(key);
   if (hit) return hit;
   compilerUsed = true;
-  const compiled = await compileCell(source, cell);
+  // The compiler (acorn, magic-string, esbuild) loads only when a cell is not in the cache.
+  const compiled = await (await import("./transpile")).compileCell(source, cell);
   if (key !== undefined && !isSyntaxError(compiled)) await cache?.writeCell(key, compiled);
   return compiled;
 }

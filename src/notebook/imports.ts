@@ -21,7 +21,7 @@ import { dirname, join, relative, resolve, sep } from "node:path";
 import type { BuildFailure, Plugin } from "esbuild";
 import * as messages from "../messages/notebook";
 import { moduleSpecifier } from "./pragmas";
-import type { CellImport, CompiledCell } from "./transpile";
+import type { CellImport, CompiledCell } from "./cells";
 import { at as placeAt } from "../messages/location";
 
 export const TSLAB_SPECIFIER = "tslab";

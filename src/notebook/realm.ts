@@ -9,7 +9,7 @@ import { Console } from "node:console";
 import { createRequire } from "node:module";
 import { Writable } from "node:stream";
 import vm from "node:vm";
-import { RUNTIME_GLOBAL } from "./transpile";
+import { RUNTIME_GLOBAL } from "./cells";
 import { BUNDLE_WRAPPER_PREFIX, ENTRY_NAME } from "./imports";
 import { moduleNotBundled } from "../messages/notebook";
 

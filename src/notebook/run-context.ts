@@ -10,7 +10,7 @@ import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import type { MonteCarloSettings } from "../api/context";
-import { DEFAULT_MONTE_CARLO } from "../model/montecarlo";
+import { DEFAULT_MONTE_CARLO } from "../model/defaults";
 import type { Assumption, AssumptionOverride } from "../assumptions/types";
 import type { ReportFields } from "../config/lenient";
 import { findReportYaml } from "../config/root";

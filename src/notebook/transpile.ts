@@ -28,47 +28,10 @@ import { parse, type ImportDeclaration, type Node, type Pattern, type Program, t
 import type { Message, TransformFailure } from "esbuild";
 import MagicString from "magic-string";
 import { mapThrough } from "./errors";
-import { cellPragmas, moduleSpecifier, type CellPragmas } from "./pragmas";
+import { cellPragmas, moduleSpecifier } from "./pragmas";
+import { cellFileName, RUNTIME_GLOBAL, type CellSyntaxError, type CompiledCell } from "./cells";
 
-/** Name of the helper object the rewritten cells call; `realm.ts` installs it. */
-export const RUNTIME_GLOBAL = "__fragtax";
 
-export interface CellImport {
-  readonly specifier: string;
-  /** 1-based line/column of the import in the cell's TypeScript source. */
-  readonly line: number;
-  readonly column: number;
-}
-
-export interface CompiledCell {
-  /** 1-based position of the cell in the notebook. */
-  readonly cell: number;
-  readonly source: string;
-  /** File name of the cell script in stack traces. */
-  readonly filename: string;
-  readonly code: string;
-  /** [rewrite map, esbuild map]: generated script → cell JavaScript → cell TypeScript. */
-  readonly maps: readonly SourceMapPayload[];
-  readonly imports: readonly CellImport[];
-  /** tslab's pragmas of the cell (`@module`, `@jsx`, `@browser`: see `pragmas.ts`). */
-  readonly pragmas: CellPragmas;
-}
-
-export interface CellSyntaxError {
-  readonly cell: number;
-  readonly line: number;
-  readonly column: number;
-  readonly message: string;
-}
-
-export function cellFileName(cell: number): string {
-  return `fragtax-cell-${cell}.js`;
-}
-
-export function isCellFileName(file: string): number | undefined {
-  const found = /fragtax-cell-(\d+)\.js$/.exec(file);
-  return found ? Number(found[1]) : undefined;
-}
 
 /** Compiles one cell, or returns its first syntax error (positions in the cell's TypeScript). */
 export async function compileCell(source: string, cell: number): Promise<CompiledCell | CellSyntaxError> {
@@ -101,9 +64,6 @@ export async function compileCell(source: string, cell: number): Promise<Compile
   return { cell, source, filename, code: rewritten.code, maps: [rewritten.map, esbuildMap], imports, pragmas };
 }
 
-export function isSyntaxError(value: CompiledCell | CellSyntaxError): value is CellSyntaxError {
-  return "message" in value;
-}
 
 interface Rewritten {
   readonly code: string;
