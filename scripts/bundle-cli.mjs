@@ -13,6 +13,7 @@
 import { execFileSync } from "node:child_process";
 import { chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { join } from "node:path";
 import { build } from "esbuild";
 
 const common = {
@@ -34,6 +35,15 @@ const common = {
  */
 const BUNDLED = new Set(["vega", "vega-lite", "yaml", "zod"]);
 const NATIVE = new Set(["canvas"]);
+/**
+ * The versions of the packages bundled into the CLI, as the CLI's code sees them
+ * (`globalThis.__FRAGTAX_BUNDLED_VERSIONS__`, read by src/package-version.ts `codeVersion`): chart
+ * cache keys and build-log.json name the Vega that draws, even when node_modules was updated after
+ * this bundle was made.
+ */
+const bundledVersions = Object.fromEntries(
+  [...BUNDLED].map((name) => [name, JSON.parse(readFileSync(join("node_modules", name, "package.json"), "utf8")).version]),
+);
 const packageName = (specifier) => specifier.split("/").slice(0, specifier.startsWith("@") ? 2 : 1).join("/");
 const bundleChosenPackages = {
   name: "bundle-chosen-packages",
@@ -59,6 +69,7 @@ await Promise.all([
     ...common,
     packages: undefined,
     plugins: [bundleChosenPackages],
+    define: { "globalThis.__FRAGTAX_BUNDLED_VERSIONS__": JSON.stringify(bundledVersions) },
     entryPoints: { cli: "src/cli/main.ts", "notebook-worker": "src/notebook/worker.ts", "typecheck-worker": "src/notebook/typecheck-worker.ts" },
     outdir: "dist",
     splitting: true,

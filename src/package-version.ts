@@ -19,6 +19,20 @@ export function packageVersion(name: string): string {
   return version;
 }
 
+declare global {
+  /** Set in the bundled CLI (scripts/bundle-cli.mjs): the versions of the packages bundled into it. */
+  var __FRAGTAX_BUNDLED_VERSIONS__: Readonly<Record<string, string>> | undefined;
+}
+
+/**
+ * The version of the package code this process runs: the one bundled into the CLI when it is bundled
+ * there (Vega, Vega-Lite, yaml, zod), else the installed one. Differs from `packageVersion` only when
+ * node_modules changed after `dist/` was bundled; what a chart was drawn with is named by this one.
+ */
+export function codeVersion(name: string): string {
+  return globalThis.__FRAGTAX_BUNDLED_VERSIONS__?.[name] ?? packageVersion(name);
+}
+
 /** The folder an installed package lives in (for files its `exports` do not expose, e.g. a JSON schema). */
 export function packageDir(name: string): string {
   const found = findPackage(name);

@@ -10,7 +10,7 @@ import type { AssumptionRegistry } from "../assumptions";
 import type { BuildEffects, ChapterRun, ExecuteSettings } from "./effects-types";
 import type { ReportConfig } from "../config";
 import { useChartCache } from "../charts/cache";
-import { packageVersion } from "../package-version";
+import { codeVersion, packageVersion } from "../package-version";
 import { notebookChartFiles } from "../report/chart-outputs";
 import type { Notebook } from "../notebook/nbformat";
 import type { PdfOptions, PrintedPdf } from "../report/pdf";
@@ -129,7 +129,7 @@ export class FileBuildEffects implements BuildEffects {
   }
 
   toolVersions(): Readonly<Record<string, string>> {
-    return { fragtax: TOOL_VERSION, node: process.version, vega: packageVersion("vega"), "vega-lite": packageVersion("vega-lite"), esbuild: packageVersion("esbuild") };
+    return { fragtax: TOOL_VERSION, node: process.version, vega: codeVersion("vega"), "vega-lite": codeVersion("vega-lite"), esbuild: packageVersion("esbuild") };
   }
 
   async printPdf(html: string, options: PdfOptions): Promise<PrintedPdf> {

@@ -9,7 +9,7 @@
  */
 import { access, readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { packageVersion } from "../package-version";
+import { codeVersion, packageVersion } from "../package-version";
 import type { AnimationFrame } from "./animation";
 import { locatingFileSystemErrors } from "../util/fs-errors";
 import { TOOL_VERSION } from "../version";
@@ -44,7 +44,7 @@ const DRAWING_REVISION = "2";
  * written once), and of the drawing made of it: for the page (reflowed if too wide) or for phones.
  */
 export function chartKey(themedSpecJson: string, kind: "page" | "phone" = "page"): string {
-  const versions = [TOOL_VERSION, packageVersion("vega"), packageVersion("vega-lite"), DRAWING_REVISION].join("\0");
+  const versions = [TOOL_VERSION, codeVersion("vega"), codeVersion("vega-lite"), DRAWING_REVISION].join("\0");
   return sha256(`${versions}\0${kind}\0${themedSpecJson}`).slice(0, 32);
 }
 
