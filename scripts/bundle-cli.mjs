@@ -11,9 +11,9 @@
 // TypeScript 5.0 reads them (tslab compiles notebook cells with rootDir = the notebook's folder, so
 // notebooks cannot import ../src/*.ts directly, but can import ../dist/*.js with declarations).
 import { execFileSync } from "node:child_process";
-import { chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { build } from "esbuild";
 
 const common = {
@@ -36,14 +36,23 @@ const common = {
 const BUNDLED = new Set(["vega", "vega-lite", "yaml", "zod"]);
 const NATIVE = new Set(["canvas"]);
 /**
- * The versions of the packages bundled into the CLI, as the CLI's code sees them
- * (`globalThis.__FRAGTAX_BUNDLED_VERSIONS__`, read by src/package-version.ts `codeVersion`): chart
- * cache keys and build-log.json name the Vega that draws, even when node_modules was updated after
- * this bundle was made.
+ * The versions of the packages bundled into the CLI, substituted at bundle time for
+ * `globalThis.__FRAGTAX_BUNDLED_VERSIONS__` (src/package-version.ts `codeVersion`) as a JSON string
+ * literal (an object would become a module every bundled module initialises): chart cache keys and
+ * the report's provenance name the Vega that draws, even when node_modules changed after this bundle
+ * was made. Resolved as esbuild resolves the packages it bundles.
  */
-const bundledVersions = Object.fromEntries(
-  [...BUNDLED].map((name) => [name, JSON.parse(readFileSync(join("node_modules", name, "package.json"), "utf8")).version]),
-);
+const resolvePackage = createRequire(join(process.cwd(), "package.json")).resolve;
+/** The version in the package.json of the package `name` resolves to (not every package exports its package.json). */
+function bundledVersion(name) {
+  for (let dir = dirname(resolvePackage(name)); dirname(dir) !== dir; dir = dirname(dir)) {
+    const file = join(dir, "package.json");
+    const data = existsSync(file) ? JSON.parse(readFileSync(file, "utf8")) : undefined;
+    if (data?.name === name) return data.version;
+  }
+  throw new Error(`cannot find the package.json of ${name}`);
+}
+const bundledVersions = Object.fromEntries([...BUNDLED].map((name) => [name, bundledVersion(name)]));
 const packageName = (specifier) => specifier.split("/").slice(0, specifier.startsWith("@") ? 2 : 1).join("/");
 const bundleChosenPackages = {
   name: "bundle-chosen-packages",
@@ -69,7 +78,7 @@ await Promise.all([
     ...common,
     packages: undefined,
     plugins: [bundleChosenPackages],
-    define: { "globalThis.__FRAGTAX_BUNDLED_VERSIONS__": JSON.stringify(bundledVersions) },
+    define: { "globalThis.__FRAGTAX_BUNDLED_VERSIONS__": JSON.stringify(JSON.stringify(bundledVersions)) },
     entryPoints: { cli: "src/cli/main.ts", "notebook-worker": "src/notebook/worker.ts", "typecheck-worker": "src/notebook/typecheck-worker.ts" },
     outdir: "dist",
     splitting: true,

@@ -1,7 +1,7 @@
 /**
- * An installed package's version from its package.json, without importing the package (vega and
- * vega-lite take ~1 s to load, esbuild's JS API ~0.15 s; a build that needs none of them should not
- * pay for that just to name their versions).
+ * A package's version without importing the package (vega and vega-lite take ~1 s to load, esbuild's
+ * JS API ~0.15 s; a build that needs none of them should not pay for that just to name their
+ * versions): the installed one, from its package.json, or the one bundled into the CLI.
  */
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -20,9 +20,14 @@ export function packageVersion(name: string): string {
 }
 
 declare global {
-  /** Set in the bundled CLI (scripts/bundle-cli.mjs): the versions of the packages bundled into it. */
-  var __FRAGTAX_BUNDLED_VERSIONS__: Readonly<Record<string, string>> | undefined;
+  /**
+   * In the bundled CLI, replaced at bundle time by a JSON string literal of the bundled packages'
+   * versions (scripts/bundle-cli.mjs); run from sources, an unset global.
+   */
+  var __FRAGTAX_BUNDLED_VERSIONS__: string | undefined;
 }
+
+let bundled: Readonly<Record<string, string>> | undefined;
 
 /**
  * The version of the package code this process runs: the one bundled into the CLI when it is bundled
@@ -30,7 +35,9 @@ declare global {
  * node_modules changed after `dist/` was bundled; what a chart was drawn with is named by this one.
  */
 export function codeVersion(name: string): string {
-  return globalThis.__FRAGTAX_BUNDLED_VERSIONS__?.[name] ?? packageVersion(name);
+  const json = globalThis.__FRAGTAX_BUNDLED_VERSIONS__;
+  if (json !== undefined) bundled ??= JSON.parse(json) as Record<string, string>;
+  return bundled?.[name] ?? packageVersion(name);
 }
 
 /** The folder an installed package lives in (for files its `exports` do not expose, e.g. a JSON schema). */

@@ -11,6 +11,7 @@ import * as messages from "../messages/report";
 import * as errataMessages from "../messages/errata";
 import { isCalendarDate } from "../util/dates";
 import { InputError } from "../util/errors";
+// Defined by the model (it runs with them in Jupyter too); report.yaml's `montecarlo` defaults to them.
 import { DEFAULT_MONTE_CARLO } from "../model/defaults";
 import { nearestName } from "../util/suggest";
 import { findReportYaml } from "./root";
@@ -58,8 +59,6 @@ export { reportFieldsLeniently, type ReportFields } from "./lenient";
 
 export { findProjectRoot, findReportYaml } from "./root";
 
-// Defined by the model (it runs with them in Jupyter too); report.yaml's `montecarlo` defaults to them.
-export { DEFAULT_MONTE_CARLO };
 
 const isoDate = z.union([
   z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date like 2026-04-28").refine(isCalendarDate, "not a calendar date (check the month and day)"),

@@ -11,6 +11,7 @@ export const DEFAULT_SAMPLES = 10_000;
 
 /**
  * The Monte Carlo settings a report runs with unless report.yaml says otherwise: the one definition
- * (config.ts fills report.yaml's defaults from it; the engine and the notebook API in Jupyter use it).
+ * (config/index.ts and config/lenient.ts fill report.yaml's defaults from it; the engine and the
+ * notebook API in Jupyter use it).
  */
 export const DEFAULT_MONTE_CARLO = { samples: DEFAULT_SAMPLES, seed: DEFAULT_SEED } as const;

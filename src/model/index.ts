@@ -7,7 +7,8 @@
  * reordering, linear algebra) stay inside. docs/authoring.md names every export, and a test checks it.
  * The report's own chapter models are a separate entry (src/fragmentation-tax/, dist/fragmentation-tax.js).
  */
-export { monteCarlo, inputsFrom, DEFAULT_MONTE_CARLO } from "./montecarlo";
+export { monteCarlo, inputsFrom } from "./montecarlo";
+export { DEFAULT_MONTE_CARLO } from "./defaults";
 export type { InputSpec, Model, ModelOutput, MonteCarloOptions, MonteCarloResult, NumericOutput, OutputName, OutputSummary } from "./montecarlo";
 export { summarize } from "./summary";
 export { normalFrom90, lognormalFrom90, uniformBetween, triangular, fixed, distributionOf, median, quantile, normalQuantile, Z95 } from "./distributions";

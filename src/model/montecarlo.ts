@@ -17,11 +17,10 @@ import type { Assumption, AssumptionReader } from "../assumptions/types";
 import * as msg from "../messages/model";
 import { imposeRankCorrelation, type RankTarget } from "./correlation";
 import { distributionOf, sampler } from "./distributions";
-import { DEFAULT_MONTE_CARLO, DEFAULT_SAMPLES, DEFAULT_SEED } from "./defaults";
+import { DEFAULT_SAMPLES, DEFAULT_SEED } from "./defaults";
 import { uniformStream } from "./random";
 import { summarize } from "./summary";
 
-export { DEFAULT_MONTE_CARLO, DEFAULT_SAMPLES };
 
 /** An input: an assumption (sampled from its distribution) or a plain constant. */
 export type InputSpec = Assumption | number;

@@ -9,8 +9,6 @@ import type { RandomGenerator } from "pure-rand/types/RandomGenerator";
 
 import { DEFAULT_SEED } from "./defaults";
 
-export { DEFAULT_SEED };
-
 /** Half the spacing of pure-rand's 53-bit doubles: shifts draws from [0, 1) into (0, 1). */
 const HALF_STEP = 2 ** -54;
 

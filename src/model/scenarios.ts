@@ -14,7 +14,8 @@
  * `mixSamples` mixes Monte Carlo outputs: sample k comes from scenario i with probability pᵢ.
  */
 import * as msg from "../messages/model";
-import { DEFAULT_SEED, uniformStream } from "./random";
+import { DEFAULT_SEED } from "./defaults";
+import { uniformStream } from "./random";
 
 export const PROBABILITY_TOLERANCE = 1e-9;
 

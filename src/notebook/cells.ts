@@ -6,7 +6,10 @@
 import type { SourceMapPayload } from "node:module";
 import type { CellPragmas } from "./pragmas";
 
-/** Name of the helper object the rewritten cells call (`transpile.ts` writes the calls; `realm.ts` installs it). */
+/**
+ * Name of the helper object the rewritten cells call (`transpile.ts` writes the calls; `realm.ts`
+ * installs it, and Deno's runner script in `deno.ts` its own).
+ */
 export const RUNTIME_GLOBAL = "__fragtax";
 
 export interface CellImport {

@@ -31,8 +31,6 @@ import { mapThrough } from "./errors";
 import { cellPragmas, moduleSpecifier } from "./pragmas";
 import { cellFileName, RUNTIME_GLOBAL, type CellSyntaxError, type CompiledCell } from "./cells";
 
-
-
 /** Compiles one cell, or returns its first syntax error (positions in the cell's TypeScript). */
 export async function compileCell(source: string, cell: number): Promise<CompiledCell | CellSyntaxError> {
   let result: { code: string; map: string };
@@ -63,7 +61,6 @@ export async function compileCell(source: string, cell: number): Promise<Compile
   });
   return { cell, source, filename, code: rewritten.code, maps: [rewritten.map, esbuildMap], imports, pragmas };
 }
-
 
 interface Rewritten {
   readonly code: string;

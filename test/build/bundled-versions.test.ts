@@ -11,7 +11,8 @@
 import { spawnSync } from "node:child_process";
 import { cpSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { packageVersion } from "../../src/package-version";
 import { tempFolders } from "../project";
 
 const repo = resolve(import.meta.dirname, "../..");
@@ -48,5 +49,34 @@ describe("versions of the bundled chart libraries", () => {
     // The provenance appendix's tools table: one row per tool, its version in <code>.
     expect(html).toContain(`<tr><td>vega</td><td><code>${bundled}</code></td></tr>`);
     expect(html).not.toContain(STALE);
+  });
+
+  // Run from sources the global is unset; the bundle substitutes it. Here it is set as the bundle would.
+  describe("in process", () => {
+    afterEach(() => {
+      globalThis.__FRAGTAX_BUNDLED_VERSIONS__ = undefined;
+    });
+
+    it("a chart's cache key follows the bundled Vega and Vega-Lite, not the installed ones", async () => {
+      const spec = JSON.stringify({ mark: "point", data: { values: [{ x: 1 }] }, encoding: { x: { field: "x", type: "quantitative" } } });
+      // A fresh module each time: codeVersion reads the substituted JSON once per process.
+      const keyWith = async (versions: Record<string, string> | undefined): Promise<{ key: string; vega: string; lite: string }> => {
+        globalThis.__FRAGTAX_BUNDLED_VERSIONS__ = versions === undefined ? undefined : JSON.stringify(versions);
+        vi.resetModules();
+        const cache = await import("../../src/charts/cache");
+        const version = await import("../../src/package-version");
+        return { key: cache.chartKey(spec), vega: version.codeVersion("vega"), lite: version.codeVersion("vega-lite") };
+      };
+      const installed = await keyWith(undefined);
+      expect(installed).toMatchObject({ vega: packageVersion("vega"), lite: packageVersion("vega-lite") });
+      const sameAsInstalled = await keyWith({ vega: packageVersion("vega"), "vega-lite": packageVersion("vega-lite") });
+      expect(sameAsInstalled.key).toBe(installed.key);
+      const otherVega = await keyWith({ vega: "9.9.9", "vega-lite": packageVersion("vega-lite") });
+      expect(otherVega.vega).toBe("9.9.9");
+      expect(otherVega.key).not.toBe(installed.key);
+      const otherLite = await keyWith({ vega: packageVersion("vega"), "vega-lite": "9.9.9" });
+      expect(otherLite.key).not.toBe(installed.key);
+      expect(otherLite.key).not.toBe(otherVega.key);
+    });
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { parseAssumptions } from "../../src/assumptions";
 import { inputsFrom, monteCarlo, summarize, trainingRunCostUsd } from "../../src/model";
 import { atMedians } from "../../src/model/montecarlo";
-import { DEFAULT_SEED } from "../../src/model/random";
+import { DEFAULT_SEED } from "../../src/model/defaults";
 import { percentilesOfSorted } from "../../src/model/summary";
 import { assumption } from "./helpers";
 
