@@ -218,14 +218,40 @@ async function compileCached(cache: CompileCache | undefined, source: string, ce
   return compiled;
 }
 
+/**
+ * Bundles being made in this process, by cache key. A build's chapters in one folder import the same
+ * modules, so a cold build asked for the same bundle nine times at once, and made it nine times. A
+ * key names everything a bundle is made from (cache.bundleKey), as for the disk cache, so the other
+ * notebooks wait for the one being made.
+ */
+const bundlesInFlight = new Map<string, Promise<ImportBundle | ImportFailure>>();
+
 async function bundleCached(cache: CompileCache | undefined, specifiers: readonly string[], file: string, root: string, make: () => Promise<ImportBundle | ImportFailure>): Promise<ImportBundle | ImportFailure> {
   const key = cache?.bundleKey(specifiers, dirname(file), root);
-  const hit = key === undefined ? undefined : await cache?.readBundle(key);
-  if (hit) return hit;
-  compilerUsed ||= specifiers.length > 0;
-  const bundle = await make();
-  if (key !== undefined && !isImportFailure(bundle)) await cache?.writeBundle(key, bundle);
-  return bundle;
+  if (key === undefined) {
+    compilerUsed ||= specifiers.length > 0;
+    return make();
+  }
+  const pending = bundlesInFlight.get(key);
+  if (pending !== undefined) {
+    const shared = await pending;
+    // A failure is located at this notebook's own first use of the module: made again, for this notebook.
+    return isImportFailure(shared) ? make() : shared;
+  }
+  const made = (async () => {
+    const hit = await cache?.readBundle(key);
+    if (hit) return hit;
+    compilerUsed ||= specifiers.length > 0;
+    const bundle = await make();
+    if (!isImportFailure(bundle)) await cache?.writeBundle(key, bundle);
+    return bundle;
+  })();
+  bundlesInFlight.set(key, made);
+  try {
+    return await made;
+  } finally {
+    bundlesInFlight.delete(key);
+  }
 }
 
 const NO_TYPES: NotebookTypes = { errors: [], files: [] };
