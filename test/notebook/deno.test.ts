@@ -7,13 +7,15 @@
  * with terminal escapes, fragtax writes it plain: compared without them). The chapter's copy also
  * gives exactly the figures, claims and displays of the tslab original under fragtax. Bad input: a
  * kernel that is neither tslab nor Deno, and a missing Deno runtime, exit 2 with a message that says
- * what to do.
+ * what to do. Jupyter's run of a notebook is made again (twice at most) when it disagrees with
+ * fragtax's: under load Deno's kernel publishes some displays late and nbconvert misfiles or drops
+ * them; a difference of fragtax's own shows in every attempt.
  */
 import { execFile, spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, delimiter, dirname, join } from "node:path";
-import { promisify } from "node:util";
+import { isDeepStrictEqual, promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkDenoNotebooks, checkNotebooks } from "../../src/notebook/check";
 import { executeNotebook, type NotebookRunResult } from "../../src/notebook/execute";
@@ -112,6 +114,29 @@ function rounded(value: unknown): unknown {
   return value;
 }
 
+/**
+ * fragtax's outputs against Jupyter's, per cell: the outputs of each kind Jupyter recorded for a cell
+ * must be what fragtax wrote, in order, with at most the last ones missing (a kind Jupyter lost is not
+ * compared); cells tagged `nondeterministic` (Deno's kernel sometimes shows nothing for a cell whose
+ * npm: import it downloads) are left out. The first difference, and how many outputs were compared.
+ */
+function compareWithJupyter(jupyter: Notebook, mine: Notebook): { compared: number; first?: { label: string; actual: unknown; expected: unknown } } {
+  const reference = refiledLate(jupyter, mine);
+  let compared = 0;
+  for (const [position, cell] of reference.cells.entries()) {
+    const other = mine.cells[position];
+    if (cell.cell_type !== "code" || other?.cell_type !== "code" || ((cell.metadata.tags as unknown[] | undefined) ?? []).includes("nondeterministic")) continue;
+    for (const kind of new Set(cell.outputs.map((o) => o.output_type))) {
+      const only = (outputs: readonly Output[]): Output[] => outputs.filter((o) => o.output_type === kind);
+      const expected = comparable(only(cell.outputs));
+      const actual = comparable(only(other.outputs)).slice(0, expected.length);
+      if (!isDeepStrictEqual(actual, expected)) return { compared, first: { label: `cell ${position + 1}, ${kind}`, actual, expected } };
+      compared += expected.length;
+    }
+  }
+  return { compared };
+}
+
 async function runJupyter(file: string, index: number): Promise<Notebook> {
   const out = join(temp.path, String(index));
   await promisify(execFile)("/usr/bin/jupyter", ["nbconvert", "--to", "notebook", "--execute", "--ExecutePreprocessor.kernel_name=deno", "--ExecutePreprocessor.timeout=120", "--output-dir", out, basename(file)], { cwd: dirname(file), env, timeout: 240_000 });
@@ -129,28 +154,21 @@ describe("Deno notebooks in the real Deno runtime, compared with Jupyter's Deno 
     for (const [index, file] of notebooks.entries()) theirs.push(await runJupyter(file, index));
   }, 600_000);
 
-  it.each(notebooks.map((file, index) => [basename(file), index] as const))("%s: same outputs per cell as deno jupyter", (_name, index) => {
+  it.each(notebooks.map((file, index) => [basename(file), index] as const))("%s: same outputs per cell as deno jupyter", async (_name, index) => {
     const mine = ours[index] as NotebookRunResult;
     expect(mine.error?.message).toBeUndefined();
-    const reference = refiledLate(theirs[index] as Notebook, mine.executed);
-    let compared = 0;
-    reference.cells.forEach((cell, position) => {
-      const other = mine.executed.cells[position];
-      // Deno's kernel sometimes shows nothing for a cell whose npm: import it downloads: such cells opt out.
-      if (cell.cell_type !== "code" || other?.cell_type !== "code" || ((cell.metadata.tags as unknown[] | undefined) ?? []).includes("nondeterministic")) return;
-      // Deno's kernel can publish a cell's outputs after it reports the cell idle, and nbconvert
-      // then misses them (a display is an async op that Deno sends later; seen under load, a
-      // different cell each run): the outputs of each kind Jupyter recorded for a cell must be
-      // what fragtax wrote, in order, with at most the last ones missing; a kind it lost is not compared.
-      for (const kind of new Set(cell.outputs.map((o) => o.output_type))) {
-        const only = (outputs: readonly Output[]): Output[] => outputs.filter((o) => o.output_type === kind);
-        const recorded = comparable(only(cell.outputs));
-        expect(comparable(only(other.outputs)).slice(0, recorded.length), `cell ${position + 1}, ${kind}`).toEqual(recorded);
-        compared += recorded.length;
-      }
-    });
-    expect(compared).toBeGreaterThan(1);
-  });
+    // Under load, Deno's kernel can publish a cell's displays after it reported the cell idle, and
+    // nbconvert then files them under a later cell or drops them (`refiledLate` puts back only the
+    // plain case). Jupyter's run, never fragtax's, is made again (twice at most) when it disagrees:
+    // a difference that is fragtax's own shows in every attempt and fails below.
+    let result = compareWithJupyter(theirs[index] as Notebook, mine.executed);
+    for (let attempt = 1; attempt <= 2 && (result.first !== undefined || result.compared <= 1); attempt++) {
+      theirs[index] = await runJupyter(notebooks[index] as string, index + 10 * attempt);
+      result = compareWithJupyter(theirs[index] as Notebook, mine.executed);
+    }
+    expect(result.first?.actual, result.first?.label).toEqual(result.first?.expected);
+    expect(result.compared).toBeGreaterThan(1);
+  }, 300_000);
 
   it("the API chapters show figures, claims, prose and charts in Jupyter (compared above) as under fragtax", () => {
     const shown = (notebook: Notebook): string[] => notebook.cells.flatMap((cell) => (cell.cell_type === "code" ? cell.outputs.flatMap((o) => (o.output_type === "display_data" ? Object.keys(o.data) : [])) : []));
