@@ -6,10 +6,11 @@
 //   src/model/index.ts      → dist/model.js + dist/model.d.ts  (the reusable model library)
 //   src/fragmentation-tax/index.ts → dist/fragmentation-tax.js + .d.ts (the report's chapter models and ledger)
 // Dependencies stay external (resolved from node_modules at run time), except the few pure-JS
-// packages the CLI bundles into its lazy chunks (BUNDLED below: Vega, Vega-Lite, yaml, zod). The declaration files come
-// from one `tsc --emitDeclarationOnly` run into dist/types/, re-exported by small stubs, so tslab's
-// TypeScript 5.0 reads them (tslab compiles notebook cells with rootDir = the notebook's folder, so
-// notebooks cannot import ../src/*.ts directly, but can import ../dist/*.js with declarations).
+// packages the CLI bundles into its lazy chunks (BUNDLED below: Vega, Vega-Lite, yaml, zod). The
+// declaration files come from one `tsc --emitDeclarationOnly` run into dist/types/, re-exported by
+// small stubs, so tslab's TypeScript 5.0 reads them (tslab compiles notebook cells with rootDir = the
+// notebook's folder, so notebooks cannot import ../src/*.ts directly, but can import ../dist/*.js
+// with declarations).
 import { execFileSync } from "node:child_process";
 import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";

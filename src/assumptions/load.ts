@@ -32,6 +32,7 @@ import {
 import type { AssumptionEntry } from "./schema";
 import type { Assumption } from "./types";
 import { nearestName } from "../util/suggest";
+import { isRecord } from "../util/records";
 
 type Path = readonly (string | number)[];
 
@@ -228,10 +229,6 @@ function valueAt(raw: unknown, path: Path): unknown {
     current = (current as Record<string | number, unknown>)[segment];
   }
   return current;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 /** For a YAML syntax error: the id of the entry the error sits in (the nearest `id:` at or above it). */

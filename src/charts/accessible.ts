@@ -12,6 +12,7 @@
  *   <desc>, so its hundreds of marks are not read (or tabbed through) one by one.
  */
 import { escapeHtml } from "../util/html";
+import { isRecord } from "../util/records";
 
 /**
  * The phone column: a 390 px screen less the page's side padding (report.css, 1.25rem of 16 px each
@@ -29,16 +30,15 @@ const AXIS_TITLE_PX_PER_CHAR = 6.5;
 const TITLE_PX_PER_CHAR = 7.5;
 
 type Json = Record<string, unknown>;
-const isObject = (value: unknown): value is Json => typeof value === "object" && value !== null && !Array.isArray(value);
 
 export function narrowSpec(spec: unknown): Json | null {
-  if (!isObject(spec) || ["hconcat", "vconcat", "concat", "facet", "repeat"].some((key) => key in spec)) return null;
+  if (!isRecord(spec) || ["hconcat", "vconcat", "concat", "facet", "repeat"].some((key) => key in spec)) return null;
   // Small multiples side by side (the `column` and wrapping `facet` channels) stay as many columns
   // however narrow each plot; stacked ones (`row`) narrow like a single chart.
-  if (isObject(spec.encoding) && ["column", "facet"].some((channel) => isObject(spec.encoding) && channel in spec.encoding)) return null;
-  const config = isObject(spec.config) ? spec.config : {};
+  if (isRecord(spec.encoding) && ["column", "facet"].some((channel) => isRecord(spec.encoding) && channel in spec.encoding)) return null;
+  const config = isRecord(spec.config) ? spec.config : {};
   const limit = (section: unknown, key: string, most: number): Json => {
-    const own = isObject(section) ? section : {};
+    const own = isRecord(section) ? section : {};
     const current = typeof own[key] === "number" ? (own[key] as number) : Infinity;
     return { ...own, [key]: Math.min(current, most) };
   };
@@ -52,12 +52,12 @@ export function narrowSpec(spec: unknown): Json | null {
       axis: limit(config.axis, "labelLimit", NARROW_LABEL_LIMIT),
       // A long x-axis title is wrapped onto lines that fit the plot (wrapXTitles); the limit only
       // guards a single word longer than the plot.
-      axisX: { ...(isObject(config.axisX) ? config.axisX : {}), titleLimit: width },
+      axisX: { ...(isRecord(config.axisX) ? config.axisX : {}), titleLimit: width },
       // Category labels stand upright to fit side by side (none is dropped, unlike thinning).
-      axisXDiscrete: { labelAngle: -90, labelOverlap: false, ...(isObject(config.axisXDiscrete) ? config.axisXDiscrete : {}) },
+      axisXDiscrete: { labelAngle: -90, labelOverlap: false, ...(isRecord(config.axisXDiscrete) ? config.axisXDiscrete : {}) },
       // A horizontal legend in one row can be wider than the phone drawing: one entry per row.
       legend: { ...limit(config.legend, "labelLimit", NARROW_LEGEND_LABEL_LIMIT), columns: 1 },
-      title: { ...(isObject(config.title) ? config.title : {}), limit: NARROW_TITLE_LIMIT },
+      title: { ...(isRecord(config.title) ? config.title : {}), limit: NARROW_TITLE_LIMIT },
     },
   };
 }
@@ -76,20 +76,20 @@ export function wrapTitle(title: string, perLine: number): string | string[] {
 
 /** The spec with the x encoding's string title (its own and its layers') wrapped for the phone drawing. */
 function wrapXTitles(spec: Json, perLine: number): Json {
-  const encoding = isObject(spec.encoding) ? spec.encoding : null;
-  const x = encoding !== null && isObject(encoding.x) ? encoding.x : null;
+  const encoding = isRecord(spec.encoding) ? spec.encoding : null;
+  const x = encoding !== null && isRecord(encoding.x) ? encoding.x : null;
   const wrapped: Json = { ...spec };
   if (encoding !== null && x !== null && typeof x.title === "string") {
     wrapped.encoding = { ...encoding, x: { ...x, title: wrapTitle(x.title, perLine) } };
   }
-  if (Array.isArray(spec.layer)) wrapped.layer = spec.layer.map((layer) => (isObject(layer) ? wrapXTitles(layer, perLine) : layer));
+  if (Array.isArray(spec.layer)) wrapped.layer = spec.layer.map((layer) => (isRecord(layer) ? wrapXTitles(layer, perLine) : layer));
   return wrapped;
 }
 
 /** `{ title }` with a long string title (or `title.text`) wrapped for the phone drawing; `{}` otherwise. */
 function wrapChartTitle(title: unknown, perLine: number): Json {
   if (typeof title === "string") return { title: wrapTitle(title, perLine) };
-  if (isObject(title) && typeof title.text === "string") return { title: { ...title, text: wrapTitle(title.text, perLine) } };
+  if (isRecord(title) && typeof title.text === "string") return { title: { ...title, text: wrapTitle(title.text, perLine) } };
   return {};
 }
 
@@ -101,7 +101,7 @@ export interface ChartText {
 function titleOf(value: unknown): string | null {
   if (typeof value === "string") return value;
   if (Array.isArray(value)) return value.filter((part) => typeof part === "string").join(" ") || null;
-  if (isObject(value)) return titleOf(value.text);
+  if (isRecord(value)) return titleOf(value.text);
   return null;
 }
 
@@ -109,21 +109,21 @@ function titleOf(value: unknown): string | null {
 function encodedChannels(spec: Json): string[] {
   const found: string[] = [];
   const visit = (node: Json): void => {
-    if (isObject(node.encoding)) {
+    if (isRecord(node.encoding)) {
       for (const [channel, definition] of Object.entries(node.encoding)) {
-        if (!isObject(definition) || !["x", "y", "color"].includes(channel)) continue;
+        if (!isRecord(definition) || !["x", "y", "color"].includes(channel)) continue;
         const name = titleOf(definition.title) ?? (typeof definition.field === "string" ? definition.field : null);
         if (name !== null && !found.some((entry) => entry.startsWith(`${channel}: `))) found.push(`${channel}: ${name}`);
       }
     }
-    if (Array.isArray(node.layer)) node.layer.filter(isObject).forEach(visit);
+    if (Array.isArray(node.layer)) node.layer.filter(isRecord).forEach(visit);
   };
   visit(spec);
   return found;
 }
 
 export function chartText(spec: unknown): ChartText {
-  const json = isObject(spec) ? spec : {};
+  const json = isRecord(spec) ? spec : {};
   const channels = encodedChannels(json);
   const title = titleOf(json.title) ?? (typeof json.description === "string" ? json.description : null) ?? (channels.length > 0 ? `Chart of ${channels.join("; ")}` : "Chart");
   const description = typeof json.description === "string" && json.description !== title ? json.description : channels.length > 0 ? `Encodes ${channels.join("; ")}.` : title;

@@ -15,6 +15,7 @@ import { locatingFileSystemErrors } from "../util/fs-errors";
 import { TOOL_VERSION } from "../version";
 import { sha256 } from "../util/hash";
 import { writeFileAtomic } from "../util/atomic";
+import { isRecord } from "../util/records";
 
 export interface CachedChart {
   readonly markup: string;
@@ -104,10 +105,6 @@ function rowKinds(values: unknown): unknown {
 /** A value's JSON Schema type ("null" and "array" apart from "object"). */
 function kindOf(value: unknown): string {
   return value === null ? "null" : Array.isArray(value) ? "array" : typeof value;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 export async function knownValid(key: string): Promise<boolean> {

@@ -12,6 +12,7 @@
 import { readFile } from "node:fs/promises";
 import { extname, isAbsolute, join } from "node:path";
 import { chartDataFormat, chartDataUnreadable, chartRemoteData, chartRemoteImage, notValidJson } from "../messages/charts";
+import { isRecord } from "../util/records";
 
 type Json = Record<string, unknown>;
 
@@ -98,7 +99,7 @@ function visitData(node: unknown, visit: (data: Json) => void): void {
   const record = node as Json;
   for (const [key, value] of Object.entries(record)) {
     if (key === "values") continue; // inline rows are data, not spec
-    if (key === "data" && typeof value === "object" && value !== null && !Array.isArray(value)) visit(value as Json);
+    if (key === "data" && isRecord(value)) visit(value);
     visitData(value, visit);
   }
 }

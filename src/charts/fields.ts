@@ -6,6 +6,7 @@
  */
 import { specPath } from "./schema";
 import { plausibleName } from "../util/suggest";
+import { isRecord } from "../util/records";
 
 type Json = Record<string, unknown>;
 
@@ -44,15 +45,15 @@ function visitView(view: Json, pointer: string, inherited: Set<string> | undefin
   }
   for (const key of ["layer", "hconcat", "vconcat", "concat"]) {
     const children = view[key];
-    if (Array.isArray(children)) children.forEach((child, index) => isObject(child) && visitView(child, `${pointer}/${key}/${index}`, columns, fields, found));
+    if (Array.isArray(children)) children.forEach((child, index) => isRecord(child) && visitView(child, `${pointer}/${key}/${index}`, columns, fields, found));
   }
-  if (isObject(view.spec)) visitView(view.spec, `${pointer}/spec`, columns, fields, found);
+  if (isRecord(view.spec)) visitView(view.spec, `${pointer}/spec`, columns, fields, found);
 }
 
 /** The column names of inline rows (the union over the first rows), or undefined if not inline rows. */
 function columnsOf(data: unknown): Set<string> | undefined {
-  if (!isObject(data) || !Array.isArray(data.values) || data.values.length === 0) return undefined;
-  if (!data.values.every(isObject)) return undefined;
+  if (!isRecord(data) || !Array.isArray(data.values) || data.values.length === 0) return undefined;
+  if (!data.values.every(isRecord)) return undefined;
   const columns = new Set<string>();
   for (const row of data.values.slice(0, 1000) as Json[]) Object.keys(row).forEach((key) => columns.add(key));
   return columns;
@@ -75,18 +76,18 @@ export function topField(field: string): string {
  */
 function transformOutputs(transform: unknown): string[] | undefined {
   if (!Array.isArray(transform)) return [];
-  const kinds = transform.map((step) => (isObject(step) ? Object.keys(step).find((key) => TRANSFORMS.has(key)) : undefined));
+  const kinds = transform.map((step) => (isRecord(step) ? Object.keys(step).find((key) => TRANSFORMS.has(key)) : undefined));
   if (kinds.some((kind) => kind === undefined || !MODELLED.has(kind))) return undefined;
   const names: string[] = [];
   const collect = (node: unknown): void => {
     if (Array.isArray(node)) node.forEach(collect);
-    else if (isObject(node)) {
+    else if (isRecord(node)) {
       for (const [key, value] of Object.entries(node)) {
         if (key === "as") (Array.isArray(value) ? value : [value]).forEach((name) => typeof name === "string" && names.push(name, `${name}_end`));
         else collect(value);
       }
       if ("fold" in node && !("as" in node)) names.push("key", "value");
-      if (isObject(node.from) && Array.isArray(node.from.fields)) node.from.fields.forEach((name) => typeof name === "string" && names.push(name));
+      if (isRecord(node.from) && Array.isArray(node.from.fields)) node.from.fields.forEach((name) => typeof name === "string" && names.push(name));
     }
   };
   collect(transform);
@@ -96,14 +97,10 @@ function transformOutputs(transform: unknown): string[] | undefined {
 /** `field` strings of a channel definition (also inside `condition`, tooltip arrays). */
 function fieldRefs(definition: unknown, pointer: string): { field: string; at: string }[] {
   if (Array.isArray(definition)) return definition.flatMap((item, index) => fieldRefs(item, `${pointer}/${index}`));
-  if (!isObject(definition)) return [];
+  if (!isRecord(definition)) return [];
   const refs: { field: string; at: string }[] = [];
   // A field with its own aggregate "count" or a bin/timeUnit still names a data field; `repeat` refs do not.
   if (typeof definition.field === "string") refs.push({ field: definition.field, at: `${pointer}/field` });
   if (definition.condition !== undefined) refs.push(...fieldRefs(definition.condition, `${pointer}/condition`));
   return refs;
-}
-
-function isObject(value: unknown): value is Json {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

@@ -7,6 +7,7 @@
 import type { View } from "vega";
 import * as messages from "../messages/charts";
 import { escapeHtml as escapeAttribute } from "../util/html";
+import { isRecord } from "../util/records";
 
 export const MAX_MARKS = 20_000;
 export const MAX_SVG_MB = 4;
@@ -51,7 +52,7 @@ function dataDownload(spec: Record<string, unknown>): string {
   if (typeof values === "string") {
     const tsv = data?.format?.type === "tsv";
     file = { name: tsv ? "chart-data.tsv" : "chart-data.csv", mime: tsv ? "text/tab-separated-values" : "text/csv", text: values, rows: Math.max(0, values.trim().split("\n").length - 1) };
-  } else if (Array.isArray(values) && values.every((row) => typeof row === "object" && row !== null && !Array.isArray(row))) {
+  } else if (Array.isArray(values) && values.every(isRecord)) {
     file = { name: "chart-data.csv", mime: "text/csv", text: toCsv(values as Record<string, unknown>[]), rows: values.length };
   } else {
     file = { name: "chart-data.json", mime: "application/json", text: JSON.stringify(values), rows: Array.isArray(values) ? values.length : 1 };

@@ -6,6 +6,7 @@
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import type { Config } from "vega-lite";
+import { isRecord } from "../util/records";
 
 /** The report's sans face and its symbols fallback (both inlined in the page by src/report/fonts.ts). */
 export const CHART_FONT = `"Source Sans 3", "fragtax symbols", sans-serif`;
@@ -112,11 +113,7 @@ export function mergeConfig(base: Json, over: Json): Json {
   const out: Json = { ...base };
   for (const [key, value] of Object.entries(over)) {
     const current = out[key];
-    out[key] = isPlainObject(current) && isPlainObject(value) ? mergeConfig(current, value) : value;
+    out[key] = isRecord(current) && isRecord(value) ? mergeConfig(current, value) : value;
   }
   return out;
-}
-
-function isPlainObject(value: unknown): value is Json {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

@@ -104,8 +104,9 @@ export function firstFrame(stack: string, match: (file: string) => boolean): (Ge
 /**
  * Where in an imported project file an error was thrown, when the stack's top frame is in the
  * notebook's import bundle: mapped through the bundle's source map (`bundle.map`, sources relative to
- * `root`); or, with `fileUrls` (Deno), in a project file Deno loaded itself (a `file://` frame). Undefined when the error was thrown in a cell, in a package (node_modules: the call site in
- * the cell is the place to act) or the map has no entry. `prefix` is what wraps the bundle on its line 1.
+ * `root`); or, with `fileUrls` (Deno), in a project file Deno loaded itself (a `file://` frame).
+ * Undefined when the error was thrown in a cell, in a package (node_modules: the call site in the
+ * cell is the place to act) or the map has no entry. `prefix` is what wraps the bundle on its line 1.
  */
 export function thrownInImport(
   stack: string,

@@ -353,7 +353,6 @@ function runtimeError(thrown: ThrownValue, cell: number, { cells, notebook, root
   return { ...error, frame: parts.filter((part) => part !== undefined).join("\n") };
 }
 
-
 function failedBeforeRun(base: { notebook: string; file: string; notebookData: Notebook; started: number }, error: CellError): NotebookRunResult {
   const executed = assemble(base.notebookData, (cell) => (cell === error.cell ? { count: null, outputs: [errorOutput(error)] } : undefined));
   return { notebook: base.notebook, file: base.file, status: "failed", executed, error, modules: [], assumptionsRead: [], figures: [], claims: [], cellsRun: 0, durationMs: performance.now() - base.started };

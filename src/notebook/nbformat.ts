@@ -10,6 +10,7 @@
 import * as messages from "../messages/notebook";
 import { jsonErrorOffset } from "./json-position";
 import { InputError } from "../util/errors";
+import { isRecord } from "../util/records";
 
 export type MultilineString = string | string[];
 
@@ -118,7 +119,7 @@ export function parseNotebook(text: string, file: string): Notebook {
   const record = data as Record<string, unknown>;
   if (record.nbformat !== 4) throw new NotebookFormatError(messages.notebookWrongFormat(file, record.nbformat), file);
   if (!Array.isArray(record.cells)) throw new NotebookFormatError(messages.notebookBadCells(file), file);
-  const metadata = isObject(record.metadata) ? record.metadata : {};
+  const metadata = isRecord(record.metadata) ? record.metadata : {};
   assertTypeScriptKernel(metadata, file);
   const cells = record.cells.map((cell, index) => validateCell(cell, index + 1, file));
   return {
@@ -156,8 +157,8 @@ export function notebookKernel(notebook: Notebook): KernelKind {
 }
 
 function assertTypeScriptKernel(metadata: Record<string, unknown>, file: string): void {
-  const spec = isObject(metadata.kernelspec) ? metadata.kernelspec : undefined;
-  const info = isObject(metadata.language_info) ? metadata.language_info : undefined;
+  const spec = isRecord(metadata.kernelspec) ? metadata.kernelspec : undefined;
+  const info = isRecord(metadata.language_info) ? metadata.language_info : undefined;
   if (spec === undefined && info === undefined) return; // a bare notebook: assume it is ours
   const name = typeof spec?.name === "string" ? spec.name : undefined;
   const languages = [spec?.language, info?.name].filter((value): value is string => typeof value === "string");
@@ -166,19 +167,15 @@ function assertTypeScriptKernel(metadata: Record<string, unknown>, file: string)
 }
 
 function validateCell(value: unknown, number: number, file: string): Cell {
-  if (!isObject(value)) throw new NotebookFormatError(messages.notebookBadCell(file, number, "a cell must be an object"), file);
+  if (!isRecord(value)) throw new NotebookFormatError(messages.notebookBadCell(file, number, "a cell must be an object"), file);
   const type = value.cell_type;
   const source = value.source;
   const sourceOk = typeof source === "string" || (Array.isArray(source) && source.every((line) => typeof line === "string"));
   if (!sourceOk) throw new NotebookFormatError(messages.notebookBadCell(file, number, '"source" must be a string or a list of strings'), file);
-  const metadata = isObject(value.metadata) ? value.metadata : {};
+  const metadata = isRecord(value.metadata) ? value.metadata : {};
   if (type === "code") {
     return { ...value, cell_type: "code", source: source as MultilineString, metadata, outputs: [], execution_count: null };
   }
   if (type === "markdown" || type === "raw") return { ...value, cell_type: type, source: source as MultilineString, metadata };
   throw new NotebookFormatError(messages.notebookBadCell(file, number, `unknown cell_type ${JSON.stringify(type)}`), file);
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

@@ -7,6 +7,7 @@
  */
 import type { FigureRecord, NumberFormat } from "../api/types";
 import { pretty } from "./records";
+import { isRecord } from "../util/records";
 
 /** One row of figures.json. */
 export interface FigureEntry {
@@ -67,11 +68,11 @@ type FigureLike = Partial<FigureRecord> & { mean?: unknown; p5?: unknown; p50?: 
  * `summary` object) and `{ figures: [...] }`; skips rows without an id or a number.
  */
 export function readFiguresJson(data: unknown): FigureEntry[] {
-  const list = Array.isArray(data) ? data : isObject(data) && Array.isArray(data.figures) ? data.figures : [];
+  const list = Array.isArray(data) ? data : isRecord(data) && Array.isArray(data.figures) ? data.figures : [];
   const entries: FigureEntry[] = [];
   for (const item of list as FigureLike[]) {
-    if (!isObject(item) || typeof item.id !== "string") continue;
-    const summary = isObject(item.summary) ? item.summary : undefined;
+    if (!isRecord(item) || typeof item.id !== "string") continue;
+    const summary = isRecord(item.summary) ? item.summary : undefined;
     const p50 = num(summary?.p50) ?? num(item.p50);
     const value = num(item.value);
     if (p50 === undefined && value === undefined) continue;
@@ -114,7 +115,7 @@ export function figureValues(entries: readonly FigureEntry[]): FigureValues[] {
 function alternativesOf(item: FigureLike): Pick<FigureEntry, "alternatives" | "alternativesWhere"> {
   if (!Array.isArray(item.alternatives)) return {};
   const alternatives = (item.alternatives as unknown[]).filter(
-    (a): a is NonNullable<FigureRecord["alternatives"]>[number] => isObject(a) && typeof a.id === "string" && typeof a.label === "string" && num(a.p50) !== undefined,
+    (a): a is NonNullable<FigureRecord["alternatives"]>[number] => isRecord(a) && typeof a.id === "string" && typeof a.label === "string" && num(a.p50) !== undefined,
   );
   if (alternatives.length === 0) return {};
   return { alternatives, ...(typeof item.alternativesWhere === "string" ? { alternativesWhere: item.alternativesWhere } : {}) };
@@ -123,10 +124,6 @@ function alternativesOf(item: FigureLike): Pick<FigureEntry, "alternatives" | "a
 /** A parsed figures.json as FigureValues, in the order the report declared them (the first are the headline). */
 export function normalizeFigures(data: unknown): FigureValues[] {
   return figureValues(readFiguresJson(data));
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 
 function num(value: unknown): number | undefined {

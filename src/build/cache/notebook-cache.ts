@@ -19,6 +19,7 @@ import { canonicalJson, sha256, stableJson } from "../../util/hash";
 import { locatingFileSystemErrors } from "../../util/fs-errors";
 import type { Change } from "../../vocabulary/changes";
 import * as messages from "../../messages/versions";
+import { isRecord } from "../../util/records";
 
 export const CACHE_FORMAT = 1;
 
@@ -136,10 +137,6 @@ export function parseEntry<Result>(text: string, notebook: string, validate: (re
   } catch (error) {
     return { status: "unreadable", detail: messages.cacheEntryInvalid((error as Error).message) };
   }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 
 function isFingerprint(value: unknown): value is Fingerprint {
