@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, ConfigNotFoundError, findConfigFile, normalizeConfig } from "../src/config";
+import { ConfigNotFoundError, findConfigFile } from "../src/config";
+import { ConfigError, normalizeConfig } from "../src/config/parse";
 
 const FILE = "/project/notebooks/report.yaml";
 const everything = () => true;

@@ -4,7 +4,8 @@
  * only displayed (there is nothing to record them into).
  */
 import { existsSync } from "node:fs";
-import { findConfigFile, loadConfig } from "../config";
+import { findConfigFile } from "../config";
+import { loadConfig } from "../config/parse";
 import type { RunContext, SessionAssumptions } from "./context";
 
 export type AssumptionsLoader = (file: string) => SessionAssumptions;

@@ -22,9 +22,12 @@
  * the result's exit code is 1.
  */
 import { dirname, join, relative } from "node:path";
-import { AssumptionError, sourcesAfterAsOf } from "../assumptions";
+// Not the barrel (../assumptions): it brings the assumptions parser, YAML and zod, which a build
+// whose files are unchanged does not load (cache/parsed-inputs.ts).
+import { AssumptionError } from "../assumptions/errors";
+import { sourcesAfterAsOf } from "../assumptions/as-of";
 import type { ClaimRecord, FigureRecord } from "../api/types";
-import { ConfigNotFoundError, configPathForRoot, findConfigFile, normalizeConfig, type ReportConfig } from "../config";
+import { ConfigNotFoundError, configPathForRoot, findConfigFile, type ReportConfig } from "../config";
 import * as messages from "../messages/report";
 import { FileBuildEffects } from "./effects";
 import type { BuildEffects, ChapterRun } from "./effects-types";
@@ -45,9 +48,10 @@ import { describeOverride } from "./whatif/overrides";
 import { BUILD_LOG } from "./outputs";
 import { pageKey } from "./cache/page-cache";
 import { parseAssumptionsCached } from "./cache/parsed-assumptions";
+import { normalizeConfigCached, parseErrataCached } from "./cache/parsed-config";
+import { codeStamp } from "./cache/code-stamp";
 import { notebookChartFiles } from "../report/chart-outputs";
 import type { AssumptionRegistry } from "../assumptions";
-import { parseErrata } from "../errata/parse";
 import { checkErrata } from "../errata/check";
 import { withoutPositions, type LocatedErratum } from "../errata/types";
 
@@ -102,7 +106,13 @@ export async function build(options: BuildOptions = {}, effects: BuildEffects = 
   // 1. config
   const configFile = options.root === undefined ? findConfigFile(process.cwd(), (path) => effects.exists(path)) : configPathForRoot(options.root);
   if (options.root !== undefined && !effects.exists(configFile)) throw new ConfigNotFoundError(options.root);
-  const config = normalizeConfig(await effects.readText(configFile), configFile, { ...(options.root !== undefined && { root: options.root }), exists: (path) => effects.exists(path) });
+  // report.yaml, assumptions.yaml and the errata file are parsed once per content (cache/parsed-inputs.ts).
+  const code = codeStamp();
+  const { value: config, keep: keepConfig } = await normalizeConfigCached(await effects.readText(configFile), configFile, {
+    ...(options.root !== undefined && { root: options.root }),
+    exists: (path) => effects.exists(path),
+    code,
+  });
   const rel = (path: string): string => relative(config.root, path) || ".";
   step("config", `${rel(config.file)}, ${config.chapters.length} chapters`);
 
@@ -112,7 +122,7 @@ export async function build(options: BuildOptions = {}, effects: BuildEffects = 
   try {
     // 2. assumptions
     const assumptionsText = await effects.readText(config.assumptions);
-    const { registry: fileRegistry, keep: keepParsed } = await parseAssumptionsCached(assumptionsText, rel(config.assumptions), config.paths.cache);
+    const { registry: fileRegistry, keep: keepParsed } = await parseAssumptionsCached(assumptionsText, rel(config.assumptions), config.paths.cache, code);
     const versionDate = config.date ?? started.toISOString().slice(0, 10);
     const asOf = config.asOf ?? versionDate;
     const [late, ...moreLate] = sourcesAfterAsOf(fileRegistry.all(), fileRegistry.correlations, asOf);
@@ -120,8 +130,9 @@ export async function build(options: BuildOptions = {}, effects: BuildEffects = 
     step("assumptions", `${fileRegistry.all().length} from ${rel(config.assumptions)}, as of ${asOf}`);
     const { registry, whatIf } = await applyWhatIf(fileRegistry, options.whatIf ?? {});
     if (whatIf) step("what-if", whatIf.overrides.map(describeOverride).join(", "));
-    const errata = config.errata === undefined ? null : parseErrata(await effects.readText(config.errata), rel(config.errata));
-    await keepParsed();
+    const parsedErrata = config.errata === undefined ? null : await parseErrataCached(await effects.readText(config.errata), rel(config.errata), config.paths.cache, code);
+    const errata = parsedErrata?.value ?? null;
+    await Promise.all([keepConfig(), keepParsed(), parsedErrata?.keep()]);
     return await buildLocked({ config, options, effects, started, rel, registry, fileRegistry, whatIf, assumptionsText, versionDate, asOf, errata });
   } finally {
     await release();

@@ -3,7 +3,8 @@
  * (src/config/), so publish, diff and dev agree with build on the root and the assumptions file.
  */
 import { relative } from "node:path";
-import { type Paper, ConfigNotFoundError, configPathForRoot, findConfigFile, loadConfig } from "../config";
+import { type Paper, ConfigNotFoundError, configPathForRoot, findConfigFile } from "../config";
+import { loadConfig } from "../config/parse";
 
 export interface ProjectPaths {
   readonly root: string;

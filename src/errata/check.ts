@@ -5,7 +5,7 @@
  */
 import * as messages from "../messages/errata";
 import { nearestName } from "../util/suggest";
-import { ErrataError } from "./parse";
+import { ErrataError } from "./errors";
 import type { LocatedErratum } from "./types";
 
 export interface ErrataReferences {

@@ -6,14 +6,8 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from "yaml";
 import { z } from "zod";
 import * as messages from "../messages/errata";
-import { InputError } from "../util/errors";
+import { ErrataError } from "./errors";
 import type { LocatedErratum } from "./types";
-
-export class ErrataError extends InputError {
-  constructor(readonly problems: readonly [string, ...string[]]) {
-    super(problems.join("\n"));
-  }
-}
 
 const text = z.string().trim().min(1, "must not be empty").max(4000, "is longer than 4,000 characters: keep a correction to a paragraph");
 const Entry = z.strictObject({

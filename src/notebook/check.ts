@@ -13,7 +13,8 @@ import { displayPath } from "./run-context";
 import { codeFrame, readSource } from "./errors";
 import { checkAll, formatDiagnostic, projectSourceFiles, type CheckDiagnostic, type NotebookCells } from "./typecheck";
 import { EXIT_FAILED, EXIT_OK, type ExitCode } from "../util/errors";
-import { configPathForRoot, findProjectRoot, reportFieldsLeniently } from "../config";
+import { configPathForRoot, findProjectRoot } from "../config";
+import { reportFieldsLeniently } from "../config/lenient";
 
 export { formatDiagnostic, topLevelNames, type CheckDiagnostic } from "./typecheck";
 

@@ -4,7 +4,7 @@
  * message names the erratum and what to fix). Exit 2, nothing written.
  */
 import * as messages from "../messages/errata";
-import { ErrataError } from "../errata/parse";
+import { ErrataError } from "../errata/errors";
 import type { Erratum } from "../errata/types";
 import { compareVersionIds } from "./store";
 

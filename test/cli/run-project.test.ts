@@ -33,9 +33,9 @@ describe("fragtax run and the build's parsed assumptions", () => {
     expect(build.status, build.stderr).toBe(0);
     expect(runHigh()).toBe("3");
 
-    const entryFile = join(cacheDir, "assumptions", "parsed.json");
-    const entry = JSON.parse(readFileSync(entryFile, "utf8")) as { assumptions: Array<{ id: string; range?: { high: number } }> };
-    entry.assumptions.find((a) => a.id === "h100_usd_per_gpu_hour")!.range!.high = 4.5;
+    const entryFile = join(cacheDir, "inputs", "assumptions.json");
+    const entry = JSON.parse(readFileSync(entryFile, "utf8")) as { value: { assumptions: Array<{ id: string; range?: { high: number } }> } };
+    entry.value.assumptions.find((a) => a.id === "h100_usd_per_gpu_hour")!.range!.high = 4.5;
     writeFileSync(entryFile, JSON.stringify(entry));
     expect(runHigh()).toBe("4.5"); // the cached entry was used: no YAML parse in the notebook thread
 

@@ -8,7 +8,7 @@ import { readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { build, FileBuildEffects } from "../../src/build/pipeline";
-import { ErrataError } from "../../src/errata/parse";
+import { ErrataError } from "../../src/errata/errors";
 import { fragtax, makeProject, sealBuild, useBuild } from "../published-project";
 import { tempProject, type TempProject } from "../project";
 

@@ -2,7 +2,8 @@
 import { describe, expect, it } from "vitest";
 import { checkErrata } from "../../src/errata/check";
 import { checkErrataVersions } from "../../src/publish/errata";
-import { ErrataError, parseErrata } from "../../src/errata/parse";
+import { ErrataError } from "../../src/errata/errors";
+import { parseErrata } from "../../src/errata/parse";
 import { withoutPositions } from "../../src/errata/types";
 import { EXIT_USAGE, exitCodeOf } from "../../src/util/errors";
 

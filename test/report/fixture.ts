@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { ClaimRecord, FigureRecord } from "../../src/api/types";
 import type { Assumption } from "../../src/assumptions/types";
-import { loadConfig } from "../../src/config";
+import { loadConfig } from "../../src/config/parse";
 import type { Provenance } from "../../src/report/appendices";
 import type { Notebook } from "../../src/notebook/nbformat";
 import { renderReport, type ReportInput } from "../../src/report/render";

@@ -5,10 +5,10 @@
  * and the returned `WhatIf` into the build result (banner + publish refusal).
  */
 import { readFile } from "node:fs/promises";
-import { AssumptionError } from "../../assumptions";
-import type { AssumptionRegistry } from "../../assumptions";
+import { AssumptionError } from "../../assumptions/errors";
+import type { AssumptionRegistry } from "../../assumptions/registry";
 import type { WhatIf } from "./overrides";
-import { WhatIfError, mergeOverrides, parseOverridesFile, parseSetFlag } from "./overrides";
+import { WhatIfError, mergeOverrides, parseSetFlag } from "./overrides";
 import * as messages from "../../messages/versions";
 import { at, located } from "../../messages/location";
 
@@ -27,7 +27,7 @@ export async function whatIfFromOptions(options: WhatIfOptions, knownIds: readon
     } catch (error) {
       throw new WhatIfError(messages.unreadableOverridesFile(options.assumptions, (error as Error).message));
     }
-    lists.push(parseOverridesFile(text, options.assumptions, knownIds));
+    lists.push((await import("./overrides-file")).parseOverridesFile(text, options.assumptions, knownIds));
     sources.push(options.assumptions);
   }
   if (options.set && options.set.length > 0) {

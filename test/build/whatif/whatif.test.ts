@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Assumption } from "../../../src/assumptions/types";
-import { mergeOverrides, nearestIds, parseOverridesFile, parseSetFlag } from "../../../src/build/whatif/overrides";
+import { mergeOverrides, nearestIds, parseSetFlag } from "../../../src/build/whatif/overrides";
+import { parseOverridesFile } from "../../../src/build/whatif/overrides-file";
 import { renderWhatIfBanner } from "../../../src/build/whatif/banner";
 
 const known = ["h100_usd_per_gpu_hour", "training_run_gpu_hours", "scenario_merchant_era_probability"];

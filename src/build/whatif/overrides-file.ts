@@ -1,0 +1,60 @@
+/**
+ * A what-if overrides file (`--assumptions FILE`), read with the YAML parser: in a file of its own so
+ * a build without one never loads the parser (what-if flags are in overrides.ts).
+ */
+import { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument } from "yaml";
+import type { Node as YamlNode } from "yaml";
+import * as messages from "../../messages/versions";
+import { at as placeAt } from "../../messages/location";
+import { checkKnown, parseOverrideValue, WhatIfError, type AssumptionOverride } from "./overrides";
+
+/**
+ * An overrides file. Either a map (`id: 2.5`, `id: 2..3`, `id: { low: 2, high: 3 }`) or the
+ * assumptions-file shape (`assumptions: [{ id, value | range }]`), so a copy of the real file,
+ * edited, works as a what-if too.
+ */
+export function parseOverridesFile(text: string, fileName: string, known: readonly string[]): AssumptionOverride[] {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter });
+  const at = (node: YamlNode | null | undefined): string => {
+    const offset = node?.range?.[0] ?? 0;
+    const { line, col } = lineCounter.linePos(offset);
+    return placeAt({ file: fileName, line, column: col });
+  };
+  if (document.errors.length > 0) {
+    const error = document.errors[0];
+    const { line, col } = lineCounter.linePos(error?.pos[0] ?? 0);
+    throw new WhatIfError(messages.unreadableOverridesFile(placeAt({ file: fileName, line, column: col }), error?.message ?? ""));
+  }
+  const root = document.contents;
+  const list = isMap(root) ? root.get("assumptions", true) : undefined;
+  if (isSeq(list)) return list.items.map((item) => overrideFromEntry(item as YamlNode, known, at));
+  if (!isMap(root)) throw new WhatIfError(messages.unreadableOverridesFile(at(root), "expected a map of id: value"));
+  return root.items.map((pair) => {
+    const key = isScalar(pair.key) ? String(pair.key.value) : "";
+    const where = at(pair.key as YamlNode);
+    checkKnown(key, known, where);
+    return overrideFromYaml(key, pair.value as YamlNode, where);
+  });
+}
+
+function overrideFromEntry(item: YamlNode, known: readonly string[], at: (node: YamlNode) => string): AssumptionOverride {
+  if (!isMap(item)) throw new WhatIfError(messages.unreadableOverridesFile(at(item), "expected an entry with id and value or range"));
+  const idNode = item.get("id", true);
+  const id = isScalar(idNode) ? String(idNode.value) : "";
+  checkKnown(id, known, at(item));
+  const valueNode = item.get("value", true) ?? item.get("range", true);
+  return overrideFromYaml(id, valueNode as YamlNode, at(item));
+}
+
+function overrideFromYaml(id: string, node: YamlNode | undefined, where: string): AssumptionOverride {
+  if (isScalar(node)) return parseOverrideValue(id, String(node.value), where);
+  if (isMap(node)) {
+    const low = node.get("low");
+    const high = node.get("high");
+    return parseOverrideValue(id, `${String(low)}..${String(high)}`, where);
+  }
+  if (isPair(node) || node === undefined || node === null) throw new WhatIfError(messages.malformedOverrideValue(where, id, ""));
+  throw new WhatIfError(messages.malformedOverrideValue(where, id, String(node)));
+}
+

@@ -1,0 +1,213 @@
+/**
+ * report.yaml → a fully resolved `ReportConfig` (index.ts), normalized once (absolute paths, defaults
+ * filled); nothing downstream checks for defaults again. Parsing is pure; the only question it asks
+ * the disk ("does this chapter exist?") goes through the `exists` function the caller passes.
+ */
+import { dirname, isAbsolute, relative, resolve } from "node:path";
+import { existsSync, readFileSync } from "node:fs";
+import { LineCounter, parseDocument, type Document } from "yaml";
+import { z } from "zod";
+import * as messages from "../messages/report";
+import * as errataMessages from "../messages/errata";
+import { isCalendarDate } from "../util/dates";
+import { InputError } from "../util/errors";
+// Defined by the model (it runs with them in Jupyter too); report.yaml's `montecarlo` defaults to them.
+import { DEFAULT_MONTE_CARLO } from "../model/defaults";
+import { nearestName } from "../util/suggest";
+import { configRoot, outPaths, type ChapterConfig, type ReportConfig } from "./index";
+
+const isoDate = z.union([
+  z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date like 2026-04-28").refine(isCalendarDate, "not a calendar date (check the month and day)"),
+  z.date(),
+]);
+
+const ReportYaml = z.strictObject({
+  title: z.string().min(1),
+  subtitle: z.string().optional(),
+  author: z.string().optional(),
+  date: isoDate.optional(),
+  asOf: isoDate.optional(),
+  assumptions: z.string().min(1).default("assumptions.yaml"),
+  errata: z.string().min(1).optional(),
+  chapters: z.array(z.string().regex(/\.ipynb$/, "expected a .ipynb file name")).min(1),
+  outputs: z.strictObject({ html: z.boolean().default(true), pdf: z.boolean().default(true) }).default({ html: true, pdf: true }),
+  paper: z.enum(["A4", "Letter"]).default("A4"),
+  montecarlo: z
+    .strictObject({
+      samples: z.number().int().min(100).max(10_000_000).default(DEFAULT_MONTE_CARLO.samples),
+      seed: z.number().int().default(DEFAULT_MONTE_CARLO.seed),
+    })
+    .default(DEFAULT_MONTE_CARLO),
+});
+
+const TOP_LEVEL_KEYS = Object.keys(ReportYaml.shape);
+
+export class ConfigError extends InputError {
+  constructor(
+    message: string,
+    readonly file: string,
+    readonly line: number,
+    readonly column: number,
+  ) {
+    super(message);
+  }
+}
+
+export interface NormalizeOptions {
+  /** Project root; defaults to the folder above report.yaml's folder. */
+  readonly root?: string;
+  readonly exists?: (path: string) => boolean;
+}
+
+/** Parse and resolve report.yaml text. Throws `ConfigError` naming the key or file and its line. */
+export function normalizeConfig(text: string, fileName: string, options: NormalizeOptions = {}): ReportConfig {
+  const file = resolve(fileName);
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter, prettyErrors: false });
+  const locate = (path: readonly PropertyKey[]): messages.Location => locateNode(document, lineCounter, file, path);
+  const locateValue = (path: readonly PropertyKey[]): messages.Location => {
+    const start = rangeStart(document.getIn(path, true));
+    return start === undefined ? locate(path) : { file, ...columnOf(lineCounter.linePos(start)) };
+  };
+  const syntaxError = document.errors[0];
+  if (syntaxError !== undefined) {
+    const position = lineCounter.linePos(syntaxError.pos[0]);
+    throw new ConfigError(messages.configYamlSyntax({ file, ...columnOf(position) }, syntaxError.message), file, position.line, position.col);
+  }
+  // reportInput: a wrong-typed value (title: 123) is then told apart from a missing one.
+  const parsed = ReportYaml.safeParse(document.toJS() ?? {}, { reportInput: true });
+  if (!parsed.success) {
+    // An unknown key explains a "missing" one (a typo), so report it first.
+    const issues = parsed.error.issues;
+    throw configErrorFromIssue(issues.find((issue) => issue.code === "unrecognized_keys") ?? issues[0], locate, locateValue, file);
+  }
+  const spec = parsed.data;
+  const dir = dirname(file);
+  const root = configRoot(file, options.root);
+  const exists = options.exists ?? existsSync;
+  const chapters = resolveChapters(spec.chapters, dir, root, exists, locate, file);
+  const assumptions = resolve(dir, spec.assumptions);
+  if (!exists(assumptions)) throwAt(locate(["assumptions"]), file, (where) => messages.configMissingAssumptions(where, spec.assumptions, assumptions));
+  const errata = spec.errata === undefined ? undefined : resolve(dir, spec.errata);
+  if (errata !== undefined && spec.errata !== undefined && !exists(errata)) throwAt(locate(["errata"]), file, (where) => errataMessages.errataFileMissing(where, spec.errata ?? "", errata));
+  return {
+    file,
+    root,
+    title: spec.title,
+    ...(spec.subtitle !== undefined && { subtitle: spec.subtitle }),
+    ...(spec.author !== undefined && { author: spec.author }),
+    ...(spec.date !== undefined && { date: isoText(spec.date) }),
+    ...(spec.asOf !== undefined && { asOf: isoText(spec.asOf) }),
+    chapters,
+    assumptions,
+    ...(errata !== undefined && { errata }),
+    outputs: spec.outputs,
+    paper: spec.paper,
+    montecarlo: spec.montecarlo,
+    outDir: outPaths(root).build,
+    paths: outPaths(root),
+  };
+}
+
+function isoText(date: string | Date): string {
+  return date instanceof Date ? date.toISOString().slice(0, 10) : date;
+}
+
+/** Read and normalize a report.yaml file. */
+export function loadConfig(fileName: string, options: NormalizeOptions = {}): ReportConfig {
+  return normalizeConfig(readFileSync(fileName, "utf8"), fileName, options);
+}
+
+function resolveChapters(
+  names: readonly string[],
+  dir: string,
+  root: string,
+  exists: (path: string) => boolean,
+  locate: Locate,
+  file: string,
+): ChapterConfig[] {
+  const seen = new Set<string>();
+  return names.map((name, index) => {
+    const chapterFile = isAbsolute(name) ? name : resolve(dir, name);
+    const where = locate(["chapters", index]);
+    if (seen.has(chapterFile)) throwAt(where, file, (w) => messages.configDuplicateChapter(w, name));
+    seen.add(chapterFile);
+    if (!exists(chapterFile)) throwAt(where, file, (w) => messages.configMissingChapter(w, name, chapterFile));
+    // The engine, its caches and provenance all work relative to the project: a chapter must live in it.
+    const inside = relative(root, chapterFile);
+    if (inside.startsWith("..") || isAbsolute(inside)) throwAt(where, file, (w) => messages.configChapterOutside(w, name, root));
+    return { number: index + 1, file: chapterFile, relativePath: relative(root, chapterFile).split("\\").join("/") };
+  });
+}
+
+type Issue = z.core.$ZodIssue | undefined;
+
+type Locate = (path: readonly PropertyKey[]) => messages.Location;
+
+function configErrorFromIssue(issue: Issue, locate: Locate, locateValue: Locate, file: string): ConfigError {
+  const path = issue?.path ?? [];
+  const key = path.map(String).join(".");
+  if (issue?.code === "unrecognized_keys") {
+    const unknown = issue.keys[0] ?? "";
+    const where = locate([...path, unknown]);
+    const candidates = path.length === 0 ? TOP_LEVEL_KEYS : nestedKeys(path);
+    return new ConfigError(messages.configUnknownKey(where, [...path, unknown].join("."), nearestName(unknown, candidates)), file, where.line, where.column);
+  }
+  if (issue?.code === "invalid_type" && issue.input === undefined) {
+    const where = locate(path.slice(0, -1));
+    return new ConfigError(messages.configMissingKey(where, key), file, where.line, where.column);
+  }
+  const where = locateValue(path);
+  return new ConfigError(messages.configInvalidValue(where, key, issue?.message ?? "invalid value"), file, where.line, where.column);
+}
+
+function nestedKeys(path: readonly PropertyKey[]): string[] {
+  if (path[0] === "outputs") return ["html", "pdf"];
+  if (path[0] === "montecarlo") return ["samples", "seed"];
+  return TOP_LEVEL_KEYS;
+}
+
+function throwAt(where: messages.Location, file: string, message: (where: messages.Location) => string): never {
+  throw new ConfigError(message(where), file, where.line, where.column);
+}
+
+// The deepest node on `path` that exists; a key's position is its key node, so "unknown key" points at the key.
+function locateNode(document: Document, lineCounter: LineCounter, file: string, path: readonly PropertyKey[]): messages.Location {
+  for (let depth = path.length; depth >= 0; depth--) {
+    const offset = offsetOf(document, path.slice(0, depth));
+    if (offset !== undefined) return { file, ...columnOf(lineCounter.linePos(offset)) };
+  }
+  return { file, line: 1, column: 1 };
+}
+
+function offsetOf(document: Document, path: readonly PropertyKey[]): number | undefined {
+  if (path.length === 0) return document.contents?.range?.[0];
+  const parent = path.length === 1 ? document.contents : document.getIn(path.slice(0, -1), true);
+  const last = path[path.length - 1];
+  if (parent !== null && typeof parent === "object" && "items" in parent && Array.isArray(parent.items)) {
+    for (const [index, item] of (parent.items as unknown[]).entries()) {
+      if (typeof last === "number" && index === last) return rangeStart(item);
+      if (item !== null && typeof item === "object" && "key" in item) {
+        const keyNode = (item as { key: unknown }).key;
+        if (scalarValue(keyNode) === last) return rangeStart(keyNode);
+      }
+    }
+  }
+  return undefined;
+}
+
+function rangeStart(node: unknown): number | undefined {
+  if (node !== null && typeof node === "object" && "range" in node && Array.isArray(node.range)) {
+    const start: unknown = node.range[0];
+    return typeof start === "number" ? start : undefined;
+  }
+  return undefined;
+}
+
+function scalarValue(node: unknown): unknown {
+  return node !== null && typeof node === "object" && "value" in node ? (node as { value: unknown }).value : node;
+}
+
+function columnOf(position: { line: number; col: number }): { line: number; column: number } {
+  return { line: position.line, column: position.col };
+}
