@@ -27,6 +27,10 @@ export interface BuildLogExtras {
   readonly notebooks?: unknown;
   /** Changes the fixture's assumptions text before it is "built" (hostile notes, …). */
   readonly edit?: (yaml: string) => string;
+  /** The build log's PDF step (default "written"); report.pdf is there whatever it says, as after a failed print. */
+  readonly pdfStatus?: string;
+  /** The build's data cut-off (build-log `asOf`); none by default, as in logs written before it was recorded. */
+  readonly asOf?: string;
 }
 
 /** Puts fixture build `version` in out/build/ and its assumptions in notebooks/, as a real build would. */
@@ -45,7 +49,8 @@ export async function useBuild(root: string, version: "v1" | "v2", extras: Build
     whatIf: extras.whatIf ?? null,
     assumptions: { file: "notebooks/assumptions.yaml", sha256: createHash("sha256").update(assumptions).digest("hex") },
     notebooks: extras.notebooks ?? [{ notebook: "notebooks/a.ipynb", status: "executed", reason: "first run", durationMs: 5 }],
-    pdf: { status: "written" },
+    pdf: { status: extras.pdfStatus ?? "written" },
+    ...(extras.asOf !== undefined && { asOf: extras.asOf }),
     duplicateIds: [],
     requested: { html: true, pdf: true },
     outputs,

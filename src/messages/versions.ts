@@ -133,13 +133,15 @@ export const publishRefusedWhatIf = (overrides: readonly string[]): string =>
 export const publishRefusedFailedCells = (notebooks: readonly string[]): string =>
   `refusing to publish: a cell failed in ${notebooks.join(", ")}; fix it and rebuild`;
 
-export const publishMissingPdf = (status: string): string => {
+export const publishMissingPdf = (status: string, olderPdfThere = false): string => {
   const why =
     status === "skipped" ? "it was built with --no-pdf or report.yaml's outputs.pdf: false"
     : status === "no-chromium" ? "no Chromium was found"
+    : status === "bad-chromium-path" ? "PUPPETEER_EXECUTABLE_PATH names no executable"
     : status === "failed" ? "printing it failed"
     : "its build log records no PDF";
-  return `refusing to publish an incomplete build: it printed no report.pdf (${why}); run \`fragtax build\` with outputs: { html: true, pdf: true } and a Chromium first`;
+  const older = olderPdfThere ? "; the report.pdf beside it is an earlier build's" : "";
+  return `refusing to publish an incomplete build: it printed no report.pdf (${why}${older}); run \`fragtax build\` with outputs: { html: true, pdf: true } and a Chromium first`;
 };
 
 export const publishMissingHtml = (): string =>
@@ -171,6 +173,12 @@ export const publishStaleAssumptions = (file: string): string =>
 
 export const publishBadDate = (date: string, years: { readonly min: number; readonly max: number }): string =>
   `--date ${date}: expected a calendar date as YYYY-MM-DD between ${years.min} and ${years.max} (e.g. 2026-05-01)`;
+
+export const publishDateBeforeAsOf = (date: string, asOf: string): string =>
+  `--date ${date} is before this build's data cut-off (as of ${asOf}): a version cannot be dated before its data; give --date ${asOf} or later, or leave it out for today`;
+
+export const publishDateBeforePrevious = (date: string, previousId: string, previousDate: string): string =>
+  `--date ${date} is before the newest published version, ${previousId} (dated ${previousDate}): versions are dated in the order they are published; give --date ${previousDate} or later`;
 
 export const publishWaiting = (pid: number): string => `waiting for another publish (pid ${pid}) to finish…`;
 

@@ -146,13 +146,17 @@ function isFailed(entry: NonNullable<BuildLogShape["notebooks"]>[number]): boole
   );
 }
 
+/** The PDF steps after which report.pdf was printed from this build's page (printed now, or reused unchanged). */
+const PRINTED = new Set(["written", "reused"]);
+
 /** Why this build must not be published, or null. */
 export function refusalReason(build: BuildRecord): string | null {
   if (build.whatIf) return messages.publishRefusedWhatIf(build.whatIf.overrides.map(describeOverride));
   if (build.failedNotebooks.length > 0) return messages.publishRefusedFailedCells(build.failedNotebooks);
   if (build.duplicateIds.length > 0) return messages.publishRefusedDuplicateIds(build.duplicateIds);
   if (build.htmlMissing) return messages.publishMissingHtml();
-  if (build.pdf === null) return messages.publishMissingPdf(build.pdfStatus);
+  // A print that failed leaves the previous build's report.pdf in place: there is a file, but not of this page.
+  if (build.pdf === null || !PRINTED.has(build.pdfStatus)) return messages.publishMissingPdf(build.pdfStatus, build.pdf !== null);
   if (build.staleAssumptions) return messages.publishStaleAssumptions(build.staleAssumptions);
   return null;
 }

@@ -77,6 +77,32 @@ describe("fragtax publish", () => {
     expect(existsSync(reports()) ? await versions() : []).toEqual([]);
   });
 
+  it("refuses a build whose PDF print failed, though the previous build's report.pdf is still there", async () => {
+    await useBuild(root, "v1", { pdfStatus: "failed" });
+    expect(existsSync(join(root, "out/build/report.pdf"))).toBe(true);
+    const result = await fragtax(["publish", "--date", "2026-05-01"], { cwd: root });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("it printed no report.pdf (printing it failed; the report.pdf beside it is an earlier build's)");
+    expect(existsSync(reports()) ? await versions() : []).toEqual([]);
+  });
+
+  it("refuses a --date before the build's data cut-off or before the newest version, writing nothing", async () => {
+    await useBuild(root, "v1", { asOf: "2026-05-10" });
+    const early = await fragtax(["publish", "--date", "2026-05-01"], { cwd: root });
+    expect(early.code).toBe(2);
+    expect(early.stderr).toContain("--date 2026-05-01 is before this build's data cut-off (as of 2026-05-10)");
+    expect(existsSync(reports()) ? await versions() : []).toEqual([]);
+
+    expect((await fragtax(["publish", "--date", "2026-05-20"], { cwd: root })).code).toBe(0);
+    await useBuild(root, "v2", { asOf: "2026-05-10" });
+    const backwards = await fragtax(["publish", "--date", "2026-05-15"], { cwd: root });
+    expect(backwards.code).toBe(2);
+    expect(backwards.stderr).toContain("--date 2026-05-15 is before the newest published version, 2026-05-20 (dated 2026-05-20)");
+    expect(await versions()).toEqual(["2026-05-20"]);
+    expect((await fragtax(["publish", "--date", "2026-05-20"], { cwd: root })).code).toBe(0); // the same day is in order
+    expect(await versions()).toEqual(["2026-05-20", "2026-05-20-2"]);
+  });
+
   it("without a build says to run `fragtax build` first, exits 1 and writes nothing under out/reports/", async () => {
     const result = await fragtax(["publish"], { cwd: root });
     expect(result.code).toBe(1);
