@@ -1,5 +1,6 @@
 /** Messages of the versions area: cache explanations, what-if, publish, diff, dev server. */
 import type { Change } from "../vocabulary/changes";
+import type { VersionProblemKind } from "../vocabulary/version-ids";
 import { formatAssumptionValue, formatSeconds } from "../format/number";
 import { didYouMean } from "./suggestion";
 
@@ -220,9 +221,18 @@ export const publishPdfCopied = (reason: string): string =>
 
 // ── verify ───────────────────────────────────────────────────────────────────────────────────────
 
-export const versionTampered = (file: string, problem: "missing" | "differs" | "unreadable manifest", id: string): string => {
-  const what = problem === "missing" ? "is missing" : problem === "differs" ? "differs from the sha256 in its manifest" : "cannot be read";
-  return `published version ${id} was altered: ${file} ${what}; published versions are immutable — restore it (e.g. \`git checkout -- out/reports/${id}\`) and run \`fragtax verify ${id}\``;
+export const versionTampered = (file: string, problem: VersionProblemKind, id: string): string => {
+  const what = {
+    missing: "is missing",
+    differs: "differs from the sha256 in its manifest",
+    "unreadable manifest": "cannot be read",
+    "not in the manifest": "is not listed in its manifest (a file added after publishing)",
+    unlisted: "is not listed in its manifest, which every version's must list",
+    "names another version": "names another version than its folder",
+    "previous version missing": "names a previous version that is no longer published",
+  }[problem];
+  const remedy = problem === "not in the manifest" ? "remove it" : `restore the version as published (e.g. \`git checkout -- out/reports/${id}\` once it is committed)`;
+  return `published version ${id} was altered: ${file} ${what}; published versions are immutable — ${remedy} and run \`fragtax verify ${id}\``;
 };
 
 export const versionVerified = (id: string, files: number): string => `ok ${id} (${files} files match its manifest)`;

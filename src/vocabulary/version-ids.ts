@@ -1,7 +1,8 @@
 /**
- * The vocabulary of published version ids: `YYYY-MM-DD`, then `-2`, `-3`, … for later versions of the
- * same day, and their order. Publishing names versions with it, errata check against it; it lives
- * below both so neither imports the other for it.
+ * The vocabulary of published versions: their ids (`YYYY-MM-DD`, then `-2`, `-3`, … for later
+ * versions of the same day) and order, and what can be wrong with a published folder. Publishing
+ * names versions with it, errata check against it, messages name its problems; it lives below all
+ * three so none imports another for it.
  */
 export const VERSION_ID = /^(\d{4}-\d{2}-\d{2})(?:-(\d+))?$/;
 
@@ -12,3 +13,13 @@ export function compareVersionIds(a: string, b: string): number {
   const [[da, na], [db, nb]] = [key(ma, a), key(mb, b)];
   return da < db ? -1 : da > db ? 1 : na - nb;
 }
+
+/** What can be wrong with a published version's folder (publish/verify.ts finds them). */
+export type VersionProblemKind =
+  | "missing"
+  | "differs"
+  | "unreadable manifest"
+  | "not in the manifest"
+  | "unlisted"
+  | "names another version"
+  | "previous version missing";

@@ -2,7 +2,7 @@
  * Published versions are checked when read: `fragtax verify`, `diff` and `publish` (for the version
  * it compares against) recompute the manifest's sha256s and name the file that differs.
  */
-import { appendFile, readFile, rm, writeFile } from "node:fs/promises";
+import { appendFile, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { fragtax, makeProject, useBuild } from "../published-project";
@@ -39,6 +39,37 @@ describe("tampered published versions", () => {
     expect(one.code).toBe(1);
     expect(one.stderr).not.toContain("2026-05-20");
     expect((await fragtax(["verify", "2026-01-01"], { cwd: root })).code).toBe(2);
+  });
+
+  it("verify: a file added to a version, a manifest that dropped a file, names another folder, or a previous version gone", async () => {
+    await writeFile(version("2026-05-01", "evil.html"), "<script>alert(1)</script>");
+    const added = await fragtax(["verify", "2026-05-01"], { cwd: root });
+    expect(added.code).toBe(1);
+    expect(added.stderr).toContain(`${version("2026-05-01", "evil.html")} is not listed in its manifest (a file added after publishing); published versions are immutable — remove it`);
+    await rm(version("2026-05-01", "evil.html"));
+
+    // The PDF deleted and its line removed from the manifest: the hashes of what is left still match.
+    const manifestFile = version("2026-05-20", "manifest.json");
+    const manifest = JSON.parse(await readFile(manifestFile, "utf8")) as { id: string; files: Record<string, string> };
+    await rm(version("2026-05-20", "report.pdf"));
+    delete manifest.files["report.pdf"];
+    await writeFile(manifestFile, JSON.stringify(manifest));
+    const dropped = await fragtax(["verify", "2026-05-20"], { cwd: root });
+    expect(dropped.code).toBe(1);
+    expect(dropped.stderr).toContain(`${version("2026-05-20", "report.pdf")} is not listed in its manifest, which every version's must list`);
+    await writeFile(manifestFile, JSON.stringify({ ...manifest, files: {} }));
+    const emptied = await fragtax(["verify", "2026-05-20"], { cwd: root });
+    expect(emptied.code).toBe(1);
+    expect(emptied.stdout).not.toContain("ok 2026-05-20");
+
+    await writeFile(manifestFile, JSON.stringify({ ...manifest, id: "2026-05-21" }));
+    expect((await fragtax(["verify", "2026-05-20"], { cwd: root })).stderr).toContain("names another version than its folder");
+
+    // The older version moved away: the newer one's history no longer holds.
+    await rename(join(root, "out/reports/2026-05-01"), join(root, "out/2026-05-01-moved"));
+    const orphan = await fragtax(["verify", "2026-05-20"], { cwd: root });
+    expect(orphan.code).toBe(1);
+    expect(orphan.stderr).toContain(`${version("2026-05-20", "manifest.json")} names a previous version that is no longer published`);
   });
 
   it("diff refuses a version whose figures.json or assumptions.yaml was edited, naming the file", async () => {
