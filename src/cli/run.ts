@@ -2,7 +2,7 @@
  * `fragtax run`: one notebook, executed headlessly. Exit codes: 0 ok, 1 a cell failed, 2 bad usage or
  * unreadable input (not JSON, nbformat 3, not a TypeScript kernel, missing file).
  */
-import { basename, join, resolve } from "node:path";
+import { basename, dirname, isAbsolute, join, relative, resolve } from "node:path";
 import type { Command } from "commander";
 import * as messages from "../messages/notebook";
 import { buildWarning } from "../messages/report";
@@ -12,6 +12,7 @@ import { EXIT_FAILED, EXIT_OK, InputError, type ExitCode } from "../util/errors"
 import { locatingFileSystemErrors } from "../util/fs-errors";
 import { MAX_TIMEOUT_SECONDS, parseTimeoutSeconds } from "../util/limits";
 import { outPaths } from "../config/paths";
+import { findProjectRoot } from "../config/root";
 
 
 export function registerRunCommand(program: Command): void {
@@ -19,7 +20,7 @@ export function registerRunCommand(program: Command): void {
     .command("run")
     .description("Execute one TypeScript notebook (tslab or Deno kernel) headlessly and write the executed notebook.")
     .argument("<notebook>", "the .ipynb file")
-    .option("--out <file>", "where to write the executed notebook (default: out/build/executed/<name>.ipynb; - for stdout)")
+    .option("--out <file>", "where to write the executed notebook: a .ipynb outside out/reports/ (default: out/build/executed/<name>.ipynb; - for stdout)")
     .option("--timeout <seconds>", "stop a cell that runs longer than this", "60")
     .addHelpText("after", "\nExit codes: 0 every cell ran; 1 a cell failed (a syntax, type or runtime error, or a timeout: printed as\nnotebook: cell N, line L, column C with a code frame); 2 bad usage or a notebook that cannot be read.")
     .action(async (notebook: string, options: { out?: string; timeout: string }) => {
@@ -30,6 +31,7 @@ export function registerRunCommand(program: Command): void {
 async function runCommand(notebook: string, options: { out?: string; timeout: string }): Promise<ExitCode> {
   const timeoutMs = parseTimeoutSeconds(options.timeout);
   if (timeoutMs === undefined) throw new InputError(messages.badTimeout(options.timeout, MAX_TIMEOUT_SECONDS));
+  if (options.out !== undefined && options.out !== "-") checkOut(options.out);
   // The notebook thread starts before the engine is loaded: its start-up (~0.1 s) overlaps with that.
   // (A Deno notebook leaves it idle; idle threads never keep the process alive.)
   (await import("../notebook/pool")).startWorkerEarly();
@@ -54,5 +56,16 @@ async function runCommand(notebook: string, options: { out?: string; timeout: st
   if (result.error) process.stderr.write(`${formatCellError(result.error)}\n`);
   else process.stderr.write(`${messages.runSummary(result.notebook, result.cellsRun, result.durationMs)}\n`);
   return result.status === "ok" ? EXIT_OK : EXIT_FAILED;
+}
+
+/**
+ * Refused before anything runs (exit 2): an --out that is not a notebook file (a typo would replace
+ * assumptions.yaml or a module with notebook JSON), or one inside a published version.
+ */
+function checkOut(out: string): void {
+  if (!out.toLowerCase().endsWith(".ipynb")) throw new InputError(messages.runOutNotNotebook(out));
+  const path = resolve(out);
+  const inside = relative(outPaths(findProjectRoot(dirname(path))).reports, path);
+  if (inside !== "" && !inside.startsWith("..") && !isAbsolute(inside)) throw new InputError(messages.runOutInPublished(out));
 }
 

@@ -66,6 +66,12 @@ export const thrownInImport = (where: string): string => `thrown in ${where}:`;
 export const typeErrorLine = (where: string, code: number, message: string): string => `also ${where}: error TS${code}: ${message}`;
 export const engineCacheWhat = (): string => "the engine's compile cache (out/.cache/engine)";
 export const runOutWhat = (): string => "fragtax run --out (where the executed notebook goes)";
+
+export const runOutNotNotebook = (out: string): string =>
+  `--out ${out}: an executed notebook is written as a .ipynb file; give a path ending in .ipynb (or - for stdout)`;
+
+export const runOutInPublished = (out: string): string =>
+  `--out ${out}: that is inside out/reports/, where published versions are kept unchanged; write the executed notebook elsewhere`;
 export const cellCalledExit = (code: unknown): string =>
   `process.exit(${code === undefined ? "" : String(code)}) was called: a notebook cell cannot end the process; throw an Error to stop the notebook with a message`;
 

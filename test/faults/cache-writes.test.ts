@@ -4,7 +4,7 @@
  * case runs the real CLI with a deadline: a process still alive after it is the hang being tested.
  */
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { fileSystemProblem } from "../../src/messages/fs";
@@ -79,7 +79,7 @@ describe("a cache that cannot be written", () => {
 
   it("fragtax run --out a folder: exit 2 naming it, no temporary file left beside it", async () => {
     project = tempProject();
-    const folder = join(project.root, "results");
+    const folder = join(project.root, "results.ipynb"); // named like a notebook, so only writing it can fail
     mkdirSync(folder);
     const result = await run(["run", join(project.root, "notebooks", "01-price.ipynb"), "--out", folder], project.root);
     expect(result.hung).toBe(false);
@@ -87,6 +87,23 @@ describe("a cache that cannot be written", () => {
     expect(result.stderr).toContain(`fragtax run --out (where the executed notebook goes): cannot use ${folder}`);
     expect(readdirSync(project.root).filter((name) => name.endsWith(".tmp"))).toEqual([]);
     expect(existsSync(join(folder, "01-price.ipynb"))).toBe(false);
+  }, 120_000);
+
+  it("fragtax run --out a file that is not a notebook, or inside a published version: exit 2 before running, nothing written", async () => {
+    project = tempProject();
+    const assumptions = join(project.root, "notebooks", "assumptions.yaml");
+    const before = readFileSync(assumptions, "utf8");
+    const typo = await run(["run", join(project.root, "notebooks", "01-price.ipynb"), "--out", assumptions], project.root);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toContain(`--out ${assumptions}: an executed notebook is written as a .ipynb file`);
+    expect(readFileSync(assumptions, "utf8")).toBe(before);
+    expect(typo.stderr).not.toContain("ran "); // refused before any cell ran
+
+    const published = join(project.root, "out", "reports", "2026-05-01", "report.ipynb");
+    const frozen = await run(["run", join(project.root, "notebooks", "01-price.ipynb"), "--out", published], project.root);
+    expect(frozen.code).toBe(2);
+    expect(frozen.stderr).toContain("that is inside out/reports/, where published versions are kept unchanged");
+    expect(existsSync(join(project.root, "out", "reports"))).toBe(false);
   }, 120_000);
 });
 
