@@ -135,6 +135,16 @@ describe("fragtax publish", () => {
     child.kill("SIGKILL");
     await exited;
     expect(await versions()).toEqual(["2026-05-01"]);
+    // What the dead publisher left (its staging folder, its lock) is ignored by git, so committing
+    // out/reports/ before the next publish cleans up commits nothing partial.
+    const leftovers = (await readdir(reports())).filter((name) => name.startsWith("."));
+    expect(leftovers.some((name) => name.startsWith(".staging-"))).toBe(true);
+    const repo = join(import.meta.dirname, "..", "..");
+    for (const name of leftovers) {
+      for (const path of [`out/reports/${name}`, `out/reports/${name}/report.html`]) {
+        expect(() => execFileSync("git", ["-C", repo, "check-ignore", "-q", "--no-index", path]), path).not.toThrow();
+      }
+    }
     expect(await readFile(join(reports(), "index.html"), "utf8")).toBe(indexBefore);
     // The dead publisher's lock and staging folder do not block the next one, which cleans up after it.
     const next = await fragtax(["publish", "--date", "2026-05-02"], { cwd: root });
