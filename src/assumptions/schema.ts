@@ -18,7 +18,11 @@ export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 export const SourceSchema = z
   .strictObject({
     title: z.string().min(1).meta({ description: "Publication or author, e.g. \"Maverick analyst essay\"." }),
-    url: z.url().optional().meta({ description: "Where the figure can be checked." }),
+    // Only a web address: the report links it, and a javascript: or data: "source" is not one a reader can check.
+    url: z
+      .url({ protocol: /^https?$/, error: "expected an http(s) address, e.g. https://example.com/report" })
+      .optional()
+      .meta({ description: "Where the figure can be checked: an http(s) address." }),
     date: z
       .string()
       .regex(ISO_DATE, "expected a date YYYY-MM-DD")

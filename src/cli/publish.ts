@@ -25,7 +25,7 @@ while its section's prose did not, and --reviewed does not name that section); 2
 --date, a --reviewed section the build does not have, report.yaml missing or invalid).
 
 Example:
-  $ fragtax publish --reviewed 05-who-pays#compute-spend 00-summary#the-headline`,
+  $ fragtax publish --reviewed 05-who-pays#compute-spend 00-summary#headline-figures`,
     )
     .action(async (options: { date?: string; note?: string; root?: string; reviewed?: string[] }) => (await action()).publishAction(options));
 }

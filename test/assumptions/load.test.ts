@@ -100,6 +100,15 @@ describe("loadAssumptionsFile", () => {
     expect(() => parseAssumptions("", "empty.yaml")).toThrow(/empty\.yaml:1:1: expected a mapping with an "assumptions:" list/);
   });
 
+  it("refuses a source url that is not an http(s) address, at its line", () => {
+    for (const url of ["javascript:alert(3)", "data:text/html,<b>x</b>", "ftp://example.com/x"]) {
+      const text = `assumptions:\n  - id: a_usd\n    label: A\n    unit: USD\n    value: 1\n    kind: source\n    source:\n      title: t\n      url: "${url}"\n      date: 2026-01-01\n`;
+      expect(() => parseAssumptions(text, "f.yaml"), url).toThrow(/f\.yaml:9:\d+: .*"a_usd".*expected an http\(s\) address/);
+    }
+    const ok = "assumptions:\n  - id: a_usd\n    label: A\n    unit: USD\n    value: 1\n    kind: source\n    source: { title: t, url: \"https://example.com/r\", date: 2026-01-01 }\n";
+    expect(parseAssumptions(ok, "f.yaml").get("a_usd").source?.url).toBe("https://example.com/r");
+  });
+
   it("turns an unreadable file into an AssumptionError naming it", async () => {
     const dir = await mkdtemp(join(tmpdir(), "fragtax-assumptions-"));
     try {
