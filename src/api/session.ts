@@ -25,6 +25,7 @@ import { checkFormat, checkNumber, checkSummary, checkText, describe } from "./v
 import { claimBasis } from "./basis";
 import { VEGA_LITE_MIME, type AlternativeValue, type ClaimRecord, type Driver, type FigureRecord, type NumberFormat, type Summary } from "./types";
 import { createWords, type Words } from "./words";
+import { visibleControls } from "../util/control";
 
 
 export type VegaLiteTopLevelSpec = TopLevelSpec;
@@ -209,11 +210,12 @@ function markdownValue(value: unknown, index: number): string {
  * Text that markdown (markdown-it here, marked in JupyterLab) shows as written: inline markup and raw
  * HTML characters are backslash-escaped (CommonMark lets any ASCII punctuation be escaped; escaped
  * quotes also stay straight under the typographer), line
- * breaks become spaces so a value cannot open a block, and a leading list or heading marker is escaped.
+ * breaks become spaces so a value cannot open a block, a leading list or heading marker is escaped, and
+ * control characters are written as visible escapes (util/control.ts).
  */
 export function markdownText(text: string): string {
-  return text
-    .replace(/\r?\n|\r/g, " ")
+  // Control characters (an ESC from a YAML label) are shown as \x1b, as everywhere a reader sees data.
+  return visibleControls(text.replace(/\r?\n|\r/g, " "))
     .replace(/[\\`*_[\]<>&#!|~$"']/g, (char) => `\\${char}`)
     .replace(/^(\s*)([-+=])/, (_match, space: string, marker: string) => `${space}\\${marker}`)
     .replace(/^(\s*\d+)([.)])/, (_match, digits: string, marker: string) => `${digits}\\${marker}`);

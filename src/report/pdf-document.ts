@@ -5,6 +5,7 @@
  * tree (tagged PDF) and its destinations are kept as they are.
  */
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFString, type PDFRef } from "pdf-lib";
+import { visibleControls } from "../util/control";
 
 /** A PDF as Chromium printed it, parsed once: read its destinations, then finish it. */
 export interface PrintedDocument {
@@ -72,9 +73,10 @@ export interface PdfMetadata {
 }
 
 export async function finishPdf({ doc }: PrintedDocument, metadata: PdfMetadata, outline: readonly OutlineEntry[]): Promise<{ readonly bytes: Uint8Array; readonly pages: number }> {
-  doc.setTitle(metadata.title, { showInWindowTitleBar: true });
-  if (metadata.author !== undefined) doc.setAuthor(metadata.author);
-  if (metadata.subject !== undefined) doc.setSubject(metadata.subject);
+  // Shown by viewers as text: a control character from report.yaml is written as \x1b, as in the page.
+  doc.setTitle(visibleControls(metadata.title), { showInWindowTitleBar: true });
+  if (metadata.author !== undefined) doc.setAuthor(visibleControls(metadata.author));
+  if (metadata.subject !== undefined) doc.setSubject(visibleControls(metadata.subject));
   doc.setCreator(metadata.creator);
   doc.setProducer(metadata.producer);
   doc.setCreationDate(metadata.published);
@@ -106,7 +108,7 @@ function writeOutline(doc: PDFDocument, entries: readonly OutlineEntry[]): void 
     const refs = list.map(() => context.nextRef());
     list.forEach((entry, index) => {
       const item = context.obj({});
-      item.set(PDFName.of("Title"), PDFHexString.fromText(entry.title));
+      item.set(PDFName.of("Title"), PDFHexString.fromText(visibleControls(entry.title)));
       item.set(PDFName.of("Parent"), parent);
       item.set(PDFName.of("Dest"), dests.get(entry.id) ?? context.obj([]));
       const previous = refs[index - 1];

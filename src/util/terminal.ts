@@ -1,14 +1,12 @@
 /**
  * Text from data files on a terminal: control characters (ESC and the rest of C0, DEL, C1) are
- * written as visible escapes (`\x1b`), so a label cannot recolour, move the cursor, retitle the
- * window or hide a line. Our own colours are added after this, by the renderer.
+ * written as visible escapes (`\x1b`, util/control.ts), so a label cannot recolour, move the cursor,
+ * retitle the window or hide a line. Our own colours are added after this, by the renderer.
  */
-
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+import { visibleControls } from "./control";
 
 export function terminalText(text: string): string {
-  return text.replace(CONTROL, (char) => `\\x${char.charCodeAt(0).toString(16).padStart(2, "0")}`);
+  return visibleControls(text);
 }
 
 /** `value` with every string in it (keys too) made terminal-safe; numbers and structure unchanged. */

@@ -74,8 +74,10 @@ describe("hostile assumption fields in the built report, in Chromium", () => {
     expect(runtime).toBe("ready");
     expect(text).toContain(`The input is ${LABEL} in ${UNIT} (source: ${TITLE}, 2026-04-28).`);
     // The author's ** makes bold list items; the label's own ** and line breaks in the note are text.
-    expect(strong).toEqual([LABEL, NOTE.replace("\n\n", "  ")]);
-    expect(text).toContain("Note <svg onload=alert('note')></svg> <script>alert('note2')</script>");
+    // …and its control characters (ESC) are shown as \x1b, never passed raw into the page.
+    expect(strong).toEqual([LABEL, NOTE.replace("\n\n", "  ").split("\u001b").join("\\x1b")]);
+    expect(text).toContain("Note <svg onload=alert('note')></svg> <script>alert('note2')</script> \\x1b[31mred\\x1b[0m");
+    expect(page).not.toContain("\u001b");
     expect(page).not.toMatch(/<script>alert|<img src=x|<svg onload|<iframe srcdoc/);
     expect(page).not.toContain('href="javascript:');
   });

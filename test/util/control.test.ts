@@ -1,0 +1,38 @@
+/**
+ * Control characters from data (ESC, BEL, …) are shown as visible escapes wherever a reader sees
+ * text: the terminal, the report's HTML, markdown interpolated by `nb.md`, and the PDF's metadata.
+ */
+import { PDFDocument } from "pdf-lib";
+import { describe, expect, it } from "vitest";
+import { markdownText } from "../../src/api/session";
+import { finishPdf, readPrinted } from "../../src/report/pdf-document";
+import { visibleControls } from "../../src/util/control";
+import { escapeHtml } from "../../src/util/html";
+import { terminalText } from "../../src/util/terminal";
+
+const HOSTILE = "Title\u001b]0;pwned\u0007 \u001b[31mred\u001b[0m\u009b";
+
+describe("control characters stay visible text", () => {
+  it("terminal, HTML and markdown write ESC, BEL and C1 as \\xNN; tab and line feed stay", () => {
+    expect(visibleControls(HOSTILE)).toBe("Title\\x1b]0;pwned\\x07 \\x1b[31mred\\x1b[0m\\x9b");
+    expect(terminalText("a\tb\nc\rd")).toBe("a\tb\nc\\x0dd");
+    expect(escapeHtml(`<b>${HOSTILE}</b>`)).toBe("&lt;b&gt;Title\\x1b]0;pwned\\x07 \\x1b[31mred\\x1b[0m\\x9b&lt;/b&gt;");
+    // A notebook's progress output uses carriage returns: a page keeps them.
+    expect(escapeHtml("50%\r100%\n")).toBe("50%\r100%\n");
+    // In markdown the backslash itself is escaped, so "\x1b" is what the reader sees.
+    expect(markdownText("a\u001bb")).toBe("a\\\\x1bb");
+  });
+
+  it("the PDF's title and author carry no raw control character", async () => {
+    const blank = await PDFDocument.create();
+    blank.addPage();
+    const { bytes } = await finishPdf(
+      await readPrinted(await blank.save()),
+      { title: HOSTILE, author: "Au\u0007thor", keywords: [], asOf: "2026-05-01", published: new Date("2026-05-01T00:00:00Z"), creator: "fragtax", producer: "test" },
+      [],
+    );
+    const done = await PDFDocument.load(bytes, { updateMetadata: false });
+    expect(done.getTitle()).toBe(visibleControls(HOSTILE));
+    expect(done.getAuthor()).toBe("Au\\x07thor");
+  });
+});
