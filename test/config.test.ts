@@ -49,14 +49,15 @@ describe("report.yaml → ReportConfig", () => {
 
   it("names an unknown key with its line and the nearest known key", () => {
     const error = errorOf("title: T\nchapterz: [a.ipynb]\n");
-    expect(error.message).toBe(`${FILE}:2:1: unknown key "chapterz" in report.yaml; did you mean "chapters"?`);
+    // Named relative to the project root, as the build names its other inputs.
+    expect(error.message).toBe(`notebooks/report.yaml:2:1: unknown key "chapterz" in report.yaml; did you mean "chapters"?`);
     expect([error.line, error.column]).toEqual([2, 1]);
     expect(errorOf("title: T\nchapters: [a.ipynb]\noutputs: { html: true, pfd: true }\n").message).toContain(':3:24: unknown key "outputs.pfd"');
   });
 
   it("names a missing chapter file with the line that lists it", () => {
     expect(errorOf("title: T\nchapters:\n  - a.ipynb\n  - b.ipynb\n", noB).message).toBe(
-      `${FILE}:4:5: chapter "b.ipynb" listed in report.yaml does not exist (looked for /project/notebooks/b.ipynb)`,
+      `notebooks/report.yaml:4:5: chapter "b.ipynb" listed in report.yaml does not exist (looked for notebooks/b.ipynb)`,
     );
   });
 

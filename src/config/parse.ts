@@ -62,17 +62,20 @@ export interface NormalizeOptions {
 /** Parse and resolve report.yaml text. Throws `ConfigError` naming the key or file and its line. */
 export function normalizeConfig(text: string, fileName: string, options: NormalizeOptions = {}): ReportConfig {
   const file = resolve(fileName);
+  const root = configRoot(file, options.root);
+  // Errors name report.yaml as the build names its other inputs: relative to the project root.
+  const shown = relative(root, file) || file;
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, prettyErrors: false });
-  const locate = (path: readonly PropertyKey[]): messages.Location => locateNode(document, lineCounter, file, path);
+  const locate = (path: readonly PropertyKey[]): messages.Location => locateNode(document, lineCounter, shown, path);
   const locateValue = (path: readonly PropertyKey[]): messages.Location => {
     const start = rangeStart(document.getIn(path, true));
-    return start === undefined ? locate(path) : { file, ...columnOf(lineCounter.linePos(start)) };
+    return start === undefined ? locate(path) : { file: shown, ...columnOf(lineCounter.linePos(start)) };
   };
   const syntaxError = document.errors[0];
   if (syntaxError !== undefined) {
     const position = lineCounter.linePos(syntaxError.pos[0]);
-    throw new ConfigError(messages.configYamlSyntax({ file, ...columnOf(position) }, syntaxError.message), file, position.line, position.col);
+    throw new ConfigError(messages.configYamlSyntax({ file: shown, ...columnOf(position) }, syntaxError.message), file, position.line, position.col);
   }
   // reportInput: a wrong-typed value (title: 123) is then told apart from a missing one.
   const parsed = ReportYaml.safeParse(document.toJS() ?? {}, { reportInput: true });
@@ -83,7 +86,6 @@ export function normalizeConfig(text: string, fileName: string, options: Normali
   }
   const spec = parsed.data;
   const dir = dirname(file);
-  const root = configRoot(file, options.root);
   const exists = options.exists ?? existsSync;
   const chapters = resolveChapters(spec.chapters, dir, root, exists, locate, file);
   const assumptions = resolve(dir, spec.assumptions);
@@ -132,7 +134,7 @@ function resolveChapters(
     const where = locate(["chapters", index]);
     if (seen.has(chapterFile)) throwAt(where, file, (w) => messages.configDuplicateChapter(w, name));
     seen.add(chapterFile);
-    if (!exists(chapterFile)) throwAt(where, file, (w) => messages.configMissingChapter(w, name, chapterFile));
+    if (!exists(chapterFile)) throwAt(where, file, (w) => messages.configMissingChapter(w, name, relative(root, chapterFile) || chapterFile));
     // The engine, its caches and provenance all work relative to the project: a chapter must live in it.
     const inside = relative(root, chapterFile);
     if (inside.startsWith("..") || isAbsolute(inside)) throwAt(where, file, (w) => messages.configChapterOutside(w, name, root));

@@ -162,6 +162,6 @@ describe("fragtax build on the command line", () => {
     writeFileSync(yaml, readFileSync(yaml, "utf8").replace("paper: Letter", "papr: Letter"));
     const run = spawnSync("node", ["dist/cli.js", "build", "--root", project.root], { encoding: "utf8" });
     expect(run.status).toBe(2);
-    expect(run.stderr).toContain(`${yaml}:9:1: unknown key "papr" in report.yaml; did you mean "paper"?`);
+    expect(run.stderr).toContain(`notebooks/report.yaml:9:1: unknown key "papr" in report.yaml; did you mean "paper"?`);
   });
 });

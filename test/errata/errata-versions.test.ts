@@ -48,7 +48,7 @@ describe("errata in published versions", () => {
     const changes = page.slice(page.indexOf('id="what-changed"'));
     expect(changes).toContain("Errata: 1 correction to earlier versions");
     expect(changes).toContain("<strong>2026-05-01, a#the-bill</strong>");
-    expect(changes).toContain("&lt;script&gt;alert(1)&lt;/script&gt; $` \u001b[31mred");
+    expect(changes).toContain("&lt;script&gt;alert(1)&lt;/script&gt; $` \\x1b[31mred"); // the ESC shown, not passed raw
     expect(page).not.toContain("<script>alert(1)");
     // The figure it concerns, with its value in this version.
     expect(changes).toContain("training_run_cost_usd = $35.5M ($25M–$49M)");
