@@ -50,7 +50,7 @@ export async function resolveSnapshot(spec: string, context: SnapshotContext): P
       label: spec,
       assumptions: context.parseAssumptions(await readFile(file, "utf8"), file),
       figures: normalizeFigures(stored.figures),
-      ...(manifest?.asOf === undefined ? {} : { asOf: manifest.asOf }),
+      asOf: manifest?.asOf ?? null, // null: published before versions recorded it
       prose,
       // Every correction published up to this version: a diff lists those the newer side adds.
       errata: publishedErrata(await listVersions(context.reportsDir), spec),

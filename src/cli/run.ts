@@ -49,7 +49,9 @@ async function runCommand(notebook: string, options: { out?: string; timeout: st
     const out = resolve(options.out ?? join(outPaths(root).executed, basename(notebook)));
     // A reader never sees half a notebook; a folder or unwritable path is said with the path (exit 2).
     await locatingFileSystemErrors(messages.runOutWhat(), out, () => writeFileAtomic(out, json));
-    process.stderr.write(`${messages.runWrote(out)}\n`);
+    // Named as the user's shell would: relative to the current folder when inside it.
+    const shown = relative(process.cwd(), out);
+    process.stderr.write(`${messages.runWrote(shown.startsWith("..") || isAbsolute(shown) ? out : shown)}\n`);
   }
   // The build's warnings that need no drawing (a chart field the data lacks), so they are seen here first.
   for (const warning of (await import("../report/chart-outputs")).chartFieldWarnings(result.executed, result.notebook)) process.stderr.write(`${buildWarning(warning)}\n`);

@@ -19,7 +19,10 @@ export interface Snapshot {
   readonly assumptions: readonly Assumption[];
   /** Absent when the source carries no figures (an assumptions file, a ref not built). */
   readonly figures?: readonly FigureValues[];
-  /** The data cut-off the version was built as of (published versions record it; older ones do not). */
+  /**
+   * The data cut-off the version was built as of; null for a published version that did not record it
+   * (older ones), absent for a side that has none (an assumptions file, a git ref).
+   */
   readonly asOf?: string | null;
   /** Figures and claims with their sections, and the sections' prose hashes (published versions). */
   readonly prose?: ProseSnapshot;
@@ -90,9 +93,11 @@ function errataBetween(before: Snapshot, after: Snapshot): Pick<DiffResult, "err
   return added.length === 0 ? {} : { errata: added };
 }
 
+/** Said when both sides are versions (a file or a ref has no as-of date to compare) and one recorded it. */
 function asOfChange(before: Snapshot, after: Snapshot): Pick<DiffResult, "asOf"> {
-  if (before.asOf === undefined && after.asOf === undefined) return {};
-  const [b, a] = [before.asOf ?? null, after.asOf ?? null];
+  if (before.asOf === undefined || after.asOf === undefined) return {};
+  const [b, a] = [before.asOf, after.asOf];
+  if (b === null && a === null) return {};
   return { asOf: { before: b, after: a, moved: b !== a } };
 }
 

@@ -21,6 +21,11 @@ describe("fragtax run", () => {
     const executed = JSON.parse(readFileSync(out, "utf8")) as { nbformat: number; cells: Array<{ execution_count?: number | null }> };
     expect(executed.nbformat).toBe(4);
     expect(executed.cells.filter((cell) => cell.execution_count !== undefined).map((cell) => cell.execution_count)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    // A path outside the current folder is named in full; one inside it, relative to it.
+    expect(result.stderr).toContain(`wrote ${out}\n`);
+    const inside = fragtax("run", join(FIXTURES, "semantics.ipynb"), "--out", "test/.tmp/run-inside.ipynb");
+    expect(inside.stderr).toContain("wrote test/.tmp/run-inside.ipynb\n");
+    expect(existsSync("test/.tmp/run-inside.ipynb")).toBe(true);
   });
 
   it("exits 1 when a cell fails, prints the located error with a code frame and still writes outputs up to it", () => {

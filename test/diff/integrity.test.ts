@@ -23,9 +23,11 @@ describe("diff: correlations, kinds and as-of dates", () => {
     expect(text).toContain("      correlations: (none) → b_usd ρ=0.6");
     expect(text).toContain("      kind: source → judgement");
     expect(text).toContain("As-of date moved: 2026-04-28 → 2026-11-29");
-    expect(renderDiffText(diffSnapshots({ label: "v1", assumptions: before }, { label: "v2", assumptions: before, asOf: "2026-11-29" }), false)).toContain(
+    expect(renderDiffText(diffSnapshots({ label: "v1", assumptions: before, asOf: null }, { label: "v2", assumptions: before, asOf: "2026-11-29" }), false)).toContain(
       "As-of date moved: (not recorded) → 2026-11-29",
     );
+    // An assumptions file has no as-of date: comparing a version with one says nothing about it.
+    expect(renderDiffText(diffSnapshots({ label: "v1", assumptions: before, asOf: "2026-11-29" }, { label: "a.yaml", assumptions: before }), false)).not.toContain("As-of");
     expect(renderDiffText(diffSnapshots({ label: "v1", assumptions: before }, { label: "v2", assumptions: before }), false)).not.toContain("As-of");
   });
 });
