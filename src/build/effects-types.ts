@@ -8,6 +8,7 @@ import type { AssumptionRegistry } from "../assumptions";
 import type { ChapterConfig, ReportConfig } from "../config";
 import type { Provenance } from "../report/appendices";
 import type { Notebook } from "../notebook/nbformat";
+import type { LaunchedChromium } from "../report/chromium";
 import type { PdfOptions, PrintedPdf } from "../report/pdf";
 import type { RenderedReport } from "../report/render";
 
@@ -36,7 +37,10 @@ export interface BuildEffects {
   executeChapters(config: ReportConfig, registry: AssumptionRegistry, run?: ExecuteSettings): Promise<readonly ChapterRun[]>;
   gitState(root: string): Promise<Provenance["git"]>;
   toolVersions(): Readonly<Record<string, string>>;
-  printPdf(html: string, options: PdfOptions): Promise<PrintedPdf>;
+  /** Prints with `chromium` when given (started early by `launchPrinter`; not closed here), else with its own. */
+  printPdf(html: string, options: PdfOptions, chromium?: Promise<LaunchedChromium>): Promise<PrintedPdf>;
+  /** Starts the Chromium a print will use (build/print-step.ts `Printer`); absent: each print launches its own. */
+  launchPrinter?(log: (line: string) => void): Promise<LaunchedChromium>;
   now(): Date;
   /** The page a previous build rendered from the same inputs (`key`), with `builtAt` as its build time (build/cache/page-cache.ts). */
   loadPage?(cacheDir: string, key: string, builtAt: string): Promise<RenderedReport | undefined>;

@@ -13,6 +13,7 @@ import { useChartCache } from "../charts/cache";
 import { codeVersion, packageVersion } from "../package-version";
 import { notebookChartFiles } from "../report/chart-outputs";
 import type { Notebook } from "../notebook/nbformat";
+import type { LaunchedChromium } from "../report/chromium";
 import type { PdfOptions, PrintedPdf } from "../report/pdf";
 import type { RenderedReport } from "../report/render";
 import { loadPage, storePage } from "./cache/page-cache";
@@ -132,9 +133,14 @@ export class FileBuildEffects implements BuildEffects {
     return { fragtax: TOOL_VERSION, node: process.version, vega: codeVersion("vega"), "vega-lite": codeVersion("vega-lite"), esbuild: packageVersion("esbuild") };
   }
 
-  async printPdf(html: string, options: PdfOptions): Promise<PrintedPdf> {
+  async printPdf(html: string, options: PdfOptions, chromium?: Promise<LaunchedChromium>): Promise<PrintedPdf> {
     // Chromium's driver and pdf-lib are loaded only to print (not for --no-pdf or a reused PDF).
-    return (await import("../report/pdf")).printPdf(html, options);
+    const { printPdf } = await import("../report/pdf");
+    return printPdf(html, options, chromium === undefined ? undefined : await chromium);
+  }
+
+  async launchPrinter(log: (line: string) => void): Promise<LaunchedChromium> {
+    return (await import("../report/pdf")).launchForPrint({ log });
   }
 
   loadPage(cacheDir: string, key: string, builtAt: string): Promise<RenderedReport | undefined> {

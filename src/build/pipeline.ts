@@ -9,7 +9,8 @@
  *   3. execute      chapters → executed notebooks + figures + claims (engine; reused when unchanged)
  *   4. render       chapters + records + appendices → one self-contained HTML page
  *   5. collect      report.html, figures.json, claims.json, sections.json, errata.json (in memory)
- *   6. print        report.html → report.pdf with headless Chromium (skipped with --no-pdf)
+ *   6. print        report.html → report.pdf with headless Chromium (skipped with --no-pdf; print-step.ts:
+ *                   Chromium starts while the chapters run or the page renders)
  *   7. log          build-log.json: per notebook executed or reused, duration and why, and the
  *                   sha256 of every other output (publish verifies them)
  *   8. replace      all of them become out/build/ at once (build/outputs.ts)
@@ -33,7 +34,6 @@ import { FileBuildEffects } from "./effects";
 import type { BuildEffects, ChapterRun } from "./effects-types";
 import { APPENDIX_IDS, type Provenance } from "../report/appendices";
 import type { FailedCell } from "../report/chapters";
-import { ChromiumNotFoundError, ChromiumPathError, type ChromiumInfo } from "../report/chromium";
 import type { PdfOptions } from "../report/pdf";
 import { claimsJson, duplicateIds, pretty } from "../report/records";
 import { figuresJson } from "../report/figures-file";
@@ -46,6 +46,7 @@ import { applyWhatIf, type WhatIfOptions } from "./whatif/options";
 import { renderWhatIfBanner } from "./whatif/banner";
 import { describeOverride } from "./whatif/overrides";
 import { BUILD_LOG } from "./outputs";
+import { mustPrint, Printer, printStep, type PdfOutcome, type PdfStep } from "./print-step";
 import { pageKey } from "./cache/page-cache";
 import { parseAssumptionsCached } from "./cache/parsed-assumptions";
 import { normalizeConfigCached, parseErrataCached } from "./cache/parsed-config";
@@ -69,21 +70,6 @@ export interface BuildOptions {
   readonly timeoutMs?: number;
   /** `--strict`: a warning (e.g. a chart field missing from its data) fails the build (exit 1). */
   readonly strict?: boolean;
-}
-
-/**
- * "reused": the page differs from the one the existing report.pdf was printed from only by its build
- * time. "bad-chromium-path": PUPPETEER_EXECUTABLE_PATH names no executable (exit 2).
- */
-export type PdfOutcome = "written" | "reused" | "skipped" | "no-chromium" | "bad-chromium-path" | "failed";
-
-/** What the print step did, for the console and build-log.json. */
-interface PdfStep {
-  readonly outcome: PdfOutcome;
-  readonly chromium?: ChromiumInfo;
-  readonly pages?: number;
-  readonly passes?: number;
-  readonly error?: string;
 }
 
 export interface BuildResult {
@@ -155,7 +141,18 @@ interface LockedInput {
   readonly errata: readonly LocatedErratum[] | null;
 }
 
-async function buildLocked({ config, options, effects, started, rel, registry, fileRegistry, whatIf, assumptionsText, versionDate, asOf, errata }: LockedInput): Promise<BuildResult> {
+async function buildLocked(input: LockedInput): Promise<BuildResult> {
+  const printer = new Printer(input.effects, input.effects.log);
+  // No earlier PDF to reuse: Chromium starts now, while the chapters run, and is ready with the page.
+  if (await mustPrint(input.config, input.options, input.effects)) printer.start();
+  try {
+    return await buildAndPrint(input, printer);
+  } finally {
+    await printer.close();
+  }
+}
+
+async function buildAndPrint({ config, options, effects, started, rel, registry, fileRegistry, whatIf, assumptionsText, versionDate, asOf, errata }: LockedInput, printer: Printer): Promise<BuildResult> {
   const step = (name: string, detail = ""): void => effects.log(messages.buildStep(name, detail));
   // Asked now, answered while the chapters are checked (git runs in its own processes).
   const git = effects.gitState(config.root);
@@ -186,7 +183,10 @@ async function buildLocked({ config, options, effects, started, rel, registry, f
     asOf,
     ...(whatIf && { notice: renderWhatIfBanner(whatIf, (id) => (fileRegistry.has(id) ? fileRegistry.get(id) : undefined)) }),
   };
-  const report = await renderOrReuse(renderInput, effects);
+  // A page rendered anew will be printed anew: Chromium starts while it renders.
+  const report = await renderOrReuse(renderInput, effects, () => {
+    if (options.pdf !== false && config.outputs.pdf) printer.start();
+  });
   step("render", `${report.chapters.length} chapters, ${report.charts} charts`);
   if (errata !== null) {
     // An erratum points at this report's sections and figures. A failed cell leaves figures missing,
@@ -222,7 +222,7 @@ async function buildLocked({ config, options, effects, started, rel, registry, f
     publishedAt: started,
     log: effects.log,
   };
-  const pdfStep = await printStep({ config, options, html: report.html, pdfSource, pdfOptions, effects, write });
+  const pdfStep = await printStep({ config, options, html: report.html, pdfSource, pdfOptions, effects, printer, write });
   const pdf = pdfStep.outcome;
   const pdfMs = effects.now().getTime() - pdfStarted;
 
@@ -250,7 +250,7 @@ async function buildLocked({ config, options, effects, started, rel, registry, f
  * The page, rendered — or reused from the last build when every input of the renderer is the same
  * (build/cache/page-cache.ts): then the renderer and what it loads (Vega, canvas, fonts) are not loaded.
  */
-async function renderOrReuse(input: ReportInput, effects: BuildEffects): Promise<RenderedReport> {
+async function renderOrReuse(input: ReportInput, effects: BuildEffects, onRender: () => void): Promise<RenderedReport> {
   const { builtAt, ...provenance } = input.provenance;
   const cacheDir = input.config.paths.cache;
   // The charts' data files are inlined into the page: their content is part of its key.
@@ -260,6 +260,7 @@ async function renderOrReuse(input: ReportInput, effects: BuildEffects): Promise
   const key = pageKey({ ...input, provenance, notice: input.notice?.value ?? null, data });
   const reused = await effects.loadPage?.(cacheDir, key, builtAt);
   if (reused !== undefined) return reused;
+  onRender();
   const report = await (await import("../report/render")).renderReport(input);
   await effects.storePage?.(cacheDir, key, builtAt, report);
   return report;
@@ -291,59 +292,6 @@ function withSections(runs: readonly ChapterRun[]): { figures: FigureRecord[]; c
     claims.push(...run.claims.map(tag));
   }
   return { figures, claims, sections };
-}
-
-interface PrintInput {
-  readonly config: ReportConfig;
-  readonly options: BuildOptions;
-  readonly html: string;
-  readonly pdfSource: string;
-  readonly pdfOptions: PdfOptions;
-  readonly effects: BuildEffects;
-  readonly write: (name: string, contents: Uint8Array) => Promise<void>;
-}
-
-async function printStep({ config, options, html, pdfSource, pdfOptions, effects, write }: PrintInput): Promise<PdfStep> {
-  if (options.pdf === false || !config.outputs.pdf) return { outcome: "skipped" };
-  // Printing is most of a no-op rebuild's time: reuse report.pdf when it was printed from this same
-  // page and is still the file that build recorded.
-  const reusable = await previousPdf(config, effects, pdfSource);
-  if (reusable) {
-    await write("report.pdf", reusable);
-    effects.log(messages.buildStep("pdf", "reused: the page is unchanged"));
-    return { outcome: "reused" };
-  }
-  try {
-    const printed = await effects.printPdf(html, pdfOptions);
-    await write("report.pdf", printed.bytes);
-    const { source, executablePath, version } = printed.chromium;
-    effects.log(messages.buildStep("pdf", messages.pdfPrinted(config.paper, printed.pages, printed.bytes.byteLength, messages.chromiumUsed(source, executablePath, version))));
-    return { outcome: "written", chromium: printed.chromium, pages: printed.pages, passes: printed.passes };
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    effects.log(message);
-    const outcome = error instanceof ChromiumPathError ? "bad-chromium-path" : error instanceof ChromiumNotFoundError ? "no-chromium" : "failed";
-    // A print that failed leaves the previous report.pdf as it was (the reader keeps a PDF); the log
-    // says the print failed, so publish refuses this build and never pairs that PDF with this page.
-    const previous = `${config.outDir}/report.pdf`;
-    if (outcome === "failed" && effects.exists(previous)) await write("report.pdf", await effects.readBytes(previous));
-    return { outcome, error: message };
-  }
-}
-
-/** The previous build's report.pdf, when it was printed from the page `pdfSource` and is unchanged since. */
-async function previousPdf(config: ReportConfig, effects: BuildEffects, pdfSource: string): Promise<Uint8Array | undefined> {
-  const [logFile, pdfFile] = [`${config.outDir}/${BUILD_LOG}`, `${config.outDir}/report.pdf`];
-  if (!effects.exists(logFile) || !effects.exists(pdfFile)) return undefined;
-  try {
-    const log = JSON.parse(await effects.readText(logFile)) as { pdf?: { status?: unknown; sourceSha256?: unknown }; outputs?: Record<string, unknown> };
-    const wrote = log.pdf?.status === "written" || log.pdf?.status === "reused";
-    if (!wrote || log.pdf?.sourceSha256 !== pdfSource) return undefined;
-    const bytes = await effects.readBytes(pdfFile);
-    return sha256(bytes) === log.outputs?.["report.pdf"] ? bytes : undefined;
-  } catch {
-    return undefined; // an unreadable log only costs a print
-  }
 }
 
 interface LogInput {

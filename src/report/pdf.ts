@@ -68,7 +68,7 @@ export function printTimeoutMs(htmlBytes: number): number {
 /** Print `html` to PDF bytes. `chromium` may be shared (tests, watch); otherwise one is launched and closed. */
 export async function printPdf(html: string, options: PdfOptions, chromium?: LaunchedChromium): Promise<PrintedPdf> {
   const limitMs = options.timeoutMs ?? printTimeoutMs(Buffer.byteLength(html));
-  const owned = chromium === undefined ? await launchOwn(options) : undefined;
+  const owned = chromium === undefined ? await launchForPrint(options) : undefined;
   const browser = (chromium ?? owned) as LaunchedChromium;
   let timer: NodeJS.Timeout | undefined;
   const timedOut = new Promise<never>((_resolve, reject) => {
@@ -93,8 +93,8 @@ export async function printPdf(html: string, options: PdfOptions, chromium?: Lau
   }
 }
 
-/** A browser for this print only; one that will not start is a print failure that says which binary. */
-async function launchOwn(options: PdfOptions): Promise<LaunchedChromium> {
+/** A browser for a print; one that will not start is a print failure that says which binary. */
+export async function launchForPrint(options: Pick<PdfOptions, "log">): Promise<LaunchedChromium> {
   const choice = findChromium();
   try {
     return await launchChromium(choice, { ...(options.log !== undefined && { log: options.log }) });
@@ -121,7 +121,10 @@ async function printTwice(page: Page, html: string, options: PdfOptions, chromiu
     tagged: true,
     timeout: limitMs,
   } as const;
-  let printed = await readPrinted(await page.pdf(settings));
+  // With a contents page the first print is read for its page numbers only: untagged, it lays out the
+  // same pages ~0.4 s faster (Chromium skips the structure tree, pdf-lib reads a third of the bytes).
+  // The PDF kept is always a later, tagged print; the loop below checks its numbers against itself.
+  let printed = await readPrinted(await page.pdf(outline.length > 0 ? { ...settings, tagged: false } : settings));
   let passes = 1;
   // Numbers take the placeholders' width, so the second pass normally lands every heading where
   // the first did; if a break moved, a third pass prints the moved numbers.

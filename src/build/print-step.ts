@@ -1,0 +1,126 @@
+/**
+ * Step 6 of the build (pipeline.ts), printing report.html to report.pdf: reused when the existing
+ * PDF was printed from the same page, else printed by headless Chromium. Chromium takes ~0.7 s to
+ * start, so a build that will print starts it early (`Printer`): at the beginning when there is no
+ * PDF to reuse, else as soon as the page is found to have changed; it starts while the chapters run
+ * or the page is rendered, not after them.
+ */
+import type { ReportConfig } from "../config";
+import * as messages from "../messages/report";
+import { ChromiumNotFoundError, ChromiumPathError, type ChromiumInfo, type LaunchedChromium } from "../report/chromium";
+import type { PdfOptions, PrintedPdf } from "../report/pdf";
+import { sha256 } from "../util/hash";
+import type { BuildEffects } from "./effects-types";
+import { BUILD_LOG } from "./outputs";
+
+/**
+ * "reused": the page differs from the one the existing report.pdf was printed from only by its build
+ * time. "bad-chromium-path": PUPPETEER_EXECUTABLE_PATH names no executable (exit 2).
+ */
+export type PdfOutcome = "written" | "reused" | "skipped" | "no-chromium" | "bad-chromium-path" | "failed";
+
+/** What the print step did, for the console and build-log.json. */
+export interface PdfStep {
+  readonly outcome: PdfOutcome;
+  readonly chromium?: ChromiumInfo;
+  readonly pages?: number;
+  readonly passes?: number;
+  readonly error?: string;
+}
+
+export interface PrintInput {
+  readonly config: ReportConfig;
+  /** The build's options (pipeline.ts `BuildOptions`): `pdf: false` is `--no-pdf`. */
+  readonly options: { readonly pdf?: boolean };
+  readonly html: string;
+  readonly pdfSource: string;
+  readonly pdfOptions: PdfOptions;
+  readonly effects: BuildEffects;
+  /** The Chromium started for this build while the page was made (`Printer`), if any. */
+  readonly printer: Printer;
+  readonly write: (name: string, contents: Uint8Array) => Promise<void>;
+}
+
+export async function printStep({ config, options, html, pdfSource, pdfOptions, effects, printer, write }: PrintInput): Promise<PdfStep> {
+  if (options.pdf === false || !config.outputs.pdf) return { outcome: "skipped" };
+  // Printing is most of a no-op rebuild's time: reuse report.pdf when it was printed from this same
+  // page and is still the file that build recorded.
+  const reusable = await previousPdf(config, effects, pdfSource);
+  if (reusable) {
+    await write("report.pdf", reusable);
+    effects.log(messages.buildStep("pdf", "reused: the page is unchanged"));
+    return { outcome: "reused" };
+  }
+  try {
+    const printed = await printer.print(html, pdfOptions);
+    await write("report.pdf", printed.bytes);
+    const { source, executablePath, version } = printed.chromium;
+    effects.log(messages.buildStep("pdf", messages.pdfPrinted(config.paper, printed.pages, printed.bytes.byteLength, messages.chromiumUsed(source, executablePath, version))));
+    return { outcome: "written", chromium: printed.chromium, pages: printed.pages, passes: printed.passes };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    effects.log(message);
+    const outcome = error instanceof ChromiumPathError ? "bad-chromium-path" : error instanceof ChromiumNotFoundError ? "no-chromium" : "failed";
+    // A print that failed leaves the previous report.pdf as it was (the reader keeps a PDF); the log
+    // says the print failed, so publish refuses this build and never pairs that PDF with this page.
+    const previous = `${config.outDir}/report.pdf`;
+    if (outcome === "failed" && effects.exists(previous)) await write("report.pdf", await effects.readBytes(previous));
+    return { outcome, error: message };
+  }
+}
+
+/** The previous build's report.pdf, when it was printed from the page `pdfSource` and is unchanged since. */
+async function previousPdf(config: ReportConfig, effects: BuildEffects, pdfSource: string): Promise<Uint8Array | undefined> {
+  const [logFile, pdfFile] = [`${config.outDir}/${BUILD_LOG}`, `${config.outDir}/report.pdf`];
+  if (!effects.exists(logFile) || !effects.exists(pdfFile)) return undefined;
+  try {
+    const log = JSON.parse(await effects.readText(logFile)) as { pdf?: { status?: unknown; sourceSha256?: unknown }; outputs?: Record<string, unknown> };
+    const wrote = log.pdf?.status === "written" || log.pdf?.status === "reused";
+    if (!wrote || log.pdf?.sourceSha256 !== pdfSource) return undefined;
+    const bytes = await effects.readBytes(pdfFile);
+    return sha256(bytes) === log.outputs?.["report.pdf"] ? bytes : undefined;
+  } catch {
+    return undefined; // an unreadable log only costs a print
+  }
+}
+
+/**
+ * The Chromium a build prints with, started once (`start`) as early as the build knows it will print.
+ * Without `effects.launchPrinter` (builds in memory) the print launches its own. Closed by the build
+ * whatever happens (`close`); a launch that failed is reported by the print, as without the early start.
+ */
+export class Printer {
+  private launched: Promise<LaunchedChromium> | undefined;
+
+  constructor(
+    private readonly effects: BuildEffects,
+    private readonly log: (line: string) => void,
+  ) {}
+
+  start(): void {
+    if (this.launched !== undefined || this.effects.launchPrinter === undefined) return;
+    this.launched = this.effects.launchPrinter(this.log);
+    this.launched.catch(() => undefined); // reported when printing
+  }
+
+  print(html: string, options: PdfOptions): Promise<PrintedPdf> {
+    return this.effects.printPdf(html, options, this.launched);
+  }
+
+  async close(): Promise<void> {
+    await this.launched?.then((chromium) => chromium.close(), () => undefined);
+  }
+}
+
+/** Whether the build will print and has no earlier report.pdf it might reuse: then its printer starts at once. */
+export async function mustPrint(config: ReportConfig, options: { readonly pdf?: boolean }, effects: BuildEffects): Promise<boolean> {
+  if (options.pdf === false || !config.outputs.pdf) return false;
+  const [logFile, pdfFile] = [`${config.outDir}/${BUILD_LOG}`, `${config.outDir}/report.pdf`];
+  if (!effects.exists(logFile) || !effects.exists(pdfFile)) return true;
+  try {
+    const log = JSON.parse(await effects.readText(logFile)) as { pdf?: { status?: unknown } };
+    return log.pdf?.status !== "written" && log.pdf?.status !== "reused";
+  } catch {
+    return true;
+  }
+}
