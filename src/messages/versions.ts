@@ -1,6 +1,6 @@
 /** Messages of the versions area: cache explanations, what-if, publish, diff, dev server. */
 import type { Change } from "../vocabulary/changes";
-import type { VersionProblemKind } from "../vocabulary/version-ids";
+import { VERSION_ID, type VersionProblemKind } from "../vocabulary/version-ids";
 import { formatAssumptionValue, formatSeconds } from "../format/number";
 import { didYouMean } from "./suggestion";
 
@@ -221,17 +221,19 @@ export const publishPdfCopied = (reason: string): string =>
 
 // ── verify ───────────────────────────────────────────────────────────────────────────────────────
 
-export const versionTampered = (file: string, problem: VersionProblemKind, id: string): string => {
+export const versionTampered = (file: string, problem: VersionProblemKind, id: string, previous?: string): string => {
   const what = {
     missing: "is missing",
     differs: "differs from the sha256 in its manifest",
     "unreadable manifest": "cannot be read",
     "not in the manifest": "is not listed in its manifest (a file added after publishing)",
-    unlisted: "is not listed in its manifest, which every version's must list",
+    unlisted: "is not listed in its manifest (the manifest was edited)",
     "names another version": "names another version than its folder",
-    "previous version missing": "names a previous version that is no longer published",
+    "previous version missing": `names as its previous version "${previous ?? ""}", which is not an earlier published version`,
   }[problem];
-  const remedy = problem === "not in the manifest" ? "remove it" : `restore the version as published (e.g. \`git checkout -- out/reports/${id}\` once it is committed)`;
+  // What to bring back: the version, or the earlier one its history needs.
+  const restore = problem === "previous version missing" && previous !== undefined && VERSION_ID.test(previous) ? previous : id;
+  const remedy = problem === "not in the manifest" ? "remove it" : `restore the version as published (e.g. \`git checkout -- out/reports/${restore}\` once it is committed)`;
   return `published version ${id} was altered: ${file} ${what}; published versions are immutable — ${remedy} and run \`fragtax verify ${id}\``;
 };
 

@@ -10,17 +10,23 @@ import { join } from "node:path";
 import * as messages from "../messages/versions";
 import { sha256 } from "../util/hash";
 import type { Manifest } from "./store";
-import type { VersionProblemKind } from "../vocabulary/version-ids";
+import { compareVersionIds, VERSION_ID, type VersionProblemKind } from "../vocabulary/version-ids";
 
 export interface VersionProblem {
   /** The file, relative to the version folder. */
   readonly file: string;
   readonly problem: VersionProblemKind;
+  /** For "previous version missing": the previous version the manifest names. */
+  readonly previous?: string;
 }
 
 
 /** The files every version is made of (sections.json came later: versions before it lack it). */
 const REQUIRED = ["report.html", "report.pdf", "figures.json", "claims.json", "assumptions.yaml"];
+/** Files publish writes: one of them there but not listed means the manifest was edited, not that a file was added. */
+const PUBLISHED = new Set([...REQUIRED, "sections.json"]);
+/** What file browsers leave in any folder they show (Finder, Explorer): not part of a version, not an alteration. */
+const OS_METADATA = new Set([".DS_Store", "Thumbs.db", "desktop.ini"]);
 
 /** What differs from the manifest in `out/reports/<id>/`; empty when the version is intact. */
 export async function checkVersion(reportsDir: string, id: string): Promise<{ files: number; problems: VersionProblem[] }> {
@@ -33,7 +39,11 @@ export async function checkVersion(reportsDir: string, id: string): Promise<{ fi
     return { files: 0, problems: [{ file: "manifest.json", problem: "unreadable manifest" }] };
   }
   const problems: VersionProblem[] = [];
-  const expected: Array<[string, unknown]> = Object.entries(manifest.files);
+  const files = manifest.files;
+  const listed = (name: string): boolean => Object.hasOwn(files, name);
+  // A manifest edited to drop a file (and the file deleted) would otherwise still match.
+  for (const name of REQUIRED) if (!listed(name)) problems.push({ file: name, problem: "unlisted" });
+  const expected: Array<[string, unknown]> = Object.entries(files);
   // The manifest names the assumptions' hash a second time; both must hold.
   if (manifest.assumptions?.file) expected.push([manifest.assumptions.file, manifest.assumptions.sha256]);
   for (const [file, hash] of expected) {
@@ -46,15 +56,20 @@ export async function checkVersion(reportsDir: string, id: string): Promise<{ fi
     }
     if (sha256(bytes) !== hash && !problems.some((known) => known.file === file)) problems.push({ file, problem: "differs" });
   }
-  // A file added beside the listed ones (a page, a script) is not part of what was published.
   for (const name of (await readdir(dir)).sort()) {
-    if (name !== "manifest.json" && !(name in manifest.files)) problems.push({ file: name, problem: "not in the manifest" });
+    if (name === "manifest.json" || listed(name) || OS_METADATA.has(name) || REQUIRED.includes(name)) continue; // a required one unlisted: said above
+    // A file added beside the listed ones (a page, a script) is not part of what was published;
+    // sections.json there but not listed means its line was taken out of the manifest.
+    problems.push({ file: name, problem: PUBLISHED.has(name) ? "unlisted" : "not in the manifest" });
   }
-  // A manifest edited to drop a file (and the file deleted) would otherwise still match.
-  for (const name of REQUIRED) if (!(name in manifest.files)) problems.push({ file: name, problem: "unlisted" });
   if (manifest.id !== id) problems.push({ file: "manifest.json", problem: "names another version" });
-  if (typeof manifest.previous === "string" && !(await isFolder(join(reportsDir, manifest.previous)))) problems.push({ file: "manifest.json", problem: "previous version missing" });
-  return { files: Object.keys(manifest.files).length, problems };
+  const previous: unknown = manifest.previous;
+  if (previous !== null && previous !== undefined) {
+    // An earlier version that is still published: the history "What changed" sections read back through.
+    const earlier = typeof previous === "string" && VERSION_ID.test(previous) && compareVersionIds(previous, id) < 0;
+    if (!earlier || !(await isFolder(join(reportsDir, previous)))) problems.push({ file: "manifest.json", problem: "previous version missing", previous: String(previous) });
+  }
+  return { files: Object.keys(files).length, problems };
 }
 
 async function isFolder(path: string): Promise<boolean> {
@@ -73,5 +88,5 @@ export class TamperedVersionError extends Error {
 export async function assertVersionIntact(reportsDir: string, id: string): Promise<void> {
   const { problems } = await checkVersion(reportsDir, id);
   const first = problems[0];
-  if (first) throw new TamperedVersionError(messages.versionTampered(join(reportsDir, id, first.file), first.problem, id));
+  if (first) throw new TamperedVersionError(messages.versionTampered(join(reportsDir, id, first.file), first.problem, id, first.previous));
 }

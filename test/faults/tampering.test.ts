@@ -47,16 +47,27 @@ describe("tampered published versions", () => {
     expect(added.code).toBe(1);
     expect(added.stderr).toContain(`${version("2026-05-01", "evil.html")} is not listed in its manifest (a file added after publishing); published versions are immutable — remove it`);
     await rm(version("2026-05-01", "evil.html"));
+    // A name the manifest object has through its prototype is still an added file; a file browser's own is not.
+    await writeFile(version("2026-05-01", "constructor"), "x");
+    expect((await fragtax(["verify", "2026-05-01"], { cwd: root })).stderr).toContain(`${version("2026-05-01", "constructor")} is not listed in its manifest (a file added after publishing)`);
+    await rm(version("2026-05-01", "constructor"));
+    await writeFile(version("2026-05-01", ".DS_Store"), "finder");
+    expect((await fragtax(["verify", "2026-05-01"], { cwd: root })).code).toBe(0);
 
-    // The PDF deleted and its line removed from the manifest: the hashes of what is left still match.
+    // The PDF's line removed from the manifest, the file kept: never "remove it", the manifest was edited.
     const manifestFile = version("2026-05-20", "manifest.json");
-    const manifest = JSON.parse(await readFile(manifestFile, "utf8")) as { id: string; files: Record<string, string> };
-    await rm(version("2026-05-20", "report.pdf"));
+    const manifest = JSON.parse(await readFile(manifestFile, "utf8")) as { id: string; previous: string | null; files: Record<string, string> };
     delete manifest.files["report.pdf"];
     await writeFile(manifestFile, JSON.stringify(manifest));
+    const kept = await fragtax(["verify", "2026-05-20"], { cwd: root });
+    expect(kept.code).toBe(1);
+    expect(kept.stderr).toContain(`${version("2026-05-20", "report.pdf")} is not listed in its manifest (the manifest was edited)`);
+    expect(kept.stderr).not.toContain("remove it");
+    // …and the file deleted too: the hashes of what is left still match.
+    await rm(version("2026-05-20", "report.pdf"));
     const dropped = await fragtax(["verify", "2026-05-20"], { cwd: root });
     expect(dropped.code).toBe(1);
-    expect(dropped.stderr).toContain(`${version("2026-05-20", "report.pdf")} is not listed in its manifest, which every version's must list`);
+    expect(dropped.stderr).toContain(`${version("2026-05-20", "report.pdf")} is not listed in its manifest (the manifest was edited)`);
     await writeFile(manifestFile, JSON.stringify({ ...manifest, files: {} }));
     const emptied = await fragtax(["verify", "2026-05-20"], { cwd: root });
     expect(emptied.code).toBe(1);
@@ -64,12 +75,17 @@ describe("tampered published versions", () => {
 
     await writeFile(manifestFile, JSON.stringify({ ...manifest, id: "2026-05-21" }));
     expect((await fragtax(["verify", "2026-05-20"], { cwd: root })).stderr).toContain("names another version than its folder");
+    // A previous version that is not an earlier version id ("." is a folder, but not a version).
+    await writeFile(manifestFile, JSON.stringify({ ...manifest, previous: "." }));
+    expect((await fragtax(["verify", "2026-05-20"], { cwd: root })).stderr).toContain(`names as its previous version ".", which is not an earlier published version`);
+    await writeFile(manifestFile, JSON.stringify(manifest));
 
     // The older version moved away: the newer one's history no longer holds.
     await rename(join(root, "out/reports/2026-05-01"), join(root, "out/2026-05-01-moved"));
     const orphan = await fragtax(["verify", "2026-05-20"], { cwd: root });
     expect(orphan.code).toBe(1);
-    expect(orphan.stderr).toContain(`${version("2026-05-20", "manifest.json")} names a previous version that is no longer published`);
+    expect(orphan.stderr).toContain(`${version("2026-05-20", "manifest.json")} names as its previous version "2026-05-01", which is not an earlier published version`);
+    expect(orphan.stderr).toContain("git checkout -- out/reports/2026-05-01`");
   });
 
   it("diff refuses a version whose figures.json or assumptions.yaml was edited, naming the file", async () => {

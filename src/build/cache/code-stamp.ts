@@ -1,7 +1,7 @@
 /**
  * The stamp of the tool's own code, for caches of what that code derives from the project's files
- * (the rendered page, the parsed assumptions): a changed fragtax (an edit under src/ in this
- * repository, a new install) never reuses what the old one made.
+ * (the rendered page, the parsed input files): a changed fragtax (an edit under src/ in this
+ * repository, a new bundle, a new install) never reuses what the old one made.
  */
 import { readdirSync, statSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
@@ -10,16 +10,23 @@ import { sha256 } from "../../util/hash";
 import { toolRoot } from "../../report/template";
 
 /**
- * Size and mtime of every file of the code this process runs (dist/ when bundled, else src/), of
- * templates/ and of the lockfile. Recomputed each time (a few hundred
- * stats, a few ms), as `fragtax dev` builds again after an edit to src/ or templates/.
+ * Size and mtime of every file of the code this process runs (dist/ when bundled, else src/) and of
+ * the lockfile, as they were when the process first asked: a long-running `fragtax dev` keeps
+ * running the modules it loaded, so a result it makes after src/ was edited or dist/ bundled again
+ * must carry the stamp of the code that made it, not of the files now on disk. Templates are read
+ * at every render, so theirs is taken each time (a few dozen stats).
  */
 export function codeStamp(): string {
   const tool = toolRoot();
-  const here = dirname(fileURLToPath(import.meta.url));
-  const code = relative(tool, here).split(/[\\/]/)[0] ?? "src";
-  const files = [...listFiles(join(tool, code)), ...listFiles(join(tool, "templates")), join(tool, "package-lock.json")];
-  return sha256(files.map((file) => `${relative(tool, file)}:${statStamp(file)}`).join("\n"));
+  const code = relative(tool, dirname(fileURLToPath(import.meta.url))).split(/[\\/]/)[0] ?? "src";
+  loaded ??= stampOf(tool, [...listFiles(join(tool, code)), join(tool, "package-lock.json")]);
+  return sha256(`${loaded}\n${stampOf(tool, listFiles(join(tool, "templates")))}`);
+}
+
+let loaded: string | undefined;
+
+function stampOf(tool: string, files: readonly string[]): string {
+  return files.map((file) => `${relative(tool, file)}:${statStamp(file)}`).join("\n");
 }
 
 function listFiles(folder: string): string[] {

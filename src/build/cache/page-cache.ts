@@ -5,8 +5,8 @@
  *
  *   1. key     sha256 of everything the renderer reads: the chapters' executed notebooks, figures,
  *              claims, assumptions, config, provenance without its build time, the what-if notice,
- *              and the stamps of the tool's own code, templates and lockfile (an edit to src/report/
- *              or templates/ in `fragtax dev` renders again)
+ *              and the stamps of the tool's own code, templates and lockfile (cache/code-stamp.ts: an
+ *              edit to templates/ in `fragtax dev` renders again)
  *   2. lookup  `out/.cache/page/entry.json`: the key, the page and what the build reports about it
  *   3. reuse   the page with the old build time replaced by this build's (the only part of the page
  *              that is not in the key; the PDF step already compares pages without it)
