@@ -58,6 +58,8 @@ export async function printStep({ config, options, html, pdfSource, pdfOptions, 
     effects.log(messages.buildStep("pdf", messages.pdfPrinted(config.paper, printed.pages, printed.bytes.byteLength, messages.chromiumUsed(source, executablePath, version))));
     return { outcome: "written", chromium: printed.chromium, pages: printed.pages, passes: printed.passes };
   } catch (error) {
+    // A print that failed or timed out may have left the browser stuck: it goes now, not at the build's end.
+    await printer.close();
     const message = error instanceof Error ? error.message : String(error);
     effects.log(message);
     const outcome = error instanceof ChromiumPathError ? "bad-chromium-path" : error instanceof ChromiumNotFoundError ? "no-chromium" : "failed";
@@ -107,8 +109,11 @@ export class Printer {
     return this.effects.printPdf(html, options, this.launched);
   }
 
+  /** Closes the browser (killed if it does not close in time, chromium.ts); once. */
   async close(): Promise<void> {
-    await this.launched?.then((chromium) => chromium.close(), () => undefined);
+    const launched = this.launched;
+    this.launched = undefined;
+    await launched?.then((chromium) => chromium.close(), () => undefined);
   }
 }
 

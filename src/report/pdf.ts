@@ -5,9 +5,10 @@
  * chapter and section landed (pdf-document.ts reads Chromium's named destinations), the second
  * prints the contents page with those numbers. Then the metadata and bookmarks are written.
  *
- * The whole print runs under a time limit that grows with the page; past it the browser is killed
- * and its profile removed. The caller writes the bytes atomically (util/atomic.ts), so a failed
- * print never touches the previous report.pdf.
+ * The whole print runs under a time limit that grows with the page; past it a browser of its own is
+ * killed and its profile removed, and a browser it was given (a build's, started early) loses its
+ * page, which its owner then closes the same way. The caller writes the bytes atomically
+ * (util/atomic.ts), so a failed print never touches the previous report.pdf.
  */
 import type { Page } from "puppeteer-core";
 import type { Paper } from "../config";
@@ -60,6 +61,8 @@ export function footerTemplate(options: PdfOptions): string {
   return `<div style='${SMALL} text-align: center;'>Version of ${escapeHtml(options.versionDate)} &middot; page <span class="pageNumber"></span> of <span class="totalPages"></span></div>`;
 }
 
+const PAGE_CLOSE_MS = 3000;
+
 /** 30 s plus 60 s per MB of HTML: a 0.6 MB report gets 66 s, about ten times what it needs on a busy machine. */
 export function printTimeoutMs(htmlBytes: number): number {
   return Math.round(30_000 + (60_000 * htmlBytes) / 1_000_000);
@@ -87,9 +90,10 @@ export async function printPdf(html: string, options: PdfOptions, chromium?: Lau
     throw error instanceof PdfError ? error : new PdfError(pdfFailed(describe(error)));
   } finally {
     clearTimeout(timer);
-    // An owned browser is closed (killed if it hangs) with its profile; a shared one only loses the page.
+    // An owned browser is closed (killed if it hangs) with its profile; a shared one only loses the
+    // page, waited for no longer than a close is (a hung browser is its owner's to kill).
     if (owned !== undefined) await owned.close();
-    else await (page as Page | undefined)?.close().catch(() => undefined);
+    else await Promise.race([(page as Page | undefined)?.close().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, PAGE_CLOSE_MS).unref())]);
   }
 }
 

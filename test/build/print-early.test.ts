@@ -4,7 +4,7 @@
  * a build whose PDF is reused; and the browser it started is closed when the build ends. Real builds,
  * real Chromium; the effects only record when each step happened.
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build, FileBuildEffects } from "../../src/build/pipeline";
@@ -23,7 +23,7 @@ afterAll(() => project.remove());
 /** Real effects that record the order of executing, launching, printing and closing. */
 class Recording extends FileBuildEffects {
   readonly events: string[] = [];
-  constructor() {
+  constructor(private readonly failPrint = false) {
     super(() => undefined);
   }
   override async executeChapters(config: ReportConfig, registry: AssumptionRegistry, run?: ExecuteSettings): Promise<readonly ChapterRun[]> {
@@ -45,6 +45,7 @@ class Recording extends FileBuildEffects {
   }
   override async printPdf(...args: Parameters<FileBuildEffects["printPdf"]>): ReturnType<FileBuildEffects["printPdf"]> {
     this.events.push(args[2] === undefined ? "print (own browser)" : "print");
+    if (this.failPrint) throw new Error("the print failed (test)");
     return super.printPdf(...args);
   }
 }
@@ -75,5 +76,21 @@ describe("the build's printer", () => {
     writeFileSync(file, readFileSync(file, "utf8").replace("range: { low: 2, high: 3 }", "range: { low: 2, high: 3.5 }"));
     const changed = await recordBuild();
     expect(changed.events).toEqual(["executed", "launch", "print", "closed"]);
+  }, 120_000);
+
+  it("is closed when the print fails, and when the build stops after starting it", async () => {
+    rmSync(join(project.root, "out", "build", "report.pdf"));
+    const failing = new Recording(true);
+    const result = await build({ root: project.root }, failing);
+    expect(result.exitCode).toBe(1);
+    expect(failing.events).toEqual(["launch", "executed", "print", "closed"]);
+
+    // An errata file naming a section this report lacks stops the build after the page is rendered.
+    writeFileSync(join(project.root, "notebooks", "errata.yaml"), "errata:\n  - id: bad\n    version: 2026-01-01\n    section: nowhere#at-all\n    figures: []\n    was: Old.\n    now: New.\n");
+    const yaml = join(project.root, "notebooks", "report.yaml");
+    writeFileSync(yaml, `${readFileSync(yaml, "utf8")}errata: errata.yaml\n`);
+    const stopped = new Recording();
+    await expect(build({ root: project.root }, stopped)).rejects.toThrow(/nowhere#at-all/);
+    expect(stopped.events).toEqual(["launch", "executed", "closed"]);
   }, 120_000);
 });
