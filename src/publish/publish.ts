@@ -132,7 +132,7 @@ async function stage(dir: string, inputs: StageInputs): Promise<Manifest> {
   await mkdir(dir, { recursive: true });
   const entries = readFiguresJson(build.figures);
   const figures = figureValues(entries);
-  const changes = previous ? { ...(await changesSince(options.reportsDir, previous.id, build.assumptionsText, figures, inputs.id, effects, inputs.errata)), asOf: asOfMove(previous, build.asOf) } : null;
+  const changes = previous ? await changesSince(options.reportsDir, previous, build, figures, inputs.id, effects, inputs.errata) : null;
   const newErrata = changes?.errata ?? [];
   if (build.errata !== null) effects.progress(errataMessages.publishErrataListed(newErrata.length, build.errata.length));
   const section = renderChangesSection(changes, previous?.id ?? null).value;
@@ -184,29 +184,26 @@ export function stampVersion(page: string, id: string, date: string): string {
 
 async function changesSince(
   reportsDir: string,
-  previousId: string,
-  assumptionsText: string,
+  previous: Manifest,
+  build: StageInputs["build"],
   figures: ReturnType<typeof normalizeFigures>,
   id: string,
   effects: PublishEffects,
   errata: StageInputs["errata"],
 ) {
-  const folder = join(reportsDir, previousId);
+  const folder = join(reportsDir, previous.id);
   // The "What changed" section compares against the previous version: it must be the one published.
-  await assertVersionIntact(reportsDir, previousId);
+  await assertVersionIntact(reportsDir, previous.id);
   const before = {
-    label: previousId,
+    label: previous.id,
     assumptions: effects.parseAssumptions(await readFile(join(folder, "assumptions.yaml"), "utf8"), join(folder, "assumptions.yaml")),
     figures: normalizeFigures(JSON.parse(await readFile(join(folder, "figures.json"), "utf8"))),
     errata: errata.published,
+    // Both sides are versions: null where one did not record its cut-off (diff.ts says when it moved, as `diff` does).
+    asOf: previous.asOf ?? null,
   };
-  const after = { label: id, assumptions: effects.parseAssumptions(assumptionsText, "assumptions.yaml"), figures, errata: errata.carried };
+  const after = { label: id, assumptions: effects.parseAssumptions(build.assumptionsText, "assumptions.yaml"), figures, errata: errata.carried, asOf: build.asOf };
   return diffSnapshots(before, after);
-}
-
-function asOfMove(previous: Manifest, asOf: string | null): { before: string | null; after: string | null; moved: boolean } {
-  const before = previous.asOf ?? null;
-  return { before, after: asOf, moved: before !== asOf };
 }
 
 /** Staging folders of publishes that died (their pid is gone) are garbage; remove them. */
