@@ -14,5 +14,15 @@ export async function devAction(port: number, options: { host: string; root?: st
     { rebuild: inProcessRebuild(paths.root, progress), progress },
   );
   progress(messages.devServing(session.url));
-  await new Promise<void>((resolve) => process.once("SIGINT", () => void session.close().then(resolve)));
+  // Ctrl-C, or SIGTERM from a process manager: the rebuild under way finishes, then the server stops,
+  // so no build lock is left behind for publish to refuse.
+  await new Promise<void>((resolve) => {
+    const stop = (): void => {
+      process.off("SIGINT", stop);
+      process.off("SIGTERM", stop);
+      void session.close().then(resolve);
+    };
+    process.on("SIGINT", stop);
+    process.on("SIGTERM", stop);
+  });
 }

@@ -88,9 +88,22 @@ export function findDeno(notebook: string, from: string): string {
   return found;
 }
 
+/**
+ * Deno goes when fragtax goes, however fragtax ends (kill -9, SIGTERM), even in the middle of a cell
+ * that never yields: on Linux it is started through util-linux's `setpriv --pdeathsig KILL`, so the
+ * kernel kills it when the thread that started it (this engine's) exits. A Deno left behind would
+ * run on, a busy cell at full CPU, until someone found it.
+ */
+const SETPRIV = ["/usr/bin/setpriv", "/bin/setpriv"].find((path) => process.platform === "linux" && existsSync(path));
+
+function denoRunCommand(deno: string, args: readonly string[]): { readonly command: string; readonly args: readonly string[] } {
+  return SETPRIV === undefined ? { command: deno, args } : { command: SETPRIV, args: ["--pdeathsig", "KILL", deno, ...args] };
+}
+
 /** Runs compiled cells in Deno; events as from a worker, outcome as from `NotebookWorker.run`. */
 export function runInDeno(deno: string, notebookFile: string, cells: readonly CompiledCell[], run: DenoRun, options: RunJobOptions): Promise<WorkerOutcome> {
-  const child = spawn(deno, ["run", "--allow-all", "--quiet", "--no-lock", "-"], { cwd: dirname(notebookFile), stdio: ["pipe", "pipe", "pipe"], env: { ...process.env, NO_COLOR: "1" } });
+  const { command, args } = denoRunCommand(deno, ["run", "--allow-all", "--quiet", "--no-lock", "-"]);
+  const child = spawn(command, args, { cwd: dirname(notebookFile), stdio: ["pipe", "pipe", "pipe"], env: { ...process.env, NO_COLOR: "1" } });
   const program = {
     notebookDir: pathToFileURL(`${dirname(notebookFile)}/`).href,
     notebook: run.notebook,

@@ -4,7 +4,7 @@
  */
 import { spawn } from "node:child_process";
 import { createServer } from "node:net";
-import { copyFileSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it, onTestFinished } from "vitest";
 import { appendCell, tempProject, type TempProject } from "../project";
@@ -92,4 +92,25 @@ describe("fragtax dev and the network", () => {
     await new Promise((resolve) => child.once("exit", resolve));
     expect(stderr).toContain("warning: --host 0.0.0.0 serves the preview to other machines on the network");
   }, 90_000);
+
+  it("SIGTERM during a rebuild stops dev as Ctrl-C does: the rebuild finishes, no build lock is left", async () => {
+    project = tempProject();
+    const child = spawn(process.execPath, [CLI, "dev", "--port", "0", "--root", project.root], { cwd: project.root, stdio: ["ignore", "ignore", "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
+    const waitFor = async (text: string): Promise<void> => {
+      for (const end = Date.now() + 60_000; !stderr.includes(text) && Date.now() < end && child.exitCode === null; ) await new Promise((resolve) => setTimeout(resolve, 25));
+      expect(stderr).toContain(text);
+    };
+    await waitFor("rebuilt in");
+    const file = join(project.root, "notebooks", "assumptions.yaml");
+    writeFileSync(file, readFileSync(file, "utf8").replace("range: { low: 2, high: 3 }", "range: { low: 2, high: 3.5 }"));
+    await waitFor("changed: ");
+    // The lock is taken once the rebuild starts: stop it then.
+    for (const end = Date.now() + 30_000; !existsSync(join(project.root, "out", ".build.lock")) && Date.now() < end; ) await new Promise((resolve) => setTimeout(resolve, 10));
+    child.kill("SIGTERM");
+    expect(await exited).toBe(0);
+    expect(existsSync(join(project.root, "out", ".build.lock"))).toBe(false);
+  }, 120_000);
 });

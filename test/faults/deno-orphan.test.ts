@@ -1,0 +1,71 @@
+/**
+ * A Deno notebook's process goes with fragtax: `fragtax run` killed with kill -9 (or SIGTERM) while a
+ * cell spins in a loop that never yields must not leave `deno` running on at full CPU. Real
+ * processes: the CLI, its Deno child (found in /proc), real signals.
+ */
+import { spawn } from "node:child_process";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { TempDir } from "../notebook/helpers";
+
+const temp = new TempDir();
+const cli = join(import.meta.dirname, "..", "..", "dist", "cli.js");
+const live: number[] = [];
+afterAll(() => {
+  for (const pid of live) {
+    try {
+      process.kill(pid, "SIGKILL"); // only if the test failed: never leave one behind
+    } catch {
+      // gone, as it should be
+    }
+  }
+  temp.cleanup();
+});
+
+/** The pids of the live processes whose parent is `parent`. */
+function childrenOf(parent: number): number[] {
+  return readdirSync("/proc")
+    .filter((name) => /^\d+$/.test(name))
+    .filter((pid) => {
+      try {
+        return Number(readFileSync(`/proc/${pid}/stat`, "utf8").replace(/^.*\) /s, "").split(" ")[1]) === parent;
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}
+
+const alive = (pid: number): boolean => existsSync(`/proc/${pid}`) && !/^State:\s+Z/m.test(readFileSync(`/proc/${pid}/status`, "utf8"));
+const until = async (what: () => boolean, ms: number): Promise<boolean> => {
+  for (const end = Date.now() + ms; Date.now() < end; await new Promise((resolve) => setTimeout(resolve, 50))) if (what()) return true;
+  return what();
+};
+
+describe.each(["SIGKILL", "SIGTERM"] as const)("fragtax run of a Deno notebook, ended with %s mid-cell", (signal) => {
+  it("leaves no deno process behind", async () => {
+    const file = temp.notebook(`spin-${signal}.ipynb`, { kernel: { name: "deno", language: "typescript" }, cells: ['console.log("spinning");\nwhile (Date.now() > 0) {}'] });
+    const run = spawn(process.execPath, [cli, "run", file, "--timeout", "600", "--out", "-"], { stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    run.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+    const exited = new Promise((resolve) => run.once("exit", resolve));
+    const pid = run.pid as number;
+    live.push(pid);
+    // The process that runs the cells (`deno run`), not the type check before it (`deno check`).
+    const runsCells = (child: number): boolean => {
+      const args = readFileSync(`/proc/${child}/cmdline`, "utf8").split("\0");
+      return args.some((arg) => arg.endsWith("deno")) && args.includes("run") && args.includes("--allow-all");
+    };
+    let deno: number | undefined;
+    expect(await until(() => (deno = childrenOf(pid).find((child) => { try { return runsCells(child); } catch { return false; } })) !== undefined, 60_000), "deno started").toBe(true);
+    live.push(deno as number);
+    // In the loop now: the cell's first line has run (its output is on the way) and deno burns CPU.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(alive(deno as number)).toBe(true);
+    run.kill(signal);
+    await exited;
+    expect(await until(() => !alive(deno as number), 10_000), `deno (pid ${deno}) still running after fragtax got ${signal}`).toBe(true);
+    expect(stdout).toBe(""); // killed before writing: nothing half-written on stdout
+  }, 90_000);
+});
