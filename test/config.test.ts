@@ -68,7 +68,7 @@ describe("report.yaml → ReportConfig", () => {
     expect(errorOf("title: T\nchapters: [a.ipynb\n").message).toContain("report.yaml is not valid YAML");
     expect(errorOf("title: T\nchapters: [a.txt]\n").message).toContain("expected a .ipynb file name");
     expect(errorOf("title: T\nchapters: [a.ipynb]\nassumptions: nope.yaml\n", (path) => !path.endsWith("nope.yaml")).message).toContain(
-      ':3:1: assumptions file "nope.yaml" named in report.yaml does not exist',
+      'notebooks/report.yaml:3:1: assumptions file "nope.yaml" named in report.yaml does not exist (looked for notebooks/nope.yaml)',
     );
   });
 

@@ -22,7 +22,8 @@ export const SourceSchema = z
     url: z
       .url({ protocol: /^https?$/, error: "expected an http(s) address, e.g. https://example.com/report" })
       .optional()
-      .meta({ description: "Where the figure can be checked: an http(s) address." }),
+      // The pattern tells editors what the check above refuses (JSON Schema's "uri" format allows javascript:).
+      .meta({ description: "Where the figure can be checked: an http(s) address.", pattern: "^[Hh][Tt][Tt][Pp][Ss]?://" }),
     date: z
       .string()
       .regex(ISO_DATE, "expected a date YYYY-MM-DD")

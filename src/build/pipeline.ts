@@ -18,8 +18,10 @@
  * Steps 3–8 run under out/.build.lock: a second build waits, and a build that dies holding it tells
  * publish that the newest build never finished.
  *
- * Every read and write goes through `effects` (default: `FileBuildEffects`), so tests can run the
- * pipeline in memory. A failed cell does not stop the build: the HTML shows the error in place and
+ * Every read and write of the project's files and outputs goes through `effects` (default:
+ * `FileBuildEffects`), so tests can run the pipeline in memory; the caches of parsed input files
+ * (cache/parsed-inputs.ts) read and write out/.cache/inputs/ themselves, and a miss there only costs
+ * a parse. A failed cell does not stop the build: the HTML shows the error in place and
  * the result's exit code is 1.
  */
 import { dirname, join, relative } from "node:path";

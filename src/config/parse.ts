@@ -87,11 +87,12 @@ export function normalizeConfig(text: string, fileName: string, options: Normali
   const spec = parsed.data;
   const dir = dirname(file);
   const exists = options.exists ?? existsSync;
+  const fromRoot = (path: string): string => relative(root, path) || path;
   const chapters = resolveChapters(spec.chapters, dir, root, exists, locate, file);
   const assumptions = resolve(dir, spec.assumptions);
-  if (!exists(assumptions)) throwAt(locate(["assumptions"]), file, (where) => messages.configMissingAssumptions(where, spec.assumptions, assumptions));
+  if (!exists(assumptions)) throwAt(locate(["assumptions"]), file, (where) => messages.configMissingAssumptions(where, spec.assumptions, fromRoot(assumptions)));
   const errata = spec.errata === undefined ? undefined : resolve(dir, spec.errata);
-  if (errata !== undefined && spec.errata !== undefined && !exists(errata)) throwAt(locate(["errata"]), file, (where) => errataMessages.errataFileMissing(where, spec.errata ?? "", errata));
+  if (errata !== undefined && spec.errata !== undefined && !exists(errata)) throwAt(locate(["errata"]), file, (where) => errataMessages.errataFileMissing(where, spec.errata ?? "", fromRoot(errata)));
   return {
     file,
     root,
@@ -134,7 +135,7 @@ function resolveChapters(
     const where = locate(["chapters", index]);
     if (seen.has(chapterFile)) throwAt(where, file, (w) => messages.configDuplicateChapter(w, name));
     seen.add(chapterFile);
-    if (!exists(chapterFile)) throwAt(where, file, (w) => messages.configMissingChapter(w, name, relative(root, chapterFile) || chapterFile));
+    if (!exists(chapterFile)) throwAt(where, file, (w) => messages.configMissingChapter(w, name, relative(root, chapterFile) || chapterFile)); // named as the user sees it
     // The engine, its caches and provenance all work relative to the project: a chapter must live in it.
     const inside = relative(root, chapterFile);
     if (inside.startsWith("..") || isAbsolute(inside)) throwAt(where, file, (w) => messages.configChapterOutside(w, name, root));

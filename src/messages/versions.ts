@@ -175,11 +175,14 @@ export const publishStaleAssumptions = (file: string): string =>
 export const publishBadDate = (date: string, years: { readonly min: number; readonly max: number }): string =>
   `--date ${date}: expected a calendar date as YYYY-MM-DD between ${years.min} and ${years.max} (e.g. 2026-05-01)`;
 
-export const publishDateBeforeAsOf = (date: string, asOf: string): string =>
-  `--date ${date} is before this build's data cut-off (as of ${asOf}): a version cannot be dated before its data; give --date ${asOf} or later, or leave it out for today`;
+/** The version date as the user gave it: `--date X`, or today's when none was given. */
+const versionDate = (date: string, given: boolean): string => (given ? `--date ${date}` : `today's date (${date}, UTC; no --date given)`);
 
-export const publishDateBeforePrevious = (date: string, previousId: string, previousDate: string): string =>
-  `--date ${date} is before the newest published version, ${previousId} (dated ${previousDate}): versions are dated in the order they are published; give --date ${previousDate} or later`;
+export const publishDateBeforeAsOf = (date: string, given: boolean, asOf: string): string =>
+  `${versionDate(date, given)} is before this build's data cut-off (as of ${asOf}): a version cannot be dated before its data; give --date ${asOf} or later`;
+
+export const publishDateBeforePrevious = (date: string, given: boolean, previousId: string, previousDate: string): string =>
+  `${versionDate(date, given)} is before the newest published version, ${previousId} (dated ${previousDate}): versions are dated in the order they are published; give --date ${previousDate} or later`;
 
 export const publishWaiting = (pid: number): string => `waiting for another publish (pid ${pid}) to finish…`;
 

@@ -75,7 +75,7 @@ export async function publish(options: PublishOptions, effects: PublishEffects):
   const refusal = refusalReason(build);
   if (refusal) throw new PublishRefused(refusal);
   // A version cannot predate the data it was built from (dates are YYYY-MM-DD: text order is date order).
-  if (build.asOf !== null && date < build.asOf) throw new InputError(messages.publishDateBeforeAsOf(date, build.asOf));
+  if (build.asOf !== null && date < build.asOf) throw new InputError(messages.publishDateBeforeAsOf(date, options.date !== undefined, build.asOf));
   const reviewed = [...new Set(options.reviewed ?? [])];
   checkReviewedSections(build, reviewed);
 
@@ -91,7 +91,7 @@ export async function publish(options: PublishOptions, effects: PublishEffects):
     const versions = await listVersions(options.reportsDir);
     const previous = versions.at(-1) ?? null;
     // Versions are dated in the order they were published: "What changed since" reads forward in time.
-    if (previous !== null && date < previous.date) throw new InputError(messages.publishDateBeforePrevious(date, previous.id, previous.date));
+    if (previous !== null && date < previous.date) throw new InputError(messages.publishDateBeforePrevious(date, options.date !== undefined, previous.id, previous.date));
     const id = nextVersionId(date, existing);
     // An erratum is published once, by the first version that carries it.
     const published = publishedErrata(versions);

@@ -17,5 +17,10 @@ describe("assumptions JSON Schema", () => {
     expect(entry.required).toEqual(expect.arrayContaining(["id", "label", "unit", "kind", "source"]));
     expect(entry.properties.distribution).toMatchObject({ enum: ["lognormal", "normal", "uniform", "triangular", "fixed"] });
     expect(schema.additionalProperties).toBe(false);
+    // An editor refuses what the build refuses: a source url that is not http(s).
+    const url = (entry.properties.source as { properties: { url: { pattern: string } } }).properties.url;
+    const web = new RegExp(url.pattern);
+    expect(["https://example.com/r", "HTTP://a.b"].every((address) => web.test(address))).toBe(true);
+    expect(["javascript:alert(1)", "data:text/html,x", "ftp://a.b"].some((address) => web.test(address))).toBe(false);
   });
 });

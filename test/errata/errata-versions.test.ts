@@ -152,6 +152,6 @@ describe("errata in a build (real engine)", () => {
     await rm(join(root, "notebooks/errata.yaml"));
     const cli = await fragtax(["build", "--no-pdf", "--root", root], { cwd: root });
     expect(cli.code).toBe(2);
-    expect(cli.stderr).toMatch(/notebooks\/report\.yaml:\d+:\d+: errata file "errata.yaml" not found/);
+    expect(cli.stderr).toMatch(/notebooks\/report\.yaml:\d+:\d+: errata file "errata.yaml" not found \(looked for notebooks\/errata\.yaml\)/);
   });
 });
