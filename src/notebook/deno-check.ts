@@ -44,6 +44,17 @@ const GRAPH_ERROR = /^error: ([\s\S]*?)\n {4}at (\S+):(\d+):(\d+)$/gm;
 const CHECK_TIMEOUT_MS = 600_000;
 /** TypeScript's code for "Cannot find module", for Deno's resolution errors (which have none). */
 const MODULE_NOT_FOUND = 2307;
+/**
+ * TypeScript's codes for the syntax errors Deno's parser reports without one, as tslab shows them
+ * (TS1109 "Expression expected."); any other is TypeScript's generic "'x' expected." (TS1005).
+ */
+const SYNTAX_CODES: Readonly<Record<string, number>> = {
+  "Unterminated string constant": 1002,
+  "Identifier expected": 1003,
+  "Expression expected": 1109,
+  "Declaration or statement expected": 1128,
+};
+const SYNTAX_EXPECTED = 1005;
 
 export async function denoCheck(deno: string, notebooks: readonly NotebookCells[], root: string): Promise<DenoCheck> {
   const { cellModules } = await import("./typecheck");
@@ -113,7 +124,11 @@ function parseDiagnostics(output: string, cells: ReadonlyMap<string, CellModule>
   }
   for (const match of output.matchAll(GRAPH_ERROR)) {
     const [, body, href, line, column] = match as unknown as [string, string, string, string, string];
-    locate(href, Number(line), Number(column), MODULE_NOT_FOUND, body.trim());
+    // Deno's own code frame is dropped: the error shows the cell's, numbered as the cell is.
+    const message = body.split("\n").filter((text) => !/^\s*\d*\s*\|/.test(text)).join("\n").trim();
+    const syntax = /^SyntaxError: (.*)$/s.exec(message)?.[1]?.trim();
+    if (syntax === undefined) locate(href, Number(line), Number(column), MODULE_NOT_FOUND, message);
+    else locate(href, Number(line), Number(column), SYNTAX_CODES[syntax.replace(/\.$/, "")] ?? SYNTAX_EXPECTED, syntax);
   }
   return found;
 }

@@ -34,6 +34,14 @@ describe("a type error in a Deno notebook refuses to run (fragtax run)", () => {
     expect(cells[2]?.metadata.fragtax).toEqual({ status: "not-run" });
   });
 
+  it("a syntax error: tslab's code (TS1109), the cell's line, one code frame (Deno's own is dropped)", async () => {
+    const file = temp.notebook("syntax.ipynb", { kernel: deno, cells: ['console.log("first");', "let b = 2;\nconst z = (;"] });
+    const run = await executeNotebook(file, { cache: false });
+    expect(run.status).toBe("failed");
+    expect(run.error).toMatchObject({ kind: "syntax", cell: 2, line: 2, column: 12, ename: "TS1109", evalue: "Expression expected" });
+    expect(run.error?.frame).toBe("  1 | let b = 2;\n> 2 | const z = (;\n    |            ^");
+  });
+
   it("knows Deno's types: a wrong use of the Deno namespace is a type error", async () => {
     const file = temp.notebook("deno-types.ipynb", { kernel: deno, cells: ["const v: number = Deno.version.deno;"] });
     const run = await executeNotebook(file, { cache: false });
