@@ -13,7 +13,8 @@
  * A build's several notebooks at once, with one type check for all: `execute-many.ts`.
  */
 import { readFile } from "node:fs/promises";
-import { dirname, resolve } from "node:path";
+import { existsSync, realpathSync } from "node:fs";
+import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import type { ClaimRecord, FigureRecord } from "../api/types";
 import * as messages from "../messages/notebook";
 import { packageVersion } from "../package-version";
@@ -334,6 +335,18 @@ function locateFailure(outcome: WorkerOutcome, ended: Map<number, ThrownValue | 
   return undefined;
 }
 
+/** The notebook API's sources and the assumptions registry it serves (never the place an analyst acts on). */
+const API_SOURCES = [dirname(ENGINE_ENTRIES["dist/api.js"] ?? "src/api/engine.ts"), "src/assumptions"];
+
+/** Whether `file` is one of the project's API_SOURCES, as named or through a symlink (Deno reports real paths). */
+function isApiSource(file: string, root: string): boolean {
+  return API_SOURCES.some((folder) => {
+    const inside = (base: string): boolean => !relative(base, file).startsWith("..") && !isAbsolute(relative(base, file));
+    const named = join(root, folder);
+    return inside(named) || (existsSync(named) && inside(realpathSync(named)));
+  });
+}
+
 /**
  * The failing cell's first stack frame, mapped back to its TypeScript: the line the analyst can act
  * on in that cell (a function from an earlier cell that throws is located at its call site here).
@@ -345,8 +358,9 @@ function runtimeError(thrown: ThrownValue, cell: number, { cells, notebook, root
   const error = cellError({ kind: "runtime", notebook, cell, ...(position ?? {}), ename: thrown.ename, evalue: thrown.evalue }, compiled?.source);
   // Thrown inside an imported project file: that place too, with its code frame, after the cell's.
   const origin = thrownInImport(thrown.stack, { file: ENTRY_NAME, map: bundle.map, prefix: BUNDLE_WRAPPER_PREFIX }, root, { fileUrls: deno });
-  // The notebook API's own checks (`nb.figure` without a label, …) already say what the call did wrong.
-  if (origin === undefined || displayPath(origin.file, root).startsWith(`${dirname(ENGINE_ENTRIES["dist/api.js"] ?? "")}/`)) return error;
+  // The notebook API's own checks (`nb.figure` without a label, an unknown assumption id, …) already
+  // say what the call did wrong; under Deno the registry behind `nb.assumptions` is bundled with it.
+  if (origin === undefined || isApiSource(origin.file, root)) return error;
   const where = at({ file: displayPath(origin.file, root), line: origin.line, column: origin.column });
   const source = readSource(origin.file);
   const parts = [error.frame, messages.thrownInImport(where), source === undefined ? undefined : codeFrame(source, origin.line, origin.column)];

@@ -90,4 +90,15 @@ describe("a report of Deno chapters (real Deno runtime, real build)", () => {
     expect(lines.join("\n")).toMatch(/notebooks\/01-price\.ipynb: cell 3, line 4, column 94: TS2322: Type '"dollars"' is not assignable to type /);
     expect(read(root, "report.html")).toMatch(/<p class="output-error-title">TS2322: Type &#39;&quot;dollars&quot;&#39; is not assignable/);
   }, 240_000);
+
+  it("an unknown assumption id: located at the cell with the nearest id, not in fragtax's own registry code", () => {
+    const { root } = project("project-deno");
+    const file = join(root, "notebooks", "01-price.ipynb");
+    writeFileSync(file, readFileSync(file, "utf8").replace('assumptions.get(\\"h100_usd_per_gpu_hour\\")', 'assumptions.get(\\"h100_usd_per_gpu_huor\\")'));
+    const run = fragtax(["run", file, "--out", "-"], root);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/01-price\.ipynb: cell \d+, line \d+, column \d+: UnknownAssumptionError: unknown assumption "h100_usd_per_gpu_huor".*did you mean "h100_usd_per_gpu_hour"\?/);
+    // The API's own check says what the call did wrong (as under tslab): no "thrown in" the registry.
+    expect(run.stderr).not.toContain("thrown in");
+  }, 240_000);
 });
