@@ -193,7 +193,7 @@ export const published = (id: string, dir: string, previous: string | null): str
 
 // ── dev ──────────────────────────────────────────────────────────────────────────────────────────
 
-export const devBuildFailedTitle = (): string => "Build failed — showing the last good report";
+export const devBuildFailedTitle = (lastGood: boolean): string => (lastGood ? "Build failed — showing the last good report" : "Build failed — no report has been built yet");
 
 export const devForbiddenPath = (): string => "forbidden: only files inside out/build/ are served";
 
@@ -201,7 +201,7 @@ export const devNotFound = (): string => "not found (has the first build finishe
 
 export const devRebuilt = (ms: number): string => `rebuilt in ${formatSeconds(ms)}`;
 
-export const devRebuildFailed = (error: string): string => `build failed (the last good report stays):\n${error}`;
+export const devRebuildFailed = (error: string): string => `build failed (out/build/ is left as it was):\n${error}`;
 
 export const devChanged = (path: string): string => `changed: ${path}`;
 
@@ -212,7 +212,7 @@ export const devBadPort = (port: string): string => `--port ${port}: expected a 
 export const reranForced = (): string => "re-ran: --force";
 
 export const devCellsFailed = (cells: readonly string[]): string =>
-  `${cells.length} cell${cells.length === 1 ? "" : "s"} failed; the report below is the last good build.\n${cells.join("\n")}`;
+  `${cells.length} cell${cells.length === 1 ? "" : "s"} failed:\n${cells.join("\n")}`;
 
 export const diffBuildingAt = (ref: string): string => `building figures at ${ref} in a temporary worktree…`;
 

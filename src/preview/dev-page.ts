@@ -53,13 +53,14 @@ export function withDevPolicy(page: string): string {
   return page.replace(POLICY_META, (_match, before: string, policy: string, after: string) => `${before}${devContentSecurityPolicy(policy.replace(/&#39;/g, "'"))}${after}`);
 }
 
-export function errorOverlay(error: string): string {
-  return html`<div data-fragtax="build-error" role="alert" style="position:fixed;left:0;right:0;bottom:0;max-height:45vh;overflow:auto;background:#7f1d1d;color:#fff;padding:1em 1.5em;font:14px/1.4 ui-monospace,monospace;z-index:99999;white-space:pre-wrap"><strong>${messages.devBuildFailedTitle()}</strong>
+/** `lastGood`: a report from an earlier build is on the page below (else the page is empty). */
+export function errorOverlay(error: string, lastGood = true): string {
+  return html`<div data-fragtax="build-error" role="alert" style="position:fixed;left:0;right:0;bottom:0;max-height:45vh;overflow:auto;background:#7f1d1d;color:#fff;padding:1em 1.5em;font:14px/1.4 ui-monospace,monospace;z-index:99999;white-space:pre-wrap"><strong>${messages.devBuildFailedTitle(lastGood)}</strong>
 ${error}</div>`.value;
 }
 
 /** The served page: dev policy, the error of a failed rebuild over the last good report, live reload. */
-export function devPage(page: string, error: string | null): string {
-  const withError = error === null ? page : insertBeforeBodyClose(page, errorOverlay(error));
+export function devPage(page: string, error: string | null, lastGood = true): string {
+  const withError = error === null ? page : insertBeforeBodyClose(page, errorOverlay(error, lastGood));
   return insertBeforeBodyClose(withDevPolicy(withError), `<script data-fragtax="live-reload">${LIVE_RELOAD_SCRIPT}</script>`);
 }

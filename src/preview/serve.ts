@@ -94,7 +94,8 @@ export class PreviewServer {
       if (!real.startsWith(realRoot + sep)) return this.send(response, 403, messages.devForbiddenPath());
       body = await readFile(real);
     } catch {
-      if (this.state.error && url.split("?")[0] === "/") return this.sendHtml(response, `<!doctype html><html><body></body></html>`);
+      // No build has written a report yet: the error alone, not claiming a report below it.
+      if (this.state.error && url.split("?")[0] === "/") return this.sendHtml(response, `<!doctype html><html><body></body></html>`, false);
       return this.send(response, 404, messages.devNotFound());
     }
     if (extname(file) === ".html") return this.sendHtml(response, body.toString("utf8"));
@@ -102,9 +103,9 @@ export class PreviewServer {
     response.end(request.method === "HEAD" ? undefined : body);
   }
 
-  private sendHtml(response: ServerResponse, page: string): void {
+  private sendHtml(response: ServerResponse, page: string, lastGood = true): void {
     response.writeHead(200, { "content-type": TYPES[".html"] ?? "text/html", "cache-control": "no-store" });
-    response.end(devPage(page, this.state.error));
+    response.end(devPage(page, this.state.error, lastGood));
   }
 
   private subscribe(request: IncomingMessage, response: ServerResponse): void {

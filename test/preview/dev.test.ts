@@ -81,10 +81,22 @@ describe("fragtax dev server", () => {
     const broken = await (await fetch(session?.url ?? "")).text();
     expect(broken).toContain("Good report");
     expect(broken).toContain("ReferenceError: x is not defined");
+    expect(broken).toContain("Build failed — showing the last good report");
     fail = null;
     await writeFile(join(root, "notebooks/a.ipynb"), '{"fixed":true}');
     for (let tries = 0; session?.state.error !== null && tries < 100; tries++) await new Promise((r) => setTimeout(r, 30));
     expect(await (await fetch(session?.url ?? "")).text()).not.toContain("ReferenceError");
+  });
+
+  it("with no report built yet, shows the error without claiming a last good report", async () => {
+    await rm(join(root, "out/build/report.html"));
+    fail = "notebooks/a.ipynb: cell 1, line 1, column 1: TS2322: Type 'number' is not assignable to type 'string'.";
+    await writeFile(join(root, "notebooks/a.ipynb"), "{}");
+    for (let tries = 0; session?.state.error === null && tries < 100; tries++) await new Promise((r) => setTimeout(r, 30));
+    const page = await (await fetch(session?.url ?? "")).text();
+    expect(page).toContain("TS2322: Type &#39;number&#39; is not assignable");
+    expect(page).toContain("Build failed — no report has been built yet");
+    expect(page).not.toContain("last good");
   });
 });
 
