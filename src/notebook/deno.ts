@@ -153,7 +153,9 @@ export function runInDeno(deno: string, notebookFile: string, cells: readonly Co
       stderr += chunk;
     });
     child.on("error", (error) => finish({ kind: "crashed", cell, message: messages.workerCrashed(error.message) }));
-    child.on("exit", (code) => finish(code === 0 ? { kind: "stalled", cell } : { kind: "crashed", cell, message: messages.workerCrashed(`deno exited with ${code}: ${stderr.trim()}`) }));
+    child.on("exit", (code, signal) =>
+      finish(code === 0 ? { kind: "stalled", cell } : { kind: "crashed", cell, message: messages.workerCrashed(`deno ${signal === null ? `exited with ${code}` : `was stopped by ${signal}`}: ${stderr.trim()}`.replace(/: $/, "")) }),
+    );
     arm();
     child.stdin.end(`${DENO_RUNNER}\nawait run(${JSON.stringify(program)});\n`);
   });

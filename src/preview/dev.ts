@@ -40,6 +40,9 @@ export const DEFAULT_WATCH = ["notebooks", "src", "templates"];
 
 export async function startDev(options: DevOptions, effects: DevEffects): Promise<DevSession> {
   const state: PreviewState = { error: null };
+  // Set by close(): a rebuild interrupted by the same Ctrl-C (its Deno or Chromium got the signal
+  // too) is not reported as a failed build.
+  let closing = false;
   const server = new PreviewServer(options.buildDir, state);
   let running: Promise<void> = Promise.resolve();
   let queued = false;
@@ -53,7 +56,7 @@ export async function startDev(options: DevOptions, effects: DevEffects): Promis
       effects.progress(messages.devRebuilt(performance.now() - started));
     } catch (error) {
       state.error = error instanceof Error ? error.message : String(error);
-      effects.progress(messages.devRebuildFailed(state.error));
+      if (!closing) effects.progress(messages.devRebuildFailed(state.error));
     }
     server.notify();
   };
@@ -95,6 +98,7 @@ export async function startDev(options: DevOptions, effects: DevEffects): Promis
       await running;
     },
     close: async () => {
+      closing = true;
       clearTimeout(timer);
       await watcher.close();
       await running;

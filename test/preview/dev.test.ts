@@ -88,6 +88,22 @@ describe("fragtax dev server", () => {
     expect(await (await fetch(session?.url ?? "")).text()).not.toContain("ReferenceError");
   });
 
+  it("a rebuild that fails because dev is stopping (Ctrl-C reached its Deno too) is not reported as a failed build", async () => {
+    const lines: string[] = [];
+    let interrupt: (() => void) | undefined;
+    const stopping = await startDev(
+      { root, buildDir: join(root, "out/build"), port: 0, host: "127.0.0.1", watch: ["notebooks"], debounceMs: 10 },
+      {
+        rebuild: () => new Promise<void>((_resolve, reject) => (interrupt = () => reject(new Error("the notebook's worker stopped unexpectedly: deno was stopped by SIGINT")))),
+        progress: (line) => lines.push(line),
+      },
+    );
+    const closed = stopping.close();
+    interrupt?.();
+    await closed;
+    expect(lines.filter((line) => line.startsWith("build failed"))).toEqual([]);
+  });
+
   it("with no report built yet, shows the error without claiming a last good report", async () => {
     await rm(join(root, "out/build/report.html"));
     fail = "notebooks/a.ipynb: cell 1, line 1, column 1: TS2322: Type 'number' is not assignable to type 'string'.";
