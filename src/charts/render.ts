@@ -27,7 +27,7 @@ import { scopeSvgIds } from "./ids";
 import { interactiveFeatures } from "./interactive";
 import { rasterise, svgTooLarge, tooManyMarks } from "./raster";
 import { withSeededRandom } from "./random";
-import { schemaProblems } from "./schema";
+import { schemaProblems, type SpecProblem } from "./schema";
 import { CHART_THEME, LEGEND_IN_ROWS, largerText, mergeConfig } from "./theme";
 
 /** One drawing of a chart: markup (ids scoped) and its size in CSS px. */
@@ -63,7 +63,7 @@ export interface ChartPlace {
    * Where a string literal sits in the code that made the chart (`file: cell N, line L, column C`),
    * when it occurs there once: a field missing from the data is located at its name.
    */
-  readonly locate?: (literal: string) => string | undefined;
+  readonly locate?: (literal: string, options?: { readonly key?: boolean }) => string | undefined;
 }
 
 /** The column the report's text sets charts in (templates/report.css `--measure` less padding), px. */
@@ -115,9 +115,14 @@ export async function renderChart(spec: unknown, place: ChartPlace): Promise<Ren
   const known = await knownValid(validKey);
   const problems = known ? [] : await schemaProblems(spec);
   if (!known && problems.length === 0) await rememberValid(validKey);
-  const first = problems[0];
-  const schemaWarning = first === undefined ? [] : [messages.chartSpecProblem(where, first.path, first.problem, first.suggestion) + (problems.length > 1 ? messages.chartMoreProblems(problems.length - 1) : "")];
-  if (first?.fatal === true) throw new ChartError(schemaWarning[0]);
+  // Every sure misspelling, each at its place in the cell when it is written there once; else the
+  // most useful problem. The rest are mostly the other forms the schema allows (ajv's anyOf branches).
+  const sure = problems.filter((problem) => problem.fatal);
+  const shown = sure.length > 0 ? sure : problems.slice(0, 1);
+  const placeOf = (problem: SpecProblem): string => (problem.word === undefined ? undefined : place.locate?.(problem.word.text, { key: problem.word.key })) ?? where;
+  const rest = problems.length - shown.length;
+  const schemaWarning = shown.length === 0 ? [] : [shown.map((problem) => messages.chartSpecProblem(placeOf(problem), problem.path, problem.problem, problem.suggestion)).join("\n") + (rest > 0 ? messages.chartMoreProblems(rest) : "")];
+  if (sure.length > 0) throw new ChartError(schemaWarning[0] ?? "");
   let resolved: Awaited<ReturnType<typeof resolveChartData>>;
   try {
     resolved = await resolveChartData(spec as Record<string, unknown>, place.baseDir);

@@ -17,6 +17,8 @@ export interface SpecProblem {
   readonly path: string;
   readonly problem: string;
   readonly suggestion?: string;
+  /** The misspelled key (`key`) or string value (`value`), to locate it in the cell that wrote it. */
+  readonly word?: { readonly text: string; readonly key: boolean };
   /**
    * A word the schema knows nowhere (no property, no allowed value): a misspelling for sure, so the
    * chart fails. Other problems are warnings: the schema lags vega-lite in places (e.g. the gallery's
@@ -71,7 +73,7 @@ export function rankProblems(errors: readonly AjvError[], words: ReadonlySet<str
       const known = words.has(key);
       const suggestion = known ? undefined : plausibleName(key, wordList);
       const rank = (known ? 0 : 1000) + depth * 10 + 3;
-      add(problems, `${path}\0${key}`, { path, problem: `unknown key "${key}"`, fatal: !known, ...(suggestion !== undefined && { suggestion }) }, rank);
+      add(problems, `${path}\0${key}`, { path, problem: `unknown key "${key}"`, fatal: !known, word: { text: key, key: true }, ...(suggestion !== undefined && { suggestion }) }, rank);
     } else if (error.keyword === "enum") {
       const allowed = Array.isArray(error.params.allowedValues) ? error.params.allowedValues.map(String) : [];
       const raw = valueAt(spec, error.instancePath);
@@ -80,7 +82,7 @@ export function rankProblems(errors: readonly AjvError[], words: ReadonlySet<str
       // Only a string no schema word matches is a sure typo; an object here is a form the schema lacks.
       const known = typeof raw !== "string" || words.has(value);
       const problem = `${typeof raw === "string" ? `"${value}"` : value} is not one of ${allowed.slice(0, 8).map((word) => `"${word}"`).join(", ")}${allowed.length > 8 ? ", …" : ""}`;
-      add(problems, `${path}\0enum`, { path, problem, fatal: !known, ...(suggestion !== undefined && { suggestion }) }, (known ? 0 : 1000) + depth * 10 + 2);
+      add(problems, `${path}\0enum`, { path, problem, fatal: !known, ...(typeof raw === "string" && { word: { text: value, key: false } }), ...(suggestion !== undefined && { suggestion }) }, (known ? 0 : 1000) + depth * 10 + 2);
     } else if (error.keyword === "required") {
       add(problems, `${path}\0required`, { path, problem: `missing "${String(error.params.missingProperty)}"`, fatal: false }, depth * 10 + 1);
     } else if (error.keyword === "type") {

@@ -14,7 +14,7 @@ export const chartNotObject = (): string => "the spec is not a JSON object";
 export const chartSpecProblem = (where: string, path: string, problem: string, suggestion: string | undefined): string =>
   `${where}: chart spec: ${problem} at ${path}${didYouMean(suggestion)}`;
 
-export const chartMoreProblems = (count: number): string => ` (and ${count} more problem${count === 1 ? "" : "s"})`;
+export const chartMoreProblems = (count: number): string => ` (the schema reports ${count} more, mostly the other forms it allows there)`;
 
 export const chartMissingField = (where: string, field: string, path: string, available: readonly string[], suggestion: string | undefined): string =>
   `${where}: chart field "${field}" (at ${path}) is not in the chart's data` +

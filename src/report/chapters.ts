@@ -92,7 +92,7 @@ interface CellContext {
   readonly baseDir: string;
   readonly onChart: (warnings: readonly string[]) => void;
   readonly onChartError: (message: string) => void;
-  readonly locate: (literal: string) => string | undefined;
+  readonly locate: (literal: string, options?: { readonly key?: boolean }) => string | undefined;
 }
 
 async function renderCodeCell(cell: CodeCell, context: CellContext): Promise<Html> {

@@ -52,14 +52,18 @@ export function chartFieldWarnings(notebook: Notebook, name: string): string[] {
  * Where a string literal (`"costs"`, `'costs'` or `` `costs` ``) sits in a cell, as `file: cell N,
  * line L, column C`, when it occurs there exactly once (else undefined: the cell alone is the place).
  * A chart's field names are written as such literals, so a field missing from the data is located
- * at the name to fix.
+ * at the name to fix. With `key`, an unquoted object key (`colr: …`) counts too: a misspelled key of
+ * a chart spec is located at the key.
  */
-export function literalLocator(file: string, cell: number, source: string): (literal: string) => string | undefined {
-  return (literal) => {
+export function literalLocator(file: string, cell: number, source: string): (literal: string, options?: { readonly key?: boolean }) => string | undefined {
+  return (literal, options = {}) => {
     const found: number[] = [];
     for (const quote of ['"', "'", "`"]) {
       const needle = `${quote}${literal}${quote}`;
       for (let index = source.indexOf(needle); index !== -1; index = source.indexOf(needle, index + 1)) found.push(index);
+    }
+    if (options.key === true && /^[A-Za-z_$][\w$]*$/.test(literal)) {
+      for (const match of source.matchAll(new RegExp(`(?<![\\w$."'\`])${literal.replace(/\$/g, "\\$")}(?=\\s*:)`, "g"))) found.push(match.index ?? 0);
     }
     const [only] = found;
     return found.length === 1 && only !== undefined ? at({ file, cell, ...lineColumn(source, only) }) : undefined;

@@ -26,7 +26,7 @@ export interface OutputContext {
   /** Called when a chart cannot be rendered (the error is shown in its place; the build fails). */
   readonly onChartError?: (message: string) => void;
   /** Where a string literal sits in the cell's code (chart-outputs.ts `literalLocator`), for chart warnings. */
-  readonly locate?: (literal: string) => string | undefined;
+  readonly locate?: (literal: string, options?: { readonly key?: boolean }) => string | undefined;
 }
 
 

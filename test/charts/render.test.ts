@@ -8,6 +8,7 @@ import { schemaProblems } from "../../src/charts/schema";
 import { plausibleName } from "../../src/util/suggest";
 import { CHART_PALETTE } from "../../src/charts/theme";
 import { printTimeoutMs } from "../../src/report/pdf";
+import { literalLocator } from "../../src/report/chart-outputs";
 
 const baseDir = resolve(import.meta.dirname, "..", "fixtures", "charts-data");
 const place = { where: "nb.ipynb: cell 2", baseDir, idPrefix: "vt" };
@@ -31,6 +32,20 @@ describe("spec checks", () => {
     await expect(render({ data: { values: [{ a: 1 }] }, mark: "bar", encoding: { x: { feild: "a" } } })).rejects.toThrow(
       'nb.ipynb: cell 2: chart spec: unknown key "feild" at encoding.x; did you mean "field"?',
     );
+  }, 60_000);
+
+  it("lists every sure misspelling, each located at the key or value the cell wrote", async () => {
+    const source = ['nb.chart({', '  data: { values: rows },', '  mark: "bar",', '  encoding: {', '    colr: { field: "a" },', '    x: { field: "a", type: "quantitive" },', "  },", "});"].join("\n");
+    const locate = literalLocator("nb.ipynb", 2, source);
+    const spec = { data: { values: [{ a: 1 }] }, mark: "bar", encoding: { colr: { field: "a" }, x: { field: "a", type: "quantitive" } } };
+    const failure = await renderChart(spec, { ...place, locate }).then(
+      () => "",
+      (error: Error) => error.message,
+    );
+    expect(failure.split("\n")).toEqual([
+      'nb.ipynb: cell 2, line 6, column 28: chart spec: "quantitive" is not one of "quantitative", "ordinal", "temporal", "nominal" at encoding.x.type; did you mean "quantitative"?',
+      'nb.ipynb: cell 2, line 5, column 5: chart spec: unknown key "colr" at encoding; did you mean "color"? (the schema reports 6 more, mostly the other forms it allows there)',
+    ]);
   }, 60_000);
 
   it("accepts a valid spec and suggests only plausible words", async () => {
