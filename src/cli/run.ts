@@ -11,6 +11,7 @@ import { writeFileAtomic } from "../util/atomic";
 import { EXIT_FAILED, EXIT_OK, InputError, type ExitCode } from "../util/errors";
 import { locatingFileSystemErrors } from "../util/fs-errors";
 import { MAX_TIMEOUT_SECONDS, parseTimeoutSeconds } from "../util/limits";
+import { existsSync, realpathSync } from "node:fs";
 import { outPaths } from "../config/paths";
 import { findProjectRoot } from "../config/root";
 
@@ -66,8 +67,17 @@ async function runCommand(notebook: string, options: { out?: string; timeout: st
  */
 function checkOut(out: string): void {
   if (!out.toLowerCase().endsWith(".ipynb")) throw new InputError(messages.runOutNotNotebook(out));
-  const path = resolve(out);
-  const inside = relative(outPaths(findProjectRoot(dirname(path))).reports, path);
+  // Compared as the file system resolves them: a symlink into out/reports/ leads inside it too.
+  const path = realPath(resolve(out));
+  const reports = realPath(outPaths(findProjectRoot(dirname(resolve(out)))).reports);
+  const inside = relative(reports, path);
   if (inside !== "" && !inside.startsWith("..") && !isAbsolute(inside)) throw new InputError(messages.runOutInPublished(out));
+}
+
+/** `path` with its deepest existing folder resolved through symlinks (the rest may not exist yet). */
+function realPath(path: string): string {
+  const parent = dirname(path);
+  if (existsSync(path)) return realpathSync(path);
+  return parent === path ? path : join(realPath(parent), basename(path));
 }
 

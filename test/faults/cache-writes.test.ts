@@ -4,7 +4,7 @@
  * case runs the real CLI with a deadline: a process still alive after it is the hang being tested.
  */
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { fileSystemProblem } from "../../src/messages/fs";
@@ -104,6 +104,14 @@ describe("a cache that cannot be written", () => {
     expect(frozen.code).toBe(2);
     expect(frozen.stderr).toContain("that is inside out/reports/, where published versions are kept unchanged");
     expect(existsSync(join(project.root, "out", "reports"))).toBe(false);
+
+    // …nor through a symlink that leads there.
+    mkdirSync(join(project.root, "out", "reports", "2026-05-01"), { recursive: true });
+    symlinkSync(join(project.root, "out", "reports", "2026-05-01"), join(project.root, "shortcut"));
+    const linked = await run(["run", join(project.root, "notebooks", "01-price.ipynb"), "--out", join(project.root, "shortcut", "report.ipynb")], project.root);
+    expect(linked.code).toBe(2);
+    expect(linked.stderr).toContain("that is inside out/reports/");
+    expect(readdirSync(join(project.root, "out", "reports", "2026-05-01"))).toEqual([]);
   }, 120_000);
 });
 
