@@ -19,6 +19,15 @@ import { locatingFileSystemErrors } from "../util/fs-errors";
 
 export const BUILD_LOG = "build-log.json";
 
+/**
+ * Whether the build log's PDF step (`pdf.status`) means its report.pdf was printed from that build's
+ * page, now or by reusing an unchanged one. Any other status (skipped, failed, no Chromium) leaves no
+ * PDF of that page: a later build must print, and publish refuses the build.
+ */
+export function printedFromPage(status: unknown): boolean {
+  return status === "written" || status === "reused";
+}
+
 export function buildLockPath(outDir: string): string {
   return join(dirname(outDir), ".build.lock");
 }

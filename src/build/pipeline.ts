@@ -47,7 +47,7 @@ import type { WhatIf } from "./whatif/overrides";
 import { applyWhatIf, type WhatIfOptions } from "./whatif/options";
 import { renderWhatIfBanner } from "./whatif/banner";
 import { describeOverride } from "./whatif/overrides";
-import { BUILD_LOG } from "./outputs";
+import { BUILD_LOG, printedFromPage } from "./outputs";
 import { mustPrint, Printer, printStep, type PdfOutcome, type PdfStep } from "./print-step";
 import { pageKey } from "./cache/page-cache";
 import { parseAssumptionsCached } from "./cache/parsed-assumptions";
@@ -244,7 +244,7 @@ async function buildAndPrint({ config, options, effects, started, rel, registry,
   if (duplicates.length > 0) effects.log(messages.buildDuplicateIds(duplicates));
   const strictFailure = options.strict === true && report.warnings.length > 0;
   if (strictFailure) effects.log(messages.buildStrictWarnings(report.warnings.length));
-  const ok = report.failedCells.length === 0 && (pdf === "written" || pdf === "reused" || pdf === "skipped") && duplicates.length === 0 && !strictFailure;
+  const ok = report.failedCells.length === 0 && (printedFromPage(pdf) || pdf === "skipped") && duplicates.length === 0 && !strictFailure;
   return { config, files, failedCells: report.failedCells, cellErrors, pdf, whatIf, exitCode: pdf === "bad-chromium-path" ? 2 : ok ? 0 : 1 };
 }
 
@@ -334,7 +334,7 @@ function buildLog(input: LogInput): unknown {
     pdf: {
       status: input.pdf.outcome,
       durationMs: input.pdf.outcome === "skipped" ? 0 : input.pdfMs,
-      ...(input.pdf.outcome === "written" || input.pdf.outcome === "reused" ? { sourceSha256: input.pdfSource } : {}),
+      ...(printedFromPage(input.pdf.outcome) ? { sourceSha256: input.pdfSource } : {}),
       ...(input.pdf.chromium !== undefined && { chromium: input.pdf.chromium }),
       ...(input.pdf.pages !== undefined && { pages: input.pdf.pages, passes: input.pdf.passes }),
       ...(input.pdf.error !== undefined && { error: input.pdf.error }),

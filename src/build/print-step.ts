@@ -11,7 +11,7 @@ import { ChromiumNotFoundError, ChromiumPathError, type ChromiumInfo, type Launc
 import type { PdfOptions, PrintedPdf } from "../report/pdf";
 import { sha256 } from "../util/hash";
 import type { BuildEffects } from "./effects-types";
-import { BUILD_LOG } from "./outputs";
+import { BUILD_LOG, printedFromPage } from "./outputs";
 
 /**
  * "reused": the page differs from the one the existing report.pdf was printed from only by its build
@@ -77,8 +77,7 @@ async function previousPdf(config: ReportConfig, effects: BuildEffects, pdfSourc
   if (!effects.exists(logFile) || !effects.exists(pdfFile)) return undefined;
   try {
     const log = JSON.parse(await effects.readText(logFile)) as { pdf?: { status?: unknown; sourceSha256?: unknown }; outputs?: Record<string, unknown> };
-    const wrote = log.pdf?.status === "written" || log.pdf?.status === "reused";
-    if (!wrote || log.pdf?.sourceSha256 !== pdfSource) return undefined;
+    if (!printedFromPage(log.pdf?.status) || log.pdf?.sourceSha256 !== pdfSource) return undefined;
     const bytes = await effects.readBytes(pdfFile);
     return sha256(bytes) === log.outputs?.["report.pdf"] ? bytes : undefined;
   } catch {
@@ -124,7 +123,7 @@ export async function mustPrint(config: ReportConfig, options: { readonly pdf?: 
   if (!effects.exists(logFile) || !effects.exists(pdfFile)) return true;
   try {
     const log = JSON.parse(await effects.readText(logFile)) as { pdf?: { status?: unknown } };
-    return log.pdf?.status !== "written" && log.pdf?.status !== "reused";
+    return !printedFromPage(log.pdf?.status);
   } catch {
     return true;
   }

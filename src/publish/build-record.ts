@@ -18,7 +18,7 @@ import * as messages from "../messages/versions";
 import { sha256 } from "../util/hash";
 import { describeOverride } from "../build/whatif/overrides";
 import type { WhatIf } from "../build/whatif/overrides";
-import { BUILD_LOG, buildLockState } from "../build/outputs";
+import { BUILD_LOG, buildLockState, printedFromPage } from "../build/outputs";
 import { parseSections, type SectionProse } from "../diff/prose-guard";
 import { WorkError } from "../util/errors";
 import type { Erratum } from "../errata/types";
@@ -146,9 +146,6 @@ function isFailed(entry: NonNullable<BuildLogShape["notebooks"]>[number]): boole
   );
 }
 
-/** The PDF steps after which report.pdf was printed from this build's page (printed now, or reused unchanged). */
-const PRINTED = new Set(["written", "reused"]);
-
 /** Why this build must not be published, or null. */
 export function refusalReason(build: BuildRecord): string | null {
   if (build.whatIf) return messages.publishRefusedWhatIf(build.whatIf.overrides.map(describeOverride));
@@ -156,7 +153,7 @@ export function refusalReason(build: BuildRecord): string | null {
   if (build.duplicateIds.length > 0) return messages.publishRefusedDuplicateIds(build.duplicateIds);
   if (build.htmlMissing) return messages.publishMissingHtml();
   // A print that failed leaves the previous build's report.pdf in place: there is a file, but not of this page.
-  if (build.pdf === null || !PRINTED.has(build.pdfStatus)) return messages.publishMissingPdf(build.pdfStatus, build.pdf !== null);
+  if (build.pdf === null || !printedFromPage(build.pdfStatus)) return messages.publishMissingPdf(build.pdfStatus, build.pdf !== null);
   if (build.staleAssumptions) return messages.publishStaleAssumptions(build.staleAssumptions);
   return null;
 }
