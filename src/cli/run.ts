@@ -11,7 +11,7 @@ import { writeFileAtomic } from "../util/atomic";
 import { EXIT_FAILED, EXIT_OK, InputError, type ExitCode } from "../util/errors";
 import { locatingFileSystemErrors } from "../util/fs-errors";
 import { MAX_TIMEOUT_SECONDS, parseTimeoutSeconds } from "../util/limits";
-import { existsSync, realpathSync } from "node:fs";
+import { existsSync, realpathSync, statSync } from "node:fs";
 import { outPaths } from "../config/paths";
 import { findProjectRoot } from "../config/root";
 
@@ -67,11 +67,14 @@ async function runCommand(notebook: string, options: { out?: string; timeout: st
  */
 function checkOut(out: string): void {
   if (!out.toLowerCase().endsWith(".ipynb")) throw new InputError(messages.runOutNotNotebook(out));
-  // Compared as the file system resolves them: a symlink into out/reports/ leads inside it too.
+  if (existsSync(out) && statSync(out).isDirectory()) throw new InputError(messages.runOutFolder(out));
+  // Compared as the file system resolves them: a symlink into out/reports/ leads inside it too, from
+  // within the project or from anywhere else (the project is then the one the real path is in).
   const path = realPath(resolve(out));
-  const reports = realPath(outPaths(findProjectRoot(dirname(resolve(out)))).reports);
-  const inside = relative(reports, path);
-  if (inside !== "" && !inside.startsWith("..") && !isAbsolute(inside)) throw new InputError(messages.runOutInPublished(out));
+  for (const from of [dirname(resolve(out)), dirname(path)]) {
+    const inside = relative(realPath(outPaths(findProjectRoot(from)).reports), path);
+    if (inside !== "" && !inside.startsWith("..") && !isAbsolute(inside)) throw new InputError(messages.runOutInPublished(out));
+  }
 }
 
 /** `path` with its deepest existing folder resolved through symlinks (the rest may not exist yet). */

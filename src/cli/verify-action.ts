@@ -17,7 +17,7 @@ export async function verifyAction(ids: readonly string[], options: { root?: str
   for (const id of chosen) {
     const { files, problems } = await checkVersion(paths.reportsDir, id);
     if (problems.length === 0) process.stdout.write(`${messages.versionVerified(id, files)}\n`);
-    for (const problem of problems) process.stderr.write(`fragtax: ${messages.versionTampered(join(paths.reportsDir, id, problem.file), problem.problem, id, problem.previous)}\n`);
+    for (const problem of problems) process.stderr.write(`fragtax: ${messages.versionTampered(join(paths.reportsDir, id, problem.file), problem.problem, id, problem.named)}\n`);
     if (problems.length > 0) failed++;
   }
   if (failed > 0) process.exitCode = EXIT_FAILED;

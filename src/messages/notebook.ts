@@ -70,6 +70,8 @@ export const runOutWhat = (): string => "fragtax run --out (where the executed n
 export const runOutNotNotebook = (out: string): string =>
   `--out ${out}: an executed notebook is written as a .ipynb file; give a path ending in .ipynb (or - for stdout)`;
 
+export const runOutFolder = (out: string): string => `--out ${out}: that is a folder; give the path of the executed notebook file, e.g. ${out.replace(/[\\/]+$/, "")}/executed.ipynb`;
+
 export const runOutInPublished = (out: string): string =>
   `--out ${out}: that is inside out/reports/, where published versions are kept unchanged; write the executed notebook elsewhere`;
 export const cellCalledExit = (code: unknown): string =>

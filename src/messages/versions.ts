@@ -224,7 +224,7 @@ export const publishPdfCopied = (reason: string): string =>
 
 // ── verify ───────────────────────────────────────────────────────────────────────────────────────
 
-export const versionTampered = (file: string, problem: VersionProblemKind, id: string, previous?: string): string => {
+export const versionTampered = (file: string, problem: VersionProblemKind, id: string, named?: string): string => {
   const what = {
     missing: "is missing",
     differs: "differs from the sha256 in its manifest",
@@ -232,10 +232,12 @@ export const versionTampered = (file: string, problem: VersionProblemKind, id: s
     "not in the manifest": "is not listed in its manifest (a file added after publishing)",
     unlisted: "is not listed in its manifest (the manifest was edited)",
     "names another version": "names another version than its folder",
-    "previous version missing": `names as its previous version "${previous ?? ""}", which is not an earlier published version`,
+    "previous version missing": `names as its previous version "${named ?? ""}", which is not an earlier published version`,
+    "not a regular file": "is not a plain file or folder of its own (a link, or a special file)",
+    "outside the folder": `lists "${named ?? ""}", a path outside its folder: a version lists only its own files`,
   }[problem];
   // What to bring back: the version, or the earlier one its history needs.
-  const restore = problem === "previous version missing" && previous !== undefined && VERSION_ID.test(previous) ? previous : id;
+  const restore = problem === "previous version missing" && named !== undefined && VERSION_ID.test(named) ? named : id;
   const remedy = problem === "not in the manifest" ? "remove it" : `restore the version as published (e.g. \`git checkout -- out/reports/${restore}\` once it is committed)`;
   return `published version ${id} was altered: ${file} ${what}; published versions are immutable — ${remedy} and run \`fragtax verify ${id}\``;
 };

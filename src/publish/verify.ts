@@ -5,8 +5,8 @@
  * the version it says came before must still be published. `fragtax verify`, `diff` (for a published
  * side) and `publish` (for the previous version it compares against) all go through here.
  */
-import { readdir, readFile, stat } from "node:fs/promises";
-import { join } from "node:path";
+import { lstat, readdir, readFile, stat } from "node:fs/promises";
+import { basename, join } from "node:path";
 import * as messages from "../messages/versions";
 import { sha256 } from "../util/hash";
 import type { Manifest } from "./store";
@@ -16,8 +16,8 @@ export interface VersionProblem {
   /** The file, relative to the version folder. */
   readonly file: string;
   readonly problem: VersionProblemKind;
-  /** For "previous version missing": the previous version the manifest names. */
-  readonly previous?: string;
+  /** What the manifest names: the previous version ("previous version missing"), the file ("outside the folder"). */
+  readonly named?: string;
 }
 
 
@@ -31,10 +31,14 @@ const OS_METADATA = new Set([".DS_Store", "Thumbs.db", "desktop.ini"]);
 /** What differs from the manifest in `out/reports/<id>/`; empty when the version is intact. */
 export async function checkVersion(reportsDir: string, id: string): Promise<{ files: number; problems: VersionProblem[] }> {
   const dir = join(reportsDir, id);
+  // A version is a folder of its own files: a link to one elsewhere could change under it.
+  const folder = await isRegular(dir, "folder").catch(() => undefined);
+  if (folder !== true) return { files: 0, problems: [{ file: ".", problem: folder === undefined ? "missing" : "not a regular file" }] };
   let manifest: Manifest;
   try {
+    if (!(await isRegular(join(dir, "manifest.json"), "file"))) throw new Error("not a file");
     manifest = JSON.parse(await readFile(join(dir, "manifest.json"), "utf8")) as Manifest;
-    if (typeof manifest.files !== "object" || manifest.files === null) throw new Error("no files");
+    if (typeof manifest.files !== "object" || manifest.files === null || Array.isArray(manifest.files)) throw new Error("no files");
   } catch {
     return { files: 0, problems: [{ file: "manifest.json", problem: "unreadable manifest" }] };
   }
@@ -47,8 +51,18 @@ export async function checkVersion(reportsDir: string, id: string): Promise<{ fi
   // The manifest names the assumptions' hash a second time; both must hold.
   if (manifest.assumptions?.file) expected.push([manifest.assumptions.file, manifest.assumptions.sha256]);
   for (const [file, hash] of expected) {
+    // A name with a path in it points outside the folder; a link or a special file (a FIFO would
+    // block the read for ever) is not a published file: neither is read.
+    if (file !== basename(file) || file === "." || file === "..") {
+      problems.push({ file: "manifest.json", problem: "outside the folder", named: file });
+      continue;
+    }
     let bytes: Buffer;
     try {
+      if (!(await isRegular(join(dir, file), "file"))) {
+        if (!problems.some((known) => known.file === file)) problems.push({ file, problem: "not a regular file" });
+        continue;
+      }
       bytes = await readFile(join(dir, file));
     } catch {
       problems.push({ file, problem: "missing" });
@@ -67,9 +81,15 @@ export async function checkVersion(reportsDir: string, id: string): Promise<{ fi
   if (previous !== null && previous !== undefined) {
     // An earlier version that is still published: the history "What changed" sections read back through.
     const earlier = typeof previous === "string" && VERSION_ID.test(previous) && compareVersionIds(previous, id) < 0;
-    if (!earlier || !(await isFolder(join(reportsDir, previous)))) problems.push({ file: "manifest.json", problem: "previous version missing", previous: String(previous) });
+    if (!earlier || !(await isFolder(join(reportsDir, previous)))) problems.push({ file: "manifest.json", problem: "previous version missing", named: String(previous) });
   }
   return { files: Object.keys(files).length, problems };
+}
+
+/** Whether `path` is itself a plain file or folder (not a link to one, not a FIFO or device); throws if it is not there. */
+async function isRegular(path: string, kind: "file" | "folder"): Promise<boolean> {
+  const info = await lstat(path);
+  return kind === "file" ? info.isFile() : info.isDirectory();
 }
 
 async function isFolder(path: string): Promise<boolean> {
@@ -88,5 +108,5 @@ export class TamperedVersionError extends Error {
 export async function assertVersionIntact(reportsDir: string, id: string): Promise<void> {
   const { problems } = await checkVersion(reportsDir, id);
   const first = problems[0];
-  if (first) throw new TamperedVersionError(messages.versionTampered(join(reportsDir, id, first.file), first.problem, id, first.previous));
+  if (first) throw new TamperedVersionError(messages.versionTampered(join(reportsDir, id, first.file), first.problem, id, first.named));
 }

@@ -22,4 +22,6 @@ export type VersionProblemKind =
   | "not in the manifest"
   | "unlisted"
   | "names another version"
-  | "previous version missing";
+  | "previous version missing"
+  | "not a regular file"
+  | "outside the folder";

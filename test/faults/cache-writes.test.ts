@@ -4,7 +4,8 @@
  * case runs the real CLI with a deadline: a process still alive after it is the hang being tested.
  */
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { fileSystemProblem } from "../../src/messages/fs";
@@ -77,14 +78,15 @@ describe("a cache that cannot be written", () => {
     expect(result.stderr).toContain(`${join(project.root, "out/.cache/engine")}`);
   }, 120_000);
 
-  it("fragtax run --out a folder: exit 2 naming it, no temporary file left beside it", async () => {
+  it("fragtax run --out a folder: exit 2 naming it before any cell runs, no temporary file left beside it", async () => {
     project = tempProject();
-    const folder = join(project.root, "results.ipynb"); // named like a notebook, so only writing it can fail
+    const folder = join(project.root, "results.ipynb"); // named like a notebook
     mkdirSync(folder);
     const result = await run(["run", join(project.root, "notebooks", "01-price.ipynb"), "--out", folder], project.root);
     expect(result.hung).toBe(false);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain(`fragtax run --out (where the executed notebook goes): cannot use ${folder}`);
+    expect(result.stderr).toContain(`--out ${folder}: that is a folder; give the path of the executed notebook file`);
+    expect(result.stderr).not.toContain("ran ");
     expect(readdirSync(project.root).filter((name) => name.endsWith(".tmp"))).toEqual([]);
     expect(existsSync(join(folder, "01-price.ipynb"))).toBe(false);
   }, 120_000);
@@ -112,6 +114,17 @@ describe("a cache that cannot be written", () => {
     expect(linked.code).toBe(2);
     expect(linked.stderr).toContain("that is inside out/reports/");
     expect(readdirSync(join(project.root, "out", "reports", "2026-05-01"))).toEqual([]);
+    // …nor through a symlink outside the project that leads into it.
+    const outside = mkdtempSync(join(tmpdir(), "fragtax-link-"));
+    try {
+      symlinkSync(join(project.root, "out", "reports", "2026-05-01"), join(outside, "pub"));
+      const far = await run(["run", join(project.root, "notebooks", "01-price.ipynb"), "--out", join(outside, "pub", "x.ipynb")], project.root);
+      expect(far.code).toBe(2);
+      expect(far.stderr).toContain("that is inside out/reports/");
+      expect(readdirSync(join(project.root, "out", "reports", "2026-05-01"))).toEqual([]);
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
   }, 120_000);
 });
 

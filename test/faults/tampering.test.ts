@@ -2,7 +2,8 @@
  * Published versions are checked when read: `fragtax verify`, `diff` and `publish` (for the version
  * it compares against) recompute the manifest's sha256s and name the file that differs.
  */
-import { appendFile, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { execFileSync } from "node:child_process";
+import { appendFile, copyFile, readFile, rename, rm, symlink, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { fragtax, makeProject, useBuild } from "../published-project";
@@ -86,6 +87,38 @@ describe("tampered published versions", () => {
     expect(orphan.code).toBe(1);
     expect(orphan.stderr).toContain(`${version("2026-05-20", "manifest.json")} names as its previous version "2026-05-01", which is not an earlier published version`);
     expect(orphan.stderr).toContain("git checkout -- out/reports/2026-05-01`");
+  });
+
+  it("verify: a link or a special file in place of a published file, a version folder that is a link, a manifest path outside the folder", async () => {
+    const copy = join(root, "elsewhere.pdf");
+    await copyFile(version("2026-05-20", "report.pdf"), copy);
+    await rm(version("2026-05-20", "report.pdf"));
+    await symlink(copy, version("2026-05-20", "report.pdf")); // same bytes, but a file that can change outside the version
+    const linked = await fragtax(["verify", "2026-05-20"], { cwd: root });
+    expect(linked.code).toBe(1);
+    expect(linked.stderr).toContain(`${version("2026-05-20", "report.pdf")} is not a plain file or folder of its own (a link, or a special file)`);
+    await rm(version("2026-05-20", "report.pdf"));
+    execFileSync("mkfifo", [version("2026-05-20", "report.pdf")]); // reading it would block for ever
+    const fifo = await fragtax(["verify", "2026-05-20"], { cwd: root });
+    expect(fifo.code).toBe(1);
+    expect(fifo.stderr).toContain("is not a plain file or folder of its own");
+    await rm(version("2026-05-20", "report.pdf"));
+    await copyFile(copy, version("2026-05-20", "report.pdf"));
+
+    const manifestFile = version("2026-05-20", "manifest.json");
+    const manifest = JSON.parse(await readFile(manifestFile, "utf8")) as { files: Record<string, string> };
+    await writeFile(manifestFile, JSON.stringify({ ...manifest, files: { ...manifest.files, "../../../etc/hostname": "0" } }));
+    expect((await fragtax(["verify", "2026-05-20"], { cwd: root })).stderr).toContain(`${manifestFile} lists "../../../etc/hostname", a path outside its folder`);
+    await writeFile(manifestFile, JSON.stringify({ ...manifest, files: Object.values(manifest.files) }));
+    expect((await fragtax(["verify", "2026-05-20"], { cwd: root })).stderr).toContain("manifest.json cannot be read");
+    await writeFile(manifestFile, JSON.stringify(manifest));
+
+    // The whole folder replaced by a link to an identical copy.
+    await rename(join(root, "out/reports/2026-05-01"), join(root, "out/copy-2026-05-01"));
+    await symlink(join(root, "out/copy-2026-05-01"), join(root, "out/reports/2026-05-01"));
+    const folder = await fragtax(["verify", "2026-05-01"], { cwd: root });
+    expect(folder.code).toBe(1);
+    expect(folder.stderr).toContain("is not a plain file or folder of its own");
   });
 
   it("diff refuses a version whose figures.json or assumptions.yaml was edited, naming the file", async () => {
