@@ -21,6 +21,9 @@ describe("control characters stay visible text", () => {
     expect(escapeHtml("50%\r100%\n")).toBe("50%\r100%\n");
     // In markdown the backslash itself is escaped, so "\x1b" is what the reader sees.
     expect(markdownText("a\u001bb")).toBe("a\\\\x1bb");
+    // A right-to-left override would show a title reversed; separators and bidi marks are invisible.
+    expect(visibleControls("Tax\u202eevil\u2028x\u2066y\u200f")).toBe("Tax\\u202eevil\\u2028x\\u2066y\\u200f");
+    expect(escapeHtml("<i>\u202e</i>")).toBe("&lt;i&gt;\\u202e&lt;/i&gt;");
   });
 
   it("the PDF's title and author carry no raw control character", async () => {
