@@ -18,6 +18,7 @@ import type { PdfOptions, PrintedPdf } from "../report/pdf";
 import type { RenderedReport } from "../report/render";
 import { loadPage, storePage } from "./cache/page-cache";
 import { gitState } from "../util/git";
+import { locatingFileSystemErrors } from "../util/fs-errors";
 import * as messages from "../messages/report";
 import { lockBuild, replaceBuildOutputs } from "./outputs";
 import { runIncrementally } from "./cache/incremental";
@@ -50,12 +51,14 @@ export class FileBuildEffects implements BuildEffects {
     return existsSync(path);
   }
 
+  // An input that cannot be read (a folder, no permission) is named by its own path: Node's EISDIR
+  // carries none, and the error would name the current folder instead.
   readText(path: string): Promise<string> {
-    return readFile(path, "utf8");
+    return locatingFileSystemErrors("fragtax build", path, () => readFile(path, "utf8"));
   }
 
   readBytes(path: string): Promise<Uint8Array> {
-    return readFile(path);
+    return locatingFileSystemErrors("fragtax build", path, () => readFile(path));
   }
 
   lockOutputs(outDir: string): Promise<() => Promise<void>> {

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { build, FileBuildEffects } from "../../src/build/pipeline";
@@ -163,5 +163,15 @@ describe("fragtax build on the command line", () => {
     const run = spawnSync("node", ["dist/cli.js", "build", "--root", project.root], { encoding: "utf8" });
     expect(run.status).toBe(2);
     expect(run.stderr).toContain(`notebooks/report.yaml:9:1: unknown key "papr" in report.yaml; did you mean "paper"?`);
+  });
+
+  it("exits 2 naming the input file that is a folder (Node's EISDIR names no path)", () => {
+    project = tempProject();
+    const file = join(project.root, "notebooks", "assumptions.yaml");
+    rmSync(file);
+    mkdirSync(file);
+    const run = spawnSync("node", ["dist/cli.js", "build", "--no-pdf", "--root", project.root], { encoding: "utf8" });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain(`cannot use ${file} (EISDIR): it is a folder, but a file is needed there`);
   });
 });
