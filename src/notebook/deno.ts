@@ -103,7 +103,15 @@ function denoRunCommand(deno: string, args: readonly string[]): { readonly comma
 /** Runs compiled cells in Deno; events as from a worker, outcome as from `NotebookWorker.run`. */
 export function runInDeno(deno: string, notebookFile: string, cells: readonly CompiledCell[], run: DenoRun, options: RunJobOptions): Promise<WorkerOutcome> {
   const { command, args } = denoRunCommand(deno, ["run", "--allow-all", "--quiet", "--no-lock", "-"]);
-  const child = spawn(command, args, { cwd: dirname(notebookFile), stdio: ["pipe", "pipe", "pipe"], env: { ...process.env, NO_COLOR: "1" } });
+  // Its own process group: what a cell starts (`new Deno.Command(…).spawn()`) is stopped with it.
+  const child = spawn(command, args, { cwd: dirname(notebookFile), stdio: ["pipe", "pipe", "pipe"], env: { ...process.env, NO_COLOR: "1" }, detached: true });
+  const stopAll = (): void => {
+    try {
+      if (child.pid !== undefined) process.kill(-child.pid, "SIGKILL");
+    } catch {
+      child.kill("SIGKILL"); // the group is gone already, or never formed
+    }
+  };
   const program = {
     notebookDir: pathToFileURL(`${dirname(notebookFile)}/`).href,
     notebook: run.notebook,
@@ -121,7 +129,7 @@ export function runInDeno(deno: string, notebookFile: string, cells: readonly Co
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      child.kill("SIGKILL");
+      stopAll();
       resolve(outcome);
     };
     const arm = (): void => {

@@ -69,3 +69,30 @@ describe.each(["SIGKILL", "SIGTERM"] as const)("fragtax run of a Deno notebook, 
     expect(stdout).toBe(""); // killed before writing: nothing half-written on stdout
   }, 90_000);
 });
+
+describe("a Deno cell that starts a process of its own", () => {
+  it("has it stopped with its Deno when the cell times out", async () => {
+    const marker = `${300 + Math.random()}`; // a sleep this test alone starts
+    const file = temp.notebook("grandchild.ipynb", { kernel: { name: "deno", language: "typescript" }, cells: [`new Deno.Command("sleep", { args: ["${marker}"] }).spawn();\nwhile (Date.now() > 0) {}`] });
+    const sleeping = (): number[] =>
+      readdirSync("/proc")
+        .filter((name) => /^\d+$/.test(name))
+        .filter((pid) => {
+          try {
+            return readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").includes(marker) && alive(Number(pid));
+          } catch {
+            return false;
+          }
+        })
+        .map(Number);
+    const run = spawn(process.execPath, [cli, "run", file, "--timeout", "4", "--out", "-"], { stdio: ["ignore", "ignore", "pipe"] });
+    let stderr = "";
+    run.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    expect(await until(() => sleeping().length > 0, 60_000), "the cell's sleep started").toBe(true);
+    live.push(...sleeping());
+    const code = await new Promise((resolve) => run.once("exit", resolve));
+    expect(code).toBe(1);
+    expect(stderr).toContain("did not finish within 4 s");
+    expect(await until(() => sleeping().length === 0, 10_000), "the cell's sleep outlived its Deno").toBe(true);
+  }, 90_000);
+});
