@@ -4,18 +4,23 @@
  * processes: the CLI, its Deno child (found in /proc), real signals.
  */
 import { spawn } from "node:child_process";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, readlinkSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { TempDir } from "../notebook/helpers";
 
 const temp = new TempDir();
 const cli = join(import.meta.dirname, "..", "..", "dist", "cli.js");
-const live: number[] = [];
+/** Processes a failed test could leave running, each with how to tell it is still that process. */
+const live: Array<{ readonly pid: number; readonly mine: (pid: number) => boolean }> = [];
+const runsIn = (folder: string) => (pid: number): boolean => readlinkSync(`/proc/${pid}/cwd`) === folder;
+const holds = (text: string) => (pid: number): boolean => readFileSync(`/proc/${pid}/cmdline`, "utf8").includes(text);
 afterAll(() => {
-  for (const pid of live) {
+  for (const { pid, mine } of live) {
+    // Only the very process: pids are reused (pid_max can be 32768), and a pid that ended may now
+    // belong to another test's process.
     try {
-      process.kill(pid, "SIGKILL"); // only if the test failed: never leave one behind
+      if (mine(pid)) process.kill(pid, "SIGKILL");
     } catch {
       // gone, as it should be
     }
@@ -51,7 +56,7 @@ describe.each(["SIGKILL", "SIGTERM"] as const)("fragtax run of a Deno notebook, 
     run.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
     const exited = new Promise((resolve) => run.once("exit", resolve));
     const pid = run.pid as number;
-    live.push(pid);
+    live.push({ pid, mine: holds(file) });
     // The process that runs the cells (`deno run`), not the type check before it (`deno check`).
     const runsCells = (child: number): boolean => {
       const args = readFileSync(`/proc/${child}/cmdline`, "utf8").split("\0");
@@ -59,7 +64,7 @@ describe.each(["SIGKILL", "SIGTERM"] as const)("fragtax run of a Deno notebook, 
     };
     let deno: number | undefined;
     expect(await until(() => (deno = childrenOf(pid).find((child) => { try { return runsCells(child); } catch { return false; } })) !== undefined, 60_000), "deno started").toBe(true);
-    live.push(deno as number);
+    live.push({ pid: deno as number, mine: runsIn(temp.path) }); // the cells' deno runs in the notebook's folder
     // In the loop now: the cell's first line has run (its output is on the way) and deno burns CPU.
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(alive(deno as number)).toBe(true);
@@ -89,7 +94,7 @@ describe("a Deno cell that starts a process of its own", () => {
     let stderr = "";
     run.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
     expect(await until(() => sleeping().length > 0, 60_000), "the cell's sleep started").toBe(true);
-    live.push(...sleeping());
+    live.push(...sleeping().map((pid) => ({ pid, mine: holds(marker) })));
     const code = await new Promise((resolve) => run.once("exit", resolve));
     expect(code).toBe(1);
     expect(stderr).toContain("did not finish within 4 s");
