@@ -48,7 +48,7 @@ import { applyWhatIf, type WhatIfOptions } from "./whatif/options";
 import { renderWhatIfBanner } from "./whatif/banner";
 import { describeOverride } from "./whatif/overrides";
 import { BUILD_LOG, printedFromPage } from "./outputs";
-import { mustPrint, Printer, printStep, type PdfOutcome, type PdfStep } from "./print-step";
+import { mustPrint, Printer, printRequested, printStep, type PdfOutcome, type PdfStep } from "./print-step";
 import { pageKey } from "./cache/page-cache";
 import { parseAssumptionsCached } from "./cache/parsed-assumptions";
 import { normalizeConfigCached, parseErrataCached } from "./cache/parsed-config";
@@ -187,7 +187,7 @@ async function buildAndPrint({ config, options, effects, started, rel, registry,
   };
   // A page rendered anew will be printed anew: Chromium starts while it renders.
   const report = await renderOrReuse(renderInput, effects, () => {
-    if (options.pdf !== false && config.outputs.pdf) printer.start();
+    if (printRequested(config, options)) printer.start();
   });
   step("render", `${report.chapters.length} chapters, ${report.charts} charts`);
   if (errata !== null) {
@@ -231,7 +231,7 @@ async function buildAndPrint({ config, options, effects, started, rel, registry,
   // 7. log
   const duplicates = [...duplicateIds(figures), ...duplicateIds(claims)];
   const hashes = Object.fromEntries([...outputs].map(([name, contents]) => [name, sha256(contents)]));
-  const requested = { html: config.outputs.html, pdf: config.outputs.pdf && options.pdf !== false };
+  const requested = { html: config.outputs.html, pdf: printRequested(config, options) };
   await write(BUILD_LOG, pretty(buildLog({ asOf, started, now: effects.now(), whatIf, assumptions: { file: rel(config.assumptions), sha256: provenance.assumptionsSha256 }, runs, failedCells: report.failedCells, pdf: pdfStep, pdfMs, pdfSource, duplicates, warnings: report.warnings, requested, outputs: hashes })));
 
   // 8. replace

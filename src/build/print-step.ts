@@ -41,8 +41,13 @@ export interface PrintInput {
   readonly write: (name: string, contents: Uint8Array) => Promise<void>;
 }
 
+/** Whether this build prints a PDF at all: report.yaml asks for one and `--no-pdf` was not given. */
+export function printRequested(config: ReportConfig, options: { readonly pdf?: boolean }): boolean {
+  return options.pdf !== false && config.outputs.pdf;
+}
+
 export async function printStep({ config, options, html, pdfSource, pdfOptions, effects, printer, write }: PrintInput): Promise<PdfStep> {
-  if (options.pdf === false || !config.outputs.pdf) return { outcome: "skipped" };
+  if (!printRequested(config, options)) return { outcome: "skipped" };
   // Printing is most of a no-op rebuild's time: reuse report.pdf when it was printed from this same
   // page and is still the file that build recorded.
   const reusable = await previousPdf(config, effects, pdfSource);
@@ -71,18 +76,24 @@ export async function printStep({ config, options, html, pdfSource, pdfOptions, 
   }
 }
 
-/** The previous build's report.pdf, when it was printed from the page `pdfSource` and is unchanged since. */
-async function previousPdf(config: ReportConfig, effects: BuildEffects, pdfSource: string): Promise<Uint8Array | undefined> {
+/** What the last build's log says of its report.pdf, when it printed one from its page (else undefined). */
+async function lastPrint(config: ReportConfig, effects: BuildEffects): Promise<{ readonly sourceSha256: unknown; readonly sha256: unknown } | undefined> {
   const [logFile, pdfFile] = [`${config.outDir}/${BUILD_LOG}`, `${config.outDir}/report.pdf`];
   if (!effects.exists(logFile) || !effects.exists(pdfFile)) return undefined;
   try {
     const log = JSON.parse(await effects.readText(logFile)) as { pdf?: { status?: unknown; sourceSha256?: unknown }; outputs?: Record<string, unknown> };
-    if (!printedFromPage(log.pdf?.status) || log.pdf?.sourceSha256 !== pdfSource) return undefined;
-    const bytes = await effects.readBytes(pdfFile);
-    return sha256(bytes) === log.outputs?.["report.pdf"] ? bytes : undefined;
+    return printedFromPage(log.pdf?.status) ? { sourceSha256: log.pdf?.sourceSha256, sha256: log.outputs?.["report.pdf"] } : undefined;
   } catch {
     return undefined; // an unreadable log only costs a print
   }
+}
+
+/** The previous build's report.pdf, when it was printed from the page `pdfSource` and is unchanged since. */
+async function previousPdf(config: ReportConfig, effects: BuildEffects, pdfSource: string): Promise<Uint8Array | undefined> {
+  const last = await lastPrint(config, effects);
+  if (last?.sourceSha256 !== pdfSource) return undefined;
+  const bytes = await effects.readBytes(`${config.outDir}/report.pdf`).catch(() => undefined);
+  return bytes !== undefined && sha256(bytes) === last.sha256 ? bytes : undefined;
 }
 
 /**
@@ -118,13 +129,5 @@ export class Printer {
 
 /** Whether the build will print and has no earlier report.pdf it might reuse: then its printer starts at once. */
 export async function mustPrint(config: ReportConfig, options: { readonly pdf?: boolean }, effects: BuildEffects): Promise<boolean> {
-  if (options.pdf === false || !config.outputs.pdf) return false;
-  const [logFile, pdfFile] = [`${config.outDir}/${BUILD_LOG}`, `${config.outDir}/report.pdf`];
-  if (!effects.exists(logFile) || !effects.exists(pdfFile)) return true;
-  try {
-    const log = JSON.parse(await effects.readText(logFile)) as { pdf?: { status?: unknown } };
-    return !printedFromPage(log.pdf?.status);
-  } catch {
-    return true;
-  }
+  return printRequested(config, options) && (await lastPrint(config, effects)) === undefined;
 }

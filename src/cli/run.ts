@@ -2,7 +2,7 @@
  * `fragtax run`: one notebook, executed headlessly. Exit codes: 0 ok, 1 a cell failed, 2 bad usage or
  * unreadable input (not JSON, nbformat 3, not a TypeScript kernel, missing file).
  */
-import { basename, dirname, isAbsolute, join, relative, resolve } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import type { Command } from "commander";
 import * as messages from "../messages/notebook";
 import { buildWarning } from "../messages/report";
@@ -14,6 +14,7 @@ import { MAX_TIMEOUT_SECONDS, parseTimeoutSeconds } from "../util/limits";
 import { existsSync, realpathSync, statSync } from "node:fs";
 import { outPaths } from "../config/paths";
 import { findProjectRoot } from "../config/root";
+import { displayPath, isInside } from "../util/paths";
 
 
 export function registerRunCommand(program: Command): void {
@@ -51,8 +52,7 @@ async function runCommand(notebook: string, options: { out?: string; timeout: st
     // A reader never sees half a notebook; a folder or unwritable path is said with the path (exit 2).
     await locatingFileSystemErrors(messages.runOutWhat(), out, () => writeFileAtomic(out, json));
     // Named as the user's shell would: relative to the current folder when inside it.
-    const shown = relative(process.cwd(), out);
-    process.stderr.write(`${messages.runWrote(shown.startsWith("..") || isAbsolute(shown) ? out : shown)}\n`);
+    process.stderr.write(`${messages.runWrote(displayPath(out, process.cwd()))}\n`);
   }
   // The build's warnings that need no drawing (a chart field the data lacks), so they are seen here first.
   for (const warning of (await import("../report/chart-outputs")).chartFieldWarnings(result.executed, result.notebook)) process.stderr.write(`${buildWarning(warning)}\n`);
@@ -72,8 +72,7 @@ function checkOut(out: string): void {
   // within the project or from anywhere else (the project is then the one the real path is in).
   const path = realPath(resolve(out));
   for (const from of [dirname(resolve(out)), dirname(path)]) {
-    const inside = relative(realPath(outPaths(findProjectRoot(from)).reports), path);
-    if (inside !== "" && !inside.startsWith("..") && !isAbsolute(inside)) throw new InputError(messages.runOutInPublished(out));
+    if (isInside(realPath(outPaths(findProjectRoot(from)).reports), path)) throw new InputError(messages.runOutInPublished(out));
   }
 }
 

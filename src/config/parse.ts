@@ -14,6 +14,7 @@ import { InputError } from "../util/errors";
 // Defined by the model (it runs with them in Jupyter too); report.yaml's `montecarlo` defaults to them.
 import { DEFAULT_MONTE_CARLO } from "../model/defaults";
 import { nearestName } from "../util/suggest";
+import { isInside } from "../util/paths";
 import { configRoot, outPaths, type ChapterConfig, type ReportConfig } from "./index";
 
 const isoDate = z.union([
@@ -137,8 +138,7 @@ function resolveChapters(
     seen.add(chapterFile);
     if (!exists(chapterFile)) throwAt(where, file, (w) => messages.configMissingChapter(w, name, relative(root, chapterFile) || chapterFile)); // named as the user sees it
     // The engine, its caches and provenance all work relative to the project: a chapter must live in it.
-    const inside = relative(root, chapterFile);
-    if (inside.startsWith("..") || isAbsolute(inside)) throwAt(where, file, (w) => messages.configChapterOutside(w, name, root));
+    if (!isInside(root, chapterFile)) throwAt(where, file, (w) => messages.configChapterOutside(w, name, root));
     return { number: index + 1, file: chapterFile, relativePath: relative(root, chapterFile).split("\\").join("/") };
   });
 }

@@ -9,7 +9,7 @@ import { join, resolve } from "node:path";
 import * as messages from "../messages/notebook";
 import { findDeno } from "./deno";
 import { cellText, NotebookFormatError, notebookKernel, parseNotebook, type KernelKind } from "./nbformat";
-import { displayPath } from "./run-context";
+import { displayPath } from "../util/paths";
 import { codeFrame, readSource } from "./errors";
 import { checkAll, formatDiagnostic, projectSourceFiles, type CheckDiagnostic, type NotebookCells } from "./typecheck";
 import { EXIT_FAILED, EXIT_OK, type ExitCode } from "../util/errors";

@@ -25,7 +25,7 @@ import * as messages from "../messages/notebook";
 import { outPaths } from "../config/paths";
 import { PUBLIC_ENTRIES } from "./imports";
 import { reachable } from "./module-graph";
-import { displayPath } from "./run-context";
+import { displayPath } from "../util/paths";
 import type { CellModule, CheckDiagnostic, NotebookCells, NotebookTypes } from "./typecheck";
 import type { NotebookChecker } from "./typecheck-run";
 

@@ -6,7 +6,8 @@
  */
 import { readFileSync } from "node:fs";
 import { SourceMap, type SourceMapPayload } from "node:module";
-import { basename, relative, resolve, sep } from "node:path";
+import { basename, resolve, sep } from "node:path";
+import { isInside } from "../util/paths";
 import { fileURLToPath } from "node:url";
 import * as messages from "../messages/notebook";
 import type { ErrorOutput } from "./nbformat";
@@ -121,7 +122,7 @@ export function thrownInImport(
   if (options.fileUrls && top.file.startsWith("file://")) {
     const file = fileURLToPath(top.file);
     // `$deno$stdin.mts` is the engine's runner script (deno.ts), read from stdin: never the notebook's file.
-    const inProject = !relative(root, file).startsWith("..") && !file.split(sep).includes("node_modules") && !basename(file).startsWith("$deno$");
+    const inProject = isInside(root, file) && !file.split(sep).includes("node_modules") && !basename(file).startsWith("$deno$");
     return inProject ? { file, line: top.line, column: top.column } : undefined;
   }
   if (top.file !== bundle.file || bundle.map === undefined) return undefined;

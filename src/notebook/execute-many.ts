@@ -18,7 +18,8 @@ import { findDeno } from "./deno";
 import { executeNotebook, projectRoot, type ExecuteOptions, type NotebookRunResult } from "./execute";
 import { cellText, notebookKernel, parseNotebook } from "./nbformat";
 import { allInOrder, defaultConcurrency, endUnusedTypeCheck, limiter, mapConcurrent, startTypeCheckEarly, startWorkerEarly } from "./pool";
-import { displayPath, type PreloadedAssumptions } from "./run-context";
+import { type PreloadedAssumptions } from "./run-context";
+import { displayPath } from "../util/paths";
 import type { NotebookCells, NotebookTypes } from "./typecheck";
 import { typeCheckNotebooks } from "./typecheck-run";
 

@@ -14,7 +14,8 @@
  */
 import { readFile } from "node:fs/promises";
 import { existsSync, realpathSync } from "node:fs";
-import { dirname, isAbsolute, join, relative, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
+import { displayPath, isInside } from "../util/paths";
 import type { ClaimRecord, FigureRecord } from "../api/types";
 import * as messages from "../messages/notebook";
 import { packageVersion } from "../package-version";
@@ -25,7 +26,7 @@ import { BUNDLE_WRAPPER_PREFIX, bundleImports, ENGINE_ENTRIES, ENTRY_NAME, first
 import { cellText, NotebookFormatError, notebookKernel, parseNotebook, type CodeCell, type Notebook } from "./nbformat";
 import { OutputCollector, type RunEvent, type ThrownValue } from "./outputs";
 import { DEFAULT_TIMEOUT_MS, NotebookWorker, startWorkerEarly, type WorkerOutcome, type WorkerProgram, type WorkerSetup } from "./pool";
-import { displayPath, resolveRunInputs, type RunInputOptions } from "./run-context";
+import { resolveRunInputs, type RunInputOptions } from "./run-context";
 import { denoBundle, denoBundleSpecifiers, findDeno, runInDeno } from "./deno";
 import { denoChecker } from "./deno-check";
 import { isCellFileName, isSyntaxError, type CellSyntaxError, type CompiledCell } from "./cells";
@@ -341,9 +342,8 @@ const API_SOURCES = [dirname(ENGINE_ENTRIES["dist/api.js"] ?? "src/api/engine.ts
 /** Whether `file` is one of the project's API_SOURCES, as named or through a symlink (Deno reports real paths). */
 function isApiSource(file: string, root: string): boolean {
   return API_SOURCES.some((folder) => {
-    const inside = (base: string): boolean => !relative(base, file).startsWith("..") && !isAbsolute(relative(base, file));
     const named = join(root, folder);
-    return inside(named) || (existsSync(named) && inside(realpathSync(named)));
+    return isInside(named, file) || (existsSync(named) && isInside(realpathSync(named), file));
   });
 }
 

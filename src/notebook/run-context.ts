@@ -8,7 +8,7 @@
  */
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import type { MonteCarloSettings } from "../api/context";
 import { DEFAULT_MONTE_CARLO } from "../model/defaults";
 import type { Assumption, AssumptionOverride } from "../assumptions/types";
@@ -89,8 +89,3 @@ export function findUp(from: string, name: string): string | undefined {
   }
 }
 
-/** A path as messages show it: relative to the root (forward slashes) when inside it, else absolute. */
-export function displayPath(absolute: string, root: string): string {
-  const rel = relative(root, absolute);
-  return rel.startsWith("..") || isAbsolute(rel) ? absolute : rel.split(sep).join("/");
-}

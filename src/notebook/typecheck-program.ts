@@ -12,7 +12,7 @@ import { dirname, join, resolve } from "node:path";
 import type * as TS from "typescript";
 import { ENGINE_ENTRIES } from "./imports";
 import { reachable } from "./module-graph";
-import { displayPath } from "./run-context";
+import { displayPath } from "../util/paths";
 import { cellModules, packageFolder, projectOptions, ts, type CellModule, type CheckDiagnostic, type CheckedProgram, type NotebookCells, type ProgramOptions } from "./typecheck-rules";
 
 export function checkWithApi(notebooks: readonly NotebookCells[], options: ProgramOptions): CheckedProgram {

@@ -21,7 +21,8 @@ import { createRequire } from "node:module";
 import type * as TS from "typescript";
 import { cellPragmas, moduleSpecifier } from "./pragmas";
 import { plausibleName } from "../util/suggest";
-import { displayPath, findUp } from "./run-context";
+import { findUp } from "./run-context";
+import { displayPath } from "../util/paths";
 
 // require, not import: importing CommonJS from an ES module makes Node scan all 9 MB of
 // typescript.js for its export names first (~0.4 s of every cold check).

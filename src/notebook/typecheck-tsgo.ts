@@ -28,7 +28,8 @@ import { outPaths } from "../config/paths";
 import { ENGINE_ENTRIES } from "./imports";
 import { reachable } from "./module-graph";
 import { cellPragmas } from "./pragmas";
-import { displayPath, findUp } from "./run-context";
+import { findUp } from "./run-context";
+import { displayPath } from "../util/paths";
 import { cellModules, packageFolder, type CellModule, type CheckDiagnostic, type CheckedProgram, type NotebookCells, type ProgramOptions } from "./typecheck-rules";
 
 /** `path(line,col): error TS1234: message`, the first line of an error without `--pretty`. */

@@ -10,7 +10,7 @@
 import { checkWithApi } from "./typecheck-program";
 import { checkWithTsgo } from "./typecheck-tsgo";
 import { resolve } from "node:path";
-import { displayPath } from "./run-context";
+import { displayPath } from "../util/paths";
 import { located } from "../messages/location";
 import { suggestEarlierName, type CheckDiagnostic, type CheckedProgram, type NotebookCells, type NotebookTypes, type ProgramOptions } from "./typecheck-rules";
 

@@ -49,6 +49,14 @@ afterEach(async () => {
 
 const port = () => Number(new URL(session?.url ?? "").port);
 
+/** Makes the next rebuild fail with `error` (an edit triggers it) and returns the page served then. */
+async function servedAfterFailure(error: string): Promise<string> {
+  fail = error;
+  await writeFile(join(root, "notebooks/a.ipynb"), "{}");
+  for (let tries = 0; session?.state.error === null && tries < 100; tries++) await new Promise((r) => setTimeout(r, 30));
+  return (await fetch(session?.url ?? "")).text();
+}
+
 describe("fragtax dev server", () => {
   it("listens on loopback only by default and serves the report with live reload", async () => {
     const address = session?.server.server.address();
@@ -75,10 +83,7 @@ describe("fragtax dev server", () => {
   });
 
   it("shows a failed rebuild's error over the last good report, and clears it after a fix", async () => {
-    fail = "notebooks/a.ipynb: cell 2: ReferenceError: x is not defined";
-    await writeFile(join(root, "notebooks/a.ipynb"), "{}");
-    for (let tries = 0; session?.state.error === null && tries < 100; tries++) await new Promise((r) => setTimeout(r, 30));
-    const broken = await (await fetch(session?.url ?? "")).text();
+    const broken = await servedAfterFailure("notebooks/a.ipynb: cell 2: ReferenceError: x is not defined");
     expect(broken).toContain("Good report");
     expect(broken).toContain("ReferenceError: x is not defined");
     expect(broken).toContain("Build failed — showing the last good report");
@@ -106,10 +111,7 @@ describe("fragtax dev server", () => {
 
   it("with no report built yet, shows the error without claiming a last good report", async () => {
     await rm(join(root, "out/build/report.html"));
-    fail = "notebooks/a.ipynb: cell 1, line 1, column 1: TS2322: Type 'number' is not assignable to type 'string'.";
-    await writeFile(join(root, "notebooks/a.ipynb"), "{}");
-    for (let tries = 0; session?.state.error === null && tries < 100; tries++) await new Promise((r) => setTimeout(r, 30));
-    const page = await (await fetch(session?.url ?? "")).text();
+    const page = await servedAfterFailure("notebooks/a.ipynb: cell 1, line 1, column 1: TS2322: Type 'number' is not assignable to type 'string'.");
     expect(page).toContain("TS2322: Type &#39;number&#39; is not assignable");
     expect(page).toContain("Build failed — no report has been built yet");
     expect(page).not.toContain("last good");
