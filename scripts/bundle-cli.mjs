@@ -1,5 +1,5 @@
 // Bundles the CLI and the public entries notebooks import in real Jupyter:
-//   src/cli/main.ts         → dist/cli.js              (the `fragtax` bin; lazy chunks dist/chunks/*.js)
+//   src/cli/entry.ts        → dist/cli.js              (the `fragtax` bin; main.ts and lazy chunks in dist/chunks/*.js)
 //   src/notebook/worker.ts  → dist/notebook-worker.js  (the notebook engine's worker thread)
 //   src/notebook/typecheck-worker.ts → dist/typecheck-worker.js (a build's type check, in its own thread)
 //   src/api/index.ts        → dist/api.js   + dist/api.d.ts    (notebook API)
@@ -34,7 +34,7 @@ const common = {
  * machine) and a cold build loses that serial work. Whatever these packages import is bundled with
  * them, except native addons (canvas stays a package, loaded by its own binding).
  */
-const BUNDLED = new Set(["vega", "vega-lite", "yaml", "zod"]);
+const BUNDLED = new Set(["vega", "vega-lite", "yaml", "zod", "commander"]);
 const NATIVE = new Set(["canvas"]);
 /**
  * The versions of the packages bundled into the CLI, substituted at bundle time for
@@ -80,7 +80,7 @@ await Promise.all([
     packages: undefined,
     plugins: [bundleChosenPackages],
     define: { "globalThis.__FRAGTAX_BUNDLED_VERSIONS__": JSON.stringify(JSON.stringify(bundledVersions)) },
-    entryPoints: { cli: "src/cli/main.ts", "notebook-worker": "src/notebook/worker.ts", "typecheck-worker": "src/notebook/typecheck-worker.ts" },
+    entryPoints: { cli: "src/cli/entry.ts", "notebook-worker": "src/notebook/worker.ts", "typecheck-worker": "src/notebook/typecheck-worker.ts" },
     outdir: "dist",
     splitting: true,
     chunkNames: "chunks/[name]-[hash]",

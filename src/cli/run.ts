@@ -38,11 +38,17 @@ async function runCommand(notebook: string, options: { out?: string; timeout: st
   // (A Deno notebook leaves it idle; idle threads never keep the process alive.)
   (await import("../notebook/pool")).startWorkerEarly();
   // Loaded on demand: other commands do not pay for esbuild and the engine.
-  const { executeNotebook, projectRoot } = await import("../notebook/execute");
-  // The build's parsed assumptions, when the file is unchanged since: the notebook thread skips its parser.
+  const [{ executeNotebook, projectRoot }, inputs] = await Promise.all([import("../notebook/execute"), import("../build/cache/run-inputs")]);
+  // report.yaml's fields and the build's parsed assumptions, from the parsed-input cache while the
+  // files are unchanged: neither thread then loads the YAML parser.
   const root = projectRoot(resolve(notebook));
-  const cachedAssumptions = async (file: string) => (await import("../build/cache/parsed-assumptions")).cachedAssumptions(file, root, outPaths(root).cache);
-  const result = await executeNotebook(notebook, { timeoutMs, releaseCompiler: true, cachedAssumptions });
+  const cache = outPaths(root).cache;
+  const result = await executeNotebook(notebook, {
+    timeoutMs,
+    releaseCompiler: true,
+    cachedAssumptions: (file) => inputs.cachedAssumptions(file, root, cache),
+    reportFields: (file) => inputs.reportFieldsCached(file, cache),
+  });
   // nb.words.ledger() counts the whole report when a build renders it; a single run has only this notebook's claims.
   const { resolveLedgerWords } = await import("../api/words");
   const json = resolveLedgerWords(`${JSON.stringify(result.executed, null, 1)}\n`, result.claims);
@@ -55,7 +61,10 @@ async function runCommand(notebook: string, options: { out?: string; timeout: st
     process.stderr.write(`${messages.runWrote(displayPath(out, process.cwd()))}\n`);
   }
   // The build's warnings that need no drawing (a chart field the data lacks), so they are seen here first.
-  for (const warning of (await import("../report/chart-outputs")).chartFieldWarnings(result.executed, result.notebook)) process.stderr.write(`${buildWarning(warning)}\n`);
+  // (The checks are loaded only when there is a chart to check.)
+  if ((await import("../report/chart-specs")).hasCharts(result.executed)) {
+    for (const warning of (await import("../report/chart-outputs")).chartFieldWarnings(result.executed, result.notebook)) process.stderr.write(`${buildWarning(warning)}\n`);
+  }
   if (result.error) process.stderr.write(`${formatCellError(result.error)}\n`);
   else process.stderr.write(`${messages.runSummary(result.notebook, result.cellsRun, result.durationMs)}\n`);
   return result.status === "ok" ? EXIT_OK : EXIT_FAILED;

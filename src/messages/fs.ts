@@ -19,3 +19,6 @@ export const lockTimedOut = (path: string, owner: number | undefined): string =>
   `timed out waiting for the lock ${path} (held by pid ${owner ?? "?"})`;
 
 export const packageNotInstalled = (name: string): string => `package ${name} is not installed; run \`npm install\``;
+
+/** The tool's own files are not where its code is (a broken install or a partial copy of the tool). */
+export const toolNotFound = (from: string): string => `fragtax: templates/report.html not found above ${from}: reinstall fragtax (npm ci)`;

@@ -129,8 +129,6 @@ export const errataChecked = (count: number, file: string, checked: boolean): st
   checked ? `${count} from ${file}` : `${count} from ${file}, not checked against this build: a cell failed, so some figures are missing`;
 
 // ── page template and HTML ───────────────────────────────────────────────────────────────────────
-export const templateNotFound = (from: string): string => `fragtax: templates/report.html not found above ${from}`;
-
 export const templateMissingSlot = (name: string): string => `templates/report.html: no value for {{${name}}}`;
 
 export const htmlBadValue = (index: number, value: unknown): string =>

@@ -47,9 +47,14 @@ export interface RunInputOptions {
   readonly preloaded?: PreloadedAssumptions;
   /**
    * The assumptions a build already parsed from this file, when its text is unchanged (the CLI passes
-   * the build's cache, build/cache/parsed-assumptions.ts): the worker then loads no YAML or zod.
+   * the build's cache, build/cache/run-inputs.ts): the worker then loads no YAML or zod.
    */
   readonly cachedAssumptions?: (file: string) => Promise<readonly Assumption[] | undefined>;
+  /**
+   * How report.yaml's fields are read (default: parsed here, config/lenient.ts). The CLI passes the
+   * parsed-input cache (build/cache/run-inputs.ts), so an unchanged report.yaml loads no YAML parser.
+   */
+  readonly reportFields?: (file: string) => Promise<ReportFields>;
 }
 
 /**
@@ -60,7 +65,7 @@ export interface RunInputOptions {
 export async function resolveRunInputs(notebookFile: string, options: RunInputOptions = {}): Promise<RunInputs> {
   const explicit = options.assumptionsFile !== undefined && options.montecarlo !== undefined;
   const report = explicit ? undefined : findReportYaml(dirname(resolve(notebookFile)));
-  const fields = report ? await readReportFields(report) : undefined;
+  const fields = report ? await (options.reportFields ?? readReportFields)(report) : undefined;
   const assumptionsFile = options.assumptionsFile !== undefined ? options.assumptionsFile : (fields?.assumptions ?? null);
   const given = options.preloaded !== undefined && options.preloaded.file === assumptionsFile ? options.preloaded : undefined;
   const cached = given === undefined && assumptionsFile !== null ? await options.cachedAssumptions?.(assumptionsFile) : undefined;

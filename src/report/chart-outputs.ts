@@ -1,30 +1,13 @@
 /**
- * Which outputs of a notebook are charts, without loading the chart renderer (a no-op rebuild
- * needs the files a chart reads, not the chart).
+ * What a notebook's charts need checked or read, without loading the chart renderer (a no-op rebuild
+ * needs the files a chart reads, not the chart): the files they read, and fields missing from their data.
  */
-import { VEGA_LITE_MIME } from "../api/types";
 import { chartFiles } from "../charts/data";
 import { missingFields } from "../charts/fields";
 import { chartMissingField } from "../messages/charts";
-import { cellText, lineColumn, type Notebook, type Output } from "../notebook/nbformat";
+import { cellText, lineColumn, type Notebook } from "../notebook/nbformat";
 import { at } from "../messages/location";
-
-export const VEGA_LITE_MIMES = [VEGA_LITE_MIME, "application/vnd.vegalite.v6+json", "application/vnd.vegalite.v4+json"];
-
-/** The Vega-Lite specs among a notebook's outputs (for the rebuild cache: which files they read). */
-export function chartSpecs(outputs: readonly Output[]): unknown[] {
-  return outputs.flatMap((output) => {
-    if (output.output_type !== "display_data" && output.output_type !== "execute_result") return [];
-    const mime = VEGA_LITE_MIMES.find((candidate) => candidate in output.data);
-    if (mime === undefined) return [];
-    const payload = output.data[mime];
-    try {
-      return [typeof payload === "string" ? JSON.parse(payload) : payload];
-    } catch {
-      return [];
-    }
-  });
-}
+import { chartSpecs } from "./chart-specs";
 
 /** The local files (data, images) a notebook's charts read, resolved against its folder. */
 export function notebookChartFiles(notebook: Notebook, folder: string): string[] {

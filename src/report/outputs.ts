@@ -7,7 +7,7 @@
 import { accessibleSvg, chartText } from "../charts/accessible";
 import { idPrefix } from "../charts/ids";
 import { ChartError, renderChart } from "../charts/render";
-import { VEGA_LITE_MIMES } from "./chart-outputs";
+import { VEGA_LITE_MIMES } from "./chart-specs";
 import { chartFailed } from "../messages/charts";
 import { FileSystemError } from "../util/fs-errors";
 import { html, rawHtml, type Html } from "../util/html";

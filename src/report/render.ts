@@ -11,7 +11,7 @@ import type { ReportConfig } from "../config";
 import { renderAppendices, type Appendix, type Provenance } from "./appendices";
 import { ownNumber, renderChapter, tagsOf, type ChapterInput, type FailedCell, type RenderedChapter } from "./chapters";
 import { cellText, type Notebook } from "../notebook/nbformat";
-import { chartSpecs } from "./chart-outputs";
+import { chartSpecs } from "./chart-specs";
 import { headlineFigures } from "./records";
 import { html, rawHtml, type Html } from "../util/html";
 import { createMarkdownRenderer } from "./markdown";

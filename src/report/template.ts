@@ -5,13 +5,13 @@
  */
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { html, rawHtml, type Html } from "../util/html";
 import { sha256 } from "../util/hash";
 import { writeFileAtomicSync } from "../util/atomic";
 import { contentSecurityPolicy } from "./csp";
-import { templateMissingSlot, templateNotFound } from "../messages/report";
+import { templateMissingSlot } from "../messages/report";
+import { toolRoot } from "../util/paths";
 
 export interface TemplateAssets {
   readonly page: string;
@@ -26,17 +26,6 @@ export type TemplateSlots = Readonly<Record<string, Html>>;
 let cached: { readonly stamp: string; readonly assets: TemplateAssets } | undefined;
 
 const TEMPLATE_FILES = ["report.html", "report.css", "print.css", "runtime.js"] as const;
-
-/** The tool's own folder (with templates/), found from this module whether run from src/ or dist/. */
-export function toolRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    if (existsSync(join(dir, "templates", "report.html"))) return dir;
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error(templateNotFound(fileURLToPath(import.meta.url)));
-    dir = parent;
-  }
-}
 
 /**
  * Read once and kept while the files are unchanged: a build reads them once, and `fragtax dev`

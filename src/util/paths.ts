@@ -1,5 +1,11 @@
-/** Where a path is, relative to a folder, and how messages show it: the one home of both rules. */
-import { isAbsolute, relative, sep } from "node:path";
+/**
+ * Where a path is, relative to a folder, and how messages show it: the one home of both rules. Also
+ * where the tool itself is (its templates/ beside its code).
+ */
+import { existsSync } from "node:fs";
+import { dirname, isAbsolute, join, relative, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+import { toolNotFound } from "../messages/fs";
 
 /** Whether `path` is inside `folder` (the folder itself included). */
 export function isInside(folder: string, path: string): boolean {
@@ -10,4 +16,15 @@ export function isInside(folder: string, path: string): boolean {
 /** A path as messages show it: relative to the root (forward slashes) when inside it, else absolute. */
 export function displayPath(absolute: string, root: string): string {
   return isInside(root, absolute) ? relative(root, absolute).split(sep).join("/") : absolute;
+}
+
+/** The tool's own folder (with templates/), found from this module whether run from src/ or dist/. */
+export function toolRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    if (existsSync(join(dir, "templates", "report.html"))) return dir;
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error(toolNotFound(fileURLToPath(import.meta.url)));
+    dir = parent;
+  }
 }

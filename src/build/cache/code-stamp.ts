@@ -7,7 +7,7 @@ import { readdirSync, statSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { sha256 } from "../../util/hash";
-import { toolRoot } from "../../report/template";
+import { toolRoot } from "../../util/paths";
 
 /**
  * Size and mtime of every file of the code this process runs (dist/ when bundled, else src/) and of

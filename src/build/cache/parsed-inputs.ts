@@ -19,7 +19,7 @@ import { isRecord } from "../../util/records";
 
 const FORMAT = 1;
 
-export type InputKind = "report" | "assumptions" | "errata";
+export type InputKind = "report" | "assumptions" | "errata" | "report-fields";
 
 /** What makes a parse's result: the file's text and name, anything else it reads, and the tool's code stamp. */
 export interface ParseIdentity {
