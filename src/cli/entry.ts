@@ -6,3 +6,6 @@
  */
 if (process.argv[2] === "run") (await import("../notebook/pool")).startWorkerEarly();
 await import("./main");
+
+// A module (for its top-level await) that exports nothing: the commands live in main.ts.
+export {};
