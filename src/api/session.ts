@@ -209,16 +209,22 @@ function markdownValue(value: unknown, index: number): string {
 /**
  * Text that markdown (markdown-it here, marked in JupyterLab) shows as written: inline markup and raw
  * HTML characters are backslash-escaped (CommonMark lets any ASCII punctuation be escaped; escaped
- * quotes also stay straight under the typographer), line
- * breaks become spaces so a value cannot open a block, a leading list or heading marker is escaped, and
- * control characters are written as visible escapes (util/control.ts).
+ * quotes also stay straight under the typographer), and so is every character the typographer would
+ * rewrite ("--", "...", "(c)", "+-", ",,", "??"), since an escaped character is not text it rewrites.
+ * Line breaks become spaces and leading spaces entities, so a value cannot open a block (an indented
+ * code block included); a leading list or heading marker is escaped; control characters are written
+ * as visible escapes (util/control.ts). Only what needs it is escaped: the notebook's markdown source
+ * stays readable ("$28.8M (90% CI …)").
  */
 export function markdownText(text: string): string {
+  const escape = (chars: string): string => chars.replace(/./g, (char) => `\\${char}`);
   // Control characters (an ESC from a YAML label) are shown as \x1b, as everywhere a reader sees data.
   return visibleControls(text.replace(/\r?\n|\r/g, " "))
-    .replace(/[\\`*_[\]<>&#!|~$"']/g, (char) => `\\${char}`)
+    .replace(/[\\`*_[\]<>&#!|~$"']/g, escape)
+    .replace(/-{2,}|\.{2,}|,{2,}|\?{2,}|\+(?=-)|\((?=(?:c|r|tm|p)\))/gi, escape)
     .replace(/^(\s*)([-+=])/, (_match, space: string, marker: string) => `${space}\\${marker}`)
-    .replace(/^(\s*\d+)([.)])/, (_match, digits: string, marker: string) => `${digits}\\${marker}`);
+    .replace(/^(\s*\d+)([.)])/, (_match, digits: string, marker: string) => `${digits}\\${marker}`)
+    .replace(/^[ \t]+/, (space) => "&#32;".repeat(space.length));
 }
 
 function isMarkdownFragment(value: unknown): value is MarkdownFragment {
