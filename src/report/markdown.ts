@@ -4,12 +4,12 @@
  * never collide.
  *
  * HTML written in a cell is kept where it is harmless (a <sup>, a <details>, a table) and
- * sanitized per cell, as Jupyter sanitizes markdown: a script, an event handler or a javascript:
- * link shows as text or is dropped, and an unclosed tag or `<!--` ends with its cell instead of
- * swallowing the rest of the chapter.
+ * sanitized per cell (sanitize.ts), as Jupyter sanitizes markdown: a script, an event handler or a
+ * javascript: link shows as text or is dropped, and an unclosed tag or `<!--` ends with its cell
+ * instead of swallowing the rest of the chapter.
  */
 import MarkdownIt from "markdown-it";
-import sanitizeHtml from "sanitize-html";
+import { sanitizeMarkdownHtml } from "./sanitize";
 type Token = ReturnType<InstanceType<typeof MarkdownIt>["parse"]>[number];
 import anchor from "markdown-it-anchor";
 import footnote from "markdown-it-footnote";
@@ -40,26 +40,6 @@ export function slugify(text: string): string {
   return slug === "" ? "section" : slug;
 }
 
-/** What a cell's HTML may keep: markdown's own output (tables, footnotes, anchors, code) and inline HTML that cannot run. */
-const SANITIZE: sanitizeHtml.IOptions = {
-  allowedTags: [...sanitizeHtml.defaults.allowedTags, "img", "details", "summary", "del", "ins"],
-  allowedAttributes: {
-    "*": ["id", "class", "title", "lang", "dir", "role", "aria-*"],
-    a: ["href", "name", "target", "rel"],
-    img: ["src", "alt", "width", "height"],
-    td: ["style", "colspan", "rowspan"],
-    th: ["style", "colspan", "rowspan", "scope"],
-    ol: ["start", "reversed", "type"],
-    details: ["open"],
-  },
-  // markdown-it aligns table columns with text-align; nothing else may be styled from a cell.
-  allowedStyles: { "*": { "text-align": [/^(?:left|right|center)$/] } },
-  allowedSchemes: ["http", "https", "mailto"],
-  allowedSchemesByTag: { img: ["http", "https", "data"] },
-  // A tag that is not allowed (<script>, <iframe>, <style>) is shown as the text it was, not run or hidden.
-  disallowedTagsMode: "escape",
-};
-
 /** One renderer per report build: it remembers the heading ids already used. */
 export function createMarkdownRenderer(): MarkdownRenderer {
   const md = new MarkdownIt({ html: true, linkify: false, typographer: true })
@@ -77,7 +57,7 @@ export function createMarkdownRenderer(): MarkdownRenderer {
     render(source, docId) {
       const env = { docId, markdownItAnchor: anchorState };
       const tokens = md.parse(source, env);
-      return { html: sanitizeHtml(md.renderer.render(tokens, md.options, env), SANITIZE), headings: headingsOf(tokens) };
+      return { html: sanitizeMarkdownHtml(md.renderer.render(tokens, md.options, env)), headings: headingsOf(tokens) };
     },
   };
 }

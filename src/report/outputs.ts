@@ -12,6 +12,7 @@ import { chartFailed } from "../messages/charts";
 import { FileSystemError } from "../util/fs-errors";
 import { html, rawHtml, type Html } from "../util/html";
 import type { MarkdownRenderer } from "./markdown";
+import { sanitizeOutputHtml } from "./sanitize";
 import { cellText, type DataOutput, type ErrorOutput, type Output, type StreamOutput } from "../notebook/nbformat";
 
 export interface OutputContext {
@@ -73,8 +74,9 @@ async function renderData(output: DataOutput, context: OutputContext): Promise<H
   const data = output.data;
   const vegaLite = VEGA_LITE_MIMES.find((mime) => mime in data);
   if (vegaLite !== undefined) return renderVegaLite(data[vegaLite], context);
-  if ("text/html" in data) return html`<div class="output output-html">${rawHtml(cellText(data["text/html"]))}</div>`;
-  if ("image/svg+xml" in data) return html`<div class="output output-image">${rawHtml(cellText(data["image/svg+xml"]))}</div>`;
+  // Sanitized (sanitize.ts): an output may draw and format, never run, navigate or load anything.
+  if ("text/html" in data) return html`<div class="output output-html">${rawHtml(sanitizeOutputHtml(cellText(data["text/html"])))}</div>`;
+  if ("image/svg+xml" in data) return html`<div class="output output-image">${rawHtml(sanitizeOutputHtml(cellText(data["image/svg+xml"])))}</div>`;
   for (const mime of ["image/png", "image/jpeg", "image/gif"]) {
     if (mime in data) return renderImage(mime, cellText(data[mime]));
   }

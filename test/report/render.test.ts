@@ -57,7 +57,8 @@ describe("the rendered report (fixture: two executed chapters)", async () => {
 
   it("renders every output kind, with errors and stderr distinct from ordinary output", () => {
     expect(page).toContain('<img alt="" src="data:image/png;base64,iVBOR');
-    expect(page).toContain('<rect width="40" height="20" fill="#35618f"/>');
+    // Inline SVG as the sanitizer writes it (sanitize.ts): the page's HTML parser reads <rect></rect> as <rect/>.
+    expect(page).toContain('<rect width="40" height="20" fill="#35618f"></rect>');
     expect(page).toContain('<pre class="output output-text">2</pre>');
     expect(page).toContain('<pre class="output output-text">12 scenarios sampled\n</pre>');
     expect(page).toContain('<div class="output output-stderr" role="note"><pre>deprecated input');

@@ -1,0 +1,120 @@
+/**
+ * The one home of what HTML from a notebook may keep in the report: markdown cells' inline HTML and
+ * the `text/html` and `image/svg+xml` outputs a cell displays (tslab.display.html / svg,
+ * Deno.jupyter.html). The report is a page a reader opens and a page the build's Chromium prints, so
+ * nothing a notebook writes may run, navigate, or make either of them load anything: the page's
+ * Content-Security-Policy stops scripts, but not a `<meta http-equiv="refresh">`, and a `<link>` or
+ * an external `<use href>` would be a request. Comments are dropped too, so a notebook cannot plant
+ * one of the markers `fragtax publish` fills in (`<!-- fragtax:what-changed -->`).
+ */
+import sanitizeHtml from "sanitize-html";
+
+/** Attributes any kept element may carry: none of them can load or run anything. */
+const GLOBAL_ATTRIBUTES = ["id", "class", "title", "lang", "dir", "role", "aria-*"];
+
+/** What a markdown cell's HTML may keep: markdown's own output (tables, footnotes, anchors, code) and inline HTML that cannot run. */
+const MARKDOWN: sanitizeHtml.IOptions = {
+  allowedTags: [...sanitizeHtml.defaults.allowedTags, "img", "details", "summary", "del", "ins"],
+  allowedAttributes: {
+    "*": GLOBAL_ATTRIBUTES,
+    a: ["href", "name", "target", "rel"],
+    img: ["src", "alt", "width", "height"],
+    td: ["style", "colspan", "rowspan"],
+    th: ["style", "colspan", "rowspan", "scope"],
+    ol: ["start", "reversed", "type"],
+    details: ["open"],
+  },
+  // markdown-it aligns table columns with text-align; nothing else may be styled from a cell.
+  allowedStyles: { "*": { "text-align": [/^(?:left|right|center)$/] } },
+  allowedSchemes: ["http", "https", "mailto"],
+  allowedSchemesByTag: { img: ["http", "https", "data"] },
+  // A tag that is not allowed (<script>, <iframe>, <style>) is shown as the text it was, not run or hidden.
+  disallowedTagsMode: "escape",
+};
+
+/** Inline SVG's drawing elements, lower-case as the parser gives them (the page's HTML parser restores `linearGradient`). */
+const SVG_TAGS = [
+  "svg", "g", "defs", "symbol", "use", "title", "desc", "path", "rect", "circle", "ellipse", "line", "polyline", "polygon",
+  "text", "tspan", "textpath", "lineargradient", "radialgradient", "stop", "clippath", "mask", "marker", "pattern", "image",
+];
+
+const SVG_ATTRIBUTES = [
+  "xmlns", "xmlns:xlink", "version", "viewbox", "preserveaspectratio", "width", "height", "x", "y", "x1", "y1", "x2", "y2",
+  "cx", "cy", "r", "rx", "ry", "fx", "fy", "d", "points", "transform", "pathlength", "fill", "fill-opacity", "fill-rule",
+  "stroke", "stroke-width", "stroke-opacity", "stroke-dasharray", "stroke-dashoffset", "stroke-linecap", "stroke-linejoin",
+  "stroke-miterlimit", "opacity", "visibility", "display", "vector-effect", "color", "font-family", "font-size", "font-weight",
+  "font-style", "text-anchor", "dominant-baseline", "alignment-baseline", "baseline-shift", "letter-spacing", "text-decoration",
+  "dx", "dy", "rotate", "textlength", "lengthadjust", "startoffset", "offset", "stop-color", "stop-opacity", "gradientunits",
+  "gradienttransform", "spreadmethod", "clip-path", "clip-rule", "clippathunits", "mask", "maskunits", "maskcontentunits",
+  "marker-start", "marker-mid", "marker-end", "markerwidth", "markerheight", "markerunits", "refx", "refy", "orient",
+  "patternunits", "patterncontentunits", "patterntransform", "href", "xlink:href",
+];
+
+/** Colours and plain keywords only: a style value can never name a url(), an image-set() or an @import. */
+const STYLE_VALUE = /^(?:#[0-9a-f]{3,8}|[a-z-]+|-?[\d.]+(?:px|em|rem|%)?|rgba?\([\d\s.,%]+\))$/i;
+
+/**
+ * Elements removed with everything inside them: their content is code, CSS or another document
+ * (foreignObject would put HTML inside a drawing), never text a reader should see.
+ */
+const REMOVED_WITH_CONTENT = ["script", "style", "foreignobject", "iframe", "object", "embed", "template", "noscript", "textarea", "select", "option", "math", "head"];
+
+/** An attribute value that references something: only a fragment of this same output may be named. */
+const URL_REFERENCE = /url\s*\(/i;
+const LOCAL_URL = /^\s*url\(\s*(['"]?)#[^'")\s]+\1\s*\)\s*$/i;
+const RASTER_DATA = /^data:image\/(?:png|jpeg|gif|webp);base64,[a-z0-9+/=\s]*$/i;
+
+/** What a displayed `text/html` or `image/svg+xml` output may keep: tables, basic formatting and inline SVG drawing. */
+const OUTPUT: sanitizeHtml.IOptions = {
+  allowedTags: [...sanitizeHtml.defaults.allowedTags, "img", "details", "summary", "del", "ins", "figure", "figcaption", ...SVG_TAGS],
+  allowedAttributes: {
+    "*": [...GLOBAL_ATTRIBUTES, "style", "data-*", ...SVG_ATTRIBUTES],
+    a: ["href", "name"],
+    img: ["src", "alt", "width", "height"],
+    td: ["colspan", "rowspan", "align", "valign"],
+    th: ["colspan", "rowspan", "scope", "align", "valign"],
+    ol: ["start", "reversed", "type"],
+    details: ["open"],
+  },
+  allowedStyles: {
+    "*": Object.fromEntries(
+      ["color", "background-color", "text-align", "vertical-align", "font-weight", "font-style", "text-decoration", "white-space", "fill", "stroke", "stroke-width", "opacity"].map((property) => [property, [STYLE_VALUE]]),
+    ),
+  },
+  allowedSchemes: ["http", "https", "mailto"],
+  // An image is shown only from the output's own bytes: an http(s) src would be a request.
+  allowedSchemesByTag: { img: ["data"], image: ["data"] },
+  allowProtocolRelative: false,
+  disallowedTagsMode: "discard",
+  // sanitize-html skips a disallowed "non-text" tag's whole subtree, nested tags included.
+  nonTextTags: REMOVED_WITH_CONTENT,
+  transformTags: { "*": (tagName, attribs) => ({ tagName, attribs: referencesKept(tagName, attribs) }) },
+};
+
+/**
+ * An element's attributes without external references: `url(…)` only to a fragment (`url(#grad)`),
+ * an SVG `href` only to a fragment (`<use href="#dot">`) or, on `<image>` and `<img>`, to a raster
+ * data: URL. `<a href>` keeps its link (following it is the reader's choice; the scheme check drops javascript:).
+ */
+function referencesKept(tagName: string, attribs: sanitizeHtml.Attributes): sanitizeHtml.Attributes {
+  const kept: sanitizeHtml.Attributes = {};
+  for (const [name, value] of Object.entries(attribs)) {
+    if (URL_REFERENCE.test(value) && !LOCAL_URL.test(value)) continue;
+    const image = tagName === "image" || tagName === "img";
+    if (name === "src" || name === "xlink:href" || (name === "href" && tagName !== "a")) {
+      if (!(image ? RASTER_DATA.test(value) : value.startsWith("#"))) continue;
+    }
+    kept[name] = value;
+  }
+  return kept;
+}
+
+/** A markdown cell's rendered HTML, as Jupyter sanitizes markdown. */
+export function sanitizeMarkdownHtml(html: string): string {
+  return sanitizeHtml(html, MARKDOWN);
+}
+
+/** A displayed `text/html` or `image/svg+xml` output, made safe to place in the report. */
+export function sanitizeOutputHtml(html: string): string {
+  return sanitizeHtml(html, OUTPUT);
+}
