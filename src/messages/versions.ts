@@ -197,6 +197,9 @@ export const devBuildFailedTitle = (lastGood: boolean): string => (lastGood ? "B
 
 export const devForbiddenPath = (): string => "forbidden: only files inside out/build/ are served";
 
+export const devWrongHost = (host: string, port: number): string =>
+  `misdirected request: this preview answers only to localhost, 127.0.0.1, [::1]${["localhost", "127.0.0.1", "::1"].includes(host) ? "" : ` or ${host.includes(":") ? `[${host}]` : host}`} on port ${port}`;
+
 export const devNotFound = (): string => "not found (has the first build finished?)";
 
 export const devRebuilt = (ms: number): string => `rebuilt in ${formatSeconds(ms)}`;

@@ -43,6 +43,25 @@ export function resolveRequestPath(root: string, requestUrl: string): string | n
   return full === root || full.startsWith(root.endsWith(sep) ? root : root + sep) ? full : null;
 }
 
+/** Names that always mean this machine, whatever `--host` says. */
+const LOOPBACK_NAMES = ["localhost", "127.0.0.1", "[::1]"];
+
+/**
+ * Whether a request's Host header names this server: a loopback name or the host it listens on, with
+ * its port. A page on another site can point its own name at 127.0.0.1 (DNS rebinding) and then read
+ * the preview as same-origin; its requests still carry that other name, so they are refused. Pure.
+ */
+export function hostAllowed(header: string | undefined, listenHost: string, port: number): boolean {
+  if (header === undefined) return false;
+  const match = /^(\[[0-9a-f:.]+\]|[^:[\]]+)(?::(\d+))?$/i.exec(header.trim());
+  if (!match) return false;
+  const name = (match[1] ?? "").toLowerCase();
+  // Without a port the request means port 80, which is this server only when it listens there.
+  if (Number(match[2] ?? 80) !== port) return false;
+  const listening = (listenHost.includes(":") ? `[${listenHost}]` : listenHost).toLowerCase();
+  return LOOPBACK_NAMES.includes(name) || name === listening;
+}
+
 export interface PreviewState {
   /** The error of the latest rebuild, or null when it succeeded. */
   error: string | null;
@@ -50,6 +69,8 @@ export interface PreviewState {
 
 export class PreviewServer {
   private readonly clients = new Set<ServerResponse>();
+  /** The host it was told to listen on and the port it got: what a request's Host header must name. */
+  private listening: { host: string; port: number } | null = null;
   readonly server: Server;
 
   constructor(
@@ -64,6 +85,7 @@ export class PreviewServer {
       this.server.once("error", reject);
       this.server.listen(port, host, () => {
         const address = this.server.address();
+        this.listening = { host, port: typeof address === "object" && address ? address.port : port };
         resolve(typeof address === "object" && address ? { port: address.port, host: address.address } : { port, host });
       });
     });
@@ -81,6 +103,10 @@ export class PreviewServer {
   }
 
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    // First, before any file or the live-reload channel: a request for another name gets nothing.
+    if (this.listening === null || !hostAllowed(request.headers.host, this.listening.host, this.listening.port)) {
+      return this.send(response, 421, messages.devWrongHost(this.listening?.host ?? "", this.listening?.port ?? 0));
+    }
     if (request.method !== "GET" && request.method !== "HEAD") return this.send(response, 405, "method not allowed");
     const url = request.url ?? "/";
     if (url === EVENTS_PATH) return this.subscribe(request, response);

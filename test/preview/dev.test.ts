@@ -6,14 +6,14 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createHash } from "node:crypto";
 import { DEFAULT_WATCH, startDev } from "../../src/preview/dev";
-import { devContentSecurityPolicy, devPage, LIVE_RELOAD_SCRIPT } from "../../src/preview/dev-page";
+import { devContentSecurityPolicy, devPage, EVENTS_PATH, LIVE_RELOAD_SCRIPT } from "../../src/preview/dev-page";
 import type { DevSession } from "../../src/preview/dev";
-import { resolveRequestPath } from "../../src/preview/serve";
+import { hostAllowed, resolveRequestPath } from "../../src/preview/serve";
 
-/** Sends a request line exactly as written (fetch would normalise `/../` away). */
-function rawGet(port: number, path: string): Promise<string> {
+/** Sends a request line exactly as written (fetch would normalise `/../` away and set its own Host). */
+function rawGet(port: number, path: string, host = `127.0.0.1:${port}`): Promise<string> {
   return new Promise((resolve, reject) => {
-    const socket: Socket = connect(port, "127.0.0.1", () => socket.write(`GET ${path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`));
+    const socket: Socket = connect(port, "127.0.0.1", () => socket.write(`GET ${path} HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n\r\n`));
     let data = "";
     socket.on("data", (chunk: Buffer) => (data += chunk.toString()));
     socket.on("end", () => resolve(data));
@@ -74,6 +74,39 @@ describe("fragtax dev server", () => {
       expect(response).toMatch(/^HTTP\/1\.1 (400|403)/);
     },
   );
+
+  // DNS rebinding: a page on evil.example whose name now resolves to 127.0.0.1 would read the preview as its own origin.
+  it.each(["evil.example", "evil.example:PORT", "127.0.0.1:1", "localhost.evil.example:PORT", "127.0.0.1.nip.io:PORT", ""])(
+    "refuses a request whose Host is %s, for a page and for the live-reload channel",
+    async (host) => {
+      for (const path of ["/", "/report.html", EVENTS_PATH]) {
+        const response = await rawGet(port(), path, host.replace("PORT", String(port())));
+        expect(response).toMatch(/^HTTP\/1\.1 421 /);
+        expect(response).toContain("answers only to localhost, 127.0.0.1, [::1] on port");
+        expect(response).not.toContain("Good report");
+        expect(response).not.toContain("text/event-stream");
+      }
+    },
+  );
+
+  it.each(["127.0.0.1:PORT", "localhost:PORT", "LOCALHOST:PORT", "[::1]:PORT"])("serves a request whose Host is %s", async (host) => {
+    const response = await rawGet(port(), "/", host.replace("PORT", String(port())));
+    expect(response).toMatch(/^HTTP\/1\.1 200 /);
+    expect(response).toContain("Good report");
+  });
+
+  it("accepts the host it was told to listen on, with its port, and no other", () => {
+    expect(hostAllowed("fragtax.test:4321", "fragtax.test", 4321)).toBe(true);
+    expect(hostAllowed("[::1]:4321", "::1", 4321)).toBe(true);
+    expect(hostAllowed("[fe80::1]:4321", "fe80::1", 4321)).toBe(true);
+    expect(hostAllowed("fragtax.test:4322", "fragtax.test", 4321)).toBe(false);
+    expect(hostAllowed("other.test:4321", "fragtax.test", 4321)).toBe(false);
+    // Port 80 may be left out of a Host header; any other port must be named.
+    expect(hostAllowed("localhost", "127.0.0.1", 80)).toBe(true);
+    expect(hostAllowed("localhost", "127.0.0.1", 4321)).toBe(false);
+    expect(hostAllowed(undefined, "127.0.0.1", 4321)).toBe(false);
+    expect(hostAllowed("localhost:4321@evil", "127.0.0.1", 4321)).toBe(false);
+  });
 
   it("maps only paths inside the root", () => {
     expect(resolveRequestPath("/srv/build", "/")).toBe("/srv/build/report.html");
