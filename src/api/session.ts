@@ -21,7 +21,7 @@ import { displayOf, type NotebookHost, type RunContext, type SessionAssumptions 
 import { claimHtml, figureHtml } from "./display";
 import { formatFigure, formatNumber, formatSummary } from "../format/number";
 import type { AssumptionsLoader } from "./jupyter";
-import { checkFormat, checkNumber, checkSummary, checkText, describe } from "./validate";
+import { checkDrivers, checkFormat, checkNumber, checkOptionalText, checkSummary, checkText, checkUnit, checkVerdict } from "./validate";
 import { claimBasis } from "./basis";
 import { VEGA_LITE_MIME, type AlternativeValue, type ClaimRecord, type Driver, type FigureRecord, type NumberFormat, type Summary } from "./types";
 import { createWords, type Words } from "./words";
@@ -126,9 +126,7 @@ function checkedFigure(input: FigureInput): FigureRecord {
   checkText(call, "id", raw.id);
   const label = checkText(call, "label", raw.label);
   const format = checkFormat(call, raw.format);
-  // A unit may be empty (a pure number), but it must be a string: it is printed after the value.
-  if (typeof raw.unit !== "string") throw new Error(messages.apiMissingText(call, "unit", describe(raw.unit)));
-  const unit = raw.unit;
+  const unit = checkUnit(call, raw.unit);
   const hasValue = raw.value !== undefined;
   if (hasValue === (raw.summary !== undefined)) throw new Error(messages.figureNeedsOneValue(id));
   const alternatives = input.alternatives?.map((alternative) => checkedAlternative(input.id, alternative));
@@ -145,14 +143,22 @@ function checkedClaim(input: ClaimInput): ClaimInput & { readonly factor: number
   checkText(call, "id", raw.id);
   checkText(call, "claim", raw.claim);
   const format = checkFormat(call, raw.format);
+  // Every field the ledger, claims.json and the verdict card read is checked here, so a bad one is
+  // an error naming the claim and the field, never a "Cannot read properties of undefined" later.
+  checkUnit(call, raw.unit);
+  const verdict = checkVerdict(call, raw.verdict);
+  checkOptionalText(call, "note", raw.note);
+  checkDrivers(call, raw.drivers);
   const range = (field: string): { low: number; high: number } => {
     const value = (raw[field] ?? {}) as Record<string, unknown>;
     return { low: checkNumber(call, `${field}.low`, value.low), high: checkNumber(call, `${field}.high`, value.high) };
   };
   range("stated");
   range("computed");
+  const p50 = (raw.computed as Record<string, unknown>).p50;
+  if (p50 !== undefined) checkNumber(call, "computed.p50", p50);
   // An unverifiable claim has no factor; NaN (from arithmetic on missing data) means the same.
-  const unknown = input.verdict === "unverifiable" || input.factor === null || Number.isNaN(input.factor);
+  const unknown = verdict === "unverifiable" || input.factor === null || Number.isNaN(input.factor);
   return { ...input, format, factor: unknown ? null : checkNumber(call, "factor", input.factor) };
 }
 

@@ -5,7 +5,8 @@
  * "[object Object]" in the report. The engine adds the notebook and cell to the thrown message.
  */
 import * as messages from "../messages/report";
-import type { NumberFormat, Summary } from "./types";
+import { VERDICTS } from "../vocabulary/results";
+import type { Driver, NumberFormat, Summary, Verdict } from "./types";
 
 export const NUMBER_FORMATS: readonly NumberFormat[] = ["usd", "multiple", "percent", "count", "year", "number"];
 
@@ -14,7 +15,37 @@ export const SUMMARY_KEYS = ["p50", "p5", "p95", "p25", "p75", "mean"] as const;
 
 export function checkFormat(call: string, format: unknown): NumberFormat {
   if (typeof format === "string" && (NUMBER_FORMATS as readonly string[]).includes(format)) return format as NumberFormat;
-  throw new Error(messages.apiBadFormat(call, describe(format), NUMBER_FORMATS));
+  throw new Error(messages.apiBadChoice(call, "format", describe(format), NUMBER_FORMATS));
+}
+
+export function checkVerdict(call: string, verdict: unknown): Verdict {
+  if (typeof verdict === "string" && (VERDICTS as readonly string[]).includes(verdict)) return verdict as Verdict;
+  throw new Error(messages.apiBadChoice(call, "verdict", describe(verdict), VERDICTS));
+}
+
+/** A unit may be empty (a pure number), but it must be a string: it is printed after the value. */
+export function checkUnit(call: string, unit: unknown): string {
+  if (typeof unit === "string") return unit;
+  throw new Error(messages.apiMissingText(call, "unit", describe(unit)));
+}
+
+/** An optional text (a claim's note): absent, or a string the report can print. */
+export function checkOptionalText(call: string, field: string, value: unknown): string | undefined {
+  if (value === undefined || typeof value === "string") return value;
+  throw new Error(messages.apiBadOptional(call, field, describe(value), "a string"));
+}
+
+/** What a verdict rests on: absent, or a list of assumption ids and `{ id, share }` weights (`run.drivers(…)`). */
+export function checkDrivers(call: string, drivers: unknown): readonly (string | Driver)[] | undefined {
+  if (drivers === undefined) return undefined;
+  if (!Array.isArray(drivers)) throw new Error(messages.apiBadOptional(call, "drivers", describe(drivers), "a list of assumption ids or { id, share } weights"));
+  return drivers.map((driver: unknown, index) => {
+    if (typeof driver !== "object" || driver === null) return checkText(call, `drivers[${index}]`, driver);
+    const { id, share } = driver as Record<string, unknown>;
+    // A NaN share (an output that does not vary) is a number: claimBasis leaves it out of the weights.
+    if (typeof share !== "number") throw new Error(messages.apiBadNumber(call, `drivers[${index}].share`, describe(share)));
+    return { id: checkText(call, `drivers[${index}].id`, id), share };
+  });
 }
 
 export function checkText(call: string, field: string, value: unknown): string {

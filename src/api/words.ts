@@ -8,8 +8,9 @@
  */
 import { formatNumber } from "../format/number";
 import type { ClaimRecord, FigureRecord, Summary, Verdict } from "./types";
+import { VERDICTS } from "../vocabulary/results";
 
-export const VERDICTS: readonly Verdict[] = ["consistent", "overstated", "understated", "unverifiable"];
+export { VERDICTS } from "../vocabulary/results";
 
 export interface ComparePhrases {
   /** Used when a is above b; "{ratio}" becomes a ÷ b ("3.1×"). */

@@ -40,8 +40,12 @@ export const mdCannotInterpolate = (index: number, kind: string): string =>
 export const figureNeedsOneValue = (id: string): string =>
   `nb.figure("${id}"): give exactly one of "value" (a number) or "summary" (a Monte Carlo summary)`;
 
-export const apiBadFormat = (call: string, got: string, formats: readonly string[]): string =>
-  `${call}: "format" is ${got}; use one of ${formats.map((f) => `"${f}"`).join(", ")}`;
+/** A field that must be one of a few words ("format", a claim's "verdict"). */
+export const apiBadChoice = (call: string, field: string, got: string, choices: readonly string[]): string =>
+  `${call}: "${field}" is ${got}; use one of ${choices.map((c) => `"${c}"`).join(", ")}`;
+
+export const apiBadOptional = (call: string, field: string, got: string, want: string): string =>
+  `${call}: "${field}" is ${got}; give ${want} or leave it out`;
 
 export const apiMissingText = (call: string, field: string, got: string): string =>
   `${call}: "${field}" is ${got}; give it as a non-empty string`;

@@ -16,6 +16,9 @@ export interface Summary {
 
 export type Verdict = "consistent" | "overstated" | "understated" | "unverifiable";
 
+/** Every verdict, in the order the ledger counts them. */
+export const VERDICTS: readonly Verdict[] = ["consistent", "overstated", "understated", "unverifiable"];
+
 /** One input's weight in an output's uncertainty (0…1; the weights of one output sum to 1). */
 export interface Driver {
   readonly id: string;

@@ -71,6 +71,23 @@ describe("nb.fmt, nb.md and nb.claim", () => {
       nb.claim({ id: "c", claim: "A run", stated: { low: 1, high: 2 }, computed: { low: 1, high: 2 }, unit: "USD", format: loose("usd$"), verdict: "consistent", factor: 1 }),
     ).toThrow('nb.claim("c"): "format" is "usd$"');
   });
+
+  it("refuse a claim whose unit, verdict, note, drivers or computed.p50 the report could not use, naming the claim and the field", () => {
+    const { nb } = session();
+    const good = { id: "c", claim: "A run", stated: { low: 1, high: 2 }, computed: { low: 1, high: 2 }, unit: "USD", format: "usd", verdict: "consistent", factor: 1 } as const;
+    const bad = (change: Record<string, unknown>) => () => nb.claim(loose({ ...good, ...change }));
+    expect(bad({ unit: undefined })).toThrow('nb.claim("c"): "unit" is missing; give it as a non-empty string');
+    expect(bad({ unit: 3 })).toThrow('nb.claim("c"): "unit" is 3');
+    expect(bad({ verdict: undefined })).toThrow('nb.claim("c"): "verdict" is missing; use one of "consistent", "overstated", "understated", "unverifiable"');
+    expect(bad({ verdict: "wrong" })).toThrow('nb.claim("c"): "verdict" is "wrong"');
+    expect(bad({ note: { text: "x" } })).toThrow('nb.claim("c"): "note" is a object; give a string or leave it out');
+    expect(bad({ drivers: "h100" })).toThrow('nb.claim("c"): "drivers" is "h100"');
+    expect(bad({ drivers: [null] })).toThrow('nb.claim("c"): "drivers[0]" is null');
+    expect(bad({ drivers: [{ id: "h100" }] })).toThrow('nb.claim("c"): "drivers[0].share" is missing');
+    expect(bad({ computed: { low: 1, high: 2, p50: "1.5" } })).toThrow('nb.claim("c"): "computed.p50" is "1.5"');
+    // An empty unit is a pure number, as for figures.
+    expect(nb.claim(loose({ ...good, unit: "" })).unit).toBe("");
+  });
 });
 
 describe("the guards in a build", () => {
@@ -87,5 +104,19 @@ describe("the guards in a build", () => {
     const page = readFileSync(join(project.root, "out/build/report.html"), "utf8");
     expect(page).not.toMatch(/>[^<]*\b(undefined|NaN)\b[^<]*</);
     expect(page).not.toContain("[object Object]");
+  }, 60_000);
+
+  it("name the claim, the field and the cell of a claim without a unit, where the claims ledger used to crash the build", () => {
+    project = tempProject();
+    const cell = appendCell(
+      project.root,
+      "01-price.ipynb",
+      'const loose: any = { id: "no_unit", claim: "Runs cost $1B", stated: { low: 1, high: 2 }, computed: { low: 1, high: 2 }, format: "usd", verdict: "consistent", factor: 1 };\nnb.claim(loose);',
+    );
+    const run = spawnSync("node", ["dist/cli.js", "build", "--no-pdf", "--root", project.root], { encoding: "utf8" });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(`notebooks/01-price.ipynb: cell ${cell}, line 2`);
+    expect(run.stderr).toContain('nb.claim("no_unit"): "unit" is missing');
+    expect(run.stderr).not.toContain("Cannot read properties");
   }, 60_000);
 });
