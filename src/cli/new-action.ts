@@ -10,13 +10,14 @@ import { InputError } from "../util/errors";
 import { writeFileAtomic } from "../util/atomic";
 import { configPathForRoot } from "../config";
 import { projectPaths } from "./project";
-import { CHAPTER_NAME, chapterFileName, chapterNotebook, nextChapterNumber } from "../scaffold/chapter";
+import { CHAPTER_NAME, CHAPTER_NAME_MAX, chapterFileName, chapterNotebook, nextChapterNumber } from "../scaffold/chapter";
 import { withChapterAdded } from "../scaffold/report-yaml";
 
 
 /** Writes the chapter; returns the line to print. */
 export async function newChapter(name: string, root: string | undefined): Promise<string> {
   if (!CHAPTER_NAME.test(name)) throw new InputError(messages.badChapterName(name));
+  if (name.length > CHAPTER_NAME_MAX) throw new InputError(messages.chapterNameTooLong(name.length, CHAPTER_NAME_MAX));
   const paths = projectPaths(root);
   const configFile = configPathForRoot(paths.root);
   const notebooksDir = dirname(configFile);

@@ -3,6 +3,9 @@
 export const badChapterName = (name: string): string =>
   `"${name}" is not a chapter name: use lowercase letters, digits and single dashes, starting with a letter (e.g. "energy" or "data-centres"); fragtax adds the number and .ipynb`;
 
+export const chapterNameTooLong = (length: number, max: number): string =>
+  `the chapter name has ${length} characters; use at most ${max} (its file name and the temporary files made from it must fit the file system's 255-byte limit)`;
+
 export const chapterExists = (file: string): string =>
   `${file} already exists; pick another name (fragtax new never overwrites a notebook)`;
 

@@ -10,6 +10,14 @@ import { toMultiline } from "../notebook/nbformat";
 
 export const CHAPTER_NAME = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 
+/**
+ * The longest chapter name. A file name may have 255 bytes (NAME_MAX on Linux and macOS, NTFS's 255
+ * characters), and the names made from a chapter's are longer than its NN-<name>.ipynb: a crash-safe
+ * write's temporary sibling (`.<file>.<pid>.<8 hex>.tmp`, util/atomic.ts, 23 more at most), a cell's
+ * type-check file (`<file>.cell<N>.tsx`). 100 leaves room for all of them with any chapter number.
+ */
+export const CHAPTER_NAME_MAX = 100;
+
 export interface ChapterSeed {
   /** 1, 2, …: the file is NN-<name>.ipynb. */
   readonly number: number;

@@ -74,6 +74,12 @@ describe("fragtax new", () => {
       expect(run.status, name).toBe(2);
       expect(run.stderr).toContain(`"${name}" is not a chapter name`);
     }
+    // Too long for the file system once numbered and made a temporary name (255 bytes): refused, not a raw ENAMETOOLONG.
+    for (const name of ["a".repeat(101), "a".repeat(245), "a".repeat(300)]) {
+      const run = fragtax(["new", name, "--root", root]);
+      expect(run.status, `${name.length} characters`).toBe(2);
+      expect(run.stderr).toContain(`the chapter name has ${name.length} characters; use at most 100`);
+    }
     const again = fragtax(["new", "price", "--root", root]);
     expect(again.status).toBe(2);
     expect(again.stderr).toContain('a chapter named "price" already exists (notebooks/01-price.ipynb); pick another name');
