@@ -51,8 +51,33 @@ export interface FigureDelta {
   readonly after: { readonly p5?: number; readonly p50: number; readonly p95?: number } | null;
   /** after.p50 − before.p50 (null unless both exist). */
   readonly absolute: number | null;
-  /** absolute ÷ |before.p50|; null when a side is missing or before.p50 is 0. */
+  /** absolute ÷ |before.p50|; null when a side is missing or before.p50 is 0, or the figure was redefined. */
   readonly relative: number | null;
+  /**
+   * What the figure is, where the sides differ (absent when they agree). A changed unit or format
+   * means the numbers measure another quantity (USD → EUR, a share → a count): absolute and relative
+   * are then null, never a "move"; a changed label alone keeps them.
+   */
+  readonly redefined?: readonly FigureRedefinition[];
+}
+
+/** The fields that say what a figure is, in the order they are reported. */
+export const FIGURE_DEFINITION = ["label", "unit", "format"] as const;
+export interface FigureRedefinition {
+  readonly field: (typeof FIGURE_DEFINITION)[number];
+  readonly before: string;
+  readonly after: string;
+}
+
+/** Whether the sides' numbers measure different quantities (a unit or format changed). */
+export function incomparable(delta: Pick<FigureDelta, "redefined">): boolean {
+  return (delta.redefined ?? []).some((r) => r.field !== "label");
+}
+
+/** The figure as the older side defined it (its numbers are written in its own unit and format). */
+export function beforeDefinition(delta: FigureDelta): { readonly label: string; readonly unit: string; readonly format: FigureValues["format"] } {
+  const was = (field: FigureRedefinition["field"]): string | undefined => delta.redefined?.find((r) => r.field === field)?.before;
+  return { label: was("label") ?? delta.label, unit: was("unit") ?? delta.unit, format: (was("format") ?? delta.format) as FigureValues["format"] };
 }
 
 export interface DiffResult {
@@ -136,19 +161,24 @@ export function diffFigures(before: readonly FigureValues[], after: readonly Fig
     if (!b || !a) {
       return { ...common, status: b ? "removed" : "added", before: b ? values(b) : null, after: a ? values(a) : null, absolute: null, relative: null };
     }
+    const redefined = FIGURE_DEFINITION.filter((field) => b[field] !== a[field]).map((field) => ({ field, before: b[field], after: a[field] }));
+    const same = canonicalJson(values(a)) === canonicalJson(values(b)) && redefined.length === 0;
+    const sides = { ...common, status: same ? "unchanged" : "changed", before: values(b), after: values(a), ...(redefined.length === 0 ? {} : { redefined }) } as const;
+    if (incomparable(sides)) return { ...sides, absolute: null, relative: null };
     const absolute = a.p50 - b.p50;
-    const relative = b.p50 === 0 ? null : absolute / Math.abs(b.p50);
-    const same = canonicalJson(values(a)) === canonicalJson(values(b));
-    return { ...common, status: same ? "unchanged" : "changed", before: values(b), after: values(a), absolute, relative };
+    return { ...sides, absolute, relative: b.p50 === 0 ? null : absolute / Math.abs(b.p50) };
   });
   return deltas.sort(byLargestRelativeChange);
 }
 
-/** Changed figures by |relative| (a change from 0 counts as largest), then added, removed, unchanged; ties by id. */
+/**
+ * Changed figures by |relative| (a change from 0 or of unit or format counts as largest), then added,
+ * removed, unchanged; ties by id.
+ */
 function byLargestRelativeChange(a: FigureDelta, b: FigureDelta): number {
   const rank = { changed: 0, added: 1, removed: 2, unchanged: 3 } as const;
   if (rank[a.status] !== rank[b.status]) return rank[a.status] - rank[b.status];
-  const size = (d: FigureDelta): number => (d.relative === null ? (d.absolute ? Infinity : 0) : Math.abs(d.relative));
+  const size = (d: FigureDelta): number => (incomparable(d) ? Infinity : d.relative === null ? (d.absolute ? Infinity : 0) : Math.abs(d.relative));
   return size(b) - size(a) || compareIds(a, b);
 }
 

@@ -11,6 +11,7 @@
  * Versions published before sections were recorded cannot be checked: the result says so
  * (`status: "unavailable"`) rather than guessing. Pure: data in, data out.
  */
+import * as messages from "../messages/versions";
 
 export interface SectionProse {
   readonly id: string;
@@ -53,6 +54,7 @@ interface Row {
   readonly label: string;
   readonly section?: string;
   readonly p50?: number;
+  readonly unit?: string;
   readonly format?: string;
   readonly verdict?: string;
 }
@@ -83,6 +85,9 @@ export function staleProse(before: ProseSnapshot | null, after: ProseSnapshot, f
 
 function figureMovement(before: Row | undefined, after: Row, format: (value: number, format: string) => string): Movement | null {
   if (before?.p50 === undefined || after.p50 === undefined) return null;
+  // Another unit or format: the numbers measure another quantity, so the words about them are suspect, whatever the numbers did.
+  const redefined = (["unit", "format"] as const).filter((field) => (before[field] ?? "") !== (after[field] ?? "")).map((field) => ({ field, before: before[field] ?? "", after: after[field] ?? "" }));
+  if (redefined.length > 0) return { kind: "figure", id: after.id, text: `figure ${after.id}: ${messages.diffFigureRedefined(redefined, false)}` };
   const relative = before.p50 === 0 ? (after.p50 === 0 ? 0 : Infinity) : (after.p50 - before.p50) / Math.abs(before.p50);
   if (!(Math.abs(relative) > MATERIAL_CHANGE)) return null;
   const f = (x: number): string => format(x, after.format ?? "number");
@@ -116,6 +121,7 @@ function rows(data: unknown, kind: "figure" | "claim"): Row[] {
         label: typeof r.label === "string" ? r.label : r.id,
         ...(typeof r.section === "string" ? { section: r.section } : {}),
         ...(p50 === undefined ? {} : { p50 }),
+        ...(typeof r.unit === "string" ? { unit: r.unit } : {}),
         ...(typeof r.format === "string" ? { format: r.format } : {}),
         ...(typeof r.verdict === "string" ? { verdict: r.verdict } : {}),
       },

@@ -9,7 +9,7 @@ import type { AssumptionContent } from "../assumptions/content";
 import { formatAssumptionQuantity, formatDelta } from "../format/number";
 import { figureChange, figureRange } from "./figures";
 import type { ProseGuard } from "./prose-guard";
-import type { AssumptionChange, DiffResult, FigureDelta } from "./diff";
+import { beforeDefinition, incomparable, type AssumptionChange, type DiffResult, type FigureDelta } from "./diff";
 import { html, rawHtml, type Html } from "../util/html";
 import { stableJson } from "../util/hash";
 import { terminalSafe } from "../util/terminal";
@@ -53,16 +53,32 @@ export function fieldText(content: AssumptionContent, field: AssumptionChange["f
 }
 
 
-function sideText(side: FigureDelta["before"], delta: FigureDelta): string {
+/** A side's numbers, in the unit and format that side gave the figure. */
+function sideText(side: FigureDelta["before"], figure: Pick<FigureDelta, "unit" | "format">): string {
   if (side === null) return "–";
-  const { p50, interval } = figureRange(side, delta);
+  const { p50, interval } = figureRange(side, figure);
   return interval === null ? p50 : `${p50} (${interval})`;
 }
 
+/**
+ * How a figure changed: the move of its median, and what changed in what the figure is. A figure
+ * whose unit or format changed has no move (its numbers measure another quantity); one whose label
+ * alone changed and whose numbers did not shows only the new label.
+ */
+function changeText(delta: FigureDelta, withRelative: boolean): string {
+  const relabelledOnly = delta.redefined !== undefined && delta.absolute === 0;
+  const move =
+    delta.absolute === null ? (incomparable(delta) ? null : delta.status)
+    : relabelledOnly ? null
+    : `${figureChange(delta.absolute, delta)}${withRelative ? `, ${formatDelta(delta.relative, "percent")}` : ""}`;
+  const redefined = delta.redefined === undefined ? null : messages.diffFigureRedefined(delta.redefined, !incomparable(delta));
+  return [move, redefined].filter((part) => part !== null).join("; ");
+}
+
 function figureLine(delta: FigureDelta, paint: Paint): string {
-  const change = delta.absolute === null ? delta.status : `${figureChange(delta.absolute, delta)}, ${formatDelta(delta.relative, "percent")}`;
-  const painted = delta.absolute !== null && delta.absolute < 0 ? paint.removed(change) : paint.added(change);
-  return `  ${delta.id}  ${sideText(delta.before, delta)} → ${sideText(delta.after, delta)}  ${painted}`;
+  const text = changeText(delta, true);
+  const painted = delta.absolute !== null && delta.absolute < 0 ? paint.removed(text) : paint.added(text);
+  return `  ${delta.id}  ${sideText(delta.before, beforeDefinition(delta))} → ${sideText(delta.after, delta)}  ${painted}`;
 }
 
 /** Figures that moved (or appeared, or went) one per line; the unchanged ones are one count. */
@@ -122,14 +138,16 @@ function wordDiffHtml(before: string, after: string): Html {
 
 function figureRows(figures: readonly FigureDelta[]): Html {
   const { moved, unchanged } = splitUnchanged(figures);
-  const side = (s: FigureDelta["before"], d: FigureDelta) => {
+  const side = (s: FigureDelta["before"], d: Pick<FigureDelta, "unit" | "format">) => {
     if (s === null) return "–";
     const { p50, interval } = figureRange(s, d);
     return html`${p50}${interval === null ? "" : html` <small>(${interval})</small>`}`;
   };
   const rows = moved.map((d) => {
     const cls = d.absolute === null || d.absolute === 0 ? "same" : d.absolute > 0 ? "up" : "down";
-    return html`<tr class="${cls}"><td><code>${d.id}</code><br><small>${d.label}</small></td><td>${side(d.before, d)}</td><td>${side(d.after, d)}</td><td>${d.absolute === null ? d.status : figureChange(d.absolute, d)}</td><td>${formatDelta(d.relative, "percent")}</td></tr>`;
+    // The relative change has its own column.
+    const change = changeText(d, false);
+    return html`<tr class="${cls}"><td><code>${d.id}</code><br><small>${d.label}</small></td><td>${side(d.before, beforeDefinition(d))}</td><td>${side(d.after, d)}</td><td>${change}</td><td>${formatDelta(d.relative, "percent")}</td></tr>`;
   });
   const rest =
     unchanged.length === 0

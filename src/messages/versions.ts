@@ -100,6 +100,10 @@ export const diffNoAssumptionChanges = (): string => "No assumption changed.";
 export const diffFiguresHeading = (count: number): string =>
   `Figures (${count}), largest relative change first: p50 (p5–p95) before → after`;
 
+/** What changed in what a figure is: `unit "USD" → "EUR" (another quantity: no change computed)`. */
+export const diffFigureRedefined = (changes: readonly { readonly field: string; readonly before: string; readonly after: string }[], comparable: boolean): string =>
+  `${changes.map((c) => `${c.field} "${c.before}" → "${c.after}"`).join(", ")}${comparable ? "" : " (another quantity: no change computed)"}`;
+
 export const diffFiguresUnchanged = (count: number): string => `${count} figure${count === 1 ? "" : "s"} unchanged`;
 
 export const diffNoFigures = (): string =>
