@@ -4,11 +4,17 @@ import { diffToJson, renderDiffPage, renderDiffText, useColour } from "../diff/r
 import { readSnapshotAssumptions } from "../diff/snapshot-assumptions";
 import { writeFileAtomic } from "../util/atomic";
 import { buildFiguresInWorktree, resolveSnapshot } from "./diff-sources";
+import * as messages from "../messages/versions";
+import { checkOutFile } from "./out-file";
 import { progress } from "./output";
 import { projectPaths } from "./project";
 
 export async function diffAction(a: string, b: string, options: { json?: boolean; html?: string; figures?: boolean; root?: string }): Promise<void> {
   const paths = projectPaths(options.root);
+  // Checked before anything is read or built: the page must never replace a published file or an input.
+  if (options.html !== undefined) {
+    checkOutFile(options.html, { extension: ".html", wrongExtension: messages.diffHtmlNotHtml, folder: messages.diffHtmlFolder, inPublished: messages.diffHtmlInPublished });
+  }
   const context = {
     root: paths.root,
     reportsDir: paths.reportsDir,

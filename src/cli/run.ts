@@ -2,7 +2,7 @@
  * `fragtax run`: one notebook, executed headlessly. Exit codes: 0 ok, 1 a cell failed, 2 bad usage or
  * unreadable input (not JSON, nbformat 3, not a TypeScript kernel, missing file).
  */
-import { basename, dirname, join, resolve } from "node:path";
+import { basename, join, resolve } from "node:path";
 import type { Command } from "commander";
 import * as messages from "../messages/notebook";
 import { buildWarning } from "../messages/report";
@@ -11,10 +11,9 @@ import { writeFileAtomic } from "../util/atomic";
 import { EXIT_FAILED, EXIT_OK, InputError, type ExitCode } from "../util/errors";
 import { locatingFileSystemErrors } from "../util/fs-errors";
 import { MAX_TIMEOUT_SECONDS, parseTimeoutSeconds } from "../util/limits";
-import { existsSync, realpathSync, statSync } from "node:fs";
 import { outPaths } from "../config/paths";
-import { findProjectRoot } from "../config/root";
-import { displayPath, isInside } from "../util/paths";
+import { displayPath } from "../util/paths";
+import { checkOutFile } from "./out-file";
 
 
 export function registerRunCommand(program: Command): void {
@@ -33,7 +32,10 @@ export function registerRunCommand(program: Command): void {
 async function runCommand(notebook: string, options: { out?: string; timeout: string }): Promise<ExitCode> {
   const timeoutMs = parseTimeoutSeconds(options.timeout);
   if (timeoutMs === undefined) throw new InputError(messages.badTimeout(options.timeout, MAX_TIMEOUT_SECONDS));
-  if (options.out !== undefined && options.out !== "-") checkOut(options.out);
+  // Refused before anything runs: a typo would replace assumptions.yaml or a module with notebook JSON.
+  if (options.out !== undefined && options.out !== "-") {
+    checkOutFile(options.out, { extension: ".ipynb", wrongExtension: messages.runOutNotNotebook, folder: messages.runOutFolder, inPublished: messages.runOutInPublished });
+  }
   // The notebook thread starts before the engine is loaded: its start-up (~0.1 s) overlaps with that.
   // (A Deno notebook leaves it idle; idle threads never keep the process alive.)
   (await import("../notebook/pool")).startWorkerEarly();
@@ -69,26 +71,3 @@ async function runCommand(notebook: string, options: { out?: string; timeout: st
   else process.stderr.write(`${messages.runSummary(result.notebook, result.cellsRun, result.durationMs)}\n`);
   return result.status === "ok" ? EXIT_OK : EXIT_FAILED;
 }
-
-/**
- * Refused before anything runs (exit 2): an --out that is not a notebook file (a typo would replace
- * assumptions.yaml or a module with notebook JSON), or one inside a published version.
- */
-function checkOut(out: string): void {
-  if (!out.toLowerCase().endsWith(".ipynb")) throw new InputError(messages.runOutNotNotebook(out));
-  if (existsSync(out) && statSync(out).isDirectory()) throw new InputError(messages.runOutFolder(out));
-  // Compared as the file system resolves them: a symlink into out/reports/ leads inside it too, from
-  // within the project or from anywhere else (the project is then the one the real path is in).
-  const path = realPath(resolve(out));
-  for (const from of [dirname(resolve(out)), dirname(path)]) {
-    if (isInside(realPath(outPaths(findProjectRoot(from)).reports), path)) throw new InputError(messages.runOutInPublished(out));
-  }
-}
-
-/** `path` with its deepest existing folder resolved through symlinks (the rest may not exist yet). */
-function realPath(path: string): string {
-  const parent = dirname(path);
-  if (existsSync(path)) return realpathSync(path);
-  return parent === path ? path : join(realPath(parent), basename(path));
-}
-

@@ -256,6 +256,14 @@ export const verifyUnknownVersion = (id: string, known: readonly string[]): stri
 
 export const verifyNothingPublished = (): string => "nothing to verify: no published version under out/reports/";
 
+export const diffHtmlNotHtml = (out: string): string =>
+  `--html ${out}: the diff page is written as an .html file; give a path ending in .html`;
+
+export const diffHtmlFolder = (out: string): string => `--html ${out}: that is a folder; give the path of the page, e.g. ${out.replace(/[\\/]+$/, "")}/diff.html`;
+
+export const diffHtmlInPublished = (out: string): string =>
+  `--html ${out}: that is inside out/reports/, where published versions are kept unchanged; write the diff page elsewhere`;
+
 export const diffSideIsFolder = (spec: string): string =>
   `diff: ${spec} is a folder; give a published version id (out/reports/<id>), an assumptions file or a git ref`;
 

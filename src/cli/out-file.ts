@@ -1,0 +1,38 @@
+/**
+ * The one rule for a file a command writes where the user says (`run --out`, `diff --html`): it has
+ * the kind's extension (a typo must not replace assumptions.yaml or a module), is not a folder, and
+ * is not inside `out/reports/`, where published versions are kept unchanged. Checked before anything
+ * runs; each command words its own refusals (exit 2).
+ */
+import { existsSync, realpathSync, statSync } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
+import { outPaths } from "../config/paths";
+import { findProjectRoot } from "../config/root";
+import { InputError } from "../util/errors";
+import { isInside } from "../util/paths";
+
+export interface OutFileRule {
+  /** Lower case, with its dot: ".ipynb", ".html". */
+  readonly extension: string;
+  readonly wrongExtension: (out: string) => string;
+  readonly folder: (out: string) => string;
+  readonly inPublished: (out: string) => string;
+}
+
+export function checkOutFile(out: string, rule: OutFileRule): void {
+  if (!out.toLowerCase().endsWith(rule.extension)) throw new InputError(rule.wrongExtension(out));
+  if (existsSync(out) && statSync(out).isDirectory()) throw new InputError(rule.folder(out));
+  // Compared as the file system resolves them: a symlink into out/reports/ leads inside it too, from
+  // within the project or from anywhere else (the project is then the one the real path is in).
+  const path = realPath(resolve(out));
+  for (const from of [dirname(resolve(out)), dirname(path)]) {
+    if (isInside(realPath(outPaths(findProjectRoot(from)).reports), path)) throw new InputError(rule.inPublished(out));
+  }
+}
+
+/** `path` with its deepest existing folder resolved through symlinks (the rest may not exist yet). */
+function realPath(path: string): string {
+  const parent = dirname(path);
+  if (existsSync(path)) return realpathSync(path);
+  return parent === path ? path : join(realPath(parent), basename(path));
+}

@@ -1,0 +1,53 @@
+/**
+ * `fragtax diff` through the CLI, on what it reads and writes: `--html` never writes into a published
+ * version or over an input, and a damaged version folder is said to be damaged, never read as a git
+ * ref or a file of the same name.
+ */
+import { existsSync } from "node:fs";
+import { mkdir, readFile, rename, symlink, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fragtax, git, makeProject, useBuild } from "../published-project";
+import { rm } from "node:fs/promises";
+
+let root: string;
+// Publishing copies the built PDF when no Chromium is found: these tests are about the files, not the print.
+const noChromium = { PUPPETEER_EXECUTABLE_PATH: "/nonexistent/chromium" };
+
+beforeAll(async () => {
+  root = await makeProject();
+  await useBuild(root, "v1");
+  expect((await fragtax(["publish", "--date", "2026-05-01"], { cwd: root, env: noChromium })).code).toBe(0);
+  await useBuild(root, "v2");
+  expect((await fragtax(["publish", "--date", "2026-05-20"], { cwd: root, env: noChromium })).code).toBe(0);
+}, 60_000);
+afterAll(async () => rm(root, { recursive: true, force: true }));
+
+describe("fragtax diff --html", () => {
+  it("refuses a page inside out/reports/ (directly or through a link) or not ending in .html, writing nothing", async () => {
+    const published = join(root, "out/reports/2026-05-01/report.html");
+    const before = await readFile(published, "utf8");
+    const inside = await fragtax(["diff", "2026-05-01", "2026-05-20", "--html", "out/reports/2026-05-01/report.html"], { cwd: root });
+    expect(inside.code).toBe(2);
+    expect(inside.stderr).toContain("--html out/reports/2026-05-01/report.html: that is inside out/reports/, where published versions are kept unchanged");
+    expect(inside.stdout).toBe("");
+    expect(await readFile(published, "utf8")).toBe(before);
+
+    await symlink(join(root, "out/reports"), join(root, "published"));
+    const linked = await fragtax(["diff", "2026-05-01", "2026-05-20", "--html", "published/new.html"], { cwd: root });
+    expect(linked.code).toBe(2);
+    expect(linked.stderr).toContain("that is inside out/reports/");
+    expect(existsSync(join(root, "out/reports/new.html"))).toBe(false);
+
+    const input = join(root, "notebooks/assumptions.yaml");
+    const yaml = await readFile(input, "utf8");
+    const notHtml = await fragtax(["diff", "2026-05-01", "2026-05-20", "--html", "notebooks/assumptions.yaml"], { cwd: root });
+    expect(notHtml.code).toBe(2);
+    expect(notHtml.stderr).toContain("--html notebooks/assumptions.yaml: the diff page is written as an .html file; give a path ending in .html");
+    expect(await readFile(input, "utf8")).toBe(yaml);
+
+    const ok = await fragtax(["diff", "2026-05-01", "2026-05-20", "--html", "out/diff.html"], { cwd: root });
+    expect(ok.code).toBe(0);
+    expect(await readFile(join(root, "out/diff.html"), "utf8")).toContain("Changes from 2026-05-01 to 2026-05-20");
+  });
+});
