@@ -1,12 +1,12 @@
 /**
  * Resolves each side of `fragtax diff A B` to a Snapshot. A side is, in this order: a published
- * version id (`out/reports/<id>/`), an existing assumptions file, or a git ref (the assumptions file
+ * version id whose folder exists (`out/reports/<id>/`, checked: a damaged one stops the diff), an existing assumptions file, or a git ref (the assumptions file
  * at that ref via `git show`; figures, when wanted, built in a temporary `git worktree`).
  * It sits with the commands because it joins three concepts: the published store, git and the build
  * (src/diff itself stays pure: compare two snapshots, render the result).
  */
 import { execFile } from "node:child_process";
-import { existsSync, statSync } from "node:fs";
+import { existsSync, lstatSync, statSync } from "node:fs";
 import { cp, mkdtemp, readFile, rm, symlink } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
@@ -39,7 +39,9 @@ export class DiffSourceError extends InputError {}
 
 export async function resolveSnapshot(spec: string, context: SnapshotContext): Promise<Snapshot> {
   const versionDir = join(context.reportsDir, spec);
-  if (VERSION_ID.test(spec) && existsSync(join(versionDir, "manifest.json"))) {
+  // A version's folder decides: when it is there, the side is that version, intact or damaged (never
+  // a git ref or a file of the same name, which would silently compare something else).
+  if (VERSION_ID.test(spec) && entryExists(versionDir)) {
     await assertVersionIntact(context.reportsDir, spec);
     const file = join(versionDir, "assumptions.yaml");
     const stored = await readVersionProse(versionDir);
@@ -67,6 +69,16 @@ export async function resolveSnapshot(spec: string, context: SnapshotContext): P
     assumptions: context.parseAssumptions(text, `${spec}:${context.assumptionsFile}`),
     ...(figures ? { figures } : {}),
   };
+}
+
+/** Whether anything is at `path` (a dangling link too). */
+function entryExists(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** The assumptions file's text at `ref`, or undefined when `ref` is not a commit. */

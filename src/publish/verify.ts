@@ -10,6 +10,7 @@ import { basename, join } from "node:path";
 import * as messages from "../messages/versions";
 import { sha256 } from "../util/hash";
 import type { Manifest } from "./store";
+import { InputError } from "../util/errors";
 import { compareVersionIds, VERSION_ID, type VersionProblemKind } from "../vocabulary/version-ids";
 
 export interface VersionProblem {
@@ -104,9 +105,16 @@ export class TamperedVersionError extends Error {
   readonly exitCode = 1;
 }
 
-/** Throws naming the first file that no longer matches the manifest of version `id`. */
+/** A version folder without a readable manifest: nothing in it can be checked or read (exit 2). */
+export class DamagedVersionError extends InputError {}
+
+/**
+ * Throws naming the first file that no longer matches the manifest of version `id`; a folder whose
+ * manifest is missing or unreadable is damaged, said as such.
+ */
 export async function assertVersionIntact(reportsDir: string, id: string): Promise<void> {
   const { problems } = await checkVersion(reportsDir, id);
   const first = problems[0];
+  if (first?.problem === "unreadable manifest") throw new DamagedVersionError(messages.versionDamaged(id, join(reportsDir, id, first.file)));
   if (first) throw new TamperedVersionError(messages.versionTampered(join(reportsDir, id, first.file), first.problem, id, first.named));
 }

@@ -51,3 +51,34 @@ describe("fragtax diff --html", () => {
     expect(await readFile(join(root, "out/diff.html"), "utf8")).toContain("Changes from 2026-05-01 to 2026-05-20");
   });
 });
+
+describe("fragtax diff of a damaged version", () => {
+  it("says the version is damaged (exit 2), even when a git tag or a file has its name", async () => {
+    const manifest = join(root, "out/reports/2026-05-01/manifest.json");
+    await rename(manifest, join(root, "manifest-away.json"));
+    try {
+      const damaged = await fragtax(["diff", "2026-05-01", "2026-05-20"], { cwd: root });
+      expect(damaged.code).toBe(2);
+      expect(damaged.stderr).toContain(`published version 2026-05-01 is damaged: ${manifest} is missing or cannot be read`);
+      expect(damaged.stderr).toContain("run `fragtax verify 2026-05-01`");
+      expect(damaged.stdout).toBe("");
+
+      // A tag of that name is not read in its place.
+      await git("git", ["-C", root, "init", "-q", "-b", "main"]);
+      await git("git", ["-C", root, "-c", "user.email=t@example.com", "-c", "user.name=t", "commit", "-q", "--allow-empty", "-m", "x"]);
+      await git("git", ["-C", root, "tag", "2026-05-01"]);
+      expect((await fragtax(["diff", "2026-05-01", "2026-05-20"], { cwd: root })).stderr).toContain("published version 2026-05-01 is damaged");
+      // Nor a file of that name in the current folder.
+      await mkdir(join(root, "elsewhere"), { recursive: true });
+      await writeFile(join(root, "elsewhere/2026-05-01"), await readFile(join(root, "notebooks/assumptions.yaml")));
+      expect((await fragtax(["diff", "2026-05-01", "2026-05-20", "--root", root], { cwd: join(root, "elsewhere") })).stderr).toContain("published version 2026-05-01 is damaged");
+
+      await writeFile(manifest, "{ not json");
+      const unreadable = await fragtax(["diff", "2026-05-20", "2026-05-01"], { cwd: root });
+      expect(unreadable.code).toBe(2);
+      expect(unreadable.stderr).toContain("published version 2026-05-01 is damaged");
+    } finally {
+      await rename(join(root, "manifest-away.json"), manifest);
+    }
+  });
+});
