@@ -15,9 +15,9 @@ export async function verifyAction(ids: readonly string[], options: { root?: str
   if (chosen.length === 0) throw new InputError(messages.verifyNothingPublished());
   let failed = 0;
   for (const id of chosen) {
-    const { files, problems } = await checkVersion(paths.reportsDir, id);
-    if (problems.length === 0) process.stdout.write(`${messages.versionVerified(id, files)}\n`);
-    for (const problem of problems) process.stderr.write(`fragtax: ${messages.versionTampered(join(paths.reportsDir, id, problem.file), problem.problem, id, problem.named)}\n`);
+    const { files, problems, sealed } = await checkVersion(paths.reportsDir, id);
+    if (problems.length === 0) process.stdout.write(`${messages.versionVerified(id, files, sealed)}\n`);
+    for (const problem of problems) process.stderr.write(`fragtax: ${messages.versionTampered(join(paths.reportsDir, id, problem.file), problem.problem, id, problem.named, problem.against)}\n`);
     if (problems.length > 0) failed++;
   }
   if (failed > 0) process.exitCode = EXIT_FAILED;

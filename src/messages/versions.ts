@@ -231,7 +231,7 @@ export const publishPdfCopied = (reason: string): string =>
 
 // ── verify ───────────────────────────────────────────────────────────────────────────────────────
 
-export const versionTampered = (file: string, problem: VersionProblemKind, id: string, named?: string): string => {
+export const versionTampered = (file: string, problem: VersionProblemKind, id: string, named?: string, against?: string): string => {
   const what = {
     missing: "is missing",
     differs: "differs from the sha256 in its manifest",
@@ -242,6 +242,9 @@ export const versionTampered = (file: string, problem: VersionProblemKind, id: s
     "previous version missing": `names as its previous version "${named ?? ""}", which is not an earlier published version`,
     "not a regular file": "is not a plain file or folder of its own (a link, or a special file)",
     "outside the folder": `lists "${named ?? ""}", a path outside its folder: a version lists only its own files`,
+    "malformed field": `has a malformed field "${named ?? ""}" (not what publish writes: the manifest was edited)`,
+    "manifest edited": "differs from the sha256 it was published with (manifestSha256): a field was edited after publishing",
+    "contradicted": `gives ${named ?? ""} otherwise than ${against === "manifest.json" || against === undefined ? "the version's id" : `its ${against}`} (the manifest was edited)`,
   }[problem];
   // What to bring back: the version, or the earlier one its history needs.
   const restore = problem === "previous version missing" && named !== undefined && VERSION_ID.test(named) ? named : id;
@@ -252,7 +255,11 @@ export const versionTampered = (file: string, problem: VersionProblemKind, id: s
 export const versionDamaged = (id: string, manifest: string): string =>
   `published version ${id} is damaged: ${manifest} is missing or cannot be read, so nothing in it can be checked; run \`fragtax verify ${id}\` and restore the version as published (e.g. \`git checkout -- out/reports/${id}\` once it is committed)`;
 
-export const versionVerified = (id: string, files: number): string => `ok ${id} (${files} files match its manifest)`;
+export const manifestMalformed = (file: string, field: string, id: string): string =>
+  `${file}: field "${field}" is malformed (not what publish writes: the manifest was edited); restore the version as published (e.g. \`git checkout -- out/reports/${id}\` once it is committed) and run \`fragtax verify ${id}\``;
+
+export const versionVerified = (id: string, files: number, sealed: boolean): string =>
+  `ok ${id} (${files} files match its manifest${sealed ? "" : "; its manifest predates its own sha256, so its fields are checked only against its files and its id"})`;
 
 export const verifyUnknownVersion = (id: string, known: readonly string[]): string =>
   `no published version "${id}" under out/reports/ (published: ${known.length > 0 ? known.join(", ") : "none"})`;

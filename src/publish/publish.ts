@@ -6,8 +6,9 @@
  *   3. name     `<date>` or `<date>-N`, never an existing id; the newest version is the previous one
  *   4. stage    everything in `out/reports/.staging-<pid>-<rand>/` (same filesystem), the report
  *               with its "What changed since <previous>" section, and a manifest with every sha256
- *   5. commit   rename the staging folder to `out/reports/<id>/` (atomic), then rewrite index.html
- *               via temp + rename. A kill before 5 leaves no version and the old index.
+ *   5. commit   render index.html from every manifest (a malformed one stops here, naming it), rename
+ *               the staging folder to `out/reports/<id>/` (atomic), then write the index via temp +
+ *               rename. A kill or a failure before the rename leaves no version and the old index.
  */
 import { randomBytes } from "node:crypto";
 import { copyFile, mkdir, readFile, readdir, rename, rm, writeFile } from "node:fs/promises";
@@ -25,6 +26,7 @@ import { CHANGES_TOC_MARKER } from "../report/markers";
 import { headlineFigures } from "../report/records";
 import { insertBeforeBodyClose, replaceMarker } from "../util/page";
 import { renderIndexPage } from "./index-page";
+import { sealManifest } from "./manifest";
 import { acquireLock, isProcessAlive } from "../util/lock";
 import type { Manifest } from "./store";
 import { isValidDate, listVersions, nextVersionId, publishedErrata, versionFolders } from "./store";
@@ -101,10 +103,13 @@ export async function publish(options: PublishOptions, effects: PublishEffects):
     const staging = join(options.reportsDir, `.staging-${process.pid}-${randomBytes(4).toString("hex")}`);
     try {
       const manifest = await stage(staging, { id, date, previous, build, options, effects, prose, errata });
+      // Everything that can fail happens before the version is moved into place: the index is rendered
+      // from every manifest (each checked by listVersions above) and the new one now, written after.
+      const index = renderIndexPage(options.title, [...versions, manifest].reverse());
       effects.progress(messages.publishStaged(id));
       await effects.afterStaging?.(staging);
       await rename(staging, join(options.reportsDir, id));
-      await writeIndex(options);
+      await writeFileAtomic(join(options.reportsDir, "index.html"), index);
       effects.progress(messages.published(id, relative(options.root, join(options.reportsDir, id)), previous?.id ?? null));
       return manifest;
     } finally {
@@ -168,8 +173,10 @@ async function stage(dir: string, inputs: StageInputs): Promise<Manifest> {
     headline: figureValues(headlineFigures(entries, build.firstChapter)),
     files,
   };
-  await writeFile(join(dir, "manifest.json"), stableJson(manifest));
-  return manifest;
+  // Sealed: verify recomputes the sha256 of its fields, so an edited as-of date, note or erratum shows.
+  const sealed = sealManifest(manifest);
+  await writeFile(join(dir, "manifest.json"), stableJson(sealed));
+  return sealed;
 }
 
 /**

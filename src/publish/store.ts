@@ -9,6 +9,9 @@ import { parseSections, type ProseSnapshot } from "../diff/prose-guard";
 import type { WhatIf } from "../build/whatif/overrides";
 import type { Erratum } from "../errata/types";
 import { compareVersionIds, VERSION_ID } from "../vocabulary/version-ids";
+import * as messages from "../messages/versions";
+import { InputError } from "../util/errors";
+import { malformedField } from "./manifest";
 
 export { compareVersionIds, VERSION_ID } from "../vocabulary/version-ids";
 
@@ -36,6 +39,8 @@ export interface Manifest {
   };
   /** Corrections of earlier versions first published with this one (absent before errata existed). */
   readonly errata?: readonly Erratum[];
+  /** The sha256 of every other field (publish/manifest.ts); absent in versions published before it. */
+  readonly manifestSha256?: string;
 }
 
 /** Every erratum published up to and including `id` (all versions when absent), in publication order. */
@@ -74,9 +79,19 @@ export async function readManifest(reportsDir: string, id: string): Promise<Mani
   }
 }
 
-/** Complete versions (with a readable manifest), oldest first. */
+/**
+ * Complete versions (with a readable manifest), oldest first. A manifest with a malformed field (one
+ * edited by hand) stops the command naming the file and field (exit 2): the index, "What changed" and
+ * diff would otherwise render or compare what publish never wrote.
+ */
 export async function listVersions(reportsDir: string): Promise<Manifest[]> {
-  const manifests = await Promise.all((await versionFolders(reportsDir)).map((id) => readManifest(reportsDir, id)));
+  const ids = await versionFolders(reportsDir);
+  const manifests = await Promise.all(ids.map((id) => readManifest(reportsDir, id)));
+  ids.forEach((id, i) => {
+    const manifest = manifests[i];
+    const field = manifest === undefined ? undefined : malformedField(manifest as unknown as Record<string, unknown>);
+    if (field !== undefined) throw new InputError(messages.manifestMalformed(join(reportsDir, id, "manifest.json"), field, id));
+  });
   return manifests.filter((m): m is Manifest => m !== undefined);
 }
 

@@ -10,6 +10,7 @@ import { basename, join } from "node:path";
 import * as messages from "../messages/versions";
 import { sha256 } from "../util/hash";
 import type { Manifest } from "./store";
+import { contradictions, malformedField, manifestDigest } from "./manifest";
 import { InputError } from "../util/errors";
 import { compareVersionIds, VERSION_ID, type VersionProblemKind } from "../vocabulary/version-ids";
 
@@ -17,8 +18,13 @@ export interface VersionProblem {
   /** The file, relative to the version folder. */
   readonly file: string;
   readonly problem: VersionProblemKind;
-  /** What the manifest names: the previous version ("previous version missing"), the file ("outside the folder"). */
+  /**
+   * What the manifest names: the previous version ("previous version missing"), the file ("outside
+   * the folder"), the field ("malformed field", "contradicted").
+   */
   readonly named?: string;
+  /** The published file that contradicts the field ("contradicted"). */
+  readonly against?: string;
 }
 
 
@@ -30,20 +36,27 @@ const PUBLISHED = new Set([...REQUIRED, "sections.json"]);
 const OS_METADATA = new Set([".DS_Store", "Thumbs.db", "desktop.ini"]);
 
 /** What differs from the manifest in `out/reports/<id>/`; empty when the version is intact. */
-export async function checkVersion(reportsDir: string, id: string): Promise<{ files: number; problems: VersionProblem[] }> {
+export async function checkVersion(reportsDir: string, id: string): Promise<{ files: number; problems: VersionProblem[]; sealed: boolean }> {
   const dir = join(reportsDir, id);
   // A version is a folder of its own files: a link to one elsewhere could change under it.
   const folder = await isRegular(dir, "folder").catch(() => undefined);
-  if (folder !== true) return { files: 0, problems: [{ file: ".", problem: folder === undefined ? "missing" : "not a regular file" }] };
+  if (folder !== true) return { files: 0, problems: [{ file: ".", problem: folder === undefined ? "missing" : "not a regular file" }], sealed: false };
   let manifest: Manifest;
   try {
     if (!(await isRegular(join(dir, "manifest.json"), "file"))) throw new Error("not a file");
     manifest = JSON.parse(await readFile(join(dir, "manifest.json"), "utf8")) as Manifest;
     if (typeof manifest.files !== "object" || manifest.files === null || Array.isArray(manifest.files)) throw new Error("no files");
   } catch {
-    return { files: 0, problems: [{ file: "manifest.json", problem: "unreadable manifest" }] };
+    return { files: 0, problems: [{ file: "manifest.json", problem: "unreadable manifest" }], sealed: false };
   }
   const problems: VersionProblem[] = [];
+  // The manifest's own fields: their shapes, then its seal (versions before the seal have none).
+  const malformed = malformedField(manifest as unknown as Record<string, unknown>);
+  if (malformed !== undefined) problems.push({ file: "manifest.json", problem: "malformed field", named: malformed });
+  const sealed = manifest.manifestSha256 !== undefined;
+  if (sealed && malformed === undefined && manifest.manifestSha256 !== manifestDigest(manifest as unknown as Record<string, unknown>)) problems.push({ file: "manifest.json", problem: "manifest edited" });
+  // The published files read below, as text, once their sha256 holds: the fields they must bear out.
+  const intact = new Map<string, string>();
   const files = manifest.files;
   const listed = (name: string): boolean => Object.hasOwn(files, name);
   // A manifest edited to drop a file (and the file deleted) would otherwise still match.
@@ -69,7 +82,14 @@ export async function checkVersion(reportsDir: string, id: string): Promise<{ fi
       problems.push({ file, problem: "missing" });
       continue;
     }
-    if (sha256(bytes) !== hash && !problems.some((known) => known.file === file)) problems.push({ file, problem: "differs" });
+    if (sha256(bytes) !== hash) {
+      if (!problems.some((known) => known.file === file)) problems.push({ file, problem: "differs" });
+    } else if (file === "figures.json" || file === "report.html") intact.set(file, bytes.toString("utf8"));
+  }
+  if (malformed === undefined) {
+    for (const { field, file } of contradictions(manifest, id, intact.get("figures.json"), intact.get("report.html"))) {
+      problems.push({ file: "manifest.json", problem: "contradicted", named: field, against: file });
+    }
   }
   for (const name of (await readdir(dir)).sort()) {
     if (name === "manifest.json" || listed(name) || OS_METADATA.has(name) || REQUIRED.includes(name)) continue; // a required one unlisted: said above
@@ -84,7 +104,7 @@ export async function checkVersion(reportsDir: string, id: string): Promise<{ fi
     const earlier = typeof previous === "string" && VERSION_ID.test(previous) && compareVersionIds(previous, id) < 0;
     if (!earlier || !(await isFolder(join(reportsDir, previous)))) problems.push({ file: "manifest.json", problem: "previous version missing", named: String(previous) });
   }
-  return { files: Object.keys(files).length, problems };
+  return { files: Object.keys(files).length, problems, sealed };
 }
 
 /** Whether `path` is itself a plain file or folder (not a link to one, not a FIFO or device); throws if it is not there. */
@@ -116,5 +136,5 @@ export async function assertVersionIntact(reportsDir: string, id: string): Promi
   const { problems } = await checkVersion(reportsDir, id);
   const first = problems[0];
   if (first?.problem === "unreadable manifest") throw new DamagedVersionError(messages.versionDamaged(id, join(reportsDir, id, first.file)));
-  if (first) throw new TamperedVersionError(messages.versionTampered(join(reportsDir, id, first.file), first.problem, id, first.named));
+  if (first) throw new TamperedVersionError(messages.versionTampered(join(reportsDir, id, first.file), first.problem, id, first.named, first.against));
 }

@@ -24,4 +24,7 @@ export type VersionProblemKind =
   | "names another version"
   | "previous version missing"
   | "not a regular file"
-  | "outside the folder";
+  | "outside the folder"
+  | "malformed field"
+  | "manifest edited"
+  | "contradicted";

@@ -1,0 +1,98 @@
+/**
+ * A manifest's own fields are part of what was published: verify finds one edited (by the manifest's
+ * sha256 of itself, or, for versions published before it, by what the version's own files say), and a
+ * malformed field in an older manifest stops publish before anything is written, naming file and field.
+ */
+import { readFile, readdir, rm, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { fragtax, makeProject, useBuild } from "../published-project";
+
+let root: string;
+// Publishing copies the built PDF when no Chromium is found: these tests are about the manifest, not the print.
+const noChromium = { PUPPETEER_EXECUTABLE_PATH: "/nonexistent/chromium" };
+const manifestFile = (id: string): string => join(root, "out/reports", id, "manifest.json");
+type Json = Record<string, unknown> & { headline: Array<Record<string, unknown>> };
+const readManifest = async (id: string): Promise<Json> => JSON.parse(await readFile(manifestFile(id), "utf8")) as Json;
+
+beforeEach(async () => {
+  root = await makeProject();
+  await useBuild(root, "v1");
+  expect((await fragtax(["publish", "--date", "2026-05-01"], { cwd: root, env: noChromium })).code).toBe(0);
+  await useBuild(root, "v2");
+  expect((await fragtax(["publish", "--date", "2026-05-20"], { cwd: root, env: noChromium })).code).toBe(0);
+}, 60_000);
+afterEach(async () => rm(root, { recursive: true, force: true }));
+
+/** Verifies one version after `edit` changed its manifest, then puts the manifest back. */
+async function verifyEdited(id: string, edit: (manifest: Json) => void): Promise<{ code: number; stderr: string; stdout: string }> {
+  const original = await readFile(manifestFile(id), "utf8");
+  const manifest = JSON.parse(original) as Json;
+  edit(manifest);
+  await writeFile(manifestFile(id), JSON.stringify(manifest, null, 2));
+  try {
+    return await fragtax(["verify", id], { cwd: root });
+  } finally {
+    await writeFile(manifestFile(id), original);
+  }
+}
+
+describe("verify: the manifest's own fields", () => {
+  it("finds any field of a sealed manifest edited: note, git commit, errata, headline, as-of date", async () => {
+    expect((await readManifest("2026-05-20")).manifestSha256).toMatch(/^[0-9a-f]{64}$/);
+    const edits: Array<(m: Json) => void> = [
+      (m) => void (m.note = "forged"),
+      (m) => void (m.git = { commit: "0123456789abcdef0123456789abcdef01234567", dirty: false }),
+      (m) => void (m.errata = [{ id: "x", version: "2026-05-01", section: "a#s", figures: [], was: "w", now: "forged" }]),
+      (m) => void (m.asOf = "2026-04-01"),
+      (m) => void ((m.headline[0] as Record<string, unknown>).label = "forged"),
+    ];
+    for (const edit of edits) {
+      const result = await verifyEdited("2026-05-20", edit);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain(`${manifestFile("2026-05-20")} differs from the sha256 it was published with (manifestSha256): a field was edited after publishing`);
+    }
+    // The same content written otherwise (keys reversed, other spacing) is the same manifest.
+    const reordered = await verifyEdited("2026-05-20", (m) => {
+      const entries = Object.entries(m).reverse();
+      for (const [key] of entries) delete m[key];
+      for (const [key, value] of entries) m[key] = value;
+    });
+    expect(reordered.code).toBe(0);
+  });
+
+  it("holds a manifest from before the seal to its id and files, and says it has no seal", async () => {
+    const legacy = (m: Json): void => void delete m.manifestSha256;
+    const ok = await verifyEdited("2026-05-01", legacy);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toContain("ok 2026-05-01 (5 files match its manifest; its manifest predates its own sha256, so its fields are checked only against its files and its id)");
+
+    const dated = await verifyEdited("2026-05-01", (m) => (legacy(m), (m.date = "2026-05-02")));
+    expect(dated.code).toBe(1);
+    expect(dated.stderr).toContain(`${manifestFile("2026-05-01")} gives date otherwise than the version's id (the manifest was edited)`);
+
+    const headline = await verifyEdited("2026-05-01", (m) => (legacy(m), ((m.headline[0] as Record<string, unknown>).p50 = 1)));
+    expect(headline.code).toBe(1);
+    expect(headline.stderr).toContain(`gives headline "training_run_cost_usd" otherwise than its figures.json`);
+
+    const malformed = await verifyEdited("2026-05-01", (m) => (legacy(m), (m.asOf = { x: 1 })));
+    expect(malformed.code).toBe(1);
+    expect(malformed.stderr).toContain(`${manifestFile("2026-05-01")} has a malformed field "asOf"`);
+  });
+});
+
+describe("publish with a malformed field in an older manifest", () => {
+  it("stops before anything is written (exit 2), naming the file and the field; the index is untouched", async () => {
+    const manifest = await readManifest("2026-05-01");
+    await writeFile(manifestFile("2026-05-01"), JSON.stringify({ ...manifest, asOf: { x: 1 } }, null, 2));
+    const index = await readFile(join(root, "out/reports/index.html"), "utf8");
+    await useBuild(root, "v1");
+    const result = await fragtax(["publish", "--date", "2026-06-01"], { cwd: root, env: noChromium });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`${manifestFile("2026-05-01")}: field "asOf" is malformed`);
+    expect(result.stderr).toContain("fragtax verify 2026-05-01");
+    expect(result.stderr).not.toContain("interpolated value");
+    expect((await readdir(join(root, "out/reports"))).filter((name) => !name.startsWith(".")).sort()).toEqual(["2026-05-01", "2026-05-20", "index.html"]);
+    expect(await readFile(join(root, "out/reports/index.html"), "utf8")).toBe(index);
+  });
+});
