@@ -3,7 +3,9 @@ import { writeFile } from "node:fs/promises";
 import { TOOL_VERSION } from "../version";
 import { readSnapshotAssumptions } from "../diff/snapshot-assumptions";
 import { reprintPdf } from "../publish/pdf";
-import { publish } from "../publish/publish";
+import { publish, rewriteIndex } from "../publish/publish";
+import * as messages from "../messages/versions";
+import { InputError } from "../util/errors";
 import { gitState } from "../util/git";
 import { progress } from "./output";
 import { projectPaths } from "./project";
@@ -18,8 +20,14 @@ function testPause(): ((staging: string) => Promise<void>) | undefined {
   };
 }
 
-export async function publishAction(options: { date?: string; note?: string; root?: string; reviewed?: string[] }): Promise<void> {
+export async function publishAction(options: { date?: string; note?: string; root?: string; reviewed?: string[]; indexOnly?: boolean }): Promise<void> {
   const paths = projectPaths(options.root);
+  if (options.indexOnly) {
+    // Only the index: a version's options would be silently ignored, so they are refused.
+    if (options.date !== undefined || options.note !== undefined || options.reviewed !== undefined) throw new InputError(messages.publishIndexOnlyAlone());
+    progress(messages.indexRewritten(await rewriteIndex(paths, progress)));
+    return;
+  }
   const pause = testPause();
   await publish(
     {

@@ -14,6 +14,7 @@ export function registerPublishCommand(program: Command): void {
     .option("--date <YYYY-MM-DD>", "version date (default: today, UTC)")
     .option("--reviewed <sections...>", "sections whose prose you re-read and keep although their figures moved (ids as publish lists them)")
     .option("--note <text>", "a note shown in the index and the manifest")
+    .option("--index-only", "publish nothing: rewrite out/reports/index.html from the published versions (when verify says it differs)")
     .option("--root <dir>", rootOptionHelp())
     .addHelpText(
       "after",
@@ -27,5 +28,5 @@ while its section's prose did not, and --reviewed does not name that section); 2
 Example:
   $ fragtax publish --reviewed 05-who-pays#compute-spend 00-summary#headline-figures`,
     )
-    .action(async (options: { date?: string; note?: string; root?: string; reviewed?: string[] }) => (await action()).publishAction(options));
+    .action(async (options: { date?: string; note?: string; root?: string; reviewed?: string[]; indexOnly?: boolean }) => (await action()).publishAction(options));
 }

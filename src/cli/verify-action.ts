@@ -3,6 +3,7 @@ import { join } from "node:path";
 import * as messages from "../messages/versions";
 import { versionFolders } from "../publish/store";
 import { checkVersion } from "../publish/verify";
+import { checkIndex } from "../publish/index-page";
 import { projectPaths } from "./project";
 import { EXIT_FAILED, InputError } from "../util/errors";
 
@@ -19,6 +20,15 @@ export async function verifyAction(ids: readonly string[], options: { root?: str
     if (problems.length === 0) process.stdout.write(`${messages.versionVerified(id, files, sealed)}\n`);
     for (const problem of problems) process.stderr.write(`fragtax: ${messages.versionTampered(join(paths.reportsDir, id, problem.file), problem.problem, id, problem.named, problem.against)}\n`);
     if (problems.length > 0) failed++;
+  }
+  // The index lists every version: it is checked when every version is, and only against intact ones.
+  if (ids.length === 0 && failed === 0) {
+    const index = await checkIndex(paths.reportsDir, paths.title);
+    if (index.state === "ok") process.stdout.write(`${messages.indexVerified(index.versions)}\n`);
+    else {
+      process.stderr.write(`fragtax: ${messages.indexNotRendered(join(paths.reportsDir, "index.html"), index.state === "missing", index.versions)}\n`);
+      failed++;
+    }
   }
   if (failed > 0) process.exitCode = EXIT_FAILED;
 }

@@ -16,7 +16,9 @@ export function registerVerifyCommand(program: Command): void {
     .addHelpText(
       "after",
       `
-Exit codes: 0 every file matches; 1 a file was altered or is missing (each named); 2 an unknown version id.
+Exit codes: 0 every file matches; 1 a file or a manifest field was altered or is missing (each named),
+or (when every version is checked) out/reports/index.html is not what publish renders from them; 2 an
+unknown version id.
 
 Examples:
   $ fragtax verify                 # every published version

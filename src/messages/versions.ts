@@ -261,6 +261,15 @@ export const manifestMalformed = (file: string, field: string, id: string): stri
 export const versionVerified = (id: string, files: number, sealed: boolean): string =>
   `ok ${id} (${files} files match its manifest${sealed ? "" : "; its manifest predates its own sha256, so its fields are checked only against its files and its id"})`;
 
+export const indexVerified = (versions: number): string => `ok index.html (lists the ${versions} version${versions === 1 ? "" : "s"} as publish renders them)`;
+
+export const indexNotRendered = (file: string, missing: boolean, versions: number): string =>
+  `${file} ${missing ? "is missing" : `is not the index publish renders from the ${versions} published version${versions === 1 ? "" : "s"} (edited, or written for another report title or by another fragtax)`}; restore it (e.g. \`git checkout -- out/reports/index.html\` once it is committed) or rewrite it from the versions with \`fragtax publish --index-only\``;
+
+export const indexRewritten = (versions: number): string => `rewrote out/reports/index.html from ${versions} published version${versions === 1 ? "" : "s"}`;
+
+export const publishIndexOnlyAlone = (): string => "--index-only publishes nothing, so it takes no --date, --note or --reviewed; run it on its own";
+
 export const verifyUnknownVersion = (id: string, known: readonly string[]): string =>
   `no published version "${id}" under out/reports/ (published: ${known.length > 0 ? known.join(", ") : "none"})`;
 

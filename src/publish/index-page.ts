@@ -1,9 +1,15 @@
-/** `out/reports/index.html`: every published version, newest first, self-contained and escaped. */
+/**
+ * `out/reports/index.html`: every published version, newest first, self-contained and escaped. It is
+ * derived from the manifests alone, so `verify` re-renders it to check it and `publish --index-only`
+ * rewrites it.
+ */
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
 import * as messages from "../messages/versions";
 import { figureRange } from "../diff/figures";
 import { formatAlternatives } from "../format/number";
 import { html, rawHtml } from "../util/html";
-import type { Manifest } from "./store";
+import { listVersions, type Manifest } from "./store";
 import { renderIndexErrata } from "../errata/render";
 
 // On a phone (< 40em) each version is a block of stacked cells instead of a four-column table row,
@@ -27,4 +33,17 @@ export function renderIndexPage(title: string, newestFirst: readonly Manifest[])
 <body><h1>${heading}</h1><p>${messages.indexLead(newestFirst.length)}</p>
 <table><thead><tr><th>version</th><th>note</th><th>headline figures (p50, 90% interval)</th><th>files</th></tr></thead><tbody>${rows}</tbody></table></body></html>
 `.value;
+}
+
+/** The index publish would write now, from every published version (a malformed manifest throws, naming it). */
+export async function expectedIndex(reportsDir: string, title: string): Promise<{ readonly page: string; readonly versions: number }> {
+  const newestFirst = (await listVersions(reportsDir)).reverse();
+  return { page: renderIndexPage(title, newestFirst), versions: newestFirst.length };
+}
+
+/** Whether `out/reports/index.html` is the index publish would write now. */
+export async function checkIndex(reportsDir: string, title: string): Promise<{ readonly state: "ok" | "missing" | "differs"; readonly versions: number }> {
+  const { page, versions } = await expectedIndex(reportsDir, title);
+  const actual = await readFile(join(reportsDir, "index.html"), "utf8").catch(() => undefined);
+  return { state: actual === undefined ? "missing" : actual === page ? "ok" : "differs", versions };
 }

@@ -25,7 +25,7 @@ import { escapeHtml, html } from "../util/html";
 import { CHANGES_TOC_MARKER } from "../report/markers";
 import { headlineFigures } from "../report/records";
 import { insertBeforeBodyClose, replaceMarker } from "../util/page";
-import { renderIndexPage } from "./index-page";
+import { expectedIndex, renderIndexPage } from "./index-page";
 import { sealManifest } from "./manifest";
 import { acquireLock, isProcessAlive } from "../util/lock";
 import type { Manifest } from "./store";
@@ -221,7 +221,18 @@ async function removeAbandonedStaging(reportsDir: string): Promise<void> {
   }
 }
 
-export async function writeIndex(options: Pick<PublishOptions, "reportsDir" | "title">): Promise<void> {
-  const newestFirst = (await listVersions(options.reportsDir)).reverse();
-  await writeFileAtomic(join(options.reportsDir, "index.html"), renderIndexPage(options.title, newestFirst));
+/**
+ * `publish --index-only`: rewrites index.html from the published versions (after an edit, a new
+ * report title or a new fragtax), under the publish lock; publishes nothing. Returns how many it lists.
+ */
+export async function rewriteIndex(options: Pick<PublishOptions, "reportsDir" | "title">, progress: (message: string) => void): Promise<number> {
+  await mkdir(options.reportsDir, { recursive: true });
+  const release = await acquireLock(join(options.reportsDir, ".publish.lock"), { timeoutMs: 120_000, pollMs: 50, onWait: (pid) => progress(messages.publishWaiting(pid)) });
+  try {
+    const { page, versions } = await expectedIndex(options.reportsDir, options.title);
+    await writeFileAtomic(join(options.reportsDir, "index.html"), page);
+    return versions;
+  } finally {
+    await release();
+  }
 }

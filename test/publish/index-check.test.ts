@@ -1,0 +1,44 @@
+/** `verify` checks out/reports/index.html against what publish renders from the versions; `publish --index-only` rewrites it. */
+import { readFile, rm, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { fragtax, makeProject, useBuild } from "../published-project";
+
+let root: string;
+const noChromium = { PUPPETEER_EXECUTABLE_PATH: "/nonexistent/chromium" };
+const index = (): string => join(root, "out/reports/index.html");
+
+beforeEach(async () => {
+  root = await makeProject();
+  await useBuild(root, "v1");
+  expect((await fragtax(["publish", "--date", "2026-05-01", "--note", "first"], { cwd: root, env: noChromium })).code).toBe(0);
+}, 60_000);
+afterEach(async () => rm(root, { recursive: true, force: true }));
+
+describe("verify: the versions index", () => {
+  it("finds an edited or missing index, with the remedy, and publish --index-only rewrites it", async () => {
+    const intact = await fragtax(["verify"], { cwd: root });
+    expect(intact.code).toBe(0);
+    expect(intact.stdout).toContain("ok index.html (lists the 1 version as publish renders them)");
+
+    const published = await readFile(index(), "utf8");
+    await writeFile(index(), published.replace("first", "forged"));
+    const edited = await fragtax(["verify"], { cwd: root });
+    expect(edited.code).toBe(1);
+    expect(edited.stderr).toContain(`${index()} is not the index publish renders from the 1 published version`);
+    expect(edited.stderr).toContain("rewrite it from the versions with `fragtax publish --index-only`");
+    // Naming versions checks those only.
+    expect((await fragtax(["verify", "2026-05-01"], { cwd: root })).code).toBe(0);
+
+    expect((await fragtax(["publish", "--index-only", "--note", "x"], { cwd: root })).code).toBe(2);
+    const rewritten = await fragtax(["publish", "--index-only"], { cwd: root });
+    expect(rewritten.code).toBe(0);
+    expect(rewritten.stderr).toContain("rewrote out/reports/index.html from 1 published version");
+    expect(await readFile(index(), "utf8")).toBe(published);
+
+    await rm(index());
+    const missing = await fragtax(["verify"], { cwd: root });
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain(`${index()} is missing`);
+  });
+});
