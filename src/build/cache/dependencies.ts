@@ -3,7 +3,7 @@
  * no-op rebuild hashes each module once) and the transitive project-module closure of its imports.
  */
 import { readFile } from "node:fs/promises";
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { isAbsolute, join, relative, sep } from "node:path";
 import type { Assumption } from "../../assumptions/types";
 import type { CurrentState, Fingerprint } from "./notebook-cache";
@@ -11,7 +11,11 @@ import type { AssumptionContent } from "../../assumptions/content";
 import { assumptionContent } from "../../assumptions/content";
 import { sha256 } from "../../util/hash";
 
-/** Hashes files under `root` by relative path; missing files hash to `undefined`. Memoized. */
+/**
+ * Hashes files under `root` by relative path; missing files hash to `undefined`, and so does anything
+ * but a regular file: a recorded chart data file swapped for a FIFO would block the read forever.
+ * Memoized.
+ */
 export class FileHasher {
   private readonly memo = new Map<string, string | undefined>();
   /** Module closures by their entry list: chapters importing the same modules share one esbuild pass. */
@@ -33,7 +37,8 @@ export class FileHasher {
     const key = toProjectPath(this.root, path);
     if (!this.memo.has(key)) {
       try {
-        this.memo.set(key, sha256(readFileSync(join(this.root, key))));
+        const path = join(this.root, key);
+        this.memo.set(key, statSync(path).isFile() ? sha256(readFileSync(path)) : undefined);
       } catch {
         this.memo.set(key, undefined);
       }

@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { mkdtemp, readFile, rm, writeFile, mkdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -5,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Assumption } from "../../../src/assumptions/types";
 import type { Fingerprint } from "../../../src/build/cache/notebook-cache";
 import { NotebookCache, decide, entryPath, makeEntry } from "../../../src/build/cache/notebook-cache";
-import { FileHasher, currentState, fingerprintAfterRun } from "../../../src/build/cache/dependencies";
+import { FileHasher, currentState, fingerprintAfterRun, type FingerprintInputs } from "../../../src/build/cache/dependencies";
 import { reranBecause, reusedNothingChanged } from "../../../src/messages/versions";
 
 const h100 = (low: number, high: number): Assumption => ({
@@ -30,8 +31,8 @@ beforeEach(async () => {
 });
 afterEach(async () => rm(root, { recursive: true, force: true }));
 
-async function fingerprint(assumptions: Map<string, Assumption>): Promise<Fingerprint> {
-  return fingerprintAfterRun({
+function fingerprintInputs(assumptions: Map<string, Assumption>): FingerprintInputs {
+  return {
     root,
     notebook: "notebooks/a.ipynb",
     modules: ["src/model/index.ts"],
@@ -41,7 +42,11 @@ async function fingerprint(assumptions: Map<string, Assumption>): Promise<Finger
     tool: "0.1.0",
     settings: { samples: 1000, seed: 1 },
     hasher: new FileHasher(root),
-  });
+  };
+}
+
+async function fingerprint(assumptions: Map<string, Assumption>): Promise<Fingerprint> {
+  return fingerprintAfterRun(fingerprintInputs(assumptions));
 }
 
 function state(assumptions: Map<string, Assumption>, tool = "0.1.0") {
@@ -89,6 +94,16 @@ describe("cache decisions", () => {
     expect(decision.reuse ? "" : reranBecause(decision.changes)).toBe("re-ran: src/model/training.ts changed; fragtax 0.1.0 → 0.2.0");
     const first = decide(undefined, state(now));
     expect(first.reuse ? "" : reranBecause(first.changes)).toBe("first run");
+  });
+
+  it("re-runs when a chart's data file became a FIFO, without waiting to read it", { timeout: 15_000 }, async () => {
+    const now = new Map([["h100_usd_per_gpu_hour", h100(2, 3)]]);
+    await writeFile(join(root, "notebooks/rows.csv"), "a\n1\n");
+    const recorded = await fingerprintAfterRun({ ...(await fingerprintInputs(now)), files: [join(root, "notebooks/rows.csv")] });
+    await rm(join(root, "notebooks/rows.csv"));
+    expect(spawnSync("mkfifo", [join(root, "notebooks/rows.csv")]).status).toBe(0);
+    const decision = decide(makeEntry("notebooks/a.ipynb", recorded, {}, new Date(0)), state(now));
+    expect(decision.reuse ? "" : reranBecause(decision.changes)).toBe("re-ran: chart data notebooks/rows.csv was removed");
   });
 });
 
