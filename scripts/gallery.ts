@@ -36,7 +36,7 @@ const localise = (text: string): string => text.replace(/"url":\s*"([^"]+)"/g, (
 
 const results: Result[] = [];
 // Warm-up: the first chart pays for loading vega and the schema validator, not for rendering.
-await renderChart({ data: { values: [{ a: 1 }] }, mark: "point", encoding: { x: { field: "a", type: "quantitative" } } }, { where: "warm-up", baseDir: datasets, idPrefix: "w" });
+await renderChart({ data: { values: [{ a: 1 }] }, mark: "point", encoding: { x: { field: "a", type: "quantitative" } } }, { where: "warm-up", baseDir: datasets, root: datasets, idPrefix: "w" });
 for (const file of files) {
   const spec = JSON.parse(localise(readFileSync(join(folder, file), "utf8"))) as Record<string, unknown>;
   const started = performance.now();
@@ -46,7 +46,7 @@ for (const file of files) {
     return (used.user + used.system) / 1000;
   };
   try {
-    const chart = await renderChart(spec, { where: file, baseDir: datasets, idPrefix: `g${results.length}` });
+    const chart = await renderChart(spec, { where: file, baseDir: datasets, root: datasets, idPrefix: `g${results.length}` });
     const ms = performance.now() - started;
     const kind = chart.markup.startsWith("<img") ? "png" : "svg";
     const truncated = [...chart.markup.matchAll(/<text[^>]*>([^<]*…)<\/text>/g)].length;

@@ -99,7 +99,7 @@ export class FileBuildEffects implements BuildEffects {
         const oneAtATime = limiter(1);
         const drawn: Promise<void>[] = [];
         const draw = (file: string, ran: Notebook): void =>
-          void drawn.push(oneAtATime(() => render().then((module) => module.prerenderCharts(ran, dirname(file)))).catch(() => undefined));
+          void drawn.push(oneAtATime(() => render().then((module) => module.prerenderCharts(ran, dirname(file), config.root))).catch(() => undefined));
         const results = await executeNotebooks(
           notebooks.map((notebook) => join(config.root, notebook)),
           // The engine gets the assumptions this build parsed (what-if overrides already applied), not a path to parse again.
@@ -111,7 +111,7 @@ export class FileBuildEffects implements BuildEffects {
           result: { ok: result.status === "ok", notebook: result.executed, figures: result.figures, claims: result.claims },
           reads: result.assumptionsRead,
           modules: result.modules,
-          files: notebookChartFiles(result.executed, dirname(join(config.root, result.notebook))),
+          files: notebookChartFiles(result.executed, dirname(join(config.root, result.notebook)), config.root),
           durationMs: result.durationMs,
         }));
       },

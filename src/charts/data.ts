@@ -6,20 +6,31 @@
  * `data:` URIs (the page's policy allows no other images). Anything remote is refused: a report
  * makes no network request, at build time or when read.
  *
+ * Only files inside the project, regular and not too large, are read (local-files.ts): a data.url
+ * that is not is an error of the chart; an image a data row names that is not is left out, with a
+ * warning (the rows may come from anywhere).
+ *
  * `chartFiles` lists the same files without reading them, for the rebuild cache: a chapter whose
  * chart reads a file is re-run when that file changes, like when an assumption it read changes.
  */
-import { readFile } from "node:fs/promises";
 import { extname, isAbsolute, join } from "node:path";
-import { chartDataFormat, chartDataUnreadable, chartRemoteData, chartRemoteImage, notValidJson } from "../messages/charts";
+import * as messages from "../messages/charts";
 import { isRecord } from "../util/records";
+import { chartFileRefusal, MAX_CHART_FILE_MB, readChartFile, type Refusal } from "./local-files";
 
 type Json = Record<string, unknown>;
 
-/** What a chart read: the files (absolute paths), for the rebuild cache. */
+/** What a chart read: the files (absolute paths), for the rebuild cache; the images it left out, and why. */
 export interface ResolvedData {
   readonly spec: Json;
   readonly files: readonly string[];
+  readonly leftOut: readonly LeftOut[];
+}
+
+/** An image the chart may not read (`reason` says why and what to do): it is drawn without it. */
+export interface LeftOut {
+  readonly url: string;
+  readonly reason: string;
 }
 
 const TEXT_FORMATS = new Set(["csv", "tsv", "dsv"]);
@@ -33,32 +44,38 @@ function isRemote(url: string): boolean {
   return /^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith("//");
 }
 
-/** The local files a spec's charts read (data and images), resolved against `baseDir`; nothing is read. */
-export function chartFiles(spec: unknown, baseDir: string): string[] {
+/**
+ * The local files a spec's charts read (data and images), resolved against `baseDir`; nothing is
+ * read, and a file the chart may not read (outside `root`, a FIFO …) is not listed: it is never hashed.
+ */
+export function chartFiles(spec: unknown, baseDir: string, root: string): string[] {
   const files = new Set<string>();
+  const add = (url: string): void => {
+    const path = resolvePath(url, baseDir);
+    if (!isRemote(url) && chartFileRefusal(path, root) === undefined) files.add(path);
+  };
   visitData(spec, (data) => {
-    if (typeof data.url === "string" && !isRemote(data.url)) files.add(resolvePath(data.url, baseDir));
+    if (typeof data.url === "string") add(data.url);
   });
-  for (const url of imageUrls(spec)) if (!isRemote(url)) files.add(resolvePath(url, baseDir));
+  for (const url of imageUrls(spec)) add(url);
   return [...files].sort();
 }
 
-/** A copy of `spec` with every local `data.url` inlined and local images as data: URIs. */
-export async function resolveChartData(spec: Json, baseDir: string): Promise<ResolvedData> {
+/** A copy of `spec` with every local `data.url` inlined and local images as data: URIs; only files inside `root` are read. */
+export async function resolveChartData(spec: Json, baseDir: string, root: string): Promise<ResolvedData> {
   const files = new Set<string>();
   const pending: Promise<void>[] = [];
   const copy = structuredClone(spec);
   visitData(copy, (data) => {
     if (typeof data.url !== "string") return;
     const url = data.url;
-    if (isRemote(url)) throw new ChartDataError(chartRemoteData(url));
+    if (isRemote(url)) throw new ChartDataError(messages.chartRemoteData(url));
     const path = resolvePath(url, baseDir);
-    files.add(path);
-    pending.push(inline(data, url, path));
+    pending.push(inline(data, url, path, root, files));
   });
   await Promise.all(pending);
-  await inlineImages(copy, baseDir, files);
-  return { spec: copy, files: [...files].sort() };
+  const leftOut = await inlineImages(copy, baseDir, root, files);
+  return { spec: copy, files: [...files].sort(), leftOut };
 }
 
 function resolvePath(url: string, baseDir: string): string {
@@ -66,22 +83,20 @@ function resolvePath(url: string, baseDir: string): string {
   return isAbsolute(path) ? path : join(baseDir, path);
 }
 
-async function inline(data: Json, url: string, path: string): Promise<void> {
+async function inline(data: Json, url: string, path: string, root: string, files: Set<string>): Promise<void> {
   const format = typeof data.format === "object" && data.format !== null ? (data.format as Json) : {};
   const type = typeof format.type === "string" ? format.type : extname(path).slice(1).toLowerCase();
-  if (!TEXT_FORMATS.has(type) && !JSON_FORMATS.has(type)) throw new ChartDataError(chartDataFormat(url, type));
-  let text: string;
-  try {
-    text = await readFile(path, "utf8");
-  } catch (error) {
-    throw new ChartDataError(chartDataUnreadable(url, path, (error as NodeJS.ErrnoException).code ?? String(error)));
-  }
+  if (!TEXT_FORMATS.has(type) && !JSON_FORMATS.has(type)) throw new ChartDataError(messages.chartDataFormat(url, type));
+  const read = await readLocal(url, path, root);
+  if ("refused" in read) throw new ChartDataError(refusalText(url, read.refused));
+  files.add(path);
+  const text = read.bytes.toString("utf8");
   let values: unknown = text;
   if (JSON_FORMATS.has(type)) {
     try {
       values = JSON.parse(text);
     } catch (error) {
-      throw new ChartDataError(chartDataUnreadable(url, path, notValidJson((error as Error).message)));
+      throw new ChartDataError(messages.chartDataUnreadable(url, path, messages.notValidJson((error as Error).message)));
     }
   }
   delete data.url;
@@ -113,23 +128,49 @@ function imageUrls(spec: unknown): string[] {
   return urls;
 }
 
-async function inlineImages(spec: Json, baseDir: string, files: Set<string>): Promise<void> {
-  const pending: Promise<void>[] = [];
+/** Inlines the spec's local images; returns those it may not read, which are left out (an empty URL draws nothing). */
+async function inlineImages(spec: Json, baseDir: string, root: string, files: Set<string>): Promise<LeftOut[]> {
+  const pending: Promise<LeftOut | undefined>[] = [];
   forEachImageSource(spec, (holder, key) => {
     const url = holder[key];
     if (typeof url !== "string" || url.startsWith("data:")) return;
-    if (isRemote(url)) throw new ChartDataError(chartRemoteImage(url));
+    if (isRemote(url)) throw new ChartDataError(messages.chartRemoteImage(url));
     const path = resolvePath(url, baseDir);
-    files.add(path);
     const mime = IMAGE_TYPES[extname(path).toLowerCase()] ?? "application/octet-stream";
     pending.push(
-      readFile(path).then(
-        (bytes) => void (holder[key] = `data:${mime};base64,${bytes.toString("base64")}`),
-        (error: NodeJS.ErrnoException) => Promise.reject(new ChartDataError(chartDataUnreadable(url, path, error.code ?? String(error)))),
-      ),
+      readLocal(url, path, root).then((read) => {
+        if ("refused" in read) {
+          holder[key] = "";
+          return { url, reason: refusalText(url, read.refused) };
+        }
+        files.add(path);
+        holder[key] = `data:${mime};base64,${read.bytes.toString("base64")}`;
+        return undefined;
+      }),
     );
   });
-  await Promise.all(pending);
+  // In the order of the rows, however the reads finish.
+  return (await Promise.all(pending)).filter((refused): refused is LeftOut => refused !== undefined);
+}
+
+/** `readChartFile`, with a file-system error (a missing file …) as the chart's error naming `url` and the path. */
+async function readLocal(url: string, path: string, root: string): ReturnType<typeof readChartFile> {
+  try {
+    return await readChartFile(path, root);
+  } catch (error) {
+    throw new ChartDataError(messages.chartDataUnreadable(url, path, (error as NodeJS.ErrnoException).code ?? String(error)));
+  }
+}
+
+function refusalText(url: string, refusal: Refusal): string {
+  switch (refusal.kind) {
+    case "outside":
+      return messages.chartFileOutside(url, refusal.real);
+    case "not-a-file":
+      return messages.chartFileNotRegular(url, refusal.real);
+    case "too-large":
+      return messages.chartFileTooLarge(url, refusal.real, refusal.bytes, MAX_CHART_FILE_MB);
+  }
 }
 
 /**

@@ -57,6 +57,8 @@ export interface ChartPlace {
   readonly where: string;
   /** The folder relative `data.url`s resolve against (the notebook's, as in JupyterLab). */
   readonly baseDir: string;
+  /** The project root: a chart reads no file outside it (charts/local-files.ts). */
+  readonly root: string;
   /** Unique in the report (e.g. "vc1-4-o1"): prefixes the chart's SVG ids. */
   readonly idPrefix: string;
   /**
@@ -125,7 +127,7 @@ export async function renderChart(spec: unknown, place: ChartPlace): Promise<Ren
   if (sure.length > 0) throw new ChartError(schemaWarning[0] ?? "");
   let resolved: Awaited<ReturnType<typeof resolveChartData>>;
   try {
-    resolved = await resolveChartData(spec as Record<string, unknown>, place.baseDir);
+    resolved = await resolveChartData(spec as Record<string, unknown>, place.baseDir, place.root);
   } catch (error) {
     if (error instanceof ChartDataError) throw new ChartError(messages.chartFailed(where, error.message));
     throw error;
@@ -146,6 +148,7 @@ export async function renderChart(spec: unknown, place: ChartPlace): Promise<Ren
   // (An image's base64 text says nothing about its data: only SVG is looked at.)
   const looked = missing.length > 0 || !chart.markup.startsWith("<svg") ? [] : chartWarnings(chart.markup, where);
   warnings.push(...chart.notes.map((note) => `${where}: ${note}`), ...looked);
+  warnings.push(...resolved.leftOut.map(({ url, reason }) => messages.chartImageLeftOut(place.locate?.(url) ?? where, reason)));
   const narrow = await phoneDrawing(resolved.spec, chart, where);
   // 4. scope
   return {

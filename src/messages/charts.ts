@@ -34,6 +34,19 @@ export const chartDataFormat = (url: string, type: string): string =>
 export const chartDataUnreadable = (url: string, path: string, detail: string): string =>
   `"${url}" could not be read (${path}: ${detail}); paths are relative to the notebook's folder, as in JupyterLab.`;
 
+/** Why a chart may not read a local file (charts/local-files.ts), and what to do instead. */
+export const chartFileOutside = (url: string, real: string): string =>
+  `"${url}" is outside the project (${real}); a chart reads only files inside the project folder. Copy the file into the project (e.g. next to the notebook) and give its relative path.`;
+
+export const chartFileNotRegular = (url: string, real: string): string =>
+  `"${url}" (${real}) is not a regular file (a folder, device or pipe); a chart reads only ordinary files. Give the path of a data or image file.`;
+
+export const chartFileTooLarge = (url: string, real: string, bytes: number, limitMb: number): string =>
+  `"${url}" (${real}) is ${(bytes / 1024 / 1024).toFixed(1)} MB, over the ${limitMb} MB a chart may read into the page; aggregate or filter the data into a smaller file.`;
+
+/** An image a data row names that the chart may not read: the chart is drawn without it. */
+export const chartImageLeftOut = (where: string, reason: string): string => `${where}: an image of the chart was left out: ${reason}`;
+
 // ── what the static page shows ───────────────────────────────────────────────────────────────────
 /** Notes about how a chart was drawn (kept with the cached chart; the build prefixes where). */
 export const chartRasterised = (why: string): string => `the chart was drawn as an image (${why}); its data can be downloaded under it`;

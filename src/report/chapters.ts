@@ -45,7 +45,8 @@ export interface RenderedChapter {
   readonly warnings: readonly string[];
 }
 
-export async function renderChapter(chapter: ChapterInput, markdown: MarkdownRenderer): Promise<RenderedChapter> {
+/** `root` is the project's: the chapter's charts read no file outside it. */
+export async function renderChapter(chapter: ChapterInput, markdown: MarkdownRenderer, root: string): Promise<RenderedChapter> {
   const { title: fullTitle, cells } = splitTitle(chapter);
   const own = ownNumber(fullTitle);
   const title = own?.title ?? fullTitle;
@@ -70,7 +71,7 @@ export async function renderChapter(chapter: ChapterInput, markdown: MarkdownRen
     } else if (cell.cell_type === "code") {
       let chartError: string | undefined;
       const locate = literalLocator(chapter.relativePath, index + 1, cellText(cell.source));
-      parts.push(await renderCodeCell(cell, { markdown, where, docId, baseDir: chapter.baseDir ?? ".", locate, onChart: (found) => {
+      parts.push(await renderCodeCell(cell, { markdown, where, docId, baseDir: chapter.baseDir ?? ".", root, locate, onChart: (found) => {
         charts++;
         warnings.push(...found);
       }, onChartError: (message) => void (chartError ??= message) }));
@@ -90,6 +91,7 @@ interface CellContext {
   readonly where: string;
   readonly docId: string;
   readonly baseDir: string;
+  readonly root: string;
   readonly onChart: (warnings: readonly string[]) => void;
   readonly onChartError: (message: string) => void;
   readonly locate: (literal: string, options?: { readonly key?: boolean }) => string | undefined;

@@ -9,9 +9,9 @@ import { cellText, lineColumn, type Notebook } from "../notebook/nbformat";
 import { at } from "../messages/location";
 import { chartSpecs } from "./chart-specs";
 
-/** The local files (data, images) a notebook's charts read, resolved against its folder. */
-export function notebookChartFiles(notebook: Notebook, folder: string): string[] {
-  return notebook.cells.flatMap((cell) => (cell.cell_type === "code" ? chartSpecs(cell.outputs).flatMap((spec) => chartFiles(spec, folder)) : []));
+/** The local files (data, images) a notebook's charts read, resolved against its folder: only those inside `root` the chart may read. */
+export function notebookChartFiles(notebook: Notebook, folder: string, root: string): string[] {
+  return notebook.cells.flatMap((cell) => (cell.cell_type === "code" ? chartSpecs(cell.outputs).flatMap((spec) => chartFiles(spec, folder, root)) : []));
 }
 
 /**

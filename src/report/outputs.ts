@@ -22,6 +22,8 @@ export interface OutputContext {
   readonly docId: string;
   /** The notebook's folder: relative `data.url`s in charts resolve against it, as in JupyterLab. */
   readonly baseDir: string;
+  /** The project root: charts read no file outside it. */
+  readonly root: string;
   /** Called for every chart rendered, so the report can count them and pass on their warnings. */
   readonly onChart?: (warnings: readonly string[]) => void;
   /** Called when a chart cannot be rendered (the error is shown in its place; the build fails). */
@@ -100,7 +102,7 @@ async function renderVegaLite(payload: unknown, context: OutputContext): Promise
   try {
     // tslab may hand the spec over as JSON text or as an object.
     spec = typeof payload === "string" ? JSON.parse(payload) : payload;
-    chart = await renderChart(spec, { where: context.where, baseDir: context.baseDir, idPrefix: idPrefix(context.docId), ...(context.locate && { locate: context.locate }) });
+    chart = await renderChart(spec, { where: context.where, baseDir: context.baseDir, root: context.root, idPrefix: idPrefix(context.docId), ...(context.locate && { locate: context.locate }) });
   } catch (error) {
     // An unwritable chart cache is the machine's problem, not this chart's: it stops the build (exit 2).
     if (error instanceof FileSystemError) throw error;

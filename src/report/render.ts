@@ -65,11 +65,11 @@ export async function preloadRenderer(): Promise<void> {
  * keyed by the spec). A chart that fails is left to the render step, which draws it again and
  * reports the error in place; so is an unwritable cache.
  */
-export async function prerenderCharts(notebook: Notebook, baseDir: string): Promise<void> {
+export async function prerenderCharts(notebook: Notebook, baseDir: string, root: string): Promise<void> {
   const { renderChart } = await import("../charts/render");
   for (const cell of notebook.cells) {
     if (cell.cell_type !== "code" || tagsOf(cell).includes("remove-cell")) continue;
-    for (const spec of chartSpecs(cell.outputs)) await renderChart(spec, { where: "", baseDir, idPrefix: "prerender" }).catch(() => undefined);
+    for (const spec of chartSpecs(cell.outputs)) await renderChart(spec, { where: "", baseDir, root, idPrefix: "prerender" }).catch(() => undefined);
   }
 }
 
@@ -78,7 +78,7 @@ export async function renderReport(input: ReportInput): Promise<RenderedReport> 
   const chapters: RenderedChapter[] = [];
   for (const chapter of numbered(input.chapters)) {
     const baseDir = chapter.baseDir ?? dirname(join(input.config.root, chapter.relativePath));
-    chapters.push(await renderChapter({ ...chapter, baseDir }, markdown));
+    chapters.push(await renderChapter({ ...chapter, baseDir }, markdown, input.config.root));
   }
   const appendices = renderAppendices({ ...input, montecarlo: input.config.montecarlo });
   const { config } = input;

@@ -46,7 +46,7 @@ describe("a long x-axis title on the phone drawing", () => {
       encoding: { x: { field: "a", type: "quantitative", title }, y: { field: "b", type: "nominal" } },
     };
     const narrow = narrowSpec(spec);
-    const chart = await renderChart(narrow, { where: "nb.ipynb: cell 1", baseDir: ".", idPrefix: "wt" });
+    const chart = await renderChart(narrow, { where: "nb.ipynb: cell 1", baseDir: ".", root: ".", idPrefix: "wt" });
     const text = chart.markup.replace(/<[^>]+>/g, " ");
     expect(text).not.toContain("…");
     for (const word of ["Inference", "today's", "model)", "One", "(90%", "intervals)"]) expect(text).toContain(word);

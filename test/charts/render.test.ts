@@ -11,7 +11,7 @@ import { printTimeoutMs } from "../../src/report/pdf";
 import { literalLocator } from "../../src/report/chart-outputs";
 
 const baseDir = resolve(import.meta.dirname, "..", "fixtures", "charts-data");
-const place = { where: "nb.ipynb: cell 2", baseDir, idPrefix: "vt" };
+const place = { where: "nb.ipynb: cell 2", baseDir, root: baseDir, idPrefix: "vt" };
 const render = (spec: Record<string, unknown>) => renderChart(spec, place);
 
 describe("spec checks", () => {
@@ -81,9 +81,9 @@ describe("data and images by URL", () => {
         { data: { url: "nested.json", format: { property: "rows" } }, mark: "bar", encoding: { x: { field: "name", type: "nominal" } } },
       ],
     };
-    const resolved = await resolveChartData(spec, baseDir);
+    const resolved = await resolveChartData(spec, baseDir, baseDir);
     expect(resolved.files.map((file) => file.split("/").pop())).toEqual(["nested.json", "small.csv", "small.tsv"]);
-    expect(chartFiles(spec, baseDir)).toEqual(resolved.files);
+    expect(chartFiles(spec, baseDir, baseDir)).toEqual(resolved.files);
     const chart = await render(spec);
     for (const label of ["alpha", "beta", "gamma"]) expect(chart.markup).toContain(`>${label}</text>`);
   });

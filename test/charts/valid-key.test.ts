@@ -41,7 +41,7 @@ describe("validSpecKey", () => {
 
   it("a remembered spec does not hide a schema problem in rows of another kind", async () => {
     useChartCache(dir);
-    const place = { where: "nb.ipynb: cell 1", baseDir: tmpdir(), idPrefix: "vc1-1-o1" };
+    const place = { where: "nb.ipynb: cell 1", baseDir: tmpdir(), root: tmpdir(), idPrefix: "vc1-1-o1" };
     const valid = await renderChart(bars([3, 4]), place);
     expect(valid.warnings.filter((w) => w.includes("chart spec:"))).toEqual([]);
     expect(readdirSync(dir).filter((f) => f.startsWith("valid-"))).toHaveLength(1);

@@ -41,14 +41,14 @@ const notebookWith = (specs: readonly unknown[], tags: readonly string[] = []): 
   cells: specs.map((s, i) => ({ cell_type: "code", id: `c${i}`, metadata: { tags: [...tags] }, execution_count: 1, source: "", outputs: [{ output_type: "display_data", metadata: {}, data: { [VEGA_LITE_MIME]: s } }] })),
 }) as Notebook;
 
-const place = { where: "nb.ipynb: cell 1", baseDir: tmpdir(), idPrefix: "vc1-1-o1" };
+const place = { where: "nb.ipynb: cell 1", baseDir: tmpdir(), root: tmpdir(), idPrefix: "vc1-1-o1" };
 
 describe("prerenderCharts", () => {
   it("stores the drawing the render step would make, which the render step then reads", async () => {
     useChartCache(undefined);
     const drawnFresh = await renderChart(spec("Fresh"), place); // no cache: drawn here
     const dir = freshCache();
-    await prerenderCharts(notebookWith([spec("Fresh")]), tmpdir());
+    await prerenderCharts(notebookWith([spec("Fresh")]), tmpdir(), tmpdir());
     expect(readdirSync(dir).filter((f) => f.endsWith(".json")).length).toBeGreaterThan(0);
     const fromCache = await renderChart(spec("Fresh"), place);
     expect(fromCache.markup).toBe(drawnFresh.markup);
@@ -57,8 +57,8 @@ describe("prerenderCharts", () => {
 
   it("a chart that cannot be drawn does not throw; a remove-cell cell is not drawn", async () => {
     const dir = freshCache();
-    await expect(prerenderCharts(notebookWith([{ mark: "nonsense-mark", data: { values: [] } }, "{not json"]), tmpdir())).resolves.toBeUndefined();
-    await prerenderCharts(notebookWith([spec("Removed")], ["remove-cell"]), tmpdir());
+    await expect(prerenderCharts(notebookWith([{ mark: "nonsense-mark", data: { values: [] } }, "{not json"]), tmpdir(), tmpdir())).resolves.toBeUndefined();
+    await prerenderCharts(notebookWith([spec("Removed")], ["remove-cell"]), tmpdir(), tmpdir());
     expect(readdirSync(dir).filter((f) => f.endsWith(".json"))).toEqual([]);
   });
 });

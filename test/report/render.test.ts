@@ -105,7 +105,7 @@ describe("chapter numbers and chart warnings", () => {
     const { renderChart } = await import("../../src/charts/render");
     const chart = await renderChart(
       { data: { values: [{ a: "x", b: 0 }, { b: 2 }] }, mark: "bar", encoding: { y: { field: "a", type: "nominal" }, x: { field: "b", type: "quantitative", scale: { type: "log" } } } },
-      { where: "nb.ipynb: cell 3", baseDir: ".", idPrefix: "vt" },
+      { where: "nb.ipynb: cell 3", baseDir: ".", root: ".", idPrefix: "vt" },
     );
     expect(chart.warnings.join("\n")).toMatch(/nb\.ipynb: cell 3: the chart (has NaN coordinates|shows the label)/);
   });
