@@ -1,18 +1,18 @@
 /**
  * Control characters from data files (ESC, BEL and the rest of C0, DEL, C1), and the invisible
- * characters that reorder or break text (bidi overrides, embeddings, isolates and marks; the line
- * and paragraph separators), written as visible escapes (`\x1b`, `\u202e`) wherever a reader sees
- * text: on a terminal (util/terminal.ts), in the report's HTML (util/html.ts) and in the PDF's
- * metadata. On a terminal the first could recolour, move the cursor or retitle the window; in a page
- * they are invalid characters that viewers drop or draw as boxes; a right-to-left override would
- * show a label or title reversed. Tab and line feed are text; so is carriage return in a page
- * (`keepCarriageReturn`), where a notebook's progress output uses it.
+ * characters that reorder or break text (bidi overrides, embeddings, isolates and marks, the Arabic
+ * letter mark U+061C among them; the line and paragraph separators), written as visible escapes
+ * (`\x1b`, `\u202e`) wherever a reader sees text: on a terminal (util/terminal.ts), in the report's
+ * HTML (util/html.ts) and in the PDF's metadata. On a terminal the first could recolour, move the
+ * cursor or retitle the window; in a page they are invalid characters that viewers drop or draw as
+ * boxes; a right-to-left override would show a label or title reversed. Tab and line feed are text;
+ * so is carriage return in a page (`keepCarriageReturn`), where a notebook's progress output uses it.
  */
 
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u2028-\u202e\u2066-\u2069]/g;
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/g;
 // eslint-disable-next-line no-control-regex -- the same, carriage return (\u000d) left as it is
-const CONTROL_BUT_CR = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200e\u200f\u2028-\u202e\u2066-\u2069]/g;
+const CONTROL_BUT_CR = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/g;
 
 const visible = (char: string): string => {
   const code = char.charCodeAt(0);

@@ -23,6 +23,9 @@ describe("control characters stay visible text", () => {
     expect(markdownText("a\u001bb")).toBe("a\\\\x1bb");
     // A right-to-left override would show a title reversed; separators and bidi marks are invisible.
     expect(visibleControls("Tax\u202eevil\u2028x\u2066y\u200f")).toBe("Tax\\u202eevil\\u2028x\\u2066y\\u200f");
+    // The Arabic letter mark is a bidi mark too (it moves neutral characters like the right-to-left mark).
+    expect(visibleControls("Tax\u061cevil")).toBe("Tax\\u061cevil");
+    expect(escapeHtml("\u061c")).toBe("\\u061c");
     expect(escapeHtml("<i>\u202e</i>")).toBe("&lt;i&gt;\\u202e&lt;/i&gt;");
   });
 
