@@ -112,6 +112,17 @@ describe("what is drawn", () => {
     expect(scopeSvgIds(svg.replace(/gradient_3/g, "gradient_0").replace(/clip7/g, "clip1"), "vc1-2-o1")).toBe(scoped);
   });
 
+  it("rewrites ids and references only in the markup, never in the chart's text", async () => {
+    const text = 'see id="zz" href="#q" url(#clip7)';
+    const svg = `<svg><defs><clipPath id="clip7"/></defs><g clip-path="url(#clip7)" aria-label="url(#clip7)"><text>${text}</text></g></svg>`;
+    expect(scopeSvgIds(svg, "vt")).toBe(`<svg><defs><clipPath id="vt-1-clip"/></defs><g clip-path="url(#vt-1-clip)" aria-label="url(#clip7)"><text>${text}</text></g></svg>`);
+    // Through vega: a text mark's value reaches the SVG as text (its quotes unescaped) and in aria-labels.
+    const chart = await render({ data: { values: [{ t: text, x: 1 }] }, mark: "text", encoding: { text: { field: "t" }, x: { field: "x", type: "quantitative" } } });
+    expect(chart.markup).toContain(`>${text}</text>`);
+    expect(chart.markup).toContain("url(#clip7)");
+    expect(chart.markup).not.toMatch(/id="vt-\d+-zz"/);
+  });
+
   it("gives byte-identical SVG for specs that use random numbers (bootstrap bands, jitter, sample)", async () => {
     const values = Array.from({ length: 200 }, (_, i) => ({ g: i % 4, v: (i * 37) % 101 }));
     const spec = {
