@@ -36,9 +36,10 @@ export function useChartCache(dir: string | undefined): void {
 
 /**
  * How charts are drawn, beyond the versions: raised when the same spec and versions would give other
- * markup (2: text measured on whole pixels, animations at their first frame), so older entries are not reused.
+ * markup (2: text measured on whole pixels, animations at their first frame; 3: control characters in
+ * text as visible escapes), so older entries are not reused.
  */
-const DRAWING_REVISION = "2";
+const DRAWING_REVISION = "3";
 
 /**
  * The cache key of a themed spec, from its JSON text (which the renderer also seeds with, so it is

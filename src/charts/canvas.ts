@@ -19,6 +19,7 @@
  */
 import { createCanvas, GlobalFonts } from "canvas";
 import { CHART_MEASURE_FONTS } from "./theme";
+import { visibleControls } from "../util/control";
 
 const registered = new Set<string>();
 
@@ -79,7 +80,8 @@ function measureOnWholePixels(): void {
       if (width === undefined) cache.set(part, (width = native.call(this, part).width));
       return width;
     };
-    Object.defineProperty(metrics, "width", { value: wholePixelWidth(String(text), measure), enumerable: true });
+    // A chart shows control characters as visible escapes (render.ts): their width is the escape's.
+    Object.defineProperty(metrics, "width", { value: wholePixelWidth(visibleControls(String(text)), measure), enumerable: true });
     return metrics;
   };
 }

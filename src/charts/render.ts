@@ -29,6 +29,7 @@ import { rasterise, svgTooLarge, tooManyMarks } from "./raster";
 import { withSeededRandom } from "./random";
 import { schemaProblems, type SpecProblem } from "./schema";
 import { CHART_THEME, LEGEND_IN_ROWS, largerText, mergeConfig } from "./theme";
+import { visibleControls } from "../util/control";
 
 /** One drawing of a chart: markup (ids scoped) and its size in CSS px. */
 export interface ChartDrawing {
@@ -235,7 +236,11 @@ async function draw(themedSpec: Record<string, unknown>, json: string | undefine
       const size = viewSize(view);
       if (many !== undefined && size !== undefined) return { chart: { ...(await rasterChart(view, themedSpec, size, many)), ...(frame && { frame }) }, legends };
       if (options.measureIfWider !== undefined && size !== undefined && size.width > options.measureIfWider) return { chart: { markup: "", ...size, notes: [] }, legends };
-      const svg = await view.toSVG();
+      // A chart's text is data: control and bidi characters in it (ESC, NUL, a right-to-left override)
+      // are written as visible escapes, as wherever a reader sees text (util/control.ts). The SVG is where
+      // all of it meets: titles, labels and marks' aria-labels (which the tooltips show); vega's markup
+      // itself has none. canvas.ts measures text the same way, so the layout leaves room for them.
+      const svg = visibleControls(await view.toSVG());
       // The drawing's whole size (plot, axes, legends, titles), not only the plot's width().
       const attributes = /^<svg[^>]*? width="([\d.]+)" height="([\d.]+)"/.exec(svg);
       const drawn = { width: Number(attributes?.[1] ?? view.width()), height: Number(attributes?.[2] ?? view.height()) };

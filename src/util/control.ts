@@ -3,10 +3,11 @@
  * characters that reorder or break text (bidi overrides, embeddings, isolates and marks, the Arabic
  * letter mark U+061C among them; the line and paragraph separators), written as visible escapes
  * (`\x1b`, `\u202e`) wherever a reader sees text: on a terminal (util/terminal.ts), in the report's
- * HTML (util/html.ts) and in the PDF's metadata. On a terminal the first could recolour, move the
- * cursor or retitle the window; in a page they are invalid characters that viewers drop or draw as
- * boxes; a right-to-left override would show a label or title reversed. Tab and line feed are text;
- * so is carriage return in a page (`keepCarriageReturn`), where a notebook's progress output uses it.
+ * HTML (util/html.ts) and charts (charts/render.ts), and in the PDF's metadata. On a terminal the
+ * first could recolour, move the cursor or retitle the window; in a page they are invalid characters
+ * that viewers drop or draw as boxes; a right-to-left override would show a label or title reversed.
+ * Tab and line feed are text; so is carriage return in a page (`keepCarriageReturn`), where a
+ * notebook's progress output uses it.
  */
 
 // eslint-disable-next-line no-control-regex -- matching control characters is the point

@@ -1,5 +1,6 @@
 /** The chart path on single specs: checks, data, ids, randomness, text, palette, size, interaction. */
 import { resolve } from "node:path";
+import { createCanvas } from "canvas";
 import { describe, expect, it } from "vitest";
 import { chartFiles, resolveChartData } from "../../src/charts/data";
 import { scopeSvgIds } from "../../src/charts/ids";
@@ -7,6 +8,7 @@ import { renderChart } from "../../src/charts/render";
 import { schemaProblems } from "../../src/charts/schema";
 import { plausibleName } from "../../src/util/suggest";
 import { CHART_PALETTE } from "../../src/charts/theme";
+import { visibleControls } from "../../src/util/control";
 import { printTimeoutMs } from "../../src/report/pdf";
 import { literalLocator } from "../../src/report/chart-outputs";
 
@@ -212,6 +214,20 @@ describe("what is drawn", () => {
   it("gives a larger page more time to print", () => {
     expect(printTimeoutMs(1000)).toBeGreaterThanOrEqual(30_000);
     expect(printTimeoutMs(12_500_000)).toBeGreaterThan(printTimeoutMs(1000) + 100_000);
+  });
+
+  it("writes control and bidi characters of a chart's title, labels and aria-labels as visible escapes, and measures them so", async () => {
+    const title = "Chart \u202eevil\u202c \u001b[31mred \u0000nul";
+    const label = "label \u202etxet\u202c \u061c\u001b[31m";
+    const chart = await render({ title, data: { values: [{ k: label, v: 1 }, { k: "Plain – ü text", v: 2 }] }, mark: "bar", encoding: { y: { field: "k", type: "nominal" }, x: { field: "v", type: "quantitative" } } });
+    expect(visibleControls(chart.markup), "nothing is left to escape").toBe(chart.markup);
+    expect(chart.markup).toContain(">Chart \\u202eevil\\u202c \\x1b[31mred \\x00nul</text>");
+    expect(chart.markup).toContain(">label \\u202etxet\\u202c \\u061c\\x1b[31m</text>");
+    expect(chart.markup).toContain('aria-label="v: 1; k: label \\u202etxet\\u202c \\u061c\\x1b[31m"');
+    // Ordinary text is as written; the layout leaves the escapes their room.
+    expect(chart.markup).toContain(">Plain – ü text</text>");
+    const context = createCanvas(1, 1).getContext("2d");
+    expect(context.measureText("a\u202eb").width).toBe(context.measureText("a\\u202eb").width);
   });
 
   it("keeps hostile text in data as text", async () => {
