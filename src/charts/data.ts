@@ -136,12 +136,19 @@ async function inlineImages(spec: Json, baseDir: string, root: string, files: Se
     if (typeof url !== "string" || url.startsWith("data:")) return;
     if (isRemote(url)) throw new ChartDataError(messages.chartRemoteImage(url));
     const path = resolvePath(url, baseDir);
-    const mime = IMAGE_TYPES[extname(path).toLowerCase()] ?? "application/octet-stream";
+    // Only an image is copied into the page: a row naming ../.env or .git/config inside the project
+    // is refused by its name, and a file named like an image must also start like one.
+    const mime = IMAGE_TYPES[extname(path).toLowerCase()];
+    if (mime === undefined) {
+      holder[key] = "";
+      pending.push(Promise.resolve({ url, reason: messages.chartImageNotImage(url, Object.keys(IMAGE_TYPES)) }));
+      return;
+    }
     pending.push(
       readLocal(url, path, root).then((read) => {
-        if ("refused" in read) {
+        if ("refused" in read || !looksLike(mime, read.bytes)) {
           holder[key] = "";
-          return { url, reason: refusalText(url, read.refused) };
+          return { url, reason: "refused" in read ? refusalText(url, read.refused) : messages.chartImageNotImage(url, Object.keys(IMAGE_TYPES)) };
         }
         files.add(path);
         holder[key] = `data:${mime};base64,${read.bytes.toString("base64")}`;
@@ -151,6 +158,23 @@ async function inlineImages(spec: Json, baseDir: string, root: string, files: Se
   });
   // In the order of the rows, however the reads finish.
   return (await Promise.all(pending)).filter((refused): refused is LeftOut => refused !== undefined);
+}
+
+/** Whether `bytes` start as a file of type `mime` does (its signature; an SVG is XML text with an <svg element). */
+function looksLike(mime: string, bytes: Buffer): boolean {
+  const starts = (signature: string, at = 0): boolean => bytes.subarray(at, at + signature.length).toString("latin1") === signature;
+  switch (mime) {
+    case "image/png":
+      return starts("\x89PNG\r\n\x1a\n");
+    case "image/jpeg":
+      return starts("\xff\xd8\xff");
+    case "image/gif":
+      return starts("GIF87a") || starts("GIF89a");
+    case "image/webp":
+      return starts("RIFF") && starts("WEBP", 8);
+    default:
+      return /^\uFEFF?\s*</.test(bytes.subarray(0, 1024).toString("utf8")) && bytes.toString("utf8").includes("<svg");
+  }
 }
 
 /** `readChartFile`, with a file-system error (a missing file …) as the chart's error naming `url` and the path. */

@@ -38,6 +38,9 @@ export const chartDataUnreadable = (url: string, path: string, detail: string): 
 export const chartFileOutside = (url: string, real: string): string =>
   `"${url}" is outside the project (${real}); a chart reads only files inside the project folder. Copy the file into the project (e.g. next to the notebook) and give its relative path.`;
 
+export const chartImageNotImage = (url: string, types: readonly string[]): string =>
+  `"${url}" is not an image (a chart copies into the page only image files: ${types.join(", ")}, whose contents start as such a file does); give the path of an image.`;
+
 export const chartFileNotRegular = (url: string, real: string): string =>
   `"${url}" (${real}) is not a regular file (a folder, device or pipe); a chart reads only ordinary files. Give the path of a data or image file.`;
 

@@ -26,7 +26,7 @@ function project() {
   const root = join(scratch, "project");
   const notebooks = join(root, "notebooks");
   mkdirSync(join(notebooks, "data"), { recursive: true });
-  writeFileSync(join(scratch, "secret.txt"), SECRET);
+  writeFileSync(join(scratch, "secret.png"), SECRET);
   copyFileSync(png, join(notebooks, "data", "logo.png"));
   const place = { where: "notebooks/01-x.ipynb: cell 2", baseDir: notebooks, root, idPrefix: "vt" };
   return { root, notebooks, place, data: (name: string, text: string) => writeFileSync(join(notebooks, "data", name), text) };
@@ -37,8 +37,8 @@ const logos = { data: { url: "data/logos.json" }, mark: { type: "image", width: 
 describe("images a data file names", () => {
   it("reads those inside the project and leaves out those outside it, each with a warning saying what to do", async () => {
     const { root, notebooks, place, data } = project();
-    symlinkSync(join(root, "..", "secret.txt"), join(notebooks, "data", "link.png"));
-    const rows = [{ name: "a", img: "../../secret.txt" }, { name: "b", img: join(root, "..", "secret.txt") }, { name: "c", img: "data/link.png" }, { name: "d", img: "data/logo.png" }];
+    symlinkSync(join(root, "..", "secret.png"), join(notebooks, "data", "link.png"));
+    const rows = [{ name: "a", img: "../../secret.png" }, { name: "b", img: join(root, "..", "secret.png") }, { name: "c", img: "data/link.png" }, { name: "d", img: "data/logo.png" }];
     data("logos.json", JSON.stringify(rows));
     const chart = await renderChart(logos, place);
     const page = chart.markup + JSON.stringify(chart.themedSpec);
@@ -47,7 +47,7 @@ describe("images a data file names", () => {
     const leftOut = chart.warnings.filter((warning) => warning.includes("left out"));
     expect(leftOut).toHaveLength(3);
     expect(leftOut[0]).toBe(
-      `notebooks/01-x.ipynb: cell 2: an image of the chart was left out: "../../secret.txt" is outside the project (${join(root, "..", "secret.txt")}); a chart reads only files inside the project folder. Copy the file into the project (e.g. next to the notebook) and give its relative path.`,
+      `notebooks/01-x.ipynb: cell 2: an image of the chart was left out: "../../secret.png" is outside the project (${join(root, "..", "secret.png")}); a chart reads only files inside the project folder. Copy the file into the project (e.g. next to the notebook) and give its relative path.`,
     );
     // A symlink inside the project is judged by where it leads.
     expect(leftOut[2]).toContain('"data/link.png" is outside the project');
@@ -57,12 +57,32 @@ describe("images a data file names", () => {
   it("never waits on a FIFO or reads a device or a folder", { timeout: 15_000 }, async () => {
     const { notebooks, place, data } = project();
     expect(spawnSync("mkfifo", [join(notebooks, "data", "pipe.png")]).status).toBe(0);
-    data("logos.json", JSON.stringify([{ name: "a", img: "data/pipe.png" }, { name: "b", img: "data" }, { name: "c", img: "data/logo.png" }]));
+    mkdirSync(join(notebooks, "data", "folder.png"));
+    data("logos.json", JSON.stringify([{ name: "a", img: "data/pipe.png" }, { name: "b", img: "data/folder.png" }, { name: "c", img: "data/logo.png" }]));
     const chart = await renderChart(logos, place);
     const leftOut = chart.warnings.filter((warning) => warning.includes("left out"));
     expect(leftOut).toHaveLength(2);
     expect(leftOut[0]).toContain(`"data/pipe.png" (${join(notebooks, "data", "pipe.png")}) is not a regular file (a folder, device or pipe); a chart reads only ordinary files.`);
-    expect(leftOut[1]).toContain(`"data" (${join(notebooks, "data")}) is not a regular file`);
+    expect(leftOut[1]).toContain(`"data/folder.png" (${join(notebooks, "data", "folder.png")}) is not a regular file`);
+    expect(chart.markup).toMatch(/xlink:href="data:image\/png;base64,iVBOR/);
+  });
+});
+
+describe("files inside the project that are not images", () => {
+  it("are never copied into the page: a row naming .env, .git/config or text named like an image is left out", async () => {
+    const { root, notebooks, place, data } = project();
+    writeFileSync(join(root, ".env"), `API_KEY=${SECRET}`);
+    mkdirSync(join(root, ".git"));
+    writeFileSync(join(root, ".git", "config"), SECRET);
+    writeFileSync(join(notebooks, "data", "notes.png"), SECRET);
+    data("logos.json", JSON.stringify([{ name: "a", img: "../.env" }, { name: "b", img: "../.git/config" }, { name: "c", img: "data/notes.png" }, { name: "d", img: "data/logo.png" }]));
+    const chart = await renderChart(logos, place);
+    const page = chart.markup + JSON.stringify(chart.themedSpec) + chart.warnings.join("\n");
+    expect(page).not.toContain(secretBase64);
+    expect(page).not.toContain(Buffer.from(`API_KEY=${SECRET}`).toString("base64"));
+    const leftOut = chart.warnings.filter((warning) => warning.includes("left out"));
+    expect(leftOut.map((warning) => /left out: "([^"]+)" is not an image/.exec(warning)?.[1])).toEqual(["../.env", "../.git/config", "data/notes.png"]);
+    expect(leftOut[0]).toContain("give the path of an image");
     expect(chart.markup).toMatch(/xlink:href="data:image\/png;base64,iVBOR/);
   });
 });
@@ -76,7 +96,7 @@ describe("a chart's data.url", () => {
     truncateSync(big, MAX_CHART_FILE_MB * 1024 * 1024 + 1); // sparse: no disk used
     const bars = (url: string) => ({ data: { url, format: { type: "csv" } }, mark: "bar", encoding: { x: { field: "name", type: "nominal" } } });
     const failure = (url: string) => renderChart(bars(url), place).then(() => "", (error: Error) => error.message);
-    expect(await failure("../../secret.txt")).toMatch(/^notebooks\/01-x\.ipynb: cell 2: the Vega-Lite chart could not be rendered: "\.\.\/\.\.\/secret\.txt" is outside the project/);
+    expect(await failure("../../secret.png")).toMatch(/^notebooks\/01-x\.ipynb: cell 2: the Vega-Lite chart could not be rendered: "\.\.\/\.\.\/secret\.png" is outside the project/);
     expect(await failure("/dev/zero")).toContain('"/dev/zero" is outside the project');
     expect(await failure("data/pipe.csv")).toContain("is not a regular file (a folder, device or pipe); a chart reads only ordinary files.");
     expect(await failure("data/big.csv")).toContain(`is 32.0 MB, over the ${MAX_CHART_FILE_MB} MB a chart may read into the page; aggregate or filter the data`);
@@ -85,7 +105,7 @@ describe("a chart's data.url", () => {
   it("the rebuild cache lists only the files a chart may read (it hashes them: a FIFO would hang it)", () => {
     const { root, notebooks } = project();
     expect(spawnSync("mkfifo", [join(notebooks, "data", "pipe.csv")]).status).toBe(0);
-    const spec = { vconcat: ["data/pipe.csv", "../../secret.txt", "/etc/hostname", "data/ok.csv", "data/missing.csv"].map((url) => ({ data: { url }, mark: "bar" })) };
+    const spec = { vconcat: ["data/pipe.csv", "../../secret.png", "/etc/hostname", "data/ok.csv", "data/missing.csv"].map((url) => ({ data: { url }, mark: "bar" })) };
     const listed = ["/notebooks/data/missing.csv", "/notebooks/data/ok.csv"];
     expect(chartFiles(spec, notebooks, root).map((file) => file.slice(root.length))).toEqual(listed);
     const notebook = { nbformat: 4, nbformat_minor: 5, metadata: {}, cells: [{ cell_type: "code", id: "c1", metadata: {}, execution_count: 1, source: "", outputs: [{ output_type: "display_data", metadata: {}, data: { "application/vnd.vegalite.v5+json": spec } }] }] } as Notebook;
