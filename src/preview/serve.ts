@@ -3,6 +3,7 @@
  * server-sent events and, when the latest rebuild failed, its error shown on top of the last good page.
  */
 import { createServer } from "node:http";
+import { hostname } from "node:os";
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import { readFile, realpath } from "node:fs/promises";
 import { extname, join, posix, sep } from "node:path";
@@ -43,23 +44,26 @@ export function resolveRequestPath(root: string, requestUrl: string): string | n
   return full === root || full.startsWith(root.endsWith(sep) ? root : root + sep) ? full : null;
 }
 
-/** Names that always mean this machine, whatever `--host` says. */
-const LOOPBACK_NAMES = ["localhost", "127.0.0.1", "[::1]"];
+/** Addresses that mean "every interface": a preview listening there is meant for other machines too. */
+const WILDCARD_HOSTS = ["0.0.0.0", "::", ""];
 
 /**
- * Whether a request's Host header names this server: a loopback name or the host it listens on, with
- * its port. A page on another site can point its own name at 127.0.0.1 (DNS rebinding) and then read
- * the preview as same-origin; its requests still carry that other name, so they are refused. Pure.
+ * Whether a request's Host header names this server. A page on another site can point its own name
+ * at this machine (DNS rebinding) and then read the preview as same-origin; its requests still carry
+ * that name, so only names an attacker cannot own are answered: an IP address (rebinding needs a
+ * name), `localhost`, the host it was told to listen on, and, when it listens on every interface,
+ * this machine's own name (`machineName`). The port is not compared: a forwarded port (ssh -L,
+ * docker -p, an editor's port forwarding) reaches the preview under another one. Pure.
  */
-export function hostAllowed(header: string | undefined, listenHost: string, port: number): boolean {
+export function hostAllowed(header: string | undefined, listenHost: string, machineName: string): boolean {
   if (header === undefined) return false;
   const match = /^(\[[0-9a-f:.]+\]|[^:[\]]+)(?::(\d+))?$/i.exec(header.trim());
   if (!match) return false;
-  const name = (match[1] ?? "").toLowerCase();
-  // Without a port the request means port 80, which is this server only when it listens there.
-  if (Number(match[2] ?? 80) !== port) return false;
-  const listening = (listenHost.includes(":") ? `[${listenHost}]` : listenHost).toLowerCase();
-  return LOOPBACK_NAMES.includes(name) || name === listening;
+  const name = (match[1] ?? "").toLowerCase().replace(/\.$/, "");
+  if (name.startsWith("[") || /^\d{1,3}(?:\.\d{1,3}){3}$/.test(name)) return true;
+  const listening = listenHost.toLowerCase().replace(/\.$/, "");
+  const names = ["localhost", listening, ...(WILDCARD_HOSTS.includes(listening) ? [machineName.toLowerCase()] : [])];
+  return names.includes(name);
 }
 
 export interface PreviewState {
@@ -104,8 +108,8 @@ export class PreviewServer {
 
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     // First, before any file or the live-reload channel: a request for another name gets nothing.
-    if (this.listening === null || !hostAllowed(request.headers.host, this.listening.host, this.listening.port)) {
-      return this.send(response, 421, messages.devWrongHost(this.listening?.host ?? "", this.listening?.port ?? 0));
+    if (this.listening === null || !hostAllowed(request.headers.host, this.listening.host, hostname())) {
+      return this.send(response, 421, messages.devWrongHost(this.listening?.host ?? "", hostname()));
     }
     if (request.method !== "GET" && request.method !== "HEAD") return this.send(response, 405, "method not allowed");
     const url = request.url ?? "/";
