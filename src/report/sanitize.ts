@@ -50,18 +50,26 @@ const SVG_ATTRIBUTES = [
   "patternunits", "patterncontentunits", "patterntransform", "href", "xlink:href",
 ];
 
-/** Colours and plain keywords only: a style value can never name a url(), an image-set() or an @import. */
-const STYLE_VALUE = /^(?:#[0-9a-f]{3,8}|[a-z-]+|-?[\d.]+(?:px|em|rem|%)?|rgba?\([\d\s.,%]+\))$/i;
+/**
+ * The functions a kept value may call: colours, SVG transforms and a reference to a fragment of the
+ * same output (`url(#grad)`). Anything else (`url(https:…)`, `image-set(…)`, `attr()`, `var()`) could
+ * load something, and a backslash could spell one in CSS escapes (`u\\72l(…)`), so neither is kept.
+ */
+const SAFE_FUNCTION = String.raw`(?:rgba?|hsla?)\([\d\s.,%]+\)|(?:translate|rotate|scale|matrix|skewx|skewy)\([-\d\s.,e]+\)|url\(\s*(['"]?)#[\w.-]+\1\s*\)`;
+
+/**
+ * Colours, plain keywords, lengths, font names and lists (a dash array), and the safe functions: a
+ * value never names a url() other than a fragment, an image-set() or an @import. For styles and for
+ * presentation attributes, which are read as CSS.
+ */
+const STYLE_VALUE = new RegExp(String.raw`^(?:[\w\s#.,%'"+-]|${SAFE_FUNCTION})*$`, "i");
 
 /**
  * Elements removed with everything inside them: their content is code, CSS or another document
  * (foreignObject would put HTML inside a drawing), never text a reader should see.
  */
-const REMOVED_WITH_CONTENT = ["script", "style", "foreignobject", "iframe", "object", "embed", "template", "noscript", "textarea", "select", "option", "math", "head"];
+const REMOVED_WITH_CONTENT = ["script", "style", "metadata", "foreignobject", "iframe", "object", "embed", "template", "noscript", "textarea", "select", "option", "math", "head"];
 
-/** An attribute value that references something: only a fragment of this same output may be named. */
-const URL_REFERENCE = /url\s*\(/i;
-const LOCAL_URL = /^\s*url\(\s*(['"]?)#[^'")\s]+\1\s*\)\s*$/i;
 const RASTER_DATA = /^data:image\/(?:png|jpeg|gif|webp);base64,[a-z0-9+/=\s]*$/i;
 
 /** What a displayed `text/html` or `image/svg+xml` output may keep: tables, basic formatting and inline SVG drawing. */
@@ -78,7 +86,11 @@ const OUTPUT: sanitizeHtml.IOptions = {
   },
   allowedStyles: {
     "*": Object.fromEntries(
-      ["color", "background-color", "text-align", "vertical-align", "font-weight", "font-style", "text-decoration", "white-space", "fill", "stroke", "stroke-width", "opacity"].map((property) => [property, [STYLE_VALUE]]),
+      [
+        ...["color", "background-color", "text-align", "vertical-align", "font", "font-family", "font-size", "font-weight", "font-style", "text-decoration", "white-space"],
+        ...["fill", "fill-opacity", "fill-rule", "stroke", "stroke-width", "stroke-opacity", "stroke-dasharray", "stroke-dashoffset", "stroke-linecap", "stroke-linejoin", "stroke-miterlimit"],
+        ...["opacity", "visibility", "display", "text-anchor", "dominant-baseline", "stop-color", "stop-opacity", "clip-path", "mask", "marker-start", "marker-mid", "marker-end"],
+      ].map((property) => [property, [STYLE_VALUE]]),
     ),
   },
   allowedSchemes: ["http", "https", "mailto"],
@@ -99,7 +111,10 @@ const OUTPUT: sanitizeHtml.IOptions = {
 function referencesKept(tagName: string, attribs: sanitizeHtml.Attributes): sanitizeHtml.Attributes {
   const kept: sanitizeHtml.Attributes = {};
   for (const [name, value] of Object.entries(attribs)) {
-    if (URL_REFERENCE.test(value) && !LOCAL_URL.test(value)) continue;
+    // Presentation attributes are read as CSS: the same rule as a style value (`a href` is a link, checked by scheme).
+    // (A style is checked declaration by declaration, by allowedStyles; CSS escapes are refused in it too.)
+    if (value.includes("\\") && !(tagName === "a" && name === "href")) continue;
+    if (name !== "style" && !(tagName === "a" && name === "href") && value.includes("(") && !STYLE_VALUE.test(value)) continue;
     const image = tagName === "image" || tagName === "img";
     if (name === "src" || name === "xlink:href" || (name === "href" && tagName !== "a")) {
       if (!(image ? RASTER_DATA.test(value) : value.startsWith("#"))) continue;

@@ -159,6 +159,22 @@ describe("the sanitizing policies", () => {
     expect(sanitizeOutputHtml('<a href="//evil.example/x">a</a>')).toBe("<a>a</a>");
   });
 
+  it("reads presentation attributes as CSS: no escaped or unlisted function gets through", () => {
+    // CSS escapes spell url( as u\\72l(; image-set() loads an image like url() does.
+    for (const hostile of ['fill="u\\72l(https://evil.example/x.svg#a)"', 'mask="image-set(\'https://evil.example/m.png\' 1x)"', 'fill="url(https://evil.example/x)"', 'filter="var(--x)"']) {
+      expect(sanitizeOutputHtml(`<svg><rect ${hostile} width="1"></rect></svg>`), hostile).toBe('<svg><rect width="1"></rect></svg>');
+    }
+    expect(sanitizeOutputHtml('<svg><rect style="fill:u\\72l(https://evil.example/x)" width="1"></rect></svg>')).toBe('<svg><rect width="1"></rect></svg>');
+  });
+
+  it("keeps what a plotting library's SVG needs: dashes, opacities, fonts, transforms, local gradients; drops its metadata", () => {
+    const drawing =
+      '<svg><g transform="translate(10,20) scale(2) rotate(-45 5 5)"><path d="M0 0L1 1" style="fill:url(#g);stroke-dasharray:3.7,1.6;stroke-linecap:butt;fill-opacity:0.5;stroke-opacity:0.8"></path>' +
+      '<text text-anchor="middle" style="font:10px \'DejaVu Sans\', sans-serif">label</text></g></svg>';
+    expect(sanitizeOutputHtml(drawing)).toBe(drawing);
+    expect(sanitizeOutputHtml("<svg><metadata>Matplotlib v3.8, https://matplotlib.org/</metadata><rect></rect></svg>")).toBe("<svg><rect></rect></svg>");
+  });
+
   it("drops comments from markdown too, so no cell can plant a publish marker", () => {
     expect(sanitizeMarkdownHtml(`<p>a</p>${CHANGES_MARKER}`)).toBe("<p>a</p>");
   });
