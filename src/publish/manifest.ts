@@ -42,6 +42,7 @@ const FIELDS: Readonly<Record<string, Check>> = {
   previous: nullable(text),
   asOf: optional(date),
   manifestSha256: optional(text),
+  previousManifestSha256: optional(text),
   git: isRecord,
   "git.commit": nullable(text),
   "git.dirty": nullable((v) => typeof v === "boolean"),

@@ -26,7 +26,7 @@ import { CHANGES_TOC_MARKER } from "../report/markers";
 import { headlineFigures } from "../report/records";
 import { insertBeforeBodyClose, replaceMarker } from "../util/page";
 import { expectedIndex, renderIndexPage } from "./index-page";
-import { sealManifest } from "./manifest";
+import { manifestDigest, sealManifest } from "./manifest";
 import { acquireLock, isProcessAlive } from "../util/lock";
 import type { Manifest } from "./store";
 import { isValidDate, listVersions, nextVersionId, publishedErrata, versionFolders } from "./store";
@@ -164,6 +164,8 @@ async function stage(dir: string, inputs: StageInputs): Promise<Manifest> {
     publishedAt: effects.now().toISOString(),
     builtAt: build.builtAt,
     previous: previous?.id ?? null,
+    // The chain: a later edit of the previous manifest, or its seal removed, shows in this version.
+    ...(previous === null ? {} : { previousManifestSha256: manifestDigest(previous as unknown as Readonly<Record<string, unknown>>) }),
     git: await effects.git(options.root),
     tools: options.tools,
     assumptions: { file: "assumptions.yaml", sha256: sha256(build.assumptionsText) },

@@ -41,6 +41,11 @@ export interface Manifest {
   readonly errata?: readonly Erratum[];
   /** The sha256 of every other field (publish/manifest.ts); absent in versions published before it. */
   readonly manifestSha256?: string;
+  /**
+   * The previous version's manifest digest when this one was published (publish/manifest.ts): the seals
+   * form a chain, so a later version shows an earlier manifest edited, or its seal removed.
+   */
+  readonly previousManifestSha256?: string;
 }
 
 /** Every erratum published up to and including `id` (all versions when absent), in publication order. */

@@ -9,7 +9,7 @@ import { lstat, readdir, readFile, stat } from "node:fs/promises";
 import { basename, join } from "node:path";
 import * as messages from "../messages/versions";
 import { sha256 } from "../util/hash";
-import type { Manifest } from "./store";
+import { readManifest, type Manifest } from "./store";
 import { contradictions, malformedField, manifestDigest } from "./manifest";
 import { InputError } from "../util/errors";
 import { compareVersionIds, VERSION_ID, type VersionProblemKind } from "../vocabulary/version-ids";
@@ -103,8 +103,27 @@ export async function checkVersion(reportsDir: string, id: string): Promise<{ fi
     // An earlier version that is still published: the history "What changed" sections read back through.
     const earlier = typeof previous === "string" && VERSION_ID.test(previous) && compareVersionIds(previous, id) < 0;
     if (!earlier || !(await isFolder(join(reportsDir, previous)))) problems.push({ file: "manifest.json", problem: "previous version missing", named: String(previous) });
+    else problems.push(...(await chainProblems(reportsDir, manifest, previous, sealed)));
   }
   return { files: Object.keys(files).length, problems, sealed };
+}
+
+/**
+ * The seals' chain between a version and its previous one. A sealed manifest records the digest of
+ * the previous manifest as it was then: if that manifest was edited since (its seal taken out with the
+ * edit, or not), this version says so, naming the previous one. A version whose previous one is
+ * sealed was published with a seal too, so one without a seal has had it removed.
+ */
+async function chainProblems(reportsDir: string, manifest: Manifest, previous: string, sealed: boolean): Promise<VersionProblem[]> {
+  const before = await readManifest(reportsDir, previous);
+  if (before === undefined) return []; // said when that version is verified: its manifest cannot be read
+  const problems: VersionProblem[] = [];
+  if (!sealed && (before.manifestSha256 !== undefined || manifest.previousManifestSha256 !== undefined)) problems.push({ file: "manifest.json", problem: "seal removed" });
+  const recorded = manifest.previousManifestSha256;
+  if (recorded !== undefined && recorded !== manifestDigest(before as unknown as Record<string, unknown>)) {
+    problems.push({ file: "manifest.json", problem: "previous manifest edited", named: previous });
+  }
+  return problems;
 }
 
 /** Whether `path` is itself a plain file or folder (not a link to one, not a FIFO or device); throws if it is not there. */

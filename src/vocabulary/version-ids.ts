@@ -27,4 +27,6 @@ export type VersionProblemKind =
   | "outside the folder"
   | "malformed field"
   | "manifest edited"
+  | "seal removed"
+  | "previous manifest edited"
   | "contradicted";

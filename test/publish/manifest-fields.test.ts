@@ -81,6 +81,30 @@ describe("verify: the manifest's own fields", () => {
   });
 });
 
+describe("verify: the chain of seals", () => {
+  it("shows a seal removed with an edit: the next version recorded the earlier manifest, and a version after a sealed one is sealed", async () => {
+    const first = await readManifest("2026-05-01");
+    const second = await readManifest("2026-05-20");
+    expect(second.previousManifestSha256).toBe(first.manifestSha256);
+
+    // The first version's note edited and its seal taken out: on its own it looks like a manifest from before the seal…
+    const { manifestSha256: _seal, ...unsealed } = first;
+    await writeFile(manifestFile("2026-05-01"), JSON.stringify({ ...unsealed, note: "forged" }, null, 2));
+    expect((await fragtax(["verify", "2026-05-01"], { cwd: root })).code).toBe(0);
+    // …but the version after it recorded it as published.
+    const chained = await fragtax(["verify", "2026-05-20"], { cwd: root });
+    expect(chained.code).toBe(1);
+    expect(chained.stderr).toContain(`${manifestFile("2026-05-20")} records the manifest of its previous version "2026-05-01" with a sha256 that no longer matches`);
+    expect(chained.stderr).toContain("git checkout -- out/reports/2026-05-01");
+    await writeFile(manifestFile("2026-05-01"), JSON.stringify(first, null, 2));
+
+    // The newest version's seal taken out with an edit: its previous version is sealed, so it was too.
+    const newest = await verifyEdited("2026-05-20", (m) => (delete m.manifestSha256, (m.note = "forged")));
+    expect(newest.code).toBe(1);
+    expect(newest.stderr).toContain(`${manifestFile("2026-05-20")} has no sha256 of its own (manifestSha256), though it was published with one`);
+  });
+});
+
 describe("publish with a malformed field in an older manifest", () => {
   it("stops before anything is written (exit 2), naming the file and the field; the index is untouched", async () => {
     const manifest = await readManifest("2026-05-01");
