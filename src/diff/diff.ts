@@ -54,9 +54,9 @@ export interface FigureDelta {
   /** absolute ÷ |before.p50|; null when a side is missing or before.p50 is 0, or the figure was redefined. */
   readonly relative: number | null;
   /**
-   * What the figure is, where the sides differ (absent when they agree). A changed unit or format
-   * means the numbers measure another quantity (USD → EUR, a share → a count): absolute and relative
-   * are then null, never a "move"; a changed label alone keeps them.
+   * What the figure is, where the sides differ (absent when they agree). A changed unit means the
+   * numbers measure another quantity (USD → EUR, USD → USD million): absolute and relative are then
+   * null, never a "move"; a changed label or format (how the number is written) keeps them.
    */
   readonly redefined?: readonly FigureRedefinition[];
 }
@@ -69,9 +69,12 @@ export interface FigureRedefinition {
   readonly after: string;
 }
 
-/** Whether the sides' numbers measure different quantities (a unit or format changed). */
+/**
+ * Whether the sides' numbers measure different quantities: the unit changed. A format is how the
+ * same number is written (0.2 as "20%" or "0.2"), so a new format alone keeps the move.
+ */
 export function incomparable(delta: Pick<FigureDelta, "redefined">): boolean {
-  return (delta.redefined ?? []).some((r) => r.field !== "label");
+  return (delta.redefined ?? []).some((r) => r.field === "unit");
 }
 
 /** The figure as the older side defined it (its numbers are written in its own unit and format). */

@@ -85,8 +85,9 @@ export function staleProse(before: ProseSnapshot | null, after: ProseSnapshot, f
 
 function figureMovement(before: Row | undefined, after: Row, format: (value: number, format: string) => string): Movement | null {
   if (before?.p50 === undefined || after.p50 === undefined) return null;
-  // Another unit or format: the numbers measure another quantity, so the words about them are suspect, whatever the numbers did.
-  const redefined = (["unit", "format"] as const).filter((field) => (before[field] ?? "") !== (after[field] ?? "")).map((field) => ({ field, before: before[field] ?? "", after: after[field] ?? "" }));
+  // Another unit: the numbers measure another quantity, so the words about them are suspect, whatever
+  // the numbers did. (Another format writes the same number otherwise: its move is judged as any other.)
+  const redefined = (["unit"] as const).filter((field) => (before[field] ?? "") !== (after[field] ?? "")).map((field) => ({ field, before: before[field] ?? "", after: after[field] ?? "" }));
   if (redefined.length > 0) return { kind: "figure", id: after.id, text: `figure ${after.id}: ${messages.diffFigureRedefined(redefined, false)}` };
   const relative = before.p50 === 0 ? (after.p50 === 0 ? 0 : Infinity) : (after.p50 - before.p50) / Math.abs(before.p50);
   if (!(Math.abs(relative) > MATERIAL_CHANGE)) return null;

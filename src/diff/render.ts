@@ -66,7 +66,8 @@ function sideText(side: FigureDelta["before"], figure: Pick<FigureDelta, "unit" 
  * alone changed and whose numbers did not shows only the new label.
  */
 function changeText(delta: FigureDelta, withRelative: boolean): string {
-  const relabelledOnly = delta.redefined !== undefined && delta.absolute === 0;
+  // Redefined (a label, a format) with the same numbers, interval included: nothing moved to show.
+  const relabelledOnly = delta.redefined !== undefined && delta.absolute === 0 && delta.before?.p5 === delta.after?.p5 && delta.before?.p95 === delta.after?.p95;
   const move =
     delta.absolute === null ? (incomparable(delta) ? null : delta.status)
     : relabelledOnly ? null

@@ -37,7 +37,21 @@ describe("diff: a figure redefined", () => {
     expect(text).toContain('  tax  20% → 20 %  unit "" → "%", format "percent" → "number" (another quantity: no change computed)');
     expect(text).not.toMatch(/\+\d+(\.\d+)?( %)?, \+/); // no "+19.8, +9900%"
     // Sorted with the largest changes: a figure that is now another quantity comes first.
-    expect(diffFigures([share, { ...usd, p50: 1 }], [{ ...share, format: "number" }, { ...usd, p50: 3 }])[0]?.id).toBe("tax");
+    expect(diffFigures([share, { ...usd, p50: 1 }], [{ ...share, unit: "%", p50: 20 }, { ...usd, p50: 3 }])[0]?.id).toBe("tax");
+  });
+
+  it("keeps the move of a figure whose format alone changed (the same number written otherwise), and its interval's", () => {
+    const share: FigureValues = { id: "tax", label: "Tax", unit: "", format: "percent", p5: 0.1, p50: 0.2, p95: 0.3 };
+    const same = diffOf(share, { ...share, format: "number" });
+    expect(same.figures?.[0]).toMatchObject({ status: "changed", absolute: 0, relative: 0 });
+    expect(renderDiffText(same, false)).toContain('format "percent" → "number"');
+    expect(renderDiffText(same, false)).not.toContain("another quantity");
+    // The median kept and the interval widened: the change of the interval is shown, not hidden by the new format.
+    const wider = renderDiffText(diffOf(share, { ...share, format: "number", p95: 0.6 }), false);
+    expect(wider).toContain('  tax  20% (10%–30%) → 0.2 (0.1–0.6)  ±0, 0%; format "percent" → "number"');
+    const sections = [{ id: "a#s", notebook: "a.ipynb", heading: "s", proseSha256: "h" }];
+    const guard = staleProse({ figures: [{ ...share, section: "a#s" }], claims: [], sections }, { figures: [{ ...share, format: "number", section: "a#s" }], claims: [], sections }, (value) => String(value));
+    expect(guard.stale).toEqual([]);
   });
 
   it("keeps the move of a figure that was only relabelled, and says so", () => {
