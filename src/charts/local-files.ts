@@ -37,19 +37,22 @@ export function chartFileRefusal(path: string, root: string): Refusal | undefine
 }
 
 /**
- * The bytes of `path`, or why a chart may not read it. The file is checked again once open: one
- * swapped for a FIFO after the check is opened without waiting for a writer (O_NONBLOCK) and refused,
- * and no more than it measured then is read.
+ * The bytes of `path`, or why a chart may not read it. What is opened is the real path that was
+ * checked, and the file is checked again once open: one swapped after the check (for a FIFO, or for
+ * a link out of the project) is opened without waiting for a writer (O_NONBLOCK), found to be another
+ * file than the one checked, and refused; no more than it measured then is read.
  */
 export async function readChartFile(path: string, root: string): Promise<{ bytes: Buffer } | { refused: Refusal }> {
   const refused = chartFileRefusal(path, root);
   if (refused !== undefined) return { refused };
   const real = realPath(path) ?? path;
-  // O_NONBLOCK is POSIX only (Windows has no FIFOs to wait on).
-  const handle = await open(real, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  const checked = statSync(real, { throwIfNoEntry: false });
+  // O_NONBLOCK is POSIX only (Windows has no FIFOs to wait on); O_NOFOLLOW: the checked path, not a link put there since.
+  const handle = await open(real, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0));
   try {
     const info = await handle.stat();
     if (!info.isFile()) return { refused: { kind: "not-a-file", real } };
+    if (checked !== undefined && (info.dev !== checked.dev || info.ino !== checked.ino)) return { refused: { kind: "outside", real } };
     if (info.size > MAX_BYTES) return { refused: { kind: "too-large", real, bytes: info.size } };
     const bytes = Buffer.alloc(info.size);
     let filled = 0;
