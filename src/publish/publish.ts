@@ -29,7 +29,7 @@ import { expectedIndex, renderIndexPage } from "./index-page";
 import { manifestDigest, sealManifest } from "./manifest";
 import { acquireLock, isProcessAlive } from "../util/lock";
 import type { Manifest } from "./store";
-import { isValidDate, listVersions, nextVersionId, publishedErrata, versionFolders } from "./store";
+import { isValidDate, listVersions, nextVersionId, publishedErrata, readManifest, versionFolders } from "./store";
 import type { Erratum } from "../errata/types";
 import { checkErrataVersions } from "./errata";
 import { MAX_YEAR, MIN_YEAR } from "../util/limits";
@@ -232,6 +232,10 @@ export async function rewriteIndex(options: Pick<PublishOptions, "reportsDir" | 
   const release = await acquireLock(join(options.reportsDir, ".publish.lock"), { timeoutMs: 120_000, pollMs: 50, onWait: (pid) => progress(messages.publishWaiting(pid)) });
   try {
     const { page, versions } = await expectedIndex(options.reportsDir, options.title);
+    // A version folder whose manifest cannot be read is not in the index: said, never silently.
+    for (const id of await versionFolders(options.reportsDir)) {
+      if ((await readManifest(options.reportsDir, id)) === undefined) progress(messages.indexLeavesOutDamaged(id));
+    }
     await writeFileAtomic(join(options.reportsDir, "index.html"), page);
     return versions;
   } finally {

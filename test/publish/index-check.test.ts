@@ -36,6 +36,17 @@ describe("verify: the versions index", () => {
     expect(rewritten.stderr).toContain("rewrote out/reports/index.html from 1 published version");
     expect(await readFile(index(), "utf8")).toBe(published);
 
+    // A version whose manifest is gone cannot be listed: the rewrite says so.
+    await useBuild(root, "v2");
+    expect((await fragtax(["publish", "--date", "2026-05-20"], { cwd: root, env: noChromium })).code).toBe(0);
+    const second = join(root, "out/reports/2026-05-20/manifest.json");
+    const manifest = await readFile(second, "utf8");
+    await rm(second);
+    const damaged = await fragtax(["publish", "--index-only"], { cwd: root });
+    expect(damaged.code).toBe(0);
+    expect(damaged.stderr).toContain("warning: version 2026-05-20 is left out of the index: its manifest is missing or cannot be read; run `fragtax verify 2026-05-20`");
+    await writeFile(second, manifest);
+
     await rm(index());
     const missing = await fragtax(["verify"], { cwd: root });
     expect(missing.code).toBe(1);
