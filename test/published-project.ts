@@ -22,6 +22,23 @@ export async function makeProject(): Promise<string> {
   return root;
 }
 
+/** Publishing copies the built PDF when no Chromium is found: for tests about the published files, not the print. */
+export const NO_CHROMIUM = { PUPPETEER_EXECUTABLE_PATH: "/nonexistent/chromium" };
+
+/**
+ * A project with versions published from v1's build, then v2's, and so on alternating: one publish
+ * per argument list (`["--date", "2026-05-01"]`). Throws with the CLI's stderr if one fails.
+ */
+export async function projectWithVersions(...publishes: ReadonlyArray<readonly string[]>): Promise<string> {
+  const root = await makeProject();
+  for (const [index, args] of publishes.entries()) {
+    await useBuild(root, index % 2 === 0 ? "v1" : "v2");
+    const result = await fragtax(["publish", ...args], { cwd: root, env: NO_CHROMIUM });
+    if (result.code !== 0) throw new Error(`fragtax publish ${args.join(" ")} exited ${result.code}:\n${result.stderr}`);
+  }
+  return root;
+}
+
 export interface BuildLogExtras {
   readonly whatIf?: unknown;
   readonly notebooks?: unknown;

@@ -4,12 +4,12 @@
  * is not inside `out/reports/`, where published versions are kept unchanged. Checked before anything
  * runs; each command words its own refusals (exit 2).
  */
-import { existsSync, realpathSync, statSync } from "node:fs";
-import { basename, dirname, join, resolve } from "node:path";
+import { existsSync, statSync } from "node:fs";
+import { dirname, resolve } from "node:path";
 import { outPaths } from "../config/paths";
 import { findProjectRoot } from "../config/root";
 import { InputError } from "../util/errors";
-import { isInside } from "../util/paths";
+import { isInside, realPathSoFar } from "../util/paths";
 
 export interface OutFileRule {
   /** Lower case, with its dot: ".ipynb", ".html". */
@@ -24,15 +24,8 @@ export function checkOutFile(out: string, rule: OutFileRule): void {
   if (existsSync(out) && statSync(out).isDirectory()) throw new InputError(rule.folder(out));
   // Compared as the file system resolves them: a symlink into out/reports/ leads inside it too, from
   // within the project or from anywhere else (the project is then the one the real path is in).
-  const path = realPath(resolve(out));
+  const path = realPathSoFar(resolve(out));
   for (const from of [dirname(resolve(out)), dirname(path)]) {
-    if (isInside(realPath(outPaths(findProjectRoot(from)).reports), path)) throw new InputError(rule.inPublished(out));
+    if (isInside(realPathSoFar(outPaths(findProjectRoot(from)).reports), path)) throw new InputError(rule.inPublished(out));
   }
-}
-
-/** `path` with its deepest existing folder resolved through symlinks (the rest may not exist yet). */
-function realPath(path: string): string {
-  const parent = dirname(path);
-  if (existsSync(path)) return realpathSync(path);
-  return parent === path ? path : join(realPath(parent), basename(path));
 }

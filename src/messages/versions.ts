@@ -201,11 +201,8 @@ export const devBuildFailedTitle = (lastGood: boolean): string => (lastGood ? "B
 
 export const devForbiddenPath = (): string => "forbidden: only files inside out/build/ are served";
 
-export const devWrongHost = (host: string, machine: string): string => {
-  const wildcard = ["0.0.0.0", "::", ""].includes(host);
-  const named = wildcard ? machine : /^[\d.:]+$/.test(host) || host === "localhost" ? "" : host;
-  return `misdirected request: this preview answers only to an IP address or localhost${named === "" ? "" : ` or ${named}`} (a page of another site naming this machine is refused); open it by one of those names`;
-};
+export const devWrongHost = (named: string | undefined): string =>
+  `misdirected request: this preview answers only to an IP address or localhost${named === undefined ? "" : ` or ${named}`} (a page of another site naming this machine is refused); open it by one of those names`;
 
 export const devNotFound = (): string => "not found (has the first build finished?)";
 

@@ -47,6 +47,19 @@ export function resolveRequestPath(root: string, requestUrl: string): string | n
 /** Addresses that mean "every interface": a preview listening there is meant for other machines too. */
 const WILDCARD_HOSTS = ["0.0.0.0", "::", ""];
 
+/** An IP address as a Host header names it (dotted IPv4, or IPv6 in brackets). */
+const isAddress = (name: string): boolean => name.startsWith("[") || /^\d{1,3}(?:\.\d{1,3}){3}$/.test(name);
+
+/**
+ * The one name, besides IP addresses and `localhost`, the preview answers to: the host it was told
+ * to listen on when that is a name, this machine's name when it listens on every interface.
+ */
+export function answeredName(listenHost: string, machineName: string): string | undefined {
+  const listening = listenHost.toLowerCase().replace(/\.$/, "");
+  if (WILDCARD_HOSTS.includes(listening)) return machineName.toLowerCase();
+  return listening.includes(":") || isAddress(listening) || listening === "localhost" ? undefined : listening;
+}
+
 /**
  * Whether a request's Host header names this server. A page on another site can point its own name
  * at this machine (DNS rebinding) and then read the preview as same-origin; its requests still carry
@@ -60,10 +73,7 @@ export function hostAllowed(header: string | undefined, listenHost: string, mach
   const match = /^(\[[0-9a-f:.]+\]|[^:[\]]+)(?::(\d+))?$/i.exec(header.trim());
   if (!match) return false;
   const name = (match[1] ?? "").toLowerCase().replace(/\.$/, "");
-  if (name.startsWith("[") || /^\d{1,3}(?:\.\d{1,3}){3}$/.test(name)) return true;
-  const listening = listenHost.toLowerCase().replace(/\.$/, "");
-  const names = ["localhost", listening, ...(WILDCARD_HOSTS.includes(listening) ? [machineName.toLowerCase()] : [])];
-  return names.includes(name);
+  return isAddress(name) || name === "localhost" || name === answeredName(listenHost, machineName);
 }
 
 export interface PreviewState {
@@ -109,7 +119,7 @@ export class PreviewServer {
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     // First, before any file or the live-reload channel: a request for another name gets nothing.
     if (this.listening === null || !hostAllowed(request.headers.host, this.listening.host, hostname())) {
-      return this.send(response, 421, messages.devWrongHost(this.listening?.host ?? "", hostname()));
+      return this.send(response, 421, messages.devWrongHost(answeredName(this.listening?.host ?? "127.0.0.1", hostname())));
     }
     if (request.method !== "GET" && request.method !== "HEAD") return this.send(response, 405, "method not allowed");
     const url = request.url ?? "/";

@@ -2,8 +2,8 @@
  * Where a path is, relative to a folder, and how messages show it: the one home of both rules. Also
  * where the tool itself is (its templates/ beside its code).
  */
-import { existsSync } from "node:fs";
-import { dirname, isAbsolute, join, relative, sep } from "node:path";
+import { existsSync, realpathSync } from "node:fs";
+import { basename, dirname, isAbsolute, join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { toolNotFound } from "../messages/fs";
 
@@ -27,4 +27,14 @@ export function toolRoot(): string {
     if (parent === dir) throw new Error(toolNotFound(fileURLToPath(import.meta.url)));
     dir = parent;
   }
+}
+
+/**
+ * `path` (absolute) as the file system resolves it: its deepest existing part through symlinks, the
+ * rest (not there yet) as written. Where a path leads decides whether it is inside a folder.
+ */
+export function realPathSoFar(path: string): string {
+  const parent = dirname(path);
+  if (existsSync(path)) return realpathSync(path);
+  return parent === path ? path : join(realPathSoFar(parent), basename(path));
 }

@@ -7,19 +7,13 @@ import { existsSync } from "node:fs";
 import { mkdir, readFile, rename, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { fragtax, git, makeProject, useBuild } from "../published-project";
+import { fragtax, git, projectWithVersions } from "../published-project";
 import { rm } from "node:fs/promises";
 
 let root: string;
-// Publishing copies the built PDF when no Chromium is found: these tests are about the files, not the print.
-const noChromium = { PUPPETEER_EXECUTABLE_PATH: "/nonexistent/chromium" };
 
 beforeAll(async () => {
-  root = await makeProject();
-  await useBuild(root, "v1");
-  expect((await fragtax(["publish", "--date", "2026-05-01"], { cwd: root, env: noChromium })).code).toBe(0);
-  await useBuild(root, "v2");
-  expect((await fragtax(["publish", "--date", "2026-05-20"], { cwd: root, env: noChromium })).code).toBe(0);
+  root = await projectWithVersions(["--date", "2026-05-01"], ["--date", "2026-05-20"]);
 }, 60_000);
 afterAll(async () => rm(root, { recursive: true, force: true }));
 

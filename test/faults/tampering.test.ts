@@ -6,19 +6,13 @@ import { execFileSync } from "node:child_process";
 import { appendFile, copyFile, readFile, rename, rm, symlink, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { fragtax, makeProject, useBuild } from "../published-project";
+import { fragtax, NO_CHROMIUM, projectWithVersions, useBuild } from "../published-project";
 
 let root: string;
-// Publishing copies the built PDF when no Chromium is found: these tests are about the files, not the print.
-const noChromium = { PUPPETEER_EXECUTABLE_PATH: "/nonexistent/chromium" };
 const version = (id: string, file: string): string => join(root, "out/reports", id, file);
 
 beforeEach(async () => {
-  root = await makeProject();
-  await useBuild(root, "v1");
-  expect((await fragtax(["publish", "--date", "2026-05-01"], { cwd: root, env: noChromium })).code).toBe(0);
-  await useBuild(root, "v2");
-  expect((await fragtax(["publish", "--date", "2026-05-20"], { cwd: root, env: noChromium })).code).toBe(0);
+  root = await projectWithVersions(["--date", "2026-05-01"], ["--date", "2026-05-20"]);
 }, 60_000);
 afterEach(async () => rm(root, { recursive: true, force: true }));
 
@@ -139,7 +133,7 @@ describe("tampered published versions", () => {
   it("publish refuses when the previous version was altered, and writes nothing", async () => {
     await appendFile(version("2026-05-20", "assumptions.yaml"), "# edited\n");
     await useBuild(root, "v1");
-    const publish = await fragtax(["publish", "--date", "2026-06-01"], { cwd: root, env: noChromium });
+    const publish = await fragtax(["publish", "--date", "2026-06-01"], { cwd: root, env: NO_CHROMIUM });
     expect(publish.code).toBe(1);
     expect(publish.stderr).toContain(`published version 2026-05-20 was altered: ${version("2026-05-20", "assumptions.yaml")} differs`);
     const index = await readFile(join(root, "out/reports/index.html"), "utf8");

@@ -2,16 +2,13 @@
 import { readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { fragtax, makeProject, useBuild } from "../published-project";
+import { fragtax, NO_CHROMIUM, projectWithVersions, useBuild } from "../published-project";
 
 let root: string;
-const noChromium = { PUPPETEER_EXECUTABLE_PATH: "/nonexistent/chromium" };
 const index = (): string => join(root, "out/reports/index.html");
 
 beforeEach(async () => {
-  root = await makeProject();
-  await useBuild(root, "v1");
-  expect((await fragtax(["publish", "--date", "2026-05-01", "--note", "first"], { cwd: root, env: noChromium })).code).toBe(0);
+  root = await projectWithVersions(["--date", "2026-05-01", "--note", "first"]);
 }, 60_000);
 afterEach(async () => rm(root, { recursive: true, force: true }));
 
@@ -38,7 +35,7 @@ describe("verify: the versions index", () => {
 
     // A version whose manifest is gone cannot be listed: the rewrite says so.
     await useBuild(root, "v2");
-    expect((await fragtax(["publish", "--date", "2026-05-20"], { cwd: root, env: noChromium })).code).toBe(0);
+    expect((await fragtax(["publish", "--date", "2026-05-20"], { cwd: root, env: NO_CHROMIUM })).code).toBe(0);
     const second = join(root, "out/reports/2026-05-20/manifest.json");
     const manifest = await readFile(second, "utf8");
     await rm(second);

@@ -6,21 +6,15 @@
 import { readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { fragtax, makeProject, useBuild } from "../published-project";
+import { fragtax, NO_CHROMIUM, projectWithVersions, useBuild } from "../published-project";
 
 let root: string;
-// Publishing copies the built PDF when no Chromium is found: these tests are about the manifest, not the print.
-const noChromium = { PUPPETEER_EXECUTABLE_PATH: "/nonexistent/chromium" };
 const manifestFile = (id: string): string => join(root, "out/reports", id, "manifest.json");
 type Json = Record<string, unknown> & { headline: Array<Record<string, unknown>> };
 const readManifest = async (id: string): Promise<Json> => JSON.parse(await readFile(manifestFile(id), "utf8")) as Json;
 
 beforeEach(async () => {
-  root = await makeProject();
-  await useBuild(root, "v1");
-  expect((await fragtax(["publish", "--date", "2026-05-01"], { cwd: root, env: noChromium })).code).toBe(0);
-  await useBuild(root, "v2");
-  expect((await fragtax(["publish", "--date", "2026-05-20"], { cwd: root, env: noChromium })).code).toBe(0);
+  root = await projectWithVersions(["--date", "2026-05-01"], ["--date", "2026-05-20"]);
 }, 60_000);
 afterEach(async () => rm(root, { recursive: true, force: true }));
 
@@ -111,7 +105,7 @@ describe("publish with a malformed field in an older manifest", () => {
     await writeFile(manifestFile("2026-05-01"), JSON.stringify({ ...manifest, asOf: { x: 1 } }, null, 2));
     const index = await readFile(join(root, "out/reports/index.html"), "utf8");
     await useBuild(root, "v1");
-    const result = await fragtax(["publish", "--date", "2026-06-01"], { cwd: root, env: noChromium });
+    const result = await fragtax(["publish", "--date", "2026-06-01"], { cwd: root, env: NO_CHROMIUM });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(`${manifestFile("2026-05-01")}: field "asOf" is malformed`);
     expect(result.stderr).toContain("fragtax verify 2026-05-01");
