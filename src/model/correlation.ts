@@ -76,14 +76,29 @@ function correlationMatrix<K extends string>(names: readonly K[], targets: reado
 
 /** Φ⁻¹(i/(n+1)) for i = 1…n, shuffled (Fisher–Yates) by a stream keyed on the column's name. */
 function permutedScores(n: number, seed: number, name: string): Float64Array {
-  const scores = new Float64Array(n);
-  for (let i = 0; i < n; i++) scores[i] = normalQuantile((i + 1) / (n + 1));
+  const scores = scoresInOrder(n).slice();
   const stream = uniformStream(seed, `iman-conover:${name}`);
   for (let i = n - 1; i > 0; i--) {
     const j = Math.floor(stream.next() * (i + 1));
     const swap = scores[i] as number;
     scores[i] = scores[j] as number;
     scores[j] = swap;
+  }
+  return scores;
+}
+
+// The unshuffled scores depend on n alone, and every correlated column of every run needs them:
+// computed once per sample count (n quantiles each time was a fifth of a correlated run's cost).
+const SCORES_IN_ORDER = new Map<number, Float64Array>();
+
+/** Φ⁻¹(i/(n+1)) for i = 1…n, ascending; shared and never modified (callers copy). */
+function scoresInOrder(n: number): Float64Array {
+  let scores = SCORES_IN_ORDER.get(n);
+  if (scores === undefined) {
+    scores = new Float64Array(n);
+    for (let i = 0; i < n; i++) scores[i] = normalQuantile((i + 1) / (n + 1));
+    if (SCORES_IN_ORDER.size >= 8) SCORES_IN_ORDER.clear();
+    SCORES_IN_ORDER.set(n, scores);
   }
   return scores;
 }

@@ -20,6 +20,7 @@ import { distributionOf, sampler } from "./distributions";
 import { DEFAULT_SAMPLES, DEFAULT_SEED } from "./defaults";
 import { uniformStream } from "./random";
 import { summarize } from "./summary";
+import { ColumnMemo, drawKey } from "./draw-memo";
 
 
 /** An input: an assumption (sampled from its distribution) or a plain constant. */
@@ -68,20 +69,32 @@ export function monteCarlo<K extends string, O extends ModelOutput>(
   return { samples, seed, inputs: columns, outputs: summaries };
 }
 
+// Draws depend on data alone (draw-memo.ts): each column, and each run's set of columns (which the
+// correlations re-pair), is drawn once per notebook and copied after that.
+const COLUMNS = new ColumnMemo<Float64Array>();
+const RUNS = new ColumnMemo<Readonly<Record<string, Float64Array>>>();
+
 /** One column of draws per input; an assumption's stream is keyed by its id (see `random.ts`). */
 export function drawColumns<K extends string>(
   inputs: Readonly<Record<K, InputSpec>>,
   samples: number,
   seed: number,
 ): Record<K, Float64Array> {
-  const columns = {} as Record<K, Float64Array>;
-  for (const name of Object.keys(inputs) as K[]) {
-    const spec = inputs[name];
-    const column = new Float64Array(samples);
-    columns[name] = typeof spec === "number" ? column.fill(spec) : sampler(spec).fill(uniformStream(seed, spec.id), column);
-  }
-  const targets = correlationTargets(inputs);
-  return targets.length === 0 ? columns : imposeRankCorrelation(columns, targets, seed);
+  const names = Object.keys(inputs) as K[];
+  const keys = names.map((name) => drawKey(inputs[name]));
+  const runKey = `${samples}|${seed}|${names.map((name, i) => `${JSON.stringify(name)}=${keys[i] as string}`).join(";")}`;
+  return RUNS.get(runKey, () => {
+    const columns = {} as Record<K, Float64Array>;
+    names.forEach((name, i) => {
+      const spec = inputs[name];
+      columns[name] = COLUMNS.get(`${samples}|${seed}|${keys[i] as string}`, () => {
+        const column = new Float64Array(samples);
+        return typeof spec === "number" ? column.fill(spec) : sampler(spec).fill(uniformStream(seed, spec.id), column);
+      });
+    });
+    const targets = correlationTargets(inputs);
+    return targets.length === 0 ? columns : imposeRankCorrelation(columns, targets, seed);
+  }) as Record<K, Float64Array>;
 }
 
 /**

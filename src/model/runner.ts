@@ -54,7 +54,14 @@ export function runModel<K extends string, O extends string>(
     samples[name] = out.samples;
   }
   const drivers = (output: O): Driver[] => driversOf(model.evaluate, assumptions, output);
-  return { summary, mean, samples, inputs: result.inputs, assumptions, corners: cornersOf(model, assumptions), result, drivers };
+  // The corners cost up to 2¹² evaluations and few callers read them: computed on first read, once.
+  let corners: Record<O, { low: number; high: number }> | undefined;
+  return {
+    summary, mean, samples, inputs: result.inputs, assumptions, result, drivers,
+    get corners() {
+      return (corners ??= cornersOf(model, assumptions));
+    },
+  };
 }
 
 const MAX_CORNER_INPUTS = 12;
@@ -66,13 +73,14 @@ function cornersOf<K extends string, O extends string>(model: ReportModel<K, O>,
     return a.range !== undefined ? [a.range.low, a.range.high] : [a.value ?? Number.NaN, a.value ?? Number.NaN];
   });
   const varying = bounds.map((b, i) => (b[0] !== b[1] ? i : -1)).filter((i) => i >= 0).slice(0, MAX_CORNER_INPUTS);
+  const bitOf = names.map((_, i) => varying.indexOf(i));
   const corners = {} as Record<O, { low: number; high: number }>;
   for (let mask = 0; mask < 1 << varying.length; mask++) {
     const x = {} as Record<K, number>;
-    names.forEach((n, i) => {
-      const bit = varying.indexOf(i);
-      x[n] = (bounds[i] as number[])[bit >= 0 && mask & (1 << bit) ? 1 : 0] as number;
-    });
+    for (let i = 0; i < names.length; i++) {
+      const bit = bitOf[i] as number;
+      x[names[i] as K] = (bounds[i] as number[])[bit >= 0 && mask & (1 << bit) ? 1 : 0] as number;
+    }
     for (const [o, v] of Object.entries(model.evaluate(x)) as [O, number][]) {
       const c = corners[o];
       corners[o] = c === undefined ? { low: v, high: v } : { low: Math.min(c.low, v), high: Math.max(c.high, v) };

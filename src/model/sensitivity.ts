@@ -93,8 +93,10 @@ export function ranks(values: Float64Array): Float64Array {
   const sorted = sortedCopy(values);
   for (let i = 0; i < values.length; i++) {
     const value = values[i] as number;
-    // Ties span positions below…atOrBelow−1 of the sorted values: the average 1-based rank.
-    result[i] = (countBelow(sorted, value) + countAtOrBelow(sorted, value) + 1) / 2;
+    const below = countBelow(sorted, value);
+    // Ties span positions below…atOrBelow−1 of the sorted values: the average 1-based rank. Draws
+    // rarely tie, so the second search runs only when the next sorted value is the same.
+    result[i] = sorted[below + 1] === value ? (below + countAtOrBelow(sorted, value) + 1) / 2 : below + 1;
   }
   return result;
 }

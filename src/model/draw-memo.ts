@@ -1,0 +1,68 @@
+/**
+ * Drawn input columns, kept for the rest of the run. Draws are a function of data alone: an input's
+ * distribution (kind, range, value, mode), its stream key (the assumption id), the seed, the sample
+ * count and, for correlated inputs, the declared correlations among the run's inputs. No model code
+ * is involved, so a kept column is exactly the column drawing again would give. A notebook that runs
+ * one assumption in several models (a summary re-running every chapter's model, a model's structural
+ * variants) draws it once.
+ *
+ * The memo lives in the module, so in the engine it lasts one notebook (each notebook has its own
+ * realm). It holds private copies and hands out copies: a caller may write to what it gets.
+ */
+import type { Assumption } from "../assumptions/types";
+
+/** Most doubles kept (32 MB); past it the memo starts again empty. */
+const BUDGET = 4_000_000;
+
+export class ColumnMemo<V extends Float64Array | Readonly<Record<string, Float64Array>>> {
+  private readonly kept = new Map<string, V>();
+  private size = 0;
+
+  /** A copy of the kept value for `key`, or of what `make` gives (kept for next time). */
+  get(key: string, make: () => V): V {
+    const kept = this.kept.get(key);
+    if (kept !== undefined) return copy(kept);
+    const made = make();
+    const size = doubles(made);
+    if (size <= BUDGET) {
+      if (this.size + size > BUDGET) this.clear();
+      this.kept.set(key, copy(made));
+      this.size += size;
+    }
+    return made;
+  }
+
+  clear(): void {
+    this.kept.clear();
+    this.size = 0;
+  }
+}
+
+function copy<V extends Float64Array | Readonly<Record<string, Float64Array>>>(value: V): V {
+  if (value instanceof Float64Array) return value.slice() as V;
+  const out: Record<string, Float64Array> = {};
+  for (const [name, column] of Object.entries(value)) out[name] = column.slice();
+  return out as V;
+}
+
+function doubles(value: Float64Array | Readonly<Record<string, Float64Array>>): number {
+  if (value instanceof Float64Array) return value.length;
+  let n = 0;
+  for (const column of Object.values(value)) n += column.length;
+  return n;
+}
+
+/**
+ * Everything a draw of `spec` reads (distributions.ts's `distributionOf`, the stream key, and the
+ * correlations `correlationTargets` reads), as text. Numbers are written so that NaN, ±Infinity and
+ * −0 stay distinct from each other and from an absent field.
+ */
+export function drawKey(spec: Assumption | number): string {
+  if (typeof spec === "number") return `=${num(spec)}`;
+  const correlations = (spec.correlations ?? []).map((c) => `${JSON.stringify(c.with)}:${num(c.rho)}`).join(",");
+  return [JSON.stringify(spec.id), spec.distribution, num(spec.range?.low), num(spec.range?.high), num(spec.value), num(spec.mode), correlations].join("|");
+}
+
+function num(x: number | undefined): string {
+  return x === undefined ? "-" : Object.is(x, -0) ? "-0" : String(x);
+}
