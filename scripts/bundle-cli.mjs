@@ -6,8 +6,8 @@
 //   src/model/index.ts      → dist/model.js + dist/model.d.ts  (the reusable model library)
 //   src/fragmentation-tax/index.ts → dist/fragmentation-tax.js + .d.ts (the report's chapter models and ledger)
 // Dependencies stay external (resolved from node_modules at run time), except the few pure-JS
-// packages the CLI bundles into its lazy chunks (BUNDLED below: Vega, Vega-Lite, yaml, zod). The
-// declaration files come from one `tsc --emitDeclarationOnly` run into dist/types/, re-exported by
+// packages the CLI bundles into its lazy chunks (BUNDLED below: Vega, Vega-Lite, yaml, zod,
+// commander, sanitize-html). The declaration files come from one `tsc --emitDeclarationOnly` run into dist/types/, re-exported by
 // small stubs, so tslab's TypeScript 5.0 reads them (tslab compiles notebook cells with rootDir = the
 // notebook's folder, so notebooks cannot import ../src/*.ts directly, but can import ../dist/*.js
 // with declarations).
@@ -31,10 +31,11 @@ const common = {
  * The CLI bundles a few pure-JS packages into its (lazy) chunks instead of leaving them external: Vega
  * and Vega-Lite are ~170 ES modules, and the YAML parser and zod dozens more, which Node resolves,
  * reads and links one by one. Bundled, loading the renderer takes ~90 ms instead of ~210 ms (idle
- * machine) and a cold build loses that serial work. Whatever these packages import is bundled with
+ * machine) and a cold build loses that serial work. sanitize-html (with htmlparser2, postcss and
+ * their dependencies, ~40 CommonJS files) cost a rebuild ~70 ms of loading before the render. Whatever these packages import is bundled with
  * them, except native addons (canvas stays a package, loaded by its own binding).
  */
-const BUNDLED = new Set(["vega", "vega-lite", "yaml", "zod", "commander"]);
+const BUNDLED = new Set(["vega", "vega-lite", "yaml", "zod", "commander", "sanitize-html"]);
 const NATIVE = new Set(["canvas"]);
 /**
  * The versions of the packages bundled into the CLI, substituted at bundle time for

@@ -111,6 +111,7 @@ export class FileBuildEffects implements BuildEffects {
           result: { ok: result.status === "ok", notebook: result.executed, figures: result.figures, claims: result.claims },
           reads: result.assumptionsRead,
           modules: result.modules,
+          modulesClosed: true, // the engine's bundle and type check each give the whole closure
           files: notebookChartFiles(result.executed, dirname(join(config.root, result.notebook)), config.root),
           durationMs: result.durationMs,
         }));

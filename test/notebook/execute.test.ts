@@ -1,5 +1,7 @@
+import { realpathSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { transitiveModules } from "../../src/build/cache/dependencies";
 import { executeNotebook } from "../../src/notebook/execute";
 import { executeNotebooks } from "../../src/notebook/execute-many";
 import type { CodeCell, Output } from "../../src/notebook/nbformat";
@@ -67,8 +69,9 @@ describe("executeNotebook: imports", async () => {
     expect(resultText(cells[3]?.outputs ?? [])).toBe("2");
     expect(resultText(cells[4]?.outputs ?? [])).toBe("2");
   });
-  it("lists the project modules it loaded, transitively, relative to the root", () => {
+  it("lists the project modules it loaded, transitively, relative to the root", async () => {
     expect(run.modules).toEqual(["test/fixtures/notebooks/lib/helper.ts", "test/fixtures/notebooks/lib/state.ts"]);
+    expect(await transitiveModules(join(FIXTURES, "../../.."), run.modules)).toEqual(run.modules);
   });
 });
 
@@ -88,6 +91,11 @@ describe("executeNotebook: the public entries", () => {
       const run = await executeNotebook(join(project.root, "notebooks", "01-price.ipynb"), { root: project.root, cache: false });
       expect(run.error?.message).toBeUndefined();
       expect(run.modules).toContain("src/fragmentation-tax/index.ts");
+      // The list is the whole closure: esbuild's pass over it finds nothing more, which is why a build
+      // skips that pass when it fingerprints the run (build/cache/incremental.ts, `modulesClosed`).
+      // (The project links src/, so the two lists may name a file by different paths: compared as real files.)
+      const real = (paths: readonly string[]): string[] => [...new Set(paths.map((path) => realpathSync(join(project.root, path))))].sort();
+      expect(real(await transitiveModules(project.root, run.modules))).toEqual(real(run.modules));
     } finally {
       project.remove();
     }

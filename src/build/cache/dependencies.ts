@@ -90,8 +90,10 @@ export async function lockfileHash(root: string): Promise<string> {
 export interface FingerprintInputs {
   readonly root: string;
   readonly notebook: string;
-  /** Project modules the notebook imported (direct is enough; the closure is computed here). */
+  /** Project modules the notebook imported (direct is enough; the closure is computed here unless `modulesClosed`). */
   readonly modules: readonly string[];
+  /** `modules` is the whole closure already (incremental.ts's `ExecutedNotebook.modulesClosed`). */
+  readonly modulesClosed?: boolean;
   /** Ids the notebook read, in any order. */
   readonly reads: readonly string[];
   /** Data files its charts read (relative to root or absolute). */
@@ -106,7 +108,8 @@ export interface FingerprintInputs {
 /** The fingerprint to store after a run. */
 export async function fingerprintAfterRun(inputs: FingerprintInputs): Promise<Fingerprint> {
   const modules: Record<string, string> = {};
-  for (const path of await inputs.hasher.closure(inputs.modules)) {
+  const closure = inputs.modulesClosed === true ? [...new Set(inputs.modules.map((path) => toProjectPath(inputs.root, path)))].sort() : await inputs.hasher.closure(inputs.modules);
+  for (const path of closure) {
     const hash = inputs.hasher.hash(path);
     if (hash !== undefined) modules[path] = hash;
   }
