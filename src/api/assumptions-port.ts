@@ -8,6 +8,5 @@ import type { SessionAssumptions } from "./context";
 
 export function loadAssumptionsForJupyter(file: string): SessionAssumptions {
   const registry = parseAssumptions(readFileSync(file, "utf8"), file);
-  const reader = registry.reader("jupyter");
-  return { get: (id) => reader.get(id), readIds: () => reader.readIds(), all: () => registry.all() };
+  return registry.reader("jupyter");
 }

@@ -3,13 +3,14 @@
  * in a Deno notebook, its `Deno.jupyter`: src/notebook/deno.ts) carries a run context under `RUN_CONTEXT`; in real Jupyter the symbol is absent and the API
  * builds a display-only context from report.yaml (see `jupyter.ts`).
  */
-import type { Assumption, AssumptionReader } from "../assumptions/types";
+import type { ListingReader } from "../assumptions/types";
 import type { ClaimRecord, FigureRecord } from "./types";
 
 /** `Symbol.for`, so the engine and every bundled copy of this module agree on the same key. */
 export const RUN_CONTEXT: unique symbol = Symbol.for("fragtax.run-context") as never;
 
-export type SessionAssumptions = AssumptionReader & { all(): readonly Assumption[] };
+/** `nb.assumptions`: `get(id)` and `all()`, both tracked (a build re-runs the notebook when what it read changes). */
+export type SessionAssumptions = ListingReader;
 
 export interface MonteCarloSettings {
   readonly samples: number;

@@ -8,7 +8,7 @@ import type { AssumptionProblem } from "./errors";
 import { describeSupport, supportOf, valueProblems, withinSupport } from "./rules";
 import { assumptionContent } from "./content";
 import { sha256 } from "../util/hash";
-import type { Assumption, AssumptionOverride, AssumptionReader, Correlation, DistributionKind } from "./types";
+import { EVERY_ASSUMPTION, type Assumption, type AssumptionOverride, type Correlation, type DistributionKind, type ListingReader } from "./types";
 import { nearestNames } from "../util/suggest";
 
 export class AssumptionRegistry {
@@ -56,15 +56,25 @@ export class AssumptionRegistry {
    * A reader whose reads are recorded for `consumer` (e.g. a notebook path). A read is recorded before
    * the lookup, so a read of a missing id is remembered too. Several readers for one consumer add up.
    */
-  reader(consumer: string): AssumptionReader {
-    const own: string[] = [];
+  reader(consumer: string): ListingReader {
+    const own = new Set<string>();
     const shared = this.#reads.get(consumer) ?? [];
     this.#reads.set(consumer, shared);
+    const read = (id: string): void => {
+      if (own.has(id)) return;
+      own.add(id);
+      if (!shared.includes(id)) shared.push(id);
+    };
     return {
       get: (id: string): Assumption => {
-        if (!own.includes(id)) own.push(id);
-        if (!shared.includes(id)) shared.push(id);
+        read(id);
         return this.get(id);
+      },
+      // The list hands out every assumption whole, values included: each counts as read.
+      all: (): readonly Assumption[] => {
+        read(EVERY_ASSUMPTION);
+        for (const assumption of this.#all) read(assumption.id);
+        return this.#all;
       },
       readIds: (): readonly string[] => [...own],
     };

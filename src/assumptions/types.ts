@@ -75,9 +75,22 @@ export interface Correlation {
 export interface AssumptionReader {
   /** The assumption; an unknown id throws an error that names the nearest ids. */
   get(id: string): Assumption;
-  /** Ids read through this reader so far, in first-read order. */
+  /** Ids read through this reader so far, in first-read order (with `EVERY_ASSUMPTION` once the list was read). */
   readIds(): readonly string[];
 }
+
+/** A reader that also lists every assumption; the list is a read too (see `EVERY_ASSUMPTION`). */
+export interface ListingReader extends AssumptionReader {
+  /** Every assumption, in file order: records the list and each assumption in it as read. */
+  all(): readonly Assumption[];
+}
+
+/**
+ * In `readIds()`: the consumer read the list of every assumption, so adding, removing or reordering
+ * one must re-run it (a cell that counts the inputs is stale otherwise). Never an id: ids are
+ * snake_case (schema.ts).
+ */
+export const EVERY_ASSUMPTION = "*";
 
 /**
  * A what-if change to one assumption: a point `value` (the assumption becomes `fixed`) or a new

@@ -82,6 +82,7 @@ export class FileBuildEffects implements BuildEffects {
       cacheDir: config.paths.notebookCache,
       notebooks: config.chapters.map((chapter) => chapter.relativePath),
       assumption: (id) => (registry.has(id) ? registry.get(id) : undefined),
+      assumptionIds: () => registry.all().map((assumption) => assumption.id),
       tool: TOOL_VERSION,
       settings: { montecarlo: config.montecarlo },
       execute: async (notebooks, { codeChanged }) => {

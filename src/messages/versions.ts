@@ -36,6 +36,10 @@ const describeChange = (change: Change): string => {
       const fields = changedFields(change.before, change.after);
       return `${change.id} ${fields.join(", ")} changed`;
     }
+    case "assumption-list": {
+      const parts = [...(change.added.length > 0 ? [`added ${listed(change.added)}`] : []), ...(change.removed.length > 0 ? [`removed ${listed(change.removed)}`] : [])];
+      return parts.length > 0 ? `the list of assumptions changed (${parts.join("; ")})` : "the order of the assumptions changed";
+    }
     case "lockfile":
       return "package-lock.json changed";
     case "tool":
@@ -44,6 +48,9 @@ const describeChange = (change: Change): string => {
       return `${change.key} changed ${JSON.stringify(change.before)} → ${JSON.stringify(change.after)}`;
   }
 };
+
+/** Up to three ids, then how many more. */
+const listed = (ids: readonly string[]): string => (ids.length > 3 ? `${ids.slice(0, 3).join(", ")} +${ids.length - 3} more` : ids.join(", "));
 
 const changedFields = (before: object, after: object): string[] => {
   const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();

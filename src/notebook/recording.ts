@@ -5,11 +5,11 @@
  */
 import type { MonteCarloSettings } from "../api/context";
 import type { ClaimRecord, FigureRecord } from "../api/types";
-import type { TrackedAssumptions } from "./assumptions";
+import type { ListingReader } from "../assumptions/types";
 import type { RunEvent } from "./outputs";
 import type { RunContext } from "./run-context";
 
-export function recordingContext(assumptions: TrackedAssumptions, montecarlo: MonteCarloSettings, notebook: string, currentCell: () => number, post: (event: RunEvent) => void): RunContext {
+export function recordingContext(assumptions: ListingReader, montecarlo: MonteCarloSettings, notebook: string, currentCell: () => number, post: (event: RunEvent) => void): RunContext {
   const stamp = <T extends object>(record: T): T => ({ ...plain(record), notebook, cell: currentCell() });
   return {
     assumptions,

@@ -19,6 +19,8 @@ export type Change =
   | { readonly kind: "module"; readonly path: string; readonly removed: boolean }
   | { readonly kind: "data"; readonly path: string; readonly removed: boolean }
   | { readonly kind: "assumption"; readonly id: string; readonly before: AssumptionShown | null; readonly after: AssumptionShown | undefined }
+  /** The notebook read the list of every assumption, and ids were added, removed or reordered since. */
+  | { readonly kind: "assumption-list"; readonly added: readonly string[]; readonly removed: readonly string[] }
   | { readonly kind: "lockfile" }
   | { readonly kind: "tool"; readonly before: string; readonly after: string }
   | { readonly kind: "setting"; readonly key: string; readonly before: unknown; readonly after: unknown };

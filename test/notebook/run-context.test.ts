@@ -1,3 +1,4 @@
+import { EVERY_ASSUMPTION } from "../../src/assumptions/types";
 import { afterAll, describe, expect, it } from "vitest";
 import { executeNotebook } from "../../src/notebook/execute";
 import type { CodeCell } from "../../src/notebook/nbformat";
@@ -44,7 +45,8 @@ describe("the run context under Symbol.for('fragtax.run-context')", () => {
     const run = await executeNotebook(file);
     expect(run.status).toBe("ok");
     expect((run.executed.cells[1] as CodeCell).outputs).toEqual([{ output_type: "stream", name: "stdout", text: "3 500 7 2\n" }]);
-    expect(run.assumptionsRead).toEqual(["h100_usd_per_gpu_hour", "training_run_gpu_hours"]);
+    // all() is a read of the list and of each assumption in it (an added input re-runs the notebook).
+    expect(run.assumptionsRead).toEqual(["h100_usd_per_gpu_hour", EVERY_ASSUMPTION, "training_run_gpu_hours"]);
     expect(run.figures).toEqual([{ id: "cost", label: "Cost", unit: "USD", format: "usd", value: 2000, notebook: "notebooks/a.ipynb", cell: 4 }]);
     expect(run.claims).toMatchObject([{ id: "c1", verdict: "consistent", notebook: "notebooks/a.ipynb", cell: 5 }]);
   });

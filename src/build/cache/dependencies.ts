@@ -5,7 +5,7 @@
 import { readFile } from "node:fs/promises";
 import { readFileSync, statSync } from "node:fs";
 import { isAbsolute, join, relative, sep } from "node:path";
-import type { Assumption } from "../../assumptions/types";
+import { EVERY_ASSUMPTION, type Assumption } from "../../assumptions/types";
 import type { CurrentState, Fingerprint } from "./notebook-cache";
 import type { AssumptionContent } from "../../assumptions/content";
 import { assumptionContent } from "../../assumptions/content";
@@ -94,11 +94,13 @@ export interface FingerprintInputs {
   readonly modules: readonly string[];
   /** `modules` is the whole closure already (incremental.ts's `ExecutedNotebook.modulesClosed`). */
   readonly modulesClosed?: boolean;
-  /** Ids the notebook read, in any order. */
+  /** Ids the notebook read, in any order (`EVERY_ASSUMPTION` among them when it read the list). */
   readonly reads: readonly string[];
   /** Data files its charts read (relative to root or absolute). */
   readonly files?: readonly string[];
   readonly assumption: (id: string) => Assumption | undefined;
+  /** Every id the assumptions file defines, in file order. */
+  readonly assumptionIds: () => readonly string[];
   readonly lockfile: string;
   readonly tool: string;
   readonly settings: Readonly<Record<string, unknown>>;
@@ -114,7 +116,7 @@ export async function fingerprintAfterRun(inputs: FingerprintInputs): Promise<Fi
     if (hash !== undefined) modules[path] = hash;
   }
   const assumptions: Record<string, AssumptionContent | null> = {};
-  for (const id of [...new Set(inputs.reads)].sort()) {
+  for (const id of [...new Set(inputs.reads)].filter((read) => read !== EVERY_ASSUMPTION).sort()) {
     const assumption = inputs.assumption(id);
     // A read of an undefined id is recorded too: defining it later must re-run the notebook.
     assumptions[id] = assumption ? assumptionContent(assumption) : null;
@@ -132,6 +134,7 @@ export async function fingerprintAfterRun(inputs: FingerprintInputs): Promise<Fi
     tool: inputs.tool,
     settings: inputs.settings,
     ...(Object.keys(data).length > 0 && { data }),
+    ...(inputs.reads.includes(EVERY_ASSUMPTION) && { assumptionIds: [...inputs.assumptionIds()] }),
   };
 }
 
@@ -144,6 +147,7 @@ export function currentState(inputs: Omit<FingerprintInputs, "modules" | "reads"
       const assumption = inputs.assumption(id);
       return assumption ? assumptionContent(assumption) : undefined;
     },
+    assumptionIds: inputs.assumptionIds,
     lockfile: inputs.lockfile,
     tool: inputs.tool,
     settings: inputs.settings,

@@ -36,6 +36,8 @@ export interface IncrementalInputs<Result> {
   /** Notebook paths relative to root, in report order. */
   readonly notebooks: readonly string[];
   readonly assumption: (id: string) => Assumption | undefined;
+  /** Every id the assumptions file defines, in file order (for notebooks that read the list). */
+  readonly assumptionIds: () => readonly string[];
   readonly tool: string;
   readonly settings: Readonly<Record<string, unknown>>;
   /**
@@ -61,13 +63,13 @@ export interface NotebookOutcome<Result> {
 }
 
 /** Changes of what a notebook reads, not of its code (nor of the modules, lockfile or tool it runs with). */
-const INPUT_CHANGES: ReadonlySet<string> = new Set(["assumption", "data", "setting"]);
+const INPUT_CHANGES: ReadonlySet<string> = new Set(["assumption", "assumption-list", "data", "setting"]);
 
 export async function runIncrementally<Result>(inputs: IncrementalInputs<Result>): Promise<Array<NotebookOutcome<Result>>> {
   const hasher = new FileHasher(inputs.root);
   const lockfile = await lockfileHash(inputs.root);
   const cache = new NotebookCache<Result>(inputs.cacheDir, inputs.validate, inputs.warn);
-  const common = { root: inputs.root, assumption: inputs.assumption, lockfile, tool: inputs.tool, settings: inputs.settings, hasher };
+  const common = { root: inputs.root, assumption: inputs.assumption, assumptionIds: inputs.assumptionIds, lockfile, tool: inputs.tool, settings: inputs.settings, hasher };
 
   const outcomes = new Map<string, NotebookOutcome<Result>>();
   const reasons = new Map<string, string>();

@@ -38,6 +38,8 @@ export interface Fingerprint {
   readonly settings: Readonly<Record<string, unknown>>;
   /** Data files its charts read (`data.url`, images; project path → sha256), tracked like modules. */
   readonly data?: Readonly<Record<string, string>>;
+  /** Every assumption id in file order, when the notebook read the list (`nb.assumptions.all()`). */
+  readonly assumptionIds?: readonly string[];
 }
 
 export interface CacheEntry<Result> {
@@ -55,6 +57,8 @@ export interface CurrentState {
   readonly source: string;
   moduleHash(path: string): string | undefined;
   assumption(id: string): AssumptionContent | undefined;
+  /** Every id the assumptions file defines now, in file order. */
+  assumptionIds(): readonly string[];
   readonly lockfile: string;
   readonly tool: string;
   readonly settings: Readonly<Record<string, unknown>>;
@@ -74,6 +78,12 @@ export function decide<Result>(entry: CacheEntry<Result> | undefined, current: C
 export function fingerprintChanges(recorded: Fingerprint, current: CurrentState): Change[] {
   const changes: Change[] = [];
   if (recorded.source !== current.source) changes.push({ kind: "source" });
+  if (recorded.assumptionIds !== undefined) {
+    const [before, after] = [recorded.assumptionIds, current.assumptionIds()];
+    if (before.join("\n") !== after.join("\n")) {
+      changes.push({ kind: "assumption-list", added: after.filter((id) => !before.includes(id)), removed: before.filter((id) => !after.includes(id)) });
+    }
+  }
   for (const [id, before] of Object.entries(recorded.assumptions).sort(byKey)) {
     const after = current.assumption(id);
     if (canonicalJson(after ?? null) !== canonicalJson(before)) changes.push({ kind: "assumption", id, before, after });
@@ -148,7 +158,8 @@ function isFingerprint(value: unknown): value is Fingerprint {
     typeof value.lockfile === "string" &&
     typeof value.tool === "string" &&
     isRecord(value.settings) &&
-    (value.data === undefined || isRecord(value.data))
+    (value.data === undefined || isRecord(value.data)) &&
+    (value.assumptionIds === undefined || (Array.isArray(value.assumptionIds) && value.assumptionIds.every((id) => typeof id === "string")))
   );
 }
 

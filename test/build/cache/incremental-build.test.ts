@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { build, FileBuildEffects } from "../../../src/build/pipeline";
 import { entryPath } from "../../../src/build/cache/notebook-cache";
-import { tempProject, type TempProject } from "../../project";
+import { appendCell, tempProject, type TempProject } from "../../project";
 
 interface LogEntry { readonly notebook: string; readonly status: string; readonly reason: string }
 
@@ -94,6 +94,27 @@ describe("incremental builds with the real engine", () => {
     expect(declared.log[2]?.reason).toBe("re-ran: gamma correlations changed");
     edit("notebooks/assumptions.yaml", "rho: 0.5", "rho: -0.3");
     expect((await rebuild()).executed).toEqual(["03-mix.ipynb"]);
+    expect((await rebuild()).executed).toEqual([]);
+  });
+
+  it("a notebook that read the list of assumptions re-runs when one is added, removed or moved, and says which", async () => {
+    appendCell(project.root, "03-mix.ipynb", 'nb.md`The file has ${nb.fmt(nb.assumptions.all().length, "count")} inputs.`;');
+    const counted = await rebuild();
+    expect(counted.executed).toEqual(["03-mix.ipynb"]);
+    expect(readFileSync(file("out/build/report.html"), "utf8")).toContain("The file has 4 inputs.");
+    const delta = "  - id: delta\n    kind: source\n    label: Delta\n    unit: x\n    value: 9\n    source: { title: Fixture, date: 2026-04-28 }\n";
+    writeFileSync(file("notebooks/assumptions.yaml"), `${originals.get("notebooks/assumptions.yaml") ?? ""}${delta}`);
+    const added = await rebuild();
+    expect(added.executed).toEqual(["03-mix.ipynb"]); // the others read only their own ids
+    expect(added.log[2]?.reason).toBe("re-ran: the list of assumptions changed (added delta)");
+    expect(readFileSync(file("out/build/report.html"), "utf8")).toContain("The file has 5 inputs.");
+    // The list hands out whole assumptions: a value read through it is tracked like a get.
+    edit("notebooks/assumptions.yaml", "value: 9\n", "value: 10\n");
+    expect((await rebuild()).log[2]?.reason).toBe("re-ran: delta changed 9 → 10");
+    writeFileSync(file("notebooks/assumptions.yaml"), originals.get("notebooks/assumptions.yaml") ?? "");
+    const removed = await rebuild();
+    expect(removed.log[2]?.reason).toBe("re-ran: the list of assumptions changed (removed delta); delta was removed");
+    expect(readFileSync(file("out/build/report.html"), "utf8")).toContain("The file has 4 inputs.");
     expect((await rebuild()).executed).toEqual([]);
   });
 

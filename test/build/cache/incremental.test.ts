@@ -28,6 +28,7 @@ async function build(force = false) {
     cacheDir: join(root, "out/.cache"),
     notebooks: ["notebooks/a.ipynb", "notebooks/b.ipynb", "notebooks/c.ipynb"],
     assumption: (id) => values.get(id),
+    assumptionIds: () => [...values.keys()],
     tool: "0.1.0",
     settings: { samples: 100, seed: 1 },
     force,

@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm, writeFile, mkdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { Assumption } from "../../../src/assumptions/types";
+import { EVERY_ASSUMPTION, type Assumption } from "../../../src/assumptions/types";
 import type { Fingerprint } from "../../../src/build/cache/notebook-cache";
 import { NotebookCache, decide, entryPath, makeEntry } from "../../../src/build/cache/notebook-cache";
 import { FileHasher, currentState, fingerprintAfterRun, type FingerprintInputs } from "../../../src/build/cache/dependencies";
@@ -38,6 +38,7 @@ function fingerprintInputs(assumptions: Map<string, Assumption>): FingerprintInp
     modules: ["src/model/index.ts"],
     reads: ["h100_usd_per_gpu_hour"],
     assumption: (id) => assumptions.get(id),
+    assumptionIds: () => [...assumptions.keys()],
     lockfile: "L",
     tool: "0.1.0",
     settings: { samples: 1000, seed: 1 },
@@ -54,6 +55,7 @@ function state(assumptions: Map<string, Assumption>, tool = "0.1.0") {
     root,
     notebook: "notebooks/a.ipynb",
     assumption: (id) => assumptions.get(id),
+    assumptionIds: () => [...assumptions.keys()],
     lockfile: "L",
     tool,
     settings: { samples: 1000, seed: 1 },
@@ -94,6 +96,26 @@ describe("cache decisions", () => {
     expect(decision.reuse ? "" : reranBecause(decision.changes)).toBe("re-ran: src/model/training.ts changed; fragtax 0.1.0 → 0.2.0");
     const first = decide(undefined, state(now));
     expect(first.reuse ? "" : reranBecause(first.changes)).toBe("first run");
+  });
+
+  it("records the list of ids when the notebook read it, and names what was added, removed or moved", async () => {
+    const h = h100(2, 3);
+    const other = { ...h, id: "other_input" };
+    const now = new Map([["h100_usd_per_gpu_hour", h], ["other_input", other]]);
+    const recorded = await fingerprintAfterRun({ ...fingerprintInputs(now), reads: [EVERY_ASSUMPTION, "h100_usd_per_gpu_hour", "other_input"] });
+    expect(recorded.assumptionIds).toEqual(["h100_usd_per_gpu_hour", "other_input"]);
+    expect(Object.keys(recorded.assumptions)).toEqual(["h100_usd_per_gpu_hour", "other_input"]);
+    const entry = makeEntry("notebooks/a.ipynb", recorded, {}, new Date(0));
+    expect(decide(entry, state(now)).reuse).toBe(true);
+    const why = (assumptions: Map<string, Assumption>): string => {
+      const decision = decide(entry, state(assumptions));
+      return decision.reuse ? "reused" : reranBecause(decision.changes);
+    };
+    expect(why(new Map([["other_input", other], ["h100_usd_per_gpu_hour", h]]))).toBe("re-ran: the order of the assumptions changed");
+    expect(why(new Map([...now, ["new_one", { ...h, id: "new_one" }]]))).toBe("re-ran: the list of assumptions changed (added new_one)");
+    // Without the list read, the same addition leaves the entry alone.
+    const unlisted = makeEntry("notebooks/a.ipynb", await fingerprint(now), {}, new Date(0));
+    expect(decide(unlisted, state(new Map([...now, ["new_one", { ...h, id: "new_one" }]]))).reuse).toBe(true);
   });
 
   it("re-runs when a chart's data file became a FIFO, without waiting to read it", { timeout: 15_000 }, async () => {
