@@ -113,7 +113,8 @@ export class FileBuildEffects implements BuildEffects {
           reads: result.assumptionsRead,
           modules: result.modules,
           modulesClosed: true, // the engine's bundle and type check each give the whole closure
-          files: notebookChartFiles(result.executed, dirname(join(config.root, result.notebook)), config.root),
+          // The files its charts read and those its cells read through fs: a change to either re-runs it.
+          files: [...notebookChartFiles(result.executed, dirname(join(config.root, result.notebook)), config.root), ...result.filesRead],
           durationMs: result.durationMs,
         }));
       },

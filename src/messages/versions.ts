@@ -27,7 +27,7 @@ const describeChange = (change: Change): string => {
     case "module":
       return change.removed ? `${change.path} was removed` : `${change.path} changed`;
     case "data":
-      return change.removed ? `chart data ${change.path} was removed` : `chart data ${change.path} changed`;
+      return change.removed ? `data file ${change.path} was removed` : `data file ${change.path} changed`;
     case "assumption": {
       if (!change.after) return `${change.id} was removed`;
       if (!change.before) return `${change.id} was added`;

@@ -173,6 +173,7 @@ export function runInDeno(deno: string, notebookFile: string, cells: readonly Co
 const DENO_RUNNER = String.raw`
 import vm from "node:vm";
 import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
 import { format } from "node:util";
 const encoder = new TextEncoder();
 const send = (event) => Deno.stdout.writeSync(encoder.encode("\u001e" + JSON.stringify(event) + "\n"));
@@ -205,15 +206,19 @@ async function run(program) {
   const cellModules = new Map();
   const bundled = loadBundle(program);
   const resolveSpecifier = (s) => (s.startsWith("./") || s.startsWith("../") ? new URL(s, program.notebookDir).href : s);
+  // Files the cells read (deno-host.ts): node:fs imports and Deno's read functions report them.
+  let files = { modules: new Map(), deno: {}, reads: () => [] };
   const load = async (s) => {
     if (cellModules.has(s)) return cellModules.get(s);
-    if (!modules.has(s)) modules.set(s, s in bundled ? asNamespace(bundled[s]()) : await import(resolveSpecifier(s)));
+    if (!modules.has(s)) modules.set(s, s in bundled ? asNamespace(bundled[s]()) : files.modules.has(s) ? asNamespace(files.modules.get(s)) : await import(resolveSpecifier(s)));
     return modules.get(s);
   };
   let current = program.cells[0]?.cell ?? 1;
   let reads = () => [];
   try {
-    reads = await asNamespace(bundled["${HOST_SPECIFIER}"]()).attachRunContext(jupyter, program.inputs, program.notebook, () => current, send);
+    const host = asNamespace(bundled["${HOST_SPECIFIER}"]());
+    files = host.trackFiles(fileURLToPath(program.notebookDir), Deno);
+    reads = await host.attachRunContext(jupyter, program.inputs, program.notebook, () => current, send);
   } catch (error) {
     // An assumptions file that cannot be loaded fails the first cell, as in the tslab worker.
     send({ type: "cell-start", cell: current });
@@ -222,7 +227,7 @@ async function run(program) {
     return;
   }
   globalThis.__fragtax = {
-    deno: Object.create(Deno, { jupyter: { value: jupyter, enumerable: true } }),
+    deno: Object.create(Deno, { jupyter: { value: jupyter, enumerable: true }, ...files.deno }),
     declare(names) { for (const name of names) if (!(name in globalThis)) globalThis[name] = undefined; },
     set(name, value) { globalThis[name] = value; },
     imp(s) { return cellModules.get(s) ?? modules.get(s); },
@@ -241,9 +246,9 @@ async function run(program) {
       const box = await new vm.Script(cell.code, { filename: cell.filename }).runInThisContext();
       const value = box === undefined ? undefined : box[0];
       const shown = value === undefined || value === null ? undefined : bundleOf(value);
-      send({ type: "cell-end", cell: cell.cell, reads: reads(), ...(shown === undefined ? {} : { value: shown["text/plain"] ?? "", bundle: shown }) });
+      send({ type: "cell-end", cell: cell.cell, reads: reads(), files: files.reads(), ...(shown === undefined ? {} : { value: shown["text/plain"] ?? "", bundle: shown }) });
     } catch (error) {
-      send({ type: "cell-end", cell: cell.cell, reads: reads(), thrown: thrown(error) });
+      send({ type: "cell-end", cell: cell.cell, reads: reads(), files: files.reads(), thrown: thrown(error) });
       break;
     }
   }

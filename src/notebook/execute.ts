@@ -76,6 +76,8 @@ export interface NotebookRunResult {
   readonly modules: readonly string[];
   /** Assumption ids the notebook read, in first-read order. */
   readonly assumptionsRead: readonly string[];
+  /** Files its cells read through `fs` (absolute paths, first-read order; notebook-files.ts). */
+  readonly filesRead: readonly string[];
   readonly figures: readonly FigureRecord[];
   readonly claims: readonly ClaimRecord[];
   readonly cellsRun: number;
@@ -191,6 +193,7 @@ export async function executeNotebook(file: string, options: ExecuteOptions = {}
       ...(error ? { error } : {}),
       modules: [...new Set([...bundle.projectModules, ...types.files])].sort(),
       assumptionsRead: state.reads,
+      filesRead: state.files,
       figures: state.figures,
       claims: state.claims,
       cellsRun: state.counts.size,
@@ -274,7 +277,7 @@ async function runCells(
   start: (job: RunJob) => Promise<WorkerOutcome>,
 ): Promise<CellsRun> {
   const collector = new OutputCollector();
-  const state: RunState = { reads: [], figures: [], claims: [], ended: new Map(), counts: new Map() };
+  const state: RunState = { reads: [], files: [], figures: [], claims: [], ended: new Map(), counts: new Map() };
   // A `@browser` cell is for the browser: tslab does not run it in Node (it counts as run, with no output).
   const program = { cells: runnable.map(({ cell, code, filename, pragmas }) => ({ cell, code: pragmas.browser ? "undefined" : code, filename })), bundle };
   const outcome = await start({ program, timeoutMs, onEvent: (event) => applyEvent(event, collector, state) });
@@ -283,6 +286,7 @@ async function runCells(
 
 interface RunState {
   reads: readonly string[];
+  files: readonly string[];
   figures: FigureRecord[];
   claims: ClaimRecord[];
   ended: Map<number, ThrownValue | null>;
@@ -307,6 +311,7 @@ function applyEvent(event: RunEvent, collector: OutputCollector, state: RunState
       return;
     case "cell-end":
       state.reads = event.reads;
+      state.files = event.files ?? state.files;
       state.ended.set(event.cell, event.thrown ?? null);
       if (event.value !== undefined && !event.thrown) collector.result(event.value, state.counts.get(event.cell) ?? 0, event.bundle);
       return;
@@ -369,7 +374,7 @@ function runtimeError(thrown: ThrownValue, cell: number, { cells, notebook, root
 
 function failedBeforeRun(base: { notebook: string; file: string; notebookData: Notebook; started: number }, error: CellError): NotebookRunResult {
   const executed = assemble(base.notebookData, (cell) => (cell === error.cell ? { count: null, outputs: [errorOutput(error)] } : undefined));
-  return { notebook: base.notebook, file: base.file, status: "failed", executed, error, modules: [], assumptionsRead: [], figures: [], claims: [], cellsRun: 0, durationMs: performance.now() - base.started };
+  return { notebook: base.notebook, file: base.file, status: "failed", executed, error, modules: [], assumptionsRead: [], filesRead: [], figures: [], claims: [], cellsRun: 0, durationMs: performance.now() - base.started };
 }
 
 /** The notebook with the outputs of the cells that ran (for `onRun`; the result is assembled after). */

@@ -25,7 +25,7 @@ export type RunEvent =
   | { readonly type: "stream"; readonly name: "stdout" | "stderr"; readonly text: string }
   | { readonly type: "display"; readonly data: MimeBundle; readonly displayId?: string; readonly update: boolean }
   /** `value`: the trailing value as text/plain; `bundle`: a richer mime bundle for it (Deno's kernel shows one). */
-  | { readonly type: "cell-end"; readonly cell: number; readonly value?: string; readonly bundle?: MimeBundle; readonly thrown?: ThrownValue; readonly reads: readonly string[] }
+  | { readonly type: "cell-end"; readonly cell: number; readonly value?: string; readonly bundle?: MimeBundle; readonly thrown?: ThrownValue; readonly reads: readonly string[]; readonly files?: readonly string[] }
   | { readonly type: "figure"; readonly record: FigureRecord }
   | { readonly type: "claim"; readonly record: ClaimRecord };
 

@@ -2,16 +2,19 @@
  * One `vm` context per notebook: the notebook's shared scope is this realm's global object, so
  * nothing a notebook declares, imports or mutates is visible to another notebook. The host passes in
  * only what a Node notebook expects to find (console bound to the output streams, timers, Buffer,
- * URL, TextEncoder, fetch, process, and `require` for Node built-ins) and the helper object the
+ * URL, TextEncoder, fetch, process, and `require` for Node built-ins; fs, path and `process.cwd()`
+ * as in the notebook's folder: notebook-files.ts) and the helper object the
  * rewritten cells call (`__fragtax`, see `transpile.ts`).
  */
 import { Console } from "node:console";
 import { createRequire } from "node:module";
+import { dirname } from "node:path";
 import { Writable } from "node:stream";
 import vm from "node:vm";
 import { RUNTIME_GLOBAL } from "./cells";
 import { BUNDLE_WRAPPER_PREFIX, ENTRY_NAME } from "./imports";
 import { moduleNotBundled } from "../messages/notebook";
+import { notebookFiles } from "./notebook-files";
 
 export interface RealmOptions {
   /** Absolute path of the notebook: `require` of built-ins resolves from it. */
@@ -20,6 +23,8 @@ export interface RealmOptions {
   readonly stderr: (text: string) => void;
   /** What `import … from "tslab"` gives. */
   readonly tslab: object;
+  /** Each file a cell reads through `fs` (absolute path; see notebook-files.ts). */
+  readonly onFileRead: (file: string) => void;
 }
 
 export interface Realm {
@@ -35,11 +40,19 @@ export interface Realm {
 const HOST_GLOBALS = [
   "setTimeout", "clearTimeout", "setInterval", "clearInterval", "setImmediate", "clearImmediate", "queueMicrotask",
   "structuredClone", "Buffer", "URL", "URLSearchParams", "TextEncoder", "TextDecoder", "AbortController", "AbortSignal",
-  "fetch", "Headers", "Request", "Response", "performance", "atob", "btoa", "crypto", "process", "Blob",
+  "fetch", "Headers", "Request", "Response", "performance", "atob", "btoa", "crypto", "Blob",
 ] as const;
 
 export function createRealm(options: RealmOptions): Realm {
-  const hostRequire = createRequire(options.notebookFile);
+  // fs, path and process as in a kernel started in the notebook's folder, with file reads reported.
+  const files = notebookFiles(dirname(options.notebookFile), options.onFileRead);
+  const nodeRequire = createRequire(options.notebookFile);
+  const hostRequire = Object.assign((id: string): unknown => (files.modules.has(id) ? files.modules.get(id) : nodeRequire(id)), {
+    resolve: nodeRequire.resolve,
+    cache: nodeRequire.cache,
+    extensions: nodeRequire.extensions,
+    main: nodeRequire.main,
+  }) as NodeJS.Require;
   const loaders = new Map<string, () => unknown>();
   const modules = new Map<string, unknown>();
   /** Modules defined by `@module` cells; re-running such a cell replaces its module. */
@@ -77,6 +90,7 @@ export function createRealm(options: RealmOptions): Realm {
   const sandbox = context as Record<string, unknown>;
   sandbox.console = new Console({ stdout: sinkStream(options.stdout), stderr: sinkStream(options.stderr) });
   sandbox.require = hostRequire;
+  sandbox.process = files.process;
   sandbox[RUNTIME_GLOBAL] = runtime;
   for (const name of HOST_GLOBALS) lazyGlobal(sandbox, name);
 

@@ -52,8 +52,10 @@ async function run(job: WorkerSetup, program: Promise<WorkerProgram>): Promise<v
   let current = 0;
   const context = recordingContext(assumptions, job.inputs.montecarlo, job.notebook, () => current, post);
   const tslab = createTslabShim({ display: (data, displayId, update) => post({ type: "display", data, update, ...(displayId ? { displayId } : {}) }) }, job.versions, context);
+  const filesRead = new Set<string>();
   const realm = createRealm({
     notebookFile: job.notebookFile,
+    onFileRead: (file) => filesRead.add(file),
     stdout: (text) => post({ type: "stream", name: "stdout", text }),
     stderr: (text) => post({ type: "stream", name: "stderr", text }),
     tslab,
@@ -67,9 +69,9 @@ async function run(job: WorkerSetup, program: Promise<WorkerProgram>): Promise<v
     post({ type: "cell-start", cell: cell.cell });
     try {
       const value = inspectValue((await realm.runCell(cell.code, cell.filename))?.[0]);
-      post({ type: "cell-end", cell: cell.cell, reads: assumptions.readIds(), ...(value === undefined ? {} : { value }) });
+      post({ type: "cell-end", cell: cell.cell, reads: assumptions.readIds(), files: [...filesRead], ...(value === undefined ? {} : { value }) });
     } catch (error) {
-      post({ type: "cell-end", cell: cell.cell, reads: assumptions.readIds(), thrown: describe(error) });
+      post({ type: "cell-end", cell: cell.cell, reads: assumptions.readIds(), files: [...filesRead], thrown: describe(error) });
       break;
     }
   }

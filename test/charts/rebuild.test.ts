@@ -83,8 +83,8 @@ describe("charts across rebuilds", () => {
     const { result, html, log } = await rebuild();
     expect(result.exitCode).toBe(0);
     expect(log.notebooks.map((entry) => entry.status)).toEqual(["executed", "reused"]);
-    expect(log.notebooks[0]?.reason).toBe("re-ran: chart data notebooks/data/points.csv changed");
-    expect(lines.some((line) => line.includes("re-ran: chart data notebooks/data/points.csv changed"))).toBe(true);
+    expect(log.notebooks[0]?.reason).toBe("re-ran: data file notebooks/data/points.csv changed");
+    expect(lines.some((line) => line.includes("re-ran: data file notebooks/data/points.csv changed"))).toBe(true);
     // The new row is in the chart (its label) and inlined in the embedded spec.
     expect(figures(html)[0]).toMatch(/>c<\/text>/);
     expect(html).toContain("c,z,77");

@@ -204,6 +204,20 @@ describe("Deno notebooks in the real Deno runtime, compared with Jupyter's Deno 
     expect(text(6)).toBe("84");
   });
 
+  it("reports the files a Deno cell reads (Deno's read functions and node:fs), as the tslab realm does", async () => {
+    temp.write("deno-data/rows.txt", "three\n");
+    const file = temp.notebook("deno-data/reads.ipynb", {
+      kernel: { name: "deno", language: "typescript" },
+      cells: [
+        'import { readFileSync } from "node:fs";\nconsole.log(Deno.readTextFileSync("rows.txt").trim(), readFileSync("rows.txt", "utf8").trim());',
+        'const text = await Deno.readTextFile(new URL("rows.txt", `file://${Deno.cwd()}/`));\nawait Deno.writeTextFile("out.txt", text);\ntry { Deno.readTextFileSync("missing.txt"); } catch { console.log("missing"); }',
+      ],
+    });
+    const [run] = await executeNotebooks([file]);
+    expect(run?.error).toBeUndefined();
+    expect(run?.filesRead).toEqual([join(temp.path, "deno-data", "rows.txt"), join(temp.path, "deno-data", "missing.txt")]);
+  });
+
   it("locates a runtime error in a Deno cell", async () => {
     const file = temp.notebook("deno-error.ipynb", { kernel: { name: "deno", language: "typescript" }, cells: ['console.log("first");', 'const x = 1;\nthrow new Error("from deno " + Deno.version.deno.length);', 'console.log("never");'] });
     const [run] = await executeNotebooks([file]);

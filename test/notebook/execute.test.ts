@@ -69,6 +69,11 @@ describe("executeNotebook: imports", async () => {
     expect(resultText(cells[3]?.outputs ?? [])).toBe("2");
     expect(resultText(cells[4]?.outputs ?? [])).toBe("2");
   });
+  it("reads a relative path beside the notebook wherever it was started, and reports the read", () => {
+    // The test runs from the repository root; the file is in the notebook's folder, as Jupyter reads it.
+    expect(stdout(cells[5]?.outputs ?? [])).toBe("hello from a file notebooks lib\n");
+    expect(run.filesRead).toEqual([join(FIXTURES, "lib", "greeting.txt")]);
+  });
   it("lists the project modules it loaded, transitively, relative to the root", async () => {
     expect(run.modules).toEqual(["test/fixtures/notebooks/lib/helper.ts", "test/fixtures/notebooks/lib/state.ts"]);
     expect(await transitiveModules(join(FIXTURES, "../../.."), run.modules)).toEqual(run.modules);

@@ -25,7 +25,7 @@ export interface ExecutedNotebook<Result> {
    * again (~0.14 s between the last run and the render) is skipped.
    */
   readonly modulesClosed?: boolean;
-  /** Data files its charts read (relative to root or absolute): a change re-runs it, like an assumption. */
+  /** Data files its charts or cells read (relative to root or absolute): a change re-runs it, like an assumption. */
   readonly files?: readonly string[];
   readonly durationMs?: number;
 }

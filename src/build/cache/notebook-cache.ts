@@ -36,7 +36,7 @@ export interface Fingerprint {
   readonly tool: string;
   /** Build settings that change results, e.g. `{ samples, seed }`. */
   readonly settings: Readonly<Record<string, unknown>>;
-  /** Data files its charts read (`data.url`, images; project path → sha256), tracked like modules. */
+  /** Data files its charts or cells read (`data.url`, images, `fs` reads; project path → sha256, "" if missing), tracked like modules. */
   readonly data?: Readonly<Record<string, string>>;
   /** Every assumption id in file order, when the notebook read the list (`nb.assumptions.all()`). */
   readonly assumptionIds?: readonly string[];
@@ -93,8 +93,9 @@ export function fingerprintChanges(recorded: Fingerprint, current: CurrentState)
     if (now !== hash) changes.push({ kind: "module", path, removed: now === undefined });
   }
   for (const [path, hash] of Object.entries(recorded.data ?? {}).sort(byKey)) {
-    const now = current.moduleHash(path);
-    if (now !== hash) changes.push({ kind: "data", path, removed: now === undefined });
+    // "" records a file that was missing (or not a regular file) at run time: still missing is no change.
+    const now = current.moduleHash(path) ?? "";
+    if (now !== hash) changes.push({ kind: "data", path, removed: now === "" });
   }
   if (recorded.lockfile !== current.lockfile) changes.push({ kind: "lockfile" });
   if (recorded.tool !== current.tool) changes.push({ kind: "tool", before: recorded.tool, after: current.tool });

@@ -4,7 +4,7 @@
  * (which imports lib/factor.ts); 03-mix reads alpha and gamma. Figures come from really executing the
  * notebooks, so a stale reuse would show as a wrong number, not just a wrong log line.
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { build, FileBuildEffects } from "../../../src/build/pipeline";
@@ -116,6 +116,24 @@ describe("incremental builds with the real engine", () => {
     expect(removed.log[2]?.reason).toBe("re-ran: the list of assumptions changed (removed delta); delta was removed");
     expect(readFileSync(file("out/build/report.html"), "utf8")).toContain("The file has 4 inputs.");
     expect((await rebuild()).executed).toEqual([]);
+  });
+
+  it("a file a cell reads through fs is tracked like a chart's data: editing it re-runs that notebook", async () => {
+    writeFileSync(file("notebooks/note.txt"), "seven\n");
+    try {
+      // Relative to the notebook's folder, as in Jupyter, though the build runs from elsewhere.
+      appendCell(project.root, "03-mix.ipynb", 'import { readFileSync } from "node:fs";\nnb.md`The note says ${readFileSync("note.txt", "utf8").trim()}.`;');
+      expect((await rebuild()).executed).toEqual(["03-mix.ipynb"]);
+      expect(readFileSync(file("out/build/report.html"), "utf8")).toContain("The note says seven.");
+      writeFileSync(file("notebooks/note.txt"), "eight\n");
+      const edited = await rebuild();
+      expect(edited.executed).toEqual(["03-mix.ipynb"]);
+      expect(edited.log[2]?.reason).toBe("re-ran: data file notebooks/note.txt changed");
+      expect(readFileSync(file("out/build/report.html"), "utf8")).toContain("The note says eight.");
+      expect((await rebuild()).executed).toEqual([]);
+    } finally {
+      rmSync(file("notebooks/note.txt"), { force: true });
+    }
   });
 
   it("changing a project module re-executes exactly its (transitive) importers", async () => {

@@ -125,7 +125,7 @@ describe("cache decisions", () => {
     await rm(join(root, "notebooks/rows.csv"));
     expect(spawnSync("mkfifo", [join(root, "notebooks/rows.csv")]).status).toBe(0);
     const decision = decide(makeEntry("notebooks/a.ipynb", recorded, {}, new Date(0)), state(now));
-    expect(decision.reuse ? "" : reranBecause(decision.changes)).toBe("re-ran: chart data notebooks/rows.csv was removed");
+    expect(decision.reuse ? "" : reranBecause(decision.changes)).toBe("re-ran: data file notebooks/rows.csv was removed");
   });
 });
 
