@@ -26,10 +26,11 @@ export interface RunContext {
   recordFigure(figure: FigureRecord): void;
   recordClaim(claim: ClaimRecord): void;
   /**
-   * True in `fragtax build/run`: the report renderer fills `nb.words.ledger()` from the whole ledger.
-   * Absent in Jupyter, where the notebook's own claims so far are counted instead.
+   * Set in `fragtax build/run`: `nb.words.ledger()` leaves a marker carrying this run's key, which the
+   * renderer fills from the whole ledger. Text that only looks like a marker (in a data file, a label)
+   * lacks the key and stays text. Absent in Jupyter, where the notebook's own claims so far are counted.
    */
-  readonly ledgerResolvedAtRender?: boolean;
+  readonly ledgerKey?: string;
 }
 
 /**

@@ -115,7 +115,7 @@ export function createSession(host: NotebookHost, context: RunContext): Notebook
     },
     mdFragment: (strings, ...values) => interpolateMarkdown(strings, values),
     fmt: formatAny,
-    words: createWords(() => claims, context.ledgerResolvedAtRender === true),
+    words: createWords(() => claims, context.ledgerKey),
   };
 }
 

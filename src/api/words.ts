@@ -63,7 +63,7 @@ const DEFAULT_VERDICT_PHRASES: Readonly<Record<Verdict, string>> = {
   unverifiable: "not checkable against an independent figure",
 };
 
-export function createWords(claimsSoFar: () => readonly ClaimRecord[], resolvesLedgerLater = false): Words {
+export function createWords(claimsSoFar: () => readonly ClaimRecord[], ledgerKey?: string): Words {
   return {
     compare,
     verdict: verdictPhrase,
@@ -71,7 +71,7 @@ export function createWords(claimsSoFar: () => readonly ClaimRecord[], resolvesL
     list,
     claimsSoFar: (filter) => countClaims(claimsSoFar().filter(filter ?? (() => true))),
     countsText,
-    ledger: (what = "counts", options = {}) => (resolvesLedgerLater ? ledgerMarker(what, options) : ledgerText(claimsSoFar(), what, options)),
+    ledger: (what = "counts", options = {}) => (ledgerKey !== undefined ? ledgerMarker(ledgerKey, what, options) : ledgerText(claimsSoFar(), what, options)),
   };
 }
 
@@ -131,22 +131,22 @@ export function ledgerText(claims: readonly ClaimRecord[], what: LedgerWhat, opt
   return formatNumber(counts[what], "count");
 }
 
-// Private-use characters around "ledger:what:verb": markdown, its typographer, HTML escaping and
-// nb.md's escaping of interpolated text (which escapes "|") leave them alone.
+// Private-use characters around "ledger:key:what:verb": markdown, its typographer, HTML escaping and
+// nb.md's escaping of interpolated text (which escapes "|") leave them alone. The key is the run's
+// (random, hex): the same characters typed into data carry no key, or another, and stay as they are.
 const OPEN = "\uE000";
 const CLOSE = "\uE001";
-const MARKER = new RegExp(`${OPEN}ledger:(\\w+):([01])${CLOSE}`, "g");
+const KEY = /^[0-9a-f]{16,}$/;
 
-function ledgerMarker(what: LedgerWhat, options: CountsOptions): string {
-  return `${OPEN}ledger:${what}:${options.verb === true ? 1 : 0}${CLOSE}`;
+function ledgerMarker(key: string, what: LedgerWhat, options: CountsOptions): string {
+  return `${OPEN}ledger:${key}:${what}:${options.verb === true ? 1 : 0}${CLOSE}`;
 }
 
-/** Fills every `ledger()` marker in rendered text from the whole report's claims. */
-export function resolveLedgerWords(text: string, claims: readonly ClaimRecord[]): string {
-  if (!text.includes(OPEN)) return text;
-  return text.replace(MARKER, (_match, what: string, verb: string) =>
-    isLedgerWhat(what) ? ledgerText(claims, what, { verb: verb === "1" }) : _match,
-  );
+/** Fills every `ledger()` marker the run with `key` left in rendered text, from the whole report's claims. */
+export function resolveLedgerWords(text: string, claims: readonly ClaimRecord[], key: string | undefined): string {
+  if (key === undefined || !KEY.test(key) || !text.includes(OPEN)) return text;
+  const marker = new RegExp(`${OPEN}ledger:${key}:(\\w+):([01])${CLOSE}`, "g");
+  return text.replace(marker, (match, what: string, verb: string) => (isLedgerWhat(what) ? ledgerText(claims, what, { verb: verb === "1" }) : match));
 }
 
 function isLedgerWhat(value: string): value is LedgerWhat {

@@ -18,6 +18,8 @@ export interface ChapterRun {
   readonly notebook: Notebook;
   readonly figures: readonly FigureRecord[];
   readonly claims: readonly ClaimRecord[];
+  /** The key of the `nb.words.ledger()` markers in its outputs (the render fills only these). */
+  readonly ledgerKey?: string;
   readonly status: "executed" | "reused";
   readonly durationMs: number;
   /** Why it was executed or reused, in words ("assumption h100_usd_per_gpu_hour changed"). */

@@ -29,6 +29,8 @@ import { cacheEntryNotChapterRun } from "../messages/versions";
 interface CachedRun {
   readonly ok: boolean;
   readonly notebook: Notebook;
+  /** The key of the ledger markers in its outputs (absent: none are filled). */
+  readonly ledgerKey?: string;
   readonly figures: readonly FigureRecord[];
   readonly claims: readonly ClaimRecord[];
 }
@@ -37,7 +39,8 @@ function validateCachedRun(value: unknown): CachedRun {
   const candidate = value as Partial<CachedRun> | null;
   if (
     typeof candidate !== "object" || candidate === null || typeof candidate.ok !== "boolean" ||
-    !Array.isArray(candidate.notebook?.cells) || !Array.isArray(candidate.figures) || !Array.isArray(candidate.claims)
+    !Array.isArray(candidate.notebook?.cells) || !Array.isArray(candidate.figures) || !Array.isArray(candidate.claims) ||
+    (candidate.ledgerKey !== undefined && typeof candidate.ledgerKey !== "string")
   ) {
     throw new Error(cacheEntryNotChapterRun());
   }
@@ -109,7 +112,7 @@ export class FileBuildEffects implements BuildEffects {
         await Promise.all(drawn); // the render step reads them: no chart is drawn twice, nor two at once
         return results.map((result) => ({
           notebook: result.notebook,
-          result: { ok: result.status === "ok", notebook: result.executed, figures: result.figures, claims: result.claims },
+          result: { ok: result.status === "ok", notebook: result.executed, figures: result.figures, claims: result.claims, ...(result.ledgerKey !== undefined && { ledgerKey: result.ledgerKey }) },
           reads: result.assumptionsRead,
           modules: result.modules,
           modulesClosed: true, // the engine's bundle and type check each give the whole closure
@@ -125,8 +128,8 @@ export class FileBuildEffects implements BuildEffects {
     return config.chapters.map((chapter) => {
       const outcome = outcomes.find((candidate) => candidate.notebook === chapter.relativePath);
       if (outcome === undefined) throw new Error(messages.engineNoResult(chapter.relativePath));
-      const { notebook, figures, claims } = outcome.result;
-      return { chapter, notebook, figures, claims, status: outcome.status, durationMs: outcome.durationMs, reason: outcome.reason };
+      const { notebook, figures, claims, ledgerKey } = outcome.result;
+      return { chapter, notebook, figures, claims, ...(ledgerKey !== undefined && { ledgerKey }), status: outcome.status, durationMs: outcome.durationMs, reason: outcome.reason };
     });
   }
 

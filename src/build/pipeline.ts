@@ -174,7 +174,7 @@ async function buildAndPrint({ config, options, effects, started, rel, registry,
   };
   const renderInput: ReportInput = {
     config,
-    chapters: runs.map((run) => ({ number: run.chapter.number, relativePath: run.chapter.relativePath, notebook: run.notebook })),
+    chapters: runs.map((run) => ({ number: run.chapter.number, relativePath: run.chapter.relativePath, notebook: run.notebook, ...(run.ledgerKey !== undefined && { ledgerKey: run.ledgerKey }) })),
     assumptions: registry.all(),
     assumptionsFile: rel(config.assumptions),
     figures,

@@ -53,7 +53,7 @@ async function runCommand(notebook: string, options: { out?: string; timeout: st
   });
   // nb.words.ledger() counts the whole report when a build renders it; a single run has only this notebook's claims.
   const { resolveLedgerWords } = await import("../api/words");
-  const json = resolveLedgerWords(`${JSON.stringify(result.executed, null, 1)}\n`, result.claims);
+  const json = resolveLedgerWords(`${JSON.stringify(result.executed, null, 1)}\n`, result.claims, result.ledgerKey);
   if (options.out === "-") process.stdout.write(json);
   else {
     const out = resolve(options.out ?? join(outPaths(root).executed, basename(notebook)));

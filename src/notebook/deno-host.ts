@@ -18,7 +18,7 @@ import { notebookFiles } from "./notebook-files";
 /** Attaches the run context to `jupyter`; returns what reads the assumption ids read so far. */
 export async function attachRunContext(jupyter: object, inputs: RunInputs, notebook: string, currentCell: () => number, post: (event: RunEvent) => void): Promise<() => readonly string[]> {
   const assumptions = await loadTrackedAssumptions(inputs, notebook);
-  Object.defineProperty(jupyter, RUN_CONTEXT, { value: recordingContext(assumptions, inputs.montecarlo, notebook, currentCell, post), enumerable: false });
+  Object.defineProperty(jupyter, RUN_CONTEXT, { value: recordingContext(assumptions, inputs.montecarlo, inputs.ledgerKey, notebook, currentCell, post), enumerable: false });
   return () => assumptions.readIds();
 }
 

@@ -78,6 +78,8 @@ export interface NotebookRunResult {
   readonly assumptionsRead: readonly string[];
   /** Files its cells read through `fs` (absolute paths, first-read order; notebook-files.ts). */
   readonly filesRead: readonly string[];
+  /** The key of the `nb.words.ledger()` markers in its outputs (`resolveLedgerWords` fills only these). */
+  readonly ledgerKey?: string;
   readonly figures: readonly FigureRecord[];
   readonly claims: readonly ClaimRecord[];
   readonly cellsRun: number;
@@ -194,6 +196,7 @@ export async function executeNotebook(file: string, options: ExecuteOptions = {}
       modules: [...new Set([...bundle.projectModules, ...types.files])].sort(),
       assumptionsRead: state.reads,
       filesRead: state.files,
+      ledgerKey: inputs.ledgerKey,
       figures: state.figures,
       claims: state.claims,
       cellsRun: state.counts.size,

@@ -9,12 +9,12 @@ import type { ListingReader } from "../assumptions/types";
 import type { RunEvent } from "./outputs";
 import type { RunContext } from "./run-context";
 
-export function recordingContext(assumptions: ListingReader, montecarlo: MonteCarloSettings, notebook: string, currentCell: () => number, post: (event: RunEvent) => void): RunContext {
+export function recordingContext(assumptions: ListingReader, montecarlo: MonteCarloSettings, ledgerKey: string, notebook: string, currentCell: () => number, post: (event: RunEvent) => void): RunContext {
   const stamp = <T extends object>(record: T): T => ({ ...plain(record), notebook, cell: currentCell() });
   return {
     assumptions,
     montecarlo,
-    ledgerResolvedAtRender: true,
+    ledgerKey,
     recordFigure(figure: FigureRecord) {
       const record = stamp(figure);
       post({ type: "figure", record });

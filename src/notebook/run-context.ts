@@ -6,6 +6,7 @@
  * Registries do not cross threads, so the main thread resolves only serializable `RunInputs` (which
  * assumptions file, overrides, Monte Carlo options) and the worker builds the context from them.
  */
+import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
@@ -31,6 +32,8 @@ export interface RunInputs {
    * notebooks parses it once): the worker then builds its registry without loading YAML and zod.
    */
   readonly preloaded?: PreloadedAssumptions;
+  /** The key of this run's `nb.words.ledger()` markers (api/context.ts `ledgerKey`): random per run. */
+  readonly ledgerKey: string;
 }
 
 /** A parsed assumptions file as plain data (structured-cloned into the worker). */
@@ -75,6 +78,7 @@ export async function resolveRunInputs(notebookFile: string, options: RunInputOp
     overrides: options.overrides ?? [],
     montecarlo: options.montecarlo ?? fields?.montecarlo ?? DEFAULT_MONTE_CARLO,
     ...(preloaded !== undefined && { preloaded }),
+    ledgerKey: randomBytes(16).toString("hex"),
   };
 }
 

@@ -50,7 +50,7 @@ process.on("unhandledRejection", (reason) => reportRejection(reason));
 async function run(job: WorkerSetup, program: Promise<WorkerProgram>): Promise<void> {
   const assumptions = await loadTrackedAssumptions(job.inputs, job.notebook);
   let current = 0;
-  const context = recordingContext(assumptions, job.inputs.montecarlo, job.notebook, () => current, post);
+  const context = recordingContext(assumptions, job.inputs.montecarlo, job.inputs.ledgerKey, job.notebook, () => current, post);
   const tslab = createTslabShim({ display: (data, displayId, update) => post({ type: "display", data, update, ...(displayId ? { displayId } : {}) }) }, job.versions, context);
   const filesRead = new Set<string>();
   const realm = createRealm({

@@ -24,6 +24,8 @@ export interface ChapterInput {
   readonly notebook: Notebook;
   /** The notebook's folder (absolute), for charts' relative data URLs; the current folder when absent. */
   readonly baseDir?: string;
+  /** The key of the `nb.words.ledger()` markers its run left (api/words.ts); none are filled without it. */
+  readonly ledgerKey?: string;
 }
 
 export interface FailedCell {

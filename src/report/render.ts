@@ -78,7 +78,9 @@ export async function renderReport(input: ReportInput): Promise<RenderedReport> 
   const chapters: RenderedChapter[] = [];
   for (const chapter of numbered(input.chapters)) {
     const baseDir = chapter.baseDir ?? dirname(join(input.config.root, chapter.relativePath));
-    chapters.push(await renderChapter({ ...chapter, baseDir }, markdown, input.config.root));
+    const rendered = await renderChapter({ ...chapter, baseDir }, markdown, input.config.root);
+    // nb.words.ledger() left markers with its run's key: the whole ledger is known only now.
+    chapters.push({ ...rendered, html: rawHtml(resolveLedgerWords(rendered.html.value, input.claims, chapter.ledgerKey)) });
   }
   const appendices = renderAppendices({ ...input, montecarlo: input.config.montecarlo });
   const { config } = input;
@@ -94,8 +96,7 @@ export async function renderReport(input: ReportInput): Promise<RenderedReport> 
     notice: input.notice ?? html``,
     headlines: headlineCards(input.figures, input.chapters[0]?.relativePath),
     toc: tableOfContents(chapters, appendices),
-    // nb.words.ledger() left markers: the whole ledger is known only now.
-    chapters: rawHtml(resolveLedgerWords(html`${chapters.map((chapter) => chapter.html)}`.value, input.claims)),
+    chapters: html`${chapters.map((chapter) => chapter.html)}`,
     appendices: html`${appendices.map((appendix) => appendix.html)}`,
     colophon: html`Built ${input.provenance.builtAt} by fragtax ${input.provenance.tools.fragtax ?? ""} from commit ${input.provenance.git.commit ?? "none"}${input.provenance.git.dirty ? " (uncommitted changes)" : ""}.`,
   };

@@ -12,6 +12,8 @@ const assumption = (id: string, kind: Assumption["kind"]): Assumption => ({
 });
 const known = new Map([["guess_share", assumption("guess_share", "judgement")], ["paper_usd", assumption("paper_usd", "source")], ["essay_usd", assumption("essay_usd", "essay")]]);
 
+const KEY = "0123456789abcdef0123456789abcdef";
+
 function session(options: { ledgerLater?: boolean } = {}) {
   const figures: FigureRecord[] = [];
   const claims: ClaimRecord[] = [];
@@ -22,7 +24,7 @@ function session(options: { ledgerLater?: boolean } = {}) {
     montecarlo: { samples: 10, seed: 1 },
     recordFigure: (f: FigureRecord) => figures.push(f),
     recordClaim: (c: ClaimRecord) => claims.push(c),
-    ...(options.ledgerLater === true ? { ledgerResolvedAtRender: true } : {}),
+    ...(options.ledgerLater === true ? { ledgerKey: KEY } : {}),
   };
   const display = { html: (t: string) => htmlOut.push(t), markdown: (t: string) => markdown.push(t), raw: () => undefined };
   const nb = notebook({ display, [RUN_CONTEXT]: context } as unknown as TslabLike);
@@ -118,6 +120,16 @@ describe("nb.words: wording chosen from the data", () => {
     const { nb, markdown } = session({ ledgerLater: true });
     void nb.md`Of the claims, ${nb.words.ledger("counts", { verb: true })}; ${nb.words.ledger("overstated")} overstated out of ${nb.words.ledger("total")}.`;
     const all = [claimInput("a", "overstated", 3), claimInput("b", "consistent", 1), claimInput("c", "overstated", 2)].map(({ drivers: _d, ...c }) => c as ClaimRecord);
-    expect(resolveLedgerWords(markdown[0] ?? "", all)).toBe("Of the claims, 1 is consistent and 2 overstated; 2 overstated out of 3.");
+    expect(resolveLedgerWords(markdown[0] ?? "", all, KEY)).toBe("Of the claims, 1 is consistent and 2 overstated; 2 overstated out of 3.");
+  });
+
+  it("fills only the markers of the run's own key: the same characters in data stay text", () => {
+    const { nb, markdown } = session({ ledgerLater: true });
+    const forged = ["\uE000ledger:total:0\uE001", `\uE000ledger:${"f".repeat(32)}:total:0\uE001`];
+    void nb.md`Ours: ${nb.words.ledger("total")}. From a data file: ${forged[0]} and ${forged[1]}.`;
+    const all = [claimInput("a", "overstated", 3)].map(({ drivers: _d, ...c }) => c as ClaimRecord);
+    expect(resolveLedgerWords(markdown[0] ?? "", all, KEY)).toBe(`Ours: 1. From a data file: ${forged[0]} and ${forged[1]}.`);
+    // Without a key (a run that left no markers), nothing is filled.
+    expect(resolveLedgerWords(markdown[0] ?? "", all, undefined)).toBe(markdown[0]);
   });
 });
