@@ -6,15 +6,16 @@ import * as msg from "../messages/assumptions";
 import { AssumptionError, UnknownAssumptionError } from "./errors";
 import type { AssumptionProblem } from "./errors";
 import { describeSupport, supportOf, valueProblems, withinSupport } from "./rules";
-import { assumptionContent } from "./content";
+import { assumptionContent, assumptionInfo } from "./content";
 import { sha256 } from "../util/hash";
-import { EVERY_ASSUMPTION, type Assumption, type AssumptionOverride, type Correlation, type DistributionKind, type ListingReader } from "./types";
+import { aboutRead, EVERY_ASSUMPTION, type Assumption, type AssumptionInfo, type AssumptionOverride, type Correlation, type DistributionKind, type ListingReader } from "./types";
 import { nearestNames } from "../util/suggest";
 
 export class AssumptionRegistry {
   readonly #byId: ReadonlyMap<string, Assumption>;
   readonly #all: readonly Assumption[];
   readonly #reads = new Map<string, string[]>();
+  #catalog: readonly AssumptionInfo[] | undefined;
 
   /** `assumptions` must have unique ids (the loader guarantees it); they are kept in the given order. */
   constructor(
@@ -75,6 +76,11 @@ export class AssumptionRegistry {
         read(EVERY_ASSUMPTION);
         for (const assumption of this.#all) read(assumption.id);
         return this.#all;
+      },
+      catalog: (): readonly AssumptionInfo[] => {
+        read(EVERY_ASSUMPTION);
+        for (const assumption of this.#all) read(aboutRead(assumption.id));
+        return (this.#catalog ??= Object.freeze(this.#all.map((assumption) => Object.freeze(assumptionInfo(assumption)))));
       },
       readIds: (): readonly string[] => [...own],
     };

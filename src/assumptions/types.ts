@@ -79,11 +79,32 @@ export interface AssumptionReader {
   readIds(): readonly string[];
 }
 
+/** What an assumption is, without its numbers: what `catalog()` hands out. */
+export type AssumptionInfo = Omit<Assumption, "value" | "range" | "mode" | "distribution">;
+
 /** A reader that also lists every assumption; the list is a read too (see `EVERY_ASSUMPTION`). */
 export interface ListingReader extends AssumptionReader {
   /** Every assumption, in file order: records the list and each assumption in it as read. */
   all(): readonly Assumption[];
+  /**
+   * What every assumption is (id, label, unit, kind, source, note, correlations), in file order,
+   * without its value or range: records the list and these fields (`aboutRead`) as read, so a changed
+   * number does not re-run a notebook that only counts or names its inputs.
+   */
+  catalog(): readonly AssumptionInfo[];
 }
+
+/** In `readIds()`: what `catalog()` gave of this assumption was read (not its numbers). */
+export function aboutRead(id: string): string {
+  return `${ABOUT}${id}`;
+}
+
+/** The id an `aboutRead` names, or undefined for a read of the whole assumption. */
+export function aboutId(read: string): string | undefined {
+  return read.startsWith(ABOUT) ? read.slice(ABOUT.length) : undefined;
+}
+
+const ABOUT = "about:";
 
 /**
  * In `readIds()`: the consumer read the list of every assumption, so adding, removing or reordering

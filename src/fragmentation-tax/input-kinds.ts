@@ -13,7 +13,7 @@ export type InputKind = "essay" | "source" | "judgement";
  * An assumption's kind: its declared `kind` when the assumptions file has one, else read from the
  * source title convention ("Maverick analyst essay", "fragtax analysts' assumption", anything else).
  */
-export function inputKind(a: Assumption): InputKind {
+export function inputKind(a: Pick<Assumption, "kind" | "source">): InputKind {
   const declared = (a as { readonly kind?: unknown }).kind;
   if (declared === "essay" || declared === "source" || declared === "judgement") return declared;
   if (/^Maverick analyst essay/i.test(a.source.title)) return "essay";
@@ -21,6 +21,6 @@ export function inputKind(a: Assumption): InputKind {
 }
 
 /** True when an assumption cites a public source rather than the essay or our own judgement. */
-export function isIndependentSource(a: Assumption): boolean {
+export function isIndependentSource(a: Pick<Assumption, "kind" | "source">): boolean {
   return inputKind(a) === "source";
 }

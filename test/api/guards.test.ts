@@ -14,7 +14,7 @@ function session() {
   const figures: FigureRecord[] = [];
   const shown: string[] = [];
   const context: RunContext = {
-    assumptions: { get: () => { throw new Error("none"); }, readIds: () => [], all: () => [] },
+    assumptions: { get: () => { throw new Error("none"); }, readIds: () => [], all: () => [], catalog: () => [] },
     montecarlo: { samples: 500, seed: 1 },
     recordFigure: (figure) => figures.push(figure),
     recordClaim: () => undefined,

@@ -49,6 +49,7 @@ function recordingContext(): RunContext & { figures: FigureRecord[]; claims: Cla
       },
       readIds: () => reads,
       all: () => [price],
+      catalog: () => [price],
     },
     montecarlo: { samples: 2000, seed: 7 },
     recordFigure: (figure) => figures.push(figure),
@@ -108,7 +109,7 @@ describe("notebook API in Jupyter mode", () => {
       cwd: join(notebooks, "drafts"),
       loadAssumptions: (file) => {
         loaded.push(file);
-        return { get: () => price, readIds: () => [], all: () => [price] };
+        return { get: () => price, readIds: () => [], all: () => [price], catalog: () => [price] };
       },
     });
     expect(loaded).toEqual([join(notebooks, "assumptions.yaml")]);

@@ -5,10 +5,10 @@
 import { readFile } from "node:fs/promises";
 import { readFileSync, statSync } from "node:fs";
 import { isAbsolute, join, relative, sep } from "node:path";
-import { EVERY_ASSUMPTION, type Assumption } from "../../assumptions/types";
+import { aboutId, EVERY_ASSUMPTION, type Assumption } from "../../assumptions/types";
 import type { CurrentState, Fingerprint } from "./notebook-cache";
 import type { AssumptionContent } from "../../assumptions/content";
-import { assumptionContent } from "../../assumptions/content";
+import { assumptionContent, assumptionInfoContent, type AssumptionInfoContent } from "../../assumptions/content";
 import { sha256 } from "../../util/hash";
 
 /**
@@ -115,11 +115,14 @@ export async function fingerprintAfterRun(inputs: FingerprintInputs): Promise<Fi
     const hash = inputs.hasher.hash(path);
     if (hash !== undefined) modules[path] = hash;
   }
-  const assumptions: Record<string, AssumptionContent | null> = {};
-  for (const id of [...new Set(inputs.reads)].filter((read) => read !== EVERY_ASSUMPTION).sort()) {
-    const assumption = inputs.assumption(id);
+  const assumptions: Record<string, AssumptionContent | AssumptionInfoContent | null> = {};
+  const reads = new Set(inputs.reads);
+  for (const read of [...reads].filter((r) => r !== EVERY_ASSUMPTION).sort()) {
+    const about = aboutId(read);
+    if (about !== undefined && reads.has(about)) continue; // the whole assumption is recorded
+    const assumption = inputs.assumption(about ?? read);
     // A read of an undefined id is recorded too: defining it later must re-run the notebook.
-    assumptions[id] = assumption ? assumptionContent(assumption) : null;
+    assumptions[read] = assumption === undefined ? null : about === undefined ? assumptionContent(assumption) : assumptionInfoContent(assumption);
   }
   const data: Record<string, string> = {};
   for (const path of [...new Set((inputs.files ?? []).map((file) => toProjectPath(inputs.root, file)))].sort()) {
@@ -143,9 +146,10 @@ export function currentState(inputs: Omit<FingerprintInputs, "modules" | "reads"
   return {
     source: inputs.hasher.hash(inputs.notebook) ?? "",
     moduleHash: (path) => inputs.hasher.hash(path),
-    assumption: (id) => {
-      const assumption = inputs.assumption(id);
-      return assumption ? assumptionContent(assumption) : undefined;
+    assumption: (read) => {
+      const about = aboutId(read);
+      const assumption = inputs.assumption(about ?? read);
+      return assumption === undefined ? undefined : about === undefined ? assumptionContent(assumption) : assumptionInfoContent(assumption);
     },
     assumptionIds: inputs.assumptionIds,
     lockfile: inputs.lockfile,

@@ -14,7 +14,8 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { writeFileAtomic } from "../../util/atomic";
-import type { AssumptionContent } from "../../assumptions/content";
+import type { AssumptionContent, AssumptionInfoContent } from "../../assumptions/content";
+import { aboutId } from "../../assumptions/types";
 import { canonicalJson, sha256, stableJson } from "../../util/hash";
 import { locatingFileSystemErrors } from "../../util/fs-errors";
 import type { Change } from "../../vocabulary/changes";
@@ -29,8 +30,11 @@ export interface Fingerprint {
   readonly source: string;
   /** Project module (path relative to the root, `/`-separated) → sha256 of its content. */
   readonly modules: Readonly<Record<string, string>>;
-  /** Assumption id → its content (everything but position) at run time; null: read but not defined. */
-  readonly assumptions: Readonly<Record<string, AssumptionContent | null>>;
+  /**
+   * Assumption id → its content (everything but position) at run time; `about:id` (a `catalog()` read)
+   * → its content without the numbers; null: read but not defined.
+   */
+  readonly assumptions: Readonly<Record<string, AssumptionContent | AssumptionInfoContent | null>>;
   /** sha256 of package-lock.json ("" when there is none). */
   readonly lockfile: string;
   readonly tool: string;
@@ -56,7 +60,8 @@ export interface CacheEntry<Result> {
 export interface CurrentState {
   readonly source: string;
   moduleHash(path: string): string | undefined;
-  assumption(id: string): AssumptionContent | undefined;
+  /** The content of a read as `Fingerprint.assumptions` keys it (an id, or `about:id`). */
+  assumption(read: string): AssumptionContent | AssumptionInfoContent | undefined;
   /** Every id the assumptions file defines now, in file order. */
   assumptionIds(): readonly string[];
   readonly lockfile: string;
@@ -84,9 +89,9 @@ export function fingerprintChanges(recorded: Fingerprint, current: CurrentState)
       changes.push({ kind: "assumption-list", added: after.filter((id) => !before.includes(id)), removed: before.filter((id) => !after.includes(id)) });
     }
   }
-  for (const [id, before] of Object.entries(recorded.assumptions).sort(byKey)) {
-    const after = current.assumption(id);
-    if (canonicalJson(after ?? null) !== canonicalJson(before)) changes.push({ kind: "assumption", id, before, after });
+  for (const [read, before] of Object.entries(recorded.assumptions).sort(byKey)) {
+    const after = current.assumption(read);
+    if (canonicalJson(after ?? null) !== canonicalJson(before)) changes.push({ kind: "assumption", id: aboutId(read) ?? read, before, after });
   }
   for (const [path, hash] of Object.entries(recorded.modules).sort(byKey)) {
     const now = current.moduleHash(path);

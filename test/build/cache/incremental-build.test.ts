@@ -118,6 +118,19 @@ describe("incremental builds with the real engine", () => {
     expect((await rebuild()).executed).toEqual([]);
   });
 
+  it("a notebook that read the catalogue re-runs for a new input or a new label, not for a new value", async () => {
+    appendCell(project.root, "01-alpha.ipynb", 'nb.md`Inputs: ${nb.assumptions.catalog().map((a) => a.label).join(", ")}.`;');
+    expect((await rebuild()).executed).toEqual(["01-alpha.ipynb"]);
+    expect(readFileSync(file("out/build/report.html"), "utf8")).toContain("Inputs: Alpha, Beta, Gamma, Read by no notebook.");
+    edit("notebooks/assumptions.yaml", "range: { low: 3, high: 4 }", "range: { low: 5, high: 6 }"); // gamma's numbers
+    expect((await rebuild()).executed).toEqual(["03-mix.ipynb"]); // 01-alpha read gamma's label only
+    edit("notebooks/assumptions.yaml", "label: Gamma", "label: Gamma ray");
+    const relabelled = await rebuild();
+    expect(relabelled.executed).toEqual(["01-alpha.ipynb", "03-mix.ipynb"]);
+    expect(relabelled.log[0]?.reason).toBe("re-ran: gamma label changed");
+    expect(readFileSync(file("out/build/report.html"), "utf8")).toContain("Inputs: Alpha, Beta, Gamma ray, Read by no notebook.");
+  });
+
   it("a file a cell reads through fs is tracked like a chart's data: editing it re-runs that notebook", async () => {
     writeFileSync(file("notebooks/note.txt"), "seven\n");
     try {

@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm, writeFile, mkdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { EVERY_ASSUMPTION, type Assumption } from "../../../src/assumptions/types";
+import { aboutRead, EVERY_ASSUMPTION, type Assumption } from "../../../src/assumptions/types";
 import type { Fingerprint } from "../../../src/build/cache/notebook-cache";
 import { NotebookCache, decide, entryPath, makeEntry } from "../../../src/build/cache/notebook-cache";
 import { FileHasher, currentState, fingerprintAfterRun, type FingerprintInputs } from "../../../src/build/cache/dependencies";
@@ -116,6 +116,21 @@ describe("cache decisions", () => {
     // Without the list read, the same addition leaves the entry alone.
     const unlisted = makeEntry("notebooks/a.ipynb", await fingerprint(now), {}, new Date(0));
     expect(decide(unlisted, state(new Map([...now, ["new_one", { ...h, id: "new_one" }]]))).reuse).toBe(true);
+  });
+
+  it("records a catalogue read without the numbers: a new range is no change, a new source is", async () => {
+    const now = new Map([["h100_usd_per_gpu_hour", h100(2, 3)]]);
+    const recorded = await fingerprintAfterRun({ ...fingerprintInputs(now), reads: [EVERY_ASSUMPTION, aboutRead("h100_usd_per_gpu_hour")] });
+    expect(Object.keys(recorded.assumptions)).toEqual([aboutRead("h100_usd_per_gpu_hour")]);
+    expect(recorded.assumptions[aboutRead("h100_usd_per_gpu_hour")]).not.toHaveProperty("range");
+    const entry = makeEntry("notebooks/a.ipynb", recorded, {}, new Date(0));
+    expect(decide(entry, state(new Map([["h100_usd_per_gpu_hour", h100(4, 5)]]))).reuse).toBe(true);
+    const resourced = decide(entry, state(new Map([["h100_usd_per_gpu_hour", { ...h100(2, 3), source: { title: "Other", date: "2026-05-01" } }]])));
+    expect(resourced.reuse ? "" : reranBecause(resourced.changes)).toBe("re-ran: h100_usd_per_gpu_hour source changed");
+    // Read whole as well (a get), the numbers count again.
+    const both = await fingerprintAfterRun({ ...fingerprintInputs(now), reads: [aboutRead("h100_usd_per_gpu_hour"), "h100_usd_per_gpu_hour"] });
+    expect(Object.keys(both.assumptions)).toEqual(["h100_usd_per_gpu_hour"]);
+    expect(decide(makeEntry("notebooks/a.ipynb", both, {}, new Date(0)), state(new Map([["h100_usd_per_gpu_hour", h100(4, 5)]]))).reuse).toBe(false);
   });
 
   it("re-runs when a chart's data file became a FIFO, without waiting to read it", { timeout: 15_000 }, async () => {
