@@ -60,12 +60,15 @@ export default async function bench(): Promise<BenchTable[]> {
     const cold = await run();
     const noop = await run();
     const cli = join(repo, "dist", "cli.js");
-    const cliNoop = existsSync(cli) ? (() => {
+    const cliBuild = () => {
       const started = performance.now();
       const child = spawnSync(process.execPath, [cli, "build", "--root", root, ...(pdf ? [] : ["--no-pdf"])], { encoding: "utf8" });
       if (child.status !== 0) throw new Error(child.stderr);
       return { ms: performance.now() - started, executed: 0, total: noop.total, pdf: /pdf: reused/.test(child.stderr) ? "reused" : "?", exit: 0 as const };
-    })() : undefined;
+    };
+    // The bundled CLI is other code than the sources build() ran from (another code stamp), so its first
+    // build renders the page again: the second is the no-op.
+    const cliNoop = existsSync(cli) ? (cliBuild(), cliBuild()) : undefined;
     const id = changeOneAssumption(join(root, "notebooks", "assumptions.yaml"));
     const one = await run();
     const row = (label: string, r: Awaited<ReturnType<typeof run>>) => ({
