@@ -117,7 +117,8 @@ export class FileBuildEffects implements BuildEffects {
           modules: result.modules,
           modulesClosed: true, // the engine's bundle and type check each give the whole closure
           // The files its charts read and those its cells read through fs: a change to either re-runs it.
-          files: [...notebookChartFiles(result.executed, dirname(join(config.root, result.notebook)), config.root), ...result.filesRead],
+          files: notebookChartFiles(result.executed, dirname(join(config.root, result.notebook)), config.root),
+          readFiles: result.filesRead,
           durationMs: result.durationMs,
         }));
       },

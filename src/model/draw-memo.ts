@@ -55,14 +55,18 @@ function doubles(value: Float64Array | Readonly<Record<string, Float64Array>>): 
 /**
  * Everything a draw of `spec` reads (distributions.ts's `distributionOf`, the stream key, and the
  * correlations `correlationTargets` reads), as text. Numbers are written so that NaN, ±Infinity and
- * −0 stay distinct from each other and from an absent field.
+ * −0 stay distinct from each other and from an absent field, and from anything that is not a number
+ * (a "1" from a CSV row draws otherwise than 1: the sampler's arithmetic would concatenate it).
  */
 export function drawKey(spec: Assumption | number): string {
   if (typeof spec === "number") return `=${num(spec)}`;
+  if (typeof spec !== "object" || spec === null) return `?${typeof spec}:${String(spec)}`;
   const correlations = (spec.correlations ?? []).map((c) => `${JSON.stringify(c.with)}:${num(c.rho)}`).join(",");
   return [JSON.stringify(spec.id), spec.distribution, num(spec.range?.low), num(spec.range?.high), num(spec.value), num(spec.mode), correlations].join("|");
 }
 
 function num(x: number | undefined): string {
-  return x === undefined ? "-" : Object.is(x, -0) ? "-0" : String(x);
+  if (x === undefined) return "-";
+  if (typeof x !== "number") return `${typeof x}:${JSON.stringify(x) ?? String(x)}`;
+  return Object.is(x, -0) ? "-0" : String(x);
 }

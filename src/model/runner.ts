@@ -56,12 +56,17 @@ export function runModel<K extends string, O extends string>(
   const drivers = (output: O): Driver[] => driversOf(model.evaluate, assumptions, output);
   // The corners cost up to 2¹² evaluations and few callers read them: computed on first read, once.
   let corners: Record<O, { low: number; high: number }> | undefined;
-  return {
+  const run = {
     summary, mean, samples, inputs: result.inputs, assumptions, result, drivers,
     get corners() {
       return (corners ??= cornersOf(model, assumptions));
     },
   };
+  // Shown (a cell's value, console.log) with the corners' numbers, not "[Getter]".
+  Object.defineProperty(run, Symbol.for("nodejs.util.inspect.custom"), {
+    value: (_depth: number, options: object, inspect: (value: unknown, options: object) => string) => inspect({ ...run }, options),
+  });
+  return run;
 }
 
 const MAX_CORNER_INPUTS = 12;

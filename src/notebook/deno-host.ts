@@ -14,6 +14,8 @@ import type { RunInputs } from "./run-context";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { notebookFiles } from "./notebook-files";
+import { sha256OfFile } from "../util/hash";
+import type { FileRead } from "../vocabulary/file-reads";
 
 /** Attaches the run context to `jupyter`; returns what reads the assumption ids read so far. */
 export async function attachRunContext(jupyter: object, inputs: RunInputs, notebook: string, currentCell: () => number, post: (event: RunEvent) => void): Promise<() => readonly string[]> {
@@ -22,32 +24,38 @@ export async function attachRunContext(jupyter: object, inputs: RunInputs, noteb
   return () => assumptions.readIds();
 }
 
-/** Deno's functions that read a file's content by path (and `open`, unless for writing only). */
-const DENO_READS = ["readTextFile", "readTextFileSync", "readFile", "readFileSync", "open", "openSync"] as const;
+/** Deno's functions whose result depends on a file's content or presence (`open`: unless for writing only). */
+const DENO_READS = ["readTextFile", "readTextFileSync", "readFile", "readFileSync", "open", "openSync", "stat", "statSync", "lstat", "lstatSync"] as const;
 
 /**
- * What a Deno notebook's cells read: `node:fs` imports get notebook-files.ts's wrappers, and the
- * runner's `Deno` gets these read functions, each reporting its file first. Deno already runs in the
- * notebook's folder, so a relative path names the same file either way.
+ * What a Deno notebook's cells read: the cells' `node:fs` imports get notebook-files.ts's wrappers,
+ * and Deno's own read functions are wrapped on `Deno` itself (they are writable), so a module the
+ * notebook imports is tracked too when it reads through `Deno`. Each file is reported once, with the
+ * hash of its content before the first read. Deno already runs in the notebook's folder, so a
+ * relative path names the same file either way.
  */
-export function trackFiles(folder: string, deno: object): { modules: ReadonlyMap<string, unknown>; deno: PropertyDescriptorMap; reads: () => readonly string[] } {
-  const reads = new Set<string>();
-  const record = (file: string): void => void reads.add(file);
-  const { modules } = notebookFiles(folder, record);
+export function trackFiles(folder: string, deno: object): { modules: ReadonlyMap<string, unknown>; reads: () => readonly FileRead[] } {
+  const reads: FileRead[] = [];
+  const seen = new Set<string>();
+  const add = (read: FileRead): void => {
+    if (seen.has(read.path)) return;
+    seen.add(read.path);
+    reads.push(read);
+  };
+  const { modules } = notebookFiles(folder, add);
   const here = (target: unknown): string | undefined =>
     typeof target === "string" ? resolve(folder, target) : target instanceof URL && target.protocol === "file:" ? fileURLToPath(target) : undefined;
-  const descriptors: PropertyDescriptorMap = {};
+  const functions = deno as Record<string, unknown>;
   for (const name of DENO_READS) {
-    const original = (deno as Record<string, unknown>)[name];
+    const original = functions[name];
     if (typeof original !== "function") continue;
-    const value = (...args: unknown[]): unknown => {
+    functions[name] = (...args: unknown[]): unknown => {
       const options = args[1] as { read?: boolean; write?: boolean; append?: boolean; create?: boolean; truncate?: boolean } | undefined;
       const writing = options !== undefined && options.read !== true && (options.write === true || options.append === true || options.create === true || options.truncate === true);
       const file = here(args[0]);
-      if (file !== undefined && !(name.startsWith("open") && writing)) record(file);
+      if (file !== undefined && !seen.has(file) && !(name.startsWith("open") && writing)) add({ path: file, sha256: sha256OfFile(file) ?? "" });
       return Reflect.apply(original, deno, args);
     };
-    descriptors[name] = { value, enumerable: true };
   }
-  return { modules, deno: descriptors, reads: () => [...reads] };
+  return { modules, reads: () => [...reads] };
 }

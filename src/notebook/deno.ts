@@ -207,7 +207,7 @@ async function run(program) {
   const bundled = loadBundle(program);
   const resolveSpecifier = (s) => (s.startsWith("./") || s.startsWith("../") ? new URL(s, program.notebookDir).href : s);
   // Files the cells read (deno-host.ts): node:fs imports and Deno's read functions report them.
-  let files = { modules: new Map(), deno: {}, reads: () => [] };
+  let files = { modules: new Map(), reads: () => [] };
   const load = async (s) => {
     if (cellModules.has(s)) return cellModules.get(s);
     if (!modules.has(s)) modules.set(s, s in bundled ? asNamespace(bundled[s]()) : files.modules.has(s) ? asNamespace(files.modules.get(s)) : await import(resolveSpecifier(s)));
@@ -227,7 +227,7 @@ async function run(program) {
     return;
   }
   globalThis.__fragtax = {
-    deno: Object.create(Deno, { jupyter: { value: jupyter, enumerable: true }, ...files.deno }),
+    deno: Object.create(Deno, { jupyter: { value: jupyter, enumerable: true } }),
     declare(names) { for (const name of names) if (!(name in globalThis)) globalThis[name] = undefined; },
     set(name, value) { globalThis[name] = value; },
     imp(s) { return cellModules.get(s) ?? modules.get(s); },

@@ -24,7 +24,7 @@ import { cellError, codeFrame, errorOutput, firstFrame, mapThrough, readSource, 
 import { CompileCache } from "./compile-cache";
 import { BUNDLE_WRAPPER_PREFIX, bundleImports, ENGINE_ENTRIES, ENTRY_NAME, firstUses, isImportFailure, type ImportBundle, type ImportFailure } from "./imports";
 import { cellText, NotebookFormatError, notebookKernel, parseNotebook, type CodeCell, type Notebook } from "./nbformat";
-import { OutputCollector, type RunEvent, type ThrownValue } from "./outputs";
+import { OutputCollector, type FileRead, type RunEvent, type ThrownValue } from "./outputs";
 import { DEFAULT_TIMEOUT_MS, NotebookWorker, startWorkerEarly, type WorkerOutcome, type WorkerProgram, type WorkerSetup } from "./pool";
 import { resolveRunInputs, type RunInputOptions } from "./run-context";
 import { denoBundle, denoBundleSpecifiers, findDeno, runInDeno } from "./deno";
@@ -76,8 +76,8 @@ export interface NotebookRunResult {
   readonly modules: readonly string[];
   /** Assumption ids the notebook read, in first-read order. */
   readonly assumptionsRead: readonly string[];
-  /** Files its cells read through `fs` (absolute paths, first-read order; notebook-files.ts). */
-  readonly filesRead: readonly string[];
+  /** Files its cells read through `fs` (absolute paths and content hashes, first-read order; notebook-files.ts). */
+  readonly filesRead: readonly FileRead[];
   /** The key of the `nb.words.ledger()` markers in its outputs (`resolveLedgerWords` fills only these). */
   readonly ledgerKey?: string;
   readonly figures: readonly FigureRecord[];
@@ -289,7 +289,7 @@ async function runCells(
 
 interface RunState {
   reads: readonly string[];
-  files: readonly string[];
+  files: readonly FileRead[];
   figures: FigureRecord[];
   claims: ClaimRecord[];
   ended: Map<number, ThrownValue | null>;

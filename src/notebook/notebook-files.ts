@@ -2,20 +2,27 @@
  * The file system as a notebook's cells see it. Jupyter starts a kernel in the notebook's folder, so
  * `readFileSync("data.csv")` there names the file beside the notebook. A worker thread cannot change
  * the process's directory (and chapters run side by side), so the realm gets its own `fs`,
- * `fs/promises` and `path`, which resolve a relative path against the notebook's folder, and a
- * `process` whose `cwd()` is that folder: the same notebook reads the same file wherever `fragtax` was
- * started.
+ * `fs/promises`, `path`, `process` (whose `cwd()` is that folder) and `module` (whose `createRequire`
+ * gives the same), which resolve a relative path against the notebook's folder: the same notebook
+ * reads the same file wherever `fragtax` was started.
  *
- * Every file a cell reads through them (`readFile`, `readFileSync`, `createReadStream`, `open` for
- * reading) is reported by `onRead`, with its absolute path: the build keeps its content in the
- * notebook's fingerprint and re-runs the notebook when it changes, as it does for a chart's data file.
- * A read that failed is reported too, so creating the file later re-runs the notebook. What is not
- * tracked: directory listings, files read by a child process, and the network.
+ * Every file a cell reads or looks at through them (`readFile`, `createReadStream`, `open` for
+ * reading, `openAsBlob`, the source of a copy, and `exists`, `access`, `stat`, `lstat`: a cell that
+ * checks for an optional file depends on it too) is reported by `onRead` once, with its absolute path
+ * and the sha256 of its content just before the first read ("" when there is no regular file). The
+ * build keeps that hash in the notebook's fingerprint and re-runs the notebook when the file differs,
+ * as it does for a chart's data file; hashing before the read errs towards one run too many, never a
+ * stale one. What is not tracked: directory listings, files read by a child process (which starts in
+ * fragtax's folder), and the network.
  */
 // The modules themselves (default imports), not namespace objects: their properties can be copied and replaced.
 import fs from "node:fs";
+import nodeModule from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { sha256OfFile } from "../util/hash";
+import type { FileRead } from "./outputs";
 
 /** fs functions whose first argument is a path. */
 const FIRST_PATH = [
@@ -25,31 +32,33 @@ const FIRST_PATH = [
 ] as const;
 /** fs functions whose first two arguments are paths (`symlink`'s first is the link's target: kept as written). */
 const TWO_PATHS = ["copyFile", "cp", "link", "rename"] as const;
-/** fs functions that read a file's content, by the path they were given. */
-const READS: ReadonlySet<string> = new Set(["readFile", "readFileSync", "createReadStream", "open", "openSync"]);
+/** fs functions (and their Sync forms) whose result depends on the first path's content or presence. */
+const READS: ReadonlySet<string> = new Set(["readFile", "createReadStream", "open", "openAsBlob", "copyFile", "cp", "exists", "access", "stat", "lstat"]);
 
 export interface NotebookFiles {
   /** What `require` (and `import`) of these built-ins give the realm, by specifier. */
   readonly modules: ReadonlyMap<string, unknown>;
   /** The realm's `process`: the host's, with `cwd()` the notebook's folder. */
   readonly process: NodeJS.Process;
+  /** `require` over `base`, giving these modules for their specifiers. */
+  wrapRequire(base: NodeJS.Require): NodeJS.Require;
 }
 
-export function notebookFiles(folder: string, onRead: (file: string) => void): NotebookFiles {
+export function notebookFiles(folder: string, onRead: (read: FileRead) => void): NotebookFiles {
+  const seen = new Set<string>();
   const here = (p: unknown): unknown => {
     if (typeof p === "string") return path.isAbsolute(p) ? p : path.resolve(folder, p);
     if (Buffer.isBuffer(p)) return path.isAbsolute(p.toString()) ? p : Buffer.from(path.resolve(folder, p.toString()));
     return p; // a URL (always absolute), a file descriptor or a FileHandle
   };
   const record = (name: string, args: readonly unknown[]): void => {
-    if (!READS.has(name)) return;
-    const flags = args[1];
-    // `open` reads unless its flags say write-only ("w", "a", O_WRONLY) or start the file anew ("w+").
-    const forReading = !name.startsWith("open") || flags === undefined || (typeof flags === "string" ? flags.startsWith("r") : typeof flags === "number" && (flags & 3) !== fs.constants.O_WRONLY);
-    if (!forReading) return;
+    if (!READS.has(name.replace(/Sync$/, ""))) return;
+    if (name.startsWith("open") && name !== "openAsBlob" && !opensForReading(args[1])) return;
     const target = args[0];
-    if (typeof target === "string" || Buffer.isBuffer(target)) onRead(target.toString());
-    else if (target instanceof URL && target.protocol === "file:") onRead(fileURLToPath(target));
+    const file = typeof target === "string" || Buffer.isBuffer(target) ? target.toString() : target instanceof URL && target.protocol === "file:" ? fileURLToPath(target) : undefined;
+    if (file === undefined || seen.has(file)) return;
+    seen.add(file);
+    onRead({ path: file, sha256: sha256OfFile(file) ?? "" });
   };
   const wrapAll = (module: object, sync: boolean): Record<string, unknown> => {
     const wrapped = Object.defineProperties({}, Object.getOwnPropertyDescriptors(module)) as Record<string, unknown>;
@@ -61,8 +70,10 @@ export function notebookFiles(folder: string, onRead: (file: string) => void): N
         record(name, args);
         return Reflect.apply(original, this, args);
       };
-      // realpath.native and friends: the properties hung on the original function stay reachable.
-      Object.defineProperties(replacement, Object.getOwnPropertyDescriptors(original));
+      // realpath.native and friends stay reachable; `exists` keeps a promisified form, through this wrapper.
+      const { [promisify.custom]: custom, ...own } = Object.getOwnPropertyDescriptors(original) as Record<string | symbol, PropertyDescriptor>;
+      Object.defineProperties(replacement, own);
+      if (custom !== undefined) Object.defineProperty(replacement, promisify.custom, { value: (p: unknown) => new Promise((resolve) => replacement(p, resolve)), configurable: true });
       wrapped[name] = replacement;
     };
     for (const name of FIRST_PATH) {
@@ -79,16 +90,52 @@ export function notebookFiles(folder: string, onRead: (file: string) => void): N
   const promises = wrapAll(fs.promises, false);
   const files = wrapAll(fs, true);
   Object.defineProperty(files, "promises", { value: promises, enumerable: true, configurable: true, writable: true });
+  // `new fs.ReadStream(path)` and `new fs.WriteStream(path)`, as createReadStream and createWriteStream.
+  files.ReadStream = streamClass(fs.ReadStream, (p) => here(p), (p) => record("createReadStream", [p]));
+  files.WriteStream = streamClass(fs.WriteStream, (p) => here(p), () => undefined);
   const paths = notebookPath(folder);
-  const modules = new Map<string, unknown>([
-    ["fs", files], ["node:fs", files], ["fs/promises", promises], ["node:fs/promises", promises],
-    ["path", paths], ["node:path", paths], ["path/posix", paths.posix], ["node:path/posix", paths.posix],
-  ]);
   const cwd = (): string => folder;
   const process = new Proxy(globalThis.process, {
     get: (target, key) => (key === "cwd" ? cwd : Reflect.get(target, key, target)),
   });
-  return { modules, process };
+  const modules = new Map<string, unknown>([
+    ["fs", files], ["node:fs", files], ["fs/promises", promises], ["node:fs/promises", promises],
+    ["path", paths], ["node:path", paths], ["path/posix", paths.posix], ["node:path/posix", paths.posix],
+    ["process", process], ["node:process", process],
+  ]);
+  const wrapRequire = (base: NodeJS.Require): NodeJS.Require =>
+    Object.assign((id: string): unknown => (modules.has(id) ? modules.get(id) : base(id)), {
+      resolve: base.resolve,
+      cache: base.cache,
+      extensions: base.extensions,
+      main: base.main,
+    }) as NodeJS.Require;
+  // `createRequire(...)("fs")` gives the same fs as `require("fs")`.
+  const ownModule = Object.assign(Object.create(nodeModule) as typeof nodeModule, {
+    createRequire: (from: string | URL): NodeJS.Require => wrapRequire(nodeModule.createRequire(from)),
+  });
+  modules.set("module", ownModule);
+  modules.set("node:module", ownModule);
+  return { modules, process, wrapRequire };
+}
+
+/** `open`'s flags read unless write-only: "w", "a", "wx", "ax" (any with "r" or "+" reads) or O_WRONLY. */
+function opensForReading(flags: unknown): boolean {
+  if (flags === undefined || flags === null) return true;
+  if (typeof flags === "string") return flags.includes("r") || flags.includes("+");
+  return typeof flags !== "number" || (flags & 3) !== fs.constants.O_WRONLY;
+}
+
+/** A stream class whose constructor resolves its path here (and reports a read). */
+function streamClass<T extends new (...args: never[]) => object>(Base: T, here: (p: unknown) => unknown, read: (p: unknown) => void): T {
+  const Wrapped = function (this: unknown, ...args: unknown[]): object {
+    if (args.length > 0) args[0] = here(args[0]);
+    read(args[0]);
+    return Reflect.construct(Base, args, new.target ?? Wrapped) as object;
+  };
+  Object.setPrototypeOf(Wrapped, Base);
+  Wrapped.prototype = Base.prototype;
+  return Wrapped as unknown as T;
 }
 
 /** `symlink(target, path)`: only the link's own path is resolved here. */

@@ -9,6 +9,8 @@
  *    prints it (`console.log(value)`: `util.inspect` for objects and numbers, a string as it is;
  *    null and undefined give no output). The compatibility test holds us to that.
  */
+import type { FileRead } from "../vocabulary/file-reads";
+export type { FileRead };
 import { format } from "node:util";
 import type { ClaimRecord, FigureRecord } from "../api/types";
 import type { MimeBundle, Output } from "./nbformat";
@@ -25,7 +27,7 @@ export type RunEvent =
   | { readonly type: "stream"; readonly name: "stdout" | "stderr"; readonly text: string }
   | { readonly type: "display"; readonly data: MimeBundle; readonly displayId?: string; readonly update: boolean }
   /** `value`: the trailing value as text/plain; `bundle`: a richer mime bundle for it (Deno's kernel shows one). */
-  | { readonly type: "cell-end"; readonly cell: number; readonly value?: string; readonly bundle?: MimeBundle; readonly thrown?: ThrownValue; readonly reads: readonly string[]; readonly files?: readonly string[] }
+  | { readonly type: "cell-end"; readonly cell: number; readonly value?: string; readonly bundle?: MimeBundle; readonly thrown?: ThrownValue; readonly reads: readonly string[]; readonly files?: readonly FileRead[] }
   | { readonly type: "figure"; readonly record: FigureRecord }
   | { readonly type: "claim"; readonly record: ClaimRecord };
 

@@ -15,6 +15,7 @@ import { RUNTIME_GLOBAL } from "./cells";
 import { BUNDLE_WRAPPER_PREFIX, ENTRY_NAME } from "./imports";
 import { moduleNotBundled } from "../messages/notebook";
 import { notebookFiles } from "./notebook-files";
+import type { FileRead } from "./outputs";
 
 export interface RealmOptions {
   /** Absolute path of the notebook: `require` of built-ins resolves from it. */
@@ -23,8 +24,8 @@ export interface RealmOptions {
   readonly stderr: (text: string) => void;
   /** What `import … from "tslab"` gives. */
   readonly tslab: object;
-  /** Each file a cell reads through `fs` (absolute path; see notebook-files.ts). */
-  readonly onFileRead: (file: string) => void;
+  /** Each file a cell reads through `fs` (absolute path and content hash; see notebook-files.ts). */
+  readonly onFileRead: (read: FileRead) => void;
 }
 
 export interface Realm {
@@ -46,13 +47,7 @@ const HOST_GLOBALS = [
 export function createRealm(options: RealmOptions): Realm {
   // fs, path and process as in a kernel started in the notebook's folder, with file reads reported.
   const files = notebookFiles(dirname(options.notebookFile), options.onFileRead);
-  const nodeRequire = createRequire(options.notebookFile);
-  const hostRequire = Object.assign((id: string): unknown => (files.modules.has(id) ? files.modules.get(id) : nodeRequire(id)), {
-    resolve: nodeRequire.resolve,
-    cache: nodeRequire.cache,
-    extensions: nodeRequire.extensions,
-    main: nodeRequire.main,
-  }) as NodeJS.Require;
+  const hostRequire = files.wrapRequire(createRequire(options.notebookFile));
   const loaders = new Map<string, () => unknown>();
   const modules = new Map<string, unknown>();
   /** Modules defined by `@module` cells; re-running such a cell replaces its module. */

@@ -15,7 +15,7 @@
 import { parentPort } from "node:worker_threads";
 import * as messages from "../messages/notebook";
 import { loadTrackedAssumptions } from "./assumptions";
-import { inspectValue, type RunEvent, type ThrownValue } from "./outputs";
+import { inspectValue, type FileRead, type RunEvent, type ThrownValue } from "./outputs";
 import type { WorkerProgram, WorkerSetup } from "./pool";
 import { createRealm } from "./realm";
 import { recordingContext } from "./recording";
@@ -52,10 +52,10 @@ async function run(job: WorkerSetup, program: Promise<WorkerProgram>): Promise<v
   let current = 0;
   const context = recordingContext(assumptions, job.inputs.montecarlo, job.inputs.ledgerKey, job.notebook, () => current, post);
   const tslab = createTslabShim({ display: (data, displayId, update) => post({ type: "display", data, update, ...(displayId ? { displayId } : {}) }) }, job.versions, context);
-  const filesRead = new Set<string>();
+  const filesRead: FileRead[] = [];
   const realm = createRealm({
     notebookFile: job.notebookFile,
-    onFileRead: (file) => filesRead.add(file),
+    onFileRead: (read) => filesRead.push(read),
     stdout: (text) => post({ type: "stream", name: "stdout", text }),
     stderr: (text) => post({ type: "stream", name: "stderr", text }),
     tslab,

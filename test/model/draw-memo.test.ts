@@ -1,3 +1,4 @@
+import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
 import type { Assumption } from "../../src/assumptions/types";
 import { ColumnMemo, drawKey } from "../../src/model/draw-memo";
@@ -44,6 +45,8 @@ describe("drawn columns are kept for the run, as copies", () => {
     expect(drawKey(base)).toBe(drawKey({ ...base, label: "renamed", note: "notes are not read", source: { title: "t", date: "2026-01-01" } }));
     expect(new Set([drawKey(0), drawKey(-0), drawKey(Number.NaN), drawKey(Number.POSITIVE_INFINITY)]).size).toBe(4);
     expect(drawKey({ ...base, mode: Number.NaN })).not.toBe(drawKey(base));
+    // A number read from text ("2", as a CSV row gives it) is not the number 2: the sampler would concatenate it.
+    expect(drawKey({ ...base, range: { low: "2", high: "3" } } as unknown as Assumption)).not.toBe(drawKey(base));
   });
 
   it("a column written to by its caller does not change the next run's draws", () => {
@@ -109,5 +112,7 @@ describe("a model run's corners", () => {
     expect(calls).toBe(afterRun + 4);
     expect(run.corners.sum).toEqual({ low: 11, high: 32 });
     expect(calls).toBe(afterRun + 4);
+    // Shown as a cell's value: the corners' numbers, not "[Getter]".
+    expect(inspect(run, { depth: 3 })).toContain("corners: { sum: { low: 11, high: 32 } }");
   });
 });

@@ -206,16 +206,20 @@ describe("Deno notebooks in the real Deno runtime, compared with Jupyter's Deno 
 
   it("reports the files a Deno cell reads (Deno's read functions and node:fs), as the tslab realm does", async () => {
     temp.write("deno-data/rows.txt", "three\n");
+    temp.write("deno-data/from-module.txt", "four\n");
+    // A module the notebook imports reads through Deno too: tracked, as the cell's own reads.
+    temp.write("deno-data/load.ts", 'export const load = (name: string): Promise<string> => Deno.readTextFile(name);\n');
     const file = temp.notebook("deno-data/reads.ipynb", {
       kernel: { name: "deno", language: "typescript" },
       cells: [
-        'import { readFileSync } from "node:fs";\nconsole.log(Deno.readTextFileSync("rows.txt").trim(), readFileSync("rows.txt", "utf8").trim());',
+        'import { readFileSync } from "node:fs";\nimport { load } from "./load.ts";\nconsole.log(Deno.readTextFileSync("rows.txt").trim(), readFileSync("rows.txt", "utf8").trim(), (await load("from-module.txt")).trim());',
         'const text = await Deno.readTextFile(new URL("rows.txt", `file://${Deno.cwd()}/`));\nawait Deno.writeTextFile("out.txt", text);\ntry { Deno.readTextFileSync("missing.txt"); } catch { console.log("missing"); }',
       ],
     });
     const [run] = await executeNotebooks([file]);
     expect(run?.error).toBeUndefined();
-    expect(run?.filesRead).toEqual([join(temp.path, "deno-data", "rows.txt"), join(temp.path, "deno-data", "missing.txt")]);
+    expect(run?.filesRead.map((read) => read.path)).toEqual(["rows.txt", "from-module.txt", "missing.txt"].map((name) => join(temp.path, "deno-data", name)));
+    expect(run?.filesRead[2]?.sha256).toBe("");
   });
 
   it("locates a runtime error in a Deno cell", async () => {

@@ -1,8 +1,9 @@
-import { realpathSync } from "node:fs";
+import { readFileSync, realpathSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { transitiveModules } from "../../src/build/cache/dependencies";
 import { executeNotebook } from "../../src/notebook/execute";
+import { sha256 } from "../../src/util/hash";
 import { executeNotebooks } from "../../src/notebook/execute-many";
 import type { CodeCell, Output } from "../../src/notebook/nbformat";
 import { appendCell, tempProject } from "../project";
@@ -72,7 +73,8 @@ describe("executeNotebook: imports", async () => {
   it("reads a relative path beside the notebook wherever it was started, and reports the read", () => {
     // The test runs from the repository root; the file is in the notebook's folder, as Jupyter reads it.
     expect(stdout(cells[5]?.outputs ?? [])).toBe("hello from a file notebooks lib\n");
-    expect(run.filesRead).toEqual([join(FIXTURES, "lib", "greeting.txt")]);
+    expect(run.filesRead.map((read) => read.path)).toEqual([join(FIXTURES, "lib", "greeting.txt")]);
+    expect(run.filesRead[0]?.sha256).toBe(sha256(readFileSync(join(FIXTURES, "lib", "greeting.txt"))));
   });
   it("lists the project modules it loaded, transitively, relative to the root", async () => {
     expect(run.modules).toEqual(["test/fixtures/notebooks/lib/helper.ts", "test/fixtures/notebooks/lib/state.ts"]);

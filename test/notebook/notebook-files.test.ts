@@ -1,11 +1,15 @@
 import { existsSync, mkdtempSync, readlinkSync, rmSync, writeFileSync } from "node:fs";
-import type * as Fs from "node:fs";
+import * as Fs from "node:fs";
+import type * as Module from "node:module";
 import type * as Path from "node:path";
+import { promisify } from "node:util";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { notebookFiles } from "../../src/notebook/notebook-files";
+import { sha256 } from "../../src/util/hash";
+import type { FileRead } from "../../src/vocabulary/file-reads";
 
 const folder = mkdtempSync(join(tmpdir(), "fragtax-nbfiles-"));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
@@ -13,7 +17,7 @@ writeFileSync(join(folder, "rows.csv"), "a\n1\n");
 
 function setUp(): { fs: typeof Fs; path: typeof Path; reads: string[]; cwd: () => string } {
   const reads: string[] = [];
-  const files = notebookFiles(folder, (file) => reads.push(file));
+  const files = notebookFiles(folder, (read) => reads.push(read.path));
   return { fs: files.modules.get("node:fs") as typeof Fs, path: files.modules.get("path") as typeof Path, reads, cwd: () => files.process.cwd() };
 }
 
@@ -50,6 +54,40 @@ describe("the file system a notebook's cells see", () => {
     fs.readdirSync(".");
     fs.statSync("rows.csv");
     const csv = join(folder, "rows.csv");
-    expect(reads).toEqual([csv, csv, join(folder, "missing.csv"), csv, csv]);
+    // Once per file, the first time: a later read of the same file adds nothing.
+    expect(reads).toEqual([csv, join(folder, "missing.csv")]);
+  });
+
+  it("counts looking for a file, a blob, a copy's source and a read-append open as reads, with the hash before the read", async () => {
+    const reads: FileRead[] = [];
+    const files = notebookFiles(folder, (read) => reads.push(read));
+    const fs = files.modules.get("fs") as typeof Fs;
+    writeFileSync(join(folder, "blob.txt"), "blob");
+    writeFileSync(join(folder, "append.txt"), "a");
+    expect(fs.existsSync("optional.txt")).toBe(false);
+    expect(await (await fs.openAsBlob("blob.txt")).text()).toBe("blob");
+    fs.copyFileSync("rows.csv", "copy.csv");
+    await (await fs.promises.open("append.txt", "a+")).close();
+    expect(reads).toEqual([
+      { path: join(folder, "optional.txt"), sha256: "" },
+      { path: join(folder, "blob.txt"), sha256: sha256("blob") },
+      { path: join(folder, "rows.csv"), sha256: sha256("a\n1\n") },
+      { path: join(folder, "append.txt"), sha256: sha256("a") },
+    ]);
+  });
+
+  it("gives the same folder through every door: process, module.createRequire, streams, promisify(exists)", async () => {
+    const { fs, reads } = setUp();
+    const files = notebookFiles(folder, () => undefined);
+    expect((files.modules.get("node:process") as NodeJS.Process).cwd()).toBe(folder);
+    const { createRequire } = files.modules.get("node:module") as typeof Module;
+    const required = createRequire(join(folder, "x.js"))("node:fs") as typeof Fs;
+    expect(required.readFileSync("rows.csv", "utf8")).toBe("a\n1\n");
+    // (Node takes a path here, though its types do not say so.)
+    const stream = new (fs.ReadStream as unknown as new (path: string) => Fs.ReadStream)("rows.csv");
+    expect(stream).toBeInstanceOf(Fs.ReadStream);
+    await new Promise<void>((resolve, reject) => stream.on("close", resolve).on("error", reject).resume());
+    expect(await promisify(fs.exists)("rows.csv")).toBe(true);
+    expect(reads).toEqual([join(folder, "rows.csv")]);
   });
 });

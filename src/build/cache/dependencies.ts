@@ -3,13 +3,13 @@
  * no-op rebuild hashes each module once) and the transitive project-module closure of its imports.
  */
 import { readFile } from "node:fs/promises";
-import { readFileSync, statSync } from "node:fs";
 import { isAbsolute, join, relative, sep } from "node:path";
 import { aboutId, EVERY_ASSUMPTION, type Assumption } from "../../assumptions/types";
 import type { CurrentState, Fingerprint } from "./notebook-cache";
 import type { AssumptionContent } from "../../assumptions/content";
 import { assumptionContent, assumptionInfoContent, type AssumptionInfoContent } from "../../assumptions/content";
-import { sha256 } from "../../util/hash";
+import { sha256, sha256OfFile } from "../../util/hash";
+import type { FileRead } from "../../vocabulary/file-reads";
 
 /**
  * Hashes files under `root` by relative path; missing files hash to `undefined`, and so does anything
@@ -35,14 +35,7 @@ export class FileHasher {
 
   hash(path: string): string | undefined {
     const key = toProjectPath(this.root, path);
-    if (!this.memo.has(key)) {
-      try {
-        const path = join(this.root, key);
-        this.memo.set(key, statSync(path).isFile() ? sha256(readFileSync(path)) : undefined);
-      } catch {
-        this.memo.set(key, undefined);
-      }
-    }
+    if (!this.memo.has(key)) this.memo.set(key, sha256OfFile(join(this.root, key)));
     return this.memo.get(key);
   }
 }
@@ -96,8 +89,10 @@ export interface FingerprintInputs {
   readonly modulesClosed?: boolean;
   /** Ids the notebook read, in any order (`EVERY_ASSUMPTION` among them when it read the list). */
   readonly reads: readonly string[];
-  /** Data files its charts read (relative to root or absolute). */
+  /** Data files its charts read (relative to root or absolute), hashed now. */
   readonly files?: readonly string[];
+  /** Files its cells read, each with the hash taken when it was read (which wins over `files`). */
+  readonly readFiles?: readonly FileRead[];
   readonly assumption: (id: string) => Assumption | undefined;
   /** Every id the assumptions file defines, in file order. */
   readonly assumptionIds: () => readonly string[];
@@ -124,11 +119,15 @@ export async function fingerprintAfterRun(inputs: FingerprintInputs): Promise<Fi
     // A read of an undefined id is recorded too: defining it later must re-run the notebook.
     assumptions[read] = assumption === undefined ? null : about === undefined ? assumptionContent(assumption) : assumptionInfoContent(assumption);
   }
-  const data: Record<string, string> = {};
-  for (const path of [...new Set((inputs.files ?? []).map((file) => toProjectPath(inputs.root, file)))].sort()) {
+  const found = new Map<string, string>();
+  for (const file of inputs.files ?? []) {
+    const path = toProjectPath(inputs.root, file);
     // A missing file is recorded too ("" never matches a hash): creating it must re-run the notebook.
-    data[path] = inputs.hasher.hash(path) ?? "";
+    found.set(path, inputs.hasher.hash(path) ?? "");
   }
+  // What a cell read is recorded as it was then: hashed now, an edit made while it ran would pass for what it saw.
+  for (const read of inputs.readFiles ?? []) found.set(toProjectPath(inputs.root, read.path), read.sha256);
+  const data = Object.fromEntries([...found].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   return {
     source: inputs.hasher.hash(inputs.notebook) ?? "",
     modules,

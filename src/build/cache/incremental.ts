@@ -8,6 +8,7 @@
  */
 import type { Assumption } from "../../assumptions/types";
 import * as messages from "../../messages/versions";
+import type { FileRead } from "../../vocabulary/file-reads";
 import { NotebookCache } from "./notebook-cache";
 import { FileHasher, currentState, fingerprintAfterRun, lockfileHash } from "./dependencies";
 
@@ -25,8 +26,10 @@ export interface ExecutedNotebook<Result> {
    * again (~0.14 s between the last run and the render) is skipped.
    */
   readonly modulesClosed?: boolean;
-  /** Data files its charts or cells read (relative to root or absolute): a change re-runs it, like an assumption. */
+  /** Data files its charts read (relative to root or absolute): a change re-runs it, like an assumption. */
   readonly files?: readonly string[];
+  /** Files its cells read, with the hash of what they read (taken then, not now): tracked like `files`. */
+  readonly readFiles?: readonly FileRead[];
   readonly durationMs?: number;
 }
 
@@ -97,7 +100,7 @@ export async function runIncrementally<Result>(inputs: IncrementalInputs<Result>
     // The fingerprints at once (each resolves its modules' closure with esbuild: one after the other,
     // nine chapters spent ~0.4 s waiting here between the last run and the render).
     const fingerprints = await Promise.all(
-      executed.map((run) => ((inputs.cacheable?.(run.result) ?? true) ? fingerprintAfterRun({ ...common, notebook: run.notebook, modules: run.modules, modulesClosed: run.modulesClosed === true, reads: run.reads, ...(run.files !== undefined && { files: run.files }) }) : undefined)),
+      executed.map((run) => ((inputs.cacheable?.(run.result) ?? true) ? fingerprintAfterRun({ ...common, notebook: run.notebook, modules: run.modules, modulesClosed: run.modulesClosed === true, reads: run.reads, ...(run.files !== undefined && { files: run.files }), ...(run.readFiles !== undefined && { readFiles: run.readFiles }) }) : undefined)),
     );
     for (const [index, run] of executed.entries()) {
       const fingerprint = fingerprints[index];

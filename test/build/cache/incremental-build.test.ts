@@ -16,6 +16,7 @@ interface LogEntry { readonly notebook: string; readonly status: string; readonl
 let project: TempProject;
 let lines: string[];
 const file = (path: string): string => join(project.root, path);
+const page = (): string => readFileSync(file("out/build/report.html"), "utf8");
 const edit = (path: string, from: string, to: string): void => {
   const text = readFileSync(file(path), "utf8");
   if (!text.includes(from)) throw new Error(`${path} does not contain ${from}`);
@@ -47,8 +48,10 @@ beforeAll(async () => {
   expect(cold.figures).toEqual({ alpha_twice: 2, beta_scaled: 20, alpha_plus_gamma: 4 });
 }, 60_000);
 afterAll(() => project.remove());
-// Every test starts from the original sources with a warm cache (restoring them re-validates the entries).
+// Every test starts from the original sources with a warm cache (restoring them re-validates the entries),
+// and without the data files a test made.
 beforeEach(async () => {
+  for (const path of ["notebooks/note.txt", "notebooks/optional.txt"]) rmSync(file(path), { force: true });
   for (const [path, text] of originals) writeFileSync(file(path), text);
   await rebuild();
 });
@@ -133,20 +136,38 @@ describe("incremental builds with the real engine", () => {
 
   it("a file a cell reads through fs is tracked like a chart's data: editing it re-runs that notebook", async () => {
     writeFileSync(file("notebooks/note.txt"), "seven\n");
-    try {
-      // Relative to the notebook's folder, as in Jupyter, though the build runs from elsewhere.
-      appendCell(project.root, "03-mix.ipynb", 'import { readFileSync } from "node:fs";\nnb.md`The note says ${readFileSync("note.txt", "utf8").trim()}.`;');
-      expect((await rebuild()).executed).toEqual(["03-mix.ipynb"]);
-      expect(readFileSync(file("out/build/report.html"), "utf8")).toContain("The note says seven.");
-      writeFileSync(file("notebooks/note.txt"), "eight\n");
-      const edited = await rebuild();
-      expect(edited.executed).toEqual(["03-mix.ipynb"]);
-      expect(edited.log[2]?.reason).toBe("re-ran: data file notebooks/note.txt changed");
-      expect(readFileSync(file("out/build/report.html"), "utf8")).toContain("The note says eight.");
-      expect((await rebuild()).executed).toEqual([]);
-    } finally {
-      rmSync(file("notebooks/note.txt"), { force: true });
-    }
+    // Relative to the notebook's folder, as in Jupyter, though the build runs from elsewhere.
+    appendCell(project.root, "03-mix.ipynb", 'import { readFileSync } from "node:fs";\nnb.md`The note says ${readFileSync("note.txt", "utf8").trim()}.`;');
+    expect((await rebuild()).executed).toEqual(["03-mix.ipynb"]);
+    expect(page()).toContain("The note says seven.");
+    writeFileSync(file("notebooks/note.txt"), "eight\n");
+    const edited = await rebuild();
+    expect(edited.executed).toEqual(["03-mix.ipynb"]);
+    expect(edited.log[2]?.reason).toBe("re-ran: data file notebooks/note.txt changed");
+    expect(page()).toContain("The note says eight.");
+    expect((await rebuild()).executed).toEqual([]);
+  });
+
+  it("records a file as the cell read it: one edited while the notebook ran re-runs it next time", async () => {
+    writeFileSync(file("notebooks/note.txt"), "before\n");
+    // The cell reads the file, then it changes before the run ends (here the cell does it; an editor could).
+    appendCell(project.root, "03-mix.ipynb", 'import { readFileSync, writeFileSync } from "node:fs";\nconst seen = readFileSync("note.txt", "utf8").trim();\nwriteFileSync("note.txt", "after\\n");\nnb.md`The cell saw ${seen}.`;');
+    await rebuild();
+    expect(page()).toContain("The cell saw before.");
+    const next = await rebuild();
+    expect(next.log[2]?.reason).toBe("re-ran: data file notebooks/note.txt changed");
+    expect(page()).toContain("The cell saw after.");
+    expect((await rebuild()).executed).toEqual([]);
+  });
+
+  it("a cell that looks for an optional file re-runs when it appears", async () => {
+    appendCell(project.root, "03-mix.ipynb", 'import { existsSync, readFileSync } from "node:fs";\nnb.md`Optional: ${existsSync("optional.txt") ? readFileSync("optional.txt", "utf8").trim() : "none"}.`;');
+    await rebuild();
+    expect(page()).toContain("Optional: none.");
+    expect((await rebuild()).executed).toEqual([]); // still missing: no change
+    writeFileSync(file("notebooks/optional.txt"), "here\n");
+    expect((await rebuild()).executed).toEqual(["03-mix.ipynb"]);
+    expect(page()).toContain("Optional: here.");
   });
 
   it("changing a project module re-executes exactly its (transitive) importers", async () => {
