@@ -3,8 +3,9 @@
  * `readFileSync("data.csv")` there names the file beside the notebook. A worker thread cannot change
  * the process's directory (and chapters run side by side), so the realm gets its own `fs`,
  * `fs/promises`, `path`, `process` (whose `cwd()` is that folder) and `module` (whose `createRequire`
- * gives the same), which resolve a relative path against the notebook's folder: the same notebook
- * reads the same file wherever `fragtax` was started.
+ * gives the same), which resolve a relative path against the notebook's folder, and a
+ * `child_process` whose commands start there unless told otherwise: the same notebook reads the same
+ * file wherever `fragtax` was started.
  *
  * Every file a cell reads or looks at through them (`readFile`, `createReadStream`, `open` for
  * reading, `openAsBlob`, the source of a copy, and `exists`, `access`, `stat`, `lstat`: a cell that
@@ -12,10 +13,10 @@
  * and the sha256 of its content just before the first read ("" when there is no regular file). The
  * build keeps that hash in the notebook's fingerprint and re-runs the notebook when the file differs,
  * as it does for a chart's data file; hashing before the read errs towards one run too many, never a
- * stale one. What is not tracked: directory listings, files read by a child process (which starts in
- * fragtax's folder), and the network.
+ * stale one. What is not tracked: directory listings, files read by a child process, and the network.
  */
 // The modules themselves (default imports), not namespace objects: their properties can be copied and replaced.
+import childProcess from "node:child_process";
 import fs from "node:fs";
 import nodeModule from "node:module";
 import path from "node:path";
@@ -32,6 +33,8 @@ const FIRST_PATH = [
 ] as const;
 /** fs functions whose first two arguments are paths (`symlink`'s first is the link's target: kept as written). */
 const TWO_PATHS = ["copyFile", "cp", "link", "rename"] as const;
+/** child_process functions: each takes its options after the command (and its argument list, when given). */
+const SPAWNS = ["exec", "execSync", "execFile", "execFileSync", "fork", "spawn", "spawnSync"] as const;
 /** fs functions (and their Sync forms) whose result depends on the first path's content or presence. */
 const READS: ReadonlySet<string> = new Set(["readFile", "createReadStream", "open", "openAsBlob", "copyFile", "cp", "exists", "access", "stat", "lstat"]);
 
@@ -98,10 +101,11 @@ export function notebookFiles(folder: string, onRead: (read: FileRead) => void):
   const process = new Proxy(globalThis.process, {
     get: (target, key) => (key === "cwd" ? cwd : Reflect.get(target, key, target)),
   });
+  const children = startingHere(folder);
   const modules = new Map<string, unknown>([
     ["fs", files], ["node:fs", files], ["fs/promises", promises], ["node:fs/promises", promises],
     ["path", paths], ["node:path", paths], ["path/posix", paths.posix], ["node:path/posix", paths.posix],
-    ["process", process], ["node:process", process],
+    ["process", process], ["node:process", process], ["child_process", children], ["node:child_process", children],
   ]);
   const wrapRequire = (base: NodeJS.Require): NodeJS.Require =>
     Object.assign((id: string): unknown => (modules.has(id) ? modules.get(id) : base(id)), {
@@ -117,6 +121,33 @@ export function notebookFiles(folder: string, onRead: (read: FileRead) => void):
   modules.set("module", ownModule);
   modules.set("node:module", ownModule);
   return { modules, process, wrapRequire };
+}
+
+/** child_process, with `cwd` the notebook's folder when a call gives none (as a kernel started there). */
+function startingHere(folder: string): typeof childProcess {
+  const own = Object.defineProperties({}, Object.getOwnPropertyDescriptors(childProcess)) as Record<string, unknown>;
+  // The options come after the command, and after its argument list when there is one.
+  const withCwd = (args: unknown[]): unknown[] => {
+    const at = Array.isArray(args[1]) ? 2 : 1;
+    const options = args[at];
+    if (typeof options === "object" && options !== null) {
+      if ((options as { cwd?: unknown }).cwd === undefined) args[at] = { ...options, cwd: folder };
+    } else if (options === undefined || options === null || typeof options === "function") {
+      args.splice(at, options === undefined || options === null ? 1 : 0, { cwd: folder });
+    }
+    return args;
+  };
+  for (const name of SPAWNS) {
+    const original = childProcess[name] as (...args: unknown[]) => unknown;
+    const replacement = (...args: unknown[]): unknown => Reflect.apply(original, childProcess, withCwd(args));
+    // exec and execFile keep their promisified forms (util.promisify.custom: { stdout, stderr }), started here too.
+    const { [promisify.custom]: custom, ...descriptors } = Object.getOwnPropertyDescriptors(original) as Record<string | symbol, PropertyDescriptor>;
+    Object.defineProperties(replacement, descriptors);
+    const promised = custom?.value as ((...args: unknown[]) => unknown) | undefined;
+    if (promised !== undefined) Object.defineProperty(replacement, promisify.custom, { value: (...args: unknown[]) => Reflect.apply(promised, childProcess, withCwd(args)), configurable: true });
+    own[name] = replacement;
+  }
+  return own as unknown as typeof childProcess;
 }
 
 /** `open`'s flags read unless write-only: "w", "a", "wx", "ax" (any with "r" or "+" reads) or O_WRONLY. */

@@ -1,4 +1,5 @@
-import { existsSync, mkdtempSync, readlinkSync, rmSync, writeFileSync } from "node:fs";
+import type * as ChildProcess from "node:child_process";
+import { existsSync, mkdtempSync, readlinkSync, realpathSync, rmSync, writeFileSync } from "node:fs";
 import * as Fs from "node:fs";
 import type * as Module from "node:module";
 import type * as Path from "node:path";
@@ -89,5 +90,16 @@ describe("the file system a notebook's cells see", () => {
     await new Promise<void>((resolve, reject) => stream.on("close", resolve).on("error", reject).resume());
     expect(await promisify(fs.exists)("rows.csv")).toBe(true);
     expect(reads).toEqual([join(folder, "rows.csv")]);
+  });
+
+  it("starts a child process in the notebook's folder unless the call says otherwise", async () => {
+    const children = notebookFiles(folder, () => undefined).modules.get("node:child_process") as typeof ChildProcess;
+    expect(children.execSync("pwd", { encoding: "utf8" }).trim()).toBe(realpathSync(folder));
+    expect(children.execFileSync("pwd", [], { encoding: "utf8" }).trim()).toBe(realpathSync(folder));
+    expect(children.spawnSync("pwd", { encoding: "utf8" }).stdout.trim()).toBe(realpathSync(folder));
+    expect(children.execSync("pwd", { encoding: "utf8", cwd: tmpdir() }).trim()).toBe(realpathSync(tmpdir()));
+    expect((await promisify(children.exec)("pwd")).stdout.trim()).toBe(realpathSync(folder));
+    const viaCallback = await new Promise<string>((resolve, reject) => children.exec("pwd", (error, stdout) => (error ? reject(error) : resolve(stdout))));
+    expect(viaCallback.trim()).toBe(realpathSync(folder));
   });
 });
