@@ -225,6 +225,9 @@ export const devBadPort = (port: string): string => `--port ${port}: expected a 
 
 export const reranForced = (): string => "re-ran: --force";
 
+/** A notebook whose last run failed, with nothing it depends on changed since (failed runs are never reused). */
+export const reranAfterFailure = (where: string): string => `re-ran: its last run failed${where === "" ? "" : ` (${where})`} and nothing it depends on changed since`;
+
 export const devCellsFailed = (cells: readonly string[]): string =>
   `${cells.length} cell${cells.length === 1 ? "" : "s"} failed:\n${cells.join("\n")}`;
 

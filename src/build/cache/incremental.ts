@@ -9,7 +9,7 @@
 import type { Assumption } from "../../assumptions/types";
 import * as messages from "../../messages/versions";
 import type { FileRead } from "../../vocabulary/file-reads";
-import { NotebookCache } from "./notebook-cache";
+import { fingerprintChanges, NotebookCache, type Fingerprint } from "./notebook-cache";
 import { FileHasher, currentState, fingerprintAfterRun, lockfileHash } from "./dependencies";
 
 /** What the engine reports per executed notebook. */
@@ -30,6 +30,8 @@ export interface ExecutedNotebook<Result> {
   readonly files?: readonly string[];
   /** Files its cells read, with the hash of what they read (taken then, not now): tracked like `files`. */
   readonly readFiles?: readonly FileRead[];
+  /** Where an uncacheable (failed) run failed, for the next build's reason ("cell 5"). */
+  readonly failure?: string;
   readonly durationMs?: number;
 }
 
@@ -83,11 +85,16 @@ export async function runIncrementally<Result>(inputs: IncrementalInputs<Result>
       reasons.set(notebook, messages.reranForced());
       continue;
     }
-    const decision = await cache.check(notebook, currentState({ ...common, notebook }), (detail) => messages.unreadableCacheEntry(notebook, detail));
+    const current = currentState({ ...common, notebook });
+    const decision = await cache.check(notebook, current, (detail) => messages.unreadableCacheEntry(notebook, detail));
     if (decision.reuse) {
       outcomes.set(notebook, { notebook, status: "reused", reason: messages.reusedNothingChanged(), durationMs: performance.now() - started, result: decision.entry.result });
+      await cache.clearFailure(notebook); // the good run is the latest again: a later reason is said against it
     } else {
-      reasons.set(notebook, messages.reranBecause(decision.changes));
+      // After a failed run (never cached), what changed is said against that run, not the last good one.
+      const failed = await cache.loadFailure(notebook);
+      const since = failed === undefined ? undefined : fingerprintChanges(failed.fingerprint, current);
+      reasons.set(notebook, failed === undefined || since === undefined ? messages.reranBecause(decision.changes) : since.length === 0 ? messages.reranAfterFailure(failed.failure) : messages.reranBecause(since));
       codeChanged ||= decision.changes.some((change) => !INPUT_CHANGES.has(change.kind));
     }
   }
@@ -100,11 +107,16 @@ export async function runIncrementally<Result>(inputs: IncrementalInputs<Result>
     // The fingerprints at once (each resolves its modules' closure with esbuild: one after the other,
     // nine chapters spent ~0.4 s waiting here between the last run and the render).
     const fingerprints = await Promise.all(
-      executed.map((run) => ((inputs.cacheable?.(run.result) ?? true) ? fingerprintAfterRun({ ...common, notebook: run.notebook, modules: run.modules, modulesClosed: run.modulesClosed === true, reads: run.reads, ...(run.files !== undefined && { files: run.files }), ...(run.readFiles !== undefined && { readFiles: run.readFiles }) }) : undefined)),
+      executed.map((run) => fingerprintAfterRun({ ...common, notebook: run.notebook, modules: run.modules, modulesClosed: run.modulesClosed === true, reads: run.reads, ...(run.files !== undefined && { files: run.files }), ...(run.readFiles !== undefined && { readFiles: run.readFiles }) })),
     );
     for (const [index, run] of executed.entries()) {
-      const fingerprint = fingerprints[index];
-      if (fingerprint !== undefined) await cache.store(run.notebook, fingerprint, run.result);
+      const fingerprint = fingerprints[index] as Fingerprint;
+      if (inputs.cacheable?.(run.result) ?? true) {
+        await cache.store(run.notebook, fingerprint, run.result);
+        await cache.clearFailure(run.notebook);
+      } else {
+        await cache.storeFailure(run.notebook, fingerprint, run.failure ?? "");
+      }
       const reason = reasons.get(run.notebook) ?? messages.reranBecause([{ kind: "first-run" }]);
       outcomes.set(run.notebook, { notebook: run.notebook, status: "executed", reason, durationMs: run.durationMs ?? share, result: run.result });
     }

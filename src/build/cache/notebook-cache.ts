@@ -11,8 +11,8 @@
  *   2. decide  compare the recorded fingerprint with the current state → reuse, or the list of changes
  *   3. store   after a run, write the new entry atomically (temp + rename)
  */
-import { readFile } from "node:fs/promises";
-import { join } from "node:path";
+import { readFile, rm } from "node:fs/promises";
+import { dirname, join } from "node:path";
 import { writeFileAtomic } from "../../util/atomic";
 import type { AssumptionContent, AssumptionInfoContent } from "../../assumptions/content";
 import { aboutId } from "../../assumptions/types";
@@ -175,6 +175,10 @@ export function entryPath(cacheDir: string, notebook: string): string {
   return join(cacheDir, ...safe, "entry.json");
 }
 
+function failurePath(cacheDir: string, notebook: string): string {
+  return join(dirname(entryPath(cacheDir, notebook)), "failed.json");
+}
+
 /** The disk edge of the cache. */
 export class NotebookCache<Result> {
   constructor(
@@ -202,6 +206,34 @@ export class NotebookCache<Result> {
       return { reuse: false, changes: [{ kind: "unreadable", detail: loaded.detail }] };
     }
     return decide(loaded.status === "ok" ? loaded.entry : undefined, current);
+  }
+
+  /**
+   * What the notebook's last failed run depended on (`failed.json` beside its entry), so the next
+   * build can say what changed since, or that nothing did; undefined when there is none or it is damaged.
+   */
+  async loadFailure(notebook: string): Promise<{ readonly fingerprint: Fingerprint; readonly failure: string } | undefined> {
+    try {
+      const data = JSON.parse(await readFile(failurePath(this.cacheDir, notebook), "utf8")) as unknown;
+      if (!isRecord(data) || data.notebook !== notebook || !isFingerprint(data.fingerprint) || typeof data.failure !== "string") return undefined;
+      return { fingerprint: data.fingerprint, failure: data.failure };
+    } catch {
+      return undefined;
+    }
+  }
+
+  /**
+   * Records a failed run (failed runs are not cached: the next build runs it again). Best effort: it
+   * only words the next build's reason, so a cache that cannot be written loses nothing else.
+   */
+  async storeFailure(notebook: string, fingerprint: Fingerprint, failure: string): Promise<void> {
+    const text = stableJson({ format: CACHE_FORMAT, notebook, fingerprint, failure });
+    await writeFileAtomic(failurePath(this.cacheDir, notebook), text).catch(() => undefined);
+  }
+
+  /** Forgets a failure once a good run is the latest again (best effort, as `storeFailure`). */
+  async clearFailure(notebook: string): Promise<void> {
+    await rm(failurePath(this.cacheDir, notebook), { force: true }).catch(() => undefined);
   }
 
   async store(notebook: string, fingerprint: Fingerprint, result: Result, now = new Date()): Promise<void> {

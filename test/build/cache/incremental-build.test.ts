@@ -170,6 +170,23 @@ describe("incremental builds with the real engine", () => {
     expect(page()).toContain("Optional: here.");
   });
 
+  it("a notebook whose last run failed says so when nothing changed since, and what changed when something did", async () => {
+    const cell = appendCell(project.root, "03-mix.ipynb", 'throw new Error("boom");');
+    const failing = async (): Promise<LogEntry | undefined> => {
+      const result = await build({ root: project.root, pdf: false }, new FileBuildEffects(() => undefined));
+      expect(result.exitCode).toBe(1);
+      return (JSON.parse(readFileSync(file("out/build/build-log.json"), "utf8")) as { notebooks: LogEntry[] }).notebooks[2];
+    };
+    expect((await failing())?.reason).toBe("re-ran: notebook changed");
+    expect((await failing())?.reason).toBe(`re-ran: its last run failed (cell ${cell}) and nothing it depends on changed since`);
+    edit("notebooks/assumptions.yaml", "range: { low: 3, high: 4 }", "range: { low: 5, high: 6 }"); // gamma, which it reads
+    expect((await failing())?.reason).toBe("re-ran: gamma changed 3–4 → 5–6");
+    // Back to the notebook of the last good run: that run is reused.
+    writeFileSync(file("notebooks/03-mix.ipynb"), originals.get("notebooks/03-mix.ipynb") ?? "");
+    edit("notebooks/assumptions.yaml", "range: { low: 5, high: 6 }", "range: { low: 3, high: 4 }");
+    expect((await rebuild()).executed).toEqual([]);
+  });
+
   it("changing a project module re-executes exactly its (transitive) importers", async () => {
     edit("notebooks/lib/factor.ts", "FACTOR = 10", "FACTOR = 100");
     const module = await rebuild();
