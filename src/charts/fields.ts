@@ -50,13 +50,43 @@ function visitView(view: Json, pointer: string, inherited: Set<string> | undefin
   if (isRecord(view.spec)) visitView(view.spec, `${pointer}/spec`, columns, fields, found);
 }
 
-/** The column names of inline rows (the union over the first rows), or undefined if not inline rows. */
+/**
+ * The column names of inline rows (the union over the first rows), or of delimited text (a CSV or TSV
+ * file the build inlined: its header line); undefined when the data is neither.
+ */
 function columnsOf(data: unknown): Set<string> | undefined {
+  if (isRecord(data) && typeof data.values === "string") return headerColumns(data.values, isRecord(data.format) ? data.format : {});
   if (!isRecord(data) || !Array.isArray(data.values) || data.values.length === 0) return undefined;
   if (!data.values.every(isRecord)) return undefined;
   const columns = new Set<string>();
   for (const row of data.values.slice(0, 1000) as Json[]) Object.keys(row).forEach((key) => columns.add(key));
   return columns;
+}
+
+/** A delimited text's column names, as vega reads them (d3-dsv: RFC 4180 quotes); undefined for other text. */
+function headerColumns(text: string, format: Json): Set<string> | undefined {
+  const delimiter = format.type === "csv" ? "," : format.type === "tsv" ? "\t" : format.type === "dsv" && typeof format.delimiter === "string" ? format.delimiter : undefined;
+  if (delimiter === undefined || delimiter.length !== 1) return undefined;
+  const names: string[] = [];
+  let at = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  for (;;) {
+    let name = "";
+    if (text[at] === '"') {
+      for (at += 1; at < text.length; at += 1) {
+        if (text[at] !== '"') name += text[at];
+        else if (text[at + 1] === '"') {
+          name += '"';
+          at += 1;
+        } else break;
+      }
+      at += 1;
+    }
+    while (at < text.length && text[at] !== delimiter && text[at] !== "\n" && text[at] !== "\r") name += text[at++];
+    names.push(name);
+    if (text[at] !== delimiter) break;
+    at += 1;
+  }
+  return names.length === 1 && names[0] === "" ? undefined : new Set(names);
 }
 
 const OPAQUE = "\u0000opaque";

@@ -66,6 +66,15 @@ describe("spec checks", () => {
     expect(chart.warnings).toEqual([expect.stringContaining('nb.ipynb: cell 2: chart field "sise" (at encoding.y.field) is not in the chart\'s data; did you mean "size"?')]);
   });
 
+  it("warns about a field a CSV or TSV file's header lacks, as for inline rows", async () => {
+    for (const url of ["small.csv", "small.tsv"]) {
+      const chart = await render({ data: { url }, mark: "bar", encoding: { x: { field: "name", type: "nominal" }, y: { field: "valeu", type: "quantitative" } } });
+      expect(chart.warnings).toEqual([expect.stringContaining('chart field "valeu" (at encoding.y.field) is not in the chart\'s data; did you mean "value"?')]);
+    }
+    const right = await render({ data: { url: "small.csv" }, mark: "bar", encoding: { x: { field: "name", type: "nominal" }, y: { field: "value", type: "quantitative" } } });
+    expect(right.warnings).toEqual([]);
+  });
+
   it("never mutates the spec it renders", async () => {
     const spec = { data: { url: "small.csv" }, mark: "bar", encoding: { x: { field: "name", type: "nominal" }, y: { field: "value", type: "quantitative" } } };
     const copy = structuredClone(spec);
