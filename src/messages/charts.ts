@@ -21,6 +21,10 @@ export const chartMissingField = (where: string, field: string, path: string, av
   (suggestion === undefined ? "." : didYouMean(suggestion)) +
   ` The data has: ${available.slice(0, 12).map((name) => `"${name}"`).join(", ")}${available.length > 12 ? ", …" : ""}.`;
 
+/** Under a chart drawn without fields its data lacks: the reader is told, not shown an empty plot. */
+export const chartMissingFieldNote = (fields: readonly { readonly field: string; readonly suggestion?: string }[]): string =>
+  `This chart names ${fields.length === 1 ? "a field" : "fields"} its data does not have (${fields.map(({ field, suggestion }) => `"${field}"${suggestion === undefined ? "" : `, perhaps "${suggestion}"`}`).join("; ")}), so it is drawn without ${fields.length === 1 ? "it" : "them"}.`;
+
 // ── data and images by URL ───────────────────────────────────────────────────────────────────────
 export const chartRemoteData = (url: string): string =>
   `data.url "${url}" is remote; a report makes no network requests. Save the file next to the notebook and give its relative path (e.g. "data/cars.json"), or put the rows in data.values.`;

@@ -8,7 +8,8 @@ import { accessibleSvg, chartText } from "../charts/accessible";
 import { idPrefix } from "../charts/ids";
 import { ChartError, renderChart } from "../charts/render";
 import { VEGA_LITE_MIMES } from "./chart-specs";
-import { chartFailed } from "../messages/charts";
+import { missingFields } from "../charts/fields";
+import { chartFailed, chartMissingFieldNote } from "../messages/charts";
 import { FileSystemError } from "../util/fs-errors";
 import { html, rawHtml, type Html } from "../util/html";
 import type { MarkdownRenderer } from "./markdown";
@@ -118,10 +119,14 @@ async function renderVegaLite(payload: unknown, context: OutputContext): Promise
   // The phone drawing (see charts/accessible.ts), when the chart needs one.
   const small = chart.narrow;
   const wide = accessibleSvg(chart.markup, `${id}-wide`, text);
+  // A field the data lacks draws an empty or partial chart: said under it, as well as in the build's warnings.
+  const missing = missingFields(chart.themedSpec);
   return html`<figure class="output chart${small === null ? "" : " has-narrow"}" id="${id}">${
     small === null ? rawHtml(wide) : html`<div class="chart-wide">${rawHtml(wide)}</div><div class="chart-narrow">${rawHtml(accessibleSvg(small.markup, `${id}-narrow`, text))}</div>`
   }${
     description === null ? null : html`<figcaption>${description}</figcaption>`
+  }${
+    missing.length === 0 ? null : html`<p class="chart-problem" role="note">${chartMissingFieldNote(missing)}</p>`
   }${rawHtml(jsonScript("application/vnd.vegalite.v5+json", chart.themedSpec))}</figure>`;
 }
 

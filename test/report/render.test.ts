@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { renderFixture, SCRIPT_NOTE, visibleText } from "./fixture";
+import { renderReport } from "../../src/report/render";
+import { fixtureInput, renderFixture, SCRIPT_NOTE, visibleText } from "./fixture";
 
 describe("the rendered report (fixture: two executed chapters)", async () => {
   const report = await renderFixture();
@@ -99,6 +100,17 @@ describe("chapter numbers and chart warnings", () => {
     const { ownNumber } = await import("../../src/report/chapters");
     expect(ownNumber("1. The bill for a run")).toEqual({ number: "1", title: "The bill for a run" });
     expect(ownNumber("Summary")).toBeUndefined();
+  });
+
+  it("says under a chart that names a field its data lacks that it is drawn without it, the name as text", async () => {
+    const input = fixtureInput();
+    const [first, ...rest] = input.chapters;
+    if (first === undefined) throw new Error("fixture has no chapter");
+    const spec = { data: { values: [{ region: "EU", cost: 1 }] }, mark: "bar", encoding: { x: { field: "region", type: "nominal" }, y: { field: "<b>cots</b>", type: "quantitative" } } };
+    const chart = { cell_type: "code" as const, metadata: {}, execution_count: 9, source: "nb.chart(spec);", outputs: [{ output_type: "display_data" as const, metadata: {}, data: { "application/vnd.vegalite.v5+json": spec } }] };
+    const rendered = await renderReport({ ...input, chapters: [{ ...first, notebook: { ...first.notebook, cells: [...first.notebook.cells, chart] } }, ...rest] });
+    expect(rendered.html).toContain('<p class="chart-problem" role="note">This chart names a field its data does not have (&quot;&lt;b&gt;cots&lt;/b&gt;&quot;), so it is drawn without it.</p>');
+    expect((await renderReport(input)).html).not.toContain(`<p class="chart-problem"`); // the fixture's own charts are whole
   });
 
   it("warns about NaN geometry and 'undefined' labels in a chart", async () => {
