@@ -118,6 +118,9 @@ export const buildDuplicateIds = (ids: readonly string[]): string =>
 
 export const buildWarning = (warning: string): string => `warning: ${warning}`;
 
+/** In the page, on a code cell that did not run because an earlier one failed. */
+export const cellNotRun = (failedCell: number): string => `Not run: cell ${failedCell} failed before it.`;
+
 export const notebookWithoutCellIds = (file: string, count: number): string =>
   `${file}: ${count} cell${count === 1 ? " has" : "s have"} no id (nbformat 4.5 gives every cell one); ` +
   `open and save the notebook in Jupyter, which adds them, or start new chapters with \`fragtax new\``;

@@ -62,6 +62,7 @@ export async function renderChapter(chapter: ChapterInput, markdown: MarkdownRen
   // nbformat 4.5 gives every cell an id (Jupyter adds them on save); without them links into cells break.
   const withoutId = chapter.notebook.cells.filter((cell) => typeof cell.id !== "string" || cell.id === "").length;
   if (withoutId > 0) warnings.push(messages.notebookWithoutCellIds(chapter.relativePath, withoutId));
+  let firstFailed: number | undefined;
   for (const { cell, index } of cells) {
     if (tagsOf(cell).includes("remove-cell")) continue;
     const docId = `c${chapter.number}-${index + 1}`;
@@ -73,10 +74,13 @@ export async function renderChapter(chapter: ChapterInput, markdown: MarkdownRen
     } else if (cell.cell_type === "code") {
       let chartError: string | undefined;
       const locate = literalLocator(chapter.relativePath, index + 1, cellText(cell.source));
-      parts.push(await renderCodeCell(cell, { markdown, where, docId, baseDir: chapter.baseDir ?? ".", root, locate, onChart: (found) => {
+      // A cell after the failed one never ran (no count, no outputs): the page says so instead of showing nothing.
+      const notRun = firstFailed !== undefined && cell.execution_count === null && cell.outputs.length === 0 ? firstFailed : undefined;
+      parts.push(await renderCodeCell(cell, { markdown, where, docId, baseDir: chapter.baseDir ?? ".", root, locate, notRun, onChart: (found) => {
         charts++;
         warnings.push(...found);
       }, onChartError: (message) => void (chartError ??= message) }));
+      if (cellFailed(cell)) firstFailed ??= index + 1;
       if (cellFailed(cell)) failedCells.push({ chapter: chapter.number, cell: index + 1, where, message: firstErrorLine(cell) });
       else if (chartError !== undefined) failedCells.push({ chapter: chapter.number, cell: index + 1, where, message: chartError });
     }
@@ -97,6 +101,8 @@ interface CellContext {
   readonly onChart: (warnings: readonly string[]) => void;
   readonly onChartError: (message: string) => void;
   readonly locate: (literal: string, options?: { readonly key?: boolean }) => string | undefined;
+  /** The failed cell this one did not run after, if it did not run. */
+  readonly notRun?: number | undefined;
 }
 
 async function renderCodeCell(cell: CodeCell, context: CellContext): Promise<Html> {
@@ -107,7 +113,8 @@ async function renderCodeCell(cell: CodeCell, context: CellContext): Promise<Htm
   const toggle = showInput
     ? html`<details class="cell-source"${failed ? rawHtml(" open") : null}><summary>Code</summary><pre><code class="language-typescript">${source}</code></pre></details>`
     : null;
-  return html`<div class="${failed ? "cell cell-code cell-failed" : "cell cell-code"}" id="${`cell-${context.docId}`}">${toggle}${outputs}</div>`;
+  const notRun = context.notRun === undefined ? null : html`<p class="cell-not-run">${messages.cellNotRun(context.notRun)}</p>`;
+  return html`<div class="${failed ? "cell cell-code cell-failed" : "cell cell-code"}" id="${`cell-${context.docId}`}">${toggle}${notRun}${outputs}</div>`;
 }
 
 /** The title is the first level-1 heading of the first markdown cell; without one, the file name. */

@@ -113,6 +113,18 @@ describe("chapter numbers and chart warnings", () => {
     expect((await renderReport(input)).html).not.toContain(`<p class="chart-problem"`); // the fixture's own charts are whole
   });
 
+  it("marks the code cells after a failed one as not run, and only those", async () => {
+    const input = fixtureInput();
+    const [first, ...rest] = input.chapters;
+    if (first === undefined) throw new Error("fixture has no chapter");
+    const failed = { cell_type: "code" as const, metadata: {}, execution_count: 7, source: 'throw new Error("x");', outputs: [{ output_type: "error" as const, ename: "Error", evalue: "x", traceback: [] }] };
+    const after = { cell_type: "code" as const, metadata: {}, execution_count: null, source: "const later = 1;", outputs: [] };
+    const cells = [...first.notebook.cells, failed, after];
+    const rendered = await renderReport({ ...input, chapters: [{ ...first, notebook: { ...first.notebook, cells } }, ...rest] });
+    expect(rendered.html.match(/<p class="cell-not-run">[^<]*<\/p>/g)).toEqual([`<p class="cell-not-run">Not run: cell ${cells.length - 1} failed before it.</p>`]);
+    expect((await renderReport(input)).html).not.toContain('<p class="cell-not-run">');
+  });
+
   it("warns about NaN geometry and 'undefined' labels in a chart", async () => {
     const { renderChart } = await import("../../src/charts/render");
     const chart = await renderChart(
