@@ -63,6 +63,10 @@ export const noRunContext = (): string =>
 export const typeErrorInImport = (where: string, message: string): string => `${where}: ${message}`;
 export const thrownInImport = (where: string): string => `thrown in ${where}:`;
 
+/** Under a cell that read a file that is not there: where it looked, the nearest name there, what to do. */
+export const missingFileHint = (file: string, folder: string, nearest: string | undefined): string =>
+  `no file ${file}${nearest === undefined ? "" : `; did you mean ${nearest}?`} (a relative path is read from the notebook's folder, ${folder}, as in Jupyter): create the file or correct the path.`;
+
 export const typeErrorLine = (where: string, code: number, message: string): string => `also ${where}: error TS${code}: ${message}`;
 export const engineCacheWhat = (): string => "the engine's compile cache (out/.cache/engine)";
 export const runOutWhat = (): string => "fragtax run --out (where the executed notebook goes)";

@@ -4,10 +4,11 @@
  * shows a short code frame. Runtime positions come from the realm's stack trace and are mapped back
  * through the cell's source maps (see `transpile.ts`).
  */
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { SourceMap, type SourceMapPayload } from "node:module";
-import { basename, resolve, sep } from "node:path";
-import { isInside } from "../util/paths";
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import { displayPath, isInside } from "../util/paths";
+import { plausibleName } from "../util/suggest";
 import { fileURLToPath } from "node:url";
 import * as messages from "../messages/notebook";
 import type { ErrorOutput } from "./nbformat";
@@ -139,4 +140,19 @@ export function thrownInImport(
   const source = entry.originalSource.startsWith("file://") ? fileURLToPath(entry.originalSource) : resolve(root, entry.originalSource);
   if (source.split(sep).includes("node_modules")) return undefined;
   return { file: source, line: entry.originalLine + 1, column: entry.originalColumn + 1 };
+}
+
+/** The hint for Node's "ENOENT: no such file or directory, open '/abs/path'", when the path is in the project. */
+export function missingFileHint(evalue: string, root: string, notebookDir: string): string | undefined {
+  const path = /^ENOENT: no such file or directory, \w+ '([^']+)'$/.exec(evalue)?.[1];
+  if (path === undefined || !isAbsolute(path) || relative(root, path).startsWith("..")) return undefined;
+  let siblings: string[] = [];
+  try {
+    siblings = readdirSync(dirname(path));
+  } catch {
+    // The folder is missing too: no name to suggest.
+  }
+  const nearest = plausibleName(basename(path), siblings);
+  const shown = (file: string): string => relative(notebookDir, file) || ".";
+  return messages.missingFileHint(displayPath(path, root), displayPath(notebookDir, root), nearest === undefined ? undefined : shown(join(dirname(path), nearest)));
 }

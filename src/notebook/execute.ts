@@ -20,7 +20,7 @@ import type { ClaimRecord, FigureRecord } from "../api/types";
 import * as messages from "../messages/notebook";
 import { packageVersion } from "../package-version";
 import { TOOL_VERSION } from "../version";
-import { cellError, codeFrame, errorOutput, firstFrame, mapThrough, readSource, thrownInImport, type CellError } from "./errors";
+import { cellError, codeFrame, errorOutput, firstFrame, mapThrough, missingFileHint, readSource, thrownInImport, type CellError } from "./errors";
 import { CompileCache } from "./compile-cache";
 import { BUNDLE_WRAPPER_PREFIX, bundleImports, ENGINE_ENTRIES, ENTRY_NAME, firstUses, isImportFailure, type ImportBundle, type ImportFailure } from "./imports";
 import { cellText, NotebookFormatError, notebookKernel, parseNotebook, type CodeCell, type Notebook } from "./nbformat";
@@ -363,7 +363,10 @@ function runtimeError(thrown: ThrownValue, cell: number, { cells, notebook, root
   const frame = firstFrame(thrown.stack, (file) => isCellFileName(file) === cell);
   const compiled = cells.find((c) => c.cell === cell);
   const position = frame && compiled ? mapThrough(compiled.maps, frame) : undefined;
-  const error = cellError({ kind: "runtime", notebook, cell, ...(position ?? {}), ename: thrown.ename, evalue: thrown.evalue }, compiled?.source);
+  const found = cellError({ kind: "runtime", notebook, cell, ...(position ?? {}), ename: thrown.ename, evalue: thrown.evalue }, compiled?.source);
+  // A file that is not there: Node names it by its absolute path only; say it as the project does, with the nearest name.
+  const missing = missingFileHint(thrown.evalue, root, dirname(join(root, notebook)));
+  const error = missing === undefined ? found : { ...found, frame: [found.frame, missing].filter((part) => part !== undefined).join("\n") };
   // Thrown inside an imported project file: that place too, with its code frame, after the cell's.
   const origin = thrownInImport(thrown.stack, { file: ENTRY_NAME, map: bundle.map, prefix: BUNDLE_WRAPPER_PREFIX }, root, { fileUrls: deno });
   // The notebook API's own checks (`nb.figure` without a label, an unknown assumption id, …) already

@@ -1,4 +1,4 @@
-import { readFileSync, realpathSync } from "node:fs";
+import { mkdirSync, readFileSync, realpathSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { transitiveModules } from "../../src/build/cache/dependencies";
@@ -79,6 +79,22 @@ describe("executeNotebook: imports", async () => {
   it("lists the project modules it loaded, transitively, relative to the root", async () => {
     expect(run.modules).toEqual(["test/fixtures/notebooks/lib/helper.ts", "test/fixtures/notebooks/lib/state.ts"]);
     expect(await transitiveModules(join(FIXTURES, "../../.."), run.modules)).toEqual(run.modules);
+  });
+});
+
+describe("executeNotebook: a file that is not there", () => {
+  it("names it as the project does, with the nearest name beside it and what to do", async () => {
+    const project = tempProject();
+    try {
+      mkdirSync(join(project.root, "notebooks", "data"));
+      writeFileSync(join(project.root, "notebooks", "data", "prices.csv"), "a\n1\n");
+      const cell = appendCell(project.root, "01-price.ipynb", 'import { readFileSync } from "node:fs";\nreadFileSync("data/price.csv", "utf8");');
+      const run = await executeNotebook(join(project.root, "notebooks", "01-price.ipynb"), { root: project.root, cache: false });
+      expect(run.error).toMatchObject({ cell, ename: "Error" });
+      expect(run.error?.frame).toContain("no file notebooks/data/price.csv; did you mean data/prices.csv? (a relative path is read from the notebook's folder, notebooks, as in Jupyter): create the file or correct the path.");
+    } finally {
+      project.remove();
+    }
   });
 });
 
