@@ -3,7 +3,7 @@
  * the appendices and figures.json consumers, so "$28.8M" is written the same way everywhere.
  *
  *   usd      → $28.8M, $1.2B, $950K, $2.95   (3 significant digits, trailing zeros dropped)
- *   multiple → 39×, 1.5×
+ *   multiple → 39×, 1.5×, 0.93×
  *   percent  → 12%, 4.5%, 0.52%              (the input is a fraction: 0.12 → 12%)
  *   count    → 12,000
  *   year     → 2021, 2019 (a calendar year: never grouped, never rounded to 3 digits; a decimal year
@@ -47,7 +47,8 @@ export function formatNumber(x: number, format: NumberFormat = "number"): string
     case "usd":
       return `${sign}$${formatUsdMagnitude(magnitude)}`;
     case "multiple":
-      return `${sign}${magnitude >= 10 ? groupThousands(Math.round(magnitude)) : trimZeros(magnitude.toFixed(1))}×`;
+      // Below 1, two significant digits: one decimal wrote 0.04 as "0×" and 0.93 as "0.9×".
+      return `${sign}${magnitude >= 10 ? groupThousands(Math.round(magnitude)) : magnitude >= 1 ? trimZeros(magnitude.toFixed(1)) : significant(magnitude, 2)}×`;
     case "percent":
       return `${sign}${formatPercentMagnitude(magnitude * 100)}%`;
     case "count":

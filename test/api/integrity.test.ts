@@ -92,7 +92,7 @@ describe("nb.words: wording chosen from the data", () => {
   it("compares numbers, figures and summaries, with a tolerance or by overlap", () => {
     const { nb } = session();
     const phrases = { higher: "higher ({ratio})", lower: "lower ({ratio})", similar: "about the same" };
-    expect(nb.words.compare(33, 100, phrases)).toBe("lower (0.3×)");
+    expect(nb.words.compare(33, 100, phrases)).toBe("lower (0.33×)");
     expect(nb.words.compare(100, 33, phrases)).toBe("higher (3×)");
     expect(nb.words.compare(105, 100, phrases)).toBe("about the same");
     expect(nb.words.compare(summary(80, 120, 160), summary(90, 100, 110), phrases, { overlap: true })).toBe("about the same");

@@ -17,6 +17,10 @@ const golden: ReadonlyArray<readonly [number, NumberFormat, string]> = [
   [39.4, "multiple", "39×"],
   [1.5, "multiple", "1.5×"],
   [2, "multiple", "2×"],
+  // Below 1, two significant digits (one decimal wrote 0.04 as "0×").
+  [0.932, "multiple", "0.93×"],
+  [0.04, "multiple", "0.04×"],
+  [0.996, "multiple", "1×"],
   [0.12, "percent", "12%"],
   [0.045, "percent", "4.5%"],
   [0.0052, "percent", "0.52%"],
