@@ -13,27 +13,26 @@
  * A build's several notebooks at once, with one type check for all: `execute-many.ts`.
  */
 import { readFile } from "node:fs/promises";
-import { existsSync, realpathSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
-import { displayPath, isInside } from "../util/paths";
+import { dirname, resolve } from "node:path";
+import { displayPath } from "../util/paths";
 import type { ClaimRecord, FigureRecord } from "../api/types";
 import * as messages from "../messages/notebook";
 import { packageVersion } from "../package-version";
 import { TOOL_VERSION } from "../version";
-import { cellError, codeFrame, errorOutput, firstFrame, mapThrough, missingFileHint, readSource, thrownInImport, type CellError } from "./errors";
+import { cellError, errorOutput, readSource, type CellError } from "./errors";
 import { CompileCache } from "./compile-cache";
-import { BUNDLE_WRAPPER_PREFIX, bundleImports, ENGINE_ENTRIES, ENTRY_NAME, firstUses, isImportFailure, type ImportBundle, type ImportFailure } from "./imports";
+import { bundleImports, firstUses, isImportFailure, type ImportBundle, type ImportFailure } from "./imports";
 import { cellText, NotebookFormatError, notebookKernel, parseNotebook, type CodeCell, type Notebook } from "./nbformat";
 import { OutputCollector, type FileRead, type RunEvent, type ThrownValue } from "./outputs";
+import { locateFailure } from "./failures";
 import { DEFAULT_TIMEOUT_MS, NotebookWorker, startWorkerEarly, type WorkerOutcome, type WorkerProgram, type WorkerSetup } from "./pool";
 import { resolveRunInputs, type RunInputOptions } from "./run-context";
 import { denoBundle, denoBundleSpecifiers, findDeno, runInDeno } from "./deno";
 import { denoChecker } from "./deno-check";
-import { isCellFileName, isSyntaxError, type CellSyntaxError, type CompiledCell } from "./cells";
+import { isSyntaxError, type CellSyntaxError, type CompiledCell } from "./cells";
 import type { NotebookTypes } from "./typecheck";
 import { firstTypeError, typeCheckNotebooks } from "./typecheck-run";
 import { findProjectRoot } from "../config/root";
-import { at } from "../messages/location";
 
 export interface ExecuteOptions extends RunInputOptions {
   /** Project root (the folder with package.json); found by walking up from the notebook by default. */
@@ -319,63 +318,6 @@ function applyEvent(event: RunEvent, collector: OutputCollector, state: RunState
       if (event.value !== undefined && !event.thrown) collector.result(event.value, state.counts.get(event.cell) ?? 0, event.bundle);
       return;
   }
-}
-
-/** What a runtime error is located with: the cells' source maps and the import bundle's. */
-interface RunPlaces {
-  readonly cells: readonly CompiledCell[];
-  readonly notebook: string;
-  readonly root: string;
-  readonly bundle: ImportBundle;
-  /** A Deno run: its stack names local files Deno loaded itself. */
-  readonly deno: boolean;
-}
-
-function locateFailure(outcome: WorkerOutcome, ended: Map<number, ThrownValue | null>, places: RunPlaces, timeoutMs: number): CellError | undefined {
-  const { notebook } = places;
-  if (outcome.kind === "timeout") {
-    return cellError({ kind: "timeout", notebook, cell: outcome.cell, ename: "TimeoutError", evalue: messages.cellTimedOut(timeoutMs / 1000) });
-  }
-  if (outcome.kind === "stalled") return cellError({ kind: "stalled", notebook, cell: outcome.cell, ename: "StalledError", evalue: messages.cellStalled() });
-  if (outcome.kind === "crashed") return cellError({ kind: "crash", notebook, cell: outcome.cell, ename: "WorkerError", evalue: outcome.message });
-  for (const [cell, thrown] of ended) {
-    if (thrown) return runtimeError(thrown, cell, places);
-  }
-  return undefined;
-}
-
-/** The notebook API's sources and the assumptions registry it serves (never the place an analyst acts on). */
-const API_SOURCES = [dirname(ENGINE_ENTRIES["dist/api.js"] ?? "src/api/engine.ts"), "src/assumptions"];
-
-/** Whether `file` is one of the project's API_SOURCES, as named or through a symlink (Deno reports real paths). */
-function isApiSource(file: string, root: string): boolean {
-  return API_SOURCES.some((folder) => {
-    const named = join(root, folder);
-    return isInside(named, file) || (existsSync(named) && isInside(realpathSync(named), file));
-  });
-}
-
-/**
- * The failing cell's first stack frame, mapped back to its TypeScript: the line the analyst can act
- * on in that cell (a function from an earlier cell that throws is located at its call site here).
- */
-function runtimeError(thrown: ThrownValue, cell: number, { cells, notebook, root, bundle, deno }: RunPlaces): CellError {
-  const frame = firstFrame(thrown.stack, (file) => isCellFileName(file) === cell);
-  const compiled = cells.find((c) => c.cell === cell);
-  const position = frame && compiled ? mapThrough(compiled.maps, frame) : undefined;
-  const found = cellError({ kind: "runtime", notebook, cell, ...(position ?? {}), ename: thrown.ename, evalue: thrown.evalue }, compiled?.source);
-  // A file that is not there: Node names it by its absolute path only; say it as the project does, with the nearest name.
-  const missing = missingFileHint(thrown.evalue, root, dirname(join(root, notebook)));
-  const error = missing === undefined ? found : { ...found, frame: [found.frame, missing].filter((part) => part !== undefined).join("\n") };
-  // Thrown inside an imported project file: that place too, with its code frame, after the cell's.
-  const origin = thrownInImport(thrown.stack, { file: ENTRY_NAME, map: bundle.map, prefix: BUNDLE_WRAPPER_PREFIX }, root, { fileUrls: deno });
-  // The notebook API's own checks (`nb.figure` without a label, an unknown assumption id, …) already
-  // say what the call did wrong; under Deno the registry behind `nb.assumptions` is bundled with it.
-  if (origin === undefined || isApiSource(origin.file, root)) return error;
-  const where = at({ file: displayPath(origin.file, root), line: origin.line, column: origin.column });
-  const source = readSource(origin.file);
-  const parts = [error.frame, messages.thrownInImport(where), source === undefined ? undefined : codeFrame(source, origin.line, origin.column)];
-  return { ...error, frame: parts.filter((part) => part !== undefined).join("\n") };
 }
 
 function failedBeforeRun(base: { notebook: string; file: string; notebookData: Notebook; started: number }, error: CellError): NotebookRunResult {
