@@ -37,13 +37,20 @@ execFileSync(process.execPath, [join(root, "dist", "cli.js"), "new", "energy", "
 const newChapter = join(scaffolded.root, "notebooks", "03-energy.ipynb");
 const notebooks = [...fixtures, ...report, newChapter];
 
-async function runJupyter(file: string, index: number): Promise<Notebook> {
+async function runJupyter(file: string, index: number, attempt = 1): Promise<Notebook> {
   const outputDir = join(temp.path, String(index));
-  await promisify(execFile)(
-    JUPYTER,
-    ["nbconvert", "--to", "notebook", "--execute", "--ExecutePreprocessor.kernel_name=tslab", "--ExecutePreprocessor.timeout=120", "--output-dir", outputDir, basename(file)],
-    { cwd: dirname(file), env: { ...process.env, PATH: `${join(root, "node_modules", ".bin")}${delimiter}${process.env.PATH ?? ""}` }, timeout: 240_000 },
-  );
+  try {
+    await promisify(execFile)(
+      JUPYTER,
+      ["nbconvert", "--to", "notebook", "--execute", "--ExecutePreprocessor.kernel_name=tslab", "--ExecutePreprocessor.timeout=120", "--output-dir", outputDir, basename(file)],
+      { cwd: dirname(file), env: { ...process.env, PATH: `${join(root, "node_modules", ".bin")}${delimiter}${process.env.PATH ?? ""}` }, timeout: 240_000 },
+    );
+  } catch (error) {
+    // Jupyter picks the kernel's ports before the kernel binds them: two kernels started at once can
+    // pick the same one ("Address already in use"). That is the harness's luck, not the notebook's: once more.
+    if (attempt < 3 && /EADDRINUSE|Address already in use/.test(String((error as { stderr?: unknown }).stderr ?? error))) return runJupyter(file, index, attempt + 1);
+    throw error;
+  }
   return JSON.parse(readFileSync(join(outputDir, basename(file)), "utf8")) as Notebook;
 }
 
