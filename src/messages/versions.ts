@@ -28,6 +28,8 @@ const describeChange = (change: Change): string => {
       return change.removed ? `${change.path} was removed` : `${change.path} changed`;
     case "data":
       return change.removed ? `data file ${change.path} was removed` : `data file ${change.path} changed`;
+    case "folder":
+      return change.removed ? `folder ${change.path} was removed` : `the files in folder ${change.path}${change.tree ? " or below it" : ""} changed`;
     case "assumption": {
       if (!change.after) return `${change.id} was removed`;
       if (!change.before) return `${change.id} was added`;

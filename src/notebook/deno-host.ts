@@ -14,7 +14,7 @@ import type { RunInputs } from "./run-context";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { notebookFiles } from "./notebook-files";
-import { sha256OfFile } from "../util/hash";
+import { sha256OfFile, sha256OfListing } from "../util/hash";
 import type { FileRead } from "../vocabulary/file-reads";
 
 /** Attaches the run context to `jupyter`; returns what reads the assumption ids read so far. */
@@ -31,15 +31,16 @@ const DENO_READS = ["readTextFile", "readTextFileSync", "readFile", "readFileSyn
  * What a Deno notebook's cells read: the cells' `node:fs` imports get notebook-files.ts's wrappers,
  * and Deno's own read functions are wrapped on `Deno` itself (they are writable), so a module the
  * notebook imports is tracked too when it reads through `Deno`. Each file is reported once, with the
- * hash of its content before the first read. Deno already runs in the notebook's folder, so a
+ * hash of its content before the first read, and each folder listed (`Deno.readDir`) with its listing's. Deno already runs in the notebook's folder, so a
  * relative path names the same file either way.
  */
 export function trackFiles(folder: string, deno: object): { modules: ReadonlyMap<string, unknown>; reads: () => readonly FileRead[] } {
   const reads: FileRead[] = [];
   const seen = new Set<string>();
+  const keyOf = (path: string, listing?: string): string => `${listing ?? "file"}:${path}`;
   const add = (read: FileRead): void => {
-    if (seen.has(read.path)) return;
-    seen.add(read.path);
+    if (seen.has(keyOf(read.path, read.listing))) return;
+    seen.add(keyOf(read.path, read.listing));
     reads.push(read);
   };
   const { modules } = notebookFiles(folder, add);
@@ -53,7 +54,16 @@ export function trackFiles(folder: string, deno: object): { modules: ReadonlyMap
       const options = args[1] as { read?: boolean; write?: boolean; append?: boolean; create?: boolean; truncate?: boolean } | undefined;
       const writing = options !== undefined && options.read !== true && (options.write === true || options.append === true || options.create === true || options.truncate === true);
       const file = here(args[0]);
-      if (file !== undefined && !seen.has(file) && !(name.startsWith("open") && writing)) add({ path: file, sha256: sha256OfFile(file) ?? "" });
+      if (file !== undefined && !seen.has(keyOf(file)) && !(name.startsWith("open") && writing)) add({ path: file, sha256: sha256OfFile(file) ?? "" });
+      return Reflect.apply(original, deno, args);
+    };
+  }
+  for (const name of ["readDir", "readDirSync"]) {
+    const original = functions[name];
+    if (typeof original !== "function") continue;
+    functions[name] = (...args: unknown[]): unknown => {
+      const folder = here(args[0]);
+      if (folder !== undefined && !seen.has(keyOf(folder, "folder"))) add({ path: folder, sha256: sha256OfListing(folder, false) ?? "", listing: "folder" });
       return Reflect.apply(original, deno, args);
     };
   }

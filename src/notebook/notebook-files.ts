@@ -13,7 +13,9 @@
  * and the sha256 of its content just before the first read ("" when there is no regular file). The
  * build keeps that hash in the notebook's fingerprint and re-runs the notebook when the file differs,
  * as it does for a chart's data file; hashing before the read errs towards one run too many, never a
- * stale one. What is not tracked: directory listings, files read by a child process, and the network.
+ * stale one. A folder a cell lists (`readdir`, `opendir`) is reported the same way, with the hash of
+ * its listing (names and kinds; recursively when the call asks so), so a file added there re-runs the
+ * notebook. What is not tracked: files read by a child process, and the network.
  */
 // The modules themselves (default imports), not namespace objects: their properties can be copied and replaced.
 import childProcess from "node:child_process";
@@ -22,7 +24,7 @@ import nodeModule from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { sha256OfFile } from "../util/hash";
+import { sha256OfFile, sha256OfListing } from "../util/hash";
 import type { FileRead } from "./outputs";
 
 /** fs functions whose first argument is a path. */
@@ -37,6 +39,8 @@ const TWO_PATHS = ["copyFile", "cp", "link", "rename"] as const;
 const SPAWNS = ["exec", "execSync", "execFile", "execFileSync", "fork", "spawn", "spawnSync"] as const;
 /** fs functions (and their Sync forms) whose result depends on the first path's content or presence. */
 const READS: ReadonlySet<string> = new Set(["readFile", "createReadStream", "open", "openAsBlob", "copyFile", "cp", "exists", "access", "stat", "lstat"]);
+/** fs functions (and their Sync forms) whose result is the first path's listing. */
+const LISTINGS: ReadonlySet<string> = new Set(["readdir", "opendir"]);
 
 export interface NotebookFiles {
   /** What `require` (and `import`) of these built-ins give the realm, by specifier. */
@@ -55,13 +59,17 @@ export function notebookFiles(folder: string, onRead: (read: FileRead) => void):
     return p; // a URL (always absolute), a file descriptor or a FileHandle
   };
   const record = (name: string, args: readonly unknown[]): void => {
-    if (!READS.has(name.replace(/Sync$/, ""))) return;
-    if (name.startsWith("open") && name !== "openAsBlob" && !opensForReading(args[1])) return;
+    const base = name.replace(/Sync$/, "");
+    const listing = LISTINGS.has(base) ? ((args[1] as { recursive?: unknown } | undefined)?.recursive === true ? "tree" : "folder") : undefined;
+    if (listing === undefined && !READS.has(base)) return;
+    if (base === "open" && !opensForReading(args[1])) return;
     const target = args[0];
     const file = typeof target === "string" || Buffer.isBuffer(target) ? target.toString() : target instanceof URL && target.protocol === "file:" ? fileURLToPath(target) : undefined;
-    if (file === undefined || seen.has(file)) return;
-    seen.add(file);
-    onRead({ path: file, sha256: sha256OfFile(file) ?? "" });
+    const key = `${listing ?? "file"}:${file}`;
+    if (file === undefined || seen.has(key)) return;
+    seen.add(key);
+    if (listing === undefined) onRead({ path: file, sha256: sha256OfFile(file) ?? "" });
+    else onRead({ path: file, sha256: sha256OfListing(file, listing === "tree") ?? "", listing });
   };
   const wrapAll = (module: object, sync: boolean): Record<string, unknown> => {
     const wrapped = Object.defineProperties({}, Object.getOwnPropertyDescriptors(module)) as Record<string, unknown>;

@@ -4,7 +4,8 @@
  * Canonical means key order never depends on how an object was built, so equal content → equal bytes.
  */
 import { createHash } from "node:crypto";
-import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, type Dirent } from "node:fs";
+import { join, relative } from "node:path";
 
 export function sha256(data: string | Uint8Array): string {
   return createHash("sha256").update(data).digest("hex");
@@ -29,6 +30,26 @@ export function sha256OfFile(path: string): string | undefined {
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
+}
+
+/**
+ * sha256 of a folder's listing: each entry's path (relative to the folder; with `tree`, every entry
+ * below it) and kind, sorted. Contents are not read: a cell that lists a folder depends on which
+ * files are there, and on those it then reads, which are tracked as files. Undefined when there is
+ * no folder there, or it cannot be listed.
+ */
+export function sha256OfListing(path: string, tree: boolean): string | undefined {
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(path, { withFileTypes: true, recursive: tree });
+  } catch {
+    return undefined;
+  }
+  const kind = (entry: Dirent): string => (entry.isDirectory() ? "d" : entry.isFile() ? "f" : entry.isSymbolicLink() ? "l" : "o");
+  // Deno's node:fs may give no parentPath; a folder's own entries have none to give.
+  const where = (entry: Dirent): string => (tree ? relative(path, join((entry.parentPath as string | undefined) ?? path, entry.name)) : entry.name);
+  const lines = entries.map((entry) => `${where(entry)}\t${kind(entry)}`).sort();
+  return sha256(lines.join("\n"));
 }
 
 /** The same hash in base64, as a Content-Security-Policy `'sha256-…'` source names a script. */

@@ -18,6 +18,8 @@ export type Change =
   | { readonly kind: "source" }
   | { readonly kind: "module"; readonly path: string; readonly removed: boolean }
   | { readonly kind: "data"; readonly path: string; readonly removed: boolean }
+  /** A folder a cell listed has other entries now (`tree`: the listing was recursive). */
+  | { readonly kind: "folder"; readonly path: string; readonly tree: boolean; readonly removed: boolean }
   | { readonly kind: "assumption"; readonly id: string; readonly before: AssumptionShown | null; readonly after: AssumptionShown | undefined }
   /** The notebook read the list of every assumption, and ids were added, removed or reordered since. */
   | { readonly kind: "assumption-list"; readonly added: readonly string[]; readonly removed: readonly string[] }

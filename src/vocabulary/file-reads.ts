@@ -7,4 +7,10 @@
 export interface FileRead {
   readonly path: string;
   readonly sha256: string;
+  /**
+   * Set when the read listed a folder (`readdir`, `opendir`) rather than read a file: `sha256` is then
+   * that of its listing (util/hash.ts `sha256OfListing`; "tree" for a recursive listing), "" when
+   * there was no folder. A file added, removed or renamed there changes it.
+   */
+  readonly listing?: "folder" | "tree";
 }

@@ -23,6 +23,7 @@ import { executeNotebooks } from "../../src/notebook/execute-many";
 import type { Notebook, Output } from "../../src/notebook/nbformat";
 import { tempProject } from "../project";
 import { FIXTURES, TempDir } from "./helpers";
+import { sha256OfListing } from "../../src/util/hash";
 
 const root = join(import.meta.dirname, "..", "..");
 const temp = new TempDir();
@@ -220,6 +221,24 @@ describe("Deno notebooks in the real Deno runtime, compared with Jupyter's Deno 
     expect(run?.error).toBeUndefined();
     expect(run?.filesRead.map((read) => read.path)).toEqual(["rows.txt", "from-module.txt", "missing.txt"].map((name) => join(temp.path, "deno-data", name)));
     expect(run?.filesRead[2]?.sha256).toBe("");
+  });
+
+  it("reports the folders a Deno cell lists (Deno.readDir and node:fs), with the same listing hash the build computes", async () => {
+    temp.write("deno-listing/inbox/a.csv", "1\n");
+    temp.write("deno-listing/inbox/deep/b.csv", "2\n");
+    const file = temp.notebook("deno-listing/lists.ipynb", {
+      kernel: { name: "deno", language: "typescript" },
+      cells: [
+        'import { readdirSync } from "node:fs";\nconst names: string[] = [];\nfor await (const entry of Deno.readDir("inbox")) names.push(entry.name);\nconsole.log(names.sort().join(","), readdirSync("inbox/deep").join(","));',
+      ],
+    });
+    const [run] = await executeNotebooks([file]);
+    expect(run?.error).toBeUndefined();
+    const inbox = join(temp.path, "deno-listing", "inbox");
+    expect(run?.filesRead).toEqual([
+      { path: inbox, sha256: sha256OfListing(inbox, false), listing: "folder" },
+      { path: join(inbox, "deep"), sha256: sha256OfListing(join(inbox, "deep"), false), listing: "folder" },
+    ]);
   });
 
   it("locates a runtime error in a Deno cell", async () => {

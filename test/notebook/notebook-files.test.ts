@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { notebookFiles } from "../../src/notebook/notebook-files";
-import { sha256 } from "../../src/util/hash";
+import { sha256, sha256OfListing } from "../../src/util/hash";
 import type { FileRead } from "../../src/vocabulary/file-reads";
 
 const folder = mkdtempSync(join(tmpdir(), "fragtax-nbfiles-"));
@@ -42,7 +42,7 @@ describe("the file system a notebook's cells see", () => {
     expect(path.join("a", "b")).toBe(join("a", "b"));
   });
 
-  it("reports every read, a failed one too, by absolute path; writes and listings are not reads", async () => {
+  it("reports every read, a failed one too, by absolute path; writes are not reads", async () => {
     const { fs, reads } = setUp();
     fs.readFileSync("rows.csv");
     await fs.promises.readFile(pathToFileURL(join(folder, "rows.csv")));
@@ -52,7 +52,6 @@ describe("the file system a notebook's cells see", () => {
     fs.closeSync(fs.openSync("out.txt", "w"));
     fs.closeSync(fs.openSync("out.txt", fs.constants.O_WRONLY));
     fs.writeFileSync("out.txt", "y");
-    fs.readdirSync(".");
     fs.statSync("rows.csv");
     const csv = join(folder, "rows.csv");
     // Once per file, the first time: a later read of the same file adds nothing.
@@ -75,6 +74,38 @@ describe("the file system a notebook's cells see", () => {
       { path: join(folder, "rows.csv"), sha256: sha256("a\n1\n") },
       { path: join(folder, "append.txt"), sha256: sha256("a") },
     ]);
+  });
+
+  it("reports a folder a cell lists, through every door, with the hash of its listing (recursive when asked)", async () => {
+    const box = mkdtempSync(join(folder, "box-"));
+    writeFileSync(join(box, "one.csv"), "1");
+    Fs.mkdirSync(join(box, "sub"));
+    writeFileSync(join(box, "sub", "two.csv"), "2");
+    const reads: FileRead[] = [];
+    const files = notebookFiles(folder, (read) => reads.push(read));
+    const fs = files.modules.get("fs") as typeof Fs;
+    const name = box.slice(folder.length + 1);
+    expect(fs.readdirSync(name).sort()).toEqual(["one.csv", "sub"]);
+    await fs.promises.readdir(name, { recursive: true });
+    await new Promise<void>((resolve) => fs.readdir(Buffer.from(name), () => resolve())); // the same folder: once
+    await (await fs.promises.opendir(join(name, "sub"))).close();
+    expect(() => fs.readdirSync("no-such-folder")).toThrow(/ENOENT/);
+    expect(reads).toEqual([
+      { path: box, sha256: sha256OfListing(box, false), listing: "folder" },
+      { path: box, sha256: sha256OfListing(box, true), listing: "tree" },
+      { path: join(box, "sub"), sha256: sha256OfListing(join(box, "sub"), false), listing: "folder" },
+      { path: join(folder, "no-such-folder"), sha256: "", listing: "folder" },
+    ]);
+    // What the listing's hash sees: names and kinds at its depth, not contents.
+    const [flat, tree] = [sha256OfListing(box, false), sha256OfListing(box, true)];
+    expect(flat).not.toBe(tree);
+    writeFileSync(join(box, "one.csv"), "changed");
+    writeFileSync(join(box, "sub", "three.csv"), "3");
+    expect(sha256OfListing(box, false)).toBe(flat);
+    expect(sha256OfListing(box, true)).not.toBe(tree);
+    Fs.renameSync(join(box, "one.csv"), join(box, "uno.csv"));
+    expect(sha256OfListing(box, false)).not.toBe(flat);
+    expect(sha256OfListing(join(box, "uno.csv"), false)).toBeUndefined(); // a file is no folder
   });
 
   it("gives the same folder through every door: process, module.createRequire, streams, promisify(exists)", async () => {

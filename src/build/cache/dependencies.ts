@@ -8,7 +8,7 @@ import { aboutId, EVERY_ASSUMPTION, type Assumption } from "../../assumptions/ty
 import type { CurrentState, Fingerprint } from "./notebook-cache";
 import type { AssumptionContent } from "../../assumptions/content";
 import { assumptionContent, assumptionInfoContent, type AssumptionInfoContent } from "../../assumptions/content";
-import { sha256, sha256OfFile } from "../../util/hash";
+import { sha256, sha256OfFile, sha256OfListing } from "../../util/hash";
 import type { FileRead } from "../../vocabulary/file-reads";
 
 /**
@@ -39,6 +39,10 @@ export class FileHasher {
     return this.memo.get(key);
   }
 }
+
+/** How `Fingerprint.listings` names a recursive listing: the folder's path with this appended. */
+const TREE = "/**";
+const listingKey = (path: string, listing: "folder" | "tree"): string => (listing === "tree" ? `${path}${TREE}` : path);
 
 /** `/`-separated path relative to the project root: how fingerprints name files on every OS. */
 export function toProjectPath(root: string, path: string): string {
@@ -126,8 +130,15 @@ export async function fingerprintAfterRun(inputs: FingerprintInputs): Promise<Fi
     found.set(path, inputs.hasher.hash(path) ?? "");
   }
   // What a cell read is recorded as it was then: hashed now, an edit made while it ran would pass for what it saw.
-  for (const read of inputs.readFiles ?? []) found.set(toProjectPath(inputs.root, read.path), read.sha256);
-  const data = Object.fromEntries([...found].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  const listed = new Map<string, string>();
+  for (const read of inputs.readFiles ?? []) {
+    const path = toProjectPath(inputs.root, read.path);
+    if (read.listing === undefined) found.set(path, read.sha256);
+    else listed.set(listingKey(path, read.listing), read.sha256);
+  }
+  const byPath = ([a]: [string, string], [b]: [string, string]): number => (a < b ? -1 : a > b ? 1 : 0);
+  const data = Object.fromEntries([...found].sort(byPath));
+  const listings = Object.fromEntries([...listed].sort(byPath));
   return {
     source: inputs.hasher.hash(inputs.notebook) ?? "",
     modules,
@@ -136,6 +147,7 @@ export async function fingerprintAfterRun(inputs: FingerprintInputs): Promise<Fi
     tool: inputs.tool,
     settings: inputs.settings,
     ...(Object.keys(data).length > 0 && { data }),
+    ...(Object.keys(listings).length > 0 && { listings }),
     ...(inputs.reads.includes(EVERY_ASSUMPTION) && { assumptionIds: [...inputs.assumptionIds()] }),
   };
 }
@@ -145,6 +157,11 @@ export function currentState(inputs: Omit<FingerprintInputs, "modules" | "reads"
   return {
     source: inputs.hasher.hash(inputs.notebook) ?? "",
     moduleHash: (path) => inputs.hasher.hash(path),
+    listingHash: (key) => {
+      const tree = key.endsWith(TREE);
+      const path = tree ? key.slice(0, -TREE.length) : key;
+      return sha256OfListing(isAbsolute(path) ? path : join(inputs.root, path), tree);
+    },
     assumption: (read) => {
       const about = aboutId(read);
       const assumption = inputs.assumption(about ?? read);

@@ -68,7 +68,7 @@ export interface NotebookOutcome<Result> {
 }
 
 /** Changes of what a notebook reads, not of its code (nor of the modules, lockfile or tool it runs with). */
-const INPUT_CHANGES: ReadonlySet<string> = new Set(["assumption", "assumption-list", "data", "setting"]);
+const INPUT_CHANGES: ReadonlySet<string> = new Set(["assumption", "assumption-list", "data", "folder", "setting"]);
 
 export async function runIncrementally<Result>(inputs: IncrementalInputs<Result>): Promise<Array<NotebookOutcome<Result>>> {
   const hasher = new FileHasher(inputs.root);

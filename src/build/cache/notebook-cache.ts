@@ -42,6 +42,11 @@ export interface Fingerprint {
   readonly settings: Readonly<Record<string, unknown>>;
   /** Data files its charts or cells read (`data.url`, images, `fs` reads; project path → sha256, "" if missing), tracked like modules. */
   readonly data?: Readonly<Record<string, string>>;
+  /**
+   * Folders its cells listed (project path, `/**` appended for a recursive listing) → sha256 of the
+   * listing (util/hash.ts `sha256OfListing`; "" if there was no folder).
+   */
+  readonly listings?: Readonly<Record<string, string>>;
   /** Every assumption id in file order, when the notebook read the list (`nb.assumptions.all()`). */
   readonly assumptionIds?: readonly string[];
 }
@@ -60,6 +65,8 @@ export interface CacheEntry<Result> {
 export interface CurrentState {
   readonly source: string;
   moduleHash(path: string): string | undefined;
+  /** A `Fingerprint.listings` key's listing hash now (undefined: no folder there). */
+  listingHash(key: string): string | undefined;
   /** The content of a read as `Fingerprint.assumptions` keys it (an id, or `about:id`). */
   assumption(read: string): AssumptionContent | AssumptionInfoContent | undefined;
   /** Every id the assumptions file defines now, in file order. */
@@ -101,6 +108,10 @@ export function fingerprintChanges(recorded: Fingerprint, current: CurrentState)
     // "" records a file that was missing (or not a regular file) at run time: still missing is no change.
     const now = current.moduleHash(path) ?? "";
     if (now !== hash) changes.push({ kind: "data", path, removed: now === "" });
+  }
+  for (const [key, hash] of Object.entries(recorded.listings ?? {}).sort(byKey)) {
+    const now = current.listingHash(key) ?? "";
+    if (now !== hash) changes.push({ kind: "folder", path: key.replace(/\/\*\*$/, ""), tree: key.endsWith("/**"), removed: now === "" });
   }
   if (recorded.lockfile !== current.lockfile) changes.push({ kind: "lockfile" });
   if (recorded.tool !== current.tool) changes.push({ kind: "tool", before: recorded.tool, after: current.tool });
@@ -165,6 +176,7 @@ function isFingerprint(value: unknown): value is Fingerprint {
     typeof value.tool === "string" &&
     isRecord(value.settings) &&
     (value.data === undefined || isRecord(value.data)) &&
+    (value.listings === undefined || isRecord(value.listings)) &&
     (value.assumptionIds === undefined || (Array.isArray(value.assumptionIds) && value.assumptionIds.every((id) => typeof id === "string")))
   );
 }

@@ -4,7 +4,7 @@
  * (which imports lib/factor.ts); 03-mix reads alpha and gamma. Figures come from really executing the
  * notebooks, so a stale reuse would show as a wrong number, not just a wrong log line.
  */
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { build, FileBuildEffects } from "../../../src/build/pipeline";
@@ -51,7 +51,7 @@ afterAll(() => project.remove());
 // Every test starts from the original sources with a warm cache (restoring them re-validates the entries),
 // and without the data files a test made.
 beforeEach(async () => {
-  for (const path of ["notebooks/note.txt", "notebooks/optional.txt"]) rmSync(file(path), { force: true });
+  for (const path of ["notebooks/note.txt", "notebooks/optional.txt", "notebooks/inbox"]) rmSync(file(path), { force: true, recursive: true });
   for (const [path, text] of originals) writeFileSync(file(path), text);
   await rebuild();
 });
@@ -168,6 +168,43 @@ describe("incremental builds with the real engine", () => {
     writeFileSync(file("notebooks/optional.txt"), "here\n");
     expect((await rebuild()).executed).toEqual(["03-mix.ipynb"]);
     expect(page()).toContain("Optional: here.");
+  });
+
+  it("a folder a cell lists is tracked: a file added, renamed or removed there re-runs that notebook", async () => {
+    mkdirSync(file("notebooks/inbox/deep"), { recursive: true });
+    writeFileSync(file("notebooks/inbox/a.csv"), "x\n1\n");
+    appendCell(project.root, "03-mix.ipynb", 'import { readdirSync } from "node:fs";\nnb.md`Inbox: ${readdirSync("inbox").sort().join(", ")}.`;');
+    expect((await rebuild()).executed).toEqual(["03-mix.ipynb"]);
+    expect(page()).toContain("Inbox: a.csv, deep.");
+    writeFileSync(file("notebooks/inbox/a.csv"), "x\n2\n"); // content the cell never read: no change
+    writeFileSync(file("notebooks/inbox/deep/below.csv"), "x\n"); // below the folder listed: no change
+    expect((await rebuild()).executed).toEqual([]);
+    writeFileSync(file("notebooks/inbox/b.csv"), "x\n3\n");
+    const added = await rebuild();
+    expect(added.executed).toEqual(["03-mix.ipynb"]);
+    expect(added.log[2]?.reason).toBe("re-ran: the files in folder notebooks/inbox changed");
+    expect(page()).toContain("Inbox: a.csv, b.csv, deep.");
+    renameSync(file("notebooks/inbox/b.csv"), file("notebooks/inbox/c.csv"));
+    expect((await rebuild()).executed).toEqual(["03-mix.ipynb"]);
+    expect(page()).toContain("Inbox: a.csv, c.csv, deep.");
+    rmSync(file("notebooks/inbox"), { recursive: true });
+    const removed = await build({ root: project.root, pdf: false }, new FileBuildEffects(() => undefined));
+    expect(removed.exitCode).toBe(1); // the cell's readdirSync now fails: ENOENT
+    const log = (JSON.parse(readFileSync(file("out/build/build-log.json"), "utf8")) as { notebooks: LogEntry[] }).notebooks;
+    expect(log[2]?.reason).toBe("re-ran: folder notebooks/inbox was removed");
+  });
+
+  it("a recursive listing is tracked below the folder too", async () => {
+    mkdirSync(file("notebooks/inbox/deep"), { recursive: true });
+    appendCell(project.root, "03-mix.ipynb", 'import { readdir } from "node:fs/promises";\nnb.md`Tree: ${(await readdir("inbox", { recursive: true })).sort().join(", ")}.`;');
+    await rebuild();
+    expect(page()).toContain("Tree: deep.");
+    writeFileSync(file("notebooks/inbox/deep/below.csv"), "x\n");
+    const below = await rebuild();
+    expect(below.executed).toEqual(["03-mix.ipynb"]);
+    expect(below.log[2]?.reason).toBe("re-ran: the files in folder notebooks/inbox or below it changed");
+    expect(page()).toContain("Tree: deep, deep/below.csv.");
+    expect((await rebuild()).executed).toEqual([]);
   });
 
   it("a notebook whose last run failed says so when nothing changed since, and what changed when something did", async () => {
