@@ -10,9 +10,11 @@
  * that is not is an error of the chart; an image a data row names that is not is left out, with a
  * warning (the rows may come from anywhere).
  *
- * `chartFiles` lists the same files without reading them, for the rebuild cache: a chapter whose
- * chart reads a file is re-run when that file changes, like when an assumption it read changes.
+ * `chartFiles` lists the same files, for the rebuild cache: a chapter whose chart reads a file is
+ * re-run when that file changes, like when an assumption it read changes, and the page is drawn again.
+ * It reads only the JSON data files whose rows may name images (a chart with an image URL field).
  */
+import { readFileSync } from "node:fs";
 import { extname, isAbsolute, join } from "node:path";
 import * as messages from "../messages/charts";
 import { isRecord } from "../util/records";
@@ -45,20 +47,57 @@ function isRemote(url: string): boolean {
 }
 
 /**
- * The local files a spec's charts read (data and images), resolved against `baseDir`; nothing is
- * read, and a file the chart may not read (outside `root`, a FIFO …) is not listed: it is never hashed.
+ * The local files a spec's charts read (data and images), resolved against `baseDir`. A file the chart
+ * may not read (outside `root`, a FIFO …) is not listed: it is never hashed. The images a JSON data
+ * file's rows name are listed too (its rows are read as the render reads them): otherwise a replaced
+ * image, with the notebook and the data file unchanged, would leave the old image in the page.
  */
 export function chartFiles(spec: unknown, baseDir: string, root: string): string[] {
   const files = new Set<string>();
-  const add = (url: string): void => {
+  const allowed = (url: string): string | undefined => {
     const path = resolvePath(url, baseDir);
-    if (!isRemote(url) && chartFileRefusal(path, root) === undefined) files.add(path);
+    return !isRemote(url) && chartFileRefusal(path, root) === undefined ? path : undefined;
+  };
+  const add = (url: string): void => {
+    const path = allowed(url);
+    if (path !== undefined) files.add(path);
   };
   visitData(spec, (data) => {
     if (typeof data.url === "string") add(data.url);
   });
-  for (const url of imageUrls(spec)) add(url);
+  for (const url of imageUrls(hasImageField(spec) ? withJsonRows(spec, allowed) : spec)) add(url);
   return [...files].sort();
+}
+
+/**
+ * A copy of `spec` with each JSON `data.url` the chart may read replaced by its parsed rows, as
+ * `resolveChartData` inlines them (a file that cannot be read or parsed stays a URL: the render
+ * reports it).
+ */
+function withJsonRows(spec: unknown, allowed: (url: string) => string | undefined): unknown {
+  const copy = structuredClone(spec);
+  visitData(copy, (data) => {
+    const path = typeof data.url === "string" ? allowed(data.url) : undefined;
+    const format = isRecord(data.format) ? data.format : {};
+    const type = typeof format.type === "string" ? format.type : extname(path ?? "").slice(1).toLowerCase();
+    if (path === undefined || !JSON_FORMATS.has(type)) return;
+    try {
+      data.values = JSON.parse(readFileSync(path, "utf8")) as unknown;
+      delete data.url;
+    } catch {
+      // unreadable or not JSON: the render fails the chart, and says why
+    }
+  });
+  return copy;
+}
+
+/** True when some view takes its image URLs from a field (`encoding.url.field`). */
+function hasImageField(node: unknown): boolean {
+  if (Array.isArray(node)) return node.some(hasImageField);
+  if (typeof node !== "object" || node === null) return false;
+  const url = ((node as Json).encoding as Json | undefined)?.url;
+  if (isRecord(url) && typeof url.field === "string") return true;
+  return Object.entries(node as Json).some(([key, value]) => key !== "values" && typeof value === "object" && hasImageField(value));
 }
 
 /** A copy of `spec` with every local `data.url` inlined and local images as data: URIs; only files inside `root` are read. */

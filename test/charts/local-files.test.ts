@@ -52,6 +52,8 @@ describe("images a data file names", () => {
     // A symlink inside the project is judged by where it leads.
     expect(leftOut[2]).toContain('"data/link.png" is outside the project');
     expect(chart.files.map((file) => file.slice(root.length))).toEqual(["/notebooks/data/logo.png", "/notebooks/data/logos.json"]);
+    // The rebuild cache lists what the render read, the image the rows name included (never those left out).
+    expect(chartFiles(logos, notebooks, root)).toEqual(chart.files);
   });
 
   it("never waits on a FIFO or reads a device or a folder", { timeout: 15_000 }, async () => {

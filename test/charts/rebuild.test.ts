@@ -4,11 +4,11 @@
  * yellow-green-blue gradient legend.
  */
 import { spawnSync } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build, FileBuildEffects } from "../../src/build/pipeline";
-import { tempProject, type TempProject } from "../project";
+import { appendCell, tempProject, type TempProject } from "../project";
 
 let project: TempProject;
 let lines: string[] = [];
@@ -90,6 +90,26 @@ describe("charts across rebuilds", () => {
     expect(html).toContain("c,z,77");
     const again = await rebuild();
     expect(again.log.notebooks.map((entry) => entry.status)).toEqual(["reused", "reused"]);
+  }, 120_000);
+
+  it("tracks an image named only in a chart's data file: replacing the image draws the new one", async () => {
+    const fixtures = join(import.meta.dirname, "..", "fixtures", "charts-data");
+    copyFileSync(join(fixtures, "ffox.png"), file("notebooks/data/logo.png"));
+    writeFileSync(file("notebooks/data/logos.json"), JSON.stringify([{ name: "a", img: "data/logo.png" }]));
+    const original = readFileSync(file("notebooks/02-bars.ipynb"), "utf8");
+    appendCell(project.root, "02-bars.ipynb", 'nb.chart({ data: { url: "data/logos.json" }, mark: { type: "image", width: 20, height: 20 }, encoding: { x: { field: "name", type: "nominal" }, url: { field: "img" } } });');
+    const base64 = (path: string): string => readFileSync(file(path)).toString("base64");
+    const first = await rebuild();
+    expect(first.result.exitCode).toBe(0);
+    expect(first.html).toContain(base64("notebooks/data/logo.png"));
+    // Another image under the same name: only the image changed, neither the notebook nor the data file.
+    const other = readFileSync(join(fixtures, "ffox.png"));
+    writeFileSync(file("notebooks/data/logo.png"), Buffer.concat([other, Buffer.from("another image")]));
+    const next = await rebuild();
+    expect(next.log.notebooks[1]?.reason).toBe("re-ran: data file notebooks/data/logo.png changed");
+    expect(next.html).toContain(base64("notebooks/data/logo.png"));
+    expect((await rebuild()).log.notebooks.map((entry) => entry.status)).toEqual(["reused", "reused"]);
+    writeFileSync(file("notebooks/02-bars.ipynb"), original);
   }, 120_000);
 
   it("refuses a remote data URL in place, names the cell, still writes the HTML and exits 1", async () => {
