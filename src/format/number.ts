@@ -17,6 +17,8 @@ import type { Summary } from "../vocabulary/results";
  * `count` → 12,000, `year` → 2021, `number` → 3 significant digits with the unit after it.
  */
 export type NumberFormat = "usd" | "multiple" | "percent" | "count" | "year" | "number";
+/** Every format, in the order messages list them (spelled out, not derived: type errors then name `NumberFormat`). */
+export const NUMBER_FORMATS: readonly NumberFormat[] = ["usd", "multiple", "percent", "count", "year", "number"];
 
 /** What of a figure (a FigureRecord, src/api/types.ts) its text depends on. */
 export interface FigureNumber {

@@ -1,5 +1,9 @@
 /** Messages of the notebook engine (`src/notebook/`): parsing, running, type checking. */
+import { NUMBER_FORMATS } from "../format/number";
+import { nearestNames } from "../util/suggest";
+import { VERDICTS } from "../vocabulary/results";
 import { located } from "./location";
+import { didYouMean } from "./suggestion";
 
 export const notebookNotJson = (file: string, line: number, column: number, detail: string): string =>
   located({ file, line, column }, `not a notebook: the file is not valid JSON (${detail})`);
@@ -67,7 +71,25 @@ export const thrownInImport = (where: string): string => `thrown in ${where}:`;
 export const missingFileHint = (file: string, folder: string, nearest: string | undefined): string =>
   `no file ${file}${nearest === undefined ? "" : `; did you mean ${nearest}?`} (a relative path is read from the notebook's folder, ${folder}, as in Jupyter): create the file or correct the path.`;
 
-export const typeErrorLine = (where: string, code: number, message: string): string => `also ${where}: error TS${code}: ${message}`;
+export const typeErrorLine = (where: string, code: number, message: string): string => `also ${where}: TS${code}: ${message}${typeErrorHint(message)}`;
+
+/** The notebook API's closed lists, by the type TypeScript names in an error about them. */
+const CHOICES: ReadonlyArray<{ readonly type: string; readonly what: string; readonly values: readonly string[] }> = [
+  { type: "NumberFormat", what: "A format", values: NUMBER_FORMATS },
+  { type: "Verdict", what: "A verdict", values: VERDICTS },
+];
+
+/**
+ * What to write instead, after a type error about a value of one of the API's closed lists:
+ * TypeScript names only the type (`'"usdd"' is not assignable to parameter of type 'NumberFormat |
+ * undefined'`), not the values it allows. Empty for any other error.
+ */
+export const typeErrorHint = (message: string): string => {
+  const choice = CHOICES.find(({ type }) => message.includes(`type '${type}`) || message.includes(`| ${type}'`));
+  if (choice === undefined) return "";
+  const given = /^(?:Argument of )?[Tt]ype '"([^"]*)"'/.exec(message)?.[1];
+  return ` ${choice.what} is one of ${choice.values.map((value) => `"${value}"`).join(", ")}${given === undefined ? "." : didYouMean(nearestNames(given, choice.values, { count: 1, orClosest: false })) || "."}`;
+};
 export const engineCacheWhat = (): string => "the engine's compile cache (out/.cache/engine)";
 export const runOutWhat = (): string => "fragtax run --out (where the executed notebook goes)";
 

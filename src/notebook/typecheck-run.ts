@@ -92,7 +92,7 @@ export function firstTypeError(
     cell,
     ...(inCell ? { line: diagnostic.line, column: diagnostic.column } : {}),
     ename: `TS${diagnostic.code}`,
-    evalue: inCell ? diagnostic.message : messages.typeErrorInImport(where(diagnostic), diagnostic.message),
+    evalue: `${inCell ? diagnostic.message : messages.typeErrorInImport(where(diagnostic), diagnostic.message)}${messages.typeErrorHint(diagnostic.message)}`,
   };
   const located = cellError(fields);
   const text = inCell ? source : fileSource(diagnostic.file);

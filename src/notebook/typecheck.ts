@@ -12,6 +12,7 @@ import { checkWithTsgo } from "./typecheck-tsgo";
 import { resolve } from "node:path";
 import { displayPath } from "../util/paths";
 import { located } from "../messages/location";
+import { typeErrorHint } from "../messages/notebook";
 import { suggestEarlierName, type CheckDiagnostic, type CheckedProgram, type NotebookCells, type NotebookTypes, type ProgramOptions } from "./typecheck-rules";
 
 export { cellModules, cellPath, projectSourceFiles, topLevelNames } from "./typecheck-rules";
@@ -56,7 +57,7 @@ export function checkForRun(notebooks: readonly NotebookCells[], options: Progra
   return results;
 }
 
-/** `notebook: cell N, line L, column C: error TSxxxx: message` (or `file:line:column: …`). */
+/** `notebook: cell N, line L, column C: TSxxxx: message` (or `file:line:column: …`): as `run` and `build` name a type error. */
 export function formatDiagnostic(d: CheckDiagnostic): string {
-  return located(d, `error TS${d.code}: ${d.message}`);
+  return located(d, `TS${d.code}: ${d.message}${typeErrorHint(d.message)}`);
 }

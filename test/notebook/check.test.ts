@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { checkNotebooks, formatDiagnostic, topLevelNames } from "../../src/notebook/check";
 import { executeNotebook } from "../../src/notebook/execute";
+import { appendCell, tempProject } from "../project";
 import { FIXTURES, TempDir } from "./helpers";
 
 const temp = new TempDir();
@@ -34,7 +35,26 @@ describe("fragtax check", () => {
       [5, 3, 1, 2588],
       [6, 2, 20, 2345],
     ]);
-    expect(formatDiagnostic(diagnostics[0]!)).toMatch(/typed\.ipynb: cell 4, line 1, column 7: error TS2322: Type 'string' is not assignable to type 'number'/);
+    expect(formatDiagnostic(diagnostics[0]!)).toMatch(/typed\.ipynb: cell 4, line 1, column 7: TS2322: Type 'string' is not assignable to type 'number'/);
+  });
+
+  it("says which values a closed list of the API allows when a type error is about one, in check and in a run alike", async () => {
+    const project = tempProject("project");
+    try {
+      const cell = appendCell(project.root, "01-price.ipynb", 'nb.md`${nb.fmt(hours, "usdd")}`;\nconst verdict: Parameters<typeof nb.claim>[0]["verdict"] = "fine";');
+      const file = join(project.root, "notebooks", "01-price.ipynb");
+      const formats = 'A format is one of "usd", "multiple", "percent", "count", "year", "number"';
+      const checked = checkNotebooks([file], { root: project.root, includeSrc: false }).map(formatDiagnostic);
+      expect(checked).toEqual([
+        expect.stringContaining(`cell ${cell}, line 1, column 23: TS2345: Argument of type '"usdd"' is not assignable to parameter of type 'NumberFormat | undefined'. ${formats}; did you mean "usd"?`),
+        expect.stringContaining(`cell ${cell}, line 2, column 7: TS2322: Type '"fine"' is not assignable to type 'Verdict'. A verdict is one of "consistent", "overstated", "understated", "unverifiable".`),
+      ]);
+      const run = await executeNotebook(file, { root: project.root });
+      expect(run.error?.evalue).toBe(`Argument of type '"usdd"' is not assignable to parameter of type 'NumberFormat | undefined'. ${formats}; did you mean "usd"?`);
+      expect(run.error?.frame).toContain(`also cell ${cell}, line 2, column 7: TS2322: Type '"fine"' is not assignable to type 'Verdict'. A verdict is one of`);
+    } finally {
+      project.remove();
+    }
   });
 
   it("finds the top-level names of every declaration kind", () => {
@@ -48,7 +68,7 @@ describe("fragtax check", () => {
     );
     const file = temp.notebook("big.ipynb", { cells });
     const diagnostics = checkNotebooks([file], { root, includeSrc: false });
-    expect(diagnostics.map(formatDiagnostic)).toEqual([`${file}: cell 1999, line 1, column 7: error TS2322: Type 'number' is not assignable to type 'string'.`]);
+    expect(diagnostics.map(formatDiagnostic)).toEqual([`${file}: cell 1999, line 1, column 7: TS2322: Type 'number' is not assignable to type 'string'.`]);
   }, 120_000);
 });
 
@@ -82,7 +102,7 @@ describe("fragtax check on the command line", () => {
     const file = temp.notebook("framed/t.ipynb", { cells: ['import { asText } from "./lib/convert";\nlet n = 1;', "const label = asText(n);\nconst s: string = n;"] });
     const run = spawnSync(process.execPath, [join(root, "dist", "cli.js"), "check", file], { encoding: "utf8", cwd: folder });
     expect(run.status).toBe(1);
-    expect(run.stderr).toContain(["t.ipynb: cell 2, line 2, column 7: error TS2322: Type 'number' is not assignable to type 'string'.", "  1 | const label = asText(n);", "> 2 | const s: string = n;", "    |       ^"].join("\n"));
-    expect(run.stderr).toContain(["lib/convert.ts:1:46: error TS2322: Type 'number' is not assignable to type 'string'.", "> 1 | export const asText = (x: number): string => x;"].join("\n"));
+    expect(run.stderr).toContain(["t.ipynb: cell 2, line 2, column 7: TS2322: Type 'number' is not assignable to type 'string'.", "  1 | const label = asText(n);", "> 2 | const s: string = n;", "    |       ^"].join("\n"));
+    expect(run.stderr).toContain(["lib/convert.ts:1:46: TS2322: Type 'number' is not assignable to type 'string'.", "> 1 | export const asText = (x: number): string => x;"].join("\n"));
   });
 });
