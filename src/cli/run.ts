@@ -12,7 +12,7 @@ import { EXIT_FAILED, EXIT_OK, InputError, type ExitCode } from "../util/errors"
 import { locatingFileSystemErrors } from "../util/fs-errors";
 import { MAX_TIMEOUT_SECONDS, parseTimeoutSeconds } from "../util/limits";
 import { outPaths } from "../config/paths";
-import { displayPath } from "../util/paths";
+import { shellPath } from "../util/paths";
 import { checkOutFile } from "./out-file";
 
 
@@ -59,8 +59,8 @@ async function runCommand(notebook: string, options: { out?: string; timeout: st
     const out = resolve(options.out ?? join(outPaths(root).executed, basename(notebook)));
     // A reader never sees half a notebook; a folder or unwritable path is said with the path (exit 2).
     await locatingFileSystemErrors(messages.runOutWhat(), out, () => writeFileAtomic(out, json));
-    // Named as the user's shell would: relative to the current folder when inside it.
-    process.stderr.write(`${messages.runWrote(displayPath(out, process.cwd()))}\n`);
+    // Named as the user's shell would: relative to the current folder when inside it, or inside the same project.
+    process.stderr.write(`${messages.runWrote(shellPath(out, process.cwd(), root))}\n`);
   }
   // The build's warnings that need no drawing (a chart field the data lacks), so they are seen here first.
   // (The checks are loaded only when there is a chart to check.)

@@ -18,6 +18,15 @@ export function displayPath(absolute: string, root: string): string {
   return isInside(root, absolute) ? relative(root, absolute).split(sep).join("/") : absolute;
 }
 
+/**
+ * A path as a shell in `cwd` would name it: relative when inside `cwd`, or when both are inside the
+ * project `root` (`../out/build/x.ipynb` from notebooks/), else absolute.
+ */
+export function shellPath(absolute: string, cwd: string, root: string): string {
+  if (isInside(cwd, absolute) || !isInside(root, absolute) || !isInside(root, cwd)) return displayPath(absolute, cwd);
+  return relative(cwd, absolute).split(sep).join("/");
+}
+
 /** The tool's own folder (with templates/), found from this module whether run from src/ or dist/. */
 export function toolRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));

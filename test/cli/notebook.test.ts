@@ -4,6 +4,9 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { FIXTURES, TempDir } from "../notebook/helpers";
+import { tempProject } from "../project";
+
+const repoRoot = join(import.meta.dirname, "..", "..");
 
 const temp = new TempDir();
 afterAll(() => temp.cleanup());
@@ -26,6 +29,18 @@ describe("fragtax run", () => {
     const inside = fragtax("run", join(FIXTURES, "semantics.ipynb"), "--out", "test/.tmp/run-inside.ipynb");
     expect(inside.stderr).toContain("wrote test/.tmp/run-inside.ipynb\n");
     expect(existsSync("test/.tmp/run-inside.ipynb")).toBe(true);
+  });
+
+  it("names the written notebook as a shell in the notebook's folder would: ../out/build/executed/…", () => {
+    const project = tempProject("project");
+    try {
+      const result = spawnSync(process.execPath, [join(repoRoot, "dist", "cli.js"), "run", "01-price.ipynb"], { cwd: join(project.root, "notebooks"), encoding: "utf8" });
+      expect(result.status, result.stderr).toBe(0);
+      expect(result.stderr).toContain("wrote ../out/build/executed/01-price.ipynb\n");
+      expect(existsSync(join(project.root, "out", "build", "executed", "01-price.ipynb"))).toBe(true);
+    } finally {
+      project.remove();
+    }
   });
 
   it("exits 1 when a cell fails, prints the located error with a code frame and still writes outputs up to it", () => {
