@@ -25,6 +25,7 @@ export async function verifyAction(ids: readonly string[], options: { root?: str
   if (ids.length === 0 && failed === 0) {
     const index = await checkIndex(paths.reportsDir, paths.title);
     if (index.state === "ok") process.stdout.write(`${messages.indexVerified(index.versions)}\n`);
+    else if (index.state === "retitled") process.stdout.write(`${messages.indexVerifiedRetitled(index.versions, index.title, paths.title)}\n`);
     else {
       process.stderr.write(`fragtax: ${messages.indexNotRendered(join(paths.reportsDir, "index.html"), index.state === "missing", index.versions)}\n`);
       failed++;

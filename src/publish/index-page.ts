@@ -8,7 +8,7 @@ import { join } from "node:path";
 import * as messages from "../messages/versions";
 import { figureRange } from "../diff/figures";
 import { formatAlternatives } from "../format/number";
-import { html, rawHtml } from "../util/html";
+import { escapeHtml, html, rawHtml, unescapeHtml } from "../util/html";
 import { listVersions, type Manifest } from "./store";
 import { renderIndexErrata } from "../errata/render";
 
@@ -41,9 +41,28 @@ export async function expectedIndex(reportsDir: string, title: string): Promise<
   return { page: renderIndexPage(title, newestFirst), versions: newestFirst.length };
 }
 
-/** Whether `out/reports/index.html` is the index publish would write now. */
-export async function checkIndex(reportsDir: string, title: string): Promise<{ readonly state: "ok" | "missing" | "differs"; readonly versions: number }> {
+export type IndexState =
+  | { readonly state: "ok" | "missing" | "differs"; readonly versions: number }
+  /** What publish renders from the versions, under the title report.yaml had when it was written. */
+  | { readonly state: "retitled"; readonly versions: number; readonly title: string };
+
+/**
+ * Whether `out/reports/index.html` is the index publish would write now. A report retitled since is no
+ * tampering: an index that is exactly what publish renders under the title it states is "retitled".
+ */
+export async function checkIndex(reportsDir: string, title: string): Promise<IndexState> {
   const { page, versions } = await expectedIndex(reportsDir, title);
   const actual = await readFile(join(reportsDir, "index.html"), "utf8").catch(() => undefined);
-  return { state: actual === undefined ? "missing" : actual === page ? "ok" : "differs", versions };
+  if (actual === undefined) return { state: "missing", versions };
+  if (actual === page) return { state: "ok", versions };
+  const stated = statedTitle(actual);
+  if (stated !== undefined && stated !== title && actual === (await expectedIndex(reportsDir, stated)).page) return { state: "retitled", versions, title: stated };
+  return { state: "differs", versions };
+}
+
+/** The report title an index page states in its <title>, as `renderIndexPage` wrote it (undefined: none of ours). */
+function statedTitle(page: string): string | undefined {
+  const heading = /<title>([^<]*)<\/title>/.exec(page)?.[1];
+  const suffix = escapeHtml(messages.indexHeading(""));
+  return heading?.endsWith(suffix) === true ? unescapeHtml(heading.slice(0, -suffix.length)) : undefined;
 }

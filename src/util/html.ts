@@ -40,6 +40,13 @@ export function escapeHtml(text: string): string {
   return visibleControls(text, { keepCarriageReturn: true }).replace(/[&<>"']/g, (char) => ESCAPES[char] ?? char);
 }
 
+const UNESCAPES: Readonly<Record<string, string>> = Object.fromEntries(Object.entries(ESCAPES).map(([char, entity]) => [entity, char]));
+
+/** The text `escapeHtml` wrote (its five entities back to characters; any other markup stays as it is). */
+export function unescapeHtml(markup: string): string {
+  return markup.replace(/&(?:amp|lt|gt|quot|#39);/g, (entity) => UNESCAPES[entity] ?? entity);
+}
+
 function render(value: HtmlValue | undefined, index: number): string {
   if (value instanceof Html) return value.value;
   if (value === null || value === false) return "";
