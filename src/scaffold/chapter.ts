@@ -73,7 +73,8 @@ export function chapterNotebook(seed: ChapterSeed): string {
         `  data: { values: histogramBins(result.outputs.twice.samples, 30) },\n` +
         `  mark: "bar",\n` +
         `  encoding: {\n` +
-        `    x: { field: "x0", type: "quantitative", title: ${JSON.stringify(`Twice the input (${assumption.unit})`)} },\n` +
+        `    // The bins are made already (x0–x1): "binned" stands each bar on zero.\n` +
+        `    x: { field: "x0", bin: "binned", type: "quantitative", title: ${JSON.stringify(`Twice the input (${assumption.unit})`)} },\n` +
         `    x2: { field: "x1" },\n` +
         `    y: { field: "count", type: "quantitative", title: "Samples" },\n` +
         `  },\n` +

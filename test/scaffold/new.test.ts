@@ -61,6 +61,12 @@ describe("fragtax new", () => {
     expect(page).toMatch(/Doubling the input gives \$[45]\.\d+\/GPU-hour \(90% CI \$4\.\d+–\$5\.\d+\/GPU-hour\)/);
     expect(page).toContain("Twice the input (H100 rental price)");
     expect(page).toContain("How the doubled input is spread");
+    // A histogram: bars standing on the axis, as tall as their counts, not dashes of one height.
+    const chart = /<figure class="output chart[^"]*"[\s\S]*?<\/figure>/.exec(page.slice(page.indexOf("How the doubled input is spread")))?.[0] ?? "";
+    const heights = [...chart.matchAll(/aria-roledescription="bar"[^>]*? d="M[\d.-]+,[\d.-]+h[\d.-]+v([\d.-]+)/g)].map((match) => Number(match[1]));
+    expect(heights.length).toBeGreaterThan(5);
+    expect(Math.max(...heights)).toBeGreaterThan(50);
+    expect(new Set(heights.map(Math.round)).size).toBeGreaterThan(3);
   }, 120_000);
 
   it("refuses a bad name, an existing chapter and a project without report.yaml with exit 2, writing nothing", () => {
