@@ -23,6 +23,7 @@ import { chartKey, knownValid, readChart, rememberValid, validSpecKey, writeChar
 import { registerMeasureFonts } from "./canvas";
 import { ChartDataError, resolveChartData } from "./data";
 import { missingFields } from "./fields";
+import { floatingBars } from "./floating-bars";
 import { scopeSvgIds } from "./ids";
 import { interactiveFeatures } from "./interactive";
 import { rasterise, svgTooLarge, tooManyMarks } from "./raster";
@@ -141,6 +142,7 @@ export async function renderChart(spec: unknown, place: ChartPlace): Promise<Ren
   const warnings = [
     ...schemaWarning,
     ...missing.map((field) => messages.chartMissingField(place.locate?.(field.field) ?? where, field.field, field.path, field.available, field.suggestion)),
+    ...floatingBars(themedSpec).map((bars) => messages.chartFloatingBars(place.locate?.(`${bars.span}2`, { key: true }) ?? where, bars.path, bars.span, bars.value)),
     ...interactiveFeatures(themedSpec).map(({ feature, shows, animation }) =>
       messages.chartInteractive(where, feature, animation === true && chart.frame !== undefined ? messages.chartFirstFrame(chart.frame.field, chart.frame.value) : shows),
     ),

@@ -65,7 +65,7 @@ async function runCommand(notebook: string, options: { out?: string; timeout: st
   // The build's warnings that need no drawing (a chart field the data lacks), so they are seen here first.
   // (The checks are loaded only when there is a chart to check.)
   if ((await import("../report/chart-specs")).hasCharts(result.executed)) {
-    for (const warning of (await import("../report/chart-outputs")).chartFieldWarnings(result.executed, result.notebook)) process.stderr.write(`${buildWarning(warning)}\n`);
+    for (const warning of (await import("../report/chart-outputs")).chartSpecWarnings(result.executed, result.notebook)) process.stderr.write(`${buildWarning(warning)}\n`);
   }
   if (result.error) process.stderr.write(`${formatCellError(result.error)}\n`);
   else process.stderr.write(`${messages.runSummary(result.notebook, result.cellsRun, result.durationMs)}\n`);

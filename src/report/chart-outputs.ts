@@ -4,7 +4,8 @@
  */
 import { chartFiles } from "../charts/data";
 import { missingFields } from "../charts/fields";
-import { chartMissingField } from "../messages/charts";
+import { floatingBars } from "../charts/floating-bars";
+import { chartFloatingBars, chartMissingField } from "../messages/charts";
 import { cellText, lineColumn, type Notebook } from "../notebook/nbformat";
 import { at } from "../messages/location";
 import { chartSpecs } from "./chart-specs";
@@ -15,19 +16,24 @@ export function notebookChartFiles(notebook: Notebook, folder: string, root: str
 }
 
 /**
- * The build's "chart field not in the chart's data" warnings for one executed notebook, without
- * drawing anything: `fragtax run` prints them too, so a wrong field is seen before the build.
- * (Data read from files is the build's to check: only inline rows are looked at here.)
+ * The build's chart warnings that need no drawing, for one executed notebook: a field not in the
+ * chart's data, bars drawn as dashes (charts/floating-bars.ts). `fragtax run` prints them too, so a
+ * wrong chart is seen before the build. (Data read from files is the build's to check: only inline
+ * rows are looked at here.)
  */
-export function chartFieldWarnings(notebook: Notebook, name: string): string[] {
+export function chartSpecWarnings(notebook: Notebook, name: string): string[] {
   return notebook.cells.flatMap((cell, index) => {
     if (cell.cell_type !== "code") return [];
     const locate = literalLocator(name, index + 1, cellText(cell.source));
-    return chartSpecs(cell.outputs).flatMap((spec) =>
-      typeof spec !== "object" || spec === null || Array.isArray(spec)
-        ? []
-        : missingFields(spec as Record<string, unknown>).map((field) => chartMissingField(locate(field.field) ?? at({ file: name, cell: index + 1 }), field.field, field.path, field.available, field.suggestion)),
-    );
+    const inCell = at({ file: name, cell: index + 1 });
+    return chartSpecs(cell.outputs).flatMap((spec) => {
+      if (typeof spec !== "object" || spec === null || Array.isArray(spec)) return [];
+      const view = spec as Record<string, unknown>;
+      return [
+        ...missingFields(view).map((field) => chartMissingField(locate(field.field) ?? inCell, field.field, field.path, field.available, field.suggestion)),
+        ...floatingBars(view).map((bars) => chartFloatingBars(locate(`${bars.span}2`, { key: true }) ?? inCell, bars.path, bars.span, bars.value)),
+      ];
+    });
   });
 }
 
