@@ -186,10 +186,12 @@ async function buildAndPrint({ config, options, effects, started, rel, registry,
     ...(whatIf && { notice: renderWhatIfBanner(whatIf, (id) => (fileRegistry.has(id) ? fileRegistry.get(id) : undefined)) }),
   };
   // A page rendered anew will be printed anew: Chromium starts while it renders.
+  let rendered = false;
   const report = await renderOrReuse(renderInput, effects, () => {
+    rendered = true;
     if (printRequested(config, options)) printer.start();
   });
-  step("render", `${report.chapters.length} chapters, ${report.charts} charts`);
+  step("render", messages.renderedPage(report.chapters.length, report.charts, rendered));
   if (errata !== null) {
     // An erratum points at this report's sections and figures. A failed cell leaves figures missing,
     // so the check waits for a build without failures (publish refuses the others anyway); which

@@ -104,6 +104,10 @@ export const fontPackageMissing = (pkg: string): string =>
 export const rootOptionHelp = (): string => "the project root, the folder holding notebooks/report.yaml (default: found from the current folder)";
 
 // ── fragtax build ────────────────────────────────────────────────────────────────────────────────
+/** The render step's line: the page drawn now, or the last build's reused (nothing it is made of changed). */
+export const renderedPage = (chapters: number, charts: number, drawn: boolean): string =>
+  `${drawn ? "" : "reused the last build's page, "}${chapters} chapter${chapters === 1 ? "" : "s"}, ${charts} chart${charts === 1 ? "" : "s"}`;
+
 export const buildStep = (step: string, detail = ""): string => `${step}${detail === "" ? "" : `: ${detail}`}`;
 
 export const buildWaiting = (pid: number): string =>

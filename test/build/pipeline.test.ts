@@ -56,7 +56,7 @@ describe("fragtax build, end to end (real engine, real Chromium)", () => {
     const text = execFileSync("pdftotext", [pdf, "-"], { encoding: "utf8" });
     expect(text).toContain("A Small Report");
     expect(text).toContain("$25M");
-    expect(lines.some((line) => line.startsWith("render: 2 chapters, 1 charts"))).toBe(true);
+    expect(lines.some((line) => line.startsWith("render: 2 chapters, 1 chart"))).toBe(true);
   });
 
   it("still writes the HTML when a cell fails, shows the error and exits 1", async () => {

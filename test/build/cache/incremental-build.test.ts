@@ -63,11 +63,14 @@ describe("incremental builds with the real engine", () => {
     expect(noop.executed).toEqual([]);
     expect(noop.log.map((entry) => entry.reason)).toEqual(Array(3).fill("reused: nothing it depends on changed"));
     expect(readFileSync(file("out/build/figures.json"), "utf8")).toBe(before);
+    // The page is reused too, and the console says so rather than claim a render.
+    expect(lines).toContain("render: reused the last build's page, 3 chapters, 0 charts");
   });
 
   it("changing one assumption re-executes exactly the notebooks that read it, and says why", async () => {
     edit("notebooks/assumptions.yaml", "value: 2\n", "value: 7\n"); // beta
     const beta = await rebuild();
+    expect(lines.filter((line) => line.startsWith("render: "))).toEqual(["render: 3 chapters, 0 charts"]);
     expect(beta.executed).toEqual(["02-beta.ipynb"]);
     expect(beta.log[1]?.reason).toBe("re-ran: beta changed 2 → 7");
     expect(lines.some((line) => /^execute: notebooks\/02-beta\.ipynb executed in [\d.]+ s \(re-ran: beta changed 2 → 7\)$/.test(line))).toBe(true);
