@@ -1,5 +1,5 @@
 /** Messages of the versions area: cache explanations, what-if, publish, diff, dev server. */
-import type { Change } from "../vocabulary/changes";
+import type { CellChange, Change } from "../vocabulary/changes";
 import { VERSION_ID, type VersionProblemKind } from "../vocabulary/version-ids";
 import { formatAssumptionValue, formatSeconds } from "../format/number";
 import { didYouMean } from "./suggestion";
@@ -16,6 +16,22 @@ export const reranBecause = (changes: readonly Change[]): string => {
   return `re-ran: ${shown.join("; ")}${more}`;
 };
 
+/** Which cells changed, in words: "cell 8", "cells 3 and 8", "cell 9 added", "cells 4–5 removed", … */
+const cellsChanged = (change: CellChange): string => {
+  const span = (first: number, last: number): string => (first === last ? `cell ${first}` : `cells ${first}–${last}`);
+  switch (change.kind) {
+    case "none":
+      return "its outputs or metadata, no cell";
+    case "changed":
+      return `${change.cells.length === 1 ? "cell" : "cells"} ${listed(change.cells.map(String))}`;
+    case "added":
+    case "removed":
+      return `${span(change.first, change.last)} ${change.kind}`;
+    case "replaced":
+      return `${span(change.first, change.last)} replaced`;
+  }
+};
+
 const describeChange = (change: Change): string => {
   switch (change.kind) {
     case "first-run":
@@ -23,7 +39,7 @@ const describeChange = (change: Change): string => {
     case "unreadable":
       return `cache entry was unreadable (${change.detail})`;
     case "source":
-      return "notebook changed";
+      return change.cells === undefined ? "notebook changed" : `notebook changed (${cellsChanged(change.cells)})`;
     case "module":
       return change.removed ? `${change.path} was removed` : `${change.path} changed`;
     case "data":

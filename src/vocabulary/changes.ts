@@ -12,10 +12,21 @@ export interface AssumptionShown {
   readonly unit: string;
 }
 
+/**
+ * Which cells of a notebook differ (type or source) from those of its recorded run, numbered as Jupyter
+ * lists them (1-based): some changed in place, some added or removed, or none (its outputs or
+ * metadata changed).
+ */
+export type CellChange =
+  | { readonly kind: "changed"; readonly cells: readonly number[] }
+  | { readonly kind: "added" | "removed" | "replaced"; readonly first: number; readonly last: number }
+  | { readonly kind: "none" };
+
 export type Change =
   | { readonly kind: "first-run" }
   | { readonly kind: "unreadable"; readonly detail: string }
-  | { readonly kind: "source" }
+  /** The notebook file changed; `cells` says which of its cells, when the recorded run knew them. */
+  | { readonly kind: "source"; readonly cells?: CellChange }
   | { readonly kind: "module"; readonly path: string; readonly removed: boolean }
   | { readonly kind: "data"; readonly path: string; readonly removed: boolean }
   /** A folder a cell listed has other entries now (`tree`: the listing was recursive). */

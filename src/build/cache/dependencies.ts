@@ -2,6 +2,7 @@
  * Gathers a notebook's fingerprint from disk: content hashes of files (memoized per build, so a
  * no-op rebuild hashes each module once) and the transitive project-module closure of its imports.
  */
+import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { isAbsolute, join, relative, sep } from "node:path";
 import { aboutId, EVERY_ASSUMPTION, type Assumption } from "../../assumptions/types";
@@ -10,6 +11,8 @@ import type { AssumptionContent } from "../../assumptions/content";
 import { assumptionContent, assumptionInfoContent, type AssumptionInfoContent } from "../../assumptions/content";
 import { sha256, sha256OfFile, sha256OfListing } from "../../util/hash";
 import type { FileRead } from "../../vocabulary/file-reads";
+import { cellText } from "../../notebook/nbformat";
+import { isRecord } from "../../util/records";
 
 /**
  * Hashes files under `root` by relative path; missing files hash to `undefined`, and so does anything
@@ -18,6 +21,7 @@ import type { FileRead } from "../../vocabulary/file-reads";
  */
 export class FileHasher {
   private readonly memo = new Map<string, string | undefined>();
+  private readonly cells = new Map<string, string[] | undefined>();
   /** Module closures by their entry list: chapters importing the same modules share one esbuild pass. */
   private readonly closures = new Map<string, Promise<string[]>>();
   constructor(private readonly root: string) {}
@@ -31,6 +35,23 @@ export class FileHasher {
       this.closures.set(key, found);
     }
     return found;
+  }
+
+  /** Each cell's hash (type and source, in order) of the notebook at `path`; undefined when it is no notebook. */
+  cellHashes(path: string): string[] | undefined {
+    const key = toProjectPath(this.root, path);
+    if (!this.cells.has(key)) {
+      let hashes: string[] | undefined;
+      try {
+        const data: unknown = JSON.parse(readFileSync(join(this.root, key), "utf8"));
+        const cells = isRecord(data) && Array.isArray(data.cells) ? data.cells : undefined;
+        hashes = cells?.map((cell) => (isRecord(cell) ? sha256(`${String(cell.cell_type)}\n${cellText(cell.source)}`) : ""));
+      } catch {
+        hashes = undefined; // unreadable or not JSON: the run reports it
+      }
+      this.cells.set(key, hashes);
+    }
+    return this.cells.get(key);
   }
 
   hash(path: string): string | undefined {
@@ -139,8 +160,10 @@ export async function fingerprintAfterRun(inputs: FingerprintInputs): Promise<Fi
   const byPath = ([a]: [string, string], [b]: [string, string]): number => (a < b ? -1 : a > b ? 1 : 0);
   const data = Object.fromEntries([...found].sort(byPath));
   const listings = Object.fromEntries([...listed].sort(byPath));
+  const cells = inputs.hasher.cellHashes(inputs.notebook);
   return {
     source: inputs.hasher.hash(inputs.notebook) ?? "",
+    ...(cells !== undefined && { cells }),
     modules,
     assumptions,
     lockfile: inputs.lockfile,
@@ -156,6 +179,7 @@ export async function fingerprintAfterRun(inputs: FingerprintInputs): Promise<Fi
 export function currentState(inputs: Omit<FingerprintInputs, "modules" | "reads" | "files">): CurrentState {
   return {
     source: inputs.hasher.hash(inputs.notebook) ?? "",
+    cells: () => inputs.hasher.cellHashes(inputs.notebook),
     moduleHash: (path) => inputs.hasher.hash(path),
     listingHash: (key) => {
       const tree = key.endsWith(TREE);

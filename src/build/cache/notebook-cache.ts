@@ -18,7 +18,7 @@ import type { AssumptionContent, AssumptionInfoContent } from "../../assumptions
 import { aboutId } from "../../assumptions/types";
 import { canonicalJson, sha256, stableJson } from "../../util/hash";
 import { locatingFileSystemErrors } from "../../util/fs-errors";
-import type { Change } from "../../vocabulary/changes";
+import type { CellChange, Change } from "../../vocabulary/changes";
 import * as messages from "../../messages/versions";
 import { isRecord } from "../../util/records";
 
@@ -28,6 +28,8 @@ export const CACHE_FORMAT = 1;
 export interface Fingerprint {
   /** sha256 of the notebook file. */
   readonly source: string;
+  /** sha256 of each cell's type and source, in order: to say which cells changed (not compared for reuse). */
+  readonly cells?: readonly string[];
   /** Project module (path relative to the root, `/`-separated) → sha256 of its content. */
   readonly modules: Readonly<Record<string, string>>;
   /**
@@ -64,6 +66,8 @@ export interface CacheEntry<Result> {
 /** The current state of the world, queried only for what a stored entry recorded. */
 export interface CurrentState {
   readonly source: string;
+  /** The notebook's cell hashes now (as `Fingerprint.cells`); undefined when it cannot be read as a notebook. */
+  cells(): readonly string[] | undefined;
   moduleHash(path: string): string | undefined;
   /** A `Fingerprint.listings` key's listing hash now (undefined: no folder there). */
   listingHash(key: string): string | undefined;
@@ -89,7 +93,10 @@ export function decide<Result>(entry: CacheEntry<Result> | undefined, current: C
 
 export function fingerprintChanges(recorded: Fingerprint, current: CurrentState): Change[] {
   const changes: Change[] = [];
-  if (recorded.source !== current.source) changes.push({ kind: "source" });
+  if (recorded.source !== current.source) {
+    const now = recorded.cells === undefined ? undefined : current.cells();
+    changes.push({ kind: "source", ...(recorded.cells !== undefined && now !== undefined && { cells: cellChange(recorded.cells, now) }) });
+  }
   if (recorded.assumptionIds !== undefined) {
     const [before, after] = [recorded.assumptionIds, current.assumptionIds()];
     if (before.join("\n") !== after.join("\n")) {
@@ -121,6 +128,23 @@ export function fingerprintChanges(recorded: Fingerprint, current: CurrentState)
     if (canonicalJson(before ?? null) !== canonicalJson(after ?? null)) changes.push({ kind: "setting", key, before, after });
   }
   return changes;
+}
+
+/** Which cells differ: the stretch between the longest common start and end of the two lists. */
+export function cellChange(before: readonly string[], after: readonly string[]): CellChange {
+  let start = 0;
+  while (start < before.length && start < after.length && before[start] === after[start]) start++;
+  let [endBefore, endAfter] = [before.length, after.length];
+  while (endBefore > start && endAfter > start && before[endBefore - 1] === after[endAfter - 1]) [endBefore, endAfter] = [endBefore - 1, endAfter - 1];
+  if (endBefore === start && endAfter === start) return { kind: "none" };
+  if (endBefore - start === endAfter - start) {
+    const cells = [];
+    for (let i = start; i < endAfter; i++) if (before[i] !== after[i]) cells.push(i + 1);
+    return { kind: "changed", cells };
+  }
+  if (endBefore === start) return { kind: "added", first: start + 1, last: endAfter };
+  if (endAfter === start) return { kind: "removed", first: start + 1, last: endBefore };
+  return { kind: "replaced", first: start + 1, last: Math.max(endAfter, start + 1) };
 }
 
 function byKey([a]: [string, unknown], [b]: [string, unknown]): number {
@@ -177,6 +201,7 @@ function isFingerprint(value: unknown): value is Fingerprint {
     isRecord(value.settings) &&
     (value.data === undefined || isRecord(value.data)) &&
     (value.listings === undefined || isRecord(value.listings)) &&
+    (value.cells === undefined || (Array.isArray(value.cells) && value.cells.every((hash) => typeof hash === "string"))) &&
     (value.assumptionIds === undefined || (Array.isArray(value.assumptionIds) && value.assumptionIds.every((id) => typeof id === "string")))
   );
 }

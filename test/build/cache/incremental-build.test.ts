@@ -217,7 +217,7 @@ describe("incremental builds with the real engine", () => {
       expect(result.exitCode).toBe(1);
       return (JSON.parse(readFileSync(file("out/build/build-log.json"), "utf8")) as { notebooks: LogEntry[] }).notebooks[2];
     };
-    expect((await failing())?.reason).toBe("re-ran: notebook changed");
+    expect((await failing())?.reason).toBe(`re-ran: notebook changed (cell ${cell} added)`);
     expect((await failing())?.reason).toBe(`re-ran: its last run failed (cell ${cell}) and nothing it depends on changed since`);
     edit("notebooks/assumptions.yaml", "range: { low: 3, high: 4 }", "range: { low: 5, high: 6 }"); // gamma, which it reads
     expect((await failing())?.reason).toBe("re-ran: gamma changed 3–4 → 5–6");
@@ -234,10 +234,31 @@ describe("incremental builds with the real engine", () => {
     expect(module.log[1]?.reason).toMatch(/^re-ran: .*notebooks\/lib\/factor\.ts changed$/);
     expect(module.figures.beta_scaled).toBe(200);
 
-    edit("notebooks/03-mix.ipynb", "Alpha plus gamma is", "Alpha + gamma is"); // its own source
+    edit("notebooks/03-mix.ipynb", "Alpha plus gamma is", "Alpha + gamma is"); // its own source, in cell 2
     const source = await rebuild();
     expect(source.executed).toEqual(["03-mix.ipynb"]);
-    expect(source.log[2]?.reason).toBe("re-ran: notebook changed");
+    expect(source.log[2]?.reason).toBe("re-ran: notebook changed (cell 2)");
+  });
+
+  it("says which cells of a changed notebook changed: edited, added or removed, or none (only outputs or metadata)", async () => {
+    const path = file("notebooks/03-mix.ipynb");
+    const reason = async (): Promise<string | undefined> => (await rebuild()).log[2]?.reason;
+    const notebook = (): { cells: Array<Record<string, unknown>>; metadata: Record<string, unknown> } => JSON.parse(readFileSync(path, "utf8")) as never;
+    const save = (data: unknown): void => writeFileSync(path, JSON.stringify(data));
+    appendCell(project.root, "03-mix.ipynb", "const a = 1;");
+    appendCell(project.root, "03-mix.ipynb", "const b = 2;");
+    expect(await reason()).toBe("re-ran: notebook changed (cells 3–4 added)");
+    const both = notebook();
+    both.cells[0] = { ...both.cells[0], source: "# Alpha and gamma, retitled" };
+    both.cells[3] = { ...both.cells[3], source: "const b = 3;" };
+    save(both);
+    expect(await reason()).toBe("re-ran: notebook changed (cells 1, 4)");
+    const fewer = notebook();
+    fewer.cells.splice(2, 1);
+    save(fewer);
+    expect(await reason()).toBe("re-ran: notebook changed (cell 3 removed)");
+    save({ ...notebook(), metadata: { ...notebook().metadata, note: "saved by another tool" } });
+    expect(await reason()).toBe("re-ran: notebook changed (its outputs or metadata, no cell)");
   });
 
   it("a corrupt or partial cache entry is ignored with a warning and rebuilt, never reused", async () => {

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { aboutRead, EVERY_ASSUMPTION, type Assumption } from "../../../src/assumptions/types";
 import type { Fingerprint } from "../../../src/build/cache/notebook-cache";
-import { NotebookCache, decide, entryPath, makeEntry } from "../../../src/build/cache/notebook-cache";
+import { NotebookCache, decide, entryPath, makeEntry, cellChange } from "../../../src/build/cache/notebook-cache";
 import { FileHasher, currentState, fingerprintAfterRun, type FingerprintInputs } from "../../../src/build/cache/dependencies";
 import { reranBecause, reusedNothingChanged } from "../../../src/messages/versions";
 
@@ -175,5 +175,18 @@ describe("cache entries on disk", () => {
     expect(decision.reuse).toBe(false);
     expect(warnings).toHaveLength(1);
     expect(decision.reuse ? "" : reranBecause(decision.changes)).toMatch(/^re-ran: cache entry was unreadable/);
+  });
+});
+
+describe("which cells changed", () => {
+  it("finds the stretch between the common start and end: changed in place, added, removed, replaced, or none", () => {
+    expect(cellChange(["a", "b", "c"], ["a", "B", "c"])).toEqual({ kind: "changed", cells: [2] });
+    expect(cellChange(["a", "b", "c"], ["A", "b", "C"])).toEqual({ kind: "changed", cells: [1, 3] });
+    expect(cellChange(["a", "b"], ["a", "x", "y", "b"])).toEqual({ kind: "added", first: 2, last: 3 });
+    expect(cellChange(["a", "b", "c"], ["a", "c"])).toEqual({ kind: "removed", first: 2, last: 2 });
+    expect(cellChange(["a", "b", "c"], ["a", "x", "y", "z", "c"])).toEqual({ kind: "replaced", first: 2, last: 4 });
+    expect(cellChange(["a", "b", "c"], ["a", "c", "c"])).toEqual({ kind: "changed", cells: [2] });
+    expect(cellChange(["a"], ["a"])).toEqual({ kind: "none" });
+    expect(cellChange([], ["a"])).toEqual({ kind: "added", first: 1, last: 1 });
   });
 });
