@@ -259,7 +259,10 @@ async function renderOrReuse(input: ReportInput, effects: BuildEffects, onRender
   const cacheDir = input.config.paths.cache;
   // The charts' data files are inlined into the page: their content is part of its key.
   const data = await Promise.all(
-    input.chapters.flatMap((chapter) => notebookChartFiles(chapter.notebook, chapter.baseDir ?? dirname(join(input.config.root, chapter.relativePath)), input.config.root)).map(async (file) => [file, effects.exists(file) ? sha256(await effects.readBytes(file)) : null]),
+    input.chapters
+      .flatMap((chapter) => notebookChartFiles(chapter.notebook, chapter.baseDir ?? dirname(join(input.config.root, chapter.relativePath)), input.config.root))
+      // One that cannot be read is keyed as missing: the render reports it, in place.
+      .map(async (file) => [file, effects.exists(file) ? await effects.readBytes(file).then(sha256, () => null) : null]),
   );
   const key = pageKey({ ...input, provenance, notice: input.notice?.value ?? null, data });
   const reused = await effects.loadPage?.(cacheDir, key, builtAt);

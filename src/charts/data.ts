@@ -55,8 +55,14 @@ function isRemote(url: string): boolean {
 export function chartFiles(spec: unknown, baseDir: string, root: string): string[] {
   const files = new Set<string>();
   const allowed = (url: string): string | undefined => {
-    const path = resolvePath(url, baseDir);
-    return !isRemote(url) && chartFileRefusal(path, root) === undefined ? path : undefined;
+    if (isRemote(url)) return undefined;
+    let path: string;
+    try {
+      path = resolvePath(url, baseDir);
+    } catch {
+      return undefined; // a malformed %-escape: the render fails the chart and says so
+    }
+    return chartFileRefusal(path, root) === undefined ? path : undefined;
   };
   const add = (url: string): void => {
     const path = allowed(url);
@@ -65,7 +71,11 @@ export function chartFiles(spec: unknown, baseDir: string, root: string): string
   visitData(spec, (data) => {
     if (typeof data.url === "string") add(data.url);
   });
-  for (const url of imageUrls(hasImageField(spec) ? withJsonRows(spec, allowed) : spec)) add(url);
+  // Only what the render reads: a row's URL with an image's extension (any other file is left out unread).
+  for (const url of imageUrls(hasImageField(spec) ? withJsonRows(spec, allowed) : spec)) {
+    const path = allowed(url);
+    if (path !== undefined && IMAGE_TYPES[extname(path).toLowerCase()] !== undefined) files.add(path);
+  }
   return [...files].sort();
 }
 
@@ -174,7 +184,15 @@ async function inlineImages(spec: Json, baseDir: string, root: string, files: Se
     const url = holder[key];
     if (typeof url !== "string" || url.startsWith("data:")) return;
     if (isRemote(url)) throw new ChartDataError(messages.chartRemoteImage(url));
-    const path = resolvePath(url, baseDir);
+    let path: string;
+    try {
+      path = resolvePath(url, baseDir);
+    } catch (error) {
+      // A row's text is not the chart's fault: that image is left out, as one it may not read.
+      holder[key] = "";
+      pending.push(Promise.resolve({ url, reason: messages.chartImageBadPath(url, error instanceof Error ? error.message : String(error)) }));
+      return;
+    }
     // Only an image is copied into the page: a row naming ../.env or .git/config inside the project
     // is refused by its name, and a file named like an image must also start like one.
     const mime = IMAGE_TYPES[extname(path).toLowerCase()];

@@ -50,6 +50,9 @@ export const chartFileOutside = (url: string, real: string): string =>
 export const chartImageNotImage = (url: string, types: readonly string[]): string =>
   `"${url}" is not an image (a chart copies into the page only image files: ${types.join(", ")}, whose contents start as such a file does); give the path of an image.`;
 
+export const chartImageBadPath = (url: string, detail: string): string =>
+  `"${url}" is not a file path (${detail}); give the image's path relative to the notebook, with % only as in %20.`;
+
 export const chartFileNotRegular = (url: string, real: string): string =>
   `"${url}" (${real}) is not a regular file (a folder, device or pipe); a chart reads only ordinary files. Give the path of a data or image file.`;
 

@@ -75,17 +75,21 @@ export const typeErrorLine = (where: string, code: number, message: string): str
 
 /** The notebook API's closed lists, by the type TypeScript names in an error about them. */
 const CHOICES: ReadonlyArray<{ readonly type: string; readonly what: string; readonly values: readonly string[] }> = [
-  { type: "NumberFormat", what: "A format", values: NUMBER_FORMATS },
-  { type: "Verdict", what: "A verdict", values: VERDICTS },
+  { type: "NumberFormat", what: "A format of the notebook API", values: NUMBER_FORMATS },
+  { type: "Verdict", what: "A verdict of the notebook API", values: VERDICTS },
 ];
 
 /**
  * What to write instead, after a type error about a value of one of the API's closed lists:
  * TypeScript names only the type (`'"usdd"' is not assignable to parameter of type 'NumberFormat |
- * undefined'`), not the values it allows. Empty for any other error.
+ * undefined'`), not the values it allows. Only when that type is what the value should have been (the
+ * target, not the value's own type), and TypeScript did not suggest a value itself. Empty otherwise.
  */
 export const typeErrorHint = (message: string): string => {
-  const choice = CHOICES.find(({ type }) => message.includes(`type '${type}`) || message.includes(`| ${type}'`));
+  if (/Did you mean/.test(message)) return "";
+  const target = /(?:parameter of type|to type) '([^']*)'\.?$/.exec(message.split("\n")[0] ?? "")?.[1];
+  const members = target?.split(" | ") ?? [];
+  const choice = CHOICES.find(({ type }) => members.includes(type));
   if (choice === undefined) return "";
   const given = /^(?:Argument of )?[Tt]ype '"([^"]*)"'/.exec(message)?.[1];
   return ` ${choice.what} is one of ${choice.values.map((value) => `"${value}"`).join(", ")}${given === undefined ? "." : didYouMean(nearestNames(given, choice.values, { count: 1, orClosest: false })) || "."}`;

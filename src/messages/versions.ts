@@ -44,8 +44,12 @@ const describeChange = (change: Change): string => {
       return change.removed ? `${change.path} was removed` : `${change.path} changed`;
     case "data":
       return change.removed ? `data file ${change.path} was removed` : `data file ${change.path} changed`;
-    case "folder":
-      return change.removed ? `folder ${change.path} was removed` : `the files in folder ${change.path}${change.tree ? " or below it" : ""} changed`;
+    case "folder": {
+      const folder = change.path === "" ? "the project folder" : `folder ${change.path}`;
+      if (change.state === "appeared") return `${folder} appeared`;
+      if (change.state === "removed") return `${folder} was removed or cannot be listed`;
+      return `the files in ${folder}${change.tree ? " or below it" : ""} changed`;
+    }
     case "assumption": {
       if (!change.after) return `${change.id} was removed`;
       if (!change.before) return `${change.id} was added`;

@@ -14,7 +14,7 @@ import type { RunInputs } from "./run-context";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { notebookFiles } from "./notebook-files";
-import { sha256OfFile, sha256OfListing } from "../util/hash";
+import { contentStamp, sha256OfListing } from "../util/hash";
 import type { FileRead } from "../vocabulary/file-reads";
 
 /** Attaches the run context to `jupyter`; returns what reads the assumption ids read so far. */
@@ -45,7 +45,7 @@ export function trackFiles(folder: string, deno: object): { modules: ReadonlyMap
   };
   const { modules } = notebookFiles(folder, add);
   const here = (target: unknown): string | undefined =>
-    typeof target === "string" ? resolve(folder, target) : target instanceof URL && target.protocol === "file:" ? fileURLToPath(target) : undefined;
+    typeof target === "string" ? resolve(folder, target) : target instanceof URL && target.protocol === "file:" ? resolve(fileURLToPath(target)) : undefined;
   const functions = deno as Record<string, unknown>;
   for (const name of DENO_READS) {
     const original = functions[name];
@@ -54,7 +54,7 @@ export function trackFiles(folder: string, deno: object): { modules: ReadonlyMap
       const options = args[1] as { read?: boolean; write?: boolean; append?: boolean; create?: boolean; truncate?: boolean } | undefined;
       const writing = options !== undefined && options.read !== true && (options.write === true || options.append === true || options.create === true || options.truncate === true);
       const file = here(args[0]);
-      if (file !== undefined && !seen.has(keyOf(file)) && !(name.startsWith("open") && writing)) add({ path: file, sha256: sha256OfFile(file) ?? "" });
+      if (file !== undefined && !seen.has(keyOf(file)) && !(name.startsWith("open") && writing)) add({ path: file, sha256: contentStamp(file) });
       return Reflect.apply(original, deno, args);
     };
   }

@@ -15,7 +15,9 @@
  * as it does for a chart's data file; hashing before the read errs towards one run too many, never a
  * stale one. A folder a cell lists (`readdir`, `opendir`) is reported the same way, with the hash of
  * its listing (names and kinds; recursively when the call asks so), so a file added there re-runs the
- * notebook. What is not tracked: files read by a child process, and the network.
+ * notebook. A folder looked at (`existsSync`, `stat`) is recorded as one (util/hash.ts `contentStamp`),
+ * so its appearing re-runs the notebook. What is not tracked: files read by a child process, paths
+ * given as bytes that are not UTF-8, and the network.
  */
 // The modules themselves (default imports), not namespace objects: their properties can be copied and replaced.
 import childProcess from "node:child_process";
@@ -24,7 +26,7 @@ import nodeModule from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { sha256OfFile, sha256OfListing } from "../util/hash";
+import { contentStamp, sha256OfListing } from "../util/hash";
 import type { FileRead } from "./outputs";
 
 /** fs functions whose first argument is a path. */
@@ -60,15 +62,18 @@ export function notebookFiles(folder: string, onRead: (read: FileRead) => void):
   };
   const record = (name: string, args: readonly unknown[]): void => {
     const base = name.replace(/Sync$/, "");
-    const listing = LISTINGS.has(base) ? ((args[1] as { recursive?: unknown } | undefined)?.recursive === true ? "tree" : "folder") : undefined;
+    // fs/promises and opendir take any truthy `recursive`, as a recursive listing.
+    const listing = LISTINGS.has(base) ? (isRecordLike(args[1]) && Boolean(args[1].recursive) ? "tree" : "folder") : undefined;
     if (listing === undefined && !READS.has(base)) return;
     if (base === "open" && !opensForReading(args[1])) return;
     const target = args[0];
-    const file = typeof target === "string" || Buffer.isBuffer(target) ? target.toString() : target instanceof URL && target.protocol === "file:" ? fileURLToPath(target) : undefined;
+    const named = typeof target === "string" || Buffer.isBuffer(target) ? target.toString() : target instanceof URL && target.protocol === "file:" ? fileURLToPath(target) : undefined;
+    // One spelling per path (`inbox`, `./inbox/`): the first read is what the cell saw first.
+    const file = named === undefined ? undefined : path.resolve(folder, named);
     const key = `${listing ?? "file"}:${file}`;
     if (file === undefined || seen.has(key)) return;
     seen.add(key);
-    if (listing === undefined) onRead({ path: file, sha256: sha256OfFile(file) ?? "" });
+    if (listing === undefined) onRead({ path: file, sha256: contentStamp(file) });
     else onRead({ path: file, sha256: sha256OfListing(file, listing === "tree") ?? "", listing });
   };
   const wrapAll = (module: object, sync: boolean): Record<string, unknown> => {
@@ -157,6 +162,8 @@ function startingHere(folder: string): typeof childProcess {
   }
   return own as unknown as typeof childProcess;
 }
+
+const isRecordLike = (value: unknown): value is { readonly recursive?: unknown } => typeof value === "object" && value !== null;
 
 /** `open`'s flags read unless write-only: "w", "a", "wx", "ax" (any with "r" or "+" reads) or O_WRONLY. */
 function opensForReading(flags: unknown): boolean {

@@ -4,7 +4,7 @@
  * Canonical means key order never depends on how an object was built, so equal content → equal bytes.
  */
 import { createHash } from "node:crypto";
-import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, type Dirent } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, statSync, type Dirent } from "node:fs";
 import { join, relative } from "node:path";
 
 export function sha256(data: string | Uint8Array): string {
@@ -35,21 +35,43 @@ export function sha256OfFile(path: string): string | undefined {
 /**
  * sha256 of a folder's listing: each entry's path (relative to the folder; with `tree`, every entry
  * below it) and kind, sorted. Contents are not read: a cell that lists a folder depends on which
- * files are there, and on those it then reads, which are tracked as files. Undefined when there is
- * no folder there, or it cannot be listed.
+ * files are there, and on those it then reads, which are tracked as files. A recursive listing is
+ * taken both ways Node gives it: by name, following symlinked folders (`readdir(…, { recursive })`),
+ * and by entry, not following them (`withFileTypes`), so what the cell saw is covered either way.
+ * Undefined when there is no folder there, or it cannot be listed.
  */
 export function sha256OfListing(path: string, tree: boolean): string | undefined {
   let entries: Dirent[];
+  let names: string[] = [];
   try {
     entries = readdirSync(path, { withFileTypes: true, recursive: tree });
+    if (tree) names = readdirSync(path, { recursive: true, encoding: "utf8" });
   } catch {
     return undefined;
   }
   const kind = (entry: Dirent): string => (entry.isDirectory() ? "d" : entry.isFile() ? "f" : entry.isSymbolicLink() ? "l" : "o");
   // Deno's node:fs may give no parentPath; a folder's own entries have none to give.
   const where = (entry: Dirent): string => (tree ? relative(path, join((entry.parentPath as string | undefined) ?? path, entry.name)) : entry.name);
-  const lines = entries.map((entry) => `${where(entry)}\t${kind(entry)}`).sort();
+  const lines = [...entries.map((entry) => `${where(entry)}\t${kind(entry)}`), ...names.map((name) => `${name}\tname`)].sort();
   return sha256(lines.join("\n"));
+}
+
+/** What `contentStamp` gives for a folder: no sha256 is ever this. */
+export const FOLDER_STAMP = "folder";
+
+/**
+ * What a path holds, as a rebuild compares it: the sha256 of a regular file, FOLDER_STAMP for a folder,
+ * "" for nothing (or something else). A cell that checks a path (`existsSync`, `stat`) depends on it
+ * this way: a folder that appears there is a change.
+ */
+export function contentStamp(path: string): string {
+  const hash = sha256OfFile(path);
+  if (hash !== undefined) return hash;
+  try {
+    return statSync(path).isDirectory() ? FOLDER_STAMP : "";
+  } catch {
+    return "";
+  }
 }
 
 /** The same hash in base64, as a Content-Security-Policy `'sha256-…'` source names a script. */

@@ -29,8 +29,11 @@ export type Change =
   | { readonly kind: "source"; readonly cells?: CellChange }
   | { readonly kind: "module"; readonly path: string; readonly removed: boolean }
   | { readonly kind: "data"; readonly path: string; readonly removed: boolean }
-  /** A folder a cell listed has other entries now (`tree`: the listing was recursive). */
-  | { readonly kind: "folder"; readonly path: string; readonly tree: boolean; readonly removed: boolean }
+  /**
+   * A folder a cell listed has other entries now (`tree`: the listing was recursive), or a folder it
+   * listed or looked for appeared or went (or can no longer be listed).
+   */
+  | { readonly kind: "folder"; readonly path: string; readonly tree: boolean; readonly state: "changed" | "appeared" | "removed" }
   | { readonly kind: "assumption"; readonly id: string; readonly before: AssumptionShown | null; readonly after: AssumptionShown | undefined }
   /** The notebook read the list of every assumption, and ids were added, removed or reordered since. */
   | { readonly kind: "assumption-list"; readonly added: readonly string[]; readonly removed: readonly string[] }

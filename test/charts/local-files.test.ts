@@ -56,6 +56,20 @@ describe("images a data file names", () => {
     expect(chartFiles(logos, notebooks, root)).toEqual(chart.files);
   });
 
+  it("the rebuild cache lists only images the rows name that the render would read, and never fails on a bad URL", async () => {
+    const { root, notebooks, place, data } = project();
+    data("notes.txt", "not an image");
+    data("logos.json", JSON.stringify([{ name: "a", img: "data/logo.png" }, { name: "b", img: "data/notes.txt" }, { name: "c", img: "data/%zz.png" }]));
+    expect(chartFiles(logos, notebooks, root).map((file) => file.slice(root.length))).toEqual(["/notebooks/data/logo.png", "/notebooks/data/logos.json"]);
+    // The render draws the chart without the images it cannot use, and says why for each.
+    const chart = await renderChart(logos, place);
+    expect(chart.markup).toMatch(/xlink:href="data:image\/png;base64,iVBOR/);
+    expect(chart.warnings.filter((warning) => warning.includes("left out"))).toEqual([
+      expect.stringContaining('"data/notes.txt" is not an image'),
+      'notebooks/01-x.ipynb: cell 2: an image of the chart was left out: "data/%zz.png" is not a file path (URI malformed); give the image\'s path relative to the notebook, with % only as in %20.',
+    ]);
+  });
+
   it("never waits on a FIFO or reads a device or a folder", { timeout: 15_000 }, async () => {
     const { notebooks, place, data } = project();
     expect(spawnSync("mkfifo", [join(notebooks, "data", "pipe.png")]).status).toBe(0);

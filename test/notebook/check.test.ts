@@ -1,6 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { typeErrorHint } from "../../src/messages/notebook";
 import { checkNotebooks, formatDiagnostic, topLevelNames } from "../../src/notebook/check";
 import { executeNotebook } from "../../src/notebook/execute";
 import { appendCell, tempProject } from "../project";
@@ -43,18 +44,26 @@ describe("fragtax check", () => {
     try {
       const cell = appendCell(project.root, "01-price.ipynb", 'nb.md`${nb.fmt(hours, "usdd")}`;\nconst verdict: Parameters<typeof nb.claim>[0]["verdict"] = "fine";');
       const file = join(project.root, "notebooks", "01-price.ipynb");
-      const formats = 'A format is one of "usd", "multiple", "percent", "count", "year", "number"';
+      const formats = 'A format of the notebook API is one of "usd", "multiple", "percent", "count", "year", "number"';
       const checked = checkNotebooks([file], { root: project.root, includeSrc: false }).map(formatDiagnostic);
       expect(checked).toEqual([
         expect.stringContaining(`cell ${cell}, line 1, column 23: TS2345: Argument of type '"usdd"' is not assignable to parameter of type 'NumberFormat | undefined'. ${formats}; did you mean "usd"?`),
-        expect.stringContaining(`cell ${cell}, line 2, column 7: TS2322: Type '"fine"' is not assignable to type 'Verdict'. A verdict is one of "consistent", "overstated", "understated", "unverifiable".`),
+        expect.stringContaining(`cell ${cell}, line 2, column 7: TS2322: Type '"fine"' is not assignable to type 'Verdict'. A verdict of the notebook API is one of "consistent", "overstated", "understated", "unverifiable".`),
       ]);
       const run = await executeNotebook(file, { root: project.root });
       expect(run.error?.evalue).toBe(`Argument of type '"usdd"' is not assignable to parameter of type 'NumberFormat | undefined'. ${formats}; did you mean "usd"?`);
-      expect(run.error?.frame).toContain(`also cell ${cell}, line 2, column 7: TS2322: Type '"fine"' is not assignable to type 'Verdict'. A verdict is one of`);
+      expect(run.error?.frame).toContain(`also cell ${cell}, line 2, column 7: TS2322: Type '"fine"' is not assignable to type 'Verdict'. A verdict of the notebook API is one of`);
     } finally {
       project.remove();
     }
+  });
+
+  it("gives that hint only when the API's own type is what the value should have been, and TypeScript suggested nothing", () => {
+    expect(typeErrorHint(`Type '"ok"' is not assignable to type 'VerdictLike'.`)).toBe("");
+    expect(typeErrorHint(`Argument of type 'NumberFormat' is not assignable to parameter of type 'number'.`)).toBe("");
+    expect(typeErrorHint(`Type '"usdd"' is not assignable to type 'NumberFormat'. Did you mean '"usd"'?`)).toBe("");
+    expect(typeErrorHint(`Type 'number' is not assignable to type 'string'.`)).toBe("");
+    expect(typeErrorHint(`Type '"ok"' is not assignable to type 'Verdict'.`)).toBe(' A verdict of the notebook API is one of "consistent", "overstated", "understated", "unverifiable".');
   });
 
   it("finds the top-level names of every declaration kind", () => {

@@ -108,6 +108,26 @@ describe("the file system a notebook's cells see", () => {
     expect(sha256OfListing(join(box, "uno.csv"), false)).toBeUndefined(); // a file is no folder
   });
 
+  it("takes any truthy recursive as a recursive listing, and one folder spelt two ways as one read (the first)", async () => {
+    const box = mkdtempSync(join(folder, "spelt-"));
+    const reads: FileRead[] = [];
+    const files = notebookFiles(folder, (read) => reads.push(read));
+    const fs = files.modules.get("fs") as typeof Fs;
+    const name = box.slice(folder.length + 1);
+    await fs.promises.readdir(name, { recursive: 1 as unknown as boolean });
+    fs.readdirSync(name);
+    writeFileSync(join(box, "later.txt"), "x"); // written by the cell between two listings
+    fs.readdirSync(`./${name}/`);
+    fs.readdirSync(`${box}/`);
+    expect(reads.map(({ path, listing }) => [path, listing])).toEqual([
+      [box, "tree"],
+      [box, "folder"],
+    ]);
+    // A folder looked for (existsSync, stat) is recorded as one: its appearing is a change.
+    fs.existsSync(name);
+    expect(reads.at(-1)).toEqual({ path: box, sha256: "folder" });
+  });
+
   it("gives the same folder through every door: process, module.createRequire, streams, promisify(exists)", async () => {
     const { fs, reads } = setUp();
     const files = notebookFiles(folder, () => undefined);

@@ -9,7 +9,7 @@ import { aboutId, EVERY_ASSUMPTION, type Assumption } from "../../assumptions/ty
 import type { CurrentState, Fingerprint } from "./notebook-cache";
 import type { AssumptionContent } from "../../assumptions/content";
 import { assumptionContent, assumptionInfoContent, type AssumptionInfoContent } from "../../assumptions/content";
-import { sha256, sha256OfFile, sha256OfListing } from "../../util/hash";
+import { contentStamp, sha256, sha256OfFile, sha256OfListing } from "../../util/hash";
 import type { FileRead } from "../../vocabulary/file-reads";
 import { cellText } from "../../notebook/nbformat";
 import { isRecord } from "../../util/records";
@@ -22,6 +22,7 @@ import { isRecord } from "../../util/records";
 export class FileHasher {
   private readonly memo = new Map<string, string | undefined>();
   private readonly cells = new Map<string, string[] | undefined>();
+  private readonly stamps = new Map<string, string>();
   /** Module closures by their entry list: chapters importing the same modules share one esbuild pass. */
   private readonly closures = new Map<string, Promise<string[]>>();
   constructor(private readonly root: string) {}
@@ -54,16 +55,19 @@ export class FileHasher {
     return this.cells.get(key);
   }
 
+  /** `contentStamp` of a data file (a file's sha256, a folder's stamp, "" for nothing), once per build. */
+  stamp(path: string): string {
+    const key = toProjectPath(this.root, path);
+    if (!this.stamps.has(key)) this.stamps.set(key, contentStamp(join(this.root, key)));
+    return this.stamps.get(key) ?? "";
+  }
+
   hash(path: string): string | undefined {
     const key = toProjectPath(this.root, path);
     if (!this.memo.has(key)) this.memo.set(key, sha256OfFile(join(this.root, key)));
     return this.memo.get(key);
   }
 }
-
-/** How `Fingerprint.listings` names a recursive listing: the folder's path with this appended. */
-const TREE = "/**";
-const listingKey = (path: string, listing: "folder" | "tree"): string => (listing === "tree" ? `${path}${TREE}` : path);
 
 /** `/`-separated path relative to the project root: how fingerprints name files on every OS. */
 export function toProjectPath(root: string, path: string): string {
@@ -148,18 +152,25 @@ export async function fingerprintAfterRun(inputs: FingerprintInputs): Promise<Fi
   for (const file of inputs.files ?? []) {
     const path = toProjectPath(inputs.root, file);
     // A missing file is recorded too ("" never matches a hash): creating it must re-run the notebook.
-    found.set(path, inputs.hasher.hash(path) ?? "");
+    found.set(path, inputs.hasher.stamp(path));
   }
-  // What a cell read is recorded as it was then: hashed now, an edit made while it ran would pass for what it saw.
-  const listed = new Map<string, string>();
+  // What a cell read is recorded as it was then: hashed now, an edit made while it ran would pass for what
+  // it saw. Of two reads of one path the first is kept: a later one may follow the cell's own write.
+  const fromCells = new Set<string>();
+  const listed = { folder: new Map<string, string>(), tree: new Map<string, string>() };
   for (const read of inputs.readFiles ?? []) {
     const path = toProjectPath(inputs.root, read.path);
-    if (read.listing === undefined) found.set(path, read.sha256);
-    else listed.set(listingKey(path, read.listing), read.sha256);
+    if (read.listing !== undefined) {
+      if (!listed[read.listing].has(path)) listed[read.listing].set(path, read.sha256);
+    } else if (!fromCells.has(path)) {
+      fromCells.add(path);
+      found.set(path, read.sha256);
+    }
   }
   const byPath = ([a]: [string, string], [b]: [string, string]): number => (a < b ? -1 : a > b ? 1 : 0);
   const data = Object.fromEntries([...found].sort(byPath));
-  const listings = Object.fromEntries([...listed].sort(byPath));
+  const listings = Object.fromEntries([...listed.folder].sort(byPath));
+  const trees = Object.fromEntries([...listed.tree].sort(byPath));
   const cells = inputs.hasher.cellHashes(inputs.notebook);
   return {
     source: inputs.hasher.hash(inputs.notebook) ?? "",
@@ -171,6 +182,7 @@ export async function fingerprintAfterRun(inputs: FingerprintInputs): Promise<Fi
     settings: inputs.settings,
     ...(Object.keys(data).length > 0 && { data }),
     ...(Object.keys(listings).length > 0 && { listings }),
+    ...(Object.keys(trees).length > 0 && { trees }),
     ...(inputs.reads.includes(EVERY_ASSUMPTION) && { assumptionIds: [...inputs.assumptionIds()] }),
   };
 }
@@ -181,11 +193,8 @@ export function currentState(inputs: Omit<FingerprintInputs, "modules" | "reads"
     source: inputs.hasher.hash(inputs.notebook) ?? "",
     cells: () => inputs.hasher.cellHashes(inputs.notebook),
     moduleHash: (path) => inputs.hasher.hash(path),
-    listingHash: (key) => {
-      const tree = key.endsWith(TREE);
-      const path = tree ? key.slice(0, -TREE.length) : key;
-      return sha256OfListing(isAbsolute(path) ? path : join(inputs.root, path), tree);
-    },
+    dataStamp: (path) => inputs.hasher.stamp(path),
+    listingHash: (path, tree) => sha256OfListing(isAbsolute(path) ? path : join(inputs.root, path), tree),
     assumption: (read) => {
       const about = aboutId(read);
       const assumption = inputs.assumption(about ?? read);

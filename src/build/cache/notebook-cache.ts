@@ -16,7 +16,7 @@ import { dirname, join } from "node:path";
 import { writeFileAtomic } from "../../util/atomic";
 import type { AssumptionContent, AssumptionInfoContent } from "../../assumptions/content";
 import { aboutId } from "../../assumptions/types";
-import { canonicalJson, sha256, stableJson } from "../../util/hash";
+import { canonicalJson, FOLDER_STAMP, sha256, stableJson } from "../../util/hash";
 import { locatingFileSystemErrors } from "../../util/fs-errors";
 import type { CellChange, Change } from "../../vocabulary/changes";
 import * as messages from "../../messages/versions";
@@ -45,10 +45,11 @@ export interface Fingerprint {
   /** Data files its charts or cells read (`data.url`, images, `fs` reads; project path → sha256, "" if missing), tracked like modules. */
   readonly data?: Readonly<Record<string, string>>;
   /**
-   * Folders its cells listed (project path, `/**` appended for a recursive listing) → sha256 of the
-   * listing (util/hash.ts `sha256OfListing`; "" if there was no folder).
+   * Folders its cells listed (project path) → sha256 of the listing (util/hash.ts `sha256OfListing`;
+   * "" if there was no folder, or it could not be listed); `trees`: those listed recursively.
    */
   readonly listings?: Readonly<Record<string, string>>;
+  readonly trees?: Readonly<Record<string, string>>;
   /** Every assumption id in file order, when the notebook read the list (`nb.assumptions.all()`). */
   readonly assumptionIds?: readonly string[];
 }
@@ -69,8 +70,10 @@ export interface CurrentState {
   /** The notebook's cell hashes now (as `Fingerprint.cells`); undefined when it cannot be read as a notebook. */
   cells(): readonly string[] | undefined;
   moduleHash(path: string): string | undefined;
-  /** A `Fingerprint.listings` key's listing hash now (undefined: no folder there). */
-  listingHash(key: string): string | undefined;
+  /** A data file's `contentStamp` now (sha256, FOLDER_STAMP or ""). */
+  dataStamp(path: string): string;
+  /** A folder's listing hash now, recursive with `tree` (undefined: no folder there, or not listable). */
+  listingHash(path: string, tree: boolean): string | undefined;
   /** The content of a read as `Fingerprint.assumptions` keys it (an id, or `about:id`). */
   assumption(read: string): AssumptionContent | AssumptionInfoContent | undefined;
   /** Every id the assumptions file defines now, in file order. */
@@ -113,12 +116,16 @@ export function fingerprintChanges(recorded: Fingerprint, current: CurrentState)
   }
   for (const [path, hash] of Object.entries(recorded.data ?? {}).sort(byKey)) {
     // "" records a file that was missing (or not a regular file) at run time: still missing is no change.
-    const now = current.moduleHash(path) ?? "";
-    if (now !== hash) changes.push({ kind: "data", path, removed: now === "" });
+    const now = current.dataStamp(path);
+    if (now === hash) continue;
+    if (now === FOLDER_STAMP || hash === FOLDER_STAMP) changes.push({ kind: "folder", path, tree: false, state: now === FOLDER_STAMP ? "appeared" : "removed" });
+    else changes.push({ kind: "data", path, removed: now === "" });
   }
-  for (const [key, hash] of Object.entries(recorded.listings ?? {}).sort(byKey)) {
-    const now = current.listingHash(key) ?? "";
-    if (now !== hash) changes.push({ kind: "folder", path: key.replace(/\/\*\*$/, ""), tree: key.endsWith("/**"), removed: now === "" });
+  for (const [tree, listings] of [[false, recorded.listings], [true, recorded.trees]] as const) {
+    for (const [path, hash] of Object.entries(listings ?? {}).sort(byKey)) {
+      const now = current.listingHash(path, tree) ?? "";
+      if (now !== hash) changes.push({ kind: "folder", path, tree, state: now === "" ? "removed" : hash === "" ? "appeared" : "changed" });
+    }
   }
   if (recorded.lockfile !== current.lockfile) changes.push({ kind: "lockfile" });
   if (recorded.tool !== current.tool) changes.push({ kind: "tool", before: recorded.tool, after: current.tool });
@@ -201,6 +208,7 @@ function isFingerprint(value: unknown): value is Fingerprint {
     isRecord(value.settings) &&
     (value.data === undefined || isRecord(value.data)) &&
     (value.listings === undefined || isRecord(value.listings)) &&
+    (value.trees === undefined || isRecord(value.trees)) &&
     (value.cells === undefined || (Array.isArray(value.cells) && value.cells.every((hash) => typeof hash === "string"))) &&
     (value.assumptionIds === undefined || (Array.isArray(value.assumptionIds) && value.assumptionIds.every((id) => typeof id === "string")))
   );

@@ -4,7 +4,7 @@
  * (which imports lib/factor.ts); 03-mix reads alpha and gamma. Figures come from really executing the
  * notebooks, so a stale reuse would show as a wrong number, not just a wrong log line.
  */
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { build, FileBuildEffects } from "../../../src/build/pipeline";
@@ -194,7 +194,34 @@ describe("incremental builds with the real engine", () => {
     const removed = await build({ root: project.root, pdf: false }, new FileBuildEffects(() => undefined));
     expect(removed.exitCode).toBe(1); // the cell's readdirSync now fails: ENOENT
     const log = (JSON.parse(readFileSync(file("out/build/build-log.json"), "utf8")) as { notebooks: LogEntry[] }).notebooks;
-    expect(log[2]?.reason).toBe("re-ran: folder notebooks/inbox was removed");
+    expect(log[2]?.reason).toBe("re-ran: folder notebooks/inbox was removed or cannot be listed");
+  });
+
+  it("a folder a cell only looks for re-runs it when it appears, as when it is listed", async () => {
+    appendCell(project.root, "03-mix.ipynb", 'import { existsSync, readdirSync } from "node:fs";\nnb.md`Inbox: ${existsSync("inbox") ? readdirSync("inbox").length : 0} files.`;');
+    await rebuild();
+    expect(page()).toContain("Inbox: 0 files.");
+    mkdirSync(file("notebooks/inbox"));
+    writeFileSync(file("notebooks/inbox/a.csv"), "x\n");
+    const appeared = await rebuild();
+    expect(appeared.log[2]?.reason).toBe("re-ran: folder notebooks/inbox appeared");
+    expect(page()).toContain("Inbox: 1 files.");
+    expect((await rebuild()).executed).toEqual([]);
+  });
+
+  it("a recursive listing by name follows a symlinked folder, and so does its record: a file added there re-runs the notebook", async () => {
+    mkdirSync(file("shared"));
+    writeFileSync(file("shared/a.csv"), "x\n");
+    mkdirSync(file("notebooks/inbox"));
+    symlinkSync("../../shared", file("notebooks/inbox/shared"));
+    appendCell(project.root, "03-mix.ipynb", 'import { readdirSync } from "node:fs";\nnb.md`Tree: ${(readdirSync("inbox", { recursive: true }) as string[]).sort().join(", ")}.`;');
+    await rebuild();
+    expect(page()).toContain("Tree: shared, shared/a.csv.");
+    writeFileSync(file("shared/b.csv"), "x\n");
+    const added = await rebuild();
+    expect(added.log[2]?.reason).toBe("re-ran: the files in folder notebooks/inbox or below it changed");
+    expect(page()).toContain("Tree: shared, shared/a.csv, shared/b.csv.");
+    rmSync(file("shared"), { recursive: true });
   });
 
   it("a recursive listing is tracked below the folder too", async () => {

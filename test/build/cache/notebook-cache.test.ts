@@ -190,3 +190,11 @@ describe("which cells changed", () => {
     expect(cellChange([], ["a"])).toEqual({ kind: "added", first: 1, last: 1 });
   });
 });
+
+describe("what a rebuild says about folders", () => {
+  it("names the project folder when it is the one listed, and says whether a folder appeared, went or changed", () => {
+    expect(reranBecause([{ kind: "folder", path: "", tree: true, state: "changed" }])).toBe("re-ran: the files in the project folder or below it changed");
+    expect(reranBecause([{ kind: "folder", path: "notebooks/inbox", tree: false, state: "appeared" }])).toBe("re-ran: folder notebooks/inbox appeared");
+    expect(reranBecause([{ kind: "folder", path: "notebooks/inbox", tree: false, state: "removed" }])).toBe("re-ran: folder notebooks/inbox was removed or cannot be listed");
+  });
+});
