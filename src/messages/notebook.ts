@@ -1,7 +1,4 @@
 /** Messages of the notebook engine (`src/notebook/`): parsing, running, type checking. */
-import { NUMBER_FORMATS } from "../format/number";
-import { nearestNames } from "../util/suggest";
-import { VERDICTS } from "../vocabulary/results";
 import { located } from "./location";
 import { didYouMean } from "./suggestion";
 
@@ -71,29 +68,11 @@ export const thrownInImport = (where: string): string => `thrown in ${where}:`;
 export const missingFileHint = (file: string, folder: string, nearest: string | undefined): string =>
   `no file ${file}${nearest === undefined ? "" : `; did you mean ${nearest}?`} (a relative path is read from the notebook's folder, ${folder}, as in Jupyter): create the file or correct the path.`;
 
-export const typeErrorLine = (where: string, code: number, message: string): string => `also ${where}: TS${code}: ${message}${typeErrorHint(message)}`;
+export const typeErrorLine = (where: string, code: number, message: string): string => `also ${where}: TS${code}: ${message}`;
 
-/** The notebook API's closed lists, by the type TypeScript names in an error about them. */
-const CHOICES: ReadonlyArray<{ readonly type: string; readonly what: string; readonly values: readonly string[] }> = [
-  { type: "NumberFormat", what: "A format of the notebook API", values: NUMBER_FORMATS },
-  { type: "Verdict", what: "A verdict of the notebook API", values: VERDICTS },
-];
-
-/**
- * What to write instead, after a type error about a value of one of the API's closed lists:
- * TypeScript names only the type (`'"usdd"' is not assignable to parameter of type 'NumberFormat |
- * undefined'`), not the values it allows. Only when that type is what the value should have been (the
- * target, not the value's own type), and TypeScript did not suggest a value itself. Empty otherwise.
- */
-export const typeErrorHint = (message: string): string => {
-  if (/Did you mean/.test(message)) return "";
-  const target = /(?:parameter of type|to type) '([^']*)'\.?$/.exec(message.split("\n")[0] ?? "")?.[1];
-  const members = target?.split(" | ") ?? [];
-  const choice = CHOICES.find(({ type }) => members.includes(type));
-  if (choice === undefined) return "";
-  const given = /^(?:Argument of )?[Tt]ype '"([^"]*)"'/.exec(message)?.[1];
-  return ` ${choice.what} is one of ${choice.values.map((value) => `"${value}"`).join(", ")}${given === undefined ? "." : didYouMean(nearestNames(given, choice.values, { count: 1, orClosest: false })) || "."}`;
-};
+/** After a type error about a value of one of the notebook API's closed lists: what the list allows. */
+export const closedListHint = (what: string, values: readonly string[], nearest: string | undefined): string =>
+  ` ${what} of the notebook API is one of ${values.map((value) => `"${value}"`).join(", ")}${nearest === undefined ? "." : didYouMean(nearest)}`;
 export const engineCacheWhat = (): string => "the engine's compile cache (out/.cache/engine)";
 export const runOutWhat = (): string => "fragtax run --out (where the executed notebook goes)";
 

@@ -12,6 +12,7 @@
  */
 import { join } from "node:path";
 import * as messages from "../messages/notebook";
+import { typeErrorHint } from "./type-hints";
 import type { CompileCache } from "./compile-cache";
 import { cellError, codeFrame, type CellError } from "./errors";
 import type { CheckDiagnostic, NotebookCells, NotebookTypes } from "./typecheck";
@@ -83,7 +84,7 @@ export function firstTypeError(
   const first = types.errors[0];
   if (first === undefined) return undefined;
   const { cell, diagnostic } = first;
-  const others = types.errors.filter((error) => error.cell === cell && error !== first).map((error) => messages.typeErrorLine(where(error.diagnostic), error.diagnostic.code, error.diagnostic.message));
+  const others = types.errors.filter((error) => error.cell === cell && error !== first).map((error) => messages.typeErrorLine(where(error.diagnostic), error.diagnostic.code, `${error.diagnostic.message}${typeErrorHint(error.diagnostic.message)}`));
   const source = sourceOf(cell);
   const inCell = diagnostic.cell !== undefined;
   const fields = {
@@ -92,7 +93,7 @@ export function firstTypeError(
     cell,
     ...(inCell ? { line: diagnostic.line, column: diagnostic.column } : {}),
     ename: `TS${diagnostic.code}`,
-    evalue: `${inCell ? diagnostic.message : messages.typeErrorInImport(where(diagnostic), diagnostic.message)}${messages.typeErrorHint(diagnostic.message)}`,
+    evalue: `${inCell ? diagnostic.message : messages.typeErrorInImport(where(diagnostic), diagnostic.message)}${typeErrorHint(diagnostic.message)}`,
   };
   const located = cellError(fields);
   const text = inCell ? source : fileSource(diagnostic.file);

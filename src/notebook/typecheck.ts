@@ -12,7 +12,7 @@ import { checkWithTsgo } from "./typecheck-tsgo";
 import { resolve } from "node:path";
 import { displayPath } from "../util/paths";
 import { located } from "../messages/location";
-import { typeErrorHint } from "../messages/notebook";
+import { typeErrorHint } from "./type-hints";
 import { suggestEarlierName, type CheckDiagnostic, type CheckedProgram, type NotebookCells, type NotebookTypes, type ProgramOptions } from "./typecheck-rules";
 
 export { cellModules, cellPath, projectSourceFiles, topLevelNames } from "./typecheck-rules";

@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { typeErrorHint } from "../../src/messages/notebook";
+import { typeErrorHint } from "../../src/notebook/type-hints";
 import { checkNotebooks, formatDiagnostic, topLevelNames } from "../../src/notebook/check";
 import { executeNotebook } from "../../src/notebook/execute";
 import { appendCell, tempProject } from "../project";
