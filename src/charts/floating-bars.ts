@@ -6,8 +6,9 @@
  *
  * The same encoding is a chart of its own when the intervals are not bins (the gallery's "ranged
  * bars": each bar spans its own interval, at a position), so only intervals that tile, each one
- * ending where another starts, as bins do, are taken for a histogram; and a mark that states its
- * `orient` says how it wants to be drawn.
+ * ending where another starts, as bins do, are taken for a histogram; and bars whose thickness or
+ * `orient` the author set (mark `height`/`width`/`size`, a `size` channel, `config.bar`'s band
+ * sizes) are drawn as asked.
  */
 import { specPath } from "./schema";
 import { isRecord } from "../util/records";
@@ -24,6 +25,8 @@ export interface FloatingBars {
 
 export function floatingBars(spec: Json): FloatingBars[] {
   const found: FloatingBars[] = [];
+  const bar = isRecord(spec.config) && isRecord(spec.config.bar) ? spec.config.bar : {};
+  if (bar.continuousBandSize !== undefined || bar.discreteBandSize !== undefined) return found;
   visit(spec, "", { encoding: {}, rows: [] }, found);
   return found;
 }
@@ -33,7 +36,8 @@ function visit(view: Json, pointer: string, inherited: { encoding: Json; rows: r
   const encoding = { ...inherited.encoding, ...(isRecord(view.encoding) ? view.encoding : {}) };
   const rows = isRecord(view.data) ? (Array.isArray(view.data.values) ? view.data.values : []) : inherited.rows;
   const mark = typeof view.mark === "string" ? { type: view.mark } : isRecord(view.mark) ? view.mark : {};
-  if (mark.type === "bar" && mark.orient === undefined) {
+  const sized = ["height", "width", "size", "orient"].some((key) => mark[key] !== undefined) || encoding.size !== undefined;
+  if (mark.type === "bar" && !sized) {
     for (const [span, value] of [["x", "y"], ["y", "x"]] as const) {
       const [start, end, quantity] = [encoding[span], encoding[`${span}2`], encoding[value]];
       const floats =

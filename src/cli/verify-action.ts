@@ -6,6 +6,7 @@ import { checkVersion } from "../publish/verify";
 import { checkIndex } from "../publish/index-page";
 import { projectPaths } from "./project";
 import { EXIT_FAILED, InputError } from "../util/errors";
+import { terminalText } from "../util/terminal";
 
 /** Every named version (default: all) against its manifest; each altered or missing file is named. */
 export async function verifyAction(ids: readonly string[], options: { root?: string }): Promise<void> {
@@ -25,7 +26,8 @@ export async function verifyAction(ids: readonly string[], options: { root?: str
   if (ids.length === 0 && failed === 0) {
     const index = await checkIndex(paths.reportsDir, paths.title);
     if (index.state === "ok") process.stdout.write(`${messages.indexVerified(index.versions)}\n`);
-    else if (index.state === "retitled") process.stdout.write(`${messages.indexVerifiedRetitled(index.versions, index.title, paths.title)}\n`);
+    // Titles are text from files: shown with control characters visible (stdout is not filtered as stderr is).
+    else if (index.state === "retitled") process.stdout.write(`${messages.indexVerifiedRetitled(index.versions, terminalText(index.title), terminalText(paths.title))}\n`);
     else {
       process.stderr.write(`fragtax: ${messages.indexNotRendered(join(paths.reportsDir, "index.html"), index.state === "missing", index.versions)}\n`);
       failed++;

@@ -24,7 +24,8 @@ export const chartMissingField = (where: string, field: string, path: string, av
 /** Bars spanning x to x2 (or y to y2) with a quantity on the other axis, no second value and no bins. */
 export const chartFloatingBars = (where: string, path: string, span: "x" | "y", value: "x" | "y"): string =>
   `${where}: the bars at ${path} span ${span} to ${span}2 but have no ${value}2 and ${span} is not binned, so each is drawn as a thin dash at its ${value} value. ` +
-  `For a histogram of bins made already (histogramBins), write bin: "binned" in ${span} (${span}: { field: "x0", bin: "binned", type: "quantitative" }); for bars from zero, add ${value}2: { datum: 0 }.`;
+  `For a histogram of bins made already (histogramBins), write bin: "binned" in ${span} (${span}: { field: "x0", bin: "binned", type: "quantitative" }); for bars from zero, add ${value}2: { datum: 0 }; ` +
+  `if bars floating at their ${value} values are meant, give them a thickness (mark: { type: "bar", ${span === "x" ? "height" : "width"}: 10 }).`;
 
 /** Under a chart drawn without fields its data lacks: the reader is told, not shown an empty plot. */
 export const chartMissingFieldNote = (fields: readonly { readonly field: string; readonly suggestion?: string }[]): string =>

@@ -301,7 +301,7 @@ export const versionVerified = (id: string, files: number, sealed: boolean): str
 export const indexVerified = (versions: number): string => `ok index.html (lists the ${versions} version${versions === 1 ? "" : "s"} as publish renders them)`;
 
 export const indexVerifiedRetitled = (versions: number, was: string, now: string): string =>
-  `${indexVerified(versions)}, under the title "${was}"; report.yaml now says "${now}": \`fragtax publish --index-only\` retitles it`;
+  `${indexVerified(versions)}, under the title "${was}" of an earlier version; report.yaml now says "${now}": \`fragtax publish --index-only\` retitles it`;
 
 export const indexNotRendered = (file: string, missing: boolean, versions: number): string =>
   `${file} ${missing ? "is missing" : `is not the index publish renders from the ${versions} published version${versions === 1 ? "" : "s"} (edited, or written by another fragtax)`}; restore it (e.g. \`git checkout -- out/reports/index.html\` once it is committed) or rewrite it from the versions with \`fragtax publish --index-only\``;

@@ -11,6 +11,7 @@ import { loadTrackedAssumptions } from "./assumptions";
 import type { RunEvent } from "./outputs";
 import { recordingContext } from "./recording";
 import type { RunInputs } from "./run-context";
+import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { notebookFiles } from "./notebook-files";
@@ -23,6 +24,12 @@ export async function attachRunContext(jupyter: object, inputs: RunInputs, noteb
   Object.defineProperty(jupyter, RUN_CONTEXT, { value: recordingContext(assumptions, inputs.montecarlo, inputs.ledgerKey, notebook, currentCell, post), enumerable: false });
   return () => assumptions.readIds();
 }
+
+/** Deno's functions that make a path anew, by argument index (a write unless it appends; a folder where there was none). */
+const DENO_REPLACES: ReadonlyArray<readonly [string, readonly number[]]> = [
+  ["remove", [0]], ["removeSync", [0]], ["mkdir", [0]], ["mkdirSync", [0]], ["writeFile", [0]], ["writeFileSync", [0]], ["writeTextFile", [0]], ["writeTextFileSync", [0]],
+  ["rename", [0, 1]], ["renameSync", [0, 1]], ["copyFile", [1]], ["copyFileSync", [1]],
+];
 
 /** Deno's functions whose result depends on a file's content or presence (`open`: unless for writing only). */
 const DENO_READS = ["readTextFile", "readTextFileSync", "readFile", "readFileSync", "open", "openSync", "stat", "statSync", "lstat", "lstatSync"] as const;
@@ -43,7 +50,7 @@ export function trackFiles(folder: string, deno: object): { modules: ReadonlyMap
     seen.add(keyOf(read.path, read.listing));
     reads.push(read);
   };
-  const { modules } = notebookFiles(folder, add);
+  const { modules, replaced, isReplaced } = notebookFiles(folder, add);
   const here = (target: unknown): string | undefined =>
     typeof target === "string" ? resolve(folder, target) : target instanceof URL && target.protocol === "file:" ? resolve(fileURLToPath(target)) : undefined;
   const functions = deno as Record<string, unknown>;
@@ -54,7 +61,7 @@ export function trackFiles(folder: string, deno: object): { modules: ReadonlyMap
       const options = args[1] as { read?: boolean; write?: boolean; append?: boolean; create?: boolean; truncate?: boolean } | undefined;
       const writing = options !== undefined && options.read !== true && (options.write === true || options.append === true || options.create === true || options.truncate === true);
       const file = here(args[0]);
-      if (file !== undefined && !seen.has(keyOf(file)) && !(name.startsWith("open") && writing)) add({ path: file, sha256: contentStamp(file) });
+      if (file !== undefined && !seen.has(keyOf(file)) && !isReplaced(file) && !(name.startsWith("open") && writing)) add({ path: file, sha256: contentStamp(file) });
       return Reflect.apply(original, deno, args);
     };
   }
@@ -63,7 +70,21 @@ export function trackFiles(folder: string, deno: object): { modules: ReadonlyMap
     if (typeof original !== "function") continue;
     functions[name] = (...args: unknown[]): unknown => {
       const folder = here(args[0]);
-      if (folder !== undefined && !seen.has(keyOf(folder, "folder"))) add({ path: folder, sha256: sha256OfListing(folder, false) ?? "", listing: "folder" });
+      if (folder !== undefined && !seen.has(keyOf(folder, "folder")) && !isReplaced(folder)) add({ path: folder, sha256: sha256OfListing(folder, false) ?? "", listing: "folder" });
+      return Reflect.apply(original, deno, args);
+    };
+  }
+  // What the notebook makes anew through Deno (as notebook-files.ts does for node:fs): later reads there are not inputs.
+  for (const [name, at] of DENO_REPLACES) {
+    const original = functions[name];
+    if (typeof original !== "function") continue;
+    functions[name] = (...args: unknown[]): unknown => {
+      const options = args[2] as { append?: boolean } | undefined;
+      const whole = !(name.startsWith("write") && options?.append === true);
+      for (const index of at) {
+        const target = here(args[index]);
+        if (target !== undefined && whole && !(name.startsWith("mkdir") && existsSync(target))) replaced(target);
+      }
       return Reflect.apply(original, deno, args);
     };
   }

@@ -41,6 +41,13 @@ const TWO_PATHS = ["copyFile", "cp", "link", "rename"] as const;
 const SPAWNS = ["exec", "execSync", "execFile", "execFileSync", "fork", "spawn", "spawnSync"] as const;
 /** fs functions (and their Sync forms) whose result depends on the first path's content or presence. */
 const READS: ReadonlySet<string> = new Set(["readFile", "createReadStream", "open", "openAsBlob", "copyFile", "cp", "exists", "access", "stat", "lstat"]);
+/**
+ * fs functions (and their Sync forms) that make a path anew, by argument index (a conditional one is
+ * checked in `replacedBy`): a later read at or below it sees the notebook's own doing, not an input.
+ */
+const REPLACES: Readonly<Record<string, readonly number[]>> = {
+  writeFile: [0], createWriteStream: [0], open: [0], rm: [0], rmdir: [0], unlink: [0], mkdir: [0], copyFile: [1], cp: [1], rename: [0, 1], link: [1],
+};
 /** fs functions (and their Sync forms) whose result is the first path's listing. */
 const LISTINGS: ReadonlySet<string> = new Set(["readdir", "opendir"]);
 
@@ -51,10 +58,19 @@ export interface NotebookFiles {
   readonly process: NodeJS.Process;
   /** `require` over `base`, giving these modules for their specifiers. */
   wrapRequire(base: NodeJS.Require): NodeJS.Require;
+  /** Notes a path the notebook made anew (removed, written whole, created); reads at or below it are not inputs. */
+  replaced(path: string): void;
+  /** Whether a read of `path` would see what the notebook itself made (see `replaced`). */
+  isReplaced(path: string): boolean;
 }
 
 export function notebookFiles(folder: string, onRead: (read: FileRead) => void): NotebookFiles {
   const seen = new Set<string>();
+  // Paths the notebook made anew: `rmSync("scratch"); existsSync("scratch")` reads no input, and
+  // recording it would compare the folder the run left against the "missing" it saw: a re-run every build.
+  const made = new Set<string>();
+  const replaced = (file: string): void => void made.add(path.resolve(folder, file));
+  const isReplaced = (file: string): boolean => [...made].some((root) => file === root || file.startsWith(root.endsWith(path.sep) ? root : `${root}${path.sep}`));
   const here = (p: unknown): unknown => {
     if (typeof p === "string") return path.isAbsolute(p) ? p : path.resolve(folder, p);
     if (Buffer.isBuffer(p)) return path.isAbsolute(p.toString()) ? p : Buffer.from(path.resolve(folder, p.toString()));
@@ -71,7 +87,7 @@ export function notebookFiles(folder: string, onRead: (read: FileRead) => void):
     // One spelling per path (`inbox`, `./inbox/`): the first read is what the cell saw first.
     const file = named === undefined ? undefined : path.resolve(folder, named);
     const key = `${listing ?? "file"}:${file}`;
-    if (file === undefined || seen.has(key)) return;
+    if (file === undefined || seen.has(key) || isReplaced(file)) return;
     seen.add(key);
     if (listing === undefined) onRead({ path: file, sha256: contentStamp(file) });
     else onRead({ path: file, sha256: sha256OfListing(file, listing === "tree") ?? "", listing });
@@ -84,6 +100,7 @@ export function notebookFiles(folder: string, onRead: (read: FileRead) => void):
       const replacement = function (this: unknown, ...args: unknown[]): unknown {
         for (let i = 0; i < paths && i < args.length; i++) args[i] = here(args[i]);
         record(name, args);
+        for (const made of replacedBy(name, args)) replaced(made);
         return Reflect.apply(original, this, args);
       };
       // realpath.native and friends stay reachable; `exists` keeps a promisified form, through this wrapper.
@@ -100,7 +117,7 @@ export function notebookFiles(folder: string, onRead: (read: FileRead) => void):
       wrap(name, 2);
       if (sync) wrap(`${name}Sync`, 2);
     }
-    for (const name of sync ? ["symlink", "symlinkSync"] : ["symlink"]) wrapSecond(wrapped, module, name, here);
+    for (const name of sync ? ["symlink", "symlinkSync"] : ["symlink"]) wrapSecond(wrapped, module, name, here, (link) => replaced(link));
     return wrapped;
   };
   const promises = wrapAll(fs.promises, false);
@@ -108,7 +125,7 @@ export function notebookFiles(folder: string, onRead: (read: FileRead) => void):
   Object.defineProperty(files, "promises", { value: promises, enumerable: true, configurable: true, writable: true });
   // `new fs.ReadStream(path)` and `new fs.WriteStream(path)`, as createReadStream and createWriteStream.
   files.ReadStream = streamClass(fs.ReadStream, (p) => here(p), (p) => record("createReadStream", [p]));
-  files.WriteStream = streamClass(fs.WriteStream, (p) => here(p), () => undefined);
+  files.WriteStream = streamClass(fs.WriteStream, (p) => here(p), (p) => replacedBy("createWriteStream", [p]).forEach(replaced));
   const paths = notebookPath(folder);
   const cwd = (): string => folder;
   const process = new Proxy(globalThis.process, {
@@ -133,7 +150,23 @@ export function notebookFiles(folder: string, onRead: (read: FileRead) => void):
   });
   modules.set("module", ownModule);
   modules.set("node:module", ownModule);
-  return { modules, process, wrapRequire };
+  return { modules, process, wrapRequire, replaced, isReplaced };
+}
+
+/**
+ * The paths a call makes anew: a whole write (not an append or an update in place), a removal, a
+ * folder created where there was none, a copy's or a rename's destination (and a rename's source).
+ */
+function replacedBy(name: string, args: readonly unknown[]): string[] {
+  const base = name.replace(/Sync$/, "");
+  const options = args[base === "copyFile" || base === "cp" || base === "rename" || base === "link" ? 2 : 1];
+  const flag = typeof options === "string" ? options : isRecordLike(options) ? String((options as { flag?: unknown; flags?: unknown }).flag ?? (options as { flags?: unknown }).flags ?? "") : "";
+  if ((base === "writeFile" || base === "createWriteStream") && (flag.includes("a") || flag.startsWith("r"))) return [];
+  if (base === "open" && !/^w/.test(typeof args[1] === "string" ? args[1] : "")) return [];
+  const indexes = REPLACES[base] ?? [];
+  const paths = indexes.map((index) => args[index]).flatMap((target) => (typeof target === "string" || Buffer.isBuffer(target) ? [target.toString()] : target instanceof URL && target.protocol === "file:" ? [fileURLToPath(target)] : []));
+  // A folder made where one was already is no new folder (mkdir's `recursive` allows that).
+  return base === "mkdir" ? paths.filter((target) => !fs.existsSync(target)) : paths;
 }
 
 /** child_process, with `cwd` the notebook's folder when a call gives none (as a kernel started there). */
@@ -185,11 +218,12 @@ function streamClass<T extends new (...args: never[]) => object>(Base: T, here: 
 }
 
 /** `symlink(target, path)`: only the link's own path is resolved here. */
-function wrapSecond(wrapped: Record<string, unknown>, module: object, name: string, here: (p: unknown) => unknown): void {
+function wrapSecond(wrapped: Record<string, unknown>, module: object, name: string, here: (p: unknown) => unknown, made: (link: string) => void): void {
   const original = (module as Record<string, unknown>)[name];
   if (typeof original !== "function") return;
   wrapped[name] = function (this: unknown, ...args: unknown[]): unknown {
     if (args.length > 1) args[1] = here(args[1]);
+    if (typeof args[1] === "string") made(args[1]);
     return Reflect.apply(original, this, args);
   };
 }

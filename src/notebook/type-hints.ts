@@ -20,10 +20,14 @@ const CHOICES: ReadonlyArray<{ readonly type: string; readonly what: string; rea
  */
 export function typeErrorHint(message: string): string {
   if (/Did you mean/.test(message)) return "";
-  const target = /(?:parameter of type|to type) '([^']*)'\.?$/.exec(message.split("\n")[0] ?? "")?.[1];
-  const members = target?.split(" | ") ?? [];
-  const choice = CHOICES.find(({ type }) => members.includes(type));
-  if (choice === undefined) return "";
-  const given = /^(?:Argument of )?[Tt]ype '"([^"]*)"'/.exec(message)?.[1];
+  // The first line of the message chain whose target is one of the lists (a chain ends in the property's).
+  const lines = message.split("\n").map((line) => line.trim());
+  const at = lines
+    .map((line) => ({ line, members: /(?:parameter of type|to type) '([^']*)'\.?$/.exec(line)?.[1]?.split(" | ") ?? [] }))
+    .map(({ line, members }) => ({ line, choice: CHOICES.find(({ type }) => members.includes(type)) }))
+    .find(({ choice }) => choice !== undefined);
+  const choice = at?.choice;
+  if (at === undefined || choice === undefined) return "";
+  const given = /^(?:Argument of )?[Tt]ype '"([^"]*)"'/.exec(at.line)?.[1];
   return closedListHint(choice.what, choice.values, given === undefined ? undefined : nearestNames(given, choice.values, { count: 1, orClosest: false })[0]);
 }

@@ -48,21 +48,32 @@ export type IndexState =
 
 /**
  * Whether `out/reports/index.html` is the index publish would write now. A report retitled since is no
- * tampering: an index that is exactly what publish renders under the title it states is "retitled".
+ * tampering: an index that is exactly what publish renders under a title a published version bears
+ * (its sealed report.html's, checked before the index) is "retitled". Any other title is an edit.
  */
 export async function checkIndex(reportsDir: string, title: string): Promise<IndexState> {
   const { page, versions } = await expectedIndex(reportsDir, title);
   const actual = await readFile(join(reportsDir, "index.html"), "utf8").catch(() => undefined);
   if (actual === undefined) return { state: "missing", versions };
   if (actual === page) return { state: "ok", versions };
-  const stated = statedTitle(actual);
-  if (stated !== undefined && stated !== title && actual === (await expectedIndex(reportsDir, stated)).page) return { state: "retitled", versions, title: stated };
-  return { state: "differs", versions };
+  const stated = titleIn(actual, escapeHtml(messages.indexHeading("")));
+  if (stated === undefined || stated === title || !(await publishedTitles(reportsDir)).has(stated)) return { state: "differs", versions };
+  return actual === (await expectedIndex(reportsDir, stated)).page ? { state: "retitled", versions, title: stated } : { state: "differs", versions };
 }
 
-/** The report title an index page states in its <title>, as `renderIndexPage` wrote it (undefined: none of ours). */
-function statedTitle(page: string): string | undefined {
+/** The titles the published versions' pages bear (each report.html's <title>). */
+async function publishedTitles(reportsDir: string): Promise<Set<string>> {
+  const titles = new Set<string>();
+  for (const version of await listVersions(reportsDir)) {
+    const page = await readFile(join(reportsDir, version.id, "report.html"), "utf8").catch(() => "");
+    const title = titleIn(page, "");
+    if (title !== undefined) titles.add(title);
+  }
+  return titles;
+}
+
+/** The text of a page's <title> without `suffix` (both as escapeHtml wrote them), or undefined. */
+function titleIn(page: string, suffix: string): string | undefined {
   const heading = /<title>([^<]*)<\/title>/.exec(page)?.[1];
-  const suffix = escapeHtml(messages.indexHeading(""));
-  return heading?.endsWith(suffix) === true ? unescapeHtml(heading.slice(0, -suffix.length)) : undefined;
+  return heading?.endsWith(suffix) === true ? unescapeHtml(heading.slice(0, heading.length - suffix.length)) : undefined;
 }

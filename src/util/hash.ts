@@ -4,8 +4,8 @@
  * Canonical means key order never depends on how an object was built, so equal content → equal bytes.
  */
 import { createHash } from "node:crypto";
-import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, statSync, type Dirent } from "node:fs";
-import { join, relative } from "node:path";
+import { closeSync, constants, fstatSync, openSync, readdirSync, readlinkSync, readSync, realpathSync, statSync, type Dirent } from "node:fs";
+import { join } from "node:path";
 
 export function sha256(data: string | Uint8Array): string {
   return createHash("sha256").update(data).digest("hex");
@@ -34,26 +34,64 @@ export function sha256OfFile(path: string): string | undefined {
 
 /**
  * sha256 of a folder's listing: each entry's path (relative to the folder; with `tree`, every entry
- * below it) and kind, sorted. Contents are not read: a cell that lists a folder depends on which
- * files are there, and on those it then reads, which are tracked as files. A recursive listing is
- * taken both ways Node gives it: by name, following symlinked folders (`readdir(…, { recursive })`),
- * and by entry, not following them (`withFileTypes`), so what the cell saw is covered either way.
- * Undefined when there is no folder there, or it cannot be listed.
+ * below it) and kind, and where each symlink points, sorted. Contents are not read: a cell that lists a
+ * folder depends on which files are there, and on those it then reads, which are tracked as files.
+ * A tree is walked into symlinked folders too (a recursive `readdir` by name follows them), each real
+ * folder once, so a loop of links costs one visit, not a walk without end; a folder that cannot be
+ * listed below the top counts as such. Undefined when there is no folder there, or it cannot be listed.
  */
 export function sha256OfListing(path: string, tree: boolean): string | undefined {
-  let entries: Dirent[];
-  let names: string[] = [];
+  const lines: string[] = [];
+  const visited = new Set<string>();
+  const list = (folder: string, prefix: string): boolean => {
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(folder, { withFileTypes: true });
+    } catch {
+      return false;
+    }
+    for (const entry of entries) {
+      const name = prefix === "" ? entry.name : `${prefix}/${entry.name}`;
+      const full = join(folder, entry.name);
+      const link = entry.isSymbolicLink() ? linkTarget(full) : undefined;
+      lines.push(`${name}\t${entry.isDirectory() ? "d" : entry.isFile() ? "f" : link !== undefined ? `l\t${link}` : "o"}`);
+      if (tree && (entry.isDirectory() || (link !== undefined && isFolder(full)))) {
+        const real = realPath(full);
+        if (real !== undefined && !visited.has(real)) {
+          visited.add(real);
+          if (!list(full, name)) lines.push(`${name}\tunlisted`);
+        }
+      }
+    }
+    return true;
+  };
+  const top = realPath(path);
+  if (top !== undefined) visited.add(top);
+  return list(path, "") ? sha256(lines.sort().join("\n")) : undefined;
+}
+
+function linkTarget(path: string): string {
   try {
-    entries = readdirSync(path, { withFileTypes: true, recursive: tree });
-    if (tree) names = readdirSync(path, { recursive: true, encoding: "utf8" });
+    return readlinkSync(path);
+  } catch {
+    return "";
+  }
+}
+
+function realPath(path: string): string | undefined {
+  try {
+    return realpathSync(path);
   } catch {
     return undefined;
   }
-  const kind = (entry: Dirent): string => (entry.isDirectory() ? "d" : entry.isFile() ? "f" : entry.isSymbolicLink() ? "l" : "o");
-  // Deno's node:fs may give no parentPath; a folder's own entries have none to give.
-  const where = (entry: Dirent): string => (tree ? relative(path, join((entry.parentPath as string | undefined) ?? path, entry.name)) : entry.name);
-  const lines = [...entries.map((entry) => `${where(entry)}\t${kind(entry)}`), ...names.map((name) => `${name}\tname`)].sort();
-  return sha256(lines.join("\n"));
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /** What `contentStamp` gives for a folder: no sha256 is ever this. */
@@ -67,11 +105,7 @@ export const FOLDER_STAMP = "folder";
 export function contentStamp(path: string): string {
   const hash = sha256OfFile(path);
   if (hash !== undefined) return hash;
-  try {
-    return statSync(path).isDirectory() ? FOLDER_STAMP : "";
-  } catch {
-    return "";
-  }
+  return isFolder(path) ? FOLDER_STAMP : "";
 }
 
 /** The same hash in base64, as a Content-Security-Policy `'sha256-…'` source names a script. */

@@ -33,6 +33,10 @@ describe("floating bars", () => {
     const ranged = { data: { values: [{ b: 28, b2: 0 }, { b: 55, b2: 0 }, { b: 43, b2: 0 }] }, mark: "bar", encoding: { x: { field: "b", type: "quantitative" }, y: { field: "b", type: "quantitative" }, y2: { field: "b2" } } };
     expect(floatingBars(ranged)).toEqual([]);
     expect(floatingBars({ ...histogram({}), mark: { type: "bar", orient: "vertical" } })).toEqual([]);
+    // Bars whose thickness the author set float as asked.
+    expect(floatingBars({ ...histogram({}), mark: { type: "bar", height: 30 } })).toEqual([]);
+    expect(floatingBars(histogram({}, { size: { value: 30 } }))).toEqual([]);
+    expect(floatingBars({ ...histogram({}), config: { bar: { continuousBandSize: 30 } } })).toEqual([]);
     // Rows from a file are not seen here: nothing is claimed about them.
     expect(floatingBars({ ...histogram({}), data: { url: "data/bins.csv" } })).toEqual([]);
     // A layer's views inherit its encoding: the bar layer floats, the rule layer is no bar.
@@ -61,7 +65,7 @@ describe("floating bars", () => {
     const floating = await renderChart(histogram({}), place);
     expect(new Set(heights(floating.markup)).size).toBe(1); // every bar the same thin dash
     expect(floating.warnings).toEqual([
-      'notebooks/01-x.ipynb: cell 3, line 4, column 38: the bars at the spec span x to x2 but have no y2 and x is not binned, so each is drawn as a thin dash at its y value. For a histogram of bins made already (histogramBins), write bin: "binned" in x (x: { field: "x0", bin: "binned", type: "quantitative" }); for bars from zero, add y2: { datum: 0 }.',
+      'notebooks/01-x.ipynb: cell 3, line 4, column 38: the bars at the spec span x to x2 but have no y2 and x is not binned, so each is drawn as a thin dash at its y value. For a histogram of bins made already (histogramBins), write bin: "binned" in x (x: { field: "x0", bin: "binned", type: "quantitative" }); for bars from zero, add y2: { datum: 0 }; if bars floating at their y values are meant, give them a thickness (mark: { type: "bar", height: 10 }).',
     ]);
     const standing = await renderChart(histogram({ bin: "binned" }), place);
     expect(new Set(heights(standing.markup)).size).toBe(3);

@@ -64,6 +64,9 @@ describe("fragtax check", () => {
     expect(typeErrorHint(`Type '"usdd"' is not assignable to type 'NumberFormat'. Did you mean '"usd"'?`)).toBe("");
     expect(typeErrorHint(`Type 'number' is not assignable to type 'string'.`)).toBe("");
     expect(typeErrorHint(`Type '"ok"' is not assignable to type 'Verdict'.`)).toBe(' A verdict of the notebook API is one of "consistent", "overstated", "understated", "unverifiable".');
+    // A chain (a format widened to string in an object) ends in the property's type: that line counts.
+    const chain = "Argument of type '{ id: string; format: string; }' is not assignable to parameter of type 'FigureSpec'.\n  Types of property 'format' are incompatible.\n    Type 'string' is not assignable to type 'NumberFormat'.";
+    expect(typeErrorHint(chain)).toBe(' A format of the notebook API is one of "usd", "multiple", "percent", "count", "year", "number".');
   });
 
   it("finds the top-level names of every declaration kind", () => {

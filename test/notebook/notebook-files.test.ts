@@ -108,6 +108,26 @@ describe("the file system a notebook's cells see", () => {
     expect(sha256OfListing(join(box, "uno.csv"), false)).toBeUndefined(); // a file is no folder
   });
 
+  it("hashes a tree into symlinked folders once each: loops of links end, and a file added behind a link or a link re-pointed counts", () => {
+    const box = mkdtempSync(join(folder, "links-"));
+    Fs.mkdirSync(join(box, "data", "sub"), { recursive: true });
+    Fs.mkdirSync(join(box, "shared"));
+    Fs.mkdirSync(join(box, "other"));
+    writeFileSync(join(box, "data", "sub", "x.csv"), "1");
+    Fs.symlinkSync(".", join(box, "data", "sub", "self"));
+    Fs.symlinkSync("..", join(box, "data", "sub", "up"));
+    Fs.symlinkSync("../shared", join(box, "data", "shared"));
+    const data = join(box, "data");
+    const before = sha256OfListing(data, true); // returns at once: each real folder is listed once
+    writeFileSync(join(box, "shared", "new.csv"), "2");
+    const added = sha256OfListing(data, true);
+    expect(added).not.toBe(before);
+    Fs.unlinkSync(join(data, "shared"));
+    Fs.symlinkSync("../other", join(data, "shared"));
+    expect(sha256OfListing(data, true)).not.toBe(added);
+    expect(sha256OfListing(data, false)).not.toBe(sha256OfListing(data, true));
+  });
+
   it("takes any truthy recursive as a recursive listing, and one folder spelt two ways as one read (the first)", async () => {
     const box = mkdtempSync(join(folder, "spelt-"));
     const reads: FileRead[] = [];
@@ -126,6 +146,29 @@ describe("the file system a notebook's cells see", () => {
     // A folder looked for (existsSync, stat) is recorded as one: its appearing is a change.
     fs.existsSync(name);
     expect(reads.at(-1)).toEqual({ path: box, sha256: "folder" });
+  });
+
+  it("does not report what it reads after making it anew; an append or an update in place is still a read of what was there", () => {
+    const box = mkdtempSync(join(folder, "made-"));
+    const name = box.slice(folder.length + 1);
+    writeFileSync(join(box, "kept.txt"), "before");
+    const reads: string[] = [];
+    const files = notebookFiles(folder, (read) => reads.push(read.path));
+    const fs = files.modules.get("fs") as typeof Fs;
+    fs.rmSync(`${name}/scratch`, { recursive: true, force: true });
+    expect(fs.existsSync(`${name}/scratch`)).toBe(false); // the notebook's own removal
+    fs.mkdirSync(`${name}/scratch`);
+    fs.writeFileSync(`${name}/scratch/a.csv`, "x");
+    fs.readdirSync(`${name}/scratch`);
+    fs.writeFileSync(`${name}/whole.txt`, "w");
+    fs.readFileSync(`${name}/whole.txt`);
+    fs.copyFileSync(`${name}/whole.txt`, `${name}/copy.txt`); // reads whole.txt (made), makes copy.txt
+    fs.readFileSync(`${name}/copy.txt`);
+    fs.appendFileSync(`${name}/kept.txt`, "+"); // an update: what was there still matters
+    fs.readFileSync(`${name}/kept.txt`);
+    fs.mkdirSync(name, { recursive: true }); // already there: not made anew
+    fs.readdirSync(name);
+    expect(reads).toEqual([join(box, "kept.txt"), box]);
   });
 
   it("gives the same folder through every door: process, module.createRequire, streams, promisify(exists)", async () => {

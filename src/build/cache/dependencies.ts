@@ -2,7 +2,7 @@
  * Gathers a notebook's fingerprint from disk: content hashes of files (memoized per build, so a
  * no-op rebuild hashes each module once) and the transitive project-module closure of its imports.
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { isAbsolute, join, relative, sep } from "node:path";
 import { aboutId, EVERY_ASSUMPTION, type Assumption } from "../../assumptions/types";
@@ -21,7 +21,7 @@ import { isRecord } from "../../util/records";
  */
 export class FileHasher {
   private readonly memo = new Map<string, string | undefined>();
-  private readonly cells = new Map<string, string[] | undefined>();
+  private readonly notebooks = new Map<string, { readonly source: string | undefined; readonly cells: string[] | undefined }>();
   private readonly stamps = new Map<string, string>();
   /** Module closures by their entry list: chapters importing the same modules share one esbuild pass. */
   private readonly closures = new Map<string, Promise<string[]>>();
@@ -38,21 +38,25 @@ export class FileHasher {
     return found;
   }
 
-  /** Each cell's hash (type and source, in order) of the notebook at `path`; undefined when it is no notebook. */
-  cellHashes(path: string): string[] | undefined {
+  /**
+   * The notebook at `path` as a fingerprint records it, from one read: the file's sha256 and each cell's
+   * hash (type and source, in order; undefined when it is no notebook), so the two always agree.
+   */
+  notebook(path: string): { readonly source: string | undefined; readonly cells: string[] | undefined } {
     const key = toProjectPath(this.root, path);
-    if (!this.cells.has(key)) {
-      let hashes: string[] | undefined;
+    let found = this.notebooks.get(key);
+    if (found === undefined) {
+      let bytes: Buffer | undefined;
       try {
-        const data: unknown = JSON.parse(readFileSync(join(this.root, key), "utf8"));
-        const cells = isRecord(data) && Array.isArray(data.cells) ? data.cells : undefined;
-        hashes = cells?.map((cell) => (isRecord(cell) ? sha256(`${String(cell.cell_type)}\n${cellText(cell.source)}`) : ""));
+        // Only a regular file is read: a FIFO swapped in would block (as util/hash.ts sha256OfFile avoids).
+        bytes = statSync(join(this.root, key)).isFile() ? readFileSync(join(this.root, key)) : undefined;
       } catch {
-        hashes = undefined; // unreadable or not JSON: the run reports it
+        bytes = undefined; // missing or unreadable: the run reports it
       }
-      this.cells.set(key, hashes);
+      found = { source: bytes === undefined ? undefined : sha256(bytes), cells: bytes === undefined ? undefined : cellHashes(bytes.toString("utf8")) };
+      this.notebooks.set(key, found);
     }
-    return this.cells.get(key);
+    return found;
   }
 
   /** `contentStamp` of a data file (a file's sha256, a folder's stamp, "" for nothing), once per build. */
@@ -66,6 +70,17 @@ export class FileHasher {
     const key = toProjectPath(this.root, path);
     if (!this.memo.has(key)) this.memo.set(key, sha256OfFile(join(this.root, key)));
     return this.memo.get(key);
+  }
+}
+
+/** Each cell's hash (its type and source); undefined when the text is no notebook. */
+function cellHashes(text: string): string[] | undefined {
+  try {
+    const data: unknown = JSON.parse(text);
+    const cells = isRecord(data) && Array.isArray(data.cells) ? data.cells : undefined;
+    return cells?.map((cell) => (isRecord(cell) ? sha256(`${String(cell.cell_type)}\n${cellText(cell.source)}`) : ""));
+  } catch {
+    return undefined; // not JSON: the run reports it
   }
 }
 
@@ -171,9 +186,9 @@ export async function fingerprintAfterRun(inputs: FingerprintInputs): Promise<Fi
   const data = Object.fromEntries([...found].sort(byPath));
   const listings = Object.fromEntries([...listed.folder].sort(byPath));
   const trees = Object.fromEntries([...listed.tree].sort(byPath));
-  const cells = inputs.hasher.cellHashes(inputs.notebook);
+  const { source, cells } = inputs.hasher.notebook(inputs.notebook);
   return {
-    source: inputs.hasher.hash(inputs.notebook) ?? "",
+    source: source ?? "",
     ...(cells !== undefined && { cells }),
     modules,
     assumptions,
@@ -190,8 +205,8 @@ export async function fingerprintAfterRun(inputs: FingerprintInputs): Promise<Fi
 /** The current state a stored fingerprint is checked against. */
 export function currentState(inputs: Omit<FingerprintInputs, "modules" | "reads" | "files">): CurrentState {
   return {
-    source: inputs.hasher.hash(inputs.notebook) ?? "",
-    cells: () => inputs.hasher.cellHashes(inputs.notebook),
+    source: inputs.hasher.notebook(inputs.notebook).source ?? "",
+    cells: () => inputs.hasher.notebook(inputs.notebook).cells,
     moduleHash: (path) => inputs.hasher.hash(path),
     dataStamp: (path) => inputs.hasher.stamp(path),
     listingHash: (path, tree) => sha256OfListing(isAbsolute(path) ? path : join(inputs.root, path), tree),

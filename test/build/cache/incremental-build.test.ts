@@ -51,7 +51,7 @@ afterAll(() => project.remove());
 // Every test starts from the original sources with a warm cache (restoring them re-validates the entries),
 // and without the data files a test made.
 beforeEach(async () => {
-  for (const path of ["notebooks/note.txt", "notebooks/optional.txt", "notebooks/inbox"]) rmSync(file(path), { force: true, recursive: true });
+  for (const path of ["notebooks/note.txt", "notebooks/optional.txt", "notebooks/inbox", "notebooks/scratch"]) rmSync(file(path), { force: true, recursive: true });
   for (const [path, text] of originals) writeFileSync(file(path), text);
   await rebuild();
 });
@@ -206,6 +206,29 @@ describe("incremental builds with the real engine", () => {
     const appeared = await rebuild();
     expect(appeared.log[2]?.reason).toBe("re-ran: folder notebooks/inbox appeared");
     expect(page()).toContain("Inbox: 1 files.");
+    expect((await rebuild()).executed).toEqual([]);
+  });
+
+  it("what a cell reads after making it anew (removed, created, written whole) is no input: a scratch folder does not re-run it every build", async () => {
+    appendCell(project.root, "03-mix.ipynb", 'import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";\nrmSync("scratch", { recursive: true, force: true });\nif (!existsSync("scratch")) mkdirSync("scratch");\nwriteFileSync("scratch/table.csv", "a,b\\n");\nnb.md`Scratch: ${readdirSync("scratch").join(", ")}.`;');
+    expect((await rebuild()).executed).toEqual(["03-mix.ipynb"]);
+    expect(page()).toContain("Scratch: table.csv.");
+    expect((await rebuild()).executed).toEqual([]);
+    expect((await rebuild()).executed).toEqual([]);
+    rmSync(file("notebooks/scratch"), { recursive: true, force: true });
+  });
+
+  it("a notebook saved while it ran is recorded as it was read before the run: the next build names the cell that changed", async () => {
+    // The cell edits its own notebook (as a save in Jupyter during a long run would): cell 4's source.
+    const editor = appendCell(project.root, "03-mix.ipynb", 'import { readFileSync, writeFileSync } from "node:fs";\nconst self = JSON.parse(readFileSync("03-mix.ipynb", "utf8"));\nself.cells[3].source = "nb.md`Edited during the run.`;";\nwriteFileSync("03-mix.ipynb", JSON.stringify(self));');
+    const edited = appendCell(project.root, "03-mix.ipynb", "nb.md`As written before the run.`;");
+    expect([editor, edited]).toEqual([3, 4]);
+    await rebuild();
+    expect(page()).toContain("As written before the run.");
+    const next = await rebuild();
+    // (The cell read its notebook through fs, so that file is its data too.)
+    expect(next.log[2]?.reason).toBe("re-ran: notebook changed (cell 4); data file notebooks/03-mix.ipynb changed");
+    expect(page()).toContain("Edited during the run.");
     expect((await rebuild()).executed).toEqual([]);
   });
 
