@@ -14,7 +14,7 @@ import type { RunInputs } from "./run-context";
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { notebookFiles } from "./notebook-files";
+import { isHashing, notebookFiles, whileHashing } from "./notebook-files";
 import { contentStamp, sha256OfListing } from "../util/hash";
 import type { FileRead } from "../vocabulary/file-reads";
 
@@ -25,14 +25,15 @@ export async function attachRunContext(jupyter: object, inputs: RunInputs, noteb
   return () => assumptions.readIds();
 }
 
-/** Deno's functions that make a path anew, by argument index (a write unless it appends; a folder where there was none). */
-const DENO_REPLACES: ReadonlyArray<readonly [string, readonly number[]]> = [
-  ["remove", [0]], ["removeSync", [0]], ["mkdir", [0]], ["mkdirSync", [0]], ["writeFile", [0]], ["writeFileSync", [0]], ["writeTextFile", [0]], ["writeTextFileSync", [0]],
-  ["rename", [0, 1]], ["renameSync", [0, 1]], ["copyFile", [1]], ["copyFileSync", [1]],
-];
+/**
+ * Deno's functions that make their first path anew with the notebook's own content once they succeed
+ * (a write unless it appends; a removal; a folder where there was none). Copies and renames are not:
+ * what they make carries an input's content.
+ */
+const DENO_REPLACES = ["remove", "removeSync", "mkdir", "mkdirSync", "writeFile", "writeFileSync", "writeTextFile", "writeTextFileSync"] as const;
 
-/** Deno's functions whose result depends on a file's content or presence (`open`: unless for writing only). */
-const DENO_READS = ["readTextFile", "readTextFileSync", "readFile", "readFileSync", "open", "openSync", "stat", "statSync", "lstat", "lstatSync"] as const;
+/** Deno's functions whose result depends on a file's content or presence (`open`: unless for writing only; a copy's source). */
+const DENO_READS = ["readTextFile", "readTextFileSync", "readFile", "readFileSync", "open", "openSync", "stat", "statSync", "lstat", "lstatSync", "copyFile", "copyFileSync"] as const;
 
 /**
  * What a Deno notebook's cells read: the cells' `node:fs` imports get notebook-files.ts's wrappers,
@@ -61,7 +62,7 @@ export function trackFiles(folder: string, deno: object): { modules: ReadonlyMap
       const options = args[1] as { read?: boolean; write?: boolean; append?: boolean; create?: boolean; truncate?: boolean } | undefined;
       const writing = options !== undefined && options.read !== true && (options.write === true || options.append === true || options.create === true || options.truncate === true);
       const file = here(args[0]);
-      if (file !== undefined && !seen.has(keyOf(file)) && !isReplaced(file) && !(name.startsWith("open") && writing)) add({ path: file, sha256: contentStamp(file) });
+      if (file !== undefined && !isHashing() && !seen.has(keyOf(file)) && !isReplaced(file) && !(name.startsWith("open") && writing)) add({ path: file, sha256: whileHashing(() => contentStamp(file)) });
       return Reflect.apply(original, deno, args);
     };
   }
@@ -70,22 +71,23 @@ export function trackFiles(folder: string, deno: object): { modules: ReadonlyMap
     if (typeof original !== "function") continue;
     functions[name] = (...args: unknown[]): unknown => {
       const folder = here(args[0]);
-      if (folder !== undefined && !seen.has(keyOf(folder, "folder")) && !isReplaced(folder)) add({ path: folder, sha256: sha256OfListing(folder, false) ?? "", listing: "folder" });
+      if (folder !== undefined && !isHashing() && !seen.has(keyOf(folder, "folder")) && !isReplaced(folder)) add({ path: folder, sha256: whileHashing(() => sha256OfListing(folder, false)) ?? "", listing: "folder" });
       return Reflect.apply(original, deno, args);
     };
   }
   // What the notebook makes anew through Deno (as notebook-files.ts does for node:fs): later reads there are not inputs.
-  for (const [name, at] of DENO_REPLACES) {
+  for (const name of DENO_REPLACES) {
     const original = functions[name];
     if (typeof original !== "function") continue;
     functions[name] = (...args: unknown[]): unknown => {
       const options = args[2] as { append?: boolean } | undefined;
-      const whole = !(name.startsWith("write") && options?.append === true);
-      for (const index of at) {
-        const target = here(args[index]);
-        if (target !== undefined && whole && !(name.startsWith("mkdir") && existsSync(target))) replaced(target);
-      }
-      return Reflect.apply(original, deno, args);
+      const target = here(args[0]);
+      const makes = target !== undefined && !(name.startsWith("write") && options?.append === true) && !(name.startsWith("mkdir") && whileHashing(() => existsSync(target)));
+      const result: unknown = Reflect.apply(original, deno, args); // a failure throws (or rejects): nothing made
+      if (!makes) return result;
+      if (result instanceof Promise) return result.then((value: unknown) => (replaced(target), value));
+      replaced(target);
+      return result;
     };
   }
   return { modules, reads: () => [...reads] };

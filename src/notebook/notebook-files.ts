@@ -26,7 +26,7 @@ import nodeModule from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { contentStamp, sha256OfListing } from "../util/hash";
+import { contentStamp, FOLDER_STAMP, sha256OfListing } from "../util/hash";
 import type { FileRead } from "./outputs";
 
 /** fs functions whose first argument is a path. */
@@ -42,12 +42,12 @@ const SPAWNS = ["exec", "execSync", "execFile", "execFileSync", "fork", "spawn",
 /** fs functions (and their Sync forms) whose result depends on the first path's content or presence. */
 const READS: ReadonlySet<string> = new Set(["readFile", "createReadStream", "open", "openAsBlob", "copyFile", "cp", "exists", "access", "stat", "lstat"]);
 /**
- * fs functions (and their Sync forms) that make a path anew, by argument index (a conditional one is
- * checked in `replacedBy`): a later read at or below it sees the notebook's own doing, not an input.
+ * fs functions (and their Sync forms) that make their first path anew with the notebook's own content
+ * once they succeed: a whole write, a truncating open, a removal, a folder made where there was none
+ * (`mkdtemp`: the folder it returns). A later read at or below it sees the notebook's own doing, not an
+ * input. Copies, renames and links are not among them: what they make carries an input's content.
  */
-const REPLACES: Readonly<Record<string, readonly number[]>> = {
-  writeFile: [0], createWriteStream: [0], open: [0], rm: [0], rmdir: [0], unlink: [0], mkdir: [0], copyFile: [1], cp: [1], rename: [0, 1], link: [1],
-};
+const REPLACES: ReadonlySet<string> = new Set(["writeFile", "open", "rm", "rmdir", "unlink", "mkdir", "mkdtemp"]);
 /** fs functions (and their Sync forms) whose result is the first path's listing. */
 const LISTINGS: ReadonlySet<string> = new Set(["readdir", "opendir"]);
 
@@ -58,10 +58,26 @@ export interface NotebookFiles {
   readonly process: NodeJS.Process;
   /** `require` over `base`, giving these modules for their specifiers. */
   wrapRequire(base: NodeJS.Require): NodeJS.Require;
-  /** Notes a path the notebook made anew (removed, written whole, created); reads at or below it are not inputs. */
+  /** Notes a path the notebook made anew (removed, written whole, created), once made; reads at or below it are not inputs. */
   replaced(path: string): void;
   /** Whether a read of `path` would see what the notebook itself made (see `replaced`). */
   isReplaced(path: string): boolean;
+}
+
+/**
+ * Whether fragtax itself is hashing a file or listing a folder now. In Deno the hashing's own node:fs
+ * calls reach `Deno`'s functions, which deno-host.ts wraps to record a notebook's reads: those are not
+ * the notebook's, and recording them from inside a recording would not end.
+ */
+let hashing = 0;
+export const isHashing = (): boolean => hashing > 0;
+export function whileHashing<T>(work: () => T): T {
+  hashing++;
+  try {
+    return work();
+  } finally {
+    hashing--;
+  }
 }
 
 export function notebookFiles(folder: string, onRead: (read: FileRead) => void): NotebookFiles {
@@ -89,8 +105,13 @@ export function notebookFiles(folder: string, onRead: (read: FileRead) => void):
     const key = `${listing ?? "file"}:${file}`;
     if (file === undefined || seen.has(key) || isReplaced(file)) return;
     seen.add(key);
-    if (listing === undefined) onRead({ path: file, sha256: contentStamp(file) });
-    else onRead({ path: file, sha256: sha256OfListing(file, listing === "tree") ?? "", listing });
+    if (listing === undefined) onRead({ path: file, sha256: whileHashing(() => contentStamp(file)) });
+    else onRead({ path: file, sha256: whileHashing(() => sha256OfListing(file, listing === "tree")) ?? "", listing });
+    // A folder copied whole (`cp(…, { recursive })`) is read whole: its tree and every file in it.
+    if (base === "cp" && whileHashing(() => contentStamp(file)) === FOLDER_STAMP) {
+      onRead({ path: file, sha256: whileHashing(() => sha256OfListing(file, true)) ?? "", listing: "tree" });
+      for (const inner of whileHashing(() => filesBelow(file))) record("readFile", [inner]);
+    }
   };
   const wrapAll = (module: object, sync: boolean): Record<string, unknown> => {
     const wrapped = Object.defineProperties({}, Object.getOwnPropertyDescriptors(module)) as Record<string, unknown>;
@@ -100,8 +121,23 @@ export function notebookFiles(folder: string, onRead: (read: FileRead) => void):
       const replacement = function (this: unknown, ...args: unknown[]): unknown {
         for (let i = 0; i < paths && i < args.length; i++) args[i] = here(args[i]);
         record(name, args);
-        for (const made of replacedBy(name, args)) replaced(made);
-        return Reflect.apply(original, this, args);
+        const makes = makesAnew(name, args);
+        if (makes === undefined) return Reflect.apply(original, this, args);
+        // Marked only once the call succeeded (a failed `wx` write or `rm` of a full folder made nothing).
+        const done = (result: unknown): void => void (name.startsWith("mkdtemp") ? typeof result === "string" && replaced(result) : makes.forEach(replaced));
+        const last = args.length - 1;
+        if (!name.endsWith("Sync") && typeof args[last] === "function") {
+          const callback = args[last] as (...results: unknown[]) => unknown;
+          args[last] = function (this: unknown, error: unknown, ...results: unknown[]): unknown {
+            if (error === null || error === undefined) done(results[0]);
+            return Reflect.apply(callback, this, [error, ...results]);
+          };
+          return Reflect.apply(original, this, args);
+        }
+        const result: unknown = Reflect.apply(original, this, args);
+        if (result instanceof Promise) return result.then((value: unknown) => (done(value), value));
+        done(result);
+        return result;
       };
       // realpath.native and friends stay reachable; `exists` keeps a promisified form, through this wrapper.
       const { [promisify.custom]: custom, ...own } = Object.getOwnPropertyDescriptors(original) as Record<string | symbol, PropertyDescriptor>;
@@ -117,7 +153,7 @@ export function notebookFiles(folder: string, onRead: (read: FileRead) => void):
       wrap(name, 2);
       if (sync) wrap(`${name}Sync`, 2);
     }
-    for (const name of sync ? ["symlink", "symlinkSync"] : ["symlink"]) wrapSecond(wrapped, module, name, here, (link) => replaced(link));
+    for (const name of sync ? ["symlink", "symlinkSync"] : ["symlink"]) wrapSecond(wrapped, module, name, here);
     return wrapped;
   };
   const promises = wrapAll(fs.promises, false);
@@ -125,7 +161,7 @@ export function notebookFiles(folder: string, onRead: (read: FileRead) => void):
   Object.defineProperty(files, "promises", { value: promises, enumerable: true, configurable: true, writable: true });
   // `new fs.ReadStream(path)` and `new fs.WriteStream(path)`, as createReadStream and createWriteStream.
   files.ReadStream = streamClass(fs.ReadStream, (p) => here(p), (p) => record("createReadStream", [p]));
-  files.WriteStream = streamClass(fs.WriteStream, (p) => here(p), (p) => replacedBy("createWriteStream", [p]).forEach(replaced));
+  files.WriteStream = streamClass(fs.WriteStream, (p) => here(p), () => undefined);
   const paths = notebookPath(folder);
   const cwd = (): string => folder;
   const process = new Proxy(globalThis.process, {
@@ -154,19 +190,21 @@ export function notebookFiles(folder: string, onRead: (read: FileRead) => void):
 }
 
 /**
- * The paths a call makes anew: a whole write (not an append or an update in place), a removal, a
- * folder created where there was none, a copy's or a rename's destination (and a rename's source).
+ * The paths a call would make anew if it succeeds (see REPLACES), or undefined when it makes none:
+ * not an append or an update in place, not a folder that is there already.
  */
-function replacedBy(name: string, args: readonly unknown[]): string[] {
+function makesAnew(name: string, args: readonly unknown[]): string[] | undefined {
   const base = name.replace(/Sync$/, "");
-  const options = args[base === "copyFile" || base === "cp" || base === "rename" || base === "link" ? 2 : 1];
-  const flag = typeof options === "string" ? options : isRecordLike(options) ? String((options as { flag?: unknown; flags?: unknown }).flag ?? (options as { flags?: unknown }).flags ?? "") : "";
-  if ((base === "writeFile" || base === "createWriteStream") && (flag.includes("a") || flag.startsWith("r"))) return [];
-  if (base === "open" && !/^w/.test(typeof args[1] === "string" ? args[1] : "")) return [];
-  const indexes = REPLACES[base] ?? [];
-  const paths = indexes.map((index) => args[index]).flatMap((target) => (typeof target === "string" || Buffer.isBuffer(target) ? [target.toString()] : target instanceof URL && target.protocol === "file:" ? [fileURLToPath(target)] : []));
-  // A folder made where one was already is no new folder (mkdir's `recursive` allows that).
-  return base === "mkdir" ? paths.filter((target) => !fs.existsSync(target)) : paths;
+  if (!REPLACES.has(base)) return undefined;
+  const options = args[1];
+  const flag = typeof options === "string" ? options : isRecordLike(options) ? String((options as { flag?: unknown }).flag ?? "") : "";
+  if (base === "writeFile" && (flag.includes("a") || flag.startsWith("r"))) return undefined;
+  if (base === "open" && !/^w/.test(typeof args[1] === "string" ? args[1] : "")) return undefined;
+  if (base === "mkdtemp") return [];
+  const target = args[0];
+  const path = typeof target === "string" || Buffer.isBuffer(target) ? target.toString() : target instanceof URL && target.protocol === "file:" ? fileURLToPath(target) : undefined;
+  if (path === undefined || (base === "mkdir" && whileHashing(() => fs.existsSync(path)))) return undefined;
+  return [path];
 }
 
 /** child_process, with `cwd` the notebook's folder when a call gives none (as a kernel started there). */
@@ -198,6 +236,15 @@ function startingHere(folder: string): typeof childProcess {
 
 const isRecordLike = (value: unknown): value is { readonly recursive?: unknown } => typeof value === "object" && value !== null;
 
+/** The regular files at any depth below `folder` (links not followed, as `cp` copies them as links). */
+function filesBelow(folder: string): string[] {
+  try {
+    return fs.readdirSync(folder, { withFileTypes: true, recursive: true }).filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name));
+  } catch {
+    return [];
+  }
+}
+
 /** `open`'s flags read unless write-only: "w", "a", "wx", "ax" (any with "r" or "+" reads) or O_WRONLY. */
 function opensForReading(flags: unknown): boolean {
   if (flags === undefined || flags === null) return true;
@@ -218,12 +265,11 @@ function streamClass<T extends new (...args: never[]) => object>(Base: T, here: 
 }
 
 /** `symlink(target, path)`: only the link's own path is resolved here. */
-function wrapSecond(wrapped: Record<string, unknown>, module: object, name: string, here: (p: unknown) => unknown, made: (link: string) => void): void {
+function wrapSecond(wrapped: Record<string, unknown>, module: object, name: string, here: (p: unknown) => unknown): void {
   const original = (module as Record<string, unknown>)[name];
   if (typeof original !== "function") return;
   wrapped[name] = function (this: unknown, ...args: unknown[]): unknown {
     if (args.length > 1) args[1] = here(args[1]);
-    if (typeof args[1] === "string") made(args[1]);
     return Reflect.apply(original, this, args);
   };
 }

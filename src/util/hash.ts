@@ -4,7 +4,7 @@
  * Canonical means key order never depends on how an object was built, so equal content → equal bytes.
  */
 import { createHash } from "node:crypto";
-import { closeSync, constants, fstatSync, openSync, readdirSync, readlinkSync, readSync, realpathSync, statSync, type Dirent } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readdirSync, readlinkSync, readSync, statSync, type Dirent } from "node:fs";
 import { join } from "node:path";
 
 export function sha256(data: string | Uint8Array): string {
@@ -37,8 +37,9 @@ export function sha256OfFile(path: string): string | undefined {
  * below it) and kind, and where each symlink points, sorted. Contents are not read: a cell that lists a
  * folder depends on which files are there, and on those it then reads, which are tracked as files.
  * A tree is walked into symlinked folders too (a recursive `readdir` by name follows them), each real
- * folder once, so a loop of links costs one visit, not a walk without end; a folder that cannot be
- * listed below the top counts as such. Undefined when there is no folder there, or it cannot be listed.
+ * folder once (known by device and inode, so a loop of links costs one visit and a deep tree no more
+ * than its folders); a folder that cannot be listed below the top counts as such. Each entry is one
+ * JSON line, so no name can pass for two. Undefined when there is no folder there, or it cannot be listed.
  */
 export function sha256OfListing(path: string, tree: boolean): string | undefined {
   const lines: string[] = [];
@@ -54,18 +55,18 @@ export function sha256OfListing(path: string, tree: boolean): string | undefined
       const name = prefix === "" ? entry.name : `${prefix}/${entry.name}`;
       const full = join(folder, entry.name);
       const link = entry.isSymbolicLink() ? linkTarget(full) : undefined;
-      lines.push(`${name}\t${entry.isDirectory() ? "d" : entry.isFile() ? "f" : link !== undefined ? `l\t${link}` : "o"}`);
+      lines.push(JSON.stringify([name, entry.isDirectory() ? "d" : entry.isFile() ? "f" : link !== undefined ? "l" : "o", ...(link === undefined ? [] : [link])]));
       if (tree && (entry.isDirectory() || (link !== undefined && isFolder(full)))) {
-        const real = realPath(full);
-        if (real !== undefined && !visited.has(real)) {
-          visited.add(real);
-          if (!list(full, name)) lines.push(`${name}\tunlisted`);
+        const id = folderId(full);
+        if (id !== undefined && !visited.has(id)) {
+          visited.add(id);
+          if (!list(full, name)) lines.push(JSON.stringify([name, "unlisted"]));
         }
       }
     }
     return true;
   };
-  const top = realPath(path);
+  const top = folderId(path);
   if (top !== undefined) visited.add(top);
   return list(path, "") ? sha256(lines.sort().join("\n")) : undefined;
 }
@@ -78,9 +79,11 @@ function linkTarget(path: string): string {
   }
 }
 
-function realPath(path: string): string | undefined {
+/** A folder's identity (device and inode, through links): the same real folder by any path. */
+function folderId(path: string): string | undefined {
   try {
-    return realpathSync(path);
+    const { dev, ino } = statSync(path, { bigint: true });
+    return `${dev}:${ino}`;
   } catch {
     return undefined;
   }

@@ -241,6 +241,21 @@ describe("Deno notebooks in the real Deno runtime, compared with Jupyter's Deno 
     ]);
   });
 
+  it("does not report what a Deno cell reads after making it anew, and does report a read after a write that failed", async () => {
+    temp.write("deno-made/in.txt", "input\n");
+    temp.write("deno-made/scratch/old.txt", "from an earlier run\n");
+    const file = temp.notebook("deno-made/made.ipynb", {
+      kernel: { name: "deno", language: "typescript" },
+      cells: [
+        'try { Deno.removeSync("scratch", { recursive: true }); } catch { /* none yet */ }\ntry { Deno.statSync("scratch"); } catch { /* removed */ }\nDeno.mkdirSync("scratch");\nDeno.writeTextFileSync("scratch/a.txt", "x");\nconsole.log(Deno.readTextFileSync("scratch/a.txt"));',
+        'try { Deno.writeTextFileSync("in.txt", "mine", { createNew: true }); } catch { /* there already: nothing made */ }\nconsole.log(Deno.readTextFileSync("in.txt").trim());',
+      ],
+    });
+    const [run] = await executeNotebooks([file]);
+    expect(run?.error).toBeUndefined();
+    expect(run?.filesRead.map((read) => read.path)).toEqual([join(temp.path, "deno-made", "in.txt")]);
+  });
+
   it("locates a runtime error in a Deno cell", async () => {
     const file = temp.notebook("deno-error.ipynb", { kernel: { name: "deno", language: "typescript" }, cells: ['console.log("first");', 'const x = 1;\nthrow new Error("from deno " + Deno.version.deno.length);', 'console.log("never");'] });
     const [run] = await executeNotebooks([file]);

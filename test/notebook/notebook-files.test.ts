@@ -148,10 +148,13 @@ describe("the file system a notebook's cells see", () => {
     expect(reads.at(-1)).toEqual({ path: box, sha256: "folder" });
   });
 
-  it("does not report what it reads after making it anew; an append or an update in place is still a read of what was there", () => {
+  it("does not report what it reads after making it anew; an append, a failed call, a copy or a rename is still a read of what was there", async () => {
     const box = mkdtempSync(join(folder, "made-"));
     const name = box.slice(folder.length + 1);
     writeFileSync(join(box, "kept.txt"), "before");
+    writeFileSync(join(box, "input.txt"), "input");
+    Fs.mkdirSync(join(box, "full"));
+    writeFileSync(join(box, "full", "a.txt"), "a");
     const reads: string[] = [];
     const files = notebookFiles(folder, (read) => reads.push(read.path));
     const fs = files.modules.get("fs") as typeof Fs;
@@ -160,16 +163,41 @@ describe("the file system a notebook's cells see", () => {
     fs.mkdirSync(`${name}/scratch`);
     fs.writeFileSync(`${name}/scratch/a.csv`, "x");
     fs.readdirSync(`${name}/scratch`);
-    fs.writeFileSync(`${name}/whole.txt`, "w");
+    await fs.promises.writeFile(`${name}/whole.txt`, "w");
     fs.readFileSync(`${name}/whole.txt`);
-    fs.copyFileSync(`${name}/whole.txt`, `${name}/copy.txt`); // reads whole.txt (made), makes copy.txt
-    fs.readFileSync(`${name}/copy.txt`);
+    const temporary = fs.mkdtempSync(`${name}/tmp-`);
+    fs.readdirSync(temporary);
     fs.appendFileSync(`${name}/kept.txt`, "+"); // an update: what was there still matters
     fs.readFileSync(`${name}/kept.txt`);
+    expect(() => fs.writeFileSync(`${name}/input.txt`, "mine", { flag: "wx" })).toThrow(/EEXIST/); // made nothing
+    fs.readFileSync(`${name}/input.txt`);
+    expect(() => fs.rmSync(`${name}/full`)).toThrow(); // a folder, without recursive: made nothing
+    fs.readFileSync(`${name}/full/a.txt`);
+    fs.copyFileSync(`${name}/whole.txt`, `${name}/copy.txt`); // a copy carries its source's content
+    fs.readFileSync(`${name}/copy.txt`);
     fs.mkdirSync(name, { recursive: true }); // already there: not made anew
     fs.readdirSync(name);
-    expect(reads).toEqual([join(box, "kept.txt"), box]);
+    expect(reads).toEqual([join(box, "kept.txt"), join(box, "input.txt"), join(box, "full", "a.txt"), join(box, "copy.txt"), box]);
   });
+
+  it("reads a folder copied whole as its tree and every file in it", () => {
+    const box = mkdtempSync(join(folder, "copied-"));
+    Fs.mkdirSync(join(box, "data", "deep"), { recursive: true });
+    writeFileSync(join(box, "data", "a.csv"), "1");
+    writeFileSync(join(box, "data", "deep", "b.csv"), "2");
+    const reads: FileRead[] = [];
+    const files = notebookFiles(folder, (read) => reads.push(read));
+    const fs = files.modules.get("fs") as typeof Fs;
+    fs.cpSync(`${box.slice(folder.length + 1)}/data`, `${box.slice(folder.length + 1)}/work`, { recursive: true });
+    expect(reads.map(({ path, listing }) => [path.slice(box.length), listing ?? "file"])).toEqual([
+      ["/data", "file"],
+      ["/data", "tree"],
+      ["/data/a.csv", "file"],
+      ["/data/deep/b.csv", "file"],
+    ]);
+    expect(reads[2]?.sha256).toBe(sha256("1"));
+  });
+
 
   it("gives the same folder through every door: process, module.createRequire, streams, promisify(exists)", async () => {
     const { fs, reads } = setUp();

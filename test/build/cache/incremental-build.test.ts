@@ -218,6 +218,17 @@ describe("incremental builds with the real engine", () => {
     rmSync(file("notebooks/scratch"), { recursive: true, force: true });
   });
 
+  it("a write that failed made nothing: the file read after it is still an input", async () => {
+    writeFileSync(file("notebooks/note.txt"), "v1\n");
+    appendCell(project.root, "03-mix.ipynb", 'import { readFileSync, writeFileSync } from "node:fs";\ntry { writeFileSync("note.txt", "mine", { flag: "wx" }); } catch {}\nnb.md`Note: ${readFileSync("note.txt", "utf8").trim()}.`;');
+    await rebuild();
+    expect(page()).toContain("Note: v1.");
+    writeFileSync(file("notebooks/note.txt"), "v2\n");
+    const edited = await rebuild();
+    expect(edited.log[2]?.reason).toBe("re-ran: data file notebooks/note.txt changed");
+    expect(page()).toContain("Note: v2.");
+  });
+
   it("a notebook saved while it ran is recorded as it was read before the run: the next build names the cell that changed", async () => {
     // The cell edits its own notebook (as a save in Jupyter during a long run would): cell 4's source.
     const editor = appendCell(project.root, "03-mix.ipynb", 'import { readFileSync, writeFileSync } from "node:fs";\nconst self = JSON.parse(readFileSync("03-mix.ipynb", "utf8"));\nself.cells[3].source = "nb.md`Edited during the run.`;";\nwriteFileSync("03-mix.ipynb", JSON.stringify(self));');
