@@ -9,8 +9,6 @@ import { VERDICTS } from "../vocabulary/results";
 import { NUMBER_FORMATS } from "../format/number";
 import type { Driver, NumberFormat, Summary, Verdict } from "./types";
 
-export { NUMBER_FORMATS };
-
 /** The six numbers of a Summary, in the order a reader would look for the first bad one. */
 export const SUMMARY_KEYS = ["p50", "p5", "p95", "p25", "p75", "mean"] as const;
 

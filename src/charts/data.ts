@@ -74,7 +74,7 @@ export function chartFiles(spec: unknown, baseDir: string, root: string): string
   // Only what the render reads: a row's URL with an image's extension (any other file is left out unread).
   for (const url of imageUrls(hasImageField(spec) ? withJsonRows(spec, allowed) : spec)) {
     const path = allowed(url);
-    if (path !== undefined && IMAGE_TYPES[extname(path).toLowerCase()] !== undefined) files.add(path);
+    if (path !== undefined && imageType(path) !== undefined) files.add(path);
   }
   return [...files].sort();
 }
@@ -88,9 +88,7 @@ function withJsonRows(spec: unknown, allowed: (url: string) => string | undefine
   const copy = structuredClone(spec);
   visitData(copy, (data) => {
     const path = typeof data.url === "string" ? allowed(data.url) : undefined;
-    const format = isRecord(data.format) ? data.format : {};
-    const type = typeof format.type === "string" ? format.type : extname(path ?? "").slice(1).toLowerCase();
-    if (path === undefined || !JSON_FORMATS.has(type)) return;
+    if (path === undefined || !JSON_FORMATS.has(formatType(data, path))) return;
     try {
       data.values = JSON.parse(readFileSync(path, "utf8")) as unknown;
       delete data.url;
@@ -127,14 +125,23 @@ export async function resolveChartData(spec: Json, baseDir: string, root: string
   return { spec: copy, files: [...files].sort(), leftOut };
 }
 
+/** How a data file is parsed: its `format.type`, else its extension. */
+function formatType(data: Json, path: string): string {
+  const format = isRecord(data.format) ? data.format : {};
+  return typeof format.type === "string" ? format.type : extname(path).slice(1).toLowerCase();
+}
+
+/** The image type a path names by its extension (the render copies only these), or undefined. */
+const imageType = (path: string): string | undefined => IMAGE_TYPES[extname(path).toLowerCase()];
+
 function resolvePath(url: string, baseDir: string): string {
   const path = decodeURIComponent(url.split(/[?#]/)[0] ?? url);
   return isAbsolute(path) ? path : join(baseDir, path);
 }
 
 async function inline(data: Json, url: string, path: string, root: string, files: Set<string>): Promise<void> {
-  const format = typeof data.format === "object" && data.format !== null ? (data.format as Json) : {};
-  const type = typeof format.type === "string" ? format.type : extname(path).slice(1).toLowerCase();
+  const format = isRecord(data.format) ? data.format : {};
+  const type = formatType(data, path);
   if (!TEXT_FORMATS.has(type) && !JSON_FORMATS.has(type)) throw new ChartDataError(messages.chartDataFormat(url, type));
   const read = await readLocal(url, path, root);
   if ("refused" in read) throw new ChartDataError(refusalText(url, read.refused));
@@ -195,7 +202,7 @@ async function inlineImages(spec: Json, baseDir: string, root: string, files: Se
     }
     // Only an image is copied into the page: a row naming ../.env or .git/config inside the project
     // is refused by its name, and a file named like an image must also start like one.
-    const mime = IMAGE_TYPES[extname(path).toLowerCase()];
+    const mime = imageType(path);
     if (mime === undefined) {
       holder[key] = "";
       pending.push(Promise.resolve({ url, reason: messages.chartImageNotImage(url, Object.keys(IMAGE_TYPES)) }));

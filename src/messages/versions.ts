@@ -16,7 +16,7 @@ export const reranBecause = (changes: readonly Change[]): string => {
   return `re-ran: ${shown.join("; ")}${more}`;
 };
 
-/** Which cells changed, in words: "cell 8", "cells 3 and 8", "cell 9 added", "cells 4–5 removed", … */
+/** Which cells changed, in words: "cell 8", "cells 3, 8", "cell 9 added", "cells 4–5 removed", … */
 const cellsChanged = (change: CellChange): string => {
   const span = (first: number, last: number): string => (first === last ? `cell ${first}` : `cells ${first}–${last}`);
   switch (change.kind) {

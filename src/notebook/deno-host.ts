@@ -39,8 +39,9 @@ const DENO_READS = ["readTextFile", "readTextFileSync", "readFile", "readFileSyn
  * What a Deno notebook's cells read: the cells' `node:fs` imports get notebook-files.ts's wrappers,
  * and Deno's own read functions are wrapped on `Deno` itself (they are writable), so a module the
  * notebook imports is tracked too when it reads through `Deno`. Each file is reported once, with the
- * hash of its content before the first read, and each folder listed (`Deno.readDir`) with its listing's. Deno already runs in the notebook's folder, so a
- * relative path names the same file either way.
+ * hash of its content before the first read, and each folder listed (`Deno.readDir`) with its
+ * listing's. Deno already runs in the notebook's folder, so a relative path names the same file
+ * either way.
  */
 export function trackFiles(folder: string, deno: object): { modules: ReadonlyMap<string, unknown>; reads: () => readonly FileRead[] } {
   const reads: FileRead[] = [];

@@ -98,17 +98,20 @@ export function notebookFiles(folder: string, onRead: (read: FileRead) => void):
     const listing = LISTINGS.has(base) ? (isRecordLike(args[1]) && Boolean(args[1].recursive) ? "tree" : "folder") : undefined;
     if (listing === undefined && !READS.has(base)) return;
     if (base === "open" && !opensForReading(args[1])) return;
-    const target = args[0];
-    const named = typeof target === "string" || Buffer.isBuffer(target) ? target.toString() : target instanceof URL && target.protocol === "file:" ? fileURLToPath(target) : undefined;
+    const named = pathOf(args[0]);
     // One spelling per path (`inbox`, `./inbox/`): the first read is what the cell saw first.
     const file = named === undefined ? undefined : path.resolve(folder, named);
     const key = `${listing ?? "file"}:${file}`;
     if (file === undefined || seen.has(key) || isReplaced(file)) return;
     seen.add(key);
-    if (listing === undefined) onRead({ path: file, sha256: whileHashing(() => contentStamp(file)) });
-    else onRead({ path: file, sha256: whileHashing(() => sha256OfListing(file, listing === "tree")) ?? "", listing });
+    if (listing !== undefined) {
+      onRead({ path: file, sha256: whileHashing(() => sha256OfListing(file, listing === "tree")) ?? "", listing });
+      return;
+    }
+    const stamp = whileHashing(() => contentStamp(file));
+    onRead({ path: file, sha256: stamp });
     // A folder copied whole (`cp(…, { recursive })`) is read whole: its tree and every file in it.
-    if (base === "cp" && whileHashing(() => contentStamp(file)) === FOLDER_STAMP) {
+    if (base === "cp" && stamp === FOLDER_STAMP) {
       onRead({ path: file, sha256: whileHashing(() => sha256OfListing(file, true)) ?? "", listing: "tree" });
       for (const inner of whileHashing(() => filesBelow(file))) record("readFile", [inner]);
     }
@@ -201,8 +204,7 @@ function makesAnew(name: string, args: readonly unknown[]): string[] | undefined
   if (base === "writeFile" && (flag.includes("a") || flag.startsWith("r"))) return undefined;
   if (base === "open" && !/^w/.test(typeof args[1] === "string" ? args[1] : "")) return undefined;
   if (base === "mkdtemp") return [];
-  const target = args[0];
-  const path = typeof target === "string" || Buffer.isBuffer(target) ? target.toString() : target instanceof URL && target.protocol === "file:" ? fileURLToPath(target) : undefined;
+  const path = pathOf(args[0]);
   if (path === undefined || (base === "mkdir" && whileHashing(() => fs.existsSync(path)))) return undefined;
   return [path];
 }
@@ -232,6 +234,12 @@ function startingHere(folder: string): typeof childProcess {
     own[name] = replacement;
   }
   return own as unknown as typeof childProcess;
+}
+
+/** The path an fs call names: a string, a Buffer or a file: URL (a file descriptor or handle names none). */
+function pathOf(target: unknown): string | undefined {
+  if (typeof target === "string" || Buffer.isBuffer(target)) return target.toString();
+  return target instanceof URL && target.protocol === "file:" ? fileURLToPath(target) : undefined;
 }
 
 const isRecordLike = (value: unknown): value is { readonly recursive?: unknown } => typeof value === "object" && value !== null;
