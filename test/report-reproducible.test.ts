@@ -35,4 +35,23 @@ describe("the Fragmentation Tax report", () => {
     expect(second.figures).toBe(first.figures);
     expect(second.claims).toBe(first.claims);
   });
+
+  // Prose that places a figure against the essay's is generated: a what-if that moves one of the
+  // training bill's readings out of the stated range changes every sentence that reports it
+  // (chapter 1, the summary, the ledger), where a typed "all three overlap" used to stay.
+  it("words where the training bill's readings lie from the model, under a what-if too", { timeout: TWO_COLD_BUILDS_MS }, () => {
+    const text = (): string => {
+      const page = readFileSync(join(root, "out", "build", "report.html"), "utf8");
+      return page.replace(/<(script|style|svg)[\s\S]*?<\/\1>/g, "").replace(/<[^>]+>/g, "").replace(/&#39;|&#x27;/g, "'").replace(/&amp;/g, "&");
+    };
+    execFileSync("node", [join(repo, "dist", "cli.js"), "build", "--no-pdf", "--root", root], { stdio: "pipe" });
+    expect(text()).toContain("All three overlap the stated bill.");
+    execFileSync("node", [join(repo, "dist", "cli.js"), "build", "--no-pdf", "--root", root, "--set", "final_run_share_of_rd_compute=0.6..0.9"], { stdio: "pipe" });
+    const whatIf = text();
+    expect(whatIf).not.toContain("All three overlap the stated bill.");
+    // Chapter 1's bullet, the summary's bullet and the ledger's note each say it, and the tally follows.
+    expect(whatIf.match(/Two of the three overlap the stated bill\./g)?.length).toBeGreaterThanOrEqual(3);
+    expect(whatIf).toMatch(/Read as the programme around a final run of the essay.s size, the bill is \$[\d.]+M \(90% CI [^)]*\), which falls short of the stated bill\./);
+    expect(whatIf).toMatch(/yet it holds under [\d,]+–[\d,]+ GPUs \(a dropped zero\) and a larger run priced from its compute \(chapter 1\)/);
+  });
 });

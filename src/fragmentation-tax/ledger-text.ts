@@ -7,6 +7,7 @@
 import type { NumberFormat } from "../format/number";
 import type { Summary } from "../vocabulary/results";
 import type { Assumption } from "../assumptions/types";
+import { PLACEMENT_WORDS, placement, readingsTally, type Placement, type TrainingReading } from "./readings";
 
 type Fmt = (x: number | Summary, format?: NumberFormat) => string;
 type Interval = { readonly low: number; readonly high: number };
@@ -18,18 +19,24 @@ const cite = (a: Assumption): string => `${a.source.title}, ${a.source.date}`;
 export const sourcedNote = (a: Assumption): string => `Checked against ${cite(a)}.${a.note === undefined ? "" : ` ${a.note}`}`;
 
 // Chapter 1
-export const trainingArithmeticClaim = "The essay's run (10–15k H100s for 60–90 days at $2–3 per GPU-hour) costs $400–800M";
-export const trainingArithmeticNote = (
-  corners: Interval,
-  readings: { readonly cost_ten_times_gpus_usd: Summary; readonly cost_programme_usd: Summary },
-  flop: Summary,
-  fmt: Fmt,
-): string =>
-  `The stated inputs multiply out to ${span(corners, "usd", fmt)} even at the corners of their box, so the bill does not follow from them. ` +
-  `It does follow under other readings: with 100–150k GPUs (a dropped zero) the box gives ${fmt(readings.cost_ten_times_gpus_usd, "usd")}; ` +
-  `as the R&D programme around a final run of the stated size, ${fmt(readings.cost_programme_usd, "usd")}; ` +
-  `and a next-generation run priced from its compute costs ${fmt(flop, "usd")}. All three overlap the stated range.`;
-export const trainingFrontierClaim = "A frontier (\"GPT-6 class\") training run costs $400–800M";
+/** The essay's arithmetic in our words, from its own stated inputs and bill (a what-if on them changes the claim too). */
+export const trainingArithmeticClaim = (gpus: Interval, days: Interval, price: Interval, stated: Interval, fmt: Fmt): string =>
+  `The essay's run (${span(gpus, "count", fmt)} H100s for ${span(days, "count", fmt)} days at ${span(price, "usd", fmt)} per GPU-hour) costs ${span(stated, "usd", fmt)}`;
+export const trainingArithmeticNote = (box: Summary, corners: Interval, stated: Interval, readings: readonly TrainingReading[], fmt: Fmt): string => {
+  const onInputs =
+    placement(box, stated) === "within"
+      ? `The stated inputs give ${fmt(box, "usd")}, which overlaps the stated range: the bill follows from them.`
+      : placement(corners, stated) === "within"
+        ? `The stated inputs give ${fmt(box, "usd")}; only the corners of their box (${span(corners, "usd", fmt)}) reach the stated range, so the bill follows from them only at their extremes.`
+        : `The stated inputs multiply out to ${span(corners, "usd", fmt)} even at the corners of their box, so the bill does not follow from them.`;
+  const words: Readonly<Record<TrainingReading["id"], (r: TrainingReading) => string>> = {
+    ten_times_gpus: (r) => `with ${r.label} the box gives ${fmt(r.summary, "usd")}`,
+    programme: (r) => `as the R&D programme around a final run of the stated size, ${fmt(r.summary, "usd")}`,
+    flop_route: (r) => `a next-generation run priced from its compute costs ${fmt(r.summary, "usd")}`,
+  };
+  return `${onInputs} Under other readings: ${readings.map((r) => `${words[r.id](r)}, which ${PLACEMENT_WORDS[r.placement]}`).join("; ")}. ${readingsTally(readings)}`;
+};
+export const trainingFrontierClaim = (stated: Interval, fmt: Fmt): string => `A frontier ("GPT-6 class") training run costs ${span(stated, "usd", fmt)}`;
 export const trainingFrontierNote = (flop: Assumption, fmt: Fmt): string =>
   `Priced from compute: ${fmt((flop.range?.low ?? Number.NaN) / 1e25, "number")}–${fmt((flop.range?.high ?? Number.NaN) / 1e25, "number")} ×10²⁵ FLOP at measured utilization and market GPU prices (chapter 1). The size of a "GPT-6 class" run is not public, so the range spans a decade of compute.`;
 
@@ -61,7 +68,7 @@ export const DOUBLING_NOTE = "1 + s·(N − 1) with N = 2 is ×2 only when s = 1
 // Chapter 4
 export const manusClaim = "Meta bought Manus for $2B in December 2025";
 export const MANUS_SETTLES = "No independent source for the price is among the report's inputs; Meta's filings or the parties' announcement would settle it.";
-export const balkanizationClaim = "Under balkanization, inference costs rise 40–60% from redundancy requirements";
+export const balkanizationClaim = (stated: Interval, fmt: Fmt): string => `Under balkanization, inference costs rise ${span(stated, "percent", fmt)} from redundancy requirements`;
 export const BALKANIZATION_NOTE = "Bottom-up: localized share × (split-pool capacity × standby × local cost premium − 1). The localized share and the number of pools are our assumptions and the widest sources of doubt.";
 
 // Chapter 5
@@ -72,8 +79,9 @@ export const ageNote = (founded: Assumption): string =>
 export const runRateClaim = "Anthropic's 2025 annualized run rate was $3–4B";
 export const RUN_RATE_SETTLES = "Only the essay's run rate is among these inputs; reported run rates for late 2025 would settle it.";
 export const priceToSalesClaim = "Anthropic's $350B valuation is a 100× price-to-sales multiple";
-export const priceToSalesNote = (essay: Summary, trailing: Summary, source: Assumption, fmt: Fmt): string =>
-  `The essay's division is right on its own run rate (${fmt(essay, "multiple")}); the run rate is what is out of date. On the run rate reported by ${cite(source)} the multiple is ${fmt(trailing, "multiple")}. The essay quotes no forward multiple, so none is checked here.`;
+/** `divisionHolds`: the essay's run rate gives its 100×; `rateHolds`: the essay's run rate overlaps the reported one. */
+export const priceToSalesNote = (essay: Summary, trailing: Summary, source: Assumption, divisionHolds: boolean, rateHolds: boolean, fmt: Fmt): string =>
+  `The essay's division ${divisionHolds ? "is right" : "does not give 100×"} on its own run rate: ${fmt(essay, "multiple")}${rateHolds ? ", and that run rate overlaps the reported one" : "; the run rate is what is out of date"}. On the run rate in ${cite(source)} the multiple is ${fmt(trailing, "multiple")}. The essay quotes no forward multiple, so none is checked here.`;
 export const marketCapsClaim = "AMD's market cap is about $250B and Intel's about $90B, so Anthropic is worth more than AMD";
 export const marketCapsNote = (vsAmd: number, vsIntel: number, fmt: Fmt): string =>
   `Market prices on the essay's date are not among the report's sourced inputs; closing market caps on that date would settle it. Taking the essay's figures, Anthropic is ${fmt(vsAmd, "multiple")} AMD and ${fmt(vsIntel, "multiple")} Intel.`;
@@ -81,14 +89,27 @@ export const fedClaim = "The Fed funds rate is still above 4%";
 export const fedNote = (fed: Assumption): string => `Upper bound of the target range per ${cite(fed)}; "above 4%" is read as 4–4.5%.`;
 export const FED_SETTLES = "The FOMC's target range on the essay's date would settle it.";
 export const computeClaim = "OpenAI spends $7–10B a year on compute";
-export const COMPUTE_NOTE = "Against Epoch AI's estimate for 2024; spending in 2025–26 is likely higher, so for the year it was written the essay's range is, if anything, low.";
+/** Where the 2024 estimate lies against the essay's range decides what later (likely higher) spending does to the verdict. */
+export const computeNote = (where: Placement): string =>
+  `Against Epoch AI's estimate for 2024; spending in 2025–26 is likely higher, ${
+    where === "below" ? "which narrows the gap for the year the essay was written." : where === "unknown" ? "which the report's inputs do not measure." : "so for the year it was written the essay's range is, if anything, low."
+  }`;
 export const opexClaim = "Infrastructure consumes 60–70% of operating costs at frontier labs";
 export const OPEX_NOTE = "Compute (Epoch AI) ÷ (compute + other costs) for OpenAI in 2024; other costs are derived from reported revenue and loss. Total costs include non-cash items such as stock compensation.";
 export const usersClaim = "OpenAI serves inference to hundreds of millions of users";
 export const openaiValuationClaim = "OpenAI is valued at $350B";
 export const stargateClaim = "Stargate is $500B over four years";
-export const stargateNote = (sg: Assumption, years: Assumption, fmt: Fmt): string =>
-  `Matches ${cite(sg)}: ${fmt((sg.value ?? Number.NaN) / (years.value ?? Number.NaN), "usd")} a year of capital spending. It is a plan, not a measure of what has been built.`;
+export const stargateNote = (sg: Assumption, years: Assumption, matches: boolean, fmt: Fmt): string =>
+  `${matches ? "Matches" : "Differs from"} ${cite(sg)}: ${amount(sg, "usd", fmt)} over ${amount(years, "number", fmt)} years, ${perYear(sg, years, fmt)} a year of capital spending. It is a plan, not a measure of what has been built.`;
+/** An assumption's value, or its range when it has one (a what-if may give either). */
+const amount = (a: Assumption, format: NumberFormat, fmt: Fmt): string => (a.range === undefined ? fmt(a.value ?? Number.NaN, format) : span(a.range, format, fmt));
+const perYear = (total: Assumption, years: Assumption, fmt: Fmt): string => {
+  const t = total.range ?? { low: total.value ?? Number.NaN, high: total.value ?? Number.NaN };
+  const y = years.range ?? { low: years.value ?? Number.NaN, high: years.value ?? Number.NaN };
+  const low = t.low / y.high;
+  const high = t.high / y.low;
+  return low === high ? fmt(low, "usd") : span({ low, high }, "usd", fmt);
+};
 export const STARGATE_SETTLES = "OpenAI's announcement of the project would settle it.";
 
 // Chapter 6
@@ -120,7 +141,7 @@ export const SHORT_NAMES: Readonly<Record<string, string>> = {
   rearchitecture_multibillion: "Multi-$B re-architecture",
   doubling_engineering: "Doubling engineering",
   manus_price_2b: "Manus $2B",
-  balkanization_uplift: "Balkanization +40–60%",
+  balkanization_uplift: "Balkanization uplift",
   anthropic_valuation_350b: "Anthropic $350B",
   anthropic_age: "Anthropic < 5 years old",
   anthropic_run_rate: "Anthropic $3–4B run rate",

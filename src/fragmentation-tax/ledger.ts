@@ -16,6 +16,7 @@ import type { VALUATION, WHO_PAYS } from "./lab-models";
 import { inputKind, isIndependentSource } from "./input-kinds";
 import { intervalOf, type ModelRun, type ReportModel } from "../model/runner";
 import * as text from "./ledger-text";
+import { placement, trainingReadings } from "./readings";
 import type { NumberFormat } from "../format/number";
 import type { Driver, Summary, Verdict } from "../vocabulary/results";
 
@@ -87,9 +88,11 @@ export function trainingClaims(
 ): LedgerEntry[] {
   const stated = intervalOf(get("essay_training_run_cost_usd"));
   const flop = r.market.summary.cost_flop_route_usd;
+  const claim = text.trainingArithmeticClaim(intervalOf(get("essay_training_gpu_count")), intervalOf(get("essay_training_days")), intervalOf(get("essay_h100_usd_per_gpu_hour")), stated, fmt);
+  const note = text.trainingArithmeticNote(r.box.summary.cost_usd, r.box.corners.cost_usd, stated, trainingReadings(r, get, fmt), fmt);
   return [
-    checked(1, r.box.drivers("cost_usd"), { id: "training_run_cost", claim: text.trainingArithmeticClaim, unit: "USD", format: "usd", note: text.trainingArithmeticNote(r.box.corners.cost_usd, r.readings.summary, flop, fmt) }, stated, computedRange(r.box.summary.cost_usd)),
-    checked(1, r.market.drivers("cost_flop_route_usd"), { id: "training_run_cost_flop_route", claim: text.trainingFrontierClaim, unit: "USD", format: "usd", note: text.trainingFrontierNote(get("frontier_training_flop"), fmt) }, stated, computedRange(flop)),
+    checked(1, r.box.drivers("cost_usd"), { id: "training_run_cost", claim, unit: "USD", format: "usd", note }, stated, computedRange(r.box.summary.cost_usd)),
+    checked(1, r.market.drivers("cost_flop_route_usd"), { id: "training_run_cost_flop_route", claim: text.trainingFrontierClaim(stated, fmt), unit: "USD", format: "usd", note: text.trainingFrontierNote(get("frontier_training_flop"), fmt) }, stated, computedRange(flop)),
   ];
 }
 
@@ -134,10 +137,11 @@ export function creditsClaims(credits: RunOf<typeof CREDITS>, get: Get, fmt: Fmt
 
 // ── Chapter 4 ────────────────────────────────────────────────────────────────────────────────────
 
-export function sovereigntyClaims(sov: RunOf<typeof SOVEREIGNTY>, get: Get): LedgerEntry[] {
+export function sovereigntyClaims(sov: RunOf<typeof SOVEREIGNTY>, get: Get, fmt: Fmt): LedgerEntry[] {
+  const stated = intervalOf(get("balkanization_inference_uplift"));
   return [
     unverifiable(4, { id: "manus_price_2b", claim: text.manusClaim, unit: "USD", format: "usd", note: text.MANUS_SETTLES }, point(get("essay_manus_price_usd").value ?? Number.NaN)),
-    checked(4, sov.drivers("bottom_up_uplift"), { id: "balkanization_uplift", claim: text.balkanizationClaim, unit: "share of inference cost", format: "percent", note: text.BALKANIZATION_NOTE }, intervalOf(get("balkanization_inference_uplift")), computedRange(sov.summary.bottom_up_uplift)),
+    checked(4, sov.drivers("bottom_up_uplift"), { id: "balkanization_uplift", claim: text.balkanizationClaim(stated, fmt), unit: "share of inference cost", format: "percent", note: text.BALKANIZATION_NOTE }, stated, computedRange(sov.summary.bottom_up_uplift)),
   ];
 }
 
@@ -165,17 +169,17 @@ export function whoPaysClaims(r: { pay: RunOf<typeof WHO_PAYS>; val: RunOf<typeo
     isIndependentSource(trailing)
       ? checked(5, [trailing.id], { ...rateBase, note: text.sourcedNote(trailing) }, intervalOf(get("essay_anthropic_run_rate_usd")), intervalOf(trailing))
       : unverifiable(5, { ...rateBase, note: text.RUN_RATE_SETTLES }, intervalOf(get("essay_anthropic_run_rate_usd"))),
-    checked(5, r.val.drivers("trailing_multiple"), { id: "anthropic_price_to_sales", claim: text.priceToSalesClaim, unit: "×", format: "multiple", note: text.priceToSalesNote(mult.essay_multiple, mult.trailing_multiple, trailing, fmt) }, point(100), computedRange(mult.trailing_multiple)),
+    checked(5, r.val.drivers("trailing_multiple"), { id: "anthropic_price_to_sales", claim: text.priceToSalesClaim, unit: "×", format: "multiple", note: text.priceToSalesNote(mult.essay_multiple, mult.trailing_multiple, trailing, placement(mult.essay_multiple, point(100)) === "within", placement(intervalOf(trailing), intervalOf(get("essay_anthropic_run_rate_usd"))) === "within", fmt) }, point(100), computedRange(mult.trailing_multiple)),
     unverifiable(5, { id: "amd_intel_market_caps", claim: text.marketCapsClaim, unit: "USD", format: "usd", note: text.marketCapsNote(mult.vs_amd.p50, mult.vs_intel.p50, fmt) }, { low: intel.value ?? Number.NaN, high: amd.value ?? Number.NaN }),
     isIndependentSource(fed)
       ? checked(5, [fed.id], { ...fedBase, note: text.fedNote(fed) }, { low: 0.04, high: 0.045 }, intervalOf(fed))
       : unverifiable(5, { ...fedBase, note: text.FED_SETTLES }, { low: 0.04, high: 0.045 }),
-    checked(5, r.pay.drivers("compute_2024_usd"), { id: "openai_compute_burn", claim: text.computeClaim, unit: "USD/year", format: "usd", note: text.COMPUTE_NOTE }, intervalOf(get("openai_compute_usd_per_year")), computedRange(r.pay.summary.compute_2024_usd)),
+    checked(5, r.pay.drivers("compute_2024_usd"), { id: "openai_compute_burn", claim: text.computeClaim, unit: "USD/year", format: "usd", note: text.computeNote(placement(r.pay.summary.compute_2024_usd, intervalOf(get("openai_compute_usd_per_year")))) }, intervalOf(get("openai_compute_usd_per_year")), computedRange(r.pay.summary.compute_2024_usd)),
     checked(5, r.pay.drivers("opex_share_2024"), { id: "infra_share_of_opex", claim: text.opexClaim, unit: "share of costs", format: "percent", note: text.OPEX_NOTE }, intervalOf(get("essay_infra_opex_share")), computedRange(r.pay.summary.opex_share_2024)),
     checked(5, [users.id], { id: "chatgpt_users", claim: text.usersClaim, unit: "users", format: "count", note: text.sourcedNote(users) }, { low: 1e8, high: 9.99e8 }, intervalOf(users)),
     checked(5, [openai.id], { id: "openai_valuation_350b", claim: text.openaiValuationClaim, unit: "USD", format: "usd", note: text.sourcedNote(openai) }, intervalOf(get("essay_openai_valuation_usd")), intervalOf(openai)),
     isIndependentSource(sg)
-      ? checked(5, [sg.id, sgYears.id], { id: "stargate_500b_4y", claim: text.stargateClaim, unit: "USD", format: "usd", note: text.stargateNote(sg, sgYears, fmt) }, point(500e9), intervalOf(sg))
+      ? checked(5, [sg.id, sgYears.id], { id: "stargate_500b_4y", claim: text.stargateClaim, unit: "USD", format: "usd", note: text.stargateNote(sg, sgYears, placement(intervalOf(sg), point(500e9)) === "within", fmt) }, point(500e9), intervalOf(sg))
       : unverifiable(5, { id: "stargate_500b_4y", claim: text.stargateClaim, unit: "USD", format: "usd", note: text.STARGATE_SETTLES }, point(500e9)),
   ];
 }

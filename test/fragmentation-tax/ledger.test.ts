@@ -23,7 +23,7 @@ function wholeLedger(): LedgerEntry[] {
   const market = run(TRAINING_MARKET);
   return [
     ...trainingClaims({ box, readings, market }, get, formatAny), ...captiveCloudClaims(get), ...creditsClaims(run(CREDITS), get, formatAny),
-    ...sovereigntyClaims(run(SOVEREIGNTY), get), ...whoPaysClaims({ pay: run(WHO_PAYS), val: run(VALUATION) }, get, formatAny),
+    ...sovereigntyClaims(run(SOVEREIGNTY), get, formatAny), ...whoPaysClaims({ pay: run(WHO_PAYS), val: run(VALUATION) }, get, formatAny),
     ...scenarioClaims(get, formatAny), ...chipClaims(get, formatAny),
   ];
 }
