@@ -6,7 +6,8 @@
  *
  *   1. index the previous version's figures, claims and section prose hashes
  *   2. for each current figure and claim with a section: did it move materially?
- *   3. if so, and its section existed before with the same prose hash → that section is stale
+ *   3. if so, and its section's prose is unchanged (the same hash under its id, or, for a new id such
+ *      as a renamed notebook gives, the prose of some previous section) → that section is stale
  *
  * Versions published before sections were recorded cannot be checked: the result says so
  * (`status: "unavailable"`) rather than guessing. Pure: data in, data out.
@@ -63,12 +64,19 @@ export function staleProse(before: ProseSnapshot | null, after: ProseSnapshot, f
   if (before === null) return { status: "unavailable", reason: "no-previous", stale: [] };
   if (before.sections === null) return { status: "unavailable", reason: "no-sections", stale: [] };
   const oldHash = new Map(before.sections.map((s) => [s.id, s.proseSha256]));
+  const oldProse = new Set(before.sections.map((s) => s.proseSha256));
   const nowSections = new Map((after.sections ?? []).map((s) => [s.id, s]));
   const movements = new Map<string, Movement[]>();
+  // Unchanged prose: the hash its id had; or, for an id the previous version did not have (a renamed
+  // notebook or heading gives new ids), exactly the prose of some previous section.
+  const unchanged = (current: SectionProse): boolean => {
+    const was = oldHash.get(current.id);
+    return was === undefined ? oldProse.has(current.proseSha256) : was === current.proseSha256;
+  };
   const note = (section: string | undefined, movement: Movement | null): void => {
     if (section === undefined || movement === null) return;
     const current = nowSections.get(section);
-    if (current === undefined || oldHash.get(section) !== current.proseSha256) return; // new or rewritten prose
+    if (current === undefined || !unchanged(current)) return; // new or rewritten prose
     movements.set(section, [...(movements.get(section) ?? []), movement]);
   };
   const [oldFigures, oldClaims] = [byId(rows(before.figures, "figure")), byId(rows(before.claims, "claim"))];
