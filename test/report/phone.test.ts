@@ -26,6 +26,9 @@ let indexUrl = "";
 
 /** A markdown table twelve columns wide: it must scroll inside its own box, not widen the page. */
 const WIDE_TABLE = `| ${Array.from({ length: 12 }, (_, i) => `column_heading_${i}`).join(" | ")} |\n| ${Array.from({ length: 12 }, () => "---").join(" | ")} |\n| ${Array.from({ length: 12 }, (_, i) => `value_${i}_of_a_wide_row`).join(" | ")} |\n`;
+/** A token with no break opportunity (a pasted hash, a hostile label) in a heading, a paragraph and a list: it wraps, not widens the page. */
+const LONG_TOKEN = "unbroken".repeat(120);
+const LONG_WORDS = `## ${LONG_TOKEN}\n\nA paragraph with ${LONG_TOKEN} in it.\n\n- **${LONG_TOKEN}**: in a list\n`;
 
 beforeAll(async () => {
   chromium = await launchChromium();
@@ -33,7 +36,7 @@ beforeAll(async () => {
   const input = fixtureInput();
   const [first, ...rest] = input.chapters;
   if (first === undefined) throw new Error("fixture has no chapter");
-  const withTable: Notebook = { ...first.notebook, cells: [...first.notebook.cells, { cell_type: "markdown", metadata: {}, source: WIDE_TABLE }] };
+  const withTable: Notebook = { ...first.notebook, cells: [...first.notebook.cells, { cell_type: "markdown", metadata: {}, source: WIDE_TABLE }, { cell_type: "markdown", metadata: {}, source: LONG_WORDS }] };
   const report = await renderReport({ ...input, chapters: [{ ...first, notebook: withTable }, ...rest] });
   writeFileSync(join(dir, "report.html"), report.html);
   reportUrl = pathToFileURL(join(dir, "report.html")).href;
