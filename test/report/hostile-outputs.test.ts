@@ -178,4 +178,10 @@ describe("the sanitizing policies", () => {
   it("drops comments from markdown too, so no cell can plant a publish marker", () => {
     expect(sanitizeMarkdownHtml(`<p>a</p>${CHANGES_MARKER}`)).toBe("<p>a</p>");
   });
+
+  it("shows control and bidi characters as visible escapes, in markdown and in outputs, and keeps line ends", () => {
+    // A right-to-left override drew the rest of its paragraph reversed; ESC and NUL reached the page raw.
+    expect(sanitizeMarkdownHtml("<h2>evil\u202eexe.txt</h2>\r\n<p>a\u001b[31mred\u0007 b\u0000</p>")).toBe("<h2>evil\\u202eexe.txt</h2>\r\n<p>a\\x1b[31mred\\x07 b\\x00</p>");
+    expect(sanitizeOutputHtml('<td title="x\u202ey">1\u2066</td>')).toBe('<td title="x\\u202ey">1\\u2066</td>');
+  });
 });
