@@ -1,7 +1,9 @@
 /**
  * Checking a stated range against a computed one.
  *
- *   consistent   the ranges overlap (stated.low ≤ computed.high and computed.low ≤ stated.high); factor 1
+ *   consistent   the ranges overlap (stated.low ≤ computed.high and computed.low ≤ stated.high), or miss
+ *                each other by no more than half a percent: a gap the report's three significant
+ *                figures cannot show ("×2" against 1.99×) is no verdict a reader could see; factor 1
  *   overstated   the stated range lies wholly above the computed one
  *   understated  … wholly below
  *   unverifiable a bound is not a finite number; factor null (no ratio exists, and NaN would not
@@ -29,7 +31,7 @@ export function checkClaim(stated: Range, computed: Range): ClaimCheck {
   if (!bounds.every(Number.isFinite)) return { verdict: "unverifiable", factor: null };
   if (stated.low > stated.high) throw new RangeError(msg.rangeReversed("stated range", stated.low, stated.high));
   if (computed.low > computed.high) throw new RangeError(msg.rangeReversed("computed range", computed.low, computed.high));
-  if (stated.low <= computed.high && computed.low <= stated.high) return { verdict: "consistent", factor: 1 };
+  if (atOrBelow(stated.low, computed.high) && atOrBelow(computed.low, stated.high)) return { verdict: "consistent", factor: 1 };
   const geometric = bounds.every((bound) => bound > 0);
   const factor = midpoint(stated, geometric) / midpoint(computed, geometric);
   return { verdict: stated.low > computed.high ? "overstated" : "understated", factor };
@@ -42,4 +44,12 @@ export function midpoint(range: Range, geometric: boolean): number {
 /** A Monte Carlo summary as the computed range of a claim check: its 90% interval and median. */
 export function computedRange(summary: Summary): Range & { readonly p50: number } {
   return { low: summary.p5, high: summary.p95, p50: summary.p50 };
+}
+
+/** Half a percent: what three significant figures cannot tell apart. */
+const UNSEEN_GAP = 0.005;
+
+/** a ≤ b, or a above b by no more than `UNSEEN_GAP` of the larger magnitude. */
+function atOrBelow(a: number, b: number): boolean {
+  return a <= b || a - b <= UNSEEN_GAP * Math.max(Math.abs(a), Math.abs(b));
 }
