@@ -76,7 +76,7 @@ export const valuationClaim = "Anthropic is valued at $350B";
 export const ageClaim = "Anthropic did not exist five years before the essay";
 export const ageNote = (founded: Assumption): string =>
   `Age at the essay's date, from the founding year (${cite(founded)}); only the year is used, so the age is a range. The claim is right to within months.`;
-export const runRateClaim = "Anthropic's 2025 annualized run rate was $3–4B";
+export const runRateClaim = (stated: Interval, fmt: Fmt): string => `Anthropic's 2025 annualized run rate was ${span(stated, "usd", fmt)}`;
 export const RUN_RATE_SETTLES = "Only the essay's run rate is among these inputs; reported run rates for late 2025 would settle it.";
 export const priceToSalesClaim = "Anthropic's $350B valuation is a 100× price-to-sales multiple";
 /** `divisionHolds`: the essay's run rate gives its 100×; `rateHolds`: the essay's run rate overlaps the reported one. */
@@ -88,16 +88,16 @@ export const marketCapsNote = (vsAmd: number, vsIntel: number, fmt: Fmt): string
 export const fedClaim = "The Fed funds rate is still above 4%";
 export const fedNote = (fed: Assumption): string => `Upper bound of the target range per ${cite(fed)}; "above 4%" is read as 4–4.5%.`;
 export const FED_SETTLES = "The FOMC's target range on the essay's date would settle it.";
-export const computeClaim = "OpenAI spends $7–10B a year on compute";
+export const computeClaim = (stated: Interval, fmt: Fmt): string => `OpenAI spends ${span(stated, "usd", fmt)} a year on compute`;
 /** Where the 2024 estimate lies against the essay's range decides what later (likely higher) spending does to the verdict. */
 export const computeNote = (where: Placement): string =>
   `Against Epoch AI's estimate for 2024; spending in 2025–26 is likely higher, ${
     where === "below" ? "which narrows the gap for the year the essay was written." : where === "unknown" ? "which the report's inputs do not measure." : "so for the year it was written the essay's range is, if anything, low."
   }`;
-export const opexClaim = "Infrastructure consumes 60–70% of operating costs at frontier labs";
+export const opexClaim = (stated: Interval, fmt: Fmt): string => `Infrastructure consumes ${span(stated, "percent", fmt)} of operating costs at frontier labs`;
 export const OPEX_NOTE = "Compute (Epoch AI) ÷ (compute + other costs) for OpenAI in 2024; other costs are derived from reported revenue and loss. Total costs include non-cash items such as stock compensation.";
 export const usersClaim = "OpenAI serves inference to hundreds of millions of users";
-export const openaiValuationClaim = "OpenAI is valued at $350B";
+export const openaiValuationClaim = (stated: Interval, fmt: Fmt): string => `OpenAI is valued at ${stated.low === stated.high ? fmt(stated.low, "usd") : span(stated, "usd", fmt)}`;
 export const stargateClaim = "Stargate is $500B over four years";
 export const stargateNote = (sg: Assumption, years: Assumption, matches: boolean, fmt: Fmt): string =>
   `${matches ? "Matches" : "Differs from"} ${cite(sg)}: ${amount(sg, "usd", fmt)} over ${amount(years, "number", fmt)} years, ${perYear(sg, years, fmt)} a year of capital spending. It is a plan, not a measure of what has been built.`;
@@ -128,7 +128,10 @@ export const designCostClaim = "Google reportedly spent over $2B (a lower bound)
 export const designCostNote = (modelled: Interval, fmt: Fmt): string =>
   `"Over $2B" is a lower bound, shown here as its only stated number; chapter 7 models ${span(modelled, "usd", fmt)}. Chip programme costs are not disclosed per generation; a filing or an on-record statement from Google would settle it. The chapter's conclusion holds across that range.`;
 
-/** Short names for charts, by claim id (the ledger itself shows the full paraphrase). */
+/**
+ * Short names for charts, by claim id (the ledger itself shows the full paraphrase). A number appears
+ * here only where the ledger types the essay's figure too; one read from an assumption could move.
+ */
 export const SHORT_NAMES: Readonly<Record<string, string>> = {
   training_run_cost: "Run cost, essay inputs",
   training_run_cost_flop_route: "Run cost, from FLOP",
@@ -144,18 +147,18 @@ export const SHORT_NAMES: Readonly<Record<string, string>> = {
   balkanization_uplift: "Balkanization uplift",
   anthropic_valuation_350b: "Anthropic $350B",
   anthropic_age: "Anthropic < 5 years old",
-  anthropic_run_rate: "Anthropic $3–4B run rate",
+  anthropic_run_rate: "Anthropic run rate",
   anthropic_price_to_sales: "Anthropic 100× sales",
   amd_intel_market_caps: "AMD, Intel market caps",
   fed_funds_above_4pct: "Fed funds above 4%",
-  openai_compute_burn: "OpenAI compute $7–10B",
-  infra_share_of_opex: "Infra 60–70% of costs",
+  openai_compute_burn: "OpenAI compute spend",
+  infra_share_of_opex: "Infra share of costs",
   chatgpt_users: "100s of millions of users",
-  openai_valuation_350b: "OpenAI $350B",
+  openai_valuation_350b: "OpenAI valuation",
   stargate_500b_4y: "Stargate $500B / 4 years",
-  scenario_merchant_era_probability: "Merchant Era 60%",
-  scenario_balkanization_probability: "Balkanization 25%",
-  scenario_winner_consolidates_probability: "Winner 15%",
+  scenario_merchant_era_probability: "Merchant Era probability",
+  scenario_balkanization_probability: "Balkanization probability",
+  scenario_winner_consolidates_probability: "Winner probability",
   six_hardware_ecosystems: "Six ecosystems",
   tpu_design_cost_2b: "TPU 8i over $2B",
 };

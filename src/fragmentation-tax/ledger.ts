@@ -162,7 +162,7 @@ export function whoPaysClaims(r: { pay: RunOf<typeof WHO_PAYS>; val: RunOf<typeo
   const intel = get("intel_market_cap_usd");
   const mult = r.val.summary;
   const fedBase = { id: "fed_funds_above_4pct", claim: text.fedClaim, unit: "rate per year", format: "percent" as const };
-  const rateBase = { id: "anthropic_run_rate", claim: text.runRateClaim, unit: "USD/year", format: "usd" as const };
+  const rateBase = { id: "anthropic_run_rate", claim: text.runRateClaim(intervalOf(get("essay_anthropic_run_rate_usd")), fmt), unit: "USD/year", format: "usd" as const };
   return [
     checked(5, [valuation.id], { id: "anthropic_valuation_350b", claim: text.valuationClaim, unit: "USD", format: "usd", note: text.sourcedNote(valuation) }, point(350e9), intervalOf(valuation)),
     checked(5, [founded.id], { id: "anthropic_age", claim: text.ageClaim, unit: "years", format: "number", note: text.ageNote(founded) }, point(5), { low: essayYear - foundedRange.high, high: essayYear - foundedRange.low }),
@@ -174,10 +174,10 @@ export function whoPaysClaims(r: { pay: RunOf<typeof WHO_PAYS>; val: RunOf<typeo
     isIndependentSource(fed)
       ? checked(5, [fed.id], { ...fedBase, note: text.fedNote(fed) }, { low: 0.04, high: 0.045 }, intervalOf(fed))
       : unverifiable(5, { ...fedBase, note: text.FED_SETTLES }, { low: 0.04, high: 0.045 }),
-    checked(5, r.pay.drivers("compute_2024_usd"), { id: "openai_compute_burn", claim: text.computeClaim, unit: "USD/year", format: "usd", note: text.computeNote(placement(r.pay.summary.compute_2024_usd, intervalOf(get("openai_compute_usd_per_year")))) }, intervalOf(get("openai_compute_usd_per_year")), computedRange(r.pay.summary.compute_2024_usd)),
-    checked(5, r.pay.drivers("opex_share_2024"), { id: "infra_share_of_opex", claim: text.opexClaim, unit: "share of costs", format: "percent", note: text.OPEX_NOTE }, intervalOf(get("essay_infra_opex_share")), computedRange(r.pay.summary.opex_share_2024)),
+    checked(5, r.pay.drivers("compute_2024_usd"), { id: "openai_compute_burn", claim: text.computeClaim(intervalOf(get("openai_compute_usd_per_year")), fmt), unit: "USD/year", format: "usd", note: text.computeNote(placement(r.pay.summary.compute_2024_usd, intervalOf(get("openai_compute_usd_per_year")))) }, intervalOf(get("openai_compute_usd_per_year")), computedRange(r.pay.summary.compute_2024_usd)),
+    checked(5, r.pay.drivers("opex_share_2024"), { id: "infra_share_of_opex", claim: text.opexClaim(intervalOf(get("essay_infra_opex_share")), fmt), unit: "share of costs", format: "percent", note: text.OPEX_NOTE }, intervalOf(get("essay_infra_opex_share")), computedRange(r.pay.summary.opex_share_2024)),
     checked(5, [users.id], { id: "chatgpt_users", claim: text.usersClaim, unit: "users", format: "count", note: text.sourcedNote(users) }, { low: 1e8, high: 9.99e8 }, intervalOf(users)),
-    checked(5, [openai.id], { id: "openai_valuation_350b", claim: text.openaiValuationClaim, unit: "USD", format: "usd", note: text.sourcedNote(openai) }, intervalOf(get("essay_openai_valuation_usd")), intervalOf(openai)),
+    checked(5, [openai.id], { id: "openai_valuation_350b", claim: text.openaiValuationClaim(intervalOf(get("essay_openai_valuation_usd")), fmt), unit: "USD", format: "usd", note: text.sourcedNote(openai) }, intervalOf(get("essay_openai_valuation_usd")), intervalOf(openai)),
     isIndependentSource(sg)
       ? checked(5, [sg.id, sgYears.id], { id: "stargate_500b_4y", claim: text.stargateClaim, unit: "USD", format: "usd", note: text.stargateNote(sg, sgYears, placement(intervalOf(sg), point(500e9)) === "within", fmt) }, point(500e9), intervalOf(sg))
       : unverifiable(5, { id: "stargate_500b_4y", claim: text.stargateClaim, unit: "USD", format: "usd", note: text.STARGATE_SETTLES }, point(500e9)),
