@@ -126,7 +126,7 @@ export const ecosystemsClaim = "About six hardware ecosystems compete for the sa
 export const ECOSYSTEMS_NOTE = "Not a check: counting the vendors the essay itself names (NVIDIA, AMD, Google TPU, Amazon Trainium, Microsoft Maia, Meta MTIA, Tesla) only restates the essay. A census of accelerators deployed at frontier scale, by vendor, would settle how many really compete.";
 export const designCostClaim = "Google reportedly spent over $2B (a lower bound) developing TPU 8i";
 export const designCostNote = (modelled: Interval, fmt: Fmt): string =>
-  `"Over $2B" is a lower bound, shown here as its only stated number; chapter 7 models ${span(modelled, "usd", fmt)}. Chip programme costs are not disclosed per generation; a filing or an on-record statement from Google would settle it. The chapter's conclusion holds across that range.`;
+  `"Over $2B" is a lower bound, shown here as its only stated number; chapter 7 models ${span(modelled, "usd", fmt)}. Chip programme costs are not disclosed per generation; a filing or an on-record statement from Google would settle it.`;
 
 /**
  * Short names for charts, by claim id (the ledger itself shows the full paraphrase). A number appears
