@@ -14,6 +14,7 @@ import { html, rawHtml, type Html } from "../util/html";
 import { stableJson } from "../util/hash";
 import { terminalSafe } from "../util/terminal";
 import { errataLines, renderErrataHtml, type FigureText } from "../errata/render";
+import { contentSecurityPolicy } from "../report/csp";
 
 export function diffToJson(diff: DiffResult): string {
   return stableJson(diff);
@@ -192,7 +193,8 @@ export const DIFF_CSS = `body.fragtax-diff{font-family:system-ui,sans-serif;colo
 
 export function renderDiffPage(diff: DiffResult): string {
   const title = messages.diffHeading(diff.from, diff.to);
-  return html`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title><style>${rawHtml(DIFF_CSS)}</style></head><body class="fragtax-diff"><h1>${title}</h1>${renderDiffFragment(diff)}</body></html>\n`.value;
+  // The report's policy without its scripts: the page runs none, loads nothing, and escaping is not its only guard.
+  return html`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy({ scripts: [] })}"><title>${title}</title><style>${rawHtml(DIFF_CSS)}</style></head><body class="fragtax-diff"><h1>${title}</h1>${renderDiffFragment(diff)}</body></html>\n`.value;
 }
 
 /** The "What changed since <previous>" section injected into a published report. */
