@@ -26,6 +26,8 @@ import type { Erratum } from "../errata/types";
 export interface BuildRecord {
   readonly html: string;
   readonly figures: unknown;
+  /** figures.json byte for byte as verified against the log: what a version freezes. */
+  readonly figuresText: string;
   readonly claims: unknown;
   readonly builtAt: string | null;
   readonly whatIf: WhatIf | null;
@@ -120,6 +122,7 @@ export async function readBuildRecord(buildDir: string, root: string, defaultAss
     html: files.has("report.html") ? text("report.html") : "",
     htmlMissing: !files.has("report.html"),
     figures: JSON.parse(text("figures.json")),
+    figuresText: text("figures.json"),
     claims: JSON.parse(text("claims.json")),
     builtAt: typeof log.builtAt === "string" ? log.builtAt : null,
     whatIf: log.whatIf && Array.isArray(log.whatIf.overrides) && log.whatIf.overrides.length > 0 ? (log.whatIf as WhatIf) : null,
@@ -130,7 +133,8 @@ export async function readBuildRecord(buildDir: string, root: string, defaultAss
     staleAssumptions: stale,
     pdfStatus: typeof log.pdf?.status === "string" ? log.pdf.status : "unknown",
     pdf: files.get("report.pdf") ?? null,
-    sections: parseSections(await readOptional(join(buildDir, "sections.json"))),
+    // The verified bytes; a build from before sections were hashed in its log has them only on disk.
+    sections: parseSections(files.has("sections.json") ? text("sections.json") : await readOptional(join(buildDir, "sections.json"))),
     asOf: typeof log.asOf === "string" ? log.asOf : null,
     // Verified with the other outputs above; the build wrote it from a validated errata file.
     errata: files.has("errata.json") ? (JSON.parse(text("errata.json")) as Erratum[]) : null,

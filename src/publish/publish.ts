@@ -11,7 +11,7 @@
  *               rename. A kill or a failure before the rename leaves no version and the old index.
  */
 import { randomBytes } from "node:crypto";
-import { copyFile, mkdir, readFile, readdir, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, readFile, readdir, rename, rm, writeFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 import type { Assumption } from "../assumptions/types";
 import * as messages from "../messages/versions";
@@ -150,8 +150,10 @@ async function stage(dir: string, inputs: StageInputs): Promise<Manifest> {
   if (effects.renderPdf) await effects.renderPdf(join(dir, "report.html"), join(dir, "report.pdf"), inputs.date, builtPdf);
   else await writeFile(join(dir, "report.pdf"), builtPdf);
   await writeFile(join(dir, "assumptions.yaml"), build.assumptionsText);
-  // The build's figures.json as written (figures-file.ts is its one writer), byte for byte.
-  await copyFile(join(options.buildDir, "figures.json"), join(dir, "figures.json"));
+  // The build's figures.json as written (figures-file.ts is its one writer), byte for byte: the bytes
+  // verified against the build's log, not a second read of out/build, which a build started since could
+  // have replaced while the PDF printed.
+  await writeFile(join(dir, "figures.json"), build.figuresText);
   await writeFile(join(dir, "claims.json"), stableJson(build.claims));
   if (build.sections !== null) await writeFile(join(dir, "sections.json"), stableJson(build.sections));
 

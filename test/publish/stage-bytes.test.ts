@@ -1,0 +1,45 @@
+/**
+ * A version freezes the build it verified. publish reads out/build once, checks every file against the
+ * build's log, then spends seconds re-printing the PDF; a build (or `dev`) that replaces out/build in
+ * that window must not reach the version. figures.json was the one file staged by a second read.
+ */
+import { copyFile, readFile, rm, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { projectPaths } from "../../src/cli/project";
+import { readSnapshotAssumptions } from "../../src/diff/snapshot-assumptions";
+import { publish } from "../../src/publish/publish";
+import { FIXTURES, fragtax, makeProject, useBuild } from "../published-project";
+
+let root: string;
+beforeEach(async () => {
+  root = await makeProject();
+});
+afterEach(async () => rm(root, { recursive: true, force: true }));
+
+describe("publish stages the bytes it verified", () => {
+  it("keeps the verified figures.json when out/build is replaced while the PDF prints, and verify passes", async () => {
+    await useBuild(root, "v1");
+    const verified = await readFile(join(FIXTURES, "v1", "figures.json"), "utf8");
+    const other = await readFile(join(FIXTURES, "v2", "figures.json"), "utf8");
+    expect(other).not.toBe(verified);
+    const paths = projectPaths(root);
+    const manifest = await publish(
+      { ...paths, date: "2026-05-01", defaultAssumptionsFile: paths.assumptionsFile, tools: { fragtax: "test", node: process.versions.node } },
+      {
+        parseAssumptions: readSnapshotAssumptions,
+        git: async () => ({ commit: null, dirty: null }),
+        progress: () => undefined,
+        now: () => new Date("2026-05-01T12:00:00Z"),
+        // A build finishing during the print: out/build now holds another build's figures.
+        renderPdf: async (_html, pdf, _date, built) => {
+          await writeFile(pdf, built);
+          await copyFile(join(FIXTURES, "v2", "figures.json"), join(paths.buildDir, "figures.json"));
+        },
+      },
+    );
+    const version = join(root, "out", "reports", manifest.id);
+    expect(await readFile(join(version, "figures.json"), "utf8")).toBe(verified);
+    expect((await fragtax(["verify"], { cwd: root })).code).toBe(0);
+  });
+});
