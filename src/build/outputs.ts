@@ -9,7 +9,7 @@
  *
  * A build runs under `out/.build.lock` (pid inside). A build killed at any point leaves the lock with
  * a dead owner: `publish` then refuses, because the newest build never finished, and the next build
- * takes the lock over and clears the abandoned stages.
+ * takes the lock over and finishes or undoes the dead build's swap (`recoverSwaps`): nothing is lost.
  */
 import { randomBytes } from "node:crypto";
 import { mkdir, open, readdir, rename, rm, stat } from "node:fs/promises";
@@ -32,17 +32,23 @@ export function buildLockPath(outDir: string): string {
   return join(dirname(outDir), ".build.lock");
 }
 
-/** Waits for the build lock of `outDir` (a build takes seconds to minutes); returns its release. */
+/**
+ * Waits for the build lock of `outDir` (a build takes seconds to minutes); returns its release. With
+ * the lock held, a swap a killed build left half done is finished or undone first (`recoverSwaps`),
+ * so this build starts from a whole `out/build`.
+ */
 export async function lockBuild(outDir: string, onWait: (pid: number) => void): Promise<() => Promise<void>> {
   return locatingFileSystemErrors(BUILD_FOLDER, dirname(outDir), async () => {
     await mkdir(dirname(outDir), { recursive: true });
-    return acquireLock(buildLockPath(outDir), { timeoutMs: 30 * 60_000, pollMs: 200, onWait });
+    const release = await acquireLock(buildLockPath(outDir), { timeoutMs: 30 * 60_000, pollMs: 200, onWait });
+    await recoverSwaps(outDir);
+    return release;
   });
 }
 
 const BUILD_FOLDER = "the build's output folder (out/)";
 
-const STAGE = /^\.build-(?:staging|old)-(\d+)-[0-9a-f]+$/;
+const STAGE = /^\.build-(?:staging|old)-(\d+)-([0-9a-f]+)$/;
 
 export async function replaceBuildOutputs(outDir: string, files: ReadonlyMap<string, string | Uint8Array>): Promise<void> {
   await locatingFileSystemErrors(BUILD_FOLDER, outDir, () => replace(outDir, files));
@@ -51,7 +57,7 @@ export async function replaceBuildOutputs(outDir: string, files: ReadonlyMap<str
 async function replace(outDir: string, files: ReadonlyMap<string, string | Uint8Array>): Promise<void> {
   const parent = dirname(outDir);
   await mkdir(parent, { recursive: true });
-  await removeAbandonedStages(parent);
+  await recoverSwaps(outDir);
   const tag = `${process.pid}-${randomBytes(4).toString("hex")}`;
   const staging = join(parent, `.build-staging-${tag}`);
   const old = join(parent, `.build-old-${tag}`);
@@ -90,11 +96,36 @@ async function exists(path: string): Promise<boolean> {
   return stat(path).then(() => true, () => false);
 }
 
-/** Stages and set-aside folders of builds that died (their pid is gone). */
-async function removeAbandonedStages(parent: string): Promise<void> {
+/**
+ * The swaps of builds that died (their pid is gone), each finished or undone, never dropped:
+ *
+ *   - `out/build` gone, its stage and the set-aside old one both there: killed between the two
+ *     renames; the stage is the whole new build (files and kept folders), so it is moved into place
+ *   - `out/build` there and a stage: killed before the swap, maybe while moving the kept folders
+ *     (`executed/`) into the stage; they are moved back, then the stage is removed
+ *   - a set-aside old one beside a whole `out/build`: the swap finished; the old one is removed
+ */
+async function recoverSwaps(outDir: string): Promise<void> {
+  const parent = dirname(outDir);
+  const tags = new Set<string>();
   for (const name of await readdir(parent)) {
     const match = STAGE.exec(name);
-    if (match && !isProcessAlive(Number(match[1]))) await rm(join(parent, name), { recursive: true, force: true });
+    if (match && !isProcessAlive(Number(match[1]))) tags.add(`${match[1]}-${match[2]}`);
+  }
+  for (const tag of tags) {
+    const staging = join(parent, `.build-staging-${tag}`);
+    const old = join(parent, `.build-old-${tag}`);
+    if (!(await exists(outDir)) && (await exists(staging)) && (await exists(old))) {
+      await rename(staging, outDir);
+    } else if (await exists(staging)) {
+      if (await exists(outDir)) {
+        for (const folder of await subfolders(staging)) if (!(await exists(join(outDir, folder)))) await rename(join(staging, folder), join(outDir, folder));
+      }
+      await rm(staging, { recursive: true, force: true });
+    }
+    // An old one with no build in place (a stage that never got there) is the previous build: restored.
+    if ((await exists(old)) && !(await exists(outDir))) await rename(old, outDir);
+    await rm(old, { recursive: true, force: true });
   }
 }
 

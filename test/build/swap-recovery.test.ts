@@ -1,0 +1,69 @@
+/**
+ * out/build is replaced by three renames (kept folders into the stage, the old build aside, the stage
+ * into place). A build killed between them left either no out/build or `executed/` inside its stage,
+ * and the next build deleted both without a word. The next build now finishes or undoes the swap.
+ * The states below are the ones a kill leaves (a pid that is not running owns the stage).
+ */
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { lockBuild, replaceBuildOutputs } from "../../src/build/outputs";
+
+const DEAD = 2 ** 22 + 12_345; // above Linux's default pid_max: no process has it
+let out = "";
+afterEach(() => rmSync(out, { recursive: true, force: true }));
+
+function setUp(): { build: string; staging: string; old: string } {
+  out = mkdtempSync(join(tmpdir(), "fragtax-swap-"));
+  return { build: join(out, "build"), staging: join(out, `.build-staging-${DEAD}-ab12cd34`), old: join(out, `.build-old-${DEAD}-ab12cd34`) };
+}
+
+function write(dir: string, files: Record<string, string>): void {
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(join(dir, name, ".."), { recursive: true });
+    writeFileSync(join(dir, name), text);
+  }
+}
+
+const read = (dir: string, name: string): string => readFileSync(join(dir, name), "utf8");
+const leftovers = (): string[] => readdirSync(out).filter((name) => name.startsWith(".build-"));
+
+describe("a swap of out/build that a kill interrupted", () => {
+  it("killed between setting the old build aside and moving the stage in: the whole new build is put in place", async () => {
+    const { build, staging, old } = setUp();
+    write(staging, { "report.html": "new", "executed/a.ipynb": "kept" });
+    write(old, { "report.html": "old" });
+    const release = await lockBuild(build, () => undefined);
+    await release();
+    expect(read(build, "report.html")).toBe("new");
+    expect(read(build, "executed/a.ipynb")).toBe("kept");
+    expect(leftovers()).toEqual([]);
+  });
+
+  it("killed while moving executed/ into the stage: it goes back into the old build, which stays", async () => {
+    const { build, staging } = setUp();
+    write(build, { "report.html": "old" });
+    write(staging, { "report.html": "new", "executed/a.ipynb": "kept" });
+    const release = await lockBuild(build, () => undefined);
+    await release();
+    expect(read(build, "report.html")).toBe("old");
+    expect(read(build, "executed/a.ipynb")).toBe("kept");
+    expect(leftovers()).toEqual([]);
+  });
+
+  it("an old build set aside with no build in place and no stage is restored, and a finished swap's old copy removed", async () => {
+    const { build, old } = setUp();
+    write(old, { "report.html": "old", "executed/a.ipynb": "kept" });
+    const release = await lockBuild(build, () => undefined);
+    await release();
+    expect(read(build, "report.html")).toBe("old");
+    expect(read(build, "executed/a.ipynb")).toBe("kept");
+    write(old, { "report.html": "older" });
+    await replaceBuildOutputs(build, new Map([["report.html", "newest"]]));
+    expect(read(build, "report.html")).toBe("newest");
+    expect(read(build, "executed/a.ipynb")).toBe("kept");
+    expect(leftovers()).toEqual([]);
+    expect(existsSync(old)).toBe(false);
+  });
+});
