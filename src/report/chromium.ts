@@ -157,6 +157,13 @@ async function launch(source: ChromiumSource, executablePath: string, env: Recor
       userDataDir,
       // A pipe, not a WebSocket: when this process dies the pipe closes and Chromium exits with it.
       pipe: true,
+      // Puppeteer's own handlers would catch SIGTERM, SIGHUP and SIGINT to close the browser, and a
+      // process with a handler is not stopped by them: a cancelled CI job or `timeout` let the build
+      // go on. Without them the signal ends fragtax as it would without a browser, and the pipe ends
+      // Chromium; the next build takes over the lock and the profile, as after kill -9.
+      handleSIGTERM: false,
+      handleSIGHUP: false,
+      handleSIGINT: false,
       // Only the fonts in node_modules: the PDF looks the same whatever the machine has installed.
       env: { ...process.env, ...env, FONTCONFIG_FILE: chromiumFontConfig() },
     });

@@ -113,4 +113,29 @@ describe("fragtax dev and the network", () => {
     expect(await exited).toBe(0);
     expect(existsSync(join(project.root, "out", ".build.lock"))).toBe(false);
   }, 120_000);
+
+  it("SIGTERM stops a build after Chromium has started: it does not go on and swap in a page beside the old PDF", async () => {
+    project = tempProject();
+    const { root } = project;
+    expect((await fragtax(["build", "--root", root], { cwd: root })).code).toBe(0);
+    const page = readFileSync(join(root, "out", "build", "report.html"), "utf8");
+    const file = join(root, "notebooks", "assumptions.yaml");
+    writeFileSync(file, readFileSync(file, "utf8").replace("range: { low: 2, high: 3 }", "range: { low: 2, high: 3.5 }"));
+    const child = spawn(process.execPath, [CLI, "build", "--root", root], { cwd: root, stdio: ["ignore", "ignore", "pipe"] });
+    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.once("exit", (_code, signal) => resolve(signal)));
+    // Chromium is a child of the build (puppeteer's pipe); it starts early, beside the notebooks.
+    const chromiumStarted = (): boolean => {
+      try {
+        return readFileSync(`/proc/${child.pid}/task/${child.pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).some((pid) => /chrom/i.test(readFileSync(`/proc/${pid}/cmdline`, "utf8")));
+      } catch {
+        return false;
+      }
+    };
+    for (const end = Date.now() + 60_000; !chromiumStarted() && Date.now() < end && child.exitCode === null; ) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(chromiumStarted()).toBe(true);
+    child.kill("SIGTERM");
+    expect(await exited).toBe("SIGTERM");
+    // The previous build is untouched: the killed build swapped in nothing.
+    expect(readFileSync(join(root, "out", "build", "report.html"), "utf8")).toBe(page);
+  }, 180_000);
 });
