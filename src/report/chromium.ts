@@ -165,7 +165,7 @@ async function launch(source: ChromiumSource, executablePath: string, env: Recor
       handleSIGHUP: false,
       handleSIGINT: false,
       // Only the fonts in node_modules: the PDF looks the same whatever the machine has installed.
-      env: { ...process.env, ...env, FONTCONFIG_FILE: chromiumFontConfig() },
+      env: { ...process.env, ...env, FONTCONFIG_FILE: chromiumFontConfig(userDataDir) },
     });
     const version = await browser.version();
     return {

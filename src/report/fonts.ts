@@ -8,7 +8,7 @@
  * and inlined as a woff2 data: URI, which the page's policy allows (`font-src data:`). Subsetting
  * costs about a second, so the resulting CSS is kept on disk by content and reused.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fontPackageMissing } from "../messages/report";
@@ -225,28 +225,38 @@ export function codePoints(text: string): number[] {
  * whatever it falls back to (the running header, a glyph no face has) would otherwise be the build
  * machine's: with this file every machine prints with the same fonts.
  */
-export function chromiumFontConfig(lookup: PackageLookup = nodeLookup): string {
+/** `privateDir`: where the configuration goes when the install's cache cannot be written (the browser's own temporary profile). */
+export function chromiumFontConfig(privateDir: string, lookup: PackageLookup = nodeLookup, cacheDir: string = toolCacheDir()): string {
   const dejavu = lookup.packageDir(SYMBOLS);
   if (dejavu === undefined) throw new FontPackageError(fontPackageMissing(SYMBOLS));
-  const folder = join(toolCacheDir(), "fontconfig");
   const alias = (generic: string, family: string): string => `  <alias><family>${generic}</family><prefer><family>${family}</family></prefer></alias>`;
-  const config = [
-    `<?xml version="1.0"?>`,
-    `<!DOCTYPE fontconfig SYSTEM "fonts.dtd">`,
-    `<!-- Written by fragtax (src/report/fonts.ts) for the Chromium that prints the PDF. -->`,
-    `<fontconfig>`,
-    `  <dir>${escapeXml(join(dejavu, "ttf"))}</dir>`,
-    `  <cachedir>${escapeXml(join(folder, "cache"))}</cachedir>`,
-    alias("serif", "DejaVu Serif"),
-    alias("sans-serif", "DejaVu Sans"),
-    alias("monospace", "DejaVu Sans Mono"),
-    `</fontconfig>`,
-    ``,
-  ].join("\n");
+  const configIn = (folder: string): string =>
+    [
+      `<?xml version="1.0"?>`,
+      `<!DOCTYPE fontconfig SYSTEM "fonts.dtd">`,
+      `<!-- Written by fragtax (src/report/fonts.ts) for the Chromium that prints the PDF. -->`,
+      `<fontconfig>`,
+      `  <dir>${escapeXml(join(dejavu, "ttf"))}</dir>`,
+      `  <cachedir>${escapeXml(join(folder, "cache"))}</cachedir>`,
+      alias("serif", "DejaVu Serif"),
+      alias("sans-serif", "DejaVu Sans"),
+      alias("monospace", "DejaVu Sans Mono"),
+      `</fontconfig>`,
+      ``,
+    ].join("\n");
+  const folder = join(cacheDir, "fontconfig");
   const file = join(folder, "fonts.conf");
-  const current = existsSync(file) ? readFileSync(file, "utf8") : undefined;
-  if (current !== config) writeToolCache(file, config);
-  return file;
+  const config = configIn(folder);
+  const current = (): string | undefined => (existsSync(file) ? readFileSync(file, "utf8") : undefined);
+  if (current() !== config) writeToolCache(file, config);
+  if (current() === config) return file;
+  // The install's cache cannot be written (read-only, or a file in its place). Without this file
+  // Chromium would fall back to the machine's fonts and print another PDF without a word: the
+  // configuration goes to the browser's private folder instead, written anew each time.
+  const fallback = join(privateDir, "fontconfig");
+  mkdirSync(fallback, { recursive: true });
+  writeFileSync(join(fallback, "fonts.conf"), configIn(fallback));
+  return join(fallback, "fonts.conf");
 }
 
 const escapeXml = (text: string): string => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
