@@ -42,12 +42,15 @@ describe("the Fragmentation Tax report", () => {
   it("words where the training bill's readings lie from the model, under a what-if too", { timeout: TWO_COLD_BUILDS_MS }, () => {
     const text = (): string => {
       const page = readFileSync(join(root, "out", "build", "report.html"), "utf8");
-      return page.replace(/<(script|style|svg)[\s\S]*?<\/\1>/g, "").replace(/<[^>]+>/g, "").replace(/&#39;|&#x27;/g, "'").replace(/&amp;/g, "&");
+      return page.replace(/<(script|style|svg|pre)[\s\S]*?<\/\1>/g, "").replace(/<[^>]+>/g, "").replace(/&#39;|&#x27;/g, "'").replace(/&amp;/g, "&");
     };
     execFileSync("node", [join(repo, "dist", "cli.js"), "build", "--no-pdf", "--root", root], { stdio: "pipe" });
+    // The report's prose (code cells left out) shows no object or missing value as text.
+    expect(text()).not.toMatch(/\[object Object\]|\bNaN\b/);
     expect(text()).toContain("All three overlap the stated bill.");
     execFileSync("node", [join(repo, "dist", "cli.js"), "build", "--no-pdf", "--root", root, "--set", "final_run_share_of_rd_compute=0.6..0.9"], { stdio: "pipe" });
     const whatIf = text();
+    expect(whatIf).not.toMatch(/\[object Object\]|\bNaN\b/);
     expect(whatIf).not.toContain("All three overlap the stated bill.");
     // Chapter 1's bullet, the summary's bullet and the ledger's note each say it, and the tally follows.
     expect(whatIf.match(/Two of the three overlap the stated bill\./g)?.length).toBeGreaterThanOrEqual(3);

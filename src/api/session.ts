@@ -94,7 +94,9 @@ export function createSession(host: NotebookHost, context: RunContext): Notebook
       const figure = checkedFigure(input);
       context.recordFigure(figure);
       display.html(figureHtml(figure));
-      return figure;
+      // As text, a figure reads as nb.md prints it: a figure put into a template literal nested in
+      // nb.md's (`${cond ? `… ${figure} …` : …}`) was "[object Object]" in the report.
+      return Object.defineProperty({ ...figure }, "toString", { value: () => formatFigure(figure), enumerable: false });
     },
     claim(input) {
       const checked = checkedClaim(input);
@@ -205,7 +207,11 @@ export function interpolateMarkdown(strings: TemplateStringsArray, values: reado
 function markdownValue(value: unknown, index: number): string {
   if (isMarkdownFragment(value)) return value.source;
   if (Array.isArray(value)) return value.map((item: unknown) => markdownValue(item, index)).join("\n");
-  if (typeof value === "string") return markdownText(value);
+  if (typeof value === "string") {
+    // An object turned into text before nb.md saw it (a Monte Carlo summary in a nested template literal).
+    if (value.includes("[object Object]")) throw new Error(messages.mdObjectAsText(index));
+    return markdownText(value);
+  }
   if (typeof value === "number") return markdownText(formatNumber(checkNumber("nb.md", `value #${index + 1}`, value), "number"));
   if (isFigure(value)) return markdownText(formatFigure(value));
   if (isSummary(value)) return markdownText(formatSummary(checkSummary("nb.md", `value #${index + 1}`, value), "number"));

@@ -15,7 +15,8 @@ import { randomBytes } from "node:crypto";
 import { mkdir, open, readdir, rename, rm, stat } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { acquireLock, isProcessAlive, lockOwner } from "../util/lock";
-import { locatingFileSystemErrors } from "../util/fs-errors";
+import { FileSystemError, isFileSystemProblem, locatingFileSystemErrors } from "../util/fs-errors";
+import { fileSystemProblem } from "../messages/fs";
 
 export const BUILD_LOG = "build-log.json";
 
@@ -64,11 +65,18 @@ async function replace(outDir: string, files: ReadonlyMap<string, string | Uint8
   try {
     await mkdir(staging);
     for (const [name, contents] of files) await writeFlushed(join(staging, name), contents);
-    for (const folder of await subfolders(outDir)) await rename(join(outDir, folder), join(staging, folder));
-    const hadOld = await exists(outDir);
-    if (hadOld) await rename(outDir, old);
-    await rename(staging, outDir);
-    if (hadOld) await rm(old, { recursive: true, force: true });
+    try {
+      for (const folder of await subfolders(outDir)) await rename(join(outDir, folder), join(staging, folder));
+      const hadOld = await exists(outDir);
+      if (hadOld) await rename(outDir, old);
+      await rename(staging, outDir);
+      if (hadOld) await rm(old, { recursive: true, force: true });
+    } catch (error) {
+      // The renames name our temporary folders; what the user can act on is out/build itself (a mount
+      // point, a flag that forbids renaming it). Kept folders already moved go back first.
+      await undoSwap(outDir, staging, old).catch(() => undefined);
+      throw isFileSystemProblem(error) ? new FileSystemError(fileSystemProblem(BUILD_FOLDER, outDir, error.code), outDir, error.code) : error;
+    }
   } finally {
     await rm(staging, { recursive: true, force: true });
   }
@@ -126,6 +134,14 @@ async function recoverSwaps(outDir: string): Promise<void> {
     // An old one with no build in place (a stage that never got there) is the previous build: restored.
     if ((await exists(old)) && !(await exists(outDir))) await rename(old, outDir);
     await rm(old, { recursive: true, force: true });
+  }
+}
+
+/** This build's swap after a rename failed: the previous build back in place, with the folders it kept. */
+async function undoSwap(outDir: string, staging: string, old: string): Promise<void> {
+  if (!(await exists(outDir)) && (await exists(old))) await rename(old, outDir);
+  if (await exists(outDir)) {
+    for (const folder of await subfolders(staging)) if (!(await exists(join(outDir, folder)))) await rename(join(staging, folder), join(outDir, folder));
   }
 }
 

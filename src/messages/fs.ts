@@ -10,6 +10,8 @@ const ADVICE: Readonly<Record<string, string>> = {
   ENOSPC: "the disk is full: free some space and run again",
   EDQUOT: "the disk quota is exhausted: free some space and run again",
   ENOENT: "it does not exist: check the path",
+  EXDEV: "it is on another file system than the folder around it (a mount point): out/build is replaced whole by renaming, so mount out/ instead of out/build",
+  EBUSY: "it is in use or a mount point: out/build is replaced whole by renaming, so mount out/ instead of out/build, and close what holds it",
 };
 
 export const fileSystemProblem = (what: string, path: string, code: string): string =>

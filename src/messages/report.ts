@@ -37,6 +37,9 @@ export const reportYamlNotFound = (startDir: string): string =>
 export const mdCannotInterpolate = (index: number, kind: string): string =>
   `nb.md: value #${index + 1} is ${kind}; interpolate a number, a string, a figure (nb.figure(...)) or a Summary, or format it with nb.fmt(...)`;
 
+export const mdObjectAsText = (index: number): string =>
+  `nb.md: value #${index + 1} contains "[object Object]": an object became text before nb.md saw it (often a summary inside a template literal nested in nb.md's); interpolate it directly, format it with nb.fmt(...), or build the inner text with nb.mdFragment\`...\``;
+
 export const figureNeedsOneValue = (id: string): string =>
   `nb.figure("${id}"): give exactly one of "value" (a number) or "summary" (a Monte Carlo summary)`;
 

@@ -16,7 +16,7 @@ export class FileSystemError extends InputError {
   }
 }
 
-const KNOWN = new Set(["EEXIST", "ENOTDIR", "EISDIR", "EACCES", "EPERM", "EROFS", "ENOSPC", "ENOENT", "EDQUOT"]);
+const KNOWN = new Set(["EEXIST", "ENOTDIR", "EISDIR", "EACCES", "EPERM", "EROFS", "ENOSPC", "ENOENT", "EDQUOT", "EXDEV", "EBUSY"]);
 
 export function isFileSystemProblem(error: unknown): error is NodeJS.ErrnoException & { code: string } {
   return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === "string" && KNOWN.has((error as NodeJS.ErrnoException).code ?? "");

@@ -59,6 +59,19 @@ describe("nb.figure", () => {
   });
 });
 
+describe("a figure or summary put into a template literal nested in nb.md's", () => {
+  // `${cheap ? `Small: ${figure}.` : "…"}` made the figure text before nb.md saw it: "[object Object]" reached the report.
+  it("reads a figure as nb.md prints it, and refuses text with an object in it, saying what to do", () => {
+    const { nb, shown } = session();
+    const small = shown.length >= 0; // a condition the cell computes
+    const figure = nb.figure({ id: "cost", label: "Cost", unit: "USD", format: "usd", value: 2.5e6 });
+    void nb.md`Electricity: ${small ? `a small part, ${figure}.` : ""}`;
+    expect(shown.at(-1)).toBe("Electricity: a small part, \\$2.5M.");
+    const summary = { mean: 1, p5: 0.5, p25: 0.8, p50: 1, p75: 1.2, p95: 1.5 };
+    expect(() => nb.md`Cost: ${small ? `about ${String(summary)}` : ""}`).toThrow('nb.md: value #1 contains "[object Object]": an object became text before nb.md saw it');
+  });
+});
+
 describe("nb.fmt, nb.md and nb.claim", () => {
   it("refuse an unknown format, a NaN and a claim without numbers", () => {
     const { nb } = session();
