@@ -6,7 +6,7 @@
  * `ledger()` returns a marker the report renderer resolves from claims.json (`resolveLedgerWords`); in
  * Jupyter, where there is no report, it reads the claims this notebook recorded so far.
  */
-import { formatNumber } from "../format/number";
+import { formatFactor, formatNumber } from "../format/number";
 import type { ClaimRecord, FigureRecord, Summary, Verdict } from "./types";
 import { VERDICTS } from "../vocabulary/results";
 
@@ -95,7 +95,7 @@ function interval(value: Comparable): { p5?: number; p50: number; p95?: number }
 
 export function verdictPhrase(claim: ClaimRecord | Verdict, phrases: VerdictPhrases = {}): string {
   const verdict = typeof claim === "string" ? claim : claim.verdict;
-  const factor = typeof claim === "string" || claim.factor === null ? "n/a" : formatNumber(claim.factor, "multiple");
+  const factor = typeof claim === "string" || claim.factor === null ? "n/a" : formatFactor(claim.factor);
   return (phrases[verdict] ?? DEFAULT_VERDICT_PHRASES[verdict]).replace(/\{factor\}/g, factor);
 }
 

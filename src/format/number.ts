@@ -63,6 +63,12 @@ export function formatNumber(x: number, format: NumberFormat = "number"): string
   }
 }
 
+/** A verdict's factor (stated ÷ computed); one that would read "1×" gets a third digit ("1.03×"): "overstated by 1×" says nothing. */
+export function formatFactor(factor: number): string {
+  const text = formatNumber(factor, "multiple");
+  return text === "1×" ? `${formatNumber(factor, "number")}×` : text;
+}
+
 /** A number that may be missing (a figure absent from one side of a diff): "–" then. */
 export function formatOptional(x: number | undefined, format: NumberFormat = "number"): string {
   return x === undefined ? EN_DASH : formatNumber(x, format);

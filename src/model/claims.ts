@@ -2,8 +2,8 @@
  * Checking a stated range against a computed one.
  *
  *   consistent   the ranges overlap (stated.low ≤ computed.high and computed.low ≤ stated.high), or miss
- *                each other by no more than half a percent: a gap the report's three significant
- *                figures cannot show ("×2" against 1.99×) is no verdict a reader could see; factor 1
+ *                each other by no more than 2.5%: a gap the report's figures cannot show ("×2"
+ *                against 1.96×, which reads "2×") is no verdict a reader could see; factor 1
  *   overstated   the stated range lies wholly above the computed one
  *   understated  … wholly below
  *   unverifiable a bound is not a finite number; factor null (no ratio exists, and NaN would not
@@ -46,8 +46,8 @@ export function computedRange(summary: Summary): Range & { readonly p50: number 
   return { low: summary.p5, high: summary.p95, p50: summary.p50 };
 }
 
-/** Half a percent: what three significant figures cannot tell apart. */
-const UNSEEN_GAP = 0.005;
+/** 2.5%: within what the report shows of a multiple (two significant digits: 1.96× reads "2×"). */
+const UNSEEN_GAP = 0.025;
 
 /** a ≤ b, or a above b by no more than `UNSEEN_GAP` of the larger magnitude. */
 function atOrBelow(a: number, b: number): boolean {

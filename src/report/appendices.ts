@@ -3,7 +3,7 @@
  * Everything here comes from data (assumptions.yaml, notebook records, the build), so every value
  * goes through the escaping `html` template; a "<script>" in a note shows as text.
  */
-import { formatAssumptionQuantity, formatInterval, formatNumber, appendUnit, formatFigure } from "../format/number";
+import { formatAssumptionQuantity, formatInterval, formatNumber, appendUnit, formatFigure, formatFactor } from "../format/number";
 import type { ClaimRecord, FigureRecord, Verdict } from "../api/types";
 import { judgementLedText } from "../api/judgement";
 import type { Assumption, Correlation } from "../assumptions/types";
@@ -119,13 +119,13 @@ function claimsTable(claims: readonly ClaimRecord[]): Html {
 }
 
 export function verdictBadge(verdict: Verdict, factor: number | null): Html {
-  const off = factor !== null && (verdict === "overstated" || verdict === "understated") ? ` ${formatNumber(factor, "multiple")}` : "";
+  const off = factor !== null && (verdict === "overstated" || verdict === "understated") ? ` ${formatFactor(factor)}` : "";
   return html`<span class="${`verdict-badge verdict-${verdict}`}">${verdict}${off}</span>`;
 }
 
 /** "11×", or "—" when there is no factor (an unverifiable claim): never a made-up 1 or "n/a". */
 export function factorCell(factor: number | null): string {
-  return factor === null ? "\u2014" : formatNumber(factor, "multiple");
+  return factor === null ? "\u2014" : formatFactor(factor);
 }
 
 /** A long snake_case id wraps after its underscores ("anthropic_run_rate_/forward_usd"), not mid-word. */

@@ -114,6 +114,8 @@ describe("nb.words: wording chosen from the data", () => {
     expect(nb.words.list(["a", "b", "c"], "or")).toBe("a, b or c");
     // Without a report to render (Jupyter), the whole-ledger phrase is this notebook's.
     expect(nb.words.ledger()).toBe("2 consistent, 1 overstated and 1 unverifiable");
+    // A factor that would read "1×" gets a third digit.
+    expect(nb.words.verdict(nb.claim(claimInput("e", "overstated", 1.034)))).toBe("overstated by a factor of 1.03×");
   });
 
   it("in a build, ledger() is filled from the whole report's claims when the page is rendered", () => {
