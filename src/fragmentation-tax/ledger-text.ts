@@ -57,16 +57,16 @@ export const GOOGLE_SETTLES = "Only the essay describes the structure in these i
 export const googleCreditsClaim = "Google's commitment comes as TPU capacity and cloud credits, not cash";
 export const googleCreditsNote = (share: Assumption): string =>
   `The claim reads as all of it in credits. Against ${cite(share)}: ${share.note ?? ""}`.trim();
-export const amazonClaim = "Amazon invested $5B in Anthropic days earlier, as Trainium and AWS capacity";
+export const amazonClaim = (amount: number, fmt: Fmt): string => `Amazon invested ${fmt(amount, "usd")} in Anthropic days earlier, as Trainium and AWS capacity`;
 export const AMAZON_SETTLES = "No independent source for this tranche is among the report's inputs; Amazon's or Anthropic's announcement of it would settle its size and form.";
 export const rearchitectureClaim = "Moving OpenAI's training off Azure is a multi-year, multi-billion-dollar re-architecture";
 export const rearchitectureNote = (extra: Summary, fmt: Fmt): string =>
-  `Not checkable: migration costs are not disclosed. For scale, the model's extra engineering for a second hardware stack is ${fmt(extra, "usd")} a year, so several billion dollars would need several years at the top of that range or costs beyond engineering (moving data, running both platforms at once). A lab's disclosure of migration spending would settle it.`;
+  `Not checkable: migration costs are not disclosed. For scale, the model's extra engineering for a second hardware stack is ${fmt(extra, "usd")} a year: $2B of it would take ${span({ low: 2e9 / extra.p95, high: 2e9 / extra.p5 }, "number", fmt)} years, before costs beyond engineering (moving data, running both platforms at once). A lab's disclosure of migration spending would settle it.`;
 export const doublingClaim = "Maintaining TPU and Trainium pipelines doubles engineering overhead";
 export const DOUBLING_NOTE = "1 + s·(N − 1) with N = 2 is ×2 only when s = 1, that is when no infrastructure work is shared between the stacks. The share s is our assumption; measured data from a lab running two stacks would settle it.";
 
 // Chapter 4
-export const manusClaim = "Meta bought Manus for $2B in December 2025";
+export const manusClaim = (price: number, fmt: Fmt): string => `Meta bought Manus for ${fmt(price, "usd")} in December 2025`;
 export const MANUS_SETTLES = "No independent source for the price is among the report's inputs; Meta's filings or the parties' announcement would settle it.";
 export const balkanizationClaim = (stated: Interval, fmt: Fmt): string => `Under balkanization, inference costs rise ${span(stated, "percent", fmt)} from redundancy requirements`;
 export const BALKANIZATION_NOTE = "Bottom-up: localized share × (split-pool capacity × standby × local cost premium − 1). The localized share and the number of pools are our assumptions and the widest sources of doubt.";
@@ -82,7 +82,7 @@ export const priceToSalesClaim = "Anthropic's $350B valuation is a 100× price-t
 /** `divisionHolds`: the essay's run rate gives its 100×; `rateHolds`: the essay's run rate overlaps the reported one. */
 export const priceToSalesNote = (essay: Summary, trailing: Summary, source: Assumption, divisionHolds: boolean, rateHolds: boolean, fmt: Fmt): string =>
   `The essay's division ${divisionHolds ? "is right" : "does not give 100×"} on its own run rate: ${fmt(essay, "multiple")}${rateHolds ? ", and that run rate overlaps the reported one" : "; the run rate is what is out of date"}. On the run rate in ${cite(source)} the multiple is ${fmt(trailing, "multiple")}. The essay quotes no forward multiple, so none is checked here.`;
-export const marketCapsClaim = "AMD's market cap is about $250B and Intel's about $90B, so Anthropic is worth more than AMD";
+export const marketCapsClaim = (amd: number, intel: number, fmt: Fmt): string => `AMD's market cap is about ${fmt(amd, "usd")} and Intel's about ${fmt(intel, "usd")}, so Anthropic is worth more than AMD`;
 export const marketCapsNote = (vsAmd: number, vsIntel: number, fmt: Fmt): string =>
   `Market prices on the essay's date are not among the report's sourced inputs; closing market caps on that date would settle it. Taking the essay's figures, Anthropic is ${fmt(vsAmd, "multiple")} AMD and ${fmt(vsIntel, "multiple")} Intel.`;
 export const fedClaim = "The Fed funds rate is still above 4%";

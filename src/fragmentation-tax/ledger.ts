@@ -129,7 +129,7 @@ export function creditsClaims(credits: RunOf<typeof CREDITS>, get: Get, fmt: Fmt
     inputKind(creditShare) === "essay"
       ? unverifiable(3, { ...creditBase, note: text.GOOGLE_SETTLES }, point(1))
       : checked(3, [creditShare.id], { ...creditBase, note: text.googleCreditsNote(creditShare) }, point(1), intervalOf(creditShare)),
-    unverifiable(3, { id: "amazon_anthropic_5b", claim: text.amazonClaim, unit: "USD", format: "usd", note: text.AMAZON_SETTLES }, point(amazon.value ?? Number.NaN)),
+    unverifiable(3, { id: "amazon_anthropic_5b", claim: text.amazonClaim(amazon.value ?? Number.NaN, fmt), unit: "USD", format: "usd", note: text.AMAZON_SETTLES }, point(amazon.value ?? Number.NaN)),
     unverifiable(3, { id: "rearchitecture_multibillion", claim: text.rearchitectureClaim, unit: "USD", format: "usd", note: text.rearchitectureNote(credits.summary.extra_engineering_usd, fmt) }, point(2e9)),
     checked(3, credits.drivers("engineering_multiplier"), { id: "doubling_engineering", claim: text.doublingClaim, unit: "×", format: "multiple", note: text.DOUBLING_NOTE }, point(2), computedRange(multiplier)),
   ];
@@ -140,7 +140,7 @@ export function creditsClaims(credits: RunOf<typeof CREDITS>, get: Get, fmt: Fmt
 export function sovereigntyClaims(sov: RunOf<typeof SOVEREIGNTY>, get: Get, fmt: Fmt): LedgerEntry[] {
   const stated = intervalOf(get("balkanization_inference_uplift"));
   return [
-    unverifiable(4, { id: "manus_price_2b", claim: text.manusClaim, unit: "USD", format: "usd", note: text.MANUS_SETTLES }, point(get("essay_manus_price_usd").value ?? Number.NaN)),
+    unverifiable(4, { id: "manus_price_2b", claim: text.manusClaim(get("essay_manus_price_usd").value ?? Number.NaN, fmt), unit: "USD", format: "usd", note: text.MANUS_SETTLES }, point(get("essay_manus_price_usd").value ?? Number.NaN)),
     checked(4, sov.drivers("bottom_up_uplift"), { id: "balkanization_uplift", claim: text.balkanizationClaim(stated, fmt), unit: "share of inference cost", format: "percent", note: text.BALKANIZATION_NOTE }, stated, computedRange(sov.summary.bottom_up_uplift)),
   ];
 }
@@ -170,7 +170,7 @@ export function whoPaysClaims(r: { pay: RunOf<typeof WHO_PAYS>; val: RunOf<typeo
       ? checked(5, [trailing.id], { ...rateBase, note: text.sourcedNote(trailing) }, intervalOf(get("essay_anthropic_run_rate_usd")), intervalOf(trailing))
       : unverifiable(5, { ...rateBase, note: text.RUN_RATE_SETTLES }, intervalOf(get("essay_anthropic_run_rate_usd"))),
     checked(5, r.val.drivers("trailing_multiple"), { id: "anthropic_price_to_sales", claim: text.priceToSalesClaim, unit: "×", format: "multiple", note: text.priceToSalesNote(mult.essay_multiple, mult.trailing_multiple, trailing, placement(mult.essay_multiple, point(100)) === "within", placement(intervalOf(trailing), intervalOf(get("essay_anthropic_run_rate_usd"))) === "within", fmt) }, point(100), computedRange(mult.trailing_multiple)),
-    unverifiable(5, { id: "amd_intel_market_caps", claim: text.marketCapsClaim, unit: "USD", format: "usd", note: text.marketCapsNote(mult.vs_amd.p50, mult.vs_intel.p50, fmt) }, { low: intel.value ?? Number.NaN, high: amd.value ?? Number.NaN }),
+    unverifiable(5, { id: "amd_intel_market_caps", claim: text.marketCapsClaim(amd.value ?? Number.NaN, intel.value ?? Number.NaN, fmt), unit: "USD", format: "usd", note: text.marketCapsNote(mult.vs_amd.p50, mult.vs_intel.p50, fmt) }, { low: intel.value ?? Number.NaN, high: amd.value ?? Number.NaN }),
     isIndependentSource(fed)
       ? checked(5, [fed.id], { ...fedBase, note: text.fedNote(fed) }, { low: 0.04, high: 0.045 }, intervalOf(fed))
       : unverifiable(5, { ...fedBase, note: text.FED_SETTLES }, { low: 0.04, high: 0.045 }),
@@ -179,7 +179,7 @@ export function whoPaysClaims(r: { pay: RunOf<typeof WHO_PAYS>; val: RunOf<typeo
     checked(5, [users.id], { id: "chatgpt_users", claim: text.usersClaim, unit: "users", format: "count", note: text.sourcedNote(users) }, { low: 1e8, high: 9.99e8 }, intervalOf(users)),
     checked(5, [openai.id], { id: "openai_valuation_350b", claim: text.openaiValuationClaim(intervalOf(get("essay_openai_valuation_usd")), fmt), unit: "USD", format: "usd", note: text.sourcedNote(openai) }, intervalOf(get("essay_openai_valuation_usd")), intervalOf(openai)),
     isIndependentSource(sg)
-      ? checked(5, [sg.id, sgYears.id], { id: "stargate_500b_4y", claim: text.stargateClaim, unit: "USD", format: "usd", note: text.stargateNote(sg, sgYears, placement(intervalOf(sg), point(500e9)) === "within", fmt) }, point(500e9), intervalOf(sg))
+      ? checked(5, [sg.id, sgYears.id], { id: "stargate_500b_4y", claim: text.stargateClaim, unit: "USD", format: "usd", note: text.stargateNote(sg, sgYears, placement(intervalOf(sg), point(500e9)) === "within" && placement(intervalOf(sgYears), point(4)) === "within", fmt) }, point(500e9), intervalOf(sg))
       : unverifiable(5, { id: "stargate_500b_4y", claim: text.stargateClaim, unit: "USD", format: "usd", note: text.STARGATE_SETTLES }, point(500e9)),
   ];
 }

@@ -84,6 +84,8 @@ describe("chapter 5's notes follow the assumptions", () => {
     const { byId } = ledgerWith({ id: "stargate_capex_usd", value: 100e9 });
     expect(byId("stargate_500b_4y").verdict).toBe("overstated");
     expect(byId("stargate_500b_4y").note).toMatch(/^Differs from .*: \$100B over 4 years, \$25B a year/);
+    // The years count too: $500B over ten years is not the essay's four.
+    expect(ledgerWith({ id: "stargate_years", value: 10 }).byId("stargate_500b_4y").note).toMatch(/^Differs from .*: \$500B over 10 years, \$50B a year/);
   });
 
   it("a 2024 compute estimate below the essay's range does not call the range low", () => {
