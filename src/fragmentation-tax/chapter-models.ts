@@ -111,7 +111,8 @@ export const REVENUE_SHARE: ReportModel<"share" | "cap" | "horizon" | "revenue20
  */
 export const CREDITS: ReportModel<
   "upfront" | "milestone" | "milestoneP" | "creditShare" | "amazon" | "usable" | "stacks" | "specific" | "compute" | "engineeringRatio" | "utilization",
-  "google_expected_usd" | "google_face_value_usd" | "google_credits_usd" | "total_credits_usd" | "stranded_usd" | "engineering_multiplier" | "extra_engineering_usd" | "pool_split_multiplier"
+  | "google_expected_usd" | "google_face_value_usd" | "google_credits_usd" | "total_credits_usd" | "stranded_usd" | "engineering_multiplier" | "engineering_multiplier_two_stacks"
+  | "extra_engineering_usd" | "pool_split_multiplier"
 > = {
   ids: {
     upfront: "google_anthropic_upfront_usd", milestone: "google_anthropic_milestone_usd", milestoneP: "google_anthropic_milestone_probability",
@@ -134,6 +135,8 @@ export const CREDITS: ReportModel<
       total_credits_usd: total,
       stranded_usd: value.strandedUsd,
       engineering_multiplier: multiplier,
+      // The essay's claim is about two stacks (TPU and Trainium), whatever the lab's own count.
+      engineering_multiplier_two_stacks: engineeringMultiplier({ stacks: 2, stackSpecificShare: x.specific }),
       extra_engineering_usd: x.compute * x.engineeringRatio * (multiplier - 1),
       pool_split_multiplier: splitPoolCapacityMultiplier(x.utilization, x.stacks),
     };

@@ -120,7 +120,7 @@ export function creditsClaims(credits: RunOf<typeof CREDITS>, get: Get, fmt: Fmt
   const creditShare = get("google_anthropic_credit_share");
   const amazon = get("amazon_anthropic_commitment_usd");
   const face = credits.summary.google_face_value_usd.p50;
-  const multiplier = credits.summary.engineering_multiplier;
+  const multiplier = credits.summary.engineering_multiplier_two_stacks;
   const creditBase = { id: "google_anthropic_all_credits", claim: text.googleCreditsClaim, unit: "share paid as credits", format: "percent" as const };
   return [
     isIndependentSource(upfront)
@@ -131,7 +131,7 @@ export function creditsClaims(credits: RunOf<typeof CREDITS>, get: Get, fmt: Fmt
       : checked(3, [creditShare.id], { ...creditBase, note: text.googleCreditsNote(creditShare) }, point(1), intervalOf(creditShare)),
     unverifiable(3, { id: "amazon_anthropic_5b", claim: text.amazonClaim(amazon.value ?? Number.NaN, fmt), unit: "USD", format: "usd", note: text.AMAZON_SETTLES }, point(amazon.value ?? Number.NaN)),
     unverifiable(3, { id: "rearchitecture_multibillion", claim: text.rearchitectureClaim, unit: "USD", format: "usd", note: text.rearchitectureNote(credits.summary.extra_engineering_usd, fmt) }, point(2e9)),
-    checked(3, credits.drivers("engineering_multiplier"), { id: "doubling_engineering", claim: text.doublingClaim, unit: "×", format: "multiple", note: text.DOUBLING_NOTE }, point(2), computedRange(multiplier)),
+    checked(3, credits.drivers("engineering_multiplier_two_stacks"), { id: "doubling_engineering", claim: text.doublingClaim, unit: "×", format: "multiple", note: text.DOUBLING_NOTE }, point(2), computedRange(multiplier)),
   ];
 }
 
