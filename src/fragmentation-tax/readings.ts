@@ -66,7 +66,12 @@ export function tenTimesGpus(get: (id: string) => Assumption, fmt: Fmt): string 
 export function readingsTally(readings: readonly TrainingReading[]): string {
   const within = readings.filter((r) => r.placement === "within").length;
   if (within === readings.length) return readings.length === 2 ? "Both overlap the stated bill." : `All ${NUMBER_WORDS[readings.length] ?? readings.length} overlap the stated bill.`;
-  if (within === 0) return "None of them reaches the stated bill.";
+  if (within === 0) {
+    const all = readings.length === 2 ? "Both" : `All ${NUMBER_WORDS[readings.length] ?? readings.length}`;
+    if (readings.every((r) => r.placement === "above")) return `${all} exceed the stated bill.`;
+    if (readings.every((r) => r.placement === "below")) return `${all} fall short of the stated bill.`;
+    return "None of them overlaps the stated bill.";
+  }
   return `${capitalize(NUMBER_WORDS[within] ?? String(within))} of the ${NUMBER_WORDS[readings.length] ?? readings.length} ${within === 1 ? "overlaps" : "overlap"} the stated bill.`;
 }
 

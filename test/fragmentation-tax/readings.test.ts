@@ -40,7 +40,9 @@ describe("placement against a stated range", () => {
     expect(readingsTally([reading("within"), reading("within"), reading("within")])).toBe("All three overlap the stated bill.");
     expect(readingsTally([reading("within"), reading("below"), reading("within")])).toBe("Two of the three overlap the stated bill.");
     expect(readingsTally([reading("above"), reading("below"), reading("within")])).toBe("One of the three overlaps the stated bill.");
-    expect(readingsTally([reading("above"), reading("below"), reading("unknown")])).toBe("None of them reaches the stated bill.");
+    expect(readingsTally([reading("above"), reading("below"), reading("unknown")])).toBe("None of them overlaps the stated bill.");
+    expect(readingsTally([reading("above"), reading("above"), reading("above")])).toBe("All three exceed the stated bill.");
+    expect(readingsTally([reading("below"), reading("below"), reading("below")])).toBe("All three fall short of the stated bill.");
   });
 });
 
