@@ -221,6 +221,10 @@ export const publishWaiting = (pid: number): string => `waiting for another publ
 
 export const publishStaged = (id: string): string => `staged version ${id}`;
 
+/** The version is in place; only the index that lists it could not be written. */
+export const publishedWithoutIndex = (id: string, dir: string, index: string, cause: string): string =>
+  `published ${id} → ${dir}, but ${index} could not be written (${cause}), so it does not list ${id} yet: fix that, then run \`fragtax publish --index-only\` (publishing again would make a second version of the same build)`;
+
 export const published = (id: string, dir: string, previous: string | null): string =>
   `published ${id} → ${dir}${previous ? ` (previous: ${previous})` : " (first version)"}`;
 

@@ -109,7 +109,15 @@ export async function publish(options: PublishOptions, effects: PublishEffects):
       effects.progress(messages.publishStaged(id));
       await effects.afterStaging?.(staging);
       await rename(staging, join(options.reportsDir, id));
-      await writeFileAtomic(join(options.reportsDir, "index.html"), index);
+      const indexFile = join(options.reportsDir, "index.html");
+      try {
+        await writeFileAtomic(indexFile, index);
+      } catch (error) {
+        // The version is published and stays: say so, and how to list it, rather than report a failure
+        // that a second publish would "fix" with a duplicate version.
+        const cause = error instanceof Error ? ((error as NodeJS.ErrnoException).code ?? error.message) : String(error);
+        throw new WorkError(messages.publishedWithoutIndex(id, relative(options.root, join(options.reportsDir, id)), relative(options.root, indexFile), cause));
+      }
       effects.progress(messages.published(id, relative(options.root, join(options.reportsDir, id)), previous?.id ?? null));
       return manifest;
     } finally {

@@ -3,7 +3,7 @@
  * build's log, then spends seconds re-printing the PDF; a build (or `dev`) that replaces out/build in
  * that window must not reach the version. figures.json was the one file staged by a second read.
  */
-import { copyFile, readFile, rm, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { projectPaths } from "../../src/cli/project";
@@ -40,6 +40,21 @@ describe("publish stages the bytes it verified", () => {
     );
     const version = join(root, "out", "reports", manifest.id);
     expect(await readFile(join(version, "figures.json"), "utf8")).toBe(verified);
+    expect((await fragtax(["verify"], { cwd: root })).code).toBe(0);
+  });
+
+  it("a version whose index cannot be written stays published, and the error says to rewrite the index, not to publish again", async () => {
+    await useBuild(root, "v1");
+    const paths = projectPaths(root);
+    // A folder where the index goes: the version can be moved into place, the index cannot be written.
+    await mkdir(join(paths.reportsDir, "index.html"), { recursive: true });
+    const effects = { parseAssumptions: readSnapshotAssumptions, git: async () => ({ commit: null, dirty: null }), progress: () => undefined, now: () => new Date("2026-05-01T12:00:00Z") };
+    const attempt = publish({ ...paths, date: "2026-05-01", defaultAssumptionsFile: paths.assumptionsFile, tools: { fragtax: "test", node: process.versions.node } }, effects);
+    await expect(attempt).rejects.toThrow(/^published 2026-05-01 → out\/reports\/2026-05-01, but out\/reports\/index\.html could not be written \(\w+\), so it does not list 2026-05-01 yet: fix that, then run `fragtax publish --index-only`/);
+    expect((await readdir(paths.reportsDir)).filter((name) => !name.startsWith("."))).toEqual(["2026-05-01", "index.html"]);
+    await rm(join(paths.reportsDir, "index.html"), { recursive: true });
+    expect((await fragtax(["publish", "--index-only"], { cwd: root })).code).toBe(0);
+    expect(await readFile(join(paths.reportsDir, "index.html"), "utf8")).toContain('href="2026-05-01/report.html"');
     expect((await fragtax(["verify"], { cwd: root })).code).toBe(0);
   });
 });
