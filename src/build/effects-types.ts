@@ -37,7 +37,8 @@ export interface BuildEffects {
   replaceOutputs(outDir: string, files: ReadonlyMap<string, string | Uint8Array>): Promise<void>;
   /** `registry`: the parsed assumptions with any what-if overrides applied; the engine runs on exactly these. */
   executeChapters(config: ReportConfig, registry: AssumptionRegistry, run?: ExecuteSettings): Promise<readonly ChapterRun[]>;
-  gitState(root: string): Promise<Provenance["git"]>;
+  /** Commit and dirty flag; `used` (paths relative to `root`, with the text the build read) counts as dirty when it differs from HEAD. */
+  gitState(root: string, used?: readonly { readonly path: string; readonly text: string }[]): Promise<Provenance["git"]>;
   toolVersions(): Readonly<Record<string, string>>;
   /** Prints with `chromium` when given (started early by `launchPrinter`; not closed here), else with its own. */
   printPdf(html: string, options: PdfOptions, chromium?: Promise<LaunchedChromium>): Promise<PrintedPdf>;

@@ -17,7 +17,7 @@ import type { LaunchedChromium } from "../report/chromium";
 import type { PdfOptions, PrintedPdf } from "../report/pdf";
 import type { RenderedReport } from "../report/render";
 import { loadPage, storePage } from "./cache/page-cache";
-import { gitState } from "../util/git";
+import { gitState, sameAsHead } from "../util/git";
 import { locatingFileSystemErrors } from "../util/fs-errors";
 import * as messages from "../messages/report";
 import { lockBuild, replaceBuildOutputs } from "./outputs";
@@ -135,9 +135,12 @@ export class FileBuildEffects implements BuildEffects {
     });
   }
 
-  async gitState(root: string): Promise<{ commit: string | null; dirty: boolean }> {
+  async gitState(root: string, used: readonly { readonly path: string; readonly text: string }[] = []): Promise<{ commit: string | null; dirty: boolean }> {
     const state = await gitState(root);
-    return { commit: state.commit, dirty: state.dirty ?? false };
+    if (state.commit === null || state.dirty !== false) return { commit: state.commit, dirty: state.dirty ?? false };
+    // Clean as asked; but the files the build read must be the committed ones, not an edit undone since.
+    const same = await Promise.all(used.map((file) => sameAsHead(root, file.path, file.text)));
+    return { commit: state.commit, dirty: same.some((match) => match === false) };
   }
 
   toolVersions(): Readonly<Record<string, string>> {

@@ -157,7 +157,7 @@ async function buildLocked(input: LockedInput): Promise<BuildResult> {
 async function buildAndPrint({ config, options, effects, started, rel, registry, fileRegistry, whatIf, assumptionsText, versionDate, asOf, errata }: LockedInput, printer: Printer): Promise<BuildResult> {
   const step = (name: string, detail = ""): void => effects.log(messages.buildStep(name, detail));
   // Asked now, answered while the chapters are checked (git runs in its own processes).
-  const git = effects.gitState(config.root);
+  const git = effects.gitState(config.root, [{ path: relative(config.root, config.assumptions), text: assumptionsText }]);
   git.catch(() => undefined); // awaited below; a failure then is not also an unhandled rejection
   // 3. execute
   const runs = await effects.executeChapters(config, registry, { ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }) });

@@ -1,0 +1,46 @@
+// The build's "from commit X" must be about the bytes it used: `git status` answers about the file as
+// it is when asked, and an edit undone while the build ran looked clean (a page built from other
+// assumptions than commit X's, without "uncommitted").
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { FileBuildEffects } from "../../src/build/effects";
+import { sameAsHead } from "../../src/util/git";
+
+let dir = "";
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+function repo(): string {
+  dir = mkdtempSync(join(tmpdir(), "fragtax-git-"));
+  const git = (...args: string[]) => execFileSync("git", ["-C", dir, ...args], { stdio: "pipe" });
+  git("init", "-q");
+  mkdirSync(join(dir, "notebooks"));
+  writeFileSync(join(dir, "notebooks", "assumptions.yaml"), "a: 1\n");
+  git("add", ".");
+  git("-c", "user.email=t@example.com", "-c", "user.name=t", "commit", "-q", "-m", "A");
+  return dir;
+}
+
+describe("a file as the build read it, against HEAD", () => {
+  it("matches the committed text and not another, and cannot tell outside git", async () => {
+    const root = repo();
+    expect(await sameAsHead(root, "notebooks/assumptions.yaml", "a: 1\n")).toBe(true);
+    expect(await sameAsHead(root, "notebooks/assumptions.yaml", "a: 2\n")).toBe(false);
+    const outside = mkdtempSync(join(tmpdir(), "fragtax-nogit-"));
+    try {
+      expect(await sameAsHead(outside, "x.yaml", "a")).toBeUndefined();
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
+  });
+
+  it("makes a clean checkout count as uncommitted when the build used other text than HEAD's", async () => {
+    const root = repo();
+    const effects = new FileBuildEffects(() => undefined);
+    expect(await effects.gitState(root, [{ path: "notebooks/assumptions.yaml", text: "a: 1\n" }])).toMatchObject({ dirty: false });
+    // The file on disk is the committed one again; the build had read "a: 2".
+    expect(await effects.gitState(root, [{ path: "notebooks/assumptions.yaml", text: "a: 2\n" }])).toMatchObject({ dirty: true });
+  });
+});
