@@ -14,7 +14,7 @@
 import { randomBytes } from "node:crypto";
 import { mkdir, open, readdir, rename, rm, stat } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { acquireLock, isProcessAlive, lockOwner } from "../util/lock";
+import { acquireLock, isProcessAlive, liveLockOwner, lockOwner } from "../util/lock";
 import { FileSystemError, isFileSystemProblem, locatingFileSystemErrors } from "../util/fs-errors";
 import { fileSystemProblem } from "../messages/fs";
 
@@ -155,6 +155,7 @@ export async function buildLockState(outDir: string): Promise<BuildLockState> {
   const path = buildLockPath(outDir);
   if (!(await exists(path))) return { state: "free" };
   const pid = await lockOwner(path);
-  if (pid !== undefined && isProcessAlive(pid)) return { state: "running", pid };
+  // Running only while the process that wrote the lock is alive, not another that got its pid since.
+  if (pid !== undefined && (await liveLockOwner(path)) === pid) return { state: "running", pid };
   return { state: "interrupted", pid };
 }
