@@ -1,7 +1,8 @@
 /**
  * The one rule for a file a command writes where the user says (`run --out`, `diff --html`): it has
  * the kind's extension (a typo must not replace assumptions.yaml or a module), is not a folder, and
- * is not inside `out/reports/`, where published versions are kept unchanged. Checked before anything
+ * is not inside `out/reports/`, where published versions are kept unchanged, nor in `out/build/` outside
+ * `executed/`, which the next build replaces whole (deleting it). Checked before anything
  * runs; each command words its own refusals (exit 2).
  */
 import { existsSync, statSync } from "node:fs";
@@ -17,6 +18,8 @@ export interface OutFileRule {
   readonly wrongExtension: (out: string) => string;
   readonly folder: (out: string) => string;
   readonly inPublished: (out: string) => string;
+  /** Inside out/build/ but not out/build/executed/: the next build would delete it. */
+  readonly inBuild: (out: string) => string;
 }
 
 export function checkOutFile(out: string, rule: OutFileRule): void {
@@ -26,6 +29,8 @@ export function checkOutFile(out: string, rule: OutFileRule): void {
   // within the project or from anywhere else (the project is then the one the real path is in).
   const path = realPathSoFar(resolve(out));
   for (const from of [dirname(resolve(out)), dirname(path)]) {
-    if (isInside(realPathSoFar(outPaths(findProjectRoot(from)).reports), path)) throw new InputError(rule.inPublished(out));
+    const paths = outPaths(findProjectRoot(from));
+    if (isInside(realPathSoFar(paths.reports), path)) throw new InputError(rule.inPublished(out));
+    if (isInside(realPathSoFar(paths.build), path) && !isInside(realPathSoFar(paths.executed), path)) throw new InputError(rule.inBuild(out));
   }
 }

@@ -326,6 +326,8 @@ export const diffHtmlFolder = (out: string): string => `--html ${out}: that is a
 
 export const diffHtmlInPublished = (out: string): string =>
   `--html ${out}: that is inside out/reports/, where published versions are kept unchanged; write the diff page elsewhere`;
+export const diffHtmlInBuild = (out: string): string =>
+  `--html ${out}: that is inside out/build/, which each build replaces whole, so the next build would delete it; write the diff page elsewhere`;
 
 export const diffSideIsFolder = (spec: string): string =>
   `diff: ${spec} is a folder; give a published version id (out/reports/<id>), an assumptions file or a git ref`;

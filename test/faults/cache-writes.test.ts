@@ -101,6 +101,13 @@ describe("a cache that cannot be written", () => {
     expect(readFileSync(assumptions, "utf8")).toBe(before);
     expect(typo.stderr).not.toContain("ran "); // refused before any cell ran
 
+    // Not in out/build/ outside executed/: the next build replaces out/build/ whole and would delete it.
+    const inBuild = await run(["run", join(project.root, "notebooks", "01-price.ipynb"), "--out", join(project.root, "out", "build", "mine.ipynb")], project.root);
+    expect(inBuild.code).toBe(2);
+    expect(inBuild.stderr).toContain("that is inside out/build/, which each build replaces whole (only out/build/executed/ is kept)");
+    const inExecuted = await run(["run", join(project.root, "notebooks", "01-price.ipynb"), "--out", join(project.root, "out", "build", "executed", "mine.ipynb")], project.root);
+    expect(inExecuted.code).toBe(0);
+
     const published = join(project.root, "out", "reports", "2026-05-01", "report.ipynb");
     const frozen = await run(["run", join(project.root, "notebooks", "01-price.ipynb"), "--out", published], project.root);
     expect(frozen.code).toBe(2);
