@@ -32,7 +32,7 @@ export const trainingArithmeticNote = (box: Summary, corners: Interval, stated: 
   const words: Readonly<Record<TrainingReading["id"], (r: TrainingReading) => string>> = {
     ten_times_gpus: (r) => `with ${r.label} the box gives ${fmt(r.summary, "usd")}`,
     programme: (r) => `as the R&D programme around a final run of the stated size, ${fmt(r.summary, "usd")}`,
-    flop_route: (r) => `a next-generation run priced from its compute costs ${fmt(r.summary, "usd")}`,
+    flop_route: (r) => `${r.label} costs ${fmt(r.summary, "usd")}`,
   };
   return `${onInputs} Under other readings: ${readings.map((r) => `${words[r.id](r)}, which ${PLACEMENT_WORDS[r.placement]}`).join("; ")}. ${readingsTally(readings)}`;
 };

@@ -42,16 +42,18 @@ export interface TrainingReading {
 export function trainingReadings(
   r: {
     readonly readings: { readonly summary: Readonly<Record<"cost_ten_times_gpus_usd" | "cost_programme_usd", Summary>> };
-    readonly market: { readonly summary: Readonly<Record<"cost_flop_route_usd", Summary>> };
+    readonly market: { readonly summary: Readonly<Record<"cost_flop_route_usd" | "box_flop_e25", Summary>> };
   },
   get: (id: string) => Assumption,
   fmt: Fmt,
 ): TrainingReading[] {
   const stated = intervalOf(get("essay_training_run_cost_usd"));
+  // "Larger" than the essay's cluster delivers (its median), over the whole FLOP range.
+  const larger = intervalOf(get("frontier_training_flop")).low > r.market.summary.box_flop_e25.p50 * 1e25;
   const rows = [
     { id: "ten_times_gpus", label: `${tenTimesGpus(get, fmt)} (a dropped zero)`, summary: r.readings.summary.cost_ten_times_gpus_usd },
     { id: "programme", label: "the R&D programme around one run", summary: r.readings.summary.cost_programme_usd },
-    { id: "flop_route", label: "a larger run priced from its compute", summary: r.market.summary.cost_flop_route_usd },
+    { id: "flop_route", label: `${larger ? "a larger run" : "a run"} priced from its compute`, summary: r.market.summary.cost_flop_route_usd },
   ] as const;
   return rows.map((row) => ({ ...row, placement: placement(row.summary, stated) }));
 }
