@@ -14,7 +14,7 @@
 import { randomBytes } from "node:crypto";
 import { mkdir, open, readdir, rename, rm, stat } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { acquireLock, isProcessAlive, liveLockOwner, lockOwner } from "../util/lock";
+import { acquireLock, liveLockOwner, lockOwner } from "../util/lock";
 import { FileSystemError, isFileSystemProblem, locatingFileSystemErrors } from "../util/fs-errors";
 import { fileSystemProblem } from "../messages/fs";
 
@@ -70,13 +70,14 @@ async function replace(outDir: string, files: ReadonlyMap<string, string | Uint8
       const hadOld = await exists(outDir);
       if (hadOld) await rename(outDir, old);
       await rename(staging, outDir);
-      if (hadOld) await rm(old, { recursive: true, force: true });
     } catch (error) {
       // The renames name our temporary folders; what the user can act on is out/build itself (a mount
       // point, a flag that forbids renaming it). Kept folders already moved go back first.
       await undoSwap(outDir, staging, old).catch(() => undefined);
       throw isFileSystemProblem(error) ? new FileSystemError(fileSystemProblem(BUILD_FOLDER, outDir, error.code), outDir, error.code) : error;
     }
+    // The new build is in place: a set-aside old one that cannot be removed now is removed by the next build.
+    await rm(old, { recursive: true, force: true }).catch(() => undefined);
   } finally {
     await rm(staging, { recursive: true, force: true });
   }
@@ -105,7 +106,8 @@ async function exists(path: string): Promise<boolean> {
 }
 
 /**
- * The swaps of builds that died (their pid is gone), each finished or undone, never dropped:
+ * The swaps of earlier builds that died midway (with the lock held, every stage not this process's),
+ * each finished or undone, never dropped:
  *
  *   - `out/build` gone, its stage and the set-aside old one both there: killed between the two
  *     renames; the stage is the whole new build (files and kept folders), so it is moved into place
@@ -116,9 +118,11 @@ async function exists(path: string): Promise<boolean> {
 async function recoverSwaps(outDir: string): Promise<void> {
   const parent = dirname(outDir);
   const tags = new Set<string>();
+  // Called with the build lock held: a stage of any other process is not a build in progress (a live
+  // pid there is one reused since, after a reboot or in a container), so it is recovered too.
   for (const name of await readdir(parent)) {
     const match = STAGE.exec(name);
-    if (match && !isProcessAlive(Number(match[1]))) tags.add(`${match[1]}-${match[2]}`);
+    if (match && Number(match[1]) !== process.pid) tags.add(`${match[1]}-${match[2]}`);
   }
   for (const tag of tags) {
     const staging = join(parent, `.build-staging-${tag}`);

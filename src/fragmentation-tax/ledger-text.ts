@@ -34,7 +34,9 @@ export const trainingArithmeticNote = (box: Summary, corners: Interval, stated: 
     programme: (r) => `as the R&D programme around a final run of the stated size, ${fmt(r.summary, "usd")}`,
     flop_route: (r) => `${r.label} costs ${fmt(r.summary, "usd")}`,
   };
-  return `${onInputs} Under other readings: ${readings.map((r) => `${words[r.id](r)}, which ${PLACEMENT_WORDS[r.placement]}`).join("; ")}. ${readingsTally(readings)}`;
+  // Each reading's place only when they differ; the tally says it once when they agree.
+  const uniform = readings.every((r) => r.placement === readings[0]?.placement);
+  return `${onInputs} Under other readings: ${readings.map((r) => `${words[r.id](r)}${uniform ? "" : `, which ${PLACEMENT_WORDS[r.placement]}`}`).join("; ")}. ${readingsTally(readings)}`;
 };
 export const trainingFrontierClaim = (stated: Interval, fmt: Fmt): string => `A frontier ("GPT-6 class") training run costs ${span(stated, "usd", fmt)}`;
 export const trainingFrontierNote = (flop: Assumption, fmt: Fmt): string =>
@@ -81,7 +83,7 @@ export const RUN_RATE_SETTLES = "Only the essay's run rate is among these inputs
 export const priceToSalesClaim = "Anthropic's $350B valuation is a 100× price-to-sales multiple";
 /** `divisionHolds`: the essay's run rate gives its 100×; `rateHolds`: the essay's run rate overlaps the reported one. */
 export const priceToSalesNote = (essay: Interval, trailing: Summary, source: Assumption, divisionHolds: boolean, rateHolds: boolean, fmt: Fmt): string =>
-  `The essay's division ${divisionHolds ? "is right" : "does not give 100×"} on its own run rate: ${span(essay, "multiple", fmt)}${rateHolds ? ", and that run rate overlaps the reported one" : "; the run rate is what is out of date"}. On the run rate in ${cite(source)} the multiple is ${fmt(trailing, "multiple")}. The essay quotes no forward multiple, so none is checked here.`;
+  `The essay's division ${divisionHolds ? "is right" : "does not give 100×"} on its own run rate: ${span(essay, "multiple", fmt)}${rateHolds ? ", and that run rate overlaps the reported one" : "; the run rate is what is out of date"}. On the run rate in ${cite(source)}, the multiple is ${fmt(trailing, "multiple")}. The essay quotes no forward multiple, so none is checked here.`;
 export const marketCapsClaim = (amd: number, intel: number, fmt: Fmt): string => `AMD's market cap is about ${fmt(amd, "usd")} and Intel's about ${fmt(intel, "usd")}, so Anthropic is worth more than AMD`;
 export const marketCapsNote = (vsAmd: number, vsIntel: number, fmt: Fmt): string =>
   `Market prices on the essay's date are not among the report's sourced inputs; closing market caps on that date would settle it. Taking the essay's figures, Anthropic is ${fmt(vsAmd, "multiple")} AMD and ${fmt(vsIntel, "multiple")} Intel.`;

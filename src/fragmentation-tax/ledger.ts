@@ -63,7 +63,9 @@ export function verdictCounts(entries: readonly LedgerEntry[]): Record<Verdict |
 type Drivers = readonly (string | Driver)[];
 
 function checked(chapter: number, drivers: Drivers, base: { id: string; claim: string; unit: string; format: NumberFormat; note: string }, stated: Range, computed: Range & { p50?: number }): LedgerEntry {
-  const check = checkClaim(stated, computed);
+  // A multiple is printed with two significant digits (1.96× reads "2×"): a gap of 2.5% is one no
+  // reader could see, so it is no verdict. Dollars and shares show three digits: no tolerance.
+  const check = checkClaim(stated, computed, base.format === "multiple" ? { tolerance: 0.025 } : {});
   return { chapter, short: text.SHORT_NAMES[base.id] ?? base.claim, claim: { ...base, stated, computed, verdict: check.verdict, factor: check.factor, drivers } };
 }
 

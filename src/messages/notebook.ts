@@ -84,7 +84,7 @@ export const runOutFolder = (out: string): string => `--out ${out}: that is a fo
 export const runOutInPublished = (out: string): string =>
   `--out ${out}: that is inside out/reports/, where published versions are kept unchanged; write the executed notebook elsewhere`;
 export const runOutInBuild = (out: string): string =>
-  `--out ${out}: that is inside out/build/, which each build replaces whole (only out/build/executed/ is kept); write the executed notebook there or elsewhere`;
+  `--out ${out}: that is inside out/build/, which each build replaces whole (only out/build/executed/ is kept); write the executed notebook under out/build/executed/ or elsewhere`;
 export const cellCalledExit = (code: unknown): string =>
   `process.exit(${code === undefined ? "" : String(code)}) was called: a notebook cell cannot end the process; throw an Error to stop the notebook with a message`;
 

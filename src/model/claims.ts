@@ -2,8 +2,8 @@
  * Checking a stated range against a computed one.
  *
  *   consistent   the ranges overlap (stated.low ≤ computed.high and computed.low ≤ stated.high), or miss
- *                each other by no more than 2.5%: a gap the report's figures cannot show ("×2"
- *                against 1.96×, which reads "2×") is no verdict a reader could see; factor 1
+ *                each other by no more than `tolerance` (a fraction, default 0): the caller's choice of
+ *                a gap its figures cannot show (the ledger's multiples: 1.96× reads "2×"); factor 1
  *   overstated   the stated range lies wholly above the computed one
  *   understated  … wholly below
  *   unverifiable a bound is not a finite number; factor null (no ratio exists, and NaN would not
@@ -26,7 +26,9 @@ export interface ClaimCheck {
   readonly factor: number | null;
 }
 
-export function checkClaim(stated: Range, computed: Range): ClaimCheck {
+export function checkClaim(stated: Range, computed: Range, options: { readonly tolerance?: number } = {}): ClaimCheck {
+  const tolerance = options.tolerance ?? 0;
+  const atOrBelow = (a: number, b: number): boolean => a <= b || a - b <= tolerance * Math.max(Math.abs(a), Math.abs(b));
   const bounds = [stated.low, stated.high, computed.low, computed.high];
   if (!bounds.every(Number.isFinite)) return { verdict: "unverifiable", factor: null };
   if (stated.low > stated.high) throw new RangeError(msg.rangeReversed("stated range", stated.low, stated.high));
@@ -44,12 +46,4 @@ export function midpoint(range: Range, geometric: boolean): number {
 /** A Monte Carlo summary as the computed range of a claim check: its 90% interval and median. */
 export function computedRange(summary: Summary): Range & { readonly p50: number } {
   return { low: summary.p5, high: summary.p95, p50: summary.p50 };
-}
-
-/** 2.5%: within what the report shows of a multiple (two significant digits: 1.96× reads "2×"). */
-const UNSEEN_GAP = 0.025;
-
-/** a ≤ b, or a above b by no more than `UNSEEN_GAP` of the larger magnitude. */
-function atOrBelow(a: number, b: number): boolean {
-  return a <= b || a - b <= UNSEEN_GAP * Math.max(Math.abs(a), Math.abs(b));
 }

@@ -8,7 +8,7 @@
  * one of the markers `fragtax publish` fills in (`<!-- fragtax:what-changed -->`).
  */
 import sanitizeHtml from "sanitize-html";
-import { visibleControls } from "../util/control";
+import { visibleControlsInProse } from "../util/control";
 
 /** Attributes any kept element may carry: none of them can load or run anything. */
 const GLOBAL_ATTRIBUTES = ["id", "class", "title", "lang", "dir", "role", "aria-*"];
@@ -125,16 +125,17 @@ function referencesKept(tagName: string, attribs: sanitizeHtml.Attributes): sani
   return kept;
 }
 
-// Control and bidi characters (ESC, NUL, a right-to-left override) are shown as visible escapes, as
-// everywhere a reader sees text (util/control.ts): an override would draw the rest of a paragraph
-// reversed. After sanitizing, so no markup can be made of them; carriage returns are line ends here.
+// Control characters and bidi overrides (ESC, NUL, a right-to-left override) are shown as visible
+// escapes, as everywhere a reader sees text (util/control.ts): an override would draw the rest of a
+// paragraph reversed. After sanitizing, so no markup can be made of them. The direction marks of
+// Arabic and Hebrew writing (LRM, RLM, ALM) are kept: they are how such prose places its punctuation.
 
 /** A markdown cell's rendered HTML, as Jupyter sanitizes markdown. */
 export function sanitizeMarkdownHtml(html: string): string {
-  return visibleControls(sanitizeHtml(html, MARKDOWN), { keepCarriageReturn: true });
+  return visibleControlsInProse(sanitizeHtml(html, MARKDOWN));
 }
 
 /** A displayed `text/html` or `image/svg+xml` output, made safe to place in the report. */
 export function sanitizeOutputHtml(html: string): string {
-  return visibleControls(sanitizeHtml(html, OUTPUT), { keepCarriageReturn: true });
+  return visibleControlsInProse(sanitizeHtml(html, OUTPUT));
 }

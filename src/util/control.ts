@@ -15,6 +15,12 @@ const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202
 // eslint-disable-next-line no-control-regex -- the same, carriage return (\u000d) left as it is
 const CONTROL_BUT_CR = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/g;
 
+// For prose a reader wrote (markdown cells, displayed HTML): C0/C1 and the overrides, embeddings and
+// isolates that reorder text, but not the marks right-to-left writing places punctuation with (LRM,
+// RLM, the Arabic letter mark) nor the line and paragraph separators.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const REORDERING_BUT_CR = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
 const visible = (char: string): string => {
   const code = char.charCodeAt(0);
   return code <= 0xff ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
@@ -22,4 +28,9 @@ const visible = (char: string): string => {
 
 export function visibleControls(text: string, options: { readonly keepCarriageReturn?: boolean } = {}): string {
   return text.replace(options.keepCarriageReturn === true ? CONTROL_BUT_CR : CONTROL, visible);
+}
+
+/** Prose as its author wrote it: control characters and bidi overrides visible, direction marks kept (carriage returns too). */
+export function visibleControlsInProse(text: string): string {
+  return text.replace(REORDERING_BUT_CR, visible);
 }

@@ -41,6 +41,17 @@ describe("a swap of out/build that a kill interrupted", () => {
     expect(leftovers()).toEqual([]);
   });
 
+  it("a stage whose pid is alive but not a build (pid 1: a pid reused after a reboot, or a container's init) is recovered too", async () => {
+    out = mkdtempSync(join(tmpdir(), "fragtax-swap-"));
+    const build = join(out, "build");
+    write(join(out, ".build-staging-1-ab12cd34"), { "report.html": "new", "executed/a.ipynb": "kept" });
+    write(join(out, ".build-old-1-ab12cd34"), { "report.html": "old" });
+    const release = await lockBuild(build, () => undefined);
+    await release();
+    expect(read(build, "executed/a.ipynb")).toBe("kept");
+    expect(leftovers()).toEqual([]);
+  });
+
   it("killed while moving executed/ into the stage: it goes back into the old build, which stays", async () => {
     const { build, staging } = setUp();
     write(build, { "report.html": "old" });

@@ -32,11 +32,13 @@ describe("training run cost", () => {
     expect(under.factor).toBeCloseTo(2 / 16, 12);
     expect(checkClaim({ low: -2, high: -1 }, { low: 1, high: 3 })).toEqual({ verdict: "understated", factor: -1.5 / 2 });
     expect(checkClaim({ low: 1, high: 2 }, { low: Number.NaN, high: 3 }).verdict).toBe("unverifiable");
-    // A gap the report's figures cannot show is no verdict: "doubles" against 1.96×, which reads "2×".
-    expect(checkClaim({ low: 2, high: 2 }, { low: 1.9, high: 1.96 })).toEqual({ verdict: "consistent", factor: 1 });
-    expect(checkClaim({ low: 100, high: 100 }, { low: 102, high: 130 })).toEqual({ verdict: "consistent", factor: 1 });
-    expect(checkClaim({ low: 2, high: 2 }, { low: 1.8, high: 1.94 }).verdict).toBe("overstated");
-    expect(checkClaim({ low: 100, high: 100 }, { low: 103, high: 130 }).verdict).toBe("understated");
+    // A tolerance the caller gives (the ledger's multiples: a gap two digits cannot show); none by default.
+    const shown = { tolerance: 0.025 };
+    expect(checkClaim({ low: 2, high: 2 }, { low: 1.9, high: 1.96 }, shown)).toEqual({ verdict: "consistent", factor: 1 });
+    expect(checkClaim({ low: 100, high: 100 }, { low: 102, high: 130 }, shown)).toEqual({ verdict: "consistent", factor: 1 });
+    expect(checkClaim({ low: 2, high: 2 }, { low: 1.8, high: 1.94 }, shown).verdict).toBe("overstated");
+    expect(checkClaim({ low: 100, high: 100 }, { low: 103, high: 130 }, shown).verdict).toBe("understated");
+    expect(checkClaim({ low: 400e6, high: 800e6 }, { low: 815e6, high: 900e6 }).verdict).toBe("understated");
     expect(() => checkClaim({ low: 2, high: 1 }, { low: 1, high: 3 })).toThrow(/stated range: low 2 is above high 1/);
     expect(computedRange({ mean: 5, p5: 1, p25: 3, p50: 4, p75: 6, p95: 9 })).toEqual({ low: 1, high: 9, p50: 4 });
   });

@@ -183,5 +183,8 @@ describe("the sanitizing policies", () => {
     // A right-to-left override drew the rest of its paragraph reversed; ESC and NUL reached the page raw.
     expect(sanitizeMarkdownHtml("<h2>evil\u202eexe.txt</h2>\r\n<p>a\u001b[31mred\u0007 b\u0000</p>")).toBe("<h2>evil\\u202eexe.txt</h2>\r\n<p>a\\x1b[31mred\\x07 b\\x00</p>");
     expect(sanitizeOutputHtml('<td title="x\u202ey">1\u2066</td>')).toBe('<td title="x\\u202ey">1\\u2066</td>');
+    // Right-to-left prose keeps the marks that place its punctuation, and its line separators.
+    const hebrew = "<p>\u05e2\u05d1\u05e8\u05d9\u05ea: 400\u200f$ \u0627\u0644\u0639\u0631\u0628\u064a\u0629\u061c 400\u200e a\u2028b</p>";
+    expect(sanitizeMarkdownHtml(hebrew)).toBe(hebrew);
   });
 });
