@@ -130,9 +130,7 @@ async function recoverSwaps(outDir: string): Promise<void> {
     if (!(await exists(outDir)) && (await exists(staging)) && (await exists(old))) {
       await rename(staging, outDir);
     } else if (await exists(staging)) {
-      if (await exists(outDir)) {
-        for (const folder of await subfolders(staging)) if (!(await exists(join(outDir, folder)))) await rename(join(staging, folder), join(outDir, folder));
-      }
+      if (await exists(outDir)) await moveKeptFoldersBack(staging, outDir);
       await rm(staging, { recursive: true, force: true });
     }
     // An old one with no build in place (a stage that never got there) is the previous build: restored.
@@ -144,9 +142,12 @@ async function recoverSwaps(outDir: string): Promise<void> {
 /** This build's swap after a rename failed: the previous build back in place, with the folders it kept. */
 async function undoSwap(outDir: string, staging: string, old: string): Promise<void> {
   if (!(await exists(outDir)) && (await exists(old))) await rename(old, outDir);
-  if (await exists(outDir)) {
-    for (const folder of await subfolders(staging)) if (!(await exists(join(outDir, folder)))) await rename(join(staging, folder), join(outDir, folder));
-  }
+  if (await exists(outDir)) await moveKeptFoldersBack(staging, outDir);
+}
+
+/** Folders a swap had moved from out/build into its stage (`executed/`), back where they were. */
+async function moveKeptFoldersBack(staging: string, outDir: string): Promise<void> {
+  for (const folder of await subfolders(staging)) if (!(await exists(join(outDir, folder)))) await rename(join(staging, folder), join(outDir, folder));
 }
 
 export type BuildLockState =

@@ -7,6 +7,7 @@
 import type { NumberFormat } from "../format/number";
 import type { Summary } from "../vocabulary/results";
 import type { Assumption } from "../assumptions/types";
+import { intervalOf } from "../model/runner";
 import { PLACEMENT_WORDS, placement, readingsTally, type Placement, type TrainingReading } from "./readings";
 
 type Fmt = (x: number | Summary, format?: NumberFormat) => string;
@@ -106,8 +107,7 @@ export const stargateNote = (sg: Assumption, years: Assumption, matches: boolean
 /** An assumption's value, or its range when it has one (a what-if may give either). */
 const amount = (a: Assumption, format: NumberFormat, fmt: Fmt): string => (a.range === undefined ? fmt(a.value ?? Number.NaN, format) : span(a.range, format, fmt));
 const perYear = (total: Assumption, years: Assumption, fmt: Fmt): string => {
-  const t = total.range ?? { low: total.value ?? Number.NaN, high: total.value ?? Number.NaN };
-  const y = years.range ?? { low: years.value ?? Number.NaN, high: years.value ?? Number.NaN };
+  const [t, y] = [intervalOf(total), intervalOf(years)];
   const low = t.low / y.high;
   const high = t.high / y.low;
   return low === high ? fmt(low, "usd") : span({ low, high }, "usd", fmt);

@@ -170,14 +170,14 @@ export function whoPaysClaims(r: { pay: RunOf<typeof WHO_PAYS>; val: RunOf<typeo
   const essayRate = intervalOf(get("essay_anthropic_run_rate_usd"));
   const essayDivision = { low: ESSAY_ANTHROPIC_VALUATION / essayRate.high, high: ESSAY_ANTHROPIC_VALUATION / essayRate.low };
   const fedBase = { id: "fed_funds_above_4pct", claim: text.fedClaim, unit: "rate per year", format: "percent" as const };
-  const rateBase = { id: "anthropic_run_rate", claim: text.runRateClaim(intervalOf(get("essay_anthropic_run_rate_usd")), fmt), unit: "USD/year", format: "usd" as const };
+  const rateBase = { id: "anthropic_run_rate", claim: text.runRateClaim(essayRate, fmt), unit: "USD/year", format: "usd" as const };
   return [
     checked(5, [valuation.id], { id: "anthropic_valuation_350b", claim: text.valuationClaim, unit: "USD", format: "usd", note: text.sourcedNote(valuation) }, point(ESSAY_ANTHROPIC_VALUATION), intervalOf(valuation)),
     checked(5, [founded.id], { id: "anthropic_age", claim: text.ageClaim, unit: "years", format: "number", note: text.ageNote(founded) }, point(5), { low: essayYear - foundedRange.high, high: essayYear - foundedRange.low }),
     isIndependentSource(trailing)
-      ? checked(5, [trailing.id], { ...rateBase, note: text.sourcedNote(trailing) }, intervalOf(get("essay_anthropic_run_rate_usd")), intervalOf(trailing))
-      : unverifiable(5, { ...rateBase, note: text.RUN_RATE_SETTLES }, intervalOf(get("essay_anthropic_run_rate_usd"))),
-    checked(5, r.val.drivers("trailing_multiple"), { id: "anthropic_price_to_sales", claim: text.priceToSalesClaim, unit: "×", format: "multiple", note: text.priceToSalesNote(essayDivision, mult.trailing_multiple, trailing, placement(essayDivision, point(100)) === "within", placement(intervalOf(trailing), intervalOf(get("essay_anthropic_run_rate_usd"))) === "within", fmt) }, point(100), computedRange(mult.trailing_multiple)),
+      ? checked(5, [trailing.id], { ...rateBase, note: text.sourcedNote(trailing) }, essayRate, intervalOf(trailing))
+      : unverifiable(5, { ...rateBase, note: text.RUN_RATE_SETTLES }, essayRate),
+    checked(5, r.val.drivers("trailing_multiple"), { id: "anthropic_price_to_sales", claim: text.priceToSalesClaim, unit: "×", format: "multiple", note: text.priceToSalesNote(essayDivision, mult.trailing_multiple, trailing, placement(essayDivision, point(100)) === "within", placement(intervalOf(trailing), essayRate) === "within", fmt) }, point(100), computedRange(mult.trailing_multiple)),
     unverifiable(5, { id: "amd_intel_market_caps", claim: text.marketCapsClaim(amd.value ?? Number.NaN, intel.value ?? Number.NaN, fmt), unit: "USD", format: "usd", note: text.marketCapsNote(mult.vs_amd.p50, mult.vs_intel.p50, fmt) }, { low: intel.value ?? Number.NaN, high: amd.value ?? Number.NaN }),
     isIndependentSource(fed)
       ? checked(5, [fed.id], { ...fedBase, note: text.fedNote(fed) }, { low: 0.04, high: 0.045 }, intervalOf(fed))

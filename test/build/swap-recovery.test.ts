@@ -26,6 +26,8 @@ function write(dir: string, files: Record<string, string>): void {
   }
 }
 
+/** What the next build does first: take the lock (recovering any swap a dead build left), then let it go. */
+const recoverBy = async (build: string): Promise<void> => (await lockBuild(build, () => undefined))();
 const read = (dir: string, name: string): string => readFileSync(join(dir, name), "utf8");
 const leftovers = (): string[] => readdirSync(out).filter((name) => name.startsWith(".build-"));
 
@@ -34,8 +36,7 @@ describe("a swap of out/build that a kill interrupted", () => {
     const { build, staging, old } = setUp();
     write(staging, { "report.html": "new", "executed/a.ipynb": "kept" });
     write(old, { "report.html": "old" });
-    const release = await lockBuild(build, () => undefined);
-    await release();
+    await recoverBy(build);
     expect(read(build, "report.html")).toBe("new");
     expect(read(build, "executed/a.ipynb")).toBe("kept");
     expect(leftovers()).toEqual([]);
@@ -46,8 +47,7 @@ describe("a swap of out/build that a kill interrupted", () => {
     const build = join(out, "build");
     write(join(out, ".build-staging-1-ab12cd34"), { "report.html": "new", "executed/a.ipynb": "kept" });
     write(join(out, ".build-old-1-ab12cd34"), { "report.html": "old" });
-    const release = await lockBuild(build, () => undefined);
-    await release();
+    await recoverBy(build);
     expect(read(build, "executed/a.ipynb")).toBe("kept");
     expect(leftovers()).toEqual([]);
   });
@@ -56,8 +56,7 @@ describe("a swap of out/build that a kill interrupted", () => {
     const { build, staging } = setUp();
     write(build, { "report.html": "old" });
     write(staging, { "report.html": "new", "executed/a.ipynb": "kept" });
-    const release = await lockBuild(build, () => undefined);
-    await release();
+    await recoverBy(build);
     expect(read(build, "report.html")).toBe("old");
     expect(read(build, "executed/a.ipynb")).toBe("kept");
     expect(leftovers()).toEqual([]);
@@ -66,8 +65,7 @@ describe("a swap of out/build that a kill interrupted", () => {
   it("an old build set aside with no build in place and no stage is restored, and a finished swap's old copy removed", async () => {
     const { build, old } = setUp();
     write(old, { "report.html": "old", "executed/a.ipynb": "kept" });
-    const release = await lockBuild(build, () => undefined);
-    await release();
+    await recoverBy(build);
     expect(read(build, "report.html")).toBe("old");
     expect(read(build, "executed/a.ipynb")).toBe("kept");
     write(old, { "report.html": "older" });
