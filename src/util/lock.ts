@@ -37,19 +37,30 @@ export async function lockOwner(path: string): Promise<number | undefined> {
  */
 export async function liveLockOwner(path: string): Promise<number | undefined> {
   const record = await lockRecord(path);
-  if (record === undefined || !isProcessAlive(record.pid)) return undefined;
-  const started = processStartTime(record.pid);
-  return record.started !== undefined && started !== undefined && started !== record.started ? undefined : record.pid;
+  return record !== undefined && ownsLock(record) ? record.pid : undefined;
 }
 
-async function lockRecord(path: string): Promise<{ pid: number; started: string | undefined } | undefined> {
-  try {
-    const [pidLine, , started] = (await readFile(path, "utf8")).split("\n");
-    const pid = Number.parseInt(pidLine ?? "", 10);
-    return Number.isNaN(pid) ? undefined : { pid, started: started === undefined || started === "" ? undefined : started };
-  } catch {
-    return undefined;
-  }
+async function lockRecord(path: string): Promise<LockRecord | undefined> {
+  const text = await readText(path);
+  return text === undefined ? undefined : parseLock(text);
+}
+
+interface LockRecord {
+  readonly pid: number;
+  readonly started: string | undefined;
+}
+
+function parseLock(text: string): LockRecord | undefined {
+  const [pidLine, , started] = text.split("\n");
+  const pid = Number.parseInt(pidLine ?? "", 10);
+  return Number.isNaN(pid) ? undefined : { pid, started: started === undefined || started === "" ? undefined : started };
+}
+
+/** Alive, and (where the system says when a process started) started when the lock says. */
+function ownsLock(record: LockRecord): boolean {
+  if (!isProcessAlive(record.pid)) return false;
+  const started = processStartTime(record.pid);
+  return record.started === undefined || started === undefined || started === record.started;
 }
 
 /** When a process started, in clock ticks since boot (Linux's /proc/<pid>/stat, field 22); undefined elsewhere. */
@@ -82,19 +93,64 @@ export async function acquireLock(path: string, options: LockOptions): Promise<(
   let warned = false;
   for (;;) {
     if (await tryCreate(path)) return async () => rm(path, { force: true });
-    const owner = await lockOwner(path);
-    if (owner !== undefined && (await liveLockOwner(path)) === undefined && (await lockOwner(path)) === owner) {
-      await rm(path, { force: true }); // stale: its owner died holding it, or its pid is another process now
-      continue;
-    }
-    if (owner === undefined && (await ageMs(path)) > 5_000) {
-      await rm(path, { force: true }); // an owner killed between create and write leaves it empty
+    const text = await readText(path);
+    const owner = text === undefined ? undefined : parseLock(text)?.pid;
+    if (text !== undefined && (await isStale(path, text))) {
+      await takeOver(path, text);
       continue;
     }
     if (Date.now() > deadline) throw new Error(lockTimedOut(path, owner));
     if (!warned && owner !== undefined) options.onWait?.(owner);
     warned = true;
     await new Promise((resolve) => setTimeout(resolve, options.pollMs));
+  }
+}
+
+/**
+ * Whether the lock file whose content is `text` is one nobody holds: its owner died holding it, its
+ * pid is another process now, or its owner was killed between creating it and writing its pid (or
+ * something else wrote it).
+ */
+async function isStale(path: string, text: string): Promise<boolean> {
+  const record = parseLock(text);
+  if (record === undefined) return (await ageMs(path)) > EMPTY_LOCK_GRACE_MS;
+  return !ownsLock(record);
+}
+
+/** A writer fills its lock file within milliseconds; one without a pid older than this lost its writer. */
+const EMPTY_LOCK_GRACE_MS = 5_000;
+
+/**
+ * Removes the stale lock whose content is `staleText`, and nothing else. Two waiters that both judged
+ * it stale must not both remove "it": the second would delete the lock the first has just created
+ * in its place, and both would hold it. So removals take turns under `<lock>.takeover` (held for
+ * the moment of a read and an unlink), and each removes the file only if it still has the content
+ * judged stale. A takeover guard left by a process killed in that moment is itself stale, and goes.
+ */
+async function takeOver(path: string, staleText: string): Promise<void> {
+  const guard = `${path}.takeover`;
+  if (!(await tryCreate(guard))) {
+    const guardText = await readText(guard);
+    if (guardText !== undefined && (await isStale(guard, guardText))) await removeIfUnchanged(guard, guardText);
+    await new Promise((resolve) => setTimeout(resolve, 1));
+    return;
+  }
+  try {
+    await removeIfUnchanged(path, staleText);
+  } finally {
+    await rm(guard, { force: true });
+  }
+}
+
+async function removeIfUnchanged(path: string, text: string): Promise<void> {
+  if ((await readText(path)) === text) await rm(path, { force: true });
+}
+
+async function readText(path: string): Promise<string | undefined> {
+  try {
+    return await readFile(path, "utf8");
+  } catch {
+    return undefined;
   }
 }
 

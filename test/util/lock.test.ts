@@ -1,8 +1,9 @@
 // The lock file's owner is the process that wrote it: a lock whose pid is now another process (reused
 // after a reboot, pid 1 in a container) blocked every build for 30 minutes, "waiting for pid 1".
+import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { buildLockState } from "../../src/build/outputs";
 import { acquireLock, liveLockOwner, processStartTime } from "../../src/util/lock";
@@ -42,4 +43,57 @@ describe("a lock file's owner", () => {
     expect(await liveLockOwner(path)).toBe(1);
     await expect(acquireLock(path, { timeoutMs: 100, pollMs: 10 })).rejects.toThrow(/timed out waiting for the lock/);
   });
+});
+
+// Two builds started together after a killed one both found its lock stale; the slower one then
+// removed the lock the faster had just created in its place, and both ran (seen in 5 of 20 rounds).
+describe("a stale lock taken over by several waiters at once", () => {
+  const staleLock = (path: string) => writeFileSync(path, `${spawnSync("true").pid}\n2026-01-01T00:00:00.000Z\n123\n`);
+
+  it("goes to one of them at a time (concurrent waiters in one process, 40 rounds)", async () => {
+    dir = mkdtempSync(join(tmpdir(), "fragtax-lock-"));
+    let most = 0;
+    for (let round = 0; round < 40; round++) {
+      const path = join(dir, `${round}.lock`);
+      staleLock(path);
+      let inside = 0;
+      await Promise.all(Array.from({ length: 6 }, async () => {
+        const release = await acquireLock(path, { timeoutMs: 10_000, pollMs: 2 });
+        most = Math.max(most, ++inside);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        inside--;
+        await release();
+      }));
+    }
+    expect(most).toBe(1);
+  });
+
+  it("goes to one process at a time (six processes started at the same instant)", async () => {
+    dir = mkdtempSync(join(tmpdir(), "fragtax-lock-"));
+    const path = join(dir, ".build.lock");
+    const log = join(dir, "log");
+    staleLock(path);
+    writeFileSync(log, "");
+    const worker = join(dir, "worker.mts");
+    writeFileSync(worker, [
+      `import { appendFileSync } from "node:fs";`,
+      `import { acquireLock } from ${JSON.stringify(resolve("src/util/lock.ts"))};`,
+      `const goAt = Number(process.argv[2]);`,
+      `while (Date.now() < goAt) { /* start together */ }`,
+      `const release = await acquireLock(${JSON.stringify(path)}, { timeoutMs: 20000, pollMs: 5 });`,
+      `appendFileSync(${JSON.stringify(log)}, "enter\\n");`,
+      `await new Promise((r) => setTimeout(r, 30));`,
+      `appendFileSync(${JSON.stringify(log)}, "exit\\n");`,
+      `await release();`,
+    ].join("\n"));
+    const goAt = Date.now() + 3000;
+    const codes = await Promise.all(Array.from({ length: 6 }, () => new Promise<number | null>((done) => {
+      spawn(resolve("node_modules/.bin/tsx"), [worker, String(goAt)], { stdio: "inherit" }).on("exit", done);
+    })));
+    expect(codes).toEqual([0, 0, 0, 0, 0, 0]);
+    let inside = 0;
+    let most = 0;
+    for (const line of readFileSync(log, "utf8").trim().split("\n")) most = Math.max(most, inside += line === "enter" ? 1 : -1);
+    expect(most).toBe(1);
+  }, 30_000);
 });
