@@ -19,7 +19,7 @@ import { AssumptionError } from "./errors";
 import type { AssumptionProblem } from "./errors";
 import { attachCorrelations, parseCorrelations } from "./correlations";
 import { AssumptionRegistry } from "./registry";
-import { kindProblems, resolvedDistribution, valueProblems } from "./rules";
+import { kindProblems, resolvedDistribution, supportProblems, valueProblems } from "./rules";
 import {
   AssumptionEntrySchema,
   DISTRIBUTIONS,
@@ -88,7 +88,10 @@ export function parseAssumptions(text: string, fileName: string, options: ParseO
       );
       continue;
     }
-    const relationProblems = [...valueProblems(parsed.data), ...kindProblems(parsed.data)];
+    const shapeProblems = valueProblems(parsed.data);
+    // Bounds are checked only on a well-formed entry, so one mistake is not reported twice.
+    const boundProblems = shapeProblems.length > 0 ? [] : supportProblems({ ...parsed.data, distribution: resolvedDistribution(parsed.data) });
+    const relationProblems = [...shapeProblems, ...boundProblems, ...kindProblems(parsed.data)];
     if (relationProblems.length > 0) {
       problems.push(...relationProblems.map((p) => at(p.path, p.message)));
       continue;
@@ -158,6 +161,7 @@ function toAssumption(entry: AssumptionEntry, position: Assumption["position"]):
     ...(entry.kind === undefined ? {} : { kind: entry.kind }),
     source,
     ...(entry.note === undefined ? {} : { note: entry.note }),
+    ...(entry.support === undefined ? {} : { support: Object.freeze({ ...entry.support }) }),
     position: Object.freeze(position),
   });
 }

@@ -60,38 +60,90 @@ function modeProblems(
 }
 
 /**
- * The values an assumption can take, as its declaration implies: a lognormal quantity is positive,
- * a probability or a fraction ("fraction of revenue", "share of …") lies in [0, 1], a USD amount is
- * not negative. Null when the declaration implies no bound. What-if overrides are checked against it,
- * so `--set price=-2` is refused instead of silently building a report on a negative price.
+ * The values an assumption can take: what its entry declares under `support`, else what its
+ * declaration implies: a lognormal quantity is positive, a probability or a fraction ("fraction of
+ * revenue", "share of …") lies in [0, 1], a correlation in [-1, 1], a USD amount is not negative.
+ * Null when nothing bounds it. What-if overrides are checked against it, so `--set price=-2` is
+ * refused up front instead of building a report on a negative price (or failing inside a model).
  */
 export interface Support {
-  readonly min: number;
+  readonly min?: number;
   /** False for a strict lower bound (lognormal: > 0). */
   readonly minInclusive: boolean;
   readonly max?: number;
   /** Why, as readers would say it: "a probability", "a lognormal quantity", "a USD amount". */
   readonly because: string;
+  /** Read from a unit that also names signed quantities (a "fraction" that is a change): the entry may declare its own. */
+  readonly guessed?: true;
 }
 
-export function supportOf(assumption: { readonly unit: string; readonly distribution: DistributionKind }): Support | null {
+interface SupportFields {
+  readonly unit: string;
+  readonly distribution: DistributionKind;
+  readonly support?: DeclaredSupport | undefined;
+}
+
+interface DeclaredSupport {
+  readonly min?: number | undefined;
+  readonly greaterThan?: number | undefined;
+  readonly max?: number | undefined;
+}
+
+function fromDeclared(declared: DeclaredSupport): Support | null {
+  const lower = declared.greaterThan ?? declared.min;
+  if (lower === undefined && declared.max === undefined) return null;
+  return { ...(lower === undefined ? {} : { min: lower }), minInclusive: declared.greaterThan === undefined, ...(declared.max === undefined ? {} : { max: declared.max }), because: "bounded by its entry's support" };
+}
+
+export function supportOf(assumption: SupportFields): Support | null {
+  const declared = assumption.support === undefined ? null : fromDeclared(assumption.support);
+  if (declared !== null) return declared;
   const unit = assumption.unit.trim();
+  if (/^correlation(\s+coefficient)?$/i.test(unit)) return { min: -1, minInclusive: true, max: 1, because: "a correlation" };
   const fraction = /^(probability|fraction|share)(\s+of\s+.+)?$/i.exec(unit);
-  if (fraction?.[1] !== undefined) return { min: 0, minInclusive: true, max: 1, because: `a ${fraction[1].toLowerCase()}` };
+  if (fraction?.[1] !== undefined) {
+    const word = fraction[1].toLowerCase();
+    return { min: 0, minInclusive: true, max: 1, because: `a ${word}`, ...(word === "probability" ? {} : { guessed: true as const }) };
+  }
   if (assumption.distribution === "lognormal") return { min: 0, minInclusive: false, because: "a lognormal quantity" };
   if (/^(USD|\$)/i.test(unit)) return { min: 0, minInclusive: true, because: `an amount in ${unit}` };
   return null;
 }
 
 export function withinSupport(x: number, support: Support): boolean {
-  if (support.minInclusive ? x < support.min : x <= support.min) return false;
+  if (support.min !== undefined && (support.minInclusive ? x < support.min : x <= support.min)) return false;
   return support.max === undefined || x <= support.max;
 }
 
-/** "≥ 0", "> 0", "between 0 and 1". */
+/** "≥ 0", "> 0", "≤ 1", "between 0 and 1", "> 0 and ≤ 1". */
 export function describeSupport(support: Support): string {
-  if (support.max !== undefined) return `between ${support.min} and ${support.max}`;
-  return `${support.minInclusive ? "≥" : ">"} ${support.min}`;
+  if (support.min === undefined) return `≤ ${support.max}`;
+  if (support.max === undefined) return `${support.minInclusive ? "≥" : ">"} ${support.min}`;
+  return support.minInclusive ? `between ${support.min} and ${support.max}` : `> ${support.min} and ≤ ${support.max}`;
+}
+
+/**
+ * An entry's numbers outside its support (declared, or implied by its unit and distribution: a file
+ * is held to the same bounds as a what-if override), or a declared support that is empty or
+ * gives both bounds below.
+ */
+export function supportProblems(fields: ValueFields & SupportFields): RuleProblem[] {
+  const declared = fields.support;
+  if (declared?.min !== undefined && declared.greaterThan !== undefined) {
+    return [{ path: ["support", "greaterThan"], message: msg.supportTwoLowerBounds(fields.id) }];
+  }
+  const lower = declared?.greaterThan ?? declared?.min;
+  if (lower !== undefined && declared?.max !== undefined && (declared.greaterThan === undefined ? lower > declared.max : lower >= declared.max)) {
+    return [{ path: ["support", "max"], message: msg.supportEmpty(fields.id, lower, declared.max) }];
+  }
+  const support = supportOf(fields);
+  if (support === null) return [];
+  const values: [readonly (string | number)[], number | undefined][] = [[["value"], fields.value], [["range", "low"], fields.range?.low], [["range", "high"], fields.range?.high], [["mode"], fields.mode]];
+  const outside = values.find(([, x]) => x !== undefined && !withinSupport(x, support));
+  if (outside === undefined) return [];
+  const [path, x = Number.NaN] = outside;
+  const described = describeSupport(support);
+  return [{ path, message: fromDeclared(declared ?? {}) === null ? msg.outsideSupport(fields.id, x, support.because, described, support.guessed === true) : msg.outsideDeclaredSupport(fields.id, x, described) }];
 }
 
 /** A judgement must say why its value is what it is: the reasoning goes in `note`. */

@@ -39,6 +39,17 @@ export const RangeSchema = z
   })
   .meta({ description: "A 90% interval: low is the 5th and high the 95th percentile." });
 
+export const SupportSchema = z
+  .strictObject({
+    min: z.number().optional().meta({ description: "The lowest value it can take." }),
+    greaterThan: z.number().optional().meta({ description: "A bound it must stay above (a duration or a divisor: > 0). Instead of min." }),
+    max: z.number().optional().meta({ description: "The highest value it can take." }),
+  })
+  .meta({
+    description:
+      "The values it can take, where its unit does not say so (a probability is already 0 to 1, a USD amount ≥ 0): e.g. a correlation the model needs non-negative. What-if values outside it are refused.",
+  });
+
 export const AssumptionEntrySchema = z
   .strictObject({
     id: z.string().regex(SNAKE_CASE_ID, "expected snake_case").meta({
@@ -58,6 +69,7 @@ export const AssumptionEntrySchema = z
     }),
     source: SourceSchema,
     note: z.string().optional().meta({ description: "Free text: caveats, how the range was chosen. Required for kind judgement: the reasoning." }),
+    support: SupportSchema.optional(),
   })
   .meta({ description: "One sourced figure." });
 

@@ -43,6 +43,8 @@ export interface Assumption {
   readonly kind?: AssumptionKind;
   readonly source: AssumptionSource;
   readonly note?: string;
+  /** The values it can take, declared where its unit does not say (see `supportOf` in rules.ts). */
+  readonly support?: { readonly min?: number; readonly greaterThan?: number; readonly max?: number };
   readonly position: SourcePosition;
   /**
    * Rank correlations declared with other assumptions (from the file's `correlations:`), sorted by

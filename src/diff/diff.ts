@@ -31,7 +31,7 @@ export interface Snapshot {
 }
 
 /** Fields compared, in the order they are reported. */
-export const ASSUMPTION_FIELDS = ["label", "unit", "value", "range", "mode", "distribution", "kind", "source", "note", "correlations"] as const;
+export const ASSUMPTION_FIELDS = ["label", "unit", "value", "range", "mode", "distribution", "kind", "source", "note", "support", "correlations"] as const;
 export type AssumptionField = (typeof ASSUMPTION_FIELDS)[number];
 
 export interface AssumptionChange {

@@ -44,6 +44,12 @@ export function fieldText(content: AssumptionContent, field: AssumptionChange["f
       return formatAssumptionQuantity(content);
     case "source":
       return [content.source.title, content.source.url, content.source.date].filter(Boolean).join(", ");
+    case "support": {
+      const bounds = content.support;
+      if (bounds === undefined) return "(none)";
+      const parts = [bounds.min === undefined ? "" : `≥ ${bounds.min}`, bounds.greaterThan === undefined ? "" : `> ${bounds.greaterThan}`, bounds.max === undefined ? "" : `≤ ${bounds.max}`];
+      return parts.filter((part) => part !== "").join(" and ") || "(none)";
+    }
     case "correlations":
       return content.correlations === undefined || content.correlations.length === 0 ? "(none)" : content.correlations.map((c) => `${c.with} \u03c1=${c.rho}`).join(", ");
     default: {

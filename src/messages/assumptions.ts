@@ -72,8 +72,18 @@ export const overrideProblem = (file: string, detail: string): string => `overri
 export const cannotReadAssumptions = (file: string, reason: string): string =>
   `cannot read assumptions file ${file}: ${reason}`;
 
-export const outsideSupport = (id: string, value: number, because: string, support: string): string =>
-  `"${id}" is ${because}, so it must be ${support}; ${value} is outside that support`;
+export const outsideSupport = (id: string, value: number, because: string, support: string, declarable = false): string =>
+  `"${id}" is ${because}, so it must be ${support}; ${value} is outside that support` +
+  (declarable ? ` (if it can be negative, as a change can, declare the entry's own bounds: support: { min: -1, max: 1 })` : "");
+
+export const supportEmpty = (id: string, lower: number, max: number): string =>
+  `"${id}": its support's lower bound ${lower} leaves no value up to its max ${max}; swap them or remove one`;
+
+export const supportTwoLowerBounds = (id: string): string =>
+  `"${id}": its support gives both min and greaterThan; keep one (min includes the bound, greaterThan excludes it)`;
+
+export const outsideDeclaredSupport = (id: string, value: number, support: string): string =>
+  `"${id}": ${value} is outside the support the entry declares (${support}); change the value, or the support if the model allows more`;
 
 export const judgementWithoutNote = (id: string | undefined): string =>
   `${forId(id)}kind "judgement" needs a "note" giving the reasoning (why this value or range)`;

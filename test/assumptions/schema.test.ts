@@ -13,7 +13,7 @@ describe("assumptions JSON Schema", () => {
       additionalProperties: boolean;
     };
     const entry = schema.properties.assumptions.items;
-    expect(Object.keys(entry.properties)).toEqual(["id", "label", "unit", "value", "range", "mode", "distribution", "kind", "source", "note"]);
+    expect(Object.keys(entry.properties)).toEqual(["id", "label", "unit", "value", "range", "mode", "distribution", "kind", "source", "note", "support"]);
     expect(entry.required).toEqual(expect.arrayContaining(["id", "label", "unit", "kind", "source"]));
     expect(entry.properties.distribution).toMatchObject({ enum: ["lognormal", "normal", "uniform", "triangular", "fixed"] });
     expect(schema.additionalProperties).toBe(false);

@@ -1,10 +1,10 @@
 // What-if values outside what an assumption's declaration allows (a negative price, a probability
 // above 1, a non-positive lognormal quantity) are refused with the support stated, exit 2.
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { loadAssumptionsFile } from "../../src/assumptions";
+import { loadAssumptionsFile, parseAssumptions } from "../../src/assumptions";
 import { describeSupport, supportOf, withinSupport } from "../../src/assumptions/rules";
 import { tempProject, type TempProject } from "../project";
 
@@ -53,5 +53,64 @@ describe("fragtax build --set outside the support", () => {
     expect(run.stderr).toContain('"h100_usd_per_gpu_hour" is an amount in USD/GPU-hour, so it must be ≥ 0; -2 is outside that support');
     expect(run.stderr).not.toMatch(/\n\s+at /);
     expect(existsSync(join(project.root, "out/build/report.html"))).toBe(false);
+  });
+});
+
+// What the unit cannot say, the entry declares: a count of pools is at least 1, a duration above 0, a
+// correlation the model needs non-negative. Before, `--set pool_demand_correlation_alternative=-0.5`
+// and `--set stargate_years=0` passed the what-if check and failed inside a cell (exit 1), or built a
+// report on negative years (exit 0); and a file value outside the unit's bounds was never checked.
+describe("a declared support, and the file held to the same bounds as --set", () => {
+  let project: TempProject | undefined;
+  afterEach(() => project?.remove());
+  const entry = (id: string, lines: string[]) => [`  - id: ${id}`, "    label: X", ...lines, "    kind: source", "    source: { title: t, date: 2026-01-01 }"];
+  const parse = (...entries: string[][]) => parseAssumptions(["assumptions:", ...entries.flat()].join("\n"), "a.yaml");
+  const problemOf = (...entries: string[][]): string => {
+    try {
+      parse(...entries);
+    } catch (error) {
+      return String((error as Error).message);
+    }
+    throw new Error("parsed without a problem");
+  };
+
+  it("bounds overrides by what the entry declares, inclusive (min) or not (greaterThan)", () => {
+    const registry = parse(
+      entry("pools", ["    unit: pools", "    support: { min: 1 }", "    range: { low: 3, high: 8 }", "    distribution: uniform"]),
+      entry("years", ["    unit: years", "    support: { greaterThan: 0 }", "    value: 4"]),
+      entry("rho", ["    unit: correlation coefficient", "    support: { min: 0, max: 1 }", "    value: 0.5"]),
+    );
+    expect(() => registry.withOverrides([{ id: "pools", low: 0, high: 1 }])).toThrow('"pools" is bounded by its entry\'s support, so it must be ≥ 1; 0 is outside that support');
+    expect(registry.withOverrides([{ id: "pools", low: 1, high: 2 }]).get("pools").range).toEqual({ low: 1, high: 2 });
+    expect(() => registry.withOverrides([{ id: "years", value: 0 }])).toThrow("so it must be > 0; 0 is outside");
+    expect(() => registry.withOverrides([{ id: "rho", value: -0.5 }])).toThrow("must be between 0 and 1; -0.5 is outside");
+    expect(describeSupport({ min: 0, minInclusive: false, max: 1, because: "" })).toBe("> 0 and ≤ 1");
+  });
+
+  it("bounds a correlation to −1…1 by its unit alone", () => {
+    expect(supportOf({ unit: "correlation coefficient", distribution: "fixed" })).toMatchObject({ min: -1, max: 1 });
+    const registry = parse(entry("rho", ["    unit: correlation", "    value: 0.5"]));
+    expect(() => registry.withOverrides([{ id: "rho", value: 1.5 }])).toThrow('"rho" is a correlation, so it must be between -1 and 1; 1.5 is outside');
+  });
+
+  it("refuses the file's own value outside its support, at the value's line", () => {
+    expect(problemOf(entry("years", ["    unit: years", "    support: { greaterThan: 0 }", "    value: -4"]))).toMatch(/^a\.yaml:6:\d+: .*"years": -4 is outside the support the entry declares \(> 0\)/);
+    expect(problemOf(entry("cap_usd", ["    unit: USD", "    value: -90000000000"]))).toMatch(/^a\.yaml:5:\d+: .*"cap_usd" is an amount in USD, so it must be ≥ 0; -90000000000 is outside/);
+    expect(problemOf(entry("p", ["    unit: probability", "    value: 1.6"]))).toMatch(/"p" is a probability, so it must be between 0 and 1; 1.6 is outside/);
+  });
+
+  it("refuses a support that leaves no value, or gives two lower bounds", () => {
+    expect(problemOf(entry("x", ["    unit: pools", "    support: { min: 3, max: 1 }", "    value: 2"]))).toMatch(/"x": its support's lower bound 3 leaves no value up to its max 1/);
+    expect(problemOf(entry("x", ["    unit: pools", "    support: { min: 1, greaterThan: 0 }", "    value: 2"]))).toMatch(/"x": its support gives both min and greaterThan/);
+  });
+
+  it("fragtax build --set on a declared support exits 2 before any chapter runs", () => {
+    project = tempProject();
+    const file = join(project.root, "notebooks", "assumptions.yaml");
+    writeFileSync(file, readFileSync(file, "utf8").replace(/^assumptions:\n/m, `assumptions:\n${entry("pool_correlation", ["    unit: correlation coefficient", "    support: { min: 0, max: 1 }", "    value: 0.5"]).join("\n")}\n`));
+    const run = spawnSync("node", ["dist/cli.js", "build", "--no-pdf", "--root", project.root, "--set", "pool_correlation=-0.5"], { encoding: "utf8" });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('"pool_correlation" is bounded by its entry\'s support, so it must be between 0 and 1; -0.5 is outside that support');
+    expect(run.stdout).not.toContain("execute:");
   });
 });
