@@ -153,3 +153,10 @@ export const htmlBadValue = (index: number, value: unknown): string =>
 export const chromiumUnpackIncomplete = (folder: string): string => `the unpacked Chromium in ${folder} is incomplete`;
 
 export const engineNoResult = (chapter: string): string => `the engine returned no result for ${chapter}`;
+
+// ── a failed build's page ───────────────────────────────────────────────────────────────────────
+
+export const failedBannerTitle = (cells: number): string => `This build failed: ${cells === 1 ? "1 cell" : `${cells} cells`} failed`;
+
+export const failedBannerLead = (cells: number): string =>
+  `What ${cells === 1 ? "that cell and the cells after it compute" : "those cells and the cells after them compute"} is missing from this page, and sentences that depend on it may be too. It is not a report to read or publish: fix ${cells === 1 ? "the error" : "the errors"} below and build again.`;

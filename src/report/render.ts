@@ -18,6 +18,7 @@ import { createMarkdownRenderer } from "./markdown";
 import { assetSlots, fillTemplate, inlineAsset, loadTemplateAssets, toolCacheDir } from "./template";
 import { embedFonts } from "./fonts";
 import { CHANGES_TOC_MARKER } from "./markers";
+import * as messages from "../messages/report";
 
 export interface ReportInput {
   readonly config: ReportConfig;
@@ -93,7 +94,8 @@ export async function renderReport(input: ReportInput): Promise<RenderedReport> 
     asOf: html`${input.asOf ?? input.versionDate}`,
     subtitle: config.subtitle === undefined ? html`` : html`<p class="report-subtitle">${config.subtitle}</p>`,
     byline: html`${config.author ?? ""}`,
-    notice: input.notice ?? html``,
+    // A failed build's page says so first: the error inside chapter 9 is easy to miss from the title page.
+    notice: html`${failureBanner(chapters.flatMap((chapter) => chapter.failedCells))}${input.notice ?? html``}`,
     headlines: headlineCards(input.figures, input.chapters[0]?.relativePath),
     toc: tableOfContents(chapters, appendices),
     chapters: html`${chapters.map((chapter) => chapter.html)}`,
@@ -124,6 +126,16 @@ function numbered(chapters: readonly ChapterInput[]): ChapterInput[] {
     return ownNumber(heading) !== undefined;
   });
   return chapters.map((chapter) => ({ ...chapter, label: selfNumbered ? "" : String(chapter.number) }));
+}
+
+/** The title page's list of the cells that failed, each linked to the error in place. */
+function failureBanner(failed: readonly FailedCell[]): Html {
+  if (failed.length === 0) return html``;
+  return html`<section class="build-failed" role="alert" data-fragtax="build-failed">
+<h2>${messages.failedBannerTitle(failed.length)}</h2>
+<p>${messages.failedBannerLead(failed.length)}</p>
+<ul>${failed.map((cell) => html`<li><a href="${`#cell-c${cell.chapter}-${cell.cell}`}">${cell.where}</a>: ${cell.message}</li>`)}</ul>
+</section>`;
 }
 
 /** The first chapter's figures (the summary's headline numbers), as cards on the title page. */

@@ -29,6 +29,7 @@ describe("fragtax build with bad input", () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/notebooks\/assumptions\.yaml:\d+:\d+: malformed YAML \(in or just after assumption "broken"\)/);
     expect(snapshot(project.root)).toEqual(before);
+    expect(Buffer.from(before["report.html"] ?? "", "base64").toString()).not.toContain('class="build-failed"');
   });
 
   it("names the notebook, cell and line of a cell that throws and of an unknown assumption id (with the nearest ids); exit 1", () => {
@@ -44,6 +45,14 @@ describe("fragtax build with bad input", () => {
     const page = readFileSync(join(outBuild(project.root), "report.html"), "utf8");
     expect(page).toContain('<p class="output-error-title">RangeError: too far</p>');
     expect(page).toMatch(/<p class="output-error-title">UnknownAssumptionError: unknown assumption &quot;h100_usd_per_gpu_hr&quot;/);
+    // The title page says the build failed, before any headline card, and links each error in place.
+    const banner = /<section class="build-failed"[^]*?<\/section>/.exec(page)?.[0] ?? "";
+    expect(banner).toContain("This build failed: 2 cells failed");
+    expect(page.indexOf('class="build-failed"')).toBeLessThan(page.indexOf('<nav class="toc"'));
+    const links = [...banner.matchAll(/href="#([^"]+)"/g)].map((m) => m[1] ?? "");
+    expect(links).toEqual([`cell-c1-${throwing}`, `cell-c2-${unknown}`]);
+    for (const id of links) expect(page).toContain(`id="${id}"`);
+    expect(banner).toContain(`notebooks/01-price.ipynb: cell ${throwing}</a>: RangeError: too far`);
   });
 
   it("with PUPPETEER_EXECUTABLE_PATH naming no file writes the HTML, names the variable, says how to get a Chromium and exits 2", () => {
