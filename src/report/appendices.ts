@@ -103,7 +103,7 @@ function figuresTable(figures: readonly FigureRecord[]): Html {
     .sort((a, b) => a.id.localeCompare(b.id))
     .map((f) => html`<tr><td><span class="assumption-label">${f.label}</span><code class="assumption-id">${breakableId(f.id)}</code></td><td class="num">${formatFigure(f)}</td><td>${where(f)}</td></tr>`);
   return html`<p>Each figure the chapters cite, as declared by the notebooks (also in <code>figures.json</code>). Monte Carlo figures show the median and the 90% interval.</p>
-<div class="table-wrap"><table class="data-table"><thead><tr><th>Figure</th><th class="num">Value</th><th>Declared in</th></tr></thead><tbody>${rows}</tbody></table></div>`;
+<div class="table-wrap"><table class="data-table figures-table"><thead><tr><th>Figure</th><th class="num">Value</th><th>Declared in</th></tr></thead><tbody>${rows}</tbody></table></div>`;
 }
 
 function claimsTable(claims: readonly ClaimRecord[]): Html {

@@ -37,7 +37,11 @@ beforeAll(async () => {
   const [first, ...rest] = input.chapters;
   if (first === undefined) throw new Error("fixture has no chapter");
   const withTable: Notebook = { ...first.notebook, cells: [...first.notebook.cells, { cell_type: "markdown", metadata: {}, source: WIDE_TABLE }, { cell_type: "markdown", metadata: {}, source: LONG_WORDS }] };
-  const report = await renderReport({ ...input, chapters: [{ ...first, notebook: withTable }, ...rest] });
+  // A figure with structural alternatives: its value reads "… as modelled; … under the alternatives in chapter 1".
+  const [figure] = input.figures;
+  if (figure === undefined) throw new Error("fixture has no figure");
+  const withAlternatives = { ...figure, id: "training_run_cost_with_alternatives_usd", alternatives: [{ id: "a", label: "A", p50: 6.1e8, p5: 5.29e8, p95: 7.03e8 }, { id: "b", label: "B", p50: 6.5e8 }], alternativesWhere: "chapter 1" };
+  const report = await renderReport({ ...input, figures: [...input.figures, withAlternatives], chapters: [{ ...first, notebook: withTable }, ...rest] });
   writeFileSync(join(dir, "report.html"), report.html);
   reportUrl = pathToFileURL(join(dir, "report.html")).href;
   const reports = join(repo, "out", "reports");
@@ -71,9 +75,12 @@ const LAYOUT = `(() => {
   });
   const table = [...document.querySelectorAll(".cell-markdown table")].find((t) => t.textContent.includes("column_heading_11"));
   const box = table?.parentElement;
+  const figures = document.querySelector(".figures-table");
   const claims = document.querySelector(".claims-table");
   const claimCell = claims?.querySelector("tbody td");
   return {
+    figuresTableOverflow: figures ? figures.getBoundingClientRect().width - figures.parentElement.clientWidth : null,
+    figureColumnShare: figures ? figures.querySelector("tbody td").getBoundingClientRect().width / figures.getBoundingClientRect().width : null,
     claimColumnShare: claims && claimCell ? claimCell.getBoundingClientRect().width / claims.getBoundingClientRect().width : null,
     truncatedChartText: charts.flatMap((svg) => [...svg.querySelectorAll("text")].map((t) => t.textContent)).filter((text) => text.includes("\u2026")),
     scrollWidth: document.documentElement.scrollWidth,
@@ -87,7 +94,7 @@ const LAYOUT = `(() => {
 describe("on a phone and on a desktop", () => {
   it.each([390, 1280])("the report fits %i px with readable chart text and wide tables scrolling in their own box", async (width) => {
     const tab = await open(reportUrl, width);
-    const layout = (await tab.evaluate(LAYOUT)) as { scrollWidth: number; clientWidth: number; visibleCharts: number; minChartTextPx: number; tableScrollsInItsBox: boolean | null; claimColumnShare: number | null; truncatedChartText: string[] };
+    const layout = (await tab.evaluate(LAYOUT)) as { scrollWidth: number; clientWidth: number; visibleCharts: number; minChartTextPx: number; tableScrollsInItsBox: boolean | null; claimColumnShare: number | null; figuresTableOverflow: number | null; figureColumnShare: number | null; truncatedChartText: string[] };
     await tab.screenshot({ path: join(shots, `report-${width}.png`) });
     await tab.evaluate(`document.querySelector("figure.chart").scrollIntoView()`);
     await tab.screenshot({ path: join(shots, `report-chart-${width}.png`) });
@@ -98,6 +105,10 @@ describe("on a phone and on a desktop", () => {
     expect(layout.truncatedChartText).toEqual([]); // long titles wrap on the phone drawing
     // The ledger's claim (with its explanation) is not squeezed to a few words a line by the numbers.
     if (width === 1280) expect(layout.claimColumnShare).toBeGreaterThan(0.35);
+    // The figures appendix fits its box (a value with alternatives wraps instead of widening the
+    // table past the page), and the figure's name keeps room (it was squeezed to 98 of 779 px).
+    expect(layout.figuresTableOverflow).toBeLessThanOrEqual(0);
+    if (width === 1280) expect(layout.figureColumnShare).toBeGreaterThan(0.3);
     await tab.close();
   });
 
