@@ -25,6 +25,7 @@ const NARROW_PLOT_WIDTH = 180;
 const NARROW_LABEL_LIMIT = 130;
 const NARROW_TITLE_LIMIT = 330;
 const NARROW_LEGEND_LABEL_LIMIT = 280;
+const NARROW_LABEL_SEPARATION = 4;
 /** Average width of a character of the theme's 12 px axis titles and 14 px chart titles (semibold), px. */
 const AXIS_TITLE_PX_PER_CHAR = 6.5;
 const TITLE_PX_PER_CHAR = 7.5;
@@ -49,7 +50,9 @@ export function narrowSpec(spec: unknown): Json | null {
     width,
     config: {
       ...config,
-      axis: limit(config.axis, "labelLimit", NARROW_LABEL_LIMIT),
+      // Labels must keep a gap: a log axis crowded into the narrow plot ran "10 20 30" together as
+      // "10 2030" (Vega drops overlapping labels, but touching ones do not overlap at separation 0).
+      axis: { labelSeparation: NARROW_LABEL_SEPARATION, ...limit(config.axis, "labelLimit", NARROW_LABEL_LIMIT) },
       // A long x-axis title is wrapped onto lines that fit the plot (wrapXTitles); the limit only
       // guards a single word longer than the plot.
       axisX: { ...(isRecord(config.axisX) ? config.axisX : {}), titleLimit: width },

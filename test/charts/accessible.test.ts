@@ -23,7 +23,7 @@ describe("the phone drawing", () => {
     const spec = { width: 520, config: { axis: { labelLimit: 230, labelColor: "red" } }, layer: [] };
     const narrow = narrowSpec(spec);
     expect(narrow?.width).toBe(180);
-    expect((narrow?.config as { axis: Record<string, unknown> }).axis).toEqual({ labelLimit: 130, labelColor: "red" });
+    expect((narrow?.config as { axis: Record<string, unknown> }).axis).toEqual({ labelSeparation: 4, labelLimit: 130, labelColor: "red" });
     expect(spec.width).toBe(520); // not mutated
     expect(narrowSpec({ hconcat: [] })).toBeNull();
     expect(narrowSpec({ facet: {}, spec: {} })).toBeNull();

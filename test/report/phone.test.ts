@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { renderIndexPage } from "../../src/publish/index-page";
 import type { Manifest } from "../../src/publish/store";
 import { launchChromium, type LaunchedChromium } from "../../src/report/chromium";
-import type { Notebook } from "../../src/notebook/nbformat";
+import type { Cell, Notebook } from "../../src/notebook/nbformat";
 import { renderReport } from "../../src/report/render";
 import { fixtureInput } from "./fixture";
 
@@ -28,6 +28,16 @@ let indexUrl = "";
 const WIDE_TABLE = `| ${Array.from({ length: 12 }, (_, i) => `column_heading_${i}`).join(" | ")} |\n| ${Array.from({ length: 12 }, () => "---").join(" | ")} |\n| ${Array.from({ length: 12 }, (_, i) => `value_${i}_of_a_wide_row`).join(" | ")} |\n`;
 /** A token with no break opportunity (a pasted hash, a hostile label) in a heading, a paragraph and a list: it wraps, not widens the page. */
 const LONG_TOKEN = "unbroken".repeat(120);
+/** A log axis from 1 to 1,000 in a wide chart: its phone drawing crowds ten ticks a decade into 180 px. */
+const LOG_CHART_CELL: Cell = {
+  cell_type: "code", execution_count: 1, metadata: {}, source: "nb.chart(logChart);",
+  outputs: [{ output_type: "display_data", metadata: {}, data: { "application/vnd.vegalite.v5+json": {
+    $schema: "https://vega.github.io/schema/vega-lite/v5.json", title: "Log axis labels", width: 360, height: 120,
+    data: { values: [{ item: "a", p5: 1.2, p95: 9 }, { item: "b", p5: 6, p95: 800 }] },
+    mark: { type: "rule", strokeWidth: 3 },
+    encoding: { y: { field: "item", type: "nominal" }, x: { field: "p5", type: "quantitative", scale: { type: "log" }, title: "USD billions (log scale)" }, x2: { field: "p95" } },
+  } } }],
+};
 const LONG_WORDS = `## ${LONG_TOKEN}\n\nA paragraph with ${LONG_TOKEN} in it.\n\n- **${LONG_TOKEN}**: in a list\n`;
 
 beforeAll(async () => {
@@ -36,7 +46,7 @@ beforeAll(async () => {
   const input = fixtureInput();
   const [first, ...rest] = input.chapters;
   if (first === undefined) throw new Error("fixture has no chapter");
-  const withTable: Notebook = { ...first.notebook, cells: [...first.notebook.cells, { cell_type: "markdown", metadata: {}, source: WIDE_TABLE }, { cell_type: "markdown", metadata: {}, source: LONG_WORDS }] };
+  const withTable: Notebook = { ...first.notebook, cells: [...first.notebook.cells, { cell_type: "markdown", metadata: {}, source: WIDE_TABLE }, { cell_type: "markdown", metadata: {}, source: LONG_WORDS }, LOG_CHART_CELL] };
   // A figure with structural alternatives: its value reads "… as modelled; … under the alternatives in chapter 1".
   const [figure] = input.figures;
   if (figure === undefined) throw new Error("fixture has no figure");
@@ -78,7 +88,18 @@ const LAYOUT = `(() => {
   const figures = document.querySelector(".figures-table");
   const claims = document.querySelector(".claims-table");
   const claimCell = claims?.querySelector("tbody td");
+  // Horizontal gaps between neighbouring labels of each visible chart's bottom axis, in px.
+  const labelGaps = charts.flatMap((svg) => {
+    // Labels Vega dropped for overlapping stay in the SVG with opacity 0; a reader sees only the others.
+    // Upright (rotated) category labels stand a line apart by design and are left out.
+    const shown = [...svg.querySelectorAll(".role-axis-label text")].filter((t) => t.textContent !== "" && getComputedStyle(t).opacity !== "0" && !(t.getAttribute("transform") ?? "").includes("rotate"));
+    const labels = shown.map((t) => t.getBoundingClientRect()).filter((r) => r.width > 0);
+    const rows = new Map();
+    for (const r of labels) rows.set(Math.round(r.top), [...(rows.get(Math.round(r.top)) ?? []), r]);
+    return [...rows.values()].filter((row) => row.length > 1).flatMap((row) => row.sort((a, b) => a.left - b.left).slice(1).map((r, i) => r.left - row[i].right));
+  });
   return {
+    minLabelGap: Math.min(...labelGaps),
     figuresTableOverflow: figures ? figures.getBoundingClientRect().width - figures.parentElement.clientWidth : null,
     figureColumnShare: figures ? figures.querySelector("tbody td").getBoundingClientRect().width / figures.getBoundingClientRect().width : null,
     claimColumnShare: claims && claimCell ? claimCell.getBoundingClientRect().width / claims.getBoundingClientRect().width : null,
@@ -94,12 +115,14 @@ const LAYOUT = `(() => {
 describe("on a phone and on a desktop", () => {
   it.each([390, 1280])("the report fits %i px with readable chart text and wide tables scrolling in their own box", async (width) => {
     const tab = await open(reportUrl, width);
-    const layout = (await tab.evaluate(LAYOUT)) as { scrollWidth: number; clientWidth: number; visibleCharts: number; minChartTextPx: number; tableScrollsInItsBox: boolean | null; claimColumnShare: number | null; figuresTableOverflow: number | null; figureColumnShare: number | null; truncatedChartText: string[] };
+    const layout = (await tab.evaluate(LAYOUT)) as { scrollWidth: number; clientWidth: number; visibleCharts: number; minChartTextPx: number; tableScrollsInItsBox: boolean | null; claimColumnShare: number | null; figuresTableOverflow: number | null; figureColumnShare: number | null; minLabelGap: number; truncatedChartText: string[] };
     await tab.screenshot({ path: join(shots, `report-${width}.png`) });
     await tab.evaluate(`document.querySelector("figure.chart").scrollIntoView()`);
     await tab.screenshot({ path: join(shots, `report-chart-${width}.png`) });
     expect(layout, JSON.stringify(layout)).toMatchObject({ scrollWidth: layout.clientWidth });
-    expect(layout.visibleCharts).toBe(2); // one drawing per chart is shown, the other is display:none
+    expect(layout.visibleCharts).toBe(3); // one drawing per chart is shown, the other is display:none
+    // No two axis labels touch: on the phone, a log axis ran "10 20 30" together as "10 2030".
+    expect(layout.minLabelGap).toBeGreaterThanOrEqual(2);
     expect(layout.minChartTextPx).toBeGreaterThanOrEqual(10);
     expect(layout.tableScrollsInItsBox).toBe(true);
     expect(layout.truncatedChartText).toEqual([]); // long titles wrap on the phone drawing
@@ -133,7 +156,7 @@ describe("to assistive technology", () => {
         headings: [...document.querySelectorAll("h1, h2, h3, h4, h5, h6")].map((h) => Number(h.tagName[1])),
       };
     })()`)) as { charts: Array<{ role: string; title: string; description: string }>; tabStops: number; headings: number[] };
-    expect(state.charts.length).toBe(2);
+    expect(state.charts.length).toBe(3);
     for (const chart of state.charts) {
       expect(chart.role).toBe("img");
       expect(chart.title.length).toBeGreaterThan(3);
