@@ -24,6 +24,13 @@ describe("values interpolated into nb.md", () => {
     expect(shown("A ", value)).toBe(`A ${value}`);
   });
 
+  it("set an apostrophe inside a word as the typographer sets the sentence around it", () => {
+    // Before, a generated phrase kept "essay's" straight beside the markdown's "OpenAI’s" in one sentence.
+    expect(shown("OpenAI's bill, and ", "the essay's figure, O'Brien's note")).toBe("OpenAI\u2019s bill, and the essay\u2019s figure, O\u2019Brien\u2019s note");
+    // Quotes around words are data's own and stay straight.
+    expect(shown("", "'single' and \"double\"")).toBe("'single' and \"double\"");
+  });
+
   it("keep every markup character, at the start of a line too", () => {
     for (const value of ["# not a heading", "- not a list", "1. not a list", "> not a quote", "**not bold** _nor this_ `nor code` [not](a link)", "=== not a rule", "<b>not html</b> &amp; &#32;"]) {
       expect(shown("", value), value).toBe(value);
