@@ -30,7 +30,7 @@ import { dirname, join, relative } from "node:path";
 import { AssumptionError } from "../assumptions/errors";
 import { sourcesAfterAsOf } from "../assumptions/as-of";
 import type { ClaimRecord, FigureRecord } from "../api/types";
-import { ConfigNotFoundError, configPathForRoot, findConfigFile, type ReportConfig } from "../config";
+import { ConfigError, ConfigNotFoundError, configPathForRoot, findConfigFile, topLevelKeyPosition, type ReportConfig } from "../config";
 import * as messages from "../messages/report";
 import { FileBuildEffects } from "./effects";
 import type { BuildEffects, ChapterRun } from "./effects-types";
@@ -96,7 +96,8 @@ export async function build(options: BuildOptions = {}, effects: BuildEffects = 
   if (options.root !== undefined && !effects.exists(configFile)) throw new ConfigNotFoundError(options.root);
   // report.yaml, assumptions.yaml and the errata file are parsed once per content (cache/parsed-inputs.ts).
   const code = codeStamp();
-  const { value: config, keep: keepConfig } = await normalizeConfigCached(await effects.readText(configFile), configFile, {
+  const configText = await effects.readText(configFile);
+  const { value: config, keep: keepConfig } = await normalizeConfigCached(configText, configFile, {
     ...(options.root !== undefined && { root: options.root }),
     exists: (path) => effects.exists(path),
     code,
@@ -112,6 +113,11 @@ export async function build(options: BuildOptions = {}, effects: BuildEffects = 
     const assumptionsText = await effects.readText(config.assumptions);
     const { registry: fileRegistry, keep: keepParsed } = await parseAssumptionsCached(assumptionsText, rel(config.assumptions), config.paths.cache, code);
     const versionDate = config.date ?? started.toISOString().slice(0, 10);
+    // Checked here, not with the rest of report.yaml: without a date the version's date is today's, and the parsed file is cached.
+    if (config.asOf !== undefined && config.asOf > versionDate) {
+      const where = { file: rel(config.file), ...topLevelKeyPosition(configText, "asOf") };
+      throw new ConfigError(messages.configAsOfAfterVersion(where, config.asOf, versionDate, config.date !== undefined), config.file, where.line, where.column);
+    }
     const asOf = config.asOf ?? versionDate;
     const [late, ...moreLate] = sourcesAfterAsOf(fileRegistry.all(), fileRegistry.correlations, asOf);
     if (late !== undefined) throw new AssumptionError([late, ...moreLate]);

@@ -57,6 +57,30 @@ export class ConfigNotFoundError extends InputError {
   }
 }
 
+/** A problem in report.yaml, located (exit 2). Here, not in parse.ts, so a build that takes its config from the cache can raise one without loading the parser. */
+export class ConfigError extends InputError {
+  constructor(
+    message: string,
+    readonly file: string,
+    readonly line: number,
+    readonly column: number,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Where a top-level key's value starts in report.yaml's text (1-based), for a check made after
+ * parsing (the parsed form, possibly from the cache, keeps no positions); 1:1 when not found.
+ */
+export function topLevelKeyPosition(text: string, key: string): { line: number; column: number } {
+  const lines = text.split(/\r?\n/);
+  const index = lines.findIndex((line) => line.startsWith(`${key}:`));
+  if (index < 0) return { line: 1, column: 1 };
+  const value = /^[^:]+:\s*/.exec(lines[index] ?? "")?.[0].length ?? 0;
+  return { line: index + 1, column: value + 1 };
+}
+
 /** `<root>/notebooks/report.yaml`, the conventional place. */
 export function configPathForRoot(root: string): string {
   return join(resolve(root), "notebooks", "report.yaml");

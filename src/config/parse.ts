@@ -10,12 +10,11 @@ import { z } from "zod";
 import * as messages from "../messages/report";
 import * as errataMessages from "../messages/errata";
 import { isCalendarDate } from "../util/dates";
-import { InputError } from "../util/errors";
 // Defined by the model (it runs with them in Jupyter too); report.yaml's `montecarlo` defaults to them.
 import { DEFAULT_MONTE_CARLO } from "../model/defaults";
 import { nearestName } from "../util/suggest";
 import { isInside } from "../util/paths";
-import { configRoot, outPaths, type ChapterConfig, type ReportConfig } from "./index";
+import { ConfigError, configRoot, outPaths, type ChapterConfig, type ReportConfig } from "./index";
 
 const isoDate = z.union([
   z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date like 2026-04-28").refine(isCalendarDate, "not a calendar date (check the month and day)"),
@@ -43,16 +42,7 @@ const ReportYaml = z.strictObject({
 
 const TOP_LEVEL_KEYS = Object.keys(ReportYaml.shape);
 
-export class ConfigError extends InputError {
-  constructor(
-    message: string,
-    readonly file: string,
-    readonly line: number,
-    readonly column: number,
-  ) {
-    super(message);
-  }
-}
+export { ConfigError };
 
 export interface NormalizeOptions {
   /** Project root; defaults to the folder above report.yaml's folder. */

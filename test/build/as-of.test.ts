@@ -27,6 +27,22 @@ describe("as-of dates", () => {
     expect(spawnSync("ls", [join(project.root, "out", "build")]).status).not.toBe(0);
   });
 
+  // Before, asOf: 2099-01-01 let a source dated 2098 through (exit 0) and the title page read
+  // "Version of 2026-11-30 / Data as of 2099-01-01".
+  it("an asOf after the version's date (report.yaml's, else today's) stops the build with exit 2 at asOf's line", () => {
+    project = tempProject();
+    setReport(project.root, "date: 2026-06-01\nasOf: 2026-11-30\n");
+    const dated = cli(project.root);
+    expect(dated.status).toBe(2);
+    const lines = readFileSync(join(project.root, "notebooks", "report.yaml"), "utf8").split("\n");
+    expect(dated.stderr).toContain(`notebooks/report.yaml:${lines.indexOf("asOf: 2026-11-30") + 1}:7: "asOf" 2026-11-30 is after this version's date 2026-06-01 (report.yaml's date)`);
+    writeFileSync(join(project.root, "notebooks", "report.yaml"), lines.filter((line) => !line.startsWith("date:")).join("\n").replace("asOf: 2026-11-30", "asOf: 2999-01-01"));
+    const undated = cli(project.root);
+    expect(undated.status).toBe(2);
+    expect(undated.stderr).toMatch(/"asOf" 2999-01-01 is after this version's date \d{4}-\d{2}-\d{2} \(today\)/);
+    expect(spawnSync("ls", [join(project.root, "out", "build")]).status).not.toBe(0);
+  });
+
   it("shows the version date and the as-of date on the title page and records asOf in build-log.json", () => {
     project = tempProject();
     setReport(project.root, "date: 2026-11-29\nasOf: 2026-05-01\n");
