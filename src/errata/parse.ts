@@ -6,13 +6,17 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from "yaml";
 import { z } from "zod";
 import * as messages from "../messages/errata";
+import { isCalendarDate } from "../util/dates";
 import { ErrataError } from "./errors";
 import type { LocatedErratum } from "./types";
 
 const text = z.string().trim().min(1, "must not be empty").max(4000, "is longer than 4,000 characters: keep a correction to a paragraph");
 const Entry = z.strictObject({
   id: z.string().regex(/^[a-z][a-z0-9_]*$/, "must be snake_case (a-z, 0-9, _), starting with a letter"),
-  version: z.string().regex(/^\d{4}-\d{2}-\d{2}(?:-\d+)?$/, "must be a published version id like 2026-11-26"),
+  version: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}(?:-\d+)?$/, { error: "must be a published version id like 2026-11-26", abort: true })
+    .refine((id) => isCalendarDate(id.slice(0, 10)), "is not a calendar date (check the month and day)"),
   section: z.string().regex(/^\S+$/, 'must be a section id like "05-who-pays#compute-spend" or "appendix-methods"'),
   figures: z.array(z.string().min(1)).default([]),
   was: text,
@@ -58,8 +62,14 @@ export function parseErrata(source: string, file: string): LocatedErratum[] {
         const key = issue.code === "unrecognized_keys" ? (issue.keys[0] ?? "") : String(issue.path[0] ?? "");
         const target = issue.code === "unrecognized_keys" && isMap(node) ? (node.items.find((p) => isScalar(p.key) && p.key.value === key)?.key as Node | undefined) : undefined;
         const at = target !== undefined ? pos(target) : (fields[key] ?? fields[""]!);
-        const detail = issue.code === "unrecognized_keys" ? `is not a field of an erratum (fields: ${ERRATUM_FIELDS.join(", ")})` : issue.code === "invalid_type" && issue.input === undefined ? "is missing" : issue.message;
-        problems.push(messages.errataBadField({ file, ...at }, rawId, key, detail));
+        // "Missing" only when the field is absent: a number where a string belongs is a wrong type.
+        const absent = raw === null || typeof raw !== "object" || (raw as Record<string, unknown>)[key] === undefined;
+        const detail = issue.code === "unrecognized_keys" ? `is not a field of an erratum (fields: ${ERRATUM_FIELDS.join(", ")})`
+          : issue.code === "invalid_type" ? (absent ? "is missing" : `${issue.path.length > 1 ? "has an item that " : ""}${wrongType(issue.expected, valueAt(raw, issue.path))}`)
+          : issue.message;
+        const problem = messages.errataBadField({ file, ...at }, rawId, key, detail);
+        // Two bad items of one list (figures: [1, 2]) are one problem at one place.
+        if (!problems.includes(problem)) problems.push(problem);
       }
       continue;
     }
@@ -74,4 +84,14 @@ export function parseErrata(source: string, file: string): LocatedErratum[] {
   const [first, ...rest] = problems;
   if (first !== undefined) throw new ErrataError([first, ...rest]);
   return entries;
+}
+
+function valueAt(raw: unknown, path: readonly PropertyKey[]): unknown {
+  return path.reduce<unknown>((value, key) => (value !== null && typeof value === "object" ? (value as Record<PropertyKey, unknown>)[key] : undefined), raw);
+}
+
+/** "must be text, not a number": YAML reads 20261126 as a number and [a] as a list. */
+function wrongType(expected: string, value: unknown): string {
+  const kind = Array.isArray(value) ? "a list" : value === null ? "empty" : typeof value === "object" ? "a mapping" : typeof value === "boolean" ? "true/false" : `a ${typeof value}`;
+  return `must be ${expected === "string" ? "text" : expected === "array" ? "a list" : `a ${expected}`}, not ${kind}`;
 }

@@ -54,6 +54,16 @@ describe("parseErrata", () => {
     expect(typo.message).toContain('notebooks/errata.yaml:5:5: erratum "multiple_run_rate" field "figure" is not a field of an erratum (fields: id, version, section, figures, was, now)');
     const badVersion = thrown(() => parseErrata(GOOD.replace("version: 2026-11-26\n    section: 05", "version: last week\n    section: 05"), FILE));
     expect(badVersion.message).toBe('notebooks/errata.yaml:3:14: erratum "multiple_run_rate" field "version" must be a published version id like 2026-11-26');
+    // Before, a date not on the calendar passed the build (only publish caught it, unlocated), and a
+    // field of the wrong type was reported as "is missing", twice for two bad items of one list.
+    const notADay = thrown(() => parseErrata(GOOD.replace("version: 2026-11-26\n    section: 05", "version: 2026-13-45\n    section: 05"), FILE));
+    expect(notADay.message).toBe('notebooks/errata.yaml:3:14: erratum "multiple_run_rate" field "version" is not a calendar date (check the month and day)');
+    const number = thrown(() => parseErrata(GOOD.replace("version: 2026-11-26\n    section: 05", "version: 20261126\n    section: 05"), FILE));
+    expect(number.message).toBe('notebooks/errata.yaml:3:14: erratum "multiple_run_rate" field "version" must be text, not a number');
+    const list = thrown(() => parseErrata(GOOD.replace("was: Six revisions were called newer sources.", "was: [a]"), FILE));
+    expect(list.message).toBe('notebooks/errata.yaml:11:10: erratum "dates_wording" field "was" must be text, not a list');
+    const items = thrown(() => parseErrata(GOOD.replace("figures: [anthropic_price_to_sales_trailing]", "figures: [1, 2]"), FILE));
+    expect(items.message).toBe('notebooks/errata.yaml:5:14: erratum "multiple_run_rate" field "figures" has an item that must be text, not a number');
     const twice = thrown(() => parseErrata(GOOD.replace("id: dates_wording", "id: multiple_run_rate"), FILE));
     expect(twice.message).toBe('notebooks/errata.yaml:8:9: erratum "multiple_run_rate" is declared twice (first on line 2); give each correction its own id');
     expect(thrown(() => parseErrata("corrections:\n  - id: x\n", FILE)).message).toMatch(/^notebooks\/errata\.yaml:1:1: expected "errata:" followed by a list/);
