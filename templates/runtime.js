@@ -59,5 +59,24 @@
       document.querySelectorAll("details.cell-source").forEach(function (details) { details.open = open; });
     });
   }
+  // A table wider than its box scrolls sideways in it: only then is the box a tab stop (keyboard users
+  // can scroll it with the arrow keys), a named region, and shaded at its edge to show there is more.
+  function markScrollingTables() {
+    document.querySelectorAll(".table-wrap").forEach(function (box) {
+      var scrolls = box.scrollWidth > box.clientWidth + 1;
+      box.classList.toggle("scrolls", scrolls);
+      if (scrolls) {
+        box.setAttribute("tabindex", "0");
+        box.setAttribute("role", "region");
+        box.setAttribute("aria-label", "Table (scrolls sideways)");
+      } else {
+        box.removeAttribute("tabindex");
+        box.removeAttribute("role");
+        box.removeAttribute("aria-label");
+      }
+    });
+  }
+  markScrollingTables();
+  window.addEventListener("resize", markScrollingTables);
   document.documentElement.setAttribute("data-runtime", "ready");
 })();

@@ -109,13 +109,16 @@ const LAYOUT = `(() => {
     visibleCharts: charts.length,
     minChartTextPx: Math.min(...textPx),
     tableScrollsInItsBox: box ? box.scrollWidth > box.clientWidth && getComputedStyle(box).overflowX === "auto" : null,
+    // A keyboard user can reach (and arrow-scroll) a box that scrolls, and only such a box.
+    scrollingBoxReachable: box ? box.getAttribute("tabindex") === "0" && box.getAttribute("role") === "region" && box.classList.contains("scrolls") : null,
+    stillBoxesAsTabStops: [...document.querySelectorAll(".table-wrap")].filter((b) => b.scrollWidth <= b.clientWidth + 1 && b.hasAttribute("tabindex")).length,
   };
 })()`;
 
 describe("on a phone and on a desktop", () => {
   it.each([390, 1280])("the report fits %i px with readable chart text and wide tables scrolling in their own box", async (width) => {
     const tab = await open(reportUrl, width);
-    const layout = (await tab.evaluate(LAYOUT)) as { scrollWidth: number; clientWidth: number; visibleCharts: number; minChartTextPx: number; tableScrollsInItsBox: boolean | null; claimColumnShare: number | null; figuresTableOverflow: number | null; figureColumnShare: number | null; minLabelGap: number; truncatedChartText: string[] };
+    const layout = (await tab.evaluate(LAYOUT)) as { scrollWidth: number; clientWidth: number; visibleCharts: number; minChartTextPx: number; tableScrollsInItsBox: boolean | null; claimColumnShare: number | null; figuresTableOverflow: number | null; figureColumnShare: number | null; minLabelGap: number; scrollingBoxReachable: boolean | null; stillBoxesAsTabStops: number; truncatedChartText: string[] };
     await tab.screenshot({ path: join(shots, `report-${width}.png`) });
     await tab.evaluate(`document.querySelector("figure.chart").scrollIntoView()`);
     await tab.screenshot({ path: join(shots, `report-chart-${width}.png`) });
@@ -125,6 +128,8 @@ describe("on a phone and on a desktop", () => {
     expect(layout.minLabelGap).toBeGreaterThanOrEqual(2);
     expect(layout.minChartTextPx).toBeGreaterThanOrEqual(10);
     expect(layout.tableScrollsInItsBox).toBe(true);
+    expect(layout.scrollingBoxReachable).toBe(true);
+    expect(layout.stillBoxesAsTabStops).toBe(0);
     expect(layout.truncatedChartText).toEqual([]); // long titles wrap on the phone drawing
     // The ledger's claim (with its explanation) is not squeezed to a few words a line by the numbers.
     if (width === 1280) expect(layout.claimColumnShare).toBeGreaterThan(0.35);
