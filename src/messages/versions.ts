@@ -106,6 +106,15 @@ export const malformedSetFlag = (flag: string): string =>
 export const malformedOverrideValue = (where: string, id: string, text: string): string =>
   `${where}: "${text}" is not a number or a low..high range for ${id} (e.g. 2.5 or 2..3)`;
 
+export const overrideNotFinite = (where: string, id: string, text: string): string =>
+  `${where}: "${text}" is too large to be a number here (it overflows to infinity) for ${id}; give a finite value`;
+
+export const overrideRangeHalf = (where: string, id: string, missing: "low" | "high"): string =>
+  `${where}: the range for ${id} has no ${missing}; give both, e.g. { low: 2, high: 3 }`;
+
+export const duplicateSetFlag = (id: string, flags: readonly string[]): string =>
+  `--set ${id} is given ${flags.length} times (${flags.map((flag) => `--set ${flag}`).join(", ")}); give it once`;
+
 export const overrideRangeReversed = (where: string, id: string, low: number, high: number): string =>
   `${where}: the range for ${id} is reversed (${low}..${high}); write low..high`;
 

@@ -8,7 +8,7 @@ import { readFile } from "node:fs/promises";
 import { AssumptionError } from "../../assumptions/errors";
 import type { AssumptionRegistry } from "../../assumptions/registry";
 import type { WhatIf } from "./overrides";
-import { WhatIfError, mergeOverrides, parseSetFlag } from "./overrides";
+import { WhatIfError, checkSetFlagsOnce, mergeOverrides, parseSetFlag } from "./overrides";
 import * as messages from "../../messages/versions";
 import { at, located } from "../../messages/location";
 
@@ -31,7 +31,9 @@ export async function whatIfFromOptions(options: WhatIfOptions, knownIds: readon
     sources.push(options.assumptions);
   }
   if (options.set && options.set.length > 0) {
-    lists.push(options.set.map((flag) => parseSetFlag(flag, knownIds)));
+    const parsed = options.set.map((flag) => parseSetFlag(flag, knownIds));
+    checkSetFlagsOnce(options.set);
+    lists.push(parsed);
     sources.push("--set");
   }
   const overrides = mergeOverrides(lists);

@@ -52,6 +52,7 @@ function overrideFromYaml(id: string, node: YamlNode | undefined, where: string)
   if (isMap(node)) {
     const low = node.get("low");
     const high = node.get("high");
+    if (low === undefined || high === undefined) throw new WhatIfError(messages.overrideRangeHalf(where, id, low === undefined ? "low" : "high"));
     return parseOverrideValue(id, `${String(low)}..${String(high)}`, where);
   }
   if (isPair(node) || node === undefined || node === null) throw new WhatIfError(messages.malformedOverrideValue(where, id, ""));

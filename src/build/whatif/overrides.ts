@@ -32,6 +32,9 @@ export function parseOverrideValue(id: string, text: string, where: string): Ass
   const trimmed = text.trim();
   const parts = trimmed.split("..");
   const numbers = parts.map((part) => (/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(part.trim()) ? Number(part) : Number.NaN));
+  // A number too large for a double (1e999) is a number still: say so rather than "not a number".
+  const overflows = numbers.some((x) => x === Infinity || x === -Infinity);
+  if (overflows) throw new WhatIfError(messages.overrideNotFinite(where, id, text.trim()));
   if (parts.length === 1 && Number.isFinite(numbers[0])) return { id, value: numbers[0] as number };
   if (parts.length === 2 && numbers.every(Number.isFinite)) {
     const [low, high] = numbers as [number, number];
@@ -49,6 +52,17 @@ export function parseSetFlag(flag: string, known: readonly string[]): Assumption
   const id = flag.slice(0, equals).trim();
   checkKnown(id, known, where);
   return parseOverrideValue(id, flag.slice(equals + 1), where);
+}
+
+/** Two `--set` flags for one id are a slip (which did the user mean?), not a refinement: exit 2. */
+export function checkSetFlagsOnce(flags: readonly string[]): void {
+  const byId = new Map<string, string[]>();
+  for (const flag of flags) {
+    const id = flag.slice(0, Math.max(flag.indexOf("="), 0)).trim();
+    byId.set(id, [...(byId.get(id) ?? []), flag]);
+  }
+  const repeated = [...byId].find(([id, given]) => id !== "" && given.length > 1);
+  if (repeated !== undefined) throw new WhatIfError(messages.duplicateSetFlag(repeated[0], repeated[1]));
 }
 
 /** Later overrides of the same id win (a `--set` after `--assumptions` refines it); first-seen order kept. */

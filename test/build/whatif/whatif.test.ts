@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Assumption } from "../../../src/assumptions/types";
-import { mergeOverrides, nearestIds, parseSetFlag } from "../../../src/build/whatif/overrides";
+import { checkSetFlagsOnce, mergeOverrides, nearestIds, parseSetFlag } from "../../../src/build/whatif/overrides";
 import { parseOverridesFile } from "../../../src/build/whatif/overrides-file";
 import { renderWhatIfBanner } from "../../../src/build/whatif/banner";
 
@@ -37,6 +37,18 @@ describe("--set flags", () => {
       expect((caught as Error).message).toContain("--set");
     },
   );
+
+  // Before: "1e999" was called "not a number", { low: 2 } became "2..undefined", and a repeated
+  // --set silently kept the last value.
+  it("says a value is too large, a range half given, and a --set repeated", () => {
+    expect(() => parseSetFlag("h100_usd_per_gpu_hour=1e999", known)).toThrow('--set h100_usd_per_gpu_hour=1e999: "1e999" is too large to be a number here');
+    expect(() => parseSetFlag("h100_usd_per_gpu_hour=2..-1e999", known)).toThrow("is too large to be a number here");
+    expect(() => parseOverridesFile("h100_usd_per_gpu_hour: { low: 2 }\n", "w.yaml", known)).toThrow(/^w\.yaml:1:1: the range for h100_usd_per_gpu_hour has no high; give both/);
+    expect(() => checkSetFlagsOnce(["h100_usd_per_gpu_hour=2", "training_run_gpu_hours=3", "h100_usd_per_gpu_hour = 9"])).toThrow(
+      "--set h100_usd_per_gpu_hour is given 2 times (--set h100_usd_per_gpu_hour=2, --set h100_usd_per_gpu_hour = 9); give it once",
+    );
+    expect(() => checkSetFlagsOnce(["h100_usd_per_gpu_hour=2", "training_run_gpu_hours=3"])).not.toThrow();
+  });
 
   it("lets a later override of the same id win", () => {
     const merged = mergeOverrides([[{ id: "a", value: 1 }, { id: "b", value: 2 }], [{ id: "a", low: 1, high: 2 }]]);
@@ -133,7 +145,7 @@ describe("applyWhatIf", () => {
     expect(whatIf?.sources).toEqual(["--set"]);
     await expect(applyWhatIf(registry, { set: ["h100_usd_per_gpu_hour=-1..3"] })).rejects.toMatchObject({ exitCode: 2 });
     // Named by the flag that gave it, with where the assumption (and so its distribution) is defined.
-    const rejected = await applyWhatIf(registry, { set: ["h100_usd_per_gpu_hour=2", "h100_usd_per_gpu_hour=-1..3"] }).catch((error: Error) => error.message);
+    const rejected = await applyWhatIf(registry, { set: ["h100_usd_per_gpu_hour=-1..3"] }).catch((error: Error) => error.message);
     expect(rejected).toMatch(/^--set h100_usd_per_gpu_hour=-1\.\.3: .*-1.* \(the assumption is defined at assumptions\.yaml:\d+:\d+\)$/);
   });
 });
