@@ -32,7 +32,8 @@ export async function publishAction(options: { date?: string; note?: string; roo
   await publish(
     {
       ...paths,
-      ...(options.date ? { date: options.date } : {}),
+      // `--date ""` is given, and is no date: publish refuses it rather than date the version today.
+      ...(options.date !== undefined ? { date: options.date } : {}),
       ...(options.note ? { note: options.note } : {}),
       ...(options.reviewed ? { reviewed: options.reviewed } : {}),
       defaultAssumptionsFile: paths.assumptionsFile,

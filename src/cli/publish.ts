@@ -11,7 +11,7 @@ export function registerPublishCommand(program: Command): void {
   program
     .command("publish")
     .description("Publish the last build as an immutable dated version under out/reports/<date>[-N]/")
-    .option("--date <YYYY-MM-DD>", "version date (default: today, UTC)")
+    .option("--date <YYYY-MM-DD>", "version date, not after today (default: today, UTC)")
     .option("--reviewed <sections...>", "sections whose prose you re-read and keep although their figures moved (ids as publish lists them)")
     .option("--note <text>", "a note shown in the index and the manifest")
     .option("--index-only", "publish nothing: rewrite out/reports/index.html from the published versions (when verify says it differs)")
@@ -22,8 +22,9 @@ export function registerPublishCommand(program: Command): void {
 Exit codes: 0 published; 1 refused, nothing written (no build yet, a what-if, failed, incomplete,
 running or interrupted build, a built file altered since, the assumptions changed since the build, an
 altered previous version, or prose to re-read: a figure moved by more than 10% or a verdict changed
-while its section's prose did not, and --reviewed does not name that section); 2 bad usage (a bad
---date, a --reviewed section the build does not have, report.yaml missing or invalid).
+while its section's prose did not, and --reviewed does not name that section); 2 bad usage (a --date
+that is no date, is after today or before the newest version, a --reviewed section the build does not
+have, report.yaml missing or invalid).
 
 Example:
   $ fragtax publish --reviewed 05-who-pays#compute-spend 00-summary#headline-figures`,

@@ -8,6 +8,7 @@ export * as charts from "./charts";
 export * as fs from "./fs";
 export * as model from "./model";
 export * as notebook from "./notebook";
+export * as publish from "./publish";
 export * as report from "./report";
 export * as scaffold from "./scaffold";
 export * as versions from "./versions";

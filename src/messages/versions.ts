@@ -214,9 +214,6 @@ export const publishMissingBuild = (file: string): string =>
 export const publishStaleAssumptions = (file: string): string =>
   `refusing to publish: ${file} changed since the last build; rebuild first`;
 
-export const publishBadDate = (date: string, years: { readonly min: number; readonly max: number }): string =>
-  `--date ${date}: expected a calendar date as YYYY-MM-DD between ${years.min} and ${years.max} (e.g. 2026-05-01)`;
-
 /** The version date as the user gave it: `--date X`, or today's when none was given. */
 const versionDate = (date: string, given: boolean): string => (given ? `--date ${date}` : `today's date (${date}, UTC; no --date given)`);
 

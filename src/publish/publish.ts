@@ -15,6 +15,7 @@ import { mkdir, readFile, readdir, rename, rm, writeFile } from "node:fs/promise
 import { join, relative } from "node:path";
 import type { Assumption } from "../assumptions/types";
 import * as messages from "../messages/versions";
+import * as publishMessages from "../messages/publish";
 import * as errataMessages from "../messages/errata";
 import { writeFileAtomic } from "../util/atomic";
 import { diffSnapshots } from "../diff/diff";
@@ -33,6 +34,7 @@ import { isValidDate, listVersions, nextVersionId, publishedErrata, readManifest
 import type { Erratum } from "../errata/types";
 import { checkErrataVersions } from "./errata";
 import { MAX_YEAR, MIN_YEAR } from "../util/limits";
+import { latestToday } from "../util/dates";
 import { readBuildRecord, refusalReason } from "./build-record";
 import { assertVersionIntact } from "./verify";
 import { checkReviewedSections, proseCheck } from "./prose-check";
@@ -42,7 +44,7 @@ export interface PublishOptions {
   readonly root: string;
   readonly buildDir: string;
   readonly reportsDir: string;
-  /** Default: today (UTC). */
+  /** Default: today (UTC). Never after today (util/dates.ts `latestToday`). */
   readonly date?: string;
   readonly note?: string;
   /** Report title, for the index page. */
@@ -71,12 +73,20 @@ export const CHANGES_MARKER = "<!-- fragtax:what-changed -->";
 export class PublishRefused extends WorkError {}
 
 export async function publish(options: PublishOptions, effects: PublishEffects): Promise<Manifest> {
-  const date = options.date ?? effects.now().toISOString().slice(0, 10);
-  if (!isValidDate(date)) throw new InputError(messages.publishBadDate(date, { min: MIN_YEAR, max: MAX_YEAR }));
+  const now = effects.now();
+  const date = options.date ?? now.toISOString().slice(0, 10);
+  // The default is the UTC date, the user's today the local one: neither is refused as in the future.
+  const latest = latestToday(now);
+  if (!isValidDate(date)) throw new InputError(publishMessages.publishBadDate(date, { min: MIN_YEAR, max: MAX_YEAR }));
+  // Versions are dated in publishing order, so one dated in the future (a mistyped year) would refuse
+  // every later publish until that day, and it cannot be taken back: a version is immutable.
+  if (date > latest) throw new InputError(publishMessages.publishDateAfterToday(date, latest));
   const build = await readBuildRecord(options.buildDir, options.root, options.defaultAssumptionsFile);
   const refusal = refusalReason(build);
   if (refusal) throw new PublishRefused(refusal);
-  // A version cannot predate the data it was built from (dates are YYYY-MM-DD: text order is date order).
+  // A version cannot predate the data it was built from (dates are YYYY-MM-DD: text order is date order),
+  // nor be dated after today: data dated later cannot be published, whatever --date says.
+  if (build.asOf !== null && build.asOf > latest) throw new InputError(publishMessages.publishAsOfAfterToday(build.asOf, latest));
   if (build.asOf !== null && date < build.asOf) throw new InputError(messages.publishDateBeforeAsOf(date, options.date !== undefined, build.asOf));
   const reviewed = [...new Set(options.reviewed ?? [])];
   checkReviewedSections(build, reviewed);
