@@ -1,6 +1,7 @@
 /**
- * Messages of `fragtax publish` about what it is given: a version date it cannot take. (Its other
- * messages, older, are in versions.ts.)
+ * Messages of `fragtax publish` about what it is given: a version date it cannot take, a damaged
+ * published version it would have to skip, a build that logged warnings. (Its other messages, older,
+ * are in versions.ts.)
  */
 
 /** `--date ""` shown as such, not as a missing word. */
@@ -11,6 +12,22 @@ export const publishBadDate = (date: string, years: { readonly min: number; read
 
 export const publishDateAfterToday = (date: string, today: string): string =>
   `--date ${date} is after today (${today} on this machine): a version cannot be dated before the newest one, so a date in the future would block every publish until then; give --date ${today} or earlier, or no --date for today`;
+
+/** Where a damaged version is and what to do: shared by publish and `publish --index-only`. */
+const damagedListing = (damaged: readonly { readonly id: string; readonly manifest: string }[]): string => {
+  const ids = damaged.map((d) => d.id);
+  const one = damaged.length === 1;
+  return `published version${one ? "" : "s"} ${ids.join(", ")} ${one ? "is" : "are"} damaged: ${damaged.map((d) => d.manifest).join(", ")} ${one ? "is" : "are"} missing or cannot be read`;
+};
+
+const damagedRemedy = (ids: readonly string[]): string =>
+  `restore ${ids.length === 1 ? "it" : "them"} as published from a copy (e.g. \`git checkout -- ${ids.map((id) => `out/reports/${id}`).join(" ")}\` once committed); \`fragtax verify ${ids.join(" ")}\` says what is wrong`;
+
+export const publishDamagedVersions = (damaged: readonly { readonly id: string; readonly manifest: string }[]): string =>
+  `refusing to publish: ${damagedListing(damaged)}, so the new version could not say what changed since ${damaged.length === 1 ? "it" : "them"} and the index could not list ${damaged.length === 1 ? "it" : "them"}; ${damagedRemedy(damaged.map((d) => d.id))}, then publish again (nothing was written)`;
+
+export const indexDamagedVersions = (damaged: readonly { readonly id: string; readonly manifest: string }[]): string =>
+  `refusing to rewrite out/reports/index.html: ${damagedListing(damaged)}, so the index could not list ${damaged.length === 1 ? "it" : "them"}; ${damagedRemedy(damaged.map((d) => d.id))}, then run \`fragtax publish --index-only\` again (the index was left as it was)`;
 
 export const publishAsOfAfterToday = (asOf: string, today: string): string =>
   `this build's data cut-off (as of ${asOf}) is after today (${today} on this machine): a version is dated no earlier than its data and no later than today; correct asOf in report.yaml and run \`fragtax build\` again`;

@@ -296,9 +296,6 @@ export const versionTampered = (file: string, problem: VersionProblemKind, id: s
   return `published version ${id} was altered: ${file} ${what}; published versions are immutable — ${remedy} and run \`fragtax verify ${id}\``;
 };
 
-export const indexLeavesOutDamaged = (id: string): string =>
-  `warning: version ${id} is left out of the index: its manifest is missing or cannot be read; run \`fragtax verify ${id}\` and restore the version as published (e.g. \`git checkout -- out/reports/${id}\` once it is committed)`;
-
 export const versionDamaged = (id: string, manifest: string): string =>
   `published version ${id} is damaged: ${manifest} is missing or cannot be read, so nothing in it can be checked; run \`fragtax verify ${id}\` and restore the version as published (e.g. \`git checkout -- out/reports/${id}\` once it is committed)`;
 

@@ -30,13 +30,13 @@ import { expectedIndex, renderIndexPage } from "./index-page";
 import { manifestDigest, sealManifest } from "./manifest";
 import { acquireLock, isProcessAlive } from "../util/lock";
 import type { Manifest } from "./store";
-import { isValidDate, listVersions, nextVersionId, publishedErrata, readManifest, versionFolders } from "./store";
+import { isValidDate, listVersions, nextVersionId, publishedErrata, versionFolders } from "./store";
 import type { Erratum } from "../errata/types";
 import { checkErrataVersions } from "./errata";
 import { MAX_YEAR, MIN_YEAR } from "../util/limits";
 import { latestToday } from "../util/dates";
 import { readBuildRecord, refusalReason } from "./build-record";
-import { assertVersionIntact } from "./verify";
+import { assertVersionIntact, damagedVersions, DamagedVersionError } from "./verify";
 import { checkReviewedSections, proseCheck } from "./prose-check";
 import { InputError, WorkError } from "../util/errors";
 
@@ -99,6 +99,7 @@ export async function publish(options: PublishOptions, effects: PublishEffects):
   });
   try {
     await removeAbandonedStaging(options.reportsDir);
+    await refuseDamaged(options.reportsDir, options.root, publishMessages.publishDamagedVersions);
     const existing = await versionFolders(options.reportsDir);
     const versions = await listVersions(options.reportsDir);
     const previous = versions.at(-1) ?? null;
@@ -235,6 +236,15 @@ async function changesSince(
   return diffSnapshots(before, after);
 }
 
+/**
+ * Stops (exit 2, naming each) while a version folder is damaged (verify.ts `damagedVersions`): the
+ * index and "What changed since" would silently skip it, and the new version follow the wrong one.
+ */
+async function refuseDamaged(reportsDir: string, root: string, message: (damaged: { id: string; manifest: string }[]) => string): Promise<void> {
+  const damaged = await damagedVersions(reportsDir);
+  if (damaged.length > 0) throw new DamagedVersionError(message(damaged.map((id) => ({ id, manifest: relative(root, join(reportsDir, id, "manifest.json")) }))));
+}
+
 /** Staging folders of publishes that died (their pid is gone) are garbage; remove them. */
 async function removeAbandonedStaging(reportsDir: string): Promise<void> {
   for (const name of await readdir(reportsDir)) {
@@ -247,15 +257,13 @@ async function removeAbandonedStaging(reportsDir: string): Promise<void> {
  * `publish --index-only`: rewrites index.html from the published versions (after an edit, a new
  * report title or a new fragtax), under the publish lock; publishes nothing. Returns how many it lists.
  */
-export async function rewriteIndex(options: Pick<PublishOptions, "reportsDir" | "title">, progress: (message: string) => void): Promise<number> {
+export async function rewriteIndex(options: Pick<PublishOptions, "root" | "reportsDir" | "title">, progress: (message: string) => void): Promise<number> {
   await mkdir(options.reportsDir, { recursive: true });
   const release = await acquireLock(join(options.reportsDir, ".publish.lock"), { timeoutMs: 120_000, pollMs: 50, onWait: (pid) => progress(messages.publishWaiting(pid)) });
   try {
+    // An index without a damaged version would pass for the whole history: it is restored first.
+    await refuseDamaged(options.reportsDir, options.root, publishMessages.indexDamagedVersions);
     const { page, versions } = await expectedIndex(options.reportsDir, options.title);
-    // A version folder whose manifest cannot be read is not in the index: said, never silently.
-    for (const id of await versionFolders(options.reportsDir)) {
-      if ((await readManifest(options.reportsDir, id)) === undefined) progress(messages.indexLeavesOutDamaged(id));
-    }
     await writeFileAtomic(join(options.reportsDir, "index.html"), page);
     return versions;
   } finally {

@@ -9,7 +9,7 @@ import { lstat, readdir, readFile, stat } from "node:fs/promises";
 import { basename, join } from "node:path";
 import * as messages from "../messages/versions";
 import { sha256 } from "../util/hash";
-import { readManifest, type Manifest } from "./store";
+import { readManifest, versionFolders, type Manifest } from "./store";
 import { contradictions, malformedField, manifestDigest } from "./manifest";
 import { InputError } from "../util/errors";
 import { compareVersionIds, VERSION_ID, type VersionProblemKind } from "../vocabulary/version-ids";
@@ -41,14 +41,8 @@ export async function checkVersion(reportsDir: string, id: string): Promise<{ fi
   // A version is a folder of its own files: a link to one elsewhere could change under it.
   const folder = await isRegular(dir, "folder").catch(() => undefined);
   if (folder !== true) return { files: 0, problems: [{ file: ".", problem: folder === undefined ? "missing" : "not a regular file" }], sealed: false };
-  let manifest: Manifest;
-  try {
-    if (!(await isRegular(join(dir, "manifest.json"), "file"))) throw new Error("not a file");
-    manifest = JSON.parse(await readFile(join(dir, "manifest.json"), "utf8")) as Manifest;
-    if (typeof manifest.files !== "object" || manifest.files === null || Array.isArray(manifest.files)) throw new Error("no files");
-  } catch {
-    return { files: 0, problems: [{ file: "manifest.json", problem: "unreadable manifest" }], sealed: false };
-  }
+  const manifest = await readableManifest(dir);
+  if (manifest === undefined) return { files: 0, problems: [{ file: "manifest.json", problem: "unreadable manifest" }], sealed: false };
   const problems: VersionProblem[] = [];
   // The manifest's own fields: their shapes, then its seal (versions before the seal have none).
   const malformed = malformedField(manifest as unknown as Record<string, unknown>);
@@ -106,6 +100,32 @@ export async function checkVersion(reportsDir: string, id: string): Promise<{ fi
     else problems.push(...(await chainProblems(reportsDir, manifest, previous, sealed)));
   }
   return { files: Object.keys(files).length, problems, sealed };
+}
+
+/**
+ * The manifest of the version in `dir`, or undefined when the version is damaged: its manifest is
+ * missing, not a plain file, not JSON, or lists no files (nothing in the folder can be checked).
+ */
+async function readableManifest(dir: string): Promise<Manifest | undefined> {
+  try {
+    if (!(await isRegular(join(dir, "manifest.json"), "file"))) return undefined;
+    const manifest = JSON.parse(await readFile(join(dir, "manifest.json"), "utf8")) as Manifest;
+    if (typeof manifest.files !== "object" || manifest.files === null || Array.isArray(manifest.files)) return undefined;
+    return manifest;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The version folders that are damaged as `verify` judges them (see readableManifest), oldest first.
+ * publish and `publish --index-only` refuse while there is one: the versions index and "What changed
+ * since" read the manifests, and skipping a damaged one would publish a history without it.
+ */
+export async function damagedVersions(reportsDir: string): Promise<string[]> {
+  const damaged: string[] = [];
+  for (const id of await versionFolders(reportsDir)) if ((await readableManifest(join(reportsDir, id))) === undefined) damaged.push(id);
+  return damaged;
 }
 
 /**

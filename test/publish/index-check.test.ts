@@ -33,15 +33,20 @@ describe("verify: the versions index", () => {
     expect(rewritten.stderr).toContain("rewrote out/reports/index.html from 1 published version");
     expect(await readFile(index(), "utf8")).toBe(published);
 
-    // A version whose manifest is gone cannot be listed: the rewrite says so.
+    // A version whose manifest is gone cannot be listed: the rewrite refuses, as verify fails it, and
+    // leaves the index as it was rather than write one without that version.
     await useBuild(root, "v2");
     expect((await fragtax(["publish", "--date", "2026-05-20"], { cwd: root, env: NO_CHROMIUM })).code).toBe(0);
+    const listed = await readFile(index(), "utf8");
     const second = join(root, "out/reports/2026-05-20/manifest.json");
     const manifest = await readFile(second, "utf8");
     await rm(second);
     const damaged = await fragtax(["publish", "--index-only"], { cwd: root });
-    expect(damaged.code).toBe(0);
-    expect(damaged.stderr).toContain("warning: version 2026-05-20 is left out of the index: its manifest is missing or cannot be read; run `fragtax verify 2026-05-20`");
+    expect(damaged.code).toBe(2);
+    expect(damaged.stderr).toContain("refusing to rewrite out/reports/index.html: published version 2026-05-20 is damaged: out/reports/2026-05-20/manifest.json is missing or cannot be read");
+    expect(damaged.stderr).toContain("`fragtax verify 2026-05-20` says what is wrong");
+    expect(await readFile(index(), "utf8")).toBe(listed);
+    expect((await fragtax(["verify"], { cwd: root })).code).toBe(1);
     await writeFile(second, manifest);
 
     await rm(index());

@@ -1,0 +1,58 @@
+/**
+ * A version folder whose manifest is missing or cannot be read is damaged (README). publish used to
+ * skip it: a newest version truncated by a bad copy was passed over, the new version said "previous:"
+ * the one before it and the index dropped it, exit 0. publish and `publish --index-only` now refuse.
+ */
+import { readFile, readdir, rm, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { fragtax, NO_CHROMIUM, projectWithVersions, useBuild } from "../published-project";
+
+let root: string;
+const reports = (): string => join(root, "out/reports");
+const versions = async (): Promise<string[]> => (await readdir(reports())).filter((name) => /^\d/.test(name)).sort();
+
+beforeEach(async () => {
+  root = await projectWithVersions(["--date", "2026-05-01"], ["--date", "2026-05-02"]);
+}, 60_000);
+afterEach(async () => rm(root, { recursive: true, force: true }));
+
+describe("publish with a damaged version", () => {
+  it.each([
+    ["truncated", (text: string) => text.slice(0, 100)],
+    ["deleted", undefined],
+  ])("refuses (exit 2) when the newest version's manifest is %s, naming it and the remedy, and writes nothing", async (_how, damage) => {
+    const manifest = join(reports(), "2026-05-02", "manifest.json");
+    const intact = await readFile(manifest, "utf8");
+    if (damage === undefined) await rm(manifest);
+    else await writeFile(manifest, damage(intact));
+    const index = await readFile(join(reports(), "index.html"), "utf8");
+    await useBuild(root, "v1");
+
+    const refused = await fragtax(["publish", "--date", "2026-05-03"], { cwd: root, env: NO_CHROMIUM });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain("refusing to publish: published version 2026-05-02 is damaged: out/reports/2026-05-02/manifest.json is missing or cannot be read");
+    expect(refused.stderr).toContain("restore it as published from a copy (e.g. `git checkout -- out/reports/2026-05-02` once committed); `fragtax verify 2026-05-02` says what is wrong");
+    expect(refused.stderr).not.toContain("published 2026-05-03");
+    expect(refused.stderr).not.toMatch(/\n\s+at /); // no stack
+    expect(await versions()).toEqual(["2026-05-01", "2026-05-02"]);
+    expect((await readdir(reports())).filter((name) => name.startsWith(".staging"))).toEqual([]);
+    expect(await readFile(join(reports(), "index.html"), "utf8")).toBe(index);
+
+    // Restored, it is the previous version again.
+    await writeFile(manifest, intact);
+    const published = await fragtax(["publish", "--date", "2026-05-03"], { cwd: root, env: NO_CHROMIUM });
+    expect(published.code, published.stderr).toBe(0);
+    expect(published.stderr).toContain("published 2026-05-03 → out/reports/2026-05-03 (previous: 2026-05-02)");
+  });
+
+  it("refuses for a damaged older version too, and names every damaged one", async () => {
+    await writeFile(join(reports(), "2026-05-01", "manifest.json"), "{");
+    await writeFile(join(reports(), "2026-05-02", "manifest.json"), "");
+    await useBuild(root, "v1");
+    const refused = await fragtax(["publish", "--date", "2026-05-03"], { cwd: root, env: NO_CHROMIUM });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain("published versions 2026-05-01, 2026-05-02 are damaged: out/reports/2026-05-01/manifest.json, out/reports/2026-05-02/manifest.json are missing or cannot be read");
+    expect(await versions()).toEqual(["2026-05-01", "2026-05-02"]);
+  });
+});
