@@ -48,6 +48,8 @@ export interface BuildLogExtras {
   readonly pdfStatus?: string;
   /** The build's data cut-off (build-log `asOf`); none by default, as in logs written before it was recorded. */
   readonly asOf?: string;
+  /** The build's warnings (build-log `warnings`); none by default. */
+  readonly warnings?: readonly string[];
 }
 
 /** Puts fixture build `version` in out/build/ and its assumptions in notebooks/, as a real build would. */
@@ -69,6 +71,7 @@ export async function useBuild(root: string, version: "v1" | "v2", extras: Build
     pdf: { status: extras.pdfStatus ?? "written" },
     ...(extras.asOf !== undefined && { asOf: extras.asOf }),
     duplicateIds: [],
+    warnings: extras.warnings ?? [],
     requested: { html: true, pdf: true },
     outputs,
   };

@@ -20,11 +20,11 @@ function testPause(): ((staging: string) => Promise<void>) | undefined {
   };
 }
 
-export async function publishAction(options: { date?: string; note?: string; root?: string; reviewed?: string[]; indexOnly?: boolean }): Promise<void> {
+export async function publishAction(options: { date?: string; note?: string; root?: string; reviewed?: string[]; indexOnly?: boolean; acceptWarnings?: boolean }): Promise<void> {
   const paths = projectPaths(options.root);
   if (options.indexOnly) {
     // Only the index: a version's options would be silently ignored, so they are refused.
-    if (options.date !== undefined || options.note !== undefined || options.reviewed !== undefined) throw new InputError(messages.publishIndexOnlyAlone());
+    if (options.date !== undefined || options.note !== undefined || options.reviewed !== undefined || options.acceptWarnings !== undefined) throw new InputError(messages.publishIndexOnlyAlone());
     progress(messages.indexRewritten(await rewriteIndex(paths, progress)));
     return;
   }
@@ -36,6 +36,7 @@ export async function publishAction(options: { date?: string; note?: string; roo
       ...(options.date !== undefined ? { date: options.date } : {}),
       ...(options.note ? { note: options.note } : {}),
       ...(options.reviewed ? { reviewed: options.reviewed } : {}),
+      ...(options.acceptWarnings === true ? { acceptWarnings: true } : {}),
       defaultAssumptionsFile: paths.assumptionsFile,
       tools: { fragtax: TOOL_VERSION, node: process.versions.node },
     },

@@ -14,6 +14,7 @@ export function registerPublishCommand(program: Command): void {
     .option("--date <YYYY-MM-DD>", "version date, not after today (default: today, UTC)")
     .option("--reviewed <sections...>", "sections whose prose you re-read and keep although their figures moved (ids as publish lists them)")
     .option("--note <text>", "a note shown in the index and the manifest")
+    .option("--accept-warnings", "publish a build that logged warnings (recorded in the manifest)")
     .option("--index-only", "publish nothing: rewrite out/reports/index.html from the published versions (when verify says it differs)")
     .option("--root <dir>", rootOptionHelp())
     .addHelpText(
@@ -24,11 +25,11 @@ running or interrupted build, a built file altered since, the assumptions change
 altered previous version, or prose to re-read: a figure moved by more than 10% or a verdict changed
 while its section's prose did not, and --reviewed does not name that section); 2 bad usage (a --date
 that is no date, is after today or before the newest version, a --reviewed section the build does not
-have, report.yaml missing or invalid) or a damaged published version (its manifest missing or
-unreadable: restore it).
+have, report.yaml missing or invalid), a build that logged warnings (fix them and rebuild, or pass
+--accept-warnings), or a damaged published version (its manifest missing or unreadable: restore it).
 
 Example:
   $ fragtax publish --reviewed 05-who-pays#compute-spend 00-summary#headline-figures`,
     )
-    .action(async (options: { date?: string; note?: string; root?: string; reviewed?: string[]; indexOnly?: boolean }) => (await action()).publishAction(options));
+    .action(async (options: { date?: string; note?: string; root?: string; reviewed?: string[]; indexOnly?: boolean; acceptWarnings?: boolean }) => (await action()).publishAction(options));
 }

@@ -31,3 +31,13 @@ export const indexDamagedVersions = (damaged: readonly { readonly id: string; re
 
 export const publishAsOfAfterToday = (asOf: string, today: string): string =>
   `this build's data cut-off (as of ${asOf}) is after today (${today} on this machine): a version is dated no earlier than its data and no later than today; correct asOf in report.yaml and run \`fragtax build\` again`;
+
+/** Up to three of the build's warnings, one a line, then how many more. */
+const someWarnings = (warnings: readonly string[]): string =>
+  [...warnings.slice(0, 3).map((w) => `  warning: ${w}`), ...(warnings.length > 3 ? [`  (+${warnings.length - 3} more in out/build/build-log.json)`] : [])].join("\n");
+
+export const publishRefusedWarnings = (warnings: readonly string[]): string =>
+  `refusing to publish: the build logged ${warnings.length} warning${warnings.length === 1 ? "" : "s"} (\`fragtax build --strict\` fails on ${warnings.length === 1 ? "it" : "them"}):\n${someWarnings(warnings)}\nfix ${warnings.length === 1 ? "it" : "them"} and run \`fragtax build\` again, or publish anyway with --accept-warnings (the manifest records ${warnings.length === 1 ? "it" : "them"})`;
+
+export const publishingWithWarnings = (count: number): string =>
+  `publishing a build with ${count} warning${count === 1 ? "" : "s"} (--accept-warnings): recorded in the manifest's "warnings"`;

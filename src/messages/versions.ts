@@ -315,7 +315,7 @@ export const indexNotRendered = (file: string, missing: boolean, versions: numbe
 
 export const indexRewritten = (versions: number): string => `rewrote out/reports/index.html from ${versions} published version${versions === 1 ? "" : "s"}`;
 
-export const publishIndexOnlyAlone = (): string => "--index-only publishes nothing, so it takes no --date, --note or --reviewed; run it on its own";
+export const publishIndexOnlyAlone = (): string => "--index-only publishes nothing, so it takes no --date, --note, --reviewed or --accept-warnings; run it on its own";
 
 export const verifyUnknownVersion = (id: string, known: readonly string[]): string =>
   `no published version "${id}" under out/reports/ (published: ${known.length > 0 ? known.join(", ") : "none"})`;

@@ -9,6 +9,7 @@
  *     notebooks: [{ notebook, status: "executed" | "reused" | "failed", failedCells?: number[], reason, durationMs }],
  *     pdf: { status: "written" | "reused" | "skipped" | "no-chromium" | "failed" },
  *     duplicateIds: string[],
+ *     warnings: string[],                          what the build warned about (absent in older logs)
  *     outputs: { "<file name>": sha256, … } }   every other file of the build
  * A copy of the assumptions file as built, `out/build/assumptions.yaml`, is preferred when present.
  */
@@ -51,6 +52,8 @@ export interface BuildRecord {
   readonly asOf: string | null;
   /** errata.json: the corrections the build validated; null when report.yaml names no errata file. */
   readonly errata: readonly Erratum[] | null;
+  /** What the build warned about (e.g. a chart field not in its data: an empty chart); none in older logs. */
+  readonly warnings: readonly string[];
 }
 
 interface BuildLogShape {
@@ -61,6 +64,7 @@ interface BuildLogShape {
   notebooks?: Array<{ notebook?: unknown; status?: unknown; failed?: unknown; failedCells?: unknown; errors?: unknown }>;
   pdf?: { status?: unknown };
   duplicateIds?: unknown;
+  warnings?: unknown;
   outputs?: unknown;
 }
 
@@ -138,6 +142,7 @@ export async function readBuildRecord(buildDir: string, root: string, defaultAss
     asOf: typeof log.asOf === "string" ? log.asOf : null,
     // Verified with the other outputs above; the build wrote it from a validated errata file.
     errata: files.has("errata.json") ? (JSON.parse(text("errata.json")) as Erratum[]) : null,
+    warnings: Array.isArray(log.warnings) ? log.warnings.map(String) : [],
   };
 }
 

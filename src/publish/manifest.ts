@@ -41,6 +41,7 @@ const FIELDS: Readonly<Record<string, Check>> = {
   builtAt: optional(nullable(text)),
   previous: nullable(text),
   asOf: optional(date),
+  warnings: optional(texts),
   manifestSha256: optional(text),
   previousManifestSha256: optional(text),
   git: isRecord,

@@ -54,6 +54,8 @@ export interface PublishOptions {
   readonly tools: Readonly<Record<string, string>>;
   /** Sections whose prose was re-read and stands although their figures moved (`--reviewed`). */
   readonly reviewed?: readonly string[];
+  /** Publish a build that logged warnings (`--accept-warnings`); the manifest records them. */
+  readonly acceptWarnings?: boolean;
 }
 
 export interface PublishEffects {
@@ -84,6 +86,10 @@ export async function publish(options: PublishOptions, effects: PublishEffects):
   const build = await readBuildRecord(options.buildDir, options.root, options.defaultAssumptionsFile);
   const refusal = refusalReason(build);
   if (refusal) throw new PublishRefused(refusal);
+  // A warning can mean a wrong page (a chart field missing from its data draws an empty chart), which
+  // `build` lets through unless --strict: publishing it is a decision, said and recorded.
+  if (build.warnings.length > 0 && options.acceptWarnings !== true) throw new InputError(publishMessages.publishRefusedWarnings(build.warnings));
+  if (build.warnings.length > 0) effects.progress(publishMessages.publishingWithWarnings(build.warnings.length));
   // A version cannot predate the data it was built from (dates are YYYY-MM-DD: text order is date order),
   // nor be dated after today: data dated later cannot be published, whatever --date says.
   if (build.asOf !== null && build.asOf > latest) throw new InputError(publishMessages.publishAsOfAfterToday(build.asOf, latest));
@@ -191,6 +197,7 @@ async function stage(dir: string, inputs: StageInputs): Promise<Manifest> {
     tools: options.tools,
     assumptions: { file: "assumptions.yaml", sha256: sha256(build.assumptionsText) },
     ...(build.asOf === null ? {} : { asOf: build.asOf }),
+    warnings: build.warnings,
     prose: inputs.prose,
     ...(build.errata === null ? {} : { errata: newErrata }),
     headline: figureValues(headlineFigures(entries, build.firstChapter)),

@@ -37,6 +37,8 @@ export interface Manifest {
     readonly guard: "checked" | "unavailable";
     readonly reviewed: readonly { readonly section: string; readonly heading: string; readonly movements: readonly string[] }[];
   };
+  /** The build's warnings it was published with (`--accept-warnings`); absent in versions before they were recorded. */
+  readonly warnings?: readonly string[];
   /** Corrections of earlier versions first published with this one (absent before errata existed). */
   readonly errata?: readonly Erratum[];
   /** The sha256 of every other field (publish/manifest.ts); absent in versions published before it. */

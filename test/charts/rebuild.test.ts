@@ -141,6 +141,10 @@ describe("charts across rebuilds", () => {
     // Located at the field's name in the cell (the literal occurs once there).
     const warning = 'warning: notebooks/02-bars.ipynb: cell 2, line 10, column 17: chart field "sise" (at encoding.y.field) is not in the chart\'s data; did you mean "size"?';
     expect(lines.join("\n")).toContain(warning);
+    // …and recorded in the build log, where publish reads it (it refuses the build without --accept-warnings).
+    const logged = (warned.log as unknown as { warnings: string[] }).warnings;
+    expect(logged).toHaveLength(1);
+    expect(logged[0]).toContain(warning.slice("warning: ".length));
     const strict = await rebuild({ strict: true });
     expect(strict.result.exitCode).toBe(1);
     expect(lines.join("\n")).toMatch(/--strict/);
