@@ -88,7 +88,7 @@ export async function publish(options: PublishOptions, effects: PublishEffects):
   if (refusal) throw new PublishRefused(refusal);
   // A warning can mean a wrong page (a chart field missing from its data draws an empty chart), which
   // `build` lets through unless --strict: publishing it is a decision, said and recorded.
-  if (build.warnings.length > 0 && options.acceptWarnings !== true) throw new InputError(publishMessages.publishRefusedWarnings(build.warnings));
+  if (build.warnings.length > 0 && options.acceptWarnings !== true) throw new PublishRefused(publishMessages.publishRefusedWarnings(build.warnings));
   if (build.warnings.length > 0) effects.progress(publishMessages.publishingWithWarnings(build.warnings.length));
   // A version cannot predate the data it was built from (dates are YYYY-MM-DD: text order is date order),
   // nor be dated after today: data dated later cannot be published, whatever --date says.

@@ -19,11 +19,11 @@ const published = async (): Promise<string[]> => (existsSync(join(root, "out/rep
 const chartWarning = 'notebooks/a.ipynb: cell 2, line 10, column 17: chart field "sise" (at encoding.y.field) is not in the chart\'s data; did you mean "size"?';
 
 describe("publish a build that logged warnings", () => {
-  it("refuses it (exit 2), listing the warnings briefly and the two ways on, and writes nothing", async () => {
+  it("refuses it (exit 1, as for its other unpublishable builds), listing the warnings briefly and the two ways on, and writes nothing", async () => {
     const warnings = [chartWarning, "w2", "w3", "w4", "w5"];
     await useBuild(root, "v1", { warnings });
     const refused = await fragtax(["publish", "--date", "2026-05-01"], { cwd: root, env: NO_CHROMIUM });
-    expect(refused.code).toBe(2);
+    expect(refused.code).toBe(1);
     expect(refused.stderr).toContain("refusing to publish: the build logged 5 warnings (`fragtax build --strict` fails on them):");
     expect(refused.stderr).toContain(`  warning: ${chartWarning}\n  warning: w2\n  warning: w3\n  (+2 more in out/build/build-log.json)`);
     expect(refused.stderr).not.toContain("w4");
