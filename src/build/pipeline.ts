@@ -46,7 +46,7 @@ import { formatSeconds } from "../format/number";
 import type { WhatIf } from "./whatif/overrides";
 import { applyWhatIf, type WhatIfOptions } from "./whatif/options";
 import { renderWhatIfBanner } from "./whatif/banner";
-import { describeOverride } from "./whatif/overrides";
+import { describeOverrideAs } from "./whatif/overrides";
 import { BUILD_LOG, printedFromPage } from "./outputs";
 import { mustPrint, Printer, printRequested, printStep, type PdfOutcome, type PdfStep } from "./print-step";
 import { pageKey } from "./cache/page-cache";
@@ -123,7 +123,7 @@ export async function build(options: BuildOptions = {}, effects: BuildEffects = 
     if (late !== undefined) throw new AssumptionError([late, ...moreLate]);
     step("assumptions", `${fileRegistry.all().length} from ${rel(config.assumptions)}, as of ${asOf}`);
     const { registry, whatIf } = await applyWhatIf(fileRegistry, options.whatIf ?? {});
-    if (whatIf) step("what-if", whatIf.overrides.map(describeOverride).join(", "));
+    if (whatIf) step("what-if", whatIf.overrides.map((o) => describeOverrideAs(o, registry.get(o.id).distribution, fileRegistry.get(o.id).distribution)).join(", "));
     const parsedErrata = config.errata === undefined ? null : await parseErrataCached(await effects.readText(config.errata), rel(config.errata), config.paths.cache, code);
     const errata = parsedErrata?.value ?? null;
     await Promise.all([keepConfig(), keepParsed(), parsedErrata?.keep()]);

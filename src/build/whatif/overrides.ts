@@ -4,7 +4,7 @@
  * is pure; every error names the flag or file position and, for an unknown id, the nearest known ids.
  */
 import * as messages from "../../messages/versions";
-import type { AssumptionOverride } from "../../assumptions/types";
+import type { AssumptionOverride, DistributionKind } from "../../assumptions/types";
 import { InputError } from "../../util/errors";
 import { nearestNames } from "../../util/suggest";
 
@@ -74,4 +74,15 @@ export function mergeOverrides(lists: ReadonlyArray<readonly AssumptionOverride[
 
 export function describeOverride(override: AssumptionOverride): string {
   return "value" in override ? `${override.id} = ${override.value}` : `${override.id} = ${override.low}..${override.high}`;
+}
+
+/**
+ * The override as the build reads it: a range is sampled with the assumption's own distribution, and
+ * a range given for a fixed value becomes lognormal (normal when it reaches 0 or below). Said, so a
+ * what-if does not silently change an input's shape.
+ */
+export function describeOverrideAs(override: AssumptionOverride, distribution: DistributionKind, before: DistributionKind): string {
+  if ("value" in override) return describeOverride(override);
+  const reading = distribution === "uniform" || distribution === "triangular" ? "its bounds" : "p5..p95";
+  return `${describeOverride(override)} (${distribution}${before === "fixed" ? ", was a fixed value" : ""}, ${reading})`;
 }

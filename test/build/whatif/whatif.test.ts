@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Assumption } from "../../../src/assumptions/types";
-import { checkSetFlagsOnce, mergeOverrides, nearestIds, parseSetFlag } from "../../../src/build/whatif/overrides";
+import { checkSetFlagsOnce, describeOverrideAs, mergeOverrides, nearestIds, parseSetFlag } from "../../../src/build/whatif/overrides";
 import { parseOverridesFile } from "../../../src/build/whatif/overrides-file";
 import { renderWhatIfBanner } from "../../../src/build/whatif/banner";
 
@@ -48,6 +48,12 @@ describe("--set flags", () => {
       "--set h100_usd_per_gpu_hour is given 2 times (--set h100_usd_per_gpu_hour=2, --set h100_usd_per_gpu_hour = 9); give it once",
     );
     expect(() => checkSetFlagsOnce(["h100_usd_per_gpu_hour=2", "training_run_gpu_hours=3"])).not.toThrow();
+  });
+
+  it("says how a range is read: its assumption's distribution, and a fixed value's new one", () => {
+    expect(describeOverrideAs({ id: "share", low: 0.1, high: 0.3 }, "lognormal", "fixed")).toBe("share = 0.1..0.3 (lognormal, was a fixed value, p5..p95)");
+    expect(describeOverrideAs({ id: "pue", low: 1.2, high: 1.4 }, "uniform", "uniform")).toBe("pue = 1.2..1.4 (uniform, its bounds)");
+    expect(describeOverrideAs({ id: "pue", value: 1.3 }, "fixed", "uniform")).toBe("pue = 1.3");
   });
 
   it("lets a later override of the same id win", () => {
