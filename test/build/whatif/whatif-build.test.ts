@@ -26,7 +26,7 @@ describe("fragtax build --set / --assumptions (what-if)", () => {
     expect(read(root, "report.html")).not.toContain('data-fragtax="what-if"');
 
     const whatIf = fragtax(["build", "--no-pdf", "--root", root, "--set", "h100_usd_per_gpu_hour=4..6"], root);
-    expect(whatIf.stderr).toContain("what-if: h100_usd_per_gpu_hour = 4..6 (lognormal, p5..p95)");
+    expect(whatIf.stderr).toContain("what-if: h100_usd_per_gpu_hour = 4..6 (uniform, its bounds)"); // the fixture's price is uniform
     expect(whatIf.status).toBe(0);
     expect(runCost(root)?.p50).toBe(50e6);
     const page = read(root, "report.html");
