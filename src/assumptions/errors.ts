@@ -15,6 +15,8 @@ export interface AssumptionProblem {
   readonly text: string;
   /** For an override the file's value rules reject: the reason alone, for the caller to say where the override came from. */
   readonly reason?: string;
+  /** What the location is of: the assumption's entry (default), or the total it breaks. */
+  readonly place?: "total";
 }
 
 /**

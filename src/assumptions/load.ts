@@ -18,6 +18,7 @@ import * as msg from "../messages/assumptions";
 import { AssumptionError } from "./errors";
 import type { AssumptionProblem } from "./errors";
 import { attachCorrelations, parseCorrelations } from "./correlations";
+import { parseTotals } from "./totals";
 import { AssumptionRegistry } from "./registry";
 import { kindProblems, resolvedDistribution, supportProblems, valueProblems } from "./rules";
 import {
@@ -30,7 +31,7 @@ import {
   TOP_LEVEL_KEYS,
 } from "./schema";
 import type { AssumptionEntry } from "./schema";
-import type { Assumption } from "./types";
+import type { Assumption, SourcePosition } from "./types";
 import { nearestName } from "../util/suggest";
 import { isRecord } from "../util/records";
 
@@ -107,22 +108,35 @@ export function parseAssumptions(text: string, fileName: string, options: ParseO
   }
   throwAll(problems);
 
-  const correlationList = root.get("correlations", true);
-  if (correlationList === undefined || correlationList === null) return new AssumptionRegistry(assumptions, fileName);
-  if (!isSeq(correlationList)) fail(problem(correlationList as Node, undefined, msg.invalidCorrelation(0, "correlations", "expected a list")));
   const byId = new Map(assumptions.map((a) => [a.id, a]));
   const registryForNames = new AssumptionRegistry(assumptions, fileName);
-  const { correlations, problems: correlationProblems } = parseCorrelations(correlationList.items, {
+  const position = (node: Node): SourcePosition => {
+    const { line, col } = lines.linePos(node.range?.[0] ?? 0);
+    return { file: fileName, line, column: col };
+  };
+  const nearest = (id: string): readonly string[] => registryForNames.nearestIds(id);
+  const listAt = (key: string, notAList: string): readonly unknown[] => {
+    const list = root.get(key, true);
+    if (list === undefined || list === null) return [];
+    if (!isSeq(list)) fail(problem(list as Node, undefined, notAList));
+    return list.items;
+  };
+
+  const { correlations, problems: correlationProblems } = parseCorrelations(listAt("correlations", msg.invalidCorrelation(0, "correlations", "expected a list")), {
     assumptions: byId,
     at: (node, path, id, message) => problem(nodeAt(node, path), id, message),
-    position: (node) => {
-      const { line, col } = lines.linePos(node.range?.[0] ?? 0);
-      return { file: fileName, line, column: col };
-    },
-    nearest: (id) => registryForNames.nearestIds(id),
+    position,
+    nearest,
   });
   throwAll(correlationProblems);
-  return new AssumptionRegistry(attachCorrelations(assumptions, correlations), fileName, correlations);
+  const { totals, problems: totalProblems } = parseTotals(listAt("totals", msg.invalidTotal(0, "totals", "expected a list")), {
+    assumptions: byId,
+    at: (node, path, message) => problem(nodeAt(node, path), undefined, message),
+    position,
+    nearest,
+  });
+  throwAll(totalProblems);
+  return new AssumptionRegistry(attachCorrelations(assumptions, correlations), fileName, correlations, totals);
 }
 
 /** Reads and parses an assumptions file. A missing or unreadable file is an `AssumptionError` at 1:1. */

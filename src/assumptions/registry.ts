@@ -8,7 +8,8 @@ import type { AssumptionProblem } from "./errors";
 import { describeSupport, supportOf, valueProblems, withinSupport } from "./rules";
 import { assumptionContent, assumptionInfo } from "./content";
 import { sha256 } from "../util/hash";
-import { aboutRead, EVERY_ASSUMPTION, type Assumption, type AssumptionInfo, type AssumptionOverride, type Correlation, type DistributionKind, type ListingReader } from "./types";
+import { aboutRead, EVERY_ASSUMPTION, type Assumption, type AssumptionInfo, type AssumptionOverride, type Correlation, type DistributionKind, type ListingReader, type Total } from "./types";
+import { totalProblem } from "./total-check";
 import { nearestNames } from "../util/suggest";
 
 export class AssumptionRegistry {
@@ -23,6 +24,8 @@ export class AssumptionRegistry {
     readonly fileName: string,
     /** The file's `correlations:` (already attached to the assumptions they name). */
     readonly correlations: readonly Correlation[] = [],
+    /** The file's `totals:`, checked again on overrides. */
+    readonly totals: readonly Total[] = [],
   ) {
     this.#all = Object.freeze([...assumptions]);
     this.#byId = new Map(assumptions.map((a) => [a.id, a]));
@@ -112,12 +115,23 @@ export class AssumptionRegistry {
       problems.push(...found.map((p) => ({ file, line, column, id: original.id, text: msg.overrideProblem(this.fileName, p.message), reason: p.message })));
       replaced.set(original.id, candidate);
     }
+    // A total any override touches must still hold: one scenario probability set alone breaks it.
+    for (const total of this.totals) {
+      const touched = total.of.find((id) => replaced.has(id));
+      const problem = touched === undefined ? undefined : totalProblem(total, (id) => replaced.get(id) ?? this.#byId.get(id));
+      if (touched === undefined || problem === undefined) continue;
+      // A sum that misses says which members are left to set; a range in a total is wrong whatever the others are.
+      const missed = total.of.every((id) => (replaced.get(id) ?? this.#byId.get(id))?.value !== undefined);
+      const reason = missed ? msg.overrideBreaksTotal(problem, total.of.filter((id) => !replaced.has(id))) : problem;
+      problems.push({ ...total.position, id: touched, text: msg.overrideProblem(this.fileName, reason), reason, place: "total" });
+    }
     const [first, ...rest] = problems;
     if (first !== undefined) throw new AssumptionError([first, ...rest]);
     return new AssumptionRegistry(
       this.#all.map((a) => replaced.get(a.id) ?? a),
       this.fileName,
       this.correlations,
+      this.totals,
     );
   }
 

@@ -91,10 +91,21 @@ export const CorrelationEntrySchema = z
   })
   .meta({ description: "A rank correlation between two uncertain assumptions, imposed on their samples (Iman–Conover)." });
 
+export const TotalEntrySchema = z
+  .strictObject({
+    of: z.array(z.string().regex(SNAKE_CASE_ID, "expected snake_case")).min(2, "name at least two assumptions").meta({
+      description: "The assumption ids whose point values add up, e.g. the probabilities of exclusive scenarios.",
+    }),
+    equals: z.number().meta({ description: "What they must add up to, e.g. 1." }),
+    note: z.string().optional().meta({ description: "Why they add up, e.g. the scenarios are exclusive and exhaustive." }),
+  })
+  .meta({ description: "Point values that must add up to a sum: checked in the file and on every what-if override." });
+
 export const AssumptionsFileSchema = z
   .strictObject({
     assumptions: z.array(AssumptionEntrySchema).meta({ description: "Every figure the report depends on." }),
     correlations: z.array(CorrelationEntrySchema).optional().meta({ description: "Rank correlations between assumptions; unlisted pairs are independent." }),
+    totals: z.array(TotalEntrySchema).optional().meta({ description: "Point values that must add up to a sum (scenario probabilities to 1)." }),
   })
   .meta({ title: "fragtax assumptions", description: "Sourced figures for a fragtax report." });
 

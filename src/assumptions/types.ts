@@ -60,6 +60,14 @@ export interface AssumptionCorrelation {
   readonly rho: number;
 }
 
+/** A declared total (the file's `totals:`): point values that must add up to `equals`. */
+export interface Total {
+  readonly of: readonly string[];
+  readonly equals: number;
+  readonly note?: string;
+  readonly position: SourcePosition;
+}
+
 /** A declared correlation as the file has it (for the appendix and the diff). */
 export interface Correlation {
   readonly between: readonly [string, string];

@@ -127,3 +127,20 @@ export const sourceAfterAsOf = (id: string, date: string, asOf: string): string 
 
 export const correlationSourceAfterAsOf = (between: readonly string[], date: string, asOf: string): string =>
   `${pair(between)}: correlation source dated ${date} is after the report's as-of date ${asOf}; use a source published by then, or move "asOf" in report.yaml`;
+
+// ── totals ──────────────────────────────────────────────────────────────────────────────────────
+
+export const invalidTotal = (index: number, field: string, problem: string): string =>
+  `total #${index + 1}: ${field}: ${problem}`;
+
+export const totalUnknownId = (of: readonly string[], id: string, nearest: readonly string[]): string =>
+  `total of ${of.join(" + ")}: unknown assumption "${id}"${didYouMean(nearest)}`;
+
+export const totalNeedsValues = (of: readonly string[], id: string): string =>
+  `total of ${of.join(" + ")}: "${id}" is a range; the assumptions of a total must be point values (value:), or their sum is not one number`;
+
+export const totalMismatch = (values: readonly { id: string; value: number }[], sum: number, equals: number): string =>
+  `${values.map((v) => `${v.id} ${v.value}`).join(" + ")} = ${Number(sum.toPrecision(12))}, but they must total ${equals}`;
+
+export const overrideBreaksTotal = (problem: string, others: readonly string[]): string =>
+  `${problem}${others.length === 0 ? "" : `; set ${others.length === 1 ? "the other" : "the others"} too (${others.map((id) => `--set ${id}=…`).join(" ")}) so they do`}`;

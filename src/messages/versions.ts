@@ -98,7 +98,8 @@ export const unreadableCacheEntry = (notebook: string, detail: string): string =
 export const unknownOverrideId = (where: string, id: string, nearest: readonly string[]): string =>
   `${where}: unknown assumption "${id}"${nearest.length === 0 ? "; no assumption id is close to it (the ids are those of the assumptions file)" : didYouMean(nearest)}`;
 
-export const overrideRejected = (given: string, reason: string, definedAt: string): string => `${given}: ${reason} (the assumption is defined at ${definedAt})`;
+export const overrideRejected = (given: string, reason: string, definedAt: string, place: "assumption" | "total" = "assumption"): string =>
+  `${given}: ${reason} (${place === "total" ? "the total is declared" : "the assumption is defined"} at ${definedAt})`;
 
 export const malformedSetFlag = (flag: string): string =>
   `--set ${flag}: expected id=value or id=low..high, e.g. --set h100_usd_per_gpu_hour=2.5..3.5`;

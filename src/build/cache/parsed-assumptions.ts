@@ -22,10 +22,10 @@ export async function parseAssumptionsCached(text: string, fileName: string, cac
     async () => {
       // The parser (YAML and zod) is loaded only on a miss.
       parsed = (await import("../../assumptions")).parseAssumptions(text, fileName); // throws, located, on a problem
-      return { assumptions: parsed.all(), correlations: parsed.correlations };
+      return { assumptions: parsed.all(), correlations: parsed.correlations, totals: parsed.totals };
     },
     isParsedAssumptions,
   );
-  return { registry: parsed ?? new AssumptionRegistry(value.assumptions, fileName, value.correlations), keep };
+  return { registry: parsed ?? new AssumptionRegistry(value.assumptions, fileName, value.correlations, value.totals), keep };
 }
 

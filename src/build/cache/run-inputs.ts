@@ -7,7 +7,7 @@
  */
 import { readFile } from "node:fs/promises";
 import { relative } from "node:path";
-import type { Assumption, Correlation } from "../../assumptions/types";
+import type { Assumption, Correlation, Total } from "../../assumptions/types";
 import type { ReportFields } from "../../config/lenient";
 import { isRecord } from "../../util/records";
 import { codeStamp } from "./code-stamp";
@@ -16,9 +16,11 @@ import { parseCached, readParsed, type ParseIdentity } from "./parsed-inputs";
 export interface ParsedAssumptions {
   readonly assumptions: readonly Assumption[];
   readonly correlations: readonly Correlation[];
+  readonly totals: readonly Total[];
 }
 
-export const isParsedAssumptions = (value: unknown): value is ParsedAssumptions => isRecord(value) && Array.isArray(value.assumptions) && Array.isArray(value.correlations);
+export const isParsedAssumptions = (value: unknown): value is ParsedAssumptions =>
+  isRecord(value) && Array.isArray(value.assumptions) && Array.isArray(value.correlations) && Array.isArray(value.totals);
 
 /** The key a build files its parsed assumptions under (parsed-assumptions.ts), and a run looks them up by. */
 export const assumptionsIdentity = (text: string, fileName: string, code: string): ParseIdentity => ({ kind: "assumptions", text, fileName, code });

@@ -56,6 +56,6 @@ export async function applyWhatIf(registry: AssumptionRegistry, options: WhatIfO
       const flag = (options.set ?? []).filter((candidate) => candidate.slice(0, candidate.indexOf("=")).trim() === id).at(-1);
       return flag !== undefined ? `--set ${flag}` : (options.assumptions ?? "--set");
     };
-    throw new WhatIfError(error.problems.map((p) => (p.reason === undefined ? located(p, p.text) : messages.overrideRejected(givenAt(p.id), p.reason, at(p)))).join("\n"));
+    throw new WhatIfError(error.problems.map((p) => (p.reason === undefined ? located(p, p.text) : messages.overrideRejected(givenAt(p.id), p.reason, at(p), p.place ?? "assumption"))).join("\n"));
   }
 }
