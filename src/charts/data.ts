@@ -15,10 +15,10 @@
  * It reads only the JSON data files whose rows may name images (a chart with an image URL field).
  */
 import { readFileSync } from "node:fs";
-import { extname, isAbsolute, join } from "node:path";
+import { extname } from "node:path";
 import * as messages from "../messages/charts";
 import { isRecord } from "../util/records";
-import { chartFileRefusal, MAX_CHART_FILE_MB, readChartFile, type Refusal } from "./local-files";
+import { chartFileRefusal, IMAGE_TYPES, imageType, isRemoteUrl, localPath, MAX_CHART_FILE_MB, readChartFile, readLocalImage, type LocalImage, type Refusal } from "./local-files";
 
 type Json = Record<string, unknown>;
 
@@ -37,14 +37,8 @@ export interface LeftOut {
 
 const TEXT_FORMATS = new Set(["csv", "tsv", "dsv"]);
 const JSON_FORMATS = new Set(["json", "topojson"]);
-const IMAGE_TYPES: Readonly<Record<string, string>> = { ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".gif": "image/gif", ".svg": "image/svg+xml", ".webp": "image/webp" };
 
 export class ChartDataError extends Error {}
-
-/** `http:`, `https:`, `//host`, `file:` … anything that is not a plain relative path. */
-function isRemote(url: string): boolean {
-  return /^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith("//");
-}
 
 /**
  * The local files a spec's charts read (data and images), resolved against `baseDir`. A file the chart
@@ -55,10 +49,10 @@ function isRemote(url: string): boolean {
 export function chartFiles(spec: unknown, baseDir: string, root: string): string[] {
   const files = new Set<string>();
   const allowed = (url: string): string | undefined => {
-    if (isRemote(url)) return undefined;
+    if (isRemoteUrl(url)) return undefined;
     let path: string;
     try {
-      path = resolvePath(url, baseDir);
+      path = localPath(url, baseDir);
     } catch {
       return undefined; // a malformed %-escape: the render fails the chart and says so
     }
@@ -116,8 +110,8 @@ export async function resolveChartData(spec: Json, baseDir: string, root: string
   visitData(copy, (data) => {
     if (typeof data.url !== "string") return;
     const url = data.url;
-    if (isRemote(url)) throw new ChartDataError(messages.chartRemoteData(url));
-    const path = resolvePath(url, baseDir);
+    if (isRemoteUrl(url)) throw new ChartDataError(messages.chartRemoteData(url));
+    const path = localPath(url, baseDir);
     pending.push(inline(data, url, path, root, files));
   });
   await Promise.all(pending);
@@ -129,14 +123,6 @@ export async function resolveChartData(spec: Json, baseDir: string, root: string
 function formatType(data: Json, path: string): string {
   const format = isRecord(data.format) ? data.format : {};
   return typeof format.type === "string" ? format.type : extname(path).slice(1).toLowerCase();
-}
-
-/** The image type a path names by its extension (the render copies only these), or undefined. */
-const imageType = (path: string): string | undefined => IMAGE_TYPES[extname(path).toLowerCase()];
-
-function resolvePath(url: string, baseDir: string): string {
-  const path = decodeURIComponent(url.split(/[?#]/)[0] ?? url);
-  return isAbsolute(path) ? path : join(baseDir, path);
 }
 
 async function inline(data: Json, url: string, path: string, root: string, files: Set<string>): Promise<void> {
@@ -190,33 +176,18 @@ async function inlineImages(spec: Json, baseDir: string, root: string, files: Se
   forEachImageSource(spec, (holder, key) => {
     const url = holder[key];
     if (typeof url !== "string" || url.startsWith("data:")) return;
-    if (isRemote(url)) throw new ChartDataError(messages.chartRemoteImage(url));
-    let path: string;
-    try {
-      path = resolvePath(url, baseDir);
-    } catch (error) {
-      // A row's text is not the chart's fault: that image is left out, as one it may not read.
-      holder[key] = "";
-      pending.push(Promise.resolve({ url, reason: messages.chartImageBadPath(url, error instanceof Error ? error.message : String(error)) }));
-      return;
-    }
-    // Only an image is copied into the page: a row naming ../.env or .git/config inside the project
-    // is refused by its name, and a file named like an image must also start like one.
-    const mime = imageType(path);
-    if (mime === undefined) {
-      holder[key] = "";
-      pending.push(Promise.resolve({ url, reason: messages.chartImageNotImage(url, Object.keys(IMAGE_TYPES)) }));
-      return;
-    }
+    if (isRemoteUrl(url)) throw new ChartDataError(messages.chartRemoteImage(url));
     pending.push(
-      readLocal(url, path, root).then((read) => {
-        if ("refused" in read || !looksLike(mime, read.bytes)) {
-          holder[key] = "";
-          return { url, reason: "refused" in read ? refusalText(url, read.refused) : messages.chartImageNotImage(url, Object.keys(IMAGE_TYPES)) };
+      readLocalImage(url, baseDir, root).then((image) => {
+        if (image.kind === "inlined") {
+          files.add(image.path);
+          holder[key] = image.uri;
+          return undefined;
         }
-        files.add(path);
-        holder[key] = `data:${mime};base64,${read.bytes.toString("base64")}`;
-        return undefined;
+        // A missing file is the chart's error, as for a data file; any other image it may not read is left out.
+        if (image.kind === "unreadable") throw new ChartDataError(messages.chartDataUnreadable(url, image.path, image.code));
+        holder[key] = "";
+        return { url, reason: leftOutReason(url, image) };
       }),
     );
   });
@@ -224,20 +195,15 @@ async function inlineImages(spec: Json, baseDir: string, root: string, files: Se
   return (await Promise.all(pending)).filter((refused): refused is LeftOut => refused !== undefined);
 }
 
-/** Whether `bytes` start as a file of type `mime` does (its signature; an SVG is XML text with an <svg element). */
-function looksLike(mime: string, bytes: Buffer): boolean {
-  const starts = (signature: string, at = 0): boolean => bytes.subarray(at, at + signature.length).toString("latin1") === signature;
-  switch (mime) {
-    case "image/png":
-      return starts("\x89PNG\r\n\x1a\n");
-    case "image/jpeg":
-      return starts("\xff\xd8\xff");
-    case "image/gif":
-      return starts("GIF87a") || starts("GIF89a");
-    case "image/webp":
-      return starts("RIFF") && starts("WEBP", 8);
-    default:
-      return /^\uFEFF?\s*</.test(bytes.subarray(0, 1024).toString("utf8")) && bytes.toString("utf8").includes("<svg");
+/** Why an image a row names is left out (a row's text is not the chart's fault), saying what to do. */
+function leftOutReason(url: string, image: Exclude<LocalImage, { kind: "inlined" | "unreadable" }>): string {
+  switch (image.kind) {
+    case "bad-path":
+      return messages.chartImageBadPath(url, image.detail);
+    case "not-image":
+      return messages.chartImageNotImage(url, Object.keys(IMAGE_TYPES));
+    case "refused":
+      return refusalText(url, image.refusal);
   }
 }
 
