@@ -49,7 +49,7 @@ import { renderWhatIfBanner } from "./whatif/banner";
 import { describeOverrideAs } from "./whatif/overrides";
 import { BUILD_LOG, printedFromPage } from "./outputs";
 import { mustPrint, Printer, printRequested, printStep, type PdfOutcome, type PdfStep } from "./print-step";
-import { pageKey } from "./cache/page-cache";
+import { pageKey, sameImages } from "./cache/page-cache";
 import { parseAssumptionsCached } from "./cache/parsed-assumptions";
 import { normalizeConfigCached, parseErrataCached } from "./cache/parsed-config";
 import { codeStamp } from "./cache/code-stamp";
@@ -272,7 +272,8 @@ async function renderOrReuse(input: ReportInput, effects: BuildEffects, onRender
   );
   const key = pageKey({ ...input, provenance, notice: input.notice?.value ?? null, data });
   const reused = await effects.loadPage?.(cacheDir, key, builtAt);
-  if (reused !== undefined) return reused;
+  // The images its markdown inlined are not in the key: a replaced one renders the page again.
+  if (reused !== undefined && (await sameImages(reused, input.config.root, (path) => effects.readBytes(path)))) return reused;
   onRender();
   const report = await (await import("../report/render")).renderReport(input);
   await effects.storePage?.(cacheDir, key, builtAt, report);

@@ -6,6 +6,7 @@ export * as assumptions from "./assumptions";
 export * as chapters from "./chapters";
 export * as charts from "./charts";
 export * as fs from "./fs";
+export * as images from "./images";
 export * as model from "./model";
 export * as notebook from "./notebook";
 export * as publish from "./publish";

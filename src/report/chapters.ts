@@ -8,9 +8,10 @@ import * as messages from "../messages/report";
 import { html, rawHtml, type Html } from "../util/html";
 import type { Heading, MarkdownRenderer } from "./markdown";
 import { cellFailed, cellText, type Cell, type CodeCell, type Notebook } from "../notebook/nbformat";
-import { renderOutputs } from "./outputs";
+import { errorBox, renderOutputs } from "./outputs";
 import { literalLocator } from "./chart-outputs";
 import { at } from "../messages/location";
+import { renderMarkdownWithImages, type InlinedFile } from "./markdown-images";
 
 export interface ChapterInput {
   readonly number: number;
@@ -45,6 +46,8 @@ export interface RenderedChapter {
   readonly charts: number;
   readonly failedCells: readonly FailedCell[];
   readonly warnings: readonly string[];
+  /** The image files its markdown inlined (markdown-images.ts), for the page cache. */
+  readonly images: readonly InlinedFile[];
 }
 
 /** `root` is the project's: the chapter's charts read no file outside it. */
@@ -59,6 +62,7 @@ export async function renderChapter(chapter: ChapterInput, markdown: MarkdownRen
   const parts: Html[] = [];
   let charts = 0;
   const warnings: string[] = [];
+  const images: InlinedFile[] = [];
   // nbformat 4.5 gives every cell an id (Jupyter adds them on save); without them links into cells break.
   const withoutId = chapter.notebook.cells.filter((cell) => typeof cell.id !== "string" || cell.id === "").length;
   if (withoutId > 0) warnings.push(messages.notebookWithoutCellIds(chapter.relativePath, withoutId));
@@ -67,39 +71,52 @@ export async function renderChapter(chapter: ChapterInput, markdown: MarkdownRen
     if (tagsOf(cell).includes("remove-cell")) continue;
     const docId = `c${chapter.number}-${index + 1}`;
     const where = at({ file: chapter.relativePath, cell: index + 1 });
+    const baseDir = chapter.baseDir ?? ".";
     if (cell.cell_type === "markdown") {
-      const rendered = markdown.render(cellText(cell.source), docId);
+      const source = cellText(cell.source);
+      // The title line may have been taken out of the first cell: images are located in the cell as saved.
+      const cellSource = cellText(chapter.notebook.cells[index]?.source ?? source);
+      const lineOffset = cellSource.split("\n").length - source.split("\n").length;
+      const place = { file: chapter.relativePath, cell: index + 1, cellSource, lineOffset, baseDir, root };
+      const { rendered, inlined, problems } = await renderMarkdownWithImages(markdown, source, docId, place);
+      images.push(...inlined);
       sections.push(...rendered.headings.filter((heading) => heading.level === 2));
-      parts.push(html`<div class="cell cell-markdown">${rawHtml(rendered.html)}</div>`);
+      parts.push(html`<div class="cell cell-markdown">${rawHtml(rendered.html)}${problems.map(errorBox)}</div>`);
+      if (problems.length > 0) failedCells.push({ chapter: chapter.number, cell: index + 1, where, message: problems.join("\n") });
     } else if (cell.cell_type === "code") {
-      let chartError: string | undefined;
+      let outputError: string | undefined;
       const locate = literalLocator(chapter.relativePath, index + 1, cellText(cell.source));
       // A cell after the failed one never ran (no count, no outputs): the page says so instead of showing nothing.
       const notRun = firstFailed !== undefined && cell.execution_count === null && cell.outputs.length === 0 ? firstFailed : undefined;
-      parts.push(await renderCodeCell(cell, { markdown, where, docId, baseDir: chapter.baseDir ?? ".", root, locate, notRun, onChart: (found) => {
+      const cellSource = cellText(cell.source);
+      parts.push(await renderCodeCell(cell, { markdown, where, file: chapter.relativePath, cell: index + 1, cellSource, docId, baseDir, root, locate, notRun, onChart: (found) => {
         charts++;
         warnings.push(...found);
-      }, onChartError: (message) => void (chartError ??= message) }));
+      }, onImages: (inlined) => void images.push(...inlined), onOutputError: (message) => void (outputError ??= message) }));
       if (cellFailed(cell)) firstFailed ??= index + 1;
       if (cellFailed(cell)) failedCells.push({ chapter: chapter.number, cell: index + 1, where, message: firstErrorLine(cell) });
-      else if (chartError !== undefined) failedCells.push({ chapter: chapter.number, cell: index + 1, where, message: chartError });
+      else if (outputError !== undefined) failedCells.push({ chapter: chapter.number, cell: index + 1, where, message: outputError });
     }
   }
   const body = html`<section class="chapter" id="${id}" data-notebook="${chapter.relativePath}">
 <header class="chapter-header"><p class="chapter-number">${label === "" ? "\u00a0" : `Chapter ${label}`}</p><h1>${title}</h1></header>
 ${parts}
 </section>`;
-  return { number: chapter.number, label, id, title, sections, html: body, charts, failedCells, warnings };
+  return { number: chapter.number, label, id, title, sections, html: body, charts, failedCells, warnings, images };
 }
 
 interface CellContext {
   readonly markdown: MarkdownRenderer;
   readonly where: string;
+  readonly file: string;
+  readonly cell: number;
+  readonly cellSource: string;
   readonly docId: string;
   readonly baseDir: string;
   readonly root: string;
   readonly onChart: (warnings: readonly string[]) => void;
-  readonly onChartError: (message: string) => void;
+  readonly onImages: (inlined: readonly InlinedFile[]) => void;
+  readonly onOutputError: (message: string) => void;
   readonly locate: (literal: string, options?: { readonly key?: boolean }) => string | undefined;
   /** The failed cell this one did not run after, if it did not run. */
   readonly notRun?: number | undefined;

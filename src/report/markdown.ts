@@ -23,11 +23,24 @@ export interface Heading {
 export interface RenderedMarkdown {
   readonly html: string;
   readonly headings: readonly Heading[];
+  /** The srcs of images that were not given a `data:` URI, and so were dropped (sanitize.ts). */
+  readonly unplaced: readonly string[];
+}
+
+/** An image the markdown shows: its src as the rendered `<img>` carries it, and its 1-based line in the source. */
+export interface MarkdownImage {
+  readonly src: string;
+  readonly line: number;
 }
 
 export interface MarkdownRenderer {
-  /** `docId` makes footnote ids unique, e.g. "c2-5" for chapter 2, cell 5. */
-  render(source: string, docId: string): RenderedMarkdown;
+  /**
+   * `docId` makes footnote ids unique, e.g. "c2-5" for chapter 2, cell 5. `images` maps an image's
+   * src (as `images()` lists it) to the `data:` URI the page shows instead (markdown-images.ts).
+   */
+  render(source: string, docId: string, images?: ReadonlyMap<string, string>): RenderedMarkdown;
+  /** The images `source` shows (`![alt](src)`, reference images, `<img src>` in its HTML), without rendering it. */
+  images(source: string): MarkdownImage[];
 }
 
 export function slugify(text: string): string {
@@ -54,12 +67,59 @@ export function createMarkdownRenderer(): MarkdownRenderer {
   // shows only its own footnotes.
   const anchorState: Record<string, unknown> = {};
   return {
-    render(source, docId) {
+    render(source, docId, images) {
       const env = { docId, markdownItAnchor: anchorState };
       const tokens = md.parse(source, env);
-      return { html: sanitizeMarkdownHtml(md.renderer.render(tokens, md.options, env)), headings: headingsOf(tokens) };
+      const unplaced: string[] = [];
+      return { html: sanitizeMarkdownHtml(md.renderer.render(tokens, md.options, env), images, unplaced), headings: headingsOf(tokens), unplaced };
     },
+    // A throwaway anchor state: scanning must not take the heading ids the render will give.
+    images: (source) => imagesOf(md.parse(source, { docId: "scan", markdownItAnchor: {} })),
   };
+}
+
+/** `<img … src=…>` in raw HTML, the src in any of HTML's three quotings. */
+const IMG_SRC = /<img\b[^>]*?\ssrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/gi;
+
+/**
+ * Each image's src and line. A block token knows its first line; within it, an inline's line breaks
+ * and an HTML block's newlines count the rest. An HTML src is decoded as the sanitizer's parser
+ * decodes it, so the render finds it under the same key.
+ */
+function imagesOf(tokens: readonly Token[]): MarkdownImage[] {
+  const found: MarkdownImage[] = [];
+  const fromHtml = (html: string, line: number): void => {
+    for (const match of html.matchAll(IMG_SRC)) {
+      const src = decodeEntities(match[1] ?? match[2] ?? match[3] ?? "");
+      found.push({ src, line: line + (html.slice(0, match.index).match(/\n/g)?.length ?? 0) });
+    }
+  };
+  let first = 1;
+  for (const token of tokens) {
+    // A table cell's inline has no map of its own: its row's opening token has.
+    if (token.map) first = token.map[0] + 1;
+    if (token.type === "html_block") fromHtml(token.content, first);
+    let line = first;
+    for (const child of token.children ?? []) {
+      if (child.type === "softbreak" || child.type === "hardbreak") line++;
+      else if (child.type === "image") found.push({ src: String(child.attrGet("src") ?? ""), line });
+      else if (child.type === "html_inline") fromHtml(child.content, line);
+    }
+  }
+  return found;
+}
+
+const NAMED: Readonly<Record<string, string>> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
+
+/** HTML character references in an attribute value (named ones a path would use, and numeric ones). */
+function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (whole, name: string) => {
+    if (name.startsWith("#")) {
+      const code = name[1] === "x" || name[1] === "X" ? parseInt(name.slice(2), 16) : Number(name.slice(1));
+      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    }
+    return NAMED[name.toLowerCase()] ?? whole;
+  });
 }
 
 function headingsOf(tokens: readonly Token[]): Heading[] {

@@ -13,6 +13,7 @@ import { chartFailed, chartMissingFieldNote } from "../messages/charts";
 import { FileSystemError } from "../util/fs-errors";
 import { html, rawHtml, type Html } from "../util/html";
 import type { MarkdownRenderer } from "./markdown";
+import { renderMarkdownWithImages, type InlinedFile } from "./markdown-images";
 import { sanitizeOutputHtml } from "./sanitize";
 import { cellText, type DataOutput, type ErrorOutput, type Output, type StreamOutput } from "../notebook/nbformat";
 
@@ -20,6 +21,10 @@ export interface OutputContext {
   readonly markdown: MarkdownRenderer;
   /** "notebooks/01-x.ipynb: cell 4", for errors and for unique ids. */
   readonly where: string;
+  /** The same place as parts, and the cell's code: an image the cell's markdown shows is located in it. */
+  readonly file: string;
+  readonly cell: number;
+  readonly cellSource: string;
   readonly docId: string;
   /** The notebook's folder: relative `data.url`s in charts resolve against it, as in JupyterLab. */
   readonly baseDir: string;
@@ -27,8 +32,10 @@ export interface OutputContext {
   readonly root: string;
   /** Called for every chart rendered, so the report can count them and pass on their warnings. */
   readonly onChart?: (warnings: readonly string[]) => void;
-  /** Called when a chart cannot be rendered (the error is shown in its place; the build fails). */
-  readonly onChartError?: (message: string) => void;
+  /** Called with the image files displayed markdown inlined (markdown-images.ts), for the page cache. */
+  readonly onImages?: (inlined: readonly InlinedFile[]) => void;
+  /** Called when a chart cannot be rendered or displayed markdown shows an image the page cannot carry (the error is shown in its place; the build fails). */
+  readonly onOutputError?: (message: string) => void;
   /** Where a string literal sits in the cell's code (chart-outputs.ts `literalLocator`), for chart warnings. */
   readonly locate?: (literal: string, options?: { readonly key?: boolean }) => string | undefined;
 }
@@ -83,13 +90,23 @@ async function renderData(output: DataOutput, context: OutputContext): Promise<H
   for (const mime of ["image/png", "image/jpeg", "image/gif"]) {
     if (mime in data) return renderImage(mime, cellText(data[mime]));
   }
-  if ("text/markdown" in data) {
-    return html`<div class="output output-markdown">${rawHtml(context.markdown.render(cellText(data["text/markdown"]), context.docId).html)}</div>`;
-  }
+  if ("text/markdown" in data) return renderMarkdown(cellText(data["text/markdown"]), context);
   if ("application/json" in data) return html`<pre class="output output-text">${JSON.stringify(data["application/json"], null, 2)}</pre>`;
   if ("text/plain" in data) return html`<pre class="output output-text">${stripAnsi(cellText(data["text/plain"]))}</pre>`;
   return html`<p class="output output-unknown">(output of type ${Object.keys(data).join(", ")} not shown)</p>`;
 }
+
+/** `nb.md` prose: the same renderer as a markdown cell, so an image in it is inlined or fails the build the same way. */
+async function renderMarkdown(source: string, context: OutputContext): Promise<Html> {
+  const place = { file: context.file, cell: context.cell, cellSource: context.cellSource, baseDir: context.baseDir, root: context.root };
+  const { rendered, inlined, problems } = await renderMarkdownWithImages(context.markdown, source, context.docId, place);
+  context.onImages?.(inlined);
+  if (problems.length > 0) context.onOutputError?.(problems.join("\n"));
+  return html`<div class="output output-markdown">${rawHtml(rendered.html)}</div>${problems.map(errorBox)}`;
+}
+
+/** A failure of the build shown where it happened (an image the page cannot carry). */
+export const errorBox = (message: string): Html => html`<div class="output output-error" role="alert"><p class="output-error-title">${message}</p></div>`;
 
 function renderImage(mime: string, base64: string): Html {
   const clean = base64.replace(/\s+/g, "");
@@ -109,7 +126,7 @@ async function renderVegaLite(payload: unknown, context: OutputContext): Promise
     if (error instanceof FileSystemError) throw error;
     // A chart that cannot be drawn never stops the report: its error is shown where it would be.
     const message = error instanceof ChartError ? error.message : chartFailed(context.where, error instanceof Error ? error.message : String(error));
-    context.onChartError?.(message);
+    context.onOutputError?.(message);
     return html`<div class="output output-error chart-error" role="alert"><p class="output-error-title">${message}</p></div>`;
   }
   context.onChart?.(chart.warnings);

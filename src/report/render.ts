@@ -15,6 +15,7 @@ import { chartSpecs } from "./chart-specs";
 import { headlineFigures } from "./records";
 import { html, rawHtml, type Html } from "../util/html";
 import { createMarkdownRenderer } from "./markdown";
+import type { InlinedFile } from "./markdown-images";
 import { assetSlots, fillTemplate, inlineAsset, loadTemplateAssets, toolCacheDir } from "./template";
 import { embedFonts } from "./fonts";
 import { CHANGES_TOC_MARKER } from "./markers";
@@ -44,6 +45,12 @@ export interface RenderedReport {
   readonly charts: number;
   readonly failedCells: readonly FailedCell[];
   readonly warnings: readonly string[];
+  /**
+   * The image files the page inlined from markdown, with the sha256 of what it inlined: none of them
+   * is in the page cache's key (finding them needs the markdown parsed), so a reused page is checked
+   * against them (build/pipeline.ts). Absent in a page rendered before they were recorded.
+   */
+  readonly images?: readonly InlinedFile[];
 }
 
 const HEADLINE_COUNT = 4;
@@ -112,6 +119,7 @@ export async function renderReport(input: ReportInput): Promise<RenderedReport> 
     charts: chapters.reduce((sum, chapter) => sum + chapter.charts, 0),
     failedCells: chapters.flatMap((chapter) => chapter.failedCells),
     warnings: chapters.flatMap((chapter) => chapter.warnings),
+    images: chapters.flatMap((chapter) => chapter.images),
   };
 }
 

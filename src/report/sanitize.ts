@@ -28,7 +28,9 @@ const MARKDOWN: sanitizeHtml.IOptions = {
   // markdown-it aligns table columns with text-align; nothing else may be styled from a cell.
   allowedStyles: { "*": { "text-align": [/^(?:left|right|center)$/] } },
   allowedSchemes: ["http", "https", "mailto"],
-  allowedSchemesByTag: { img: ["http", "https", "data"] },
+  // An image is shown only from the page's own bytes (markdown-images.ts inlines a local one): a
+  // relative src has no file beside the page, and an http(s) one would be a request the policy blocks.
+  allowedSchemesByTag: { img: ["data"] },
   // A tag that is not allowed (<script>, <iframe>, <style>) is shown as the text it was, not run or hidden.
   disallowedTagsMode: "escape",
 };
@@ -130,9 +132,21 @@ function referencesKept(tagName: string, attribs: sanitizeHtml.Attributes): sani
 // paragraph reversed. After sanitizing, so no markup can be made of them. The direction marks of
 // Arabic and Hebrew writing (LRM, RLM, ALM) are kept: they are how such prose places its punctuation.
 
-/** A markdown cell's rendered HTML, as Jupyter sanitizes markdown. */
-export function sanitizeMarkdownHtml(html: string): string {
-  return visibleControlsInProse(sanitizeHtml(html, MARKDOWN));
+/**
+ * A markdown cell's rendered HTML, as Jupyter sanitizes markdown. Each `<img>` src is replaced by its
+ * inlined `data:` URI from `images` (keyed by the src as written) or kept when it is one already;
+ * any other src is dropped and listed in `unplaced`, so the caller can say so instead of the page
+ * showing a broken image.
+ */
+export function sanitizeMarkdownHtml(html: string, images: ReadonlyMap<string, string> = new Map(), unplaced: string[] = []): string {
+  const placeImage = (tagName: string, attribs: sanitizeHtml.Attributes): sanitizeHtml.Tag => {
+    const { src, ...rest } = attribs;
+    if (src === undefined) return { tagName, attribs };
+    const uri = images.get(src) ?? (/^\s*data:/i.test(src) ? src : undefined);
+    if (uri === undefined) unplaced.push(src);
+    return { tagName, attribs: uri === undefined ? rest : { ...rest, src: uri } };
+  };
+  return visibleControlsInProse(sanitizeHtml(html, { ...MARKDOWN, transformTags: { img: placeImage } }));
 }
 
 /** A displayed `text/html` or `image/svg+xml` output, made safe to place in the report. */

@@ -25,6 +25,44 @@ describe("HTML in markdown cells", () => {
   });
 });
 
+describe("images in markdown (the build inlines them: markdown-images.test.ts)", () => {
+  it("lists each image's src and line: markdown and reference images, HTML <img> in a paragraph or a block, a table, a footnote", () => {
+    const source = [
+      "# Title", //                                   1
+      "Text ![a](a.png) on a line,", //              2
+      "more ![b](<my b.png>)  ", //                  3 (a hard break follows)
+      "and ![c][ref].", //                            4
+      "", //                                          5
+      '<div>\n<img alt="d" src="d&amp;e.png">\n</div>', // 6-8: the img is on line 7
+      "", //                                          9
+      "| x | y |\n|---|---|\n| ![t](t.gif) | <img src='u.svg'> |", // 10-12
+      "", //                                          13
+      "Note[^1]", //                                  14
+      "", //                                          15
+      "[^1]: With ![f](f.webp).", //                 16
+      "", //                                          17
+      "[ref]: c.jpg", //                              18
+    ].join("\n");
+    const renderer = createMarkdownRenderer();
+    expect(renderer.images(source)).toEqual([
+      { src: "a.png", line: 2 }, { src: "my%20b.png", line: 3 }, { src: "c.jpg", line: 4 }, { src: "d&e.png", line: 7 },
+      { src: "t.gif", line: 12 }, { src: "u.svg", line: 12 }, { src: "f.webp", line: 16 },
+    ]);
+    // Scanning takes no heading id from the render: the title is still "title", not "title-1".
+    expect(renderer.render(source, "c1-1").html).toContain('id="title"');
+  });
+
+  it("replaces a src it is given a data: URI for, keeps a data: src, and drops (and lists) any other", () => {
+    const images = new Map([["a.png", "data:image/png;base64,AAAA"], ["d&e.png", "data:image/png;base64,BBBB"]]);
+    const rendered = createMarkdownRenderer().render('![a](a.png) <img src="d&amp;e.png" alt="d"> ![z](data:image/gif;base64,R0lG) ![r](https://example.com/r.png) ![l](l.png)', "c1-1", images);
+    expect(rendered.html).toContain('<img alt="a" src="data:image/png;base64,AAAA" />');
+    expect(rendered.html).toContain('<img alt="d" src="data:image/png;base64,BBBB" />');
+    expect(rendered.html).toContain('src="data:image/gif;base64,R0lG"');
+    expect(rendered.html).not.toMatch(/example\.com|l\.png/);
+    expect(rendered.unplaced).toEqual(["https://example.com/r.png", "l.png"]);
+  });
+});
+
 describe("a cell's unclosed comment or tag, in Chromium", () => {
   let chromium: LaunchedChromium;
   beforeAll(async () => {

@@ -8,7 +8,10 @@
  *              and the stamps of the tool's own code, templates and lockfile (cache/code-stamp.ts: an
  *              edit to templates/ in `fragtax dev` renders again)
  *   2. lookup  `out/.cache/page/entry.json`: the key, the page and what the build reports about it
- *   3. reuse   the page with the old build time replaced by this build's (the only part of the page
+ *   3. check   the images its markdown inlined (report/markdown-images.ts) are the same bytes: they
+ *              are found only by parsing the markdown, which the key avoids, so the page records
+ *              them, each with its sha256, and a changed, removed or replaced one renders it again
+ *   4. reuse   the page with the old build time replaced by this build's (the only part of the page
  *              that is not in the key; the PDF step already compares pages without it)
  *
  * Only pages without a failed cell are kept: a failure is rendered again, so it is reported again.
@@ -18,9 +21,11 @@ import { join } from "node:path";
 import { writeFileAtomic } from "../../util/atomic";
 import { canonicalJson, sha256 } from "../../util/hash";
 import type { RenderedReport } from "../../report/render";
+import { chartFileRefusal } from "../../charts/local-files";
 import { codeStamp } from "./code-stamp";
 
-const FORMAT = 1;
+// 2: pages record the images their markdown inlined (a page of format 1 never inlined one).
+const FORMAT = 2;
 
 /** What a reused page stands for: the rendered report with the build time it was rendered with. */
 interface PageEntry {
@@ -55,4 +60,16 @@ export async function storePage(cacheDir: string, key: string, builtAt: string, 
   if (report.failedCells.length > 0) return;
   const entry: PageEntry = { format: FORMAT, key, builtAt, report };
   await writeFileAtomic(entryFile(cacheDir), JSON.stringify(entry)).catch(() => undefined);
+}
+
+/**
+ * Whether every image a cached page inlined still holds the bytes it inlined. One that may no longer
+ * be read (now a FIFO, or a link out of the project) is not opened: the page is rendered again, and
+ * the render says why the image cannot be placed.
+ */
+export async function sameImages(report: RenderedReport, root: string, readBytes: (path: string) => Promise<Uint8Array>): Promise<boolean> {
+  const same = await Promise.all(
+    (report.images ?? []).map(async (image) => chartFileRefusal(image.path, root) === undefined && (await readBytes(image.path).then(sha256, () => null)) === image.sha256),
+  );
+  return same.every(Boolean);
 }
