@@ -256,6 +256,12 @@ export const devServing = (url: string): string => `serving out/build/ at ${url}
 
 export const devBadPort = (port: string): string => `--port ${port}: expected a port number 0–65535`;
 
+export const devLoopingLink = (path: string): string =>
+  `warning: not watching ${path}: it is a symbolic link that loops (to itself or to a folder it is in); edits through it do not trigger a rebuild`;
+
+export const devNotWatched = (path: string, why: string): string =>
+  `warning: cannot watch ${path} (${why}); edits there do not trigger a rebuild until dev is restarted`;
+
 export const reranForced = (): string => "re-ran: --force";
 
 /** A notebook whose last run failed, with nothing it depends on changed since (failed runs are never reused). */

@@ -3,13 +3,12 @@
  * during a rebuild queues exactly one more); a failed rebuild keeps the last good report on screen
  * with the error over it.
  */
-import { watch } from "chokidar";
 import { InputError } from "../util/errors";
 import type { FSWatcher } from "chokidar";
-import { join } from "node:path";
 import * as messages from "../messages/versions";
 import { PreviewServer } from "./serve";
 import type { PreviewState } from "./serve";
+import { watchProject } from "./watch";
 
 export interface DevOptions {
   readonly root: string;
@@ -80,14 +79,15 @@ export async function startDev(options: DevOptions, effects: DevEffects): Promis
     throw error;
   });
   running = rebuildOnce();
-  const watcher: FSWatcher = watch(
-    options.watch.map((path) => join(options.root, path)),
-    { ignoreInitial: true, ignored: (path) => /(^|[/\\])(node_modules|out|\.git|\.ipynb_checkpoints)([/\\]|$)/.test(path.slice(options.root.length)) },
+  const watcher: FSWatcher = watchProject(
+    options.root,
+    options.watch,
+    (path) => {
+      effects.progress(messages.devChanged(path));
+      schedule();
+    },
+    effects.progress,
   );
-  watcher.on("all", (_event, path) => {
-    effects.progress(messages.devChanged(path.slice(options.root.length + 1)));
-    schedule();
-  });
   const url = `http://${address.host.includes(":") ? `[${address.host}]` : address.host}:${address.port}/`;
   return {
     url,

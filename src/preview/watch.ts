@@ -1,0 +1,63 @@
+/**
+ * What `fragtax dev` watches, and what it leaves alone: the project's folders through chokidar, less
+ * node_modules, out/, .git and Jupyter's checkpoints, and less any symbolic link that loops. Nothing
+ * the watcher meets ends dev: it says once what it cannot watch and goes on serving.
+ */
+import { watch } from "chokidar";
+import type { FSWatcher } from "chokidar";
+import { lstatSync, realpathSync } from "node:fs";
+import { dirname, join } from "node:path";
+import * as messages from "../messages/versions";
+import { displayPath, isInside } from "../util/paths";
+
+const NOT_WATCHED = /(^|[/\\])(node_modules|out|\.git|\.ipynb_checkpoints)([/\\]|$)/;
+
+/**
+ * Whether `path` is a symbolic link that loops: one that never resolves (`a → b → a`, ELOOP), or one
+ * that leads back to a folder it is inside (`notebooks/data/up → ..`). A watcher following links
+ * walks the second as …/up/data/up/… until the system says ELOOP, watching the project forty times
+ * over on the way; builds read notebooks by name and never walk into either.
+ */
+export function isLoopingLink(path: string): boolean {
+  try {
+    if (!lstatSync(path).isSymbolicLink()) return false;
+  } catch {
+    return false; // gone already: chokidar handles a path that vanished
+  }
+  try {
+    return isInside(realpathSync(path), realpathSync(dirname(path)));
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "ELOOP";
+  }
+}
+
+/** Watches `paths` (relative to `root`); `onChange` gets each changed path relative to root, `warn` each path it cannot watch, once. */
+export function watchProject(root: string, paths: readonly string[], onChange: (path: string) => void, warn: (message: string) => void): FSWatcher {
+  const warned = new Set<string>();
+  const warnOnce = (path: string, message: string): void => {
+    if (warned.has(path)) return;
+    warned.add(path);
+    warn(message);
+  };
+  const watcher = watch(
+    paths.map((path) => join(root, path)),
+    {
+      ignoreInitial: true,
+      ignored: (path) => {
+        if (NOT_WATCHED.test(path.slice(root.length))) return true;
+        if (!isLoopingLink(path)) return false;
+        warnOnce(path, messages.devLoopingLink(displayPath(path, root)));
+        return true;
+      },
+    },
+  );
+  watcher.on("all", (_event, path) => onChange(displayPath(path, root)));
+  // Without a listener chokidar's 'error' (a folder this user may not read, the system's limit on
+  // watches, a loop met some other way) would end dev with a raw stack, its rebuild half done.
+  watcher.on("error", (error: unknown) => {
+    const { path, code, message } = error as Partial<NodeJS.ErrnoException>;
+    const where = path === undefined ? root : path;
+    warnOnce(where, messages.devNotWatched(displayPath(where, root), code ?? message ?? String(error)));
+  });
+  return watcher;
+}

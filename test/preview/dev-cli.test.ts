@@ -1,0 +1,59 @@
+/**
+ * `fragtax dev` as a user runs it (dist/cli.js in a temp project): a symbolic link that loops under
+ * notebooks/ is skipped with a warning, not a crash.
+ */
+import { spawn } from "node:child_process";
+import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it, onTestFinished } from "vitest";
+import { tempFolders } from "../project";
+import { CLI } from "../published-project";
+
+const folders = tempFolders();
+
+/** `fragtax dev --port 0` in `root`, its stderr collected; killed after the test if still running. */
+function startDev(root: string) {
+  const child = spawn(process.execPath, [CLI, "dev", "--port", "0", "--root", root], { cwd: root, stdio: ["ignore", "ignore", "pipe"] });
+  let stderr = "";
+  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once("exit", (code, signal) => resolve({ code, signal })));
+  onTestFinished(() => void (child.exitCode === null && child.signalCode === null && child.kill("SIGKILL")));
+  return {
+    child,
+    exited,
+    stderr: () => stderr,
+    /** Waits until stderr holds `text` `times` times (or dev ended). */
+    async waitFor(text: string, times = 1): Promise<void> {
+      const count = (): number => stderr.split(text).length - 1;
+      for (const end = Date.now() + 60_000; count() < times && Date.now() < end && child.exitCode === null; ) await new Promise((resolve) => setTimeout(resolve, 25));
+      expect(count(), `${text} in:\n${stderr}`).toBeGreaterThanOrEqual(times);
+    },
+  };
+}
+
+/** What out/ holds besides the build and the caches: a lock or a stage left behind. */
+const leftovers = (root: string): string[] => readdirSync(join(root, "out")).filter((name) => name !== "build" && name !== ".cache");
+
+describe("fragtax dev and symbolic links that loop", () => {
+  it("skips them with one warning each and goes on serving and rebuilding", async () => {
+    const { root } = folders.project();
+    symlinkSync("a", join(root, "notebooks", "b"));
+    symlinkSync("b", join(root, "notebooks", "a"));
+    mkdirSync(join(root, "notebooks", "data"));
+    symlinkSync("..", join(root, "notebooks", "data", "up"));
+    const dev = startDev(root);
+    await dev.waitFor("rebuilt in");
+    const url = /serving out\/build\/ at (\S+)/.exec(dev.stderr())?.[1] ?? "";
+    expect((await fetch(url)).status).toBe(200);
+    const file = join(root, "notebooks", "assumptions.yaml");
+    writeFileSync(file, readFileSync(file, "utf8").replace("range: { low: 2, high: 3 }", "range: { low: 2, high: 3.5 }"));
+    await dev.waitFor("rebuilt in", 2);
+    dev.child.kill("SIGINT");
+    await dev.exited;
+    for (const path of ["notebooks/a", "notebooks/b", "notebooks/data/up"]) {
+      expect(dev.stderr().split(`warning: not watching ${path}: it is a symbolic link that loops`)).toHaveLength(2);
+    }
+    expect(dev.stderr()).not.toMatch(/ELOOP|\n\s+at /);
+    expect(leftovers(root)).toEqual([]);
+  }, 120_000);
+});
