@@ -28,6 +28,8 @@ Examples:
     .action(async (options: { port: number | string; host: string; root?: string }) => {
       const port = Number(options.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InputError(messages.devBadPort(String(options.port)));
+      // listen() takes an empty host as "every interface": bad usage here, not a way to say 0.0.0.0.
+      if (options.host.trim() === "") throw new InputError(messages.devEmptyHost());
       await (await action()).devAction(port, options);
     });
 }

@@ -347,6 +347,14 @@ export const devCannotListen = (host: string, port: number, code: string): strin
   return `dev: cannot listen on ${host}:${port}: ${why}; pick another with --port (0 = any free port) or --host`;
 };
 
+/** `--host` named nothing listen() could resolve: a bracketed IPv6 address, a mistyped address or name, or no DNS answer. */
+export const devUnknownHost = (host: string, code: string): string => {
+  const hint = /^\[.*\]$/.test(host) ? `write an IPv6 address without brackets (--host ${host.slice(1, -1)})` : "give an IP address of this machine (127.0.0.1, the default, or 0.0.0.0 for every interface) or a name that resolves to one";
+  return `dev: cannot listen on ${host}: it is not an IP address, and looking it up as a host name failed (${code}); ${hint}`;
+};
+
+export const devEmptyHost = (): string => "--host is empty: give the address to listen on (127.0.0.1, the default, keeps the preview on this machine; 0.0.0.0 serves every interface)";
+
 export const devPublicHost = (host: string): string =>
   `warning: --host ${host} serves the preview to other machines on the network, not only this one; use the default 127.0.0.1 to keep it local`;
 

@@ -76,6 +76,8 @@ export async function startDev(options: DevOptions, effects: DevEffects): Promis
     if (error.code === "EADDRINUSE" || error.code === "EACCES" || error.code === "EADDRNOTAVAIL") {
       throw new InputError(messages.devCannotListen(options.host, options.port, error.code));
     }
+    // listen() looks up any host that is not an IP address (999.1.1.1 and [::1] included) as a name.
+    if (error.code === "ENOTFOUND" || error.code === "EAI_AGAIN" || error.code === "EAI_FAIL") throw new InputError(messages.devUnknownHost(options.host, error.code));
     throw error;
   });
   running = rebuildOnce();

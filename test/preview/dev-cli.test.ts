@@ -1,13 +1,13 @@
 /**
  * `fragtax dev` as a user runs it (dist/cli.js in a temp project): a symbolic link that loops under
- * notebooks/ is skipped with a warning, not a crash.
+ * notebooks/ is skipped with a warning, not a crash; a --host it cannot listen on is bad usage (exit 2).
  */
 import { spawn } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it, onTestFinished } from "vitest";
 import { tempFolders } from "../project";
-import { CLI } from "../published-project";
+import { CLI, fragtax } from "../published-project";
 
 const folders = tempFolders();
 
@@ -56,4 +56,20 @@ describe("fragtax dev and symbolic links that loop", () => {
     expect(dev.stderr()).not.toMatch(/ELOOP|\n\s+at /);
     expect(leftovers(root)).toEqual([]);
   }, 120_000);
+});
+
+describe("fragtax dev --host it cannot listen on: exit 2, no raw error", () => {
+  it.each([
+    ["nonexistent.invalid", "dev: cannot listen on nonexistent.invalid: it is not an IP address, and looking it up as a host name failed"],
+    ["999.1.1.1", "dev: cannot listen on 999.1.1.1: it is not an IP address"],
+    ["[::1]", "write an IPv6 address without brackets (--host ::1)"],
+    ["", "--host is empty: give the address to listen on"],
+    [" ", "--host is empty"],
+  ])("--host '%s'", async (host, message) => {
+    const { root } = folders.project();
+    const result = await fragtax(["dev", "--host", host, "--port", "0", "--root", root], { cwd: root });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(message);
+    expect(result.stderr).not.toMatch(/getaddrinfo|serves the preview to other machines|serving out\/build/);
+  });
 });
