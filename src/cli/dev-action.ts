@@ -2,6 +2,7 @@
 import * as messages from "../messages/versions";
 import { DEFAULT_WATCH, startDev } from "../preview/dev";
 import { inProcessRebuild } from "../preview/rebuild";
+import { endBySignal } from "../util/signals";
 import { progress } from "./output";
 import { projectPaths } from "./project";
 
@@ -9,21 +10,25 @@ export async function devAction(port: number, options: { host: string; root?: st
   const paths = projectPaths(options.root);
   const session = await startDev(
     { root: paths.root, buildDir: paths.buildDir, port, host: options.host, watch: [...DEFAULT_WATCH, paths.assumptionsFile], debounceMs: 150 },
-    { rebuild: inProcessRebuild(paths.root, progress), progress },
+    { ...inProcessRebuild(paths.root, progress), progress },
   );
   // Any other interface serves the report (and its unpublished numbers) to the network: say so, once
   // it is listening there (a host it cannot listen on gets its error alone).
   if (!["127.0.0.1", "::1", "localhost"].includes(options.host)) progress(messages.devPublicHost(options.host));
   progress(messages.devServing(session.url));
-  // Ctrl-C, or SIGTERM from a process manager: the rebuild under way finishes, then the server stops,
-  // so no build lock is left behind for publish to refuse.
-  await new Promise<void>((resolve) => {
-    const stop = (): void => {
+  // Ctrl-C, or SIGTERM from a process manager: the rebuild under way is abandoned (out/build/ stays
+  // the last finished build, and its lock is released, so publish has nothing to refuse), then dev
+  // ends as `fragtax build` ends on the signal, taking the rebuild's threads with it: a cell that
+  // never returns does not hold it up. A second signal while it tidies up ends it at once.
+  const signal = await new Promise<NodeJS.Signals>((resolve) => {
+    const stop = (received: NodeJS.Signals): void => {
       process.off("SIGINT", stop);
       process.off("SIGTERM", stop);
-      void session.close().then(resolve);
+      resolve(received);
     };
     process.on("SIGINT", stop);
     process.on("SIGTERM", stop);
   });
+  await session.interrupt();
+  endBySignal(signal);
 }

@@ -256,6 +256,8 @@ export const devServing = (url: string): string => `serving out/build/ at ${url}
 
 export const devBadPort = (port: string): string => `--port ${port}: expected a port number 0–65535`;
 
+export const devRebuildAbandoned = (): string => "the rebuild was stopped: dev is ending";
+
 export const devLoopingLink = (path: string): string =>
   `warning: not watching ${path}: it is a symbolic link that loops (to itself or to a folder it is in); edits through it do not trigger a rebuild`;
 

@@ -23,6 +23,8 @@ export interface DevOptions {
 export interface DevEffects {
   /** One incremental build; throws (with a readable message) when it fails. */
   rebuild(): Promise<void>;
+  /** Abandons the rebuild under way: after it resolves, nothing of it reaches out/build/ and it holds no lock. */
+  abandon?(): Promise<void>;
   progress(message: string): void;
 }
 
@@ -32,15 +34,21 @@ export interface DevSession {
   readonly state: PreviewState;
   /** Resolves after any pending rebuild finished (for tests). */
   idle(): Promise<void>;
+  /** Stops watching and serving after the rebuild under way finished. */
   close(): Promise<void>;
+  /**
+   * Ctrl-C: no rebuild starts any more and the one under way is abandoned (`DevEffects.abandon`), so
+   * the caller can end the process at once, however long a cell of that rebuild would still run.
+   */
+  interrupt(): Promise<void>;
 }
 
 export const DEFAULT_WATCH = ["notebooks", "src", "templates"];
 
 export async function startDev(options: DevOptions, effects: DevEffects): Promise<DevSession> {
   const state: PreviewState = { error: null };
-  // Set by close(): a rebuild interrupted by the same Ctrl-C (its Deno or Chromium got the signal
-  // too) is not reported as a failed build.
+  // Set by close() and interrupt(): a rebuild they stopped (abandoned, or its Deno got the same
+  // Ctrl-C) is not reported as a failed build, and no queued one starts.
   let closing = false;
   const server = new PreviewServer(options.buildDir, state);
   let running: Promise<void> = Promise.resolve();
@@ -66,7 +74,7 @@ export async function startDev(options: DevOptions, effects: DevEffects): Promis
       queued = true;
       running = running.then(() => {
         queued = false;
-        return rebuildOnce();
+        return closing ? undefined : rebuildOnce();
       });
     }, options.debounceMs);
   };
@@ -98,6 +106,11 @@ export async function startDev(options: DevOptions, effects: DevEffects): Promis
     idle: async () => {
       await new Promise((resolve) => setTimeout(resolve, options.debounceMs + 10));
       await running;
+    },
+    interrupt: async () => {
+      closing = true;
+      clearTimeout(timer);
+      await effects.abandon?.();
     },
     close: async () => {
       closing = true;

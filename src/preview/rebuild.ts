@@ -5,6 +5,10 @@
  * A rebuild whose cells fail, or that cannot read its input, must not replace the last good report:
  * its writes are held in memory and reach out/build/ only when the build succeeded. Otherwise it
  * throws, and the dev server shows the error over the report still on disk.
+ *
+ * Because of that a rebuild can also be abandoned midway (Ctrl-C): out/build/ is still the last
+ * finished build, so the build lock it holds is released rather than left to tell publish that a
+ * build was interrupted, and the process can end without waiting for a cell that never returns.
  */
 import { build, FileBuildEffects } from "../build/pipeline";
 import * as messages from "../messages/versions";
@@ -12,6 +16,26 @@ import * as messages from "../messages/versions";
 /** FileBuildEffects whose outputs wait in memory until `commit()`. */
 export class HeldBuildEffects extends FileBuildEffects {
   private held: { readonly outDir: string; readonly files: ReadonlyMap<string, string | Uint8Array> } | undefined;
+  /** The releases of the build locks this rebuild holds: the build's own, then its commit's. */
+  private readonly locks = new Set<() => Promise<void>>();
+  private abandoned = false;
+  /** The swap of a commit under way: abandoning waits for it (renames, milliseconds), so out/build/ is whole. */
+  private swapping: Promise<void> | undefined;
+
+  override async lockOutputs(outDir: string): Promise<() => Promise<void>> {
+    const release = await super.lockOutputs(outDir);
+    // Once only: after an abandon() released it, the build's own `finally` must not remove the lock
+    // of whichever process took it next.
+    const releaseOnce = async (): Promise<void> => {
+      if (this.locks.delete(releaseOnce)) await release();
+    };
+    this.locks.add(releaseOnce);
+    if (this.abandoned) {
+      await releaseOnce();
+      throw new Error(messages.devRebuildAbandoned());
+    }
+    return releaseOnce;
+  }
 
   override async replaceOutputs(outDir: string, files: ReadonlyMap<string, string | Uint8Array>): Promise<void> {
     this.held = { outDir, files };
@@ -20,22 +44,47 @@ export class HeldBuildEffects extends FileBuildEffects {
   async commit(): Promise<void> {
     const held = this.held;
     this.held = undefined;
-    if (!held) return;
+    if (!held || this.abandoned) return;
     // Under the build lock again: a `fragtax build` in another terminal may be writing out/build.
     const release = await this.lockOutputs(held.outDir);
     try {
-      await super.replaceOutputs(held.outDir, held.files);
+      if (this.abandoned) return;
+      this.swapping = super.replaceOutputs(held.outDir, held.files);
+      await this.swapping;
     } finally {
       await release();
     }
   }
+
+  /**
+   * Nothing of this rebuild reaches out/build/ after this resolves, and it holds no build lock: a
+   * swap under way is finished first. The build itself may still be running; the caller ends the
+   * process, and with it the build's threads.
+   */
+  async abandon(): Promise<void> {
+    this.abandoned = true;
+    this.held = undefined;
+    await this.swapping?.catch(() => undefined);
+    await Promise.all([...this.locks].map((release) => release()));
+  }
 }
 
-export function inProcessRebuild(root: string, log: (line: string) => void): () => Promise<void> {
-  return async () => {
-    const effects = new HeldBuildEffects(log);
-    const result = await build({ root, pdf: false }, effects);
-    if (result.failedCells.length > 0) throw new Error(messages.devCellsFailed(result.cellErrors));
-    await effects.commit();
+export interface InProcessRebuild {
+  rebuild(): Promise<void>;
+  /** Abandons the rebuild under way, if any (`HeldBuildEffects.abandon`). */
+  abandon(): Promise<void>;
+}
+
+export function inProcessRebuild(root: string, log: (line: string) => void): InProcessRebuild {
+  let current: HeldBuildEffects | undefined;
+  return {
+    rebuild: async () => {
+      const effects = new HeldBuildEffects(log);
+      current = effects;
+      const result = await build({ root, pdf: false }, effects);
+      if (result.failedCells.length > 0) throw new Error(messages.devCellsFailed(result.cellErrors));
+      await effects.commit();
+    },
+    abandon: async () => current?.abandon(),
   };
 }

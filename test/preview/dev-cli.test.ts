@@ -1,12 +1,13 @@
 /**
  * `fragtax dev` as a user runs it (dist/cli.js in a temp project): a symbolic link that loops under
- * notebooks/ is skipped with a warning, not a crash; a --host it cannot listen on is bad usage (exit 2).
+ * notebooks/ is skipped with a warning, not a crash; Ctrl-C stops a rebuild whose cell never returns
+ * at once, leaving the last build and no lock; a --host it cannot listen on is bad usage (exit 2).
  */
 import { spawn } from "node:child_process";
-import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it, onTestFinished } from "vitest";
-import { tempFolders } from "../project";
+import { appendCell, tempFolders } from "../project";
 import { CLI, fragtax } from "../published-project";
 
 const folders = tempFolders();
@@ -55,6 +56,29 @@ describe("fragtax dev and symbolic links that loop", () => {
     }
     expect(dev.stderr()).not.toMatch(/ELOOP|\n\s+at /);
     expect(leftovers(root)).toEqual([]);
+  }, 120_000);
+});
+
+describe("fragtax dev and Ctrl-C", () => {
+  it("during a rebuild whose cell never returns: ends at once by SIGINT, the last build whole, no lock", async () => {
+    const { root } = folders.project();
+    const dev = startDev(root);
+    await dev.waitFor("rebuilt in");
+    const page = readFileSync(join(root, "out", "build", "report.html"), "utf8");
+    appendCell(root, "01-price.ipynb", "while (true) {}");
+    await dev.waitFor("changed: notebooks/01-price.ipynb");
+    // The rebuild's chapters are compiled and running a moment after its assumptions are read.
+    await dev.waitFor("assumptions: ", 2);
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    expect(existsSync(join(root, "out", ".build.lock"))).toBe(true);
+    const stopped = Date.now();
+    dev.child.kill("SIGINT");
+    const ended = await Promise.race([dev.exited, new Promise<"still running">((resolve) => setTimeout(() => resolve("still running"), 10_000))]);
+    expect(ended).toEqual({ code: null, signal: "SIGINT" });
+    expect(Date.now() - stopped).toBeLessThan(5_000);
+    expect(readFileSync(join(root, "out", "build", "report.html"), "utf8")).toBe(page);
+    expect(leftovers(root)).toEqual([]);
+    expect(dev.stderr()).not.toContain("build failed");
   }, 120_000);
 });
 

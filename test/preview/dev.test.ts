@@ -147,6 +147,30 @@ describe("fragtax dev server", () => {
     expect(lines.filter((line) => line.startsWith("build failed"))).toEqual([]);
   });
 
+  it("interrupt() abandons the rebuild under way without waiting for it, and starts no queued one", async () => {
+    let rebuilds = 0;
+    let abandoned = 0;
+    let finish: (() => void) | undefined;
+    const interrupted = await startDev(
+      { root, buildDir: join(root, "out/build"), port: 0, host: "127.0.0.1", watch: ["notebooks"], debounceMs: 10 },
+      {
+        // The first (at start) ends at once; the next runs until the test ends it, as a hung cell would not.
+        rebuild: () => (++rebuilds === 1 ? Promise.resolve() : new Promise<void>((resolve) => (finish = resolve))),
+        abandon: async () => void abandoned++,
+        progress: () => undefined,
+      },
+    );
+    await new Promise((resolve) => setTimeout(resolve, 300)); // chokidar's first look
+    await writeFile(join(root, "notebooks/a.ipynb"), "{}");
+    for (let tries = 0; rebuilds < 2 && tries < 100; tries++) await new Promise((r) => setTimeout(r, 20));
+    await writeFile(join(root, "notebooks/a.ipynb"), '{"again":true}'); // queues one more
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await interrupted.interrupt();
+    finish?.();
+    await interrupted.close();
+    expect({ rebuilds, abandoned }).toEqual({ rebuilds: 2, abandoned: 1 });
+  });
+
   it("with no report built yet, shows the error without claiming a last good report", async () => {
     await rm(join(root, "out/build/report.html"));
     const page = await servedAfterFailure("notebooks/a.ipynb: cell 1, line 1, column 1: TS2322: Type 'number' is not assignable to type 'string'.");

@@ -3,11 +3,11 @@
  * edit shows up in the served page; a broken cell shows its error over the last good report, which
  * stays on disk untouched; the fix clears it.
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { startDev, type DevSession } from "../../src/preview/dev";
-import { inProcessRebuild } from "../../src/preview/rebuild";
+import { HeldBuildEffects, inProcessRebuild } from "../../src/preview/rebuild";
 import { tempProject, type TempProject } from "../project";
 
 let project: TempProject | undefined;
@@ -32,7 +32,7 @@ describe("fragtax dev rebuilding in-process", () => {
     const log: string[] = [];
     session = await startDev(
       { root, buildDir: join(root, "out/build"), port: 0, host: "127.0.0.1", watch: ["notebooks"], debounceMs: 50 },
-      { rebuild: inProcessRebuild(root, (line) => log.push(line)), progress: (line) => log.push(line) },
+      { ...inProcessRebuild(root, (line) => log.push(line)), progress: (line) => log.push(line) },
     );
     await session.idle();
     const page = async (): Promise<string> => (await fetch(session?.url ?? "")).text();
@@ -58,4 +58,22 @@ describe("fragtax dev rebuilding in-process", () => {
     await until(() => session?.state.error === null, "the fixed rebuild");
     expect(await page()).not.toContain('data-fragtax="build-error"');
   }, 60_000);
+});
+
+describe("an abandoned rebuild (Ctrl-C)", () => {
+  it("releases the build lock it holds, and its outputs never reach out/build/", async () => {
+    project = tempProject("incremental");
+    const outDir = join(project.root, "out/build");
+    const effects = new HeldBuildEffects(() => undefined);
+    await effects.lockOutputs(outDir);
+    expect(existsSync(join(project.root, "out/.build.lock"))).toBe(true);
+    await effects.replaceOutputs(outDir, new Map([["report.html", "abandoned"]]));
+    await effects.abandon();
+    expect(existsSync(join(project.root, "out/.build.lock"))).toBe(false);
+    await effects.commit();
+    expect(existsSync(outDir)).toBe(false);
+    // A lock it would take after abandoning is given back at once.
+    await expect(effects.lockOutputs(outDir)).rejects.toThrow("the rebuild was stopped: dev is ending");
+    expect(existsSync(join(project.root, "out/.build.lock"))).toBe(false);
+  });
 });
