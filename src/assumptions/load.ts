@@ -20,7 +20,7 @@ import type { AssumptionProblem } from "./errors";
 import { attachCorrelations, parseCorrelations } from "./correlations";
 import { parseTotals } from "./totals";
 import { AssumptionRegistry } from "./registry";
-import { kindProblems, resolvedDistribution, supportProblems, valueProblems } from "./rules";
+import { kindProblems, resolvedDistribution, supportProblems, tailProblems, valueProblems } from "./rules";
 import {
   AssumptionEntrySchema,
   DISTRIBUTIONS,
@@ -91,7 +91,9 @@ export function parseAssumptions(text: string, fileName: string, options: ParseO
     }
     const shapeProblems = valueProblems(parsed.data);
     // Bounds are checked only on a well-formed entry, so one mistake is not reported twice.
-    const boundProblems = shapeProblems.length > 0 ? [] : supportProblems({ ...parsed.data, distribution: resolvedDistribution(parsed.data) });
+    const resolved = { ...parsed.data, distribution: resolvedDistribution(parsed.data) };
+    const outside = shapeProblems.length > 0 ? [] : supportProblems(resolved);
+    const boundProblems = outside.length > 0 || shapeProblems.length > 0 ? outside : tailProblems(resolved);
     const relationProblems = [...shapeProblems, ...boundProblems, ...kindProblems(parsed.data)];
     if (relationProblems.length > 0) {
       problems.push(...relationProblems.map((p) => at(p.path, p.message)));

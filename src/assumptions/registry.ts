@@ -5,7 +5,7 @@
 import * as msg from "../messages/assumptions";
 import { AssumptionError, UnknownAssumptionError } from "./errors";
 import type { AssumptionProblem } from "./errors";
-import { describeSupport, supportOf, valueProblems, withinSupport } from "./rules";
+import { describeSupport, supportOf, tailProblems, valueProblems, withinSupport } from "./rules";
 import { assumptionContent, assumptionInfo } from "./content";
 import { sha256 } from "../util/hash";
 import { aboutRead, EVERY_ASSUMPTION, type Assumption, type AssumptionInfo, type AssumptionOverride, type Correlation, type DistributionKind, type ListingReader, type Total } from "./types";
@@ -111,7 +111,7 @@ export class AssumptionRegistry {
       const original = this.get(override.id);
       const candidate = applyOverride(original, override);
       const { file, line, column } = original.position;
-      const found = [...valueProblems(candidate), ...supportProblems(original, override)].slice(0, 1);
+      const found = [...valueProblems(candidate), ...supportProblems(original, override), ...tailProblems({ ...candidate, support: original.support })].slice(0, 1);
       problems.push(...found.map((p) => ({ file, line, column, id: original.id, text: msg.overrideProblem(this.fileName, p.message), reason: p.message })));
       replaced.set(original.id, candidate);
     }
@@ -165,8 +165,13 @@ function supportProblems(original: Assumption, override: AssumptionOverride): { 
 function applyOverride(original: Assumption, override: AssumptionOverride): Assumption {
   const { value: _value, range: _range, mode, ...rest } = original;
   if ("value" in override) return Object.freeze({ ...rest, value: override.value, distribution: "fixed" });
+  // A fixed value given a range takes a shape: between two bounds (a probability, a correlation) the
+  // range is the bounds themselves, as uniform (a normal's tails would run past them); otherwise
+  // lognormal for a positive quantity, normal for one that reaches zero or below.
+  const support = supportOf(original);
+  const bounded = support?.min !== undefined && support.max !== undefined;
   const distribution: DistributionKind =
-    original.distribution !== "fixed" ? original.distribution : override.low > 0 ? "lognormal" : "normal";
+    original.distribution !== "fixed" ? original.distribution : bounded ? "uniform" : override.low > 0 ? "lognormal" : "normal";
   return Object.freeze({
     ...rest,
     range: Object.freeze({ low: override.low, high: override.high }),

@@ -60,11 +60,12 @@ function modeProblems(
 }
 
 /**
- * The values an assumption can take: what its entry declares under `support`, else what its
- * declaration implies: a lognormal quantity is positive, a probability or a fraction ("fraction of
- * revenue", "share of …") lies in [0, 1], a correlation in [-1, 1], a USD amount is not negative.
- * Null when nothing bounds it. What-if overrides are checked against it, so `--set price=-2` is
- * refused up front instead of building a report on a negative price (or failing inside a model).
+ * The values an assumption can take: what its declaration implies (a lognormal quantity is positive,
+ * a probability or a fraction ("fraction of revenue", "share of …") lies in [0, 1], a correlation in
+ * [-1, 1], a USD amount is not negative), narrowed by what its entry declares under `support`; a
+ * fraction's or share's [0, 1] is a guess from the word, which a declared support replaces (a change
+ * can be negative). Null when nothing bounds it. What-if overrides are checked against it, so
+ * `--set price=-2` is refused up front instead of building a report on a negative price.
  */
 export interface Support {
   readonly min?: number;
@@ -97,7 +98,25 @@ function fromDeclared(declared: DeclaredSupport): Support | null {
 
 export function supportOf(assumption: SupportFields): Support | null {
   const declared = assumption.support === undefined ? null : fromDeclared(assumption.support);
-  if (declared !== null) return declared;
+  const implied = impliedSupport(assumption);
+  if (declared === null || implied === null || implied.guessed === true) return declared ?? implied;
+  return narrowed(implied, declared);
+}
+
+/** Both bounds at once: the higher lower bound (exclusive where they meet) and the lower upper bound. */
+function narrowed(implied: Support, declared: Support): Support {
+  const lowers = [implied, declared].filter((s) => s.min !== undefined).sort((a, b) => (b.min ?? 0) - (a.min ?? 0) || Number(a.minInclusive) - Number(b.minInclusive));
+  const highest = lowers[0];
+  const maxes = [implied.max, declared.max].filter((x): x is number => x !== undefined);
+  return {
+    ...(highest?.min === undefined ? {} : { min: highest.min }),
+    minInclusive: highest?.minInclusive ?? true,
+    ...(maxes.length === 0 ? {} : { max: Math.min(...maxes) }),
+    because: `${implied.because}, bounded by its entry's support`,
+  };
+}
+
+function impliedSupport(assumption: SupportFields): Support | null {
   const unit = assumption.unit.trim();
   if (/^correlation(\s+coefficient)?$/i.test(unit)) return { min: -1, minInclusive: true, max: 1, because: "a correlation" };
   const fraction = /^(probability|fraction|share)(\s+of\s+.+)?$/i.exec(unit);
@@ -150,4 +169,32 @@ export function supportProblems(fields: ValueFields & SupportFields): RuleProble
 export function kindProblems(fields: { readonly id: string; readonly kind?: string | undefined; readonly note?: string | undefined }): RuleProblem[] {
   if (fields.kind === "judgement" && (fields.note ?? "").trim() === "") return [{ path: ["kind"], message: msg.judgementWithoutNote(fields.id) }];
   return [];
+}
+
+/** p5 and p95 are this many standard deviations from the centre (the model's Z95, distributions.ts). */
+const Z95 = 1.6448536269514722;
+/** Draws beyond the support are refused above this share: 0.1%, i.e. a bound closer than 3.09 σ. */
+const Z_TAIL = 3.090232306167813;
+
+/**
+ * A normal or lognormal range (p5..p95) whose tail runs past the support: `training_mfu=0.6..1`
+ * read as lognormal puts 5% of its draws above 1, and a correlation of 0..0.5 read as normal puts
+ * some below 0 (which the model refuses in the middle of a chapter). Uniform and triangular ranges
+ * are their own bounds; the support check covers them.
+ */
+export function tailProblems(fields: ValueFields & SupportFields): RuleProblem[] {
+  const { range, distribution } = fields;
+  if (range === undefined || (distribution !== "normal" && distribution !== "lognormal")) return [];
+  const support = supportOf(fields);
+  if (support === null) return [];
+  const log = distribution === "lognormal";
+  const at = (x: number): number => (log ? Math.log(x) : x);
+  if (log && range.low <= 0) return []; // valueProblems says so
+  const centre = (at(range.low) + at(range.high)) / 2;
+  const sigma = (at(range.high) - at(range.low)) / (2 * Z95);
+  if (!(sigma > 0)) return [];
+  const above = support.max !== undefined && (at(support.max) - centre) / sigma < Z_TAIL;
+  const below = support.min !== undefined && !(log && support.min <= 0) && (centre - at(support.min)) / sigma < Z_TAIL;
+  if (!above && !below) return [];
+  return [{ path: ["range", above ? "high" : "low"], message: msg.rangeTailOutsideSupport(fields.id, distribution, range.low, range.high, above ? "above" : "below", describeSupport(support)) }];
 }

@@ -55,7 +55,7 @@ describe("AssumptionRegistry", () => {
     ]);
     expect(changed.get("h100_usd_per_gpu_hour")).toMatchObject({ value: 2.95, distribution: "fixed" });
     expect(changed.get("h100_usd_per_gpu_hour").range).toBeUndefined();
-    expect(changed.get("scenario_merchant_era_probability")).toMatchObject({ range: { low: 0.5, high: 0.7 }, distribution: "lognormal" });
+    expect(changed.get("scenario_merchant_era_probability")).toMatchObject({ range: { low: 0.5, high: 0.7 }, distribution: "uniform" }); // between two bounds, a range is its bounds
     expect(registry.get("h100_usd_per_gpu_hour").range).toEqual({ low: 2, high: 3 });
     expect(registry.hash()).toBe(before);
     expect(changed.hash()).not.toBe(before);

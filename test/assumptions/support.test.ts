@@ -99,6 +99,32 @@ describe("a declared support, and the file held to the same bounds as --set", ()
     expect(problemOf(entry("p", ["    unit: probability", "    value: 1.6"]))).toMatch(/"p" is a probability, so it must be between 0 and 1; 1.6 is outside/);
   });
 
+  // A review found a declared support dropped the unit's own bounds (a probability with max 0.5 took
+  // -0.3), and a range whose tail runs past the support passed (0..0.5 for a correlation became a
+  // normal that the model refused mid-chapter; 0.6..1 for an MFU put 5% of draws above 1).
+  it("narrows the unit's bounds, never widens them, except a fraction's guess", () => {
+    const registry = parse(
+      entry("p_a", ["    unit: probability", "    support: { max: 0.5 }", "    value: 0.2"]),
+      entry("usd_b", ["    unit: USD", "    support: { max: 100 }", "    value: 5"]),
+      entry("change", ["    unit: fraction", "    support: { min: -1, max: 1 }", "    value: -0.2"]),
+    );
+    expect(() => registry.withOverrides([{ id: "p_a", value: -0.3 }])).toThrow('"p_a" is a probability, bounded by its entry\'s support, so it must be between 0 and 0.5');
+    expect(() => registry.withOverrides([{ id: "p_a", value: 0.6 }])).toThrow("between 0 and 0.5; 0.6 is outside");
+    expect(() => registry.withOverrides([{ id: "usd_b", value: -5 }])).toThrow("so it must be between 0 and 100; -5 is outside");
+    expect(registry.withOverrides([{ id: "change", value: -0.5 }]).get("change").value).toBe(-0.5);
+  });
+
+  it("refuses a normal or lognormal range whose tail runs past the support; a fixed value between bounds takes a range as uniform", () => {
+    const registry = parse(
+      entry("mfu", ["    unit: fraction of peak", "    support: { greaterThan: 0, max: 1 }", "    range: { low: 0.35, high: 0.45 }"]),
+      entry("rho", ["    unit: correlation coefficient", "    support: { min: 0, max: 1 }", "    value: 0.5"]),
+    );
+    expect(() => registry.withOverrides([{ id: "mfu", low: 0.6, high: 1 }])).toThrow('"mfu": read as lognormal with p5..p95 = 0.6..1, more than 0.1% of its draws fall above its support (> 0 and ≤ 1)');
+    expect(registry.withOverrides([{ id: "mfu", low: 0.4, high: 0.6 }]).get("mfu").range).toEqual({ low: 0.4, high: 0.6 });
+    expect(registry.withOverrides([{ id: "rho", low: 0, high: 0.5 }]).get("rho")).toMatchObject({ distribution: "uniform", range: { low: 0, high: 0.5 } });
+    expect(problemOf(entry("share", ["    unit: share of revenue", "    range: { low: 0.05, high: 0.9 }", "    distribution: normal"]))).toMatch(/^a\.yaml:5:\d+: .*"share": read as normal with p5..p95 = 0.05..0.9, more than 0.1% of its draws fall (below|above) its support/);
+  });
+
   it("refuses a support that leaves no value, or gives two lower bounds", () => {
     expect(problemOf(entry("x", ["    unit: pools", "    support: { min: 3, max: 1 }", "    value: 2"]))).toMatch(/"x": its support's lower bound 3 leaves no value up to its max 1/);
     expect(problemOf(entry("x", ["    unit: pools", "    support: { min: 1, greaterThan: 0 }", "    value: 2"]))).toMatch(/"x": its support gives both min and greaterThan/);
@@ -110,7 +136,7 @@ describe("a declared support, and the file held to the same bounds as --set", ()
     writeFileSync(file, readFileSync(file, "utf8").replace(/^assumptions:\n/m, `assumptions:\n${entry("pool_correlation", ["    unit: correlation coefficient", "    support: { min: 0, max: 1 }", "    value: 0.5"]).join("\n")}\n`));
     const run = spawnSync("node", ["dist/cli.js", "build", "--no-pdf", "--root", project.root, "--set", "pool_correlation=-0.5"], { encoding: "utf8" });
     expect(run.status).toBe(2);
-    expect(run.stderr).toContain('"pool_correlation" is bounded by its entry\'s support, so it must be between 0 and 1; -0.5 is outside that support');
+    expect(run.stderr).toContain('"pool_correlation" is a correlation, bounded by its entry\'s support, so it must be between 0 and 1; -0.5 is outside that support');
     expect(run.stdout).not.toContain("execute:");
   });
 });
