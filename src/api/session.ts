@@ -226,15 +226,16 @@ function markdownValue(value: unknown, index: number): string {
  * Line breaks become spaces and leading spaces entities, so a value cannot open a block (an indented
  * code block included); a leading list or heading marker is escaped; control characters are written
  * as visible escapes (util/control.ts). Only what needs it is escaped: the notebook's markdown source
- * stays readable ("$28.8M (90% CI …)"). An apostrophe inside a word becomes the typographic one the
- * typographer gives the sentence around it, or "the essay's figure" and "OpenAI’s bill" sit side by side.
+ * stays readable ("$28.8M (90% CI …)"). An apostrophe inside a word is not escaped, so the typographer
+ * sets it as it sets the sentence around it, or "the essay's figure" and "OpenAI’s bill" sit side by side.
  */
 export function markdownText(text: string): string {
   const escape = (chars: string): string => chars.replace(/./g, (char) => `\\${char}`);
   // Control characters (an ESC from a YAML label) are shown as \x1b, as everywhere a reader sees data.
   return visibleControls(text.replace(/\r?\n|\r/g, " "))
-    .replace(/(?<=\p{L})'(?=\p{L})/gu, "\u2019")
-    .replace(/[\\`*_[\]<>&#!|~$"']/g, escape)
+    // An apostrophe inside a word is left for the typographer, which sets it as it sets the sentence
+    // around it ("the essay’s") in text, and leaves it alone in a link's destination (img/o'k.png).
+    .replace(/[\\`*_[\]<>&#!|~$"]|(?<!\p{L})'|'(?!\p{L})/gu, escape)
     .replace(/-{2,}|\.{2,}|,{2,}|\?{2,}|\+(?=-)|\((?=(?:c|r|tm|p)\))/gi, escape)
     .replace(/^(\s*)([-+=])/, (_match, space: string, marker: string) => `${space}\\${marker}`)
     .replace(/^(\s*\d+)([.)])/, (_match, digits: string, marker: string) => `${digits}\\${marker}`)

@@ -27,6 +27,9 @@ describe("values interpolated into nb.md", () => {
   it("set an apostrophe inside a word as the typographer sets the sentence around it", () => {
     // Before, a generated phrase kept "essay's" straight beside the markdown's "OpenAI’s" in one sentence.
     expect(shown("OpenAI's bill, and ", "the essay's figure, O'Brien's note")).toBe("OpenAI\u2019s bill, and the essay\u2019s figure, O\u2019Brien\u2019s note");
+    // In a link's destination it stays as written: the file is img/o'k.png, not img/o’k.png.
+    const [image] = createMarkdownRenderer().images(`![x](${markdownText("img/o'k.png")})`);
+    expect(decodeURIComponent(image?.src ?? "")).toBe("img/o'k.png");
     // Quotes around words are data's own and stay straight.
     expect(shown("", "'single' and \"double\"")).toBe("'single' and \"double\"");
   });
