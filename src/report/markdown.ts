@@ -88,7 +88,9 @@ const IMG_SRC = /<img\b[^>]*?\ssrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/
  */
 function imagesOf(tokens: readonly Token[]): MarkdownImage[] {
   const found: MarkdownImage[] = [];
-  const fromHtml = (html: string, line: number): void => {
+  const fromHtml = (raw: string, line: number): void => {
+    // A commented-out <img> shows nothing (the sanitizer drops comments): blanked, newlines kept for the count.
+    const html = raw.replace(/<!--[\s\S]*?(?:-->|$)/g, (comment) => comment.replace(/[^\n]/g, " "));
     for (const match of html.matchAll(IMG_SRC)) {
       const src = decodeEntities(match[1] ?? match[2] ?? match[3] ?? "");
       found.push({ src, line: line + (html.slice(0, match.index).match(/\n/g)?.length ?? 0) });

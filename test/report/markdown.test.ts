@@ -52,6 +52,11 @@ describe("images in markdown (the build inlines them: markdown-images.test.ts)",
     expect(renderer.render(source, "c1-1").html).toContain('id="title"');
   });
 
+  it("skips an <img> commented out, inline or as a block (nothing shows it); counts lines past the comment", () => {
+    const source = ['Text <!-- <img src="old.png"> --> here.', "", "<!--\n<img src='gone.png'>\n-->", "", '<p>\n<img src="kept.png">\n</p>'].join("\n");
+    expect(createMarkdownRenderer().images(source)).toEqual([{ src: "kept.png", line: 8 }]);
+  });
+
   it("replaces a src it is given a data: URI for, keeps a data: src, and drops (and lists) any other", () => {
     const images = new Map([["a.png", "data:image/png;base64,AAAA"], ["d&e.png", "data:image/png;base64,BBBB"]]);
     const rendered = createMarkdownRenderer().render('![a](a.png) <img src="d&amp;e.png" alt="d"> ![z](data:image/gif;base64,R0lG) ![r](https://example.com/r.png) ![l](l.png)', "c1-1", images);
