@@ -162,4 +162,4 @@ export const engineNoResult = (chapter: string): string => `the engine returned 
 export const failedBannerTitle = (cells: number): string => `This build failed: ${cells === 1 ? "1 cell" : `${cells} cells`} failed`;
 
 export const failedBannerLead = (cells: number): string =>
-  `What ${cells === 1 ? "that cell and the cells after it compute" : "those cells and the cells after them compute"} is missing from this page, and sentences that depend on it may be too. It is not a report to read or publish: fix ${cells === 1 ? "the error" : "the errors"} below and build again.`;
+  `Each error is shown where it happened. What a failed cell would show, and any cell after it that did not run, is missing from this page, and sentences that depend on them may be too. It is not a report to read or publish: fix ${cells === 1 ? "the error" : "the errors"} below and build again.`;

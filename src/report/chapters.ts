@@ -81,7 +81,8 @@ export async function renderChapter(chapter: ChapterInput, markdown: MarkdownRen
       const { rendered, inlined, problems } = await renderMarkdownWithImages(markdown, source, docId, place);
       images.push(...inlined);
       sections.push(...rendered.headings.filter((heading) => heading.level === 2));
-      parts.push(html`<div class="cell cell-markdown">${rawHtml(rendered.html)}${problems.map(errorBox)}</div>`);
+      // Its id, like a code cell's, is where the failed-build banner links an error in it.
+      parts.push(html`<div class="cell cell-markdown" id="${`cell-${docId}`}">${rawHtml(rendered.html)}${problems.map(errorBox)}</div>`);
       if (problems.length > 0) failedCells.push({ chapter: chapter.number, cell: index + 1, where, message: problems.join("\n") });
     } else if (cell.cell_type === "code") {
       let outputError: string | undefined;

@@ -142,8 +142,13 @@ function failureBanner(failed: readonly FailedCell[]): Html {
   return html`<section class="build-failed" role="alert" data-fragtax="build-failed">
 <h2>${messages.failedBannerTitle(failed.length)}</h2>
 <p>${messages.failedBannerLead(failed.length)}</p>
-<ul>${failed.map((cell) => html`<li><a href="${`#cell-c${cell.chapter}-${cell.cell}`}">${cell.where}</a>: ${cell.message}</li>`)}</ul>
+<ul>${failed.map((cell) => html`<li><a href="${`#cell-c${cell.chapter}-${cell.cell}`}">${cell.where}</a>${afterPlace(cell)}</li>`)}</ul>
 </section>`;
+}
+
+/** The error after its linked place: a message that starts with the place (", line 1, column 21: …") is not told it twice. */
+function afterPlace(cell: FailedCell): string {
+  return cell.message.startsWith(cell.where) ? cell.message.slice(cell.where.length) : `: ${cell.message}`;
 }
 
 /** The first chapter's figures (the summary's headline numbers), as cards on the title page. */

@@ -124,6 +124,13 @@ describe("a markdown image", () => {
     expect(html).toContain("the image &quot;missing.png&quot; was not found");
     expect(html).not.toMatch(/<img[^>]*src="(?!data:)/);
     expect(html).toContain(`src="data:image/png;base64,${base64("notebooks/pic.png")}"`);
+    // The title page's banner links each failed cell, markdown cells too, and names each place once.
+    const banner = /<section class="build-failed"[^]*?<\/section>/.exec(html)?.[0] ?? "";
+    const links = [...banner.matchAll(/href="#([^"]+)"/g)].map((m) => m[1] ?? "");
+    expect(links.length).toBeGreaterThanOrEqual(2);
+    for (const id of links) expect(html).toContain(`id="${id}"`);
+    expect(banner).toContain(`${where}</a>, line 3, column 9: the image`);
+    expect(banner).not.toContain(`${where}</a>: ${where}`);
     writeFileSync(file(`notebooks/${NOTEBOOK}`), original);
   }, 120_000);
 });
