@@ -29,6 +29,11 @@ export function parseTotals(items: readonly unknown[], context: TotalParseContex
       return;
     }
     const { of, equals, note } = parsed.data;
+    const repeated = of.findIndex((id, i) => of.indexOf(id) !== i);
+    if (repeated >= 0) {
+      problems.push(context.at(node, ["of", repeated], msg.totalRepeats(of, of[repeated] ?? "")));
+      return;
+    }
     const unknown = of.findIndex((id) => !context.assumptions.has(id));
     if (unknown >= 0) {
       const id = of[unknown] ?? "";

@@ -21,12 +21,13 @@ export function registerPublishCommand(program: Command): void {
       "after",
       `
 Exit codes: 0 published; 1 refused, nothing written (no build yet, a what-if, failed, incomplete,
-running or interrupted build, a built file altered since, the assumptions changed since the build, an
-altered previous version, or prose to re-read: a figure moved by more than 10% or a verdict changed
-while its section's prose did not, and --reviewed does not name that section); 2 bad usage (a --date
-that is no date, is after today or before the newest version, a --reviewed section the build does not
-have, report.yaml missing or invalid), a build that logged warnings (fix them and rebuild, or pass
---accept-warnings), or a damaged published version (its manifest missing or unreadable: restore it).
+running or interrupted build, a build that logged warnings (fix them and rebuild, or pass
+--accept-warnings), a built file altered since, the assumptions changed since the build, an altered
+previous version, or prose to re-read: a figure moved by more than 10% or a verdict changed while its
+section's prose did not, and --reviewed does not name that section); 2 bad usage (a --date that is no
+date, is after today or before the newest version, a --reviewed section the build does not have,
+report.yaml missing or invalid) or a damaged published version (its manifest missing or unreadable:
+restore it).
 
 Example:
   $ fragtax publish --reviewed 05-who-pays#compute-spend 00-summary#headline-figures`,

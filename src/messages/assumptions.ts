@@ -139,6 +139,9 @@ export const invalidTotal = (index: number, field: string, problem: string): str
 export const totalUnknownId = (of: readonly string[], id: string, nearest: readonly string[]): string =>
   `total of ${of.join(" + ")}: unknown assumption "${id}"${didYouMean(nearest)}`;
 
+export const totalRepeats = (of: readonly string[], id: string): string =>
+  `total of ${of.join(" + ")}: "${id}" is listed twice; name each assumption once`;
+
 export const totalNeedsValues = (of: readonly string[], id: string): string =>
   `total of ${of.join(" + ")}: "${id}" is a range; the assumptions of a total must be point values (value:), or their sum is not one number`;
 

@@ -28,6 +28,7 @@ describe("totals", () => {
     expect(problem(file("value: 0.6", "range: { low: 0.2, high: 0.3 }", "value: 0.15"))).toContain('"p_b" is a range; the assumptions of a total must be point values');
     expect(problem(file("value: 0.6", "value: 0.25", "value: 0.15", ["totals:", "  - of: [p_a, p_bb]", "    equals: 1"]))).toContain('total of p_a + p_bb: unknown assumption "p_bb"; did you mean "p_b"');
     expect(problem(file("value: 0.6", "value: 0.25", "value: 0.15", ["totals:", "  - of: [p_a]", "    equals: 1"]))).toContain("name at least two assumptions");
+    expect(problem(file("value: 0.5", "value: 0.25", "value: 0.15", ["totals:", "  - of: [p_a, p_a]", "    equals: 1"]))).toContain('total of p_a + p_a: "p_a" is listed twice; name each assumption once');
   });
 
   it("holds after a what-if, or the override is refused naming the members left to set", () => {

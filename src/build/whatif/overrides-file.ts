@@ -48,10 +48,19 @@ function overrideFromEntry(item: YamlNode, known: readonly string[], at: (node: 
 }
 
 function overrideFromYaml(id: string, node: YamlNode | undefined, where: string): AssumptionOverride {
-  if (isScalar(node)) return parseOverrideValue(id, String(node.value), where);
+  // YAML reads 1e999 as Infinity: say it is too large, as --set does, not that "Infinity" is no number.
+  const finite = (value: unknown, text: string): void => {
+    if (typeof value === "number" && !Number.isFinite(value) && !Number.isNaN(value)) throw new WhatIfError(messages.overrideNotFinite(where, id, text));
+  };
+  if (isScalar(node)) {
+    finite(node.value, node.source ?? String(node.value));
+    return parseOverrideValue(id, String(node.value), where);
+  }
   if (isMap(node)) {
     const low = node.get("low");
     const high = node.get("high");
+    finite(low, String(low));
+    finite(high, String(high));
     if (low === undefined || high === undefined) throw new WhatIfError(messages.overrideRangeHalf(where, id, low === undefined ? "low" : "high"));
     return parseOverrideValue(id, `${String(low)}..${String(high)}`, where);
   }

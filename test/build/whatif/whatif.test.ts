@@ -44,6 +44,7 @@ describe("--set flags", () => {
     expect(() => parseSetFlag("h100_usd_per_gpu_hour=1e999", known)).toThrow('--set h100_usd_per_gpu_hour=1e999: "1e999" is too large to be a number here');
     expect(() => parseSetFlag("h100_usd_per_gpu_hour=2..-1e999", known)).toThrow("is too large to be a number here");
     expect(() => parseOverridesFile("h100_usd_per_gpu_hour: { low: 2 }\n", "w.yaml", known)).toThrow(/^w\.yaml:1:1: the range for h100_usd_per_gpu_hour has no high; give both/);
+    expect(() => parseOverridesFile("h100_usd_per_gpu_hour: 1e999\n", "w.yaml", known)).toThrow('"1e999" is too large to be a number here');
     expect(() => checkSetFlagsOnce(["h100_usd_per_gpu_hour=2", "training_run_gpu_hours=3", "h100_usd_per_gpu_hour = 9"])).toThrow(
       "--set h100_usd_per_gpu_hour is given 2 times (--set h100_usd_per_gpu_hour=2, --set h100_usd_per_gpu_hour = 9); give it once",
     );
