@@ -1,3 +1,6 @@
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ConfigNotFoundError, findConfigFile } from "../src/config";
 import { ConfigError, normalizeConfig } from "../src/config/parse";
@@ -59,6 +62,30 @@ describe("report.yaml → ReportConfig", () => {
     expect(errorOf("title: T\nchapters:\n  - a.ipynb\n  - b.ipynb\n", noB).message).toBe(
       `notebooks/report.yaml:4:5: chapter "b.ipynb" listed in report.yaml does not exist (looked for notebooks/b.ipynb)`,
     );
+  });
+
+  // Before: a folder gave "cannot read the notebook (EISDIR)" from the engine, without report.yaml's
+  // line, and a looping link "does not exist".
+  it("names a chapter that is a folder, or a link that leads nowhere, at the line that lists it", () => {
+    const root = mkdtempSync(join(tmpdir(), "fragtax-config-"));
+    try {
+      mkdirSync(join(root, "notebooks", "folder.ipynb"), { recursive: true });
+      symlinkSync("loop-b.ipynb", join(root, "notebooks", "loop-a.ipynb"));
+      symlinkSync("loop-a.ipynb", join(root, "notebooks", "loop-b.ipynb"));
+      const file = join(root, "notebooks", "report.yaml");
+      const error = (chapter: string): string => {
+        try {
+          normalizeConfig(`title: T\nchapters:\n  - ${chapter}\n`, file);
+        } catch (caught) {
+          return (caught as Error).message;
+        }
+        return "accepted";
+      };
+      expect(error("folder.ipynb")).toBe('notebooks/report.yaml:3:5: chapter "folder.ipynb" listed in report.yaml is a folder, not a notebook; list the .ipynb file inside it');
+      expect(error("loop-a.ipynb")).toBe('notebooks/report.yaml:3:5: chapter "loop-a.ipynb" listed in report.yaml is a symbolic link that leads nowhere (or loops); point it at the notebook, or list the notebook itself');
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 
   it("rejects bad values, missing keys, duplicate chapters and broken YAML at their place", () => {

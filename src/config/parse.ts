@@ -4,7 +4,7 @@
  * the disk ("does this chapter exist?") goes through the `exists` function the caller passes.
  */
 import { dirname, isAbsolute, relative, resolve } from "node:path";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, lstatSync, readFileSync, statSync } from "node:fs";
 import { LineCounter, parseDocument, type Document } from "yaml";
 import { z } from "zod";
 import * as messages from "../messages/report";
@@ -112,6 +112,14 @@ export function loadConfig(fileName: string, options: NormalizeOptions = {}): Re
   return normalizeConfig(readFileSync(fileName, "utf8"), fileName, options);
 }
 
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 function resolveChapters(
   names: readonly string[],
   dir: string,
@@ -126,7 +134,18 @@ function resolveChapters(
     const where = locate(["chapters", index]);
     if (seen.has(chapterFile)) throwAt(where, file, (w) => messages.configDuplicateChapter(w, name));
     seen.add(chapterFile);
-    if (!exists(chapterFile)) throwAt(where, file, (w) => messages.configMissingChapter(w, name, relative(root, chapterFile) || chapterFile)); // named as the user sees it
+    if (!exists(chapterFile)) {
+      // A link to nothing, or one that loops, "exists" no more than a missing file, but is fixed elsewhere.
+      const brokenLink = (() => {
+        try {
+          return lstatSync(chapterFile).isSymbolicLink();
+        } catch {
+          return false;
+        }
+      })();
+      throwAt(where, file, (w) => (brokenLink ? messages.configChapterBrokenLink(w, name) : messages.configMissingChapter(w, name, relative(root, chapterFile) || chapterFile))); // named as the user sees it
+    }
+    if (isFolder(chapterFile)) throwAt(where, file, (w) => messages.configChapterIsFolder(w, name));
     // The engine, its caches and provenance all work relative to the project: a chapter must live in it.
     if (!isInside(root, chapterFile)) throwAt(where, file, (w) => messages.configChapterOutside(w, name, root));
     return { number: index + 1, file: chapterFile, relativePath: relative(root, chapterFile).split("\\").join("/") };

@@ -23,6 +23,11 @@ export const configChapterOutside = (where: Location, chapter: string, root: str
 export const configMissingChapter = (where: Location, chapter: string, resolved: string): string =>
   `${at(where)}: chapter "${chapter}" listed in report.yaml does not exist (looked for ${resolved})`;
 
+export const configChapterIsFolder = (where: Location, chapter: string): string =>
+  `${at(where)}: chapter "${chapter}" listed in report.yaml is a folder, not a notebook; list the .ipynb file inside it`;
+export const configChapterBrokenLink = (where: Location, chapter: string): string =>
+  `${at(where)}: chapter "${chapter}" listed in report.yaml is a symbolic link that leads nowhere (or loops); point it at the notebook, or list the notebook itself`;
+
 export const configMissingAssumptions = (where: Location, file: string, resolved: string): string =>
   `${at(where)}: assumptions file "${file}" named in report.yaml does not exist (looked for ${resolved})`;
 
