@@ -3,6 +3,8 @@
  * full disk, a missing path) as one located sentence that says what to do, instead of Node's raw
  * "EEXIST: file already exists, mkdir …". Exit 2: the environment or the input is unusable.
  */
+import { statSync } from "node:fs";
+import { dirname } from "node:path";
 import * as messages from "../messages/fs";
 import { InputError } from "./errors";
 
@@ -30,8 +32,22 @@ export function locateFileSystemError(error: unknown, what: string, fallbackPath
   if (error instanceof FileSystemError || !isFileSystemProblem(error)) return error;
   // A rename names its destination in `dest`: that is the path the user gave, not our temporary file.
   const { path: source, dest } = error as NodeJS.ErrnoException & { dest?: string };
-  const path = dest ?? source ?? fallbackPath;
+  const given = dest ?? source ?? fallbackPath;
+  // A file where a folder must be is named itself (out/.cache), not the path below it that could not be made.
+  const path = error.code === "ENOTDIR" || error.code === "EEXIST" ? (fileInTheWay(given) ?? given) : given;
   return new FileSystemError(messages.fileSystemProblem(what, path, error.code), path, error.code);
+}
+
+/** The nearest of `path` and the folders above it that exists and is not a folder. */
+function fileInTheWay(path: string): string | undefined {
+  for (let at = path; at !== dirname(at); at = dirname(at)) {
+    try {
+      if (!statSync(at).isDirectory()) return at;
+    } catch {
+      // not there (yet): look further up
+    }
+  }
+  return undefined;
 }
 
 /** Runs `action`; a file-system failure becomes a located FileSystemError about `what`. */

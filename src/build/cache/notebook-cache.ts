@@ -237,7 +237,9 @@ export class NotebookCache<Result> {
     try {
       text = await readFile(entryPath(this.cacheDir, notebook), "utf8");
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === "ENOENT") return { status: "missing" };
+      // ENOTDIR: a file where the cache folder must be holds no entry; the write that follows names it.
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === "ENOENT" || code === "ENOTDIR") return { status: "missing" };
       return { status: "unreadable", detail: (error as Error).message };
     }
     return parseEntry(text, notebook, this.validate);
