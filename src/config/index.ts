@@ -83,6 +83,8 @@ export function topLevelKeyPosition(text: string, key: string): { line: number; 
 
 /** `<root>/notebooks/report.yaml`, the conventional place. */
 export function configPathForRoot(root: string): string {
+  // `--root ""` (an unset shell variable) would quietly mean the current folder.
+  if (root.trim() === "") throw new InputError(messages.rootEmpty());
   return join(resolve(root), "notebooks", "report.yaml");
 }
 

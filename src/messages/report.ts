@@ -23,6 +23,8 @@ export const configChapterOutside = (where: Location, chapter: string, root: str
 export const configMissingChapter = (where: Location, chapter: string, resolved: string): string =>
   `${at(where)}: chapter "${chapter}" listed in report.yaml does not exist (looked for ${resolved})`;
 
+export const rootEmpty = (): string => `--root is empty: give the project's folder, or leave --root out to use the project around the current folder`;
+
 export const configChapterIsFolder = (where: Location, chapter: string): string =>
   `${at(where)}: chapter "${chapter}" listed in report.yaml is a folder, not a notebook; list the .ipynb file inside it`;
 export const configChapterBrokenLink = (where: Location, chapter: string): string =>

@@ -1,4 +1,6 @@
 import { execFileSync, spawnSync } from "node:child_process";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { statSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 
@@ -36,6 +38,16 @@ describe("fragtax CLI", () => {
 });
 
 describe("output to a reader that stops reading", () => {
+  // `--root "$PROJECT"` with the variable unset quietly used the current folder's project.
+  it("exits 2 on an empty --root, whatever the command", () => {
+    for (const args of [["build"], ["publish"], ["dev"], ["diff", "a", "b"], ["new", "x"]]) {
+      // Run from a folder outside any project, so a regression cannot write into this repository.
+      const run = spawnSync("node", [join(process.cwd(), "dist/cli.js"), ...args, "--root", ""], { encoding: "utf8", cwd: tmpdir() });
+      expect(run.status, args.join(" ")).toBe(2);
+      expect(run.stderr).toContain("--root is empty: give the project's folder");
+    }
+  });
+
   it("ends normally, without Node's EPIPE crash, when the pipe closes early (`fragtax new --help | true`)", () => {
     for (const args of ["new --help", "--help", "run --help"]) {
       // bash's PIPESTATUS gives fragtax's own exit status, not head's.
