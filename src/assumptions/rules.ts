@@ -173,12 +173,16 @@ export function kindProblems(fields: { readonly id: string; readonly kind?: stri
 
 /** p5 and p95 are this many standard deviations from the centre (the model's Z95, distributions.ts). */
 const Z95 = 1.6448536269514722;
-/** Draws beyond the support are refused above this share: 0.1%, i.e. a bound closer than 3.09 σ. */
-const Z_TAIL = 3.090232306167813;
+/**
+ * Draws beyond the support are refused above this share: 1%, i.e. a bound closer than 2.33 σ. A
+ * p5..p95 range already leaves 10% of draws outside itself; 1% past a hard bound (a share above 1)
+ * is where a what-if stops being a reading of the range and becomes a different input.
+ */
+const Z_TAIL = 2.3263478740408408;
 
 /**
- * A normal or lognormal range (p5..p95) whose tail runs past the support: `training_mfu=0.6..1`
- * read as lognormal puts 5% of its draws above 1, and a correlation of 0..0.5 read as normal puts
+ * A normal or lognormal range (p5..p95) whose tail puts more than 1% of its draws past the support:
+ * `training_mfu=0.6..1` read as lognormal puts 5% of them above 1, and a correlation of 0..0.5 read as normal puts
  * some below 0 (which the model refuses in the middle of a chapter). Uniform and triangular ranges
  * are their own bounds; the support check covers them.
  */

@@ -77,7 +77,7 @@ export const outsideSupport = (id: string, value: number, because: string, suppo
   (declarable ? ` (if it can be negative, as a change can, declare the entry's own bounds: support: { min: -1, max: 1 })` : "");
 
 export const rangeTailOutsideSupport = (id: string, distribution: string, low: number, high: number, side: "above" | "below", support: string): string =>
-  `"${id}": read as ${distribution} with p5..p95 = ${low}..${high}, more than 0.1% of its draws fall ${side} its support (${support}); narrow the range${side === "above" ? " (keep its high well inside the bound)" : " (keep its low well inside the bound)"}`;
+  `"${id}": read as ${distribution} with p5..p95 = ${low}..${high}, more than 1% of its draws fall ${side} its support (${support}); narrow the range${side === "above" ? " (keep its high well inside the bound)" : " (keep its low well inside the bound)"}`;
 
 export const supportEmpty = (id: string, lower: number, max: number): string =>
   `"${id}": its support's lower bound ${lower} leaves no value up to its max ${max}; swap them or remove one`;

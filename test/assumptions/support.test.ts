@@ -119,10 +119,10 @@ describe("a declared support, and the file held to the same bounds as --set", ()
       entry("mfu", ["    unit: fraction of peak", "    support: { greaterThan: 0, max: 1 }", "    range: { low: 0.35, high: 0.45 }"]),
       entry("rho", ["    unit: correlation coefficient", "    support: { min: 0, max: 1 }", "    value: 0.5"]),
     );
-    expect(() => registry.withOverrides([{ id: "mfu", low: 0.6, high: 1 }])).toThrow('"mfu": read as lognormal with p5..p95 = 0.6..1, more than 0.1% of its draws fall above its support (> 0 and ≤ 1)');
+    expect(() => registry.withOverrides([{ id: "mfu", low: 0.6, high: 1 }])).toThrow('"mfu": read as lognormal with p5..p95 = 0.6..1, more than 1% of its draws fall above its support (> 0 and ≤ 1)');
     expect(registry.withOverrides([{ id: "mfu", low: 0.4, high: 0.6 }]).get("mfu").range).toEqual({ low: 0.4, high: 0.6 });
     expect(registry.withOverrides([{ id: "rho", low: 0, high: 0.5 }]).get("rho")).toMatchObject({ distribution: "uniform", range: { low: 0, high: 0.5 } });
-    expect(problemOf(entry("share", ["    unit: share of revenue", "    range: { low: 0.05, high: 0.9 }", "    distribution: normal"]))).toMatch(/^a\.yaml:5:\d+: .*"share": read as normal with p5..p95 = 0.05..0.9, more than 0.1% of its draws fall (below|above) its support/);
+    expect(problemOf(entry("share", ["    unit: share of revenue", "    range: { low: 0.05, high: 0.9 }", "    distribution: normal"]))).toMatch(/^a\.yaml:5:\d+: .*"share": read as normal with p5..p95 = 0.05..0.9, more than 1% of its draws fall (below|above) its support/);
   });
 
   it("refuses a support that leaves no value, or gives two lower bounds", () => {
