@@ -105,13 +105,14 @@ export function supportOf(assumption: SupportFields): Support | null {
 
 /** Both bounds at once: the higher lower bound (exclusive where they meet) and the lower upper bound. */
 function narrowed(implied: Support, declared: Support): Support {
-  const lowers = [implied, declared].filter((s) => s.min !== undefined).sort((a, b) => (b.min ?? 0) - (a.min ?? 0) || Number(a.minInclusive) - Number(b.minInclusive));
-  const highest = lowers[0];
-  const maxes = [implied.max, declared.max].filter((x): x is number => x !== undefined);
+  const declaredLower =
+    declared.min !== undefined && (implied.min === undefined || declared.min > implied.min || (declared.min === implied.min && !declared.minInclusive));
+  const lower = declaredLower ? declared : implied;
+  const max = implied.max === undefined ? declared.max : declared.max === undefined ? implied.max : Math.min(implied.max, declared.max);
   return {
-    ...(highest?.min === undefined ? {} : { min: highest.min }),
-    minInclusive: highest?.minInclusive ?? true,
-    ...(maxes.length === 0 ? {} : { max: Math.min(...maxes) }),
+    ...(lower.min === undefined ? {} : { min: lower.min }),
+    minInclusive: lower.minInclusive,
+    ...(max === undefined ? {} : { max }),
     because: `${implied.because}, bounded by its entry's support`,
   };
 }
@@ -171,7 +172,10 @@ export function kindProblems(fields: { readonly id: string; readonly kind?: stri
   return [];
 }
 
-/** p5 and p95 are this many standard deviations from the centre (the model's Z95, distributions.ts). */
+/**
+ * p5 and p95 are this many standard deviations from the centre: the model's Z95 (distributions.ts),
+ * repeated rather than imported because assumptions/ sits below model/ (test/layout: no circle).
+ */
 const Z95 = 1.6448536269514722;
 /**
  * Draws beyond the support are refused above this share: 1%, i.e. a bound closer than 2.33 σ. A
