@@ -42,9 +42,12 @@ export class AssumptionError extends InputError {
   }
 }
 
+/** The name an `UnknownAssumptionError` carries across realms and threads, where `instanceof` does not hold. */
+export const UNKNOWN_ASSUMPTION = "UnknownAssumptionError";
+
 /** Reading an id the file does not define; `nearest` holds the closest defined ids. */
 export class UnknownAssumptionError extends Error {
-  override readonly name = "UnknownAssumptionError";
+  override readonly name = UNKNOWN_ASSUMPTION;
   constructor(
     readonly id: string,
     readonly nearest: readonly string[],

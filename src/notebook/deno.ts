@@ -24,6 +24,7 @@ import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import type { Plugin } from "esbuild";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { UNKNOWN_ASSUMPTION } from "../assumptions/errors";
 import * as messages from "../messages/notebook";
 import { NotebookFormatError } from "./nbformat";
 import { bundleSpecifiers, ENGINE_ENTRIES, firstUses, isImportFailure, type ImportBundle, type ImportFailure } from "./imports";
@@ -258,6 +259,7 @@ function thrown(error) {
   const fields = error !== null && typeof error === "object" ? error : {};
   const ename = typeof fields.name === "string" ? fields.name : "Error";
   const evalue = typeof fields.message === "string" ? fields.message : "thrown value: " + plain(error);
-  return { ename, evalue, stack: typeof fields.stack === "string" ? fields.stack : "" };
+  const about = ename === ${JSON.stringify(UNKNOWN_ASSUMPTION)} && typeof fields.id === "string" ? { about: fields.id } : {};
+  return { ename, evalue, stack: typeof fields.stack === "string" ? fields.stack : "", ...about };
 }
 `;

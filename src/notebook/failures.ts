@@ -55,7 +55,8 @@ function isApiSource(file: string, root: string): boolean {
 function runtimeError(thrown: ThrownValue, cell: number, { cells, notebook, root, bundle, deno }: RunPlaces): CellError {
   const frame = firstFrame(thrown.stack, (file) => isCellFileName(file) === cell);
   const compiled = cells.find((c) => c.cell === cell);
-  const position = frame && compiled ? mapThrough(compiled.maps, frame) : undefined;
+  const mapped = frame && compiled ? mapThrough(compiled.maps, frame) : undefined;
+  const position = thrown.about !== undefined && compiled !== undefined ? (stringLiteralAt(compiled.source, thrown.about, mapped) ?? mapped) : mapped;
   const found = cellError({ kind: "runtime", notebook, cell, ...(position ?? {}), ename: thrown.ename, evalue: thrown.evalue }, compiled?.source);
   // A file that is not there: Node names it by its absolute path only; say it as the project does, with the nearest name.
   const missing = missingFileHint(thrown.evalue, root, dirname(join(root, notebook)));
@@ -69,4 +70,29 @@ function runtimeError(thrown: ThrownValue, cell: number, { cells, notebook, root
   const source = readSource(origin.file);
   const parts = [error.frame, messages.thrownInImport(where), source === undefined ? undefined : codeFrame(source, origin.line, origin.column)];
   return { ...error, frame: parts.filter((part) => part !== undefined).join("\n") };
+}
+
+interface Position {
+  readonly line: number;
+  readonly column: number;
+}
+
+/**
+ * Where the cell writes `text` as a string literal ("…", '…' or `…` without substitutions): the first
+ * such place at or after `from` (the call that failed), else the last one before it; undefined when
+ * the cell never writes it (the id was computed), and the error stays at the call. 1-based, UTF-16.
+ */
+export function stringLiteralAt(source: string, text: string, from: Position | undefined): Position | undefined {
+  const places: Position[] = [];
+  const lines = source.split("\n");
+  lines.forEach((line, index) => {
+    for (const quote of ['"', "'", "`"]) {
+      const literal = `${quote}${text}${quote}`;
+      for (let at = line.indexOf(literal); at >= 0; at = line.indexOf(literal, at + 1)) places.push({ line: index + 1, column: at + 1 });
+    }
+  });
+  places.sort((a, b) => a.line - b.line || a.column - b.column);
+  if (from === undefined) return places[0];
+  const after = places.find((p) => p.line > from.line || (p.line === from.line && p.column >= from.column));
+  return after ?? places.at(-1);
 }

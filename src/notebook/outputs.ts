@@ -20,6 +20,12 @@ export interface ThrownValue {
   readonly ename: string;
   readonly evalue: string;
   readonly stack: string;
+  /**
+   * Text the cell wrote that the error is about, when the error says (an unknown assumption's id): the
+   * error is located at that string in the cell rather than at the call that read it, which may be
+   * lines away (`inputsFrom(nb.assumptions, { … })`).
+   */
+  readonly about?: string;
 }
 
 export type RunEvent =

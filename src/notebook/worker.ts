@@ -13,6 +13,7 @@
  * module instances, tslab stand-in and run context.
  */
 import { parentPort } from "node:worker_threads";
+import { UNKNOWN_ASSUMPTION } from "../assumptions/errors";
 import * as messages from "../messages/notebook";
 import { loadTrackedAssumptions } from "./assumptions";
 import { inspectValue, type FileRead, type RunEvent, type ThrownValue } from "./outputs";
@@ -80,11 +81,11 @@ async function run(job: WorkerSetup, program: Promise<WorkerProgram>): Promise<v
 /** Errors from the realm are not `instanceof Error` here (another realm's Error), so read them by shape. */
 function describe(error: unknown): ThrownValue {
   if (typeof error === "object" && error !== null) {
-    const fields = error as { name?: unknown; message?: unknown; stack?: unknown };
+    const fields = error as { name?: unknown; message?: unknown; stack?: unknown; id?: unknown };
     const ename = typeof fields.name === "string" ? fields.name : "Error";
     const evalue = typeof fields.message === "string" ? fields.message : inspectValue(error) ?? "";
     const stack = typeof fields.stack === "string" ? fields.stack : "";
-    return { ename, evalue, stack };
+    return { ename, evalue, stack, ...(ename === UNKNOWN_ASSUMPTION && typeof fields.id === "string" ? { about: fields.id } : {}) };
   }
   return { ename: "Error", evalue: `thrown value: ${inspectValue(error) ?? "undefined"}`, stack: "" };
 }

@@ -61,10 +61,22 @@ describe("the run context under Symbol.for('fragtax.run-context')", () => {
     const file = temp.notebook("notebooks/c.ipynb", { cells: [context, 'const ok = 1;\nconst p = ctx.assumptions.get("h100_usd_per_gpu_hr");'] });
     const run = await executeNotebook(file);
     expect(run.status).toBe("failed");
-    expect(run.error).toMatchObject({ kind: "runtime", cell: 2, line: 2, ename: "UnknownAssumptionError" });
+    // At the misspelled string itself, not at `ctx.assumptions.get(`.
+    expect(run.error).toMatchObject({ kind: "runtime", cell: 2, line: 2, column: 31, ename: "UnknownAssumptionError" });
     // Named relative to the project, as every other message names files (not the absolute path).
     expect(run.error?.evalue).toContain('unknown assumption "h100_usd_per_gpu_hr" (not in notebooks/assumptions.yaml); did you mean "h100_usd_per_gpu_hour"');
     expect(run.assumptionsRead).toEqual(["h100_usd_per_gpu_hr"]);
+  });
+
+  it("locates an unknown id at the string the cell wrote, lines away from the read; a computed id at the read", async () => {
+    const ids = 'const ids: Record<string, string> = {\n  price: "h100_usd_per_gpu_hour",\n  hours: "training_run_gpu_hrs",\n};\n';
+    const file = temp.notebook("notebooks/d.ipynb", { cells: [context, `${ids}for (const key of Object.keys(ids)) ctx.assumptions.get(ids[key]);`] });
+    const run = await executeNotebook(file);
+    expect(run.error).toMatchObject({ cell: 2, line: 3, column: 10, ename: "UnknownAssumptionError" });
+    expect(run.error?.frame).toContain('> 3 |   hours: "training_run_gpu_hrs",\n    |          ^');
+    const computed = temp.notebook("notebooks/e.ipynb", { cells: [context, 'const stem = "training_run_gpu";\nctx.assumptions.get(`${stem}_hrs`);'] });
+    const second = await executeNotebook(computed);
+    expect(second.error).toMatchObject({ cell: 2, line: 2, ename: "UnknownAssumptionError" });
   });
 
   it("reports an invalid assumptions file on the first cell, with the file's line", async () => {
