@@ -1,10 +1,13 @@
 /** The `fragtax build` action (registered in build.ts, loaded when the command runs). */
 import { badTimeout } from "../messages/notebook";
+import { buildInterrupted } from "../messages/report";
 import { build } from "../build/pipeline";
 import type { WhatIfOptions } from "../build/whatif/flags";
 import { InputError, type ExitCode } from "../util/errors";
 import { locateFileSystemError } from "../util/fs-errors";
 import { MAX_TIMEOUT_SECONDS, parseTimeoutSeconds } from "../util/limits";
+import { endBySignal } from "../util/signals";
+import { progress } from "./output";
 
 export type BuildFlags = { pdf: boolean; root?: string; timeout: string; strict?: boolean } & WhatIfOptions;
 
@@ -13,6 +16,13 @@ export async function buildCommand(options: BuildFlags): Promise<ExitCode> {
   const timeoutMs = parseTimeoutSeconds(options.timeout);
   if (timeoutMs === undefined) throw new InputError(badTimeout(options.timeout, MAX_TIMEOUT_SECONDS));
   const whatIf = { ...(options.set !== undefined && { set: options.set }), ...(options.assumptions !== undefined && { assumptions: options.assumptions }) };
+  // Ctrl-C, or SIGTERM: said, then the process ends by the signal as it would have (util/signals.ts),
+  // its threads, Deno and Chromium with it. The build's lock stays behind on purpose (build/pipeline.ts).
+  const stop = (signal: NodeJS.Signals): void => {
+    progress(buildInterrupted(signal));
+    endBySignal(signal);
+  };
+  process.once("SIGINT", stop).once("SIGTERM", stop);
   try {
     const result = await build({ pdf: options.pdf, whatIf, timeoutMs, strict: options.strict === true, ...(options.root !== undefined && { root: options.root }) });
     return result.exitCode;

@@ -125,6 +125,8 @@ describe("fragtax dev and the network", () => {
     const file = join(root, "notebooks", "assumptions.yaml");
     writeFileSync(file, readFileSync(file, "utf8").replace("range: { low: 2, high: 3 }", "range: { low: 2, high: 3.5 }"));
     const child = spawn(process.execPath, [CLI, "build", "--root", root], { cwd: root, stdio: ["ignore", "ignore", "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
     const exited = new Promise<NodeJS.Signals | null>((resolve) => child.once("exit", (_code, signal) => resolve(signal)));
     // Chromium is a child of the build (puppeteer's pipe); it starts early, beside the notebooks.
     const chromiumStarted = (): boolean => {
@@ -140,5 +142,26 @@ describe("fragtax dev and the network", () => {
     expect(await exited).toBe("SIGTERM");
     // The previous build is untouched: the killed build swapped in nothing.
     expect(readFileSync(join(root, "out", "build", "report.html"), "utf8")).toBe(page);
+    expect(stderr).toContain("fragtax build: stopped by SIGTERM; out/build/ still holds the last build that finished");
   }, 180_000);
+
+  it("Ctrl-C during a cell says what is left and ends the build by the signal, at once", async () => {
+    project = tempProject();
+    const { root } = project;
+    appendCell(root, "01-price.ipynb", "await new Promise((resolve) => setTimeout(resolve, 60_000));");
+    const child = spawn(process.execPath, [CLI, "build", "--no-pdf", "--root", root], { cwd: root, stdio: ["ignore", "ignore", "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.once("exit", (_code, signal) => resolve(signal)));
+    // The lock is taken once the notebooks start.
+    for (const end = Date.now() + 60_000; !existsSync(join(root, "out", ".build.lock")) && Date.now() < end; ) await new Promise((resolve) => setTimeout(resolve, 10));
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const stopped = Date.now();
+    child.kill("SIGINT");
+    // Ended by SIGINT itself (a shell reports 130 and a script running it stops too), not by the cell's timeout.
+    expect(await exited).toBe("SIGINT");
+    expect(Date.now() - stopped).toBeLessThan(10_000);
+    expect(stderr).toContain("fragtax build: stopped by Ctrl-C; out/build/ still holds the last build that finished; run `fragtax build` again for this one");
+    expect(existsSync(join(root, "out", "build", "report.html"))).toBe(false);
+  }, 120_000);
 });
