@@ -319,6 +319,9 @@ export const indexVerified = (versions: number): string => `ok index.html (lists
 export const indexVerifiedRetitled = (versions: number, was: string, now: string): string =>
   `${indexVerified(versions)}, under the title "${was}" of an earlier version; report.yaml now says "${now}": \`fragtax publish --index-only\` retitles it`;
 
+export const indexVerifiedUnprotected = (versions: number): string =>
+  `${indexVerified(versions)}, as an earlier fragtax rendered it, without the policy that stops any script on the page: \`fragtax publish --index-only\` adds it`;
+
 export const indexNotRendered = (file: string, missing: boolean, versions: number): string =>
   `${file} ${missing ? "is missing" : `is not the index publish renders from the ${versions} published version${versions === 1 ? "" : "s"} (edited, or written by another fragtax)`}; restore it (e.g. \`git checkout -- out/reports/index.html\` once it is committed) or rewrite it from the versions with \`fragtax publish --index-only\``;
 

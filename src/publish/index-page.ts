@@ -1,5 +1,7 @@
 /**
- * `out/reports/index.html`: every published version, newest first, self-contained and escaped. It is
+ * `out/reports/index.html`: every published version, newest first, self-contained and escaped, under
+ * the report's Content-Security-Policy with no script allowed (a note or title that escaping missed
+ * still could not run). It is
  * derived from the manifests alone, so `verify` re-renders it to check it and `publish --index-only`
  * rewrites it.
  */
@@ -11,10 +13,14 @@ import { formatAlternatives } from "../format/number";
 import { escapeHtml, html, rawHtml, unescapeHtml } from "../util/html";
 import { listVersions, type Manifest } from "./store";
 import { renderIndexErrata } from "../errata/render";
+import { contentSecurityPolicy } from "../report/csp";
 
 // On a phone (< 40em) each version is a block of stacked cells instead of a four-column table row,
 // and long words (ids, notes) wrap, so the page never scrolls sideways.
 const CSS = `body{font-family:system-ui,sans-serif;max-width:60em;margin:2em auto;padding:0 1em;color:#111;overflow-wrap:break-word}table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #ddd;padding:.4em .6em;text-align:left;vertical-align:top}td.figures div{margin-bottom:.3em}td:first-child a{white-space:nowrap}.latest{font-size:.8em;background:#dbeafe;padding:.1em .4em;border-radius:.3em}@media (max-width:40em){body{margin:1em auto}table,tbody,tr,td{display:block}thead{display:none}tr{border-bottom:1px solid #ddd;padding:.6em 0}td{border:0;padding:.15em 0}body{overflow-wrap:anywhere}}`;
+
+/** The page's policy: no script at all. Indexes published before it was added lack only this tag. */
+const INDEX_POLICY = `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(contentSecurityPolicy({ scripts: [] }))}">`;
 
 export function renderIndexPage(title: string, newestFirst: readonly Manifest[]): string {
   const rows = newestFirst.map((version, index) => {
@@ -29,7 +35,7 @@ export function renderIndexPage(title: string, newestFirst: readonly Manifest[])
 <td><a href="${href("report.html")}">HTML</a> · <a href="${href("report.pdf")}">PDF</a> · <a href="${href("manifest.json")}">manifest</a></td></tr>`;
   });
   const heading = messages.indexHeading(title);
-  return html`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${heading}</title><style>${rawHtml(CSS)}</style></head>
+  return html`<!doctype html><html lang="en"><head><meta charset="utf-8">${rawHtml(INDEX_POLICY)}<meta name="viewport" content="width=device-width,initial-scale=1"><title>${heading}</title><style>${rawHtml(CSS)}</style></head>
 <body><h1>${heading}</h1><p>${messages.indexLead(newestFirst.length)}</p>
 <table><thead><tr><th>version</th><th>note</th><th>headline figures (p50, 90% interval)</th><th>files</th></tr></thead><tbody>${rows}</tbody></table></body></html>
 `.value;
@@ -42,7 +48,8 @@ export async function expectedIndex(reportsDir: string, title: string): Promise<
 }
 
 export type IndexState =
-  | { readonly state: "ok" | "missing" | "differs"; readonly versions: number }
+  /** "unprotected": exactly what publish rendered before the index carried its security policy. */
+  | { readonly state: "ok" | "missing" | "differs" | "unprotected"; readonly versions: number }
   /** What publish renders from the versions, under the title report.yaml had when it was written. */
   | { readonly state: "retitled"; readonly versions: number; readonly title: string };
 
@@ -56,6 +63,7 @@ export async function checkIndex(reportsDir: string, title: string): Promise<Ind
   const actual = await readFile(join(reportsDir, "index.html"), "utf8").catch(() => undefined);
   if (actual === undefined) return { state: "missing", versions };
   if (actual === page) return { state: "ok", versions };
+  if (actual === page.replace(INDEX_POLICY, "")) return { state: "unprotected", versions };
   const stated = titleIn(actual, escapeHtml(messages.indexHeading("")));
   if (stated === undefined || stated === title || !(await publishedTitles(reportsDir)).has(stated)) return { state: "differs", versions };
   return actual === (await expectedIndex(reportsDir, stated)).page ? { state: "retitled", versions, title: stated } : { state: "differs", versions };

@@ -55,6 +55,22 @@ describe("verify: the versions index", () => {
     expect(missing.stderr).toContain(`${index()} is missing`);
   });
 
+  it("carries a policy that stops every script; an index an earlier fragtax wrote without it passes, with the remedy", async () => {
+    const published = await readFile(index(), "utf8");
+    const policy = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(published);
+    expect(policy?.[1]?.replaceAll("&#39;", "'")).toContain("default-src 'none'; style-src 'unsafe-inline'; script-src 'none'");
+
+    await writeFile(index(), published.replace(policy?.[0] ?? "", ""));
+    const older = await fragtax(["verify"], { cwd: root });
+    expect(older.code).toBe(0);
+    expect(older.stdout).toContain("ok index.html (lists the 1 version as publish renders them), as an earlier fragtax rendered it, without the policy that stops any script on the page: `fragtax publish --index-only` adds it");
+    // Anything else taken out of it is an edit.
+    await writeFile(index(), published.replace(policy?.[0] ?? "", "").replace("first", "forged"));
+    expect((await fragtax(["verify"], { cwd: root })).code).toBe(1);
+    expect((await fragtax(["publish", "--index-only"], { cwd: root })).code).toBe(0);
+    expect(await readFile(index(), "utf8")).toBe(published);
+  });
+
   it("a report retitled since is no tampering: verify passes and says how to retitle the index; an edit, or a title no version bears, still fails", async () => {
     const config = join(root, "notebooks", "report.yaml");
     const yaml = await readFile(config, "utf8");
