@@ -7,7 +7,7 @@ import { formatAssumptionQuantity, formatInterval, formatNumber, appendUnit, for
 import type { ClaimRecord, FigureRecord, Verdict } from "../api/types";
 import { judgementLedText } from "../api/judgement";
 import type { Assumption, Correlation } from "../assumptions/types";
-import { html, type Html } from "../util/html";
+import { breakableText, html, type Html } from "../util/html";
 
 export interface Provenance {
   /** ISO timestamp of the build. */
@@ -65,8 +65,8 @@ function assumptionsTable(input: AppendixInput): Html {
     .sort((a, b) => a.id.localeCompare(b.id))
     .map(
       (a) => html`<tr id="${`assumption-${a.id}`}">
-<td><span class="assumption-label">${a.label}</span><code class="assumption-id">${breakableId(a.id)}</code>${a.note === undefined ? null : html`<div class="note">${a.note}</div>`}</td>
-<td class="num">${assumptionValue(a)}</td><td>${a.unit}</td><td>${a.distribution}</td><td>${a.kind ?? "\u2014"}</td><td>${sourceCell(a)}</td></tr>`,
+<td><span class="assumption-label">${breakableText(a.label)}</span><code class="assumption-id">${breakableId(a.id)}</code>${a.note === undefined ? null : html`<div class="note">${breakableText(a.note)}</div>`}</td>
+<td class="num">${assumptionValue(a)}</td><td>${breakableText(a.unit)}</td><td>${a.distribution}</td><td>${a.kind ?? "\u2014"}</td><td>${sourceCell(a)}</td></tr>`,
     );
   return html`<p>Every input of the model, as read from <code>${input.assumptionsFile}</code>. A range is a 90% interval: for lognormal and normal inputs its ends are the 5th and 95th percentiles; for uniform and triangular inputs they are the bounds of the support. Kind says what an input rests on: the essay's own figure (which the report checks and never uses as evidence for itself), an external source, or the analysts' judgement (the note gives the reasoning).</p>
 <div class="table-wrap"><table class="data-table assumptions-table"><thead><tr><th>Assumption</th><th class="num">Value or range</th><th>Unit</th><th>Distribution</th><th>Kind</th><th>Source</th></tr></thead>
@@ -76,7 +76,7 @@ function assumptionsTable(input: AppendixInput): Html {
 function correlationsTable(correlations: readonly Correlation[]): Html | null {
   if (correlations.length === 0) return null;
   const rows = correlations.map(
-    (c) => html`<tr><td><code>${c.between[0]}</code> · <code>${c.between[1]}</code>${c.note === undefined ? null : html`<div class="note">${c.note}</div>`}</td><td class="num">${formatNumber(c.rho, "number")}</td><td>${c.kind}</td><td>${c.source === undefined ? "\u2014" : html`${c.source.title}<div class="note">as of ${c.source.date}</div>`}</td></tr>`,
+    (c) => html`<tr><td><code>${c.between[0]}</code> · <code>${c.between[1]}</code>${c.note === undefined ? null : html`<div class="note">${breakableText(c.note)}</div>`}</td><td class="num">${formatNumber(c.rho, "number")}</td><td>${c.kind}</td><td>${c.source === undefined ? "\u2014" : html`${breakableText(c.source.title)}<div class="note">as of ${c.source.date}</div>`}</td></tr>`,
   );
   return html`<h2>Correlated inputs</h2><p>These pairs are sampled with the rank correlation given (Spearman ρ, imposed by the Iman–Conover method, which keeps each input's own distribution exactly); all other inputs are drawn independently.</p>
 <div class="table-wrap"><table class="data-table"><thead><tr><th>Inputs</th><th class="num">ρ</th><th>Kind</th><th>Source</th></tr></thead><tbody>${rows}</tbody></table></div>`;
@@ -88,7 +88,7 @@ function assumptionValue(a: Assumption): string {
 }
 
 function sourceCell(a: Assumption): Html {
-  const title = safeUrl(a.source.url) === null ? html`${a.source.title}` : html`<a href="${safeUrl(a.source.url) ?? ""}">${a.source.title}</a>`;
+  const title = safeUrl(a.source.url) === null ? breakableText(a.source.title) : html`<a href="${safeUrl(a.source.url) ?? ""}">${breakableText(a.source.title)}</a>`;
   return html`${title}<div class="note">as of ${a.source.date}</div>`;
 }
 
@@ -101,7 +101,7 @@ function figuresTable(figures: readonly FigureRecord[]): Html {
   if (figures.length === 0) return html`<p>No headline figures were declared.</p>`;
   const rows = [...figures]
     .sort((a, b) => a.id.localeCompare(b.id))
-    .map((f) => html`<tr><td><span class="assumption-label">${f.label}</span><code class="assumption-id">${breakableId(f.id)}</code></td><td class="num">${formatFigure(f)}</td><td>${where(f)}</td></tr>`);
+    .map((f) => html`<tr><td><span class="assumption-label">${breakableText(f.label)}</span><code class="assumption-id">${breakableId(f.id)}</code></td><td class="num">${formatFigure(f)}</td><td>${where(f)}</td></tr>`);
   return html`<p>Each figure the chapters cite, as declared by the notebooks (also in <code>figures.json</code>). Monte Carlo figures show the median and the 90% interval.</p>
 <div class="table-wrap"><table class="data-table figures-table"><thead><tr><th>Figure</th><th class="num">Value</th><th>Declared in</th></tr></thead><tbody>${rows}</tbody></table></div>`;
 }
@@ -109,7 +109,7 @@ function figuresTable(figures: readonly FigureRecord[]): Html {
 function claimsTable(claims: readonly ClaimRecord[]): Html {
   if (claims.length === 0) return html`<p>No claims were checked.</p>`;
   const rows = claims.map(
-    (c) => html`<tr><td>${c.claim}${c.note === undefined ? null : html`<div class="note">${c.note}</div>`}</td>
+    (c) => html`<tr><td>${breakableText(c.claim)}${c.note === undefined ? null : html`<div class="note">${breakableText(c.note)}</div>`}</td>
 <td class="num">${appendUnit(formatInterval(c.stated.low, c.stated.high, c.format), c.unit, c.format)}</td>
 <td class="num">${appendUnit(formatInterval(c.computed.low, c.computed.high, c.format), c.unit, c.format)}</td>
 <td>${verdictBadge(c.verdict, null)}${c.basis?.judgementLed === true ? html`<div class="judgement-badge">${judgementLedText(c)}</div>` : null}</td><td class="num">${factorCell(c.factor)}</td><td>${where(c)}</td></tr>`,

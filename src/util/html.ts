@@ -40,6 +40,33 @@ export function escapeHtml(text: string): string {
   return visibleControls(text, { keepCarriageReturn: true }).replace(/[&<>"']/g, (char) => ESCAPES[char] ?? char);
 }
 
+/**
+ * A word this long has no natural break (a pasted hash, an id-like label, an unbroken run of
+ * characters); ordinary words, even long compounds, are shorter and stay whole.
+ */
+const LONG_WORD = 28;
+/** Graphemes between the break points given to such a word. */
+const BREAK_EVERY = 14;
+const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
+
+/**
+ * Text for a table cell, escaped, with a `<wbr>` every BREAK_EVERY graphemes inside each word of
+ * LONG_WORD characters or more. A table sizes each column to its longest word, so one unbroken word
+ * in a label widened the whole table past the page, and Chromium shrank every page of the PDF to fit
+ * it. CSS's `overflow-wrap: anywhere` on the cells would let every word break, and narrowed the
+ * short columns (units, kinds) until ordinary words split; a break point only in the long word does not.
+ */
+export function breakableText(text: string): Html {
+  const parts = text.split(/(\s+)/).map((part) => {
+    if (part.length < LONG_WORD) return escapeHtml(part);
+    const pieces = Array.from(graphemes.segment(part), (s) => s.segment);
+    const chunks: string[] = [];
+    for (let i = 0; i < pieces.length; i += BREAK_EVERY) chunks.push(escapeHtml(pieces.slice(i, i + BREAK_EVERY).join("")));
+    return chunks.join("<wbr>");
+  });
+  return new Html(parts.join(""));
+}
+
 const UNESCAPES: Readonly<Record<string, string>> = Object.fromEntries(Object.entries(ESCAPES).map(([char, entity]) => [entity, char]));
 
 /** The text `escapeHtml` wrote (its five entities back to characters; any other markup stays as it is). */

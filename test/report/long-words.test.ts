@@ -1,0 +1,71 @@
+/**
+ * One unbroken word in an appendix's table (a pasted hash, an id-like label) must wrap inside its cell.
+ * A table sizes each column to its longest word, so such a word widened the table past the printed
+ * page, and Chromium shrank every page of the PDF to fit it (46 pages became 30). Real Chromium, print
+ * media at the A4 text width, and on a desktop.
+ */
+import type { Page } from "puppeteer-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium, type LaunchedChromium } from "../../src/report/chromium";
+import { renderReport } from "../../src/report/render";
+import { breakableText } from "../../src/util/html";
+import { fixtureAssumptions, fixtureInput } from "./fixture";
+
+const LONG = "x_".repeat(60);
+let chromium: LaunchedChromium;
+let page = "";
+
+beforeAll(async () => {
+  chromium = await launchChromium();
+  const input = fixtureInput();
+  const [assumption] = fixtureAssumptions;
+  const [figure] = input.figures;
+  const [claim] = input.claims;
+  if (assumption === undefined || figure === undefined || claim === undefined) throw new Error("the fixture has no assumption, figure or claim");
+  const long = { ...assumption, id: "long_words", label: `GPUs in run ${LONG}`, note: `Note ${LONG}`, unit: `unit${LONG}`, source: { title: `Title${LONG}`, date: "2026-04-28" } };
+  page = (
+    await renderReport({
+      ...input,
+      assumptions: [...fixtureAssumptions, long],
+      figures: [...input.figures, { ...figure, id: "long_label", label: `Figure ${LONG}` }],
+      claims: [...input.claims, { ...claim, id: "long_claim", claim: `Claim ${LONG}`, note: `Because ${LONG}` }],
+    })
+  ).html;
+}, 60_000);
+
+afterAll(async () => chromium?.close());
+
+async function tablesPastTheirBox(width: number, media: "print" | "screen"): Promise<{ overflows: number[]; text: string }> {
+  const tab: Page = await chromium.browser.newPage();
+  await tab.setViewport({ width, height: 1000 });
+  await tab.emulateMediaType(media);
+  await tab.setContent(page, { waitUntil: "load" });
+  const result = (await tab.evaluate(`(() => ({
+    overflows: [...document.querySelectorAll(".appendix table")].map((t) => Math.round(t.getBoundingClientRect().width - t.closest("section").clientWidth)),
+    text: document.querySelector(".assumptions-table").textContent,
+  }))()`)) as { overflows: number[]; text: string };
+  await tab.close();
+  return result;
+}
+
+describe("a long unbroken word in an appendix table", () => {
+  it.each([
+    [718, "print" as const],
+    [1280, "screen" as const],
+  ])("wraps inside its cell at %i px (%s): no table is wider than its page", async (width, media) => {
+    const { overflows, text } = await tablesPastTheirBox(width, media);
+    expect(overflows.length).toBeGreaterThanOrEqual(3);
+    for (const overflow of overflows) expect(overflow).toBeLessThanOrEqual(0);
+    // The word is whole as text (a copy or a screen reader reads it unbroken).
+    expect(text).toContain(`GPUs in run ${LONG}`);
+  });
+
+  it("gets break points only inside long words: ordinary words stay whole, text stays escaped", () => {
+    expect(breakableText("H100-equivalent GPUs <b>").value).toBe("H100-equivalent GPUs &lt;b&gt;");
+    expect(breakableText("a".repeat(30)).value).toBe(`${"a".repeat(14)}<wbr>${"a".repeat(14)}<wbr>aa`);
+    // Break points fall between characters a reader sees, never inside an emoji or a combined letter.
+    const flags = "🇫🇷".repeat(15);
+    expect(breakableText(flags).value.split("<wbr>").every((piece) => piece.length % 4 === 0)).toBe(true);
+    expect(breakableText(`<${"é".repeat(30)}>`).value.startsWith("&lt;")).toBe(true);
+  });
+});
