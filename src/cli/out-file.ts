@@ -2,13 +2,15 @@
  * The one rule for a file a command writes where the user says (`run --out`, `diff --html`): it has
  * the kind's extension (a typo must not replace assumptions.yaml or a module), is not a folder, and
  * is not inside `out/reports/`, where published versions are kept unchanged, nor in `out/build/` outside
- * `executed/`, which the next build replaces whole (deleting it). Checked before anything
- * runs; each command words its own refusals (exit 2).
+ * `executed/`, which the next build replaces whole (deleting it). A command that reads a source file
+ * (`run` its notebook) may not replace it, nor any file already in the project's sources (the folder
+ * holding report.yaml): a mistyped `--out notebooks/00-summary.ipynb` replaced the summary chapter with
+ * another chapter's executed copy. Checked before anything runs; each command words its own refusals (exit 2).
  */
 import { existsSync, statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { outPaths } from "../config/paths";
-import { findProjectRoot } from "../config/root";
+import { findProjectRoot, findReportYaml } from "../config/root";
 import { InputError } from "../util/errors";
 import { isInside, realPathSoFar } from "../util/paths";
 
@@ -20,6 +22,8 @@ export interface OutFileRule {
   readonly inPublished: (out: string) => string;
   /** Inside out/build/ but not out/build/executed/: the next build would delete it. */
   readonly inBuild: (out: string) => string;
+  /** The source the command reads, and the refusal of an `out` that is it or another existing source file. */
+  readonly source?: { readonly file: string; readonly refusal: (out: string) => string };
 }
 
 export function checkOutFile(out: string, rule: OutFileRule): void {
@@ -32,5 +36,13 @@ export function checkOutFile(out: string, rule: OutFileRule): void {
     const paths = outPaths(findProjectRoot(from));
     if (isInside(realPathSoFar(paths.reports), path)) throw new InputError(rule.inPublished(out));
     if (isInside(realPathSoFar(paths.build), path) && !isInside(realPathSoFar(paths.executed), path)) throw new InputError(rule.inBuild(out));
+  }
+  if (rule.source !== undefined) {
+    if (path === realPathSoFar(resolve(rule.source.file))) throw new InputError(rule.source.refusal(out));
+    // Sources are beside report.yaml (notebooks/, or the root when report.yaml is there), but not under out/.
+    const config = findReportYaml(dirname(path));
+    const outFolder = config === undefined ? undefined : dirname(outPaths(findProjectRoot(dirname(config))).build);
+    const isSource = config !== undefined && outFolder !== undefined && isInside(realPathSoFar(dirname(config)), path) && !isInside(realPathSoFar(outFolder), path);
+    if (isSource && existsSync(path)) throw new InputError(rule.source.refusal(out));
   }
 }

@@ -21,7 +21,7 @@ export function registerRunCommand(program: Command): void {
     .command("run")
     .description("Execute one TypeScript notebook (tslab or Deno kernel) headlessly and write the executed notebook.")
     .argument("<notebook>", "the .ipynb file")
-    .option("--out <file>", "where to write the executed notebook: a .ipynb outside out/reports/ and, but for out/build/executed/, outside out/build/ (default: out/build/executed/<name>.ipynb; - for stdout)")
+    .option("--out <file>", "where to write the executed notebook: a .ipynb outside out/reports/ and, but for out/build/executed/, outside out/build/; never over the notebook or another existing source (default: out/build/executed/<name>.ipynb; - for stdout)")
     .option("--timeout <seconds>", "stop a cell that runs longer than this", "60")
     .addHelpText("after", "\nExit codes: 0 every cell ran; 1 a cell failed (a syntax, type or runtime error, or a timeout: printed as\nnotebook: cell N, line L, column C with a code frame); 2 bad usage or a notebook that cannot be read.")
     .action(async (notebook: string, options: { out?: string; timeout: string }) => {
@@ -34,7 +34,7 @@ async function runCommand(notebook: string, options: { out?: string; timeout: st
   if (timeoutMs === undefined) throw new InputError(messages.badTimeout(options.timeout, MAX_TIMEOUT_SECONDS));
   // Refused before anything runs: a typo would replace assumptions.yaml or a module with notebook JSON.
   if (options.out !== undefined && options.out !== "-") {
-    checkOutFile(options.out, { extension: ".ipynb", wrongExtension: messages.runOutNotNotebook, folder: messages.runOutFolder, inPublished: messages.runOutInPublished, inBuild: messages.runOutInBuild });
+    checkOutFile(options.out, { extension: ".ipynb", wrongExtension: messages.runOutNotNotebook, folder: messages.runOutFolder, inPublished: messages.runOutInPublished, inBuild: messages.runOutInBuild, source: { file: notebook, refusal: messages.runOutIsSource } });
   }
   // The notebook thread starts before the engine is loaded: its start-up (~0.1 s) overlaps with that.
   // (A Deno notebook leaves it idle; idle threads never keep the process alive.)

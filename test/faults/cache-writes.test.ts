@@ -136,6 +136,27 @@ describe("a cache that cannot be written", () => {
       rmSync(outside, { recursive: true, force: true });
     }
   }, 120_000);
+
+  it("fragtax run --out a source (the notebook it runs, or another chapter): exit 2 before running, the source kept; a new file beside them is written", async () => {
+    project = tempProject();
+    const notebooks = join(project.root, "notebooks");
+    const [price, claims] = [join(notebooks, "01-price.ipynb"), join(notebooks, "02-claims.ipynb")];
+    const before = readFileSync(claims, "utf8");
+    const other = await run(["run", price, "--out", claims], project.root);
+    expect(other.code).toBe(2);
+    expect(other.stderr).toContain(`--out ${claims}: that is a source of the project (the notebook it runs, or a file already in report.yaml's folder), which the executed notebook would replace`);
+    expect(other.stderr).not.toContain("ran ");
+    expect(readFileSync(claims, "utf8")).toBe(before);
+    // Itself, named another way (relative, from inside notebooks/), and through a symlink.
+    expect((await run(["run", price, "--out", "01-price.ipynb"], notebooks)).code).toBe(2);
+    symlinkSync(notebooks, join(project.root, "src-link"));
+    expect((await run(["run", price, "--out", join(project.root, "src-link", "02-claims.ipynb")], project.root)).code).toBe(2);
+    expect(readFileSync(claims, "utf8")).toBe(before);
+    // A file that is not there yet is the user's to create.
+    const copy = join(notebooks, "executed-copy.ipynb");
+    expect((await run(["run", price, "--out", copy], project.root)).code).toBe(0);
+    expect(existsSync(copy)).toBe(true);
+  }, 120_000);
 });
 
 describe("what each file-system failure tells the user", () => {
