@@ -40,7 +40,8 @@ describe("fragtax build with bad input", () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toContain(`notebooks/01-price.ipynb: cell ${throwing}, line 2, column 7: RangeError: too far`);
     expect(run.stderr).toContain('> 2 | throw new RangeError("too far");');
-    expect(run.stderr).toMatch(new RegExp(`notebooks/02-claims\\.ipynb: cell ${unknown}, line 2, column 16: UnknownAssumptionError: unknown assumption "h100_usd_per_gpu_hr" .*did you mean "h100_usd_per_gpu_hour"\\?`));
+    // Located at the misspelled string, not at the call that read it.
+    expect(run.stderr).toMatch(new RegExp(`notebooks/02-claims\\.ipynb: cell ${unknown}, line 2, column 20: UnknownAssumptionError: unknown assumption "h100_usd_per_gpu_hr" .*did you mean "h100_usd_per_gpu_hour"\\?`));
     expect(run.stderr).toContain(`2 cells failed (first: notebooks/01-price.ipynb: cell ${throwing})`);
     const page = readFileSync(join(outBuild(project.root), "report.html"), "utf8");
     expect(page).toContain('<p class="output-error-title">RangeError: too far</p>');

@@ -46,6 +46,9 @@ describe("a cache that cannot be written", () => {
     ["the engine's compile cache", "out/.cache/engine", "out/.cache/engine"],
     ["the chart cache", "out/.cache/charts", "out/.cache/charts"],
     ["the notebook (build) cache", "out/.cache/notebooks", "out/.cache/notebooks"],
+    // These two were ignored without a word: every build parsed its inputs and drew its page again.
+    ["the parsed-input cache", "out/.cache/inputs", "out/.cache/inputs"],
+    ["the page cache", "out/.cache/page", "out/.cache/page"],
     ["every cache at once", "out/.cache", "out/.cache"],
   ])("%s: build exits 2 naming the path, without hanging", async (_name, blocked, named) => {
     project = tempProject();

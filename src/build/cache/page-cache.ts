@@ -19,6 +19,7 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { writeFileAtomic } from "../../util/atomic";
+import { locatingFileSystemErrors } from "../../util/fs-errors";
 import { canonicalJson, sha256 } from "../../util/hash";
 import type { RenderedReport } from "../../report/render";
 import { chartFileRefusal } from "../../charts/local-files";
@@ -55,11 +56,14 @@ export async function loadPage(cacheDir: string, key: string, builtAt: string): 
   }
 }
 
-/** Keeps the page for the next build; a page with a failed cell is not kept. Unwritable: not kept. */
+/**
+ * Keeps the page for the next build; a page with a failed cell is not kept. A cache that cannot be
+ * written stops the build with its path, as every other cache does (ignored, every build drew the page again without a word).
+ */
 export async function storePage(cacheDir: string, key: string, builtAt: string, report: RenderedReport): Promise<void> {
   if (report.failedCells.length > 0) return;
   const entry: PageEntry = { format: FORMAT, key, builtAt, report };
-  await writeFileAtomic(entryFile(cacheDir), JSON.stringify(entry)).catch(() => undefined);
+  await locatingFileSystemErrors("the page cache (out/.cache/page)", join(cacheDir, "page"), () => writeFileAtomic(entryFile(cacheDir), JSON.stringify(entry)));
 }
 
 /**

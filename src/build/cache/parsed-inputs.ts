@@ -14,6 +14,7 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { writeFileAtomic } from "../../util/atomic";
+import { locatingFileSystemErrors } from "../../util/fs-errors";
 import { canonicalJson, sha256 } from "../../util/hash";
 import { isRecord } from "../../util/records";
 
@@ -58,8 +59,9 @@ export async function parseCached<T>(
   if (cached !== undefined && stillTrue(cached)) return { value: cached, keep: async () => undefined };
   const value = await parse();
   const entry: Entry = { format: FORMAT, key, value };
-  // Unwritable: parsed again next time.
-  return { value, keep: () => writeFileAtomic(entryFile(cacheDir, identity.kind), JSON.stringify(entry)).catch(() => undefined) };
+  // A cache that cannot be written (a file where its folder must be, a read-only disk) stops the build
+  // with its path, as every other cache does: ignored, it made every build parse again without a word.
+  return { value, keep: () => locatingFileSystemErrors("the parsed-input cache (out/.cache/inputs)", join(cacheDir, "inputs"), () => writeFileAtomic(entryFile(cacheDir, identity.kind), JSON.stringify(entry))) };
 }
 
 /** The value the last build stored for `identity`, or undefined (none, another key, damaged, not accepted by `isValue`). */
