@@ -31,6 +31,15 @@ export function appendCell(root: string, notebookName: string, source: string): 
   return notebook.cells.length;
 }
 
+/** Appends a markdown cell (with Jupyter Book's `tags`, if given) to one of the project's notebooks; returns its 1-based cell number. */
+export function appendMarkdown(root: string, notebookName: string, source: string, tags: readonly string[] = []): number {
+  const file = join(root, "notebooks", notebookName);
+  const notebook = JSON.parse(readFileSync(file, "utf8")) as { cells: unknown[] };
+  notebook.cells.push({ id: `md-${notebook.cells.length + 1}`, cell_type: "markdown", metadata: tags.length === 0 ? {} : { tags }, source });
+  writeFileSync(file, JSON.stringify(notebook));
+  return notebook.cells.length;
+}
+
 /** A tslab notebook of code cells as JSON text (cell ids `${idPrefix}-N` when a prefix is given). */
 export function codeNotebookJson(cells: readonly string[], idPrefix?: string): string {
   return JSON.stringify({

@@ -70,7 +70,10 @@ export async function renderMarkdownWithImages(markdown: MarkdownRenderer, sourc
   return { rendered, inlined: [...inlined.values()], problems };
 }
 
-/** The image's place in its cell: its line (and column, where its src is written as it is) in a markdown cell, where its src is written in a code cell. */
+/**
+ * The image's place in its cell: in a markdown cell its line and column (a reference image's are its
+ * definition's; another's column is where its src is written as it is), in a code cell where its src is written.
+ */
 function whereIs(image: MarkdownImage, place: MarkdownPlace): string {
   const { file, cell, cellSource } = place;
   if (place.lineOffset === undefined) {
@@ -78,7 +81,7 @@ function whereIs(image: MarkdownImage, place: MarkdownPlace): string {
     return found < 0 ? at({ file, cell }) : at({ file, cell, ...lineColumn(cellSource, found) });
   }
   const line = image.line + place.lineOffset;
-  const column = (cellSource.split("\n")[line - 1] ?? "").indexOf(image.src) + 1;
+  const column = image.column ?? (cellSource.split("\n")[line - 1] ?? "").indexOf(image.src) + 1;
   return at({ file, cell, line, column: Math.max(column, 1) });
 }
 

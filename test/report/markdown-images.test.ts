@@ -11,7 +11,7 @@ import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build, FileBuildEffects } from "../../src/build/pipeline";
 import { launchChromium } from "../../src/report/chromium";
-import { appendCell, tempProject, type TempProject } from "../project";
+import { appendCell, appendMarkdown as appendToNotebook, tempProject, type TempProject } from "../project";
 
 const FOX = join(import.meta.dirname, "..", "fixtures", "charts-data", "ffox.png");
 /** An SVG with a script: shown as an image it must draw, and its script must not run. */
@@ -30,14 +30,7 @@ async function rebuild() {
   return { exitCode: result.exitCode, html: readFileSync(file("out/build/report.html"), "utf8"), log };
 }
 
-/** Appends a markdown cell; returns its 1-based number, as messages count cells. */
-function appendMarkdown(source: string): number {
-  const path = file(`notebooks/${NOTEBOOK}`);
-  const notebook = JSON.parse(readFileSync(path, "utf8")) as { cells: unknown[] };
-  notebook.cells.push({ id: `md-${notebook.cells.length + 1}`, cell_type: "markdown", metadata: {}, source });
-  writeFileSync(path, JSON.stringify(notebook));
-  return notebook.cells.length;
-}
+const appendMarkdown = (source: string): number => appendToNotebook(project.root, NOTEBOOK, source);
 
 let original = "";
 beforeAll(() => {
@@ -108,7 +101,7 @@ describe("a markdown image", () => {
   it("fails the build, located at cell and line with what to do, when it is missing, outside the project, not an image or remote", async () => {
     writeFileSync(file(`notebooks/${NOTEBOOK}`), original);
     const outside = `../../${project.root.split("/").pop() ?? ""}-outside.png`;
-    const cell = appendMarkdown(`Fine: ![fox](pic.png)\n\n![gone](missing.png)\nand ![out](${outside})\n![text](notes.png)\n\n<img src="https://example.com/a.png" alt="remote">`);
+    const cell = appendMarkdown(`Fine: ![fox](pic.png)\n\n![gone](missing.png)\nand ![out](${outside})\n![text](notes.png)\n\n<img src="https://example.com/a.png" alt="remote"> ![by reference][old]\n\n[old]:  img/old.png`);
     const code = appendCell(project.root, NOTEBOOK, "const caption = \"x\";\nnb.md`Shown by code: ![gone too](gone.png)`;");
     const { exitCode, html } = await rebuild();
     expect(exitCode).toBe(1);
@@ -119,6 +112,8 @@ describe("a markdown image", () => {
     expect(said).toContain("the report inlines only files inside the project folder. Copy it into the project (e.g. next to the notebook) and give its relative path.");
     expect(said).toContain(`${where}, line 5, column 9: "notes.png" is not an image the report can inline (.png, .jpg, .jpeg, .gif, .svg, .webp, whose contents start as such a file does)`);
     expect(said).toContain(`${where}, line 7, column 11: the image "https://example.com/a.png" is remote; the report is one self-contained file and makes no network requests.`);
+    // A reference image is located at its definition's URL, the text to correct.
+    expect(said).toContain(`${where}, line 9, column 9: the image "img/old.png" was not found (notebooks/img/old.png)`);
     expect(said).toContain(`notebooks/${NOTEBOOK}: cell ${code}, line 2, column 34: the image "gone.png" was not found (notebooks/gone.png)`);
     // The page says so in place, and never carries a src that cannot display.
     expect(html).toContain("the image &quot;missing.png&quot; was not found");

@@ -45,11 +45,35 @@ describe("images in markdown (the build inlines them: markdown-images.test.ts)",
     ].join("\n");
     const renderer = createMarkdownRenderer();
     expect(renderer.images(source)).toEqual([
-      { src: "a.png", line: 2 }, { src: "my%20b.png", line: 3 }, { src: "c.jpg", line: 4 }, { src: "d&e.png", line: 7 },
+      { src: "a.png", line: 2 }, { src: "my%20b.png", line: 3 }, { src: "c.jpg", line: 18, column: 8 }, { src: "d&e.png", line: 7 },
       { src: "t.gif", line: 12 }, { src: "u.svg", line: 12 }, { src: "f.webp", line: 16 },
     ]);
     // Scanning takes no heading id from the render: the title is still "title", not "title-1".
     expect(renderer.render(source, "c1-1").html).toContain('id="title"');
+  });
+
+  it("places a reference image at its definition's URL (the text to correct), however the definition is written", () => {
+    const source = [
+      "![full][one] ![collapsed][] ![shortcut] ![Case][CASE] ![quoted][q\\]x] ![twice][two]", // 1
+      "", //                                        2
+      "[one]: one.png", //                          3
+      "  [collapsed]:   <my c.png> 'title'", //     4
+      "> [shortcut]: s.png", //                     5
+      "", //                                        6
+      "[case]:", //                                 7
+      "    case.png", //                            8
+      "[q\\]x]: q.png", //                          9 (a label with an escaped bracket)
+      "[two]: first.png", //                        10
+      "[two]: second.png", //                       11 (a label's first definition is the one used)
+    ].join("\n");
+    expect(createMarkdownRenderer().images(source)).toEqual([
+      { src: "one.png", line: 3, column: 8 },
+      { src: "my%20c.png", line: 4, column: 19 },
+      { src: "s.png", line: 5, column: 15 },
+      { src: "case.png", line: 8, column: 5 },
+      { src: "q.png", line: 9, column: 9 },
+      { src: "first.png", line: 10, column: 8 },
+    ]);
   });
 
   it("skips an <img> commented out, inline or as a block (nothing shows it); counts lines past the comment", () => {
