@@ -1,8 +1,9 @@
 /**
- * `fragtax run`: one notebook, executed headlessly. Exit codes: 0 ok, 1 a cell failed, 2 bad usage or
- * unreadable input (not JSON, nbformat 3, not a TypeScript kernel, missing file).
+ * `fragtax run`: one notebook, executed headlessly. Exit codes: 0 ok, 1 a cell failed or its markdown
+ * shows an image the report cannot inline, 2 bad usage or unreadable input (not JSON, nbformat 3, not
+ * a TypeScript kernel, missing file).
  */
-import { basename, join, resolve } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import type { Command } from "commander";
 import * as messages from "../messages/notebook";
 import { buildWarning } from "../messages/report";
@@ -23,7 +24,10 @@ export function registerRunCommand(program: Command): void {
     .argument("<notebook>", "the .ipynb file")
     .option("--out <file>", "where to write the executed notebook: a .ipynb outside out/reports/ and, but for out/build/executed/, outside out/build/; never over the notebook or another existing source (default: out/build/executed/<name>.ipynb; - for stdout)")
     .option("--timeout <seconds>", "stop a cell that runs longer than this", "60")
-    .addHelpText("after", "\nExit codes: 0 every cell ran; 1 a cell failed (a syntax, type or runtime error, or a timeout: printed as\nnotebook: cell N, line L, column C with a code frame); 2 bad usage or a notebook that cannot be read.")
+    .addHelpText(
+      "after",
+      "\nExit codes: 0 every cell ran; 1 a cell failed (a syntax, type or runtime error, or a timeout: printed as\nnotebook: cell N, line L, column C with a code frame), or its markdown shows an image the report cannot\ninline (missing, outside the project, not an image, remote: as `fragtax build` says it); 2 bad usage or a\nnotebook that cannot be read.",
+    )
     .action(async (notebook: string, options: { out?: string; timeout: string }) => {
       process.exitCode = await runCommand(notebook, options);
     });
@@ -67,7 +71,13 @@ async function runCommand(notebook: string, options: { out?: string; timeout: st
   if ((await import("../report/chart-specs")).hasCharts(result.executed)) {
     for (const warning of (await import("../report/chart-outputs")).chartSpecWarnings(result.executed, result.notebook)) process.stderr.write(`${buildWarning(warning)}\n`);
   }
+  // The images its markdown shows that the build would refuse: a relative one shows in JupyterLab,
+  // but a build of this notebook fails at it, so the run says so (and exits 1) where it is written.
+  const images = await import("../report/markdown-images");
+  const refused = await images.notebookImageProblems(result.executed, { file: result.notebook, baseDir: dirname(result.file), root }, { outputs: true });
+  for (const problem of refused) process.stderr.write(`${images.imageProblemText(problem, result.executed)}\n`);
   if (result.error) process.stderr.write(`${formatCellError(result.error)}\n`);
   else process.stderr.write(`${messages.runSummary(result.notebook, result.cellsRun, result.durationMs)}\n`);
-  return result.status === "ok" ? EXIT_OK : EXIT_FAILED;
+  if (refused.length > 0) process.stderr.write(`${messages.runImagesRefused(refused.length)}\n`);
+  return result.status === "ok" && refused.length === 0 ? EXIT_OK : EXIT_FAILED;
 }

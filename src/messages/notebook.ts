@@ -49,14 +49,19 @@ export const locatedCellError = (notebook: string, cell: number, line: number | 
 export const runSummary = (notebook: string, cells: number, ms: number): string =>
   `${notebook}: ran ${cells} cell${cells === 1 ? "" : "s"} in ${Math.round(ms)} ms`;
 
+export const runImagesRefused = (images: number): string =>
+  `${images === 1 ? "an image" : `${images} images`} in its markdown (above) cannot be inlined into the report: \`fragtax build\` fails at ${images === 1 ? "it" : "them"}`;
+
 export const runWrote = (file: string): string => `wrote ${file}`;
 
 export const badTimeout = (value: string, max: number): string => `--timeout must be a positive number of seconds up to ${max} (about 24 days), got "${value}"`;
 
-export const checkSummary = (errors: number, notebooks: number): string =>
-  errors === 0
-    ? `type check passed: ${notebooks} notebook${notebooks === 1 ? "" : "s"} and src/`
-    : `type check failed: ${errors} error${errors === 1 ? "" : "s"}`;
+export const checkSummary = (errors: number, images: number, notebooks: number): string =>
+  images > 0
+    ? `check failed: ${errors} type error${errors === 1 ? "" : "s"}, ${images} image${images === 1 ? "" : "s"} in markdown that the report cannot inline`
+    : errors === 0
+      ? `type check passed: ${notebooks} notebook${notebooks === 1 ? "" : "s"} and src/`
+      : `type check failed: ${errors} error${errors === 1 ? "" : "s"}`;
 
 export const noRunContext = (): string =>
   "notebook(tslab) found no fragtax run context: pass the tslab module the engine provides (import * as tslab from \"tslab\")";

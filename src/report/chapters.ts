@@ -7,7 +7,8 @@
 import * as messages from "../messages/report";
 import { html, rawHtml, type Html } from "../util/html";
 import type { Heading, MarkdownRenderer } from "./markdown";
-import { cellFailed, cellText, type Cell, type CodeCell, type Notebook } from "../notebook/nbformat";
+import { cellFailed, cellText, type CodeCell, type Notebook } from "../notebook/nbformat";
+import { chapterCells, markdownCellText, tagsOf } from "./chapter-cells";
 import { errorBox, renderOutputs } from "./outputs";
 import { literalLocator } from "./chart-outputs";
 import { at } from "../messages/location";
@@ -52,7 +53,7 @@ export interface RenderedChapter {
 
 /** `root` is the project's: the chapter's charts read no file outside it. */
 export async function renderChapter(chapter: ChapterInput, markdown: MarkdownRenderer, root: string): Promise<RenderedChapter> {
-  const { title: fullTitle, cells } = splitTitle(chapter);
+  const { title: fullTitle, cells } = chapterCells(chapter.notebook, chapter.relativePath);
   const own = ownNumber(fullTitle);
   const title = own?.title ?? fullTitle;
   const label = own?.number ?? chapter.label ?? String(chapter.number);
@@ -68,17 +69,13 @@ export async function renderChapter(chapter: ChapterInput, markdown: MarkdownRen
   if (withoutId > 0) warnings.push(messages.notebookWithoutCellIds(chapter.relativePath, withoutId));
   let firstFailed: number | undefined;
   for (const { cell, index } of cells) {
-    if (tagsOf(cell).includes("remove-cell")) continue;
     const docId = `c${chapter.number}-${index + 1}`;
     const where = at({ file: chapter.relativePath, cell: index + 1 });
     const baseDir = chapter.baseDir ?? ".";
     if (cell.cell_type === "markdown") {
-      const source = cellText(cell.source);
       // The title line may have been taken out of the first cell: images are located in the cell as saved.
-      const cellSource = cellText(chapter.notebook.cells[index]?.source ?? source);
-      const lineOffset = cellSource.split("\n").length - source.split("\n").length;
-      const place = { file: chapter.relativePath, cell: index + 1, cellSource, lineOffset, baseDir, root };
-      const { rendered, inlined, problems } = await renderMarkdownWithImages(markdown, source, docId, place);
+      const { source, ...located } = markdownCellText(chapter.notebook, { cell, index });
+      const { rendered, inlined, problems } = await renderMarkdownWithImages(markdown, source, docId, { ...located, file: chapter.relativePath, baseDir, root });
       images.push(...inlined);
       sections.push(...rendered.headings.filter((heading) => heading.level === 2));
       // Its id, like a code cell's, is where the failed-build banner links an error in it.
@@ -135,38 +132,10 @@ async function renderCodeCell(cell: CodeCell, context: CellContext): Promise<Htm
   return html`<div class="${failed ? "cell cell-code cell-failed" : "cell cell-code"}" id="${`cell-${context.docId}`}">${toggle}${notRun}${outputs}</div>`;
 }
 
-/** The title is the first level-1 heading of the first markdown cell; without one, the file name. */
-function splitTitle(chapter: ChapterInput): { title: string; cells: { cell: Cell; index: number }[] } {
-  const cells = chapter.notebook.cells.map((cell, index) => ({ cell, index }));
-  const first = cells.find(({ cell }) => cell.cell_type === "markdown");
-  if (first !== undefined) {
-    const source = cellText(first.cell.source);
-    const match = /^\s*#\s+(.+?)\s*#*\s*(?:\n|$)/.exec(source);
-    if (match?.[1] !== undefined) {
-      const rest = source.slice(match[0].length);
-      const stripped = { ...first.cell, source: rest } as Cell;
-      return { title: match[1], cells: cells.map((entry) => (entry === first ? { cell: stripped, index: entry.index } : entry)) };
-    }
-  }
-  return { title: titleFromFile(chapter.relativePath), cells };
-}
-
 /** "1. The bill for a run" → { number: "1", title: "The bill for a run" }. */
 export function ownNumber(title: string): { number: string; title: string } | undefined {
   const match = /^(\d+(?:\.\d+)*)[.:)]?\s+(.+)$/.exec(title);
   return match?.[1] !== undefined && match[2] !== undefined ? { number: match[1], title: match[2] } : undefined;
-}
-
-function titleFromFile(path: string): string {
-  const base = path.split("/").pop() ?? path;
-  const words = base.replace(/\.ipynb$/, "").replace(/^\d+[-_]/, "").replace(/[-_]+/g, " ");
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
-
-/** A cell's tags (`remove-cell`, `remove-input`), as Jupyter Book reads them. */
-export function tagsOf(cell: Cell): readonly string[] {
-  const tags = cell.metadata?.tags;
-  return Array.isArray(tags) ? tags.map(String) : [];
 }
 
 function firstErrorLine(cell: CodeCell): string {

@@ -5,14 +5,17 @@
  * inlined as a `data:` URI, read as a chart's image is (charts/local-files.ts: inside the project,
  * a regular file, an image by name and by content). One the page cannot carry (missing, outside
  * the project, not an image, remote) is a located error of the build: left as it was, it would be a
- * broken image in the page and the PDF, and nothing would say so.
+ * broken image in the page and the PDF, and nothing would say so. `fragtax check` and `run` find the
+ * same errors here (`notebookImageProblems`), before a build would.
  */
 import { relative } from "node:path";
 import { IMAGE_TYPES, isRemoteUrl, MAX_CHART_FILE_MB, readLocalImage, type LocalImage } from "../charts/local-files";
 import * as messages from "../messages/images";
-import { at } from "../messages/location";
-import { lineColumn } from "../notebook/nbformat";
+import { at, type CellLocation, type Location } from "../messages/location";
+import { codeFrame } from "../notebook/errors";
+import { cellText, lineColumn, type Notebook } from "../notebook/nbformat";
 import { sha256 } from "../util/hash";
+import { shownMarkdown } from "./chapter-cells";
 import type { MarkdownImage, MarkdownRenderer, RenderedMarkdown } from "./markdown";
 
 /** A file a page inlined and the sha256 of the bytes it inlined: the page cache reuses the page only while they are the same. */
@@ -38,6 +41,24 @@ export interface MarkdownPlace {
   readonly root: string;
 }
 
+/** An image the page cannot carry: its located message, and its place in its cell when known (for a code frame). */
+export interface ImageProblem {
+  readonly message: string;
+  readonly file: string;
+  readonly cell: number;
+  readonly line?: number;
+  readonly column?: number;
+}
+
+/** What reading the local images of some markdown gave. */
+interface ImagesRead {
+  /** Each src inlined → its `data:` URI. */
+  readonly uris: ReadonlyMap<string, string>;
+  /** The image files inlined, for the page cache. */
+  readonly inlined: readonly InlinedFile[];
+  readonly problems: readonly ImageProblem[];
+}
+
 export interface MarkdownWithImages {
   readonly rendered: RenderedMarkdown;
   /** The image files inlined, for the page cache. */
@@ -48,41 +69,75 @@ export interface MarkdownWithImages {
 
 /** `source` rendered with its local images inlined, and what went wrong with the others. */
 export async function renderMarkdownWithImages(markdown: MarkdownRenderer, source: string, docId: string, place: MarkdownPlace): Promise<MarkdownWithImages> {
-  const images = markdown.images(source).filter((image) => image.src !== "" && !/^\s*data:/i.test(image.src));
+  const images = markdown.images(source);
+  const { uris, inlined, problems } = await readImages(images, place);
+  const rendered = markdown.render(source, docId, uris);
+  const messagesOf = problems.map((problem) => problem.message);
+  // The scan missed an image the sanitizer met (HTML too odd for it): never a silent broken image.
+  const reported = new Set(images.map((image) => image.src));
+  for (const src of rendered.unplaced) if (!reported.has(src)) messagesOf.push(messages.markdownImageUnplaced(at({ file: place.file, cell: place.cell }), src));
+  return { rendered, inlined, problems: messagesOf };
+}
+
+/**
+ * The images of a notebook's markdown that a build of it would refuse, found without rendering: its
+ * markdown cells (those its chapter shows, as the build reads them) and, with `outputs` (an executed
+ * notebook), the markdown its code cells display.
+ */
+export async function notebookImageProblems(notebook: Notebook, place: Pick<MarkdownPlace, "file" | "baseDir" | "root">, options: { readonly outputs: boolean }): Promise<ImageProblem[]> {
+  // No markdown shows an image without writing `![` or `<img`: a notebook without either loads no parser.
+  const shown = shownMarkdown(notebook, place.file, options.outputs).filter((markdown) => /!\[|<img\b/i.test(markdown.source));
+  if (shown.length === 0) return [];
+  const { markdownParser, scanImages } = await import("./markdown-scan");
+  const md = markdownParser();
+  const problems: ImageProblem[] = [];
+  for (const { source, ...cell } of shown) problems.push(...(await readImages(scanImages(md, source), { ...place, ...cell })).problems);
+  return problems;
+}
+
+/** An image problem as `fragtax check` and `run` print it: its message, and the code frame of its cell at its place. */
+export function imageProblemText(problem: ImageProblem, notebook: Notebook): string {
+  const source = notebook.cells[problem.cell - 1]?.source;
+  if (problem.line === undefined || source === undefined) return problem.message;
+  return `${problem.message}\n${codeFrame(cellText(source), problem.line, problem.column ?? 1)}`;
+}
+
+/** Each local image read (once per src) as a `data:` URI, or why the page cannot carry it. */
+async function readImages(found: readonly MarkdownImage[], place: MarkdownPlace): Promise<ImagesRead> {
+  const images = found.filter((image) => image.src !== "" && !/^\s*data:/i.test(image.src));
   const reads = new Map<string, Promise<LocalImage | "remote">>();
   for (const { src } of images) {
     if (!reads.has(src)) reads.set(src, isRemoteUrl(src) ? Promise.resolve("remote") : readLocalImage(src, place.baseDir, place.root));
   }
   const uris = new Map<string, string>();
   const inlined = new Map<string, InlinedFile>();
-  const problems: string[] = [];
+  const problems: ImageProblem[] = [];
   for (const image of images) {
     const read = await (reads.get(image.src) as Promise<LocalImage | "remote">);
     if (read !== "remote" && read.kind === "inlined") {
       uris.set(image.src, read.uri);
       inlined.set(read.path, { path: read.path, sha256: sha256(read.bytes) });
-    } else problems.push(problemText(read, image.src, whereIs(image, place), place.root));
+      continue;
+    }
+    const where = whereIs(image, place);
+    problems.push({ ...where, message: problemText(read, image.src, at(where), place.root) });
   }
-  const rendered = markdown.render(source, docId, uris);
-  // The scan missed an image the sanitizer met (HTML too odd for it): never a silent broken image.
-  const reported = new Set(images.map((image) => image.src));
-  for (const src of rendered.unplaced) if (!reported.has(src)) problems.push(messages.markdownImageUnplaced(at({ file: place.file, cell: place.cell }), src));
-  return { rendered, inlined: [...inlined.values()], problems };
+  return { uris, inlined: [...inlined.values()], problems };
 }
 
 /**
  * The image's place in its cell: in a markdown cell its line and column (a reference image's are its
  * definition's; another's column is where its src is written as it is), in a code cell where its src is written.
  */
-function whereIs(image: MarkdownImage, place: MarkdownPlace): string {
+function whereIs(image: MarkdownImage, place: MarkdownPlace): (Location & { file: string; cell: number }) | CellLocation & { cell: number } {
   const { file, cell, cellSource } = place;
   if (place.lineOffset === undefined) {
     const found = cellSource.indexOf(image.src);
-    return found < 0 ? at({ file, cell }) : at({ file, cell, ...lineColumn(cellSource, found) });
+    return found < 0 ? { file, cell } : { file, cell, ...lineColumn(cellSource, found) };
   }
   const line = image.line + place.lineOffset;
   const column = image.column ?? (cellSource.split("\n")[line - 1] ?? "").indexOf(image.src) + 1;
-  return at({ file, cell, line, column: Math.max(column, 1) });
+  return { file, cell, line, column: Math.max(column, 1) };
 }
 
 function problemText(read: Exclude<LocalImage, { kind: "inlined" }> | "remote", src: string, where: string, root: string): string {

@@ -8,6 +8,7 @@ import { accessibleSvg, chartText } from "../charts/accessible";
 import { idPrefix } from "../charts/ids";
 import { ChartError, renderChart } from "../charts/render";
 import { VEGA_LITE_MIMES } from "./chart-specs";
+import { shownMime } from "./chapter-cells";
 import { missingFields } from "../charts/fields";
 import { chartFailed, chartMissingFieldNote } from "../messages/charts";
 import { FileSystemError } from "../util/fs-errors";
@@ -82,18 +83,27 @@ function renderError(output: ErrorOutput): Html {
 
 async function renderData(output: DataOutput, context: OutputContext): Promise<Html> {
   const data = output.data;
-  const vegaLite = VEGA_LITE_MIMES.find((mime) => mime in data);
-  if (vegaLite !== undefined) return renderVegaLite(data[vegaLite], context);
-  // Sanitized (sanitize.ts): an output may draw and format, never run, navigate or load anything.
-  if ("text/html" in data) return html`<div class="output output-html">${rawHtml(sanitizeOutputHtml(cellText(data["text/html"])))}</div>`;
-  if ("image/svg+xml" in data) return html`<div class="output output-image">${rawHtml(sanitizeOutputHtml(cellText(data["image/svg+xml"])))}</div>`;
-  for (const mime of ["image/png", "image/jpeg", "image/gif"]) {
-    if (mime in data) return renderImage(mime, cellText(data[mime]));
+  const mime = shownMime(data);
+  if (mime !== undefined && VEGA_LITE_MIMES.includes(mime)) return renderVegaLite(data[mime], context);
+  switch (mime) {
+    // Sanitized (sanitize.ts): an output may draw and format, never run, navigate or load anything.
+    case "text/html":
+      return html`<div class="output output-html">${rawHtml(sanitizeOutputHtml(cellText(data[mime])))}</div>`;
+    case "image/svg+xml":
+      return html`<div class="output output-image">${rawHtml(sanitizeOutputHtml(cellText(data[mime])))}</div>`;
+    case "image/png":
+    case "image/jpeg":
+    case "image/gif":
+      return renderImage(mime, cellText(data[mime]));
+    case "text/markdown":
+      return renderMarkdown(cellText(data[mime]), context);
+    case "application/json":
+      return html`<pre class="output output-text">${JSON.stringify(data[mime], null, 2)}</pre>`;
+    case "text/plain":
+      return html`<pre class="output output-text">${stripAnsi(cellText(data[mime]))}</pre>`;
+    default:
+      return html`<p class="output output-unknown">(output of type ${Object.keys(data).join(", ")} not shown)</p>`;
   }
-  if ("text/markdown" in data) return renderMarkdown(cellText(data["text/markdown"]), context);
-  if ("application/json" in data) return html`<pre class="output output-text">${JSON.stringify(data["application/json"], null, 2)}</pre>`;
-  if ("text/plain" in data) return html`<pre class="output output-text">${stripAnsi(cellText(data["text/plain"]))}</pre>`;
-  return html`<p class="output output-unknown">(output of type ${Object.keys(data).join(", ")} not shown)</p>`;
 }
 
 /** `nb.md` prose: the same renderer as a markdown cell, so an image in it is inlined or fails the build the same way. */

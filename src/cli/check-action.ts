@@ -1,0 +1,56 @@
+/**
+ * The `fragtax check` action (registered in check.ts, loaded when the command runs): the type check
+ * of notebooks and src/ (notebook/check.ts), and the images their markdown cells show, judged as a
+ * build judges them (report/markdown-images.ts), so a broken image is found before a build.
+ */
+import { dirname, resolve } from "node:path";
+import { findProjectRoot } from "../config";
+import * as messages from "../messages/notebook";
+import { checkDenoNotebooks, checkNotebooks, formatDiagnostic, readCells, readNotebook, reportNotebooks, type CheckDiagnostic } from "../notebook/check";
+import { codeFrame, readSource } from "../notebook/errors";
+import type { NotebookCells } from "../notebook/typecheck";
+import { imageProblemText, notebookImageProblems } from "../report/markdown-images";
+import { EXIT_FAILED, EXIT_OK, type ExitCode } from "../util/errors";
+import { displayPath } from "../util/paths";
+
+/** Exit 0 when clean, 1 on type errors or images a build would refuse; an unreadable notebook throws (exit 2). */
+export async function checkCommand(args: readonly string[]): Promise<ExitCode> {
+  const root = findProjectRoot(process.cwd());
+  const notebooks = args.length > 0 ? args.map((arg) => resolve(arg)) : reportNotebooks(root);
+  const diagnostics = [...checkNotebooks(notebooks, { root }), ...(await checkDenoNotebooks(notebooks, { root }))];
+  const frameOf = diagnostics.length === 0 ? () => undefined : codeFrames(notebooks, root);
+  for (const d of diagnostics) {
+    const frame = frameOf(d);
+    process.stderr.write(`${formatDiagnostic(d)}\n${frame === undefined ? "" : `${frame}\n`}`);
+  }
+  let images = 0;
+  for (const file of notebooks) {
+    const notebook = readNotebook(file, root);
+    // Not the outputs saved with it: a build runs the notebook again and shows what that displays.
+    for (const problem of await notebookImageProblems(notebook, { file: displayPath(file, root), baseDir: dirname(file), root }, { outputs: false })) {
+      process.stderr.write(`${imageProblemText(problem, notebook)}\n`);
+      images++;
+    }
+  }
+  process.stderr.write(`${messages.checkSummary(diagnostics.length, images, notebooks.length)}\n`);
+  return diagnostics.length === 0 && images === 0 ? EXIT_OK : EXIT_FAILED;
+}
+
+/**
+ * The code frame under a diagnostic, as `fragtax run` shows one: from the cell's source, or from the
+ * project file. Undefined when the source cannot be read again (the error line alone then).
+ */
+function codeFrames(notebooks: readonly string[], root: string): (d: CheckDiagnostic) => string | undefined {
+  const cellsByName = new Map<string, NotebookCells["cells"]>();
+  for (const file of notebooks) {
+    try {
+      cellsByName.set(displayPath(file, root), readCells(file, root, "any").cells);
+    } catch {
+      continue; // reported by the check itself
+    }
+  }
+  return (d) => {
+    const source = d.cell === undefined ? readSource(resolve(root, d.file)) : cellsByName.get(d.file)?.find((cell) => cell.cell === d.cell)?.source;
+    return source === undefined ? undefined : codeFrame(source, d.line, d.column);
+  };
+}
