@@ -83,6 +83,11 @@ export interface BuildResult {
   readonly pdf: PdfOutcome;
   /** The overrides of a what-if build (the report says so on its first page; publish refuses it). */
   readonly whatIf: WhatIf | null;
+  /**
+   * The image files the chapters' markdown names, absolute: those the page inlined and those it could
+   * not (missing, not an image …). `fragtax dev` watches them, wherever in the project they are.
+   */
+  readonly images: readonly string[];
   /** 0 when everything was built; 1 when a cell failed or the requested PDF was not printed; 2 for a bad PUPPETEER_EXECUTABLE_PATH. */
   readonly exitCode: 0 | 1 | 2;
 }
@@ -253,7 +258,8 @@ async function buildAndPrint({ config, options, effects, started, rel, registry,
   const strictFailure = options.strict === true && report.warnings.length > 0;
   if (strictFailure) effects.log(messages.buildStrictWarnings(report.warnings.length));
   const ok = report.failedCells.length === 0 && (printedFromPage(pdf) || pdf === "skipped") && duplicates.length === 0 && !strictFailure;
-  return { config, files, failedCells: report.failedCells, cellErrors, pdf, whatIf, exitCode: pdf === "bad-chromium-path" ? 2 : ok ? 0 : 1 };
+  const images = [...new Set([...(report.images ?? []).map((image) => image.path), ...(report.imagesNotInlined ?? [])])];
+  return { config, files, failedCells: report.failedCells, cellErrors, pdf, whatIf, images, exitCode: pdf === "bad-chromium-path" ? 2 : ok ? 0 : 1 };
 }
 
 /**

@@ -1,9 +1,12 @@
 /**
  * `fragtax dev`: watch → rebuild → reload. Edits are debounced into one rebuild at a time (a change
  * during a rebuild queues exactly one more); a failed rebuild keeps the last good report on screen
- * with the error over it.
+ * with the error over it. Besides its folders, dev watches the files the last rebuild named that lie
+ * elsewhere in the project (a markdown image in ../assets/), so replacing one rebuilds too.
  */
+import { resolve } from "node:path";
 import { InputError } from "../util/errors";
+import { isInside } from "../util/paths";
 import type { FSWatcher } from "chokidar";
 import * as messages from "../messages/versions";
 import { PreviewServer } from "./serve";
@@ -25,6 +28,8 @@ export interface DevEffects {
   rebuild(): Promise<void>;
   /** Abandons the rebuild under way: after it resolves, nothing of it reaches out/build/ and it holds no lock. */
   abandon?(): Promise<void>;
+  /** Files the last rebuild named (its markdown's images, absolute): those outside the watched folders are watched as well. */
+  files?(): readonly string[];
   progress(message: string): void;
 }
 
@@ -54,6 +59,23 @@ export async function startDev(options: DevOptions, effects: DevEffects): Promis
   let running: Promise<void> = Promise.resolve();
   let queued = false;
   let timer: NodeJS.Timeout | undefined;
+  // Set once the first rebuild has started (it is watched from then on); a rebuild's end reads it.
+  const watching: { watcher?: FSWatcher } = {};
+  // The files watched because a rebuild named them; one no longer named is let go.
+  let named = new Set<string>();
+  const watchNamed = (): void => {
+    const { watcher } = watching;
+    if (watcher === undefined || effects.files === undefined || closing) return;
+    const root = resolve(options.root);
+    // One inside a watched folder is watched already (and unwatching it there would stop that).
+    const elsewhere = (file: string): boolean => isInside(root, file) && !options.watch.some((path) => isInside(resolve(root, path), file));
+    const now = new Set(effects.files().filter(elsewhere));
+    const added = [...now].filter((file) => !named.has(file));
+    const gone = [...named].filter((file) => !now.has(file));
+    if (added.length > 0) watcher.add(added);
+    if (gone.length > 0) watcher.unwatch(gone);
+    named = now;
+  };
 
   const rebuildOnce = async (): Promise<void> => {
     const started = performance.now();
@@ -65,6 +87,7 @@ export async function startDev(options: DevOptions, effects: DevEffects): Promis
       state.error = error instanceof Error ? error.message : String(error);
       if (!closing) effects.progress(messages.devRebuildFailed(state.error));
     }
+    watchNamed();
     server.notify();
   };
   const schedule = (): void => {
@@ -98,6 +121,7 @@ export async function startDev(options: DevOptions, effects: DevEffects): Promis
     },
     effects.progress,
   );
+  watching.watcher = watcher;
   const url = `http://${address.host.includes(":") ? `[${address.host}]` : address.host}:${address.port}/`;
   return {
     url,

@@ -71,20 +71,26 @@ export class HeldBuildEffects extends FileBuildEffects {
 
 export interface InProcessRebuild {
   rebuild(): Promise<void>;
+  /** The image files the last build that rendered a page named (`BuildResult.images`), for dev to watch. */
+  files(): readonly string[];
   /** Abandons the rebuild under way, if any (`HeldBuildEffects.abandon`). */
   abandon(): Promise<void>;
 }
 
 export function inProcessRebuild(root: string, log: (line: string) => void): InProcessRebuild {
   let current: HeldBuildEffects | undefined;
+  // Kept from a failed build too: adding the missing image it names is what mends it.
+  let images: readonly string[] = [];
   return {
     rebuild: async () => {
       const effects = new HeldBuildEffects(log);
       current = effects;
       const result = await build({ root, pdf: false }, effects);
+      images = result.images;
       if (result.failedCells.length > 0) throw new Error(messages.devCellsFailed(result.cellErrors));
       await effects.commit();
     },
+    files: () => images,
     abandon: async () => current?.abandon(),
   };
 }

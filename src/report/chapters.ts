@@ -49,6 +49,8 @@ export interface RenderedChapter {
   readonly warnings: readonly string[];
   /** The image files its markdown inlined (markdown-images.ts), for the page cache. */
   readonly images: readonly InlinedFile[];
+  /** The files its markdown's images name that it could not inline (markdown-images.ts): `fragtax dev` watches them. */
+  readonly imagesNotInlined: readonly string[];
 }
 
 /** `root` is the project's: the chapter's charts read no file outside it. */
@@ -64,6 +66,7 @@ export async function renderChapter(chapter: ChapterInput, markdown: MarkdownRen
   let charts = 0;
   const warnings: string[] = [];
   const images: InlinedFile[] = [];
+  const imagesNotInlined: string[] = [];
   // nbformat 4.5 gives every cell an id (Jupyter adds them on save); without them links into cells break.
   const withoutId = chapter.notebook.cells.filter((cell) => typeof cell.id !== "string" || cell.id === "").length;
   if (withoutId > 0) warnings.push(messages.notebookWithoutCellIds(chapter.relativePath, withoutId));
@@ -75,8 +78,9 @@ export async function renderChapter(chapter: ChapterInput, markdown: MarkdownRen
     if (cell.cell_type === "markdown") {
       // The title line may have been taken out of the first cell: images are located in the cell as saved.
       const { source, ...located } = markdownCellText(chapter.notebook, { cell, index });
-      const { rendered, inlined, problems } = await renderMarkdownWithImages(markdown, source, docId, { ...located, file: chapter.relativePath, baseDir, root });
+      const { rendered, inlined, notInlined, problems } = await renderMarkdownWithImages(markdown, source, docId, { ...located, file: chapter.relativePath, baseDir, root });
       images.push(...inlined);
+      imagesNotInlined.push(...notInlined);
       sections.push(...rendered.headings.filter((heading) => heading.level === 2));
       // Its id, like a code cell's, is where the failed-build banner links an error in it.
       parts.push(html`<div class="cell cell-markdown" id="${`cell-${docId}`}">${rawHtml(rendered.html)}${problems.map(errorBox)}</div>`);
@@ -90,7 +94,7 @@ export async function renderChapter(chapter: ChapterInput, markdown: MarkdownRen
       parts.push(await renderCodeCell(cell, { markdown, where, file: chapter.relativePath, cell: index + 1, cellSource, docId, baseDir, root, locate, notRun, onChart: (found) => {
         charts++;
         warnings.push(...found);
-      }, onImages: (inlined) => void images.push(...inlined), onOutputError: (message) => void (outputError ??= message) }));
+      }, onImages: (inlined, notInlined) => void (images.push(...inlined), imagesNotInlined.push(...notInlined)), onOutputError: (message) => void (outputError ??= message) }));
       if (cellFailed(cell)) firstFailed ??= index + 1;
       if (cellFailed(cell)) failedCells.push({ chapter: chapter.number, cell: index + 1, where, message: firstErrorLine(cell) });
       else if (outputError !== undefined) failedCells.push({ chapter: chapter.number, cell: index + 1, where, message: outputError });
@@ -100,7 +104,7 @@ export async function renderChapter(chapter: ChapterInput, markdown: MarkdownRen
 <header class="chapter-header"><p class="chapter-number">${label === "" ? "\u00a0" : `Chapter ${label}`}</p><h1>${title}</h1></header>
 ${parts}
 </section>`;
-  return { number: chapter.number, label, id, title, sections, html: body, charts, failedCells, warnings, images };
+  return { number: chapter.number, label, id, title, sections, html: body, charts, failedCells, warnings, images, imagesNotInlined };
 }
 
 interface CellContext {
@@ -113,7 +117,7 @@ interface CellContext {
   readonly baseDir: string;
   readonly root: string;
   readonly onChart: (warnings: readonly string[]) => void;
-  readonly onImages: (inlined: readonly InlinedFile[]) => void;
+  readonly onImages: (inlined: readonly InlinedFile[], notInlined: readonly string[]) => void;
   readonly onOutputError: (message: string) => void;
   readonly locate: (literal: string, options?: { readonly key?: boolean }) => string | undefined;
   /** The failed cell this one did not run after, if it did not run. */

@@ -9,12 +9,13 @@
  * same errors here (`notebookImageProblems`), before a build would.
  */
 import { relative } from "node:path";
-import { IMAGE_TYPES, isRemoteUrl, MAX_CHART_FILE_MB, readLocalImage, type LocalImage } from "../charts/local-files";
+import { IMAGE_TYPES, isRemoteUrl, localPath, MAX_CHART_FILE_MB, readLocalImage, type LocalImage } from "../charts/local-files";
 import * as messages from "../messages/images";
 import { at, type CellLocation, type Location } from "../messages/location";
 import { codeFrame } from "../notebook/errors";
 import { cellText, lineColumn, type Notebook } from "../notebook/nbformat";
 import { sha256 } from "../util/hash";
+import { isInside } from "../util/paths";
 import { shownMarkdown } from "./chapter-cells";
 import type { MarkdownImage, MarkdownRenderer, RenderedMarkdown } from "./markdown";
 
@@ -56,6 +57,11 @@ interface ImagesRead {
   readonly uris: ReadonlyMap<string, string>;
   /** The image files inlined, for the page cache. */
   readonly inlined: readonly InlinedFile[];
+  /**
+   * The files inside the project that images name but that could not be inlined (missing, not an
+   * image …), absolute: `fragtax dev` watches them, so that adding or mending one rebuilds.
+   */
+  readonly notInlined: readonly string[];
   readonly problems: readonly ImageProblem[];
 }
 
@@ -63,6 +69,7 @@ export interface MarkdownWithImages {
   readonly rendered: RenderedMarkdown;
   /** The image files inlined, for the page cache. */
   readonly inlined: readonly InlinedFile[];
+  readonly notInlined: readonly string[];
   /** One located message per image the page cannot carry; the build fails when there is one. */
   readonly problems: readonly string[];
 }
@@ -70,13 +77,13 @@ export interface MarkdownWithImages {
 /** `source` rendered with its local images inlined, and what went wrong with the others. */
 export async function renderMarkdownWithImages(markdown: MarkdownRenderer, source: string, docId: string, place: MarkdownPlace): Promise<MarkdownWithImages> {
   const images = markdown.images(source);
-  const { uris, inlined, problems } = await readImages(images, place);
+  const { uris, inlined, notInlined, problems } = await readImages(images, place);
   const rendered = markdown.render(source, docId, uris);
   const messagesOf = problems.map((problem) => problem.message);
   // The scan missed an image the sanitizer met (HTML too odd for it): never a silent broken image.
   const reported = new Set(images.map((image) => image.src));
   for (const src of rendered.unplaced) if (!reported.has(src)) messagesOf.push(messages.markdownImageUnplaced(at({ file: place.file, cell: place.cell }), src));
-  return { rendered, inlined, problems: messagesOf };
+  return { rendered, inlined, notInlined, problems: messagesOf };
 }
 
 /**
@@ -111,6 +118,7 @@ async function readImages(found: readonly MarkdownImage[], place: MarkdownPlace)
   }
   const uris = new Map<string, string>();
   const inlined = new Map<string, InlinedFile>();
+  const notInlined = new Set<string>();
   const problems: ImageProblem[] = [];
   for (const image of images) {
     const read = await (reads.get(image.src) as Promise<LocalImage | "remote">);
@@ -121,8 +129,20 @@ async function readImages(found: readonly MarkdownImage[], place: MarkdownPlace)
     }
     const where = whereIs(image, place);
     problems.push({ ...where, message: problemText(read, image.src, at(where), place.root) });
+    const path = read === "remote" ? undefined : namedFile(image.src, place);
+    if (path !== undefined) notInlined.add(path);
   }
-  return { uris, inlined: [...inlined.values()], problems };
+  return { uris, inlined: [...inlined.values()], notInlined: [...notInlined], problems };
+}
+
+/** The file a local image names, when it is inside the project (by its path: a link out of it is the build's to refuse). */
+function namedFile(src: string, place: MarkdownPlace): string | undefined {
+  try {
+    const path = localPath(src, place.baseDir);
+    return isInside(place.root, path) ? path : undefined;
+  } catch {
+    return undefined; // a malformed %-escape names no file
+  }
 }
 
 /**

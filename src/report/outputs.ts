@@ -33,8 +33,8 @@ export interface OutputContext {
   readonly root: string;
   /** Called for every chart rendered, so the report can count them and pass on their warnings. */
   readonly onChart?: (warnings: readonly string[]) => void;
-  /** Called with the image files displayed markdown inlined (markdown-images.ts), for the page cache. */
-  readonly onImages?: (inlined: readonly InlinedFile[]) => void;
+  /** Called with the image files displayed markdown inlined (markdown-images.ts), for the page cache, and those it named but could not inline. */
+  readonly onImages?: (inlined: readonly InlinedFile[], notInlined: readonly string[]) => void;
   /** Called when a chart cannot be rendered or displayed markdown shows an image the page cannot carry (the error is shown in its place; the build fails). */
   readonly onOutputError?: (message: string) => void;
   /** Where a string literal sits in the cell's code (chart-outputs.ts `literalLocator`), for chart warnings. */
@@ -109,8 +109,8 @@ async function renderData(output: DataOutput, context: OutputContext): Promise<H
 /** `nb.md` prose: the same renderer as a markdown cell, so an image in it is inlined or fails the build the same way. */
 async function renderMarkdown(source: string, context: OutputContext): Promise<Html> {
   const place = { file: context.file, cell: context.cell, cellSource: context.cellSource, baseDir: context.baseDir, root: context.root };
-  const { rendered, inlined, problems } = await renderMarkdownWithImages(context.markdown, source, context.docId, place);
-  context.onImages?.(inlined);
+  const { rendered, inlined, notInlined, problems } = await renderMarkdownWithImages(context.markdown, source, context.docId, place);
+  context.onImages?.(inlined, notInlined);
   if (problems.length > 0) context.onOutputError?.(problems.join("\n"));
   return html`<div class="output output-markdown">${rawHtml(rendered.html)}</div>${problems.map(errorBox)}`;
 }

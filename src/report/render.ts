@@ -52,6 +52,11 @@ export interface RenderedReport {
    * against them (build/pipeline.ts). Absent in a page rendered before they were recorded.
    */
   readonly images?: readonly InlinedFile[];
+  /**
+   * The files its markdown's images name that it could not inline (missing, not an image …): only a
+   * page with a failed cell has any, and such a page is never cached, so a reused page may lack the field.
+   */
+  readonly imagesNotInlined?: readonly string[];
 }
 
 const HEADLINE_COUNT = 4;
@@ -121,6 +126,7 @@ export async function renderReport(input: ReportInput): Promise<RenderedReport> 
     failedCells: chapters.flatMap((chapter) => chapter.failedCells),
     warnings: chapters.flatMap((chapter) => chapter.warnings),
     images: chapters.flatMap((chapter) => chapter.images),
+    imagesNotInlined: chapters.flatMap((chapter) => chapter.imagesNotInlined),
   };
 }
 

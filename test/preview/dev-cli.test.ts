@@ -1,13 +1,15 @@
 /**
  * `fragtax dev` as a user runs it (dist/cli.js in a temp project): a symbolic link that loops under
  * notebooks/ is skipped with a warning, not a crash; Ctrl-C stops a rebuild whose cell never returns
- * at once, leaving the last build and no lock; a --host it cannot listen on is bad usage (exit 2).
+ * at once, leaving the last build and no lock; a --host it cannot listen on is bad usage (exit 2);
+ * an image a markdown cell names outside notebooks/ (../assets/pic.png) is watched: adding a missing
+ * one or replacing one rebuilds.
  */
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it, onTestFinished } from "vitest";
-import { appendCell, tempFolders } from "../project";
+import { appendCell, appendMarkdown, tempFolders } from "../project";
 import { CLI, fragtax } from "../published-project";
 
 const folders = tempFolders();
@@ -79,6 +81,35 @@ describe("fragtax dev and Ctrl-C", () => {
     expect(readFileSync(join(root, "out", "build", "report.html"), "utf8")).toBe(page);
     expect(leftovers(root)).toEqual([]);
     expect(dev.stderr()).not.toContain("build failed");
+  }, 120_000);
+});
+
+describe("fragtax dev and images a markdown cell names outside notebooks/", () => {
+  it("rebuilds when a missing one is added and when one is replaced, and the page shows the new image", async () => {
+    const { root } = folders.project();
+    const fox = readFileSync(join(import.meta.dirname, "..", "fixtures", "charts-data", "ffox.png"));
+    mkdirSync(join(root, "assets"));
+    writeFileSync(join(root, "assets", "pic.png"), fox);
+    appendMarkdown(root, "01-price.ipynb", "![fox](../assets/pic.png)\n\n![later][later]\n\n[later]: ../assets/later.png");
+    const dev = startDev(root);
+    await dev.waitFor("build failed");
+    expect(dev.stderr()).toContain('the image "../assets/later.png" was not found (assets/later.png)');
+    /** Writes `bytes` to `path` until dev says it changed: the watch on a file is set up as the rebuild that named it ends. */
+    const replace = async (path: string, bytes: Buffer): Promise<void> => {
+      for (let tries = 0; tries < 20 && !dev.stderr().includes(`changed: ${path}`); tries++) {
+        writeFileSync(join(root, path), bytes);
+        await new Promise((resolve) => setTimeout(resolve, 500));
+      }
+      await dev.waitFor(`changed: ${path}`);
+    };
+    await replace("assets/later.png", fox);
+    await dev.waitFor("rebuilt in");
+    const other = Buffer.concat([fox, Buffer.from("another image")]);
+    await replace("assets/pic.png", other);
+    await dev.waitFor("rebuilt in", 2);
+    expect(readFileSync(join(root, "out", "build", "report.html"), "utf8")).toContain(`src="data:image/png;base64,${other.toString("base64")}"`);
+    dev.child.kill("SIGINT");
+    await dev.exited;
   }, 120_000);
 });
 

@@ -227,4 +227,40 @@ describe("what fragtax dev watches", () => {
       await rm(project, { recursive: true, force: true });
     }
   });
+
+  it("watches the files a rebuild named outside its folders until a rebuild no longer names them; never stops watching its folders", async () => {
+    const project = await mkdtemp(join(tmpdir(), "fragtax-dev-named-"));
+    for (const dir of ["notebooks", "assets", "out/build"]) await mkdir(join(project, dir), { recursive: true });
+    for (const file of ["notebooks/pic.png", "assets/a.png", "assets/b.png"]) await writeFile(join(project, file), "v1");
+    let rebuilds = 0;
+    let named = ["notebooks/pic.png", "assets/a.png", "../elsewhere.png"].map((file) => join(project, file));
+    const watching = await startDev(
+      { root: project, buildDir: join(project, "out/build"), port: 0, host: "127.0.0.1", watch: DEFAULT_WATCH, debounceMs: 30 },
+      { rebuild: async () => void rebuilds++, progress: () => undefined, files: () => named },
+    );
+    /** Whether writing `file` leads to a rebuild within `ms`. */
+    const rebuildsOn = async (file: string, ms = 1_500): Promise<boolean> => {
+      const before = rebuilds;
+      await writeFile(join(project, file), `edit ${Date.now()}`);
+      for (const end = Date.now() + ms; rebuilds === before && Date.now() < end; ) await new Promise((r) => setTimeout(r, 30));
+      await watching.idle();
+      return rebuilds > before;
+    };
+    try {
+      await watching.idle();
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(await rebuildsOn("assets/a.png")).toBe(true);
+      expect(await rebuildsOn("assets/b.png", 500)).toBe(false);
+      named = [join(project, "notebooks/pic.png")];
+      expect(await rebuildsOn("assets/a.png")).toBe(true); // named no more after this rebuild
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(await rebuildsOn("assets/a.png", 500)).toBe(false);
+      named = [];
+      expect(await rebuildsOn("notebooks/pic.png")).toBe(true);
+      expect(await rebuildsOn("notebooks/pic.png")).toBe(true);
+    } finally {
+      await watching.close();
+      await rm(project, { recursive: true, force: true });
+    }
+  });
 });
