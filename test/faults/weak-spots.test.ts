@@ -50,6 +50,17 @@ describe("bad input: located, exit 2", () => {
     expect(diff.stderr).toContain("diff: .. is a folder");
     for (const text of [build.stderr, diff.stderr]) expect(text).not.toMatch(/\b(ENOENT|EISDIR): /);
   });
+
+  it("a device as an assumptions file (diff) or an overrides file (build --assumptions): a sentence, exit 2, not read until memory runs out", async () => {
+    project = tempProject();
+    const diff = await fragtax(["diff", "/dev/zero", "notebooks/assumptions.yaml", "--root", project.root], { cwd: project.root });
+    expect(diff.code).toBe(2);
+    expect(diff.stderr).toContain("diff: /dev/zero is not a plain file (a device or a pipe)");
+    const build = await fragtax(["build", "--no-pdf", "--assumptions", "/dev/zero", "--root", project.root], { cwd: project.root });
+    expect(build.code).toBe(2);
+    expect(build.stderr).toContain("/dev/zero: cannot read overrides: it is not a plain file (a device, a pipe or a folder); give a YAML file");
+    for (const text of [build.stderr, diff.stderr]) expect(text).not.toContain("Invalid string length");
+  });
 });
 
 describe("duplicate figure ids", () => {

@@ -4,7 +4,7 @@
  * the registry, `whatIfFromOptions(options, ids)`; overrides then go to `registry.withOverrides(…)`
  * and the returned `WhatIf` into the build result (banner + publish refusal).
  */
-import { readFile } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import { AssumptionError } from "../../assumptions/errors";
 import type { AssumptionRegistry } from "../../assumptions/registry";
 import type { WhatIf } from "./overrides";
@@ -23,8 +23,11 @@ export async function whatIfFromOptions(options: WhatIfOptions, knownIds: readon
   if (options.assumptions) {
     let text: string;
     try {
+      // A device or pipe (/dev/zero) would be read until memory ran out: "Invalid string length".
+      if (!(await stat(options.assumptions)).isFile()) throw new WhatIfError(messages.unreadableOverridesFile(options.assumptions, messages.notAPlainFile()));
       text = await readFile(options.assumptions, "utf8");
     } catch (error) {
+      if (error instanceof WhatIfError) throw error;
       throw new WhatIfError(messages.unreadableOverridesFile(options.assumptions, (error as Error).message));
     }
     lists.push((await import("./overrides-file")).parseOverridesFile(text, options.assumptions, knownIds));
