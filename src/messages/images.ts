@@ -8,6 +8,9 @@ const RELATIVE = "an image's path is relative to the notebook's folder, as in Ju
 export const markdownImageRemote = (where: string, src: string): string =>
   `${where}: the image "${src}" is remote; the report is one self-contained file and makes no network requests. Save the image in the project (e.g. next to the notebook) and give its relative path.`;
 
+export const markdownImageNotAPath = (where: string, src: string): string =>
+  `${where}: the image "${src}" is a URL, not a path in the project; the report shows only image files it can carry inside itself. Save the image in the project (e.g. next to the notebook) and give its relative path.`;
+
 export const markdownImageMissing = (where: string, src: string, path: string, code: string): string =>
   code === "ENOENT"
     ? `${where}: the image "${src}" was not found (${path}); ${RELATIVE}. Correct the path or add the file.`

@@ -161,7 +161,7 @@ function whereIs(image: MarkdownImage, place: MarkdownPlace): (Location & { file
 }
 
 function problemText(read: Exclude<LocalImage, { kind: "inlined" }> | "remote", src: string, where: string, root: string): string {
-  if (read === "remote") return messages.markdownImageRemote(where, src);
+  if (read === "remote") return /^\s*(?:https?:)?\/\//i.test(src) ? messages.markdownImageRemote(where, src) : messages.markdownImageNotAPath(where, src);
   switch (read.kind) {
     case "bad-path":
       return messages.markdownImageBadPath(where, src, read.detail);

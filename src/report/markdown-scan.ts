@@ -53,7 +53,17 @@ export function markdownParser(): MarkdownParser {
 export function scanImages(md: MarkdownParser, source: string): MarkdownImage[] {
   // A throwaway anchor state: scanning must not take the heading ids a render will give.
   const env: Record<string, unknown> = { docId: "scan", markdownItAnchor: {} };
-  const tokens = md.parse(source, env);
+  // Every image a reader would see written: markdown-it leaves one whose URL it does not accept
+  // (`file:`, `javascript:`) as plain text "![a](file:///…)", which the page showed without a word.
+  // Found here, such an image is refused like any URL that is not a file of the project.
+  const validateLink = md.validateLink;
+  md.validateLink = () => true;
+  let tokens: Token[];
+  try {
+    tokens = md.parse(source, env);
+  } finally {
+    md.validateLink = validateLink;
+  }
   return imagesOf(tokens, (env[DEFINED_AT] as DefinitionPlaces | undefined) ?? new Map());
 }
 

@@ -101,7 +101,7 @@ describe("a markdown image", () => {
   it("fails the build, located at cell and line with what to do, when it is missing, outside the project, not an image or remote", async () => {
     writeFileSync(file(`notebooks/${NOTEBOOK}`), original);
     const outside = `../../${project.root.split("/").pop() ?? ""}-outside.png`;
-    const cell = appendMarkdown(`Fine: ![fox](pic.png)\n\n![gone](missing.png)\nand ![out](${outside})\n![text](notes.png)\n\n<img src="https://example.com/a.png" alt="remote"> ![by reference][old]\n\n[old]:  img/old.png`);
+    const cell = appendMarkdown(`Fine: ![fox](pic.png)\n\n![gone](missing.png)\nand ![out](${outside})\n![text](notes.png)\n\n<img src="https://example.com/a.png" alt="remote"> ![by reference][old]\n\n[old]:  img/old.png\n\n![host](file:///etc/hostname) ![js](javascript:alert(1))`);
     const code = appendCell(project.root, NOTEBOOK, "const caption = \"x\";\nnb.md`Shown by code: ![gone too](gone.png)`;");
     const { exitCode, html } = await rebuild();
     expect(exitCode).toBe(1);
@@ -112,6 +112,9 @@ describe("a markdown image", () => {
     expect(said).toContain("the report inlines only files inside the project folder. Copy it into the project (e.g. next to the notebook) and give its relative path.");
     expect(said).toContain(`${where}, line 5, column 9: "notes.png" is not an image the report can inline (.png, .jpg, .jpeg, .gif, .svg, .webp, whose contents start as such a file does)`);
     expect(said).toContain(`${where}, line 7, column 11: the image "https://example.com/a.png" is remote; the report is one self-contained file and makes no network requests.`);
+    // URLs markdown-it will not make an image of (the page showed them as "![host](file:///…)" text, without a word).
+    expect(said).toContain(`${where}, line 11, column 9: the image "file:///etc/hostname" is a URL, not a path in the project;`);
+    expect(said).toContain(`${where}, line 11, column 37: the image "javascript:alert(1)" is a URL, not a path in the project;`);
     // A reference image is located at its definition's URL, the text to correct.
     expect(said).toContain(`${where}, line 9, column 9: the image "img/old.png" was not found (notebooks/img/old.png)`);
     expect(said).toContain(`notebooks/${NOTEBOOK}: cell ${code}, line 2, column 34: the image "gone.png" was not found (notebooks/gone.png)`);
