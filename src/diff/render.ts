@@ -137,10 +137,15 @@ export function proseLines(guard: ProseGuard, previous: string, paint: Paint = P
   ];
 }
 
-/** Word-level diff of two texts as HTML with <del>/<ins>; both sides escaped. */
+/**
+ * Word-level diff of two texts as HTML with <del>/<ins>; both sides escaped. A replaced run reads
+ * "old → new", as every other changed field does: without the arrow, copied text and a screen reader
+ * (which announce neither tag) read the two run together ("(essay)<script>…").
+ */
 function wordDiffHtml(before: string, after: string): Html {
-  return html`${diffWords(before, after).map((part) =>
-    part.added ? html`<ins>${part.value}</ins>` : part.removed ? html`<del>${part.value}</del>` : html`${part.value}`,
+  const parts = diffWords(before, after);
+  return html`${parts.map((part, index) =>
+    part.added ? html`${parts[index - 1]?.removed === true ? " → " : ""}<ins>${part.value}</ins>` : part.removed ? html`<del>${part.value}</del>` : html`${part.value}`,
   )}`;
 }
 

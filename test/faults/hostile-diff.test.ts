@@ -49,6 +49,9 @@ describe("fragtax diff with hostile assumption fields", () => {
     const html = readFileSync(page, "utf8");
     expect(html).not.toMatch(/<script>alert|<img src=x/);
     expect(html).toContain("$` $&amp;");
+    // A replaced run of words reads "old → new" as text too (copied, or read aloud, del and ins are not announced).
+    const note = /<b>note<\/b>: ([^]*?)<\/div>/.exec(html)?.[1] ?? "";
+    expect(note.replace(/<[^>]+>/g, "")).toMatch(/^old note → new \$` \$&amp;/);
     // Escaping is not its only guard: the page carries the report's policy, with no script allowed.
     expect(html.replace(/&#39;|&#x27;/g, "'")).toMatch(/<meta http-equiv="Content-Security-Policy" content="default-src 'none';[^"]*script-src 'none'/);
   });
