@@ -5,43 +5,30 @@
  * notebooks, so a stale reuse would show as a wrong number, not just a wrong log line.
  */
 import { mkdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { build, FileBuildEffects } from "../../../src/build/pipeline";
 import { entryPath } from "../../../src/build/cache/notebook-cache";
-import { appendCell, tempProject, type TempProject } from "../../project";
+import { appendCell, type TempProject } from "../../project";
+import { FixtureBuilds, type LogEntry } from "./fixture-builds";
 
-interface LogEntry { readonly notebook: string; readonly status: string; readonly reason: string }
-
+let builds: FixtureBuilds;
 let project: TempProject;
 let lines: string[];
-const file = (path: string): string => join(project.root, path);
-const page = (): string => readFileSync(file("out/build/report.html"), "utf8");
-const edit = (path: string, from: string, to: string): void => {
-  const text = readFileSync(file(path), "utf8");
-  if (!text.includes(from)) throw new Error(`${path} does not contain ${from}`);
-  writeFileSync(file(path), text.replace(from, to));
+const file = (path: string): string => builds.file(path);
+const page = (): string => builds.page();
+const edit = (path: string, from: string, to: string): void => builds.edit(path, from, to);
+const rebuild = async (): ReturnType<FixtureBuilds["rebuild"]> => {
+  const rebuilt = await builds.rebuild();
+  lines = builds.lines;
+  return rebuilt;
 };
-
-/** One build; returns the notebooks it executed (from build-log.json) and every figure's value. */
-async function rebuild(): Promise<{ executed: string[]; log: LogEntry[]; figures: Record<string, number | undefined> }> {
-  lines = [];
-  const result = await build({ root: project.root, pdf: false }, new FileBuildEffects((line) => lines.push(line)));
-  expect(result.exitCode).toBe(0);
-  const log = (JSON.parse(readFileSync(file("out/build/build-log.json"), "utf8")) as { notebooks: LogEntry[] }).notebooks;
-  const figures = JSON.parse(readFileSync(file("out/build/figures.json"), "utf8")) as Array<{ id: string; value?: number; p50?: number }>;
-  return {
-    executed: log.filter((entry) => entry.status === "executed").map((entry) => entry.notebook.replace("notebooks/", "")),
-    log,
-    figures: Object.fromEntries(figures.map((figure) => [figure.id, figure.value ?? figure.p50])),
-  };
-}
 
 const originals = new Map<string, string>();
 const EDITABLE = ["notebooks/assumptions.yaml", "notebooks/lib/scale.ts", "notebooks/lib/factor.ts", "notebooks/03-mix.ipynb"];
 
 beforeAll(async () => {
-  project = tempProject("incremental");
+  builds = new FixtureBuilds("incremental");
+  project = builds.project;
   for (const path of EDITABLE) originals.set(path, readFileSync(file(path), "utf8"));
   const cold = await rebuild();
   expect(cold.executed).toEqual(["01-alpha.ipynb", "02-beta.ipynb", "03-mix.ipynb"]);
