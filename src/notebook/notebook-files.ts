@@ -16,8 +16,11 @@
  * stale one. A folder a cell lists (`readdir`, `opendir`) is reported the same way, with the hash of
  * its listing (names and kinds; recursively when the call asks so), so a file added there re-runs the
  * notebook. A folder looked at (`existsSync`, `stat`) is recorded as one (util/hash.ts `contentStamp`),
- * so its appearing re-runs the notebook. What is not tracked: files read by a child process, paths
- * given as bytes that are not UTF-8, and the network.
+ * so its appearing re-runs the notebook. A file loaded through the realm's `require` (or one
+ * `createRequire` made) is reported the same way, with what it requires in turn (required-files.ts).
+ * What is not tracked: files
+ * read by a child process or by a required module itself, paths given as bytes that are not UTF-8,
+ * and the network.
  */
 // The modules themselves (default imports), not namespace objects: their properties can be copied and replaced.
 import childProcess from "node:child_process";
@@ -28,6 +31,7 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { contentStamp, FOLDER_STAMP, sha256OfListing } from "../util/hash";
 import type { FileRead } from "./outputs";
+import { forgetRequiredFiles, requireRecording } from "./required-files";
 
 /** fs functions whose first argument is a path. */
 const FIRST_PATH = [
@@ -56,8 +60,8 @@ export interface NotebookFiles {
   readonly modules: ReadonlyMap<string, unknown>;
   /** The realm's `process`: the host's, with `cwd()` the notebook's folder. */
   readonly process: NodeJS.Process;
-  /** `require` over `base`, giving these modules for their specifiers. */
-  wrapRequire(base: NodeJS.Require): NodeJS.Require;
+  /** `require` over `base` (made by `createRequire(from)`), giving these modules for their specifiers and recording the project files it loads. */
+  wrapRequire(base: NodeJS.Require, from: string | URL): NodeJS.Require;
   /** Notes a path the notebook made anew (removed, written whole, created), once made; reads at or below it are not inputs. */
   replaced(path: string): void;
   /** Whether a read of `path` would see what the notebook itself made (see `replaced`). */
@@ -176,8 +180,10 @@ export function notebookFiles(folder: string, onRead: (read: FileRead) => void):
     ["path", paths], ["node:path", paths], ["path/posix", paths.posix], ["node:path/posix", paths.posix],
     ["process", process], ["node:process", process], ["child_process", children], ["node:child_process", children],
   ]);
-  const wrapRequire = (base: NodeJS.Require): NodeJS.Require =>
-    Object.assign((id: string): unknown => (modules.has(id) ? modules.get(id) : base(id)), {
+  forgetRequiredFiles();
+  const load = requireRecording((file) => record("readFile", [file]));
+  const wrapRequire = (base: NodeJS.Require, from: string | URL): NodeJS.Require =>
+    Object.assign((id: string): unknown => (modules.has(id) ? modules.get(id) : load(base, from, id)), {
       resolve: base.resolve,
       cache: base.cache,
       extensions: base.extensions,
@@ -185,7 +191,7 @@ export function notebookFiles(folder: string, onRead: (read: FileRead) => void):
     }) as NodeJS.Require;
   // `createRequire(...)("fs")` gives the same fs as `require("fs")`.
   const ownModule = Object.assign(Object.create(nodeModule) as typeof nodeModule, {
-    createRequire: (from: string | URL): NodeJS.Require => wrapRequire(nodeModule.createRequire(from)),
+    createRequire: (from: string | URL): NodeJS.Require => wrapRequire(nodeModule.createRequire(from), from),
   });
   modules.set("module", ownModule);
   modules.set("node:module", ownModule);

@@ -47,7 +47,7 @@ const HOST_GLOBALS = [
 export function createRealm(options: RealmOptions): Realm {
   // fs, path and process as in a kernel started in the notebook's folder, with file reads reported.
   const files = notebookFiles(dirname(options.notebookFile), options.onFileRead);
-  const hostRequire = files.wrapRequire(createRequire(options.notebookFile));
+  const hostRequire = files.wrapRequire(createRequire(options.notebookFile), options.notebookFile);
   const loaders = new Map<string, () => unknown>();
   const modules = new Map<string, unknown>();
   /** Modules defined by `@module` cells; re-running such a cell replaces its module. */
