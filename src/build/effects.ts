@@ -119,6 +119,7 @@ export class FileBuildEffects implements BuildEffects {
           // The files its charts read and those its cells read through fs: a change to either re-runs it.
           files: notebookChartFiles(result.executed, dirname(join(config.root, result.notebook)), config.root),
           readFiles: result.filesRead,
+          ...(result.envRead !== undefined && { env: result.envRead }),
           ...(result.error !== undefined && { failure: result.error.cell > 0 ? `cell ${result.error.cell}` : "before its first cell" }),
           durationMs: result.durationMs,
         }));

@@ -62,6 +62,12 @@ const describeChange = (change: Change): string => {
       const parts = [...(change.added.length > 0 ? [`added ${listed(change.added)}`] : []), ...(change.removed.length > 0 ? [`removed ${listed(change.removed)}`] : [])];
       return parts.length > 0 ? `the list of assumptions changed (${parts.join("; ")})` : "the order of the assumptions changed";
     }
+    case "env":
+      return `environment variable ${change.name} ${change.state === "changed" ? "changed" : change.state === "set" ? "was set" : "was unset"}`;
+    case "env-list": {
+      const parts = [...(change.added.length > 0 ? [`added ${listed(change.added)}`] : []), ...(change.removed.length > 0 ? [`removed ${listed(change.removed)}`] : [])];
+      return `the list of environment variables changed (${parts.join("; ")})`;
+    }
     case "lockfile":
       return "package-lock.json changed";
     case "tool":

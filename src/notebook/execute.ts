@@ -24,6 +24,7 @@ import { CompileCache } from "./compile-cache";
 import { bundleImports, firstUses, isImportFailure, type ImportBundle, type ImportFailure } from "./imports";
 import { cellText, NotebookFormatError, notebookKernel, parseNotebook, type CodeCell, type Notebook } from "./nbformat";
 import { OutputCollector, type FileRead, type RunEvent, type ThrownValue } from "./outputs";
+import type { EnvReads } from "../vocabulary/env-reads";
 import { locateFailure } from "./failures";
 import { DEFAULT_TIMEOUT_MS, NotebookWorker, startWorkerEarly, type WorkerOutcome, type WorkerProgram, type WorkerSetup } from "./pool";
 import { resolveRunInputs, type RunInputOptions } from "./run-context";
@@ -77,6 +78,8 @@ export interface NotebookRunResult {
   readonly assumptionsRead: readonly string[];
   /** Files its cells read through `fs` (absolute paths and content hashes, first-read order; notebook-files.ts). */
   readonly filesRead: readonly FileRead[];
+  /** What its cells read of `process.env` (notebook-env.ts); none for a Deno notebook. */
+  readonly envRead?: EnvReads;
   /** The key of the `nb.words.ledger()` markers in its outputs (`resolveLedgerWords` fills only these). */
   readonly ledgerKey?: string;
   readonly figures: readonly FigureRecord[];
@@ -106,7 +109,7 @@ export async function executeNotebook(file: string, options: ExecuteOptions = {}
   const deno = kernel === "deno" ? findDeno(name, root) : undefined;
   const resolved = await resolveRunInputs(absolute, options);
   const inputs = resolved.assumptionsFile === null ? resolved : { ...resolved, assumptionsName: displayPath(resolved.assumptionsFile, root) };
-  const setup: WorkerSetup | undefined = deno === undefined ? { notebookFile: absolute, notebook: name, inputs, versions } : undefined;
+  const setup: WorkerSetup | undefined = deno === undefined ? { notebookFile: absolute, notebook: name, inputs, versions, env: { ...process.env } } : undefined;
   // Under a build's run limit (`runSlot`) the thread is taken when the notebook's turn to run comes.
   const worker = setup && options.runSlot === undefined ? new NotebookWorker(setup) : undefined;
   const cache = options.cache === false ? undefined : CompileCache.forRoot(root);
@@ -195,6 +198,7 @@ export async function executeNotebook(file: string, options: ExecuteOptions = {}
       modules: [...new Set([...bundle.projectModules, ...types.files])].sort(),
       assumptionsRead: state.reads,
       filesRead: state.files,
+      ...(state.env !== undefined && { envRead: state.env }),
       ledgerKey: inputs.ledgerKey,
       figures: state.figures,
       claims: state.claims,
@@ -289,6 +293,7 @@ async function runCells(
 interface RunState {
   reads: readonly string[];
   files: readonly FileRead[];
+  env?: EnvReads;
   figures: FigureRecord[];
   claims: ClaimRecord[];
   ended: Map<number, ThrownValue | null>;
@@ -314,6 +319,7 @@ function applyEvent(event: RunEvent, collector: OutputCollector, state: RunState
     case "cell-end":
       state.reads = event.reads;
       state.files = event.files ?? state.files;
+      state.env = event.env ?? state.env;
       state.ended.set(event.cell, event.thrown ?? null);
       if (event.value !== undefined && !event.thrown) collector.result(event.value, state.counts.get(event.cell) ?? 0, event.bundle);
       return;

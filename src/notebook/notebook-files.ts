@@ -17,8 +17,8 @@
  * its listing (names and kinds; recursively when the call asks so), so a file added there re-runs the
  * notebook. A folder looked at (`existsSync`, `stat`) is recorded as one (util/hash.ts `contentStamp`),
  * so its appearing re-runs the notebook. A file loaded through the realm's `require` (or one
- * `createRequire` made) is reported the same way, with what it requires in turn (required-files.ts).
- * What is not tracked: files
+ * `createRequire` made) is reported the same way, with what it requires in turn (required-files.ts);
+ * what the cells read of `process.env` is recorded by notebook-env.ts. What is not tracked: files
  * read by a child process or by a required module itself, paths given as bytes that are not UTF-8,
  * and the network.
  */
@@ -32,6 +32,8 @@ import { promisify } from "node:util";
 import { contentStamp, FOLDER_STAMP, sha256OfListing } from "../util/hash";
 import type { FileRead } from "./outputs";
 import { forgetRequiredFiles, requireRecording } from "./required-files";
+import { trackedEnv } from "./notebook-env";
+import type { EnvReads } from "../vocabulary/env-reads";
 
 /** fs functions whose first argument is a path. */
 const FIRST_PATH = [
@@ -58,10 +60,12 @@ const LISTINGS: ReadonlySet<string> = new Set(["readdir", "opendir"]);
 export interface NotebookFiles {
   /** What `require` (and `import`) of these built-ins give the realm, by specifier. */
   readonly modules: ReadonlyMap<string, unknown>;
-  /** The realm's `process`: the host's, with `cwd()` the notebook's folder. */
+  /** The realm's `process`: the host's, with `cwd()` the notebook's folder and its `env` reads recorded. */
   readonly process: NodeJS.Process;
   /** `require` over `base` (made by `createRequire(from)`), giving these modules for their specifiers and recording the project files it loads. */
   wrapRequire(base: NodeJS.Require, from: string | URL): NodeJS.Require;
+  /** What the cells read of `process.env` so far (notebook-env.ts). */
+  envReads(): EnvReads;
   /** Notes a path the notebook made anew (removed, written whole, created), once made; reads at or below it are not inputs. */
   replaced(path: string): void;
   /** Whether a read of `path` would see what the notebook itself made (see `replaced`). */
@@ -171,8 +175,9 @@ export function notebookFiles(folder: string, onRead: (read: FileRead) => void):
   files.WriteStream = streamClass(fs.WriteStream, (p) => here(p), () => undefined);
   const paths = notebookPath(folder);
   const cwd = (): string => folder;
+  const env = trackedEnv(globalThis.process.env);
   const process = new Proxy(globalThis.process, {
-    get: (target, key) => (key === "cwd" ? cwd : Reflect.get(target, key, target)),
+    get: (target, key) => (key === "cwd" ? cwd : key === "env" ? env.env : Reflect.get(target, key, target)),
   });
   const children = startingHere(folder);
   const modules = new Map<string, unknown>([
@@ -195,7 +200,7 @@ export function notebookFiles(folder: string, onRead: (read: FileRead) => void):
   });
   modules.set("module", ownModule);
   modules.set("node:module", ownModule);
-  return { modules, process, wrapRequire, replaced, isReplaced };
+  return { modules, process, wrapRequire, replaced, isReplaced, envReads: env.reads };
 }
 
 /**

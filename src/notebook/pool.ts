@@ -24,6 +24,11 @@ export interface WorkerSetup {
   readonly notebook: string;
   readonly inputs: RunInputs;
   readonly versions: { readonly tslab: string; readonly typescript: string; readonly node: string };
+  /**
+   * The main thread's environment now: a thread kept from an earlier build (`fragtax dev`, the API)
+   * holds a copy made when it started, and a cell must read what the build's cache check compares.
+   */
+  readonly env: Readonly<Record<string, string | undefined>>;
 }
 
 /** The compiled notebook, sent once compilation succeeded. */

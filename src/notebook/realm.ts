@@ -16,6 +16,7 @@ import { BUNDLE_WRAPPER_PREFIX, ENTRY_NAME } from "./imports";
 import { moduleNotBundled } from "../messages/notebook";
 import { notebookFiles } from "./notebook-files";
 import type { FileRead } from "./outputs";
+import type { EnvReads } from "../vocabulary/env-reads";
 
 export interface RealmOptions {
   /** Absolute path of the notebook: `require` of built-ins resolves from it. */
@@ -36,6 +37,8 @@ export interface Realm {
    * a Promise value is shown rather than awaited; undefined when the cell ends in a statement.
    */
   runCell(code: string, filename: string): Promise<readonly [unknown] | undefined>;
+  /** What the cells (and the project modules they import) read of `process.env` so far (notebook-env.ts). */
+  envReads(): EnvReads;
 }
 
 const HOST_GLOBALS = [
@@ -103,6 +106,7 @@ export function createRealm(options: RealmOptions): Realm {
     runCell(code, filename) {
       return Promise.resolve(new vm.Script(code, { filename }).runInContext(context) as Promise<[unknown] | undefined>);
     },
+    envReads: files.envReads,
   };
 }
 

@@ -70,9 +70,9 @@ async function run(job: WorkerSetup, program: Promise<WorkerProgram>): Promise<v
     post({ type: "cell-start", cell: cell.cell });
     try {
       const value = inspectValue((await realm.runCell(cell.code, cell.filename))?.[0]);
-      post({ type: "cell-end", cell: cell.cell, reads: assumptions.readIds(), files: [...filesRead], ...(value === undefined ? {} : { value }) });
+      post({ type: "cell-end", cell: cell.cell, reads: assumptions.readIds(), files: [...filesRead], env: realm.envReads(), ...(value === undefined ? {} : { value }) });
     } catch (error) {
-      post({ type: "cell-end", cell: cell.cell, reads: assumptions.readIds(), files: [...filesRead], thrown: describe(error) });
+      post({ type: "cell-end", cell: cell.cell, reads: assumptions.readIds(), files: [...filesRead], env: realm.envReads(), thrown: describe(error) });
       break;
     }
   }
@@ -90,6 +90,12 @@ function describe(error: unknown): ThrownValue {
   return { ename: "Error", evalue: `thrown value: ${inspectValue(error) ?? "undefined"}`, stack: "" };
 }
 
+/** Makes this thread's process.env the main thread's (see `WorkerSetup.env`). */
+function adoptEnv(env: WorkerSetup["env"]): void {
+  for (const name of Object.keys(process.env)) if (!(name in env)) delete process.env[name];
+  for (const [name, value] of Object.entries(env)) if (value !== undefined && process.env[name] !== value) process.env[name] = value;
+}
+
 /** Only Node's own message port may be active once a notebook is done (and the environment untouched). */
 function leftNothingBehind(env: string): boolean {
   return process.getActiveResourcesInfo().every((kind) => kind === "MessagePort") && JSON.stringify(process.env) === env;
@@ -98,6 +104,7 @@ function leftNothingBehind(env: string): boolean {
 async function serve(): Promise<void> {
   for (;;) {
     const job = await next<WorkerSetup>();
+    adoptEnv(job.env);
     const program = next<WorkerProgram>();
     const env = JSON.stringify(process.env);
     try {

@@ -111,6 +111,14 @@ export function contentStamp(path: string): string {
   return isFolder(path) ? FOLDER_STAMP : "";
 }
 
+/**
+ * An environment variable's value as a rebuild compares it: its sha256, "" when it is not set. Only the
+ * hash is kept (in out/.cache), since a variable a cell reads may hold a token.
+ */
+export function envStamp(value: string | undefined): string {
+  return value === undefined ? "" : sha256(value);
+}
+
 /** The same hash in base64, as a Content-Security-Policy `'sha256-…'` source names a script. */
 export function sha256Base64(data: string | Uint8Array): string {
   return createHash("sha256").update(data).digest("base64");

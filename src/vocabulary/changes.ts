@@ -37,6 +37,10 @@ export type Change =
   | { readonly kind: "assumption"; readonly id: string; readonly before: AssumptionShown | null; readonly after: AssumptionShown | undefined }
   /** The notebook read the list of every assumption, and ids were added, removed or reordered since. */
   | { readonly kind: "assumption-list"; readonly added: readonly string[]; readonly removed: readonly string[] }
+  /** An environment variable a cell read has another value now, or was set or unset since. */
+  | { readonly kind: "env"; readonly name: string; readonly state: "changed" | "set" | "unset" }
+  /** A cell listed the environment variables, and some were added or removed since. */
+  | { readonly kind: "env-list"; readonly added: readonly string[]; readonly removed: readonly string[] }
   | { readonly kind: "lockfile" }
   | { readonly kind: "tool"; readonly before: string; readonly after: string }
   | { readonly kind: "setting"; readonly key: string; readonly before: unknown; readonly after: unknown };

@@ -9,8 +9,9 @@ import { aboutId, EVERY_ASSUMPTION, type Assumption } from "../../assumptions/ty
 import type { CurrentState, Fingerprint } from "./notebook-cache";
 import type { AssumptionContent } from "../../assumptions/content";
 import { assumptionContent, assumptionInfoContent, type AssumptionInfoContent } from "../../assumptions/content";
-import { contentStamp, sha256, sha256OfFile, sha256OfListing } from "../../util/hash";
+import { contentStamp, envStamp, sha256, sha256OfFile, sha256OfListing } from "../../util/hash";
 import type { FileRead } from "../../vocabulary/file-reads";
+import type { EnvReads } from "../../vocabulary/env-reads";
 import { cellText } from "../../notebook/nbformat";
 import { isRecord } from "../../util/records";
 
@@ -137,6 +138,8 @@ export interface FingerprintInputs {
   readonly files?: readonly string[];
   /** Files its cells read, each with the hash taken when it was read (which wins over `files`). */
   readonly readFiles?: readonly FileRead[];
+  /** What its cells read of the environment, as they read it. */
+  readonly env?: EnvReads;
   readonly assumption: (id: string) => Assumption | undefined;
   /** Every id the assumptions file defines, in file order. */
   readonly assumptionIds: () => readonly string[];
@@ -199,11 +202,13 @@ export async function fingerprintAfterRun(inputs: FingerprintInputs): Promise<Fi
     ...(Object.keys(listings).length > 0 && { listings }),
     ...(Object.keys(trees).length > 0 && { trees }),
     ...(inputs.reads.includes(EVERY_ASSUMPTION) && { assumptionIds: [...inputs.assumptionIds()] }),
+    ...(inputs.env !== undefined && Object.keys(inputs.env.values).length > 0 && { env: inputs.env.values }),
+    ...(inputs.env?.names !== undefined && { envNames: inputs.env.names }),
   };
 }
 
 /** The current state a stored fingerprint is checked against. */
-export function currentState(inputs: Omit<FingerprintInputs, "modules" | "reads" | "files">): CurrentState {
+export function currentState(inputs: Omit<FingerprintInputs, "modules" | "reads" | "files" | "env">): CurrentState {
   return {
     source: inputs.hasher.notebook(inputs.notebook).source ?? "",
     cells: () => inputs.hasher.notebook(inputs.notebook).cells,
@@ -216,6 +221,9 @@ export function currentState(inputs: Omit<FingerprintInputs, "modules" | "reads"
       return assumption === undefined ? undefined : about === undefined ? assumptionContent(assumption) : assumptionInfoContent(assumption);
     },
     assumptionIds: inputs.assumptionIds,
+    // This process's environment: the notebook threads it starts are given the same (pool.ts).
+    envStamp: (name) => envStamp(process.env[name]),
+    envNames: () => Object.keys(process.env).sort(),
     lockfile: inputs.lockfile,
     tool: inputs.tool,
     settings: inputs.settings,

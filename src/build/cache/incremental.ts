@@ -9,6 +9,7 @@
 import type { Assumption } from "../../assumptions/types";
 import * as messages from "../../messages/versions";
 import type { FileRead } from "../../vocabulary/file-reads";
+import type { EnvReads } from "../../vocabulary/env-reads";
 import { fingerprintChanges, NotebookCache, type Fingerprint } from "./notebook-cache";
 import { FileHasher, currentState, fingerprintAfterRun, lockfileHash } from "./dependencies";
 
@@ -30,6 +31,8 @@ export interface ExecutedNotebook<Result> {
   readonly files?: readonly string[];
   /** Files its cells read, with the hash of what they read (taken then, not now): tracked like `files`. */
   readonly readFiles?: readonly FileRead[];
+  /** What its cells read of the environment: a build with another value re-runs it. */
+  readonly env?: EnvReads;
   /** Where an uncacheable (failed) run failed, for the next build's reason ("cell 5"). */
   readonly failure?: string;
   readonly durationMs?: number;
@@ -68,7 +71,7 @@ export interface NotebookOutcome<Result> {
 }
 
 /** Changes of what a notebook reads, not of its code (nor of the modules, lockfile or tool it runs with). */
-const INPUT_CHANGES: ReadonlySet<string> = new Set(["assumption", "assumption-list", "data", "folder", "setting"]);
+const INPUT_CHANGES: ReadonlySet<string> = new Set(["assumption", "assumption-list", "data", "folder", "env", "env-list", "setting"]);
 
 export async function runIncrementally<Result>(inputs: IncrementalInputs<Result>): Promise<Array<NotebookOutcome<Result>>> {
   const hasher = new FileHasher(inputs.root);
@@ -107,7 +110,7 @@ export async function runIncrementally<Result>(inputs: IncrementalInputs<Result>
     // The fingerprints at once (each resolves its modules' closure with esbuild: one after the other,
     // nine chapters spent ~0.4 s waiting here between the last run and the render).
     const fingerprints = await Promise.all(
-      executed.map((run) => fingerprintAfterRun({ ...common, notebook: run.notebook, modules: run.modules, modulesClosed: run.modulesClosed === true, reads: run.reads, ...(run.files !== undefined && { files: run.files }), ...(run.readFiles !== undefined && { readFiles: run.readFiles }) })),
+      executed.map((run) => fingerprintAfterRun({ ...common, notebook: run.notebook, modules: run.modules, modulesClosed: run.modulesClosed === true, reads: run.reads, ...(run.files !== undefined && { files: run.files }), ...(run.readFiles !== undefined && { readFiles: run.readFiles }), ...(run.env !== undefined && { env: run.env }) })),
     );
     for (const [index, run] of executed.entries()) {
       const fingerprint = fingerprints[index] as Fingerprint;

@@ -52,6 +52,10 @@ export interface Fingerprint {
   readonly trees?: Readonly<Record<string, string>>;
   /** Every assumption id in file order, when the notebook read the list (`nb.assumptions.all()`). */
   readonly assumptionIds?: readonly string[];
+  /** Environment variables its cells read → util/hash.ts `envStamp` of the value ("" if not set). */
+  readonly env?: Readonly<Record<string, string>>;
+  /** Every environment variable's name, sorted, when its cells listed them. */
+  readonly envNames?: readonly string[];
 }
 
 export interface CacheEntry<Result> {
@@ -78,6 +82,10 @@ export interface CurrentState {
   assumption(read: string): AssumptionContent | AssumptionInfoContent | undefined;
   /** Every id the assumptions file defines now, in file order. */
   assumptionIds(): readonly string[];
+  /** An environment variable's `envStamp` now. */
+  envStamp(name: string): string;
+  /** Every environment variable's name now, sorted. */
+  envNames(): readonly string[];
   readonly lockfile: string;
   readonly tool: string;
   readonly settings: Readonly<Record<string, unknown>>;
@@ -126,6 +134,14 @@ export function fingerprintChanges(recorded: Fingerprint, current: CurrentState)
       const now = current.listingHash(path, tree) ?? "";
       if (now !== hash) changes.push({ kind: "folder", path, tree, state: now === "" ? "removed" : hash === "" ? "appeared" : "changed" });
     }
+  }
+  if (recorded.envNames !== undefined) {
+    const [before, after] = [recorded.envNames, current.envNames()];
+    if (before.join("\n") !== after.join("\n")) changes.push({ kind: "env-list", added: after.filter((name) => !before.includes(name)), removed: before.filter((name) => !after.includes(name)) });
+  }
+  for (const [name, stamp] of Object.entries(recorded.env ?? {}).sort(byKey)) {
+    const now = current.envStamp(name);
+    if (now !== stamp) changes.push({ kind: "env", name, state: now === "" ? "unset" : stamp === "" ? "set" : "changed" });
   }
   if (recorded.lockfile !== current.lockfile) changes.push({ kind: "lockfile" });
   if (recorded.tool !== current.tool) changes.push({ kind: "tool", before: recorded.tool, after: current.tool });
@@ -210,7 +226,9 @@ function isFingerprint(value: unknown): value is Fingerprint {
     (value.listings === undefined || isRecord(value.listings)) &&
     (value.trees === undefined || isRecord(value.trees)) &&
     (value.cells === undefined || (Array.isArray(value.cells) && value.cells.every((hash) => typeof hash === "string"))) &&
-    (value.assumptionIds === undefined || (Array.isArray(value.assumptionIds) && value.assumptionIds.every((id) => typeof id === "string")))
+    (value.assumptionIds === undefined || (Array.isArray(value.assumptionIds) && value.assumptionIds.every((id) => typeof id === "string"))) &&
+    (value.env === undefined || (isRecord(value.env) && Object.values(value.env).every((stamp) => typeof stamp === "string"))) &&
+    (value.envNames === undefined || (Array.isArray(value.envNames) && value.envNames.every((name) => typeof name === "string")))
   );
 }
 

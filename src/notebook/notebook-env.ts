@@ -1,0 +1,45 @@
+/**
+ * `process.env` as a notebook's cells see it: the thread's own, with what they read of it recorded. A
+ * cell that says `process.env.REGION ?? "eu"` depends on REGION as it depends on a file it reads, so
+ * the build keeps each variable read (util/hash.ts `envStamp` of its value as first read, "" when it
+ * was not set) and re-runs the notebook when a later build sees another value. A cell that lists the
+ * variables (`Object.keys`, a spread, `for … in`) depends on which there are: the sorted names are
+ * kept too (and a spread reads each value as well). A variable the notebook set or deleted before
+ * reading it is its own doing, not an input.
+ */
+import { envStamp } from "../util/hash";
+import type { EnvReads } from "../vocabulary/env-reads";
+
+export function trackedEnv(env: NodeJS.ProcessEnv): { readonly env: NodeJS.ProcessEnv; reads(): EnvReads } {
+  const values = new Map<string, string>();
+  /** Variables the notebook set or deleted → whether the environment had them before. */
+  const written = new Map<string, boolean>();
+  let names: string[] | undefined;
+  const read = (key: string | symbol): void => {
+    if (typeof key !== "string" || values.has(key) || written.has(key)) return;
+    values.set(key, envStamp(env[key]));
+  };
+  const write = (key: string | symbol): void => {
+    if (typeof key === "string" && !written.has(key)) written.set(key, Object.prototype.hasOwnProperty.call(env, key));
+  };
+  const proxy = new Proxy(env, {
+    get: (target, key) => (read(key), Reflect.get(target, key)),
+    has: (target, key) => (read(key), Reflect.has(target, key)),
+    getOwnPropertyDescriptor: (target, key) => (read(key), Reflect.getOwnPropertyDescriptor(target, key)),
+    ownKeys: (target) => {
+      const keys = Reflect.ownKeys(target);
+      if (names === undefined) {
+        // The names as the build gave them: those the notebook set or deleted count as they were before.
+        const given = new Set(keys.filter((key): key is string => typeof key === "string"));
+        for (const [key, before] of written) void (before ? given.add(key) : given.delete(key));
+        names = [...given].sort();
+      }
+      return keys;
+    },
+    set: (target, key, value) => (write(key), Reflect.set(target, key, value)),
+    deleteProperty: (target, key) => (write(key), Reflect.deleteProperty(target, key)),
+    defineProperty: (target, key, descriptor) => (write(key), Reflect.defineProperty(target, key, descriptor)),
+  });
+  const sorted = (): Record<string, string> => Object.fromEntries([...values].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return { env: proxy, reads: () => ({ values: sorted(), ...(names !== undefined && { names: [...names] }) }) };
+}
