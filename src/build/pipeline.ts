@@ -204,11 +204,13 @@ async function buildAndPrint({ config, options, effects, started, rel, registry,
   });
   step("render", messages.renderedPage(report.chapters.length, report.charts, rendered));
   if (errata !== null) {
-    // An erratum points at this report's sections and figures. A failed cell leaves figures missing,
-    // so the check waits for a build without failures (publish refuses the others anyway); which
-    // versions were published is publish's to check.
-    if (report.failedCells.length === 0) checkErrata(errata, { sections: [...sections.map((s) => s.id), ...APPENDIX_IDS], figures: figures.map((f) => f.id) });
-    step("errata", messages.errataChecked(errata.length, rel(config.errata ?? ""), report.failedCells.length === 0));
+    // An erratum points at this report's sections and figures. A failed code cell leaves figures
+    // missing, so the check waits for a build without one (publish refuses the others anyway); a
+    // markdown cell that failed (an image it cannot show) loses none. Which versions were published
+    // is publish's to check.
+    const figuresWhole = report.failedCells.every((f) => runs.find((run) => run.chapter.number === f.chapter)?.notebook.cells[f.cell - 1]?.cell_type === "markdown");
+    if (figuresWhole) checkErrata(errata, { sections: [...sections.map((s) => s.id), ...APPENDIX_IDS], figures: figures.map((f) => f.id) });
+    step("errata", messages.errataChecked(errata.length, rel(config.errata ?? ""), figuresWhole));
   }
   for (const warning of report.warnings) effects.log(messages.buildWarning(warning));
 

@@ -128,6 +128,23 @@ describe("errata in a build (real engine)", () => {
     expect(lines).toContain("errata: 1 from notebooks/errata.yaml");
   });
 
+  it("is still checked when only a markdown cell failed (an image it cannot show: no figure is missing), not when a code cell did", async () => {
+    const root = withErrata("01-price#the-price-of-a-training-run", "run_cost_usd");
+    const notebook = join(root, "notebooks/02-claims.ipynb");
+    const original = readFileSync(notebook, "utf8");
+    const cells = JSON.parse(original) as { cells: unknown[] };
+    cells.cells.push({ cell_type: "markdown", metadata: {}, source: "![gone](gone.png)" });
+    writeFileSync(notebook, JSON.stringify(cells));
+    const lines: string[] = [];
+    expect((await build({ root, pdf: false }, new FileBuildEffects((line) => lines.push(line)))).exitCode).toBe(1);
+    expect(lines).toContain("errata: 1 from notebooks/errata.yaml");
+    cells.cells.push({ cell_type: "code", metadata: {}, execution_count: null, outputs: [], source: 'throw new Error("no");' });
+    writeFileSync(notebook, JSON.stringify(cells));
+    lines.length = 0;
+    expect((await build({ root, pdf: false }, new FileBuildEffects((line) => lines.push(line)))).exitCode).toBe(1);
+    expect(lines).toContain("errata: 1 from notebooks/errata.yaml, not checked against this build: a cell failed, so some figures are missing");
+  });
+
   it("stops with a located error (exit 2) naming an unknown section or figure; the previous build is untouched", async () => {
     const root = withErrata("01-price#the-price-of-a-run", "run_cost");
     const failure = await build({ root, pdf: false }, new FileBuildEffects(() => undefined)).then(
