@@ -17,7 +17,7 @@
  * fallback that loads report.yaml from disk (the engine always supplies the run context), so YAML and
  * zod are neither bundled nor evaluated per notebook; `fragtax check` types against `index.ts`.
  */
-import { dirname, join, relative, resolve, sep } from "node:path";
+import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import type { BuildFailure, Plugin } from "esbuild";
 import * as messages from "../messages/notebook";
 import { moduleSpecifier } from "./pragmas";
@@ -145,7 +145,8 @@ function describeFailure(error: unknown, specifiers: readonly string[], firstUse
   const first = (error as BuildFailure).errors?.[0];
   if (first === undefined) throw error;
   // An error in the generated entry is on the line of the specifier it requires (line 2 is the first).
-  const inEntry = first.location?.file === ENTRY_NAME;
+  // esbuild names the entry from the project's folder: notebooks/sub/fragtax-imports.js for a notebook in a subfolder.
+  const inEntry = first.location !== null && first.location !== undefined && basename(first.location.file) === ENTRY_NAME;
   const specifier = inEntry ? specifiers[(first.location?.line ?? 2) - 2] : undefined;
   const unresolved = /Could not resolve "([^"]+)"/.exec(first.text)?.[1];
   const named = specifier ?? unresolved ?? specifiers[0] ?? "?";

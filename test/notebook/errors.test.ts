@@ -29,6 +29,15 @@ describe("errors before any cell runs", () => {
     expect(run.error?.evalue).toContain('cannot find module "./does-not-exist"');
   });
 
+  it("says the same for a notebook in a subfolder, without naming the engine's own entry file", async () => {
+    const project = new TempDir();
+    project.write("package.json", '{ "name": "sub-project", "private": true }\n');
+    const file = project.notebook("notebooks/sub/missing.ipynb", { cells: ['import { x } from "../dist/not-here.js";'] });
+    const run = await executeNotebook(file).finally(() => project.cleanup());
+    expect(run.error).toMatchObject({ kind: "module", cell: 1, line: 1 });
+    expect(run.error?.evalue).toBe('cannot find module "../dist/not-here.js" (imports resolve from the notebook\'s folder, like in Jupyter)');
+  });
+
   it("rejects a file that is not JSON, with line and column", async () => {
     const file = temp.write("notjson.ipynb", '{\n  "cells": [\n    oops\n  ]\n}');
     const error = await executeNotebook(file).catch((caught: unknown) => caught);
