@@ -11,6 +11,7 @@ import type { Notebook } from "../notebook/nbformat";
 import type { LaunchedChromium } from "../report/chromium";
 import type { PdfOptions, PrintedPdf } from "../report/pdf";
 import type { RenderedReport } from "../report/render";
+import type { BuildInputs } from "./cache/recorded-inputs";
 
 export interface ChapterRun {
   readonly chapter: ChapterConfig;
@@ -24,6 +25,8 @@ export interface ChapterRun {
   readonly durationMs: number;
   /** Why it was executed or reused, in words ("assumption h100_usd_per_gpu_hour changed"). */
   readonly reason: string;
+  /** The files it was made from (its notebook, modules, data), for the build log; publish checks them. */
+  readonly inputs?: BuildInputs;
 }
 
 export interface BuildEffects {

@@ -22,6 +22,7 @@ import { locatingFileSystemErrors } from "../util/fs-errors";
 import * as messages from "../messages/report";
 import { lockBuild, replaceBuildOutputs } from "./outputs";
 import { runIncrementally } from "./cache/incremental";
+import { notebookInputs } from "./cache/recorded-inputs";
 import { TOOL_VERSION } from "../version";
 import { cacheEntryNotChapterRun } from "../messages/versions";
 
@@ -132,7 +133,7 @@ export class FileBuildEffects implements BuildEffects {
       const outcome = outcomes.find((candidate) => candidate.notebook === chapter.relativePath);
       if (outcome === undefined) throw new Error(messages.engineNoResult(chapter.relativePath));
       const { notebook, figures, claims, ledgerKey } = outcome.result;
-      return { chapter, notebook, figures, claims, ...(ledgerKey !== undefined && { ledgerKey }), status: outcome.status, durationMs: outcome.durationMs, reason: outcome.reason };
+      return { chapter, notebook, figures, claims, ...(ledgerKey !== undefined && { ledgerKey }), status: outcome.status, durationMs: outcome.durationMs, reason: outcome.reason, inputs: notebookInputs(chapter.relativePath, outcome.fingerprint) };
     });
   }
 

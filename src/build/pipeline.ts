@@ -11,8 +11,9 @@
  *   5. collect      report.html, figures.json, claims.json, sections.json, errata.json (in memory)
  *   6. print        report.html → report.pdf with headless Chromium (skipped with --no-pdf; print-step.ts:
  *                   Chromium starts while the chapters run or the page renders)
- *   7. log          build-log.json: per notebook executed or reused, duration and why, and the
- *                   sha256 of every other output (publish verifies them)
+ *   7. log          build-log.json: per notebook executed or reused, duration and why, the sha256
+ *                   of every other output (publish verifies them) and of every file the build was
+ *                   made from (cache/recorded-inputs.ts: publish refuses the build once one changed)
  *   8. replace      all of them become out/build/ at once (build/outputs.ts)
  *
  * Steps 3–8 run under out/.build.lock: a second build waits, and a build that dies holding it tells
@@ -53,6 +54,7 @@ import { pageKey, sameImages } from "./cache/page-cache";
 import { parseAssumptionsCached } from "./cache/parsed-assumptions";
 import { normalizeConfigCached, parseErrataCached } from "./cache/parsed-config";
 import { codeStamp } from "./cache/code-stamp";
+import { mergeInputs, type BuildInputs } from "./cache/recorded-inputs";
 import { notebookChartFiles } from "../report/chart-outputs";
 import type { AssumptionRegistry } from "../assumptions";
 import { checkErrata } from "../errata/check";
@@ -129,10 +131,13 @@ export async function build(options: BuildOptions = {}, effects: BuildEffects = 
     step("assumptions", `${fileRegistry.all().length} from ${rel(config.assumptions)}, as of ${asOf}`);
     const { registry, whatIf } = await applyWhatIf(fileRegistry, options.whatIf ?? {});
     if (whatIf) step("what-if", whatIf.overrides.map((o) => describeOverrideAs(o, registry.get(o.id).distribution, fileRegistry.get(o.id).distribution)).join(", "));
-    const parsedErrata = config.errata === undefined ? null : await parseErrataCached(await effects.readText(config.errata), rel(config.errata), config.paths.cache, code);
+    const errataText = config.errata === undefined ? undefined : await effects.readText(config.errata);
+    const parsedErrata = config.errata === undefined || errataText === undefined ? null : await parseErrataCached(errataText, rel(config.errata), config.paths.cache, code);
     const errata = parsedErrata?.value ?? null;
     await Promise.all([keepConfig(), keepParsed(), parsedErrata?.keep()]);
-    return await buildLocked({ config, options, effects, started, rel, registry, fileRegistry, whatIf, assumptionsText, versionDate, asOf, errata });
+    // The files read here, as read: the build log records them with the chapters' inputs (publish checks them).
+    const read: [string, string][] = [[config.file, sha256(configText)], ...(config.errata !== undefined && errataText !== undefined ? [[config.errata, sha256(errataText)] as [string, string]] : [])];
+    return await buildLocked({ config, options, effects, started, rel, registry, fileRegistry, whatIf, assumptionsText, versionDate, asOf, errata, read });
   } finally {
     await release();
   }
@@ -152,6 +157,8 @@ interface LockedInput {
   readonly asOf: string;
   /** The parsed errata file, or null when report.yaml names none. */
   readonly errata: readonly LocatedErratum[] | null;
+  /** report.yaml and the errata file (absolute path, sha256 of the text read). */
+  readonly read: ReadonlyArray<readonly [string, string]>;
 }
 
 async function buildLocked(input: LockedInput): Promise<BuildResult> {
@@ -165,7 +172,7 @@ async function buildLocked(input: LockedInput): Promise<BuildResult> {
   }
 }
 
-async function buildAndPrint({ config, options, effects, started, rel, registry, fileRegistry, whatIf, assumptionsText, versionDate, asOf, errata }: LockedInput, printer: Printer): Promise<BuildResult> {
+async function buildAndPrint({ config, options, effects, started, rel, registry, fileRegistry, whatIf, assumptionsText, versionDate, asOf, errata, read }: LockedInput, printer: Printer): Promise<BuildResult> {
   const step = (name: string, detail = ""): void => effects.log(messages.buildStep(name, detail));
   // Asked now, answered while the chapters are checked (git runs in its own processes).
   const git = effects.gitState(config.root, [{ path: relative(config.root, config.assumptions), text: assumptionsText }]);
@@ -247,7 +254,8 @@ async function buildAndPrint({ config, options, effects, started, rel, registry,
   const duplicates = [...duplicateIds(figures), ...duplicateIds(claims)];
   const hashes = Object.fromEntries([...outputs].map(([name, contents]) => [name, sha256(contents)]));
   const requested = { html: config.outputs.html, pdf: printRequested(config, options) };
-  await write(BUILD_LOG, pretty(buildLog({ asOf, started, now: effects.now(), whatIf, assumptions: { file: rel(config.assumptions), sha256: provenance.assumptionsSha256 }, runs, failedCells: report.failedCells, pdf: pdfStep, pdfMs, pdfSource, duplicates, warnings: report.warnings, requested, outputs: hashes })));
+  const inputs = mergeInputs(config.root, runs.flatMap((run) => run.inputs ?? []), [...read, ...(report.images ?? []).map((image) => [image.path, image.sha256] as const)]);
+  await write(BUILD_LOG, pretty(buildLog({ asOf, started, now: effects.now(), whatIf, assumptions: { file: rel(config.assumptions), sha256: provenance.assumptionsSha256 }, inputs, errataFile: config.errata === undefined ? null : rel(config.errata), runs, failedCells: report.failedCells, pdf: pdfStep, pdfMs, pdfSource, duplicates, warnings: report.warnings, requested, outputs: hashes })));
 
   // 8. replace
   await effects.replaceOutputs(config.outDir, outputs);
@@ -323,6 +331,10 @@ interface LogInput {
   /** Publish reads these two (publish/build-record.ts): it refuses a what-if or a stale build. */
   readonly whatIf: WhatIf | null;
   readonly assumptions: { readonly file: string; readonly sha256: string };
+  /** Everything else the build was made from; publish refuses the build when any of it changed since. */
+  readonly inputs: BuildInputs;
+  /** The errata file (relative to the root): publish locates its messages about an erratum there. */
+  readonly errataFile: string | null;
   readonly runs: readonly ChapterRun[];
   readonly failedCells: readonly FailedCell[];
   readonly pdf: PdfStep;
@@ -362,5 +374,7 @@ function buildLog(input: LogInput): unknown {
     duplicateIds: input.duplicates,
     requested: input.requested,
     outputs: input.outputs,
+    inputs: input.inputs,
+    ...(input.errataFile !== null && { errataFile: input.errataFile }),
   };
 }

@@ -22,7 +22,8 @@ export function registerPublishCommand(program: Command): void {
       `
 Exit codes: 0 published; 1 refused, nothing written (no build yet, a what-if, failed, incomplete,
 running or interrupted build, a build that logged warnings (fix them and rebuild, or pass
---accept-warnings), a built file altered since, the assumptions changed since the build, an altered
+--accept-warnings), a built file altered since, anything the build was made from changed since (a
+notebook, report.yaml, the assumptions or errata file, a module or data file it read), an altered
 previous version, or prose to re-read: a figure moved by more than 10% or a verdict changed while its
 section's prose did not, and --reviewed does not name that section); 2 bad usage (a --date that is no
 date, is after today or before the newest version, a --reviewed section the build does not have,

@@ -1,8 +1,10 @@
 /**
  * Messages of `fragtax publish` about what it is given: a version date it cannot take, a damaged
- * published version it would have to skip, a build that logged warnings. (Its other messages, older,
- * are in versions.ts.)
+ * published version it would have to skip, a build that logged warnings, a build whose sources
+ * changed since. (Its other messages, older, are in versions.ts.)
  */
+
+import type { Change } from "../vocabulary/changes";
 
 /** `--date ""` shown as such, not as a missing word. */
 const shownDate = (date: string): string => (date === "" ? '""' : date);
@@ -41,3 +43,28 @@ export const publishRefusedWarnings = (warnings: readonly string[]): string =>
 
 export const publishingWithWarnings = (count: number): string =>
   `publishing a build with ${count} warning${count === 1 ? "" : "s"} (--accept-warnings): recorded in the manifest's "warnings"`;
+
+/** What of a build's inputs publish found changed (build/cache/recorded-inputs.ts `InputChange`). */
+type InputChange = Extract<Change, { readonly kind: "data" | "folder" | "lockfile" | "tool" }>;
+
+const inputChanged = (change: InputChange): string => {
+  switch (change.kind) {
+    case "data":
+      return `${change.path} ${change.removed ? "was removed" : "changed"}`;
+    case "folder":
+      return change.state === "changed" ? `the files in ${change.path}${change.tree ? " or below it" : ""} changed` : `${change.path} ${change.state === "appeared" ? "appeared" : "was removed"}`;
+    case "lockfile":
+      return "package-lock.json changed";
+    case "tool":
+      return `fragtax is ${change.after} now, ${change.before} then`;
+  }
+};
+
+/** Up to five changes, one a line, then how many more. */
+export const publishStaleBuild = (changes: readonly InputChange[]): string =>
+  [
+    `refusing to publish: what the build was made from changed since the last build, so out/build/ is not a report of it:`,
+    ...changes.slice(0, 5).map((change) => `  ${inputChanged(change)}`),
+    ...(changes.length > 5 ? [`  (+${changes.length - 5} more)`] : []),
+    "run `fragtax build` again, then publish (nothing was written)",
+  ].join("\n");

@@ -220,9 +220,6 @@ export const publishBuildFileChanged = (file: string): string =>
 export const publishMissingBuild = (file: string): string =>
   `nothing to publish: ${file} is missing; run \`fragtax build\` first`;
 
-export const publishStaleAssumptions = (file: string): string =>
-  `refusing to publish: ${file} changed since the last build; rebuild first`;
-
 /** The version date as the user gave it: `--date X`, or today's when none was given. */
 const versionDate = (date: string, given: boolean): string => (given ? `--date ${date}` : `today's date (${date}, UTC; no --date given)`);
 

@@ -10,12 +10,16 @@
  *     pdf: { status: "written" | "reused" | "skipped" | "no-chromium" | "failed" },
  *     duplicateIds: string[],
  *     warnings: string[],                          what the build warned about (absent in older logs)
- *     outputs: { "<file name>": sha256, … } }   every other file of the build
+ *     outputs: { "<file name>": sha256, … },    every other file of the build
+ *     inputs: { files, listings?, trees?, lockfile?, tool? },   what it was made from (absent in
+ *                                                 older logs; build/cache/recorded-inputs.ts)
+ *     errataFile?: path relative to the root }     the errata file it read, when report.yaml names one
  * A copy of the assumptions file as built, `out/build/assumptions.yaml`, is preferred when present.
  */
 import { readFile } from "node:fs/promises";
 import { isAbsolute, join } from "node:path";
 import * as messages from "../messages/versions";
+import * as publishMessages from "../messages/publish";
 import { sha256 } from "../util/hash";
 import { describeOverride } from "../build/whatif/overrides";
 import type { WhatIf } from "../build/whatif/overrides";
@@ -23,6 +27,7 @@ import { BUILD_LOG, buildLockState, printedFromPage } from "../build/outputs";
 import { parseSections, type SectionProse } from "../diff/prose-guard";
 import { WorkError } from "../util/errors";
 import type { Erratum } from "../errata/types";
+import { inputChanges, type InputChange } from "../build/cache/recorded-inputs";
 
 export interface BuildRecord {
   readonly html: string;
@@ -38,8 +43,13 @@ export interface BuildRecord {
   /** The first chapter run (build-log order = report.yaml order): its figures are the headline. */
   readonly firstChapter: string | undefined;
   readonly assumptionsText: string;
-  /** True when the assumptions file on disk no longer matches what the build recorded. */
-  readonly staleAssumptions: string | null;
+  /**
+   * What the build was made from that changed since (the assumptions file, report.yaml, the errata
+   * file, a notebook, a module or data file it read, …): out/build/ is then not a report of them.
+   */
+  readonly staleInputs: readonly InputChange[];
+  /** The errata file the build read (relative to the root), when its log records one. */
+  readonly errataFile: string | null;
   /** What the build did about the PDF (build-log `pdf.status`). */
   readonly pdfStatus: string;
   /** The built report.pdf, verified against the log; null when the build printed none. */
@@ -66,6 +76,8 @@ interface BuildLogShape {
   duplicateIds?: unknown;
   warnings?: unknown;
   outputs?: unknown;
+  inputs?: unknown;
+  errataFile?: unknown;
 }
 
 /** Nothing is published: the message says why and what to do (exit 1). */
@@ -121,7 +133,7 @@ export async function readBuildRecord(buildDir: string, root: string, defaultAss
   const snapshot = (await readOptional(join(buildDir, "assumptions.yaml"))) ?? onDisk;
   if (snapshot === undefined) refuse(messages.publishMissingBuild(join(root, file)));
   const recorded = typeof log.assumptions?.sha256 === "string" ? log.assumptions.sha256 : undefined;
-  const stale = recorded !== undefined && onDisk !== undefined && sha256(onDisk) !== recorded ? file : null;
+  const staleAssumptions: InputChange[] = recorded !== undefined && onDisk !== undefined && sha256(onDisk) !== recorded ? [{ kind: "data", path: file, removed: false }] : [];
   return {
     html: files.has("report.html") ? text("report.html") : "",
     htmlMissing: !files.has("report.html"),
@@ -134,7 +146,8 @@ export async function readBuildRecord(buildDir: string, root: string, defaultAss
     duplicateIds: Array.isArray(log.duplicateIds) ? log.duplicateIds.map(String) : [],
     firstChapter: typeof log.notebooks?.[0]?.notebook === "string" ? log.notebooks[0].notebook : undefined,
     assumptionsText: snapshot,
-    staleAssumptions: stale,
+    staleInputs: [...staleAssumptions, ...(await inputChanges(root, log.inputs))],
+    errataFile: typeof log.errataFile === "string" ? log.errataFile : null,
     pdfStatus: typeof log.pdf?.status === "string" ? log.pdf.status : "unknown",
     pdf: files.get("report.pdf") ?? null,
     // The verified bytes; a build from before sections were hashed in its log has them only on disk.
@@ -160,9 +173,10 @@ export function refusalReason(build: BuildRecord): string | null {
   if (build.whatIf) return messages.publishRefusedWhatIf(build.whatIf.overrides.map(describeOverride));
   if (build.failedNotebooks.length > 0) return messages.publishRefusedFailedCells(build.failedNotebooks);
   if (build.duplicateIds.length > 0) return messages.publishRefusedDuplicateIds(build.duplicateIds);
+  // Before what the build lacks: a build of other sources is to be run again whatever else it lacks.
+  if (build.staleInputs.length > 0) return publishMessages.publishStaleBuild(build.staleInputs);
   if (build.htmlMissing) return messages.publishMissingHtml();
   // A print that failed leaves the previous build's report.pdf in place: there is a file, but not of this page.
   if (build.pdf === null || !printedFromPage(build.pdfStatus)) return messages.publishMissingPdf(build.pdfStatus, build.pdf !== null);
-  if (build.staleAssumptions) return messages.publishStaleAssumptions(build.staleAssumptions);
   return null;
 }

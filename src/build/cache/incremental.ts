@@ -68,6 +68,8 @@ export interface NotebookOutcome<Result> {
   readonly reason: string;
   readonly durationMs: number;
   readonly result: Result;
+  /** What the result was made from: the reused entry's fingerprint, or the one taken after the run. */
+  readonly fingerprint: Fingerprint;
 }
 
 /** Changes of what a notebook reads, not of its code (nor of the modules, lockfile or tool it runs with). */
@@ -91,7 +93,7 @@ export async function runIncrementally<Result>(inputs: IncrementalInputs<Result>
     const current = currentState({ ...common, notebook });
     const decision = await cache.check(notebook, current, (detail) => messages.unreadableCacheEntry(notebook, detail));
     if (decision.reuse) {
-      outcomes.set(notebook, { notebook, status: "reused", reason: messages.reusedNothingChanged(), durationMs: performance.now() - started, result: decision.entry.result });
+      outcomes.set(notebook, { notebook, status: "reused", reason: messages.reusedNothingChanged(), durationMs: performance.now() - started, result: decision.entry.result, fingerprint: decision.entry.fingerprint });
       await cache.clearFailure(notebook); // the good run is the latest again: a later reason is said against it
     } else {
       // After a failed run (never cached), what changed is said against that run, not the last good one.
@@ -121,7 +123,7 @@ export async function runIncrementally<Result>(inputs: IncrementalInputs<Result>
         await cache.storeFailure(run.notebook, fingerprint, run.failure ?? "");
       }
       const reason = reasons.get(run.notebook) ?? messages.reranBecause([{ kind: "first-run" }]);
-      outcomes.set(run.notebook, { notebook: run.notebook, status: "executed", reason, durationMs: run.durationMs ?? share, result: run.result });
+      outcomes.set(run.notebook, { notebook: run.notebook, status: "executed", reason, durationMs: run.durationMs ?? share, result: run.result, fingerprint });
     }
   }
   return inputs.notebooks.flatMap((notebook) => {
