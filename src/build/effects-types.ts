@@ -51,6 +51,8 @@ export interface BuildEffects {
   /** The page a previous build rendered from the same inputs (`key`), with `builtAt` as its build time (build/cache/page-cache.ts). */
   loadPage?(cacheDir: string, key: string, builtAt: string): Promise<RenderedReport | undefined>;
   storePage?(cacheDir: string, key: string, builtAt: string, report: RenderedReport): Promise<void>;
+  /** The ids of the versions published under `reportsDir`, oldest first (an erratum corrects one of them). */
+  publishedVersions?(reportsDir: string): Promise<readonly string[]>;
 }
 
 /** How the engine runs the cells (not part of a chapter's cache key: only successful runs are cached). */

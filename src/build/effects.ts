@@ -19,6 +19,7 @@ import type { RenderedReport } from "../report/render";
 import { loadPage, storePage } from "./cache/page-cache";
 import { gitState, sameAsHead } from "../util/git";
 import { locatingFileSystemErrors } from "../util/fs-errors";
+import { versionFolders } from "../util/version-folders";
 import * as messages from "../messages/report";
 import { lockBuild, replaceBuildOutputs } from "./outputs";
 import { runIncrementally } from "./cache/incremental";
@@ -165,6 +166,10 @@ export class FileBuildEffects implements BuildEffects {
 
   storePage(cacheDir: string, key: string, builtAt: string, report: RenderedReport): Promise<void> {
     return storePage(cacheDir, key, builtAt, report);
+  }
+
+  publishedVersions(reportsDir: string): Promise<readonly string[]> {
+    return versionFolders(reportsDir);
   }
 
   now(): Date {

@@ -4,8 +4,9 @@
  *   1. config       notebooks/report.yaml → ReportConfig (normalized once)
  *   2. assumptions  assumptions.yaml → AssumptionRegistry (validated, hashed, no source after the
  *                   as-of date), then what-if overrides
- *   2b. errata      the errata file (corrections of published versions), parsed; after step 4 each
- *                   erratum's section and figures must exist in this build (publish checks versions)
+ *   2b. errata      the errata file (corrections of published versions), parsed; each erratum's
+ *                   version must be one in out/reports/ (when there is one: publish checks again),
+ *                   and after step 4 its section and figures must exist in this build
  *   3. execute      chapters → executed notebooks + figures + claims (engine; reused when unchanged)
  *   4. render       chapters + records + appendices → one self-contained HTML page
  *   5. collect      report.html, figures.json, claims.json, sections.json, errata.json (in memory)
@@ -57,7 +58,7 @@ import { codeStamp } from "./cache/code-stamp";
 import { mergeInputs, type BuildInputs } from "./cache/recorded-inputs";
 import { notebookChartFiles } from "../report/chart-outputs";
 import type { AssumptionRegistry } from "../assumptions";
-import { checkErrata } from "../errata/check";
+import { checkErrata, checkErrataVersions } from "../errata/check";
 import { withoutPositions, type LocatedErratum } from "../errata/types";
 
 export { FileBuildEffects } from "./effects";
@@ -134,6 +135,10 @@ export async function build(options: BuildOptions = {}, effects: BuildEffects = 
     const errataText = config.errata === undefined ? undefined : await effects.readText(config.errata);
     const parsedErrata = config.errata === undefined || errataText === undefined ? null : await parseErrataCached(errataText, rel(config.errata), config.paths.cache, code);
     const errata = parsedErrata?.value ?? null;
+    // Before any chapter runs. A project with no version yet (or whose versions are kept elsewhere) has
+    // none to check against: publish, which knows the new version's id, refuses what is wrong then.
+    const versions = errata === null || errata.length === 0 ? [] : ((await effects.publishedVersions?.(config.paths.reports)) ?? []);
+    if (errata !== null && versions.length > 0) checkErrataVersions(errata, versions);
     await Promise.all([keepConfig(), keepParsed(), parsedErrata?.keep()]);
     // The files read here, as read: the build log records them with the chapters' inputs (publish checks them).
     const read: [string, string][] = [[config.file, sha256(configText)], ...(config.errata !== undefined && errataText !== undefined ? [[config.errata, sha256(errataText)] as [string, string]] : [])];

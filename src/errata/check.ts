@@ -1,10 +1,12 @@
 /**
  * An erratum must point at things that exist: the section and figures of the report just built
- * (`checkErrata`, by the build, a located error with the nearest known name) and a version published
- * before the one being published (publish/errata.ts). Pure; both exit 2.
+ * (`checkErrata`, by the build) and a published version (`checkErrataVersions`, by the build against
+ * the versions in out/reports/, and by publish against those before the new one). Each is a located
+ * error with the nearest known name. Pure; exit 2.
  */
 import * as messages from "../messages/errata";
 import { nearestName } from "../util/suggest";
+import { compareVersionIds } from "../vocabulary/version-ids";
 import { ErrataError } from "./errors";
 import type { LocatedErratum } from "./types";
 
@@ -18,7 +20,7 @@ export function checkErrata(errata: readonly LocatedErratum[], known: ErrataRefe
   const figures = new Set(known.figures);
   const problems: string[] = [];
   for (const e of errata) {
-    const at = (field: string) => ({ file: e.at.file, ...(e.at.fields[field] ?? e.at.fields[""] ?? { line: 1, column: 1 }) });
+    const at = fieldOf(e);
     if (!sections.has(e.section)) problems.push(messages.errataUnknownSection(at("section"), e.id, e.section, nearestName(e.section, known.sections)));
     for (const figure of e.figures) {
       if (!figures.has(figure)) problems.push(messages.errataUnknownFigure(at("figures"), e.id, figure, nearestName(figure, known.figures)));
@@ -26,4 +28,24 @@ export function checkErrata(errata: readonly LocatedErratum[], known: ErrataRefe
   }
   const [first, ...rest] = problems;
   if (first !== undefined) throw new ErrataError([first, ...rest]);
+}
+
+/**
+ * Each erratum corrects a published version: one of `published` (out/reports/'s versions, oldest
+ * first), and when `publishing` is given one before it. The build checks without it: every version it
+ * knows will precede the next one (publish dates a version no earlier than the newest), so report.yaml's
+ * `date` does not narrow them.
+ */
+export function checkErrataVersions(errata: readonly LocatedErratum[], published: readonly string[], publishing?: string): void {
+  const earlier = publishing === undefined ? published : published.filter((version) => compareVersionIds(version, publishing) < 0);
+  const problems = errata
+    .filter((e) => !earlier.includes(e.version))
+    .map((e) => messages.errataUnpublishedVersion(fieldOf(e)("version"), e.id, e.version, publishing ?? null, earlier, nearestName(e.version, earlier)));
+  const [first, ...rest] = problems;
+  if (first !== undefined) throw new ErrataError([first, ...rest]);
+}
+
+/** Where a field of the erratum is (the entry's start when the field is not there, else the file's). */
+function fieldOf(e: LocatedErratum): (field: string) => { file: string; line: number; column: number } {
+  return (field) => ({ file: e.at.file, ...(e.at.fields[field] ?? e.at.fields[""] ?? { line: 1, column: 1 }) });
 }

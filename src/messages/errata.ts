@@ -21,8 +21,15 @@ export const errataUnknownSection = (where: Location, id: string, section: strin
 export const errataUnknownFigure = (where: Location, id: string, figure: string, suggestion: string): string =>
   located(where, `erratum "${id}": figure "${figure}" is not a figure of this report (see out/build/figures.json).${suggestion === "" ? "" : ` Did you mean "${suggestion}"?`}`);
 
-export const errataUnpublishedVersion = (id: string, version: string, publishing: string, earlier: readonly string[]): string =>
-  `errata file: erratum "${id}" corrects version "${version}", which is not a version published before ${publishing} (${earlier.length === 0 ? "none is published yet" : `published before it: ${earlier.join(", ")}`}); an erratum corrects a version readers have seen. Fix its "version" and build again.`;
+/** By the build (`publishing` null: against every version in out/reports/) and by publish (those before the new one). */
+export const errataUnpublishedVersion = (where: Location, id: string, version: string, publishing: string | null, earlier: readonly string[], suggestion: string): string => {
+  const which = publishing === null ? "a published version" : `a version published before ${publishing}`;
+  const known = earlier.length === 0 ? "none is published yet" : `${publishing === null ? "out/reports/ holds" : "published before it:"} ${earlier.join(", ")}`;
+  return located(
+    where,
+    `erratum "${id}" corrects version "${version}", which is not ${which} (${known}); an erratum corrects a version readers have seen.${suggestion === "" ? "" : ` Did you mean "${suggestion}"?`} Fix its "version" and build again.`,
+  );
+};
 
 export const errataFileMissing = (where: Location, name: string, path: string): string =>
   located(where, `errata file "${name}" not found (looked for ${path}); create it or remove the "errata" key`);

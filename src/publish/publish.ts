@@ -32,7 +32,7 @@ import { acquireLock, isProcessAlive } from "../util/lock";
 import type { Manifest } from "./store";
 import { isValidDate, listVersions, nextVersionId, publishedErrata, versionFolders } from "./store";
 import type { Erratum } from "../errata/types";
-import { checkErrataVersions } from "./errata";
+import { checkCarriedErrata } from "./errata";
 import { MAX_YEAR, MIN_YEAR } from "../util/limits";
 import { latestToday } from "../util/dates";
 import { readBuildRecord, refusalReason } from "./build-record";
@@ -115,7 +115,7 @@ export async function publish(options: PublishOptions, effects: PublishEffects):
     // An erratum is published once, by the first version that carries it.
     const published = publishedErrata(versions);
     const errata = { published, carried: build.errata ?? [] };
-    checkErrataVersions(errata.carried, versions.map((v) => v.id), id);
+    await checkCarriedErrata(errata.carried, build.errataFile, options.root, versions.map((v) => v.id), id);
     const prose = await proseCheck(build, previous, options.reportsDir, options.root, reviewed, (message) => new PublishRefused(message), effects.progress);
     const staging = join(options.reportsDir, `.staging-${process.pid}-${randomBytes(4).toString("hex")}`);
     try {

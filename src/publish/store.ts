@@ -2,18 +2,20 @@
  * The published versions under `out/reports/`: `<YYYY-MM-DD>[-N]/` folders, each complete and
  * immutable, with a manifest. Dot-folders (staging) and anything else are not versions.
  */
-import { readFile, readdir } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { FigureValues } from "../report/figures-file";
 import { parseSections, type ProseSnapshot } from "../diff/prose-guard";
 import type { WhatIf } from "../build/whatif/overrides";
 import type { Erratum } from "../errata/types";
-import { compareVersionIds, VERSION_ID } from "../vocabulary/version-ids";
+import { compareVersionIds } from "../vocabulary/version-ids";
+import { versionFolders } from "../util/version-folders";
 import * as messages from "../messages/versions";
 import { InputError } from "../util/errors";
 import { malformedField } from "./manifest";
 
 export { compareVersionIds, VERSION_ID } from "../vocabulary/version-ids";
+export { versionFolders } from "../util/version-folders";
 
 export interface Manifest {
   readonly id: string;
@@ -67,16 +69,6 @@ export function nextVersionId(date: string, existing: readonly string[]): string
 /** A version date: a real calendar day (util/limits.ts). */
 export { isCalendarDate as isValidDate } from "../util/limits";
 
-/** Folder names that look like versions (complete or not); oldest first. */
-export async function versionFolders(reportsDir: string): Promise<string[]> {
-  let names: string[];
-  try {
-    names = await readdir(reportsDir);
-  } catch {
-    return [];
-  }
-  return names.filter((name) => VERSION_ID.test(name)).sort(compareVersionIds);
-}
 
 export async function readManifest(reportsDir: string, id: string): Promise<Manifest | undefined> {
   try {

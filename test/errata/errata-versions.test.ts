@@ -3,7 +3,7 @@
  * built; publish lists the corrections in "What changed", the manifest and the index, once; diff shows
  * them. Hostile text in a correction stays text everywhere.
  */
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -81,14 +81,21 @@ describe("errata in published versions", () => {
     expect((await fragtax(["diff", "2026-05-01", "2026-05-21"], { cwd: root })).stdout).toContain("[training_bill]");
   });
 
-  it("refuses (exit 2, nothing written) an erratum of a version that was never published", async () => {
+  it("refuses (exit 2, nothing written) an erratum of a version that was never published, at its line in the errata file, with the nearest version", async () => {
     await useBuild(root, "v1");
     expect((await fragtax(["publish", "--date", "2026-05-01"], { cwd: root })).code).toBe(0);
     await buildWithErrata("v2", [{ ...erratum, version: "2026-04-30" }]);
+    // The errata file the build read, as its log records it (its sha256 with the build's other inputs).
+    await writeFile(join(root, "notebooks/errata.yaml"), `errata:\n  - id: training_bill\n    version: 2026-04-30\n    section: a#the-bill\n    figures: [training_run_cost_usd]\n    was: "${erratum.was.replaceAll("\u001b", "\\e")}"\n    now: ${erratum.now}\n`);
+    const logFile = join(root, "out/build/build-log.json");
+    await writeFile(logFile, JSON.stringify({ ...JSON.parse(await readFile(logFile, "utf8")), errataFile: "notebooks/errata.yaml" }));
     const refused = await fragtax(["publish", "--date", "2026-05-20"], { cwd: root });
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toContain('erratum "training_bill" corrects version "2026-04-30", which is not a version published before 2026-05-20 (published before it: 2026-05-01)');
+    expect(refused.stderr).toContain('notebooks/errata.yaml:3:14: erratum "training_bill" corrects version "2026-04-30", which is not a version published before 2026-05-20 (published before it: 2026-05-01); an erratum corrects a version readers have seen. Did you mean "2026-05-01"?');
     expect(existsSync(join(root, "out/reports/2026-05-20"))).toBe(false);
+    // A build whose log names no errata file (from before it was recorded): located in errata.json.
+    await buildWithErrata("v2", [{ ...erratum, version: "2026-04-30" }]);
+    expect((await fragtax(["publish", "--date", "2026-05-20"], { cwd: root })).stderr).toContain('out/build/errata.json:1:1: erratum "training_bill" corrects version "2026-04-30"');
   });
 
   it("refuses a build whose errata.json was edited after the build (it is verified like every output)", async () => {
@@ -162,6 +169,21 @@ describe("errata in a build (real engine)", () => {
     expect(cli.code).toBe(2);
     expect(cli.stderr).toContain("notebooks/errata.yaml:4:14:");
     expect(cli.stderr).not.toMatch(/at .*\.(ts|js):\d+/);
+  });
+
+  it("stops (exit 2) at an erratum's version that is not in out/reports/, with the nearest one, before running a chapter", async () => {
+    const root = withErrata("01-price#the-price-of-a-training-run", "run_cost_usd", "2026-05-02");
+    for (const id of ["2026-04-28", "2026-05-01", "2026-05-20"]) mkdirSync(join(root, "out/reports", id), { recursive: true });
+    const cli = await fragtax(["build", "--no-pdf", "--root", root], { cwd: root });
+    expect(cli.code).toBe(2);
+    expect(cli.stderr).toContain('notebooks/errata.yaml:3:14: erratum "run_cost" corrects version "2026-05-02", which is not a published version (out/reports/ holds 2026-04-28, 2026-05-01, 2026-05-20); an erratum corrects a version readers have seen. Did you mean "2026-05-01"?');
+    expect(cli.stderr).not.toContain("execute:");
+    expect(existsSync(join(root, "out/build/report.html"))).toBe(false);
+    // A version far off is refused too; one that is there builds.
+    writeFileSync(join(root, "notebooks/errata.yaml"), readFileSync(join(root, "notebooks/errata.yaml"), "utf8").replace("2026-05-02", "2099-01-01"));
+    expect((await fragtax(["build", "--no-pdf", "--root", root], { cwd: root })).stderr).toContain('corrects version "2099-01-01", which is not a published version');
+    writeFileSync(join(root, "notebooks/errata.yaml"), readFileSync(join(root, "notebooks/errata.yaml"), "utf8").replace("2099-01-01", "2026-05-20"));
+    expect((await fragtax(["build", "--no-pdf", "--root", root], { cwd: root })).code).toBe(0);
   });
 
   it("names report.yaml's errata key when the file is missing", async () => {

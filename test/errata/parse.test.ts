@@ -1,7 +1,6 @@
 /** The errata file: parsed with positions, every bad field or unknown reference a located error (exit 2). */
 import { describe, expect, it } from "vitest";
-import { checkErrata } from "../../src/errata/check";
-import { checkErrataVersions } from "../../src/publish/errata";
+import { checkErrata, checkErrataVersions } from "../../src/errata/check";
 import { ErrataError } from "../../src/errata/errors";
 import { parseErrata } from "../../src/errata/parse";
 import { withoutPositions } from "../../src/errata/types";
@@ -92,12 +91,20 @@ describe("checkErrata", () => {
     ]);
   });
 
-  it("at publish: every erratum corrects a version published before the new one", () => {
-    const plain = withoutPositions(errata);
-    expect(() => checkErrataVersions(plain, ["2026-04-28", "2026-11-26"], "2026-11-30")).not.toThrow();
-    const error = thrown(() => checkErrataVersions(plain, ["2026-04-28", "2026-11-26"], "2026-11-26"));
+  it("at publish: every erratum corrects a version published before the new one, located, with the nearest version", () => {
+    expect(() => checkErrataVersions(errata, ["2026-04-28", "2026-11-26"], "2026-11-30")).not.toThrow();
+    const error = thrown(() => checkErrataVersions(errata, ["2026-04-28", "2026-11-26"], "2026-11-26"));
     expect(exitCodeOf(error)).toBe(EXIT_USAGE);
-    expect(error.problems[0]).toBe('errata file: erratum "multiple_run_rate" corrects version "2026-11-26", which is not a version published before 2026-11-26 (published before it: 2026-04-28); an erratum corrects a version readers have seen. Fix its "version" and build again.');
+    expect(error.problems[0]).toBe('notebooks/errata.yaml:3:14: erratum "multiple_run_rate" corrects version "2026-11-26", which is not a version published before 2026-11-26 (published before it: 2026-04-28); an erratum corrects a version readers have seen. Did you mean "2026-04-28"? Fix its "version" and build again.');
     expect(error.problems).toHaveLength(2);
+  });
+
+  it("at build: every erratum corrects a version in out/reports/, whatever the build's date", () => {
+    expect(() => checkErrataVersions(errata, ["2026-04-28", "2026-11-26", "2026-11-29"])).not.toThrow();
+    const misspelt = parseErrata(GOOD.replace("version: 2026-11-26\n    section: 05", "version: 2026-11-27\n    section: 05"), FILE);
+    const error = thrown(() => checkErrataVersions(misspelt, ["2026-04-28", "2026-11-26", "2026-11-29"]));
+    expect(error.problems).toEqual([
+      'notebooks/errata.yaml:3:14: erratum "multiple_run_rate" corrects version "2026-11-27", which is not a published version (out/reports/ holds 2026-04-28, 2026-11-26, 2026-11-29); an erratum corrects a version readers have seen. Did you mean "2026-11-26"? Fix its "version" and build again.',
+    ]);
   });
 });
