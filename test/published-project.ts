@@ -50,6 +50,10 @@ export interface BuildLogExtras {
   readonly asOf?: string;
   /** The build's warnings (build-log `warnings`); none by default. */
   readonly warnings?: readonly string[];
+  /** When it was built (build-log `builtAt`; default 2026-05-01T10:00:00.000Z). */
+  readonly builtAt?: string;
+  /** What it was made from (build-log `inputs`); none by default, as in logs written before they were recorded. */
+  readonly inputs?: unknown;
 }
 
 /** Puts fixture build `version` in out/build/ and its assumptions in notebooks/, as a real build would. */
@@ -64,7 +68,7 @@ export async function useBuild(root: string, version: "v1" | "v2", extras: Build
   const outputs: Record<string, string> = {};
   for (const file of ["report.html", "figures.json", "claims.json", "report.pdf"]) outputs[file] = createHash("sha256").update(await readFile(join(build, file))).digest("hex");
   const log = {
-    builtAt: "2026-05-01T10:00:00.000Z",
+    builtAt: extras.builtAt ?? "2026-05-01T10:00:00.000Z",
     whatIf: extras.whatIf ?? null,
     assumptions: { file: "notebooks/assumptions.yaml", sha256: createHash("sha256").update(assumptions).digest("hex") },
     notebooks: extras.notebooks ?? [{ notebook: "notebooks/a.ipynb", status: "executed", reason: "first run", durationMs: 5 }],
@@ -74,6 +78,7 @@ export async function useBuild(root: string, version: "v1" | "v2", extras: Build
     warnings: extras.warnings ?? [],
     requested: { html: true, pdf: true },
     outputs,
+    ...(extras.inputs !== undefined && { inputs: extras.inputs }),
   };
   await writeFile(join(build, "build-log.json"), JSON.stringify(log, null, 2));
 }

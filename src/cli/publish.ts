@@ -24,10 +24,11 @@ Exit codes: 0 published; 1 refused, nothing written (no build yet, a what-if, fa
 running or interrupted build, a build that logged warnings (fix them and rebuild, or pass
 --accept-warnings), a built file altered since, anything the build was made from changed since (a
 notebook, report.yaml, the assumptions or errata file, a module or data file it read), an altered
-previous version, or prose to re-read: a figure moved by more than 10% or a verdict changed while its
+previous version, a build already published as the newest version or made from the same
+sources as its build, or prose to re-read: a figure moved by more than 10% or a verdict changed while its
 section's prose did not, and --reviewed does not name that section); 2 bad usage (a --date that is no
 date, is after today or before the newest version, a --reviewed section the build does not have,
-report.yaml missing or invalid) or a damaged published version (its manifest missing or unreadable:
+an erratum of a version not published before the new one, report.yaml missing or invalid) or a damaged published version (its manifest missing or unreadable:
 restore it).
 
 Example:

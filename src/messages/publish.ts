@@ -68,3 +68,9 @@ export const publishStaleBuild = (changes: readonly InputChange[]): string =>
     ...(changes.length > 5 ? [`  (+${changes.length - 5} more)`] : []),
     "run `fragtax build` again, then publish (nothing was written)",
   ].join("\n");
+
+/** The newest version is this build (`build`), or a build of the same sources (`sources`). */
+export const publishAlreadyPublished = (id: string, builtAt: string | null, same: "build" | "sources"): string =>
+  same === "build"
+    ? `refusing to publish: this build${builtAt === null ? "" : ` (built ${builtAt})`} is already published as ${id}; a build is published once. To publish a change, make it, run \`fragtax build\`, then publish (nothing was written)`
+    : `refusing to publish: this build is already published as ${id}: it was made from the same sources (notebooks, report.yaml, assumptions, errata, the modules and data they read, as-of date) as the build of ${id}, so it says what ${id} says. To publish a change, make it, run \`fragtax build\`, then publish (nothing was written)`;

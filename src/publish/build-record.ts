@@ -20,13 +20,15 @@ import { readFile } from "node:fs/promises";
 import { isAbsolute, join } from "node:path";
 import * as messages from "../messages/versions";
 import * as publishMessages from "../messages/publish";
-import { sha256 } from "../util/hash";
+import { canonicalJson, sha256 } from "../util/hash";
+import { isRecord } from "../util/records";
 import { describeOverride } from "../build/whatif/overrides";
 import type { WhatIf } from "../build/whatif/overrides";
 import { BUILD_LOG, buildLockState, printedFromPage } from "../build/outputs";
 import { parseSections, type SectionProse } from "../diff/prose-guard";
 import { WorkError } from "../util/errors";
 import type { Erratum } from "../errata/types";
+import type { Manifest } from "./store";
 import { inputChanges, type InputChange } from "../build/cache/recorded-inputs";
 
 export interface BuildRecord {
@@ -64,6 +66,14 @@ export interface BuildRecord {
   readonly errata: readonly Erratum[] | null;
   /** What the build warned about (e.g. a chart field not in its data: an empty chart); none in older logs. */
   readonly warnings: readonly string[];
+  /** sha256 of build-log.json: this very build (every build writes its own log: its time, its outputs). */
+  readonly buildSha256: string;
+  /**
+   * sha256 of what the build was made from (its recorded inputs, the assumptions and the as-of date):
+   * equal for a rebuild of the same sources, which says what the first said. Null for a log from
+   * before inputs were recorded.
+   */
+  readonly sourcesSha256: string | null;
 }
 
 interface BuildLogShape {
@@ -156,6 +166,8 @@ export async function readBuildRecord(buildDir: string, root: string, defaultAss
     // Verified with the other outputs above; the build wrote it from a validated errata file.
     errata: files.has("errata.json") ? (JSON.parse(text("errata.json")) as Erratum[]) : null,
     warnings: Array.isArray(log.warnings) ? log.warnings.map(String) : [],
+    buildSha256: sha256(logText),
+    sourcesSha256: isRecord(log.inputs) ? sha256(canonicalJson({ inputs: log.inputs, assumptions: recorded ?? null, asOf: log.asOf ?? null })) : null,
   };
 }
 
@@ -166,6 +178,19 @@ function isFailed(entry: NonNullable<BuildLogShape["notebooks"]>[number]): boole
     (Array.isArray(entry.failedCells) && entry.failedCells.length > 0) ||
     (typeof entry.errors === "number" && entry.errors > 0)
   );
+}
+
+/**
+ * Why this build must not follow `newest` (the newest version): it is that version's build, or one made
+ * from the same sources, so a second version would only repeat it. Only the newest: returning to an
+ * older version's sources is a change from the newest. Checked under the publish lock, so two
+ * publishes of one build at once publish it once.
+ */
+export function alreadyPublished(build: BuildRecord, newest: Manifest | null): string | null {
+  if (newest === null) return null;
+  if (newest.buildSha256 === build.buildSha256) return publishMessages.publishAlreadyPublished(newest.id, build.builtAt, "build");
+  if (build.sourcesSha256 !== null && newest.sourcesSha256 === build.sourcesSha256) return publishMessages.publishAlreadyPublished(newest.id, build.builtAt, "sources");
+  return null;
 }
 
 /** Why this build must not be published, or null. */

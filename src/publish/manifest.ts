@@ -44,6 +44,8 @@ const FIELDS: Readonly<Record<string, Check>> = {
   warnings: optional(texts),
   manifestSha256: optional(text),
   previousManifestSha256: optional(text),
+  buildSha256: optional(text),
+  sourcesSha256: optional(text),
   git: isRecord,
   "git.commit": nullable(text),
   "git.dirty": nullable((v) => typeof v === "boolean"),

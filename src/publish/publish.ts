@@ -3,7 +3,8 @@
  *
  *   1. read     the build's files and log; refuse a what-if build, a failed cell, or a stale snapshot
  *   2. lock     `out/reports/.publish.lock` (O_EXCL + pid; a dead owner's lock is taken over)
- *   3. name     `<date>` or `<date>-N`, never an existing id; the newest version is the previous one
+ *   3. name     `<date>` or `<date>-N`, never an existing id; the newest version is the previous one,
+ *               and a build it was published from (or one of the same sources) is refused
  *   4. stage    everything in `out/reports/.staging-<pid>-<rand>/` (same filesystem), the report
  *               with its "What changed since <previous>" section, and a manifest with every sha256
  *   5. commit   render index.html from every manifest (a malformed one stops here, naming it), rename
@@ -35,7 +36,7 @@ import type { Erratum } from "../errata/types";
 import { checkCarriedErrata } from "./errata";
 import { MAX_YEAR, MIN_YEAR } from "../util/limits";
 import { latestToday } from "../util/dates";
-import { readBuildRecord, refusalReason } from "./build-record";
+import { alreadyPublished, readBuildRecord, refusalReason } from "./build-record";
 import { assertVersionIntact, damagedVersions, DamagedVersionError } from "./verify";
 import { checkReviewedSections, proseCheck } from "./prose-check";
 import { InputError, WorkError } from "../util/errors";
@@ -111,6 +112,9 @@ export async function publish(options: PublishOptions, effects: PublishEffects):
     const previous = versions.at(-1) ?? null;
     // Versions are dated in the order they were published: "What changed since" reads forward in time.
     if (previous !== null && date < previous.date) throw new InputError(messages.publishDateBeforePrevious(date, options.date !== undefined, previous.id, previous.date));
+    // The same build twice (one after the other, or at once: both wait for the lock) is one version.
+    const duplicate = alreadyPublished(build, previous);
+    if (duplicate !== null) throw new PublishRefused(duplicate);
     const id = nextVersionId(date, existing);
     // An erratum is published once, by the first version that carries it.
     const published = publishedErrata(versions);
@@ -190,6 +194,8 @@ async function stage(dir: string, inputs: StageInputs): Promise<Manifest> {
     note: options.note ?? null,
     publishedAt: effects.now().toISOString(),
     builtAt: build.builtAt,
+    buildSha256: build.buildSha256,
+    ...(build.sourcesSha256 === null ? {} : { sourcesSha256: build.sourcesSha256 }),
     previous: previous?.id ?? null,
     // The chain: a later edit of the previous manifest, or its seal removed, shows in this version.
     ...(previous === null ? {} : { previousManifestSha256: manifestDigest(previous as unknown as Readonly<Record<string, unknown>>) }),

@@ -50,6 +50,10 @@ export interface Manifest {
    * form a chain, so a later version shows an earlier manifest edited, or its seal removed.
    */
   readonly previousManifestSha256?: string;
+  /** sha256 of the build log of the build it was published from (build-record.ts); absent before it was recorded. */
+  readonly buildSha256?: string;
+  /** sha256 of what that build was made from (build-record.ts); absent for a build that did not record it. */
+  readonly sourcesSha256?: string;
 }
 
 /** Every erratum published up to and including `id` (all versions when absent), in publication order. */

@@ -21,8 +21,8 @@ describe("errata in published versions", () => {
   });
   afterEach(async () => rm(root, { recursive: true, force: true }));
 
-  async function buildWithErrata(version: "v1" | "v2", errata: unknown[]): Promise<void> {
-    await useBuild(root, version);
+  async function buildWithErrata(version: "v1" | "v2", errata: unknown[], builtAt?: string): Promise<void> {
+    await useBuild(root, version, builtAt === undefined ? {} : { builtAt });
     await writeFile(join(root, "out/build/errata.json"), JSON.stringify(errata));
     await sealBuild(root);
   }
@@ -69,8 +69,8 @@ describe("errata in published versions", () => {
     const json = JSON.parse((await fragtax(["diff", "2026-05-01", "2026-05-20", "--json"], { cwd: root })).stdout);
     expect(json.errata).toEqual([erratum]);
 
-    // The next version carries the same errata file: nothing is listed twice.
-    await buildWithErrata("v2", [erratum]);
+    // The next version (a later build) carries the same errata file: nothing is listed twice.
+    await buildWithErrata("v2", [erratum], "2026-05-21T10:00:00.000Z");
     const again = await fragtax(["publish", "--date", "2026-05-21"], { cwd: root });
     expect(again.code).toBe(0);
     expect(again.stderr).toContain("errata: all 1 were published with earlier versions; none listed again");

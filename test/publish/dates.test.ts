@@ -38,6 +38,7 @@ describe("publish --date", () => {
     }
     // Yesterday and today (the default) are taken, in that order.
     expect((await fragtax(["publish", "--date", utcDate(-1)], { cwd: root, env: NO_CHROMIUM })).code).toBe(0);
+    await useBuild(root, "v2"); // a build is published once
     const now = await fragtax(["publish"], { cwd: root, env: NO_CHROMIUM });
     expect(now.code, now.stderr).toBe(0);
     expect((await published()).sort()).toEqual([utcDate(-1), expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/)].sort());

@@ -160,20 +160,19 @@ describe("fragtax publish", () => {
     expect((await readdir(reports())).filter((name) => name.startsWith("."))).toEqual([]);
   });
 
-  it("two publishes at once both complete with distinct ids", async () => {
+  it("two publishes of one build at once publish it once: the second waits, then is refused naming the version", async () => {
     await useBuild(root, "v1");
     const [a, b] = await Promise.all([
       fragtax(["publish", "--date", "2026-05-01", "--note", "a"], { cwd: root }),
       fragtax(["publish", "--date", "2026-05-01", "--note", "b"], { cwd: root }),
     ]);
-    expect([a.code, b.code]).toEqual([0, 0]);
-    expect(await versions()).toEqual(["2026-05-01", "2026-05-01-2"]);
-    const notes = await Promise.all((await versions()).map(async (id) => JSON.parse(await readFile(join(reports(), id, "manifest.json"), "utf8")).note));
-    expect(notes.sort()).toEqual(["a", "b"]);
-    const second = JSON.parse(await readFile(join(reports(), "2026-05-01-2/manifest.json"), "utf8"));
-    expect(second.previous).toBe("2026-05-01");
+    expect([a.code, b.code].sort()).toEqual([0, 1]);
+    expect([a, b].find((result) => result.code === 1)?.stderr).toContain("is already published as 2026-05-01");
+    expect(await versions()).toEqual(["2026-05-01"]);
+    const note = JSON.parse(await readFile(join(reports(), "2026-05-01/manifest.json"), "utf8")).note;
+    expect(note).toBe(a.code === 0 ? "a" : "b");
     const index = await readFile(join(reports(), "index.html"), "utf8");
-    expect(index).toContain("2026-05-01-2/report.html");
     expect(index).toContain('"2026-05-01/report.html"');
+    expect(index).not.toContain("2026-05-01-2");
   });
 });
