@@ -13,7 +13,7 @@ export async function diffAction(a: string, b: string, options: { json?: boolean
   const paths = projectPaths(options.root);
   // Checked before anything is read or built: the page must never replace a published file or an input.
   if (options.html !== undefined) {
-    checkOutFile(options.html, { extension: ".html", wrongExtension: messages.diffHtmlNotHtml, folder: messages.diffHtmlFolder, inPublished: messages.diffHtmlInPublished, inBuild: messages.diffHtmlInBuild });
+    await checkOutFile(options.html, { extension: ".html", wrongExtension: messages.diffHtmlNotHtml, folder: messages.diffHtmlFolder, inPublished: messages.diffHtmlInPublished, inBuild: messages.diffHtmlInBuild });
   }
   const context = {
     root: paths.root,

@@ -60,8 +60,8 @@ export async function resolveSnapshot(spec: string, context: SnapshotContext): P
   }
   const path = resolve(spec);
   if (existsSync(path) && statSync(path).isDirectory()) throw new DiffSourceError(messages.diffSideIsFolder(spec));
-  // A device or pipe (/dev/zero) would be read until memory ran out.
-  if (existsSync(path) && !statSync(path).isFile()) throw new DiffSourceError(messages.diffSideNotAFile(spec));
+  // A device (/dev/zero) would be read until memory ran out; a pipe (`<(…)`, /dev/stdin) is ordinary input.
+  if (existsSync(path) && (statSync(path).isCharacterDevice() || statSync(path).isBlockDevice())) throw new DiffSourceError(messages.diffSideNotAFile(spec));
   if (existsSync(path)) return { label: spec, assumptions: context.parseAssumptions(await readFile(path, "utf8"), spec) };
   const text = await assumptionsAtRef(context.root, spec, context.assumptionsFile);
   if (text === undefined) throw new DiffSourceError(messages.unknownDiffSide(spec, (await listVersions(context.reportsDir)).map((manifest) => manifest.id)));

@@ -3,8 +3,8 @@
  * the kind's extension (a typo must not replace assumptions.yaml or a module), is not a folder, and
  * is not inside `out/reports/`, where published versions are kept unchanged, nor in `out/build/` outside
  * `executed/`, which the next build replaces whole (deleting it). A command that reads a source file
- * (`run` its notebook) may not replace it, nor any file already in the project's sources (the folder
- * holding report.yaml): a mistyped `--out notebooks/00-summary.ipynb` replaced the summary chapter with
+ * (`run` its notebook) may not replace it, nor a file report.yaml names (a chapter, the assumptions,
+ * the errata): a mistyped `--out notebooks/00-summary.ipynb` replaced the summary chapter with
  * another chapter's executed copy. Checked before anything runs; each command words its own refusals (exit 2).
  */
 import { existsSync, statSync } from "node:fs";
@@ -26,7 +26,7 @@ export interface OutFileRule {
   readonly source?: { readonly file: string; readonly refusal: (out: string) => string };
 }
 
-export function checkOutFile(out: string, rule: OutFileRule): void {
+export async function checkOutFile(out: string, rule: OutFileRule): Promise<void> {
   if (!out.toLowerCase().endsWith(rule.extension)) throw new InputError(rule.wrongExtension(out));
   if (existsSync(out) && statSync(out).isDirectory()) throw new InputError(rule.folder(out));
   // Compared as the file system resolves them: a symlink into out/reports/ leads inside it too, from
@@ -39,10 +39,23 @@ export function checkOutFile(out: string, rule: OutFileRule): void {
   }
   if (rule.source !== undefined) {
     if (path === realPathSoFar(resolve(rule.source.file))) throw new InputError(rule.source.refusal(out));
-    // Sources are beside report.yaml (notebooks/, or the root when report.yaml is there), but not under out/.
     const config = findReportYaml(dirname(path));
-    const outFolder = config === undefined ? undefined : dirname(outPaths(findProjectRoot(dirname(config))).build);
-    const isSource = config !== undefined && outFolder !== undefined && isInside(realPathSoFar(dirname(config)), path) && !isInside(realPathSoFar(outFolder), path);
-    if (isSource && existsSync(path)) throw new InputError(rule.source.refusal(out));
+    if (config !== undefined && existsSync(path) && (await namedByReportYaml(config)).has(path)) throw new InputError(rule.source.refusal(out));
+  }
+}
+
+/**
+ * The files report.yaml names (itself, its chapters, assumptions and errata), as real paths: an
+ * executed copy written beside them earlier may be replaced, these may not. Read only when `--out`
+ * names an existing file (the YAML parser is not loaded otherwise); a report.yaml that cannot be read
+ * names no file, and a build says what is wrong with it.
+ */
+async function namedByReportYaml(config: string): Promise<Set<string>> {
+  try {
+    const { loadConfig } = await import("../config/parse");
+    const named = loadConfig(config);
+    return new Set([config, ...named.chapters.map((chapter) => chapter.file), named.assumptions, ...(named.errata === undefined ? [] : [named.errata])].map((file) => realPathSoFar(file)));
+  } catch {
+    return new Set([realPathSoFar(config)]);
   }
 }

@@ -91,7 +91,7 @@ export const runOutInPublished = (out: string): string =>
 export const runOutInBuild = (out: string): string =>
   `--out ${out}: that is inside out/build/, which each build replaces whole (only out/build/executed/ is kept); write the executed notebook under out/build/executed/ or elsewhere`;
 export const runOutIsSource = (out: string): string =>
-  `--out ${out}: that is a source of the project (the notebook it runs, or a file already in report.yaml's folder), which the executed notebook would replace; write it elsewhere (without --out it goes to out/build/executed/)`;
+  `--out ${out}: that is a source of the project (the notebook it runs, or a file report.yaml names), which the executed notebook would replace; write it elsewhere (without --out it goes to out/build/executed/)`;
 export const cellCalledExit = (code: unknown): string =>
   `process.exit(${code === undefined ? "" : String(code)}) was called: a notebook cell cannot end the process; throw an Error to stop the notebook with a message`;
 

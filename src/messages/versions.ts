@@ -125,7 +125,7 @@ export const duplicateSetFlag = (id: string, flags: readonly string[]): string =
 export const overrideRangeReversed = (where: string, id: string, low: number, high: number): string =>
   `${where}: the range for ${id} is reversed (${low}..${high}); write low..high`;
 
-export const notAPlainFile = (): string => "it is not a plain file (a device, a pipe or a folder); give a YAML file";
+export const notAPlainFile = (): string => "it is a device or a folder, not a file; give a YAML file";
 
 export const unreadableOverridesFile = (where: string, detail: string): string =>
   `${where}: cannot read overrides: ${detail}`;
@@ -353,7 +353,7 @@ export const diffSideIsFolder = (spec: string): string =>
   `diff: ${spec} is a folder; give a published version id (out/reports/<id>), an assumptions file or a git ref`;
 
 export const diffSideNotAFile = (spec: string): string =>
-  `diff: ${spec} is not a plain file (a device or a pipe); give a published version id (out/reports/<id>), an assumptions file or a git ref`;
+  `diff: ${spec} is a device, not a file; give a published version id (out/reports/<id>), an assumptions file or a git ref`;
 
 export const devCannotListen = (host: string, port: number, code: string): string => {
   const why = code === "EADDRINUSE" ? "the port is in use (another fragtax dev?)" : code === "EACCES" ? "this user may not use that port" : "that address is not on this machine";

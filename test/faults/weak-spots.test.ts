@@ -2,7 +2,7 @@
  * The smaller failures of the fault pass: each bad input gets a located message and exit 2, a
  * duplicate id names its cells and blocks publishing, and `dev` says what it is doing with the network.
  */
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { createServer } from "node:net";
 import { copyFileSync, existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -55,11 +55,16 @@ describe("bad input: located, exit 2", () => {
     project = tempProject();
     const diff = await fragtax(["diff", "/dev/zero", "notebooks/assumptions.yaml", "--root", project.root], { cwd: project.root });
     expect(diff.code).toBe(2);
-    expect(diff.stderr).toContain("diff: /dev/zero is not a plain file (a device or a pipe)");
+    expect(diff.stderr).toContain("diff: /dev/zero is a device, not a file");
     const build = await fragtax(["build", "--no-pdf", "--assumptions", "/dev/zero", "--root", project.root], { cwd: project.root });
     expect(build.code).toBe(2);
-    expect(build.stderr).toContain("/dev/zero: cannot read overrides: it is not a plain file (a device, a pipe or a folder); give a YAML file");
+    expect(build.stderr).toContain("/dev/zero: cannot read overrides: it is a device or a folder, not a file; give a YAML file");
     for (const text of [build.stderr, diff.stderr]) expect(text).not.toContain("Invalid string length");
+    // A pipe is ordinary input (bash's <(…), /dev/stdin).
+    const file = join(project.root, "notebooks", "assumptions.yaml");
+    const piped = spawnSync("bash", ["-c", `node ${JSON.stringify(CLI)} diff <(cat ${JSON.stringify(file)}) ${JSON.stringify(file)} --root ${JSON.stringify(project.root)}`], { encoding: "utf8" });
+    expect(piped.stderr).not.toContain("device");
+    expect(piped.status).toBe(0);
   });
 });
 

@@ -23,8 +23,10 @@ export async function whatIfFromOptions(options: WhatIfOptions, knownIds: readon
   if (options.assumptions) {
     let text: string;
     try {
-      // A device or pipe (/dev/zero) would be read until memory ran out: "Invalid string length".
-      if (!(await stat(options.assumptions)).isFile()) throw new WhatIfError(messages.unreadableOverridesFile(options.assumptions, messages.notAPlainFile()));
+      // A device (/dev/zero) would be read until memory ran out: "Invalid string length". A pipe
+      // (`<(…)`, /dev/stdin) is ordinary input.
+      const info = await stat(options.assumptions);
+      if (info.isCharacterDevice() || info.isBlockDevice() || info.isDirectory()) throw new WhatIfError(messages.unreadableOverridesFile(options.assumptions, messages.notAPlainFile()));
       text = await readFile(options.assumptions, "utf8");
     } catch (error) {
       if (error instanceof WhatIfError) throw error;
