@@ -25,7 +25,10 @@ export function trackedEnv(env: NodeJS.ProcessEnv): { readonly env: NodeJS.Proce
   const proxy = new Proxy(env, {
     get: (target, key) => (read(key), Reflect.get(target, key)),
     has: (target, key) => (read(key), Reflect.has(target, key)),
-    getOwnPropertyDescriptor: (target, key) => (read(key), Reflect.getOwnPropertyDescriptor(target, key)),
+    // Not a read of the value: Object.keys asks for every variable's descriptor (to see it is
+    // enumerable) and reads only the names, recorded by ownKeys. Recording each value here made a
+    // cell that counted its MYAPP_ variables re-run when OLDPWD changed with a `cd`.
+    getOwnPropertyDescriptor: (target, key) => Reflect.getOwnPropertyDescriptor(target, key),
     ownKeys: (target) => {
       const keys = Reflect.ownKeys(target);
       if (names === undefined) {

@@ -106,5 +106,8 @@ describe("require and the environment are inputs of a notebook", () => {
     expect(await reason()).toBe("re-ran: the list of environment variables changed (added FRAGTAX_TEST_ENV_B)");
     expect(builds.page()).toContain("Listed: FRAGTAX_TEST_ENV_A, FRAGTAX_TEST_ENV_B, FRAGTAX_TEST_ENV_OWN (mine).");
     expect((await builds.rebuild()).executed).toEqual([]);
+    // Listing reads names, not values: another value of a listed variable (OLDPWD after a `cd`) re-runs nothing.
+    process.env.FRAGTAX_TEST_ENV_A = "changed";
+    expect((await builds.rebuild()).executed).toEqual([]);
   });
 });
