@@ -28,7 +28,9 @@ export async function verifyAction(ids: readonly string[], options: { root?: str
     if (index.state === "ok") process.stdout.write(`${messages.indexVerified(index.versions)}\n`);
     // Titles are text from files: shown with control characters visible (stdout is not filtered as stderr is).
     else if (index.state === "unprotected") process.stdout.write(`${messages.indexVerifiedUnprotected(index.versions)}\n`);
-    else if (index.state === "retitled") process.stdout.write(`${messages.indexVerifiedRetitled(index.versions, terminalText(index.title), terminalText(paths.title))}\n`);
+    else if (index.state === "retitled") {
+      process.stdout.write(`${messages.indexVerifiedRetitled(index.versions, terminalText(index.title), terminalText(paths.title))}${index.unprotected ? messages.indexAlsoUnprotected() : ""}\n`);
+    }
     else {
       process.stderr.write(`fragtax: ${messages.indexNotRendered(join(paths.reportsDir, "index.html"), index.state === "missing", index.versions)}\n`);
       failed++;

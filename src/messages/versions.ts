@@ -327,6 +327,9 @@ export const indexVerifiedRetitled = (versions: number, was: string, now: string
 export const indexVerifiedUnprotected = (versions: number): string =>
   `${indexVerified(versions)}, as an earlier fragtax rendered it, without the policy that stops any script on the page: \`fragtax publish --index-only\` adds it`;
 
+/** After indexVerifiedRetitled, for an index an earlier fragtax wrote without its policy. */
+export const indexAlsoUnprotected = (): string => "; it also lacks the policy that stops any script on the page, which the same command adds";
+
 export const indexNotRendered = (file: string, missing: boolean, versions: number): string =>
   `${file} ${missing ? "is missing" : `is not the index publish renders from the ${versions} published version${versions === 1 ? "" : "s"} (edited, or written by another fragtax)`}; restore it (e.g. \`git checkout -- out/reports/index.html\` once it is committed) or rewrite it from the versions with \`fragtax publish --index-only\``;
 

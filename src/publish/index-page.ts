@@ -51,7 +51,7 @@ export type IndexState =
   /** "unprotected": exactly what publish rendered before the index carried its security policy. */
   | { readonly state: "ok" | "missing" | "differs" | "unprotected"; readonly versions: number }
   /** What publish renders from the versions, under the title report.yaml had when it was written. */
-  | { readonly state: "retitled"; readonly versions: number; readonly title: string };
+  | { readonly state: "retitled"; readonly versions: number; readonly title: string; readonly unprotected: boolean };
 
 /**
  * Whether `out/reports/index.html` is the index publish would write now. A report retitled since is no
@@ -66,7 +66,9 @@ export async function checkIndex(reportsDir: string, title: string): Promise<Ind
   if (actual === page.replace(INDEX_POLICY, "")) return { state: "unprotected", versions };
   const stated = titleIn(actual, escapeHtml(messages.indexHeading("")));
   if (stated === undefined || stated === title || !(await publishedTitles(reportsDir)).has(stated)) return { state: "differs", versions };
-  return actual === (await expectedIndex(reportsDir, stated)).page ? { state: "retitled", versions, title: stated } : { state: "differs", versions };
+  const retitled = (await expectedIndex(reportsDir, stated)).page;
+  if (actual === retitled || actual === retitled.replace(INDEX_POLICY, "")) return { state: "retitled", versions, title: stated, unprotected: actual !== retitled };
+  return { state: "differs", versions };
 }
 
 /** The titles the published versions' pages bear (each report.html's <title>). */

@@ -83,7 +83,13 @@ describe("verify: the versions index", () => {
     expect(retitled.stdout).toContain(`ok index.html (lists the 1 version as publish renders them), under the title "${title}" of an earlier version; report.yaml now says "A <new> title & more \\x1b[31m": \`fragtax publish --index-only\` retitles it`);
     expect(retitled.stdout).not.toContain("\u001b");
 
+    // Retitled, and written by a fragtax from before the index's policy: both said, still no failure.
     const published = await readFile(index(), "utf8");
+    await writeFile(index(), published.replace(/<meta http-equiv="Content-Security-Policy" content="[^"]*">/, ""));
+    const older = await fragtax(["verify"], { cwd: root });
+    expect(older.code, older.stderr).toBe(0);
+    expect(older.stdout).toContain("`fragtax publish --index-only` retitles it; it also lacks the policy that stops any script on the page, which the same command adds");
+
     await writeFile(index(), published.replace("first", "forged"));
     const edited = await fragtax(["verify"], { cwd: root });
     expect(edited.code).toBe(1);
