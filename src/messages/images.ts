@@ -11,6 +11,9 @@ export const markdownImageRemote = (where: string, src: string): string =>
 export const markdownImageNotAPath = (where: string, src: string): string =>
   `${where}: the image "${src}" is a URL, not a path in the project; the report shows only image files it can carry inside itself. Save the image in the project (e.g. next to the notebook) and give its relative path.`;
 
+export const markdownImageDataNotShown = (where: string, src: string): string =>
+  `${where}: the image "${src.length > 48 ? `${src.slice(0, 48)}…` : src}" is a data: URL that markdown shows as text (it shows only PNG, GIF, JPEG and WebP ones). Save the image as a file in the project and give its relative path.`;
+
 export const markdownImageMissing = (where: string, src: string, path: string, code: string): string =>
   code === "ENOENT"
     ? `${where}: the image "${src}" was not found (${path}); ${RELATIVE}. Correct the path or add the file.`

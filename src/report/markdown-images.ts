@@ -111,7 +111,8 @@ export function imageProblemText(problem: ImageProblem, notebook: Notebook): str
 
 /** Each local image read (once per src) as a `data:` URI, or why the page cannot carry it. */
 async function readImages(found: readonly MarkdownImage[], place: MarkdownPlace): Promise<ImagesRead> {
-  const images = found.filter((image) => image.src !== "" && !/^\s*data:/i.test(image.src));
+  // A data: image is carried as it is, unless markdown would show it as text (an SVG or other data: URL).
+  const images = found.filter((image) => image.src !== "" && (!/^\s*data:/i.test(image.src) || image.unshown === true));
   const reads = new Map<string, Promise<LocalImage | "remote">>();
   for (const { src } of images) {
     if (!reads.has(src)) reads.set(src, isRemoteUrl(src) ? Promise.resolve("remote") : readLocalImage(src, place.baseDir, place.root));
@@ -161,7 +162,10 @@ function whereIs(image: MarkdownImage, place: MarkdownPlace): (Location & { file
 }
 
 function problemText(read: Exclude<LocalImage, { kind: "inlined" }> | "remote", src: string, where: string, root: string): string {
-  if (read === "remote") return /^\s*(?:https?:)?\/\//i.test(src) ? messages.markdownImageRemote(where, src) : messages.markdownImageNotAPath(where, src);
+  if (read === "remote") {
+    if (/^\s*data:/i.test(src)) return messages.markdownImageDataNotShown(where, src);
+    return /^\s*(?:https?:)?\/\//i.test(src) ? messages.markdownImageRemote(where, src) : messages.markdownImageNotAPath(where, src);
+  }
   switch (read.kind) {
     case "bad-path":
       return messages.markdownImageBadPath(where, src, read.detail);

@@ -20,6 +20,8 @@ export interface MarkdownImage {
   readonly src: string;
   readonly line: number;
   readonly column?: number;
+  /** Written in markdown with a URL markdown-it does not show (it renders "![a](…)" as text instead). */
+  readonly unshown?: true;
 }
 
 export function slugify(text: string): string {
@@ -64,7 +66,7 @@ export function scanImages(md: MarkdownParser, source: string): MarkdownImage[] 
   } finally {
     md.validateLink = validateLink;
   }
-  return imagesOf(tokens, (env[DEFINED_AT] as DefinitionPlaces | undefined) ?? new Map());
+  return imagesOf(tokens, (env[DEFINED_AT] as DefinitionPlaces | undefined) ?? new Map(), (src) => validateLink(src));
 }
 
 /** `<img … src=…>` in raw HTML, the src in any of HTML's three quotings. */
@@ -75,7 +77,7 @@ const IMG_SRC = /<img\b[^>]*?\ssrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/
  * and an HTML block's newlines count the rest. An HTML src is decoded as the sanitizer's parser
  * decodes it, so the render finds it under the same key.
  */
-function imagesOf(tokens: readonly Token[], definitions: DefinitionPlaces): MarkdownImage[] {
+function imagesOf(tokens: readonly Token[], definitions: DefinitionPlaces, shown: (src: string) => boolean): MarkdownImage[] {
   const found: MarkdownImage[] = [];
   const fromHtml = (raw: string, line: number): void => {
     // A commented-out <img> shows nothing (the sanitizer drops comments): blanked, newlines kept for the count.
@@ -96,7 +98,8 @@ function imagesOf(tokens: readonly Token[], definitions: DefinitionPlaces): Mark
       else if (child.type === "image") {
         const label = (child.meta as { label?: unknown } | null)?.label;
         const defined = typeof label === "string" ? definitions.get(label) : undefined;
-        found.push({ src: String(child.attrGet("src") ?? ""), ...(defined ?? { line }) });
+        const src = String(child.attrGet("src") ?? "");
+        found.push({ src, ...(defined ?? { line }), ...(shown(src) ? {} : { unshown: true as const }) });
       } else if (child.type === "html_inline") fromHtml(child.content, line);
     }
   }

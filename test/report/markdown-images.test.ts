@@ -101,7 +101,7 @@ describe("a markdown image", () => {
   it("fails the build, located at cell and line with what to do, when it is missing, outside the project, not an image or remote", async () => {
     writeFileSync(file(`notebooks/${NOTEBOOK}`), original);
     const outside = `../../${project.root.split("/").pop() ?? ""}-outside.png`;
-    const cell = appendMarkdown(`Fine: ![fox](pic.png)\n\n![gone](missing.png)\nand ![out](${outside})\n![text](notes.png)\n\n<img src="https://example.com/a.png" alt="remote"> ![by reference][old]\n\n[old]:  img/old.png\n\n![host](file:///etc/hostname) ![js](javascript:alert(1))`);
+    const cell = appendMarkdown(`Fine: ![fox](pic.png)\n\n![gone](missing.png)\nand ![out](${outside})\n![text](notes.png)\n\n<img src="https://example.com/a.png" alt="remote"> ![by reference][old]\n\n[old]:  img/old.png\n\n![host](file:///etc/hostname) ![js](javascript:alert(1))\n\n![svg](data:image/svg+xml;base64,PHN2Zy8+) ![dot](data:image/png;base64,iVBORw0KGgo=)`);
     const code = appendCell(project.root, NOTEBOOK, "const caption = \"x\";\nnb.md`Shown by code: ![gone too](gone.png)`;");
     const { exitCode, html } = await rebuild();
     expect(exitCode).toBe(1);
@@ -115,6 +115,9 @@ describe("a markdown image", () => {
     // URLs markdown-it will not make an image of (the page showed them as "![host](file:///…)" text, without a word).
     expect(said).toContain(`${where}, line 11, column 9: the image "file:///etc/hostname" is a URL, not a path in the project;`);
     expect(said).toContain(`${where}, line 11, column 37: the image "javascript:alert(1)" is a URL, not a path in the project;`);
+    // A data: URL markdown would show as text; a PNG one it shows is carried as it is.
+    expect(said).toContain(`${where}, line 13, column 8: the image "data:image/svg+xml;base64,PHN2Zy8+" is a data: URL that markdown shows as text`);
+    expect(said).not.toContain('"data:image/png');
     // A reference image is located at its definition's URL, the text to correct.
     expect(said).toContain(`${where}, line 9, column 9: the image "img/old.png" was not found (notebooks/img/old.png)`);
     expect(said).toContain(`notebooks/${NOTEBOOK}: cell ${code}, line 2, column 34: the image "gone.png" was not found (notebooks/gone.png)`);
