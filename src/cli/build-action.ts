@@ -8,6 +8,10 @@ import { locateFileSystemError } from "../util/fs-errors";
 import { MAX_TIMEOUT_SECONDS, parseTimeoutSeconds } from "../util/limits";
 import { endBySignal } from "../util/signals";
 import { progress } from "./output";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { outPaths } from "../config/paths";
+import { findProjectRoot } from "../config/root";
 
 export type BuildFlags = { pdf: boolean; root?: string; timeout: string; strict?: boolean } & WhatIfOptions;
 
@@ -18,8 +22,11 @@ export async function buildCommand(options: BuildFlags): Promise<ExitCode> {
   const whatIf = { ...(options.set !== undefined && { set: options.set }), ...(options.assumptions !== undefined && { assumptions: options.assumptions }) };
   // Ctrl-C, or SIGTERM: said, then the process ends by the signal as it would have (util/signals.ts),
   // its threads, Deno and Chromium with it. The build's lock stays behind on purpose (build/pipeline.ts).
+  // Caught, the signal waits for the main thread's current step (up to about a second while charts
+  // are drawn); a second Ctrl-C finds no handler and ends the build at once.
   const stop = (signal: NodeJS.Signals): void => {
-    progress(buildInterrupted(signal));
+    const buildDir = outPaths(options.root ?? findProjectRoot(process.cwd())).build;
+    progress(buildInterrupted(signal, existsSync(join(buildDir, "build-log.json"))));
     endBySignal(signal);
   };
   process.once("SIGINT", stop).once("SIGTERM", stop);

@@ -124,8 +124,8 @@ export const renderedPage = (chapters: number, charts: number, drawn: boolean): 
 export const buildStep = (step: string, detail = ""): string => `${step}${detail === "" ? "" : `: ${detail}`}`;
 
 /** Ctrl-C or SIGTERM during `fragtax build`: what is left, and what to do. */
-export const buildInterrupted = (signal: string): string =>
-  `fragtax build: stopped by ${signal === "SIGINT" ? "Ctrl-C" : signal}; out/build/ still holds the last build that finished; run \`fragtax build\` again for this one`;
+export const buildInterrupted = (signal: string, earlierBuild: boolean): string =>
+  `fragtax build: stopped by ${signal === "SIGINT" ? "Ctrl-C" : signal}; ${earlierBuild ? "out/build/ still holds the last build that finished" : "no build has finished in out/build/ yet"}; run \`fragtax build\` again for this one`;
 
 export const buildWaiting = (pid: number): string =>
   `waiting for the build running as pid ${pid} to finish (out/.build.lock); builds of one project run one at a time`;

@@ -177,7 +177,7 @@ describe("fragtax dev and the network", () => {
     // Ended by SIGINT itself (a shell reports 130 and a script running it stops too), not by the cell's timeout.
     expect(await exited).toBe("SIGINT");
     expect(Date.now() - stopped).toBeLessThan(10_000);
-    expect(stderr).toContain("fragtax build: stopped by Ctrl-C; out/build/ still holds the last build that finished; run `fragtax build` again for this one");
+    expect(stderr).toContain("fragtax build: stopped by Ctrl-C; no build has finished in out/build/ yet; run `fragtax build` again for this one");
     expect(existsSync(join(root, "out", "build", "report.html"))).toBe(false);
   }, 120_000);
 });
