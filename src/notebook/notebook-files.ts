@@ -186,7 +186,7 @@ export function notebookFiles(folder: string, onRead: (read: FileRead) => void):
     ["process", process], ["node:process", process], ["child_process", children], ["node:child_process", children],
   ]);
   forgetRequiredFiles();
-  const load = requireRecording((file) => record("readFile", [file]));
+  const load = requireRecording(folder, (file) => record("readFile", [file]));
   const wrapRequire = (base: NodeJS.Require, from: string | URL): NodeJS.Require =>
     Object.assign((id: string): unknown => (modules.has(id) ? modules.get(id) : load(base, from, id)), {
       resolve: base.resolve,

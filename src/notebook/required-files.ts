@@ -32,7 +32,10 @@ export function forgetRequiredFiles(): void {
 }
 
 /** `require(id)` through `base` (made by `createRequire(from)`), reporting each project file it loads. */
-export function requireRecording(onFile: (file: string) => void): (base: NodeJS.Require, from: string | URL, id: string) => unknown {
+export function requireRecording(folder: string, onFile: (file: string) => void): (base: NodeJS.Require, from: string | URL, id: string) => unknown {
+  // A package is under a node_modules folder seen from the notebook's folder: a project that itself
+  // lies under one (…/node_modules/proj/notebooks) still has its own files tracked.
+  const inPackage = (file: string): boolean => path.relative(folder, file).split(/[\\/]/).includes("node_modules");
   let depth = 0;
   return (base, from, id) => {
     const handlers = (base.extensions ?? {}) as unknown as Record<string, Handler>;
@@ -51,7 +54,7 @@ export function requireRecording(onFile: (file: string) => void): (base: NodeJS.
     try {
       return base(id);
     } catch (error) {
-      if ((error as { code?: unknown }).code === "MODULE_NOT_FOUND") for (const file of missingFiles(from, id, Object.keys(handlers))) onFile(file);
+      if ((error as { code?: unknown }).code === "MODULE_NOT_FOUND") for (const file of missingFiles(from, id, Object.keys(handlers))) if (!inPackage(file)) onFile(file);
       throw error;
     } finally {
       depth--;
@@ -60,8 +63,6 @@ export function requireRecording(onFile: (file: string) => void): (base: NodeJS.
   };
 }
 
-const inPackage = (file: string): boolean => file.split(/[\\/]/).includes("node_modules");
-
 /** The files a path-like id could have named (as written, then with each extension Node tries); none for a package name. */
 function missingFiles(from: string | URL, id: string, extensions: readonly string[]): string[] {
   if (!(path.isAbsolute(id) || id === "." || id === ".." || /^\.\.?[\\/]/.test(id))) return [];
@@ -69,5 +70,5 @@ function missingFiles(from: string | URL, id: string, extensions: readonly strin
   // createRequire takes a file, or a folder when the path ends with a separator.
   const folder = /[\\/]$/.test(start) ? start : path.dirname(start);
   const file = path.resolve(folder, id);
-  return [file, ...extensions.map((extension) => `${file}${extension}`)].filter((candidate) => !inPackage(candidate));
+  return [file, ...extensions.map((extension) => `${file}${extension}`)];
 }
