@@ -121,14 +121,19 @@ async function readImages(found: readonly MarkdownImage[], place: MarkdownPlace)
   const inlined = new Map<string, InlinedFile>();
   const notInlined = new Set<string>();
   const problems: ImageProblem[] = [];
+  // The same src twice on a line: the second is located at its own place, not the first's.
+  const seenOnLine = new Map<string, number>();
   for (const image of images) {
+    const key = `${image.line}\n${image.src}`;
+    const nth = seenOnLine.get(key) ?? 0;
+    seenOnLine.set(key, nth + 1);
     const read = await (reads.get(image.src) as Promise<LocalImage | "remote">);
     if (read !== "remote" && read.kind === "inlined") {
       uris.set(image.src, read.uri);
       inlined.set(read.path, { path: read.path, sha256: sha256(read.bytes) });
       continue;
     }
-    const where = whereIs(image, place);
+    const where = whereIs(image, place, nth);
     problems.push({ ...where, message: problemText(read, image.src, at(where), place.root) });
     const path = read === "remote" ? undefined : namedFile(image.src, place);
     if (path !== undefined) notInlined.add(path);
@@ -150,15 +155,25 @@ function namedFile(src: string, place: MarkdownPlace): string | undefined {
  * The image's place in its cell: in a markdown cell its line and column (a reference image's are its
  * definition's; another's column is where its src is written as it is), in a code cell where its src is written.
  */
-function whereIs(image: MarkdownImage, place: MarkdownPlace): (Location & { file: string; cell: number }) | CellLocation & { cell: number } {
+function whereIs(image: MarkdownImage, place: MarkdownPlace, nth: number): (Location & { file: string; cell: number }) | CellLocation & { cell: number } {
   const { file, cell, cellSource } = place;
   if (place.lineOffset === undefined) {
     const found = cellSource.indexOf(image.src);
     return found < 0 ? { file, cell } : { file, cell, ...lineColumn(cellSource, found) };
   }
   const line = image.line + place.lineOffset;
-  const column = image.column ?? (cellSource.split("\n")[line - 1] ?? "").indexOf(image.src) + 1;
+  const column = image.column ?? srcColumn(cellSource.split("\n")[line - 1] ?? "", image.src, nth);
   return { file, cell, line, column: Math.max(column, 1) };
+}
+
+/**
+ * The 1-based column of the `nth` (0-based) place `src` is written as a URL on `text`: after `(`, `<`,
+ * a quote or `=` (`![a.png](a.png)` is at its URL, not its alt text); else its first place anywhere.
+ */
+function srcColumn(text: string, src: string, nth: number): number {
+  const places: number[] = [];
+  for (let at = text.indexOf(src); at >= 0; at = text.indexOf(src, at + 1)) if (at > 0 && `(<"'=`.includes(text[at - 1] ?? "")) places.push(at);
+  return (places[nth] ?? places.at(-1) ?? text.indexOf(src)) + 1;
 }
 
 function problemText(read: Exclude<LocalImage, { kind: "inlined" }> | "remote", src: string, where: string, root: string): string {

@@ -101,7 +101,7 @@ describe("a markdown image", () => {
   it("fails the build, located at cell and line with what to do, when it is missing, outside the project, not an image or remote", async () => {
     writeFileSync(file(`notebooks/${NOTEBOOK}`), original);
     const outside = `../../${project.root.split("/").pop() ?? ""}-outside.png`;
-    const cell = appendMarkdown(`Fine: ![fox](pic.png)\n\n![gone](missing.png)\nand ![out](${outside})\n![text](notes.png)\n\n<img src="https://example.com/a.png" alt="remote"> ![by reference][old]\n\n[old]:  img/old.png\n\n![host](file:///etc/hostname) ![js](javascript:alert(1))\n\n![svg](data:image/svg+xml;base64,PHN2Zy8+) ![dot](data:image/png;base64,iVBORw0KGgo=)`);
+    const cell = appendMarkdown(`Fine: ![fox](pic.png)\n\n![gone](missing.png)\nand ![out](${outside})\n![text](notes.png)\n\n<img src="https://example.com/a.png" alt="remote"> ![by reference][old]\n\n[old]:  img/old.png\n\n![host](file:///etc/hostname) ![js](javascript:alert(1))\n\n![svg](data:image/svg+xml;base64,PHN2Zy8+) ![dot](data:image/png;base64,iVBORw0KGgo=)\n\n![nope.png](nope.png) ![again](nope.png)`);
     const code = appendCell(project.root, NOTEBOOK, "const caption = \"x\";\nnb.md`Shown by code: ![gone too](gone.png)`;");
     const { exitCode, html } = await rebuild();
     expect(exitCode).toBe(1);
@@ -118,6 +118,9 @@ describe("a markdown image", () => {
     // A data: URL markdown would show as text; a PNG one it shows is carried as it is.
     expect(said).toContain(`${where}, line 13, column 8: the image "data:image/svg+xml;base64,PHN2Zy8+" is a data: URL that markdown shows as text`);
     expect(said).not.toContain('"data:image/png');
+    // Each at its own URL: not the alt text that spells the same name, not the first of two.
+    expect(said).toContain(`${where}, line 15, column 13: the image "nope.png" was not found`);
+    expect(said).toContain(`${where}, line 15, column 32: the image "nope.png" was not found`);
     // A reference image is located at its definition's URL, the text to correct.
     expect(said).toContain(`${where}, line 9, column 9: the image "img/old.png" was not found (notebooks/img/old.png)`);
     expect(said).toContain(`notebooks/${NOTEBOOK}: cell ${code}, line 2, column 34: the image "gone.png" was not found (notebooks/gone.png)`);
