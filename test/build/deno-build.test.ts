@@ -70,7 +70,8 @@ describe("a report of Deno chapters (real Deno runtime, real build)", () => {
 
   it("what-if: --set reaches a Deno chapter's figures, and the log says why it re-ran", () => {
     const { root } = project("project-deno");
-    expect(fragtax(["build", "--no-pdf", "--root", root], root).status).toBe(0);
+    const first = fragtax(["build", "--no-pdf", "--root", root], root);
+    expect(first.status, first.stderr).toBe(0);
     const whatIf = fragtax(["build", "--no-pdf", "--root", root, "--set", "h100_usd_per_gpu_hour=4..6"], root);
     expect(whatIf.stderr).toContain("what-if: h100_usd_per_gpu_hour = 4..6");
     expect(whatIf.status).toBe(0);
