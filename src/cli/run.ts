@@ -73,11 +73,10 @@ async function runCommand(notebook: string, options: { out?: string; timeout: st
   }
   // The images its markdown shows that the build would refuse: a relative one shows in JupyterLab,
   // but a build of this notebook fails at it, so the run says so (and exits 1) where it is written.
-  // (Markdown's parser is loaded only when the notebook's text has an image in it at all: most runs have none.)
-  const mayShowImages = /!\[|<img/i.test(JSON.stringify(result.executed));
-  const images = mayShowImages ? await import("../report/markdown-images") : undefined;
-  const refused = images === undefined ? [] : await images.notebookImageProblems(result.executed, { file: result.notebook, baseDir: dirname(result.file), root }, { outputs: true });
-  if (images !== undefined) for (const problem of refused) process.stderr.write(`${images.imageProblemText(problem, result.executed)}\n`);
+  // (notebookImageProblems loads markdown's parser only for a notebook whose markdown has an image at all.)
+  const images = await import("../report/markdown-images");
+  const refused = await images.notebookImageProblems(result.executed, { file: result.notebook, baseDir: dirname(result.file), root }, { outputs: true });
+  for (const problem of refused) process.stderr.write(`${images.imageProblemText(problem, result.executed)}\n`);
   if (result.error) process.stderr.write(`${formatCellError(result.error)}\n`);
   else process.stderr.write(`${messages.runSummary(result.notebook, result.cellsRun, result.durationMs)}\n`);
   if (refused.length > 0) process.stderr.write(`${messages.runImagesRefused(refused.length)}\n`);

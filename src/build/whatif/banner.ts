@@ -3,7 +3,7 @@
  * on the title page (the `{{notice}}` slot). Written with the report's escaping template.
  */
 import type { Assumption } from "../../assumptions/types";
-import * as messages from "../../messages/versions";
+import * as messages from "../../messages/whatif";
 import { html, type Html } from "../../util/html";
 import { formatAssumptionQuantity } from "../../format/number";
 import type { WhatIf } from "./overrides";

@@ -9,7 +9,7 @@ import { AssumptionError } from "../../assumptions/errors";
 import type { AssumptionRegistry } from "../../assumptions/registry";
 import type { WhatIf } from "./overrides";
 import { WhatIfError, checkSetFlagsOnce, mergeOverrides, parseSetFlag } from "./overrides";
-import * as messages from "../../messages/versions";
+import * as messages from "../../messages/whatif";
 import { at, located } from "../../messages/location";
 
 export { addWhatIfOptions, type WhatIfOptions } from "./flags";

@@ -4,7 +4,7 @@
  */
 import { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument } from "yaml";
 import type { Node as YamlNode } from "yaml";
-import * as messages from "../../messages/versions";
+import * as messages from "../../messages/whatif";
 import { at as placeAt } from "../../messages/location";
 import { checkKnown, parseOverrideValue, WhatIfError, type AssumptionOverride } from "./overrides";
 

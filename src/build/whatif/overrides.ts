@@ -3,7 +3,7 @@
  * and `--assumptions FILE` (read by overrides-file.ts), without editing the assumptions file. Parsing
  * is pure; every error names the flag or file position and, for an unknown id, the nearest known ids.
  */
-import * as messages from "../../messages/versions";
+import * as messages from "../../messages/whatif";
 import type { AssumptionOverride, DistributionKind } from "../../assumptions/types";
 import { InputError } from "../../util/errors";
 import { nearestNames } from "../../util/suggest";

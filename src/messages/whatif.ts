@@ -1,0 +1,36 @@
+/** Messages of a what-if build: `--set` and `--assumptions` overrides, refused or applied, and the page's banner. */
+import { didYouMean } from "./suggestion";
+
+export const unknownOverrideId = (where: string, id: string, nearest: readonly string[]): string =>
+  `${where}: unknown assumption "${id}"${nearest.length === 0 ? "; no assumption id is close to it (the ids are those of the assumptions file)" : didYouMean(nearest)}`;
+
+export const overrideRejected = (given: string, reason: string, definedAt: string, place: "assumption" | "total" = "assumption"): string =>
+  `${given}: ${reason} (${place === "total" ? "the total is declared" : "the assumption is defined"} at ${definedAt})`;
+
+export const malformedSetFlag = (flag: string): string =>
+  `--set ${flag}: expected id=value or id=low..high, e.g. --set h100_usd_per_gpu_hour=2.5..3.5`;
+
+export const malformedOverrideValue = (where: string, id: string, text: string): string =>
+  `${where}: "${text}" is not a number or a low..high range for ${id} (e.g. 2.5 or 2..3)`;
+
+export const overrideNotFinite = (where: string, id: string, text: string): string =>
+  `${where}: "${text}" is too large to be a number here (it overflows to infinity) for ${id}; give a finite value`;
+
+export const overrideRangeHalf = (where: string, id: string, missing: "low" | "high"): string =>
+  `${where}: the range for ${id} has no ${missing}; give both, e.g. { low: 2, high: 3 }`;
+
+export const duplicateSetFlag = (id: string, flags: readonly string[]): string =>
+  `--set ${id} is given ${flags.length} times (${flags.map((flag) => `--set ${flag}`).join(", ")}); give it once`;
+
+export const overrideRangeReversed = (where: string, id: string, low: number, high: number): string =>
+  `${where}: the range for ${id} is reversed (${low}..${high}); write low..high`;
+
+export const notAPlainFile = (): string => "it is a device or a folder, not a file; give a YAML file";
+
+export const unreadableOverridesFile = (where: string, detail: string): string =>
+  `${where}: cannot read overrides: ${detail}`;
+
+export const whatIfBannerTitle = (): string => "What-if build — not the published analysis";
+
+export const whatIfBannerLead = (sources: readonly string[]): string =>
+  `These assumptions were overridden for this build only (${sources.join(", ")}); the assumptions file was not changed.`;
