@@ -55,7 +55,7 @@ import { pageKey, sameImages } from "./cache/page-cache";
 import { parseAssumptionsCached } from "./cache/parsed-assumptions";
 import { normalizeConfigCached, parseErrataCached } from "./cache/parsed-config";
 import { codeStamp } from "./cache/code-stamp";
-import { mergeInputs, type BuildInputs } from "./cache/recorded-inputs";
+import { mergeInputs, recordedPaths, type BuildInputs } from "./cache/recorded-inputs";
 import { notebookChartFiles } from "../report/chart-outputs";
 import type { AssumptionRegistry } from "../assumptions";
 import { checkErrata, checkErrataVersions } from "../errata/check";
@@ -87,10 +87,12 @@ export interface BuildResult {
   /** The overrides of a what-if build (the report says so on its first page; publish refuses it). */
   readonly whatIf: WhatIf | null;
   /**
-   * The image files the chapters' markdown names, absolute: those the page inlined and those it could
-   * not (missing, not an image …). `fragtax dev` watches them, wherever in the project they are.
+   * Every file and folder the build read, absolute (build-log.json's `inputs`: notebooks, modules, data
+   * files and folders its cells read, chart data, the images the page inlined), and the images its
+   * markdown names that it could not inline (missing, not an image …). `fragtax dev` watches those
+   * outside its folders, so adding or editing one rebuilds.
    */
-  readonly images: readonly string[];
+  readonly read: readonly string[];
   /** 0 when everything was built; 1 when a cell failed or the requested PDF was not printed; 2 for a bad PUPPETEER_EXECUTABLE_PATH. */
   readonly exitCode: 0 | 1 | 2;
 }
@@ -273,8 +275,8 @@ async function buildAndPrint({ config, options, effects, started, rel, registry,
   const strictFailure = options.strict === true && report.warnings.length > 0;
   if (strictFailure) effects.log(messages.buildStrictWarnings(report.warnings.length));
   const ok = report.failedCells.length === 0 && (printedFromPage(pdf) || pdf === "skipped") && duplicates.length === 0 && !strictFailure;
-  const images = [...new Set([...(report.images ?? []).map((image) => image.path), ...(report.imagesNotInlined ?? [])])];
-  return { config, files, failedCells: report.failedCells, cellErrors, pdf, whatIf, images, exitCode: pdf === "bad-chromium-path" ? 2 : ok ? 0 : 1 };
+  const readPaths = [...new Set([...recordedPaths(config.root, inputs), ...(report.images ?? []).map((image) => image.path), ...(report.imagesNotInlined ?? [])])];
+  return { config, files, failedCells: report.failedCells, cellErrors, pdf, whatIf, read: readPaths, exitCode: pdf === "bad-chromium-path" ? 2 : ok ? 0 : 1 };
 }
 
 /**

@@ -13,7 +13,7 @@ const action = () => import("./dev-action");
 export function registerDevCommand(program: Command): void {
   program
     .command("dev")
-    .description("Watch notebooks, assumptions, src/, templates/ and the images the notebooks' markdown shows; rebuild on change; serve out/build/ with live reload")
+    .description("Watch notebooks, assumptions, src/, templates/ and the files the last build read elsewhere (data, images); rebuild on change; serve out/build/ with live reload")
     .addOption(new Option("--port <n>", "port (0 = any free port)").default(4321))
     .addOption(new Option("--host <host>", "interface to bind; loopback unless told otherwise").default("127.0.0.1"))
     .option("--root <dir>", rootOptionHelp())

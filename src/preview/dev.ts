@@ -1,10 +1,12 @@
 /**
  * `fragtax dev`: watch → rebuild → reload. Edits are debounced into one rebuild at a time (a change
  * during a rebuild queues exactly one more); a failed rebuild keeps the last good report on screen
- * with the error over it. Besides its folders, dev watches the files the last rebuild named that lie
- * elsewhere in the project (a markdown image in ../assets/), so replacing one rebuilds too.
+ * with the error over it. Besides its folders, dev watches the files and folders the last rebuild read
+ * that lie elsewhere in the project (a data file in ../data/, a markdown image in ../assets/), so
+ * editing one rebuilds too.
  */
-import { resolve } from "node:path";
+import { existsSync } from "node:fs";
+import { dirname, relative, resolve } from "node:path";
 import { InputError } from "../util/errors";
 import { isInside } from "../util/paths";
 import type { FSWatcher } from "chokidar";
@@ -28,7 +30,7 @@ export interface DevEffects {
   rebuild(): Promise<void>;
   /** Abandons the rebuild under way: after it resolves, nothing of it reaches out/build/ and it holds no lock. */
   abandon?(): Promise<void>;
-  /** Files the last rebuild named (its markdown's images, absolute): those outside the watched folders are watched as well. */
+  /** Files and folders the last rebuild read (data, modules, its markdown's images; absolute): those outside the watched folders are watched as well. */
   files?(): readonly string[];
   progress(message: string): void;
 }
@@ -50,6 +52,13 @@ export interface DevSession {
 
 export const DEFAULT_WATCH = ["notebooks", "src", "templates"];
 
+/** The nearest folder at or above `folder` that exists, when `folder` itself does not (undefined when it does, or none does inside `root`). */
+function nearestFolder(folder: string, root: string): string | undefined {
+  if (existsSync(folder)) return undefined;
+  for (let above = dirname(folder); isInside(root, above); above = dirname(above)) if (existsSync(above)) return above;
+  return undefined;
+}
+
 export async function startDev(options: DevOptions, effects: DevEffects): Promise<DevSession> {
   const state: PreviewState = { error: null };
   // Set by close() and interrupt(): a rebuild they stopped (abandoned, or its Deno got the same
@@ -61,20 +70,38 @@ export async function startDev(options: DevOptions, effects: DevEffects): Promis
   let timer: NodeJS.Timeout | undefined;
   // Set once the first rebuild has started (it is watched from then on); a rebuild's end reads it.
   const watching: { watcher?: FSWatcher } = {};
-  // The files watched because a rebuild named them; one no longer named is let go.
+  // The files and folders watched because a rebuild read them; one no longer read is let go.
   let named = new Set<string>();
+  // A path read in a folder that does not exist yet cannot be watched by itself (chokidar watches a
+  // missing file only in a folder that exists): its nearest existing folder is, by a watcher of its
+  // own (added to the main one, such a folder stayed unwatched beside a missing watched folder such as
+  // templates/), whose events count only for the paths read.
+  const helpers = new Map<string, FSWatcher>();
+  const root = resolve(options.root);
+  const inWatchedFolder = (file: string): boolean => options.watch.some((path) => isInside(resolve(root, path), file));
+  const changed = (path: string): void => {
+    effects.progress(messages.devChanged(path));
+    schedule();
+  };
   const watchNamed = (): void => {
     const { watcher } = watching;
     if (watcher === undefined || effects.files === undefined || closing) return;
-    const root = resolve(options.root);
     // One inside a watched folder is watched already (and unwatching it there would stop that).
-    const elsewhere = (file: string): boolean => isInside(root, file) && !options.watch.some((path) => isInside(resolve(root, path), file));
+    const elsewhere = (file: string): boolean => isInside(root, file) && !inWatchedFolder(file);
     const now = new Set(effects.files().filter(elsewhere));
     const added = [...now].filter((file) => !named.has(file));
     const gone = [...named].filter((file) => !now.has(file));
     if (added.length > 0) watcher.add(added);
     if (gone.length > 0) watcher.unwatch(gone);
     named = now;
+    for (const file of added) {
+      const folder = nearestFolder(dirname(file), root);
+      if (folder === undefined || helpers.has(folder)) continue;
+      const onChange = (path: string, absolute: string): void => {
+        if ([...named].some((read) => isInside(read, resolve(absolute)))) changed(path);
+      };
+      helpers.set(folder, watchProject(root, [relative(root, folder) || "."], onChange, effects.progress));
+    }
   };
 
   const rebuildOnce = async (): Promise<void> => {
@@ -115,10 +142,7 @@ export async function startDev(options: DevOptions, effects: DevEffects): Promis
   const watcher: FSWatcher = watchProject(
     options.root,
     options.watch,
-    (path) => {
-      effects.progress(messages.devChanged(path));
-      schedule();
-    },
+    changed,
     effects.progress,
   );
   watching.watcher = watcher;
@@ -139,7 +163,7 @@ export async function startDev(options: DevOptions, effects: DevEffects): Promis
     close: async () => {
       closing = true;
       clearTimeout(timer);
-      await watcher.close();
+      await Promise.all([watcher, ...helpers.values()].map((each) => each.close()));
       await running;
       await server.close();
     },

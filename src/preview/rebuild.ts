@@ -71,7 +71,7 @@ export class HeldBuildEffects extends FileBuildEffects {
 
 export interface InProcessRebuild {
   rebuild(): Promise<void>;
-  /** The image files the last build that rendered a page named (`BuildResult.images`), for dev to watch. */
+  /** The files and folders the last build that ran read (`BuildResult.read`: data, modules, images), for dev to watch. */
   files(): readonly string[];
   /** Abandons the rebuild under way, if any (`HeldBuildEffects.abandon`). */
   abandon(): Promise<void>;
@@ -79,18 +79,18 @@ export interface InProcessRebuild {
 
 export function inProcessRebuild(root: string, log: (line: string) => void): InProcessRebuild {
   let current: HeldBuildEffects | undefined;
-  // Kept from a failed build too: adding the missing image it names is what mends it.
-  let images: readonly string[] = [];
+  // Kept from a build whose cells failed too: adding the missing file or image it names is what mends it.
+  let read: readonly string[] = [];
   return {
     rebuild: async () => {
       const effects = new HeldBuildEffects(log);
       current = effects;
       const result = await build({ root, pdf: false }, effects);
-      images = result.images;
+      read = result.read;
       if (result.failedCells.length > 0) throw new Error(messages.devCellsFailed(result.cellErrors));
       await effects.commit();
     },
-    files: () => images,
+    files: () => read,
     abandon: async () => current?.abandon(),
   };
 }

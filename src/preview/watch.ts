@@ -31,8 +31,8 @@ export function isLoopingLink(path: string): boolean {
   }
 }
 
-/** Watches `paths` (relative to `root`); `onChange` gets each changed path relative to root, `warn` each path it cannot watch, once. */
-export function watchProject(root: string, paths: readonly string[], onChange: (path: string) => void, warn: (message: string) => void): FSWatcher {
+/** Watches `paths` (relative to `root`); `onChange` gets each changed path relative to root (and as given), `warn` each path it cannot watch, once. */
+export function watchProject(root: string, paths: readonly string[], onChange: (path: string, absolute: string) => void, warn: (message: string) => void): FSWatcher {
   const warned = new Set<string>();
   const warnOnce = (path: string, message: string): void => {
     if (warned.has(path)) return;
@@ -51,7 +51,7 @@ export function watchProject(root: string, paths: readonly string[], onChange: (
       },
     },
   );
-  watcher.on("all", (_event, path) => onChange(displayPath(path, root)));
+  watcher.on("all", (_event, path) => onChange(displayPath(path, root), path));
   // Without a listener chokidar's 'error' (a folder this user may not read, the system's limit on
   // watches, a loop met some other way) would end dev with a raw stack, its rebuild half done.
   watcher.on("error", (error: unknown) => {

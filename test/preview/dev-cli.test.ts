@@ -3,7 +3,7 @@
  * notebooks/ is skipped with a warning, not a crash; Ctrl-C stops a rebuild whose cell never returns
  * at once, leaving the last build and no lock; a --host it cannot listen on is bad usage (exit 2);
  * an image a markdown cell names outside notebooks/ (../assets/pic.png) is watched: adding a missing
- * one or replacing one rebuilds.
+ * one or replacing one rebuilds; so is a data file a cell reads there (../data/rate.txt).
  */
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
@@ -108,6 +108,35 @@ describe("fragtax dev and images a markdown cell names outside notebooks/", () =
     await replace("assets/pic.png", other);
     await dev.waitFor("rebuilt in", 2);
     expect(readFileSync(join(root, "out", "build", "report.html"), "utf8")).toContain(`src="data:image/png;base64,${other.toString("base64")}"`);
+    dev.child.kill("SIGINT");
+    await dev.exited;
+  }, 120_000);
+});
+
+describe("fragtax dev and data files a cell reads outside notebooks/", () => {
+  it("rebuilds when a missing one is added and when one is edited, and the page shows the new value", async () => {
+    const { root } = folders.project();
+    appendCell(root, "01-price.ipynb", 'import { readFileSync } from "node:fs";\nconsole.log(`rate is ${readFileSync("../data/rate.txt", "utf8").trim()}`);');
+    const dev = startDev(root);
+    await dev.waitFor("build failed");
+    expect(dev.stderr()).toContain("rate.txt");
+    /** Writes `text` to `path` until dev says it changed: the watch on a file is set up as the rebuild that read it ends. */
+    const edit = async (path: string, text: string, times: number): Promise<void> => {
+      mkdirSync(join(root, "data"), { recursive: true });
+      for (let tries = 0; tries < 20 && dev.stderr().split(`changed: ${path}`).length - 1 < times; tries++) {
+        writeFileSync(join(root, path), text);
+        await new Promise((resolve) => setTimeout(resolve, 500));
+      }
+      await dev.waitFor(`changed: ${path}`, times);
+    };
+    await edit("data/rate.txt", "seven-point-one", 1);
+    await dev.waitFor("rebuilt in");
+    expect(readFileSync(join(root, "out", "build", "report.html"), "utf8")).toContain("rate is seven-point-one");
+    await edit("data/rate.txt", "eight-point-two", 2);
+    await dev.waitFor("rebuilt in", 2);
+    const page = readFileSync(join(root, "out", "build", "report.html"), "utf8");
+    expect(page).toContain("rate is eight-point-two");
+    expect(page).not.toContain("seven-point-one");
     dev.child.kill("SIGINT");
     await dev.exited;
   }, 120_000);

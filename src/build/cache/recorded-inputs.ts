@@ -73,6 +73,15 @@ export function mergeInputs(root: string, parts: readonly BuildInputs[], files: 
 }
 
 /**
+ * The files and folders a record names, absolute (`root` joined to a project path): what `fragtax dev`
+ * watches so that an edit to any of them rebuilds, wherever in the project it lies.
+ */
+export function recordedPaths(root: string, inputs: BuildInputs): string[] {
+  const paths = [...Object.keys(inputs.files), ...Object.keys(inputs.listings ?? {}), ...Object.keys(inputs.trees ?? {})];
+  return [...new Set(paths.map((path) => (isAbsolute(path) ? path : join(root, path))))];
+}
+
+/**
  * What of a build log's `inputs` differs now, in the order of the record (files, folders, lockfile,
  * tool). Read leniently: a log from before inputs were recorded (or a field of the wrong shape) has
  * nothing to compare, and publish falls back to what such logs record (the assumptions file).
