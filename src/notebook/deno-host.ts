@@ -4,7 +4,7 @@
  * tracked assumptions, as `notebook(tslab)` does in the tslab worker). Bundled by esbuild with the
  * notebook's `../dist/*.js` imports (deno.ts) and evaluated by the runner. It also tracks the files the
  * cells read (`trackFiles`), with the tslab realm's wrappers (notebook-files.ts: Deno's Node compatibility
- * provides `node:fs`).
+ * provides `node:fs`), and the environment variables they read.
  */
 import { RUN_CONTEXT } from "../api/context";
 import { loadTrackedAssumptions } from "./assumptions";
@@ -12,11 +12,14 @@ import type { RunEvent } from "./outputs";
 import { recordingContext } from "./recording";
 import type { RunInputs } from "./run-context";
 import { existsSync } from "node:fs";
+import process from "node:process";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { isHashing, notebookFiles, whileHashing } from "./notebook-files";
 import { contentStamp, sha256OfListing } from "../util/hash";
 import type { FileRead } from "../vocabulary/file-reads";
+import type { EnvReads } from "../vocabulary/env-reads";
+import { envFunctions, envView, type EnvFunctions } from "./notebook-env";
 
 /** Attaches the run context to `jupyter`; returns what reads the assumption ids read so far. */
 export async function attachRunContext(jupyter: object, inputs: RunInputs, notebook: string, currentCell: () => number, post: (event: RunEvent) => void): Promise<() => readonly string[]> {
@@ -42,8 +45,13 @@ const DENO_READS = ["readTextFile", "readTextFileSync", "readFile", "readFileSyn
  * hash of its content before the first read, and each folder listed (`Deno.readDir`) with its
  * listing's. Deno already runs in the notebook's folder, so a relative path names the same file
  * either way.
+ *
+ * The environment likewise: `Deno.env`, `process.env` (the global, and `node:process` imported) all
+ * go through notebook-files.ts's tracked `process.env`, over `Deno.env`'s functions as they were.
+ * `noColor` is NO_COLOR as fragtax had it: the runner is started with NO_COLOR=1 (so Deno's own
+ * messages carry no colour codes), and the cells see, and are compared against, the build's own.
  */
-export function trackFiles(folder: string, deno: object): { modules: ReadonlyMap<string, unknown>; reads: () => readonly FileRead[] } {
+export function trackFiles(folder: string, deno: object, noColor: string | null = null): { modules: ReadonlyMap<string, unknown>; reads: () => readonly FileRead[]; envReads: () => EnvReads } {
   const reads: FileRead[] = [];
   const seen = new Set<string>();
   const keyOf = (path: string, listing?: string): string => `${listing ?? "file"}:${path}`;
@@ -52,7 +60,14 @@ export function trackFiles(folder: string, deno: object): { modules: ReadonlyMap
     seen.add(keyOf(read.path, read.listing));
     reads.push(read);
   };
-  const { modules, replaced, isReplaced } = notebookFiles(folder, add);
+  const runtime = deno as { env: EnvFunctions };
+  const real = runtime.env;
+  const original: EnvFunctions = { get: real.get.bind(real), has: real.has.bind(real), set: real.set.bind(real), delete: real.delete.bind(real), toObject: real.toObject.bind(real) };
+  if (noColor === null) original.delete("NO_COLOR");
+  else original.set("NO_COLOR", noColor);
+  const { modules, replaced, isReplaced, process: notebookProcess, envReads } = notebookFiles(folder, add, envView(original));
+  runtime.env = envFunctions(notebookProcess.env);
+  process.env = notebookProcess.env;
   const here = (target: unknown): string | undefined =>
     typeof target === "string" ? resolve(folder, target) : target instanceof URL && target.protocol === "file:" ? resolve(fileURLToPath(target)) : undefined;
   const functions = deno as Record<string, unknown>;
@@ -91,5 +106,5 @@ export function trackFiles(folder: string, deno: object): { modules: ReadonlyMap
       return result;
     };
   }
-  return { modules, reads: () => [...reads] };
+  return { modules, reads: () => [...reads], envReads };
 }

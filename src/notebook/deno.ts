@@ -118,6 +118,8 @@ export function runInDeno(deno: string, notebookFile: string, cells: readonly Co
     notebook: run.notebook,
     inputs: run.inputs,
     bundle: run.bundle.code,
+    // NO_COLOR as the build has it: the runner starts with NO_COLOR=1, then gives the cells this (deno-host.ts).
+    noColor: process.env.NO_COLOR ?? null,
     // The cell's `Deno` is the runner's stand-in (line 1 of a compiled cell is all generated, so maps stay valid).
     cells: cells.map(({ cell, code, filename, imports, pragmas }) => ({ cell, filename, imports: imports.map((i) => i.specifier), code: pragmas.browser ? "undefined" : code.replace('(async () => { "use strict"; ', '(async () => { "use strict"; const Deno = __fragtax.deno; ') })),
   };
@@ -209,6 +211,8 @@ async function run(program) {
   const resolveSpecifier = (s) => (s.startsWith("./") || s.startsWith("../") ? new URL(s, program.notebookDir).href : s);
   // Files the cells read (deno-host.ts): node:fs imports and Deno's read functions report them.
   let files = { modules: new Map(), reads: () => [] };
+  // And the environment variables they read (Deno.env and process.env).
+  let env = () => ({ values: {} });
   const load = async (s) => {
     if (cellModules.has(s)) return cellModules.get(s);
     if (!modules.has(s)) modules.set(s, s in bundled ? asNamespace(bundled[s]()) : files.modules.has(s) ? asNamespace(files.modules.get(s)) : await import(resolveSpecifier(s)));
@@ -218,7 +222,8 @@ async function run(program) {
   let reads = () => [];
   try {
     const host = asNamespace(bundled["${HOST_SPECIFIER}"]());
-    files = host.trackFiles(fileURLToPath(program.notebookDir), Deno);
+    files = host.trackFiles(fileURLToPath(program.notebookDir), Deno, program.noColor);
+    env = files.envReads;
     reads = await host.attachRunContext(jupyter, program.inputs, program.notebook, () => current, send);
   } catch (error) {
     // An assumptions file that cannot be loaded fails the first cell, as in the tslab worker.
@@ -247,9 +252,9 @@ async function run(program) {
       const box = await new vm.Script(cell.code, { filename: cell.filename }).runInThisContext();
       const value = box === undefined ? undefined : box[0];
       const shown = value === undefined || value === null ? undefined : bundleOf(value);
-      send({ type: "cell-end", cell: cell.cell, reads: reads(), files: files.reads(), ...(shown === undefined ? {} : { value: shown["text/plain"] ?? "", bundle: shown }) });
+      send({ type: "cell-end", cell: cell.cell, reads: reads(), files: files.reads(), env: env(), ...(shown === undefined ? {} : { value: shown["text/plain"] ?? "", bundle: shown }) });
     } catch (error) {
-      send({ type: "cell-end", cell: cell.cell, reads: reads(), files: files.reads(), thrown: thrown(error) });
+      send({ type: "cell-end", cell: cell.cell, reads: reads(), files: files.reads(), env: env(), thrown: thrown(error) });
       break;
     }
   }

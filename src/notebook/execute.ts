@@ -78,7 +78,7 @@ export interface NotebookRunResult {
   readonly assumptionsRead: readonly string[];
   /** Files its cells read through `fs` (absolute paths and content hashes, first-read order; notebook-files.ts). */
   readonly filesRead: readonly FileRead[];
-  /** What its cells read of `process.env` (notebook-env.ts); none for a Deno notebook. */
+  /** What its cells read of the environment (notebook-env.ts: `process.env`, and `Deno.env` in a Deno notebook). */
   readonly envRead?: EnvReads;
   /** The key of the `nb.words.ledger()` markers in its outputs (`resolveLedgerWords` fills only these). */
   readonly ledgerKey?: string;

@@ -46,3 +46,45 @@ export function trackedEnv(env: NodeJS.ProcessEnv): { readonly env: NodeJS.Proce
   const sorted = (): Record<string, string> => Object.fromEntries([...values].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   return { env: proxy, reads: () => ({ values: sorted(), ...(names !== undefined && { names: [...names] }) }) };
 }
+
+/** An environment as functions (Deno's `Deno.env`). */
+export interface EnvFunctions {
+  get(key: string): string | undefined;
+  has(key: string): boolean;
+  set(key: string, value: string): void;
+  delete(key: string): void;
+  toObject(): Record<string, string>;
+}
+
+/**
+ * `process.env` as an object over environment functions, for `trackedEnv` to wrap in Deno. Deno's own
+ * `process.env` will not do: it calls `Deno.env`, which the Deno host replaces by the tracked view
+ * (deno-host.ts), so the view must call the functions as they were.
+ */
+export function envView(functions: EnvFunctions): NodeJS.ProcessEnv {
+  const text = (key: string | symbol): key is string => typeof key === "string";
+  return new Proxy({} as NodeJS.ProcessEnv, {
+    get: (_target, key) => (text(key) ? functions.get(key) : undefined),
+    has: (_target, key) => text(key) && functions.has(key),
+    ownKeys: () => Object.keys(functions.toObject()),
+    getOwnPropertyDescriptor: (_target, key) => {
+      const value = text(key) ? functions.get(key) : undefined;
+      return value === undefined ? undefined : { value, writable: true, enumerable: true, configurable: true };
+    },
+    set: (_target, key, value) => (text(key) && functions.set(key, String(value)), true),
+    deleteProperty: (_target, key) => (text(key) && functions.delete(key), true),
+    defineProperty: (_target, key, descriptor) => (text(key) && functions.set(key, String(descriptor.value)), true),
+  });
+}
+
+/** Environment functions over a (tracked) `process.env`: what a Deno notebook's `Deno.env` becomes. */
+export function envFunctions(env: NodeJS.ProcessEnv): EnvFunctions {
+  return {
+    get: (key) => env[key],
+    has: (key) => key in env,
+    set: (key, value) => void (env[key] = value),
+    delete: (key) => void delete env[key],
+    // Every value: read as a spread reads them.
+    toObject: () => ({ ...env }) as Record<string, string>,
+  };
+}

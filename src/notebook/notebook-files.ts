@@ -88,7 +88,7 @@ export function whileHashing<T>(work: () => T): T {
   }
 }
 
-export function notebookFiles(folder: string, onRead: (read: FileRead) => void): NotebookFiles {
+export function notebookFiles(folder: string, onRead: (read: FileRead) => void, environment: NodeJS.ProcessEnv = globalThis.process.env): NotebookFiles {
   const seen = new Set<string>();
   // Paths the notebook made anew: `rmSync("scratch"); existsSync("scratch")` reads no input, and
   // recording it would compare the folder the run left against the "missing" it saw: a re-run every build.
@@ -175,7 +175,7 @@ export function notebookFiles(folder: string, onRead: (read: FileRead) => void):
   files.WriteStream = streamClass(fs.WriteStream, (p) => here(p), () => undefined);
   const paths = notebookPath(folder);
   const cwd = (): string => folder;
-  const env = trackedEnv(globalThis.process.env);
+  const env = trackedEnv(environment);
   const process = new Proxy(globalThis.process, {
     get: (target, key) => (key === "cwd" ? cwd : key === "env" ? env.env : Reflect.get(target, key, target)),
   });

@@ -4,14 +4,14 @@
  * builds exactly like the tslab one: the same figures.json and claims.json, the same HTML apart from
  * the code and the kernel's own way of printing a value; the same caching (a no-op rebuild reuses
  * every chapter; an assumption change re-runs only the chapter that read it, saying why), what-if
- * overrides, and a located type error that fails the build with the page written.
+ * overrides, environment variables a cell reads, and a located type error that fails the build with the page written.
  */
 import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, onTestFinished } from "vitest";
 import { build, FileBuildEffects } from "../../src/build/pipeline";
-import { tempProject, type TempProject } from "../project";
+import { appendCell, tempProject, type TempProject } from "../project";
 
 const projects: TempProject[] = [];
 afterEach(() => {
@@ -66,6 +66,41 @@ describe("a report of Deno chapters (real Deno runtime, real build)", () => {
     expect(log.notebooks.map((entry) => [entry.notebook, entry.status])).toEqual([["notebooks/01-price.ipynb", "executed"], ["notebooks/02-claims.ipynb", "reused"]]);
     expect(log.notebooks[0]?.reason).toBe("re-ran: h100_usd_per_gpu_hour changed $2–$3/GPU-hour → $3–$4/GPU-hour");
     expect((JSON.parse(read(root, "figures.json")) as Array<{ p50: number }>)[0]?.p50).toBe(35e6);
+  }, 240_000);
+
+  it("environment variables: a value a cell reads (Deno.env, process.env) re-runs the chapter when it changes; a listing only when a name is added", async () => {
+    const { root } = project("project-deno");
+    const env = { REGION: "FRAGTAX_TEST_DENO_REGION", LISTED: "FRAGTAX_TEST_DENO_LISTED_A", ADDED: "FRAGTAX_TEST_DENO_LISTED_B" };
+    const saved = Object.values(env).map((name) => [name, process.env[name]] as const);
+    onTestFinished(() => {
+      for (const [name, value] of saved) void (value === undefined ? delete process.env[name] : (process.env[name] = value));
+    });
+    process.env[env.REGION] = "eu";
+    process.env[env.LISTED] = "1";
+    delete process.env[env.ADDED];
+    appendCell(
+      root,
+      "01-price.ipynb",
+      `import process from "node:process";\nconst listed = Object.keys(process.env).filter((name) => name.startsWith("FRAGTAX_TEST_DENO_LISTED_")).sort().join(", ");\nnb.md\`Region: \${Deno.env.get("${env.REGION}") ?? "unset"} (\${process.env.${env.REGION}}); listed: \${listed}.\`;`,
+    );
+    const rebuild = async (): Promise<{ status: string; reason: string }> => {
+      expect((await build({ root, pdf: false }, new FileBuildEffects(() => undefined))).exitCode).toBe(0);
+      const log = JSON.parse(read(root, "build-log.json")) as { notebooks: Array<{ status: string; reason: string }> };
+      const { status, reason } = log.notebooks[0] as { status: string; reason: string };
+      return { status, reason };
+    };
+    await rebuild();
+    expect(read(root, "report.html")).toContain("Region: eu (eu); listed: FRAGTAX_TEST_DENO_LISTED_A.");
+    expect((await rebuild()).status).toBe("reused");
+    process.env[env.REGION] = "us";
+    expect(await rebuild()).toEqual({ status: "executed", reason: `re-ran: environment variable ${env.REGION} changed` });
+    expect(read(root, "report.html")).toContain("Region: us (us);");
+    // Listing reads names, not values (Deno's process.env asks Deno.env for each value to list them).
+    process.env[env.LISTED] = "2";
+    expect((await rebuild()).status).toBe("reused");
+    process.env[env.ADDED] = "3";
+    expect(await rebuild()).toEqual({ status: "executed", reason: `re-ran: the list of environment variables changed (added ${env.ADDED})` });
+    expect(read(root, "report.html")).toContain("listed: FRAGTAX_TEST_DENO_LISTED_A, FRAGTAX_TEST_DENO_LISTED_B.");
   }, 240_000);
 
   it("what-if: --set reaches a Deno chapter's figures, and the log says why it re-ran", () => {
