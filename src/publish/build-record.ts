@@ -14,7 +14,8 @@
  *     inputs: { files, listings?, trees?, lockfile?, tool? },   what it was made from (absent in
  *                                                 older logs; build/cache/recorded-inputs.ts)
  *     errataFile?: path relative to the root }     the errata file it read, when report.yaml names one
- * A copy of the assumptions file as built, `out/build/assumptions.yaml`, is preferred when present.
+ * A copy of the assumptions file as built, `out/build/assumptions.yaml`, is preferred when present and
+ * it has the sha256 the log records (else the file the log names, itself refused when it changed).
  */
 import { readFile } from "node:fs/promises";
 import { isAbsolute, join } from "node:path";
@@ -140,9 +141,12 @@ export async function readBuildRecord(buildDir: string, root: string, defaultAss
   };
   const file = typeof log.assumptions?.file === "string" ? log.assumptions.file : defaultAssumptionsFile;
   const onDisk = await readOptional(isAbsolute(file) ? file : join(root, file));
-  const snapshot = (await readOptional(join(buildDir, "assumptions.yaml"))) ?? onDisk;
-  if (snapshot === undefined) refuse(messages.publishMissingBuild(join(root, file)));
   const recorded = typeof log.assumptions?.sha256 === "string" ? log.assumptions.sha256 : undefined;
+  // A copy in out/build/ (written by builds of old) is the build's only when it has the sha256 the log
+  // records: a file put there by hand would otherwise be frozen as the version's assumptions.
+  const copy = await readOptional(join(buildDir, "assumptions.yaml"));
+  const snapshot = copy !== undefined && (recorded === undefined || sha256(copy) === recorded) ? copy : onDisk;
+  if (snapshot === undefined) refuse(messages.publishMissingBuild(join(root, file)));
   const staleAssumptions: InputChange[] = recorded !== undefined && onDisk !== undefined && sha256(onDisk) !== recorded ? [{ kind: "data", path: file, removed: false }] : [];
   return {
     html: files.has("report.html") ? text("report.html") : "",
