@@ -93,8 +93,13 @@ export async function assumptionsAtRef(root: string, ref: string, assumptionsFil
   }
   const { stdout: top } = await run("git", ["-C", root, "rev-parse", "--show-toplevel"]);
   const inRepo = relative(top.trim(), join(root, assumptionsFile)).split("\\").join("/");
-  const { stdout } = await run("git", ["-C", root, "show", `${ref}:${inRepo}`], { maxBuffer: 64 * 1024 * 1024 });
-  return stdout;
+  try {
+    const { stdout } = await run("git", ["-C", root, "show", `${ref}:${inRepo}`], { maxBuffer: 64 * 1024 * 1024 });
+    return stdout;
+  } catch {
+    // A commit from before the file (or one that moved it): said, not git's failed command.
+    throw new DiffSourceError(messages.diffRefWithoutAssumptions(ref, assumptionsFile));
+  }
 }
 
 /**

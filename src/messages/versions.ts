@@ -135,6 +135,9 @@ export const unknownDiffSide = (spec: string, published: readonly string[]): str
   return `"${spec}" is not a published version (out/reports/<id>), a git ref, or an assumptions file; ${known}`;
 };
 
+export const diffRefWithoutAssumptions = (ref: string, file: string): string =>
+  `git ref "${ref}" has no ${file} (the assumptions file report.yaml names); name a commit that has it, a published version or an assumptions file`;
+
 // ── publish ──────────────────────────────────────────────────────────────────────────────────────
 
 export const indexHeading = (title: string): string => `${title} — published versions`;

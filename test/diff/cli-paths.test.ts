@@ -7,7 +7,7 @@ import { existsSync } from "node:fs";
 import { mkdir, readFile, rename, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { fragtax, git, projectWithVersions } from "../published-project";
+import { fragtax, git, makeProject, projectWithVersions } from "../published-project";
 import { rm } from "node:fs/promises";
 
 let root: string;
@@ -73,6 +73,24 @@ describe("fragtax diff of a damaged version", () => {
       expect(unreadable.stderr).toContain("published version 2026-05-01 is damaged");
     } finally {
       await rename(join(root, "manifest-away.json"), manifest);
+    }
+  });
+});
+
+describe("fragtax diff with a git ref", () => {
+  it("a commit without the assumptions file is said in a sentence (exit 2), not as git's failed command", async () => {
+    const project = await makeProject();
+    try {
+      await git("git", ["-C", project, "init", "-q", "-b", "main"]);
+      await git("git", ["-C", project, "-c", "user.email=t@example.com", "-c", "user.name=t", "commit", "-q", "--allow-empty", "-m", "before the assumptions"]);
+      await git("git", ["-C", project, "tag", "bare"]);
+      const result = await fragtax(["diff", "bare", "notebooks/assumptions.yaml"], { cwd: project });
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain('git ref "bare" has no notebooks/assumptions.yaml');
+      expect(result.stderr).not.toContain("Command failed");
+      expect(result.stderr).not.toMatch(/\n\s+at /);
+    } finally {
+      await rm(project, { recursive: true, force: true });
     }
   });
 });
