@@ -74,3 +74,6 @@ export const publishAlreadyPublished = (id: string, builtAt: string | null, same
   same === "build"
     ? `refusing to publish: this build${builtAt === null ? "" : ` (built ${builtAt})`} is already published as ${id}; a build is published once. To publish a change, make it, run \`fragtax build\`, then publish (nothing was written)`
     : `refusing to publish: this build is already published as ${id}: it was made from the same sources (notebooks, report.yaml, assumptions, errata, the modules and data they read, as-of date) as the build of ${id}, so it says what ${id} says. To publish a change, make it, run \`fragtax build\`, then publish (nothing was written)`;
+
+/** What a file-system failure while staging or placing a version names (util/fs-errors.ts words the rest). */
+export const publishStoreWhat = (): string => "publish: the published versions (out/reports/)";

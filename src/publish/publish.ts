@@ -40,6 +40,8 @@ import { alreadyPublished, readBuildRecord, refusalReason } from "./build-record
 import { assertVersionIntact, damagedVersions, DamagedVersionError } from "./verify";
 import { checkReviewedSections, proseCheck } from "./prose-check";
 import { InputError, WorkError } from "../util/errors";
+import { FileSystemError, isFileSystemProblem } from "../util/fs-errors";
+import { fileSystemProblem } from "../messages/fs";
 
 export interface PublishOptions {
   readonly root: string;
@@ -123,13 +125,14 @@ export async function publish(options: PublishOptions, effects: PublishEffects):
     const prose = await proseCheck(build, previous, options.reportsDir, options.root, reviewed, (message) => new PublishRefused(message), effects.progress);
     const staging = join(options.reportsDir, `.staging-${process.pid}-${randomBytes(4).toString("hex")}`);
     try {
-      const manifest = await stage(staging, { id, date, previous, build, options, effects, prose, errata });
+      // A write that fails midway (a full or read-only disk) carries no path: out/reports/ is what to free or fix.
+      const manifest = await inReportsFolder(options.reportsDir, () => stage(staging, { id, date, previous, build, options, effects, prose, errata }));
       // Everything that can fail happens before the version is moved into place: the index is rendered
       // from every manifest (each checked by listVersions above) and the new one now, written after.
       const index = renderIndexPage(options.title, [...versions, manifest].reverse());
       effects.progress(messages.publishStaged(id));
       await effects.afterStaging?.(staging);
-      await rename(staging, join(options.reportsDir, id));
+      await inReportsFolder(options.reportsDir, () => rename(staging, join(options.reportsDir, id)));
       const indexFile = join(options.reportsDir, "index.html");
       try {
         await writeFileAtomic(indexFile, index);
@@ -256,6 +259,15 @@ async function changesSince(
 async function refuseDamaged(reportsDir: string, root: string, message: (damaged: { id: string; manifest: string }[]) => string): Promise<void> {
   const damaged = await damagedVersions(reportsDir);
   if (damaged.length > 0) throw new DamagedVersionError(message(damaged.map((id) => ({ id, manifest: relative(root, join(reportsDir, id, "manifest.json")) }))));
+}
+
+/** `action`, its file-system failures said of out/reports/ (never of the staging folder, nor of the folder fragtax was started in). */
+async function inReportsFolder<T>(reportsDir: string, action: () => Promise<T>): Promise<T> {
+  try {
+    return await action();
+  } catch (error) {
+    throw isFileSystemProblem(error) ? new FileSystemError(fileSystemProblem(publishMessages.publishStoreWhat(), reportsDir, error.code), reportsDir, error.code) : error;
+  }
 }
 
 /** Staging folders of publishes that died (their pid is gone) are garbage; remove them. */
