@@ -15,6 +15,7 @@ import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } from "yaml
 import type { Node, YAMLMap } from "yaml";
 import type { z } from "zod";
 import * as msg from "../messages/assumptions";
+import { MAX_ASSUMPTIONS_FILE_MB } from "../util/limits";
 import { AssumptionError } from "./errors";
 import type { AssumptionProblem } from "./errors";
 import { attachCorrelations, parseCorrelations } from "./correlations";
@@ -47,6 +48,9 @@ export interface ParseOptions {
 
 /** Parses and validates the text of an assumptions file; `fileName` is used in positions and errors. */
 export function parseAssumptions(text: string, fileName: string, options: ParseOptions = {}): AssumptionRegistry {
+  // Before the YAML parser, which would take minutes and all the memory on a file this size.
+  const bytes = Buffer.byteLength(text);
+  if (bytes > MAX_ASSUMPTIONS_FILE_MB * 1024 * 1024) fail({ file: fileName, line: 1, column: 1, id: undefined, text: msg.assumptionsFileTooLarge(bytes / (1024 * 1024), MAX_ASSUMPTIONS_FILE_MB) });
   const entrySchema = options.legacy === true ? LegacyAssumptionEntrySchema : AssumptionEntrySchema;
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: true });

@@ -22,6 +22,9 @@ import { listVersions, publishedErrata, readManifest, readVersionProse, VERSION_
 import { assertVersionIntact } from "../publish/verify";
 import { InputError } from "../util/errors";
 import { outPaths } from "../config";
+import { MAX_ASSUMPTIONS_FILE_MB } from "../util/limits";
+import { located } from "../messages/location";
+import { assumptionsFileTooLarge } from "../messages/assumptions";
 
 const run = promisify(execFile);
 
@@ -93,13 +96,18 @@ export async function assumptionsAtRef(root: string, ref: string, assumptionsFil
   }
   const { stdout: top } = await run("git", ["-C", root, "rev-parse", "--show-toplevel"]);
   const inRepo = relative(top.trim(), join(root, assumptionsFile)).split("\\").join("/");
+  let bytes: number;
   try {
-    const { stdout } = await run("git", ["-C", root, "show", `${ref}:${inRepo}`], { maxBuffer: 64 * 1024 * 1024 });
-    return stdout;
+    bytes = Number((await run("git", ["-C", root, "cat-file", "-s", `${ref}:${inRepo}`])).stdout.trim());
   } catch {
     // A commit from before the file (or one that moved it): said, not git's failed command.
     throw new DiffSourceError(messages.diffRefWithoutAssumptions(ref, assumptionsFile));
   }
+  // Not read whole when it is larger than an assumptions file may be: the parser refuses it, saying so.
+  const limit = MAX_ASSUMPTIONS_FILE_MB * 1024 * 1024;
+  if (bytes > limit) throw new DiffSourceError(located({ file: `${ref}:${assumptionsFile}`, line: 1, column: 1 }, assumptionsFileTooLarge(bytes / (1024 * 1024), MAX_ASSUMPTIONS_FILE_MB)));
+  const { stdout } = await run("git", ["-C", root, "show", `${ref}:${inRepo}`], { maxBuffer: limit + 1024 });
+  return stdout;
 }
 
 /**

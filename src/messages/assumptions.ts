@@ -12,6 +12,9 @@ export const malformedYaml = (detail: string, nearId: string | undefined): strin
   return `malformed YAML${where}: ${detail}`;
 };
 
+export const assumptionsFileTooLarge = (megabytes: number, limit: number): string =>
+  `the file is ${megabytes.toFixed(1)} MB; an assumptions file may be at most ${limit} MB (is it the right file?)`;
+
 export const notAnAssumptionsFile = (): string => `expected a mapping with an "assumptions:" list at the top level`;
 
 export const unknownTopLevelKey = (key: string, known: readonly string[]): string =>

@@ -2,12 +2,13 @@
  * Numbers and dates users type are checked against their real limits: Node's 32-bit timer, the
  * calendar. Through the bundled CLI, as a user meets them.
  */
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { parseAssumptions } from "../../src/assumptions";
-import { MAX_TIMEOUT_SECONDS, isCalendarDate, parseTimeoutSeconds } from "../../src/util/limits";
+import { MAX_ASSUMPTIONS_FILE_MB, MAX_TIMEOUT_SECONDS, isCalendarDate, parseTimeoutSeconds } from "../../src/util/limits";
 import { codeNotebookJson } from "../project";
 import { fragtax, makeProject, useBuild } from "../published-project";
 
@@ -76,6 +77,37 @@ describe("dates against the calendar", () => {
       expect(result.stderr).toContain("--date 0000-01-01: expected a calendar date");
       const again = await fragtax(["publish", "--date", "2026-02-30"], { cwd: root });
       expect(again.code).toBe(2);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("an assumptions file too large to be one", () => {
+  // About 1.5 s and 90 MB of memory per MB of YAML: a 50 MB file ran for minutes, then Node died out of memory.
+  const huge = (): string => `assumptions:\n${"  - id: a\n    label: x\n    unit: USD\n    value: 1\n".repeat(Math.ceil((MAX_ASSUMPTIONS_FILE_MB * 1024 * 1024) / 48) + 10)}`;
+
+  it("is refused before it is parsed, at its first line (exit 2)", () => {
+    const started = Date.now();
+    expect(() => parseAssumptions(huge(), "big.yaml")).toThrow(new RegExp(`^big\\.yaml:1:1: the file is 8\\.\\d MB; an assumptions file may be at most ${MAX_ASSUMPTIONS_FILE_MB} MB`));
+    expect(Date.now() - started).toBeLessThan(2_000);
+  });
+
+  it("diff against one says so in a sentence, quickly, not Node's out-of-memory crash", async () => {
+    const root = await makeProject();
+    try {
+      await useBuild(root, "v1");
+      expect((await fragtax(["publish", "--date", "2026-05-01"], { cwd: root })).code).toBe(0);
+      writeFileSync(join(root, "big.yaml"), huge());
+      const result = await fragtax(["diff", "2026-05-01", "big.yaml"], { cwd: root });
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(new RegExp(`big\\.yaml:1:1: the file is 8\\.\\d MB; an assumptions file may be at most ${MAX_ASSUMPTIONS_FILE_MB} MB`));
+      // The same file committed: a git ref's copy is refused before git sends it whole.
+      writeFileSync(join(root, "notebooks/assumptions.yaml"), huge());
+      for (const args of [["init", "-q", "-b", "main"], ["add", "notebooks/assumptions.yaml"], ["-c", "user.email=t@example.com", "-c", "user.name=t", "commit", "-q", "-m", "big"]]) execFileSync("git", ["-C", root, ...args]);
+      const atRef = await fragtax(["diff", "2026-05-01", "main"], { cwd: root });
+      expect(atRef.code).toBe(2);
+      expect(atRef.stderr).toMatch(new RegExp(`^main:notebooks/assumptions\\.yaml:1:1: the file is 8\\.\\d MB; an assumptions file may be at most ${MAX_ASSUMPTIONS_FILE_MB} MB`));
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
