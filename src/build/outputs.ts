@@ -93,11 +93,16 @@ async function writeFlushed(path: string, contents: string | Uint8Array): Promis
   }
 }
 
+/**
+ * The folders in `dir`; none when it is not there. One that cannot be listed (no permission) throws: read
+ * as empty, the swap would set aside `executed/` with the old build, and fail to remove it.
+ */
 async function subfolders(dir: string): Promise<string[]> {
   try {
     return (await readdir(dir, { withFileTypes: true })).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
-  } catch {
-    return [];
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
+    throw error;
   }
 }
 
