@@ -12,6 +12,11 @@ export function temporarySibling(path: string): string {
   return join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
 }
 
+/** Whether `path` is a name temporarySibling makes (a file no message should send the user to). */
+export function isTemporarySibling(path: string): boolean {
+  return /^\..+\.\d+\.[0-9a-f]{8}\.tmp$/.test(basename(path));
+}
+
 export interface AtomicWriteOptions {
   /**
    * false: skip the fsync. For caches, where an entry lost to a power cut only costs recomputing it;

@@ -7,6 +7,7 @@ import { statSync } from "node:fs";
 import { dirname } from "node:path";
 import * as messages from "../messages/fs";
 import { InputError } from "./errors";
+import { isTemporarySibling } from "./atomic";
 
 export class FileSystemError extends InputError {
   constructor(
@@ -32,7 +33,9 @@ export function locateFileSystemError(error: unknown, what: string, fallbackPath
   if (error instanceof FileSystemError || !isFileSystemProblem(error)) return error;
   // A rename names its destination in `dest`: that is the path the user gave, not our temporary file.
   const { path: source, dest } = error as NodeJS.ErrnoException & { dest?: string };
-  const given = dest ?? source ?? fallbackPath;
+  const named = dest ?? source ?? fallbackPath;
+  // An atomic write's temporary file never existed for the user: the folder it was to be made in did.
+  const given = isTemporarySibling(named) ? dirname(named) : named;
   // A file where a folder must be is named itself (out/.cache), not the path below it that could not be made.
   const path = error.code === "ENOTDIR" || error.code === "EEXIST" ? (fileInTheWay(given) ?? given) : given;
   return new FileSystemError(messages.fileSystemProblem(what, path, error.code), path, error.code);

@@ -1,0 +1,22 @@
+// A cache folder this user cannot write: the first thing that fails is the atomic write's temporary
+// file (`.report.json.3128.9f3bddff.tmp`), which Node's error names. The user was told to fix that
+// file, which never existed; the message names the folder it was to be made in.
+import { describe, expect, it } from "vitest";
+import { temporarySibling } from "../../src/util/atomic";
+import { FileSystemError, locateFileSystemError } from "../../src/util/fs-errors";
+import { fileSystemProblem } from "../../src/messages/fs";
+
+describe("a failed atomic write", () => {
+  it.each(["EACCES", "ENOSPC", "EROFS"])("%s names the folder, not the temporary file", (code) => {
+    const temporary = temporarySibling("/p/out/.cache/inputs/report.json");
+    const raw = Object.assign(new Error(`${code}: open '${temporary}'`), { code, path: temporary });
+    const located = locateFileSystemError(raw, "the parsed-input cache (out/.cache/inputs)", "/p/out/.cache/inputs");
+    expect(located).toBeInstanceOf(FileSystemError);
+    expect((located as FileSystemError).message).toBe(fileSystemProblem("the parsed-input cache (out/.cache/inputs)", "/p/out/.cache/inputs", code));
+  });
+
+  it("a file whose own name only looks alike is named itself", () => {
+    const raw = Object.assign(new Error("EACCES: open"), { code: "EACCES", path: "/p/notebooks/data.tmp" });
+    expect((locateFileSystemError(raw, "fragtax build", "/p") as FileSystemError).path).toBe("/p/notebooks/data.tmp");
+  });
+});
