@@ -2,7 +2,7 @@
 import { join } from "node:path";
 import * as messages from "../messages/versions";
 import { versionFolders } from "../publish/store";
-import { checkVersion } from "../publish/verify";
+import { checkVersion, describeProblem } from "../publish/verify";
 import { checkIndex } from "../publish/index-page";
 import { projectPaths } from "./project";
 import { EXIT_FAILED, InputError } from "../util/errors";
@@ -19,7 +19,7 @@ export async function verifyAction(ids: readonly string[], options: { root?: str
   for (const id of chosen) {
     const { files, problems, sealed } = await checkVersion(paths.reportsDir, id);
     if (problems.length === 0) process.stdout.write(`${messages.versionVerified(id, files, sealed)}\n`);
-    for (const problem of problems) process.stderr.write(`fragtax: ${messages.versionTampered(join(paths.reportsDir, id, problem.file), problem.problem, id, problem.named, problem.against)}\n`);
+    for (const problem of problems) process.stderr.write(`fragtax: ${describeProblem(paths.reportsDir, id, problem)}\n`);
     if (problems.length > 0) failed++;
   }
   // The index lists every version: it is checked when every version is, and only against intact ones.

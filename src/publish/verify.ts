@@ -9,6 +9,7 @@ import { lstat, readdir, readFile, stat } from "node:fs/promises";
 import { basename, join } from "node:path";
 import * as messages from "../messages/versions";
 import { sha256 } from "../util/hash";
+import { visibleInOneLine } from "../util/control";
 import { readManifest, versionFolders, type Manifest } from "./store";
 import { contradictions, malformedField, manifestDigest } from "./manifest";
 import { InputError } from "../util/errors";
@@ -175,5 +176,11 @@ export async function assertVersionIntact(reportsDir: string, id: string): Promi
   const { problems } = await checkVersion(reportsDir, id);
   const first = problems[0];
   if (first?.problem === "unreadable manifest") throw new DamagedVersionError(messages.versionDamaged(id, join(reportsDir, id, first.file)));
-  if (first) throw new TamperedVersionError(messages.versionTampered(join(reportsDir, id, first.file), first.problem, id, first.named, first.against));
+  if (first) throw new TamperedVersionError(describeProblem(reportsDir, id, first));
+}
+
+/** A problem of version `id` as one line: the names in it come from the folder and the manifest. */
+export function describeProblem(reportsDir: string, id: string, problem: VersionProblem): string {
+  const named = problem.named === undefined ? undefined : visibleInOneLine(problem.named);
+  return messages.versionTampered(visibleInOneLine(join(reportsDir, id, problem.file)), problem.problem, id, named, problem.against);
 }

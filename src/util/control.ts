@@ -34,3 +34,11 @@ export function visibleControls(text: string, options: { readonly keepCarriageRe
 export function visibleControlsInProse(text: string): string {
   return text.replace(REORDERING_BUT_CR, visible);
 }
+
+/**
+ * A name from the file system or a data file put inside one line of a message (a file added to a
+ * published version): its line breaks visible too, so it cannot start a line of its own (a forged "ok").
+ */
+export function visibleInOneLine(text: string): string {
+  return visibleControls(text).replace(/[\n\r]/g, visible);
+}

@@ -115,6 +115,14 @@ describe("tampered published versions", () => {
     expect(folder.stderr).toContain("is not a plain file or folder of its own");
   });
 
+  it("verify: a file added under a name with a line break cannot print a line of its own (a forged \"ok\")", async () => {
+    await writeFile(version("2026-05-01", "evil\nok 2026-05-01 (5 files match its manifest)"), "x");
+    const result = await fragtax(["verify"], { cwd: root });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`${version("2026-05-01", "evil\\x0aok 2026-05-01 (5 files match its manifest)")} is not listed in its manifest`);
+    expect(`${result.stdout}${result.stderr}`.split("\n").filter((line) => line.startsWith("ok 2026-05-01"))).toEqual([]);
+  });
+
   it("diff refuses a version whose figures.json or assumptions.yaml was edited, naming the file", async () => {
     const figures = version("2026-05-01", "figures.json");
     await writeFile(figures, (await readFile(figures, "utf8")).replace(/"p50": [0-9.e+]+/, '"p50": 1'));
