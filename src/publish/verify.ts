@@ -8,7 +8,7 @@
 import { lstat, readdir, readFile, stat } from "node:fs/promises";
 import { basename, join } from "node:path";
 import * as messages from "../messages/versions";
-import { sha256 } from "../util/hash";
+import { sha256, sha256OfFile } from "../util/hash";
 import { visibleInOneLine } from "../util/control";
 import { readManifest, versionFolders, type Manifest } from "./store";
 import { contradictions, malformedField, manifestDigest } from "./manifest";
@@ -66,20 +66,28 @@ export async function checkVersion(reportsDir: string, id: string): Promise<{ fi
       problems.push({ file: "manifest.json", problem: "outside the folder", named: file });
       continue;
     }
-    let bytes: Buffer;
+    let digest: string | undefined;
     try {
       if (!(await isRegular(join(dir, file), "file"))) {
         if (!problems.some((known) => known.file === file)) problems.push({ file, problem: "not a regular file" });
         continue;
       }
-      bytes = await readFile(join(dir, file));
+      // Read in chunks: a file put in place of a published one may be too large to read whole (> 2 GB).
+      digest = sha256OfFile(join(dir, file));
     } catch {
+      digest = undefined;
+    }
+    if (digest === undefined) {
       problems.push({ file, problem: "missing" });
       continue;
     }
-    if (sha256(bytes) !== hash) {
+    if (digest !== hash) {
       if (!problems.some((known) => known.file === file)) problems.push({ file, problem: "differs" });
-    } else if (file === "figures.json" || file === "report.html") intact.set(file, bytes.toString("utf8"));
+    } else if (file === "figures.json" || file === "report.html") {
+      // The text the fields are checked against, as hashed (not a file swapped in since).
+      const bytes = await readFile(join(dir, file));
+      if (sha256(bytes) === hash) intact.set(file, bytes.toString("utf8"));
+    }
   }
   if (malformed === undefined) {
     for (const { field, file } of contradictions(manifest, id, intact.get("figures.json"), intact.get("report.html"))) {

@@ -3,7 +3,7 @@
  * it compares against) recompute the manifest's sha256s and name the file that differs.
  */
 import { execFileSync } from "node:child_process";
-import { appendFile, copyFile, readFile, rename, rm, symlink, writeFile } from "node:fs/promises";
+import { appendFile, copyFile, readFile, rename, rm, symlink, truncate, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { fragtax, NO_CHROMIUM, projectWithVersions, useBuild } from "../published-project";
@@ -121,6 +121,14 @@ describe("tampered published versions", () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(`${version("2026-05-01", "evil\\x0aok 2026-05-01 (5 files match its manifest)")} is not listed in its manifest`);
     expect(`${result.stdout}${result.stderr}`.split("\n").filter((line) => line.startsWith("ok 2026-05-01"))).toEqual([]);
+  });
+
+  it("verify: a published file replaced by one too large to read whole (3 GB, sparse) differs; it is not called missing", async () => {
+    await truncate(version("2026-05-01", "report.pdf"), 3 * 1024 ** 3);
+    const result = await fragtax(["verify", "2026-05-01"], { cwd: root });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`${version("2026-05-01", "report.pdf")} differs from the sha256 in its manifest`);
+    expect(result.stderr).not.toContain("is missing");
   });
 
   it("diff refuses a version whose figures.json or assumptions.yaml was edited, naming the file", async () => {
