@@ -178,7 +178,7 @@ export const publishUnverifiableBuild = (log: string): string =>
   `refusing to publish: ${log} records no hash of the files it built (an interrupted build, or one made by an older fragtax); run \`fragtax build\` again`;
 
 export const publishBuildFileMissing = (file: string): string =>
-  `refusing to publish: ${file} is missing though the build log lists it; run \`fragtax build\` again`;
+  `refusing to publish: ${file} is missing, or is not a plain file, though the build log lists it; run \`fragtax build\` again`;
 
 export const publishBuildFileChanged = (file: string): string =>
   `refusing to publish: ${file} is not the file the build wrote (its sha256 differs from build-log.json: edited since, or left by another build); run \`fragtax build\` again`;

@@ -17,7 +17,8 @@
  * A copy of the assumptions file as built, `out/build/assumptions.yaml`, is preferred when present and
  * it has the sha256 the log records (else the file the log names, itself refused when it changed).
  */
-import { readFile } from "node:fs/promises";
+import { constants } from "node:fs";
+import { open, type FileHandle } from "node:fs/promises";
 import { isAbsolute, join } from "node:path";
 import * as messages from "../messages/versions";
 import * as publishMessages from "../messages/publish";
@@ -97,10 +98,23 @@ function refuse(message: string): never {
 }
 
 async function readOptional(path: string): Promise<string | undefined> {
+  return (await readPlainFile(path))?.toString("utf8");
+}
+
+/**
+ * The bytes of the plain file at `path`, or undefined when there is none (or something else: a
+ * folder, or a FIFO planted in out/build/, which a read would wait on for ever; it is opened
+ * without blocking and never read).
+ */
+async function readPlainFile(path: string): Promise<Buffer | undefined> {
+  let handle: FileHandle | undefined;
   try {
-    return await readFile(path, "utf8");
+    handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    return (await handle.stat()).isFile() ? await handle.readFile() : undefined;
   } catch {
     return undefined;
+  } finally {
+    await handle?.close();
   }
 }
 
@@ -125,12 +139,8 @@ export async function readBuildRecord(buildDir: string, root: string, defaultAss
   if (typeof outputs !== "object" || outputs === null) refuse(messages.publishUnverifiableBuild(join(buildDir, BUILD_LOG)));
   const files = new Map<string, Buffer>();
   for (const [name, hash] of Object.entries(outputs as Record<string, unknown>)) {
-    let bytes: Buffer;
-    try {
-      bytes = await readFile(join(buildDir, name));
-    } catch {
-      refuse(messages.publishBuildFileMissing(join(buildDir, name)));
-    }
+    const bytes = await readPlainFile(join(buildDir, name));
+    if (bytes === undefined) refuse(messages.publishBuildFileMissing(join(buildDir, name)));
     if (sha256(bytes) !== hash) refuse(messages.publishBuildFileChanged(join(buildDir, name)));
     files.set(name, bytes);
   }
