@@ -7,7 +7,7 @@
  * folder (`useChartCache`; the real build's effects use `out/.cache/charts/`); an unreadable entry
  * is a miss, entries are written atomically.
  */
-import { access, readFile } from "node:fs/promises";
+import { access } from "node:fs/promises";
 import { join } from "node:path";
 import { codeVersion, packageVersion } from "../package-version";
 import type { AnimationFrame } from "./animation";
@@ -16,6 +16,7 @@ import { TOOL_VERSION } from "../version";
 import { sha256 } from "../util/hash";
 import { writeFileAtomic } from "../util/atomic";
 import { isRecord } from "../util/records";
+import { readPlainText } from "../util/plain-file";
 
 export interface CachedChart {
   readonly markup: string;
@@ -53,7 +54,7 @@ export function chartKey(themedSpecJson: string, kind: "page" | "phone" = "page"
 export async function readChart(key: string): Promise<CachedChart | undefined> {
   if (folder === undefined) return undefined;
   try {
-    const entry = JSON.parse(await readFile(join(folder, `${key}.json`), "utf8")) as Partial<CachedChart>;
+    const entry = JSON.parse(await readPlainText(join(folder, `${key}.json`))) as Partial<CachedChart>;
     const frame = entry.frame as Partial<AnimationFrame> | undefined;
     const validFrame = frame === undefined || (typeof frame.field === "string" && typeof frame.value === "string");
     const valid = typeof entry.markup === "string" && typeof entry.width === "number" && typeof entry.height === "number" && Array.isArray(entry.notes) && validFrame;

@@ -7,7 +7,7 @@
  * atomically; an unreadable entry is a miss.
  */
 import { existsSync } from "node:fs";
-import { readFile, stat } from "node:fs/promises";
+import { stat } from "node:fs/promises";
 import { join } from "node:path";
 import * as messages from "../messages/notebook";
 import { locatingFileSystemErrors } from "../util/fs-errors";
@@ -18,6 +18,7 @@ import type { NotebookTypes } from "./typecheck";
 import { sha256 } from "../util/hash";
 import { writeFileAtomic } from "../util/atomic";
 import { outPaths } from "../config/paths";
+import { readPlainText } from "../util/plain-file";
 
 /** Bumped when the shape or rules of a compiled cell change (3: pragmas, boxed values, dynamic imports, decorators). */
 const CELL_FORMAT = "3";
@@ -86,7 +87,7 @@ export class CompileCache {
 
   async #read<T>(name: string): Promise<T | undefined> {
     try {
-      return JSON.parse(await readFile(join(this.dir, `${name}.json`), "utf8")) as T;
+      return JSON.parse(await readPlainText(join(this.dir, `${name}.json`))) as T;
     } catch {
       return undefined; // missing or unreadable: compile again
     }

@@ -17,8 +17,7 @@
  * A copy of the assumptions file as built, `out/build/assumptions.yaml`, is preferred when present and
  * it has the sha256 the log records (else the file the log names, itself refused when it changed).
  */
-import { constants } from "node:fs";
-import { open, type FileHandle } from "node:fs/promises";
+import { readPlainFile, readPlainText } from "../util/plain-file";
 import { isAbsolute, join } from "node:path";
 import * as messages from "../messages/versions";
 import * as publishMessages from "../messages/publish";
@@ -97,26 +96,11 @@ function refuse(message: string): never {
   throw new WorkError(message);
 }
 
+/** A plain file's text, or undefined (none there, or not a plain file: a FIFO would be waited on for ever). */
 async function readOptional(path: string): Promise<string | undefined> {
-  return (await readPlainFile(path))?.toString("utf8");
+  return readPlainText(path).catch(() => undefined);
 }
 
-/**
- * The bytes of the plain file at `path`, or undefined when there is none (or something else: a
- * folder, or a FIFO planted in out/build/, which a read would wait on for ever; it is opened
- * without blocking and never read).
- */
-async function readPlainFile(path: string): Promise<Buffer | undefined> {
-  let handle: FileHandle | undefined;
-  try {
-    handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
-    return (await handle.stat()).isFile() ? await handle.readFile() : undefined;
-  } catch {
-    return undefined;
-  } finally {
-    await handle?.close();
-  }
-}
 
 /**
  * The newest complete build, every file checked against the sha256 its log recorded: a file changed
@@ -139,7 +123,7 @@ export async function readBuildRecord(buildDir: string, root: string, defaultAss
   if (typeof outputs !== "object" || outputs === null) refuse(messages.publishUnverifiableBuild(join(buildDir, BUILD_LOG)));
   const files = new Map<string, Buffer>();
   for (const [name, hash] of Object.entries(outputs as Record<string, unknown>)) {
-    const bytes = await readPlainFile(join(buildDir, name));
+    const bytes = await readPlainFile(join(buildDir, name)).catch(() => undefined);
     if (bytes === undefined) refuse(messages.publishBuildFileMissing(join(buildDir, name)));
     if (sha256(bytes) !== hash) refuse(messages.publishBuildFileChanged(join(buildDir, name)));
     files.set(name, bytes);

@@ -3,7 +3,7 @@
  * command with one located message and exit 2 — never a hang, never Node's raw "EEXIST: …". Each
  * case runs the real CLI with a deadline: a process still alive after it is the hang being tested.
  */
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -40,6 +40,29 @@ function blockWithFile(root: string, relative: string): string {
   writeFileSync(path, "not a folder\n");
   return path;
 }
+
+/** Every file under `dir` (recursively). */
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? filesUnder(join(dir, entry.name)) : entry.isFile() ? [join(dir, entry.name)] : []));
+}
+
+describe("a cache entry replaced by a FIFO", () => {
+  it("every one of them: the build reads none (a read would wait for a writer for ever), rebuilds and finishes", async () => {
+    project = tempProject();
+    writeFileSync(join(project.root, "package.json"), '{ "name": "fixture", "private": true }\n');
+    expect((await run(["build", "--no-pdf", "--root", project.root], project.root)).code).toBe(0);
+    const entries = filesUnder(join(project.root, "out/.cache")).filter((file) => file.endsWith(".json"));
+    expect(entries.length).toBeGreaterThan(3);
+    for (const file of entries) {
+      rmSync(file);
+      execFileSync("mkfifo", [file]);
+    }
+    writeFileSync(join(project.root, "notebooks/assumptions.yaml"), `${readFileSync(join(project.root, "notebooks/assumptions.yaml"), "utf8")}# edited\n`);
+    const result = await run(["build", "--no-pdf", "--root", project.root], project.root, 60_000);
+    expect(result.hung).toBe(false);
+    expect(result.code).toBe(0);
+  }, 150_000);
+});
 
 describe("a cache that cannot be written", () => {
   it.each([

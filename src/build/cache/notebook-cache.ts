@@ -11,7 +11,7 @@
  *   2. decide  compare the recorded fingerprint with the current state → reuse, or the list of changes
  *   3. store   after a run, write the new entry atomically (temp + rename)
  */
-import { readFile, rm } from "node:fs/promises";
+import { rm } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { writeFileAtomic } from "../../util/atomic";
 import type { AssumptionContent, AssumptionInfoContent } from "../../assumptions/content";
@@ -21,6 +21,7 @@ import { locatingFileSystemErrors } from "../../util/fs-errors";
 import type { CellChange, Change } from "../../vocabulary/changes";
 import * as messages from "../../messages/versions";
 import { isRecord } from "../../util/records";
+import { readPlainText } from "../../util/plain-file";
 
 export const CACHE_FORMAT = 1;
 
@@ -253,7 +254,7 @@ export class NotebookCache<Result> {
   async load(notebook: string): Promise<EntryLoad<Result>> {
     let text: string;
     try {
-      text = await readFile(entryPath(this.cacheDir, notebook), "utf8");
+      text = await readPlainText(entryPath(this.cacheDir, notebook));
     } catch (error) {
       // ENOTDIR: a file where the cache folder must be holds no entry; the write that follows names it.
       const code = (error as NodeJS.ErrnoException).code;
@@ -279,7 +280,7 @@ export class NotebookCache<Result> {
    */
   async loadFailure(notebook: string): Promise<{ readonly fingerprint: Fingerprint; readonly failure: string } | undefined> {
     try {
-      const data = JSON.parse(await readFile(failurePath(this.cacheDir, notebook), "utf8")) as unknown;
+      const data = JSON.parse(await readPlainText(failurePath(this.cacheDir, notebook))) as unknown;
       if (!isRecord(data) || data.notebook !== notebook || !isFingerprint(data.fingerprint) || typeof data.failure !== "string") return undefined;
       return { fingerprint: data.fingerprint, failure: data.failure };
     } catch {

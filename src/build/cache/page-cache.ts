@@ -16,7 +16,6 @@
  *
  * Only pages without a failed cell are kept: a failure is rendered again, so it is reported again.
  */
-import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { writeFileAtomic } from "../../util/atomic";
 import { locatingFileSystemErrors } from "../../util/fs-errors";
@@ -24,6 +23,7 @@ import { canonicalJson, sha256 } from "../../util/hash";
 import type { RenderedReport } from "../../report/render";
 import { chartFileRefusal } from "../../charts/local-files";
 import { codeStamp } from "./code-stamp";
+import { readPlainText } from "../../util/plain-file";
 
 // 2: pages record the images their markdown inlined (a page of format 1 never inlined one).
 const FORMAT = 2;
@@ -48,7 +48,7 @@ function entryFile(cacheDir: string): string {
 /** The cached page for `key` with `builtAt` as its build time, or undefined (missing, other key, unreadable). */
 export async function loadPage(cacheDir: string, key: string, builtAt: string): Promise<RenderedReport | undefined> {
   try {
-    const entry = JSON.parse(await readFile(entryFile(cacheDir), "utf8")) as Partial<PageEntry>;
+    const entry = JSON.parse(await readPlainText(entryFile(cacheDir))) as Partial<PageEntry>;
     if (entry.format !== FORMAT || entry.key !== key || typeof entry.builtAt !== "string" || typeof entry.report?.html !== "string") return undefined;
     return { ...entry.report, html: entry.report.html.split(entry.builtAt).join(builtAt) };
   } catch {

@@ -11,12 +11,12 @@
  * A parse that also asks the disk (report.yaml: "does this chapter exist?") asks again on a hit
  * (`stillTrue`), and parses again, to report the problem where it is, when the answer changed.
  */
-import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { writeFileAtomic } from "../../util/atomic";
 import { locatingFileSystemErrors } from "../../util/fs-errors";
 import { canonicalJson, sha256 } from "../../util/hash";
 import { isRecord } from "../../util/records";
+import { readPlainText } from "../../util/plain-file";
 
 const FORMAT = 1;
 
@@ -79,7 +79,7 @@ function entryFile(cacheDir: string, kind: InputKind): string {
 
 async function readCached<T>(cacheDir: string, kind: InputKind, key: string, isValue: (value: unknown) => value is T): Promise<T | undefined> {
   try {
-    const entry: unknown = JSON.parse(await readFile(entryFile(cacheDir, kind), "utf8"));
+    const entry: unknown = JSON.parse(await readPlainText(entryFile(cacheDir, kind)));
     if (isRecord(entry) && entry.format === FORMAT && entry.key === key && isValue(entry.value)) return entry.value;
   } catch {
     // missing or damaged: a miss
