@@ -12,11 +12,11 @@
  * takes the lock over and finishes or undoes the dead build's swap (`recoverSwaps`): nothing is lost.
  */
 import { randomBytes } from "node:crypto";
-import { mkdir, open, readdir, rename, rm, stat } from "node:fs/promises";
+import { lstat, mkdir, open, readdir, readlink, rename, rm, stat } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { acquireLock, liveLockOwner, lockOwner } from "../util/lock";
 import { FileSystemError, isFileSystemProblem, locatingFileSystemErrors } from "../util/fs-errors";
-import { fileSystemProblem } from "../messages/fs";
+import { buildFolderIsLink, fileSystemProblem } from "../messages/fs";
 
 export const BUILD_LOG = "build-log.json";
 
@@ -43,6 +43,11 @@ export async function lockBuild(outDir: string, onWait: (pid: number) => void): 
     await mkdir(dirname(outDir), { recursive: true });
     const release = await acquireLock(buildLockPath(outDir), { timeoutMs: 30 * 60_000, pollMs: 200, onWait });
     await recoverSwaps(outDir);
+    // Said before any chapter runs, not after them all at the swap (a release on the way out).
+    await refuseLink(outDir).catch(async (error: unknown) => {
+      await release();
+      throw error;
+    });
     return release;
   });
 }
@@ -59,6 +64,7 @@ async function replace(outDir: string, files: ReadonlyMap<string, string | Uint8
   const parent = dirname(outDir);
   await mkdir(parent, { recursive: true });
   await recoverSwaps(outDir);
+  await refuseLink(outDir);
   const tag = `${process.pid}-${randomBytes(4).toString("hex")}`;
   const staging = join(parent, `.build-staging-${tag}`);
   const old = join(parent, `.build-old-${tag}`);
@@ -80,6 +86,13 @@ async function replace(outDir: string, files: ReadonlyMap<string, string | Uint8
     await rm(old, { recursive: true, force: true }).catch(() => undefined);
   } finally {
     await rm(staging, { recursive: true, force: true });
+  }
+}
+
+/** Through a link, the folders kept from the old build would be the target's own, moved in here: refused. */
+async function refuseLink(outDir: string): Promise<void> {
+  if ((await lstat(outDir).catch(() => undefined))?.isSymbolicLink()) {
+    throw new FileSystemError(buildFolderIsLink(BUILD_FOLDER, outDir, await readlink(outDir)), outDir, "ELINK");
   }
 }
 

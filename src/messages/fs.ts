@@ -17,6 +17,10 @@ const ADVICE: Readonly<Record<string, string>> = {
 export const fileSystemProblem = (what: string, path: string, code: string): string =>
   `${what}: cannot use ${path} (${code}): ${ADVICE[code] ?? "check the path and its permissions"}`;
 
+/** out/build (or what `what` names) is a symbolic link: replaced whole by renaming, it must be a folder of its own. */
+export const buildFolderIsLink = (what: string, path: string, target: string): string =>
+  `${what}: cannot use ${path}: it is a symbolic link (to ${target}); out/build is replaced whole by renaming and the folders in it are kept, so it must be a folder of its own: remove the link (link or mount out/ instead)`;
+
 export const lockTimedOut = (path: string, owner: number | undefined): string =>
   `timed out waiting for the lock ${path} (held by pid ${owner ?? "?"})`;
 

@@ -4,7 +4,7 @@
  * and the next build deleted both without a word. The next build now finishes or undoes the swap.
  * The states below are the ones a kill leaves (a pid that is not running owns the stage).
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -74,5 +74,23 @@ describe("a swap of out/build that a kill interrupted", () => {
     expect(read(build, "executed/a.ipynb")).toBe("kept");
     expect(leftovers()).toEqual([]);
     expect(existsSync(old)).toBe(false);
+  });
+});
+
+describe("out/build as a symbolic link to a folder elsewhere", () => {
+  it("is refused (exit 2, naming it and its target): the folders of the target are never moved into the build", async () => {
+    const { build } = setUp();
+    const elsewhere = join(out, "elsewhere");
+    write(elsewhere, { "notes.txt": "mine", "important/file.txt": "data" });
+    symlinkSync(elsewhere, build, "dir");
+    const failure = await replaceBuildOutputs(build, new Map([["report.html", "new"]])).then(
+      () => undefined,
+      (error: unknown) => error as Error & { exitCode?: number },
+    );
+    expect(failure?.message).toContain(`cannot use ${build}: it is a symbolic link (to ${elsewhere})`);
+    expect(failure?.exitCode).toBe(2);
+    expect(read(elsewhere, "important/file.txt")).toBe("data");
+    expect(lstatSync(build).isSymbolicLink()).toBe(true);
+    expect(leftovers()).toEqual([]);
   });
 });
