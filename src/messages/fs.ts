@@ -21,6 +21,9 @@ export const fileSystemProblem = (what: string, path: string, code: string): str
 export const buildFolderIsLink = (what: string, path: string, target: string): string =>
   `${what}: cannot use ${path}: it is a symbolic link (to ${target}); out/build is replaced whole by renaming and the folders in it are kept, so it must be a folder of its own: remove the link (link or mount out/ instead)`;
 
+export const lockNotAFile = (path: string): string =>
+  `cannot take the lock ${path}: something that is not a lock file is in its place (a folder or a pipe); remove it and run again`;
+
 export const lockTimedOut = (path: string, owner: number | undefined): string =>
   `timed out waiting for the lock ${path} (held by pid ${owner ?? "?"})`;
 

@@ -5,8 +5,10 @@
  * process (a pid reused after a reboot, pid 1 in a container), told apart by its start time.
  */
 import { readFileSync } from "node:fs";
-import { open, readFile, rm, stat } from "node:fs/promises";
-import { lockTimedOut } from "../messages/fs";
+import { lstat, open, rm, stat } from "node:fs/promises";
+import { lockNotAFile, lockTimedOut } from "../messages/fs";
+import { InputError } from "./errors";
+import { readPlainText } from "./plain-file";
 
 export interface LockOptions {
   readonly timeoutMs: number;
@@ -93,6 +95,8 @@ export async function acquireLock(path: string, options: LockOptions): Promise<(
   let warned = false;
   for (;;) {
     if (await tryCreate(path)) return async () => rm(path, { force: true });
+    // A folder or a pipe there is no lock anyone holds, and never goes away by waiting.
+    if (!((await lstat(path).catch(() => undefined))?.isFile() ?? true)) throw new InputError(lockNotAFile(path));
     const text = await readText(path);
     const owner = text === undefined ? undefined : parseLock(text)?.pid;
     if (text !== undefined && (await isStale(path, text))) {
@@ -146,9 +150,10 @@ async function removeIfUnchanged(path: string, text: string): Promise<void> {
   if ((await readText(path)) === text) await rm(path, { force: true });
 }
 
+/** A lock file's text; undefined when it is gone, or is not a plain file (a FIFO's read would wait for ever). */
 async function readText(path: string): Promise<string | undefined> {
   try {
-    return await readFile(path, "utf8");
+    return await readPlainText(path);
   } catch {
     return undefined;
   }

@@ -1,7 +1,7 @@
 // The lock file's owner is the process that wrote it: a lock whose pid is now another process (reused
 // after a reboot, pid 1 in a container) blocked every build for 30 minutes, "waiting for pid 1".
 import { spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -96,4 +96,25 @@ describe("a stale lock taken over by several waiters at once", () => {
     for (const line of readFileSync(log, "utf8").trim().split("\n")) most = Math.max(most, inside += line === "enter" ? 1 : -1);
     expect(most).toBe(1);
   }, 30_000);
+});
+
+describe("something that is not a lock file in the lock's place", () => {
+  // A folder there made every build wait, without a word, for the 30 minutes of its lock's timeout;
+  // a FIFO made the read of "its owner" wait for ever.
+  it.each([
+    ["a folder", (path: string) => mkdirSync(path)],
+    ["a FIFO", (path: string) => spawnSync("mkfifo", [path])],
+  ])("%s: refused at once, naming it and what to do (exit 2)", async (_kind, make) => {
+    dir = mkdtempSync(join(tmpdir(), "fragtax-lock-"));
+    const path = join(dir, ".build.lock");
+    make(path);
+    const started = Date.now();
+    const failure = await acquireLock(path, { timeoutMs: 60_000, pollMs: 10 }).then(
+      () => undefined,
+      (error: unknown) => error as Error & { exitCode?: number },
+    );
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(failure?.message).toBe(`cannot take the lock ${path}: something that is not a lock file is in its place (a folder or a pipe); remove it and run again`);
+    expect(failure?.exitCode).toBe(2);
+  }, 20_000);
 });
