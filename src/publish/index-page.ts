@@ -5,7 +5,6 @@
  * derived from the manifests alone, so `verify` re-renders it to check it and `publish --index-only`
  * rewrites it.
  */
-import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import * as messages from "../messages/versions";
 import { figureRange } from "../diff/figures";
@@ -14,6 +13,7 @@ import { escapeHtml, html, rawHtml, unescapeHtml } from "../util/html";
 import { listVersions, type Manifest } from "./store";
 import { renderIndexErrata } from "../errata/render";
 import { contentSecurityPolicy } from "../report/csp";
+import { readPlainText } from "../util/plain-file";
 
 // On a phone (< 40em) each version is a block of stacked cells instead of a four-column table row,
 // and long words (ids, notes) wrap, so the page never scrolls sideways.
@@ -60,7 +60,7 @@ export type IndexState =
  */
 export async function checkIndex(reportsDir: string, title: string): Promise<IndexState> {
   const { page, versions } = await expectedIndex(reportsDir, title);
-  const actual = await readFile(join(reportsDir, "index.html"), "utf8").catch(() => undefined);
+  const actual = await readPlainText(join(reportsDir, "index.html")).catch(() => undefined);
   if (actual === undefined) return { state: "missing", versions };
   if (actual === page) return { state: "ok", versions };
   if (actual === page.replace(INDEX_POLICY, "")) return { state: "unprotected", versions };
@@ -75,7 +75,7 @@ export async function checkIndex(reportsDir: string, title: string): Promise<Ind
 async function publishedTitles(reportsDir: string): Promise<Set<string>> {
   const titles = new Set<string>();
   for (const version of await listVersions(reportsDir)) {
-    const page = await readFile(join(reportsDir, version.id, "report.html"), "utf8").catch(() => "");
+    const page = await readPlainText(join(reportsDir, version.id, "report.html")).catch(() => "");
     const title = titleIn(page, "");
     if (title !== undefined) titles.add(title);
   }

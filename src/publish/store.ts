@@ -2,7 +2,6 @@
  * The published versions under `out/reports/`: `<YYYY-MM-DD>[-N]/` folders, each complete and
  * immutable, with a manifest. Dot-folders (staging) and anything else are not versions.
  */
-import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { FigureValues } from "../report/figures-file";
 import { parseSections, type ProseSnapshot } from "../diff/prose-guard";
@@ -13,6 +12,7 @@ import { versionFolders } from "../util/version-folders";
 import * as messages from "../messages/versions";
 import { InputError } from "../util/errors";
 import { malformedField } from "./manifest";
+import { readPlainText } from "../util/plain-file";
 
 export { compareVersionIds, VERSION_ID } from "../vocabulary/version-ids";
 export { versionFolders } from "../util/version-folders";
@@ -76,7 +76,7 @@ export { isCalendarDate as isValidDate } from "../util/limits";
 
 export async function readManifest(reportsDir: string, id: string): Promise<Manifest | undefined> {
   try {
-    return JSON.parse(await readFile(join(reportsDir, id, "manifest.json"), "utf8")) as Manifest;
+    return JSON.parse(await readPlainText(join(reportsDir, id, "manifest.json"))) as Manifest;
   } catch {
     return undefined;
   }
@@ -100,7 +100,7 @@ export async function listVersions(reportsDir: string): Promise<Manifest[]> {
 
 /** A published version's figures, claims and section prose (sections.json is absent in versions before the guard). */
 export async function readVersionProse(versionDir: string): Promise<ProseSnapshot & { figures: unknown }> {
-  const json = async (name: string): Promise<unknown> => JSON.parse(await readFile(join(versionDir, name), "utf8"));
-  const sections = await readFile(join(versionDir, "sections.json"), "utf8").catch(() => undefined);
+  const json = async (name: string): Promise<unknown> => JSON.parse(await readPlainText(join(versionDir, name)));
+  const sections = await readPlainText(join(versionDir, "sections.json")).catch(() => undefined);
   return { figures: await json("figures.json"), claims: await json("claims.json").catch(() => []), sections: parseSections(sections) };
 }

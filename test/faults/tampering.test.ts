@@ -2,13 +2,22 @@
  * Published versions are checked when read: `fragtax verify`, `diff` and `publish` (for the version
  * it compares against) recompute the manifest's sha256s and name the file that differs.
  */
-import { execFileSync } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
 import { appendFile, copyFile, readFile, rename, rm, symlink, truncate, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { fragtax, NO_CHROMIUM, projectWithVersions, useBuild } from "../published-project";
+import { CLI, fragtax, NO_CHROMIUM, projectWithVersions, useBuild } from "../published-project";
 
 let root: string;
+
+/** The CLI, killed after `ms` (a hang is a failure, not a test that never ends). */
+function fragtaxWithin(ms: number, args: readonly string[], options: { cwd: string; env?: NodeJS.ProcessEnv }): Promise<{ code: number; stderr: string }> {
+  return new Promise((done) => {
+    execFile(process.execPath, [CLI, ...args], { cwd: options.cwd, timeout: ms, killSignal: "SIGKILL", env: { ...process.env, NO_COLOR: "1", ...options.env } }, (error, _stdout, stderr) => {
+      done({ code: error ? (typeof error.code === "number" ? error.code : -1) : 0, stderr });
+    });
+  });
+}
 const version = (id: string, file: string): string => join(root, "out/reports", id, file);
 
 beforeEach(async () => {
@@ -130,6 +139,20 @@ describe("tampered published versions", () => {
     expect(result.stderr).toContain(`${version("2026-05-01", "report.pdf")} differs from the sha256 in its manifest`);
     expect(result.stderr).not.toContain("is missing");
   });
+
+  it("a FIFO in place of index.html or a manifest: verify and diff answer at once (a read of it would wait for ever)", async () => {
+    const quick = { cwd: root };
+    await rm(join(root, "out/reports/index.html"));
+    execFileSync("mkfifo", [join(root, "out/reports/index.html")]);
+    const index = await fragtaxWithin(20_000, ["verify"], quick);
+    expect(index.code).toBe(1);
+    expect(index.stderr).toContain(`${join(root, "out/reports/index.html")} is missing`);
+    await rm(version("2026-05-01", "manifest.json"));
+    execFileSync("mkfifo", [version("2026-05-01", "manifest.json")]);
+    const diff = await fragtaxWithin(20_000, ["diff", "2026-05-01", "2026-05-20"], quick);
+    expect(diff.code).toBe(2);
+    expect(diff.stderr).toContain("published version 2026-05-01 is damaged");
+  }, 60_000);
 
   it("diff refuses a version whose figures.json or assumptions.yaml was edited, naming the file", async () => {
     const figures = version("2026-05-01", "figures.json");
