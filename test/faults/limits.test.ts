@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { parseAssumptions } from "../../src/assumptions";
+import { parseOverridesFile } from "../../src/build/whatif/overrides-file";
 import { MAX_ASSUMPTIONS_FILE_MB, MAX_TIMEOUT_SECONDS, isCalendarDate, parseTimeoutSeconds } from "../../src/util/limits";
 import { codeNotebookJson } from "../project";
 import { fragtax, makeProject, useBuild } from "../published-project";
@@ -91,6 +92,10 @@ describe("an assumptions file too large to be one", () => {
     const started = Date.now();
     expect(() => parseAssumptions(huge(), "big.yaml")).toThrow(new RegExp(`^big\\.yaml:1:1: the file is 8\\.\\d MB; an assumptions file may be at most ${MAX_ASSUMPTIONS_FILE_MB} MB`));
     expect(Date.now() - started).toBeLessThan(2_000);
+  });
+
+  it("as a what-if overrides file (--assumptions FILE) too", () => {
+    expect(() => parseOverridesFile(huge(), "big.yaml", ["a"])).toThrow(new RegExp(`^big\\.yaml:1:1: the file is 8\\.\\d MB; an assumptions file may be at most ${MAX_ASSUMPTIONS_FILE_MB} MB`));
   });
 
   it("diff against one says so in a sentence, quickly, not Node's out-of-memory crash", async () => {

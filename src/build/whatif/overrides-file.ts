@@ -7,6 +7,8 @@ import type { Node as YamlNode } from "yaml";
 import * as messages from "../../messages/whatif";
 import { at as placeAt } from "../../messages/location";
 import { checkKnown, parseOverrideValue, WhatIfError, type AssumptionOverride } from "./overrides";
+import { assumptionsFileTooLarge } from "../../messages/assumptions";
+import { MAX_ASSUMPTIONS_FILE_MB } from "../../util/limits";
 
 /**
  * An overrides file. Either a map (`id: 2.5`, `id: 2..3`, `id: { low: 2, high: 3 }`) or the
@@ -14,6 +16,9 @@ import { checkKnown, parseOverrideValue, WhatIfError, type AssumptionOverride } 
  * edited, works as a what-if too.
  */
 export function parseOverridesFile(text: string, fileName: string, known: readonly string[]): AssumptionOverride[] {
+  // Before the YAML parser, as for the assumptions file itself (util/limits.ts).
+  const bytes = Buffer.byteLength(text);
+  if (bytes > MAX_ASSUMPTIONS_FILE_MB * 1024 * 1024) throw new WhatIfError(`${placeAt({ file: fileName, line: 1, column: 1 })}: ${assumptionsFileTooLarge(bytes / (1024 * 1024), MAX_ASSUMPTIONS_FILE_MB)}`);
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter });
   const at = (node: YamlNode | null | undefined): string => {
