@@ -9,6 +9,8 @@ import { InputError } from "../util/errors";
 import { gitState } from "../util/git";
 import { progress } from "./output";
 import { projectPaths } from "./project";
+import { publishInterrupted } from "../messages/publish";
+import { endBySignal } from "../util/signals";
 
 /** The test-only pause after staging (FRAGTAX_TEST_PAUSE_PUBLISH=<marker file>), for the kill -9 test. */
 function testPause(): ((staging: string) => Promise<void>) | undefined {
@@ -29,6 +31,14 @@ export async function publishAction(options: { date?: string; note?: string; roo
     return;
   }
   const pause = testPause();
+  // Ctrl-C, or SIGTERM: said (nothing published, or the version in place without its index line), then
+  // the process ends by the signal as it would have (util/signals.ts); the next publish tidies up.
+  let placed: string | undefined;
+  const stop = (signal: NodeJS.Signals): void => {
+    process.stderr.write(`${publishInterrupted(signal, placed)}\n`);
+    endBySignal(signal);
+  };
+  process.once("SIGINT", stop).once("SIGTERM", stop);
   await publish(
     {
       ...paths,
@@ -47,6 +57,7 @@ export async function publishAction(options: { date?: string; note?: string; roo
       progress,
       now: () => new Date(),
       ...(pause ? { afterStaging: pause } : {}),
+      placed: (id) => (placed = id),
     },
   );
 }

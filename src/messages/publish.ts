@@ -77,3 +77,11 @@ export const publishAlreadyPublished = (id: string, builtAt: string | null, same
 
 /** What a file-system failure while staging or placing a version names (util/fs-errors.ts words the rest). */
 export const publishStoreWhat = (): string => "publish: the published versions (out/reports/)";
+
+/** Ctrl-C or SIGTERM during publish: before the version was put in place, nothing was published. */
+export const publishInterrupted = (signal: string, placed: string | undefined): string => {
+  const stopped = `fragtax publish: stopped by ${signal === "SIGINT" ? "Ctrl-C" : signal}`;
+  return placed === undefined
+    ? `${stopped}; nothing was published (what it had staged is removed by the next publish)`
+    : `${stopped} once version ${placed} was in place: out/reports/index.html may not list it yet; run \`fragtax publish --index-only\``;
+};

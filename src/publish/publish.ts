@@ -70,6 +70,8 @@ export interface PublishEffects {
   now(): Date;
   /** Test hook: runs after staging, before the rename. */
   afterStaging?: (stagingDir: string) => Promise<void>;
+  /** The version is in place under its id (its index line is written next). */
+  placed?: (id: string) => void;
 }
 
 /** Where the report's "What changed" section goes; a template may place this marker, else before </body>. */
@@ -133,6 +135,7 @@ export async function publish(options: PublishOptions, effects: PublishEffects):
       effects.progress(messages.publishStaged(id));
       await effects.afterStaging?.(staging);
       await inReportsFolder(options.reportsDir, () => rename(staging, join(options.reportsDir, id)));
+      effects.placed?.(id);
       const indexFile = join(options.reportsDir, "index.html");
       try {
         await writeFileAtomic(indexFile, index);

@@ -160,6 +160,24 @@ describe("fragtax publish", () => {
     expect((await readdir(reports())).filter((name) => name.startsWith("."))).toEqual([]);
   });
 
+  it.each([["SIGINT", "Ctrl-C", 130], ["SIGTERM", "SIGTERM", 143]] as const)("%s after staging says nothing was published, ends by the signal, and leaves the index", async (signal, said, code) => {
+    await useBuild(root, "v1");
+    expect((await fragtax(["publish", "--date", "2026-05-01"], { cwd: root })).code).toBe(0);
+    const indexBefore = await readFile(join(reports(), "index.html"), "utf8");
+    await useBuild(root, "v2");
+    const marker = join(root, "staged.marker");
+    const child = spawnFragtax(["publish", "--date", "2026-05-02"], { cwd: root, env: { FRAGTAX_TEST_PAUSE_PUBLISH: marker, NO_COLOR: "1" } });
+    let stderr = "";
+    child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.once("exit", (exitCode, bySignal) => resolve(bySignal === signal ? code : exitCode)));
+    for (let tries = 0; !existsSync(marker) && tries < 400; tries++) await new Promise((r) => setTimeout(r, 25));
+    child.kill(signal);
+    expect(await exited).toBe(code);
+    expect(stderr).toContain(`fragtax publish: stopped by ${said}; nothing was published (what it had staged is removed by the next publish)`);
+    expect(await versions()).toEqual(["2026-05-01"]);
+    expect(await readFile(join(reports(), "index.html"), "utf8")).toBe(indexBefore);
+  });
+
   it("two publishes of one build at once publish it once: the second waits, then is refused naming the version", async () => {
     await useBuild(root, "v1");
     const [a, b] = await Promise.all([
