@@ -25,7 +25,7 @@ import { checkDrivers, checkFormat, checkNumber, checkOptionalText, checkSummary
 import { claimBasis } from "./basis";
 import { VEGA_LITE_MIME, type AlternativeValue, type ClaimRecord, type Driver, type FigureRecord, type NumberFormat, type Summary } from "./types";
 import { createWords, type Words } from "./words";
-import { visibleControls } from "../util/control";
+import { insideHtml, markdownText } from "./markdown-text";
 
 
 export type VegaLiteTopLevelSpec = TopLevelSpec;
@@ -194,52 +194,29 @@ export class MarkdownFragment {
 
 /**
  * Markdown with formatted values. Interpolated values are text (markdownText); "$" is written "\$"
- * too: Jupyter reads a pair of dollar signs as a formula, and markdown-it renders "\$" as "$".
+ * too: Jupyter reads a pair of dollar signs as a formula, and markdown-it renders "\$" as "$". A
+ * value inside HTML the template writes is written with character references ("&#36;") instead.
  */
 export function interpolateMarkdown(strings: TemplateStringsArray, values: readonly unknown[]): MarkdownFragment {
   let out = strings[0] ?? "";
   values.forEach((value, index) => {
-    out += markdownValue(value, index) + (strings[index + 1] ?? "");
+    out += markdownValue(value, index, insideHtml(out)) + (strings[index + 1] ?? "");
   });
   return new MarkdownFragment(out);
 }
 
-function markdownValue(value: unknown, index: number): string {
+function markdownValue(value: unknown, index: number, inHtml: boolean): string {
   if (isMarkdownFragment(value)) return value.source;
-  if (Array.isArray(value)) return value.map((item: unknown) => markdownValue(item, index)).join("\n");
+  if (Array.isArray(value)) return value.map((item: unknown) => markdownValue(item, index, inHtml)).join("\n");
   if (typeof value === "string") {
     // An object turned into text before nb.md saw it (a Monte Carlo summary in a nested template literal).
     if (value.includes("[object Object]")) throw new Error(messages.mdObjectAsText(index));
-    return markdownText(value);
+    return markdownText(value, inHtml);
   }
-  if (typeof value === "number") return markdownText(formatNumber(checkNumber("nb.md", `value #${index + 1}`, value), "number"));
-  if (isFigure(value)) return markdownText(formatFigure(value));
-  if (isSummary(value)) return markdownText(formatSummary(checkSummary("nb.md", `value #${index + 1}`, value), "number"));
+  if (typeof value === "number") return markdownText(formatNumber(checkNumber("nb.md", `value #${index + 1}`, value), "number"), inHtml);
+  if (isFigure(value)) return markdownText(formatFigure(value), inHtml);
+  if (isSummary(value)) return markdownText(formatSummary(checkSummary("nb.md", `value #${index + 1}`, value), "number"), inHtml);
   throw new Error(messages.mdCannotInterpolate(index, value === undefined ? "undefined" : value === null ? "null" : `a ${typeof value}`));
-}
-
-/**
- * Text that markdown (markdown-it here, marked in JupyterLab) shows as written: inline markup and raw
- * HTML characters are backslash-escaped (CommonMark lets any ASCII punctuation be escaped; escaped
- * quotes also stay straight under the typographer), and so is every character the typographer would
- * rewrite ("--", "...", "(c)", "+-", ",,", "??"), since an escaped character is not text it rewrites.
- * Line breaks become spaces and leading spaces entities, so a value cannot open a block (an indented
- * code block included); a leading list or heading marker is escaped; control characters are written
- * as visible escapes (util/control.ts). Only what needs it is escaped: the notebook's markdown source
- * stays readable ("$28.8M (90% CI …)"). An apostrophe inside a word is not escaped, so the typographer
- * sets it as it sets the sentence around it, or "the essay's figure" and "OpenAI’s bill" sit side by side.
- */
-export function markdownText(text: string): string {
-  const escape = (chars: string): string => chars.replace(/./g, (char) => `\\${char}`);
-  // Control characters (an ESC from a YAML label) are shown as \x1b, as everywhere a reader sees data.
-  return visibleControls(text.replace(/\r?\n|\r/g, " "))
-    // An apostrophe inside a word is left for the typographer, which sets it as it sets the sentence
-    // around it ("the essay’s") in text, and leaves it alone in a link's destination (img/o'k.png).
-    .replace(/[\\`*_[\]<>&#!|~$"]|(?<!\p{L})'|'(?!\p{L})/gu, escape)
-    .replace(/-{2,}|\.{2,}|,{2,}|\?{2,}|\+(?=-)|\((?=(?:c|r|tm|p)\))/gi, escape)
-    .replace(/^(\s*)([-+=])/, (_match, space: string, marker: string) => `${space}\\${marker}`)
-    .replace(/^(\s*\d+)([.)])/, (_match, digits: string, marker: string) => `${digits}\\${marker}`)
-    .replace(/^[ \t]+/, (space) => "&#32;".repeat(space.length));
 }
 
 function isMarkdownFragment(value: unknown): value is MarkdownFragment {

@@ -3,7 +3,8 @@
  * written, whatever markdown or typography it happens to contain.
  */
 import { describe, expect, it } from "vitest";
-import { markdownText } from "../../src/api/session";
+import { markdownText } from "../../src/api/markdown-text";
+import { interpolateMarkdown } from "../../src/api/session";
 import { createMarkdownRenderer } from "../../src/report/markdown";
 
 /** The text a reader sees of `nb.md` with `value` interpolated (tags removed, entities decoded). */
@@ -44,5 +45,24 @@ describe("values interpolated into nb.md", () => {
     const html = createMarkdownRenderer().render(markdownText("    four spaces first"), "doc").html;
     expect(html).not.toContain("<code>");
     expect(html).toContain("four spaces first");
+  });
+});
+
+describe("a value inside HTML an nb.md template writes", () => {
+  const md = (strings: TemplateStringsArray, ...values: unknown[]): string => interpolateMarkdown(strings, values).source;
+
+  it("is written with character references there, and with backslashes in prose (readable source)", () => {
+    expect(md`<td>${"$5 <b>"}</td>`).toBe("<td>&#36;5 &#60;b&#62;</td>");
+    expect(md`<div title="${`a "q" b`}">x</div>`).toBe(`<div title="a &#34;q&#34; b">x</div>`);
+    expect(md`<table>\n<tr><td>${"$5"}</td></tr>`).toBe("<table>\n<tr><td>&#36;5</td></tr>");
+    // A blank line ends the HTML block: markdown again. Inline HTML mid-line, closed, is prose too.
+    expect(md`<details>\n\nCost ${"$5"}`).toBe("<details>\n\nCost \\$5");
+    expect(md`A <b>bold</b> ${"$5"}`).toBe("A <b>bold</b> \\$5");
+  });
+
+  it("shows as written either way in the report's renderer", () => {
+    const html = createMarkdownRenderer().render(md`<div>${"$5 *x* <i>"}</div>\n\nProse ${"$5 *x* <i>"}`, "doc").html;
+    expect(html).toContain("<div>$5 *x* &lt;i&gt;</div>");
+    expect(html).toContain("<p>Prose $5 *x* &lt;i&gt;</p>");
   });
 });

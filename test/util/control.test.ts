@@ -4,7 +4,7 @@
  */
 import { PDFDocument } from "pdf-lib";
 import { describe, expect, it } from "vitest";
-import { markdownText } from "../../src/api/session";
+import { markdownText } from "../../src/api/markdown-text";
 import { finishPdf, readPrinted } from "../../src/report/pdf-document";
 import { visibleControls } from "../../src/util/control";
 import { escapeHtml } from "../../src/util/html";
