@@ -60,7 +60,7 @@ describe("report.yaml → ReportConfig", () => {
 
   it("names a missing chapter file with the line that lists it", () => {
     expect(errorOf("title: T\nchapters:\n  - a.ipynb\n  - b.ipynb\n", noB).message).toBe(
-      `notebooks/report.yaml:4:5: chapter "b.ipynb" listed in report.yaml does not exist (looked for notebooks/b.ipynb)`,
+      `notebooks/report.yaml:4:5: chapter "b.ipynb" listed in report.yaml does not exist (looked for notebooks/b.ipynb); restore the file, or take its line out of report.yaml`,
     );
   });
 

@@ -4,7 +4,8 @@
  * build judges them (report/markdown-images.ts), so a broken image is found before a build.
  */
 import { dirname, resolve } from "node:path";
-import { findProjectRoot } from "../config";
+import { existsSync } from "node:fs";
+import { configPathForRoot, findProjectRoot } from "../config";
 import * as messages from "../messages/notebook";
 import { checkDenoNotebooks, checkNotebooks, formatDiagnostic, readCells, readNotebook, reportNotebooks, type CheckDiagnostic } from "../notebook/check";
 import { codeFrame, readSource } from "../notebook/errors";
@@ -17,6 +18,8 @@ import { displayPath } from "../util/paths";
 export async function checkCommand(args: readonly string[]): Promise<ExitCode> {
   const root = findProjectRoot(process.cwd());
   const notebooks = args.length > 0 ? args.map((arg) => resolve(arg)) : reportNotebooks(root);
+  // A chapter report.yaml lists that is not there (renamed, deleted) is located at its line, as build does.
+  if (args.length === 0 && notebooks.some((file) => !existsSync(file))) (await import("../config/parse")).loadConfig(configPathForRoot(root));
   const diagnostics = [...checkNotebooks(notebooks, { root }), ...(await checkDenoNotebooks(notebooks, { root }))];
   const frameOf = diagnostics.length === 0 ? () => undefined : codeFrames(notebooks, root);
   for (const d of diagnostics) {

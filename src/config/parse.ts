@@ -3,8 +3,8 @@
  * filled); nothing downstream checks for defaults again. Parsing is pure; the only question it asks
  * the disk ("does this chapter exist?") goes through the `exists` function the caller passes.
  */
-import { dirname, isAbsolute, relative, resolve } from "node:path";
-import { existsSync, lstatSync, readFileSync, statSync } from "node:fs";
+import { basename, dirname, isAbsolute, join, relative, resolve } from "node:path";
+import { existsSync, lstatSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { LineCounter, parseDocument, type Document } from "yaml";
 import { z } from "zod";
 import * as messages from "../messages/report";
@@ -12,7 +12,7 @@ import * as errataMessages from "../messages/errata";
 import { isCalendarDate } from "../util/dates";
 // Defined by the model (it runs with them in Jupyter too); report.yaml's `montecarlo` defaults to them.
 import { DEFAULT_MONTE_CARLO } from "../model/defaults";
-import { nearestName } from "../util/suggest";
+import { nearestName, renamedFileLike } from "../util/suggest";
 import { isInside } from "../util/paths";
 import { ConfigError, configRoot, outPaths, type ChapterConfig, type ReportConfig } from "./index";
 
@@ -143,13 +143,25 @@ function resolveChapters(
           return false;
         }
       })();
-      throwAt(where, file, (w) => (brokenLink ? messages.configChapterBrokenLink(w, name) : messages.configMissingChapter(w, name, relative(root, chapterFile) || chapterFile))); // named as the user sees it
+      const renamedTo = brokenLink ? undefined : unlistedNotebookLike(chapterFile, names.map((listed) => (isAbsolute(listed) ? listed : resolve(dir, listed))));
+      throwAt(where, file, (w) => (brokenLink ? messages.configChapterBrokenLink(w, name) : messages.configMissingChapter(w, name, relative(root, chapterFile) || chapterFile, renamedTo))); // named as the user sees it
     }
     if (isFolder(chapterFile)) throwAt(where, file, (w) => messages.configChapterIsFolder(w, name));
     // The engine, its caches and provenance all work relative to the project: a chapter must live in it.
     if (!isInside(root, chapterFile)) throwAt(where, file, (w) => messages.configChapterOutside(w, name, root));
     return { number: index + 1, file: chapterFile, relativePath: relative(root, chapterFile).split("\\").join("/") };
   });
+}
+
+/** The notebook beside a missing chapter that report.yaml does not list and that it was likely renamed to, if any. */
+function unlistedNotebookLike(chapterFile: string, listed: readonly string[]): string | undefined {
+  let unlisted: string[] = [];
+  try {
+    unlisted = readdirSync(dirname(chapterFile)).filter((entry) => entry.endsWith(".ipynb") && !listed.includes(join(dirname(chapterFile), entry)));
+  } catch {
+    return undefined;
+  }
+  return renamedFileLike(basename(chapterFile), unlisted);
 }
 
 type Issue = z.core.$ZodIssue | undefined;

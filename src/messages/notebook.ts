@@ -27,6 +27,8 @@ export const denoMissing = (file: string, detail: string): string =>
   `install it with \`npm install deno\` (fragtax uses node_modules/.bin/deno) or set FRAGTAX_DENO to a deno binary`;
 
 export const notebookUnreadable = (file: string, reason: string): string => `${file}: cannot read the notebook (${reason})`;
+export const notebookMissing = (file: string, nearest: string | undefined): string =>
+  `${file}: there is no such notebook${nearest === undefined ? ";" : didYouMean(nearest)} check its path`;
 
 export const moduleNotFound = (specifier: string): string =>
   `cannot find module "${specifier}" (imports resolve from the notebook's folder, like in Jupyter)`;

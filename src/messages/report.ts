@@ -20,8 +20,9 @@ export const configInvalidValue = (where: Location, key: string, problem: string
 
 export const configChapterOutside = (where: Location, chapter: string, root: string): string =>
   `${at(where)}: chapter ${chapter} is outside the project ${root}; move the notebook into the project (e.g. notebooks/) and list it from there`;
-export const configMissingChapter = (where: Location, chapter: string, resolved: string): string =>
-  `${at(where)}: chapter "${chapter}" listed in report.yaml does not exist (looked for ${resolved})`;
+export const configMissingChapter = (where: Location, chapter: string, resolved: string, renamedTo: string | undefined): string =>
+  `${at(where)}: chapter "${chapter}" listed in report.yaml does not exist (looked for ${resolved})` +
+  (renamedTo === undefined ? "; restore the file, or take its line out of report.yaml" : `${didYouMean(renamedTo)} List the notebook under its new name in report.yaml, or restore the file`);
 
 export const rootEmpty = (): string => `--root is empty: give the project's folder, or leave --root out to use the project around the current folder`;
 

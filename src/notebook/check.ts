@@ -7,9 +7,8 @@
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import * as messages from "../messages/notebook";
 import { findDeno } from "./deno";
-import { cellText, NotebookFormatError, notebookKernel, parseNotebook, type KernelKind, type Notebook } from "./nbformat";
+import { cellText, notebookKernel, parseNotebook, unreadableNotebook, type KernelKind, type Notebook } from "./nbformat";
 import { displayPath } from "../util/paths";
 import { checkAll, projectSourceFiles, type CheckDiagnostic, type NotebookCells } from "./typecheck";
 import { configPathForRoot } from "../config";
@@ -72,7 +71,7 @@ export function readNotebook(file: string, root: string): Notebook {
   try {
     text = readFileSync(file, "utf8");
   } catch (error) {
-    throw new NotebookFormatError(messages.notebookUnreadable(name, (error as NodeJS.ErrnoException).code ?? String(error)), name);
+    throw unreadableNotebook(file, name, error);
   }
   return parseNotebook(text, name);
 }

@@ -16,13 +16,12 @@ import { readFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { displayPath } from "../util/paths";
 import type { ClaimRecord, FigureRecord } from "../api/types";
-import * as messages from "../messages/notebook";
 import { packageVersion } from "../package-version";
 import { TOOL_VERSION } from "../version";
 import { cellError, errorOutput, readSource, type CellError } from "./errors";
 import { CompileCache } from "./compile-cache";
 import { bundleImports, firstUses, isImportFailure, type ImportBundle, type ImportFailure } from "./imports";
-import { cellText, NotebookFormatError, notebookKernel, parseNotebook, type CodeCell, type Notebook } from "./nbformat";
+import { cellText, notebookKernel, parseNotebook, unreadableNotebook, type CodeCell, type Notebook } from "./nbformat";
 import { OutputCollector, type FileRead, type RunEvent, type ThrownValue } from "./outputs";
 import type { EnvReads } from "../vocabulary/env-reads";
 import { locateFailure } from "./failures";
@@ -94,8 +93,8 @@ export async function executeNotebook(file: string, options: ExecuteOptions = {}
   const root = options.root ? resolve(options.root) : projectRoot(absolute);
   const name = displayPath(absolute, root);
   // 1. read + parse
-  const text = await readFile(absolute, "utf8").catch((error: NodeJS.ErrnoException) => {
-    throw new NotebookFormatError(messages.notebookUnreadable(name, error.code ?? error.message), name);
+  const text = await readFile(absolute, "utf8").catch((error: unknown) => {
+    throw unreadableNotebook(absolute, name, error);
   });
   const notebook = parseNotebook(text, name);
   const kernel = notebookKernel(notebook);

@@ -7,10 +7,13 @@
  * Only what the engine needs is validated (cells, their sources, the kernel); everything else in the
  * file (metadata, attachments, ids) is kept untouched so the executed notebook round-trips.
  */
+import { readdirSync } from "node:fs";
+import { basename, dirname } from "node:path";
 import * as messages from "../messages/notebook";
 import { jsonErrorOffset } from "./json-position";
 import { InputError } from "../util/errors";
 import { isRecord } from "../util/records";
+import { renamedFileLike } from "../util/suggest";
 
 export type MultilineString = string | string[];
 
@@ -94,6 +97,22 @@ export class NotebookFormatError extends InputError {
   ) {
     super(message);
   }
+}
+
+/**
+ * The error for a notebook file that could not be read (`name` as messages show it): a missing one
+ * names the nearest notebook in its folder, as a renamed chapter usually is.
+ */
+export function unreadableNotebook(file: string, name: string, error: unknown): NotebookFormatError {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code !== "ENOENT") return new NotebookFormatError(messages.notebookUnreadable(name, code ?? String(error)), name);
+  let siblings: string[] = [];
+  try {
+    siblings = readdirSync(dirname(file)).filter((entry) => entry.endsWith(".ipynb"));
+  } catch {
+    // the folder is missing too: no suggestion
+  }
+  return new NotebookFormatError(messages.notebookMissing(name, renamedFileLike(basename(file), siblings)), name);
 }
 
 /**

@@ -33,6 +33,17 @@ export function plausibleName(name: string, known: readonly string[]): string | 
   return nearestNames(name, known, { count: 1, orClosest: false })[0];
 }
 
+/**
+ * The file among `files` (names in one folder) that a missing file `name` has likely become: a
+ * plausible name, or else the one file with the same leading number, as a renamed chapter keeps its
+ * number more often than its words ("02-claims.ipynb" → "02-claim-check.ipynb").
+ */
+export function renamedFileLike(name: string, files: readonly string[]): string | undefined {
+  const number = /^\d+-/.exec(name)?.[0];
+  const sameNumber = number === undefined ? [] : files.filter((file) => file.startsWith(number) && file !== name);
+  return plausibleName(name, files) ?? (sameNumber.length === 1 ? sameNumber[0] : undefined);
+}
+
 /** The one closest name, plausible or not ("" when there is none). */
 export function nearestName(name: string, known: readonly string[]): string {
   return nearestNames(name, known, { count: 1 })[0] ?? "";

@@ -1,6 +1,6 @@
 // `fragtax run` / `fragtax check` through the bundled CLI (npm test bundles it first).
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, renameSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { FIXTURES, TempDir } from "../notebook/helpers";
@@ -70,7 +70,9 @@ describe("fragtax run", () => {
     const results = bad.map((file) => fragtax("run", file, "--out", join(temp.path, "never.ipynb")));
     expect(results.map((result) => result.code)).toEqual([2, 2, 2, 2]);
     expect(results[0]?.stderr).toMatch(/bad\.ipynb:1:3: not a notebook/);
-    expect(results[3]?.stderr).toMatch(/cannot read the notebook \(ENOENT\)/);
+    // A missing file is said in words, with what to do: no bare "ENOENT".
+    expect(results[3]?.stderr).toContain("absent.ipynb: there is no such notebook; check its path");
+    expect(results[3]?.stderr).not.toContain("ENOENT");
     expect(existsSync(join(temp.path, "never.ipynb"))).toBe(false);
   });
 
@@ -79,4 +81,32 @@ describe("fragtax run", () => {
     expect(fragtax("run").code).toBe(2);
     expect(fragtax("run", "x.ipynb", "--no-such-option").code).toBe(2);
   });
+});
+
+describe("a chapter renamed or deleted after report.yaml listed it", () => {
+  it("is located at its report.yaml line by check, as build locates it, with the notebook it may now be and what to do (exit 2)", () => {
+    const project = tempProject("project");
+    try {
+      const notebooks = join(project.root, "notebooks");
+      renameSync(join(notebooks, "02-claims.ipynb"), join(notebooks, "02-claim-check.ipynb"));
+      const cli = (...args: string[]) => spawnSync("node", [join(repoRoot, "dist", "cli.js"), ...args], { cwd: project.root, encoding: "utf8" });
+      const wanted = 'notebooks/report.yaml:7:5: chapter "02-claims.ipynb" listed in report.yaml does not exist (looked for notebooks/02-claims.ipynb); did you mean "02-claim-check.ipynb"? List the notebook under its new name in report.yaml, or restore the file';
+      for (const args of [["check"], ["build", "--no-pdf"]]) {
+        const result = cli(...args);
+        expect(result.status, args.join(" ")).toBe(2);
+        expect(result.stderr, args.join(" ")).toContain(wanted);
+      }
+      // Named explicitly, the missing notebook gets the nearest one in its folder.
+      const named = cli("check", "notebooks/02-claims.ipynb");
+      expect(named.status).toBe(2);
+      expect(named.stderr).toContain('notebooks/02-claims.ipynb: there is no such notebook; did you mean "02-claim-check.ipynb"? check its path');
+      // Deleted, with nothing like it left: what to do, without a suggestion.
+      rmSync(join(notebooks, "02-claim-check.ipynb"));
+      const deleted = cli("check");
+      expect(deleted.status).toBe(2);
+      expect(deleted.stderr).toContain('notebooks/report.yaml:7:5: chapter "02-claims.ipynb" listed in report.yaml does not exist (looked for notebooks/02-claims.ipynb); restore the file, or take its line out of report.yaml');
+    } finally {
+      project.remove();
+    }
+  }, 60_000);
 });
