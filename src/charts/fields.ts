@@ -1,5 +1,5 @@
 /**
- * Encoding fields that the chart's inline data does not have. vega-lite draws such a chart empty (or
+ * Encoding fields (and a facet operator's) that the chart's inline data does not have. vega-lite draws such a chart empty (or
  * with "undefined" labels) and says nothing; this names the field, where it is used and the nearest
  * field the data does have. Fields made by transforms (`as`, fold, lookup, window …) count as
  * present; a view whose data is not inline rows, or that pivots (fields named by data), is skipped.
@@ -32,9 +32,11 @@ function visitView(view: Json, pointer: string, inherited: Set<string> | undefin
   // Past a transform whose output names this check does not model, any field may exist.
   const opaque = outputs === undefined || made.has(OPAQUE);
   if (opaque) fields.add(OPAQUE);
-  if (columns !== undefined && !opaque && typeof view.encoding === "object" && view.encoding !== null) {
-    for (const [channel, definition] of Object.entries(view.encoding as Json)) {
-      for (const { field, at } of fieldRefs(definition, `${pointer}/encoding/${channel}`)) {
+  if (columns !== undefined && !opaque) {
+    // The channels, and the facet operator's own fields (`facet: { row, column }` or `facet: { field }`).
+    const channels = [...(isRecord(view.encoding) ? Object.entries(view.encoding).map(([channel, definition]) => ({ definition, at: `${pointer}/encoding/${channel}` })) : []), ...facetDefinitions(view.facet, `${pointer}/facet`)];
+    for (const { definition, at: channelAt } of channels) {
+      for (const { field, at } of fieldRefs(definition, channelAt)) {
         const name = topField(field);
         if (columns.has(field) || columns.has(name) || fields.has(field) || fields.has(name)) continue;
         const available = [...columns];
@@ -122,6 +124,13 @@ function transformOutputs(transform: unknown): string[] | undefined {
   };
   collect(transform);
   return names;
+}
+
+/** The field definitions of a facet operator: itself when it names a field, else its `row` and `column`. */
+function facetDefinitions(facet: unknown, pointer: string): { definition: unknown; at: string }[] {
+  if (!isRecord(facet)) return [];
+  if ("field" in facet) return [{ definition: facet, at: pointer }];
+  return ["row", "column"].filter((key) => key in facet).map((key) => ({ definition: facet[key], at: `${pointer}/${key}` }));
 }
 
 /** `field` strings of a channel definition (also inside `condition`, tooltip arrays). */

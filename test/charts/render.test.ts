@@ -66,6 +66,18 @@ describe("spec checks", () => {
     expect(chart.warnings).toEqual([expect.stringContaining('nb.ipynb: cell 2: chart field "sise" (at encoding.y.field) is not in the chart\'s data; did you mean "size"?')]);
   });
 
+  it("warns about a facet operator's field the data lacks, row, column or wrapped, as for a channel's", async () => {
+    // Before, only the channels were checked: a misspelt facet row drew panels headed "undefined".
+    const data = { values: [{ name: "a", size: 1, region: "eu" }] };
+    const inner = { mark: "bar", encoding: { x: { field: "name", type: "nominal" }, y: { field: "size", type: "quantitative" } } };
+    const rows = await render({ data, facet: { row: { field: "regoin", type: "nominal" } }, spec: inner });
+    expect(rows.warnings).toEqual([expect.stringContaining('chart field "regoin" (at facet.row.field) is not in the chart\'s data; did you mean "region"?')]);
+    const wrapped = await render({ data, facet: { field: "regon", type: "nominal" }, columns: 2, spec: inner });
+    expect(wrapped.warnings).toEqual([expect.stringContaining('chart field "regon" (at facet.field) is not in the chart\'s data; did you mean "region"?')]);
+    const right = await render({ data, facet: { column: { field: "region", type: "nominal" } }, spec: inner });
+    expect(right.warnings).toEqual([]);
+  }, 60_000);
+
   it("warns about a field a CSV or TSV file's header lacks, as for inline rows", async () => {
     for (const url of ["small.csv", "small.tsv"]) {
       const chart = await render({ data: { url }, mark: "bar", encoding: { x: { field: "name", type: "nominal" }, y: { field: "valeu", type: "quantitative" } } });
