@@ -48,6 +48,14 @@ for (const name of ["stdout", "stderr"] as const) {
 let reportRejection: (reason: unknown) => void = () => undefined;
 process.on("unhandledRejection", (reason) => reportRejection(reason));
 
+// An exception thrown by a callback a cell scheduled (a timer, an event) would end this thread, which
+// the main thread could only report as a crash, with Node's dump on the terminal. It fails the cell
+// that is running instead, as the cell's own throw does. Outside a notebook it ends the thread as before.
+let failRunningCell: (error: unknown) => void = (error) => {
+  throw error;
+};
+process.on("uncaughtException", (error) => failRunningCell(error));
+
 async function run(job: WorkerSetup, program: Promise<WorkerProgram>): Promise<void> {
   const assumptions = await loadTrackedAssumptions(job.inputs, job.notebook);
   let current = 0;
@@ -65,11 +73,23 @@ async function run(job: WorkerSetup, program: Promise<WorkerProgram>): Promise<v
   writeStream = (name, text) => post({ type: "stream", name, text });
   const { cells, bundle } = await program;
   realm.loadImports(bundle);
-  for (const cell of cells) {
+  // Thrown after the last cell: the last cell fails (its end is held until the thread has had its turn).
+  let late: { error: unknown } | undefined;
+  for (const [index, cell] of cells.entries()) {
     current = cell.cell;
     post({ type: "cell-start", cell: cell.cell });
     try {
-      const value = inspectValue((await realm.runCell(cell.code, cell.filename))?.[0]);
+      const running = new Promise<Awaited<ReturnType<typeof realm.runCell>>>((resolve, reject) => {
+        failRunningCell = (error) => {
+          late ??= { error };
+          reject(error);
+        };
+        realm.runCell(cell.code, cell.filename).then(resolve, reject);
+      });
+      const result = await running;
+      if (index === cells.length - 1) await new Promise((resolve) => setImmediate(resolve));
+      if (late !== undefined) throw late.error;
+      const value = inspectValue(result?.[0]);
       post({ type: "cell-end", cell: cell.cell, reads: assumptions.readIds(), files: [...filesRead], env: realm.envReads(), ...(value === undefined ? {} : { value }) });
     } catch (error) {
       post({ type: "cell-end", cell: cell.cell, reads: assumptions.readIds(), files: [...filesRead], env: realm.envReads(), thrown: describe(error) });
@@ -117,6 +137,9 @@ async function serve(): Promise<void> {
     }
     reportRejection = () => undefined;
     writeStream = () => undefined;
+    failRunningCell = (error) => {
+      throw error;
+    };
     // Let callbacks the notebook scheduled without awaiting them run before judging what it left behind.
     await new Promise((resolve) => setImmediate(resolve));
     post({ type: "done", reusable: leftNothingBehind(env) });

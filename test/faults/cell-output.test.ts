@@ -55,6 +55,24 @@ describe("a failing cell's own output", () => {
     expect(outputs.map((output) => output.output_type)).toEqual(["stream", "error"]);
   });
 
+  it("an exception thrown later by a callback the cell scheduled fails that cell, located, in run and in build", async () => {
+    // Before: the worker thread died; run said "the notebook's worker stopped unexpectedly: late boom"
+    // without a line, and build also printed Node's crash dump ("process.exit() was called", the
+    // worker's own file) on the terminal.
+    const cells = ['console.log("a");\nsetTimeout(() => { throw new Error("late boom"); }, 5);\nawait new Promise((resolve) => setTimeout(resolve, 200));', "1 + 1"];
+    const { code, outputs, stderr } = await outputsOfFirstCell(notebook("late.ipynb", cells));
+    expect(code).toBe(1);
+    expect(stderr).toContain("late.ipynb: cell 1, line 2, column 26: Error: late boom");
+    expect(stderr).not.toMatch(/worker|process\.exit/);
+    expect(outputs.map((output) => output.output_type)).toEqual(["stream", "error"]);
+    project = tempProject();
+    appendCell(project.root, "02-claims.ipynb", 'setTimeout(() => { throw new Error("late boom"); }, 5);\nawait new Promise((resolve) => setTimeout(resolve, 200));');
+    const result = await fragtax(["build", "--no-pdf", "--root", project.root], { cwd: project.root });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("notebooks/02-claims.ipynb: cell 3, line 1, column 26: Error: late boom");
+    expect(result.stderr).not.toMatch(/worker|process\.exit|Node\.js v/);
+  }, 120_000);
+
   it("the report shows the failed cell's output above its error", async () => {
     project = tempProject();
     appendCell(project.root, "02-claims.ipynb", 'console.log("printed before the failure"); console.error("warned before the failure"); throw new Error("boom");');
