@@ -101,4 +101,4 @@ export const denoCheckFailed = (output: string): string => `deno check failed wi
 
 export const moduleNotBundled = (specifier: string): string => `module "${specifier}" was not bundled`;
 
-export const unhandledRejection = (detail: string): string => `Unhandled promise rejection: ${detail}\n`;
+export const unhandledRejection = (detail: string): string => `${detail} (a promise that nothing awaited was rejected: await it, or handle it with .catch)`;

@@ -69,7 +69,11 @@ async function run(job: WorkerSetup, program: Promise<WorkerProgram>): Promise<v
     stderr: (text) => post({ type: "stream", name: "stderr", text }),
     tslab,
   });
-  reportRejection = (reason) => post({ type: "stream", name: "stderr", text: messages.unhandledRejection(describe(reason).evalue) });
+  // A rejection nothing handles fails the running cell, as Node ends a script on one; the message says so.
+  reportRejection = (reason) => {
+    const thrown = describe(reason);
+    failRunningCell({ name: thrown.ename, message: messages.unhandledRejection(thrown.evalue), stack: thrown.stack });
+  };
   writeStream = (name, text) => post({ type: "stream", name, text });
   const { cells, bundle } = await program;
   realm.loadImports(bundle);

@@ -73,6 +73,15 @@ describe("a failing cell's own output", () => {
     expect(result.stderr).not.toMatch(/worker|process\.exit|Node\.js v/);
   }, 120_000);
 
+  it("a promise that nothing awaited and that rejects fails its cell, located, saying what to do (exit 1)", async () => {
+    // Before: the rejection was a line of the cell's stderr in the report, and run and build exited 0.
+    const cells = ['async function load(): Promise<number> {\n  throw new Error("no data");\n}\nload();\nawait new Promise((resolve) => setTimeout(resolve, 50));', "1 + 1"];
+    const { code, outputs, stderr } = await outputsOfFirstCell(notebook("unawaited.ipynb", cells));
+    expect(code).toBe(1);
+    expect(stderr).toContain("unawaited.ipynb: cell 1, line 2, column 9: Error: no data (a promise that nothing awaited was rejected: await it, or handle it with .catch)");
+    expect(outputs.map((output) => output.output_type)).toEqual(["error"]);
+  });
+
   it("the report shows the failed cell's output above its error", async () => {
     project = tempProject();
     appendCell(project.root, "02-claims.ipynb", 'console.log("printed before the failure"); console.error("warned before the failure"); throw new Error("boom");');
