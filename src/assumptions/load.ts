@@ -146,15 +146,15 @@ export function parseAssumptions(text: string, fileName: string, options: ParseO
 }
 
 /** Reads and parses an assumptions file. A missing or unreadable file is an `AssumptionError` at 1:1. */
-export async function loadAssumptionsFile(path: string): Promise<AssumptionRegistry> {
+export async function loadAssumptionsFile(path: string, name = path): Promise<AssumptionRegistry> {
   let text: string;
   try {
     text = await readFile(path, "utf8");
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new AssumptionError([{ file: path, line: 1, column: 1, id: undefined, text: msg.cannotReadAssumptions(path, reason) }]);
+    throw new AssumptionError([{ file: name, line: 1, column: 1, id: undefined, text: msg.cannotReadAssumptions(name, reason) }]);
   }
-  return parseAssumptions(text, path);
+  return parseAssumptions(text, name);
 }
 
 function throwAll(problems: readonly AssumptionProblem[]): void {

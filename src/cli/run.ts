@@ -13,7 +13,7 @@ import { EXIT_FAILED, EXIT_OK, InputError, type ExitCode } from "../util/errors"
 import { locatingFileSystemErrors } from "../util/fs-errors";
 import { MAX_TIMEOUT_SECONDS, parseTimeoutSeconds } from "../util/limits";
 import { outPaths } from "../config/paths";
-import { shellPath } from "../util/paths";
+import { displayPath, shellPath } from "../util/paths";
 import { checkOutFile } from "./out-file";
 
 
@@ -55,6 +55,12 @@ async function runCommand(notebook: string, options: { out?: string; timeout: st
     cachedAssumptions: (file) => inputs.cachedAssumptions(file, root, cache),
     reportFields: (file) => inputs.reportFieldsCached(file, cache),
   });
+  // A bad assumptions file stops the notebook's thread before its first cell; it is this run's input,
+  // not a cell's failure: read on this thread, it throws its located problems (exit 2, as build).
+  if (result.error?.ename === "AssumptionError") {
+    const { assumptionsFile } = await (await import("../notebook/run-context")).resolveRunInputs(result.file, { reportFields: (file) => inputs.reportFieldsCached(file, cache) });
+    if (assumptionsFile !== null) await (await import("../assumptions/load")).loadAssumptionsFile(assumptionsFile, displayPath(assumptionsFile, root));
+  }
   // nb.words.ledger() counts the whole report when a build renders it; a single run has only this notebook's claims.
   const { resolveLedgerWords } = await import("../api/words");
   const json = resolveLedgerWords(`${JSON.stringify(result.executed, null, 1)}\n`, result.claims, result.ledgerKey);

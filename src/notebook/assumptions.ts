@@ -17,7 +17,7 @@ export async function loadTrackedAssumptions(inputs: RunInputs, consumer: string
       ? new AssumptionRegistry([], name)
       : inputs.preloaded !== undefined
         ? new AssumptionRegistry(inputs.preloaded.assumptions.map(deepFreeze), name)
-        : await (await import("../assumptions/load")).loadAssumptionsFile(inputs.assumptionsFile);
+        : await (await import("../assumptions/load")).loadAssumptionsFile(inputs.assumptionsFile, name);
   // Named as every other message names the file: relative to the project (an unknown id says where it looked).
   const registry = loaded.fileName === name ? loaded : new AssumptionRegistry(loaded.all(), name, loaded.correlations);
   const effective = inputs.overrides.length > 0 ? registry.withOverrides(inputs.overrides) : registry;

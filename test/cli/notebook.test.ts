@@ -1,6 +1,6 @@
 // `fragtax run` / `fragtax check` through the bundled CLI (npm test bundles it first).
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync, renameSync, rmSync } from "node:fs";
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { FIXTURES, TempDir } from "../notebook/helpers";
@@ -105,6 +105,27 @@ describe("a chapter renamed or deleted after report.yaml listed it", () => {
       const deleted = cli("check");
       expect(deleted.status).toBe(2);
       expect(deleted.stderr).toContain('notebooks/report.yaml:7:5: chapter "02-claims.ipynb" listed in report.yaml does not exist (looked for notebooks/02-claims.ipynb); restore the file, or take its line out of report.yaml');
+    } finally {
+      project.remove();
+    }
+  }, 60_000);
+});
+
+describe("fragtax run with a broken assumptions file", () => {
+  it("exits 2, naming the file's line as build does, not the notebook's first cell (exit 1 before)", () => {
+    const project = tempProject("project");
+    try {
+      const file = join(project.root, "notebooks", "assumptions.yaml");
+      writeFileSync(file, readFileSync(file, "utf8").replace("label: H100 rental price", "lable: H100 rental price"));
+      const cli = (...args: string[]) => spawnSync("node", [join(repoRoot, "dist", "cli.js"), ...args], { cwd: project.root, encoding: "utf8" });
+      const wanted = 'notebooks/assumptions.yaml:4:5: assumption "h100_usd_per_gpu_hour": unknown field "lable"; did you mean "label"?';
+      const build = cli("build", "--no-pdf");
+      expect(build.status).toBe(2);
+      expect(build.stderr).toContain(wanted);
+      const run = cli("run", "notebooks/01-price.ipynb", "--out", join(project.root, "run.ipynb"));
+      expect(run.status).toBe(2);
+      expect(run.stderr).toContain(wanted);
+      expect(run.stderr).not.toMatch(/cell \d|AssumptionError|\/notebooks\/assumptions/);
     } finally {
       project.remove();
     }
