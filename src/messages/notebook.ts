@@ -2,8 +2,17 @@
 import { located } from "./location";
 import { didYouMean } from "./suggestion";
 
-export const notebookNotJson = (file: string, line: number, column: number, detail: string): string =>
-  located({ file, line, column }, `not a notebook: the file is not valid JSON (${detail})`);
+const RESTORE = "restore it from git, or from JupyterLab's checkpoint in .ipynb_checkpoints/";
+/** `ends`: the JSON stops at the end of the file (cut off); `empty`: there is nothing but whitespace. */
+export const notebookNotJson = (file: string, line: number, column: number, detail: string, how: "ends" | "empty" | "invalid" = "invalid"): string =>
+  located(
+    { file, line, column },
+    how === "empty"
+      ? `not a notebook: the file is empty; ${RESTORE}`
+      : how === "ends"
+        ? `not a notebook: the file ends before its JSON does (${detail}): it was cut off, as by a save that did not finish; ${RESTORE}`
+        : `not a notebook: the file is not valid JSON (${detail})`,
+  );
 
 export const notebookNotObject = (file: string): string =>
   `${file}: not a notebook: expected a JSON object with "cells", "metadata" and "nbformat"`;

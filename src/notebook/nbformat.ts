@@ -155,8 +155,10 @@ function parseJson(text: string, file: string): unknown {
     return JSON.parse(text) as unknown;
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    const { line, column } = lineColumn(text, jsonErrorOffset(text));
-    throw new NotebookFormatError(messages.notebookNotJson(file, line, column, detail), file);
+    const offset = jsonErrorOffset(text);
+    const { line, column } = lineColumn(text, offset);
+    const how = text.trim() === "" ? "empty" : offset >= text.trimEnd().length ? "ends" : "invalid";
+    throw new NotebookFormatError(messages.notebookNotJson(file, line, column, detail, how), file);
   }
 }
 

@@ -76,6 +76,20 @@ describe("fragtax run", () => {
     expect(existsSync(join(temp.path, "never.ipynb"))).toBe(false);
   });
 
+  it("says what to do with a notebook cut off by a save that did not finish, or left empty (exit 2)", () => {
+    const whole = readFileSync(join(FIXTURES, "semantics.ipynb"), "utf8");
+    const cut = temp.write("cut.ipynb", whole.slice(0, Math.floor(whole.length / 2)));
+    const empty = temp.write("empty.ipynb", "");
+    for (const command of ["run", "check"]) {
+      const truncated = fragtax(command, cut, ...(command === "run" ? ["--out", join(temp.path, "never.ipynb")] : []));
+      expect(truncated.code).toBe(2);
+      expect(truncated.stderr).toMatch(/cut\.ipynb:\d+:\d+: not a notebook: the file ends before its JSON does \(.*\): it was cut off, as by a save that did not finish; restore it from git, or from JupyterLab's checkpoint in \.ipynb_checkpoints\//);
+      const nothing = fragtax(command, empty, ...(command === "run" ? ["--out", join(temp.path, "never.ipynb")] : []));
+      expect(nothing.code).toBe(2);
+      expect(nothing.stderr).toContain("empty.ipynb:1:1: not a notebook: the file is empty; restore it from git, or from JupyterLab's checkpoint in .ipynb_checkpoints/");
+    }
+  });
+
   it("exits 2 on bad usage", () => {
     expect(fragtax("run", join(FIXTURES, "semantics.ipynb"), "--timeout", "soon").code).toBe(2);
     expect(fragtax("run").code).toBe(2);
