@@ -264,6 +264,19 @@ describe("Deno notebooks in the real Deno runtime, compared with Jupyter's Deno 
   });
 });
 
+describe("a Deno cell's late exception or unawaited rejection", () => {
+  // Before: "WorkerError: the notebook's worker stopped unexpectedly: deno exited with 1: error:
+  // Uncaught Error: late boom" and Deno's stack of the compiled JavaScript, without the cell's line.
+  it("fails the running cell, located in its TypeScript, as in the tslab worker", async () => {
+    const kernel = { name: "deno", language: "typescript" };
+    const late = temp.notebook("deno-late.ipynb", { kernel, cells: ['const pause = 1;\nsetTimeout(() => { throw new Error("late boom"); }, 5);\nawait new Promise((resolve) => setTimeout(resolve, 200));', 'console.log("never");'] });
+    const unawaited = temp.notebook("deno-unawaited.ipynb", { kernel, cells: ['async function load(): Promise<number> {\n  throw new Error("no data");\n}\nload();\nawait new Promise((resolve) => setTimeout(resolve, 50));'] });
+    const [lateRun, unawaitedRun] = await executeNotebooks([late, unawaited]);
+    expect(lateRun?.error).toMatchObject({ kind: "runtime", cell: 1, line: 2, column: 26, ename: "Error", evalue: "late boom" });
+    expect(unawaitedRun?.error).toMatchObject({ kind: "runtime", cell: 1, line: 2, ename: "Error", evalue: "no data (a promise that nothing awaited was rejected: await it, or handle it with .catch)" });
+  });
+});
+
 describe("fragtax check and Deno notebooks", () => {
   it("checks Deno notebooks with deno check (both fixtures are clean), not with tslab's checker", async () => {
     expect(checkNotebooks(notebooks, { root, includeSrc: false })).toEqual([]);
