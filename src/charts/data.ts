@@ -17,6 +17,7 @@
 import { readFileSync } from "node:fs";
 import { extname } from "node:path";
 import * as messages from "../messages/charts";
+import { displayPath } from "../util/paths";
 import { isRecord } from "../util/records";
 import { chartFileRefusal, IMAGE_TYPES, imageType, isRemoteUrl, localPath, MAX_CHART_FILE_MB, readChartFile, readLocalImage, type LocalImage, type Refusal } from "./local-files";
 
@@ -212,7 +213,7 @@ async function readLocal(url: string, path: string, root: string): ReturnType<ty
   try {
     return await readChartFile(path, root);
   } catch (error) {
-    throw new ChartDataError(messages.chartDataUnreadable(url, path, (error as NodeJS.ErrnoException).code ?? String(error)));
+    throw new ChartDataError(messages.chartDataUnreadable(url, displayPath(path, root), (error as NodeJS.ErrnoException).code ?? String(error)));
   }
 }
 

@@ -42,7 +42,9 @@ export const chartDataFormat = (url: string, type: string): string =>
   `data.url "${url}": format "${type || "(none)"}" cannot be read at build time; use json, csv, tsv or topojson (set data.format.type when the file name does not say).`;
 
 export const chartDataUnreadable = (url: string, path: string, detail: string): string =>
-  `"${url}" could not be read (${path}: ${detail}); paths are relative to the notebook's folder, as in JupyterLab.`;
+  detail === "ENOENT"
+    ? `"${url}" was not found (${path}); paths are relative to the notebook's folder, as in JupyterLab. Correct the path or add the file.`
+    : `"${url}" could not be read (${path}: ${detail}); paths are relative to the notebook's folder, as in JupyterLab.`;
 
 /** Why a chart may not read a local file (charts/local-files.ts), and what to do instead. */
 export const chartFileOutside = (url: string, real: string): string =>

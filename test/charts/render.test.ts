@@ -116,7 +116,8 @@ describe("data and images by URL", () => {
     await expect(render(remote)).rejects.toThrow(/data\.url "https:\/\/example\.com\/a\.csv" is remote; a report makes no network requests\. Save the file next to the notebook/);
     const image = { data: { values: [{ x: 1, img: "http://example.com/a.png" }] }, mark: "image", encoding: { x: { field: "x", type: "quantitative" }, url: { field: "img" } } };
     await expect(render(image)).rejects.toThrow(/the image "http:\/\/example\.com\/a\.png" is remote/);
-    await expect(render({ data: { url: "missing.csv" }, mark: "bar" })).rejects.toThrow(/"missing\.csv" could not be read \(.*missing\.csv: ENOENT\); paths are relative to the notebook's folder/);
+    // Named relative to the project, in words (it said "(/abs/path/missing.csv: ENOENT)"), with what to do.
+    await expect(render({ data: { url: "missing.csv" }, mark: "bar" })).rejects.toThrow('"missing.csv" was not found (missing.csv); paths are relative to the notebook\'s folder, as in JupyterLab. Correct the path or add the file.');
   });
 
   it("inlines local images of image marks as data: URIs", async () => {
