@@ -14,7 +14,7 @@
  * re-run when that file changes, like when an assumption it read changes, and the page is drawn again.
  * It reads only the JSON data files whose rows may name images (a chart with an image URL field).
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { extname } from "node:path";
 import * as messages from "../messages/charts";
 import { displayPath } from "../util/paths";
@@ -72,6 +72,25 @@ export function chartFiles(spec: unknown, baseDir: string, root: string): string
     if (path !== undefined && imageType(path) !== undefined) files.add(path);
   }
   return [...files].sort();
+}
+
+/**
+ * The local data files a chart names (`data.url`, in any view) that are not there, as `resolveChartData`
+ * would find them missing: what `fragtax run` reports without drawing the chart.
+ */
+export function missingDataFiles(spec: unknown, baseDir: string, root: string): { url: string; path: string }[] {
+  const missing: { url: string; path: string }[] = [];
+  visitData(spec, (data) => {
+    if (typeof data.url !== "string" || isRemoteUrl(data.url)) return;
+    let path: string;
+    try {
+      path = localPath(data.url, baseDir);
+    } catch {
+      return; // a malformed %-escape: the render says so
+    }
+    if (chartFileRefusal(path, root) === undefined && !existsSync(path)) missing.push({ url: data.url, path });
+  });
+  return missing;
 }
 
 /**

@@ -74,8 +74,13 @@ async function runCommand(notebook: string, options: { out?: string; timeout: st
   }
   // The build's warnings that need no drawing (a chart field the data lacks), so they are seen here first.
   // (The checks are loaded only when there is a chart to check.)
+  // And a chart whose data file is not there, which fails the build's drawing of it: an error (exit 1).
+  let chartErrors: string[] = [];
   if ((await import("../report/chart-specs")).hasCharts(result.executed)) {
-    for (const warning of (await import("../report/chart-outputs")).chartSpecWarnings(result.executed, result.notebook)) process.stderr.write(`${buildWarning(warning)}\n`);
+    const charts = await import("../report/chart-outputs");
+    for (const warning of charts.chartSpecWarnings(result.executed, result.notebook)) process.stderr.write(`${buildWarning(warning)}\n`);
+    chartErrors = charts.chartDataErrors(result.executed, result.notebook, dirname(result.file), root);
+    for (const error of chartErrors) process.stderr.write(`${error}\n`);
   }
   // The images its markdown shows that the build would refuse: a relative one shows in JupyterLab,
   // but a build of this notebook fails at it, so the run says so (and exits 1) where it is written.
@@ -86,5 +91,5 @@ async function runCommand(notebook: string, options: { out?: string; timeout: st
   if (result.error) process.stderr.write(`${formatCellError(result.error)}\n`);
   else process.stderr.write(`${messages.runSummary(result.notebook, result.cellsRun, result.durationMs)}\n`);
   if (refused.length > 0) process.stderr.write(`${messages.runImagesRefused(refused.length)}\n`);
-  return result.status === "ok" && refused.length === 0 ? EXIT_OK : EXIT_FAILED;
+  return result.status === "ok" && refused.length === 0 && chartErrors.length === 0 ? EXIT_OK : EXIT_FAILED;
 }

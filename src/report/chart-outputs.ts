@@ -2,10 +2,11 @@
  * What a notebook's charts need checked or read, without loading the chart renderer (a no-op rebuild
  * needs the files a chart reads, not the chart): the files they read, and fields missing from their data.
  */
-import { chartFiles } from "../charts/data";
+import { chartFiles, missingDataFiles } from "../charts/data";
 import { missingFields } from "../charts/fields";
 import { floatingBars } from "../charts/floating-bars";
-import { chartFloatingBars, chartMissingField } from "../messages/charts";
+import { chartDataUnreadable, chartFailed, chartFloatingBars, chartMissingField } from "../messages/charts";
+import { displayPath } from "../util/paths";
 import { cellText, lineColumn, type Notebook } from "../notebook/nbformat";
 import { at } from "../messages/location";
 import { chartSpecs } from "./chart-specs";
@@ -34,6 +35,21 @@ export function chartSpecWarnings(notebook: Notebook, name: string): string[] {
         ...floatingBars(view).map((bars) => chartFloatingBars(locate(`${bars.span}2`, { key: true }) ?? inCell, bars.path, bars.span, bars.value)),
       ];
     });
+  });
+}
+
+/**
+ * The charts of an executed notebook that the build would fail for a data file that is not there,
+ * worded as the build words them and located at the URL in the cell: `fragtax run` reports them.
+ */
+export function chartDataErrors(notebook: Notebook, name: string, folder: string, root: string): string[] {
+  return notebook.cells.flatMap((cell, index) => {
+    if (cell.cell_type !== "code") return [];
+    const locate = literalLocator(name, index + 1, cellText(cell.source));
+    const inCell = at({ file: name, cell: index + 1 });
+    return chartSpecs(cell.outputs).flatMap((spec) =>
+      missingDataFiles(spec, folder, root).map(({ url, path }) => chartFailed(locate(url) ?? inCell, chartDataUnreadable(url, displayPath(path, root), "ENOENT"))),
+    );
   });
 }
 

@@ -3,7 +3,7 @@
  * - it hands the notebook thread the assumptions the last build parsed, while assumptions.yaml is
  *   byte-for-byte what was parsed, and parses the file again once it changed (the cached entry is
  *   altered on purpose, same key and another price, so which one a run used shows in its output);
- * - it prints the build's chart-field warnings.
+ * - it prints the build's chart-field warnings, and fails on a chart data file that is not there.
  */
 import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
@@ -53,5 +53,15 @@ describe("fragtax run and charts", () => {
     const run = spawnSync("node", [cli, "run", join(project.root, "notebooks", "chart.ipynb"), "--out", join(project.root, "out", "chart.ipynb")], { encoding: "utf8", timeout: 60_000 });
     expect(run.status, run.stderr).toBe(0);
     expect(run.stderr).toContain('warning: notebooks/chart.ipynb: cell 2, line 1, column 165: chart field "cuont" (at encoding.y.field) is not in the chart\'s data; did you mean "count"?');
+  });
+
+  it("fails, as the build does, on a chart whose data file is not there (exit 1; it said 'ran 2 cells', exit 0)", () => {
+    writeFileSync(join(project.root, "notebooks", "chart-data.ipynb"), codeNotebookJson([
+      'import * as tslab from "tslab";\nimport { notebook } from "../dist/api.js";\nconst nb = notebook(tslab);',
+      'nb.chart({ title: "Counts", description: "Bars", data: { url: "data/missing.csv" }, mark: "bar", encoding: { x: { field: "a", type: "nominal" } } });',
+    ]));
+    const run = spawnSync("node", [cli, "run", join(project.root, "notebooks", "chart-data.ipynb"), "--out", join(project.root, "out", "chart-data.ipynb")], { encoding: "utf8", timeout: 60_000 });
+    expect(run.status, run.stderr).toBe(1);
+    expect(run.stderr).toContain('notebooks/chart-data.ipynb: cell 2, line 1, column 63: the Vega-Lite chart could not be rendered: "data/missing.csv" was not found (notebooks/data/missing.csv); paths are relative to the notebook\'s folder, as in JupyterLab. Correct the path or add the file.');
   });
 });
