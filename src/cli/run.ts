@@ -1,7 +1,8 @@
 /**
- * `fragtax run`: one notebook, executed headlessly. Exit codes: 0 ok, 1 a cell failed or its markdown
- * shows an image the report cannot inline, 2 bad usage or unreadable input (not JSON, nbformat 3, not
- * a TypeScript kernel, missing file).
+ * `fragtax run`: one notebook, executed headlessly. Exit codes: 0 ok, 1 a cell failed, its markdown
+ * shows an image the report cannot inline or a chart names a data file that is not there, 2 bad usage
+ * or unreadable input (not JSON, nbformat 3, not a TypeScript kernel, missing file, a malformed
+ * assumptions file).
  */
 import { basename, dirname, join, resolve } from "node:path";
 import type { Command } from "commander";
@@ -26,7 +27,7 @@ export function registerRunCommand(program: Command): void {
     .option("--timeout <seconds>", "stop a cell that runs longer than this", "60")
     .addHelpText(
       "after",
-      "\nExit codes: 0 every cell ran; 1 a cell failed (a syntax, type or runtime error, or a timeout: printed as\nnotebook: cell N, line L, column C with a code frame), or its markdown shows an image the report cannot\ninline (missing, outside the project, not an image, remote: as `fragtax build` says it); 2 bad usage or a\nnotebook that cannot be read.",
+      "\nExit codes: 0 every cell ran; 1 a cell failed (a syntax, type or runtime error, or a timeout: printed as\nnotebook: cell N, line L, column C with a code frame), or its markdown shows an image the report cannot\ninline (missing, outside the project, not an image, remote: as `fragtax build` says it), or a chart names a\ndata file that is not there; 2 bad usage, a notebook that cannot be read or a malformed assumptions file.",
     )
     .action(async (notebook: string, options: { out?: string; timeout: string }) => {
       process.exitCode = await runCommand(notebook, options);
