@@ -16,6 +16,20 @@ import * as messages from "../messages/versions";
 /** FileBuildEffects whose outputs wait in memory until `commit()`. */
 export class HeldBuildEffects extends FileBuildEffects {
   private held: { readonly outDir: string; readonly files: ReadonlyMap<string, string | Uint8Array> } | undefined;
+  /**
+   * What the build says once its outputs are "written" ("wrote out/build/…", its failed cells, "the
+   * HTML shows the error in place") is true only once they are: it waits here for `commit()`. A
+   * failed rebuild's error is said by dev instead, over the last good page.
+   */
+  private readonly gate: { afterWrite: string[] | undefined };
+  private readonly say: (line: string) => void;
+
+  constructor(log: (line: string) => void = (line) => void process.stderr.write(`${line}\n`)) {
+    const gate: { afterWrite: string[] | undefined } = { afterWrite: undefined };
+    super((line) => (gate.afterWrite === undefined ? log(line) : void gate.afterWrite.push(line)));
+    this.gate = gate;
+    this.say = log;
+  }
   /** The releases of the build locks this rebuild holds: the build's own, then its commit's. */
   private readonly locks = new Set<() => Promise<void>>();
   private abandoned = false;
@@ -39,6 +53,7 @@ export class HeldBuildEffects extends FileBuildEffects {
 
   override async replaceOutputs(outDir: string, files: ReadonlyMap<string, string | Uint8Array>): Promise<void> {
     this.held = { outDir, files };
+    this.gate.afterWrite = [];
   }
 
   async commit(): Promise<void> {
@@ -54,6 +69,9 @@ export class HeldBuildEffects extends FileBuildEffects {
     } finally {
       await release();
     }
+    const said = this.gate.afterWrite ?? [];
+    this.gate.afterWrite = undefined;
+    for (const line of said) this.say(line);
   }
 
   /**

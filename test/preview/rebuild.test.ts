@@ -46,16 +46,26 @@ describe("fragtax dev rebuilding in-process", () => {
     const notebook = join(root, "notebooks/01-alpha.ipynb");
     const good = readFileSync(notebook, "utf8");
     const onDisk = readFileSync(join(root, "out/build/report.html"), "utf8");
+    const beforeBroken = log.length;
     writeFileSync(notebook, good.replace("2 * alpha", "2 * alpha + (null as unknown as { x: number }).x"));
     await until(() => session?.state.error != null, "the failed rebuild");
+    // The failed rebuild's console says what happened: no "wrote out/build/…" (nothing was written),
+    // no "the HTML shows the error in place" (the page is the last good one), its error once.
+    const failedLog = log.slice(beforeBroken).join("\n");
+    expect(failedLog).not.toMatch(/^wrote /m);
+    expect(failedLog).not.toContain("the HTML shows the error in place");
+    expect(failedLog.match(/cell 2[^\n]*TypeError/g)?.length).toBe(1);
+    expect(failedLog).toContain("build failed (out/build/ is left as it was)");
     const broken = await page();
     expect(broken).toContain("Twice alpha is 6 x."); // the last good report…
     expect(broken).toContain('data-fragtax="build-error"'); // …under the error
     expect(broken).toMatch(/notebooks\/01-alpha\.ipynb[^<]*cell 2[^<]*TypeError/);
     expect(readFileSync(join(root, "out/build/report.html"), "utf8")).toBe(onDisk);
 
+    const beforeFixed = log.length;
     writeFileSync(notebook, good);
     await until(() => session?.state.error === null, "the fixed rebuild");
+    expect(log.slice(beforeFixed).some((line) => line.startsWith("wrote out/build/report.html"))).toBe(true);
     expect(await page()).not.toContain('data-fragtax="build-error"');
   }, 60_000);
 });
