@@ -1,13 +1,13 @@
 /**
  * `fragtax run`: one notebook, executed headlessly. Exit codes: 0 ok, 1 a cell failed, its markdown
- * shows an image the report cannot inline or a chart names a data file that is not there, 2 bad usage
- * or unreadable input (not JSON, nbformat 3, not a TypeScript kernel, missing file, a malformed
- * assumptions file).
+ * shows an image the report cannot inline, a chart names a data file that is not there or a figure or
+ * claim id is declared twice, 2 bad usage or unreadable input (not JSON, nbformat 3, not a TypeScript
+ * kernel, missing file, a malformed assumptions file).
  */
 import { basename, dirname, join, resolve } from "node:path";
 import type { Command } from "commander";
 import * as messages from "../messages/notebook";
-import { buildWarning } from "../messages/report";
+import { buildDuplicateIds, buildWarning } from "../messages/report";
 import { formatCellError } from "../notebook/errors";
 import { writeFileAtomic } from "../util/atomic";
 import { EXIT_FAILED, EXIT_OK, InputError, type ExitCode } from "../util/errors";
@@ -27,7 +27,7 @@ export function registerRunCommand(program: Command): void {
     .option("--timeout <seconds>", "stop a cell that runs longer than this", "60")
     .addHelpText(
       "after",
-      "\nExit codes: 0 every cell ran; 1 a cell failed (a syntax, type or runtime error, or a timeout: printed as\nnotebook: cell N, line L, column C with a code frame), or its markdown shows an image the report cannot\ninline (missing, outside the project, not an image, remote: as `fragtax build` says it), or a chart names a\ndata file that is not there; 2 bad usage, a notebook that cannot be read or a malformed assumptions file.",
+      "\nExit codes: 0 every cell ran; 1 a cell failed (a syntax, type or runtime error, or a timeout: printed as\nnotebook: cell N, line L, column C with a code frame), or its markdown shows an image the report cannot\ninline (missing, outside the project, not an image, remote: as `fragtax build` says it), or a chart names a\ndata file that is not there, or an id is declared twice; 2 bad usage, a notebook that cannot be read or a malformed assumptions file.",
     )
     .action(async (notebook: string, options: { out?: string; timeout: string }) => {
       process.exitCode = await runCommand(notebook, options);
@@ -89,8 +89,14 @@ async function runCommand(notebook: string, options: { out?: string; timeout: st
   const images = await import("../report/markdown-images");
   const refused = await images.notebookImageProblems(result.executed, { file: result.notebook, baseDir: dirname(result.file), root }, { outputs: true });
   for (const problem of refused) process.stderr.write(`${images.imageProblemText(problem, result.executed)}\n`);
+  // An id declared twice (a figure in a loop) makes the build unpublishable: said here first (exit 1).
+  const duplicates = result.figures.length + result.claims.length < 2 ? [] : await (async () => {
+    const { duplicateIds } = await import("../report/records");
+    return [...duplicateIds(result.figures), ...duplicateIds(result.claims)];
+  })();
+  if (duplicates.length > 0) process.stderr.write(`${buildDuplicateIds(duplicates)}\n`);
   if (result.error) process.stderr.write(`${formatCellError(result.error)}\n`);
   else process.stderr.write(`${messages.runSummary(result.notebook, result.cellsRun, result.durationMs)}\n`);
   if (refused.length > 0) process.stderr.write(`${messages.runImagesRefused(refused.length)}\n`);
-  return result.status === "ok" && refused.length === 0 && chartErrors.length === 0 ? EXIT_OK : EXIT_FAILED;
+  return result.status === "ok" && refused.length === 0 && chartErrors.length === 0 && duplicates.length === 0 ? EXIT_OK : EXIT_FAILED;
 }

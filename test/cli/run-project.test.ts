@@ -64,4 +64,14 @@ describe("fragtax run and charts", () => {
     expect(run.status, run.stderr).toBe(1);
     expect(run.stderr).toContain('notebooks/chart-data.ipynb: cell 2, line 1, column 63: the Vega-Lite chart could not be rendered: "data/missing.csv" was not found (notebooks/data/missing.csv); paths are relative to the notebook\'s folder, as in JupyterLab. Correct the path or add the file.');
   });
+
+  it("fails, as the build does, on a figure id declared twice (exit 1; it said 'ran 2 cells', exit 0)", () => {
+    writeFileSync(join(project.root, "notebooks", "twice.ipynb"), codeNotebookJson([
+      'import * as tslab from "tslab";\nimport { notebook } from "../dist/api.js";\nconst nb = notebook(tslab);',
+      'for (const region of ["eu", "us"]) nb.figure({ id: "regional_cost", label: `Cost in ${region}`, unit: "USD", format: "usd", value: 1 });',
+    ]));
+    const run = spawnSync("node", [cli, "run", join(project.root, "notebooks", "twice.ipynb"), "--out", join(project.root, "out", "twice.ipynb")], { encoding: "utf8", timeout: 60_000 });
+    expect(run.status, run.stderr).toBe(1);
+    expect(run.stderr).toContain("figure or claim ids declared more than once: regional_cost (notebooks/twice.ipynb: cell 2, notebooks/twice.ipynb: cell 2); give each its own id");
+  });
 });
