@@ -4,15 +4,19 @@
  * build judges them (report/markdown-images.ts), so a broken image is found before a build.
  */
 import { dirname, resolve } from "node:path";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { configPathForRoot, findProjectRoot } from "../config";
+import { unknownAssumption } from "../messages/assumptions";
+import { located } from "../messages/location";
 import * as messages from "../messages/notebook";
+import { assumptionRefs } from "../notebook/assumption-refs";
 import { checkDenoNotebooks, checkNotebooks, formatDiagnostic, readCells, readNotebook, reportNotebooks, type CheckDiagnostic } from "../notebook/check";
 import { codeFrame, readSource } from "../notebook/errors";
 import type { NotebookCells } from "../notebook/typecheck";
 import { imageProblemText, notebookImageProblems } from "../report/markdown-images";
 import { EXIT_FAILED, EXIT_OK, type ExitCode } from "../util/errors";
 import { displayPath } from "../util/paths";
+import { nearestNames } from "../util/suggest";
 
 /** Exit 0 when clean, 1 on type errors or images a build would refuse; an unreadable notebook throws (exit 2). */
 export async function checkCommand(args: readonly string[]): Promise<ExitCode> {
@@ -35,8 +39,38 @@ export async function checkCommand(args: readonly string[]): Promise<ExitCode> {
       images++;
     }
   }
-  process.stderr.write(`${messages.checkSummary(diagnostics.length, images, notebooks.length)}\n`);
-  return diagnostics.length === 0 && images === 0 ? EXIT_OK : EXIT_FAILED;
+  const unknownIds = await unknownAssumptionIds(notebooks, root);
+  for (const line of unknownIds) process.stderr.write(`${line}\n`);
+  process.stderr.write(`${messages.checkSummary(diagnostics.length, images, notebooks.length, unknownIds.length)}\n`);
+  return diagnostics.length === 0 && images === 0 && unknownIds.length === 0 ? EXIT_OK : EXIT_FAILED;
+}
+
+/**
+ * The assumption ids the notebooks' cells name by a literal (notebook/assumption-refs.ts) that the
+ * assumptions file does not have, worded and located as a run's error. None when the file cannot be
+ * loaded: run and build say why.
+ */
+async function unknownAssumptionIds(notebooks: readonly string[], root: string): Promise<string[]> {
+  const cells = notebooks.map((file) => ({ file, cells: readCells(file, root, "any").cells })).filter((notebook) => notebook.cells.length > 0);
+  const refs = cells.map(({ file, cells: code }) => ({ file, refs: assumptionRefs(code) })).filter((notebook) => notebook.refs.length > 0);
+  if (refs.length === 0) return [];
+  const report = configPathForRoot(root);
+  if (!existsSync(report)) return [];
+  const { reportFieldsLeniently } = await import("../config/lenient");
+  const file = reportFieldsLeniently(readFileSync(report, "utf8"), report).assumptions;
+  const name = displayPath(file, root);
+  let ids: string[];
+  try {
+    ids = (await (await import("../assumptions/load")).loadAssumptionsFile(file, name)).all().map((assumption) => assumption.id);
+  } catch {
+    return [];
+  }
+  const known = new Set(ids);
+  return refs.flatMap(({ file: notebook, refs: found }) =>
+    found
+      .filter((ref) => !known.has(ref.id))
+      .map((ref) => located({ file: displayPath(notebook, root), cell: ref.cell, line: ref.line, column: ref.column }, unknownAssumption(ref.id, nearestNames(ref.id, ids, { orClosest: false }), name))),
+  );
 }
 
 /**

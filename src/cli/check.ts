@@ -1,16 +1,17 @@
 /**
- * `fragtax check`: type-check notebooks and src/, and check the images their markdown cells show
- * (check-action.ts). Exit codes: 0 neither type errors nor such images, 1 type errors or an image
- * the report cannot inline, 2 bad usage or a notebook that cannot be read.
+ * `fragtax check`: type-check notebooks and src/, and check the images their markdown cells show and
+ * the assumption ids their cells name (check-action.ts). Exit codes: 0 none of these wrong, 1 type
+ * errors, an image the report cannot inline or an unknown assumption id, 2 bad usage or a notebook
+ * that cannot be read.
  */
 import type { Command } from "commander";
 
 export function registerCheckCommand(program: Command): void {
   program
     .command("check")
-    .description("Type-check notebooks (cells in order, tslab's redeclaration rules; Deno notebooks with deno check) and src/, and check the images their markdown cells show.")
+    .description("Type-check notebooks (cells in order, tslab's redeclaration rules; Deno notebooks with deno check) and src/, and check the images their markdown cells show and the assumption ids their cells name.")
     .argument("[notebooks...]", "notebooks to check (default: the chapters listed in notebooks/report.yaml)")
-    .addHelpText("after", "\nExit codes: 0 no type errors and every image in markdown cells can be inlined; 1 type errors or an image\nthe report cannot inline (missing, outside the project, not an image, remote), each printed as\nnotebook: cell N, line L, column C; 2 bad usage or a notebook that cannot be read.")
+    .addHelpText("after", "\nExit codes: 0 no type errors, every image in markdown cells can be inlined, every assumption id named is known; 1 type errors or an image\nthe report cannot inline (missing, outside the project, not an image, remote), or an assumption id a cell\nnames that the assumptions file lacks, each printed as notebook: cell N, line L, column C; 2 bad usage or a\nnotebook that cannot be read.")
     .action(async (notebooks: string[]) => {
       const { checkCommand } = await import("./check-action");
       process.exitCode = await checkCommand(notebooks);

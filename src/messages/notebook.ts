@@ -67,9 +67,13 @@ export const runWrote = (file: string): string => `wrote ${file}`;
 
 export const badTimeout = (value: string, max: number): string => `--timeout must be a positive number of seconds up to ${max} (about 24 days), got "${value}"`;
 
-export const checkSummary = (errors: number, images: number, notebooks: number): string =>
-  images > 0
-    ? `check failed: ${errors} type error${errors === 1 ? "" : "s"}, ${images} image${images === 1 ? "" : "s"} in markdown that the report cannot inline`
+export const checkSummary = (errors: number, images: number, notebooks: number, unknownIds = 0): string =>
+  images > 0 || unknownIds > 0
+    ? `check failed: ${[
+        `${errors} type error${errors === 1 ? "" : "s"}`,
+        ...(images > 0 ? [`${images} image${images === 1 ? "" : "s"} in markdown that the report cannot inline`] : []),
+        ...(unknownIds > 0 ? [`${unknownIds} unknown assumption id${unknownIds === 1 ? "" : "s"}`] : []),
+      ].join(", ")}`
     : errors === 0
       ? `type check passed: ${notebooks} notebook${notebooks === 1 ? "" : "s"} and src/`
       : `type check failed: ${errors} error${errors === 1 ? "" : "s"}`;

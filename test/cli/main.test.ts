@@ -18,7 +18,7 @@ describe("fragtax CLI", () => {
 
   it("states check's exit codes, shows diff and dev examples, and dev's default port as a number", () => {
     const help = (command: string): string => execFileSync("node", ["dist/cli.js", command, "--help"], { encoding: "utf8" });
-    expect(help("check")).toMatch(/Exit codes: 0 no type errors and every image in markdown cells can be inlined; 1 type errors or an image/);
+    expect(help("check")).toMatch(/Exit codes: 0 no type errors, every image in markdown cells can be inlined, every assumption id named is known; 1 type errors or an image/);
     expect(help("publish")).toMatch(/Exit codes: 0 published; 1 refused/);
     expect(help("diff")).toContain("$ fragtax diff 2026-05-01 2026-05-20");
     const dev = help("dev");

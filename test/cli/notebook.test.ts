@@ -4,7 +4,7 @@ import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from "nod
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { FIXTURES, TempDir } from "../notebook/helpers";
-import { tempProject } from "../project";
+import { appendCell, tempProject } from "../project";
 
 const repoRoot = join(import.meta.dirname, "..", "..");
 
@@ -140,6 +140,29 @@ describe("fragtax run with a broken assumptions file", () => {
       expect(run.status).toBe(2);
       expect(run.stderr).toContain(wanted);
       expect(run.stderr).not.toMatch(/cell \d|AssumptionError|\/notebooks\/assumptions/);
+    } finally {
+      project.remove();
+    }
+  }, 60_000);
+});
+
+describe("fragtax check and assumption ids", () => {
+  it("names a misspelt assumption id a cell reads by its literal, as the run would fail on it (exit 1; check passed it before)", () => {
+    const project = tempProject("project");
+    try {
+      const cli = (...args: string[]) => spawnSync("node", [join(repoRoot, "dist", "cli.js"), ...args], { cwd: project.root, encoding: "utf8" });
+      const cell = appendCell(project.root, "01-price.ipynb", [
+        'import { inputsFrom } from "../dist/model.js";',
+        'const misspelt = nb.assumptions.get("run_gpu_hour");',
+        "const both = inputsFrom(nb.assumptions, { p: \"h100_usd_per_gpu_hour\", h: 'h100_usd_per_gpu_hr' });",
+        'const computed = nb.assumptions.get(["run", "gpu", "hours"].join("_"));',
+      ].join("\n"));
+      const check = cli("check");
+      expect(check.stderr).toContain(`notebooks/01-price.ipynb: cell ${cell}, line 2, column 37: unknown assumption "run_gpu_hour" (not in notebooks/assumptions.yaml); did you mean "run_gpu_hours"?`);
+      expect(check.stderr).toContain(`notebooks/01-price.ipynb: cell ${cell}, line 3, column 74: unknown assumption "h100_usd_per_gpu_hr" (not in notebooks/assumptions.yaml); did you mean "h100_usd_per_gpu_hour"?`);
+      expect(check.stderr).not.toContain('"h100_usd_per_gpu_hour" (not in');
+      expect(check.status).toBe(1);
+      expect(check.stderr).toContain("check failed: 0 type errors, 2 unknown assumption ids");
     } finally {
       project.remove();
     }
