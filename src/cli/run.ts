@@ -7,14 +7,14 @@
 import { basename, dirname, join, resolve } from "node:path";
 import type { Command } from "commander";
 import * as messages from "../messages/notebook";
-import { buildDuplicateIds, buildWarning } from "../messages/report";
+import { buildDuplicateIds, buildWaiting, buildWarning } from "../messages/report";
 import { formatCellError } from "../notebook/errors";
 import { writeFileAtomic } from "../util/atomic";
 import { EXIT_FAILED, EXIT_OK, InputError, type ExitCode } from "../util/errors";
 import { locatingFileSystemErrors } from "../util/fs-errors";
 import { MAX_TIMEOUT_SECONDS, parseTimeoutSeconds } from "../util/limits";
 import { outPaths } from "../config/paths";
-import { displayPath, shellPath } from "../util/paths";
+import { displayPath, isInside, shellPath } from "../util/paths";
 import { checkOutFile } from "./out-file";
 
 
@@ -67,9 +67,12 @@ async function runCommand(notebook: string, options: { out?: string; timeout: st
   const json = resolveLedgerWords(`${JSON.stringify(result.executed, null, 1)}\n`, result.claims, result.ledgerKey);
   if (options.out === "-") process.stdout.write(json);
   else {
-    const out = resolve(options.out ?? join(outPaths(root).executed, basename(notebook)));
+    const paths = outPaths(root);
+    const out = resolve(options.out ?? join(paths.executed, basename(notebook)));
     // A reader never sees half a notebook; a folder or unwritable path is said with the path (exit 2).
-    await locatingFileSystemErrors(messages.runOutWhat(), out, () => writeFileAtomic(out, json));
+    const write = (): Promise<void> => locatingFileSystemErrors(messages.runOutWhat(), out, () => writeFileAtomic(out, json));
+    if (isInside(paths.executed, out)) await underBuildLock(paths.build, write);
+    else await write();
     // Named as the user's shell would: relative to the current folder when inside it, or inside the same project.
     process.stderr.write(`${messages.runWrote(shellPath(out, process.cwd(), root))}\n`);
   }
@@ -99,4 +102,19 @@ async function runCommand(notebook: string, options: { out?: string; timeout: st
   else process.stderr.write(`${messages.runSummary(result.notebook, result.cellsRun, result.durationMs)}\n`);
   if (refused.length > 0) process.stderr.write(`${messages.runImagesRefused(refused.length)}\n`);
   return result.status === "ok" && refused.length === 0 && chartErrors.length === 0 && duplicates.length === 0 ? EXIT_OK : EXIT_FAILED;
+}
+
+/**
+ * A write into out/build/executed/ under the build lock: a build replacing out/build/ moves that folder
+ * into its new one, and a notebook written into the old one during the swap would be deleted with it
+ * while run said it wrote it. A build under way is waited for, saying so.
+ */
+async function underBuildLock(buildDir: string, write: () => Promise<void>): Promise<void> {
+  const { lockBuild } = await import("../build/outputs");
+  const release = await lockBuild(buildDir, (pid) => process.stderr.write(`${buildWaiting(pid)}\n`));
+  try {
+    await write();
+  } finally {
+    await release();
+  }
 }

@@ -3,12 +3,14 @@
  * - it hands the notebook thread the assumptions the last build parsed, while assumptions.yaml is
  *   byte-for-byte what was parsed, and parses the file again once it changed (the cached entry is
  *   altered on purpose, same key and another price, so which one a run used shows in its output);
- * - it prints the build's chart-field warnings, and fails on a chart data file that is not there.
+ * - it prints the build's chart-field warnings, and fails on a chart data file that is not there;
+ * - it writes into out/build/executed/ under the build lock, after a build under way has finished.
  */
-import { spawnSync } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { processStartTime } from "../../src/util/lock";
 import { codeNotebookJson, tempProject } from "../project";
 
 const project = tempProject();
@@ -73,5 +75,30 @@ describe("fragtax run and charts", () => {
     const run = spawnSync("node", [cli, "run", join(project.root, "notebooks", "twice.ipynb"), "--out", join(project.root, "out", "twice.ipynb")], { encoding: "utf8", timeout: 60_000 });
     expect(run.status, run.stderr).toBe(1);
     expect(run.stderr).toContain("figure or claim ids declared more than once: regional_cost (notebooks/twice.ipynb: cell 2, notebooks/twice.ipynb: cell 2); give each its own id");
+  });
+});
+
+describe("fragtax run and a build under way", () => {
+  it("writes into out/build/executed/ only once the build holding out/.build.lock has finished, saying it waits", async () => {
+    writeFileSync(join(project.root, "notebooks", "waits.ipynb"), codeNotebookJson(["1 + 1"]));
+    // A build under way, as its lock says: a live process (sleep) that started when the lock says.
+    const sleeper = spawn("sleep", ["3"]);
+    const pid = sleeper.pid as number;
+    const ended = new Promise<number>((resolve) => sleeper.once("exit", () => resolve(Date.now())));
+    mkdirSync(join(project.root, "out"), { recursive: true });
+    writeFileSync(join(project.root, "out", ".build.lock"), `${pid}\n${new Date().toISOString()}\n${processStartTime(pid) ?? ""}\n`);
+    // Not spawnSync: this process must reap the sleeper when it ends (a zombie's pid is still alive).
+    const run = await new Promise<{ status: number | null; stderr: string }>((resolve) => {
+      const child = spawn("node", [cli, "run", join(project.root, "notebooks", "waits.ipynb")]);
+      let stderr = "";
+      child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+      child.on("close", (status) => resolve({ status, stderr }));
+    });
+    const endedAt = await ended;
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stderr).toContain(`waiting for the build running as pid ${pid} to finish`);
+    const written = join(project.root, "out", "build", "executed", "waits.ipynb");
+    expect(statSync(written).mtimeMs).toBeGreaterThanOrEqual(endedAt - 50);
+    expect(existsSync(join(project.root, "out", ".build.lock"))).toBe(false);
   });
 });
