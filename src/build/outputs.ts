@@ -15,6 +15,7 @@ import { randomBytes } from "node:crypto";
 import { lstat, mkdir, open, readdir, readlink, rename, rm, stat } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { acquireLock, liveLockOwner, lockOwner } from "../util/lock";
+import { syncPath } from "../util/atomic";
 import { FileSystemError, isFileSystemProblem, locatingFileSystemErrors } from "../util/fs-errors";
 import { buildFolderIsLink, fileSystemProblem } from "../messages/fs";
 
@@ -82,6 +83,9 @@ async function replace(outDir: string, files: ReadonlyMap<string, string | Uint8
       await undoSwap(outDir, staging, old).catch(() => undefined);
       throw isFileSystemProblem(error) ? new FileSystemError(fileSystemProblem(BUILD_FOLDER, outDir, error.code), outDir, error.code) : error;
     }
+    // The files were flushed as written; the renames last through a power cut once their folder is. The
+    // new build is in place whether or not this succeeds, so a failure here is not the build's.
+    await syncPath(parent).catch(() => undefined);
     // The new build is in place: a set-aside old one that cannot be removed now is removed by the next build.
     await rm(old, { recursive: true, force: true }).catch(() => undefined);
   } finally {

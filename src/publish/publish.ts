@@ -18,7 +18,7 @@ import type { Assumption } from "../assumptions/types";
 import * as messages from "../messages/versions";
 import * as publishMessages from "../messages/publish";
 import * as errataMessages from "../messages/errata";
-import { writeFileAtomic } from "../util/atomic";
+import { syncPath, writeFileAtomic } from "../util/atomic";
 import { diffSnapshots } from "../diff/diff";
 import { renderChangesSection } from "../diff/render";
 import { figureValues, normalizeFigures, readFiguresJson } from "../report/figures-file";
@@ -128,13 +128,22 @@ export async function publish(options: PublishOptions, effects: PublishEffects):
     const staging = join(options.reportsDir, `.staging-${process.pid}-${randomBytes(4).toString("hex")}`);
     try {
       // A write that fails midway (a full or read-only disk) carries no path: out/reports/ is what to free or fix.
-      const manifest = await inReportsFolder(options.reportsDir, () => stage(staging, { id, date, previous, build, options, effects, prose, errata }));
+      const manifest = await inReportsFolder(options.reportsDir, async () => {
+        const staged = await stage(staging, { id, date, previous, build, options, effects, prose, errata });
+        // On the disk before the version is moved into place: after a power cut an immutable version
+        // must not be listed with empty files (the PDF is Chromium's write, so each file is flushed here).
+        for (const name of await readdir(staging)) await syncPath(join(staging, name));
+        await syncPath(staging);
+        return staged;
+      });
       // Everything that can fail happens before the version is moved into place: the index is rendered
       // from every manifest (each checked by listVersions above) and the new one now, written after.
       const index = renderIndexPage(options.title, [...versions, manifest].reverse());
       effects.progress(messages.publishStaged(id));
       await effects.afterStaging?.(staging);
       await inReportsFolder(options.reportsDir, () => rename(staging, join(options.reportsDir, id)));
+      // The rename lasts through a power cut once out/reports/ is flushed; the version is in place either way.
+      await syncPath(options.reportsDir).catch(() => undefined);
       effects.placed?.(id);
       const indexFile = join(options.reportsDir, "index.html");
       try {

@@ -43,6 +43,19 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array, o
   }
 }
 
+/**
+ * Flushes a file's content, or a folder's list of names (what a rename into it changed), to the disk:
+ * a rename is atomic for readers at once, but survives a power cut only once its folder is flushed.
+ */
+export async function syncPath(path: string): Promise<void> {
+  const handle = await open(path, "r");
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
 /** The same, synchronously, for start-up caches written before anything async can run (no fsync: caches only). */
 export function writeFileAtomicSync(path: string, data: string | Uint8Array): void {
   mkdirSync(dirname(path), { recursive: true });
