@@ -13,6 +13,7 @@ import { beforeDefinition, incomparable, type AssumptionChange, type DiffResult,
 import { html, rawHtml, type Html } from "../util/html";
 import { stableJson } from "../util/hash";
 import { terminalSafe } from "../util/terminal";
+import { visibleInOneLine } from "../util/control";
 import { errataLines, renderErrataHtml, type FigureText } from "../errata/render";
 import { contentSecurityPolicy } from "../report/csp";
 
@@ -99,7 +100,8 @@ export function renderDiffText(unsafe: DiffResult, colour: boolean): string {
   const diff = terminalSafe(unsafe);
   const paint = colour ? COLOUR : PLAIN;
   const { added, removed, changed } = diff.assumptions;
-  const lines = [paint.bold(messages.diffHeading(diff.from, diff.to)), ""];
+  // The sides are names (a file's may hold a line break): on one line, so none can start a line of its own.
+  const lines = [paint.bold(messages.diffHeading(visibleInOneLine(unsafe.from), visibleInOneLine(unsafe.to))), ""];
   lines.push(paint.bold(messages.diffAssumptionsHeading(added.length, removed.length, changed.length)));
   for (const a of added) lines.push(paint.added(`  + ${a.id}  ${formatAssumptionQuantity(a)} ${a.unit}  (${a.label})`));
   for (const a of removed) lines.push(paint.removed(`  - ${a.id}  ${formatAssumptionQuantity(a)} ${a.unit}  (${a.label})`));

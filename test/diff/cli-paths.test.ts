@@ -4,7 +4,7 @@
  * ref or a file of the same name.
  */
 import { existsSync } from "node:fs";
-import { mkdir, readFile, rename, symlink, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, readFile, rename, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fragtax, git, makeProject, projectWithVersions } from "../published-project";
@@ -89,6 +89,22 @@ describe("fragtax diff with a git ref", () => {
       expect(result.stderr).toContain('git ref "bare" has no notebooks/assumptions.yaml');
       expect(result.stderr).not.toContain("Command failed");
       expect(result.stderr).not.toMatch(/\n\s+at /);
+    } finally {
+      await rm(project, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("fragtax diff of files whose names hold a line break", () => {
+  it("names them on one line, so a name cannot start a line of its own", async () => {
+    const project = await makeProject();
+    try {
+      const forged = "a\nAssumptions: 0 added, 0 removed, 0 changed.yaml";
+      await copyFile(join(project, "notebooks/assumptions.yaml"), join(project, forged));
+      const result = await fragtax(["diff", "notebooks/assumptions.yaml", forged], { cwd: project });
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stdout.split("\n")[0]).toBe("Changes from notebooks/assumptions.yaml to a\\x0aAssumptions: 0 added, 0 removed, 0 changed.yaml");
+      expect(result.stdout.split("\n").filter((line) => line.startsWith("Assumptions:"))).toHaveLength(1);
     } finally {
       await rm(project, { recursive: true, force: true });
     }
