@@ -1,8 +1,9 @@
 /**
  * Encoding fields (and a facet operator's) that the chart's inline data does not have. vega-lite draws such a chart empty (or
  * with "undefined" labels) and says nothing; this names the field, where it is used and the nearest
- * field the data does have. Fields made by transforms (`as`, fold, lookup, window …) count as
- * present; a view whose data is not inline rows, or that pivots (fields named by data), is skipped.
+ * field the data does have. Transforms are followed in order: the names they make (`as`, fold,
+ * lookup, window …) count as present, and an aggregate keeps only its groupby fields and the names it
+ * makes; a view whose data is not inline rows, or that pivots (fields named by data), is skipped.
  */
 import { specPath } from "./schema";
 import { plausibleName } from "../util/suggest";
@@ -32,24 +33,45 @@ function visitView(view: Json, pointer: string, inherited: Set<string> | undefin
   // Past a transform whose output names this check does not model, any field may exist.
   const opaque = outputs === undefined || made.has(OPAQUE);
   if (opaque) fields.add(OPAQUE);
-  if (columns !== undefined && !opaque) {
+  // The fields the marks see: the data's, with the names made above, through this view's transforms.
+  const present = columns === undefined || opaque ? undefined : afterTransforms(new Set([...columns, ...made]), view.transform);
+  if (present !== undefined) {
     // The channels, and the facet operator's own fields (`facet: { row, column }` or `facet: { field }`).
     const channels = [...(isRecord(view.encoding) ? Object.entries(view.encoding).map(([channel, definition]) => ({ definition, at: `${pointer}/encoding/${channel}` })) : []), ...facetDefinitions(view.facet, `${pointer}/facet`)];
     for (const { definition, at: channelAt } of channels) {
       for (const { field, at } of fieldRefs(definition, channelAt)) {
-        const name = topField(field);
-        if (columns.has(field) || columns.has(name) || fields.has(field) || fields.has(name)) continue;
-        const available = [...columns];
+        if (present.has(field) || present.has(topField(field))) continue;
+        const available = [...present];
         const suggestion = plausibleName(field, available);
         found.push({ field, path: specPath(at), available, ...(suggestion !== undefined && { suggestion }) });
       }
     }
   }
+  // A view below takes this one's data through its transforms.
+  const below = present ?? columns;
   for (const key of ["layer", "hconcat", "vconcat", "concat"]) {
     const children = view[key];
-    if (Array.isArray(children)) children.forEach((child, index) => isRecord(child) && visitView(child, `${pointer}/${key}/${index}`, columns, fields, found));
+    if (Array.isArray(children)) children.forEach((child, index) => isRecord(child) && visitView(child, `${pointer}/${key}/${index}`, below, fields, found));
   }
-  if (isRecord(view.spec)) visitView(view.spec, `${pointer}/spec`, columns, fields, found);
+  if (isRecord(view.spec)) visitView(view.spec, `${pointer}/spec`, below, fields, found);
+}
+
+/**
+ * The fields after `transform`, step by step from `start`: an aggregate leaves only its `groupby`
+ * fields and the names it makes (a tooltip naming any other column draws nothing); every other step
+ * adds the names it makes to what it was given.
+ */
+function afterTransforms(start: ReadonlySet<string>, transform: unknown): Set<string> {
+  const fields = new Set(start);
+  if (!Array.isArray(transform)) return fields;
+  for (const step of transform as unknown[]) {
+    if (isRecord(step) && "aggregate" in step) {
+      fields.clear();
+      if (Array.isArray(step.groupby)) for (const name of step.groupby) if (typeof name === "string") fields.add(name);
+    }
+    for (const name of transformOutputs([step]) ?? []) fields.add(name);
+  }
+  return fields;
 }
 
 /**

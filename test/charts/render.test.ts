@@ -66,6 +66,30 @@ describe("spec checks", () => {
     expect(chart.warnings).toEqual([expect.stringContaining('nb.ipynb: cell 2: chart field "sise" (at encoding.y.field) is not in the chart\'s data; did you mean "size"?')]);
   });
 
+  it("warns about a field an aggregate transform dropped, and not about its groupby fields or the names it makes", async () => {
+    // The aggregate keeps only its groupby fields and its `as` names: a tooltip on another column drew
+    // nothing and was not flagged, as if the data's columns were all still there.
+    const data = { values: [{ region: "eu", year: 2024, cost: 1 }] };
+    const aggregate = { aggregate: [{ op: "sum", field: "cost", as: "total" }], groupby: ["region"] };
+    const dropped = await render({
+      data,
+      transform: [aggregate],
+      mark: "bar",
+      encoding: { x: { field: "region", type: "nominal" }, y: { field: "total", type: "quantitative" }, tooltip: [{ field: "year", type: "ordinal" }] },
+    });
+    expect(dropped.warnings).toEqual([expect.stringContaining('chart field "year" (at encoding.tooltip[0].field) is not in the chart\'s data')]);
+    // A layer takes its parent's data through the parent's aggregate; a calculate after it adds a name.
+    const layered = await render({
+      data,
+      transform: [aggregate, { calculate: "datum.total * 2", as: "double" }],
+      layer: [
+        { mark: "bar", encoding: { x: { field: "region", type: "nominal" }, y: { field: "double", type: "quantitative" } } },
+        { mark: "text", encoding: { x: { field: "region", type: "nominal" }, text: { field: "cost", type: "quantitative" } } },
+      ],
+    });
+    expect(layered.warnings).toEqual([expect.stringContaining('chart field "cost" (at layer[1].encoding.text.field) is not in the chart\'s data')]);
+  }, 60_000);
+
   it("warns about a facet operator's field the data lacks, row, column or wrapped, as for a channel's", async () => {
     // Before, only the channels were checked: a misspelt facet row drew panels headed "undefined".
     const data = { values: [{ name: "a", size: 1, region: "eu" }] };
