@@ -8,7 +8,7 @@
 import { existsSync } from "node:fs";
 import { dirname, relative, resolve } from "node:path";
 import { InputError } from "../util/errors";
-import { isInside } from "../util/paths";
+import { displayPath, isInside } from "../util/paths";
 import type { FSWatcher } from "chokidar";
 import * as messages from "../messages/versions";
 import { PreviewServer } from "./serve";
@@ -32,6 +32,8 @@ export interface DevEffects {
   abandon?(): Promise<void>;
   /** Files and folders the last rebuild read (data, modules, its markdown's images; absolute): those outside the watched folders are watched as well. */
   files?(): readonly string[];
+  /** Those of `files()` the last rebuild did not find: one there by the time it is watched has appeared since. */
+  missing?(): readonly string[];
   progress(message: string): void;
 }
 
@@ -52,10 +54,9 @@ export interface DevSession {
 
 export const DEFAULT_WATCH = ["notebooks", "src", "templates"];
 
-/** The nearest folder at or above `folder` that exists, when `folder` itself does not (undefined when it does, or none does inside `root`). */
+/** The nearest folder at or above `folder` that exists inside `root` (undefined when none does). */
 function nearestFolder(folder: string, root: string): string | undefined {
-  if (existsSync(folder)) return undefined;
-  for (let above = dirname(folder); isInside(root, above); above = dirname(above)) if (existsSync(above)) return above;
+  for (let above = folder; isInside(root, above); above = dirname(above)) if (existsSync(above)) return above;
   return undefined;
 }
 
@@ -72,10 +73,11 @@ export async function startDev(options: DevOptions, effects: DevEffects): Promis
   const watching: { watcher?: FSWatcher } = {};
   // The files and folders watched because a rebuild read them; one no longer read is let go.
   let named = new Set<string>();
-  // A path read in a folder that does not exist yet cannot be watched by itself (chokidar watches a
-  // missing file only in a folder that exists): its nearest existing folder is, by a watcher of its
-  // own (added to the main one, such a folder stayed unwatched beside a missing watched folder such as
-  // templates/), whose events count only for the paths read.
+  // A path read that is missing is watched through its nearest existing folder, by a watcher of its
+  // own whose events count only for the paths read: chokidar watches a missing file only in a folder
+  // that exists, and a folder added to the main watcher stayed unwatched beside a missing watched
+  // folder such as templates/. Once that watcher is ready, a path that appeared meanwhile (between
+  // the build's read and now) counts as changed: its creation came before anything watched it.
   const helpers = new Map<string, FSWatcher>();
   const root = resolve(options.root);
   const inWatchedFolder = (file: string): boolean => options.watch.some((path) => isInside(resolve(root, path), file));
@@ -91,16 +93,23 @@ export async function startDev(options: DevOptions, effects: DevEffects): Promis
     const now = new Set(effects.files().filter(elsewhere));
     const added = [...now].filter((file) => !named.has(file));
     const gone = [...named].filter((file) => !now.has(file));
-    if (added.length > 0) watcher.add(added);
+    const notFound = new Set(effects.missing?.() ?? []);
+    const missing = added.filter((file) => notFound.has(file) || !existsSync(file));
+    // A missing one only through its folder's watcher (below): one event per change, not one from each.
+    const present = added.filter((file) => !missing.includes(file));
+    if (present.length > 0) watcher.add(present);
     if (gone.length > 0) watcher.unwatch(gone);
     named = now;
-    for (const file of added) {
-      const folder = nearestFolder(dirname(file), root);
+    for (const folder of new Set(missing.map((file) => nearestFolder(dirname(file), root)))) {
       if (folder === undefined || helpers.has(folder)) continue;
       const onChange = (path: string, absolute: string): void => {
         if ([...named].some((read) => isInside(read, resolve(absolute)))) changed(path);
       };
-      helpers.set(folder, watchProject(root, [relative(root, folder) || "."], onChange, effects.progress));
+      const helper = watchProject(root, [relative(root, folder) || "."], onChange, effects.progress);
+      helper.once("ready", () => {
+        for (const file of missing) if (isInside(folder, file) && named.has(file) && existsSync(file)) changed(displayPath(file, root));
+      });
+      helpers.set(folder, helper);
     }
   };
 

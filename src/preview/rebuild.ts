@@ -91,6 +91,8 @@ export interface InProcessRebuild {
   rebuild(): Promise<void>;
   /** The files and folders the last build that ran read (`BuildResult.read`: data, modules, images), for dev to watch. */
   files(): readonly string[];
+  /** Those of `files()` the last build did not find (`BuildResult.missing`). */
+  missing(): readonly string[];
   /** Abandons the rebuild under way, if any (`HeldBuildEffects.abandon`). */
   abandon(): Promise<void>;
 }
@@ -99,16 +101,19 @@ export function inProcessRebuild(root: string, log: (line: string) => void): InP
   let current: HeldBuildEffects | undefined;
   // Kept from a build whose cells failed too: adding the missing file or image it names is what mends it.
   let read: readonly string[] = [];
+  let missing: readonly string[] = [];
   return {
     rebuild: async () => {
       const effects = new HeldBuildEffects(log);
       current = effects;
       const result = await build({ root, pdf: false }, effects);
       read = result.read;
+      missing = result.missing;
       if (result.failedCells.length > 0) throw new Error(messages.devCellsFailed(result.cellErrors));
       await effects.commit();
     },
     files: () => read,
+    missing: () => missing,
     abandon: async () => current?.abandon(),
   };
 }

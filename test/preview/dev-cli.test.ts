@@ -120,8 +120,9 @@ describe("fragtax dev and data files a cell reads outside notebooks/", () => {
     const dev = startDev(root);
     await dev.waitFor("build failed");
     expect(dev.stderr()).toContain("rate.txt");
-    /** Writes `text` to `path` until dev says it changed: the watch on a file is set up as the rebuild that read it ends. */
-    const edit = async (path: string, text: string, times: number): Promise<void> => {
+    /** Writes `text` to `path` until dev says it changed once more: the watch on a file is set up as the rebuild that read it ends. */
+    const edit = async (path: string, text: string): Promise<void> => {
+      const times = dev.stderr().split(`changed: ${path}`).length;
       mkdirSync(join(root, "data"), { recursive: true });
       for (let tries = 0; tries < 20 && dev.stderr().split(`changed: ${path}`).length - 1 < times; tries++) {
         writeFileSync(join(root, path), text);
@@ -129,10 +130,10 @@ describe("fragtax dev and data files a cell reads outside notebooks/", () => {
       }
       await dev.waitFor(`changed: ${path}`, times);
     };
-    await edit("data/rate.txt", "seven-point-one", 1);
+    await edit("data/rate.txt", "seven-point-one");
     await dev.waitFor("rebuilt in");
     expect(readFileSync(join(root, "out", "build", "report.html"), "utf8")).toContain("rate is seven-point-one");
-    await edit("data/rate.txt", "eight-point-two", 2);
+    await edit("data/rate.txt", "eight-point-two");
     await dev.waitFor("rebuilt in", 2);
     const page = readFileSync(join(root, "out", "build", "report.html"), "utf8");
     expect(page).toContain("rate is eight-point-two");

@@ -74,11 +74,14 @@ export function mergeInputs(root: string, parts: readonly BuildInputs[], files: 
 
 /**
  * The files and folders a record names, absolute (`root` joined to a project path): what `fragtax dev`
- * watches so that an edit to any of them rebuilds, wherever in the project it lies.
+ * watches so that an edit to any of them rebuilds, wherever in the project it lies; or only those the
+ * build found missing (dev counts one that appeared before it was watched as changed).
  */
-export function recordedPaths(root: string, inputs: BuildInputs): string[] {
-  const paths = [...Object.keys(inputs.files), ...Object.keys(inputs.listings ?? {}), ...Object.keys(inputs.trees ?? {})];
-  return [...new Set(paths.map((path) => (isAbsolute(path) ? path : join(root, path))))];
+export function recordedPaths(root: string, inputs: BuildInputs, only: "all" | "missing" = "all"): string[] {
+  const entries = [...Object.entries(inputs.files), ...Object.entries(inputs.listings ?? {}), ...Object.entries(inputs.trees ?? {})];
+  // "" is what the record keeps for a path the build found nothing at.
+  const chosen = entries.filter(([, hash]) => only === "all" || hash === "").map(([path]) => path);
+  return [...new Set(chosen.map((path) => (isAbsolute(path) ? path : join(root, path))))];
 }
 
 /**
