@@ -93,7 +93,7 @@ export interface BuildResult {
    * outside its folders, so adding or editing one rebuilds.
    */
   readonly read: readonly string[];
-  /** Those of `read` that were not there when the build read them (and the images it did not find). */
+  /** Those of `read` that were not there when the build read them (and the images its markdown names that are not there). */
   readonly missing: readonly string[];
   /** 0 when everything was built; 1 when a cell failed or the requested PDF was not printed; 2 for a bad PUPPETEER_EXECUTABLE_PATH. */
   readonly exitCode: 0 | 1 | 2;
@@ -278,7 +278,7 @@ async function buildAndPrint({ config, options, effects, started, rel, registry,
   if (strictFailure) effects.log(messages.buildStrictWarnings(report.warnings.length));
   const ok = report.failedCells.length === 0 && (printedFromPage(pdf) || pdf === "skipped") && duplicates.length === 0 && !strictFailure;
   const readPaths = [...new Set([...recordedPaths(config.root, inputs), ...(report.images ?? []).map((image) => image.path), ...(report.imagesNotInlined ?? [])])];
-  const missing = [...recordedPaths(config.root, inputs, "missing"), ...(report.imagesNotInlined ?? [])];
+  const missing = [...recordedPaths(config.root, inputs, "missing"), ...(report.imagesNotInlined ?? []).filter((image) => !effects.exists(image))];
   return { config, files, failedCells: report.failedCells, cellErrors, pdf, whatIf, read: readPaths, missing, exitCode: pdf === "bad-chromium-path" ? 2 : ok ? 0 : 1 };
 }
 

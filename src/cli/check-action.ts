@@ -4,7 +4,7 @@
  * build judges them (report/markdown-images.ts), so a broken image is found before a build.
  */
 import { dirname, resolve } from "node:path";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { configPathForRoot, findProjectRoot } from "../config";
 import { unknownAssumption } from "../messages/assumptions";
 import { located } from "../messages/location";
@@ -46,31 +46,32 @@ export async function checkCommand(args: readonly string[]): Promise<ExitCode> {
 }
 
 /**
- * The assumption ids the notebooks' cells name by a literal (notebook/assumption-refs.ts) that the
- * assumptions file does not have, worded and located as a run's error. None when the file cannot be
- * loaded: run and build say why.
+ * The assumption ids the notebooks' cells name by a literal (notebook/assumption-refs.ts) that their
+ * assumptions file does not have, worded and located as a run's error. Each notebook's file is the one
+ * its run reads (run-context.ts, from the report.yaml above it), loaded once. None for a file that
+ * cannot be loaded: run and build say why.
  */
 async function unknownAssumptionIds(notebooks: readonly string[], root: string): Promise<string[]> {
-  const cells = notebooks.map((file) => ({ file, cells: readCells(file, root, "any").cells })).filter((notebook) => notebook.cells.length > 0);
-  const refs = cells.map(({ file, cells: code }) => ({ file, refs: assumptionRefs(code) })).filter((notebook) => notebook.refs.length > 0);
+  const refs = notebooks
+    .map((file) => ({ file, refs: assumptionRefs(readCells(file, root, "any").cells) }))
+    .filter((notebook) => notebook.refs.length > 0);
   if (refs.length === 0) return [];
-  const report = configPathForRoot(root);
-  if (!existsSync(report)) return [];
-  const { reportFieldsLeniently } = await import("../config/lenient");
-  const file = reportFieldsLeniently(readFileSync(report, "utf8"), report).assumptions;
-  const name = displayPath(file, root);
-  let ids: string[];
-  try {
-    ids = (await (await import("../assumptions/load")).loadAssumptionsFile(file, name)).all().map((assumption) => assumption.id);
-  } catch {
-    return [];
+  const [{ resolveRunInputs }, { loadAssumptionsFile }] = await Promise.all([import("../notebook/run-context"), import("../assumptions/load")]);
+  const loaded = new Map<string, Promise<string[] | undefined>>();
+  const idsIn = (file: string): Promise<string[] | undefined> => {
+    if (!loaded.has(file)) loaded.set(file, loadAssumptionsFile(file, displayPath(file, root)).then((registry) => registry.all().map((assumption) => assumption.id), () => undefined));
+    return loaded.get(file) as Promise<string[] | undefined>;
+  };
+  const lines: string[] = [];
+  for (const { file: notebook, refs: found } of refs) {
+    const { assumptionsFile } = await resolveRunInputs(notebook);
+    const ids = assumptionsFile === null ? undefined : await idsIn(assumptionsFile);
+    if (assumptionsFile === null || ids === undefined) continue;
+    for (const ref of found.filter((candidate) => !ids.includes(candidate.id))) {
+      lines.push(located({ file: displayPath(notebook, root), cell: ref.cell, line: ref.line, column: ref.column }, unknownAssumption(ref.id, nearestNames(ref.id, ids, { orClosest: false }), displayPath(assumptionsFile, root))));
+    }
   }
-  const known = new Set(ids);
-  return refs.flatMap(({ file: notebook, refs: found }) =>
-    found
-      .filter((ref) => !known.has(ref.id))
-      .map((ref) => located({ file: displayPath(notebook, root), cell: ref.cell, line: ref.line, column: ref.column }, unknownAssumption(ref.id, nearestNames(ref.id, ids, { orClosest: false }), name))),
-  );
+  return lines;
 }
 
 /**

@@ -93,10 +93,11 @@ async function runCommand(notebook: string, options: { out?: string; timeout: st
   const refused = await images.notebookImageProblems(result.executed, { file: result.notebook, baseDir: dirname(result.file), root }, { outputs: true });
   for (const problem of refused) process.stderr.write(`${images.imageProblemText(problem, result.executed)}\n`);
   // An id declared twice (a figure in a loop) makes the build unpublishable: said here first (exit 1).
-  const duplicates = result.figures.length + result.claims.length < 2 ? [] : await (async () => {
+  let duplicates: string[] = [];
+  if (result.figures.length + result.claims.length > 1) {
     const { duplicateIds } = await import("../report/records");
-    return [...duplicateIds(result.figures), ...duplicateIds(result.claims)];
-  })();
+    duplicates = [...duplicateIds(result.figures), ...duplicateIds(result.claims)];
+  }
   if (duplicates.length > 0) process.stderr.write(`${buildDuplicateIds(duplicates)}\n`);
   if (result.error) process.stderr.write(`${formatCellError(result.error)}\n`);
   else process.stderr.write(`${messages.runSummary(result.notebook, result.cellsRun, result.durationMs)}\n`);
