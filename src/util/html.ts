@@ -47,7 +47,11 @@ export function escapeHtml(text: string): string {
 const LONG_WORD = 28;
 /** Graphemes between the break points given to such a word. */
 const BREAK_EVERY = 14;
-const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
+/**
+ * Made on first use: creating a segmenter loads ICU's break rules (~12 ms), and every notebook thread
+ * loads this module while few ever break a long word.
+ */
+let graphemes: Intl.Segmenter | undefined;
 
 /**
  * Text for a table cell, escaped, with a `<wbr>` every BREAK_EVERY graphemes inside each word of
@@ -59,6 +63,7 @@ const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
 export function breakableText(text: string): Html {
   const parts = text.split(/(\s+)/).map((part) => {
     if (part.length < LONG_WORD) return escapeHtml(part);
+    graphemes ??= new Intl.Segmenter(undefined, { granularity: "grapheme" });
     const pieces = Array.from(graphemes.segment(part), (s) => s.segment);
     const chunks: string[] = [];
     for (let i = 0; i < pieces.length; i += BREAK_EVERY) chunks.push(escapeHtml(pieces.slice(i, i + BREAK_EVERY).join("")));
