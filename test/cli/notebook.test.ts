@@ -147,7 +147,7 @@ describe("fragtax run with a broken assumptions file", () => {
 });
 
 describe("fragtax check and assumption ids", () => {
-  it("names a misspelt assumption id a cell reads by its literal, as the run would fail on it (exit 1; check passed it before)", () => {
+  it("names a misspelt assumption id a cell reads by its literal, as the run would fail on it (exit 1; check passed it before), and none in a comment or a string", () => {
     const project = tempProject("project");
     try {
       const cli = (...args: string[]) => spawnSync("node", [join(repoRoot, "dist", "cli.js"), ...args], { cwd: project.root, encoding: "utf8" });
@@ -156,11 +156,16 @@ describe("fragtax check and assumption ids", () => {
         'const misspelt = nb.assumptions.get("run_gpu_hour");',
         "const both = inputsFrom(nb.assumptions, { p: \"h100_usd_per_gpu_hour\", h: 'h100_usd_per_gpu_hr' });",
         'const computed = nb.assumptions.get(["run", "gpu", "hours"].join("_"));',
+        // No call: a commented-out line, a comment block, a string (the run reads none of these ids).
+        '// const old = nb.assumptions.get("retired_gpu_hours");',
+        '/* inputsFrom(nb.assumptions, { q: "retired_price" }) */',
+        "const text = 'nb.assumptions.get(\"quoted_id\")';",
       ].join("\n"));
       const check = cli("check");
       expect(check.stderr).toContain(`notebooks/01-price.ipynb: cell ${cell}, line 2, column 37: unknown assumption "run_gpu_hour" (not in notebooks/assumptions.yaml); did you mean "run_gpu_hours"?`);
       expect(check.stderr).toContain(`notebooks/01-price.ipynb: cell ${cell}, line 3, column 74: unknown assumption "h100_usd_per_gpu_hr" (not in notebooks/assumptions.yaml); did you mean "h100_usd_per_gpu_hour"?`);
       expect(check.stderr).not.toContain('"h100_usd_per_gpu_hour" (not in');
+      expect(check.stderr).not.toMatch(/retired_gpu_hours|retired_price|quoted_id/);
       expect(check.status).toBe(1);
       expect(check.stderr).toContain("check failed: 0 type errors, 2 unknown assumption ids");
     } finally {
