@@ -14,7 +14,7 @@
  */
 import { readFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
-import { displayPath } from "../util/paths";
+import { displayPath, oneNamePerFile } from "../util/paths";
 import type { ClaimRecord, FigureRecord } from "../api/types";
 import { packageVersion } from "../package-version";
 import { TOOL_VERSION } from "../version";
@@ -194,7 +194,7 @@ export async function executeNotebook(file: string, options: ExecuteOptions = {}
       status: error ? "failed" : "ok",
       executed,
       ...(error ? { error } : {}),
-      modules: [...new Set([...bundle.projectModules, ...types.files])].sort(),
+      modules: oneNamePerFile(root, [...new Set([...bundle.projectModules, ...types.files])]),
       assumptionsRead: state.reads,
       filesRead: state.files,
       ...(state.env !== undefined && { envRead: state.env }),

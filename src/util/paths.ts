@@ -3,7 +3,7 @@
  * where the tool itself is (its templates/ beside its code).
  */
 import { existsSync, realpathSync } from "node:fs";
-import { basename, dirname, isAbsolute, join, relative, sep } from "node:path";
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { toolNotFound } from "../messages/fs";
 
@@ -46,4 +46,20 @@ export function realPathSoFar(path: string): string {
   const parent = dirname(path);
   if (existsSync(path)) return realpathSync(path);
   return parent === path ? path : join(realPathSoFar(parent), basename(path));
+}
+
+/**
+ * Project paths (relative to `root`, `/`-separated) with one name per file: two that lead to the same
+ * file keep the one inside the project. A folder linked in from elsewhere (notebooks/lib → ../shared)
+ * is named through the link by the type check and by its real path by the bundler, and the one file
+ * was listed twice, in a fingerprint and in the reason a notebook re-ran.
+ */
+export function oneNamePerFile(root: string, paths: readonly string[]): string[] {
+  const inside = (path: string): boolean => isInside(root, resolve(root, path));
+  const byFile = new Map<string, string>();
+  for (const path of [...paths].sort((a, b) => Number(inside(b)) - Number(inside(a)))) {
+    const file = realPathSoFar(resolve(root, path));
+    if (!byFile.has(file)) byFile.set(file, path);
+  }
+  return [...byFile.values()].sort();
 }
