@@ -16,9 +16,18 @@ export function figureHtml(figure: FigureRecord): string {
   );
 }
 
+/**
+ * The model's side of a claim as readers see it, or null for an unverifiable claim: its `computed`
+ * is only the stated figure carried along (there is nothing to compute it from), and "model $2B"
+ * beside "stated $2B" would read as a confirmation the report does not have.
+ */
+export function claimComputedText(claim: ClaimRecord): string | null {
+  return claim.verdict === "unverifiable" ? null : formatInterval(claim.computed.low, claim.computed.high, claim.format);
+}
+
 export function claimHtml(claim: ClaimRecord): string {
   const stated = formatInterval(claim.stated.low, claim.stated.high, claim.format);
-  const computed = formatInterval(claim.computed.low, claim.computed.high, claim.format);
+  const computed = claimComputedText(claim);
   const off = claim.factor === null || claim.verdict === "consistent" ? "" : ` ${formatNumber(claim.factor, "multiple")}`;
   const judgement = claim.basis?.judgementLed === true ? `<span class="judgement-badge">${escapeHtml(judgementLedText(claim))}</span> ` : "";
   return (
@@ -26,6 +35,6 @@ export function claimHtml(claim: ClaimRecord): string {
     `<span class="verdict-badge">${escapeHtml(claim.verdict + off)}</span> ` +
     judgement +
     `<span class="fragtax-claim-text">${escapeHtml(claim.claim)}</span> ` +
-    `<span class="fragtax-claim-numbers">stated ${escapeHtml(stated)}; model ${escapeHtml(computed)}</span></div>`
+    `<span class="fragtax-claim-numbers">stated ${escapeHtml(stated)}; ${computed === null ? "no independent figure" : `model ${escapeHtml(computed)}`}</span></div>`
   );
 }

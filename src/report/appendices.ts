@@ -5,6 +5,7 @@
  */
 import { formatAssumptionQuantity, formatInterval, formatNumber, appendUnit, formatFigure, formatFactor } from "../format/number";
 import type { ClaimRecord, FigureRecord, Verdict } from "../api/types";
+import { claimComputedText } from "../api/display";
 import { judgementLedText } from "../api/judgement";
 import type { Assumption, Correlation } from "../assumptions/types";
 import { breakableText, html, type Html } from "../util/html";
@@ -111,16 +112,22 @@ function claimsTable(claims: readonly ClaimRecord[]): Html {
   const rows = claims.map(
     (c) => html`<tr><td>${breakableText(c.claim)}${c.note === undefined ? null : html`<div class="note">${breakableText(c.note)}</div>`}</td>
 <td class="num">${appendUnit(formatInterval(c.stated.low, c.stated.high, c.format), c.unit, c.format)}</td>
-<td class="num">${appendUnit(formatInterval(c.computed.low, c.computed.high, c.format), c.unit, c.format)}</td>
+<td class="num">${modelCell(c)}</td>
 <td>${verdictBadge(c.verdict, null)}${c.basis?.judgementLed === true ? html`<div class="judgement-badge">${judgementLedText(c)}</div>` : null}</td><td class="num">${factorCell(c.factor)}</td><td>${where(c)}</td></tr>`,
   );
-  return html`<p>Quantitative claims from the source text, each checked against the model's 90% interval. A claim is <em>consistent</em> when its stated range overlaps the model's; otherwise the factor says how far its midpoint is from the model's (stated ÷ model; 1× when consistent). An <em>unverifiable</em> claim has no independent figure to check against, so it has no factor (—). A verdict marked <em>rests on judgement</em> depends mostly (more than half of the model's sensitivity) on inputs that are the analysts' judgement rather than a source: it is an informed opinion, not a finding.</p>
+  return html`<p>Quantitative claims from the source text, each checked against the model's 90% interval. A claim is <em>consistent</em> when its stated range overlaps the model's; otherwise the factor says how far its midpoint is from the model's (stated ÷ model; 1× when consistent). An <em>unverifiable</em> claim has no independent figure to check against, so it has neither a model figure nor a factor (—). A verdict marked <em>rests on judgement</em> depends mostly (more than half of the model's sensitivity) on inputs that are the analysts' judgement rather than a source: it is an informed opinion, not a finding.</p>
 <div class="table-wrap"><table class="data-table claims-table"><thead><tr><th>Claim</th><th class="num">Stated</th><th class="num">Model (90%)</th><th>Verdict</th><th class="num">Factor</th><th>Checked in</th></tr></thead><tbody>${rows}</tbody></table></div>`;
 }
 
 export function verdictBadge(verdict: Verdict, factor: number | null): Html {
   const off = factor !== null && (verdict === "overstated" || verdict === "understated") ? ` ${formatFactor(factor)}` : "";
   return html`<span class="${`verdict-badge verdict-${verdict}`}">${verdict}${off}</span>`;
+}
+
+/** The model's interval with its unit, or "—" for an unverifiable claim (nothing computed it: see claimComputedText). */
+function modelCell(c: ClaimRecord): string {
+  const computed = claimComputedText(c);
+  return computed === null ? "\u2014" : appendUnit(computed, c.unit, c.format);
 }
 
 /** "11×", or "—" when there is no factor (an unverifiable claim): never a made-up 1 or "n/a". */
