@@ -4,7 +4,7 @@
  * "$20M … $40M" as a formula.
  */
 import { escapeHtml } from "../util/html";
-import { formatFigure, formatInterval, formatNumber } from "../format/number";
+import { appendUnit, formatFigure, formatInterval, formatNumber } from "../format/number";
 import { judgementLedText } from "./judgement";
 import type { ClaimRecord, FigureRecord } from "./types";
 
@@ -17,16 +17,22 @@ export function figureHtml(figure: FigureRecord): string {
 }
 
 /**
- * The model's side of a claim as readers see it, or null for an unverifiable claim: its `computed`
+ * The model's side of a claim as readers see it, with its unit, or null for an unverifiable claim: its `computed`
  * is only the stated figure carried along (there is nothing to compute it from), and "model $2B"
  * beside "stated $2B" would read as a confirmation the report does not have.
  */
 export function claimComputedText(claim: ClaimRecord): string | null {
-  return claim.verdict === "unverifiable" ? null : formatInterval(claim.computed.low, claim.computed.high, claim.format);
+  return claim.verdict === "unverifiable" ? null : appendUnit(formatInterval(claim.computed.low, claim.computed.high, claim.format), claim.unit, claim.format);
+}
+
+/** The stated side of a claim with its unit ("4 years", "$7B–$10B/year"), as its card and the ledger show it. */
+export function claimStatedText(claim: ClaimRecord): string {
+  return appendUnit(formatInterval(claim.stated.low, claim.stated.high, claim.format), claim.unit, claim.format);
 }
 
 export function claimHtml(claim: ClaimRecord): string {
-  const stated = formatInterval(claim.stated.low, claim.stated.high, claim.format);
+  // With the unit, as the ledger shows them: "stated 4; model 6.77" left the reader to guess "years".
+  const stated = claimStatedText(claim);
   const computed = claimComputedText(claim);
   const off = claim.factor === null || claim.verdict === "consistent" ? "" : ` ${formatNumber(claim.factor, "multiple")}`;
   const judgement = claim.basis?.judgementLed === true ? `<span class="judgement-badge">${escapeHtml(judgementLedText(claim))}</span> ` : "";

@@ -3,9 +3,9 @@
  * Everything here comes from data (assumptions.yaml, notebook records, the build), so every value
  * goes through the escaping `html` template; a "<script>" in a note shows as text.
  */
-import { formatAssumptionQuantity, formatInterval, formatNumber, appendUnit, formatFigure, formatFactor } from "../format/number";
+import { formatAssumptionQuantity, formatNumber, formatFigure, formatFactor } from "../format/number";
 import type { ClaimRecord, FigureRecord, Verdict } from "../api/types";
-import { claimComputedText } from "../api/display";
+import { claimComputedText, claimStatedText } from "../api/display";
 import { judgementLedText } from "../api/judgement";
 import type { Assumption, Correlation } from "../assumptions/types";
 import { breakableText, html, type Html } from "../util/html";
@@ -111,7 +111,7 @@ function claimsTable(claims: readonly ClaimRecord[]): Html {
   if (claims.length === 0) return html`<p>No claims were checked.</p>`;
   const rows = claims.map(
     (c) => html`<tr><td>${breakableText(c.claim)}${c.note === undefined ? null : html`<div class="note">${breakableText(c.note)}</div>`}</td>
-<td class="num">${appendUnit(formatInterval(c.stated.low, c.stated.high, c.format), c.unit, c.format)}</td>
+<td class="num">${claimStatedText(c)}</td>
 <td class="num">${modelCell(c)}</td>
 <td>${verdictBadge(c.verdict, null)}${c.basis?.judgementLed === true ? html`<div class="judgement-badge">${judgementLedText(c)}</div>` : null}</td><td class="num">${factorCell(c.factor)}</td><td>${where(c)}</td></tr>`,
   );
@@ -127,7 +127,7 @@ export function verdictBadge(verdict: Verdict, factor: number | null): Html {
 /** The model's interval with its unit, or "—" for an unverifiable claim (nothing computed it: see claimComputedText). */
 function modelCell(c: ClaimRecord): string {
   const computed = claimComputedText(c);
-  return computed === null ? "\u2014" : appendUnit(computed, c.unit, c.format);
+  return computed ?? "\u2014";
 }
 
 /** "11×", or "—" when there is no factor (an unverifiable claim): never a made-up 1 or "n/a". */

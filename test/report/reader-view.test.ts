@@ -15,6 +15,8 @@ const BUILD_MS = 120_000;
 /** Cells appended to the fixture's chapters before the one build every test here reads. */
 const CLAIMS_CELLS = [
   // An unverifiable claim: `computed` carries the stated figure, as the report's ledger passes it.
+  // A claim in a unit no format shows ("years"): the card must say it, as the ledger does.
+  `nb.claim({ id: "azure_years", claim: "Four years of tuning for Azure", stated: { low: 4, high: 4 }, computed: { low: 6.77, high: 6.77 }, unit: "years", format: "number", verdict: "understated", factor: 0.59 });`,
   `nb.claim({ id: "manus_price", claim: "Meta bought Manus for $2B", stated: { low: 2e9, high: 2e9 }, computed: { low: 2e9, high: 2e9 }, unit: "USD", format: "usd", verdict: "unverifiable", factor: null });`,
 ];
 
@@ -52,5 +54,12 @@ describe("claims as a reader sees them", () => {
     const row = (await texts("#appendix-claims tbody tr")).find((r) => r.includes("Meta bought Manus")) ?? "";
     // Claim, stated, model, verdict (capitals by CSS), factor, where: the model and factor cells are both "—".
     expect(row.split("\t").map((cell) => cell.trim())).toEqual(["Meta bought Manus for $2B", "$2B", "\u2014", "UNVERIFIABLE", "\u2014", expect.stringContaining("02-claims.ipynb")]);
+  });
+
+  it("say the unit on both sides of a claim's card, as the ledger does", async () => {
+    const card = (await texts('[data-claim-id="azure_years"]')).join("\n");
+    expect(card).toContain("stated 4 years; model 6.77 years");
+    const row = (await texts("#appendix-claims tbody tr")).find((r) => r.includes("Four years of tuning")) ?? "";
+    expect(row.split("\t").slice(1, 3).map((cell) => cell.trim())).toEqual(["4 years", "6.77 years"]);
   });
 });
