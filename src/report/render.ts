@@ -3,7 +3,7 @@
  * templates once; the caller writes the file.
  */
 import { dirname, join } from "node:path";
-import { formatAlternatives, formatFigureValue } from "../format/number";
+import { appendUnit, formatAlternatives, formatFigureValue, formatInterval } from "../format/number";
 import { resolveLedgerWords } from "../api/words";
 import type { ClaimRecord, FigureRecord } from "../api/types";
 import type { Assumption, Correlation } from "../assumptions/types";
@@ -169,12 +169,14 @@ function headlineCards(figures: readonly FigureRecord[], firstChapter: string | 
   )}</div>`;
 }
 
+/**
+ * The card's 90% interval, written as prose writes it (formatInterval, then the unit once): "2×"
+ * when both ends read the same, not "2×–2×", and "$2.3K–$7.77K/chip", not "$2.3K/chip–$7.77K/chip".
+ */
 function formatFigureRange(figure: FigureRecord): string {
   const summary = figure.summary;
   if (summary === undefined) return "";
-  const low = formatFigureValue({ ...figure, summary: { ...summary, p50: summary.p5 } });
-  const high = formatFigureValue({ ...figure, summary: { ...summary, p50: summary.p95 } });
-  return `${low}\u2013${high}`;
+  return appendUnit(formatInterval(summary.p5, summary.p95, figure.format), figure.unit, figure.format);
 }
 
 function tableOfContents(chapters: readonly RenderedChapter[], appendices: readonly Appendix[]): Html {

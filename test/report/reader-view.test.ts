@@ -20,11 +20,19 @@ const CLAIMS_CELLS = [
   `nb.claim({ id: "manus_price", claim: "Meta bought Manus for $2B", stated: { low: 2e9, high: 2e9 }, computed: { low: 2e9, high: 2e9 }, unit: "USD", format: "usd", verdict: "unverifiable", factor: null });`,
 ];
 
+/** Figures appended to the first chapter: the title page shows its figures as headline cards. */
+const HEADLINE_CELLS = [
+  // A 90% interval whose ends both read "2×".
+  `nb.figure({ id: "narrow_multiple", label: "Engineering multiplier", unit: "×", format: "multiple", summary: { mean: 1.98, p5: 1.96, p25: 1.97, p50: 1.98, p75: 1.99, p95: 2.01 } });`,
+  `nb.figure({ id: "per_chip_usd", label: "Design cost per chip", unit: "USD/chip", format: "usd", summary: { mean: 4.3e3, p5: 2.3e3, p25: 3e3, p50: 4.22e3, p75: 5.5e3, p95: 7.77e3 } });`,
+];
+
 let project: TempProject;
 let chromium: LaunchedChromium;
 
 beforeAll(async () => {
   project = tempProject();
+  for (const cell of HEADLINE_CELLS) appendCell(project.root, "01-price.ipynb", cell);
   for (const cell of CLAIMS_CELLS) appendCell(project.root, "02-claims.ipynb", cell);
   execFileSync("node", [join(repo, "dist", "cli.js"), "build", "--no-pdf", "--root", project.root], { stdio: "pipe" });
   chromium = await launchChromium();
@@ -61,5 +69,17 @@ describe("claims as a reader sees them", () => {
     expect(card).toContain("stated 4 years; model 6.77 years");
     const row = (await texts("#appendix-claims tbody tr")).find((r) => r.includes("Four years of tuning")) ?? "";
     expect(row.split("\t").slice(1, 3).map((cell) => cell.trim())).toEqual(["4 years", "6.77 years"]);
+  });
+});
+
+describe("the title page's headline cards", () => {
+  it("write a figure's 90% interval as its prose does: one value when both ends read the same, the unit once", async () => {
+    const cards = await texts(".headline");
+    const card = (label: string): string => cards.find((c) => c.includes(label)) ?? "";
+    expect(card("Engineering multiplier")).toContain("90% interval 2×");
+    expect(card("Engineering multiplier")).not.toContain("2×–2×");
+    expect(card("Design cost per chip")).toContain("90% interval $2.3K–$7.77K/chip");
+    // The figure's own display in the chapter says the same.
+    expect((await texts('[data-figure-id="per_chip_usd"]')).join("")).toContain("(90% CI $2.3K–$7.77K/chip)");
   });
 });
