@@ -165,11 +165,28 @@ export function formatAssumptionQuantity(
   options: { readonly perUnitSuffix?: boolean } = {},
 ): string {
   const format = formatForUnit(a.unit);
-  const one = (x: number): string => (format === "number" && Math.abs(x) >= 1e9 ? powerOfTen(x) : formatNumber(x, format));
+  const one = (x: number): string =>
+    format === "number" && Math.abs(x) >= 1e9 ? powerOfTen(x) : format === "percent" ? inputPercent(x) : formatNumber(x, format);
   const body = a.range !== undefined ? `${one(a.range.low)}${EN_DASH}${one(a.range.high)}` : a.value !== undefined ? one(a.value) : "n/a";
   if (options.perUnitSuffix === false) return body;
   const perUnit = format === "usd" ? /^(?:USD|\$)\s*(\/.+)$/i.exec(a.unit.trim())?.[1] : undefined;
   return perUnit === undefined ? body : `${body}${perUnit}`;
+}
+
+/**
+ * An input's share as written in the file, up to four significant digits: a result's two digits
+ * quoted the Fed's 3.75% upper bound as "3.8%" (and a diff of 3.75% → 3.8% read "3.8% → 3.8%").
+ * Values that need no more than two digits read as formatNumber writes them ("20%", "4.5%").
+ */
+function inputPercent(x: number): string {
+  const percent = Math.abs(x) * 100;
+  for (const digits of [2, 3, 4]) {
+    const rounded = Number(percent.toPrecision(digits));
+    if (Math.abs(rounded - percent) <= 1e-9 * Math.max(1, percent)) {
+      return digits === 2 ? formatNumber(x, "percent") : `${x < 0 ? MINUS : ""}${significant(percent, digits)}%`;
+    }
+  }
+  return formatNumber(x, "percent");
 }
 
 /** An assumption's number in a one-line message ("$2–$3/GPU-hour → $2.50–$3.50/GPU-hour"); "(none)" without one. */

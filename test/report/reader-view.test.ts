@@ -3,6 +3,7 @@
  * in a child process), its report.html opened in real Chromium and read as text, as a reader would.
  */
 import { execFileSync } from "node:child_process";
+import { appendFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -27,11 +28,21 @@ const HEADLINE_CELLS = [
   `nb.figure({ id: "per_chip_usd", label: "Design cost per chip", unit: "USD/chip", format: "usd", summary: { mean: 4.3e3, p5: 2.3e3, p25: 3e3, p50: 4.22e3, p75: 5.5e3, p95: 7.77e3 } });`,
 ];
 
+const FED_ASSUMPTION = `  - id: fed_funds_upper_bound
+    kind: source
+    label: Federal funds target range, upper bound
+    unit: fraction per year
+    value: 0.0375
+    source: { title: "Federal Reserve, FOMC statement", date: 2025-12-10 }
+`;
+
 let project: TempProject;
 let chromium: LaunchedChromium;
 
 beforeAll(async () => {
   project = tempProject();
+  // An input given to more digits than a share's usual two: the FOMC's upper bound, 3.75%.
+  appendFileSync(join(project.root, "notebooks", "assumptions.yaml"), FED_ASSUMPTION);
   for (const cell of HEADLINE_CELLS) appendCell(project.root, "01-price.ipynb", cell);
   for (const cell of CLAIMS_CELLS) appendCell(project.root, "02-claims.ipynb", cell);
   execFileSync("node", [join(repo, "dist", "cli.js"), "build", "--no-pdf", "--root", project.root], { stdio: "pipe" });
@@ -81,5 +92,19 @@ describe("the title page's headline cards", () => {
     expect(card("Design cost per chip")).toContain("90% interval $2.3K–$7.77K/chip");
     // The figure's own display in the chapter says the same.
     expect((await texts('[data-figure-id="per_chip_usd"]')).join("")).toContain("(90% CI $2.3K–$7.77K/chip)");
+  });
+});
+
+describe("inputs as read from the assumptions file", () => {
+  it("quote a share to the digits it was given: 3.75% in the appendix and in a diff, not 3.8%", async () => {
+    const row = (await texts("#appendix-assumptions tbody tr")).find((r) => r.includes("Federal funds")) ?? "";
+    expect(row.split("\t")[1]?.trim()).toBe("3.75%");
+    // A diff between two assumption files: a move from 3.75% to 3.8% read "3.8% → 3.8%".
+    const before = join(project.root, "before.yaml");
+    const after = join(project.root, "after.yaml");
+    writeFileSync(before, `assumptions:\n${FED_ASSUMPTION}`);
+    writeFileSync(after, `assumptions:\n${FED_ASSUMPTION.replace("0.0375", "0.038")}`);
+    const diff = execFileSync("node", [join(repo, "dist", "cli.js"), "diff", before, after], { encoding: "utf8" });
+    expect(diff).toContain("value: 3.75% \u2192 3.8%");
   });
 });
