@@ -36,7 +36,11 @@ export interface FigureRecord {
    * cover), shown beside its interval: "19% (13–27%) as modelled; 7–11% under the alternatives in chapter 8".
    */
   readonly alternatives?: readonly AlternativeValue[];
-  /** Where the alternatives are discussed, e.g. "chapter 8". */
+  /**
+   * Where the alternatives are discussed, e.g. "chapter 8". The figure carries it into Appendix B,
+   * figures.json and diffs, far from its chapter, so it names a place that reads right from anywhere:
+   * "the next section" sent Appendix B's reader to the section after the appendix.
+   */
   readonly alternativesWhere?: string;
 }
 
