@@ -52,3 +52,13 @@ describe("the report's appendices", () => {
     expect(rows.filter((r) => /next section|previous section|above|below/.test(r))).toEqual([]);
   });
 });
+
+describe("the claims ledger beside the chapters", () => {
+  it("quotes the essay's own price-to-sales division with the figure chapter 5 gives it", async () => {
+    const figure = (await texts('[data-figure-id="anthropic_price_to_sales_essay_run_rate"]')).join("");
+    const multiple = /\d+× \(90% CI [\d.]+×–[\d.]+×\)/.exec(figure)?.[0];
+    expect(multiple).toBeDefined();
+    const row = (await texts("#appendix-claims tbody tr")).find((r) => r.includes("price-to-sales multiple")) ?? "";
+    expect(row).toContain(`on its own run rate: the sourced valuation over it gives ${multiple ?? "?"}`);
+  });
+});

@@ -82,9 +82,13 @@ export const ageNote = (founded: Assumption): string =>
 export const runRateClaim = (stated: Interval, fmt: Fmt): string => `Anthropic's 2025 annualized run rate was ${span(stated, "usd", fmt)}`;
 export const RUN_RATE_SETTLES = "Only the essay's run rate is among these inputs; reported run rates for late 2025 would settle it.";
 export const priceToSalesClaim = "Anthropic's $350B valuation is a 100× price-to-sales multiple";
-/** `divisionHolds`: the essay's run rate gives its 100×; `rateHolds`: the essay's run rate overlaps the reported one. */
-export const priceToSalesNote = (essay: Interval, trailing: Summary, source: Assumption, divisionHolds: boolean, rateHolds: boolean, fmt: Fmt): string =>
-  `The essay's division ${divisionHolds ? "is right" : "does not give 100×"} on its own run rate: ${span(essay, "multiple", fmt)}${rateHolds ? ", and that run rate overlaps the reported one" : "; the run rate is what is out of date"}. On the run rate in ${cite(source)}, the multiple is ${fmt(trailing, "multiple")}. The essay quotes no forward multiple, so none is checked here.`;
+/**
+ * `essay`: the model's multiple on the essay's run rate, the figure chapter 5 quotes (a box of the
+ * bounds, 88×–117×, sat here beside the chapter's 89×–115× for the same division);
+ * `divisionHolds`: the essay's run rate gives its 100×; `rateHolds`: it overlaps the reported one.
+ */
+export const priceToSalesNote = (essay: Summary, trailing: Summary, source: Assumption, divisionHolds: boolean, rateHolds: boolean, fmt: Fmt): string =>
+  `The essay's division ${divisionHolds ? "is right" : "does not give 100×"} on its own run rate: the sourced valuation over it gives ${fmt(essay, "multiple")}${rateHolds ? ", and that run rate overlaps the reported one" : "; the run rate is what is out of date"}. On the run rate in ${cite(source)}, the multiple is ${fmt(trailing, "multiple")}. The essay quotes no forward multiple, so none is checked here.`;
 export const marketCapsClaim = (amd: number, intel: number, fmt: Fmt): string => `AMD's market cap is about ${fmt(amd, "usd")} and Intel's about ${fmt(intel, "usd")}, so Anthropic is worth more than AMD`;
 export const marketCapsNote = (vsAmd: number, vsIntel: number, fmt: Fmt): string =>
   `Market prices on the essay's date are not among the report's sourced inputs; closing market caps on that date would settle it. Taking the essay's figures, Anthropic is ${fmt(vsAmd, "multiple")} AMD and ${fmt(vsIntel, "multiple")} Intel.`;
