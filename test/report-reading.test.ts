@@ -16,28 +16,42 @@ const repo = resolve(import.meta.dirname, "..");
 // One cold build of all nine chapters on a shared 2-core machine: a limit against a hang.
 const BUILD_MS = 180_000;
 
+/**
+ * A what-if that moves the essay's training bill off its baseline: there the ledger's factor
+ * (geometric midpoints) and an arithmetic midpoint ÷ median both read 11×; here they part.
+ */
+const WHAT_IF = ["--set", "essay_training_gpu_count=20000..30000"];
+
 let root = "";
+let whatIfRoot = "";
 let chromium: LaunchedChromium;
 
+/** The report's notebooks in a temp root, built by the CLI with `args`; returns the root. */
+function build(args: readonly string[]): string {
+  const dir = mkdtempSync(join(tmpdir(), "fragtax-reading-"));
+  cpSync(join(repo, "notebooks"), join(dir, "notebooks"), { recursive: true });
+  symlinkSync(join(repo, "src"), join(dir, "src"), "dir");
+  symlinkSync(join(repo, "node_modules"), join(dir, "node_modules"), "dir");
+  execFileSync("node", [join(repo, "dist", "cli.js"), "build", "--no-pdf", "--root", dir, ...args], { stdio: "pipe" });
+  return dir;
+}
+
 beforeAll(async () => {
-  root = mkdtempSync(join(tmpdir(), "fragtax-reading-"));
-  cpSync(join(repo, "notebooks"), join(root, "notebooks"), { recursive: true });
-  symlinkSync(join(repo, "src"), join(root, "src"), "dir");
-  symlinkSync(join(repo, "node_modules"), join(root, "node_modules"), "dir");
-  execFileSync("node", [join(repo, "dist", "cli.js"), "build", "--no-pdf", "--root", root], { stdio: "pipe" });
+  root = build([]);
+  whatIfRoot = build(WHAT_IF);
   chromium = await launchChromium();
-}, BUILD_MS);
+}, 2 * BUILD_MS);
 
 afterAll(async () => {
   await chromium.close();
-  rmSync(root, { recursive: true, force: true });
+  for (const dir of [root, whatIfRoot]) rmSync(dir, { recursive: true, force: true });
 });
 
-/** The rendered text (innerText) of each element the selector matches. */
-async function texts(selector: string): Promise<string[]> {
+/** The rendered text (innerText) of each element the selector matches, in the report built in `from`. */
+async function texts(selector: string, from = root): Promise<string[]> {
   const tab = await chromium.browser.newPage();
   try {
-    await tab.goto(pathToFileURL(join(root, "out", "build", "report.html")).href, { waitUntil: "load" });
+    await tab.goto(pathToFileURL(join(from, "out", "build", "report.html")).href, { waitUntil: "load" });
     return (await tab.evaluate(`[...document.querySelectorAll(${JSON.stringify(selector)})].map((e) => e.innerText)`)) as string[];
   } finally {
     await tab.close();
@@ -60,5 +74,19 @@ describe("the claims ledger beside the chapters", () => {
     expect(multiple).toBeDefined();
     const row = (await texts("#appendix-claims tbody tr")).find((r) => r.includes("price-to-sales multiple")) ?? "";
     expect(row).toContain(`on its own run rate: the sourced valuation over it gives ${multiple ?? "?"}`);
+  });
+});
+
+describe("the essay's training bill under a what-if", () => {
+  it("is off by one factor in chapter 1, the summary and the ledger", async () => {
+    const paragraph = (await texts("p", whatIfRoot)).find((p) => p.startsWith("Multiplied out, the essay")) ?? "";
+    const factor = /by a factor of ([\d.,]+×)/.exec(paragraph)?.[1];
+    expect(factor).toBeDefined();
+    // No second, differently computed "midpoint is N×" beside it.
+    const lowEnd = /([\d.,]+×) the box.s highest corner/.exec(paragraph)?.[1];
+    expect(paragraph.match(/\d[\d.,]*×/g)?.filter((n) => n !== factor && n !== lowEnd)).toEqual([]);
+    const row = (await texts("#appendix-claims tbody tr", whatIfRoot)).find((r) => r.startsWith("The essay's run")) ?? "";
+    expect(row.split("\t").map((cell) => cell.trim())[4]).toBe(factor);
+    expect((await texts("p", whatIfRoot)).some((p) => p.includes(`the cost of a training run, is ${factor ?? "?"} what its own inputs give`))).toBe(true);
   });
 });
