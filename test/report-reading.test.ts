@@ -17,10 +17,16 @@ const repo = resolve(import.meta.dirname, "..");
 const BUILD_MS = 180_000;
 
 /**
- * A what-if that moves the essay's training bill off its baseline: there the ledger's factor
- * (geometric midpoints) and an arithmetic midpoint ÷ median both read 11×; here they part.
+ * A what-if on the essay's own inputs. It moves the training bill off its baseline, where the
+ * ledger's factor (geometric midpoints) and an arithmetic midpoint ÷ median both read 11×; and it
+ * fixes three ranges to one value each, as an analyst asking "what if it were $2.50?" does.
  */
-const WHAT_IF = ["--set", "essay_training_gpu_count=20000..30000"];
+const WHAT_IF = [
+  ["essay_training_gpu_count", "20000..30000"],
+  ["essay_h100_usd_per_gpu_hour", "2.5"],
+  ["essay_training_days", "75"],
+  ["essay_anthropic_run_rate_usd", "3.5e9"],
+].flatMap(([id, value]) => ["--set", `${id}=${value ?? ""}`]);
 
 let root = "";
 let whatIfRoot = "";
@@ -88,5 +94,14 @@ describe("the essay's training bill under a what-if", () => {
     const row = (await texts("#appendix-claims tbody tr", whatIfRoot)).find((r) => r.startsWith("The essay's run")) ?? "";
     expect(row.split("\t").map((cell) => cell.trim())[4]).toBe(factor);
     expect((await texts("p", whatIfRoot)).some((p) => p.includes(`the cost of a training run, is ${factor ?? "?"} what its own inputs give`))).toBe(true);
+  });
+});
+
+describe("ranges an input fixed to one value", () => {
+  it("read as that value, never as '$2.50–$2.50'", async () => {
+    const page = (await texts("body", whatIfRoot)).join("\n");
+    expect(page).toContain("for 75 days at $2.50 per GPU-hour");
+    expect(page).toContain("On the essay\u2019s run rate of $3.5B,");
+    expect(page.match(/(?<![\d.,$])(\$?[\d.,]+[KMBT]?%?)–\1(?![\d.,])/g) ?? []).toEqual([]);
   });
 });

@@ -19,10 +19,11 @@ import type { TopLevelSpec } from "vega-lite";
 import * as messages from "../messages/report";
 import { displayOf, type NotebookHost, type RunContext, type SessionAssumptions } from "./context";
 import { claimHtml, figureHtml } from "./display";
-import { formatFigure, formatNumber, formatSummary } from "../format/number";
+import { formatFigure, formatInterval, formatNumber, formatSummary } from "../format/number";
 import type { AssumptionsLoader } from "./jupyter";
 import { checkDrivers, checkFormat, checkNumber, checkOptionalText, checkSummary, checkText, checkUnit, checkVerdict } from "./validate";
 import { claimBasis } from "./basis";
+import type { Range } from "../model/claims";
 import { VEGA_LITE_MIME, type AlternativeValue, type ClaimRecord, type Driver, type FigureRecord, type NumberFormat, type Summary } from "./types";
 import { createWords, type Words } from "./words";
 import { insideHtml, markdownText } from "./markdown-text";
@@ -71,8 +72,12 @@ export interface NotebookSession {
   md(strings: TemplateStringsArray, ...values: readonly unknown[]): void;
   /** Markdown built like `nb.md` but not displayed: interpolate it into `nb.md` as markdown. */
   mdFragment(strings: TemplateStringsArray, ...values: readonly unknown[]): MarkdownFragment;
-  /** Format a number, a figure or a summary the way the report does everywhere. */
-  fmt(x: number | FigureRecord | Summary, format?: NumberFormat): string;
+  /**
+   * Format a number, a figure, a summary or a range `{ low, high }` the way the report does
+   * everywhere; a range whose ends read the same is one number ("$2.50", not "$2.50–$2.50", when a
+   * what-if fixes an input).
+   */
+  fmt(x: number | FigureRecord | Summary | Range, format?: NumberFormat): string;
   /** Wording chosen from the data: comparisons, verdicts, counts of the ledger so far (words.ts). */
   readonly words: Words;
 }
@@ -173,10 +178,11 @@ function checkedAlternative(figureId: string, alternative: AlternativeInput): Al
   return summary !== undefined ? { id, label, p50: summary.p50, p5: summary.p5, p95: summary.p95 } : { id, label, p50: value ?? Number.NaN };
 }
 
-export function formatAny(x: number | FigureRecord | Summary, format?: NumberFormat): string {
+export function formatAny(x: number | FigureRecord | Summary | Range, format?: NumberFormat): string {
   const chosen = format === undefined ? undefined : checkFormat("nb.fmt", format);
   if (typeof x === "number") return formatNumber(x, chosen ?? "number");
   if (isFigure(x)) return chosen === undefined ? formatFigure(x) : formatFigure({ ...x, format: chosen });
+  if (isRange(x)) return formatInterval(x.low, x.high, chosen ?? "number");
   return formatSummary(checkSummary("nb.fmt", "value", x), chosen ?? "number");
 }
 
@@ -225,6 +231,10 @@ function isMarkdownFragment(value: unknown): value is MarkdownFragment {
 
 function isFigure(value: unknown): value is FigureRecord {
   return typeof value === "object" && value !== null && "id" in value && "format" in value && "label" in value;
+}
+
+function isRange(value: unknown): value is Range {
+  return typeof value === "object" && value !== null && !isSummary(value) && ["low", "high"].every((key) => typeof (value as Record<string, unknown>)[key] === "number");
 }
 
 function isSummary(value: unknown): value is Summary {

@@ -13,8 +13,11 @@ import { PLACEMENT_WORDS, placement, readingsTally, type Placement, type Trainin
 type Fmt = (x: number | Summary, format?: NumberFormat) => string;
 type Interval = { readonly low: number; readonly high: number };
 
-const span = (r: Interval | Summary, format: NumberFormat, fmt: Fmt): string =>
-  "p5" in r ? `${fmt(r.p5, format)}–${fmt(r.p95, format)}` : `${fmt(r.low, format)}–${fmt(r.high, format)}`;
+/** "$2–$3", or "$2.50" when both ends read the same (a what-if that fixes an input), as formatInterval writes it. */
+const span = (r: Interval | Summary, format: NumberFormat, fmt: Fmt): string => {
+  const [low, high] = "p5" in r ? [fmt(r.p5, format), fmt(r.p95, format)] : [fmt(r.low, format), fmt(r.high, format)];
+  return low === high ? low : `${low}–${high}`;
+};
 const cite = (a: Assumption): string => `${a.source.title}, ${a.source.date}`;
 
 export const sourcedNote = (a: Assumption): string => `Checked against ${cite(a)}.${a.note === undefined ? "" : ` ${a.note}`}`;
