@@ -18,6 +18,8 @@ const CLAIMS_CELLS = [
   // An unverifiable claim: `computed` carries the stated figure, as the report's ledger passes it.
   // A claim in a unit no format shows ("years"): the card must say it, as the ledger does.
   `nb.claim({ id: "azure_years", claim: "Four years of tuning for Azure", stated: { low: 4, high: 4 }, computed: { low: 6.77, high: 6.77 }, unit: "years", format: "number", verdict: "understated", factor: 0.59 });`,
+  // Overstated by a factor that two digits would write "1×".
+  `nb.claim({ id: "fed_above_4", claim: "The Fed funds rate is still above 4%", stated: { low: 0.04, high: 0.045 }, computed: { low: 0.0375, high: 0.0375 }, unit: "rate per year", format: "percent", verdict: "overstated", factor: 1.03 });`,
   `nb.claim({ id: "manus_price", claim: "Meta bought Manus for $2B", stated: { low: 2e9, high: 2e9 }, computed: { low: 2e9, high: 2e9 }, unit: "USD", format: "usd", verdict: "unverifiable", factor: null });`,
 ];
 
@@ -80,6 +82,15 @@ describe("claims as a reader sees them", () => {
     expect(card).toContain("stated 4 years; model 6.77 years");
     const row = (await texts("#appendix-claims tbody tr")).find((r) => r.includes("Four years of tuning")) ?? "";
     expect(row.split("\t").slice(1, 3).map((cell) => cell.trim())).toEqual(["4 years", "6.77 years"]);
+  });
+});
+
+describe("a claim's verdict", () => {
+  it("gives a factor near 1 its third digit on the card, as the ledger does, never 'overstated 1×'", async () => {
+    const card = (await texts('[data-claim-id="fed_above_4"]')).join("\n");
+    expect(card).toMatch(/^OVERSTATED 1\.03×/);
+    const row = (await texts("#appendix-claims tbody tr")).find((r) => r.includes("Fed funds")) ?? "";
+    expect(row.split("\t").map((cell) => cell.trim())[4]).toBe("1.03×");
   });
 });
 
