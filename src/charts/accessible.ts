@@ -108,21 +108,30 @@ function titleOf(value: unknown): string | null {
   return null;
 }
 
-/** The channels a chart encodes, as "x: Cost (USD); y: Samples", looked for in the spec and its layers. */
+/**
+ * The channels a chart encodes, as "x: Cost (USD); y: Samples", looked for in the spec and its layers.
+ * A channel is named by a title wherever a layer gives one (the axis shows that title), and by its
+ * field only when no layer titles it: a shaded band drawn first (x: "lo", no title) had the
+ * description read "x: lo" under an axis titled "Stack-specific share … (%)".
+ */
 function encodedChannels(spec: Json): string[] {
-  const found: string[] = [];
+  const seen: string[] = [];
+  const titled = new Map<string, string>();
+  const fields = new Map<string, string>();
   const visit = (node: Json): void => {
     if (isRecord(node.encoding)) {
       for (const [channel, definition] of Object.entries(node.encoding)) {
         if (!isRecord(definition) || !["x", "y", "color"].includes(channel)) continue;
-        const name = titleOf(definition.title) ?? (typeof definition.field === "string" ? definition.field : null);
-        if (name !== null && !found.some((entry) => entry.startsWith(`${channel}: `))) found.push(`${channel}: ${name}`);
+        const title = titleOf(definition.title);
+        if (title !== null && !titled.has(channel)) titled.set(channel, title);
+        if (typeof definition.field === "string" && !fields.has(channel)) fields.set(channel, definition.field);
+        if ((titled.has(channel) || fields.has(channel)) && !seen.includes(channel)) seen.push(channel);
       }
     }
     if (Array.isArray(node.layer)) node.layer.filter(isRecord).forEach(visit);
   };
   visit(spec);
-  return found;
+  return seen.map((channel) => `${channel}: ${titled.get(channel) ?? fields.get(channel) ?? ""}`);
 }
 
 export function chartText(spec: unknown): ChartText {

@@ -27,6 +27,11 @@ const CLAIMS_CELLS = [
 const HEADLINE_CELLS = [
   // A 90% interval whose ends both read "2×".
   `nb.figure({ id: "narrow_multiple", label: "Engineering multiplier", unit: "×", format: "multiple", summary: { mean: 1.98, p5: 1.96, p25: 1.97, p50: 1.98, p75: 1.99, p95: 2.01 } });`,
+  // A layered chart whose first layer, a shaded band, encodes x by a field with no title.
+  `nb.chart({ title: "Engineering multiplier", layer: [
+    { data: { values: [{ lo: 20, hi: 60 }] }, mark: { type: "rect", opacity: 0.2 }, encoding: { x: { field: "lo", type: "quantitative" }, x2: { field: "hi" } } },
+    { data: { values: [{ s: 0, m: 1 }, { s: 100, m: 2 }] }, mark: "line", encoding: { x: { field: "s", type: "quantitative", title: "Stack-specific share (%)" }, y: { field: "m", type: "quantitative", title: "Cost (× one stack)" } } },
+  ] });`,
   `nb.figure({ id: "per_chip_usd", label: "Design cost per chip", unit: "USD/chip", format: "usd", summary: { mean: 4.3e3, p5: 2.3e3, p25: 3e3, p50: 4.22e3, p75: 5.5e3, p95: 7.77e3 } });`,
 ];
 
@@ -56,12 +61,12 @@ afterAll(async () => {
   project.remove();
 });
 
-/** The rendered text (innerText) of each element the selector matches. */
+/** The rendered text (innerText; an SVG element's textContent, as it has none) of each element the selector matches. */
 async function texts(selector: string): Promise<string[]> {
   const tab = await chromium.browser.newPage();
   try {
     await tab.goto(pathToFileURL(join(project.root, "out", "build", "report.html")).href, { waitUntil: "load" });
-    return (await tab.evaluate(`[...document.querySelectorAll(${JSON.stringify(selector)})].map((e) => e.innerText)`)) as string[];
+    return (await tab.evaluate(`[...document.querySelectorAll(${JSON.stringify(selector)})].map((e) => e.innerText ?? e.textContent)`)) as string[];
   } finally {
     await tab.close();
   }
@@ -117,5 +122,13 @@ describe("inputs as read from the assumptions file", () => {
     writeFileSync(after, `assumptions:\n${FED_ASSUMPTION.replace("0.0375", "0.038")}`);
     const diff = execFileSync("node", [join(repo, "dist", "cli.js"), "diff", before, after], { encoding: "utf8" });
     expect(diff).toContain("value: 3.75% \u2192 3.8%");
+  });
+});
+
+describe("charts to assistive technology", () => {
+  it("name an encoded channel by the title its axis shows, not by a band layer's bare field", async () => {
+    const descriptions = await texts('figure.chart svg[role="img"] > desc');
+    const layered = descriptions.find((d) => d.includes("Cost (× one stack)"));
+    expect(layered).toBe("Encodes x: Stack-specific share (%); y: Cost (× one stack).");
   });
 });
