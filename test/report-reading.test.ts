@@ -19,13 +19,17 @@ const BUILD_MS = 180_000;
 /**
  * A what-if on the essay's own inputs. It moves the training bill off its baseline, where the
  * ledger's factor (geometric midpoints) and an arithmetic midpoint ÷ median both read 11×; and it
- * fixes three ranges to one value each, as an analyst asking "what if it were $2.50?" does.
+ * fixes three ranges to one value each, as an analyst asking "what if it were $2.50?" does; and it
+ * moves the essay's scenario probabilities.
  */
 const WHAT_IF = [
   ["essay_training_gpu_count", "20000..30000"],
   ["essay_h100_usd_per_gpu_hour", "2.5"],
   ["essay_training_days", "75"],
   ["essay_anthropic_run_rate_usd", "3.5e9"],
+  // Scenario probabilities that still sum to 1, one of them said with a vowel ("eighty-five").
+  ["scenario_merchant_era_probability", "0.85"],
+  ["scenario_balkanization_probability", "0"],
 ].flatMap(([id, value]) => ["--set", `${id}=${value ?? ""}`]);
 
 let root = "";
@@ -103,5 +107,13 @@ describe("ranges an input fixed to one value", () => {
     expect(page).toContain("for 75 days at $2.50 per GPU-hour");
     expect(page).toContain("On the essay\u2019s run rate of $3.5B,");
     expect(page.match(/(?<![\d.,$])(\$?[\d.,]+[KMBT]?%?)–\1(?![\d.,])/g) ?? []).toEqual([]);
+  });
+});
+
+describe("a number in a sentence", () => {
+  it("takes the article it is said with: 'has an 85% probability'", async () => {
+    const claims = await texts('[data-claim-id^="scenario_"]', whatIfRoot);
+    expect(claims.find((c) => c.includes("Merchant Era"))).toContain("The Merchant Era has an 85% probability");
+    expect(claims.find((c) => c.includes("Balkanization Trap"))).toContain("The Balkanization Trap has a 0% probability");
   });
 });

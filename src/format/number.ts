@@ -69,6 +69,18 @@ export function formatFactor(factor: number): string {
   return text === "1×" ? `${formatNumber(factor, "number")}×` : text;
 }
 
+/**
+ * "a" or "an" before a number as formatNumber writes it, by how it is said: "an 85% probability",
+ * "an 11× gap", "an 18,000-GPU run", "an $8B deal" (eight billion dollars). The leading group of
+ * digits decides: eight…, eighty…, eight hundred…, eleven and eighteen (and their thousands and
+ * millions) take "an"; every other number, and a negative one ("minus …"), takes "a".
+ */
+export function indefiniteArticle(numberText: string): "a" | "an" {
+  if (/^\s*[-\u2212]/.test(numberText)) return "a";
+  const lead = /\d+/.exec(numberText.replace(/,/g, " "))?.[0] ?? "";
+  return lead.startsWith("8") || lead === "11" || lead === "18" ? "an" : "a";
+}
+
 /** A number that may be missing (a figure absent from one side of a diff): "–" then. */
 export function formatOptional(x: number | undefined, format: NumberFormat = "number"): string {
   return x === undefined ? EN_DASH : formatNumber(x, format);

@@ -4,7 +4,7 @@
  * model runs and assumptions, formatted by the report's formatter; none is typed here except the
  * essay's own stated figures, which the claim texts paraphrase.
  */
-import type { NumberFormat } from "../format/number";
+import { indefiniteArticle, type NumberFormat } from "../format/number";
 import type { Summary } from "../vocabulary/results";
 import type { Assumption } from "../assumptions/types";
 import { intervalOf } from "../model/runner";
@@ -127,7 +127,10 @@ export const SCENARIOS = [
   { id: "scenario_balkanization_probability", name: "The Balkanization Trap", assumption: "scenario_balkanization_probability", settles: "data-localization and model-licensing rules that bind inference (not only data) in major markets, and export controls that split hardware supply." },
   { id: "scenario_winner_consolidates_probability", name: "Winner Consolidates", assumption: "scenario_winner_consolidates_probability", settles: "a sustained benchmark and market-share lead by one lab, with rivals licensing its models or running on its terms." },
 ] as const;
-export const scenarioClaim = (name: string, p: number, fmt: Fmt): string => `${name} has a ${fmt(p, "percent")} probability`;
+export const scenarioClaim = (name: string, p: number, fmt: Fmt): string => {
+  const percent = fmt(p, "percent");
+  return `${name} has ${indefiniteArticle(percent)} ${percent} probability`;
+};
 export const scenarioNote = (settles: string): string => `A subjective probability, not a measurement. What would move it: ${settles}`;
 
 // Chapter 7

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatAssumptionQuantity, formatAssumptionValue, formatDelta, formatFigure, formatForUnit, formatInterval, formatNumber, formatOptional, formatSummary } from "../../src/format/number";
+import { indefiniteArticle, formatAssumptionQuantity, formatAssumptionValue, formatDelta, formatFigure, formatForUnit, formatInterval, formatNumber, formatOptional, formatSummary } from "../../src/format/number";
 import type { NumberFormat } from "../../src/format/number";
 
 const golden: ReadonlyArray<readonly [number, NumberFormat, string]> = [
@@ -107,5 +107,14 @@ describe("calendar years", () => {
     expect(formatAssumptionValue({ value: 2019.55, unit: "year" })).toBe("2019");
     expect(formatFigure({ unit: "year", format: "year", value: 2021 })).toBe("2021");
     expect(formatFigure({ unit: "year", format: "year", summary: { mean: 2021.5, p5: 2021.05, p25: 2021.25, p50: 2021.5, p75: 2021.75, p95: 2021.95 } })).toBe("2021 (90% CI 2021)");
+  });
+});
+
+describe("indefiniteArticle", () => {
+  it("says 'an' before a number said with a vowel: eight…, eleven, eighteen, and their thousands", () => {
+    const an = ["85%", "8", "8.5×", "80", "800", "$8B", "11", "18%", "11,000", "18,500,000", "$800M"];
+    const a = ["60%", "1", "110", "118", "1,100", "0.8", "$1.2B", "25%", "\u22128%", "180"];
+    expect(an.map(indefiniteArticle)).toEqual(an.map(() => "an"));
+    expect(a.map(indefiniteArticle)).toEqual(a.map(() => "a"));
   });
 });
