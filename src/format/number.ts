@@ -97,8 +97,13 @@ export function formatSeconds(ms: number): string {
   return `${(ms / 1000).toFixed(2)} s`;
 }
 
-/** "$20.1M–$40.2M": a p5–p95 (or any low–high) interval; "$40B" when both ends read the same. */
+/**
+ * "$20.1M–$40.2M": a p5–p95 (or any low–high) interval; "$40B" when both ends read the same. A
+ * zero-width share is a value as given (a fixed input, a claim's exact figure), not a result, and is
+ * quoted with its digits as Appendix A quotes it: the ledger wrote the Fed's 3.75% as "3.8%".
+ */
 export function formatInterval(low: number, high: number, format: NumberFormat = "number"): string {
+  if (low === high && format === "percent") return exactPercent(low);
   if (formatNumber(low, format) === formatNumber(high, format)) return formatNumber(low, format);
   return `${formatNumber(low, format)}${EN_DASH}${formatNumber(high, format)}`;
 }
@@ -178,7 +183,7 @@ export function formatAssumptionQuantity(
 ): string {
   const format = formatForUnit(a.unit);
   const one = (x: number): string =>
-    format === "number" && Math.abs(x) >= 1e9 ? powerOfTen(x) : format === "percent" ? inputPercent(x) : formatNumber(x, format);
+    format === "number" && Math.abs(x) >= 1e9 ? powerOfTen(x) : format === "percent" ? exactPercent(x) : formatNumber(x, format);
   const body = a.range !== undefined ? `${one(a.range.low)}${EN_DASH}${one(a.range.high)}` : a.value !== undefined ? one(a.value) : "n/a";
   if (options.perUnitSuffix === false) return body;
   const perUnit = format === "usd" ? /^(?:USD|\$)\s*(\/.+)$/i.exec(a.unit.trim())?.[1] : undefined;
@@ -190,7 +195,7 @@ export function formatAssumptionQuantity(
  * quoted the Fed's 3.75% upper bound as "3.8%" (and a diff of 3.75% → 3.8% read "3.8% → 3.8%").
  * Values that need no more than two digits read as formatNumber writes them ("20%", "4.5%").
  */
-function inputPercent(x: number): string {
+function exactPercent(x: number): string {
   const percent = Math.abs(x) * 100;
   for (const digits of [2, 3, 4]) {
     const rounded = Number(percent.toPrecision(digits));

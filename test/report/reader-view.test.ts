@@ -99,6 +99,14 @@ describe("a claim's verdict", () => {
   });
 });
 
+describe("a claim checked against a fixed input", () => {
+  it("quotes the input's value as Appendix A does: model 3.75%, not 3.8%", async () => {
+    expect((await texts('[data-claim-id="fed_above_4"]')).join("\n")).toContain("stated 4%–4.5%; model 3.75%");
+    const row = (await texts("#appendix-claims tbody tr")).find((r) => r.includes("Fed funds")) ?? "";
+    expect(row.split("\t").map((cell) => cell.trim())[2]).toBe("3.75%");
+  });
+});
+
 describe("the title page's headline cards", () => {
   it("write a figure's 90% interval as its prose does: one value when both ends read the same, the unit once", async () => {
     const cards = await texts(".headline");
