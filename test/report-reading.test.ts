@@ -87,6 +87,13 @@ describe("the claims ledger beside the chapters", () => {
   });
 });
 
+describe("the essay's training bill", () => {
+  it("says the box's dearest corner falls short, not that the box 'spans' from its cheapest when 'even' at its dearest", async () => {
+    const paragraph = (await texts("p")).find((p) => p.startsWith("Multiplied out, the essay")) ?? "";
+    expect(paragraph).toMatch(/Even with every input at its most expensive, the box reaches only \$[\d.]+M \(\$[\d.]+M at its cheapest\)\. The stated figure/);
+  });
+});
+
 describe("the essay's training bill under a what-if", () => {
   it("is off by one factor in chapter 1, the summary and the ledger", async () => {
     const paragraph = (await texts("p", whatIfRoot)).find((p) => p.startsWith("Multiplied out, the essay")) ?? "";
