@@ -124,3 +124,34 @@ describe("a number in a sentence", () => {
     expect(claims.find((c) => c.includes("Balkanization Trap"))).toContain("The Balkanization Trap has a 0% probability");
   });
 });
+
+describe("the appendix on a phone (390 px)", () => {
+  it("breaks a correlated pair's ids after their underscores, never inside a word", async () => {
+    const tab = await chromium.browser.newPage();
+    try {
+      await tab.setViewport({ width: 390, height: 800 });
+      await tab.goto(pathToFileURL(join(root, "out", "build", "report.html")).href, { waitUntil: "load" });
+      // Each id's text, with "|" where the rendered line breaks (a character on a lower line than the one before it).
+      const lines = (await tab.evaluate(`[...document.querySelectorAll("#appendix-assumptions td code:not(.assumption-id)")].map((code) => {
+        const walker = document.createTreeWalker(code, NodeFilter.SHOW_TEXT);
+        let out = "", top = null;
+        for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+          for (let i = 0; i < node.data.length; i++) {
+            const range = document.createRange();
+            range.setStart(node, i);
+            range.setEnd(node, i + 1);
+            const y = range.getClientRects()[0]?.top ?? top;
+            if (top !== null && y > top + 2) out += "|";
+            top = y;
+            out += node.data[i];
+          }
+        }
+        return out;
+      })`)) as string[];
+      expect(lines.length).toBeGreaterThan(0);
+      expect(lines.filter((id) => /[^_]\|/.test(id))).toEqual([]);
+    } finally {
+      await tab.close();
+    }
+  });
+});

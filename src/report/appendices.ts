@@ -77,7 +77,7 @@ function assumptionsTable(input: AppendixInput): Html {
 function correlationsTable(correlations: readonly Correlation[]): Html | null {
   if (correlations.length === 0) return null;
   const rows = correlations.map(
-    (c) => html`<tr><td><code>${c.between[0]}</code> · <code>${c.between[1]}</code>${c.note === undefined ? null : html`<div class="note">${breakableText(c.note)}</div>`}</td><td class="num">${formatNumber(c.rho, "number")}</td><td>${c.kind}</td><td>${c.source === undefined ? "\u2014" : html`${breakableText(c.source.title)}<div class="note">as of ${c.source.date}</div>`}</td></tr>`,
+    (c) => html`<tr><td><code class="pair-id">${breakableId(c.between[0])}</code> · <code class="pair-id">${breakableId(c.between[1])}</code>${c.note === undefined ? null : html`<div class="note">${breakableText(c.note)}</div>`}</td><td class="num">${formatNumber(c.rho, "number")}</td><td>${c.kind}</td><td>${c.source === undefined ? "\u2014" : html`${breakableText(c.source.title)}<div class="note">as of ${c.source.date}</div>`}</td></tr>`,
   );
   return html`<h2>Correlated inputs</h2><p>These pairs are sampled with the rank correlation given (Spearman ρ, imposed by the Iman–Conover method, which keeps each input's own distribution exactly); all other inputs are drawn independently.</p>
 <div class="table-wrap"><table class="data-table"><thead><tr><th>Inputs</th><th class="num">ρ</th><th>Kind</th><th>Source</th></tr></thead><tbody>${rows}</tbody></table></div>`;
