@@ -154,4 +154,35 @@ describe("the appendix on a phone (390 px)", () => {
       await tab.close();
     }
   });
+
+  // Appendix B's column fits "notebooks/" (the ledger's, beside five others, does not: a word longer
+  // than its column still breaks where it must).
+  it("breaks Appendix B's 'Declared in' paths after their folder, not inside '05-who-pays'", async () => {
+    const tab = await chromium.browser.newPage();
+    try {
+      await tab.setViewport({ width: 390, height: 800 });
+      await tab.goto(pathToFileURL(join(root, "out", "build", "report.html")).href, { waitUntil: "load" });
+      // The first rendered line of each such cell: the text up to the first character set lower.
+      const firstLines = (await tab.evaluate(`[...document.querySelectorAll("#appendix-figures td:last-child")].map((cell) => {
+        const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+        let out = "", top = null;
+        for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+          for (let i = 0; i < node.data.length; i++) {
+            const range = document.createRange();
+            range.setStart(node, i);
+            range.setEnd(node, i + 1);
+            const y = range.getClientRects()[0]?.top ?? top;
+            if (top !== null && y > top + 2) return out;
+            top = y;
+            out += node.data[i];
+          }
+        }
+        return out;
+      })`)) as string[];
+      expect(firstLines.length).toBeGreaterThan(30);
+      expect([...new Set(firstLines)]).toEqual(["notebooks/"]);
+    } finally {
+      await tab.close();
+    }
+  });
 });

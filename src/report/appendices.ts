@@ -140,9 +140,14 @@ function breakableId(id: string): Html[] {
   return id.split("_").map((part, i, parts) => (i < parts.length - 1 ? html`${part}_<wbr>` : html`${part}`));
 }
 
-function where(record: { readonly notebook?: string; readonly cell?: number }): string {
+/**
+ * "notebooks/05-who-pays.ipynb, cell 8", able to break after its folders and before its extension:
+ * the narrow last column otherwise broke it inside a word on a phone ("notebooks/0" / "5-who-pays").
+ */
+function where(record: { readonly notebook?: string; readonly cell?: number }): Html | string {
   if (record.notebook === undefined) return "";
-  return record.cell === undefined ? record.notebook : `${record.notebook}, cell ${record.cell}`;
+  const path = record.notebook.split(/(?<=\/)|(?=\.ipynb$)/).map((part, i) => (i === 0 ? html`${part}` : html`<wbr>${part}`));
+  return record.cell === undefined ? html`${path}` : html`${path}, cell ${String(record.cell)}`;
 }
 
 function methods(input: AppendixInput): Html {
