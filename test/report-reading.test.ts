@@ -125,64 +125,48 @@ describe("a number in a sentence", () => {
   });
 });
 
+/**
+ * Each matching element's text as a phone (390 px) lays it out, with "|" where a rendered line
+ * breaks (a character set lower than the one before it).
+ */
+async function phoneLines(selector: string): Promise<string[]> {
+  const tab = await chromium.browser.newPage();
+  try {
+    await tab.setViewport({ width: 390, height: 800 });
+    await tab.goto(pathToFileURL(join(root, "out", "build", "report.html")).href, { waitUntil: "load" });
+    return (await tab.evaluate(`[...document.querySelectorAll(${JSON.stringify(selector)})].map((element) => {
+      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+      let out = "", top = null;
+      for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+        for (let i = 0; i < node.data.length; i++) {
+          const range = document.createRange();
+          range.setStart(node, i);
+          range.setEnd(node, i + 1);
+          const y = range.getClientRects()[0]?.top ?? top;
+          if (top !== null && y > top + 2) out += "|";
+          top = y;
+          out += node.data[i];
+        }
+      }
+      return out;
+    })`)) as string[];
+  } finally {
+    await tab.close();
+  }
+}
+
 describe("the appendix on a phone (390 px)", () => {
   it("breaks a correlated pair's ids after their underscores, never inside a word", async () => {
-    const tab = await chromium.browser.newPage();
-    try {
-      await tab.setViewport({ width: 390, height: 800 });
-      await tab.goto(pathToFileURL(join(root, "out", "build", "report.html")).href, { waitUntil: "load" });
-      // Each id's text, with "|" where the rendered line breaks (a character on a lower line than the one before it).
-      const lines = (await tab.evaluate(`[...document.querySelectorAll("#appendix-assumptions td code:not(.assumption-id)")].map((code) => {
-        const walker = document.createTreeWalker(code, NodeFilter.SHOW_TEXT);
-        let out = "", top = null;
-        for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
-          for (let i = 0; i < node.data.length; i++) {
-            const range = document.createRange();
-            range.setStart(node, i);
-            range.setEnd(node, i + 1);
-            const y = range.getClientRects()[0]?.top ?? top;
-            if (top !== null && y > top + 2) out += "|";
-            top = y;
-            out += node.data[i];
-          }
-        }
-        return out;
-      })`)) as string[];
-      expect(lines.length).toBeGreaterThan(0);
-      expect(lines.filter((id) => /[^_]\|/.test(id))).toEqual([]);
-    } finally {
-      await tab.close();
-    }
+    const ids = await phoneLines("#appendix-assumptions td code:not(.assumption-id)");
+    expect(ids.length).toBeGreaterThan(0);
+    expect(ids.filter((id) => /[^_]\|/.test(id))).toEqual([]);
   });
 
   // Appendix B's column fits "notebooks/" (the ledger's, beside five others, does not: a word longer
   // than its column still breaks where it must).
   it("breaks Appendix B's 'Declared in' paths after their folder, not inside '05-who-pays'", async () => {
-    const tab = await chromium.browser.newPage();
-    try {
-      await tab.setViewport({ width: 390, height: 800 });
-      await tab.goto(pathToFileURL(join(root, "out", "build", "report.html")).href, { waitUntil: "load" });
-      // The first rendered line of each such cell: the text up to the first character set lower.
-      const firstLines = (await tab.evaluate(`[...document.querySelectorAll("#appendix-figures td:last-child")].map((cell) => {
-        const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
-        let out = "", top = null;
-        for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
-          for (let i = 0; i < node.data.length; i++) {
-            const range = document.createRange();
-            range.setStart(node, i);
-            range.setEnd(node, i + 1);
-            const y = range.getClientRects()[0]?.top ?? top;
-            if (top !== null && y > top + 2) return out;
-            top = y;
-            out += node.data[i];
-          }
-        }
-        return out;
-      })`)) as string[];
-      expect(firstLines.length).toBeGreaterThan(30);
-      expect([...new Set(firstLines)]).toEqual(["notebooks/"]);
-    } finally {
-      await tab.close();
-    }
+    const firstLines = (await phoneLines("#appendix-figures td:last-child")).map((cell) => cell.split("|")[0]);
+    expect(firstLines.length).toBeGreaterThan(30);
+    expect([...new Set(firstLines)]).toEqual(["notebooks/"]);
   });
 });
