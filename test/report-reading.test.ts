@@ -20,7 +20,7 @@ const BUILD_MS = 180_000;
  * A what-if on the essay's own inputs. It moves the training bill off its baseline, where the
  * ledger's factor (geometric midpoints) and an arithmetic midpoint ÷ median both read 11×; and it
  * fixes three ranges to one value each, as an analyst asking "what if it were $2.50?" does; and it
- * moves the essay's scenario probabilities.
+ * moves the essay's scenario probabilities and two sourced inputs.
  */
 const WHAT_IF = [
   ["essay_training_gpu_count", "20000..30000"],
@@ -30,6 +30,9 @@ const WHAT_IF = [
   // Scenario probabilities that still sum to 1, one of them said with a vowel ("eighty-five").
   ["scenario_merchant_era_probability", "0.85"],
   ["scenario_balkanization_probability", "0"],
+  // Two claims the ledger then finds consistent: 12 of its 18 checked magnitudes hold.
+  ["openai_valuation_usd", "350e9"],
+  ["fed_funds_upper_bound", "0.0425"],
 ].flatMap(([id, value]) => ["--set", `${id}=${value ?? ""}`]);
 
 let root = "";
@@ -114,6 +117,13 @@ describe("ranges an input fixed to one value", () => {
     expect(page).toContain("for 75 days at $2.50 per GPU-hour");
     expect(page).toContain("On the essay\u2019s run rate of $3.5B,");
     expect(page.match(/(?<![\d.,$])(\$?[\d.,]+[KMBT]?%?)–\1(?![\d.,])/g) ?? []).toEqual([]);
+  });
+});
+
+describe("the summary's tally of the ledger", () => {
+  it("calls 12 of 18 'well over half', not 'a little over half'", async () => {
+    const summary = (await texts("p", whatIfRoot)).find((p) => p.startsWith("In short.")) ?? "";
+    expect(summary).toContain("18 can be checked and well over half of them hold: 12 are consistent");
   });
 });
 
