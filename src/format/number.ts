@@ -2,7 +2,7 @@
  * How every number reaches a reader: one set of rules shared by the notebook API, the renderer,
  * the appendices and figures.json consumers, so "$28.8M" is written the same way everywhere.
  *
- *   usd      → $28.8M, $1.2B, $950K, $2.95   (3 significant digits, trailing zeros dropped)
+ *   usd      → $28.8M, $1.2B, $950K, $2.95, $0.10   (3 significant digits, trailing zeros dropped; cents kept)
  *   multiple → 39×, 1.5×, 0.93×
  *   percent  → 12%, 4.5%, 0.52%              (the input is a fraction: 0.12 → 12%)
  *   count    → 12,000
@@ -236,7 +236,18 @@ function formatUsdMagnitude(magnitude: number): string {
     if (Number(magnitude.toPrecision(3)) >= scale) return `${significant(magnitude / scale, 3)}${suffix}`;
   }
   if (magnitude >= 100) return groupThousands(Math.round(magnitude));
-  return magnitude >= 1 ? significantFixed(magnitude) : significant(magnitude, 2);
+  return magnitude >= 1 ? significantFixed(magnitude) : underADollar(magnitude);
+}
+
+/**
+ * Under a dollar: two significant digits written to the cent at least ($0.10, $0.35, $0.0042), as
+ * prices are read; "$0.1/chip-hour" read as a different kind of number beside "$2.50/GPU-hour".
+ */
+function underADollar(magnitude: number): string {
+  if (magnitude === 0) return "0";
+  const text = significant(magnitude, 2);
+  const decimals = text.split(".")[1]?.length ?? 0;
+  return decimals >= 2 ? text : magnitude.toFixed(2);
 }
 
 // Dollar amounts under $100: whole dollars stay whole ($3), otherwise cents under $10 ($2.50)
