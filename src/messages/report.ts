@@ -1,5 +1,6 @@
 /** Messages of the report area: report.yaml, rendering, Chromium/PDF and `fragtax build`. */
 
+import { indefiniteArticle } from "../format/number";
 import { at, type Location } from "./location";
 import { didYouMean } from "./suggestion";
 
@@ -107,7 +108,7 @@ export const pdfFailed = (detail: string): string =>
 export const chromiumDidNotStart = (path: string, detail: string): string => `Chromium (${path}) did not start: ${detail}`;
 
 export const pdfTimedOut = (seconds: number, sizeKb: number): string =>
-  `Chromium did not finish printing within ${seconds} s (the limit for a ${sizeKb} KB page; it grows with the page)`;
+  `Chromium did not finish printing within ${seconds} s (the limit for ${indefiniteArticle(String(sizeKb))} ${sizeKb} KB page; it grows with the page)`;
 
 // ── fonts ────────────────────────────────────────────────────────────────────────────────────────
 export const fontPackageMissing = (pkg: string): string =>

@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { brotliCompressSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
+import { pdfTimedOut } from "../../src/messages/report";
 import { ChromiumNotFoundError, launchChromium } from "../../src/report/chromium";
 import { packagedChromiumPackage } from "../../src/report/packaged-chromium";
 import { printPdf } from "../../src/report/pdf";
@@ -93,6 +94,13 @@ describe("the packaged Chromium", () => {
     await expect(launching).rejects.toThrow(/the packaged Chromium does not start, even freshly unpacked into .*unpacked: .*Reinstall it with `rm -rf node_modules\/@sparticuz\/chromium && npm install`/s);
     expect(lines).toHaveLength(1);
     expect(profilesOf(process.pid)).toEqual([]);
+  });
+});
+
+describe("the print time-out message", () => {
+  it("reads as said: 'an 800 KB page', 'a 900 KB page'", () => {
+    expect(pdfTimedOut(60, 800)).toContain("the limit for an 800 KB page");
+    expect(pdfTimedOut(60, 900)).toContain("the limit for a 900 KB page");
   });
 });
 
