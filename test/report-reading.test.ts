@@ -97,6 +97,24 @@ describe("the essay's training bill", () => {
   });
 });
 
+describe("a chart scaled to its curve", () => {
+  it("says when the band it draws runs past its top (chapter 7: the savings band above the design-cost curve)", async () => {
+    const paragraph = (await texts("p")).find((p) => p.startsWith("The green band")) ?? "";
+    const savingHigh = Number(/GPU, \$[\d.]+–\$([\d.]+)/.exec(paragraph)?.[1]);
+    const tab = await chromium.browser.newPage();
+    let top = Number.NaN;
+    try {
+      await tab.goto(pathToFileURL(join(root, "out", "build", "report.html")).href, { waitUntil: "load" });
+      const label = (await tab.evaluate(`document.querySelector('[aria-label^="Y-axis titled \\'Design cost"]').getAttribute("aria-label")`)) as string;
+      top = Number(/values from [\d.]+ to ([\d.]+)/.exec(label)?.[1]);
+    } finally {
+      await tab.close();
+    }
+    expect(savingHigh).toBeGreaterThan(top);
+    expect(paragraph).toContain("the chart is scaled to the curve, so the band runs on past its top");
+  });
+});
+
 describe("the essay's training bill under a what-if", () => {
   it("is off by one factor in chapter 1, the summary and the ledger", async () => {
     const paragraph = (await texts("p", whatIfRoot)).find((p) => p.startsWith("Multiplied out, the essay")) ?? "";
