@@ -86,6 +86,10 @@ describe("the report in real headless Chromium", () => {
     expect(text).toContain("$28.8M");
     expect(text).toMatch(/page 2 of \d+/);
     expect(text).toContain("What a training run costs");
+    // Spaced capitals, drawn glyph by glyph, came out of the PDF as "CHAPTE R 1": searched or copied, they must read as words.
+    const plain = execFileSync("pdftotext", [pdfFile, "-"], { encoding: "utf8" });
+    expect(plain).toMatch(/^CHAPTER 1$/m);
+    expect(plain).toMatch(/^APPENDIX A$/m);
   });
 
   it("numbers the contents with the pages the chapters and sections start on, and bookmarks them", async () => {
