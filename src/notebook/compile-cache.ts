@@ -20,8 +20,8 @@ import { writeFileAtomic } from "../util/atomic";
 import { outPaths } from "../config/paths";
 import { readPlainText } from "../util/plain-file";
 
-/** Bumped when the shape or rules of a compiled cell change (3: pragmas, boxed values, dynamic imports, decorators). */
-const CELL_FORMAT = "3";
+/** Bumped when the shape or rules of a compiled cell change (3: pragmas, boxed values, dynamic imports, decorators; 4: a trailing expression esbuild dropped). */
+const CELL_FORMAT = "4";
 
 interface FileStamp {
   readonly path: string;

@@ -30,23 +30,23 @@ import MagicString from "magic-string";
 import { mapThrough } from "./errors";
 import { cellPragmas, moduleSpecifier } from "./pragmas";
 import { cellFileName, RUNTIME_GLOBAL, type CellSyntaxError, type CompiledCell } from "./cells";
+import { droppedTrailingExpression } from "./trailing-expression";
 
 /** Compiles one cell, or returns its first syntax error (positions in the cell's TypeScript). */
 export async function compileCell(source: string, cell: number): Promise<CompiledCell | CellSyntaxError> {
   let result: { code: string; map: string };
   const { transform } = await import("esbuild"); // not loaded at all when every cell comes from the cache
   const pragmas = cellPragmas(source);
+  const options = {
+    loader: pragmas.jsx ? "tsx" : "ts",
+    format: "esm",
+    target: "es2022",
+    // tslab compiles TypeScript's legacy decorators and JSX to React.createElement.
+    tsconfigRaw: { compilerOptions: { verbatimModuleSyntax: true, experimentalDecorators: true, jsx: "react" } },
+    logLevel: "silent",
+  } as const;
   try {
-    result = await transform(source, {
-      loader: pragmas.jsx ? "tsx" : "ts",
-      format: "esm",
-      target: "es2022",
-      sourcemap: "external",
-      sourcefile: `cell-${cell}.ts`,
-      // tslab compiles TypeScript's legacy decorators and JSX to React.createElement.
-      tsconfigRaw: { compilerOptions: { verbatimModuleSyntax: true, experimentalDecorators: true, jsx: "react" } },
-      logLevel: "silent",
-    });
+    result = await transform(source, { ...options, sourcemap: "external", sourcefile: `cell-${cell}.ts` });
   } catch (error) {
     const first: Message | undefined = (error as TransformFailure).errors?.[0];
     if (first === undefined) throw error;
@@ -54,6 +54,11 @@ export async function compileCell(source: string, cell: number): Promise<Compile
   }
   const esbuildMap = JSON.parse(result.map) as SourceMapPayload;
   const filename = cellFileName(cell);
+  if (pragmas.module === undefined) {
+    const program = parse(result.code, { ecmaVersion: "latest", sourceType: "module" }) as Program;
+    const dropped = await droppedTrailingExpression(source, result.code, program, esbuildMap, pragmas.jsx, async (code) => (await transform(code, options)).code);
+    if (dropped !== undefined) result = { ...result, code: result.code + dropped };
+  }
   const rewritten = rewriteCell(result.code, filename, pragmas.module);
   const imports = rewritten.imports.map(({ specifier, offset }) => {
     const position = originalPosition(result.code, offset, esbuildMap);

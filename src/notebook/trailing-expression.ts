@@ -1,0 +1,38 @@
+/**
+ * The cell's trailing expression when esbuild dropped it. esbuild removes an expression statement it
+ * sees no effect in — `-1`, `NaN`, `Infinity`, `1 === 1`, `"a" + "b"`, `typeof x`, `!0`, `void 0` —
+ * even the last one of a cell, whose value tslab and Deno's kernel show (`-1`, `NaN`, `true`). A cell
+ * ending in one showed nothing. TypeScript's parser (esbuild has no syntax tree to ask) finds the
+ * cell's last statement; when it is an expression and no statement of esbuild's output comes from it,
+ * the expression is transformed on its own and appended, so the rewrite returns it as the cell's value.
+ * It has no effect, so it cannot throw: its position in an error never matters.
+ */
+import type { SourceMapPayload } from "node:module";
+import type { Node, Program } from "acorn";
+import { mapThrough } from "./errors";
+
+/** esbuild, with the options the cell was transformed with. */
+type Transform = (source: string) => Promise<string>;
+
+/** JavaScript to append to esbuild's output `js` of `source`, or undefined when nothing was dropped. */
+export async function droppedTrailingExpression(source: string, js: string, program: Program, map: SourceMapPayload, jsx: boolean, transform: Transform): Promise<string | undefined> {
+  // TypeScript loads only for a cell compiled anew, and only once (typecheck-rules.ts holds it).
+  const { ts } = await import("./typecheck-rules");
+  const file = ts.createSourceFile(jsx ? "cell.tsx" : "cell.ts", source, ts.ScriptTarget.Latest, false, jsx ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+  const last = file.statements[file.statements.length - 1];
+  if (last === undefined || !ts.isExpressionStatement(last)) return undefined;
+  const start = last.getStart(file);
+  const kept = program.body[program.body.length - 1];
+  if (kept !== undefined && comesFrom(kept, js, map, (line, column) => file.getPositionOfLineAndCharacter(line - 1, column - 1), start, last.end)) return undefined;
+  // `0, (e)`: a comma expression is one esbuild keeps, and its value is e's.
+  return `\n${(await transform(`0, (${last.expression.getText(file)});`)).trim()}\n`;
+}
+
+/** Whether the JavaScript statement `node` maps into the TypeScript range [start, end]. */
+function comesFrom(node: Node, js: string, map: SourceMapPayload, offsetOf: (line: number, column: number) => number, start: number, end: number): boolean {
+  const before = js.slice(0, node.start).split("\n");
+  const original = mapThrough([map], { line: before.length, column: (before[before.length - 1]?.length ?? 0) + 1 });
+  if (original === undefined) return false;
+  const offset = offsetOf(original.line, original.column);
+  return offset >= start && offset <= end;
+}
