@@ -12,6 +12,7 @@
  * otherwise the pool terminates it. Nothing else is shared: every notebook gets its own realm,
  * module instances, tslab stand-in and run context.
  */
+import { format, types } from "node:util";
 import { parentPort } from "node:worker_threads";
 import { UNKNOWN_ASSUMPTION } from "../assumptions/errors";
 import * as messages from "../messages/notebook";
@@ -72,7 +73,7 @@ async function run(job: WorkerSetup, program: Promise<WorkerProgram>): Promise<v
   // A rejection nothing handles fails the running cell, as Node ends a script on one; the message says so.
   reportRejection = (reason) => {
     const thrown = describe(reason);
-    failRunningCell({ name: thrown.ename, message: messages.unhandledRejection(thrown.evalue), stack: thrown.stack });
+    failRunningCell(Object.assign(new Error(messages.unhandledRejection(thrown.evalue)), { name: thrown.ename, stack: thrown.stack }));
   };
   writeStream = (name, text) => post({ type: "stream", name, text });
   const { cells, bundle } = await program;
@@ -102,16 +103,21 @@ async function run(job: WorkerSetup, program: Promise<WorkerProgram>): Promise<v
   }
 }
 
-/** Errors from the realm are not `instanceof Error` here (another realm's Error), so read them by shape. */
+/**
+ * What a cell threw. Errors from the realm are not `instanceof Error` here (another realm's Error);
+ * `isNativeError` knows them (and `instanceof` this thread's own, a DOMException included). Anything
+ * else thrown (`throw 1`, `throw null`, `throw { message: "m" }`) is shown as tslab shows it, by
+ * `console.error(value)`: `1`, `null`, `{ message: 'm' }` — not read as an error for having a `message`.
+ */
 function describe(error: unknown): ThrownValue {
-  if (typeof error === "object" && error !== null) {
+  if (types.isNativeError(error) || error instanceof Error) {
     const fields = error as { name?: unknown; message?: unknown; stack?: unknown; id?: unknown };
     const ename = typeof fields.name === "string" ? fields.name : "Error";
-    const evalue = typeof fields.message === "string" ? fields.message : inspectValue(error) ?? "";
+    const evalue = typeof fields.message === "string" ? fields.message : "";
     const stack = typeof fields.stack === "string" ? fields.stack : "";
     return { ename, evalue, stack, ...(ename === UNKNOWN_ASSUMPTION && typeof fields.id === "string" ? { about: fields.id } : {}) };
   }
-  return { ename: "Error", evalue: `thrown value: ${inspectValue(error) ?? "undefined"}`, stack: "" };
+  return { ename: "Error", evalue: format(error), stack: "" };
 }
 
 /** Makes this thread's process.env the main thread's (see `WorkerSetup.env`). */

@@ -277,6 +277,19 @@ describe("a Deno cell's late exception or unawaited rejection", () => {
   });
 });
 
+describe("a Deno cell that throws a value that is no Error", () => {
+  // Deno's kernel (deno jupyter 2.x under nbconvert) reports `throw null` as Error "null", `throw 1` as
+  // Error "1" and an object, a `message` field or not, as Error "[object Object]". Before: "thrown
+  // value: null", and `{ name: "N", message: "M" }` read as an error named N.
+  it("fails the cell with the value as Deno's kernel writes it", async () => {
+    const kernel = { name: "deno", language: "typescript" };
+    const values = ["null", "1", '"boom"', '{ name: "N", message: "M" }'];
+    const files = values.map((value, index) => temp.notebook(`deno-throw-${index}.ipynb`, { kernel, cells: [`throw ${value};`] }));
+    const runs = await executeNotebooks(files);
+    expect(runs.map((run) => [run.error?.ename, run.error?.evalue])).toEqual([["Error", "null"], ["Error", "1"], ["Error", "boom"], ["Error", "[object Object]"]]);
+  });
+});
+
 describe("fragtax check and Deno notebooks", () => {
   it("checks Deno notebooks with deno check (both fixtures are clean), not with tslab's checker", async () => {
     expect(checkNotebooks(notebooks, { root, includeSrc: false })).toEqual([]);
