@@ -39,7 +39,10 @@ export async function compileCell(source: string, cell: number): Promise<Compile
   const pragmas = cellPragmas(source);
   const options = {
     loader: pragmas.jsx ? "tsx" : "ts",
-    format: "esm",
+    // No format: esbuild keeps the module syntax, which the rewrite below handles itself. With "esm",
+    // a cell using top-level `this`, `exports` or `module` (and no import) was taken for CommonJS and
+    // wrapped in a function: its declarations stayed local, its value was lost (tslab and Deno's
+    // kernel show `typeof this` as "object").
     target: "es2022",
     // tslab compiles TypeScript's legacy decorators and JSX to React.createElement.
     tsconfigRaw: { compilerOptions: { verbatimModuleSyntax: true, experimentalDecorators: true, jsx: "react" } },
@@ -100,10 +103,16 @@ export function rewriteCell(js: string, filename: string, module?: string): Rewr
           rewrite(statement.declaration, last);
         } else s.remove(statement.start, statement.end);
         return;
-      case "ExportDefaultDeclaration":
-        s.remove(statement.start, statement.declaration.start);
-        rewrite(statement.declaration, last);
+      case "ExportDefaultDeclaration": {
+        const declaration = statement.declaration as Node & { type: string; id?: unknown };
+        // `export default class {}`: an anonymous class or function is only valid as an expression.
+        if ((declaration.type === "ClassDeclaration" || declaration.type === "FunctionDeclaration") && !declaration.id) {
+          s.overwrite(statement.start, declaration.start, "(");
+          s.appendLeft(declaration.end, ");");
+        } else s.remove(statement.start, declaration.start);
+        rewrite(declaration, last);
         return;
+      }
       case "ExportAllDeclaration":
         s.remove(statement.start, statement.end);
         return;
