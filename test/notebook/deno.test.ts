@@ -290,6 +290,18 @@ describe("a Deno cell that throws a value that is no Error", () => {
   });
 });
 
+describe("a Deno cell that writes to Deno.stdout without a newline", () => {
+  // Before: the runner's next event was read as part of that line, so the cell showed
+  // 'raw\u001e{"type":"cell-end",…}' as its output and lost its value.
+  it("shows the text, then the cell's value, and the next cell runs", async () => {
+    const file = temp.notebook("deno-raw-stdout.ipynb", { kernel: { name: "deno", language: "typescript" }, cells: ['Deno.stdout.writeSync(new TextEncoder().encode("raw"));', 'console.log("next");'] });
+    const [run] = await executeNotebooks([file]);
+    expect(run?.error).toBeUndefined();
+    const outputs = run?.executed.cells.map((cell) => (cell.cell_type === "code" ? cell.outputs : []));
+    expect(outputs).toMatchObject([[{ output_type: "stream", name: "stdout", text: "raw" }, { output_type: "execute_result", data: { "text/plain": "3" } }], [{ output_type: "stream", name: "stdout", text: "next\n" }]]);
+  });
+});
+
 describe("fragtax check and Deno notebooks", () => {
   it("checks Deno notebooks with deno check (both fixtures are clean), not with tslab's checker", async () => {
     expect(checkNotebooks(notebooks, { root, includeSrc: false })).toEqual([]);
