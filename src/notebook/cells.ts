@@ -17,6 +17,8 @@ export interface CellImport {
   /** 1-based line/column of the import in the cell's TypeScript source. */
   readonly line: number;
   readonly column: number;
+  /** The `with { type }` attribute of a static import: Deno loads a JSON file only with `type: "json"`. */
+  readonly type?: string;
 }
 
 export interface CompiledCell {

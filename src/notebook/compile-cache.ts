@@ -20,8 +20,8 @@ import { writeFileAtomic } from "../util/atomic";
 import { outPaths } from "../config/paths";
 import { readPlainText } from "../util/plain-file";
 
-/** Bumped when the shape or rules of a compiled cell change (3: pragmas, boxed values, dynamic imports, decorators; 4: a trailing expression esbuild dropped; 5: no CommonJS wrapper). */
-const CELL_FORMAT = "5";
+/** Bumped when the shape or rules of a compiled cell change (3: pragmas, boxed values, dynamic imports, decorators; 4: a trailing expression esbuild dropped; 5: no CommonJS wrapper; 6: an import's type attribute). */
+const CELL_FORMAT = "6";
 
 interface FileStamp {
   readonly path: string;

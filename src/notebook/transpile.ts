@@ -44,6 +44,8 @@ export async function compileCell(source: string, cell: number): Promise<Compile
     // wrapped in a function: its declarations stayed local, its value was lost (tslab and Deno's
     // kernel show `typeof this` as "object").
     target: "es2022",
+    // ES2022 has no import attributes, and esbuild would drop them; Deno needs `with { type: "json" }`.
+    supported: { "import-attributes": true },
     // tslab compiles TypeScript's legacy decorators and JSX to React.createElement.
     tsconfigRaw: { compilerOptions: { verbatimModuleSyntax: true, experimentalDecorators: true, jsx: "react" } },
     logLevel: "silent",
@@ -63,9 +65,9 @@ export async function compileCell(source: string, cell: number): Promise<Compile
     if (dropped !== undefined) result = { ...result, code: result.code + dropped };
   }
   const rewritten = rewriteCell(result.code, filename, pragmas.module);
-  const imports = rewritten.imports.map(({ specifier, offset }) => {
+  const imports = rewritten.imports.map(({ specifier, offset, type }) => {
     const position = originalPosition(result.code, offset, esbuildMap);
-    return { specifier, ...position };
+    return { specifier, ...position, ...(type === undefined ? {} : { type }) };
   });
   return { cell, source, filename, code: rewritten.code, maps: [rewritten.map, esbuildMap], imports, pragmas };
 }
@@ -73,7 +75,13 @@ export async function compileCell(source: string, cell: number): Promise<Compile
 interface Rewritten {
   readonly code: string;
   readonly map: SourceMapPayload;
-  readonly imports: ReadonlyArray<{ specifier: string; offset: number }>;
+  readonly imports: readonly FoundImport[];
+}
+
+interface FoundImport {
+  readonly specifier: string;
+  readonly offset: number;
+  readonly type?: string;
 }
 
 /**
@@ -85,7 +93,7 @@ export function rewriteCell(js: string, filename: string, module?: string): Rewr
   const s = new MagicString(js);
   const declared = new Set<string>();
   const hoisted: string[] = [];
-  const imports: Array<{ specifier: string; offset: number }> = [];
+  const imports: FoundImport[] = [];
   const rt = RUNTIME_GLOBAL;
   dynamicImports(program, s, imports);
   if (module !== undefined) return rewriteModule(program, s, filename, module, imports);
@@ -94,7 +102,7 @@ export function rewriteCell(js: string, filename: string, module?: string): Rewr
     const statement = node as Program["body"][number];
     switch (statement.type) {
       case "ImportDeclaration":
-        imports.push({ specifier: String(statement.source.value), offset: statement.start });
+        imports.push({ specifier: String(statement.source.value), offset: statement.start, ...importType(statement) });
         s.overwrite(statement.start, statement.end, importAssignments(statement, declared));
         return;
       case "ExportNamedDeclaration":
@@ -160,14 +168,15 @@ function isDecoratorApplication(expression: Node & { type: string }): boolean {
 }
 
 /** `import("m")` with a literal specifier → the notebook's bundled module (esbuild cannot see a host import). */
-function dynamicImports(program: Program, s: MagicString, imports: Array<{ specifier: string; offset: number }>): void {
+function dynamicImports(program: Program, s: MagicString, imports: FoundImport[]): void {
   const visit = (node: unknown): void => {
     if (Array.isArray(node)) return node.forEach(visit);
     if (typeof node !== "object" || node === null) return;
-    const current = node as { type?: unknown; source?: { type?: string; value?: unknown }; start: number; end: number };
+    const current = node as { type?: unknown; source?: { type?: string; value?: unknown; end: number }; start: number; end: number };
     if (current.type === "ImportExpression" && current.source?.type === "Literal" && typeof current.source.value === "string") {
       imports.push({ specifier: current.source.value, offset: current.start });
-      s.overwrite(current.start, current.end, `${RUNTIME_GLOBAL}.dynamic(${JSON.stringify(current.source.value)})`);
+      // Its options (`{ with: { type: "json" } }`) stay: Deno's runner passes them on to import().
+      s.overwrite(current.start, current.source.end, `${RUNTIME_GLOBAL}.dynamic(${JSON.stringify(current.source.value)}`);
       return;
     }
     for (const [key, value] of Object.entries(node)) if (key !== "loc") visit(value);
@@ -179,11 +188,11 @@ function dynamicImports(program: Program, s: MagicString, imports: Array<{ speci
  * A `@module` cell: its body runs in its own function scope; imports become local constants, and
  * `export` declarations are collected into the namespace defined under `./<module>`.
  */
-function rewriteModule(program: Program, s: MagicString, filename: string, module: string, imports: Array<{ specifier: string; offset: number }>): Rewritten {
+function rewriteModule(program: Program, s: MagicString, filename: string, module: string, imports: FoundImport[]): Rewritten {
   const exports: string[] = [];
   for (const statement of program.body) {
     if (statement.type === "ImportDeclaration") {
-      imports.push({ specifier: String(statement.source.value), offset: statement.start });
+      imports.push({ specifier: String(statement.source.value), offset: statement.start, ...importType(statement) });
       const local = new Set<string>();
       s.overwrite(statement.start, statement.end, `const ${importAssignments(statement, local).replace(/;\s*/g, ", ").replace(/, $/, ";")}`);
       if (statement.specifiers.length === 0) s.overwrite(statement.start, statement.end, `${RUNTIME_GLOBAL}.imp(${JSON.stringify(String(statement.source.value))});`);
@@ -220,6 +229,12 @@ ${RUNTIME_GLOBAL}.define(${JSON.stringify(moduleSpecifier(module))}, ${getters})
 })()`);
   const map = s.generateMap({ hires: true, source: "cell.js", file: filename, includeContent: false });
   return { code: s.toString(), map: JSON.parse(map.toString()) as SourceMapPayload, imports };
+}
+
+/** `with { type: "json" }` → `{ type: "json" }`. */
+function importType(node: ImportDeclaration): { type?: string } {
+  const type = node.attributes.find((attribute) => (attribute.key.type === "Identifier" ? attribute.key.name : attribute.key.value) === "type")?.value.value;
+  return typeof type === "string" ? { type } : {};
 }
 
 function importAssignments(node: ImportDeclaration, declared: Set<string>): string {

@@ -302,6 +302,18 @@ describe("a Deno cell that writes to Deno.stdout without a newline", () => {
   });
 });
 
+describe("a Deno cell importing JSON", () => {
+  // deno jupyter loads a JSON file imported `with { type: "json" }`; before, esbuild's ES2022 output
+  // dropped the attribute and Deno refused the import ("Attempted to load JSON module without …").
+  it("loads it with its type attribute, statically and by import()", async () => {
+    temp.write("deno-json/data.json", '{ "a": 1 }\n');
+    const file = temp.notebook("deno-json/json.ipynb", { kernel: { name: "deno", language: "typescript" }, cells: ['import data from "./data.json" with { type: "json" };\ndata.a', 'const again = await import("./data.json", { with: { type: "json" } });\nagain.default.a + 1'] });
+    const [run] = await executeNotebooks([file]);
+    expect(run?.error).toBeUndefined();
+    expect(run?.executed.cells.map((cell) => (cell.cell_type === "code" ? cell.outputs : []))).toMatchObject([[{ data: { "text/plain": "1" } }], [{ data: { "text/plain": "2" } }]]);
+  });
+});
+
 describe("fragtax check and Deno notebooks", () => {
   it("checks Deno notebooks with deno check (both fixtures are clean), not with tslab's checker", async () => {
     expect(checkNotebooks(notebooks, { root, includeSrc: false })).toEqual([]);
