@@ -15,7 +15,7 @@ import { RUNTIME_GLOBAL } from "./cells";
 import { BUNDLE_WRAPPER_PREFIX, ENTRY_NAME } from "./imports";
 import { moduleNotBundled } from "../messages/notebook";
 import { notebookFiles } from "./notebook-files";
-import type { FileRead } from "./outputs";
+import { inspectValue, type FileRead } from "./outputs";
 import type { EnvReads } from "../vocabulary/env-reads";
 
 export interface RealmOptions {
@@ -29,6 +29,9 @@ export interface RealmOptions {
   readonly onFileRead: (read: FileRead) => void;
 }
 
+/** A cell's trailing value, boxed; with its text when that was taken as the cell returned (`shown`). */
+export type CellValue = readonly [unknown] | readonly [unknown, string | undefined];
+
 export interface Realm {
   /** Evaluates the notebook's import bundle (`imports.ts`) inside the realm. */
   loadImports(bundleCode: string): void;
@@ -36,7 +39,7 @@ export interface Realm {
    * Runs one compiled cell; resolves to its trailing expression's value in a box (`[value]`), so that
    * a Promise value is shown rather than awaited; undefined when the cell ends in a statement.
    */
-  runCell(code: string, filename: string): Promise<readonly [unknown] | undefined>;
+  runCell(code: string, filename: string): Promise<CellValue | undefined>;
   /** What the cells (and the project modules they import) read of `process.env` so far (notebook-env.ts). */
   envReads(): EnvReads;
 }
@@ -72,6 +75,10 @@ export function createRealm(options: RealmOptions): Realm {
     set(name: string, value: unknown): void {
       sandbox[name] = value;
     },
+    /** A cell's boxed value with its text as it is now (transpile.ts: a cell without top-level await). */
+    shown(box: readonly [unknown]): readonly [unknown, string | undefined] {
+      return [box[0], inspectValue(box[0])];
+    },
     imp(specifier: string): unknown {
       if (specifier === "tslab") return options.tslab;
       const defined = cellModules.get(specifier);
@@ -104,7 +111,7 @@ export function createRealm(options: RealmOptions): Realm {
       for (const [specifier, load] of Object.entries(module.exports as Record<string, () => unknown>)) loaders.set(specifier, load);
     },
     runCell(code, filename) {
-      return Promise.resolve(new vm.Script(code, { filename }).runInContext(context) as Promise<[unknown] | undefined>);
+      return Promise.resolve(new vm.Script(code, { filename }).runInContext(context) as Promise<CellValue | undefined>);
     },
     envReads: files.envReads,
   };

@@ -142,10 +142,13 @@ export function rewriteCell(js: string, filename: string, module?: string): Rewr
       case "ExpressionStatement":
         // The value is returned boxed, so that a trailing Promise is shown as a Promise (as tslab
         // does) rather than awaited by the cell's async wrapper. A lone string literal counts too.
+        // A cell without top-level await has its value shown as it is when the cell returns (`shown`),
+        // as tslab prints it right after running such a cell: `Promise.all([…])` is still pending.
         if (last && !isDecoratorApplication(statement.expression)) {
           const end = js[statement.end - 1] === ";" ? statement.end - 1 : statement.end;
-          s.prependRight(statement.start, "return [(");
-          s.appendLeft(end, ")]");
+          const awaits = hasTopLevelAwait(program);
+          s.prependRight(statement.start, awaits ? "return [(" : `return ${rt}.shown([(`);
+          s.appendLeft(end, awaits ? ")]" : ")])");
         }
         return;
       default:
@@ -159,6 +162,19 @@ export function rewriteCell(js: string, filename: string, module?: string): Rewr
   s.append(`\n})()`);
   const map = s.generateMap({ hires: true, source: "cell.js", file: filename, includeContent: false });
   return { code: s.toString(), map: JSON.parse(map.toString()) as SourceMapPayload, imports };
+}
+
+/** Whether the cell awaits outside any function (`await`, `for await`): tslab runs such a cell as an async function. */
+function hasTopLevelAwait(program: Program): boolean {
+  const visit = (node: unknown): boolean => {
+    if (Array.isArray(node)) return node.some(visit);
+    if (typeof node !== "object" || node === null) return false;
+    const current = node as { type?: unknown; await?: unknown };
+    if (current.type === "AwaitExpression" || (current.type === "ForOfStatement" && current.await === true)) return true;
+    if (current.type === "FunctionDeclaration" || current.type === "FunctionExpression" || current.type === "ArrowFunctionExpression") return false;
+    return Object.entries(node).some(([key, value]) => key !== "loc" && visit(value));
+  };
+  return visit(program.body);
 }
 
 /** `C = __decorateClass([…], C)`: esbuild's lowering of a decorated class, not a value the cell shows. */

@@ -94,7 +94,7 @@ async function run(job: WorkerSetup, program: Promise<WorkerProgram>): Promise<v
       const result = await running;
       if (index === cells.length - 1) await new Promise((resolve) => setImmediate(resolve));
       if (late !== undefined) throw late.error;
-      const value = inspectValue(result?.[0]);
+      const value = result === undefined ? undefined : result.length === 2 ? result[1] : inspectValue(result[0]);
       post({ type: "cell-end", cell: cell.cell, reads: assumptions.readIds(), files: [...filesRead], env: realm.envReads(), ...(value === undefined ? {} : { value }) });
     } catch (error) {
       post({ type: "cell-end", cell: cell.cell, reads: assumptions.readIds(), files: [...filesRead], env: realm.envReads(), thrown: describe(error) });
