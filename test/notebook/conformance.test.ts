@@ -34,6 +34,41 @@ const DIFFERENCES: Readonly<Record<string, { readonly why: string; readonly chec
       expect(cell?.cell_type === "code" ? cell.outputs : []).toMatchObject([{ output_type: "execute_result", data: { "text/plain": "123" } }]);
     },
   },
+  "top-level-for-await": {
+    why: "a cell may use a top-level `for await` loop (tslab fails it: SyntaxError: Unexpected reserved word)",
+    check: (run) => {
+      expect(run.status).toBe("ok");
+      const cell = run.executed.cells[0];
+      expect(cell?.cell_type === "code" ? cell.outputs : []).toMatchObject([{ output_type: "stream", name: "stdout", text: "1\n2\n" }]);
+    },
+  },
+  "unhandled-rejection": {
+    why: "a promise rejected with nothing to handle it fails the cell running when Node reports it",
+    check: (run) => expect(run.error).toMatchObject({ kind: "runtime", ename: "Error", evalue: "nobody awaits this (a promise that nothing awaited was rejected: await it, or handle it with .catch)" }),
+  },
+  "long-output": {
+    why: "a long output is kept whole",
+    check: (run) => {
+      const cell = run.executed.cells[0];
+      const text = cell?.cell_type === "code" ? cell.outputs.map((o) => (o.output_type === "stream" ? joined(o.text) : "")).join("") : "";
+      expect(text.split("\n")).toHaveLength(2001);
+      expect(text.endsWith("line 1999\n")).toBe(true);
+    },
+  },
+  "declarations-are-globals": {
+    why: "a cell's top-level declarations are properties of `globalThis`",
+    check: (run) => {
+      const cell = run.executed.cells[0];
+      expect(cell?.cell_type === "code" ? cell.outputs : []).toMatchObject([{ output_type: "execute_result", data: { "text/plain": "5" } }]);
+    },
+  },
+  "trailing-arrow-function-name": {
+    why: "a trailing anonymous function is shown as `[Function (anonymous)]`",
+    check: (run) => {
+      const cell = run.executed.cells[0];
+      expect(cell?.cell_type === "code" ? cell.outputs : []).toMatchObject([{ output_type: "execute_result", data: { "text/plain": "[Function (anonymous)]" } }]);
+    },
+  },
   "syntax-error-in-later-cell": {
     why: "fragtax compiles every cell before running any: a syntax error in a later cell is reported before the first cell runs",
     check: (run) => {
