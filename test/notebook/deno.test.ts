@@ -302,6 +302,20 @@ describe("a Deno cell that writes to Deno.stdout without a newline", () => {
   });
 });
 
+describe("console.group and console.assert in a Deno cell", () => {
+  // Deno's kernel shows "G\n  inner\n…" and "Assertion failed" on stderr. Before: no indentation, and
+  // the assertion went to Deno's own stderr, which is not the cell's output: it was lost.
+  it("indents what is logged in a group and writes a failed assertion to stderr", async () => {
+    const cells = ['console.group("G");\nconsole.log("inner");\nconsole.group();\nconsole.info("deeper\\nline2");\nconsole.groupEnd();\nconsole.groupEnd();\nconsole.log("outer");', 'console.assert(1 > 2);\nconsole.assert(1 > 2, "with %s", "format");'];
+    const file = temp.notebook("deno-console.ipynb", { kernel: { name: "deno", language: "typescript" }, cells });
+    const [run] = await executeNotebooks([file]);
+    expect(run?.executed.cells.map((cell) => (cell.cell_type === "code" ? cell.outputs : []))).toMatchObject([
+      [{ name: "stdout", text: "G\n  inner\n    deeper\n    line2\nouter\n" }],
+      [{ name: "stderr", text: "Assertion failed\nAssertion failed: with format\n" }],
+    ]);
+  });
+});
+
 describe("a Deno cell importing JSON", () => {
   // deno jupyter loads a JSON file imported `with { type: "json" }`; before, esbuild's ES2022 output
   // dropped the attribute and Deno refused the import ("Attempted to load JSON module without …").
