@@ -316,6 +316,16 @@ describe("console.group and console.assert in a Deno cell", () => {
   });
 });
 
+describe("Deno.jupyter.format", () => {
+  // In deno jupyter (Deno 2.9) it returns a Promise: a cell ending in it shows
+  // 'Promise { { "text/plain": "{ a: 1 }" } }'. Before: the bundle itself.
+  it("is a Promise of the value's bundle, as in Deno's kernel", async () => {
+    const file = temp.notebook("deno-format.ipynb", { kernel: { name: "deno", language: "typescript" }, cells: ["Deno.jupyter.format({ a: 1 })", "(await Deno.jupyter.format({ a: 1 }))['text/plain']"] });
+    const [run] = await executeNotebooks([file]);
+    expect(run?.executed.cells.map((cell) => (cell.cell_type === "code" ? cell.outputs : []))).toMatchObject([[{ data: { "text/plain": 'Promise { { "text/plain": "{ a: 1 }" } }' } }], [{ data: { "text/plain": '"{ a: 1 }"' } }]]);
+  });
+});
+
 describe("a Deno cell importing JSON", () => {
   // deno jupyter loads a JSON file imported `with { type: "json" }`; before, esbuild's ES2022 output
   // dropped the attribute and Deno refused the import ("Attempted to load JSON module without …").
