@@ -16,7 +16,11 @@ type Transform = (source: string) => Promise<string>;
 
 /** JavaScript to append to esbuild's output `js` of `source`, or undefined when nothing was dropped. */
 export async function droppedTrailingExpression(source: string, js: string, program: Program, map: SourceMapPayload, jsx: boolean, transform: Transform): Promise<string | undefined> {
-  // TypeScript loads only for a cell compiled anew, and only once (typecheck-rules.ts holds it).
+  // Only a cell whose last line esbuild drops on its own can end in such an expression. TypeScript takes
+  // ~0.2 s to load, on the thread that compiles a cold build's cells, and most cells end in a call, a
+  // declaration or a multi-line template: it is loaded only for a candidate, and only once
+  // (typecheck-rules.ts holds it). A constant expression spread over several lines is not looked for.
+  if (!(await dropsAlone(lastCodeLine(source), transform))) return undefined;
   const { ts } = await import("./typecheck-rules");
   const file = ts.createSourceFile(jsx ? "cell.tsx" : "cell.ts", source, ts.ScriptTarget.Latest, false, jsx ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
   const last = file.statements[file.statements.length - 1];
@@ -35,4 +39,20 @@ function comesFrom(node: Node, js: string, map: SourceMapPayload, offsetOf: (lin
   if (original === undefined) return false;
   const offset = offsetOf(original.line, original.column);
   return offset >= start && offset <= end;
+}
+
+/** The cell's last line that is not blank or a comment line, trimmed. */
+function lastCodeLine(source: string): string {
+  const lines = source.split("\n").map((line) => line.trim()).filter((line) => line !== "" && !/^(?:\/\/|\/\*|\*)/.test(line));
+  return lines[lines.length - 1] ?? "";
+}
+
+/** Whether `line`, compiled alone, is valid and leaves nothing (a constant expression, or a type-only line). */
+async function dropsAlone(line: string, transform: Transform): Promise<boolean> {
+  if (line === "") return false;
+  try {
+    return (await transform(line)).trim() === "";
+  } catch {
+    return false; // part of a longer statement (`});`, the end of a template): not one on its own
+  }
 }
