@@ -8,7 +8,7 @@
  * nonce or hash rather than 'unsafe-inline', the hash of the live-reload script. Everything else the
  * report's policy says stays as it is, so a page that works in dev works as built.
  */
-import { html } from "../util/html";
+import { html, rawHtml } from "../util/html";
 import * as messages from "../messages/versions";
 import { insertBeforeBodyClose } from "../util/page";
 import { sha256Base64 } from "../util/hash";
@@ -20,9 +20,11 @@ const SCROLL_KEY = "fragtax-dev-scroll";
 /**
  * Reloads on each build event, keeping the scroll position: the position is saved before the reload
  * and restored after load (the page may have changed height, so the browser's own restoration is not
- * relied on).
+ * relied on; a reload before that restore keeps the saved one). It subscribes naming the build its
+ * page shows (`data-build` on its script tag, so the script and its hash stay the same): a build that
+ * finished while the page loaded, or while dev restarted, reloads it at once.
  */
-export const LIVE_RELOAD_SCRIPT = `(()=>{const k=${JSON.stringify(SCROLL_KEY)};history.scrollRestoration="manual";const y=sessionStorage.getItem(k);if(y!==null){sessionStorage.removeItem(k);const go=()=>window.scrollTo(0,Number(y));document.readyState==="complete"?go():addEventListener("load",go);}const s=new EventSource(${JSON.stringify(EVENTS_PATH)});s.addEventListener("reload",()=>{sessionStorage.setItem(k,String(window.scrollY));location.reload();});})();`;
+export const LIVE_RELOAD_SCRIPT = `(()=>{const k=${JSON.stringify(SCROLL_KEY)};history.scrollRestoration="manual";let y=sessionStorage.getItem(k);if(y!==null){sessionStorage.removeItem(k);const go=()=>{window.scrollTo(0,Number(y));y=null;};document.readyState==="complete"?go():addEventListener("load",go);}const b=document.currentScript?.dataset.build??"";const s=new EventSource(${JSON.stringify(EVENTS_PATH)}+"?since="+encodeURIComponent(b));s.addEventListener("reload",()=>{sessionStorage.setItem(k,y??String(window.scrollY));location.reload();});})();`;
 
 const scriptHash = (): string => `'sha256-${sha256Base64(LIVE_RELOAD_SCRIPT)}'`;
 
@@ -59,8 +61,8 @@ export function errorOverlay(error: string, lastGood = true): string {
 ${error}</div>`.value;
 }
 
-/** The served page: dev policy, the error of a failed rebuild over the last good report, live reload. */
-export function devPage(page: string, error: string | null, lastGood = true): string {
+/** The served page: dev policy, the error of a failed rebuild over the last good report, live reload; `build`: the build it shows (PreviewServer.build). */
+export function devPage(page: string, error: string | null, build: string, lastGood = true): string {
   const withError = error === null ? page : insertBeforeBodyClose(page, errorOverlay(error, lastGood));
-  return insertBeforeBodyClose(withDevPolicy(withError), `<script data-fragtax="live-reload">${LIVE_RELOAD_SCRIPT}</script>`);
+  return insertBeforeBodyClose(withDevPolicy(withError), html`<script data-fragtax="live-reload" data-build="${build}">${rawHtml(LIVE_RELOAD_SCRIPT)}</script>`.value);
 }

@@ -2,6 +2,7 @@
  * The live-preview server: serves `out/build/` and nothing outside it, with live reload over
  * server-sent events and, when the latest rebuild failed, its error shown on top of the last good page.
  */
+import { randomBytes } from "node:crypto";
 import { createServer } from "node:http";
 import { hostname } from "node:os";
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
@@ -76,6 +77,8 @@ export function hostAllowed(header: string | undefined, listenHost: string, mach
   return isAddress(name) || name === "localhost" || name === answeredName(listenHost, machineName);
 }
 
+const RELOAD = "event: reload\ndata: \n\n";
+
 export interface PreviewState {
   /** The error of the latest rebuild, or null when it succeeded. */
   error: string | null;
@@ -83,6 +86,13 @@ export interface PreviewState {
 
 export class PreviewServer {
   private readonly clients = new Set<ServerResponse>();
+  /**
+   * Which build a page shows: this process's token and the number of rebuilds finished. A page is
+   * served with it and subscribes with it, so one that missed a reload (a build finished while it
+   * loaded, or while dev was restarting) is told to reload the moment it subscribes.
+   */
+  private readonly token = randomBytes(4).toString("hex");
+  private finished = 0;
   /** The host it was told to listen on and the port it got: what a request's Host header must name. */
   private listening: { host: string; port: number } | null = null;
   readonly server: Server;
@@ -105,9 +115,15 @@ export class PreviewServer {
     });
   }
 
+  /** The build a page served now shows (see `token`). */
+  get build(): string {
+    return `${this.token}-${this.finished}`;
+  }
+
   /** Tell every open page to reload (after a successful or failed rebuild). */
   notify(): void {
-    for (const client of this.clients) client.write(`event: reload\ndata: ${Date.now()}\n\n`);
+    this.finished++;
+    for (const client of this.clients) client.write(RELOAD);
   }
 
   async close(): Promise<void> {
@@ -123,9 +139,11 @@ export class PreviewServer {
     }
     if (request.method !== "GET" && request.method !== "HEAD") return this.send(response, 405, "method not allowed");
     const url = request.url ?? "/";
-    if (url === EVENTS_PATH) return this.subscribe(request, response);
+    if (url.split("?")[0] === EVENTS_PATH) return this.subscribe(request, response, new URLSearchParams(url.split("?")[1] ?? "").get("since"));
     const file = resolveRequestPath(this.root, url);
     if (!file) return this.send(response, 403, messages.devForbiddenPath());
+    // Taken before the file is read: the page read is then at least as new as the build it names.
+    const build = this.build;
     let body: Buffer;
     try {
       // realpath: a symlink inside out/build must not lead outside it either.
@@ -135,22 +153,24 @@ export class PreviewServer {
       body = await readFile(real);
     } catch {
       // No build has written a report yet: the error alone, not claiming a report below it.
-      if (this.state.error && url.split("?")[0] === "/") return this.sendHtml(response, `<!doctype html><html><body></body></html>`, false);
+      if (this.state.error && url.split("?")[0] === "/") return this.sendHtml(response, `<!doctype html><html><body></body></html>`, build, false);
       return this.send(response, 404, messages.devNotFound());
     }
-    if (extname(file) === ".html") return this.sendHtml(response, body.toString("utf8"));
+    if (extname(file) === ".html") return this.sendHtml(response, body.toString("utf8"), build);
     response.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream", "cache-control": "no-store" });
     response.end(request.method === "HEAD" ? undefined : body);
   }
 
-  private sendHtml(response: ServerResponse, page: string, lastGood = true): void {
+  private sendHtml(response: ServerResponse, page: string, build: string, lastGood = true): void {
     response.writeHead(200, { "content-type": TYPES[".html"] ?? "text/html", "cache-control": "no-store" });
-    response.end(devPage(page, this.state.error, lastGood));
+    response.end(devPage(page, this.state.error, build, lastGood));
   }
 
-  private subscribe(request: IncomingMessage, response: ServerResponse): void {
+  /** `since`: the build the subscribing page shows; another than the latest means it missed a reload. */
+  private subscribe(request: IncomingMessage, response: ServerResponse, since: string | null): void {
     response.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-store", connection: "keep-alive" });
     response.write(": connected\n\n");
+    if (since !== null && since !== this.build) response.write(RELOAD);
     this.clients.add(response);
     request.on("close", () => this.clients.delete(response));
   }

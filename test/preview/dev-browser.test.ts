@@ -123,4 +123,23 @@ describe("fragtax dev in real Chromium", () => {
     await waitFor(async () => (await tab.evaluate(overlay)) === "" && (await figureText(tab)) === good, "the overlay to clear");
     await tab.close();
   }, 90_000);
+
+  it("reloads a page whose event stream opened only after a rebuild finished (a large page still loading), not leaving it stale", async () => {
+    const tab = await chromium.browser.newPage();
+    // The stream is held back until the rebuild below has finished, as parsing a large report holds it back.
+    let release: (() => void) | undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await tab.setRequestInterception(true);
+    tab.on("request", (request) => void (request.url().includes("/__fragtax/events") ? held.then(() => request.continue()) : request.continue()));
+    await tab.goto(url, { waitUntil: "load" });
+    const before = await figureText(tab);
+    const rebuilt = stderr.split("rebuilt in").length;
+    const yaml = join(project.root, "notebooks/assumptions.yaml");
+    writeFileSync(yaml, readFileSync(yaml, "utf8").replace(/value: \d+0000000/, "value: 20000000"));
+    await waitFor(async () => stderr.split("rebuilt in").length > rebuilt, "the rebuild");
+    expect(await figureText(tab)).toBe(before);
+    release?.();
+    await waitFor(async () => (await figureText(tab)).startsWith("$50M"), "the page to show the rebuilt report");
+    await tab.close();
+  }, 90_000);
 });

@@ -1,4 +1,5 @@
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { get } from "node:http";
 import { connect } from "node:net";
 import type { Socket } from "node:net";
 import { tmpdir } from "node:os";
@@ -171,6 +172,28 @@ describe("fragtax dev server", () => {
     expect({ rebuilds, abandoned }).toEqual({ rebuilds: 2, abandoned: 1 });
   });
 
+  it("tells a page that missed a reload (a build finished while it loaded, or dev restarted) to reload as it subscribes", async () => {
+    const page = await (await fetch(session?.url ?? "")).text();
+    const build = /data-fragtax="live-reload" data-build="([^"]+)"/.exec(page)?.[1] ?? "";
+    expect(build).not.toBe("");
+    // What the event stream says in its first 300 ms to a page that shows `since`.
+    const firstEvent = (since: string): Promise<string> =>
+      new Promise((resolve, reject) => {
+        const request = get(`${session?.url ?? ""}${EVENTS_PATH.slice(1)}?since=${encodeURIComponent(since)}`, { agent: false }, (response) => {
+          let text = "";
+          response.on("data", (chunk: Buffer) => (text += chunk.toString()));
+          setTimeout(() => (request.destroy(), resolve(text)), 300);
+        });
+        request.on("error", reject);
+      });
+    expect(await firstEvent(build)).not.toContain("event: reload");
+    fail = "boom";
+    await servedAfterFailure("boom");
+    console.log("T2", performance.now()); // a rebuild finished after the page was served
+    expect(await firstEvent(build)).toContain("event: reload");
+    expect(await firstEvent("another-dev-process-0")).toContain("event: reload");
+  });
+
   it("with no report built yet, shows the error without claiming a last good report", async () => {
     await rm(join(root, "out/build/report.html"));
     const page = await servedAfterFailure("notebooks/a.ipynb: cell 1, line 1, column 1: TS2322: Type 'number' is not assignable to type 'string'.");
@@ -196,7 +219,7 @@ describe("the dev page policy", () => {
 
   it("rewrites only the served copy's meta tag", () => {
     const page = `<html><head><meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline'"></head><body>x</body></html>`;
-    const served = devPage(page, "boom <script>");
+    const served = devPage(page, "boom <script>", "b-1");
     expect(served).toContain(`content="default-src 'none'; script-src 'unsafe-inline'; connect-src 'self'"`);
     expect(served).toContain("boom &lt;script&gt;");
     expect(served).toContain(LIVE_RELOAD_SCRIPT);
