@@ -215,6 +215,8 @@ export const devForbiddenPath = (): string => "forbidden: only files inside out/
 export const devWrongHost = (named: string | undefined): string =>
   `misdirected request: this preview answers only to an IP address or localhost${named === undefined ? "" : ` or ${named}`} (a page of another site naming this machine is refused); open it by one of those names`;
 
+export const devFirstBuildUnderWay = (): string => "fragtax dev: the first build is under way; this page shows the report when it finishes.";
+
 export const devNotFound = (): string => "not found (has the first build finished?)";
 
 export const devRebuilt = (ms: number): string => `rebuilt in ${formatSeconds(ms)}`;

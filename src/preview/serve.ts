@@ -9,6 +9,7 @@ import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import { readFile, realpath } from "node:fs/promises";
 import { extname, join, posix, sep } from "node:path";
 import * as messages from "../messages/versions";
+import { html } from "../util/html";
 import { devPage, EVENTS_PATH } from "./dev-page";
 
 
@@ -144,6 +145,7 @@ export class PreviewServer {
     if (!file) return this.send(response, 403, messages.devForbiddenPath());
     // Taken before the file is read: the page read is then at least as new as the build it names.
     const build = this.build;
+    const reportPage = file === join(this.root, "report.html");
     let body: Buffer;
     try {
       // realpath: a symlink inside out/build must not lead outside it either.
@@ -153,7 +155,9 @@ export class PreviewServer {
       body = await readFile(real);
     } catch {
       // No build has written a report yet: the error alone, not claiming a report below it.
-      if (this.state.error && url.split("?")[0] === "/") return this.sendHtml(response, `<!doctype html><html><body></body></html>`, build, false);
+      if (this.state.error && reportPage) return this.sendHtml(response, `<!doctype html><html><body></body></html>`, build, false);
+      // The first build is under way: a page that reloads when it ends, not a 404 that never does.
+      if (this.finished === 0 && reportPage) return this.sendHtml(response, html`<!doctype html><html><head><title>fragtax dev</title></head><body><p>${messages.devFirstBuildUnderWay()}</p></body></html>`.value, build);
       return this.send(response, 404, messages.devNotFound());
     }
     if (extname(file) === ".html") return this.sendHtml(response, body.toString("utf8"), build);

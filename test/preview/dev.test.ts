@@ -194,6 +194,31 @@ describe("fragtax dev server", () => {
     expect(await firstEvent("another-dev-process-0")).toContain("event: reload");
   });
 
+  it("while the first build is under way, serves a page that reloads when it ends, not a 404", async () => {
+    let finish: (() => void) | undefined;
+    const empty = await mkdtemp(join(tmpdir(), "fragtax-dev-"));
+    const first = await startDev(
+      { root: empty, buildDir: join(empty, "out/build"), port: 0, host: "127.0.0.1", watch: ["notebooks"], debounceMs: 10 },
+      { rebuild: () => new Promise<void>((resolve) => (finish = resolve)), progress: () => undefined },
+    );
+    try {
+      for (const path of ["", "report.html"]) {
+        const response = await fetch(first.url + path);
+        expect(response.status).toBe(200);
+        const page = await response.text();
+        expect(page).toContain("the first build is under way");
+        expect(page).toContain(LIVE_RELOAD_SCRIPT);
+      }
+      finish?.();
+      await first.idle();
+      expect((await fetch(first.url)).status).toBe(404); // a build that wrote no report says so
+    } finally {
+      finish?.();
+      await first.close();
+      await rm(empty, { recursive: true, force: true });
+    }
+  });
+
   it("with no report built yet, shows the error without claiming a last good report", async () => {
     await rm(join(root, "out/build/report.html"));
     const page = await servedAfterFailure("notebooks/a.ipynb: cell 1, line 1, column 1: TS2322: Type 'number' is not assignable to type 'string'.");
