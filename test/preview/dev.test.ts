@@ -276,6 +276,27 @@ describe("what fragtax dev watches", () => {
     }
   });
 
+  it("names a changed file whose name holds a line break on one line, so it cannot forge a line of its own", async () => {
+    const project = await mkdtemp(join(tmpdir(), "fragtax-dev-name-"));
+    for (const dir of ["notebooks", "out/build"]) await mkdir(join(project, dir), { recursive: true });
+    const said: string[] = [];
+    const watching = await startDev(
+      { root: project, buildDir: join(project, "out/build"), port: 0, host: "127.0.0.1", watch: ["notebooks"], debounceMs: 30 },
+      { rebuild: async () => undefined, progress: (line) => said.push(line) },
+    );
+    try {
+      await watching.idle();
+      await new Promise((resolve) => setTimeout(resolve, 300)); // chokidar's first look
+      await writeFile(join(project, "notebooks", "x\nrebuilt in 0.01 s"), "{}");
+      for (let tries = 0; !said.some((line) => line.startsWith("changed:")) && tries < 100; tries++) await new Promise((r) => setTimeout(r, 30));
+      expect(said.filter((line) => line.startsWith("changed:"))).toEqual(["changed: notebooks/x\\x0arebuilt in 0.01 s"]);
+      expect(said.join("\n").split("\n")).not.toContain("rebuilt in 0.01 s");
+    } finally {
+      await watching.close();
+      await rm(project, { recursive: true, force: true });
+    }
+  });
+
   it("watches the files a rebuild named outside its folders until a rebuild no longer names them; never stops watching its folders", async () => {
     const project = await mkdtemp(join(tmpdir(), "fragtax-dev-named-"));
     for (const dir of ["notebooks", "assets", "out/build"]) await mkdir(join(project, dir), { recursive: true });
