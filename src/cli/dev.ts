@@ -26,7 +26,8 @@ Examples:
     )
     // The default is the number 4321; a --port given on the command line arrives as a string.
     .action(async (options: { port: number | string; host: string; root?: string }) => {
-      const port = Number(options.port);
+      // Digits only: Number() reads "" (an unset $PORT quoted) as 0, any free port, and "0x50" as 80.
+      const port = typeof options.port === "number" ? options.port : /^\d+$/.test(options.port) ? Number(options.port) : Number.NaN;
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InputError(messages.devBadPort(String(options.port)));
       // listen() takes an empty host as "every interface": bad usage here, not a way to say 0.0.0.0.
       if (options.host.trim() === "") throw new InputError(messages.devEmptyHost());

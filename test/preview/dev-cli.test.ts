@@ -5,7 +5,7 @@
  * an image a markdown cell names outside notebooks/ (../assets/pic.png) is watched: adding a missing
  * one or replacing one rebuilds; so is a data file a cell reads there (../data/rate.txt).
  */
-import { spawn } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it, onTestFinished } from "vitest";
@@ -156,5 +156,21 @@ describe("fragtax dev --host it cannot listen on: exit 2, no raw error", () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(message);
     expect(result.stderr).not.toMatch(/getaddrinfo|serves the preview to other machines|serving out\/build/);
+  });
+});
+
+describe("fragtax dev --port that is not a port number: exit 2, before listening anywhere", () => {
+  // Number() would read "" (an unset $PORT in quotes) as 0, any free port, and "0x50" as port 80.
+  it.each(["", " ", "0x0", "47e3", "-0", "47001.0"])("--port '%s'", async (port) => {
+    const { root } = folders.project();
+    // Killed after 15 s: a dev that took the port would serve until stopped.
+    const result = await new Promise<{ code: unknown; stderr: string }>((resolve) =>
+      execFile(process.execPath, [CLI, "dev", "--port", port, "--root", root], { cwd: root, timeout: 15_000, killSignal: "SIGKILL" }, (error, _stdout, stderr) =>
+        resolve({ code: error === null ? 0 : (error.code ?? error.signal), stderr }),
+      ),
+    );
+    expect(result.stderr).toContain(`--port ${port}: expected a port number 0–65535`);
+    expect(result.stderr).not.toContain("serving out/build");
+    expect(result.code).toBe(2);
   });
 });
