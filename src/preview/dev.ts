@@ -5,7 +5,7 @@
  * that lie elsewhere in the project (a data file in ../data/, a markdown image in ../assets/), so
  * editing one rebuilds too.
  */
-import { existsSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { dirname, relative, resolve } from "node:path";
 import { InputError } from "../util/errors";
 import { displayPath, isInside } from "../util/paths";
@@ -60,6 +60,21 @@ function nearestFolder(folder: string, root: string): string | undefined {
   return undefined;
 }
 
+/**
+ * File timestamps come from a coarser clock than Date.now() (Linux stamps the last timer tick, some
+ * milliseconds behind): an edit just after a rebuild began may carry a time just before it.
+ */
+const CLOCK_SLACK_MS = 50;
+
+/** Whether `path` was written (or removed) since `since` (ms since the epoch). */
+function changedSince(path: string, since: number): boolean {
+  try {
+    return statSync(path).mtimeMs >= since - CLOCK_SLACK_MS;
+  } catch {
+    return true;
+  }
+}
+
 export async function startDev(options: DevOptions, effects: DevEffects): Promise<DevSession> {
   const state: PreviewState = { error: null };
   // Set by close() and interrupt(): a rebuild they stopped (abandoned, or its Deno got the same
@@ -85,7 +100,8 @@ export async function startDev(options: DevOptions, effects: DevEffects): Promis
     effects.progress(messages.devChanged(path));
     schedule();
   };
-  const watchNamed = (): void => {
+  /** `since`: when the rebuild that read `effects.files()` began. */
+  const watchNamed = (since: number): void => {
     const { watcher } = watching;
     if (watcher === undefined || effects.files === undefined || closing) return;
     // One inside a watched folder is watched already (and unwatching it there would stop that).
@@ -100,6 +116,9 @@ export async function startDev(options: DevOptions, effects: DevEffects): Promis
     if (present.length > 0) watcher.add(present);
     if (gone.length > 0) watcher.unwatch(gone);
     named = now;
+    // An edit between the rebuild's read and this watch (a data file saved while a slow chapter ran)
+    // reached no watcher: the report would go on showing what was read before it, as current.
+    for (const file of present) if (changedSince(file, since)) changed(displayPath(file, root));
     for (const folder of new Set(missing.map((file) => nearestFolder(dirname(file), root)))) {
       if (folder === undefined || helpers.has(folder)) continue;
       const onChange = (path: string, absolute: string): void => {
@@ -115,6 +134,7 @@ export async function startDev(options: DevOptions, effects: DevEffects): Promis
 
   const rebuildOnce = async (): Promise<void> => {
     const started = performance.now();
+    const startedAt = Date.now();
     try {
       await effects.rebuild();
       state.error = null;
@@ -123,7 +143,7 @@ export async function startDev(options: DevOptions, effects: DevEffects): Promis
       state.error = error instanceof Error ? error.message : String(error);
       if (!closing) effects.progress(messages.devRebuildFailed(state.error));
     }
-    watchNamed();
+    watchNamed(startedAt);
     server.notify();
   };
   const schedule = (): void => {

@@ -297,6 +297,34 @@ describe("what fragtax dev watches", () => {
     }
   });
 
+  it("rebuilds again when a file it read outside its folders was edited before the rebuild that read it ended (not yet watched then)", async () => {
+    const project = await mkdtemp(join(tmpdir(), "fragtax-dev-early-"));
+    for (const dir of ["notebooks", "data", "out/build"]) await mkdir(join(project, dir), { recursive: true });
+    const data = join(project, "data/rate.txt");
+    await writeFile(data, "one");
+    await new Promise((resolve) => setTimeout(resolve, 200)); // written well before dev starts
+    let rebuilds = 0;
+    const watching = await startDev(
+      { root: project, buildDir: join(project, "out/build"), port: 0, host: "127.0.0.1", watch: DEFAULT_WATCH, debounceMs: 30 },
+      {
+        // The first rebuild reads data/rate.txt, and the analyst saves it while that rebuild still runs.
+        rebuild: async () => {
+          if (++rebuilds === 1) await writeFile(data, "two");
+        },
+        progress: () => undefined,
+        files: () => [data],
+      },
+    );
+    try {
+      for (let tries = 0; rebuilds < 2 && tries < 100; tries++) await new Promise((r) => setTimeout(r, 30));
+      await watching.idle();
+      expect(rebuilds).toBe(2);
+    } finally {
+      await watching.close();
+      await rm(project, { recursive: true, force: true });
+    }
+  });
+
   it("watches the files a rebuild named outside its folders until a rebuild no longer names them; never stops watching its folders", async () => {
     const project = await mkdtemp(join(tmpdir(), "fragtax-dev-named-"));
     for (const dir of ["notebooks", "assets", "out/build"]) await mkdir(join(project, dir), { recursive: true });
