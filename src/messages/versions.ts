@@ -218,6 +218,9 @@ export const devWrongHost = (named: string | undefined): string =>
 
 export const devFirstBuildUnderWay = (): string => "fragtax dev: the first build is under way; this page shows the report when it finishes.";
 
+/** `path` may be a placeholder the page fills in (dev-page.ts). */
+export const devRebuildingBanner = (path: string): string => `Rebuilding: ${path} changed. Until the rebuild ends, this page shows the report built before it.`;
+
 export const devNotFound = (): string => "not found (has the first build finished?)";
 
 export const devRebuilt = (ms: number): string => `rebuilt in ${formatSeconds(ms)}`;

@@ -17,14 +17,18 @@ export const EVENTS_PATH = "/__fragtax/events";
 
 const SCROLL_KEY = "fragtax-dev-scroll";
 
+const BANNER_ID = "fragtax-dev-rebuilding";
+const BANNER_STYLE = "position:fixed;left:0;right:0;top:0;background:#fef3c7;color:#78350f;border-bottom:1px solid #d97706;padding:.4em 1.5em;font:14px/1.4 system-ui,sans-serif;z-index:99999";
+
 /**
  * Reloads on each build event, keeping the scroll position: the position is saved before the reload
  * and restored after load (the page may have changed height, so the browser's own restoration is not
  * relied on; a reload before that restore keeps the saved one). It subscribes naming the build its
  * page shows (`data-build` on its script tag, so the script and its hash stay the same): a build that
- * finished while the page loaded, or while dev restarted, reloads it at once.
+ * finished while the page loaded, or while dev restarted, reloads it at once. Between a change and
+ * the rebuild's end a banner says the page is out of date (the path as text, never as markup).
  */
-export const LIVE_RELOAD_SCRIPT = `(()=>{const k=${JSON.stringify(SCROLL_KEY)};history.scrollRestoration="manual";let y=sessionStorage.getItem(k);if(y!==null){sessionStorage.removeItem(k);const go=()=>{window.scrollTo(0,Number(y));y=null;};document.readyState==="complete"?go():addEventListener("load",go);}const b=document.currentScript?.dataset.build??"";const s=new EventSource(${JSON.stringify(EVENTS_PATH)}+"?since="+encodeURIComponent(b));s.addEventListener("reload",()=>{sessionStorage.setItem(k,y??String(window.scrollY));location.reload();});})();`;
+export const LIVE_RELOAD_SCRIPT = `(()=>{const k=${JSON.stringify(SCROLL_KEY)};history.scrollRestoration="manual";let y=sessionStorage.getItem(k);if(y!==null){sessionStorage.removeItem(k);const go=()=>{window.scrollTo(0,Number(y));y=null;};document.readyState==="complete"?go():addEventListener("load",go);}const b=document.currentScript?.dataset.build??"";const s=new EventSource(${JSON.stringify(EVENTS_PATH)}+"?since="+encodeURIComponent(b));s.addEventListener("reload",()=>{sessionStorage.setItem(k,y??String(window.scrollY));location.reload();});s.addEventListener("building",(e)=>{let n=document.getElementById(${JSON.stringify(BANNER_ID)});if(!n){n=document.createElement("div");n.id=${JSON.stringify(BANNER_ID)};n.setAttribute("role","status");n.setAttribute("data-fragtax","rebuilding");n.style.cssText=${JSON.stringify(BANNER_STYLE)};document.body.append(n);}n.textContent=${JSON.stringify(messages.devRebuildingBanner("%s"))}.split("%s").join(JSON.parse(e.data));});})();`;
 
 const scriptHash = (): string => `'sha256-${sha256Base64(LIVE_RELOAD_SCRIPT)}'`;
 

@@ -96,7 +96,11 @@ export async function startDev(options: DevOptions, effects: DevEffects): Promis
   const helpers = new Map<string, FSWatcher>();
   const root = resolve(options.root);
   const inWatchedFolder = (file: string): boolean => options.watch.some((path) => isInside(resolve(root, path), file));
+  // Changes seen so far: a rebuild that began after a change shows it; one that began before does not.
+  let changes = 0;
   const changed = (path: string): void => {
+    changes++;
+    server.changing(path);
     effects.progress(messages.devChanged(path));
     schedule();
   };
@@ -135,6 +139,7 @@ export async function startDev(options: DevOptions, effects: DevEffects): Promis
   const rebuildOnce = async (): Promise<void> => {
     const started = performance.now();
     const startedAt = Date.now();
+    const seen = changes;
     try {
       await effects.rebuild();
       state.error = null;
@@ -144,7 +149,7 @@ export async function startDev(options: DevOptions, effects: DevEffects): Promis
       if (!closing) effects.progress(messages.devRebuildFailed(state.error));
     }
     watchNamed(startedAt);
-    server.notify();
+    server.notify(changes === seen);
   };
   const schedule = (): void => {
     clearTimeout(timer);

@@ -79,6 +79,8 @@ export function hostAllowed(header: string | undefined, listenHost: string, mach
 }
 
 const RELOAD = "event: reload\ndata: \n\n";
+/** The event telling a page its report is out of date: `path` changed and a rebuild is coming (JSON: one line, whatever the name). */
+const building = (path: string): string => `event: building\ndata: ${JSON.stringify(path)}\n\n`;
 
 export interface PreviewState {
   /** The error of the latest rebuild, or null when it succeeded. */
@@ -94,6 +96,8 @@ export class PreviewServer {
    */
   private readonly token = randomBytes(4).toString("hex");
   private finished = 0;
+  /** The latest change no finished rebuild shows yet (a path, as dev names it), or null. */
+  private pending: string | null = null;
   /** The host it was told to listen on and the port it got: what a request's Host header must name. */
   private listening: { host: string; port: number } | null = null;
   readonly server: Server;
@@ -121,8 +125,18 @@ export class PreviewServer {
     return `${this.token}-${this.finished}`;
   }
 
-  /** Tell every open page to reload (after a successful or failed rebuild). */
-  notify(): void {
+  /** Tell every open page that `path` changed: until a rebuild ends, what it shows is out of date. */
+  changing(path: string): void {
+    this.pending = path;
+    for (const client of this.clients) client.write(building(path));
+  }
+
+  /**
+   * Tell every open page to reload (after a successful or failed rebuild). `current`: no change came
+   * while that rebuild ran; else the reloaded page is still out of date, and says so.
+   */
+  notify(current = true): void {
+    if (current) this.pending = null;
     this.finished++;
     for (const client of this.clients) client.write(RELOAD);
   }
@@ -175,6 +189,7 @@ export class PreviewServer {
     response.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-store", connection: "keep-alive" });
     response.write(": connected\n\n");
     if (since !== null && since !== this.build) response.write(RELOAD);
+    else if (this.pending !== null) response.write(building(this.pending));
     this.clients.add(response);
     request.on("close", () => this.clients.delete(response));
   }

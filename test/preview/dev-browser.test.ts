@@ -142,4 +142,20 @@ describe("fragtax dev in real Chromium", () => {
     await waitFor(async () => (await figureText(tab)).startsWith("$50M"), "the page to show the rebuilt report");
     await tab.close();
   }, 90_000);
+
+  it("says the page is out of date from a change until its rebuild ends, the changed name as text", async () => {
+    const tab = await chromium.browser.newPage();
+    let dialogs = 0;
+    tab.on("dialog", (dialog) => void (dialogs++, dialog.dismiss()));
+    await tab.goto(url, { waitUntil: "load" });
+    const banner = `document.querySelector('[data-fragtax="rebuilding"]')?.textContent ?? ""`;
+    expect(await tab.evaluate(banner)).toBe("");
+    const name = "<img src=x onerror=alert(1)> $` $&.txt";
+    writeFileSync(join(project.root, "notebooks", name), "x");
+    await waitFor(async () => ((await tab.evaluate(banner)) as string).includes(`notebooks/${name} changed`), "the banner", 10_000);
+    expect(await tab.evaluate(`document.querySelectorAll('[data-fragtax="rebuilding"] *').length`)).toBe(0);
+    await waitFor(async () => (await tab.evaluate(banner)) === "", "the reload after the rebuild");
+    expect(dialogs).toBe(0);
+    await tab.close();
+  }, 90_000);
 });

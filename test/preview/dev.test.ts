@@ -22,6 +22,18 @@ function rawGet(port: number, path: string, host = `127.0.0.1:${port}`): Promise
   });
 }
 
+/** What the event stream of the dev server at `url` says in its first 300 ms to a page that shows build `since`. */
+function eventsSaid(url: string, since: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const request = get(`${url}${EVENTS_PATH.slice(1)}?since=${encodeURIComponent(since)}`, { agent: false }, (response) => {
+      let text = "";
+      response.on("data", (chunk: Buffer) => (text += chunk.toString()));
+      setTimeout(() => (request.destroy(), resolve(text)), 300);
+    });
+    request.on("error", reject);
+  });
+}
+
 let root: string;
 let session: DevSession | undefined;
 let fail: string | null;
@@ -176,22 +188,49 @@ describe("fragtax dev server", () => {
     const page = await (await fetch(session?.url ?? "")).text();
     const build = /data-fragtax="live-reload" data-build="([^"]+)"/.exec(page)?.[1] ?? "";
     expect(build).not.toBe("");
-    // What the event stream says in its first 300 ms to a page that shows `since`.
-    const firstEvent = (since: string): Promise<string> =>
-      new Promise((resolve, reject) => {
-        const request = get(`${session?.url ?? ""}${EVENTS_PATH.slice(1)}?since=${encodeURIComponent(since)}`, { agent: false }, (response) => {
-          let text = "";
-          response.on("data", (chunk: Buffer) => (text += chunk.toString()));
-          setTimeout(() => (request.destroy(), resolve(text)), 300);
-        });
-        request.on("error", reject);
-      });
+    const firstEvent = (since: string): Promise<string> => eventsSaid(session?.url ?? "", since);
     expect(await firstEvent(build)).not.toContain("event: reload");
     fail = "boom";
     await servedAfterFailure("boom");
     console.log("T2", performance.now()); // a rebuild finished after the page was served
     expect(await firstEvent(build)).toContain("event: reload");
     expect(await firstEvent("another-dev-process-0")).toContain("event: reload");
+  });
+
+  it("tells open pages a change is waiting for its rebuild, until a rebuild that began after it ends", async () => {
+    const held: (() => void)[] = [];
+    let rebuilds = 0;
+    const gated = await startDev(
+      { root, buildDir: join(root, "out/build"), port: 0, host: "127.0.0.1", watch: ["notebooks"], debounceMs: 30 },
+      { rebuild: () => (++rebuilds === 1 ? Promise.resolve() : new Promise<void>((resolve) => held.push(resolve))), progress: () => undefined },
+    );
+    const said = async (): Promise<string> => {
+      const page = await (await fetch(gated.url)).text();
+      return eventsSaid(gated.url, /data-build="([^"]+)"/.exec(page)?.[1] ?? "");
+    };
+    const until = async (done: () => boolean): Promise<void> => {
+      for (let tries = 0; !done() && tries < 100; tries++) await new Promise((r) => setTimeout(r, 30));
+    };
+    try {
+      await gated.idle();
+      await new Promise((resolve) => setTimeout(resolve, 300)); // chokidar's first look
+      expect(await said()).not.toContain("event: building");
+      await writeFile(join(root, "notebooks/a.ipynb"), "{}");
+      await until(() => held.length === 1);
+      expect(await said()).toContain('event: building\ndata: "notebooks/a.ipynb"');
+      await writeFile(join(root, "notebooks/b $` <i>.ipynb"), "{}"); // while that rebuild runs
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      held[0]?.();
+      await until(() => held.length === 2);
+      // Reloaded after the first rebuild, a page still is out of date: the second change is not in it.
+      expect(await said()).toContain('event: building\ndata: "notebooks/b $` <i>.ipynb"');
+      held[1]?.();
+      await gated.idle();
+      expect(await said()).not.toContain("event: building");
+    } finally {
+      for (const release of held) release();
+      await gated.close();
+    }
   });
 
   it("while the first build is under way, serves a page that reloads when it ends, not a 404", async () => {
