@@ -11,6 +11,8 @@
  * build was interrupted, and the process can end without waiting for a cell that never returns.
  */
 import { build, FileBuildEffects } from "../build/pipeline";
+import { configPathForRoot } from "../config";
+import { loadConfig } from "../config/parse";
 import * as messages from "../messages/versions";
 
 /** FileBuildEffects whose outputs wait in memory until `commit()`. */
@@ -97,6 +99,21 @@ export interface InProcessRebuild {
   abandon(): Promise<void>;
 }
 
+/**
+ * What report.yaml names, as it says now: itself, the chapters, the assumptions and errata files
+ * (absolute; missing ones too). A build that stopped early read none of them, and one that moved the
+ * assumptions (`assumptions: ../config/a.yaml`) must have the new file watched, else editing it
+ * rebuilds nothing. None while report.yaml cannot be read or parsed (it is in notebooks/, watched).
+ */
+function namedByConfig(root: string): string[] {
+  try {
+    const config = loadConfig(configPathForRoot(root), { root, exists: () => true });
+    return [config.file, config.assumptions, ...config.chapters.map((chapter) => chapter.file), ...(config.errata === undefined ? [] : [config.errata])];
+  } catch {
+    return [];
+  }
+}
+
 export function inProcessRebuild(root: string, log: (line: string) => void): InProcessRebuild {
   let current: HeldBuildEffects | undefined;
   // Kept from a build whose cells failed too: adding the missing file or image it names is what mends it.
@@ -112,7 +129,7 @@ export function inProcessRebuild(root: string, log: (line: string) => void): InP
       if (result.failedCells.length > 0) throw new Error(messages.devCellsFailed(result.cellErrors));
       await effects.commit();
     },
-    files: () => read,
+    files: () => [...new Set([...read, ...namedByConfig(root)])],
     missing: () => missing,
     abandon: async () => current?.abandon(),
   };

@@ -143,6 +143,29 @@ describe("fragtax dev and data files a cell reads outside notebooks/", () => {
   }, 120_000);
 });
 
+describe("fragtax dev and an assumptions file report.yaml moves outside notebooks/", () => {
+  it("rebuilds when the file report.yaml now names is edited, missing at first or not", async () => {
+    const { root } = folders.project();
+    const dev = startDev(root);
+    await dev.waitFor("rebuilt in");
+    const yaml = readFileSync(join(root, "notebooks", "assumptions.yaml"), "utf8");
+    const reportYaml = join(root, "notebooks", "report.yaml");
+    // Named before it exists: the rebuild fails, and creating the file is what mends it.
+    writeFileSync(reportYaml, readFileSync(reportYaml, "utf8").replace("assumptions: assumptions.yaml", "assumptions: ../config/a.yaml"));
+    await dev.waitFor("build failed");
+    mkdirSync(join(root, "config"));
+    writeFileSync(join(root, "config", "a.yaml"), yaml);
+    await dev.waitFor("changed: config/a.yaml");
+    await dev.waitFor("rebuilt in", 2);
+    writeFileSync(join(root, "config", "a.yaml"), yaml.replace("value: 10000000", "value: 40000000"));
+    await dev.waitFor("changed: config/a.yaml", 2);
+    await dev.waitFor("rebuilt in", 3);
+    expect(readFileSync(join(root, "out", "build", "report.html"), "utf8")).toMatch(/fragtax-figure-value">\$100M/);
+    dev.child.kill("SIGINT");
+    await dev.exited;
+  }, 120_000);
+});
+
 describe("fragtax dev --host it cannot listen on: exit 2, no raw error", () => {
   it.each([
     ["nonexistent.invalid", "dev: cannot listen on nonexistent.invalid: it is not an IP address, and looking it up as a host name failed"],
