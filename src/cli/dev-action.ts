@@ -7,7 +7,8 @@ import { progress } from "./output";
 import { projectPaths } from "./project";
 
 export async function devAction(port: number, options: { host: string; root?: string }): Promise<void> {
-  const paths = projectPaths(options.root);
+  // A chapter listed before it is written is a failed build to show, not a reason not to start.
+  const paths = projectPaths(options.root, process.cwd(), { filesMayBeMissing: true });
   const session = await startDev(
     { root: paths.root, buildDir: paths.buildDir, port, host: options.host, watch: [...DEFAULT_WATCH, paths.assumptionsFile], debounceMs: 150 },
     { ...inProcessRebuild(paths.root, progress), progress },

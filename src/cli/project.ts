@@ -22,12 +22,15 @@ export interface ProjectPaths {
 
 /**
  * `--root DIR` (its notebooks/report.yaml), else report.yaml found upwards from `start`. A missing or
- * invalid report.yaml is a usage error (exit 2) naming the file, key and line.
+ * invalid report.yaml is a usage error (exit 2) naming the file, key and line. `filesMayBeMissing`:
+ * a chapter or assumptions file report.yaml names need not exist yet (dev, whose failed build says
+ * so and whose watcher sees the file arrive).
  */
-export function projectPaths(explicitRoot: string | undefined, start: string = process.cwd()): ProjectPaths {
+export function projectPaths(explicitRoot: string | undefined, start: string = process.cwd(), options: { readonly filesMayBeMissing?: boolean } = {}): ProjectPaths {
   let config;
+  const exists = options.filesMayBeMissing === true ? { exists: () => true } : {};
   try {
-    config = explicitRoot === undefined ? loadConfig(findConfigFile(start)) : loadConfig(configPathForRoot(explicitRoot), { root: explicitRoot });
+    config = explicitRoot === undefined ? loadConfig(findConfigFile(start), exists) : loadConfig(configPathForRoot(explicitRoot), { root: explicitRoot, ...exists });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") throw new ConfigNotFoundError(explicitRoot ?? start);
     throw error;

@@ -166,6 +166,22 @@ describe("fragtax dev and an assumptions file report.yaml moves outside notebook
   }, 120_000);
 });
 
+describe("fragtax dev started with a chapter report.yaml lists but nobody has written yet", () => {
+  it("starts, shows the build failing on it, and builds once the file appears", async () => {
+    const { root } = folders.project();
+    const reportYaml = join(root, "notebooks", "report.yaml");
+    writeFileSync(reportYaml, readFileSync(reportYaml, "utf8").replace("  - 02-claims.ipynb\n", "  - 02-claims.ipynb\n  - 03-new.ipynb\n"));
+    const dev = startDev(root);
+    await dev.waitFor("build failed");
+    expect(dev.stderr()).toContain('chapter "03-new.ipynb" listed in report.yaml does not exist');
+    expect(dev.stderr()).toContain("serving out/build/");
+    writeFileSync(join(root, "notebooks", "03-new.ipynb"), readFileSync(join(root, "notebooks", "02-claims.ipynb")));
+    await dev.waitFor("rebuilt in");
+    dev.child.kill("SIGINT");
+    await dev.exited;
+  }, 120_000);
+});
+
 describe("fragtax dev --host it cannot listen on: exit 2, no raw error", () => {
   it.each([
     ["nonexistent.invalid", "dev: cannot listen on nonexistent.invalid: it is not an IP address, and looking it up as a host name failed"],
