@@ -221,6 +221,8 @@ export const devFirstBuildUnderWay = (): string => "fragtax dev: the first build
 /** `path` may be a placeholder the page fills in (dev-page.ts). */
 export const devRebuildingBanner = (path: string): string => `Rebuilding: ${path} changed. Until the rebuild ends, this page shows the report built before it.`;
 
+export const devDisconnectedBanner = (): string => "fragtax dev is not running: this page no longer follows your edits (it reloads if dev starts again on this port).";
+
 export const devNotFound = (): string => "not found (has the first build finished?)";
 
 export const devRebuilt = (ms: number): string => `rebuilt in ${formatSeconds(ms)}`;

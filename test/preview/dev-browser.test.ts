@@ -148,14 +148,33 @@ describe("fragtax dev in real Chromium", () => {
     let dialogs = 0;
     tab.on("dialog", (dialog) => void (dialogs++, dialog.dismiss()));
     await tab.goto(url, { waitUntil: "load" });
-    const banner = `document.querySelector('[data-fragtax="rebuilding"]')?.textContent ?? ""`;
+    const banner = `document.querySelector('[data-fragtax="dev-status"]')?.textContent ?? ""`;
     expect(await tab.evaluate(banner)).toBe("");
     const name = "<img src=x onerror=alert(1)> $` $&.txt";
     writeFileSync(join(project.root, "notebooks", name), "x");
     await waitFor(async () => ((await tab.evaluate(banner)) as string).includes(`notebooks/${name} changed`), "the banner", 10_000);
-    expect(await tab.evaluate(`document.querySelectorAll('[data-fragtax="rebuilding"] *').length`)).toBe(0);
+    expect(await tab.evaluate(`document.querySelectorAll('[data-fragtax="dev-status"] *').length`)).toBe(0);
     await waitFor(async () => (await tab.evaluate(banner)) === "", "the reload after the rebuild");
     expect(dialogs).toBe(0);
+    await tab.close();
+  }, 90_000);
+
+  // Last: it stops the dev process the tests above share, and starts another on the same port.
+  it("says so while dev is stopped, and shows the new build once dev is back", async () => {
+    const tab = await chromium.browser.newPage();
+    await tab.goto(url, { waitUntil: "load" });
+    const status = `document.querySelector('[data-fragtax="dev-status"]')?.textContent ?? ""`;
+    expect(await tab.evaluate(status)).toBe("");
+    const stopped = new Promise((resolve) => dev.once("exit", resolve));
+    dev.kill("SIGINT");
+    await stopped;
+    await waitFor(async () => ((await tab.evaluate(status)) as string).includes("fragtax dev is not running"), "the banner saying dev stopped", 10_000);
+    const yaml = join(project.root, "notebooks/assumptions.yaml");
+    writeFileSync(yaml, readFileSync(yaml, "utf8").replace(/value: \d+/, "value: 80000000"));
+    dev = spawn("node", ["dist/cli.js", "dev", "--port", new URL(url).port, "--root", project.root], { stdio: ["ignore", "ignore", "pipe"] });
+    dev.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    await waitFor(async () => (await figureText(tab)).startsWith("$200M"), "the page to show dev's new build");
+    expect(await tab.evaluate(status)).toBe("");
     await tab.close();
   }, 90_000);
 });
