@@ -218,7 +218,8 @@ export const devWrongHost = (named: string | undefined): string =>
 
 export const devFirstBuildUnderWay = (): string => "fragtax dev: the first build is under way; this page shows the report when it finishes.";
 
-/** `path` may be a placeholder the page fills in (dev-page.ts). */
+export const devFirstBuildBanner = (): string => "Building: this page shows the report built before fragtax dev started, which may predate your latest edits, until dev's first build ends.";
+
 export const devRebuildingBanner = (path: string): string => `Rebuilding: ${path} changed. Until the rebuild ends, this page shows the report built before it.`;
 
 export const devDisconnectedBanner = (): string => "fragtax dev is not running: this page no longer follows your edits (it reloads if dev starts again on this port).";

@@ -79,8 +79,8 @@ export function hostAllowed(header: string | undefined, listenHost: string, mach
 }
 
 const RELOAD = "event: reload\ndata: \n\n";
-/** The event telling a page its report is out of date: `path` changed and a rebuild is coming (JSON: one line, whatever the name). */
-const building = (path: string): string => `event: building\ndata: ${JSON.stringify(path)}\n\n`;
+/** The event telling a page its report is out of date, with the sentence it shows (JSON: one line, whatever a path in it holds). */
+const building = (banner: string): string => `event: building\ndata: ${JSON.stringify(banner)}\n\n`;
 
 export interface PreviewState {
   /** The error of the latest rebuild, or null when it succeeded. */
@@ -96,8 +96,12 @@ export class PreviewServer {
    */
   private readonly token = randomBytes(4).toString("hex");
   private finished = 0;
-  /** The latest change no finished rebuild shows yet (a path, as dev names it), or null. */
-  private pending: string | null = null;
+  /**
+   * What a page must say until the next rebuild ends, or null: the latest change no finished rebuild
+   * shows yet, or, at first, that the report on disk is from before dev started (sources edited
+   * since would not be in it).
+   */
+  private pending: string | null = messages.devFirstBuildBanner();
   /** The host it was told to listen on and the port it got: what a request's Host header must name. */
   private listening: { host: string; port: number } | null = null;
   readonly server: Server;
@@ -127,8 +131,8 @@ export class PreviewServer {
 
   /** Tell every open page that `path` changed: until a rebuild ends, what it shows is out of date. */
   changing(path: string): void {
-    this.pending = path;
-    for (const client of this.clients) client.write(building(path));
+    this.pending = messages.devRebuildingBanner(path);
+    for (const client of this.clients) client.write(building(this.pending));
   }
 
   /**

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createHash } from "node:crypto";
-import { DEFAULT_WATCH, startDev } from "../../src/preview/dev";
+import { startDev } from "../../src/preview/dev";
 import { devContentSecurityPolicy, devPage, EVENTS_PATH, LIVE_RELOAD_SCRIPT } from "../../src/preview/dev-page";
 import type { DevSession } from "../../src/preview/dev";
 import { hostAllowed, resolveRequestPath } from "../../src/preview/serve";
@@ -217,19 +217,41 @@ describe("fragtax dev server", () => {
       expect(await said()).not.toContain("event: building");
       await writeFile(join(root, "notebooks/a.ipynb"), "{}");
       await until(() => held.length === 1);
-      expect(await said()).toContain('event: building\ndata: "notebooks/a.ipynb"');
+      expect(await said()).toContain('event: building\ndata: "Rebuilding: notebooks/a.ipynb changed.');
       await writeFile(join(root, "notebooks/b $` <i>.ipynb"), "{}"); // while that rebuild runs
       await new Promise((resolve) => setTimeout(resolve, 200));
       held[0]?.();
       await until(() => held.length === 2);
       // Reloaded after the first rebuild, a page still is out of date: the second change is not in it.
-      expect(await said()).toContain('event: building\ndata: "notebooks/b $` <i>.ipynb"');
+      expect(await said()).toContain('event: building\ndata: "Rebuilding: notebooks/b $` <i>.ipynb changed.');
       held[1]?.();
       await gated.idle();
       expect(await said()).not.toContain("event: building");
     } finally {
       for (const release of held) release();
       await gated.close();
+    }
+  });
+
+  it("says, while dev's first build runs, that the report on disk may predate the latest edits", async () => {
+    let finish: (() => void) | undefined;
+    const first = await startDev(
+      { root, buildDir: join(root, "out/build"), port: 0, host: "127.0.0.1", watch: ["notebooks"], debounceMs: 10 },
+      { rebuild: () => new Promise<void>((resolve) => (finish = resolve)), progress: () => undefined },
+    );
+    const said = async (): Promise<string> => {
+      const page = await (await fetch(first.url)).text();
+      expect(page).toContain("Good report"); // from before dev started
+      return eventsSaid(first.url, /data-build="([^"]+)"/.exec(page)?.[1] ?? "");
+    };
+    try {
+      expect(await said()).toContain("event: building\ndata: \"Building: this page shows the report built before fragtax dev started");
+      finish?.();
+      await first.idle();
+      expect(await said()).not.toContain("event: building");
+    } finally {
+      finish?.();
+      await first.close();
     }
   });
 
@@ -287,116 +309,5 @@ describe("the dev page policy", () => {
     expect(served).toContain(`content="default-src 'none'; script-src 'unsafe-inline'; connect-src 'self'"`);
     expect(served).toContain("boom &lt;script&gt;");
     expect(served).toContain(LIVE_RELOAD_SCRIPT);
-  });
-});
-
-describe("what fragtax dev watches", () => {
-  it("rebuilds after an edit to a notebook, assumptions.yaml, report.yaml, src/ and templates/", async () => {
-    const project = await mkdtemp(join(tmpdir(), "fragtax-dev-watch-"));
-    for (const dir of ["notebooks", "src/model", "templates", "out/build"]) await mkdir(join(project, dir), { recursive: true });
-    let rebuilds = 0;
-    const watching = await startDev(
-      { root: project, buildDir: join(project, "out/build"), port: 0, host: "127.0.0.1", watch: [...DEFAULT_WATCH, "notebooks/assumptions.yaml"], debounceMs: 30 },
-      { rebuild: async () => void rebuilds++, progress: () => undefined },
-    );
-    try {
-      await watching.idle();
-      // chokidar needs a moment to take its first look at the folders before it reports changes.
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      for (const file of ["notebooks/01-a.ipynb", "notebooks/assumptions.yaml", "notebooks/report.yaml", "src/model/x.ts", "templates/report.css"]) {
-        const before = rebuilds;
-        await writeFile(join(project, file), `edit ${file}`);
-        for (let tries = 0; rebuilds === before && tries < 100; tries++) await new Promise((r) => setTimeout(r, 30));
-        expect(rebuilds, file).toBeGreaterThan(before);
-      }
-    } finally {
-      await watching.close();
-      await rm(project, { recursive: true, force: true });
-    }
-  });
-
-  it("names a changed file whose name holds a line break on one line, so it cannot forge a line of its own", async () => {
-    const project = await mkdtemp(join(tmpdir(), "fragtax-dev-name-"));
-    for (const dir of ["notebooks", "out/build"]) await mkdir(join(project, dir), { recursive: true });
-    const said: string[] = [];
-    const watching = await startDev(
-      { root: project, buildDir: join(project, "out/build"), port: 0, host: "127.0.0.1", watch: ["notebooks"], debounceMs: 30 },
-      { rebuild: async () => undefined, progress: (line) => said.push(line) },
-    );
-    try {
-      await watching.idle();
-      await new Promise((resolve) => setTimeout(resolve, 300)); // chokidar's first look
-      await writeFile(join(project, "notebooks", "x\nrebuilt in 0.01 s"), "{}");
-      for (let tries = 0; !said.some((line) => line.startsWith("changed:")) && tries < 100; tries++) await new Promise((r) => setTimeout(r, 30));
-      expect(said.filter((line) => line.startsWith("changed:"))).toEqual(["changed: notebooks/x\\x0arebuilt in 0.01 s"]);
-      expect(said.join("\n").split("\n")).not.toContain("rebuilt in 0.01 s");
-    } finally {
-      await watching.close();
-      await rm(project, { recursive: true, force: true });
-    }
-  });
-
-  it("rebuilds again when a file it read outside its folders was edited before the rebuild that read it ended (not yet watched then)", async () => {
-    const project = await mkdtemp(join(tmpdir(), "fragtax-dev-early-"));
-    for (const dir of ["notebooks", "data", "out/build"]) await mkdir(join(project, dir), { recursive: true });
-    const data = join(project, "data/rate.txt");
-    await writeFile(data, "one");
-    await new Promise((resolve) => setTimeout(resolve, 200)); // written well before dev starts
-    let rebuilds = 0;
-    const watching = await startDev(
-      { root: project, buildDir: join(project, "out/build"), port: 0, host: "127.0.0.1", watch: DEFAULT_WATCH, debounceMs: 30 },
-      {
-        // The first rebuild reads data/rate.txt, and the analyst saves it while that rebuild still runs.
-        rebuild: async () => {
-          if (++rebuilds === 1) await writeFile(data, "two");
-        },
-        progress: () => undefined,
-        files: () => [data],
-      },
-    );
-    try {
-      for (let tries = 0; rebuilds < 2 && tries < 100; tries++) await new Promise((r) => setTimeout(r, 30));
-      await watching.idle();
-      expect(rebuilds).toBe(2);
-    } finally {
-      await watching.close();
-      await rm(project, { recursive: true, force: true });
-    }
-  });
-
-  it("watches the files a rebuild named outside its folders until a rebuild no longer names them; never stops watching its folders", async () => {
-    const project = await mkdtemp(join(tmpdir(), "fragtax-dev-named-"));
-    for (const dir of ["notebooks", "assets", "out/build"]) await mkdir(join(project, dir), { recursive: true });
-    for (const file of ["notebooks/pic.png", "assets/a.png", "assets/b.png"]) await writeFile(join(project, file), "v1");
-    let rebuilds = 0;
-    let named = ["notebooks/pic.png", "assets/a.png", "../elsewhere.png"].map((file) => join(project, file));
-    const watching = await startDev(
-      { root: project, buildDir: join(project, "out/build"), port: 0, host: "127.0.0.1", watch: DEFAULT_WATCH, debounceMs: 30 },
-      { rebuild: async () => void rebuilds++, progress: () => undefined, files: () => named },
-    );
-    /** Whether writing `file` leads to a rebuild within `ms`. */
-    const rebuildsOn = async (file: string, ms = 1_500): Promise<boolean> => {
-      const before = rebuilds;
-      await writeFile(join(project, file), `edit ${Date.now()}`);
-      for (const end = Date.now() + ms; rebuilds === before && Date.now() < end; ) await new Promise((r) => setTimeout(r, 30));
-      await watching.idle();
-      return rebuilds > before;
-    };
-    try {
-      await watching.idle();
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      expect(await rebuildsOn("assets/a.png")).toBe(true);
-      expect(await rebuildsOn("assets/b.png", 500)).toBe(false);
-      named = [join(project, "notebooks/pic.png")];
-      expect(await rebuildsOn("assets/a.png")).toBe(true); // named no more after this rebuild
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      expect(await rebuildsOn("assets/a.png", 500)).toBe(false);
-      named = [];
-      expect(await rebuildsOn("notebooks/pic.png")).toBe(true);
-      expect(await rebuildsOn("notebooks/pic.png")).toBe(true);
-    } finally {
-      await watching.close();
-      await rm(project, { recursive: true, force: true });
-    }
   });
 });

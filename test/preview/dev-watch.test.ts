@@ -1,0 +1,118 @@
+// What `fragtax dev` watches (startDev with stand-in rebuilds, real files and chokidar): its folders,
+// the files a rebuild read elsewhere, and how a change is named.
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { DEFAULT_WATCH, startDev } from "../../src/preview/dev";
+
+describe("what fragtax dev watches", () => {
+  it("rebuilds after an edit to a notebook, assumptions.yaml, report.yaml, src/ and templates/", async () => {
+    const project = await mkdtemp(join(tmpdir(), "fragtax-dev-watch-"));
+    for (const dir of ["notebooks", "src/model", "templates", "out/build"]) await mkdir(join(project, dir), { recursive: true });
+    let rebuilds = 0;
+    const watching = await startDev(
+      { root: project, buildDir: join(project, "out/build"), port: 0, host: "127.0.0.1", watch: [...DEFAULT_WATCH, "notebooks/assumptions.yaml"], debounceMs: 30 },
+      { rebuild: async () => void rebuilds++, progress: () => undefined },
+    );
+    try {
+      await watching.idle();
+      // chokidar needs a moment to take its first look at the folders before it reports changes.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      for (const file of ["notebooks/01-a.ipynb", "notebooks/assumptions.yaml", "notebooks/report.yaml", "src/model/x.ts", "templates/report.css"]) {
+        const before = rebuilds;
+        await writeFile(join(project, file), `edit ${file}`);
+        for (let tries = 0; rebuilds === before && tries < 100; tries++) await new Promise((r) => setTimeout(r, 30));
+        expect(rebuilds, file).toBeGreaterThan(before);
+      }
+    } finally {
+      await watching.close();
+      await rm(project, { recursive: true, force: true });
+    }
+  });
+
+  it("names a changed file whose name holds a line break on one line, so it cannot forge a line of its own", async () => {
+    const project = await mkdtemp(join(tmpdir(), "fragtax-dev-name-"));
+    for (const dir of ["notebooks", "out/build"]) await mkdir(join(project, dir), { recursive: true });
+    const said: string[] = [];
+    const watching = await startDev(
+      { root: project, buildDir: join(project, "out/build"), port: 0, host: "127.0.0.1", watch: ["notebooks"], debounceMs: 30 },
+      { rebuild: async () => undefined, progress: (line) => said.push(line) },
+    );
+    try {
+      await watching.idle();
+      await new Promise((resolve) => setTimeout(resolve, 300)); // chokidar's first look
+      await writeFile(join(project, "notebooks", "x\nrebuilt in 0.01 s"), "{}");
+      for (let tries = 0; !said.some((line) => line.startsWith("changed:")) && tries < 100; tries++) await new Promise((r) => setTimeout(r, 30));
+      expect(said.filter((line) => line.startsWith("changed:"))).toEqual(["changed: notebooks/x\\x0arebuilt in 0.01 s"]);
+      expect(said.join("\n").split("\n")).not.toContain("rebuilt in 0.01 s");
+    } finally {
+      await watching.close();
+      await rm(project, { recursive: true, force: true });
+    }
+  });
+
+  it("rebuilds again when a file it read outside its folders was edited before the rebuild that read it ended (not yet watched then)", async () => {
+    const project = await mkdtemp(join(tmpdir(), "fragtax-dev-early-"));
+    for (const dir of ["notebooks", "data", "out/build"]) await mkdir(join(project, dir), { recursive: true });
+    const data = join(project, "data/rate.txt");
+    await writeFile(data, "one");
+    await new Promise((resolve) => setTimeout(resolve, 200)); // written well before dev starts
+    let rebuilds = 0;
+    const watching = await startDev(
+      { root: project, buildDir: join(project, "out/build"), port: 0, host: "127.0.0.1", watch: DEFAULT_WATCH, debounceMs: 30 },
+      {
+        // The first rebuild reads data/rate.txt, and the analyst saves it while that rebuild still runs.
+        rebuild: async () => {
+          if (++rebuilds === 1) await writeFile(data, "two");
+        },
+        progress: () => undefined,
+        files: () => [data],
+      },
+    );
+    try {
+      for (let tries = 0; rebuilds < 2 && tries < 100; tries++) await new Promise((r) => setTimeout(r, 30));
+      await watching.idle();
+      expect(rebuilds).toBe(2);
+    } finally {
+      await watching.close();
+      await rm(project, { recursive: true, force: true });
+    }
+  });
+
+  it("watches the files a rebuild named outside its folders until a rebuild no longer names them; never stops watching its folders", async () => {
+    const project = await mkdtemp(join(tmpdir(), "fragtax-dev-named-"));
+    for (const dir of ["notebooks", "assets", "out/build"]) await mkdir(join(project, dir), { recursive: true });
+    for (const file of ["notebooks/pic.png", "assets/a.png", "assets/b.png"]) await writeFile(join(project, file), "v1");
+    let rebuilds = 0;
+    let named = ["notebooks/pic.png", "assets/a.png", "../elsewhere.png"].map((file) => join(project, file));
+    const watching = await startDev(
+      { root: project, buildDir: join(project, "out/build"), port: 0, host: "127.0.0.1", watch: DEFAULT_WATCH, debounceMs: 30 },
+      { rebuild: async () => void rebuilds++, progress: () => undefined, files: () => named },
+    );
+    /** Whether writing `file` leads to a rebuild within `ms`. */
+    const rebuildsOn = async (file: string, ms = 1_500): Promise<boolean> => {
+      const before = rebuilds;
+      await writeFile(join(project, file), `edit ${Date.now()}`);
+      for (const end = Date.now() + ms; rebuilds === before && Date.now() < end; ) await new Promise((r) => setTimeout(r, 30));
+      await watching.idle();
+      return rebuilds > before;
+    };
+    try {
+      await watching.idle();
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(await rebuildsOn("assets/a.png")).toBe(true);
+      expect(await rebuildsOn("assets/b.png", 500)).toBe(false);
+      named = [join(project, "notebooks/pic.png")];
+      expect(await rebuildsOn("assets/a.png")).toBe(true); // named no more after this rebuild
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(await rebuildsOn("assets/a.png", 500)).toBe(false);
+      named = [];
+      expect(await rebuildsOn("notebooks/pic.png")).toBe(true);
+      expect(await rebuildsOn("notebooks/pic.png")).toBe(true);
+    } finally {
+      await watching.close();
+      await rm(project, { recursive: true, force: true });
+    }
+  });
+});
