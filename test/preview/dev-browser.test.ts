@@ -159,6 +159,35 @@ describe("fragtax dev in real Chromium", () => {
     await tab.close();
   }, 90_000);
 
+  it("lets a seventh tab load (hidden tabs let their event streams go) and reloads a hidden tab that missed a build when it is shown", async () => {
+    // As switching tabs does: headless Chromium keeps every tab visible, so the page is told.
+    const setHidden = (tab: Page, hidden: boolean) =>
+      tab.evaluate(
+        `Object.defineProperty(document, "visibilityState", { configurable: true, get: () => ${JSON.stringify(hidden ? "hidden" : "visible")} }); document.dispatchEvent(new Event("visibilitychange"))`,
+      );
+    const tabs: Page[] = [];
+    for (let count = 0; count < 6; count++) {
+      const tab = await chromium.browser.newPage();
+      await tab.goto(url, { waitUntil: "load" });
+      await setHidden(tab, true);
+      tabs.push(tab);
+    }
+    const seventh = await chromium.browser.newPage();
+    await seventh.goto(url, { waitUntil: "load", timeout: 10_000 }); // six open streams would hold it forever
+    const [first] = tabs;
+    if (first === undefined) throw new Error("no tab");
+    const before = await figureText(first);
+    const rebuilt = stderr.split("rebuilt in").length;
+    const yaml = join(project.root, "notebooks/assumptions.yaml");
+    writeFileSync(yaml, readFileSync(yaml, "utf8").replace(/value: \d+/, "value: 60000000"));
+    await waitFor(async () => stderr.split("rebuilt in").length > rebuilt, "the rebuild");
+    await waitFor(async () => (await figureText(seventh)).startsWith("$150M"), "the visible tab to reload");
+    expect(await figureText(first)).toBe(before);
+    await setHidden(first, false);
+    await waitFor(async () => (await figureText(first)).startsWith("$150M"), "the tab shown again to reload");
+    for (const tab of [...tabs, seventh]) await tab.close();
+  }, 90_000);
+
   // Last: it stops the dev process the tests above share, and starts another on the same port.
   it("says so while dev is stopped, and shows the new build once dev is back", async () => {
     const tab = await chromium.browser.newPage();
