@@ -3,6 +3,7 @@
  * server-sent events and, when the latest rebuild failed, its error shown on top of the last good page.
  */
 import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
 import { createServer } from "node:http";
 import { hostname } from "node:os";
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
@@ -101,7 +102,7 @@ export class PreviewServer {
    * shows yet, or, at first, that the report on disk is from before dev started (sources edited
    * since would not be in it).
    */
-  private pending: string | null = messages.devFirstBuildBanner();
+  private pending: string | null;
   /** The host it was told to listen on and the port it got: what a request's Host header must name. */
   private listening: { host: string; port: number } | null = null;
   readonly server: Server;
@@ -111,6 +112,8 @@ export class PreviewServer {
     private readonly state: PreviewState,
   ) {
     this.server = createServer((request, response) => void this.handle(request, response));
+    // With no report on disk there is none to call old: the page saying the first build runs is all.
+    this.pending = existsSync(join(root, "report.html")) ? messages.devFirstBuildBanner() : null;
   }
 
   listen(port: number, host: string): Promise<{ port: number; host: string }> {

@@ -269,6 +269,8 @@ describe("fragtax dev server", () => {
         const page = await response.text();
         expect(page).toContain("the first build is under way");
         expect(page).toContain(LIVE_RELOAD_SCRIPT);
+        // No banner about a report built before dev: there is none.
+        expect(await eventsSaid(first.url, /data-build="([^"]+)"/.exec(page)?.[1] ?? "")).not.toContain("event: building");
       }
       finish?.();
       await first.idle();
