@@ -2,7 +2,6 @@
 import type { CellChange, Change } from "../vocabulary/changes";
 import { VERSION_ID, type VersionProblemKind } from "../vocabulary/version-ids";
 import { formatAssumptionValue, formatSeconds } from "../format/number";
-import { visibleInOneLine } from "../util/control";
 
 // ── cache ────────────────────────────────────────────────────────────────────────────────────────
 
@@ -230,8 +229,7 @@ export const devRebuilt = (ms: number): string => `rebuilt in ${formatSeconds(ms
 
 export const devRebuildFailed = (error: string): string => `build failed (out/build/ is left as it was):\n${error}`;
 
-// A path is any name a file can have: a line break in it would start a forged line ("rebuilt in 0.01 s").
-export const devChanged = (path: string): string => `changed: ${visibleInOneLine(path)}`;
+export const devChanged = (path: string): string => `changed: ${path}`;
 
 export const devServing = (url: string): string => `serving out/build/ at ${url} (live reload on; Ctrl-C to stop)`;
 
@@ -240,10 +238,10 @@ export const devBadPort = (port: string): string => `--port ${port}: expected a 
 export const devRebuildAbandoned = (): string => "the rebuild was stopped: dev is ending";
 
 export const devLoopingLink = (path: string): string =>
-  `warning: not watching ${visibleInOneLine(path)}: it is a symbolic link that loops (to itself or to a folder it is in); edits through it do not trigger a rebuild`;
+  `warning: not watching ${path}: it is a symbolic link that loops (to itself or to a folder it is in); edits through it do not trigger a rebuild`;
 
 export const devNotWatched = (path: string, why: string): string =>
-  `warning: cannot watch ${visibleInOneLine(path)} (${why}); edits there do not trigger a rebuild until dev is restarted`;
+  `warning: cannot watch ${path} (${why}); edits there do not trigger a rebuild until dev is restarted`;
 
 export const reranForced = (): string => "re-ran: --force";
 

@@ -8,12 +8,12 @@
 import { existsSync, statSync } from "node:fs";
 import { dirname, relative, resolve } from "node:path";
 import { InputError } from "../util/errors";
-import { displayPath, isInside } from "../util/paths";
+import { isInside } from "../util/paths";
 import type { FSWatcher } from "chokidar";
 import * as messages from "../messages/versions";
 import { PreviewServer } from "./serve";
 import type { PreviewState } from "./serve";
-import { watchProject } from "./watch";
+import { shownPath, watchProject } from "./watch";
 
 export interface DevOptions {
   readonly root: string;
@@ -122,7 +122,7 @@ export async function startDev(options: DevOptions, effects: DevEffects): Promis
     named = now;
     // An edit between the rebuild's read and this watch (a data file saved while a slow chapter ran)
     // reached no watcher: the report would go on showing what was read before it, as current.
-    for (const file of present) if (changedSince(file, since)) changed(displayPath(file, root));
+    for (const file of present) if (changedSince(file, since)) changed(shownPath(file, root));
     for (const folder of new Set(missing.map((file) => nearestFolder(dirname(file), root)))) {
       if (folder === undefined || helpers.has(folder)) continue;
       const onChange = (path: string, absolute: string): void => {
@@ -130,7 +130,7 @@ export async function startDev(options: DevOptions, effects: DevEffects): Promis
       };
       const helper = watchProject(root, [relative(root, folder) || "."], onChange, effects.progress);
       helper.once("ready", () => {
-        for (const file of missing) if (isInside(folder, file) && named.has(file) && existsSync(file)) changed(displayPath(file, root));
+        for (const file of missing) if (isInside(folder, file) && named.has(file) && existsSync(file)) changed(shownPath(file, root));
       });
       helpers.set(folder, helper);
     }

@@ -9,6 +9,15 @@ import { lstatSync, realpathSync } from "node:fs";
 import { dirname, join } from "node:path";
 import * as messages from "../messages/versions";
 import { displayPath, isInside } from "../util/paths";
+import { visibleInOneLine } from "../util/control";
+
+/**
+ * A path as dev names it on the terminal and the page: relative to the root, on one line. A file name
+ * may hold a line break, which would start a forged line of its own ("rebuilt in 0.01 s").
+ */
+export function shownPath(path: string, root: string): string {
+  return visibleInOneLine(displayPath(path, root));
+}
 
 const NOT_WATCHED = /(^|[/\\])(node_modules|out|\.git|\.ipynb_checkpoints)([/\\]|$)/;
 
@@ -46,18 +55,18 @@ export function watchProject(root: string, paths: readonly string[], onChange: (
       ignored: (path) => {
         if (NOT_WATCHED.test(path.slice(root.length))) return true;
         if (!isLoopingLink(path)) return false;
-        warnOnce(path, messages.devLoopingLink(displayPath(path, root)));
+        warnOnce(path, messages.devLoopingLink(shownPath(path, root)));
         return true;
       },
     },
   );
-  watcher.on("all", (_event, path) => onChange(displayPath(path, root), path));
+  watcher.on("all", (_event, path) => onChange(shownPath(path, root), path));
   // Without a listener chokidar's 'error' (a folder this user may not read, the system's limit on
   // watches, a loop met some other way) would end dev with a raw stack, its rebuild half done.
   watcher.on("error", (error: unknown) => {
     const { path, code, message } = error as Partial<NodeJS.ErrnoException>;
     const where = path === undefined ? root : path;
-    warnOnce(where, messages.devNotWatched(displayPath(where, root), code ?? message ?? String(error)));
+    warnOnce(where, messages.devNotWatched(shownPath(where, root), code ?? message ?? String(error)));
   });
   return watcher;
 }
