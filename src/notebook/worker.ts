@@ -78,9 +78,11 @@ async function run(job: WorkerSetup, program: Promise<WorkerProgram>): Promise<v
   writeStream = (name, text) => post({ type: "stream", name, text });
   const { cells, bundle } = await program;
   realm.loadImports(bundle);
-  // Thrown after the last cell: the last cell fails (its end is held until the thread has had its turn).
+  // Each cell's end is held until the thread has had its turn: Node reports a rejection nothing handled
+  // once the microtasks are done, and the next cell would already be running (failed in its place).
+  // So does a throw after the last cell: the last cell fails.
   let late: { error: unknown } | undefined;
-  for (const [index, cell] of cells.entries()) {
+  for (const cell of cells) {
     current = cell.cell;
     post({ type: "cell-start", cell: cell.cell });
     try {
@@ -92,7 +94,7 @@ async function run(job: WorkerSetup, program: Promise<WorkerProgram>): Promise<v
         realm.runCell(cell.code, cell.filename).then(resolve, reject);
       });
       const result = await running;
-      if (index === cells.length - 1) await new Promise((resolve) => setImmediate(resolve));
+      await new Promise((resolve) => setImmediate(resolve));
       if (late !== undefined) throw late.error;
       const value = result === undefined ? undefined : result.length === 2 ? result[1] : inspectValue(result[0]);
       post({ type: "cell-end", cell: cell.cell, reads: assumptions.readIds(), files: [...filesRead], env: realm.envReads(), ...(value === undefined ? {} : { value }) });
