@@ -88,6 +88,8 @@ export const thrownInImport = (where: string): string => `thrown in ${where}:`;
 export const missingFileHint = (file: string, folder: string, nearest: string | undefined): string =>
   `no file ${file}${nearest === undefined ? "" : `; did you mean ${nearest}?`} (a relative path is read from the notebook's folder, ${folder}, as in Jupyter): create the file or correct the path.`;
 
+export const declareGlobalInCell = (): string =>
+  "a cell cannot declare globals (`declare global { … }`): tslab cannot compile such a cell either; declare them in a .d.ts file of the project, or give the value a type where it is used";
 export const typeErrorLine = (where: string, code: number, message: string): string => `also ${where}: TS${code}: ${message}`;
 
 /** After a type error about a value of one of the notebook API's closed lists: what the list allows. */

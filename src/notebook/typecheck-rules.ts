@@ -23,6 +23,7 @@ import { cellPragmas, moduleSpecifier } from "./pragmas";
 import { plausibleName } from "../util/suggest";
 import { findUp } from "./run-context";
 import { displayPath } from "../util/paths";
+import * as messages from "../messages/notebook";
 
 // require, not import: importing CommonJS from an ES module makes Node scan all 9 MB of
 // typescript.js for its export names first (~0.4 s of every cold check).
@@ -131,6 +132,27 @@ export function suggestEarlierName(diagnostic: CheckDiagnostic, module: CellModu
   const missing = diagnostic.code === 2304 ? /^Cannot find name '([^']+)'\.$/.exec(diagnostic.message)?.[1] : undefined;
   const meant = missing === undefined ? undefined : plausibleName(missing, module.earlierNames);
   return meant === undefined ? diagnostic : { ...diagnostic, code: 2552, message: `Cannot find name '${missing}'. Did you mean '${meant}'?` };
+}
+
+/**
+ * A diagnostic on the line appended to a cell (`export { a, b };`, which carries its names to later
+ * cells) is placed in the cell, at the declaration of the name it is about: it was reported at a line
+ * past the cell's end. `declare global { … }` is one: its name, `global`, cannot be exported. tslab
+ * refuses such a cell too (its wrapper fails to compile it), so it stays an error, worded for the author.
+ */
+export function placeInCell(diagnostic: CheckDiagnostic, module: CellModule): CheckDiagnostic {
+  const lines = module.text.split("\n");
+  // The virtual file: a header line, the cell's lines, the export line, and the final newline.
+  const cellLines = lines.length - 3;
+  if (diagnostic.cell === undefined || diagnostic.line <= cellLines) return diagnostic;
+  const source = lines.slice(1, 1 + cellLines).join("\n");
+  const name = /^Cannot export '([^']+)'/.exec(diagnostic.message)?.[1];
+  const global = name === "global" ? /\bdeclare\s+(global)\b/.exec(source) : null;
+  const found = global ?? (name === undefined ? null : new RegExp(`(?<![\\w$])(${name.replace(/[$]/g, "\\$")})(?![\\w$])`).exec(source));
+  const offset = found === null ? source.length : found.index + found[0].lastIndexOf(found[1] ?? "");
+  const before = source.slice(0, offset).split("\n");
+  const place = { line: before.length, column: (before[before.length - 1]?.length ?? 0) + 1 };
+  return { ...diagnostic, ...place, ...(global !== null && { message: messages.declareGlobalInCell() }) };
 }
 
 export function cellPath(notebookFile: string, cell: number, jsx = false): string {

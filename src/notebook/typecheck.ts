@@ -13,7 +13,7 @@ import { resolve } from "node:path";
 import { displayPath } from "../util/paths";
 import { located } from "../messages/location";
 import { typeErrorHint } from "./type-hints";
-import { suggestEarlierName, type CheckDiagnostic, type CheckedProgram, type NotebookCells, type NotebookTypes, type ProgramOptions } from "./typecheck-rules";
+import { placeInCell, suggestEarlierName, type CheckDiagnostic, type CheckedProgram, type NotebookCells, type NotebookTypes, type ProgramOptions } from "./typecheck-rules";
 
 export { cellModules, cellPath, projectSourceFiles, topLevelNames } from "./typecheck-rules";
 export type { CellModule, CheckDiagnostic, NotebookCells, NotebookTypes, ProgramOptions } from "./typecheck-rules";
@@ -28,7 +28,7 @@ export function checkAll(notebooks: readonly NotebookCells[], options: ProgramOp
   const cells = new Map(notebooks.flatMap((notebook) => program.cellsOf(notebook.file).map((module) => [`${module.notebook}#${module.cell}`, module] as const)));
   return program.all().map((d) => {
     const module = d.cell === undefined ? undefined : cells.get(`${d.file}#${d.cell}`);
-    return module === undefined ? d : suggestEarlierName(d, module);
+    return module === undefined ? d : suggestEarlierName(placeInCell(d, module), module);
   });
 }
 
@@ -43,7 +43,7 @@ export function checkForRun(notebooks: readonly NotebookCells[], options: Progra
     const reported = new Set<string>();
     for (const module of program.cellsOf(notebook.file)) {
       const { cell, path } = module;
-      for (const diagnostic of program.errorsIn(path)) errors.push({ cell, diagnostic: suggestEarlierName(diagnostic, module) });
+      for (const diagnostic of program.errorsIn(path)) errors.push({ cell, diagnostic: suggestEarlierName(placeInCell(diagnostic, module), module) });
       for (const file of program.projectClosure(path, true)) seen.add(file);
       for (const file of program.projectClosure(path, false)) {
         if (reported.has(file)) continue;

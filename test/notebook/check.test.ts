@@ -39,6 +39,16 @@ describe("fragtax check", () => {
     expect(formatDiagnostic(diagnostics[0]!)).toMatch(/typed\.ipynb: cell 4, line 1, column 7: TS2322: Type 'string' is not assignable to type 'number'/);
   });
 
+  it("refuses `declare global` in a cell, as tslab does, located at the declaration (it was put past the cell's last line)", async () => {
+    const file = temp.notebook("global.ipynb", { cells: ["const before = 1;", "declare global {\n  var fragtaxX: number;\n}", "fragtaxX"] });
+    const checked = checkNotebooks([file], { root, includeSrc: false });
+    expect(checked.map((d) => [d.cell, d.line, d.column, d.code])).toEqual([[2, 1, 9, 2661]]);
+    expect(formatDiagnostic(checked[0]!)).toMatch(/global\.ipynb: cell 2, line 1, column 9: TS2661: a cell cannot declare globals \(`declare global \{ … \}`\): tslab cannot compile such a cell either/);
+    const run = await executeNotebook(file, { root });
+    expect(run.error).toMatchObject({ kind: "type", cell: 2, line: 1, column: 9 });
+    expect(run.cellsRun).toBe(1);
+  });
+
   it("says which values a closed list of the API allows when a type error is about one, in check and in a run alike", async () => {
     const project = tempProject("project");
     try {
