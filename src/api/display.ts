@@ -4,7 +4,7 @@
  * "$20M … $40M" as a formula.
  */
 import { escapeHtml } from "../util/html";
-import { appendUnit, formatFactor, formatFigure, formatInterval } from "../format/number";
+import { formatFactor, formatFigure, formatIntervalWithUnit } from "../format/number";
 import { judgementLedText } from "./judgement";
 import type { ClaimRecord, FigureRecord } from "./types";
 
@@ -22,12 +22,12 @@ export function figureHtml(figure: FigureRecord): string {
  * beside "stated $2B" would read as a confirmation the report does not have.
  */
 export function claimComputedText(claim: ClaimRecord): string | null {
-  return claim.verdict === "unverifiable" ? null : appendUnit(formatInterval(claim.computed.low, claim.computed.high, claim.format), claim.unit, claim.format);
+  return claim.verdict === "unverifiable" ? null : formatIntervalWithUnit(claim.computed.low, claim.computed.high, claim.format, claim.unit);
 }
 
 /** The stated side of a claim with its unit ("4 years", "$7B–$10B/year"), as its card and the ledger show it. */
 export function claimStatedText(claim: ClaimRecord): string {
-  return appendUnit(formatInterval(claim.stated.low, claim.stated.high, claim.format), claim.unit, claim.format);
+  return formatIntervalWithUnit(claim.stated.low, claim.stated.high, claim.format, claim.unit);
 }
 
 export function claimHtml(claim: ClaimRecord): string {

@@ -133,7 +133,7 @@ export function formatAlternatives(figure: FigureNumber): string {
   const alternatives = figure.alternatives ?? [];
   if (alternatives.length === 0) return "";
   const medians = alternatives.map((a) => a.p50);
-  const range = appendUnit(formatInterval(Math.min(...medians), Math.max(...medians), figure.format), figure.unit, figure.format);
+  const range = formatIntervalWithUnit(Math.min(...medians), Math.max(...medians), figure.format, figure.unit);
   const where = figure.alternativesWhere === undefined ? "" : ` in ${figure.alternativesWhere}`;
   const only = alternatives[0];
   if (alternatives.length === 1 && only !== undefined) return ` as modelled; ${range} under the alternative (${only.label})${where}`;
@@ -144,6 +144,11 @@ export function formatAlternatives(figure: FigureNumber): string {
 export function formatFigureValue(figure: FigureNumber): string {
   const value = figure.summary !== undefined ? figure.summary.p50 : (figure.value ?? Number.NaN);
   return appendUnit(formatNumber(value, figure.format), figure.unit, figure.format);
+}
+
+/** A low–high interval with its unit once ("$2.3K–$7.77K/chip", "4–6 years"; one number when both ends read the same). */
+export function formatIntervalWithUnit(low: number, high: number, format: NumberFormat, unit: string): string {
+  return appendUnit(formatInterval(low, high, format), unit, format);
 }
 
 /**

@@ -126,8 +126,7 @@ export function verdictBadge(verdict: Verdict, factor: number | null): Html {
 
 /** The model's interval with its unit, or "—" for an unverifiable claim (nothing computed it: see claimComputedText). */
 function modelCell(c: ClaimRecord): string {
-  const computed = claimComputedText(c);
-  return computed ?? "\u2014";
+  return claimComputedText(c) ?? "\u2014";
 }
 
 /** "11×", or "—" when there is no factor (an unverifiable claim): never a made-up 1 or "n/a". */

@@ -3,7 +3,7 @@
  * templates once; the caller writes the file.
  */
 import { dirname, join } from "node:path";
-import { appendUnit, formatAlternatives, formatFigureValue, formatInterval } from "../format/number";
+import { formatAlternatives, formatFigureValue, formatIntervalWithUnit } from "../format/number";
 import { resolveLedgerWords } from "../api/words";
 import type { ClaimRecord, FigureRecord } from "../api/types";
 import type { Assumption, Correlation } from "../assumptions/types";
@@ -170,13 +170,13 @@ function headlineCards(figures: readonly FigureRecord[], firstChapter: string | 
 }
 
 /**
- * The card's 90% interval, written as prose writes it (formatInterval, then the unit once): "2×"
+ * The card's 90% interval, written as prose writes it (formatIntervalWithUnit): "2×"
  * when both ends read the same, not "2×–2×", and "$2.3K–$7.77K/chip", not "$2.3K/chip–$7.77K/chip".
  */
 function formatFigureRange(figure: FigureRecord): string {
   const summary = figure.summary;
   if (summary === undefined) return "";
-  return appendUnit(formatInterval(summary.p5, summary.p95, figure.format), figure.unit, figure.format);
+  return formatIntervalWithUnit(summary.p5, summary.p95, figure.format, figure.unit);
 }
 
 function tableOfContents(chapters: readonly RenderedChapter[], appendices: readonly Appendix[]): Html {
