@@ -6,10 +6,11 @@
  * atomically) and later processes load it in ~0.3 s.
  */
 import { existsSync, readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { join } from "node:path";
 import { packageDir, packageVersion } from "../package-version";
 import { writeFileAtomic } from "../util/atomic";
+import { requireWithCodeCache } from "../util/code-cache";
+import { toolCacheDir } from "../util/tool-cache";
 import { plausibleName } from "../util/suggest";
 
 /** One problem of a spec: where (a path in the spec, `encoding.x`), what, and the nearest valid word. */
@@ -113,11 +114,11 @@ async function loadSchema(): Promise<Schema> {
   const schema = (): Record<string, unknown> => (read ??= JSON.parse(readFileSync(schemaFile, "utf8"), (key, value: unknown) => (key === "description" && typeof value === "string" ? undefined : value)) as Record<string, unknown>);
   let known: string[] | undefined;
   const words = (): string[] => (known ??= propertyNames(schema()));
-  const cached = join(packageDir("vega-lite"), "..", ".cache", "fragtax", `vega-lite-${packageVersion("vega-lite")}-validator.cjs`);
-  const require = createRequire(import.meta.url);
+  const cached = join(toolCacheDir(), `vega-lite-${packageVersion("vega-lite")}-validator.cjs`);
   if (existsSync(cached)) {
     try {
-      return { validate: require(cached) as Validate, words };
+      // Compiled through V8's code cache: ~0.1 s less of each build that draws a chart (util/code-cache.ts).
+      return { validate: requireWithCodeCache(cached).exports as Validate, words };
     } catch {
       // A damaged cached validator is compiled again below.
     }

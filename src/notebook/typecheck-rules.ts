@@ -23,11 +23,13 @@ import { cellPragmas, moduleSpecifier } from "./pragmas";
 import { plausibleName } from "../util/suggest";
 import { findUp } from "./run-context";
 import { displayPath } from "../util/paths";
+import { requireWithCodeCache } from "../util/code-cache";
 import * as messages from "../messages/notebook";
 
-// require, not import: importing CommonJS from an ES module makes Node scan all 9 MB of
-// typescript.js for its export names first (~0.4 s of every cold check).
-export const ts = createRequire(import.meta.url)("typescript") as typeof TS;
+// Required, not imported: importing CommonJS from an ES module makes Node scan all 9 MB of
+// typescript.js for its export names first (~0.4 s of every cold check). Through V8's code cache,
+// its compile takes ~0.05 s instead of ~0.2 s (util/code-cache.ts).
+export const ts = requireWithCodeCache(createRequire(import.meta.url).resolve("typescript")).exports as typeof TS;
 
 export interface CheckDiagnostic {
   /** Notebook or source file, relative to the root. */

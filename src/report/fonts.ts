@@ -13,7 +13,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fontPackageMissing } from "../messages/report";
 import { InputError } from "../util/errors";
-import { toolCacheDir, writeToolCache } from "./template";
+import { toolCacheDir, writeToolCache } from "../util/tool-cache";
 import { sha256 } from "../util/hash";
 
 /** The family names the stylesheets and the chart theme ask for. */

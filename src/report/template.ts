@@ -8,10 +8,10 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import { html, rawHtml, type Html } from "../util/html";
 import { sha256 } from "../util/hash";
-import { writeFileAtomicSync } from "../util/atomic";
 import { contentSecurityPolicy } from "./csp";
 import { templateMissingSlot } from "../messages/report";
 import { toolRoot } from "../util/paths";
+import { toolCacheDir, writeToolCache } from "../util/tool-cache";
 
 export interface TemplateAssets {
   readonly page: string;
@@ -56,20 +56,6 @@ function minifiedRuntime(source: string): string {
   const code = transformSync(source, { minify: true, loader: "js", target: "es2017" }).code;
   writeToolCache(file, code);
   return code;
-}
-
-/** node_modules/.cache/fragtax of this install: derived files kept by content (runtime, fonts), shared by every project. */
-export function toolCacheDir(): string {
-  return join(toolRoot(), "node_modules", ".cache", "fragtax");
-}
-
-/** Write a cache file whole (temp + rename); a read-only install only means computing it again next time. */
-export function writeToolCache(file: string, contents: string): void {
-  try {
-    writeFileAtomicSync(file, contents);
-  } catch {
-    // not cached: the next build computes it again
-  }
 }
 
 /** Fill every {{slot}}; a slot the template names but the caller did not give is an error. */

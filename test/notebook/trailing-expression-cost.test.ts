@@ -9,12 +9,14 @@ import { join } from "node:path";
 import { expect, it } from "vitest";
 
 const transpile = join(import.meta.dirname, "..", "..", "src", "notebook", "transpile.ts");
+// TypeScript is loaded through V8's code cache (util/code-cache.ts), which says what it has loaded.
+const codeCache = join(import.meta.dirname, "..", "..", "src", "util", "code-cache.ts");
 
 it("compiles cells that end in a call, a comment or a template without loading TypeScript, and one ending in -1 with it", () => {
   const script = `
-import { createRequire } from "node:module";
 import { compileCell } from ${JSON.stringify(transpile)};
-const loaded = () => Object.keys(createRequire(import.meta.url).cache).some((path) => /[\\\\/]typescript[\\\\/]lib[\\\\/]typescript\\.js$/.test(path));
+import { loadedWithCodeCache } from ${JSON.stringify(codeCache)};
+const loaded = () => loadedWithCodeCache().some((path) => /[\\\\/]typescript[\\\\/]lib[\\\\/]typescript\\.js$/.test(path));
 await compileCell("const x = 1;\\nnb.md\`a\\n\${x}\`;", 1);
 await compileCell("f();\\n// done", 2);
 await compileCell("interface A {\\n  x: number;\\n}", 3);

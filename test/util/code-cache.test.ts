@@ -1,0 +1,88 @@
+/**
+ * requireWithCodeCache loads a CommonJS file as `require` would, with V8's code cache kept in a
+ * folder: used by the next load, never serving bytecode of an older text (even of the same length),
+ * and never needed for the load to work (a cache that cannot be written, or is damaged). Loads that
+ * use the cache run in fresh processes, as a build does: within one process V8 reuses what it
+ * compiled and never reads the cache.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { requireWithCodeCache, type CachedModule } from "../../src/util/code-cache";
+
+const made: string[] = [];
+afterEach(() => {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+function folder(): string {
+  const dir = mkdtempSync(join(tmpdir(), "fragtax-code-cache-"));
+  made.push(dir);
+  return dir;
+}
+
+/** The load in a process of its own. */
+function loadFresh(file: string, cacheDir: string): CachedModule {
+  const script = `import { requireWithCodeCache } from "./src/util/code-cache.ts"; process.stdout.write(JSON.stringify(requireWithCodeCache(${JSON.stringify(file)}, ${JSON.stringify(cacheDir)})));`;
+  const result = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { cwd: join(import.meta.dirname, "..", ".."), encoding: "utf8" });
+  if (result.status !== 0) throw new Error(result.stderr);
+  return JSON.parse(result.stdout) as CachedModule;
+}
+
+describe("requireWithCodeCache", () => {
+  it("gives what require gives, with require, module, this, __filename and __dirname as CommonJS has them", () => {
+    const dir = folder();
+    writeFileSync(join(dir, "part.js"), "module.exports = { answer: 42 };\n");
+    const file = join(dir, "main.js");
+    writeFileSync(file, "exports.self = this === module.exports;\nexports.part = require('./part').answer;\nexports.where = [__filename, __dirname];\nexports.path = require('node:path').sep;\n");
+    const loaded = requireWithCodeCache(file, join(dir, "cache")).exports;
+    expect(loaded).toEqual(createRequire(import.meta.url)(file));
+    expect(loaded).toEqual({ self: true, part: 42, where: [file, dir], path: "/" });
+  });
+
+  it("writes the cache on the first load and uses it on the next", () => {
+    const dir = folder();
+    const file = join(dir, "big.js");
+    writeFileSync(file, `module.exports = [${Array.from({ length: 2000 }, (_, i) => `function f${i}(x) { return x * ${i}; }`).join(", ")}].map((f) => f(2)).reduce((a, b) => a + b, 0);\n`);
+    const expected = Array.from({ length: 2000 }, (_, i) => 2 * i).reduce((a, b) => a + b, 0);
+    expect(loadFresh(file, join(dir, "cache"))).toEqual({ exports: expected, cache: "written" });
+    expect(readdirSync(join(dir, "cache"))).toHaveLength(1);
+    expect(loadFresh(file, join(dir, "cache"))).toEqual({ exports: expected, cache: "used" });
+  });
+
+  it("never runs the bytecode of an older text, even one of the same length, and drops the older cache", () => {
+    const dir = folder();
+    const file = join(dir, "value.js");
+    writeFileSync(file, "module.exports = 1;\n");
+    expect(loadFresh(file, join(dir, "cache"))).toEqual({ exports: 1, cache: "written" });
+    writeFileSync(file, "module.exports = 2;\n");
+    expect(loadFresh(file, join(dir, "cache"))).toEqual({ exports: 2, cache: "written" });
+    expect(loadFresh(file, join(dir, "cache"))).toEqual({ exports: 2, cache: "used" });
+    expect(readdirSync(join(dir, "cache"))).toHaveLength(1);
+  });
+
+  it("loads when the cache cannot be written (a file where its folder should be), and when the cache is damaged", () => {
+    const dir = folder();
+    const file = join(dir, "value.js");
+    writeFileSync(file, "module.exports = 'loaded';\n");
+    writeFileSync(join(dir, "blocked"), "a file, not a folder");
+    expect(requireWithCodeCache(file, join(dir, "blocked"))).toEqual({ exports: "loaded", cache: "not written" });
+
+    const cache = join(dir, "cache");
+    loadFresh(file, cache);
+    const [entry] = readdirSync(cache);
+    writeFileSync(join(cache, entry ?? ""), "not V8's code cache at all");
+    expect(loadFresh(file, cache)).toEqual({ exports: "loaded", cache: "written" });
+    expect(loadFresh(file, cache)).toEqual({ exports: "loaded", cache: "used" });
+  });
+
+  it("keeps the file's own lines and columns in a stack trace", () => {
+    const dir = folder();
+    const file = join(dir, "throws.js");
+    writeFileSync(file, "const a = 1;\nconst b = 2;\nthrow new Error('here' + a + b);\n");
+    expect(() => requireWithCodeCache(file, join(dir, "cache"))).toThrow(expect.objectContaining({ stack: expect.stringContaining(`${file}:3:7`) }) as Error);
+  });
+});
