@@ -15,6 +15,12 @@ export default tseslint.config(
     },
   },
   {
+    // CommonJS for the Vega bundle (scripts/vega-canvas-sync.cjs): vega-canvas's browser branches stay as written.
+    files: ["scripts/**/*.cjs"],
+    languageOptions: { sourceType: "commonjs", globals: { require: "readonly", module: "writable", document: "readonly", Image: "readonly" } },
+    rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
+  {
     // The model library is the bottom layer: it knows neither the notebook API, the engine, the
     // renderer, the build nor this report's content (src/fragmentation-tax/ builds on it, not the reverse).
     files: ["src/model/**/*.ts"],

@@ -5,9 +5,10 @@
 //   src/api/index.ts        → dist/api.js   + dist/api.d.ts    (notebook API)
 //   src/model/index.ts      → dist/model.js + dist/model.d.ts  (the reusable model library)
 //   src/fragmentation-tax/index.ts → dist/fragmentation-tax.js + .d.ts (the report's chapter models and ledger)
+//   vega + vega-lite        → dist/vega.cjs             (the chart renderer's libraries, CommonJS: VEGA below)
 // Dependencies stay external (resolved from node_modules at run time), except the few pure-JS
-// packages the CLI bundles into its lazy chunks (BUNDLED below: Vega, Vega-Lite, yaml, zod,
-// commander, sanitize-html). The declaration files come from one `tsc --emitDeclarationOnly` run into dist/types/, re-exported by
+// packages the CLI bundles into its lazy chunks (BUNDLED below: yaml, zod, commander, sanitize-html)
+// and Vega's own file. The declaration files come from one `tsc --emitDeclarationOnly` run into dist/types/, re-exported by
 // small stubs, so tslab's TypeScript 5.0 reads them (tslab compiles notebook cells with rootDir = the
 // notebook's folder, so notebooks cannot import ../src/*.ts directly, but can import ../dist/*.js
 // with declarations).
@@ -29,14 +30,21 @@ const common = {
 
 /**
  * The CLI bundles a few pure-JS packages into its (lazy) chunks instead of leaving them external: Vega
- * and Vega-Lite are ~170 ES modules, and the YAML parser and zod dozens more, which Node resolves,
+ * and Vega-Lite are ~170 ES modules (bundled on their own, below), and the YAML parser and zod dozens more, which Node resolves,
  * reads and links one by one. Bundled, loading the renderer takes ~90 ms instead of ~210 ms (idle
  * machine) and a cold build loses that serial work. sanitize-html (with htmlparser2, postcss and
  * their dependencies, ~40 CommonJS files) cost a rebuild ~70 ms of loading before the render. Whatever these packages import is bundled with
  * them, except native addons (canvas stays a package, loaded by its own binding).
  */
-const BUNDLED = new Set(["vega", "vega-lite", "yaml", "zod", "commander", "sanitize-html"]);
+const BUNDLED = new Set(["yaml", "zod", "commander", "sanitize-html"]);
 const NATIVE = new Set(["canvas"]);
+/**
+ * Vega and Vega-Lite go into one CommonJS file of their own, dist/vega.cjs, which the renderer loads
+ * through V8's code cache (src/charts/vega-modules.ts, src/util/code-cache.ts): Node 20 caches no ES
+ * module's compile, and these 1.7 MB took ~0.14 s to load as one; cached, ~0.08 s. CommonJS has no
+ * top-level await, which vega-canvas uses to import canvas: the bundle takes a synchronous copy.
+ */
+const VEGA = ["vega", "vega-lite"];
 /**
  * The versions of the packages bundled into the CLI, substituted at bundle time for
  * `globalThis.__FRAGTAX_BUNDLED_VERSIONS__` (src/package-version.ts `codeVersion`) as a JSON string
@@ -54,7 +62,7 @@ function bundledVersion(name) {
   }
   throw new Error(`cannot find the package.json of ${name}`);
 }
-const bundledVersions = Object.fromEntries([...BUNDLED].map((name) => [name, bundledVersion(name)]));
+const bundledVersions = Object.fromEntries([...BUNDLED, ...VEGA].map((name) => [name, bundledVersion(name)]));
 const packageName = (specifier) => specifier.split("/").slice(0, specifier.startsWith("@") ? 2 : 1).join("/");
 const bundleChosenPackages = {
   name: "bundle-chosen-packages",
@@ -80,13 +88,25 @@ await Promise.all([
     ...common,
     packages: undefined,
     plugins: [bundleChosenPackages],
-    define: { "globalThis.__FRAGTAX_BUNDLED_VERSIONS__": JSON.stringify(JSON.stringify(bundledVersions)) },
+    define: {
+      "globalThis.__FRAGTAX_BUNDLED_VERSIONS__": JSON.stringify(JSON.stringify(bundledVersions)),
+      "globalThis.__FRAGTAX_VEGA_CJS__": JSON.stringify("dist/vega.cjs"),
+    },
     entryPoints: { cli: "src/cli/entry.ts", "notebook-worker": "src/notebook/worker.ts", "typecheck-worker": "src/notebook/typecheck-worker.ts" },
     outdir: "dist",
     splitting: true,
     chunkNames: "chunks/[name]-[hash]",
     // A bundled CommonJS package (yaml) requires Node built-ins: each output file gets a `require`.
     banner: { js: '#!/usr/bin/env node\nimport { createRequire as __fragtaxRequire } from "node:module";\nconst require = __fragtaxRequire(import.meta.url);' },
+  }),
+  build({
+    ...common,
+    packages: undefined,
+    format: "cjs",
+    stdin: { contents: `export * as vega from "vega";\nexport * as vegaLite from "vega-lite";\n`, resolveDir: process.cwd(), sourcefile: "vega-entry.js" },
+    outfile: "dist/vega.cjs",
+    external: [...NATIVE],
+    plugins: [{ name: "vega-canvas-sync", setup: (b) => b.onResolve({ filter: /^vega-canvas$/ }, () => ({ path: join(process.cwd(), "scripts", "vega-canvas-sync.cjs") })) }],
   }),
   ...Object.entries(entries).map(([name, entry]) => build({ ...common, entryPoints: [entry], outfile: `dist/${name}.js` })),
   emitDeclarations(),

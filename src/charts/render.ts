@@ -21,6 +21,7 @@ import { showFirstFrame } from "./animation";
 import { sharedCodegen, type Codegen } from "./codegen";
 import { chartKey, knownValid, readChart, rememberValid, validSpecKey, writeChart, type CachedChart } from "./cache";
 import { registerMeasureFonts } from "./canvas";
+import { importVega } from "./vega-modules";
 import { ChartDataError, resolveChartData } from "./data";
 import { missingFields } from "./fields";
 import { floatingBars } from "./floating-bars";
@@ -77,12 +78,12 @@ export const COLUMN_PX = 660;
 export class ChartError extends Error {}
 
 /**
- * vega and vega-lite take ~1 s to load; they are imported on the first chart, so a build or command
+ * vega and vega-lite take ~0.1 s to load; they are imported on the first chart, so a build or command
  * that renders none (a no-op rebuild, `--help`, publish, diff) never pays for them.
  */
 const vegaLibraries = async () => {
   registerMeasureFonts();
-  const [vega, vegaLite] = await Promise.all([import("vega"), import("vega-lite")]);
+  const { vega, vegaLite } = await importVega();
   // Every URL was inlined in step 1; anything left (e.g. a URL built by an expression) is refused.
   const noLoading = vega.loader();
   noLoading.load = (uri: string) => Promise.reject(new Error(messages.chartRemoteData(uri)));
