@@ -78,5 +78,8 @@
   }
   markScrollingTables();
   window.addEventListener("resize", markScrollingTables);
+  // A chart's data table is laid out only once its <details> opens (closed, it has no width): its box
+  // is measured then. The toggle event does not bubble, so it is caught on its way down.
+  document.addEventListener("toggle", markScrollingTables, true);
   document.documentElement.setAttribute("data-runtime", "ready");
 })();

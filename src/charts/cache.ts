@@ -11,6 +11,7 @@ import { access } from "node:fs/promises";
 import { join } from "node:path";
 import { codeVersion, packageVersion } from "../package-version";
 import type { AnimationFrame } from "./animation";
+import type { DataTable } from "./data-table";
 import { locatingFileSystemErrors } from "../util/fs-errors";
 import { TOOL_VERSION } from "../version";
 import { sha256 } from "../util/hash";
@@ -26,6 +27,8 @@ export interface CachedChart {
   readonly notes: readonly string[];
   /** For an animation, the frame drawn (animation.ts). */
   readonly frame?: AnimationFrame;
+  /** The data its marks draw (data-table.ts); the phone drawing has none (the page's carries them). */
+  readonly tables?: readonly DataTable[];
 }
 
 let folder: string | undefined;
@@ -38,9 +41,9 @@ export function useChartCache(dir: string | undefined): void {
 /**
  * How charts are drawn, beyond the versions: raised when the same spec and versions would give other
  * markup (2: text measured on whole pixels, animations at their first frame; 3: control characters in
- * text as visible escapes), so older entries are not reused.
+ * text as visible escapes; 4: the page drawing carries its data tables), so older entries are not reused.
  */
-const DRAWING_REVISION = "3";
+const DRAWING_REVISION = "4";
 
 /**
  * The cache key of a themed spec, from its JSON text (which the renderer also seeds with, so it is
@@ -57,7 +60,8 @@ export async function readChart(key: string): Promise<CachedChart | undefined> {
     const entry = JSON.parse(await readPlainText(join(folder, `${key}.json`))) as Partial<CachedChart>;
     const frame = entry.frame as Partial<AnimationFrame> | undefined;
     const validFrame = frame === undefined || (typeof frame.field === "string" && typeof frame.value === "string");
-    const valid = typeof entry.markup === "string" && typeof entry.width === "number" && typeof entry.height === "number" && Array.isArray(entry.notes) && validFrame;
+    const validTables = entry.tables === undefined || Array.isArray(entry.tables);
+    const valid = typeof entry.markup === "string" && typeof entry.width === "number" && typeof entry.height === "number" && Array.isArray(entry.notes) && validFrame && validTables;
     return valid ? (entry as CachedChart) : undefined;
   } catch {
     return undefined; // missing or unreadable: render again
@@ -69,7 +73,7 @@ export async function writeChart(key: string, chart: CachedChart): Promise<void>
   if (dir === undefined) return;
   // An unwritable cache is said once with its path (exit 2), like the other caches, not hidden.
   await locatingFileSystemErrors("the chart cache (out/.cache/charts)", dir, () =>
-    writeFileAtomic(join(dir, `${key}.json`), JSON.stringify({ markup: chart.markup, width: chart.width, height: chart.height, notes: chart.notes, frame: chart.frame }), { durable: false }),
+    writeFileAtomic(join(dir, `${key}.json`), JSON.stringify({ markup: chart.markup, width: chart.width, height: chart.height, notes: chart.notes, frame: chart.frame, tables: chart.tables }), { durable: false }),
   );
 }
 

@@ -23,6 +23,7 @@ import { chartKey, knownValid, readChart, rememberValid, validSpecKey, writeChar
 import { registerMeasureFonts } from "./canvas";
 import { importVega } from "./vega-modules";
 import { ChartDataError, resolveChartData } from "./data";
+import { chartDataTables, type DataTable } from "./data-table";
 import { missingFields } from "./fields";
 import { floatingBars } from "./floating-bars";
 import { scopeSvgIds } from "./ids";
@@ -53,6 +54,8 @@ export interface RenderedChart extends ChartDrawing {
    * the chart fits a phone column as drawn, or has no phone drawing (concat, facet, repeat).
    */
   readonly narrow: ChartDrawing | null;
+  /** The data its marks draw, as tables for readers who cannot see the drawing (data-table.ts). */
+  readonly tables: readonly DataTable[];
 }
 
 export interface ChartPlace {
@@ -163,6 +166,7 @@ export async function renderChart(spec: unknown, place: ChartPlace): Promise<Ren
     warnings,
     files: resolved.files,
     narrow: narrow === null ? null : { markup: scopeSvgIds(narrow.markup, `${place.idPrefix}-narrow`), width: narrow.width, height: narrow.height },
+    tables: chart.tables ?? [],
   };
 }
 
@@ -175,7 +179,7 @@ async function drawOrReuse(themedSpec: Record<string, unknown>, where: string, k
   const key = chartKey(json, kind);
   let chart = await readChart(key);
   if (chart === undefined) {
-    chart = kind === "page" ? await renderFresh(themedSpec, json, where) : (await draw(themedSpec, json, where)).chart;
+    chart = kind === "page" ? await renderFresh(themedSpec, json, where) : (await draw(themedSpec, json, where, { tables: false })).chart;
     await writeChart(key, chart);
   }
   return chart;
@@ -220,9 +224,11 @@ async function renderFresh(themedSpec: Record<string, unknown>, json: string, wh
 
 /**
  * One drawing; `legends` says whether the compiled chart has any (only those a reflow can change).
- * With `measureIfWider`, a chart wider than that is only measured: its markup is left empty.
+ * With `measureIfWider`, a chart wider than that is only measured: its markup is left empty. Its data
+ * tables are read from the view as drawn (after an animation's first frame is chosen), unless
+ * `tables` is false (the phone drawing: the page's drawing carries them).
  */
-async function draw(themedSpec: Record<string, unknown>, json: string | undefined, where: string, options: { measureIfWider?: number } = {}): Promise<{ chart: CachedChart; legends: boolean }> {
+async function draw(themedSpec: Record<string, unknown>, json: string | undefined, where: string, options: { measureIfWider?: number; tables?: boolean } = {}): Promise<{ chart: CachedChart; legends: boolean }> {
   const { compile, logger, None, parse, View, noLoading, setRandom, expr } = await (libraries ??= vegaLibraries());
   let view: View | undefined;
   try {
@@ -234,11 +240,12 @@ async function draw(themedSpec: Record<string, unknown>, json: string | undefine
       view = new View(parse(vegaSpec), { renderer: "none", loader: noLoading, logLevel: None, expr });
       await view.runAsync();
       const frame = await showFirstFrame(view, vegaSpec as unknown as Record<string, unknown>);
+      const tables = options.tables === false ? {} : { tables: chartDataTables(view, themedSpec) };
       // Too many marks: straight to an image, without writing the SVG first.
       const many = tooManyMarks(view);
       const size = viewSize(view);
-      if (many !== undefined && size !== undefined) return { chart: { ...(await rasterChart(view, themedSpec, size, many)), ...(frame && { frame }) }, legends };
-      if (options.measureIfWider !== undefined && size !== undefined && size.width > options.measureIfWider) return { chart: { markup: "", ...size, notes: [] }, legends };
+      if (many !== undefined && size !== undefined) return { chart: { ...(await rasterChart(view, themedSpec, size, many)), ...(frame && { frame }), ...tables }, legends };
+      if (options.measureIfWider !== undefined && size !== undefined && size.width > options.measureIfWider) return { chart: { markup: "", ...size, notes: [], ...tables }, legends };
       // A chart's text is data: control and bidi characters in it (ESC, NUL, a right-to-left override)
       // are written as visible escapes, as wherever a reader sees text (util/control.ts). The SVG is where
       // all of it meets: titles, labels and marks' aria-labels (which the tooltips show); vega's markup
@@ -248,8 +255,8 @@ async function draw(themedSpec: Record<string, unknown>, json: string | undefine
       const attributes = /^<svg[^>]*? width="([\d.]+)" height="([\d.]+)"/.exec(svg);
       const drawn = { width: Number(attributes?.[1] ?? view.width()), height: Number(attributes?.[2] ?? view.height()) };
       const why = many ?? svgTooLarge(svg.length);
-      if (why !== undefined) return { chart: { ...(await rasterChart(view, themedSpec, drawn, why)), ...(frame && { frame }) }, legends };
-      return { chart: { markup: responsive(svg), ...drawn, notes: [], ...(frame && { frame }) }, legends };
+      if (why !== undefined) return { chart: { ...(await rasterChart(view, themedSpec, drawn, why)), ...(frame && { frame }), ...tables }, legends };
+      return { chart: { markup: responsive(svg), ...drawn, notes: [], ...(frame && { frame }), ...tables }, legends };
     });
   } catch (error) {
     throw new ChartError(messages.chartFailed(where, error instanceof Error ? error.message : String(error)));

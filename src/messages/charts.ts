@@ -84,6 +84,11 @@ export const chartScaled = (width: number, column: number): string =>
 export const chartLargeMarks = (marks: number, limit: number): string => `${marks.toLocaleString("en-US")} marks, over ${limit.toLocaleString("en-US")}`;
 export const chartLargeSvg = (megabytes: number, limit: number): string => `${megabytes.toFixed(1)} MB of SVG, over ${limit} MB`;
 export const chartDataDownload = (rows: number): string => `Download the data of this chart (${rows.toLocaleString("en-US")} rows)`;
+/** A chart's data tables (report/chart-table.ts): the summary a reader opens, a table's caption, and the rows cut. */
+export const chartDataTableSummary = (rows: number): string => `Data table (${rows.toLocaleString("en-US")} ${rows === 1 ? "row" : "rows"})`;
+export const chartDataTableMarks = (marks: string, rows: number): string => `${marks} marks: ${rows.toLocaleString("en-US")} ${rows === 1 ? "row" : "rows"}`;
+export const chartDataTableLeftOut = (shown: number, total: number): string =>
+  `The first ${shown.toLocaleString("en-US")} of ${total.toLocaleString("en-US")} rows are shown; ${(total - shown).toLocaleString("en-US")} are left out.`;
 export const chartImageAlt = (title: string): string => (title === "" ? "Chart (drawn as an image because of its size)" : `Chart: ${title}`);
 
 export const notValidJson = (detail: string): string => `not valid JSON: ${detail}`;

@@ -6,6 +6,7 @@
  */
 import { accessibleSvg, chartText } from "../charts/accessible";
 import { idPrefix } from "../charts/ids";
+import { chartDataDetails } from "./chart-table";
 import { ChartError, renderChart } from "../charts/render";
 import { VEGA_LITE_MIMES } from "./chart-specs";
 import { shownMime } from "./chapter-cells";
@@ -154,7 +155,7 @@ async function renderVegaLite(payload: unknown, context: OutputContext): Promise
     description === null ? null : html`<figcaption>${description}</figcaption>`
   }${
     missing.length === 0 ? null : html`<p class="chart-problem" role="note">${chartMissingFieldNote(missing)}</p>`
-  }${rawHtml(jsonScript("application/vnd.vegalite.v5+json", chart.themedSpec))}</figure>`;
+  }${chartDataDetails(chart.tables, text.title)}${rawHtml(jsonScript("application/vnd.vegalite.v5+json", chart.themedSpec))}</figure>`;
 }
 
 /** JSON inside a <script> element: "<" is written \u003c so no "</script>" can end it early. */

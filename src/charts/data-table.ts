@@ -1,0 +1,214 @@
+/**
+ * A chart's data as tables, for readers who cannot see the drawing or want its numbers: one table per
+ * kind of mark the chart draws, one row per mark, read from the vega View after it has run.
+ *
+ * Rows come from the scenegraph, not from the spec's inline rows: after aggregate, fold, calculate,
+ * bin, timeUnit and a data.url (inlined before drawing), a mark's item holds the values it draws. The
+ * columns and cell text are each item's `tooltip`, which Vega-Lite computes from the encoding with each
+ * field's title (axis or legend title where the spec gives one) and format (the theme turns tooltips
+ * on for every mark, theme.ts): the table reads as the chart and its hover tooltips read. A mark whose
+ * tooltip the spec turned off or made plain text falls back to its `description` (the aria-label
+ * Vega-Lite writes from the same encoding as "Title: value; Title: value"). Marks inside a facet get
+ * the facet's value(s) as leading columns, or panels would repeat the same rows indistinguishably.
+ *
+ * Pure given the view; the text is data and is escaped where it becomes HTML (report/chart-table.ts).
+ */
+import type { View } from "vega";
+import { isRecord } from "../util/records";
+
+/** One table of a chart's marks: cell text as the chart writes it, at most MAX_TABLE_ROWS rows kept. */
+export interface DataTable {
+  /** What kind of mark the rows are ("bar", "line"), numbered when a chart has two of a kind. */
+  readonly marks: string;
+  readonly columns: readonly string[];
+  readonly rows: readonly (readonly string[])[];
+  /** All the rows the chart draws: more than `rows.length` when the table was cut. */
+  readonly total: number;
+}
+
+/**
+ * Rows kept per table. A reader going through a table by ear or by eye wants the chart's points,
+ * not a data dump (a 20,000-point scatter would add megabytes to the page); a rasterised chart still
+ * links its whole data as a file (raster.ts).
+ */
+export const MAX_TABLE_ROWS = 50;
+
+interface SceneMark {
+  readonly marktype?: string;
+  readonly role?: string;
+  readonly items?: readonly SceneItem[];
+}
+
+interface SceneItem {
+  readonly datum?: unknown;
+  readonly tooltip?: unknown;
+  readonly description?: unknown;
+  readonly ariaRoleDescription?: unknown;
+  readonly items?: readonly SceneMark[];
+}
+
+/** A facet's field and the title its header shows, from the Vega-Lite spec. */
+interface FacetField {
+  readonly field: string;
+  readonly title: string;
+}
+
+/** The tables of the marks `view` drew (after `runAsync`), identical tables once (a line and its points). */
+export function chartDataTables(view: View, vegaLiteSpec: Record<string, unknown>): DataTable[] {
+  const facets = facetFields(vegaLiteSpec);
+  const titles = axisTitles(vegaLiteSpec);
+  const collected: { name: string; marks: string; columns: string[]; rows: string[][]; total: number }[] = [];
+  const visit = (mark: SceneMark, facet: readonly [string, string][]): void => {
+    for (const item of mark.items ?? []) {
+      if (mark.marktype === "group") {
+        // A facet cell's datum holds its facet values; a concat or layer group's holds none of them.
+        const values = isRecord(item.datum) ? facets.filter(({ field }) => field in (item.datum as Record<string, unknown>)) : [];
+        const inner: [string, string][] = values.length > 0 ? values.map(({ field, title }) => [title, cellText((item.datum as Record<string, unknown>)[field])]) : [...facet];
+        for (const child of item.items ?? []) visit(child, inner);
+      }
+    }
+    if (mark.role !== "mark" || mark.marktype === "group") return;
+    const items = mark.items ?? [];
+    const pairs = items.map((item) => titled(itemPairs(item), titles));
+    if (pairs.every((row) => row.length === 0)) return; // a rule at a constant: nothing encoded by data
+    const kind = typeof items[0]?.ariaRoleDescription === "string" ? items[0].ariaRoleDescription : (mark.marktype ?? "mark");
+    const columns = besideTheirStart([...new Set([...facet.map(([title]) => title), ...pairs.flat().map(([key]) => key)])]);
+    const rows = pairs.slice(0, MAX_TABLE_ROWS).map((row) => {
+      const byKey = new Map([...facet, ...row]);
+      return columns.map((column) => byKey.get(column) ?? "");
+    });
+    // One mark of the spec is drawn once per facet panel, and a line or area once per series (colour):
+    // the scenegraph has a mark of the same name for each, which are one table.
+    const name = (mark as { name?: unknown }).name;
+    const same = typeof name === "string" ? collected.find((table) => table.name === name && table.columns.join("\0") === columns.join("\0")) : undefined;
+    if (same !== undefined) {
+      same.rows.push(...rows.slice(0, Math.max(0, MAX_TABLE_ROWS - same.rows.length)));
+      same.total += items.length;
+    } else collected.push({ name: typeof name === "string" ? name : "", marks: kind, columns, rows, total: items.length });
+  };
+  visit((view.scenegraph() as unknown as { root: SceneMark }).root, []);
+  // A line and the points on it (`point: true`) draw the same rows, series by series and point by point.
+  const sameRows = (table: { columns: string[]; rows: string[][]; total: number }): string => JSON.stringify([table.columns, table.total, table.rows.map((row) => JSON.stringify(row)).sort()]);
+  const distinct = collected.filter((table, index) => collected.findIndex((other) => sameRows(other) === sameRows(table)) === index);
+  const counts = new Map<string, number>();
+  return distinct.map((table) => {
+    const nth = (counts.get(table.marks) ?? 0) + 1;
+    counts.set(table.marks, nth);
+    const many = distinct.filter((other) => other.marks === table.marks).length > 1;
+    return { marks: many ? `${table.marks} ${String(nth)}` : table.marks, columns: table.columns, rows: table.rows, total: table.total };
+  });
+}
+
+/** An item's [title, text] pairs: its tooltip object, else its "Title: value; …" description. */
+function itemPairs(item: SceneItem): [string, string][] {
+  if (isRecord(item.tooltip)) return Object.entries(item.tooltip).map(([key, value]) => [key, cellText(value)]);
+  if (typeof item.description !== "string" || item.description === "") return [];
+  return item.description.split("; ").flatMap((pair): [string, string][] => {
+    const at = pair.indexOf(": ");
+    return at > 0 ? [[pair.slice(0, at), pair.slice(at + 2)]] : [];
+  });
+}
+
+/**
+ * The pairs with each bare field name that the chart's axis or legend titles put under that title. A
+ * layer with no title of its own names its fields in its tooltip ("ratio", "p50"), while the axis they
+ * are read against is titled by another layer ("Stated figure ÷ computed figure"): the reader sees the
+ * axis, so the column says what it says. A field that only ends a range (x2, y2) is that title's end.
+ */
+function titled(pairs: [string, string][], titles: ReadonlyMap<string, string>): [string, string][] {
+  const used = new Set<string>();
+  return pairs.map(([key, value]) => {
+    const title = titles.get(key);
+    const column = title !== undefined && !used.has(title) && !pairs.some(([other]) => other === title) ? title : key;
+    used.add(column);
+    return [column, value];
+  });
+}
+
+/** The guides' titles, by channel, as the first view that titles each channel gives them (as accessible.ts reads them). */
+const GUIDED = ["x", "y", "color", "fill", "stroke", "shape", "size", "opacity", "strokeDash"];
+
+/** Field name → the axis or legend title it is read against, for fields a view encodes without a title of its own. */
+function axisTitles(spec: Record<string, unknown>): Map<string, string> {
+  const channelTitles = new Map<string, string>();
+  const untitled = new Map<string, Set<string>>();
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (!isRecord(node)) return;
+    if (isRecord(node.encoding)) {
+      for (const [channel, definition] of Object.entries(node.encoding)) {
+        if (!isRecord(definition)) continue;
+        const main = channel === "x2" ? "x" : channel === "y2" ? "y" : channel;
+        if (!GUIDED.includes(main)) continue;
+        const title = titleText(definition.title);
+        if (title !== undefined && channel === main && !channelTitles.has(main)) channelTitles.set(main, title);
+        // Only a plain field is named by itself in a tooltip ("Sum of v", "v (binned)" are not).
+        const plain = typeof definition.field === "string" && !("title" in definition) && !("aggregate" in definition) && !("bin" in definition) && !("timeUnit" in definition);
+        if (plain) untitled.set(definition.field as string, (untitled.get(definition.field as string) ?? new Set()).add(channel));
+      }
+    }
+    for (const [key, value] of Object.entries(node)) if (key !== "data" && key !== "encoding" && key !== "config" && typeof value === "object") visit(value);
+  };
+  visit(spec);
+  const out = new Map<string, string>();
+  for (const [field, channels] of untitled) {
+    if (channels.size !== 1) continue; // a field on two channels could be read against either guide
+    const [channel = ""] = channels;
+    const main = channel === "x2" ? "x" : channel === "y2" ? "y" : channel;
+    const title = channelTitles.get(main);
+    if (title !== undefined) out.set(field, channel === main ? title : `${title} (end)`);
+  }
+  return out;
+}
+
+/** Columns with each range's end ("Cost (end)") moved next to its start ("Cost"), as a reader reads a range. */
+function besideTheirStart(columns: string[]): string[] {
+  const ends = new Set(columns.filter((column) => column.endsWith(" (end)") && columns.includes(column.slice(0, -" (end)".length))));
+  return columns.flatMap((column) => (ends.has(column) ? [] : ends.has(`${column} (end)`) ? [column, `${column} (end)`] : [column]));
+}
+
+function titleText(value: unknown): string | undefined {
+  if (typeof value === "string") return value;
+  if (Array.isArray(value) && value.every((part) => typeof part === "string")) return value.join(" ");
+  return undefined;
+}
+
+/**
+ * A number Vega-Lite wrote with no format (every digit of a float, "7.56801804723") or with d3's
+ * default six decimals ("0.000000%" for an axis format "%"), to four significant digits and never
+ * fewer than its whole part ("565.7", "0.02392", "0%"); any other text as it is.
+ */
+export function readableNumber(text: string): string {
+  const match = /^([-\u2212]?)(\d+)\.(\d{6,})(%?)$/.exec(text);
+  if (match === null) return text;
+  const [, sign = "", whole = "", fraction = "", percent = ""] = match;
+  const digits = Math.min(21, Math.max(4, whole.replace(/^0+/, "").length));
+  const rounded = Number(`${whole}.${fraction}`).toLocaleString("en-US", { maximumSignificantDigits: digits, useGrouping: false });
+  return `${rounded === "0" ? "" : sign}${rounded}${percent}`;
+}
+
+/** A value as a cell shows it: text as is, an inlined image named (its base64 says nothing), nothing for a missing value. */
+function cellText(value: unknown): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "string") return value.startsWith("data:") ? "(image)" : readableNumber(value);
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  if (value instanceof Date) return value.toISOString();
+  return JSON.stringify(value);
+}
+
+/** The fields a spec facets by (facet operator, or the row/column/facet channels) and their header titles. */
+function facetFields(spec: Record<string, unknown>): FacetField[] {
+  const out: FacetField[] = [];
+  const add = (definition: unknown): void => {
+    if (!isRecord(definition) || typeof definition.field !== "string") return;
+    const title = typeof definition.title === "string" ? definition.title : Array.isArray(definition.title) ? definition.title.join(" ") : definition.field;
+    out.push({ field: definition.field, title });
+  };
+  const facet = spec.facet;
+  if (isRecord(facet)) {
+    if (typeof facet.field === "string") add(facet);
+    else ["row", "column"].forEach((channel) => add(facet[channel]));
+  }
+  if (isRecord(spec.encoding)) ["row", "column", "facet"].forEach((channel) => add((spec.encoding as Record<string, unknown>)[channel]));
+  return out;
+}

@@ -1,0 +1,31 @@
+/**
+ * A chart's data as HTML tables under its drawing (charts/data-table.ts reads them from the view): a
+ * closed <details> whose <summary> is a keyboard stop, so a screen-reader user can read the values a
+ * chart draws (the drawing itself is one image to them) and anyone can read exact numbers. Every cell
+ * is data: it goes through the escaping template (a "<script>" or "$&" in a label stays text, an ESC
+ * shows as \x1b). No script is involved: details opens by itself. Print hides it (print.css).
+ */
+import type { DataTable } from "../charts/data-table";
+import { chartDataTableLeftOut, chartDataTableMarks, chartDataTableSummary } from "../messages/charts";
+import { breakableText, html, type Html } from "../util/html";
+
+/** The data tables of one chart (null when it draws nothing from data), named for the chart `title`. */
+export function chartDataDetails(tables: readonly DataTable[], title: string): Html | null {
+  if (tables.length === 0) return null;
+  const rows = tables.reduce((sum, table) => sum + table.total, 0);
+  // The summary names its chart to a screen reader, who may hear a list of "Data table" controls out of context.
+  return html`<details class="chart-data-table"><summary>${chartDataTableSummary(rows)}<span class="visually-hidden">: ${title}</span></summary>${tables.map((table) =>
+    tableHtml(table, tables.length > 1),
+  )}</details>`;
+}
+
+function tableHtml(table: DataTable, captioned: boolean): Html {
+  // A column whose every cell reads as a number is set right-aligned, as the appendices set theirs.
+  const numeric = table.columns.map((_, index) => table.rows.length > 0 && table.rows.every((row) => /^[-−+]?[$€£]?[\d.,]+\s*[%×A-Za-z]*$/.test((row[index] ?? "").trim()) || row[index] === ""));
+  const head = table.columns.map((column, index) => html`<th scope="col"${numeric[index] === true ? html` class="num"` : null}>${breakableText(column)}</th>`);
+  const body = table.rows.map((row) => html`<tr>${row.map((cell, index) => html`<td${numeric[index] === true ? html` class="num"` : null}>${breakableText(cell)}</td>`)}</tr>`);
+  const leftOut = table.total - table.rows.length;
+  return html`<div class="table-wrap"><table class="data-table">${captioned ? html`<caption>${chartDataTableMarks(table.marks, table.total)}</caption>` : null}<thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div>${
+    leftOut > 0 ? html`<p class="note">${chartDataTableLeftOut(table.rows.length, table.total)}</p>` : null
+  }`;
+}
