@@ -110,13 +110,23 @@ function figuresTable(figures: readonly FigureRecord[]): Html {
 function claimsTable(claims: readonly ClaimRecord[]): Html {
   if (claims.length === 0) return html`<p>No claims were checked.</p>`;
   const rows = claims.map(
-    (c) => html`<tr><td>${breakableText(c.claim)}${c.note === undefined ? null : html`<div class="note">${breakableText(c.note)}</div>`}</td>
-<td class="num">${claimStatedText(c)}</td>
-<td class="num">${modelCell(c)}</td>
-<td>${verdictBadge(c.verdict, null)}${c.basis?.judgementLed === true ? html`<div class="judgement-badge">${judgementLedText(c)}</div>` : null}</td><td class="num">${factorCell(c.factor)}</td><td>${where(c)}</td></tr>`,
+    (c) => html`<tr role="row"><td role="cell">${breakableText(c.claim)}${c.note === undefined ? null : html`<div class="note">${breakableText(c.note)}</div>`}</td>
+<td role="cell" class="num" data-label="Stated">${claimStatedText(c)}</td>
+<td role="cell" class="num" data-label="Model (90%)">${modelCell(c)}</td>
+<td role="cell" data-label="Verdict">${verdictBadge(c.verdict, null)}${c.basis?.judgementLed === true ? html`<div class="judgement-badge">${judgementLedText(c)}</div>` : null}</td><td role="cell" class="num" data-label="Factor">${factorCell(c.factor)}</td><td role="cell" class="wide" data-label="Checked in">${where(c)}</td></tr>`,
   );
   return html`<p>Quantitative claims from the source text, each checked against the model's 90% interval. A claim is <em>consistent</em> when its stated range overlaps the model's; otherwise the factor says how far its midpoint is from the model's (stated ÷ model; 1× when consistent). An <em>unverifiable</em> claim has no independent figure to check against, so it has neither a model figure nor a factor (—). A verdict marked <em>rests on judgement</em> depends mostly (more than half of the model's sensitivity) on inputs that are the analysts' judgement rather than a source: it is an informed opinion, not a finding.</p>
-<div class="table-wrap"><table class="data-table claims-table"><thead><tr><th>Claim</th><th class="num">Stated</th><th class="num">Model (90%)</th><th>Verdict</th><th class="num">Factor</th><th>Checked in</th></tr></thead><tbody>${rows}</tbody></table></div>`;
+${stackedOnPhone("data-table claims-table", ["Claim", "Stated", "Model (90%)", "Verdict", "Factor", "Checked in"], [1, 2, 4], rows)}`;
+}
+
+/**
+ * A table whose rows become cards on a phone (report.css `.stacked-on-phone`). Its rows' cells carry
+ * `data-label`s and explicit roles: a table laid out as blocks and grids can lose its table semantics
+ * in some browsers, and the roles keep header and cell announced together there too.
+ */
+function stackedOnPhone(className: string, headers: readonly string[], numeric: readonly number[], rows: readonly Html[]): Html {
+  const head = headers.map((header, index) => html`<th role="columnheader"${numeric.includes(index) ? html` class="num"` : null}>${header}</th>`);
+  return html`<div class="table-wrap"><table role="table" class="${`${className} stacked-on-phone`}"><thead role="rowgroup"><tr role="row">${head}</tr></thead><tbody role="rowgroup">${rows}</tbody></table></div>`;
 }
 
 export function verdictBadge(verdict: Verdict, factor: number | null): Html {

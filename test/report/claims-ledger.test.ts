@@ -38,9 +38,9 @@ describe("unverifiable claims", () => {
     expect(factorCell(null)).toBe("\u2014");
     const ledger = renderAppendices({ assumptions: [], assumptionsFile: "a.yaml", figures: [], claims, montecarlo: { samples: 10, seed: 1 }, provenance })
       .find((a) => a.id === "appendix-claims")?.html.toString() ?? "";
-    expect(ledger).toMatch(/verdict-unverifiable">unverifiable<\/span><\/td><td class="num">\u2014<\/td>/);
-    expect(ledger).toMatch(/verdict-overstated">overstated<\/span><\/td><td class="num">11×<\/td>/);
-    expect(ledger).toContain('<td class="num">$40B</td>');
+    expect(ledger).toMatch(/verdict-unverifiable">unverifiable<\/span><\/td><td role="cell" class="num" data-label="Factor">\u2014<\/td>/);
+    expect(ledger).toMatch(/verdict-overstated">overstated<\/span><\/td><td role="cell" class="num" data-label="Factor">11×<\/td>/);
+    expect(ledger).toContain('<td role="cell" class="num" data-label="Stated">$40B</td>');
     expect(ledger).not.toMatch(/NaN|n\/a|\$40B–\$40B/);
   });
 });

@@ -1,0 +1,110 @@
+/**
+ * The claims ledger as a reader sees it in real Chromium, on a phone (390 px) and a desktop (1280 px):
+ * the page does not widen, the ledger does not scroll sideways on a phone (its verdicts were cut at
+ * the box's edge), no word of a cell is split across lines ("notebook" / "s/01-"), and its cells keep
+ * their table roles when a phone lays rows out as cards. Screenshots land in test/.tmp/ledger/.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import type { Page } from "puppeteer-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ClaimRecord } from "../../src/api/types";
+import { launchChromium, type LaunchedChromium } from "../../src/report/chromium";
+import { renderReport } from "../../src/report/render";
+import { fixtureInput } from "./fixture";
+
+const shots = join(import.meta.dirname, "..", ".tmp", "ledger");
+let chromium: LaunchedChromium;
+let dir = "";
+let url = "";
+
+beforeAll(async () => {
+  chromium = await launchChromium();
+  dir = mkdtempSync(join(tmpdir(), "fragtax-ledger-"));
+  const input = fixtureInput();
+  const [claim] = input.claims;
+  if (claim === undefined) throw new Error("fixture has no claim");
+  // The report's own notebook names and a verdict resting on judgement, as the real ledger has them.
+  const more: ClaimRecord[] = [
+    { ...claim, id: "long_path", notebook: "notebooks/07-specialization-trap.ipynb", cell: 10, note: "A note of a sentence or two, as the ledger's claims carry, explaining where the figure comes from." },
+    { ...claim, id: "judged", verdict: "understated", factor: 0.59, notebook: "notebooks/03-credits-lock-in.ipynb", cell: 4, basis: { shares: { judgement: 1 }, judgementLed: true, mainJudgement: { id: "google_credit_share", label: "Share of Google's commitment paid as TPU capacity / cloud credits", share: 1 } } },
+  ];
+  const report = await renderReport({ ...input, claims: [...input.claims, ...more] });
+  writeFileSync(join(dir, "report.html"), report.html);
+  url = pathToFileURL(join(dir, "report.html")).href;
+  mkdirSync(shots, { recursive: true });
+}, 60_000);
+
+afterAll(async () => {
+  await chromium?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function open(width: number): Promise<Page> {
+  const tab = await chromium.browser.newPage();
+  await tab.setViewport({ width, height: 844 });
+  await tab.goto(url, { waitUntil: "load" });
+  return tab;
+}
+
+// Browser-side code as text: the project compiles without the DOM library. A "word" is a run of
+// letters and digits: a path may break after "/" or "-" or before ".ipynb", never inside "notebooks".
+const LEDGER = `(() => {
+  const table = document.querySelector(".claims-table");
+  const box = table.closest(".table-wrap");
+  const split = [];
+  for (const cell of table.querySelectorAll("tbody td")) {
+    const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (const match of node.data.matchAll(/[A-Za-z0-9]+/g)) {
+        const range = document.createRange();
+        range.setStart(node, match.index);
+        range.setEnd(node, match.index + match[0].length);
+        const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+        if (lines.size > 1) split.push(match[0]);
+      }
+    }
+  }
+  return {
+    scrollWidth: document.documentElement.scrollWidth,
+    tableOverflow: table.getBoundingClientRect().width - box.clientWidth,
+    split,
+    verdictsCut: [...table.querySelectorAll(".verdict-badge")].filter((b) => b.getBoundingClientRect().right > box.getBoundingClientRect().right + 1).length,
+    checkedIn: [...table.querySelectorAll("tbody td:last-child")].map((td) => td.textContent),
+  };
+})()`;
+
+describe("the claims ledger", () => {
+  it.each([390, 1280])("at %i px fits, and splits no word of a cell across lines", async (width) => {
+    const tab = await open(width);
+    const ledger = (await tab.evaluate(LEDGER)) as { scrollWidth: number; tableOverflow: number; split: string[]; verdictsCut: number; checkedIn: string[] };
+    await tab.evaluate(`document.getElementById("appendix-claims").scrollIntoView()`);
+    await tab.screenshot({ path: join(shots, `claims-${width}.png`), fullPage: false });
+    await tab.close();
+    expect(ledger.scrollWidth).toBeLessThanOrEqual(width);
+    expect(ledger.split).toEqual([]);
+    expect(ledger.checkedIn).toContain("notebooks/07-specialization-trap.ipynb, cell 10");
+    if (width === 390) {
+      expect(ledger.tableOverflow).toBeLessThanOrEqual(0); // no sideways scroll: a card per claim
+      expect(ledger.verdictsCut).toBe(0);
+    }
+  });
+
+  it("keeps its table roles to assistive technology when a phone lays its rows out as cards", async () => {
+    const tab = await open(390);
+    const table = await tab.$(".claims-table");
+    const tree = await tab.accessibility.snapshot({ root: table ?? undefined, interestingOnly: false });
+    await tab.close();
+    const roles = new Set<string>();
+    const visit = (node: { role?: string; children?: unknown[] } | null | undefined): void => {
+      if (node === null || node === undefined) return;
+      if (node.role !== undefined) roles.add(node.role);
+      (node.children as typeof node[] | undefined)?.forEach(visit);
+    };
+    visit(tree);
+    expect(tree?.role).toBe("table");
+    expect([...roles]).toEqual(expect.arrayContaining(["row", "columnheader", "cell"]));
+  });
+});
