@@ -65,13 +65,12 @@ function assumptionsTable(input: AppendixInput): Html {
   const rows = [...input.assumptions]
     .sort((a, b) => a.id.localeCompare(b.id))
     .map(
-      (a) => html`<tr id="${`assumption-${a.id}`}">
-<td><span class="assumption-label">${breakableText(a.label)}</span><code class="assumption-id">${breakableId(a.id)}</code>${a.note === undefined ? null : html`<div class="note">${breakableText(a.note)}</div>`}</td>
-<td class="num">${assumptionValue(a)}</td><td>${breakableText(a.unit)}</td><td>${a.distribution}</td><td>${a.kind ?? "\u2014"}</td><td>${sourceCell(a)}</td></tr>`,
+      (a) => html`<tr role="row" id="${`assumption-${a.id}`}">
+<td role="cell"><span class="assumption-label">${breakableText(a.label)}</span><code class="assumption-id">${breakableId(a.id)}</code>${a.note === undefined ? null : html`<div class="note">${breakableText(a.note)}</div>`}</td>
+<td role="cell" class="num" data-label="Value or range">${assumptionValue(a)}</td><td role="cell" data-label="Unit">${breakableText(a.unit)}</td><td role="cell" data-label="Distribution">${a.distribution}</td><td role="cell" data-label="Kind">${a.kind ?? "\u2014"}</td><td role="cell" class="wide" data-label="Source">${sourceCell(a)}</td></tr>`,
     );
   return html`<p>Every input of the model, as read from <code>${input.assumptionsFile}</code>. A range is a 90% interval: for lognormal and normal inputs its ends are the 5th and 95th percentiles; for uniform and triangular inputs they are the bounds of the support. Kind says what an input rests on: the essay's own figure (which the report checks and never uses as evidence for itself), an external source, or the analysts' judgement (the note gives the reasoning).</p>
-<div class="table-wrap"><table class="data-table assumptions-table"><thead><tr><th>Assumption</th><th class="num">Value or range</th><th>Unit</th><th>Distribution</th><th>Kind</th><th>Source</th></tr></thead>
-<tbody>${rows}</tbody></table></div>${correlationsTable(input.correlations ?? [])}`;
+${stackedOnPhone("data-table assumptions-table", ["Assumption", "Value or range", "Unit", "Distribution", "Kind", "Source"], [1], rows)}${correlationsTable(input.correlations ?? [])}`;
 }
 
 function correlationsTable(correlations: readonly Correlation[]): Html | null {
@@ -156,7 +155,8 @@ function breakableId(id: string): Html[] {
 function where(record: { readonly notebook?: string; readonly cell?: number }): Html | string {
   if (record.notebook === undefined) return "";
   const path = record.notebook.split(/(?<=\/)|(?=\.ipynb$)/).map((part, i) => (i === 0 ? html`${part}` : html`<wbr>${part}`));
-  return record.cell === undefined ? html`${path}` : html`${path}, cell ${String(record.cell)}`;
+  // "cell" and its number stay on one line (a no-break space): "cell" / "4" read as two things.
+  return record.cell === undefined ? html`${path}` : html`${path}, cell\u00a0${String(record.cell)}`;
 }
 
 function methods(input: AppendixInput): Html {

@@ -80,7 +80,7 @@ describe("the rendered report (fixture: two executed chapters)", async () => {
     for (const title of ["Assumptions", "Headline figures", "Claims ledger", "Methods", "Provenance"]) {
       expect(page).toContain(`<h1>${title}</h1>`);
     }
-    expect(page).toContain('<td class="num">$2–$3</td><td>USD/GPU-hour</td><td>lognormal</td>');
+    expect(page).toContain('<td role="cell" class="num" data-label="Value or range">$2–$3</td><td role="cell" data-label="Unit">USD/GPU-hour</td><td role="cell" data-label="Distribution">lognormal</td>');
     expect(page).toContain("<strong>2,000</strong> joint samples");
     expect(page).toContain("seed <code>7</code>");
     expect(page).toContain("0123456789abcdef0123456789abcdef01234567 (with uncommitted changes)");

@@ -1,8 +1,9 @@
 /**
- * The claims ledger as a reader sees it in real Chromium, on a phone (390 px) and a desktop (1280 px):
- * the page does not widen, the ledger does not scroll sideways on a phone (its verdicts were cut at
- * the box's edge), no word of a cell is split across lines ("notebook" / "s/01-"), and its cells keep
- * their table roles when a phone lays rows out as cards. Screenshots land in test/.tmp/ledger/.
+ * The claims ledger and the other appendix tables as a reader sees them in real Chromium, on a phone
+ * (390 px) and a desktop (1280 px): the page does not widen, no table scrolls sideways on a phone (the
+ * ledger's verdicts were cut at the box's edge, the assumptions' sources off the screen), no word of
+ * a cell is split across lines ("notebook" / "s/01-"), and the ledger's cells keep their table roles
+ * when a phone lays rows out as cards. Screenshots land in test/.tmp/appendix-tables/.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -15,14 +16,14 @@ import { launchChromium, type LaunchedChromium } from "../../src/report/chromium
 import { renderReport } from "../../src/report/render";
 import { fixtureInput } from "./fixture";
 
-const shots = join(import.meta.dirname, "..", ".tmp", "ledger");
+const shots = join(import.meta.dirname, "..", ".tmp", "appendix-tables");
 let chromium: LaunchedChromium;
 let dir = "";
 let url = "";
 
 beforeAll(async () => {
   chromium = await launchChromium();
-  dir = mkdtempSync(join(tmpdir(), "fragtax-ledger-"));
+  dir = mkdtempSync(join(tmpdir(), "fragtax-appendix-tables-"));
   const input = fixtureInput();
   const [claim] = input.claims;
   if (claim === undefined) throw new Error("fixture has no claim");
@@ -31,7 +32,18 @@ beforeAll(async () => {
     { ...claim, id: "long_path", notebook: "notebooks/07-specialization-trap.ipynb", cell: 10, note: "A note of a sentence or two, as the ledger's claims carry, explaining where the figure comes from." },
     { ...claim, id: "judged", verdict: "understated", factor: 0.59, notebook: "notebooks/03-credits-lock-in.ipynb", cell: 4, basis: { shares: { judgement: 1 }, judgementLed: true, mainJudgement: { id: "google_credit_share", label: "Share of Google's commitment paid as TPU capacity / cloud credits", share: 1 } } },
   ];
-  const report = await renderReport({ ...input, claims: [...input.claims, ...more] });
+  const [figure] = input.figures;
+  if (figure === undefined) throw new Error("fixture has no figure");
+  // Figures of the report's chapter 7, declared in its longest notebook name, with values that take their column's room.
+  const chapter7 = (id: string, label: string, unit: string, format: string, p5: number, p50: number, p95: number) =>
+    ({ ...figure, id, label, unit, format, summary: { mean: p50, p5, p25: p50, p50, p75: p50, p95 }, notebook: "notebooks/07-specialization-trap.ipynb", cell: 4 }) as typeof figure;
+  const longFigures = [
+    chapter7("chip_break_even_units", "Chips needed for a custom design to break even", "chips", "number", 77968, 186661, 439870),
+    { ...chapter7("chip_design_usd_per_chip", "Design cost per chip, volume split across ecosystems", "USD/chip", "usd", 2302, 4215, 7771), alternatives: [{ id: "a", label: "A", p50: 3900, p5: 2100, p95: 7300 }], alternativesWhere: "chapter 7" },
+    chapter7("chip_design_usd_per_chip_hour_two_stacks", "Design cost per busy chip-hour at split-fleet utilization", "USD/chip-hour", "usd", 0.0839, 0.163, 0.322),
+    chapter7("fleet_utilization_two_stacks", "Fleet utilization when one pool is split across two stacks", "fraction of capacity", "percent", 0.476, 0.598, 0.724),
+  ];
+  const report = await renderReport({ ...input, claims: [...input.claims, ...more], figures: [...input.figures, ...longFigures] });
   writeFileSync(join(dir, "report.html"), report.html);
   url = pathToFileURL(join(dir, "report.html")).href;
   mkdirSync(shots, { recursive: true });
@@ -51,8 +63,8 @@ async function open(width: number): Promise<Page> {
 
 // Browser-side code as text: the project compiles without the DOM library. A "word" is a run of
 // letters and digits: a path may break after "/" or "-" or before ".ipynb", never inside "notebooks".
-const LEDGER = `(() => {
-  const table = document.querySelector(".claims-table");
+const TABLE = (tableExpression: string): string => `(() => {
+  const table = ${tableExpression};
   const box = table.closest(".table-wrap");
   const split = [];
   for (const cell of table.querySelectorAll("tbody td")) {
@@ -76,19 +88,38 @@ const LEDGER = `(() => {
   };
 })()`;
 
-describe("the claims ledger", () => {
+describe("the claims ledger and the other appendix tables", () => {
   it.each([390, 1280])("at %i px fits, and splits no word of a cell across lines", async (width) => {
     const tab = await open(width);
-    const ledger = (await tab.evaluate(LEDGER)) as { scrollWidth: number; tableOverflow: number; split: string[]; verdictsCut: number; checkedIn: string[] };
+    const ledger = (await tab.evaluate(TABLE(`document.querySelector(".claims-table")`))) as { scrollWidth: number; tableOverflow: number; split: string[]; verdictsCut: number; checkedIn: string[] };
     await tab.evaluate(`document.getElementById("appendix-claims").scrollIntoView()`);
     await tab.screenshot({ path: join(shots, `claims-${width}.png`), fullPage: false });
     await tab.close();
     expect(ledger.scrollWidth).toBeLessThanOrEqual(width);
     expect(ledger.split).toEqual([]);
-    expect(ledger.checkedIn).toContain("notebooks/07-specialization-trap.ipynb, cell 10");
+    expect(ledger.checkedIn).toContain("notebooks/07-specialization-trap.ipynb, cell\u00a010");
     if (width === 390) {
       expect(ledger.tableOverflow).toBeLessThanOrEqual(0); // no sideways scroll: a card per claim
       expect(ledger.verdictsCut).toBe(0);
+    }
+  });
+
+  it.each([390, 1280])("at %i px, the other appendix tables fit their box and split no word of a cell either", async (width) => {
+    const tab = await open(width);
+    const tables = (await tab.evaluate(`[...document.querySelectorAll(".appendix table")].map((t) => t.className)`)) as string[];
+    const results: Record<string, { tableOverflow: number; split: string[] }> = {};
+    for (const [index] of tables.entries()) {
+      const { tableOverflow, split } = (await tab.evaluate(TABLE(`document.querySelectorAll(".appendix table")[${String(index)}]`))) as { tableOverflow: number; split: string[] };
+      results[`${String(index)} ${tables[index] ?? ""}`] = { tableOverflow, split };
+    }
+    await tab.evaluate(`document.getElementById("appendix-assumptions").scrollIntoView()`);
+    await tab.screenshot({ path: join(shots, `assumptions-${width}.png`) });
+    await tab.close();
+    expect(Object.keys(results).length).toBeGreaterThanOrEqual(4);
+    // The assumptions table (six columns) was 568 px in a 350 px box: the source of every input was off the screen.
+    for (const [table, { tableOverflow, split }] of Object.entries(results)) {
+      expect(split, table).toEqual([]);
+      expect(tableOverflow, table).toBeLessThanOrEqual(0);
     }
   });
 
