@@ -187,13 +187,24 @@ export function readableNumber(text: string): string {
   return `${rounded === "0" ? "" : sign}${rounded}${percent}`;
 }
 
-/** A value as a cell shows it: text as is, an inlined image named (its base64 says nothing), nothing for a missing value. */
+/** GeoJSON's object types: a geoshape's tooltip holds its whole geometry. */
+const GEOJSON = new Set(["Feature", "FeatureCollection", "GeometryCollection", "Point", "MultiPoint", "LineString", "MultiLineString", "Polygon", "MultiPolygon", "Topology"]);
+/** Characters a cell shows of a value: the rest of a long text is data no reader goes through in a table. */
+const MAX_CELL_CHARS = 200;
+
+/**
+ * A value as a cell shows it: text as is, an inlined image or a map shape named (its base64 or its
+ * coordinates say nothing to a reader: a 52-state map's coordinates were 1.3 MB of table), nothing
+ * for a missing value; a text past MAX_CELL_CHARS cut with an ellipsis.
+ */
 function cellText(value: unknown): string {
   if (value === null || value === undefined) return "";
-  if (typeof value === "string") return value.startsWith("data:") ? "(image)" : readableNumber(value);
   if (typeof value === "number" || typeof value === "boolean") return String(value);
   if (value instanceof Date) return value.toISOString();
-  return JSON.stringify(value);
+  if (isRecord(value) && typeof value.type === "string" && GEOJSON.has(value.type)) return value.id === undefined ? "(shape)" : `(shape ${cellText(value.id)})`;
+  const text = typeof value === "string" ? value : JSON.stringify(value);
+  if (text.startsWith("data:")) return "(image)";
+  return text.length > MAX_CELL_CHARS ? `${[...text].slice(0, MAX_CELL_CHARS).join("")}\u2026` : readableNumber(text);
 }
 
 /** The fields a spec facets by (facet operator, or the row/column/facet channels) and their header titles. */

@@ -99,6 +99,15 @@ describe("a chart's data table", () => {
     expect(tables[0]?.rows).toEqual(values.slice(0, MAX_TABLE_ROWS).map(({ x, y }) => [String(x), String(y)]));
   }, 60_000);
 
+  it("names a map's shapes instead of listing their coordinates, and cuts a very long text", async () => {
+    const square = (x: number) => ({ type: "Polygon", coordinates: [[[x, 0], [x + 1, 0], [x + 1, 1], [x, 1], [x, 0]]] });
+    const features = [1, 2].map((id) => ({ id, rate: id / 10, note: "n".repeat(id * 150), geo: { type: "Feature", id, properties: {}, geometry: square(id) } }));
+    const [table] = (await render({ data: { values: features }, mark: "geoshape", projection: { type: "equirectangular" }, encoding: { shape: { field: "geo", type: "geojson" }, color: { field: "rate", type: "quantitative" }, tooltip: [{ field: "note" }, { field: "geo" }] } })).tables;
+    const cells = (table?.rows ?? []).flat();
+    expect(cells.some((cell) => cell.includes("coordinates"))).toBe(false);
+    expect(cells).toEqual(expect.arrayContaining(["(shape 1)", "(shape 2)", "n".repeat(150), `${"n".repeat(200)}\u2026`]));
+  }, 60_000);
+
   it("writes an unformatted float to four significant digits, never fewer than its whole part", () => {
     expect(readableNumber("7.56801804723")).toBe("7.568");
     expect(readableNumber("565.685424949")).toBe("565.7");
