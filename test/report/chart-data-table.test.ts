@@ -22,7 +22,9 @@ const shots = join(import.meta.dirname, "..", ".tmp", "chart-tables");
 /** Labels that must reach the reader as the very characters they are: markup, replacement patterns, a terminal escape. */
 const HOSTILE = ["<script>window.pwned = 1</script>", "$` and $& and $' and $$", "\u001b[31mred\u001b[0m"];
 const HOSTILE_ROWS = HOSTILE.flatMap((name, i) => [{ name, usd: i + 1 }, { name, usd: 10 * (i + 1) }]);
-const MANY = Array.from({ length: MAX_TABLE_ROWS + 12 }, (_, i) => ({ x: i, y: 3 * i }));
+const MANY = Array.from({ length: MAX_TABLE_ROWS + 12 }, (_, i) => ({ x: i, y: 3 * i, z: i % 7 }));
+/** Axis and legend titles as long as the report's own ("Stated figure ÷ computed figure (×, log scale)"): headers wrap, not widen the table. */
+const LONG_TITLE = (what: string) => `${what}: stated figure ÷ computed figure (×, log scale)`;
 
 const chartCell = (spec: Record<string, unknown>): Cell => ({ cell_type: "code", execution_count: 1, metadata: {}, source: "nb.chart(spec);", outputs: [{ output_type: "display_data", metadata: {}, data: { "application/vnd.vegalite.v5+json": spec } }] });
 
@@ -38,7 +40,7 @@ beforeAll(async () => {
   if (first === undefined) throw new Error("fixture has no chapter");
   const cells = [
     chartCell({ title: "Hostile labels", data: { values: HOSTILE_ROWS }, mark: "bar", encoding: { y: { field: "name", type: "nominal", title: "Name" }, x: { aggregate: "sum", field: "usd", type: "quantitative", title: "Total (USD)" } } }),
-    chartCell({ title: "Many points", data: { values: MANY }, mark: "point", encoding: { x: { field: "x", type: "quantitative", title: "X" }, y: { field: "y", type: "quantitative", title: "Y" } } }),
+    chartCell({ title: "Many points", data: { values: MANY }, mark: "point", encoding: { x: { field: "x", type: "quantitative", title: LONG_TITLE("X") }, y: { field: "y", type: "quantitative", title: LONG_TITLE("Y") }, color: { field: "z", type: "quantitative", title: LONG_TITLE("Z") } } }),
   ];
   const report = await renderReport({ ...input, chapters: [{ ...first, notebook: { ...first.notebook, cells: [...first.notebook.cells, ...cells] } }, ...rest] });
   writeFileSync(join(dir, "report.html"), report.html);
@@ -158,6 +160,17 @@ describe("a chart's data as a table", () => {
     await tab.close();
     expect(reached).toEqual(state.figures);
     expect(state.firstOpenHeight).toBeGreaterThan(20);
+  });
+
+  it("fits the column open on a desktop: long titles wrap in their header", async () => {
+    const tab = await open(1280);
+    await tab.evaluate(`document.querySelectorAll("details.chart-data-table").forEach((d) => { d.open = true; })`);
+    await new Promise((done) => setTimeout(done, 100));
+    const overflow = (await tab.evaluate(`[...document.querySelectorAll("details.chart-data-table .table-wrap")].map((b) => b.scrollWidth - b.clientWidth)`)) as number[];
+    await tab.evaluate(`document.querySelectorAll("details.chart-data-table")[3].scrollIntoView()`);
+    await tab.screenshot({ path: join(shots, "open-1280.png") });
+    await tab.close();
+    expect(overflow).toEqual(overflow.map(() => 0));
   });
 
   it("fits a phone open, and is not printed", async () => {
