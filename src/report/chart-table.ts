@@ -19,11 +19,20 @@ export function chartDataDetails(tables: readonly DataTable[], title: string): H
   )}</details>`;
 }
 
+/** A cell that reads as a number ("7.568", "$3.00", "−12%", "2.1×"), or an empty one. */
+const NUMBER = /^(?:[-\u2212+]?[$€£]?[\d.,]+\s*[%×A-Za-z]*)?$/;
+
 function tableHtml(table: DataTable, captioned: boolean): Html {
   // A column whose every cell reads as a number is set right-aligned, as the appendices set theirs.
-  const numeric = table.columns.map((_, index) => table.rows.length > 0 && table.rows.every((row) => /^[-−+]?[$€£]?[\d.,]+\s*[%×A-Za-z]*$/.test((row[index] ?? "").trim()) || row[index] === ""));
-  const head = table.columns.map((column, index) => html`<th scope="col"${numeric[index] === true ? html` class="num"` : null}>${breakableText(column)}</th>`);
-  const body = table.rows.map((row) => html`<tr>${row.map((cell, index) => html`<td${numeric[index] === true ? html` class="num"` : null}>${breakableText(cell)}</td>`)}</tr>`);
+  // Columns of names come first (Vega-Lite lists x before y, so a bar chart's table began "7.568"),
+  // and the first of them heads its row: a screen reader names each value by the row's "Run cost".
+  const numeric = table.columns.map((_, index) => table.rows.length > 0 && table.rows.every((row) => NUMBER.test((row[index] ?? "").trim())));
+  const order = [...table.columns.keys()].sort((a, b) => Number(numeric[a]) - Number(numeric[b]));
+  const rowHeader = numeric[order[0] ?? 0] === false;
+  const cellHtml = (cell: string, index: number, position: number): Html =>
+    position === 0 && rowHeader ? html`<th scope="row">${breakableText(cell)}</th>` : html`<td${numeric[index] === true ? html` class="num"` : null}>${breakableText(cell)}</td>`;
+  const head = order.map((index) => html`<th scope="col"${numeric[index] === true ? html` class="num"` : null}>${breakableText(table.columns[index] ?? "")}</th>`);
+  const body = table.rows.map((row) => html`<tr>${order.map((index, position) => cellHtml(row[index] ?? "", index, position))}</tr>`);
   const leftOut = table.total - table.rows.length;
   return html`<div class="table-wrap"><table class="data-table">${captioned ? html`<caption>${chartDataTableMarks(table.marks, table.total)}</caption>` : null}<thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div>${
     leftOut > 0 ? html`<p class="note">${chartDataTableLeftOut(table.rows.length, table.total)}</p>` : null

@@ -61,11 +61,12 @@ async function open(width: number): Promise<Page> {
 }
 
 interface FigureTables {
-  spec: { data?: { values?: Record<string, unknown>[] }; encoding?: Record<string, { field?: string; title?: string; aggregate?: string }> };
+  spec: { data?: { values?: Record<string, unknown>[] }; encoding?: Record<string, { field?: string; title?: string; aggregate?: string; type?: string }> };
   summaries: number;
   columns: string[][];
   rows: string[][][];
   notes: string[];
+  rowHeaders: boolean[];
 }
 
 // Browser-side code as text: the project compiles without the DOM library.
@@ -74,6 +75,7 @@ const FIGURES = `[...document.querySelectorAll("figure.chart")].map((figure) => 
   summaries: figure.querySelectorAll("details.chart-data-table > summary").length,
   columns: [...figure.querySelectorAll("details.chart-data-table table")].map((t) => [...t.querySelectorAll("thead th")].map((th) => th.textContent)),
   rows: [...figure.querySelectorAll("details.chart-data-table table")].map((t) => [...t.querySelectorAll("tbody tr")].map((tr) => [...tr.cells].map((td) => td.textContent))),
+  rowHeaders: [...figure.querySelectorAll("details.chart-data-table tbody tr")].map((tr) => tr.cells[0].matches("th[scope=row]")),
   notes: [...figure.querySelectorAll("details.chart-data-table .note")].map((p) => p.textContent),
 }))`;
 
@@ -117,6 +119,12 @@ describe("a chart's data as a table", () => {
       // A line with its points is one table (the same rows twice would be read twice).
       expect(figure.columns).toHaveLength(1);
       expect([...columns].sort()).toEqual(Object.values(figure.spec.encoding ?? {}).map((channel) => channel.title ?? channel.field).sort());
+      // A chart's names come first and head their rows ("Name", not the sum, in the hostile chart's table).
+      const named = Object.values(figure.spec.encoding ?? {}).find((channel) => channel.type === "nominal");
+      if (named !== undefined) {
+        expect(columns[0]).toBe(named.title ?? named.field);
+        expect(new Set(figure.rowHeaders)).toEqual(new Set([true]));
+      }
       const expected = expectedRows(figure.spec, columns);
       expect(rows).toHaveLength(Math.min(expected.length, MAX_TABLE_ROWS));
       rows.forEach((row, i) => row.forEach((cell, j) => {
@@ -134,7 +142,7 @@ describe("a chart's data as a table", () => {
     const state = (await tab.evaluate(`({
       pwned: window.pwned === 1,
       scripts: [...document.scripts].filter((s) => !s.type).length,
-      cells: [...document.querySelectorAll("details.chart-data-table td")].map((td) => td.textContent),
+      cells: [...document.querySelectorAll("details.chart-data-table tbody :is(td, th)")].map((cell) => cell.textContent),
     })`)) as { pwned: boolean; scripts: number; cells: string[] };
     await tab.close();
     expect(state.pwned).toBe(false);
