@@ -183,7 +183,7 @@ export function readableNumber(text: string): string {
   if (match === null) return text;
   const [, sign = "", whole = "", fraction = "", percent = ""] = match;
   const digits = Math.min(21, Math.max(4, whole.replace(/^0+/, "").length));
-  const rounded = Number(`${whole}.${fraction}`).toLocaleString("en-US", { maximumSignificantDigits: digits, useGrouping: false });
+  const rounded = significant(digits).format(Number(`${whole}.${fraction}`));
   return `${rounded === "0" ? "" : sign}${rounded}${percent}`;
 }
 
@@ -197,6 +197,18 @@ const MAX_CELL_CHARS = 200;
  * coordinates say nothing to a reader: a 52-state map's coordinates were 1.3 MB of table), nothing
  * for a missing value; a text past MAX_CELL_CHARS cut with an ellipsis.
  */
+// One formatter per digit count: toLocaleString with options builds a new one per call (~0.1 ms; a
+// one-assumption rebuild's tables called it ~200 times).
+const formatters = new Map<number, Intl.NumberFormat>();
+function significant(digits: number): Intl.NumberFormat {
+  let formatter = formatters.get(digits);
+  if (formatter === undefined) {
+    formatter = new Intl.NumberFormat("en-US", { maximumSignificantDigits: digits, useGrouping: false });
+    formatters.set(digits, formatter);
+  }
+  return formatter;
+}
+
 function cellText(value: unknown): string {
   if (value === null || value === undefined) return "";
   if (typeof value === "number" || typeof value === "boolean") return String(value);
