@@ -21,7 +21,7 @@ import { displayOf, type NotebookHost, type RunContext, type SessionAssumptions 
 import { claimHtml, figureHtml } from "./display";
 import { formatFigure, formatInterval, formatNumber, formatSummary } from "../format/number";
 import type { AssumptionsLoader } from "./jupyter";
-import { checkDrivers, checkFormat, checkNumber, checkOptionalText, checkSummary, checkText, checkUnit, checkVerdict } from "./validate";
+import { checkDrivers, checkFormat, checkNumber, checkOptionalText, checkRange, checkSummary, checkText, checkUnit, checkVerdict } from "./validate";
 import { claimBasis } from "./basis";
 import type { Range } from "../model/claims";
 import { VEGA_LITE_MIME, type AlternativeValue, type ClaimRecord, type Driver, type FigureRecord, type NumberFormat, type Summary } from "./types";
@@ -156,14 +156,13 @@ function checkedClaim(input: ClaimInput): ClaimInput & { readonly factor: number
   const verdict = checkVerdict(call, raw.verdict);
   checkOptionalText(call, "note", raw.note);
   checkDrivers(call, raw.drivers);
-  const range = (field: string): { low: number; high: number } => {
-    const value = (raw[field] ?? {}) as Record<string, unknown>;
-    return { low: checkNumber(call, `${field}.low`, value.low), high: checkNumber(call, `${field}.high`, value.high) };
-  };
-  range("stated");
-  range("computed");
+  checkRange(call, "stated", raw.stated);
+  const computed = checkRange(call, "computed", raw.computed);
   const p50 = (raw.computed as Record<string, unknown>).p50;
-  if (p50 !== undefined) checkNumber(call, "computed.p50", p50);
+  if (p50 !== undefined) {
+    const median = checkNumber(call, "computed.p50", p50);
+    if (median < computed.low || median > computed.high) throw new Error(messages.apiMedianOutside(call, "computed", median, computed.low, computed.high));
+  }
   // An unverifiable claim has no factor; NaN (from arithmetic on missing data) means the same.
   const unknown = verdict === "unverifiable" || input.factor === null || Number.isNaN(input.factor);
   return { ...input, format, factor: unknown ? null : checkNumber(call, "factor", input.factor) };
@@ -175,6 +174,11 @@ function checkedAlternative(figureId: string, alternative: AlternativeInput): Al
   if ((value === undefined) === (summary === undefined) || !numbers.every((n) => typeof n === "number" && Number.isFinite(n))) {
     throw new Error(messages.alternativeNeedsOneValue(figureId, id));
   }
+  if (summary !== undefined) {
+    const call = `nb.figure("${figureId}")`;
+    if (summary.p5 > summary.p50) throw new Error(messages.apiSummaryDisordered(call, `alternatives.${id}.summary`, "p5", summary.p5, "p50", summary.p50));
+    if (summary.p50 > summary.p95) throw new Error(messages.apiSummaryDisordered(call, `alternatives.${id}.summary`, "p50", summary.p50, "p95", summary.p95));
+  }
   return summary !== undefined ? { id, label, p50: summary.p50, p5: summary.p5, p95: summary.p95 } : { id, label, p50: value ?? Number.NaN };
 }
 
@@ -182,7 +186,10 @@ export function formatAny(x: number | FigureRecord | Summary | Range, format?: N
   const chosen = format === undefined ? undefined : checkFormat("nb.fmt", format);
   if (typeof x === "number") return formatNumber(x, chosen ?? "number");
   if (isFigure(x)) return chosen === undefined ? formatFigure(x) : formatFigure({ ...x, format: chosen });
-  if (isRange(x)) return formatInterval(x.low, x.high, chosen ?? "number");
+  if (isRange(x)) {
+    const { low, high } = checkRange("nb.fmt", "value", x);
+    return formatInterval(low, high, chosen ?? "number");
+  }
   return formatSummary(checkSummary("nb.fmt", "value", x), chosen ?? "number");
 }
 

@@ -66,7 +66,23 @@ export function checkSummary(call: string, field: string, value: unknown): Summa
   const record = value as Record<string, unknown>;
   const picked: Record<string, number> = {};
   for (const key of SUMMARY_KEYS) picked[key] = checkNumber(call, `${field}.${key}`, record[key]);
+  // The percentiles must rise, or the page would print "1 (90% CI 9–0)"; the mean may lie outside them (a long tail).
+  const rising = ["p5", "p25", "p50", "p75", "p95"] as const;
+  rising.slice(1).forEach((upper, index) => {
+    const lower = rising[index] ?? "p5";
+    const [lowerValue, upperValue] = [picked[lower] ?? 0, picked[upper] ?? 0];
+    if (lowerValue > upperValue) throw new Error(messages.apiSummaryDisordered(call, field, lower, lowerValue, upper, upperValue));
+  });
   return picked as unknown as Summary;
+}
+
+/** A `{ low, high }` range of finite numbers, low end first (a claim's stated and computed, nb.fmt's range). */
+export function checkRange(call: string, field: string, value: unknown): { low: number; high: number } {
+  const record = (typeof value === "object" && value !== null ? value : {}) as Record<string, unknown>;
+  const low = checkNumber(call, `${field}.low`, record.low);
+  const high = checkNumber(call, `${field}.high`, record.high);
+  if (low > high) throw new Error(messages.apiRangeReversed(call, field, low, high));
+  return { low, high };
 }
 
 /** How a wrong value reads in a message: its kind, and a short text of it where that helps. */

@@ -71,6 +71,18 @@ export const apiBadNumber = (call: string, field: string, got: string): string =
     ? `${call}: "${field}" is ${got}; it must be a finite number`
     : `${call}: "${field}" is ${got}, not a finite number; check the model inputs that lead to it`;
 
+/** A range whose ends are swapped (stated, computed, nb.fmt's { low, high }): shown, it would read "30,000–10,000". */
+export const apiRangeReversed = (call: string, field: string, low: number, high: number): string =>
+  `${call}: "${field}.low" ${low} is above "${field}.high" ${high}; give the smaller end as low (were they swapped?)`;
+
+/** A claim's computed median outside its own interval. */
+export const apiMedianOutside = (call: string, field: string, p50: number, low: number, high: number): string =>
+  `${call}: "${field}.p50" ${p50} is outside "${field}.low"–"${field}.high" (${low}–${high}); give the median of the same summary (computedRange(result.outputs.name))`;
+
+/** A summary whose percentiles do not rise: shown, it would read "1 (90% CI 9–0)". */
+export const apiSummaryDisordered = (call: string, field: string, lower: string, lowerValue: number, upper: string, upperValue: number): string =>
+  `${call}: "${field}.${lower}" ${lowerValue} is above "${field}.${upper}" ${upperValue}; a summary's percentiles rise (p5 ≤ p25 ≤ p50 ≤ p75 ≤ p95): pass a Monte Carlo output (result.outputs.name) or correct the numbers`;
+
 export const apiBadSummary = (call: string, field: string, got: string): string =>
   `${call}: "${field}" is ${got}; pass a Monte Carlo output (result.outputs.name) or an object with mean, p5, p25, p50, p75, p95`;
 

@@ -59,6 +59,26 @@ describe("nb.figure", () => {
   });
 });
 
+describe("an interval whose ends are swapped", () => {
+  it("is refused by nb.claim, nb.fmt and nb.figure, naming the field, rather than shown as \"5–2\" or \"90% CI 9–0\"", () => {
+    const { nb, shown } = session();
+    const good = { id: "c", claim: "A run", stated: { low: 1, high: 2 }, computed: { low: 1, high: 2 }, unit: "MWh", format: "number", verdict: "consistent", factor: 1 } as const;
+    expect(() => nb.claim({ ...good, stated: { low: 5, high: 2 } })).toThrow('nb.claim("c"): "stated.low" 5 is above "stated.high" 2; give the smaller end as low (were they swapped?)');
+    expect(() => nb.claim({ ...good, computed: { low: 9, high: 1 } })).toThrow('nb.claim("c"): "computed.low" 9 is above "computed.high" 1');
+    expect(() => nb.claim({ ...good, computed: { low: 1, high: 2, p50: 7 } })).toThrow('nb.claim("c"): "computed.p50" 7 is outside "computed.low"–"computed.high" (1–2)');
+    expect(() => nb.fmt({ low: 3, high: 2 })).toThrow('nb.fmt: "value.low" 3 is above "value.high" 2');
+    const summary = { mean: 1, p5: 9, p25: 1, p50: 1, p75: 1, p95: 0 };
+    expect(() => nb.figure({ id: "f", label: "F", unit: "MWh", format: "number", summary })).toThrow('nb.figure("f"): "summary.p5" 9 is above "summary.p25" 1; a summary\'s percentiles rise');
+    const alternative = { id: "alt", label: "Alt", summary: { ...summary, p5: 1, p50: 3, p95: 2 } };
+    expect(() => nb.figure({ id: "f", label: "F", unit: "MWh", format: "number", value: 1, alternatives: [alternative] })).toThrow('nb.figure("f"): "alternatives.alt.summary.p50" 3 is above "alternatives.alt.summary.p95" 2');
+    expect(shown).toEqual([]);
+    // Equal ends are one number, a long tail may put the mean above p95, and a range in order is shown as before.
+    expect(nb.fmt({ low: 2, high: 2 })).toBe("2");
+    expect(nb.figure({ id: "g", label: "G", unit: "", format: "number", summary: { mean: 50, p5: 1, p25: 1, p50: 2, p75: 3, p95: 4 } }).summary?.mean).toBe(50);
+    expect(nb.claim({ ...good, computed: { low: 1, high: 2, p50: 1.5 } }).computed.high).toBe(2);
+  });
+});
+
 describe("a figure or summary put into a template literal nested in nb.md's", () => {
   // `${cheap ? `Small: ${figure}.` : "…"}` made the figure text before nb.md saw it: "[object Object]" reached the report.
   it("reads a figure as nb.md prints it, and refuses text with an object in it, saying what to do", () => {
