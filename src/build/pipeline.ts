@@ -44,6 +44,7 @@ import { figuresJson } from "../report/figures-file";
 import type { RenderedReport, ReportInput } from "../report/render";
 import { notebookSections, type SectionRecord } from "../report/sections";
 import { sha256 } from "../util/hash";
+import { visibleInOneLine } from "../util/control";
 import { formatSeconds } from "../format/number";
 import type { WhatIf } from "./whatif/overrides";
 import { applyWhatIf, type WhatIfOptions } from "./whatif/options";
@@ -99,9 +100,18 @@ export interface BuildResult {
   readonly exitCode: 0 | 1 | 2;
 }
 
+/**
+ * One line of the build's progress. What it names can come from the project's files (a data file whose
+ * name holds a line break, in "re-ran: data file …"), so its line breaks are shown as \x0a: a name can
+ * never start a line of its own ("warning: …", "wrote …") that the build did not write.
+ */
+function logStep(effects: BuildEffects, name: string, detail: string): void {
+  effects.log(messages.buildStep(name, visibleInOneLine(detail)));
+}
+
 export async function build(options: BuildOptions = {}, effects: BuildEffects = new FileBuildEffects()): Promise<BuildResult> {
   const started = effects.now();
-  const step = (name: string, detail = ""): void => effects.log(messages.buildStep(name, detail));
+  const step = (name: string, detail = ""): void => logStep(effects, name, detail);
 
   // 1. config
   const configFile = options.root === undefined ? findConfigFile(process.cwd(), (path) => effects.exists(path)) : configPathForRoot(options.root);
@@ -182,7 +192,7 @@ async function buildLocked(input: LockedInput): Promise<BuildResult> {
 }
 
 async function buildAndPrint({ config, options, effects, started, rel, registry, fileRegistry, whatIf, assumptionsText, versionDate, asOf, errata, read }: LockedInput, printer: Printer): Promise<BuildResult> {
-  const step = (name: string, detail = ""): void => effects.log(messages.buildStep(name, detail));
+  const step = (name: string, detail = ""): void => logStep(effects, name, detail);
   // Asked now, answered while the chapters are checked (git runs in its own processes).
   const git = effects.gitState(config.root, [{ path: relative(config.root, config.assumptions), text: assumptionsText }]);
   git.catch(() => undefined); // awaited below; a failure then is not also an unhandled rejection
