@@ -8,6 +8,8 @@
 import { specPath } from "./schema";
 import { plausibleName } from "../util/suggest";
 import { isRecord } from "../util/records";
+import { visibleInOneLine } from "../util/control";
+import { chartMissingField } from "../messages/charts";
 
 type Json = Record<string, unknown>;
 
@@ -17,6 +19,16 @@ export interface MissingField {
   readonly path: string;
   readonly available: readonly string[];
   readonly suggestion?: string;
+}
+
+/**
+ * The warning for a field missing from the chart's data, on one line whatever the names hold: a
+ * field or column named with a line break (a data key, a CSV header) is shown with it as \x0a, so it
+ * cannot print a line of its own that the build did not write.
+ */
+export function missingFieldWarning(where: string, missing: MissingField): string {
+  const line = visibleInOneLine;
+  return chartMissingField(where, line(missing.field), line(missing.path), missing.available.map(line), missing.suggestion === undefined ? undefined : line(missing.suggestion));
 }
 
 export function missingFields(spec: Json): MissingField[] {

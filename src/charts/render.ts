@@ -24,7 +24,7 @@ import { registerMeasureFonts } from "./canvas";
 import { importVega } from "./vega-modules";
 import { ChartDataError, resolveChartData } from "./data";
 import { chartDataTables, type DataTable } from "./data-table";
-import { missingFields } from "./fields";
+import { missingFields, missingFieldWarning } from "./fields";
 import { floatingBars } from "./floating-bars";
 import { scopeSvgIds } from "./ids";
 import { interactiveFeatures } from "./interactive";
@@ -32,7 +32,7 @@ import { rasterise, svgTooLarge, tooManyMarks } from "./raster";
 import { withSeededRandom } from "./random";
 import { schemaProblems, type SpecProblem } from "./schema";
 import { CHART_THEME, LEGEND_IN_ROWS, largerText, mergeConfig } from "./theme";
-import { visibleControls } from "../util/control";
+import { visibleControls, visibleInOneLine } from "../util/control";
 
 /** One drawing of a chart: markup (ids scoped) and its size in CSS px. */
 export interface ChartDrawing {
@@ -129,7 +129,7 @@ export async function renderChart(spec: unknown, place: ChartPlace): Promise<Ren
   const shown = sure.length > 0 ? sure : problems.slice(0, 1);
   const placeOf = (problem: SpecProblem): string => (problem.word === undefined ? undefined : place.locate?.(problem.word.text, { key: problem.word.key })) ?? where;
   const rest = problems.length - shown.length;
-  const schemaWarning = shown.length === 0 ? [] : [shown.map((problem) => messages.chartSpecProblem(placeOf(problem), problem.path, problem.problem, problem.suggestion)).join("\n") + (rest > 0 ? messages.chartMoreProblems(rest) : "")];
+  const schemaWarning = shown.length === 0 ? [] : [shown.map((problem) => messages.chartSpecProblem(placeOf(problem), visibleInOneLine(problem.path), visibleInOneLine(problem.problem), problem.suggestion)).join("\n") + (rest > 0 ? messages.chartMoreProblems(rest) : "")];
   if (sure.length > 0) throw new ChartError(schemaWarning[0] ?? "");
   let resolved: Awaited<ReturnType<typeof resolveChartData>>;
   try {
@@ -145,10 +145,10 @@ export async function renderChart(spec: unknown, place: ChartPlace): Promise<Ren
   const chart = await drawOrReuse(themedSpec, where);
   const warnings = [
     ...schemaWarning,
-    ...missing.map((field) => messages.chartMissingField(place.locate?.(field.field) ?? where, field.field, field.path, field.available, field.suggestion)),
+    ...missing.map((field) => missingFieldWarning(place.locate?.(field.field) ?? where, field)),
     ...floatingBars(themedSpec).map((bars) => messages.chartFloatingBars(place.locate?.(`${bars.span}2`, { key: true }) ?? where, bars.path, bars.span, bars.value)),
     ...interactiveFeatures(themedSpec).map(({ feature, shows, animation }) =>
-      messages.chartInteractive(where, feature, animation === true && chart.frame !== undefined ? messages.chartFirstFrame(chart.frame.field, chart.frame.value) : shows),
+      messages.chartInteractive(where, feature, animation === true && chart.frame !== undefined ? messages.chartFirstFrame(visibleInOneLine(chart.frame.field), visibleInOneLine(chart.frame.value)) : shows),
     ),
   ];
   // NaN geometry and "undefined" labels are what a missing field looks like: named once, by the field.
@@ -218,7 +218,7 @@ async function renderFresh(themedSpec: Record<string, unknown>, json: string, wh
     return { ...larger, notes: [...larger.notes, messages.chartScaled(larger.width, COLUMN_PX)] };
   } catch (error) {
     if (error instanceof ChartError) throw error;
-    throw new ChartError(messages.chartFailed(where, error instanceof Error ? error.message : String(error)));
+    throw new ChartError(messages.chartFailed(where, visibleInOneLine(error instanceof Error ? error.message : String(error))));
   }
 }
 
@@ -259,7 +259,7 @@ async function draw(themedSpec: Record<string, unknown>, json: string | undefine
       return { chart: { markup: responsive(svg), ...drawn, notes: [], ...(frame && { frame }), ...tables }, legends };
     });
   } catch (error) {
-    throw new ChartError(messages.chartFailed(where, error instanceof Error ? error.message : String(error)));
+    throw new ChartError(messages.chartFailed(where, visibleInOneLine(error instanceof Error ? error.message : String(error))));
   } finally {
     view?.finalize();
   }
@@ -295,7 +295,7 @@ export function chartWarnings(svg: string, where: string): string[] {
   if (/="[^"]*NaN[^"]*"/.test(svg)) warnings.push(messages.chartBadGeometry(where));
   const texts = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((match) => match[1] ?? "");
   const bad = texts.find((text) => /\b(?:undefined|NaN|null)\b|\[object Object\]/.test(text));
-  if (bad !== undefined) warnings.push(messages.chartBadText(where, bad));
+  if (bad !== undefined) warnings.push(messages.chartBadText(where, visibleInOneLine(bad)));
   return warnings;
 }
 

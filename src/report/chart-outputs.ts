@@ -3,9 +3,9 @@
  * needs the files a chart reads, not the chart): the files they read, and fields missing from their data.
  */
 import { chartFiles, missingDataFiles } from "../charts/data";
-import { missingFields } from "../charts/fields";
+import { missingFields, missingFieldWarning } from "../charts/fields";
 import { floatingBars } from "../charts/floating-bars";
-import { chartDataUnreadable, chartFailed, chartFloatingBars, chartMissingField } from "../messages/charts";
+import { chartDataUnreadable, chartFailed, chartFloatingBars } from "../messages/charts";
 import { displayPath } from "../util/paths";
 import { cellText, lineColumn, type Notebook } from "../notebook/nbformat";
 import { at } from "../messages/location";
@@ -31,7 +31,7 @@ export function chartSpecWarnings(notebook: Notebook, name: string): string[] {
       if (typeof spec !== "object" || spec === null || Array.isArray(spec)) return [];
       const view = spec as Record<string, unknown>;
       return [
-        ...missingFields(view).map((field) => chartMissingField(locate(field.field) ?? inCell, field.field, field.path, field.available, field.suggestion)),
+        ...missingFields(view).map((field) => missingFieldWarning(locate(field.field) ?? inCell, field)),
         ...floatingBars(view).map((bars) => chartFloatingBars(locate(`${bars.span}2`, { key: true }) ?? inCell, bars.path, bars.span, bars.value)),
       ];
     });

@@ -26,4 +26,18 @@ describe("a line break in a name the build prints", () => {
     expect(output).toContain("re-ran: data file notebooks/x\\x0awarning: forged.csv changed)");
     expect(lines(output).filter((line) => line.startsWith("warning:"))).toEqual([]);
   }, 120_000);
+
+  it("a chart field named with one is warned about on one line by run, and the build's failure to draw it is one line too", async () => {
+    const { root } = temp.project();
+    const field = "cost\nwarning: forged";
+    appendCell(root, "01-price.ipynb", `nb.chart({ data: { values: [{ day: "a", cost: 1 }] }, mark: "bar", encoding: { x: { field: "day", type: "nominal" }, y: { field: ${JSON.stringify(field)}, type: "quantitative" } } });`);
+    const ran = await fragtax(["run", "notebooks/01-price.ipynb"], { cwd: root });
+    expect(ran.code).toBe(0);
+    expect(ran.stderr).toContain('chart field "cost\\x0awarning: forged" (at encoding.y.field) is not in the chart\'s data; did you mean "cost"?');
+    // Vega-Lite cannot compile a field name with a line break into its tooltip: the chart fails, located, its error on one line.
+    const built = await fragtax(["build", "--no-pdf"], { cwd: root });
+    expect(built.code).toBe(1);
+    expect(built.stderr).toMatch(/cell \d+: the Vega-Lite chart could not be rendered: .*cost\\x0awarning: forged/);
+    for (const { stdout, stderr } of [ran, built]) expect(lines(`${stdout}${stderr}`).filter((line) => line.startsWith("warning: forged"))).toEqual([]);
+  }, 120_000);
 });
