@@ -25,6 +25,7 @@ import { importVega } from "./vega-modules";
 import { ChartDataError, resolveChartData } from "./data";
 import { chartDataTables, type DataTable } from "./data-table";
 import { missingFields, missingFieldWarning } from "./fields";
+import { textOnQuantities, textOnQuantityWarning } from "./text-quantities";
 import { floatingBars } from "./floating-bars";
 import { scopeSvgIds } from "./ids";
 import { interactiveFeatures } from "./interactive";
@@ -141,19 +142,21 @@ export async function renderChart(spec: unknown, place: ChartPlace): Promise<Ren
   // 2. theme
   const themedSpec = applyTheme(resolved.spec);
   const missing = missingFields(themedSpec);
+  const texts = textOnQuantities(themedSpec);
   // 3. render (or reuse), and the phone drawing from the same checked and resolved spec
   const chart = await drawOrReuse(themedSpec, where);
   const warnings = [
     ...schemaWarning,
     ...missing.map((field) => missingFieldWarning(place.locate?.(field.field) ?? where, field)),
+    ...texts.map((text) => textOnQuantityWarning(place.locate?.(text.field) ?? where, text)),
     ...floatingBars(themedSpec).map((bars) => messages.chartFloatingBars(place.locate?.(`${bars.span}2`, { key: true }) ?? where, bars.path, bars.span, bars.value)),
     ...interactiveFeatures(themedSpec).map(({ feature, shows, animation }) =>
       messages.chartInteractive(where, feature, animation === true && chart.frame !== undefined ? messages.chartFirstFrame(visibleInOneLine(chart.frame.field), visibleInOneLine(chart.frame.value)) : shows),
     ),
   ];
-  // NaN geometry and "undefined" labels are what a missing field looks like: named once, by the field.
-  // (An image's base64 text says nothing about its data: only SVG is looked at.)
-  const looked = missing.length > 0 || !chart.markup.startsWith("<svg") ? [] : chartWarnings(chart.markup, where);
+  // NaN geometry and "undefined" labels are what a missing field (or words on a quantitative scale)
+  // looks like: named once, by the field. (An image's base64 text says nothing about its data: only SVG is looked at.)
+  const looked = missing.length > 0 || texts.length > 0 || !chart.markup.startsWith("<svg") ? [] : chartWarnings(chart.markup, where);
   warnings.push(...chart.notes.map((note) => `${where}: ${note}`), ...looked);
   warnings.push(...resolved.leftOut.map(({ url, reason }) => messages.chartImageLeftOut(place.locate?.(url) ?? where, reason)));
   const narrow = await phoneDrawing(resolved.spec, chart, where);

@@ -21,6 +21,11 @@ export const chartMissingField = (where: string, field: string, path: string, av
   (suggestion === undefined ? "." : didYouMean(suggestion)) +
   ` The data has: ${available.slice(0, 12).map((name) => `"${name}"`).join(", ")}${available.length > 12 ? ", …" : ""}.`;
 
+/** A quantitative encoding of a field whose values are words: the marks have no position. */
+export const chartTextOnQuantity = (where: string, field: string, path: string, examples: readonly string[]): string =>
+  `${where}: chart field "${field}" is typed "quantitative" (at ${path}), but its values are text (${examples.map((value) => `"${value}"`).join(", ")}), ` +
+  `which a quantitative scale cannot place, so its marks are drawn without a position. Use type "nominal" for categories ("ordinal" if they have an order), or give the field numbers.`;
+
 /** Bars spanning x to x2 (or y to y2) with a quantity on the other axis, no second value and no bins. */
 export const chartFloatingBars = (where: string, path: string, span: "x" | "y", value: "x" | "y"): string =>
   `${where}: the bars at ${path} span ${span} to ${span}2 but have no ${value}2 and ${span} is not binned, so each is drawn as a thin dash at its ${value} value. ` +

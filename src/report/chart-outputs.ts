@@ -5,6 +5,7 @@
 import { chartFiles, missingDataFiles } from "../charts/data";
 import { missingFields, missingFieldWarning } from "../charts/fields";
 import { floatingBars } from "../charts/floating-bars";
+import { textOnQuantities, textOnQuantityWarning } from "../charts/text-quantities";
 import { chartDataUnreadable, chartFailed, chartFloatingBars } from "../messages/charts";
 import { displayPath } from "../util/paths";
 import { cellText, lineColumn, type Notebook } from "../notebook/nbformat";
@@ -32,6 +33,7 @@ export function chartSpecWarnings(notebook: Notebook, name: string): string[] {
       const view = spec as Record<string, unknown>;
       return [
         ...missingFields(view).map((field) => missingFieldWarning(locate(field.field) ?? inCell, field)),
+        ...textOnQuantities(view).map((text) => textOnQuantityWarning(locate(text.field) ?? inCell, text)),
         ...floatingBars(view).map((bars) => chartFloatingBars(locate(`${bars.span}2`, { key: true }) ?? inCell, bars.path, bars.span, bars.value)),
       ];
     });
