@@ -6,7 +6,7 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { SourceMap, type SourceMapPayload } from "node:module";
-import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import { displayPath, isInside } from "../util/paths";
 import { plausibleName } from "../util/suggest";
 import { fileURLToPath } from "node:url";
@@ -142,10 +142,16 @@ export function thrownInImport(
   return { file: source, line: entry.originalLine + 1, column: entry.originalColumn + 1 };
 }
 
-/** The hint for Node's "ENOENT: no such file or directory, open '/abs/path'", when the path is in the project. */
+/**
+ * The hint for a file that is not there, when its path is in the project: Node's "ENOENT: no such file
+ * or directory, open '/abs/path'", or Deno's "No such file or directory (os error 2): readfile
+ * 'data/x.csv'", whose path is as the cell gave it, relative to the notebook's folder (Deno's own).
+ */
 export function missingFileHint(evalue: string, root: string, notebookDir: string): string | undefined {
-  const path = /^ENOENT: no such file or directory, \w+ '([^']+)'$/.exec(evalue)?.[1];
-  if (path === undefined || !isAbsolute(path) || relative(root, path).startsWith("..")) return undefined;
+  const given = /^ENOENT: no such file or directory, \w+ '([^']+)'$/.exec(evalue)?.[1] ?? /^No such file or directory \(os error 2\): \w+ '([^']+)'$/.exec(evalue)?.[1];
+  if (given === undefined) return undefined;
+  const path = resolve(notebookDir, given);
+  if (relative(root, path).startsWith("..")) return undefined;
   let siblings: string[] = [];
   try {
     siblings = readdirSync(dirname(path));

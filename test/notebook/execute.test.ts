@@ -96,6 +96,32 @@ describe("executeNotebook: a file that is not there", () => {
       project.remove();
     }
   });
+
+  it("says the same under Deno, whose error names the path as the cell gave it (it said only 'NotFound: … readfile'), for Deno's own reads and node:fs", async () => {
+    const project = tempProject();
+    try {
+      mkdirSync(join(project.root, "notebooks", "data"));
+      writeFileSync(join(project.root, "notebooks", "data", "prices.csv"), "a\n1\n");
+      const file = join(project.root, "notebooks", "01-price.ipynb");
+      // The chapter for Deno's kernel: its kernelspec, and the API given Deno.jupyter rather than tslab.
+      const notebook = JSON.parse(readFileSync(file, "utf8")) as { metadata: Record<string, unknown>; cells: { source: string }[] };
+      notebook.metadata.kernelspec = { name: "deno", display_name: "Deno", language: "typescript" };
+      for (const cell of notebook.cells) cell.source = cell.source.replace('import * as tslab from "tslab";\n', "").replace("notebook(tslab)", "notebook(Deno.jupyter)");
+      expect(JSON.stringify(notebook)).not.toContain("tslab");
+      writeFileSync(file, JSON.stringify(notebook));
+      for (const read of ['Deno.readTextFileSync("data/price.csv");', 'import { readFileSync } from "node:fs";\nreadFileSync("data/price.csv", "utf8");']) {
+        const cell = appendCell(project.root, "01-price.ipynb", read);
+        const run = await executeNotebook(file, { root: project.root, cache: false });
+        expect(run.error, JSON.stringify(run.error)).toMatchObject({ cell });
+        expect(run.error?.frame).toContain("no file notebooks/data/price.csv; did you mean data/prices.csv? (a relative path is read from the notebook's folder, notebooks, as in Jupyter): create the file or correct the path.");
+        const written = JSON.parse(readFileSync(file, "utf8")) as { cells: unknown[] };
+        written.cells.pop();
+        writeFileSync(file, JSON.stringify(written));
+      }
+    } finally {
+      project.remove();
+    }
+  }, 120_000);
 });
 
 describe("executeNotebook: the public entries", () => {
