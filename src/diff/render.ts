@@ -96,8 +96,9 @@ function splitUnchanged(figures: readonly FigureDelta[]): { readonly moved: read
 }
 
 export function renderDiffText(unsafe: DiffResult, colour: boolean): string {
-  // Labels, notes and sources are data: their control characters are shown, never obeyed.
-  const diff = terminalSafe(unsafe);
+  // Labels, notes and sources are data: their control characters are shown, never obeyed, and a line
+  // break in one is shown as \x0a, so it cannot start a line of the listing ("warning: …") of its own.
+  const diff = terminalSafe(unsafe, { oneLine: true });
   const paint = colour ? COLOUR : PLAIN;
   const { added, removed, changed } = diff.assumptions;
   // The sides are names (a file's may hold a line break): on one line, so none can start a line of its own.

@@ -3,18 +3,23 @@
  * written as visible escapes (`\x1b`, util/control.ts), so a label cannot recolour, move the cursor,
  * retitle the window or hide a line. Our own colours are added after this, by the renderer.
  */
-import { visibleControls } from "./control";
+import { visibleControls, visibleInOneLine } from "./control";
 
 export function terminalText(text: string): string {
   return visibleControls(text);
 }
 
-/** `value` with every string in it (keys too) made terminal-safe; numbers and structure unchanged. */
-export function terminalSafe<T>(value: T): T {
-  if (typeof value === "string") return terminalText(value) as T;
-  if (Array.isArray(value)) return value.map((item: unknown) => terminalSafe(item)) as T;
+/**
+ * `value` with every string in it (keys too) made terminal-safe; numbers and structure unchanged.
+ * `oneLine`: line breaks shown as \x0a too, for text printed inside a line of a listing (a label in
+ * `diff`), where a line break would start a line of its own that the listing never wrote.
+ */
+export function terminalSafe<T>(value: T, options: { readonly oneLine?: boolean } = {}): T {
+  const text = options.oneLine === true ? visibleInOneLine : terminalText;
+  if (typeof value === "string") return text(value) as T;
+  if (Array.isArray(value)) return value.map((item: unknown) => terminalSafe(item, options)) as T;
   if (typeof value === "object" && value !== null) {
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [terminalText(key), terminalSafe(item)])) as T;
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [text(key), terminalSafe(item, options)])) as T;
   }
   return value;
 }

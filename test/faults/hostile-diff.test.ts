@@ -55,4 +55,18 @@ describe("fragtax diff with hostile assumption fields", () => {
     // Escaping is not its only guard: the page carries the report's policy, with no script allowed.
     expect(html.replace(/&#39;|&#x27;/g, "'")).toMatch(/<meta http-equiv="Content-Security-Policy" content="default-src 'none';[^"]*script-src 'none'/);
   });
+
+  it("keeps a label or note with a line break on its line of the listing: the break is shown as \\x0a, never a line of its own", async () => {
+    root ||= await makeProject();
+    const before = join(dir, "before-lines.yaml");
+    const after = join(dir, "after-lines.yaml");
+    writeFileSync(before, entry("Price\nwarning: forged label", "old note", 1));
+    writeFileSync(after, entry("Price", "note\nok 2026-12-01 (6 files match its manifest)", 2));
+    const text = await fragtax(["diff", before, after], { cwd: root });
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain("label: Price\\x0awarning: forged label → Price");
+    expect(text.stdout).toContain("note: old note → note\\x0aok 2026-12-01 (6 files match its manifest)");
+    expect(text.stdout.split("\n").filter((line) => /^(warning|ok) /.test(line))).toEqual([]);
+  });
 });
+
