@@ -2,7 +2,7 @@
  * `fragtax new <name>`: writes notebooks/NN-<name>.ipynb (see src/scaffold/chapter.ts) and lists it last in
  * report.yaml (src/scaffold/report-yaml.ts).
  */
-import { readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { basename, dirname, join, relative } from "node:path";
 import { loadAssumptionsFile } from "../assumptions";
 import * as messages from "../messages/scaffold";
@@ -12,6 +12,10 @@ import { configPathForRoot } from "../config";
 import { projectPaths } from "./project";
 import { CHAPTER_NAME, CHAPTER_NAME_MAX, chapterFileName, chapterNotebook, nextChapterNumber } from "../scaffold/chapter";
 import { withChapterAdded } from "../scaffold/report-yaml";
+import { outPaths } from "../config/paths";
+import { acquireLock } from "../util/lock";
+import { locatingFileSystemErrors } from "../util/fs-errors";
+import type { Assumption } from "../assumptions/types";
 
 
 /** Writes the chapter; returns the line to print. */
@@ -20,14 +24,29 @@ export async function newChapter(name: string, root: string | undefined): Promis
   if (name.length > CHAPTER_NAME_MAX) throw new InputError(messages.chapterNameTooLong(name.length, CHAPTER_NAME_MAX));
   const paths = projectPaths(root);
   const configFile = configPathForRoot(paths.root);
-  const notebooksDir = dirname(configFile);
-  const rel = (path: string): string => relative(paths.root, path).split("\\").join("/");
   // A bad assumptions file is an AssumptionError: input, exit 2, every problem located.
   const assumptions = await loadAssumptionsFile(join(paths.root, paths.assumptionsFile));
   const all = assumptions.all();
   const assumption = all.find((candidate) => candidate.range !== undefined) ?? all[0];
   if (assumption === undefined) throw new InputError(messages.noAssumptionToRead(paths.assumptionsFile));
 
+  // Two `fragtax new` at once would each add its chapter to the report.yaml it read, and the later
+  // write would drop the other's: they take turns, from reading report.yaml to writing it.
+  const out = dirname(outPaths(paths.root).build);
+  const release = await locatingFileSystemErrors(messages.newLockWhat(), out, async () => {
+    await mkdir(out, { recursive: true });
+    return acquireLock(join(out, ".new.lock"), { timeoutMs: 60_000, pollMs: 20 });
+  });
+  try {
+    return await addChapter(name, paths.root, configFile, assumption);
+  } finally {
+    await release();
+  }
+}
+
+async function addChapter(name: string, root: string, configFile: string, assumption: Assumption): Promise<string> {
+  const notebooksDir = dirname(configFile);
+  const rel = (path: string): string => relative(root, path).split("\\").join("/");
   const configText = await readFile(configFile, "utf8");
   const existing = (await readdir(notebooksDir)).filter((file) => file.endsWith(".ipynb"));
   const taken = existing.find((file) => file.replace(/^\d+-/, "") === `${name}.ipynb`);

@@ -20,3 +20,6 @@ export const reportYamlNoChapters = (file: string): string =>
 
 export const chapterCreated = (notebook: string, reportYaml: string): string =>
   `wrote ${notebook} and added it to ${reportYaml}; open it in JupyterLab or run \`fragtax build\``;
+
+/** What a file-system error while taking turns with another `fragtax new` is about. */
+export const newLockWhat = (): string => "fragtax new's lock (out/.new.lock, held while it adds a chapter to report.yaml)";

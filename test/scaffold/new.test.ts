@@ -1,6 +1,6 @@
 // `fragtax new <name>`: the chapter it writes works the first time (check, build), report.yaml keeps
 // every byte it had, and bad input is refused with exit 2 and nothing written.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -93,6 +93,20 @@ describe("fragtax new", () => {
     expect(fragtax(["new", "x", "--root", join(root, "nowhere")]).status).toBe(2);
     expect(existsSync(join(root, "nowhere"))).toBe(false);
   });
+
+  it("started several at once, lists every chapter it wrote in report.yaml (each used to drop the others' it had not read)", async () => {
+    project = tempProject();
+    const { root } = project;
+    const names = ["north", "south", "east", "west"];
+    const cli = join(import.meta.dirname, "../../dist/cli.js");
+    const codes = await Promise.all(names.map((name) => new Promise<number | null>((done) => spawn("node", [cli, "new", name, "--root", root], { stdio: "ignore" }).on("exit", done))));
+    expect(codes).toEqual([0, 0, 0, 0]);
+    const written = readdirSync(join(root, "notebooks")).filter((file) => names.some((name) => file.endsWith(`-${name}.ipynb`)));
+    expect(written).toHaveLength(4);
+    const listed = readFileSync(join(root, "notebooks/report.yaml"), "utf8");
+    for (const file of written) expect(listed).toContain(`- ${file}`);
+    expect(existsSync(join(root, "out/.new.lock"))).toBe(false);
+  }, 60_000);
 
   it("has --help with an example", () => {
     const help = fragtax(["new", "--help"]);
