@@ -4,14 +4,17 @@ import { didYouMean } from "./suggestion";
 
 const RESTORE = "restore it from git, or from JupyterLab's checkpoint in .ipynb_checkpoints/";
 /** `ends`: the JSON stops at the end of the file (cut off); `empty`: there is nothing but whitespace. */
-export const notebookNotJson = (file: string, line: number, column: number, detail: string, how: "ends" | "empty" | "invalid" = "invalid"): string =>
+/** `bom`: the file starts with a byte-order mark, which JSON (and Jupyter) do not allow. */
+export const notebookNotJson = (file: string, line: number, column: number, detail: string, how: "ends" | "empty" | "invalid" | "bom" = "invalid"): string =>
   located(
     { file, line, column },
     how === "empty"
       ? `not a notebook: the file is empty; ${RESTORE}`
       : how === "ends"
         ? `not a notebook: the file ends before its JSON does (${detail}): it was cut off, as by a save that did not finish; ${RESTORE}`
-        : `not a notebook: the file is not valid JSON (${detail})`,
+        : how === "bom"
+          ? "not a notebook: the file starts with a byte-order mark (U+FEFF, an editor's \"UTF-8 with BOM\"), which JSON does not allow and Jupyter refuses too; save it as UTF-8 without a BOM"
+          : `not a notebook: the file is not valid JSON (${detail}); correct it at that place (a hand edit: a missing or extra comma or quote), or ${RESTORE}`,
   );
 
 export const notebookNotObject = (file: string): string =>

@@ -157,7 +157,8 @@ function parseJson(text: string, file: string): unknown {
     const detail = error instanceof Error ? error.message : String(error);
     const offset = jsonErrorOffset(text);
     const { line, column } = lineColumn(text, offset);
-    const how = text.trim() === "" ? "empty" : offset >= text.trimEnd().length ? "ends" : "invalid";
+    // A byte-order mark (an editor's "UTF-8 with BOM") is invisible in the detail: said by name. Jupyter refuses it too.
+    const how = text.startsWith("\uFEFF") ? "bom" : text.trim() === "" ? "empty" : offset >= text.trimEnd().length ? "ends" : "invalid";
     throw new NotebookFormatError(messages.notebookNotJson(file, line, column, detail, how), file);
   }
 }

@@ -1,3 +1,5 @@
+import { spawnSync } from "node:child_process";
+import { dirname, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { executeNotebook } from "../../src/notebook/execute";
 import { NotebookFormatError, type CodeCell } from "../../src/notebook/nbformat";
@@ -43,6 +45,21 @@ describe("errors before any cell runs", () => {
     const error = await executeNotebook(file).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(NotebookFormatError);
     expect((error as Error).message).toMatch(/notjson\.ipynb:3:5: not a notebook: the file is not valid JSON/);
+  });
+
+  it("says what to do about a hand-edited notebook that is not JSON, and names a byte-order mark, which the JSON error shows as an invisible character (fragtax run, exit 2)", () => {
+    const cli = join(import.meta.dirname, "../../dist/cli.js");
+    const good = JSON.stringify({ cells: [], metadata: { kernelspec: { name: "tslab", language: "typescript", display_name: "TypeScript" } }, nbformat: 4, nbformat_minor: 5 });
+    const comma = temp.write("comma.ipynb", good.replace('"cells": []', '"cells": [],,').replace('"cells":[]', '"cells":[],,'));
+    const bom = temp.write("bom.ipynb", `\uFEFF${good}`);
+    const ran = (file: string) => spawnSync("node", [cli, "run", file, "--out", join(dirname(file), "out.ipynb")], { encoding: "utf8" });
+    const commaRun = ran(comma);
+    expect(commaRun.status).toBe(2);
+    expect(commaRun.stderr).toMatch(/comma\.ipynb:1:\d+: not a notebook: the file is not valid JSON \(.*\); correct it at that place \(a hand edit: a missing or extra comma or quote\), or restore it from git/);
+    const bomRun = ran(bom);
+    expect(bomRun.status).toBe(2);
+    expect(bomRun.stderr).toContain('bom.ipynb:1:1: not a notebook: the file starts with a byte-order mark (U+FEFF, an editor\'s "UTF-8 with BOM"), which JSON does not allow and Jupyter refuses too; save it as UTF-8 without a BOM');
+    expect(bomRun.stderr).not.toContain("\uFEFF");
   });
 
   it("rejects nbformat 3", async () => {
