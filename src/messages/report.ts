@@ -119,6 +119,8 @@ export const pdfFailed = (detail: string): string =>
 
 export const chromiumDidNotStart = (path: string, detail: string): string => `Chromium (${path}) did not start: ${detail}`;
 
+export const chromiumDidNotAnswer = (seconds: number): string => `it did not answer within ${seconds} s of being started, and was stopped`;
+
 export const pdfTimedOut = (seconds: number, sizeKb: number): string =>
   `Chromium did not finish printing within ${seconds} s (the limit for ${indefiniteArticle(String(sizeKb))} ${sizeKb} KB page; it grows with the page)`;
 

@@ -108,23 +108,32 @@ export interface LaunchedChromium {
 
 const PROFILE_PREFIX = "fragtax-chromium-";
 const CLOSE_GRACE_MS = 3000;
+/**
+ * How long a started Chromium may take to answer: it normally does in under a second. Without a limit
+ * of its own, one that starts but never answers held the build for puppeteer's protocol time-out
+ * (3 minutes) with nothing said; that time-out cannot be lowered, as it also bounds a long print.
+ */
+export const LAUNCH_ANSWER_MS = 30_000;
 
 export interface LaunchOptions {
   /** Progress lines ("unpacking the packaged Chromium …"). */
   readonly log?: (line: string) => void;
   /** Another package and unpack folder than node_modules/@sparticuz/chromium and the temp folder (tests). */
   readonly packaged?: { readonly dir: string; readonly version: string; readonly folder: string };
+  /** Another limit than LAUNCH_ANSWER_MS for the browser's first answer (tests). */
+  readonly answerWithinMs?: number;
 }
 
 export async function launchChromium(choice: ChromiumChoice = findChromium(), options: LaunchOptions = {}): Promise<LaunchedChromium> {
-  if (choice.source !== "packaged") return launch(choice.source, choice.executablePath ?? "", {});
+  const answerWithinMs = options.answerWithinMs ?? LAUNCH_ANSWER_MS;
+  if (choice.source !== "packaged") return launch(choice.source, choice.executablePath ?? "", {}, answerWithinMs);
   const pkg = options.packaged ?? packagedChromiumPackage();
   if (pkg === undefined) throw new ChromiumNotFoundError(messages.chromiumNotFound([], PACKAGED_CHROMIUM));
   const folder = options.packaged?.folder ?? unpackFolder(pkg.version);
   const start = async (fresh: boolean): Promise<LaunchedChromium> => {
     if (fresh) options.log?.(messages.packagedChromiumReunpack(folder));
     const unpacked = await unpackChromium(pkg.dir, pkg.version, { fresh, folder });
-    return launch("packaged", unpacked.executablePath, packagedEnv(unpacked));
+    return launch("packaged", unpacked.executablePath, packagedEnv(unpacked), answerWithinMs);
   };
   try {
     return await start(false);
@@ -144,9 +153,12 @@ function packagedEnv(unpacked: PackagedChromium): Record<string, string> {
   return { LD_LIBRARY_PATH: existing === undefined || existing === "" ? unpacked.libraryPath : `${unpacked.libraryPath}:${existing}` };
 }
 
-async function launch(source: ChromiumSource, executablePath: string, env: Record<string, string>): Promise<LaunchedChromium> {
+async function launch(source: ChromiumSource, executablePath: string, env: Record<string, string>, answerWithinMs: number): Promise<LaunchedChromium> {
   removeOrphanProfiles();
   const userDataDir = mkdtempSync(join(tmpdir(), `${PROFILE_PREFIX}${process.pid}-`));
+  // Aborting kills the browser (puppeteer's `signal`), which ends the launch's wait at once.
+  const noAnswer = new AbortController();
+  const deadline = setTimeout(() => noAnswer.abort(), answerWithinMs);
   try {
     // Loaded on demand: an HTML-only build never pays for puppeteer's start-up.
     const { default: puppeteer } = await import("puppeteer-core");
@@ -166,8 +178,10 @@ async function launch(source: ChromiumSource, executablePath: string, env: Recor
       handleSIGINT: false,
       // Only the fonts in node_modules: the PDF looks the same whatever the machine has installed.
       env: { ...process.env, ...env, FONTCONFIG_FILE: chromiumFontConfig(userDataDir) },
+      signal: noAnswer.signal,
     });
     const version = await browser.version();
+    clearTimeout(deadline);
     return {
       browser,
       info: { source, executablePath, version },
@@ -183,8 +197,9 @@ async function launch(source: ChromiumSource, executablePath: string, env: Recor
       },
     };
   } catch (error) {
+    clearTimeout(deadline);
     rmSync(userDataDir, { recursive: true, force: true });
-    throw error;
+    throw noAnswer.signal.aborted ? new Error(messages.chromiumDidNotAnswer(Math.round(answerWithinMs / 1000))) : error;
   }
 }
 

@@ -31,6 +31,8 @@ export interface PdfOptions {
   readonly publishedAt?: Date;
   /** Overrides the time limit computed from the page's size (tests). */
   readonly timeoutMs?: number;
+  /** Overrides how long a started Chromium may take to answer (LAUNCH_ANSWER_MS; tests). */
+  readonly launchTimeoutMs?: number;
   /** Progress lines (unpacking the packaged Chromium). */
   readonly log?: (line: string) => void;
 }
@@ -98,10 +100,10 @@ export async function printPdf(html: string, options: PdfOptions, chromium?: Lau
 }
 
 /** A browser for a print; one that will not start is a print failure that says which binary. */
-export async function launchForPrint(options: Pick<PdfOptions, "log">): Promise<LaunchedChromium> {
+export async function launchForPrint(options: Pick<PdfOptions, "log" | "launchTimeoutMs">): Promise<LaunchedChromium> {
   const choice = findChromium();
   try {
-    return await launchChromium(choice, { ...(options.log !== undefined && { log: options.log }) });
+    return await launchChromium(choice, { ...(options.log !== undefined && { log: options.log }), ...(options.launchTimeoutMs !== undefined && { answerWithinMs: options.launchTimeoutMs }) });
   } catch (error) {
     if (error instanceof ChromiumNotFoundError) throw error;
     throw new PdfError(pdfFailed(chromiumDidNotStart(choice.executablePath ?? choice.source, describe(error))));

@@ -113,6 +113,27 @@ describe("printing never leaves a Chromium behind", () => {
     expect(profilesOf(process.pid)).toEqual([]);
   });
 
+  it("stops a Chromium that starts but never answers at its launch limit, saying so, where it waited puppeteer's 3 minutes in silence", { timeout: 60_000 }, async () => {
+    // A browser binary that starts and then never reads its pipe: it records its pid and sleeps.
+    const dir = temp.scratch("fragtax-silent-chromium-");
+    const binary = join(dir, "chromium");
+    writeFileSync(binary, `#!/bin/sh\necho $$ > ${JSON.stringify(join(dir, "pid"))}\nexec sleep 600\n`, { mode: 0o755 });
+    const before = process.env.PUPPETEER_EXECUTABLE_PATH;
+    process.env.PUPPETEER_EXECUTABLE_PATH = binary;
+    try {
+      const started = Date.now();
+      const printing = printPdf("<!doctype html><title>t</title><p>x</p>", { title: "t", versionDate: "2026-01-01", paper: "A4", launchTimeoutMs: 2000 });
+      await expect(printing).rejects.toThrow(`the PDF could not be printed: Chromium (${binary}) did not start: it did not answer within 2 s of being started, and was stopped.`);
+      expect(Date.now() - started).toBeLessThan(20_000);
+    } finally {
+      if (before === undefined) delete process.env.PUPPETEER_EXECUTABLE_PATH;
+      else process.env.PUPPETEER_EXECUTABLE_PATH = before;
+    }
+    const pid = Number(readFileSync(join(dir, "pid"), "utf8"));
+    expect(await until(() => !existsSync(`/proc/${pid}`) || readFileSync(`/proc/${pid}/stat`, "utf8").split(" ")[2] === "Z", 5000)).toBe(true);
+    expect(profilesOf(process.pid)).toEqual([]);
+  });
+
   it("takes Chromium down with a build killed by SIGKILL while printing; the next launch removes the orphaned profile", { timeout: 180_000 }, async () => {
     const project = temp.project();
     const child = spawn("node", ["dist/cli.js", "build", "--root", project.root], { stdio: "ignore" });
