@@ -149,12 +149,16 @@ function breakableId(id: string): Html[] {
 }
 
 /**
- * "notebooks/05-who-pays.ipynb, cell 8", able to break after its folders and before its extension:
- * the narrow last column otherwise broke it inside a word on a phone ("notebooks/0" / "5-who-pays").
+ * "notebooks/05-who-pays.ipynb, cell 8", able to break after its folders and before its extension
+ * only: the narrow last column otherwise broke it inside a word on a phone ("notebooks/0" /
+ * "5-who-pays"), or at a hyphen of the name ("notebooks/05-" / "who-pays"). A name is kept whole.
  */
 function where(record: { readonly notebook?: string; readonly cell?: number }): Html | string {
   if (record.notebook === undefined) return "";
-  const path = record.notebook.split(/(?<=\/)|(?=\.ipynb$)/).map((part, i) => (i === 0 ? html`${part}` : html`<wbr>${part}`));
+  const path = record.notebook.split(/(?<=\/)|(?=\.ipynb$)/).map((part, i) => {
+    const text = part.includes("-") ? html`<span class="path-name">${part}</span>` : html`${part}`;
+    return i === 0 ? text : html`<wbr>${text}`;
+  });
   // "cell" and its number stay on one line (a no-break space): "cell" / "4" read as two things.
   return record.cell === undefined ? html`${path}` : html`${path}, cell\u00a0${String(record.cell)}`;
 }
