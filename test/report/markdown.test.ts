@@ -76,6 +76,19 @@ describe("images in markdown (the build inlines them: markdown-images.test.ts)",
     ]);
   });
 
+  it("finds an image however it is written, though the scan skips text without \"![\" or \"<img\" (markdown-scan.ts)", () => {
+    const found = (source: string): string[] => createMarkdownRenderer().images(source).map((image) => image.src);
+    expect(found('<IMG SRC="upper.png">')).toEqual(["upper.png"]);
+    expect(found("text <img\nsrc='broken-line.png'> text")).toEqual(["broken-line.png"]);
+    expect(found("| a |\n| - |\n| ![cell](cell.png) |")).toEqual(["cell.png"]);
+    expect(found("![ref][r]\n\n[r]: referenced.png")).toEqual(["referenced.png"]);
+    // None of these shows an image, with or without the parse.
+    expect(found("!\n[a](split.png)")).toEqual([]);
+    expect(found("&#33;[a](entity.png)")).toEqual([]);
+    expect(found("`![code](code.png)`")).toEqual([]);
+    expect(found("[a link](page.png) and an <image src=x.png>")).toEqual([]);
+  });
+
   it("skips an <img> commented out, inline or as a block (nothing shows it); counts lines past the comment", () => {
     const source = ['Text <!-- <img src="old.png"> --> here.', "", "<!--\n<img src='gone.png'>\n-->", "", '<p>\n<img src="kept.png">\n</p>'].join("\n");
     expect(createMarkdownRenderer().images(source)).toEqual([{ src: "kept.png", line: 8 }]);
