@@ -5,25 +5,20 @@
  * a cell is split across lines ("notebook" / "s/01-"), and the ledger's cells keep their table roles
  * when a phone lays rows out as cards. Screenshots land in test/.tmp/appendix-tables/.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import type { Page } from "puppeteer-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { ClaimRecord } from "../../src/api/types";
-import { launchChromium, type LaunchedChromium } from "../../src/report/chromium";
 import { renderReport } from "../../src/report/render";
 import { fixtureInput } from "./fixture";
+import { readerPages } from "./reader-pages";
 
 const shots = join(import.meta.dirname, "..", ".tmp", "appendix-tables");
-let chromium: LaunchedChromium;
-let dir = "";
+const pages = readerPages("fragtax-appendix-tables-");
 let url = "";
 
 beforeAll(async () => {
-  chromium = await launchChromium();
-  dir = mkdtempSync(join(tmpdir(), "fragtax-appendix-tables-"));
   const input = fixtureInput();
   const [claim] = input.claims;
   if (claim === undefined) throw new Error("fixture has no claim");
@@ -44,22 +39,11 @@ beforeAll(async () => {
     chapter7("fleet_utilization_two_stacks", "Fleet utilization when one pool is split across two stacks", "fraction of capacity", "percent", 0.476, 0.598, 0.724),
   ];
   const report = await renderReport({ ...input, claims: [...input.claims, ...more], figures: [...input.figures, ...longFigures] });
-  writeFileSync(join(dir, "report.html"), report.html);
-  url = pathToFileURL(join(dir, "report.html")).href;
+  url = pages.write("report.html", report.html);
   mkdirSync(shots, { recursive: true });
 }, 60_000);
 
-afterAll(async () => {
-  await chromium?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-async function open(width: number): Promise<Page> {
-  const tab = await chromium.browser.newPage();
-  await tab.setViewport({ width, height: 844 });
-  await tab.goto(url, { waitUntil: "load" });
-  return tab;
-}
+const open = (width: number): Promise<Page> => pages.open(url, width);
 
 // Browser-side code as text: the project compiles without the DOM library. A "word" is a run of
 // letters and digits: a path may break after "/" or "-" or before ".ipynb", never inside "notebooks".

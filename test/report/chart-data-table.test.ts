@@ -5,18 +5,16 @@
  * expected values are computed from the spec embedded in the page, not written here), reached with
  * the Tab key, kept as text whatever the labels say, and left out of print.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import type { Page } from "puppeteer-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { MAX_TABLE_ROWS } from "../../src/charts/data-table";
 import type { Cell } from "../../src/notebook/nbformat";
-import { launchChromium, type LaunchedChromium } from "../../src/report/chromium";
 import { renderReport } from "../../src/report/render";
 import { visibleControls } from "../../src/util/control";
 import { fixtureInput } from "./fixture";
+import { readerPages } from "./reader-pages";
 
 const shots = join(import.meta.dirname, "..", ".tmp", "chart-tables");
 /** Labels that must reach the reader as the very characters they are: markup, replacement patterns, a terminal escape. */
@@ -28,13 +26,10 @@ const LONG_TITLE = (what: string) => `${what}: stated figure ÷ computed figure 
 
 const chartCell = (spec: Record<string, unknown>): Cell => ({ cell_type: "code", execution_count: 1, metadata: {}, source: "nb.chart(spec);", outputs: [{ output_type: "display_data", metadata: {}, data: { "application/vnd.vegalite.v5+json": spec } }] });
 
-let chromium: LaunchedChromium;
-let dir = "";
+const pages = readerPages("fragtax-chart-tables-");
 let url = "";
 
 beforeAll(async () => {
-  chromium = await launchChromium();
-  dir = mkdtempSync(join(tmpdir(), "fragtax-chart-tables-"));
   const input = fixtureInput();
   const [first, ...rest] = input.chapters;
   if (first === undefined) throw new Error("fixture has no chapter");
@@ -43,22 +38,11 @@ beforeAll(async () => {
     chartCell({ title: "Many points", data: { values: MANY }, mark: "point", encoding: { x: { field: "x", type: "quantitative", title: LONG_TITLE("X") }, y: { field: "y", type: "quantitative", title: LONG_TITLE("Y") }, color: { field: "z", type: "quantitative", title: LONG_TITLE("Z") } } }),
   ];
   const report = await renderReport({ ...input, chapters: [{ ...first, notebook: { ...first.notebook, cells: [...first.notebook.cells, ...cells] } }, ...rest] });
-  writeFileSync(join(dir, "report.html"), report.html);
-  url = pathToFileURL(join(dir, "report.html")).href;
+  url = pages.write("report.html", report.html);
   mkdirSync(shots, { recursive: true });
 }, 60_000);
 
-afterAll(async () => {
-  await chromium?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-async function open(width: number): Promise<Page> {
-  const tab = await chromium.browser.newPage();
-  await tab.setViewport({ width, height: 844 });
-  await tab.goto(url, { waitUntil: "load" });
-  return tab;
-}
+const open = (width: number): Promise<Page> => pages.open(url, width);
 
 interface FigureTables {
   spec: { data?: { values?: Record<string, unknown>[] }; encoding?: Record<string, { field?: string; title?: string; aggregate?: string; type?: string }> };

@@ -4,23 +4,20 @@
  * a description to assistive technology, without a tab stop per mark. Screenshots land in
  * test/.tmp/phone/ for a person to look at.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import type { Page } from "puppeteer-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { renderIndexPage } from "../../src/publish/index-page";
 import type { Manifest } from "../../src/publish/store";
-import { launchChromium, type LaunchedChromium } from "../../src/report/chromium";
 import type { Cell, Notebook } from "../../src/notebook/nbformat";
 import { renderReport } from "../../src/report/render";
 import { fixtureInput } from "./fixture";
+import { readerPages } from "./reader-pages";
 
 const repo = join(import.meta.dirname, "..", "..");
 const shots = join(repo, "test", ".tmp", "phone");
-let chromium: LaunchedChromium;
-let dir = "";
+const pages = readerPages("fragtax-phone-");
 let reportUrl = "";
 let indexUrl = "";
 
@@ -41,8 +38,6 @@ const LOG_CHART_CELL: Cell = {
 const LONG_WORDS = `## ${LONG_TOKEN}\n\nA paragraph with ${LONG_TOKEN} in it.\n\n- **${LONG_TOKEN}**: in a list\n`;
 
 beforeAll(async () => {
-  chromium = await launchChromium();
-  dir = mkdtempSync(join(tmpdir(), "fragtax-phone-"));
   const input = fixtureInput();
   const [first, ...rest] = input.chapters;
   if (first === undefined) throw new Error("fixture has no chapter");
@@ -52,29 +47,17 @@ beforeAll(async () => {
   if (figure === undefined) throw new Error("fixture has no figure");
   const withAlternatives = { ...figure, id: "training_run_cost_with_alternatives_usd", alternatives: [{ id: "a", label: "A", p50: 6.1e8, p5: 5.29e8, p95: 7.03e8 }, { id: "b", label: "B", p50: 6.5e8 }], alternativesWhere: "chapter 1" };
   const report = await renderReport({ ...input, figures: [...input.figures, withAlternatives], chapters: [{ ...first, notebook: withTable }, ...rest] });
-  writeFileSync(join(dir, "report.html"), report.html);
-  reportUrl = pathToFileURL(join(dir, "report.html")).href;
+  reportUrl = pages.write("report.html", report.html);
   const reports = join(repo, "out", "reports");
   const manifests = readdirSync(reports, { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
     .map((entry) => JSON.parse(readFileSync(join(reports, entry.name, "manifest.json"), "utf8")) as Manifest)
     .reverse();
-  writeFileSync(join(dir, "index.html"), renderIndexPage("The Fragmentation Tax", manifests));
-  indexUrl = pathToFileURL(join(dir, "index.html")).href;
+  indexUrl = pages.write("index.html", renderIndexPage("The Fragmentation Tax", manifests));
   mkdirSync(shots, { recursive: true });
 }, 60_000);
 
-afterAll(async () => {
-  await chromium?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-async function open(url: string, width: number): Promise<Page> {
-  const tab = await chromium.browser.newPage();
-  await tab.setViewport({ width, height: 844 });
-  await tab.goto(url, { waitUntil: "load" });
-  return tab;
-}
+const open = (url: string, width: number): Promise<Page> => pages.open(url, width);
 
 // Browser-side code as text: the project compiles without the DOM library.
 const LAYOUT = `(() => {
