@@ -15,6 +15,7 @@
  */
 import type { View } from "vega";
 import { isRecord } from "../util/records";
+import { readableNumber } from "./mark-text";
 
 /** One table of a chart's marks: cell text as the chart writes it, at most MAX_TABLE_ROWS rows kept. */
 export interface DataTable {
@@ -56,7 +57,6 @@ interface FacetField {
 /** The tables of the marks `view` drew (after `runAsync`), identical tables once (a line and its points). */
 export function chartDataTables(view: View, vegaLiteSpec: Record<string, unknown>): DataTable[] {
   const facets = facetFields(vegaLiteSpec);
-  const titles = axisTitles(vegaLiteSpec);
   const collected: { name: string; marks: string; columns: string[]; rows: string[][]; total: number }[] = [];
   const visit = (mark: SceneMark, facet: readonly [string, string][]): void => {
     for (const item of mark.items ?? []) {
@@ -69,7 +69,7 @@ export function chartDataTables(view: View, vegaLiteSpec: Record<string, unknown
     }
     if (mark.role !== "mark" || mark.marktype === "group") return;
     const items = mark.items ?? [];
-    const pairs = items.map((item) => titled(itemPairs(item), titles));
+    const pairs = items.map(itemPairs);
     if (pairs.every((row) => row.length === 0)) return; // a rule at a constant: nothing encoded by data
     const kind = typeof items[0]?.ariaRoleDescription === "string" ? items[0].ariaRoleDescription : (mark.marktype ?? "mark");
     const columns = besideTheirStart([...new Set([...facet.map(([title]) => title), ...pairs.flat().map(([key]) => key)])]);
@@ -109,82 +109,10 @@ function itemPairs(item: SceneItem): [string, string][] {
   });
 }
 
-/**
- * The pairs with each bare field name that the chart's axis or legend titles put under that title. A
- * layer with no title of its own names its fields in its tooltip ("ratio", "p50"), while the axis they
- * are read against is titled by another layer ("Stated figure ÷ computed figure"): the reader sees the
- * axis, so the column says what it says. A field that only ends a range (x2, y2) is that title's end.
- */
-function titled(pairs: [string, string][], titles: ReadonlyMap<string, string>): [string, string][] {
-  const used = new Set<string>();
-  return pairs.map(([key, value]) => {
-    const title = titles.get(key);
-    const column = title !== undefined && !used.has(title) && !pairs.some(([other]) => other === title) ? title : key;
-    used.add(column);
-    return [column, value];
-  });
-}
-
-/** The guides' titles, by channel, as the first view that titles each channel gives them (as accessible.ts reads them). */
-const GUIDED = ["x", "y", "color", "fill", "stroke", "shape", "size", "opacity", "strokeDash"];
-
-/** Field name → the axis or legend title it is read against, for fields a view encodes without a title of its own. */
-function axisTitles(spec: Record<string, unknown>): Map<string, string> {
-  const channelTitles = new Map<string, string>();
-  const untitled = new Map<string, Set<string>>();
-  const visit = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(visit);
-    if (!isRecord(node)) return;
-    if (isRecord(node.encoding)) {
-      for (const [channel, definition] of Object.entries(node.encoding)) {
-        if (!isRecord(definition)) continue;
-        const main = channel === "x2" ? "x" : channel === "y2" ? "y" : channel;
-        if (!GUIDED.includes(main)) continue;
-        const title = titleText(definition.title);
-        if (title !== undefined && channel === main && !channelTitles.has(main)) channelTitles.set(main, title);
-        // Only a plain field is named by itself in a tooltip ("Sum of v", "v (binned)" are not).
-        const plain = typeof definition.field === "string" && !("title" in definition) && !("aggregate" in definition) && !("bin" in definition) && !("timeUnit" in definition);
-        if (plain) untitled.set(definition.field as string, (untitled.get(definition.field as string) ?? new Set()).add(channel));
-      }
-    }
-    for (const [key, value] of Object.entries(node)) if (key !== "data" && key !== "encoding" && key !== "config" && typeof value === "object") visit(value);
-  };
-  visit(spec);
-  const out = new Map<string, string>();
-  for (const [field, channels] of untitled) {
-    if (channels.size !== 1) continue; // a field on two channels could be read against either guide
-    const [channel = ""] = channels;
-    const main = channel === "x2" ? "x" : channel === "y2" ? "y" : channel;
-    const title = channelTitles.get(main);
-    if (title !== undefined) out.set(field, channel === main ? title : `${title} (end)`);
-  }
-  return out;
-}
-
 /** Columns with each range's end ("Cost (end)") moved next to its start ("Cost"), as a reader reads a range. */
 function besideTheirStart(columns: string[]): string[] {
   const ends = new Set(columns.filter((column) => column.endsWith(" (end)") && columns.includes(column.slice(0, -" (end)".length))));
   return columns.flatMap((column) => (ends.has(column) ? [] : ends.has(`${column} (end)`) ? [column, `${column} (end)`] : [column]));
-}
-
-function titleText(value: unknown): string | undefined {
-  if (typeof value === "string") return value;
-  if (Array.isArray(value) && value.every((part) => typeof part === "string")) return value.join(" ");
-  return undefined;
-}
-
-/**
- * A number Vega-Lite wrote with no format (every digit of a float, "7.56801804723") or with d3's
- * default six decimals ("0.000000%" for an axis format "%"), to four significant digits and never
- * fewer than its whole part ("565.7", "0.02392", "0%"); any other text as it is.
- */
-export function readableNumber(text: string): string {
-  const match = /^([-\u2212]?)(\d+)\.(\d{6,})(%?)$/.exec(text);
-  if (match === null) return text;
-  const [, sign = "", whole = "", fraction = "", percent = ""] = match;
-  const digits = Math.min(21, Math.max(4, whole.replace(/^0+/, "").length));
-  const rounded = significant(digits).format(Number(`${whole}.${fraction}`));
-  return `${rounded === "0" ? "" : sign}${rounded}${percent}`;
 }
 
 /** GeoJSON's object types: a geoshape's tooltip holds its whole geometry. */
@@ -197,18 +125,6 @@ const MAX_CELL_CHARS = 200;
  * coordinates say nothing to a reader: a 52-state map's coordinates were 1.3 MB of table), nothing
  * for a missing value; a text past MAX_CELL_CHARS cut with an ellipsis.
  */
-// One formatter per digit count: toLocaleString with options builds a new one per call (~0.1 ms; a
-// one-assumption rebuild's tables called it ~200 times).
-const formatters = new Map<number, Intl.NumberFormat>();
-function significant(digits: number): Intl.NumberFormat {
-  let formatter = formatters.get(digits);
-  if (formatter === undefined) {
-    formatter = new Intl.NumberFormat("en-US", { maximumSignificantDigits: digits, useGrouping: false });
-    formatters.set(digits, formatter);
-  }
-  return formatter;
-}
-
 function cellText(value: unknown): string {
   if (value === null || value === undefined) return "";
   if (typeof value === "number" || typeof value === "boolean") return String(value);

@@ -24,6 +24,7 @@ import { registerMeasureFonts } from "./canvas";
 import { importVega } from "./vega-modules";
 import { ChartDataError, resolveChartData } from "./data";
 import { chartDataTables, type DataTable } from "./data-table";
+import { readableMarkText } from "./mark-text";
 import { missingFields, missingFieldWarning } from "./fields";
 import { textOnQuantities, textOnQuantityWarning } from "./text-quantities";
 import { floatingBars } from "./floating-bars";
@@ -243,6 +244,8 @@ async function draw(themedSpec: Record<string, unknown>, json: string | undefine
       view = new View(parse(vegaSpec), { renderer: "none", loader: noLoading, logLevel: None, expr });
       await view.runAsync();
       const frame = await showFirstFrame(view, vegaSpec as unknown as Record<string, unknown>);
+      // Before the SVG and the tables: both read the marks' words (aria-labels, tooltips) from here.
+      readableMarkText(view, themedSpec);
       const tables = options.tables === false ? {} : { tables: chartDataTables(view, themedSpec) };
       // Too many marks: straight to an image, without writing the SVG first.
       const many = tooManyMarks(view);

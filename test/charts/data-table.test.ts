@@ -6,7 +6,8 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { MAX_TABLE_ROWS, readableNumber } from "../../src/charts/data-table";
+import { MAX_TABLE_ROWS } from "../../src/charts/data-table";
+import { readableNumber } from "../../src/charts/mark-text";
 import { renderChart } from "../../src/charts/render";
 
 const baseDir = resolve(import.meta.dirname, "..", "fixtures", "charts-data");

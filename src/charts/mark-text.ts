@@ -1,0 +1,166 @@
+/**
+ * What a chart's marks say in words: each mark's `description` (the aria-label a screen reader reads,
+ * and the text the report's hover tooltip shows, templates/runtime.js) and its `tooltip` object (the
+ * chart's data table reads it, data-table.ts). Vega-Lite writes both from the encoding, and two of its
+ * defaults reach a reader as noise:
+ *
+ *   - a number with no format is written with d3's twelve significant digits ("7.56801804723"), and an
+ *     axis format without a precision with d3's six decimals ("0.000000%" for "%"): both are cut to
+ *     four significant digits, never fewer than the whole part (`readableNumber`);
+ *   - a layer with no title of its own names its fields by their column names ("ratioHigh: 15.28"),
+ *     while the axis they are read against is titled by another layer: the field is named by that title.
+ *
+ * `readableMarkText` rewrites the view's items once, before its SVG and tables are written, so the
+ * aria-label, the tooltip and the data table say the same thing in the same words.
+ */
+import type { View } from "vega";
+import { isRecord } from "../util/records";
+
+interface SceneMark {
+  readonly marktype?: string;
+  readonly role?: string;
+  readonly items?: readonly SceneItem[];
+}
+
+interface SceneItem {
+  tooltip?: unknown;
+  description?: unknown;
+  readonly items?: readonly SceneMark[];
+}
+
+/**
+ * A number Vega-Lite wrote with no format (every digit of a float, "7.56801804723") or with d3's
+ * default six decimals ("0.000000%" for an axis format "%"), to four significant digits and never
+ * fewer than its whole part ("565.7", "0.02392", "0%"); any other text as it is (a format the spec
+ * asked for, "1.50", is kept).
+ */
+export function readableNumber(text: string): string {
+  const match = /^([-\u2212]?)(\d+)\.(\d+)(%?)$/.exec(text);
+  if (match === null) return text;
+  const [, sign = "", whole = "", fraction = "", percent = ""] = match;
+  // d3's defaults: six decimals for a format without a precision, twelve significant digits for none.
+  const significantDigits = `${whole}${fraction}`.replace(/^0+/, "").length;
+  if (fraction.length < 6 && significantDigits < 12) return text;
+  const digits = Math.min(21, Math.max(4, whole.replace(/^0+/, "").length));
+  const rounded = significant(digits).format(Number(`${whole}.${fraction}`));
+  return `${rounded === "0" ? "" : sign}${rounded}${percent}`;
+}
+
+// One formatter per digit count: toLocaleString with options builds a new one per call (~0.1 ms; a
+// one-assumption rebuild rewrites a few hundred values).
+const formatters = new Map<number, Intl.NumberFormat>();
+function significant(digits: number): Intl.NumberFormat {
+  let formatter = formatters.get(digits);
+  if (formatter === undefined) {
+    formatter = new Intl.NumberFormat("en-US", { maximumSignificantDigits: digits, useGrouping: false });
+    formatters.set(digits, formatter);
+  }
+  return formatter;
+}
+
+/** Rewrites the tooltip and description of every mark `view` drew (after `runAsync`), in place. */
+export function readableMarkText(view: View, vegaLiteSpec: Record<string, unknown>): void {
+  const titles = axisTitles(vegaLiteSpec);
+  const visit = (mark: SceneMark): void => {
+    for (const item of mark.items ?? []) {
+      for (const child of item.items ?? []) visit(child);
+      if (mark.role !== "mark" || mark.marktype === "group") continue;
+      const description = typeof item.description === "string" && item.description !== "" ? item.description : undefined;
+      if (isRecord(item.tooltip)) {
+        const said = Object.entries(item.tooltip);
+        const pairs = titled(said.map(([key, value]): [string, unknown] => [key, typeof value === "string" ? readableNumber(value) : value]), titles);
+        item.tooltip = Object.fromEntries(pairs);
+        // Vega-Lite writes the description from the same pairs (the theme's tooltip: true): rewritten from
+        // them, a label's own text that looks like a pair ("a; b: 3.14159265358") is left as it is.
+        if (description !== undefined && description === joined(said)) {
+          item.description = joined(pairs);
+          continue;
+        }
+      }
+      if (description !== undefined) item.description = readableDescription(description, titles);
+    }
+  };
+  visit((view.scenegraph() as unknown as { root: SceneMark }).root);
+}
+
+function joined(pairs: readonly [string, unknown][]): string {
+  return pairs.map(([key, value]) => `${key}: ${String(value)}`).join("; ");
+}
+
+/**
+ * A "Title: value; Title: value" description with its values readable and its bare field names titled.
+ * A part that is not a pair (a title holding "; ") is kept as it is, and so is the order of the parts.
+ */
+function readableDescription(description: string, titles: ReadonlyMap<string, string>): string {
+  const parts = description.split("; ").map((part): string | [string, string] => {
+    const at = part.indexOf(": ");
+    return at > 0 ? [part.slice(0, at), readableNumber(part.slice(at + 2))] : part;
+  });
+  const renamed = titled(parts.filter((part): part is [string, string] => typeof part !== "string"), titles);
+  let next = 0;
+  return parts
+    .map((part) => {
+      if (typeof part === "string") return part;
+      const [key, value] = renamed[next++] ?? part;
+      return `${key}: ${value}`;
+    })
+    .join("; ");
+}
+
+/**
+ * The pairs with each bare field name that the chart's axis or legend titles put under that title. A
+ * layer with no title of its own names its fields ("ratio", "p50"), while the axis they are read
+ * against is titled by another layer ("Stated figure ÷ computed figure"): the reader sees the axis, so
+ * the mark says what it says. A field that only ends a range (x2, y2) is that title's end.
+ */
+export function titled<V>(pairs: readonly [string, V][], titles: ReadonlyMap<string, string>): [string, V][] {
+  const used = new Set<string>();
+  return pairs.map(([key, value]) => {
+    const title = titles.get(key);
+    const column = title !== undefined && !used.has(title) && !pairs.some(([other]) => other === title) ? title : key;
+    used.add(column);
+    return [column, value];
+  });
+}
+
+/** The guides' titles, by channel, as the first view that titles each channel gives them (as accessible.ts reads them). */
+const GUIDED = ["x", "y", "color", "fill", "stroke", "shape", "size", "opacity", "strokeDash"];
+
+/** Field name → the axis or legend title it is read against, for fields a view encodes without a title of its own. */
+export function axisTitles(spec: Record<string, unknown>): Map<string, string> {
+  const channelTitles = new Map<string, string>();
+  const untitled = new Map<string, Set<string>>();
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (!isRecord(node)) return;
+    if (isRecord(node.encoding)) {
+      for (const [channel, definition] of Object.entries(node.encoding)) {
+        if (!isRecord(definition)) continue;
+        const main = channel === "x2" ? "x" : channel === "y2" ? "y" : channel;
+        if (!GUIDED.includes(main)) continue;
+        const title = titleText(definition.title);
+        if (title !== undefined && channel === main && !channelTitles.has(main)) channelTitles.set(main, title);
+        // Only a plain field is named by itself in a tooltip ("Sum of v", "v (binned)" are not).
+        const plain = typeof definition.field === "string" && !("title" in definition) && !("aggregate" in definition) && !("bin" in definition) && !("timeUnit" in definition);
+        if (plain) untitled.set(definition.field as string, (untitled.get(definition.field as string) ?? new Set()).add(channel));
+      }
+    }
+    for (const [key, value] of Object.entries(node)) if (key !== "data" && key !== "encoding" && key !== "config" && typeof value === "object") visit(value);
+  };
+  visit(spec);
+  const out = new Map<string, string>();
+  for (const [field, channels] of untitled) {
+    if (channels.size !== 1) continue; // a field on two channels could be read against either guide
+    const [channel = ""] = channels;
+    const main = channel === "x2" ? "x" : channel === "y2" ? "y" : channel;
+    const title = channelTitles.get(main);
+    if (title !== undefined) out.set(field, channel === main ? title : `${title} (end)`);
+  }
+  return out;
+}
+
+export function titleText(value: unknown): string | undefined {
+  if (typeof value === "string") return value;
+  if (Array.isArray(value) && value.every((part) => typeof part === "string")) return value.join(" ");
+  return undefined;
+}

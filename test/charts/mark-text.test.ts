@@ -1,0 +1,81 @@
+/**
+ * What a chart's marks say in words (src/charts/mark-text.ts): the aria-label a screen reader reads and
+ * the report's hover tooltip shows, and the data table beside it. Drawn through the chart path itself;
+ * the expected numbers are computed here from the spec's rows.
+ */
+import { resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+import { renderChart } from "../../src/charts/render";
+import { readableNumber } from "../../src/charts/mark-text";
+
+const baseDir = resolve(import.meta.dirname, "..", "fixtures", "charts-data");
+const place = { where: "nb.ipynb: cell 2", baseDir, root: baseDir, idPrefix: "mt" };
+
+/** The aria-labels of the marks in an SVG (not of its axes and legends), unescaped as a browser reads them. */
+function markLabels(markup: string): string[] {
+  return [...markup.matchAll(/<[a-z]+ [^>]*>/g)]
+    .map(([tag]) => tag)
+    .filter((tag) => tag.includes('role="graphics-symbol"') && !/aria-roledescription="(axis|legend|title)"/.test(tag))
+    .flatMap((tag) => /aria-label="([^"]*)"/.exec(tag)?.slice(1, 2) ?? [])
+    .map((label) => label.replaceAll("&quot;", '"').replaceAll("&lt;", "<").replaceAll("&gt;", ">").replaceAll("&amp;", "&"));
+}
+
+describe("a chart's marks in words", () => {
+  // A ratio with a range, as the claims chart draws it: the range's end is a field of a layer with no
+  // title of its own, read against the first layer's axis.
+  const rows = [
+    { claim: "Run cost", ratio: 7.568018047234, ratioHigh: 15.27940344339 },
+    { claim: "Energy", ratio: 0.766610669806, ratioHigh: 1.0239170228712 },
+  ];
+  const spec = {
+    data: { values: rows },
+    layer: [
+      { mark: "rule", encoding: { y: { field: "claim", type: "nominal", title: "Claim" }, x: { field: "ratio", type: "quantitative", title: "Stated ÷ computed" }, x2: { field: "ratioHigh" } } },
+      { mark: "point", encoding: { y: { field: "claim", type: "nominal" }, x: { field: "ratio", type: "quantitative" } } },
+    ],
+  };
+
+  it("writes unformatted floats to four significant digits and names a range's end by its axis", async () => {
+    const { markup, tables } = await renderChart(spec, place);
+    const labels = markLabels(markup);
+    expect(labels.length).toBeGreaterThanOrEqual(rows.length * 2);
+    for (const row of rows) {
+      const ratio = readableNumber(String(row.ratio));
+      const high = readableNumber(String(row.ratioHigh));
+      expect(ratio.length).toBeLessThan(String(row.ratio).length);
+      expect(labels).toContain(`Stated ÷ computed: ${ratio}; Claim: ${row.claim}; Stated ÷ computed (end): ${high}`);
+    }
+    // No label keeps a float's every digit or a bare column name.
+    expect(labels.filter((label) => /\d\.\d{6,}|ratioHigh/.test(label))).toEqual([]);
+    // The data table reads the same words.
+    const cells = tables.flatMap((table) => [...table.columns, ...table.rows.flat()]);
+    expect(cells).toContain("Stated ÷ computed (end)");
+    expect(cells).toContain(readableNumber(String(rows[0]?.ratioHigh)));
+    expect(cells.filter((cell) => /\d\.\d{6,}|ratioHigh/.test(cell))).toEqual([]);
+  }, 60_000);
+
+  it("cuts d3's six default decimals of a format without a precision, and keeps a format that asked for digits", async () => {
+    const shares = [{ share: 0, n: 1.5 }, { share: 0.25, n: 2.75 }];
+    const { markup } = await renderChart({ data: { values: shares }, mark: "point", encoding: { x: { field: "share", type: "quantitative", title: "Share", axis: { format: "%" } }, y: { field: "n", type: "quantitative", title: "N", format: ".2f" } } }, place);
+    const labels = markLabels(markup);
+    expect(labels).toEqual(expect.arrayContaining(["Share: 0%; N: 1.50", "Share: 25%; N: 2.75"]));
+    expect(labels.filter((label) => label.includes("0.000000%"))).toEqual([]);
+  }, 60_000);
+
+  it("keeps text that only looks like a pair, and hostile text, as it is", async () => {
+    const hostile = 'x; y: 3.14159265358 <script>alert(1)</script> $` \u001b[31m';
+    const { markup } = await renderChart({ data: { values: [{ label: hostile, v: 1 }] }, mark: "point", encoding: { x: { field: "v", type: "quantitative", title: "V" }, y: { field: "label", type: "nominal", title: "Label" } } }, place);
+    const [label] = markLabels(markup);
+    expect(markup).not.toContain("<script>");
+    // The label's own "y: 3.14159265358" is text of a value, not a value: kept, escapes made visible.
+    expect(label).toBe("V: 1; Label: x; y: 3.14159265358 <script>alert(1)</script> $` \\x1b[31m");
+  }, 60_000);
+
+  it("shortens only what d3's defaults wrote", () => {
+    expect(readableNumber("1234567.12346")).toBe("1234567"); // twelve significant digits: no format
+    expect(readableNumber("3.14159265358")).toBe("3.142");
+    expect(readableNumber("0.12345")).toBe("0.12345"); // five decimals: a format asked for them
+    expect(readableNumber("12.5%")).toBe("12.5%");
+    expect(readableNumber("1,234.5678901")).toBe("1,234.5678901"); // grouped: a format wrote it
+  });
+});
