@@ -35,6 +35,8 @@ export default async function engineBench(): Promise<BenchTable[]> {
   const withPeer = existsSync(JUPYTER) && process.env.BENCH_NO_NBCONVERT !== "1";
   const cli = join(root, "dist", "cli.js");
   const rows: Array<Record<string, string | number>> = [];
+  const { NODE_EXTRA_CA_CERTS: extraCerts, ...bare } = process.env;
+  const withoutCerts = extraCerts === undefined ? undefined : bare;
   // As after `npm run report`: a build with this code has parsed assumptions.yaml, and a run takes that.
   const built = existsSync(join(root, "notebooks", "report.yaml"));
   if (built) await measure("node", [cli, "build", "--no-pdf"], root);
@@ -59,6 +61,13 @@ export default async function engineBench(): Promise<BenchTable[]> {
           "speed-up cold / warm": `${(theirs.ms / cold.ms).toFixed(1)}× / ${(theirs.ms / warm.ms).toFixed(1)}×`,
           "memory ratio cold / warm": `${(cold.peakMb / theirs.peakMb).toFixed(2)} / ${(warm.peakMb / theirs.peakMb).toFixed(2)}`,
         });
+        // Node 20 parses NODE_EXTRA_CA_CERTS's file at every start (~45 ms here): a fixed cost that is a
+        // quarter of a fixture's warm run and 1% of nbconvert's. Both sides again without it, fixtures only.
+        if (withoutCerts !== undefined && fixtures.includes(file)) {
+          const warmBare = await median(() => measure("node", runArgs, root, withoutCerts));
+          const theirsBare = await measure(JUPYTER, args, dirname(file), withoutCerts);
+          Object.assign(row, { "warm ms / speed-up, no NODE_EXTRA_CA_CERTS": `${Math.round(warmBare.ms)} / ${(theirsBare.ms / warmBare.ms).toFixed(1)}×` });
+        }
       } else row["nbconvert ms"] = existsSync(JUPYTER) ? "left out (BENCH_NO_NBCONVERT=1)" : INSTALL;
       rows.push(row);
     }
@@ -71,6 +80,9 @@ export default async function engineBench(): Promise<BenchTable[]> {
       rows,
       notes: [
         `fragtax warm: median of ${RUNS} runs; cold and nbconvert: one run each. Every run is a new process (node / jupyter from scratch). MB = peak summed RSS of the process tree. Targets: speed-up ≥ 20×, memory ratio ≤ 0.33.`,
+        ...(withoutCerts === undefined
+          ? []
+          : ["This machine sets NODE_EXTRA_CA_CERTS, which every Node process (fragtax's, the tslab kernel's) parses at start: the last column runs both sides again without it (fixtures only), as on a machine that does not set it."]),
         built ? "Before the runs, one `fragtax build --no-pdf` of the report (as after `npm run report`): cold and warm runs take the assumptions it parsed." : "No report.yaml: every run parses its assumptions.",
       ],
     },
@@ -84,8 +96,8 @@ async function median(run: () => Promise<Measure>, runs = RUNS): Promise<Measure
   return { ms: pick("ms"), peakMb: pick("peakMb") };
 }
 
-function measure(command: string, args: readonly string[], cwd: string): Promise<Measure> {
-  const env = { ...process.env, PATH: `${join(root, "node_modules", ".bin")}${delimiter}${process.env.PATH ?? ""}` };
+function measure(command: string, args: readonly string[], cwd: string, baseEnv: NodeJS.ProcessEnv = process.env): Promise<Measure> {
+  const env = { ...baseEnv, PATH: `${join(root, "node_modules", ".bin")}${delimiter}${process.env.PATH ?? ""}` };
   const start = performance.now();
   const child = spawn(command, args, { cwd, env, stdio: "ignore" });
   let peak = 0;
