@@ -130,9 +130,17 @@ const GUIDED = ["x", "y", "color", "fill", "stroke", "shape", "size", "opacity",
 export function axisTitles(spec: Record<string, unknown>): Map<string, string> {
   const channelTitles = new Map<string, string>();
   const untitled = new Map<string, Set<string>>();
+  // A channel whose views have their own scales or guides (a second y axis on the right) titles each
+  // view's field by itself: there, a field is not read against the first view's title.
+  const independent = new Set<string>();
   const visit = (node: unknown): void => {
     if (Array.isArray(node)) return node.forEach(visit);
     if (!isRecord(node)) return;
+    if (isRecord(node.resolve)) {
+      for (const kind of Object.values(node.resolve)) {
+        if (isRecord(kind)) for (const [channel, how] of Object.entries(kind)) if (how === "independent") independent.add(channel);
+      }
+    }
     if (isRecord(node.encoding)) {
       for (const [channel, definition] of Object.entries(node.encoding)) {
         if (!isRecord(definition)) continue;
@@ -153,7 +161,7 @@ export function axisTitles(spec: Record<string, unknown>): Map<string, string> {
     if (channels.size !== 1) continue; // a field on two channels could be read against either guide
     const [channel = ""] = channels;
     const main = channel === "x2" ? "x" : channel === "y2" ? "y" : channel;
-    const title = channelTitles.get(main);
+    const title = independent.has(main) ? undefined : channelTitles.get(main);
     if (title !== undefined) out.set(field, channel === main ? title : `${title} (end)`);
   }
   return out;

@@ -71,6 +71,25 @@ describe("a chart's marks in words", () => {
     expect(label).toBe("V: 1; Label: x; y: 3.14159265358 <script>alert(1)</script> $` \\x1b[31m");
   }, 60_000);
 
+  it("leaves a field on a second, independent axis named by itself, not by the first axis's title", async () => {
+    const values = [{ month: "Jan", cost: 3, share: 0.25 }, { month: "Feb", cost: 4, share: 0.5 }];
+    const { markup, tables } = await renderChart(
+      {
+        data: { values },
+        layer: [
+          { mark: "bar", encoding: { x: { field: "month", type: "nominal", title: "Month" }, y: { field: "cost", type: "quantitative", title: "Cost (USD)" } } },
+          { mark: "point", encoding: { x: { field: "month", type: "nominal" }, y: { field: "share", type: "quantitative" } } },
+        ],
+        resolve: { scale: { y: "independent" } },
+      },
+      place,
+    );
+    const labels = markLabels(markup);
+    expect(labels).toContain("Month: Jan; share: 0.25");
+    expect(labels.some((label) => label.includes("Cost (USD): 0.25"))).toBe(false);
+    expect(tables.flatMap((table) => table.columns)).toContain("share");
+  }, 60_000);
+
   it("shortens only what d3's defaults wrote", () => {
     expect(readableNumber("1234567.12346")).toBe("1234567"); // twelve significant digits: no format
     expect(readableNumber("3.14159265358")).toBe("3.142");
