@@ -42,10 +42,10 @@ export function useChartCache(dir: string | undefined): void {
  * How charts are drawn, beyond the versions: raised when the same spec and versions would give other
  * markup (2: text measured on whole pixels, animations at their first frame; 3: control characters in
  * text as visible escapes; 4: the page drawing carries its data tables; 5: their map shapes named, long
- * texts cut; 6: marks' aria-labels and tooltips with readable numbers and titled fields), so older
- * entries are not reused.
+ * texts cut; 6: marks' aria-labels and tooltips with readable numbers and titled fields; 7: a table's
+ * place among the chart's tables of its kind of mark), so older entries are not reused.
  */
-const DRAWING_REVISION = "6";
+const DRAWING_REVISION = "7";
 
 /**
  * The cache key of a themed spec, from its JSON text (which the renderer also seeds with, so it is

@@ -19,8 +19,10 @@ import { readableNumber } from "./mark-text";
 
 /** One table of a chart's marks: cell text as the chart writes it, at most MAX_TABLE_ROWS rows kept. */
 export interface DataTable {
-  /** What kind of mark the rows are ("bar", "line"), numbered when a chart has two of a kind. */
+  /** What kind of mark the rows are, as Vega-Lite names it ("bar", "rule", "point"). */
   readonly marks: string;
+  /** This table's place among the chart's tables of the same kind of mark, when there are several. */
+  readonly ofKind?: { readonly nth: number; readonly of: number };
   readonly columns: readonly string[];
   readonly rows: readonly (readonly string[])[];
   /** All the rows the chart draws: more than `rows.length` when the table was cut. */
@@ -94,8 +96,8 @@ export function chartDataTables(view: View, vegaLiteSpec: Record<string, unknown
   return distinct.map((table) => {
     const nth = (counts.get(table.marks) ?? 0) + 1;
     counts.set(table.marks, nth);
-    const many = distinct.filter((other) => other.marks === table.marks).length > 1;
-    return { marks: many ? `${table.marks} ${String(nth)}` : table.marks, columns: table.columns, rows: table.rows, total: table.total };
+    const of = distinct.filter((other) => other.marks === table.marks).length;
+    return { marks: table.marks, ...(of > 1 ? { ofKind: { nth, of } } : {}), columns: table.columns, rows: table.rows, total: table.total };
   });
 }
 

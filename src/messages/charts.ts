@@ -91,7 +91,17 @@ export const chartLargeSvg = (megabytes: number, limit: number): string => `${me
 export const chartDataDownload = (rows: number): string => `Download the data of this chart (${rows.toLocaleString("en-US")} rows)`;
 /** A chart's data tables (report/chart-table.ts): the summary a reader opens, a table's caption, and the rows cut. */
 export const chartDataTableSummary = (rows: number): string => `Data table (${rows.toLocaleString("en-US")} ${rows === 1 ? "row" : "rows"})`;
-export const chartDataTableMarks = (marks: string, rows: number): string => `${marks} marks: ${rows.toLocaleString("en-US")} ${rows === 1 ? "row" : "rows"}`;
+/**
+ * Vega-Lite's mark types as a reader names what they draw: "rule" and "rect" are a plotting library's
+ * words; a chart that draws intervals as rules and a shaded range as a rect shows line segments and a band.
+ */
+const MARK_NOUNS: Readonly<Record<string, string>> = {
+  arc: "Slices", area: "Areas", bar: "Bars", circle: "Points", geoshape: "Shapes", image: "Images", line: "Lines",
+  point: "Points", rect: "Rectangles", rule: "Line segments", square: "Points", text: "Text labels", tick: "Ticks", trail: "Trails",
+};
+/** A data table's caption, when a chart has several: "Line segments (2 of 3): 4 rows". */
+export const chartDataTableMarks = (marks: string, rows: number, ofKind?: { nth: number; of: number }): string =>
+  `${MARK_NOUNS[marks] ?? `${marks.charAt(0).toUpperCase()}${marks.slice(1)} marks`}${ofKind === undefined ? "" : ` (${ofKind.nth.toLocaleString("en-US")} of ${ofKind.of.toLocaleString("en-US")})`}: ${rows.toLocaleString("en-US")} ${rows === 1 ? "row" : "rows"}`;
 export const chartDataTableLeftOut = (shown: number, total: number): string =>
   `The first ${shown.toLocaleString("en-US")} of ${total.toLocaleString("en-US")} rows are shown; ${(total - shown).toLocaleString("en-US")} are left out.`;
 export const chartImageAlt = (title: string): string => (title === "" ? "Chart (drawn as an image because of its size)" : `Chart: ${title}`);

@@ -34,7 +34,7 @@ function tableHtml(table: DataTable, captioned: boolean): Html {
   const head = order.map((index) => html`<th scope="col"${numeric[index] === true ? html` class="num"` : null}>${breakableText(table.columns[index] ?? "")}</th>`);
   const body = table.rows.map((row) => html`<tr>${order.map((index, position) => cellHtml(row[index] ?? "", index, position))}</tr>`);
   const leftOut = table.total - table.rows.length;
-  return html`<div class="table-wrap"><table class="data-table">${captioned ? html`<caption>${chartDataTableMarks(table.marks, table.total)}</caption>` : null}<thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div>${
+  return html`<div class="table-wrap"><table class="data-table">${captioned ? html`<caption>${chartDataTableMarks(table.marks, table.total, table.ofKind)}</caption>` : null}<thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div>${
     leftOut > 0 ? html`<p class="note">${chartDataTableLeftOut(table.rows.length, table.total)}</p>` : null
   }`;
 }

@@ -9,6 +9,7 @@ import { describe, expect, it } from "vitest";
 import { MAX_TABLE_ROWS } from "../../src/charts/data-table";
 import { readableNumber } from "../../src/charts/mark-text";
 import { renderChart } from "../../src/charts/render";
+import { chartDataDetails } from "../../src/report/chart-table";
 
 const baseDir = resolve(import.meta.dirname, "..", "fixtures", "charts-data");
 const place = { where: "nb.ipynb: cell 2", baseDir, root: baseDir, idPrefix: "vt" };
@@ -90,6 +91,22 @@ describe("a chart's data table", () => {
     const [table] = faceted.tables;
     expect(table?.columns).toEqual(["Region", "item", "usd"]);
     expect([...(table?.rows ?? [])].sort()).toEqual(COSTS.map((row) => [row.region, row.item, String(row.usd)]).sort());
+  }, 60_000);
+
+  it("captions each of several tables with what a reader sees drawn, counting marks of one kind", async () => {
+    const values = [{ what: "a", low: 1, mid: 2, high: 3 }, { what: "b", low: 2, mid: 4, high: 8 }];
+    const y = { field: "what", type: "nominal", title: "Item" };
+    const { tables } = await render({
+      data: { values },
+      layer: [
+        { mark: "rule", encoding: { y, x: { field: "low", type: "quantitative", title: "Cost" }, x2: { field: "high" } } },
+        { mark: { type: "rule", strokeDash: [2, 2] }, encoding: { y, x: { field: "mid", type: "quantitative" }, x2: { field: "high" } } },
+        { mark: "point", encoding: { y, x: { field: "mid", type: "quantitative" } } },
+        { mark: "rect", data: { values: [{ from: 1.5, to: 2.5 }] }, encoding: { x: { field: "from", type: "quantitative" }, x2: { field: "to" } } },
+      ],
+    });
+    const captions = [...String(chartDataDetails(tables, "Costs")).matchAll(/<caption>([^<]*)<\/caption>/g)].map((match) => match[1]);
+    expect(captions).toEqual(["Line segments (1 of 2): 2 rows", "Line segments (2 of 2): 2 rows", "Points: 2 rows", "Rectangles: 1 row"]);
   }, 60_000);
 
   it("keeps the first rows of a large chart and counts them all; a line and its points are one table", async () => {
