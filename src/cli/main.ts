@@ -14,7 +14,9 @@ import { registerNewCommand } from "./new";
 import { registerPublishCommand } from "./publish";
 import { registerRunCommand } from "./run";
 import { registerVerifyCommand } from "./verify";
-import { exitCodeOf } from "../util/errors";
+import { exitCodeOf, InputError } from "../util/errors";
+import { visibleInOneLine } from "../util/control";
+import { argumentHoldsControl } from "../messages/fs";
 import { terminalText } from "../util/terminal";
 
 export function createProgram(): Command {
@@ -61,11 +63,28 @@ function terminalSafeStderr(): void {
     write(terminalText(typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("utf8")), ...rest.filter((arg) => typeof arg === "function"))) as typeof process.stderr.write;
 }
 
+/**
+ * Arguments are quoted in fragtax's messages (a notebook's path, a `--set` value, a chapter's name),
+ * and a line break in one would print a line fragtax never wrote ("nope⏎fragtax: built.ipynb: there
+ * is no such notebook"). Refused before any command reads them (exit 2), for every command at once.
+ * `publish --note` is prose that only the manifest and the index page hold: it may have line breaks
+ * and tabs (a terminal that shows it, `diff`'s listing, keeps it on one line), not other controls.
+ */
+// eslint-disable-next-line no-control-regex -- control characters are what these look for
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+// eslint-disable-next-line no-control-regex
+const CONTROL_BUT_LINE_BREAKS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+function refuseControlCharacters(args: readonly string[]): void {
+  const held = args.find((arg, i) => (args[i - 1] === "--note" ? CONTROL_BUT_LINE_BREAKS : arg.startsWith("--note=") ? CONTROL_BUT_LINE_BREAKS : CONTROL).test(arg));
+  if (held !== undefined) throw new InputError(argumentHoldsControl(visibleInOneLine(held)));
+}
+
 async function main(argv: readonly string[]): Promise<void> {
   dropOutputOnClosedPipe();
   terminalSafeStderr();
   const program = createProgram();
   try {
+    refuseControlCharacters(argv.slice(2));
     await program.parseAsync([...argv]);
   } catch (error) {
     // Commander reports every usage error (unknown option, missing argument, …) with exit code 1;

@@ -31,3 +31,11 @@ export const packageNotInstalled = (name: string): string => `package ${name} is
 
 /** The tool's own files are not where its code is (a broken install or a partial copy of the tool). */
 export const toolNotFound = (from: string): string => `fragtax: templates/report.html not found above ${from}: reinstall fragtax (npm ci)`;
+
+/**
+ * A command-line argument holding a line break or another control character: every message that names
+ * it would show it on a line of its own (a forged "fragtax: …" line) or let it steer the terminal.
+ */
+export const argumentHoldsControl = (shown: string): string =>
+  `fragtax: the argument "${shown}" holds a line break or control character (shown as \\x..); fragtax names its arguments in its messages and cannot show this one on one line. Rename the file, or retype the value without it`;
+

@@ -35,6 +35,24 @@ describe("fragtax CLI", () => {
     expect([status("build", "--bogus"), status("publish", "--bogus"), status("diff", "only-one"), status("dev", "--bogus"), status("no-such-command")]).toEqual([2, 2, 2, 2, 2]);
     expect(status("build", "--help")).toBe(0);
   });
+
+  it("refuses an argument holding a line break or control character, on one line, before any command reads it", () => {
+    const run = (...args: string[]) => spawnSync("node", ["dist/cli.js", ...args], { encoding: "utf8", cwd: process.cwd() });
+    const forged = "fragtax: wrote out/build/report.html";
+    for (const args of [["run", `nope\n${forged}.ipynb`], ["new", "energy\u001b[31m"], ["build", "--root", `x\r${forged}`], ["check", "a\u0007.ipynb"], ["diff", "a", `b\n${forged}`]]) {
+      const result = run(...args);
+      expect(result.status, args.join(" ")).toBe(2);
+      const lines = result.stderr.trimEnd().split("\n");
+      expect(lines, args.join(" ")).toHaveLength(1);
+      expect(lines[0]).toMatch(/^fragtax: the argument ".*\\x(0a|1b|0d|07).*" holds a line break or control character/);
+      expect(result.stderr).not.toContain("\u001b");
+    }
+    // A publish note is prose: a line break in it reaches publish, which refuses --index-only with a note for its own reason.
+    const note = run("publish", "--index-only", "--note", "first line\nsecond line");
+    expect(note.status).toBe(2);
+    expect(note.stderr).toContain("--index-only publishes nothing");
+    expect(run("publish", "--index-only", "--note", "a\u001b[2J").stderr).toContain("holds a line break or control character");
+  });
 });
 
 describe("output to a reader that stops reading", () => {
