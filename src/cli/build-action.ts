@@ -32,6 +32,11 @@ export async function buildCommand(options: BuildFlags): Promise<ExitCode> {
   process.once("SIGINT", stop).once("SIGTERM", stop);
   try {
     const result = await build({ pdf: options.pdf, whatIf, timeoutMs, strict: options.strict === true, ...(options.root !== undefined && { root: options.root }) });
+    // A what-if build is not published; any other says now which sections publish would call stale.
+    if (result.whatIf === null && result.exitCode !== 2) {
+      const { staleProseSinceNewest } = await import("../publish/prose-preview");
+      for (const note of await staleProseSinceNewest(result.config.root)) progress(note);
+    }
     return result.exitCode;
   } catch (error) {
     // Anything the file system refused (an assumptions path that is a folder, …): located, exit 2.

@@ -363,6 +363,13 @@ export const proseGuardClean = (): string => "Prose to re-read: none (no figure 
 export const proseToReReadHeading = (count: number): string =>
   `Prose to re-read (${count} section${count === 1 ? "" : "s"}: the figures moved by more than 10% or changed verdict, the words did not):`;
 
+/** After a build: what publish would refuse, said while the change is fresh (publish/prose-preview.ts). */
+export const buildStaleProse = (previous: string, listing: readonly string[]): string =>
+  [
+    `note: since version ${previous}, figures moved under prose that did not change; publish will refuse these sections until their prose is edited, or each is acknowledged with --reviewed SECTION:`,
+    ...listing,
+  ].join("\n");
+
 export const publishStaleProse = (previous: string, listing: readonly string[]): string =>
   [
     `publish refused: since ${previous}, figures moved under prose that did not change. Re-read these sections; then edit the prose, or acknowledge each with --reviewed SECTION…:`,
