@@ -40,7 +40,18 @@ export function isLoopingLink(path: string): boolean {
   }
 }
 
-/** Watches `paths` (relative to `root`); `onChange` gets each changed path relative to root (and as given), `warn` each path it cannot watch, once. */
+/**
+ * Watches `paths` (relative to `root`); `onChange` gets each changed path relative to root (and as
+ * given), `warn` each path it cannot watch, once.
+ *
+ * chokidar watches a given path that is missing (a templates/ not made yet) through its folder, and so
+ * sees it appear; but one deleted while watched (notebooks/ removed and restored from a copy, a
+ * `git stash` that takes a data folder away) it drops for good, and a second missing path in the same
+ * folder is not seen either (chokidar keeps one name per folder it watches that way). Dev then went on
+ * showing the error of the rebuild that found it gone, whatever was restored. So a given path that is
+ * deleted is watched again by a watcher of its own, as a missing path: its return rebuilds, and what
+ * is in it is watched from then on. Closing the returned watcher closes those too.
+ */
 export function watchProject(root: string, paths: readonly string[], onChange: (path: string, absolute: string) => void, warn: (message: string) => void): FSWatcher {
   const warned = new Set<string>();
   const warnOnce = (path: string, message: string): void => {
@@ -48,9 +59,10 @@ export function watchProject(root: string, paths: readonly string[], onChange: (
     warned.add(path);
     warn(message);
   };
-  const watcher = watch(
-    paths.map((path) => join(root, path)),
-    {
+  // The watchers of given paths that were deleted, by path: one deleted again is watched anew.
+  const returning = new Map<string, FSWatcher>();
+  const open = (given: string[]): FSWatcher => {
+    const watcher = watch(given, {
       ignoreInitial: true,
       ignored: (path) => {
         if (NOT_WATCHED.test(path.slice(root.length))) return true;
@@ -58,15 +70,28 @@ export function watchProject(root: string, paths: readonly string[], onChange: (
         warnOnce(path, messages.devLoopingLink(shownPath(path, root)));
         return true;
       },
-    },
-  );
-  watcher.on("all", (_event, path) => onChange(shownPath(path, root), path));
-  // Without a listener chokidar's 'error' (a folder this user may not read, the system's limit on
-  // watches, a loop met some other way) would end dev with a raw stack, its rebuild half done.
-  watcher.on("error", (error: unknown) => {
-    const { path, code, message } = error as Partial<NodeJS.ErrnoException>;
-    const where = path === undefined ? root : path;
-    warnOnce(where, messages.devNotWatched(shownPath(where, root), code ?? message ?? String(error)));
-  });
-  return watcher;
+    });
+    watcher.on("all", (event, path) => {
+      if ((event === "unlinkDir" || event === "unlink") && given.includes(path)) {
+        watcher.unwatch(path);
+        void returning.get(path)?.close();
+        returning.set(path, open([path]));
+      }
+      onChange(shownPath(path, root), path);
+    });
+    // Without a listener chokidar's 'error' (a folder this user may not read, the system's limit on
+    // watches, a loop met some other way) would end dev with a raw stack, its rebuild half done.
+    watcher.on("error", (error: unknown) => {
+      const { path, code, message } = error as Partial<NodeJS.ErrnoException>;
+      const where = path === undefined ? root : path;
+      warnOnce(where, messages.devNotWatched(shownPath(where, root), code ?? message ?? String(error)));
+    });
+    return watcher;
+  };
+  const main = open(paths.map((path) => join(root, path)));
+  const closeMain = main.close.bind(main);
+  main.close = async () => {
+    await Promise.all([closeMain(), ...[...returning.values()].map((watcher) => watcher.close())]);
+  };
+  return main;
 }

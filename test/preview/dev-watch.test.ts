@@ -1,6 +1,6 @@
 // What `fragtax dev` watches (startDev with stand-in rebuilds, real files and chokidar): its folders,
 // the files a rebuild read elsewhere, and how a change is named.
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -110,6 +110,48 @@ describe("what fragtax dev watches", () => {
       named = [];
       expect(await rebuildsOn("notebooks/pic.png")).toBe(true);
       expect(await rebuildsOn("notebooks/pic.png")).toBe(true);
+    } finally {
+      await watching.close();
+      await rm(project, { recursive: true, force: true });
+    }
+  });
+
+  it("keeps watching a folder (and a file) it was given that is deleted and put back, as often as that happens", async () => {
+    const project = await mkdtemp(join(tmpdir(), "fragtax-dev-return-"));
+    // No templates/: chokidar then watches the project folder for it, which hid notebooks/ coming back.
+    for (const dir of ["notebooks", "src", "out/build"]) await mkdir(join(project, dir), { recursive: true });
+    for (const file of ["notebooks/report.yaml", "notebooks/assumptions.yaml"]) await writeFile(join(project, file), "v1");
+    await cp(join(project, "notebooks"), join(project, "copy"), { recursive: true });
+    let rebuilds = 0;
+    const watching = await startDev(
+      { root: project, buildDir: join(project, "out/build"), port: 0, host: "127.0.0.1", watch: [...DEFAULT_WATCH, "notebooks/assumptions.yaml"], debounceMs: 30 },
+      { rebuild: async () => void rebuilds++, progress: () => undefined },
+    );
+    const settle = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+    /** Whether `change` leads to a rebuild within 2 s. */
+    const rebuildsOn = async (change: () => Promise<void>): Promise<boolean> => {
+      await watching.idle();
+      const before = rebuilds;
+      await change();
+      for (const end = Date.now() + 2_000; rebuilds === before && Date.now() < end; ) await settle(30);
+      await watching.idle();
+      return rebuilds > before;
+    };
+    try {
+      await watching.idle();
+      await settle(300); // chokidar's first look
+      for (const round of [1, 2]) {
+        expect(await rebuildsOn(() => rm(join(project, "notebooks"), { recursive: true })), `round ${round}: deleted`).toBe(true);
+        await settle(200);
+        expect(await rebuildsOn(() => cp(join(project, "copy"), join(project, "notebooks"), { recursive: true })), `round ${round}: put back`).toBe(true);
+        await settle(300);
+        expect(await rebuildsOn(() => writeFile(join(project, "notebooks/report.yaml"), `v${round + 1}`)), `round ${round}: edited after`).toBe(true);
+      }
+      expect(await rebuildsOn(() => rm(join(project, "notebooks/assumptions.yaml")))).toBe(true);
+      await settle(200);
+      expect(await rebuildsOn(() => writeFile(join(project, "notebooks/assumptions.yaml"), "v2"))).toBe(true);
+      await settle(300);
+      expect(await rebuildsOn(() => writeFile(join(project, "notebooks/assumptions.yaml"), "v3"))).toBe(true);
     } finally {
       await watching.close();
       await rm(project, { recursive: true, force: true });
