@@ -67,7 +67,7 @@ export class FileBuildEffects implements BuildEffects {
   }
 
   lockOutputs(outDir: string): Promise<() => Promise<void>> {
-    return lockBuild(outDir, (pid) => this.log(messages.buildWaiting(pid)));
+    return lockBuild(outDir, (line) => this.log(line));
   }
 
   replaceOutputs(outDir: string, files: ReadonlyMap<string, string | Uint8Array>): Promise<void> {

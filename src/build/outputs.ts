@@ -18,6 +18,7 @@ import { acquireLock, liveLockOwner, lockOwner } from "../util/lock";
 import { syncPath } from "../util/atomic";
 import { FileSystemError, isFileSystemProblem, locatingFileSystemErrors } from "../util/fs-errors";
 import { buildFolderIsLink, fileSystemProblem } from "../messages/fs";
+import { buildLockTakenOver, buildWaiting } from "../messages/report";
 
 export const BUILD_LOG = "build-log.json";
 
@@ -35,14 +36,20 @@ export function buildLockPath(outDir: string): string {
 }
 
 /**
- * Waits for the build lock of `outDir` (a build takes seconds to minutes); returns its release. With
- * the lock held, a swap a killed build left half done is finished or undone first (`recoverSwaps`),
- * so this build starts from a whole `out/build`.
+ * Waits for the build lock of `outDir` (a build takes seconds to minutes), saying so, and says when it
+ * takes over the lock of a process that died holding it; returns its release. With the lock held, a
+ * swap a killed build left half done is finished or undone first (`recoverSwaps`), so this build
+ * starts from a whole `out/build`.
  */
-export async function lockBuild(outDir: string, onWait: (pid: number) => void): Promise<() => Promise<void>> {
+export async function lockBuild(outDir: string, say: (line: string) => void): Promise<() => Promise<void>> {
   return locatingFileSystemErrors(BUILD_FOLDER, dirname(outDir), async () => {
     await mkdir(dirname(outDir), { recursive: true });
-    const release = await acquireLock(buildLockPath(outDir), { timeoutMs: 30 * 60_000, pollMs: 200, onWait });
+    const release = await acquireLock(buildLockPath(outDir), {
+      timeoutMs: 30 * 60_000,
+      pollMs: 200,
+      onWait: (pid) => say(buildWaiting(pid)),
+      onTakeOver: (pid) => say(buildLockTakenOver(pid)),
+    });
     await recoverSwaps(outDir);
     // Said before any chapter runs, not after them all at the swap (a release on the way out).
     await refuseLink(outDir).catch(async (error: unknown) => {

@@ -7,7 +7,7 @@
 import { basename, dirname, join, resolve } from "node:path";
 import type { Command } from "commander";
 import * as messages from "../messages/notebook";
-import { buildDuplicateIds, buildWaiting, buildWarning } from "../messages/report";
+import { buildDuplicateIds, buildWarning } from "../messages/report";
 import { formatCellError } from "../notebook/errors";
 import { writeFileAtomic } from "../util/atomic";
 import { EXIT_FAILED, EXIT_OK, InputError, type ExitCode } from "../util/errors";
@@ -112,7 +112,7 @@ async function runCommand(notebook: string, options: { out?: string; timeout: st
  */
 async function underBuildLock(buildDir: string, write: () => Promise<void>): Promise<void> {
   const { lockBuild } = await import("../build/outputs");
-  const release = await lockBuild(buildDir, (pid) => process.stderr.write(`${buildWaiting(pid)}\n`));
+  const release = await lockBuild(buildDir, (line) => process.stderr.write(`${line}\n`));
   try {
     await write();
   } finally {

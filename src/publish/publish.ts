@@ -107,6 +107,7 @@ export async function publish(options: PublishOptions, effects: PublishEffects):
     timeoutMs: 120_000,
     pollMs: 50,
     onWait: (pid) => effects.progress(messages.publishWaiting(pid)),
+    onTakeOver: (pid) => effects.progress(messages.publishLockTakenOver(pid)),
   });
   try {
     await removeAbandonedStaging(options.reportsDir);
@@ -296,7 +297,12 @@ async function removeAbandonedStaging(reportsDir: string): Promise<void> {
  */
 export async function rewriteIndex(options: Pick<PublishOptions, "root" | "reportsDir" | "title">, progress: (message: string) => void): Promise<number> {
   await mkdir(options.reportsDir, { recursive: true });
-  const release = await acquireLock(join(options.reportsDir, ".publish.lock"), { timeoutMs: 120_000, pollMs: 50, onWait: (pid) => progress(messages.publishWaiting(pid)) });
+  const release = await acquireLock(join(options.reportsDir, ".publish.lock"), {
+    timeoutMs: 120_000,
+    pollMs: 50,
+    onWait: (pid) => progress(messages.publishWaiting(pid)),
+    onTakeOver: (pid) => progress(messages.publishLockTakenOver(pid)),
+  });
   try {
     // An index without a damaged version would pass for the whole history: it is restored first.
     await refuseDamaged(options.reportsDir, options.root, publishMessages.indexDamagedVersions);

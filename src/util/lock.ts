@@ -15,6 +15,12 @@ export interface LockOptions {
   readonly pollMs: number;
   /** Called once when we start waiting on a live owner. */
   readonly onWait?: (ownerPid: number) => void;
+  /**
+   * Called when we removed a lock nobody holds (its owner killed, or its pid another process now),
+   * with the pid it names (undefined when it names none): the user who killed that process sees why
+   * this one did not wait, and that what it left half done is taken care of.
+   */
+  readonly onTakeOver?: (stalePid: number | undefined) => void;
 }
 
 export function isProcessAlive(pid: number): boolean {
@@ -100,7 +106,7 @@ export async function acquireLock(path: string, options: LockOptions): Promise<(
     const text = await readText(path);
     const owner = text === undefined ? undefined : parseLock(text)?.pid;
     if (text !== undefined && (await isStale(path, text))) {
-      await takeOver(path, text);
+      if (await takeOver(path, text)) options.onTakeOver?.(owner);
       continue;
     }
     if (Date.now() > deadline) throw new Error(lockTimedOut(path, owner));
@@ -130,24 +136,27 @@ const EMPTY_LOCK_GRACE_MS = 5_000;
  * in its place, and both would hold it. So removals take turns under `<lock>.takeover` (held for
  * the moment of a read and an unlink), and each removes the file only if it still has the content
  * judged stale. A takeover guard left by a process killed in that moment is itself stale, and goes.
+ * Whether this call removed the stale lock.
  */
-async function takeOver(path: string, staleText: string): Promise<void> {
+async function takeOver(path: string, staleText: string): Promise<boolean> {
   const guard = `${path}.takeover`;
   if (!(await tryCreate(guard))) {
     const guardText = await readText(guard);
     if (guardText !== undefined && (await isStale(guard, guardText))) await removeIfUnchanged(guard, guardText);
     await new Promise((resolve) => setTimeout(resolve, 1));
-    return;
+    return false;
   }
   try {
-    await removeIfUnchanged(path, staleText);
+    return await removeIfUnchanged(path, staleText);
   } finally {
     await rm(guard, { force: true });
   }
 }
 
-async function removeIfUnchanged(path: string, text: string): Promise<void> {
-  if ((await readText(path)) === text) await rm(path, { force: true });
+async function removeIfUnchanged(path: string, text: string): Promise<boolean> {
+  if ((await readText(path)) !== text) return false;
+  await rm(path, { force: true });
+  return true;
 }
 
 /** A lock file's text; undefined when it is gone, or is not a plain file (a FIFO's read would wait for ever). */
