@@ -68,8 +68,8 @@ export type { BuildEffects, ChapterRun, ExecuteSettings } from "./effects-types"
 export interface BuildOptions {
   /** Project root (the folder with notebooks/); found from the current folder when absent. */
   readonly root?: string;
-  /** false: skip the PDF even if report.yaml asks for it (`--no-pdf`). */
-  readonly pdf?: boolean;
+  /** false: no PDF even if report.yaml asks for one (`--no-pdf`); "keep": print none, keep one of the same page (dev). */
+  readonly pdf?: boolean | "keep";
   /** What-if overrides for this build only (`--set id=value|low..high`, `--assumptions FILE`). */
   readonly whatIf?: WhatIfOptions;
   /** Per-cell timeout in milliseconds (`--timeout SECONDS`; the engine's default, 60 s, when absent). */
@@ -272,7 +272,7 @@ async function buildAndPrint({ config, options, effects, started, rel, registry,
   // 7. log
   const duplicates = [...duplicateIds(figures), ...duplicateIds(claims)];
   const hashes = Object.fromEntries([...outputs].map(([name, contents]) => [name, sha256(contents)]));
-  const requested = { html: config.outputs.html, pdf: printRequested(config, options) };
+  const requested = { html: config.outputs.html, pdf: printRequested(config, options) || pdf === "reused" };
   const inputs = mergeInputs(config.root, runs.flatMap((run) => run.inputs ?? []), [...read, ...(report.images ?? []).map((image) => [image.path, image.sha256] as const)]);
   await write(BUILD_LOG, pretty(buildLog({ asOf, started, now: effects.now(), whatIf, assumptions: { file: rel(config.assumptions), sha256: provenance.assumptionsSha256 }, inputs, errataFile: config.errata === undefined ? null : rel(config.errata), runs, failedCells: report.failedCells, pdf: pdfStep, pdfMs, pdfSource, duplicates, warnings: report.warnings, requested, outputs: hashes })));
 

@@ -30,8 +30,8 @@ export interface PdfStep {
 
 export interface PrintInput {
   readonly config: ReportConfig;
-  /** The build's options (pipeline.ts `BuildOptions`): `pdf: false` is `--no-pdf`. */
-  readonly options: { readonly pdf?: boolean };
+  /** The build's options (pipeline.ts `BuildOptions`): `pdf: false` is `--no-pdf`, `"keep"` dev's rebuilds. */
+  readonly options: PrintOptions;
   readonly html: string;
   readonly pdfSource: string;
   readonly pdfOptions: PdfOptions;
@@ -41,13 +41,29 @@ export interface PrintInput {
   readonly write: (name: string, contents: Uint8Array) => Promise<void>;
 }
 
-/** Whether this build prints a PDF at all: report.yaml asks for one and `--no-pdf` was not given. */
-export function printRequested(config: ReportConfig, options: { readonly pdf?: boolean }): boolean {
-  return options.pdf !== false && config.outputs.pdf;
+/**
+ * `pdf` of pipeline.ts `BuildOptions`: false prints nothing (`--no-pdf`); "keep" prints nothing either,
+ * but keeps the report.pdf the last build printed from the same page (`fragtax dev`'s rebuilds).
+ */
+export interface PrintOptions {
+  readonly pdf?: boolean | "keep";
+}
+
+/** Whether this build prints a PDF at all: report.yaml asks for one and neither `--no-pdf` nor dev said not to. */
+export function printRequested(config: ReportConfig, options: PrintOptions): boolean {
+  return options.pdf !== false && options.pdf !== "keep" && config.outputs.pdf;
 }
 
 export async function printStep({ config, options, html, pdfSource, pdfOptions, effects, printer, write }: PrintInput): Promise<PdfStep> {
-  if (!printRequested(config, options)) return { outcome: "skipped" };
+  if (!printRequested(config, options)) {
+    // out/build/ is replaced whole, so a rebuild that printed nothing dropped the PDF a full build had
+    // printed of this very page: merely starting `fragtax dev` made that build one publish refuses.
+    const kept = options.pdf === "keep" && config.outputs.pdf ? await previousPdf(config, effects, pdfSource) : undefined;
+    if (kept === undefined) return { outcome: "skipped" };
+    await write("report.pdf", kept);
+    effects.log(messages.buildStep("pdf", messages.pdfKept()));
+    return { outcome: "reused" };
+  }
   // Printing is most of a no-op rebuild's time: reuse report.pdf when it was printed from this same
   // page and is still the file that build recorded.
   const reusable = await previousPdf(config, effects, pdfSource);
@@ -128,6 +144,6 @@ export class Printer {
 }
 
 /** Whether the build will print and has no earlier report.pdf it might reuse: then its printer starts at once. */
-export async function mustPrint(config: ReportConfig, options: { readonly pdf?: boolean }, effects: BuildEffects): Promise<boolean> {
+export async function mustPrint(config: ReportConfig, options: PrintOptions, effects: BuildEffects): Promise<boolean> {
   return printRequested(config, options) && (await lastPrint(config, effects)) === undefined;
 }

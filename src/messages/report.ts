@@ -143,6 +143,9 @@ export const buildStep = (step: string, detail = ""): string => `${step}${detail
 export const buildInterrupted = (signal: string, earlierBuild: boolean): string =>
   `fragtax build: stopped by ${signal === "SIGINT" ? "Ctrl-C" : signal}; ${earlierBuild ? "out/build/ still holds the last build that finished" : "no build has finished in out/build/ yet"}; run \`fragtax build\` again for this one`;
 
+/** `fragtax dev`'s rebuild, which prints nothing, kept the last build's PDF of the same page. */
+export const pdfKept = (): string => "kept report.pdf: the page is unchanged (dev does not print; `fragtax build` prints a changed page)";
+
 export const buildWaiting = (pid: number): string =>
   `waiting for the build running as pid ${pid} to finish (out/.build.lock); builds of one project run one at a time`;
 /** The build lock left by a process that died holding it (a killed build, dev or run), taken over. */

@@ -153,7 +153,7 @@ export const publishRefusedFailedCells = (notebooks: readonly string[]): string 
 
 export const publishMissingPdf = (status: string, olderPdfThere = false): string => {
   const why =
-    status === "skipped" ? "it was built with --no-pdf or report.yaml's outputs.pdf: false"
+    status === "skipped" ? "it was built with --no-pdf or report.yaml's outputs.pdf: false, or by `fragtax dev` after the page changed (dev does not print)"
     : status === "no-chromium" ? "no Chromium was found"
     : status === "bad-chromium-path" ? "PUPPETEER_EXECUTABLE_PATH names no executable"
     : status === "failed" ? "printing it failed"

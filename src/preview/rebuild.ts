@@ -1,6 +1,7 @@
 /**
  * The rebuild `fragtax dev` runs: `build()` in this process (no CLI subprocess, so the engine's
- * worker bundle, templates and modules stay warm), incremental through the cache, without the PDF.
+ * worker bundle, templates and modules stay warm), incremental through the cache, without printing
+ * (a report.pdf printed of the same page is kept).
  *
  * A rebuild whose cells fail, or that cannot read its input, must not replace the last good report:
  * its writes are held in memory and reach out/build/ only when the build succeeded. Otherwise it
@@ -123,7 +124,8 @@ export function inProcessRebuild(root: string, log: (line: string) => void): InP
     rebuild: async () => {
       const effects = new HeldBuildEffects(log);
       current = effects;
-      const result = await build({ root, pdf: false }, effects);
+      // No print (seconds per rebuild), but a PDF of the same page is kept: dev leaves a full build publishable.
+      const result = await build({ root, pdf: "keep" }, effects);
       read = result.read;
       missing = result.missing;
       if (result.failedCells.length > 0) throw new Error(messages.devCellsFailed(result.cellErrors));
