@@ -133,8 +133,8 @@ function definitionPlaces(tokens: readonly Token[], source: string): DefinitionP
 
 const NAMED: Readonly<Record<string, string>> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
 
-/** HTML character references in an attribute value (named ones a path would use, and numeric ones). */
-function decodeEntities(text: string): string {
+/** HTML character references in an attribute value or text (the named ones markdown and the sanitizer write, and numeric ones). */
+export function decodeEntities(text: string): string {
   return text.replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (whole, name: string) => {
     if (name.startsWith("#")) {
       const code = name[1] === "x" || name[1] === "X" ? parseInt(name.slice(2), 16) : Number(name.slice(1));

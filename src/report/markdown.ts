@@ -8,7 +8,7 @@
  * javascript: link shows as text or is dropped, and an unclosed tag or `<!--` ends with its cell
  * instead of swallowing the rest of the chapter.
  */
-import { markdownParser, scanImages, type MarkdownImage, type MarkdownParser } from "./markdown-scan";
+import { decodeEntities, markdownParser, scanImages, type MarkdownImage, type MarkdownParser } from "./markdown-scan";
 import { sanitizeMarkdownHtml } from "./sanitize";
 type Token = ReturnType<MarkdownParser["parse"]>[number];
 
@@ -53,7 +53,8 @@ export function createMarkdownRenderer(): MarkdownRenderer {
       const env = { docId, markdownItAnchor: anchorState };
       const tokens = md.parse(source, env);
       const unplaced: string[] = [];
-      return { html: sanitizeMarkdownHtml(md.renderer.render(tokens, md.options, env), images, unplaced), headings: headingsOf(tokens), unplaced };
+      const html = sanitizeMarkdownHtml(md.renderer.render(tokens, md.options, env), images, unplaced);
+      return { html, headings: headingsOf(tokens).map((heading) => ({ ...heading, text: shownText(html, heading) ?? heading.text })), unplaced };
     },
     images: (source) => scanImages(md, source),
   };
@@ -67,6 +68,21 @@ function headingsOf(tokens: readonly Token[]): Heading[] {
     headings.push({ level: Number(token.tag.slice(1)), id: String(token.attrGet("id") ?? ""), text: plainText(inline) });
   });
   return headings;
+}
+
+/**
+ * The heading's text as the page shows it, for the contents and the PDF's bookmarks: HTML the
+ * sanitizer turned into text (`<script>`, a `<T>` or `<region>` that is no tag it keeps) is text
+ * there, and was dropped from the entry ("Why <T> matters" listed as "Why  matters"); tags it kept
+ * (`<em>`) give their text, a footnote mark none. Undefined when the heading is not found.
+ */
+function shownText(html: string, heading: Heading): string | undefined {
+  const tag = `h${heading.level}`;
+  const start = html.indexOf(`<${tag} id="${heading.id}">`);
+  const end = html.indexOf(`</${tag}>`, start);
+  if (heading.id === "" || start < 0 || end < 0) return undefined;
+  const inner = html.slice(start + `<${tag} id="${heading.id}">`.length, end);
+  return decodeEntities(inner.replace(/<sup class="footnote-ref">.*?<\/sup>/g, "").replace(/<[^>]*>/g, "")).replace(/\s+/g, " ").trim();
 }
 
 // The heading as plain text (no "*" or "`" from its markdown), for the table of contents.

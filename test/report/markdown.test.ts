@@ -25,6 +25,15 @@ describe("HTML in markdown cells", () => {
   });
 });
 
+describe("a heading's entry in the contents (and the PDF's bookmarks)", () => {
+  it("is the text the heading shows: HTML shown as text stays text, kept markup gives its text, a footnote mark none", () => {
+    const { html, headings } = createMarkdownRenderer().render("## Why <T> matters\n\n## Cost <script>alert(3)</script> $` \\x1b\n\n## A *b* <em>c</em> & `<d>`[^1]\n\n[^1]: A note.", "c1-1");
+    const shown = [...html.matchAll(/<h2 id="[^"]*">(.*?)<\/h2>/g)].map((match) => (match[1] ?? "").replace(/<sup class="footnote-ref">.*?<\/sup>/g, "").replace(/<[^>]*>/g, ""));
+    expect(shown).toEqual(["Why &lt;t&gt; matters", "Cost &lt;script&gt;alert(3)&lt;/script&gt; $` \\x1b", "A b c &amp; &lt;d&gt;"]);
+    expect(headings.map((heading) => heading.text)).toEqual(["Why <t> matters", "Cost <script>alert(3)</script> $` \\x1b", "A b c & <d>"]);
+  });
+});
+
 describe("images in markdown (the build inlines them: markdown-images.test.ts)", () => {
   it("lists each image's src and line: markdown and reference images, HTML <img> in a paragraph or a block, a table, a footnote", () => {
     const source = [
