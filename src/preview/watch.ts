@@ -5,7 +5,7 @@
  */
 import { watch } from "chokidar";
 import type { FSWatcher } from "chokidar";
-import { lstatSync, realpathSync } from "node:fs";
+import { existsSync, lstatSync, realpathSync } from "node:fs";
 import { dirname, join } from "node:path";
 import * as messages from "../messages/versions";
 import { displayPath, isInside } from "../util/paths";
@@ -49,8 +49,9 @@ export function isLoopingLink(path: string): boolean {
  * `git stash` that takes a data folder away) it drops for good, and a second missing path in the same
  * folder is not seen either (chokidar keeps one name per folder it watches that way). Dev then went on
  * showing the error of the rebuild that found it gone, whatever was restored. So a given path that is
- * deleted is watched again by a watcher of its own, as a missing path: its return rebuilds, and what
- * is in it is watched from then on. Closing the returned watcher closes those too.
+ * deleted, or missing at the start, is watched by a watcher of its own, as a missing path: its
+ * return rebuilds, and what is in it is watched from then on. Closing the returned watcher closes
+ * those too.
  */
 export function watchProject(root: string, paths: readonly string[], onChange: (path: string, absolute: string) => void, warn: (message: string) => void): FSWatcher {
   const warned = new Set<string>();
@@ -88,7 +89,13 @@ export function watchProject(root: string, paths: readonly string[], onChange: (
     });
     return watcher;
   };
-  const main = open(paths.map((path) => join(root, path)));
+  // A path missing now is watched the same way, for the same reason (a project with neither src/ nor
+  // templates/ saw only one of them appear); the main watcher keeps the others, or all when none is
+  // there yet (a watcher of nothing never says it is ready).
+  const absolute = paths.map((path) => join(root, path));
+  const present = absolute.filter((path) => existsSync(path));
+  const main = open(present.length === 0 ? absolute : present);
+  if (present.length > 0) for (const path of absolute.filter((each) => !present.includes(each))) returning.set(path, open([path]));
   const closeMain = main.close.bind(main);
   main.close = async () => {
     await Promise.all([closeMain(), ...[...returning.values()].map((watcher) => watcher.close())]);

@@ -157,4 +157,32 @@ describe("what fragtax dev watches", () => {
       await rm(project, { recursive: true, force: true });
     }
   });
+
+  it("sees each folder it was given that is missing at the start appear, however many are missing (no src/ and no templates/)", async () => {
+    for (const order of [["templates", "src"], ["src", "templates"]]) {
+      const project = await mkdtemp(join(tmpdir(), "fragtax-dev-missing-"));
+      for (const dir of ["notebooks", "out/build"]) await mkdir(join(project, dir), { recursive: true });
+      let rebuilds = 0;
+      const watching = await startDev(
+        { root: project, buildDir: join(project, "out/build"), port: 0, host: "127.0.0.1", watch: [...DEFAULT_WATCH, "notebooks/assumptions.yaml"], debounceMs: 30 },
+        { rebuild: async () => void rebuilds++, progress: () => undefined },
+      );
+      try {
+        await watching.idle();
+        await new Promise((resolve) => setTimeout(resolve, 300)); // chokidar's first look
+        for (const folder of order) {
+          await mkdir(join(project, folder));
+          await new Promise((resolve) => setTimeout(resolve, 300));
+          await watching.idle();
+          const before = rebuilds;
+          await writeFile(join(project, folder, "edited.ts"), "x");
+          for (const end = Date.now() + 2_000; rebuilds === before && Date.now() < end; ) await new Promise((resolve) => setTimeout(resolve, 30));
+          expect(rebuilds, `${order.join(", then ")}: an edit in ${folder}/`).toBeGreaterThan(before);
+        }
+      } finally {
+        await watching.close();
+        await rm(project, { recursive: true, force: true });
+      }
+    }
+  });
 });
