@@ -31,7 +31,10 @@ export async function verifyAction(ids: readonly string[], options: { root?: str
     else if (index.state === "retitled") {
       process.stdout.write(`${messages.indexVerifiedRetitled(index.versions, terminalText(index.title), terminalText(paths.title))}${index.unprotected ? messages.indexAlsoUnprotected() : ""}\n`);
     }
-    else {
+    else if (index.state === "behind") {
+      process.stderr.write(`fragtax: ${messages.indexBehind(join(paths.reportsDir, "index.html"), index.newest)}\n`);
+      failed++;
+    } else {
       process.stderr.write(`fragtax: ${messages.indexNotRendered(join(paths.reportsDir, "index.html"), index.state === "missing", index.versions)}\n`);
       failed++;
     }

@@ -310,6 +310,10 @@ export const indexAlsoUnprotected = (): string => "; it also lacks the policy th
 export const indexNotRendered = (file: string, missing: boolean, versions: number): string =>
   `${file} ${missing ? "is missing" : `is not the index publish renders from the ${versions} published version${versions === 1 ? "" : "s"} (edited, or written by another fragtax)`}; restore it (e.g. \`git checkout -- out/reports/index.html\` once it is committed) or rewrite it from the versions with \`fragtax publish --index-only\``;
 
+/** The index of the versions before `newest`: the publish that placed it was killed before it wrote the index. */
+export const indexBehind = (file: string, newest: string): string =>
+  `${file} does not list ${newest} yet, the newest version: the publish that placed it was stopped before it wrote the index (killed, or a power cut), and ${newest} itself is whole; list it with \`fragtax publish --index-only\``;
+
 export const indexRewritten = (versions: number): string => `rewrote out/reports/index.html from ${versions} published version${versions === 1 ? "" : "s"}`;
 
 export const publishIndexOnlyAlone = (): string => "--index-only publishes nothing, so it takes no --date, --note, --reviewed or --accept-warnings; run it on its own";

@@ -51,7 +51,9 @@ export type IndexState =
   /** "unprotected": exactly what publish rendered before the index carried its security policy. */
   | { readonly state: "ok" | "missing" | "differs" | "unprotected"; readonly versions: number }
   /** What publish renders from the versions, under the title report.yaml had when it was written. */
-  | { readonly state: "retitled"; readonly versions: number; readonly title: string; readonly unprotected: boolean };
+  | { readonly state: "retitled"; readonly versions: number; readonly title: string; readonly unprotected: boolean }
+  /** What publish rendered before `newest` was placed: the publish that placed it died before writing the index. */
+  | { readonly state: "behind"; readonly versions: number; readonly newest: string };
 
 /**
  * Whether `out/reports/index.html` is the index publish would write now. A report retitled since is no
@@ -59,11 +61,17 @@ export type IndexState =
  * (its sealed report.html's, checked before the index) is "retitled". Any other title is an edit.
  */
 export async function checkIndex(reportsDir: string, title: string): Promise<IndexState> {
-  const { page, versions } = await expectedIndex(reportsDir, title);
+  const newestFirst = (await listVersions(reportsDir)).reverse();
+  const page = renderIndexPage(title, newestFirst);
+  const versions = newestFirst.length;
   const actual = await readPlainText(join(reportsDir, "index.html")).catch(() => undefined);
   if (actual === undefined) return { state: "missing", versions };
   if (actual === page) return { state: "ok", versions };
   if (actual === page.replace(INDEX_POLICY, "")) return { state: "unprotected", versions };
+  // A publish writes the index just after renaming its version into place: killed in that moment, it
+  // leaves the index of the versions before it. No edit, and no cause for `git checkout`.
+  const [newest] = newestFirst;
+  if (newest !== undefined && actual === renderIndexPage(title, newestFirst.slice(1))) return { state: "behind", versions, newest: newest.id };
   const stated = titleIn(actual, escapeHtml(messages.indexHeading("")));
   if (stated === undefined || stated === title || !(await publishedTitles(reportsDir)).has(stated)) return { state: "differs", versions };
   const retitled = (await expectedIndex(reportsDir, stated)).page;

@@ -2,7 +2,8 @@
  * `kill -9` of the process holding a lock, as a user (or the OOM killer) does it: `fragtax dev` in the
  * middle of a rebuild whose cell never returns, `fragtax publish` holding its lock. The next command
  * takes the lock over at once, and says so, naming the dead pid: it does not wait, and the user who
- * killed the process sees that what it left was taken care of.
+ * killed the process sees that what it left was taken care of. A publish killed in the moment between
+ * placing its version and writing the index is named as such by verify, with the command that mends it.
  */
 import { spawn } from "node:child_process";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
@@ -10,7 +11,7 @@ import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it, onTestFinished } from "vitest";
 import { appendCell, tempFolders } from "../project";
-import { CLI, NO_CHROMIUM, fragtax, makeProject, spawnFragtax, useBuild } from "../published-project";
+import { CLI, NO_CHROMIUM, fragtax, makeProject, projectWithVersions, spawnFragtax, useBuild } from "../published-project";
 
 const folders = tempFolders();
 
@@ -88,5 +89,23 @@ describe("a lock left by a process killed with kill -9", () => {
     expect(readdirSync(reports).filter((name) => name.startsWith("."))).toEqual([]);
     const verified = await fragtax(["verify"], { cwd: root });
     expect(verified.code, verified.stderr).toBe(0);
+  }, 60_000);
+
+  it("fragtax publish killed after placing its version, before writing the index: verify names that version and the command that lists it", async () => {
+    const root = await projectWithVersions(["--date", "2026-05-01"]);
+    onTestFinished(async () => (await import("node:fs/promises")).rm(root, { recursive: true, force: true }));
+    const index = join(root, "out", "reports", "index.html");
+    const before = await readFile(index, "utf8");
+    await useBuild(root, "v2");
+    expect((await fragtax(["publish", "--date", "2026-05-02"], { cwd: root, env: NO_CHROMIUM })).code).toBe(0);
+    // What a publish killed in that moment leaves: its version renamed into place, the index untouched.
+    await writeFile(index, before);
+    const verified = await fragtax(["verify"], { cwd: root });
+    expect(verified.code).toBe(1);
+    expect(verified.stderr).toContain("index.html does not list 2026-05-02 yet, the newest version: the publish that placed it was stopped before it wrote the index");
+    expect(verified.stderr).toContain("`fragtax publish --index-only`");
+    expect(verified.stderr).not.toContain("edited");
+    expect((await fragtax(["publish", "--index-only"], { cwd: root })).code).toBe(0);
+    expect((await fragtax(["verify"], { cwd: root })).code).toBe(0);
   }, 60_000);
 });
