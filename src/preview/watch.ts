@@ -60,8 +60,10 @@ export function watchProject(root: string, paths: readonly string[], onChange: (
     warned.add(path);
     warn(message);
   };
-  // The watchers of given paths that were deleted, by path: one deleted again is watched anew.
+  // The watchers of given paths that were deleted or missing, by path: one deleted again is watched anew.
   const returning = new Map<string, FSWatcher>();
+  // Once closed, a deletion reported late opens no watcher, which would keep dev's process alive.
+  let closed = false;
   const open = (given: string[]): FSWatcher => {
     const watcher = watch(given, {
       ignoreInitial: true,
@@ -73,7 +75,7 @@ export function watchProject(root: string, paths: readonly string[], onChange: (
       },
     });
     watcher.on("all", (event, path) => {
-      if ((event === "unlinkDir" || event === "unlink") && given.includes(path)) {
+      if ((event === "unlinkDir" || event === "unlink") && given.includes(path) && !closed) {
         watcher.unwatch(path);
         void returning.get(path)?.close();
         returning.set(path, open([path]));
@@ -98,6 +100,7 @@ export function watchProject(root: string, paths: readonly string[], onChange: (
   if (present.length > 0) for (const path of absolute.filter((each) => !present.includes(each))) returning.set(path, open([path]));
   const closeMain = main.close.bind(main);
   main.close = async () => {
+    closed = true;
     await Promise.all([closeMain(), ...[...returning.values()].map((watcher) => watcher.close())]);
   };
   return main;
