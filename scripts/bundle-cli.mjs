@@ -17,6 +17,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync }
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { build } from "esbuild";
+import { drawingCodeHash } from "./drawing-code.mjs";
 
 const common = {
   bundle: true,
@@ -76,6 +77,9 @@ const bundleChosenPackages = {
   },
 };
 
+// The chart cache's key names the code that draws (src/charts/cache.ts, scripts/drawing-code.mjs).
+const drawingCode = await drawingCodeHash();
+
 rmSync("dist", { recursive: true, force: true }); // no stale chunks
 const entries = { api: "src/api/index.ts", model: "src/model/index.ts", "fragmentation-tax": "src/fragmentation-tax/index.ts" };
 
@@ -91,6 +95,7 @@ await Promise.all([
     define: {
       "globalThis.__FRAGTAX_BUNDLED_VERSIONS__": JSON.stringify(JSON.stringify(bundledVersions)),
       "globalThis.__FRAGTAX_VEGA_CJS__": JSON.stringify("dist/vega.cjs"),
+      "globalThis.__FRAGTAX_DRAWING_CODE__": JSON.stringify(drawingCode),
     },
     entryPoints: { cli: "src/cli/entry.ts", "notebook-worker": "src/notebook/worker.ts", "typecheck-worker": "src/notebook/typecheck-worker.ts" },
     outdir: "dist",

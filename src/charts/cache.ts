@@ -38,21 +38,31 @@ export function useChartCache(dir: string | undefined): void {
   folder = dir;
 }
 
+declare global {
+  /**
+   * In the bundled CLI, replaced at bundle time by a hash of the code that draws charts (every source
+   * file of src/charts/render.ts's module graph, scripts/bundle-cli.mjs); run from sources, unset.
+   */
+  var __FRAGTAX_DRAWING_CODE__: string | undefined;
+}
+
 /**
- * How charts are drawn, beyond the versions: raised when the same spec and versions would give other
- * markup (2: text measured on whole pixels, animations at their first frame; 3: control characters in
- * text as visible escapes; 4: the page drawing carries its data tables; 5: their map shapes named, long
- * texts cut; 6: marks' aria-labels and tooltips with readable numbers and titled fields; 7: a table's
- * place among the chart's tables of its kind of mark), so older entries are not reused.
+ * The code that draws, in the key: the same spec and versions drawn by other code (text measured
+ * otherwise, a data table added, marks' words rewritten) give other markup, so a drawing cached by
+ * older code is not reused. Bundled, it is the hash of that code, which changes by itself with it (a
+ * revision number raised by hand was forgotten once too often to trust); run from sources (the tests,
+ * each in a fresh cache), "source".
  */
-const DRAWING_REVISION = "7";
+export function drawingCode(): string {
+  return globalThis.__FRAGTAX_DRAWING_CODE__ ?? "source";
+}
 
 /**
  * The cache key of a themed spec, from its JSON text (which the renderer also seeds with, so it is
  * written once), and of the drawing made of it: for the page (reflowed if too wide) or for phones.
  */
 export function chartKey(themedSpecJson: string, kind: "page" | "phone" = "page"): string {
-  const versions = [TOOL_VERSION, codeVersion("vega"), codeVersion("vega-lite"), DRAWING_REVISION].join("\0");
+  const versions = [TOOL_VERSION, codeVersion("vega"), codeVersion("vega-lite"), drawingCode()].join("\0");
   return sha256(`${versions}\0${kind}\0${themedSpecJson}`).slice(0, 32);
 }
 
