@@ -4,7 +4,8 @@
  * chart's data table reads it, data-table.ts). Vega-Lite writes both from the encoding, and two of its
  * defaults reach a reader as noise:
  *
- *   - a number with no format is written with d3's twelve significant digits ("7.56801804723"), and an
+ *   - a number with no format is written with d3's twelve significant digits ("7.56801804723", also
+ *     each end of a prepared bin, "0.782428402425 – 1.05896851143"), and an
  *     axis format without a precision with d3's six decimals ("0.000000%" for "%"): both are cut to
  *     four significant digits, never fewer than the whole part (`readableNumber`);
  *   - a layer with no title of its own names its fields by their column names ("ratioHigh: 15.28"),
@@ -31,10 +32,13 @@ interface SceneItem {
 /**
  * A number Vega-Lite wrote with no format (every digit of a float, "7.56801804723") or with d3's
  * default six decimals ("0.000000%" for an axis format "%"), to four significant digits and never
- * fewer than its whole part ("565.7", "0.02392", "0%"); any other text as it is (a format the spec
- * asked for, "1.50", is kept).
+ * fewer than its whole part ("565.7", "0.02392", "0%"), each end of a prepared bin's "start – end" so;
+ * any other text as it is (a format the spec asked for, "1.50", is kept).
  */
 export function readableNumber(text: string): string {
+  // A prepared bin (`bin: "binned"`) is written "start – end" (Vega-Lite's binFormatExpression): each end on its own.
+  const bin = /^(\S+) \u2013 (\S+)$/.exec(text);
+  if (bin !== null) return `${readableNumber(bin[1] ?? "")} \u2013 ${readableNumber(bin[2] ?? "")}`;
   const match = /^([-\u2212]?)(\d+)\.(\d+)(%?)$/.exec(text);
   if (match === null) return text;
   const [, sign = "", whole = "", fraction = "", percent = ""] = match;

@@ -90,6 +90,21 @@ describe("a chart's marks in words", () => {
     expect(tables.flatMap((table) => table.columns)).toContain("share");
   }, 60_000);
 
+  it("shortens both ends of a prepared bin (bin: \"binned\"), as fragtax new's starter chart draws it", async () => {
+    // histogramBins' edges are floats; Vega-Lite writes a binned field as "start – end", each end
+    // with d3's twelve significant digits when no format is given.
+    const bins = [{ x0: 0.782428402425, x1: 1.05896851143, count: 46 }, { x0: 1.05896851143, x1: 1.33550862044, count: 218 }];
+    const { markup, tables } = await renderChart(
+      { data: { values: bins }, mark: "bar", encoding: { x: { field: "x0", bin: "binned", type: "quantitative", title: "Cost" }, x2: { field: "x1" }, y: { field: "count", type: "quantitative", title: "Samples" } } },
+      place,
+    );
+    const labels = markLabels(markup);
+    expect(labels).toEqual(expect.arrayContaining(["Cost: 0.7824 – 1.059; Samples: 46", "Cost: 1.059 – 1.336; Samples: 218"]));
+    expect(tables.flatMap((table) => table.rows.flat())).toEqual(expect.arrayContaining(["0.7824 – 1.059", "1.059 – 1.336"]));
+    expect(readableNumber("1.05896851143 – 1.33550862044")).toBe("1.059 – 1.336");
+    expect(readableNumber("1.5 – 2.5")).toBe("1.5 – 2.5"); // a format asked for these
+  }, 60_000);
+
   it("shortens only what d3's defaults wrote", () => {
     expect(readableNumber("1234567.12346")).toBe("1234567"); // twelve significant digits: no format
     expect(readableNumber("3.14159265358")).toBe("3.142");
