@@ -77,13 +77,19 @@ export function wrapTitle(title: string, perLine: number): string | string[] {
   return lines.length > 1 ? lines : title;
 }
 
-/** The spec with the x encoding's string title (its own and its layers') wrapped for the phone drawing. */
+/**
+ * The spec with the x axis's string title (its own and its layers') wrapped for the phone drawing. Only
+ * the axis gets the lines (`axis.title`): Vega-Lite names a field in each mark's tooltip and aria-label
+ * by the field's own `title`, and would join the lines there with ", " ("share of, infrastructure").
+ */
 function wrapXTitles(spec: Json, perLine: number): Json {
   const encoding = isRecord(spec.encoding) ? spec.encoding : null;
   const x = encoding !== null && isRecord(encoding.x) ? encoding.x : null;
   const wrapped: Json = { ...spec };
-  if (encoding !== null && x !== null && typeof x.title === "string") {
-    wrapped.encoding = { ...encoding, x: { ...x, title: wrapTitle(x.title, perLine) } };
+  const axis = x !== null && isRecord(x.axis) ? x.axis : {};
+  const shown = x === null || x.axis === null || x.axis === false ? undefined : "title" in axis ? axis.title : x.title;
+  if (encoding !== null && x !== null && typeof shown === "string") {
+    wrapped.encoding = { ...encoding, x: { ...x, axis: { ...axis, title: wrapTitle(shown, perLine) } } };
   }
   if (Array.isArray(spec.layer)) wrapped.layer = spec.layer.map((layer) => (isRecord(layer) ? wrapXTitles(layer, perLine) : layer));
   return wrapped;

@@ -52,4 +52,17 @@ describe("a long x-axis title on the phone drawing", () => {
     for (const word of ["Inference", "today's", "model)", "One", "(90%", "intervals)"]) expect(text).toContain(word);
     expect(chart.width).toBeLessThanOrEqual(390);
   });
+
+  it("wraps only the axis: a mark's aria-label, hover tooltip and data table keep the title whole", async () => {
+    const title = "Stack-specific share of infrastructure engineering, s (%)";
+    const spec = { data: { values: [{ a: 1, b: 2 }] }, mark: "point", encoding: { x: { field: "a", type: "quantitative", title }, y: { field: "b", type: "quantitative", title: "B" } } };
+    const narrow = narrowSpec(spec);
+    const chart = await renderChart(narrow, { where: "nb.ipynb: cell 1", baseDir: ".", root: ".", idPrefix: "wt2" });
+    // The axis is still drawn on lines (each an SVG text of its own).
+    expect(chart.markup).toContain("<tspan>Stack-specific share of</tspan>");
+    // Vega-Lite joined the lines of a wrapped title with ", " in each mark's words: "of, infrastructure engineering,, s (%)".
+    const marks = [...chart.markup.matchAll(/<path aria-label="[^"]*"[^>]*aria-roledescription="point"/g)].map(([tag]) => tag);
+    expect(marks.length).toBeGreaterThan(0);
+    for (const tag of marks) expect(tag).toContain(`aria-label="${title}: 1; B: 2"`);
+  });
 });
