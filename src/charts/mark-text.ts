@@ -24,6 +24,7 @@ interface SceneMark {
 }
 
 interface SceneItem {
+  readonly datum?: unknown;
   tooltip?: unknown;
   description?: unknown;
   readonly items?: readonly SceneMark[];
@@ -62,9 +63,30 @@ function significant(digits: number): Intl.NumberFormat {
   return formatter;
 }
 
-/** Rewrites the tooltip and description of every mark `view` drew (after `runAsync`), in place. */
-export function readableMarkText(view: View, vegaLiteSpec: Record<string, unknown>): void {
-  const titles = axisTitles(vegaLiteSpec);
+/** d3's number formatting as the chart's Vega has it (`vega.defaultLocale().format`). */
+export type NumberFormatter = (specifier: string) => (value: number) => string;
+
+/**
+ * Rewrites the tooltip and description of every mark `view` drew (after `runAsync`), in place. A field
+ * named by an axis's title is also written in that axis's number format (with `format`): a band's ends
+ * read against a percent axis say "20%", as its labels do, not "0.2" (Vega-Lite gives a field only its
+ * own format, and an x2 or y2 none at all).
+ */
+export function readableMarkText(view: View, vegaLiteSpec: Record<string, unknown>, format?: NumberFormatter): void {
+  const guides = axisTitles(vegaLiteSpec);
+  const titles = new Map([...guides].map(([field, guide]) => [field, guide.title]));
+  const valueOf = (key: string, value: unknown, datum: unknown): unknown => {
+    const specifier = guides.get(key)?.format;
+    const raw = isRecord(datum) ? datum[key] : undefined;
+    if (format !== undefined && specifier !== undefined && typeof raw === "number" && Number.isFinite(raw)) {
+      try {
+        return readableNumber(format(specifier)(raw));
+      } catch {
+        // A specifier d3 does not read draws the axis with vega's own error; the value stays as written.
+      }
+    }
+    return typeof value === "string" ? readableNumber(value) : value;
+  };
   const visit = (mark: SceneMark): void => {
     for (const item of mark.items ?? []) {
       for (const child of item.items ?? []) visit(child);
@@ -72,7 +94,7 @@ export function readableMarkText(view: View, vegaLiteSpec: Record<string, unknow
       const description = typeof item.description === "string" && item.description !== "" ? item.description : undefined;
       if (isRecord(item.tooltip)) {
         const said = Object.entries(item.tooltip);
-        const pairs = titled(said.map(([key, value]): [string, unknown] => [key, typeof value === "string" ? readableNumber(value) : value]), titles);
+        const pairs = titled(said.map(([key, value]): [string, unknown] => [key, valueOf(key, value, item.datum)]), titles);
         item.tooltip = Object.fromEntries(pairs);
         // Vega-Lite writes the description from the same pairs (the theme's tooltip: true): rewritten from
         // them, a label's own text that looks like a pair ("a; b: 3.14159265358") is left as it is.
@@ -81,7 +103,7 @@ export function readableMarkText(view: View, vegaLiteSpec: Record<string, unknow
           continue;
         }
       }
-      if (description !== undefined) item.description = readableDescription(description, titles);
+      if (description !== undefined) item.description = readableDescription(description, titles, (key, value) => String(valueOf(key, value, item.datum)));
     }
   };
   visit((view.scenegraph() as unknown as { root: SceneMark }).root);
@@ -95,10 +117,10 @@ function joined(pairs: readonly [string, unknown][]): string {
  * A "Title: value; Title: value" description with its values readable and its bare field names titled.
  * A part that is not a pair (a title holding "; ") is kept as it is, and so is the order of the parts.
  */
-function readableDescription(description: string, titles: ReadonlyMap<string, string>): string {
+function readableDescription(description: string, titles: ReadonlyMap<string, string>, valueOf: (key: string, value: string) => string): string {
   const parts = description.split("; ").map((part): string | [string, string] => {
     const at = part.indexOf(": ");
-    return at > 0 ? [part.slice(0, at), readableNumber(part.slice(at + 2))] : part;
+    return at > 0 ? [part.slice(0, at), valueOf(part.slice(0, at), part.slice(at + 2))] : part;
   });
   const renamed = titled(parts.filter((part): part is [string, string] => typeof part !== "string"), titles);
   let next = 0;
@@ -130,10 +152,30 @@ export function titled<V>(pairs: readonly [string, V][], titles: ReadonlyMap<str
 /** The guides' titles, by channel, as the first view that titles each channel gives them (as accessible.ts reads them). */
 const GUIDED = ["x", "y", "color", "fill", "stroke", "shape", "size", "opacity", "strokeDash"];
 
-/** Field name → the axis or legend title it is read against, for fields a view encodes without a title of its own. */
-export function axisTitles(spec: Record<string, unknown>): Map<string, string> {
-  const channelTitles = new Map<string, string>();
+/** The axis or legend title a field is read against, and that guide's number format if it has one. */
+export interface FieldGuide {
+  readonly title: string;
+  readonly format?: string;
+}
+
+/** A quantitative channel's d3 number format: its own `format`, else its axis's or legend's. */
+function numberFormatOf(definition: Record<string, unknown>): string | undefined {
+  if (definition.type !== "quantitative") return undefined;
+  const isNumber = (holder: Record<string, unknown>): boolean => typeof holder.format === "string" && (holder.formatType === undefined || holder.formatType === "number");
+  if (isNumber(definition)) return definition.format as string;
+  for (const guide of [definition.axis, definition.legend]) if (isRecord(guide) && isNumber(guide)) return guide.format as string;
+  return undefined;
+}
+
+/**
+ * Field name → the axis or legend title it is read against (and its number format), for fields a view
+ * encodes without a title of its own. A range's end (x2, y2) is its own view's start's title "(end)"
+ * when that view titles its start, else the axis's.
+ */
+export function axisTitles(spec: Record<string, unknown>): Map<string, FieldGuide> {
+  const channelGuides = new Map<string, FieldGuide>();
   const untitled = new Map<string, Set<string>>();
+  const ownEnds = new Map<string, Set<string>>();
   // A channel whose views have their own scales or guides (a second y axis on the right) titles each
   // view's field by itself: there, a field is not read against the first view's title.
   const independent = new Set<string>();
@@ -146,27 +188,42 @@ export function axisTitles(spec: Record<string, unknown>): Map<string, string> {
       }
     }
     if (isRecord(node.encoding)) {
-      for (const [channel, definition] of Object.entries(node.encoding)) {
+      const encoding = node.encoding;
+      for (const [channel, definition] of Object.entries(encoding)) {
         if (!isRecord(definition)) continue;
         const main = channel === "x2" ? "x" : channel === "y2" ? "y" : channel;
         if (!GUIDED.includes(main)) continue;
         const title = titleText(definition.title);
-        if (title !== undefined && channel === main && !channelTitles.has(main)) channelTitles.set(main, title);
+        const format = numberFormatOf(definition);
+        if (title !== undefined && channel === main && !channelGuides.has(main)) channelGuides.set(main, format === undefined ? { title } : { title, format });
         // Only a plain field is named by itself in a tooltip ("Sum of v", "v (binned)" are not).
         const plain = typeof definition.field === "string" && !("title" in definition) && !("aggregate" in definition) && !("bin" in definition) && !("timeUnit" in definition);
-        if (plain) untitled.set(definition.field as string, (untitled.get(definition.field as string) ?? new Set()).add(channel));
+        if (!plain) continue;
+        const field = definition.field as string;
+        untitled.set(field, (untitled.get(field) ?? new Set()).add(channel));
+        const start = encoding[main];
+        const startTitle = channel !== main && isRecord(start) ? titleText(start.title) : undefined;
+        if (startTitle !== undefined && isRecord(start)) {
+          const startFormat = numberFormatOf(start);
+          ownEnds.set(field, (ownEnds.get(field) ?? new Set()).add(JSON.stringify(startFormat === undefined ? { title: `${startTitle} (end)` } : { title: `${startTitle} (end)`, format: startFormat })));
+        }
       }
     }
     for (const [key, value] of Object.entries(node)) if (key !== "data" && key !== "encoding" && key !== "config" && typeof value === "object") visit(value);
   };
   visit(spec);
-  const out = new Map<string, string>();
+  const out = new Map<string, FieldGuide>();
   for (const [field, channels] of untitled) {
     if (channels.size !== 1) continue; // a field on two channels could be read against either guide
     const [channel = ""] = channels;
     const main = channel === "x2" ? "x" : channel === "y2" ? "y" : channel;
-    const title = independent.has(main) ? undefined : channelTitles.get(main);
-    if (title !== undefined) out.set(field, channel === main ? title : `${title} (end)`);
+    const own = ownEnds.get(field);
+    if (own !== undefined && own.size === 1) {
+      out.set(field, JSON.parse([...own][0] as string) as FieldGuide);
+      continue;
+    }
+    const guide = independent.has(main) ? undefined : channelGuides.get(main);
+    if (guide !== undefined) out.set(field, channel === main ? guide : { ...guide, title: `${guide.title} (end)` });
   }
   return out;
 }

@@ -100,9 +100,14 @@ const vegaLibraries = async () => {
   };
   // vega re-exports vega-statistics' generator switch and vega-runtime's context at run time; its
   // typings declare neither. The default code generator is the `expr` of a context made without one.
-  const { setRandom, runtimeContext } = vega as unknown as { setRandom(random: () => number): void; runtimeContext(dataflow: unknown): { expr: Codegen } };
+  // So is vega-format's locale, whose d3 number format the marks' words use (mark-text.ts).
+  const { setRandom, runtimeContext, defaultLocale } = vega as unknown as {
+    setRandom(random: () => number): void;
+    runtimeContext(dataflow: unknown): { expr: Codegen };
+    defaultLocale(): { format(specifier: string): (value: number) => string };
+  };
   const expr = sharedCodegen(runtimeContext({ events: () => undefined }).expr);
-  return { ...vega, compile: vegaLite.compile, noLoading, setRandom, expr };
+  return { ...vega, compile: vegaLite.compile, noLoading, setRandom, expr, defaultLocale };
 };
 let libraries: ReturnType<typeof vegaLibraries> | undefined;
 
@@ -233,7 +238,7 @@ async function renderFresh(themedSpec: Record<string, unknown>, json: string, wh
  * `tables` is false (the phone drawing: the page's drawing carries them).
  */
 async function draw(themedSpec: Record<string, unknown>, json: string | undefined, where: string, options: { measureIfWider?: number; tables?: boolean } = {}): Promise<{ chart: CachedChart; legends: boolean }> {
-  const { compile, logger, None, parse, View, noLoading, setRandom, expr } = await (libraries ??= vegaLibraries());
+  const { compile, logger, None, parse, View, noLoading, setRandom, expr, defaultLocale } = await (libraries ??= vegaLibraries());
   let view: View | undefined;
   try {
     return await withSeededRandom(json ?? JSON.stringify(themedSpec), setRandom, async () => {
@@ -245,7 +250,7 @@ async function draw(themedSpec: Record<string, unknown>, json: string | undefine
       await view.runAsync();
       const frame = await showFirstFrame(view, vegaSpec as unknown as Record<string, unknown>);
       // Before the SVG and the tables: both read the marks' words (aria-labels, tooltips) from here.
-      readableMarkText(view, themedSpec);
+      readableMarkText(view, themedSpec, (specifier) => defaultLocale().format(specifier));
       const tables = options.tables === false ? {} : { tables: chartDataTables(view, themedSpec) };
       // Too many marks: straight to an image, without writing the SVG first.
       const many = tooManyMarks(view);

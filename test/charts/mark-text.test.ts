@@ -105,6 +105,37 @@ describe("a chart's marks in words", () => {
     expect(readableNumber("1.5 – 2.5")).toBe("1.5 – 2.5"); // a format asked for these
   }, 60_000);
 
+  it("writes a band's ends in the number format of the axis it is read against, as the axis labels do", async () => {
+    // A band drawn in one layer, read against a percent axis another layer formats: Vega-Lite gives the
+    // band's fields no format (an x2 none at all), so they read "0.2", "0.6" under a "(%)" title.
+    const { markup, tables } = await renderChart(
+      {
+        layer: [
+          { data: { values: [{ lo: 0.2, hi: 0.6 }] }, mark: "rect", encoding: { x: { field: "lo", type: "quantitative" }, x2: { field: "hi" } } },
+          { data: { values: [{ share: 0.5, cost: 1.5 }] }, mark: "point", encoding: { x: { field: "share", type: "quantitative", title: "Share (%)", axis: { format: "%" } }, y: { field: "cost", type: "quantitative", title: "Cost" } } },
+        ],
+      },
+      place,
+    );
+    const labels = markLabels(markup);
+    expect(labels).toContain("Share (%): 20%; Share (%) (end): 60%");
+    expect(labels).toContain("Share (%): 50%; Cost: 1.5");
+    expect(tables.flatMap((table) => table.rows.flat())).toEqual(expect.arrayContaining(["20%", "60%"]));
+  }, 60_000);
+
+  it("names a range's end by its own view's start, when that view titles it and another titles the axis", async () => {
+    const { markup } = await renderChart(
+      {
+        layer: [
+          { data: { values: [{ n: 1, c: 2 }, { n: 9, c: 3 }] }, mark: "line", encoding: { x: { field: "n", type: "quantitative", title: "Ecosystems" }, y: { field: "c", type: "quantitative", title: "Cost" } } },
+          { data: { values: [{ essayLow: 5, essayHigh: 7 }] }, mark: "rect", encoding: { x: { field: "essayLow", type: "quantitative", title: "The essay's count" }, x2: { field: "essayHigh" } } },
+        ],
+      },
+      place,
+    );
+    expect(markLabels(markup)).toContain("The essay's count: 5; The essay's count (end): 7");
+  }, 60_000);
+
   it("shortens only what d3's defaults wrote", () => {
     expect(readableNumber("1234567.12346")).toBe("1234567"); // twelve significant digits: no format
     expect(readableNumber("3.14159265358")).toBe("3.142");
