@@ -47,13 +47,16 @@ export async function checkCommand(args: readonly string[]): Promise<ExitCode> {
 
 /**
  * The assumption ids the notebooks' cells name by a literal (notebook/assumption-refs.ts) that their
- * assumptions file does not have, worded and located as a run's error. Each notebook's file is the one
+ * assumptions file does not have, worded and located as a run's error, with its code frame. Each notebook's file is the one
  * its run reads (run-context.ts, from the report.yaml above it), loaded once. None for a file that
  * cannot be loaded: run and build say why.
  */
 async function unknownAssumptionIds(notebooks: readonly string[], root: string): Promise<string[]> {
   const refs = notebooks
-    .map((file) => ({ file, refs: assumptionRefs(readCells(file, root, "any").cells) }))
+    .map((file) => {
+      const { cells } = readCells(file, root, "any");
+      return { file, cells, refs: assumptionRefs(cells) };
+    })
     .filter((notebook) => notebook.refs.length > 0);
   if (refs.length === 0) return [];
   const [{ resolveRunInputs }, { loadAssumptionsFile }] = await Promise.all([import("../notebook/run-context"), import("../assumptions/load")]);
@@ -63,12 +66,15 @@ async function unknownAssumptionIds(notebooks: readonly string[], root: string):
     return loaded.get(file) as Promise<string[] | undefined>;
   };
   const lines: string[] = [];
-  for (const { file: notebook, refs: found } of refs) {
+  for (const { file: notebook, cells, refs: found } of refs) {
     const { assumptionsFile } = await resolveRunInputs(notebook);
     const ids = assumptionsFile === null ? undefined : await idsIn(assumptionsFile);
     if (assumptionsFile === null || ids === undefined) continue;
     for (const ref of found.filter((candidate) => !ids.includes(candidate.id))) {
-      lines.push(located({ file: displayPath(notebook, root), cell: ref.cell, line: ref.line, column: ref.column }, unknownAssumption(ref.id, nearestNames(ref.id, ids, { orClosest: false }), displayPath(assumptionsFile, root))));
+      const message = located({ file: displayPath(notebook, root), cell: ref.cell, line: ref.line, column: ref.column }, unknownAssumption(ref.id, nearestNames(ref.id, ids, { orClosest: false }), displayPath(assumptionsFile, root)));
+      // With the code frame a run shows under the same error (and check under a type error).
+      const source = cells.find((cell) => cell.cell === ref.cell)?.source;
+      lines.push(source === undefined ? message : `${message}\n${codeFrame(source, ref.line, ref.column)}`);
     }
   }
   return lines;

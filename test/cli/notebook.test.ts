@@ -165,7 +165,13 @@ describe("fragtax check and assumption ids", () => {
       expect(check.stderr).toContain(`notebooks/01-price.ipynb: cell ${cell}, line 2, column 37: unknown assumption "run_gpu_hour" (not in notebooks/assumptions.yaml); did you mean "run_gpu_hours"?`);
       expect(check.stderr).toContain(`notebooks/01-price.ipynb: cell ${cell}, line 3, column 74: unknown assumption "h100_usd_per_gpu_hr" (not in notebooks/assumptions.yaml); did you mean "h100_usd_per_gpu_hour"?`);
       expect(check.stderr).not.toContain('"h100_usd_per_gpu_hour" (not in');
-      expect(check.stderr).not.toMatch(/retired_gpu_hours|retired_price|quoted_id/);
+      expect(check.stderr).not.toMatch(/unknown assumption "(retired_gpu_hours|retired_price|quoted_id)"/);
+      // Each with the code frame a run shows: the cell's line, and a caret under the id.
+      const frame = check.stderr.split("\n").slice(check.stderr.split("\n").findIndex((line) => line.includes('"run_gpu_hour" (not in')) + 1);
+      const at = frame.findIndex((line) => line.includes('const misspelt = nb.assumptions.get("run_gpu_hour");'));
+      expect(at, check.stderr).toBeGreaterThanOrEqual(0);
+      expect(at).toBeLessThan(4);
+      expect(frame[at + 1]?.indexOf("^")).toBe((frame[at] ?? "").indexOf('"run_gpu_hour"'));
       expect(check.status).toBe(1);
       expect(check.stderr).toContain("check failed: 0 type errors, 2 unknown assumption ids");
     } finally {
