@@ -15,7 +15,7 @@
  */
 import type { View } from "vega";
 import { isRecord } from "../util/records";
-import { readableNumber } from "./mark-text";
+import { readableNumber, sceneRoot, type SceneItem, type SceneMark } from "./mark-text";
 
 /** One table of a chart's marks: cell text as the chart writes it, at most MAX_TABLE_ROWS rows kept. */
 export interface DataTable {
@@ -35,20 +35,6 @@ export interface DataTable {
  * links its whole data as a file (raster.ts).
  */
 export const MAX_TABLE_ROWS = 50;
-
-interface SceneMark {
-  readonly marktype?: string;
-  readonly role?: string;
-  readonly items?: readonly SceneItem[];
-}
-
-interface SceneItem {
-  readonly datum?: unknown;
-  readonly tooltip?: unknown;
-  readonly description?: unknown;
-  readonly ariaRoleDescription?: unknown;
-  readonly items?: readonly SceneMark[];
-}
 
 /** A facet's field and the title its header shows, from the Vega-Lite spec. */
 interface FacetField {
@@ -81,14 +67,14 @@ export function chartDataTables(view: View, vegaLiteSpec: Record<string, unknown
     });
     // One mark of the spec is drawn once per facet panel, and a line or area once per series (colour):
     // the scenegraph has a mark of the same name for each, which are one table.
-    const name = (mark as { name?: unknown }).name;
+    const name = mark.name;
     const same = typeof name === "string" ? collected.find((table) => table.name === name && table.columns.join("\0") === columns.join("\0")) : undefined;
     if (same !== undefined) {
       same.rows.push(...rows.slice(0, Math.max(0, MAX_TABLE_ROWS - same.rows.length)));
       same.total += items.length;
     } else collected.push({ name: typeof name === "string" ? name : "", marks: kind, columns, rows, total: items.length });
   };
-  visit((view.scenegraph() as unknown as { root: SceneMark }).root, []);
+  visit(sceneRoot(view), []);
   // A line and the points on it (`point: true`) draw the same rows, series by series and point by point.
   const sameRows = (table: { columns: string[]; rows: string[][]; total: number }): string => JSON.stringify([table.columns, table.total, table.rows.map((row) => JSON.stringify(row)).sort()]);
   const distinct = collected.filter((table, index) => collected.findIndex((other) => sameRows(other) === sameRows(table)) === index);

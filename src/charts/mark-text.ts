@@ -17,17 +17,26 @@
 import type { View } from "vega";
 import { isRecord } from "../util/records";
 
-interface SceneMark {
+/** A mark of a vega View's scenegraph, as far as the marks' words and the data tables read it. */
+export interface SceneMark {
   readonly marktype?: string;
   readonly role?: string;
+  readonly name?: unknown;
   readonly items?: readonly SceneItem[];
 }
 
-interface SceneItem {
+/** One item of a mark: what it draws (`datum`) and its words, which `readableMarkText` rewrites. */
+export interface SceneItem {
   readonly datum?: unknown;
   tooltip?: unknown;
   description?: unknown;
+  readonly ariaRoleDescription?: unknown;
   readonly items?: readonly SceneMark[];
+}
+
+/** The root of the scenegraph `view` drew (after `runAsync`); vega's typings do not declare its shape. */
+export function sceneRoot(view: View): SceneMark {
+  return (view.scenegraph() as unknown as { root: SceneMark }).root;
 }
 
 /**
@@ -75,12 +84,19 @@ export type NumberFormatter = (specifier: string) => (value: number) => string;
 export function readableMarkText(view: View, vegaLiteSpec: Record<string, unknown>, format?: NumberFormatter): void {
   const guides = axisTitles(vegaLiteSpec);
   const titles = new Map([...guides].map(([field, guide]) => [field, guide.title]));
+  // One formatter per specifier: d3 parses the specifier each time one is made, and a chart has many marks.
+  const formatters = new Map<string, (value: number) => string>();
+  const formatterOf = (specifier: string, make: NumberFormatter): ((value: number) => string) => {
+    let formatter = formatters.get(specifier);
+    if (formatter === undefined) formatters.set(specifier, (formatter = make(specifier)));
+    return formatter;
+  };
   const valueOf = (key: string, value: unknown, datum: unknown): unknown => {
     const specifier = guides.get(key)?.format;
     const raw = isRecord(datum) ? datum[key] : undefined;
     if (format !== undefined && specifier !== undefined && typeof raw === "number" && Number.isFinite(raw)) {
       try {
-        return readableNumber(format(specifier)(raw));
+        return readableNumber(formatterOf(specifier, format)(raw));
       } catch {
         // A specifier d3 does not read draws the axis with vega's own error; the value stays as written.
       }
@@ -106,7 +122,7 @@ export function readableMarkText(view: View, vegaLiteSpec: Record<string, unknow
       if (description !== undefined) item.description = readableDescription(description, titles, (key, value) => String(valueOf(key, value, item.datum)));
     }
   };
-  visit((view.scenegraph() as unknown as { root: SceneMark }).root);
+  visit(sceneRoot(view));
 }
 
 function joined(pairs: readonly [string, unknown][]): string {
@@ -175,7 +191,8 @@ function numberFormatOf(definition: Record<string, unknown>): string | undefined
 export function axisTitles(spec: Record<string, unknown>): Map<string, FieldGuide> {
   const channelGuides = new Map<string, FieldGuide>();
   const untitled = new Map<string, Set<string>>();
-  const ownEnds = new Map<string, Set<string>>();
+  // A range end's guide from its own view's start; null once two views give the same field different ones.
+  const ownEnds = new Map<string, FieldGuide | null>();
   // A channel whose views have their own scales or guides (a second y axis on the right) titles each
   // view's field by itself: there, a field is not read against the first view's title.
   const independent = new Set<string>();
@@ -205,7 +222,9 @@ export function axisTitles(spec: Record<string, unknown>): Map<string, FieldGuid
         const startTitle = channel !== main && isRecord(start) ? titleText(start.title) : undefined;
         if (startTitle !== undefined && isRecord(start)) {
           const startFormat = numberFormatOf(start);
-          ownEnds.set(field, (ownEnds.get(field) ?? new Set()).add(JSON.stringify(startFormat === undefined ? { title: `${startTitle} (end)` } : { title: `${startTitle} (end)`, format: startFormat })));
+          const guide: FieldGuide = startFormat === undefined ? { title: `${startTitle} (end)` } : { title: `${startTitle} (end)`, format: startFormat };
+          const earlier = ownEnds.get(field);
+          ownEnds.set(field, earlier === undefined || (earlier !== null && earlier.title === guide.title && earlier.format === guide.format) ? guide : null);
         }
       }
     }
@@ -218,8 +237,8 @@ export function axisTitles(spec: Record<string, unknown>): Map<string, FieldGuid
     const [channel = ""] = channels;
     const main = channel === "x2" ? "x" : channel === "y2" ? "y" : channel;
     const own = ownEnds.get(field);
-    if (own !== undefined && own.size === 1) {
-      out.set(field, JSON.parse([...own][0] as string) as FieldGuide);
+    if (own !== undefined && own !== null) {
+      out.set(field, own);
       continue;
     }
     const guide = independent.has(main) ? undefined : channelGuides.get(main);

@@ -75,7 +75,7 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 // eslint-disable-next-line no-control-regex
 const CONTROL_BUT_LINE_BREAKS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 function refuseControlCharacters(args: readonly string[]): void {
-  const held = args.find((arg, i) => (args[i - 1] === "--note" ? CONTROL_BUT_LINE_BREAKS : arg.startsWith("--note=") ? CONTROL_BUT_LINE_BREAKS : CONTROL).test(arg));
+  const held = args.find((arg, i) => (args[i - 1] === "--note" || arg.startsWith("--note=") ? CONTROL_BUT_LINE_BREAKS : CONTROL).test(arg));
   if (held !== undefined) throw new InputError(argumentHoldsControl(visibleInOneLine(held)));
 }
 

@@ -6,13 +6,16 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_WATCH, startDev } from "../../src/preview/dev";
 
+/** startDev's settings for a test project: any free port, a short debounce. */
+const devSettings = (project: string, watch: readonly string[]) => ({ root: project, buildDir: join(project, "out/build"), port: 0, host: "127.0.0.1", watch, debounceMs: 30 });
+
 describe("what fragtax dev watches", () => {
   it("rebuilds after an edit to a notebook, assumptions.yaml, report.yaml, src/ and templates/", async () => {
     const project = await mkdtemp(join(tmpdir(), "fragtax-dev-watch-"));
     for (const dir of ["notebooks", "src/model", "templates", "out/build"]) await mkdir(join(project, dir), { recursive: true });
     let rebuilds = 0;
     const watching = await startDev(
-      { root: project, buildDir: join(project, "out/build"), port: 0, host: "127.0.0.1", watch: [...DEFAULT_WATCH, "notebooks/assumptions.yaml"], debounceMs: 30 },
+      devSettings(project, [...DEFAULT_WATCH, "notebooks/assumptions.yaml"]),
       { rebuild: async () => void rebuilds++, progress: () => undefined },
     );
     try {
@@ -36,7 +39,7 @@ describe("what fragtax dev watches", () => {
     for (const dir of ["notebooks", "out/build"]) await mkdir(join(project, dir), { recursive: true });
     const said: string[] = [];
     const watching = await startDev(
-      { root: project, buildDir: join(project, "out/build"), port: 0, host: "127.0.0.1", watch: ["notebooks"], debounceMs: 30 },
+      devSettings(project, ["notebooks"]),
       { rebuild: async () => undefined, progress: (line) => said.push(line) },
     );
     try {
@@ -60,7 +63,7 @@ describe("what fragtax dev watches", () => {
     await new Promise((resolve) => setTimeout(resolve, 200)); // written well before dev starts
     let rebuilds = 0;
     const watching = await startDev(
-      { root: project, buildDir: join(project, "out/build"), port: 0, host: "127.0.0.1", watch: DEFAULT_WATCH, debounceMs: 30 },
+      devSettings(project, DEFAULT_WATCH),
       {
         // The first rebuild reads data/rate.txt, and the analyst saves it while that rebuild still runs.
         rebuild: async () => {
@@ -87,7 +90,7 @@ describe("what fragtax dev watches", () => {
     let rebuilds = 0;
     let named = ["notebooks/pic.png", "assets/a.png", "../elsewhere.png"].map((file) => join(project, file));
     const watching = await startDev(
-      { root: project, buildDir: join(project, "out/build"), port: 0, host: "127.0.0.1", watch: DEFAULT_WATCH, debounceMs: 30 },
+      devSettings(project, DEFAULT_WATCH),
       { rebuild: async () => void rebuilds++, progress: () => undefined, files: () => named },
     );
     /** Whether writing `file` leads to a rebuild within `ms`. */
@@ -124,7 +127,7 @@ describe("what fragtax dev watches", () => {
     await cp(join(project, "notebooks"), join(project, "copy"), { recursive: true });
     let rebuilds = 0;
     const watching = await startDev(
-      { root: project, buildDir: join(project, "out/build"), port: 0, host: "127.0.0.1", watch: [...DEFAULT_WATCH, "notebooks/assumptions.yaml"], debounceMs: 30 },
+      devSettings(project, [...DEFAULT_WATCH, "notebooks/assumptions.yaml"]),
       { rebuild: async () => void rebuilds++, progress: () => undefined },
     );
     const settle = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -164,7 +167,7 @@ describe("what fragtax dev watches", () => {
       for (const dir of ["notebooks", "out/build"]) await mkdir(join(project, dir), { recursive: true });
       let rebuilds = 0;
       const watching = await startDev(
-        { root: project, buildDir: join(project, "out/build"), port: 0, host: "127.0.0.1", watch: [...DEFAULT_WATCH, "notebooks/assumptions.yaml"], debounceMs: 30 },
+        devSettings(project, [...DEFAULT_WATCH, "notebooks/assumptions.yaml"]),
         { rebuild: async () => void rebuilds++, progress: () => undefined },
       );
       try {
