@@ -52,6 +52,11 @@ function doubles(value: Float64Array | Readonly<Record<string, Float64Array>>): 
   return n;
 }
 
+/** Everything a run's draws read: each input's name and draw key, the sample count and the seed. */
+export function runKey(inputs: Readonly<Record<string, Assumption | number>>, samples: number, seed: number): string {
+  return `${samples}|${seed}|${Object.keys(inputs).map((name) => `${JSON.stringify(name)}=${drawKey(inputs[name] as Assumption | number)}`).join(";")}`;
+}
+
 /**
  * Everything a draw of `spec` reads (distributions.ts's `distributionOf`, the stream key, and the
  * correlations `correlationTargets` reads), as text. Numbers are written so that NaN, ±Infinity and

@@ -20,7 +20,7 @@ import { distributionOf, sampler } from "./distributions";
 import { DEFAULT_SAMPLES, DEFAULT_SEED } from "./defaults";
 import { uniformStream } from "./random";
 import { summarize } from "./summary";
-import { ColumnMemo, drawKey } from "./draw-memo";
+import { ColumnMemo, drawKey, runKey } from "./draw-memo";
 
 
 /** An input: an assumption (sampled from its distribution) or a plain constant. */
@@ -80,18 +80,15 @@ export function drawColumns<K extends string>(
   samples: number,
   seed: number,
 ): Record<K, Float64Array> {
-  const names = Object.keys(inputs) as K[];
-  const keys = names.map((name) => drawKey(inputs[name]));
-  const runKey = `${samples}|${seed}|${names.map((name, i) => `${JSON.stringify(name)}=${keys[i] as string}`).join(";")}`;
-  return RUNS.get(runKey, () => {
+  return RUNS.get(runKey(inputs, samples, seed), () => {
     const columns = {} as Record<K, Float64Array>;
-    names.forEach((name, i) => {
+    for (const name of Object.keys(inputs) as K[]) {
       const spec = inputs[name];
-      columns[name] = COLUMNS.get(`${samples}|${seed}|${keys[i] as string}`, () => {
+      columns[name] = COLUMNS.get(`${samples}|${seed}|${drawKey(spec)}`, () => {
         const column = new Float64Array(samples);
         return typeof spec === "number" ? column.fill(spec) : sampler(spec).fill(uniformStream(seed, spec.id), column);
       });
-    });
+    }
     const targets = correlationTargets(inputs);
     return targets.length === 0 ? columns : imposeRankCorrelation(columns, targets, seed);
   }) as Record<K, Float64Array>;

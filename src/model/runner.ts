@@ -10,8 +10,13 @@ import type { Driver, Summary } from "../vocabulary/results";
 import type { Assumption, AssumptionReader } from "../assumptions/types";
 import { driversOf } from "./drivers";
 import { inputsFrom, monteCarlo, type Model, type MonteCarloResult } from "./montecarlo";
+import { keptOrComputed } from "./run-memo";
 
-/** A chapter model: input names mapped to assumption ids, and a pure per-draw evaluation. */
+/**
+ * A chapter model: input names mapped to assumption ids, and a pure per-draw evaluation. Pure means it
+ * reads its inputs and constants only: the engine keeps the runs of a model a module exports and
+ * serves them to later notebooks (run-memo.ts), which is right only when nothing else can move them.
+ */
 export interface ReportModel<K extends string, O extends string> {
   readonly ids: Readonly<Record<K, string>>;
   readonly evaluate: (x: Readonly<Record<K, number>>) => Record<O, number>;
@@ -43,7 +48,8 @@ export function runModel<K extends string, O extends string>(
 ): ModelRun<K, O> {
   const assumptions = inputsFrom(reader, model.ids);
   // A Record<O, number> is numeric by construction; the core's Model type cannot see that for a generic O.
-  const result = monteCarlo(model.evaluate as Model<K, Record<O, number>>, assumptions, settings);
+  // The same model on the same draws in another notebook (the summary re-runs the chapters') is kept: run-memo.ts.
+  const result = keptOrComputed(model, assumptions, settings, () => monteCarlo(model.evaluate as Model<K, Record<O, number>>, assumptions, settings));
   const summary = {} as Record<O, Summary>;
   const mean = {} as Record<O, number>;
   const samples = {} as Record<O, Float64Array>;

@@ -13,7 +13,7 @@
  * A build's several notebooks at once, with one type check for all: `execute-many.ts`.
  */
 import { readFile } from "node:fs/promises";
-import { dirname, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { displayPath, oneNamePerFile } from "../util/paths";
 import type { ClaimRecord, FigureRecord } from "../api/types";
 import { packageVersion } from "../package-version";
@@ -33,6 +33,9 @@ import { isSyntaxError, type CellSyntaxError, type CompiledCell } from "./cells"
 import type { NotebookTypes } from "./typecheck";
 import { firstTypeError, typeCheckNotebooks } from "./typecheck-run";
 import { findProjectRoot } from "../config/root";
+import { outPaths } from "../config/paths";
+import { sha256 } from "../util/hash";
+import { pruneModelRunsNow } from "./model-runs";
 
 export interface ExecuteOptions extends RunInputOptions {
   /** Project root (the folder with package.json); found by walking up from the notebook by default. */
@@ -149,7 +152,8 @@ export async function executeNotebook(file: string, options: ExecuteOptions = {}
     const speculative = options.pendingTypes !== undefined && options.types?.get(absolute) === undefined && deno === undefined;
     const typeErrorOf = (types: NotebookTypes): CellError | undefined => firstTypeError(types, name, (cell) => codeCells.find((c) => c.cell === cell)?.source, (file) => readSource(resolve(root, file)));
     const upTo = (error: CellError | undefined): CompiledCell[] => (error === undefined ? cells : cells.filter((cell) => cell.cell < error.cell));
-    // 5. run
+    // 5. run (the bundle's models keep their runs in the engine cache, for this and later notebooks: model-runs.ts)
+    const modelRuns = cache === undefined || deno !== undefined ? undefined : { dir: join(outPaths(root).engineCache, "model-runs"), bundleHash: sha256(bundle.code) };
     const inSlot = options.runSlot ?? (<T>(fn: () => Promise<T>): Promise<T> => fn());
     // Time spent waiting for a place to run or for the build's check is not this notebook's time.
     let waitedMs = 0;
@@ -159,7 +163,7 @@ export async function executeNotebook(file: string, options: ExecuteOptions = {}
       const asked = performance.now();
       return inSlot(() => {
         waitedMs += performance.now() - asked;
-        return runCells(runnable, bundle.code, options.timeoutMs ?? DEFAULT_TIMEOUT_MS, start(runnable, thread));
+        return runCells(runnable, { bundle: bundle.code, ...(modelRuns && { modelRuns }) }, options.timeoutMs ?? DEFAULT_TIMEOUT_MS, start(runnable, thread));
       });
     };
     let types: NotebookTypes;
@@ -181,6 +185,7 @@ export async function executeNotebook(file: string, options: ExecuteOptions = {}
       options.onRun?.(absolute, outputsSoFar(notebook, ran));
     }
     const typeError = typeErrorOf(types);
+    if (modelRuns !== undefined) pruneModelRunsNow(modelRuns.dir);
     const { outcome, collector, state } = ran;
     // 6. assemble
     const error = locateFailure(outcome, state.ended, { cells, notebook: name, root, bundle, deno: deno !== undefined }, options.timeoutMs ?? DEFAULT_TIMEOUT_MS) ?? typeError;
@@ -277,14 +282,14 @@ interface CellsRun {
 
 async function runCells(
   runnable: readonly CompiledCell[],
-  bundle: string,
+  imports: Pick<WorkerProgram, "bundle" | "modelRuns">,
   timeoutMs: number,
   start: (job: RunJob) => Promise<WorkerOutcome>,
 ): Promise<CellsRun> {
   const collector = new OutputCollector();
   const state: RunState = { reads: [], files: [], figures: [], claims: [], ended: new Map(), counts: new Map() };
   // A `@browser` cell is for the browser: tslab does not run it in Node (it counts as run, with no output).
-  const program = { cells: runnable.map(({ cell, code, filename, pragmas }) => ({ cell, code: pragmas.browser ? "undefined" : code, filename })), bundle };
+  const program = { cells: runnable.map(({ cell, code, filename, pragmas }) => ({ cell, code: pragmas.browser ? "undefined" : code, filename })), ...imports };
   const outcome = await start({ program, timeoutMs, onEvent: (event) => applyEvent(event, collector, state) });
   return { outcome, collector, state };
 }

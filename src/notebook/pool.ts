@@ -35,6 +35,8 @@ export interface WorkerSetup {
 export interface WorkerProgram {
   readonly cells: ReadonlyArray<{ readonly cell: number; readonly code: string; readonly filename: string }>;
   readonly bundle: string;
+  /** Where the bundle's models keep their runs, and the bundle's hash (model-runs.ts); absent: none kept. */
+  readonly modelRuns?: { readonly dir: string; readonly bundleHash: string };
 }
 
 export type WorkerOutcome =

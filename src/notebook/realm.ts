@@ -17,6 +17,8 @@ import { moduleNotBundled } from "../messages/notebook";
 import { notebookFiles } from "./notebook-files";
 import { inspectValue, type FileRead } from "./outputs";
 import type { EnvReads } from "../vocabulary/env-reads";
+import { MODEL_RUNS } from "../vocabulary/kept-runs";
+import type { ModelRunFiles } from "./model-runs";
 
 export interface RealmOptions {
   /** Absolute path of the notebook: `require` of built-ins resolves from it. */
@@ -33,8 +35,11 @@ export interface RealmOptions {
 export type CellValue = readonly [unknown] | readonly [unknown, string | undefined];
 
 export interface Realm {
-  /** Evaluates the notebook's import bundle (`imports.ts`) inside the realm. */
-  loadImports(bundleCode: string): void;
+  /**
+   * Evaluates the notebook's import bundle (`imports.ts`) inside the realm; with `modelRuns`, the
+   * models its modules export are kept between notebooks (model-runs.ts).
+   */
+  loadImports(bundleCode: string, modelRuns?: ModelRunFiles): void;
   /**
    * Runs one compiled cell; resolves to its trailing expression's value in a box (`[value]`), so that
    * a Promise value is shown rather than awaited; undefined when the cell ends in a statement.
@@ -58,6 +63,7 @@ export function createRealm(options: RealmOptions): Realm {
   const modules = new Map<string, unknown>();
   /** Modules defined by `@module` cells; re-running such a cell replaces its module. */
   const cellModules = new Map<string, object>();
+  let keptRuns: ModelRunFiles | undefined;
   const runtime = {
     /** `import("m")`: the same namespace a static import gets, as a promise. */
     dynamic(specifier: string): Promise<unknown> {
@@ -86,7 +92,9 @@ export function createRealm(options: RealmOptions): Realm {
       if (!modules.has(specifier)) {
         const load = loaders.get(specifier);
         if (load === undefined) throw new Error(moduleNotBundled(specifier));
-        modules.set(specifier, asNamespace(load()));
+        const namespace = asNamespace(load());
+        modules.set(specifier, namespace);
+        keptRuns?.register(specifier, namespace);
       }
       return modules.get(specifier);
     },
@@ -100,7 +108,9 @@ export function createRealm(options: RealmOptions): Realm {
   for (const name of HOST_GLOBALS) lazyGlobal(sandbox, name);
 
   return {
-    loadImports(bundleCode) {
+    loadImports(bundleCode, modelRuns) {
+      keptRuns = modelRuns;
+      if (modelRuns !== undefined) Object.defineProperty(sandbox, MODEL_RUNS, { value: modelRuns });
       const wrapper = vm.runInContext(`${BUNDLE_WRAPPER_PREFIX}${bundleCode}\n})`, context, { filename: ENTRY_NAME }) as (
         module: { exports: unknown },
         exports: unknown,

@@ -19,6 +19,7 @@ import * as messages from "../messages/notebook";
 import { loadTrackedAssumptions } from "./assumptions";
 import { inspectValue, type FileRead, type RunEvent, type ThrownValue } from "./outputs";
 import type { WorkerProgram, WorkerSetup } from "./pool";
+import { ModelRunFiles } from "./model-runs";
 import { createRealm } from "./realm";
 import { recordingContext } from "./recording";
 import { createTslabShim } from "./tslab-shim";
@@ -76,8 +77,8 @@ async function run(job: WorkerSetup, program: Promise<WorkerProgram>): Promise<v
     failRunningCell(Object.assign(new Error(messages.unhandledRejection(thrown.evalue)), { name: thrown.ename, stack: thrown.stack }));
   };
   writeStream = (name, text) => post({ type: "stream", name, text });
-  const { cells, bundle } = await program;
-  realm.loadImports(bundle);
+  const { cells, bundle, modelRuns } = await program;
+  realm.loadImports(bundle, modelRuns && new ModelRunFiles(modelRuns.dir, modelRuns.bundleHash));
   // Each cell's end is held until the thread has had its turn: Node reports a rejection nothing handled
   // once the microtasks are done, and the next cell would already be running (failed in its place).
   // So does a throw after the last cell: the last cell fails.

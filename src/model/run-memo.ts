@@ -1,0 +1,73 @@
+/**
+ * Model runs kept between notebooks. The report's summary re-runs every chapter's model and chapter 8
+ * re-runs several; each run is the same Monte Carlo on the same draws, so the engine keeps a run's
+ * columns and hands them to the next notebook that asks (and to the next build).
+ *
+ * A kept run is exactly the run computing it again would give, because its key names everything the
+ * run reads: the model (the engine only keeps models that are exports of a bundled module, named by
+ * that export and the hash of the bundle's code, so a change to any bundled line is a miss), every
+ * input's draw key (`drawKey`: its distribution, range, stream and correlations), the sample count
+ * and the seed. A model's `evaluate` must be pure, as `ReportModel` says: it may read its inputs and
+ * constants, not state a cell can change.
+ *
+ * The store is the engine's (src/notebook/model-runs.ts), found on the global object under
+ * `MODEL_RUNS` (src/vocabulary/kept-runs.ts); in Jupyter there is none and every run is computed.
+ * Nothing here does I/O.
+ */
+import type { Summary } from "../vocabulary/results";
+import type { InputSpec, ModelOutput, MonteCarloResult, OutputName, OutputSummary } from "./montecarlo";
+import { runKey } from "./draw-memo";
+import { MODEL_RUNS, SUMMARY_FIELDS, type KeptRun, type ModelRunStore } from "../vocabulary/kept-runs";
+
+/** `compute()`, or the store's kept run of the same model on the same draws. */
+export function keptOrComputed<K extends string, O extends ModelOutput>(
+  model: object,
+  inputs: Readonly<Record<K, InputSpec>>,
+  settings: { readonly samples: number; readonly seed: number },
+  compute: () => MonteCarloResult<K, O>,
+): MonteCarloResult<K, O> {
+  const store = (globalThis as { [MODEL_RUNS]?: ModelRunStore })[MODEL_RUNS];
+  if (store === undefined) return compute();
+  const key = runKey(inputs, settings.samples, settings.seed);
+  const kept = store.read(model, key);
+  const names = Object.keys(inputs);
+  if (kept !== undefined && fits(kept, names, settings.samples)) return adopt(kept, settings);
+  const result = compute();
+  store.write(model, key, keptOf(result));
+  return result;
+}
+
+/** A kept run with these inputs and sample count (the key says so; a damaged entry may not). */
+function fits(run: KeptRun, names: readonly string[], samples: number): boolean {
+  const inputs = Object.keys(run.inputs);
+  return (
+    inputs.length === names.length &&
+    names.every((name) => run.inputs[name]?.length === samples) &&
+    Object.values(run.outputs).every((out) => out.samples.length === samples && out.summary.length === SUMMARY_FIELDS.length)
+  );
+}
+
+/** The same memory as a Float64Array of this realm (`instanceof` and the model code's checks hold). */
+function own(column: Float64Array): Float64Array {
+  return new Float64Array(column.buffer, column.byteOffset, column.length);
+}
+
+function keptOf<K extends string, O extends ModelOutput>(result: MonteCarloResult<K, O>): KeptRun {
+  const outputs: Record<string, { summary: Float64Array; samples: Float64Array }> = {};
+  for (const [name, out] of Object.entries(result.outputs) as [string, OutputSummary][]) {
+    outputs[name] = { summary: Float64Array.from(SUMMARY_FIELDS, (field) => out[field]), samples: out.samples };
+  }
+  return { inputs: result.inputs, outputs };
+}
+
+/** The kept run as this realm's own arrays (views: the store's memory is the caller's, see `read`). */
+function adopt<K extends string, O extends ModelOutput>(run: KeptRun, settings: { readonly samples: number; readonly seed: number }): MonteCarloResult<K, O> {
+  const inputs = {} as Record<K, Float64Array>;
+  for (const [name, column] of Object.entries(run.inputs)) inputs[name as K] = own(column);
+  const outputs = {} as Record<OutputName<O>, OutputSummary>;
+  for (const [name, out] of Object.entries(run.outputs)) {
+    const summary = Object.fromEntries(SUMMARY_FIELDS.map((field, i) => [field, out.summary[i] as number])) as unknown as Summary;
+    outputs[name as OutputName<O>] = { ...summary, samples: own(out.samples) };
+  }
+  return { samples: settings.samples, seed: settings.seed, inputs, outputs };
+}

@@ -1,0 +1,200 @@
+/**
+ * The engine's store of model runs (src/model/run-memo.ts says what is kept and why a kept run is
+ * the run computing it again would give). One file per run in `out/.cache/engine/model-runs/`,
+ * shared by the notebooks of a build, its threads and later builds:
+ *
+ *   name    sha256 of the format, the byte order, the hash of the notebook's import bundle (all the
+ *           code a bundled model can run), the model's name and the run key
+ *   model   only models a bundled module exports (`register`), named `<specifier>#<export>` (or
+ *           `#<export>[i]`, `#<export>[i].model` in an exported list); a model made in a cell closes
+ *           over cell state the key cannot see, so it is never kept, and neither is an exported
+ *           model a cell has changed since (another `evaluate` or other `ids`)
+ *   file    a little-endian u32 header length, the header (JSON: name, key, column names), padding
+ *           to 8 bytes, then the doubles: each input's column, each output's summary and column
+ *
+ * Reads check the header's name and key and the file's length; anything else is a miss. Writes are
+ * atomic (a reader never sees half a file) and may fail: then the run is only not kept (an
+ * unwritable cache folder is said by the compile cache). A read touches the file, so `pruneModelRuns`
+ * removes the runs used longest ago when the folder outgrows its budget.
+ */
+import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, utimesSync } from "node:fs";
+import { endianness } from "node:os";
+import { join } from "node:path";
+import { SUMMARY_FIELDS, type KeptRun, type ModelRunStore } from "../vocabulary/kept-runs";
+import { writeFileAtomicSync } from "../util/atomic";
+import { sha256 } from "../util/hash";
+
+const FORMAT = "1";
+/** Past this many bytes, a build's end removes the runs used longest ago (down to half of it). */
+export const MODEL_RUNS_BUDGET = 256 * 1024 * 1024;
+
+interface Header {
+  readonly format: string;
+  readonly name: string;
+  readonly key: string;
+  readonly inputs: readonly string[];
+  readonly outputs: readonly string[];
+  readonly samples: number;
+}
+
+interface Registered {
+  readonly name: string;
+  readonly evaluate: unknown;
+  readonly ids: string;
+}
+
+export class ModelRunFiles implements ModelRunStore {
+  readonly #models = new WeakMap<object, Registered>();
+  #made = false;
+
+  constructor(
+    private readonly dir: string,
+    private readonly bundleHash: string,
+  ) {}
+
+  /** The models `namespace` exports: directly, or in an exported list (`[i]`, `[i].model`). */
+  register(specifier: string, namespace: unknown): void {
+    if (typeof namespace !== "object" || namespace === null) return;
+    for (const [name, value] of Object.entries(namespace)) {
+      this.#add(value, `${specifier}#${name}`);
+      if (!Array.isArray(value)) continue;
+      value.forEach((item: unknown, i) => {
+        this.#add(item, `${specifier}#${name}[${i}]`);
+        if (typeof item === "object" && item !== null) this.#add((item as { model?: unknown }).model, `${specifier}#${name}[${i}].model`);
+      });
+    }
+  }
+
+  read(model: object, key: string): KeptRun | undefined {
+    const name = this.#nameOf(model);
+    if (name === undefined) return undefined;
+    const file = this.#file(name, key);
+    try {
+      const run = decode(readFileSync(file), name, key);
+      if (run !== undefined) utimesSync(file, new Date(), new Date());
+      return run;
+    } catch {
+      return undefined; // not kept yet, or unreadable: computed
+    }
+  }
+
+  write(model: object, key: string, run: KeptRun): void {
+    const name = this.#nameOf(model);
+    if (name === undefined) return;
+    try {
+      if (!this.#made) mkdirSync(this.dir, { recursive: true });
+      this.#made = true;
+      writeFileAtomicSync(this.#file(name, key), encode(run, name, key));
+    } catch {
+      // Not kept: the next notebook computes it again.
+    }
+  }
+
+  #add(value: unknown, name: string): void {
+    if (!isModel(value) || this.#models.has(value)) return;
+    this.#models.set(value, { name, evaluate: value.evaluate, ids: JSON.stringify(value.ids) });
+  }
+
+  /** The registered name, while the model is still what its module exported. */
+  #nameOf(model: object): string | undefined {
+    const registered = this.#models.get(model);
+    if (registered === undefined || !isModel(model)) return undefined;
+    return model.evaluate === registered.evaluate && JSON.stringify(model.ids) === registered.ids ? registered.name : undefined;
+  }
+
+  #file(name: string, key: string): string {
+    return join(this.dir, `${sha256([FORMAT, endianness(), this.bundleHash, name, key].join("\n"))}.bin`);
+  }
+}
+
+function isModel(value: unknown): value is { readonly ids: Readonly<Record<string, unknown>>; readonly evaluate: unknown } {
+  if (typeof value !== "object" || value === null) return false;
+  const { ids, evaluate } = value as { ids?: unknown; evaluate?: unknown };
+  return typeof evaluate === "function" && typeof ids === "object" && ids !== null && Object.values(ids).every((id) => typeof id === "string");
+}
+
+export function encode(run: KeptRun, name: string, key: string): Uint8Array {
+  const inputs = Object.keys(run.inputs);
+  const outputs = Object.keys(run.outputs);
+  const samples = (Object.values(run.inputs)[0] ?? Object.values(run.outputs)[0]?.samples)?.length ?? 0;
+  const header: Header = { format: FORMAT, name, key, inputs, outputs, samples };
+  const head = Buffer.from(JSON.stringify(header), "utf8");
+  const start = dataStart(head.length);
+  const doubles = inputs.length * samples + outputs.length * (SUMMARY_FIELDS.length + samples);
+  const bytes = new Uint8Array(start + doubles * 8);
+  new DataView(bytes.buffer).setUint32(0, head.length, true);
+  bytes.set(head, 4);
+  const data = new Float64Array(bytes.buffer, start, doubles);
+  let at = 0;
+  for (const name of inputs) at = put(data, at, run.inputs[name] as Float64Array);
+  for (const name of outputs) {
+    const out = run.outputs[name] as KeptRun["outputs"][string];
+    at = put(data, at, out.summary);
+    at = put(data, at, out.samples);
+  }
+  return bytes;
+}
+
+export function decode(file: Buffer, name: string, key: string): KeptRun | undefined {
+  if (file.length < 4) return undefined;
+  const headLength = file.readUInt32LE(0);
+  const start = dataStart(headLength);
+  if (start > file.length) return undefined;
+  const header = JSON.parse(file.subarray(4, 4 + headLength).toString("utf8")) as Partial<Header>;
+  if (header.format !== FORMAT || header.name !== name || header.key !== key) return undefined;
+  const { inputs, outputs, samples } = header;
+  if (!Array.isArray(inputs) || !Array.isArray(outputs) || !Number.isInteger(samples) || (samples as number) < 1) return undefined;
+  const n = samples as number;
+  const doubles = inputs.length * n + outputs.length * (SUMMARY_FIELDS.length + n);
+  if (file.length !== start + doubles * 8) return undefined;
+  // The columns are views (run-memo.ts: the reader owns them) over memory of their own: a small file's
+  // Buffer may be a slice of Node's shared pool, at an offset a Float64Array cannot start at.
+  const own = file.byteOffset === 0 && file.buffer.byteLength === file.length ? file : new Uint8Array(file);
+  const data = new Float64Array(own.buffer, start, doubles);
+  let at = 0;
+  const take = (length: number): Float64Array => data.subarray(at, (at += length));
+  const keptInputs: Record<string, Float64Array> = {};
+  for (const input of inputs as string[]) keptInputs[input] = take(n);
+  const keptOutputs: Record<string, { summary: Float64Array; samples: Float64Array }> = {};
+  for (const output of outputs as string[]) keptOutputs[output] = { summary: take(SUMMARY_FIELDS.length), samples: take(n) };
+  return { inputs: keptInputs, outputs: keptOutputs };
+}
+
+function put(data: Float64Array, at: number, column: Float64Array): number {
+  data.set(column, at);
+  return at + column.length;
+}
+
+function dataStart(headLength: number): number {
+  return Math.ceil((4 + headLength) / 8) * 8;
+}
+
+let prunedAt = Number.NEGATIVE_INFINITY;
+
+/** `pruneModelRuns`, at most once a minute in a process (a build's notebooks each end with it; so does `dev`'s every rebuild). */
+export function pruneModelRunsNow(dir: string): void {
+  if (performance.now() - prunedAt < 60_000) return;
+  prunedAt = performance.now();
+  pruneModelRuns(dir);
+}
+
+/** Removes the runs used longest ago while the folder holds more than `budget` bytes (to half of it). */
+export function pruneModelRuns(dir: string, budget = MODEL_RUNS_BUDGET): void {
+  let files: { path: string; size: number; used: number }[];
+  try {
+    files = readdirSync(dir).flatMap((name) => {
+      const path = join(dir, name);
+      const stat = statSync(path, { throwIfNoEntry: false }); // another build may prune at the same time
+      return stat === undefined ? [] : [{ path, size: stat.size, used: stat.mtimeMs }];
+    });
+  } catch {
+    return; // no folder yet, or unreadable: nothing to prune
+  }
+  let total = files.reduce((sum, file) => sum + file.size, 0);
+  if (total <= budget) return;
+  for (const file of files.sort((a, b) => a.used - b.used)) {
+    if (total <= budget / 2) break;
+    rmSync(file.path, { force: true });
+    total -= file.size;
+  }
+}

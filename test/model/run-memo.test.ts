@@ -1,0 +1,169 @@
+import { mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { parseAssumptions } from "../../src/assumptions";
+import * as chapterModels from "../../src/fragmentation-tax/chapter-models";
+import * as labModels from "../../src/fragmentation-tax/lab-models";
+import { MODEL_RUNS, type ModelRunStore } from "../../src/vocabulary/kept-runs";
+import { runModel, type ModelRun, type ReportModel } from "../../src/model/runner";
+import { decode, encode, ModelRunFiles, pruneModelRuns } from "../../src/notebook/model-runs";
+
+const FILE = "notebooks/assumptions.yaml";
+const registry = parseAssumptions(readFileSync(FILE, "utf8"), FILE);
+const settings = { samples: 3000, seed: 20260428 };
+const dirs: string[] = [];
+const tempDir = (): string => {
+  const dir = mkdtempSync(join(tmpdir(), "fragtax-runs-"));
+  dirs.push(dir);
+  return dir;
+};
+const global = globalThis as { [MODEL_RUNS]?: ModelRunStore };
+
+afterEach(() => {
+  delete global[MODEL_RUNS];
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A store of files whose models are this module's exports, counting reads that found a run. */
+function store(dir: string, bundleHash = "bundle-1"): ModelRunFiles & { hits: number } {
+  const files = new ModelRunFiles(dir, bundleHash) as ModelRunFiles & { hits: number };
+  files.hits = 0;
+  files.register("chapters", chapterModels);
+  files.register("lab", labModels);
+  const read = files.read.bind(files);
+  files.read = (model, key) => {
+    const run = read(model, key);
+    if (run !== undefined) files.hits += 1;
+    return run;
+  };
+  return files;
+}
+
+/** Every number of a run, as text that tells NaN, −0 and each bit of a double apart. */
+function bits(run: Pick<ModelRun<string, string>, "summary" | "samples" | "inputs">): string {
+  const column = (values: Float64Array) => Buffer.from(values.buffer, values.byteOffset, values.byteLength).toString("base64");
+  return JSON.stringify({
+    summary: Object.entries(run.summary).map(([name, s]) => [name, Object.entries(s).map(([k, v]) => `${k}=${Object.is(v, -0) ? "-0" : String(v)}`)]),
+    samples: Object.entries(run.samples).map(([name, values]) => [name, column(values)]),
+    inputs: Object.entries(run.inputs).map(([name, values]) => [name, column(values)]),
+  });
+}
+
+const models: [string, ReportModel<string, string>][] = [
+  ["TRAINING_ESSAY_BOX", chapterModels.TRAINING_ESSAY_BOX],
+  ["SOVEREIGNTY", chapterModels.SOVEREIGNTY],
+  ["FRAGMENTATION_TAX", labModels.FRAGMENTATION_TAX],
+  ["FRAGMENTATION_TAX_ALTERNATIVES[1].model", labModels.FRAGMENTATION_TAX_ALTERNATIVES[1]!.model],
+];
+
+describe("model runs kept between notebooks", () => {
+  it.each(models)("a kept run of %s is, bit for bit, the run computed again", (name, model) => {
+    const computed = bits(runModel(model, registry.reader(name), settings));
+    const files = store(tempDir());
+    global[MODEL_RUNS] = files;
+    expect(bits(runModel(model, registry.reader(name), settings))).toBe(computed); // computed, and kept
+    expect(files.hits).toBe(0);
+    expect(bits(runModel(model, registry.reader(name), settings))).toBe(computed); // the kept run
+    expect(files.hits).toBe(1);
+  });
+
+  it("a kept run is the reader's own: writing to it does not change the next one", () => {
+    global[MODEL_RUNS] = store(tempDir());
+    const first = runModel(chapterModels.TRAINING_ESSAY_BOX, registry.reader("t"), settings);
+    const kept = runModel(chapterModels.TRAINING_ESSAY_BOX, registry.reader("t"), settings);
+    const p50 = kept.samples.cost_usd[0];
+    kept.samples.cost_usd.fill(-1);
+    kept.inputs.gpus.fill(-1);
+    const again = runModel(chapterModels.TRAINING_ESSAY_BOX, registry.reader("t"), settings);
+    expect(again.samples.cost_usd[0]).toBe(p50);
+    expect(again.inputs.gpus[0]).toBe(first.inputs.gpus[0]);
+    expect(again.samples.cost_usd).toBeInstanceOf(Float64Array);
+  });
+
+  it("is a miss when anything the run reads differs: an input's range, the seed, the sample count, the bundle", () => {
+    const dir = tempDir();
+    const files = store(dir);
+    global[MODEL_RUNS] = files;
+    const model = chapterModels.TRAINING_ESSAY_BOX;
+    const base = runModel(model, registry.reader("t"), settings).summary.cost_usd.p50;
+    const wider = parseAssumptions(readFileSync(FILE, "utf8").replace(/(id: essay_training_gpu_count[\s\S]*?high:\s*)([\d_]+)/, (_m, head: string) => `${head}30000`), FILE);
+    expect(runModel(model, wider.reader("t"), settings).summary.cost_usd.p50).not.toBe(base);
+    runModel(model, registry.reader("t"), { ...settings, seed: 1 });
+    runModel(model, registry.reader("t"), { ...settings, samples: 2000 });
+    expect(files.hits).toBe(0);
+    expect(readdirSync(dir)).toHaveLength(4);
+    const otherCode = store(dir, "bundle-2");
+    global[MODEL_RUNS] = otherCode;
+    runModel(model, registry.reader("t"), settings);
+    expect(otherCode.hits).toBe(0);
+  });
+
+  it("keeps only the models a module exports, while they are what it exported", () => {
+    const dir = tempDir();
+    global[MODEL_RUNS] = store(dir);
+    const box = chapterModels.TRAINING_ESSAY_BOX;
+    runModel({ ids: box.ids, evaluate: box.evaluate }, registry.reader("t"), settings); // made here, not exported
+    expect(readdirSync(dir)).toHaveLength(0);
+    const changed = { ...box };
+    const files = new ModelRunFiles(dir, "bundle-1");
+    files.register("m", { changed });
+    global[MODEL_RUNS] = files;
+    runModel(changed, registry.reader("t"), settings);
+    expect(readdirSync(dir)).toHaveLength(1);
+    (changed as { evaluate: ReportModel<string, string>["evaluate"] }).evaluate = (x) => ({ cost_usd: 2 * (x.gpus as number), gpu_hours: 0 });
+    const run = runModel(changed, registry.reader("t"), settings);
+    expect(run.samples.cost_usd[0]).toBe(2 * (run.inputs.gpus[0] as number)); // computed with the new evaluate
+  });
+
+  it("a damaged file is a miss, and the run is computed again", () => {
+    const dir = tempDir();
+    const files = store(dir);
+    global[MODEL_RUNS] = files;
+    const computed = bits(runModel(chapterModels.SOVEREIGNTY, registry.reader("s"), settings));
+    const [name] = readdirSync(dir);
+    const file = join(dir, name as string);
+    const whole = readFileSync(file);
+    for (const damaged of [whole.subarray(0, whole.length - 8), Buffer.from("not a run"), Buffer.alloc(0), Buffer.concat([whole, Buffer.alloc(8)])]) {
+      writeFileSync(file, damaged);
+      expect(bits(runModel(chapterModels.SOVEREIGNTY, registry.reader("s"), settings))).toBe(computed);
+      expect(files.hits).toBe(0);
+    }
+  });
+
+  it("a folder that cannot be written only keeps nothing", () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "model-runs"), "a file where the folder would be");
+    global[MODEL_RUNS] = store(join(dir, "model-runs"));
+    const computed = bits(runModel(chapterModels.CREDITS, registry.reader("c"), settings));
+    expect(bits(runModel(chapterModels.CREDITS, registry.reader("c"), settings))).toBe(computed);
+  });
+});
+
+describe("the kept-run file", () => {
+  it("keeps NaN, ±Infinity and −0, and is refused under another name or key", () => {
+    const odd = Float64Array.of(Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, -0, 5e-324);
+    const run = { inputs: { a: odd }, outputs: { out: { summary: Float64Array.of(Number.NaN, -0, 1, 2, 3, 4), samples: odd } } };
+    const file = Buffer.from(encode(run, "m#X", "k"));
+    const back = decode(file, "m#X", "k");
+    expect([...(back?.inputs.a ?? [])].map(String)).toEqual(["NaN", "Infinity", "-Infinity", "0", "5e-324"]);
+    expect(Object.is(back?.inputs.a?.[3], -0)).toBe(true);
+    expect(Object.is(back?.outputs.out?.summary[1], -0)).toBe(true);
+    expect(decode(file, "m#Y", "k")).toBeUndefined();
+    expect(decode(file, "m#X", "other")).toBeUndefined();
+  });
+
+  it("pruning removes the runs used longest ago, down to half the budget", () => {
+    const dir = tempDir();
+    const now = Date.now() / 1000;
+    for (let i = 0; i < 6; i++) {
+      writeFileSync(join(dir, `${i}.bin`), Buffer.alloc(100));
+      utimesSync(join(dir, `${i}.bin`), now - 100 + i, now - 100 + i);
+    }
+    pruneModelRuns(dir, 1000);
+    expect(readdirSync(dir)).toHaveLength(6); // 600 bytes: within the budget
+    pruneModelRuns(dir, 500);
+    expect(readdirSync(dir).sort()).toEqual(["4.bin", "5.bin"]); // the newest, within 250 bytes
+  });
+});

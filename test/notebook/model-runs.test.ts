@@ -1,0 +1,98 @@
+/**
+ * Model runs kept by the engine (src/notebook/model-runs.ts), seen from real notebook runs: a model a
+ * project module exports is computed once and served to later runs; a change to the bundled code,
+ * a model made in a cell or an export a cell changed is computed. The model counts its evaluations
+ * on the notebook's global object, so each run shows whether it computed.
+ */
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { executeNotebook } from "../../src/notebook/execute";
+import type { CodeCell } from "../../src/notebook/nbformat";
+import { codeNotebookJson, tempProject } from "../project";
+
+const project = tempProject();
+mkdirSync(join(project.root, "notebooks", "lib"));
+writeFileSync(join(project.root, "package.json"), "{}\n"); // a project: the engine caches in out/.cache/
+afterAll(() => project.remove());
+
+const MODELS = (factor: number) => `import type { ReportModel } from "../../dist/model.js";
+const counted = (globalThis as { evaluations?: number });
+export const COST: ReportModel<"price" | "hours", "cost"> = {
+  ids: { price: "h100_usd_per_gpu_hour", hours: "run_gpu_hours" },
+  evaluate: (x) => {
+    counted.evaluations = (counted.evaluations ?? 0) + 1;
+    return { cost: ${factor} * x.price * x.hours };
+  },
+};
+`;
+
+const OPENING = 'import * as tslab from "tslab";\nimport { notebook } from "../dist/api.js";\nimport { runModel } from "../dist/model.js";\nimport { COST } from "./lib/models";\nconst nb = notebook(tslab);\nconst counted = globalThis as { evaluations?: number };';
+/** A cell's text: how many evaluations its run made, and the run's median and first sample. */
+const RUN = (model: string, name = "run") => `counted.evaluations = 0;\nconst ${name} = runModel(${model}, nb.assumptions, nb.montecarlo);\n\`\${counted.evaluations} \${${name}.summary.cost.p50} \${${name}.samples.cost[7]}\``;
+
+function write(cells: readonly string[]): string {
+  const file = join(project.root, "notebooks", "kept.ipynb");
+  writeFileSync(file, codeNotebookJson(cells));
+  return file;
+}
+
+async function results(file: string): Promise<string[]> {
+  const run = await executeNotebook(file);
+  expect(run.error).toBeUndefined();
+  return run.executed.cells
+    .filter((cell): cell is CodeCell => cell.cell_type === "code")
+    .slice(1)
+    .map((cell) => String((cell.outputs[0] as { data?: Record<string, unknown> } | undefined)?.data?.["text/plain"]));
+}
+
+const evaluations = (text: string | undefined): number => Number(text?.replace(/^'/, "").split(" ")[0]);
+const numbers = (text: string | undefined): string => text?.replace(/^'/, "").split(" ").slice(1).join(" ") ?? "";
+
+describe("model runs the engine keeps", () => {
+  it("computes an exported model once: later runs take the kept run, with the same numbers", async () => {
+    writeFileSync(join(project.root, "notebooks", "lib", "models.ts"), MODELS(1));
+    const file = write([OPENING, RUN("COST")]);
+    const [first] = await results(file);
+    expect(evaluations(first)).toBe(2001); // 2,000 samples and the first draw that finds the outputs' names
+    expect(readdirSync(join(project.root, "out", ".cache", "engine", "model-runs"))).toHaveLength(1);
+    const [second] = await results(file);
+    expect(evaluations(second)).toBe(0);
+    expect(numbers(second)).toBe(numbers(first));
+  });
+
+  it("computes again when the bundled code changes", async () => {
+    const file = write([OPENING, RUN("COST")]);
+    const [kept] = await results(file);
+    expect(evaluations(kept)).toBe(0);
+    writeFileSync(join(project.root, "notebooks", "lib", "models.ts"), MODELS(2));
+    const [changed] = await results(file);
+    expect(evaluations(changed)).toBe(2001);
+    expect(Number(numbers(changed).split(" ")[0])).toBeCloseTo(2 * Number(numbers(kept).split(" ")[0]), 6);
+  });
+
+  it("never keeps a model made in a cell, nor an exported one a cell changed", async () => {
+    writeFileSync(join(project.root, "notebooks", "lib", "models.ts"), MODELS(1));
+    const file = write([
+      OPENING,
+      RUN("COST"),
+      "const LOCAL = { ids: COST.ids, evaluate: COST.evaluate };\n" + RUN("LOCAL", "local"),
+      "Object.assign(COST, { evaluate: (x: { price: number; hours: number }) => { counted.evaluations = (counted.evaluations ?? 0) + 1; return { cost: 3 * x.price * x.hours }; } });\n" + RUN("COST", "changed"),
+    ]);
+    await results(file);
+    const [kept, local, changed] = await results(file);
+    expect(evaluations(kept)).toBe(0);
+    expect(evaluations(local)).toBe(2001);
+    expect(numbers(local)).toBe(numbers(kept));
+    expect(evaluations(changed)).toBe(2001);
+    expect(Number(numbers(changed).split(" ")[0])).toBeCloseTo(3 * Number(numbers(kept).split(" ")[0]), 6);
+  });
+
+  it("keeps nothing without the compile cache", async () => {
+    const file = write([OPENING, RUN("COST")]);
+    const run = await executeNotebook(file, { cache: false });
+    const cell = run.executed.cells.filter((c): c is CodeCell => c.cell_type === "code")[1];
+    expect(evaluations(String((cell?.outputs[0] as { data?: Record<string, unknown> }).data?.["text/plain"]))).toBe(2001);
+    expect(existsSync(join(project.root, "out", ".cache", "engine", "model-runs"))).toBe(true); // the earlier runs' folder, untouched
+  });
+});
