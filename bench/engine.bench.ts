@@ -2,8 +2,9 @@
  * Notebook engine: `fragtax run` (the shipped CLI, `dist/cli.js`, a fresh process each run) against
  * `jupyter nbconvert --to notebook --execute` (tslab kernel) on the same notebooks, in the same run.
  * fragtax cold: out/.cache/engine cleared first (every cell compiled, imports bundled, the notebook
- * type-checked); warm: an unchanged notebook re-run (compiled cells, bundle and type check reused —
- * the cells still run). Wall time is the median of RUNS runs (cold and nbconvert: one run each: the
+ * type-checked, every model run computed); warm: an unchanged notebook re-run (compiled cells, bundle,
+ * type check and kept model runs reused — the cells still run); "models computed": warm, but with no
+ * kept model runs (src/notebook/model-runs.ts), so every model the cells run is computed. Wall time is the median of RUNS runs (cold and nbconvert: one run each: the
  * slow peer takes 4–6 s a notebook, and the bench must stay under 3 minutes); peak memory is the
  * highest sum of resident set sizes over the whole process tree (Jupyter's Python server + the tslab
  * kernel; fragtax's process with its worker threads), sampled from /proc every 20 ms.
@@ -46,10 +47,16 @@ export default async function engineBench(): Promise<BenchTable[]> {
       rmSync(join(root, "out", ".cache", "engine"), { recursive: true, force: true });
       const cold = await measure("node", runArgs, root);
       const warm = await median(() => measure("node", runArgs, root));
+      // Warm again with no kept model runs (model-runs.ts): every model the cells run is computed.
+      const computing = await median(() => {
+        rmSync(join(root, "out", ".cache", "engine", "model-runs"), { recursive: true, force: true });
+        return measure("node", runArgs, root);
+      });
       const row: Record<string, string | number> = {
         notebook: file.slice(root.length + 1),
         "cold ms": cold.ms,
         "warm ms": warm.ms,
+        "warm ms, models computed": computing.ms,
         "cold / warm MB": `${cold.peakMb.toFixed(0)} / ${warm.peakMb.toFixed(0)}`,
       };
       if (withPeer) {
@@ -58,7 +65,7 @@ export default async function engineBench(): Promise<BenchTable[]> {
         Object.assign(row, {
           "nbconvert ms": theirs.ms,
           "nbconvert MB": theirs.peakMb,
-          "speed-up cold / warm": `${(theirs.ms / cold.ms).toFixed(1)}× / ${(theirs.ms / warm.ms).toFixed(1)}×`,
+          "speed-up cold / warm / models computed": `${(theirs.ms / cold.ms).toFixed(1)}× / ${(theirs.ms / warm.ms).toFixed(1)}× / ${(theirs.ms / computing.ms).toFixed(1)}×`,
           "memory ratio cold / warm": `${(cold.peakMb / theirs.peakMb).toFixed(2)} / ${(warm.peakMb / theirs.peakMb).toFixed(2)}`,
         });
         // Node 20 parses NODE_EXTRA_CA_CERTS's file at every start (~45 ms here): a fixed cost that is a
@@ -79,7 +86,7 @@ export default async function engineBench(): Promise<BenchTable[]> {
       title: "Notebook engine: fragtax run vs jupyter nbconvert --execute (tslab)",
       rows,
       notes: [
-        `fragtax warm: median of ${RUNS} runs; cold and nbconvert: one run each. Every run is a new process (node / jupyter from scratch). MB = peak summed RSS of the process tree. Targets: speed-up ≥ 20×, memory ratio ≤ 0.33.`,
+        `fragtax warm (and warm with models computed, no kept model runs): median of ${RUNS} runs; cold and nbconvert: one run each. Every run is a new process (node / jupyter from scratch). MB = peak summed RSS of the process tree. Targets: speed-up ≥ 20×, memory ratio ≤ 0.33.`,
         ...(withoutCerts === undefined
           ? []
           : ["This machine sets NODE_EXTRA_CA_CERTS, which every Node process (fragtax's, the tslab kernel's) parses at start: the last column runs both sides again without it (fixtures only), as on a machine that does not set it."]),
