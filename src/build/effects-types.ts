@@ -12,6 +12,7 @@ import type { LaunchedChromium } from "../report/chromium";
 import type { PdfOptions, PrintedPdf } from "../report/pdf";
 import type { RenderedReport } from "../report/render";
 import type { BuildInputs } from "./cache/recorded-inputs";
+import type { ModelRunCounts } from "../vocabulary/kept-runs";
 
 export interface ChapterRun {
   readonly chapter: ChapterConfig;
@@ -25,6 +26,8 @@ export interface ChapterRun {
   readonly durationMs: number;
   /** Why it was executed or reused, in words ("assumption h100_usd_per_gpu_hour changed"). */
   readonly reason: string;
+  /** Model runs its cells took kept, and those they computed (src/notebook/model-runs.ts); absent when none ran. */
+  readonly modelRuns?: ModelRunCounts;
   /** The files it was made from (its notebook, modules, data), for the build log; publish checks them. */
   readonly inputs?: BuildInputs;
 }

@@ -124,6 +124,7 @@ export class FileBuildEffects implements BuildEffects {
           ...(result.envRead !== undefined && { env: result.envRead }),
           ...(result.error !== undefined && { failure: result.error.cell > 0 ? `cell ${result.error.cell}` : "before its first cell" }),
           durationMs: result.durationMs,
+          ...(result.modelRuns !== undefined && { modelRuns: result.modelRuns }),
         }));
       },
       validate: validateCachedRun,
@@ -134,7 +135,7 @@ export class FileBuildEffects implements BuildEffects {
       const outcome = outcomes.find((candidate) => candidate.notebook === chapter.relativePath);
       if (outcome === undefined) throw new Error(messages.engineNoResult(chapter.relativePath));
       const { notebook, figures, claims, ledgerKey } = outcome.result;
-      return { chapter, notebook, figures, claims, ...(ledgerKey !== undefined && { ledgerKey }), status: outcome.status, durationMs: outcome.durationMs, reason: outcome.reason, inputs: notebookInputs(chapter.relativePath, outcome.fingerprint) };
+      return { chapter, notebook, figures, claims, ...(ledgerKey !== undefined && { ledgerKey }), status: outcome.status, durationMs: outcome.durationMs, reason: outcome.reason, ...(outcome.modelRuns !== undefined && { modelRuns: outcome.modelRuns }), inputs: notebookInputs(chapter.relativePath, outcome.fingerprint) };
     });
   }
 

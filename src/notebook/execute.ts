@@ -24,6 +24,7 @@ import { bundleImports, firstUses, isImportFailure, type ImportBundle, type Impo
 import { cellText, notebookKernel, parseNotebook, unreadableNotebook, type CodeCell, type Notebook } from "./nbformat";
 import { OutputCollector, type FileRead, type RunEvent, type ThrownValue } from "./outputs";
 import type { EnvReads } from "../vocabulary/env-reads";
+import type { ModelRunCounts } from "../vocabulary/kept-runs";
 import { locateFailure } from "./failures";
 import { DEFAULT_TIMEOUT_MS, NotebookWorker, startWorkerEarly, type WorkerOutcome, type WorkerProgram, type WorkerSetup } from "./pool";
 import { resolveRunInputs, type RunInputOptions } from "./run-context";
@@ -88,6 +89,8 @@ export interface NotebookRunResult {
   readonly claims: readonly ClaimRecord[];
   readonly cellsRun: number;
   readonly durationMs: number;
+  /** Model runs its cells asked for: kept ones read, the others computed (model-runs.ts); absent when none. */
+  readonly modelRuns?: ModelRunCounts;
 }
 
 export async function executeNotebook(file: string, options: ExecuteOptions = {}): Promise<NotebookRunResult> {
@@ -207,6 +210,7 @@ export async function executeNotebook(file: string, options: ExecuteOptions = {}
       figures: state.figures,
       claims: state.claims,
       cellsRun: state.counts.size,
+      ...(state.modelRuns !== undefined && state.modelRuns.kept + state.modelRuns.computed > 0 && { modelRuns: state.modelRuns }),
       durationMs: performance.now() - started - waitedMs,
     };
   } catch (error) {
@@ -298,6 +302,7 @@ interface RunState {
   reads: readonly string[];
   files: readonly FileRead[];
   env?: EnvReads;
+  modelRuns?: ModelRunCounts;
   figures: FigureRecord[];
   claims: ClaimRecord[];
   ended: Map<number, ThrownValue | null>;
@@ -324,6 +329,7 @@ function applyEvent(event: RunEvent, collector: OutputCollector, state: RunState
       state.reads = event.reads;
       state.files = event.files ?? state.files;
       state.env = event.env ?? state.env;
+      state.modelRuns = event.modelRuns ?? state.modelRuns;
       state.ended.set(event.cell, event.thrown ?? null);
       if (event.value !== undefined && !event.thrown) collector.result(event.value, state.counts.get(event.cell) ?? 0, event.bundle);
       return;

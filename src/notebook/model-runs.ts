@@ -20,7 +20,7 @@
 import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, utimesSync } from "node:fs";
 import { endianness } from "node:os";
 import { join } from "node:path";
-import { SUMMARY_FIELDS, type KeptRun, type ModelRunStore } from "../vocabulary/kept-runs";
+import { SUMMARY_FIELDS, type KeptRun, type ModelRunCounts, type ModelRunStore } from "../vocabulary/kept-runs";
 import { writeFileAtomicSync } from "../util/atomic";
 import { sha256 } from "../util/hash";
 
@@ -46,6 +46,8 @@ interface Registered {
 export class ModelRunFiles implements ModelRunStore {
   readonly #models = new WeakMap<object, Registered>();
   #made = false;
+  #asked = 0;
+  #kept = 0;
 
   constructor(
     private readonly dir: string,
@@ -65,13 +67,21 @@ export class ModelRunFiles implements ModelRunStore {
     }
   }
 
+  /** The runs asked for so far: kept ones read, the others computed (for the build's "model runs" note). */
+  counts(): ModelRunCounts {
+    return { kept: this.#kept, computed: this.#asked - this.#kept };
+  }
+
   read(model: object, key: string): KeptRun | undefined {
+    this.#asked += 1;
     const name = this.#nameOf(model);
     if (name === undefined) return undefined;
     const file = this.#file(name, key);
     try {
       const run = decode(readFileSync(file), name, key);
-      if (run !== undefined) utimesSync(file, new Date(), new Date());
+      if (run === undefined) return undefined;
+      this.#kept += 1;
+      touch(file);
       return run;
     } catch {
       return undefined; // not kept yet, or unreadable: computed
@@ -104,6 +114,15 @@ export class ModelRunFiles implements ModelRunStore {
 
   #file(name: string, key: string): string {
     return join(this.dir, `${sha256([FORMAT, endianness(), this.bundleHash, name, key].join("\n"))}.bin`);
+  }
+}
+
+/** Marks a kept run as used now (pruning removes the runs used longest ago); a read-only folder only loses that. */
+function touch(file: string): void {
+  try {
+    utimesSync(file, new Date(), new Date());
+  } catch {
+    // kept as it is
   }
 }
 

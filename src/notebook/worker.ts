@@ -78,7 +78,9 @@ async function run(job: WorkerSetup, program: Promise<WorkerProgram>): Promise<v
   };
   writeStream = (name, text) => post({ type: "stream", name, text });
   const { cells, bundle, modelRuns } = await program;
-  realm.loadImports(bundle, modelRuns && new ModelRunFiles(modelRuns.dir, modelRuns.bundleHash));
+  const kept = modelRuns && new ModelRunFiles(modelRuns.dir, modelRuns.bundleHash);
+  realm.loadImports(bundle, kept);
+  const counts = () => (kept === undefined ? {} : { modelRuns: kept.counts() });
   // Each cell's end is held until the thread has had its turn: Node reports a rejection nothing handled
   // once the microtasks are done, and the next cell would already be running (failed in its place).
   // So does a throw after the last cell: the last cell fails.
@@ -98,9 +100,9 @@ async function run(job: WorkerSetup, program: Promise<WorkerProgram>): Promise<v
       await new Promise((resolve) => setImmediate(resolve));
       if (late !== undefined) throw late.error;
       const value = result === undefined ? undefined : result.length === 2 ? result[1] : inspectValue(result[0]);
-      post({ type: "cell-end", cell: cell.cell, reads: assumptions.readIds(), files: [...filesRead], env: realm.envReads(), ...(value === undefined ? {} : { value }) });
+      post({ type: "cell-end", cell: cell.cell, reads: assumptions.readIds(), files: [...filesRead], env: realm.envReads(), ...counts(), ...(value === undefined ? {} : { value }) });
     } catch (error) {
-      post({ type: "cell-end", cell: cell.cell, reads: assumptions.readIds(), files: [...filesRead], env: realm.envReads(), thrown: describe(error) });
+      post({ type: "cell-end", cell: cell.cell, reads: assumptions.readIds(), files: [...filesRead], env: realm.envReads(), ...counts(), thrown: describe(error) });
       break;
     }
   }

@@ -6,7 +6,8 @@
  *   { builtAt: ISO string,
  *     whatIf: { overrides: AssumptionOverride[], sources: string[] } | null,
  *     assumptions: { file: path relative to the root, sha256 },
- *     notebooks: [{ notebook, status: "executed" | "reused" | "failed", failedCells?: number[], reason, durationMs }],
+ *     notebooks: [{ notebook, status: "executed" | "reused" | "failed", failedCells?: number[], reason, durationMs,
+ *                   modelRuns?: { kept, computed } }],     (model runs the cells asked for; not read here)
  *     pdf: { status: "written" | "reused" | "skipped" | "no-chromium" | "failed" },
  *     duplicateIds: string[],
  *     warnings: string[],                          what the build warned about (absent in older logs)

@@ -17,6 +17,12 @@ export interface KeptRun {
   readonly outputs: Readonly<Record<string, { readonly summary: Float64Array; readonly samples: Float64Array }>>;
 }
 
+/** How a notebook's model runs went: read from the store, or computed (and kept for later, if its model may be). */
+export interface ModelRunCounts {
+  readonly kept: number;
+  readonly computed: number;
+}
+
 export interface ModelRunStore {
   /**
    * The kept run of `model` under `key`, or undefined (not kept, or `model` is not one the store

@@ -10,6 +10,7 @@ import type { Assumption } from "../../assumptions/types";
 import * as messages from "../../messages/versions";
 import type { FileRead } from "../../vocabulary/file-reads";
 import type { EnvReads } from "../../vocabulary/env-reads";
+import type { ModelRunCounts } from "../../vocabulary/kept-runs";
 import { fingerprintChanges, NotebookCache, type Fingerprint } from "./notebook-cache";
 import { FileHasher, currentState, fingerprintAfterRun, lockfileHash } from "./dependencies";
 
@@ -36,6 +37,8 @@ export interface ExecutedNotebook<Result> {
   /** Where an uncacheable (failed) run failed, for the next build's reason ("cell 5"). */
   readonly failure?: string;
   readonly durationMs?: number;
+  /** Model runs it took kept, and those it computed (the build says so). */
+  readonly modelRuns?: ModelRunCounts;
 }
 
 export interface IncrementalInputs<Result> {
@@ -67,6 +70,7 @@ export interface NotebookOutcome<Result> {
   readonly status: "executed" | "reused";
   readonly reason: string;
   readonly durationMs: number;
+  readonly modelRuns?: ModelRunCounts;
   readonly result: Result;
   /** What the result was made from: the reused entry's fingerprint, or the one taken after the run. */
   readonly fingerprint: Fingerprint;
@@ -123,7 +127,7 @@ export async function runIncrementally<Result>(inputs: IncrementalInputs<Result>
         await cache.storeFailure(run.notebook, fingerprint, run.failure ?? "");
       }
       const reason = reasons.get(run.notebook) ?? messages.reranBecause([{ kind: "first-run" }]);
-      outcomes.set(run.notebook, { notebook: run.notebook, status: "executed", reason, durationMs: run.durationMs ?? share, result: run.result, fingerprint });
+      outcomes.set(run.notebook, { notebook: run.notebook, status: "executed", reason, durationMs: run.durationMs ?? share, ...(run.modelRuns !== undefined && { modelRuns: run.modelRuns }), result: run.result, fingerprint });
     }
   }
   return inputs.notebooks.flatMap((notebook) => {
