@@ -63,7 +63,8 @@ export async function executeNotebooks(files: readonly string[], options: Execut
   if (pendingTypes === undefined) return mapConcurrent(files, limit, (file) => executeNotebook(file, each())).finally(afterStart);
   // While the check runs, a notebook that ran waits for it without holding a place: the limit counts running cells only.
   const runSlot = limiter(limit);
-  return allInOrder(files.map((file) => executeNotebook(file, { ...each(), runSlot }))).finally(afterStart);
+  const compileSlot = limiter(1); // in report order: the first notebook runs while the others compile
+  return allInOrder(files.map((file) => executeNotebook(file, { ...each(), runSlot, compileSlot }))).finally(afterStart);
 }
 
 /** `fn` at most once (nothing for undefined). */

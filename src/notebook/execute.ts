@@ -57,6 +57,12 @@ export interface ExecuteOptions extends RunInputOptions {
   readonly pendingTypes?: Promise<ReadonlyMap<string, NotebookTypes>>;
   /** Runs a notebook's cells when a place is free (a build's limit of running notebooks); immediately without. */
   readonly runSlot?: <T>(run: () => Promise<T>) => Promise<T>;
+  /**
+   * Compiles a notebook's cells when it is its turn (a build's notebooks one after another, in report
+   * order); immediately without. Compiled all at once, they interleaved and the first was ready only
+   * when the last was, while the notebook threads waited.
+   */
+  readonly compileSlot?: <T>(run: () => Promise<T>) => Promise<T>;
   /** Called when this notebook is compiled and bundled (or failed before): see `executeNotebooks`' `afterStart`. */
   readonly compiled?: () => void;
   /**
@@ -126,7 +132,8 @@ export async function executeNotebook(file: string, options: ExecuteOptions = {}
   };
   try {
     // 2. compile
-    const compiled = await Promise.all(codeCells.map(({ cell, source }) => compileCached(cache, source, cell)));
+    const compile = (): Promise<Array<CompiledCell | CellSyntaxError>> => Promise.all(codeCells.map(({ cell, source }) => compileCached(cache, source, cell)));
+    const compiled = await (options.compileSlot === undefined ? compile() : options.compileSlot(compile));
     const syntax = compiled.find(isSyntaxError);
     if (syntax) {
       worker?.cancel();

@@ -4,9 +4,10 @@
  * and ended when its cache answered; `afterStart` (a build loads its renderer then) once, after every
  * notebook compiled, failed or not; `onRun` with each notebook's outputs as soon as its cells ran.
  */
-import { writeFileSync } from "node:fs";
+import { statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { CompileCache } from "../../src/notebook/compile-cache";
 import { executeNotebooks } from "../../src/notebook/execute-many";
 import type { Notebook } from "../../src/notebook/nbformat";
 import { endAllWorkers, keptThreads, startWorkerEarly } from "../../src/notebook/pool";
@@ -72,5 +73,22 @@ describe("the type check's thread, started early", () => {
     expect(keptThreads().typeCheck).toBe("none"); // only inputs changed: not started at all
     await inputsOnly;
     expect(keptThreads().typeCheck).toBe("none");
+  });
+});
+
+describe("a build's notebooks compile one after another", () => {
+  it("in report order, so the first can run while the next compile (each cell's cache entry is written in that order)", async () => {
+    temp.write("compile-order/package.json", "{}\n"); // a project: compiled cells are cached in out/.cache/engine/
+    const sources = (name: string) => Array.from({ length: 12 }, (_, i) => `const ${name}${i} = [${i}, "${name}"].map((x) => String(x)).join("-");\nconsole.log(${name}${i});`);
+    const names = ["first", "second", "third"];
+    const files = names.map((name) => temp.notebook(`compile-order/${name}.ipynb`, { cells: sources(name) }));
+    // Without checks given, executeNotebooks checks them all in a thread while they run, and starts every notebook at once (as a build).
+    const results = await executeNotebooks(files, { concurrency: 2 });
+    expect(results.map((r) => r.status)).toEqual(["ok", "ok", "ok"]);
+    const cache = CompileCache.forRoot(join(temp.path, "compile-order"));
+    const written = (name: string) => sources(name).map((source, i) => statSync(join(temp.path, "compile-order", "out", ".cache", "engine", `cell-${cache?.cellKey(source, i + 1) ?? ""}.json`)).mtimeMs);
+    const [first, second, third] = names.map(written) as [number[], number[], number[]];
+    expect(Math.max(...first)).toBeLessThanOrEqual(Math.min(...second));
+    expect(Math.max(...second)).toBeLessThanOrEqual(Math.min(...third));
   });
 });
