@@ -1,0 +1,62 @@
+/**
+ * The outcome of a Deno run as the engine reads it (deno.ts `watchDeno`), with a stand-in process so
+ * the order of its events can be set: Node may emit 'exit' before it has read the last of stdout, and
+ * a build on a busy machine once reported a finished notebook as stalled that way.
+ */
+import { EventEmitter } from "node:events";
+import { PassThrough } from "node:stream";
+import { describe, expect, it } from "vitest";
+import { watchDeno, type DenoProcess } from "../../src/notebook/deno";
+import type { RunEvent } from "../../src/notebook/outputs";
+
+function standIn(): DenoProcess & EventEmitter & { stdout: PassThrough; stderr: PassThrough } {
+  return Object.assign(new EventEmitter(), { stdout: new PassThrough(), stderr: new PassThrough() });
+}
+
+const line = (event: RunEvent | { type: "done" }): string => `\u001e${JSON.stringify(event)}\n`;
+
+function watch(child: DenoProcess, events: RunEvent[] = []) {
+  return watchDeno(child, { timeoutMs: 10_000, onEvent: (event) => events.push(event) }, 2, () => undefined);
+}
+
+describe("a Deno run's outcome", () => {
+  it("is finished when 'exit' comes before the last events are read", async () => {
+    const child = standIn();
+    const events: RunEvent[] = [];
+    const outcome = watch(child, events);
+    child.emit("exit", 0, null);
+    child.stdout.write(line({ type: "cell-start", cell: 2 }));
+    child.stdout.write(line({ type: "cell-end", cell: 2, reads: [] }));
+    child.stdout.end(line({ type: "done" }));
+    expect(await outcome).toEqual({ kind: "finished" });
+    expect(events.map((event) => event.type)).toEqual(["cell-start", "cell-end"]);
+  });
+
+  it("is stalled when Deno ended with 0 and stdout ended without 'done'", async () => {
+    const child = standIn();
+    const outcome = watch(child);
+    child.stdout.write(line({ type: "cell-start", cell: 3 }));
+    child.emit("exit", 0, null);
+    child.stdout.end();
+    expect(await outcome).toEqual({ kind: "stalled", cell: 3 });
+  });
+
+  it("is crashed, with what Deno wrote to stderr, when it ended otherwise", async () => {
+    const child = standIn();
+    const outcome = watch(child);
+    child.stderr.write("error: Uncaught boom\n");
+    await new Promise((resolve) => setImmediate(resolve));
+    child.stdout.end();
+    child.emit("exit", 1, null);
+    expect(await outcome).toMatchObject({ kind: "crashed", cell: 2, message: expect.stringContaining("deno exited with 1: error: Uncaught boom") });
+  });
+
+  it("is decided a second after 'exit' when something else holds stdout open", async () => {
+    const child = standIn();
+    const outcome = watch(child);
+    const started = performance.now();
+    child.emit("exit", 0, null);
+    expect(await outcome).toEqual({ kind: "stalled", cell: 2 });
+    expect(performance.now() - started).toBeGreaterThanOrEqual(900);
+  });
+});
