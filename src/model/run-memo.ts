@@ -19,9 +19,17 @@ import type { InputSpec, ModelOutput, MonteCarloResult, OutputName, OutputSummar
 import { runKey } from "./draw-memo";
 import { MODEL_RUNS, SUMMARY_FIELDS, type KeptRun, type ModelRunStore } from "../vocabulary/kept-runs";
 
-/** `compute()`, or the store's kept run of the same model on the same draws. */
+/**
+ * Draws of a kept run at which the model is evaluated again before the run is taken: a model whose
+ * `evaluate` no longer gives the kept numbers there (it reads module state a cell changed, say) is
+ * computed instead. Not a proof of purity; it catches a changed model, which changes nearly every draw.
+ */
+const CHECKED_DRAWS = 4;
+
+/** `compute()`, or the store's kept run of the same model on the same draws (still given by `evaluate`). */
 export function keptOrComputed<K extends string, O extends ModelOutput>(
   model: object,
+  evaluate: (inputs: Readonly<Record<K, number>>) => O,
   inputs: Readonly<Record<K, InputSpec>>,
   settings: { readonly samples: number; readonly seed: number },
   compute: () => MonteCarloResult<K, O>,
@@ -31,7 +39,7 @@ export function keptOrComputed<K extends string, O extends ModelOutput>(
   const key = runKey(inputs, settings.samples, settings.seed);
   const kept = store.read(model, key);
   const names = Object.keys(inputs);
-  if (kept !== undefined && fits(kept, names, settings.samples)) return adopt(kept, settings);
+  if (kept !== undefined && fits(kept, names, settings.samples) && stillGives(evaluate, kept, names, settings.samples)) return adopt(kept, settings);
   const result = compute();
   store.write(model, key, keptOf(result));
   return result;
@@ -45,6 +53,25 @@ function fits(run: KeptRun, names: readonly string[], samples: number): boolean 
     names.every((name) => run.inputs[name]?.length === samples) &&
     Object.values(run.outputs).every((out) => out.samples.length === samples && out.summary.length === SUMMARY_FIELDS.length)
   );
+}
+
+/** Whether `evaluate` gives, bit for bit, the kept outputs at `CHECKED_DRAWS` draws spread over the run. */
+function stillGives<K extends string, O extends ModelOutput>(evaluate: (inputs: Readonly<Record<K, number>>) => O, run: KeptRun, names: readonly string[], samples: number): boolean {
+  const outputNames = Object.keys(run.outputs);
+  try {
+    for (let k = 0; k < CHECKED_DRAWS; k++) {
+      const draw = Math.round((k * (samples - 1)) / (CHECKED_DRAWS - 1));
+      const row = {} as Record<K, number>;
+      for (const name of names) row[name as K] = (run.inputs[name] as Float64Array)[draw] as number;
+      const value = evaluate(Object.freeze(row)) as unknown;
+      const outputs = (typeof value === "number" ? { value } : value) as Readonly<Record<string, unknown>>;
+      if (typeof outputs !== "object" || outputs === null || Object.keys(outputs).length !== outputNames.length) return false;
+      for (const name of outputNames) if (!Object.is(outputs[name], run.outputs[name]?.samples[draw])) return false;
+    }
+    return true;
+  } catch {
+    return false; // computing it says why
+  }
 }
 
 /** The same memory as a Float64Array of this realm (`instanceof` and the model code's checks hold). */

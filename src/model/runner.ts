@@ -49,7 +49,8 @@ export function runModel<K extends string, O extends string>(
   const assumptions = inputsFrom(reader, model.ids);
   // A Record<O, number> is numeric by construction; the core's Model type cannot see that for a generic O.
   // The same model on the same draws in another notebook (the summary re-runs the chapters') is kept: run-memo.ts.
-  const result = keptOrComputed(model, assumptions, settings, () => monteCarlo(model.evaluate as Model<K, Record<O, number>>, assumptions, settings));
+  const evaluate = model.evaluate as Model<K, Record<O, number>>;
+  const result = keptOrComputed(model, evaluate, assumptions, settings, () => monteCarlo(evaluate, assumptions, settings));
   const summary = {} as Record<O, Summary>;
   const mean = {} as Record<O, number>;
   const samples = {} as Record<O, Float64Array>;

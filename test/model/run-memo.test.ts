@@ -117,6 +117,20 @@ describe("model runs kept between notebooks", () => {
     expect(run.samples.cost_usd[0]).toBe(2 * (run.inputs.gpus[0] as number)); // computed with the new evaluate
   });
 
+  it("a kept run the model no longer gives (state it reads has changed) is computed again", () => {
+    const dir = tempDir();
+    let scale = 1;
+    const box = chapterModels.TRAINING_ESSAY_BOX;
+    const SCALED: ReportModel<"gpus" | "days" | "price", "cost_usd"> = { ids: box.ids, evaluate: (x) => ({ cost_usd: scale * box.evaluate(x).cost_usd }) };
+    const files = new ModelRunFiles(dir, "bundle-1");
+    files.register("m", { SCALED });
+    global[MODEL_RUNS] = files;
+    const once = runModel(SCALED, registry.reader("t"), settings).summary.cost_usd.p50;
+    expect(runModel(SCALED, registry.reader("t"), settings).summary.cost_usd.p50).toBe(once); // kept, and still given
+    scale = 3;
+    expect(runModel(SCALED, registry.reader("t"), settings).summary.cost_usd.p50).toBeCloseTo(3 * once, 0);
+  });
+
   it("a damaged file is a miss, and the run is computed again", () => {
     const dir = tempDir();
     const files = store(dir);

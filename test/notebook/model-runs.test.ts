@@ -46,6 +46,8 @@ async function results(file: string): Promise<string[]> {
     .map((cell) => String((cell.outputs[0] as { data?: Record<string, unknown> } | undefined)?.data?.["text/plain"]));
 }
 
+/** Evaluations of a kept run: the draws run-memo.ts checks before it takes the run. */
+const CHECKED = 4;
 const evaluations = (text: string | undefined): number => Number(text?.replace(/^'/, "").split(" ")[0]);
 const numbers = (text: string | undefined): string => text?.replace(/^'/, "").split(" ").slice(1).join(" ") ?? "";
 
@@ -57,14 +59,14 @@ describe("model runs the engine keeps", () => {
     expect(evaluations(first)).toBe(2001); // 2,000 samples and the first draw that finds the outputs' names
     expect(readdirSync(join(project.root, "out", ".cache", "engine", "model-runs"))).toHaveLength(1);
     const [second] = await results(file);
-    expect(evaluations(second)).toBe(0);
+    expect(evaluations(second)).toBe(CHECKED); // only the check of a few draws
     expect(numbers(second)).toBe(numbers(first));
   });
 
   it("computes again when the bundled code changes", async () => {
     const file = write([OPENING, RUN("COST")]);
     const [kept] = await results(file);
-    expect(evaluations(kept)).toBe(0);
+    expect(evaluations(kept)).toBe(CHECKED);
     writeFileSync(join(project.root, "notebooks", "lib", "models.ts"), MODELS(2));
     const [changed] = await results(file);
     expect(evaluations(changed)).toBe(2001);
@@ -81,11 +83,34 @@ describe("model runs the engine keeps", () => {
     ]);
     await results(file);
     const [kept, local, changed] = await results(file);
-    expect(evaluations(kept)).toBe(0);
+    expect(evaluations(kept)).toBe(CHECKED);
     expect(evaluations(local)).toBe(2001);
     expect(numbers(local)).toBe(numbers(kept));
     expect(evaluations(changed)).toBe(2001);
     expect(Number(numbers(changed).split(" ")[0])).toBeCloseTo(3 * Number(numbers(kept).split(" ")[0]), 6);
+  });
+
+  it("computes again when the exported model no longer gives the kept numbers (module state a cell changed)", async () => {
+    writeFileSync(join(project.root, "notebooks", "lib", "models.ts"), `${MODELS(1)}
+let scale = 1;
+/** Not pure: the model reads state a cell can change (ReportModel asks for pure models; this one is caught). */
+export const setScale = (value: number): void => {
+  scale = value;
+};
+export const SCALED: ReportModel<"price" | "hours", "cost"> = { ids: COST.ids, evaluate: (x) => ({ cost: scale * COST.evaluate(x).cost }) };
+`);
+    const opening = OPENING.replace('import { COST } from "./lib/models";', 'import { COST, SCALED, setScale } from "./lib/models";');
+    const file = write([opening, RUN("SCALED"), `setScale(5);\n${RUN("SCALED", "scaled")}`]);
+    // The same model on the same draws, so the same key: the kept run is read, its first checked draw
+    // differs, and the run is computed (1 + 2,001 evaluations) and kept in its place.
+    const [first, firstScaled] = await results(file);
+    expect(evaluations(first)).toBe(2001);
+    expect(evaluations(firstScaled)).toBe(1 + 2001);
+    expect(Number(numbers(firstScaled).split(" ")[0])).toBeCloseTo(5 * Number(numbers(first).split(" ")[0]), 6);
+    // Each cell now finds the other's run kept, and neither takes it.
+    const [again, againScaled] = await results(file);
+    expect([evaluations(again), evaluations(againScaled)]).toEqual([1 + 2001, 1 + 2001]);
+    expect([numbers(again), numbers(againScaled)]).toEqual([numbers(first), numbers(firstScaled)]);
   });
 
   it("keeps nothing without the compile cache", async () => {
