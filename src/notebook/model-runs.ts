@@ -48,6 +48,8 @@ export class ModelRunFiles implements ModelRunStore {
   #made = false;
   #asked = 0;
   #kept = 0;
+  /** The file the last read found whole: written next, it was not taken (run-memo.ts checks a kept run first). */
+  #lastFound: string | undefined;
 
   constructor(
     private readonly dir: string,
@@ -74,6 +76,7 @@ export class ModelRunFiles implements ModelRunStore {
 
   read(model: object, key: string): KeptRun | undefined {
     this.#asked += 1;
+    this.#lastFound = undefined;
     const name = this.#nameOf(model);
     if (name === undefined) return undefined;
     const file = this.#file(name, key);
@@ -81,6 +84,7 @@ export class ModelRunFiles implements ModelRunStore {
       const run = decode(readFileSync(file), name, key);
       if (run === undefined) return undefined;
       this.#kept += 1;
+      this.#lastFound = file;
       touch(file);
       return run;
     } catch {
@@ -91,10 +95,13 @@ export class ModelRunFiles implements ModelRunStore {
   write(model: object, key: string, run: KeptRun): void {
     const name = this.#nameOf(model);
     if (name === undefined) return;
+    const file = this.#file(name, key);
+    if (file === this.#lastFound) this.#kept -= 1;
+    this.#lastFound = undefined;
     try {
       if (!this.#made) mkdirSync(this.dir, { recursive: true });
       this.#made = true;
-      writeFileAtomicSync(this.#file(name, key), encode(run, name, key));
+      writeFileAtomicSync(file, encode(run, name, key));
     } catch {
       // Not kept: the next notebook computes it again.
     }

@@ -61,6 +61,7 @@ describe("model runs the engine keeps", () => {
     const [second] = await results(file);
     expect(evaluations(second)).toBe(CHECKED); // only the check of a few draws
     expect(numbers(second)).toBe(numbers(first));
+    expect((await executeNotebook(file)).modelRuns).toEqual({ kept: 1, computed: 0 });
   });
 
   it("computes again when the bundled code changes", async () => {
@@ -111,6 +112,7 @@ export const SCALED: ReportModel<"price" | "hours", "cost"> = { ids: COST.ids, e
     const [again, againScaled] = await results(file);
     expect([evaluations(again), evaluations(againScaled)]).toEqual([1 + 2001, 1 + 2001]);
     expect([numbers(again), numbers(againScaled)]).toEqual([numbers(first), numbers(firstScaled)]);
+    expect((await executeNotebook(file)).modelRuns).toEqual({ kept: 0, computed: 2 }); // what the build's line says
   });
 
   it("keeps nothing without the compile cache", async () => {
