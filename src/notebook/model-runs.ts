@@ -45,15 +45,23 @@ interface Registered {
 
 export class ModelRunFiles implements ModelRunStore {
   readonly #models = new WeakMap<object, Registered>();
+  /** What `outside` said when each key was read: a run whose computing read more is not kept. */
+  readonly #readWith = new Map<string, string>();
   #made = false;
   #asked = 0;
   #kept = 0;
   /** The file the last read found whole: written next, it was not taken (run-memo.ts checks a kept run first). */
   #lastFound: string | undefined;
 
+  /**
+   * `outside`: the files and environment variables the notebook has read so far, as text. A module
+   * may read them as it loads (a table, a rate) and its model close over them, and the bundle's hash
+   * cannot see them: they are part of the key.
+   */
   constructor(
     private readonly dir: string,
     private readonly bundleHash: string,
+    private readonly outside: () => string = () => "",
   ) {}
 
   /** The models `namespace` exports: directly, or in an exported list (`[i]`, `[i].model`). */
@@ -79,9 +87,11 @@ export class ModelRunFiles implements ModelRunStore {
     this.#lastFound = undefined;
     const name = this.#nameOf(model);
     if (name === undefined) return undefined;
-    const file = this.#file(name, key);
+    const outside = this.outside();
+    this.#readWith.set(key, outside);
+    const file = this.#file(name, key, outside);
     try {
-      const run = decode(readFileSync(file), name, key);
+      const run = decode(readFileSync(file), name, `${key}\n${outside}`);
       if (run === undefined) return undefined;
       this.#kept += 1;
       this.#lastFound = file;
@@ -95,13 +105,17 @@ export class ModelRunFiles implements ModelRunStore {
   write(model: object, key: string, run: KeptRun): void {
     const name = this.#nameOf(model);
     if (name === undefined) return;
-    const file = this.#file(name, key);
-    if (file === this.#lastFound) this.#kept -= 1;
+    // A write right after a read that found the run: the run was not taken (run-memo.ts checks it first).
+    if (this.#lastFound !== undefined) this.#kept -= 1;
     this.#lastFound = undefined;
+    // Computing it read a file or a variable it had not before (a model that loads a table when first
+    // evaluated): the next notebook's key cannot name that read before it computes, so it is not kept.
+    const outside = this.outside();
+    if (this.#readWith.get(key) !== outside) return;
     try {
       if (!this.#made) mkdirSync(this.dir, { recursive: true });
       this.#made = true;
-      writeFileAtomicSync(file, encode(run, name, key));
+      writeFileAtomicSync(this.#file(name, key, outside), encode(run, name, `${key}\n${outside}`));
     } catch {
       // Not kept: the next notebook computes it again.
     }
@@ -119,8 +133,8 @@ export class ModelRunFiles implements ModelRunStore {
     return model.evaluate === registered.evaluate && JSON.stringify(model.ids) === registered.ids ? registered.name : undefined;
   }
 
-  #file(name: string, key: string): string {
-    return join(this.dir, `${sha256([FORMAT, endianness(), this.bundleHash, name, key].join("\n"))}.bin`);
+  #file(name: string, key: string, outside: string): string {
+    return join(this.dir, `${sha256([FORMAT, endianness(), this.bundleHash, name, key, outside].join("\n"))}.bin`);
   }
 }
 

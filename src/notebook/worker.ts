@@ -78,7 +78,9 @@ async function run(job: WorkerSetup, program: Promise<WorkerProgram>): Promise<v
   };
   writeStream = (name, text) => post({ type: "stream", name, text });
   const { cells, bundle, modelRuns } = await program;
-  const kept = modelRuns && new ModelRunFiles(modelRuns.dir, modelRuns.bundleHash);
+  // What the notebook read from outside is part of a kept run's key (model-runs.ts: a module's table).
+  const outside = (): string => JSON.stringify([filesRead, realm.envReads()]);
+  const kept = modelRuns && new ModelRunFiles(modelRuns.dir, modelRuns.bundleHash, outside);
   realm.loadImports(bundle, kept);
   const counts = () => (kept === undefined ? {} : { modelRuns: kept.counts() });
   // Each cell's end is held until the thread has had its turn: Node reports a rejection nothing handled

@@ -115,6 +115,26 @@ export const SCALED: ReportModel<"price" | "hours", "cost"> = { ids: COST.ids, e
     expect((await executeNotebook(file)).modelRuns).toEqual({ kept: 0, computed: 2 }); // what the build's line says
   });
 
+  it("computes again when a file or variable the model's module read as it loaded changes", async () => {
+    // The bundle's hash cannot see a table a module reads from disk, nor a rate from the environment.
+    const lib = join(project.root, "notebooks", "lib");
+    const read = 'import { readFileSync } from "node:fs";\nconst FACTOR = Number(readFileSync("lib/factor.txt", "utf8")) * Number(process.env.FRAGTAX_TEST_RATE);\n';
+    writeFileSync(join(lib, "models.ts"), read + MODELS(1).replace("cost: 1 *", "cost: FACTOR *"));
+    const file = write([OPENING, RUN("COST")]);
+    const median = async (): Promise<number> => Number(numbers((await results(file))[0]).split(" ")[0]);
+    writeFileSync(join(lib, "factor.txt"), "1");
+    process.env.FRAGTAX_TEST_RATE = "1";
+    try {
+      const first = await median();
+      writeFileSync(join(lib, "factor.txt"), "2");
+      expect(await median()).toBeCloseTo(2 * first, 6);
+      process.env.FRAGTAX_TEST_RATE = "3";
+      expect(await median()).toBeCloseTo(6 * first, 6);
+    } finally {
+      delete process.env.FRAGTAX_TEST_RATE;
+    }
+  });
+
   it("keeps nothing without the compile cache", async () => {
     const file = write([OPENING, RUN("COST")]);
     const run = await executeNotebook(file, { cache: false });
