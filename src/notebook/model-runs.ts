@@ -9,13 +9,15 @@
  *           `#<export>[i]`, `#<export>[i].model` in an exported list); a model made in a cell closes
  *           over cell state the key cannot see, so it is never kept, and neither is an exported
  *           model a cell has changed since (another `evaluate` or other `ids`)
- *   file    a little-endian u32 header length, the header (JSON: name, key, column names), padding
- *           to 8 bytes, then the doubles: each input's column, each output's summary and column
+ *   file    a little-endian u32 header length, the header (JSON: name, key, column names, the
+ *           doubles' sha256), padding to 8 bytes, then the doubles: each input's column, each
+ *           output's summary and column
  *
- * Reads check the header's name and key and the file's length; anything else is a miss. Writes are
- * atomic (a reader never sees half a file) and may fail: then the run is only not kept (an
- * unwritable cache folder is said by the compile cache). A read touches the file, so `pruneModelRuns`
- * removes the runs used longest ago when the folder outgrows its budget.
+ * Reads check the header's name and key, the file's length and the doubles' digest (a flipped bit
+ * would otherwise be served as a number); anything else is a miss. Writes are atomic (a reader
+ * never sees half a file) and may fail: then the run is only not kept (an unwritable cache folder is
+ * said by the compile cache). A read touches the file, so `pruneModelRuns` removes the runs used
+ * longest ago when the folder outgrows its budget.
  */
 import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, utimesSync } from "node:fs";
 import { endianness } from "node:os";
@@ -35,6 +37,8 @@ interface Header {
   readonly inputs: readonly string[];
   readonly outputs: readonly string[];
   readonly samples: number;
+  /** sha256 of the doubles: a bit flipped on disk, or a crash that left the length but not the bytes, is a miss. */
+  readonly digest: string;
 }
 
 interface Registered {
@@ -157,14 +161,7 @@ export function encode(run: KeptRun, name: string, key: string): Uint8Array {
   const inputs = Object.keys(run.inputs);
   const outputs = Object.keys(run.outputs);
   const samples = (Object.values(run.inputs)[0] ?? Object.values(run.outputs)[0]?.samples)?.length ?? 0;
-  const header: Header = { format: FORMAT, name, key, inputs, outputs, samples };
-  const head = Buffer.from(JSON.stringify(header), "utf8");
-  const start = dataStart(head.length);
-  const doubles = inputs.length * samples + outputs.length * (SUMMARY_FIELDS.length + samples);
-  const bytes = new Uint8Array(start + doubles * 8);
-  new DataView(bytes.buffer).setUint32(0, head.length, true);
-  bytes.set(head, 4);
-  const data = new Float64Array(bytes.buffer, start, doubles);
+  const data = new Float64Array(inputs.length * samples + outputs.length * (SUMMARY_FIELDS.length + samples));
   let at = 0;
   for (const name of inputs) at = put(data, at, run.inputs[name] as Float64Array);
   for (const name of outputs) {
@@ -172,6 +169,14 @@ export function encode(run: KeptRun, name: string, key: string): Uint8Array {
     at = put(data, at, out.summary);
     at = put(data, at, out.samples);
   }
+  const body = new Uint8Array(data.buffer);
+  const header: Header = { format: FORMAT, name, key, inputs, outputs, samples, digest: sha256(body) };
+  const head = Buffer.from(JSON.stringify(header), "utf8");
+  const start = dataStart(head.length);
+  const bytes = new Uint8Array(start + body.length);
+  new DataView(bytes.buffer).setUint32(0, head.length, true);
+  bytes.set(head, 4);
+  bytes.set(body, start);
   return bytes;
 }
 
@@ -186,7 +191,7 @@ export function decode(file: Buffer, name: string, key: string): KeptRun | undef
   if (!Array.isArray(inputs) || !Array.isArray(outputs) || !Number.isInteger(samples) || (samples as number) < 1) return undefined;
   const n = samples as number;
   const doubles = inputs.length * n + outputs.length * (SUMMARY_FIELDS.length + n);
-  if (file.length !== start + doubles * 8) return undefined;
+  if (file.length !== start + doubles * 8 || header.digest !== sha256(file.subarray(start))) return undefined;
   // The columns are views (run-memo.ts: the reader owns them) over memory of their own: a small file's
   // Buffer may be a slice of Node's shared pool, at an offset a Float64Array cannot start at.
   const own = file.byteOffset === 0 && file.buffer.byteLength === file.length ? file : new Uint8Array(file);

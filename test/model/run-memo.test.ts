@@ -131,6 +131,13 @@ describe("model runs kept between notebooks", () => {
     expect(runModel(SCALED, registry.reader("t"), settings).summary.cost_usd.p50).toBeCloseTo(3 * once, 0);
   });
 
+  /** `file` with one bit of byte `at` flipped: a double that is still a number, the length unchanged. */
+  const flipped = (file: Buffer, at: number): Buffer => {
+    const copy = Buffer.from(file);
+    copy[at] = (copy[at] as number) ^ 1;
+    return copy;
+  };
+
   it("a damaged file is a miss, and the run is computed again", () => {
     const dir = tempDir();
     const files = store(dir);
@@ -139,7 +146,7 @@ describe("model runs kept between notebooks", () => {
     const [name] = readdirSync(dir);
     const file = join(dir, name as string);
     const whole = readFileSync(file);
-    for (const damaged of [whole.subarray(0, whole.length - 8), Buffer.from("not a run"), Buffer.alloc(0), Buffer.concat([whole, Buffer.alloc(8)])]) {
+    for (const damaged of [whole.subarray(0, whole.length - 8), Buffer.from("not a run"), Buffer.alloc(0), Buffer.concat([whole, Buffer.alloc(8)]), flipped(whole, whole.length - 1), flipped(whole, whole.length - 8 * 100)]) {
       writeFileSync(file, damaged);
       expect(bits(runModel(chapterModels.SOVEREIGNTY, registry.reader("s"), settings))).toBe(computed);
       expect(files.hits).toBe(0);
