@@ -63,7 +63,8 @@ export const TRAINING_READINGS: ReportModel<"gpus" | "days" | "price" | "finalSh
 
 // ── Chapter 2 ────────────────────────────────────────────────────────────────────────────────────
 
-export const REVENUE_SHARE_YEARS = [2026, 2027, 2028, 2029, 2030] as const;
+// Frozen: REVENUE_SHARE reads it, and its kept runs (model/run-memo.ts) assume no cell can change what it reads.
+export const REVENUE_SHARE_YEARS = Object.freeze([2026, 2027, 2028, 2029, 2030] as const);
 
 type ShareOut =
   | "paid_uncapped_usd" | "paid_capped_usd" | "cap_value_usd" | "cap_value_nominal_usd" | "cap_binds" | "share_2026_usd" | "cap_years_of_2026_payments"

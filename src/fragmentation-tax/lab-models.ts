@@ -72,7 +72,8 @@ export const VALUATION: ReportModel<
 
 // ── Chapter 6 ────────────────────────────────────────────────────────────────────────────────────
 
-export const SCENARIO_NAMES = ["Merchant Era", "Balkanization Trap", "Winner Consolidates"] as const;
+// Frozen: SCENARIOS reads it, and its kept runs (model/run-memo.ts) assume no cell can change what it reads.
+export const SCENARIO_NAMES = Object.freeze(["Merchant Era", "Balkanization Trap", "Winner Consolidates"] as const);
 
 /**
  * The scenario indices price inference compute (today = 1): the Balkanization Trap's index is

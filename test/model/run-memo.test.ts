@@ -131,6 +131,15 @@ describe("model runs kept between notebooks", () => {
     expect(runModel(SCALED, registry.reader("t"), settings).summary.cost_usd.p50).toBeCloseTo(3 * once, 0);
   });
 
+  it("the data the report's models read from their modules cannot be changed by a cell", () => {
+    // REVENUE_SHARE reads REVENUE_SHARE_YEARS, SCENARIOS reads SCENARIO_NAMES: a cell that pushed a year
+    // would be served the kept five-year run (the key names the model, not the module's data).
+    const data = Object.entries({ ...chapterModels, ...labModels }).filter(([, value]) => Array.isArray(value) && value.every((item) => typeof item !== "object"));
+    expect(data.map(([name]) => name).sort()).toEqual(["REVENUE_SHARE_YEARS", "SCENARIO_NAMES"]);
+    for (const [name, value] of data) expect([name, Object.isFrozen(value)]).toEqual([name, true]);
+    expect(() => (chapterModels.REVENUE_SHARE_YEARS as unknown as number[]).push(2031)).toThrow(TypeError);
+  });
+
   /** `file` with one bit of byte `at` flipped: a double that is still a number, the length unchanged. */
   const flipped = (file: Buffer, at: number): Buffer => {
     const copy = Buffer.from(file);
