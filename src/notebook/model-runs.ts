@@ -8,7 +8,7 @@
  *   model   only models a bundled module exports (`register`), named `<specifier>#<export>` (or
  *           `#<export>[i]`, `#<export>[i].model` in an exported list); a model made in a cell closes
  *           over cell state the key cannot see, so it is never kept, and neither is an exported
- *           model a cell has changed since (another `evaluate` or other `ids`)
+ *           model a cell has changed since (another `evaluate`, other `ids`, any field)
  *   file    a little-endian u32 header length, the header (JSON: name, key, column names, the
  *           doubles' sha256), padding to 8 bytes, then the doubles: each input's column, each
  *           output's summary and column
@@ -43,8 +43,13 @@ interface Header {
 
 interface Registered {
   readonly name: string;
-  readonly evaluate: unknown;
-  readonly ids: string;
+  readonly state: State;
+}
+
+/** A model as its module made it: its fields as JSON, the functions among them by identity. */
+interface State {
+  readonly data: string;
+  readonly functions: readonly unknown[];
 }
 
 export class ModelRunFiles implements ModelRunStore {
@@ -127,14 +132,21 @@ export class ModelRunFiles implements ModelRunStore {
 
   #add(value: unknown, name: string): void {
     if (!isModel(value) || this.#models.has(value)) return;
-    this.#models.set(value, { name, evaluate: value.evaluate, ids: JSON.stringify(value.ids) });
+    const state = stateOf(value);
+    if (state !== undefined) this.#models.set(value, { name, state });
   }
 
-  /** The registered name, while the model is still what its module exported. */
+  /**
+   * The registered name, while the model is still what its module exported: not only its `evaluate`
+   * and `ids`, every field (an object literal's `evaluate` may read `MODEL.params.rate`, which a cell
+   * can set).
+   */
   #nameOf(model: object): string | undefined {
     const registered = this.#models.get(model);
     if (registered === undefined || !isModel(model)) return undefined;
-    return model.evaluate === registered.evaluate && JSON.stringify(model.ids) === registered.ids ? registered.name : undefined;
+    const now = stateOf(model);
+    const same = now !== undefined && now.data === registered.state.data && now.functions.length === registered.state.functions.length && now.functions.every((fn, i) => fn === registered.state.functions[i]);
+    return same ? registered.name : undefined;
   }
 
   #file(name: string, key: string, outside: string): string {
@@ -148,6 +160,16 @@ function touch(file: string): void {
     utimesSync(file, new Date(), new Date());
   } catch {
     // kept as it is
+  }
+}
+
+function stateOf(model: object): State | undefined {
+  const functions: unknown[] = [];
+  try {
+    const data = JSON.stringify(model, (_key, value: unknown) => (typeof value === "function" ? `ƒ${functions.push(value)}` : value));
+    return { data, functions };
+  } catch {
+    return undefined; // a cycle or a BigInt: a state this cannot compare, so the model is not kept
   }
 }
 

@@ -135,6 +135,18 @@ export const SCALED: ReportModel<"price" | "hours", "cost"> = { ids: COST.ids, e
     }
   });
 
+  it("computes again when a cell changes any field of an exported model, not only ids and evaluate", async () => {
+    // A model written as an object literal that reads its own constants through the export.
+    const lib = join(project.root, "notebooks", "lib");
+    writeFileSync(join(lib, "models.ts"), MODELS(1).replace("export const COST: ReportModel<\"price\" | \"hours\", \"cost\">", "export const COST: ReportModel<\"price\" | \"hours\", \"cost\"> & { params: { factor: number } }").replace("ids: {", "params: { factor: 1 },\n  ids: {").replace("cost: 1 *", "cost: COST.params.factor *"));
+    const file = write([OPENING, RUN("COST"), "COST.params.factor = 2;\n" + RUN("COST", "doubled")]);
+    await results(file);
+    const [kept, doubled] = await results(file);
+    expect(evaluations(kept)).toBe(CHECKED);
+    expect(evaluations(doubled)).toBe(2001);
+    expect(Number(numbers(doubled).split(" ")[0])).toBeCloseTo(2 * Number(numbers(kept).split(" ")[0]), 6);
+  });
+
   it("keeps nothing without the compile cache", async () => {
     const file = write([OPENING, RUN("COST")]);
     const run = await executeNotebook(file, { cache: false });
