@@ -74,9 +74,13 @@ function stillGives<K extends string, O extends ModelOutput>(evaluate: (inputs: 
   }
 }
 
-/** The same memory as a Float64Array of this realm (`instanceof` and the model code's checks hold). */
+/**
+ * A copy as a Float64Array of this realm (`instanceof` and the model code's checks hold) over memory
+ * of its own, as a computed column is: a view into the whole file would differ from it for a caller
+ * that reads `column.buffer` (`new Float64Array(column.buffer)`, a transfer), and keep the file alive.
+ */
 function own(column: Float64Array): Float64Array {
-  return new Float64Array(column.buffer, column.byteOffset, column.length);
+  return new Float64Array(column);
 }
 
 function keptOf<K extends string, O extends ModelOutput>(result: MonteCarloResult<K, O>): KeptRun {
@@ -87,7 +91,7 @@ function keptOf<K extends string, O extends ModelOutput>(result: MonteCarloResul
   return { inputs: result.inputs, outputs };
 }
 
-/** The kept run as this realm's own arrays (views: the store's memory is the caller's, see `read`). */
+/** The kept run as this realm's own arrays, each over memory of its own. */
 function adopt<K extends string, O extends ModelOutput>(run: KeptRun, settings: { readonly samples: number; readonly seed: number }): MonteCarloResult<K, O> {
   const inputs = {} as Record<K, Float64Array>;
   for (const [name, column] of Object.entries(run.inputs)) inputs[name as K] = own(column);

@@ -41,9 +41,12 @@ function store(dir: string, bundleHash = "bundle-1"): ModelRunFiles & { hits: nu
   return files;
 }
 
-/** Every number of a run, as text that tells NaN, −0 and each bit of a double apart. */
+/**
+ * Every number of a run, as text that tells NaN, −0 and each bit of a double apart, and each column's
+ * memory (a caller may read `column.buffer` whole, as `new Float64Array(column.buffer)` does).
+ */
 function bits(run: Pick<ModelRun<string, string>, "summary" | "samples" | "inputs">): string {
-  const column = (values: Float64Array) => Buffer.from(values.buffer, values.byteOffset, values.byteLength).toString("base64");
+  const column = (values: Float64Array) => `${values.byteOffset}+${values.buffer.byteLength}:${Buffer.from(values.buffer, values.byteOffset, values.byteLength).toString("base64")}`;
   return JSON.stringify({
     summary: Object.entries(run.summary).map(([name, s]) => [name, Object.entries(s).map(([k, v]) => `${k}=${Object.is(v, -0) ? "-0" : String(v)}`)]),
     samples: Object.entries(run.samples).map(([name, values]) => [name, column(values)]),
