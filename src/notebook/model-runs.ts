@@ -8,7 +8,8 @@
  *   model   only models a bundled module exports (`register`), named `<specifier>#<export>` (or
  *           `#<export>[i]`, `#<export>[i].model` in an exported list); a model made in a cell closes
  *           over cell state the key cannot see, so it is never kept, and neither is an exported
- *           model a cell has changed since (another `evaluate`, other `ids`, any field)
+ *           model while a cell has changed it or another (another `evaluate`, other `ids`, any
+ *           field: one model may call another's `evaluate`)
  *   file    a little-endian u32 header length, the header (JSON: name, key, column names, the
  *           doubles' sha256), padding to 8 bytes, then the doubles: each input's column, each
  *           output's summary and column
@@ -54,6 +55,8 @@ interface State {
 
 export class ModelRunFiles implements ModelRunStore {
   readonly #models = new WeakMap<object, Registered>();
+  /** Every registered model, to see whether a cell changed any (module exports live as long as the realm). */
+  readonly #all: object[] = [];
   /** What `outside` said when each key was read: a run whose computing read more is not kept. */
   readonly #readWith = new Map<string, string>();
   #made = false;
@@ -133,20 +136,21 @@ export class ModelRunFiles implements ModelRunStore {
   #add(value: unknown, name: string): void {
     if (!isModel(value) || this.#models.has(value)) return;
     const state = stateOf(value);
-    if (state !== undefined) this.#models.set(value, { name, state });
+    if (state === undefined) return;
+    this.#models.set(value, { name, state });
+    this.#all.push(value);
   }
 
   /**
    * The registered name, while the model is still what its module exported: not only its `evaluate`
    * and `ids`, every field (an object literal's `evaluate` may read `MODEL.params.rate`, which a cell
-   * can set).
+   * can set); and so is every other exported model, since one may be built on another
+   * (`evaluate: (x) => BASE.evaluate(x)`), which the key cannot see.
    */
   #nameOf(model: object): string | undefined {
     const registered = this.#models.get(model);
     if (registered === undefined || !isModel(model)) return undefined;
-    const now = stateOf(model);
-    const same = now !== undefined && now.data === registered.state.data && now.functions.length === registered.state.functions.length && now.functions.every((fn, i) => fn === registered.state.functions[i]);
-    return same ? registered.name : undefined;
+    return this.#all.every((each) => unchanged(each, (this.#models.get(each) as Registered).state)) ? registered.name : undefined;
   }
 
   #file(name: string, key: string, outside: string): string {
@@ -161,6 +165,11 @@ function touch(file: string): void {
   } catch {
     // kept as it is
   }
+}
+
+function unchanged(model: object, was: State): boolean {
+  const now = stateOf(model);
+  return now !== undefined && now.data === was.data && now.functions.length === was.functions.length && now.functions.every((fn, i) => fn === was.functions[i]);
 }
 
 function stateOf(model: object): State | undefined {

@@ -147,6 +147,18 @@ export const SCALED: ReportModel<"price" | "hours", "cost"> = { ids: COST.ids, e
     expect(Number(numbers(doubled).split(" ")[0])).toBeCloseTo(2 * Number(numbers(kept).split(" ")[0]), 6);
   });
 
+  it("computes again a model built on another export when a cell changes that one", async () => {
+    // TAXED's own fields are as exported, but its evaluate calls COST's, which the cell replaced.
+    const taxed = '\nexport const TAXED: ReportModel<"price" | "hours", "cost"> = { ids: COST.ids, evaluate: (x) => ({ cost: 1.1 * COST.evaluate(x).cost }) };\n';
+    writeFileSync(join(project.root, "notebooks", "lib", "models.ts"), MODELS(1) + taxed);
+    const opening = OPENING.replace("import { COST }", "import { COST, TAXED }");
+    const file = write([opening, RUN("TAXED"), "Object.assign(COST, { evaluate: (x: { price: number; hours: number }) => ({ cost: 2 * x.price * x.hours }) });\n" + RUN("TAXED", "doubled")]);
+    await results(file);
+    const [kept, doubled] = await results(file);
+    expect(evaluations(kept)).toBe(CHECKED);
+    expect(Number(numbers(doubled).split(" ")[0])).toBeCloseTo(2 * Number(numbers(kept).split(" ")[0]), 6);
+  });
+
   it("keeps nothing without the compile cache", async () => {
     const file = write([OPENING, RUN("COST")]);
     const run = await executeNotebook(file, { cache: false });
