@@ -8,8 +8,8 @@
  *   model   only models a bundled module exports (`register`), named `<specifier>#<export>` (or
  *           `#<export>[i]`, `#<export>[i].model` in an exported list); a model made in a cell closes
  *           over cell state the key cannot see, so it is never kept, and neither is an exported
- *           model while a cell has changed it or another (another `evaluate`, other `ids`, any
- *           field: one model may call another's `evaluate`)
+ *           model while a cell has changed anything the modules export (the model's fields,
+ *           another model it may call, a table it reads)
  *   file    a little-endian u32 header length, the header (JSON: name, key, column names, the
  *           doubles' sha256), padding to 8 bytes, then the doubles: each input's column, each
  *           output's summary and column
@@ -55,8 +55,12 @@ interface State {
 
 export class ModelRunFiles implements ModelRunStore {
   readonly #models = new WeakMap<object, Registered>();
-  /** Every registered model, to see whether a cell changed any (module exports live as long as the realm). */
-  readonly #all: object[] = [];
+  /**
+   * Every imported module's exports as they were loaded, models and data alike: a model may read an
+   * exported table (`RATES.factor`) or call another exported model, which the key cannot see, so
+   * while a cell has changed any of them nothing is served. Undefined: one could not be compared.
+   */
+  #exported: { readonly namespace: object; readonly state: State }[] | undefined = [];
   /** What `outside` said when each key was read: a run whose computing read more is not kept. */
   readonly #readWith = new Map<string, string>();
   #made = false;
@@ -79,6 +83,9 @@ export class ModelRunFiles implements ModelRunStore {
   /** The models `namespace` exports: directly, or in an exported list (`[i]`, `[i].model`). */
   register(specifier: string, namespace: unknown): void {
     if (typeof namespace !== "object" || namespace === null) return;
+    const state = stateOf(namespace);
+    if (state === undefined) this.#exported = undefined;
+    else this.#exported?.push({ namespace, state });
     for (const [name, value] of Object.entries(namespace)) {
       this.#add(value, `${specifier}#${name}`);
       if (!Array.isArray(value)) continue;
@@ -136,21 +143,18 @@ export class ModelRunFiles implements ModelRunStore {
   #add(value: unknown, name: string): void {
     if (!isModel(value) || this.#models.has(value)) return;
     const state = stateOf(value);
-    if (state === undefined) return;
-    this.#models.set(value, { name, state });
-    this.#all.push(value);
+    if (state !== undefined) this.#models.set(value, { name, state });
   }
 
   /**
    * The registered name, while the model is still what its module exported: not only its `evaluate`
    * and `ids`, every field (an object literal's `evaluate` may read `MODEL.params.rate`, which a cell
-   * can set); and so is every other exported model, since one may be built on another
-   * (`evaluate: (x) => BASE.evaluate(x)`), which the key cannot see.
+   * can set); and so is everything the modules export (`#exported`).
    */
   #nameOf(model: object): string | undefined {
     const registered = this.#models.get(model);
-    if (registered === undefined || !isModel(model)) return undefined;
-    return this.#all.every((each) => unchanged(each, (this.#models.get(each) as Registered).state)) ? registered.name : undefined;
+    if (registered === undefined || !isModel(model) || !unchanged(model, registered.state)) return undefined;
+    return this.#exported?.every(({ namespace, state }) => unchanged(namespace, state)) === true ? registered.name : undefined;
   }
 
   #file(name: string, key: string, outside: string): string {
@@ -167,18 +171,19 @@ function touch(file: string): void {
   }
 }
 
-function unchanged(model: object, was: State): boolean {
-  const now = stateOf(model);
+function unchanged(value: object, was: State): boolean {
+  const now = stateOf(value);
   return now !== undefined && now.data === was.data && now.functions.length === was.functions.length && now.functions.every((fn, i) => fn === was.functions[i]);
 }
 
-function stateOf(model: object): State | undefined {
+/** `value`'s fields, deeply: data as JSON, functions by identity (a cell may replace one). */
+function stateOf(value: object): State | undefined {
   const functions: unknown[] = [];
   try {
-    const data = JSON.stringify(model, (_key, value: unknown) => (typeof value === "function" ? `ƒ${functions.push(value)}` : value));
+    const data = JSON.stringify(value, (_key, field: unknown) => (typeof field === "function" ? `ƒ${functions.push(field)}` : field));
     return { data, functions };
   } catch {
-    return undefined; // a cycle or a BigInt: a state this cannot compare, so the model is not kept
+    return undefined; // a cycle or a BigInt: a state this cannot compare, so nothing is kept
   }
 }
 

@@ -159,6 +159,18 @@ export const SCALED: ReportModel<"price" | "hours", "cost"> = { ids: COST.ids, e
     expect(Number(numbers(doubled).split(" ")[0])).toBeCloseTo(2 * Number(numbers(kept).split(" ")[0]), 6);
   });
 
+  it("computes again when a cell changes data the model's module exports", async () => {
+    // A rate table beside the model, as a report's lib would have it; the cell's what-if doubles it.
+    const rates = "\nexport const RATES = { factor: 1 };\n";
+    writeFileSync(join(project.root, "notebooks", "lib", "models.ts"), rates + MODELS(1).replace("cost: 1 *", "cost: RATES.factor *"));
+    const opening = OPENING.replace("import { COST }", "import { COST, RATES }");
+    const file = write([opening, RUN("COST"), "RATES.factor = 2;\n" + RUN("COST", "doubled")]);
+    await results(file);
+    const [kept, doubled] = await results(file);
+    expect(evaluations(kept)).toBe(CHECKED);
+    expect(Number(numbers(doubled).split(" ")[0])).toBeCloseTo(2 * Number(numbers(kept).split(" ")[0]), 6);
+  });
+
   it("keeps nothing without the compile cache", async () => {
     const file = write([OPENING, RUN("COST")]);
     const run = await executeNotebook(file, { cache: false });
