@@ -34,7 +34,7 @@ import { sourcesAfterAsOf } from "../assumptions/as-of";
 import type { ClaimRecord, FigureRecord } from "../api/types";
 import { ConfigError, ConfigNotFoundError, configPathForRoot, findConfigFile, topLevelKeyPosition, type ReportConfig } from "../config";
 import * as messages from "../messages/report";
-import { modelRunsNote } from "../messages/versions";
+import { modelRunsNote } from "../messages/notebook";
 import { FileBuildEffects } from "./effects";
 import type { BuildEffects, ChapterRun } from "./effects-types";
 import { APPENDIX_IDS, type Provenance } from "../report/appendices";

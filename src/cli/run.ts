@@ -100,7 +100,7 @@ async function runCommand(notebook: string, options: { out?: string; timeout: st
   }
   if (duplicates.length > 0) process.stderr.write(`${buildDuplicateIds(duplicates)}\n`);
   if (result.error) process.stderr.write(`${formatCellError(result.error)}\n`);
-  else process.stderr.write(`${messages.runSummary(result.notebook, result.cellsRun, result.durationMs)}\n`);
+  else process.stderr.write(`${messages.runSummary(result.notebook, result.cellsRun, result.durationMs, result.modelRuns)}\n`);
   if (refused.length > 0) process.stderr.write(`${messages.runImagesRefused(refused.length)}\n`);
   return result.status === "ok" && refused.length === 0 && chartErrors.length === 0 && duplicates.length === 0 ? EXIT_OK : EXIT_FAILED;
 }

@@ -248,9 +248,6 @@ export const devNotWatched = (path: string, why: string): string =>
 
 export const reranForced = (): string => "re-ran: --force";
 
-/** After a notebook's run: how many of its model runs were kept runs (src/notebook/model-runs.ts) and how many it computed. */
-export const modelRunsNote = (runs: { readonly kept: number; readonly computed: number }): string => `model runs: ${runs.kept} kept, ${runs.computed} computed`;
-
 /** A notebook whose last run failed, with nothing it depends on changed since (failed runs are never reused). */
 export const reranAfterFailure = (where: string): string => `re-ran: its last run failed${where === "" ? "" : ` (${where})`} and nothing it depends on changed since`;
 

@@ -40,6 +40,10 @@ it("says how many model runs a chapter took kept and how many it computed, on th
     const log = JSON.parse(readFileSync(join(project.root, "out", "build", "build-log.json"), "utf8")) as { notebooks: { notebook: string; modelRuns?: unknown }[] };
     expect(log.notebooks.find((entry) => entry.notebook === "notebooks/01-price.ipynb")?.modelRuns).toEqual({ kept: 1, computed: 0 });
     expect(log.notebooks.find((entry) => entry.notebook === "notebooks/02-claims.ipynb")).not.toHaveProperty("modelRuns");
+    // `fragtax run` says the same after its summary line.
+    const run = spawnSync(process.execPath, [CLI, "run", "notebooks/01-price.ipynb", "--out", "-"], { cwd: project.root, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stderr).toMatch(/^notebooks\/01-price\.ipynb: ran \d+ cells in \d+ ms; model runs: 1 kept, 0 computed$/m);
   } finally {
     project.remove();
   }
