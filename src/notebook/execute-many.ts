@@ -63,8 +63,33 @@ export async function executeNotebooks(files: readonly string[], options: Execut
   if (pendingTypes === undefined) return mapConcurrent(files, limit, (file) => executeNotebook(file, each())).finally(afterStart);
   // While the check runs, a notebook that ran waits for it without holding a place: the limit counts running cells only.
   const runSlot = limiter(limit);
-  const compileSlot = limiter(1); // in report order: the first notebook runs while the others compile
-  return allInOrder(files.map((file) => executeNotebook(file, { ...each(), runSlot, compileSlot }))).finally(afterStart);
+  // In report order, so the first notebook runs while the others compile.
+  const turns = inTurn(files);
+  return allInOrder(turns.map(({ item: file, slot, pass }) => executeNotebook(file, { ...each(), runSlot, compileSlot: slot }).finally(pass))).finally(afterStart);
+}
+
+/**
+ * One slot per notebook, taken strictly in their order: each runs once the one before has run or
+ * passed (a notebook that failed before compiling never takes its slot, and passes when it ends).
+ * Not a limiter: the notebooks reach their compile after reading and parsing, which a long notebook
+ * finishes last, and the first one there would go first.
+ */
+function inTurn<I>(items: readonly I[]): { readonly item: I; readonly slot: <T>(run: () => Promise<T>) => Promise<T>; readonly pass: () => void }[] {
+  let before: Promise<void> = Promise.resolve();
+  return items.map((item) => {
+    const previous = before;
+    let pass = (): void => undefined;
+    before = new Promise<void>((resolve) => (pass = resolve));
+    const slot = async <T>(run: () => Promise<T>): Promise<T> => {
+      await previous;
+      try {
+        return await run();
+      } finally {
+        pass();
+      }
+    };
+    return { item, slot, pass: () => pass() };
+  });
 }
 
 /** `fn` at most once (nothing for undefined). */
