@@ -122,11 +122,12 @@ export class ModelRunFiles implements ModelRunStore {
   }
 
   write(model: object, key: string, run: KeptRun): void {
-    const name = this.#nameOf(model);
-    if (name === undefined) return;
-    // A write right after a read that found the run: the run was not taken (run-memo.ts checks it first).
+    // A write right after a read that found the run: the run was not taken (run-memo.ts checks it first),
+    // whether or not this one is kept (evaluating the model may have changed what the modules export).
     if (this.#lastFound !== undefined) this.#kept -= 1;
     this.#lastFound = undefined;
+    const name = this.#nameOf(model);
+    if (name === undefined) return;
     // Computing it read a file or a variable it had not before (a model that loads a table when first
     // evaluated): the next notebook's key cannot name that read before it computes, so it is not kept.
     const outside = this.outside();

@@ -134,6 +134,23 @@ describe("model runs kept between notebooks", () => {
     expect(runModel(SCALED, registry.reader("t"), settings).summary.cost_usd.p50).toBeCloseTo(3 * once, 0);
   });
 
+  it("counts a kept run it found but did not take as computed, though the exports changed meanwhile", () => {
+    const dir = tempDir();
+    // A module whose model records something in an exported table as it evaluates (a memo, a call count).
+    const module = { MODEL: { ids: { gpus: "essay_training_gpu_count" }, evaluate: () => ({}) }, TABLE: { calls: 0 } };
+    const run = { inputs: { gpus: new Float64Array([1, 2]) }, outputs: {} };
+    const first = new ModelRunFiles(dir, "bundle-1");
+    first.register("m", module);
+    expect(first.read(module.MODEL, "k")).toBeUndefined();
+    first.write(module.MODEL, "k", run);
+    const files = new ModelRunFiles(dir, "bundle-1");
+    files.register("m", module);
+    expect(files.read(module.MODEL, "k")).toBeDefined();
+    module.TABLE.calls = 4; // the check evaluated it, and did not take the run: it is computed and written
+    files.write(module.MODEL, "k", run);
+    expect(files.counts()).toEqual({ kept: 0, computed: 1 });
+  });
+
   it("the data the report's models read from their modules cannot be changed by a cell", () => {
     // REVENUE_SHARE reads REVENUE_SHARE_YEARS, SCENARIOS reads SCENARIO_NAMES: a cell that pushed a year
     // would be served the kept five-year run (the key names the model, not the module's data).
