@@ -42,19 +42,15 @@ interface Header {
   readonly digest: string;
 }
 
-interface Registered {
-  readonly name: string;
-  readonly state: State;
-}
-
-/** A model as its module made it: its fields as JSON, the functions among them by identity. */
+/** A module's exports as it made them: their fields as JSON, the functions among them by identity. */
 interface State {
   readonly data: string;
   readonly functions: readonly unknown[];
 }
 
 export class ModelRunFiles implements ModelRunStore {
-  readonly #models = new WeakMap<object, Registered>();
+  /** Each exported model's name; whether it is still as exported is `#exported`'s to say. */
+  readonly #models = new WeakMap<object, string>();
   /**
    * Every imported module's exports as they were loaded, models and data alike: a model may read an
    * exported table (`RATES.factor`) or call another exported model, which the key cannot see, so
@@ -142,20 +138,18 @@ export class ModelRunFiles implements ModelRunStore {
   }
 
   #add(value: unknown, name: string): void {
-    if (!isModel(value) || this.#models.has(value)) return;
-    const state = stateOf(value);
-    if (state !== undefined) this.#models.set(value, { name, state });
+    if (isModel(value) && !this.#models.has(value)) this.#models.set(value, name);
   }
 
   /**
-   * The registered name, while the model is still what its module exported: not only its `evaluate`
-   * and `ids`, every field (an object literal's `evaluate` may read `MODEL.params.rate`, which a cell
-   * can set); and so is everything the modules export (`#exported`).
+   * The registered name, while everything the modules export is as they made it (`#exported`): the
+   * model itself in every field (an object literal's `evaluate` may read `MODEL.params.rate`, which a
+   * cell can set), the models it may call, the tables it may read.
    */
   #nameOf(model: object): string | undefined {
-    const registered = this.#models.get(model);
-    if (registered === undefined || !isModel(model) || !unchanged(model, registered.state)) return undefined;
-    return this.#exported?.every(({ namespace, state }) => unchanged(namespace, state)) === true ? registered.name : undefined;
+    const name = this.#models.get(model);
+    if (name === undefined) return undefined;
+    return this.#exported?.every(({ namespace, state }) => unchanged(namespace, state)) === true ? name : undefined;
   }
 
   #file(name: string, key: string, outside: string): string {
