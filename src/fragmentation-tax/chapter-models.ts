@@ -63,7 +63,8 @@ export const TRAINING_READINGS: ReportModel<"gpus" | "days" | "price" | "finalSh
 
 // ── Chapter 2 ────────────────────────────────────────────────────────────────────────────────────
 
-// Frozen: REVENUE_SHARE reads it, and its kept runs (model/run-memo.ts) assume no cell can change what it reads.
+// Frozen: REVENUE_SHARE reads it, and a report model reads constants only (a cell that changed it would
+// change the model's numbers; the engine would then compute its runs rather than take kept ones).
 export const REVENUE_SHARE_YEARS = Object.freeze([2026, 2027, 2028, 2029, 2030] as const);
 
 type ShareOut =

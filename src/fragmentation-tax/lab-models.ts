@@ -72,7 +72,8 @@ export const VALUATION: ReportModel<
 
 // ── Chapter 6 ────────────────────────────────────────────────────────────────────────────────────
 
-// Frozen: SCENARIOS reads it, and its kept runs (model/run-memo.ts) assume no cell can change what it reads.
+// Frozen: SCENARIOS reads it, and a report model reads constants only (a cell that changed it would
+// change the model's numbers; the engine would then compute its runs rather than take kept ones).
 export const SCENARIO_NAMES = Object.freeze(["Merchant Era", "Balkanization Trap", "Winner Consolidates"] as const);
 
 /**

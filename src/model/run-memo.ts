@@ -7,8 +7,9 @@
  * run reads: the model (the engine only keeps models that are exports of a bundled module, named by
  * that export and the hash of the bundle's code, so a change to any bundled line is a miss), every
  * input's draw key (`drawKey`: its distribution, range, stream and correlations), the sample count
- * and the seed. A model's `evaluate` must be pure, as `ReportModel` says: it may read its inputs and
- * constants, not state a cell can change.
+ * and the seed; the store adds the files and environment variables the notebook read, and serves
+ * nothing while a cell has changed what the modules export. A model's `evaluate` must be pure, as
+ * `ReportModel` says: it may read its inputs and constants, not state a cell can change.
  *
  * The store is the engine's (src/notebook/model-runs.ts), found on the global object under
  * `MODEL_RUNS` (src/vocabulary/kept-runs.ts); in Jupyter there is none and every run is computed.

@@ -4,12 +4,15 @@
  * shared by the notebooks of a build, its threads and later builds:
  *
  *   name    sha256 of the format, the byte order, the hash of the notebook's import bundle (all the
- *           code a bundled model can run), the model's name and the run key
+ *           code a bundled model can run), the model's name, the run key and the files and
+ *           environment variables the notebook has read (`outside`)
  *   model   only models a bundled module exports (`register`), named `<specifier>#<export>` (or
  *           `#<export>[i]`, `#<export>[i].model` in an exported list); a model made in a cell closes
  *           over cell state the key cannot see, so it is never kept, and neither is an exported
  *           model while a cell has changed anything the modules export (the model's fields,
- *           another model it may call, a table it reads)
+ *           another model it may call, a table it reads), as far as JSON shows it (not a Map's
+ *           entries: there, as for a module's unexported state, only run-memo.ts's check of a
+ *           few draws stands)
  *   file    a little-endian u32 header length, the header (JSON: name, key, column names, the
  *           doubles' sha256), padding to 8 bytes, then the doubles: each input's column, each
  *           output's summary and column
