@@ -4,7 +4,7 @@
  * a model made in a cell or an export a cell changed is computed. The model counts its evaluations
  * on the notebook's global object, so each run shows whether it computed.
  */
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { executeNotebook } from "../../src/notebook/execute";
@@ -171,11 +171,17 @@ export const SCALED: ReportModel<"price" | "hours", "cost"> = { ids: COST.ids, e
     expect(Number(numbers(doubled).split(" ")[0])).toBeCloseTo(2 * Number(numbers(kept).split(" ")[0]), 6);
   });
 
-  it("keeps nothing without the compile cache", async () => {
+  it("keeps nothing without the compile cache, and reads nothing kept", async () => {
+    writeFileSync(join(project.root, "notebooks", "lib", "models.ts"), MODELS(1));
     const file = write([OPENING, RUN("COST")]);
-    const run = await executeNotebook(file, { cache: false });
-    const cell = run.executed.cells.filter((c): c is CodeCell => c.cell_type === "code")[1];
-    expect(evaluations(String((cell?.outputs[0] as { data?: Record<string, unknown> }).data?.["text/plain"]))).toBe(2001);
-    expect(existsSync(join(project.root, "out", ".cache", "engine", "model-runs"))).toBe(true); // the earlier runs' folder, untouched
+    await results(file); // kept, with the cache
+    const folder = join(project.root, "out", ".cache", "engine", "model-runs");
+    const before = readdirSync(folder).sort();
+    for (let i = 0; i < 2; i++) {
+      const run = await executeNotebook(file, { cache: false });
+      const cell = run.executed.cells.filter((c): c is CodeCell => c.cell_type === "code")[1];
+      expect(evaluations(String((cell?.outputs[0] as { data?: Record<string, unknown> }).data?.["text/plain"]))).toBe(2001);
+    }
+    expect(readdirSync(folder).sort()).toEqual(before); // the earlier runs' folder, untouched
   });
 });
