@@ -51,6 +51,16 @@ describe("a Deno run's outcome", () => {
     expect(await outcome).toMatchObject({ kind: "crashed", cell: 2, message: expect.stringContaining("deno exited with 1: error: Uncaught boom") });
   });
 
+  it("is crashed with the last of stderr, though 'exit' came before it was read", async () => {
+    const child = standIn();
+    const outcome = watch(child);
+    child.emit("exit", 1, null);
+    child.stdout.end();
+    await new Promise((resolve) => setImmediate(resolve));
+    child.stderr.end("error: Uncaught late\n");
+    expect(await outcome).toMatchObject({ kind: "crashed", message: expect.stringContaining("deno exited with 1: error: Uncaught late") });
+  });
+
   it("is decided a second after 'exit' when something else holds stdout open", async () => {
     const child = standIn();
     const outcome = watch(child);
