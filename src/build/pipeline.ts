@@ -34,7 +34,7 @@ import { sourcesAfterAsOf } from "../assumptions/as-of";
 import type { ClaimRecord, FigureRecord } from "../api/types";
 import { ConfigError, ConfigNotFoundError, configPathForRoot, findConfigFile, topLevelKeyPosition, type ReportConfig } from "../config";
 import * as messages from "../messages/report";
-import { modelRunsNote } from "../messages/notebook";
+import { chapterExecuted } from "../messages/notebook";
 import { FileBuildEffects } from "./effects";
 import type { BuildEffects, ChapterRun } from "./effects-types";
 import { APPENDIX_IDS, type Provenance } from "../report/appendices";
@@ -199,7 +199,7 @@ async function buildAndPrint({ config, options, effects, started, rel, registry,
   git.catch(() => undefined); // awaited below; a failure then is not also an unhandled rejection
   // 3. execute
   const runs = await effects.executeChapters(config, registry, { ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }) });
-  for (const run of runs) step("execute", `${run.chapter.relativePath} ${run.status} in ${formatSeconds(run.durationMs)} (${run.reason})${run.modelRuns === undefined ? "" : `; ${modelRunsNote(run.modelRuns)}`}`);
+  for (const run of runs) step("execute", chapterExecuted(run.chapter.relativePath, run.status, formatSeconds(run.durationMs), run.reason, run.modelRuns));
   const { figures, claims, sections } = withSections(runs);
 
   // 4. render
@@ -380,7 +380,8 @@ function buildLog(input: LogInput): unknown {
       notebook: run.chapter.relativePath,
       status: run.status,
       durationMs: Math.round(run.durationMs),
-      reason: run.reason, ...(run.modelRuns !== undefined && { modelRuns: run.modelRuns }),
+      reason: run.reason,
+      ...(run.modelRuns !== undefined && { modelRuns: run.modelRuns }),
       failedCells: input.failedCells.filter((cell) => cell.chapter === run.chapter.number).map((cell) => cell.cell),
     })),
     warnings: input.warnings,

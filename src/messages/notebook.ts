@@ -60,11 +60,17 @@ export const typeCheckThreadEnded = (code: number): string => `the type check's 
 export const locatedCellError = (notebook: string, cell: number, line: number | undefined, column: number | undefined, message: string): string =>
   line === undefined ? located({ file: notebook, cell }, message) : located({ file: notebook, cell, line, column: column ?? 1 }, message);
 
-/** After a notebook's run: how many of its model runs were kept runs (src/notebook/model-runs.ts) and how many it computed. */
-export const modelRunsNote = (runs: { readonly kept: number; readonly computed: number }): string => `model runs: ${runs.kept} kept, ${runs.computed} computed`;
+type ModelRuns = { readonly kept: number; readonly computed: number } | undefined;
 
-export const runSummary = (notebook: string, cells: number, ms: number, modelRuns?: { readonly kept: number; readonly computed: number }): string =>
-  `${notebook}: ran ${cells} cell${cells === 1 ? "" : "s"} in ${Math.round(ms)} ms${modelRuns === undefined ? "" : `; ${modelRunsNote(modelRuns)}`}`;
+/** A notebook's line, then how many of its model runs were kept runs (src/notebook/model-runs.ts) and how many it computed; nothing for none. */
+const withModelRuns = (line: string, runs: ModelRuns): string => (runs === undefined ? line : `${line}; model runs: ${runs.kept} kept, ${runs.computed} computed`);
+
+export const runSummary = (notebook: string, cells: number, ms: number, modelRuns?: ModelRuns): string =>
+  withModelRuns(`${notebook}: ran ${cells} cell${cells === 1 ? "" : "s"} in ${Math.round(ms)} ms`, modelRuns);
+
+/** A chapter's line in a build's execute step: "notebooks/01-x.ipynb executed in 0.75 s (first run); model runs: 1 kept, 0 computed". */
+export const chapterExecuted = (notebook: string, status: string, seconds: string, reason: string, modelRuns?: ModelRuns): string =>
+  withModelRuns(`${notebook} ${status} in ${seconds} (${reason})`, modelRuns);
 
 export const runImagesRefused = (images: number): string =>
   `${images === 1 ? "an image" : `${images} images`} in its markdown (above) cannot be inlined into the report: \`fragtax build\` fails at ${images === 1 ? "it" : "them"}`;
