@@ -4,8 +4,9 @@
  * fragtax cold: out/.cache/engine cleared first (every cell compiled, imports bundled, the notebook
  * type-checked, every model run computed); warm: an unchanged notebook re-run (compiled cells, bundle,
  * type check and kept model runs reused — the cells still run); "models computed": warm, but with no
- * kept model runs (src/notebook/model-runs.ts), so every model the cells run is computed. Wall time is the median of RUNS runs (cold and nbconvert: one run each: the
- * slow peer takes 4–6 s a notebook, and the bench must stay under 3 minutes); peak memory is the
+ * kept model runs (src/notebook/model-runs.ts), so every model the cells run is computed. Wall time
+ * is the median of RUNS runs (cold and nbconvert: one run each: the slow peer takes 4–6 s a notebook,
+ * and the bench must stay under 3 minutes); peak memory is the
  * highest sum of resident set sizes over the whole process tree (Jupyter's Python server + the tslab
  * kernel; fragtax's process with its worker threads), sampled from /proc every 20 ms.
  * BENCH_NO_NBCONVERT=1 leaves the peer out.

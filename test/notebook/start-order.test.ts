@@ -2,7 +2,8 @@
  * The order a build starts its work in (execute-many.ts, pool.ts): threads first, so
  * their start-up overlaps with compiling; the type check's thread early only when it may be needed,
  * and ended when its cache answered; `afterStart` (a build loads its renderer then) once, after every
- * notebook compiled, failed or not; `onRun` with each notebook's outputs as soon as its cells ran.
+ * notebook compiled, failed or not; `onRun` with each notebook's outputs as soon as its cells ran; a
+ * build's notebooks compiled one after another, in report order.
  */
 import { statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
