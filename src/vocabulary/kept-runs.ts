@@ -29,5 +29,9 @@ export interface ModelRunStore {
    * keeps). Each read gives arrays over memory nothing else holds: the caller may keep and write them.
    */
   read(model: object, key: string): KeptRun | undefined;
+  /**
+   * Keeps the run just computed: called right after `read` of the same model and key, which found
+   * nothing or a run the caller did not take (the store counts it computed, and may keep nothing).
+   */
   write(model: object, key: string, run: KeptRun): void;
 }
