@@ -21,13 +21,14 @@
  * would otherwise be served as a number); anything else is a miss. Writes are atomic (a reader
  * never sees half a file) and may fail: then the run is only not kept (an unwritable cache folder is
  * said by the compile cache). A read touches the file, so `pruneModelRuns` removes the runs used
- * longest ago when the folder outgrows its budget.
+ * longest ago when the folder outgrows its budget; it also removes a write's temporary file a
+ * `kill -9` left behind, once it is a minute old.
  */
 import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, utimesSync } from "node:fs";
 import { endianness } from "node:os";
 import { join } from "node:path";
 import { SUMMARY_FIELDS, type KeptRun, type ModelRunCounts, type ModelRunStore } from "../vocabulary/kept-runs";
-import { writeFileAtomicSync } from "../util/atomic";
+import { isTemporarySibling, writeFileAtomicSync } from "../util/atomic";
 import { sha256 } from "../util/hash";
 
 const FORMAT = "1";
@@ -257,8 +258,14 @@ export function pruneModelRunsNow(dir: string): void {
   pruneModelRuns(dir);
 }
 
-/** Removes the runs used longest ago while the folder holds more than `budget` bytes (to half of it). */
-export function pruneModelRuns(dir: string, budget = MODEL_RUNS_BUDGET): void {
+/** A write's temporary file older than this was left by a process killed mid-write (a write takes milliseconds). */
+const STALE_TEMPORARY_MS = 60_000;
+
+/**
+ * Removes what a write killed midway left (its temporary file, once stale), then the runs used
+ * longest ago while the folder holds more than `budget` bytes (to half of it).
+ */
+export function pruneModelRuns(dir: string, budget = MODEL_RUNS_BUDGET, now = Date.now()): void {
   let files: { path: string; size: number; used: number }[];
   try {
     files = readdirSync(dir).flatMap((name) => {
@@ -269,6 +276,9 @@ export function pruneModelRuns(dir: string, budget = MODEL_RUNS_BUDGET): void {
   } catch {
     return; // no folder yet, or unreadable: nothing to prune
   }
+  const left = files.filter((file) => isTemporarySibling(file.path) && now - file.used > STALE_TEMPORARY_MS);
+  for (const file of left) rmSync(file.path, { force: true });
+  files = files.filter((file) => !left.includes(file));
   let total = files.reduce((sum, file) => sum + file.size, 0);
   if (total <= budget) return;
   for (const file of files.sort((a, b) => a.used - b.used)) {

@@ -1,7 +1,6 @@
-import { mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from "node:fs";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { parseAssumptions } from "../../src/assumptions";
 import * as chapterModels from "../../src/fragmentation-tax/chapter-models";
@@ -9,6 +8,7 @@ import * as labModels from "../../src/fragmentation-tax/lab-models";
 import { MODEL_RUNS, type ModelRunStore } from "../../src/vocabulary/kept-runs";
 import { runModel, type ModelRun, type ReportModel } from "../../src/model/runner";
 import { decode, encode, ModelRunFiles, pruneModelRuns } from "../../src/notebook/model-runs";
+import { temporarySibling } from "../../src/util/atomic";
 
 const FILE = "notebooks/assumptions.yaml";
 const registry = parseAssumptions(readFileSync(FILE, "utf8"), FILE);
@@ -215,5 +215,17 @@ describe("the kept-run file", () => {
     expect(readdirSync(dir)).toHaveLength(6); // 600 bytes: within the budget
     pruneModelRuns(dir, 500);
     expect(readdirSync(dir).sort()).toEqual(["4.bin", "5.bin"]); // the newest, within 250 bytes
+  });
+
+  it("pruning removes what a write killed midway left, once it is a minute old, whatever the folder's size", () => {
+    const dir = tempDir();
+    const stale = basename(temporarySibling(join(dir, "a.bin")));
+    const fresh = basename(temporarySibling(join(dir, "b.bin")));
+    for (const name of [stale, fresh, "c.bin"]) writeFileSync(join(dir, name), Buffer.alloc(10));
+    const now = Date.now();
+    utimesSync(join(dir, stale), (now - 120_000) / 1000, (now - 120_000) / 1000);
+    utimesSync(join(dir, "c.bin"), (now - 120_000) / 1000, (now - 120_000) / 1000); // an old run, within the budget: kept
+    pruneModelRuns(dir, 1000, now);
+    expect(readdirSync(dir).sort()).toEqual(["c.bin", fresh].sort()); // a write under way (fresh) is left alone
   });
 });
