@@ -12,7 +12,7 @@
  *   5. collect      report.html, figures.json, claims.json, sections.json, errata.json (in memory)
  *   6. print        report.html → report.pdf with headless Chromium (skipped with --no-pdf; print-step.ts:
  *                   Chromium starts while the chapters run or the page renders)
- *   7. log          build-log.json: per notebook executed or reused, duration and why, the sha256
+ *   7. log          build-log.json (build-log.ts): per notebook executed or reused, duration and why, the sha256
  *                   of every other output (publish verifies them) and of every file the build was
  *                   made from (cache/recorded-inputs.ts: publish refuses the build once one changed)
  *   8. replace      all of them become out/build/ at once (build/outputs.ts)
@@ -52,12 +52,13 @@ import { applyWhatIf, type WhatIfOptions } from "./whatif/options";
 import { renderWhatIfBanner } from "./whatif/banner";
 import { describeOverrideAs } from "./whatif/overrides";
 import { BUILD_LOG, printedFromPage } from "./outputs";
-import { mustPrint, Printer, printRequested, printStep, type PdfOutcome, type PdfStep } from "./print-step";
+import { buildLog } from "./build-log";
+import { mustPrint, Printer, printRequested, printStep, type PdfOutcome } from "./print-step";
 import { pageKey, sameImages } from "./cache/page-cache";
 import { parseAssumptionsCached } from "./cache/parsed-assumptions";
 import { normalizeConfigCached, parseErrataCached } from "./cache/parsed-config";
 import { codeStamp } from "./cache/code-stamp";
-import { mergeInputs, recordedPaths, type BuildInputs } from "./cache/recorded-inputs";
+import { mergeInputs, recordedPaths } from "./cache/recorded-inputs";
 import { notebookChartFiles } from "../report/chart-outputs";
 import type { AssumptionRegistry } from "../assumptions";
 import { checkErrata, checkErrataVersions } from "../errata/check";
@@ -343,60 +344,4 @@ function withSections(runs: readonly ChapterRun[]): { figures: FigureRecord[]; c
     claims.push(...run.claims.map(tag));
   }
   return { figures, claims, sections };
-}
-
-interface LogInput {
-  readonly asOf: string;
-  readonly started: Date;
-  readonly now: Date;
-  /** Publish reads these two (publish/build-record.ts): it refuses a what-if or a stale build. */
-  readonly whatIf: WhatIf | null;
-  readonly assumptions: { readonly file: string; readonly sha256: string };
-  /** Everything else the build was made from; publish refuses the build when any of it changed since. */
-  readonly inputs: BuildInputs;
-  /** The errata file (relative to the root): publish locates its messages about an erratum there. */
-  readonly errataFile: string | null;
-  readonly runs: readonly ChapterRun[];
-  readonly failedCells: readonly FailedCell[];
-  readonly pdf: PdfStep;
-  readonly pdfMs: number;
-  readonly pdfSource: string;
-  readonly duplicates: readonly string[];
-  readonly warnings: readonly string[];
-  /** What report.yaml and the flags asked for; publish refuses a build that did not make both. */
-  readonly requested: { readonly html: boolean; readonly pdf: boolean };
-  /** sha256 of every other file of this build. */
-  readonly outputs: Readonly<Record<string, string>>;
-}
-
-function buildLog(input: LogInput): unknown {
-  return {
-    builtAt: input.started.toISOString(),
-    asOf: input.asOf,
-    durationMs: input.now.getTime() - input.started.getTime(),
-    whatIf: input.whatIf,
-    assumptions: input.assumptions,
-    notebooks: input.runs.map((run) => ({
-      notebook: run.chapter.relativePath,
-      status: run.status,
-      durationMs: Math.round(run.durationMs),
-      reason: run.reason,
-      ...(run.modelRuns !== undefined && { modelRuns: run.modelRuns }),
-      failedCells: input.failedCells.filter((cell) => cell.chapter === run.chapter.number).map((cell) => cell.cell),
-    })),
-    warnings: input.warnings,
-    pdf: {
-      status: input.pdf.outcome,
-      durationMs: input.pdf.outcome === "skipped" ? 0 : input.pdfMs,
-      ...(printedFromPage(input.pdf.outcome) ? { sourceSha256: input.pdfSource } : {}),
-      ...(input.pdf.chromium !== undefined && { chromium: input.pdf.chromium }),
-      ...(input.pdf.pages !== undefined && { pages: input.pdf.pages, passes: input.pdf.passes }),
-      ...(input.pdf.error !== undefined && { error: input.pdf.error }),
-    },
-    duplicateIds: input.duplicates,
-    requested: input.requested,
-    outputs: input.outputs,
-    inputs: input.inputs,
-    ...(input.errataFile !== null && { errataFile: input.errataFile }),
-  };
 }
