@@ -34,7 +34,7 @@ export default async function checkBench(): Promise<BenchTable[]> {
 
 function timed(args: readonly string[]): number {
   const started = performance.now();
-  const result = spawnSync("node", [join(root, "dist", "cli.js"), ...args], { cwd: root, encoding: "utf8" });
+  const result = spawnSync("node", [join(root, "dist", "cli.cjs"), ...args], { cwd: root, encoding: "utf8" });
   if (result.status !== 0) throw new Error(`fragtax ${args.join(" ")} exited ${result.status}: ${result.stderr}`);
   return performance.now() - started;
 }

@@ -23,7 +23,7 @@ function medianSpawnMs(args: readonly string[], env: NodeJS.ProcessEnv = process
 }
 
 export default async function cliBench(): Promise<BenchTable[]> {
-  const cli = join(repo, "dist", "cli.js");
+  const cli = join(repo, "dist", "cli.cjs");
   if (!existsSync(cli)) return [{ title: "CLI start-up", rows: [{ note: "run `npm run bundle` first" }] }];
   const node = medianSpawnMs(["-e", "0"]);
   const row = (label: string, args: readonly string[], env?: NodeJS.ProcessEnv) => {

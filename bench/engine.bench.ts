@@ -1,5 +1,5 @@
 /**
- * Notebook engine: `fragtax run` (the shipped CLI, `dist/cli.js`, a fresh process each run) against
+ * Notebook engine: `fragtax run` (the shipped CLI, `dist/cli.cjs`, a fresh process each run) against
  * `jupyter nbconvert --to notebook --execute` (tslab kernel) on the same notebooks, in the same run.
  * fragtax cold: out/.cache/engine cleared first (every cell compiled, imports bundled, the notebook
  * type-checked, every model run computed); warm: an unchanged notebook re-run (compiled cells, bundle,
@@ -35,7 +35,7 @@ export default async function engineBench(): Promise<BenchTable[]> {
   const notebooks = [...fixtures, ...(existsSync(join(root, "notebooks", "report.yaml")) ? reportNotebooks(root) : [])];
   const out = mkdtempSync(join(tmpdir(), "fragtax-bench-"));
   const withPeer = existsSync(JUPYTER) && process.env.BENCH_NO_NBCONVERT !== "1";
-  const cli = join(root, "dist", "cli.js");
+  const cli = join(root, "dist", "cli.cjs");
   const rows: Array<Record<string, string | number>> = [];
   const { NODE_EXTRA_CA_CERTS: extraCerts, ...bare } = process.env;
   const withoutCerts = extraCerts === undefined ? undefined : bare;

@@ -1,5 +1,5 @@
 /**
- * The report build as a user runs it (`node dist/cli.js build`, a fresh process each time), in the
+ * The report build as a user runs it (`node dist/cli.cjs build`, a fresh process each time), in the
  * order an analyst meets them: cold HTML build (type check of every chapter included), no-op
  * rebuild, one-assumption rebuild, and the PDF step on top. Each row: wall time, CPU time (user +
  * sys of the whole process, worker threads included: the honest number on a shared machine) and
@@ -39,7 +39,7 @@ interface Run {
 // A tiny ESM wrapper: run the CLI in this process, then report its CPU time and peak RSS on exit.
 const WRAPPER = [
   `process.on("exit", () => { const u = process.resourceUsage(); process.stderr.write("USAGE " + u.maxRSS + " " + (u.userCPUTime + u.systemCPUTime) + "\\n"); });`,
-  `await import(${JSON.stringify(join(repo, "dist", "cli.js"))});`,
+  `await import(${JSON.stringify(join(repo, "dist", "cli.cjs"))});`,
 ].join("\n");
 
 // A file, not `node -e`: the engine's worker threads inherit execArgv, and `--input-type` would break them.

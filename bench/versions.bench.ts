@@ -59,7 +59,7 @@ export default async function bench(): Promise<BenchTable[]> {
     };
     const cold = await run();
     const noop = await run();
-    const cli = join(repo, "dist", "cli.js");
+    const cli = join(repo, "dist", "cli.cjs");
     const cliBuild = () => {
       const started = performance.now();
       const child = spawnSync(process.execPath, [cli, "build", "--root", root, ...(pdf ? [] : ["--no-pdf"])], { encoding: "utf8" });
@@ -76,7 +76,7 @@ export default async function bench(): Promise<BenchTable[]> {
     });
     return [{
       title: `Incremental rebuilds, real engine and build(), ${name}`,
-      rows: [row("full cold build", cold), row(`one-assumption rebuild (${id})`, one), row("no-op rebuild", noop), ...(cliNoop ? [row("no-op rebuild, whole CLI process (node dist/cli.js build)", cliNoop)] : [])],
+      rows: [row("full cold build", cold), row(`one-assumption rebuild (${id})`, one), row("no-op rebuild", noop), ...(cliNoop ? [row("no-op rebuild, whole CLI process (node dist/cli.cjs build)", cliNoop)] : [])],
       notes: ["Target: a no-op rebuild under 500 ms executing nothing. Rows are in-process build() calls except the last, which is a whole CLI process (start-up included)."],
     }];
   } finally {

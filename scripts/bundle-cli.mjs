@@ -1,13 +1,14 @@
 // Bundles the CLI and the public entries notebooks import in real Jupyter:
-//   src/cli/entry.ts        → dist/cli.js              (the `fragtax` bin; main.ts and lazy chunks in dist/chunks/*.js)
-//   src/notebook/worker.ts  → dist/notebook-worker.js  (the notebook engine's worker thread)
-//   src/notebook/typecheck-worker.ts → dist/typecheck-worker.js (a build's type check, in its own thread)
+//   src/cli/boot.ts         → dist/cli.cjs             (the `fragtax` bin: loads dist/main.cjs through V8's code cache)
+//   src/cli/entry.ts        → dist/main.cjs            (the command line, one CommonJS file)
+//   src/notebook/worker.ts  → dist/notebook-worker.cjs (the notebook engine's worker thread)
+//   src/notebook/typecheck-worker.ts → dist/typecheck-worker.cjs (a build's type check, in its own thread)
 //   src/api/index.ts        → dist/api.js   + dist/api.d.ts    (notebook API)
 //   src/model/index.ts      → dist/model.js + dist/model.d.ts  (the reusable model library)
 //   src/fragmentation-tax/index.ts → dist/fragmentation-tax.js + .d.ts (the report's chapter models and ledger)
 //   vega + vega-lite        → dist/vega.cjs             (the chart renderer's libraries, CommonJS: VEGA below)
 // Dependencies stay external (resolved from node_modules at run time), except the few pure-JS
-// packages the CLI bundles into its lazy chunks (BUNDLED below: yaml, zod, commander, sanitize-html)
+// packages the CLI bundles into dist/main.cjs (BUNDLED below: yaml, zod, commander, sanitize-html)
 // and Vega's own file. The declaration files come from one `tsc --emitDeclarationOnly` run into dist/types/, re-exported by
 // small stubs, so tslab's TypeScript 5.0 reads them (tslab compiles notebook cells with rootDir = the
 // notebook's folder, so notebooks cannot import ../src/*.ts directly, but can import ../dist/*.js
@@ -30,7 +31,7 @@ const common = {
 };
 
 /**
- * The CLI bundles a few pure-JS packages into its (lazy) chunks instead of leaving them external: Vega
+ * The CLI bundles a few pure-JS packages into its file instead of leaving them external: Vega
  * and Vega-Lite are ~170 ES modules (bundled on their own, below), and the YAML parser and zod dozens more, which Node resolves,
  * reads and links one by one. Bundled, loading the renderer takes ~90 ms instead of ~210 ms (idle
  * machine) and a cold build loses that serial work. sanitize-html (with htmlparser2, postcss and
@@ -80,30 +81,38 @@ const bundleChosenPackages = {
 // The chart cache's key names the code that draws (src/charts/cache.ts, scripts/drawing-code.mjs).
 const drawingCode = await drawingCodeHash();
 
-rmSync("dist", { recursive: true, force: true }); // no stale chunks
+rmSync("dist", { recursive: true, force: true }); // no stale files
 const entries = { api: "src/api/index.ts", model: "src/model/index.ts", "fragmentation-tax": "src/fragmentation-tax/index.ts" };
 
+// What every CommonJS bundle of the sources gets substituted.
+const define = {
+  "globalThis.__FRAGTAX_BUNDLED_VERSIONS__": JSON.stringify(JSON.stringify(bundledVersions)),
+  "globalThis.__FRAGTAX_VEGA_CJS__": JSON.stringify("dist/vega.cjs"),
+  "globalThis.__FRAGTAX_DRAWING_CODE__": JSON.stringify(drawingCode),
+  // The sources are ES modules; these bundles are CommonJS, where a file knows its own path instead.
+  "import.meta.url": "__fragtaxFileUrl",
+};
+const fileUrl = { js: 'const __fragtaxFileUrl = require("node:url").pathToFileURL(__filename).href;' };
+/**
+ * The CommonJS bundles: the CLI's file is compiled from V8's code cache (src/cli/boot.ts), and on
+ * Node 20 a function restored from that cache cannot run `import()` ("A dynamic import callback was
+ * not specified"). So `import()` of a package becomes `require` of it: every package the CLI imports
+ * lazily has a CommonJS entry (puppeteer-core, esbuild, ajv, subset-font, tar-stream, typescript).
+ */
+const commonJs = { ...common, format: "cjs", define, supported: { "dynamic-import": false }, outdir: "dist", outExtension: { ".js": ".cjs" } };
+
 await Promise.all([
-  // Code splitting keeps `await import(...)` lazy (e.g. `check` loads the TypeScript compiler, ~1.4 s;
-  // without splitting esbuild inlines it and every command would pay for it at start-up). The worker
-  // is an entry of the same build so it shares chunks with the CLI; the engine finds it from a chunk
-  // in dist/chunks/ as well as from dist/ (src/notebook/pool.ts).
-  build({
-    ...common,
-    packages: undefined,
-    plugins: [bundleChosenPackages],
-    define: {
-      "globalThis.__FRAGTAX_BUNDLED_VERSIONS__": JSON.stringify(JSON.stringify(bundledVersions)),
-      "globalThis.__FRAGTAX_VEGA_CJS__": JSON.stringify("dist/vega.cjs"),
-      "globalThis.__FRAGTAX_DRAWING_CODE__": JSON.stringify(drawingCode),
-    },
-    entryPoints: { cli: "src/cli/entry.ts", "notebook-worker": "src/notebook/worker.ts", "typecheck-worker": "src/notebook/typecheck-worker.ts" },
-    outdir: "dist",
-    splitting: true,
-    chunkNames: "chunks/[name]-[hash]",
-    // A bundled CommonJS package (yaml) requires Node built-ins: each output file gets a `require`.
-    banner: { js: '#!/usr/bin/env node\nimport { createRequire as __fragtaxRequire } from "node:module";\nconst require = __fragtaxRequire(import.meta.url);' },
-  }),
+  // The CLI is one CommonJS file, loaded by the bin through V8's code cache (src/cli/boot.ts): Node 20
+  // caches no ES module's compile, and as ~250 split ES modules every command spent ~60 ms resolving,
+  // compiling and linking them. What the sources import with `await import(...)` (the TypeScript
+  // compiler, the PDF printer, the YAML parser) stays lazy: esbuild runs such a module's top level only
+  // when it is first imported, and a function never called is never compiled.
+  build({ ...commonJs, packages: undefined, plugins: [bundleChosenPackages], banner: fileUrl, entryPoints: { main: "src/cli/entry.ts" } }),
+  // The bin itself, compiled afresh by every process: only the code cache's loader.
+  build({ ...commonJs, packages: undefined, banner: { js: `#!/usr/bin/env node\n${fileUrl.js}` }, entryPoints: { cli: "src/cli/boot.ts" } }),
+  // The engine's threads, each a CommonJS file (a thread starts ~20 ms sooner than as ES modules);
+  // packages stay external, so a thread's file is small: the YAML parser loads only on a cache miss.
+  build({ ...commonJs, banner: fileUrl, entryPoints: { "notebook-worker": "src/notebook/worker.ts", "typecheck-worker": "src/notebook/typecheck-worker.ts" } }),
   build({
     ...common,
     packages: undefined,

@@ -3,7 +3,7 @@ import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 
 // Read at run time so the version in package.json is the single source of truth. This module runs
-// from src/, from dist/ and from a lazy chunk in dist/chunks/, so the package.json is one or two up.
+// from src/ and from dist/, so the package.json is one up (two from a file one folder deeper).
 const require = createRequire(import.meta.url);
 const packageFile = ["../package.json", "../../package.json"].map((path) => new URL(path, import.meta.url)).find((url) => existsSync(url));
 const packageJson = require(packageFile ? fileURLToPath(packageFile) : "../package.json") as { version: string };

@@ -9,7 +9,7 @@ import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 
 export const FIXTURES = resolve("test/fixtures/versions");
-export const CLI = resolve("dist/cli.js");
+export const CLI = resolve("dist/cli.cjs");
 
 export async function makeProject(): Promise<string> {
   const root = await mkdtemp(join(tmpdir(), "fragtax-versions-"));

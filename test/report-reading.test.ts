@@ -45,7 +45,7 @@ function build(args: readonly string[]): string {
   cpSync(join(repo, "notebooks"), join(dir, "notebooks"), { recursive: true });
   symlinkSync(join(repo, "src"), join(dir, "src"), "dir");
   symlinkSync(join(repo, "node_modules"), join(dir, "node_modules"), "dir");
-  execFileSync("node", [join(repo, "dist", "cli.js"), "build", "--no-pdf", "--root", dir, ...args], { stdio: "pipe" });
+  execFileSync("node", [join(repo, "dist", "cli.cjs"), "build", "--no-pdf", "--root", dir, ...args], { stdio: "pipe" });
   return dir;
 }
 

@@ -17,7 +17,7 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 function coldBuild(): { figures: string; claims: string } {
   rmSync(join(root, "out"), { recursive: true, force: true });
-  execFileSync("node", [join(repo, "dist", "cli.js"), "build", "--no-pdf", "--root", root], { stdio: "pipe" });
+  execFileSync("node", [join(repo, "dist", "cli.cjs"), "build", "--no-pdf", "--root", root], { stdio: "pipe" });
   const read = (name: string) => readFileSync(join(root, "out", "build", name), "utf8");
   return { figures: read("figures.json"), claims: read("claims.json") };
 }
@@ -44,11 +44,11 @@ describe("the Fragmentation Tax report", () => {
       const page = readFileSync(join(root, "out", "build", "report.html"), "utf8");
       return page.replace(/<(script|style|svg|pre)[\s\S]*?<\/\1>/g, "").replace(/<[^>]+>/g, "").replace(/&#39;|&#x27;/g, "'").replace(/&amp;/g, "&");
     };
-    execFileSync("node", [join(repo, "dist", "cli.js"), "build", "--no-pdf", "--root", root], { stdio: "pipe" });
+    execFileSync("node", [join(repo, "dist", "cli.cjs"), "build", "--no-pdf", "--root", root], { stdio: "pipe" });
     // The report's prose (code cells left out) shows no object or missing value as text.
     expect(text()).not.toMatch(/\[object Object\]|\bNaN\b/);
     expect(text()).toContain("All three overlap the stated bill.");
-    execFileSync("node", [join(repo, "dist", "cli.js"), "build", "--no-pdf", "--root", root, "--set", "final_run_share_of_rd_compute=0.6..0.9"], { stdio: "pipe" });
+    execFileSync("node", [join(repo, "dist", "cli.cjs"), "build", "--no-pdf", "--root", root, "--set", "final_run_share_of_rd_compute=0.6..0.9"], { stdio: "pipe" });
     const whatIf = text();
     expect(whatIf).not.toMatch(/\[object Object\]|\bNaN\b/);
     expect(whatIf).not.toContain("All three overlap the stated bill.");

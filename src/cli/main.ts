@@ -79,7 +79,8 @@ function refuseControlCharacters(args: readonly string[]): void {
   if (held !== undefined) throw new InputError(argumentHoldsControl(visibleInOneLine(held)));
 }
 
-async function main(argv: readonly string[]): Promise<void> {
+/** The whole command line: parses `argv`, runs the command and sets the exit code (never throws). */
+export async function main(argv: readonly string[]): Promise<void> {
   dropOutputOnClosedPipe();
   terminalSafeStderr();
   const program = createProgram();
@@ -102,5 +103,3 @@ async function main(argv: readonly string[]): Promise<void> {
     process.exitCode = exitCodeOf(located);
   }
 }
-
-await main(process.argv);

@@ -70,9 +70,9 @@ const WORKER_SOURCES: Readonly<Record<WorkerName, string>> = { "notebook-worker"
  * node_modules/.cache/fragtax/ (packages stay external and resolve from the project's node_modules).
  */
 function workerEntry(name: WorkerName = "notebook-worker"): URL {
-  // From dist/cli.js the worker is a sibling; from a lazy chunk in dist/chunks/ it is one level up.
-  const bundled = [new URL(`./${name}.js`, import.meta.url), new URL(`../${name}.js`, import.meta.url)].find((url) => existsSync(fileURLToPath(url)));
-  if (bundled) return bundled;
+  // Bundled (dist/main.cjs), the worker's file is a sibling.
+  const bundled = new URL(`./${name}.cjs`, import.meta.url);
+  if (existsSync(fileURLToPath(bundled))) return bundled;
   const known = sourceWorkers.get(name);
   if (known) return known;
   const here = dirname(fileURLToPath(import.meta.url));

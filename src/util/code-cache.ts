@@ -10,6 +10,12 @@
  * itself checks only the source's length, its version and its flags, so a file edited to the same
  * length would otherwise run the old bytecode. A cache V8 rejects (other flags) is written again;
  * one that cannot be written (read-only install) only costs the compile.
+ *
+ * The CLI's own bundle (dist/main.cjs, loaded by the bin, src/cli/boot.ts) goes through here too: its
+ * top level only defines functions, and the ones a command calls are compiled later. Its cache is
+ * therefore made when the process exits (`keep: "at-exit"`), holding everything that command
+ * compiled, and kept per command (`variant`): a `--help`'s cache would leave a build compiling its
+ * functions every time.
  */
 import { readdirSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -18,8 +24,8 @@ import { Script } from "node:vm";
 import { sha256 } from "./hash";
 import { toolCacheDir, writeToolCache } from "./tool-cache";
 
-/** How the code cache served a load: used, written for next time, or neither (not writable). */
-export type CodeCacheUse = "used" | "written" | "not written";
+/** How the code cache served a load: used, written for next time (now or at exit), or neither (not writable). */
+export type CodeCacheUse = "used" | "written" | "written at exit" | "not written";
 
 export interface CachedModule {
   readonly exports: unknown;
@@ -36,19 +42,26 @@ const loaded = new Map<string, CachedModule>();
 /** The files this thread has loaded so far (for tests of what a step loads). */
 export const loadedWithCodeCache = (): readonly string[] => [...loaded.keys()];
 
+export interface CodeCacheOptions {
+  /** When the cache is made: right after the file's top level ran (default), or as the process exits. */
+  readonly keep?: "after-load" | "at-exit";
+  /** A separate cache of the same file, for a different use of it (a command's name). */
+  readonly variant?: string;
+}
+
 /** `require(file)` of a CommonJS file through V8's code cache in `cacheDir` (default: the install's). */
-export function requireWithCodeCache(file: string, cacheDir: string = join(toolCacheDir(), "v8")): CachedModule {
+export function requireWithCodeCache(file: string, cacheDir: string = join(toolCacheDir(), "v8"), options: CodeCacheOptions = {}): CachedModule {
   const known = loaded.get(file);
   if (known !== undefined) return known;
-  const result = load(file, cacheDir);
+  const result = load(file, cacheDir, options);
   loaded.set(file, result);
   return result;
 }
 
-function load(file: string, cacheDir: string): CachedModule {
+function load(file: string, cacheDir: string, options: CodeCacheOptions): CachedModule {
   const bytes = readFileSync(file);
   // Named by the file and its path (two files of one name never evict each other), keyed by content.
-  const name = `${basename(file)}-${sha256(file).slice(0, 8)}`;
+  const name = `${basename(file)}${options.variant === undefined ? "" : `.${options.variant}`}-${sha256(file).slice(0, 8)}`;
   const cacheFile = join(cacheDir, `${name}-${sha256(Buffer.concat([bytes, Buffer.from(`\0${process.version}\0${process.arch}`)])).slice(0, 24)}.bin`);
   let cachedData: Buffer | undefined;
   try {
@@ -56,15 +69,23 @@ function load(file: string, cacheDir: string): CachedModule {
   } catch {
     cachedData = undefined; // not cached yet
   }
+  // No `import()` in such a file: on Node 20 a function restored from the cache cannot run one.
   const script = new Script(`${HEAD}${bytes.toString("utf8")}${TAIL}`, { filename: file, lineOffset: -1, ...(cachedData && { cachedData }) });
   const module = { exports: {} as unknown, filename: file, id: file, loaded: false };
   (script.runInThisContext() as (...args: unknown[]) => void).call(module.exports, module.exports, createRequire(file), module, file, dirname(file));
   module.loaded = true;
   if (cachedData !== undefined && script.cachedDataRejected !== true) return { exports: module.exports, cache: "used" };
-  // Made after the top-level code ran, the cache holds the functions it compiled too.
-  const data = script.createCachedData();
-  if (cachedData === undefined) removeOlder(cacheDir, name);
-  return { exports: module.exports, cache: writeToolCache(cacheFile, data) ? "written" : "not written" };
+  // Made after the top-level code ran (or at exit), the cache holds the functions it compiled too.
+  const keep = (): boolean => {
+    const data = script.createCachedData();
+    if (cachedData === undefined) removeOlder(cacheDir, name);
+    return writeToolCache(cacheFile, data);
+  };
+  if (options.keep === "at-exit") {
+    process.once("exit", () => keep());
+    return { exports: module.exports, cache: "written at exit" };
+  }
+  return { exports: module.exports, cache: keep() ? "written" : "not written" };
 }
 
 /** The caches of earlier contents of the same file (an upgraded package): never read again. */

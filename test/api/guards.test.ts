@@ -130,7 +130,7 @@ describe("the guards in a build", () => {
   it("fail the cell with the field and the cell named, and the report shows no undefined/NaN", () => {
     project = tempProject();
     const cell = appendCell(project.root, "01-price.ipynb", 'const how: any = "dollars";\nnb.figure({ id: "bad", label: "Bad", unit: "USD", format: how, value: 3 });');
-    const run = spawnSync("node", ["dist/cli.js", "build", "--no-pdf", "--root", project.root], { encoding: "utf8" });
+    const run = spawnSync("node", ["dist/cli.cjs", "build", "--no-pdf", "--root", project.root], { encoding: "utf8" });
     expect(run.status).toBe(1);
     expect(run.stderr).toContain(`notebooks/01-price.ipynb: cell ${cell}, line 2`);
     expect(run.stderr).toContain('nb.figure("bad"): "format" is "dollars"');
@@ -146,7 +146,7 @@ describe("the guards in a build", () => {
       "01-price.ipynb",
       'const loose: any = { id: "no_unit", claim: "Runs cost $1B", stated: { low: 1, high: 2 }, computed: { low: 1, high: 2 }, format: "usd", verdict: "consistent", factor: 1 };\nnb.claim(loose);',
     );
-    const run = spawnSync("node", ["dist/cli.js", "build", "--no-pdf", "--root", project.root], { encoding: "utf8" });
+    const run = spawnSync("node", ["dist/cli.cjs", "build", "--no-pdf", "--root", project.root], { encoding: "utf8" });
     expect(run.status).toBe(1);
     expect(run.stderr).toContain(`notebooks/01-price.ipynb: cell ${cell}, line 2`);
     expect(run.stderr).toContain('nb.claim("no_unit"): "unit" is missing');

@@ -32,7 +32,7 @@ describe("the whole-ledger words in a build", () => {
   });
 
   it("does the same in fragtax run's executed notebook", () => {
-    const cli = resolve(import.meta.dirname, "..", "..", "dist", "cli.js");
+    const cli = resolve(import.meta.dirname, "..", "..", "dist", "cli.cjs");
     const run = spawnSync(process.execPath, [cli, "run", join(project.root, "notebooks", "02-claims.ipynb"), "--out", "-"], { encoding: "utf8" });
     expect(run.status).toBe(0);
     expect(run.stdout).toContain("Claims in the report: 1.");

@@ -48,7 +48,7 @@ describe("fragtax build --set outside the support", () => {
 
   it("exits 2 with the support stated and builds nothing", () => {
     project = tempProject();
-    const run = spawnSync("node", ["dist/cli.js", "build", "--no-pdf", "--root", project.root, "--set", "h100_usd_per_gpu_hour=-2"], { encoding: "utf8" });
+    const run = spawnSync("node", ["dist/cli.cjs", "build", "--no-pdf", "--root", project.root, "--set", "h100_usd_per_gpu_hour=-2"], { encoding: "utf8" });
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('"h100_usd_per_gpu_hour" is an amount in USD/GPU-hour, so it must be ≥ 0; -2 is outside that support');
     expect(run.stderr).not.toMatch(/\n\s+at /);
@@ -134,7 +134,7 @@ describe("a declared support, and the file held to the same bounds as --set", ()
     project = tempProject();
     const file = join(project.root, "notebooks", "assumptions.yaml");
     writeFileSync(file, readFileSync(file, "utf8").replace(/^assumptions:\n/m, `assumptions:\n${entry("pool_correlation", ["    unit: correlation coefficient", "    support: { min: 0, max: 1 }", "    value: 0.5"]).join("\n")}\n`));
-    const run = spawnSync("node", ["dist/cli.js", "build", "--no-pdf", "--root", project.root, "--set", "pool_correlation=-0.5"], { encoding: "utf8" });
+    const run = spawnSync("node", ["dist/cli.cjs", "build", "--no-pdf", "--root", project.root, "--set", "pool_correlation=-0.5"], { encoding: "utf8" });
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('"pool_correlation" is a correlation, bounded by its entry\'s support, so it must be between 0 and 1; -0.5 is outside that support');
     expect(run.stdout).not.toContain("execute:");

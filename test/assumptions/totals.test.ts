@@ -57,7 +57,7 @@ describe("fragtax build --set that breaks a total", () => {
     const yaml = join(project.root, "notebooks", "assumptions.yaml");
     const members = ["assumptions:", ...entry("p_a", "value: 0.6"), ...entry("p_b", "value: 0.4")].join("\n");
     writeFileSync(yaml, `${readFileSync(yaml, "utf8").replace(/^assumptions:\n/m, `${members}\n`)}\ntotals:\n  - of: [p_a, p_b]\n    equals: 1\n`);
-    const run = spawnSync("node", ["dist/cli.js", "build", "--no-pdf", "--root", project.root, "--set", "p_a=0.7"], { encoding: "utf8" });
+    const run = spawnSync("node", ["dist/cli.cjs", "build", "--no-pdf", "--root", project.root, "--set", "p_a=0.7"], { encoding: "utf8" });
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/--set p_a=0\.7: p_a 0\.7 \+ p_b 0\.4 = 1\.1, but they must total 1; set the other too \(--set p_b=…\) so they do \(the total is declared at notebooks\/assumptions\.yaml:\d+:\d+\)/);
     expect(run.stdout).not.toContain("execute:");

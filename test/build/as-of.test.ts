@@ -12,7 +12,7 @@ const setReport = (root: string, extra: string): void => {
   const file = join(root, "notebooks", "report.yaml");
   writeFileSync(file, `${readFileSync(file, "utf8")}${extra}`);
 };
-const cli = (root: string) => spawnSync("node", ["dist/cli.js", "build", "--no-pdf", "--root", root], { encoding: "utf8" });
+const cli = (root: string) => spawnSync("node", ["dist/cli.cjs", "build", "--no-pdf", "--root", root], { encoding: "utf8" });
 
 describe("as-of dates", () => {
   it("a source dated after asOf stops the build with exit 2, naming the assumption at file:line:column, and writes nothing", () => {

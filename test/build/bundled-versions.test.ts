@@ -34,7 +34,7 @@ function staleInstall(dir: string): string {
   cpSync(join(repo, "node_modules", "vega"), vega, { recursive: true, dereference: true });
   const manifest = JSON.parse(readFileSync(join(repo, "node_modules", "vega", "package.json"), "utf8")) as { version: string };
   writeFileSync(join(vega, "package.json"), JSON.stringify({ ...manifest, version: STALE }));
-  return join(dir, "dist", "cli.js");
+  return join(dir, "dist", "cli.cjs");
 }
 
 describe("versions of the bundled chart libraries", () => {

@@ -23,7 +23,7 @@ const project = (fixture: string): TempProject => {
   return made;
 };
 const read = (root: string, name: string): string => readFileSync(join(root, "out", "build", name), "utf8");
-const fragtax = (args: readonly string[], cwd: string) => spawnSync(process.execPath, [join(import.meta.dirname, "../../dist/cli.js"), ...args], { cwd, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+const fragtax = (args: readonly string[], cwd: string) => spawnSync(process.execPath, [join(import.meta.dirname, "../../dist/cli.cjs"), ...args], { cwd, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
 
 /**
  * The page without what differs by kernel on purpose: the cells' code, the build time, and the quotes

@@ -3,7 +3,7 @@
  * holds a hash of the renderer's sources (scripts/drawing-code.mjs), which changes with any file the
  * renderer's module graph holds and with no other (a model change draws the same charts), so a drawing cached by older code is never reused.
  */
-import { appendFileSync, cpSync, readdirSync, readFileSync } from "node:fs";
+import { appendFileSync, cpSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { chartKey, drawingCode } from "../../src/charts/cache";
@@ -15,14 +15,9 @@ const repo = resolve(import.meta.dirname, "../..");
 const temp = tempFolders();
 const hashOf = drawingCodeHash as (root?: string) => Promise<string>;
 
-/** The hash the bundled CLI keys its charts with, as esbuild substituted it into dist/chunks/. */
+/** The hash the bundled CLI keys its charts with, as esbuild substituted it into dist/main.cjs. */
 function bundledHash(): string | undefined {
-  const chunks = join(repo, "dist", "chunks");
-  for (const name of readdirSync(chunks).filter((file) => file.endsWith(".js"))) {
-    const found = /function drawingCode\(\) \{\s*return "([0-9a-f]{32})";/.exec(readFileSync(join(chunks, name), "utf8"));
-    if (found !== null) return found[1];
-  }
-  return undefined;
+  return /function drawingCode\(\) \{\s*return "([0-9a-f]{32})";/.exec(readFileSync(join(repo, "dist", "main.cjs"), "utf8"))?.[1];
 }
 
 describe("the code that draws, in the chart cache's key", () => {

@@ -1,4 +1,4 @@
-// Bad input and failing cells through the bundled CLI (`npm test` bundles dist/cli.js first).
+// Bad input and failing cells through the bundled CLI (`npm test` bundles dist/cli.cjs first).
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -9,7 +9,7 @@ let project: TempProject | undefined;
 afterEach(() => project?.remove());
 
 function fragtaxBuild(root: string, args: readonly string[] = [], env: NodeJS.ProcessEnv = {}) {
-  const run = spawnSync("node", ["dist/cli.js", "build", "--root", root, ...args], { encoding: "utf8", env: { ...process.env, ...env } });
+  const run = spawnSync("node", ["dist/cli.cjs", "build", "--root", root, ...args], { encoding: "utf8", env: { ...process.env, ...env } });
   return { code: run.status, stderr: run.stderr };
 }
 

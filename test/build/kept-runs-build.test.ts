@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { expect, it } from "vitest";
 import { appendCell, tempProject } from "../project";
 
-const CLI = join(import.meta.dirname, "..", "..", "dist", "cli.js");
+const CLI = join(import.meta.dirname, "..", "..", "dist", "cli.cjs");
 
 const MODELS = `import type { ReportModel } from "../../dist/model.js";
 /** Reads the GPU-hours only: a change of the price leaves its runs as they were. */

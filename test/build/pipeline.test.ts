@@ -124,7 +124,7 @@ describe("the PDF step of a rebuild", () => {
 describe("fragtax build on the command line", () => {
   it("builds with --no-pdf --root and reports progress", () => {
     project = tempProject();
-    const run = spawnSync("node", ["dist/cli.js", "build", "--no-pdf", "--root", project.root], { encoding: "utf8" });
+    const run = spawnSync("node", ["dist/cli.cjs", "build", "--no-pdf", "--root", project.root], { encoding: "utf8" });
     expect(run.status).toBe(0);
     expect(run.stderr).toContain("config: notebooks/report.yaml, 2 chapters");
     expect(run.stderr).toContain("wrote out/build/report.html");
@@ -134,7 +134,7 @@ describe("fragtax build on the command line", () => {
   it("stops a cell that never ends after --timeout seconds: exit 1, the notebook and cell named, the HTML written with the error", () => {
     project = tempProject();
     appendCell(project.root, "02-claims.ipynb", "while (true) {}");
-    const run = spawnSync("node", ["dist/cli.js", "build", "--no-pdf", "--timeout", "1", "--root", project.root], { encoding: "utf8" });
+    const run = spawnSync("node", ["dist/cli.cjs", "build", "--no-pdf", "--timeout", "1", "--root", project.root], { encoding: "utf8" });
     expect(run.status).toBe(1);
     expect(run.stderr).toContain("notebooks/02-claims.ipynb: cell 3: TimeoutError: the cell did not finish within 1 s");
     expect(run.stderr).toContain("1 cell failed (first: notebooks/02-claims.ipynb: cell 3)");
@@ -150,7 +150,7 @@ describe("fragtax build on the command line", () => {
 
   it("exits 2 on a --timeout that is not a positive number, before building anything", () => {
     project = tempProject();
-    const run = spawnSync("node", ["dist/cli.js", "build", "--no-pdf", "--timeout", "soon", "--root", project.root], { encoding: "utf8" });
+    const run = spawnSync("node", ["dist/cli.cjs", "build", "--no-pdf", "--timeout", "soon", "--root", project.root], { encoding: "utf8" });
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/--timeout must be a positive number of seconds up to \d+ .*, got "soon"/);
     expect(existsSync(join(project.root, "out"))).toBe(false);
@@ -160,7 +160,7 @@ describe("fragtax build on the command line", () => {
     project = tempProject();
     const yaml = join(project.root, "notebooks", "report.yaml");
     writeFileSync(yaml, readFileSync(yaml, "utf8").replace("paper: Letter", "papr: Letter"));
-    const run = spawnSync("node", ["dist/cli.js", "build", "--root", project.root], { encoding: "utf8" });
+    const run = spawnSync("node", ["dist/cli.cjs", "build", "--root", project.root], { encoding: "utf8" });
     expect(run.status).toBe(2);
     expect(run.stderr).toContain(`notebooks/report.yaml:9:1: unknown key "papr" in report.yaml; did you mean "paper"?`);
   });
@@ -170,7 +170,7 @@ describe("fragtax build on the command line", () => {
     const file = join(project.root, "notebooks", "assumptions.yaml");
     rmSync(file);
     mkdirSync(file);
-    const run = spawnSync("node", ["dist/cli.js", "build", "--no-pdf", "--root", project.root], { encoding: "utf8" });
+    const run = spawnSync("node", ["dist/cli.cjs", "build", "--no-pdf", "--root", project.root], { encoding: "utf8" });
     expect(run.status).toBe(2);
     expect(run.stderr).toContain(`cannot use ${file} (EISDIR): it is a folder, but a file is needed there`);
   });

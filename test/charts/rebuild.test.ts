@@ -55,7 +55,7 @@ beforeAll(() => {
   project = tempProject("charts");
   // The cold build runs in another process (the real CLI): its charts reach the next build through
   // the chart cache, numbered by that process's vega counters, as after any ordinary rebuild.
-  const cold = spawnSync("node", ["dist/cli.js", "build", "--root", project.root, "--no-pdf"], { encoding: "utf8" });
+  const cold = spawnSync("node", ["dist/cli.cjs", "build", "--root", project.root, "--no-pdf"], { encoding: "utf8" });
   expect(cold.status, cold.stderr).toBe(0);
 }, 120_000);
 afterAll(() => project.remove());

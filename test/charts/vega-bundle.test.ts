@@ -44,7 +44,7 @@ describe("dist/vega.cjs", () => {
     const vegaCaches = (): string[] => (existsSync(v8) ? readdirSync(v8).filter((name) => name.startsWith("vega.cjs-")) : []);
     for (const name of vegaCaches()) rmSync(join(v8, name), { force: true });
     const { root } = folders.project("charts");
-    const result = spawnSync(process.execPath, [join(repo, "dist", "cli.js"), "build", "--no-pdf", "--root", root], { encoding: "utf8" });
+    const result = spawnSync(process.execPath, [join(repo, "dist", "cli.cjs"), "build", "--no-pdf", "--root", root], { encoding: "utf8" });
     expect(result.status, result.stderr).toBe(0);
     expect(result.stderr).toMatch(/render: \d+ chapters?, [1-9]\d* charts?/);
     expect(vegaCaches()).toHaveLength(1);

@@ -1,23 +1,24 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { statSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
+import { parse } from "acorn";
 import { describe, expect, it } from "vitest";
 
 describe("fragtax CLI", () => {
   it("prints help naming the tool", () => {
-    const out = execFileSync("node", ["dist/cli.js", "--help"], { encoding: "utf8" });
+    const out = execFileSync("node", ["dist/cli.cjs", "--help"], { encoding: "utf8" });
     expect(out).toContain("Usage: fragtax");
   });
 
   it("documents build's exit codes and shows examples in its help", () => {
-    const out = execFileSync("node", ["dist/cli.js", "build", "--help"], { encoding: "utf8" });
+    const out = execFileSync("node", ["dist/cli.cjs", "build", "--help"], { encoding: "utf8" });
     expect(out).toMatch(/Exit codes: 0 built; 1 a cell failed/);
     expect(out).toContain("$ fragtax build --set h100_usd_per_gpu_hour=2.5..3.5");
   });
 
   it("states check's exit codes, shows diff and dev examples, and dev's default port as a number", () => {
-    const help = (command: string): string => execFileSync("node", ["dist/cli.js", command, "--help"], { encoding: "utf8" });
+    const help = (command: string): string => execFileSync("node", ["dist/cli.cjs", command, "--help"], { encoding: "utf8" });
     expect(help("check")).toMatch(/Exit codes: 0 no type errors, every image in markdown cells can be inlined, every assumption id named is known; 1 type errors or an image/);
     expect(help("publish")).toMatch(/Exit codes: 0 published; 1 refused/);
     expect(help("diff")).toContain("$ fragtax diff 2026-05-01 2026-05-20");
@@ -31,13 +32,13 @@ describe("fragtax CLI", () => {
   });
 
   it("exits 2 on bad usage of any command (commander's own code is 1), 0 for help", () => {
-    const status = (...args: string[]): number | null => spawnSync("node", ["dist/cli.js", ...args], { encoding: "utf8" }).status;
+    const status = (...args: string[]): number | null => spawnSync("node", ["dist/cli.cjs", ...args], { encoding: "utf8" }).status;
     expect([status("build", "--bogus"), status("publish", "--bogus"), status("diff", "only-one"), status("dev", "--bogus"), status("no-such-command")]).toEqual([2, 2, 2, 2, 2]);
     expect(status("build", "--help")).toBe(0);
   });
 
   it("refuses an argument holding a line break or control character, on one line, before any command reads it", () => {
-    const run = (...args: string[]) => spawnSync("node", ["dist/cli.js", ...args], { encoding: "utf8", cwd: process.cwd() });
+    const run = (...args: string[]) => spawnSync("node", ["dist/cli.cjs", ...args], { encoding: "utf8", cwd: process.cwd() });
     const forged = "fragtax: wrote out/build/report.html";
     for (const args of [["run", `nope\n${forged}.ipynb`], ["new", "energy\u001b[31m"], ["build", "--root", `x\r${forged}`], ["check", "a\u0007.ipynb"], ["diff", "a", `b\n${forged}`]]) {
       const result = run(...args);
@@ -60,7 +61,7 @@ describe("output to a reader that stops reading", () => {
   it("exits 2 on an empty --root, whatever the command", () => {
     for (const args of [["build"], ["publish"], ["dev"], ["diff", "a", "b"], ["new", "x"]]) {
       // Run from a folder outside any project, so a regression cannot write into this repository.
-      const run = spawnSync("node", [join(process.cwd(), "dist/cli.js"), ...args, "--root", ""], { encoding: "utf8", cwd: tmpdir() });
+      const run = spawnSync("node", [join(process.cwd(), "dist/cli.cjs"), ...args, "--root", ""], { encoding: "utf8", cwd: tmpdir() });
       expect(run.status, args.join(" ")).toBe(2);
       expect(run.stderr).toContain("--root is empty: give the project's folder");
     }
@@ -69,7 +70,7 @@ describe("output to a reader that stops reading", () => {
   it("ends normally, without Node's EPIPE crash, when the pipe closes early (`fragtax new --help | true`)", () => {
     for (const args of ["new --help", "--help", "run --help"]) {
       // bash's PIPESTATUS gives fragtax's own exit status, not head's.
-      const piped = spawnSync("bash", ["-c", `node dist/cli.js ${args} | true; echo "status=\${PIPESTATUS[0]}"`], { encoding: "utf8" });
+      const piped = spawnSync("bash", ["-c", `node dist/cli.cjs ${args} | true; echo "status=\${PIPESTATUS[0]}"`], { encoding: "utf8" });
       expect(piped.stdout.trim()).toBe("status=0");
       expect(piped.stderr).not.toMatch(/EPIPE|Unhandled|node:events/);
     }
@@ -79,8 +80,24 @@ describe("output to a reader that stops reading", () => {
 describe("the fragtax bin", () => {
   it("stays executable after a re-bundle, so `npx fragtax` keeps working", () => {
     // `npm test` re-bundled dist/ just before the tests ran: this is the file the bundler last wrote.
-    expect(statSync("dist/cli.js").mode & 0o111).not.toBe(0);
+    expect(statSync("dist/cli.cjs").mode & 0o111).not.toBe(0);
     const out = execFileSync("npx", ["--no-install", "fragtax", "--help"], { encoding: "utf8" });
     expect(out).toContain("Usage: fragtax");
+  });
+
+  it("is one CommonJS file whose code holds no import(): a function restored from V8's code cache could not run it", () => {
+    // On Node 20 such an import() fails ("A dynamic import callback was not specified") once the
+    // bundle's cache exists; scripts/bundle-cli.mjs makes each a require.
+    const program = parse(readFileSync("dist/main.cjs", "utf8"), { ecmaVersion: "latest", sourceType: "script", allowReturnOutsideFunction: true });
+    const imports: number[] = [];
+    const visit = (node: unknown): void => {
+      if (Array.isArray(node)) node.forEach(visit);
+      else if (typeof node === "object" && node !== null) {
+        if ((node as { type?: unknown }).type === "ImportExpression") imports.push((node as { start: number }).start);
+        Object.values(node).forEach(visit);
+      }
+    };
+    visit(program);
+    expect(imports).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 /**
- * `fragtax check` and `fragtax run` and the images a notebook's markdown shows (dist/cli.js in a temp
+ * `fragtax check` and `fragtax run` and the images a notebook's markdown shows (dist/cli.cjs in a temp
  * project): each reports an image a build would refuse (missing, outside the project, not an image,
  * remote) with the build's own located message and a code frame, and exits 1. check judges the
  * markdown cells (it runs nothing); run also the markdown its cells displayed, and still writes the
@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appendCell, appendMarkdown, tempProject } from "../project";
 
-const cli = join(import.meta.dirname, "..", "..", "dist", "cli.js");
+const cli = join(import.meta.dirname, "..", "..", "dist", "cli.cjs");
 const FOX = join(import.meta.dirname, "..", "fixtures", "charts-data", "ffox.png");
 const NOTEBOOK = "01-price.ipynb";
 const project = tempProject();

@@ -12,7 +12,7 @@ const temp = new TempDir();
 afterAll(() => temp.cleanup());
 
 function fragtax(...args: string[]) {
-  const result = spawnSync("node", ["dist/cli.js", ...args], { encoding: "utf8" });
+  const result = spawnSync("node", ["dist/cli.cjs", ...args], { encoding: "utf8" });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -34,7 +34,7 @@ describe("fragtax run", () => {
   it("names the written notebook as a shell in the notebook's folder would: ../out/build/executed/…", () => {
     const project = tempProject("project");
     try {
-      const result = spawnSync(process.execPath, [join(repoRoot, "dist", "cli.js"), "run", "01-price.ipynb"], { cwd: join(project.root, "notebooks"), encoding: "utf8" });
+      const result = spawnSync(process.execPath, [join(repoRoot, "dist", "cli.cjs"), "run", "01-price.ipynb"], { cwd: join(project.root, "notebooks"), encoding: "utf8" });
       expect(result.status, result.stderr).toBe(0);
       expect(result.stderr).toContain("wrote ../out/build/executed/01-price.ipynb\n");
       expect(existsSync(join(project.root, "out", "build", "executed", "01-price.ipynb"))).toBe(true);
@@ -103,7 +103,7 @@ describe("a chapter renamed or deleted after report.yaml listed it", () => {
     try {
       const notebooks = join(project.root, "notebooks");
       renameSync(join(notebooks, "02-claims.ipynb"), join(notebooks, "02-claim-check.ipynb"));
-      const cli = (...args: string[]) => spawnSync("node", [join(repoRoot, "dist", "cli.js"), ...args], { cwd: project.root, encoding: "utf8" });
+      const cli = (...args: string[]) => spawnSync("node", [join(repoRoot, "dist", "cli.cjs"), ...args], { cwd: project.root, encoding: "utf8" });
       const wanted = 'notebooks/report.yaml:7:5: chapter "02-claims.ipynb" listed in report.yaml does not exist (looked for notebooks/02-claims.ipynb); did you mean "02-claim-check.ipynb"? List the notebook under its new name in report.yaml, or restore the file';
       for (const args of [["check"], ["build", "--no-pdf"]]) {
         const result = cli(...args);
@@ -131,7 +131,7 @@ describe("fragtax run with a broken assumptions file", () => {
     try {
       const file = join(project.root, "notebooks", "assumptions.yaml");
       writeFileSync(file, readFileSync(file, "utf8").replace("label: H100 rental price", "lable: H100 rental price"));
-      const cli = (...args: string[]) => spawnSync("node", [join(repoRoot, "dist", "cli.js"), ...args], { cwd: project.root, encoding: "utf8" });
+      const cli = (...args: string[]) => spawnSync("node", [join(repoRoot, "dist", "cli.cjs"), ...args], { cwd: project.root, encoding: "utf8" });
       const wanted = 'notebooks/assumptions.yaml:4:5: assumption "h100_usd_per_gpu_hour": unknown field "lable"; did you mean "label"?';
       const build = cli("build", "--no-pdf");
       expect(build.status).toBe(2);
@@ -150,7 +150,7 @@ describe("fragtax check and assumption ids", () => {
   it("names a misspelt assumption id a cell reads by its literal, as the run would fail on it (exit 1; check passed it before), and none in a comment or a string", () => {
     const project = tempProject("project");
     try {
-      const cli = (...args: string[]) => spawnSync("node", [join(repoRoot, "dist", "cli.js"), ...args], { cwd: project.root, encoding: "utf8" });
+      const cli = (...args: string[]) => spawnSync("node", [join(repoRoot, "dist", "cli.cjs"), ...args], { cwd: project.root, encoding: "utf8" });
       const cell = appendCell(project.root, "01-price.ipynb", [
         'import { inputsFrom } from "../dist/model.js";',
         'const misspelt = nb.assumptions.get("run_gpu_hour");',

@@ -15,7 +15,7 @@ import { codeNotebookJson, tempProject } from "../project";
 
 const project = tempProject();
 afterAll(() => project.remove());
-const cli = join(import.meta.dirname, "..", "..", "dist", "cli.js");
+const cli = join(import.meta.dirname, "..", "..", "dist", "cli.cjs");
 
 function runHigh(): string {
   const out = join(project.root, "out", "run.ipynb");

@@ -26,7 +26,7 @@ describe("fragtax diff --figures between git refs", () => {
     writeFileSync(assumptions, readFileSync(assumptions, "utf8").replace("value: 2\n", "value: 7\n")); // beta
     git("commit", "-qam", "beta 2 → 7");
 
-    const run = spawnSync(process.execPath, [join(import.meta.dirname, "../../dist/cli.js"), "diff", "HEAD~1", "HEAD", "--figures", "--json"], { cwd: root, encoding: "utf8" });
+    const run = spawnSync(process.execPath, [join(import.meta.dirname, "../../dist/cli.cjs"), "diff", "HEAD~1", "HEAD", "--figures", "--json"], { cwd: root, encoding: "utf8" });
     expect(run.stderr).toContain("building figures at HEAD~1 in a temporary worktree");
     expect(run.status).toBe(0);
     const diff = JSON.parse(run.stdout) as {

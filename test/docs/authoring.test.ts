@@ -35,7 +35,7 @@ symlinkSync(join(repo, "src"), join(root, "src"), "dir");
 symlinkSync(join(repo, "node_modules"), join(root, "node_modules"), "dir");
 symlinkSync(join(repo, "dist"), join(root, "dist"), "dir"); // as `npm install` leaves it for ../dist/*.js
 afterAll(() => rmSync(root, { recursive: true, force: true }));
-const fragtax = (args: readonly string[]) => spawnSync(process.execPath, [join(repo, "dist/cli.js"), ...args], { cwd: root, encoding: "utf8" });
+const fragtax = (args: readonly string[]) => spawnSync(process.execPath, [join(repo, "dist/cli.cjs"), ...args], { cwd: root, encoding: "utf8" });
 
 const documents = [
   { name: "README.md, Writing notebooks", file: "notebooks/readme-writing-notebooks.ipynb", blocks: tsBlocks(readme, "Writing notebooks") },

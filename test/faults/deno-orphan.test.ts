@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { TempDir } from "../notebook/helpers";
 
 const temp = new TempDir();
-const cli = join(import.meta.dirname, "..", "..", "dist", "cli.js");
+const cli = join(import.meta.dirname, "..", "..", "dist", "cli.cjs");
 /** Processes a failed test could leave running, each with how to tell it is still that process. */
 const live: Array<{ readonly pid: number; readonly mine: (pid: number) => boolean }> = [];
 const runsIn = (folder: string) => (pid: number): boolean => readlinkSync(`/proc/${pid}/cwd`) === folder;

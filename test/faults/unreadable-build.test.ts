@@ -11,7 +11,7 @@ import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { tempFolders } from "../project";
 
-const CLI = resolve("dist/cli.js");
+const CLI = resolve("dist/cli.cjs");
 const canDropToNobody = ((): boolean => {
   if (process.getuid?.() !== 0) return false;
   return spawnSync("runuser", ["-u", "nobody", "--", "true"]).status === 0;

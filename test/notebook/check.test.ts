@@ -122,7 +122,7 @@ describe("fragtax check on the command line", () => {
     temp.write("framed/package.json", '{ "name": "framed", "private": true }');
     temp.write("framed/lib/convert.ts", "export const asText = (x: number): string => x;\n");
     const file = temp.notebook("framed/t.ipynb", { cells: ['import { asText } from "./lib/convert";\nlet n = 1;', "const label = asText(n);\nconst s: string = n;"] });
-    const run = spawnSync(process.execPath, [join(root, "dist", "cli.js"), "check", file], { encoding: "utf8", cwd: folder });
+    const run = spawnSync(process.execPath, [join(root, "dist", "cli.cjs"), "check", file], { encoding: "utf8", cwd: folder });
     expect(run.status).toBe(1);
     expect(run.stderr).toContain(["t.ipynb: cell 2, line 2, column 7: TS2322: Type 'number' is not assignable to type 'string'.", "  1 | const label = asText(n);", "> 2 | const s: string = n;", "    |       ^"].join("\n"));
     expect(run.stderr).toContain(["lib/convert.ts:1:46: TS2322: Type 'number' is not assignable to type 'string'.", "> 1 | export const asText = (x: number): string => x;"].join("\n"));

@@ -13,7 +13,7 @@ import type { CodeCell, Output } from "../../src/notebook/nbformat";
 import { TempDir } from "./helpers";
 
 const root = join(import.meta.dirname, "..", "..");
-const cli = join(root, "dist", "cli.js");
+const cli = join(root, "dist", "cli.cjs");
 const temp = new TempDir();
 afterAll(() => temp.cleanup());
 const deno = { name: "deno", language: "typescript" };

@@ -287,7 +287,7 @@ describe("fragtax check and Deno notebooks", () => {
 describe("bad input", () => {
   it("a kernel that is neither tslab nor deno: exit 2 naming it and the two supported", () => {
     const file = temp.notebook("r.ipynb", { kernel: { name: "ir", language: "R" }, cells: ["1 + 1"] });
-    const run = spawnSync("node", [join(root, "dist", "cli.js"), "run", file, "--out", "-"], { encoding: "utf8" });
+    const run = spawnSync("node", [join(root, "dist", "cli.cjs"), "run", file, "--out", "-"], { encoding: "utf8" });
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('the notebook\'s kernel is "ir"; fragtax runs notebooks for two kernels: tslab');
     expect(run.stderr).toContain('Deno ("deno"');
@@ -295,7 +295,7 @@ describe("bad input", () => {
 
   it("a Deno notebook without the Deno runtime: exit 2 saying how to install it", () => {
     const file = temp.notebook("d.ipynb", { kernel: { name: "deno", language: "typescript" }, cells: ["1 + 1"] });
-    const run = spawnSync("node", [join(root, "dist", "cli.js"), "run", file, "--out", "-"], { encoding: "utf8", env: { ...process.env, FRAGTAX_DENO: "/nonexistent/deno" } });
+    const run = spawnSync("node", [join(root, "dist", "cli.cjs"), "run", file, "--out", "-"], { encoding: "utf8", env: { ...process.env, FRAGTAX_DENO: "/nonexistent/deno" } });
     expect(run.status).toBe(2);
     expect(run.stderr).toContain("the notebook is for the Deno kernel, but the Deno runtime was not found (FRAGTAX_DENO=/nonexistent/deno does not exist)");
     expect(run.stderr).toContain("npm install deno");
@@ -305,11 +305,11 @@ describe("bad input", () => {
     const project = tempProject("project-deno");
     try {
       const missing = { ...process.env, FRAGTAX_DENO: "/nonexistent/deno" };
-      const build = spawnSync("node", [join(root, "dist", "cli.js"), "build", "--no-pdf", "--root", project.root], { encoding: "utf8", env: missing });
+      const build = spawnSync("node", [join(root, "dist", "cli.cjs"), "build", "--no-pdf", "--root", project.root], { encoding: "utf8", env: missing });
       expect(build.status).toBe(2);
       expect(build.stderr).toContain("notebooks/01-price.ipynb: the notebook is for the Deno kernel, but the Deno runtime was not found");
       expect(existsSync(join(project.root, "out", "build"))).toBe(false);
-      const check = spawnSync("node", [join(root, "dist", "cli.js"), "check", join(project.root, "notebooks", "02-claims.ipynb")], { encoding: "utf8", env: missing, cwd: project.root });
+      const check = spawnSync("node", [join(root, "dist", "cli.cjs"), "check", join(project.root, "notebooks", "02-claims.ipynb")], { encoding: "utf8", env: missing, cwd: project.root });
       expect(check.status).toBe(2);
       expect(check.stderr).toContain("the Deno runtime was not found (FRAGTAX_DENO=/nonexistent/deno does not exist)");
     } finally {

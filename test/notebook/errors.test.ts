@@ -48,7 +48,7 @@ describe("errors before any cell runs", () => {
   });
 
   it("says what to do about a hand-edited notebook that is not JSON, and names a byte-order mark, which the JSON error shows as an invisible character (fragtax run, exit 2)", () => {
-    const cli = join(import.meta.dirname, "../../dist/cli.js");
+    const cli = join(import.meta.dirname, "../../dist/cli.cjs");
     const good = JSON.stringify({ cells: [], metadata: { kernelspec: { name: "tslab", language: "typescript", display_name: "TypeScript" } }, nbformat: 4, nbformat_minor: 5 });
     const comma = temp.write("comma.ipynb", good.replace('"cells": []', '"cells": [],,').replace('"cells":[]', '"cells":[],,'));
     const bom = temp.write("bom.ipynb", `\uFEFF${good}`);

@@ -33,7 +33,7 @@ const report = existsSync(join(root, "notebooks", "report.yaml")) ? reportNotebo
 const scaffolded = tempProject();
 afterAll(() => scaffolded.remove());
 symlinkSync(join(root, "dist"), join(scaffolded.root, "dist"), "dir");
-execFileSync(process.execPath, [join(root, "dist", "cli.js"), "new", "energy", "--root", scaffolded.root], { stdio: "pipe" });
+execFileSync(process.execPath, [join(root, "dist", "cli.cjs"), "new", "energy", "--root", scaffolded.root], { stdio: "pipe" });
 const newChapter = join(scaffolded.root, "notebooks", "03-energy.ipynb");
 const notebooks = [...fixtures, ...report, newChapter];
 

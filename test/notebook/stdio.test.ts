@@ -11,7 +11,7 @@ import { TempDir } from "./helpers";
 
 const temp = new TempDir();
 afterAll(() => temp.cleanup());
-const cli = join(import.meta.dirname, "..", "..", "dist", "cli.js");
+const cli = join(import.meta.dirname, "..", "..", "dist", "cli.cjs");
 
 describe("process.stdout and process.stderr in a notebook", () => {
   it("are the cell's stream outputs, in order, and the run exits", () => {

@@ -57,7 +57,7 @@ describe("a type error refuses to run (fragtax run)", () => {
 
   it("the CLI prints the located error and exits 1", () => {
     const file = temp.notebook("cli-typed.ipynb", { cells: ['const s: string = 5;'] });
-    const run = spawnSync("node", ["dist/cli.js", "run", file, "--out", "-"], { encoding: "utf8" });
+    const run = spawnSync("node", ["dist/cli.cjs", "run", file, "--out", "-"], { encoding: "utf8" });
     expect(run.status).toBe(1);
     expect(run.stderr).toContain("cli-typed.ipynb: cell 1, line 1, column 7: TS2322: Type 'number' is not assignable to type 'string'.");
   });

@@ -16,7 +16,7 @@ let stderr = "";
 
 /** Resolves with the URL `fragtax dev` prints once it serves the first build. */
 function startDev(root: string): Promise<string> {
-  dev = spawn("node", ["dist/cli.js", "dev", "--port", "0", "--root", root], { stdio: ["ignore", "ignore", "pipe"] });
+  dev = spawn("node", ["dist/cli.cjs", "dev", "--port", "0", "--root", root], { stdio: ["ignore", "ignore", "pipe"] });
   return new Promise((resolve, reject) => {
     dev.stderr?.on("data", (chunk: Buffer) => {
       stderr += chunk.toString();
@@ -200,7 +200,7 @@ describe("fragtax dev in real Chromium", () => {
     await waitFor(async () => ((await tab.evaluate(status)) as string).includes("fragtax dev is not running"), "the banner saying dev stopped", 10_000);
     const yaml = join(project.root, "notebooks/assumptions.yaml");
     writeFileSync(yaml, readFileSync(yaml, "utf8").replace(/value: \d+/, "value: 80000000"));
-    dev = spawn("node", ["dist/cli.js", "dev", "--port", new URL(url).port, "--root", project.root], { stdio: ["ignore", "ignore", "pipe"] });
+    dev = spawn("node", ["dist/cli.cjs", "dev", "--port", new URL(url).port, "--root", project.root], { stdio: ["ignore", "ignore", "pipe"] });
     dev.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
     await waitFor(async () => (await figureText(tab)).startsWith("$200M"), "the page to show dev's new build");
     expect(await tab.evaluate(status)).toBe("");

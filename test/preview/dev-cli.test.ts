@@ -1,5 +1,5 @@
 /**
- * `fragtax dev` as a user runs it (dist/cli.js in a temp project): a symbolic link that loops under
+ * `fragtax dev` as a user runs it (dist/cli.cjs in a temp project): a symbolic link that loops under
  * notebooks/ is skipped with a warning, not a crash; Ctrl-C stops a rebuild whose cell never returns
  * at once, leaving the last build and no lock; a --host it cannot listen on is bad usage (exit 2);
  * an image a markdown cell names outside notebooks/ (../assets/pic.png) is watched: adding a missing

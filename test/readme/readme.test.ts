@@ -1,7 +1,7 @@
 /**
  * README is executed as a newcomer would run it: a fresh clone of this checkout in a temporary
  * folder, the quick start exactly as written, then every shell example README shows, in order,
- * through `npx fragtax …` (the installed bin, not `node dist/cli.js`). Each command must exit as
+ * through `npx fragtax …` (the installed bin, not `node dist/cli.cjs`). Each command must exit as
  * README says and print the output README promises. A README example that stops working fails CI.
  *
  * `npm test` itself is the one command not run here: it is the command that runs this test.
@@ -73,7 +73,7 @@ describe("README, run as written in a fresh clone", () => {
       if (entry.command.includes("npm run report")) {
         // The quick start's promise: the HTML and the PDF, and a bin that still runs after a re-bundle.
         for (const file of ["out/build/report.html", "out/build/report.pdf"]) expect(existsSync(join(clone, file)), file).toBe(true);
-        expect(statSync(join(clone, "dist/cli.js")).mode & 0o111, "dist/cli.js executable").not.toBe(0);
+        expect(statSync(join(clone, "dist/cli.cjs")).mode & 0o111, "dist/cli.cjs executable").not.toBe(0);
       }
     }, 15 * 60_000);
   }

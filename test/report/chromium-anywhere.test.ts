@@ -1,6 +1,6 @@
 // The Chromium that prints: the packaged one when the system has none, a damaged unpack, a broken
 // package, a print past its time limit, and a build killed with -9 while printing. Real browsers,
-// real processes; the CLI tests run the bundled dist/cli.js (`npm test` bundles it first).
+// real processes; the CLI tests run the bundled dist/cli.cjs (`npm test` bundles it first).
 import { spawn, spawnSync } from "node:child_process";
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, writeFileSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -42,7 +42,7 @@ async function until(condition: () => boolean, ms: number): Promise<boolean> {
 describe("the packaged Chromium", () => {
   it("prints report.pdf when system Chromium is hidden (FRAGTAX_NO_SYSTEM_CHROMIUM=1), and the build log names it", { timeout: 180_000 }, () => {
     const project = temp.project();
-    const run = spawnSync("node", ["dist/cli.js", "build", "--root", project.root], { encoding: "utf8", env: { ...process.env, FRAGTAX_NO_SYSTEM_CHROMIUM: "1" } });
+    const run = spawnSync("node", ["dist/cli.cjs", "build", "--root", project.root], { encoding: "utf8", env: { ...process.env, FRAGTAX_NO_SYSTEM_CHROMIUM: "1" } });
     expect(run.stderr).toMatch(/pdf: (A4|Letter), \d+ pages, \d+ KB, printed with the packaged Chromium \d+\.[\d.]+ \(.*fragtax-packaged-chromium-[\d.]+\/chromium\)/);
     expect(run.status).toBe(0);
     const pdf = join(project.root, "out", "build", "report.pdf");
@@ -136,7 +136,7 @@ describe("printing never leaves a Chromium behind", () => {
 
   it("takes Chromium down with a build killed by SIGKILL while printing; the next launch removes the orphaned profile", { timeout: 180_000 }, async () => {
     const project = temp.project();
-    const child = spawn("node", ["dist/cli.js", "build", "--root", project.root], { stdio: "ignore" });
+    const child = spawn("node", ["dist/cli.cjs", "build", "--root", project.root], { stdio: "ignore" });
     const pid = child.pid ?? 0;
     const exited = new Promise((resolve) => child.on("exit", resolve));
     expect(await until(() => processesWith(`fragtax-chromium-${pid}-`).length > 0, 90_000)).toBe(true);

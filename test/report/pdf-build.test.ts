@@ -1,5 +1,5 @@
 // The PDF step of `fragtax build` on any machine: the same pages whatever fonts the system has, a
-// failed print that keeps the previous report.pdf, two builds at once. Real CLI (dist/cli.js),
+// failed print that keeps the previous report.pdf, two builds at once. Real CLI (dist/cli.cjs),
 // real Chromium, poppler for reading the PDFs back; plus the report's own fonts.
 import { spawn, spawnSync } from "node:child_process";
 import { copyFileSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -11,7 +11,7 @@ import { appendCell, tempFolders } from "../project";
 const temp = tempFolders();
 
 function fragtaxBuild(root: string, env: NodeJS.ProcessEnv = {}) {
-  const run = spawnSync("node", ["dist/cli.js", "build", "--root", root], { encoding: "utf8", env: { ...process.env, ...env } });
+  const run = spawnSync("node", ["dist/cli.cjs", "build", "--root", root], { encoding: "utf8", env: { ...process.env, ...env } });
   return { code: run.status, stderr: run.stderr };
 }
 
@@ -94,7 +94,7 @@ describe("a print that fails or overlaps", () => {
     rmSync(pdfOf(project.root));
     const root = project.root;
     const runBuild = (env: NodeJS.ProcessEnv) =>
-      new Promise<number | null>((resolve) => spawn("node", ["dist/cli.js", "build", "--root", root], { stdio: "ignore", env: { ...process.env, ...env } }).on("exit", resolve));
+      new Promise<number | null>((resolve) => spawn("node", ["dist/cli.cjs", "build", "--root", root], { stdio: "ignore", env: { ...process.env, ...env } }).on("exit", resolve));
     const codes = await Promise.all([runBuild({}), runBuild({ FRAGTAX_NO_SYSTEM_CHROMIUM: "1" })]);
     expect(codes).toEqual([0, 0]);
     const bytes = readFileSync(pdfOf(root));

@@ -52,7 +52,7 @@ beforeAll(async () => {
   appendFileSync(join(project.root, "notebooks", "assumptions.yaml"), FED_ASSUMPTION);
   for (const cell of HEADLINE_CELLS) appendCell(project.root, "01-price.ipynb", cell);
   for (const cell of CLAIMS_CELLS) appendCell(project.root, "02-claims.ipynb", cell);
-  execFileSync("node", [join(repo, "dist", "cli.js"), "build", "--no-pdf", "--root", project.root], { stdio: "pipe" });
+  execFileSync("node", [join(repo, "dist", "cli.cjs"), "build", "--no-pdf", "--root", project.root], { stdio: "pipe" });
   chromium = await launchChromium();
 }, BUILD_MS);
 
@@ -128,7 +128,7 @@ describe("inputs as read from the assumptions file", () => {
     const after = join(project.root, "after.yaml");
     writeFileSync(before, `assumptions:\n${FED_ASSUMPTION}`);
     writeFileSync(after, `assumptions:\n${FED_ASSUMPTION.replace("0.0375", "0.038")}`);
-    const diff = execFileSync("node", [join(repo, "dist", "cli.js"), "diff", before, after], { encoding: "utf8" });
+    const diff = execFileSync("node", [join(repo, "dist", "cli.cjs"), "diff", before, after], { encoding: "utf8" });
     expect(diff).toContain("value: 3.75% \u2192 3.8%");
   });
 });

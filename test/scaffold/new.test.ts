@@ -8,7 +8,7 @@ import { nextChapterNumber } from "../../src/scaffold/chapter";
 import { withChapterAdded } from "../../src/scaffold/report-yaml";
 import { tempProject, type TempProject } from "../project";
 
-const fragtax = (args: readonly string[], cwd = process.cwd()) => spawnSync("node", [join(import.meta.dirname, "../../dist/cli.js"), ...args], { cwd, encoding: "utf8" });
+const fragtax = (args: readonly string[], cwd = process.cwd()) => spawnSync("node", [join(import.meta.dirname, "../../dist/cli.cjs"), ...args], { cwd, encoding: "utf8" });
 
 describe("report.yaml edits", () => {
   it("adds the chapter after the last entry, in the list's own style, keeping comments and everything else", () => {
@@ -98,7 +98,7 @@ describe("fragtax new", () => {
     project = tempProject();
     const { root } = project;
     const names = ["north", "south", "east", "west"];
-    const cli = join(import.meta.dirname, "../../dist/cli.js");
+    const cli = join(import.meta.dirname, "../../dist/cli.cjs");
     const codes = await Promise.all(names.map((name) => new Promise<number | null>((done) => spawn("node", [cli, "new", name, "--root", root], { stdio: "ignore" }).on("exit", done))));
     expect(codes).toEqual([0, 0, 0, 0]);
     const written = readdirSync(join(root, "notebooks")).filter((file) => names.some((name) => file.endsWith(`-${name}.ipynb`)));

@@ -6,12 +6,12 @@
  * compiled and never reads the cache.
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { requireWithCodeCache, type CachedModule } from "../../src/util/code-cache";
+import { requireWithCodeCache, type CachedModule, type CodeCacheOptions } from "../../src/util/code-cache";
 
 const made: string[] = [];
 afterEach(() => {
@@ -24,9 +24,9 @@ function folder(): string {
   return dir;
 }
 
-/** The load in a process of its own. */
-function loadFresh(file: string, cacheDir: string): CachedModule {
-  const script = `import { requireWithCodeCache } from "./src/util/code-cache.ts"; process.stdout.write(JSON.stringify(requireWithCodeCache(${JSON.stringify(file)}, ${JSON.stringify(cacheDir)})));`;
+/** The load in a process of its own (and `then`, code run after it). */
+function loadFresh(file: string, cacheDir: string, options: CodeCacheOptions = {}, then = ""): CachedModule {
+  const script = `import { requireWithCodeCache } from "./src/util/code-cache.ts"; const loaded = requireWithCodeCache(${JSON.stringify(file)}, ${JSON.stringify(cacheDir)}, ${JSON.stringify(options)}); ${then}; process.stdout.write(JSON.stringify(loaded));`;
   const result = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { cwd: join(import.meta.dirname, "..", ".."), encoding: "utf8" });
   if (result.status !== 0) throw new Error(result.stderr);
   return JSON.parse(result.stdout) as CachedModule;
@@ -84,5 +84,28 @@ describe("requireWithCodeCache", () => {
     const file = join(dir, "throws.js");
     writeFileSync(file, "const a = 1;\nconst b = 2;\nthrow new Error('here' + a + b);\n");
     expect(() => requireWithCodeCache(file, join(dir, "cache"))).toThrow(expect.objectContaining({ stack: expect.stringContaining(`${file}:3:7`) }) as Error);
+  });
+
+  it("kept at exit (the CLI's bundle), holds what the process compiled after the load, one cache per variant", () => {
+    const dir = folder();
+    const cache = join(dir, "cache");
+    const file = join(dir, "commands.js");
+    // Functions only a command calls, after the load: the at-exit cache holds their bytecode too.
+    writeFileSync(file, `exports.command = () => [${Array.from({ length: 2000 }, (_, i) => `function f${i}(x) { return x * ${i}; }`).join(", ")}].map((f) => f(2)).length;\n`);
+    const present = (): string[] => (existsSync(cache) ? readdirSync(cache).sort() : []);
+    // The command runs, then checks that nothing was written yet: the cache is made as the process exits.
+    const run = (variant: string): CachedModule =>
+      loadFresh(file, cache, { keep: "at-exit", variant }, `loaded.exports.command(); if (loaded.cache !== "used" && (await import("node:fs")).existsSync(${JSON.stringify(cache)})) { const names = (await import("node:fs")).readdirSync(${JSON.stringify(cache)}); if (names.some((name) => name.includes(".${variant}-"))) throw new Error("written before exit"); }`);
+    expect(run("build")).toEqual({ exports: {}, cache: "written at exit" });
+    const [built] = present();
+    expect(built).toMatch(/^commands\.js\.build-/);
+    expect(run("build")).toEqual({ exports: {}, cache: "used" });
+    expect(run("run")).toEqual({ exports: {}, cache: "written at exit" });
+    expect(present()).toHaveLength(2);
+    expect(run("run")).toEqual({ exports: {}, cache: "used" });
+    // Made after the command ran, the cache is larger than one made right after the load.
+    loadFresh(file, join(dir, "after-load"));
+    const size = (folder: string): number => readdirSync(folder).reduce((sum, name) => sum + statSync(join(folder, name)).size, 0);
+    expect(statSync(join(cache, built ?? "")).size).toBeGreaterThan(size(join(dir, "after-load")) * 2);
   });
 });

@@ -47,7 +47,7 @@ describe("report.yaml's fields for a run", () => {
     const notebook = join(root, "notebooks", "samples.ipynb");
     writeFileSync(notebook, codeNotebookJson(['import * as tslab from "tslab";\nimport { notebook } from "../dist/api.js";\nconst nb = notebook(tslab);\nnb.montecarlo.samples']));
     const samples = (): string => {
-      const executed = JSON.parse(execFileSync("node", [join(repo, "dist", "cli.js"), "run", notebook, "--out", "-"], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] })) as {
+      const executed = JSON.parse(execFileSync("node", [join(repo, "dist", "cli.cjs"), "run", notebook, "--out", "-"], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] })) as {
         cells: Array<{ outputs: Array<{ data?: Record<string, unknown> }> }>;
       };
       return String(executed.cells[0]?.outputs[0]?.data?.["text/plain"]);

@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { expect, it } from "vitest";
 import { tempProject } from "../../project";
 
-const CLI = join(import.meta.dirname, "..", "..", "..", "dist", "cli.js");
+const CLI = join(import.meta.dirname, "..", "..", "..", "dist", "cli.cjs");
 
 it("names a changed module once, by the path the notebook imports it through", () => {
   const project = tempProject("incremental");

@@ -12,7 +12,7 @@ import { tempProject, type TempProject } from "../../project";
 let project: TempProject | undefined;
 afterEach(() => project?.remove());
 
-const fragtax = (args: readonly string[], cwd: string) => spawnSync(process.execPath, [join(import.meta.dirname, "../../../dist/cli.js"), ...args], { cwd, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+const fragtax = (args: readonly string[], cwd: string) => spawnSync(process.execPath, [join(import.meta.dirname, "../../../dist/cli.cjs"), ...args], { cwd, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
 const read = (root: string, name: string): string => readFileSync(join(root, "out", "build", name), "utf8");
 const runCost = (root: string) => (JSON.parse(read(root, "figures.json")) as Array<{ id: string; p50: number; p5: number }>).find((figure) => figure.id === "run_cost_usd");
 

@@ -1,0 +1,17 @@
+/**
+ * The `fragtax` bin (dist/cli.cjs): loads the CLI's bundle (dist/main.cjs, src/cli/entry.ts) through
+ * V8's code cache. Node 20 caches no module's compile, and as ~250 ES modules the CLI spent ~60 ms of
+ * every command resolving, reading, compiling and linking them; one CommonJS file whose bytecode is
+ * kept loads in a few. The cache is kept per command, as the process exits (util/code-cache.ts).
+ *
+ * Small on purpose (the bundle's only other file): it is compiled afresh by every process.
+ */
+import { join } from "node:path";
+import { requireWithCodeCache } from "../util/code-cache";
+import { toolCacheDir } from "../util/tool-cache";
+
+// The commands whose code differs most; any other argument (help, a typo) shares one cache.
+const COMMANDS = new Set(["build", "check", "dev", "diff", "new", "publish", "run", "verify"]);
+
+const command = process.argv[2] ?? "";
+requireWithCodeCache(join(__dirname, "main.cjs"), join(toolCacheDir(), "v8"), { keep: "at-exit", variant: COMMANDS.has(command) ? command : "other" });
