@@ -7,6 +7,7 @@
  * Small on purpose (the bundle's only other file): it is compiled afresh by every process.
  */
 import { join } from "node:path";
+import { startThreadForLater } from "../notebook/thread-start";
 import { requireWithCodeCache } from "../util/code-cache";
 import { toolCacheDir } from "../util/tool-cache";
 
@@ -14,4 +15,6 @@ import { toolCacheDir } from "../util/tool-cache";
 const COMMANDS = new Set(["build", "check", "dev", "diff", "new", "publish", "run", "verify"]);
 
 const command = process.argv[2] ?? "";
+// `fragtax run`'s notebook thread starts first: its start-up overlaps with loading the CLI.
+if (command === "run") startThreadForLater(join(__dirname, "notebook-worker.cjs"));
 requireWithCodeCache(join(__dirname, "main.cjs"), join(toolCacheDir(), "v8"), { keep: "at-exit", variant: COMMANDS.has(command) ? command : "other" });

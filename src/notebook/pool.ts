@@ -17,6 +17,7 @@ import type { RunInputs } from "./run-context";
 import type { NotebookCells, NotebookTypes } from "./typecheck";
 import { sha256 } from "../util/hash";
 import { writeFileAtomicSync } from "../util/atomic";
+import { startNotebookThread, takeThreadStartedEarly } from "./thread-start";
 
 /** What the worker needs from the start (plain data): it loads the assumptions while cells compile. */
 export interface WorkerSetup {
@@ -152,8 +153,6 @@ function checkerThread(): NonNullable<typeof checker> {
   return checker;
 }
 
-const YOUNG_GENERATION_MB = 4;
-
 /** Threads that finished a notebook cleanly, waiting for the next one (unref'd: they never keep the process alive). */
 const idle: Worker[] = [];
 
@@ -170,12 +169,8 @@ function takeWorker(): Worker {
 }
 
 function newWorker(): Worker {
-  // The thread's stdio is not the notebook's: worker.ts sends what a cell writes as its outputs, and
-  // nothing reaches fragtax's own stdout (`--out -`). Not read here: a flowing stream holds the process open.
-  // A small young generation: V8's default grows it to tens of MB of resident memory per thread, while a
-  // notebook's draws live in off-heap typed arrays; measured, 4 MB cut a chapter's peak RSS by ~12% at
-  // the same speed (a cold build of the report included).
-  const worker = new Worker(workerEntry(), { stdout: true, stderr: true, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
+  // The first may have been started by the bin, before the CLI loaded (thread-start.ts).
+  const worker = takeThreadStartedEarly() ?? startNotebookThread(workerEntry());
   live.add(worker);
   // A thread that fails or ends while idle leaves the pool (a run listens for its own errors too): an
   // 'error' with no listener would end fragtax with Node's raw error, and a dead idle thread would be
