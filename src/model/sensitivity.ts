@@ -12,7 +12,7 @@ import * as msg from "../messages/model";
 import { distributionOf } from "./distributions";
 import { medians } from "./montecarlo";
 import type { InputSpec, Model, ModelOutput, MonteCarloResult, OutputName } from "./montecarlo";
-import { countAtOrBelow, countBelow, hasNaN, sortedCopy } from "./order";
+import { ascendingOrder, hasNaN } from "./order";
 
 export interface TornadoRow<K extends string> {
   readonly input: K;
@@ -90,13 +90,15 @@ export function spearman(x: Float64Array, y: Float64Array): number {
 export function ranks(values: Float64Array): Float64Array {
   const result = new Float64Array(values.length);
   if (hasNaN(values)) return result.fill(Number.NaN); // no order to rank by
-  const sorted = sortedCopy(values);
-  for (let i = 0; i < values.length; i++) {
-    const value = values[i] as number;
-    const below = countBelow(sorted, value);
-    // Ties span positions below…atOrBelow−1 of the sorted values: the average 1-based rank. Draws
-    // rarely tie, so the second search runs only when the next sorted value is the same.
-    result[i] = sorted[below + 1] === value ? (below + countAtOrBelow(sorted, value) + 1) / 2 : below + 1;
+  const order = ascendingOrder(values);
+  // A run of equal values at positions start…end−1 of the order: the average of their 1-based ranks.
+  for (let start = 0; start < order.length; ) {
+    const value = values[order[start] as number];
+    let end = start + 1;
+    while (end < order.length && values[order[end] as number] === value) end++;
+    const rank = (start + end + 1) / 2;
+    for (let position = start; position < end; position++) result[order[position] as number] = rank;
+    start = end;
   }
   return result;
 }
