@@ -21,7 +21,7 @@ import type { BenchTable } from "./table";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const JUPYTER = "/usr/bin/jupyter";
-const RUNS = 3;
+const RUNS = 5;
 const INSTALL =
   "install Jupyter: apt-get install -y --no-install-recommends jupyter-nbconvert python3-jupyter-client python3-nbconvert jupyter-client python3-ipython && npx tslab install --python=/usr/bin/python3";
 

@@ -38,9 +38,15 @@ export function keptOrComputed<K extends string, O extends ModelOutput>(
   const store = (globalThis as { [MODEL_RUNS]?: ModelRunStore })[MODEL_RUNS];
   if (store === undefined) return compute();
   const key = runKey(inputs, settings.samples, settings.seed);
-  const kept = store.read(model, key);
+  // The store fills arrays made here: this realm's own, over memory nothing else holds (`ours`).
+  const made = new Set<Float64Array>();
+  const kept = store.read(model, key, (length) => {
+    const column = new Float64Array(length);
+    made.add(column);
+    return column;
+  });
   const names = Object.keys(inputs);
-  if (kept !== undefined && fits(kept, names, settings.samples) && stillGives(evaluate, kept, names, settings.samples)) return adopt(kept, settings);
+  if (kept !== undefined && ours(kept, made) && fits(kept, names, settings.samples) && stillGives(evaluate, kept, names, settings.samples)) return adopt(kept, settings);
   const result = compute();
   store.write(model, key, keptOf(result));
   return result;
@@ -76,12 +82,14 @@ function stillGives<K extends string, O extends ModelOutput>(evaluate: (inputs: 
 }
 
 /**
- * A copy as a Float64Array of this realm (`instanceof` and the model code's checks hold) over memory
- * of its own, as a computed column is: a view into the whole file would differ from it for a caller
- * that reads `column.buffer` (`new Float64Array(column.buffer)`, a transfer), and keep the file alive.
+ * Whether every column is a distinct array this read made: a Float64Array of this realm (`instanceof`
+ * and the model code's checks hold) over memory of its own, as a computed column is. A view into a
+ * whole file would differ from it for a caller that reads `column.buffer` (`new Float64Array(column.buffer)`,
+ * a transfer), and keep the file alive; two outputs sharing one array would write into each other.
  */
-function own(column: Float64Array): Float64Array {
-  return new Float64Array(column);
+function ours(run: KeptRun, made: ReadonlySet<Float64Array>): boolean {
+  const columns = [...Object.values(run.inputs), ...Object.values(run.outputs).flatMap((out) => [out.summary, out.samples])];
+  return new Set(columns).size === columns.length && columns.every((column) => made.has(column));
 }
 
 function keptOf<K extends string, O extends ModelOutput>(result: MonteCarloResult<K, O>): KeptRun {
@@ -92,14 +100,14 @@ function keptOf<K extends string, O extends ModelOutput>(result: MonteCarloResul
   return { inputs: result.inputs, outputs };
 }
 
-/** The kept run as this realm's own arrays, each over memory of its own. */
+/** The kept run as a result, its columns the arrays this read made (`ours`). */
 function adopt<K extends string, O extends ModelOutput>(run: KeptRun, settings: { readonly samples: number; readonly seed: number }): MonteCarloResult<K, O> {
   const inputs = {} as Record<K, Float64Array>;
-  for (const [name, column] of Object.entries(run.inputs)) inputs[name as K] = own(column);
+  for (const [name, column] of Object.entries(run.inputs)) inputs[name as K] = column;
   const outputs = {} as Record<OutputName<O>, OutputSummary>;
   for (const [name, out] of Object.entries(run.outputs)) {
     const summary = Object.fromEntries(SUMMARY_FIELDS.map((field, i) => [field, out.summary[i] as number])) as unknown as Summary;
-    outputs[name as OutputName<O>] = { ...summary, samples: own(out.samples) };
+    outputs[name as OutputName<O>] = { ...summary, samples: out.samples };
   }
   return { samples: settings.samples, seed: settings.seed, inputs, outputs };
 }

@@ -13,9 +13,8 @@
  *           another model it may call, a table it reads), as far as JSON shows it (not a Map's
  *           entries: there, as for a module's unexported state, only run-memo.ts's check of a
  *           few draws stands)
- *   file    a little-endian u32 header length, the header (JSON: name, key, column names, the
- *           doubles' sha256), padding to 8 bytes, then the doubles: each input's column, each
- *           output's summary and column
+ *   file    model-run-file.ts: a header (name, key, column names, the doubles' sha256), then
+ *           the doubles, read straight into the notebook's own arrays
  *
  * Reads check the header's name and key, the file's length and the doubles' digest (a flipped bit
  * would otherwise be served as a number); anything else is a miss. Writes are atomic (a reader
@@ -24,27 +23,16 @@
  * longest ago when the folder outgrows its budget; it also removes a write's temporary file a
  * `kill -9` left behind, once it is a minute old.
  */
-import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, utimesSync } from "node:fs";
+import { mkdirSync, readdirSync, rmSync, statSync, utimesSync } from "node:fs";
 import { endianness } from "node:os";
 import { join } from "node:path";
-import { SUMMARY_FIELDS, type KeptRun, type ModelRunCounts, type ModelRunStore } from "../vocabulary/kept-runs";
+import type { KeptRun, ModelRunCounts, ModelRunStore } from "../vocabulary/kept-runs";
+import { encode, FORMAT, readRunFile } from "./model-run-file";
 import { isTemporarySibling, writeFileAtomicSync } from "../util/atomic";
 import { sha256 } from "../util/hash";
 
-const FORMAT = "1";
 /** Past this many bytes, a build's end removes the runs used longest ago (down to half of it). */
 export const MODEL_RUNS_BUDGET = 256 * 1024 * 1024;
-
-interface Header {
-  readonly format: string;
-  readonly name: string;
-  readonly key: string;
-  readonly inputs: readonly string[];
-  readonly outputs: readonly string[];
-  readonly samples: number;
-  /** sha256 of the doubles: a bit flipped on disk, or a crash that left the length but not the bytes, is a miss. */
-  readonly digest: string;
-}
 
 /** A module's exports as it made them: their fields as JSON, the functions among them by identity. */
 interface State {
@@ -101,7 +89,7 @@ export class ModelRunFiles implements ModelRunStore {
     return { kept: this.#kept, computed: this.#asked - this.#kept };
   }
 
-  read(model: object, key: string): KeptRun | undefined {
+  read(model: object, key: string, allocate: (length: number) => Float64Array): KeptRun | undefined {
     this.#asked += 1;
     this.#lastFound = undefined;
     const name = this.#nameOf(model);
@@ -110,7 +98,7 @@ export class ModelRunFiles implements ModelRunStore {
     this.#readWith.set(key, outside);
     const file = this.#file(name, key, outside);
     try {
-      const run = decode(readFileSync(file), name, `${key}\n${outside}`);
+      const run = readRunFile(file, name, `${key}\n${outside}`, allocate);
       if (run === undefined) return undefined;
       this.#kept += 1;
       this.#lastFound = file;
@@ -190,63 +178,6 @@ function isModel(value: unknown): value is { readonly ids: Readonly<Record<strin
   if (typeof value !== "object" || value === null) return false;
   const { ids, evaluate } = value as { ids?: unknown; evaluate?: unknown };
   return typeof evaluate === "function" && typeof ids === "object" && ids !== null && Object.values(ids).every((id) => typeof id === "string");
-}
-
-export function encode(run: KeptRun, name: string, key: string): Uint8Array {
-  const inputs = Object.keys(run.inputs);
-  const outputs = Object.keys(run.outputs);
-  const samples = (Object.values(run.inputs)[0] ?? Object.values(run.outputs)[0]?.samples)?.length ?? 0;
-  const data = new Float64Array(inputs.length * samples + outputs.length * (SUMMARY_FIELDS.length + samples));
-  let at = 0;
-  for (const name of inputs) at = put(data, at, run.inputs[name] as Float64Array);
-  for (const name of outputs) {
-    const out = run.outputs[name] as KeptRun["outputs"][string];
-    at = put(data, at, out.summary);
-    at = put(data, at, out.samples);
-  }
-  const body = new Uint8Array(data.buffer);
-  const header: Header = { format: FORMAT, name, key, inputs, outputs, samples, digest: sha256(body) };
-  const head = Buffer.from(JSON.stringify(header), "utf8");
-  const start = dataStart(head.length);
-  const bytes = new Uint8Array(start + body.length);
-  new DataView(bytes.buffer).setUint32(0, head.length, true);
-  bytes.set(head, 4);
-  bytes.set(body, start);
-  return bytes;
-}
-
-export function decode(file: Buffer, name: string, key: string): KeptRun | undefined {
-  if (file.length < 4) return undefined;
-  const headLength = file.readUInt32LE(0);
-  const start = dataStart(headLength);
-  if (start > file.length) return undefined;
-  const header = JSON.parse(file.subarray(4, 4 + headLength).toString("utf8")) as Partial<Header>;
-  if (header.format !== FORMAT || header.name !== name || header.key !== key) return undefined;
-  const { inputs, outputs, samples } = header;
-  if (!Array.isArray(inputs) || !Array.isArray(outputs) || !Number.isInteger(samples) || (samples as number) < 1) return undefined;
-  const n = samples as number;
-  const doubles = inputs.length * n + outputs.length * (SUMMARY_FIELDS.length + n);
-  if (file.length !== start + doubles * 8 || header.digest !== sha256(file.subarray(start))) return undefined;
-  // The columns are views (run-memo.ts: the reader owns them) over memory of their own: a small file's
-  // Buffer may be a slice of Node's shared pool, at an offset a Float64Array cannot start at.
-  const own = file.byteOffset === 0 && file.buffer.byteLength === file.length ? file : new Uint8Array(file);
-  const data = new Float64Array(own.buffer, start, doubles);
-  let at = 0;
-  const take = (length: number): Float64Array => data.subarray(at, (at += length));
-  const keptInputs: Record<string, Float64Array> = {};
-  for (const input of inputs as string[]) keptInputs[input] = take(n);
-  const keptOutputs: Record<string, { summary: Float64Array; samples: Float64Array }> = {};
-  for (const output of outputs as string[]) keptOutputs[output] = { summary: take(SUMMARY_FIELDS.length), samples: take(n) };
-  return { inputs: keptInputs, outputs: keptOutputs };
-}
-
-function put(data: Float64Array, at: number, column: Float64Array): number {
-  data.set(column, at);
-  return at + column.length;
-}
-
-function dataStart(headLength: number): number {
-  return Math.ceil((4 + headLength) / 8) * 8;
 }
 
 let prunedAt = Number.NEGATIVE_INFINITY;

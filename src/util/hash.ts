@@ -11,6 +11,15 @@ export function sha256(data: string | Uint8Array): string {
   return createHash("sha256").update(data).digest("hex");
 }
 
+/** sha256 of data given in parts (typed arrays as their bytes): the same as of the parts joined. */
+export function sha256Stream(): { update(part: string | NodeJS.ArrayBufferView): void; hex(): string } {
+  const hash = createHash("sha256");
+  return {
+    update: (part) => void hash.update(part),
+    hex: () => hash.digest("hex"),
+  };
+}
+
 /**
  * sha256 of a regular file's content, read in chunks (so any size, and little memory); undefined when
  * there is none there, or it is something else (a folder, a FIFO: opened non-blocking, so a FIFO

@@ -26,9 +26,10 @@ export interface ModelRunCounts {
 export interface ModelRunStore {
   /**
    * The kept run of `model` under `key`, or undefined (not kept, or `model` is not one the store
-   * keeps). Each read gives arrays over memory nothing else holds: the caller may keep and write them.
+   * keeps). Each column is an array `allocate` made, filled by the store and held by nothing else:
+   * the caller's own, to keep and write.
    */
-  read(model: object, key: string): KeptRun | undefined;
+  read(model: object, key: string, allocate: (length: number) => Float64Array): KeptRun | undefined;
   /**
    * Keeps the run just computed: called right after `read` of the same model and key, which found
    * nothing or a run the caller did not take (the store counts it computed, and may keep nothing).

@@ -7,7 +7,8 @@ import * as chapterModels from "../../src/fragmentation-tax/chapter-models";
 import * as labModels from "../../src/fragmentation-tax/lab-models";
 import { MODEL_RUNS, type ModelRunStore } from "../../src/vocabulary/kept-runs";
 import { runModel, type ModelRun, type ReportModel } from "../../src/model/runner";
-import { decode, encode, ModelRunFiles, pruneModelRuns } from "../../src/notebook/model-runs";
+import { ModelRunFiles, pruneModelRuns } from "../../src/notebook/model-runs";
+import { encode, readRunFile } from "../../src/notebook/model-run-file";
 import { temporarySibling } from "../../src/util/atomic";
 
 const FILE = "notebooks/assumptions.yaml";
@@ -33,8 +34,8 @@ function store(dir: string, bundleHash = "bundle-1"): ModelRunFiles & { hits: nu
   files.register("chapters", chapterModels);
   files.register("lab", labModels);
   const read = files.read.bind(files);
-  files.read = (model, key) => {
-    const run = read(model, key);
+  files.read = (model, key, allocate) => {
+    const run = read(model, key, allocate);
     if (run !== undefined) files.hits += 1;
     return run;
   };
@@ -141,11 +142,12 @@ describe("model runs kept between notebooks", () => {
     const run = { inputs: { gpus: new Float64Array([1, 2]) }, outputs: {} };
     const first = new ModelRunFiles(dir, "bundle-1");
     first.register("m", module);
-    expect(first.read(module.MODEL, "k")).toBeUndefined();
+    const allocate = (length: number): Float64Array => new Float64Array(length);
+    expect(first.read(module.MODEL, "k", allocate)).toBeUndefined();
     first.write(module.MODEL, "k", run);
     const files = new ModelRunFiles(dir, "bundle-1");
     files.register("m", module);
-    expect(files.read(module.MODEL, "k")).toBeDefined();
+    expect(files.read(module.MODEL, "k", allocate)).toBeDefined();
     module.TABLE.calls = 4; // the check evaluated it, and did not take the run: it is computed and written
     files.write(module.MODEL, "k", run);
     expect(files.counts()).toEqual({ kept: 0, computed: 1 });
@@ -182,6 +184,32 @@ describe("model runs kept between notebooks", () => {
     }
   });
 
+  it("a kept run is taken only as arrays its reader made: one column shared or a view into a file is computed instead", () => {
+    const dir = tempDir();
+    const files = store(dir);
+    global[MODEL_RUNS] = files;
+    const computed = bits(runModel(chapterModels.SOVEREIGNTY, registry.reader("s"), settings));
+    const read = files.read.bind(files);
+    for (const misfit of [
+      // The same array for every column the reader asks for.
+      (allocate: (length: number) => Float64Array) => {
+        let first: Float64Array | undefined;
+        return (length: number) => (first ??= allocate(length)).length === length ? first : allocate(length);
+      },
+      // Views into one buffer, as a whole file read at once would give.
+      () => {
+        const whole = new Float64Array(1_000_000);
+        let at = 0;
+        return (length: number) => whole.subarray(at, (at += length));
+      },
+    ]) {
+      files.hits = 0;
+      files.read = (model, key, allocate) => read(model, key, misfit(allocate));
+      expect(bits(runModel(chapterModels.SOVEREIGNTY, registry.reader("s"), settings))).toBe(computed);
+      expect(files.counts().computed).toBeGreaterThan(0);
+    }
+  });
+
   it("a folder that cannot be written only keeps nothing", () => {
     const dir = tempDir();
     writeFileSync(join(dir, "model-runs"), "a file where the folder would be");
@@ -195,13 +223,18 @@ describe("the kept-run file", () => {
   it("keeps NaN, ±Infinity and −0, and is refused under another name or key", () => {
     const odd = Float64Array.of(Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, -0, 5e-324);
     const run = { inputs: { a: odd }, outputs: { out: { summary: Float64Array.of(Number.NaN, -0, 1, 2, 3, 4), samples: odd } } };
-    const file = Buffer.from(encode(run, "m#X", "k"));
-    const back = decode(file, "m#X", "k");
+    const file = join(tempDir(), "run.bin");
+    writeFileSync(file, encode(run, "m#X", "k"));
+    const made: Float64Array[] = [];
+    const back = readRunFile(file, "m#X", "k", (length) => made[made.push(new Float64Array(length)) - 1] as Float64Array);
     expect([...(back?.inputs.a ?? [])].map(String)).toEqual(["NaN", "Infinity", "-Infinity", "0", "5e-324"]);
     expect(Object.is(back?.inputs.a?.[3], -0)).toBe(true);
     expect(Object.is(back?.outputs.out?.summary[1], -0)).toBe(true);
-    expect(decode(file, "m#Y", "k")).toBeUndefined();
-    expect(decode(file, "m#X", "other")).toBeUndefined();
+    // Each column is one of the arrays the reader was given, filled in place.
+    expect([back?.inputs.a, back?.outputs.out?.summary, back?.outputs.out?.samples]).toEqual(made);
+    expect(made.every((column, i) => column === [back?.inputs.a, back?.outputs.out?.summary, back?.outputs.out?.samples][i])).toBe(true);
+    expect(readRunFile(file, "m#Y", "k", (length) => new Float64Array(length))).toBeUndefined();
+    expect(readRunFile(file, "m#X", "other", (length) => new Float64Array(length))).toBeUndefined();
   });
 
   it("pruning removes the runs used longest ago, down to half the budget", () => {
