@@ -97,6 +97,11 @@ function removeOlder(cacheDir: string, name: string): void {
     return;
   }
   for (const entry of entries) {
-    if (entry.startsWith(`${name}-`) && entry.endsWith(".bin")) rmSync(join(cacheDir, entry), { force: true });
+    if (!entry.startsWith(`${name}-`) || !entry.endsWith(".bin")) continue;
+    try {
+      rmSync(join(cacheDir, entry), { force: true });
+    } catch {
+      // left (read-only, or not a file): it is never read again, and the load, or the exit, goes on
+    }
   }
 }

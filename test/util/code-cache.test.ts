@@ -6,7 +6,8 @@
  * compiled and never reads the cache.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -107,5 +108,20 @@ describe("requireWithCodeCache", () => {
     loadFresh(file, join(dir, "after-load"));
     const size = (folder: string): number => readdirSync(folder).reduce((sum, name) => sum + statSync(join(folder, name)).size, 0);
     expect(statSync(join(cache, built ?? "")).size).toBeGreaterThan(size(join(dir, "after-load")) * 2);
+  });
+
+  it("an older cache it cannot remove (a folder in its place) costs nothing: the load and the process's exit go on", () => {
+    const dir = folder();
+    const cache = join(dir, "cache");
+    const file = join(dir, "value.js");
+    writeFileSync(file, "module.exports = 'loaded';\n");
+    for (const options of [{}, { keep: "at-exit", variant: "run" }] as const) {
+      // Named as a cache of an earlier text of this file would be: <file>[.<variant>]-<its path's hash>-….
+      const older = join(cache, `value.js${"variant" in options ? ".run" : ""}-${createHash("sha256").update(file).digest("hex").slice(0, 8)}-older.bin`);
+      mkdirSync(join(older, "inside"), { recursive: true });
+      // loadFresh throws when the process fails, at exit too.
+      expect(loadFresh(file, cache, options).exports).toBe("loaded");
+      expect(existsSync(older)).toBe(true);
+    }
   });
 });
