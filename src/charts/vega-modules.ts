@@ -20,7 +20,9 @@ export interface VegaModules {
 
 export async function importVega(): Promise<VegaModules> {
   const bundled = globalThis.__FRAGTAX_VEGA_CJS__;
-  if (bundled !== undefined) return requireWithCodeCache(join(toolRoot(), bundled)).exports as VegaModules;
+  // Its cache is made at exit, after charts were drawn: it then holds the drawing code too (a rebuild's
+  // three changed charts drew in ~210 ms instead of ~250; the cache made after loading held little of it).
+  if (bundled !== undefined) return requireWithCodeCache(join(toolRoot(), bundled), undefined, { keep: "at-exit", variant: "drawn" }).exports as VegaModules;
   const [vega, vegaLite] = await Promise.all([import("vega"), import("vega-lite")]);
   return { vega, vegaLite };
 }
