@@ -39,9 +39,9 @@ describe("dist/vega.cjs", () => {
     expect(await svg(bundled)).toBe(await svg({ vega, vegaLite }));
   });
 
-  it("is what a build of the bundled CLI loads, through the code cache", () => {
+  it("is what a build of the bundled CLI loads, through the code cache made as the build exits (after its charts were drawn)", () => {
     const v8 = join(repo, "node_modules", ".cache", "fragtax", "v8");
-    const vegaCaches = (): string[] => (existsSync(v8) ? readdirSync(v8).filter((name) => name.startsWith("vega.cjs-")) : []);
+    const vegaCaches = (): string[] => (existsSync(v8) ? readdirSync(v8).filter((name) => name.startsWith("vega.cjs.drawn-")) : []);
     for (const name of vegaCaches()) rmSync(join(v8, name), { force: true });
     const { root } = folders.project("charts");
     const result = spawnSync(process.execPath, [join(repo, "dist", "cli.cjs"), "build", "--no-pdf", "--root", root], { encoding: "utf8" });
