@@ -43,8 +43,9 @@ const HIGH = 1 - LOW;
  * becomes a 64-bit key whose unsigned order is the value's order (the sign bit flipped, or every bit
  * of a negative), with its index in the lowest bits; one native sort of those keys gives the order
  * (~0.9 ms). The index displaces the key's last bits, so values equal in every other bit (exact ties,
- * or values within ~2^−38 of each other for 10,000 draws) come out in index order: those short runs
- * are then put in order by value, which keeps equal values in index order.
+ * or values within ~2^−38 of each other for 10,000 draws) come out in index order: those runs are
+ * then put in order by value, equal values kept in index order (a short run by insertion, a long one,
+ * as values equal up to rounding make, by a second native sort of the bits the index displaced).
  */
 export function ascendingOrder(values: ArrayLike<number>): Uint32Array {
   const n = values.length;
@@ -53,20 +54,9 @@ export function ascendingOrder(values: ArrayLike<number>): Uint32Array {
   const indexMask = (1 << indexBits) - 1;
   const keys = new BigUint64Array(n);
   const halves = new Uint32Array(keys.buffer);
-  const double = new Float64Array(1);
-  const bits = new Uint32Array(double.buffer);
   for (let i = 0; i < n; i++) {
-    const value = values[i] as number;
-    double[0] = value === 0 ? 0 : value; // −0 and 0 tie
-    let low = bits[LOW] as number;
-    let high = bits[HIGH] as number;
-    if (high & 0x80000000) {
-      high = ~high;
-      low = ~low;
-    } else {
-      high |= 0x80000000;
-    }
-    halves[2 * i + LOW] = (low & ~indexMask) | i;
+    const high = keyHalves(values[i] as number);
+    halves[2 * i + LOW] = ((KEY[LOW] as number) & ~indexMask) | i;
     halves[2 * i + HIGH] = high;
   }
   keys.sort();
@@ -77,15 +67,57 @@ export function ascendingOrder(values: ArrayLike<number>): Uint32Array {
     const low = (halves[2 * start + LOW] as number) & ~indexMask;
     let end = start + 1;
     while (end < n && halves[2 * end + HIGH] === high && ((halves[2 * end + LOW] as number) & ~indexMask) === low) end++;
-    // Insertion sort by value: moves only past strictly greater values, so it is stable.
-    for (let k = start + 1; k < end; k++) {
-      const index = order[k] as number;
-      const value = values[index] as number;
-      let at = k;
-      for (; at > start && (values[order[at - 1] as number] as number) > value; at--) order[at] = order[at - 1] as number;
-      order[at] = index;
-    }
+    if (end - start > SHORT_RUN) sortRun(values, order, start, end, indexMask);
+    else insertionSortRun(values, order, start, end);
     start = end;
   }
   return order;
+}
+
+/** Runs up to this long are put in order by insertion (quadratic, but cheaper than a sort for a few). */
+const SHORT_RUN = 16;
+
+// The key of the value keyHalves was last given, as its two 32-bit halves (KEY[HIGH] is returned).
+const KEY_DOUBLE = new Float64Array(1);
+const KEY = new Uint32Array(KEY_DOUBLE.buffer);
+
+/** The 64-bit key of `value` (unsigned order = the value's order, −0 as 0) into KEY; returns its high half. */
+function keyHalves(value: number): number {
+  KEY_DOUBLE[0] = value === 0 ? 0 : value; // −0 and 0 tie
+  if ((KEY[HIGH] as number) & 0x80000000) {
+    KEY[HIGH] = ~(KEY[HIGH] as number);
+    KEY[LOW] = ~(KEY[LOW] as number);
+  } else {
+    KEY[HIGH] = (KEY[HIGH] as number) | 0x80000000;
+  }
+  return KEY[HIGH] as number;
+}
+
+/** Insertion sort of order[start…end−1] by value: moves only past strictly greater values, so it is stable. */
+function insertionSortRun(values: ArrayLike<number>, order: Uint32Array, start: number, end: number): void {
+  for (let k = start + 1; k < end; k++) {
+    const index = order[k] as number;
+    const value = values[index] as number;
+    let at = k;
+    for (; at > start && (values[order[at - 1] as number] as number) > value; at--) order[at] = order[at - 1] as number;
+    order[at] = index;
+  }
+}
+
+/**
+ * A long run (values within a few ulps of each other: an output constant up to rounding, where
+ * insertion would take n² steps) sorted natively by the key bits the index displaced, then the
+ * index: the keys agree in every other bit, so that is the order by value, equal values by index.
+ */
+function sortRun(values: ArrayLike<number>, order: Uint32Array, start: number, end: number, indexMask: number): void {
+  const keys = new BigUint64Array(end - start);
+  const halves = new Uint32Array(keys.buffer);
+  for (let k = start; k < end; k++) {
+    const index = order[k] as number;
+    keyHalves(values[index] as number);
+    halves[2 * (k - start) + HIGH] = (KEY[LOW] as number) & indexMask;
+    halves[2 * (k - start) + LOW] = index;
+  }
+  keys.sort();
+  for (let k = start; k < end; k++) order[k] = halves[2 * (k - start) + LOW] as number;
 }
