@@ -6,6 +6,7 @@
  *
  * Small on purpose (the bundle's only other file): it is compiled afresh by every process.
  */
+import { createRequire } from "node:module";
 import { join } from "node:path";
 import { startThreadForLater } from "../notebook/thread-start";
 import { requireWithCodeCache } from "../util/code-cache";
@@ -17,4 +18,20 @@ const COMMANDS = new Set(["build", "check", "dev", "diff", "new", "publish", "ru
 const command = process.argv[2] ?? "";
 // `fragtax run`'s notebook thread starts first: its start-up overlaps with loading the CLI.
 if (command === "run") startThreadForLater(join(__dirname, "notebook-worker.cjs"));
-requireWithCodeCache(join(__dirname, "main.cjs"), join(toolCacheDir(), "v8"), { keep: "at-exit", variant: COMMANDS.has(command) ? command : "other" });
+const main = join(__dirname, "main.cjs");
+const cacheDir = codeCacheDir();
+if (cacheDir === undefined) createRequire(__filename)(main);
+else requireWithCodeCache(main, cacheDir, { keep: "at-exit", variant: COMMANDS.has(command) ? command : "other" });
+
+/**
+ * The code cache's folder, in the install's tool cache; undefined when the install's root cannot be
+ * found (no templates/): the CLI then loads without a cache, and says what is wrong itself, when a
+ * command needs the install (help does not), instead of Node printing this file's stack trace.
+ */
+function codeCacheDir(): string | undefined {
+  try {
+    return join(toolCacheDir(), "v8");
+  } catch {
+    return undefined;
+  }
+}

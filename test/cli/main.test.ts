@@ -1,7 +1,7 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { readFileSync, statSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync } from "node:fs";
 import { parse } from "acorn";
 import { describe, expect, it } from "vitest";
 
@@ -99,5 +99,28 @@ describe("the fragtax bin", () => {
     };
     visit(program);
     expect(imports).toEqual([]);
+  });
+
+  it("says what is wrong, not Node's stack trace, when the install has no templates/ (its code cache has no home)", () => {
+    // The bin names its code cache's folder from the install's root, found by templates/report.html;
+    // without it, help still prints and a command ends with fragtax's own message, as before the bin
+    // loaded the CLI through the cache.
+    const install = mkdtempSync(join(tmpdir(), "fragtax-no-templates-"));
+    try {
+      mkdirSync(join(install, "dist"));
+      for (const file of ["cli.cjs", "main.cjs"]) copyFileSync(join("dist", file), join(install, "dist", file));
+      copyFileSync("package.json", join(install, "package.json"));
+      symlinkSync(join(process.cwd(), "node_modules"), join(install, "node_modules"), "junction");
+      const help = spawnSync("node", [join(install, "dist/cli.cjs"), "--help"], { encoding: "utf8", cwd: tmpdir() });
+      expect(help.stderr).toBe("");
+      expect(help.stdout).toContain("Usage: fragtax");
+      expect(help.status).toBe(0);
+      const build = spawnSync("node", [join(install, "dist/cli.cjs"), "build", "--root", join(install, "no-such-report")], { encoding: "utf8", cwd: tmpdir() });
+      expect(build.stderr).not.toMatch(/^\s+at /m);
+      expect(build.stderr).toContain("fragtax");
+      expect(build.status).not.toBe(0);
+    } finally {
+      rmSync(install, { recursive: true, force: true });
+    }
   });
 });
