@@ -82,10 +82,32 @@ function load(file: string, cacheDir: string, options: CodeCacheOptions): Cached
     return writeToolCache(cacheFile, data);
   };
   if (options.keep === "at-exit") {
-    process.once("exit", () => keep());
+    keepAtExit(keep);
     return { exports: module.exports, cache: "written at exit" };
   }
   return { exports: module.exports, cache: keep() ? "written" : "not written" };
+}
+
+// The caches to make as the process ends, on the global object: the bin and the CLI's bundle each
+// have a copy of this module, and a command ending by a signal asks for both (`keepCodeCachesNow`).
+const AT_EXIT = Symbol.for("fragtax.code-caches-at-exit");
+type WithAtExit = typeof globalThis & { [AT_EXIT]?: Array<() => unknown> };
+
+function keepAtExit(keep: () => unknown): void {
+  const global = globalThis as WithAtExit;
+  if (global[AT_EXIT] === undefined) {
+    global[AT_EXIT] = [];
+    process.once("exit", keepCodeCachesNow);
+  }
+  global[AT_EXIT].push(keep);
+}
+
+/**
+ * Makes now the caches kept at exit (each once): for a command that ends by the signal it caught
+ * (util/signals.ts: `fragtax dev` on Ctrl-C), where no 'exit' event comes.
+ */
+export function keepCodeCachesNow(): void {
+  for (const keep of (globalThis as WithAtExit)[AT_EXIT]?.splice(0) ?? []) keep();
 }
 
 /** The caches of earlier contents of the same file (an upgraded package): never read again. */

@@ -6,6 +6,7 @@
  * releases the lock of a rebuild it abandons) catches the signal, tidies up, then ends the same way.
  */
 import { constants } from "node:os";
+import { keepCodeCachesNow } from "./code-cache";
 
 /**
  * Ends this process by `signal` as if it had not been caught: its parent sees it killed by that
@@ -14,6 +15,8 @@ import { constants } from "node:os";
 export function endBySignal(signal: NodeJS.Signals): void {
   // Should the signal not end the process at once, the exit code still says which one it was.
   process.exitCode = 128 + (constants.signals[signal] ?? 0);
+  // The code caches made at exit (the CLI's, Vega's): a process killed by a signal has no 'exit' event.
+  keepCodeCachesNow();
   process.removeAllListeners(signal);
   process.kill(process.pid, signal);
 }

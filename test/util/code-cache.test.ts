@@ -124,4 +124,16 @@ describe("requireWithCodeCache", () => {
       expect(existsSync(older)).toBe(true);
     }
   });
+
+  it("kept at exit, is kept too when a command ends by a signal it caught (`fragtax dev` on Ctrl-C: no 'exit' event)", () => {
+    const dir = folder();
+    const cache = join(dir, "cache");
+    const file = join(dir, "value.js");
+    writeFileSync(file, "module.exports = 'loaded';\n");
+    // As dev-action.ts ends: util/signals.ts's endBySignal kills the process by the signal it caught.
+    const script = `import { requireWithCodeCache } from "./src/util/code-cache.ts"; import { endBySignal } from "./src/util/signals.ts"; requireWithCodeCache(${JSON.stringify(file)}, ${JSON.stringify(cache)}, { keep: "at-exit", variant: "dev" }); endBySignal("SIGTERM");`;
+    const result = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { cwd: join(import.meta.dirname, "..", ".."), encoding: "utf8" });
+    expect(result.signal).toBe("SIGTERM");
+    expect(existsSync(cache) ? readdirSync(cache) : []).toEqual([expect.stringMatching(/^value\.js\.dev-.*\.bin$/)]);
+  });
 });
