@@ -88,11 +88,17 @@ export async function startDev(options: DevOptions, effects: DevEffects): Promis
   const watching: { watcher?: FSWatcher } = {};
   // The files and folders watched because a rebuild read them; one no longer read is let go.
   let named = new Set<string>();
-  // A path read that is missing is watched through its nearest existing folder, by a watcher of its
-  // own whose events count only for the paths read: chokidar watches a missing file only in a folder
-  // that exists, and a folder added to the main watcher stayed unwatched beside a missing watched
-  // folder such as templates/. Once that watcher is ready, a path that appeared meanwhile (between
-  // the build's read and now) counts as changed: its creation came before anything watched it.
+  // Those of them the main watcher watches itself: each one read that is there. A path read that is
+  // missing is watched through its nearest existing folder instead, by a watcher of its own whose
+  // events count only for the paths read and not watched directly: chokidar watches a missing file
+  // only in a folder that exists, and a folder added to the main watcher stayed unwatched beside a
+  // missing watched folder such as templates/. Once that watcher is ready, a path that appeared
+  // meanwhile (between the build's read and now) counts as changed: its creation came before
+  // anything watched it. A path that appears is moved to the main watcher by the rebuild that reads
+  // it, and a folder's watcher no missing path needs is closed: chokidar misses a folder made while
+  // it takes its first look (`data/` made as dev starts), and would then never report the edits to
+  // a file in it, so a watcher that saw a file appear is not trusted to see it change.
+  const direct = new Set<string>();
   const helpers = new Map<string, FSWatcher>();
   const root = resolve(options.root);
   const inWatchedFolder = (file: string): boolean => options.watch.some((path) => isInside(resolve(root, path), file));
@@ -111,26 +117,33 @@ export async function startDev(options: DevOptions, effects: DevEffects): Promis
     // One inside a watched folder is watched already (and unwatching it there would stop that).
     const elsewhere = (file: string): boolean => isInside(root, file) && !inWatchedFolder(file);
     const now = new Set(effects.files().filter(elsewhere));
-    const added = [...now].filter((file) => !named.has(file));
-    const gone = [...named].filter((file) => !now.has(file));
     const notFound = new Set(effects.missing?.() ?? []);
-    const missing = added.filter((file) => notFound.has(file) || !existsSync(file));
+    const missing = [...now].filter((file) => notFound.has(file) || !existsSync(file));
     // A missing one only through its folder's watcher (below): one event per change, not one from each.
-    const present = added.filter((file) => !missing.includes(file));
+    const present = [...now].filter((file) => !direct.has(file) && !missing.includes(file));
+    const letGo = [...direct].filter((file) => !now.has(file) || missing.includes(file));
     if (present.length > 0) watcher.add(present);
-    if (gone.length > 0) watcher.unwatch(gone);
+    if (letGo.length > 0) watcher.unwatch(letGo);
+    for (const file of letGo) direct.delete(file);
+    for (const file of present) direct.add(file);
     named = now;
     // An edit between the rebuild's read and this watch (a data file saved while a slow chapter ran)
     // reached no watcher: the report would go on showing what was read before it, as current.
     for (const file of present) if (changedSince(file, since)) changed(shownPath(file, root));
-    for (const folder of new Set(missing.map((file) => nearestFolder(dirname(file), root)))) {
+    const needed = new Set(missing.map((file) => nearestFolder(dirname(file), root)));
+    for (const [folder, helper] of helpers) {
+      if (needed.has(folder)) continue;
+      helpers.delete(folder);
+      void helper.close();
+    }
+    for (const folder of needed) {
       if (folder === undefined || helpers.has(folder)) continue;
       const onChange = (path: string, absolute: string): void => {
-        if ([...named].some((read) => isInside(read, resolve(absolute)))) changed(path);
+        if ([...named].some((read) => !direct.has(read) && isInside(read, resolve(absolute)))) changed(path);
       };
       const helper = watchProject(root, [relative(root, folder) || "."], onChange, effects.progress);
       helper.once("ready", () => {
-        for (const file of missing) if (isInside(folder, file) && named.has(file) && existsSync(file)) changed(shownPath(file, root));
+        for (const file of missing) if (isInside(folder, file) && named.has(file) && !direct.has(file) && existsSync(file)) changed(shownPath(file, root));
       });
       helpers.set(folder, helper);
     }

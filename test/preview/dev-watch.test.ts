@@ -1,5 +1,6 @@
 // What `fragtax dev` watches (startDev with stand-in rebuilds, real files and chokidar): its folders,
 // the files a rebuild read elsewhere, and how a change is named.
+import { existsSync } from "node:fs";
 import { cp, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -82,6 +83,48 @@ describe("what fragtax dev watches", () => {
       await rm(project, { recursive: true, force: true });
     }
   });
+
+  it("sees every edit to a file it read while missing, made while it took its first look at the folder that would hold it", async () => {
+    // chokidar misses a folder made during its first look at the folder above (between listing it and
+    // watching it), and with it every later edit inside. Here data/ is made while the project's own
+    // folder, with 1,500 files in it, is still being listed.
+    const lost: number[] = [];
+    for (const delay of [5, 10, 20]) {
+      const project = await mkdtemp(join(tmpdir(), "fragtax-dev-appears-"));
+      for (const dir of ["notebooks", "out/build"]) await mkdir(join(project, dir), { recursive: true });
+      await Promise.all(Array.from({ length: 1_500 }, (_, file) => writeFile(join(project, `${file}.txt`), "x")));
+      const data = join(project, "data/rate.txt");
+      let rebuilds = 0;
+      const watching = await startDev(
+        devSettings(project, DEFAULT_WATCH),
+        {
+          rebuild: async () => {
+            // Made just after the first rebuild found it missing, as its folder's watcher starts.
+            if (++rebuilds === 1) setTimeout(() => void mkdir(join(project, "data")).then(() => writeFile(data, "one")), delay);
+          },
+          progress: () => undefined,
+          files: () => [data],
+          missing: () => (existsSync(data) ? [] : [data]),
+        },
+      );
+      const waitFor = async (count: number): Promise<boolean> => {
+        for (const end = Date.now() + 3_000; rebuilds < count && Date.now() < end; ) await new Promise((r) => setTimeout(r, 30));
+        await watching.idle();
+        return rebuilds >= count;
+      };
+      try {
+        expect(await waitFor(2), `made after ${delay} ms: data/rate.txt appearing`).toBe(true);
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        const before = rebuilds;
+        await writeFile(data, "two");
+        if (!(await waitFor(before + 1))) lost.push(delay);
+      } finally {
+        await watching.close();
+        await rm(project, { recursive: true, force: true });
+      }
+    }
+    expect(lost, "delays (ms) after which the edit rebuilt nothing").toEqual([]);
+  }, 60_000);
 
   it("watches the files a rebuild named outside its folders until a rebuild no longer names them; never stops watching its folders", async () => {
     const project = await mkdtemp(join(tmpdir(), "fragtax-dev-named-"));
