@@ -88,18 +88,19 @@ export async function startDev(options: DevOptions, effects: DevEffects): Promis
   const watching: { watcher?: FSWatcher } = {};
   // The files and folders watched because a rebuild read them; one no longer read is let go.
   let named = new Set<string>();
-  // Those of them the main watcher watches itself: each one read that is there. A path read that is
-  // missing is watched through its nearest existing folder instead, by a watcher of its own whose
-  // events count only for the paths read and not watched directly: chokidar watches a missing file
-  // only in a folder that exists, and a folder added to the main watcher stayed unwatched beside a
-  // missing watched folder such as templates/. Once that watcher is ready, a path that appeared
-  // meanwhile (between the build's read and now) counts as changed: its creation came before
-  // anything watched it. A path that appears is moved to the main watcher by the rebuild that reads
-  // it, and a folder's watcher no missing path needs is closed: chokidar misses a folder made while
-  // it takes its first look (`data/` made as dev starts), and would then never report the edits to
-  // a file in it, so a watcher that saw a file appear is not trusted to see it change.
-  const direct = new Set<string>();
+  // Each of them that is there is watched itself, by the watcher opened for the rebuild that first
+  // read it there. One that is missing is watched through its nearest existing folder instead, by a
+  // watcher of that folder whose events count only for the paths read and not watched themselves:
+  // chokidar watches a missing file only in a folder that exists, and a folder added to a watcher
+  // stayed unwatched beside a missing watched folder such as templates/. Once that watcher is ready,
+  // a path that appeared meanwhile (between the build's read and now) counts as changed: its
+  // creation came before anything watched it. A path that appears gets a watcher of its own, and a
+  // folder's watcher no missing path needs is closed: chokidar misses a folder made while it takes
+  // its first look (`data/` made as dev starts), and would then never report the edits to a file in
+  // it, so a watcher that saw a file appear is not trusted to see it change.
+  const direct = new Map<string, FSWatcher>();
   const helpers = new Map<string, FSWatcher>();
+  let missing: readonly string[] = [];
   const root = resolve(options.root);
   const inWatchedFolder = (file: string): boolean => options.watch.some((path) => isInside(resolve(root, path), file));
   // Changes seen so far: a rebuild that began after a change shows it; one that began before does not.
@@ -110,40 +111,54 @@ export async function startDev(options: DevOptions, effects: DevEffects): Promis
     effects.progress(messages.devChanged(path));
     schedule();
   };
-  /** `since`: when the rebuild that read `effects.files()` began. */
-  const watchNamed = (since: number): void => {
-    const { watcher } = watching;
-    if (watcher === undefined || effects.files === undefined || closing) return;
-    // One inside a watched folder is watched already (and unwatching it there would stop that).
-    const elsewhere = (file: string): boolean => isInside(root, file) && !inWatchedFolder(file);
-    const now = new Set(effects.files().filter(elsewhere));
-    const notFound = new Set(effects.missing?.() ?? []);
-    const missing = [...now].filter((file) => notFound.has(file) || !existsSync(file));
-    // A missing one only through its folder's watcher (below): one event per change, not one from each.
-    const present = [...now].filter((file) => !direct.has(file) && !missing.includes(file));
-    const letGo = [...direct].filter((file) => !now.has(file) || missing.includes(file));
-    if (present.length > 0) watcher.add(present);
-    if (letGo.length > 0) watcher.unwatch(letGo);
-    for (const file of letGo) direct.delete(file);
-    for (const file of present) direct.add(file);
-    named = now;
-    // An edit between the rebuild's read and this watch (a data file saved while a slow chapter ran)
-    // reached no watcher: the report would go on showing what was read before it, as current.
-    for (const file of present) if (changedSince(file, since)) changed(shownPath(file, root));
+  /** Closes the folders' watchers no missing path needs any more. */
+  const closeUnneededHelpers = (): void => {
     const needed = new Set(missing.map((file) => nearestFolder(dirname(file), root)));
     for (const [folder, helper] of helpers) {
       if (needed.has(folder)) continue;
       helpers.delete(folder);
       void helper.close();
     }
-    for (const folder of needed) {
+  };
+  /** `since`: when the rebuild that read `effects.files()` began. */
+  const watchNamed = (since: number): void => {
+    if (watching.watcher === undefined || effects.files === undefined || closing) return;
+    // One inside a watched folder is watched already (and unwatching it there would stop that).
+    const elsewhere = (file: string): boolean => isInside(root, file) && !inWatchedFolder(file);
+    const now = new Set(effects.files().filter(elsewhere));
+    const notFound = new Set(effects.missing?.() ?? []);
+    missing = [...now].filter((file) => notFound.has(file) || !existsSync(file));
+    // A missing one only through its folder's watcher (below): one event per change, not one from each.
+    const present = [...now].filter((file) => !direct.has(file) && !missing.includes(file));
+    for (const file of [...direct.keys()].filter((each) => !now.has(each) || missing.includes(each))) {
+      const watcher = direct.get(file);
+      direct.delete(file);
+      if (watcher !== undefined && ![...direct.values()].includes(watcher)) void watcher.close();
+    }
+    named = now;
+    if (present.length > 0) {
+      const watcher = watchProject(root, present.map((file) => relative(root, file)), (path, absolute) => {
+        if (direct.get(resolve(absolute)) === watcher) changed(path);
+      }, effects.progress);
+      for (const file of present) direct.set(file, watcher);
+      // An edit between the rebuild's read and this watcher's start (a data file saved while a slow
+      // chapter ran, or just as it ended) reached no watcher: the report would go on showing what was
+      // read before it, as current. Until then, too, the folder's watcher that saw it appear stays.
+      watcher.once("ready", () => {
+        if (closing) return;
+        for (const file of present) if (direct.get(file) === watcher && changedSince(file, since)) changed(shownPath(file, root));
+        closeUnneededHelpers();
+      });
+    } else closeUnneededHelpers();
+    for (const folder of new Set(missing.map((file) => nearestFolder(dirname(file), root)))) {
       if (folder === undefined || helpers.has(folder)) continue;
       const onChange = (path: string, absolute: string): void => {
         if ([...named].some((read) => !direct.has(read) && isInside(read, resolve(absolute)))) changed(path);
       };
       const helper = watchProject(root, [relative(root, folder) || "."], onChange, effects.progress);
+      const waiting = missing;
       helper.once("ready", () => {
-        for (const file of missing) if (isInside(folder, file) && named.has(file) && !direct.has(file) && existsSync(file)) changed(shownPath(file, root));
+        for (const file of waiting) if (isInside(folder, file) && named.has(file) && !direct.has(file) && existsSync(file)) changed(shownPath(file, root));
       });
       helpers.set(folder, helper);
     }
@@ -210,7 +225,7 @@ export async function startDev(options: DevOptions, effects: DevEffects): Promis
     close: async () => {
       closing = true;
       clearTimeout(timer);
-      await Promise.all([watcher, ...helpers.values()].map((each) => each.close()));
+      await Promise.all([watcher, ...helpers.values(), ...new Set(direct.values())].map((each) => each.close()));
       await running;
       await server.close();
     },

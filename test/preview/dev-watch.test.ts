@@ -1,6 +1,6 @@
 // What `fragtax dev` watches (startDev with stand-in rebuilds, real files and chokidar): its folders,
 // the files a rebuild read elsewhere, and how a change is named.
-import { existsSync } from "node:fs";
+import { existsSync, writeFileSync } from "node:fs";
 import { cp, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -56,7 +56,10 @@ describe("what fragtax dev watches", () => {
     }
   });
 
-  it("rebuilds again when a file it read outside its folders was edited before the rebuild that read it ended (not yet watched then)", async () => {
+  it.each([
+    ["before the rebuild that read it ended (not yet watched then)", "while"],
+    ["just after the rebuild that read it ended (as its watch starts)", "after"],
+  ] as const)("rebuilds again when a file it read outside its folders was edited %s", async (_when, when) => {
     const project = await mkdtemp(join(tmpdir(), "fragtax-dev-early-"));
     for (const dir of ["notebooks", "data", "out/build"]) await mkdir(join(project, dir), { recursive: true });
     const data = join(project, "data/rate.txt");
@@ -66,11 +69,14 @@ describe("what fragtax dev watches", () => {
     const watching = await startDev(
       devSettings(project, DEFAULT_WATCH),
       {
-        // The first rebuild reads data/rate.txt, and the analyst saves it while that rebuild still runs.
+        // The first rebuild reads data/rate.txt, and the analyst saves it while that rebuild still runs…
         rebuild: async () => {
-          if (++rebuilds === 1) await writeFile(data, "two");
+          if (++rebuilds === 1 && when === "while") await writeFile(data, "two");
         },
-        progress: () => undefined,
+        // … or the moment it is reported done: after it read the file, before any watcher of it is in place.
+        progress: (line) => {
+          if (line.startsWith("rebuilt in") && rebuilds === 1 && when === "after") queueMicrotask(() => writeFileSync(data, "two"));
+        },
         files: () => [data],
       },
     );
