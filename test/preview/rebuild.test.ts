@@ -41,6 +41,8 @@ describe("fragtax dev rebuilding in-process", () => {
     const assumptions = join(root, "notebooks/assumptions.yaml");
     writeFileSync(assumptions, readFileSync(assumptions, "utf8").replace("value: 1\n", "value: 3\n"));
     await until(async () => (await page()).includes("Twice alpha is 6 x."), "the edited assumption in the page");
+    // The page is served as soon as out/build/ is swapped, before that rebuild says what it wrote.
+    await session.idle();
     expect(log.some((line) => /^execute: notebooks\/02-beta\.ipynb reused in [\d.]+ s \(reused: nothing it depends on changed\)$/.test(line))).toBe(true);
 
     const notebook = join(root, "notebooks/01-alpha.ipynb");
