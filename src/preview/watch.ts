@@ -5,7 +5,7 @@
  */
 import { watch } from "chokidar";
 import type { FSWatcher } from "chokidar";
-import { existsSync, lstatSync, realpathSync } from "node:fs";
+import { existsSync, lstatSync, readdirSync, realpathSync } from "node:fs";
 import { dirname, join } from "node:path";
 import * as messages from "../messages/versions";
 import { displayPath, isInside } from "../util/paths";
@@ -40,6 +40,23 @@ export function isLoopingLink(path: string): boolean {
   }
 }
 
+/** `folder` and the folders under it that can be read, less those `skip` says to leave (not links). */
+function foldersOnDisk(folder: string, skip: (path: string) => boolean, found: string[] = []): string[] {
+  if (skip(folder)) return found;
+  let entries;
+  try {
+    entries = readdirSync(folder, { withFileTypes: true });
+  } catch {
+    return found; // a file, gone, or unreadable: chokidar says what it cannot watch
+  }
+  found.push(folder);
+  for (const entry of entries) if (entry.isDirectory()) foldersOnDisk(join(folder, entry.name), skip, found);
+  return found;
+}
+
+/** How long after a folder appears its contents are compared with what the watcher watches. */
+const SETTLE_MS = 250;
+
 /**
  * Watches `paths` (relative to `root`); `onChange` gets each changed path relative to root (and as
  * given), `warn` each path it cannot watch, once.
@@ -64,24 +81,46 @@ export function watchProject(root: string, paths: readonly string[], onChange: (
   const returning = new Map<string, FSWatcher>();
   // Once closed, a deletion reported late opens no watcher, which would keep dev's process alive.
   let closed = false;
+  const ignored = (path: string): boolean => {
+    if (NOT_WATCHED.test(path.slice(root.length))) return true;
+    if (!isLoopingLink(path)) return false;
+    warnOnce(path, messages.devLoopingLink(shownPath(path, root)));
+    return true;
+  };
   const open = (given: string[]): FSWatcher => {
-    const watcher = watch(given, {
-      ignoreInitial: true,
-      ignored: (path) => {
-        if (NOT_WATCHED.test(path.slice(root.length))) return true;
-        if (!isLoopingLink(path)) return false;
-        warnOnce(path, messages.devLoopingLink(shownPath(path, root)));
-        return true;
-      },
-    });
+    const watcher = watch(given, { ignoreInitial: true, ignored });
+    // chokidar misses a folder made between its listing of the folder above and its watch of that
+    // folder (one copied in as the watcher takes its first look, or as a watched folder is put back
+    // from a copy), and then every edit inside it, for good. So once it has looked, and again after
+    // a folder appears, the folders on disk are compared with those it watches: one it missed is
+    // added, and counts as a change (what is in it came unseen).
+    let settling: NodeJS.Timeout | undefined;
+    const addMissed = (): void => {
+      if (closed) return;
+      const watched = new Set(Object.keys(watcher.getWatched()));
+      const missed = given.flatMap((path) => foldersOnDisk(path, ignored)).filter((folder) => !watched.has(folder));
+      if (missed.length === 0) return;
+      watcher.add(missed);
+      for (const folder of missed) onChange(shownPath(folder, root), folder);
+    };
+    watcher.once("ready", addMissed);
     watcher.on("all", (event, path) => {
       if ((event === "unlinkDir" || event === "unlink") && given.includes(path) && !closed) {
         watcher.unwatch(path);
         void returning.get(path)?.close();
         returning.set(path, open([path]));
       }
+      if (event === "addDir") {
+        clearTimeout(settling);
+        settling = setTimeout(addMissed, SETTLE_MS);
+      }
       onChange(shownPath(path, root), path);
     });
+    const closeWatcher = watcher.close.bind(watcher);
+    watcher.close = () => {
+      clearTimeout(settling);
+      return closeWatcher();
+    };
     // Without a listener chokidar's 'error' (a folder this user may not read, the system's limit on
     // watches, a loop met some other way) would end dev with a raw stack, its rebuild half done.
     watcher.on("error", (error: unknown) => {

@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_WATCH, startDev } from "../../src/preview/dev";
+import { watchProject } from "../../src/preview/watch";
 
 /** startDev's settings for a test project: any free port, a short debounce. */
 const devSettings = (project: string, watch: readonly string[]) => ({ root: project, buildDir: join(project, "out/build"), port: 0, host: "127.0.0.1", watch, debounceMs: 30 });
@@ -130,6 +131,37 @@ describe("what fragtax dev watches", () => {
       }
     }
     expect(lost, "delays (ms) after which the edit rebuilt nothing").toEqual([]);
+  }, 60_000);
+
+  it("sees edits inside folders made in a watched folder while the watcher took its first look, and reports nothing when nothing changed", async () => {
+    const settle = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+    const lost: number[] = [];
+    for (const delay of [5, 15, 30]) {
+      const project = await mkdtemp(join(tmpdir(), "fragtax-dev-first-look-"));
+      // Folders already there, one empty, one nested: watched from the start, they are no change.
+      for (const dir of ["notebooks/empty", "notebooks/old/older", "out/build"]) await mkdir(join(project, dir), { recursive: true });
+      await writeFile(join(project, "notebooks/old/older/a.csv"), "1");
+      // 1,500 files: chokidar lists notebooks/ for long enough that the folders below are made meanwhile.
+      await Promise.all(Array.from({ length: 1_500 }, (_, file) => writeFile(join(project, "notebooks", `${file}.txt`), "x")));
+      const changes: string[] = [];
+      const watcher = watchProject(project, ["notebooks"], (path) => changes.push(path), () => undefined);
+      try {
+        await settle(delay);
+        await mkdir(join(project, "notebooks/data/deep"), { recursive: true });
+        await writeFile(join(project, "notebooks/data/deep/rate.csv"), "one");
+        await new Promise<void>((resolve) => watcher.once("ready", () => resolve()));
+        await settle(500);
+        expect(changes.filter((path) => !path.startsWith("notebooks/data")), `made after ${delay} ms`).toEqual([]);
+        const before = changes.length;
+        await writeFile(join(project, "notebooks/data/deep/rate.csv"), "two");
+        for (const end = Date.now() + 3_000; !changes.slice(before).includes("notebooks/data/deep/rate.csv") && Date.now() < end; ) await settle(30);
+        if (!changes.slice(before).includes("notebooks/data/deep/rate.csv")) lost.push(delay);
+      } finally {
+        await watcher.close();
+        await rm(project, { recursive: true, force: true });
+      }
+    }
+    expect(lost, "delays (ms) after which the edit was not seen").toEqual([]);
   }, 60_000);
 
   it("watches the files a rebuild named outside its folders until a rebuild no longer names them; never stops watching its folders", async () => {
