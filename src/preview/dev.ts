@@ -95,9 +95,8 @@ export async function startDev(options: DevOptions, effects: DevEffects): Promis
   // stayed unwatched beside a missing watched folder such as templates/. Once that watcher is ready,
   // a path that appeared meanwhile (between the build's read and now) counts as changed: its
   // creation came before anything watched it. A path that appears gets a watcher of its own, and a
-  // folder's watcher no missing path needs is closed: chokidar misses a folder made while it takes
-  // its first look (`data/` made as dev starts), and would then never report the edits to a file in
-  // it, so a watcher that saw a file appear is not trusted to see it change.
+  // folder's watcher no missing path needs is closed (it may watch the whole project), once the
+  // new watcher is in place.
   const direct = new Map<string, FSWatcher>();
   const helpers = new Map<string, FSWatcher>();
   let missing: readonly string[] = [];
@@ -137,8 +136,9 @@ export async function startDev(options: DevOptions, effects: DevEffects): Promis
     }
     named = now;
     if (present.length > 0) {
+      // A folder read (one a cell listed) is among them: a change inside it counts as much as one to it.
       const watcher = watchProject(root, present.map((file) => relative(root, file)), (path, absolute) => {
-        if (direct.get(resolve(absolute)) === watcher) changed(path);
+        if ([...direct].some(([read, by]) => by === watcher && isInside(read, resolve(absolute)))) changed(path);
       }, effects.progress);
       for (const file of present) direct.set(file, watcher);
       // An edit between the rebuild's read and this watcher's start (a data file saved while a slow

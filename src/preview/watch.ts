@@ -96,7 +96,8 @@ export function watchProject(root: string, paths: readonly string[], onChange: (
     // added, and counts as a change (what is in it came unseen).
     let settling: NodeJS.Timeout | undefined;
     const addMissed = (): void => {
-      if (closed) return;
+      // add() would open a watcher closed meanwhile again (a given path deleted is watched anew).
+      if (closed || watcher.closed) return;
       const watched = new Set(Object.keys(watcher.getWatched()));
       const missed = given.flatMap((path) => foldersOnDisk(path, ignored)).filter((folder) => !watched.has(folder));
       if (missed.length === 0) return;
@@ -112,15 +113,10 @@ export function watchProject(root: string, paths: readonly string[], onChange: (
       }
       if (event === "addDir") {
         clearTimeout(settling);
-        settling = setTimeout(addMissed, SETTLE_MS);
+        settling = setTimeout(addMissed, SETTLE_MS).unref(); // nothing to wait for once dev closes
       }
       onChange(shownPath(path, root), path);
     });
-    const closeWatcher = watcher.close.bind(watcher);
-    watcher.close = () => {
-      clearTimeout(settling);
-      return closeWatcher();
-    };
     // Without a listener chokidar's 'error' (a folder this user may not read, the system's limit on
     // watches, a loop met some other way) would end dev with a raw stack, its rebuild half done.
     watcher.on("error", (error: unknown) => {

@@ -91,6 +91,35 @@ describe("what fragtax dev watches", () => {
     }
   });
 
+  it("rebuilds when a file is added to, or edited in, a folder a rebuild listed outside its folders", async () => {
+    const project = await mkdtemp(join(tmpdir(), "fragtax-dev-listed-"));
+    for (const dir of ["notebooks", "data", "out/build"]) await mkdir(join(project, dir), { recursive: true });
+    await writeFile(join(project, "data/a.csv"), "1");
+    await new Promise((resolve) => setTimeout(resolve, 200)); // written well before dev starts
+    let rebuilds = 0;
+    const watching = await startDev(
+      devSettings(project, DEFAULT_WATCH),
+      { rebuild: async () => void rebuilds++, progress: () => undefined, files: () => [join(project, "data")] },
+    );
+    /** Whether `change` leads to a rebuild within 2 s. */
+    const rebuildsOn = async (change: () => Promise<void>): Promise<boolean> => {
+      await watching.idle();
+      const before = rebuilds;
+      await change();
+      for (const end = Date.now() + 2_000; rebuilds === before && Date.now() < end; ) await new Promise((r) => setTimeout(r, 30));
+      return rebuilds > before;
+    };
+    try {
+      await watching.idle();
+      await new Promise((resolve) => setTimeout(resolve, 300)); // its watcher's first look
+      expect(await rebuildsOn(() => writeFile(join(project, "data/b.csv"), "2")), "a file added").toBe(true);
+      expect(await rebuildsOn(() => writeFile(join(project, "data/a.csv"), "3")), "a file edited").toBe(true);
+    } finally {
+      await watching.close();
+      await rm(project, { recursive: true, force: true });
+    }
+  });
+
   it("sees every edit to a file it read while missing, made while it took its first look at the folder that would hold it", async () => {
     // chokidar misses a folder made during its first look at the folder above (between listing it and
     // watching it), and with it every later edit inside. Here data/ is made while the project's own
