@@ -12,6 +12,8 @@ import type { LaunchedChromium } from "../report/chromium";
 import type { PdfOptions, PrintedPdf } from "../report/pdf";
 import type { RenderedReport } from "../report/render";
 import type { BuildInputs } from "./cache/recorded-inputs";
+import type { ChapterCache } from "./cache/chapter-cache";
+import type { ChapterInput } from "../report/chapters";
 import type { ModelRunCounts } from "../vocabulary/kept-runs";
 
 export interface ChapterRun {
@@ -54,6 +56,8 @@ export interface BuildEffects {
   /** The page a previous build rendered from the same inputs (`key`), with `builtAt` as its build time (build/cache/page-cache.ts). */
   loadPage?(cacheDir: string, key: string, builtAt: string): Promise<RenderedReport | undefined>;
   storePage?(cacheDir: string, key: string, builtAt: string, report: RenderedReport): Promise<void>;
+  /** The chapters earlier builds rendered (build/cache/chapter-cache.ts); `data`: a chapter's chart data files with their sha256. */
+  chapterCache?(cacheDir: string, root: string, data: (chapter: ChapterInput) => readonly (readonly [string, string | null])[]): ChapterCache;
   /** The ids of the versions published under `reportsDir`, oldest first (an erratum corrects one of them). */
   publishedVersions?(reportsDir: string): Promise<readonly string[]>;
 }

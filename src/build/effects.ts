@@ -17,6 +17,8 @@ import type { LaunchedChromium } from "../report/chromium";
 import type { PdfOptions, PrintedPdf } from "../report/pdf";
 import type { RenderedReport } from "../report/render";
 import { loadPage, storePage } from "./cache/page-cache";
+import { chapterCache, type ChapterCache } from "./cache/chapter-cache";
+import type { ChapterInput } from "../report/chapters";
 import { gitState, sameAsHead } from "../util/git";
 import { locatingFileSystemErrors } from "../util/fs-errors";
 import { versionFolders } from "../util/version-folders";
@@ -167,6 +169,10 @@ export class FileBuildEffects implements BuildEffects {
 
   storePage(cacheDir: string, key: string, builtAt: string, report: RenderedReport): Promise<void> {
     return storePage(cacheDir, key, builtAt, report);
+  }
+
+  chapterCache(cacheDir: string, root: string, data: (chapter: ChapterInput) => readonly (readonly [string, string | null])[]): ChapterCache {
+    return chapterCache(cacheDir, root, data, (path) => this.readBytes(path));
   }
 
   publishedVersions(reportsDir: string): Promise<readonly string[]> {

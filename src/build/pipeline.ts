@@ -230,7 +230,7 @@ async function buildAndPrint({ config, options, effects, started, rel, registry,
     rendered = true;
     if (printRequested(config, options)) printer.start();
   });
-  step("render", messages.renderedPage(report.chapters.length, report.charts, rendered));
+  step("render", messages.renderedPage(report.chapters.length, report.charts, rendered, report.chaptersTaken));
   if (errata !== null) {
     // An erratum points at this report's sections and figures. A failed code cell leaves figures
     // missing, so the check waits for a build without one (publish refuses the others anyway); a
@@ -301,19 +301,26 @@ async function buildAndPrint({ config, options, effects, started, rel, registry,
 async function renderOrReuse(input: ReportInput, effects: BuildEffects, onRender: () => void): Promise<RenderedReport> {
   const { builtAt, ...provenance } = input.provenance;
   const cacheDir = input.config.paths.cache;
-  // The charts' data files are inlined into the page: their content is part of its key.
-  const data = await Promise.all(
-    input.chapters
-      .flatMap((chapter) => notebookChartFiles(chapter.notebook, chapter.baseDir ?? dirname(join(input.config.root, chapter.relativePath)), input.config.root))
-      // One that cannot be read is keyed as missing: the render reports it, in place.
-      .map(async (file) => [file, effects.exists(file) ? await effects.readBytes(file).then(sha256, () => null) : null]),
+  // The charts' data files are inlined into the page: their content is part of its key, and of each chapter's.
+  const dataOf = new Map(
+    await Promise.all(
+      input.chapters.map(async (chapter) => {
+        const files = notebookChartFiles(chapter.notebook, chapter.baseDir ?? dirname(join(input.config.root, chapter.relativePath)), input.config.root);
+        // One that cannot be read is keyed as missing: the render reports it, in place.
+        const hashed = await Promise.all(files.map(async (file) => [file, effects.exists(file) ? await effects.readBytes(file).then(sha256, () => null) : null] as const));
+        return [chapter.relativePath, hashed] as const;
+      }),
+    ),
   );
-  const key = pageKey({ ...input, provenance, notice: input.notice?.value ?? null, data });
+  const key = pageKey({ ...input, provenance, notice: input.notice?.value ?? null, data: [...dataOf.values()].flat() });
   const reused = await effects.loadPage?.(cacheDir, key, builtAt);
   // The images its markdown inlined are not in the key: a replaced one renders the page again.
   if (reused !== undefined && (await sameImages(reused, input.config.root, (path) => effects.readBytes(path)))) return reused;
   onRender();
-  const report = await (await import("../report/render")).renderReport(input);
+  // The chapters whose render would read what it read last time are taken from the chapter cache.
+  const chapters = effects.chapterCache?.(cacheDir, input.config.root, (chapter) => dataOf.get(chapter.relativePath) ?? []);
+  const report = await (await import("../report/render")).renderReport(input, chapters);
+  await chapters?.prune();
   await effects.storePage?.(cacheDir, key, builtAt, report);
   return report;
 }

@@ -35,6 +35,10 @@ export interface MarkdownRenderer {
   render(source: string, docId: string, images?: ReadonlyMap<string, string>): RenderedMarkdown;
   /** The images `source` shows (`![alt](src)`, reference images, `<img src>` in its HTML), without rendering it. */
   images(source: string): MarkdownImage[];
+  /** The heading ids taken so far. */
+  anchors(): string[];
+  /** Takes these ids as if headings rendered here had them (a chapter reused from the cache). */
+  takeAnchors(ids: readonly string[]): void;
 }
 
 /** One renderer per report build: it remembers the heading ids already used. */
@@ -47,7 +51,7 @@ export function createMarkdownRenderer(): MarkdownRenderer {
   // markdown-it-anchor keeps used slugs in env.markdownItAnchor: shared, so ids stay unique
   // report-wide. markdown-it-footnote keeps its list in env too: fresh per render, so each cell
   // shows only its own footnotes.
-  const anchorState: Record<string, unknown> = {};
+  const anchorState: { slugs?: Record<string, true> } = {};
   return {
     render(source, docId, images) {
       const env = { docId, markdownItAnchor: anchorState };
@@ -57,6 +61,12 @@ export function createMarkdownRenderer(): MarkdownRenderer {
       return { html, headings: headingsOf(tokens).map((heading) => ({ ...heading, text: shownText(html, heading) ?? heading.text })), unplaced };
     },
     images: (source) => scanImages(md, source),
+    // markdown-it-anchor's record of the ids it gave: `env.markdownItAnchor.slugs`, id → true.
+    anchors: () => Object.keys(anchorState.slugs ?? {}),
+    takeAnchors: (ids) => {
+      const slugs = (anchorState.slugs ??= {});
+      for (const id of ids) slugs[id] = true;
+    },
   };
 }
 

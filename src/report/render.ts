@@ -11,11 +11,12 @@ import type { ReportConfig } from "../config";
 import { renderAppendices, type Appendix, type Provenance } from "./appendices";
 import { tagsOf } from "./chapter-cells";
 import { ownNumber, renderChapter, type ChapterInput, type FailedCell, type RenderedChapter } from "./chapters";
+import { sha256 } from "../util/hash";
 import { cellText, type Notebook } from "../notebook/nbformat";
 import { chartSpecs } from "./chart-specs";
 import { headlineFigures } from "./records";
 import { html, rawHtml, type Html } from "../util/html";
-import { createMarkdownRenderer } from "./markdown";
+import { createMarkdownRenderer, type MarkdownRenderer } from "./markdown";
 import type { InlinedFile } from "./markdown-images";
 import { assetSlots, fillTemplate, inlineAsset, loadTemplateAssets } from "./template";
 import { toolCacheDir } from "../util/tool-cache";
@@ -53,6 +54,8 @@ export interface RenderedReport {
    * against them (build/pipeline.ts). Absent in a page rendered before they were recorded.
    */
   readonly images?: readonly InlinedFile[];
+  /** How many chapters were taken from the chapter cache rather than rendered (`ChapterKeeper`). */
+  readonly chaptersTaken?: number;
   /**
    * The files its markdown's images name that it could not inline (missing, not an image …): only a
    * page with a failed cell has any, and such a page is never cached, so a reused page may lack the field.
@@ -88,12 +91,31 @@ export async function prerenderCharts(notebook: Notebook, baseDir: string, root:
   }
 }
 
-export async function renderReport(input: ReportInput): Promise<RenderedReport> {
+/**
+ * Chapters an earlier build rendered (build/cache/chapter-cache.ts): one whose render would read
+ * the same things is taken instead of rendered. `key` names all of them (`chapterKey`).
+ */
+export interface ChapterKeeper {
+  /** What a chapter's render reads besides its input and the heading ids taken before it (its charts' data files, the code): part of its key. */
+  readonly extra: (chapter: ChapterInput) => unknown;
+  load(key: string): Promise<KeptChapter | undefined>;
+  store(key: string, kept: KeptChapter): Promise<void>;
+}
+
+/** A rendered chapter as kept, with the heading ids it took (ids are unique report-wide: the next chapter's depend on them). */
+export interface KeptChapter {
+  readonly chapter: Omit<RenderedChapter, "html"> & { readonly html: string };
+  readonly anchors: readonly string[];
+}
+
+export async function renderReport(input: ReportInput, keeper?: ChapterKeeper): Promise<RenderedReport> {
   const markdown = createMarkdownRenderer();
   const chapters: RenderedChapter[] = [];
+  let taken = 0;
   for (const chapter of numbered(input.chapters)) {
     const baseDir = chapter.baseDir ?? dirname(join(input.config.root, chapter.relativePath));
-    const rendered = await renderChapter({ ...chapter, baseDir }, markdown, input.config.root);
+    const { rendered, kept } = await renderOrTake({ ...chapter, baseDir }, markdown, input.config.root, keeper);
+    if (kept) taken += 1;
     // nb.words.ledger() left markers with its run's key: the whole ledger is known only now.
     chapters.push({ ...rendered, html: rawHtml(resolveLedgerWords(rendered.html.value, input.claims, chapter.ledgerKey)) });
   }
@@ -124,12 +146,45 @@ export async function renderReport(input: ReportInput): Promise<RenderedReport> 
     html: page,
     chapters: chapters.map(({ number, title, charts }) => ({ number, title, charts })),
     charts: chapters.reduce((sum, chapter) => sum + chapter.charts, 0),
+    chaptersTaken: taken,
     failedCells: chapters.flatMap((chapter) => chapter.failedCells),
     warnings: chapters.flatMap((chapter) => chapter.warnings),
     images: chapters.flatMap((chapter) => chapter.images),
     imagesNotInlined: chapters.flatMap((chapter) => chapter.imagesNotInlined),
   };
 }
+
+/** The chapter `keeper` kept from the same inputs, or rendered (and kept when nothing in it failed). */
+async function renderOrTake(chapter: ChapterInput, markdown: MarkdownRenderer, root: string, keeper: ChapterKeeper | undefined): Promise<{ rendered: RenderedChapter; kept: boolean }> {
+  if (keeper === undefined) return { rendered: await renderChapter(chapter, markdown, root), kept: false };
+  const before = markdown.anchors();
+  const key = chapterKey(chapter, before, keeper.extra(chapter));
+  const kept = await keeper.load(key);
+  if (kept !== undefined) {
+    markdown.takeAnchors(kept.anchors);
+    return { rendered: { ...kept.chapter, html: rawHtml(kept.chapter.html) }, kept: true };
+  }
+  const rendered = await renderChapter(chapter, markdown, root);
+  // A failure is rendered again next time, so it is reported again (as the page cache does).
+  if (rendered.failedCells.length === 0) {
+    const taken = new Set(before);
+    await keeper.store(key, { chapter: { ...rendered, html: rendered.html.value }, anchors: markdown.anchors().filter((id) => !taken.has(id)) });
+  }
+  return { rendered, kept: false };
+}
+
+/**
+ * Everything a chapter's render reads: its input (the executed notebook, number, label, folder,
+ * ledger key), the heading ids the chapters before it took (a repeated heading gets "-1" after them),
+ * and `extra`. JSON, not canonical JSON: the same notebook gives the same text, and a different
+ * order of keys only misses.
+ */
+export function chapterKey(chapter: ChapterInput, anchorsBefore: readonly string[], extra: unknown): string {
+  return sha256(JSON.stringify({ format: CHAPTER_FORMAT, chapter, anchors: [...anchorsBefore].sort(), extra }));
+}
+
+/** Raised when what a kept chapter holds changes shape. */
+const CHAPTER_FORMAT = 1;
 
 /**
  * When some chapters number themselves ("# 1. The bill …"), the others (a summary) stay unnumbered

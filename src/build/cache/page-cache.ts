@@ -21,6 +21,7 @@ import { writeFileAtomic } from "../../util/atomic";
 import { locatingFileSystemErrors } from "../../util/fs-errors";
 import { canonicalJson, sha256 } from "../../util/hash";
 import type { RenderedReport } from "../../report/render";
+import type { InlinedFile } from "../../report/markdown-images";
 import { chartFileRefusal } from "../../charts/local-files";
 import { codeStamp } from "./code-stamp";
 import { readPlainText } from "../../util/plain-file";
@@ -67,11 +68,11 @@ export async function storePage(cacheDir: string, key: string, builtAt: string, 
 }
 
 /**
- * Whether every image a cached page inlined still holds the bytes it inlined. One that may no longer
- * be read (now a FIFO, or a link out of the project) is not opened: the page is rendered again, and
- * the render says why the image cannot be placed.
+ * Whether every image a cached page (or chapter: chapter-cache.ts) inlined still holds the bytes it
+ * inlined. One that may no longer be read (now a FIFO, or a link out of the project) is not opened:
+ * the page is rendered again, and the render says why the image cannot be placed.
  */
-export async function sameImages(report: RenderedReport, root: string, readBytes: (path: string) => Promise<Uint8Array>): Promise<boolean> {
+export async function sameImages(report: { readonly images?: readonly InlinedFile[] | undefined }, root: string, readBytes: (path: string) => Promise<Uint8Array>): Promise<boolean> {
   const same = await Promise.all(
     (report.images ?? []).map(async (image) => chartFileRefusal(image.path, root) === undefined && (await readBytes(image.path).then(sha256, () => null)) === image.sha256),
   );
