@@ -8,7 +8,7 @@
 //   src/fragmentation-tax/index.ts → dist/fragmentation-tax.js + .d.ts (the report's chapter models and ledger)
 //   vega + vega-lite        → dist/vega.cjs             (the chart renderer's libraries, CommonJS: VEGA below)
 // Dependencies stay external (resolved from node_modules at run time), except the few pure-JS
-// packages the CLI bundles into dist/main.cjs (BUNDLED below: yaml, zod, commander, sanitize-html)
+// packages the CLI bundles into dist/main.cjs (BUNDLED below: yaml, zod, commander, sanitize-html, markdown-it)
 // and Vega's own file. The declaration files come from one `tsc --emitDeclarationOnly` run into dist/types/, re-exported by
 // small stubs, so tslab's TypeScript 5.0 reads them (tslab compiles notebook cells with rootDir = the
 // notebook's folder, so notebooks cannot import ../src/*.ts directly, but can import ../dist/*.js
@@ -35,10 +35,11 @@ const common = {
  * and Vega-Lite are ~170 ES modules (bundled on their own, below), and the YAML parser and zod dozens more, which Node resolves,
  * reads and links one by one. Bundled, loading the renderer takes ~90 ms instead of ~210 ms (idle
  * machine) and a cold build loses that serial work. sanitize-html (with htmlparser2, postcss and
- * their dependencies, ~40 CommonJS files) cost a rebuild ~70 ms of loading before the render. Whatever these packages import is bundled with
+ * their dependencies, ~40 CommonJS files) cost a rebuild ~70 ms of loading before the render; markdown-it and
+ * its plugins (~15 files) ~15 ms more, compiled afresh each time: in the bundle, V8's code cache holds them. Whatever these packages import is bundled with
  * them, except native addons (canvas stays a package, loaded by its own binding).
  */
-const BUNDLED = new Set(["yaml", "zod", "commander", "sanitize-html"]);
+const BUNDLED = new Set(["yaml", "zod", "commander", "sanitize-html", "markdown-it", "markdown-it-anchor", "markdown-it-footnote"]);
 const NATIVE = new Set(["canvas"]);
 /**
  * Vega and Vega-Lite go into one CommonJS file of their own, dist/vega.cjs, which the renderer loads
