@@ -18,7 +18,8 @@
 import type { Summary } from "../vocabulary/results";
 import type { InputSpec, ModelOutput, MonteCarloResult, OutputName, OutputSummary } from "./montecarlo";
 import { runKey } from "./draw-memo";
-import { MODEL_RUNS, SUMMARY_FIELDS, type KeptRun, type ModelRunStore } from "../vocabulary/kept-runs";
+import { MODEL_RUNS, SUMMARY_FIELDS, type KeptRun, type ModelRunStore, type RunColumns } from "../vocabulary/kept-runs";
+import { defineLazy } from "./lazy";
 
 /**
  * Draws of a kept run at which the model is evaluated again before the run is taken: a model whose
@@ -38,42 +39,40 @@ export function keptOrComputed<K extends string, O extends ModelOutput>(
   const store = (globalThis as { [MODEL_RUNS]?: ModelRunStore })[MODEL_RUNS];
   if (store === undefined) return compute();
   const key = runKey(inputs, settings.samples, settings.seed);
-  // The store fills arrays made here: this realm's own, over memory nothing else holds (`ours`).
-  const made = new Set<Float64Array>();
-  const kept = store.read(model, key, (length) => {
-    const column = new Float64Array(length);
-    made.add(column);
-    return column;
-  });
+  const kept = store.read(model, key, (length) => new Float64Array(length));
   const names = Object.keys(inputs);
-  if (kept !== undefined && ours(kept, made) && fits(kept, names, settings.samples) && stillGives(evaluate, kept, names, settings.samples)) return adopt(kept, settings);
+  if (kept !== undefined && fits(kept, names, settings.samples) && stillGives(evaluate, kept, names, settings.samples)) return adopt(kept, settings, compute);
   const result = compute();
-  store.write(model, key, keptOf(result));
+  store.write(model, key, columnsOf(result));
   return result;
 }
 
 /** A kept run with these inputs and sample count (the key says so; a damaged entry may not). */
 function fits(run: KeptRun, names: readonly string[], samples: number): boolean {
-  const inputs = Object.keys(run.inputs);
+  const distinct = (list: readonly string[]): boolean => new Set(list).size === list.length;
   return (
-    inputs.length === names.length &&
-    names.every((name) => run.inputs[name]?.length === samples) &&
-    Object.values(run.outputs).every((out) => out.samples.length === samples && out.summary.length === SUMMARY_FIELDS.length)
+    run.samples === samples &&
+    run.inputs.length === names.length &&
+    distinct(run.inputs) &&
+    names.every((name) => run.inputs.includes(name)) &&
+    distinct(run.outputs) &&
+    run.outputs.every((out) => run.summaries[out]?.length === SUMMARY_FIELDS.length)
   );
 }
 
 /** Whether `evaluate` gives, bit for bit, the kept outputs at `CHECKED_DRAWS` draws spread over the run. */
 function stillGives<K extends string, O extends ModelOutput>(evaluate: (inputs: Readonly<Record<K, number>>) => O, run: KeptRun, names: readonly string[], samples: number): boolean {
-  const outputNames = Object.keys(run.outputs);
+  const draws = Array.from({ length: CHECKED_DRAWS }, (_, k) => Math.round((k * (samples - 1)) / (CHECKED_DRAWS - 1)));
+  const kept = run.valuesAt(draws);
+  if (kept === undefined) return false;
   try {
-    for (let k = 0; k < CHECKED_DRAWS; k++) {
-      const draw = Math.round((k * (samples - 1)) / (CHECKED_DRAWS - 1));
+    for (let k = 0; k < draws.length; k++) {
       const row = {} as Record<K, number>;
-      for (const name of names) row[name as K] = (run.inputs[name] as Float64Array)[draw] as number;
+      for (const name of names) row[name as K] = kept.inputs[name]?.[k] as number;
       const value = evaluate(Object.freeze(row)) as unknown;
       const outputs = (typeof value === "number" ? { value } : value) as Readonly<Record<string, unknown>>;
-      if (typeof outputs !== "object" || outputs === null || Object.keys(outputs).length !== outputNames.length) return false;
-      for (const name of outputNames) if (!Object.is(outputs[name], run.outputs[name]?.samples[draw])) return false;
+      if (typeof outputs !== "object" || outputs === null || Object.keys(outputs).length !== run.outputs.length) return false;
+      for (const name of run.outputs) if (!Object.is(outputs[name], kept.outputs[name]?.[k])) return false;
     }
     return true;
   } catch {
@@ -81,18 +80,7 @@ function stillGives<K extends string, O extends ModelOutput>(evaluate: (inputs: 
   }
 }
 
-/**
- * Whether every column is a distinct array this read made: a Float64Array of this realm (`instanceof`
- * and the model code's checks hold) over memory of its own, as a computed column is. A view into a
- * whole file would differ from it for a caller that reads `column.buffer` (`new Float64Array(column.buffer)`,
- * a transfer), and keep the file alive; two outputs sharing one array would write into each other.
- */
-function ours(run: KeptRun, made: ReadonlySet<Float64Array>): boolean {
-  const columns = [...Object.values(run.inputs), ...Object.values(run.outputs).flatMap((out) => [out.summary, out.samples])];
-  return new Set(columns).size === columns.length && columns.every((column) => made.has(column));
-}
-
-function keptOf<K extends string, O extends ModelOutput>(result: MonteCarloResult<K, O>): KeptRun {
+function columnsOf<K extends string, O extends ModelOutput>(result: MonteCarloResult<K, O>): RunColumns {
   const outputs: Record<string, { summary: Float64Array; samples: Float64Array }> = {};
   for (const [name, out] of Object.entries(result.outputs) as [string, OutputSummary][]) {
     outputs[name] = { summary: Float64Array.from(SUMMARY_FIELDS, (field) => out[field]), samples: out.samples };
@@ -100,14 +88,33 @@ function keptOf<K extends string, O extends ModelOutput>(result: MonteCarloResul
   return { inputs: result.inputs, outputs };
 }
 
-/** The kept run as a result, its columns the arrays this read made (`ours`). */
-function adopt<K extends string, O extends ModelOutput>(run: KeptRun, settings: { readonly samples: number; readonly seed: number }): MonteCarloResult<K, O> {
+/**
+ * The kept run as a result: its summaries now, each column when a caller first reads it (most
+ * notebooks quote a kept run's percentiles and never read its 10,000 draws). A column is handed out
+ * as a copy in an array of this realm over memory of its own, as a computed column is: the store's
+ * array could be a view into a whole file (which differs for a caller that reads `column.buffer`,
+ * and keeps the file alive) or one it fills again for the next column, and what a caller already
+ * holds must not change. A column that cannot be read as kept (its file pruned or damaged since)
+ * comes from the run computed after all: the same numbers, as the key says; the run then counts
+ * as computed.
+ */
+function adopt<K extends string, O extends ModelOutput>(kept: KeptRun, settings: { readonly samples: number; readonly seed: number }, compute: () => MonteCarloResult<K, O>): MonteCarloResult<K, O> {
+  let computed: MonteCarloResult<K, O> | undefined;
+  const afterAll = (): MonteCarloResult<K, O> => {
+    if (computed === undefined) {
+      kept.spoil();
+      computed = compute();
+    }
+    return computed;
+  };
+  const own = (column: Float64Array | undefined): Float64Array | undefined => (column?.length === settings.samples ? new Float64Array(column) : undefined);
   const inputs = {} as Record<K, Float64Array>;
-  for (const [name, column] of Object.entries(run.inputs)) inputs[name as K] = column;
+  for (const name of kept.inputs as K[]) defineLazy(inputs, name, () => own(kept.column("input", name)) ?? afterAll().inputs[name]);
   const outputs = {} as Record<OutputName<O>, OutputSummary>;
-  for (const [name, out] of Object.entries(run.outputs)) {
-    const summary = Object.fromEntries(SUMMARY_FIELDS.map((field, i) => [field, out.summary[i] as number])) as unknown as Summary;
-    outputs[name as OutputName<O>] = { ...summary, samples: out.samples };
+  for (const name of kept.outputs as OutputName<O>[]) {
+    const fields = kept.summaries[name] as Float64Array;
+    const summary = Object.fromEntries(SUMMARY_FIELDS.map((field, i) => [field, fields[i] as number])) as unknown as Summary;
+    outputs[name] = defineLazy({ ...summary }, "samples", () => own(kept.column("output", name)) ?? afterAll().outputs[name].samples);
   }
   return { samples: settings.samples, seed: settings.seed, inputs, outputs };
 }

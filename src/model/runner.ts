@@ -11,6 +11,7 @@ import type { Assumption, AssumptionReader } from "../assumptions/types";
 import { driversOf } from "./drivers";
 import { inputsFrom, monteCarlo, type Model, type MonteCarloResult } from "./montecarlo";
 import { keptOrComputed } from "./run-memo";
+import { defineLazy } from "./lazy";
 
 /**
  * A chapter model: input names mapped to assumption ids, and a pure per-draw evaluation. Pure means it
@@ -58,7 +59,8 @@ export function runModel<K extends string, O extends string>(
     const { mean: m, p5, p25, p50, p75, p95 } = out;
     summary[name] = { mean: m, p5, p25, p50, p75, p95 };
     mean[name] = m;
-    samples[name] = out.samples;
+    // Read when asked for: a kept run's columns are read from its file then (run-memo.ts).
+    defineLazy(samples, name, () => out.samples);
   }
   const drivers = (output: O): Driver[] => driversOf(model.evaluate, assumptions, output);
   // The corners cost up to 2¹² evaluations and few callers read them: computed on first read, once.

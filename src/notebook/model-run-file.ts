@@ -1,18 +1,20 @@
 /**
  * The file a kept model run is (model-runs.ts keeps them): a little-endian u32 header length, the
- * header (JSON: format, name, key, column names, sample count, the doubles' sha256), padding to
- * 8 bytes, then the doubles: each input's column, each output's summary and column.
+ * header (JSON: format, name, key, column names, sample count, the sha256 of each block), padding
+ * to 8 bytes, then the doubles: every output's summary (one block), then each input's column and
+ * each output's column.
  *
- * A read puts each column straight into an array the caller made (run-memo.ts: one of the notebook's
- * own realm), with one read of the file per column: no copy of the whole file is made, nor a second
- * copy of each column (the summary's twelve runs were ~12 MB read, then ~12 MB copied).
+ * Opening a run reads its header and summaries only. A column is read when the notebook first asks
+ * for it, by a new open of the file, straight into an array the caller made (run-memo.ts: one of the
+ * notebook's own realm), and checked against its own digest: the report's summary takes twelve runs
+ * to quote their percentiles and reads one run's columns, where it read ~12 MB.
  */
-import { closeSync, fstatSync, openSync, readSync } from "node:fs";
-import { SUMMARY_FIELDS, type KeptRun } from "../vocabulary/kept-runs";
-import { sha256, sha256Stream } from "../util/hash";
+import { closeSync, fstatSync, openSync, readSync, rmSync } from "node:fs";
+import { SUMMARY_FIELDS, type KeptRun, type RunColumns } from "../vocabulary/kept-runs";
+import { sha256 } from "../util/hash";
 
 /** The file format's version, part of every run's file name. */
-export const FORMAT = "1";
+export const FORMAT = "2";
 
 interface Header {
   readonly format: string;
@@ -21,87 +23,166 @@ interface Header {
   readonly inputs: readonly string[];
   readonly outputs: readonly string[];
   readonly samples: number;
-  /** sha256 of the doubles: a bit flipped on disk, or a crash that left the length but not the bytes, is a miss. */
-  readonly digest: string;
+  /**
+   * sha256 of the summaries' doubles, then of each column's (inputs, then outputs): a bit flipped on
+   * disk, or a crash that left the length but not the bytes, is found when that block is read.
+   */
+  readonly digests: { readonly summaries: string; readonly columns: readonly string[] };
 }
 
-export function encode(run: KeptRun, name: string, key: string): Uint8Array {
+export function encode(run: RunColumns, name: string, key: string): Uint8Array {
   const inputs = Object.keys(run.inputs);
   const outputs = Object.keys(run.outputs);
   const samples = (Object.values(run.inputs)[0] ?? Object.values(run.outputs)[0]?.samples)?.length ?? 0;
-  const data = new Float64Array(inputs.length * samples + outputs.length * (SUMMARY_FIELDS.length + samples));
-  let at = 0;
-  for (const name of inputs) at = put(data, at, run.inputs[name] as Float64Array);
-  for (const name of outputs) {
-    const out = run.outputs[name] as KeptRun["outputs"][string];
-    at = put(data, at, out.summary);
-    at = put(data, at, out.samples);
-  }
-  const body = new Uint8Array(data.buffer);
-  const header: Header = { format: FORMAT, name, key, inputs, outputs, samples, digest: sha256(body) };
+  const summaries = new Float64Array(outputs.length * SUMMARY_FIELDS.length);
+  outputs.forEach((output, i) => summaries.set(run.outputs[output]?.summary ?? [], i * SUMMARY_FIELDS.length));
+  const columns = [...inputs.map((input) => run.inputs[input] as Float64Array), ...outputs.map((output) => run.outputs[output]?.samples as Float64Array)];
+  const header: Header = { format: FORMAT, name, key, inputs, outputs, samples, digests: { summaries: sha256(bytesOf(summaries)), columns: columns.map((column) => sha256(bytesOf(column))) } };
   const head = Buffer.from(JSON.stringify(header), "utf8");
   const start = dataStart(head.length);
-  const bytes = new Uint8Array(start + body.length);
-  new DataView(bytes.buffer).setUint32(0, head.length, true);
-  bytes.set(head, 4);
-  bytes.set(body, start);
-  return bytes;
+  const file = new Uint8Array(start + (summaries.length + columns.length * samples) * 8);
+  new DataView(file.buffer).setUint32(0, head.length, true);
+  file.set(head, 4);
+  let at = start;
+  for (const block of [summaries, ...columns]) {
+    file.set(bytesOf(block), at);
+    at += block.byteLength;
+  }
+  return file;
 }
 
 /**
- * The run of model `name` under `key` kept in `file`, each column an array `allocate` made; undefined
- * when the file holds another run, or is short, long or damaged (its doubles fail their digest).
- * Throws when the file cannot be read (not there): the caller's miss.
+ * The run of model `name` under `key` kept in `file`: its summaries read and checked, its columns
+ * read when asked for, each into an array `allocate` made. Undefined when the file holds another
+ * run, or is short, long or damaged in its summaries. Throws when the file cannot be opened (not
+ * there): the caller's miss.
  */
-export function readRunFile(file: string, name: string, key: string, allocate: (length: number) => Float64Array): KeptRun | undefined {
-  const fd = openSync(file, "r");
+export function openRunFile(file: string, name: string, key: string, allocate: (length: number) => Float64Array): Omit<KeptRun, "spoil"> | undefined {
+  const opened = openSync(file, "r");
   try {
-    const size = fstatSync(fd).size;
-    const readAt = (into: NodeJS.ArrayBufferView, position: number): boolean => {
-      for (let done = 0; done < into.byteLength; ) {
-        const read = readSync(fd, into, done, into.byteLength - done, position + done);
-        if (read === 0) return false;
-        done += read;
-      }
-      return true;
+    const size = fstatSync(opened).size;
+    const header = readHeader(opened, size);
+    if (header === undefined || header.name !== name || header.key !== key) return undefined;
+    const { inputs, outputs, samples, start } = header;
+    const summaryBlock = new Float64Array(outputs.length * SUMMARY_FIELDS.length);
+    if (!readAt(opened, summaryBlock, start) || sha256(bytesOf(summaryBlock)) !== header.digests.summaries) return undefined;
+    const summaries: Record<string, Float64Array> = {};
+    outputs.forEach((output, i) => (summaries[output] = summaryBlock.slice(i * SUMMARY_FIELDS.length, (i + 1) * SUMMARY_FIELDS.length)));
+    const columnsStart = start + summaryBlock.byteLength;
+    const names = [...inputs.map((input) => `i:${input}`), ...outputs.map((output) => `o:${output}`)];
+    const offsetOf = (index: number): number => columnsStart + index * samples * 8;
+    return {
+      samples,
+      inputs,
+      outputs,
+      summaries,
+      valuesAt(draws) {
+        if (draws.some((draw) => !Number.isInteger(draw) || draw < 0 || draw >= samples)) return undefined;
+        return withFile(file, size, (fd) => {
+          const one = new Float64Array(1);
+          const values = (index: number): number[] | undefined => {
+            const column: number[] = [];
+            for (const draw of draws) {
+              if (!readAt(fd, one, offsetOf(index) + draw * 8)) return undefined;
+              column.push(one[0] as number);
+            }
+            return column;
+          };
+          const take = (list: readonly string[], first: number): Record<string, number[]> | undefined => {
+            const out: Record<string, number[]> = {};
+            for (const [i, item] of list.entries()) {
+              const column = values(first + i);
+              if (column === undefined) return undefined;
+              out[item] = column;
+            }
+            return out;
+          };
+          const kept = { inputs: take(inputs, 0), outputs: take(outputs, inputs.length) };
+          return kept.inputs !== undefined && kept.outputs !== undefined ? { inputs: kept.inputs, outputs: kept.outputs } : undefined;
+        });
+      },
+      column(kind, columnName) {
+        const index = names.indexOf(`${kind === "input" ? "i" : "o"}:${columnName}`);
+        if (index < 0) return undefined;
+        const column = allocate(samples);
+        if (column.length !== samples) return undefined;
+        // A new open: a file pruned or replaced since is a miss (the digest says which bytes are the kept ones).
+        const whole = withFile(file, size, (fd) => readAt(fd, column, offsetOf(index)));
+        if (whole !== true) return undefined;
+        if (sha256(bytesOf(column)) === header.digests.columns[index]) return column;
+        // Damaged: removed, so that the next read misses and keeps the run anew (a read-only folder keeps it).
+        try {
+          rmSync(file, { force: true });
+        } catch {
+          // left as it is: each read finds it damaged
+        }
+        return undefined;
+      },
     };
-    const head = Buffer.alloc(4);
-    if (size < 4 || !readAt(head, 0)) return undefined;
-    const headLength = head.readUInt32LE(0);
-    const start = dataStart(headLength);
-    if (start > size) return undefined;
-    const headerBytes = Buffer.alloc(headLength);
-    if (!readAt(headerBytes, 4)) return undefined;
-    const header = JSON.parse(headerBytes.toString("utf8")) as Partial<Header>;
-    if (header.format !== FORMAT || header.name !== name || header.key !== key) return undefined;
-    const { inputs, outputs, samples } = header;
-    if (!Array.isArray(inputs) || !Array.isArray(outputs) || !Number.isInteger(samples) || (samples as number) < 1) return undefined;
-    const n = samples as number;
-    if (size !== start + (inputs.length * n + outputs.length * (SUMMARY_FIELDS.length + n)) * 8) return undefined;
-    // In file order, so the digest is the one of the doubles as written.
-    const digest = sha256Stream();
-    let at = start;
-    const take = (length: number): Float64Array => {
-      const column = allocate(length);
-      if (column.length !== length || !readAt(column, at)) throw new Error(`${file}: changed while read`);
-      digest.update(column);
-      at += length * 8;
-      return column;
-    };
-    const keptInputs: Record<string, Float64Array> = {};
-    for (const input of inputs as string[]) keptInputs[input] = take(n);
-    const keptOutputs: Record<string, { summary: Float64Array; samples: Float64Array }> = {};
-    for (const output of outputs as string[]) keptOutputs[output] = { summary: take(SUMMARY_FIELDS.length), samples: take(n) };
-    return digest.hex() === header.digest ? { inputs: keptInputs, outputs: keptOutputs } : undefined;
+  } finally {
+    closeSync(opened);
+  }
+}
+
+interface ReadHeader extends Header {
+  /** Where the doubles start. */
+  readonly start: number;
+}
+
+/** The header, when the file is a whole run of this format: its length is the one the header gives. */
+function readHeader(fd: number, size: number): ReadHeader | undefined {
+  const length = Buffer.alloc(4);
+  if (size < 4 || !readAt(fd, length, 0)) return undefined;
+  const headLength = length.readUInt32LE(0);
+  const start = dataStart(headLength);
+  if (start > size) return undefined;
+  const bytes = Buffer.alloc(headLength);
+  if (!readAt(fd, bytes, 4)) return undefined;
+  let header: Partial<Header>;
+  try {
+    header = JSON.parse(bytes.toString("utf8")) as Partial<Header>;
+  } catch {
+    return undefined;
+  }
+  const { format, name, key, inputs, outputs, samples, digests } = header;
+  if (format !== FORMAT || typeof name !== "string" || typeof key !== "string" || !isNames(inputs) || !isNames(outputs)) return undefined;
+  if (!Number.isInteger(samples) || (samples as number) < 1 || digests === undefined || !isNames(digests.columns) || typeof digests.summaries !== "string") return undefined;
+  const n = samples as number;
+  if (digests.columns.length !== inputs.length + outputs.length) return undefined;
+  if (size !== start + (outputs.length * SUMMARY_FIELDS.length + (inputs.length + outputs.length) * n) * 8) return undefined;
+  return { format, name, key, inputs, outputs, samples: n, digests, start };
+}
+
+const isNames = (value: unknown): value is readonly string[] => Array.isArray(value) && value.every((item) => typeof item === "string");
+
+/** `use` of the file opened anew, if it still has the size the run was opened with; undefined when it cannot be. */
+function withFile<T>(file: string, size: number, use: (fd: number) => T): T | undefined {
+  let fd: number;
+  try {
+    fd = openSync(file, "r");
+  } catch {
+    return undefined; // pruned meanwhile
+  }
+  try {
+    return fstatSync(fd).size === size ? use(fd) : undefined;
+  } catch {
+    return undefined;
   } finally {
     closeSync(fd);
   }
 }
 
-function put(data: Float64Array, at: number, column: Float64Array): number {
-  data.set(column, at);
-  return at + column.length;
+/** Fills `into` from `position`; false when the file ends first. */
+function readAt(fd: number, into: NodeJS.ArrayBufferView, position: number): boolean {
+  for (let done = 0; done < into.byteLength; ) {
+    const read = readSync(fd, into, done, into.byteLength - done, position + done);
+    if (read === 0) return false;
+    done += read;
+  }
+  return true;
 }
+
+const bytesOf = (values: Float64Array): Uint8Array => new Uint8Array(values.buffer, values.byteOffset, values.byteLength);
 
 function dataStart(headLength: number): number {
   return Math.ceil((4 + headLength) / 8) * 8;

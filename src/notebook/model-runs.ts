@@ -13,11 +13,13 @@
  *           another model it may call, a table it reads), as far as JSON shows it (not a Map's
  *           entries: there, as for a module's unexported state, only run-memo.ts's check of a
  *           few draws stands)
- *   file    model-run-file.ts: a header (name, key, column names, the doubles' sha256), then
- *           the doubles, read straight into the notebook's own arrays
+ *   file    model-run-file.ts: a header (name, key, column names, each block's sha256), the
+ *           summaries, then the columns, each read (when the notebook asks for it) straight into
+ *           an array of the notebook's own
  *
- * Reads check the header's name and key, the file's length and the doubles' digest (a flipped bit
- * would otherwise be served as a number); anything else is a miss. Writes are atomic (a reader
+ * Reads check the header's name and key, the file's length and each block's digest as it is read (a
+ * flipped bit would otherwise be served as a number); anything else is a miss, and a column that
+ * fails later has its run computed instead (run-memo.ts), counted computed. Writes are atomic (a reader
  * never sees half a file) and may fail: then the run is only not kept (an unwritable cache folder is
  * said by the compile cache). A read touches the file, so `pruneModelRuns` removes the runs used
  * longest ago when the folder outgrows its budget; it also removes a write's temporary file a
@@ -26,8 +28,8 @@
 import { mkdirSync, readdirSync, rmSync, statSync, utimesSync } from "node:fs";
 import { endianness } from "node:os";
 import { join } from "node:path";
-import type { KeptRun, ModelRunCounts, ModelRunStore } from "../vocabulary/kept-runs";
-import { encode, FORMAT, readRunFile } from "./model-run-file";
+import type { KeptRun, ModelRunCounts, ModelRunStore, RunColumns } from "../vocabulary/kept-runs";
+import { encode, FORMAT, openRunFile } from "./model-run-file";
 import { isTemporarySibling, writeFileAtomicSync } from "../util/atomic";
 import { sha256 } from "../util/hash";
 
@@ -53,9 +55,10 @@ export class ModelRunFiles implements ModelRunStore {
   readonly #readWith = new Map<string, string>();
   #made = false;
   #asked = 0;
-  #kept = 0;
-  /** The file the last read found whole: written next, it was not taken (run-memo.ts checks a kept run first). */
-  #lastFound: string | undefined;
+  /** Each run a read found: kept, unless its reader did not take it after all (`spoiled`). */
+  readonly #found: { spoiled: boolean }[] = [];
+  /** The run the last read found: written next, it was not taken (run-memo.ts checks a kept run first). */
+  #lastFound: { spoiled: boolean } | undefined;
 
   /**
    * `outside`: the files and environment variables the notebook has read so far, as text. A module
@@ -86,7 +89,8 @@ export class ModelRunFiles implements ModelRunStore {
 
   /** The runs asked for so far: kept ones read, the others computed (for the build's "model runs" note). */
   counts(): ModelRunCounts {
-    return { kept: this.#kept, computed: this.#asked - this.#kept };
+    const kept = this.#found.filter((found) => !found.spoiled).length;
+    return { kept, computed: this.#asked - kept };
   }
 
   read(model: object, key: string, allocate: (length: number) => Float64Array): KeptRun | undefined {
@@ -97,22 +101,24 @@ export class ModelRunFiles implements ModelRunStore {
     const outside = this.outside();
     this.#readWith.set(key, outside);
     const file = this.#file(name, key, outside);
+    let run: Omit<KeptRun, "spoil"> | undefined;
     try {
-      const run = readRunFile(file, name, `${key}\n${outside}`, allocate);
-      if (run === undefined) return undefined;
-      this.#kept += 1;
-      this.#lastFound = file;
-      touch(file);
-      return run;
+      run = openRunFile(file, name, `${key}\n${outside}`, allocate);
     } catch {
       return undefined; // not kept yet, or unreadable: computed
     }
+    if (run === undefined) return undefined;
+    const found = { spoiled: false };
+    this.#found.push(found);
+    this.#lastFound = found;
+    touch(file);
+    return { ...run, spoil: () => void (found.spoiled = true) };
   }
 
-  write(model: object, key: string, run: KeptRun): void {
+  write(model: object, key: string, run: RunColumns): void {
     // A write right after a read that found the run: the run was not taken (run-memo.ts checks it first),
     // whether or not this one is kept (evaluating the model may have changed what the modules export).
-    if (this.#lastFound !== undefined) this.#kept -= 1;
+    if (this.#lastFound !== undefined) this.#lastFound.spoiled = true;
     this.#lastFound = undefined;
     const name = this.#nameOf(model);
     if (name === undefined) return;

@@ -1,6 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
+import { inspect } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
 import { parseAssumptions } from "../../src/assumptions";
 import * as chapterModels from "../../src/fragmentation-tax/chapter-models";
@@ -8,7 +9,7 @@ import * as labModels from "../../src/fragmentation-tax/lab-models";
 import { MODEL_RUNS, type ModelRunStore } from "../../src/vocabulary/kept-runs";
 import { runModel, type ModelRun, type ReportModel } from "../../src/model/runner";
 import { ModelRunFiles, pruneModelRuns } from "../../src/notebook/model-runs";
-import { encode, readRunFile } from "../../src/notebook/model-run-file";
+import { encode, openRunFile } from "../../src/notebook/model-run-file";
 import { temporarySibling } from "../../src/util/atomic";
 
 const FILE = "notebooks/assumptions.yaml";
@@ -169,22 +170,69 @@ describe("model runs kept between notebooks", () => {
     return copy;
   };
 
-  it("a damaged file is a miss, and the run is computed again", () => {
+  it("a damaged file is a miss, and the run is computed again: its header or summaries at once, a column when it is read", () => {
     const dir = tempDir();
-    const files = store(dir);
-    global[MODEL_RUNS] = files;
+    global[MODEL_RUNS] = store(dir);
     const computed = bits(runModel(chapterModels.SOVEREIGNTY, registry.reader("s"), settings));
     const [name] = readdirSync(dir);
     const file = join(dir, name as string);
     const whole = readFileSync(file);
-    for (const damaged of [whole.subarray(0, whole.length - 8), Buffer.from("not a run"), Buffer.alloc(0), Buffer.concat([whole, Buffer.alloc(8)]), flipped(whole, whole.length - 1), flipped(whole, whole.length - 8 * 100)]) {
+    const summariesAt = Math.ceil((4 + whole.readUInt32LE(0)) / 8) * 8; // the first double after the header
+    const atOnce = [whole.subarray(0, whole.length - 8), Buffer.from("not a run"), Buffer.alloc(0), Buffer.concat([whole, Buffer.alloc(8)]), flipped(whole, summariesAt + 3)];
+    for (const damaged of [...atOnce, flipped(whole, whole.length - 1), flipped(whole, whole.length - 8 * 100)]) {
       writeFileSync(file, damaged);
+      const files = store(dir);
+      global[MODEL_RUNS] = files;
       expect(bits(runModel(chapterModels.SOVEREIGNTY, registry.reader("s"), settings))).toBe(computed);
-      expect(files.hits).toBe(0);
+      expect(files.hits).toBe(atOnce.includes(damaged) ? 0 : 1); // a damaged column: found, then not taken
+      expect(files.counts()).toEqual({ kept: 0, computed: 1 });
     }
   });
 
-  it("a kept run is taken only as arrays its reader made: one column shared or a view into a file is computed instead", () => {
+  it("reads a kept run's columns only when they are asked for, and computes the run when one can no longer be read", () => {
+    const dir = tempDir();
+    global[MODEL_RUNS] = store(dir);
+    const model = chapterModels.TRAINING_ESSAY_BOX;
+    const computed = runModel(model, registry.reader("t"), settings);
+    const [name] = readdirSync(dir);
+    const file = join(dir, name as string);
+    const whole = readFileSync(file);
+
+    // Found and taken: the file then goes, and nothing read it since. Its summaries are the computed ones.
+    let files = store(dir);
+    global[MODEL_RUNS] = files;
+    const kept = runModel(model, registry.reader("t"), settings);
+    rmSync(file);
+    expect(kept.summary).toEqual(computed.summary);
+    expect(files.counts()).toEqual({ kept: 1, computed: 0 });
+    // Its columns, asked for now, come from computing the run: the same numbers, counted computed.
+    expect(bits(kept)).toBe(bits(computed));
+    expect(files.counts()).toEqual({ kept: 0, computed: 1 });
+
+    // Damaged in place after it was taken: seen when the column is read, not before.
+    writeFileSync(file, whole);
+    files = store(dir);
+    global[MODEL_RUNS] = files;
+    const later = runModel(model, registry.reader("t"), settings);
+    writeFileSync(file, flipped(whole, whole.length - 8 * 7));
+    expect(files.counts()).toEqual({ kept: 1, computed: 0 });
+    expect(bits(later)).toBe(bits(computed));
+    expect(files.counts()).toEqual({ kept: 0, computed: 1 });
+    expect(readdirSync(dir)).toEqual([]); // removed: the next read misses and keeps it anew
+  });
+
+  it("shows a kept run as it shows the run computed (a cell's value, console.log)", () => {
+    global[MODEL_RUNS] = store(tempDir());
+    const model = chapterModels.SOVEREIGNTY;
+    const computed = runModel(model, registry.reader("s"), settings);
+    type Run = typeof computed;
+    for (const show of [(run: Run) => run, (run: Run) => run.result, (run: Run) => run.samples, (run: Run) => ({ nested: { deeper: run.result.outputs } })]) {
+      const kept = runModel(model, registry.reader("s"), settings);
+      for (const options of [{}, { depth: 0 }, { depth: 4, breakLength: 40 }]) expect(inspect(show(kept), options)).toBe(inspect(show(computed), options));
+    }
+  });
+
+  it("a kept run's columns are the reader's own arrays: a store that fills one array for every column, or views into one buffer, changes none it gave", () => {
     const dir = tempDir();
     const files = store(dir);
     global[MODEL_RUNS] = files;
@@ -205,8 +253,9 @@ describe("model runs kept between notebooks", () => {
     ]) {
       files.hits = 0;
       files.read = (model, key, allocate) => read(model, key, misfit(allocate));
+      // Every column read (bits reads them all), each after the one before: what the first gave is unchanged.
       expect(bits(runModel(chapterModels.SOVEREIGNTY, registry.reader("s"), settings))).toBe(computed);
-      expect(files.counts().computed).toBeGreaterThan(0);
+      expect(files.hits).toBe(1);
     }
   });
 
@@ -226,15 +275,19 @@ describe("the kept-run file", () => {
     const file = join(tempDir(), "run.bin");
     writeFileSync(file, encode(run, "m#X", "k"));
     const made: Float64Array[] = [];
-    const back = readRunFile(file, "m#X", "k", (length) => made[made.push(new Float64Array(length)) - 1] as Float64Array);
-    expect([...(back?.inputs.a ?? [])].map(String)).toEqual(["NaN", "Infinity", "-Infinity", "0", "5e-324"]);
-    expect(Object.is(back?.inputs.a?.[3], -0)).toBe(true);
-    expect(Object.is(back?.outputs.out?.summary[1], -0)).toBe(true);
+    const back = openRunFile(file, "m#X", "k", (length) => made[made.push(new Float64Array(length)) - 1] as Float64Array);
+    expect(made).toEqual([]); // nothing read but the header and the summaries
+    const a = back?.column("input", "a");
+    const out = back?.column("output", "out");
+    expect([...(a ?? [])].map(String)).toEqual(["NaN", "Infinity", "-Infinity", "0", "5e-324"]);
+    expect(Object.is(a?.[3], -0)).toBe(true);
+    expect(Object.is(back?.summaries.out?.[1], -0)).toBe(true);
+    expect(back?.valuesAt([1, 3])).toEqual({ inputs: { a: [Number.POSITIVE_INFINITY, -0] }, outputs: { out: [Number.POSITIVE_INFINITY, -0] } });
     // Each column is one of the arrays the reader was given, filled in place.
-    expect([back?.inputs.a, back?.outputs.out?.summary, back?.outputs.out?.samples]).toEqual(made);
-    expect(made.every((column, i) => column === [back?.inputs.a, back?.outputs.out?.summary, back?.outputs.out?.samples][i])).toBe(true);
-    expect(readRunFile(file, "m#Y", "k", (length) => new Float64Array(length))).toBeUndefined();
-    expect(readRunFile(file, "m#X", "other", (length) => new Float64Array(length))).toBeUndefined();
+    expect(made.length === 2 && made[0] === a && made[1] === out).toBe(true);
+    expect(back?.column("input", "nope")).toBeUndefined();
+    expect(openRunFile(file, "m#Y", "k", (length) => new Float64Array(length))).toBeUndefined();
+    expect(openRunFile(file, "m#X", "other", (length) => new Float64Array(length))).toBeUndefined();
   });
 
   it("pruning removes the runs used longest ago, down to half the budget", () => {
