@@ -42,7 +42,13 @@ export function keptOrComputed<K extends string, O extends ModelOutput>(
   const kept = store.read(model, key, (length) => new Float64Array(length));
   const names = Object.keys(inputs);
   if (kept !== undefined && fits(kept, names, settings.samples) && stillGives(evaluate, kept, names, settings.samples)) return adopt(kept, settings, compute);
-  const result = compute();
+  let result: MonteCarloResult<K, O>;
+  try {
+    result = compute();
+  } catch (error) {
+    store.abandon?.(model, key); // another notebook waiting for this run computes it itself
+    throw error;
+  }
   store.write(model, key, columnsOf(result));
   return result;
 }

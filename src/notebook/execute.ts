@@ -12,6 +12,7 @@
  *
  * A build's several notebooks at once, with one type check for all: `execute-many.ts`.
  */
+import { claimTable } from "./run-claims";
 import { readFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { displayPath, oneNamePerFile } from "../util/paths";
@@ -163,7 +164,7 @@ export async function executeNotebook(file: string, options: ExecuteOptions = {}
     const typeErrorOf = (types: NotebookTypes): CellError | undefined => firstTypeError(types, name, (cell) => codeCells.find((c) => c.cell === cell)?.source, (file) => readSource(resolve(root, file)));
     const upTo = (error: CellError | undefined): CompiledCell[] => (error === undefined ? cells : cells.filter((cell) => cell.cell < error.cell));
     // 5. run (the bundle's models keep their runs in the engine cache, for this and later notebooks: model-runs.ts)
-    const modelRuns = cache === undefined || deno !== undefined ? undefined : { dir: join(outPaths(root).engineCache, "model-runs"), bundleHash: sha256(bundle.code) };
+    const modelRuns = cache === undefined || deno !== undefined ? undefined : { dir: join(outPaths(root).engineCache, "model-runs"), bundleHash: sha256(bundle.code), claims: claimTable() };
     const inSlot = options.runSlot ?? (<T>(fn: () => Promise<T>): Promise<T> => fn());
     // Time spent waiting for a place to run or for the build's check is not this notebook's time.
     let waitedMs = 0;

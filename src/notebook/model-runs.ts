@@ -30,6 +30,7 @@ import { endianness } from "node:os";
 import { join } from "node:path";
 import type { KeptRun, ModelRunCounts, ModelRunStore, RunColumns } from "../vocabulary/kept-runs";
 import { encode, FORMAT, openRunFile } from "./model-run-file";
+import type { RunClaims } from "./run-claims";
 import { isTemporarySibling, writeFileAtomicSync } from "../util/atomic";
 import { sha256 } from "../util/hash";
 
@@ -59,6 +60,8 @@ export class ModelRunFiles implements ModelRunStore {
   readonly #found: { spoiled: boolean }[] = [];
   /** The run the last read found: written next, it was not taken (run-memo.ts checks a kept run first). */
   #lastFound: { spoiled: boolean } | undefined;
+  /** The runs this notebook is computing under a claim (run-claims.ts), by key: each file ends its claim when written. */
+  readonly #claimed = new Map<string, string>();
 
   /**
    * `outside`: the files and environment variables the notebook has read so far, as text. A module
@@ -69,6 +72,8 @@ export class ModelRunFiles implements ModelRunStore {
     private readonly dir: string,
     private readonly bundleHash: string,
     private readonly outside: () => string = () => "",
+    /** The process's claims on runs being computed (run-claims.ts): absent, every miss is computed here. */
+    private readonly claims?: RunClaims,
   ) {}
 
   /** The models `namespace` exports: directly, or in an exported list (`[i]`, `[i].model`). */
@@ -101,13 +106,14 @@ export class ModelRunFiles implements ModelRunStore {
     const outside = this.outside();
     this.#readWith.set(key, outside);
     const file = this.#file(name, key, outside);
-    let run: Omit<KeptRun, "spoil"> | undefined;
-    try {
-      run = openRunFile(file, name, `${key}\n${outside}`, allocate);
-    } catch {
-      return undefined; // not kept yet, or unreadable: computed
+    let run = this.#open(file, name, `${key}\n${outside}`, allocate);
+    if (run === "missing" && this.claims !== undefined) {
+      // Not kept yet: computed here, or, while another thread computes it, read once that one has kept it.
+      const claim = this.claims.claim(file, this.#claimed.size === 0);
+      if (claim === "mine") this.#claimed.set(key, file);
+      if (claim === "finished") run = this.#open(file, name, `${key}\n${outside}`, allocate);
     }
-    if (run === undefined) return undefined;
+    if (run === undefined || run === "missing") return undefined;
     const found = { spoiled: false };
     this.#found.push(found);
     this.#lastFound = found;
@@ -116,6 +122,28 @@ export class ModelRunFiles implements ModelRunStore {
   }
 
   write(model: object, key: string, run: RunColumns): void {
+    try {
+      this.#keep(model, key, run);
+    } finally {
+      this.abandon(model, key); // kept or not, a thread waiting for it may go on
+    }
+  }
+
+  /** The run of `model` under `key` is not being computed here any more (its computing failed): its claim ends. */
+  abandon(_model: object, key: string): void {
+    const file = this.#claimed.get(key);
+    if (file === undefined) return;
+    this.#claimed.delete(key);
+    this.claims?.release(file);
+  }
+
+  /** Ends every claim this notebook still holds (its end, whatever happened). */
+  releaseClaims(): void {
+    for (const file of this.#claimed.values()) this.claims?.release(file);
+    this.#claimed.clear();
+  }
+
+  #keep(model: object, key: string, run: RunColumns): void {
     // A write right after a read that found the run: the run was not taken (run-memo.ts checks it first),
     // whether or not this one is kept (evaluating the model may have changed what the modules export).
     if (this.#lastFound !== undefined) this.#lastFound.spoiled = true;
@@ -132,6 +160,15 @@ export class ModelRunFiles implements ModelRunStore {
       writeFileAtomicSync(this.#file(name, key, outside), encode(run, name, `${key}\n${outside}`));
     } catch {
       // Not kept: the next notebook computes it again.
+    }
+  }
+
+  /** The kept run in `file`; undefined when the file holds another run or is damaged; "missing" when there is no file. */
+  #open(file: string, name: string, key: string, allocate: (length: number) => Float64Array): Omit<KeptRun, "spoil"> | undefined | "missing" {
+    try {
+      return openRunFile(file, name, key, allocate);
+    } catch (error) {
+      return (error as NodeJS.ErrnoException).code === "ENOENT" ? "missing" : undefined; // unreadable: computed
     }
   }
 

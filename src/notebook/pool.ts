@@ -5,6 +5,7 @@
  * finish in time — a synchronous `while (true) {}` or a promise that never settles — is stopped by
  * terminating its worker, and named. Nothing a notebook does can keep the process alive.
  */
+import { releaseThread } from "./run-claims";
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
@@ -36,8 +37,11 @@ export interface WorkerSetup {
 export interface WorkerProgram {
   readonly cells: ReadonlyArray<{ readonly cell: number; readonly code: string; readonly filename: string }>;
   readonly bundle: string;
-  /** Where the bundle's models keep their runs, and the bundle's hash (model-runs.ts); absent: none kept. */
-  readonly modelRuns?: { readonly dir: string; readonly bundleHash: string };
+  /**
+   * Where the bundle's models keep their runs, and the bundle's hash (model-runs.ts); absent: none
+   * kept. `claims`: the process's table of runs being computed (run-claims.ts).
+   */
+  readonly modelRuns?: { readonly dir: string; readonly bundleHash: string; readonly claims?: SharedArrayBuffer };
 }
 
 export type WorkerOutcome =
@@ -255,7 +259,12 @@ export class NotebookWorker {
         clearTimeout(timer);
         worker.off("message", onMessage).off("error", onError).off("exit", onExit);
         if (reusable) release(worker);
-        else void worker.terminate();
+        else {
+          // A thread stopped mid-cell (time limit, crash) may hold claims on runs others wait for.
+          const claims = program.modelRuns?.claims;
+          if (claims !== undefined) releaseThread(claims, worker.threadId);
+          void worker.terminate();
+        }
         resolve(outcome);
       };
       const arm = (): void => {

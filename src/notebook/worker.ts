@@ -20,6 +20,7 @@ import { loadTrackedAssumptions } from "./assumptions";
 import { inspectValue, type FileRead, type RunEvent, type ThrownValue } from "./outputs";
 import type { WorkerProgram, WorkerSetup } from "./pool";
 import { ModelRunFiles } from "./model-runs";
+import { RunClaims } from "./run-claims";
 import { createRealm } from "./realm";
 import { recordingContext } from "./recording";
 import { createTslabShim } from "./tslab-shim";
@@ -80,32 +81,40 @@ async function run(job: WorkerSetup, program: Promise<WorkerProgram>): Promise<v
   const { cells, bundle, modelRuns } = await program;
   // What the notebook read from outside is part of a kept run's key (model-runs.ts: a module's table).
   const outside = (): string => JSON.stringify([filesRead, realm.envReads()]);
-  const kept = modelRuns && new ModelRunFiles(modelRuns.dir, modelRuns.bundleHash, outside);
+  const kept = modelRuns && new ModelRunFiles(modelRuns.dir, modelRuns.bundleHash, outside, modelRuns.claims && new RunClaims(modelRuns.claims));
   realm.loadImports(bundle, kept);
   const counts = () => (kept === undefined ? {} : { modelRuns: kept.counts() });
   // Each cell's end is held until the thread has had its turn: Node reports a rejection nothing handled
   // once the microtasks are done, and the next cell would already be running (failed in its place).
   // So does a throw after the last cell: the last cell fails.
   let late: { error: unknown } | undefined;
-  for (const cell of cells) {
-    current = cell.cell;
-    post({ type: "cell-start", cell: cell.cell });
-    try {
-      const running = new Promise<Awaited<ReturnType<typeof realm.runCell>>>((resolve, reject) => {
-        failRunningCell = (error) => {
-          late ??= { error };
-          reject(error);
-        };
-        realm.runCell(cell.code, cell.filename).then(resolve, reject);
-      });
-      const result = await running;
-      await new Promise((resolve) => setImmediate(resolve));
-      if (late !== undefined) throw late.error;
-      const value = result === undefined ? undefined : result.length === 2 ? result[1] : inspectValue(result[0]);
-      post({ type: "cell-end", cell: cell.cell, reads: assumptions.readIds(), files: [...filesRead], env: realm.envReads(), ...counts(), ...(value === undefined ? {} : { value }) });
-    } catch (error) {
-      post({ type: "cell-end", cell: cell.cell, reads: assumptions.readIds(), files: [...filesRead], env: realm.envReads(), ...counts(), thrown: describe(error) });
-      break;
+  try {
+    await runCells();
+  } finally {
+    kept?.releaseClaims(); // a run another notebook waits for, left unfinished by a failed cell
+  }
+
+  async function runCells(): Promise<void> {
+    for (const cell of cells) {
+      current = cell.cell;
+      post({ type: "cell-start", cell: cell.cell });
+      try {
+        const running = new Promise<Awaited<ReturnType<typeof realm.runCell>>>((resolve, reject) => {
+          failRunningCell = (error) => {
+            late ??= { error };
+            reject(error);
+          };
+          realm.runCell(cell.code, cell.filename).then(resolve, reject);
+        });
+        const result = await running;
+        await new Promise((resolve) => setImmediate(resolve));
+        if (late !== undefined) throw late.error;
+        const value = result === undefined ? undefined : result.length === 2 ? result[1] : inspectValue(result[0]);
+        post({ type: "cell-end", cell: cell.cell, reads: assumptions.readIds(), files: [...filesRead], env: realm.envReads(), ...counts(), ...(value === undefined ? {} : { value }) });
+      } catch (error) {
+        post({ type: "cell-end", cell: cell.cell, reads: assumptions.readIds(), files: [...filesRead], env: realm.envReads(), ...counts(), thrown: describe(error) });
+        break;
+      }
     }
   }
 }

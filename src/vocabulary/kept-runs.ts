@@ -57,4 +57,6 @@ export interface ModelRunStore {
    * nothing or a run the caller did not take (the store counts it computed, and may keep nothing).
    */
   write(model: object, key: string, run: RunColumns): void;
+  /** The run `read` missed was not computed after all (the model threw): nothing will be written for it. */
+  abandon?(model: object, key: string): void;
 }
