@@ -9,7 +9,8 @@
  * and the bench must stay under 3 minutes); peak memory is the
  * highest sum of resident set sizes over the whole process tree (Jupyter's Python server + the tslab
  * kernel; fragtax's process with its worker threads), sampled from /proc every 20 ms.
- * BENCH_NO_NBCONVERT=1 leaves the peer out.
+ * BENCH_NO_NBCONVERT=1 leaves the peer out. BENCH_NO_CERTS=1 adds both sides run again without
+ * NODE_EXTRA_CA_CERTS, fixtures only (~25 s more: left out by default, for the 3-minute budget).
  */
 import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
@@ -38,7 +39,7 @@ export default async function engineBench(): Promise<BenchTable[]> {
   const cli = join(root, "dist", "cli.cjs");
   const rows: Array<Record<string, string | number>> = [];
   const { NODE_EXTRA_CA_CERTS: extraCerts, ...bare } = process.env;
-  const withoutCerts = extraCerts === undefined ? undefined : bare;
+  const withoutCerts = extraCerts === undefined || process.env.BENCH_NO_CERTS !== "1" ? undefined : bare;
   // As after `npm run report`: a build with this code has parsed assumptions.yaml, and a run takes that.
   const built = existsSync(join(root, "notebooks", "report.yaml"));
   if (built) await measure("node", [cli, "build", "--no-pdf"], root);
@@ -89,7 +90,9 @@ export default async function engineBench(): Promise<BenchTable[]> {
       notes: [
         `fragtax warm (and warm with models computed, no kept model runs): median of ${RUNS} runs; cold and nbconvert: one run each. Every run is a new process (node / jupyter from scratch). MB = peak summed RSS of the process tree. Targets: speed-up ≥ 20×, memory ratio ≤ 0.33.`,
         ...(withoutCerts === undefined
-          ? []
+          ? extraCerts === undefined
+            ? []
+            : ["This machine sets NODE_EXTRA_CA_CERTS, which every Node process (fragtax's, the tslab kernel's) parses at start (~45 ms here): BENCH_NO_CERTS=1 adds a column with both sides run again without it (fixtures only)."]
           : ["This machine sets NODE_EXTRA_CA_CERTS, which every Node process (fragtax's, the tslab kernel's) parses at start: the last column runs both sides again without it (fixtures only), as on a machine that does not set it."]),
         built ? "Before the runs, one `fragtax build --no-pdf` of the report (as after `npm run report`): cold and warm runs take the assumptions it parsed." : "No report.yaml: every run parses its assumptions.",
       ],
