@@ -30,7 +30,12 @@ const MAX_WAIT_MS = 10 * 60_000;
 /** The process's table, made by the main thread and sent with each notebook's program. */
 let table: SharedArrayBuffer | undefined;
 export function claimTable(): SharedArrayBuffer {
-  return (table ??= new SharedArrayBuffer(SLOTS * 2 * Int32Array.BYTES_PER_ELEMENT));
+  return (table ??= newClaimTable());
+}
+
+/** An empty table (the process has one, `claimTable`; a test makes its own). */
+export function newClaimTable(): SharedArrayBuffer {
+  return new SharedArrayBuffer(SLOTS * 2 * Int32Array.BYTES_PER_ELEMENT);
 }
 
 /** What `claim` found: this thread computes the run; another thread finished it (read it again); or nothing to claim (compute it). */

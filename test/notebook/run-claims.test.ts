@@ -8,7 +8,7 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import { describe, expect, it } from "vitest";
-import { releaseThread, RunClaims } from "../../src/notebook/run-claims";
+import { newClaimTable, releaseThread, RunClaims } from "../../src/notebook/run-claims";
 
 const require = createRequire(import.meta.url);
 const HOLDER = join(import.meta.dirname, "claims-holder.ts");
@@ -26,7 +26,7 @@ async function holder(buffer: SharedArrayBuffer, run: string, holdMs: number, re
 
 describe("claims on runs being computed", () => {
   it("makes a thread that misses a run another thread computes wait for it, then read it", async () => {
-    const buffer = new SharedArrayBuffer(4096 * 8);
+    const buffer = newClaimTable();
     const run = file("1a2b3c4d");
     const { worker } = await holder(buffer, run, 400, true);
     const claims = new RunClaims(buffer);
@@ -39,7 +39,7 @@ describe("claims on runs being computed", () => {
   }, 20_000);
 
   it("never keeps a thread waiting that may not wait (it holds a claim of its own)", async () => {
-    const buffer = new SharedArrayBuffer(4096 * 8);
+    const buffer = newClaimTable();
     const run = file("22222222");
     const { worker } = await holder(buffer, run, 5000, true);
     const started = performance.now();
@@ -49,7 +49,7 @@ describe("claims on runs being computed", () => {
   }, 20_000);
 
   it("ends the claims of a thread that was stopped, so none waits for a run nobody computes", async () => {
-    const buffer = new SharedArrayBuffer(4096 * 8);
+    const buffer = newClaimTable();
     const run = file("33333333");
     const { worker } = await holder(buffer, run, 0, false);
     const claims = new RunClaims(buffer);
@@ -62,7 +62,7 @@ describe("claims on runs being computed", () => {
   }, 20_000);
 
   it("claims nothing when the runs that share a slot fill its reach, and a claim is a thread's own", () => {
-    const buffer = new SharedArrayBuffer(4096 * 8);
+    const buffer = newClaimTable();
     const mine = new RunClaims(buffer, 7);
     const other = new RunClaims(buffer, 8);
     // Tags 1 + k·4096 all start at slot 1: sixteen fit (their slot and the fifteen after it), the seventeenth does not.

@@ -46,8 +46,10 @@ export function chapterCache(
   const folder = join(cacheDir, FOLDER);
   const used = new Set<string>();
   const file = (key: string): string => join(folder, `${key}.json`);
+  // Once per render, not per chapter: the stamp stats every template file each time it is taken.
+  const code = codeStamp();
   return {
-    extra: (chapter) => ({ data: data(chapter), code: codeStamp() }),
+    extra: (chapter) => ({ data: data(chapter), code }),
     async load(key) {
       used.add(key);
       let kept: Partial<KeptChapter>;
