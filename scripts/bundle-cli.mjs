@@ -31,15 +31,23 @@ const common = {
 };
 
 /**
- * The CLI bundles a few pure-JS packages into its file instead of leaving them external: Vega
- * and Vega-Lite are ~170 ES modules (bundled on their own, below), and the YAML parser and zod dozens more, which Node resolves,
- * reads and links one by one. Bundled, loading the renderer takes ~90 ms instead of ~210 ms (idle
- * machine) and a cold build loses that serial work. sanitize-html (with htmlparser2, postcss and
- * their dependencies, ~40 CommonJS files) cost a rebuild ~70 ms of loading before the render; markdown-it and
- * its plugins (~15 files) ~15 ms more, compiled afresh each time: in the bundle, V8's code cache holds them. Whatever these packages import is bundled with
- * them, except native addons (canvas stays a package, loaded by its own binding).
+ * The CLI bundles a few pure-JS packages instead of leaving them external: Vega and Vega-Lite are
+ * ~170 ES modules (bundled on their own, below), and the YAML parser and zod dozens more, which Node
+ * resolves, reads and links one by one. Bundled, loading the renderer takes ~90 ms instead of ~210 ms
+ * (idle machine) and a cold build loses that serial work. sanitize-html (with htmlparser2, postcss and
+ * their dependencies, ~40 CommonJS files) cost a rebuild ~70 ms of loading before the render;
+ * markdown-it and its plugins (~15 files) ~15 ms more, compiled afresh each time.
+ *
+ * commander is in the CLI's own file (every command parses its line). The others are VENDOR: each is
+ * a file of its own, dist/vendor/<name>.cjs, loaded through V8's code cache when a module that imports
+ * it first runs (the `vendor` plugin below). In dist/main.cjs they were 1.8 of its 2.7 MB, which every
+ * command read, hashed and decoded (zod's 40 locales made the whole file a two-byte string) to run
+ * none of it: `fragtax run` and a no-op build parse no YAML and render no markdown.
+ * Whatever these packages import is bundled with them, except native addons (canvas stays a
+ * package, loaded by its own binding).
  */
-const BUNDLED = new Set(["yaml", "zod", "commander", "sanitize-html", "markdown-it", "markdown-it-anchor", "markdown-it-footnote"]);
+const BUNDLED = new Set(["commander"]);
+const VENDOR = ["yaml", "zod", "sanitize-html", "markdown-it", "markdown-it-anchor", "markdown-it-footnote"];
 const NATIVE = new Set(["canvas"]);
 /**
  * Vega and Vega-Lite go into one CommonJS file of their own, dist/vega.cjs, which the renderer loads
@@ -65,7 +73,7 @@ function bundledVersion(name) {
   }
   throw new Error(`cannot find the package.json of ${name}`);
 }
-const bundledVersions = Object.fromEntries([...BUNDLED, ...VEGA].map((name) => [name, bundledVersion(name)]));
+const bundledVersions = Object.fromEntries([...BUNDLED, ...VENDOR, ...VEGA].map((name) => [name, bundledVersion(name)]));
 const packageName = (specifier) => specifier.split("/").slice(0, specifier.startsWith("@") ? 2 : 1).join("/");
 const bundleChosenPackages = {
   name: "bundle-chosen-packages",
@@ -74,7 +82,23 @@ const bundleChosenPackages = {
       const name = packageName(args.path);
       if (args.path.startsWith("node:") || NATIVE.has(name)) return { external: true };
       const fromBundledPackage = /[\\/]node_modules[\\/]/.test(args.importer);
+      if (VENDOR.includes(name) && !fromBundledPackage) {
+        if (args.path !== name) throw new Error(`${args.importer} imports ${args.path}: only a VENDOR package's main entry has a file in dist/vendor/`);
+        return { path: name, namespace: "vendor" };
+      }
       return BUNDLED.has(name) || fromBundledPackage ? undefined : { external: true };
+    });
+    // An ES module that loads dist/vendor/<name>.cjs when it first runs and re-exports its names:
+    // listed at bundle time, so an import of a name the package lacks still fails the bundle.
+    build.onLoad({ filter: /.*/, namespace: "vendor" }, async (args) => {
+      const names = Object.keys(await import(args.path));
+      const lines = [
+        `import { requireBundled } from ${JSON.stringify(join(process.cwd(), "src", "util", "code-cache.ts"))};`,
+        `const loaded = requireBundled(require("node:path").join(__dirname, "vendor", ${JSON.stringify(`${args.path}.cjs`)}), { keep: "at-exit" });`,
+        ...names.map((exported, i) => `const e${i} = loaded[${JSON.stringify(exported)}];`),
+        `export { ${names.map((exported, i) => `e${i} as ${JSON.stringify(exported)}`).join(", ")} };`,
+      ];
+      return { contents: lines.join("\n"), loader: "js", resolveDir: process.cwd() };
     });
   },
 };
@@ -114,6 +138,12 @@ await Promise.all([
   // The engine's threads, each a CommonJS file (a thread starts ~20 ms sooner than as ES modules);
   // packages stay external, so a thread's file is small: the YAML parser loads only on a cache miss.
   build({ ...commonJs, banner: fileUrl, entryPoints: { "notebook-worker": "src/notebook/worker.ts", "typecheck-worker": "src/notebook/typecheck-worker.ts" } }),
+  // Each VENDOR package in a CommonJS file of its own, as the CLI's bundle loads it (above).
+  ...VENDOR.map(async (name) => {
+    const hasDefault = "default" in (await import(name));
+    const contents = `export * from "${name}";\n${hasDefault ? `export { default } from "${name}";\n` : ""}`;
+    return build({ ...common, packages: undefined, format: "cjs", stdin: { contents, resolveDir: process.cwd(), sourcefile: `${name}.js` }, outfile: `dist/vendor/${name}.cjs`, external: [...NATIVE] });
+  }),
   build({
     ...common,
     packages: undefined,

@@ -4,13 +4,11 @@
  * every command resolving, reading, compiling and linking them; one CommonJS file whose bytecode is
  * kept loads in a few. The cache is kept per command, as the process exits (util/code-cache.ts).
  *
- * Small on purpose (the bundle's only other file): it is compiled afresh by every process.
+ * Small on purpose: unlike main.cjs and dist/vendor/, it is compiled afresh by every process.
  */
-import { createRequire } from "node:module";
 import { join } from "node:path";
 import { startThreadForLater } from "../notebook/thread-start";
-import { requireWithCodeCache } from "../util/code-cache";
-import { toolCacheDir } from "../util/tool-cache";
+import { requireBundled } from "../util/code-cache";
 
 // The commands whose code differs most; any other argument (help, a typo) shares one cache.
 const COMMANDS = new Set(["build", "check", "dev", "diff", "new", "publish", "run", "verify"]);
@@ -18,20 +16,4 @@ const COMMANDS = new Set(["build", "check", "dev", "diff", "new", "publish", "ru
 const command = process.argv[2] ?? "";
 // `fragtax run`'s notebook thread starts first: its start-up overlaps with loading the CLI.
 if (command === "run") startThreadForLater(join(__dirname, "notebook-worker.cjs"));
-const main = join(__dirname, "main.cjs");
-const cacheDir = codeCacheDir();
-if (cacheDir === undefined) createRequire(__filename)(main);
-else requireWithCodeCache(main, cacheDir, { keep: "at-exit", variant: COMMANDS.has(command) ? command : "other" });
-
-/**
- * The code cache's folder, in the install's tool cache; undefined when the install's root cannot be
- * found (no templates/): the CLI then loads without a cache, and says what is wrong itself, when a
- * command needs the install (help does not), instead of Node printing this file's stack trace.
- */
-function codeCacheDir(): string | undefined {
-  try {
-    return join(toolCacheDir(), "v8");
-  } catch {
-    return undefined;
-  }
-}
+requireBundled(join(__dirname, "main.cjs"), { keep: "at-exit", variant: COMMANDS.has(command) ? command : "other" });

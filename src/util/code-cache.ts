@@ -15,7 +15,8 @@
  * top level only defines functions, and the ones a command calls are compiled later. Its cache is
  * therefore made when the process exits (`keep: "at-exit"`), holding everything that command
  * compiled, and kept per command (`variant`): a `--help`'s cache would leave a build compiling its
- * functions every time.
+ * functions every time. The packages it bundles but most commands never run (dist/vendor/, see
+ * scripts/bundle-cli.mjs) come through here too, when a module that imports one first runs.
  */
 import { readdirSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -112,6 +113,21 @@ function keepAtExit(keep: () => unknown): void {
  */
 export function keepCodeCachesNow(): void {
   for (const keep of (globalThis as WithAtExit)[AT_EXIT]?.splice(0) ?? []) keep();
+}
+
+/**
+ * A file of the install's bundle (dist/), through the install's code cache; a plain `require` when
+ * the install has no cache folder (no templates/ to find its root by): the command then says what
+ * is wrong itself, where it needs the install, instead of Node printing this file's stack trace.
+ */
+export function requireBundled(file: string, options: CodeCacheOptions = {}): unknown {
+  let cacheDir: string;
+  try {
+    cacheDir = join(toolCacheDir(), "v8");
+  } catch {
+    return createRequire(file)(file);
+  }
+  return requireWithCodeCache(file, cacheDir, options).exports;
 }
 
 /** The caches of earlier contents of the same file (an upgraded package): never read again. */
