@@ -38,7 +38,8 @@ const common = {
  * their dependencies, ~40 CommonJS files) cost a rebuild ~70 ms of loading before the render;
  * markdown-it and its plugins (~15 files) ~15 ms more, compiled afresh each time.
  *
- * commander is in the CLI's own file (every command parses its line). The others are VENDOR: each is
+ * commander is in the CLI's own file (every command parses its line), and damerau-levenshtein (one
+ * small file, ~3 ms to resolve and compile at every start as a package). The others are VENDOR: each is
  * a file of its own, dist/vendor/<name>.cjs, loaded through V8's code cache when a module that imports
  * it first runs (the `vendor` plugin below). In dist/main.cjs they were 1.8 of its 2.7 MB, which every
  * command read, hashed and decoded (zod's 40 locales made the whole file a two-byte string) to run
@@ -46,7 +47,7 @@ const common = {
  * Whatever these packages import is bundled with them, except native addons (canvas stays a
  * package, loaded by its own binding).
  */
-const BUNDLED = new Set(["commander"]);
+const BUNDLED = new Set(["commander", "damerau-levenshtein"]);
 const VENDOR = ["yaml", "zod", "sanitize-html", "markdown-it", "markdown-it-anchor", "markdown-it-footnote"];
 const NATIVE = new Set(["canvas"]);
 /**
@@ -78,6 +79,26 @@ const packageName = (specifier) => specifier.split("/").slice(0, specifier.start
 const bundleChosenPackages = {
   name: "bundle-chosen-packages",
   setup(build) {
+    // child_process takes ~4 ms to load, and every command loaded it at start: commander requires it
+    // at its top level (for subcommands that are programs of their own, which fragtax has none of),
+    // and so do the modules that run Deno, git or tsgo. In this bundle it is a module object whose
+    // properties load it when first read: esbuild's interop copies a module's properties as getters
+    // (the names are listed here, at bundle time), and the reads happen when a function is called.
+    build.onResolve({ filter: /^node:child_process$/ }, () => ({ path: "child_process", namespace: "lazy-builtin" }));
+    build.onLoad({ filter: /.*/, namespace: "lazy-builtin" }, async (args) => ({
+      contents: [
+        `const names = ${JSON.stringify(Object.keys(await import(`node:${args.path}`)).filter((name) => name !== "default"))};`,
+        `let loaded;`,
+        `const load = () => (loaded ??= require(${JSON.stringify(args.path)}));`,
+        `module.exports = new Proxy({}, {`,
+        `  get: (_, key) => load()[key],`,
+        `  has: (_, key) => key in load(),`,
+        `  ownKeys: () => [...names],`,
+        `  getOwnPropertyDescriptor: (_, key) => (names.includes(key) ? { configurable: true, enumerable: true, get: () => load()[key] } : undefined),`,
+        `});`,
+      ].join("\n"),
+      loader: "js",
+    }));
     build.onResolve({ filter: /^[^./]/ }, (args) => {
       const name = packageName(args.path);
       if (args.path.startsWith("node:") || NATIVE.has(name)) return { external: true };

@@ -23,7 +23,7 @@
  * and the network.
  */
 // The modules themselves (default imports), not namespace objects: their properties can be copied and replaced.
-import childProcess from "node:child_process";
+import type * as ChildProcesses from "node:child_process";
 import fs from "node:fs";
 import nodeModule from "node:module";
 import path from "node:path";
@@ -179,12 +179,16 @@ export function notebookFiles(folder: string, onRead: (read: FileRead) => void, 
   const process = new Proxy(globalThis.process, {
     get: (target, key) => (key === "cwd" ? cwd : key === "env" ? env.env : Reflect.get(target, key, target)),
   });
-  const children = startingHere(folder);
-  const modules = new Map<string, unknown>([
-    ["fs", files], ["node:fs", files], ["fs/promises", promises], ["node:fs/promises", promises],
-    ["path", paths], ["node:path", paths], ["path/posix", paths.posix], ["node:path/posix", paths.posix],
-    ["process", process], ["node:process", process], ["child_process", children], ["node:child_process", children],
-  ]);
+  let children: typeof ChildProcesses | undefined;
+  const startHere = (): typeof ChildProcesses => (children ??= startingHere(folder));
+  const modules = new OwnModules(
+    [
+      ["fs", files], ["node:fs", files], ["fs/promises", promises], ["node:fs/promises", promises],
+      ["path", paths], ["node:path", paths], ["path/posix", paths.posix], ["node:path/posix", paths.posix],
+      ["process", process], ["node:process", process],
+    ],
+    [["child_process", startHere], ["node:child_process", startHere]],
+  );
   forgetRequiredFiles();
   const load = requireRecording(folder, (file) => record("readFile", [file]));
   const wrapRequire = (base: NodeJS.Require, from: string | URL): NodeJS.Require =>
@@ -220,8 +224,34 @@ function makesAnew(name: string, args: readonly unknown[]): string[] | undefined
   return [path];
 }
 
+/**
+ * The built-ins a realm gives in place of Node's, by specifier; those in `later` are made when first
+ * asked for: child_process takes a thread ~4 ms to load, at every notebook's start, and few notebooks
+ * start a program.
+ */
+class OwnModules extends Map<string, unknown> {
+  readonly #later: ReadonlyMap<string, () => unknown>;
+
+  constructor(now: Iterable<readonly [string, unknown]>, later: Iterable<readonly [string, () => unknown]>) {
+    super(now);
+    this.#later = new Map(later);
+  }
+
+  override has(specifier: string): boolean {
+    return super.has(specifier) || this.#later.has(specifier);
+  }
+
+  override get(specifier: string): unknown {
+    const make = this.#later.get(specifier);
+    if (make !== undefined && !super.has(specifier)) super.set(specifier, make());
+    return super.get(specifier);
+  }
+}
+
 /** child_process, with `cwd` the notebook's folder when a call gives none (as a kernel started there). */
-function startingHere(folder: string): typeof childProcess {
+function startingHere(folder: string): typeof ChildProcesses {
+  // Required here, not imported: a thread loads it only for a notebook that asks for it (OwnModules).
+  const childProcess = nodeModule.createRequire(import.meta.url)("node:child_process") as typeof ChildProcesses;
   const own = Object.defineProperties({}, Object.getOwnPropertyDescriptors(childProcess)) as Record<string, unknown>;
   // The options come after the command, and after its argument list when there is one.
   const withCwd = (args: unknown[]): unknown[] => {
@@ -244,7 +274,7 @@ function startingHere(folder: string): typeof childProcess {
     if (promised !== undefined) Object.defineProperty(replacement, promisify.custom, { value: (...args: unknown[]) => Reflect.apply(promised, childProcess, withCwd(args)), configurable: true });
     own[name] = replacement;
   }
-  return own as unknown as typeof childProcess;
+  return own as unknown as typeof ChildProcesses;
 }
 
 /** The path an fs call names: a string, a Buffer or a file: URL (a file descriptor or handle names none). */

@@ -4,7 +4,7 @@
  * code cache when a module that imports one first runs (scripts/bundle-cli.mjs). In dist/main.cjs
  * they were two thirds of the file every command reads, hashes and decodes at start.
  */
-import { spawnSync } from "node:child_process";
+import { spawnSync, type SpawnSyncReturns } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
@@ -35,23 +35,32 @@ describe("the CLI's vendor files", () => {
 
 describe("a command that needs none of them", () => {
   const folders = tempFolders();
-  // An install of its own (dist/, templates/, package.json; node_modules' packages linked), so its
-  // code caches land in its own node_modules/.cache and the vendor files can be spoiled safely.
-  const install = mkdtempSync(join(tmpdir(), "fragtax-vendor-install-"));
-  afterAll(() => rmSync(install, { recursive: true, force: true }));
-  cpSync(join(repo, "dist"), join(install, "dist"), { recursive: true });
-  cpSync(join(repo, "templates"), join(install, "templates"), { recursive: true });
-  cpSync(join(repo, "package.json"), join(install, "package.json"));
-  mkdirSync(join(install, "node_modules"));
-  for (const entry of readdirSync(join(repo, "node_modules"))) {
-    if (entry !== ".cache") symlinkSync(join(repo, "node_modules", entry), join(install, "node_modules", entry));
-  }
+  const installs: string[] = [];
+  afterAll(() => {
+    for (const install of installs) rmSync(install, { recursive: true, force: true });
+  });
   // Whole seconds, which a file's times keep exactly when set again after the files are spoiled below.
   const STAMPED = new Date("2026-01-01T00:00:00Z");
-  for (const name of VENDOR) utimesSync(join(install, "dist", "vendor", `${name}.cjs`), STAMPED, STAMPED);
-  const fragtax = (...args: string[]) => spawnSync("node", [join(install, "dist", "cli.cjs"), ...args], { encoding: "utf8" });
+  /**
+   * An install of its own (dist/, templates/, package.json; node_modules' packages linked), so its
+   * code caches land in its own node_modules/.cache and its vendor files can be spoiled safely.
+   */
+  const newInstall = (): { install: string; fragtax: (...args: string[]) => SpawnSyncReturns<string> } => {
+    const install = mkdtempSync(join(tmpdir(), "fragtax-vendor-install-"));
+    installs.push(install);
+    cpSync(join(repo, "dist"), join(install, "dist"), { recursive: true });
+    cpSync(join(repo, "templates"), join(install, "templates"), { recursive: true });
+    cpSync(join(repo, "package.json"), join(install, "package.json"));
+    mkdirSync(join(install, "node_modules"));
+    for (const entry of readdirSync(join(repo, "node_modules"))) {
+      if (entry !== ".cache") symlinkSync(join(repo, "node_modules", entry), join(install, "node_modules", entry));
+    }
+    for (const name of VENDOR) utimesSync(join(install, "dist", "vendor", `${name}.cjs`), STAMPED, STAMPED);
+    return { install, fragtax: (...args) => spawnSync("node", [join(install, "dist", "cli.cjs"), ...args], { encoding: "utf8" }) };
+  };
 
   it("reads no vendor file: a no-op build and a warm run work with every vendor file spoiled; a build that parses loads them", () => {
+    const { install, fragtax } = newInstall();
     const { root } = folders.project();
     const cold = fragtax("build", "--no-pdf", "--root", root);
     expect(cold.stderr + cold.stdout).not.toContain("Error");
@@ -80,6 +89,12 @@ describe("a command that needs none of them", () => {
     expect(warm.stderr).not.toContain("was loaded");
     expect(warm.status).toBe(0);
 
+    // The declarations beside the bundles are no code a process runs: a new one leaves the caches valid.
+    const declaration = readdirSync(join(install, "dist", "types"), { recursive: true }).map(String).find((name) => name.endsWith(".d.ts"));
+    expect(declaration).toBeDefined();
+    utimesSync(join(install, "dist", "types", declaration as string), new Date(), new Date());
+    expect(fragtax("build", "--no-pdf", "--root", root).stderr).toContain("render: reused the last build's page");
+
     // The spoiled files are really in the way of a build that must parse: the test above is not vacuous.
     const assumptions = join(root, "notebooks", "assumptions.yaml");
     writeFileSync(assumptions, `${readFileSync(assumptions, "utf8")}\n# edited\n`);
@@ -87,5 +102,18 @@ describe("a command that needs none of them", () => {
     expect(parsing.status).not.toBe(0);
     expect(parsing.stderr).toContain("was loaded");
     expect(existsSync(join(root, "out", "build", "report.html"))).toBe(true);
+  });
+
+  it("a vendor file that changed is new code: what the old one parsed is not reused", () => {
+    const { install, fragtax } = newInstall();
+    const { root } = folders.project();
+    expect(fragtax("build", "--no-pdf", "--root", root).status).toBe(0);
+    // Same content, a new time: the stamp of the code (code-stamp.ts) names every file a process may run.
+    const yaml = join(install, "dist", "vendor", "yaml.cjs");
+    utimesSync(yaml, new Date(), new Date());
+    const rebuilt = fragtax("build", "--no-pdf", "--root", root);
+    expect(rebuilt.status).toBe(0);
+    expect(rebuilt.stderr).not.toContain("render: reused the last build's page");
+    expect(rebuilt.stderr).toMatch(/^render: 2 chapters/m);
   });
 });
