@@ -33,7 +33,8 @@ export async function buildCommand(options: BuildFlags): Promise<ExitCode> {
   try {
     const result = await build({ pdf: options.pdf, whatIf, timeoutMs, strict: options.strict === true, ...(options.root !== undefined && { root: options.root }) });
     // A what-if build is not published; any other says now which sections publish would call stale.
-    if (result.whatIf === null && result.exitCode !== 2) {
+    // (Nothing published, nothing to compare: the module and what it loads are not worth a build's start.)
+    if (result.whatIf === null && result.exitCode !== 2 && existsSync(outPaths(result.config.root).reports)) {
       const { staleProseSinceNewest } = await import("../publish/prose-preview");
       for (const note of await staleProseSinceNewest(result.config.root)) progress(note);
     }

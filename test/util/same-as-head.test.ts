@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { FileBuildEffects } from "../../src/build/effects";
-import { sameAsHead } from "../../src/util/git";
+import { gitState, sameAsHead } from "../../src/util/git";
 
 let dir = "";
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
@@ -42,5 +42,25 @@ describe("a file as the build read it, against HEAD", () => {
     expect(await effects.gitState(root, [{ path: "notebooks/assumptions.yaml", text: "a: 1\n" }])).toMatchObject({ dirty: false });
     // The file on disk is the committed one again; the build had read "a: 2".
     expect(await effects.gitState(root, [{ path: "notebooks/assumptions.yaml", text: "a: 2\n" }])).toMatchObject({ dirty: true });
+  });
+});
+
+describe("the checkout's commit and dirty flag (one git process)", () => {
+  it("names HEAD, is dirty only for a changed tracked file, and says nothing outside git or before a first commit", async () => {
+    const root = repo();
+    const head = execFileSync("git", ["-C", root, "rev-parse", "HEAD"], { encoding: "utf8" }).trim();
+    expect(await gitState(root)).toEqual({ commit: head, dirty: false });
+    writeFileSync(join(root, "untracked.txt"), "new\n"); // untracked files are not the build's
+    expect(await gitState(root)).toEqual({ commit: head, dirty: false });
+    writeFileSync(join(root, "notebooks", "assumptions.yaml"), "a: 3\n");
+    expect(await gitState(root)).toEqual({ commit: head, dirty: true });
+    const fresh = mkdtempSync(join(tmpdir(), "fragtax-git-fresh-"));
+    try {
+      expect(await gitState(fresh)).toEqual({ commit: null, dirty: null });
+      execFileSync("git", ["-C", fresh, "init", "-q"]);
+      expect(await gitState(fresh)).toEqual({ commit: null, dirty: null });
+    } finally {
+      rmSync(fresh, { recursive: true, force: true });
+    }
   });
 });
