@@ -174,7 +174,7 @@ export async function executeNotebook(file: string, options: ExecuteOptions = {}
       const asked = performance.now();
       return inSlot(() => {
         waitedMs += performance.now() - asked;
-        return runCells(runnable, { bundle: bundle.code, ...(modelRuns && { modelRuns }) }, options.timeoutMs ?? DEFAULT_TIMEOUT_MS, start(runnable, thread));
+        return runCells(runnable, { bundle: bundle.code, ...(modelRuns && { modelRuns, codeCache: join(outPaths(root).engineCache, "v8") }) }, options.timeoutMs ?? DEFAULT_TIMEOUT_MS, start(runnable, thread));
       });
     };
     let types: NotebookTypes;
@@ -294,7 +294,7 @@ interface CellsRun {
 
 async function runCells(
   runnable: readonly CompiledCell[],
-  imports: Pick<WorkerProgram, "bundle" | "modelRuns">,
+  imports: Pick<WorkerProgram, "bundle" | "modelRuns" | "codeCache">,
   timeoutMs: number,
   start: (job: RunJob) => Promise<WorkerOutcome>,
 ): Promise<CellsRun> {

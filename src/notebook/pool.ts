@@ -42,6 +42,8 @@ export interface WorkerProgram {
    * kept. `claims`: the process's table of runs being computed (run-claims.ts).
    */
   readonly modelRuns?: { readonly dir: string; readonly bundleHash: string; readonly claims?: SharedArrayBuffer };
+  /** Where the bundle's V8 code cache is kept (util/code-cache.ts `scriptCache`); absent: compiled at every run. */
+  readonly codeCache?: string;
 }
 
 export type WorkerOutcome =

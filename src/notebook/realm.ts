@@ -19,6 +19,7 @@ import { inspectValue, type FileRead } from "./outputs";
 import type { EnvReads } from "../vocabulary/env-reads";
 import { MODEL_RUNS } from "../vocabulary/kept-runs";
 import type { ModelRunFiles } from "./model-runs";
+import type { ScriptCache } from "../util/code-cache";
 
 export interface RealmOptions {
   /** Absolute path of the notebook: `require` of built-ins resolves from it. */
@@ -39,7 +40,8 @@ export interface Realm {
    * Evaluates the notebook's import bundle (`imports.ts`) inside the realm; with `modelRuns`, the
    * models its modules export are kept between notebooks (model-runs.ts).
    */
-  loadImports(bundleCode: string, modelRuns?: ModelRunFiles): void;
+  /** `compiled`: the bundle's V8 code cache (util/code-cache.ts `scriptCache`), when the project keeps one. */
+  loadImports(bundleCode: string, modelRuns?: ModelRunFiles, compiled?: ScriptCache): void;
   /**
    * Runs one compiled cell; resolves to its trailing expression's value in a box (`[value]`), so that
    * a Promise value is shown rather than awaited; undefined when the cell ends in a statement.
@@ -108,10 +110,12 @@ export function createRealm(options: RealmOptions): Realm {
   for (const name of HOST_GLOBALS) lazyGlobal(sandbox, name);
 
   return {
-    loadImports(bundleCode, modelRuns) {
+    loadImports(bundleCode, modelRuns, compiled) {
       keptRuns = modelRuns;
       if (modelRuns !== undefined) Object.defineProperty(sandbox, MODEL_RUNS, { value: modelRuns });
-      const wrapper = vm.runInContext(`${BUNDLE_WRAPPER_PREFIX}${bundleCode}\n})`, context, { filename: ENTRY_NAME }) as (
+      const source = `${BUNDLE_WRAPPER_PREFIX}${bundleCode}\n})`;
+      const script = compiled === undefined ? new vm.Script(source, { filename: ENTRY_NAME }) : compiled.compile(source, ENTRY_NAME);
+      const wrapper = script.runInContext(context) as (
         module: { exports: unknown },
         exports: unknown,
         require: NodeJS.Require,

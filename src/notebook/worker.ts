@@ -24,6 +24,8 @@ import { RunClaims } from "./run-claims";
 import { createRealm } from "./realm";
 import { recordingContext } from "./recording";
 import { createTslabShim } from "./tslab-shim";
+import { scriptCache } from "../util/code-cache";
+import { sha256 } from "../util/hash";
 
 /** The next message; `once`, so the port unrefs after it and a stalled cell lets the thread exit. */
 const next = <T>(): Promise<T> => new Promise<T>((resolve) => parentPort?.once("message", resolve));
@@ -78,11 +80,13 @@ async function run(job: WorkerSetup, program: Promise<WorkerProgram>): Promise<v
     failRunningCell(Object.assign(new Error(messages.unhandledRejection(thrown.evalue)), { name: thrown.ename, stack: thrown.stack }));
   };
   writeStream = (name, text) => post({ type: "stream", name, text });
-  const { cells, bundle, modelRuns } = await program;
+  const { cells, bundle, modelRuns, codeCache } = await program;
   // What the notebook read from outside is part of a kept run's key (model-runs.ts: a module's table).
   const outside = (): string => JSON.stringify([filesRead, realm.envReads()]);
   const kept = modelRuns && new ModelRunFiles(modelRuns.dir, modelRuns.bundleHash, outside, modelRuns.claims && new RunClaims(modelRuns.claims));
-  realm.loadImports(bundle, kept);
+  // One code cache per notebook: its next run takes the bundle, and the model code its cells compiled, as bytecode.
+  const compiled = codeCache === undefined ? undefined : scriptCache(codeCache, `imports-${sha256(job.notebookFile).slice(0, 12)}`);
+  realm.loadImports(bundle, kept, compiled);
   const counts = () => (kept === undefined ? {} : { modelRuns: kept.counts() });
   // Each cell's end is held until the thread has had its turn: Node reports a rejection nothing handled
   // once the microtasks are done, and the next cell would already be running (failed in its place).
@@ -92,6 +96,7 @@ async function run(job: WorkerSetup, program: Promise<WorkerProgram>): Promise<v
     await runCells();
   } finally {
     kept?.releaseClaims(); // a run another notebook waits for, left unfinished by a failed cell
+    compiled?.keep();
   }
 
   async function runCells(): Promise<void> {

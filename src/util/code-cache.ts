@@ -130,6 +130,51 @@ export function requireBundled(file: string, options: CodeCacheOptions = {}): un
   return requireWithCodeCache(file, cacheDir, options).exports;
 }
 
+/**
+ * V8's code cache of a script run in a context of its own (a notebook's import bundle, in the realm's
+ * context: notebook/realm.ts), kept in `cacheDir` under `name` (one entry per name: another source
+ * replaces it). A notebook's bundle was compiled afresh by every run, and its models' functions again
+ * as the cells first called them: ~9 ms of a chapter's ~30 ms of cells here. `compile` gives the
+ * script and `keep` makes its cache once the cells ran, so it holds what they compiled. A cache that
+ * cannot be read or written only costs the compile.
+ */
+export interface ScriptCache {
+  compile(source: string, filename: string): Script;
+  /** Writes the cache of the script `compile` made, unless it was taken from the cache as it is. */
+  keep(): void;
+}
+
+export function scriptCache(cacheDir: string, name: string): ScriptCache {
+  let pending: (() => void) | undefined;
+  return {
+    compile(source, filename) {
+      const key = sha256Stream();
+      key.update(source);
+      key.update(`\0${process.version}\0${process.arch}`);
+      const cacheFile = join(cacheDir, `${name}-${key.hex().slice(0, 24)}.bin`);
+      let cachedData: Buffer | undefined;
+      try {
+        cachedData = readFileSync(cacheFile);
+      } catch {
+        cachedData = undefined; // not cached yet
+      }
+      const script = new Script(source, { filename, ...(cachedData && { cachedData }) });
+      pending =
+        cachedData !== undefined && script.cachedDataRejected !== true
+          ? undefined
+          : () => {
+              removeOlder(cacheDir, name);
+              writeToolCache(cacheFile, script.createCachedData());
+            };
+      return script;
+    },
+    keep() {
+      pending?.();
+      pending = undefined;
+    },
+  };
+}
+
 /** The caches of earlier contents of the same file (an upgraded package): never read again. */
 function removeOlder(cacheDir: string, name: string): void {
   let entries: string[];
