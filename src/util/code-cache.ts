@@ -63,17 +63,7 @@ function load(file: string, cacheDir: string, options: CodeCacheOptions): Cached
   const bytes = readFileSync(file);
   // Named by the file and its path (two files of one name never evict each other), keyed by content.
   const name = `${basename(file)}${options.variant === undefined ? "" : `.${options.variant}`}-${sha256(file).slice(0, 8)}`;
-  // Hashed in two parts, not joined first: the CLI's bundle is 2.4 MB, copied at every start for nothing.
-  const key = sha256Stream();
-  key.update(bytes);
-  key.update(`\0${process.version}\0${process.arch}`);
-  const cacheFile = join(cacheDir, `${name}-${key.hex().slice(0, 24)}.bin`);
-  let cachedData: Buffer | undefined;
-  try {
-    cachedData = readFileSync(cacheFile);
-  } catch {
-    cachedData = undefined; // not cached yet
-  }
+  const { cacheFile, cachedData } = cacheEntry(cacheDir, name, bytes);
   // No `import()` in such a file: on Node 20 a function restored from the cache cannot run one.
   const script = new Script(`${HEAD}${bytes.toString("utf8")}${TAIL}`, { filename: file, lineOffset: -1, ...(cachedData && { cachedData }) });
   const module = { exports: {} as unknown, filename: file, id: file, loaded: false };
@@ -148,16 +138,7 @@ export function scriptCache(cacheDir: string, name: string): ScriptCache {
   let pending: (() => void) | undefined;
   return {
     compile(source, filename) {
-      const key = sha256Stream();
-      key.update(source);
-      key.update(`\0${process.version}\0${process.arch}`);
-      const cacheFile = join(cacheDir, `${name}-${key.hex().slice(0, 24)}.bin`);
-      let cachedData: Buffer | undefined;
-      try {
-        cachedData = readFileSync(cacheFile);
-      } catch {
-        cachedData = undefined; // not cached yet
-      }
+      const { cacheFile, cachedData } = cacheEntry(cacheDir, name, source);
       const script = new Script(source, { filename, ...(cachedData && { cachedData }) });
       pending =
         cachedData !== undefined && script.cachedDataRejected !== true
@@ -173,6 +154,22 @@ export function scriptCache(cacheDir: string, name: string): ScriptCache {
       pending = undefined;
     },
   };
+}
+
+/**
+ * The cache file of `content` under `name`, keyed by it, Node's version and the architecture, and what
+ * it holds (undefined: not cached yet). Hashed in parts, not joined first: the CLI's bundle is ~1 MB.
+ */
+function cacheEntry(cacheDir: string, name: string, content: string | Uint8Array): { cacheFile: string; cachedData: Buffer | undefined } {
+  const key = sha256Stream();
+  key.update(content);
+  key.update(`\0${process.version}\0${process.arch}`);
+  const cacheFile = join(cacheDir, `${name}-${key.hex().slice(0, 24)}.bin`);
+  try {
+    return { cacheFile, cachedData: readFileSync(cacheFile) };
+  } catch {
+    return { cacheFile, cachedData: undefined };
+  }
 }
 
 /** The caches of earlier contents of the same file (an upgraded package): never read again. */
