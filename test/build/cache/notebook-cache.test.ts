@@ -1,11 +1,12 @@
 import { spawnSync } from "node:child_process";
 import { mkdtemp, readFile, rm, writeFile, mkdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { aboutRead, EVERY_ASSUMPTION, type Assumption } from "../../../src/assumptions/types";
 import type { Fingerprint } from "../../../src/build/cache/notebook-cache";
-import { NotebookCache, decide, entryPath, makeEntry, cellChange } from "../../../src/build/cache/notebook-cache";
+import { CACHE_FORMAT, NotebookCache, decide, entryPath, makeEntry, cellChange } from "../../../src/build/cache/notebook-cache";
+import { canonicalJson, sha256, stableJson } from "../../../src/util/hash";
 import { FileHasher, currentState, fingerprintAfterRun, type FingerprintInputs } from "../../../src/build/cache/dependencies";
 import { reranBecause, reusedNothingChanged } from "../../../src/messages/versions";
 
@@ -175,6 +176,46 @@ describe("cache entries on disk", () => {
     expect(decision.reuse).toBe(false);
     expect(warnings).toHaveLength(1);
     expect(decision.reuse ? "" : reranBecause(decision.changes)).toMatch(/^re-ran: cache entry was unreadable/);
+  });
+});
+
+describe("entries of the first format", () => {
+  const validate = (result: unknown) => result as { figures: number[]; chart: Record<string, unknown> };
+
+  it("are still taken (their checksum was over canonical JSON), and still refused when edited", async () => {
+    const warnings: string[] = [];
+    const cache = new NotebookCache(join(root, "out/.cache"), validate, (m) => warnings.push(m));
+    const assumptions = new Map([["h100_usd_per_gpu_hour", h100(2, 3)]]);
+    const fp = await fingerprint(assumptions);
+    // A result whose keys are not in sorted order, as format 1 wrote it: its checksum sorted them, the file did not.
+    const result = { figures: [1, 2], chart: { mark: "bar", data: { values: [] } } };
+    const checksum = sha256(canonicalJson({ notebook: "notebooks/a.ipynb", fingerprint: fp, result }));
+    const text = `${stableJson({ checksum, format: 1, notebook: "notebooks/a.ipynb", fingerprint: fp, storedAt: new Date(0).toISOString() }).trimEnd().replace(/\n}$/, "")},\n  "result": ${JSON.stringify(result, null, 2)}\n}\n`;
+    const path = entryPath(join(root, "out/.cache"), "notebooks/a.ipynb");
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, text);
+    const taken = await cache.check("notebooks/a.ipynb", state(assumptions), (d) => d);
+    expect(taken.reuse && taken.entry.result).toEqual(result);
+    expect(warnings).toEqual([]);
+    await writeFile(path, text.replace('"mark": "bar"', '"mark": "line"'));
+    expect((await cache.check("notebooks/a.ipynb", state(assumptions), (d) => d)).reuse).toBe(false);
+    expect(warnings).toHaveLength(1);
+  });
+
+  it("are written no more: a new entry has the current format and checks what the file holds, in its order", async () => {
+    const cache = new NotebookCache(join(root, "out/.cache"), validate, () => undefined);
+    const assumptions = new Map([["h100_usd_per_gpu_hour", h100(2, 3)]]);
+    await cache.store("notebooks/a.ipynb", await fingerprint(assumptions), { figures: [1, 2], chart: { mark: "bar", data: { values: [] } } });
+    const path = entryPath(join(root, "out/.cache"), "notebooks/a.ipynb");
+    const stored = JSON.parse(await readFile(path, "utf8")) as { format: number; checksum: string; notebook: string; fingerprint: unknown; result: unknown };
+    expect(stored.format).toBe(CACHE_FORMAT);
+    expect(stored.checksum).toBe(sha256(JSON.stringify([stored.notebook, stored.fingerprint, stored.result])));
+    // Written again as it is (other spacing): taken. With the result's keys in another order: not what was written, refused.
+    const result = stored.result as { figures: unknown; chart: unknown };
+    await writeFile(path, JSON.stringify(stored));
+    expect((await cache.check("notebooks/a.ipynb", state(assumptions), (d) => d)).reuse).toBe(true);
+    await writeFile(path, JSON.stringify({ ...stored, result: { chart: result.chart, figures: result.figures } }));
+    expect((await cache.check("notebooks/a.ipynb", state(assumptions), (d) => d)).reuse).toBe(false);
   });
 });
 
