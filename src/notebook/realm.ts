@@ -38,9 +38,9 @@ export type CellValue = readonly [unknown] | readonly [unknown, string | undefin
 export interface Realm {
   /**
    * Evaluates the notebook's import bundle (`imports.ts`) inside the realm; with `modelRuns`, the
-   * models its modules export are kept between notebooks (model-runs.ts).
+   * models its modules export are kept between notebooks (model-runs.ts); with `compiled`, the bundle
+   * comes from its V8 code cache (util/code-cache.ts `scriptCache`), when the project keeps one.
    */
-  /** `compiled`: the bundle's V8 code cache (util/code-cache.ts `scriptCache`), when the project keeps one. */
   loadImports(bundleCode: string, modelRuns?: ModelRunFiles, compiled?: ScriptCache): void;
   /**
    * Runs one compiled cell; resolves to its trailing expression's value in a box (`[value]`), so that
