@@ -16,6 +16,7 @@
  */
 import type { View } from "vega";
 import { isRecord } from "../util/records";
+import { maximumSignificantDigits } from "../format/number";
 
 /** A mark of a vega View's scenegraph, as far as the marks' words and the data tables read it. */
 export interface SceneMark {
@@ -56,20 +57,8 @@ export function readableNumber(text: string): string {
   const significantDigits = `${whole}${fraction}`.replace(/^0+/, "").length;
   if (fraction.length < 6 && significantDigits < 12) return text;
   const digits = Math.min(21, Math.max(4, whole.replace(/^0+/, "").length));
-  const rounded = significant(digits).format(Number(`${whole}.${fraction}`));
+  const rounded = maximumSignificantDigits(Number(`${whole}.${fraction}`), digits);
   return `${rounded === "0" ? "" : sign}${rounded}${percent}`;
-}
-
-// One formatter per digit count: toLocaleString with options builds a new one per call (~0.1 ms; a
-// one-assumption rebuild rewrites a few hundred values).
-const formatters = new Map<number, Intl.NumberFormat>();
-function significant(digits: number): Intl.NumberFormat {
-  let formatter = formatters.get(digits);
-  if (formatter === undefined) {
-    formatter = new Intl.NumberFormat("en-US", { maximumSignificantDigits: digits, useGrouping: false });
-    formatters.set(digits, formatter);
-  }
-  return formatter;
 }
 
 /** d3's number formatting as the chart's Vega has it (`vega.defaultLocale().format`). */

@@ -1,7 +1,7 @@
 /** The `fragtax build` action (registered in build.ts, loaded when the command runs). */
 import { badTimeout } from "../messages/notebook";
 import { buildInterrupted } from "../messages/report";
-import { build } from "../build/pipeline";
+import { build, FileBuildEffects } from "../build/pipeline";
 import type { WhatIfOptions } from "../build/whatif/flags";
 import { InputError, type ExitCode } from "../util/errors";
 import { locateFileSystemError } from "../util/fs-errors";
@@ -31,7 +31,9 @@ export async function buildCommand(options: BuildFlags): Promise<ExitCode> {
   };
   process.once("SIGINT", stop).once("SIGTERM", stop);
   try {
-    const result = await build({ pdf: options.pdf, whatIf, timeoutMs, strict: options.strict === true, ...(options.root !== undefined && { root: options.root }) });
+    // One build per process: its notebook threads end once its chapters ran (build/effects.ts).
+    const effects = new FileBuildEffects(undefined, { threads: "end" });
+    const result = await build({ pdf: options.pdf, whatIf, timeoutMs, strict: options.strict === true, ...(options.root !== undefined && { root: options.root }) }, effects);
     // A what-if build is not published; any other says now which sections publish would call stale.
     // (Nothing published, nothing to compare: the module and what it loads are not worth a build's start.)
     if (result.whatIf === null && result.exitCode !== 2 && existsSync(outPaths(result.config.root).reports)) {

@@ -277,7 +277,36 @@ function significant(magnitude: number, digits: number): string {
   return trimZeros(rounded.toFixed(Math.min(decimals, 20)));
 }
 
-function groupThousands(integer: number): string {
+/**
+ * `value` (finite, ≥ 0) to at most `digits` significant digits (1–21), as Intl.NumberFormat's
+ * `maximumSignificantDigits` writes it with grouping off: the shortest decimal that reads back as
+ * `value`, rounded half away from zero, trailing zeros dropped, never in e-notation. Written out
+ * because the first Intl.NumberFormat of a process loads ICU's number data, ~20 ms of every build that
+ * draws a chart.
+ */
+export function maximumSignificantDigits(value: number, digits: number): string {
+  if (value === 0) return "0";
+  // toExponential() without a count gives the shortest digits that read back as the value.
+  const [mantissa = "", exponentText = "0"] = value.toExponential().split("e");
+  let kept = mantissa.replace(".", "");
+  let exponent = Number(exponentText);
+  if (kept.length > digits) {
+    const roundUp = kept.charCodeAt(digits) - 48 >= 5;
+    kept = kept.slice(0, digits);
+    if (roundUp) {
+      const carried = (BigInt(kept) + 1n).toString();
+      if (carried.length > kept.length) exponent += 1; // 9.99 → 10.0
+      kept = carried.slice(0, digits);
+    }
+  }
+  kept = kept.replace(/0+$/, "");
+  if (exponent < 0) return `0.${"0".repeat(-exponent - 1)}${kept}`;
+  if (kept.length <= exponent + 1) return kept + "0".repeat(exponent + 1 - kept.length);
+  return `${kept.slice(0, exponent + 1)}.${kept.slice(exponent + 1)}`;
+}
+
+/** An integer with its thousands grouped by commas ("12,345"), as en-US writes it. */
+export function groupThousands(integer: number): string {
   return integer.toString().replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 }
 

@@ -1,5 +1,6 @@
 /** Messages about Vega-Lite charts: spec problems, data files, what the static page shows. */
 import { didYouMean } from "./suggestion";
+import { groupThousands } from "../format/number";
 
 export const chartFailed = (where: string, detail: string): string => `${where}: the Vega-Lite chart could not be rendered: ${detail}`;
 
@@ -86,11 +87,11 @@ export const chartReflowed = (before: number, after: number, column: number): st
 export const chartScaled = (width: number, column: number): string =>
   `the chart is ${Math.round(width)} px wide, wider than the ${column} px column: it is scaled to ${Math.round((100 * column) / width)}%, drawn with larger text and its legend in rows so the text stays readable`;
 
-export const chartLargeMarks = (marks: number, limit: number): string => `${marks.toLocaleString("en-US")} marks, over ${limit.toLocaleString("en-US")}`;
+export const chartLargeMarks = (marks: number, limit: number): string => `${groupThousands(marks)} marks, over ${groupThousands(limit)}`;
 export const chartLargeSvg = (megabytes: number, limit: number): string => `${megabytes.toFixed(1)} MB of SVG, over ${limit} MB`;
-export const chartDataDownload = (rows: number): string => `Download the data of this chart (${rows.toLocaleString("en-US")} rows)`;
+export const chartDataDownload = (rows: number): string => `Download the data of this chart (${groupThousands(rows)} rows)`;
 /** A chart's data tables (report/chart-table.ts): the summary a reader opens, a table's caption, and the rows cut. */
-export const chartDataTableSummary = (rows: number): string => `Data table (${rows.toLocaleString("en-US")} ${rows === 1 ? "row" : "rows"})`;
+export const chartDataTableSummary = (rows: number): string => `Data table (${groupThousands(rows)} ${rows === 1 ? "row" : "rows"})`;
 /**
  * Vega-Lite's mark types as a reader names what they draw: "rule" and "rect" are a plotting library's
  * words; a chart that draws intervals as rules and a shaded range as a rect shows line segments and a band.
@@ -101,9 +102,9 @@ const MARK_NOUNS: Readonly<Record<string, string>> = {
 };
 /** A data table's caption, when a chart has several: "Line segments (2 of 3): 4 rows". */
 export const chartDataTableMarks = (marks: string, rows: number, ofKind?: { nth: number; of: number }): string =>
-  `${MARK_NOUNS[marks] ?? `${marks.charAt(0).toUpperCase()}${marks.slice(1)} marks`}${ofKind === undefined ? "" : ` (${ofKind.nth.toLocaleString("en-US")} of ${ofKind.of.toLocaleString("en-US")})`}: ${rows.toLocaleString("en-US")} ${rows === 1 ? "row" : "rows"}`;
+  `${MARK_NOUNS[marks] ?? `${marks.charAt(0).toUpperCase()}${marks.slice(1)} marks`}${ofKind === undefined ? "" : ` (${groupThousands(ofKind.nth)} of ${groupThousands(ofKind.of)})`}: ${groupThousands(rows)} ${rows === 1 ? "row" : "rows"}`;
 export const chartDataTableLeftOut = (shown: number, total: number): string =>
-  `The first ${shown.toLocaleString("en-US")} of ${total.toLocaleString("en-US")} rows are shown; ${(total - shown).toLocaleString("en-US")} are left out.`;
+  `The first ${groupThousands(shown)} of ${groupThousands(total)} rows are shown; ${groupThousands(total - shown)} are left out.`;
 export const chartImageAlt = (title: string): string => (title === "" ? "Chart (drawn as an image because of its size)" : `Chart: ${title}`);
 
 export const notValidJson = (detail: string): string => `not valid JSON: ${detail}`;

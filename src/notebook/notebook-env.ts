@@ -9,6 +9,7 @@
  */
 import { envStamp } from "../util/hash";
 import type { EnvReads } from "../vocabulary/env-reads";
+import { byEntryKey } from "../util/order";
 
 export function trackedEnv(env: NodeJS.ProcessEnv): { readonly env: NodeJS.ProcessEnv; reads(): EnvReads } {
   const values = new Map<string, string>();
@@ -43,7 +44,7 @@ export function trackedEnv(env: NodeJS.ProcessEnv): { readonly env: NodeJS.Proce
     deleteProperty: (target, key) => (write(key), Reflect.deleteProperty(target, key)),
     defineProperty: (target, key, descriptor) => (write(key), Reflect.defineProperty(target, key, descriptor)),
   });
-  const sorted = (): Record<string, string> => Object.fromEntries([...values].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  const sorted = (): Record<string, string> => Object.fromEntries([...values].sort(byEntryKey));
   return { env: proxy, reads: () => ({ values: sorted(), ...(names !== undefined && { names: [...names] }) }) };
 }
 

@@ -31,6 +31,7 @@ import { cellPragmas } from "./pragmas";
 import { findUp } from "./run-context";
 import { displayPath } from "../util/paths";
 import { cellModules, packageFolder, type CellModule, type CheckDiagnostic, type CheckedProgram, type NotebookCells, type ProgramOptions } from "./typecheck-rules";
+import { byCodeUnits } from "../util/order";
 
 /** `path(line,col): error TS1234: message`, the first line of an error without `--pretty`. */
 const ERROR_LINE = /^(.+)\((\d+),(\d+)\): error TS(\d+): (.*)$/;
@@ -238,5 +239,5 @@ function locate(error: NativeError, cell: CellModule | undefined, root: string):
 /** Notebooks in the order given, their cells in order, then other files by path; by position within each. */
 function compareDiagnostics(a: CheckDiagnostic, b: CheckDiagnostic, order: ReadonlyMap<string, number>): number {
   const rank = (d: CheckDiagnostic): number => order.get(d.file) ?? order.size;
-  return rank(a) - rank(b) || (rank(a) === order.size ? a.file.localeCompare(b.file) : 0) || (a.cell ?? 0) - (b.cell ?? 0) || a.line - b.line || a.column - b.column;
+  return rank(a) - rank(b) || (rank(a) === order.size ? byCodeUnits(a.file, b.file) : 0) || (a.cell ?? 0) - (b.cell ?? 0) || a.line - b.line || a.column - b.column;
 }

@@ -9,6 +9,7 @@ import { claimComputedText, claimStatedText } from "../api/display";
 import { judgementLedText } from "../api/judgement";
 import type { Assumption, Correlation } from "../assumptions/types";
 import { breakableText, html, type Html } from "../util/html";
+import { byEntryKey, byIdOrder } from "../util/order";
 
 export interface Provenance {
   /** ISO timestamp of the build. */
@@ -63,7 +64,7 @@ export function renderAppendices(input: AppendixInput): Appendix[] {
 
 function assumptionsTable(input: AppendixInput): Html {
   const rows = [...input.assumptions]
-    .sort((a, b) => a.id.localeCompare(b.id))
+    .sort(byIdOrder)
     .map(
       (a) => html`<tr role="row" id="${`assumption-${a.id}`}">
 <td role="cell"><span class="assumption-label">${breakableText(a.label)}</span><code class="assumption-id">${breakableId(a.id)}</code>${a.note === undefined ? null : html`<div class="note">${breakableText(a.note)}</div>`}</td>
@@ -100,7 +101,7 @@ function safeUrl(url: string | undefined): string | null {
 function figuresTable(figures: readonly FigureRecord[]): Html {
   if (figures.length === 0) return html`<p>No headline figures were declared.</p>`;
   const rows = [...figures]
-    .sort((a, b) => a.id.localeCompare(b.id))
+    .sort(byIdOrder)
     .map((f) => html`<tr><td><span class="assumption-label">${breakableText(f.label)}</span><code class="assumption-id">${breakableId(f.id)}</code></td><td class="num">${formatFigure(f)}</td><td>${where(f)}</td></tr>`);
   return html`<p>Each figure the chapters cite, as declared by the notebooks (also in <code>figures.json</code>). Monte Carlo figures show the median and the 90% interval.</p>
 <div class="table-wrap"><table class="data-table figures-table"><thead><tr><th>Figure</th><th class="num">Value</th><th>Declared in</th></tr></thead><tbody>${rows}</tbody></table></div>`;
@@ -193,7 +194,7 @@ function kindCounts(assumptions: readonly Assumption[]): string {
 
 function provenance(p: Provenance, assumptionsFile: string): Html {
   const tools = Object.entries(p.tools)
-    .sort(([a], [b]) => a.localeCompare(b))
+    .sort(byEntryKey)
     .map(([name, version]) => html`<tr><td>${name}</td><td><code>${version}</code></td></tr>`);
   const commit = p.git.commit === null ? "not a git checkout" : `${p.git.commit}${p.git.dirty ? " (with uncommitted changes)" : ""}`;
   return html`<dl class="provenance">

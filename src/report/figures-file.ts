@@ -8,6 +8,7 @@
 import type { FigureRecord, NumberFormat } from "../api/types";
 import { pretty } from "./records";
 import { isRecord } from "../util/records";
+import { byIdOrder } from "../util/order";
 
 /** One row of figures.json. */
 export interface FigureEntry {
@@ -32,7 +33,7 @@ export interface FigureEntry {
 /** figures.json for a build's figures, sorted by id. */
 export function figuresJson(figures: readonly FigureRecord[]): string {
   const entries: FigureEntry[] = [...figures]
-    .sort((a, b) => a.id.localeCompare(b.id))
+    .sort(byIdOrder)
     .map((f) => ({
       id: f.id,
       label: f.label,

@@ -4,6 +4,7 @@
  */
 import type { ClaimRecord } from "../api/types";
 import { at } from "../messages/location";
+import { byIdOrder } from "../util/order";
 
 export function claimsJson(claims: readonly ClaimRecord[]): string {
   const entries = byId(claims).map((c) => ({
@@ -25,7 +26,7 @@ export function claimsJson(claims: readonly ClaimRecord[]): string {
 }
 
 function byId<T extends { readonly id: string }>(records: readonly T[]): T[] {
-  return [...records].sort((a, b) => a.id.localeCompare(b.id));
+  return [...records].sort(byIdOrder);
 }
 
 /**

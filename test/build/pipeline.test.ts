@@ -6,6 +6,7 @@ import { build, FileBuildEffects } from "../../src/build/pipeline";
 import { ChromiumNotFoundError, ChromiumPathError, findChromium } from "../../src/report/chromium";
 import { visibleText } from "../report/fixture";
 import { appendCell, tempProject, type TempProject } from "../project";
+import { endAllWorkers, keptThreads } from "../../src/notebook/pool";
 
 let project: TempProject | undefined;
 afterEach(() => project?.remove());
@@ -97,6 +98,27 @@ describe("fragtax build, end to end (real engine, real Chromium)", () => {
     expect(findChromium(lookup({}, []))).toEqual({ source: "packaged" });
     expect(findChromium(lookup({ FRAGTAX_NO_SYSTEM_CHROMIUM: "1" }, ["/usr/bin/chromium"]))).toEqual({ source: "packaged" });
     expect(() => findChromium(lookup({}, [], false))).toThrow(ChromiumNotFoundError);
+  });
+});
+
+describe("the notebook threads of a build", () => {
+  afterEach(() => endAllWorkers());
+
+  it("are kept for the next rebuild by default (fragtax dev), and ended once the chapters ran when the process builds once", async () => {
+    project = tempProject();
+    const kept = await build({ root: project.root, pdf: false }, quietEffects());
+    expect(kept.exitCode).toBe(0);
+    expect(keptThreads().idle).toBeGreaterThan(0);
+    endAllWorkers();
+
+    // A chapter must run again (a new cell), so the build has threads to end.
+    appendCell(project.root, "02-claims.ipynb", 'console.log("again");');
+    const lines: string[] = [];
+    const ended = await build({ root: project.root, pdf: false }, new FileBuildEffects((line) => lines.push(line), { threads: "end" }));
+    expect(ended.exitCode).toBe(0);
+    expect(lines.some((line) => /execute: notebooks\/02-claims\.ipynb executed/.test(line))).toBe(true);
+    expect(keptThreads()).toEqual({ idle: 0, typeCheck: "none" });
+    expect(read(project.root, "report.html")).toContain("again");
   });
 });
 

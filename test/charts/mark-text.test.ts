@@ -4,7 +4,7 @@
  * the expected numbers are computed here from the spec's rows.
  */
 import { resolve } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { renderChart } from "../../src/charts/render";
 import { readableNumber } from "../../src/charts/mark-text";
 
@@ -52,6 +52,24 @@ describe("a chart's marks in words", () => {
     expect(cells).toContain("Stated ÷ computed (end)");
     expect(cells).toContain(readableNumber(String(rows[0]?.ratioHigh)));
     expect(cells.filter((cell) => /\d\.\d{6,}|ratioHigh/.test(cell))).toEqual([]);
+  }, 60_000);
+
+  // The first Intl.NumberFormat (or toLocaleString, or localeCompare) of a process loads ICU's data,
+  // ~15–20 ms of every build that draws a chart: the words are written without it.
+  it("are written without ICU's number formatting or collation", async () => {
+    const numberFormat = vi.spyOn(Intl, "NumberFormat");
+    const toLocaleString = vi.spyOn(Number.prototype, "toLocaleString");
+    const localeCompare = vi.spyOn(String.prototype, "localeCompare");
+    try {
+      const { markup, tables } = await renderChart({ ...spec, data: { values: [...rows, { claim: "Chips", ratio: 1.23456789012, ratioHigh: 2.34567890123 }] } }, place);
+      expect(markLabels(markup).some((label) => label.includes("1.235"))).toBe(true);
+      expect(tables.length).toBeGreaterThan(0);
+      expect(numberFormat).not.toHaveBeenCalled();
+      expect(toLocaleString).not.toHaveBeenCalled();
+      expect(localeCompare).not.toHaveBeenCalled();
+    } finally {
+      vi.restoreAllMocks();
+    }
   }, 60_000);
 
   it("cuts d3's six default decimals of a format without a precision, and keeps a format that asked for digits", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { indefiniteArticle, formatAssumptionQuantity, formatAssumptionValue, formatDelta, formatFigure, formatForUnit, formatInterval, formatNumber, formatOptional, formatSummary } from "../../src/format/number";
+import { groupThousands, indefiniteArticle, maximumSignificantDigits, formatAssumptionQuantity, formatAssumptionValue, formatDelta, formatFigure, formatForUnit, formatInterval, formatNumber, formatOptional, formatSummary } from "../../src/format/number";
 import type { NumberFormat } from "../../src/format/number";
 
 const golden: ReadonlyArray<readonly [number, NumberFormat, string]> = [
@@ -121,5 +121,31 @@ describe("indefiniteArticle", () => {
     const a = ["60%", "1", "110", "118", "1,100", "0.8", "$1.2B", "25%", "\u22128%", "180"];
     expect(an.map(indefiniteArticle)).toEqual(an.map(() => "an"));
     expect(a.map(indefiniteArticle)).toEqual(a.map(() => "a"));
+  });
+});
+
+describe("maximumSignificantDigits: Intl.NumberFormat's maximumSignificantDigits without ICU", () => {
+  const intl = (value: number, digits: number): string => new Intl.NumberFormat("en-US", { maximumSignificantDigits: digits, useGrouping: false }).format(value);
+
+  it("writes what Intl writes: ties (on the shortest decimal, half away from zero), carries, tiny and huge values", () => {
+    // 1.005 is stored as 1.00499999…, but both round its shortest decimal, "1.005", to 1.01.
+    const values = [0, 1.005, 0.125, 2.5, 4.45, 2.675, 9.9995, 99999.5, 0.095, 1e-7, 1.5e-10, 0.1 + 0.2, 7.56801804723, 565.66, 1e20, 999999999999999900000];
+    for (const value of values) for (let digits = 1; digits <= 21; digits++) expect(maximumSignificantDigits(value, digits), `${value} to ${digits}`).toBe(intl(value, digits));
+    expect(maximumSignificantDigits(9.9995, 4)).toBe("10");
+    expect(maximumSignificantDigits(1.5e-10, 4)).toBe("0.00000000015");
+  });
+
+  it("agrees with Intl on 20,000 values drawn over 30 orders of magnitude", () => {
+    let seed = 7;
+    const random = (): number => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
+    for (let i = 0; i < 20_000; i++) {
+      const value = random() * 10 ** Math.floor(random() * 30 - 12);
+      const digits = 1 + Math.floor(random() * 21);
+      expect(maximumSignificantDigits(value, digits)).toBe(intl(value, digits));
+    }
+  });
+
+  it("groupThousands writes counts as en-US does", () => {
+    for (const n of [0, 7, 999, 1000, 12345, 1234567, 1000000000]) expect(groupThousands(n)).toBe(n.toLocaleString("en-US"));
   });
 });

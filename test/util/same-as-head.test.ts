@@ -2,7 +2,7 @@
 // it is when asked, and an edit undone while the build ran looked clean (a page built from other
 // assumptions than commit X's, without "uncommitted").
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -62,5 +62,53 @@ describe("the checkout's commit and dirty flag (one git process)", () => {
     } finally {
       rmSync(fresh, { recursive: true, force: true });
     }
+  });
+});
+
+describe("the git processes a build starts", () => {
+  // A `git` first on PATH that writes its arguments to a log, then runs the real one.
+  let logged = "";
+  let restore: (() => void) | undefined;
+  afterEach(() => restore?.());
+  const logGit = (): (() => string[]) => {
+    const bin = mkdtempSync(join(tmpdir(), "fragtax-gitlog-"));
+    logged = join(bin, "calls.log");
+    const real = execFileSync("sh", ["-c", "command -v git"], { encoding: "utf8" }).trim();
+    writeFileSync(join(bin, "git"), `#!/bin/sh\necho "$*" >> '${logged}'\nexec '${real}' "$@"\n`);
+    chmodSync(join(bin, "git"), 0o755);
+    const path = process.env.PATH;
+    process.env.PATH = `${bin}:${path ?? ""}`;
+    restore = () => {
+      process.env.PATH = path;
+      rmSync(bin, { recursive: true, force: true });
+    };
+    return () => (existsSync(logged) ? readFileSync(logged, "utf8").trim().split("\n") : []).map((line) => line.split(" ").filter((word) => !word.startsWith("/"))[1] ?? "");
+  };
+
+  it("none outside any repository", async () => {
+    const calls = logGit();
+    const outside = mkdtempSync(join(tmpdir(), "fragtax-nogit-"));
+    try {
+      expect(await gitState(outside)).toEqual({ commit: null, dirty: null });
+      expect(calls()).toEqual([]);
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
+  });
+
+  it("no hash-object when the text is HEAD's bytes; hash-object when it is not (and git's filters decide)", async () => {
+    const root = repo();
+    const calls = logGit();
+    expect(await sameAsHead(root, "notebooks/assumptions.yaml", "a: 1\n")).toBe(true);
+    expect(calls()).toEqual(["rev-parse"]);
+    expect(await sameAsHead(root, "notebooks/assumptions.yaml", "a: 2\n")).toBe(false);
+    expect(calls()).toEqual(["rev-parse", "rev-parse", "hash-object"]);
+  });
+
+  it("the same file with CRLF line endings is HEAD's when git's text filter makes it so", async () => {
+    const root = repo();
+    writeFileSync(join(root, ".gitattributes"), "*.yaml text eol=crlf\n");
+    expect(await sameAsHead(root, "notebooks/assumptions.yaml", "a: 1\r\n")).toBe(true);
+    expect(await sameAsHead(root, "notebooks/assumptions.yaml", "a: 2\r\n")).toBe(false);
   });
 });

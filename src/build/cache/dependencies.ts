@@ -14,6 +14,7 @@ import type { FileRead } from "../../vocabulary/file-reads";
 import type { EnvReads } from "../../vocabulary/env-reads";
 import { cellText } from "../../notebook/nbformat";
 import { isRecord } from "../../util/records";
+import { byEntryKey } from "../../util/order";
 
 /**
  * Hashes files under `root` by relative path; missing files hash to `undefined`, and so does anything
@@ -185,10 +186,9 @@ export async function fingerprintAfterRun(inputs: FingerprintInputs): Promise<Fi
       found.set(path, read.sha256);
     }
   }
-  const byPath = ([a]: [string, string], [b]: [string, string]): number => (a < b ? -1 : a > b ? 1 : 0);
-  const data = Object.fromEntries([...found].sort(byPath));
-  const listings = Object.fromEntries([...listed.folder].sort(byPath));
-  const trees = Object.fromEntries([...listed.tree].sort(byPath));
+  const data = Object.fromEntries([...found].sort(byEntryKey));
+  const listings = Object.fromEntries([...listed.folder].sort(byEntryKey));
+  const trees = Object.fromEntries([...listed.tree].sort(byEntryKey));
   const { source, cells } = inputs.hasher.notebook(inputs.notebook);
   return {
     source: source ?? "",

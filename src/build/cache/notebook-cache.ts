@@ -22,6 +22,7 @@ import type { CellChange, Change } from "../../vocabulary/changes";
 import * as messages from "../../messages/versions";
 import { isRecord } from "../../util/records";
 import { readPlainText } from "../../util/plain-file";
+import { byEntryKey } from "../../util/order";
 
 /**
  * 2: the checksum is over the entry's JSON as the file holds it (the fingerprint's keys sorted, the
@@ -121,15 +122,15 @@ export function fingerprintChanges(recorded: Fingerprint, current: CurrentState)
       changes.push({ kind: "assumption-list", added: after.filter((id) => !before.includes(id)), removed: before.filter((id) => !after.includes(id)) });
     }
   }
-  for (const [read, before] of Object.entries(recorded.assumptions).sort(byKey)) {
+  for (const [read, before] of Object.entries(recorded.assumptions).sort(byEntryKey)) {
     const after = current.assumption(read);
     if (canonicalJson(after ?? null) !== canonicalJson(before)) changes.push({ kind: "assumption", id: aboutId(read) ?? read, before, after });
   }
-  for (const [path, hash] of Object.entries(recorded.modules).sort(byKey)) {
+  for (const [path, hash] of Object.entries(recorded.modules).sort(byEntryKey)) {
     const now = current.moduleHash(path);
     if (now !== hash) changes.push({ kind: "module", path, removed: now === undefined });
   }
-  for (const [path, hash] of Object.entries(recorded.data ?? {}).sort(byKey)) {
+  for (const [path, hash] of Object.entries(recorded.data ?? {}).sort(byEntryKey)) {
     // "" records a file that was missing (or not a regular file) at run time: still missing is no change.
     const now = current.dataStamp(path);
     if (now === hash) continue;
@@ -137,7 +138,7 @@ export function fingerprintChanges(recorded: Fingerprint, current: CurrentState)
     else changes.push({ kind: "data", path, removed: now === "" });
   }
   for (const [tree, listings] of [[false, recorded.listings], [true, recorded.trees]] as const) {
-    for (const [path, hash] of Object.entries(listings ?? {}).sort(byKey)) {
+    for (const [path, hash] of Object.entries(listings ?? {}).sort(byEntryKey)) {
       const now = current.listingHash(path, tree) ?? "";
       if (now !== hash) changes.push({ kind: "folder", path, tree, state: now === "" ? "removed" : hash === "" ? "appeared" : "changed" });
     }
@@ -146,7 +147,7 @@ export function fingerprintChanges(recorded: Fingerprint, current: CurrentState)
     const [before, after] = [recorded.envNames, current.envNames()];
     if (before.join("\n") !== after.join("\n")) changes.push({ kind: "env-list", added: after.filter((name) => !before.includes(name)), removed: before.filter((name) => !after.includes(name)) });
   }
-  for (const [name, stamp] of Object.entries(recorded.env ?? {}).sort(byKey)) {
+  for (const [name, stamp] of Object.entries(recorded.env ?? {}).sort(byEntryKey)) {
     const now = current.envStamp(name);
     if (now !== stamp) changes.push({ kind: "env", name, state: now === "" ? "unset" : stamp === "" ? "set" : "changed" });
   }
@@ -175,10 +176,6 @@ export function cellChange(before: readonly string[], after: readonly string[]):
   if (endBefore === start) return { kind: "added", first: start + 1, last: endAfter };
   if (endAfter === start) return { kind: "removed", first: start + 1, last: endBefore };
   return { kind: "replaced", first: start + 1, last: Math.max(endAfter, start + 1) };
-}
-
-function byKey([a]: [string, unknown], [b]: [string, unknown]): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 export function makeEntry<Result>(notebook: string, fingerprint: Fingerprint, result: Result, storedAt: Date): CacheEntry<Result> {

@@ -16,6 +16,7 @@ import { contentStamp, FOLDER_STAMP, sha256OfListing } from "../../util/hash";
 import { isRecord } from "../../util/records";
 import { lockfileHash, toProjectPath } from "./dependencies";
 import type { Fingerprint } from "./notebook-cache";
+import { byEntryKey } from "../../util/order";
 
 export interface BuildInputs {
   /** Project path (`/`-separated) → `contentStamp` as the build read it (a sha256; "" for nothing there). */
@@ -60,7 +61,7 @@ export function mergeInputs(root: string, parts: readonly BuildInputs[], files: 
     add(merged.listings, part.listings);
     add(merged.trees, part.trees);
   }
-  const sorted = (map: Map<string, string>): Record<string, string> => Object.fromEntries([...map].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  const sorted = (map: Map<string, string>): Record<string, string> => Object.fromEntries([...map].sort(byEntryKey));
   const lockfile = parts.find((part) => part.lockfile !== undefined)?.lockfile;
   const tool = parts.find((part) => part.tool !== undefined)?.tool;
   return {
