@@ -15,7 +15,7 @@ import type { DataTable } from "./data-table";
 import { locatingFileSystemErrors } from "../util/fs-errors";
 import { TOOL_VERSION } from "../version";
 import { sha256 } from "../util/hash";
-import { writeFileAtomic } from "../util/atomic";
+import { CACHE_WRITE, writeFileAtomic } from "../util/atomic";
 import { isRecord } from "../util/records";
 import { readPlainText } from "../util/plain-file";
 
@@ -85,7 +85,7 @@ export async function writeChart(key: string, chart: CachedChart): Promise<void>
   if (dir === undefined) return;
   // An unwritable cache is said once with its path (exit 2), like the other caches, not hidden.
   await locatingFileSystemErrors("the chart cache (out/.cache/charts)", dir, () =>
-    writeFileAtomic(join(dir, `${key}.json`), JSON.stringify({ markup: chart.markup, width: chart.width, height: chart.height, notes: chart.notes, frame: chart.frame, tables: chart.tables }), { durable: false }),
+    writeFileAtomic(join(dir, `${key}.json`), JSON.stringify({ markup: chart.markup, width: chart.width, height: chart.height, notes: chart.notes, frame: chart.frame, tables: chart.tables }), CACHE_WRITE),
   );
 }
 
@@ -136,5 +136,5 @@ export async function knownValid(key: string): Promise<boolean> {
 export async function rememberValid(key: string): Promise<void> {
   const dir = folder;
   if (dir === undefined) return;
-  await locatingFileSystemErrors("the chart cache (out/.cache/charts)", dir, () => writeFileAtomic(join(dir, `valid-${key}`), "", { durable: false }));
+  await locatingFileSystemErrors("the chart cache (out/.cache/charts)", dir, () => writeFileAtomic(join(dir, `valid-${key}`), "", CACHE_WRITE));
 }

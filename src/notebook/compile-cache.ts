@@ -16,7 +16,7 @@ import { ENGINE_ENTRIES, type ImportBundle } from "./imports";
 import type { CompiledCell } from "./cells";
 import type { NotebookTypes } from "./typecheck";
 import { sha256 } from "../util/hash";
-import { writeFileAtomic } from "../util/atomic";
+import { CACHE_WRITE, writeFileAtomic } from "../util/atomic";
 import { outPaths } from "../config/paths";
 import { readPlainText } from "../util/plain-file";
 
@@ -96,7 +96,7 @@ export class CompileCache {
   async #write(name: string, value: unknown): Promise<void> {
     const file = join(this.dir, `${name}.json`);
     // An unwritable cache is the environment's problem, said once with its path (never a hang: execute.ts ends the worker).
-    await locatingFileSystemErrors(messages.engineCacheWhat(), this.dir, () => writeFileAtomic(file, JSON.stringify(value), { durable: false }));
+    await locatingFileSystemErrors(messages.engineCacheWhat(), this.dir, () => writeFileAtomic(file, JSON.stringify(value), CACHE_WRITE));
   }
 }
 

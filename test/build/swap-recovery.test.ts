@@ -77,6 +77,28 @@ describe("a swap of out/build that a kill interrupted", () => {
   });
 });
 
+describe("a new build's files, written at once", () => {
+  it("are all in place after the swap; one that cannot be written leaves the old build whole and no stage behind", async () => {
+    const { build } = setUp();
+    write(build, { "report.html": "old", "figures.json": "[1]", "executed/a.ipynb": "kept" });
+    const files = new Map(Array.from({ length: 8 }, (_, i) => [`file-${i}.json`, `${"x".repeat(100_000)}${i}`] as [string, string]));
+    await replaceBuildOutputs(build, files);
+    expect(readdirSync(build).sort()).toEqual([...files.keys(), "executed"].sort());
+    for (const [name, text] of files) expect(read(build, name)).toBe(text);
+
+    // A name in a folder that is not there fails its write while the others succeed.
+    const failure = await replaceBuildOutputs(build, new Map([["report.html", "new"], ["missing/claims.json", "[]"], ["figures.json", "[2]"]])).then(
+      () => undefined,
+      (error: unknown) => error as Error,
+    );
+    expect(failure?.message).toContain("missing/claims.json");
+    expect(read(build, "file-0.json")).toBe(files.get("file-0.json"));
+    expect(read(build, "executed/a.ipynb")).toBe("kept");
+    expect(existsSync(join(build, "report.html"))).toBe(false);
+    expect(leftovers()).toEqual([]);
+  });
+});
+
 describe("out/build as a symbolic link to a folder elsewhere", () => {
   it("is refused (exit 2, naming it and its target): the folders of the target are never moved into the build", async () => {
     const { build } = setUp();

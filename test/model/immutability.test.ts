@@ -76,4 +76,14 @@ describe("the model does not mutate its inputs", () => {
     model.summarize(samples);
     expect([...samples]).toEqual([3, 1, 2]);
   });
+
+  it("summarize sorts in a buffer it keeps: a shorter set after a longer one reads only its own values", () => {
+    const long = Float64Array.from({ length: 1000 }, (_, i) => 1 - i);
+    expect(model.summarize(long).p5).toBeCloseTo(-948.05, 6);
+    const short = model.summarize([5, 7, 6]);
+    expect(short).toEqual({ mean: 6, p5: 5.1, p25: 5.5, p50: 6, p75: 6.5, p95: 6.9 });
+    expect(model.summarize(Float64Array.from([1, Number.NaN])).p50).toBeNaN();
+    expect(model.summarize([]).mean).toBeNaN();
+    expect([...long.slice(0, 3)]).toEqual([1, 0, -1]); // the long set is still as given
+  });
 });

@@ -18,7 +18,7 @@
  */
 import { readdir, rm, stat } from "node:fs/promises";
 import { join } from "node:path";
-import { isTemporarySibling, writeFileAtomic } from "../../util/atomic";
+import { CACHE_WRITE, isTemporarySibling, writeFileAtomic } from "../../util/atomic";
 import { locatingFileSystemErrors } from "../../util/fs-errors";
 import { readPlainText } from "../../util/plain-file";
 import type { ChapterInput } from "../../report/chapters";
@@ -64,7 +64,7 @@ export function chapterCache(
     async store(key, kept) {
       used.add(key);
       // As every other cache: one that cannot be written stops the build with its path.
-      await locatingFileSystemErrors("the chapter cache (out/.cache/chapters)", folder, () => writeFileAtomic(file(key), JSON.stringify(kept), { durable: false }));
+      await locatingFileSystemErrors("the chapter cache (out/.cache/chapters)", folder, () => writeFileAtomic(file(key), JSON.stringify(kept), CACHE_WRITE));
     },
     async prune() {
       let names: string[];

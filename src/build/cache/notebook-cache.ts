@@ -13,7 +13,7 @@
  */
 import { rm } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { writeFileAtomic } from "../../util/atomic";
+import { CACHE_WRITE, writeFileAtomic } from "../../util/atomic";
 import type { AssumptionContent, AssumptionInfoContent } from "../../assumptions/content";
 import { aboutId } from "../../assumptions/types";
 import { canonicalJson, FOLDER_STAMP, sha256, sortKeys, stableJson } from "../../util/hash";
@@ -299,7 +299,7 @@ export class NotebookCache<Result> {
    */
   async storeFailure(notebook: string, fingerprint: Fingerprint, failure: string): Promise<void> {
     const text = stableJson({ format: CACHE_FORMAT, notebook, fingerprint, failure });
-    await writeFileAtomic(failurePath(this.cacheDir, notebook), text).catch(() => undefined);
+    await writeFileAtomic(failurePath(this.cacheDir, notebook), text, CACHE_WRITE).catch(() => undefined);
   }
 
   /** Forgets a failure once a good run is the latest again (best effort, as `storeFailure`). */
@@ -313,6 +313,6 @@ export class NotebookCache<Result> {
     const { result: stored, ...rest } = makeEntry(notebook, fingerprint, result, now);
     const head = stableJson(rest).trimEnd().replace(/\n}$/, "");
     const text = `${head},\n  "result": ${JSON.stringify(stored, null, 2).replace(/\n/g, "\n  ")}\n}\n`;
-    await locatingFileSystemErrors("the notebook cache (out/.cache/notebooks)", this.cacheDir, () => writeFileAtomic(entryPath(this.cacheDir, notebook), text));
+    await locatingFileSystemErrors("the notebook cache (out/.cache/notebooks)", this.cacheDir, () => writeFileAtomic(entryPath(this.cacheDir, notebook), text, CACHE_WRITE));
   }
 }

@@ -17,7 +17,7 @@
  * Only pages without a failed cell are kept: a failure is rendered again, so it is reported again.
  */
 import { join } from "node:path";
-import { writeFileAtomic } from "../../util/atomic";
+import { CACHE_WRITE, writeFileAtomic } from "../../util/atomic";
 import { locatingFileSystemErrors } from "../../util/fs-errors";
 import { canonicalJson, sha256 } from "../../util/hash";
 import type { RenderedReport } from "../../report/render";
@@ -64,7 +64,7 @@ export async function loadPage(cacheDir: string, key: string, builtAt: string): 
 export async function storePage(cacheDir: string, key: string, builtAt: string, report: RenderedReport): Promise<void> {
   if (report.failedCells.length > 0) return;
   const entry: PageEntry = { format: FORMAT, key, builtAt, report };
-  await locatingFileSystemErrors("the page cache (out/.cache/page)", join(cacheDir, "page"), () => writeFileAtomic(entryFile(cacheDir), JSON.stringify(entry)));
+  await locatingFileSystemErrors("the page cache (out/.cache/page)", join(cacheDir, "page"), () => writeFileAtomic(entryFile(cacheDir), JSON.stringify(entry), CACHE_WRITE));
 }
 
 /**

@@ -12,7 +12,7 @@
  * (`stillTrue`), and parses again, to report the problem where it is, when the answer changed.
  */
 import { join } from "node:path";
-import { writeFileAtomic } from "../../util/atomic";
+import { CACHE_WRITE, writeFileAtomic } from "../../util/atomic";
 import { locatingFileSystemErrors } from "../../util/fs-errors";
 import { canonicalJson, sha256 } from "../../util/hash";
 import { isRecord } from "../../util/records";
@@ -61,7 +61,7 @@ export async function parseCached<T>(
   const entry: Entry = { format: FORMAT, key, value };
   // A cache that cannot be written (a file where its folder must be, a read-only disk) stops the build
   // with its path, as every other cache does: ignored, it made every build parse again without a word.
-  return { value, keep: () => locatingFileSystemErrors("the parsed-input cache (out/.cache/inputs)", join(cacheDir, "inputs"), () => writeFileAtomic(entryFile(cacheDir, identity.kind), JSON.stringify(entry))) };
+  return { value, keep: () => locatingFileSystemErrors("the parsed-input cache (out/.cache/inputs)", join(cacheDir, "inputs"), () => writeFileAtomic(entryFile(cacheDir, identity.kind), JSON.stringify(entry), CACHE_WRITE)) };
 }
 
 /** The value the last build stored for `identity`, or undefined (none, another key, damaged, not accepted by `isValue`). */
