@@ -9,7 +9,7 @@ import { aboutId, EVERY_ASSUMPTION, type Assumption } from "../../assumptions/ty
 import type { CurrentState, Fingerprint } from "./notebook-cache";
 import type { AssumptionContent } from "../../assumptions/content";
 import { assumptionContent, assumptionInfoContent, type AssumptionInfoContent } from "../../assumptions/content";
-import { contentStamp, envStamp, sha256, sha256OfFile, sha256OfListing } from "../../util/hash";
+import { canonicalJson, contentStamp, envStamp, sha256, sha256OfFile, sha256OfListing } from "../../util/hash";
 import type { FileRead } from "../../vocabulary/file-reads";
 import type { EnvReads } from "../../vocabulary/env-reads";
 import { cellText } from "../../notebook/nbformat";
@@ -208,6 +208,21 @@ export async function fingerprintAfterRun(inputs: FingerprintInputs): Promise<Fi
 }
 
 /** The current state a stored fingerprint is checked against. */
+/**
+ * The canonical JSON of each assumption's content (and of its `about:` info), once per assumption of
+ * this process: every notebook's check compares the assumptions it read, and a summary reads most of
+ * them; sorting their keys again for each notebook was ~10 ms of a no-op rebuild. Keyed by the
+ * registry's frozen object, so a new registry (an edited file, a what-if) is new entries.
+ */
+const contentJson = new WeakMap<Assumption, { content?: string; info?: string }>();
+
+function assumptionJson(assumption: Assumption, info: boolean): string {
+  let known = contentJson.get(assumption);
+  if (known === undefined) contentJson.set(assumption, (known = {}));
+  if (info) return (known.info ??= canonicalJson(assumptionInfoContent(assumption)));
+  return (known.content ??= canonicalJson(assumptionContent(assumption)));
+}
+
 export function currentState(inputs: Omit<FingerprintInputs, "modules" | "reads" | "files" | "env">): CurrentState {
   return {
     source: inputs.hasher.notebook(inputs.notebook).source ?? "",
@@ -219,6 +234,11 @@ export function currentState(inputs: Omit<FingerprintInputs, "modules" | "reads"
       const about = aboutId(read);
       const assumption = inputs.assumption(about ?? read);
       return assumption === undefined ? undefined : about === undefined ? assumptionContent(assumption) : assumptionInfoContent(assumption);
+    },
+    assumptionJson: (read) => {
+      const about = aboutId(read);
+      const assumption = inputs.assumption(about ?? read);
+      return assumption === undefined ? canonicalJson(null) : assumptionJson(assumption, about !== undefined);
     },
     assumptionIds: inputs.assumptionIds,
     // This process's environment: the notebook threads it starts are given the same (pool.ts).

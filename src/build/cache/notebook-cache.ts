@@ -88,6 +88,8 @@ export interface CurrentState {
   listingHash(path: string, tree: boolean): string | undefined;
   /** The content of a read as `Fingerprint.assumptions` keys it (an id, or `about:id`). */
   assumption(read: string): AssumptionContent | AssumptionInfoContent | undefined;
+  /** `canonicalJson` of `assumption(read)` (of null when there is none), as the check compares it. */
+  assumptionJson(read: string): string;
   /** Every id the assumptions file defines now, in file order. */
   assumptionIds(): readonly string[];
   /** An environment variable's `envStamp` now. */
@@ -123,8 +125,7 @@ export function fingerprintChanges(recorded: Fingerprint, current: CurrentState)
     }
   }
   for (const [read, before] of Object.entries(recorded.assumptions).sort(byEntryKey)) {
-    const after = current.assumption(read);
-    if (canonicalJson(after ?? null) !== canonicalJson(before)) changes.push({ kind: "assumption", id: aboutId(read) ?? read, before, after });
+    if (current.assumptionJson(read) !== canonicalJson(before)) changes.push({ kind: "assumption", id: aboutId(read) ?? read, before, after: current.assumption(read) });
   }
   for (const [path, hash] of Object.entries(recorded.modules).sort(byEntryKey)) {
     const now = current.moduleHash(path);

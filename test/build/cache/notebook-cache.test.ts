@@ -65,6 +65,18 @@ function state(assumptions: Map<string, Assumption>, tool = "0.1.0") {
 }
 
 describe("cache decisions", () => {
+  it("compares an assumption by its content's canonical JSON, made once per assumption object", () => {
+    const first = h100(2, 3);
+    const now = state(new Map([["h100_usd_per_gpu_hour", first]]));
+    expect(now.assumptionJson("h100_usd_per_gpu_hour")).toBe(canonicalJson(now.assumption("h100_usd_per_gpu_hour")));
+    expect(now.assumptionJson("missing_id")).toBe("null");
+    // Another notebook's state over the same registry says the same; an edited assumption is a new object.
+    expect(state(new Map([["h100_usd_per_gpu_hour", first]])).assumptionJson("h100_usd_per_gpu_hour")).toBe(now.assumptionJson("h100_usd_per_gpu_hour"));
+    const edited = state(new Map([["h100_usd_per_gpu_hour", h100(2, 4)]]));
+    expect(edited.assumptionJson("h100_usd_per_gpu_hour")).not.toBe(now.assumptionJson("h100_usd_per_gpu_hour"));
+    expect(edited.assumptionJson(aboutRead("h100_usd_per_gpu_hour"))).toBe(canonicalJson(edited.assumption(aboutRead("h100_usd_per_gpu_hour"))));
+  });
+
   it("records the transitive module closure and only the assumptions read", async () => {
     const fp = await fingerprint(new Map([["h100_usd_per_gpu_hour", h100(2, 3)]]));
     expect(Object.keys(fp.modules)).toEqual(["src/model/index.ts", "src/model/training.ts"]);
