@@ -16,7 +16,7 @@ import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { parse } from "yaml";
+import { changeOneAssumption } from "./assumption-change";
 import type { BenchTable } from "./table";
 
 const repo = resolve(import.meta.dirname, "..");
@@ -57,19 +57,6 @@ function runBuild(root: string, pdf: boolean): Run {
   return { ms, cpuMs: Number(cpuUs) / 1000, maxRssMb: Number(kb) / 1024, executed };
 }
 
-/** Widens the first assumption's range (or scales its value): the notebooks that read it run again. */
-function changeOneAssumption(file: string): string {
-  const data = parse(readFileSync(file, "utf8")) as { assumptions: Array<{ id: string }> };
-  const id = data.assumptions[0]?.id;
-  if (id === undefined) throw new Error(`${file} has no assumptions`);
-  const text = readFileSync(file, "utf8");
-  const at = text.indexOf(`id: ${id}`);
-  const next = text.indexOf("- id:", at + 1);
-  const entry = text.slice(at, next < 0 ? undefined : next);
-  const changed = entry.replace(/(high:\s*)([\d.e+-]+)/, (_m, key: string, n: string) => `${key}${Number(n) * 1.1}`).replace(/(value:\s*)([\d.e+-]+)/, (_m, key: string, n: string) => `${key}${Number(n) * 1.1}`);
-  writeFileSync(file, text.replace(entry, changed));
-  return id;
-}
 
 /** How many times the cold / no-op / one-assumption sequence runs, each in a fresh copy: medians, not one draw of a noisy machine. */
 const SEQUENCES = 3;

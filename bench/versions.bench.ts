@@ -12,8 +12,8 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, wri
 import { spawnSync } from "node:child_process";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { parse } from "yaml";
 import { build, FileBuildEffects } from "../src/build/pipeline";
+import { changeOneAssumption } from "./assumption-change";
 import type { BenchTable } from "./table";
 
 const repo = resolve(import.meta.dirname, "..");
@@ -31,19 +31,6 @@ function tempCopy(): { root: string; name: string } {
   return { root, name: real ? "the report (notebooks/report.yaml)" : "the fixture project (test/fixtures/incremental)" };
 }
 
-/** Widens the first assumption with a range (or a value) that some notebook reads. */
-function changeOneAssumption(file: string): string {
-  const data = parse(readFileSync(file, "utf8")) as { assumptions: Array<{ id: string; value?: number; range?: { low: number; high: number } }> };
-  const target = data.assumptions[0];
-  if (target === undefined) throw new Error(`${file} has no assumptions`);
-  const text = readFileSync(file, "utf8");
-  const at = text.indexOf(`id: ${target.id}`);
-  const next = text.indexOf("- id:", at + 1);
-  const entry = text.slice(at, next < 0 ? undefined : next);
-  const changed = entry.replace(/(high:\s*)([\d.e+-]+)/, (_m, key: string, n: string) => `${key}${Number(n) * 1.1}`).replace(/(value:\s*)([\d.e+-]+)/, (_m, key: string, n: string) => `${key}${Number(n) * 1.1}`);
-  writeFileSync(file, text.replace(entry, changed));
-  return target.id;
-}
 
 export default async function bench(): Promise<BenchTable[]> {
   const { root, name } = tempCopy();
