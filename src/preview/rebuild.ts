@@ -33,20 +33,32 @@ export class HeldBuildEffects extends FileBuildEffects {
     this.gate = gate;
     this.say = log;
   }
-  /** The releases of the build locks this rebuild holds: the build's own, then its commit's. */
-  private readonly locks = new Set<() => Promise<void>>();
+  /** The release of every build lock this rebuild took (the build's own, then its commit's), each run once. */
+  private readonly releases: Array<() => Promise<void>> = [];
+  /**
+   * Locks being taken: the lock file is on disk before `lockOutputs` has its release (it then looks for
+   * an interrupted swap), and a signal in between found nothing to release, so dev ended and left the
+   * lock behind for publish to refuse. Abandoning waits for them.
+   */
+  private readonly taking = new Set<Promise<unknown>>();
   private abandoned = false;
   /** The swap of a commit under way: abandoning waits for it (renames, milliseconds), so out/build/ is whole. */
   private swapping: Promise<void> | undefined;
 
   override async lockOutputs(outDir: string): Promise<() => Promise<void>> {
-    const release = await super.lockOutputs(outDir);
+    const taking = super.lockOutputs(outDir);
+    this.taking.add(taking);
+    let release: () => Promise<void>;
+    try {
+      release = await taking;
+    } finally {
+      this.taking.delete(taking);
+    }
     // Once only: after an abandon() released it, the build's own `finally` must not remove the lock
-    // of whichever process took it next.
-    const releaseOnce = async (): Promise<void> => {
-      if (this.locks.delete(releaseOnce)) await release();
-    };
-    this.locks.add(releaseOnce);
+    // of whichever process took it next (a second call gets the first call's promise).
+    let released: Promise<void> | undefined;
+    const releaseOnce = (): Promise<void> => (released ??= release());
+    this.releases.push(releaseOnce);
     if (this.abandoned) {
       await releaseOnce();
       throw new Error(messages.devRebuildAbandoned());
@@ -86,7 +98,8 @@ export class HeldBuildEffects extends FileBuildEffects {
     this.abandoned = true;
     this.held = undefined;
     await this.swapping?.catch(() => undefined);
-    await Promise.all([...this.locks].map((release) => release()));
+    await Promise.all([...this.taking].map((taking) => taking.catch(() => undefined)));
+    await Promise.all(this.releases.map((release) => release()));
   }
 }
 

@@ -5,9 +5,10 @@
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { startDev, type DevSession } from "../../src/preview/dev";
 import { HeldBuildEffects, inProcessRebuild } from "../../src/preview/rebuild";
+import { FileBuildEffects } from "../../src/build/pipeline";
 import { tempProject, type TempProject } from "../project";
 
 let project: TempProject | undefined;
@@ -87,5 +88,32 @@ describe("an abandoned rebuild (Ctrl-C)", () => {
     // A lock it would take after abandoning is given back at once.
     await expect(effects.lockOutputs(outDir)).rejects.toThrow("the rebuild was stopped: dev is ending");
     expect(existsSync(join(project.root, "out/.build.lock"))).toBe(false);
+  });
+
+  // The lock file is on disk before lockOutputs has its release (it then looks for an interrupted swap).
+  // A SIGTERM in between ended dev with the lock left behind (seen in CI's dev SIGTERM test).
+  it("abandoned while its lock is being taken, it gives the lock back before abandon() returns", async () => {
+    project = tempProject("incremental");
+    const outDir = join(project.root, "out/build");
+    const lock = join(project.root, "out/.build.lock");
+    // Widen the window after the lock file is written, as a slow disk does.
+    const original = FileBuildEffects.prototype.lockOutputs;
+    const spy = vi.spyOn(FileBuildEffects.prototype, "lockOutputs").mockImplementation(async function (this: FileBuildEffects, dir: string) {
+      const release = await original.call(this, dir);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      return release;
+    });
+    try {
+      const effects = new HeldBuildEffects(() => undefined);
+      const taking = effects.lockOutputs(outDir);
+      taking.catch(() => undefined);
+      await until(() => existsSync(lock), "the lock file");
+      await effects.abandon();
+      expect(existsSync(lock)).toBe(false); // before the process would end
+      await expect(taking).rejects.toThrow("the rebuild was stopped: dev is ending");
+      expect(existsSync(lock)).toBe(false);
+    } finally {
+      spy.mockRestore();
+    }
   });
 });
