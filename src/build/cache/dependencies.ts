@@ -207,7 +207,6 @@ export async function fingerprintAfterRun(inputs: FingerprintInputs): Promise<Fi
   };
 }
 
-/** The current state a stored fingerprint is checked against. */
 /**
  * The canonical JSON of each assumption's content (and of its `about:` info), once per assumption of
  * this process: every notebook's check compares the assumptions it read, and a summary reads most of
@@ -223,6 +222,7 @@ function assumptionJson(assumption: Assumption, info: boolean): string {
   return (known.content ??= canonicalJson(assumptionContent(assumption)));
 }
 
+/** The current state a stored fingerprint is checked against. */
 export function currentState(inputs: Omit<FingerprintInputs, "modules" | "reads" | "files" | "env">): CurrentState {
   return {
     source: inputs.hasher.notebook(inputs.notebook).source ?? "",
