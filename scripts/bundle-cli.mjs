@@ -48,7 +48,7 @@ const common = {
  * package, loaded by its own binding).
  */
 const BUNDLED = new Set(["commander", "damerau-levenshtein"]);
-const VENDOR = ["yaml", "zod", "sanitize-html", "markdown-it", "markdown-it-anchor", "markdown-it-footnote"];
+const VENDOR = ["yaml", "js-yaml", "zod", "sanitize-html", "markdown-it", "markdown-it-anchor", "markdown-it-footnote"];
 const NATIVE = new Set(["canvas"]);
 /**
  * Vega and Vega-Lite go into one CommonJS file of their own, dist/vega.cjs, which the renderer loads

@@ -4,7 +4,7 @@
  * whole set checked for positive semi-definiteness, because pairwise-plausible correlations can be
  * jointly impossible (a≈b, b≈c, a≈−c). Problems name the entries and their lines.
  */
-import type { Node } from "yaml";
+import type { ListItem } from "./read-file";
 import * as msg from "../messages/assumptions";
 import { cholesky } from "../util/linalg";
 import type { AssumptionProblem } from "./errors";
@@ -15,32 +15,31 @@ type Path = readonly (string | number)[];
 
 export interface CorrelationParseContext {
   readonly assumptions: ReadonlyMap<string, Assumption>;
-  /** Problem located at `path` inside the entry node. */
-  readonly at: (node: Node, path: Path, id: string | undefined, message: string) => AssumptionProblem;
-  readonly position: (node: Node) => SourcePosition;
+  /** Problem located at `path` inside the entry. */
+  readonly at: (item: ListItem, path: Path, id: string | undefined, message: string) => AssumptionProblem;
+  readonly position: (item: ListItem) => SourcePosition;
   readonly nearest: (id: string) => readonly string[];
 }
 
-export function parseCorrelations(items: readonly unknown[], context: CorrelationParseContext): { correlations: Correlation[]; problems: AssumptionProblem[] } {
+export function parseCorrelations(items: readonly ListItem[], context: CorrelationParseContext): { correlations: Correlation[]; problems: AssumptionProblem[] } {
   const problems: AssumptionProblem[] = [];
   const correlations: Correlation[] = [];
   const firstLine = new Map<string, number>();
   items.forEach((item, index) => {
-    const node = item as Node;
-    const parsed = CorrelationEntrySchema.safeParse(node.toJSON());
+    const parsed = CorrelationEntrySchema.safeParse(item.value);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         const path = issue.path as Path;
-        problems.push(context.at(node, path, undefined, msg.invalidCorrelation(index, path.join(".") || "entry", issue.message)));
+        problems.push(context.at(item, path, undefined, msg.invalidCorrelation(index, path.join(".") || "entry", issue.message)));
       }
       return;
     }
     const { between, rho, kind, source, note } = parsed.data;
-    const found = entryProblems(parsed.data, context).map(([path, message]) => context.at(node, path, undefined, message));
-    const position = context.position(node);
+    const found = entryProblems(parsed.data, context).map(([path, message]) => context.at(item, path, undefined, message));
+    const position = context.position(item);
     const key = [...between].sort().join("\u0000");
     const first = firstLine.get(key);
-    if (found.length === 0 && first !== undefined) found.push(context.at(node, ["between"], undefined, msg.correlationDuplicate(between, first)));
+    if (found.length === 0 && first !== undefined) found.push(context.at(item, ["between"], undefined, msg.correlationDuplicate(between, first)));
     if (found.length > 0) {
       problems.push(...found);
       return;

@@ -1,7 +1,8 @@
 /**
  * Reads `assumptions.yaml` into an `AssumptionRegistry`.
  *
- *   1. parse YAML, keeping node ranges (a `LineCounter` turns offsets into line/column)
+ *   1. read the YAML: quickly (quick-read.ts) and, for a file that reading does not take or with a
+ *      problem, again with `yaml` (yaml-read.ts), whose nodes locate every problem
  *   2. check the top level: a mapping with only an `assumptions:` list
  *   3. per entry: structure (zod schema), then field relations (rules.ts)
  *   4. duplicate ids
@@ -11,8 +12,6 @@
  * All problems are collected and thrown together as one `AssumptionError`; nothing half-loads.
  */
 import { readFile } from "node:fs/promises";
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } from "yaml";
-import type { Node, YAMLMap } from "yaml";
 import type { z } from "zod";
 import * as msg from "../messages/assumptions";
 import { MAX_ASSUMPTIONS_FILE_MB } from "../util/limits";
@@ -35,8 +34,10 @@ import type { AssumptionEntry } from "./schema";
 import type { Assumption, SourcePosition } from "./types";
 import { nearestName } from "../util/suggest";
 import { isRecord } from "../util/records";
-
-type Path = readonly (string | number)[];
+import type { LineColumn } from "../util/text-position";
+import { readQuickly } from "./quick-read";
+import type { ListItem, Path, ReadFile } from "./read-file";
+import { readWithYaml } from "./yaml-read";
 
 export interface ParseOptions {
   /**
@@ -52,38 +53,34 @@ export function parseAssumptions(text: string, fileName: string, options: ParseO
   const bytes = Buffer.byteLength(text);
   if (bytes > MAX_ASSUMPTIONS_FILE_MB * 1024 * 1024) fail({ file: fileName, line: 1, column: 1, id: undefined, text: msg.assumptionsFileTooLarge(bytes / (1024 * 1024), MAX_ASSUMPTIONS_FILE_MB) });
   const entrySchema = options.legacy === true ? LegacyAssumptionEntrySchema : AssumptionEntrySchema;
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: true });
-  const problem = (node: Node | null | undefined, id: string | undefined, message: string): AssumptionProblem => {
-    const { line, col } = lines.linePos(node?.range?.[0] ?? 0);
-    return { file: fileName, line, column: col, id, text: message };
-  };
+  const quick = readQuickly(text);
+  const quickly = quick === undefined ? undefined : validate(quick, fileName, entrySchema);
+  if (quickly instanceof AssumptionRegistry) return quickly;
+  // Not a file the quick reading takes, or one with problems: read with `yaml`, whose nodes locate each.
+  const read = validate(readWithYaml(text, fileName), fileName, entrySchema);
+  if (read instanceof AssumptionRegistry) return read;
+  return fail(...read);
+}
 
-  const yamlError = doc.errors[0];
-  if (yamlError !== undefined) {
-    const { line, col } = yamlError.linePos?.[0] ?? { line: 1, col: 1 };
-    const detail = (yamlError.message.split("\n")[0] ?? "").replace(/ at line \d+, column \d+:?$/, "");
-    const nearId = idAtOrAbove(text, line);
-    fail({ file: fileName, line, column: col, id: nearId, text: msg.malformedYaml(detail, nearId) });
-  }
+type EntrySchema = typeof AssumptionEntrySchema | typeof LegacyAssumptionEntrySchema;
 
-  const root = doc.contents;
-  if (!isMap(root)) fail(problem(root, undefined, msg.notAnAssumptionsFile()));
-  const topProblems = root.items
-    .filter((pair) => !TOP_LEVEL_KEYS.includes(keyText(pair.key)))
-    .map((pair) => problem(pair.key as Node, undefined, msg.unknownTopLevelKey(keyText(pair.key), TOP_LEVEL_KEYS)));
-  const list = root.get("assumptions", true);
-  if (!isSeq(list)) fail(problem(list ?? root, undefined, msg.notAnAssumptionsFile()), ...topProblems);
+/** The registry a read file holds, or every problem found in it (at least one). */
+function validate(file: ReadFile, fileName: string, entrySchema: EntrySchema): AssumptionRegistry | [AssumptionProblem, ...AssumptionProblem[]] {
+  const problem = (where: LineColumn, id: string | undefined, message: string): AssumptionProblem => ({ file: fileName, line: where.line, column: where.column, id, text: message });
+  if (file.keys === undefined) return [problem(file.rootAt, undefined, msg.notAnAssumptionsFile())];
+  const topProblems = file.keys
+    .filter((key) => !TOP_LEVEL_KEYS.includes(key.name))
+    .map((key) => problem(key.at, undefined, msg.unknownTopLevelKey(key.name, TOP_LEVEL_KEYS)));
+  const list = file.list("assumptions");
+  if (list === undefined || !Array.isArray(list)) return [problem(list === undefined ? file.rootAt : (list as { notAList: LineColumn }).notAList, undefined, msg.notAnAssumptionsFile()), ...topProblems];
 
   const problems: AssumptionProblem[] = [...topProblems];
   const assumptions: Assumption[] = [];
   const firstLineOf = new Map<string, number>();
-  for (const item of list.items) {
-    const node = item as Node;
-    const raw: unknown = node.toJSON();
+  for (const item of list as readonly ListItem[]) {
+    const raw = item.value;
     const rawId = isRecord(raw) && typeof raw.id === "string" ? raw.id : undefined;
-    const at = (path: Path, message: string, pointAtKey = false): AssumptionProblem =>
-      problem(nodeAt(node, path, pointAtKey), rawId, message);
+    const at = (path: Path, message: string, pointAtKey = false): AssumptionProblem => problem(item.at(path, pointAtKey), rawId, message);
     const parsed = entrySchema.safeParse(raw);
     if (!parsed.success) {
       problems.push(
@@ -103,7 +100,7 @@ export function parseAssumptions(text: string, fileName: string, options: ParseO
       problems.push(...relationProblems.map((p) => at(p.path, p.message)));
       continue;
     }
-    const { line, column } = at([], "");
+    const { line, column } = item.at([]);
     const firstLine = firstLineOf.get(parsed.data.id);
     if (firstLine !== undefined) {
       problems.push(at(["id"], msg.duplicateId(parsed.data.id, firstLine)));
@@ -112,37 +109,40 @@ export function parseAssumptions(text: string, fileName: string, options: ParseO
     firstLineOf.set(parsed.data.id, line);
     assumptions.push(toAssumption(parsed.data, { file: fileName, line, column }));
   }
-  throwAll(problems);
+  if (isProblems(problems)) return problems;
 
   const byId = new Map(assumptions.map((a) => [a.id, a]));
   const registryForNames = new AssumptionRegistry(assumptions, fileName);
-  const position = (node: Node): SourcePosition => {
-    const { line, col } = lines.linePos(node.range?.[0] ?? 0);
-    return { file: fileName, line, column: col };
+  const context = {
+    assumptions: byId,
+    position: (item: ListItem): SourcePosition => ({ file: fileName, ...item.at([]) }),
+    nearest: (id: string): readonly string[] => registryForNames.nearestIds(id),
   };
-  const nearest = (id: string): readonly string[] => registryForNames.nearestIds(id);
-  const listAt = (key: string, notAList: string): readonly unknown[] => {
-    const list = root.get(key, true);
-    if (list === undefined || list === null) return [];
-    if (!isSeq(list)) fail(problem(list as Node, undefined, notAList));
-    return list.items;
+  const listAt = (key: string, notAList: string): readonly ListItem[] | AssumptionProblem => {
+    const items = file.list(key);
+    if (items === undefined) return [];
+    return Array.isArray(items) ? (items as readonly ListItem[]) : problem((items as { notAList: LineColumn }).notAList, undefined, notAList);
   };
 
-  const { correlations, problems: correlationProblems } = parseCorrelations(listAt("correlations", msg.invalidCorrelation(0, "correlations", "expected a list")), {
-    assumptions: byId,
-    at: (node, path, id, message) => problem(nodeAt(node, path), id, message),
-    position,
-    nearest,
+  const correlationItems = listAt("correlations", msg.invalidCorrelation(0, "correlations", "expected a list"));
+  if (!Array.isArray(correlationItems)) return [correlationItems as AssumptionProblem];
+  const { correlations, problems: correlationProblems } = parseCorrelations(correlationItems as readonly ListItem[], {
+    ...context,
+    at: (item, path, id, message) => problem(item.at(path), id, message),
   });
-  throwAll(correlationProblems);
-  const { totals, problems: totalProblems } = parseTotals(listAt("totals", msg.invalidTotal(0, "totals", "expected a list")), {
-    assumptions: byId,
-    at: (node, path, message) => problem(nodeAt(node, path), undefined, message),
-    position,
-    nearest,
+  if (isProblems(correlationProblems)) return correlationProblems;
+  const totalItems = listAt("totals", msg.invalidTotal(0, "totals", "expected a list"));
+  if (!Array.isArray(totalItems)) return [totalItems as AssumptionProblem];
+  const { totals, problems: totalProblems } = parseTotals(totalItems as readonly ListItem[], {
+    ...context,
+    at: (item, path, message) => problem(item.at(path), undefined, message),
   });
-  throwAll(totalProblems);
+  if (isProblems(totalProblems)) return totalProblems;
   return new AssumptionRegistry(attachCorrelations(assumptions, correlations), fileName, correlations, totals);
+}
+
+function isProblems(problems: AssumptionProblem[]): problems is [AssumptionProblem, ...AssumptionProblem[]] {
+  return problems.length > 0;
 }
 
 /** Reads and parses an assumptions file. A missing or unreadable file is an `AssumptionError` at 1:1. */
@@ -155,11 +155,6 @@ export async function loadAssumptionsFile(path: string, name = path): Promise<As
     throw new AssumptionError([{ file: name, line: 1, column: 1, id: undefined, text: msg.cannotReadAssumptions(name, reason) }]);
   }
   return parseAssumptions(text, name);
-}
-
-function throwAll(problems: readonly AssumptionProblem[]): void {
-  const [first, ...rest] = problems;
-  if (first !== undefined) fail(first, ...rest);
 }
 
 function fail(...problems: [AssumptionProblem, ...AssumptionProblem[]]): never {
@@ -221,31 +216,6 @@ function issueMessage(issue: z.core.$ZodIssue, raw: unknown, id: string | undefi
   return msg.invalidField(id, field || "entry", issue.message);
 }
 
-/** The YAML node at `path` inside `node`, or the deepest existing ancestor (or key) when absent. */
-function nodeAt(node: Node, path: Path, pointAtKey = false): Node {
-  let current: Node = node;
-  for (const [index, segment] of path.entries()) {
-    if (isSeq(current) && typeof segment === "number") {
-      const item = current.items[segment] as Node | undefined;
-      if (item?.range === undefined || item.range === null) return current;
-      current = item;
-      continue;
-    }
-    if (!isMap(current)) return current;
-    const pair = (current as YAMLMap).items.find((p) => isPair(p) && keyText(p.key) === String(segment));
-    if (pair === undefined) return current;
-    if (pointAtKey && index === path.length - 1) return pair.key as Node;
-    const next = pair.value as Node | null;
-    if (next === null || next.range === undefined || next.range === null) return pair.key as Node;
-    current = next;
-  }
-  return current;
-}
-
-function keyText(key: unknown): string {
-  return isScalar(key) ? String(key.value) : String(key);
-}
-
 function valueAt(raw: unknown, path: Path): unknown {
   let current = raw;
   for (const segment of path) {
@@ -255,12 +225,3 @@ function valueAt(raw: unknown, path: Path): unknown {
   return current;
 }
 
-/** For a YAML syntax error: the id of the entry the error sits in (the nearest `id:` at or above it). */
-function idAtOrAbove(text: string, line: number): string | undefined {
-  const lines = text.split(/\r?\n/).slice(0, line);
-  for (let index = lines.length - 1; index >= 0; index--) {
-    const match = /^\s*(?:-\s+)?id:\s*["']?([A-Za-z0-9_]+)/.exec(lines[index] ?? "");
-    if (match !== null) return match[1];
-  }
-  return undefined;
-}

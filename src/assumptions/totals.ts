@@ -4,7 +4,7 @@
  * overrides, so `--set` of one probability is refused up front (exit 2), naming the others to set,
  * instead of failing inside the model in every chapter that reads them.
  */
-import type { Node } from "yaml";
+import type { ListItem } from "./read-file";
 import * as msg from "../messages/assumptions";
 import type { AssumptionProblem } from "./errors";
 import { TotalEntrySchema } from "./schema";
@@ -13,36 +13,35 @@ import { totalProblem } from "./total-check";
 
 export interface TotalParseContext {
   readonly assumptions: ReadonlyMap<string, Assumption>;
-  readonly at: (node: Node, path: readonly (string | number)[], message: string) => AssumptionProblem;
-  readonly position: (node: Node) => SourcePosition;
+  readonly at: (item: ListItem, path: readonly (string | number)[], message: string) => AssumptionProblem;
+  readonly position: (item: ListItem) => SourcePosition;
   readonly nearest: (id: string) => readonly string[];
 }
 
-export function parseTotals(items: readonly unknown[], context: TotalParseContext): { totals: Total[]; problems: AssumptionProblem[] } {
+export function parseTotals(items: readonly ListItem[], context: TotalParseContext): { totals: Total[]; problems: AssumptionProblem[] } {
   const totals: Total[] = [];
   const problems: AssumptionProblem[] = [];
   items.forEach((item, index) => {
-    const node = item as Node;
-    const parsed = TotalEntrySchema.safeParse(node.toJSON());
+    const parsed = TotalEntrySchema.safeParse(item.value);
     if (!parsed.success) {
-      problems.push(...parsed.error.issues.map((issue) => context.at(node, issue.path as (string | number)[], msg.invalidTotal(index, issue.path.join(".") || "entry", issue.message))));
+      problems.push(...parsed.error.issues.map((issue) => context.at(item, issue.path as (string | number)[], msg.invalidTotal(index, issue.path.join(".") || "entry", issue.message))));
       return;
     }
     const { of, equals, note } = parsed.data;
     const repeated = of.findIndex((id, i) => of.indexOf(id) !== i);
     if (repeated >= 0) {
-      problems.push(context.at(node, ["of", repeated], msg.totalRepeats(of, of[repeated] ?? "")));
+      problems.push(context.at(item, ["of", repeated], msg.totalRepeats(of, of[repeated] ?? "")));
       return;
     }
     const unknown = of.findIndex((id) => !context.assumptions.has(id));
     if (unknown >= 0) {
       const id = of[unknown] ?? "";
-      problems.push(context.at(node, ["of", unknown], msg.totalUnknownId(of, id, context.nearest(id))));
+      problems.push(context.at(item, ["of", unknown], msg.totalUnknownId(of, id, context.nearest(id))));
       return;
     }
-    const total: Total = Object.freeze({ of: Object.freeze([...of]), equals, ...(note === undefined ? {} : { note }), position: Object.freeze(context.position(node)) });
+    const total: Total = Object.freeze({ of: Object.freeze([...of]), equals, ...(note === undefined ? {} : { note }), position: Object.freeze(context.position(item)) });
     const problem = totalProblem(total, (id) => context.assumptions.get(id));
-    if (problem !== undefined) problems.push(context.at(node, [], problem));
+    if (problem !== undefined) problems.push(context.at(item, [], problem));
     else totals.push(total);
   });
   return { totals, problems };

@@ -10,7 +10,7 @@
  * old id failed `check` while the run never read it.
  */
 import type * as TS from "typescript";
-import { lineColumn } from "./nbformat";
+import { lineColumn } from "../util/text-position";
 import { ts } from "./typecheck-rules";
 
 export interface AssumptionRef {

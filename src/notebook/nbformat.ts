@@ -14,6 +14,7 @@ import { jsonErrorOffset } from "./json-position";
 import { InputError } from "../util/errors";
 import { isRecord } from "../util/records";
 import { renamedFileLike } from "../util/suggest";
+import { lineColumn } from "../util/text-position";
 
 export type MultilineString = string | string[];
 
@@ -161,13 +162,6 @@ function parseJson(text: string, file: string): unknown {
     const how = text.startsWith("\uFEFF") ? "bom" : text.trim() === "" ? "empty" : offset >= text.trimEnd().length ? "ends" : "invalid";
     throw new NotebookFormatError(messages.notebookNotJson(file, line, column, detail, how), file);
   }
-}
-
-/** 1-based line and column of a character offset. */
-export function lineColumn(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, offset);
-  const lines = before.split("\n");
-  return { line: lines.length, column: (lines[lines.length - 1]?.length ?? 0) + 1 };
 }
 
 /** The kernels fragtax runs: tslab's (TypeScript in Node) and Deno's (`deno jupyter`). */

@@ -8,7 +8,8 @@ import { floatingBars } from "../charts/floating-bars";
 import { textOnQuantities, textOnQuantityWarning } from "../charts/text-quantities";
 import { chartDataUnreadable, chartFailed, chartFloatingBars } from "../messages/charts";
 import { displayPath } from "../util/paths";
-import { cellText, lineColumn, type Notebook } from "../notebook/nbformat";
+import { cellText, type Notebook } from "../notebook/nbformat";
+import { lineColumn } from "../util/text-position";
 import { at } from "../messages/location";
 import { chartSpecs } from "./chart-specs";
 

@@ -13,7 +13,8 @@ import { IMAGE_TYPES, isRemoteUrl, localPath, MAX_CHART_FILE_MB, readLocalImage,
 import * as messages from "../messages/images";
 import { at, type CellLocation, type Location } from "../messages/location";
 import { codeFrame } from "../notebook/errors";
-import { cellText, lineColumn, type Notebook } from "../notebook/nbformat";
+import { cellText, type Notebook } from "../notebook/nbformat";
+import { lineColumn } from "../util/text-position";
 import { sha256 } from "../util/hash";
 import { isInside } from "../util/paths";
 import { shownMarkdown } from "./chapter-cells";

@@ -6,7 +6,7 @@
 import MarkdownIt from "markdown-it";
 import anchor from "markdown-it-anchor";
 import footnote from "markdown-it-footnote";
-import { lineColumn } from "../notebook/nbformat";
+import { lineColumn } from "../util/text-position";
 /** A configured parser (markdown-it's class is typed as a value: its instances have this type). */
 export type MarkdownParser = InstanceType<typeof MarkdownIt>;
 type Token = ReturnType<MarkdownParser["parse"]>[number];
