@@ -14,11 +14,12 @@
 // notebook's folder, so notebooks cannot import ../src/*.ts directly, but can import ../dist/*.js
 // with declarations).
 import { execFileSync } from "node:child_process";
-import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { build } from "esbuild";
 import { drawingCodeHash } from "./drawing-code.mjs";
+import { latin1Source } from "./latin1.mjs";
 
 const common = {
   bundle: true,
@@ -124,6 +125,24 @@ const bundleChosenPackages = {
   },
 };
 
+/**
+ * zod's `locales` namespace (`z.locales`, `z.core.locales`) holds its messages in ~40 languages: half
+ * of dist/vendor/zod.cjs (766 of its KB), which every command that validates input read, decoded and
+ * compiled (~1,300 fresh pages more here). fragtax's messages are English, and zod registers English
+ * itself (zod/v4/classic/schemas.js imports locales/en.js); the namespace is bundled with English only.
+ */
+const zodEnglishOnly = {
+  name: "zod-english-only",
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) => (/[\\/]zod[\\/]v4[\\/]/.test(args.importer) ? { path: "zod-locales", namespace: "zod-english-only" } : undefined));
+    build.onLoad({ filter: /.*/, namespace: "zod-english-only" }, () => ({
+      contents: `export { default as en } from ${JSON.stringify(createRequire(join(process.cwd(), "package.json")).resolve("zod/v4/locales/en.js"))};`,
+      loader: "js",
+      resolveDir: process.cwd(),
+    }));
+  },
+};
+
 // The chart cache's key names the code that draws (src/charts/cache.ts, scripts/drawing-code.mjs).
 const drawingCode = await drawingCodeHash();
 
@@ -163,7 +182,7 @@ await Promise.all([
   ...VENDOR.map(async (name) => {
     const hasDefault = "default" in (await import(name));
     const contents = `export * from "${name}";\n${hasDefault ? `export { default } from "${name}";\n` : ""}`;
-    return build({ ...common, packages: undefined, format: "cjs", stdin: { contents, resolveDir: process.cwd(), sourcefile: `${name}.js` }, outfile: `dist/vendor/${name}.cjs`, external: [...NATIVE] });
+    return build({ ...common, packages: undefined, format: "cjs", stdin: { contents, resolveDir: process.cwd(), sourcefile: `${name}.js` }, outfile: `dist/vendor/${name}.cjs`, external: [...NATIVE], plugins: [zodEnglishOnly] });
   }),
   build({
     ...common,
@@ -177,6 +196,14 @@ await Promise.all([
   ...Object.entries(entries).map(([name, entry]) => build({ ...common, entryPoints: [entry], outfile: `dist/${name}.js` })),
   emitDeclarations(),
 ]);
+
+// The files the CLI loads through V8's code cache, in Latin-1 (scripts/latin1.mjs): each a one-byte
+// string. A line where a character was escaped keeps its number; its later columns move in the map.
+for (const file of ["dist/main.cjs", "dist/cli.cjs", "dist/notebook-worker.cjs", "dist/typecheck-worker.cjs", "dist/vega.cjs", ...readdirSync("dist/vendor").filter((name) => name.endsWith(".cjs")).map((name) => `dist/vendor/${name}`)]) {
+  const source = readFileSync(file, "utf8");
+  const latin1 = latin1Source(source, file);
+  if (latin1 !== source) writeFileSync(file, latin1);
+}
 
 // esbuild writes files with the default mode (0644); the bin must stay executable after every
 // re-bundle, or `npx fragtax` fails with "Permission denied" once `npm run report` has run again
