@@ -33,6 +33,11 @@ export interface CachedChart {
 
 let folder: string | undefined;
 
+/** Where charts' compiled specs are kept (compiled.ts), when the cache is on. */
+export function compiledChartsDir(): string | undefined {
+  return folder === undefined ? undefined : join(folder, "compiled");
+}
+
 /** Turns the cache on for this process, in `dir` (or off, with undefined). */
 export function useChartCache(dir: string | undefined): void {
   folder = dir;

@@ -14,12 +14,14 @@
  *                whether rendered now or taken from the chart cache (cache.ts holds unscoped markup)
  */
 import type { TopLevelSpec } from "vega-lite";
-import type { View } from "vega";
+import type { parse as vegaParse, Spec, View } from "vega";
+import { codeVersion } from "../package-version";
+import { compiledChart, type CompileSteps } from "./compiled";
 import * as messages from "../messages/charts";
 import { narrowSpec, PHONE_COLUMN_PX } from "./accessible";
 import { showFirstFrame } from "./animation";
 import { sharedCodegen, type Codegen } from "./codegen";
-import { chartKey, knownValid, readChart, rememberValid, validSpecKey, writeChart, type CachedChart } from "./cache";
+import { chartKey, compiledChartsDir, drawingCode, knownValid, readChart, rememberValid, validSpecKey, writeChart, type CachedChart } from "./cache";
 import { registerMeasureFonts } from "./canvas";
 import { importVega } from "./vega-modules";
 import { ChartDataError, resolveChartData } from "./data";
@@ -107,7 +109,14 @@ const vegaLibraries = async () => {
     defaultLocale(): { format(specifier: string): (value: number) => string };
   };
   const expr = sharedCodegen(runtimeContext({ events: () => undefined }).expr);
-  return { ...vega, compile: vegaLite.compile, noLoading, setRandom, expr, defaultLocale };
+  // vega-lite would warn on the console; a report build reports through its own messages. The cast is
+  // the one place a loose JSON object becomes vega-lite's spec type (checked in step 1).
+  const steps: CompileSteps = {
+    compile: (spec) => vegaLite.compile(spec as unknown as TopLevelSpec, { logger: vega.logger(vega.None) }).spec as unknown as Record<string, unknown>,
+    parse: (vegaSpec) => vega.parse(vegaSpec as unknown as Spec),
+    code: `${codeVersion("vega")} ${codeVersion("vega-lite")} ${drawingCode()}`,
+  };
+  return { ...vega, noLoading, setRandom, expr, defaultLocale, steps };
 };
 let libraries: ReturnType<typeof vegaLibraries> | undefined;
 
@@ -238,15 +247,14 @@ async function renderFresh(themedSpec: Record<string, unknown>, json: string, wh
  * `tables` is false (the phone drawing: the page's drawing carries them).
  */
 async function draw(themedSpec: Record<string, unknown>, json: string | undefined, where: string, options: { measureIfWider?: number; tables?: boolean } = {}): Promise<{ chart: CachedChart; legends: boolean }> {
-  const { compile, logger, None, parse, View, noLoading, setRandom, expr, defaultLocale } = await (libraries ??= vegaLibraries());
+  const { None, View, noLoading, setRandom, expr, defaultLocale, steps } = await (libraries ??= vegaLibraries());
   let view: View | undefined;
   try {
     return await withSeededRandom(json ?? JSON.stringify(themedSpec), setRandom, async () => {
-      // vega-lite would warn on the console; a report build reports through its own messages.
-      // The cast is the one place a loose JSON object becomes vega-lite's spec type (checked in step 1).
-      const vegaSpec = compile(themedSpec as unknown as TopLevelSpec, { logger: logger(None) }).spec;
+      // Compiled and parsed apart from its data (compiled.ts): a chart whose numbers alone moved is neither.
+      const { vegaSpec, runtime } = compiledChart(themedSpec, steps, compiledChartsDir());
       const legends = hasLegends(vegaSpec);
-      view = new View(parse(vegaSpec), { renderer: "none", loader: noLoading, logLevel: None, expr });
+      view = new View(runtime as ReturnType<typeof vegaParse>, { renderer: "none", loader: noLoading, logLevel: None, expr });
       await view.runAsync();
       const frame = await showFirstFrame(view, vegaSpec as unknown as Record<string, unknown>);
       // Before the SVG and the tables: both read the marks' words (aria-labels, tooltips) from here.
