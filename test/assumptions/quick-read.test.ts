@@ -144,6 +144,16 @@ describe("the quick reading of an assumptions file", () => {
     expect(registry.get("price").position).toEqual({ file: "a.yaml", line: 8, column: 5 });
   });
 
+  it("reads a `__proto__` key as a key: an unknown field, located, and no object's prototype changed", () => {
+    const hostile = ENTRY.replace("    unit: GPUs\n", "    unit: GPUs\n    __proto__: { polluted: 1 }\n");
+    const quick = readQuickly(hostile);
+    const [first] = quick?.list("assumptions") as readonly { value: Record<string, unknown> }[];
+    expect(Object.keys(first?.value ?? {})).toContain("__proto__");
+    expect(Object.getPrototypeOf(first?.value)).toBe(Object.prototype);
+    expect(problemOf(hostile).message).toContain('a.yaml:6:5: assumption "gpus": unknown field "__proto__"');
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
   it("locates a problem it finds at the part, as `yaml` does, not at its entry", () => {
     const error = problemOf(ENTRY.replace("    unit: USD\n", "    unit: USD\n    colour: blue\n"));
     expect(calls.parseDocument).toBe(1);
