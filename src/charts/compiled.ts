@@ -9,9 +9,11 @@
  * This holds because neither step reads the rows. Vega-Lite copies `data.values` (and `datasets`)
  * into the Vega spec as given, comparing arrays only to share one source between equal ones (equal
  * arrays get equal placeholders here); Vega's parse hands them to the dataflow as `$ingest`, untouched.
- * Where the placeholders end up is found once, when the chart is compiled, and kept with it. The entries are V8-serialized (undefined, NaN and ±Infinity
- * survive, as they would not in JSON); a spec whose compile holds something that cannot be (a
- * function) is simply not kept.
+ * Where the placeholders end up is found once, when the chart is compiled, and kept with it.
+ *
+ * The entries are V8-serialized (undefined, NaN and ±Infinity survive, as they would not in JSON); a
+ * spec whose compile holds something that cannot be (a function) is simply not kept. An entry that
+ * cannot be read, or whose placeholders are not where it says, is compiled again.
  */
 import { deserialize, serialize } from "node:v8";
 import { join } from "node:path";
@@ -114,22 +116,28 @@ function placeholderPlaces(node: unknown): Place[] {
  * Each placeholder object gets its own array of its class: the class's arrays in turn (equal rows, so
  * which goes to which source draws the same), a copy if Vega-Lite made more sources than there were arrays.
  */
-function putData(compiled: unknown, places: readonly Place[], classes: readonly unknown[][][]): void {
+function putData(compiled: unknown, places: readonly Place[], classes: readonly unknown[][][]): boolean {
   const taken = classes.map(() => 0);
   const chosen = new Map<number, unknown[]>();
   for (const { path, group, class: at } of places) {
+    const members = classes[at];
+    let parent: unknown = compiled;
+    for (const step of path.slice(0, -1)) parent = isRecord(parent) || Array.isArray(parent) ? (parent as Record<string | number, unknown>)[step] : undefined;
+    const last = path[path.length - 1];
+    const slot = isRecord(parent) || Array.isArray(parent) ? (parent as Record<string | number, unknown>) : undefined;
+    const found: unknown = last === undefined || slot === undefined ? undefined : slot[last];
+    // A kept entry that does not match this spec (edited by hand, or another spec's): not used.
+    if (members === undefined || last === undefined || slot === undefined || !Array.isArray(found) || !isRecord(found[0]) || found[0][PLACEHOLDER] !== at) return false;
     let values = chosen.get(group);
     if (values === undefined) {
-      const members = classes[at] ?? [];
       const next = taken[at] ?? 0;
       taken[at] = next + 1;
       values = members[next] ?? structuredClone(members[0] ?? []);
       chosen.set(group, values);
     }
-    let parent = compiled as Record<string | number, unknown>;
-    for (const step of path.slice(0, -1)) parent = parent[step] as Record<string | number, unknown>;
-    parent[path[path.length - 1] as string | number] = values;
+    slot[last] = values;
   }
+  return true;
 }
 
 export interface CompileSteps {
@@ -191,10 +199,11 @@ export function compiledChart(themedSpec: Json, steps: CompileSteps, dir: string
   const bytes = kept.get(key) ?? readKept(file);
   const entry = bytes === undefined ? undefined : readEntry(bytes, key);
   if (entry !== undefined) {
-    kept.set(key, bytes as Buffer);
     const compiled = { vegaSpec: entry.vegaSpec, runtime: entry.runtime };
-    putData(compiled, entry.places, classes);
-    return compiled;
+    if (putData(compiled, entry.places, classes)) {
+      kept.set(key, bytes as Buffer);
+      return compiled;
+    }
   }
   const vegaSpec = steps.compile(shape);
   const compiled = { vegaSpec, runtime: steps.parse(vegaSpec) };
@@ -209,6 +218,6 @@ export function compiledChart(themedSpec: Json, steps: CompileSteps, dir: string
     kept.set(key, made);
     writeKept(file, made);
   }
-  putData(compiled, places, classes); // after the entry is made: it keeps the placeholders
+  putData(compiled, places, classes); // after the entry is made: it keeps the placeholders (found just above, so all match)
   return compiled;
 }

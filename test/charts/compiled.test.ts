@@ -7,6 +7,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { deserialize, serialize } from "node:v8";
 import * as vega from "vega";
 import * as vegaLite from "vega-lite";
 import { afterAll, describe, expect, it, vi } from "vitest";
@@ -153,6 +154,23 @@ describe("charts compiled apart from their data", () => {
     const third = counted("disk");
     expect(await svgOf(again.compiledChart(bars(MOVED), third, dir).runtime)).toBe(await direct(bars(MOVED)));
     expect(third.compiles).toBe(1);
+  });
+
+  it("compiles again over an entry whose placeholders are not where it says (edited by hand)", async () => {
+    const dir = newFolder();
+    compiledChart(bars(ROWS), counted("edited"), dir);
+    await compiledChartsWritten();
+    const [name] = readdirSync(dir);
+    const file = join(dir, name as string);
+    const entry = deserialize(readFileSync(file)) as { places: { path: (string | number)[] }[] };
+    expect(entry.places.length).toBeGreaterThan(0);
+    for (const place of entry.places) place.path = ["vegaSpec", "nowhere", ...place.path];
+    writeFileSync(file, serialize(entry));
+    vi.resetModules();
+    const fresh = (await import("../../src/charts/compiled")) as typeof import("../../src/charts/compiled");
+    const steps = counted("edited");
+    expect(await svgOf(fresh.compiledChart(bars(MOVED), steps, dir).runtime)).toBe(await direct(bars(MOVED)));
+    expect(steps.compiles).toBe(1);
   });
 
   it("draws a sample of the Vega-Lite gallery, data inlined and themed, as a fresh compile does", async () => {
