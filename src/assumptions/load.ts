@@ -36,7 +36,7 @@ import { nearestName } from "../util/suggest";
 import { isRecord } from "../util/records";
 import type { LineColumn } from "../util/text-position";
 import { readQuickly } from "./quick-read";
-import type { ListItem, Path, ReadFile } from "./read-file";
+import { isList, type ListItem, type Path, type ReadFile } from "./read-file";
 import { readWithYaml } from "./yaml-read";
 
 export interface ParseOptions {
@@ -72,12 +72,12 @@ function validate(file: ReadFile, fileName: string, entrySchema: EntrySchema): A
     .filter((key) => !TOP_LEVEL_KEYS.includes(key.name))
     .map((key) => problem(key.at, undefined, msg.unknownTopLevelKey(key.name, TOP_LEVEL_KEYS)));
   const list = file.list("assumptions");
-  if (list === undefined || !Array.isArray(list)) return [problem(list === undefined ? file.rootAt : (list as { notAList: LineColumn }).notAList, undefined, msg.notAnAssumptionsFile()), ...topProblems];
+  if (!isList(list)) return [problem(list === undefined ? file.rootAt : list.notAList, undefined, msg.notAnAssumptionsFile()), ...topProblems];
 
   const problems: AssumptionProblem[] = [...topProblems];
   const assumptions: Assumption[] = [];
   const firstLineOf = new Map<string, number>();
-  for (const item of list as readonly ListItem[]) {
+  for (const item of list) {
     const raw = item.value;
     const rawId = isRecord(raw) && typeof raw.id === "string" ? raw.id : undefined;
     const at = (path: Path, message: string, pointAtKey = false): AssumptionProblem => problem(item.at(path, pointAtKey), rawId, message);
@@ -118,22 +118,22 @@ function validate(file: ReadFile, fileName: string, entrySchema: EntrySchema): A
     position: (item: ListItem): SourcePosition => ({ file: fileName, ...item.at([]) }),
     nearest: (id: string): readonly string[] => registryForNames.nearestIds(id),
   };
-  const listAt = (key: string, notAList: string): readonly ListItem[] | AssumptionProblem => {
+  const listAt = (key: string, notAList: string): { items: readonly ListItem[] } | { problem: AssumptionProblem } => {
     const items = file.list(key);
-    if (items === undefined) return [];
-    return Array.isArray(items) ? (items as readonly ListItem[]) : problem((items as { notAList: LineColumn }).notAList, undefined, notAList);
+    if (items === undefined) return { items: [] };
+    return isList(items) ? { items } : { problem: problem(items.notAList, undefined, notAList) };
   };
 
   const correlationItems = listAt("correlations", msg.invalidCorrelation(0, "correlations", "expected a list"));
-  if (!Array.isArray(correlationItems)) return [correlationItems as AssumptionProblem];
-  const { correlations, problems: correlationProblems } = parseCorrelations(correlationItems as readonly ListItem[], {
+  if ("problem" in correlationItems) return [correlationItems.problem];
+  const { correlations, problems: correlationProblems } = parseCorrelations(correlationItems.items, {
     ...context,
     at: (item, path, id, message) => problem(item.at(path), id, message),
   });
   if (isProblems(correlationProblems)) return correlationProblems;
   const totalItems = listAt("totals", msg.invalidTotal(0, "totals", "expected a list"));
-  if (!Array.isArray(totalItems)) return [totalItems as AssumptionProblem];
-  const { totals, problems: totalProblems } = parseTotals(totalItems as readonly ListItem[], {
+  if ("problem" in totalItems) return [totalItems.problem];
+  const { totals, problems: totalProblems } = parseTotals(totalItems.items, {
     ...context,
     at: (item, path, message) => problem(item.at(path), undefined, message),
   });

@@ -21,6 +21,11 @@ export interface ListItem {
 /** A top-level list: its items, where the value that is not a list is, or `undefined` when absent (or null). */
 export type ListRead = readonly ListItem[] | { readonly notAList: LineColumn } | undefined;
 
+/** Whether a top-level list was read as one (`Array.isArray` does not narrow a readonly array's union). */
+export function isList(read: ListRead): read is readonly ListItem[] {
+  return Array.isArray(read);
+}
+
 export interface ReadFile {
   /** The top-level keys, each where it is; `undefined` when the root is not a mapping. */
   readonly keys: readonly { readonly name: string; readonly at: LineColumn }[] | undefined;

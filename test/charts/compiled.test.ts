@@ -67,6 +67,15 @@ const viaCache = async (spec: Json, steps: CompileSteps, dir?: string): Promise<
   return svgOf(compiledChart(spec, steps, dir).runtime);
 };
 
+/** What a new process (nothing kept in memory) draws of `spec` with the entries in `dir`, and how many compiles it ran. */
+async function inNewProcess(dir: string, spec: Json, code: string): Promise<{ svg: string; compiles: number }> {
+  vi.resetModules();
+  const fresh = (await import("../../src/charts/compiled")) as typeof import("../../src/charts/compiled");
+  const steps = counted(code);
+  const svg = await svgOf(fresh.compiledChart(spec, steps, dir).runtime);
+  return { svg, compiles: steps.compiles };
+}
+
 const bars = (values: Json[]): Json => ({
   data: { values },
   mark: "bar",
@@ -142,17 +151,13 @@ describe("charts compiled apart from their data", () => {
     await viaCache(bars(ROWS), first, dir);
     await compiledChartsWritten();
     expect(readdirSync(dir)).toHaveLength(1);
-    vi.resetModules(); // what a new process has: nothing kept in memory
-    const fresh = (await import("../../src/charts/compiled")) as typeof import("../../src/charts/compiled");
-    const second = counted("disk");
-    expect(await svgOf(fresh.compiledChart(bars(MOVED), second, dir).runtime)).toBe(await direct(bars(MOVED)));
+    const second = await inNewProcess(dir, bars(MOVED), "disk");
+    expect(second.svg).toBe(await direct(bars(MOVED)));
     expect(second.compiles).toBe(0);
     const [entry] = readdirSync(dir);
     writeFileSync(join(dir, entry as string), readFileSync(join(dir, entry as string)).subarray(0, 40));
-    vi.resetModules();
-    const again = (await import("../../src/charts/compiled")) as typeof import("../../src/charts/compiled");
-    const third = counted("disk");
-    expect(await svgOf(again.compiledChart(bars(MOVED), third, dir).runtime)).toBe(await direct(bars(MOVED)));
+    const third = await inNewProcess(dir, bars(MOVED), "disk");
+    expect(third.svg).toBe(await direct(bars(MOVED)));
     expect(third.compiles).toBe(1);
   });
 
@@ -166,11 +171,9 @@ describe("charts compiled apart from their data", () => {
     expect(entry.places.length).toBeGreaterThan(0);
     for (const place of entry.places) place.path = ["vegaSpec", "nowhere", ...place.path];
     writeFileSync(file, serialize(entry));
-    vi.resetModules();
-    const fresh = (await import("../../src/charts/compiled")) as typeof import("../../src/charts/compiled");
-    const steps = counted("edited");
-    expect(await svgOf(fresh.compiledChart(bars(MOVED), steps, dir).runtime)).toBe(await direct(bars(MOVED)));
-    expect(steps.compiles).toBe(1);
+    const fresh = await inNewProcess(dir, bars(MOVED), "edited");
+    expect(fresh.svg).toBe(await direct(bars(MOVED)));
+    expect(fresh.compiles).toBe(1);
   });
 
   it("draws a sample of the Vega-Lite gallery, data inlined and themed, as a fresh compile does", async () => {
