@@ -11,7 +11,7 @@
  */
 import type * as TS from "typescript";
 import { lineColumn } from "../util/text-position";
-import { ts } from "./typecheck-rules";
+import { typescript } from "./typescript-api";
 
 export interface AssumptionRef {
   readonly id: string;
@@ -21,6 +21,7 @@ export interface AssumptionRef {
 }
 
 export function assumptionRefs(cells: readonly { readonly cell: number; readonly source: string }[]): AssumptionRef[] {
+  const ts = typescript();
   return cells.flatMap(({ cell, source }) => {
     const file = ts.createSourceFile(`cell-${cell}.ts`, source, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
     const refs: AssumptionRef[] = [];
@@ -46,6 +47,7 @@ export function assumptionRefs(cells: readonly { readonly cell: number; readonly
 }
 
 function calleeName(callee: TS.Expression): string | undefined {
+  const ts = typescript();
   if (ts.isIdentifier(callee)) return callee.text;
   return ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
 }

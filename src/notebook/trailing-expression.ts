@@ -19,9 +19,9 @@ export async function droppedTrailingExpression(source: string, js: string, prog
   // Only a cell whose last line esbuild drops on its own can end in such an expression. TypeScript takes
   // ~0.2 s to load, on the thread that compiles a cold build's cells, and most cells end in a call, a
   // declaration or a multi-line template: it is loaded only for a candidate, and only once
-  // (typecheck-rules.ts holds it). A constant expression spread over several lines is not looked for.
+  // (typescript-api.ts). A constant expression spread over several lines is not looked for.
   if (!(await dropsAlone(lastCodeLine(source), transform))) return undefined;
-  const { ts } = await import("./typecheck-rules");
+  const ts = (await import("./typescript-api")).typescript();
   const file = ts.createSourceFile(jsx ? "cell.tsx" : "cell.ts", source, ts.ScriptTarget.Latest, false, jsx ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
   const last = file.statements[file.statements.length - 1];
   if (last === undefined || !ts.isExpressionStatement(last)) return undefined;

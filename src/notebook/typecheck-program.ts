@@ -13,9 +13,11 @@ import type * as TS from "typescript";
 import { ENGINE_ENTRIES } from "./imports";
 import { reachable } from "./module-graph";
 import { displayPath } from "../util/paths";
-import { cellModules, packageFolder, projectOptions, ts, type CellModule, type CheckDiagnostic, type CheckedProgram, type NotebookCells, type ProgramOptions } from "./typecheck-rules";
+import { typescript } from "./typescript-api";
+import { cellModules, packageFolder, projectOptions, type CellModule, type CheckDiagnostic, type CheckedProgram, type NotebookCells, type ProgramOptions } from "./typecheck-rules";
 
 export function checkWithApi(notebooks: readonly NotebookCells[], options: ProgramOptions): CheckedProgram {
+  const ts = typescript();
   const root = resolve(options.root);
   const compilerOptions = projectOptions(root);
   const byNotebook = new Map(notebooks.map((notebook) => [notebook.file, cellModules(notebook, root)]));
@@ -42,6 +44,7 @@ export function checkWithApi(notebooks: readonly NotebookCells[], options: Progr
 const parsed = new Map<string, { stamp: string; target: TS.ScriptTarget; file: TS.SourceFile }>();
 
 function createHost(options: TS.CompilerOptions, virtual: ReadonlyMap<string, CellModule>, root: string, resolved: Map<string, string[]>): TS.CompilerHost {
+  const ts = typescript();
   // Parents are set by the binder anyway; JSDoc in .ts/.d.ts files cannot change a type error
   // (tsc itself parses it only for @see/@link): skipping it saves a large share of parsing @types/node.
   const host = ts.createCompilerHost(options, false);
@@ -87,6 +90,7 @@ function fileStamp(file: string): string | undefined {
 }
 
 function toDiagnostic(diagnostic: TS.Diagnostic, virtual: ReadonlyMap<string, CellModule>, root: string): CheckDiagnostic[] {
+  const ts = typescript();
   if (diagnostic.category !== ts.DiagnosticCategory.Error) return [];
   const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n");
   if (!diagnostic.file || diagnostic.start === undefined) return [{ file: "", line: 0, column: 0, code: diagnostic.code, message }];

@@ -17,19 +17,16 @@
  */
 import { basename, dirname, join, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
-import { createRequire } from "node:module";
 import type * as TS from "typescript";
 import { cellPragmas, moduleSpecifier } from "./pragmas";
 import { plausibleName } from "../util/suggest";
 import { findUp } from "./run-context";
 import { displayPath } from "../util/paths";
-import { requireWithCodeCache } from "../util/code-cache";
 import * as messages from "../messages/notebook";
+import { topLevelNames, type Kind } from "./top-level-names";
+import { typescript } from "./typescript-api";
 
-// Required, not imported: importing CommonJS from an ES module makes Node scan all 9 MB of
-// typescript.js for its export names first (~0.4 s of every cold check). Through V8's code cache,
-// its compile takes ~0.05 s instead of ~0.2 s (util/code-cache.ts).
-export const ts = requireWithCodeCache(createRequire(import.meta.url).resolve("typescript")).exports as typeof TS;
+export { topLevelNames, type Kind } from "./top-level-names";
 
 export interface CheckDiagnostic {
   /** Notebook or source file, relative to the root. */
@@ -66,8 +63,6 @@ export interface ProgramOptions {
   readonly extraFiles?: readonly string[];
 }
 
-/** let/var (assignable later), const (TS2588 when assigned, as in tslab), or anything else (imported). */
-export type Kind = "mutable" | "const" | "other";
 export interface CellModule {
   readonly notebook: string;
   readonly cell: number;
@@ -181,35 +176,6 @@ function headerFor(scope: ReadonlyMap<string, { cell: number; kind: Kind }>, dec
   return [...importLines, ...lets].join(" ");
 }
 
-/** Top-level names a cell declares, and whether a later cell may assign to them. */
-export function topLevelNames(source: string): Map<string, Kind> {
-  const file = ts.createSourceFile("cell.ts", source, ts.ScriptTarget.ES2022, false, ts.ScriptKind.TS);
-  const names = new Map<string, Kind>();
-  const bind = (name: TS.BindingName, kind: Kind): void => {
-    if (ts.isIdentifier(name)) names.set(name.text, kind);
-    else for (const element of name.elements) if (!ts.isOmittedExpression(element)) bind(element.name, kind);
-  };
-  for (const statement of file.statements) {
-    if (ts.isVariableStatement(statement)) {
-      const kind: Kind = statement.declarationList.flags & ts.NodeFlags.Const ? "const" : "mutable";
-      for (const declaration of statement.declarationList.declarations) bind(declaration.name, kind);
-    } else if (ts.isImportDeclaration(statement) && statement.importClause) {
-      const clause = statement.importClause;
-      if (clause.name) names.set(clause.name.text, "other");
-      const bindings = clause.namedBindings;
-      if (bindings && ts.isNamespaceImport(bindings)) names.set(bindings.name.text, "other");
-      if (bindings && ts.isNamedImports(bindings)) for (const element of bindings.elements) names.set(element.name.text, "other");
-    } else if (
-      (ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement) || ts.isInterfaceDeclaration(statement) ||
-        ts.isTypeAliasDeclaration(statement) || ts.isEnumDeclaration(statement) || ts.isModuleDeclaration(statement)) &&
-      statement.name !== undefined && ts.isIdentifier(statement.name)
-    ) {
-      names.set(statement.name.text, "other");
-    }
-  }
-  return names;
-}
-
 /** The fragtax package's folder (holds src/notebook/tslab.d.ts and node_modules/@types). */
 export function packageFolder(): string {
   const packageJson = findUp(dirname(fileURLToPath(import.meta.url)), "package.json");
@@ -217,6 +183,7 @@ export function packageFolder(): string {
 }
 
 export function projectOptions(root: string): TS.CompilerOptions {
+  const ts = typescript();
   const configFile = join(root, "tsconfig.json");
   // Outside a project (no tsconfig.json) Node's types come from fragtax's own @types/node.
   const base: TS.CompilerOptions = findUp(root, "tsconfig.json") === configFile
@@ -228,6 +195,7 @@ export function projectOptions(root: string): TS.CompilerOptions {
 
 /** The project's own files under src/ that tsconfig.json includes. */
 export function projectSourceFiles(root: string): string[] {
+  const ts = typescript();
   const configFile = join(root, "tsconfig.json");
   if (findUp(root, "tsconfig.json") !== configFile) return [];
   const parsed = ts.parseJsonConfigFileContent(ts.readConfigFile(configFile, ts.sys.readFile).config as object, ts.sys, root, projectOptions(root));

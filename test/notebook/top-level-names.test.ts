@@ -1,0 +1,102 @@
+/**
+ * The names a cell declares are read with oxc's parser, TypeScript's where oxc cannot answer
+ * (src/notebook/top-level-names.ts). The two readings must agree: the cell modules the checker
+ * builds from them (their headers and exports) are what tslab's rules come down to.
+ */
+import { spawnSync } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { describe, expect, it } from "vitest";
+import { topLevelNames, topLevelNamesWithOxc, topLevelNamesWithTypeScript } from "../../src/notebook/top-level-names";
+
+const repo = join(import.meta.dirname, "..", "..");
+
+/** Every notebook in the repository's own folders (not node_modules, outputs or test scratch). */
+function notebooksIn(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    if (entry.isDirectory()) return ["node_modules", "out", ".tmp", ".git"].includes(entry.name) ? [] : notebooksIn(join(dir, entry.name));
+    return entry.name.endsWith(".ipynb") ? [join(dir, entry.name)] : [];
+  });
+}
+
+function codeCells(file: string): string[] {
+  const notebook = JSON.parse(readFileSync(file, "utf8")) as { cells: Array<{ cell_type: string; source: string | string[] }> };
+  return notebook.cells.filter((cell) => cell.cell_type === "code").map((cell) => (Array.isArray(cell.source) ? cell.source.join("") : cell.source));
+}
+
+const entries = (names: Map<string, string> | undefined): Array<[string, string]> | undefined => (names === undefined ? undefined : [...names]);
+
+describe("a cell's top-level names", () => {
+  it("are the same from oxc as from TypeScript, in the same order, for every code cell of every notebook in the repository", () => {
+    let read = 0;
+    let cells = 0;
+    for (const file of notebooksIn(repo)) {
+      for (const [index, source] of codeCells(file).entries()) {
+        cells += 1;
+        const oxc = topLevelNamesWithOxc(source);
+        if (oxc === undefined) continue;
+        read += 1;
+        expect([...oxc], `${relative(repo, file)}, code cell ${index + 1}`).toEqual([...topLevelNamesWithTypeScript(source)]);
+      }
+    }
+    expect(cells).toBeGreaterThan(500);
+    // Only cells with a syntax error (the conformance suite has a few) are left to TypeScript.
+    expect(read / cells).toBeGreaterThan(0.97);
+  });
+
+  it("cover every declaration kind, export form and binding pattern as TypeScript reads them", () => {
+    const cases = [
+      'import d, { a as b, type T0 } from "m";\nimport * as ns from "n";\nimport type Td from "t";\nimport "side-effect";\nimport req = require("r");',
+      "let x = 1, { y, z: renamed = 2, ...rest } = o;\nconst [first, , third = 3, [nested], ...others] = w;\nvar v;",
+      "export const e1 = 1;\nexport let e2: number;\nexport function ef() {}\nexport class EC {}\nexport default function df() {}",
+      "export default class DC {}\nexport { x as y };\nexport * from \"m\";\nexport * as all from \"m\";",
+      "export default function () {}",
+      "export default 42;",
+      "export interface EI { a: number }\nexport type ET = string;\nexport enum EE { A }\nexport declare const dc: number;\nexport = dc;",
+      "function over(a: string): void;\nfunction over(a: number): void;\nfunction over(a: unknown) {}\ndeclare function df2(): void;",
+      "abstract class Abs {}\n@decorate class Dec {}\nconst enum CE { A, B }\nenum E { A }\ninterface I<T> { t: T }\ntype Alias<T> = T[];",
+      "namespace A.B.C { export const x = 1; }\nnamespace N { }\nmodule M { }\ndeclare module \"quoted\" { }\ndeclare global { interface Window { x: 1 } }",
+      "declare const dc1: number, dc2: string;\ndeclare let dl: number;\ndeclare class DCl {}\ndeclare enum DE { A }",
+      "for (let i = 0; i < 1; i++) {}\nif (true) { var inner = 1; }\nlabel: { const hidden = 1; }\n({ a } = b);",
+      "const t = await fetch(url);\nconst { data }: { data: number } = await t.json();\nlet u = <number>v, w = x as number, s = y satisfies number;",
+      "using res = open();\nawait using ares = openAsync();",
+      "class Dup {}\nlet dup = 1;\nfunction dup2() {}\nlet dup2 = 2;",
+      "",
+      "// only a comment\n/* and another */",
+    ];
+    for (const source of cases) {
+      const oxc = topLevelNamesWithOxc(source);
+      expect(oxc, source).toBeDefined();
+      expect(entries(oxc), source).toEqual(entries(topLevelNamesWithTypeScript(source)));
+    }
+    expect([...topLevelNames(cases[1] ?? "")]).toEqual([["x", "mutable"], ["y", "mutable"], ["renamed", "mutable"], ["rest", "mutable"], ["first", "const"], ["third", "const"], ["nested", "const"], ["others", "const"], ["v", "mutable"]]);
+    expect([...topLevelNames(cases[9] ?? "")]).toEqual([["A", "other"], ["N", "other"], ["M", "other"], ["global", "other"]]);
+    expect([...topLevelNames(cases[13] ?? "")]).toEqual([["res", "mutable"], ["ares", "const"]]);
+  });
+
+  it("of a cell with a syntax error are TypeScript's reading of it, as its recovery gives them", () => {
+    const broken = "const ok = 1;\nlet half = ;\nfunction f( {\nclass K {}";
+    expect(topLevelNamesWithOxc(broken)).toBeUndefined();
+    expect([...topLevelNames(broken)]).toEqual([...topLevelNamesWithTypeScript(broken)]);
+    expect(topLevelNames(broken).get("ok")).toBe("const");
+  });
+});
+
+it("a type check on the native compiler does not load the TypeScript API (a fresh process)", () => {
+  // TypeScript is loaded through V8's code cache (util/code-cache.ts), which says what it has loaded.
+  const script = `
+import { checkForRun } from ${JSON.stringify(join(repo, "src", "notebook", "typecheck.ts"))};
+import { loadedWithCodeCache } from ${JSON.stringify(join(repo, "src", "util", "code-cache.ts"))};
+const loaded = () => loadedWithCodeCache().some((path) => /[\\\\/]typescript[\\\\/]lib[\\\\/]typescript\\.js$/.test(path));
+const file = ${JSON.stringify(join(repo, "notebooks", "01-training-run.ipynb"))};
+const { readCells } = await import(${JSON.stringify(join(repo, "src", "notebook", "check.ts"))});
+const types = checkForRun([readCells(file, ${JSON.stringify(repo)})], { root: ${JSON.stringify(repo)} }).get(file);
+console.log(JSON.stringify({ loaded: loaded(), errors: types.errors.length, files: types.files.length }));
+`;
+  const result = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { cwd: repo, encoding: "utf8" });
+  expect(result.status, result.stderr).toBe(0);
+  const answer = JSON.parse(result.stdout.trim().split("\n").pop() ?? "{}") as { loaded: boolean; errors: number; files: number };
+  // Checked (the chapter imports the model's sources, so the check depended on them), without TypeScript.
+  expect(answer).toMatchObject({ loaded: false, errors: 0 });
+  expect(answer.files).toBeGreaterThan(10);
+}, 60_000);
