@@ -2,37 +2,22 @@
  * The names a cell declares at its top level, and of what kind: what the checker's cell modules
  * export to later cells (typecheck-rules.ts).
  *
- * Read with oxc's parser (`oxc-parser`, a native addon from its platform package) where it loads and
- * parses the cell without an error. A build's type check runs in its own thread, and this was the
- * only thing there that needed the TypeScript API, ~9 MB of JavaScript: loading it and parsing the
- * report's 59 cells took that thread ~0.4 s (~20,000 fresh pages) before the native compiler could
- * start, while the chapters compiled and ran on the same two cores. oxc loads and parses them in ~0.05 s.
- * A cell oxc reports an error in, or a machine without its binary, is read by TypeScript's parser as
- * before (such a cell's syntax error is the compiler's to report, and TypeScript's recovery decides
- * what the cell declares). `test/notebook/top-level-names.test.ts` holds the two readings equal.
+ * Read with oxc's parser (oxc.ts) where it loads and parses the cell without an error. A build's type
+ * check runs in its own thread, and this was the only thing there that needed the TypeScript API:
+ * loading it and parsing the report's 59 cells took that thread ~0.4 s (~20,000 fresh pages) before
+ * the native compiler could start, while the chapters compiled and ran on the same two cores; oxc
+ * loads and parses them in ~0.05 s. A cell oxc reports an error in, or a machine without its binary,
+ * is read by TypeScript's parser as before (such a cell's syntax error is the compiler's to report,
+ * and TypeScript's recovery decides what the cell declares). `test/notebook/top-level-names.test.ts`
+ * holds the two readings equal.
  */
-import { createRequire } from "node:module";
 import type * as TS from "typescript";
 import type { BindingPattern, BindingRestElement, Declaration, ExportDefaultDeclarationKind, Statement, TSModuleDeclaration, TSTypeName } from "oxc-parser";
+import { parseCell } from "./oxc";
 import { typescript } from "./typescript-api";
 
 /** let/var (assignable later), const (TS2588 when assigned, as in tslab), or anything else (imported). */
 export type Kind = "mutable" | "const" | "other";
-
-type Oxc = typeof import("oxc-parser");
-
-let oxc: Oxc | null | undefined;
-
-/** oxc's parser, or null where it cannot load (no binary for this platform, a Node without `require` of ES modules). */
-function oxcParser(): Oxc | null {
-  if (oxc !== undefined) return oxc;
-  try {
-    oxc = createRequire(import.meta.url)("oxc-parser") as Oxc;
-  } catch {
-    oxc = null;
-  }
-  return oxc;
-}
 
 export function topLevelNames(source: string): Map<string, Kind> {
   return topLevelNamesWithOxc(source) ?? topLevelNamesWithTypeScript(source);
@@ -40,12 +25,10 @@ export function topLevelNames(source: string): Map<string, Kind> {
 
 /** The names as oxc reads them; undefined when it cannot load or the cell has a syntax error. */
 export function topLevelNamesWithOxc(source: string): Map<string, Kind> | undefined {
-  const parser = oxcParser();
-  if (parser === null) return undefined;
-  const parsed = parser.parseSync("cell.ts", source, { lang: "ts", sourceType: "module" });
-  if (parsed.errors.length > 0) return undefined;
+  const program = parseCell(source);
+  if (program === undefined) return undefined;
   const names = new Map<string, Kind>();
-  for (const statement of parsed.program.body) declared(statement, names);
+  for (const statement of program.body) declared(statement, names);
   return names;
 }
 

@@ -59,17 +59,25 @@ export async function compileCell(source: string, cell: number): Promise<Compile
   }
   const esbuildMap = JSON.parse(result.map) as SourceMapPayload;
   const filename = cellFileName(cell);
+  // esbuild's output, parsed once: the rewrite takes the same tree unless an expression was appended.
+  let program = parseJs(result.code);
   if (pragmas.module === undefined) {
-    const program = parse(result.code, { ecmaVersion: "latest", sourceType: "module" }) as Program;
     const dropped = await droppedTrailingExpression(source, result.code, program, esbuildMap, pragmas.jsx, async (code) => (await transform(code, options)).code);
-    if (dropped !== undefined) result = { ...result, code: result.code + dropped };
+    if (dropped !== undefined) {
+      result = { ...result, code: result.code + dropped };
+      program = parseJs(result.code);
+    }
   }
-  const rewritten = rewriteCell(result.code, filename, pragmas.module);
+  const rewritten = rewriteCell(result.code, filename, pragmas.module, program);
   const imports = rewritten.imports.map(({ specifier, offset, type }) => {
     const position = originalPosition(result.code, offset, esbuildMap);
     return { specifier, ...position, ...(type === undefined ? {} : { type }) };
   });
   return { cell, source, filename, code: rewritten.code, maps: [rewritten.map, esbuildMap], imports, pragmas };
+}
+
+function parseJs(js: string): Program {
+  return parse(js, { ecmaVersion: "latest", sourceType: "module" }) as Program;
 }
 
 interface Rewritten {
@@ -88,8 +96,7 @@ interface FoundImport {
  * Step 2 of the docblock: top-level declarations become realm globals. A `@module` cell instead keeps
  * its declarations and hands its exports to the runtime (`__fragtax.define`) under `./<module>`.
  */
-export function rewriteCell(js: string, filename: string, module?: string): Rewritten {
-  const program = parse(js, { ecmaVersion: "latest", sourceType: "module" }) as Program;
+export function rewriteCell(js: string, filename: string, module?: string, program: Program = parseJs(js)): Rewritten {
   const s = new MagicString(js);
   const declared = new Set<string>();
   const hoisted: string[] = [];

@@ -4,25 +4,14 @@
  * builds from them (their headers and exports) are what tslab's rules come down to.
  */
 import { spawnSync } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
+import { codeCellSources, REPOSITORY, repositoryNotebooks } from "./helpers";
 import { topLevelNames, topLevelNamesWithOxc, topLevelNamesWithTypeScript } from "../../src/notebook/top-level-names";
 
-const repo = join(import.meta.dirname, "..", "..");
-
-/** Every notebook in the repository's own folders (not node_modules, outputs or test scratch). */
-function notebooksIn(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    if (entry.isDirectory()) return ["node_modules", "out", ".tmp", ".git"].includes(entry.name) ? [] : notebooksIn(join(dir, entry.name));
-    return entry.name.endsWith(".ipynb") ? [join(dir, entry.name)] : [];
-  });
-}
-
-function codeCells(file: string): string[] {
-  const notebook = JSON.parse(readFileSync(file, "utf8")) as { cells: Array<{ cell_type: string; source: string | string[] }> };
-  return notebook.cells.filter((cell) => cell.cell_type === "code").map((cell) => (Array.isArray(cell.source) ? cell.source.join("") : cell.source));
-}
+const repo = REPOSITORY;
 
 const entries = (names: Map<string, string> | undefined): Array<[string, string]> | undefined => (names === undefined ? undefined : [...names]);
 
@@ -30,8 +19,8 @@ describe("a cell's top-level names", () => {
   it("are the same from oxc as from TypeScript, in the same order, for every code cell of every notebook in the repository", () => {
     let read = 0;
     let cells = 0;
-    for (const file of notebooksIn(repo)) {
-      for (const [index, source] of codeCells(file).entries()) {
+    for (const file of repositoryNotebooks()) {
+      for (const [index, source] of codeCellSources(file).entries()) {
         cells += 1;
         const oxc = topLevelNamesWithOxc(source);
         if (oxc === undefined) continue;
@@ -99,4 +88,38 @@ console.log(JSON.stringify({ loaded: loaded(), errors: types.errors.length, file
   // Checked (the chapter imports the model's sources, so the check depended on them), without TypeScript.
   expect(answer).toMatchObject({ loaded: false, errors: 0 });
   expect(answer.files).toBeGreaterThan(10);
+}, 60_000);
+
+it("without oxc (no binary for the platform) every cell is read by TypeScript's parser, with the same names and ids (a fresh process)", () => {
+  const temp = mkdtempSync(join(tmpdir(), "fragtax-no-oxc-"));
+  try {
+    // As on a platform oxc ships no binary for: requiring the package fails.
+    const preload = join(temp, "no-oxc.cjs");
+    writeFileSync(preload, [
+      'const Module = require("node:module");',
+      "const resolve = Module._resolveFilename;",
+      'Module._resolveFilename = function (request, ...rest) { if (request === "oxc-parser") throw Object.assign(new Error("no oxc here"), { code: "MODULE_NOT_FOUND" }); return resolve.call(this, request, ...rest); };',
+    ].join("\n"));
+    const script = `
+import { topLevelNames, topLevelNamesWithOxc, topLevelNamesWithTypeScript } from ${JSON.stringify(join(repo, "src", "notebook", "top-level-names.ts"))};
+import { assumptionRefs, assumptionRefsWithOxc, assumptionRefsWithTypeScript } from ${JSON.stringify(join(repo, "src", "notebook", "assumption-refs.ts"))};
+const source = 'export const a = nb.assumptions.get("gpu_hours"), [b, ...c] = d;\\ninterface I {}\\nimport * as ns from "m";';
+const cell = { cell: 2, source };
+console.log(JSON.stringify({
+  oxc: topLevelNamesWithOxc(source) === undefined && assumptionRefsWithOxc(cell) === undefined,
+  names: [...topLevelNames(source)], reference: [...topLevelNamesWithTypeScript(source)],
+  refs: assumptionRefs([cell]), referenceRefs: assumptionRefsWithTypeScript(cell),
+}));
+`;
+    const result = spawnSync(process.execPath, ["--require", preload, "--import", "tsx", "--input-type=module", "-e", script], { cwd: repo, encoding: "utf8" });
+    expect(result.status, result.stderr).toBe(0);
+    const answer = JSON.parse(result.stdout.trim().split("\n").pop() ?? "{}") as { oxc: boolean; names: unknown; reference: unknown; refs: unknown; referenceRefs: unknown };
+    expect(answer.oxc).toBe(true); // oxc gave no answer: it did not load
+    expect(answer.names).toEqual([["a", "const"], ["b", "const"], ["c", "const"], ["I", "other"], ["ns", "other"]]);
+    expect(answer.names).toEqual(answer.reference);
+    expect(answer.refs).toEqual([{ id: "gpu_hours", cell: 2, line: 1, column: 37 }]);
+    expect(answer.refs).toEqual(answer.referenceRefs);
+  } finally {
+    rmSync(temp, { recursive: true, force: true });
+  }
 }, 60_000);
