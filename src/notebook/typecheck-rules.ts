@@ -137,13 +137,20 @@ export function suggestEarlierName(diagnostic: CheckDiagnostic, module: CellModu
  * past the cell's end. `declare global { … }` is one: its name, `global`, cannot be exported. tslab
  * refuses such a cell too (its wrapper fails to compile it), so it stays an error, worded for the author.
  */
+/**
+ * The errors the export line can have, each about one name of the cell: `declare global` (its name
+ * cannot be exported), and a name the cell exports itself (`export interface Row …`: tslab refuses an
+ * ordinary cell's `export` too, its own export line conflicting with it).
+ */
+const EXPORT_LINE_ERROR = /^(?:Cannot export|Export declaration conflicts with exported declaration of|Cannot redeclare exported variable) '([^']+)'/;
+
 export function placeInCell(diagnostic: CheckDiagnostic, module: CellModule): CheckDiagnostic {
   const lines = module.text.split("\n");
   // The virtual file: a header line, the cell's lines, the export line, and the final newline.
   const cellLines = lines.length - 3;
   if (diagnostic.cell === undefined || diagnostic.line <= cellLines) return diagnostic;
   const source = lines.slice(1, 1 + cellLines).join("\n");
-  const name = /^Cannot export '([^']+)'/.exec(diagnostic.message)?.[1];
+  const name = EXPORT_LINE_ERROR.exec(diagnostic.message)?.[1];
   const global = name === "global" ? /\bdeclare\s+(global)\b/.exec(source) : null;
   const found = global ?? (name === undefined ? null : new RegExp(`(?<![\\w$])(${name.replace(/[$]/g, "\\$")})(?![\\w$])`).exec(source));
   const offset = found === null ? source.length : found.index + found[0].lastIndexOf(found[1] ?? "");

@@ -49,6 +49,16 @@ describe("fragtax check", () => {
     expect(run.cellsRun).toBe(1);
   });
 
+  it("locates a name an ordinary cell exports itself (refused, as tslab refuses it) at that name, not past the cell's last line", async () => {
+    const file = temp.notebook("exported.ipynb", { cells: ["const before = 1;", "// a row of the table\nexport interface Row { n: number }\nconst row: Row = { n: before };"] });
+    const checked = checkNotebooks([file], { root, includeSrc: false });
+    expect(checked.map((d) => [d.cell, d.line, d.column, d.code])).toEqual([[2, 2, 18, 2484]]);
+    expect(formatDiagnostic(checked[0]!)).toContain("exported.ipynb: cell 2, line 2, column 18: TS2484: Export declaration conflicts with exported declaration of 'Row'.");
+    const run = await executeNotebook(file, { root });
+    expect(run.error).toMatchObject({ kind: "type", cell: 2, line: 2, column: 18 });
+    expect(run.cellsRun).toBe(1);
+  });
+
   it("says which values a closed list of the API allows when a type error is about one, in check and in a run alike", async () => {
     const project = tempProject("project");
     try {
