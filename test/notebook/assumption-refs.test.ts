@@ -3,26 +3,20 @@
  * where oxc cannot read the cell (src/notebook/assumption-refs.ts). The two readings must agree: an
  * id, its place and its order decide what check reports, and where.
  */
-import { relative } from "node:path";
 import { describe, expect, it } from "vitest";
-import { codeCellSources, REPOSITORY, repositoryNotebooks } from "./helpers";
+import { repositoryCodeCells } from "./helpers";
 import { assumptionRefs, assumptionRefsWithOxc, assumptionRefsWithTypeScript } from "../../src/notebook/assumption-refs";
-
-const repo = REPOSITORY;
 
 describe("the assumption ids a cell names", () => {
   it("are the same from oxc as from TypeScript, with their places, for every code cell of every notebook in the repository", () => {
     let read = 0;
     let found = 0;
-    for (const file of repositoryNotebooks()) {
-      for (const [index, source] of codeCellSources(file).entries()) {
-        const cell = { cell: index + 1, source };
-        const oxc = assumptionRefsWithOxc(cell);
-        if (oxc === undefined) continue;
-        read += 1;
-        found += oxc.length;
-        expect(oxc, `${relative(repo, file)}, code cell ${index + 1}`).toEqual(assumptionRefsWithTypeScript(cell));
-      }
+    for (const { where, cell, source } of repositoryCodeCells()) {
+      const oxc = assumptionRefsWithOxc({ cell, source });
+      if (oxc === undefined) continue;
+      read += 1;
+      found += oxc.length;
+      expect(oxc, where).toEqual(assumptionRefsWithTypeScript({ cell, source }));
     }
     expect(read).toBeGreaterThan(500);
     expect(found).toBeGreaterThan(10); // the report's chapters name ids by their literals

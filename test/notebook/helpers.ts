@@ -1,23 +1,26 @@
 // Test helpers: real notebook files in a temporary folder (removed by `cleanup`).
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { dirname, join, relative } from "node:path";
 
 export const FIXTURES = join(import.meta.dirname, "..", "fixtures", "notebooks");
 export const REPOSITORY = join(import.meta.dirname, "..", "..");
 
 /** Every notebook in the repository's own folders (not node_modules, outputs or test scratch). */
-export function repositoryNotebooks(dir = REPOSITORY): string[] {
+function repositoryNotebooks(dir = REPOSITORY): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     if (entry.isDirectory()) return ["node_modules", "out", ".tmp", ".git"].includes(entry.name) ? [] : repositoryNotebooks(join(dir, entry.name));
     return entry.name.endsWith(".ipynb") ? [join(dir, entry.name)] : [];
   });
 }
 
-/** The sources of a notebook file's code cells, in order. */
-export function codeCellSources(file: string): string[] {
-  const notebook = JSON.parse(readFileSync(file, "utf8")) as { cells: Array<{ cell_type: string; source: string | string[] }> };
-  return notebook.cells.filter((cell) => cell.cell_type === "code").map((cell) => (Array.isArray(cell.source) ? cell.source.join("") : cell.source));
+/** Every code cell of every notebook in the repository: its source, its number among the notebook's code cells, and where it is (for a failure's message). */
+export function repositoryCodeCells(): Array<{ readonly where: string; readonly cell: number; readonly source: string }> {
+  return repositoryNotebooks().flatMap((file) => {
+    const notebook = JSON.parse(readFileSync(file, "utf8")) as { cells: Array<{ cell_type: string; source: string | string[] }> };
+    const sources = notebook.cells.filter((cell) => cell.cell_type === "code").map((cell) => (Array.isArray(cell.source) ? cell.source.join("") : cell.source));
+    return sources.map((source, index) => ({ where: `${relative(REPOSITORY, file)}, code cell ${index + 1}`, cell: index + 1, source }));
+  });
 }
 
 export interface NotebookSpec {

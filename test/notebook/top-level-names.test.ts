@@ -6,9 +6,9 @@
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, relative } from "node:path";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { codeCellSources, REPOSITORY, repositoryNotebooks } from "./helpers";
+import { REPOSITORY, repositoryCodeCells } from "./helpers";
 import { topLevelNames, topLevelNamesWithOxc, topLevelNamesWithTypeScript } from "../../src/notebook/top-level-names";
 
 const repo = REPOSITORY;
@@ -19,14 +19,12 @@ describe("a cell's top-level names", () => {
   it("are the same from oxc as from TypeScript, in the same order, for every code cell of every notebook in the repository", () => {
     let read = 0;
     let cells = 0;
-    for (const file of repositoryNotebooks()) {
-      for (const [index, source] of codeCellSources(file).entries()) {
-        cells += 1;
-        const oxc = topLevelNamesWithOxc(source);
-        if (oxc === undefined) continue;
-        read += 1;
-        expect([...oxc], `${relative(repo, file)}, code cell ${index + 1}`).toEqual([...topLevelNamesWithTypeScript(source)]);
-      }
+    for (const { where, source } of repositoryCodeCells()) {
+      cells += 1;
+      const oxc = topLevelNamesWithOxc(source);
+      if (oxc === undefined) continue;
+      read += 1;
+      expect([...oxc], where).toEqual([...topLevelNamesWithTypeScript(source)]);
     }
     expect(cells).toBeGreaterThan(500);
     // Only cells with a syntax error (the conformance suite has a few) are left to TypeScript.
