@@ -10,8 +10,11 @@
  *  2. config   a tsconfig.json extending the project's, with tslab's options, `rootDirs` joining the
  *              mirror to the project (a cell's `./lib/x.ts` is the notebook's) and `tslab` mapped to
  *              fragtax's declarations
- *  3. check    `tsgo -p … --pretty false --explainFiles`: the errors, then why each file is in the
- *              program (which file imports it: the module graph)
+ *  3. check    `tsgo -p … --pretty false --explainFiles --singleThreaded`: the errors, then why each
+ *              file is in the program (which file imports it: the module graph). On one thread: the
+ *              check runs while the chapters compile and run on the same cores, and its parallel
+ *              parsing and checkers only added work there (measured on this report's ~570 files:
+ *              ~0.7 → ~0.4 s of CPU, and less wall time even on an idle machine); the output is the same
  *  4. locate   each error back to notebook / cell / line / column (line 1 of a cell module is its
  *              header) or to the project file
  *
@@ -130,7 +133,7 @@ function checkIn(dir: string, binary: string, notebooks: readonly NotebookCells[
     files: [...extraFiles, ...cells.map((cell) => mirrored(cell.path))],
   }));
   // 3. check
-  const run = spawnSync(binary, ["-p", config, "--pretty", "false", "--explainFiles"], { cwd: dir, encoding: "utf8", maxBuffer: 256 * 1024 * 1024, timeout: CHECK_TIMEOUT_MS });
+  const run = spawnSync(binary, ["-p", config, "--pretty", "false", "--explainFiles", "--singleThreaded"], { cwd: dir, encoding: "utf8", maxBuffer: 256 * 1024 * 1024, timeout: CHECK_TIMEOUT_MS });
   if (run.error !== undefined || (run.status !== 0 && run.status !== 1 && run.status !== 2)) return undefined;
   const output = parseOutput(run.stdout, dir);
   // An error without a file, in a tsconfig or about an option (TS5xxx): the native compiler does not take
