@@ -1,6 +1,7 @@
 /**
- * A throwaway project root for end-to-end builds: the fixture notebooks copied into a temp folder,
- * with `src` and `node_modules` linked to this checkout (the engine maps ../dist/api.js to src/).
+ * A throwaway project root for end-to-end builds: the fixture notebooks (or the report's own) copied
+ * into a temp folder, with `src` and `node_modules` linked to this checkout (the engine maps
+ * ../dist/api.js to src/).
  */
 import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -15,8 +16,17 @@ export interface TempProject {
 }
 
 export function tempProject(fixture = "project"): TempProject {
+  return projectOf(join(repo, "test", "fixtures", fixture, "notebooks"));
+}
+
+/** The same with the repository's own report (notebooks/): The Fragmentation Tax in a temp root. */
+export function reportProject(): TempProject {
+  return projectOf(join(repo, "notebooks"));
+}
+
+function projectOf(notebooks: string): TempProject {
   const root = mkdtempSync(join(tmpdir(), "fragtax-project-"));
-  cpSync(join(repo, "test", "fixtures", fixture, "notebooks"), join(root, "notebooks"), { recursive: true });
+  cpSync(notebooks, join(root, "notebooks"), { recursive: true });
   symlinkSync(join(repo, "src"), join(root, "src"), "dir");
   symlinkSync(join(repo, "node_modules"), join(root, "node_modules"), "dir");
   return { root, remove: () => rmSync(root, { recursive: true, force: true }) };

@@ -33,6 +33,7 @@ if (command === "build" || command === "dev") setFlagsFromString("--interrupt-bu
 // `fragtax run`'s notebook thread starts first: its start-up overlaps with loading the CLI. So does a
 // build's first: when a chapter runs, its thread is ready as its cells are compiled, where it used to
 // start only then (measured, 12 interleaved pairs: a one-assumption rebuild 0.615 → 0.58 s). A no-op
-// rebuild runs none and ends it unused (~10 ms more; it was ~0.18 s).
-if (command === "run" || command === "build") startThreadForLater(join(__dirname, "notebook-worker.cjs"));
+// rebuild runs none and ends it unused (~10 ms more; it was ~0.18 s); its help runs nothing at all.
+const helpAsked = process.argv.includes("--help") || process.argv.includes("-h");
+if ((command === "run" || command === "build") && !helpAsked) startThreadForLater(join(__dirname, "notebook-worker.cjs"));
 requireBundled(join(__dirname, "main.cjs"), { keep: "at-exit", variant: COMMANDS.has(command) ? command : "other" });
