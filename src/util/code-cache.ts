@@ -8,8 +8,9 @@
  *
  * The cache file is named by the sha256 of the source, Node's version and the architecture: V8
  * itself checks only the source's length, its version and its flags, so a file edited to the same
- * length would otherwise run the old bytecode. A cache V8 rejects (other flags) is written again;
- * one that cannot be written (read-only install) only costs the compile.
+ * length would otherwise run the old bytecode. And by V8's flags (`flavoured`): a command that sets
+ * its own keeps its own caches. A cache V8 rejects all the same is written again; one that cannot be
+ * written (read-only install) only costs the compile.
  *
  * The CLI's own bundle (dist/main.cjs, loaded by the bin, src/cli/boot.ts) goes through here too: its
  * top level only defines functions, and the ones a command calls are compiled later. Its cache is
@@ -21,6 +22,7 @@
 import { readdirSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { basename, dirname, join } from "node:path";
+import { cachedDataVersionTag } from "node:v8";
 import { Script } from "node:vm";
 import { sha256, sha256Stream } from "./hash";
 import { toolCacheDir, writeToolCache } from "./tool-cache";
@@ -164,7 +166,7 @@ function cacheEntry(cacheDir: string, name: string, content: string | Uint8Array
   const key = sha256Stream();
   key.update(content);
   key.update(`\0${process.version}\0${process.arch}`);
-  const cacheFile = join(cacheDir, `${name}-${key.hex().slice(0, 24)}.bin`);
+  const cacheFile = join(cacheDir, `${flavoured(name)}-${key.hex().slice(0, 24)}.bin`);
   try {
     return { cacheFile, cachedData: readFileSync(cacheFile) };
   } catch {
@@ -172,7 +174,21 @@ function cacheEntry(cacheDir: string, name: string, content: string | Uint8Array
   }
 }
 
-/** The caches of earlier contents of the same file (an upgraded package): never read again. */
+/**
+ * `name` for this process's V8 flags. V8 takes a cache only from a process with the same flags, and
+ * `fragtax build` raises one of its own (cli/boot.ts): one name for both, and `fragtax run` and a
+ * build would each reject, and write again, the caches the other wrote (Vega's, the YAML parser's, a
+ * notebook's imports). V8's own tag for its version, flags and CPU features tells them apart, and is
+ * the same in every thread of a process.
+ */
+function flavoured(name: string): string {
+  return `${name}-${cachedDataVersionTag().toString(36)}`;
+}
+
+/**
+ * The caches of earlier contents of the same file under the same flags (an upgraded package), and
+ * those named before flags were (`name-<key>.bin`): never read again. Another flags' cache is kept.
+ */
 function removeOlder(cacheDir: string, name: string): void {
   let entries: string[];
   try {
@@ -180,8 +196,10 @@ function removeOlder(cacheDir: string, name: string): void {
   } catch {
     return;
   }
+  const current = `${flavoured(name)}-`;
+  const unflavoured = (entry: string): boolean => entry.startsWith(`${name}-`) && /^[0-9a-f]{24}\.bin$/.test(entry.slice(name.length + 1));
   for (const entry of entries) {
-    if (!entry.startsWith(`${name}-`) || !entry.endsWith(".bin")) continue;
+    if (!(entry.startsWith(current) && entry.endsWith(".bin")) && !unflavoured(entry)) continue;
     try {
       rmSync(join(cacheDir, entry), { force: true });
     } catch {

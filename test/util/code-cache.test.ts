@@ -25,9 +25,10 @@ function folder(): string {
   return dir;
 }
 
-/** The load in a process of its own (and `then`, code run after it). */
-function loadFresh(file: string, cacheDir: string, options: CodeCacheOptions = {}, then = ""): CachedModule {
-  const script = `import { requireWithCodeCache } from "./src/util/code-cache.ts"; const loaded = requireWithCodeCache(${JSON.stringify(file)}, ${JSON.stringify(cacheDir)}, ${JSON.stringify(options)}); ${then}; process.stdout.write(JSON.stringify(loaded));`;
+/** The load in a process of its own (and `then`, code run after it), with V8 `flags` set first as the bin sets them (cli/boot.ts). */
+function loadFresh(file: string, cacheDir: string, options: CodeCacheOptions = {}, then = "", flags = ""): CachedModule {
+  const setFlags = flags === "" ? "" : `(await import("node:v8")).setFlagsFromString(${JSON.stringify(flags)});`;
+  const script = `${setFlags} const { requireWithCodeCache } = await import("./src/util/code-cache.ts"); const loaded = requireWithCodeCache(${JSON.stringify(file)}, ${JSON.stringify(cacheDir)}, ${JSON.stringify(options)}); ${then}; process.stdout.write(JSON.stringify(loaded));`;
   const result = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { cwd: join(import.meta.dirname, "..", ".."), encoding: "utf8" });
   if (result.status !== 0) throw new Error(result.stderr);
   return JSON.parse(result.stdout) as CachedModule;
@@ -52,6 +53,41 @@ describe("requireWithCodeCache", () => {
     expect(loadFresh(file, join(dir, "cache"))).toEqual({ exports: expected, cache: "written" });
     expect(readdirSync(join(dir, "cache"))).toHaveLength(1);
     expect(loadFresh(file, join(dir, "cache"))).toEqual({ exports: expected, cache: "used" });
+  });
+
+  it("keeps a cache per set of V8 flags: a build (which raises the interrupt budget) and a run never reject each other's", () => {
+    const dir = folder();
+    const file = join(dir, "shared.js");
+    writeFileSync(file, `module.exports = [${Array.from({ length: 500 }, (_, i) => `function f${i}(x) { return x + ${i}; }`).join(", ")}].length;\n`);
+    const cache = join(dir, "cache");
+    const build = "--interrupt-budget=270336";
+    expect(loadFresh(file, cache)).toEqual({ exports: 500, cache: "written" });
+    expect(loadFresh(file, cache, {}, "", build)).toEqual({ exports: 500, cache: "written" });
+    expect(readdirSync(cache)).toHaveLength(2);
+    // Alternating, each finds its own.
+    expect(loadFresh(file, cache)).toEqual({ exports: 500, cache: "used" });
+    expect(loadFresh(file, cache, {}, "", build)).toEqual({ exports: 500, cache: "used" });
+    // A new text replaces its own flags' cache only.
+    writeFileSync(file, "module.exports = 1;\n");
+    expect(loadFresh(file, cache, {}, "", build)).toEqual({ exports: 1, cache: "written" });
+    expect(readdirSync(cache)).toHaveLength(2);
+  });
+
+  it("drops a cache named before caches were kept per flags", () => {
+    const dir = folder();
+    const file = join(dir, "old.js");
+    writeFileSync(file, "module.exports = 3;\n");
+    const cache = join(dir, "cache");
+    mkdirSync(cache);
+    // The name is the file's, with its path's hash: `old.js-<8 hex>`, then the content's key.
+    const name = `old.js-${createHash("sha256").update(file).digest("hex").slice(0, 8)}`;
+    writeFileSync(join(cache, `${name}-${"0".repeat(24)}.bin`), "stale");
+    writeFileSync(join(cache, `older.js-12345678-${"0".repeat(24)}.bin`), "another file's");
+    expect(loadFresh(file, cache)).toEqual({ exports: 3, cache: "written" });
+    const names = readdirSync(cache);
+    expect(names).toHaveLength(2);
+    expect(names).not.toContain(`${name}-${"0".repeat(24)}.bin`);
+    expect(names).toContain(`older.js-12345678-${"0".repeat(24)}.bin`);
   });
 
   it("never runs the bytecode of an older text, even one of the same length, and drops the older cache", () => {
