@@ -5,12 +5,12 @@
  * report and not in another.
  */
 import { execFileSync } from "node:child_process";
-import { cpSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium, type LaunchedChromium } from "../src/report/chromium";
+import { reportProject } from "./project";
 
 const repo = resolve(import.meta.dirname, "..");
 // One cold build of all nine chapters on a shared 2-core machine: a limit against a hang.
@@ -41,10 +41,7 @@ let chromium: LaunchedChromium;
 
 /** The report's notebooks in a temp root, built by the CLI with `args`; returns the root. */
 function build(args: readonly string[]): string {
-  const dir = mkdtempSync(join(tmpdir(), "fragtax-reading-"));
-  cpSync(join(repo, "notebooks"), join(dir, "notebooks"), { recursive: true });
-  symlinkSync(join(repo, "src"), join(dir, "src"), "dir");
-  symlinkSync(join(repo, "node_modules"), join(dir, "node_modules"), "dir");
+  const dir = reportProject().root;
   execFileSync("node", [join(repo, "dist", "cli.cjs"), "build", "--no-pdf", "--root", dir, ...args], { stdio: "pipe" });
   return dir;
 }

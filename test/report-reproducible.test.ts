@@ -3,17 +3,15 @@
  * from cold (no cache), because every Monte Carlo draw is seeded from report.yaml.
  */
 import { execFileSync } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { reportProject } from "./project";
 
 const repo = resolve(import.meta.dirname, "..");
-const root = mkdtempSync(join(tmpdir(), "fragtax-report-"));
-cpSync(join(repo, "notebooks"), join(root, "notebooks"), { recursive: true });
-symlinkSync(join(repo, "src"), join(root, "src"), "dir");
-symlinkSync(join(repo, "node_modules"), join(root, "node_modules"), "dir");
-afterAll(() => rmSync(root, { recursive: true, force: true }));
+const project = reportProject();
+const { root } = project;
+afterAll(() => project.remove());
 
 function coldBuild(): { figures: string; claims: string } {
   rmSync(join(root, "out"), { recursive: true, force: true });

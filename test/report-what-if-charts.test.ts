@@ -9,11 +9,10 @@ import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { COLUMN_PX } from "../src/charts/render";
 import { reportProject, type TempProject } from "./project";
 
 const repo = resolve(import.meta.dirname, "..");
-// The report's column less its padding (src/charts/render.ts COLUMN_PX), as the build's warning names it.
-const COLUMN_PX = 660;
 
 let project: TempProject;
 let log: { warnings: string[] };

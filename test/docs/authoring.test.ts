@@ -5,12 +5,11 @@
  * dist/model.js and dist/fragmentation-tax.js export.
  */
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import MarkdownIt from "markdown-it";
 import { afterAll, describe, expect, it } from "vitest";
-import { codeNotebookJson } from "../project";
+import { codeNotebookJson, reportProject } from "../project";
 
 const repo = resolve(import.meta.dirname, "../..");
 const readme = readFileSync(join(repo, "README.md"), "utf8");
@@ -29,12 +28,10 @@ function tsBlocks(markdown: string, section?: string): string[] {
 }
 
 
-const root = mkdtempSync(join(tmpdir(), "fragtax-docs-"));
-cpSync(join(repo, "notebooks"), join(root, "notebooks"), { recursive: true });
-symlinkSync(join(repo, "src"), join(root, "src"), "dir");
-symlinkSync(join(repo, "node_modules"), join(root, "node_modules"), "dir");
+const project = reportProject();
+const { root } = project;
 symlinkSync(join(repo, "dist"), join(root, "dist"), "dir"); // as `npm install` leaves it for ../dist/*.js
-afterAll(() => rmSync(root, { recursive: true, force: true }));
+afterAll(() => project.remove());
 const fragtax = (args: readonly string[]) => spawnSync(process.execPath, [join(repo, "dist/cli.cjs"), ...args], { cwd: root, encoding: "utf8" });
 
 const documents = [
