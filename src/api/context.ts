@@ -12,6 +12,14 @@ export const RUN_CONTEXT: unique symbol = Symbol.for("fragtax.run-context") as n
 /** `nb.assumptions`: `get(id)` and `all()`, both tracked (a build re-runs the notebook when what it read changes). */
 export type SessionAssumptions = ListingReader;
 
+/**
+ * Loads an assumptions file for a notebook run in Jupyter (`notebook(tslab, { loadAssumptions })`).
+ * Declared here, not beside the Jupyter loader (jupyter.ts): the session a build's notebooks import
+ * names it, and a type import still brings its module into their type check, and with it report.yaml's
+ * parser and its libraries (zod, yaml: ~135 declaration files, ~0.1 s of the check's CPU).
+ */
+export type AssumptionsLoader = (file: string) => SessionAssumptions;
+
 export interface MonteCarloSettings {
   readonly samples: number;
   readonly seed: number;

@@ -6,9 +6,7 @@
 import { existsSync } from "node:fs";
 import { findConfigFile } from "../config";
 import { loadConfig } from "../config/parse";
-import type { RunContext, SessionAssumptions } from "./context";
-
-export type AssumptionsLoader = (file: string) => SessionAssumptions;
+import type { AssumptionsLoader, RunContext } from "./context";
 
 export function jupyterContext(startDir: string, loadAssumptions: AssumptionsLoader): RunContext {
   // In Jupyter, a chapter being edited may not be listed yet; only the assumptions file must exist.

@@ -17,10 +17,9 @@
  */
 import type { TopLevelSpec } from "vega-lite";
 import * as messages from "../messages/report";
-import { displayOf, type NotebookHost, type RunContext, type SessionAssumptions } from "./context";
+import { displayOf, type AssumptionsLoader, type NotebookHost, type RunContext, type SessionAssumptions } from "./context";
 import { claimHtml, figureHtml } from "./display";
 import { formatFigure, formatInterval, formatNumber, formatSummary } from "../format/number";
-import type { AssumptionsLoader } from "./jupyter";
 import { checkDrivers, checkFormat, checkNumber, checkOptionalText, checkRange, checkSummary, checkText, checkUnit, checkVerdict } from "./validate";
 import { claimBasis } from "./basis";
 import type { Range } from "../model/claims";

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { checkAll } from "../../src/notebook/typecheck";
 import { checkWithApi } from "../../src/notebook/typecheck-program";
-import { checkWithTsgo, tsgoBinary } from "../../src/notebook/typecheck-tsgo";
+import { checkEnvironment, checkWithTsgo, tsgoBinary } from "../../src/notebook/typecheck-tsgo";
 import type { NotebookCells } from "../../src/notebook/typecheck-rules";
 import { tempProject } from "../project";
 
@@ -56,6 +56,26 @@ describe("type check on the native compiler", () => {
     }
     expect(native!.projectClosure(`${typed.file}.cell7.ts`, false).sort()).toEqual([join(root, "notebooks", "lib", "bad.ts"), join(root, "notebooks", "lib", "good.ts")]);
     expect(native!.projectClosure(`${typed.file}.cell8.ts`, true)).toContain(join(root, "src", "model", "montecarlo.ts"));
+  });
+
+  it("checks a notebook of the API without report.yaml's parser: the session names no Jupyter-only module", () => {
+    // A type import still brings a module into the program: one from session.ts to the Jupyter loader
+    // pulled config/parse.ts in, and with it zod and yaml, ~135 declaration files of ~570.
+    const api: NotebookCells = { file: join(root, "notebooks", "api.ipynb"), cells: [{ cell: 1, source: 'import * as tslab from "tslab";\nimport { notebook } from "../dist/api.js";\nconst nb = notebook(tslab);\nnb.md`x`;' }] };
+    const native = checkWithTsgo([api], { root });
+    expect(native?.all()).toEqual([]);
+    const closure = native!.projectClosure(`${api.file}.cell1.ts`, true);
+    expect(closure).toContain(join(root, "src", "api", "session.ts"));
+    expect(closure).not.toContain(join(root, "src", "api", "jupyter.ts"));
+    expect(closure).not.toContain(join(root, "src", "config", "parse.ts"));
+  });
+
+  it("runs the compiler without Go's garbage collector, under a memory limit, unless the user set either", () => {
+    const gib = 2 ** 30;
+    expect(checkEnvironment({ PATH: "/bin" }, 16 * gib)).toEqual({ PATH: "/bin", GOGC: "off", GOMEMLIMIT: String(gib) });
+    expect(checkEnvironment({}, 2 * gib)).toEqual({ GOGC: "off", GOMEMLIMIT: String(gib / 2) });
+    expect(checkEnvironment({ GOGC: "200" }, 16 * gib)).toEqual({ GOGC: "200" });
+    expect(checkEnvironment({ GOMEMLIMIT: "512MiB" }, 16 * gib)).toEqual({ GOMEMLIMIT: "512MiB" });
   });
 
   it("extends the project's tsconfig.json (noUnusedLocals: TS6133 as the API reports it); an option TypeScript 7 dropped goes to the API", () => {
