@@ -88,6 +88,11 @@ export async function runIncrementally<Result>(inputs: IncrementalInputs<Result>
   const outcomes = new Map<string, NotebookOutcome<Result>>();
   const reasons = new Map<string, string>();
   let codeChanged = inputs.force === true;
+  // Every entry is read at once and decided in order (warnings too): read one after the other, the
+  // reads' waits added up between deciding and running the first chapter.
+  const loads = new Map(inputs.force ? [] : inputs.notebooks.map((notebook) => [notebook, cache.load(notebook)] as const));
+  for (const load of loads.values()) load.catch(() => undefined); // awaited in order below; one that fails while another is decided is not unhandled
+  const cleared: Promise<void>[] = [];
   for (const notebook of inputs.notebooks) {
     const started = performance.now();
     if (inputs.force) {
@@ -95,10 +100,10 @@ export async function runIncrementally<Result>(inputs: IncrementalInputs<Result>
       continue;
     }
     const current = currentState({ ...common, notebook });
-    const decision = await cache.check(notebook, current, (detail) => messages.unreadableCacheEntry(notebook, detail));
+    const decision = await cache.check(notebook, current, (detail) => messages.unreadableCacheEntry(notebook, detail), loads.get(notebook));
     if (decision.reuse) {
       outcomes.set(notebook, { notebook, status: "reused", reason: messages.reusedNothingChanged(), durationMs: performance.now() - started, result: decision.entry.result, fingerprint: decision.entry.fingerprint });
-      await cache.clearFailure(notebook); // the good run is the latest again: a later reason is said against it
+      cleared.push(cache.clearFailure(notebook)); // the good run is the latest again: a later reason is said against it
     } else {
       // After a failed run (never cached), what changed is said against that run, not the last good one.
       const failed = await cache.loadFailure(notebook);
@@ -107,6 +112,7 @@ export async function runIncrementally<Result>(inputs: IncrementalInputs<Result>
       codeChanged ||= decision.changes.some((change) => !INPUT_CHANGES.has(change.kind));
     }
   }
+  await Promise.all(cleared);
 
   const toRun = inputs.notebooks.filter((notebook) => reasons.has(notebook));
   if (toRun.length > 0) {

@@ -270,9 +270,12 @@ export class NotebookCache<Result> {
     return parseEntry(text, notebook, this.validate);
   }
 
-  /** Load + decide; an unreadable entry is warned about and treated as a change. */
-  async check(notebook: string, current: CurrentState, onUnreadable: (detail: string) => string): Promise<CacheDecision<Result>> {
-    const loaded = await this.load(notebook);
+  /**
+   * Load + decide; an unreadable entry is warned about and treated as a change. `loading`: the entry's
+   * load, when the caller started it already (a build reads every notebook's entry at once).
+   */
+  async check(notebook: string, current: CurrentState, onUnreadable: (detail: string) => string, loading: Promise<EntryLoad<Result>> = this.load(notebook)): Promise<CacheDecision<Result>> {
+    const loaded = await loading;
     if (loaded.status === "unreadable") {
       this.warn(onUnreadable(loaded.detail));
       return { reuse: false, changes: [{ kind: "unreadable", detail: loaded.detail }] };

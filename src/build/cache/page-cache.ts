@@ -7,7 +7,9 @@
  *              claims, assumptions, config, provenance without its build time, the what-if notice,
  *              and the stamps of the tool's own code, templates and lockfile (cache/code-stamp.ts: an
  *              edit to templates/ in `fragtax dev` renders again)
- *   2. lookup  `out/.cache/page/entry.json`: the key, the page and what the build reports about it
+ *   2. lookup  `out/.cache/page/<key>.json`: the page and what the build reports about it. Named by
+ *              its key, so a page that changed is a missing file, not a megabyte read and parsed to
+ *              find another key (~15–30 ms of a one-assumption rebuild); only the latest is kept
  *   3. check   the images its markdown inlined (report/markdown-images.ts) are the same bytes: they
  *              are found only by parsing the markdown, which the key avoids, so the page records
  *              them, each with its sha256, and a changed, removed or replaced one renders it again
@@ -16,6 +18,7 @@
  *
  * Only pages without a failed cell are kept: a failure is rendered again, so it is reported again.
  */
+import { readdir, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { CACHE_WRITE, writeFileAtomic } from "../../util/atomic";
 import { locatingFileSystemErrors } from "../../util/fs-errors";
@@ -42,14 +45,14 @@ export function pageKey(inputs: unknown): string {
   return sha256(canonicalJson({ format: FORMAT, inputs, code: codeStamp() }));
 }
 
-function entryFile(cacheDir: string): string {
-  return join(cacheDir, "page", "entry.json");
+function entryFile(cacheDir: string, key: string): string {
+  return join(cacheDir, "page", `${key}.json`);
 }
 
 /** The cached page for `key` with `builtAt` as its build time, or undefined (missing, other key, unreadable). */
 export async function loadPage(cacheDir: string, key: string, builtAt: string): Promise<RenderedReport | undefined> {
   try {
-    const entry = JSON.parse(await readPlainText(entryFile(cacheDir))) as Partial<PageEntry>;
+    const entry = JSON.parse(await readPlainText(entryFile(cacheDir, key))) as Partial<PageEntry>;
     if (entry.format !== FORMAT || entry.key !== key || typeof entry.builtAt !== "string" || typeof entry.report?.html !== "string") return undefined;
     return { ...entry.report, html: entry.report.html.split(entry.builtAt).join(builtAt) };
   } catch {
@@ -64,7 +67,14 @@ export async function loadPage(cacheDir: string, key: string, builtAt: string): 
 export async function storePage(cacheDir: string, key: string, builtAt: string, report: RenderedReport): Promise<void> {
   if (report.failedCells.length > 0) return;
   const entry: PageEntry = { format: FORMAT, key, builtAt, report };
-  await locatingFileSystemErrors("the page cache (out/.cache/page)", join(cacheDir, "page"), () => writeFileAtomic(entryFile(cacheDir), JSON.stringify(entry), CACHE_WRITE));
+  const folder = join(cacheDir, "page");
+  await locatingFileSystemErrors("the page cache (out/.cache/page)", folder, async () => {
+    await writeFileAtomic(entryFile(cacheDir, key), JSON.stringify(entry), CACHE_WRITE);
+    // The pages of other keys (and `entry.json`, as the cache named its one page before): a build
+    // holds the output lock, so no other build is writing here.
+    const older = (await readdir(folder)).filter((name) => name.endsWith(".json") && name !== `${key}.json`);
+    await Promise.all(older.map((name) => rm(join(folder, name), { force: true })));
+  });
 }
 
 /**

@@ -3,7 +3,7 @@
  * key, with this build's time in place of the one it was rendered with; a page with a failed cell is
  * never kept; a damaged entry only costs a render.
  */
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -50,7 +50,18 @@ describe("the page cache", () => {
     await storePage(dir, "key-1", OLD, page(true));
     expect(await loadPage(dir, "key-1", NEW)).toBeUndefined();
     await storePage(dir, "key-1", OLD, page());
-    writeFileSync(join(dir, "page", "entry.json"), '{"format":1,"key":"key-1","builtAt":');
+    writeFileSync(join(dir, "page", "key-1.json"), '{"format":2,"key":"key-1","builtAt":');
     expect(await loadPage(dir, "key-1", NEW)).toBeUndefined();
+  });
+
+  it("keeps one page, in a file named by its key (a changed page is a missing file, not another to read)", async () => {
+    const dir = cacheDir();
+    mkdirSync(join(dir, "page"));
+    writeFileSync(join(dir, "page", "entry.json"), "{}"); // the one page, as the cache named it before
+    await storePage(dir, "key-1", OLD, page());
+    await storePage(dir, "key-2", OLD, page());
+    expect(readdirSync(join(dir, "page"))).toEqual(["key-2.json"]);
+    expect(await loadPage(dir, "key-1", NEW)).toBeUndefined();
+    expect((await loadPage(dir, "key-2", NEW))?.html).toBe(`<p>Built ${NEW}</p><meta content="${NEW}">`);
   });
 });
