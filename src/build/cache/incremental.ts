@@ -124,17 +124,16 @@ export async function runIncrementally<Result>(inputs: IncrementalInputs<Result>
     const fingerprints = await Promise.all(
       executed.map((run) => fingerprintAfterRun({ ...common, notebook: run.notebook, modules: run.modules, modulesClosed: run.modulesClosed === true, reads: run.reads, ...(run.files !== undefined && { files: run.files }), ...(run.readFiles !== undefined && { readFiles: run.readFiles }), ...(run.env !== undefined && { env: run.env }) })),
     );
+    // The entries are written at once (their writes' waits added up, one after the other, between the last drawing and the render).
+    const stored: Promise<void>[] = [];
     for (const [index, run] of executed.entries()) {
       const fingerprint = fingerprints[index] as Fingerprint;
-      if (inputs.cacheable?.(run.result) ?? true) {
-        await cache.store(run.notebook, fingerprint, run.result);
-        await cache.clearFailure(run.notebook);
-      } else {
-        await cache.storeFailure(run.notebook, fingerprint, run.failure ?? "");
-      }
+      if (inputs.cacheable?.(run.result) ?? true) stored.push(cache.store(run.notebook, fingerprint, run.result).then(() => cache.clearFailure(run.notebook)));
+      else stored.push(cache.storeFailure(run.notebook, fingerprint, run.failure ?? ""));
       const reason = reasons.get(run.notebook) ?? messages.reranBecause([{ kind: "first-run" }]);
       outcomes.set(run.notebook, { notebook: run.notebook, status: "executed", reason, durationMs: run.durationMs ?? share, ...(run.modelRuns !== undefined && { modelRuns: run.modelRuns }), result: run.result, fingerprint });
     }
+    await Promise.all(stored);
   }
   return inputs.notebooks.flatMap((notebook) => {
     const outcome = outcomes.get(notebook);
