@@ -83,16 +83,22 @@ async function replace(outDir: string, files: ReadonlyMap<string, string | Uint8
     const written = await Promise.allSettled([...files].map(([name, contents]) => writeFlushed(join(staging, name), contents)));
     const failed = written.find((outcome): outcome is PromiseRejectedResult => outcome.status === "rejected");
     if (failed !== undefined) throw failed.reason;
+    // The renames name our temporary folders; what the user can act on is the folder being moved: a
+    // kept one (`executed/`) or out/build itself (a mount point, a flag that forbids renaming it).
+    let moving = outDir;
     try {
-      for (const folder of await subfolders(outDir)) await rename(join(outDir, folder), join(staging, folder));
+      for (const folder of await subfolders(outDir)) {
+        moving = join(outDir, folder);
+        await rename(moving, join(staging, folder));
+      }
+      moving = outDir;
       const hadOld = await exists(outDir);
       if (hadOld) await rename(outDir, old);
       await rename(staging, outDir);
     } catch (error) {
-      // The renames name our temporary folders; what the user can act on is out/build itself (a mount
-      // point, a flag that forbids renaming it). Kept folders already moved go back first.
+      // Kept folders already moved go back first.
       await undoSwap(outDir, staging, old).catch(() => undefined);
-      throw isFileSystemProblem(error) ? new FileSystemError(fileSystemProblem(BUILD_FOLDER, outDir, error.code), outDir, error.code) : error;
+      throw isFileSystemProblem(error) ? new FileSystemError(fileSystemProblem(BUILD_FOLDER, moving, error.code), moving, error.code) : error;
     }
     // The files were flushed as written; the renames last through a power cut once their folder is. The
     // new build is in place whether or not this succeeds, so a failure here is not the build's.

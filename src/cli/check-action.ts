@@ -1,7 +1,8 @@
 /**
- * The `fragtax check` action (registered in check.ts, loaded when the command runs): the type check
- * of notebooks and src/ (notebook/check.ts), and the images their markdown cells show, judged as a
- * build judges them (report/markdown-images.ts), so a broken image is found before a build.
+ * The `fragtax check` action (registered in check.ts, loaded when the command runs): report.yaml as a
+ * build reads it (when no notebook is named), the type check of notebooks and src/ (notebook/check.ts),
+ * and the images their markdown cells show, judged as a build judges them (report/markdown-images.ts),
+ * so what would stop a build is found before one.
  */
 import { dirname, resolve } from "node:path";
 import { existsSync } from "node:fs";
@@ -21,9 +22,12 @@ import { nearestNames } from "../util/suggest";
 /** Exit 0 when clean, 1 on type errors or images a build would refuse; an unreadable notebook throws (exit 2). */
 export async function checkCommand(args: readonly string[]): Promise<ExitCode> {
   const root = findProjectRoot(process.cwd());
+  // report.yaml is checked as build checks it (a wrong key, a date not on the calendar, YAML that does
+  // not parse, a chapter renamed or deleted: located at its line, exit 2) before its chapters are: a
+  // check that passed must not leave the build to find them.
+  const config = configPathForRoot(root);
+  if (args.length === 0 && existsSync(config)) (await import("../config/parse")).loadConfig(config, { root });
   const notebooks = args.length > 0 ? args.map((arg) => resolve(arg)) : reportNotebooks(root);
-  // A chapter report.yaml lists that is not there (renamed, deleted) is located at its line, as build does.
-  if (args.length === 0 && notebooks.some((file) => !existsSync(file))) (await import("../config/parse")).loadConfig(configPathForRoot(root));
   const diagnostics = [...checkNotebooks(notebooks, { root }), ...(await checkDenoNotebooks(notebooks, { root }))];
   const frameOf = diagnostics.length === 0 ? () => undefined : codeFrames(notebooks, root);
   for (const d of diagnostics) {

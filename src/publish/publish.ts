@@ -18,7 +18,7 @@ import type { Assumption } from "../assumptions/types";
 import * as messages from "../messages/versions";
 import * as publishMessages from "../messages/publish";
 import * as errataMessages from "../messages/errata";
-import { syncPath, writeFileAtomic } from "../util/atomic";
+import { syncPath, writeFileAtomic, writerOfTemporary } from "../util/atomic";
 import { diffSnapshots } from "../diff/diff";
 import { renderChangesSection } from "../diff/render";
 import { figureValues, normalizeFigures, readFiguresJson } from "../report/figures-file";
@@ -110,7 +110,7 @@ export async function publish(options: PublishOptions, effects: PublishEffects):
     onTakeOver: (pid) => effects.progress(messages.publishLockTakenOver(pid)),
   });
   try {
-    await removeAbandonedStaging(options.reportsDir);
+    await removeAbandoned(options.reportsDir);
     await refuseDamaged(options.reportsDir, options.root, publishMessages.publishDamagedVersions);
     const existing = await versionFolders(options.reportsDir);
     const versions = await listVersions(options.reportsDir);
@@ -283,11 +283,14 @@ async function inReportsFolder<T>(reportsDir: string, action: () => Promise<T>):
   }
 }
 
-/** Staging folders of publishes that died (their pid is gone) are garbage; remove them. */
-async function removeAbandonedStaging(reportsDir: string): Promise<void> {
+/**
+ * Staging folders and temporary files (index.html's, written last) of publishes that died (their pid
+ * is gone) are garbage; remove them. Called under the publish lock: no live publish writes here then.
+ */
+async function removeAbandoned(reportsDir: string): Promise<void> {
   for (const name of await readdir(reportsDir)) {
-    const match = /^\.staging-(\d+)-/.exec(name);
-    if (match && !isProcessAlive(Number(match[1]))) await rm(join(reportsDir, name), { recursive: true, force: true });
+    const writer = /^\.staging-(\d+)-/.exec(name)?.[1] ?? writerOfTemporary(name);
+    if (writer !== undefined && !isProcessAlive(Number(writer))) await rm(join(reportsDir, name), { recursive: true, force: true });
   }
 }
 
@@ -304,6 +307,7 @@ export async function rewriteIndex(options: Pick<PublishOptions, "root" | "repor
     onTakeOver: (pid) => progress(messages.publishLockTakenOver(pid)),
   });
   try {
+    await removeAbandoned(options.reportsDir);
     // An index without a damaged version would pass for the whole history: it is restored first.
     await refuseDamaged(options.reportsDir, options.root, publishMessages.indexDamagedVersions);
     const { page, versions } = await expectedIndex(options.reportsDir, options.title);

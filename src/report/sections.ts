@@ -24,6 +24,8 @@ export interface NotebookSections {
 }
 
 const HEADING = /^ {0,3}(#{1,6})\s+(.+?)\s*#*\s*$/;
+/** A code fence's opening or closing marker (CommonMark: three or more backticks or tildes, indented at most 3). */
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 
 export function notebookSections(notebook: Notebook, relativePath: string): NotebookSections {
   const base = (relativePath.split("/").pop() ?? relativePath).replace(/\.ipynb$/, "");
@@ -41,8 +43,13 @@ export function notebookSections(notebook: Notebook, relativePath: string): Note
   notebook.cells.forEach((cell, index) => {
     const source = cellText(cell.source);
     if (cell.cell_type === "markdown") {
+      // A `# comment` in a fenced code block is code, not a heading (each cell is a document of its own).
+      let fence: string | undefined;
       for (const line of source.split("\n")) {
-        const match = HEADING.exec(line);
+        const marker = FENCE.exec(line)?.[1];
+        if (fence === undefined && marker !== undefined) fence = marker;
+        else if (fence !== undefined && marker !== undefined && marker[0] === fence[0] && marker.length >= fence.length && line.trim() === marker) fence = undefined;
+        const match = fence === undefined ? HEADING.exec(line) : null;
         if (match?.[2] !== undefined) open(match[2]);
         (parts[parts.length - 1] as { prose: string[] }).prose.push(line);
       }

@@ -14,7 +14,13 @@ export function temporarySibling(path: string): string {
 
 /** Whether `path` is a name temporarySibling makes (a file no message should send the user to). */
 export function isTemporarySibling(path: string): boolean {
-  return /^\..+\.\d+\.[0-9a-f]{8}\.tmp$/.test(basename(path));
+  return writerOfTemporary(path) !== undefined;
+}
+
+/** The pid of the process that made temporary sibling `path` (its name holds it); undefined for another name. */
+export function writerOfTemporary(path: string): number | undefined {
+  const pid = /^\..+\.(\d+)\.[0-9a-f]{8}\.tmp$/.exec(basename(path))?.[1];
+  return pid === undefined ? undefined : Number(pid);
 }
 
 export interface AtomicWriteOptions {

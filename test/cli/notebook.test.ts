@@ -125,6 +125,33 @@ describe("a chapter renamed or deleted after report.yaml listed it", () => {
   }, 60_000);
 });
 
+describe("a report.yaml that would stop a build", () => {
+  it("stops check too, located as build locates it (exit 2), before any chapter is checked", () => {
+    const project = tempProject("project");
+    try {
+      const file = join(project.root, "notebooks", "report.yaml");
+      const good = readFileSync(file, "utf8");
+      const cli = (...args: string[]) => spawnSync("node", [join(repoRoot, "dist", "cli.cjs"), ...args], { cwd: project.root, encoding: "utf8" });
+      const broken: Array<[string, string]> = [
+        [`${good}bogus: 1\n`, `notebooks/report.yaml:${good.split("\n").length}:1: unknown key "bogus" in report.yaml`],
+        ["title: x\n  chapters: [\n", "notebooks/report.yaml:1:8: report.yaml is not valid YAML"],
+        [good.replace(/^paper: .*$/m, "paper: A5"), "notebooks/report.yaml:"],
+      ];
+      for (const [text, wanted] of broken) {
+        writeFileSync(file, text);
+        for (const args of [["check"], ["build", "--no-pdf"]]) {
+          const result = cli(...args);
+          expect(result.status, `${args.join(" ")} with ${JSON.stringify(text.slice(-40))}`).toBe(2);
+          expect(result.stderr).toContain(wanted);
+          expect(result.stderr).not.toContain("type check");
+        }
+      }
+    } finally {
+      project.remove();
+    }
+  }, 60_000);
+});
+
 describe("fragtax run with a broken assumptions file", () => {
   it("exits 2, naming the file's line as build does, not the notebook's first cell (exit 1 before)", () => {
     const project = tempProject("project");

@@ -37,6 +37,18 @@ describe("notebook sections", () => {
     expect([sectionOfCell(2), sectionOfCell(4), sectionOfCell(6)]).toEqual(["05-who-pays#5-who-pays", "05-who-pays#compute-spend", "05-who-pays#compute-spend-2"]);
   });
 
+  it("takes no heading from a fenced code block (a shell comment is not a section), and ends the fence at its own marker", () => {
+    const fenced = nbOf([
+      { md: "## Running it\n\n```bash\n# install first\nnpm ci\n~~~\n# still code\n```\n\n## After the fence" },
+      { code: 'nb.figure({ id: "a" });' },
+      { md: "~~~~\n# code in a tilde fence\n```\n~~~~\n# A real heading" },
+      { code: 'nb.figure({ id: "b" });' },
+    ]);
+    const { sections, sectionOfCell } = notebookSections(fenced, "notebooks/09-x.ipynb");
+    expect(sections.map((s) => s.id)).toEqual(["09-x#running-it", "09-x#after-the-fence", "09-x#a-real-heading"]);
+    expect([sectionOfCell(2), sectionOfCell(4)]).toEqual(["09-x#after-the-fence", "09-x#a-real-heading"]);
+  });
+
   it("hashes a section's prose: a word of markdown or of an nb.md template changes it, code and whitespace do not", () => {
     const hashes = (c: typeof cells) => notebookSections(nbOf(c), "notebooks/05-who-pays.ipynb").sections.map((s) => s.proseSha256);
     const base = hashes(cells);
