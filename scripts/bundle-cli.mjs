@@ -14,7 +14,7 @@
 // notebook's folder, so notebooks cannot import ../src/*.ts directly, but can import ../dist/*.js
 // with declarations).
 import { execFileSync } from "node:child_process";
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { build } from "esbuild";
@@ -146,7 +146,13 @@ const zodEnglishOnly = {
 // The chart cache's key names the code that draws (src/charts/cache.ts, scripts/drawing-code.mjs).
 const drawingCode = await drawingCodeHash();
 
-rmSync("dist", { recursive: true, force: true }); // no stale files
+// A fresh dist/ (no stale files), but a file bundled to the same bytes as before keeps its old file and
+// modification time: the caches of what the code derives (src/build/cache/code-stamp.ts: the page, the
+// parsed inputs) are keyed by the size and mtime of dist/'s files, and `npm run report` bundles before
+// every build. Rewritten alike, they made each such build render the page again (~8 s, not ~1.5 s).
+for (const name of readdirSync(".")) if (name.startsWith(".dist-previous-")) rmSync(name, { recursive: true, force: true });
+const previous = `.dist-previous-${process.pid}`;
+if (existsSync("dist")) renameSync("dist", previous);
 const entries = { api: "src/api/index.ts", model: "src/model/index.ts", "fragmentation-tax": "src/fragmentation-tax/index.ts" };
 
 // What every CommonJS bundle of the sources gets substituted.
@@ -205,6 +211,11 @@ for (const file of ["dist/main.cjs", "dist/cli.cjs", "dist/notebook-worker.cjs",
   if (latin1 !== source) writeFileSync(file, latin1);
 }
 
+if (existsSync(previous)) {
+  keepUnchanged(previous, "dist");
+  rmSync(previous, { recursive: true, force: true });
+}
+
 // esbuild writes files with the default mode (0644); the bin must stay executable after every
 // re-bundle, or `npx fragtax` fails with "Permission denied" once `npm run report` has run again
 // (npm sets the bit only at install time).
@@ -224,5 +235,17 @@ async function emitDeclarations() {
   for (const [name, entry] of Object.entries(entries)) {
     const target = `./types/${entry.replace(/^src\//, "").replace(/\.ts$/, ".js")}`;
     writeFileSync(`dist/${name}.d.ts`, `export * from "${target}";\n`);
+  }
+}
+
+/** Each file of `fresh` whose bytes equal its namesake's in `old` replaced by that file (its mtime kept). */
+function keepUnchanged(old, fresh) {
+  for (const entry of readdirSync(fresh, { withFileTypes: true })) {
+    const [was, now] = [join(old, entry.name), join(fresh, entry.name)];
+    if (entry.isDirectory()) {
+      if (existsSync(was)) keepUnchanged(was, now);
+    } else if (entry.isFile() && existsSync(was) && statSync(was).isFile() && readFileSync(was).equals(readFileSync(now))) {
+      renameSync(was, now);
+    }
   }
 }

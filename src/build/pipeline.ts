@@ -117,7 +117,7 @@ export async function build(options: BuildOptions = {}, effects: BuildEffects = 
 
   // 1. config
   const configFile = options.root === undefined ? findConfigFile(process.cwd(), (path) => effects.exists(path)) : configPathForRoot(options.root);
-  if (options.root !== undefined && !effects.exists(configFile)) throw new ConfigNotFoundError(options.root);
+  if (options.root !== undefined && !effects.exists(configFile)) throw new ConfigNotFoundError(options.root, true);
   // report.yaml, assumptions.yaml and the errata file are parsed once per content (cache/parsed-inputs.ts).
   const code = codeStamp();
   const configText = await effects.readText(configFile);

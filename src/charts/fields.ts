@@ -1,5 +1,5 @@
 /**
- * Encoding fields (and a facet operator's) that the chart's inline data does not have. vega-lite draws such a chart empty (or
+ * Encoding fields (and a facet operator's, and those a transform's expression or predicate reads) that the chart's inline data does not have. vega-lite draws such a chart empty (or
  * with "undefined" labels) and says nothing; this names the field, where it is used and the nearest
  * field the data does have. Transforms are followed in order: the names they make (`as`, fold,
  * lookup, window …) count as present, and an aggregate keeps only its groupby fields and the names it
@@ -19,6 +19,20 @@ export interface MissingField {
   readonly path: string;
   readonly available: readonly string[];
   readonly suggestion?: string;
+  /** Read by a transform's expression (`datum.name`), not written as a string literal of its own. */
+  readonly inExpression?: true;
+}
+
+/**
+ * Where a name sits in the code that made a chart (`file: cell N, line L, column C`), when it occurs
+ * there once (report/chart-outputs.ts `literalLocator`): as a string literal; with `key`, also as an
+ * object key; with `datum`, also as `datum.name` or `datum["name"]` inside an expression string.
+ */
+export type Locate = (literal: string, options?: { readonly key?: boolean; readonly datum?: boolean }) => string | undefined;
+
+/** Where a missing field is located in the cell: its name as written. */
+export function locateMissing(locate: Locate | undefined, missing: MissingField): string | undefined {
+  return locate?.(missing.field, { datum: missing.inExpression === true });
 }
 
 /**
@@ -47,6 +61,13 @@ function visitView(view: Json, pointer: string, inherited: Set<string> | undefin
   if (opaque) fields.add(OPAQUE);
   // The fields the marks see: the data's, with the names made above, through this view's transforms.
   const present = columns === undefined || opaque ? undefined : afterTransforms(new Set([...columns, ...made]), view.transform);
+  if (present !== undefined && columns !== undefined) {
+    // The fields the transforms' own expressions and predicates read, each against what reaches its step.
+    for (const { field, at, available, inExpression } of transformRefs(new Set([...columns, ...made]), view.transform, `${pointer}/transform`)) {
+      const suggestion = plausibleName(field, available);
+      found.push({ field, path: specPath(at), available, ...(suggestion !== undefined && { suggestion }), ...(inExpression && { inExpression }) });
+    }
+  }
   if (present !== undefined) {
     // The channels, and the facet operator's own fields (`facet: { row, column }` or `facet: { field }`).
     const channels = [...(isRecord(view.encoding) ? Object.entries(view.encoding).map(([channel, definition]) => ({ definition, at: `${pointer}/encoding/${channel}` })) : []), ...facetDefinitions(view.facet, `${pointer}/facet`)];
@@ -76,14 +97,49 @@ function visitView(view: Json, pointer: string, inherited: Set<string> | undefin
 function afterTransforms(start: ReadonlySet<string>, transform: unknown): Set<string> {
   const fields = new Set(start);
   if (!Array.isArray(transform)) return fields;
-  for (const step of transform as unknown[]) {
-    if (isRecord(step) && "aggregate" in step) {
-      fields.clear();
-      if (Array.isArray(step.groupby)) for (const name of step.groupby) if (typeof name === "string") fields.add(name);
-    }
-    for (const name of transformOutputs([step]) ?? []) fields.add(name);
-  }
+  for (const step of transform as unknown[]) applyStep(fields, step);
   return fields;
+}
+
+function applyStep(fields: Set<string>, step: unknown): void {
+  if (isRecord(step) && "aggregate" in step) {
+    fields.clear();
+    if (Array.isArray(step.groupby)) for (const name of step.groupby) if (typeof name === "string") fields.add(name);
+  }
+  for (const name of transformOutputs([step]) ?? []) fields.add(name);
+}
+
+/**
+ * The fields a `calculate` or `filter` expression reads (`datum.x`, `datum["x"]`) and a filter
+ * predicate names (`{ field: "x", … }`) that the data reaching its step lacks: vega-lite computes
+ * such an expression to undefined or NaN, and the chart is drawn empty, without a word.
+ */
+function transformRefs(start: ReadonlySet<string>, transform: unknown, pointer: string): { field: string; at: string; available: string[]; inExpression: true | undefined }[] {
+  if (!Array.isArray(transform)) return [];
+  const fields = new Set(start);
+  const refs: { field: string; at: string; available: string[]; inExpression: true | undefined }[] = [];
+  (transform as unknown[]).forEach((step, index) => {
+    if (!isRecord(step)) return;
+    const read: { field: string; at: string; inExpression: true | undefined }[] = [];
+    for (const key of ["calculate", "filter"]) {
+      const expression = step[key];
+      if (typeof expression === "string") read.push(...datumFields(expression).map((field) => ({ field, at: `${pointer}/${index}/${key}`, inExpression: true as const })));
+    }
+    if (isRecord(step.filter) && typeof step.filter.field === "string") read.push({ field: step.filter.field, at: `${pointer}/${index}/filter/field`, inExpression: undefined });
+    for (const ref of read) if (!fields.has(ref.field) && !fields.has(topField(ref.field))) refs.push({ ...ref, available: [...fields] });
+    applyStep(fields, step);
+  });
+  return refs;
+}
+
+/** The data fields an expression reads by name: `datum.name` and `datum["name"]` (or 'name'). */
+export function datumFields(expression: string): string[] {
+  const names = new Set<string>();
+  for (const match of expression.matchAll(/\bdatum\s*(?:\.\s*([A-Za-z_$][\w$]*)|\[\s*(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)')\s*\])/g)) {
+    const name = match[1] ?? match[2] ?? match[3];
+    if (name !== undefined) names.add(name.replace(/\\(.)/g, "$1"));
+  }
+  return [...names];
 }
 
 /**
@@ -154,6 +210,8 @@ function transformOutputs(transform: unknown): string[] | undefined {
       }
       if ("fold" in node && !("as" in node)) names.push("key", "value");
       if (isRecord(node.from) && Array.isArray(node.from.fields)) node.from.fields.forEach((name) => typeof name === "string" && names.push(name));
+      // A lookup in a selection without `as` stores the selected row under the selection's name.
+      if ("lookup" in node && isRecord(node.from) && typeof node.from.param === "string" && !("as" in node)) names.push(node.from.param);
     }
   };
   collect(transform);

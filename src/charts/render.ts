@@ -27,7 +27,7 @@ import { importVega } from "./vega-modules";
 import { ChartDataError, resolveChartData } from "./data";
 import { chartDataTables, type DataTable } from "./data-table";
 import { readableMarkText } from "./mark-text";
-import { missingFields, missingFieldWarning } from "./fields";
+import { locateMissing, missingFields, missingFieldWarning, type Locate } from "./fields";
 import { textOnQuantities, textOnQuantityWarning } from "./text-quantities";
 import { floatingBars } from "./floating-bars";
 import { scopeSvgIds } from "./ids";
@@ -71,11 +71,8 @@ export interface ChartPlace {
   readonly root: string;
   /** Unique in the report (e.g. "vc1-4-o1"): prefixes the chart's SVG ids. */
   readonly idPrefix: string;
-  /**
-   * Where a string literal sits in the code that made the chart (`file: cell N, line L, column C`),
-   * when it occurs there once: a field missing from the data is located at its name.
-   */
-  readonly locate?: (literal: string, options?: { readonly key?: boolean }) => string | undefined;
+  /** Where a name sits in the code that made the chart: a field missing from the data is located at its name. */
+  readonly locate?: Locate;
 }
 
 /** The column the report's text sets charts in (templates/report.css `--measure` less padding), px. */
@@ -162,7 +159,7 @@ export async function renderChart(spec: unknown, place: ChartPlace): Promise<Ren
   const chart = await drawOrReuse(themedSpec, where);
   const warnings = [
     ...schemaWarning,
-    ...missing.map((field) => missingFieldWarning(place.locate?.(field.field) ?? where, field)),
+    ...missing.map((field) => missingFieldWarning(locateMissing(place.locate, field) ?? where, field)),
     ...texts.map((text) => textOnQuantityWarning(place.locate?.(text.field) ?? where, text)),
     ...floatingBars(themedSpec).map((bars) => messages.chartFloatingBars(place.locate?.(`${bars.span}2`, { key: true }) ?? where, bars.path, bars.span, bars.value)),
     ...interactiveFeatures(themedSpec).map(({ feature, shows, animation }) =>

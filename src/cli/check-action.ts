@@ -1,6 +1,6 @@
 /**
- * The `fragtax check` action (registered in check.ts, loaded when the command runs): report.yaml as a
- * build reads it (when no notebook is named), the type check of notebooks and src/ (notebook/check.ts),
+ * The `fragtax check` action (registered in check.ts, loaded when the command runs): report.yaml and
+ * its assumptions file as a build reads them (when no notebook is named), the type check of notebooks and src/ (notebook/check.ts),
  * and the images their markdown cells show, judged as a build judges them (report/markdown-images.ts),
  * so what would stop a build is found before one.
  */
@@ -25,8 +25,8 @@ export async function checkCommand(args: readonly string[]): Promise<ExitCode> {
   // report.yaml is checked as build checks it (a wrong key, a date not on the calendar, YAML that does
   // not parse, a chapter renamed or deleted: located at its line, exit 2) before its chapters are: a
   // check that passed must not leave the build to find them.
-  const config = configPathForRoot(root);
-  if (args.length === 0 && existsSync(config)) (await import("../config/parse")).loadConfig(config, { root });
+  const configFile = configPathForRoot(root);
+  if (args.length === 0 && existsSync(configFile)) await checkReportInputs(configFile, root);
   const notebooks = args.length > 0 ? args.map((arg) => resolve(arg)) : reportNotebooks(root);
   const diagnostics = [...checkNotebooks(notebooks, { root }), ...(await checkDenoNotebooks(notebooks, { root }))];
   const frameOf = diagnostics.length === 0 ? () => undefined : codeFrames(notebooks, root);
@@ -50,10 +50,22 @@ export async function checkCommand(args: readonly string[]): Promise<ExitCode> {
 }
 
 /**
+ * report.yaml and its assumptions file, each read as a build reads it: the first problem throws
+ * (`ConfigError`, `AssumptionError`: located, exit 2), and so does a source dated after the data cut-off.
+ */
+async function checkReportInputs(configFile: string, root: string): Promise<void> {
+  const [{ loadConfig }, { loadAssumptionsFile }, { sourcesAfterAsOf }, { AssumptionError }] = await Promise.all([import("../config/parse"), import("../assumptions/load"), import("../assumptions/as-of"), import("../assumptions/errors")]);
+  const config = loadConfig(configFile, { root });
+  const registry = await loadAssumptionsFile(config.assumptions, displayPath(config.assumptions, root));
+  // As the build dates a version without report.yaml's `date`: today.
+  const [late, ...moreLate] = sourcesAfterAsOf(registry.all(), registry.correlations, config.asOf ?? config.date ?? new Date().toISOString().slice(0, 10));
+  if (late !== undefined) throw new AssumptionError([late, ...moreLate]);
+}
+
+/**
  * The assumption ids the notebooks' cells name by a literal (notebook/assumption-refs.ts) that their
  * assumptions file does not have, worded and located as a run's error, with its code frame. Each notebook's file is the one
- * its run reads (run-context.ts, from the report.yaml above it), loaded once. None for a file that
- * cannot be loaded: run and build say why.
+ * its run reads (run-context.ts, from the report.yaml above it), loaded once.
  */
 async function unknownAssumptionIds(notebooks: readonly string[], root: string): Promise<string[]> {
   const refs = notebooks
@@ -64,16 +76,17 @@ async function unknownAssumptionIds(notebooks: readonly string[], root: string):
     .filter((notebook) => notebook.refs.length > 0);
   if (refs.length === 0) return [];
   const [{ resolveRunInputs }, { loadAssumptionsFile }] = await Promise.all([import("../notebook/run-context"), import("../assumptions/load")]);
-  const loaded = new Map<string, Promise<string[] | undefined>>();
-  const idsIn = (file: string): Promise<string[] | undefined> => {
-    if (!loaded.has(file)) loaded.set(file, loadAssumptionsFile(file, displayPath(file, root)).then((registry) => registry.all().map((assumption) => assumption.id), () => undefined));
-    return loaded.get(file) as Promise<string[] | undefined>;
+  const loaded = new Map<string, Promise<string[]>>();
+  const idsIn = (file: string): Promise<string[]> => {
+    // A file that cannot be loaded stops the check (exit 2, located), as it stops a run.
+    if (!loaded.has(file)) loaded.set(file, loadAssumptionsFile(file, displayPath(file, root)).then((registry) => registry.all().map((assumption) => assumption.id)));
+    return loaded.get(file) as Promise<string[]>;
   };
   const lines: string[] = [];
   for (const { file: notebook, cells, refs: found } of refs) {
     const { assumptionsFile } = await resolveRunInputs(notebook);
-    const ids = assumptionsFile === null ? undefined : await idsIn(assumptionsFile);
-    if (assumptionsFile === null || ids === undefined) continue;
+    if (assumptionsFile === null) continue;
+    const ids = await idsIn(assumptionsFile);
     for (const ref of found.filter((candidate) => !ids.includes(candidate.id))) {
       const message = located({ file: displayPath(notebook, root), cell: ref.cell, line: ref.line, column: ref.column }, unknownAssumption(ref.id, nearestNames(ref.id, ids, { orClosest: false }), displayPath(assumptionsFile, root)));
       // With the code frame a run shows under the same error (and check under a type error).

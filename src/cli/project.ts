@@ -32,7 +32,7 @@ export function projectPaths(explicitRoot: string | undefined, start: string = p
   try {
     config = explicitRoot === undefined ? loadConfig(findConfigFile(start), exists) : loadConfig(configPathForRoot(explicitRoot), { root: explicitRoot, ...exists });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") throw new ConfigNotFoundError(explicitRoot ?? start);
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") throw explicitRoot === undefined ? new ConfigNotFoundError(start) : new ConfigNotFoundError(explicitRoot, true);
     throw error;
   }
   return {

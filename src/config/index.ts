@@ -52,8 +52,12 @@ export { outPaths, type OutPaths };
 export { findProjectRoot, findReportYaml } from "./root";
 
 export class ConfigNotFoundError extends InputError {
-  constructor(readonly startDir: string) {
-    super(messages.reportYamlNotFound(startDir));
+  /** `explicitRoot`: the folder came from `--root`, where nothing is searched upward (the message says what --root wants). */
+  constructor(
+    readonly startDir: string,
+    explicitRoot = false,
+  ) {
+    super(explicitRoot ? messages.rootWithoutReport(startDir, !existsSync(startDir) ? "missing" : existsSync(join(startDir, "report.yaml")) ? "notebooks-folder" : "no-report") : messages.reportYamlNotFound(startDir));
   }
 }
 

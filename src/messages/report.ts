@@ -1,5 +1,6 @@
 /** Messages of the report area: report.yaml, rendering, Chromium/PDF and `fragtax build`. */
 
+import { dirname } from "node:path";
 import { indefiniteArticle } from "../format/number";
 import { at, type Location } from "./location";
 import { didYouMean } from "./suggestion";
@@ -40,6 +41,14 @@ export const configAsOfAfterVersion = (where: Location, asOf: string, versionDat
 
 export const configDuplicateChapter = (where: Location, chapter: string): string =>
   `${at(where)}: chapter "${chapter}" is listed twice in report.yaml`;
+
+/** `--root DIR` names no project: DIR is missing, is the notebooks/ folder itself, or holds no notebooks/report.yaml. */
+export const rootWithoutReport = (dir: string, state: "missing" | "notebooks-folder" | "no-report"): string =>
+  state === "missing"
+    ? `--root ${dir}: there is no such folder; pass the report's project folder, the one that holds notebooks/report.yaml`
+    : state === "notebooks-folder"
+      ? `--root ${dir}: this is the notebooks/ folder; --root names the project folder above it (--root ${dirname(dir)})`
+      : `--root ${dir}: no notebooks/report.yaml in it; --root names the report's project folder, the one that holds notebooks/report.yaml`;
 
 export const reportYamlNotFound = (startDir: string): string =>
   `no report.yaml found in ${startDir} or any folder above it (and none in its notebooks/ folder); ` +

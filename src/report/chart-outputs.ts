@@ -3,7 +3,7 @@
  * needs the files a chart reads, not the chart): the files they read, and fields missing from their data.
  */
 import { chartFiles, missingDataFiles } from "../charts/data";
-import { missingFields, missingFieldWarning } from "../charts/fields";
+import { locateMissing, missingFields, missingFieldWarning, type Locate } from "../charts/fields";
 import { floatingBars } from "../charts/floating-bars";
 import { textOnQuantities, textOnQuantityWarning } from "../charts/text-quantities";
 import { chartDataUnreadable, chartFailed, chartFloatingBars } from "../messages/charts";
@@ -33,7 +33,7 @@ export function chartSpecWarnings(notebook: Notebook, name: string): string[] {
       if (typeof spec !== "object" || spec === null || Array.isArray(spec)) return [];
       const view = spec as Record<string, unknown>;
       return [
-        ...missingFields(view).map((field) => missingFieldWarning(locate(field.field) ?? inCell, field)),
+        ...missingFields(view).map((field) => missingFieldWarning(locateMissing(locate, field) ?? inCell, field)),
         ...textOnQuantities(view).map((text) => textOnQuantityWarning(locate(text.field) ?? inCell, text)),
         ...floatingBars(view).map((bars) => chartFloatingBars(locate(`${bars.span}2`, { key: true }) ?? inCell, bars.path, bars.span, bars.value)),
       ];
@@ -61,9 +61,10 @@ export function chartDataErrors(notebook: Notebook, name: string, folder: string
  * line L, column C`, when it occurs there exactly once (else undefined: the cell alone is the place).
  * A chart's field names are written as such literals, so a field missing from the data is located
  * at the name to fix. With `key`, an unquoted object key (`colr: …`) counts too: a misspelled key of
- * a chart spec is located at the key.
+ * a chart spec is located at the key. With `datum`, so does `datum.name` in an expression string: a
+ * field a `calculate` or `filter` reads is located at its name there.
  */
-export function literalLocator(file: string, cell: number, source: string): (literal: string, options?: { readonly key?: boolean }) => string | undefined {
+export function literalLocator(file: string, cell: number, source: string): Locate {
   return (literal, options = {}) => {
     const found: number[] = [];
     for (const quote of ['"', "'", "`"]) {
@@ -72,6 +73,14 @@ export function literalLocator(file: string, cell: number, source: string): (lit
     }
     if (options.key === true && /^[A-Za-z_$][\w$]*$/.test(literal)) {
       for (const match of source.matchAll(new RegExp(`(?<![\\w$."'\`])${literal.replace(/\$/g, "\\$")}(?=\\s*:)`, "g"))) found.push(match.index ?? 0);
+    }
+    if (options.datum === true) {
+      // In an expression string: `datum.name`, or `datum['name']` (found above when its quote differs from the string's).
+      const name = literal.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+      for (const match of source.matchAll(new RegExp(`\\bdatum\\s*\\.\\s*(${name})(?![\\w$])|\\bdatum\\s*\\[\\s*(\\\\?["'])(${name})\\2\\s*\\]`, "g"))) {
+        const start = (match.index ?? 0) + match[0].lastIndexOf(literal);
+        if (!found.includes(start - 1)) found.push(start);
+      }
     }
     const [only] = found;
     return found.length === 1 && only !== undefined ? at({ file, cell, ...lineColumn(source, only) }) : undefined;

@@ -10,7 +10,7 @@ import { chartDataDetails } from "./chart-table";
 import { ChartError, renderChart } from "../charts/render";
 import { VEGA_LITE_MIMES } from "./chart-specs";
 import { shownMime } from "./chapter-cells";
-import { missingFields } from "../charts/fields";
+import { missingFields, type Locate } from "../charts/fields";
 import { chartFailed, chartMissingFieldNote } from "../messages/charts";
 import { FileSystemError } from "../util/fs-errors";
 import { html, rawHtml, type Html } from "../util/html";
@@ -39,7 +39,7 @@ export interface OutputContext {
   /** Called when a chart cannot be rendered or displayed markdown shows an image the page cannot carry (the error is shown in its place; the build fails). */
   readonly onOutputError?: (message: string) => void;
   /** Where a string literal sits in the cell's code (chart-outputs.ts `literalLocator`), for chart warnings. */
-  readonly locate?: (literal: string, options?: { readonly key?: boolean }) => string | undefined;
+  readonly locate?: Locate;
 }
 
 

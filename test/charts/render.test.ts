@@ -3,6 +3,7 @@ import { resolve } from "node:path";
 import { createCanvas } from "canvas";
 import { describe, expect, it } from "vitest";
 import { chartFiles, resolveChartData } from "../../src/charts/data";
+import { missingFields } from "../../src/charts/fields";
 import { scopeSvgIds } from "../../src/charts/ids";
 import { renderChart } from "../../src/charts/render";
 import { schemaProblems } from "../../src/charts/schema";
@@ -100,6 +101,32 @@ describe("spec checks", () => {
     expect(wrapped.warnings).toEqual([expect.stringContaining('chart field "regon" (at facet.field) is not in the chart\'s data; did you mean "region"?')]);
     const right = await render({ data, facet: { column: { field: "region", type: "nominal" } }, spec: inner });
     expect(right.warnings).toEqual([]);
+  }, 60_000);
+
+  it("warns about a field a calculate or filter expression, or a filter predicate, reads that the data lacks at its step", async () => {
+    // vega computes `datum.prce * 100` to NaN and filters every row out of `datum.regoin == 'eu'`: the chart was drawn empty, unflagged.
+    const data = { values: [{ region: "eu", price: 2 }] };
+    const encoding = { x: { field: "region", type: "nominal" }, y: { field: "cents", type: "quantitative" } };
+    const calculate = await render({ data, transform: [{ calculate: "datum.prce * 100", as: "cents" }], mark: "bar", encoding });
+    expect(calculate.warnings).toEqual([expect.stringContaining('chart field "prce" (at transform[0].calculate) is not in the chart\'s data; did you mean "price"?')]);
+    const bracketed = await render({ data, transform: [{ calculate: "datum.price * 100", as: "cents" }, { filter: "datum['regoin'] == 'eu'" }], mark: "bar", encoding });
+    expect(bracketed.warnings).toEqual([expect.stringContaining('chart field "regoin" (at transform[1].filter) is not in the chart\'s data; did you mean "region"?')]);
+    const predicate = await render({ data, transform: [{ filter: { field: "regon", equal: "eu" } }, { calculate: "datum.price * 100", as: "cents" }], mark: "bar", encoding });
+    expect(predicate.warnings).toEqual([expect.stringContaining('chart field "regon" (at transform[0].filter.field) is not in the chart\'s data; did you mean "region"?')]);
+    // A name an earlier step made reads fine; one a later step makes does not exist yet.
+    const ordered = await render({ data, transform: [{ calculate: "datum.price * 100", as: "cents" }, { filter: "datum.cents > 0 && datum[\"region\"] != ''" }], mark: "bar", encoding });
+    expect(ordered.warnings).toEqual([]);
+    const early = await render({ data, transform: [{ filter: "datum.cents > 0" }, { calculate: "datum.price * 100", as: "cents" }], mark: "bar", encoding });
+    expect(early.warnings).toEqual([expect.stringContaining('chart field "cents" (at transform[0].filter) is not in the chart\'s data')]);
+    // Each is located at the name as the cell wrote it, inside the expression string too.
+    const source = ["nb.chart({", '  transform: [{ calculate: "datum.prce * 100", as: "cents" }, { filter: "datum[\'regoin\'] == \'eu\'" }, { filter: { field: "regon", equal: "eu" } }],', "});"].join("\n");
+    const transform = [{ calculate: "datum.prce * 100", as: "cents" }, { filter: "datum['regoin'] == 'eu'" }, { filter: { field: "regon", equal: "eu" } }];
+    const located = await renderChart({ data, transform, mark: "bar", encoding }, { ...place, locate: literalLocator("nb.ipynb", 2, source) });
+    expect(located.warnings.map((warning) => warning.split(": chart field")[0])).toEqual(["nb.ipynb: cell 2, line 2, column 35", "nb.ipynb: cell 2, line 2, column 80", "nb.ipynb: cell 2, line 2, column 121"]);
+    // A lookup in a selection without `as` stores the selected row under the selection's name (the gallery's index chart reads `datum.index.price`).
+    const selected = { data, transform: [{ lookup: "region", from: { param: "index", key: "region" } }, { calculate: "datum.index ? datum.index.price : 0", as: "base" }], mark: "bar", encoding: { ...encoding, y: { field: "base", type: "quantitative" } } };
+    expect(missingFields(selected)).toEqual([]);
+    expect(missingFields({ ...selected, transform: [{ lookup: "region", from: { param: "index", key: "region" }, as: "picked" }, selected.transform[1]] }).map(({ field }) => field)).toEqual(["index"]);
   }, 60_000);
 
   it("warns about a field a CSV or TSV file's header lacks, as for inline rows", async () => {

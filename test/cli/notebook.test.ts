@@ -125,7 +125,7 @@ describe("a chapter renamed or deleted after report.yaml listed it", () => {
   }, 60_000);
 });
 
-describe("a report.yaml that would stop a build", () => {
+describe("a report.yaml or assumptions file that would stop a build", () => {
   it("stops check too, located as build locates it (exit 2), before any chapter is checked", () => {
     const project = tempProject("project");
     try {
@@ -137,11 +137,22 @@ describe("a report.yaml that would stop a build", () => {
         ["title: x\n  chapters: [\n", "notebooks/report.yaml:1:8: report.yaml is not valid YAML"],
         [good.replace(/^paper: .*$/m, "paper: A5"), "notebooks/report.yaml:"],
       ];
-      for (const [text, wanted] of broken) {
-        writeFileSync(file, text);
+      const assumptions = join(project.root, "notebooks", "assumptions.yaml");
+      const sound = readFileSync(assumptions, "utf8");
+      const brokenAssumptions: Array<[string, string]> = [
+        [sound.replace("range: { low: 2, high: 3 }", "range: { low: 2, high: 3"), "notebooks/assumptions.yaml:7:5: malformed YAML"],
+        [sound.replace("id: run_gpu_hours", "id: h100_usd_per_gpu_hour"), 'notebooks/assumptions.yaml:10:9: assumption "h100_usd_per_gpu_hour": duplicate id'],
+        [sound.replace("date: 2026-04-28 }", "date: 2099-01-01 }"), "source dated 2099-01-01 is after"],
+      ];
+      const cases = [...broken.map(([text, wanted]) => ({ file, text, wanted })), ...brokenAssumptions.map(([text, wanted]) => ({ file: assumptions, text, wanted }))];
+      for (const { file: edited, text, wanted } of cases) {
+        writeFileSync(file, good);
+        writeFileSync(assumptions, sound);
+        expect(text).not.toBe(edited === file ? good : sound);
+        writeFileSync(edited, text);
         for (const args of [["check"], ["build", "--no-pdf"]]) {
           const result = cli(...args);
-          expect(result.status, `${args.join(" ")} with ${JSON.stringify(text.slice(-40))}`).toBe(2);
+          expect(result.status, `${args.join(" ")} with ${wanted}`).toBe(2);
           expect(result.stderr).toContain(wanted);
           expect(result.stderr).not.toContain("type check");
         }

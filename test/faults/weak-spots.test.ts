@@ -4,7 +4,7 @@
  */
 import { spawn, spawnSync } from "node:child_process";
 import { createServer } from "node:net";
-import { copyFileSync, existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it, onTestFinished } from "vitest";
 import { appendCell, tempProject, type TempProject } from "../project";
@@ -44,11 +44,20 @@ describe("bad input: located, exit 2", () => {
     project = tempProject();
     const build = await fragtax(["build", "--root", "/nonexistent-fragtax-root"], { cwd: project.root });
     expect(build.code).toBe(2);
-    expect(build.stderr).toContain("no report.yaml found in /nonexistent-fragtax-root");
+    expect(build.stderr).toContain("--root /nonexistent-fragtax-root: there is no such folder; pass the report's project folder, the one that holds notebooks/report.yaml");
+    // --root searches nowhere else: the notebooks/ folder itself, or a folder without a report, is said to be that.
+    const notebooksFolder = await fragtax(["build", "--no-pdf", "--root", "notebooks"], { cwd: project.root });
+    expect(notebooksFolder.code).toBe(2);
+    expect(notebooksFolder.stderr).toContain("--root notebooks: this is the notebooks/ folder; --root names the project folder above it (--root .)");
+    const elsewhere = join(project.root, "elsewhere");
+    mkdirSync(elsewhere);
+    const noReport = await fragtax(["publish", "--root", elsewhere], { cwd: project.root });
+    expect(noReport.code).toBe(2);
+    expect(noReport.stderr).toContain(`--root ${elsewhere}: no notebooks/report.yaml in it; --root names the report's project folder`);
     const diff = await fragtax(["diff", "..", "notebooks/assumptions.yaml", "--root", project.root], { cwd: project.root });
     expect(diff.code).toBe(2);
     expect(diff.stderr).toContain("diff: .. is a folder");
-    for (const text of [build.stderr, diff.stderr]) expect(text).not.toMatch(/\b(ENOENT|EISDIR): /);
+    for (const text of [build.stderr, notebooksFolder.stderr, noReport.stderr, diff.stderr]) expect(text).not.toMatch(/\b(ENOENT|EISDIR): /);
   });
 
   it("a device as an assumptions file (diff) or an overrides file (build --assumptions): a sentence, exit 2, not read until memory runs out", async () => {
