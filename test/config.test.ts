@@ -93,6 +93,22 @@ describe("report.yaml → ReportConfig", () => {
     expect(errorOf("chapters: [a.ipynb]\n").message).toContain('report.yaml needs "title"');
     expect(errorOf("title: T\nchapters: [a.ipynb, a.ipynb]\n").message).toContain('chapter "a.ipynb" is listed twice');
     expect(errorOf("title: T\nchapters: [a.ipynb\n").message).toContain("report.yaml is not valid YAML");
+    // An unclosed "{", "[" or quote is located where it opens, not where the parser gave up (the next key, or the file's end).
+    const unclosed: [string, string][] = [
+      ["title: T\nchapters: [a.ipynb]\noutputs: { html: true, pdf: true\npaper: A4\n", ':3:10: report.yaml is not valid YAML: this "{" is never closed: add the "}" that ends the map, before the next key'],
+      ["title: T\nchapters: [a.ipynb, b.ipynb\npaper: A4\n", ':2:11: report.yaml is not valid YAML: this "[" is never closed: add the "]" that ends the list'],
+      ['title: "The Fragmentation Tax\nsubtitle: x\nchapters: [a.ipynb]\n', ':1:8: report.yaml is not valid YAML: this " opens a text that is never closed: add the closing " where the text ends'],
+      ["title: T\nauthor: 'A\nchapters: [a.ipynb]\n", ":2:9: report.yaml is not valid YAML: this ' opens a text that is never closed"],
+    ];
+    for (const [text, wanted] of unclosed) expect(errorOf(text).message).toContain(wanted);
+    // A "- " indented one space more than the line above continues that item: two chapters read as one name, not a renamed file.
+    const joined = errorOf("title: T\nchapters:\n  - a.ipynb\n   - b.ipynb\n", (path) => !path.endsWith("b.ipynb"));
+    expect(joined.message).toBe('notebooks/report.yaml:3:5: chapter "a.ipynb - b.ipynb" listed in report.yaml is "a.ipynb" and "b.ipynb" read as one name: a "- " line indented further than the one above it continues that item. Start every chapter\'s "- " at the same column');
+    // An unknown key lists the keys there, with a suggestion only when one is plausible ("theme" is not "title").
+    expect(errorOf("title: T\nchapters: [a.ipynb]\ntheme: dark\n").message).toBe(
+      'notebooks/report.yaml:3:1: unknown key "theme" in report.yaml. report.yaml\'s keys are: title, subtitle, author, date, asOf, assumptions, errata, chapters, outputs, paper, montecarlo',
+    );
+    expect(errorOf("title: T\nchapters: [a.ipynb]\nmontecarlo: { runs: 1 }\n").message).toContain('unknown key "montecarlo.runs" in report.yaml. The keys of "montecarlo" are: samples, seed');
     expect(errorOf("title: T\nchapters: [a.txt]\n").message).toContain("expected a .ipynb file name");
     expect(errorOf("title: T\nchapters: [a.ipynb]\nassumptions: nope.yaml\n", (path) => !path.endsWith("nope.yaml")).message).toContain(
       'notebooks/report.yaml:3:1: assumptions file "nope.yaml" named in report.yaml does not exist (looked for notebooks/nope.yaml)',

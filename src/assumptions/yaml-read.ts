@@ -8,6 +8,7 @@ import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } from "yaml
 import type { Node, YAMLMap } from "yaml";
 import * as msg from "../messages/assumptions";
 import { isRecord } from "../util/records";
+import { yamlSyntaxProblem } from "../util/yaml-syntax";
 import type { LineColumn } from "../util/text-position";
 import { AssumptionError } from "./errors";
 import type { ListItem, Path, ReadFile } from "./read-file";
@@ -17,10 +18,9 @@ export function readWithYaml(text: string, fileName: string): ReadFile {
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: true });
   const yamlError = doc.errors[0];
   if (yamlError !== undefined) {
-    const { line, col } = yamlError.linePos?.[0] ?? { line: 1, col: 1 };
-    const detail = (yamlError.message.split("\n")[0] ?? "").replace(/ at line \d+, column \d+:?$/, "");
+    const { line, column, detail } = yamlSyntaxProblem(text, yamlError);
     const nearId = idAtOrAbove(text, line);
-    throw new AssumptionError([{ file: fileName, line, column: col, id: nearId, text: msg.malformedYaml(detail, nearId) }]);
+    throw new AssumptionError([{ file: fileName, line, column, id: nearId, text: msg.malformedYaml(detail, nearId) }]);
   }
   const where = (node: Node | null | undefined): LineColumn => {
     const { line, col } = lines.linePos(node?.range?.[0] ?? 0);

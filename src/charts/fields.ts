@@ -193,7 +193,7 @@ export function topField(field: string): string {
 }
 
 /**
- * Every name the transforms create: `as` strings and arrays (and a bin's `<as>_end`), fold's default
+ * Every name the transforms create: `as` strings and arrays (and a bin's or time unit's `<as>_end`), fold's default
  * key/value, lookup's fields; undefined when a transform creates names this does not model.
  */
 function transformOutputs(transform: unknown): string[] | undefined {
@@ -205,7 +205,8 @@ function transformOutputs(transform: unknown): string[] | undefined {
     if (Array.isArray(node)) node.forEach(collect);
     else if (isRecord(node)) {
       for (const [key, value] of Object.entries(node)) {
-        if (key === "as") (Array.isArray(value) ? value : [value]).forEach((name) => typeof name === "string" && names.push(name, `${name}_end`));
+        // A bin's (or a time unit's) single `as` also makes `<as>_end`, its range's upper bound; other names are as written.
+        if (key === "as") (Array.isArray(value) ? value : [value]).forEach((name) => typeof name === "string" && names.push(name, ...(typeof value === "string" && ("bin" in node || "timeUnit" in node) ? [`${name}_end`] : [])));
         else collect(value);
       }
       if ("fold" in node && !("as" in node)) names.push("key", "value");

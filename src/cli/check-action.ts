@@ -1,6 +1,6 @@
 /**
  * The `fragtax check` action (registered in check.ts, loaded when the command runs): report.yaml and
- * its assumptions file as a build reads them (when no notebook is named), the type check of notebooks and src/ (notebook/check.ts),
+ * its assumptions file as a build reads them, the type check of notebooks and src/ (notebook/check.ts),
  * and the images their markdown cells show, judged as a build judges them (report/markdown-images.ts),
  * so what would stop a build is found before one.
  */
@@ -24,9 +24,10 @@ export async function checkCommand(args: readonly string[]): Promise<ExitCode> {
   const root = findProjectRoot(process.cwd());
   // report.yaml is checked as build checks it (a wrong key, a date not on the calendar, YAML that does
   // not parse, a chapter renamed or deleted: located at its line, exit 2) before its chapters are: a
-  // check that passed must not leave the build to find them.
+  // check that passed must not leave the build to find them. So it is when notebooks are named: their
+  // runs read its assumptions file and Monte Carlo settings, and "passed" would promise a build.
   const configFile = configPathForRoot(root);
-  if (args.length === 0 && existsSync(configFile)) await checkReportInputs(configFile, root);
+  if (existsSync(configFile)) await checkReportInputs(configFile, root);
   const notebooks = args.length > 0 ? args.map((arg) => resolve(arg)) : reportNotebooks(root);
   const diagnostics = [...checkNotebooks(notebooks, { root }), ...(await checkDenoNotebooks(notebooks, { root }))];
   const frameOf = diagnostics.length === 0 ? () => undefined : codeFrames(notebooks, root);

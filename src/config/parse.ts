@@ -10,9 +10,10 @@ import { z } from "zod";
 import * as messages from "../messages/report";
 import * as errataMessages from "../messages/errata";
 import { isCalendarDate } from "../util/dates";
+import { yamlSyntaxProblem } from "../util/yaml-syntax";
 // Defined by the model (it runs with them in Jupyter too); report.yaml's `montecarlo` defaults to them.
 import { DEFAULT_MONTE_CARLO } from "../model/defaults";
-import { nearestName, renamedFileLike } from "../util/suggest";
+import { plausibleName, renamedFileLike } from "../util/suggest";
 import { isInside } from "../util/paths";
 import { ConfigError, configRoot, outPaths, type ChapterConfig, type ReportConfig } from "./index";
 
@@ -65,8 +66,8 @@ export function normalizeConfig(text: string, fileName: string, options: Normali
   };
   const syntaxError = document.errors[0];
   if (syntaxError !== undefined) {
-    const position = lineCounter.linePos(syntaxError.pos[0]);
-    throw new ConfigError(messages.configYamlSyntax({ file: shown, ...columnOf(position) }, syntaxError.message), file, position.line, position.col);
+    const { line, column, detail } = yamlSyntaxProblem(text, syntaxError);
+    throw new ConfigError(messages.configYamlSyntax({ file: shown, line, column }, detail), file, line, column);
   }
   // reportInput: a wrong-typed value (title: 123) is then told apart from a missing one.
   const parsed = ReportYaml.safeParse(document.toJS() ?? {}, { reportInput: true });
@@ -135,6 +136,9 @@ function resolveChapters(
     if (seen.has(chapterFile)) throwAt(where, file, (w) => messages.configDuplicateChapter(w, name));
     seen.add(chapterFile);
     if (!exists(chapterFile)) {
+      // "- a.ipynb" with "   - b.ipynb" below it, indented one space more, is the one item "a.ipynb - b.ipynb".
+      const joined = name.split(/(?<=\.ipynb)\s+-\s+/);
+      if (joined.length > 1 && joined.every((part) => part.endsWith(".ipynb"))) throwAt(where, file, (w) => messages.configChaptersJoined(w, name, joined));
       // A link to nothing, or one that loops, "exists" no more than a missing file, but is fixed elsewhere.
       const brokenLink = (() => {
         try {
@@ -175,7 +179,7 @@ function configErrorFromIssue(issue: Issue, locate: Locate, locateValue: Locate,
     const unknown = issue.keys[0] ?? "";
     const where = locate([...path, unknown]);
     const candidates = path.length === 0 ? TOP_LEVEL_KEYS : nestedKeys(path);
-    return new ConfigError(messages.configUnknownKey(where, [...path, unknown].join("."), nearestName(unknown, candidates)), file, where.line, where.column);
+    return new ConfigError(messages.configUnknownKey(where, [...path, unknown].join("."), plausibleName(unknown, candidates), candidates), file, where.line, where.column);
   }
   if (issue?.code === "invalid_type" && issue.input === undefined) {
     const where = locate(path.slice(0, -1));

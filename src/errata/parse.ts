@@ -7,6 +7,7 @@ import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from "y
 import { z } from "zod";
 import * as messages from "../messages/errata";
 import { isCalendarDate } from "../util/dates";
+import { yamlSyntaxProblem } from "../util/yaml-syntax";
 import { ErrataError } from "./errors";
 import type { LocatedErratum } from "./types";
 
@@ -35,8 +36,8 @@ export function parseErrata(source: string, file: string): LocatedErratum[] {
   const where = (node: Node | null | undefined) => ({ file, ...pos(node) });
   const yamlError = doc.errors[0];
   if (yamlError !== undefined) {
-    const { line, col } = yamlError.linePos?.[0] ?? { line: 1, col: 1 };
-    throw new ErrataError([messages.errataSyntax({ file, line, column: col }, (yamlError.message.split("\n")[0] ?? "").replace(/ at line \d+, column \d+:?$/, ""))]);
+    const { line, column, detail } = yamlSyntaxProblem(source, yamlError);
+    throw new ErrataError([messages.errataSyntax({ file, line, column }, detail)]);
   }
   const root = doc.contents;
   if (root === null || (isScalar(root) && root.value === null)) return [];

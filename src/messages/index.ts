@@ -13,3 +13,4 @@ export * as publish from "./publish";
 export * as report from "./report";
 export * as scaffold from "./scaffold";
 export * as versions from "./versions";
+export * as yaml from "./yaml";

@@ -11,8 +11,10 @@ export type { Location } from "./location";
 export const configYamlSyntax = (where: Location, detail: string): string =>
   `${at(where)}: report.yaml is not valid YAML: ${detail}`;
 
-export const configUnknownKey = (where: Location, key: string, nearest: string | undefined): string =>
-  `${at(where)}: unknown key "${key}" in report.yaml${didYouMean(nearest)}`;
+export const configUnknownKey = (where: Location, key: string, nearest: string | undefined, known: readonly string[]): string =>
+  `${at(where)}: unknown key "${key}" in report.yaml` +
+  // With no likely meant key, the keys there: the reader picks one rather than guessing again.
+  (nearest !== undefined ? didYouMean(nearest) : `. ${key.includes(".") ? `The keys of "${key.slice(0, key.lastIndexOf("."))}" are` : "report.yaml's keys are"}: ${known.join(", ")}`);
 
 export const configMissingKey = (where: Location, key: string): string =>
   `${at(where)}: report.yaml needs "${key}"`;
@@ -25,6 +27,11 @@ export const configChapterOutside = (where: Location, chapter: string, root: str
 export const configMissingChapter = (where: Location, chapter: string, resolved: string, renamedTo: string | undefined): string =>
   `${at(where)}: chapter "${chapter}" listed in report.yaml does not exist (looked for ${resolved})` +
   (renamedTo === undefined ? "; restore the file, or take its line out of report.yaml" : `${didYouMean(renamedTo)} List the notebook under its new name in report.yaml, or restore the file`);
+
+/** A list item indented past the one above it: YAML reads the two lines as one name. */
+export const configChaptersJoined = (where: Location, chapter: string, names: readonly string[]): string =>
+  `${at(where)}: chapter "${chapter}" listed in report.yaml is ${names.map((name) => `"${name}"`).join(" and ")} read as one name: ` +
+  `a "- " line indented further than the one above it continues that item. Start every chapter's "- " at the same column`;
 
 export const rootEmpty = (): string => `--root is empty: give the project's folder, or leave --root out to use the project around the current folder`;
 

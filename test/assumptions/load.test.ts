@@ -43,7 +43,7 @@ describe("loadAssumptionsFile", () => {
 
   // Each bad fixture: the line the error must point at, the assumption id it must name, and a phrase.
   const cases: ReadonlyArray<readonly [file: string, line: number, id: string | undefined, phrase: string]> = [
-    ["malformed.yaml", 7, "h100_usd_per_gpu_hour", "malformed YAML"],
+    ["malformed.yaml", 6, "h100_usd_per_gpu_hour", "malformed YAML (in or just after assumption \"h100_usd_per_gpu_hour\"): this \"{\" is never closed"],
     ["duplicate-id.yaml", 8, "frontier_run_days", "duplicate id; it is already defined on line 2"],
     ["missing-source.yaml", 8, "pue_ratio", 'missing "source'],
     ["low-above-high.yaml", 6, "h100_usd_per_gpu_hour", "range low 3 is above high 2"],

@@ -118,6 +118,9 @@ describe("spec checks", () => {
     expect(ordered.warnings).toEqual([]);
     const early = await render({ data, transform: [{ filter: "datum.cents > 0" }, { calculate: "datum.price * 100", as: "cents" }], mark: "bar", encoding });
     expect(early.warnings).toEqual([expect.stringContaining('chart field "cents" (at transform[0].filter) is not in the chart\'s data')]);
+    // The names a step makes are listed as written: a calculate's `as` has no `<as>_end` (a bin's has).
+    const listed = await render({ data, transform: [{ calculate: "datum.price * 100", as: "cents" }, { bin: true, field: "price", as: "band" }], mark: "bar", encoding: { ...encoding, y: { field: "cent", type: "quantitative" } } });
+    expect(listed.warnings).toEqual([expect.stringContaining('The data has: "region", "price", "cents", "band", "band_end".')]);
     // Each is located at the name as the cell wrote it, inside the expression string too.
     const source = ["nb.chart({", '  transform: [{ calculate: "datum.prce * 100", as: "cents" }, { filter: "datum[\'regoin\'] == \'eu\'" }, { filter: { field: "regon", equal: "eu" } }],', "});"].join("\n");
     const transform = [{ calculate: "datum.prce * 100", as: "cents" }, { filter: "datum['regoin'] == 'eu'" }, { filter: { field: "regon", equal: "eu" } }];

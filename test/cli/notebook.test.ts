@@ -110,10 +110,16 @@ describe("a chapter renamed or deleted after report.yaml listed it", () => {
         expect(result.status, args.join(" ")).toBe(2);
         expect(result.stderr, args.join(" ")).toContain(wanted);
       }
-      // Named explicitly, the missing notebook gets the nearest one in its folder.
+      // Named explicitly: report.yaml, which a run of it reads, is checked first and says the same.
       const named = cli("check", "notebooks/02-claims.ipynb");
       expect(named.status).toBe(2);
-      expect(named.stderr).toContain('notebooks/02-claims.ipynb: there is no such notebook; did you mean "02-claim-check.ipynb"? check its path');
+      expect(named.stderr).toContain(wanted);
+      // A notebook report.yaml does not list, missing: the nearest one in its folder.
+      writeFileSync(join(notebooks, "report.yaml"), readFileSync(join(notebooks, "report.yaml"), "utf8").replace("02-claims.ipynb", "02-claim-check.ipynb"));
+      const unlistedNow = cli("check", "notebooks/02-claimz.ipynb");
+      expect(unlistedNow.status).toBe(2);
+      expect(unlistedNow.stderr).toContain('notebooks/02-claimz.ipynb: there is no such notebook; did you mean "02-claim-check.ipynb"? check its path');
+      writeFileSync(join(notebooks, "report.yaml"), readFileSync(join(notebooks, "report.yaml"), "utf8").replace("02-claim-check.ipynb", "02-claims.ipynb"));
       // Deleted, with nothing like it left: what to do, without a suggestion.
       rmSync(join(notebooks, "02-claim-check.ipynb"));
       const deleted = cli("check");
@@ -136,11 +142,12 @@ describe("a report.yaml or assumptions file that would stop a build", () => {
         [`${good}bogus: 1\n`, `notebooks/report.yaml:${good.split("\n").length}:1: unknown key "bogus" in report.yaml`],
         ["title: x\n  chapters: [\n", "notebooks/report.yaml:1:8: report.yaml is not valid YAML"],
         [good.replace(/^paper: .*$/m, "paper: A5"), "notebooks/report.yaml:"],
+        [good.replace(/^assumptions: .*$/m, "assumptions: assumptions.yml"), 'assumptions file "assumptions.yml" named in report.yaml does not exist'],
       ];
       const assumptions = join(project.root, "notebooks", "assumptions.yaml");
       const sound = readFileSync(assumptions, "utf8");
       const brokenAssumptions: Array<[string, string]> = [
-        [sound.replace("range: { low: 2, high: 3 }", "range: { low: 2, high: 3"), "notebooks/assumptions.yaml:7:5: malformed YAML"],
+        [sound.replace("range: { low: 2, high: 3 }", "range: { low: 2, high: 3"), "notebooks/assumptions.yaml:6:12: malformed YAML (in or just after assumption \"h100_usd_per_gpu_hour\"): this \"{\" is never closed"],
         [sound.replace("id: run_gpu_hours", "id: h100_usd_per_gpu_hour"), 'notebooks/assumptions.yaml:10:9: assumption "h100_usd_per_gpu_hour": duplicate id'],
         [sound.replace("date: 2026-04-28 }", "date: 2099-01-01 }"), "source dated 2099-01-01 is after"],
       ];
@@ -150,7 +157,8 @@ describe("a report.yaml or assumptions file that would stop a build", () => {
         writeFileSync(assumptions, sound);
         expect(text).not.toBe(edited === file ? good : sound);
         writeFileSync(edited, text);
-        for (const args of [["check"], ["build", "--no-pdf"]]) {
+        // A check of named notebooks too: their runs read both files, and "passed" would promise a build.
+        for (const args of [["check"], ["check", "notebooks/01-price.ipynb"], ["build", "--no-pdf"]]) {
           const result = cli(...args);
           expect(result.status, `${args.join(" ")} with ${wanted}`).toBe(2);
           expect(result.stderr).toContain(wanted);

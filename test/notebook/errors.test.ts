@@ -4,6 +4,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import { executeNotebook } from "../../src/notebook/execute";
 import { NotebookFormatError, type CodeCell } from "../../src/notebook/nbformat";
 import { TempDir } from "./helpers";
+import { codeFrame } from "../../src/notebook/errors";
+import { visibleControls } from "../../src/util/control";
 
 const temp = new TempDir();
 afterAll(() => temp.cleanup());
@@ -161,5 +163,17 @@ describe("thrownInImport (where in an imported file an error was thrown)", () =>
     expect(thrownInImport(stack("file:///elsewhere/a.ts:1:2"), bundle, root, { fileUrls: true })).toBeUndefined();
     // Under Node a file URL frame is the engine's own code.
     expect(thrownInImport(stack("file:///project/notebooks/lib/a.ts:3:11"), bundle, root, { fileUrls: false })).toBeUndefined();
+  });
+});
+
+describe("codeFrame", () => {
+  it("puts the caret under the column whatever the line holds before it: tabs, control characters shown as escapes, or nothing", () => {
+    // Padding with one space per character put the caret 3 columns left of a column after "\x1b" (shown as 4 characters),
+    // and left of any column after a tab, which a terminal widens to the next tab stop.
+    const caret = (source: string, column: number) => (codeFrame(source, 1, column).split("\n")[1] ?? "").slice("    | ".length);
+    expect(caret("\tconst x = 1;", 8)).toBe("\t      ^");
+    expect(visibleControls("const s = \"\u001b[31m\"; x;")).toBe('const s = "\\x1b[31m"; x;');
+    expect(caret("const s = \"\u001b[31m\"; x;", 20)).toBe(" ".repeat(22) + "^");
+    expect(caret("ab", 5)).toBe("    ^");
   });
 });

@@ -9,6 +9,7 @@ import { at as placeAt } from "../../messages/location";
 import { checkKnown, parseOverrideValue, WhatIfError, type AssumptionOverride } from "./overrides";
 import { assumptionsFileTooLarge } from "../../messages/assumptions";
 import { MAX_ASSUMPTIONS_FILE_MB } from "../../util/limits";
+import { yamlSyntaxProblem } from "../../util/yaml-syntax";
 
 /**
  * An overrides file. Either a map (`id: 2.5`, `id: 2..3`, `id: { low: 2, high: 3 }`) or the
@@ -26,10 +27,10 @@ export function parseOverridesFile(text: string, fileName: string, known: readon
     const { line, col } = lineCounter.linePos(offset);
     return placeAt({ file: fileName, line, column: col });
   };
-  if (document.errors.length > 0) {
-    const error = document.errors[0];
-    const { line, col } = lineCounter.linePos(error?.pos[0] ?? 0);
-    throw new WhatIfError(messages.unreadableOverridesFile(placeAt({ file: fileName, line, column: col }), error?.message ?? ""));
+  const error = document.errors[0];
+  if (error !== undefined) {
+    const { line, column, detail } = yamlSyntaxProblem(text, error);
+    throw new WhatIfError(messages.unreadableOverridesFile(placeAt({ file: fileName, line, column }), detail));
   }
   const root = document.contents;
   const list = isMap(root) ? root.get("assumptions", true) : undefined;

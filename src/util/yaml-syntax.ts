@@ -1,0 +1,59 @@
+/**
+ * A YAML syntax error as the project's input files report it: where to act and what went wrong. The
+ * `yaml` package finds an unclosed `{`, `[` or quote where it gives up (the next key, or the end of
+ * the file), which is lines away from the mistake: the opener that is never closed is the place to
+ * fix, found in the parser's token tree. Every YAML input (report.yaml, the assumptions file, the
+ * errata file, a what-if overrides file) reads its syntax errors here.
+ */
+import { CST, Parser, type YAMLError } from "yaml";
+import { yamlNotClosed } from "../messages/yaml";
+import { lineColumn, type LineColumn } from "./text-position";
+
+export interface YamlSyntaxProblem extends LineColumn {
+  /** The problem in words, on one line (without the parser's own "at line …" suffix). */
+  readonly detail: string;
+}
+
+export function yamlSyntaxProblem(text: string, error: YAMLError): YamlSyntaxProblem {
+  const detail = (error.message.split("\n")[0] ?? "").replace(/ at line \d+, column \d+:?$/, "");
+  const opener = unclosedOpener(text, error.pos[0]);
+  if (opener !== undefined) return { ...lineColumn(text, opener.offset), detail: yamlNotClosed(opener.open) };
+  return { ...lineColumn(text, error.pos[0]), detail };
+}
+
+/** The last `{`, `[` or quoted scalar before `limit` that has no closing character: the innermost, for nested ones. */
+function unclosedOpener(text: string, limit: number): { offset: number; open: string } | undefined {
+  const found: { offset: number; open: string }[] = [];
+  const visit = (token: CST.Token | undefined): void => {
+    if (token === undefined) return;
+    switch (token.type) {
+      case "document":
+        visit(token.value);
+        return;
+      case "block-map":
+      case "block-seq":
+        token.items.forEach(visitItem);
+        return;
+      case "flow-collection": {
+        const close = token.start.source === "{" ? "}" : "]";
+        if (!token.end.some((end) => end.source === close)) found.push({ offset: token.start.offset, open: token.start.source });
+        token.items.forEach(visitItem);
+        return;
+      }
+      case "double-quoted-scalar":
+      case "single-quoted-scalar": {
+        const quote = token.type === "double-quoted-scalar" ? '"' : "'";
+        if (token.source.length < 2 || !token.source.endsWith(quote)) found.push({ offset: token.offset, open: quote });
+        return;
+      }
+      default:
+        return;
+    }
+  };
+  const visitItem = (item: CST.CollectionItem): void => {
+    visit(item.key ?? undefined);
+    visit(item.value);
+  };
+  for (const token of new Parser().parse(text)) visit(token);
+  return found.filter((opener) => opener.offset <= limit).at(-1);
+}
