@@ -6,7 +6,7 @@
  */
 import { dirname, resolve } from "node:path";
 import { existsSync } from "node:fs";
-import { configPathForRoot, findProjectRoot } from "../config";
+import { ConfigNotFoundError, configPathForRoot, findProjectRoot } from "../config";
 import { unknownAssumption } from "../messages/assumptions";
 import { located } from "../messages/location";
 import * as messages from "../messages/notebook";
@@ -20,8 +20,10 @@ import { displayPath } from "../util/paths";
 import { nearestNames } from "../util/suggest";
 
 /** Exit 0 when clean, 1 on type errors or images a build would refuse; an unreadable notebook throws (exit 2). */
-export async function checkCommand(args: readonly string[]): Promise<ExitCode> {
-  const root = findProjectRoot(process.cwd());
+export async function checkCommand(args: readonly string[], explicitRoot?: string): Promise<ExitCode> {
+  // `--root` names the project, where nothing is searched upward (and its report.yaml must be there).
+  const root = explicitRoot === undefined ? findProjectRoot(process.cwd()) : resolve(explicitRoot);
+  if (explicitRoot !== undefined && !existsSync(configPathForRoot(explicitRoot))) throw new ConfigNotFoundError(root, true);
   // report.yaml is checked as build checks it (a wrong key, a date not on the calendar, YAML that does
   // not parse, a chapter renamed or deleted: located at its line, exit 2) before its chapters are: a
   // check that passed must not leave the build to find them. So it is when notebooks are named: their

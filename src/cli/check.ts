@@ -5,15 +5,17 @@
  * that cannot be read.
  */
 import type { Command } from "commander";
+import { rootOptionHelp } from "../messages/report";
 
 export function registerCheckCommand(program: Command): void {
   program
     .command("check")
     .description("Type-check notebooks (cells in order, tslab's redeclaration rules; Deno notebooks with deno check) and src/, and check the images their markdown cells show and the assumption ids their cells name.")
     .argument("[notebooks...]", "notebooks to check (default: the chapters listed in notebooks/report.yaml)")
+    .option("--root <dir>", rootOptionHelp())
     .addHelpText("after", "\nExit codes: 0 no type errors, every image in markdown cells can be inlined, every assumption id named is known; 1 type errors or an image\nthe report cannot inline (missing, outside the project, not an image, remote), or an assumption id a cell\nnames that the assumptions file lacks, each printed as notebook: cell N, line L, column C; 2 bad usage, a\nnotebook that cannot be read, or a report.yaml or assumptions file a build would stop at (located).")
-    .action(async (notebooks: string[]) => {
+    .action(async (notebooks: string[], options: { root?: string }) => {
       const { checkCommand } = await import("./check-action");
-      process.exitCode = await checkCommand(notebooks);
+      process.exitCode = await checkCommand(notebooks, options.root);
     });
 }

@@ -6,6 +6,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { createServer } from "node:net";
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { tmpdir } from "node:os";
 import { afterEach, describe, expect, it, onTestFinished } from "vitest";
 import { appendCell, tempProject, type TempProject } from "../project";
 import { CLI, fragtax } from "../published-project";
@@ -45,6 +46,13 @@ describe("bad input: located, exit 2", () => {
     const build = await fragtax(["build", "--root", "/nonexistent-fragtax-root"], { cwd: project.root });
     expect(build.code).toBe(2);
     expect(build.stderr).toContain("--root /nonexistent-fragtax-root: there is no such folder; pass the report's project folder, the one that holds notebooks/report.yaml");
+    const check = await fragtax(["check", "--root", "/nonexistent-fragtax-root"], { cwd: project.root });
+    expect(check.code).toBe(2);
+    expect(check.stderr).toContain("--root /nonexistent-fragtax-root: there is no such folder");
+    // From anywhere, check --root checks that project's chapters.
+    const checked = await fragtax(["check", "--root", project.root], { cwd: tmpdir() });
+    expect(checked.code, checked.stderr).toBe(0);
+    expect(checked.stderr).toContain("type check passed: 2 notebooks and src/");
     // --root searches nowhere else: the notebooks/ folder itself, or a folder without a report, is said to be that.
     const notebooksFolder = await fragtax(["build", "--no-pdf", "--root", "notebooks"], { cwd: project.root });
     expect(notebooksFolder.code).toBe(2);
