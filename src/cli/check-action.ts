@@ -23,13 +23,13 @@ import { nearestNames } from "../util/suggest";
 export async function checkCommand(args: readonly string[], explicitRoot?: string): Promise<ExitCode> {
   // `--root` names the project, where nothing is searched upward (and its report.yaml must be there).
   const root = explicitRoot === undefined ? findProjectRoot(process.cwd()) : resolve(explicitRoot);
-  if (explicitRoot !== undefined && !existsSync(configPathForRoot(explicitRoot))) throw new ConfigNotFoundError(root, true);
+  const configFile = configPathForRoot(explicitRoot ?? root);
+  if (explicitRoot !== undefined && !existsSync(configFile)) throw new ConfigNotFoundError(root, true);
   // report.yaml is checked as build checks it (a wrong key, a date not on the calendar, YAML that does
   // not parse, a chapter renamed or deleted: located at its line, exit 2) before its chapters are: a
   // check that passed must not leave the build to find them. So it is when notebooks are named: their
   // runs read its assumptions file and Monte Carlo settings, and "passed" would promise a build.
-  const configFile = configPathForRoot(root);
-  if (existsSync(configFile)) await checkReportInputs(configFile, root);
+  const assumptions = existsSync(configFile) ? await checkReportInputs(configFile, root) : undefined;
   const notebooks = args.length > 0 ? args.map((arg) => resolve(arg)) : reportNotebooks(root);
   const diagnostics = [...checkNotebooks(notebooks, { root }), ...(await checkDenoNotebooks(notebooks, { root }))];
   const frameOf = diagnostics.length === 0 ? () => undefined : codeFrames(notebooks, root);
@@ -46,31 +46,39 @@ export async function checkCommand(args: readonly string[], explicitRoot?: strin
       images++;
     }
   }
-  const unknownIds = await unknownAssumptionIds(notebooks, root);
+  const unknownIds = await unknownAssumptionIds(notebooks, root, assumptions);
   for (const line of unknownIds) process.stderr.write(`${line}\n`);
   process.stderr.write(`${messages.checkSummary(diagnostics.length, images, notebooks.length, unknownIds.length)}\n`);
   return diagnostics.length === 0 && images === 0 && unknownIds.length === 0 ? EXIT_OK : EXIT_FAILED;
 }
 
+/** An assumptions file and the ids it defines. */
+interface KnownIds {
+  readonly file: string;
+  readonly ids: string[];
+}
+
 /**
  * report.yaml and its assumptions file, each read as a build reads it: the first problem throws
- * (`ConfigError`, `AssumptionError`: located, exit 2), and so does a source dated after the data cut-off.
+ * (`ConfigError`, `AssumptionError`: located, exit 2), and so does a source dated after the data
+ * cut-off. The file's ids are returned, so the chapters' ids are checked without loading it again.
  */
-async function checkReportInputs(configFile: string, root: string): Promise<void> {
+async function checkReportInputs(configFile: string, root: string): Promise<KnownIds> {
   const [{ loadConfig }, { loadAssumptionsFile }, { sourcesAfterAsOf }, { AssumptionError }] = await Promise.all([import("../config/parse"), import("../assumptions/load"), import("../assumptions/as-of"), import("../assumptions/errors")]);
   const config = loadConfig(configFile, { root });
   const registry = await loadAssumptionsFile(config.assumptions, displayPath(config.assumptions, root));
   // As the build dates a version without report.yaml's `date`: today.
   const [late, ...moreLate] = sourcesAfterAsOf(registry.all(), registry.correlations, config.asOf ?? config.date ?? new Date().toISOString().slice(0, 10));
   if (late !== undefined) throw new AssumptionError([late, ...moreLate]);
+  return { file: config.assumptions, ids: registry.all().map((assumption) => assumption.id) };
 }
 
 /**
  * The assumption ids the notebooks' cells name by a literal (notebook/assumption-refs.ts) that their
  * assumptions file does not have, worded and located as a run's error, with its code frame. Each notebook's file is the one
- * its run reads (run-context.ts, from the report.yaml above it), loaded once.
+ * its run reads (run-context.ts, from the report.yaml above it), loaded once (report.yaml's, `known`, already was).
  */
-async function unknownAssumptionIds(notebooks: readonly string[], root: string): Promise<string[]> {
+async function unknownAssumptionIds(notebooks: readonly string[], root: string, known: KnownIds | undefined): Promise<string[]> {
   const refs = notebooks
     .map((file) => {
       const { cells } = readCells(file, root, "any");
@@ -79,7 +87,7 @@ async function unknownAssumptionIds(notebooks: readonly string[], root: string):
     .filter((notebook) => notebook.refs.length > 0);
   if (refs.length === 0) return [];
   const [{ resolveRunInputs }, { loadAssumptionsFile }] = await Promise.all([import("../notebook/run-context"), import("../assumptions/load")]);
-  const loaded = new Map<string, Promise<string[]>>();
+  const loaded = new Map<string, Promise<string[]>>(known === undefined ? [] : [[known.file, Promise.resolve(known.ids)]]);
   const idsIn = (file: string): Promise<string[]> => {
     // A file that cannot be loaded stops the check (exit 2, located), as it stops a run.
     if (!loaded.has(file)) loaded.set(file, loadAssumptionsFile(file, displayPath(file, root)).then((registry) => registry.all().map((assumption) => assumption.id)));
