@@ -96,7 +96,7 @@ export async function writeChart(key: string, chart: CachedChart): Promise<void>
 
 /**
  * Specs the Vega-Lite schema accepted, remembered by key (an empty marker file next to the charts):
- * a rebuild validates only new specs, and loads the 6 MB compiled validator only for them. A spec
+ * a rebuild validates only new specs, and loads the 4 MB compiled validator only for them. A spec
  * with a problem is not remembered, so its warning is given again on every build.
  *
  * The key leaves out the rows of inline data (`data.values`, `datasets`) and keeps only what kind
