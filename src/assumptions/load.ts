@@ -11,7 +11,6 @@
  *
  * All problems are collected and thrown together as one `AssumptionError`; nothing half-loads.
  */
-import { readFile } from "node:fs/promises";
 import type { z } from "zod";
 import * as msg from "../messages/assumptions";
 import { MAX_ASSUMPTIONS_FILE_MB } from "../util/limits";
@@ -38,6 +37,7 @@ import type { LineColumn } from "../util/text-position";
 import { readQuickly } from "./quick-read";
 import { isList, type ListItem, type Path, type ReadFile } from "./read-file";
 import { readWithYaml } from "./yaml-read";
+import { readInputText } from "../util/plain-file";
 
 export interface ParseOptions {
   /**
@@ -149,7 +149,7 @@ function isProblems(problems: AssumptionProblem[]): problems is [AssumptionProbl
 export async function loadAssumptionsFile(path: string, name = path): Promise<AssumptionRegistry> {
   let text: string;
   try {
-    text = await readFile(path, "utf8");
+    text = await readInputText(path);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new AssumptionError([{ file: name, line: 1, column: 1, id: undefined, text: msg.cannotReadAssumptions(name, reason) }]);

@@ -28,6 +28,7 @@ import { runIncrementally } from "./cache/incremental";
 import { notebookInputs } from "./cache/recorded-inputs";
 import { TOOL_VERSION } from "../version";
 import { cacheEntryNotChapterRun } from "../messages/versions";
+import { readInputText } from "../util/plain-file";
 
 /** What the notebook cache keeps per chapter: enough to render it and to write figures/claims. */
 interface CachedRun {
@@ -75,7 +76,7 @@ export class FileBuildEffects implements BuildEffects {
   // An input that cannot be read (a folder, no permission) is named by its own path: Node's EISDIR
   // carries none, and the error would name the current folder instead.
   readText(path: string): Promise<string> {
-    return locatingFileSystemErrors("fragtax build", path, () => readFile(path, "utf8"));
+    return locatingFileSystemErrors("fragtax build", path, () => readInputText(path));
   }
 
   readBytes(path: string): Promise<Uint8Array> {

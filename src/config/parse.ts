@@ -4,7 +4,7 @@
  * the disk ("does this chapter exist?") goes through the `exists` function the caller passes.
  */
 import { basename, dirname, isAbsolute, join, relative, resolve } from "node:path";
-import { existsSync, lstatSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, lstatSync, readdirSync, statSync } from "node:fs";
 import { LineCounter, parseDocument, type Document } from "yaml";
 import { z } from "zod";
 import * as messages from "../messages/report";
@@ -16,6 +16,7 @@ import { DEFAULT_MONTE_CARLO } from "../model/defaults";
 import { plausibleName, renamedFileLike } from "../util/suggest";
 import { isInside } from "../util/paths";
 import { ConfigError, configRoot, outPaths, type ChapterConfig, type ReportConfig } from "./index";
+import { readInputTextSync } from "../util/plain-file";
 
 const isoDate = z.union([
   z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date like 2026-04-28").refine(isCalendarDate, "not a calendar date (check the month and day)"),
@@ -110,7 +111,7 @@ function isoText(date: string | Date): string {
 
 /** Read and normalize a report.yaml file. */
 export function loadConfig(fileName: string, options: NormalizeOptions = {}): ReportConfig {
-  return normalizeConfig(readFileSync(fileName, "utf8"), fileName, options);
+  return normalizeConfig(readInputTextSync(fileName), fileName, options);
 }
 
 function isFolder(path: string): boolean {

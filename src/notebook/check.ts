@@ -13,6 +13,7 @@ import { displayPath } from "../util/paths";
 import { checkAll, projectSourceFiles, type CheckDiagnostic, type NotebookCells } from "./typecheck";
 import { configPathForRoot } from "../config";
 import { reportFieldsLeniently } from "../config/lenient";
+import { readInputTextSync } from "../util/plain-file";
 
 export { formatDiagnostic, topLevelNames, type CheckDiagnostic } from "./typecheck";
 
@@ -69,7 +70,7 @@ export function readNotebook(file: string, root: string): Notebook {
   const name = displayPath(file, root);
   let text: string;
   try {
-    text = readFileSync(file, "utf8");
+    text = readInputTextSync(file);
   } catch (error) {
     throw unreadableNotebook(file, name, error);
   }

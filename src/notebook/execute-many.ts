@@ -10,7 +10,7 @@
  *  4. afterStart  once 2 and every notebook's compile are done: the caller's work that only later
  *                 steps need (a build loads its renderer then; first, it delayed the check by ~1 s)
  */
-import { readFile } from "node:fs/promises";
+import { readInputText } from "../util/plain-file";
 import { resolve } from "node:path";
 import { CompileCache } from "./compile-cache";
 import { denoChecker } from "./deno-check";
@@ -113,7 +113,7 @@ async function typeCheckTogether(files: readonly string[], options: ExecuteOptio
   for (const file of files.map((f) => resolve(f))) {
     const root = options.root ? resolve(options.root) : projectRoot(file);
     try {
-      const notebook = parseNotebook(await readFile(file, "utf8"), displayPath(file, root));
+      const notebook = parseNotebook(await readInputText(file), displayPath(file, root));
       const deno = notebookKernel(notebook) === "deno" ? findDeno(displayPath(file, root), root) : undefined;
       const cells = notebook.cells.flatMap((cell, index) => (cell.cell_type === "code" ? [{ cell: index + 1, source: cellText(cell.source) }] : []));
       const key = `${deno ?? ""}\0${root}`;

@@ -13,7 +13,6 @@
  * A build's several notebooks at once, with one type check for all: `execute-many.ts`.
  */
 import { claimTable } from "./run-claims";
-import { readFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { displayPath, oneNamePerFile } from "../util/paths";
 import type { ClaimRecord, FigureRecord } from "../api/types";
@@ -38,6 +37,7 @@ import { findProjectRoot } from "../config/root";
 import { outPaths } from "../config/paths";
 import { sha256 } from "../util/hash";
 import { pruneModelRunsNow } from "./model-runs";
+import { readInputText } from "../util/plain-file";
 
 export interface ExecuteOptions extends RunInputOptions {
   /** Project root (the folder with package.json); found by walking up from the notebook by default. */
@@ -106,7 +106,7 @@ export async function executeNotebook(file: string, options: ExecuteOptions = {}
   const root = options.root ? resolve(options.root) : projectRoot(absolute);
   const name = displayPath(absolute, root);
   // 1. read + parse
-  const text = await readFile(absolute, "utf8").catch((error: unknown) => {
+  const text = await readInputText(absolute).catch((error: unknown) => {
     throw unreadableNotebook(absolute, name, error);
   });
   const notebook = parseNotebook(text, name);

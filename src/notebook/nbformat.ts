@@ -15,6 +15,8 @@ import { InputError } from "../util/errors";
 import { isRecord } from "../util/records";
 import { renamedFileLike } from "../util/suggest";
 import { lineColumn } from "../util/text-position";
+import { NotARegularFileError } from "../util/plain-file";
+import { notARegularFile } from "../messages/fs";
 
 export type MultilineString = string | string[];
 
@@ -105,6 +107,8 @@ export class NotebookFormatError extends InputError {
  * names the nearest notebook in its folder, as a renamed chapter usually is.
  */
 export function unreadableNotebook(file: string, name: string, error: unknown): NotebookFormatError {
+  // A pipe or a device where the notebook should be: said as such, by the notebook's name.
+  if (error instanceof NotARegularFileError) return new NotebookFormatError(notARegularFile(name, error.kind), name);
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (code !== "ENOENT") return new NotebookFormatError(messages.notebookUnreadable(name, code ?? String(error)), name);
   let siblings: string[] = [];

@@ -8,13 +8,13 @@
  */
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
-import { readFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import type { MonteCarloSettings } from "../api/context";
 import { DEFAULT_MONTE_CARLO } from "../model/defaults";
 import type { Assumption, AssumptionOverride } from "../assumptions/types";
 import type { ReportFields } from "../config/lenient";
 import { findReportYaml } from "../config/root";
+import { readInputText } from "../util/plain-file";
 
 // One definition of the run context for the API and the engine (the API reads it, the engine builds it).
 export { RUN_CONTEXT, type RunContext } from "../api/context";
@@ -84,7 +84,7 @@ export async function resolveRunInputs(notebookFile: string, options: RunInputOp
 
 async function readReportFields(file: string): Promise<ReportFields> {
   const { reportFieldsLeniently } = await import("../config/lenient"); // only when there is a report.yaml to read
-  return reportFieldsLeniently(await readFile(file, "utf8"), file);
+  return reportFieldsLeniently(await readInputText(file), file);
 }
 
 export function findUp(from: string, name: string): string | undefined {

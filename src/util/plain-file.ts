@@ -4,8 +4,12 @@
  * read only when it is a plain file; anything else throws, as a missing file does, so each caller's
  * "missing or damaged" path takes it.
  */
-import { constants } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readFileSync, type Stats } from "node:fs";
 import { open, type FileHandle } from "node:fs/promises";
+import { notARegularFile } from "../messages/fs";
+import { resolve } from "node:path";
+import { InputError } from "./errors";
+import { displayPath } from "./paths";
 
 export async function readPlainFile(path: string): Promise<Buffer> {
   let handle: FileHandle | undefined;
@@ -20,4 +24,50 @@ export async function readPlainFile(path: string): Promise<Buffer> {
 
 export async function readPlainText(path: string): Promise<string> {
   return (await readPlainFile(path)).toString("utf8");
+}
+
+/**
+ * A project file the user wrote (a chapter, report.yaml, the assumptions file) that is not a plain
+ * file: a FIFO, read as usual, waited for a writer for ever (the build hung with no message), and a
+ * device (a link to /dev/zero) was read until the string outgrew memory. Exit 2, naming the path.
+ * (A file named on the command line, `--assumptions <(…)` or a diff side, may be a pipe on purpose:
+ * those readers keep their own rules.)
+ */
+export class NotARegularFileError extends InputError {
+  constructor(
+    readonly path: string,
+    readonly kind: string,
+  ) {
+    // Named as from the folder the command runs in, as a shell would name it.
+    super(notARegularFile(displayPath(resolve(path), process.cwd()), kind));
+  }
+}
+
+/** Refuses what is not a plain file: a folder as Node's read of one does (EISDIR: each caller already names it), the rest as such. */
+function refuseIrregular(path: string, info: Stats): void {
+  if (info.isFile()) return;
+  if (info.isDirectory()) throw Object.assign(new Error(`EISDIR: illegal operation on a directory, read`), { code: "EISDIR", errno: -21, syscall: "read", path });
+  throw new NotARegularFileError(path, info.isFIFO() ? "named pipe (FIFO)" : info.isSocket() ? "socket" : "device");
+}
+
+/** The text of a project file, opened without blocking and read only when it is a plain file (else NotARegularFileError). */
+export async function readInputText(path: string): Promise<string> {
+  const handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  try {
+    refuseIrregular(path, await handle.stat());
+    return await handle.readFile("utf8");
+  } finally {
+    await handle.close();
+  }
+}
+
+/** `readInputText`, synchronously (the check of a notebook, report.yaml read at start-up). */
+export function readInputTextSync(path: string): string {
+  const fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  try {
+    refuseIrregular(path, fstatSync(fd));
+    return readFileSync(fd, "utf8");
+  } finally {
+    closeSync(fd);
+  }
 }

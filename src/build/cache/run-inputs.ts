@@ -5,7 +5,7 @@
  * thread or the notebook's (~0.02 s and ~0.1 s of a run that takes ~0.2 s). This module is on that
  * path, so it imports nothing heavy: the parsers are loaded only on a miss.
  */
-import { readFile } from "node:fs/promises";
+import { readInputText } from "../../util/plain-file";
 import { relative } from "node:path";
 import type { Assumption, Correlation, Total } from "../../assumptions/types";
 import type { ReportFields } from "../../config/lenient";
@@ -33,7 +33,7 @@ export const assumptionsIdentity = (text: string, fileName: string, code: string
 export async function cachedAssumptions(file: string, root: string, cacheDir: string): Promise<readonly Assumption[] | undefined> {
   let text: string;
   try {
-    text = await readFile(file, "utf8");
+    text = await readInputText(file);
   } catch {
     return undefined; // an unreadable assumptions file: the worker's loader reports it
   }
@@ -54,7 +54,7 @@ const isReportFields = (value: unknown): value is ReportFields =>
  * its absolute path. The lenient reading never fails; an unreadable file throws as before.
  */
 export async function reportFieldsCached(file: string, cacheDir: string): Promise<ReportFields> {
-  const text = await readFile(file, "utf8");
+  const text = await readInputText(file);
   const parse = async (): Promise<ReportFields> => (await import("../../config/lenient")).reportFieldsLeniently(text, file);
   const { value, keep } = await parseCached(cacheDir, { kind: "report-fields", text, fileName: file, code: codeStamp() }, parse, isReportFields);
   await keep();
