@@ -40,6 +40,9 @@ export const argumentHoldsControl = (shown: string): string =>
   `fragtax: the argument "${shown}" holds a line break or control character (shown as \\x..); fragtax names its arguments in its messages and cannot show this one on one line. Rename the file, or retype the value without it`;
 
 
+/** What a project file was found to be instead of a file (util/plain-file.ts). */
+export type IrregularKind = "named pipe (FIFO)" | "device" | "socket";
+
 /** A project file (a chapter, report.yaml, assumptions.yaml) that is a pipe, a device or a socket: reading it would wait, or never end. */
-export const notARegularFile = (path: string, kind: string): string =>
+export const notARegularFile = (path: string, kind: IrregularKind): string =>
   `${path}: is a ${kind}, not a file: a chapter, report.yaml and the assumptions file are read whole, and a ${kind} would ${kind === "named pipe (FIFO)" ? "wait for a writer for ever" : "be read until memory runs out"}; replace it with the file itself`;

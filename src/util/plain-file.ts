@@ -1,25 +1,34 @@
 /**
- * Reading a file the tool itself wrote (a cache entry, a build's output) that may since have been
- * replaced by a FIFO: a plain read of a FIFO waits for a writer for ever. Opened without blocking and
- * read only when it is a plain file; anything else throws, as a missing file does, so each caller's
- * "missing or damaged" path takes it.
+ * Reading a file that must be a plain file, opened without blocking so that a FIFO put in its place
+ * is seen, not waited on (a plain read of a FIFO waits for a writer for ever) and a device is not read
+ * without end. Two kinds of reader: a file the tool itself wrote (a cache entry, a build's output),
+ * where anything else throws as a missing file does, so each caller's "missing or damaged" path takes
+ * it (`readPlainFile`); and a project file the user wrote, where it is refused by name (`readInputText`).
  */
 import { closeSync, constants, fstatSync, openSync, readFileSync, type Stats } from "node:fs";
-import { open, type FileHandle } from "node:fs/promises";
-import { notARegularFile } from "../messages/fs";
+import { open } from "node:fs/promises";
 import { resolve } from "node:path";
+import { notARegularFile, type IrregularKind } from "../messages/fs";
 import { InputError } from "./errors";
 import { displayPath } from "./paths";
 
-export async function readPlainFile(path: string): Promise<Buffer> {
-  let handle: FileHandle | undefined;
+const NON_BLOCKING_READ = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+
+/** The bytes of `path` once `refuse` has seen what it is (it throws for what must not be read). */
+async function readChecked(path: string, refuse: (info: Stats) => void): Promise<Buffer> {
+  const handle = await open(path, NON_BLOCKING_READ);
   try {
-    handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
-    if (!(await handle.stat()).isFile()) throw Object.assign(new Error(`${path} is not a plain file`), { code: "EFTYPE", path });
+    refuse(await handle.stat());
     return await handle.readFile();
   } finally {
-    await handle?.close();
+    await handle.close();
   }
+}
+
+export async function readPlainFile(path: string): Promise<Buffer> {
+  return readChecked(path, (info) => {
+    if (!info.isFile()) throw Object.assign(new Error(`${path} is not a plain file`), { code: "EFTYPE", path });
+  });
 }
 
 export async function readPlainText(path: string): Promise<string> {
@@ -36,7 +45,7 @@ export async function readPlainText(path: string): Promise<string> {
 export class NotARegularFileError extends InputError {
   constructor(
     readonly path: string,
-    readonly kind: string,
+    readonly kind: IrregularKind,
   ) {
     // Named as from the folder the command runs in, as a shell would name it.
     super(notARegularFile(displayPath(resolve(path), process.cwd()), kind));
@@ -50,20 +59,14 @@ function refuseIrregular(path: string, info: Stats): void {
   throw new NotARegularFileError(path, info.isFIFO() ? "named pipe (FIFO)" : info.isSocket() ? "socket" : "device");
 }
 
-/** The text of a project file, opened without blocking and read only when it is a plain file (else NotARegularFileError). */
+/** The text of a project file, read only when it is a plain file (else NotARegularFileError; a folder, EISDIR). */
 export async function readInputText(path: string): Promise<string> {
-  const handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
-  try {
-    refuseIrregular(path, await handle.stat());
-    return await handle.readFile("utf8");
-  } finally {
-    await handle.close();
-  }
+  return (await readChecked(path, (info) => refuseIrregular(path, info))).toString("utf8");
 }
 
 /** `readInputText`, synchronously (the check of a notebook, report.yaml read at start-up). */
 export function readInputTextSync(path: string): string {
-  const fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  const fd = openSync(path, NON_BLOCKING_READ);
   try {
     refuseIrregular(path, fstatSync(fd));
     return readFileSync(fd, "utf8");
