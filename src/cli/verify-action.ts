@@ -35,7 +35,9 @@ export async function verifyAction(ids: readonly string[], options: { root?: str
       process.stderr.write(`fragtax: ${messages.indexBehind(join(paths.reportsDir, "index.html"), index.newest)}\n`);
       failed++;
     } else {
-      process.stderr.write(`fragtax: ${messages.indexNotRendered(join(paths.reportsDir, "index.html"), index.state === "missing", index.versions)}\n`);
+      const file = join(paths.reportsDir, "index.html");
+      const message = index.state === "differs" && index.unsealed.length > 0 ? messages.indexOrUnsealedEdited(file, index.unsealed) : messages.indexNotRendered(file, index.state === "missing", index.versions);
+      process.stderr.write(`fragtax: ${message}\n`);
       failed++;
     }
   }

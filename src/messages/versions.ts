@@ -310,6 +310,14 @@ export const indexAlsoUnprotected = (): string => "; it also lacks the policy th
 export const indexNotRendered = (file: string, missing: boolean, versions: number): string =>
   `${file} ${missing ? "is missing" : `is not the index publish renders from the ${versions} published version${versions === 1 ? "" : "s"} (edited, or written by another fragtax)`}; restore it (e.g. \`git checkout -- out/reports/index.html\` once it is committed) or rewrite it from the versions with \`fragtax publish --index-only\``;
 
+/** The index disagrees with the manifests of versions published before the seal: either may be the edit. */
+export const indexOrUnsealedEdited = (file: string, versions: readonly string[]): string => {
+  const [one] = versions;
+  const names = versions.length === 1 && one !== undefined ? `version ${one}` : `versions ${versions.join(", ")}`;
+  const manifests = versions.map((id) => `out/reports/${id}/manifest.json`).join(" ");
+  return `${file} does not list ${names} as ${versions.length === 1 ? "its manifest says" : "their manifests say"}; ${versions.length === 1 ? "it was" : "they were"} published before manifests were sealed, so either the index or ${versions.length === 1 ? "that manifest" : "those manifests"} was edited and verify cannot tell which. Compare both with what was committed (\`git diff -- out/reports\`) and restore the edited file (\`git checkout -- out/reports/index.html ${manifests}\`); \`fragtax publish --index-only\` would rewrite the index from the manifests as they are now, an edited one included`;
+};
+
 /** The index of the versions before `newest`: the publish that placed it was killed before it wrote the index. */
 export const indexBehind = (file: string, newest: string): string =>
   `${file} does not list ${newest} yet, the newest version: the publish that placed it was stopped before it wrote the index (killed, or a power cut), and ${newest} itself is whole; list it with \`fragtax publish --index-only\``;

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import * as messages from "../messages/versions";
 import { figureRange } from "../diff/figures";
 import { formatAlternatives } from "../format/number";
-import { escapeHtml, html, rawHtml, unescapeHtml } from "../util/html";
+import { escapeHtml, html, rawHtml, unescapeHtml, type Html } from "../util/html";
 import { listVersions, type Manifest } from "./store";
 import { renderIndexErrata } from "../errata/render";
 import { contentSecurityPolicy } from "../report/csp";
@@ -23,22 +23,25 @@ const CSS = `body{font-family:system-ui,sans-serif;max-width:60em;margin:2em aut
 const INDEX_POLICY = `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(contentSecurityPolicy({ scripts: [] }))}">`;
 
 export function renderIndexPage(title: string, newestFirst: readonly Manifest[]): string {
-  const rows = newestFirst.map((version, index) => {
-    const href = (file: string) => `${encodeURIComponent(version.id)}/${file}`;
-    return html`<tr><td><a href="${href("report.html")}"><strong>${version.id}</strong></a>${index === 0 ? html` <span class="latest">latest</span>` : ""}<br><small>${version.date}${version.asOf === undefined ? "" : html`<br>data as of ${version.asOf}`}</small></td>
-<td>${version.note ?? ""}${renderIndexErrata(version.errata ?? [])}</td>
-<td class="figures">${version.headline.map((f) => {
-      const { p50, interval } = figureRange(f, f);
-      // Beside the interval, the figure under its structural alternatives, as on the title page.
-      return html`<div>${f.label}: <strong>${p50}</strong>${interval === null ? "" : html` <small>(${interval})</small>`}${html`<small>${formatAlternatives(f)}</small>`}</div>`;
-    })}</td>
-<td><a href="${href("report.html")}">HTML</a> · <a href="${href("report.pdf")}">PDF</a> · <a href="${href("manifest.json")}">manifest</a></td></tr>`;
-  });
+  const rows = newestFirst.map((version, index) => indexRow(version, index === 0));
   const heading = messages.indexHeading(title);
   return html`<!doctype html><html lang="en"><head><meta charset="utf-8">${rawHtml(INDEX_POLICY)}<meta name="viewport" content="width=device-width,initial-scale=1"><title>${heading}</title><style>${rawHtml(CSS)}</style></head>
 <body><h1>${heading}</h1><p>${messages.indexLead(newestFirst.length)}</p>
 <table><thead><tr><th>version</th><th>note</th><th>headline figures (p50, 90% interval)</th><th>files</th></tr></thead><tbody>${rows}</tbody></table></body></html>
 `.value;
+}
+
+/** One version's row of the index, as its manifest says now. */
+function indexRow(version: Manifest, latest: boolean): Html {
+  const href = (file: string) => `${encodeURIComponent(version.id)}/${file}`;
+  return html`<tr><td><a href="${href("report.html")}"><strong>${version.id}</strong></a>${latest ? html` <span class="latest">latest</span>` : ""}<br><small>${version.date}${version.asOf === undefined ? "" : html`<br>data as of ${version.asOf}`}</small></td>
+<td>${version.note ?? ""}${renderIndexErrata(version.errata ?? [])}</td>
+<td class="figures">${version.headline.map((f) => {
+    const { p50, interval } = figureRange(f, f);
+    // Beside the interval, the figure under its structural alternatives, as on the title page.
+    return html`<div>${f.label}: <strong>${p50}</strong>${interval === null ? "" : html` <small>(${interval})</small>`}${html`<small>${formatAlternatives(f)}</small>`}</div>`;
+  })}</td>
+<td><a href="${href("report.html")}">HTML</a> · <a href="${href("report.pdf")}">PDF</a> · <a href="${href("manifest.json")}">manifest</a></td></tr>`;
 }
 
 /** The index publish would write now, from every published version (a malformed manifest throws, naming it). */
@@ -49,7 +52,12 @@ export async function expectedIndex(reportsDir: string, title: string): Promise<
 
 export type IndexState =
   /** "unprotected": exactly what publish rendered before the index carried its security policy. */
-  | { readonly state: "ok" | "missing" | "differs" | "unprotected"; readonly versions: number }
+  | { readonly state: "ok" | "missing" | "unprotected"; readonly versions: number }
+  /**
+   * Not what publish renders. `unsealed`: versions published before manifests were sealed whose row is
+   * not in the index: their manifest may be what was edited (verify cannot tell), not the index.
+   */
+  | { readonly state: "differs"; readonly versions: number; readonly unsealed: readonly string[] }
   /** What publish renders from the versions, under the title report.yaml had when it was written. */
   | { readonly state: "retitled"; readonly versions: number; readonly title: string; readonly unprotected: boolean }
   /** What publish rendered before `newest` was placed: the publish that placed it died before writing the index. */
@@ -73,10 +81,20 @@ export async function checkIndex(reportsDir: string, title: string): Promise<Ind
   const [newest] = newestFirst;
   if (newest !== undefined && actual === renderIndexPage(title, newestFirst.slice(1))) return { state: "behind", versions, newest: newest.id };
   const stated = titleIn(actual, escapeHtml(messages.indexHeading("")));
-  if (stated === undefined || stated === title || !(await publishedTitles(reportsDir)).has(stated)) return { state: "differs", versions };
+  const differs = { state: "differs", versions, unsealed: rowsMissing(actual, newestFirst) } as const;
+  if (stated === undefined || stated === title || !(await publishedTitles(reportsDir)).has(stated)) return differs;
   const retitled = (await expectedIndex(reportsDir, stated)).page;
   if (actual === retitled || actual === retitled.replace(INDEX_POLICY, "")) return { state: "retitled", versions, title: stated, unprotected: actual !== retitled };
-  return { state: "differs", versions };
+  return differs;
+}
+
+/**
+ * The versions without a seal (manifestSha256) whose row, as their manifest reads now, is not in the
+ * index. A sealed manifest edited fails its own check before the index is looked at; an unsealed one
+ * edited by hand shows only here, and rewriting the index from it would make the edit look published.
+ */
+function rowsMissing(actual: string, newestFirst: readonly Manifest[]): string[] {
+  return newestFirst.filter((version, index) => version.manifestSha256 === undefined && !actual.includes(indexRow(version, index === 0).value)).map((v) => v.id);
 }
 
 /** The titles the published versions' pages bear (each report.html's <title>). */

@@ -89,6 +89,10 @@ export async function publish(options: PublishOptions, effects: PublishEffects):
   // every later publish until that day, and it cannot be taken back: a version is immutable.
   if (date > latest) throw new InputError(publishMessages.publishDateAfterToday(date, latest));
   const build = await readBuildRecord(options.buildDir, options.root, options.defaultAssumptionsFile);
+  const reviewed = [...new Set(options.reviewed ?? [])];
+  // A mistyped --reviewed is bad usage whatever else is wrong with the build (exit 2 before exit 1);
+  // a build that recorded no sections (a failed page) is refused for that below instead.
+  if (build.sections !== null && build.sections.length > 0) checkReviewedSections(build, reviewed);
   const refusal = refusalReason(build);
   if (refusal) throw new PublishRefused(refusal);
   // A warning can mean a wrong page (a chart field missing from its data draws an empty chart), which
@@ -99,7 +103,6 @@ export async function publish(options: PublishOptions, effects: PublishEffects):
   // nor be dated after today: data dated later cannot be published, whatever --date says.
   if (build.asOf !== null && build.asOf > latest) throw new InputError(publishMessages.publishAsOfAfterToday(build.asOf, latest));
   if (build.asOf !== null && date < build.asOf) throw new InputError(messages.publishDateBeforeAsOf(date, options.date !== undefined, build.asOf));
-  const reviewed = [...new Set(options.reviewed ?? [])];
   checkReviewedSections(build, reviewed);
 
   await mkdir(options.reportsDir, { recursive: true });

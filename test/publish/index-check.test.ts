@@ -55,6 +55,31 @@ describe("verify: the versions index", () => {
     expect(missing.stderr).toContain(`${index()} is missing`);
   });
 
+  it("an index that disagrees with a manifest from before the seal names that version and does not advise rewriting the index from it", async () => {
+    const file = join(root, "out/reports/2026-05-01/manifest.json");
+    const sealed = await readFile(file, "utf8");
+    const { manifestSha256: _seal, ...unsealed } = JSON.parse(sealed) as Record<string, unknown>;
+    await writeFile(file, JSON.stringify(unsealed, null, 2));
+    const legacy = await fragtax(["verify"], { cwd: root });
+    expect(legacy.code, legacy.stderr).toBe(0);
+
+    // The note edited in the manifest: nothing else in the version shows it, and the index is as published.
+    await writeFile(file, JSON.stringify({ ...unsealed, note: "forged" }, null, 2));
+    const edited = await fragtax(["verify"], { cwd: root });
+    expect(edited.code).toBe(1);
+    expect(edited.stdout).toContain("ok 2026-05-01");
+    expect(edited.stderr).toContain(`${index()} does not list version 2026-05-01 as its manifest says; it was published before manifests were sealed, so either the index or that manifest was edited`);
+    expect(edited.stderr).toContain("`git checkout -- out/reports/index.html out/reports/2026-05-01/manifest.json`");
+    expect(edited.stderr).not.toContain("rewrite it from the versions");
+
+    // Sealed, the manifest vouches for itself: the index is what was edited, and rewriting it is the remedy.
+    await writeFile(file, sealed);
+    await writeFile(index(), (await readFile(index(), "utf8")).replace("first", "other"));
+    const indexEdited = await fragtax(["verify"], { cwd: root });
+    expect(indexEdited.code).toBe(1);
+    expect(indexEdited.stderr).toContain("rewrite it from the versions with `fragtax publish --index-only`");
+  });
+
   it("carries a policy that stops every script; an index an earlier fragtax wrote without it passes, with the remedy", async () => {
     const published = await readFile(index(), "utf8");
     const policy = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(published);

@@ -73,6 +73,19 @@ describe("stale-prose guard", () => {
     expect(diff.stdout).toContain("      figure training_run_cost_usd: $28.8M → $35.5M (+23%)");
   });
 
+  it("a --reviewed section the build does not have is bad usage (exit 2) even when the build is refused for something else", async () => {
+    await sectionedBuild("v1", same);
+    // A build whose print failed: publish refuses it (exit 1), but the mistyped section is named first.
+    const log = join(root, "out/build/build-log.json");
+    await writeFile(log, (await readFile(log, "utf8")).replace('"status": "written"', '"status": "failed"'));
+    const mistyped = await fragtax(["publish", "--date", "2026-05-01", "--reviewed", "a#the-bil"], { cwd: root });
+    expect(mistyped.code).toBe(2);
+    expect(mistyped.stderr).toContain("--reviewed names a section the build does not have: a#the-bil.");
+    const refused = await fragtax(["publish", "--date", "2026-05-01", "--reviewed", "a#the-bill"], { cwd: root });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain("report.pdf");
+  });
+
   it("publishes without a review when the section's prose changed", async () => {
     await sectionedBuild("v1", same);
     expect((await fragtax(["publish", "--date", "2026-05-01"], { cwd: root })).code).toBe(0);
