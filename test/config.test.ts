@@ -101,6 +101,18 @@ describe("report.yaml → ReportConfig", () => {
       ["title: T\nauthor: 'A\nchapters: [a.ipynb]\n", ":2:9: report.yaml is not valid YAML: this ' opens a text that is never closed"],
     ];
     for (const [text, wanted] of unclosed) expect(errorOf(text).message).toContain(wanted);
+    // The parser's commonest complaints come with what to do.
+    const advised: [string, string][] = [
+      ["title: T\nchapters: [a.ipynb]\npaper: A4\n  size: big\n", ":3:8: report.yaml is not valid YAML: Nested mappings are not allowed in compact mappings (a value holds \": \", or a line is indented under a key that already has its value: quote the value, or indent the line as the key above it)"],
+      ["title: T\ntitle: U\nchapters: [a.ipynb]\n", ":2:1: report.yaml is not valid YAML: Map keys must be unique (the same key twice in one mapping: keep one)"],
+      ["title: T\nchapters:\n\t- a.ipynb\n", "(indent with spaces)"],
+    ];
+    for (const [text, wanted] of advised) expect(errorOf(text).message).toContain(wanted);
+    // A list or a bare text at the top is said to be one, with the shape report.yaml has.
+    expect(errorOf("- title: T\n- chapters: [a.ipynb]\n").message).toBe(
+      'notebooks/report.yaml:1:1: report.yaml is a list, where the report\'s settings are keys, one per line at the start of it: "title: …", then "chapters:" with one "  - NN-name.ipynb" line per notebook',
+    );
+    expect(errorOf("The Fragmentation Tax\n").message).toContain("report.yaml is a bare text, where the report's settings are keys");
     // A "- " indented one space more than the line above continues that item: two chapters read as one name, not a renamed file.
     const joined = errorOf("title: T\nchapters:\n  - a.ipynb\n   - b.ipynb\n", (path) => !path.endsWith("b.ipynb"));
     expect(joined.message).toBe('notebooks/report.yaml:3:5: chapter "a.ipynb - b.ipynb" listed in report.yaml is "a.ipynb" and "b.ipynb" read as one name: a "- " line indented further than the one above it continues that item. Start every chapter\'s "- " at the same column');

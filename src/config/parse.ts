@@ -70,8 +70,14 @@ export function normalizeConfig(text: string, fileName: string, options: Normali
     const { line, column, detail } = yamlSyntaxProblem(text, syntaxError);
     throw new ConfigError(messages.configYamlSyntax({ file: shown, line, column }, detail), file, line, column);
   }
+  const content: unknown = document.toJS() ?? {};
+  // A list or a bare text at the top is no key at all: said as such, not as a schema's "" path.
+  if (typeof content !== "object" || Array.isArray(content) || content instanceof Date) {
+    const where = locateValue([]);
+    throw new ConfigError(messages.configNotMapping(where, Array.isArray(content) ? "list" : "bare text"), file, where.line, where.column);
+  }
   // reportInput: a wrong-typed value (title: 123) is then told apart from a missing one.
-  const parsed = ReportYaml.safeParse(document.toJS() ?? {}, { reportInput: true });
+  const parsed = ReportYaml.safeParse(content, { reportInput: true });
   if (!parsed.success) {
     // An unknown key explains a "missing" one (a typo), so report it first.
     const issues = parsed.error.issues;

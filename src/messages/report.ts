@@ -11,6 +11,9 @@ export type { Location } from "./location";
 export const configYamlSyntax = (where: Location, detail: string): string =>
   `${at(where)}: report.yaml is not valid YAML: ${detail}`;
 
+export const configNotMapping = (where: Location, kind: "list" | "bare text"): string =>
+  `${at(where)}: report.yaml is a ${kind}, where the report's settings are keys, one per line at the start of it: "title: …", then "chapters:" with one "  - NN-name.ipynb" line per notebook`;
+
 export const configUnknownKey = (where: Location, key: string, nearest: string | undefined, known: readonly string[]): string =>
   `${at(where)}: unknown key "${key}" in report.yaml` +
   // With no likely meant key, the keys there: the reader picks one rather than guessing again.

@@ -6,7 +6,7 @@
  * errata file, a what-if overrides file) reads its syntax errors here.
  */
 import { CST, Parser, type YAMLError } from "yaml";
-import { yamlNotClosed } from "../messages/yaml";
+import { yamlAdvice, yamlNotClosed } from "../messages/yaml";
 import { lineColumn, type LineColumn } from "./text-position";
 
 export interface YamlSyntaxProblem extends LineColumn {
@@ -15,7 +15,9 @@ export interface YamlSyntaxProblem extends LineColumn {
 }
 
 export function yamlSyntaxProblem(text: string, error: YAMLError): YamlSyntaxProblem {
-  const detail = (error.message.split("\n")[0] ?? "").replace(/ at line \d+, column \d+:?$/, "");
+  const said = (error.message.split("\n")[0] ?? "").replace(/ at line \d+, column \d+:?$/, "");
+  const advice = yamlAdvice(error.code, said);
+  const detail = advice === undefined ? said : `${said} (${advice})`;
   const opener = unclosedOpener(text, error.pos[0]);
   if (opener !== undefined) return { ...lineColumn(text, opener.offset), detail: yamlNotClosed(opener.open) };
   return { ...lineColumn(text, error.pos[0]), detail };
