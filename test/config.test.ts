@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -66,8 +66,9 @@ describe("report.yaml → ReportConfig", () => {
 
   // Before: a folder gave "cannot read the notebook (EISDIR)" from the engine, without report.yaml's
   // line, and a looping link "does not exist".
-  it("names a chapter that is a folder, or a link that leads nowhere, at the line that lists it", () => {
+  it("names a chapter that is a folder, a link that leads nowhere or out of the project, at the line that lists it", () => {
     const root = mkdtempSync(join(tmpdir(), "fragtax-config-"));
+    const outside = mkdtempSync(join(tmpdir(), "fragtax-elsewhere-"));
     try {
       mkdirSync(join(root, "notebooks", "folder.ipynb"), { recursive: true });
       symlinkSync("loop-b.ipynb", join(root, "notebooks", "loop-a.ipynb"));
@@ -83,8 +84,19 @@ describe("report.yaml → ReportConfig", () => {
       };
       expect(error("folder.ipynb")).toBe('notebooks/report.yaml:3:5: chapter "folder.ipynb" listed in report.yaml is a folder, not a notebook; list the .ipynb file inside it');
       expect(error("loop-a.ipynb")).toBe('notebooks/report.yaml:3:5: chapter "loop-a.ipynb" listed in report.yaml is a symbolic link that leads nowhere (or loops); point it at the notebook, or list the notebook itself');
+      // A link to a notebook outside the project is outside too (git would record only the link); one inside is fine.
+      writeFileSync(join(outside, "elsewhere.ipynb"), "{}");
+      symlinkSync(join(outside, "elsewhere.ipynb"), join(root, "notebooks", "away.ipynb"));
+      writeFileSync(join(root, "notebooks", "real.ipynb"), "{}");
+      symlinkSync("real.ipynb", join(root, "notebooks", "near.ipynb"));
+      writeFileSync(join(root, "notebooks", "assumptions.yaml"), "");
+      expect(error("away.ipynb")).toBe(
+        `notebooks/report.yaml:3:5: chapter away.ipynb is a symbolic link to ${realpathSync(join(outside, "elsewhere.ipynb"))}, outside the project ${root}; git keeps only the link, so a published version could not say what the chapter was: move the notebook into the project (e.g. notebooks/) and list it from there`,
+      );
+      expect(error("near.ipynb")).toBe("accepted");
     } finally {
       rmSync(root, { recursive: true, force: true });
+      rmSync(outside, { recursive: true, force: true });
     }
   });
 

@@ -4,7 +4,7 @@
  * the disk ("does this chapter exist?") goes through the `exists` function the caller passes.
  */
 import { basename, dirname, isAbsolute, join, relative, resolve } from "node:path";
-import { existsSync, lstatSync, readdirSync, statSync } from "node:fs";
+import { existsSync, lstatSync, readdirSync, realpathSync, statSync } from "node:fs";
 import { LineCounter, parseDocument, type Document } from "yaml";
 import { z } from "zod";
 import * as messages from "../messages/report";
@@ -160,8 +160,21 @@ function resolveChapters(
     if (isFolder(chapterFile)) throwAt(where, file, (w) => messages.configChapterIsFolder(w, name));
     // The engine, its caches and provenance all work relative to the project: a chapter must live in it.
     if (!isInside(root, chapterFile)) throwAt(where, file, (w) => messages.configChapterOutside(w, name, root));
+    // So must the file a link in it leads to: git records the link alone, so a published version could
+    // not say what the chapter was, and the caches and watchers key on project paths.
+    const target = realPath(chapterFile);
+    if (target !== undefined && !isInside(realPath(root) ?? root, target)) throwAt(where, file, (w) => messages.configChapterLinksOutside(w, name, target, root));
     return { number: index + 1, file: chapterFile, relativePath: relative(root, chapterFile).split("\\").join("/") };
   });
+}
+
+/** The file a path leads to after every symbolic link, or undefined where it cannot be resolved. */
+function realPath(path: string): string | undefined {
+  try {
+    return realpathSync(path);
+  } catch {
+    return undefined;
+  }
 }
 
 /** The notebook beside a missing chapter that report.yaml does not list and that it was likely renamed to, if any. */

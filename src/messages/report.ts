@@ -27,6 +27,8 @@ export const configInvalidValue = (where: Location, key: string, problem: string
 
 export const configChapterOutside = (where: Location, chapter: string, root: string): string =>
   `${at(where)}: chapter ${chapter} is outside the project ${root}; move the notebook into the project (e.g. notebooks/) and list it from there`;
+export const configChapterLinksOutside = (where: Location, chapter: string, target: string, root: string): string =>
+  `${at(where)}: chapter ${chapter} is a symbolic link to ${target}, outside the project ${root}; git keeps only the link, so a published version could not say what the chapter was: move the notebook into the project (e.g. notebooks/) and list it from there`;
 export const configMissingChapter = (where: Location, chapter: string, resolved: string, renamedTo: string | undefined): string =>
   `${at(where)}: chapter "${chapter}" listed in report.yaml does not exist (looked for ${resolved})` +
   (renamedTo === undefined ? "; restore the file, or take its line out of report.yaml" : `${didYouMean(renamedTo)} List the notebook under its new name in report.yaml, or restore the file`);
