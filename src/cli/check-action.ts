@@ -8,6 +8,7 @@ import { dirname, resolve } from "node:path";
 import { existsSync } from "node:fs";
 import { ConfigNotFoundError, configPathForRoot, findProjectRoot } from "../config";
 import { unknownAssumption } from "../messages/assumptions";
+import { UNKNOWN_ASSUMPTION } from "../assumptions/errors";
 import { located } from "../messages/location";
 import * as messages from "../messages/notebook";
 import { assumptionRefs } from "../notebook/assumption-refs";
@@ -99,7 +100,9 @@ async function unknownAssumptionIds(notebooks: readonly string[], root: string, 
     if (assumptionsFile === null) continue;
     const ids = await idsIn(assumptionsFile);
     for (const ref of found.filter((candidate) => !ids.includes(candidate.id))) {
-      const message = located({ file: displayPath(notebook, root), cell: ref.cell, line: ref.line, column: ref.column }, unknownAssumption(ref.id, nearestNames(ref.id, ids, { orClosest: false }), displayPath(assumptionsFile, root)));
+      // Prefixed with the error's name, as a run prints the one it throws.
+      const problem = `${UNKNOWN_ASSUMPTION}: ${unknownAssumption(ref.id, nearestNames(ref.id, ids, { orClosest: false }), displayPath(assumptionsFile, root))}`;
+      const message = located({ file: displayPath(notebook, root), cell: ref.cell, line: ref.line, column: ref.column }, problem);
       // With the code frame a run shows under the same error (and check under a type error).
       const source = cells.find((cell) => cell.cell === ref.cell)?.source;
       lines.push(source === undefined ? message : `${message}\n${codeFrame(source, ref.line, ref.column)}`);

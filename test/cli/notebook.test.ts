@@ -208,8 +208,8 @@ describe("fragtax check and assumption ids", () => {
         "const text = 'nb.assumptions.get(\"quoted_id\")';",
       ].join("\n"));
       const check = cli("check");
-      expect(check.stderr).toContain(`notebooks/01-price.ipynb: cell ${cell}, line 2, column 37: unknown assumption "run_gpu_hour" (not in notebooks/assumptions.yaml); did you mean "run_gpu_hours"?`);
-      expect(check.stderr).toContain(`notebooks/01-price.ipynb: cell ${cell}, line 3, column 74: unknown assumption "h100_usd_per_gpu_hr" (not in notebooks/assumptions.yaml); did you mean "h100_usd_per_gpu_hour"?`);
+      expect(check.stderr).toContain(`notebooks/01-price.ipynb: cell ${cell}, line 2, column 37: UnknownAssumptionError: unknown assumption "run_gpu_hour" (not in notebooks/assumptions.yaml); did you mean "run_gpu_hours"?`);
+      expect(check.stderr).toContain(`notebooks/01-price.ipynb: cell ${cell}, line 3, column 74: UnknownAssumptionError: unknown assumption "h100_usd_per_gpu_hr" (not in notebooks/assumptions.yaml); did you mean "h100_usd_per_gpu_hour"?`);
       expect(check.stderr).not.toContain('"h100_usd_per_gpu_hour" (not in');
       expect(check.stderr).not.toMatch(/unknown assumption "(retired_gpu_hours|retired_price|quoted_id)"/);
       // Each with the code frame a run shows: the cell's line, and a caret under the id.
@@ -220,6 +220,10 @@ describe("fragtax check and assumption ids", () => {
       expect(frame[at + 1]?.indexOf("^")).toBe((frame[at] ?? "").indexOf('"run_gpu_hour"'));
       expect(check.status).toBe(1);
       expect(check.stderr).toContain("check failed: 0 type errors, 2 unknown assumption ids");
+      // The run fails on the first of them with the same line, word for word.
+      const run = cli("run", "notebooks/01-price.ipynb", "--out", join(project.root, "out.ipynb"));
+      expect(run.status).toBe(1);
+      expect(run.stderr).toContain(check.stderr.split("\n").find((line) => line.includes('"run_gpu_hour" (not in')));
     } finally {
       project.remove();
     }

@@ -19,4 +19,11 @@ describe("stringLiteralAt: where a cell writes the text an error is about", () =
     expect(stringLiteralAt(source, "x_i", { line: 1, column: 1 })).toBeUndefined();
     expect(stringLiteralAt(source, "z", undefined)).toBeUndefined();
   });
+
+  it("reads literals from the syntax tree: one written with escapes is the same text, one in a comment is none", () => {
+    const escaped = ['// get("essay_count") was the old call', 'const n = nb.assumptions.get("essay_\\u0063ount");'].join("\n");
+    expect(stringLiteralAt(escaped, "essay_count", { line: 2, column: 11 })).toEqual({ line: 2, column: 30 });
+    expect(stringLiteralAt(escaped, "essay_count", undefined)).toEqual({ line: 2, column: 30 });
+    expect(stringLiteralAt("const s = `x_\\x69d`;", "x_id", undefined)).toEqual({ line: 1, column: 11 });
+  });
 });
