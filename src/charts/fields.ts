@@ -1,5 +1,6 @@
 /**
- * Encoding fields (and a facet operator's, and those a transform's expression or predicate reads) that the chart's inline data does not have. vega-lite draws such a chart empty (or
+ * Encoding fields (and a facet operator's, and those a transform reads: by expression or predicate, or
+ * by name, as fold, aggregate, window, bin and the others do) that the chart's inline data does not have. vega-lite draws such a chart empty (or
  * with "undefined" labels) and says nothing; this names the field, where it is used and the nearest
  * field the data does have. Transforms are followed in order: the names they make (`as`, fold,
  * lookup, window …) count as present, and an aggregate keeps only its groupby fields and the names it
@@ -126,10 +127,33 @@ function transformRefs(start: ReadonlySet<string>, transform: unknown, pointer: 
       if (typeof expression === "string") read.push(...datumFields(expression).map((field) => ({ field, at: `${pointer}/${index}/${key}`, inExpression: true as const })));
     }
     if (isRecord(step.filter) && typeof step.filter.field === "string") read.push({ field: step.filter.field, at: `${pointer}/${index}/filter/field`, inExpression: undefined });
+    read.push(...namedInputs(step).map(({ field, at }) => ({ field, at: `${pointer}/${index}/${at}`, inExpression: undefined })));
     for (const ref of read) if (!fields.has(ref.field) && !fields.has(topField(ref.field))) refs.push({ ...ref, available: [...fields] });
     applyStep(fields, step);
   });
   return refs;
+}
+
+/**
+ * The input fields a modelled step names as strings (each with its place below the step): fold's list,
+ * an aggregate's, window's or joinaggregate's operand fields, `groupby` and `sort` fields, the field a
+ * bin, time unit or extent reads, and lookup's key. A name missing from its data folds, groups or
+ * bins nothing, and the chart is drawn empty or with one "undefined" group.
+ */
+function namedInputs(step: Json): { field: string; at: string }[] {
+  const found: { field: string; at: string }[] = [];
+  const name = (value: unknown, at: string): void => void (typeof value === "string" && found.push({ field: value, at }));
+  const names = (value: unknown, at: string): void => void (Array.isArray(value) && value.forEach((item, index) => name(item, `${at}/${index}`)));
+  names(step.fold, "fold");
+  for (const key of ["aggregate", "window", "joinaggregate"]) {
+    if (Array.isArray(step[key])) (step[key] as unknown[]).forEach((op, index) => isRecord(op) && name(op.field, `${key}/${index}/field`));
+  }
+  names(step.groupby, "groupby");
+  if (Array.isArray(step.sort)) step.sort.forEach((order: unknown, index: number) => isRecord(order) && name(order.field, `sort/${index}/field`));
+  if ("bin" in step || "timeUnit" in step) name(step.field, "field");
+  name(step.extent, "extent");
+  name(step.lookup, "lookup");
+  return found;
 }
 
 /** The data fields an expression reads by name: `datum.name` and `datum["name"]` (or 'name'). */

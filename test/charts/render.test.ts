@@ -132,6 +132,26 @@ describe("spec checks", () => {
     expect(missingFields({ ...selected, transform: [{ lookup: "region", from: { param: "index", key: "region" }, as: "picked" }, selected.transform[1]] }).map(({ field }) => field)).toEqual(["index"]);
   }, 60_000);
 
+  it("warns about a field a transform names as its input that the data lacks: fold, aggregate, window, bin, lookup and the others", () => {
+    // vega folds, groups or bins an absent column to nothing (or one "undefined" group): the chart was drawn empty, unflagged.
+    const data = { values: [{ region: "eu", price: 2, cost: 1 }] };
+    const encoding = { x: { field: "key", type: "nominal" }, y: { field: "value", type: "quantitative" } };
+    const missing = (transform: unknown[]): string[] => missingFields({ data, transform, mark: "bar", encoding }).map(({ field, path, suggestion }) => `${field} at ${path}${suggestion === undefined ? "" : ` (${suggestion}?)`}`);
+    expect(missing([{ fold: ["price", "cots"] }])).toEqual(["cots at transform[0].fold[1] (cost?)"]);
+    expect(missing([{ fold: ["price", "cost"] }])).toEqual([]);
+    expect(missing([{ aggregate: [{ op: "sum", field: "prices", as: "value" }, { op: "count", as: "n" }], groupby: ["regoin"] }, { calculate: "datum.regoin", as: "key" }])).toEqual([
+      "prices at transform[0].aggregate[0].field (price?)",
+      "regoin at transform[0].groupby[0] (region?)",
+    ]);
+    expect(missing([{ window: [{ op: "rank", as: "key" }, { op: "sum", field: "cost", as: "value" }], sort: [{ field: "prise" }], groupby: ["region"] }])).toEqual(["prise at transform[0].sort[0].field (price?)"]);
+    expect(missing([{ joinaggregate: [{ op: "mean", field: "cst", as: "value" }], groupby: ["region"] }, { calculate: "'k'", as: "key" }])).toEqual(["cst at transform[0].joinaggregate[0].field (cost?)"]);
+    expect(missing([{ bin: true, field: "prcie", as: "key" }, { extent: "cost", param: "span" }, { calculate: "1", as: "value" }])).toEqual(["prcie at transform[0].field (price?)"]);
+    expect(missing([{ timeUnit: "year", field: "date", as: "key" }, { calculate: "1", as: "value" }])).toEqual(["date at transform[0].field"]);
+    expect(missing([{ lookup: "regon", from: { data: { values: [] }, key: "region", fields: ["key", "value"] } }])).toEqual(["regon at transform[0].lookup (region?)"]);
+    // A name an earlier step made is an input like any other.
+    expect(missing([{ calculate: "datum.price * 2", as: "double" }, { fold: ["double", "cost"] }])).toEqual([]);
+  });
+
   it("warns about a field a CSV or TSV file's header lacks, as for inline rows", async () => {
     for (const url of ["small.csv", "small.tsv"]) {
       const chart = await render({ data: { url }, mark: "bar", encoding: { x: { field: "name", type: "nominal" }, y: { field: "valeu", type: "quantitative" } } });
