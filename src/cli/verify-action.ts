@@ -1,7 +1,6 @@
 /** The action of `fragtax verify` (parsed in verify.ts, loaded when the command runs). */
-import { join } from "node:path";
 import * as messages from "../messages/versions";
-import { versionFolders } from "../publish/store";
+import { reportsPath, versionFolders } from "../publish/store";
 import { checkVersion, describeProblem } from "../publish/verify";
 import { checkIndex } from "../publish/index-page";
 import { projectPaths } from "./project";
@@ -19,7 +18,7 @@ export async function verifyAction(ids: readonly string[], options: { root?: str
   for (const id of chosen) {
     const { files, problems, sealed } = await checkVersion(paths.reportsDir, id);
     if (problems.length === 0) process.stdout.write(`${messages.versionVerified(id, files, sealed)}\n`);
-    for (const problem of problems) process.stderr.write(`fragtax: ${describeProblem(paths.reportsDir, id, problem)}\n`);
+    for (const problem of problems) process.stderr.write(`${describeProblem(paths.reportsDir, id, problem)}\n`);
     if (problems.length > 0) failed++;
   }
   // The index lists every version: it is checked when every version is, and only against intact ones.
@@ -32,12 +31,12 @@ export async function verifyAction(ids: readonly string[], options: { root?: str
       process.stdout.write(`${messages.indexVerifiedRetitled(index.versions, terminalText(index.title), terminalText(paths.title))}${index.unprotected ? messages.indexAlsoUnprotected() : ""}\n`);
     }
     else if (index.state === "behind") {
-      process.stderr.write(`fragtax: ${messages.indexBehind(join(paths.reportsDir, "index.html"), index.newest)}\n`);
+      process.stderr.write(`${messages.indexBehind(reportsPath(paths.reportsDir, "index.html"), index.newest)}\n`);
       failed++;
     } else {
-      const file = join(paths.reportsDir, "index.html");
+      const file = reportsPath(paths.reportsDir, "index.html");
       const message = index.state === "differs" && index.unsealed.length > 0 ? messages.indexOrUnsealedEdited(file, index.unsealed) : messages.indexNotRendered(file, index.state === "missing", index.versions);
-      process.stderr.write(`fragtax: ${message}\n`);
+      process.stderr.write(`${message}\n`);
       failed++;
     }
   }

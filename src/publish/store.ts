@@ -2,7 +2,8 @@
  * The published versions under `out/reports/`: `<YYYY-MM-DD>[-N]/` folders, each complete and
  * immutable, with a manifest. Dot-folders (staging) and anything else are not versions.
  */
-import { join } from "node:path";
+import { dirname, join } from "node:path";
+import { displayPath } from "../util/paths";
 import type { FigureValues } from "../report/figures-file";
 import { parseSections, type ProseSnapshot } from "../diff/prose-guard";
 import type { WhatIf } from "../build/whatif/overrides";
@@ -57,6 +58,14 @@ export interface Manifest {
 }
 
 /** Every erratum published up to and including `id` (all versions when absent), in publication order. */
+/**
+ * A file of the published versions as messages name it: from the project root (out/reports/… always
+ * sits in <root>/out/reports, config/paths.ts), as the build names its inputs and git names them.
+ */
+export function reportsPath(reportsDir: string, ...parts: string[]): string {
+  return displayPath(join(reportsDir, ...parts), dirname(dirname(reportsDir)));
+}
+
 export function publishedErrata(oldestFirst: readonly Manifest[], id?: string): Erratum[] {
   const upTo = id === undefined ? oldestFirst : oldestFirst.filter((m) => compareVersionIds(m.id, id) <= 0);
   return upTo.flatMap((m) => m.errata ?? []);
@@ -93,7 +102,7 @@ export async function listVersions(reportsDir: string): Promise<Manifest[]> {
   ids.forEach((id, i) => {
     const manifest = manifests[i];
     const field = manifest === undefined ? undefined : malformedField(manifest as unknown as Record<string, unknown>);
-    if (field !== undefined) throw new InputError(messages.manifestMalformed(join(reportsDir, id, "manifest.json"), field, id));
+    if (field !== undefined) throw new InputError(messages.manifestMalformed(reportsPath(reportsDir, id, "manifest.json"), field, id));
   });
   return manifests.filter((m): m is Manifest => m !== undefined);
 }

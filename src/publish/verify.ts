@@ -10,7 +10,7 @@ import { basename, join } from "node:path";
 import * as messages from "../messages/versions";
 import { sha256, sha256OfFile } from "../util/hash";
 import { visibleInOneLine } from "../util/control";
-import { readManifest, versionFolders, type Manifest } from "./store";
+import { readManifest, reportsPath, versionFolders, type Manifest } from "./store";
 import { contradictions, malformedField, manifestDigest } from "./manifest";
 import { InputError } from "../util/errors";
 import { compareVersionIds, VERSION_ID, type VersionProblemKind } from "../vocabulary/version-ids";
@@ -183,12 +183,12 @@ export class DamagedVersionError extends InputError {}
 export async function assertVersionIntact(reportsDir: string, id: string): Promise<void> {
   const { problems } = await checkVersion(reportsDir, id);
   const first = problems[0];
-  if (first?.problem === "unreadable manifest") throw new DamagedVersionError(messages.versionDamaged(id, join(reportsDir, id, first.file)));
+  if (first?.problem === "unreadable manifest") throw new DamagedVersionError(messages.versionDamaged(id, reportsPath(reportsDir, id, first.file)));
   if (first) throw new TamperedVersionError(describeProblem(reportsDir, id, first));
 }
 
 /** A problem of version `id` as one line: the names in it come from the folder and the manifest. */
 export function describeProblem(reportsDir: string, id: string, problem: VersionProblem): string {
   const named = problem.named === undefined ? undefined : visibleInOneLine(problem.named);
-  return messages.versionTampered(visibleInOneLine(join(reportsDir, id, problem.file)), problem.problem, id, named, problem.against);
+  return messages.versionTampered(visibleInOneLine(reportsPath(reportsDir, id, problem.file)), problem.problem, id, named, problem.against);
 }

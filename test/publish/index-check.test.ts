@@ -22,7 +22,7 @@ describe("verify: the versions index", () => {
     await writeFile(index(), published.replace("first", "forged"));
     const edited = await fragtax(["verify"], { cwd: root });
     expect(edited.code).toBe(1);
-    expect(edited.stderr).toContain(`${index()} is not the index publish renders from the 1 published version`);
+    expect(edited.stderr).toContain(`out/reports/index.html is not the index publish renders from the 1 published version`);
     expect(edited.stderr).toContain("rewrite it from the versions with `fragtax publish --index-only`");
     // Naming versions checks those only.
     expect((await fragtax(["verify", "2026-05-01"], { cwd: root })).code).toBe(0);
@@ -52,7 +52,7 @@ describe("verify: the versions index", () => {
     await rm(index());
     const missing = await fragtax(["verify"], { cwd: root });
     expect(missing.code).toBe(1);
-    expect(missing.stderr).toContain(`${index()} is missing`);
+    expect(missing.stderr).toContain("out/reports/index.html is missing");
   });
 
   it("an index that disagrees with a manifest from before the seal names that version and does not advise rewriting the index from it", async () => {
@@ -68,7 +68,7 @@ describe("verify: the versions index", () => {
     const edited = await fragtax(["verify"], { cwd: root });
     expect(edited.code).toBe(1);
     expect(edited.stdout).toContain("ok 2026-05-01");
-    expect(edited.stderr).toContain(`${index()} does not list version 2026-05-01 as its manifest says; it was published before manifests were sealed, so either the index or that manifest was edited`);
+    expect(edited.stderr).toContain(`out/reports/index.html does not list version 2026-05-01 as its manifest says; it was published before manifests were sealed, so either the index or that manifest was edited`);
     expect(edited.stderr).toContain("`git checkout -- out/reports/index.html out/reports/2026-05-01/manifest.json`");
     expect(edited.stderr).not.toContain("rewrite it from the versions");
 

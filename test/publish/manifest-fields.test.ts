@@ -10,6 +10,8 @@ import { fragtax, NO_CHROMIUM, projectWithVersions, useBuild } from "../publishe
 
 let root: string;
 const manifestFile = (id: string): string => join(root, "out/reports", id, "manifest.json");
+/** A manifest as messages name it: from the project root. */
+const shownManifest = (id: string): string => `out/reports/${id}/manifest.json`;
 type Json = Record<string, unknown> & { headline: Array<Record<string, unknown>> };
 const readManifest = async (id: string): Promise<Json> => JSON.parse(await readFile(manifestFile(id), "utf8")) as Json;
 
@@ -44,7 +46,7 @@ describe("verify: the manifest's own fields", () => {
     for (const edit of edits) {
       const result = await verifyEdited("2026-05-20", edit);
       expect(result.code).toBe(1);
-      expect(result.stderr).toContain(`${manifestFile("2026-05-20")} differs from the sha256 it was published with (manifestSha256): a field was edited after publishing`);
+      expect(result.stderr).toContain(`${shownManifest("2026-05-20")} differs from the sha256 it was published with (manifestSha256): a field was edited after publishing`);
     }
     // The same content written otherwise (keys reversed, other spacing) is the same manifest.
     const reordered = await verifyEdited("2026-05-20", (m) => {
@@ -63,7 +65,7 @@ describe("verify: the manifest's own fields", () => {
 
     const dated = await verifyEdited("2026-05-01", (m) => (legacy(m), (m.date = "2026-05-02")));
     expect(dated.code).toBe(1);
-    expect(dated.stderr).toContain(`${manifestFile("2026-05-01")} gives date otherwise than the version's id (the manifest was edited)`);
+    expect(dated.stderr).toContain(`${shownManifest("2026-05-01")} gives date otherwise than the version's id (the manifest was edited)`);
 
     const headline = await verifyEdited("2026-05-01", (m) => (legacy(m), ((m.headline[0] as Record<string, unknown>).p50 = 1)));
     expect(headline.code).toBe(1);
@@ -71,7 +73,7 @@ describe("verify: the manifest's own fields", () => {
 
     const malformed = await verifyEdited("2026-05-01", (m) => (legacy(m), (m.asOf = { x: 1 })));
     expect(malformed.code).toBe(1);
-    expect(malformed.stderr).toContain(`${manifestFile("2026-05-01")} has a malformed field "asOf"`);
+    expect(malformed.stderr).toContain(`${shownManifest("2026-05-01")} has a malformed field "asOf"`);
   });
 });
 
@@ -88,14 +90,14 @@ describe("verify: the chain of seals", () => {
     // …but the version after it recorded it as published.
     const chained = await fragtax(["verify", "2026-05-20"], { cwd: root });
     expect(chained.code).toBe(1);
-    expect(chained.stderr).toContain(`${manifestFile("2026-05-20")} records the manifest of its previous version "2026-05-01" with a sha256 that no longer matches`);
+    expect(chained.stderr).toContain(`${shownManifest("2026-05-20")} records the manifest of its previous version "2026-05-01" with a sha256 that no longer matches`);
     expect(chained.stderr).toContain("git checkout -- out/reports/2026-05-01");
     await writeFile(manifestFile("2026-05-01"), JSON.stringify(first, null, 2));
 
     // The newest version's seal taken out with an edit: its previous version is sealed, so it was too.
     const newest = await verifyEdited("2026-05-20", (m) => (delete m.manifestSha256, (m.note = "forged")));
     expect(newest.code).toBe(1);
-    expect(newest.stderr).toContain(`${manifestFile("2026-05-20")} has no sha256 of its own (manifestSha256), though it was published with one`);
+    expect(newest.stderr).toContain(`${shownManifest("2026-05-20")} has no sha256 of its own (manifestSha256), though it was published with one`);
   });
 });
 
@@ -107,7 +109,7 @@ describe("publish with a malformed field in an older manifest", () => {
     await useBuild(root, "v1");
     const result = await fragtax(["publish", "--date", "2026-06-01"], { cwd: root, env: NO_CHROMIUM });
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain(`${manifestFile("2026-05-01")}: field "asOf" is malformed`);
+    expect(result.stderr).toContain(`${shownManifest("2026-05-01")}: field "asOf" is malformed`);
     expect(result.stderr).toContain("fragtax verify 2026-05-01");
     expect(result.stderr).not.toContain("interpolated value");
     expect((await readdir(join(root, "out/reports"))).filter((name) => !name.startsWith(".")).sort()).toEqual(["2026-05-01", "2026-05-20", "index.html"]);
