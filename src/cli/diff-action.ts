@@ -23,6 +23,10 @@ export async function diffAction(a: string, b: string, options: { json?: boolean
     ...(options.figures ? { buildFiguresAt: (ref: string) => buildFiguresInWorktree(paths.root, ref, progress) } : {}),
   };
   const diff = diffSnapshots(await resolveSnapshot(a, context), await resolveSnapshot(b, context));
-  if (options.html) await writeFileAtomic(options.html, renderDiffPage(diff));
+  if (options.html) {
+    await writeFileAtomic(options.html, renderDiffPage(diff));
+    // On stderr: stdout stays the diff itself (text or --json), for a pipe.
+    progress(messages.diffWroteHtml(options.html));
+  }
   process.stdout.write(options.json ? diffToJson(diff) : renderDiffText(diff, useColour(process.stdout, process.env)));
 }

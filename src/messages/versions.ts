@@ -322,6 +322,8 @@ export const indexOrUnsealedEdited = (file: string, versions: readonly string[])
 export const indexBehind = (file: string, newest: string): string =>
   `${file} does not list ${newest} yet, the newest version: the publish that placed it was stopped before it wrote the index (killed, or a power cut), and ${newest} itself is whole; list it with \`fragtax publish --index-only\``;
 
+export const diffWroteHtml = (file: string): string => `wrote ${file} (the diff as a page)`;
+
 export const indexRewritten = (versions: number): string => `rewrote out/reports/index.html from ${versions} published version${versions === 1 ? "" : "s"}`;
 
 export const publishIndexOnlyAlone = (): string => "--index-only publishes nothing, so it takes no --date, --note, --reviewed or --accept-warnings; run it on its own";

@@ -53,7 +53,7 @@ describe("fragtax diff of a damaged version", () => {
     try {
       const damaged = await fragtax(["diff", "2026-05-01", "2026-05-20"], { cwd: root });
       expect(damaged.code).toBe(2);
-      expect(damaged.stderr).toContain(`published version 2026-05-01 is damaged: ${manifest} is missing or cannot be read`);
+      expect(damaged.stderr).toContain("published version 2026-05-01 is damaged: out/reports/2026-05-01/manifest.json is missing or cannot be read");
       expect(damaged.stderr).toContain("run `fragtax verify 2026-05-01`");
       expect(damaged.stdout).toBe("");
 

@@ -39,6 +39,7 @@ describe("fragtax diff", () => {
     const result = await fragtax(["diff", "2026-05-01", "2026-05-20", "--html", htmlFile], { cwd: root });
     expect(result.code).toBe(0);
     expect(result.stdout).not.toContain("\u001b[");
+    expect(result.stderr).toContain(`wrote ${htmlFile} (the diff as a page)`);
     expect(result.stdout).toContain("Assumptions: 1 added, 1 removed, 1 changed");
     expect(result.stdout).toContain("range: $2–$3/GPU-hour → $2.50–$3.50/GPU-hour");
     expect(result.stdout).toContain("training_run_cost_usd  $28.8M ($20.1M–$40.2M) → $35.5M ($25M–$49M)  +$6.7M, +23%");
