@@ -37,7 +37,8 @@ import type { LineColumn } from "../util/text-position";
 import { readQuickly } from "./quick-read";
 import { isList, type ListItem, type Path, type ReadFile } from "./read-file";
 import { readWithYaml } from "./yaml-read";
-import { readInputText } from "../util/plain-file";
+import { NotARegularFileError, readInputText } from "../util/plain-file";
+import { irregularFile } from "../messages/fs";
 
 export interface ParseOptions {
   /**
@@ -151,8 +152,9 @@ export async function loadAssumptionsFile(path: string, name = path): Promise<As
   try {
     text = await readInputText(path);
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new AssumptionError([{ file: name, line: 1, column: 1, id: undefined, text: msg.cannotReadAssumptions(name, reason) }]);
+    // The message leads with the file's name and place: a pipe's refusal does not name it again.
+    const text = error instanceof NotARegularFileError ? `the assumptions file ${irregularFile(error.kind)}` : msg.cannotReadAssumptions(name, error instanceof Error ? error.message : String(error));
+    throw new AssumptionError([{ file: name, line: 1, column: 1, id: undefined, text }]);
   }
   return parseAssumptions(text, name);
 }

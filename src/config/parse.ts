@@ -162,10 +162,19 @@ function resolveChapters(
     if (!isInside(root, chapterFile)) throwAt(where, file, (w) => messages.configChapterOutside(w, name, root));
     // So must the file a link in it leads to: git records the link alone, so a published version could
     // not say what the chapter was, and the caches and watchers key on project paths.
+    // (A link to a device or a pipe is refused as one when the chapter is read, which says more.)
     const target = realPath(chapterFile);
-    if (target !== undefined && !isInside(realPath(root) ?? root, target)) throwAt(where, file, (w) => messages.configChapterLinksOutside(w, name, target, root));
+    if (target !== undefined && isPlainFile(target) && !isInside(realPath(root) ?? root, target)) throwAt(where, file, (w) => messages.configChapterLinksOutside(w, name, target, root));
     return { number: index + 1, file: chapterFile, relativePath: relative(root, chapterFile).split("\\").join("/") };
   });
+}
+
+function isPlainFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
 }
 
 /** The file a path leads to after every symbolic link, or undefined where it cannot be resolved. */

@@ -44,5 +44,8 @@ export const argumentHoldsControl = (shown: string): string =>
 export type IrregularKind = "named pipe (FIFO)" | "device" | "socket";
 
 /** A project file (a chapter, report.yaml, assumptions.yaml) that is a pipe, a device or a socket: reading it would wait, or never end. */
-export const notARegularFile = (path: string, kind: IrregularKind): string =>
-  `${path}: is a ${kind}, not a file: a chapter, report.yaml and the assumptions file are read whole, and a ${kind} would ${kind === "named pipe (FIFO)" ? "wait for a writer for ever" : "be read until memory runs out"}; replace it with the file itself`;
+export const notARegularFile = (path: string, kind: IrregularKind): string => `${path}: ${irregularFile(kind)}`;
+
+/** Why a named pipe, socket or device is refused, after the name of what it is (a path, or "the assumptions file"). */
+export const irregularFile = (kind: IrregularKind): string =>
+  `is a ${kind}, not a file: a chapter, report.yaml and the assumptions file are read whole, and a ${kind} would ${kind === "named pipe (FIFO)" ? "wait for a writer for ever" : "be read until memory runs out"}; replace it with the file itself`;
