@@ -315,7 +315,7 @@ export const indexOrUnsealedEdited = (file: string, versions: readonly string[])
   const [one] = versions;
   const names = versions.length === 1 && one !== undefined ? `version ${one}` : `versions ${versions.join(", ")}`;
   const manifests = versions.map((id) => `out/reports/${id}/manifest.json`).join(" ");
-  return `${file} does not list ${names} as ${versions.length === 1 ? "its manifest says" : "their manifests say"}; ${versions.length === 1 ? "it was" : "they were"} published before manifests were sealed, so either the index or ${versions.length === 1 ? "that manifest" : "those manifests"} was edited and verify cannot tell which. Compare both with what was committed (\`git diff -- out/reports\`) and restore the edited file (\`git checkout -- out/reports/index.html ${manifests}\`); \`fragtax publish --index-only\` would rewrite the index from the manifests as they are now, an edited one included`;
+  return `${file} does not list ${names} as ${versions.length === 1 ? "its manifest says" : "their manifests say"}; ${versions.length === 1 ? "it was" : "they were"} published before manifests were sealed, so either the index or ${versions.length === 1 ? "that manifest" : "those manifests"} was edited (or another fragtax wrote the index) and verify cannot tell which. Compare both with what was committed (\`git diff -- out/reports\`) and restore the edited file (\`git checkout -- out/reports/index.html ${manifests}\`); \`fragtax publish --index-only\` would rewrite the index from the manifests as they are now, an edited one included`;
 };
 
 /** The index of the versions before `newest`: the publish that placed it was killed before it wrote the index. */
