@@ -36,4 +36,5 @@ if (command === "build" || command === "dev") setFlagsFromString("--interrupt-bu
 // rebuild runs none and ends it unused (~10 ms more; it was ~0.18 s); its help runs nothing at all.
 const helpAsked = process.argv.includes("--help") || process.argv.includes("-h");
 if ((command === "run" || command === "build") && !helpAsked) startThreadForLater(join(__dirname, "notebook-worker.cjs"));
-requireBundled(join(__dirname, "main.cjs"), { keep: "at-exit", variant: COMMANDS.has(command) ? command : "other" });
+// A help has a cache of its own: made by `build --help`, the build's held only the help's functions.
+requireBundled(join(__dirname, "main.cjs"), { keep: "at-exit", variant: helpAsked ? "help" : COMMANDS.has(command) ? command : "other" });
