@@ -24,7 +24,7 @@
  * cold build ~0.1 s slower (measured, 6 runs each way). So each such cache records how much bytecode
  * its process held (`CacheHeader`), and a process that ends holding notably more makes it again.
  */
-import { readdirSync, readFileSync, rmSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { basename, dirname, join } from "node:path";
 import { cachedDataVersionTag, getHeapCodeStatistics } from "node:v8";
@@ -226,8 +226,13 @@ function flavoured(name: string): string {
 
 /**
  * The caches of earlier contents of the same file under the same flags (an upgraded package), and
- * those named before flags were (`name-<key>.bin`): never read again. Another flags' cache is kept.
+ * those named before flags were (`name-<key>.bin`): never read again. Another flags' cache is kept,
+ * unless nothing made it for `STALE_MS`: caches of files no longer loaded (another copy of the install,
+ * a file since renamed) were never removed, and the install's folder held ~20 MB of them. A cache in
+ * use but not made again for that long is made again by its next load: one compile a month.
  */
+const STALE_MS = 30 * 24 * 60 * 60 * 1000;
+
 function removeOlder(cacheDir: string, name: string): void {
   let entries: string[];
   try {
@@ -237,8 +242,16 @@ function removeOlder(cacheDir: string, name: string): void {
   }
   const current = `${flavoured(name)}-`;
   const unflavoured = (entry: string): boolean => entry.startsWith(`${name}-`) && /^[0-9a-f]{24}\.bin$/.test(entry.slice(name.length + 1));
+  const staleBefore = Date.now() - STALE_MS;
+  const stale = (entry: string): boolean => {
+    try {
+      return entry.endsWith(".bin") && statSync(join(cacheDir, entry)).mtimeMs < staleBefore;
+    } catch {
+      return false;
+    }
+  };
   for (const entry of entries) {
-    if (!(entry.startsWith(current) && entry.endsWith(".bin")) && !unflavoured(entry)) continue;
+    if (!(entry.startsWith(current) && entry.endsWith(".bin")) && !unflavoured(entry) && !stale(entry)) continue;
     try {
       rmSync(join(cacheDir, entry), { force: true });
     } catch {

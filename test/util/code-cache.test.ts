@@ -7,7 +7,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -171,6 +171,29 @@ describe("requireWithCodeCache", () => {
     loadFresh(file, cache, options);
     expect(entry()).toEqual(full);
     expect(readdirSync(cache)).toHaveLength(1);
+  });
+
+  it("drops, as it writes a cache, those of any file that nothing made for 30 days (a file no longer loaded), and keeps the rest", () => {
+    const dir = folder();
+    const cache = join(dir, "cache");
+    mkdirSync(cache);
+    const day = 24 * 60 * 60;
+    const now = Date.now() / 1000;
+    const aged = (name: string, days: number): string => {
+      writeFileSync(join(cache, name), "bytecode of another file");
+      utimesSync(join(cache, name), now - days * day, now - days * day);
+      return name;
+    };
+    const gone = aged(`moved.js-12345678-1abc-${"0".repeat(24)}.bin`, 40);
+    const recent = aged(`other.js-87654321-1abc-${"1".repeat(24)}.bin`, 20);
+    const notACache = aged("notes.txt", 400);
+    const file = join(dir, "value.js");
+    writeFileSync(file, "module.exports = 5;\n");
+    expect(loadFresh(file, cache)).toEqual({ exports: 5, cache: "written" });
+    const names = readdirSync(cache);
+    expect(names).not.toContain(gone);
+    expect(names).toEqual(expect.arrayContaining([recent, notACache, expect.stringMatching(/^value\.js-/)]));
+    expect(names).toHaveLength(3);
   });
 
   it("an older cache it cannot remove (a folder in its place) costs nothing: the load and the process's exit go on", () => {
