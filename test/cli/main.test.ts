@@ -17,6 +17,15 @@ describe("fragtax CLI", () => {
     expect(out).toContain("$ fragtax build --set h100_usd_per_gpu_hour=2.5..3.5");
   });
 
+  it("keeps a help's code cache apart from its command's: `build --help` never makes the one every build loads", () => {
+    // Made as the process exits, the cache holds what that process compiled: a help's would leave builds compiling the rest.
+    const cacheDir = join("node_modules", ".cache", "fragtax", "v8");
+    const helps = (): string[] => readdirSync(cacheDir).filter((name) => name.startsWith("main.cjs.help-"));
+    for (const name of helps()) rmSync(join(cacheDir, name), { force: true });
+    execFileSync("node", ["dist/cli.cjs", "build", "--help"], { encoding: "utf8" });
+    expect(helps()).toHaveLength(1);
+  });
+
   it("states check's exit codes, shows diff and dev examples, and dev's default port as a number", () => {
     const help = (command: string): string => execFileSync("node", ["dist/cli.cjs", command, "--help"], { encoding: "utf8" });
     expect(help("check")).toMatch(/Exit codes: 0 no type errors, every image in markdown cells can be inlined, every assumption id named is known; 1 type errors or an image/);
