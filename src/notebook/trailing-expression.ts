@@ -49,7 +49,9 @@ function lastCodeLine(source: string): string {
 
 /** Whether `line`, compiled alone, is valid and leaves nothing (a constant expression, or a type-only line). */
 async function dropsAlone(line: string, transform: Transform): Promise<boolean> {
-  if (line === "") return false;
+  // No statement starts with a closing bracket or a comma: a cell ending in `});` or `]` is one esbuild
+  // would refuse, after a round trip to its process and an error built for nothing.
+  if (line === "" || /^[)\]},]/.test(line)) return false;
   try {
     return (await transform(line)).trim() === "";
   } catch {

@@ -39,10 +39,15 @@ export interface AtomicWriteOptions {
 export const CACHE_WRITE: AtomicWriteOptions = { durable: false };
 
 export async function writeFileAtomic(path: string, data: string | Uint8Array, options: AtomicWriteOptions = {}): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
   const temporary = temporarySibling(path);
   try {
-    const handle = await open(temporary, "w");
+    // The folder is made only when it is missing: a build writes a few hundred cache entries into a
+    // few folders, and a `mkdir -p` before each was one more round trip through the thread pool.
+    const handle = await open(temporary, "w").catch(async (error: unknown) => {
+      if ((error as NodeJS.ErrnoException | undefined)?.code !== "ENOENT") throw error;
+      await mkdir(dirname(path), { recursive: true });
+      return open(temporary, "w");
+    });
     try {
       await handle.writeFile(data);
       if (options.durable !== false) await handle.sync();

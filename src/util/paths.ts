@@ -43,9 +43,14 @@ export function toolRoot(): string {
  * rest (not there yet) as written. Where a path leads decides whether it is inside a folder.
  */
 export function realPathSoFar(path: string): string {
-  const parent = dirname(path);
-  if (existsSync(path)) return realpathSync(path);
-  return parent === path ? path : join(realPathSoFar(parent), basename(path));
+  // The C library's realpath: one call, where Node's own lstat()s each part of the path. A build asks
+  // this of every module and declaration file each chapter imports (~100 a chapter): ~6 ms → ~2 ms.
+  try {
+    return realpathSync.native(path);
+  } catch {
+    const parent = dirname(path);
+    return parent === path ? path : join(realPathSoFar(parent), basename(path));
+  }
 }
 
 /**

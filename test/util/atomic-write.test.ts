@@ -1,0 +1,44 @@
+/**
+ * writeFileAtomic makes the destination's folder only when it is missing (it tries the write first):
+ * a first write into a folder that is not there yet, a folder removed between two writes (a user
+ * clearing out/.cache while `fragtax dev` runs), and a folder that cannot be made (a file is in the
+ * way) must each behave as before: written, written, refused with the system's error and no
+ * temporary file left behind.
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { writeFileAtomic } from "../../src/util/atomic";
+
+const made: string[] = [];
+afterEach(() => {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+const fresh = (): string => {
+  const dir = mkdtempSync(join(tmpdir(), "fragtax-atomic-"));
+  made.push(dir);
+  return dir;
+};
+
+describe("writeFileAtomic", () => {
+  it("makes missing folders, replaces what was there, and makes a removed folder again", async () => {
+    const dir = fresh();
+    const file = join(dir, "a", "b", "entry.json");
+    await writeFileAtomic(file, "one", { durable: false });
+    await writeFileAtomic(file, "two", { durable: false });
+    expect(readFileSync(file, "utf8")).toBe("two");
+    rmSync(join(dir, "a"), { recursive: true });
+    await writeFileAtomic(file, new TextEncoder().encode("three"));
+    expect(readFileSync(file, "utf8")).toBe("three");
+    expect(readdirSync(join(dir, "a", "b"))).toEqual(["entry.json"]);
+  });
+
+  it("refuses a folder that cannot be made, leaving nothing behind", async () => {
+    const dir = fresh();
+    writeFileSync(join(dir, "file"), "not a folder");
+    await expect(writeFileAtomic(join(dir, "file", "entry.json"), "x")).rejects.toMatchObject({ code: "ENOTDIR" });
+    await expect(writeFileAtomic(join(dir, "file", "deeper", "entry.json"), "x")).rejects.toMatchObject({ code: "ENOTDIR" });
+    expect(readdirSync(dir)).toEqual(["file"]);
+  });
+});
