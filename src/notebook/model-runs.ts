@@ -31,7 +31,7 @@ import { join } from "node:path";
 import type { KeptRun, ModelRunCounts, ModelRunStore, RunColumns } from "../vocabulary/kept-runs";
 import { encode, FORMAT, openRunFile } from "./model-run-file";
 import type { RunClaims } from "./run-claims";
-import { isTemporarySibling, writeFileAtomicSync } from "../util/atomic";
+import { abandonedTemporary, writeFileAtomicSync } from "../util/atomic";
 import { sha256 } from "../util/hash";
 
 /** Past this many bytes, a build's end removes the runs used longest ago (down to half of it). */
@@ -232,9 +232,6 @@ export function pruneModelRunsNow(dir: string): void {
   pruneModelRuns(dir);
 }
 
-/** A write's temporary file older than this was left by a process killed mid-write (a write takes milliseconds). */
-const STALE_TEMPORARY_MS = 60_000;
-
 /**
  * Removes what a write killed midway left (its temporary file, once stale), then the runs used
  * longest ago while the folder holds more than `budget` bytes (to half of it).
@@ -250,7 +247,7 @@ export function pruneModelRuns(dir: string, budget = MODEL_RUNS_BUDGET, now = Da
   } catch {
     return; // no folder yet, or unreadable: nothing to prune
   }
-  const left = files.filter((file) => isTemporarySibling(file.path) && now - file.used > STALE_TEMPORARY_MS);
+  const left = files.filter((file) => abandonedTemporary(file.path, file.used, now));
   for (const file of left) rmSync(file.path, { force: true });
   files = files.filter((file) => !left.includes(file));
   let total = files.reduce((sum, file) => sum + file.size, 0);

@@ -17,6 +17,14 @@ export function isTemporarySibling(path: string): boolean {
   return writerOfTemporary(path) !== undefined;
 }
 
+/** A write takes milliseconds: a temporary sibling this much older than now was left by a process killed mid-write. */
+export const ABANDONED_TEMPORARY_MS = 60_000;
+
+/** Whether `path`, last modified at `mtimeMs`, is a temporary sibling a killed write left behind (safe to remove). */
+export function abandonedTemporary(path: string, mtimeMs: number, now = Date.now()): boolean {
+  return isTemporarySibling(path) && now - mtimeMs > ABANDONED_TEMPORARY_MS;
+}
+
 /** The pid of the process that made temporary sibling `path` (its name holds it); undefined for another name. */
 export function writerOfTemporary(path: string): number | undefined {
   const pid = /^\..+\.(\d+)\.[0-9a-f]{8}\.tmp$/.exec(basename(path))?.[1];

@@ -30,6 +30,7 @@ import { createRequire } from "node:module";
 import { basename, dirname, join } from "node:path";
 import { cachedDataVersionTag } from "node:v8";
 import { Script } from "node:vm";
+import { abandonedTemporary, isTemporarySibling } from "./atomic";
 import { sha256, sha256Stream } from "./hash";
 import { toolCacheDir, writeToolCache } from "./tool-cache";
 
@@ -251,9 +252,13 @@ function removeOlder(cacheDir: string, name: string): void {
   const current = `${flavoured(name)}-`;
   const unflavoured = (entry: string): boolean => entry.startsWith(`${name}-`) && /^[0-9a-f]{24}\.bin$/.test(entry.slice(name.length + 1));
   const staleBefore = Date.now() - STALE_MS;
+  // A cache not made for a month, or a write's temporary file a `kill -9` left (util/atomic.ts).
   const stale = (entry: string): boolean => {
+    const temporary = isTemporarySibling(entry);
+    if (!temporary && !entry.endsWith(".bin")) return false;
     try {
-      return entry.endsWith(".bin") && statSync(join(cacheDir, entry)).mtimeMs < staleBefore;
+      const made = statSync(join(cacheDir, entry)).mtimeMs;
+      return temporary ? abandonedTemporary(entry, made) : made < staleBefore;
     } catch {
       return false;
     }

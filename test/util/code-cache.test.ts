@@ -175,7 +175,7 @@ describe("requireWithCodeCache", () => {
     expect(readdirSync(cache)).toHaveLength(1);
   });
 
-  it("drops, as it writes a cache, those of any file that nothing made for 30 days (a file no longer loaded), and keeps the rest", () => {
+  it("drops, as it writes a cache, those of any file that nothing made for 30 days (a file no longer loaded) and the temporary files of writes killed midway, and keeps the rest", () => {
     const dir = folder();
     const cache = join(dir, "cache");
     mkdirSync(cache);
@@ -189,13 +189,18 @@ describe("requireWithCodeCache", () => {
     const gone = aged(`moved.js-12345678-1abc-${"0".repeat(24)}.bin`, 40);
     const recent = aged(`other.js-87654321-1abc-${"1".repeat(24)}.bin`, 20);
     const notACache = aged("notes.txt", 400);
+    // A write's temporary file (util/atomic.ts), left by a process killed mid-write an hour ago; and one
+    // a write in progress holds now, which must stay.
+    const killed = aged(`.other.js-87654321-1abc-${"2".repeat(24)}.bin.4242.0badc0de.tmp`, 1 / 24);
+    const writing = aged(`.other.js-87654321-1abc-${"3".repeat(24)}.bin.4343.0badc0de.tmp`, 0);
     const file = join(dir, "value.js");
     writeFileSync(file, "module.exports = 5;\n");
     expect(loadFresh(file, cache)).toEqual({ exports: 5, cache: "written" });
     const names = readdirSync(cache);
     expect(names).not.toContain(gone);
-    expect(names).toEqual(expect.arrayContaining([recent, notACache, expect.stringMatching(/^value\.js-/)]));
-    expect(names).toHaveLength(3);
+    expect(names).not.toContain(killed);
+    expect(names).toEqual(expect.arrayContaining([recent, notACache, writing, expect.stringMatching(/^value\.js-/)]));
+    expect(names).toHaveLength(4);
   });
 
   it("an older cache it cannot remove (a folder in its place) costs nothing: the load and the process's exit go on", () => {

@@ -18,7 +18,7 @@
  */
 import { readdir, rm, stat } from "node:fs/promises";
 import { join } from "node:path";
-import { CACHE_WRITE, isTemporarySibling, writeFileAtomic } from "../../util/atomic";
+import { abandonedTemporary, CACHE_WRITE, isTemporarySibling, writeFileAtomic } from "../../util/atomic";
 import { locatingFileSystemErrors } from "../../util/fs-errors";
 import { readPlainText } from "../../util/plain-file";
 import type { ChapterInput } from "../../report/chapters";
@@ -81,10 +81,7 @@ export function chapterCache(
   };
 }
 
-/** A write takes milliseconds: a temporary file a minute old was left by a process killed mid-write. */
-const ABANDONED_MS = 60_000;
-
 async function abandoned(path: string): Promise<boolean> {
   const info = await stat(path).catch(() => undefined);
-  return info !== undefined && Date.now() - info.mtimeMs > ABANDONED_MS;
+  return info !== undefined && abandonedTemporary(path, info.mtimeMs);
 }
