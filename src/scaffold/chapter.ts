@@ -36,10 +36,18 @@ export function nextChapterNumber(names: readonly string[]): number {
   return numbers.length === 0 ? 1 : Math.max(...numbers) + 1;
 }
 
-const title = (name: string): string => {
-  const words = name.split("-").join(" ");
-  return words.charAt(0).toUpperCase() + words.slice(1);
-};
+/**
+ * Abbreviations a chapter name is likely to hold, written as they are read: `gpu-budget` is titled
+ * "GPU budget", not "Gpu budget". The title is the author's to rewrite; this only spares the obvious edit.
+ */
+const ABBREVIATIONS = new Set(["ai", "api", "asic", "capex", "cpu", "eu", "gpu", "hbm", "llm", "ml", "opex", "tco", "tpu", "uk", "us", "usd"]);
+
+/** `gpu-budget` → "GPU budget": words from the name, the first capitalised, abbreviations in capitals. */
+export function chapterTitle(name: string): string {
+  const words = name.split("-").map((word) => (ABBREVIATIONS.has(word) ? word.toUpperCase() : word));
+  const text = words.join(" ");
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
 
 /** The new chapter as nbformat 4.5 JSON (tslab kernel, every cell with an id). */
 export function chapterNotebook(seed: ChapterSeed): string {
@@ -52,7 +60,7 @@ export function chapterNotebook(seed: ChapterSeed): string {
   const label = JSON.stringify(`Twice the input (${assumption.label})`);
   const unit = JSON.stringify(assumption.unit);
   const sources: Array<readonly ["markdown" | "code", string]> = [
-    ["markdown", `# ${number}. ${title(name)}\n\nOne or two sentences on the question this chapter answers. (fragtax new wrote this chapter as a worked example: keep its shape, replace its model.)`],
+    ["markdown", `# ${number}. ${chapterTitle(name)}\n\nOne or two sentences on the question this chapter answers. (fragtax new wrote this chapter as a worked example: keep its shape, replace its model.)`],
     ["code", `import * as tslab from "tslab";\nimport { notebook } from "../dist/api.js";\nimport { histogramBins, monteCarlo } from "../dist/model.js";\nconst nb = notebook(tslab);`],
     ["markdown", "## A worked example\n\nRead an assumption, run a model on it under uncertainty, and cite the result: every number in the prose below comes from the model, with its 90% interval."],
     [

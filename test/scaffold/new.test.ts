@@ -4,7 +4,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { nextChapterNumber } from "../../src/scaffold/chapter";
+import { chapterTitle, nextChapterNumber } from "../../src/scaffold/chapter";
 import { withChapterAdded } from "../../src/scaffold/report-yaml";
 import { tempProject, type TempProject } from "../project";
 
@@ -17,6 +17,12 @@ describe("report.yaml edits", () => {
     expect(withChapterAdded("chapters: [01-a.ipynb, 02-b.ipynb] # flow\n", "r", "03-c.ipynb")).toBe("chapters: [01-a.ipynb, 02-b.ipynb, 03-c.ipynb] # flow\n");
     expect(withChapterAdded("chapters: []\n", "r", "01-a.ipynb")).toBe("chapters: [01-a.ipynb]\n");
     expect(() => withChapterAdded("title: X\n", "notebooks/report.yaml", "01-a.ipynb")).toThrow('notebooks/report.yaml has no "chapters" list');
+  });
+
+  it("titles a chapter from its name, abbreviations in capitals", () => {
+    expect(chapterTitle("gpu-budget")).toBe("GPU budget");
+    expect(chapterTitle("who-pays-for-ai")).toBe("Who pays for AI");
+    expect(chapterTitle("usable-capacity")).toBe("Usable capacity");
   });
 
   it("numbers after the highest NN- prefix", () => {
