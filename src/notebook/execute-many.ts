@@ -17,6 +17,7 @@ import { denoChecker } from "./deno-check";
 import { findDeno } from "./deno";
 import { executeNotebook, projectRoot, type ExecuteOptions, type NotebookRunResult } from "./execute";
 import { cellText, notebookKernel, parseNotebook } from "./nbformat";
+import { tsgoBinary } from "./typecheck-tsgo";
 import { allInOrder, defaultConcurrency, endUnusedTypeCheck, limiter, mapConcurrent, startTypeCheckEarly, startWorkerEarly } from "./pool";
 import { type PreloadedAssumptions } from "./run-context";
 import { displayPath } from "../util/paths";
@@ -43,7 +44,9 @@ export async function executeNotebooks(files: readonly string[], options: Execut
   const limit = options.concurrency ?? defaultConcurrency();
   // The threads start first: their start-up overlaps with parsing and compiling here.
   if (files.length > 1) startWorkerEarly(Math.min(limit, files.length));
-  if (options.types === undefined && files.length > 1 && options.typesLikelyCached !== true) startTypeCheckEarly();
+  // The API checker's thread, started early (loading the compiler overlaps with compiling here), only
+  // where the native compiler cannot answer: that one runs as a process of its own (typecheck-run.ts).
+  if (options.types === undefined && files.length > 1 && options.typesLikelyCached !== true && tsgoBinary() === undefined) startTypeCheckEarly();
   const preloaded = options.preloaded ?? (files.length > 1 ? await preloadAssumptions(options.assumptionsFile) : undefined);
   // `afterStart` once the check has started and every notebook is compiled (or failed before its run).
   const afterStart = once(options.afterStart);

@@ -56,7 +56,7 @@ export async function typeCheckNotebooks(
   const pending = checker
     ? checker.check(misses, root)
     : inThread
-      ? (await import("./pool")).typeCheckInThread(misses, root)
+      ? checkBeside(misses, root)
       : Promise.resolve().then(async () => (await import("./typecheck")).checkForRun(misses, { root }));
   how.onStarted?.();
   const checked = await pending;
@@ -68,6 +68,15 @@ export async function typeCheckNotebooks(
     if (key !== undefined) await cache?.writeTypes(key, types, stamped);
   }
   return results;
+}
+
+/**
+ * A check that leaves this thread free: the native compiler in its own process, or, where only the
+ * TypeScript API can answer (typecheck-tsgo.ts), the API in a thread of its own (pool.ts).
+ */
+async function checkBeside(notebooks: readonly NotebookCells[], root: string): Promise<Map<string, NotebookTypes>> {
+  const native = await (await import("./typecheck")).checkForRunNatively(notebooks, { root });
+  return native ?? (await import("./pool")).typeCheckInThread(notebooks, root);
 }
 
 /**

@@ -22,7 +22,7 @@
  * no binary for this platform, a notebook outside the project or with `@module` cells (their imports
  * resolve per cell), no place to write, or a project tsconfig the native compiler rejects.
  */
-import { spawnSync } from "node:child_process";
+import { execFile, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, realpathSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { totalmem } from "node:os";
@@ -47,6 +47,8 @@ const CHAIN_LINE = /^((?: {2})+)(\S.*)$/;
 const IMPORTED_BY = /^ {3}Imported via .* from file '(.+?)'(?: with packageId .*)?$/;
 /** Ten minutes: far beyond a check of the largest report (a second), short of a hung build. */
 const CHECK_TIMEOUT_MS = 600_000;
+/** The compiler's output, at most: `--explainFiles` names every file of the program. */
+const MAX_OUTPUT = 256 * 1024 * 1024;
 
 /**
  * The compiler's environment: Go's garbage collector off, under a memory limit. A check is one short
@@ -72,7 +74,63 @@ export function tsgoBinary(): string | undefined {
   }
 }
 
+/** What the compiler printed and how it ended: `spawnSync`'s answer, or the same gathered from `spawn`. */
+interface CompilerRun {
+  readonly error?: Error | undefined;
+  readonly status: number | null;
+  readonly stdout: string;
+}
+
+/** How the compiler is run: in this thread and waiting (`spawnSync`), or while this thread goes on. */
+type RunCompiler<R> = (binary: string, args: readonly string[], options: { cwd: string; env: NodeJS.ProcessEnv }) => R;
+
 export function checkWithTsgo(notebooks: readonly NotebookCells[], options: ProgramOptions): CheckedProgram | undefined {
+  const check = prepareCheck(notebooks, options);
+  if (check === undefined) return undefined;
+  try {
+    return check.read(check.run((binary, args, spawnOptions) => spawnSync(binary, args, { ...spawnOptions, encoding: "utf8", maxBuffer: MAX_OUTPUT, timeout: CHECK_TIMEOUT_MS })));
+  } finally {
+    check.done();
+  }
+}
+
+/**
+ * The same check, with the compiler running while this thread goes on: a build's main thread starts
+ * it and keeps compiling and running chapters. (It used to run in a thread of its own, which only
+ * waited for the compiler: an isolate and Node's bootstrap, ~0.1–0.2 s of CPU, for nothing.)
+ */
+export async function checkWithTsgoAsync(notebooks: readonly NotebookCells[], options: ProgramOptions): Promise<CheckedProgram | undefined> {
+  const check = prepareCheck(notebooks, options);
+  if (check === undefined) return undefined;
+  try {
+    return check.read(await check.run(runInBackground));
+  } finally {
+    check.done();
+  }
+}
+
+/** The compiler as a child process whose output is gathered while the caller's thread goes on. */
+function runInBackground(binary: string, args: readonly string[], options: { cwd: string; env: NodeJS.ProcessEnv }): Promise<CompilerRun> {
+  return new Promise((resolveRun) => {
+    execFile(binary, args, { ...options, encoding: "utf8", maxBuffer: MAX_OUTPUT, timeout: CHECK_TIMEOUT_MS }, (error, stdout) => {
+      // A non-zero exit is an answer (errors found: 1 or 2); anything else (not started, killed, too much output) is not.
+      const code = (error as (Error & { code?: unknown }) | null)?.code;
+      const exited = error === null ? 0 : typeof code === "number" ? code : null;
+      resolveRun({ ...(error !== null && exited === null && { error }), status: exited, stdout });
+    });
+  });
+}
+
+interface PreparedCheck {
+  /** Runs the compiler on the files written, one way or the other. */
+  run<R>(how: RunCompiler<R>): R;
+  /** What the run says, or undefined when the API checker must answer instead. */
+  read(run: CompilerRun): CheckedProgram | undefined;
+  /** Removes the check's files. */
+  done(): void;
+}
+
+function prepareCheck(notebooks: readonly NotebookCells[], options: ProgramOptions): PreparedCheck | undefined {
   const binary = tsgoBinary();
   const root = resolve(options.root);
   // A project (its node_modules resolve bare imports from the mirror under out/.cache); a loose notebook's check writes nothing next to it.
@@ -87,14 +145,16 @@ export function checkWithTsgo(notebooks: readonly NotebookCells[], options: Prog
   } catch {
     return undefined; // an unwritable cache: the API checker needs no files
   }
+  const done = (): void => rmSync(dir, { recursive: true, force: true });
   try {
-    return checkIn(dir, binary, notebooks, root, options.extraFiles ?? []);
+    const written = writeCheck(dir, notebooks, root, options.extraFiles ?? []);
+    const args = ["-p", written.config, "--pretty", "false", "--explainFiles", "--singleThreaded"];
+    return { run: (how) => how(binary, args, { cwd: dir, env: checkEnvironment(process.env) }), read: written.read, done };
   } catch (error) {
+    done();
     // The disk filled up or went read-only while the cells were written: the API checker writes nothing.
     if (typeof (error as NodeJS.ErrnoException).code === "string") return undefined;
     throw error;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
   }
 }
 
@@ -113,7 +173,8 @@ function removeAbandoned(base: string): void {
   }
 }
 
-function checkIn(dir: string, binary: string, notebooks: readonly NotebookCells[], root: string, extraFiles: readonly string[]): CheckedProgram | undefined {
+/** Steps 1 and 2 (the cell modules, the stubs and the tsconfig written); `read` is steps 3's answer read and 4. */
+function writeCheck(dir: string, notebooks: readonly NotebookCells[], root: string, extraFiles: readonly string[]): { readonly config: string; readonly read: (run: CompilerRun) => CheckedProgram | undefined } {
   // 1. write
   const mirror = join(dir, "fs");
   const mirrored = (path: string): string => join(mirror, path);
@@ -145,8 +206,23 @@ function checkIn(dir: string, binary: string, notebooks: readonly NotebookCells[
     include: [],
     files: [...extraFiles, ...cells.map((cell) => mirrored(cell.path))],
   }));
-  // 3. check
-  const run = spawnSync(binary, ["-p", config, "--pretty", "false", "--explainFiles", "--singleThreaded"], { cwd: dir, encoding: "utf8", maxBuffer: 256 * 1024 * 1024, timeout: CHECK_TIMEOUT_MS, env: checkEnvironment(process.env) });
+  return { config, read: (run) => readCheck(run, { dir, root, notebooks, byNotebook, cells, stubs }) };
+}
+
+/** What step 1 wrote: the check's folder, its notebooks' cell modules, and each stub with the source it stands for. */
+interface WrittenCheck {
+  readonly dir: string;
+  readonly root: string;
+  readonly notebooks: readonly NotebookCells[];
+  readonly byNotebook: ReadonlyMap<string, CellModule[]>;
+  readonly cells: readonly CellModule[];
+  readonly stubs: ReadonlyMap<string, string>;
+}
+
+/** 3. the compiler's answer, 4. each error located in its cell or file, and the module graph. */
+function readCheck(run: CompilerRun, written: WrittenCheck): CheckedProgram | undefined {
+  const { dir, root, notebooks, byNotebook, cells, stubs } = written;
+  const mirrored = (path: string): string => join(dir, "fs", path);
   if (run.error !== undefined || (run.status !== 0 && run.status !== 1 && run.status !== 2)) return undefined;
   const output = parseOutput(run.stdout, dir);
   // An error without a file, in a tsconfig or about an option (TS5xxx): the native compiler does not take

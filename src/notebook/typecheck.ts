@@ -8,7 +8,7 @@
  * positions; the TypeScript API (typecheck-program.ts) otherwise, and for notebooks with `@module` cells.
  */
 import { checkWithApi } from "./typecheck-program";
-import { checkWithTsgo } from "./typecheck-tsgo";
+import { checkWithTsgo, checkWithTsgoAsync } from "./typecheck-tsgo";
 import { resolve } from "node:path";
 import { displayPath } from "../util/paths";
 import { located } from "../messages/location";
@@ -34,7 +34,19 @@ export function checkAll(notebooks: readonly NotebookCells[], options: ProgramOp
 
 /** `fragtax run/build`: per notebook, the errors that stop a cell (cells and the files they import). */
 export function checkForRun(notebooks: readonly NotebookCells[], options: ProgramOptions): Map<string, NotebookTypes> {
-  const program = checked(notebooks, options);
+  return typesOfNotebooks(checked(notebooks, options), notebooks, options);
+}
+
+/**
+ * The same with the native compiler running while this thread goes on (a build's main thread keeps
+ * compiling and running chapters); undefined when only the TypeScript API can answer (typecheck-tsgo.ts).
+ */
+export async function checkForRunNatively(notebooks: readonly NotebookCells[], options: ProgramOptions): Promise<Map<string, NotebookTypes> | undefined> {
+  const program = await checkWithTsgoAsync(notebooks, options);
+  return program === undefined ? undefined : typesOfNotebooks(program, notebooks, options);
+}
+
+function typesOfNotebooks(program: CheckedProgram, notebooks: readonly NotebookCells[], options: ProgramOptions): Map<string, NotebookTypes> {
   const root = resolve(options.root);
   const results = new Map<string, NotebookTypes>();
   for (const notebook of notebooks) {

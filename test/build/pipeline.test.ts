@@ -109,6 +109,8 @@ describe("the notebook threads of a build", () => {
     const kept = await build({ root: project.root, pdf: false }, quietEffects());
     expect(kept.exitCode).toBe(0);
     expect(keptThreads().idle).toBeGreaterThan(0);
+    // The native compiler checked the chapters as a process of its own: no thread was started to wait for it.
+    expect(keptThreads().typeCheck).toBe("none");
     endAllWorkers();
 
     // A chapter must run again (a new cell), so the build has threads to end.
