@@ -4,7 +4,7 @@
  * sees either the old content or the new, never half of it.
  */
 import { randomBytes } from "node:crypto";
-import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync, writeSync } from "node:fs";
 import { mkdir, open, rename, rm } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 
@@ -82,15 +82,32 @@ export async function syncPath(path: string): Promise<void> {
   }
 }
 
-/** The same, synchronously, for start-up caches written before anything async can run (no fsync: caches only). */
-export function writeFileAtomicSync(path: string, data: string | Uint8Array): void {
+/**
+ * The same, synchronously, for start-up caches written before anything async can run (no fsync:
+ * caches only). `data` may be the file's chunks in order, written one after another (not copied
+ * into one buffer first).
+ */
+export function writeFileAtomicSync(path: string, data: string | Uint8Array | readonly Uint8Array[]): void {
   mkdirSync(dirname(path), { recursive: true });
   const temporary = temporarySibling(path);
   try {
-    writeFileSync(temporary, data);
+    if (typeof data === "string" || data instanceof Uint8Array) writeFileSync(temporary, data);
+    else writeChunksSync(temporary, data);
     renameSync(temporary, path);
   } catch (error) {
     rmSync(temporary, { force: true });
     throw error;
+  }
+}
+
+function writeChunksSync(path: string, chunks: readonly Uint8Array[]): void {
+  const fd = openSync(path, "w");
+  try {
+    for (const chunk of chunks) {
+      // A write may take less than it was given (a signal, a full disk): the rest is written next.
+      for (let written = 0; written < chunk.byteLength; ) written += writeSync(fd, chunk, written, chunk.byteLength - written);
+    }
+  } finally {
+    closeSync(fd);
   }
 }

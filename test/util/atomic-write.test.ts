@@ -9,7 +9,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "n
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { writeFileAtomic } from "../../src/util/atomic";
+import { writeFileAtomic, writeFileAtomicSync } from "../../src/util/atomic";
 
 const made: string[] = [];
 afterEach(() => {
@@ -40,5 +40,19 @@ describe("writeFileAtomic", () => {
     await expect(writeFileAtomic(join(dir, "file", "entry.json"), "x")).rejects.toMatchObject({ code: "ENOTDIR" });
     await expect(writeFileAtomic(join(dir, "file", "deeper", "entry.json"), "x")).rejects.toMatchObject({ code: "ENOTDIR" });
     expect(readdirSync(dir)).toEqual(["file"]);
+  });
+
+  it("synchronously, writes a file's chunks one after another, views into larger buffers included", () => {
+    const dir = fresh();
+    const file = join(dir, "runs", "run.bin");
+    const numbers = new Float64Array([1.5, -2, Number.NaN, 4]);
+    // A view of the middle two numbers: only their bytes are written, not the whole buffer's.
+    const middle = new Uint8Array(numbers.buffer, 8, 16);
+    writeFileAtomicSync(file, [new Uint8Array([1, 2, 3]), new Uint8Array(0), middle]);
+    const written = readFileSync(file);
+    expect([...written.subarray(0, 3)]).toEqual([1, 2, 3]);
+    expect(written.length).toBe(3 + 16);
+    expect(new Float64Array(written.buffer.slice(written.byteOffset + 3, written.byteOffset + 19))[0]).toBe(-2);
+    expect(readdirSync(join(dir, "runs"))).toEqual(["run.bin"]);
   });
 });
