@@ -1,7 +1,7 @@
 /**
  * The order a build starts its work in (execute-many.ts, pool.ts): threads first, so
- * their start-up overlaps with compiling; the type check's thread early only when it may be needed,
- * and ended when its cache answered; `afterStart` (a build loads its renderer then) once, after every
+ * their start-up overlaps with compiling; no type-check thread where the native compiler checks
+ * (start-order-api.test.ts: where only the API can, its thread early and ended when its cache answered); `afterStart` (a build loads its renderer then) once, after every
  * notebook compiled, failed or not; `onRun` with each notebook's outputs as soon as its cells ran; a
  * build's notebooks compiled one after another, in report order.
  */
@@ -55,24 +55,19 @@ describe("executeNotebooks: afterStart and onRun", () => {
   });
 });
 
-describe("the type check's thread, started early", () => {
-  it("is ended when the check's cache answered every notebook, and kept when it checked", async () => {
-    const root = join(temp.path, "cached");
-    const a = temp.notebook("cached/a.ipynb", { cells: ["const a: number = 1;\nconsole.log(a);"] });
-    const b = temp.notebook("cached/b.ipynb", { cells: ["const b: string = 'b';\nconsole.log(b);"] });
-    writeFileSync(join(root, "package.json"), '{ "name": "cached", "private": true }');
-    await executeNotebooks([a, b], { root });
-    expect(keptThreads().typeCheck).toBe("used"); // a cold cache: the thread checked them
+describe("the type check, where the native compiler answers", () => {
+  it("starts no thread, cold or cached, and still refuses a type error", async () => {
+    const root = join(temp.path, "native");
+    const a = temp.notebook("native/a.ipynb", { cells: ["const a: number = 1;\nconsole.log(a);"] });
+    const b = temp.notebook("native/b.ipynb", { cells: ["const b: string = 2;\nconsole.log(b);"] });
+    writeFileSync(join(root, "package.json"), '{ "name": "native", "private": true }');
+    const cold = await executeNotebooks([a, b], { root, typesLikelyCached: false });
+    expect(cold.map((r) => r.status)).toEqual(["ok", "failed"]);
+    expect(cold[1]?.error?.evalue).toMatch(/Type 'number' is not assignable to type 'string'/);
+    expect(keptThreads()).toEqual({ idle: 2, typeCheck: "none" }); // the compiler ran as a process: no thread waited for it
     endAllWorkers();
-    const running = executeNotebooks([a, b], { root, typesLikelyCached: false });
-    expect(keptThreads()).toEqual({ idle: 2, typeCheck: "unused" }); // started before anything is read
-    const again = await running;
-    expect(again.map((r) => r.status)).toEqual(["ok", "ok"]);
-    expect(keptThreads().typeCheck).toBe("none"); // then ended unused: the cache answered
-    endAllWorkers();
-    const inputsOnly = executeNotebooks([a, b], { root, typesLikelyCached: true });
-    expect(keptThreads().typeCheck).toBe("none"); // only inputs changed: not started at all
-    await inputsOnly;
+    const cached = await executeNotebooks([a, b], { root, typesLikelyCached: false });
+    expect(cached.map((r) => r.status)).toEqual(["ok", "failed"]);
     expect(keptThreads().typeCheck).toBe("none");
   });
 });
