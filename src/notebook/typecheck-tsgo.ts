@@ -74,21 +74,19 @@ export function tsgoBinary(): string | undefined {
   }
 }
 
-/** What the compiler printed and how it ended: `spawnSync`'s answer, or the same gathered from `spawn`. */
+/** What the compiler printed and how it ended: `spawnSync`'s answer, or the same gathered by `execFile`. */
 interface CompilerRun {
   readonly error?: Error | undefined;
   readonly status: number | null;
   readonly stdout: string;
 }
 
-/** How the compiler is run: in this thread and waiting (`spawnSync`), or while this thread goes on. */
-type RunCompiler<R> = (binary: string, args: readonly string[], options: { cwd: string; env: NodeJS.ProcessEnv }) => R;
-
 export function checkWithTsgo(notebooks: readonly NotebookCells[], options: ProgramOptions): CheckedProgram | undefined {
   const check = prepareCheck(notebooks, options);
   if (check === undefined) return undefined;
   try {
-    return check.read(check.run((binary, args, spawnOptions) => spawnSync(binary, args, { ...spawnOptions, encoding: "utf8", maxBuffer: MAX_OUTPUT, timeout: CHECK_TIMEOUT_MS })));
+    const { binary, args, options: spawnOptions } = check.command;
+    return check.read(spawnSync(binary, args, { ...spawnOptions, encoding: "utf8", maxBuffer: MAX_OUTPUT, timeout: CHECK_TIMEOUT_MS }));
   } finally {
     check.done();
   }
@@ -103,14 +101,14 @@ export async function checkWithTsgoAsync(notebooks: readonly NotebookCells[], op
   const check = prepareCheck(notebooks, options);
   if (check === undefined) return undefined;
   try {
-    return check.read(await check.run(runInBackground));
+    return check.read(await runInBackground(check.command));
   } finally {
     check.done();
   }
 }
 
 /** The compiler as a child process whose output is gathered while the caller's thread goes on. */
-function runInBackground(binary: string, args: readonly string[], options: { cwd: string; env: NodeJS.ProcessEnv }): Promise<CompilerRun> {
+function runInBackground({ binary, args, options }: CompilerCommand): Promise<CompilerRun> {
   return new Promise((resolveRun) => {
     execFile(binary, args, { ...options, encoding: "utf8", maxBuffer: MAX_OUTPUT, timeout: CHECK_TIMEOUT_MS }, (error, stdout) => {
       // A non-zero exit is an answer (errors found: 1 or 2); anything else (not started, killed, too much output) is not.
@@ -121,9 +119,16 @@ function runInBackground(binary: string, args: readonly string[], options: { cwd
   });
 }
 
+/** The compiler's command line for the files written, and where and with what environment it runs. */
+interface CompilerCommand {
+  readonly binary: string;
+  readonly args: readonly string[];
+  readonly options: { readonly cwd: string; readonly env: NodeJS.ProcessEnv };
+}
+
 interface PreparedCheck {
-  /** Runs the compiler on the files written, one way or the other. */
-  run<R>(how: RunCompiler<R>): R;
+  /** The compiler to run, one way (`spawnSync`) or the other (`runInBackground`). */
+  readonly command: CompilerCommand;
   /** What the run says, or undefined when the API checker must answer instead. */
   read(run: CompilerRun): CheckedProgram | undefined;
   /** Removes the check's files. */
@@ -149,7 +154,7 @@ function prepareCheck(notebooks: readonly NotebookCells[], options: ProgramOptio
   try {
     const written = writeCheck(dir, notebooks, root, options.extraFiles ?? []);
     const args = ["-p", written.config, "--pretty", "false", "--explainFiles", "--singleThreaded"];
-    return { run: (how) => how(binary, args, { cwd: dir, env: checkEnvironment(process.env) }), read: written.read, done };
+    return { command: { binary, args, options: { cwd: dir, env: checkEnvironment(process.env) } }, read: written.read, done };
   } catch (error) {
     done();
     // The disk filled up or went read-only while the cells were written: the API checker writes nothing.

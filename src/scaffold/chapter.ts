@@ -38,9 +38,10 @@ export function nextChapterNumber(names: readonly string[]): number {
 
 /**
  * Abbreviations a chapter name is likely to hold, written as they are read: `gpu-budget` is titled
- * "GPU budget", not "Gpu budget". The title is the author's to rewrite; this only spares the obvious edit.
+ * "GPU budget", not "Gpu budget". None is also an English word ("us" stays "us"). The title is the
+ * author's to rewrite; this only spares the obvious edit.
  */
-const ABBREVIATIONS = new Set(["ai", "api", "asic", "capex", "cpu", "eu", "gpu", "hbm", "llm", "ml", "opex", "tco", "tpu", "uk", "us", "usd"]);
+const ABBREVIATIONS = new Set(["ai", "api", "asic", "cpu", "eu", "gpu", "hbm", "llm", "ml", "tco", "tpu", "uk", "usd"]);
 
 /** `gpu-budget` → "GPU budget": words from the name, the first capitalised, abbreviations in capitals. */
 export function chapterTitle(name: string): string {

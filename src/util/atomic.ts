@@ -18,7 +18,7 @@ export function isTemporarySibling(path: string): boolean {
 }
 
 /** A write takes milliseconds: a temporary sibling this much older than now was left by a process killed mid-write. */
-export const ABANDONED_TEMPORARY_MS = 60_000;
+const ABANDONED_TEMPORARY_MS = 60_000;
 
 /** Whether `path`, last modified at `mtimeMs`, is a temporary sibling a killed write left behind (safe to remove). */
 export function abandonedTemporary(path: string, mtimeMs: number, now = Date.now()): boolean {

@@ -23,6 +23,7 @@ describe("report.yaml edits", () => {
     expect(chapterTitle("gpu-budget")).toBe("GPU budget");
     expect(chapterTitle("who-pays-for-ai")).toBe("Who pays for AI");
     expect(chapterTitle("usable-capacity")).toBe("Usable capacity");
+    expect(chapterTitle("what-it-costs-us")).toBe("What it costs us");
   });
 
   it("numbers after the highest NN- prefix", () => {
