@@ -7,7 +7,8 @@
  * variants) draws it once.
  *
  * The memo lives in the module, so in the engine it lasts one notebook (each notebook has its own
- * realm). It holds private copies and hands out copies: a caller may write to what it gets.
+ * realm). What it hands to a caller is always a copy (a caller may write to what it gets); what it
+ * keeps is its own, and may be shared with another memo's own (`own`), never with a caller.
  */
 import type { Assumption } from "../assumptions/types";
 
@@ -18,15 +19,26 @@ export class ColumnMemo<V extends Float64Array | Readonly<Record<string, Float64
   private readonly kept = new Map<string, V>();
   private size = 0;
 
-  /** A copy of the kept value for `key`, or of what `make` gives (kept for next time). */
+  /**
+   * A copy of the value kept for `key`, else of what `make` gives (then kept, uncopied: `make` hands it
+   * over, and may build it from other memos' own values, which only memos hold).
+   */
   get(key: string, make: () => V): V {
+    return copy(this.own(key, make));
+  }
+
+  /**
+   * The memo's own value for `key` (made and kept on a miss): for code that reads it and hands out no
+   * part of it, such as another memo's `make`. Past the budget it is not kept, but still not the caller's.
+   */
+  own(key: string, make: () => V): V {
     const kept = this.kept.get(key);
-    if (kept !== undefined) return copy(kept);
+    if (kept !== undefined) return kept;
     const made = make();
     const size = doubles(made);
     if (size <= BUDGET) {
       if (this.size + size > BUDGET) this.clear();
-      this.kept.set(key, copy(made));
+      this.kept.set(key, made);
       this.size += size;
     }
     return made;

@@ -70,7 +70,9 @@ export function monteCarlo<K extends string, O extends ModelOutput>(
 }
 
 // Draws depend on data alone (draw-memo.ts): each column, and each run's set of columns (which the
-// correlations re-pair), is drawn once per notebook and copied after that.
+// correlations re-pair), is drawn once per notebook. A run's set is copied for its caller; the columns
+// it is made of are the column memo's own (no copy kept twice: the two memos share them, and neither
+// hands them out). Re-pairing writes new columns and leaves those it is given untouched.
 const COLUMNS = new ColumnMemo<Float64Array>();
 const RUNS = new ColumnMemo<Readonly<Record<string, Float64Array>>>();
 
@@ -84,7 +86,7 @@ export function drawColumns<K extends string>(
     const columns = {} as Record<K, Float64Array>;
     for (const name of Object.keys(inputs) as K[]) {
       const spec = inputs[name];
-      columns[name] = COLUMNS.get(`${samples}|${seed}|${drawKey(spec)}`, () => {
+      columns[name] = COLUMNS.own(`${samples}|${seed}|${drawKey(spec)}`, () => {
         const column = new Float64Array(samples);
         return typeof spec === "number" ? column.fill(spec) : sampler(spec).fill(uniformStream(seed, spec.id), column);
       });

@@ -11,18 +11,26 @@ import { assumption } from "./helpers";
 /** What drawing `spec` afresh gives, without any memo. */
 const fresh = (spec: Assumption, samples: number, seed: number): Float64Array => sampler(spec).fill(uniformStream(seed, spec.id), new Float64Array(samples));
 
+/** `make`, and how many times it was called. */
+function counted<T>(value: () => T): { make: () => T; made: () => number } {
+  let calls = 0;
+  return {
+    make: () => {
+      calls += 1;
+      return value();
+    },
+    made: () => calls,
+  };
+}
+
 describe("drawn columns are kept for the run, as copies", () => {
   it("a kept value is made once and handed out as a copy each time", () => {
     const memo = new ColumnMemo<Float64Array>();
-    let made = 0;
-    const make = (): Float64Array => {
-      made += 1;
-      return Float64Array.of(1, 2, 3);
-    };
+    const { make, made } = counted(() => Float64Array.of(1, 2, 3));
     const first = memo.get("k", make);
     first[0] = 99;
     const second = memo.get("k", make);
-    expect(made).toBe(1);
+    expect(made()).toBe(1);
     expect([...second]).toEqual([1, 2, 3]);
     second[1] = 99;
     expect([...memo.get("k", make)]).toEqual([1, 2, 3]);
@@ -58,6 +66,34 @@ describe("drawn columns are kept for the run, as copies", () => {
     expect([...again.inputs.gpus]).toEqual([...fresh(gpus, 1000, 7)]);
     again.inputs.gpus.fill(1);
     expect([...drawColumns({ gpus }, 1000, 7).gpus]).toEqual([...fresh(gpus, 1000, 7)]);
+  });
+
+  it("a memo's own value is made once and not copied; what `get` hands out never is it", () => {
+    const memo = new ColumnMemo<Float64Array>();
+    const { make, made } = counted(() => Float64Array.of(1, 2, 3));
+    const own = memo.own("k", make);
+    expect(memo.own("k", make)).toBe(own);
+    const handed = memo.get("k", make);
+    expect(handed).not.toBe(own);
+    handed.fill(0);
+    expect([...own]).toEqual([1, 2, 3]);
+    expect(made()).toBe(1);
+  });
+
+  it("a column written to in one run's draws is drawn intact for another run that shares the input", () => {
+    const gpus = assumption("memo_shared_gpus", { low: 10_000, high: 15_000 });
+    const days = assumption("memo_shared_days", { low: 60, high: 120 });
+    const alone = drawColumns({ gpus }, 1000, 11);
+    alone.gpus.fill(0);
+    // A run of another set of inputs (not kept yet) is made from the kept columns: they must be untouched.
+    const both = drawColumns({ gpus, days }, 1000, 11);
+    expect([...both.gpus]).toEqual([...fresh(gpus, 1000, 11)]);
+    both.gpus.fill(2);
+    both.days.fill(3);
+    const renamed = drawColumns({ g: gpus, d: days }, 1000, 11);
+    expect([...renamed.g]).toEqual([...fresh(gpus, 1000, 11)]);
+    expect([...renamed.d]).toEqual([...fresh(days, 1000, 11)]);
+    expect([...drawColumns({ gpus, days }, 1000, 11).days]).toEqual([...fresh(days, 1000, 11)]);
   });
 
   it("after a run, a changed distribution, seed or sample count draws afresh", () => {
