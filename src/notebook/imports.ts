@@ -17,10 +17,11 @@
  * fallback that loads report.yaml from disk (the engine always supplies the run context), so YAML and
  * zod are neither bundled nor evaluated per notebook; `fragtax check` types against `index.ts`.
  */
-import { basename, dirname, join, relative, resolve, sep } from "node:path";
+import { existsSync } from "node:fs";
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import type { BuildFailure, Plugin } from "esbuild";
 import * as messages from "../messages/notebook";
-import { moduleSpecifier } from "./pragmas";
+import { cellPragmas, moduleSpecifier } from "./pragmas";
 import type { CellImport, CompiledCell } from "./cells";
 import { at as placeAt } from "../messages/location";
 
@@ -76,7 +77,14 @@ export async function bundleImports(cells: readonly CompiledCell[], notebookFile
  */
 export async function bundleSpecifiers(specifiers: readonly string[], firstUse: Map<string, CellImport & { cell: number }>, notebookFile: string, root: string, plugins: readonly Plugin[] = []): Promise<ImportBundle | ImportFailure> {
   if (specifiers.length === 0) return { code: "module.exports = {};", specifiers, projectModules: [], inputs: [] };
-  const contents = `module.exports = {\n${specifiers.map((spec) => `  ${JSON.stringify(spec)}: () => require(${JSON.stringify(spec)}),`).join("\n")}\n};\n`;
+  // A public entry the cells import is required by its source's path: the plugin would map it too, but
+  // through a call into this thread, which a cold build keeps busy compiling cells (~40 ms of the bundle's wait).
+  const targets = entryTargets(root);
+  const required = (spec: string): string => {
+    const target = spec.startsWith(".") || isAbsolute(spec) ? targets.get(resolve(dirname(notebookFile), spec)) : undefined;
+    return target !== undefined && existsSync(target) ? target : spec;
+  };
+  const contents = `module.exports = {\n${specifiers.map((spec) => `  ${JSON.stringify(spec)}: () => require(${JSON.stringify(required(spec))}),`).join("\n")}\n};\n`;
   const { build } = await import("esbuild");
   try {
     const result = await build({
@@ -122,13 +130,39 @@ export function firstUses(cells: readonly CompiledCell[]): Map<string, CellImpor
   return firstUse;
 }
 
+/** `import … from "m"` and `import "m"` at a line's start (not `import type`: the compile drops those). */
+const STATIC_IMPORT = /^[ \t]*import[ \t\n]+(?!type[ \t\n])(?:[\w$*{}\s,]+?[ \t\n]from[ \t\n]*)?["']([^"'\n]+)["']/gm;
+/** `import("m")` with a literal specifier (not a method `x.import(…)`). */
+const DYNAMIC_IMPORT = /(?<![\w$.])import[ \t]*\([ \t]*["']([^"'\n]+)["'][ \t]*[,)]/g;
+
+/**
+ * What `firstUses(…).keys()` will most likely be, read from the cells' sources before they compile, in
+ * the same order (cell by cell, each cell's `import()`s before its static imports, as the rewrite finds
+ * them). A guess, from text: a cold build starts bundling with it while the cells compile, and uses
+ * that bundle only if the compiled cells name exactly these specifiers (else it bundles what they name).
+ */
+export function likelySpecifiers(sources: readonly string[]): string[] {
+  const found = new Set<string>();
+  const pragmas = sources.map(cellPragmas);
+  const cellModules = new Set(pragmas.flatMap((pragma) => (pragma.module === undefined ? [] : [moduleSpecifier(pragma.module)])));
+  sources.forEach((source, index) => {
+    if (pragmas[index]?.browser === true) return;
+    for (const pattern of [DYNAMIC_IMPORT, STATIC_IMPORT]) {
+      for (const [, specifier] of source.matchAll(pattern)) {
+        if (specifier !== undefined && specifier !== TSLAB_SPECIFIER && !cellModules.has(specifier)) found.add(specifier);
+      }
+    }
+  });
+  return [...found];
+}
+
 export function isImportFailure(value: ImportBundle | ImportFailure): value is ImportFailure {
   return "message" in value;
 }
 
 /** esbuild plugin: `<root>/dist/api.js` → `<root>/src/api/engine.ts` (and the other public entries, PUBLIC_ENTRIES). */
 export function publicEntries(root: string): Plugin {
-  const targets = new Map(Object.entries(ENGINE_ENTRIES).map(([from, to]) => [join(root, from), join(root, to)]));
+  const targets = entryTargets(root);
   return {
     name: "fragtax-public-entries",
     setup(context) {
@@ -139,6 +173,11 @@ export function publicEntries(root: string): Plugin {
       });
     },
   };
+}
+
+/** Each public entry's absolute path in the project at `root` → the source the engine bundles for it. */
+function entryTargets(root: string): Map<string, string> {
+  return new Map(Object.entries(ENGINE_ENTRIES).map(([from, to]) => [join(root, from), join(root, to)]));
 }
 
 function describeFailure(error: unknown, specifiers: readonly string[], firstUse: Map<string, CellImport & { cell: number }>): ImportFailure {
