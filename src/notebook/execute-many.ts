@@ -60,7 +60,8 @@ export async function executeNotebooks(files: readonly string[], options: Execut
   pendingTypes?.catch(() => undefined); // awaited by every notebook; one rejection is reported once, by them
   pendingTypes?.catch(typesStarted); // a check that failed before it started counts as started
   if (pendingTypes === undefined) typesStarted();
-  const shared = { ...options, ...(preloaded && { preloaded }), ...(pendingTypes && { pendingTypes }) };
+  // Several at once: their threads yield to this one, which keeps them all going (worker.ts `yieldToMain`).
+  const shared = { ...options, ...(preloaded && { preloaded }), ...(pendingTypes && { pendingTypes }), ...(files.length > 1 && { yieldToMain: true }) };
   const each = (): ExecuteOptions => ({ ...shared, compiled: once(done) });
   // `.finally(afterStart)`: notebooks a failure kept from starting never report `compiled`.
   if (pendingTypes === undefined) return mapConcurrent(files, limit, (file) => executeNotebook(file, each())).finally(afterStart);

@@ -72,6 +72,8 @@ export interface ExecuteOptions extends RunInputOptions {
    * outputs of cells that check then refuses (the result has the final outputs).
    */
   readonly onRun?: (file: string, ran: Notebook) => void;
+  /** The notebook's thread runs below the main thread's priority (several notebooks at once: `executeNotebooks`). */
+  readonly yieldToMain?: boolean;
 }
 
 export interface NotebookRunResult {
@@ -126,7 +128,7 @@ export async function executeNotebook(file: string, options: ExecuteOptions = {}
   const early = deno === undefined && cache !== undefined ? earlyBundle(cache, codeCells, absolute, root) : undefined;
   const resolved = await resolveRunInputs(absolute, options);
   const inputs = resolved.assumptionsFile === null ? resolved : { ...resolved, assumptionsName: displayPath(resolved.assumptionsFile, root) };
-  const setup: WorkerSetup | undefined = deno === undefined ? { notebookFile: absolute, notebook: name, inputs, versions, env: { ...process.env } } : undefined;
+  const setup: WorkerSetup | undefined = deno === undefined ? { notebookFile: absolute, notebook: name, inputs, versions, env: { ...process.env }, ...(options.yieldToMain === true && { yieldToMain: true }) } : undefined;
   // Under a build's run limit (`runSlot`) the thread is taken when the notebook's turn to run comes.
   const worker = setup && options.runSlot === undefined ? new NotebookWorker(setup) : undefined;
   const checker = deno === undefined ? undefined : denoChecker(deno); // Deno's types: `deno check`

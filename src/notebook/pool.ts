@@ -31,6 +31,8 @@ export interface WorkerSetup {
    * holds a copy made when it started, and a cell must read what the build's cache check compares.
    */
   readonly env: Readonly<Record<string, string | undefined>>;
+  /** Run below the main thread's priority (`executeNotebooks`: several notebooks at once; worker.ts). */
+  readonly yieldToMain?: boolean;
 }
 
 /** The compiled notebook, sent once compilation succeeded. */
