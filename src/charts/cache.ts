@@ -7,7 +7,7 @@
  * folder (`useChartCache`; the real build's effects use `out/.cache/charts/`); an unreadable entry
  * is a miss, entries are written atomically.
  */
-import { access } from "node:fs/promises";
+import { access, readdir } from "node:fs/promises";
 import { join } from "node:path";
 import { codeVersion, packageVersion } from "../package-version";
 import type { AnimationFrame } from "./animation";
@@ -128,6 +128,13 @@ function rowKinds(values: unknown): unknown {
 /** A value's JSON Schema type ("null" and "array" apart from "object"). */
 function kindOf(value: unknown): string {
   return value === null ? "null" : Array.isArray(value) ? "array" : typeof value;
+}
+
+/** Whether the cache remembers no valid spec at all (none yet, or no cache): every spec drawn will be validated. */
+export async function noSpecRemembered(): Promise<boolean> {
+  if (folder === undefined) return true;
+  const names = await readdir(folder).catch(() => [] as string[]);
+  return !names.some((name) => name.startsWith("valid-"));
 }
 
 export async function knownValid(key: string): Promise<boolean> {

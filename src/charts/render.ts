@@ -21,7 +21,7 @@ import * as messages from "../messages/charts";
 import { narrowSpec, PHONE_COLUMN_PX } from "./accessible";
 import { showFirstFrame } from "./animation";
 import { sharedCodegen, type Codegen } from "./codegen";
-import { chartKey, compiledChartsDir, drawingCode, knownValid, readChart, rememberValid, validSpecKey, writeChart, type CachedChart } from "./cache";
+import { chartKey, compiledChartsDir, drawingCode, knownValid, noSpecRemembered, readChart, rememberValid, validSpecKey, writeChart, type CachedChart } from "./cache";
 import { registerMeasureFonts } from "./canvas";
 import { importVega } from "./vega-modules";
 import { ChartDataError, resolveChartData } from "./data";
@@ -34,7 +34,7 @@ import { scopeSvgIds } from "./ids";
 import { interactiveFeatures } from "./interactive";
 import { rasterise, svgTooLarge, tooManyMarks } from "./raster";
 import { withSeededRandom } from "./random";
-import { schemaProblems, type SpecProblem } from "./schema";
+import { loadSchemaValidator, schemaProblems, type SpecProblem } from "./schema";
 import { CHART_THEME, LEGEND_IN_ROWS, largerText, mergeConfig } from "./theme";
 import { visibleControls, visibleInOneLine } from "../util/control";
 
@@ -117,9 +117,15 @@ const vegaLibraries = async () => {
 };
 let libraries: ReturnType<typeof vegaLibraries> | undefined;
 
-/** Loads vega and vega-lite now (a build does so while its chapters run, when its main thread is idle). */
+/**
+ * Loads vega and vega-lite now (a build does so while its chapters run, when its main thread is
+ * idle), and the spec validator too when the chart cache remembers no valid spec (a first build: each
+ * spec will be validated, and the first chapter's charts waited ~0.1 s for it). A rebuild whose specs
+ * are remembered never loads it (cache.ts `validSpecKey`).
+ */
 export async function loadChartLibraries(): Promise<void> {
   await (libraries ??= vegaLibraries());
+  if (await noSpecRemembered()) await loadSchemaValidator();
 }
 
 export function applyTheme(spec: Record<string, unknown>, extra: Record<string, unknown> = {}): Record<string, unknown> {

@@ -44,6 +44,11 @@ interface Schema {
 
 let loading: Promise<Schema> | undefined;
 
+/** Loads the validator now (a build does so while its chapters run, with the chart libraries). */
+export async function loadSchemaValidator(): Promise<void> {
+  await (loading ??= loadSchema());
+}
+
 /** The spec's schema problems, most useful first (empty when valid). */
 export async function schemaProblems(spec: unknown): Promise<SpecProblem[]> {
   const { validate, words } = await (loading ??= loadSchema());

@@ -8,7 +8,7 @@ import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { useChartCache, validSpecKey } from "../../src/charts/cache";
+import { noSpecRemembered, useChartCache, validSpecKey } from "../../src/charts/cache";
 import { renderChart } from "../../src/charts/render";
 
 const dir = mkdtempSync(join(tmpdir(), "fragtax-valid-key-"));
@@ -47,5 +47,22 @@ describe("validSpecKey", () => {
     expect(readdirSync(dir).filter((f) => f.startsWith("valid-"))).toHaveLength(1);
     const mixed = await renderChart(bars([3, "four"]), place);
     expect(mixed.warnings.join("\n")).toContain("nb.ipynb: cell 1: chart spec: must be number at data.values[1]");
+  });
+
+  it("a cache that remembers no valid spec says so (a build then loads the validator with the chart libraries)", async () => {
+    const fresh = mkdtempSync(join(tmpdir(), "fragtax-valid-none-"));
+    try {
+      useChartCache(undefined);
+      expect(await noSpecRemembered()).toBe(true);
+      useChartCache(join(fresh, "not-made-yet"));
+      expect(await noSpecRemembered()).toBe(true);
+      useChartCache(fresh);
+      expect(await noSpecRemembered()).toBe(true);
+      await renderChart(bars([5, 6]), { where: "nb.ipynb: cell 2", baseDir: tmpdir(), root: tmpdir(), idPrefix: "vc1-2-o1" });
+      expect(await noSpecRemembered()).toBe(false);
+    } finally {
+      useChartCache(dir);
+      rmSync(fresh, { recursive: true, force: true });
+    }
   });
 });
