@@ -122,9 +122,9 @@ export async function executeNotebook(file: string, options: ExecuteOptions = {}
   // A Deno notebook runs in the Deno runtime (deno.ts) and is type-checked by `deno check` (deno-check.ts).
   const deno = kernel === "deno" ? findDeno(name, root) : undefined;
   const cache = options.cache === false ? undefined : CompileCache.forRoot(root);
-  // The imports' bundle, started from the specifiers the sources name while the cells compile (in a
-  // cold build it was ~0.15 s of the first chapter's wait); step 3 takes it if the compiled cells
-  // name exactly these (a notebook's bundle is a function of its specifiers: cache.bundleKey).
+  // The imports' bundle, started from the specifiers the sources name while the cells compile (made
+  // after them, it was up to ~0.15 s of a cold build's wait for its first chapter); step 3 takes it if
+  // the compiled cells name exactly these (a bundle is a function of its specifiers: cache.bundleKey).
   const early = deno === undefined && cache !== undefined ? earlyBundle(cache, codeCells, absolute, root) : undefined;
   const resolved = await resolveRunInputs(absolute, options);
   const inputs = resolved.assumptionsFile === null ? resolved : { ...resolved, assumptionsName: displayPath(resolved.assumptionsFile, root) };

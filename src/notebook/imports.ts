@@ -78,7 +78,7 @@ export async function bundleImports(cells: readonly CompiledCell[], notebookFile
 export async function bundleSpecifiers(specifiers: readonly string[], firstUse: Map<string, CellImport & { cell: number }>, notebookFile: string, root: string, plugins: readonly Plugin[] = []): Promise<ImportBundle | ImportFailure> {
   if (specifiers.length === 0) return { code: "module.exports = {};", specifiers, projectModules: [], inputs: [] };
   // A public entry the cells import is required by its source's path: the plugin would map it too, but
-  // through a call into this thread, which a cold build keeps busy compiling cells (~40 ms of the bundle's wait).
+  // each through a call back into this thread, which a cold build keeps busy compiling cells.
   const targets = entryTargets(root);
   const required = (spec: string): string => {
     const target = spec.startsWith(".") || isAbsolute(spec) ? targets.get(resolve(dirname(notebookFile), spec)) : undefined;
