@@ -116,7 +116,7 @@ export const chromiumEnvPathMissing = (path: string): string =>
   `Chromium (\`apt-get install chromium\` on Debian/Ubuntu), then run \`fragtax build\` again. ${withoutPdf}`;
 
 export const chromiumNotFound = (tried: readonly string[], packaged: string): string =>
-  `no Chromium found for the PDF (${tried.length === 0 ? "" : `looked for ${tried.join(", ")}; `}the packaged one, ${packaged}, is not installed). ` +
+  `no Chromium found for the PDF (${tried.length === 0 ? "" : `looked for ${tried.join(", ")}; `}the packaged one, ${packaged}, is not installed or, built for Linux on x64, does not run here). ` +
   `To get the PDF, run \`npm install\` (it installs ${packaged}), install a Chromium with \`apt-get install chromium\` ` +
   `(Debian/Ubuntu), or point PUPPETEER_EXECUTABLE_PATH at a Chrome or Chromium binary, then run \`fragtax build\` again. ${withoutPdf}`;
 

@@ -89,14 +89,16 @@ describe("fragtax build, end to end (real engine, real Chromium)", () => {
     expect(lines.join("\n")).toContain("run `npm install` (it installs @sparticuz/chromium)");
   });
 
-  it("finds PUPPETEER_EXECUTABLE_PATH first, then a system Chromium, then the packaged one", () => {
+  it("finds PUPPETEER_EXECUTABLE_PATH first, then the packaged Chromium where it runs, then a system one", () => {
     const lookup = (env: Record<string, string>, executables: readonly string[], hasPackaged = true) => ({ env, isExecutable: (path: string) => executables.includes(path), hasPackaged: () => hasPackaged });
     expect(findChromium(lookup({ PUPPETEER_EXECUTABLE_PATH: "/opt/chrome" }, ["/opt/chrome", "/usr/bin/chromium"]))).toEqual({ source: "env", executablePath: "/opt/chrome" });
     expect(() => findChromium(lookup({ PUPPETEER_EXECUTABLE_PATH: "/nope/chrome" }, ["/usr/bin/chromium"]))).toThrow(ChromiumPathError);
     expect(() => findChromium(lookup({ PUPPETEER_EXECUTABLE_PATH: "/nope/chrome" }, []))).toThrow(/PUPPETEER_EXECUTABLE_PATH is set to \/nope\/chrome/);
-    expect(findChromium(lookup({}, ["/usr/bin/chromium"]))).toEqual({ source: "system", executablePath: "/usr/bin/chromium" });
+    expect(findChromium(lookup({}, ["/usr/bin/chromium"]))).toEqual({ source: "packaged" });
     expect(findChromium(lookup({}, []))).toEqual({ source: "packaged" });
+    expect(findChromium(lookup({}, ["/usr/bin/chromium"], false))).toEqual({ source: "system", executablePath: "/usr/bin/chromium" });
     expect(findChromium(lookup({ FRAGTAX_NO_SYSTEM_CHROMIUM: "1" }, ["/usr/bin/chromium"]))).toEqual({ source: "packaged" });
+    expect(() => findChromium(lookup({ FRAGTAX_NO_SYSTEM_CHROMIUM: "1" }, ["/usr/bin/chromium"], false))).toThrow(ChromiumNotFoundError);
     expect(() => findChromium(lookup({}, [], false))).toThrow(ChromiumNotFoundError);
   });
 });
