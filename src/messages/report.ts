@@ -128,6 +128,9 @@ export const packagedChromiumBroken = (folder: string, detail: string): string =
   `Reinstall it with \`rm -rf node_modules/@sparticuz/chromium && npm install\`, or install a system Chromium ` +
   `(\`apt-get install chromium\`) or point PUPPETEER_EXECUTABLE_PATH at one, then run \`fragtax build\` again. ${withoutPdf}`;
 
+export const packagedChromiumFallback = (folder: string, detail: string, installed: string): string =>
+  `the packaged Chromium does not start, even freshly unpacked into ${folder} (${detail}); printing with the installed Chromium at ${installed} instead`;
+
 export const chromiumUsed = (source: "env" | "system" | "packaged", path: string, version: string): string =>
   `${source === "env" ? "PUPPETEER_EXECUTABLE_PATH" : source === "system" ? "system" : "packaged"} Chromium ${version.replace(/^(Headless)?Chrome\//, "")} (${path})`;
 

@@ -12,10 +12,10 @@
  */
 import type { Page } from "puppeteer-core";
 import type { Paper } from "../config";
-import { chromiumDidNotStart, chromiumUsed, pdfFailed, pdfTimedOut } from "../messages/report";
+import { chromiumDidNotStart, chromiumUsed, packagedChromiumFallback, pdfFailed, pdfTimedOut } from "../messages/report";
 import { TOOL_VERSION } from "../version";
 import { escapeHtml } from "../util/html";
-import { ChromiumNotFoundError, describe, findChromium, launchChromium, type ChromiumInfo, type LaunchedChromium } from "./chromium";
+import { ChromiumNotFoundError, describe, findChromium, launchChromium, PackagedChromiumBroken, systemChromium, type ChromiumChoice, type ChromiumInfo, type LaunchedChromium, type LaunchOptions } from "./chromium";
 import { finishPdf, readPrinted, type OutlineEntry } from "./pdf-document";
 import { WorkError } from "../util/errors";
 
@@ -99,14 +99,29 @@ export async function printPdf(html: string, options: PdfOptions, chromium?: Lau
   }
 }
 
-/** A browser for a print; one that will not start is a print failure that says which binary. */
-export async function launchForPrint(options: Pick<PdfOptions, "log" | "launchTimeoutMs">): Promise<LaunchedChromium> {
+/**
+ * A browser for a print; one that will not start is a print failure that says which binary. The
+ * packaged browser comes first where it runs (chromium.ts); if it will not start even freshly
+ * unpacked, an installed one prints instead, and the build says so.
+ */
+export async function launchForPrint(options: Pick<PdfOptions, "log" | "launchTimeoutMs"> & Pick<LaunchOptions, "packaged">): Promise<LaunchedChromium> {
+  const launchOptions = { ...(options.log !== undefined && { log: options.log }), ...(options.launchTimeoutMs !== undefined && { answerWithinMs: options.launchTimeoutMs }), ...(options.packaged !== undefined && { packaged: options.packaged }) };
+  const launchOrFail = async (choice: ChromiumChoice): Promise<LaunchedChromium> => {
+    try {
+      return await launchChromium(choice, launchOptions);
+    } catch (error) {
+      if (error instanceof ChromiumNotFoundError) throw error;
+      throw new PdfError(pdfFailed(chromiumDidNotStart(choice.executablePath ?? choice.source, describe(error))));
+    }
+  };
   const choice = findChromium();
   try {
-    return await launchChromium(choice, { ...(options.log !== undefined && { log: options.log }), ...(options.launchTimeoutMs !== undefined && { answerWithinMs: options.launchTimeoutMs }) });
+    return await launchOrFail(choice);
   } catch (error) {
-    if (error instanceof ChromiumNotFoundError) throw error;
-    throw new PdfError(pdfFailed(chromiumDidNotStart(choice.executablePath ?? choice.source, describe(error))));
+    const installed = error instanceof PackagedChromiumBroken ? systemChromium() : undefined;
+    if (installed === undefined) throw error;
+    options.log?.(packagedChromiumFallback((error as PackagedChromiumBroken).folder, (error as PackagedChromiumBroken).detail, installed.executablePath ?? ""));
+    return launchOrFail(installed);
   }
 }
 

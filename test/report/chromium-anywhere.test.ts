@@ -1,5 +1,5 @@
-// The Chromium that prints: the packaged one when the system has none, a damaged unpack, a broken
-// package, a print past its time limit, and a build killed with -9 while printing. Real browsers,
+// The Chromium that prints: the packaged one, a damaged unpack, a broken package (and an installed
+// browser printing instead), a print past its time limit, and a build killed with -9 while printing. Real browsers,
 // real processes; the CLI tests run the bundled dist/cli.cjs (`npm test` bundles it first).
 import { spawn, spawnSync } from "node:child_process";
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, writeFileSync, writeSync } from "node:fs";
@@ -8,9 +8,9 @@ import { join } from "node:path";
 import { brotliCompressSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { pdfTimedOut } from "../../src/messages/report";
-import { ChromiumNotFoundError, launchChromium } from "../../src/report/chromium";
+import { ChromiumNotFoundError, launchChromium, PackagedChromiumBroken, systemChromium } from "../../src/report/chromium";
 import { packagedChromiumPackage } from "../../src/report/packaged-chromium";
-import { printPdf } from "../../src/report/pdf";
+import { launchForPrint, printPdf } from "../../src/report/pdf";
 import { tempFolders } from "../project";
 
 const temp = tempFolders();
@@ -93,6 +93,33 @@ describe("the packaged Chromium", () => {
     await expect(launching).rejects.toThrow(ChromiumNotFoundError);
     await expect(launching).rejects.toThrow(/the packaged Chromium does not start, even freshly unpacked into .*unpacked: .*Reinstall it with `rm -rf node_modules\/@sparticuz\/chromium && npm install`/s);
     expect(lines).toHaveLength(1);
+    expect(profilesOf(process.pid)).toEqual([]);
+  });
+
+  it("prints with an installed Chromium when the packaged one does not start, and says so", { timeout: 180_000 }, async () => {
+    const scratch = temp.scratch("fragtax-fallback-test-");
+    const dir = join(scratch, "package");
+    mkdirSync(join(dir, "bin"), { recursive: true });
+    writeFileSync(join(dir, "bin", "chromium.br"), brotliCompressSync(Buffer.from("#!/bin/sh\necho broken >&2\nexit 1\n")));
+    writeFileSync(join(dir, "bin", "al2023.tar.br"), brotliCompressSync(Buffer.alloc(1024)));
+    const lines: string[] = [];
+    const launching = launchForPrint({ packaged: { dir, version: "0.0.0-test", folder: join(scratch, "unpacked") }, log: (line) => lines.push(line) });
+    const installed = systemChromium();
+    if (installed === undefined) {
+      // No browser to fall back on (CI installs one): the packaged one's failure is the answer, as before.
+      await expect(launching).rejects.toThrow(PackagedChromiumBroken);
+      return;
+    }
+    const launched = await launching;
+    try {
+      expect(launched.info.source).toBe("system");
+      expect(launched.info.executablePath).toBe(installed.executablePath);
+      expect(lines.at(-1)).toMatch(/^the packaged Chromium does not start, even freshly unpacked into .*unpacked \(.*\); printing with the installed Chromium at \/\S+ instead$/);
+      const page = await launched.browser.newPage();
+      expect(await page.evaluate("1 + 1")).toBe(2);
+    } finally {
+      await launched.close();
+    }
     expect(profilesOf(process.pid)).toEqual([]);
   });
 });
