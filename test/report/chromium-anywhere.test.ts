@@ -28,6 +28,16 @@ function processesWith(text: string): number[] {
   }).map(Number);
 }
 
+/** A package whose "Chromium" is a script that fails, with an empty library archive, unpacked into a scratch folder. */
+function brokenPackage(prefix: string): { dir: string; version: string; folder: string } {
+  const scratch = temp.scratch(prefix);
+  const dir = join(scratch, "package");
+  mkdirSync(join(dir, "bin"), { recursive: true });
+  writeFileSync(join(dir, "bin", "chromium.br"), brotliCompressSync(Buffer.from("#!/bin/sh\necho broken >&2\nexit 1\n")));
+  writeFileSync(join(dir, "bin", "al2023.tar.br"), brotliCompressSync(Buffer.alloc(1024)));
+  return { dir, version: "0.0.0-test", folder: join(scratch, "unpacked") };
+}
+
 const profilesOf = (pid: number): string[] => readdirSync(tmpdir()).filter((name) => name.startsWith(`fragtax-chromium-${pid}-`));
 
 async function until(condition: () => boolean, ms: number): Promise<boolean> {
@@ -82,14 +92,8 @@ describe("the packaged Chromium", () => {
   });
 
   it("says what to do when even a fresh unpack does not start", { timeout: 180_000 }, async () => {
-    const scratch = temp.scratch("fragtax-unpack-test-");
-    // A package whose "Chromium" is a script that fails, with an empty library archive.
-    const dir = join(scratch, "package");
-    mkdirSync(join(dir, "bin"), { recursive: true });
-    writeFileSync(join(dir, "bin", "chromium.br"), brotliCompressSync(Buffer.from("#!/bin/sh\necho broken >&2\nexit 1\n")));
-    writeFileSync(join(dir, "bin", "al2023.tar.br"), brotliCompressSync(Buffer.alloc(1024)));
     const lines: string[] = [];
-    const launching = launchChromium({ source: "packaged" }, { packaged: { dir, version: "0.0.0-test", folder: join(scratch, "unpacked") }, log: (line) => lines.push(line) });
+    const launching = launchChromium({ source: "packaged" }, { packaged: brokenPackage("fragtax-unpack-test-"), log: (line) => lines.push(line) });
     await expect(launching).rejects.toThrow(ChromiumNotFoundError);
     await expect(launching).rejects.toThrow(/the packaged Chromium does not start, even freshly unpacked into .*unpacked: .*Reinstall it with `rm -rf node_modules\/@sparticuz\/chromium && npm install`/s);
     expect(lines).toHaveLength(1);
@@ -97,13 +101,8 @@ describe("the packaged Chromium", () => {
   });
 
   it("prints with an installed Chromium when the packaged one does not start, and says so", { timeout: 180_000 }, async () => {
-    const scratch = temp.scratch("fragtax-fallback-test-");
-    const dir = join(scratch, "package");
-    mkdirSync(join(dir, "bin"), { recursive: true });
-    writeFileSync(join(dir, "bin", "chromium.br"), brotliCompressSync(Buffer.from("#!/bin/sh\necho broken >&2\nexit 1\n")));
-    writeFileSync(join(dir, "bin", "al2023.tar.br"), brotliCompressSync(Buffer.alloc(1024)));
     const lines: string[] = [];
-    const launching = launchForPrint({ packaged: { dir, version: "0.0.0-test", folder: join(scratch, "unpacked") }, log: (line) => lines.push(line) });
+    const launching = launchForPrint({ packaged: brokenPackage("fragtax-fallback-test-"), log: (line) => lines.push(line) });
     const installed = systemChromium();
     if (installed === undefined) {
       // No browser to fall back on (CI installs one): the packaged one's failure is the answer, as before.
