@@ -120,6 +120,9 @@ export const chromiumNotFound = (tried: readonly string[], packaged: string): st
   `To get the PDF, run \`npm install\` (it installs ${packaged}), install a Chromium with \`apt-get install chromium\` ` +
   `(Debian/Ubuntu), or point PUPPETEER_EXECUTABLE_PATH at a Chrome or Chromium binary, then run \`fragtax build\` again. ${withoutPdf}`;
 
+export const packagedChromiumUnpacking = (version: string, folder: string): string =>
+  `unpacking the packaged Chromium ${version} into ${folder} (once per machine, a few seconds)`;
+
 export const packagedChromiumReunpack = (folder: string): string =>
   `the packaged Chromium in ${folder} did not start (a damaged unpack?); unpacking it again`;
 

@@ -22,7 +22,7 @@ import type { Browser } from "puppeteer-core";
 import * as messages from "../messages/report";
 import { WorkError } from "../util/errors";
 import { chromiumFontConfig } from "./fonts";
-import { PACKAGED_CHROMIUM, packagedChromiumPackage, unpackChromium, unpackFolder, type PackagedChromium } from "./packaged-chromium";
+import { intactUnpack, PACKAGED_CHROMIUM, packagedChromiumPackage, unpackChromium, unpackFolder, type PackagedChromium } from "./packaged-chromium";
 
 export const CHROMIUM_CANDIDATES = [
   "/usr/bin/chromium",
@@ -161,6 +161,8 @@ export async function launchChromium(choice: ChromiumChoice = findChromium(), op
   const folder = options.packaged?.folder ?? unpackFolder(pkg.version);
   const start = async (fresh: boolean): Promise<LaunchedChromium> => {
     if (fresh) options.log?.(messages.packagedChromiumReunpack(folder));
+    // The first print on a machine unpacks ~300 MB (a few seconds): said, not left to look like a hang.
+    else if (intactUnpack(folder, pkg.version) === undefined) options.log?.(messages.packagedChromiumUnpacking(pkg.version, folder));
     const unpacked = await unpackChromium(pkg.dir, pkg.version, { fresh, folder });
     return launch("packaged", unpacked.executablePath, packagedEnv(unpacked), answerWithinMs);
   };

@@ -69,8 +69,14 @@ describe("the packaged Chromium", () => {
     if (pkg === undefined) throw new Error("@sparticuz/chromium is not installed: run npm install");
     const scratch = temp.scratch("fragtax-unpack-test-");
     const packaged = { ...pkg, folder: join(scratch, "chromium") };
-    const first = await launchChromium({ source: "packaged" }, { packaged });
+    const unpacking: string[] = [];
+    const first = await launchChromium({ source: "packaged" }, { packaged, log: (line) => unpacking.push(line) });
     await first.close();
+    // The first launch unpacks, and says so; one that finds it unpacked says nothing.
+    expect(unpacking).toEqual([`unpacking the packaged Chromium ${pkg.version} into ${packaged.folder} (once per machine, a few seconds)`]);
+    const quiet: string[] = [];
+    await (await launchChromium({ source: "packaged" }, { packaged, log: (line) => quiet.push(line) })).close();
+    expect(quiet).toEqual([]);
     // Same size, garbage inside: the size stamp cannot tell, only starting it can.
     const binary = join(packaged.folder, "chromium");
     const size = statSync(binary).size;
@@ -96,7 +102,10 @@ describe("the packaged Chromium", () => {
     const launching = launchChromium({ source: "packaged" }, { packaged: brokenPackage("fragtax-unpack-test-"), log: (line) => lines.push(line) });
     await expect(launching).rejects.toThrow(ChromiumNotFoundError);
     await expect(launching).rejects.toThrow(/the packaged Chromium does not start, even freshly unpacked into .*unpacked: .*Reinstall it with `rm -rf node_modules\/@sparticuz\/chromium && npm install`/s);
-    expect(lines).toHaveLength(1);
+    // The first unpack, then the fresh one after it did not start.
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^unpacking the packaged Chromium 0\.0\.0-test into /);
+    expect(lines[1]).toMatch(/did not start \(a damaged unpack\?\); unpacking it again$/);
     expect(profilesOf(process.pid)).toEqual([]);
   });
 
