@@ -161,7 +161,7 @@ export async function launchChromium(choice: ChromiumChoice = findChromium(), op
   const folder = options.packaged?.folder ?? unpackFolder(pkg.version);
   const start = async (fresh: boolean): Promise<LaunchedChromium> => {
     if (fresh) options.log?.(messages.packagedChromiumReunpack(folder));
-    // The first print on a machine unpacks ~300 MB (a few seconds): said, not left to look like a hang.
+    // The first print on a machine unpacks ~190 MB (a few seconds): said, not left to look like a hang.
     else if (intactUnpack(folder, pkg.version) === undefined) options.log?.(messages.packagedChromiumUnpacking(pkg.version, folder));
     const unpacked = await unpackChromium(pkg.dir, pkg.version, { fresh, folder });
     return launch("packaged", unpacked.executablePath, packagedEnv(unpacked), answerWithinMs);
