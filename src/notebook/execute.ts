@@ -20,7 +20,8 @@ import { packageVersion } from "../package-version";
 import { TOOL_VERSION } from "../version";
 import { cellError, errorOutput, readSource, type CellError } from "./errors";
 import { CompileCache } from "./compile-cache";
-import { bundleImports, bundleSpecifiers, firstUses, isImportFailure, likelySpecifiers, type ImportBundle, type ImportFailure } from "./imports";
+import { bundleImports, firstUses, isImportFailure } from "./imports";
+import { bundleCached, bundleOf, compilerWasUsed, earlyBundle, noteCompilerUsed } from "./bundles";
 import { cellText, notebookKernel, parseNotebook, unreadableNotebook, type CodeCell, type Notebook } from "./nbformat";
 import { OutputCollector, type FileRead, type RunEvent, type ThrownValue } from "./outputs";
 import type { EnvReads } from "../vocabulary/env-reads";
@@ -164,7 +165,7 @@ export async function executeNotebook(file: string, options: ExecuteOptions = {}
       return failedBeforeRun(base, error);
     }
     // The CLI's single run frees the compiler's process before the cells run (lower peak memory).
-    if (options.releaseCompiler && compilerUsed) (await import("esbuild")).stop();
+    if (options.releaseCompiler && compilerWasUsed()) (await import("esbuild")).stop();
     // 4. type-check (first, or alongside the run when the build's check is still going)
     const speculative = options.pendingTypes !== undefined && options.types?.get(absolute) === undefined && deno === undefined;
     const typeErrorOf = (types: NotebookTypes): CellError | undefined => firstTypeError(types, name, (cell) => codeCells.find((c) => c.cell === cell)?.source, (file) => readSource(resolve(root, file)));
@@ -237,78 +238,15 @@ export async function executeNotebook(file: string, options: ExecuteOptions = {}
   }
 }
 
-/** Set once esbuild did any work in this process (so a one-off run knows there is a service to stop). */
-let compilerUsed = false;
-
 async function compileCached(cache: CompileCache | undefined, source: string, cell: number): Promise<CompiledCell | CellSyntaxError> {
   const key = cache?.cellKey(source, cell);
   const hit = key === undefined ? undefined : await cache?.readCell(key);
   if (hit) return hit;
-  compilerUsed = true;
+  noteCompilerUsed();
   // The compiler (acorn, magic-string, esbuild) loads only when a cell is not in the cache.
   const compiled = await (await import("./transpile")).compileCell(source, cell);
   if (key !== undefined && !isSyntaxError(compiled)) await cache?.writeCell(key, compiled);
   return compiled;
-}
-
-/**
- * Bundles being made in this process, by cache key. A build's chapters in one folder import the same
- * modules, so a cold build asked for the same bundle nine times at once, and made it nine times. A
- * key names everything a bundle is made from (cache.bundleKey), as for the disk cache, so the other
- * notebooks wait for the one being made.
- */
-const bundlesInFlight = new Map<string, Promise<ImportBundle | ImportFailure>>();
-
-async function bundleCached(cache: CompileCache | undefined, specifiers: readonly string[], file: string, root: string, make: () => Promise<ImportBundle | ImportFailure>): Promise<ImportBundle | ImportFailure> {
-  const key = cache?.bundleKey(specifiers, dirname(file), root);
-  if (key === undefined) {
-    compilerUsed ||= specifiers.length > 0;
-    return make();
-  }
-  const pending = bundlesInFlight.get(key);
-  if (pending !== undefined) {
-    const shared = await pending;
-    // A failure is located at this notebook's own first use of the module: made again, for this notebook.
-    return isImportFailure(shared) ? make() : shared;
-  }
-  const made = (async () => {
-    const hit = await cache?.readBundle(key);
-    if (hit) return hit;
-    compilerUsed ||= specifiers.length > 0;
-    const bundle = await make();
-    if (!isImportFailure(bundle)) await cache?.writeBundle(key, bundle);
-    return bundle;
-  })();
-  bundlesInFlight.set(key, made);
-  try {
-    return await made;
-  } finally {
-    bundlesInFlight.delete(key);
-  }
-}
-
-/** A bundle started before the cells compiled, and the specifiers it was started for. */
-interface EarlyBundle {
-  readonly specifiers: readonly string[];
-  readonly bundle: Promise<ImportBundle | ImportFailure>;
-}
-
-function earlyBundle(cache: CompileCache, codeCells: readonly { readonly source: string }[], file: string, root: string): EarlyBundle {
-  const specifiers = likelySpecifiers(codeCells.map((cell) => cell.source));
-  // Located at no cell: a failure is never used (step 3 bundles again, locating it at the compiled cells).
-  const bundle = bundleCached(cache, specifiers, file, root, () => bundleSpecifiers(specifiers, new Map(), file, root));
-  bundle.catch(() => undefined); // awaited in step 3, or not at all when a cell fails to compile
-  return { specifiers, bundle };
-}
-
-/** The early bundle when the compiled cells import exactly what it was made for and it was made; else `bundle()`. */
-async function bundleOf(cells: readonly CompiledCell[], early: EarlyBundle | undefined, bundle: () => Promise<ImportBundle | ImportFailure>): Promise<ImportBundle | ImportFailure> {
-  const specifiers = [...firstUses(cells).keys()];
-  if (early !== undefined && specifiers.length === early.specifiers.length && specifiers.every((specifier, index) => specifier === early.specifiers[index])) {
-    const made = await early.bundle.catch(() => undefined);
-    if (made !== undefined && !isImportFailure(made)) return made;
-  }
-  return bundle();
 }
 
 const NO_TYPES: NotebookTypes = { errors: [], files: [] };
