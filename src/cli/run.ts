@@ -45,15 +45,15 @@ async function runCommand(notebook: string, options: { out?: string; timeout: st
   // (A Deno notebook leaves it idle; idle threads never keep the process alive.)
   (await import("../notebook/pool")).startWorkerEarly();
   // Loaded on demand: other commands do not pay for esbuild and the engine.
-  const [{ executeNotebook, projectRoot }, inputs] = await Promise.all([import("../notebook/execute"), import("../build/cache/run-inputs")]);
-  // report.yaml's fields and the build's parsed assumptions, from the parsed-input cache while the
-  // files are unchanged: neither thread then loads the YAML parser.
+  const [{ executeNotebook, projectRoot }, inputs, parsed] = await Promise.all([import("../notebook/execute"), import("../build/cache/run-inputs"), import("../build/cache/parsed-assumptions")]);
+  // report.yaml's fields and the parsed assumptions, from the parsed-input cache while the files are
+  // unchanged (the notebook thread then loads no YAML parser); on a miss, parsed here and kept.
   const root = projectRoot(resolve(notebook));
   const cache = outPaths(root).cache;
   const result = await executeNotebook(notebook, {
     timeoutMs,
     releaseCompiler: true,
-    cachedAssumptions: (file) => inputs.cachedAssumptions(file, root, cache),
+    cachedAssumptions: (file) => parsed.assumptionsForRun(file, root, cache),
     reportFields: (file) => inputs.reportFieldsCached(file, cache),
   });
   // A bad assumptions file stops the notebook's thread before its first cell; it is this run's input,

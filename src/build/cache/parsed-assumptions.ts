@@ -4,10 +4,13 @@
  * last one's takes the parsed entries from the cache (and `fragtax run` hands them to the notebook
  * thread: run-inputs.ts).
  */
+import { relative } from "node:path";
 import { AssumptionRegistry } from "../../assumptions/registry";
+import type { Assumption } from "../../assumptions/types";
+import { readInputText } from "../../util/plain-file";
 import { codeStamp } from "./code-stamp";
 import { parseCached } from "./parsed-inputs";
-import { assumptionsIdentity, isParsedAssumptions } from "./run-inputs";
+import { assumptionsIdentity, cachedAssumptions, isParsedAssumptions } from "./run-inputs";
 
 /**
  * The registry, and `keep` to cache it — called by the build once its inputs are accepted, so a
@@ -29,3 +32,24 @@ export async function parseAssumptionsCached(text: string, fileName: string, cac
   return { registry: parsed ?? new AssumptionRegistry(value.assumptions, fileName, value.correlations, value.totals), keep };
 }
 
+
+/**
+ * The assumptions a `fragtax run` hands its notebook thread: those the last build or run parsed while
+ * the file is unchanged; else parsed here, on the main thread, while the notebook thread is still
+ * starting, and kept for the next run (as a build keeps them). Before, a run with no build since the
+ * file (or the tool) changed had its thread parse the file after starting, ~0.1 s on the run's
+ * longest path, again at every run. A file with a problem gives undefined: the notebook thread loads
+ * it, and the run reports the problem, located, as before.
+ */
+export async function assumptionsForRun(file: string, root: string, cacheDir: string): Promise<readonly Assumption[] | undefined> {
+  const cached = await cachedAssumptions(file, root, cacheDir);
+  if (cached !== undefined) return cached;
+  try {
+    const { registry, keep } = await parseAssumptionsCached(await readInputText(file), relative(root, file) || ".", cacheDir);
+    // A cache that cannot be written costs the next run the parse; this run has what it needs.
+    await keep().catch(() => undefined);
+    return registry.all();
+  } catch {
+    return undefined;
+  }
+}

@@ -1,11 +1,11 @@
 /**
  * What a single `fragtax run` reads of its project before the first cell (src/build/cache/run-inputs.ts):
- * report.yaml's fields come from the parsed-input cache while the file is unchanged. A cached entry
- * is altered on purpose (same key, another value), so a run that took it shows the altered value and
- * one that parsed the file again does not.
+ * report.yaml's fields and the parsed assumptions come from the parsed-input cache while the files are
+ * unchanged. A cached entry is altered on purpose (same key, another value), so a run that took it
+ * shows the altered value and one that parsed the file again does not.
  */
 import { execFileSync } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { reportFieldsCached } from "../../../src/build/cache/run-inputs";
@@ -21,6 +21,14 @@ function alterEntry(root: string, change: (value: { montecarlo: { samples: numbe
   const entry = JSON.parse(readFileSync(file, "utf8")) as { value: { montecarlo: { samples: number } } };
   change(entry.value);
   writeFileSync(file, JSON.stringify(entry));
+}
+
+/** The text/plain value a `fragtax run` of `notebook` shows for its first cell. */
+function firstValue(notebook: string): string {
+  const executed = JSON.parse(execFileSync("node", [join(repo, "dist", "cli.cjs"), "run", notebook, "--out", "-"], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] })) as {
+    cells: Array<{ outputs: Array<{ data?: Record<string, unknown> }> }>;
+  };
+  return String(executed.cells[0]?.outputs[0]?.data?.["text/plain"]);
 }
 
 describe("report.yaml's fields for a run", () => {
@@ -46,14 +54,30 @@ describe("report.yaml's fields for a run", () => {
     const { root } = folders.project("incremental");
     const notebook = join(root, "notebooks", "samples.ipynb");
     writeFileSync(notebook, codeNotebookJson(['import * as tslab from "tslab";\nimport { notebook } from "../dist/api.js";\nconst nb = notebook(tslab);\nnb.montecarlo.samples']));
-    const samples = (): string => {
-      const executed = JSON.parse(execFileSync("node", [join(repo, "dist", "cli.cjs"), "run", notebook, "--out", "-"], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] })) as {
-        cells: Array<{ outputs: Array<{ data?: Record<string, unknown> }> }>;
-      };
-      return String(executed.cells[0]?.outputs[0]?.data?.["text/plain"]);
-    };
+    const samples = (): string => firstValue(notebook);
     expect(samples()).toBe("100");
     alterEntry(root, (value) => (value.montecarlo.samples = 7));
     expect(samples()).toBe("7");
+  }, 60_000);
+
+  it("a run with no build since the assumptions changed parses them once and keeps them: the next run takes them", () => {
+    const { root } = folders.project("incremental");
+    const notebook = join(root, "notebooks", "alpha.ipynb");
+    writeFileSync(notebook, codeNotebookJson(['import * as tslab from "tslab";\nimport { notebook } from "../dist/api.js";\nconst nb = notebook(tslab);\nnb.assumptions.get("alpha").value']));
+    const alpha = (): string => firstValue(notebook);
+    const entry = join(root, "out", ".cache", "inputs", "assumptions.json");
+    expect(existsSync(entry)).toBe(false); // no build has run here
+    expect(alpha()).toBe("1");
+    const kept = JSON.parse(readFileSync(entry, "utf8")) as { value: { assumptions: Array<{ id: string; value?: number }> } };
+    const first = kept.value.assumptions.find((assumption) => assumption.id === "alpha");
+    if (first === undefined) throw new Error("the kept parse has no alpha");
+    first.value = 7;
+    writeFileSync(entry, JSON.stringify(kept));
+    expect(alpha()).toBe("7");
+    // An edited file is a miss: parsed again, and the new parse replaces the entry.
+    const yaml = join(root, "notebooks", "assumptions.yaml");
+    writeFileSync(yaml, readFileSync(yaml, "utf8").replace("value: 1\n", "value: 3\n"));
+    expect(alpha()).toBe("3");
+    expect(alpha()).toBe("3");
   }, 60_000);
 });
