@@ -128,6 +128,10 @@ export async function publish(options: PublishOptions, effects: PublishEffects):
     const published = publishedErrata(versions);
     const errata = { published, carried: build.errata ?? [] };
     await checkCarriedErrata(errata.carried, build.errataFile, options.root, versions.map((v) => v.id), id);
+    // The version compared against must be the one published, before anything of it is read: the prose
+    // check reads its figures, claims and sections, and "What changed" its assumptions (a damaged
+    // figures.json was a raw JSON error naming no file; a missing sections.json read as "none kept").
+    if (previous !== null) await assertVersionIntact(options.reportsDir, previous.id);
     const prose = await proseCheck(build, previous, options.reportsDir, options.root, reviewed, (message) => new PublishRefused(message), effects.progress);
     const staging = join(options.reportsDir, `.staging-${process.pid}-${randomBytes(4).toString("hex")}`);
     try {
@@ -253,9 +257,8 @@ async function changesSince(
   effects: PublishEffects,
   errata: StageInputs["errata"],
 ) {
+  // The previous version was checked against its manifest before the prose check read it (`publish`).
   const folder = join(reportsDir, previous.id);
-  // The "What changed" section compares against the previous version: it must be the one published.
-  await assertVersionIntact(reportsDir, previous.id);
   const before = {
     label: previous.id,
     assumptions: effects.parseAssumptions(await readFile(join(folder, "assumptions.yaml"), "utf8"), join(folder, "assumptions.yaml")),

@@ -180,4 +180,24 @@ describe("tampered published versions", () => {
     const index = await readFile(join(root, "out/reports/index.html"), "utf8");
     expect(index).not.toContain("2026-06-01");
   });
+
+  it("publish checks the previous version before reading any of it: a damaged or missing figures.json or claims.json is named", async () => {
+    await useBuild(root, "v1");
+    const damages: ReadonlyArray<readonly [string, (file: string) => Promise<void>, string]> = [
+      ["figures.json", (file) => writeFile(file, "garbage\n"), "differs from the sha256 in its manifest"],
+      ["figures.json", (file) => rm(file), "is missing"],
+      ["claims.json", (file) => rm(file), "is missing"],
+    ];
+    for (const [name, damage, problem] of damages) {
+      const file = version("2026-05-20", name);
+      const kept = await readFile(file);
+      await damage(file);
+      const publish = await fragtax(["publish", "--date", "2026-06-01"], { cwd: root, env: NO_CHROMIUM });
+      expect(publish.code, name).toBe(1);
+      expect(publish.stderr).toContain(`published version 2026-05-20 was altered: ${shown("2026-05-20", name)} ${problem}`);
+      expect(publish.stderr).not.toContain("JSON");
+      await writeFile(file, kept);
+    }
+    expect(await readFile(join(root, "out/reports/index.html"), "utf8")).not.toContain("2026-06-01");
+  });
 });
