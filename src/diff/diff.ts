@@ -10,7 +10,7 @@ import { canonicalJson } from "../util/hash";
 import type { FigureValues } from "../report/figures-file";
 import { formatNumber } from "../format/number";
 import type { NumberFormat } from "../api/types";
-import { staleProse, type ProseGuard, type ProseSnapshot } from "./prose-guard";
+import { markReviewed, staleProse, type ProseGuard, type ProseSnapshot } from "./prose-guard";
 import type { Erratum } from "../errata/types";
 
 export interface Snapshot {
@@ -26,6 +26,8 @@ export interface Snapshot {
   readonly asOf?: string | null;
   /** Figures and claims with their sections, and the sections' prose hashes (published versions). */
   readonly prose?: ProseSnapshot;
+  /** The sections its publish acknowledged as re-read with figures moved under them (`--reviewed`; published versions). */
+  readonly reviewed?: readonly string[];
   /** Corrections published with this side (published versions: every erratum up to and including it). */
   readonly errata?: readonly Erratum[];
 }
@@ -108,7 +110,9 @@ export function diffSnapshots(before: Snapshot, after: Snapshot): DiffResult {
     assumptions: diffAssumptions(before.assumptions, after.assumptions),
     figures: before.figures && after.figures ? diffFigures(before.figures, after.figures) : null,
     ...asOfChange(before, after),
-    ...(before.prose !== undefined && after.prose !== undefined ? { prose: staleProse(before.prose, after.prose, (value, format) => formatNumber(value, format as NumberFormat)) } : {}),
+    ...(before.prose !== undefined && after.prose !== undefined
+      ? { prose: markReviewed(staleProse(before.prose, after.prose, (value, format) => formatNumber(value, format as NumberFormat)), after.reviewed ?? [], after.label) }
+      : {}),
     ...errataBetween(before, after),
   };
 }

@@ -41,6 +41,11 @@ export interface StaleSection {
   readonly notebook: string;
   readonly heading: string;
   readonly movements: readonly Movement[];
+  /**
+   * The published version whose `publish --reviewed` acknowledged this section's prose as re-read and
+   * standing (its manifest says so): `diff` shows it with the section, not as if nobody had looked.
+   */
+  readonly reviewedIn?: string;
 }
 
 export type ProseGuard =
@@ -159,4 +164,10 @@ export function parseSections(text: string | undefined): SectionProse[] | null {
   } catch {
     return null;
   }
+}
+
+/** `guard` with each stale section that version `version` was published having re-read (`--reviewed`) marked so. */
+export function markReviewed(guard: ProseGuard, reviewed: readonly string[], version: string): ProseGuard {
+  if (guard.status !== "checked" || reviewed.length === 0) return guard;
+  return { status: "checked", stale: guard.stale.map((section) => (reviewed.includes(section.section) ? { ...section, reviewedIn: version } : section)) };
 }

@@ -135,8 +135,11 @@ export function proseLines(guard: ProseGuard, previous: string, paint: Paint = P
   if (guard.status === "unavailable") return [paint.dim(messages.proseGuardUnavailable(previous, guard.reason))];
   if (guard.stale.length === 0) return [messages.proseGuardClean()];
   return [
-    paint.bold(messages.proseToReReadHeading(guard.stale.length)),
-    ...guard.stale.flatMap((s) => [`  ${s.section}  (${s.notebook}: "${s.heading}")`, ...s.movements.map((m) => `      ${m.text}`)]),
+    paint.bold(messages.proseToReReadHeading(guard.stale.length, guard.stale.filter((s) => s.reviewedIn !== undefined).length)),
+    ...guard.stale.flatMap((s) => [
+      `  ${s.section}  (${s.notebook}: "${s.heading}")${s.reviewedIn === undefined ? "" : `  ${messages.proseReviewedIn(s.reviewedIn)}`}`,
+      ...s.movements.map((m) => `      ${m.text}`),
+    ]),
   ];
 }
 

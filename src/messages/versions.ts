@@ -377,8 +377,11 @@ export const proseGuardUnavailable = (previous: string, reason: "no-previous" | 
 
 export const proseGuardClean = (): string => "Prose to re-read: none (no figure moved materially under unchanged prose).";
 
-export const proseToReReadHeading = (count: number): string =>
-  `Prose to re-read (${count} section${count === 1 ? "" : "s"}: the figures moved by more than 10% or changed verdict, the words did not):`;
+export const proseToReReadHeading = (count: number, reviewed = 0): string =>
+  `Prose to re-read (${count} section${count === 1 ? "" : "s"}: the figures moved by more than 10% or changed verdict, the words did not${reviewed === 0 ? "" : `; ${reviewed === count ? (count === 1 ? "it was" : "all were") : `${reviewed} of them were`} re-read and kept at publish`}):`;
+
+/** A stale section the newer version's publish acknowledged (`--reviewed`, recorded in its manifest). */
+export const proseReviewedIn = (version: string): string => `[re-read and kept when ${version} was published: --reviewed]`;
 
 /** After a build: what publish would refuse, said while the change is fresh (publish/prose-preview.ts). */
 export const buildStaleProse = (previous: string, listing: readonly string[]): string =>

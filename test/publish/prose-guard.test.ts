@@ -66,11 +66,20 @@ describe("stale-prose guard", () => {
     });
     expect(existsSync(join(root, "out/reports/2026-05-20/sections.json"))).toBe(true);
 
-    // diff between the two versions lists the same sections.
+    // diff between the two versions lists the same sections, each marked as re-read at the newer one's publish.
     const diff = await fragtax(["diff", "2026-05-01", "2026-05-20"], { cwd: root });
     expect(diff.code).toBe(0);
-    expect(diff.stdout).toContain("Prose to re-read (2 sections: the figures moved by more than 10% or changed verdict, the words did not):");
-    expect(diff.stdout).toContain("      figure training_run_cost_usd: $28.8M → $35.5M (+23%)");
+    expect(diff.stdout).toContain("Prose to re-read (2 sections: the figures moved by more than 10% or changed verdict, the words did not; all were re-read and kept at publish):");
+    expect(diff.stdout).toContain('  a#the-bill  (notebooks/a.ipynb: "the-bill")  [re-read and kept when 2026-05-20 was published: --reviewed]\n      figure training_run_cost_usd: $28.8M → $35.5M (+23%)');
+    expect(diff.stdout).toContain('  a#the-tax  (notebooks/a.ipynb: "the-tax")  [re-read and kept when 2026-05-20 was published: --reviewed]');
+    const json = JSON.parse((await fragtax(["diff", "2026-05-01", "2026-05-20", "--json"], { cwd: root })).stdout) as { prose: { stale: Array<{ section: string; reviewedIn?: string }> } };
+    expect(json.prose.stale.map((section) => [section.section, section.reviewedIn])).toEqual([
+      ["a#the-bill", "2026-05-20"],
+      ["a#the-tax", "2026-05-20"],
+    ]);
+    // The other way round, the newer side (2026-05-01) reviewed nothing: nothing is marked.
+    const back = await fragtax(["diff", "2026-05-20", "2026-05-01"], { cwd: root });
+    expect(back.stdout).not.toContain("--reviewed");
   });
 
   it("a --reviewed section the build does not have is bad usage (exit 2) even when the build is refused for something else", async () => {
