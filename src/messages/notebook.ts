@@ -108,6 +108,7 @@ export const typeErrorLine = (where: string, code: number, message: string): str
 export const closedListHint = (what: string, values: readonly string[], nearest: string | undefined): string =>
   ` ${what} of the notebook API is one of ${values.map((value) => `"${value}"`).join(", ")}${nearest === undefined ? "." : didYouMean(nearest)}`;
 export const engineCacheWhat = (): string => "the engine's compile cache (out/.cache/engine)";
+export const modelRunsCacheWhat = (): string => "the engine's kept model runs (out/.cache/engine/model-runs)";
 export const runOutWhat = (): string => "fragtax run --out (where the executed notebook goes)";
 
 export const runOutNotNotebook = (out: string): string =>

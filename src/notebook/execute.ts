@@ -38,6 +38,9 @@ import { findProjectRoot } from "../config/root";
 import { outPaths } from "../config/paths";
 import { sha256 } from "../util/hash";
 import { pruneModelRunsNow } from "./model-runs";
+import { mkdir } from "node:fs/promises";
+import { locatingFileSystemErrors } from "../util/fs-errors";
+import { modelRunsCacheWhat } from "../messages/notebook";
 import { readInputText } from "../util/plain-file";
 
 export interface ExecuteOptions extends RunInputOptions {
@@ -172,6 +175,9 @@ export async function executeNotebook(file: string, options: ExecuteOptions = {}
     const upTo = (error: CellError | undefined): CompiledCell[] => (error === undefined ? cells : cells.filter((cell) => cell.cell < error.cell));
     // 5. run (the bundle's models keep their runs in the engine cache, for this and later notebooks: model-runs.ts)
     const modelRuns = cache === undefined || deno !== undefined ? undefined : { dir: join(outPaths(root).engineCache, "model-runs"), bundleHash: sha256(bundle.code), claims: claimTable() };
+    // The notebook thread's writes there fail unsaid (a run not kept is computed again), so a file in the
+    // way is said here, with its path (exit 2), as for every other cache.
+    if (modelRuns !== undefined) await locatingFileSystemErrors(modelRunsCacheWhat(), modelRuns.dir, () => mkdir(modelRuns.dir, { recursive: true }));
     const inSlot = options.runSlot ?? (<T>(fn: () => Promise<T>): Promise<T> => fn());
     // Time spent waiting for a place to run or for the build's check is not this notebook's time.
     let waitedMs = 0;
