@@ -17,6 +17,7 @@ import { registerVerifyCommand } from "./verify";
 import { exitCodeOf, InputError } from "../util/errors";
 import { visibleInOneLine } from "../util/control";
 import { argumentHoldsControl } from "../messages/fs";
+import { plausibleName } from "../util/suggest";
 import { terminalText } from "../util/terminal";
 
 export function createProgram(): Command {
@@ -86,6 +87,7 @@ export async function main(argv: readonly string[]): Promise<void> {
   const program = createProgram();
   try {
     refuseControlCharacters(argv.slice(2));
+    unknownHelpTopic(program, argv.slice(2));
     await program.parseAsync([...argv]);
   } catch (error) {
     // Commander reports every usage error (unknown option, missing argument, …) with exit code 1;
@@ -102,4 +104,17 @@ export async function main(argv: readonly string[]): Promise<void> {
     process.stderr.write(`${located instanceof Error ? located.message : String(located)}\n`);
     process.exitCode = exitCodeOf(located);
   }
+}
+
+/**
+ * `fragtax help bild`: commander shows the general help (exit 2) without saying why, where `fragtax
+ * bild` names the unknown command and the one meant. The same line is said here first.
+ */
+function unknownHelpTopic(program: Command, args: readonly string[]): void {
+  const [first, topic] = args;
+  if (first !== "help" || topic === undefined) return;
+  const names = program.commands.flatMap((command) => [command.name(), ...command.aliases()]);
+  if (names.includes(topic)) return;
+  const meant = plausibleName(topic, names);
+  process.stderr.write(`error: unknown command '${topic}'${meant === undefined ? "" : `\n(Did you mean ${meant}?)`}\n\n`);
 }

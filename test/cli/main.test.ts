@@ -46,6 +46,20 @@ describe("fragtax CLI", () => {
     expect(status("build", "--help")).toBe(0);
   });
 
+  it("`help` of an unknown command says so, with the command meant, as the unknown command itself does (exit 2)", () => {
+    const run = (...args: string[]) => spawnSync("node", ["dist/cli.cjs", ...args], { encoding: "utf8" });
+    const typo = run("help", "bild");
+    expect(typo.status).toBe(2);
+    expect(typo.stderr.startsWith("error: unknown command 'bild'\n(Did you mean build?)\n")).toBe(true);
+    expect(run("bild").stderr).toContain("error: unknown command 'bild'\n(Did you mean build?)");
+    const unknown = run("help", "nosuch");
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toContain("error: unknown command 'nosuch'");
+    const known = run("help", "build");
+    expect(known.status).toBe(0);
+    expect(`${known.stdout}${known.stderr}`).not.toContain("unknown command");
+  });
+
   it("refuses an argument holding a line break or control character, on one line, before any command reads it", () => {
     const run = (...args: string[]) => spawnSync("node", ["dist/cli.cjs", ...args], { encoding: "utf8", cwd: process.cwd() });
     const forged = "fragtax: wrote out/build/report.html";
