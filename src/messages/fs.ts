@@ -14,8 +14,10 @@ const ADVICE: Readonly<Record<string, string>> = {
   EBUSY: "it is in use or a mount point: out/build is replaced whole by renaming, so mount out/ instead of out/build, and close what holds it",
 };
 
-export const fileSystemProblem = (what: string, path: string, code: string): string =>
-  `${what}: cannot use ${path} (${code}): ${ADVICE[code] ?? "check the path and its permissions"}`;
+/** What a file-system error code means for the user, and what to do. */
+export const fileSystemAdvice = (code: string): string => ADVICE[code] ?? "check the path and its permissions";
+
+export const fileSystemProblem = (what: string, path: string, code: string): string => `${what}: cannot use ${path} (${code}): ${fileSystemAdvice(code)}`;
 
 /** out/build (or what `what` names) is a symbolic link: replaced whole by renaming, it must be a folder of its own. */
 export const buildFolderIsLink = (what: string, path: string, target: string): string =>

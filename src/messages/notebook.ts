@@ -38,7 +38,11 @@ export const denoMissing = (file: string, detail: string): string =>
   `${file}: the notebook is for the Deno kernel, but the Deno runtime was not found (${detail}); ` +
   `install it with \`npm install deno\` (fragtax uses node_modules/.bin/deno) or set FRAGTAX_DENO to a deno binary`;
 
-export const notebookUnreadable = (file: string, reason: string): string => `${file}: cannot read the notebook (${reason})`;
+export const notebookUnreadable = (file: string, reason: string, advice?: string): string => `${file}: cannot read the notebook (${reason})${advice === undefined ? "" : `: ${advice}`}`;
+
+/** A folder named where a notebook should be (`fragtax run notebooks`): the notebooks in it, to name one. */
+export const notebookIsFolder = (folder: string, notebooks: readonly string[]): string =>
+  `${folder}: a folder, not a notebook: name one notebook file${notebooks.length === 0 ? " (this folder has no .ipynb file)" : `, e.g. ${notebooks.slice(0, 3).join(", ")}`}`;
 export const notebookMissing = (file: string, nearest: string | undefined): string =>
   `${file}: there is no such notebook${nearest === undefined ? ";" : didYouMean(nearest)} check its path`;
 

@@ -8,7 +8,7 @@
  * file (metadata, attachments, ids) is kept untouched so the executed notebook round-trips.
  */
 import { readdirSync } from "node:fs";
-import { basename, dirname } from "node:path";
+import { basename, dirname, join } from "node:path";
 import * as messages from "../messages/notebook";
 import { jsonErrorOffset } from "./json-position";
 import { InputError } from "../util/errors";
@@ -16,7 +16,7 @@ import { isRecord } from "../util/records";
 import { renamedFileLike } from "../util/suggest";
 import { lineColumn } from "../util/text-position";
 import { NotARegularFileError } from "../util/plain-file";
-import { notARegularFile } from "../messages/fs";
+import { fileSystemAdvice, notARegularFile } from "../messages/fs";
 
 export type MultilineString = string | string[];
 
@@ -110,14 +110,20 @@ export function unreadableNotebook(file: string, name: string, error: unknown): 
   // A pipe or a device where the notebook should be: said as such, by the notebook's name.
   if (error instanceof NotARegularFileError) return new NotebookFormatError(notARegularFile(name, error.kind), name);
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (code !== "ENOENT") return new NotebookFormatError(messages.notebookUnreadable(name, code ?? String(error)), name);
-  let siblings: string[] = [];
+  if (code === "EISDIR") return new NotebookFormatError(messages.notebookIsFolder(name, notebooksIn(file).map((entry) => join(name, entry))), name);
+  if (code !== "ENOENT") return new NotebookFormatError(messages.notebookUnreadable(name, code ?? String(error), code === undefined ? undefined : fileSystemAdvice(code)), name);
+  return new NotebookFormatError(messages.notebookMissing(name, renamedFileLike(basename(file), notebooksIn(dirname(file)))), name);
+}
+
+/** The .ipynb files in `folder`, sorted; none when it cannot be read (then there is no suggestion). */
+function notebooksIn(folder: string): string[] {
   try {
-    siblings = readdirSync(dirname(file)).filter((entry) => entry.endsWith(".ipynb"));
+    return readdirSync(folder)
+      .filter((entry) => entry.endsWith(".ipynb"))
+      .sort();
   } catch {
-    // the folder is missing too: no suggestion
+    return [];
   }
-  return new NotebookFormatError(messages.notebookMissing(name, renamedFileLike(basename(file), siblings)), name);
 }
 
 /**

@@ -73,14 +73,20 @@ describe("a project file that is not a plain file", () => {
     }
   }, 180_000);
 
-  it("a folder where a chapter should be is still named as a folder (EISDIR), as before", () => {
+  it("a folder where a chapter should be is named as a folder, with the notebooks in it to name instead", () => {
     project = tempProject();
+    // `fragtax run notebooks`: the folder's notebooks, a few, to name one (it said only "(EISDIR)").
+    for (const command of ["run", "check"]) {
+      const folder = within([command, "notebooks"], project.root);
+      expect(folder.code, folder.stderr).toBe(2);
+      expect(folder.stderr).toContain("notebooks: a folder, not a notebook: name one notebook file, e.g. notebooks/01-price.ipynb");
+      expect(folder.stderr).not.toContain("EISDIR");
+    }
     mkdirSync(join(project.root, "notebooks", "03-folder.ipynb"));
     listChapter(project.root, "03-folder.ipynb");
     const result = within(["run", "notebooks/03-folder.ipynb"], project.root);
     expect(result.code, result.stderr).toBe(2);
-    expect(result.stderr).toContain("notebooks/03-folder.ipynb");
-    expect(result.stderr).toContain("EISDIR");
+    expect(result.stderr).toContain("notebooks/03-folder.ipynb: a folder, not a notebook: name one notebook file (this folder has no .ipynb file)");
     expect(result.stderr).not.toContain("FIFO");
   }, 60_000);
 });
