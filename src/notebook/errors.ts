@@ -65,6 +65,8 @@ export function readSource(file: string): string | undefined {
  */
 export function codeFrame(source: string, line: number, column: number, context = 2): string {
   const lines = source.split("\n");
+  // A cell that ends with a line break has no line after it: no empty numbered line under the error.
+  if (lines.length > line && lines.at(-1) === "") lines.pop();
   const first = Math.max(1, line - context);
   const last = Math.min(lines.length, line + context);
   const width = String(last).length;

@@ -176,4 +176,11 @@ describe("codeFrame", () => {
     expect(caret("const s = \"\u001b[31m\"; x;", 20)).toBe(" ".repeat(22) + "^");
     expect(caret("ab", 5)).toBe("    ^");
   });
+
+  it("shows no numbered empty line after the last line of a cell that ends with a line break", () => {
+    expect(codeFrame("const x: number = 1;\nconst y: string = x;\n", 2, 7)).toBe("  1 | const x: number = 1;\n> 2 | const y: string = x;\n    |       ^");
+    // An error on the empty line itself (an unexpected end) still shows it.
+    expect(codeFrame("f(\n", 2, 1)).toBe("  1 | f(\n> 2 |\n    | ^");
+    expect(codeFrame("a;\n\nb;\n", 1, 1)).toBe("> 1 | a;\n    | ^\n  2 |\n  3 | b;");
+  });
 });
