@@ -69,8 +69,9 @@ type ModelRuns = { readonly kept: number; readonly computed: number } | undefine
 /** A notebook's line, then how many of its model runs were kept runs (src/notebook/model-runs.ts) and how many it computed; nothing for none. */
 const withModelRuns = (line: string, runs: ModelRuns): string => (runs === undefined ? line : `${line}; model runs: ${runs.kept} kept, ${runs.computed} computed`);
 
+/** "ran 4 code cells": errors number every cell (markdown too, as Jupyter does), so the count says which it counts. */
 export const runSummary = (notebook: string, cells: number, ms: number, modelRuns?: ModelRuns): string =>
-  withModelRuns(`${notebook}: ran ${cells} cell${cells === 1 ? "" : "s"} in ${Math.round(ms)} ms`, modelRuns);
+  withModelRuns(`${notebook}: ran ${cells} code cell${cells === 1 ? "" : "s"} in ${Math.round(ms)} ms`, modelRuns);
 
 /** A chapter's line in a build's execute step: "notebooks/01-x.ipynb executed in 0.75 s (first run); model runs: 1 kept, 0 computed". */
 export const chapterExecuted = (notebook: string, status: string, seconds: string, reason: string, modelRuns?: ModelRuns): string =>

@@ -43,7 +43,7 @@ it("says how many model runs a chapter took kept and how many it computed, on th
     // `fragtax run` says the same after its summary line.
     const run = spawnSync(process.execPath, [CLI, "run", "notebooks/01-price.ipynb", "--out", "-"], { cwd: project.root, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
     expect(run.status, run.stderr).toBe(0);
-    expect(run.stderr).toMatch(/^notebooks\/01-price\.ipynb: ran \d+ cells in \d+ ms; model runs: 1 kept, 0 computed$/m);
+    expect(run.stderr).toMatch(/^notebooks\/01-price\.ipynb: ran \d+ code cells in \d+ ms; model runs: 1 kept, 0 computed$/m);
   } finally {
     project.remove();
   }
