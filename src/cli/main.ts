@@ -16,7 +16,7 @@ import { registerRunCommand } from "./run";
 import { registerVerifyCommand } from "./verify";
 import { exitCodeOf, InputError } from "../util/errors";
 import { visibleInOneLine } from "../util/control";
-import { argumentHoldsControl } from "../messages/fs";
+import { argumentHoldsControl, noteHoldsControl } from "../messages/fs";
 import { plausibleName } from "../util/suggest";
 import { terminalText } from "../util/terminal";
 
@@ -76,8 +76,12 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 // eslint-disable-next-line no-control-regex
 const CONTROL_BUT_LINE_BREAKS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 function refuseControlCharacters(args: readonly string[]): void {
-  const held = args.find((arg, i) => (args[i - 1] === "--note" || arg.startsWith("--note=") ? CONTROL_BUT_LINE_BREAKS : CONTROL).test(arg));
-  if (held !== undefined) throw new InputError(argumentHoldsControl(visibleInOneLine(held)));
+  const isNote = (arg: string, i: number): boolean => args[i - 1] === "--note" || arg.startsWith("--note=");
+  const at = args.findIndex((arg, i) => (isNote(arg, i) ? CONTROL_BUT_LINE_BREAKS : CONTROL).test(arg));
+  const held = args[at];
+  if (held === undefined) return;
+  if (isNote(held, at)) throw new InputError(noteHoldsControl(visibleInOneLine(held.replace(/^--note=/, ""))));
+  throw new InputError(argumentHoldsControl(visibleInOneLine(held)));
 }
 
 /** The whole command line: parses `argv`, runs the command and sets the exit code (never throws). */

@@ -41,6 +41,10 @@ export const toolNotFound = (from: string): string => `fragtax: templates/report
 export const argumentHoldsControl = (shown: string): string =>
   `fragtax: the argument "${shown}" holds a line break or control character (shown as \\x..); fragtax names its arguments in its messages and cannot show this one on one line. Rename the file, or retype the value without it`;
 
+/** `publish --note` may hold line breaks and tabs (it is prose), not other control characters. */
+export const noteHoldsControl = (shown: string): string =>
+  `fragtax: --note "${shown}" holds a control character (shown as \\x..); a note may have line breaks and tabs, but nothing that would steer a terminal showing it: retype the note without it`;
+
 
 /** What a project file was found to be instead of a file (util/plain-file.ts). */
 export type IrregularKind = "named pipe (FIFO)" | "device" | "socket";
