@@ -32,7 +32,6 @@ export async function parseAssumptionsCached(text: string, fileName: string, cac
   return { registry: parsed ?? new AssumptionRegistry(value.assumptions, fileName, value.correlations, value.totals), keep };
 }
 
-
 /**
  * The assumptions a `fragtax run` hands its notebook thread: those the last build or run parsed while
  * the file is unchanged; else parsed here, on the main thread, while the notebook thread is still
