@@ -5,6 +5,7 @@
  */
 import { diffWords } from "diff";
 import * as messages from "../messages/versions";
+import * as proseMessages from "../messages/prose";
 import type { AssumptionContent } from "../assumptions/content";
 import { formatAssumptionQuantity, formatDelta } from "../format/number";
 import { figureChange, figureRange } from "./figures";
@@ -132,12 +133,12 @@ export function renderDiffText(unsafe: DiffResult, colour: boolean): string {
 
 /** "Prose to re-read": each stale section with the movements that make it suspect. */
 export function proseLines(guard: ProseGuard, previous: string, paint: Paint = PLAIN): string[] {
-  if (guard.status === "unavailable") return [paint.dim(messages.proseGuardUnavailable(previous, guard.reason))];
-  if (guard.stale.length === 0) return [messages.proseGuardClean()];
+  if (guard.status === "unavailable") return [paint.dim(proseMessages.proseGuardUnavailable(previous, guard.reason))];
+  if (guard.stale.length === 0) return [proseMessages.proseGuardClean()];
   return [
-    paint.bold(messages.proseToReReadHeading(guard.stale.length, guard.stale.filter((s) => s.reviewedIn !== undefined).length)),
+    paint.bold(proseMessages.proseToReReadHeading(guard.stale.length, guard.stale.filter((s) => s.reviewedIn !== undefined).length)),
     ...guard.stale.flatMap((s) => [
-      `  ${s.section}  (${s.notebook}: "${s.heading}")${s.reviewedIn === undefined ? "" : `  ${messages.proseReviewedIn(s.reviewedIn)}`}`,
+      `  ${s.section}  (${s.notebook}: "${s.heading}")${s.reviewedIn === undefined ? "" : `  ${proseMessages.proseReviewedIn(s.reviewedIn)}`}`,
       ...s.movements.map((m) => `      ${m.text}`),
     ]),
   ];

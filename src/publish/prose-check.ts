@@ -11,7 +11,7 @@ import type { NumberFormat } from "../api/types";
 import { formatNumber } from "../format/number";
 import { staleProse, type ProseGuard, type SectionProse } from "../diff/prose-guard";
 import { proseLines } from "../diff/render";
-import * as messages from "../messages/versions";
+import * as messages from "../messages/prose";
 import { InputError } from "../util/errors";
 import type { BuildRecord } from "./build-record";
 import { sectionsFromGit } from "./legacy-sections";

@@ -15,7 +15,7 @@ import { outPaths } from "../config/paths";
 import { staleProse } from "../diff/prose-guard";
 import { proseLines } from "../diff/render";
 import { formatNumber } from "../format/number";
-import * as messages from "../messages/versions";
+import * as messages from "../messages/prose";
 import { listVersions, readVersionProse } from "./store";
 
 /** The note's lines (none when there is nothing to re-read). */

@@ -1,0 +1,36 @@
+/**
+ * Messages of the stale-prose guard (diff/prose-guard.ts): what `diff`, `publish` and a build's end say
+ * about sections whose figures moved while their words did not, and what `--reviewed` acknowledged.
+ */
+
+export const proseGuardUnavailable = (previous: string, reason: "no-previous" | "no-sections"): string =>
+  reason === "no-previous"
+    ? "Prose to re-read: nothing to compare with (no previous version)."
+    : `Prose to re-read: cannot tell — ${previous} was published before sections were recorded, so its prose cannot be compared.`;
+
+export const proseGuardClean = (): string => "Prose to re-read: none (no figure moved materially under unchanged prose).";
+
+export const proseToReReadHeading = (count: number, reviewed = 0): string =>
+  `Prose to re-read (${count} section${count === 1 ? "" : "s"}: the figures moved by more than 10% or changed verdict, the words did not${reviewed === 0 ? "" : `; ${reviewed === count ? (count === 1 ? "it was" : "all were") : `${reviewed} of them were`} re-read and kept at publish`}):`;
+
+/** A stale section the newer version's publish acknowledged (`--reviewed`, recorded in its manifest). */
+export const proseReviewedIn = (version: string): string => `[re-read and kept when ${version} was published: --reviewed]`;
+
+/** After a build: what publish would refuse, said while the change is fresh (publish/prose-preview.ts). */
+export const buildStaleProse = (previous: string, listing: readonly string[]): string =>
+  [
+    `note: since version ${previous}, figures moved under prose that did not change; publish will refuse these sections until their prose is edited, or each is acknowledged with --reviewed SECTION:`,
+    ...listing,
+  ].join("\n");
+
+export const publishStaleProse = (previous: string, listing: readonly string[]): string =>
+  [
+    `publish refused: since ${previous}, figures moved under prose that did not change. Re-read these sections; then edit the prose, or acknowledge each with --reviewed SECTION…:`,
+    ...listing,
+  ].join("\n");
+
+export const publishUnknownReviewed = (unknown: readonly string[], valid: readonly string[]): string =>
+  [`--reviewed names ${unknown.length === 1 ? "a section" : "sections"} the build does not have: ${unknown.join(", ")}. Sections of this build:`, ...valid.map((id) => `  ${id}`)].join("\n");
+
+export const publishReviewed = (sections: readonly string[]): string =>
+  `prose reviewed (recorded in the manifest): ${sections.join(", ")}`;
