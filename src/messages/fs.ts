@@ -3,7 +3,7 @@
 const ADVICE: Readonly<Record<string, string>> = {
   EEXIST: "a file is in the way where a folder must be: remove or rename that file",
   ENOTDIR: "a file is in the way where a folder must be: remove or rename that file",
-  EISDIR: "it is a folder, but a file is needed there: give the path of a file",
+  EISDIR: "it is a folder, but a file is needed there: remove or rename that folder, or give the path of a file",
   EACCES: "permission denied: make it writable (or readable) for this user, or work in a copy you own",
   EPERM: "the operation is not permitted: make it writable for this user, or work in a copy you own",
   EROFS: "the file system is read-only: build in a writable copy of the project",

@@ -25,7 +25,7 @@ import { bundleCached, bundleOf, compilerWasUsed, earlyBundle, noteCompilerUsed 
 import { cellText, notebookKernel, parseNotebook, unreadableNotebook, type CodeCell, type Notebook } from "./nbformat";
 import { OutputCollector, type FileRead, type RunEvent, type ThrownValue } from "./outputs";
 import type { EnvReads } from "../vocabulary/env-reads";
-import type { ModelRunCounts } from "../vocabulary/kept-runs";
+import type { ModelRunCounts, RefusedWrite } from "../vocabulary/kept-runs";
 import { locateFailure } from "./failures";
 import { DEFAULT_TIMEOUT_MS, NotebookWorker, startWorkerEarly, type WorkerOutcome, type WorkerProgram, type WorkerSetup } from "./pool";
 import { resolveRunInputs, type RunInputOptions } from "./run-context";
@@ -39,7 +39,8 @@ import { outPaths } from "../config/paths";
 import { sha256 } from "../util/hash";
 import { pruneModelRunsNow } from "./model-runs";
 import { mkdir } from "node:fs/promises";
-import { locatingFileSystemErrors } from "../util/fs-errors";
+import { FileSystemError, locateFileSystemError, locatingFileSystemErrors } from "../util/fs-errors";
+import { fileSystemProblem } from "../messages/fs";
 import { modelRunsCacheWhat } from "../messages/notebook";
 import { readInputText } from "../util/plain-file";
 
@@ -175,8 +176,8 @@ export async function executeNotebook(file: string, options: ExecuteOptions = {}
     const upTo = (error: CellError | undefined): CompiledCell[] => (error === undefined ? cells : cells.filter((cell) => cell.cell < error.cell));
     // 5. run (the bundle's models keep their runs in the engine cache, for this and later notebooks: model-runs.ts)
     const modelRuns = cache === undefined || deno !== undefined ? undefined : { dir: join(outPaths(root).engineCache, "model-runs"), bundleHash: sha256(bundle.code), claims: claimTable() };
-    // The notebook thread's writes there fail unsaid (a run not kept is computed again), so a file in the
-    // way is said here, with its path (exit 2), as for every other cache.
+    // A file in the way is said here, before any cell runs, with its path (exit 2), as for every other
+    // cache; a folder that refuses the thread's writes is said once the cells end (below).
     if (modelRuns !== undefined) await locatingFileSystemErrors(modelRunsCacheWhat(), modelRuns.dir, () => mkdir(modelRuns.dir, { recursive: true }));
     const inSlot = options.runSlot ?? (<T>(fn: () => Promise<T>): Promise<T> => fn());
     // Time spent waiting for a place to run or for the build's check is not this notebook's time.
@@ -211,6 +212,9 @@ export async function executeNotebook(file: string, options: ExecuteOptions = {}
     const typeError = typeErrorOf(types);
     if (modelRuns !== undefined) pruneModelRunsNow(modelRuns.dir);
     const { outcome, collector, state } = ran;
+    // A folder that is there but refused the thread's writes (an immutable folder, a full disk): every
+    // later build would compute these runs again, unsaid; said here with its path (exit 2), as for every other cache.
+    if (modelRuns !== undefined && state.modelRunsRefused !== undefined) throw refusedWrite(state.modelRunsRefused, modelRuns.dir);
     // 6. assemble
     const error = locateFailure(outcome, state.ended, { cells, notebook: name, root, bundle, deno: deno !== undefined }, options.timeoutMs ?? DEFAULT_TIMEOUT_MS) ?? typeError;
     // The failing cell keeps what it printed before it threw or timed out; its error follows.
@@ -257,6 +261,12 @@ async function compileCached(cache: CompileCache | undefined, source: string, ce
 
 const NO_TYPES: NotebookTypes = { errors: [], files: [] };
 
+/** The model-runs folder's refused write as the located error every cache gives (a code Node names no advice for included). */
+function refusedWrite(refused: RefusedWrite, dir: string): FileSystemError {
+  const located = locateFileSystemError(Object.assign(new Error(refused.code), refused), modelRunsCacheWhat(), dir);
+  return located instanceof FileSystemError ? located : new FileSystemError(fileSystemProblem(modelRunsCacheWhat(), refused.path, refused.code), refused.path, refused.code);
+}
+
 type RunJob = { readonly program: WorkerProgram; readonly timeoutMs: number; readonly onEvent: (event: RunEvent) => void };
 
 /** One run of some of the notebook's cells: what happened, with the outputs and records it made. */
@@ -285,6 +295,7 @@ interface RunState {
   files: readonly FileRead[];
   env?: EnvReads;
   modelRuns?: ModelRunCounts;
+  modelRunsRefused?: RefusedWrite;
   figures: FigureRecord[];
   claims: ClaimRecord[];
   ended: Map<number, ThrownValue | null>;
@@ -312,6 +323,7 @@ function applyEvent(event: RunEvent, collector: OutputCollector, state: RunState
       state.files = event.files ?? state.files;
       state.env = event.env ?? state.env;
       state.modelRuns = event.modelRuns ?? state.modelRuns;
+      state.modelRunsRefused = event.modelRunsRefused ?? state.modelRunsRefused;
       state.ended.set(event.cell, event.thrown ?? null);
       if (event.value !== undefined && !event.thrown) collector.result(event.value, state.counts.get(event.cell) ?? 0, event.bundle);
       return;

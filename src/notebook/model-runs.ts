@@ -20,15 +20,15 @@
  * Reads check the header's name and key, the file's length and each block's digest as it is read (a
  * flipped bit would otherwise be served as a number); anything else is a miss, and a column that
  * fails later has its run computed instead (run-memo.ts), counted computed. Writes are atomic (a reader
- * never sees half a file) and may fail: then the run is only not kept (an unwritable cache folder is
- * said by the compile cache). A read touches the file, so `pruneModelRuns` removes the runs used
+ * never sees half a file) and may fail: the cell goes on with the run it computed, and the engine
+ * then ends the notebook with the refusal, located (exit 2), as every cache does (`refused`). A read touches the file, so `pruneModelRuns` removes the runs used
  * longest ago when the folder outgrows its budget; it also removes a write's temporary file a
  * `kill -9` left behind, once it is a minute old.
  */
 import { mkdirSync, readdirSync, rmSync, statSync, utimesSync } from "node:fs";
 import { endianness } from "node:os";
 import { join } from "node:path";
-import type { KeptRun, ModelRunCounts, ModelRunStore, RunColumns } from "../vocabulary/kept-runs";
+import type { KeptRun, ModelRunCounts, ModelRunStore, RefusedWrite, RunColumns } from "../vocabulary/kept-runs";
 import { encode, FORMAT, openRunFile } from "./model-run-file";
 import type { RunClaims } from "./run-claims";
 import { abandonedTemporary, writeFileAtomicSync } from "../util/atomic";
@@ -62,6 +62,8 @@ export class ModelRunFiles implements ModelRunStore {
   #lastFound: { spoiled: boolean } | undefined;
   /** The runs this notebook is computing under a claim (run-claims.ts), by key: each file ends its claim when written. */
   readonly #claimed = new Map<string, string>();
+  /** The first write the folder refused, for the engine to say (execute.ts); later ones add nothing. */
+  #refused: RefusedWrite | undefined;
 
   /**
    * `outside`: the files and environment variables the notebook has read so far, as text. A module
@@ -90,6 +92,15 @@ export class ModelRunFiles implements ModelRunStore {
         if (typeof item === "object" && item !== null) this.#add((item as { model?: unknown }).model, `${specifier}#${name}[${i}].model`);
       });
     }
+  }
+
+  /**
+   * Why a run could not be kept, when the folder refused a write (no permission, an immutable folder,
+   * a full disk): the build goes on computing every run again, so the engine ends it with the path,
+   * as every other cache does. Undefined while every write landed.
+   */
+  refused(): RefusedWrite | undefined {
+    return this.#refused;
   }
 
   /** The runs asked for so far: kept ones read, the others computed (for the build's "model runs" note). */
@@ -158,8 +169,11 @@ export class ModelRunFiles implements ModelRunStore {
       if (!this.#made) mkdirSync(this.dir, { recursive: true });
       this.#made = true;
       writeFileAtomicSync(this.#file(name, key, outside), encode(run, name, `${key}\n${outside}`));
-    } catch {
-      // Not kept: the next notebook computes it again.
+    } catch (error) {
+      // Not kept; the cell goes on with the run it computed, and the engine says why once the cells end.
+      // A rename names the run's file in `dest`; `path` is then the temporary file, which no user ever saw.
+      const { code, path, dest } = error as NodeJS.ErrnoException & { dest?: string };
+      this.#refused ??= { code: code ?? "EIO", path: dest ?? path ?? this.dir };
     }
   }
 

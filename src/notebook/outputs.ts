@@ -11,7 +11,7 @@
  */
 import type { FileRead } from "../vocabulary/file-reads";
 import type { EnvReads } from "../vocabulary/env-reads";
-import type { ModelRunCounts } from "../vocabulary/kept-runs";
+import type { ModelRunCounts, RefusedWrite } from "../vocabulary/kept-runs";
 export type { FileRead };
 import { format } from "node:util";
 import type { ClaimRecord, FigureRecord } from "../api/types";
@@ -35,7 +35,7 @@ export type RunEvent =
   | { readonly type: "stream"; readonly name: "stdout" | "stderr"; readonly text: string }
   | { readonly type: "display"; readonly data: MimeBundle; readonly displayId?: string; readonly update: boolean }
   /** `value`: the trailing value as text/plain; `bundle`: a richer mime bundle for it (Deno's kernel shows one). */
-  | { readonly type: "cell-end"; readonly cell: number; readonly value?: string; readonly bundle?: MimeBundle; readonly thrown?: ThrownValue; readonly reads: readonly string[]; readonly files?: readonly FileRead[]; readonly env?: EnvReads; readonly modelRuns?: ModelRunCounts }
+  | { readonly type: "cell-end"; readonly cell: number; readonly value?: string; readonly bundle?: MimeBundle; readonly thrown?: ThrownValue; readonly reads: readonly string[]; readonly files?: readonly FileRead[]; readonly env?: EnvReads; readonly modelRuns?: ModelRunCounts; readonly modelRunsRefused?: RefusedWrite }
   | { readonly type: "figure"; readonly record: FigureRecord }
   | { readonly type: "claim"; readonly record: ClaimRecord };
 

@@ -240,15 +240,21 @@ function release(worker: Worker): void {
  */
 export class NotebookWorker {
   readonly #worker: Worker;
+  /** Its run ended cleanly and the thread went back to the pool: another notebook's (or idle) from then on. */
+  #handedBack = false;
 
   constructor(setup: WorkerSetup) {
     this.#worker = takeWorker();
     this.#worker.postMessage(setup);
   }
 
-  /** Compilation failed: nothing to run. */
+  /**
+   * Nothing (more) to run: compilation failed, or the notebook failed around its run. A thread the run
+   * already handed back is left alone: ending it would leave a dead thread in the pool for the next
+   * notebook (`dev` lives on after a failed build).
+   */
   cancel(): void {
-    void this.#worker.terminate();
+    if (!this.#handedBack) void this.#worker.terminate();
   }
 
   run(program: WorkerProgram, options: RunJobOptions): Promise<WorkerOutcome> {
@@ -262,8 +268,10 @@ export class NotebookWorker {
         settled = true;
         clearTimeout(timer);
         worker.off("message", onMessage).off("error", onError).off("exit", onExit);
-        if (reusable) release(worker);
-        else {
+        if (reusable) {
+          this.#handedBack = true;
+          release(worker);
+        } else {
           // A thread stopped mid-cell (time limit, crash) may hold claims on runs others wait for.
           const claims = program.modelRuns?.claims;
           if (claims !== undefined) releaseThread(claims, worker.threadId);

@@ -119,7 +119,10 @@ async function run(job: WorkerSetup, program: Promise<WorkerProgram>): Promise<v
   // One code cache per notebook: its next run takes the bundle, and the model code its cells compiled, as bytecode.
   const compiled = codeCache === undefined ? undefined : scriptCache(codeCache, `imports-${sha256(job.notebookFile).slice(0, 12)}`);
   realm.loadImports(bundle, kept, compiled);
-  const counts = () => (kept === undefined ? {} : { modelRuns: kept.counts() });
+  const counts = () => {
+    const refused = kept?.refused();
+    return kept === undefined ? {} : { modelRuns: kept.counts(), ...(refused && { modelRunsRefused: refused }) };
+  };
   // Each cell's end is held until the thread has had its turn: Node reports a rejection nothing handled
   // once the microtasks are done, and the next cell would already be running (failed in its place).
   // So does a throw after the last cell: the last cell fails.

@@ -46,6 +46,12 @@ export interface ModelRunCounts {
   readonly computed: number;
 }
 
+/** A write the model-runs folder refused (no permission, an immutable folder, a full disk): the error's code and the path it names. */
+export interface RefusedWrite {
+  readonly code: string;
+  readonly path: string;
+}
+
 export interface ModelRunStore {
   /**
    * The kept run of `model` under `key`, or undefined (not kept, or `model` is not one the store

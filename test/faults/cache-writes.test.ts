@@ -10,11 +10,23 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { fileSystemProblem } from "../../src/messages/fs";
 import { locateFileSystemError } from "../../src/util/fs-errors";
-import { tempProject, type TempProject } from "../project";
+import { codeNotebookJson, tempProject, type TempProject } from "../project";
 import { CLI } from "../published-project";
 
 let project: TempProject | undefined;
 afterEach(() => project?.remove());
+
+/** A project module exporting a model, and a notebook that runs it: the engine keeps its run (notebook/model-runs.ts). */
+const KEPT_MODEL = `import type { ReportModel } from "../../dist/model.js";
+export const COST: ReportModel<"price" | "hours", "cost"> = {
+  ids: { price: "h100_usd_per_gpu_hour", hours: "run_gpu_hours" },
+  evaluate: (x) => ({ cost: x.price * x.hours }),
+};
+`;
+const KEPT_CELLS = [
+  'import * as tslab from "tslab";\nimport { notebook } from "../dist/api.js";\nimport { runModel } from "../dist/model.js";\nimport { COST } from "./lib/models";\nconst nb = notebook(tslab);',
+  "runModel(COST, nb.assumptions, nb.montecarlo).summary.cost.p50",
+];
 
 /** Runs the CLI; resolves with `hung: true` (after killing it) when it is still running after `deadlineMs`. */
 function run(args: readonly string[], cwd: string, deadlineMs = 90_000): Promise<{ code: number | null; stderr: string; hung: boolean }> {
@@ -97,6 +109,28 @@ describe("a cache that cannot be written", () => {
     expect(result.hung).toBe(false);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("the build's output folder (out/)");
+  }, 120_000);
+
+  it("a kept model run's file the folder refuses (written by the notebook thread): run exits 2 naming it, writes nothing", async () => {
+    project = tempProject();
+    writeFileSync(join(project.root, "package.json"), '{ "name": "fixture", "private": true }\n');
+    mkdirSync(join(project.root, "notebooks/lib"));
+    writeFileSync(join(project.root, "notebooks/lib/models.ts"), KEPT_MODEL);
+    const notebook = join(project.root, "notebooks/kept.ipynb");
+    writeFileSync(notebook, codeNotebookJson(KEPT_CELLS));
+    expect((await run(["run", notebook, "--out", join(project.root, "first.ipynb")], project.root)).code).toBe(0);
+    const folder = join(project.root, "out/.cache/engine/model-runs");
+    const runs = readdirSync(folder).filter((name) => name.endsWith(".bin"));
+    expect(runs).toHaveLength(1);
+    // A folder in the run's place: the run is computed again, and the thread's write of it refused.
+    rmSync(join(folder, runs[0] ?? ""));
+    mkdirSync(join(folder, runs[0] ?? "", "in-the-way"), { recursive: true });
+    const result = await run(["run", notebook, "--out", join(project.root, "second.ipynb")], project.root);
+    expect(result.hung).toBe(false);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`the engine's kept model runs (out/.cache/engine/model-runs): cannot use ${join(folder, runs[0] ?? "")} (EISDIR)`);
+    expect(result.stderr).not.toMatch(/^(?:Error: )?E[A-Z]+: /m);
+    expect(existsSync(join(project.root, "second.ipynb"))).toBe(false);
   }, 120_000);
 
   it("fragtax run with the engine cache blocked: exit 2, no hang", async () => {

@@ -4,10 +4,11 @@
  * a model made in a cell or an export a cell changed is computed. The model counts its evaluations
  * on the notebook's global object, so each run shows whether it computed.
  */
-import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { executeNotebook } from "../../src/notebook/execute";
+import { FileSystemError } from "../../src/util/fs-errors";
 import type { CodeCell } from "../../src/notebook/nbformat";
 import { codeNotebookJson, tempProject } from "../project";
 
@@ -169,6 +170,30 @@ export const SCALED: ReportModel<"price" | "hours", "cost"> = { ids: COST.ids, e
     const [kept, doubled] = await results(file);
     expect(evaluations(kept)).toBe(CHECKED);
     expect(Number(numbers(doubled).split(" ")[0])).toBeCloseTo(2 * Number(numbers(kept).split(" ")[0]), 6);
+  });
+
+  it("a run's file the folder refuses (a folder in its place): the notebook ends with the located error every cache gives", async () => {
+    writeFileSync(join(project.root, "notebooks", "lib", "models.ts"), MODELS(1));
+    const file = write([OPENING, RUN("COST")]);
+    const folder = join(project.root, "out", ".cache", "engine", "model-runs");
+    rmSync(folder, { recursive: true }); // the earlier tests' runs
+    await results(file); // kept
+    const runs = readdirSync(folder).filter((name) => name.endsWith(".bin"));
+    expect(runs).toHaveLength(1);
+    const blocked = join(folder, runs[0] ?? "");
+    rmSync(blocked);
+    mkdirSync(join(blocked, "in-the-way"), { recursive: true });
+    const failure = await executeNotebook(file).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    rmSync(blocked, { recursive: true });
+    expect(failure).toBeInstanceOf(FileSystemError); // an input error: exit 2
+    expect((failure as FileSystemError).message).toBe(
+      `the engine's kept model runs (out/.cache/engine/model-runs): cannot use ${blocked} (EISDIR): it is a folder, but a file is needed there: remove or rename that folder, or give the path of a file`,
+    );
+    expect(evaluations((await results(file))[0])).toBe(2001); // with the folder gone, computed and kept again
+    expect(readdirSync(folder)).toEqual(runs);
   });
 
   it("keeps nothing without the compile cache, and reads nothing kept", async () => {
