@@ -41,10 +41,17 @@ export async function parseAssumptionsCached(text: string, fileName: string, cac
  * it, and the run reports the problem, located, as before.
  */
 export async function assumptionsForRun(file: string, root: string, cacheDir: string): Promise<readonly Assumption[] | undefined> {
-  const cached = await cachedAssumptions(file, root, cacheDir);
+  let text: string;
+  try {
+    text = await readInputText(file); // read once: looked up by its text, and parsed from it on a miss
+  } catch {
+    return undefined; // an unreadable assumptions file: the notebook thread's loader reports it
+  }
+  const fileName = relative(root, file) || ".";
+  const cached = await cachedAssumptions(text, fileName, cacheDir);
   if (cached !== undefined) return cached;
   try {
-    const { registry, keep } = await parseAssumptionsCached(await readInputText(file), relative(root, file) || ".", cacheDir);
+    const { registry, keep } = await parseAssumptionsCached(text, fileName, cacheDir);
     // A cache that cannot be written costs the next run the parse; this run has what it needs.
     await keep().catch(() => undefined);
     return registry.all();

@@ -6,7 +6,6 @@
  * path, so it imports nothing heavy: the parsers are loaded only on a miss.
  */
 import { readInputText } from "../../util/plain-file";
-import { relative } from "node:path";
 import type { Assumption, Correlation, Total } from "../../assumptions/types";
 import type { ReportFields } from "../../config/lenient";
 import { isRecord } from "../../util/records";
@@ -26,18 +25,12 @@ export const isParsedAssumptions = (value: unknown): value is ParsedAssumptions 
 export const assumptionsIdentity = (text: string, fileName: string, code: string): ParseIdentity => ({ kind: "assumptions", text, fileName, code });
 
 /**
- * The assumptions the last build of the project at `root` parsed from `file`, while the file's text is
- * what was parsed (undefined otherwise): `fragtax run` hands them to the notebook thread, which then
- * loads neither YAML nor zod (~0.1 s of a run). The key is the build's, name relative to the root.
+ * The assumptions the last build (or run) parsed from a file named `fileName` (relative to the root)
+ * whose text was `text`, or undefined: `fragtax run` hands them to the notebook thread, which then
+ * loads neither YAML nor zod (~0.1 s of a run). The key is the build's.
  */
-export async function cachedAssumptions(file: string, root: string, cacheDir: string): Promise<readonly Assumption[] | undefined> {
-  let text: string;
-  try {
-    text = await readInputText(file);
-  } catch {
-    return undefined; // an unreadable assumptions file: the worker's loader reports it
-  }
-  return (await readParsed(cacheDir, assumptionsIdentity(text, relative(root, file) || ".", codeStamp()), isParsedAssumptions))?.assumptions;
+export async function cachedAssumptions(text: string, fileName: string, cacheDir: string): Promise<readonly Assumption[] | undefined> {
+  return (await readParsed(cacheDir, assumptionsIdentity(text, fileName, codeStamp()), isParsedAssumptions))?.assumptions;
 }
 
 const isReportFields = (value: unknown): value is ReportFields =>
