@@ -8,7 +8,7 @@ import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } from "yaml
 import type { Node, YAMLMap } from "yaml";
 import * as msg from "../messages/assumptions";
 import { isRecord } from "../util/records";
-import { yamlSyntaxProblem } from "../util/yaml-syntax";
+import { plainYaml, yamlSyntaxProblem } from "../util/yaml-syntax";
 import type { LineColumn } from "../util/text-position";
 import { AssumptionError } from "./errors";
 import type { ListItem, Path, ReadFile } from "./read-file";
@@ -28,7 +28,13 @@ export function readWithYaml(text: string, fileName: string): ReadFile {
   };
   const root = doc.contents;
   // The values from the whole document: an alias resolves only with the document's anchors in hand.
-  const plain: unknown = doc.toJSON();
+  const resolved = plainYaml(doc, text);
+  if ("problem" in resolved) {
+    const { line, column, detail } = resolved.problem;
+    const nearId = idAtOrAbove(text, line);
+    throw new AssumptionError([{ file: fileName, line, column, id: nearId, text: msg.malformedYaml(detail, nearId) }]);
+  }
+  const plain = resolved.value;
   const item = (node: Node, value: unknown): ListItem => ({ value, at: (path, pointAtKey = false) => where(nodeAt(node, path, pointAtKey)) });
   return {
     keys: isMap(root) ? root.items.map((pair) => ({ name: keyText(pair.key), at: where(pair.key as Node) })) : undefined,

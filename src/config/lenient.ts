@@ -6,6 +6,7 @@
  */
 import { dirname, resolve } from "node:path";
 import { parseDocument } from "yaml";
+import { MAX_ALIAS_VALUES } from "../util/yaml-syntax";
 import { DEFAULT_MONTE_CARLO } from "../model/defaults";
 
 /**
@@ -23,7 +24,7 @@ export interface ReportFields {
 export function reportFieldsLeniently(text: string, fileName: string): ReportFields {
   let data: Record<string, unknown> = {};
   try {
-    const parsed: unknown = parseDocument(text).toJS();
+    const parsed: unknown = parseDocument(text).toJS({ maxAliasCount: MAX_ALIAS_VALUES });
     if (parsed !== null && typeof parsed === "object") data = parsed as Record<string, unknown>;
   } catch {
     // unreadable: the defaults; `fragtax build` reports the error with its line

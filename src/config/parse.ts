@@ -10,7 +10,7 @@ import { z } from "zod";
 import * as messages from "../messages/report";
 import * as errataMessages from "../messages/errata";
 import { isCalendarDate } from "../util/dates";
-import { yamlSyntaxProblem } from "../util/yaml-syntax";
+import { plainYaml, yamlSyntaxProblem } from "../util/yaml-syntax";
 // Defined by the model (it runs with them in Jupyter too); report.yaml's `montecarlo` defaults to them.
 import { DEFAULT_MONTE_CARLO } from "../model/defaults";
 import { plausibleName, renamedFileLike } from "../util/suggest";
@@ -70,7 +70,12 @@ export function normalizeConfig(text: string, fileName: string, options: Normali
     const { line, column, detail } = yamlSyntaxProblem(text, syntaxError);
     throw new ConfigError(messages.configYamlSyntax({ file: shown, line, column }, detail), file, line, column);
   }
-  const content: unknown = document.toJS() ?? {};
+  const resolved = plainYaml(document, text);
+  if ("problem" in resolved) {
+    const { line, column, detail } = resolved.problem;
+    throw new ConfigError(messages.configYamlSyntax({ file: shown, line, column }, detail), file, line, column);
+  }
+  const content: unknown = resolved.value ?? {};
   // A list or a bare text at the top is no key at all: said as such, not as a schema's "" path.
   if (typeof content !== "object" || Array.isArray(content) || content instanceof Date) {
     const where = locateValue([]);

@@ -7,7 +7,7 @@ import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from "y
 import { z } from "zod";
 import * as messages from "../messages/errata";
 import { isCalendarDate } from "../util/dates";
-import { yamlSyntaxProblem } from "../util/yaml-syntax";
+import { MAX_ALIAS_VALUES, plainYaml, yamlSyntaxProblem } from "../util/yaml-syntax";
 import { ErrataError } from "./errors";
 import type { LocatedErratum } from "./types";
 
@@ -39,6 +39,12 @@ export function parseErrata(source: string, file: string): LocatedErratum[] {
     const { line, column, detail } = yamlSyntaxProblem(source, yamlError);
     throw new ErrataError([messages.errataSyntax({ file, line, column }, detail)]);
   }
+  // Aliases are resolved entry by entry below; a file whose aliases expand past the limit is refused here, located.
+  const resolved = plainYaml(doc, source);
+  if ("problem" in resolved) {
+    const { line, column, detail } = resolved.problem;
+    throw new ErrataError([messages.errataSyntax({ file, line, column }, detail)]);
+  }
   const root = doc.contents;
   if (root === null || (isScalar(root) && root.value === null)) return [];
   const list = isMap(root) ? root.get("errata", true) : undefined;
@@ -55,7 +61,7 @@ export function parseErrata(source: string, file: string): LocatedErratum[] {
     const fields: Record<string, { line: number; column: number }> = { "": pos(node) };
     const fieldNode = (key: string): Node => (isMap(node) ? ((node.get(key, true) as Node | undefined) ?? node) : node);
     for (const key of ERRATUM_FIELDS) fields[key] = pos(fieldNode(key));
-    const raw: unknown = node.toJSON();
+    const raw: unknown = node.toJS(doc, { maxAliasCount: MAX_ALIAS_VALUES });
     const rawId = raw !== null && typeof raw === "object" && typeof (raw as { id?: unknown }).id === "string" ? (raw as { id: string }).id : undefined;
     const parsed = Entry.safeParse(raw);
     if (!parsed.success) {

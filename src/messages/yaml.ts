@@ -28,3 +28,7 @@ export const yamlAdvice = (code: string, message: string): string | undefined =>
       return undefined;
   }
 };
+
+/** A file whose aliases expand past the limit (util/yaml-syntax.ts): said at its first alias, with what to do. */
+export const yamlTooManyAliases = (alias: string, limit: number): string =>
+  `its aliases (the first is ${alias}) expand to more than ${limit.toLocaleString("en-US")} values, which is refused as a resource-exhaustion attack ("billion laughs"): write the repeated parts out, or repeat them fewer times`;

@@ -5,8 +5,8 @@
  * fix, found in the parser's token tree. Every YAML input (report.yaml, the assumptions file, the
  * errata file, a what-if overrides file) reads its syntax errors here.
  */
-import { CST, Parser, type YAMLError } from "yaml";
-import { yamlAdvice, yamlNotClosed } from "../messages/yaml";
+import { CST, Parser, visit, type Document, type YAMLError } from "yaml";
+import { yamlAdvice, yamlNotClosed, yamlTooManyAliases } from "../messages/yaml";
 import { lineColumn, type LineColumn } from "./text-position";
 
 export interface YamlSyntaxProblem extends LineColumn {
@@ -21,6 +21,34 @@ export function yamlSyntaxProblem(text: string, error: YAMLError): YamlSyntaxPro
   const opener = unclosedOpener(text, error.pos[0]);
   if (opener !== undefined) return { ...lineColumn(text, opener.offset), detail: yamlNotClosed(opener.open) };
   return { ...lineColumn(text, error.pos[0]), detail };
+}
+
+/**
+ * How far a file's aliases may expand, in values. `yaml`'s own default (100) counts each use of an
+ * alias times the size of what it names, so a plain file that shares one source among 101 entries was
+ * refused with the parser's raw "Excessive alias count" (exit 1, no file). Ten thousand lets any such
+ * file through and still stops a "billion laughs", whose expansion multiplies with each level.
+ */
+export const MAX_ALIAS_VALUES = 10_000;
+
+/**
+ * The document's plain value, every alias resolved; or, when its aliases expand past the limit, the
+ * problem, located at the first alias (the parser does not say which one crossed it).
+ */
+export function plainYaml(document: Document, text: string): { readonly value: unknown } | { readonly problem: YamlSyntaxProblem } {
+  try {
+    return { value: document.toJS({ maxAliasCount: MAX_ALIAS_VALUES }) };
+  } catch (error) {
+    if (!(error instanceof ReferenceError && /alias/i.test(error.message))) throw error;
+    let first: { offset: number; source: string } | undefined;
+    visit(document, {
+      Alias(_key, node) {
+        first = { offset: node.range?.[0] ?? 0, source: `*${node.source}` };
+        return visit.BREAK;
+      },
+    });
+    return { problem: { ...lineColumn(text, first?.offset ?? 0), detail: yamlTooManyAliases(first?.source ?? "*", MAX_ALIAS_VALUES) } };
+  }
 }
 
 /** The last `{`, `[` or quoted scalar before `limit` that has no closing character: the innermost, for nested ones. */
