@@ -34,6 +34,7 @@ import { sourcesAfterAsOf } from "../assumptions/as-of";
 import type { ClaimRecord, FigureRecord } from "../api/types";
 import { ConfigError, ConfigNotFoundError, configPathForRoot, findConfigFile, topLevelKeyPosition, type ReportConfig } from "../config";
 import * as messages from "../messages/report";
+import { whatIfFileOverridesNothing } from "../messages/whatif";
 import { chapterExecuted } from "../messages/notebook";
 import { FileBuildEffects } from "./effects";
 import type { BuildEffects, ChapterRun } from "./effects-types";
@@ -146,8 +147,9 @@ export async function build(options: BuildOptions = {}, effects: BuildEffects = 
     const [late, ...moreLate] = sourcesAfterAsOf(fileRegistry.all(), fileRegistry.correlations, asOf);
     if (late !== undefined) throw new AssumptionError([late, ...moreLate]);
     step("assumptions", `${fileRegistry.all().length} from ${rel(config.assumptions)}, as of ${asOf}`);
-    const { registry, whatIf } = await applyWhatIf(fileRegistry, options.whatIf ?? {});
+    const { registry, whatIf } = await applyWhatIf(fileRegistry, options.whatIf ?? {}, { text: assumptionsText, name: rel(config.assumptions) });
     if (whatIf) step("what-if", whatIf.overrides.map((o) => describeOverrideAs(o, registry.get(o.id).distribution, fileRegistry.get(o.id).distribution)).join(", "));
+    else if (options.whatIf?.assumptions !== undefined) step("what-if", whatIfFileOverridesNothing(options.whatIf.assumptions, rel(config.assumptions)));
     const errataText = config.errata === undefined ? undefined : await effects.readText(config.errata);
     const parsedErrata = config.errata === undefined || errataText === undefined ? null : await parseErrataCached(errataText, rel(config.errata), config.paths.cache, code);
     const errata = parsedErrata?.value ?? null;

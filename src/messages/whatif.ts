@@ -25,6 +25,23 @@ export const duplicateSetFlag = (id: string, flags: readonly string[]): string =
 export const overrideRangeReversed = (where: string, id: string, low: number, high: number): string =>
   `${where}: the range for ${id} is reversed (${low}..${high}); write low..high`;
 
+/**
+ * A field of a what-if file that the build would not apply: a what-if overrides values and ranges;
+ * anything else (a distribution, a correlation, a total, a source) is the assumptions file's to change.
+ */
+export const whatIfFieldNotApplied = (where: string, field: string, original: string | undefined): string =>
+  `${where}: ${field} ${original === undefined ? "is not read by a what-if" : `differs from ${original}, and a what-if does not apply it`}: a what-if overrides only an assumption's value or range (id: 2.5, id: 2..3, or an entry's value: / range: { low, high }); change ${original ?? "the assumptions file"} itself for the rest, or remove the field`;
+
+/** `--assumptions FILE` whose values and ranges are all the assumptions file's: a normal build, said so. */
+export const whatIfFileOverridesNothing = (file: string, original: string): string =>
+  `${file} overrides nothing (every value and range in it is ${original}'s): this is a normal build`;
+
+export const whatIfIdTwice = (where: string, id: string, first: string): string =>
+  `${where}: ${id} is overridden twice in this file (first at ${first}); keep one`;
+
+export const whatIfValueAndRange = (where: string, id: string): string =>
+  `${where}: ${id} has both a value and a range; give one (a value is fixed, a range is sampled)`;
+
 export const notAPlainFile = (): string => "it is a device or a folder, not a file; give a YAML file";
 
 export const unreadableOverridesFile = (where: string, detail: string): string =>

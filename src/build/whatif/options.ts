@@ -14,10 +14,11 @@ import { at, located } from "../../messages/location";
 
 export { addWhatIfOptions, type WhatIfOptions } from "./flags";
 import type { WhatIfOptions } from "./flags";
+import type { OriginalAssumptions } from "./overrides-file";
 
 
 /** Null when no override was asked for; throws WhatIfError (exit 2) on unknown ids or bad values. */
-export async function whatIfFromOptions(options: WhatIfOptions, knownIds: readonly string[]): Promise<WhatIf | null> {
+export async function whatIfFromOptions(options: WhatIfOptions, knownIds: readonly string[], original?: OriginalAssumptions): Promise<WhatIf | null> {
   const lists = [];
   const sources: string[] = [];
   if (options.assumptions) {
@@ -32,7 +33,7 @@ export async function whatIfFromOptions(options: WhatIfOptions, knownIds: readon
       if (error instanceof WhatIfError) throw error;
       throw new WhatIfError(messages.unreadableOverridesFile(options.assumptions, (error as Error).message));
     }
-    lists.push((await import("./overrides-file")).parseOverridesFile(text, options.assumptions, knownIds));
+    lists.push((await import("./overrides-file")).parseOverridesFile(text, options.assumptions, knownIds, original));
     sources.push(options.assumptions);
   }
   if (options.set && options.set.length > 0) {
@@ -48,9 +49,10 @@ export async function whatIfFromOptions(options: WhatIfOptions, knownIds: readon
 /**
  * The registry a what-if build runs on, and its `WhatIf` (null for a normal build). Values the
  * registry rejects (e.g. a non-positive range for a lognormal) become usage errors (exit 2).
+ * `original`: the assumptions file the registry was read from, which a what-if file's copy of it is compared with.
  */
-export async function applyWhatIf(registry: AssumptionRegistry, options: WhatIfOptions): Promise<{ registry: AssumptionRegistry; whatIf: WhatIf | null }> {
-  const whatIf = await whatIfFromOptions(options, registry.all().map((assumption) => assumption.id));
+export async function applyWhatIf(registry: AssumptionRegistry, options: WhatIfOptions, original?: OriginalAssumptions): Promise<{ registry: AssumptionRegistry; whatIf: WhatIf | null }> {
+  const whatIf = await whatIfFromOptions(options, registry.all().map((assumption) => assumption.id), original);
   if (!whatIf) return { registry, whatIf };
   try {
     return { registry: registry.withOverrides(whatIf.overrides), whatIf };

@@ -2,21 +2,31 @@
  * A what-if overrides file (`--assumptions FILE`), read with the YAML parser: in a file of its own so
  * a build without one never loads the parser (what-if flags are in overrides.ts).
  */
-import { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument } from "yaml";
-import type { Node as YamlNode } from "yaml";
+import { isDeepStrictEqual } from "node:util";
+import { LineCounter, isMap, isNode, isPair, isScalar, isSeq, parseDocument } from "yaml";
+import type { Document, Node as YamlNode, YAMLMap, YAMLSeq } from "yaml";
 import * as messages from "../../messages/whatif";
 import { at as placeAt } from "../../messages/location";
 import { checkKnown, parseOverrideValue, WhatIfError, type AssumptionOverride } from "./overrides";
 import { assumptionsFileTooLarge } from "../../messages/assumptions";
 import { MAX_ASSUMPTIONS_FILE_MB } from "../../util/limits";
-import { yamlSyntaxProblem } from "../../util/yaml-syntax";
+import { isRecord } from "../../util/records";
+import { MAX_ALIAS_VALUES, plainYaml, yamlSyntaxProblem } from "../../util/yaml-syntax";
+
+/** The assumptions file the build read (its text, and its name as the build shows it): what a copy of it is compared with. */
+export interface OriginalAssumptions {
+  readonly text: string;
+  readonly name: string;
+}
 
 /**
  * An overrides file. Either a map (`id: 2.5`, `id: 2..3`, `id: { low: 2, high: 3 }`) or the
  * assumptions-file shape (`assumptions: [{ id, value | range }]`), so a copy of the real file,
- * edited, works as a what-if too.
+ * edited, works as a what-if too: its entries whose value or range differ from `original`'s are the
+ * overrides. Anything a what-if would not apply (a distribution, a source, a correlation, a total
+ * edited in the copy; a field it does not know) is refused where it stands, never dropped unsaid.
  */
-export function parseOverridesFile(text: string, fileName: string, known: readonly string[]): AssumptionOverride[] {
+export function parseOverridesFile(text: string, fileName: string, known: readonly string[], original?: OriginalAssumptions): AssumptionOverride[] {
   // Before the YAML parser, as for the assumptions file itself (util/limits.ts).
   const bytes = Buffer.byteLength(text);
   if (bytes > MAX_ASSUMPTIONS_FILE_MB * 1024 * 1024) throw new WhatIfError(`${placeAt({ file: fileName, line: 1, column: 1 })}: ${assumptionsFileTooLarge(bytes / (1024 * 1024), MAX_ASSUMPTIONS_FILE_MB)}`);
@@ -28,32 +38,73 @@ export function parseOverridesFile(text: string, fileName: string, known: readon
     return placeAt({ file: fileName, line, column: col });
   };
   const error = document.errors[0];
-  if (error !== undefined) {
-    const { line, column, detail } = yamlSyntaxProblem(text, error);
+  const resolved = error === undefined ? plainYaml(document, text) : { problem: yamlSyntaxProblem(text, error) };
+  if ("problem" in resolved) {
+    const { line, column, detail } = resolved.problem;
     throw new WhatIfError(messages.unreadableOverridesFile(placeAt({ file: fileName, line, column }), detail));
   }
   const root = document.contents;
   const list = isMap(root) ? root.get("assumptions", true) : undefined;
-  if (isSeq(list)) return list.items.map((item) => overrideFromEntry(item as YamlNode, known, at));
+  if (isMap(root) && isSeq(list)) return fromAssumptionsShape(document, root, list, known, at, original && readOriginal(original));
   if (!isMap(root)) throw new WhatIfError(messages.unreadableOverridesFile(at(root), "expected a map of id: value"));
   return root.items.map((pair) => {
     const key = isScalar(pair.key) ? String(pair.key.value) : "";
     const where = at(pair.key as YamlNode);
     checkKnown(key, known, where);
-    return overrideFromYaml(key, pair.value as YamlNode, where);
+    return overrideFromYaml(key, pair.value as YamlNode, where, at);
   });
 }
 
-function overrideFromEntry(item: YamlNode, known: readonly string[], at: (node: YamlNode) => string): AssumptionOverride {
-  if (!isMap(item)) throw new WhatIfError(messages.unreadableOverridesFile(at(item), "expected an entry with id and value or range"));
-  const idNode = item.get("id", true);
-  const id = isScalar(idNode) ? String(idNode.value) : "";
-  checkKnown(id, known, at(item));
-  const valueNode = item.get("value", true) ?? item.get("range", true);
-  return overrideFromYaml(id, valueNode as YamlNode, at(item));
+interface Original {
+  readonly name: string;
+  readonly top: Readonly<Record<string, unknown>>;
+  readonly entries: ReadonlyMap<string, Readonly<Record<string, unknown>>>;
 }
 
-function overrideFromYaml(id: string, node: YamlNode | undefined, where: string): AssumptionOverride {
+/** The original file's plain values (the build has read it without a problem; undefined if it cannot be read again). */
+function readOriginal({ text, name }: OriginalAssumptions): Original | undefined {
+  const document = parseDocument(text);
+  const plain = document.errors.length === 0 ? plainYaml(document, text) : undefined;
+  if (plain === undefined || "problem" in plain || !isRecord(plain.value)) return undefined;
+  const list = Array.isArray(plain.value.assumptions) ? plain.value.assumptions : [];
+  const entries = new Map(list.filter(isRecord).map((entry) => [String(entry.id), entry] as const));
+  return { name, top: plain.value, entries };
+}
+
+function fromAssumptionsShape(document: Document, root: YAMLMap, list: YAMLSeq, known: readonly string[], at: (node: YamlNode | null | undefined) => string, original: Original | undefined): AssumptionOverride[] {
+  const plain = (node: unknown): unknown => (isNode(node) ? node.toJS(document, { maxAliasCount: MAX_ALIAS_VALUES }) : node);
+  const unchanged = (node: unknown, was: Readonly<Record<string, unknown>> | undefined, key: string): boolean => was !== undefined && key in was && isDeepStrictEqual(plain(node), was[key]);
+  // The other sections (correlations, totals, as_of…) only as the assumptions file has them.
+  for (const pair of root.items) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : "";
+    if (key !== "assumptions" && !unchanged(pair.value, original?.top, key)) throw new WhatIfError(messages.whatIfFieldNotApplied(at(pair.key as YamlNode), `"${key}"`, original?.name));
+  }
+  const seen = new Map<string, string>();
+  const overrides: AssumptionOverride[] = [];
+  for (const item of list.items) {
+    if (!isMap(item)) throw new WhatIfError(messages.unreadableOverridesFile(at(item as YamlNode), "expected an entry with id and value or range"));
+    const idNode = item.get("id", true);
+    const id = isScalar(idNode) ? String(idNode.value) : "";
+    checkKnown(id, known, at(item));
+    const first = seen.get(id);
+    if (first !== undefined) throw new WhatIfError(messages.whatIfIdTwice(at(item), id, first));
+    seen.set(id, at(item));
+    const value = item.get("value", true);
+    const range = item.get("range", true);
+    if (value !== undefined && range !== undefined) throw new WhatIfError(messages.whatIfValueAndRange(at(item), id));
+    const was = original?.entries.get(id);
+    for (const pair of item.items) {
+      const key = isScalar(pair.key) ? String(pair.key.value) : "";
+      if (key !== "id" && key !== "value" && key !== "range" && !unchanged(pair.value, was, key)) throw new WhatIfError(messages.whatIfFieldNotApplied(at(pair.key as YamlNode), `${id}'s "${key}"`, original?.name));
+    }
+    // As the assumptions file has it: no override (a copy edited in one place overrides that place only).
+    if (value !== undefined ? unchanged(value, was, "value") : unchanged(range, was, "range")) continue;
+    overrides.push(overrideFromYaml(id, (value ?? range) as YamlNode | undefined, at(item), at));
+  }
+  return overrides;
+}
+
+function overrideFromYaml(id: string, node: YamlNode | undefined, where: string, at: (node: YamlNode) => string): AssumptionOverride {
   // YAML reads 1e999 as Infinity: say it is too large, as --set does, not that "Infinity" is no number.
   const finite = (value: unknown, text: string): void => {
     if (typeof value === "number" && !Number.isFinite(value) && !Number.isNaN(value)) throw new WhatIfError(messages.overrideNotFinite(where, id, text));
@@ -63,6 +114,9 @@ function overrideFromYaml(id: string, node: YamlNode | undefined, where: string)
     return parseOverrideValue(id, String(node.value), where);
   }
   if (isMap(node)) {
+    // A range holds low and high only: `distribution: uniform` or a misspelt `lwo:` beside them would be dropped unsaid.
+    const other = node.items.find((pair) => !(isScalar(pair.key) && (pair.key.value === "low" || pair.key.value === "high")));
+    if (other !== undefined) throw new WhatIfError(messages.whatIfFieldNotApplied(at(other.key as YamlNode), `${id}'s range field "${isScalar(other.key) ? String(other.key.value) : ""}"`, undefined));
     const low = node.get("low");
     const high = node.get("high");
     finite(low, String(low));

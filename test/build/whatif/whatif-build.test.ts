@@ -59,6 +59,25 @@ describe("fragtax build --set / --assumptions (what-if)", () => {
     expect(read(root, "report.html")).toContain(`overridden for this build only (${file})`);
   });
 
+  it("a copy of the assumptions file: unedited, a normal build that says so; with a field a what-if does not apply, exit 2 before any chapter runs", () => {
+    project = tempProject();
+    const { root } = project;
+    const file = join(root, "what-if.yaml");
+    const original = readFileSync(join(root, "notebooks", "assumptions.yaml"), "utf8");
+    writeFileSync(file, original);
+    const same = fragtax(["build", "--no-pdf", "--root", root, "--assumptions", file], root);
+    expect(same.status).toBe(0);
+    expect(same.stderr).toContain(`what-if: ${file} overrides nothing (every value and range in it is notebooks/assumptions.yaml's): this is a normal build`);
+    expect(read(root, "report.html")).not.toContain('data-fragtax="what-if"');
+    const before = read(root, "figures.json");
+    writeFileSync(file, original.replace("range: { low: 2, high: 3 }\n    distribution: uniform", "range: { low: 2, high: 3 }\n    distribution: lognormal"));
+    const edited = fragtax(["build", "--no-pdf", "--root", root, "--assumptions", file], root);
+    expect(edited.status).toBe(2);
+    expect(edited.stderr).toMatch(/what-if\.yaml:\d+:\d+: h100_usd_per_gpu_hour's "distribution" differs from notebooks\/assumptions\.yaml, and a what-if does not apply it/);
+    expect(edited.stderr).not.toContain("execute:");
+    expect(read(root, "figures.json")).toBe(before);
+  }, 180_000);
+
   it("exits 2 naming the nearest ids for an unknown id, writing nothing", () => {
     project = tempProject();
     const { root } = project;

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { Assumption } from "../../../src/assumptions/types";
 import { checkSetFlagsOnce, describeOverrideAs, mergeOverrides, nearestIds, parseSetFlag } from "../../../src/build/whatif/overrides";
@@ -79,6 +80,48 @@ describe("--assumptions FILE", () => {
       { id: "h100_usd_per_gpu_hour", low: 2, high: 4 },
       { id: "scenario_merchant_era_probability", value: 0.5 },
     ]);
+  });
+
+  it("a copy of the assumptions file, edited: the entries whose value or range changed are the overrides", () => {
+    const text = readFileSync("notebooks/assumptions.yaml", "utf8");
+    const original = { text, name: "notebooks/assumptions.yaml" };
+    const ids = [...text.matchAll(/^ {2}- id: (\S+)$/gm)].map((match) => match[1] ?? "");
+    expect(parseOverridesFile(text, "copy.yaml", ids, original)).toEqual([]); // nothing edited, nothing overridden
+    const edited = text.replace("    range: { low: 2, high: 4 }\n    kind: source", "    range: { low: 2.5, high: 3.5 }\n    kind: source");
+    expect(parseOverridesFile(edited, "copy.yaml", ids, original)).toEqual([{ id: "h100_usd_per_gpu_hour", low: 2.5, high: 3.5 }]);
+  });
+
+  it("a copy of the assumptions file: what a what-if would not apply is refused where it stands, never dropped", () => {
+    const text = readFileSync("notebooks/assumptions.yaml", "utf8");
+    const original = { text, name: "notebooks/assumptions.yaml" };
+    const ids = [...text.matchAll(/^ {2}- id: (\S+)$/gm)].map((match) => match[1] ?? "");
+    const refusal = (edited: string): string => {
+      expect(edited).not.toBe(text); // the edit took
+      try {
+        parseOverridesFile(edited, "copy.yaml", ids, original);
+      } catch (error) {
+        return (error as Error).message;
+      }
+      return "accepted";
+    };
+    const line = (needle: string): number => text.slice(0, text.indexOf(needle)).split("\n").length;
+    expect(refusal(text.replace("    rho: -0.5", "    rho: 0.95"))).toBe(
+      `copy.yaml:${line("correlations:")}:1: "correlations" differs from notebooks/assumptions.yaml, and a what-if does not apply it: a what-if overrides only an assumption's value or range (id: 2.5, id: 2..3, or an entry's value: / range: { low, high }); change notebooks/assumptions.yaml itself for the rest, or remove the field`,
+    );
+    expect(refusal(`${text}totls:\n  - nonsense\n`)).toMatch(/^copy\.yaml:\d+:1: "totls" differs from notebooks\/assumptions\.yaml/);
+    expect(refusal(text.replace("    range: { low: 2, high: 4 }\n    kind: source", "    range: { low: 2, high: 4 }\n    distribution: uniform\n    kind: source"))).toMatch(
+      new RegExp(`^copy\\.yaml:${line("    kind: source\n    source: { title: \"Mercatus")}:5: h100_usd_per_gpu_hour's "distribution" differs`),
+    );
+    expect(refusal(text.replace("    range: { low: 2, high: 4 }\n    kind: source", "    range: { low: 2, lwo: 1, high: 4 }\n    kind: source"))).toContain(`h100_usd_per_gpu_hour's range field "lwo" is not read by a what-if`);
+    expect(refusal(text.replace("    range: { low: 2, high: 4 }\n    kind: source", "    range: { low: 2, high: 4 }\n    value: 3\n    kind: source"))).toMatch(/: h100_usd_per_gpu_hour has both a value and a range; give one/);
+    const entry = text.slice(text.indexOf("  - id: h100_usd_per_gpu_hour"), text.indexOf("  - id: h100_peak_bf16_flop_per_s"));
+    expect(refusal(text.replace(entry, `${entry}${entry}`))).toMatch(new RegExp(`^copy\\.yaml:${line("  - id: h100_peak_bf16_flop_per_s")}:5: h100_usd_per_gpu_hour is overridden twice in this file \\(first at copy\\.yaml:${line("  - id: h100_usd_per_gpu_hour")}:5\\); keep one`));
+  });
+
+  it("a map of overrides: a range holds low and high only", () => {
+    expect(() => parseOverridesFile("h100_usd_per_gpu_hour: { low: 2, high: 3, distribution: uniform }\n", "w.yaml", known)).toThrow(
+      /^w\.yaml:1:43: h100_usd_per_gpu_hour's range field "distribution" is not read by a what-if: a what-if overrides only/,
+    );
   });
 
   it("names file, line and column of an unknown id or a bad value", () => {
