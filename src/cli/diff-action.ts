@@ -1,6 +1,6 @@
 /** The action of `fragtax diff` (parsed in diff.ts, loaded when the command runs). */
 import { diffSnapshots } from "../diff/diff";
-import { diffToJson, renderDiffPage, renderDiffText, useColour } from "../diff/render";
+import { DIFF_PAGE_MARKER, diffToJson, renderDiffPage, renderDiffText, useColour } from "../diff/render";
 import { readSnapshotAssumptions } from "../diff/snapshot-assumptions";
 import { writeFileAtomic } from "../util/atomic";
 import { buildFiguresInWorktree, resolveSnapshot } from "./diff-sources";
@@ -13,7 +13,7 @@ export async function diffAction(a: string, b: string, options: { json?: boolean
   const paths = projectPaths(options.root);
   // Checked before anything is read or built: the page must never replace a published file or an input.
   if (options.html !== undefined) {
-    await checkOutFile(options.html, { extension: ".html", wrongExtension: messages.diffHtmlNotHtml, folder: messages.diffHtmlFolder, inPublished: messages.diffHtmlInPublished, inBuild: messages.diffHtmlInBuild });
+    await checkOutFile(options.html, { extension: ".html", wrongExtension: messages.diffHtmlNotHtml, folder: messages.diffHtmlFolder, inPublished: messages.diffHtmlInPublished, inBuild: messages.diffHtmlInBuild, replaces: { marker: DIFF_PAGE_MARKER, refusal: messages.diffHtmlNotADiffPage } });
   }
   const context = {
     root: paths.root,

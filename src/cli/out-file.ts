@@ -5,9 +5,10 @@
  * `executed/`, which the next build replaces whole (deleting it). A command that reads a source file
  * (`run` its notebook) may not replace it, nor a file report.yaml names (a chapter, the assumptions,
  * the errata): a mistyped `--out notebooks/00-summary.ipynb` replaced the summary chapter with
- * another chapter's executed copy. Checked before anything runs; each command words its own refusals (exit 2).
+ * another chapter's executed copy. `diff --html` replaces only a diff page it wrote. Checked before anything runs; each command words its own refusals (exit 2).
  */
 import { existsSync, statSync } from "node:fs";
+import { open } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { outPaths } from "../config/paths";
 import { findProjectRoot, findReportYaml } from "../config/root";
@@ -22,6 +23,11 @@ export interface OutFileRule {
   readonly inPublished: (out: string) => string;
   /** Inside out/build/ but not out/build/executed/: the next build would delete it. */
   readonly inBuild: (out: string) => string;
+  /**
+   * What an existing file must hold to be replaced (`diff --html`: a diff page it wrote earlier), and
+   * the refusal of any other: `--html templates/report.html` replaced the report's template.
+   */
+  readonly replaces?: { readonly marker: string; readonly refusal: (out: string) => string };
   /** The source the command reads, and the refusal of an `out` that is it or another existing source file. */
   readonly source?: { readonly file: string; readonly refusal: (out: string) => string };
 }
@@ -37,10 +43,23 @@ export async function checkOutFile(out: string, rule: OutFileRule): Promise<void
     if (isInside(realPathSoFar(paths.reports), path)) throw new InputError(rule.inPublished(out));
     if (isInside(realPathSoFar(paths.build), path) && !isInside(realPathSoFar(paths.executed), path)) throw new InputError(rule.inBuild(out));
   }
+  if (rule.replaces !== undefined && existsSync(path) && !(await startsWithin(path, rule.replaces.marker))) throw new InputError(rule.replaces.refusal(out));
   if (rule.source !== undefined) {
     if (path === realPathSoFar(resolve(rule.source.file))) throw new InputError(rule.source.refusal(out));
     const config = findReportYaml(dirname(path));
     if (config !== undefined && existsSync(path) && (await namedByReportYaml(config)).has(path)) throw new InputError(rule.source.refusal(out));
+  }
+}
+
+/** Whether `marker` is in the first 256 KB of `file` (a page's head and the start of its body). */
+async function startsWithin(file: string, marker: string): Promise<boolean> {
+  const handle = await open(file, "r");
+  try {
+    const buffer = Buffer.alloc(256 * 1024);
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    return buffer.subarray(0, bytesRead).toString("utf8").includes(marker);
+  } finally {
+    await handle.close();
   }
 }
 

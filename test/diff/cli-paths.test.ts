@@ -43,6 +43,21 @@ describe("fragtax diff --html", () => {
     const ok = await fragtax(["diff", "2026-05-01", "2026-05-20", "--html", "out/diff.html"], { cwd: root });
     expect(ok.code).toBe(0);
     expect(await readFile(join(root, "out/diff.html"), "utf8")).toContain("Changes from 2026-05-01 to 2026-05-20");
+    // A diff page it wrote is replaced: the same command again, or the other way round.
+    const again = await fragtax(["diff", "2026-05-20", "2026-05-01", "--html", "out/diff.html"], { cwd: root });
+    expect(again.code).toBe(0);
+    expect(await readFile(join(root, "out/diff.html"), "utf8")).toContain("Changes from 2026-05-20 to 2026-05-01");
+  });
+
+  it("replaces no other existing .html file (the report's template, a page of the user's), writing nothing", async () => {
+    await mkdir(join(root, "pages"), { recursive: true });
+    const page = join(root, "pages/notes.html");
+    const mine = "<!doctype html><title>My notes</title><body><p>Mine: {{not a placeholder}}</p></body>\n";
+    await writeFile(page, mine);
+    const refused = await fragtax(["diff", "2026-05-01", "2026-05-20", "--html", "pages/notes.html"], { cwd: root });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain("--html pages/notes.html: that file exists and is not a diff page fragtax wrote (a template or a page of your own would be lost); give a new file name, or remove it first");
+    expect(await readFile(page, "utf8")).toBe(mine);
   });
 });
 
