@@ -7,12 +7,12 @@
  */
 import { execFile } from "node:child_process";
 import { existsSync, lstatSync, statSync } from "node:fs";
-import { cp, mkdtemp, readFile, rm, symlink } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { cp, readFile, symlink } from "node:fs/promises";
 import { join, relative, resolve } from "node:path";
 import { promisify } from "node:util";
 import type { Assumption } from "../assumptions/types";
 import { build, FileBuildEffects } from "../build/pipeline";
+import { inWorktree } from "./diff-worktree";
 import * as messages from "../messages/versions";
 import type { Snapshot } from "../diff/diff";
 import type { FigureValues } from "../report/figures-file";
@@ -114,15 +114,13 @@ export async function assumptionsAtRef(root: string, ref: string, assumptionsFil
 /**
  * Figures at a ref: checks the ref out into a temporary worktree (sharing node_modules by symlink,
  * starting from a copy of this checkout's notebook cache so unchanged notebooks are reused), runs
- * `build()` there in this process without the PDF, reads its figures.json, removes the worktree.
+ * `build()` there in this process without the PDF, reads its figures.json; the worktree is removed
+ * whatever ends the diff (diff-worktree.ts).
  */
 export async function buildFiguresInWorktree(root: string, ref: string, progress: (line: string) => void = () => undefined): Promise<FigureValues[]> {
-  const dir = await mkdtemp(join(tmpdir(), "fragtax-diff-"));
-  const worktree = join(dir, "tree");
   const { stdout: top } = await run("git", ["-C", root, "rev-parse", "--show-toplevel"]);
-  const projectRoot = join(worktree, relative(top.trim(), root));
-  await run("git", ["-C", root, "worktree", "add", "--detach", worktree, ref]);
-  try {
+  return inWorktree(root, ref, progress, async (worktree) => {
+    const projectRoot = join(worktree, relative(top.trim(), root));
     if (existsSync(join(root, "node_modules")) && !existsSync(join(worktree, "node_modules"))) await symlink(join(root, "node_modules"), join(worktree, "node_modules"), "dir");
     const cache = outPaths(root).cache;
     if (existsSync(cache)) await cp(cache, outPaths(projectRoot).cache, { recursive: true });
@@ -130,8 +128,5 @@ export async function buildFiguresInWorktree(root: string, ref: string, progress
     const result = await build({ root: projectRoot, pdf: false }, new FileBuildEffects(() => undefined));
     if (result.failedCells.length > 0) progress(messages.diffFailedCellsAt(ref, result.failedCells.length));
     return normalizeFigures(JSON.parse(await readFile(join(outPaths(projectRoot).build, "figures.json"), "utf8")));
-  } finally {
-    await run("git", ["-C", root, "worktree", "remove", "--force", worktree]).catch(() => undefined);
-    await rm(dir, { recursive: true, force: true });
-  }
+  });
 }

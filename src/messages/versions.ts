@@ -340,6 +340,9 @@ export const diffHtmlFolder = (out: string): string => `--html ${out}: that is a
 
 export const diffHtmlInPublished = (out: string): string =>
   `--html ${out}: that is inside out/reports/, where published versions are kept unchanged; write the diff page elsewhere`;
+export const diffRemovedAbandonedWorktree = (worktree: string, pid: number): string =>
+  `removed ${worktree}, the worktree of an earlier diff --figures that ended without removing it (pid ${pid})`;
+
 export const diffHtmlNotADiffPage = (out: string): string =>
   `--html ${out}: that file exists and is not a diff page fragtax wrote (a template or a page of your own would be lost); give a new file name, or remove it first`;
 

@@ -2,8 +2,8 @@
  * `fragtax diff A B --figures` between two git refs: the figures at each ref are built (real engine)
  * in a temporary `git worktree` of a temporary repository holding the fixture project.
  */
-import { execFileSync, spawnSync } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { execFileSync, spawn, spawnSync } from "node:child_process";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { tempProject, type TempProject } from "../project";
@@ -11,22 +11,46 @@ import { tempProject, type TempProject } from "../project";
 let project: TempProject | undefined;
 afterEach(() => project?.remove());
 
+const CLI = join(import.meta.dirname, "../../dist/cli.cjs");
+
+/** The fixture project in a git repository of two commits: beta 2 (HEAD~1), then 7 (HEAD). */
+function repository(): { root: string; git: (...args: string[]) => string } {
+  project = tempProject("incremental");
+  const { root } = project;
+  const git = (...args: string[]) => execFileSync("git", ["-C", root, ...args], { encoding: "utf8" });
+  writeFileSync(join(root, ".gitignore"), "node_modules\nout\n");
+  git("init", "-q", "-b", "main");
+  git("config", "user.email", "t@example.com");
+  git("config", "user.name", "t");
+  git("add", ".");
+  git("commit", "-qm", "before");
+  const assumptions = join(root, "notebooks/assumptions.yaml");
+  writeFileSync(assumptions, readFileSync(assumptions, "utf8").replace("value: 2\n", "value: 7\n")); // beta
+  git("commit", "-qam", "beta 2 → 7");
+  return { root, git };
+}
+
+/** Starts `diff HEAD~1 HEAD --figures`, sends `signal` once it builds in its first worktree; the worktree's path, and how it ended. */
+function interrupted(root: string, signal: NodeJS.Signals): Promise<{ worktree: string; signal: NodeJS.Signals | null }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [CLI, "diff", "HEAD~1", "HEAD", "--figures"], { cwd: root, stdio: ["ignore", "ignore", "pipe"] });
+    let sent = false;
+    child.stderr.on("data", () => {
+      if (sent) return;
+      const worktree = execFileSync("git", ["-C", root, "worktree", "list", "--porcelain"], { encoding: "utf8" }).match(/^worktree (.*fragtax-diff-\d+-[^/]+\/tree)$/m)?.[1];
+      if (worktree === undefined) return;
+      sent = true;
+      child.kill(signal);
+      child.on("exit", (_code, ended) => resolve({ worktree, signal: ended }));
+    });
+  });
+}
+
 describe("fragtax diff --figures between git refs", () => {
   it("builds each ref in a temporary worktree and shows the figure that moved", () => {
-    project = tempProject("incremental");
-    const { root } = project;
-    const git = (...args: string[]) => execFileSync("git", ["-C", root, ...args], { encoding: "utf8" });
-    writeFileSync(join(root, ".gitignore"), "node_modules\nout\n");
-    git("init", "-q", "-b", "main");
-    git("config", "user.email", "t@example.com");
-    git("config", "user.name", "t");
-    git("add", ".");
-    git("commit", "-qm", "before");
-    const assumptions = join(root, "notebooks/assumptions.yaml");
-    writeFileSync(assumptions, readFileSync(assumptions, "utf8").replace("value: 2\n", "value: 7\n")); // beta
-    git("commit", "-qam", "beta 2 → 7");
+    const { root, git } = repository();
 
-    const run = spawnSync(process.execPath, [join(import.meta.dirname, "../../dist/cli.cjs"), "diff", "HEAD~1", "HEAD", "--figures", "--json"], { cwd: root, encoding: "utf8" });
+    const run = spawnSync(process.execPath, [CLI, "diff", "HEAD~1", "HEAD", "--figures", "--json"], { cwd: root, encoding: "utf8" });
     expect(run.stderr).toContain("building figures at HEAD~1 in a temporary worktree");
     expect(run.status).toBe(0);
     const diff = JSON.parse(run.stdout) as {
@@ -38,4 +62,20 @@ describe("fragtax diff --figures between git refs", () => {
     expect(diff.figures.slice(1).map((figure) => [figure.id, figure.status])).toEqual([["alpha_plus_gamma", "unchanged"], ["alpha_twice", "unchanged"]]);
     expect(git("worktree", "list").trim().split("\n")).toHaveLength(1); // the temporary worktrees are gone
   }, 60_000);
+
+  it("an interrupted diff leaves no worktree: Ctrl-C removes it at once; after kill -9 the next diff removes it and says so", async () => {
+    const { root, git } = repository();
+    const stopped = await interrupted(root, "SIGINT");
+    expect(stopped.signal).toBe("SIGINT"); // ended as the signal says (a shell shows 130)
+    expect(git("worktree", "list").trim().split("\n")).toHaveLength(1);
+    expect(existsSync(join(stopped.worktree, ".."))).toBe(false);
+
+    const killed = await interrupted(root, "SIGKILL");
+    expect(git("worktree", "list").trim().split("\n")).toHaveLength(2); // what kill -9 leaves
+    const next = spawnSync(process.execPath, [CLI, "diff", "HEAD~1", "HEAD", "--figures", "--json"], { cwd: root, encoding: "utf8" });
+    expect(next.status).toBe(0);
+    expect(next.stderr).toMatch(new RegExp(`removed ${killed.worktree.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}, the worktree of an earlier diff --figures that ended without removing it \\(pid \\d+\\)`));
+    expect(git("worktree", "list").trim().split("\n")).toHaveLength(1);
+    expect(existsSync(join(killed.worktree, ".."))).toBe(false);
+  }, 120_000);
 });
