@@ -32,7 +32,9 @@ export function projectPaths(explicitRoot: string | undefined, start: string = p
   try {
     config = explicitRoot === undefined ? loadConfig(findConfigFile(start), exists) : loadConfig(configPathForRoot(explicitRoot), { root: explicitRoot, ...exists });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") throw explicitRoot === undefined ? new ConfigNotFoundError(start) : new ConfigNotFoundError(explicitRoot, true);
+    // ENOTDIR: --root names a file (report.yaml is looked for below it), which is no project either.
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT" || code === "ENOTDIR") throw explicitRoot === undefined ? new ConfigNotFoundError(start) : new ConfigNotFoundError(explicitRoot, true);
     throw error;
   }
   return {

@@ -5,7 +5,7 @@
  * build/cache/parsed-inputs.ts, and loads neither).
  */
 import { dirname, join, resolve } from "node:path";
-import { existsSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import * as messages from "../messages/report";
 import { InputError } from "../util/errors";
 import { findReportYaml } from "./root";
@@ -57,8 +57,14 @@ export class ConfigNotFoundError extends InputError {
     readonly startDir: string,
     explicitRoot = false,
   ) {
-    super(explicitRoot ? messages.rootWithoutReport(startDir, !existsSync(startDir) ? "missing" : existsSync(join(startDir, "report.yaml")) ? "notebooks-folder" : "no-report") : messages.reportYamlNotFound(startDir));
+    super(explicitRoot ? messages.rootWithoutReport(startDir, rootState(startDir)) : messages.reportYamlNotFound(startDir));
   }
+}
+
+function rootState(dir: string): "missing" | "file" | "notebooks-folder" | "no-report" {
+  if (!existsSync(dir)) return "missing";
+  if (!statSync(dir).isDirectory()) return "file";
+  return existsSync(join(dir, "report.yaml")) ? "notebooks-folder" : "no-report";
 }
 
 /** A problem in report.yaml, located (exit 2). Here, not in parse.ts, so a build that takes its config from the cache can raise one without loading the parser. */

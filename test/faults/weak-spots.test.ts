@@ -65,7 +65,17 @@ describe("bad input: located, exit 2", () => {
     const diff = await fragtax(["diff", "..", "notebooks/assumptions.yaml", "--root", project.root], { cwd: project.root });
     expect(diff.code).toBe(2);
     expect(diff.stderr).toContain("diff: .. is a folder");
-    for (const text of [build.stderr, notebooksFolder.stderr, noReport.stderr, diff.stderr]) expect(text).not.toMatch(/\b(ENOENT|EISDIR): /);
+    // A file as --root: said to be a file, never "remove or rename that file" (it may be package.json).
+    const asFile: string[] = [];
+    writeFileSync(join(project.root, "package.json"), '{ "name": "fixture", "private": true }\n');
+    for (const command of [["diff", "2026-05-01", "2026-05-20"], ["verify"], ["new", "energy"], ["publish"], ["build", "--no-pdf"]]) {
+      const result = await fragtax([...command, "--root", "./package.json"], { cwd: project.root });
+      expect(result.code, command.join(" ")).toBe(2);
+      expect(result.stderr).toContain("--root ./package.json: that is a file, not a folder; --root names the report's project folder, the one that holds notebooks/report.yaml (did you mean --root .?)");
+      asFile.push(result.stderr);
+    }
+    expect(existsSync(join(project.root, "package.json"))).toBe(true);
+    for (const text of [build.stderr, notebooksFolder.stderr, noReport.stderr, diff.stderr, ...asFile]) expect(text).not.toMatch(/\b(ENOENT|EISDIR|ENOTDIR)\b/);
   });
 
   it("a device as an assumptions file (diff) or an overrides file (build --assumptions): a sentence, exit 2, not read until memory runs out", async () => {
