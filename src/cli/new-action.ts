@@ -2,7 +2,7 @@
  * `fragtax new <name>`: writes notebooks/NN-<name>.ipynb (see src/scaffold/chapter.ts) and lists it last in
  * report.yaml (src/scaffold/report-yaml.ts).
  */
-import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, realpath, rm, writeFile } from "node:fs/promises";
 import { basename, dirname, join, relative } from "node:path";
 import { loadAssumptionsFile } from "../assumptions";
 import * as messages from "../messages/scaffold";
@@ -22,7 +22,7 @@ import type { Assumption } from "../assumptions/types";
 export async function newChapter(name: string, root: string | undefined): Promise<string> {
   if (!CHAPTER_NAME.test(name)) throw new InputError(messages.badChapterName(name));
   if (name.length > CHAPTER_NAME_MAX) throw new InputError(messages.chapterNameTooLong(name.length, CHAPTER_NAME_MAX));
-  const paths = projectPaths(root);
+  const paths = projectPaths(root, process.cwd(), { noChaptersYet: true }); // it may add the first
   const configFile = configPathForRoot(paths.root);
   // A bad assumptions file is an AssumptionError: input, exit 2, every problem located.
   const assumptions = await loadAssumptionsFile(join(paths.root, paths.assumptionsFile));
@@ -63,7 +63,8 @@ async function addChapter(name: string, root: string, configFile: string, assump
     throw error;
   }
   try {
-    await writeFileAtomic(configFile, newConfig);
+    // Through a link to report.yaml, to its target: replacing the link itself left the target without the chapter.
+    await writeFileAtomic(await realpath(configFile), newConfig);
   } catch (error) {
     await rm(notebookPath, { force: true });
     throw error;

@@ -26,9 +26,9 @@ export interface ProjectPaths {
  * a chapter or assumptions file report.yaml names need not exist yet (dev, whose failed build says
  * so and whose watcher sees the file arrive).
  */
-export function projectPaths(explicitRoot: string | undefined, start: string = process.cwd(), options: { readonly filesMayBeMissing?: boolean } = {}): ProjectPaths {
+export function projectPaths(explicitRoot: string | undefined, start: string = process.cwd(), options: { readonly filesMayBeMissing?: boolean; readonly noChaptersYet?: boolean } = {}): ProjectPaths {
   let config;
-  const exists = options.filesMayBeMissing === true ? { exists: () => true } : {};
+  const exists = { ...(options.filesMayBeMissing === true && { exists: () => true }), ...(options.noChaptersYet === true && { noChaptersYet: true }) };
   try {
     config = explicitRoot === undefined ? loadConfig(findConfigFile(start), exists) : loadConfig(configPathForRoot(explicitRoot), { root: explicitRoot, ...exists });
   } catch (error) {

@@ -31,7 +31,8 @@ const ReportYaml = z.strictObject({
   asOf: isoDate.optional(),
   assumptions: z.string().min(1).default("assumptions.yaml"),
   errata: z.string().min(1).optional(),
-  chapters: z.array(z.string().regex(/\.ipynb$/, "expected a .ipynb file name")).min(1),
+  // May be empty to parse (`fragtax new` adds the first chapter); every other command refuses that below.
+  chapters: z.array(z.string().regex(/\.ipynb$/, "expected a .ipynb file name")),
   outputs: z.strictObject({ html: z.boolean().default(true), pdf: z.boolean().default(true) }).default({ html: true, pdf: true }),
   paper: z.enum(["A4", "Letter"]).default("A4"),
   montecarlo: z
@@ -50,6 +51,8 @@ export interface NormalizeOptions {
   /** Project root; defaults to the folder above report.yaml's folder. */
   readonly root?: string;
   readonly exists?: (path: string) => boolean;
+  /** `fragtax new`, which lists a chapter: report.yaml may list none yet. */
+  readonly noChaptersYet?: boolean;
 }
 
 /** Parse and resolve report.yaml text. Throws `ConfigError` naming the key or file and its line. */
@@ -89,6 +92,7 @@ export function normalizeConfig(text: string, fileName: string, options: Normali
     throw configErrorFromIssue(issues.find((issue) => issue.code === "unrecognized_keys") ?? issues[0], locate, locateValue, file);
   }
   const spec = parsed.data;
+  if (spec.chapters.length === 0 && options.noChaptersYet !== true) throwAt(locateValue(["chapters"]), file, (where) => messages.configNoChapters(where));
   const dir = dirname(file);
   const exists = options.exists ?? existsSync;
   const fromRoot = (path: string): string => relative(root, path) || path;

@@ -51,6 +51,9 @@ export const configMissingAssumptions = (where: Location, file: string, resolved
 export const configAsOfAfterVersion = (where: Location, asOf: string, versionDate: string, dated: boolean): string =>
   `${at(where)}: "asOf" ${asOf} is after this version's date ${versionDate} (${dated ? "report.yaml's date" : "today"}): the data cut-off cannot be later than the version it feeds; set asOf to ${versionDate} or earlier${dated ? `, or move report.yaml's date to ${asOf} or later` : ""}`;
 
+export const configNoChapters = (where: Location): string =>
+  `${at(where)}: report.yaml lists no chapters: list the chapter notebooks under "chapters" (\`fragtax new <name>\` makes one and lists it)`;
+
 export const configDuplicateChapter = (where: Location, chapter: string): string =>
   `${at(where)}: chapter "${chapter}" is listed twice in report.yaml`;
 

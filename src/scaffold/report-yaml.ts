@@ -28,8 +28,10 @@ export function withChapterAdded(text: string, fileName: string, chapter: string
   if (!isScalar(last) || !last.range) throw new ReportYamlEditError(messages.reportYamlNoChapters(fileName));
   // After the last entry's line, so a comment on that line stays with its entry.
   const newline = text.indexOf("\n", last.range[1]);
-  const end = newline < 0 ? text.length : newline;
+  // A file with Windows line ends gets one on the new line too: before the line's "\r\n", not between.
+  const crlf = newline > 0 && text[newline - 1] === "\r";
+  const end = newline < 0 ? text.length : crlf ? newline - 1 : newline;
   const lineStart = text.lastIndexOf("\n", last.range[0]) + 1;
   const indent = /^(\s*)-\s*/.exec(text.slice(lineStart, last.range[0]))?.[1] ?? "  ";
-  return `${text.slice(0, end)}\n${indent}- ${entry}${text.slice(end)}`;
+  return `${text.slice(0, end)}${crlf ? "\r\n" : "\n"}${indent}- ${entry}${text.slice(end)}`;
 }

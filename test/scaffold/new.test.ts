@@ -1,7 +1,7 @@
 // `fragtax new <name>`: the chapter it writes works the first time (check, build), report.yaml keeps
 // every byte it had, and bad input is refused with exit 2 and nothing written.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, lstatSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { chapterTitle, nextChapterNumber } from "../../src/scaffold/chapter";
@@ -16,6 +16,8 @@ describe("report.yaml edits", () => {
     expect(withChapterAdded(block, "report.yaml", "03-c.ipynb")).toBe("title: X  # the title\nchapters:\n    - 01-a.ipynb\n    - 02-b.ipynb   # last\n    - 03-c.ipynb\n    # trailing comment\noutputs: { html: true }\n");
     expect(withChapterAdded("chapters: [01-a.ipynb, 02-b.ipynb] # flow\n", "r", "03-c.ipynb")).toBe("chapters: [01-a.ipynb, 02-b.ipynb, 03-c.ipynb] # flow\n");
     expect(withChapterAdded("chapters: []\n", "r", "01-a.ipynb")).toBe("chapters: [01-a.ipynb]\n");
+    // Windows line ends: the new line has one too.
+    expect(withChapterAdded("title: X\r\nchapters:\r\n  - 01-a.ipynb\r\noutputs: { html: true }\r\n", "r", "02-b.ipynb")).toBe("title: X\r\nchapters:\r\n  - 01-a.ipynb\r\n  - 02-b.ipynb\r\noutputs: { html: true }\r\n");
     expect(() => withChapterAdded("title: X\n", "notebooks/report.yaml", "01-a.ipynb")).toThrow('notebooks/report.yaml has no "chapters" list');
   });
 
@@ -99,6 +101,23 @@ describe("fragtax new", () => {
     expect([listing(), yaml()]).toEqual([files, text]);
     expect(fragtax(["new", "x", "--root", join(root, "nowhere")]).status).toBe(2);
     expect(existsSync(join(root, "nowhere"))).toBe(false);
+  });
+
+  it("adds the first chapter to a report.yaml that lists none (every other command refuses it, located), and writes through a link to report.yaml", () => {
+    project = tempProject();
+    const { root } = project;
+    const config = join(root, "notebooks/report.yaml");
+    const kept = join(root, "config.yaml");
+    writeFileSync(kept, readFileSync(config, "utf8").replace(/chapters:\n(?: {2}- .*\n)+/, "chapters: []\n"));
+    rmSync(config);
+    symlinkSync("../config.yaml", config);
+    const build = fragtax(["build", "--no-pdf", "--root", root]);
+    expect(build.status).toBe(2);
+    expect(build.stderr).toMatch(/notebooks\/report\.yaml:\d+:\d+: report\.yaml lists no chapters: list the chapter notebooks under "chapters" \(`fragtax new <name>` makes one and lists it\)/);
+    const made = fragtax(["new", "energy", "--root", root]);
+    expect(made.status, made.stderr).toBe(0);
+    expect(lstatSync(config).isSymbolicLink()).toBe(true); // still the link, its target changed
+    expect(readFileSync(kept, "utf8")).toContain("chapters: [03-energy.ipynb]");
   });
 
   it("started several at once, lists every chapter it wrote in report.yaml (each used to drop the others' it had not read)", async () => {
