@@ -226,7 +226,9 @@ export const devRebuildingBanner = (path: string): string => `Rebuilding: ${path
 
 export const devDisconnectedBanner = (): string => "fragtax dev is not running: this page no longer follows your edits (it reloads if dev starts again on this port).";
 
-export const devNotFound = (): string => "not found (has the first build finished?)";
+export const devNotFound = (firstBuildUnderWay: boolean): string => (firstBuildUnderWay ? "not found (the first build is still under way)" : "not found");
+
+export const devNoReportNow = (): string => "fragtax dev: out/build holds no report right now; this page shows the report when the next build ends.";
 
 export const devRebuilt = (ms: number): string => `rebuilt in ${formatSeconds(ms)}`;
 

@@ -13,6 +13,10 @@ import * as messages from "../messages/versions";
 import { html } from "../util/html";
 import { devPage, EVENTS_PATH } from "./dev-page";
 
+/** How long a request waits for out/build to be back during a build's swap: 40 × 25 ms. */
+const SWAP_RETRIES = 40;
+const SWAP_RETRY_MS = 25;
+
 
 const TYPES: Readonly<Record<string, string>> = {
   ".html": "text/html; charset=utf-8",
@@ -169,21 +173,41 @@ export class PreviewServer {
     const reportPage = file === join(this.root, "report.html");
     let body: Buffer;
     try {
-      // realpath: a symlink inside out/build must not lead outside it either.
-      const real = await realpath(file);
-      const realRoot = await realpath(this.root);
-      if (!real.startsWith(realRoot + sep)) return this.send(response, 403, messages.devForbiddenPath());
-      body = await readFile(real);
+      const read = await this.readInside(file);
+      if (read === "outside") return this.send(response, 403, messages.devForbiddenPath());
+      body = read;
     } catch {
       // No build has written a report yet: the error alone, not claiming a report below it.
       if (this.state.error && reportPage) return this.sendHtml(response, `<!doctype html><html><body></body></html>`, build, false);
       // The first build is under way: a page that reloads when it ends, not a 404 that never does.
       if (this.finished === 0 && reportPage) return this.sendHtml(response, html`<!doctype html><html><head><title>fragtax dev</title></head><body><p>${messages.devFirstBuildUnderWay()}</p></body></html>`.value, build);
-      return this.send(response, 404, messages.devNotFound());
+      // Not there after a build (out/build removed by hand): a page that shows the report when the next build ends.
+      if (reportPage) return this.sendHtml(response, html`<!doctype html><html><head><title>fragtax dev</title></head><body><p>${messages.devNoReportNow()}</p></body></html>`.value, build, false);
+      return this.send(response, 404, messages.devNotFound(this.finished === 0));
     }
     if (extname(file) === ".html") return this.sendHtml(response, body.toString("utf8"), build);
     response.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream", "cache-control": "no-store" });
     response.end(request.method === "HEAD" ? undefined : body);
+  }
+
+  /**
+   * The file, read only when its real path is inside out/build (a symlink there must not lead outside
+   * it either). A build swaps its new out/build in by two renames: in the moment between them there
+   * is no out/build, and a page asked for then got a plain 404 with no live reload, stuck until
+   * reloaded by hand. While out/build is missing, the read is tried again (a swap takes milliseconds).
+   */
+  private async readInside(file: string): Promise<Buffer | "outside"> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const real = await realpath(file);
+        const realRoot = await realpath(this.root);
+        if (!real.startsWith(realRoot + sep)) return "outside";
+        return await readFile(real);
+      } catch (error) {
+        if (attempt >= SWAP_RETRIES || existsSync(this.root)) throw error;
+        await new Promise((resolve) => setTimeout(resolve, SWAP_RETRY_MS));
+      }
+    }
   }
 
   private sendHtml(response: ServerResponse, page: string, build: string, lastGood = true): void {

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, rename, rm, writeFile } from "node:fs/promises";
 import { get } from "node:http";
 import { connect } from "node:net";
 import type { Socket } from "node:net";
@@ -274,12 +274,30 @@ describe("fragtax dev server", () => {
       }
       finish?.();
       await first.idle();
-      expect((await fetch(first.url)).status).toBe(404); // a build that wrote no report says so
+      // A build that wrote no report says so, on a page that shows the report when a later build writes one.
+      const none = await fetch(first.url);
+      expect(none.status).toBe(200);
+      const nonePage = await none.text();
+      expect(nonePage).toContain("out/build holds no report right now; this page shows the report when the next build ends");
+      expect(nonePage).toContain(LIVE_RELOAD_SCRIPT);
+      const other = await fetch(`${first.url}missing.png`);
+      expect([other.status, await other.text()]).toEqual([404, "not found\n"]);
     } finally {
       finish?.();
       await first.close();
       await rm(empty, { recursive: true, force: true });
     }
+  });
+
+  it("during a build's swap (out/build gone for a moment between two renames), a request waits for it: the report, not a dead-end 404", async () => {
+    const build = join(root, "out/build");
+    await rename(build, `${build}.old`);
+    const asked = fetch(session?.url ?? "");
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    await rename(`${build}.old`, build);
+    const response = await asked;
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain("Good report");
   });
 
   it("with no report built yet, shows the error without claiming a last good report", async () => {
