@@ -1,4 +1,5 @@
 /** The action of `fragtax dev` (parsed in dev.ts, loaded when the command runs). */
+import { isIPv4 } from "node:net";
 import * as messages from "../messages/versions";
 import { DEFAULT_WATCH, startDev } from "../preview/dev";
 import { inProcessRebuild } from "../preview/rebuild";
@@ -15,7 +16,7 @@ export async function devAction(port: number, options: { host: string; root?: st
   );
   // Any other interface serves the report (and its unpublished numbers) to the network: say so, once
   // it is listening there (a host it cannot listen on gets its error alone).
-  if (!["127.0.0.1", "::1", "localhost"].includes(options.host)) progress(messages.devPublicHost(options.host));
+  if (!isLoopback(options.host)) progress(messages.devPublicHost(options.host));
   progress(messages.devServing(session.url));
   // Ctrl-C, or SIGTERM from a process manager: the rebuild under way is abandoned (out/build/ stays
   // the last finished build, and its lock is released, so publish has nothing to refuse), then dev
@@ -32,4 +33,9 @@ export async function devAction(port: number, options: { host: string; root?: st
   });
   await session.interrupt();
   endBySignal(signal);
+}
+
+/** This machine only: localhost, ::1 and every address in 127.0.0.0/8 (127.0.0.2 is loopback too). */
+function isLoopback(host: string): boolean {
+  return host === "localhost" || host === "::1" || (isIPv4(host) && host.startsWith("127."));
 }

@@ -62,6 +62,7 @@ export async function resolveSnapshot(spec: string, context: SnapshotContext): P
       errata: publishedErrata(await listVersions(context.reportsDir), spec),
     };
   }
+  if (spec.trim() === "") throw new DiffSourceError(messages.diffSideEmpty()); // resolve("") is the current folder
   const path = resolve(spec);
   if (existsSync(path) && statSync(path).isDirectory()) throw new DiffSourceError(messages.diffSideIsFolder(spec));
   // A device (/dev/zero) would be read until memory ran out; a pipe (`<(…)`, /dev/stdin) is ordinary input.

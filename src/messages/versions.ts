@@ -351,6 +351,8 @@ export const diffHtmlNotADiffPage = (out: string): string =>
 export const diffHtmlInBuild = (out: string): string =>
   `--html ${out}: that is inside out/build/, which each build replaces whole, so the next build would delete it; write the diff page elsewhere`;
 
+export const diffSideEmpty = (): string => "diff: one side is empty; give a published version id (out/reports/<id>), an assumptions file or a git ref";
+
 export const diffSideIsFolder = (spec: string): string =>
   `diff: ${spec} is a folder; give a published version id (out/reports/<id>), an assumptions file or a git ref`;
 

@@ -65,6 +65,8 @@ describe("bad input: located, exit 2", () => {
     const diff = await fragtax(["diff", "..", "notebooks/assumptions.yaml", "--root", project.root], { cwd: project.root });
     expect(diff.code).toBe(2);
     expect(diff.stderr).toContain("diff: .. is a folder");
+    const empty = await fragtax(["diff", "", "notebooks/assumptions.yaml", "--root", project.root], { cwd: project.root });
+    expect([empty.code, empty.stderr.trim()]).toEqual([2, "diff: one side is empty; give a published version id (out/reports/<id>), an assumptions file or a git ref"]);
     // A file as --root: said to be a file, never "remove or rename that file" (it may be package.json).
     const asFile: string[] = [];
     writeFileSync(join(project.root, "package.json"), '{ "name": "fixture", "private": true }\n');
@@ -124,16 +126,22 @@ describe("fragtax dev and the network", () => {
     }
   });
 
-  it("--host 0.0.0.0 warns that the preview is reachable from other machines", async () => {
+  it("--host 0.0.0.0 warns that the preview is reachable from other machines; 127.0.0.2, a loopback address too, does not", async () => {
     project = tempProject();
-    const child = spawn(process.execPath, [CLI, "dev", "--port", "0", "--host", "0.0.0.0", "--root", project.root], { cwd: project.root, stdio: ["ignore", "ignore", "pipe"] });
-    let stderr = "";
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    const deadline = Date.now() + 60_000;
-    while (!stderr.includes("warning: --host 0.0.0.0") && Date.now() < deadline && child.exitCode === null) await new Promise((resolve) => setTimeout(resolve, 50));
-    child.kill("SIGINT");
-    await new Promise((resolve) => child.once("exit", resolve));
-    expect(stderr).toContain("warning: --host 0.0.0.0 serves the preview to other machines on the network");
+    const started = async (host: string): Promise<string> => {
+      const child = spawn(process.execPath, [CLI, "dev", "--port", "0", "--host", host, "--root", project?.root ?? ""], { cwd: project?.root, stdio: ["ignore", "ignore", "pipe"] });
+      let stderr = "";
+      child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+      const deadline = Date.now() + 60_000;
+      while (!stderr.includes("serving") && Date.now() < deadline && child.exitCode === null) await new Promise((resolve) => setTimeout(resolve, 50));
+      child.kill("SIGINT");
+      await new Promise((resolve) => child.once("exit", resolve));
+      return stderr;
+    };
+    expect(await started("0.0.0.0")).toContain("warning: --host 0.0.0.0 serves the preview to other machines on the network");
+    const loopback = await started("127.0.0.2");
+    expect(loopback).toContain("serving");
+    expect(loopback).not.toContain("warning: --host");
   }, 90_000);
 
   it("SIGTERM during a rebuild stops dev as Ctrl-C does: the rebuild is abandoned, the last build stays, no build lock is left", async () => {
