@@ -63,12 +63,14 @@ describe("fragtax diff --figures between git refs", () => {
     expect(git("worktree", "list").trim().split("\n")).toHaveLength(1); // the temporary worktrees are gone
   }, 60_000);
 
-  it("an interrupted diff leaves no worktree: Ctrl-C removes it at once; after kill -9 the next diff removes it and says so", async () => {
+  it("an interrupted diff leaves no worktree: Ctrl-C and SIGHUP remove it at once; after kill -9 the next diff removes it and says so", async () => {
     const { root, git } = repository();
-    const stopped = await interrupted(root, "SIGINT");
-    expect(stopped.signal).toBe("SIGINT"); // ended as the signal says (a shell shows 130)
-    expect(git("worktree", "list").trim().split("\n")).toHaveLength(1);
-    expect(existsSync(join(stopped.worktree, ".."))).toBe(false);
+    for (const signal of ["SIGINT", "SIGHUP"] as const) {
+      const stopped = await interrupted(root, signal); // Ctrl-C; the terminal closing
+      expect(stopped.signal).toBe(signal); // ended as the signal says (a shell shows 130, 129)
+      expect(git("worktree", "list").trim().split("\n")).toHaveLength(1);
+      expect(existsSync(join(stopped.worktree, ".."))).toBe(false);
+    }
 
     const killed = await interrupted(root, "SIGKILL");
     expect(git("worktree", "list").trim().split("\n")).toHaveLength(2); // what kill -9 leaves
