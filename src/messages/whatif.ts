@@ -13,6 +13,9 @@ export const malformedSetFlag = (flag: string): string =>
 export const malformedOverrideValue = (where: string, id: string, text: string): string =>
   `${where}: "${text}" is not a number or a low..high range for ${id} (e.g. 2.5 or 2..3)`;
 
+export const overrideNotANumber = (where: string, id: string, given: string): string =>
+  `${where}: ${given} for ${id} is not a number (quoted, or text); write the number without quotes, as the assumptions file does`;
+
 export const overrideNotFinite = (where: string, id: string, text: string): string =>
   `${where}: "${text}" is too large to be a number here (it overflows to infinity) for ${id}; give a finite value`;
 

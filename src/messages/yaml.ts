@@ -32,3 +32,7 @@ export const yamlAdvice = (code: string, message: string): string | undefined =>
 /** A file whose aliases expand past the limit (util/yaml-syntax.ts): said at its first alias, with what to do. */
 export const yamlTooManyAliases = (alias: string, limit: number): string =>
   `its aliases (the first is ${alias}) expand to more than ${limit.toLocaleString("en-US")} values, which is refused as a resource-exhaustion attack ("billion laughs"): write the repeated parts out, or repeat them fewer times`;
+
+/** `*name` with no `&name` before it in the file. */
+export const yamlAliasWithoutAnchor = (name: string): string =>
+  `the alias *${name} names no anchor: mark the value it repeats with &${name}, above the alias`;

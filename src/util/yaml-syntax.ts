@@ -6,7 +6,7 @@
  * errata file, a what-if overrides file) reads its syntax errors here.
  */
 import { CST, Parser, visit, type Document, type YAMLError } from "yaml";
-import { yamlAdvice, yamlNotClosed, yamlTooManyAliases } from "../messages/yaml";
+import { yamlAdvice, yamlAliasWithoutAnchor, yamlNotClosed, yamlTooManyAliases } from "../messages/yaml";
 import { lineColumn, type LineColumn } from "./text-position";
 
 export interface YamlSyntaxProblem extends LineColumn {
@@ -33,21 +33,27 @@ export const MAX_ALIAS_VALUES = 10_000;
 
 /**
  * The document's plain value, every alias resolved; or, when its aliases expand past the limit, the
- * problem, located at the first alias (the parser does not say which one crossed it).
+ * problem, located at the first alias (the parser does not say which one crossed it); or, for an
+ * alias whose anchor is not set before it, that alias.
  */
 export function plainYaml(document: Document, text: string): { readonly value: unknown } | { readonly problem: YamlSyntaxProblem } {
   try {
     return { value: document.toJS({ maxAliasCount: MAX_ALIAS_VALUES }) };
   } catch (error) {
-    if (!(error instanceof ReferenceError && /alias/i.test(error.message))) throw error;
+    if (!(error instanceof ReferenceError)) throw error;
+    // An alias with no anchor before it (`*price` with no `&price` above), or too many of them.
+    const unresolved = /^Unresolved alias[^:]*: (.*)$/.exec(error.message)?.[1];
+    if (unresolved === undefined && !/excessive alias/i.test(error.message)) throw error;
     let first: { offset: number; source: string } | undefined;
     visit(document, {
       Alias(_key, node) {
+        if (unresolved !== undefined && node.source !== unresolved) return undefined;
         first = { offset: node.range?.[0] ?? 0, source: `*${node.source}` };
         return visit.BREAK;
       },
     });
-    return { problem: { ...lineColumn(text, first?.offset ?? 0), detail: yamlTooManyAliases(first?.source ?? "*", MAX_ALIAS_VALUES) } };
+    const detail = unresolved !== undefined ? yamlAliasWithoutAnchor(unresolved) : yamlTooManyAliases(first?.source ?? "*", MAX_ALIAS_VALUES);
+    return { problem: { ...lineColumn(text, first?.offset ?? 0), detail } };
   }
 }
 

@@ -3,7 +3,7 @@
  * a build without one never loads the parser (what-if flags are in overrides.ts).
  */
 import { isDeepStrictEqual } from "node:util";
-import { LineCounter, isMap, isNode, isPair, isScalar, isSeq, parseDocument } from "yaml";
+import { LineCounter, isAlias, isMap, isNode, isPair, isScalar, isSeq, parseDocument } from "yaml";
 import type { Document, Node as YamlNode, YAMLMap, YAMLSeq } from "yaml";
 import * as messages from "../../messages/whatif";
 import { at as placeAt } from "../../messages/location";
@@ -38,9 +38,9 @@ export function parseOverridesFile(text: string, fileName: string, known: readon
     return placeAt({ file: fileName, line, column: col });
   };
   const error = document.errors[0];
-  const resolved = error === undefined ? plainYaml(document, text) : { problem: yamlSyntaxProblem(text, error) };
-  if ("problem" in resolved) {
-    const { line, column, detail } = resolved.problem;
+  const plain = error === undefined ? plainYaml(document, text) : { problem: yamlSyntaxProblem(text, error) };
+  if ("problem" in plain) {
+    const { line, column, detail } = plain.problem;
     throw new WhatIfError(messages.unreadableOverridesFile(placeAt({ file: fileName, line, column }), detail));
   }
   const root = document.contents;
@@ -51,7 +51,7 @@ export function parseOverridesFile(text: string, fileName: string, known: readon
     const key = isScalar(pair.key) ? String(pair.key.value) : "";
     const where = at(pair.key as YamlNode);
     checkKnown(key, known, where);
-    return overrideFromYaml(key, pair.value as YamlNode, where, at);
+    return overrideFromYaml(key, resolved(document, pair.value) as YamlNode, where, at);
   });
 }
 
@@ -81,7 +81,8 @@ function fromAssumptionsShape(document: Document, root: YAMLMap, list: YAMLSeq, 
   }
   const seen = new Map<string, string>();
   const overrides: AssumptionOverride[] = [];
-  for (const item of list.items) {
+  for (const listed of list.items) {
+    const item = resolved(document, listed);
     if (!isMap(item)) throw new WhatIfError(messages.unreadableOverridesFile(at(item as YamlNode), "expected an entry with id and value or range"));
     const idNode = item.get("id", true);
     const id = isScalar(idNode) ? String(idNode.value) : "";
@@ -89,8 +90,8 @@ function fromAssumptionsShape(document: Document, root: YAMLMap, list: YAMLSeq, 
     const first = seen.get(id);
     if (first !== undefined) throw new WhatIfError(messages.whatIfIdTwice(at(item), id, first));
     seen.set(id, at(item));
-    const value = item.get("value", true);
-    const range = item.get("range", true);
+    const value = resolved(document, item.get("value", true));
+    const range = resolved(document, item.get("range", true));
     if (value !== undefined && range !== undefined) throw new WhatIfError(messages.whatIfValueAndRange(at(item), id));
     const was = original?.entries.get(id);
     for (const pair of item.items) {
@@ -99,18 +100,28 @@ function fromAssumptionsShape(document: Document, root: YAMLMap, list: YAMLSeq, 
     }
     // As the assumptions file has it: no override (a copy edited in one place overrides that place only).
     if (value !== undefined ? unchanged(value, was, "value") : unchanged(range, was, "range")) continue;
-    overrides.push(overrideFromYaml(id, (value ?? range) as YamlNode | undefined, at(item), at));
+    overrides.push(overrideFromYaml(id, (value ?? range) as YamlNode | undefined, at(item), at, true));
   }
   return overrides;
 }
 
-function overrideFromYaml(id: string, node: YamlNode | undefined, where: string, at: (node: YamlNode) => string): AssumptionOverride {
+/** The node an alias names (`*price`), as the assumptions file reads it; any other node as it is. */
+function resolved(document: Document, node: unknown): unknown {
+  return isAlias(node) ? node.resolve(document) : node;
+}
+
+/**
+ * `numbersOnly`: an entry's `value:` (the assumptions-file shape), a number as in the assumptions file,
+ * where a quoted "2" was taken as an override of 2 that changed nothing; a map's `id: 2..3` is text.
+ */
+function overrideFromYaml(id: string, node: YamlNode | undefined, where: string, at: (node: YamlNode) => string, numbersOnly = false): AssumptionOverride {
   // YAML reads 1e999 as Infinity: say it is too large, as --set does, not that "Infinity" is no number.
   const finite = (value: unknown, text: string): void => {
     if (typeof value === "number" && !Number.isFinite(value) && !Number.isNaN(value)) throw new WhatIfError(messages.overrideNotFinite(where, id, text));
   };
   if (isScalar(node)) {
     finite(node.value, node.source ?? String(node.value));
+    if (numbersOnly && typeof node.value !== "number") throw new WhatIfError(messages.overrideNotANumber(where, id, JSON.stringify(node.value)));
     return parseOverrideValue(id, String(node.value), where);
   }
   if (isMap(node)) {
@@ -122,6 +133,7 @@ function overrideFromYaml(id: string, node: YamlNode | undefined, where: string,
     finite(low, String(low));
     finite(high, String(high));
     if (low === undefined || high === undefined) throw new WhatIfError(messages.overrideRangeHalf(where, id, low === undefined ? "low" : "high"));
+    for (const bound of [low, high]) if (typeof bound !== "number") throw new WhatIfError(messages.overrideNotANumber(where, id, JSON.stringify(bound)));
     return parseOverrideValue(id, `${String(low)}..${String(high)}`, where);
   }
   if (isPair(node) || node === undefined || node === null) throw new WhatIfError(messages.malformedOverrideValue(where, id, ""));

@@ -118,6 +118,25 @@ describe("--assumptions FILE", () => {
     expect(refusal(text.replace(entry, `${entry}${entry}`))).toMatch(new RegExp(`^copy\\.yaml:${line("  - id: h100_peak_bf16_flop_per_s")}:5: h100_usd_per_gpu_hour is overridden twice in this file \\(first at copy\\.yaml:${line("  - id: h100_usd_per_gpu_hour")}:5\\); keep one`));
   });
 
+  it("reads aliases as the assumptions file does; a quoted number is refused, not taken as an override", () => {
+    expect(parseOverridesFile("h100_usd_per_gpu_hour: &x 2.5\ntraining_run_gpu_hours: *x\n", "w.yaml", known)).toEqual([
+      { id: "h100_usd_per_gpu_hour", value: 2.5 },
+      { id: "training_run_gpu_hours", value: 2.5 },
+    ]);
+    const listed = "shared: &r { low: 2, high: 4 }\nassumptions:\n  - id: h100_usd_per_gpu_hour\n    range: *r\n";
+    expect(() => parseOverridesFile(listed.replace("shared: &r { low: 2, high: 4 }\n", ""), "a.yaml", known)).toThrow("a.yaml:3:12: cannot read overrides: the alias *r names no anchor: mark the value it repeats with &r, above the alias");
+    expect(() => parseOverridesFile(listed, "a.yaml", known)).toThrow(/^a\.yaml:1:1: "shared" is not read by a what-if/); // without the file to compare with
+    expect(parseOverridesFile("assumptions:\n  - id: h100_usd_per_gpu_hour\n    range: &r { low: 2, high: 4 }\n  - id: training_run_gpu_hours\n    range: *r\n", "a.yaml", known)).toEqual([
+      { id: "h100_usd_per_gpu_hour", low: 2, high: 4 },
+      { id: "training_run_gpu_hours", low: 2, high: 4 },
+    ]);
+    expect(() => parseOverridesFile('assumptions:\n  - id: h100_usd_per_gpu_hour\n    value: "2"\n', "a.yaml", known)).toThrow(
+      'a.yaml:2:5: "2" for h100_usd_per_gpu_hour is not a number (quoted, or text); write the number without quotes, as the assumptions file does',
+    );
+    expect(() => parseOverridesFile('h100_usd_per_gpu_hour: { low: "2", high: 3 }\n', "w.yaml", known)).toThrow('"2" for h100_usd_per_gpu_hour is not a number');
+    expect(parseOverridesFile('h100_usd_per_gpu_hour: "2..3"\n', "w.yaml", known)).toEqual([{ id: "h100_usd_per_gpu_hour", low: 2, high: 3 }]); // a map's range is text
+  });
+
   it("a map of overrides: a range holds low and high only", () => {
     expect(() => parseOverridesFile("h100_usd_per_gpu_hour: { low: 2, high: 3, distribution: uniform }\n", "w.yaml", known)).toThrow(
       /^w\.yaml:1:43: h100_usd_per_gpu_hour's range field "distribution" is not read by a what-if: a what-if overrides only/,
