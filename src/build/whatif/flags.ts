@@ -3,7 +3,7 @@
  * options.ts: registering the build command must not load the assumptions code (YAML, zod),
  * so `fragtax --help` and `fragtax run` start without it.
  */
-import type { Command } from "commander";
+import { InvalidArgumentError, type Command } from "commander";
 
 export interface WhatIfOptions {
   readonly set?: readonly string[];
@@ -13,5 +13,9 @@ export interface WhatIfOptions {
 export function addWhatIfOptions(command: Command): Command {
   return command
     .option("--set <id=value|id=low..high>", "override an assumption for this build only (repeatable)", (flag: string, previous: string[] = []) => [...previous, flag])
-    .option("--assumptions <file>", "override assumptions from a YAML file for this build only");
+    .option("--assumptions <file>", "override assumptions from a YAML file for this build only", (file: string, previous: string | undefined) => {
+      // A second file would replace the first unread: refused, as one id given to --set twice is.
+      if (previous !== undefined) throw new InvalidArgumentError(`--assumptions is given twice (${previous}, then ${file}); give one overrides file, and --set for single values`);
+      return file;
+    });
 }

@@ -85,5 +85,10 @@ describe("fragtax build --set / --assumptions (what-if)", () => {
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('--set h100_usd_per_gpu_hr=3: unknown assumption "h100_usd_per_gpu_hr"; did you mean "h100_usd_per_gpu_hour"');
     expect(existsSync(join(root, "out", "build"))).toBe(false);
+    // Two overrides files: the first would be replaced unread.
+    const twice = fragtax(["build", "--no-pdf", "--root", root, "--assumptions", "a.yaml", "--assumptions", "b.yaml"], root);
+    expect(twice.status).toBe(2);
+    expect(twice.stderr).toContain("--assumptions is given twice (a.yaml, then b.yaml); give one overrides file, and --set for single values");
+    expect(existsSync(join(root, "out", "build"))).toBe(false);
   });
 });
