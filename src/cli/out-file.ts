@@ -51,13 +51,14 @@ export async function checkOutFile(out: string, rule: OutFileRule): Promise<void
   }
 }
 
-/** Whether `marker` is in the first 256 KB of `file` (a page's head and the start of its body). */
+/** Whether `file` is an HTML page (`<!doctype html>` first) with `marker` in its first 256 KB (its head and the start of its body). */
 async function startsWithin(file: string, marker: string): Promise<boolean> {
   const handle = await open(file, "r");
   try {
     const buffer = Buffer.alloc(256 * 1024);
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-    return buffer.subarray(0, bytesRead).toString("utf8").includes(marker);
+    const start = buffer.subarray(0, bytesRead).toString("utf8");
+    return start.toLowerCase().startsWith("<!doctype html>") && start.includes(marker);
   } finally {
     await handle.close();
   }

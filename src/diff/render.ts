@@ -207,15 +207,19 @@ ${figures}${diff.prose === undefined ? null : html`<div class="prose-guard">${pr
 }
 
 // The standalone page sets its own font; inside a report the section inherits the report's.
-/** How a diff page opens its body: `diff --html` replaces an existing file only when it holds this (cli/out-file.ts). */
-export const DIFF_PAGE_MARKER = '<body class="fragtax-diff">';
+/**
+ * How a diff page ends its head and opens its body: `diff --html` replaces an existing file only when
+ * it is a page (`<!doctype html>` first) holding this (cli/out-file.ts); the body's class alone, in a
+ * comment of a page of the user's, let that page be replaced.
+ */
+export const DIFF_PAGE_MARKER = '</head><body class="fragtax-diff">';
 
 export const DIFF_CSS = `body.fragtax-diff{font-family:system-ui,sans-serif;color:#111;max-width:64em;margin:2em auto;padding:0 1em}.fragtax-diff table{border-collapse:collapse;margin:.5em 0;font-family:var(--sans,system-ui,sans-serif);font-size:.88em}.fragtax-diff h2{font-size:1.05rem;margin:1.2em 0 .3em}.fragtax-diff .table-wrap{overflow-x:auto}.fragtax-diff td,.fragtax-diff th{border-bottom:1px solid #ddd;padding:.25em .6em;text-align:left;vertical-align:top}.fragtax-diff ins{background:#dcfce7;text-decoration:none}.fragtax-diff del{background:#fee2e2}.fragtax-diff tr.up td:nth-child(4){color:#166534}.fragtax-diff tr.down td:nth-child(4){color:#991b1b}`;
 
 export function renderDiffPage(diff: DiffResult): string {
   const title = messages.diffHeading(diff.from, diff.to);
   // The report's policy without its scripts: the page runs none, loads nothing, and escaping is not its only guard.
-  return html`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy({ scripts: [] })}"><title>${title}</title><style>${rawHtml(DIFF_CSS)}</style></head>${rawHtml(DIFF_PAGE_MARKER)}<h1>${title}</h1>${renderDiffFragment(diff)}</body></html>\n`.value;
+  return html`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy({ scripts: [] })}"><title>${title}</title><style>${rawHtml(DIFF_CSS)}</style>${rawHtml(DIFF_PAGE_MARKER)}<h1>${title}</h1>${renderDiffFragment(diff)}</body></html>\n`.value;
 }
 
 /** The "What changed since <previous>" section injected into a published report. */

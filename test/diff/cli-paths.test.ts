@@ -58,6 +58,11 @@ describe("fragtax diff --html", () => {
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain("--html pages/notes.html: that file exists and is not a diff page fragtax wrote (a template or a page of your own would be lost); give a new file name, or remove it first");
     expect(await readFile(page, "utf8")).toBe(mine);
+    // Nor one that mentions a diff page's body in a comment.
+    const commented = '<!doctype html><html><body><!-- <body class="fragtax-diff"> --><p>mine</p></body></html>\n';
+    await writeFile(page, commented);
+    expect((await fragtax(["diff", "2026-05-01", "2026-05-20", "--html", "pages/notes.html"], { cwd: root })).code).toBe(2);
+    expect(await readFile(page, "utf8")).toBe(commented);
   });
 });
 
