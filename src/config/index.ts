@@ -57,7 +57,15 @@ export class ConfigNotFoundError extends InputError {
     readonly startDir: string,
     explicitRoot = false,
   ) {
-    super(explicitRoot ? messages.rootWithoutReport(startDir, rootState(startDir)) : messages.reportYamlNotFound(startDir));
+    super(explicitRoot ? messages.rootWithoutReport(startDir, rootState(startDir), projectAbove(startDir)) : messages.reportYamlNotFound(startDir));
+  }
+}
+
+/** The nearest folder above `path` that holds notebooks/report.yaml, as `path` was written (`notebooks/report.yaml` → `.`); else the folder `path` is in. */
+function projectAbove(path: string): string {
+  for (let at = dirname(path); ; at = dirname(at)) {
+    if (existsSync(join(at, "notebooks", "report.yaml"))) return at;
+    if (dirname(at) === at) return dirname(path); // "/", or "." for a relative path
   }
 }
 

@@ -58,11 +58,11 @@ export const configDuplicateChapter = (where: Location, chapter: string): string
   `${at(where)}: chapter "${chapter}" is listed twice in report.yaml`;
 
 /** `--root DIR` names no project: DIR is missing, a file, the notebooks/ folder itself, or holds no notebooks/report.yaml. */
-export const rootWithoutReport = (dir: string, state: "missing" | "file" | "notebooks-folder" | "no-report"): string =>
+export const rootWithoutReport = (dir: string, state: "missing" | "file" | "notebooks-folder" | "no-report", project: string = dirname(dir)): string =>
   state === "missing"
     ? `--root ${dir}: there is no such folder; pass the report's project folder, the one that holds notebooks/report.yaml`
     : state === "file"
-      ? `--root ${dir}: that is a file, not a folder; --root names the report's project folder, the one that holds notebooks/report.yaml (did you mean --root ${dirname(dir)}?)`
+      ? `--root ${dir}: that is a file, not a folder; --root names the report's project folder, the one that holds notebooks/report.yaml (did you mean --root ${project}?)`
       : state === "notebooks-folder"
       ? `--root ${dir}: this is the notebooks/ folder; --root names the project folder above it (--root ${dirname(dir)})`
       : `--root ${dir}: no notebooks/report.yaml in it; --root names the report's project folder, the one that holds notebooks/report.yaml`;

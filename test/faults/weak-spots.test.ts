@@ -77,6 +77,9 @@ describe("bad input: located, exit 2", () => {
       asFile.push(result.stderr);
     }
     expect(existsSync(join(project.root, "package.json"))).toBe(true);
+    // The folder meant is the project's, not the file's own (notebooks/, which --root refuses).
+    const config = await fragtax(["verify", "--root", "notebooks/report.yaml"], { cwd: project.root });
+    expect(config.stderr).toContain("--root notebooks/report.yaml: that is a file, not a folder; --root names the report's project folder, the one that holds notebooks/report.yaml (did you mean --root .?)");
     for (const text of [build.stderr, notebooksFolder.stderr, noReport.stderr, diff.stderr, ...asFile]) expect(text).not.toMatch(/\b(ENOENT|EISDIR|ENOTDIR)\b/);
   });
 
