@@ -204,8 +204,9 @@ export class PreviewServer {
         if (!real.startsWith(realRoot + sep)) return "outside";
         return await readFile(real);
       } catch (error) {
-        if (attempt >= SWAP_RETRIES || existsSync(this.root)) throw error;
-        await new Promise((resolve) => setTimeout(resolve, SWAP_RETRY_MS));
+        // Once at once: out/build may have come back between the failed read and this check.
+        if (attempt >= SWAP_RETRIES || (attempt > 0 && existsSync(this.root))) throw error;
+        if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, SWAP_RETRY_MS));
       }
     }
   }
