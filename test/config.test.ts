@@ -104,6 +104,10 @@ describe("report.yaml → ReportConfig", () => {
     expect(errorOf("title: T\nchapters: [a.ipynb]\npaper: A3\n").message).toMatch(/:3:8: "paper" in report\.yaml: .*"A4"\|"Letter"/);
     expect(errorOf("chapters: [a.ipynb]\n").message).toContain('report.yaml needs "title"');
     expect(errorOf("title: T\nchapters: [a.ipynb, a.ipynb]\n").message).toContain('chapter "a.ipynb" is listed twice');
+    // No chapters, however written: one sentence at the key's value, never zod's "Too small" or "received null".
+    for (const none of ["chapters: []", "chapters:", "chapters: ~"]) {
+      expect(errorOf(`title: T\n${none}\n`).message).toMatch(/:2:\d+: report\.yaml lists no chapters: list the chapter notebooks under "chapters" \(`fragtax new <name>` makes one and lists it\)$/);
+    }
     expect(errorOf("title: T\nchapters: [a.ipynb\n").message).toContain("report.yaml is not valid YAML");
     // An unclosed "{", "[" or quote is located where it opens, not where the parser gave up (the next key, or the file's end).
     const unclosed: [string, string][] = [

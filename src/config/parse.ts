@@ -32,7 +32,11 @@ const ReportYaml = z.strictObject({
   assumptions: z.string().min(1).default("assumptions.yaml"),
   errata: z.string().min(1).optional(),
   // May be empty to parse (`fragtax new` adds the first chapter); every other command refuses that below.
-  chapters: z.array(z.string().regex(/\.ipynb$/, "expected a .ipynb file name")),
+  // `chapters:` with nothing after it reads as null: no chapters, said as such below, not as zod's "received null".
+  chapters: z
+    .array(z.string().regex(/\.ipynb$/, "expected a .ipynb file name"))
+    .nullable()
+    .transform((chapters) => chapters ?? []),
   outputs: z.strictObject({ html: z.boolean().default(true), pdf: z.boolean().default(true) }).default({ html: true, pdf: true }),
   paper: z.enum(["A4", "Letter"]).default("A4"),
   montecarlo: z

@@ -14,8 +14,13 @@ export class ReportYamlEditError extends InputError {}
 export function withChapterAdded(text: string, fileName: string, chapter: string): string {
   const document = parseDocument(text);
   const chapters = document.get("chapters", true);
-  if (document.errors.length > 0 || !isSeq(chapters) || chapters.range == null) throw new ReportYamlEditError(messages.reportYamlNoChapters(fileName));
   const entry = /^[\w.-]+$/.test(chapter) ? chapter : JSON.stringify(chapter);
+  // `chapters:` with nothing after it (or `~`): the first chapter, as a one-item list in its place.
+  if (document.errors.length === 0 && isScalar(chapters) && chapters.value === null && chapters.range) {
+    const [start, end] = chapters.range;
+    return `${text.slice(0, start)}${text[start - 1] === ":" ? " " : ""}[${entry}]${start === end && text[end] === "#" ? " " : ""}${text.slice(end)}`;
+  }
+  if (document.errors.length > 0 || !isSeq(chapters) || chapters.range == null) throw new ReportYamlEditError(messages.reportYamlNoChapters(fileName));
   const last = chapters.items.at(-1);
   if (chapters.flow) {
     if (last === undefined) {

@@ -16,6 +16,9 @@ describe("report.yaml edits", () => {
     expect(withChapterAdded(block, "report.yaml", "03-c.ipynb")).toBe("title: X  # the title\nchapters:\n    - 01-a.ipynb\n    - 02-b.ipynb   # last\n    - 03-c.ipynb\n    # trailing comment\noutputs: { html: true }\n");
     expect(withChapterAdded("chapters: [01-a.ipynb, 02-b.ipynb] # flow\n", "r", "03-c.ipynb")).toBe("chapters: [01-a.ipynb, 02-b.ipynb, 03-c.ipynb] # flow\n");
     expect(withChapterAdded("chapters: []\n", "r", "01-a.ipynb")).toBe("chapters: [01-a.ipynb]\n");
+    // `chapters:` with nothing after it, or `~`: a one-item list in its place, a comment kept.
+    expect(withChapterAdded("title: T\nchapters:\noutputs: {}\n", "r", "01-a.ipynb")).toBe("title: T\nchapters: [01-a.ipynb]\noutputs: {}\n");
+    expect(withChapterAdded("chapters: ~ # none yet\n", "r", "01-a.ipynb")).toBe("chapters: [01-a.ipynb] # none yet\n");
     // Windows line ends: the new line has one too.
     expect(withChapterAdded("title: X\r\nchapters:\r\n  - 01-a.ipynb\r\noutputs: { html: true }\r\n", "r", "02-b.ipynb")).toBe("title: X\r\nchapters:\r\n  - 01-a.ipynb\r\n  - 02-b.ipynb\r\noutputs: { html: true }\r\n");
     expect(() => withChapterAdded("title: X\n", "notebooks/report.yaml", "01-a.ipynb")).toThrow('notebooks/report.yaml has no "chapters" list');
