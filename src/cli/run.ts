@@ -50,12 +50,19 @@ async function runCommand(notebook: string, options: { out?: string; timeout: st
   // unchanged (the notebook thread then loads no YAML parser); on a miss, parsed here and kept.
   const root = projectRoot(resolve(notebook));
   const cache = outPaths(root).cache;
+  // A report.yaml that cannot be read still lets the notebook run, on the defaults, as in Jupyter; said after the run.
+  let unreadableReport: { file: string; reason: string } | undefined;
   const result = await executeNotebook(notebook, {
     timeoutMs,
     releaseCompiler: true,
     cachedAssumptions: (file) => parsed.assumptionsForRun(file, root, cache),
-    reportFields: (file) => inputs.reportFieldsCached(file, cache),
+    reportFields: async (file) => {
+      const fields = await inputs.reportFieldsCached(file, cache);
+      if (fields.unreadable !== undefined) unreadableReport = { file: displayPath(file, root), reason: fields.unreadable };
+      return fields;
+    },
   });
+  if (unreadableReport !== undefined) process.stderr.write(`${messages.runReportUnreadable(unreadableReport.file, unreadableReport.reason)}\n`);
   // A bad assumptions file stops the notebook's thread before its first cell; it is this run's input,
   // not a cell's failure: read on this thread, it throws its located problems (exit 2, as build).
   if (result.error?.ename === "AssumptionError") {

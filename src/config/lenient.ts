@@ -1,7 +1,7 @@
 /**
  * The report.yaml fields the engine needs (the assumptions file, Monte Carlo settings, the chapter
- * list), read leniently: a file `fragtax build` would refuse still gives its defaults here, and the
- * build reports the problem with its line. Its own module, with the YAML parser only: `fragtax run`
+ * list), read leniently: a file `fragtax build` would refuse still gives its defaults here (and says
+ * why, for `fragtax run` to warn), and the build reports the problem with its line. Its own module, with the YAML parser only: `fragtax run`
  * and `check` do not load report.yaml's schema library for three fields.
  */
 import { dirname, resolve } from "node:path";
@@ -19,15 +19,22 @@ export interface ReportFields {
   readonly montecarlo: { readonly samples: number; readonly seed: number };
   /** Absolute chapter paths, when report.yaml lists them. */
   readonly chapters: readonly string[] | undefined;
+  /** Why report.yaml could not be read (the defaults stand in): `fragtax run` warns, and a build refuses it, located. */
+  readonly unreadable?: string;
 }
 
 export function reportFieldsLeniently(text: string, fileName: string): ReportFields {
   let data: Record<string, unknown> = {};
+  let unreadable: string | undefined;
   try {
-    const parsed: unknown = parseDocument(text).toJS({ maxAliasCount: MAX_ALIAS_VALUES });
-    if (parsed !== null && typeof parsed === "object") data = parsed as Record<string, unknown>;
+    const document = parseDocument(text);
+    // Not valid YAML: what the parser could make of it is no reading of the file (a half-written key).
+    if (document.errors.length > 0) unreadable = "it is not valid YAML";
+    const parsed: unknown = document.errors.length > 0 ? {} : document.toJS({ maxAliasCount: MAX_ALIAS_VALUES });
+    if (parsed !== null && typeof parsed === "object" && !Array.isArray(parsed)) data = parsed as Record<string, unknown>;
+    else unreadable ??= "it is not a map of keys";
   } catch {
-    // unreadable: the defaults; `fragtax build` reports the error with its line
+    unreadable = "its aliases expand too far"; // the only throw of a parsed document's toJS
   }
   const dir = dirname(resolve(fileName));
   const mc = data.montecarlo !== null && typeof data.montecarlo === "object" ? (data.montecarlo as Record<string, unknown>) : {};
@@ -38,5 +45,6 @@ export function reportFieldsLeniently(text: string, fileName: string): ReportFie
       seed: typeof mc.seed === "number" ? mc.seed : DEFAULT_MONTE_CARLO.seed,
     },
     chapters: Array.isArray(data.chapters) ? data.chapters.map((chapter) => resolve(dir, String(chapter))) : undefined,
+    ...(unreadable !== undefined && { unreadable }),
   };
 }

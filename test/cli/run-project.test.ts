@@ -46,6 +46,25 @@ describe("fragtax run and the build's parsed assumptions", () => {
   });
 });
 
+describe("fragtax run and an unreadable report.yaml", () => {
+  it("runs the notebook on the defaults, as in Jupyter, and warns that it did (it ran them unsaid)", () => {
+    const config = join(project.root, "notebooks", "report.yaml");
+    const text = readFileSync(config, "utf8");
+    writeFileSync(join(project.root, "notebooks", "price.ipynb"), codeNotebookJson(['import * as tslab from "tslab";\nimport { notebook } from "../dist/api.js";\nnotebook(tslab).assumptions.get("h100_usd_per_gpu_hour").range?.high']));
+    try {
+      writeFileSync(config, `${text}title: "never closed\n`);
+      const run = spawnSync("node", [cli, "run", join(project.root, "notebooks", "price.ipynb"), "--out", "-"], { encoding: "utf8", timeout: 60_000 });
+      expect(run.status, run.stderr).toBe(0);
+      expect(run.stderr).toContain("warning: notebooks/report.yaml cannot be read (it is not valid YAML): this run used the defaults (assumptions.yaml beside it, the default samples and seed); `fragtax build` says where the problem is");
+      writeFileSync(config, text);
+      const fine = spawnSync("node", [cli, "run", join(project.root, "notebooks", "price.ipynb"), "--out", "-"], { encoding: "utf8", timeout: 60_000 });
+      expect(fine.stderr).not.toContain("cannot be read");
+    } finally {
+      writeFileSync(config, text);
+    }
+  });
+});
+
 describe("fragtax run and charts", () => {
   it("warns, as the build does, about a chart field that is not in the chart's data (exit 0)", () => {
     writeFileSync(join(project.root, "notebooks", "chart.ipynb"), codeNotebookJson([

@@ -39,7 +39,8 @@ const isReportFields = (value: unknown): value is ReportFields =>
   isRecord(value.montecarlo) &&
   typeof value.montecarlo.samples === "number" &&
   typeof value.montecarlo.seed === "number" &&
-  (value.chapters === undefined || Array.isArray(value.chapters));
+  (value.chapters === undefined || Array.isArray(value.chapters)) &&
+  (value.unreadable === undefined || typeof value.unreadable === "string");
 
 /**
  * report.yaml's fields for a run (config/lenient.ts), parsed once per content and stored for the next
