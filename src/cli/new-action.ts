@@ -2,7 +2,7 @@
  * `fragtax new <name>`: writes notebooks/NN-<name>.ipynb (see src/scaffold/chapter.ts) and lists it last in
  * report.yaml (src/scaffold/report-yaml.ts).
  */
-import { mkdir, readdir, readFile, realpath, rm, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, realpath, rm, stat, writeFile } from "node:fs/promises";
 import { basename, dirname, join, relative } from "node:path";
 import { loadAssumptionsFile } from "../assumptions";
 import * as messages from "../messages/scaffold";
@@ -64,7 +64,8 @@ async function addChapter(name: string, root: string, configFile: string, assump
   }
   try {
     // Through a link to report.yaml, to its target: replacing the link itself left the target without the chapter.
-    await writeFileAtomic(await realpath(configFile), newConfig);
+    const target = await realpath(configFile);
+    await writeFileAtomic(target, newConfig, { mode: (await stat(target)).mode & 0o7777 }); // its permissions kept
   } catch (error) {
     await rm(notebookPath, { force: true });
     throw error;

@@ -37,6 +37,8 @@ export interface AtomicWriteOptions {
    * the rename still means no reader ever sees half a file.
    */
   readonly durable?: boolean;
+  /** The new file's permission bits (a file the user's, replaced, keeps its own: `fragtax new` on report.yaml); else the umask's. */
+  readonly mode?: number;
 }
 
 /**
@@ -57,6 +59,7 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array, o
       return open(temporary, "w");
     });
     try {
+      if (options.mode !== undefined) await handle.chmod(options.mode);
       await handle.writeFile(data);
       if (options.durable !== false) await handle.sync();
     } finally {

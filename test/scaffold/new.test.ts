@@ -1,7 +1,7 @@
 // `fragtax new <name>`: the chapter it writes works the first time (check, build), report.yaml keeps
 // every byte it had, and bad input is refused with exit 2 and nothing written.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, lstatSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, lstatSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { chapterTitle, nextChapterNumber } from "../../src/scaffold/chapter";
@@ -106,7 +106,7 @@ describe("fragtax new", () => {
     expect(existsSync(join(root, "nowhere"))).toBe(false);
   });
 
-  it("adds the first chapter to a report.yaml that lists none (every other command refuses it, located), and writes through a link to report.yaml", () => {
+  it("adds the first chapter to a report.yaml that lists none (every other command refuses it, located), and writes through a link to report.yaml, keeping its permissions", () => {
     project = tempProject();
     const { root } = project;
     const config = join(root, "notebooks/report.yaml");
@@ -117,9 +117,11 @@ describe("fragtax new", () => {
     const build = fragtax(["build", "--no-pdf", "--root", root]);
     expect(build.status).toBe(2);
     expect(build.stderr).toMatch(/notebooks\/report\.yaml:\d+:\d+: report\.yaml lists no chapters: list the chapter notebooks under "chapters" \(`fragtax new <name>` makes one and lists it\)/);
+    chmodSync(kept, 0o640);
     const made = fragtax(["new", "energy", "--root", root]);
     expect(made.status, made.stderr).toBe(0);
     expect(lstatSync(config).isSymbolicLink()).toBe(true); // still the link, its target changed
+    expect(statSync(kept).mode & 0o777).toBe(0o640); // and the target keeps its permissions
     expect(readFileSync(kept, "utf8")).toContain("chapters: [03-energy.ipynb]");
   });
 
