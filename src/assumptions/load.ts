@@ -13,6 +13,7 @@
  */
 import type { z } from "zod";
 import * as msg from "../messages/assumptions";
+import { readFailure } from "../messages/fs";
 import { MAX_ASSUMPTIONS_FILE_MB } from "../util/limits";
 import { AssumptionError } from "./errors";
 import type { AssumptionProblem } from "./errors";
@@ -153,7 +154,7 @@ export async function loadAssumptionsFile(path: string, name = path): Promise<As
     text = await readInputText(path);
   } catch (error) {
     // The message leads with the file's name and place: a pipe's refusal does not name it again.
-    const text = error instanceof NotARegularFileError ? `the assumptions file ${irregularFile(error.kind)}` : msg.cannotReadAssumptions(name, error instanceof Error ? error.message : String(error));
+    const text = error instanceof NotARegularFileError ? `the assumptions file ${irregularFile(error.kind)}` : msg.cannotReadAssumptions(name, readFailure(error));
     throw new AssumptionError([{ file: name, line: 1, column: 1, id: undefined, text }]);
   }
   return parseAssumptions(text, name);

@@ -17,6 +17,13 @@ const ADVICE: Readonly<Record<string, string>> = {
 /** What a file-system error code means for the user, and what to do. */
 export const fileSystemAdvice = (code: string): string => ADVICE[code] ?? "check the path and its permissions";
 
+/** Why a file could not be read, in words: Node's "ENOENT: no such file or directory, open '…'" as what to do, with its code. */
+export const readFailure = (error: unknown): string => {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (typeof code === "string" && code in ADVICE) return `${ADVICE[code] ?? ""} (${code})`;
+  return error instanceof Error ? error.message : String(error);
+};
+
 export const fileSystemProblem = (what: string, path: string, code: string): string => `${what}: cannot use ${path} (${code}): ${fileSystemAdvice(code)}`;
 
 /** out/build (or what `what` names) is a symbolic link: replaced whole by renaming, it must be a folder of its own. */

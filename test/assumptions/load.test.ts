@@ -113,7 +113,8 @@ describe("loadAssumptionsFile", () => {
     const dir = await mkdtemp(join(tmpdir(), "fragtax-assumptions-"));
     try {
       const missing = join(dir, "nope.yaml");
-      await expect(loadAssumptionsFile(missing)).rejects.toThrow(`cannot read assumptions file ${missing}`);
+      // In words, with its code: not Node's "ENOENT: no such file or directory, open '…'".
+      await expect(loadAssumptionsFile(missing)).rejects.toThrow(`cannot read assumptions file ${missing}: it does not exist: check the path (ENOENT)`);
       const good = join(dir, "a.yaml");
       await writeFile(good, "assumptions: []\n");
       expect((await loadAssumptionsFile(good)).all()).toEqual([]);

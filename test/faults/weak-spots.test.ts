@@ -91,6 +91,8 @@ describe("bad input: located, exit 2", () => {
     const build = await fragtax(["build", "--no-pdf", "--assumptions", "/dev/zero", "--root", project.root], { cwd: project.root });
     expect(build.code).toBe(2);
     expect(build.stderr).toContain("/dev/zero: cannot read overrides: it is a device or a folder, not a file; give a YAML file");
+    const missing = await fragtax(["build", "--no-pdf", "--assumptions", "nope.yaml", "--root", project.root], { cwd: project.root });
+    expect([missing.code, missing.stderr.trim().split("\n").at(-1)]).toEqual([2, "nope.yaml: cannot read overrides: it does not exist: check the path (ENOENT)"]);
     for (const text of [build.stderr, diff.stderr]) expect(text).not.toContain("Invalid string length");
     // A pipe is ordinary input (bash's <(…), /dev/stdin).
     const file = join(project.root, "notebooks", "assumptions.yaml");

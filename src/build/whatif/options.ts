@@ -10,6 +10,7 @@ import type { AssumptionRegistry } from "../../assumptions/registry";
 import type { WhatIf } from "./overrides";
 import { WhatIfError, checkSetFlagsOnce, mergeOverrides, parseSetFlag } from "./overrides";
 import * as messages from "../../messages/whatif";
+import { readFailure } from "../../messages/fs";
 import { at, located } from "../../messages/location";
 
 export { addWhatIfOptions, type WhatIfOptions } from "./flags";
@@ -31,7 +32,7 @@ export async function whatIfFromOptions(options: WhatIfOptions, knownIds: readon
       text = await readFile(options.assumptions, "utf8");
     } catch (error) {
       if (error instanceof WhatIfError) throw error;
-      throw new WhatIfError(messages.unreadableOverridesFile(options.assumptions, (error as Error).message));
+      throw new WhatIfError(messages.unreadableOverridesFile(options.assumptions, readFailure(error)));
     }
     lists.push((await import("./overrides-file")).parseOverridesFile(text, options.assumptions, knownIds, original));
     sources.push(options.assumptions);
