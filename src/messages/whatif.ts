@@ -45,6 +45,10 @@ export const whatIfIdTwice = (where: string, id: string, first: string): string 
 export const whatIfValueAndRange = (where: string, id: string): string =>
   `${where}: ${id} has both a value and a range; give one (a value is fixed, a range is sampled)`;
 
+export const overridesFileEmpty = (): string => "the file is empty: write one id: value (or id: low..high) per line, or edit a copy of the assumptions file";
+
+export const overridesNotAList = (): string => '"assumptions" is not a list: as in the assumptions file, a list of entries, each with its id and a value or range';
+
 export const notAPlainFile = (): string => "it is a device or a folder, not a file; give a YAML file";
 
 export const unreadableOverridesFile = (where: string, detail: string): string =>

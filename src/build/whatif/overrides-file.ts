@@ -44,8 +44,11 @@ export function parseOverridesFile(text: string, fileName: string, known: readon
     throw new WhatIfError(messages.unreadableOverridesFile(placeAt({ file: fileName, line, column }), detail));
   }
   const root = document.contents;
+  if (root === null || (isScalar(root) && root.value === null)) throw new WhatIfError(messages.unreadableOverridesFile(placeAt({ file: fileName, line: 1, column: 1 }), messages.overridesFileEmpty()));
   const list = isMap(root) ? root.get("assumptions", true) : undefined;
   if (isMap(root) && isSeq(list)) return fromAssumptionsShape(document, root, list, known, at, original && readOriginal(original));
+  // `assumptions:` that is no list: the assumptions-file shape, half written (not an id named "assumptions").
+  if (isMap(root) && root.has("assumptions")) throw new WhatIfError(messages.unreadableOverridesFile(at((list as YamlNode | null) ?? root), messages.overridesNotAList()));
   if (!isMap(root)) throw new WhatIfError(messages.unreadableOverridesFile(at(root), "expected a map of id: value"));
   return root.items.map((pair) => {
     const key = isScalar(pair.key) ? String(pair.key.value) : "";

@@ -149,6 +149,9 @@ describe("--assumptions FILE", () => {
     );
     expect(() => parseOverridesFile("h100_usd_per_gpu_hour: cheap\n", "w.yaml", known)).toThrow(/^w\.yaml:1:1: "cheap" is not a number/);
     expect(() => parseOverridesFile("a: [\n", "w.yaml", known)).toThrow(/^w\.yaml:\d+:\d+: cannot read overrides/);
+    expect(() => parseOverridesFile("# nothing yet\n", "w.yaml", known)).toThrow("w.yaml:1:1: cannot read overrides: the file is empty: write one id: value");
+    expect(() => parseOverridesFile("assumptions:\n", "w.yaml", known)).toThrow('w.yaml:1:13: cannot read overrides: "assumptions" is not a list');
+    expect(() => parseOverridesFile("assumptions: 5\n", "w.yaml", known)).toThrow('w.yaml:1:14: cannot read overrides: "assumptions" is not a list');
   });
 });
 
