@@ -17,7 +17,6 @@ import { devPage, EVENTS_PATH } from "./dev-page";
 const SWAP_RETRIES = 40;
 const SWAP_RETRY_MS = 25;
 
-
 const TYPES: Readonly<Record<string, string>> = {
   ".html": "text/html; charset=utf-8",
   ".json": "application/json; charset=utf-8",
@@ -180,9 +179,9 @@ export class PreviewServer {
       // No build has written a report yet: the error alone, not claiming a report below it.
       if (this.state.error && reportPage) return this.sendHtml(response, `<!doctype html><html><body></body></html>`, build, false);
       // The first build is under way: a page that reloads when it ends, not a 404 that never does.
-      if (this.finished === 0 && reportPage) return this.sendHtml(response, html`<!doctype html><html><head><title>fragtax dev</title></head><body><p>${messages.devFirstBuildUnderWay()}</p></body></html>`.value, build);
+      if (this.finished === 0 && reportPage) return this.sendHtml(response, noticePage(messages.devFirstBuildUnderWay()), build);
       // Not there after a build (out/build removed by hand): a page that shows the report when the next build ends.
-      if (reportPage) return this.sendHtml(response, html`<!doctype html><html><head><title>fragtax dev</title></head><body><p>${messages.devNoReportNow()}</p></body></html>`.value, build, false);
+      if (reportPage) return this.sendHtml(response, noticePage(messages.devNoReportNow()), build, false);
       return this.send(response, 404, messages.devNotFound(this.finished === 0));
     }
     if (extname(file) === ".html") return this.sendHtml(response, body.toString("utf8"), build);
@@ -230,4 +229,9 @@ export class PreviewServer {
     response.writeHead(status, { "content-type": "text/plain; charset=utf-8" });
     response.end(`${text}\n`);
   }
+}
+
+/** A page of one notice in place of the report (the live-reload script is added as to any page). */
+function noticePage(text: string): string {
+  return html`<!doctype html><html><head><title>fragtax dev</title></head><body><p>${text}</p></body></html>`.value;
 }
