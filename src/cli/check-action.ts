@@ -1,12 +1,12 @@
 /**
- * The `fragtax check` action (registered in check.ts, loaded when the command runs): report.yaml and
- * its assumptions file as a build reads them, the type check of notebooks and src/ (notebook/check.ts),
+ * The `fragtax check` action (registered in check.ts, loaded when the command runs): report.yaml, its
+ * assumptions file and its errata file as a build reads them, the type check of notebooks and src/ (notebook/check.ts),
  * and the images their markdown cells show, judged as a build judges them (report/markdown-images.ts),
  * so what would stop a build is found before one.
  */
 import { dirname, resolve } from "node:path";
 import { existsSync } from "node:fs";
-import { ConfigNotFoundError, configPathForRoot, findProjectRoot } from "../config";
+import { ConfigNotFoundError, configPathForRoot, danglingReportLink, findProjectRoot, findReportYaml } from "../config";
 import { unknownAssumption } from "../messages/assumptions";
 import { UNKNOWN_ASSUMPTION } from "../assumptions/errors";
 import { located } from "../messages/location";
@@ -17,7 +17,9 @@ import { codeFrame, readSource } from "../notebook/errors";
 import type { NotebookCells } from "../notebook/typecheck";
 import { imageProblemText, notebookImageProblems } from "../report/markdown-images";
 import { EXIT_FAILED, EXIT_OK, type ExitCode } from "../util/errors";
+import { locatingFileSystemErrors } from "../util/fs-errors";
 import { displayPath } from "../util/paths";
+import { readInputText } from "../util/plain-file";
 import { nearestNames } from "../util/suggest";
 
 /** Exit 0 when clean, 1 on type errors or images a build would refuse; an unreadable notebook throws (exit 2). */
@@ -26,6 +28,8 @@ export async function checkCommand(args: readonly string[], explicitRoot?: strin
   const root = explicitRoot === undefined ? findProjectRoot(process.cwd()) : resolve(explicitRoot);
   const configFile = configPathForRoot(explicitRoot ?? root);
   if (explicitRoot !== undefined && !existsSync(configFile)) throw new ConfigNotFoundError(root, true);
+  // A report.yaml that links to nothing is a project whose settings are lost, not a bare folder.
+  if (explicitRoot === undefined && findReportYaml(process.cwd()) === undefined && danglingReportLink(process.cwd(), false) !== undefined) throw new ConfigNotFoundError(process.cwd());
   // report.yaml is checked as build checks it (a wrong key, a date not on the calendar, YAML that does
   // not parse, a chapter renamed or deleted: located at its line, exit 2) before its chapters are: a
   // check that passed must not leave the build to find them. So it is when notebooks are named: their
@@ -71,7 +75,20 @@ async function checkReportInputs(configFile: string, root: string): Promise<Know
   // As the build dates a version without report.yaml's `date`: today.
   const [late, ...moreLate] = sourcesAfterAsOf(registry.all(), registry.correlations, config.asOf ?? config.date ?? new Date().toISOString().slice(0, 10));
   if (late !== undefined) throw new AssumptionError([late, ...moreLate]);
+  if (config.errata !== undefined) await checkErrataFile(config.errata, root, config.paths.reports);
   return { file: config.assumptions, ids: registry.all().map((assumption) => assumption.id) };
+}
+
+/**
+ * The errata file, read as a build reads it before any chapter runs: its YAML and fields, and the
+ * published versions its entries correct (located, exit 2). The sections and figures it names are the
+ * build's to check: they exist only once the chapters have run.
+ */
+async function checkErrataFile(file: string, root: string, reportsDir: string): Promise<void> {
+  const [{ parseErrata }, { checkErrataVersions }, { versionFolders }] = await Promise.all([import("../errata/parse"), import("../errata/check"), import("../util/version-folders")]);
+  const errata = parseErrata(await locatingFileSystemErrors("fragtax check", file, () => readInputText(file)), displayPath(file, root));
+  const versions = errata.length === 0 ? [] : await versionFolders(reportsDir);
+  if (versions.length > 0) checkErrataVersions(errata, versions);
 }
 
 /**

@@ -5,7 +5,7 @@
  * build/cache/parsed-inputs.ts, and loads neither).
  */
 import { dirname, join, resolve } from "node:path";
-import { existsSync, statSync } from "node:fs";
+import { existsSync, lstatSync, readlinkSync, statSync } from "node:fs";
 import * as messages from "../messages/report";
 import { InputError } from "../util/errors";
 import { findReportYaml } from "./root";
@@ -57,7 +57,33 @@ export class ConfigNotFoundError extends InputError {
     readonly startDir: string,
     explicitRoot = false,
   ) {
-    super(explicitRoot ? messages.rootWithoutReport(startDir, rootState(startDir), projectAbove(startDir)) : messages.reportYamlNotFound(startDir));
+    const dangling = danglingReportLink(startDir, explicitRoot);
+    super(
+      dangling !== undefined
+        ? messages.reportYamlDanglingLink(dangling.link, dangling.target)
+        : explicitRoot
+          ? messages.rootWithoutReport(startDir, rootState(startDir), projectAbove(startDir))
+          : messages.reportYamlNotFound(startDir),
+    );
+  }
+}
+
+/**
+ * A report.yaml that is a symbolic link to nothing (its target moved or not checked out): the search
+ * passes it by as missing, and "no report.yaml found" would send the user looking for a file that is
+ * there. The first such link where the search looked (only `<root>/notebooks/report.yaml` for --root).
+ */
+export function danglingReportLink(startDir: string, explicitRoot: boolean): { link: string; target: string } | undefined {
+  const candidates = (dir: string): string[] => (explicitRoot ? [join(dir, "notebooks", "report.yaml")] : [join(dir, "report.yaml"), join(dir, "notebooks", "report.yaml")]);
+  for (let dir = resolve(startDir); ; dir = dirname(dir)) {
+    for (const candidate of candidates(dir)) {
+      try {
+        if (lstatSync(candidate).isSymbolicLink() && !existsSync(candidate)) return { link: candidate, target: readlinkSync(candidate) };
+      } catch {
+        // not there, or not readable: not a link to report on
+      }
+    }
+    if (explicitRoot || dirname(dir) === dir) return undefined;
   }
 }
 

@@ -67,6 +67,9 @@ export const rootWithoutReport = (dir: string, state: "missing" | "file" | "note
       ? `--root ${dir}: this is the notebooks/ folder; --root names the project folder above it (--root ${dirname(dir)})`
       : `--root ${dir}: no notebooks/report.yaml in it; --root names the report's project folder, the one that holds notebooks/report.yaml`;
 
+export const reportYamlDanglingLink = (link: string, target: string): string =>
+  `${link} is a symbolic link to ${target}, which does not exist; restore the file it points to, or put report.yaml itself in its place`;
+
 export const reportYamlNotFound = (startDir: string): string =>
   `no report.yaml found in ${startDir} or any folder above it (and none in its notebooks/ folder); ` +
   `run from the report's folder or pass --root DIR`;

@@ -33,6 +33,18 @@ export const yamlAdvice = (code: string, message: string): string | undefined =>
 export const yamlTooManyAliases = (alias: string, limit: number): string =>
   `its aliases (the first is ${alias}) expand to more than ${limit.toLocaleString("en-US")} values, which is refused as a resource-exhaustion attack ("billion laughs"): write the repeated parts out, or repeat them fewer times`;
 
+/** `*name` inside the value `&name` marks (`a: &a [*a]`). */
+export const yamlAliasInsideItself = (name: string): string =>
+  `the alias *${name} is inside the value &${name} marks, so that value would contain itself: repeat a value only after it ends`;
+
 /** `*name` with no `&name` before it in the file. */
 export const yamlAliasWithoutAnchor = (name: string): string =>
   `the alias *${name} names no anchor: mark the value it repeats with &${name}, above the alias`;
+
+/** A tag YAML's core schema cannot apply to its value (`!!float 10000`), or one it does not know (`!money`). */
+export const yamlTagNotApplied = (tag: string, value: string): string => {
+  const instead = `write the value without the tag${value === "" ? "" : `, as ${value}`}`;
+  if (!tag.startsWith("!!")) return `the tag ${tag} is not one of YAML's core schema, which these files are read with: ${instead}`;
+  const why = tag === "!!float" ? ": YAML's core schema reads a !!float only with a decimal point or an exponent" : " under YAML's core schema";
+  return `the tag ${tag} cannot be applied${value === "" ? "" : ` to ${value}`}${why}; ${instead}`;
+};

@@ -5,8 +5,8 @@
  * fix, found in the parser's token tree. Every YAML input (report.yaml, the assumptions file, the
  * errata file, a what-if overrides file) reads its syntax errors here.
  */
-import { CST, Parser, visit, type Document, type YAMLError } from "yaml";
-import { yamlAdvice, yamlAliasWithoutAnchor, yamlNotClosed, yamlTooManyAliases } from "../messages/yaml";
+import { CST, isNode, Parser, visit, type Document, type YAMLError } from "yaml";
+import { yamlAdvice, yamlAliasInsideItself, yamlAliasWithoutAnchor, yamlNotClosed, yamlTagNotApplied, yamlTooManyAliases } from "../messages/yaml";
 import { lineColumn, type LineColumn } from "./text-position";
 
 export interface YamlSyntaxProblem extends LineColumn {
@@ -37,6 +37,26 @@ export const MAX_ALIAS_VALUES = 10_000;
  * alias whose anchor is not set before it, that alias.
  */
 export function plainYaml(document: Document, text: string): { readonly value: unknown } | { readonly problem: YamlSyntaxProblem } {
+  // A tag the schema cannot apply (`!!float 10000`: YAML 1.2's float needs a point or an exponent;
+  // `!money 5`) leaves the value a string, which the file's own check then called "a string".
+  const tagFailed = document.warnings.find((warning) => warning.code === "TAG_RESOLVE_FAILED");
+  if (tagFailed !== undefined) {
+    const [start = 0, end = start] = tagFailed.pos;
+    const written = text.slice(start, end);
+    const value = /^\S+[ \t]+([^\n#]*)/.exec(text.slice(start, text.indexOf("\n", start) < 0 ? undefined : text.indexOf("\n", start)))?.[1]?.trim() ?? "";
+    return { problem: { ...lineColumn(text, start), detail: yamlTagNotApplied(written, value) } };
+  }
+  // An alias inside the value its anchor marks (`a: &a [*a]`) makes a value that contains itself:
+  // `yaml` builds it, and every check after it fails on something else ("missing", "circular").
+  let recursive: { offset: number; source: string } | undefined;
+  visit(document, {
+    Alias(_key, node, path) {
+      if (!path.some((ancestor) => isNode(ancestor) && ancestor.anchor === node.source)) return undefined;
+      recursive = { offset: node.range?.[0] ?? 0, source: node.source };
+      return visit.BREAK;
+    },
+  });
+  if (recursive !== undefined) return { problem: { ...lineColumn(text, recursive.offset), detail: yamlAliasInsideItself(recursive.source) } };
   try {
     return { value: document.toJS({ maxAliasCount: MAX_ALIAS_VALUES }) };
   } catch (error) {

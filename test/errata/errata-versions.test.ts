@@ -176,8 +176,13 @@ describe("errata in a build (real engine)", () => {
     for (const id of ["2026-04-28", "2026-05-01", "2026-05-20"]) mkdirSync(join(root, "out/reports", id), { recursive: true });
     const cli = await fragtax(["build", "--no-pdf", "--root", root], { cwd: root });
     expect(cli.code).toBe(2);
-    expect(cli.stderr).toContain('notebooks/errata.yaml:3:14: erratum "run_cost" corrects version "2026-05-02", which is not a published version (out/reports/ holds 2026-04-28, 2026-05-01, 2026-05-20); an erratum corrects a version readers have seen. Did you mean "2026-05-01"?');
+    const said = 'notebooks/errata.yaml:3:14: erratum "run_cost" corrects version "2026-05-02", which is not a published version (out/reports/ holds 2026-04-28, 2026-05-01, 2026-05-20); an erratum corrects a version readers have seen. Did you mean "2026-05-01"?';
+    expect(cli.stderr).toContain(said);
     expect(cli.stderr).not.toContain("execute:");
+    // `fragtax check` finds it before a build, in the same words.
+    const check = await fragtax(["check"], { cwd: root });
+    expect(check.code).toBe(2);
+    expect(check.stderr).toContain(said);
     expect(existsSync(join(root, "out/build/report.html"))).toBe(false);
     // A version far off is refused too; one that is there builds.
     writeFileSync(join(root, "notebooks/errata.yaml"), readFileSync(join(root, "notebooks/errata.yaml"), "utf8").replace("2026-05-02", "2099-01-01"));
@@ -192,5 +197,19 @@ describe("errata in a build (real engine)", () => {
     const cli = await fragtax(["build", "--no-pdf", "--root", root], { cwd: root });
     expect(cli.code).toBe(2);
     expect(cli.stderr).toMatch(/notebooks\/report\.yaml:\d+:\d+: errata file "errata.yaml" not found \(looked for notebooks\/errata\.yaml\)/);
+  });
+
+  it("is read by fragtax check as a build reads it (fields, YAML): located, exit 2, before anything runs", async () => {
+    const root = withErrata("01-price#the-price-of-a-training-run", "run_cost_usd", "2026-02-30");
+    const check = await fragtax(["check"], { cwd: root });
+    expect(check.code).toBe(2);
+    expect(check.stderr).toContain('notebooks/errata.yaml:3:14: erratum "run_cost" field "version" is not a calendar date (check the month and day)');
+    writeFileSync(join(root, "notebooks/errata.yaml"), "errata:\n  - id: run_cost\n    version: [2026\n");
+    const broken = await fragtax(["check"], { cwd: root });
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toMatch(/^notebooks\/errata\.yaml:\d+:\d+: /);
+    // Sections and figures exist once chapters ran: check leaves them to the build, and passes.
+    writeFileSync(join(root, "notebooks/errata.yaml"), readFileSync(join(root, "notebooks/errata.yaml"), "utf8").replace(/^errata:[\s\S]*$/, "errata:\n  - id: run_cost\n    version: 2026-05-01\n    section: 01-price#nowhere\n    was: a\n    now: b\n"));
+    expect((await fragtax(["check"], { cwd: root })).code).toBe(0);
   });
 });

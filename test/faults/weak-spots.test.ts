@@ -4,7 +4,7 @@
  */
 import { spawn, spawnSync } from "node:child_process";
 import { createServer } from "node:net";
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { tmpdir } from "node:os";
 import { afterEach, describe, expect, it, onTestFinished } from "vitest";
@@ -81,6 +81,22 @@ describe("bad input: located, exit 2", () => {
     const config = await fragtax(["verify", "--root", "notebooks/report.yaml"], { cwd: project.root });
     expect(config.stderr).toContain("--root notebooks/report.yaml: that is a file, not a folder; --root names the report's project folder, the one that holds notebooks/report.yaml (did you mean --root .?)");
     for (const text of [build.stderr, notebooksFolder.stderr, noReport.stderr, diff.stderr, ...asFile]) expect(text).not.toMatch(/\b(ENOENT|EISDIR|ENOTDIR)\b/);
+  });
+
+  it("a report.yaml that is a symbolic link to nothing is said to be one, by every command, not as no project at all", async () => {
+    project = tempProject();
+    const config = join(project.root, "notebooks", "report.yaml");
+    renameSync(config, join(project.root, "notebooks", "kept.yaml"));
+    symlinkSync("../moved/report.yaml", config);
+    const said = `${config} is a symbolic link to ../moved/report.yaml, which does not exist; restore the file it points to, or put report.yaml itself in its place`;
+    for (const [command, cwd] of [[["build", "--no-pdf"], project.root], [["build", "--no-pdf", "--root", project.root], tmpdir()], [["check"], join(project.root, "notebooks")], [["check", "--root", project.root], tmpdir()], [["publish"], project.root], [["verify"], project.root]] as const) {
+      const result = await fragtax([...command], { cwd });
+      expect([result.code, result.stderr.trim()], command.join(" ")).toEqual([2, said]);
+    }
+    // Put back, the project builds again: the message pointed at the right file.
+    rmSync(config);
+    renameSync(join(project.root, "notebooks", "kept.yaml"), config);
+    expect((await fragtax(["check"], { cwd: project.root })).code).toBe(0);
   });
 
   it("a device as an assumptions file (diff) or an overrides file (build --assumptions): a sentence, exit 2, not read until memory runs out", async () => {

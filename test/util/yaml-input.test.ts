@@ -1,0 +1,123 @@
+/**
+ * YAML aliases and tags in every input file (util/yaml-syntax.ts). A plain file that shares one value
+ * among many entries is read as written, and a "billion laughs" is refused with the file, the line of
+ * its first alias (the parser does not say which one crossed the limit) and what to do (exit 2), never
+ * the parser's raw "Excessive alias count" (exit 1); so is an alias inside the value it repeats. A tag
+ * YAML's core schema cannot apply (`!!float 10000`, which needs a point or an exponent there) or does
+ * not know (`!money`) left the value a string, and the file's check then said "expected number,
+ * received string" of a number: each is refused at the tag, with what to write instead.
+ */
+import { describe, expect, it } from "vitest";
+import { AssumptionError, parseAssumptions } from "../../src/assumptions";
+import { ConfigError, normalizeConfig } from "../../src/config/parse";
+import { ErrataError } from "../../src/errata/errors";
+import { parseErrata } from "../../src/errata/parse";
+import { EXIT_USAGE, exitCodeOf } from "../../src/util/errors";
+import { MAX_ALIAS_VALUES } from "../../src/util/yaml-syntax";
+
+/** `n` assumptions sharing one source through an alias (the first defines it). */
+function sharedSources(n: number): string {
+  const lines = ["assumptions:"];
+  for (let i = 0; i < n; i++) {
+    lines.push(`  - id: input_${i}_usd`, `    label: Input ${i}`, "    unit: USD", "    range: { low: 1, high: 2 }", "    kind: source");
+    lines.push(i === 0 ? '    source: &shared { title: "A shared survey", date: 2026-01-01 }' : "    source: *shared");
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+/** Ten levels of ten aliases each: 10^10 values once expanded. The first alias is on line 3. */
+const LAUGHS = ["a: &a [x, x, x, x, x, x, x, x, x, x]", ...Array.from({ length: 9 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(10).fill(`*${String.fromCharCode(97 + i)}`).join(", ")}]`)];
+
+function thrown(run: () => unknown): Error {
+  try {
+    run();
+  } catch (error) {
+    return error as Error;
+  }
+  throw new Error("expected an error");
+}
+
+describe("YAML aliases", () => {
+  it("the assumptions file: 150 entries sharing one source through an alias are read as written", () => {
+    const registry = parseAssumptions(sharedSources(150), "a.yaml");
+    expect(registry.all()).toHaveLength(150);
+    expect(registry.get("input_149_usd").source.title).toBe("A shared survey");
+  });
+
+  it("the assumptions file: a billion laughs is refused at its first alias, exit 2", () => {
+    const text = `${sharedSources(1)}${LAUGHS.join("\n")}\n`;
+    const error = thrown(() => parseAssumptions(text, "a.yaml"));
+    expect(error).toBeInstanceOf(AssumptionError);
+    expect(exitCodeOf(error)).toBe(EXIT_USAGE);
+    expect(error.message).toContain("a.yaml:9:8:"); // b: &b [*a, …]: the file's first alias (the source above shares nothing)
+    expect(error.message).toContain(`(the first is *a) expand to more than ${MAX_ALIAS_VALUES.toLocaleString("en-US")} values`);
+    expect(error.message).not.toContain("Excessive alias count");
+  });
+
+  it("report.yaml: a billion laughs is refused at its first alias, exit 2", () => {
+    const error = thrown(() => normalizeConfig(`title: T\nchapters: [a.ipynb]\n${LAUGHS.join("\n")}\n`, "/project/notebooks/report.yaml", { exists: () => true }));
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(exitCodeOf(error)).toBe(EXIT_USAGE);
+    expect(error.message).toMatch(/report\.yaml:4:\d+/);
+    expect(error.message).toContain("(the first is *a)");
+  });
+
+  it("the errata file: an alias in an entry is resolved; a billion laughs is refused at its first alias, exit 2", () => {
+    const entry = (id: string, figures: string) => [`  - id: ${id}`, "    version: 2026-11-26", "    section: 05-who-pays#a-high", `    figures: ${figures}`, "    was: Before.", "    now: After."];
+    const shared = ["errata:", ...entry("first", "&figures [anthropic_price_to_sales_trailing]"), ...entry("second", "*figures")].join("\n");
+    expect(parseErrata(`${shared}\n`, "errata.yaml").map((erratum) => erratum.figures)).toEqual([["anthropic_price_to_sales_trailing"], ["anthropic_price_to_sales_trailing"]]);
+    const error = thrown(() => parseErrata(`${shared}\nlaughs:\n${LAUGHS.map((line) => `  ${line}`).join("\n")}\n`, "errata.yaml"));
+    expect(error).toBeInstanceOf(ErrataError);
+    expect(exitCodeOf(error)).toBe(EXIT_USAGE);
+    expect(error.message).toContain("errata.yaml:11:14:"); // the second entry's `*figures`, the file's first alias
+    expect(error.message).toContain("(the first is *figures)");
+  });
+});
+
+const assumption = (value: string): string =>
+  ["assumptions:", "  - id: gpu_count", "    label: GPUs", "    unit: count", `    value: ${value}`, "    kind: source", '    source: { title: "A survey", date: 2026-01-01 }', ""].join("\n");
+
+describe("YAML tags", () => {
+  it("the assumptions file: !!float on a whole number is refused at the tag, saying why and what to write", () => {
+    const error = thrown(() => parseAssumptions(assumption("!!float 10000"), "a.yaml"));
+    expect(error).toBeInstanceOf(AssumptionError);
+    expect(exitCodeOf(error)).toBe(EXIT_USAGE);
+    expect(error.message).toContain("a.yaml:5:12:");
+    expect(error.message).toContain("the tag !!float cannot be applied to 10000: YAML's core schema reads a !!float only with a decimal point or an exponent; write the value without the tag, as 10000");
+    expect(error.message).not.toContain("received string");
+  });
+
+  it("the assumptions file: a tag the schema applies is read as meant", () => {
+    expect(parseAssumptions(assumption("!!float 1e4"), "a.yaml").get("gpu_count").value).toBe(10000);
+    expect(parseAssumptions(assumption("!!int 10000"), "a.yaml").get("gpu_count").value).toBe(10000);
+  });
+
+  it("report.yaml and the errata file: a tag of their own is refused at the tag, exit 2", () => {
+    const config = thrown(() => normalizeConfig("title: !headline T\nchapters: [a.ipynb]\n", "/project/notebooks/report.yaml", { exists: () => true }));
+    expect(config).toBeInstanceOf(ConfigError);
+    expect(exitCodeOf(config)).toBe(EXIT_USAGE);
+    expect(config.message).toContain("report.yaml:1:8:");
+    expect(config.message).toContain("the tag !headline is not one of YAML's core schema, which these files are read with: write the value without the tag, as T");
+    const errata = thrown(() => parseErrata(["errata:", "  - id: first", "    version: !date 2026-11-26", "    section: a#b", "    was: Before.", "    now: After.", ""].join("\n"), "errata.yaml"));
+    expect(errata).toBeInstanceOf(ErrataError);
+    expect(errata.message).toContain("errata.yaml:3:14:");
+    expect(errata.message).toContain("the tag !date is not one of YAML's core schema");
+  });
+});
+
+describe("YAML aliases that contain themselves", () => {
+  it("an alias inside the value its anchor marks is refused at the alias in every input, not reported as a missing field", () => {
+    const errata = thrown(() => parseErrata("errata: &a [*a]\n", "errata.yaml"));
+    expect(errata).toBeInstanceOf(ErrataError);
+    expect(exitCodeOf(errata)).toBe(EXIT_USAGE);
+    expect(errata.message).toContain("errata.yaml:1:13:");
+    expect(errata.message).toContain("the alias *a is inside the value &a marks, so that value would contain itself: repeat a value only after it ends");
+    expect(errata.message).not.toContain("missing");
+    const assumptions = thrown(() => parseAssumptions(assumption("5").replace("label: GPUs", "label: &l { x: *l }"), "a.yaml"));
+    expect(assumptions).toBeInstanceOf(AssumptionError);
+    expect(assumptions.message).toContain("a.yaml:3:20:");
+    expect(assumptions.message).toContain("the alias *l is inside the value &l marks");
+    // An alias after its value ends is an ordinary repeat.
+    expect(parseAssumptions(assumption("5").replace("label: GPUs", "label: &l GPUs").replace("unit: count", "unit: count\n    note: *l"), "a.yaml").get("gpu_count").note).toBe("GPUs");
+  });
+});
