@@ -221,11 +221,15 @@ export function formatAssumptionValue(
 
 const SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹";
 
+/** An exponent as superscript: −324 → ⁻³²⁴. */
+function superscript(exponent: number): string {
+  return [...String(exponent)].map((digit) => (digit === "-" ? "\u207b" : (SUPERSCRIPT_DIGITS[Number(digit)] ?? digit))).join("");
+}
+
 function powerOfTen(x: number): string {
   const exponent = Math.floor(Math.log10(Math.abs(x)));
   const mantissa = significant(Math.abs(x) / 10 ** exponent, 3);
-  const power = [...String(exponent)].map((digit) => SUPERSCRIPT_DIGITS[Number(digit)] ?? digit).join("");
-  return `${x < 0 ? MINUS : ""}${mantissa === "1" ? "" : `${mantissa}×`}10${power}`;
+  return `${x < 0 ? MINUS : ""}${mantissa === "1" ? "" : `${mantissa}×`}10${superscript(exponent)}`;
 }
 
 // "(90% CI …)" must stay last, so a unit suffix goes after the median and after each interval end.
@@ -251,6 +255,7 @@ function formatUsdMagnitude(magnitude: number): string {
 function underADollar(magnitude: number): string {
   if (magnitude === 0) return "0";
   const text = significant(magnitude, 2);
+  if (text.includes("×")) return text; // a power of ten: far below a cent
   const decimals = text.split(".")[1]?.length ?? 0;
   return decimals >= 2 ? text : magnitude.toFixed(2);
 }
@@ -268,11 +273,20 @@ function formatPercentMagnitude(percent: number): string {
   return significant(percent, 2);
 }
 
-/** `digits` significant digits, trailing zeros dropped, thousands grouped, never in e-notation. */
+/**
+ * `digits` significant digits, trailing zeros dropped, thousands grouped, never in e-notation. Below
+ * 10⁻¹⁵, where the digits would follow more than fifteen zeros (and past toFixed's twenty decimals, a
+ * number that is not zero read "0"), as a power of ten: 4.9×10⁻³²⁴.
+ */
 function significant(magnitude: number, digits: number): string {
   if (magnitude === 0) return "0";
   const rounded = Number(magnitude.toPrecision(digits));
   if (rounded >= 10 ** digits) return groupThousands(Math.round(rounded));
+  if (rounded < 1e-15) {
+    // From toExponential: 10 ** −324 is 0 in doubles, so the mantissa cannot be divided out.
+    const [mantissa = "", exponent = ""] = rounded.toExponential(digits - 1).split("e");
+    return `${trimZeros(mantissa)}×10${superscript(Number(exponent))}`;
+  }
   const decimals = Math.max(0, digits - 1 - Math.floor(Math.log10(rounded)));
   return trimZeros(rounded.toFixed(Math.min(decimals, 20)));
 }

@@ -34,6 +34,12 @@ const golden: ReadonlyArray<readonly [number, NumberFormat, string]> = [
   [2.95, "number", "2.95"],
   [12_345, "number", "12,300"],
   [0.000123, "number", "0.000123"],
+  // A number that is not zero never reads "0": below 10^-15 as a power of ten (toFixed stops at 20 decimals).
+  [1.2e-15, "number", "0.0000000000000012"],
+  [5e-324, "number", "4.94×10\u207b\u00b3\u00b2\u2074"],
+  [1.5e-30, "usd", "$1.5×10\u207b\u00b3\u2070"],
+  [1e-16, "usd", "$1×10\u207b\u00b9\u2076"],
+  [-2.5e-21, "percent", "\u22122.5×10\u207b\u00b9\u2079%"],
   [Number.NaN, "usd", "n/a"],
   [Number.POSITIVE_INFINITY, "number", "n/a"],
 ];
