@@ -13,7 +13,7 @@ export async function diffAction(a: string, b: string, options: { json?: boolean
   const paths = projectPaths(options.root);
   // Checked before anything is read or built: the page must never replace a published file or an input.
   if (options.html !== undefined) {
-    await checkOutFile(options.html, { extension: ".html", wrongExtension: messages.diffHtmlNotHtml, folder: messages.diffHtmlFolder, inPublished: messages.diffHtmlInPublished, inBuild: messages.diffHtmlInBuild, replaces: { marker: DIFF_PAGE_MARKER, refusal: messages.diffHtmlNotADiffPage } });
+    await checkOutFile(options.html, { extension: ".html", wrongExtension: messages.diffHtmlNotHtml, folder: messages.diffHtmlFolder, inPublished: messages.diffHtmlInPublished, inBuild: messages.diffHtmlInBuild, readOnly: messages.diffHtmlReadOnly, replaces: { marker: DIFF_PAGE_MARKER, refusal: messages.diffHtmlNotADiffPage } });
   }
   const context = {
     root: paths.root,

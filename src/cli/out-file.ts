@@ -5,7 +5,9 @@
  * `executed/`, which the next build replaces whole (deleting it). A command that reads a source file
  * (`run` its notebook) may not replace it, nor a file report.yaml names (a chapter, the assumptions,
  * the errata): a mistyped `--out notebooks/00-summary.ipynb` replaced the summary chapter with
- * another chapter's executed copy. `diff --html` replaces only a diff page it wrote. Checked before anything runs; each command words its own refusals (exit 2).
+ * another chapter's executed copy. `diff --html` replaces only a diff page it wrote. A read-only file is
+ * not replaced: the command writes by rename, which the file's own mode does not stop (and root's
+ * writes are never refused). Checked before anything runs; each command words its own refusals (exit 2).
  */
 import { existsSync, statSync } from "node:fs";
 import { open } from "node:fs/promises";
@@ -23,6 +25,8 @@ export interface OutFileRule {
   readonly inPublished: (out: string) => string;
   /** Inside out/build/ but not out/build/executed/: the next build would delete it. */
   readonly inBuild: (out: string) => string;
+  /** An existing file without write permission: someone marked it to be kept, and a rename would replace it all the same. */
+  readonly readOnly: (out: string) => string;
   /**
    * What an existing file must hold to be replaced (`diff --html`: a diff page it wrote earlier), and
    * the refusal of any other: `--html templates/report.html` replaced the report's template.
@@ -43,6 +47,7 @@ export async function checkOutFile(out: string, rule: OutFileRule): Promise<void
     if (isInside(realPathSoFar(paths.reports), path)) throw new InputError(rule.inPublished(out));
     if (isInside(realPathSoFar(paths.build), path) && !isInside(realPathSoFar(paths.executed), path)) throw new InputError(rule.inBuild(out));
   }
+  if (existsSync(path) && (statSync(path).mode & 0o222) === 0) throw new InputError(rule.readOnly(out));
   if (rule.replaces !== undefined && existsSync(path) && !(await startsWithin(path, rule.replaces.marker))) throw new InputError(rule.replaces.refusal(out));
   if (rule.source !== undefined) {
     if (path === realPathSoFar(resolve(rule.source.file))) throw new InputError(rule.source.refusal(out));

@@ -39,7 +39,7 @@ async function runCommand(notebook: string, options: { out?: string; timeout: st
   if (timeoutMs === undefined) throw new InputError(messages.badTimeout(options.timeout, MAX_TIMEOUT_SECONDS));
   // Refused before anything runs: a typo would replace assumptions.yaml or a module with notebook JSON.
   if (options.out !== undefined && options.out !== "-") {
-    await checkOutFile(options.out, { extension: ".ipynb", wrongExtension: messages.runOutNotNotebook, folder: messages.runOutFolder, inPublished: messages.runOutInPublished, inBuild: messages.runOutInBuild, source: { file: notebook, refusal: messages.runOutIsSource } });
+    await checkOutFile(options.out, { extension: ".ipynb", wrongExtension: messages.runOutNotNotebook, folder: messages.runOutFolder, inPublished: messages.runOutInPublished, inBuild: messages.runOutInBuild, readOnly: messages.runOutReadOnly, source: { file: notebook, refusal: messages.runOutIsSource } });
   }
   // The notebook thread starts before the engine is loaded: its start-up (~0.1 s) overlaps with that.
   // (A Deno notebook leaves it idle; idle threads never keep the process alive.)

@@ -124,6 +124,8 @@ export const runOutNotNotebook = (out: string): string =>
 
 export const runOutFolder = (out: string): string => `--out ${out}: that is a folder; give the path of the executed notebook file, e.g. ${out.replace(/[\\/]+$/, "")}/executed.ipynb`;
 
+export const runOutReadOnly = (out: string): string => `--out ${out}: that file is read-only, so it is kept; make it writable to replace it (chmod u+w), or write the executed notebook elsewhere`;
+
 export const runOutInPublished = (out: string): string =>
   `--out ${out}: that is inside out/reports/, where published versions are kept unchanged; write the executed notebook elsewhere`;
 export const runOutInBuild = (out: string): string =>

@@ -340,6 +340,8 @@ export const diffHtmlNotHtml = (out: string): string =>
 
 export const diffHtmlFolder = (out: string): string => `--html ${out}: that is a folder; give the path of the page, e.g. ${out.replace(/[\\/]+$/, "")}/diff.html`;
 
+export const diffHtmlReadOnly = (out: string): string => `--html ${out}: that file is read-only, so it is kept; make it writable to replace it (chmod u+w), or write the diff page elsewhere`;
+
 export const diffHtmlInPublished = (out: string): string =>
   `--html ${out}: that is inside out/reports/, where published versions are kept unchanged; write the diff page elsewhere`;
 export const diffRemovedAbandonedWorktree = (worktree: string, pid: number): string =>

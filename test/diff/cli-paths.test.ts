@@ -4,7 +4,7 @@
  * ref or a file of the same name.
  */
 import { existsSync } from "node:fs";
-import { copyFile, mkdir, readFile, rename, symlink, writeFile } from "node:fs/promises";
+import { chmod, copyFile, mkdir, readFile, rename, stat, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fragtax, git, makeProject, projectWithVersions } from "../published-project";
@@ -47,6 +47,13 @@ describe("fragtax diff --html", () => {
     const again = await fragtax(["diff", "2026-05-20", "2026-05-01", "--html", "out/diff.html"], { cwd: root });
     expect(again.code).toBe(0);
     expect(await readFile(join(root, "out/diff.html"), "utf8")).toContain("Changes from 2026-05-20 to 2026-05-01");
+    // Unless it was made read-only: kept, as its mode asks (a rename would replace it, even as root).
+    await chmod(join(root, "out/diff.html"), 0o444);
+    const kept = await readFile(join(root, "out/diff.html"), "utf8");
+    const readOnly = await fragtax(["diff", "2026-05-01", "2026-05-20", "--html", "out/diff.html"], { cwd: root });
+    expect([readOnly.code, readOnly.stderr.trim()]).toEqual([2, "--html out/diff.html: that file is read-only, so it is kept; make it writable to replace it (chmod u+w), or write the diff page elsewhere"]);
+    expect(await readFile(join(root, "out/diff.html"), "utf8")).toBe(kept);
+    expect((await stat(join(root, "out/diff.html"))).mode & 0o777).toBe(0o444);
   });
 
   it("replaces no other existing .html file (the report's template, a page of the user's), writing nothing", async () => {

@@ -4,7 +4,7 @@
  * case runs the real CLI with a deadline: a process still alive after it is the hang being tested.
  */
 import { execFileSync, spawn } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -219,6 +219,12 @@ describe("a cache that cannot be written", () => {
     expect((await run(["run", price, "--out", copy], project.root)).code).toBe(0);
     expect(existsSync(copy)).toBe(true);
     expect((await run(["run", price, "--out", copy], project.root)).code).toBe(0);
+    // Unless it was made read-only: kept, before anything runs.
+    chmodSync(copy, 0o444);
+    const kept = readFileSync(copy, "utf8");
+    const readOnly = await run(["run", price, "--out", copy], project.root);
+    expect([readOnly.code, readOnly.stderr.trim()]).toEqual([2, `--out ${copy}: that file is read-only, so it is kept; make it writable to replace it (chmod u+w), or write the executed notebook elsewhere`]);
+    expect(readFileSync(copy, "utf8")).toBe(kept);
   }, 120_000);
 });
 
