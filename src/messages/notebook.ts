@@ -46,6 +46,12 @@ export const notebookIsFolder = (folder: string, notebooks: readonly string[]): 
 export const notebookMissing = (file: string, nearest: string | undefined): string =>
   `${file}: there is no such notebook${nearest === undefined ? ";" : didYouMean(nearest)} check its path`;
 
+/** tslab's TS6059 (its words, on the first line), and why it matters here: the cell runs under fragtax but not in JupyterLab. */
+export const notUnderRootDir = (outside: string, folder: string, entry: string | undefined): string =>
+  `File '${outside}' is not under 'rootDir' '${folder}'. 'rootDir' is expected to contain all source files.\n` +
+  `  tslab compiles a notebook's cells with rootDir set to the notebook's folder, so this import fails in JupyterLab: ` +
+  (entry === undefined ? "move the file into the notebook's folder, or import a built JavaScript module instead" : `import the built entry "${entry}" instead`);
+
 export const moduleNotFound = (specifier: string): string =>
   `cannot find module "${specifier}" (imports resolve from the notebook's folder, like in Jupyter)`;
 

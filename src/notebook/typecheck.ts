@@ -13,6 +13,7 @@ import { resolve } from "node:path";
 import { displayPath } from "../util/paths";
 import { located } from "../messages/location";
 import { typeErrorHint } from "./type-hints";
+import { rootDirProblems } from "./tslab-root-dir";
 import { placeInCell, suggestEarlierName, type CheckDiagnostic, type CheckedProgram, type NotebookCells, type NotebookTypes, type ProgramOptions } from "./typecheck-rules";
 
 export { cellModules, cellPath, projectSourceFiles, topLevelNames } from "./typecheck-rules";
@@ -26,10 +27,13 @@ function checked(notebooks: readonly NotebookCells[], options: ProgramOptions): 
 export function checkAll(notebooks: readonly NotebookCells[], options: ProgramOptions): CheckDiagnostic[] {
   const program = checked(notebooks, options);
   const cells = new Map(notebooks.flatMap((notebook) => program.cellsOf(notebook.file).map((module) => [`${module.notebook}#${module.cell}`, module] as const)));
-  return program.all().map((d) => {
+  const found = program.all().map((d) => {
     const module = d.cell === undefined ? undefined : cells.get(`${d.file}#${d.cell}`);
     return module === undefined ? d : suggestEarlierName(placeInCell(d, module), module);
   });
+  // A local file's import is one error however many notebooks reach it, as the checkers report a file's.
+  const outside = new Map(notebooks.flatMap((notebook) => rootDirProblems(notebook, options.root)).map(({ diagnostic: d }) => [`${d.file}#${d.cell ?? ""}:${d.line}:${d.column}`, d]));
+  return [...found, ...outside.values()];
 }
 
 /** `fragtax run/build`: per notebook, the errors that stop a cell (cells and the files they import). */
@@ -63,6 +67,8 @@ function typesOfNotebooks(program: CheckedProgram, notebooks: readonly NotebookC
         for (const diagnostic of program.errorsIn(file)) errors.push({ cell, diagnostic });
       }
     }
+    // tslab's rootDir, which the checkers' graphs cannot see (tslab-root-dir.ts).
+    errors.push(...rootDirProblems(notebook, root));
     const files = [...seen].map((file) => displayPath(file, root)).sort();
     results.set(notebook.file, { errors, files });
   }
