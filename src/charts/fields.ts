@@ -220,7 +220,8 @@ export function topField(field: string): string {
  * Every name the transforms create: `as` strings and arrays (and a bin's or time unit's `<as>_end`), fold's default
  * key/value, lookup's fields; undefined when a transform creates names this does not model.
  */
-function transformOutputs(transform: unknown): string[] | undefined {
+/** The field names a view's transforms make (`as`, fold's key/value, a lookup's fields), or undefined past a transform this module does not model. */
+export function transformOutputs(transform: unknown): string[] | undefined {
   if (!Array.isArray(transform)) return [];
   const kinds = transform.map((step) => (isRecord(step) ? Object.keys(step).find((key) => TRANSFORMS.has(key)) : undefined));
   if (kinds.some((kind) => kind === undefined || !MODELLED.has(kind))) return undefined;

@@ -4,6 +4,7 @@
  * (it said only "the chart has NaN coordinates (… e.g. 0 on a log scale)", with no field, and run said nothing).
  */
 import { describe, expect, it } from "vitest";
+import { textOnQuantities } from "../../src/charts/text-quantities";
 import { appendCell, tempFolders } from "../project";
 import { fragtax } from "../published-project";
 
@@ -37,4 +38,21 @@ describe("words on a quantitative scale", () => {
     expect(built.code, built.stderr).toBe(0);
     expect(built.stderr).not.toContain("warning:");
   }, 120_000);
+
+  it("are named past transforms that keep the field's values (a filter), not where a transform writes the field or drops it", () => {
+    const rows = { values: [{ day: "Mon", e: 1 }, { day: "Tue", e: 2 }] };
+    const encoding = { x: { field: "day", type: "quantitative" }, y: { field: "e", type: "quantitative" } };
+    const fields = (transform: unknown[], layer?: unknown): string[] =>
+      textOnQuantities({ data: rows, transform, ...(layer === undefined ? { mark: "bar", encoding } : { layer }) }).map((found) => `${found.field} at ${found.path}`);
+    // Any transform used to silence it: a filter keeps the words as they were.
+    expect(fields([{ filter: "datum.e > 0" }])).toEqual(["day at encoding.x.type"]);
+    expect(fields([{ filter: "datum.e > 0" }, { aggregate: [{ op: "sum", field: "e", as: "e" }], groupby: ["day"] }])).toEqual(["day at encoding.x.type"]);
+    // A transform that writes the field, drops it (an aggregate not grouping by it) or is not modelled (pivot): nothing said.
+    expect(fields([{ calculate: "length(datum.day)", as: "day" }])).toEqual([]);
+    expect(fields([{ aggregate: [{ op: "count", as: "n" }], groupby: ["e"] }])).toEqual([]);
+    expect(fields([{ pivot: "day", value: "e" }])).toEqual([]);
+    // A layer inherits its parent's rows and what its transforms wrote.
+    expect(fields([{ filter: "datum.e > 0" }], [{ mark: "bar", encoding }])).toEqual(["day at layer[0].encoding.x.type"]);
+    expect(fields([{ calculate: "length(datum.day)", as: "day" }], [{ mark: "bar", encoding }])).toEqual([]);
+  });
 });
