@@ -39,7 +39,15 @@ export interface LeftOut {
 const TEXT_FORMATS = new Set(["csv", "tsv", "dsv"]);
 const JSON_FORMATS = new Set(["json", "topojson"]);
 
-export class ChartDataError extends Error {}
+/** A chart's data or image that cannot be read; `url` as the cell wrote it, so the build locates the error there. */
+export class ChartDataError extends Error {
+  constructor(
+    message: string,
+    readonly url: string,
+  ) {
+    super(message);
+  }
+}
 
 /**
  * The local files a spec's charts read (data and images), resolved against `baseDir`. A file the chart
@@ -130,7 +138,7 @@ export async function resolveChartData(spec: Json, baseDir: string, root: string
   visitData(copy, (data) => {
     if (typeof data.url !== "string") return;
     const url = data.url;
-    if (isRemoteUrl(url)) throw new ChartDataError(messages.chartRemoteData(url));
+    if (isRemoteUrl(url)) throw new ChartDataError(messages.chartRemoteData(url), url);
     const path = localPath(url, baseDir);
     pending.push(inline(data, url, path, root, files));
   });
@@ -148,9 +156,9 @@ function formatType(data: Json, path: string): string {
 async function inline(data: Json, url: string, path: string, root: string, files: Set<string>): Promise<void> {
   const format = isRecord(data.format) ? data.format : {};
   const type = formatType(data, path);
-  if (!TEXT_FORMATS.has(type) && !JSON_FORMATS.has(type)) throw new ChartDataError(messages.chartDataFormat(url, type));
+  if (!TEXT_FORMATS.has(type) && !JSON_FORMATS.has(type)) throw new ChartDataError(messages.chartDataFormat(url, type), url);
   const read = await readLocal(url, path, root);
-  if ("refused" in read) throw new ChartDataError(refusalText(url, read.refused));
+  if ("refused" in read) throw new ChartDataError(refusalText(url, read.refused), url);
   files.add(path);
   const text = read.bytes.toString("utf8");
   let values: unknown = text;
@@ -158,7 +166,7 @@ async function inline(data: Json, url: string, path: string, root: string, files
     try {
       values = JSON.parse(text);
     } catch (error) {
-      throw new ChartDataError(messages.chartDataUnreadable(url, path, messages.notValidJson((error as Error).message)));
+      throw new ChartDataError(messages.chartDataUnreadable(url, path, messages.notValidJson((error as Error).message)), url);
     }
   }
   delete data.url;
@@ -196,7 +204,7 @@ async function inlineImages(spec: Json, baseDir: string, root: string, files: Se
   forEachImageSource(spec, (holder, key) => {
     const url = holder[key];
     if (typeof url !== "string" || url.startsWith("data:")) return;
-    if (isRemoteUrl(url)) throw new ChartDataError(messages.chartRemoteImage(url));
+    if (isRemoteUrl(url)) throw new ChartDataError(messages.chartRemoteImage(url), url);
     pending.push(
       readLocalImage(url, baseDir, root).then((image) => {
         if (image.kind === "inlined") {
@@ -205,7 +213,7 @@ async function inlineImages(spec: Json, baseDir: string, root: string, files: Se
           return undefined;
         }
         // A missing file is the chart's error, as for a data file; any other image it may not read is left out.
-        if (image.kind === "unreadable") throw new ChartDataError(messages.chartDataUnreadable(url, image.path, image.code));
+        if (image.kind === "unreadable") throw new ChartDataError(messages.chartDataUnreadable(url, image.path, image.code), url);
         holder[key] = "";
         return { url, reason: leftOutReason(url, image) };
       }),
@@ -232,7 +240,7 @@ async function readLocal(url: string, path: string, root: string): ReturnType<ty
   try {
     return await readChartFile(path, root);
   } catch (error) {
-    throw new ChartDataError(messages.chartDataUnreadable(url, displayPath(path, root), (error as NodeJS.ErrnoException).code ?? String(error)));
+    throw new ChartDataError(messages.chartDataUnreadable(url, displayPath(path, root), (error as NodeJS.ErrnoException).code ?? String(error)), url);
   }
 }
 

@@ -154,7 +154,7 @@ export async function renderChart(spec: unknown, place: ChartPlace): Promise<Ren
   try {
     resolved = await resolveChartData(spec as Record<string, unknown>, place.baseDir, place.root);
   } catch (error) {
-    if (error instanceof ChartDataError) throw new ChartError(messages.chartFailed(where, error.message));
+    if (error instanceof ChartDataError) throw new ChartError(messages.chartFailed(place.locate?.(error.url) ?? where, error.message));
     throw error;
   }
   // 2. theme

@@ -11,7 +11,7 @@ import { describe, expect, it } from "vitest";
 import { chartFiles } from "../../src/charts/data";
 import { MAX_CHART_FILE_MB } from "../../src/charts/local-files";
 import { renderChart } from "../../src/charts/render";
-import { notebookChartFiles } from "../../src/report/chart-outputs";
+import { literalLocator, notebookChartFiles } from "../../src/report/chart-outputs";
 import type { Notebook } from "../../src/notebook/nbformat";
 import { tempFolders } from "../project";
 
@@ -116,6 +116,11 @@ describe("a chart's data.url", () => {
     expect(await failure("/dev/zero")).toContain('"/dev/zero" is outside the project');
     expect(await failure("data/pipe.csv")).toContain("is not a regular file (a folder, device or pipe); a chart reads only ordinary files.");
     expect(await failure("data/big.csv")).toContain(`is 32.0 MB, over the ${MAX_CHART_FILE_MB} MB a chart may read into the page; aggregate or filter the data`);
+    // Located at the URL where the cell writes it, as `fragtax run` locates a missing file (it said only "cell 2").
+    const source = 'nb.chart({ data: { url: "data/missing.csv" }, mark: "bar" });';
+    const located = { ...place, locate: literalLocator("notebooks/01-x.ipynb", 2, source) };
+    const missing = await renderChart(bars("data/missing.csv"), located).then(() => "", (error: Error) => error.message);
+    expect(missing).toMatch(/^notebooks\/01-x\.ipynb: cell 2, line 1, column 25: the Vega-Lite chart could not be rendered: "data\/missing\.csv" was not found/);
   });
 
   it("the rebuild cache lists only the files a chart may read (it hashes them: a FIFO would hang it)", () => {
