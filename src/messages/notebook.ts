@@ -5,8 +5,11 @@ import { didYouMean } from "./suggestion";
 const RESTORE = "restore it from git, or from JupyterLab's checkpoint in .ipynb_checkpoints/";
 /** `ends`: the JSON stops at the end of the file (cut off); `empty`: there is nothing but whitespace. */
 /** `bom`: the file starts with a byte-order mark, which JSON (and Jupyter) do not allow. */
-export const notebookNotJson = (file: string, line: number, column: number, detail: string, how: "ends" | "empty" | "invalid" | "bom" = "invalid"): string =>
-  located(
+/** `other`: not an .ipynb file, and not JSON at all (a YAML or markdown file given by mistake). */
+export const notebookNotJson = (file: string, line: number, column: number, detail: string, how: "ends" | "empty" | "invalid" | "bom" | "other" = "invalid"): string =>
+  how === "other"
+    ? `${file}: not a notebook: this is not an .ipynb file, and it holds no JSON; give the path of a notebook (a chapter in notebooks/, e.g. notebooks/00-summary.ipynb)`
+    : located(
     { file, line, column },
     how === "empty"
       ? `not a notebook: the file is empty; ${RESTORE}`

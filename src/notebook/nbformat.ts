@@ -169,7 +169,8 @@ function parseJson(text: string, file: string): unknown {
     const offset = jsonErrorOffset(text);
     const { line, column } = lineColumn(text, offset);
     // A byte-order mark (an editor's "UTF-8 with BOM") is invisible in the detail: said by name. Jupyter refuses it too.
-    const how = text.startsWith("\uFEFF") ? "bom" : text.trim() === "" ? "empty" : offset >= text.trimEnd().length ? "ends" : "invalid";
+    // A file that is no notebook at all (`fragtax run notebooks/report.yaml`): no JSON to repair or restore.
+    const how = text.startsWith("\uFEFF") ? "bom" : text.trim() === "" ? "empty" : !file.toLowerCase().endsWith(".ipynb") && !/^\s*[{[]/.test(text) ? "other" : offset >= text.trimEnd().length ? "ends" : "invalid";
     throw new NotebookFormatError(messages.notebookNotJson(file, line, column, detail, how), file);
   }
 }

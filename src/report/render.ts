@@ -205,7 +205,11 @@ function failureBanner(failed: readonly FailedCell[]): Html {
   return html`<section class="build-failed" role="alert" data-fragtax="build-failed">
 <h2>${messages.failedBannerTitle(failed.length)}</h2>
 <p>${messages.failedBannerLead(failed.length)}</p>
-<ul>${failed.map((cell) => html`<li><a href="${`#cell-c${cell.chapter}-${cell.cell}`}">${cell.where}</a>${afterPlace(cell)}</li>`)}</ul>
+<ul>${failed.map((cell) => {
+    // A cell with several problems (a markdown cell's images) lists each on a line of its own.
+    const [first = "", ...more] = afterPlace(cell).split("\n");
+    return html`<li><a href="${`#cell-c${cell.chapter}-${cell.cell}`}">${cell.where}</a>${first}${more.map((line) => html`<br>${line}`)}</li>`;
+  })}</ul>
 </section>`;
 }
 

@@ -62,6 +62,12 @@ describe("errors before any cell runs", () => {
     expect(bomRun.status).toBe(2);
     expect(bomRun.stderr).toContain('bom.ipynb:1:1: not a notebook: the file starts with a byte-order mark (U+FEFF, an editor\'s "UTF-8 with BOM"), which JSON does not allow and Jupyter refuses too; save it as UTF-8 without a BOM');
     expect(bomRun.stderr).not.toContain("\uFEFF");
+    // Not a notebook at all (a YAML file given by mistake; not named report.yaml here, which the other
+    // notebooks in this folder would take as theirs): said so, not advice to repair or restore its JSON.
+    const yaml = temp.write("settings.yaml", "title: A report\nchapters: [a.ipynb]\n");
+    const yamlRun = ran(yaml);
+    expect(yamlRun.status).toBe(2);
+    expect(yamlRun.stderr.trim()).toMatch(/settings\.yaml: not a notebook: this is not an \.ipynb file, and it holds no JSON; give the path of a notebook \(a chapter in notebooks\/, e\.g\. notebooks\/00-summary\.ipynb\)$/);
   });
 
   it("rejects nbformat 3", async () => {
@@ -99,18 +105,19 @@ describe("errors while running", () => {
 
   it("an error thrown inside an imported file: located at the calling cell and in that file, with both code frames (a cached bundle too)", async () => {
     temp.write("thrown/package.json", '{ "name": "thrown", "private": true }');
-    temp.write("thrown/lib/price.ts", "export function price(gpus: number): number {\n  if (gpus < 0) {\n    throw new RangeError(`negative GPU count: ${gpus}`);\n  }\n  return gpus * 2;\n}\n");
-    const file = temp.notebook("thrown/notebooks/t.ipynb", { cells: ['import { price } from "../lib/price";', "const fine = price(2);\nconst bad = price(-1);"] });
+    // Inside the notebook's folder: tslab's rootDir holds no TypeScript file outside it (tslab-root-dir.ts).
+    temp.write("thrown/notebooks/lib/price.ts", "export function price(gpus: number): number {\n  if (gpus < 0) {\n    throw new RangeError(`negative GPU count: ${gpus}`);\n  }\n  return gpus * 2;\n}\n");
+    const file = temp.notebook("thrown/notebooks/t.ipynb", { cells: ['import { price } from "./lib/price";', "const fine = price(2);\nconst bad = price(-1);"] });
     for (const attempt of ["fresh bundle", "cached bundle"]) {
       const run = await executeNotebook(file);
       expect(run.error, attempt).toMatchObject({ kind: "runtime", cell: 2, line: 2, column: 13, ename: "RangeError", evalue: "negative GPU count: -1" });
       const frame = run.error?.frame ?? "";
       expect(frame, attempt).toContain("> 2 | const bad = price(-1);");
-      expect(frame, attempt).toContain("thrown in lib/price.ts:3:11:");
+      expect(frame, attempt).toContain("thrown in notebooks/lib/price.ts:3:11:");
       expect(frame, attempt).toMatch(/> 3 \| {5}throw new RangeError/);
       // The executed notebook's error output carries the same text (what Jupyter shows).
       const output = code(run.executed.cells)[1]?.outputs[0];
-      expect(output?.output_type === "error" ? output.traceback.join("\n") : "").toContain("thrown in lib/price.ts:3:11:");
+      expect(output?.output_type === "error" ? output.traceback.join("\n") : "").toContain("thrown in notebooks/lib/price.ts:3:11:");
     }
   });
 

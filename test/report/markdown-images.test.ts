@@ -135,6 +135,8 @@ describe("a markdown image", () => {
     for (const id of links) expect(html).toContain(`id="${id}"`);
     expect(banner).toContain(`${where}</a>, line 3, column 9: the image`);
     expect(banner).not.toContain(`${where}</a>: ${where}`);
+    // Each of the cell's problems on a line of its own (they ran together as one paragraph).
+    expect(banner).toContain(`Correct the path or add the file.<br>${where}, line 4, column 12: the image`);
     writeFileSync(file(`notebooks/${NOTEBOOK}`), original);
   }, 120_000);
 });
