@@ -121,6 +121,13 @@ describe("errors while running", () => {
     }
   });
 
+  it("an error with a message of a million characters is located as any other (the frame search took minutes, deaf to Ctrl-C)", async () => {
+    const file = temp.notebook("long-message.ipynb", { cells: ['console.log("before");', 'throw new Error("bad data: " + "x".repeat(1_000_000));'] });
+    const run = await executeNotebook(file);
+    expect(run.error).toMatchObject({ kind: "runtime", cell: 2, line: 1, column: 7, ename: "Error" });
+    expect(run.error?.evalue.startsWith("bad data: xxx")).toBe(true);
+  });
+
   it("an error thrown in the cell itself names no other file", async () => {
     const file = temp.notebook("own-throw.ipynb", { cells: ['const f = (n: number) => { if (n < 0) throw new Error("negative"); return n; };\nf(-1);'] });
     const run = await executeNotebook(file);
