@@ -4,18 +4,18 @@
  * found a problem in it). A YAML syntax error is an `AssumptionError` here, at the error's position,
  * naming the entry it sits in.
  */
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } from "yaml";
+import { isMap, isPair, isScalar, isSeq, LineCounter } from "yaml";
 import type { Node, YAMLMap } from "yaml";
 import * as msg from "../messages/assumptions";
 import { isRecord } from "../util/records";
-import { plainYaml, yamlSyntaxProblem } from "../util/yaml-syntax";
+import { parseYamlDocument, plainYaml, yamlSyntaxProblem } from "../util/yaml-syntax";
 import type { LineColumn } from "../util/text-position";
 import { AssumptionError } from "./errors";
 import type { ListItem, Path, ReadFile } from "./read-file";
 
 export function readWithYaml(text: string, fileName: string): ReadFile {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: true });
+  const doc = parseYamlDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: true });
   const yamlError = doc.errors[0];
   if (yamlError !== undefined) {
     const { line, column, detail } = yamlSyntaxProblem(text, yamlError);

@@ -5,8 +5,7 @@
  * and `check` do not load report.yaml's schema library for three fields.
  */
 import { dirname, resolve } from "node:path";
-import { parseDocument } from "yaml";
-import { MAX_ALIAS_VALUES } from "../util/yaml-syntax";
+import { MAX_ALIAS_VALUES, parseYamlDocument } from "../util/yaml-syntax";
 import { DEFAULT_MONTE_CARLO } from "../model/defaults";
 
 /**
@@ -27,7 +26,7 @@ export function reportFieldsLeniently(text: string, fileName: string): ReportFie
   let data: Record<string, unknown> = {};
   let unreadable: string | undefined;
   try {
-    const document = parseDocument(text);
+    const document = parseYamlDocument(text);
     // Not valid YAML: what the parser could make of it is no reading of the file (a half-written key).
     if (document.errors.length > 0) unreadable = "it is not valid YAML";
     const parsed: unknown = document.errors.length > 0 ? {} : document.toJS({ maxAliasCount: MAX_ALIAS_VALUES });

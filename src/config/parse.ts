@@ -5,12 +5,12 @@
  */
 import { basename, dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { existsSync, lstatSync, readdirSync, realpathSync, statSync } from "node:fs";
-import { LineCounter, parseDocument, type Document } from "yaml";
+import { LineCounter, type Document } from "yaml";
 import { z } from "zod";
 import * as messages from "../messages/report";
 import * as errataMessages from "../messages/errata";
 import { isCalendarDate } from "../util/dates";
-import { plainYaml, yamlSyntaxProblem } from "../util/yaml-syntax";
+import { parseYamlDocument, plainYaml, yamlSyntaxProblem } from "../util/yaml-syntax";
 // Defined by the model (it runs with them in Jupyter too); report.yaml's `montecarlo` defaults to them.
 import { DEFAULT_MONTE_CARLO } from "../model/defaults";
 import { plausibleName, renamedFileLike } from "../util/suggest";
@@ -66,7 +66,7 @@ export function normalizeConfig(text: string, fileName: string, options: Normali
   // Errors name report.yaml as the build names its other inputs: relative to the project root.
   const shown = relative(root, file) || file;
   const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, prettyErrors: false });
+  const document = parseYamlDocument(text, { lineCounter, prettyErrors: false });
   const locate = (path: readonly PropertyKey[]): messages.Location => locateNode(document, lineCounter, shown, path);
   const locateValue = (path: readonly PropertyKey[]): messages.Location => {
     const start = rangeStart(document.getIn(path, true));

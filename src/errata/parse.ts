@@ -3,11 +3,11 @@
  * line and column of every problem (exit 2). References to sections, figures and versions are checked
  * later, against the build (check.ts).
  */
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from "yaml";
+import { isMap, isScalar, isSeq, LineCounter, type Node } from "yaml";
 import { z } from "zod";
 import * as messages from "../messages/errata";
 import { isCalendarDate } from "../util/dates";
-import { MAX_ALIAS_VALUES, plainYaml, yamlSyntaxProblem } from "../util/yaml-syntax";
+import { MAX_ALIAS_VALUES, parseYamlDocument, plainYaml, yamlSyntaxProblem } from "../util/yaml-syntax";
 import { ErrataError } from "./errors";
 import type { LocatedErratum } from "./types";
 
@@ -28,7 +28,7 @@ export const ERRATUM_FIELDS = ["id", "version", "section", "figures", "was", "no
 
 export function parseErrata(source: string, file: string): LocatedErratum[] {
   const lines = new LineCounter();
-  const doc = parseDocument(source, { lineCounter: lines, uniqueKeys: true });
+  const doc = parseYamlDocument(source, { lineCounter: lines, uniqueKeys: true });
   const pos = (node: Node | null | undefined): { line: number; column: number } => {
     const { line, col } = lines.linePos(node?.range?.[0] ?? 0);
     return { line, column: col };

@@ -33,6 +33,13 @@ export const yamlAdvice = (code: string, message: string): string | undefined =>
 export const yamlTooManyAliases = (alias: string, limit: number): string =>
   `its aliases (the first is ${alias}) expand to more than ${limit.toLocaleString("en-US")} values, which is refused as a resource-exhaustion attack ("billion laughs"): write the repeated parts out, or repeat them fewer times`;
 
+/** Inline lists or mappings nested past the limit (`[[[[…]]]]`). */
+export const yamlNestedTooDeep = (limit: number): string =>
+  `lists or mappings are nested here more than ${limit} levels deep inside each other; these files need a few levels: write the value flatter`;
+
+/** A mapping key that is a list or a mapping (`? [a, b]`). */
+export const yamlKeyNotAWord = (): string => "this key is a list or a mapping; a key here is a plain name (write it as a word before the colon)";
+
 /** `*name` inside the value `&name` marks (`a: &a [*a]`). */
 export const yamlAliasInsideItself = (name: string): string =>
   `the alias *${name} is inside the value &${name} marks, so that value would contain itself: repeat a value only after it ends`;

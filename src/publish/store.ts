@@ -85,10 +85,35 @@ export { isCalendarDate as isValidDate } from "../util/limits";
 
 export async function readManifest(reportsDir: string, id: string): Promise<Manifest | undefined> {
   try {
-    return JSON.parse(await readPlainText(join(reportsDir, id, "manifest.json"))) as Manifest;
+    return parseManifest(await readPlainText(join(reportsDir, id, "manifest.json")));
   } catch {
     return undefined;
   }
+}
+
+/** How deep a manifest's values may nest: publish writes a handful of levels; its hash and reading recurse per level. */
+const MAX_MANIFEST_DEPTH = 64;
+
+/**
+ * A manifest's text as its JSON, or undefined when it nests past MAX_MANIFEST_DEPTH: a field of
+ * 200,000 nested lists parsed, and then its sha256 (over the sorted keys) overflowed the stack, so
+ * `verify` and `diff` ended with Node's "Maximum call stack size exceeded" instead of naming the
+ * version. Such a manifest was not written by publish: the version is damaged. Throws on text that is not JSON.
+ */
+export function parseManifest(text: string): Manifest | undefined {
+  const value: unknown = JSON.parse(text);
+  return nestedPast(value, MAX_MANIFEST_DEPTH) ? undefined : (value as Manifest);
+}
+
+/** Whether a JSON value nests deeper than `limit` (walked without recursion). */
+function nestedPast(value: unknown, limit: number): boolean {
+  const pending: Array<{ value: unknown; depth: number }> = [{ value, depth: 0 }];
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    if (next.value === null || typeof next.value !== "object") continue;
+    if (next.depth >= limit) return true;
+    for (const child of Object.values(next.value)) pending.push({ value: child, depth: next.depth + 1 });
+  }
+  return false;
 }
 
 /**

@@ -10,7 +10,7 @@ import { basename, join } from "node:path";
 import * as messages from "../messages/versions";
 import { sha256, sha256OfFile } from "../util/hash";
 import { visibleInOneLine } from "../util/control";
-import { readManifest, reportsPath, versionFolders, type Manifest } from "./store";
+import { parseManifest, readManifest, reportsPath, versionFolders, type Manifest } from "./store";
 import { contradictions, malformedField, manifestDigest } from "./manifest";
 import { InputError } from "../util/errors";
 import { compareVersionIds, VERSION_ID, type VersionProblemKind } from "../vocabulary/version-ids";
@@ -118,8 +118,8 @@ export async function checkVersion(reportsDir: string, id: string): Promise<{ fi
 async function readableManifest(dir: string): Promise<Manifest | undefined> {
   try {
     if (!(await isRegular(join(dir, "manifest.json"), "file"))) return undefined;
-    const manifest = JSON.parse(await readFile(join(dir, "manifest.json"), "utf8")) as Manifest;
-    if (typeof manifest.files !== "object" || manifest.files === null || Array.isArray(manifest.files)) return undefined;
+    const manifest = parseManifest(await readFile(join(dir, "manifest.json"), "utf8"));
+    if (manifest === undefined || typeof manifest.files !== "object" || manifest.files === null || Array.isArray(manifest.files)) return undefined;
     return manifest;
   } catch {
     return undefined;

@@ -4,7 +4,8 @@
  * list's own style (a block item with the same indent, or `, name` inside a flow list), so comments,
  * quoting, line breaks and every other byte of the file stay as the analyst wrote them. Pure.
  */
-import { isScalar, isSeq, parseDocument } from "yaml";
+import { isScalar, isSeq } from "yaml";
+import { parseYamlDocument } from "../util/yaml-syntax";
 import * as messages from "../messages/scaffold";
 import { InputError } from "../util/errors";
 
@@ -12,7 +13,7 @@ import { InputError } from "../util/errors";
 export class ReportYamlEditError extends InputError {}
 
 export function withChapterAdded(text: string, fileName: string, chapter: string): string {
-  const document = parseDocument(text);
+  const document = parseYamlDocument(text);
   const chapters = document.get("chapters", true);
   const entry = /^[\w.-]+$/.test(chapter) ? chapter : JSON.stringify(chapter);
   // `chapters:` with nothing after it (or `~`): the first chapter, as a one-item list in its place.

@@ -5,9 +5,51 @@
  * fix, found in the parser's token tree. Every YAML input (report.yaml, the assumptions file, the
  * errata file, a what-if overrides file) reads its syntax errors here.
  */
-import { CST, isNode, Parser, visit, type Document, type YAMLError } from "yaml";
-import { yamlAdvice, yamlAliasInsideItself, yamlAliasWithoutAnchor, yamlNotClosed, yamlTagNotApplied, yamlTooManyAliases } from "../messages/yaml";
+import { CST, isCollection, isNode, parseDocument, Parser, visit, YAMLParseError, type Document, type DocumentOptions, type ParseOptions, type SchemaOptions, type YAMLError } from "yaml";
+import { yamlAdvice, yamlAliasInsideItself, yamlKeyNotAWord, yamlNestedTooDeep, yamlAliasWithoutAnchor, yamlNotClosed, yamlTagNotApplied, yamlTooManyAliases } from "../messages/yaml";
 import { lineColumn, type LineColumn } from "./text-position";
+
+/**
+ * How deep lists and mappings written inline (`[[[…]]]`, `{a: {b: …}}`) may nest in a YAML input. The
+ * parser and every reader after it recurse per level: 1,500 levels came back as "Maximum call stack
+ * size exceeded", 20,000 ended the process in the parser's own error formatting (V8 out of memory).
+ * These files need a handful of levels; the limit leaves room.
+ */
+export const MAX_YAML_DEPTH = 100;
+
+/**
+ * `parseDocument`, for every YAML input of the project, after a linear scan for inline nesting past
+ * MAX_YAML_DEPTH: such a text gets an empty document whose one error, located at the opener that went
+ * too deep, its caller reports as it reports a syntax error (yamlSyntaxProblem).
+ */
+export function parseYamlDocument(text: string, options?: ParseOptions & DocumentOptions & SchemaOptions): Document.Parsed {
+  const tooDeep = inlineDepthPast(text, MAX_YAML_DEPTH);
+  if (tooDeep === undefined) return parseDocument(text, options);
+  const document = parseDocument("", options);
+  document.errors.push(new YAMLParseError([tooDeep, tooDeep + 1], "RESOURCE_EXHAUSTION", yamlNestedTooDeep(MAX_YAML_DEPTH)));
+  return document;
+}
+
+/** The offset of the first `[` or `{` at nesting depth `limit` + 1 outside quotes and comments, or undefined. */
+function inlineDepthPast(text: string, limit: number): number | undefined {
+  let depth = 0;
+  let quote: string | undefined;
+  for (let at = 0; at < text.length; at++) {
+    const char = text[at];
+    if (quote !== undefined) {
+      if (char === "\\" && quote === '"') at++;
+      else if (char === quote) quote = undefined;
+    } else if (char === "#" && (at === 0 || /\s/.test(text[at - 1] ?? ""))) {
+      const end = text.indexOf("\n", at);
+      if (end < 0) return undefined;
+      at = end;
+    } else if ((char === '"' || char === "'") && (at === 0 || /[\s[{,:?-]/.test(text[at - 1] ?? ""))) quote = char; // a quote opens a scalar only where one starts (not "analyst's")
+    else if (char === "[" || char === "{") {
+      if (++depth > limit) return at;
+    } else if ((char === "]" || char === "}") && depth > 0) depth--;
+  }
+  return undefined;
+}
 
 export interface YamlSyntaxProblem extends LineColumn {
   /** The problem in words, on one line (without the parser's own "at line …" suffix). */
@@ -18,7 +60,8 @@ export function yamlSyntaxProblem(text: string, error: YAMLError): YamlSyntaxPro
   const said = (error.message.split("\n")[0] ?? "").replace(/ at line \d+, column \d+:?$/, "");
   const advice = yamlAdvice(error.code, said);
   const detail = advice === undefined ? said : `${said} (${advice})`;
-  const opener = unclosedOpener(text, error.pos[0]);
+  // Not for a text nested too deep: the search for an unclosed opener recurses per level too.
+  const opener = error.code === "RESOURCE_EXHAUSTION" ? undefined : unclosedOpener(text, error.pos[0]);
   if (opener !== undefined) return { ...lineColumn(text, opener.offset), detail: yamlNotClosed(opener.open) };
   return { ...lineColumn(text, error.pos[0]), detail };
 }
@@ -48,15 +91,22 @@ export function plainYaml(document: Document, text: string): { readonly value: u
   }
   // An alias inside the value its anchor marks (`a: &a [*a]`) makes a value that contains itself:
   // `yaml` builds it, and every check after it fails on something else ("missing", "circular").
-  let recursive: { offset: number; source: string } | undefined;
+  // A key that is a list or a mapping (`? [a, b]`) would be made a string, with a warning of Node's own
+  // on stderr, and reported at the mapping, not the key.
+  let found: { offset: number; detail: string } | undefined;
   visit(document, {
     Alias(_key, node, path) {
       if (!path.some((ancestor) => isNode(ancestor) && ancestor.anchor === node.source)) return undefined;
-      recursive = { offset: node.range?.[0] ?? 0, source: node.source };
+      found = { offset: node.range?.[0] ?? 0, detail: yamlAliasInsideItself(node.source) };
+      return visit.BREAK;
+    },
+    Pair(_key, pair) {
+      if (!isCollection(pair.key)) return undefined;
+      found = { offset: pair.key.range?.[0] ?? 0, detail: yamlKeyNotAWord() };
       return visit.BREAK;
     },
   });
-  if (recursive !== undefined) return { problem: { ...lineColumn(text, recursive.offset), detail: yamlAliasInsideItself(recursive.source) } };
+  if (found !== undefined) return { problem: { ...lineColumn(text, found.offset), detail: found.detail } };
   try {
     return { value: document.toJS({ maxAliasCount: MAX_ALIAS_VALUES }) };
   } catch (error) {

@@ -55,4 +55,18 @@ describe("publish with a damaged version", () => {
     expect(refused.stderr).toContain("published versions 2026-05-01, 2026-05-02 are damaged: out/reports/2026-05-01/manifest.json, out/reports/2026-05-02/manifest.json are missing or cannot be read");
     expect(await versions()).toEqual(["2026-05-01", "2026-05-02"]);
   });
+
+  it("a manifest given a field of 200,000 nested lists is damaged, said as such by verify, diff and publish --index-only (they ended with Node's \"Maximum call stack size exceeded\")", async () => {
+    const manifest = join(reports(), "2026-05-02", "manifest.json");
+    const intact = await readFile(manifest, "utf8");
+    await writeFile(manifest, intact.replace(/^\{/, `{"zzz": ${"[".repeat(200_000)}${"]".repeat(200_000)},`));
+    for (const args of [["verify"], ["verify", "2026-05-02"], ["diff", "2026-05-01", "2026-05-02"], ["publish", "--index-only"]]) {
+      const result = await fragtax(args, { cwd: root, env: NO_CHROMIUM });
+      expect(result.code, args.join(" ")).toBeGreaterThan(0);
+      expect(result.stderr, args.join(" ")).toContain("2026-05-02");
+      expect(result.stderr, args.join(" ")).not.toContain("Maximum call stack size exceeded");
+    }
+    const verified = await fragtax(["verify", "2026-05-02"], { cwd: root });
+    expect(verified.stderr).toContain("out/reports/2026-05-02/manifest.json");
+  });
 });

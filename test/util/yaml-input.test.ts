@@ -13,7 +13,7 @@ import { ConfigError, normalizeConfig } from "../../src/config/parse";
 import { ErrataError } from "../../src/errata/errors";
 import { parseErrata } from "../../src/errata/parse";
 import { EXIT_USAGE, exitCodeOf } from "../../src/util/errors";
-import { MAX_ALIAS_VALUES } from "../../src/util/yaml-syntax";
+import { MAX_ALIAS_VALUES, MAX_YAML_DEPTH } from "../../src/util/yaml-syntax";
 
 /** `n` assumptions sharing one source through an alias (the first defines it). */
 function sharedSources(n: number): string {
@@ -119,5 +119,49 @@ describe("YAML aliases that contain themselves", () => {
     expect(assumptions.message).toContain("the alias *l is inside the value &l marks");
     // An alias after its value ends is an ordinary repeat.
     expect(parseAssumptions(assumption("5").replace("label: GPUs", "label: &l GPUs").replace("unit: count", "unit: count\n    note: *l"), "a.yaml").get("gpu_count").note).toBe("GPUs");
+  });
+});
+
+describe("YAML keys that are lists or mappings", () => {
+  it("are refused at the key in every input, with no warning of Node's own on stderr", () => {
+    const warnings: unknown[] = [];
+    const listen = (warning: unknown): number => warnings.push(warning);
+    process.on("warning", listen);
+    try {
+      const config = thrown(() => normalizeConfig("title: T\nchapters: [a.ipynb]\n? [a, b]\n: 1\n", "/project/notebooks/report.yaml", { exists: () => true }));
+      expect(config).toBeInstanceOf(ConfigError);
+      expect(exitCodeOf(config)).toBe(EXIT_USAGE);
+      expect(config.message).toContain("report.yaml:3:3:");
+      expect(config.message).toContain("this key is a list or a mapping; a key here is a plain name");
+      const assumptions = thrown(() => parseAssumptions(`${assumption("5")}? { a: 1 }\n: 1\n`, "a.yaml"));
+      expect(assumptions).toBeInstanceOf(AssumptionError);
+      expect(assumptions.message).toContain("a.yaml:8:3:");
+      const errata = thrown(() => parseErrata("errata:\n  - ? [x]\n    : 1\n", "errata.yaml"));
+      expect(errata.message).toContain("errata.yaml:2:7:");
+    } finally {
+      process.off("warning", listen);
+    }
+    expect(warnings).toEqual([]);
+  });
+});
+
+describe("YAML nested too deep", () => {
+  it("is refused at the opener past the limit in every input (it overflowed the stack, or ended the process), and apostrophes or brackets in plain text are not miscounted", () => {
+    const deep = `${"[".repeat(20_000)}${"]".repeat(20_000)}`;
+    const config = thrown(() => normalizeConfig(`title: The analyst's report\nchapters: [a.ipynb]\nx: ${deep}\n`, "/project/notebooks/report.yaml", { exists: () => true }));
+    expect(config).toBeInstanceOf(ConfigError);
+    expect(exitCodeOf(config)).toBe(EXIT_USAGE);
+    expect(config.message).toContain(`report.yaml:3:${4 + MAX_YAML_DEPTH}: report.yaml is not valid YAML: lists or mappings are nested here more than ${MAX_YAML_DEPTH} levels deep`);
+    const assumptions = thrown(() => parseAssumptions(`${assumption("5")}extra: ${deep}\n`, "a.yaml"));
+    expect(assumptions).toBeInstanceOf(AssumptionError);
+    expect(assumptions.message).toContain(`a.yaml:8:${8 + MAX_YAML_DEPTH}:`);
+    const errata = thrown(() => parseErrata(`errata: ${deep}\n`, "errata.yaml"));
+    expect(errata).toBeInstanceOf(ErrataError);
+    expect(errata.message).toContain("more than 100 levels deep");
+    // Depth as written: text that only looks like openers (in quotes, comments, words) is not counted.
+    const shallow = `title: "[[[[" # [[[[\nsubtitle: It's [not] a {list} of the analyst's '[[[['\nchapters: [a.ipynb]\nx: ${"[".repeat(MAX_YAML_DEPTH)}${"]".repeat(MAX_YAML_DEPTH)}\n`;
+    const atTheLimit = thrown(() => normalizeConfig(shallow, "/project/notebooks/report.yaml", { exists: () => true }));
+    expect(atTheLimit.message).toContain('report.yaml:4:1: unknown key "x"'); // read through, to the next check
+    expect(normalizeConfig(shallow.replace(/^x: .*\n/m, ""), "/project/notebooks/report.yaml", { exists: () => true }).subtitle).toBe("It's [not] a {list} of the analyst's '[[[['");
   });
 });

@@ -3,7 +3,7 @@
  * a build without one never loads the parser (what-if flags are in overrides.ts).
  */
 import { isDeepStrictEqual } from "node:util";
-import { LineCounter, isAlias, isMap, isNode, isPair, isScalar, isSeq, parseDocument } from "yaml";
+import { LineCounter, isAlias, isMap, isNode, isPair, isScalar, isSeq } from "yaml";
 import type { Document, Node as YamlNode, YAMLMap, YAMLSeq } from "yaml";
 import * as messages from "../../messages/whatif";
 import { at as placeAt } from "../../messages/location";
@@ -11,7 +11,7 @@ import { checkKnown, parseOverrideValue, WhatIfError, type AssumptionOverride } 
 import { assumptionsFileTooLarge } from "../../messages/assumptions";
 import { MAX_ASSUMPTIONS_FILE_MB } from "../../util/limits";
 import { isRecord } from "../../util/records";
-import { MAX_ALIAS_VALUES, plainYaml, yamlSyntaxProblem } from "../../util/yaml-syntax";
+import { MAX_ALIAS_VALUES, parseYamlDocument, plainYaml, yamlSyntaxProblem } from "../../util/yaml-syntax";
 
 /** The assumptions file the build read (its text, and its name as the build shows it): what a copy of it is compared with. */
 export interface OriginalAssumptions {
@@ -31,7 +31,7 @@ export function parseOverridesFile(text: string, fileName: string, known: readon
   const bytes = Buffer.byteLength(text);
   if (bytes > MAX_ASSUMPTIONS_FILE_MB * 1024 * 1024) throw new WhatIfError(`${placeAt({ file: fileName, line: 1, column: 1 })}: ${assumptionsFileTooLarge(bytes / (1024 * 1024), MAX_ASSUMPTIONS_FILE_MB)}`);
   const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter });
+  const document = parseYamlDocument(text, { lineCounter });
   const at = (node: YamlNode | null | undefined): string => {
     const offset = node?.range?.[0] ?? 0;
     const { line, col } = lineCounter.linePos(offset);
@@ -66,7 +66,7 @@ interface Original {
 
 /** The original file's plain values (the build has read it without a problem; undefined if it cannot be read again). */
 function readOriginal({ text, name }: OriginalAssumptions): Original | undefined {
-  const document = parseDocument(text);
+  const document = parseYamlDocument(text);
   const plain = document.errors.length === 0 ? plainYaml(document, text) : undefined;
   if (plain === undefined || "problem" in plain || !isRecord(plain.value)) return undefined;
   const list = Array.isArray(plain.value.assumptions) ? plain.value.assumptions : [];
