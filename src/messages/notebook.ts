@@ -20,6 +20,9 @@ export const notebookNotJson = (file: string, line: number, column: number, deta
           : `not a notebook: the file is not valid JSON (${detail}); correct it at that place (a hand edit: a missing or extra comma or quote), or ${RESTORE}`,
   );
 
+export const notebookNestedTooDeep = (file: string, limit: number): string =>
+  `${file}: not a notebook as Jupyter writes one: its JSON nests more than ${limit} levels deep (lists or objects inside each other, in its metadata or outputs); restore it from git, or clear the deep field`;
+
 export const notebookNotObject = (file: string): string =>
   `${file}: not a notebook: expected a JSON object with "cells", "metadata" and "nbformat"`;
 

@@ -12,7 +12,7 @@ import { basename, dirname, join } from "node:path";
 import * as messages from "../messages/notebook";
 import { jsonErrorOffset } from "./json-position";
 import { InputError } from "../util/errors";
-import { isRecord } from "../util/records";
+import { isRecord, nestedPast } from "../util/records";
 import { renamedFileLike } from "../util/suggest";
 import { lineColumn } from "../util/text-position";
 import { NotARegularFileError } from "../util/plain-file";
@@ -140,6 +140,9 @@ export function toMultiline(text: string): string[] {
   return text.length === 0 ? [] : (text.match(/[^\n]*\n|[^\n]+$/g) ?? []);
 }
 
+/** How deep a notebook's JSON may nest: a chart spec in an output takes a dozen levels; 5,000 overflowed the stack of the run. */
+const MAX_NOTEBOOK_DEPTH = 500;
+
 /** Parses and validates a notebook file's text. `file` is only used in messages. */
 export function parseNotebook(text: string, file: string): Notebook {
   const data = parseJson(text, file);
@@ -147,6 +150,7 @@ export function parseNotebook(text: string, file: string): Notebook {
     throw new NotebookFormatError(messages.notebookNotObject(file), file);
   }
   const record = data as Record<string, unknown>;
+  if (nestedPast(record, MAX_NOTEBOOK_DEPTH)) throw new NotebookFormatError(messages.notebookNestedTooDeep(file, MAX_NOTEBOOK_DEPTH), file);
   if (record.nbformat !== 4) throw new NotebookFormatError(messages.notebookWrongFormat(file, record.nbformat), file);
   if (!Array.isArray(record.cells)) throw new NotebookFormatError(messages.notebookBadCells(file), file);
   const metadata = isRecord(record.metadata) ? record.metadata : {};

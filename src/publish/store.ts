@@ -2,6 +2,7 @@
  * The published versions under `out/reports/`: `<YYYY-MM-DD>[-N]/` folders, each complete and
  * immutable, with a manifest. Dot-folders (staging) and anything else are not versions.
  */
+import { nestedPast } from "../util/records";
 import { dirname, join } from "node:path";
 import { displayPath } from "../util/paths";
 import type { FigureValues } from "../report/figures-file";
@@ -103,17 +104,6 @@ const MAX_MANIFEST_DEPTH = 64;
 export function parseManifest(text: string): Manifest | undefined {
   const value: unknown = JSON.parse(text);
   return nestedPast(value, MAX_MANIFEST_DEPTH) ? undefined : (value as Manifest);
-}
-
-/** Whether a JSON value nests deeper than `limit` (walked without recursion). */
-function nestedPast(value: unknown, limit: number): boolean {
-  const pending: Array<{ value: unknown; depth: number }> = [{ value, depth: 0 }];
-  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
-    if (next.value === null || typeof next.value !== "object") continue;
-    if (next.depth >= limit) return true;
-    for (const child of Object.values(next.value)) pending.push({ value: child, depth: next.depth + 1 });
-  }
-  return false;
 }
 
 /**

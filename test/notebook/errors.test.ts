@@ -70,6 +70,14 @@ describe("errors before any cell runs", () => {
     expect(yamlRun.stderr.trim()).toMatch(/settings\.yaml: not a notebook: this is not an \.ipynb file, and it holds no JSON; give the path of a notebook \(a chapter in notebooks\/, e\.g\. notebooks\/00-summary\.ipynb\)$/);
   });
 
+  it("rejects a notebook nested thousands of levels deep (its run overflowed the stack: Node's bare message), naming the file", async () => {
+    const deep = `${"[".repeat(5000)}${"]".repeat(5000)}`;
+    const file = temp.write("deep.ipynb", `{"cells":[],"metadata":{"kernelspec":{"name":"tslab","language":"typescript","display_name":"TypeScript"},"deep":${deep}},"nbformat":4,"nbformat_minor":5}`);
+    const error = await executeNotebook(file).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(NotebookFormatError);
+    expect((error as Error).message).toMatch(/deep\.ipynb: not a notebook as Jupyter writes one: its JSON nests more than 500 levels deep/);
+  });
+
   it("rejects nbformat 3", async () => {
     const file = temp.notebook("old.ipynb", { cells: ["1"], nbformat: 3 });
     await expect(executeNotebook(file)).rejects.toThrow(/nbformat 3 is not supported/);
