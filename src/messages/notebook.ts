@@ -20,6 +20,11 @@ export const notebookNotJson = (file: string, line: number, column: number, deta
           : `not a notebook: the file is not valid JSON (${detail}); correct it at that place (a hand edit: a missing or extra comma or quote), or ${RESTORE}`,
   );
 
+/** A thrown error whose `message` (or `name`, `stack`) getter itself throws. */
+export const unreadableErrorField = (field: string, detail: string): string => `(its ${field} could not be read: reading it threw ${detail})`;
+
+export const unshowableThrownValue = (): string => "(a thrown value that cannot be shown: inspecting it threw)";
+
 export const notebookNestedTooDeep = (file: string, limit: number): string =>
   `${file}: not a notebook as Jupyter writes one: its JSON nests more than ${limit} levels deep (lists or objects inside each other, in its metadata or outputs); restore it from git, or clear the deep field`;
 

@@ -166,14 +166,50 @@ async function run(job: WorkerSetup, program: Promise<WorkerProgram>): Promise<v
  * `console.error(value)`: `1`, `null`, `{ message: 'm' }` — not read as an error for having a `message`.
  */
 function describe(error: unknown): ThrownValue {
-  if (types.isNativeError(error) || error instanceof Error) {
-    const fields = error as { name?: unknown; message?: unknown; stack?: unknown; id?: unknown };
-    const ename = typeof fields.name === "string" ? fields.name : "Error";
-    const evalue = typeof fields.message === "string" ? fields.message : "";
-    const stack = typeof fields.stack === "string" ? fields.stack : "";
-    return { ename, evalue, stack, ...(ename === UNKNOWN_ASSUMPTION && typeof fields.id === "string" ? { about: fields.id } : {}) };
+  // Every read may run the cell's code (a getter, a Proxy's trap) and throw: describing the error must
+  // not, or the failure escaped this cell and was put on the first one, with the getter's message.
+  const unreadable: string[] = [];
+  const read = (field: string): unknown => {
+    try {
+      return (error as Record<string, unknown>)[field];
+    } catch (thrown) {
+      unreadable.push(messages.unreadableErrorField(field, brief(thrown)));
+      return undefined;
+    }
+  };
+  const native = (): boolean => {
+    try {
+      return types.isNativeError(error) || error instanceof Error;
+    } catch {
+      return false;
+    }
+  };
+  if (native()) {
+    const [name, message, stack, id] = [read("name"), read("message"), read("stack"), read("id")];
+    const ename = typeof name === "string" ? name : "Error";
+    const evalue = [typeof message === "string" ? message : "", ...unreadable].filter((part) => part !== "").join(" ");
+    return { ename, evalue, stack: typeof stack === "string" ? stack : "", ...(ename === UNKNOWN_ASSUMPTION && typeof id === "string" ? { about: id } : {}) };
   }
-  return { ename: "Error", evalue: format(error), stack: "" };
+  return { ename: "Error", evalue: shown(error), stack: "" };
+}
+
+/** An error in one line (`Error: getter boom`), without its stack; another value as `shown`. */
+function brief(value: unknown): string {
+  try {
+    if (types.isNativeError(value)) return `${String(value.name)}: ${String(value.message)}`;
+  } catch {
+    // its own getters throw too
+  }
+  return shown(value).split("\n")[0] ?? "";
+}
+
+/** A thrown value as tslab's console.error shows it; one that cannot be shown (a Proxy whose traps throw) says so. */
+function shown(value: unknown): string {
+  try {
+    return format(value);
+  } catch {
+    return messages.unshowableThrownValue();
+  }
 }
 
 /** Makes this thread's process.env the main thread's (see `WorkerSetup.env`). */

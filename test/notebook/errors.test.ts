@@ -136,6 +136,16 @@ describe("errors while running", () => {
     expect(run.error?.evalue.startsWith("bad data: xxx")).toBe(true);
   });
 
+  it("an error whose message getter throws fails its own cell, saying so (it was put on the first cell, with the getter's message)", async () => {
+    const file = temp.notebook("getter.ipynb", {
+      cells: ['console.log("first");', 'const e = new Error("real");\nObject.defineProperty(e, "message", { get() { throw new Error("getter boom"); } });\nthrow e;', 'console.log("never");'],
+    });
+    const run = await executeNotebook(file);
+    expect(run.error).toMatchObject({ kind: "runtime", cell: 2, ename: "Error" });
+    expect(run.error?.evalue).toContain("(its message could not be read: reading it threw Error: getter boom)");
+    expect(code(run.executed.cells)[0]?.outputs).toEqual([{ output_type: "stream", name: "stdout", text: "first\n" }]);
+  });
+
   it("an error thrown in the cell itself names no other file", async () => {
     const file = temp.notebook("own-throw.ipynb", { cells: ['const f = (n: number) => { if (n < 0) throw new Error("negative"); return n; };\nf(-1);'] });
     const run = await executeNotebook(file);
