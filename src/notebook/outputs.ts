@@ -31,7 +31,7 @@ export interface ThrownValue {
 }
 
 export type RunEvent =
-  | { readonly type: "cell-start"; readonly cell: number }
+  | { readonly type: "cell-start"; readonly cell: number; /** The running thread's Linux task id (thread-children.ts). */ readonly tid?: number }
   | { readonly type: "stream"; readonly name: "stdout" | "stderr"; readonly text: string }
   | { readonly type: "display"; readonly data: MimeBundle; readonly displayId?: string; readonly update: boolean }
   /** `value`: the trailing value as text/plain; `bundle`: a richer mime bundle for it (Deno's kernel shows one). */

@@ -5,6 +5,7 @@
  * finish in time — a synchronous `while (true) {}` or a promise that never settles — is stopped by
  * terminating its worker, and named. Nothing a notebook does can keep the process alive.
  */
+import { killThreadChildren } from "./thread-children";
 import { releaseThread } from "./run-claims";
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -260,6 +261,7 @@ export class NotebookWorker {
   run(program: WorkerProgram, options: RunJobOptions): Promise<WorkerOutcome> {
     const worker = this.#worker;
     let cell = program.cells[0]?.cell ?? 0;
+    let tid: number | undefined;
     let timer: NodeJS.Timeout | undefined;
     return new Promise<WorkerOutcome>((resolve) => {
       let settled = false;
@@ -276,6 +278,8 @@ export class NotebookWorker {
           const claims = program.modelRuns?.claims;
           if (claims !== undefined) releaseThread(claims, worker.threadId);
           void worker.terminate();
+          // A thread blocked in a child process (`execSync`) ends only when the child does: end it.
+          if (tid !== undefined && outcome.kind === "timeout") endChildrenUnlessEnded(worker, tid);
         }
         resolve(outcome);
       };
@@ -288,6 +292,7 @@ export class NotebookWorker {
         if (event.type === "done") return finish({ kind: "finished" }, event.reusable);
         if (event.type === "cell-start") {
           cell = event.cell;
+          tid = event.tid ?? tid;
           arm();
         }
         options.onEvent(event);
@@ -300,6 +305,19 @@ export class NotebookWorker {
       worker.postMessage(program);
     });
   }
+}
+
+/** How long a stopped thread may take to end before the processes it started are ended for it. */
+const CHILDREN_GRACE_MS = 500;
+
+/**
+ * Ends the processes thread `tid` started if the stopped `worker` has not ended within the grace
+ * time: it is then waiting on one of them. Not unref'd: a process at its end waits for that thread,
+ * so the timer must still fire; the thread's end clears it.
+ */
+function endChildrenUnlessEnded(worker: Worker, tid: number): void {
+  const timer = setTimeout(() => killThreadChildren(tid), CHILDREN_GRACE_MS);
+  worker.once("exit", () => clearTimeout(timer));
 }
 
 /**

@@ -17,6 +17,7 @@ import { getPriority, setPriority } from "node:os";
 import { parentPort } from "node:worker_threads";
 import { UNKNOWN_ASSUMPTION } from "../assumptions/errors";
 import * as messages from "../messages/notebook";
+import { threadTaskId } from "./thread-children";
 import { loadTrackedAssumptions } from "./assumptions";
 import { inspectValue, type FileRead, type RunEvent, type ThrownValue } from "./outputs";
 import type { WorkerProgram, WorkerSetup } from "./pool";
@@ -27,6 +28,9 @@ import { recordingContext } from "./recording";
 import { createTslabShim } from "./tslab-shim";
 import { scriptCache } from "../util/code-cache";
 import { sha256 } from "../util/hash";
+
+/** This thread's task id, sent with each cell's start: the pool ends the processes a timed-out cell left running (thread-children.ts). */
+const TASK_ID = threadTaskId();
 
 /** The next message; `once`, so the port unrefs after it and a stalled cell lets the thread exit. */
 const next = <T>(): Promise<T> => new Promise<T>((resolve) => parentPort?.once("message", resolve));
@@ -137,7 +141,7 @@ async function run(job: WorkerSetup, program: Promise<WorkerProgram>): Promise<v
   async function runCells(): Promise<void> {
     for (const cell of cells) {
       current = cell.cell;
-      post({ type: "cell-start", cell: cell.cell });
+      post({ type: "cell-start", cell: cell.cell, ...(TASK_ID !== undefined && { tid: TASK_ID }) });
       try {
         const running = new Promise<Awaited<ReturnType<typeof realm.runCell>>>((resolve, reject) => {
           failRunningCell = (error) => {

@@ -2,7 +2,7 @@
  * Numbers and dates users type are checked against their real limits: Node's 32-bit timer, the
  * calendar. Through the bundled CLI, as a user meets them.
  */
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -11,7 +11,7 @@ import { parseAssumptions } from "../../src/assumptions";
 import { parseOverridesFile } from "../../src/build/whatif/overrides-file";
 import { MAX_ASSUMPTIONS_FILE_MB, MAX_TIMEOUT_SECONDS, isCalendarDate, parseTimeoutSeconds } from "../../src/util/limits";
 import { codeNotebookJson } from "../project";
-import { fragtax, makeProject, useBuild } from "../published-project";
+import { CLI, fragtax, makeProject, useBuild } from "../published-project";
 
 const dir = mkdtempSync(join(tmpdir(), "fragtax-limits-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -39,6 +39,16 @@ describe("--timeout against Node's timer limit", () => {
     const result = await fragtax(["run", notebook(["await new Promise((r) => setTimeout(r, 50)); 1 + 1"]), "--timeout", String(MAX_TIMEOUT_SECONDS), "--out", "-"], { cwd: dir });
     expect(result.stderr).not.toContain("did not finish");
     expect(result.code).toBe(0);
+  });
+
+  it("a cell blocked in a child process (execSync) is stopped at the limit, its child ended, and fragtax exits (it lived on as long as the child)", { timeout: 60_000 }, () => {
+    const marker = `${(Date.now() % 1000) + 300}.25`; // a sleep only this test starts
+    const file = notebook(['import { execSync } from "node:child_process";', `execSync("sleep ${marker}");`]);
+    const run = spawnSync(process.execPath, [CLI, "run", file, "--timeout", "2", "--out", "-"], { cwd: dir, encoding: "utf8", timeout: 45_000 });
+    expect(run.signal, "fragtax was still running 45 s later").toBeNull();
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain("cell 2: TimeoutError: the cell did not finish within 2 s");
+    expect(spawnSync("pgrep", ["-f", `sleep ${marker}`]).status, "the cell's child is left running").toBe(1);
   });
 
   it("parses seconds to milliseconds within the limit", () => {
