@@ -116,8 +116,9 @@ describe("charts across rebuilds", () => {
     edit("notebooks/01-heat.ipynb", 'url: \\"data/points.csv\\"', 'url: \\"https://example.com/points.csv\\"');
     const { result, html } = await rebuild();
     expect(result.exitCode).toBe(1);
-    expect(html).toMatch(/notebooks\/01-heat\.ipynb: cell 2: the Vega-Lite chart could not be rendered: data\.url &quot;https:\/\/example\.com\/points\.csv&quot; is remote; a report makes no network requests/);
-    expect(lines.join("\n")).toContain("notebooks/01-heat.ipynb: cell 2: the Vega-Lite chart could not be rendered: data.url \"https://example.com/points.csv\" is remote");
+    // Located at the URL in the cell, as `fragtax run` locates it.
+    expect(html).toMatch(/notebooks\/01-heat\.ipynb: cell 2, line \d+, column \d+: the Vega-Lite chart could not be rendered: data\.url &quot;https:\/\/example\.com\/points\.csv&quot; is remote; a report makes no network requests/);
+    expect(lines.join("\n")).toMatch(/notebooks\/01-heat\.ipynb: cell 2, line \d+, column \d+: the Vega-Lite chart could not be rendered: data\.url "https:\/\/example\.com\/points\.csv" is remote/);
     edit("notebooks/01-heat.ipynb", 'url: \\"https://example.com/points.csv\\"', 'url: \\"data/points.csv\\"');
   }, 120_000);
 
