@@ -102,7 +102,7 @@ export const runWrote = (file: string): string => `wrote ${file}`;
 export const runReportUnreadable = (file: string, reason: string): string =>
   `warning: ${file} cannot be read (${reason}): this run used the defaults (assumptions.yaml beside it, the default samples and seed); \`fragtax build\` says where the problem is`;
 
-export const badTimeout = (value: string, max: number): string => `--timeout must be a positive number of seconds up to ${max} (about 24 days), got "${value}"`;
+export const badTimeout = (value: string, max: number): string => `--timeout must be a number of seconds (e.g. 30 or 2.5) from 0.001 up to ${max} (about 24 days), got "${value}"`;
 
 export const checkSummary = (errors: number, images: number, notebooks: number, unknownIds = 0): string =>
   images > 0 || unknownIds > 0

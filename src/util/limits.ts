@@ -11,9 +11,12 @@ export const MAX_TIMEOUT_SECONDS = Math.floor(MAX_TIMER_MS / 1000);
 
 /** `--timeout SECONDS` → milliseconds, or undefined when it is not a positive number within the timer's range. */
 export function parseTimeoutSeconds(text: string): number | undefined {
+  // Seconds as a person writes them (`30`, `2.5`): Number() also took `0x10` (16 s) and `1e-9` (then
+  // reported as "0.001 s"). The limit's unit is a millisecond: less is no time at all.
+  if (!/^\s*\d+(?:\.\d+)?\s*$/.test(text)) return undefined;
   const seconds = Number(text);
-  if (text.trim() === "" || !Number.isFinite(seconds) || seconds <= 0 || seconds > MAX_TIMEOUT_SECONDS) return undefined;
-  return Math.max(1, Math.round(seconds * 1000));
+  if (seconds < 0.001 || seconds > MAX_TIMEOUT_SECONDS) return undefined;
+  return Math.round(seconds * 1000);
 }
 
 /**

@@ -178,7 +178,7 @@ describe("fragtax build on the command line", () => {
     project = tempProject();
     const run = spawnSync("node", ["dist/cli.cjs", "build", "--no-pdf", "--timeout", "soon", "--root", project.root], { encoding: "utf8" });
     expect(run.status).toBe(2);
-    expect(run.stderr).toMatch(/--timeout must be a positive number of seconds up to \d+ .*, got "soon"/);
+    expect(run.stderr).toMatch(/--timeout must be a number of seconds \(e\.g\. 30 or 2\.5\) from 0\.001 up to \d+ .*, got "soon"/);
     expect(existsSync(join(project.root, "out"))).toBe(false);
   });
 

@@ -56,6 +56,10 @@ describe("--timeout against Node's timer limit", () => {
     expect(parseTimeoutSeconds(String(MAX_TIMEOUT_SECONDS + 1))).toBeUndefined();
     expect(parseTimeoutSeconds("0")).toBeUndefined();
     expect(parseTimeoutSeconds("")).toBeUndefined();
+    // Seconds as written: not hexadecimal (it took 0x10 as 16 s), not below a millisecond (1e-9 was said as "0.001 s").
+    expect(parseTimeoutSeconds("2.5")).toBe(2500);
+    expect(parseTimeoutSeconds("0.001")).toBe(1);
+    for (const text of ["0x10", "1e-9", "1e3", "0.0004", "-1", "Infinity", "NaN", "5s"]) expect(parseTimeoutSeconds(text), text).toBeUndefined();
   });
 });
 
