@@ -20,6 +20,10 @@ export const notebookNotJson = (file: string, line: number, column: number, deta
           : `not a notebook: the file is not valid JSON (${detail}); correct it at that place (a hand edit: a missing or extra comma or quote), or ${RESTORE}`,
   );
 
+/** The line put in place of what a cell printed past the limit (outputs.ts). */
+export const printLimitReached = (chars: number): string =>
+  `\n[fragtax: this cell printed more than ${Math.round(chars / (1024 * 1024))} million characters; the rest is left out of the executed notebook and the report. Write large data to a file, and print a summary of it.]\n`;
+
 /** A thrown error whose `message` (or `name`, `stack`) getter itself throws. */
 export const unreadableErrorField = (field: string, detail: string): string => `(its ${field} could not be read: reading it threw ${detail})`;
 

@@ -14,6 +14,7 @@ import type { EnvReads } from "../vocabulary/env-reads";
 import type { ModelRunCounts, RefusedWrite } from "../vocabulary/kept-runs";
 export type { FileRead };
 import { format } from "node:util";
+import * as messages from "../messages/notebook";
 import type { ClaimRecord, FigureRecord } from "../api/types";
 import type { MimeBundle, Output } from "./nbformat";
 
@@ -44,14 +45,25 @@ export function inspectValue(value: unknown): string | undefined {
   return value === undefined || value === null ? undefined : format(value);
 }
 
+/**
+ * How much text a cell's prints may add to its outputs (characters, stdout and stderr together). A
+ * cell printing in a loop made an executed notebook and a page of hundreds of MB, and 50 million
+ * characters that HTML escapes ended the build's process in V8 (its string and regexp limits): the
+ * rest is left out, and a line in its place says so.
+ */
+export const MAX_CELL_PRINT_CHARS = 8 * 1024 * 1024;
+
 export class OutputCollector {
   readonly #outputs = new Map<number, Output[]>();
   readonly #displays = new Map<string, { cell: number; index: number }>();
+  /** What each cell printed so far (characters), up to the limit. */
+  readonly #printed = new Map<number, number>();
   #cell = 0;
 
   start(cell: number): void {
     this.#cell = cell;
     this.#outputs.set(cell, []);
+    this.#printed.set(cell, 0);
   }
 
   /** Makes `cell` current again, keeping what it printed (its error goes after its output). */
@@ -63,7 +75,12 @@ export class OutputCollector {
     return this.#outputs.get(cell) ?? [];
   }
 
-  stream(name: "stdout" | "stderr", text: string): void {
+  stream(name: "stdout" | "stderr", whole: string): void {
+    const printed = this.#printed.get(this.#cell) ?? 0;
+    if (printed > MAX_CELL_PRINT_CHARS) return; // past the limit, and said so
+    const room = MAX_CELL_PRINT_CHARS - printed;
+    const text = whole.length <= room ? whole : `${whole.slice(0, room)}${messages.printLimitReached(MAX_CELL_PRINT_CHARS)}`;
+    this.#printed.set(this.#cell, printed + (whole.length <= room ? whole.length : room + 1));
     const outputs = this.#current();
     const last = outputs[outputs.length - 1];
     if (last?.output_type === "stream" && last.name === name) last.text += text;

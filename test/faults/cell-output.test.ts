@@ -9,6 +9,7 @@ import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { visibleText } from "../report/fixture";
 import { appendCell, codeNotebookJson, tempProject, type TempProject } from "../project";
 import { fragtax } from "../published-project";
+import { MAX_CELL_PRINT_CHARS } from "../../src/notebook/outputs";
 
 const dir = mkdtempSync(join(tmpdir(), "fragtax-cell-output-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -46,6 +47,21 @@ describe("a failing cell's own output", () => {
     expect(outputs.map((output) => output.output_type)).toEqual(["stream", "error"]);
     expect(outputs[0]?.text).toBe("started\n");
     expect(outputs[1]?.ename).toBe("TimeoutError");
+  });
+
+  it("a cell that prints past the limit keeps the first part, a line saying the rest is left out, and the next cell its own output", async () => {
+    const file = notebook("loud.ipynb", ['const line = "x<".repeat(512 * 1024);\nfor (let i = 0; i < 40; i++) console.log(line);\nconsole.error("late warning");', 'console.log("next cell");']);
+    const out = join(dir, "loud-executed.ipynb");
+    const result = await fragtax(["run", file, "--out", out], { cwd: dir });
+    expect(result.code, result.stderr).toBe(0);
+    const executed = JSON.parse(readFileSync(out, "utf8")) as { cells: Array<{ outputs: Output[] }> };
+    const [first, second] = executed.cells.map((cell) => cell.outputs);
+    expect(first?.map((output) => [output.output_type, output.name])).toEqual([["stream", "stdout"]]); // nothing after the limit, stderr neither
+    const text = first?.[0]?.text ?? "";
+    expect(text.length).toBeLessThan(MAX_CELL_PRINT_CHARS + 1000);
+    expect(text.startsWith("x<x<")).toBe(true);
+    expect(text).toMatch(/\n\[fragtax: this cell printed more than 8 million characters; the rest is left out of the executed notebook and the report\. Write large data to a file, and print a summary of it\.\]\n$/);
+    expect(second).toEqual([{ output_type: "stream", name: "stdout", text: "next cell\n" }]);
   });
 
   it("process.exit() in a cell is that cell's error, not a stalled or crashed worker", async () => {
