@@ -25,6 +25,7 @@ import { chartKey, compiledChartsDir, drawingCode, knownValid, noSpecRemembered,
 import { registerMeasureFonts } from "./canvas";
 import { importVega } from "./vega-modules";
 import { ChartDataError, resolveChartData } from "./data";
+import { chartRows, MAX_CHART_ROWS } from "./rows";
 import { chartDataTables, type DataTable } from "./data-table";
 import { readableMarkText } from "./mark-text";
 import { locateMissing, missingFields, missingFieldWarning, type Locate } from "./fields";
@@ -150,6 +151,8 @@ export async function renderChart(spec: unknown, place: ChartPlace): Promise<Ren
   const rest = problems.length - shown.length;
   const schemaWarning = shown.length === 0 ? [] : [shown.map((problem) => messages.chartSpecProblem(placeOf(problem), visibleInOneLine(problem.path), visibleInOneLine(problem.problem), problem.suggestion)).join("\n") + (rest > 0 ? messages.chartMoreProblems(rest) : "")];
   if (sure.length > 0) throw new ChartError(schemaWarning[0] ?? "");
+  const data = chartRows(spec);
+  if (data.rows > MAX_CHART_ROWS) throw new ChartError(messages.chartFailed(data.sequence === undefined ? where : (place.locate?.("sequence", { key: true }) ?? where), messages.chartTooManyRows(data.rows, MAX_CHART_ROWS, data.sequence)));
   let resolved: Awaited<ReturnType<typeof resolveChartData>>;
   try {
     resolved = await resolveChartData(spec as Record<string, unknown>, place.baseDir, place.root);

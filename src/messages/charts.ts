@@ -2,6 +2,11 @@
 import { didYouMean } from "./suggestion";
 import { groupThousands } from "../format/number";
 
+/** More rows in a spec's own data (inline values, a sequence) than a chart in the page may draw. */
+export const chartTooManyRows = (rows: number, max: number, sequence?: { start: number; stop: number; step: number }): string =>
+  `its data has ${rows.toLocaleString("en-US")} rows${sequence === undefined ? "" : ` (a sequence from ${sequence.start} to ${sequence.stop} by ${sequence.step})`}, over the ${max.toLocaleString("en-US")} a chart in the page may draw; ` +
+  "aggregate, bin or sample the data in the cell (or check the numbers: a typo can add zeros)";
+
 export const chartFailed = (where: string, detail: string): string => `${where}: the Vega-Lite chart could not be rendered: ${detail}`;
 
 export const chartBadGeometry = (where: string): string =>

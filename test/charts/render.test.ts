@@ -6,6 +6,7 @@ import { chartFiles, resolveChartData } from "../../src/charts/data";
 import { missingFields } from "../../src/charts/fields";
 import { scopeSvgIds } from "../../src/charts/ids";
 import { renderChart } from "../../src/charts/render";
+import { chartRows, MAX_CHART_ROWS } from "../../src/charts/rows";
 import { schemaProblems } from "../../src/charts/schema";
 import { plausibleName } from "../../src/util/suggest";
 import { CHART_PALETTE } from "../../src/charts/theme";
@@ -192,6 +193,15 @@ describe("data and images by URL", () => {
     await expect(render(image)).rejects.toThrow(/the image "http:\/\/example\.com\/a\.png" is remote/);
     // Named relative to the project, in words (it said "(/abs/path/missing.csv: ENOENT)"), with what to do.
     await expect(render({ data: { url: "missing.csv" }, mark: "bar" })).rejects.toThrow('"missing.csv" was not found (missing.csv); paths are relative to the notebook\'s folder, as in JupyterLab. Correct the path or add the file.');
+  });
+
+  it("refuses data past the rows a chart may draw, at once, naming the sequence (a typo of 3e7 ran out of memory after a minute); a spec at the limit draws", async () => {
+    const points = (stop: number) => ({ data: { sequence: { start: 0, stop, as: "x" } }, mark: "point", encoding: { x: { field: "x", type: "quantitative" } } });
+    await expect(render(points(3e7))).rejects.toThrow(`its data has 30,000,000 rows (a sequence from 0 to 30000000 by 1), over the ${MAX_CHART_ROWS.toLocaleString("en-US")} a chart in the page may draw`);
+    const values = Array.from({ length: MAX_CHART_ROWS + 1 }, (_, x) => ({ x }));
+    await expect(render({ data: { values }, mark: "point", encoding: { x: { field: "x", type: "quantitative" } } })).rejects.toThrow("its data has 200,001 rows, over the 200,000");
+    expect(chartRows({ datasets: { a: [1, 2] }, layer: [{ data: { values: [1] } }, { data: { sequence: { start: 10, stop: 0, step: -2 } } }] })).toEqual({ rows: 8, sequence: { start: 10, stop: 0, step: -2 } });
+    expect((await render(points(50))).markup).toContain("<svg");
   });
 
   it("inlines local images of image marks as data: URIs", async () => {
