@@ -87,7 +87,9 @@ async function replace(outDir: string, files: ReadonlyMap<string, string | Uint8
     // kept one (`executed/`) or out/build itself (a mount point, a flag that forbids renaming it).
     let moving = outDir;
     try {
-      for (const folder of await subfolders(outDir)) {
+      // A folder where the build writes a file (`mkdir out/build/report.html`) is not kept: it goes with
+      // the old build (moved onto the staged file, it failed as "a file is in the way", the wrong way round).
+      for (const folder of (await subfolders(outDir)).filter((name) => !files.has(name))) {
         moving = join(outDir, folder);
         await rename(moving, join(staging, folder));
       }

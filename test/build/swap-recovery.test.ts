@@ -77,6 +77,17 @@ describe("a swap of out/build that a kill interrupted", () => {
   });
 });
 
+describe("a folder in out/build", () => {
+  it("is kept (executed/), unless it stands where the build writes a file: then it goes with the old build", async () => {
+    const { build } = setUp();
+    write(build, { "executed/a.ipynb": "kept", "report.html/inside.txt": "in the way" });
+    await replaceBuildOutputs(build, new Map([["report.html", "new page"]]));
+    expect(read(build, "report.html")).toBe("new page");
+    expect(read(build, "executed/a.ipynb")).toBe("kept");
+    expect(leftovers()).toEqual([]);
+  });
+});
+
 describe("a new build's files, written at once", () => {
   it("are all in place after the swap; one that cannot be written leaves the old build whole and no stage behind", async () => {
     const { build } = setUp();
