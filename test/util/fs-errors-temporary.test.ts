@@ -20,3 +20,13 @@ describe("a failed atomic write", () => {
     expect((locateFileSystemError(raw, "fragtax build", "/p") as FileSystemError).path).toBe("/p/notebooks/data.tmp");
   });
 });
+
+describe("a path with a line break or escapes", () => {
+  it("stays on the message's one line, its controls visible: it cannot print a line fragtax did not write", () => {
+    const path = "/tmp/project\nfake: line \u001b]0;pwn\u0007/out/.cache/notebooks";
+    const raw = Object.assign(new Error("ENOTDIR: mkdir"), { code: "ENOTDIR", path });
+    const message = (locateFileSystemError(raw, "the notebook cache (out/.cache/notebooks)", path) as FileSystemError).message;
+    expect(message.split("\n")).toHaveLength(1);
+    expect(message).toContain("cannot use /tmp/project\\x0afake: line \\x1b]0;pwn\\x07/out/.cache/notebooks (ENOTDIR)");
+  });
+});
