@@ -26,11 +26,12 @@ export const NOT_UNDER_ROOT_DIR = 6059;
 
 /** `import … from "m"`, `import type … from "m"`, `import "m"`, `export … from "m"`, at a line's start. */
 const STATIC = /^[ \t]*(?:import|export)[ \t\n]+(?:[\w$*{}\s,]+?[ \t\n]from[ \t\n]*)?["']([^"'\n]+)["']/gm;
-/** `import("m")` with a literal specifier. Each is located at its opening quote, as tslab locates the error. */
+/** `import("m")` with a literal specifier. */
 const DYNAMIC = /(?<![\w$.])import[ \t]*\([ \t]*["']([^"'\n]+)["'][ \t]*[,)]/g;
 
 interface Found {
   readonly specifier: string;
+  /** Where its opening quote is: tslab locates the error there. */
   readonly offset: number;
 }
 
