@@ -16,8 +16,8 @@ import { lstat, mkdir, open, readdir, readlink, rename, rm, stat } from "node:fs
 import { dirname, join } from "node:path";
 import { acquireLock, liveLockOwner, lockOwner } from "../util/lock";
 import { syncPath } from "../util/atomic";
-import { FileSystemError, isFileSystemProblem, locatingFileSystemErrors } from "../util/fs-errors";
-import { buildFolderIsLink, fileSystemProblem } from "../messages/fs";
+import { FileSystemError, fileSystemProblemText, isFileSystemProblem, locatingFileSystemErrors } from "../util/fs-errors";
+import { buildFolderIsLink } from "../messages/fs";
 import { buildLockTakenOver, buildWaiting } from "../messages/report";
 
 export const BUILD_LOG = "build-log.json";
@@ -100,7 +100,7 @@ async function replace(outDir: string, files: ReadonlyMap<string, string | Uint8
     } catch (error) {
       // Kept folders already moved go back first.
       await undoSwap(outDir, staging, old).catch(() => undefined);
-      throw isFileSystemProblem(error) ? new FileSystemError(fileSystemProblem(BUILD_FOLDER, moving, error.code), moving, error.code) : error;
+      throw isFileSystemProblem(error) ? new FileSystemError(fileSystemProblemText(BUILD_FOLDER, moving, error.code), moving, error.code) : error;
     }
     // The files were flushed as written; the renames last through a power cut once their folder is. The
     // new build is in place whether or not this succeeds, so a failure here is not the build's.

@@ -1,5 +1,4 @@
 /** Messages about files and folders the user's environment gets in the way of (util/fs-errors.ts). */
-import { visibleInOneLine } from "../util/control";
 
 const ADVICE: Readonly<Record<string, string>> = {
   EEXIST: "a file is in the way where a folder must be: remove or rename that file",
@@ -25,8 +24,8 @@ export const readFailure = (error: unknown): string => {
   return error instanceof Error ? error.message : String(error);
 };
 
-/** The path on the message's one line: a folder named with a line break (`$'/tmp/a\nfake: …'`) must not print a line fragtax never wrote. */
-export const fileSystemProblem = (what: string, path: string, code: string): string => `${what}: cannot use ${visibleInOneLine(path)} (${code}): ${fileSystemAdvice(code)}`;
+/** `path` as it is to be shown: util/fs-errors.ts `fileSystemProblemText` makes its line breaks visible. */
+export const fileSystemProblem = (what: string, path: string, code: string): string => `${what}: cannot use ${path} (${code}): ${fileSystemAdvice(code)}`;
 
 /** out/build (or what `what` names) is a symbolic link: replaced whole by renaming, it must be a folder of its own. */
 export const buildFolderIsLink = (what: string, path: string, target: string): string =>

@@ -40,8 +40,7 @@ import { alreadyPublished, readBuildRecord, refusalReason } from "./build-record
 import { assertVersionIntact, damagedVersions, DamagedVersionError } from "./verify";
 import { checkReviewedSections, proseCheck } from "./prose-check";
 import { InputError, WorkError } from "../util/errors";
-import { FileSystemError, isFileSystemProblem } from "../util/fs-errors";
-import { fileSystemProblem } from "../messages/fs";
+import { FileSystemError, fileSystemProblemText, isFileSystemProblem } from "../util/fs-errors";
 
 export interface PublishOptions {
   readonly root: string;
@@ -285,7 +284,7 @@ async function inReportsFolder<T>(reportsDir: string, action: () => Promise<T>):
   try {
     return await action();
   } catch (error) {
-    throw isFileSystemProblem(error) ? new FileSystemError(fileSystemProblem(publishMessages.publishStoreWhat(), reportsDir, error.code), reportsDir, error.code) : error;
+    throw isFileSystemProblem(error) ? new FileSystemError(fileSystemProblemText(publishMessages.publishStoreWhat(), reportsDir, error.code), reportsDir, error.code) : error;
   }
 }
 

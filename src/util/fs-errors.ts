@@ -8,6 +8,7 @@ import { dirname } from "node:path";
 import * as messages from "../messages/fs";
 import { InputError } from "./errors";
 import { isTemporarySibling } from "./atomic";
+import { visibleInOneLine } from "./control";
 
 export class FileSystemError extends InputError {
   constructor(
@@ -17,6 +18,14 @@ export class FileSystemError extends InputError {
   ) {
     super(message);
   }
+}
+
+/**
+ * The message for a path the system refused, the path on the message's one line: a folder named with a
+ * line break (`$'/tmp/a\nfake: …'`) printed a line fragtax never wrote.
+ */
+export function fileSystemProblemText(what: string, path: string, code: string): string {
+  return messages.fileSystemProblem(what, visibleInOneLine(path), code);
 }
 
 const KNOWN = new Set(["EEXIST", "ENOTDIR", "EISDIR", "EACCES", "EPERM", "EROFS", "ENOSPC", "ENOENT", "EDQUOT", "EXDEV", "EBUSY"]);
@@ -38,7 +47,7 @@ export function locateFileSystemError(error: unknown, what: string, fallbackPath
   const given = isTemporarySibling(named) ? dirname(named) : named;
   // A file where a folder must be is named itself (out/.cache), not the path below it that could not be made.
   const path = error.code === "ENOTDIR" || error.code === "EEXIST" ? (fileInTheWay(given) ?? given) : given;
-  return new FileSystemError(messages.fileSystemProblem(what, path, error.code), path, error.code);
+  return new FileSystemError(fileSystemProblemText(what, path, error.code), path, error.code);
 }
 
 /** The nearest of `path` and the folders above it that exists and is not a folder. */
