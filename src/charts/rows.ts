@@ -24,7 +24,7 @@ export function chartRows(spec: unknown): ChartRows {
   const pending: unknown[] = [spec];
   for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
     if (Array.isArray(next)) {
-      pending.push(...next);
+      for (const item of next) pending.push(item); // not push(...next): a long array would pass its length in arguments
       continue;
     }
     if (!isRecord(next)) continue;

@@ -18,7 +18,7 @@ import { lineColumn } from "../util/text-position";
 import { PUBLIC_ENTRIES } from "./imports";
 import { cellPragmas } from "./pragmas";
 import type { CheckDiagnostic, NotebookCells } from "./typecheck-rules";
-import { displayPath } from "../util/paths";
+import { displayPath, isInside } from "../util/paths";
 import { notUnderRootDir } from "../messages/notebook";
 
 /** TypeScript's code for a file outside `rootDir`. */
@@ -63,9 +63,6 @@ function isSource(file: string): boolean {
   return SOURCE.test(file) && !file.endsWith(".d.ts") && !file.split(/[\\/]/).includes("node_modules");
 }
 
-function isInside(folder: string, file: string): boolean {
-  return file.startsWith(folder + sep);
-}
 
 /** Where an import leaves the folder: the importing file (a cell, or a local file), the specifier's offset in it, and the file outside. */
 interface Crossing {
