@@ -121,8 +121,11 @@ export class ModelRunFiles implements ModelRunStore {
     if (run === "missing" && this.claims !== undefined) {
       // Not kept yet: computed here, or, while another thread computes it, read once that one has kept it.
       const claim = this.claims.claim(file, this.#claimed.size === 0);
-      if (claim === "mine") this.#claimed.set(key, file);
-      if (claim === "finished") run = this.#open(file, name, `${key}\n${outside}`, allocate);
+      if (claim !== "unclaimed") run = this.#open(file, name, `${key}\n${outside}`, allocate);
+      // Mine, yet kept after all: another thread finished it between the miss and the claim (or while
+      // this one, woken by its wait's time slice, had not yet looked again), so it is read, not computed.
+      if (claim === "mine" && run !== "missing") this.claims.release(file);
+      else if (claim === "mine") this.#claimed.set(key, file);
     }
     if (run === undefined || run === "missing") return undefined;
     const found = { spoiled: false };

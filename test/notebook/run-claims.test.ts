@@ -2,13 +2,17 @@
  * Claims on model runs being computed (src/notebook/run-claims.ts), with real threads: a thread
  * that misses a run another thread is computing waits for it and is told to read it; a thread that
  * holds a claim, or is told not to wait, is not kept waiting; a stopped thread's claims are ended by
- * `releaseThread`; a table with no room claims nothing.
+ * `releaseThread`; a table with no room claims nothing; a run kept by another thread between a miss and
+ * its claim is read, not computed again.
  */
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import { describe, expect, it } from "vitest";
-import { newClaimTable, releaseThread, RunClaims } from "../../src/notebook/run-claims";
+import { ModelRunFiles } from "../../src/notebook/model-runs";
+import { newClaimTable, releaseThread, RunClaims, type Claim } from "../../src/notebook/run-claims";
 
 const require = createRequire(import.meta.url);
 const HOLDER = join(import.meta.dirname, "claims-holder.ts");
@@ -74,5 +78,35 @@ describe("claims on runs being computed", () => {
     expect(other.claim(crowded[0] as string, false)).toBe("unclaimed");
     mine.release(crowded[0] as string);
     expect(other.claim(crowded[0] as string, false)).toBe("mine");
+  });
+
+  it("reads a run another thread kept between this one's miss and its claim, and ends the claim it took", () => {
+    const dir = mkdtempSync(join(tmpdir(), "fragtax-claims-"));
+    try {
+      const buffer = newClaimTable();
+      const module = { MODEL: { ids: { gpus: "essay_training_gpu_count" }, evaluate: () => ({}) } };
+      const run = { inputs: { gpus: new Float64Array([1, 2]) }, outputs: {} };
+      const allocate = (length: number): Float64Array => new Float64Array(length);
+      const other = new ModelRunFiles(dir, "bundle-1", () => "", new RunClaims(buffer, 8));
+      other.register("m", module);
+      /** This thread's claims, where the other thread computes and keeps the run just before each claim lands. */
+      class Late extends RunClaims {
+        override claim(file: string, mayWait: boolean): Claim {
+          expect(other.read(module.MODEL, "k", allocate)).toBeUndefined(); // it misses too, claims it, computes …
+          other.write(module.MODEL, "k", run); // … keeps it and ends its claim: the slot says DONE
+          return super.claim(file, mayWait);
+        }
+      }
+      const files = new ModelRunFiles(dir, "bundle-1", () => "", new Late(buffer, 7));
+      files.register("m", module);
+      const kept = files.read(module.MODEL, "k", allocate);
+      expect(kept?.column("input", "gpus")).toEqual(new Float64Array([1, 2]));
+      expect(files.counts()).toEqual({ kept: 1, computed: 0 });
+      // The claim it took was ended: a third thread that misses the run is not kept waiting for it.
+      const [name] = readdirSync(dir);
+      expect(new RunClaims(buffer, 9).claim(join(dir, name as string), false)).toBe("mine");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
