@@ -18,7 +18,8 @@ const Entry = z.strictObject({
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}(?:-\d+)?$/, { error: "must be a published version id like 2026-11-26", abort: true })
     .refine((id) => isCalendarDate(id.slice(0, 10)), "is not a calendar date (check the month and day)"),
-  section: z.string().regex(/^\S+$/, 'must be a section id like "05-who-pays#compute-spend" or "appendix-methods"'),
+  // Inner spaces are allowed: a section id begins with its chapter's file name, which may hold one ("my notes#top").
+  section: z.string().regex(/^\S(?:[^\S\r\n]*\S)*$/, 'must be a section id like "05-who-pays#compute-spend" or "appendix-methods"'),
   figures: z.array(z.string().min(1)).default([]),
   was: text,
   now: text,

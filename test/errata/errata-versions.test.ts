@@ -3,7 +3,7 @@
  * built; publish lists the corrections in "What changed", the manifest and the index, once; diff shows
  * them. Hostile text in a correction stays text everywhere.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -133,6 +133,18 @@ describe("errata in a build (real engine)", () => {
       { id: "run_cost", version: "2026-05-01", section: "01-price#the-price-of-a-training-run", figures: ["run_cost_usd"], was: "The run cost was quoted without its interval.", now: "The run cost is quoted with its 90% interval." },
     ]);
     expect(lines).toContain("errata: 1 from notebooks/errata.yaml");
+  });
+
+  it("points at a section of a chapter whose file name has a space, as sections.json names it", async () => {
+    const root = withErrata("01 price#the-price-of-a-training-run", "run_cost_usd");
+    renameSync(join(root, "notebooks/01-price.ipynb"), join(root, "notebooks/01 price.ipynb"));
+    const config = join(root, "notebooks/report.yaml");
+    writeFileSync(config, readFileSync(config, "utf8").replace("  - 01-price.ipynb", '  - "01 price.ipynb"'));
+    const result = await build({ root, pdf: false }, new FileBuildEffects(() => undefined));
+    expect(result.exitCode).toBe(0);
+    expect(JSON.parse(readFileSync(join(root, "out/build/errata.json"), "utf8"))).toMatchObject([{ section: "01 price#the-price-of-a-training-run" }]);
+    const sections = JSON.parse(readFileSync(join(root, "out/build/sections.json"), "utf8")) as { id: string }[];
+    expect(sections.map((section) => section.id)).toContain("01 price#the-price-of-a-training-run");
   });
 
   it("is still checked when only a markdown cell failed (an image it cannot show: no figure is missing), not when a code cell did", async () => {

@@ -81,6 +81,16 @@ describe("checkErrata", () => {
     expect(() => checkErrata(errata, known)).not.toThrow();
   });
 
+  it("names a section of a chapter whose file name has a space; a line break or a blank around the id is refused, located", () => {
+    const spaced = parseErrata(GOOD.replace("section: 05-who-pays#a-high", "section: 05 who pays#a-high"), FILE);
+    expect(spaced[0]?.section).toBe("05 who pays#a-high-multiple-on-which-sales");
+    expect(() => checkErrata(spaced, { ...known, sections: ["05 who pays#a-high-multiple-on-which-sales", ...known.sections] })).not.toThrow();
+    const broken = thrown(() => parseErrata(GOOD.replace("section: 05-who-pays#a-high-multiple-on-which-sales", 'section: "05-who-pays\\n#a-high"'), FILE));
+    expect(broken.message).toBe('notebooks/errata.yaml:4:14: erratum "multiple_run_rate" field "section" must be a section id like "05-who-pays#compute-spend" or "appendix-methods"');
+    const blank = thrown(() => parseErrata(GOOD.replace("section: 05-who-pays#a-high-multiple-on-which-sales", 'section: "05-who-pays#a-high "'), FILE));
+    expect(blank.message).toBe(broken.message);
+  });
+
   it("names an unknown section or figure at its line, with the nearest known name; every problem at once", () => {
     const error = thrown(() => checkErrata(errata, { sections: ["05-who-pays#a-high-multiple-on-which-sale"], figures: ["anthropic_price_to_sales_trail"] }));
     expect(exitCodeOf(error)).toBe(EXIT_USAGE);
