@@ -183,7 +183,8 @@ function checkedAlternative(figureId: string, alternative: AlternativeInput): Al
 
 export function formatAny(x: number | FigureRecord | Summary | Range, format?: NumberFormat): string {
   const chosen = format === undefined ? undefined : checkFormat("nb.fmt", format);
-  if (typeof x === "number") return formatNumber(x, chosen ?? "number");
+  // NaN or Infinity in prose is a model mistake: refused, as nb.figure and nb.md refuse it (it read "n/a").
+  if (typeof x === "number") return formatNumber(checkNumber("nb.fmt", "value", x), chosen ?? "number");
   if (isFigure(x)) return chosen === undefined ? formatFigure(x) : formatFigure({ ...x, format: chosen });
   if (isRange(x)) {
     const { low, high } = checkRange("nb.fmt", "value", x);

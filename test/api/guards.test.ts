@@ -97,6 +97,9 @@ describe("nb.fmt, nb.md and nb.claim", () => {
     const { nb } = session();
     expect(() => nb.fmt(3, loose("dollars"))).toThrow('nb.fmt: "format" is "dollars"');
     expect(() => nb.md`x ${Number.NaN}`).toThrow('nb.md: "value #1" is NaN');
+    // nb.fmt wrote "n/a" into the prose, and the build passed, --strict too.
+    expect(() => nb.fmt(Number.NaN, "usd")).toThrow('nb.fmt: "value" is NaN, not a finite number; check the model inputs that lead to it');
+    expect(() => nb.fmt(-Infinity)).toThrow('nb.fmt: "value" is -Infinity, not a finite number');
     expect(() =>
       nb.claim({ id: "c", claim: "A run costs $1B", stated: loose({ low: 1e9 }), computed: { low: 1, high: 2 }, unit: "USD", format: "usd", verdict: "overstated", factor: 2 }),
     ).toThrow('nb.claim("c"): "stated.high" is missing');
