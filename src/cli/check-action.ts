@@ -10,12 +10,14 @@ import { ConfigNotFoundError, configPathForRoot, danglingReportLink, findProject
 import { unknownAssumption } from "../messages/assumptions";
 import { UNKNOWN_ASSUMPTION } from "../assumptions/errors";
 import { located } from "../messages/location";
+import { buildWarning } from "../messages/report";
 import * as messages from "../messages/notebook";
 import { assumptionRefs } from "../notebook/assumption-refs";
 import { checkDenoNotebooks, checkNotebooks, formatDiagnostic, readCells, readNotebook, reportNotebooks, type CheckDiagnostic } from "../notebook/check";
 import { codeFrame, readSource } from "../notebook/errors";
 import type { NotebookCells } from "../notebook/typecheck";
 import { imageProblemText, notebookImageProblems } from "../report/markdown-images";
+import { placeholderWarnings } from "../report/markdown-placeholders";
 import { EXIT_FAILED, EXIT_OK, type ExitCode } from "../util/errors";
 import { locatingFileSystemErrors } from "../util/fs-errors";
 import { displayPath } from "../util/paths";
@@ -50,6 +52,8 @@ export async function checkCommand(args: readonly string[], explicitRoot?: strin
       process.stderr.write(`${imageProblemText(problem, notebook)}\n`);
       images++;
     }
+    // Template text in a markdown cell: a warning, as the build gives it (its --strict and publish refuse it).
+    for (const warning of await placeholderWarnings(notebook, displayPath(file, root))) process.stderr.write(`${buildWarning(warning)}\n`);
   }
   const unknownIds = await unknownAssumptionIds(notebooks, root, assumptions);
   for (const line of unknownIds) process.stderr.write(`${line}\n`);

@@ -2,7 +2,7 @@
 
 import { dirname } from "node:path";
 import { indefiniteArticle } from "../format/number";
-import { at, type Location } from "./location";
+import { at, located, type Location } from "./location";
 import { didYouMean } from "./suggestion";
 
 export type { Location } from "./location";
@@ -197,6 +197,11 @@ export const buildDuplicateIds = (ids: readonly string[]): string =>
   `figure or claim ids declared more than once: ${ids.join("; ")}; give each its own id (the build is not publishable until then)`;
 
 export const buildWarning = (warning: string): string => `warning: ${warning}`;
+
+/** `${cost}` or `{{cost}}` in a markdown cell (report/markdown-placeholders.ts): readers would see it as written. */
+export const markdownPlaceholder = (where: Location, text: string): string =>
+  located(where, `${JSON.stringify(text)} in a markdown cell is shown as written, not filled in (a markdown cell is not a template); ` +
+    "write the sentence in a code cell with nb.md and a figure or nb.fmt, e.g. nb.md`The run costs ${nb.fmt(cost, \"usd\")}.`, or put the text in `backticks` to show it as code");
 
 /** In the page, on a code cell that did not run because an earlier one failed. */
 export const cellNotRun = (failedCell: number): string => `Not run: cell ${failedCell} failed before it.`;

@@ -13,6 +13,7 @@ import { errorBox, renderOutputs } from "./outputs";
 import { literalLocator } from "./chart-outputs";
 import { at } from "../messages/location";
 import { renderMarkdownWithImages, type InlinedFile } from "./markdown-images";
+import { placeholderWarnings } from "./markdown-placeholders";
 
 export interface ChapterInput {
   readonly number: number;
@@ -70,6 +71,7 @@ export async function renderChapter(chapter: ChapterInput, markdown: MarkdownRen
   // nbformat 4.5 gives every cell an id (Jupyter adds them on save); without them links into cells break.
   const withoutId = chapter.notebook.cells.filter((cell) => typeof cell.id !== "string" || cell.id === "").length;
   if (withoutId > 0) warnings.push(messages.notebookWithoutCellIds(chapter.relativePath, withoutId));
+  warnings.push(...(await placeholderWarnings(chapter.notebook, chapter.relativePath)));
   let firstFailed: number | undefined;
   for (const { cell, index } of cells) {
     const docId = `c${chapter.number}-${index + 1}`;
