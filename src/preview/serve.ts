@@ -7,10 +7,11 @@ import { existsSync } from "node:fs";
 import { createServer } from "node:http";
 import { hostname } from "node:os";
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
-import { readFile, realpath } from "node:fs/promises";
+import { realpath } from "node:fs/promises";
 import { extname, join, posix, sep } from "node:path";
 import * as messages from "../messages/versions";
 import { html } from "../util/html";
+import { readPlainFile } from "../util/plain-file";
 import { devPage, EVENTS_PATH } from "./dev-page";
 
 /** How long a request waits for out/build to be back during a build's swap: 40 × 25 ms. */
@@ -201,7 +202,9 @@ export class PreviewServer {
         const real = await realpath(file);
         const realRoot = await realpath(this.root);
         if (!real.startsWith(realRoot + sep)) return "outside";
-        return await readFile(real);
+        // Only a plain file: a FIFO left in out/build would hold a pool thread until written to, and a
+        // few such requests held them all (the server, and its rebuilds, stopped answering).
+        return await readPlainFile(real);
       } catch (error) {
         // Once at once: out/build may have come back between the failed read and this check.
         if (attempt >= SWAP_RETRIES || (attempt > 0 && existsSync(this.root))) throw error;

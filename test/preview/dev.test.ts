@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { mkdir, mkdtemp, rename, rm, writeFile } from "node:fs/promises";
 import { get } from "node:http";
 import { connect } from "node:net";
@@ -132,6 +133,17 @@ describe("fragtax dev server", () => {
     expect(resolveRequestPath("/srv/build", "/%2e%2e/etc/passwd")).toBeNull();
     expect(resolveRequestPath("/srv/build", "/%E0%A4%A")).toBeNull();
   });
+
+  it("answers a FIFO in out/build with a 404 at once, and goes on serving (reads of it held every pool thread)", async () => {
+    const fifo = join(root, "out/build/executed/fifo.txt");
+    await mkdir(join(root, "out/build/executed"));
+    execFileSync("mkfifo", [fifo]);
+    const at = port();
+    // More requests than libuv has threads (4): with a plain read, each held one until a writer came.
+    const answers = await Promise.all(Array.from({ length: 6 }, () => rawGet(at, "/executed/fifo.txt")));
+    for (const answer of answers) expect(answer).toMatch(/^HTTP\/1\.1 404 /);
+    expect(await rawGet(at, "/")).toContain("Good report");
+  }, 20_000);
 
   it("shows a failed rebuild's error over the last good report, and clears it after a fix", async () => {
     const broken = await servedAfterFailure("notebooks/a.ipynb: cell 2: ReferenceError: x is not defined");
