@@ -19,6 +19,8 @@ import type { ListItem, ReadFile } from "./read-file";
 
 /** The quick reading of `text`, or `undefined` when it is not a plain file this reader takes. */
 export function readQuickly(text: string): ReadFile | undefined {
+  // A directive (`%YAML 1.1`, `%TAG`) changes how the text reads, which js-yaml ignores: `yaml` judges it.
+  if (/^%/m.test(text)) return undefined;
   let events: Event[];
   let documents: unknown[];
   try {

@@ -55,3 +55,10 @@ export const yamlTagNotApplied = (tag: string, value: string): string => {
   const why = tag === "!!float" ? ": YAML's core schema reads a !!float only with a decimal point or an exponent" : " under YAML's core schema";
   return `the tag ${tag} cannot be applied${value === "" ? "" : ` to ${value}`}${why}; ${instead}`;
 };
+
+/** A `%YAML` directive for another version than 1.2 (util/yaml-syntax.ts `parseYamlDocument`). */
+export const yamlVersionDirective = (version: string): string =>
+  `a "%YAML ${version}" directive: every YAML input is read as YAML 1.2 (its core schema), and under ${version} the same numbers would read differently (010 as 8, 3:00 as 180); remove the line`;
+
+/** A `---` that starts a second document in a file that holds one. */
+export const yamlSecondDocument = (): string => 'a "---" line here starts a second document, and the file holds one: remove the line (move what follows it into the first document, or out of the file)';

@@ -6,7 +6,7 @@
  * errata file, a what-if overrides file) reads its syntax errors here.
  */
 import { CST, isCollection, isNode, parseDocument, Parser, visit, YAMLParseError, type Document, type DocumentOptions, type ParseOptions, type SchemaOptions, type YAMLError } from "yaml";
-import { yamlAdvice, yamlAliasInsideItself, yamlKeyNotAWord, yamlNestedTooDeep, yamlAliasWithoutAnchor, yamlNotClosed, yamlTagNotApplied, yamlTooManyAliases } from "../messages/yaml";
+import { yamlAdvice, yamlAliasInsideItself, yamlKeyNotAWord, yamlNestedTooDeep, yamlAliasWithoutAnchor, yamlNotClosed, yamlSecondDocument, yamlTagNotApplied, yamlTooManyAliases, yamlVersionDirective } from "../messages/yaml";
 import { lineColumn, type LineColumn } from "./text-position";
 
 /**
@@ -24,7 +24,15 @@ export const MAX_YAML_DEPTH = 100;
  */
 export function parseYamlDocument(text: string, options?: ParseOptions & DocumentOptions & SchemaOptions): Document.Parsed {
   const tooDeep = inlineDepthPast(text, MAX_YAML_DEPTH);
-  if (tooDeep === undefined) return parseDocument(text, options);
+  if (tooDeep === undefined) {
+    const document = parseDocument(text, options);
+    // `%YAML 1.1` switches the parser to 1.1's numbers (010 reads 8, 3:00 reads 180), silently, in
+    // one file and not another (the quick reader of assumptions ignores it): every input is YAML 1.2.
+    const { version, explicit } = document.directives?.yaml ?? {};
+    const directive = /^%YAML\b/m.exec(text)?.index ?? 0;
+    if (explicit === true && version !== "1.2") document.errors.unshift(new YAMLParseError([directive, directive + 5], "BAD_DIRECTIVE", yamlVersionDirective(version ?? "?")));
+    return document;
+  }
   const document = parseDocument("", options);
   document.errors.push(new YAMLParseError([tooDeep, tooDeep + 1], "RESOURCE_EXHAUSTION", yamlNestedTooDeep(MAX_YAML_DEPTH)));
   return document;
@@ -57,7 +65,8 @@ export interface YamlSyntaxProblem extends LineColumn {
 }
 
 export function yamlSyntaxProblem(text: string, error: YAMLError): YamlSyntaxProblem {
-  const said = (error.message.split("\n")[0] ?? "").replace(/ at line \d+, column \d+:?$/, "");
+  // The parser's own words for a second document name its API ("please use YAML.parseAllDocuments()").
+  const said = error.code === "MULTIPLE_DOCS" ? yamlSecondDocument() : (error.message.split("\n")[0] ?? "").replace(/ at line \d+, column \d+:?$/, "");
   const advice = yamlAdvice(error.code, said);
   const detail = advice === undefined ? said : `${said} (${advice})`;
   // Not for a text nested too deep: the search for an unclosed opener recurses per level too.

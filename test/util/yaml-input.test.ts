@@ -14,6 +14,7 @@ import { ErrataError } from "../../src/errata/errors";
 import { parseErrata } from "../../src/errata/parse";
 import { EXIT_USAGE, exitCodeOf } from "../../src/util/errors";
 import { MAX_ALIAS_VALUES, MAX_YAML_DEPTH } from "../../src/util/yaml-syntax";
+import { parseOverridesFile } from "../../src/build/whatif/overrides-file";
 
 /** `n` assumptions sharing one source through an alias (the first defines it). */
 function sharedSources(n: number): string {
@@ -163,5 +164,36 @@ describe("YAML nested too deep", () => {
     const atTheLimit = thrown(() => normalizeConfig(shallow, "/project/notebooks/report.yaml", { exists: () => true }));
     expect(atTheLimit.message).toContain('report.yaml:4:1: unknown key "x"'); // read through, to the next check
     expect(normalizeConfig(shallow.replace(/^x: .*\n/m, ""), "/project/notebooks/report.yaml", { exists: () => true }).subtitle).toBe("It's [not] a {list} of the analyst's '[[[['");
+  });
+});
+
+describe("YAML directives and documents", () => {
+  it("a %YAML directive for another version is refused at the line in every input (1.1 read 010 as 8 in a what-if file)", () => {
+    const head = "%YAML 1.1\n---\n";
+    const config = thrown(() => normalizeConfig(`${head}title: T\nchapters: [a.ipynb]\n`, "/project/notebooks/report.yaml", { exists: () => true }));
+    expect(config).toBeInstanceOf(ConfigError);
+    expect(config.message).toContain('report.yaml:1:1: report.yaml is not valid YAML: a "%YAML 1.1" directive: every YAML input is read as YAML 1.2');
+    const assumptions = thrown(() => parseAssumptions(`${head}${assumption("010")}`, "a.yaml"));
+    expect(assumptions).toBeInstanceOf(AssumptionError);
+    expect(exitCodeOf(assumptions)).toBe(EXIT_USAGE);
+    expect(assumptions.message).toContain('a.yaml:1:1:');
+    expect(assumptions.message).toContain('a "%YAML 1.1" directive');
+    const errata = thrown(() => parseErrata(`${head}errata: []\n`, "errata.yaml"));
+    expect(errata).toBeInstanceOf(ErrataError);
+    expect(errata.message).toContain('errata.yaml:1:1:');
+    const whatIf = thrown(() => parseOverridesFile(`${head}gpu_count: 010\n`, "w.yaml", ["gpu_count"]));
+    expect(exitCodeOf(whatIf)).toBe(EXIT_USAGE);
+    expect(whatIf.message).toMatch(/^w\.yaml:1:1: .*a "%YAML 1\.1" directive/);
+    // YAML 1.2's own directive changes nothing: the value reads as written.
+    expect(parseOverridesFile("%YAML 1.2\n---\ngpu_count: 010\n", "w.yaml", ["gpu_count"])).toMatchObject([{ id: "gpu_count", value: 10 }]);
+  });
+
+  it("a second document is said in the tool's words at its ---, not the parser's advice to call its API", () => {
+    const config = thrown(() => normalizeConfig("title: T\nchapters: [a.ipynb]\n---\nx: 1\n", "/project/notebooks/report.yaml", { exists: () => true }));
+    expect(config.message).toContain('report.yaml:3:1: report.yaml is not valid YAML: a "---" line here starts a second document, and the file holds one: remove the line');
+    expect(config.message).not.toContain("parseAllDocuments");
+    const whatIf = thrown(() => parseOverridesFile("gpu_count: 10\n---\nx: 1\n", "w.yaml", ["gpu_count"]));
+    expect(whatIf.message).toMatch(/^w\.yaml:2:1: .*starts a second document/);
+    expect(whatIf.message).not.toContain("parseAllDocuments");
   });
 });
