@@ -6,6 +6,7 @@ import type { WhatIfOptions } from "../build/whatif/flags";
 import { InputError, type ExitCode } from "../util/errors";
 import { locateFileSystemError } from "../util/fs-errors";
 import { MAX_TIMEOUT_SECONDS, parseTimeoutSeconds } from "../util/limits";
+import { killOtherThreadsChildren } from "../notebook/thread-children";
 import { endBySignal } from "../util/signals";
 import { progress } from "./output";
 import { existsSync } from "node:fs";
@@ -27,6 +28,7 @@ export async function buildCommand(options: BuildFlags): Promise<ExitCode> {
   const stop = (signal: NodeJS.Signals): void => {
     const buildDir = outPaths(options.root ?? findProjectRoot(process.cwd())).build;
     progress(buildInterrupted(signal, existsSync(join(buildDir, "build-log.json"))));
+    killOtherThreadsChildren(); // a cell's `execSync("…")`: SIGTERM reached fragtax alone
     endBySignal(signal);
   };
   process.once("SIGINT", stop).once("SIGTERM", stop);

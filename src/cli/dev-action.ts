@@ -3,6 +3,7 @@ import { isIPv4 } from "node:net";
 import * as messages from "../messages/versions";
 import { DEFAULT_WATCH, startDev } from "../preview/dev";
 import { inProcessRebuild } from "../preview/rebuild";
+import { killOtherThreadsChildren } from "../notebook/thread-children";
 import { endBySignal } from "../util/signals";
 import { progress } from "./output";
 import { projectPaths } from "./project";
@@ -31,6 +32,7 @@ export async function devAction(port: number, options: { host: string; root?: st
     process.on("SIGINT", stop);
     process.on("SIGTERM", stop);
   });
+  killOtherThreadsChildren(); // a rebuild's cell waiting on a process it started (`execSync("…")`)
   await session.interrupt();
   endBySignal(signal);
 }

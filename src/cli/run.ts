@@ -9,12 +9,14 @@ import type { Command } from "commander";
 import * as messages from "../messages/notebook";
 import { buildDuplicateIds, buildWarning } from "../messages/report";
 import { formatCellError } from "../notebook/errors";
+import { killOtherThreadsChildren } from "../notebook/thread-children";
 import { writeFileAtomic } from "../util/atomic";
 import { EXIT_FAILED, EXIT_OK, InputError, type ExitCode } from "../util/errors";
 import { locatingFileSystemErrors } from "../util/fs-errors";
 import { MAX_TIMEOUT_SECONDS, parseTimeoutSeconds } from "../util/limits";
 import { outPaths } from "../config/paths";
 import { displayPath, isInside, shellPath } from "../util/paths";
+import { endBySignal } from "../util/signals";
 import { checkOutFile } from "./out-file";
 
 
@@ -41,6 +43,13 @@ async function runCommand(notebook: string, options: { out?: string; timeout: st
   if (options.out !== undefined && options.out !== "-") {
     await checkOutFile(options.out, { extension: ".ipynb", wrongExtension: messages.runOutNotNotebook, folder: messages.runOutFolder, inPublished: messages.runOutInPublished, inBuild: messages.runOutInBuild, readOnly: messages.runOutReadOnly, source: { file: notebook, refusal: messages.runOutIsSource } });
   }
+  // SIGINT or SIGTERM ends the run as the signal would, and the processes its cell started with it: a
+  // signal to fragtax alone (`kill`, a process manager) left a cell's `execSync("…")` child running.
+  const stop = (signal: NodeJS.Signals): void => {
+    killOtherThreadsChildren();
+    endBySignal(signal);
+  };
+  process.once("SIGINT", stop).once("SIGTERM", stop);
   // The notebook thread starts before the engine is loaded: its start-up (~0.1 s) overlaps with that.
   // (A Deno notebook leaves it idle; idle threads never keep the process alive.)
   (await import("../notebook/pool")).startWorkerEarly();

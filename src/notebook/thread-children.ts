@@ -54,3 +54,16 @@ export function killThreadChildren(tid: number): number {
   }
   return killed;
 }
+
+/**
+ * Ends the processes every thread but the main one started (a cell's `execSync("…")`, a Deno kernel),
+ * as a build, `run` or `dev` ends on SIGINT or SIGTERM. A terminal's Ctrl-C reaches them too (it
+ * signals the whole process group), but `kill`, a process manager or `docker stop` signals fragtax
+ * alone, and they lived on, re-parented, after it. The main thread's own (the type check, esbuild,
+ * Chromium) end with their pipes.
+ */
+export function killOtherThreadsChildren(): number {
+  return tasksOf(process.pid)
+    .filter((tid) => tid !== process.pid)
+    .reduce((killed, tid) => killed + killThreadChildren(tid), 0);
+}
