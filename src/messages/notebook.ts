@@ -74,7 +74,7 @@ export const moduleBuildFailed = (specifier: string, detail: string): string =>
   `cannot load module "${specifier}": ${detail}`;
 
 export const cellTimedOut = (seconds: number): string =>
-  `the cell did not finish within ${seconds} s and was stopped (raise the limit with --timeout SECONDS)`;
+  `the cell did not finish within ${seconds} s and was stopped: look for a loop that never ends or a wait nothing settles, or, if the cell needs longer, raise the limit with --timeout SECONDS`;
 
 export const cellStalled = (): string =>
   `the cell awaits a promise that can never settle (nothing is left for it to wait on: no timer, I/O or pending callback)`;
