@@ -5,7 +5,9 @@ import { checkVersion, describeProblem } from "../publish/verify";
 import { checkIndex } from "../publish/index-page";
 import { projectPaths } from "./project";
 import { EXIT_FAILED, InputError } from "../util/errors";
+import { liveLockOwner } from "../util/lock";
 import { terminalText } from "../util/terminal";
+import { join } from "node:path";
 
 /** Every named version (default: all) against its manifest; each altered or missing file is named. */
 export async function verifyAction(ids: readonly string[], options: { root?: string }): Promise<void> {
@@ -14,6 +16,10 @@ export async function verifyAction(ids: readonly string[], options: { root?: str
   for (const id of ids) if (!known.includes(id)) throw new InputError(messages.verifyUnknownVersion(id, known));
   const chosen = ids.length > 0 ? ids : known;
   if (chosen.length === 0) throw new InputError(messages.verifyNothingPublished());
+  // A publish under way places its version, then writes the index: read between the two, the index
+  // was "behind", said as a publish killed midway. Verify waits for it (it takes no lock: a read-only
+  // copy of out/reports/ is verified too).
+  await publishesEnded(join(paths.reportsDir, ".publish.lock"));
   let failed = 0;
   for (const id of chosen) {
     const { files, problems, sealed } = await checkVersion(paths.reportsDir, id);
@@ -42,3 +48,17 @@ export async function verifyAction(ids: readonly string[], options: { root?: str
   }
   if (failed > 0) process.exitCode = EXIT_FAILED;
 }
+
+/** Waits while a live process holds the publish lock (two minutes at most, as a publish waits for another), saying so once. */
+async function publishesEnded(lock: string): Promise<void> {
+  let said = false;
+  for (const started = Date.now(); Date.now() - started < PUBLISH_WAIT_MS; ) {
+    const owner = await liveLockOwner(lock);
+    if (owner === undefined) return;
+    if (!said) process.stderr.write(`${messages.verifyWaitsForPublish(owner)}\n`);
+    said = true;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+const PUBLISH_WAIT_MS = 120_000;

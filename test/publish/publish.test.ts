@@ -183,6 +183,24 @@ describe("fragtax publish", () => {
     expect(await readFile(join(reports(), "index.html"), "utf8")).toBe(indexBefore);
   });
 
+  it("verify during a publish waits for it, saying so, instead of calling the index behind as after a killed publish", async () => {
+    await useBuild(root, "v1");
+    expect((await fragtax(["publish", "--date", "2026-05-01"], { cwd: root })).code).toBe(0);
+    await useBuild(root, "v2");
+    const marker = join(root, "staged.marker");
+    const child = spawnFragtax(["publish", "--date", "2026-05-02"], { cwd: root, env: { FRAGTAX_TEST_PAUSE_PUBLISH: marker } });
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    for (let tries = 0; !existsSync(marker) && tries < 400; tries++) await new Promise((r) => setTimeout(r, 25));
+    const verifying = fragtax(["verify"], { cwd: root });
+    await new Promise((r) => setTimeout(r, 1500));
+    child.kill("SIGKILL"); // the publish ends (here, killed while paused): verify goes on
+    await exited;
+    const verified = await verifying;
+    expect(verified.stderr).toContain(`a publish is under way (pid ${child.pid}): verify waits for it to finish`);
+    expect(verified.code, verified.stderr).toBe(0);
+    expect(verified.stdout).toContain("2026-05-01");
+  });
+
   it("two publishes of one build at once publish it once: the second waits, then is refused naming the version", async () => {
     await useBuild(root, "v1");
     const [a, b] = await Promise.all([
