@@ -246,6 +246,9 @@ export const devRebuildAbandoned = (): string => "the rebuild was stopped: dev i
 export const devLoopingLink = (path: string): string =>
   `warning: not watching ${path}: it is a symbolic link that loops (to itself or to a folder it is in); edits through it do not trigger a rebuild`;
 
+export const devLinkOutside = (path: string): string =>
+  `warning: not watching ${path}: it is a symbolic link to a folder outside the project; edits there do not trigger a rebuild (run fragtax build after them)`;
+
 export const devNotWatched = (path: string, why: string): string =>
   `warning: cannot watch ${path} (${why}); edits there do not trigger a rebuild until dev is restarted`;
 

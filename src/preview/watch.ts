@@ -1,11 +1,12 @@
 /**
  * What `fragtax dev` watches, and what it leaves alone: the project's folders through chokidar, less
- * node_modules, out/, .git and Jupyter's checkpoints, and less any symbolic link that loops. Nothing
+ * node_modules, out/, .git and Jupyter's checkpoints, and less any symbolic link that loops or leads to a
+ * folder outside the project. Nothing
  * the watcher meets ends dev: it says once what it cannot watch and goes on serving.
  */
 import { watch } from "chokidar";
 import type { FSWatcher } from "chokidar";
-import { existsSync, lstatSync, readdirSync, realpathSync } from "node:fs";
+import { existsSync, lstatSync, readdirSync, realpathSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import * as messages from "../messages/versions";
 import { displayPath, isInside } from "../util/paths";
@@ -37,6 +38,19 @@ export function isLoopingLink(path: string): boolean {
     return isInside(realpathSync(path), realpathSync(dirname(path)));
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === "ELOOP";
+  }
+}
+
+/**
+ * Whether `path` is a symbolic link to a folder outside the project (`notebooks/usr → /usr`): a watcher
+ * following it walks that whole tree (every file of /usr, ~150,000 "changed" lines and a gigabyte,
+ * then a rebuild), and nothing a build reads is there. A link to a file outside is watched as a file.
+ */
+export function isFolderLinkOutside(path: string, realRoot: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink() && statSync(path).isDirectory() && !isInside(realRoot, realpathSync(path));
+  } catch {
+    return false; // gone, or a loop: isLoopingLink says
   }
 }
 
@@ -81,8 +95,13 @@ export function watchProject(root: string, paths: readonly string[], onChange: (
   const returning = new Map<string, FSWatcher>();
   // Once closed, a deletion reported late opens no watcher, which would keep dev's process alive.
   let closed = false;
+  const realRoot = realRootOf(root);
   const ignored = (path: string): boolean => {
     if (NOT_WATCHED.test(path.slice(root.length))) return true;
+    if (isFolderLinkOutside(path, realRoot)) {
+      warnOnce(path, messages.devLinkOutside(shownPath(path, root)));
+      return true;
+    }
     if (!isLoopingLink(path)) return false;
     warnOnce(path, messages.devLoopingLink(shownPath(path, root)));
     return true;
@@ -139,4 +158,12 @@ export function watchProject(root: string, paths: readonly string[], onChange: (
     await Promise.all([closeMain(), ...[...returning.values()].map((watcher) => watcher.close())]);
   };
   return main;
+}
+
+function realRootOf(root: string): string {
+  try {
+    return realpathSync(root);
+  } catch {
+    return root;
+  }
 }

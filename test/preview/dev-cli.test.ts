@@ -1,6 +1,6 @@
 /**
  * `fragtax dev` as a user runs it (dist/cli.cjs in a temp project): a symbolic link that loops under
- * notebooks/ is skipped with a warning, not a crash; Ctrl-C stops a rebuild whose cell never returns
+ * notebooks/, or leads to a folder outside the project, is skipped with a warning, not a crash; Ctrl-C stops a rebuild whose cell never returns
  * at once, leaving the last build and no lock; a --host it cannot listen on is bad usage (exit 2);
  * an image a markdown cell names outside notebooks/ (../assets/pic.png) is watched: adding a missing
  * one or replacing one rebuilds; so is a data file a cell reads there (../data/rate.txt).
@@ -53,6 +53,28 @@ function startDev(root: string) {
 
 /** What out/ holds besides the build and the caches: a lock or a stage left behind. */
 const leftovers = (root: string): string[] => readdirSync(join(root, "out")).filter((name) => name !== "build" && name !== ".cache");
+
+describe("fragtax dev and a symbolic link to a folder outside the project", () => {
+  it("leaves it unwatched with one warning: dev walked the whole target (a link to /usr: ~150,000 changes and a gigabyte)", async () => {
+    const { root } = folders.project();
+    const outside = folders.scratch("fragtax-dev-outside-");
+    for (let i = 0; i < 20; i++) mkdirSync(join(outside, `d${i}`), { recursive: true });
+    for (let i = 0; i < 20; i++) writeFileSync(join(outside, `d${i}`, "f.txt"), "x");
+    symlinkSync(outside, join(root, "notebooks", "ext"));
+    const dev = startDev(root);
+    await dev.waitFor("rebuilt in");
+    writeFileSync(join(outside, "d0", "g.txt"), "y"); // an edit there: not watched, so no rebuild
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const file = join(root, "notebooks", "assumptions.yaml");
+    writeFileSync(file, readFileSync(file, "utf8").replace("range: { low: 2, high: 3 }", "range: { low: 2, high: 3.5 }"));
+    await dev.waitFor("rebuilt in", 2);
+    dev.child.kill("SIGINT");
+    await dev.exited;
+    expect(dev.stderr().split("warning: not watching notebooks/ext: it is a symbolic link to a folder outside the project")).toHaveLength(2);
+    expect(dev.stderr()).not.toContain("notebooks/ext/");
+    expect(dev.stderr().split("rebuilt in")).toHaveLength(3); // the first build and the assumption's edit, nothing for the edit outside
+  }, 120_000);
+});
 
 describe("fragtax dev and symbolic links that loop", () => {
   it("skips them with one warning each and goes on serving and rebuilding", async () => {
