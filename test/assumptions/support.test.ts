@@ -56,6 +56,22 @@ describe("fragtax build --set outside the support", () => {
   });
 });
 
+describe("a what-if file's value outside the support", () => {
+  let project: TempProject | undefined;
+  afterEach(() => project?.remove());
+
+  it("is located where the file writes it, through an alias too (it named the file alone)", () => {
+    project = tempProject();
+    const file = join(project.root, "w.yaml");
+    // GPU-hours may be any number here; the price may not, and it takes the value through the alias.
+    writeFileSync(file, "run_gpu_hours: &minus -5\nh100_usd_per_gpu_hour: *minus\n");
+    const run = spawnSync("node", ["dist/cli.cjs", "build", "--no-pdf", "--root", project.root, "--assumptions", file], { encoding: "utf8" });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain(`${file}:2:24: "h100_usd_per_gpu_hour" is an amount in USD/GPU-hour, so it must be ≥ 0; -5 is outside that support`);
+    expect(existsSync(join(project.root, "out/build/report.html"))).toBe(false);
+  });
+});
+
 // What the unit cannot say, the entry declares: a count of pools is at least 1, a duration above 0, a
 // correlation the model needs non-negative. Before, `--set pool_demand_correlation_alternative=-0.5`
 // and `--set stargate_years=0` passed the what-if check and failed inside a cell (exit 1), or built a

@@ -8,7 +8,7 @@ import { readFile, stat } from "node:fs/promises";
 import { AssumptionError } from "../../assumptions/errors";
 import type { AssumptionRegistry } from "../../assumptions/registry";
 import type { WhatIf } from "./overrides";
-import { WhatIfError, checkSetFlagsOnce, mergeOverrides, parseSetFlag } from "./overrides";
+import { WhatIfError, checkSetFlagsOnce, mergeOverrides, overridePlaces, parseSetFlag } from "./overrides";
 import * as messages from "../../messages/whatif";
 import { readFailure } from "../../messages/fs";
 import { at, located } from "../../messages/location";
@@ -62,7 +62,8 @@ export async function applyWhatIf(registry: AssumptionRegistry, options: WhatIfO
     // Named by where the override was given (the flag, or the overrides file), with where the assumption is defined.
     const givenAt = (id: string | undefined): string => {
       const flag = (options.set ?? []).filter((candidate) => candidate.slice(0, candidate.indexOf("=")).trim() === id).at(-1);
-      return flag !== undefined ? `--set ${flag}` : (options.assumptions ?? "--set");
+      const override = whatIf.overrides.find((candidate) => candidate.id === id);
+      return flag !== undefined ? `--set ${flag}` : ((override && overridePlaces.get(override)) ?? options.assumptions ?? "--set");
     };
     throw new WhatIfError(error.problems.map((p) => (p.reason === undefined ? located(p, p.text) : messages.overrideRejected(givenAt(p.id), p.reason, at(p), p.place ?? "assumption"))).join("\n"));
   }

@@ -7,7 +7,7 @@ import { LineCounter, isAlias, isMap, isNode, isPair, isScalar, isSeq } from "ya
 import type { Document, Node as YamlNode, YAMLMap, YAMLSeq } from "yaml";
 import * as messages from "../../messages/whatif";
 import { at as placeAt } from "../../messages/location";
-import { checkKnown, parseOverrideValue, WhatIfError, type AssumptionOverride } from "./overrides";
+import { checkKnown, overridePlaces, parseOverrideValue, WhatIfError, type AssumptionOverride } from "./overrides";
 import { assumptionsFileTooLarge } from "../../messages/assumptions";
 import { MAX_ASSUMPTIONS_FILE_MB } from "../../util/limits";
 import { isRecord } from "../../util/records";
@@ -54,7 +54,7 @@ export function parseOverridesFile(text: string, fileName: string, known: readon
     const key = isScalar(pair.key) ? String(pair.key.value) : "";
     const where = at(pair.key as YamlNode);
     checkKnown(key, known, where);
-    return overrideFromYaml(key, resolved(document, pair.value) as YamlNode, where, at);
+    return placed(overrideFromYaml(key, resolved(document, pair.value) as YamlNode, where, at), at(pair.value as YamlNode));
   });
 }
 
@@ -103,9 +103,15 @@ function fromAssumptionsShape(document: Document, root: YAMLMap, list: YAMLSeq, 
     }
     // As the assumptions file has it: no override (a copy edited in one place overrides that place only).
     if (value !== undefined ? unchanged(value, was, "value") : unchanged(range, was, "range")) continue;
-    overrides.push(overrideFromYaml(id, (value ?? range) as YamlNode | undefined, at(item), at, true));
+    overrides.push(placed(overrideFromYaml(id, (value ?? range) as YamlNode | undefined, at(item), at, true), at((value ?? range) as YamlNode)));
   }
   return overrides;
+}
+
+/** The override, its place in the file noted (overrides.ts `overridePlaces`). */
+function placed(override: AssumptionOverride, where: string): AssumptionOverride {
+  overridePlaces.set(override, where);
+  return override;
 }
 
 /** The node an alias names (`*price`), as the assumptions file reads it; any other node as it is. */

@@ -66,6 +66,13 @@ export function checkSetFlagsOnce(flags: readonly string[]): void {
 }
 
 /** Later overrides of the same id win (a `--set` after `--assumptions` refines it); first-seen order kept. */
+/**
+ * Where each override of a what-if file was written (`file:line:column`), for a problem found once it
+ * is applied to its assumption (outside its support, a total it breaks): said at the file alone, it
+ * sent the user searching. Kept beside the override, which is the assumptions' own type, hashed as it is.
+ */
+export const overridePlaces = new WeakMap<AssumptionOverride, string>();
+
 export function mergeOverrides(lists: ReadonlyArray<readonly AssumptionOverride[]>): AssumptionOverride[] {
   const byId = new Map<string, AssumptionOverride>();
   for (const override of lists.flat()) byId.set(override.id, override);
