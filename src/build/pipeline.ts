@@ -71,6 +71,8 @@ export type { BuildEffects, ChapterRun, ExecuteSettings } from "./effects-types"
 export interface BuildOptions {
   /** Project root (the folder with notebooks/); found from the current folder when absent. */
   readonly root?: string;
+  /** Where `root` came from: `--root` (the default; a report.yaml missing there is said as what --root wants) or dev's project, found as it started. */
+  readonly rootFrom?: "flag" | "project";
   /** false: no PDF even if report.yaml asks for one (`--no-pdf`); "keep": print none, keep one of the same page (dev). */
   readonly pdf?: boolean | "keep";
   /** What-if overrides for this build only (`--set id=value|low..high`, `--assumptions FILE`). */
@@ -118,7 +120,7 @@ export async function build(options: BuildOptions = {}, effects: BuildEffects = 
 
   // 1. config
   const configFile = options.root === undefined ? findConfigFile(process.cwd(), (path) => effects.exists(path)) : configPathForRoot(options.root);
-  if (options.root !== undefined && !effects.exists(configFile)) throw new ConfigNotFoundError(options.root, true);
+  if (options.root !== undefined && !effects.exists(configFile)) throw new ConfigNotFoundError(options.root, options.rootFrom !== "project");
   // report.yaml, assumptions.yaml and the errata file are parsed once per content (cache/parsed-inputs.ts).
   const code = codeStamp();
   const configText = await effects.readText(configFile);

@@ -138,7 +138,7 @@ export function inProcessRebuild(root: string, log: (line: string) => void): InP
       const effects = new HeldBuildEffects(log);
       current = effects;
       // No print (seconds per rebuild), but a PDF of the same page is kept: dev leaves a full build publishable.
-      const result = await build({ root, pdf: "keep" }, effects);
+      const result = await build({ root, rootFrom: "project", pdf: "keep" }, effects);
       read = result.read;
       missing = result.missing;
       if (result.failedCells.length > 0) throw new Error(messages.devCellsFailed(result.cellErrors));

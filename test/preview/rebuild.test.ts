@@ -3,7 +3,7 @@
  * edit shows up in the served page; a broken cell shows its error over the last good report, which
  * stays on disk untouched; the fix clears it.
  */
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { startDev, type DevSession } from "../../src/preview/dev";
@@ -74,6 +74,12 @@ describe("fragtax dev rebuilding in-process", () => {
 });
 
 describe("an abandoned rebuild (Ctrl-C)", () => {
+  it("with report.yaml deleted, says none is found, as build does, not what --root wants (dev was given none)", async () => {
+    project = tempProject();
+    rmSync(join(project.root, "notebooks", "report.yaml"));
+    await expect(inProcessRebuild(project.root, () => undefined).rebuild()).rejects.toThrow(`no report.yaml found in ${project.root} or any folder above it`);
+  });
+
   it("releases the build lock it holds, and its outputs never reach out/build/", async () => {
     project = tempProject("incremental");
     const outDir = join(project.root, "out/build");
