@@ -44,9 +44,14 @@ export function headlineFigures<T extends { readonly notebook?: string; readonly
   return [...pool].sort((a, b) => (a.cell ?? 0) - (b.cell ?? 0)).slice(0, count);
 }
 
-/** JSON.stringify drops undefined members, so optional keys simply do not appear. */
+/**
+ * The build's JSON files. JSON.stringify drops undefined members, so optional keys simply do not appear.
+ * It escapes C0 controls but writes DEL, the C1 controls (U+009B is an 8-bit CSI, which `cat figures.json`
+ * hands a terminal as an escape sequence) and the line separators as they are: written as `\uXXXX`, the
+ * same JSON value, text to any reader.
+ */
 export function pretty(value: unknown): string {
-  return `${JSON.stringify(value, null, 2)}\n`;
+  return `${JSON.stringify(value, null, 2).replace(/[\u007f-\u009f\u2028\u2029]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`)}\n`;
 }
 
 /** Ids declared more than once (by two cells or two notebooks): figures.json must be unambiguous. */
