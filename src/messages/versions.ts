@@ -199,7 +199,7 @@ export const publishWaiting = (pid: number): string => `waiting for another publ
 export const verifyWaitsForPublish = (pid: number): string => `a publish is under way (pid ${pid}): verify waits for it to finish…`;
 /** The publish lock left by a publish that died holding it: what it staged goes, and this publish writes the index anew. */
 export const publishLockTakenOver = (pid: number | undefined): string =>
-  `out/reports/.publish.lock was left by ${pid === undefined ? "a publish" : `pid ${pid}`}, which is no longer running (killed?): taking it over; what it staged without publishing is removed`;
+  `out/reports/.publish.lock was left by ${pid === undefined ? "a publish" : `pid ${pid}`}, which is no longer running (stopped by Ctrl-C or a signal, or it crashed): taking it over; what it staged without publishing is removed`;
 
 export const publishStaged = (id: string): string => `staged version ${id}`;
 

@@ -58,7 +58,7 @@ describe("a lock left by a process killed with kill -9", () => {
     await writeFile(file, notebook);
     const next = startDev(root);
     await next.waitFor("rebuilt in");
-    expect(next.said()).toContain(`out/.build.lock was left by pid ${first.child.pid}, which is no longer running (killed?): taking it over`);
+    expect(next.said()).toContain(`out/.build.lock was left by pid ${first.child.pid}, which is no longer running (stopped by Ctrl-C or a signal, or it crashed): taking it over`);
     expect(next.said()).not.toContain("waiting for");
     await killHard(next.child);
     expect(existsSync(lock)).toBe(false);
@@ -84,7 +84,7 @@ describe("a lock left by a process killed with kill -9", () => {
     expect(readdirSync(reports).filter((name) => /^\d{4}-/.test(name))).toEqual(["2026-05-01"]);
 
     const next = await fragtax(["publish", "--date", "2026-05-02"], { cwd: root, env: NO_CHROMIUM });
-    expect(next.stderr).toContain(`out/reports/.publish.lock was left by pid ${publish.pid}, which is no longer running (killed?): taking it over`);
+    expect(next.stderr).toContain(`out/reports/.publish.lock was left by pid ${publish.pid}, which is no longer running (stopped by Ctrl-C or a signal, or it crashed): taking it over`);
     expect(next.code, next.stderr).toBe(0);
     expect(readdirSync(reports).filter((name) => name.startsWith("."))).toEqual([]);
     const verified = await fragtax(["verify"], { cwd: root });
