@@ -75,6 +75,10 @@ export const publishAlreadyPublished = (id: string, builtAt: string | null, same
     ? `refusing to publish: this build${builtAt === null ? "" : ` (built ${builtAt})`} is already published as ${id}; a build is published once. To publish a change, make it, run \`fragtax build\`, then publish (nothing was written)`
     : `refusing to publish: this build is already published as ${id}: it was made from the same sources (notebooks, report.yaml, assumptions, errata, the modules and data they read, as-of date) as the build of ${id}, so it says what ${id} says. To publish a change, make it, run \`fragtax build\`, then publish (nothing was written)`;
 
+/** The newest version is placed but the index does not list it: its publish was stopped before the index. */
+export const publishIndexBehind = (id: string): string =>
+  `out/reports/index.html does not list ${id} yet: the publish that placed it was stopped before it wrote the index; list it with \`fragtax publish --index-only\``;
+
 /** What a file-system failure while staging or placing a version names (util/fs-errors.ts words the rest). */
 export const publishStoreWhat = (): string => "publish: the published versions (out/reports/)";
 

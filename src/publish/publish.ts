@@ -27,7 +27,7 @@ import { escapeHtml, html } from "../util/html";
 import { CHANGES_TOC_MARKER } from "../report/markers";
 import { headlineFigures } from "../report/records";
 import { insertBeforeBodyClose, replaceMarker } from "../util/page";
-import { expectedIndex, renderIndexPage } from "./index-page";
+import { checkIndex, expectedIndex, renderIndexPage } from "./index-page";
 import { manifestDigest, sealManifest } from "./manifest";
 import { acquireLock, isProcessAlive } from "../util/lock";
 import type { Manifest } from "./store";
@@ -121,7 +121,9 @@ export async function publish(options: PublishOptions, effects: PublishEffects):
     if (previous !== null && date < previous.date) throw new InputError(messages.publishDateBeforePrevious(date, options.date !== undefined, previous.id, previous.date));
     // The same build twice (one after the other, or at once: both wait for the lock) is one version.
     const duplicate = alreadyPublished(build, previous);
-    if (duplicate !== null) throw new PublishRefused(duplicate);
+    // Placed by a publish stopped before it wrote the index: that is what is left to do, and said so.
+    const indexBehind = duplicate !== null && previous !== null && (await checkIndex(options.reportsDir, options.title)).state === "behind";
+    if (duplicate !== null) throw new PublishRefused(indexBehind ? `${duplicate}\n${publishMessages.publishIndexBehind(previous?.id ?? "")}` : duplicate);
     const id = nextVersionId(date, existing);
     // An erratum is published once, by the first version that carries it.
     const published = publishedErrata(versions);

@@ -91,7 +91,7 @@ describe("a lock left by a process killed with kill -9", () => {
     expect(verified.code, verified.stderr).toBe(0);
   }, 60_000);
 
-  it("fragtax publish killed after placing its version, before writing the index: verify names that version and the command that lists it", async () => {
+  it("fragtax publish killed after placing its version, before writing the index: verify and publish name that version and the command that lists it", async () => {
     const root = await projectWithVersions(["--date", "2026-05-01"]);
     onTestFinished(async () => (await import("node:fs/promises")).rm(root, { recursive: true, force: true }));
     const index = join(root, "out", "reports", "index.html");
@@ -105,6 +105,11 @@ describe("a lock left by a process killed with kill -9", () => {
     expect(verified.stderr).toContain("index.html does not list 2026-05-02 yet, the newest version: the publish that placed it was stopped before it wrote the index");
     expect(verified.stderr).toContain("`fragtax publish --index-only`");
     expect(verified.stderr).not.toContain("edited");
+    // Publishing the same build again is refused, and says what is left to do (it said "already published" alone).
+    const again = await fragtax(["publish", "--date", "2026-05-02"], { cwd: root, env: NO_CHROMIUM });
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain("is already published as 2026-05-02");
+    expect(again.stderr).toContain("out/reports/index.html does not list 2026-05-02 yet: the publish that placed it was stopped before it wrote the index; list it with `fragtax publish --index-only`");
     expect((await fragtax(["publish", "--index-only"], { cwd: root })).code).toBe(0);
     expect((await fragtax(["verify"], { cwd: root })).code).toBe(0);
   }, 60_000);
