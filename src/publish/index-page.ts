@@ -72,7 +72,8 @@ export async function checkIndex(reportsDir: string, title: string): Promise<Ind
   const newestFirst = (await listVersions(reportsDir)).reverse();
   const page = renderIndexPage(title, newestFirst);
   const versions = newestFirst.length;
-  const actual = await readPlainText(join(reportsDir, "index.html")).catch(() => undefined);
+  // Something other than a file there (a FIFO, a folder) is not the index publish wrote, not a missing one.
+  const actual = await readPlainText(join(reportsDir, "index.html")).catch((error: NodeJS.ErrnoException) => (error.code === "ENOENT" ? undefined : ""));
   if (actual === undefined) return { state: "missing", versions };
   if (actual === page) return { state: "ok", versions };
   if (actual === page.replace(INDEX_POLICY, "")) return { state: "unprotected", versions };

@@ -148,7 +148,9 @@ describe("tampered published versions", () => {
     execFileSync("mkfifo", [join(root, "out/reports/index.html")]);
     const index = await fragtaxWithin(20_000, ["verify"], quick);
     expect(index.code).toBe(1);
-    expect(index.stderr).toContain("out/reports/index.html is missing");
+    // Not "missing": something is there, and it is not the index publish wrote.
+    expect(index.stderr).toContain("out/reports/index.html is not the index publish renders");
+    expect(index.stderr).toContain("`fragtax publish --index-only`");
     await rm(version("2026-05-01", "manifest.json"));
     execFileSync("mkfifo", [version("2026-05-01", "manifest.json")]);
     const diff = await fragtaxWithin(20_000, ["diff", "2026-05-01", "2026-05-20"], quick);
