@@ -236,6 +236,7 @@ export const devRebuilt = (ms: number): string => `rebuilt in ${formatSeconds(ms
 export const devRebuildFailed = (error: string): string => `build failed (out/build/ is left as it was):\n${error}`;
 
 export const devChanged = (path: string): string => `changed: ${path}`;
+export const devChangedMore = (count: number): string => `changed: ${count.toLocaleString("en-US")} more file${count === 1 ? "" : "s"} (not named one by one)`;
 
 export const devServing = (url: string): string => `serving out/build/ at ${url} (live reload on; Ctrl-C to stop)`;
 

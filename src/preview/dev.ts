@@ -15,6 +15,10 @@ import { PreviewServer } from "./serve";
 import type { PreviewState } from "./serve";
 import { shownPath, watchProject } from "./watch";
 
+
+/** The changes named one by one before a rebuild; past them, how many more is said as it starts. */
+const CHANGES_SAID = 20;
+
 export interface DevOptions {
   readonly root: string;
   readonly buildDir: string;
@@ -104,10 +108,17 @@ export async function startDev(options: DevOptions, effects: DevEffects): Promis
   const inWatchedFolder = (file: string): boolean => options.watch.some((path) => isInside(resolve(root, path), file));
   // Changes seen so far: a rebuild that began after a change shows it; one that began before does not.
   let changes = 0;
+  // The changes said before a rebuild, and those left unsaid: a folder copied in (a dataset, a link
+  // followed) is thousands of changes, which printed a line each, and named each to every open page.
+  let saidSince = 0;
+  let unsaid = 0;
   const changed = (path: string): void => {
     changes++;
-    server.changing(path);
-    effects.progress(messages.devChanged(path));
+    if (saidSince < CHANGES_SAID) {
+      saidSince++;
+      server.changing(path);
+      effects.progress(messages.devChanged(path));
+    } else unsaid++;
     schedule();
   };
   /** Closes the folders' watchers no missing path needs any more. */
@@ -165,6 +176,9 @@ export async function startDev(options: DevOptions, effects: DevEffects): Promis
   };
 
   const rebuildOnce = async (): Promise<void> => {
+    if (unsaid > 0) effects.progress(messages.devChangedMore(unsaid));
+    saidSince = 0;
+    unsaid = 0;
     const started = performance.now();
     const startedAt = Date.now();
     const seen = changes;

@@ -57,6 +57,32 @@ describe("what fragtax dev watches", () => {
     }
   });
 
+  it("names twenty changes one by one, then says how many more as the rebuild starts (a folder copied in printed a line per file)", async () => {
+    const project = await mkdtemp(join(tmpdir(), "fragtax-dev-many-"));
+    for (const dir of ["notebooks", "out/build"]) await mkdir(join(project, dir), { recursive: true });
+    const said: string[] = [];
+    let rebuilds = 0;
+    const watching = await startDev(
+      { ...devSettings(project, ["notebooks"]), debounceMs: 1500 },
+      { rebuild: async () => void rebuilds++, progress: (line) => said.push(line) },
+    );
+    try {
+      await watching.idle();
+      await new Promise((resolve) => setTimeout(resolve, 300)); // chokidar's first look
+      const before = rebuilds;
+      for (let i = 0; i < 60; i++) writeFileSync(join(project, "notebooks", `data-${i}.csv`), `${i}`);
+      for (let tries = 0; rebuilds === before && tries < 200; tries++) await new Promise((r) => setTimeout(r, 30));
+      const changes = said.filter((line) => line.startsWith("changed:"));
+      expect(changes.slice(0, 20).every((line) => /^changed: notebooks\/data-\d+\.csv$/.test(line))).toBe(true);
+      expect(changes).toHaveLength(21);
+      expect(changes[20]).toMatch(/^changed: \d+ more files \(not named one by one\)$/);
+      expect(Number(/(\d+) more/.exec(changes[20] ?? "")?.[1]) + 20).toBeGreaterThanOrEqual(60);
+    } finally {
+      await watching.close();
+      await rm(project, { recursive: true, force: true });
+    }
+  });
+
   it.each([
     ["before the rebuild that read it ended (not yet watched then)", "while"],
     ["just after the rebuild that read it ended (as its watch starts)", "after"],
