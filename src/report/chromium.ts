@@ -222,7 +222,17 @@ async function launch(source: ChromiumSource, executablePath: string, env: Recor
         } catch {
           // already gone: the kill below and the profile removal still apply
         } finally {
-          browser.process()?.kill("SIGKILL");
+          const child = browser.process();
+          child?.kill("SIGKILL");
+          // Until it has gone: a killed process still runs its binary for a moment (its file cannot be
+          // replaced then, ETXTBSY), and its profile is still being written.
+          if (child !== null && child.exitCode === null && child.signalCode === null) {
+            await new Promise((resolve) => {
+              const gone = setTimeout(resolve, CLOSE_GRACE_MS);
+              gone.unref();
+              child.once("exit", () => (clearTimeout(gone), resolve(undefined)));
+            });
+          }
           rmSync(userDataDir, { recursive: true, force: true });
         }
       },

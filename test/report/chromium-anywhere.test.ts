@@ -49,6 +49,18 @@ async function until(condition: () => boolean, ms: number): Promise<boolean> {
   return condition();
 }
 
+/** `openSync(file, "r+")`, tried again while the file is a running program's (ETXTBSY), for up to 20 s. */
+async function openWhenNotBusy(file: string): Promise<number> {
+  for (const end = Date.now() + 20_000; ; ) {
+    try {
+      return openSync(file, "r+");
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "ETXTBSY" || Date.now() > end) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+}
+
 describe("the packaged Chromium", () => {
   it("prints report.pdf when system Chromium is hidden (FRAGTAX_NO_SYSTEM_CHROMIUM=1), and the build log names it", { timeout: 180_000 }, () => {
     const project = temp.project();
@@ -80,7 +92,8 @@ describe("the packaged Chromium", () => {
     // Same size, garbage inside: the size stamp cannot tell, only starting it can.
     const binary = join(packaged.folder, "chromium");
     const size = statSync(binary).size;
-    const handle = openSync(binary, "r+");
+    // The browser's helper processes (same binary) may outlive it for a moment on a busy machine: its file is busy until they go.
+    const handle = await openWhenNotBusy(binary);
     writeSync(handle, Buffer.alloc(4096, 0x41), 0, 4096, 0);
     closeSync(handle);
     expect(statSync(binary).size).toBe(size);
