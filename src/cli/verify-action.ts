@@ -5,7 +5,7 @@ import { checkVersion, describeProblem } from "../publish/verify";
 import { checkIndex } from "../publish/index-page";
 import { projectPaths } from "./project";
 import { EXIT_FAILED, InputError } from "../util/errors";
-import { liveLockOwner } from "../util/lock";
+import { waitWhileLocked } from "../util/lock";
 import { terminalText } from "../util/terminal";
 import { join } from "node:path";
 
@@ -18,8 +18,8 @@ export async function verifyAction(ids: readonly string[], options: { root?: str
   if (chosen.length === 0) throw new InputError(messages.verifyNothingPublished());
   // A publish under way places its version, then writes the index: read between the two, the index
   // was "behind", said as a publish killed midway. Verify waits for it (it takes no lock: a read-only
-  // copy of out/reports/ is verified too).
-  await publishesEnded(join(paths.reportsDir, ".publish.lock"));
+  // copy of out/reports/ is verified too), as long as a publish waits for another.
+  await waitWhileLocked(join(paths.reportsDir, ".publish.lock"), { timeoutMs: 120_000, pollMs: 50, onWait: (owner) => process.stderr.write(`${messages.verifyWaitsForPublish(owner)}\n`) });
   let failed = 0;
   for (const id of chosen) {
     const { files, problems, sealed } = await checkVersion(paths.reportsDir, id);
@@ -48,17 +48,3 @@ export async function verifyAction(ids: readonly string[], options: { root?: str
   }
   if (failed > 0) process.exitCode = EXIT_FAILED;
 }
-
-/** Waits while a live process holds the publish lock (two minutes at most, as a publish waits for another), saying so once. */
-async function publishesEnded(lock: string): Promise<void> {
-  let said = false;
-  for (const started = Date.now(); Date.now() - started < PUBLISH_WAIT_MS; ) {
-    const owner = await liveLockOwner(lock);
-    if (owner === undefined) return;
-    if (!said) process.stderr.write(`${messages.verifyWaitsForPublish(owner)}\n`);
-    said = true;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
-const PUBLISH_WAIT_MS = 120_000;

@@ -124,7 +124,7 @@ export class ModelRunFiles implements ModelRunStore {
       if (claim !== "unclaimed") run = this.#open(file, name, `${key}\n${outside}`, allocate);
       // Mine, yet kept after all: another thread finished it between the miss and the claim (or while
       // this one, woken by its wait's time slice, had not yet looked again), so it is read, not computed.
-      if (claim === "mine" && run !== "missing") this.claims.release(file);
+      if (claim === "mine" && typeof run === "object") this.claims.release(file);
       else if (claim === "mine") this.#claimed.set(key, file);
     }
     if (run === undefined || run === "missing") return undefined;

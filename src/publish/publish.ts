@@ -121,9 +121,11 @@ export async function publish(options: PublishOptions, effects: PublishEffects):
     if (previous !== null && date < previous.date) throw new InputError(messages.publishDateBeforePrevious(date, options.date !== undefined, previous.id, previous.date));
     // The same build twice (one after the other, or at once: both wait for the lock) is one version.
     const duplicate = alreadyPublished(build, previous);
-    // Placed by a publish stopped before it wrote the index: that is what is left to do, and said so.
-    const indexBehind = duplicate !== null && previous !== null && (await checkIndex(options.reportsDir, options.title)).state === "behind";
-    if (duplicate !== null) throw new PublishRefused(indexBehind ? `${duplicate}\n${publishMessages.publishIndexBehind(previous?.id ?? "")}` : duplicate);
+    if (duplicate !== null) {
+      // Placed by a publish stopped before it wrote the index: that is what is left to do, and said so.
+      const behind = previous !== null && (await checkIndex(options.reportsDir, options.title)).state === "behind" ? previous.id : undefined;
+      throw new PublishRefused(behind === undefined ? duplicate : `${duplicate}\n${publishMessages.publishIndexBehind(behind)}`);
+    }
     const id = nextVersionId(date, existing);
     // An erratum is published once, by the first version that carries it.
     const published = publishedErrata(versions);

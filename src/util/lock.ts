@@ -117,6 +117,22 @@ export async function acquireLock(path: string, options: LockOptions): Promise<(
 }
 
 /**
+ * Waits while a live process holds the lock, without taking it (a reader that must not write: `verify`
+ * of a read-only copy); `onWait` once, with the owner. Gives up after `timeoutMs`, leaving the caller
+ * to read what is there.
+ */
+export async function waitWhileLocked(path: string, options: Pick<LockOptions, "timeoutMs" | "pollMs" | "onWait">): Promise<void> {
+  let warned = false;
+  for (const deadline = Date.now() + options.timeoutMs; Date.now() < deadline; ) {
+    const owner = await liveLockOwner(path);
+    if (owner === undefined) return;
+    if (!warned) options.onWait?.(owner);
+    warned = true;
+    await new Promise((resolve) => setTimeout(resolve, options.pollMs));
+  }
+}
+
+/**
  * Whether the lock file whose content is `text` is one nobody holds: its owner died holding it, its
  * pid is another process now, or its owner was killed between creating it and writing its pid (or
  * something else wrote it).

@@ -65,7 +65,6 @@ export function checkSetFlagsOnce(flags: readonly string[]): void {
   if (repeated !== undefined) throw new WhatIfError(messages.duplicateSetFlag(repeated[0], repeated[1]));
 }
 
-/** Later overrides of the same id win (a `--set` after `--assumptions` refines it); first-seen order kept. */
 /**
  * Where each override of a what-if file was written (`file:line:column`), for a problem found once it
  * is applied to its assumption (outside its support, a total it breaks): said at the file alone, it
@@ -73,6 +72,7 @@ export function checkSetFlagsOnce(flags: readonly string[]): void {
  */
 export const overridePlaces = new WeakMap<AssumptionOverride, string>();
 
+/** Later overrides of the same id win (a `--set` after `--assumptions` refines it); first-seen order kept. */
 export function mergeOverrides(lists: ReadonlyArray<readonly AssumptionOverride[]>): AssumptionOverride[] {
   const byId = new Map<string, AssumptionOverride>();
   for (const override of lists.flat()) byId.set(override.id, override);
