@@ -100,6 +100,44 @@ describe("report.yaml → ReportConfig", () => {
     }
   });
 
+  // Before: a chapter outside the project was refused while the assumptions and errata files were read
+  // from anywhere, so a change to them left no trace in the project's history (diff reads them at git refs).
+  it("refuses an assumptions or errata file outside the project, by path or by link, at its value", () => {
+    const root = mkdtempSync(join(tmpdir(), "fragtax-config-"));
+    const outside = mkdtempSync(join(tmpdir(), "fragtax-elsewhere-"));
+    try {
+      mkdirSync(join(root, "notebooks"), { recursive: true });
+      writeFileSync(join(root, "notebooks", "a.ipynb"), "{}");
+      writeFileSync(join(root, "notebooks", "assumptions.yaml"), "");
+      writeFileSync(join(outside, "shared.yaml"), "");
+      symlinkSync(join(outside, "shared.yaml"), join(root, "notebooks", "linked.yaml"));
+      mkdirSync(join(root, "config"));
+      writeFileSync(join(root, "config", "errata.yaml"), "");
+      const file = join(root, "notebooks", "report.yaml");
+      const error = (lines: string): string => {
+        try {
+          normalizeConfig(`title: T\nchapters: [a.ipynb]\n${lines}`, file);
+        } catch (caught) {
+          return (caught as Error).message;
+        }
+        return "accepted";
+      };
+      const away = join("..", "..", outside.split("/").at(-1) ?? "", "shared.yaml");
+      expect(error(`assumptions: ${away}\n`)).toBe(
+        `notebooks/report.yaml:3:14: ${away} is outside the project ${root}; diff reads it at git refs and a published version names it by its project path, so a change there would leave no trace: move the file into the project (e.g. notebooks/) and name it from there`,
+      );
+      expect(error(`errata: ${away}\n`)).toMatch(/^notebooks\/report\.yaml:3:9: \.\.\/\.\.\/.*shared\.yaml is outside the project /);
+      expect(error("assumptions: linked.yaml\n")).toBe(
+        `notebooks/report.yaml:3:14: linked.yaml is a symbolic link to ${realpathSync(join(outside, "shared.yaml"))}, outside the project ${root}; git keeps only the link, so a published version could not say what the file held: move the file into the project (e.g. notebooks/) and name it from there`,
+      );
+      // Inside the project, beside the notebooks or not: as before.
+      expect(error("assumptions: assumptions.yaml\nerrata: ../config/errata.yaml\n")).toBe("accepted");
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+      rmSync(outside, { recursive: true, force: true });
+    }
+  });
+
   it("rejects bad values, missing keys, duplicate chapters and broken YAML at their place", () => {
     expect(errorOf("title: T\nchapters: [a.ipynb]\npaper: A3\n").message).toMatch(/:3:8: "paper" in report\.yaml: .*"A4"\|"Letter"/);
     expect(errorOf("chapters: [a.ipynb]\n").message).toContain('report.yaml needs "title"');

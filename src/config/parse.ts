@@ -103,8 +103,10 @@ export function normalizeConfig(text: string, fileName: string, options: Normali
   const chapters = resolveChapters(spec.chapters, dir, root, exists, locate, file);
   const assumptions = resolve(dir, spec.assumptions);
   if (!exists(assumptions)) throwAt(locate(["assumptions"]), file, (where) => messages.configMissingAssumptions(where, spec.assumptions, fromRoot(assumptions)));
+  refuseOutside(assumptions, spec.assumptions, root, locateValue(["assumptions"]), file);
   const errata = spec.errata === undefined ? undefined : resolve(dir, spec.errata);
   if (errata !== undefined && spec.errata !== undefined && !exists(errata)) throwAt(locate(["errata"]), file, (where) => errataMessages.errataFileMissing(where, spec.errata ?? "", fromRoot(errata)));
+  if (errata !== undefined && spec.errata !== undefined) refuseOutside(errata, spec.errata, root, locateValue(["errata"]), file);
   return {
     file,
     root,
@@ -191,6 +193,17 @@ function isPlainFile(path: string): boolean {
 }
 
 /** The file a path leads to after every symbolic link, or undefined where it cannot be resolved. */
+/**
+ * The assumptions and errata files live in the project, as chapters do: `diff` reads them at git refs
+ * and a published version names them by their project path, so a file elsewhere (by a `../` path or
+ * a symbolic link) would change the report with no trace in its history.
+ */
+function refuseOutside(path: string, name: string, root: string, where: messages.Location, file: string): void {
+  if (!isInside(root, path)) throwAt(where, file, (w) => messages.configInputOutside(w, name, root));
+  const target = realPath(path);
+  if (target !== undefined && isPlainFile(target) && !isInside(realPath(root) ?? root, target)) throwAt(where, file, (w) => messages.configInputLinksOutside(w, name, target, root));
+}
+
 function realPath(path: string): string | undefined {
   try {
     return realpathSync(path);

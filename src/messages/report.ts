@@ -29,6 +29,10 @@ export const configChapterOutside = (where: Location, chapter: string, root: str
   `${at(where)}: chapter ${chapter} is outside the project ${root}; move the notebook into the project (e.g. notebooks/) and list it from there`;
 export const configChapterLinksOutside = (where: Location, chapter: string, target: string, root: string): string =>
   `${at(where)}: chapter ${chapter} is a symbolic link to ${target}, outside the project ${root}; git keeps only the link, so a published version could not say what the chapter was: move the notebook into the project (e.g. notebooks/) and list it from there`;
+export const configInputOutside = (where: Location, name: string, root: string): string =>
+  `${at(where)}: ${name} is outside the project ${root}; diff reads it at git refs and a published version names it by its project path, so a change there would leave no trace: move the file into the project (e.g. notebooks/) and name it from there`;
+export const configInputLinksOutside = (where: Location, name: string, target: string, root: string): string =>
+  `${at(where)}: ${name} is a symbolic link to ${target}, outside the project ${root}; git keeps only the link, so a published version could not say what the file held: move the file into the project (e.g. notebooks/) and name it from there`;
 export const configMissingChapter = (where: Location, chapter: string, resolved: string, renamedTo: string | undefined): string =>
   `${at(where)}: chapter "${chapter}" listed in report.yaml does not exist (looked for ${resolved})` +
   (renamedTo === undefined ? "; restore the file, or take its line out of report.yaml" : `${didYouMean(renamedTo)} List the notebook under its new name in report.yaml, or restore the file`);
