@@ -57,6 +57,7 @@ export async function resolveSnapshot(spec: string, context: SnapshotContext): P
       figures: normalizeFigures(stored.figures),
       asOf: manifest?.asOf ?? null, // null: published before versions recorded it
       prose,
+      claims: stored.claims,
       reviewed: manifest?.prose?.reviewed.map((entry) => entry.section) ?? [],
       // Every correction published up to this version: a diff lists those the newer side adds.
       errata: publishedErrata(await listVersions(context.reportsDir), spec),

@@ -12,6 +12,7 @@ import { formatNumber } from "../format/number";
 import type { NumberFormat } from "../api/types";
 import { markReviewed, staleProse, type ProseGuard, type ProseSnapshot } from "./prose-guard";
 import type { Erratum } from "../errata/types";
+import { diffClaims, type ClaimsDiff } from "./claims";
 
 export interface Snapshot {
   /** How the user named it: a version id, `git:<ref>` or a file path. */
@@ -30,6 +31,8 @@ export interface Snapshot {
   readonly reviewed?: readonly string[];
   /** Corrections published with this side (published versions: every erratum up to and including it). */
   readonly errata?: readonly Erratum[];
+  /** claims.json's rows as written (published versions, and a build being published). */
+  readonly claims?: unknown;
 }
 
 /** Fields compared, in the order they are reported. */
@@ -61,6 +64,18 @@ export interface FigureDelta {
    * null, never a "move"; a changed label or format (how the number is written) keeps them.
    */
   readonly redefined?: readonly FigureRedefinition[];
+  /**
+   * Its medians under the model's structural alternatives, on each side, where they differ (absent
+   * when they agree): the title page and the index show their spread beside the interval, so a move
+   * there is a change a reader sees, though p50 stays.
+   */
+  readonly alternatives?: { readonly before: readonly AlternativeMedian[]; readonly after: readonly AlternativeMedian[] };
+}
+
+export interface AlternativeMedian {
+  readonly id: string;
+  readonly label: string;
+  readonly p50: number;
 }
 
 /** The fields that say what a figure is, in the order they are reported. */
@@ -101,6 +116,8 @@ export interface DiffResult {
   readonly prose?: ProseGuard;
   /** Corrections the newer side carries that the older did not (published versions only). */
   readonly errata?: readonly Erratum[];
+  /** Claims whose verdict turned, added or removed (published versions only). */
+  readonly claims?: ClaimsDiff;
 }
 
 export function diffSnapshots(before: Snapshot, after: Snapshot): DiffResult {
@@ -113,16 +130,28 @@ export function diffSnapshots(before: Snapshot, after: Snapshot): DiffResult {
     ...(before.prose !== undefined && after.prose !== undefined
       ? { prose: markReviewed(staleProse(before.prose, after.prose, (value, format) => formatNumber(value, format as NumberFormat)), after.reviewed ?? [], after.label) }
       : {}),
+    ...claimsBetween(before, after),
     ...errataBetween(before, after),
   };
 }
 
-/** The newer side's errata that the older side did not already carry (by id); absent when there are none. */
+/**
+ * The newer side's errata that the older side did not already carry (by id); absent when there are
+ * none, or when the older side is no published version (a git ref, a file): which corrections came
+ * after it cannot be told, and listing every one ever published set old fixed text beside new numbers.
+ */
 function errataBetween(before: Snapshot, after: Snapshot): Pick<DiffResult, "errata"> {
-  if (after.errata === undefined) return {};
+  if (after.errata === undefined || before.errata === undefined) return {};
   const known = new Set((before.errata ?? []).map((e) => e.id));
   const added = after.errata.filter((e) => !known.has(e.id));
   return added.length === 0 ? {} : { errata: added };
+}
+
+/** Claims whose verdict turned, added or removed, when both sides are published versions with claims. */
+function claimsBetween(before: Snapshot, after: Snapshot): Pick<DiffResult, "claims"> {
+  if (before.claims === undefined || after.claims === undefined) return {};
+  const claims = diffClaims(before.claims, after.claims);
+  return claims === undefined ? {} : { claims };
 }
 
 /** Said when both sides are versions (a file or a ref has no as-of date to compare) and one recorded it. */
@@ -158,6 +187,10 @@ function values(figure: FigureValues): NonNullable<FigureDelta["before"]> {
   return { ...(figure.p5 === undefined ? {} : { p5: figure.p5 }), p50: figure.p50, ...(figure.p95 === undefined ? {} : { p95: figure.p95 }) };
 }
 
+function alternativeMedians(figure: FigureValues): AlternativeMedian[] {
+  return (figure.alternatives ?? []).map((a) => ({ id: a.id, label: a.label, p50: a.p50 }));
+}
+
 export function diffFigures(before: readonly FigureValues[], after: readonly FigureValues[]): FigureDelta[] {
   const [old, now] = [byId(before), byId(after)];
   const ids = [...new Set([...old.keys(), ...now.keys()])];
@@ -169,8 +202,17 @@ export function diffFigures(before: readonly FigureValues[], after: readonly Fig
       return { ...common, status: b ? "removed" : "added", before: b ? values(b) : null, after: a ? values(a) : null, absolute: null, relative: null };
     }
     const redefined = FIGURE_DEFINITION.filter((field) => b[field] !== a[field]).map((field) => ({ field, before: b[field], after: a[field] }));
-    const same = canonicalJson(values(a)) === canonicalJson(values(b)) && redefined.length === 0;
-    const sides = { ...common, status: same ? "unchanged" : "changed", before: values(b), after: values(a), ...(redefined.length === 0 ? {} : { redefined }) } as const;
+    const [altBefore, altAfter] = [alternativeMedians(b), alternativeMedians(a)];
+    const alternativesMoved = canonicalJson(altBefore) !== canonicalJson(altAfter);
+    const same = canonicalJson(values(a)) === canonicalJson(values(b)) && redefined.length === 0 && !alternativesMoved;
+    const sides = {
+      ...common,
+      status: same ? "unchanged" : "changed",
+      before: values(b),
+      after: values(a),
+      ...(redefined.length === 0 ? {} : { redefined }),
+      ...(alternativesMoved ? { alternatives: { before: altBefore, after: altAfter } } : {}),
+    } as const;
     if (incomparable(sides)) return { ...sides, absolute: null, relative: null };
     const absolute = a.p50 - b.p50;
     return { ...sides, absolute, relative: b.p50 === 0 ? null : absolute / Math.abs(b.p50) };
@@ -191,5 +233,5 @@ function byLargestRelativeChange(a: FigureDelta, b: FigureDelta): number {
 
 export function isEmptyDiff(diff: DiffResult): boolean {
   const { added, removed, changed } = diff.assumptions;
-  return added.length + removed.length + changed.length === 0 && (diff.figures ?? []).every((f) => f.status === "unchanged");
+  return added.length + removed.length + changed.length === 0 && (diff.figures ?? []).every((f) => f.status === "unchanged") && (diff.claims?.changed.length ?? 0) === 0;
 }

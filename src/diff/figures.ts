@@ -3,7 +3,7 @@
  * report's own formatter (src/format/number.ts) plus the figure's unit, so a number reads the same
  * everywhere. (figures.json itself is read and written by src/report/figures-file.ts.)
  */
-import { appendUnit, formatInterval, formatNumber } from "../format/number";
+import { appendUnit, formatInterval, formatIntervalWithUnit, formatNumber } from "../format/number";
 import type { NumberFormat } from "../api/types";
 
 /** "$28.8M", "12%", "2.74 ×10²⁵ FLOP": the unit added where the format does not already show it. */
@@ -25,4 +25,17 @@ export function figureChange(delta: number, figure: { readonly format: NumberFor
   const sign = delta > 0 ? "+" : delta < 0 ? "\u2212" : "±";
   const magnitude = figureNumber(Math.abs(delta), figure);
   return `${sign}${figure.format === "percent" ? magnitude.replace(/%$/, " pp") : magnitude}`;
+}
+
+/** The spread of a figure's medians under the model's alternatives, as the title page shows it ("$529M–$703M"); "none" without. */
+export function alternativesSpread(medians: readonly { readonly p50: number }[], figure: { readonly format: NumberFormat; readonly unit: string }): string {
+  if (medians.length === 0) return "none";
+  const values = medians.map((m) => m.p50);
+  return formatIntervalWithUnit(Math.min(...values), Math.max(...values), figure.format, figure.unit);
+}
+
+/** A claim's stated or computed range ("$350B", "$380B–$420B"), as the diff writes it. */
+export function claimRangeText(range: { readonly low: number; readonly high: number } | undefined, claim: { readonly format: NumberFormat; readonly unit: string }): string {
+  if (range === undefined) return "–";
+  return formatIntervalWithUnit(range.low, range.high, claim.format, claim.unit);
 }

@@ -8,7 +8,8 @@ import * as messages from "../messages/versions";
 import * as proseMessages from "../messages/prose";
 import type { AssumptionContent } from "../assumptions/content";
 import { formatAssumptionQuantity, formatDelta } from "../format/number";
-import { figureChange, figureRange } from "./figures";
+import { alternativesSpread, claimRangeText, figureChange, figureRange } from "./figures";
+import type { ClaimDelta, ClaimsDiff } from "./claims";
 import type { ProseGuard } from "./prose-guard";
 import { beforeDefinition, incomparable, type AssumptionChange, type DiffResult, type FigureDelta } from "./diff";
 import { html, rawHtml, type Html } from "../util/html";
@@ -76,13 +77,15 @@ function sideText(side: FigureDelta["before"], figure: Pick<FigureDelta, "unit" 
  */
 function changeText(delta: FigureDelta, withRelative: boolean): string {
   // Redefined (a label, a format) with the same numbers, interval included: nothing moved to show.
-  const relabelledOnly = delta.redefined !== undefined && delta.absolute === 0 && delta.before?.p5 === delta.after?.p5 && delta.before?.p95 === delta.after?.p95;
+  // So with its alternatives alone moved: the change is theirs.
+  const numbersKept = delta.absolute === 0 && delta.before?.p5 === delta.after?.p5 && delta.before?.p95 === delta.after?.p95;
   const move =
     delta.absolute === null ? (incomparable(delta) ? null : delta.status)
-    : relabelledOnly ? null
+    : numbersKept && (delta.redefined !== undefined || delta.alternatives !== undefined) ? null
     : `${figureChange(delta.absolute, delta)}${withRelative ? `, ${formatDelta(delta.relative, "percent")}` : ""}`;
   const redefined = delta.redefined === undefined ? null : messages.diffFigureRedefined(delta.redefined, !incomparable(delta));
-  return [move, redefined].filter((part) => part !== null).join("; ");
+  const alternatives = delta.alternatives === undefined ? null : messages.diffAlternativesMoved(alternativesSpread(delta.alternatives.before, beforeDefinition(delta)), alternativesSpread(delta.alternatives.after, delta));
+  return [move, redefined, alternatives].filter((part) => part !== null).join("; ");
 }
 
 function figureLine(delta: FigureDelta, paint: Paint): string {
@@ -126,9 +129,38 @@ export function renderDiffText(unsafe: DiffResult, colour: boolean): string {
     for (const delta of moved) lines.push(figureLine(delta, paint));
     if (unchanged.length > 0) lines.push(paint.dim(`  ${messages.diffFiguresUnchanged(unchanged.length)}`));
   }
+  if (diff.claims !== undefined) lines.push("", paint.bold(messages.diffClaimsHeading(diff.claims.changed.length, diff.claims.unchanged)), ...diff.claims.changed.flatMap((c) => [`  ${claimLine(c)}`, `      "${c.claim}"`]));
   if (diff.prose !== undefined) lines.push("", ...proseLines(diff.prose, diff.from, paint));
   if (diff.errata !== undefined && diff.errata.length > 0) lines.push("", ...errataLines(diff.errata, newerFigureText(diff)).map((line, i) => (i === 0 ? paint.bold(line) : line)));
   return `${lines.join("\n")}\n`;
+}
+
+/** A claim's verdicts and numbers, before → after where it has both sides. */
+function claimParts(c: ClaimDelta): { readonly verdicts: string; readonly stated: string; readonly model: string } {
+  const either = (c.after ?? c.before) as NonNullable<ClaimDelta["after"]>;
+  const model = (side: ClaimDelta["after"]): string => claimRangeText(side?.computed, c);
+  const [modelBefore, modelAfter] = [model(c.before), model(c.after)];
+  return {
+    verdicts: c.before !== null && c.after !== null ? `${c.before.verdict} → ${c.after.verdict}` : either.verdict,
+    stated: claimRangeText(either.stated, c),
+    model: c.before !== null && c.after !== null && modelBefore !== modelAfter ? `${modelBefore} → ${modelAfter}` : model(either === c.after ? c.after : c.before),
+  };
+}
+
+function claimLine(c: ClaimDelta): string {
+  const { verdicts, stated, model } = claimParts(c);
+  return messages.diffClaimLine(c.status, c.id, verdicts, stated, model);
+}
+
+function claimsHtml(claims: ClaimsDiff): Html {
+  const rows = claims.changed.map((c) => {
+    const { verdicts, stated, model } = claimParts(c);
+    const sign = c.status === "changed" ? "~" : c.status === "added" ? "+" : "−";
+    return html`<tr><td>${sign}</td><td><code>${c.id}</code><br><small>${c.claim}</small></td><td>${verdicts}</td><td>${stated}</td><td>${model}</td></tr>`;
+  });
+  return html`<h2>${messages.diffClaimsHeading(claims.changed.length, claims.unchanged)}</h2>${
+    rows.length === 0 ? null : html`<div class="table-wrap"><table class="claims"><thead><tr><th></th><th>claim</th><th>verdict</th><th>stated</th><th>model</th></tr></thead><tbody>${rows}</tbody></table></div>`
+  }`;
 }
 
 /** "Prose to re-read": each stale section with the movements that make it suspect. */
@@ -203,7 +235,7 @@ export function renderDiffFragment(diff: DiffResult): Html {
 ${added.length + removed.length + changed.length === 0 ? html`<p>${messages.diffNoAssumptionChanges()}</p>` : html`<div class="table-wrap"><table class="assumptions"><tbody>${added.map((a) => row("+", a))}${removed.map((a) => row("−", a))}${changeRows}</tbody></table></div>`}
 ${diff.asOf === undefined ? null : html`<p class="as-of-change">${messages.diffAsOf(diff.asOf.before, diff.asOf.after, diff.asOf.moved)}</p>`}
 ${diff.figures === null ? "" : html`<h2>${messages.diffFiguresHeading(diff.figures.length)}</h2>`}
-${figures}${diff.prose === undefined ? null : html`<div class="prose-guard">${proseLines(diff.prose, diff.from).map((line) => html`<p>${line}</p>`)}</div>`}`;
+${figures}${diff.claims === undefined ? null : claimsHtml(diff.claims)}${diff.prose === undefined ? null : html`<div class="prose-guard">${proseLines(diff.prose, diff.from).map((line) => html`<p>${line}</p>`)}</div>`}`;
 }
 
 // The standalone page sets its own font; inside a report the section inherits the report's.

@@ -114,6 +114,16 @@ export const diffFiguresHeading = (count: number): string =>
 export const diffFigureRedefined = (changes: readonly { readonly field: string; readonly before: string; readonly after: string }[], comparable: boolean): string =>
   `${changes.map((c) => `${c.field} "${c.before}" → "${c.after}"`).join(", ")}${comparable ? "" : " (another quantity: no change computed)"}`;
 
+/** A figure's medians under the model's alternatives moved (the title page and the index show their spread). */
+export const diffAlternativesMoved = (before: string, after: string): string => `under the alternatives ${before} → ${after}`;
+
+export const diffClaimsHeading = (changed: number, unchanged: number): string =>
+  `Claims of the essay: ${changed === 0 ? "no verdict changed" : `${changed} changed (a verdict turned, or a claim added or removed)`}${unchanged === 0 ? "" : `, ${unchanged} with the same verdict`}`;
+
+/** One claim of a diff: "~ id  consistent → understated  (stated $350B; model $350B → $420B)". */
+export const diffClaimLine = (status: "changed" | "added" | "removed", id: string, verdicts: string, stated: string, model: string): string =>
+  `${status === "changed" ? "~" : status === "added" ? "+" : "-"} ${id}  ${verdicts}  (stated ${stated}; model ${model})${status === "added" ? "  new" : status === "removed" ? "  removed" : ""}`;
+
 export const diffFiguresUnchanged = (count: number): string => `${count} figure${count === 1 ? "" : "s"} unchanged`;
 
 export const diffNoFigures = (): string =>

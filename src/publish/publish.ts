@@ -267,10 +267,12 @@ async function changesSince(
     assumptions: effects.parseAssumptions(await readFile(join(folder, "assumptions.yaml"), "utf8"), join(folder, "assumptions.yaml")),
     figures: normalizeFigures(JSON.parse(await readFile(join(folder, "figures.json"), "utf8"))),
     errata: errata.published,
+    // A version published before claims.json has none to compare: its claims read as none.
+    claims: await readFile(join(folder, "claims.json"), "utf8").then((text): unknown => JSON.parse(text), () => []),
     // Both sides are versions: null where one did not record its cut-off (diff.ts says when it moved, as `diff` does).
     asOf: previous.asOf ?? null,
   };
-  const after = { label: id, assumptions: effects.parseAssumptions(build.assumptionsText, "assumptions.yaml"), figures, errata: errata.carried, asOf: build.asOf };
+  const after = { label: id, assumptions: effects.parseAssumptions(build.assumptionsText, "assumptions.yaml"), figures, errata: errata.carried, asOf: build.asOf, claims: build.claims };
   return diffSnapshots(before, after);
 }
 
