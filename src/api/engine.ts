@@ -11,6 +11,16 @@ export * from "./public";
 
 export function notebook(host: NotebookHost, _options: NotebookOptions = {}): NotebookSession {
   const context = runContextOf(host);
-  if (context === undefined) throw new Error(messages.noRunContext());
+  if (context === undefined) throw new Error(inDeno() ? messages.noRunContextInDeno() : messages.noRunContext());
   return createSession(host, context);
+}
+
+/**
+ * A Deno notebook given something else than `Deno.jupyter`, the one host Deno's run gives the context
+ * (tslab's advice would be wrong there). The real `Deno` is read only for its version: its `jupyter`
+ * throws outside `deno jupyter`, and cells see fragtax's own (src/notebook/deno.ts).
+ */
+function inDeno(): boolean {
+  const deno = (globalThis as { Deno?: { version?: { deno?: unknown } } }).Deno;
+  return typeof deno?.version?.deno === "string";
 }

@@ -122,6 +122,9 @@ export const checkSummary = (errors: number, images: number, notebooks: number, 
 export const noRunContext = (): string =>
   "notebook(tslab) found no fragtax run context: pass the tslab module the engine provides (import * as tslab from \"tslab\")";
 
+export const noRunContextInDeno = (): string =>
+  "notebook(…) found no fragtax run context: this is a Deno notebook, whose run context is on Deno.jupyter; write const nb = notebook(Deno.jupyter) (tslab is the other kernel's module)";
+
 export const typeErrorInImport = (where: string, message: string): string => `${where}: ${message}`;
 export const thrownInImport = (where: string): string => `thrown in ${where}:`;
 

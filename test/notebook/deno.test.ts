@@ -259,6 +259,23 @@ describe("Deno notebooks in the real Deno runtime, compared with Jupyter's Deno 
     expect(run?.filesRead.map((read) => read.path)).toEqual([join(temp.path, "deno-made", "in.txt")]);
   });
 
+  // Before: "pass the tslab module the engine provides (import * as tslab from "tslab")", which the cell did.
+  it("tells a Deno notebook that passes tslab to notebook() to pass Deno.jupyter", async () => {
+    // Beside the project's packages, as in the report's folder: tslab resolves, and the cell type-checks.
+    const own = new TempDir();
+    try {
+      symlinkSync(join(root, "node_modules"), join(own.path, "node_modules"));
+      for (const link of ["dist", "src"]) symlinkSync(join(root, link), join(own.path, link));
+      own.write("package.json", JSON.stringify({ dependencies: { tslab: "*" } }));
+      const file = own.notebook("notebooks/deno-tslab.ipynb", { kernel: { name: "deno", language: "typescript" }, cells: ['import * as tslab from "tslab";\nimport { notebook } from "../dist/api.js";\nconst nb = notebook(tslab);'] });
+      const [run] = await executeNotebooks([file]);
+      expect(run?.error).toMatchObject({ kind: "runtime", cell: 1, line: 3 });
+      expect(run?.error?.evalue).toContain("this is a Deno notebook, whose run context is on Deno.jupyter; write const nb = notebook(Deno.jupyter)");
+    } finally {
+      own.cleanup();
+    }
+  });
+
   it("locates a runtime error in a Deno cell", async () => {
     const file = temp.notebook("deno-error.ipynb", { kernel: { name: "deno", language: "typescript" }, cells: ['console.log("first");', 'const x = 1;\nthrow new Error("from deno " + Deno.version.deno.length);', 'console.log("never");'] });
     const [run] = await executeNotebooks([file]);
