@@ -35,6 +35,10 @@ export const overrideRangeReversed = (where: string, id: string, low: number, hi
 export const whatIfFieldNotApplied = (where: string, field: string, original: string | undefined): string =>
   `${where}: ${field} ${original === undefined ? "is not read by a what-if" : `differs from ${original}, and a what-if does not apply it`}: a what-if overrides only an assumption's value or range (id: 2.5, id: 2..3, or an entry's value: / range: { low, high }); change ${original ?? "the assumptions file"} itself for the rest, or remove the field`;
 
+/** A map-form what-if written as an entry's `value:` inside braces (`id: { value: 3 }`). */
+export const whatIfValueInMap = (where: string, id: string, value: string): string =>
+  `${where}: ${id}: { value: ${value} } mixes a what-if's two forms: write "${id}: ${value}" for a value, or "${id}: { low: …, high: … }" (or "${id}: 2..3") for a range`;
+
 /** `--assumptions FILE` whose values and ranges are all the assumptions file's: a normal build, said so. */
 export const whatIfFileOverridesNothing = (file: string, original: string): string =>
   `${file} overrides nothing (every value and range in it is ${original}'s): this is a normal build`;

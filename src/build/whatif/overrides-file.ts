@@ -136,6 +136,8 @@ function overrideFromYaml(id: string, node: YamlNode | undefined, where: string,
   if (isMap(node)) {
     // A range holds low and high only: `distribution: uniform` or a misspelt `lwo:` beside them would be dropped unsaid.
     const other = node.items.find((pair) => !(isScalar(pair.key) && (pair.key.value === "low" || pair.key.value === "high")));
+    // `id: { value: 3 }` mixes the two forms: said as such, not as a range with a field it does not read.
+    if (other !== undefined && node.items.length === 1 && isScalar(other.key) && other.key.value === "value") throw new WhatIfError(messages.whatIfValueInMap(at(other.key as YamlNode), id, isScalar(other.value) ? String(other.value.value) : "…"));
     if (other !== undefined) throw new WhatIfError(messages.whatIfFieldNotApplied(at(other.key as YamlNode), `${id}'s range field "${isScalar(other.key) ? String(other.key.value) : ""}"`, undefined));
     const low = node.get("low");
     const high = node.get("high");

@@ -141,6 +141,10 @@ describe("--assumptions FILE", () => {
     expect(() => parseOverridesFile("h100_usd_per_gpu_hour: { low: 2, high: 3, distribution: uniform }\n", "w.yaml", known)).toThrow(
       /^w\.yaml:1:43: h100_usd_per_gpu_hour's range field "distribution" is not read by a what-if: a what-if overrides only/,
     );
+    // Before: `range field "value" is not read by a what-if`, then "an entry's value:" among the forms allowed.
+    expect(() => parseOverridesFile("h100_usd_per_gpu_hour: { value: 3 }\n", "w.yaml", known)).toThrow(
+      'w.yaml:1:26: h100_usd_per_gpu_hour: { value: 3 } mixes a what-if\'s two forms: write "h100_usd_per_gpu_hour: 3" for a value, or "h100_usd_per_gpu_hour: { low: …, high: … }" (or "h100_usd_per_gpu_hour: 2..3") for a range',
+    );
   });
 
   it("names file, line and column of an unknown id or a bad value", () => {
