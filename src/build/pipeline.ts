@@ -51,7 +51,7 @@ import { formatSeconds } from "../format/number";
 import type { WhatIf } from "./whatif/overrides";
 import { applyWhatIf, type WhatIfOptions } from "./whatif/options";
 import { renderWhatIfBanner } from "./whatif/banner";
-import { describeOverrideAs } from "./whatif/overrides";
+import { describeWhatIf } from "./whatif/overrides";
 import { BUILD_LOG, printedFromPage } from "./outputs";
 import { buildLog } from "./build-log";
 import { mustPrint, Printer, printRequested, printStep, type PdfOutcome } from "./print-step";
@@ -150,7 +150,8 @@ export async function build(options: BuildOptions = {}, effects: BuildEffects = 
     if (late !== undefined) throw new AssumptionError([late, ...moreLate]);
     step("assumptions", `${fileRegistry.all().length} from ${rel(config.assumptions)}, as of ${asOf}`);
     const { registry, whatIf } = await applyWhatIf(fileRegistry, options.whatIf ?? {}, { text: assumptionsText, name: rel(config.assumptions) });
-    if (whatIf) step("what-if", whatIf.overrides.map((o) => describeOverrideAs(o, registry.get(o.id).distribution, fileRegistry.get(o.id).distribution)).join(", "));
+    // One line each: an override's line holds commas and semicolons of its own.
+    if (whatIf) for (const o of whatIf.overrides) step("what-if", describeWhatIf(o, registry.get(o.id), fileRegistry.get(o.id)));
     else if (options.whatIf?.assumptions !== undefined) step("what-if", whatIfFileOverridesNothing(options.whatIf.assumptions, rel(config.assumptions)));
     const errataText = config.errata === undefined ? undefined : await effects.readText(config.errata);
     const parsedErrata = config.errata === undefined || errataText === undefined ? null : await parseErrataCached(errataText, rel(config.errata), config.paths.cache, code);

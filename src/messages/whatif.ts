@@ -35,6 +35,12 @@ export const overrideRangeReversed = (where: string, id: string, low: number, hi
 export const whatIfFieldNotApplied = (where: string, field: string, original: string | undefined): string =>
   `${where}: ${field} ${original === undefined ? "is not read by a what-if" : `differs from ${original}, and a what-if does not apply it`}: a what-if overrides only an assumption's value or range (id: 2.5, id: 2..3, or an entry's value: / range: { low, high }); change ${original ?? "the assumptions file"} itself for the rest, or remove the field`;
 
+/** A what-if a thousandfold or more off the file's value: likely a unit slip (billions typed as ones). */
+export const whatIfScaleSlip = (times: number): string => {
+  const power = Math.round(Math.log10(times));
+  return `${power < 0 ? `about 1e${-power} times smaller` : `about 1e${power} times larger`} than the file's: if a scale was meant, write it out (e.g. 30e9 for 30 billion)`;
+};
+
 /** A map-form what-if written as an entry's `value:` inside braces (`id: { value: 3 }`). */
 export const whatIfValueInMap = (where: string, id: string, value: string): string =>
   `${where}: ${id}: { value: ${value} } mixes a what-if's two forms: write "${id}: ${value}" for a value, or "${id}: { low: …, high: … }" (or "${id}: 2..3") for a range`;

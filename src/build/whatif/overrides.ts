@@ -4,7 +4,8 @@
  * is pure; every error names the flag or file position and, for an unknown id, the nearest known ids.
  */
 import * as messages from "../../messages/whatif";
-import type { AssumptionOverride, DistributionKind } from "../../assumptions/types";
+import type { Assumption, AssumptionOverride, DistributionKind } from "../../assumptions/types";
+import { formatAssumptionQuantity } from "../../format/number";
 import { InputError } from "../../util/errors";
 import { nearestNames } from "../../util/suggest";
 
@@ -92,4 +93,28 @@ export function describeOverrideAs(override: AssumptionOverride, distribution: D
   if ("value" in override) return describeOverride(override);
   const reading = distribution === "uniform" || distribution === "triangular" ? "its bounds" : "p5..p95";
   return `${describeOverride(override)} (${distribution}${before === "fixed" ? ", was a fixed value" : ""}, ${reading})`;
+}
+
+/** A thousandfold: further from the file's value than any input's own uncertainty here goes. */
+const SCALE_SLIP = 1000;
+
+/**
+ * The override as the build's `what-if:` line says it: as typed and read, then in the input's unit
+ * beside the file's ("$30/year, the file $20B–$40B/year"), and, when it is a thousand times or more
+ * off the file's value, how many times: `30` for a revenue in USD is a slip of 1e9, not a what-if.
+ */
+export function describeWhatIf(override: AssumptionOverride, now: Assumption, file: Assumption): string {
+  const times = scaleFromFile(override, file);
+  const slip = times === undefined ? "" : `; ${messages.whatIfScaleSlip(times)}`;
+  return `${describeOverrideAs(override, now.distribution, file.distribution)}: ${formatAssumptionQuantity(now)}, the file ${formatAssumptionQuantity(file)}${slip}`;
+}
+
+/** How many times smaller (below 1) or larger the override's middle is than the file's, when a thousandfold or more; else undefined. */
+function scaleFromFile(override: AssumptionOverride, file: Assumption): number | undefined {
+  const middle = (low: number, high: number): number => (low > 0 && high > 0 ? Math.sqrt(low * high) : (low + high) / 2);
+  const ours = "value" in override ? override.value : middle(override.low, override.high);
+  const theirs = file.range !== undefined ? middle(file.range.low, file.range.high) : file.value;
+  if (theirs === undefined || ours === 0 || theirs === 0 || Math.sign(ours) !== Math.sign(theirs)) return undefined;
+  const times = ours / theirs;
+  return times >= SCALE_SLIP || times <= 1 / SCALE_SLIP ? times : undefined;
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { Assumption } from "../../../src/assumptions/types";
-import { checkSetFlagsOnce, describeOverrideAs, mergeOverrides, nearestIds, parseSetFlag } from "../../../src/build/whatif/overrides";
+import { checkSetFlagsOnce, describeOverrideAs, describeWhatIf, mergeOverrides, nearestIds, parseSetFlag } from "../../../src/build/whatif/overrides";
 import { parseOverridesFile } from "../../../src/build/whatif/overrides-file";
 import { renderWhatIfBanner } from "../../../src/build/whatif/banner";
 
@@ -56,6 +56,18 @@ describe("--set flags", () => {
     expect(describeOverrideAs({ id: "share", low: 0.1, high: 0.3 }, "lognormal", "fixed")).toBe("share = 0.1..0.3 (lognormal, was a fixed value, p5..p95)");
     expect(describeOverrideAs({ id: "pue", low: 1.2, high: 1.4 }, "uniform", "uniform")).toBe("pue = 1.2..1.4 (uniform, its bounds)");
     expect(describeOverrideAs({ id: "pue", value: 1.3 }, "fixed", "uniform")).toBe("pue = 1.3");
+  });
+
+  // Before: "what-if: openai_revenue_2026_usd = 30", a bare number, for a revenue of $20B–$40B a year.
+  it("says the override in the input's unit beside the file's, and a thousandfold slip of scale", () => {
+    const file = { id: "revenue", label: "Revenue", unit: "USD/year", range: { low: 20e9, high: 40e9 }, distribution: "lognormal", kind: "source", source: { title: "t", date: "2026-01-01" } } as Assumption;
+    const { range: _range, ...point } = file;
+    const set = (value: number): Assumption => ({ ...point, value, distribution: "fixed" }) as Assumption;
+    expect(describeWhatIf({ id: "revenue", value: 30 }, set(30), file)).toBe(
+      "revenue = 30: $30/year, the file $20B–$40B/year; about 1e9 times smaller than the file's: if a scale was meant, write it out (e.g. 30e9 for 30 billion)",
+    );
+    expect(describeWhatIf({ id: "revenue", value: 30e9 }, set(30e9), file)).toBe("revenue = 30000000000: $30B/year, the file $20B–$40B/year");
+    expect(describeWhatIf({ id: "revenue", value: 3e15 }, set(3e15), file)).toContain("about 1e5 times larger than the file's");
   });
 
   it("lets a later override of the same id win", () => {
