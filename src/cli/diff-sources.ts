@@ -19,6 +19,7 @@ import type { FigureValues } from "../report/figures-file";
 import { normalizeFigures } from "../report/figures-file";
 import { sectionsFromGit } from "../publish/legacy-sections";
 import { listVersions, publishedErrata, readManifest, readVersionProse, VERSION_ID } from "../publish/store";
+import { compareVersionIds } from "../vocabulary/version-ids";
 import { assertVersionIntact } from "../publish/verify";
 import { InputError } from "../util/errors";
 import { outPaths } from "../config";
@@ -49,6 +50,8 @@ export async function resolveSnapshot(spec: string, context: SnapshotContext): P
     const file = join(versionDir, "assumptions.yaml");
     const stored = await readVersionProse(versionDir);
     const manifest = await readManifest(context.reportsDir, spec);
+    const versions = await listVersions(context.reportsDir);
+    const versionsUpTo = versions.filter((m) => compareVersionIds(m.id, spec) <= 0);
     // Versions from before sections.json: their sections from the notebooks at the manifest's commit.
     const prose = stored.sections === null && manifest !== undefined ? ((await sectionsFromGit(context.root, manifest, stored)) ?? stored) : stored;
     return {
@@ -58,9 +61,10 @@ export async function resolveSnapshot(spec: string, context: SnapshotContext): P
       asOf: manifest?.asOf ?? null, // null: published before versions recorded it
       prose,
       claims: stored.claims,
-      reviewed: manifest?.prose?.reviewed.map((entry) => entry.section) ?? [],
+      // Every review published up to this version, oldest first: a diff marks those after its older side.
+      reviewed: versionsUpTo.flatMap((m) => (m.prose?.reviewed ?? []).map((entry) => ({ section: entry.section, version: m.id }))),
       // Every correction published up to this version: a diff lists those the newer side adds.
-      errata: publishedErrata(await listVersions(context.reportsDir), spec),
+      errata: publishedErrata(versions, spec),
     };
   }
   if (spec.trim() === "") throw new DiffSourceError(messages.diffSideEmpty()); // resolve("") is the current folder

@@ -13,6 +13,12 @@ import type { NumberFormat } from "../api/types";
 import { markReviewed, staleProse, type ProseGuard, type ProseSnapshot } from "./prose-guard";
 import type { Erratum } from "../errata/types";
 import { diffClaims, type ClaimsDiff } from "./claims";
+import { compareVersionIds } from "../vocabulary/version-ids";
+
+export interface SectionReview {
+  readonly section: string;
+  readonly version: string;
+}
 
 export interface Snapshot {
   /** How the user named it: a version id, `git:<ref>` or a file path. */
@@ -27,8 +33,12 @@ export interface Snapshot {
   readonly asOf?: string | null;
   /** Figures and claims with their sections, and the sections' prose hashes (published versions). */
   readonly prose?: ProseSnapshot;
-  /** The sections its publish acknowledged as re-read with figures moved under them (`--reviewed`; published versions). */
-  readonly reviewed?: readonly string[];
+  /**
+   * The sections a publish acknowledged as re-read with figures moved under them (`--reviewed`), in
+   * this version and every one before it, each with its version (published versions): a diff across
+   * several versions marks those reviewed in any version after its older side.
+   */
+  readonly reviewed?: readonly SectionReview[];
   /** Corrections published with this side (published versions: every erratum up to and including it). */
   readonly errata?: readonly Erratum[];
   /** claims.json's rows as written (published versions, and a build being published). */
@@ -128,7 +138,7 @@ export function diffSnapshots(before: Snapshot, after: Snapshot): DiffResult {
     figures: before.figures && after.figures ? diffFigures(before.figures, after.figures) : null,
     ...asOfChange(before, after),
     ...(before.prose !== undefined && after.prose !== undefined
-      ? { prose: markReviewed(staleProse(before.prose, after.prose, (value, format) => formatNumber(value, format as NumberFormat)), after.reviewed ?? [], after.label) }
+      ? { prose: markReviewed(staleProse(before.prose, after.prose, (value, format) => formatNumber(value, format as NumberFormat)), reviewsBetween(before, after)) }
       : {}),
     ...claimsBetween(before, after),
     ...errataBetween(before, after),
@@ -145,6 +155,11 @@ function errataBetween(before: Snapshot, after: Snapshot): Pick<DiffResult, "err
   const known = new Set((before.errata ?? []).map((e) => e.id));
   const added = after.errata.filter((e) => !known.has(e.id));
   return added.length === 0 ? {} : { errata: added };
+}
+
+/** The reviews published after the older side, up to and including the newer (versions by their ids' order). */
+function reviewsBetween(before: Snapshot, after: Snapshot): readonly SectionReview[] {
+  return (after.reviewed ?? []).filter((review) => compareVersionIds(review.version, before.label) > 0 && compareVersionIds(review.version, after.label) <= 0);
 }
 
 /** Claims whose verdict turned, added or removed, when both sides are published versions with claims. */

@@ -167,7 +167,10 @@ export function parseSections(text: string | undefined): SectionProse[] | null {
 }
 
 /** `guard` with each stale section that version `version` was published having re-read (`--reviewed`) marked so. */
-export function markReviewed(guard: ProseGuard, reviewed: readonly string[], version: string): ProseGuard {
-  if (guard.status !== "checked" || reviewed.length === 0) return guard;
-  return { status: "checked", stale: guard.stale.map((section) => (reviewed.includes(section.section) ? { ...section, reviewedIn: version } : section)) };
+export function markReviewed(guard: ProseGuard, reviews: readonly { readonly section: string; readonly version: string }[]): ProseGuard {
+  if (guard.status !== "checked" || reviews.length === 0) return guard;
+  // The latest review of each section (a diff across versions may span several).
+  const latest = new Map<string, string>();
+  for (const review of reviews) latest.set(review.section, review.version);
+  return { status: "checked", stale: guard.stale.map((section) => (latest.has(section.section) ? { ...section, reviewedIn: latest.get(section.section) as string } : section)) };
 }

@@ -3,6 +3,7 @@
 // prose, and a figure that moved under it must still be listed (a rename used to hide it).
 import { describe, expect, it } from "vitest";
 import { staleProse } from "../../src/diff/prose-guard";
+import { diffSnapshots, type Snapshot } from "../../src/diff/diff";
 
 const format = (value: number): string => String(value);
 const figure = (p50: number, section: string) => ({ id: "multiple", label: "Multiple", unit: "×", format: "number", p50, section });
@@ -27,5 +28,28 @@ describe("prose to re-read", () => {
     const before = { figures: [figure(33, "a#s")], claims: [], sections: [section("a#s", "one"), section("a#t", "two")] };
     const after = { figures: [figure(67, "a#s")], claims: [], sections: [section("a#s", "two"), section("a#t", "three")] };
     expect(staleProse(before, after, format).stale).toEqual([]);
+  });
+});
+
+// Before: a diff across versions marked only the newer side's own reviews, so a section re-read when a
+// version in between was published read as if nobody had looked.
+describe("prose reviewed at a publish between the two sides", () => {
+  const version = (label: string, p50: number, reviewed: Snapshot["reviewed"]): Snapshot => ({
+    label,
+    assumptions: [],
+    prose: { figures: [figure(p50, "a#s")], claims: [], sections: [section("a#s", "same")] },
+    reviewed,
+  });
+
+  it("marks a section reviewed in any version after the older side, up to the newer, with the latest such version", () => {
+    const reviews = [
+      { section: "a#s", version: "2026-05-01" },
+      { section: "a#s", version: "2026-05-10" },
+    ];
+    const across = diffSnapshots(version("2026-05-01", 33, []), version("2026-05-20", 67, reviews));
+    expect(across.prose?.stale.map((s) => [s.section, s.reviewedIn])).toEqual([["a#s", "2026-05-10"]]);
+    // A review at or before the older side does not count for this diff.
+    const after = diffSnapshots(version("2026-05-10", 33, []), version("2026-05-20", 67, reviews));
+    expect(after.prose?.stale.map((s) => [s.section, s.reviewedIn])).toEqual([["a#s", undefined]]);
   });
 });
