@@ -159,7 +159,7 @@ function supportProblems(original: Assumption, override: AssumptionOverride): { 
   if (support === null) return [];
   const numbers = "value" in override ? [override.value] : [override.low, override.high];
   const outside = numbers.find((x) => !withinSupport(x, support));
-  return outside === undefined ? [] : [{ message: msg.outsideSupport(original.id, outside, support.because, describeSupport(support), support.guessed === true) }];
+  return outside === undefined ? [] : [{ message: msg.outsideSupport(original.id, outside, support.because, describeSupport(support), support.guessed === true, support.max) }];
 }
 
 function applyOverride(original: Assumption, override: AssumptionOverride): Assumption {

@@ -163,7 +163,7 @@ export function supportProblems(fields: ValueFields & SupportFields): RuleProble
   if (outside === undefined) return [];
   const [path, x = Number.NaN] = outside;
   const described = describeSupport(support);
-  return [{ path, message: fromDeclared(declared ?? {}) === null ? msg.outsideSupport(fields.id, x, support.because, described, support.guessed === true) : msg.outsideDeclaredSupport(fields.id, x, described) }];
+  return [{ path, message: fromDeclared(declared ?? {}) === null ? msg.outsideSupport(fields.id, x, support.because, described, support.guessed === true, support.max) : msg.outsideDeclaredSupport(fields.id, x, described) }];
 }
 
 /** A judgement must say why its value is what it is: the reasoning goes in `note`. */

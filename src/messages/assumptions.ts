@@ -75,9 +75,18 @@ export const overrideProblem = (file: string, detail: string): string => `overri
 export const cannotReadAssumptions = (file: string, reason: string): string =>
   `cannot read assumptions file ${file}: ${reason}`;
 
-export const outsideSupport = (id: string, value: number, because: string, support: string, declarable = false): string =>
+/**
+ * `max`: the support's upper bound. Of a share written as a percent (20 for 20%, the commonest slip
+ * with a 0–1 quantity), the hint is the fraction; of a negative value where the bounds were read from
+ * the unit (`declarable`), how to declare the entry's own.
+ */
+export const outsideSupport = (id: string, value: number, because: string, support: string, declarable = false, max?: number): string =>
   `"${id}" is ${because}, so it must be ${support}; ${value} is outside that support` +
-  (declarable ? ` (if it can be negative, as a change can, declare the entry's own bounds: support: { min: -1, max: 1 })` : "");
+  (max === 1 && value >= 2 && value <= 100
+    ? ` (it is a fraction here: for ${value}%, write ${Number((value / 100).toPrecision(12))})`
+    : declarable && value < 0
+      ? ` (if it can be negative, as a change can, declare the entry's own bounds: support: { min: -1, max: 1 })`
+      : "");
 
 export const rangeTailOutsideSupport = (id: string, distribution: string, low: number, high: number, side: "above" | "below", support: string): string =>
   `"${id}": read as ${distribution} with p5..p95 = ${low}..${high}, more than 1% of its draws fall ${side} its support (${support}); narrow the range${side === "above" ? " (keep its high well inside the bound)" : " (keep its low well inside the bound)"}`;

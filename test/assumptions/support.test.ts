@@ -39,6 +39,10 @@ describe("supportOf", () => {
     expect(() => registry.withOverrides([{ id, value: 1.2 }])).toThrow(`"${id}" is a probability, so it must be between 0 and 1; 1.2 is outside that support`);
     expect(() => registry.withOverrides([{ id, low: -0.1, high: 0.5 }])).toThrow("between 0 and 1; -0.1 is outside");
     expect(registry.withOverrides([{ id, value: 0.4 }]).get(id).value).toBe(0.4);
+    // A percent typed as a whole number: the hint is the fraction (before, a share's hint was how to declare negative bounds).
+    expect(() => registry.withOverrides([{ id, value: 20 }])).toThrow(`20 is outside that support (it is a fraction here: for 20%, write 0.2)`);
+    const share = registry.all().find((a) => a.id === "openai_microsoft_revenue_share");
+    expect(() => registry.withOverrides([{ id: share?.id ?? "", value: 20 }])).toThrow(/20 is outside that support \(it is a fraction here: for 20%, write 0\.2\)$/);
   });
 });
 
