@@ -2,6 +2,7 @@
  * Messages of the stale-prose guard (diff/prose-guard.ts): what `diff`, `publish` and a build's end say
  * about sections whose figures moved while their words did not, and what `--reviewed` acknowledged.
  */
+import { didYouMean } from "./suggestion";
 
 export const proseGuardUnavailable = (previous: string, reason: "no-previous" | "no-sections"): string =>
   reason === "no-previous"
@@ -29,8 +30,13 @@ export const publishStaleProse = (previous: string, listing: readonly string[]):
     ...listing,
   ].join("\n");
 
-export const publishUnknownReviewed = (unknown: readonly string[], valid: readonly string[]): string =>
-  [`--reviewed names ${unknown.length === 1 ? "a section" : "sections"} the build does not have: ${unknown.join(", ")}. Sections of this build:`, ...valid.map((id) => `  ${id}`)].join("\n");
+/** `nearest`: for each unknown id, the sections it plausibly meant (util/suggest.ts), said first; the full list follows. */
+export const publishUnknownReviewed = (unknown: readonly string[], valid: readonly string[], nearest: (id: string) => readonly string[] = () => []): string =>
+  [
+    `--reviewed names ${unknown.length === 1 ? "a section" : "sections"} the build does not have: ${unknown.map((id) => `${id}${didYouMean(nearest(id))}`).join("; ")}`,
+    "Sections of this build:",
+    ...valid.map((id) => `  ${id}`),
+  ].join("\n");
 
 export const publishReviewed = (sections: readonly string[]): string =>
   `prose reviewed (recorded in the manifest): ${sections.join(", ")}`;

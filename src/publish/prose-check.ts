@@ -16,6 +16,7 @@ import { InputError } from "../util/errors";
 import type { BuildRecord } from "./build-record";
 import { sectionsFromGit } from "./legacy-sections";
 import { readVersionProse, type Manifest } from "./store";
+import { nearestNames } from "../util/suggest";
 
 /** `--reviewed` names a section the build does not have: bad usage (exit 2). */
 export class ReviewedSectionError extends InputError {}
@@ -24,7 +25,7 @@ export class ReviewedSectionError extends InputError {}
 export function checkReviewedSections(build: Pick<BuildRecord, "sections">, reviewed: readonly string[]): void {
   const valid = (build.sections ?? []).map((s) => s.id);
   const unknown = reviewed.filter((id) => !valid.includes(id));
-  if (unknown.length > 0) throw new ReviewedSectionError(messages.publishUnknownReviewed(unknown, valid));
+  if (unknown.length > 0) throw new ReviewedSectionError(messages.publishUnknownReviewed(unknown, valid, (id) => nearestNames(id, valid, { orClosest: false })));
 }
 
 export async function proseCheck(

@@ -45,7 +45,8 @@ describe("stale-prose guard", () => {
     // An unknown section is bad usage: exit 2, listing the sections there are.
     const unknown = await fragtax(["publish", "--date", "2026-05-20", "--reviewed", "a#the-bil"], { cwd: root });
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toContain("--reviewed names a section the build does not have: a#the-bil. Sections of this build:\n  a#the-bill\n  a#the-tax\n  a#scenarios");
+    // The section it plausibly meant first (before: only the list of every section), then the list.
+    expect(unknown.stderr).toContain('--reviewed names a section the build does not have: a#the-bil; did you mean "a#the-bill", "a#the-tax"?\nSections of this build:\n  a#the-bill\n  a#the-tax\n  a#scenarios');
 
     // Reviewing only one of the two stale sections is not enough.
     const partly = await fragtax(["publish", "--date", "2026-05-20", "--reviewed", "a#the-bill"], { cwd: root });
@@ -89,7 +90,7 @@ describe("stale-prose guard", () => {
     await writeFile(log, (await readFile(log, "utf8")).replace('"status": "written"', '"status": "failed"'));
     const mistyped = await fragtax(["publish", "--date", "2026-05-01", "--reviewed", "a#the-bil"], { cwd: root });
     expect(mistyped.code).toBe(2);
-    expect(mistyped.stderr).toContain("--reviewed names a section the build does not have: a#the-bil.");
+    expect(mistyped.stderr).toContain('--reviewed names a section the build does not have: a#the-bil; did you mean "a#the-bill", "a#the-tax"?\n');
     const refused = await fragtax(["publish", "--date", "2026-05-01", "--reviewed", "a#the-bill"], { cwd: root });
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain("report.pdf");
