@@ -18,7 +18,7 @@ import type { Snapshot } from "../diff/diff";
 import type { FigureValues } from "../report/figures-file";
 import { normalizeFigures } from "../report/figures-file";
 import { sectionsFromGit } from "../publish/legacy-sections";
-import { listVersions, publishedErrata, readManifest, readVersionProse, VERSION_ID } from "../publish/store";
+import { builtFrom, listVersions, publishedErrata, readManifest, readVersionProse, VERSION_ID } from "../publish/store";
 import { compareVersionIds } from "../vocabulary/version-ids";
 import { assertVersionIntact } from "../publish/verify";
 import { InputError } from "../util/errors";
@@ -61,6 +61,8 @@ export async function resolveSnapshot(spec: string, context: SnapshotContext): P
       asOf: manifest?.asOf ?? null, // null: published before versions recorded it
       prose,
       claims: stored.claims,
+      sections: prose.sections,
+      ...(manifest === undefined ? {} : { builtFrom: builtFrom(manifest) }),
       // Every review published up to this version, oldest first: a diff marks those after its older side.
       reviewed: versionsUpTo.flatMap((m) => (m.prose?.reviewed ?? []).map((entry) => ({ section: entry.section, version: m.id }))),
       // Every correction published up to this version: a diff lists those the newer side adds.

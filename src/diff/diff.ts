@@ -10,7 +10,8 @@ import { canonicalJson } from "../util/hash";
 import type { FigureValues } from "../report/figures-file";
 import { formatNumber } from "../format/number";
 import type { NumberFormat } from "../api/types";
-import { markReviewed, staleProse, type ProseGuard, type ProseSnapshot } from "./prose-guard";
+import { markReviewed, staleProse, type ProseGuard, type ProseSnapshot, type SectionProse } from "./prose-guard";
+import { diffBuiltFrom, diffSections, type BuiltFrom, type BuiltFromDiff, type SectionsDiff } from "./built-from";
 import type { Erratum } from "../errata/types";
 import { diffClaims, type ClaimsDiff } from "./claims";
 import { compareVersionIds } from "../vocabulary/version-ids";
@@ -43,6 +44,10 @@ export interface Snapshot {
   readonly errata?: readonly Erratum[];
   /** claims.json's rows as written (published versions, and a build being published). */
   readonly claims?: unknown;
+  /** sections.json's rows (published versions, and a build being published); null: published before it. */
+  readonly sections?: readonly SectionProse[] | null;
+  /** The manifest's commit and tools (published versions, and a build being published). */
+  readonly builtFrom?: BuiltFrom;
 }
 
 /** Fields compared, in the order they are reported. */
@@ -128,6 +133,10 @@ export interface DiffResult {
   readonly errata?: readonly Erratum[];
   /** Claims whose verdict turned, added or removed (published versions only). */
   readonly claims?: ClaimsDiff;
+  /** Sections whose words were rewritten, added or removed (versions that both recorded their sections). */
+  readonly sections?: SectionsDiff;
+  /** The commits and tools the two versions were built from (published versions only). */
+  readonly builtFrom?: BuiltFromDiff;
 }
 
 export function diffSnapshots(before: Snapshot, after: Snapshot): DiffResult {
@@ -142,7 +151,14 @@ export function diffSnapshots(before: Snapshot, after: Snapshot): DiffResult {
       : {}),
     ...claimsBetween(before, after),
     ...errataBetween(before, after),
+    ...defined("sections", diffSections(before.sections, after.sections)),
+    ...defined("builtFrom", diffBuiltFrom(before.builtFrom, after.builtFrom)),
   };
+}
+
+/** `{ [key]: value }`, or nothing when the value is undefined (a result's optional parts are absent, not undefined). */
+function defined<K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> {
+  return value === undefined ? {} : ({ [key]: value } as Record<K, V>);
 }
 
 /**

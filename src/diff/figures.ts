@@ -5,6 +5,7 @@
  */
 import { appendUnit, formatInterval, formatIntervalWithUnit, formatNumber } from "../format/number";
 import type { NumberFormat } from "../api/types";
+import * as messages from "../messages/diff";
 
 /** "$28.8M", "12%", "2.74 ×10²⁵ FLOP": the unit added where the format does not already show it. */
 export function figureNumber(value: number | undefined, figure: { readonly format: NumberFormat; readonly unit: string }): string {
@@ -32,6 +33,33 @@ export function alternativesSpread(medians: readonly { readonly p50: number }[],
   if (medians.length === 0) return "none";
   const values = medians.map((m) => m.p50);
   return formatIntervalWithUnit(Math.min(...values), Math.max(...values), figure.format, figure.unit);
+}
+
+interface Alternative {
+  readonly id: string;
+  readonly label: string;
+  readonly p50: number;
+}
+
+/**
+ * How a figure's medians under the alternatives changed: their spread, when it reads differently
+ * (the title page shows it); else each alternative whose median reads differently, was renamed, added
+ * or removed, so that a change that leaves the spread's ends alone is never shown as "X → X".
+ */
+export function alternativesChange(before: readonly Alternative[], after: readonly Alternative[], was: { readonly format: NumberFormat; readonly unit: string }, now: { readonly format: NumberFormat; readonly unit: string }): string {
+  const [from, to] = [alternativesSpread(before, was), alternativesSpread(after, now)];
+  if (from !== to) return messages.diffAlternativesMoved(from, to);
+  const old = new Map(before.map((a) => [a.id, a]));
+  const kept = new Set(after.map((a) => a.id));
+  const parts = after.flatMap((a) => {
+    const b = old.get(a.id);
+    if (b === undefined) return [messages.diffAlternativeAddedOrRemoved(a.label, figureNumber(a.p50, now), true)];
+    const [x, y] = [figureNumber(b.p50, was), figureNumber(a.p50, now)];
+    return [...(b.label === a.label ? [] : [messages.diffAlternativeRenamed(b.label, a.label)]), ...(x === y ? [] : [messages.diffAlternativeMoved(a.label, x, y)])];
+  });
+  const removed = before.filter((b) => !kept.has(b.id)).map((b) => messages.diffAlternativeAddedOrRemoved(b.label, figureNumber(b.p50, was), false));
+  // Every median reads the same and nothing was renamed: a move below the figure's rounding.
+  return [...parts, ...removed].join("; ") || messages.diffAlternativesBelowRounding(to);
 }
 
 /** A claim's stated or computed range ("$350B", "$380B–$420B"), as the diff writes it. */

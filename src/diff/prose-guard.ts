@@ -12,7 +12,7 @@
  * Versions published before sections were recorded cannot be checked: the result says so
  * (`status: "unavailable"`) rather than guessing. Pure: data in, data out.
  */
-import * as messages from "../messages/versions";
+import * as diffMessages from "../messages/diff";
 
 export interface SectionProse {
   readonly id: string;
@@ -101,7 +101,7 @@ function figureMovement(before: Row | undefined, after: Row, format: (value: num
   // Another unit: the numbers measure another quantity, so the words about them are suspect, whatever
   // the numbers did. (Another format writes the same number otherwise: its move is judged as any other.)
   const redefined = (["unit"] as const).filter((field) => (before[field] ?? "") !== (after[field] ?? "")).map((field) => ({ field, before: before[field] ?? "", after: after[field] ?? "" }));
-  if (redefined.length > 0) return { kind: "figure", id: after.id, text: `figure ${after.id}: ${messages.diffFigureRedefined(redefined, false)}` };
+  if (redefined.length > 0) return { kind: "figure", id: after.id, text: `figure ${after.id}: ${diffMessages.diffFigureRedefined(redefined, false)}` };
   const relative = before.p50 === 0 ? (after.p50 === 0 ? 0 : Infinity) : (after.p50 - before.p50) / Math.abs(before.p50);
   if (!(Math.abs(relative) > MATERIAL_CHANGE)) return null;
   const f = (x: number): string => format(x, after.format ?? "number");

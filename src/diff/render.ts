@@ -5,11 +5,13 @@
  */
 import { diffWords } from "diff";
 import * as messages from "../messages/versions";
+import * as diffMessages from "../messages/diff";
 import * as proseMessages from "../messages/prose";
 import type { AssumptionContent } from "../assumptions/content";
 import { formatAssumptionQuantity, formatDelta } from "../format/number";
-import { alternativesSpread, claimRangeText, figureChange, figureRange } from "./figures";
+import { alternativesChange, claimRangeText, figureChange, figureRange } from "./figures";
 import type { ClaimDelta, ClaimsDiff } from "./claims";
+import type { BuiltFromDiff, SectionRef, SectionsDiff } from "./built-from";
 import type { ProseGuard } from "./prose-guard";
 import { beforeDefinition, incomparable, type AssumptionChange, type DiffResult, type FigureDelta } from "./diff";
 import { html, rawHtml, type Html } from "../util/html";
@@ -83,8 +85,8 @@ function changeText(delta: FigureDelta, withRelative: boolean): string {
     delta.absolute === null ? (incomparable(delta) ? null : delta.status)
     : numbersKept && (delta.redefined !== undefined || delta.alternatives !== undefined) ? null
     : `${figureChange(delta.absolute, delta)}${withRelative ? `, ${formatDelta(delta.relative, "percent")}` : ""}`;
-  const redefined = delta.redefined === undefined ? null : messages.diffFigureRedefined(delta.redefined, !incomparable(delta));
-  const alternatives = delta.alternatives === undefined ? null : messages.diffAlternativesMoved(alternativesSpread(delta.alternatives.before, beforeDefinition(delta)), alternativesSpread(delta.alternatives.after, delta));
+  const redefined = delta.redefined === undefined ? null : diffMessages.diffFigureRedefined(delta.redefined, !incomparable(delta));
+  const alternatives = delta.alternatives === undefined ? null : alternativesChange(delta.alternatives.before, delta.alternatives.after, beforeDefinition(delta), delta);
   return [move, redefined, alternatives].filter((part) => part !== null).join("; ");
 }
 
@@ -106,8 +108,8 @@ export function renderDiffText(unsafe: DiffResult, colour: boolean): string {
   const paint = colour ? COLOUR : PLAIN;
   const { added, removed, changed } = diff.assumptions;
   // The sides are names (a file's may hold a line break): on one line, so none can start a line of its own.
-  const lines = [paint.bold(messages.diffHeading(visibleInOneLine(unsafe.from), visibleInOneLine(unsafe.to))), ""];
-  lines.push(paint.bold(messages.diffAssumptionsHeading(added.length, removed.length, changed.length)));
+  const lines = [paint.bold(diffMessages.diffHeading(visibleInOneLine(unsafe.from), visibleInOneLine(unsafe.to))), ""];
+  lines.push(paint.bold(diffMessages.diffAssumptionsHeading(added.length, removed.length, changed.length)));
   for (const a of added) lines.push(paint.added(`  + ${a.id}  ${formatAssumptionQuantity(a)} ${a.unit}  (${a.label})`));
   for (const a of removed) lines.push(paint.removed(`  - ${a.id}  ${formatAssumptionQuantity(a)} ${a.unit}  (${a.label})`));
   for (const change of changed) {
@@ -118,20 +120,22 @@ export function renderDiffText(unsafe: DiffResult, colour: boolean): string {
       lines.push(`      ${field}: ${paint.removed(before)} → ${paint.added(after)}`);
     }
   }
-  if (added.length + removed.length + changed.length === 0) lines.push(`  ${messages.diffNoAssumptionChanges()}`);
+  if (added.length + removed.length + changed.length === 0) lines.push(`  ${diffMessages.diffNoAssumptionChanges()}`);
   lines.push("");
-  if (diff.asOf !== undefined) lines.push(messages.diffAsOf(diff.asOf.before, diff.asOf.after, diff.asOf.moved), "");
+  if (diff.asOf !== undefined) lines.push(diffMessages.diffAsOf(diff.asOf.before, diff.asOf.after, diff.asOf.moved), "");
   if (diff.figures === null) {
-    lines.push(paint.dim(messages.diffNoFigures()));
+    lines.push(paint.dim(diffMessages.diffNoFigures()));
   } else {
-    lines.push(paint.bold(messages.diffFiguresHeading(diff.figures.length)));
+    lines.push(paint.bold(diffMessages.diffFiguresHeading(diff.figures.length)));
     const { moved, unchanged } = splitUnchanged(diff.figures);
     for (const delta of moved) lines.push(figureLine(delta, paint));
-    if (unchanged.length > 0) lines.push(paint.dim(`  ${messages.diffFiguresUnchanged(unchanged.length)}`));
+    if (unchanged.length > 0) lines.push(paint.dim(`  ${diffMessages.diffFiguresUnchanged(unchanged.length)}`));
   }
-  if (diff.claims !== undefined) lines.push("", paint.bold(messages.diffClaimsHeading(diff.claims.changed.length, diff.claims.unchanged)), ...diff.claims.changed.flatMap((c) => [`  ${claimLine(c)}`, `      "${c.claim}"`]));
+  if (diff.claims !== undefined) lines.push("", paint.bold(diffMessages.diffClaimsHeading(diff.claims.changed.length, diff.claims.unchanged)), ...diff.claims.changed.flatMap((c) => [`  ${claimLine(c)}`, `      "${c.claim}"`]));
+  if (diff.sections !== undefined) lines.push("", paint.bold(sectionsHeading(diff.sections)), ...sectionEntries(diff.sections).map((line) => `  ${line}`));
   if (diff.prose !== undefined) lines.push("", ...proseLines(diff.prose, diff.from, paint));
   if (diff.errata !== undefined && diff.errata.length > 0) lines.push("", ...errataLines(diff.errata, newerFigureText(diff)).map((line, i) => (i === 0 ? paint.bold(line) : line)));
+  if (diff.builtFrom !== undefined) lines.push("", builtFromText(diff.builtFrom));
   return `${lines.join("\n")}\n`;
 }
 
@@ -149,8 +153,18 @@ function claimParts(c: ClaimDelta): { readonly verdicts: string; readonly stated
 
 function claimLine(c: ClaimDelta): string {
   const { verdicts, stated, model } = claimParts(c);
-  return messages.diffClaimLine(c.status, c.id, verdicts, stated, model);
+  return diffMessages.diffClaimLine(c.status, c.id, verdicts, stated, model);
 }
+
+const sectionsHeading = (s: SectionsDiff): string => diffMessages.diffSectionsHeading(s.rewritten.length, s.added.length, s.removed.length, s.unchanged);
+
+/** The sections rewritten, added and removed, one line each. */
+function sectionEntries(s: SectionsDiff): string[] {
+  const line = (sign: "~" | "+" | "-") => (r: SectionRef) => diffMessages.diffSectionLine(sign, r.id, r.notebook, r.heading);
+  return [...s.rewritten.map(line("~")), ...s.added.map(line("+")), ...s.removed.map(line("-"))];
+}
+
+const builtFromText = (b: BuiltFromDiff): string => diffMessages.diffBuiltFrom(b.before, b.after, b.codeChanged, b.tools);
 
 function claimsHtml(claims: ClaimsDiff): Html {
   const rows = claims.changed.map((c) => {
@@ -158,7 +172,7 @@ function claimsHtml(claims: ClaimsDiff): Html {
     const sign = c.status === "changed" ? "~" : c.status === "added" ? "+" : "−";
     return html`<tr><td>${sign}</td><td><code>${c.id}</code><br><small>${c.claim}</small></td><td>${verdicts}</td><td>${stated}</td><td>${model}</td></tr>`;
   });
-  return html`<h2>${messages.diffClaimsHeading(claims.changed.length, claims.unchanged)}</h2>${
+  return html`<h2>${diffMessages.diffClaimsHeading(claims.changed.length, claims.unchanged)}</h2>${
     rows.length === 0 ? null : html`<div class="table-wrap"><table class="claims"><thead><tr><th></th><th>claim</th><th>verdict</th><th>stated</th><th>model</th></tr></thead><tbody>${rows}</tbody></table></div>`
   }`;
 }
@@ -204,7 +218,7 @@ function figureRows(figures: readonly FigureDelta[]): Html {
   const rest =
     unchanged.length === 0
       ? ""
-      : html`<tr class="same unchanged"><td colspan="5"><details><summary>${messages.diffFiguresUnchanged(unchanged.length)}</summary>${unchanged.map((d, i) => html`${i > 0 ? ", " : ""}<code>${d.id}</code>`)}</details></td></tr>`;
+      : html`<tr class="same unchanged"><td colspan="5"><details><summary>${diffMessages.diffFiguresUnchanged(unchanged.length)}</summary>${unchanged.map((d, i) => html`${i > 0 ? ", " : ""}<code>${d.id}</code>`)}</details></td></tr>`;
   return html`${rows}${rest}`;
 }
 
@@ -228,14 +242,18 @@ export function renderDiffFragment(diff: DiffResult): Html {
   );
   const figures =
     diff.figures === null
-      ? html`<p>${messages.diffNoFigures()}</p>`
+      ? html`<p>${diffMessages.diffNoFigures()}</p>`
       : html`<div class="table-wrap"><table class="figures"><thead><tr><th>figure</th><th>${diff.from} p50 (p5–p95)</th><th>${diff.to} p50 (p5–p95)</th><th>change</th><th>relative</th></tr></thead><tbody>${figureRows(diff.figures)}</tbody></table></div>`;
   // h2: the fragment sits under the page's (or the "What changed" section's) h1, and headings do not skip levels.
-  return html`${renderErrataHtml(diff.errata ?? [], newerFigureText(diff))}<h2>${messages.diffAssumptionsHeading(added.length, removed.length, changed.length)}</h2>
-${added.length + removed.length + changed.length === 0 ? html`<p>${messages.diffNoAssumptionChanges()}</p>` : html`<div class="table-wrap"><table class="assumptions"><tbody>${added.map((a) => row("+", a))}${removed.map((a) => row("−", a))}${changeRows}</tbody></table></div>`}
-${diff.asOf === undefined ? null : html`<p class="as-of-change">${messages.diffAsOf(diff.asOf.before, diff.asOf.after, diff.asOf.moved)}</p>`}
-${diff.figures === null ? "" : html`<h2>${messages.diffFiguresHeading(diff.figures.length)}</h2>`}
-${figures}${diff.claims === undefined ? null : claimsHtml(diff.claims)}${diff.prose === undefined ? null : html`<div class="prose-guard">${proseLines(diff.prose, diff.from).map((line) => html`<p>${line}</p>`)}</div>`}`;
+  return html`${renderErrataHtml(diff.errata ?? [], newerFigureText(diff))}<h2>${diffMessages.diffAssumptionsHeading(added.length, removed.length, changed.length)}</h2>
+${added.length + removed.length + changed.length === 0 ? html`<p>${diffMessages.diffNoAssumptionChanges()}</p>` : html`<div class="table-wrap"><table class="assumptions"><tbody>${added.map((a) => row("+", a))}${removed.map((a) => row("−", a))}${changeRows}</tbody></table></div>`}
+${diff.asOf === undefined ? null : html`<p class="as-of-change">${diffMessages.diffAsOf(diff.asOf.before, diff.asOf.after, diff.asOf.moved)}</p>`}
+${diff.figures === null ? "" : html`<h2>${diffMessages.diffFiguresHeading(diff.figures.length)}</h2>`}
+${figures}${diff.claims === undefined ? null : claimsHtml(diff.claims)}${
+    diff.sections === undefined ? null : html`<h2>${sectionsHeading(diff.sections)}</h2>${sectionEntries(diff.sections).length === 0 ? null : html`<ul class="sections">${sectionEntries(diff.sections).map((line) => html`<li>${line}</li>`)}</ul>`}`
+  }${diff.prose === undefined ? null : html`<div class="prose-guard">${proseLines(diff.prose, diff.from).map((line) => html`<p>${line}</p>`)}</div>`}${
+    diff.builtFrom === undefined ? null : html`<p class="built-from">${builtFromText(diff.builtFrom)}</p>`
+  }`;
 }
 
 // The standalone page sets its own font; inside a report the section inherits the report's.
@@ -249,7 +267,7 @@ export const DIFF_PAGE_MARKER = '</head><body class="fragtax-diff">';
 export const DIFF_CSS = `body.fragtax-diff{font-family:system-ui,sans-serif;color:#111;max-width:64em;margin:2em auto;padding:0 1em}.fragtax-diff table{border-collapse:collapse;margin:.5em 0;font-family:var(--sans,system-ui,sans-serif);font-size:.88em}.fragtax-diff h2{font-size:1.05rem;margin:1.2em 0 .3em}.fragtax-diff .table-wrap{overflow-x:auto}.fragtax-diff td,.fragtax-diff th{border-bottom:1px solid #ddd;padding:.25em .6em;text-align:left;vertical-align:top}.fragtax-diff ins{background:#dcfce7;text-decoration:none}.fragtax-diff del{background:#fee2e2}.fragtax-diff tr.up td:nth-child(4){color:#166534}.fragtax-diff tr.down td:nth-child(4){color:#991b1b}`;
 
 export function renderDiffPage(diff: DiffResult): string {
-  const title = messages.diffHeading(diff.from, diff.to);
+  const title = diffMessages.diffHeading(diff.from, diff.to);
   // The report's policy without its scripts: the page runs none, loads nothing, and escaping is not its only guard.
   return html`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy({ scripts: [] })}"><title>${title}</title><style>${rawHtml(DIFF_CSS)}</style>${rawHtml(DIFF_PAGE_MARKER)}<h1>${title}</h1>${renderDiffFragment(diff)}</body></html>\n`.value;
 }

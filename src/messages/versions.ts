@@ -100,35 +100,6 @@ export const unreadableCacheEntry = (notebook: string, detail: string): string =
 
 // ── diff ─────────────────────────────────────────────────────────────────────────────────────────
 
-export const diffHeading = (from: string, to: string): string => `Changes from ${from} to ${to}`;
-
-export const diffAssumptionsHeading = (added: number, removed: number, changed: number): string =>
-  `Assumptions: ${added} added, ${removed} removed, ${changed} changed`;
-
-export const diffNoAssumptionChanges = (): string => "No assumption changed.";
-
-export const diffFiguresHeading = (count: number): string =>
-  `Figures (${count}), largest relative change first: p50 (p5–p95) before → after`;
-
-/** What changed in what a figure is: `unit "USD" → "EUR" (another quantity: no change computed)`. */
-export const diffFigureRedefined = (changes: readonly { readonly field: string; readonly before: string; readonly after: string }[], comparable: boolean): string =>
-  `${changes.map((c) => `${c.field} "${c.before}" → "${c.after}"`).join(", ")}${comparable ? "" : " (another quantity: no change computed)"}`;
-
-/** A figure's medians under the model's alternatives moved (the title page and the index show their spread). */
-export const diffAlternativesMoved = (before: string, after: string): string => `under the alternatives ${before} → ${after}`;
-
-export const diffClaimsHeading = (changed: number, unchanged: number): string =>
-  `Claims of the essay: ${changed === 0 ? "no verdict changed" : `${changed} changed (a verdict turned, or a claim added or removed)`}${unchanged === 0 ? "" : `, ${unchanged} with the same verdict`}`;
-
-/** One claim of a diff: "~ id  consistent → understated  (stated $350B; model $350B → $420B)". */
-export const diffClaimLine = (status: "changed" | "added" | "removed", id: string, verdicts: string, stated: string, model: string): string =>
-  `${status === "changed" ? "~" : status === "added" ? "+" : "-"} ${id}  ${verdicts}  (stated ${stated}; model ${model})${status === "added" ? "  new" : status === "removed" ? "  removed" : ""}`;
-
-export const diffFiguresUnchanged = (count: number): string => `${count} figure${count === 1 ? "" : "s"} unchanged`;
-
-export const diffNoFigures = (): string =>
-  "Figures: not compared (one side carries no figures; pass --figures to build them for a git ref).";
-
 export const whatChangedKicker = (): string => "Changes";
 
 /** The title page's kicker of a published report: its version id and date. */
@@ -391,8 +362,3 @@ export const devEmptyHost = (): string => "--host is empty: give the address to 
 
 export const devPublicHost = (host: string): string =>
   `warning: --host ${host} serves the preview to other machines on the network, not only this one; use the default 127.0.0.1 to keep it local`;
-
-export const diffAsOf = (before: string | null, after: string | null, moved: boolean): string => {
-  const show = (date: string | null): string => date ?? "(not recorded)";
-  return moved ? `As-of date moved: ${show(before)} → ${show(after)}` : `As-of date: ${show(after)} (unchanged)`;
-};

@@ -20,6 +20,8 @@ import * as publishMessages from "../messages/publish";
 import * as errataMessages from "../messages/errata";
 import { syncPath, writeFileAtomic, writerOfTemporary } from "../util/atomic";
 import { diffSnapshots } from "../diff/diff";
+import { parseSections } from "../diff/prose-guard";
+import type { BuiltFrom } from "../diff/built-from";
 import { renderChangesSection } from "../diff/render";
 import { figureValues, normalizeFigures, readFiguresJson } from "../report/figures-file";
 import { sha256, stableJson } from "../util/hash";
@@ -31,7 +33,7 @@ import { checkIndex, expectedIndex, renderIndexPage } from "./index-page";
 import { manifestDigest, sealManifest } from "./manifest";
 import { acquireLock, isProcessAlive } from "../util/lock";
 import type { Manifest } from "./store";
-import { isValidDate, listVersions, nextVersionId, publishedErrata, versionFolders } from "./store";
+import { builtFrom, isValidDate, listVersions, nextVersionId, publishedErrata, versionFolders } from "./store";
 import type { Erratum } from "../errata/types";
 import { checkCarriedErrata } from "./errata";
 import { MAX_YEAR, MIN_YEAR } from "../util/limits";
@@ -192,7 +194,8 @@ async function stage(dir: string, inputs: StageInputs): Promise<Manifest> {
   await mkdir(dir, { recursive: true });
   const entries = readFiguresJson(build.figures);
   const figures = figureValues(entries);
-  const changes = previous ? await changesSince(options.reportsDir, previous, build, figures, inputs.id, effects, inputs.errata) : null;
+  const git = await effects.git(options.root);
+  const changes = previous ? await changesSince(options.reportsDir, previous, build, figures, inputs.id, effects, inputs.errata, builtFrom({ git, tools: options.tools })) : null;
   const newErrata = changes?.errata ?? [];
   if (build.errata !== null) effects.progress(errataMessages.publishErrataListed(newErrata.length, build.errata.length));
   const section = renderChangesSection(changes, previous?.id ?? null).value;
@@ -225,7 +228,7 @@ async function stage(dir: string, inputs: StageInputs): Promise<Manifest> {
     previous: previous?.id ?? null,
     // The chain: a later edit of the previous manifest, or its seal removed, shows in this version.
     ...(previous === null ? {} : { previousManifestSha256: manifestDigest(previous as unknown as Readonly<Record<string, unknown>>) }),
-    git: await effects.git(options.root),
+    git,
     tools: options.tools,
     assumptions: { file: "assumptions.yaml", sha256: sha256(build.assumptionsText) },
     ...(build.asOf === null ? {} : { asOf: build.asOf }),
@@ -259,6 +262,7 @@ async function changesSince(
   id: string,
   effects: PublishEffects,
   errata: StageInputs["errata"],
+  built: BuiltFrom,
 ) {
   // The previous version was checked against its manifest before the prose check read it (`publish`).
   const folder = join(reportsDir, previous.id);
@@ -271,8 +275,20 @@ async function changesSince(
     claims: await readFile(join(folder, "claims.json"), "utf8").then((text): unknown => JSON.parse(text), () => []),
     // Both sides are versions: null where one did not record its cut-off (diff.ts says when it moved, as `diff` does).
     asOf: previous.asOf ?? null,
+    // What a reader's "What changed" lists besides the numbers: the sections rewritten, the commit moved.
+    sections: parseSections(await readFile(join(folder, "sections.json"), "utf8").catch(() => undefined)),
+    builtFrom: builtFrom(previous),
   };
-  const after = { label: id, assumptions: effects.parseAssumptions(build.assumptionsText, "assumptions.yaml"), figures, errata: errata.carried, asOf: build.asOf, claims: build.claims };
+  const after = {
+    label: id,
+    assumptions: effects.parseAssumptions(build.assumptionsText, "assumptions.yaml"),
+    figures,
+    errata: errata.carried,
+    asOf: build.asOf,
+    claims: build.claims,
+    sections: build.sections,
+    builtFrom: built,
+  };
   return diffSnapshots(before, after);
 }
 

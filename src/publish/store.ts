@@ -7,6 +7,7 @@ import { dirname, join } from "node:path";
 import { displayPath } from "../util/paths";
 import type { FigureValues } from "../report/figures-file";
 import { parseSections, type ProseSnapshot } from "../diff/prose-guard";
+import type { BuiltFrom } from "../diff/built-from";
 import type { WhatIf } from "../build/whatif/overrides";
 import type { Erratum } from "../errata/types";
 import { compareVersionIds } from "../vocabulary/version-ids";
@@ -58,7 +59,11 @@ export interface Manifest {
   readonly sourcesSha256?: string;
 }
 
-/** Every erratum published up to and including `id` (all versions when absent), in publication order. */
+/** What a version records of where it came from, as a diff compares it. */
+export function builtFrom(manifest: Pick<Manifest, "git" | "tools">): BuiltFrom {
+  return { commit: manifest.git.commit, dirty: manifest.git.dirty, tools: manifest.tools };
+}
+
 /**
  * A file of the published versions as messages name it: from the project root (out/reports/… always
  * sits in <root>/out/reports, config/paths.ts), as the build names its inputs and git names them.
@@ -67,6 +72,7 @@ export function reportsPath(reportsDir: string, ...parts: string[]): string {
   return displayPath(join(reportsDir, ...parts), dirname(dirname(reportsDir)));
 }
 
+/** Every erratum published up to and including `id` (all versions when absent), in publication order. */
 export function publishedErrata(oldestFirst: readonly Manifest[], id?: string): Erratum[] {
   const upTo = id === undefined ? oldestFirst : oldestFirst.filter((m) => compareVersionIds(m.id, id) <= 0);
   return upTo.flatMap((m) => m.errata ?? []);

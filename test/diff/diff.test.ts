@@ -2,6 +2,8 @@ import { readFile, rm, writeFile, mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { FIXTURES, fragtax, git, makeProject, useBuild } from "../published-project";
+import { stableJson } from "../../src/util/hash";
+import { TOOL_VERSION } from "../../src/version";
 
 let root: string;
 beforeEach(async () => {
@@ -21,8 +23,14 @@ describe("fragtax diff", () => {
     await publishBoth();
     const result = await fragtax(["diff", "2026-05-01", "2026-05-20", "--json"], { cwd: root });
     expect(result.stderr).toBe("");
-    expect(result.stdout).toBe(await readFile(join(FIXTURES, "diff-v1-v2.golden.json"), "utf8"));
     const diff = JSON.parse(result.stdout);
+    // What each side was built from names the Node and fragtax that published it: checked here, and
+    // the rest, byte for byte in its stable form, against the golden file.
+    const tools = { fragtax: TOOL_VERSION, node: process.versions.node };
+    const { builtFrom, ...rest } = diff;
+    expect(builtFrom).toEqual({ before: { commit: null, dirty: null, tools }, after: { commit: null, dirty: null, tools }, codeChanged: false, tools: [] });
+    expect(result.stdout).toBe(stableJson(diff));
+    expect(stableJson(rest)).toBe(await readFile(join(FIXTURES, "diff-v1-v2.golden.json"), "utf8"));
     expect(diff.figures.map((f: { id: string }) => f.id)).toEqual([
       "training_run_cost_usd", "fragmentation_tax_share", "merchant_era_spend_usd", "gpu_count",
     ]);
