@@ -8,7 +8,7 @@ import { readFile, stat } from "node:fs/promises";
 import { AssumptionError } from "../../assumptions/errors";
 import type { AssumptionRegistry } from "../../assumptions/registry";
 import type { WhatIf } from "./overrides";
-import { WhatIfError, checkSetFlagsOnce, mergeOverrides, overridePlaces, parseSetFlag } from "./overrides";
+import { WhatIfError, checkSetFlagsOnce, collectProblems, mergeOverrides, overridePlaces, parseSetFlag } from "./overrides";
 import * as messages from "../../messages/whatif";
 import { readFailure } from "../../messages/fs";
 import { at, located } from "../../messages/location";
@@ -20,8 +20,16 @@ import type { OriginalAssumptions } from "./overrides-file";
 
 /** Null when no override was asked for; throws WhatIfError (exit 2) on unknown ids or bad values. */
 export async function whatIfFromOptions(options: WhatIfOptions, knownIds: readonly string[], original?: OriginalAssumptions): Promise<WhatIf | null> {
+  const { whatIf, problems } = await readWhatIf(options, knownIds, original);
+  if (problems.length > 0) throw new WhatIfError(problems.join("\n"));
+  return whatIf;
+}
+
+/** The overrides that could be read, and the problems of those that could not, each a located line. */
+async function readWhatIf(options: WhatIfOptions, knownIds: readonly string[], original?: OriginalAssumptions): Promise<{ whatIf: WhatIf | null; problems: string[] }> {
   const lists = [];
   const sources: string[] = [];
+  const problems: string[] = [];
   if (options.assumptions) {
     let text: string;
     try {
@@ -34,17 +42,19 @@ export async function whatIfFromOptions(options: WhatIfOptions, knownIds: readon
       if (error instanceof WhatIfError) throw error;
       throw new WhatIfError(messages.unreadableOverridesFile(options.assumptions, readFailure(error)));
     }
-    lists.push((await import("./overrides-file")).parseOverridesFile(text, options.assumptions, knownIds, original));
+    const { readOverridesFile } = await import("./overrides-file");
+    lists.push(collectProblems(problems, () => readOverridesFile(text, options.assumptions as string, knownIds, problems, original)));
     sources.push(options.assumptions);
   }
   if (options.set && options.set.length > 0) {
-    const parsed = options.set.map((flag) => parseSetFlag(flag, knownIds));
-    checkSetFlagsOnce(options.set);
+    // Every flag's problem, with the file's: one build attempt says all of them.
+    const parsed = options.set.flatMap((flag) => collectProblems(problems, () => [parseSetFlag(flag, knownIds)]));
+    collectProblems(problems, () => (checkSetFlagsOnce(options.set ?? []), []));
     lists.push(parsed);
     sources.push("--set");
   }
   const overrides = mergeOverrides(lists);
-  return overrides.length > 0 ? { overrides, sources } : null;
+  return { whatIf: overrides.length > 0 ? { overrides, sources } : null, problems };
 }
 
 /**
@@ -53,10 +63,17 @@ export async function whatIfFromOptions(options: WhatIfOptions, knownIds: readon
  * `original`: the assumptions file the registry was read from, which a what-if file's copy of it is compared with.
  */
 export async function applyWhatIf(registry: AssumptionRegistry, options: WhatIfOptions, original?: OriginalAssumptions): Promise<{ registry: AssumptionRegistry; whatIf: WhatIf | null }> {
-  const whatIf = await whatIfFromOptions(options, registry.all().map((assumption) => assumption.id), original);
-  if (!whatIf) return { registry, whatIf };
+  const { whatIf, problems } = await readWhatIf(options, registry.all().map((assumption) => assumption.id), original);
+  if (!whatIf) {
+    if (problems.length > 0) throw new WhatIfError(problems.join("\n"));
+    return { registry, whatIf };
+  }
   try {
-    return { registry: registry.withOverrides(whatIf.overrides), whatIf };
+    // The overrides that could be read are tried even when others could not: their problems (a share
+    // of 40, a negative price) are said in the same attempt, after the reading's.
+    const applied = registry.withOverrides(whatIf.overrides);
+    if (problems.length > 0) throw new WhatIfError(problems.join("\n"));
+    return { registry: applied, whatIf };
   } catch (error) {
     if (!(error instanceof AssumptionError)) throw error;
     // Named by where the override was given (the flag, or the overrides file), with where the assumption is defined.
@@ -65,6 +82,7 @@ export async function applyWhatIf(registry: AssumptionRegistry, options: WhatIfO
       const override = whatIf.overrides.find((candidate) => candidate.id === id);
       return flag !== undefined ? `--set ${flag}` : ((override && overridePlaces.get(override)) ?? options.assumptions ?? "--set");
     };
-    throw new WhatIfError(error.problems.map((p) => (p.reason === undefined ? located(p, p.text) : messages.overrideRejected(givenAt(p.id), p.reason, at(p), p.place ?? "assumption"))).join("\n"));
+    const rejected = error.problems.map((p) => (p.reason === undefined ? located(p, p.text) : messages.overrideRejected(givenAt(p.id), p.reason, at(p), p.place ?? "assumption")));
+    throw new WhatIfError([...problems, ...rejected].join("\n"));
   }
 }

@@ -7,7 +7,7 @@ import { LineCounter, isAlias, isMap, isNode, isPair, isScalar, isSeq } from "ya
 import type { Document, Node as YamlNode, YAMLMap, YAMLSeq } from "yaml";
 import * as messages from "../../messages/whatif";
 import { at as placeAt } from "../../messages/location";
-import { checkKnown, overridePlaces, parseOverrideValue, WhatIfError, type AssumptionOverride } from "./overrides";
+import { checkKnown, collectProblems, overridePlaces, parseOverrideValue, WhatIfError, type AssumptionOverride } from "./overrides";
 import { assumptionsFileTooLarge } from "../../messages/assumptions";
 import { MAX_ASSUMPTIONS_FILE_MB } from "../../util/limits";
 import { isRecord } from "../../util/records";
@@ -27,6 +27,18 @@ export interface OriginalAssumptions {
  * edited in the copy; a field it does not know) is refused where it stands, never dropped unsaid.
  */
 export function parseOverridesFile(text: string, fileName: string, known: readonly string[], original?: OriginalAssumptions): AssumptionOverride[] {
+  const problems: string[] = [];
+  const overrides = readOverridesFile(text, fileName, known, problems, original);
+  if (problems.length > 0) throw new WhatIfError(problems.join("\n"));
+  return overrides;
+}
+
+/**
+ * The file's overrides that could be read; each entry's problem is added to `problems` (a located
+ * line), so the overrides that could be read are still checked against their assumptions and every
+ * mistake is said in one attempt. A problem of the whole file (its syntax, its shape) throws.
+ */
+export function readOverridesFile(text: string, fileName: string, known: readonly string[], problems: string[], original?: OriginalAssumptions): AssumptionOverride[] {
   // Before the YAML parser, as for the assumptions file itself (util/limits.ts).
   const bytes = Buffer.byteLength(text);
   if (bytes > MAX_ASSUMPTIONS_FILE_MB * 1024 * 1024) throw new WhatIfError(`${placeAt({ file: fileName, line: 1, column: 1 })}: ${assumptionsFileTooLarge(bytes / (1024 * 1024), MAX_ASSUMPTIONS_FILE_MB)}`);
@@ -46,17 +58,23 @@ export function parseOverridesFile(text: string, fileName: string, known: readon
   const root = document.contents;
   if (root === null || (isScalar(root) && root.value === null)) throw new WhatIfError(messages.unreadableOverridesFile(placeAt({ file: fileName, line: 1, column: 1 }), messages.overridesFileEmpty()));
   const list = isMap(root) ? root.get("assumptions", true) : undefined;
-  if (isMap(root) && isSeq(list)) return fromAssumptionsShape(document, root, list, known, at, original && readOriginal(original));
+  if (isMap(root) && isSeq(list)) return fromAssumptionsShape(document, root, list, known, at, original && readOriginal(original), problems);
   // `assumptions:` that is no list: the assumptions-file shape, half written (not an id named "assumptions").
   if (isMap(root) && root.has("assumptions")) throw new WhatIfError(messages.unreadableOverridesFile(at((list as YamlNode | null) ?? root), messages.overridesNotAList()));
   if (!isMap(root)) throw new WhatIfError(messages.unreadableOverridesFile(at(root), "expected a map of id: value"));
-  return root.items.map((pair) => {
+  return eachEntry(root.items, problems, (pair) => {
     const key = isScalar(pair.key) ? String(pair.key.value) : "";
     const where = at(pair.key as YamlNode);
     checkKnown(key, known, where);
-    return placed(overrideFromYaml(key, resolved(document, pair.value) as YamlNode, where, at), at(pair.value as YamlNode));
+    return [placed(overrideFromYaml(key, resolved(document, pair.value) as YamlNode, where, at), at(pair.value as YamlNode))];
   });
 }
+
+/** Each entry read on its own (`collectProblems`): a file with three mistakes says all three, in the file's order. */
+function eachEntry<T, R>(items: readonly T[], problems: string[], read: (item: T) => readonly R[]): R[] {
+  return items.flatMap((item) => collectProblems(problems, () => read(item)));
+}
+
 
 interface Original {
   readonly name: string;
@@ -74,17 +92,17 @@ function readOriginal({ text, name }: OriginalAssumptions): Original | undefined
   return { name, top: plain.value, entries };
 }
 
-function fromAssumptionsShape(document: Document, root: YAMLMap, list: YAMLSeq, known: readonly string[], at: (node: YamlNode | null | undefined) => string, original: Original | undefined): AssumptionOverride[] {
+function fromAssumptionsShape(document: Document, root: YAMLMap, list: YAMLSeq, known: readonly string[], at: (node: YamlNode | null | undefined) => string, original: Original | undefined, problems: string[]): AssumptionOverride[] {
   const plain = (node: unknown): unknown => (isNode(node) ? node.toJS(document, { maxAliasCount: MAX_ALIAS_VALUES }) : node);
   const unchanged = (node: unknown, was: Readonly<Record<string, unknown>> | undefined, key: string): boolean => was !== undefined && key in was && isDeepStrictEqual(plain(node), was[key]);
   // The other sections (correlations, totals, as_of…) only as the assumptions file has them.
-  for (const pair of root.items) {
+  eachEntry(root.items, problems, (pair) => {
     const key = isScalar(pair.key) ? String(pair.key.value) : "";
     if (key !== "assumptions" && !unchanged(pair.value, original?.top, key)) throw new WhatIfError(messages.whatIfFieldNotApplied(at(pair.key as YamlNode), `"${key}"`, original?.name));
-  }
+    return [];
+  });
   const seen = new Map<string, string>();
-  const overrides: AssumptionOverride[] = [];
-  for (const listed of list.items) {
+  return eachEntry(list.items, problems, (listed): AssumptionOverride[] => {
     const item = resolved(document, listed);
     if (!isMap(item)) throw new WhatIfError(messages.unreadableOverridesFile(at(item as YamlNode), "expected an entry with id and value or range"));
     const idNode = item.get("id", true);
@@ -102,10 +120,9 @@ function fromAssumptionsShape(document: Document, root: YAMLMap, list: YAMLSeq, 
       if (key !== "id" && key !== "value" && key !== "range" && !unchanged(pair.value, was, key)) throw new WhatIfError(messages.whatIfFieldNotApplied(at(pair.key as YamlNode), `${id}'s "${key}"`, original?.name));
     }
     // As the assumptions file has it: no override (a copy edited in one place overrides that place only).
-    if (value !== undefined ? unchanged(value, was, "value") : unchanged(range, was, "range")) continue;
-    overrides.push(placed(overrideFromYaml(id, (value ?? range) as YamlNode | undefined, at(item), at, true), at((value ?? range) as YamlNode)));
-  }
-  return overrides;
+    if (value !== undefined ? unchanged(value, was, "value") : unchanged(range, was, "range")) return [];
+    return [placed(overrideFromYaml(id, (value ?? range) as YamlNode | undefined, at(item), at, true), at((value ?? range) as YamlNode))];
+  });
 }
 
 /** The override, its place in the file noted (overrides.ts `overridePlaces`). */

@@ -21,6 +21,20 @@ export interface WhatIf {
 /** A bad flag or file: exit code 2 (bad usage / unreadable input). */
 export class WhatIfError extends InputError {}
 
+/**
+ * `read()`, or nothing, its WhatIfError's lines kept in `problems`: each override is read on its own,
+ * so a mistake in one does not hide the next, and one attempt says them all (as the assumptions file does).
+ */
+export function collectProblems<T>(problems: string[], read: () => readonly T[]): readonly T[] {
+  try {
+    return read();
+  } catch (error) {
+    if (!(error instanceof WhatIfError)) throw error;
+    problems.push(error.message);
+    return [];
+  }
+}
+
 /** The ids plausibly meant by `id` (util/suggest.ts's rule), none rather than an unrelated one. */
 export const nearestIds = (id: string, known: readonly string[]): string[] => nearestNames(id, known, { orClosest: false });
 
