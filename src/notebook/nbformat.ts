@@ -30,6 +30,34 @@ export interface StreamOutput {
 /** A mime bundle: text mimes hold strings, JSON mimes (e.g. Vega-Lite) hold JSON data. */
 export type MimeBundle = Record<string, unknown>;
 
+/** `application/json`, `application/vnd.vegalite.v5+json`: mimes whose data is JSON, not text. */
+const isJsonMime = (mime: string): boolean => /^application\/(?:[^;]*\+)?json(?:;|$)/i.test(mime);
+
+/**
+ * A bundle as nbformat's schema takes it: under a text mime, text (a list of lines joined); any other
+ * value written as text (`{ "text/plain": 5 }` → "5", an object as JSON), where it was written as given,
+ * which the schema refuses and JupyterLab and the report then show nothing for. A raw display that is
+ * no bundle at all (`display(5, { raw: true })`) is its text. JSON mimes keep their data.
+ */
+export function validMimeBundle(data: unknown): MimeBundle {
+  if (data === null || typeof data !== "object" || Array.isArray(data)) return { "text/plain": asText(data) };
+  const bundle: MimeBundle = {};
+  for (const [mime, value] of Object.entries(data)) {
+    bundle[mime] = isJsonMime(mime) || typeof value === "string" ? value : Array.isArray(value) && value.every((line) => typeof line === "string") ? value.join("") : asText(value);
+  }
+  return bundle;
+}
+
+function asText(value: unknown): string {
+  if (typeof value === "string") return value;
+  if (value === undefined || typeof value === "function" || typeof value === "symbol" || typeof value === "bigint") return String(value);
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value); // a cycle
+  }
+}
+
 export interface DisplayDataOutput {
   output_type: "display_data";
   data: MimeBundle;

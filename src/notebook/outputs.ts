@@ -16,7 +16,7 @@ export type { FileRead };
 import { format } from "node:util";
 import * as messages from "../messages/notebook";
 import type { ClaimRecord, FigureRecord } from "../api/types";
-import type { MimeBundle, Output } from "./nbformat";
+import { validMimeBundle, type MimeBundle, type Output } from "./nbformat";
 
 /** The thrown value, as plain data (it cannot cross threads as an object). */
 export interface ThrownValue {
@@ -87,7 +87,8 @@ export class OutputCollector {
     else outputs.push({ output_type: "stream", name, text });
   }
 
-  display(data: MimeBundle, displayId: string | undefined, update: boolean): void {
+  display(given: MimeBundle, displayId: string | undefined, update: boolean): void {
+    const data = validMimeBundle(given);
     const earlier = displayId === undefined ? undefined : this.#displays.get(displayId);
     if (update && earlier !== undefined) {
       const outputs = this.outputsOf(earlier.cell);
@@ -100,7 +101,7 @@ export class OutputCollector {
   }
 
   result(text: string, executionCount: number, bundle?: MimeBundle): void {
-    this.#current().push({ output_type: "execute_result", execution_count: executionCount, data: bundle ?? { "text/plain": text }, metadata: {} });
+    this.#current().push({ output_type: "execute_result", execution_count: executionCount, data: bundle === undefined ? { "text/plain": text } : validMimeBundle(bundle), metadata: {} });
   }
 
   add(output: Output): void {
