@@ -6,7 +6,7 @@
  */
 import * as messages from "../messages/errata";
 import { nearestName } from "../util/suggest";
-import { compareVersionIds } from "../vocabulary/version-ids";
+import { compareVersionIds, nearestVersion } from "../vocabulary/version-ids";
 import { ErrataError } from "./errors";
 import type { LocatedErratum } from "./types";
 
@@ -40,7 +40,7 @@ export function checkErrataVersions(errata: readonly LocatedErratum[], published
   const earlier = publishing === undefined ? published : published.filter((version) => compareVersionIds(version, publishing) < 0);
   const problems = errata
     .filter((e) => !earlier.includes(e.version))
-    .map((e) => messages.errataUnpublishedVersion(fieldOf(e)("version"), e.id, e.version, publishing ?? null, earlier, nearestName(e.version, earlier)));
+    .map((e) => messages.errataUnpublishedVersion(fieldOf(e)("version"), e.id, e.version, publishing ?? null, earlier, nearestVersion(e.version, earlier)));
   const [first, ...rest] = problems;
   if (first !== undefined) throw new ErrataError([first, ...rest]);
 }

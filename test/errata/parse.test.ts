@@ -1,6 +1,7 @@
 /** The errata file: parsed with positions, every bad field or unknown reference a located error (exit 2). */
 import { describe, expect, it } from "vitest";
 import { checkErrata, checkErrataVersions } from "../../src/errata/check";
+import { nearestVersion } from "../../src/vocabulary/version-ids";
 import { ErrataError } from "../../src/errata/errors";
 import { parseErrata } from "../../src/errata/parse";
 import { withoutPositions } from "../../src/errata/types";
@@ -116,5 +117,17 @@ describe("checkErrata", () => {
     expect(error.problems).toEqual([
       'notebooks/errata.yaml:3:14: erratum "multiple_run_rate" corrects version "2026-11-27", which is not a published version (out/reports/ holds 2026-04-28, 2026-11-26, 2026-11-29); an erratum corrects a version readers have seen. Did you mean "2026-11-26"? Fix its "version" and build again.',
     ]);
+  });
+
+  // Before: the first of the versions as few edits away, the older, where a nearer one was published.
+  it("suggests, among versions as few edits away, the nearest in time; a digit typed wrong, by spelling", () => {
+    expect(nearestVersion("2026-11-28", ["2026-04-28", "2026-11-26", "2026-11-29"])).toBe("2026-11-29");
+    expect(nearestVersion("2026-11-28", ["2026-11-27", "2026-11-29"])).toBe("2026-11-29");
+    expect(nearestVersion("2026-11-92", ["2026-11-26", "2026-11-29"])).toBe("2026-11-29");
+    expect(nearestVersion("2026-11-26-3", ["2026-11-26", "2026-11-26-2", "2026-12-01"])).toBe("2026-11-26-2");
+    expect(nearestVersion("latest", ["2026-11-26"])).toBe("2026-11-26");
+    expect(nearestVersion("2026-11-28", [])).toBe("");
+    const misspelt = parseErrata(GOOD.replace("version: 2026-11-26\n    section: 05", "version: 2026-11-28\n    section: 05"), FILE);
+    expect(thrown(() => checkErrataVersions(misspelt, ["2026-04-28", "2026-11-26", "2026-11-29"])).problems[0]).toContain('Did you mean "2026-11-29"?');
   });
 });
