@@ -5,8 +5,8 @@
  * error with the nearest known name. Pure; exit 2.
  */
 import * as messages from "../messages/errata";
-import { nearestName } from "../util/suggest";
-import { compareVersionIds, nearestVersion } from "../vocabulary/version-ids";
+import { nearestName, typoDistance } from "../util/suggest";
+import { compareVersionIds, VERSION_ID } from "../vocabulary/version-ids";
 import { ErrataError } from "./errors";
 import type { LocatedErratum } from "./types";
 
@@ -48,4 +48,23 @@ export function checkErrataVersions(errata: readonly LocatedErratum[], published
 /** Where a field of the erratum is (the entry's start when the field is not there, else the file's). */
 function fieldOf(e: LocatedErratum): (field: string) => { file: string; line: number; column: number } {
   return (field) => ({ file: e.at.file, ...(e.at.fields[field] ?? e.at.fields[""] ?? { line: 1, column: 1 }) });
+}
+
+/**
+ * The published version a mistyped one most likely meant: the fewest edits away (a digit typed wrong:
+ * `2026-11-92` → 2026-11-29), and among as few edits, the nearest in time, the later on a tie
+ * (`2026-11-28` among 2026-11-26 and 2026-11-29, one edit from each: the 29th, where the first
+ * listed, the older, was named). "" when there is none.
+ */
+export function nearestVersion(id: string, versions: readonly string[]): string {
+  const day = (v: string): number => {
+    const match = VERSION_ID.exec(v);
+    return match?.[1] === undefined ? Number.NaN : Date.parse(`${match[1]}T00:00:00Z`) / 86_400_000 + Number(match[2] ?? 1) / 1000;
+  };
+  const fewest = Math.min(...versions.map((v) => typoDistance(id, v)));
+  const closest = versions.filter((v) => typoDistance(id, v) === fewest);
+  const target = day(id);
+  if (Number.isNaN(target)) return closest[0] ?? "";
+  const distance = (v: string): number => Math.abs(day(v) - target) || 0;
+  return closest.reduce<string>((best, v) => (best === "" || distance(v) < distance(best) || (distance(v) === distance(best) && compareVersionIds(v, best) > 0) ? v : best), "");
 }

@@ -1,7 +1,6 @@
 /** The errata file: parsed with positions, every bad field or unknown reference a located error (exit 2). */
 import { describe, expect, it } from "vitest";
-import { checkErrata, checkErrataVersions } from "../../src/errata/check";
-import { nearestVersion } from "../../src/vocabulary/version-ids";
+import { checkErrata, checkErrataVersions, nearestVersion } from "../../src/errata/check";
 import { ErrataError } from "../../src/errata/errors";
 import { parseErrata } from "../../src/errata/parse";
 import { withoutPositions } from "../../src/errata/types";
