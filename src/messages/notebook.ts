@@ -159,6 +159,11 @@ export const runOutIsSource = (out: string): string =>
 export const cellCalledExit = (code: unknown): string =>
   `process.exit(${code === undefined ? "" : String(code)}) was called: a notebook cell cannot end the process; throw an Error to stop the notebook with a message`;
 
+export const cellSignalledItself = (pid: number, signal: unknown): string =>
+  `process.kill(${pid === 0 ? "0" : pid < 0 ? "-process.pid" : "process.pid"}${signal === undefined ? "" : `, ${JSON.stringify(signal)}`}) was called: a notebook cell cannot signal the process it runs in; throw an Error to stop the notebook with a message`;
+
+export const cellCalledAbort = (): string => "process.abort() was called: a notebook cell cannot end the process; throw an Error to stop the notebook with a message";
+
 export const denoCheckFailed = (output: string): string => `deno check failed without a located error: ${output}`;
 
 export const moduleNotBundled = (specifier: string): string => `module "${specifier}" was not bundled`;

@@ -41,6 +41,16 @@ const post = (event: RunEvent | { type: "done"; reusable: boolean }): void => pa
 process.exit = ((code?: number | string | null) => {
   throw Object.assign(new Error(messages.cellCalledExit(code)), { name: "ProcessExitError" });
 }) as typeof process.exit;
+// The same for a signal to this process, or to its group (0, its own pid negated): a SIGKILL from a cell
+// ended fragtax with nothing said and out/build half-updated. Any other process may be signalled.
+const realKill = process.kill.bind(process);
+process.kill = ((pid: number, signal?: string | number): true => {
+  if (pid === process.pid || pid === 0 || pid === -process.pid) throw Object.assign(new Error(messages.cellSignalledItself(pid, signal)), { name: "ProcessExitError" });
+  return realKill(pid, signal);
+}) as typeof process.kill;
+process.abort = (() => {
+  throw Object.assign(new Error(messages.cellCalledAbort()), { name: "ProcessExitError" });
+}) as typeof process.abort;
 
 // What a cell (or a module it imports) writes to process.stdout/stderr is the cell's stream output,
 // as in tslab and as console's. This thread's own streams would pipe it to the main thread, where it

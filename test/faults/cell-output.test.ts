@@ -71,6 +71,28 @@ describe("a failing cell's own output", () => {
     expect(outputs.map((output) => output.output_type)).toEqual(["stream", "error"]);
   });
 
+  // Before: `process.kill(process.pid, "SIGKILL")` in a cell ended fragtax itself, exit 137, nothing said.
+  it.each([
+    ['process.kill(process.pid, "SIGKILL");', 'process.kill(process.pid, "SIGKILL") was called: a notebook cell cannot signal the process it runs in'],
+    ["process.kill(0);", "process.kill(0) was called"],
+    ['process.kill(-process.pid, "SIGTERM");', 'process.kill(-process.pid, "SIGTERM") was called'],
+    ["process.abort();", "process.abort() was called: a notebook cell cannot end the process"],
+  ])("%s in a cell is that cell's error, and fragtax says so", async (cell, said) => {
+    const { code, outputs, stderr } = await outputsOfFirstCell(notebook("signals.ipynb", [`console.log("a");\n${cell}`, "1 + 1"]));
+    expect(code).toBe(1);
+    expect(stderr).toContain(said);
+    expect(stderr).toContain("cell 1, line 2");
+    expect(outputs.map((output) => output.output_type)).toEqual(["stream", "error"]);
+  });
+
+  it("a cell may still signal another process", async () => {
+    const { code, outputs } = await outputsOfFirstCell(
+      notebook("other.ipynb", ['import { spawn } from "node:child_process";\nconst child = spawn("sleep", ["30"]);\nawait new Promise((r) => setTimeout(r, 50));\nconsole.log(process.kill(child.pid as number, "SIGTERM"));\nawait new Promise((r) => child.on("exit", (_c, signal) => r(console.log(signal))));']),
+    );
+    expect(code).toBe(0);
+    expect(outputs).toEqual([{ output_type: "stream", name: "stdout", text: "true\nSIGTERM\n" }]);
+  });
+
   it("an exception thrown later by a callback the cell scheduled fails that cell, located, in run and in build", async () => {
     // Before: the worker thread died; run said "the notebook's worker stopped unexpectedly: late boom"
     // without a line, and build also printed Node's crash dump ("process.exit() was called", the
