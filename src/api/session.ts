@@ -26,6 +26,7 @@ import type { Range } from "../model/claims";
 import { VEGA_LITE_MIME, type AlternativeValue, type ClaimRecord, type Driver, type FigureRecord, type NumberFormat, type Summary } from "./types";
 import { createWords, type Words } from "./words";
 import { insideHtml, markdownText } from "./markdown-text";
+import { SHOWN } from "../vocabulary/shown-values";
 
 
 export type VegaLiteTopLevelSpec = TopLevelSpec;
@@ -100,7 +101,7 @@ export function createSession(host: NotebookHost, context: RunContext): Notebook
       display.html(figureHtml(figure));
       // As text, a figure reads as nb.md prints it: a figure put into a template literal nested in
       // nb.md's (`${cond ? `… ${figure} …` : …}`) was "[object Object]" in the report.
-      return Object.defineProperty({ ...figure }, "toString", { value: () => formatFigure(figure), enumerable: false });
+      return shownAs({ ...figure }, `figure ${figure.id}: ${formatFigure(figure)}`, () => formatFigure(figure));
     },
     claim(input) {
       const checked = checkedClaim(input);
@@ -110,7 +111,7 @@ export function createSession(host: NotebookHost, context: RunContext): Notebook
       claims.push(claim);
       context.recordClaim(claim);
       display.html(claimHtml(claim));
-      return claim;
+      return shownAs({ ...claim }, `claim ${claim.id}: ${claim.verdict}`);
     },
     chart(spec) {
       // The object itself, not JSON text: see TslabLike.
@@ -123,6 +124,21 @@ export function createSession(host: NotebookHost, context: RunContext): Notebook
     fmt: formatAny,
     words: createWords(() => claims, context.ledgerKey),
   };
+}
+
+/**
+ * A record the API has displayed, as a trailing value shows it (vocabulary/shown-values.ts): one line
+ * under Node's inspect (tslab, fragtax) and Deno's, marked so the report leaves it out. Non-enumerable:
+ * the record's fields, its JSON and a spread of it are unchanged.
+ */
+function shownAs<T extends object>(record: T, line: string, toString?: () => string): T {
+  const hidden = (value: unknown): PropertyDescriptor => ({ value, enumerable: false });
+  return Object.defineProperties(record, {
+    [Symbol.for("nodejs.util.inspect.custom")]: hidden(() => line),
+    [Symbol.for("Deno.customInspect")]: hidden(() => line),
+    [SHOWN]: hidden(true),
+    ...(toString === undefined ? {} : { toString: hidden(toString) }),
+  });
 }
 
 function checkedFigure(input: FigureInput): FigureRecord {

@@ -321,7 +321,8 @@ async function run(program) {
       if (late !== undefined) throw late.error;
       const value = box === undefined ? undefined : box[0];
       const shown = value === undefined || value === null ? undefined : bundleOf(value);
-      send({ type: "cell-end", cell: cell.cell, reads: reads(), files: files.reads(), env: env(), ...(shown === undefined ? {} : { value: shown["text/plain"] ?? "", bundle: shown }) });
+      const api = value !== null && typeof value === "object" && value[Symbol.for("fragtax.shown")] === true;
+      send({ type: "cell-end", cell: cell.cell, reads: reads(), files: files.reads(), env: env(), ...(shown === undefined ? {} : { value: shown["text/plain"] ?? "", bundle: shown }), ...(api ? { shown: true } : {}) });
     } catch (error) {
       send({ type: "cell-end", cell: cell.cell, reads: reads(), files: files.reads(), env: env(), thrown: thrown(error) });
       break;

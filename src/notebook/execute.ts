@@ -324,7 +324,7 @@ function applyEvent(event: RunEvent, collector: OutputCollector, state: RunState
       state.modelRuns = event.modelRuns ?? state.modelRuns;
       state.modelRunsRefused = event.modelRunsRefused ?? state.modelRunsRefused;
       state.ended.set(event.cell, event.thrown ?? null);
-      if (event.value !== undefined && !event.thrown) collector.result(event.value, state.counts.get(event.cell) ?? 0, event.bundle);
+      if (event.value !== undefined && !event.thrown) collector.result(event.value, state.counts.get(event.cell) ?? 0, event.bundle, event.shown === true);
       return;
   }
 }

@@ -17,6 +17,7 @@ import { format } from "node:util";
 import * as messages from "../messages/notebook";
 import type { ClaimRecord, FigureRecord } from "../api/types";
 import { validMimeBundle, type MimeBundle, type Output } from "./nbformat";
+import { SHOWN_METADATA } from "../vocabulary/shown-values";
 
 /** The thrown value, as plain data (it cannot cross threads as an object). */
 export interface ThrownValue {
@@ -36,7 +37,7 @@ export type RunEvent =
   | { readonly type: "stream"; readonly name: "stdout" | "stderr"; readonly text: string }
   | { readonly type: "display"; readonly data: MimeBundle; readonly displayId?: string; readonly update: boolean }
   /** `value`: the trailing value as text/plain; `bundle`: a richer mime bundle for it (Deno's kernel shows one). */
-  | { readonly type: "cell-end"; readonly cell: number; readonly value?: string; readonly bundle?: MimeBundle; readonly thrown?: ThrownValue; readonly reads: readonly string[]; readonly files?: readonly FileRead[]; readonly env?: EnvReads; readonly modelRuns?: ModelRunCounts; readonly modelRunsRefused?: RefusedWrite }
+  | { readonly type: "cell-end"; readonly cell: number; readonly value?: string; readonly bundle?: MimeBundle; /** The value is a record the API displayed (vocabulary/shown-values.ts). */ readonly shown?: boolean; readonly thrown?: ThrownValue; readonly reads: readonly string[]; readonly files?: readonly FileRead[]; readonly env?: EnvReads; readonly modelRuns?: ModelRunCounts; readonly modelRunsRefused?: RefusedWrite }
   | { readonly type: "figure"; readonly record: FigureRecord }
   | { readonly type: "claim"; readonly record: ClaimRecord };
 
@@ -100,8 +101,9 @@ export class OutputCollector {
     if (displayId !== undefined) this.#displays.set(displayId, { cell: this.#cell, index: outputs.length - 1 });
   }
 
-  result(text: string, executionCount: number, bundle?: MimeBundle): void {
-    this.#current().push({ output_type: "execute_result", execution_count: executionCount, data: bundle === undefined ? { "text/plain": text } : validMimeBundle(bundle), metadata: {} });
+  result(text: string, executionCount: number, bundle?: MimeBundle, shown = false): void {
+    const metadata = shown ? { [SHOWN_METADATA]: true } : {};
+    this.#current().push({ output_type: "execute_result", execution_count: executionCount, data: bundle === undefined ? { "text/plain": text } : validMimeBundle(bundle), metadata });
   }
 
   add(output: Output): void {

@@ -28,6 +28,7 @@ import { recordingContext } from "./recording";
 import { createTslabShim } from "./tslab-shim";
 import { scriptCache } from "../util/code-cache";
 import { sha256 } from "../util/hash";
+import { isShown } from "../vocabulary/shown-values";
 
 /** This thread's task id, sent with each cell's start: the pool ends the processes a timed-out cell left running (thread-children.ts). */
 const TASK_ID = threadTaskId();
@@ -164,7 +165,8 @@ async function run(job: WorkerSetup, program: Promise<WorkerProgram>): Promise<v
         await new Promise((resolve) => setImmediate(resolve));
         if (late !== undefined) throw late.error;
         const value = result === undefined ? undefined : result.length === 2 ? result[1] : inspectValue(result[0]);
-        post({ type: "cell-end", cell: cell.cell, reads: assumptions.readIds(), files: [...filesRead], env: realm.envReads(), ...counts(), ...(value === undefined ? {} : { value }) });
+        const shown = result !== undefined && isShown(result[0]);
+        post({ type: "cell-end", cell: cell.cell, reads: assumptions.readIds(), files: [...filesRead], env: realm.envReads(), ...counts(), ...(value === undefined ? {} : { value }), ...(shown ? { shown } : {}) });
       } catch (error) {
         post({ type: "cell-end", cell: cell.cell, reads: assumptions.readIds(), files: [...filesRead], env: realm.envReads(), ...counts(), thrown: describe(error) });
         break;

@@ -18,6 +18,7 @@ import type { MarkdownRenderer } from "./markdown";
 import { renderMarkdownWithImages, type InlinedFile } from "./markdown-images";
 import { sanitizeOutputHtml } from "./sanitize";
 import { cellText, type DataOutput, type ErrorOutput, type Output, type StreamOutput } from "../notebook/nbformat";
+import { SHOWN_METADATA } from "../vocabulary/shown-values";
 
 export interface OutputContext {
   readonly markdown: MarkdownRenderer;
@@ -58,8 +59,10 @@ async function renderOutput(output: Output, context: OutputContext): Promise<Htm
     case "error":
       return renderError(output);
     case "display_data":
-    case "execute_result":
       return renderData(output, context);
+    case "execute_result":
+      // A record the API displayed, as the cell's trailing value: the figure said twice (vocabulary/shown-values.ts).
+      return output.metadata[SHOWN_METADATA] === true ? html`` : renderData(output, context);
   }
 }
 
