@@ -164,6 +164,22 @@ function sectionEntries(s: SectionsDiff): string[] {
   return [...s.rewritten.map(line("~")), ...s.added.map(line("+")), ...s.removed.map(line("-"))];
 }
 
+/**
+ * On a page, each kind in a line of the sections' headings, with their chapters: what a reader knows
+ * them by (the terminal's lines give the ids, which errata and `--reviewed` take).
+ */
+function sectionsHtml(s: SectionsDiff): Html {
+  const kinds = [
+    { label: diffMessages.diffSectionsKind("rewritten"), refs: s.rewritten },
+    { label: diffMessages.diffSectionsKind("added"), refs: s.added },
+    { label: diffMessages.diffSectionsKind("removed"), refs: s.removed },
+  ].filter((kind) => kind.refs.length > 0);
+  const chapter = (r: SectionRef): string => r.notebook.replace(/^.*\//, "").replace(/\.ipynb$/, "");
+  return html`<h2>${sectionsHeading(s)}</h2>${kinds.map(
+    (kind) => html`<p class="sections"><b>${kind.label}:</b> ${kind.refs.map((r, i) => html`${i > 0 ? "; " : ""}“${r.heading}” <small>(${chapter(r)})</small>`)}</p>`,
+  )}`;
+}
+
 const builtFromText = (b: BuiltFromDiff): string => diffMessages.diffBuiltFrom(b.before, b.after, b.codeChanged, b.tools);
 
 function claimsHtml(claims: ClaimsDiff): Html {
@@ -250,7 +266,7 @@ ${added.length + removed.length + changed.length === 0 ? html`<p>${diffMessages.
 ${diff.asOf === undefined ? null : html`<p class="as-of-change">${diffMessages.diffAsOf(diff.asOf.before, diff.asOf.after, diff.asOf.moved)}</p>`}
 ${diff.figures === null ? "" : html`<h2>${diffMessages.diffFiguresHeading(diff.figures.length)}</h2>`}
 ${figures}${diff.claims === undefined ? null : claimsHtml(diff.claims)}${
-    diff.sections === undefined ? null : html`<h2>${sectionsHeading(diff.sections)}</h2>${sectionEntries(diff.sections).length === 0 ? null : html`<ul class="sections">${sectionEntries(diff.sections).map((line) => html`<li>${line}</li>`)}</ul>`}`
+    diff.sections === undefined ? null : sectionsHtml(diff.sections)
   }${diff.prose === undefined ? null : html`<div class="prose-guard">${proseLines(diff.prose, diff.from).map((line) => html`<p>${line}</p>`)}</div>`}${
     diff.builtFrom === undefined ? null : html`<p class="built-from">${builtFromText(diff.builtFrom)}</p>`
   }`;

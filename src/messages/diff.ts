@@ -73,3 +73,5 @@ export const diffAlternativeRenamed = (before: string, after: string): string =>
 export const diffAlternativeAddedOrRemoved = (label: string, value: string, added: boolean): string => `alternative "${label}" ${added ? "added" : "removed"} (${value})`;
 
 export const diffAlternativesBelowRounding = (spread: string): string => `under the alternatives ${spread}, their medians moved by less than the rounding`;
+
+export const diffSectionsKind = (kind: "rewritten" | "added" | "removed"): string => ({ rewritten: "Rewritten", added: "Added", removed: "Removed" })[kind];

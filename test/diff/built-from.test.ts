@@ -42,7 +42,10 @@ describe("diff: sections and what a version was built from", () => {
     expect(text).toContain("Sections: 1 rewritten, 0 added, 0 removed; 1 with the same words\n  ~ a#two  (notebooks/a.ipynb: \"a#two\")");
     expect(text).toContain("Built from: commit 111111111111 → commit 222222222222; fragtax 0.1.0 → 0.2.0");
     expect(JSON.parse(diffToJson(diff))).toMatchObject({ sections: { rewritten: [{ id: "a#two" }], unchanged: 1 }, builtFrom: { codeChanged: true, tools: [{ name: "fragtax", before: "0.1.0", after: "0.2.0" }] } });
-    expect(renderDiffPage(diff)).toContain('<p class="built-from">Built from: commit 111111111111 → commit 222222222222; fragtax 0.1.0 → 0.2.0</p>');
+    const page = renderDiffPage(diff);
+    expect(page).toContain('<p class="built-from">Built from: commit 111111111111 → commit 222222222222; fragtax 0.1.0 → 0.2.0</p>');
+    // On a page, by the headings readers know, with their chapters.
+    expect(page).toContain('<p class="sections"><b>Rewritten:</b> \u201ca#two\u201d <small>(a)</small></p>');
   });
 
   it("says when the sources were the same, and nothing of them for a file or a git ref", () => {
