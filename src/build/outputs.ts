@@ -19,6 +19,7 @@ import { syncPath } from "../util/atomic";
 import { FileSystemError, fileSystemProblemText, isFileSystemProblem, locatingFileSystemErrors } from "../util/fs-errors";
 import { buildFolderIsLink } from "../messages/fs";
 import { buildLockTakenOver, buildWaiting } from "../messages/report";
+import { makeFolder } from "../util/folders";
 
 export const BUILD_LOG = "build-log.json";
 
@@ -43,7 +44,7 @@ export function buildLockPath(outDir: string): string {
  */
 export async function lockBuild(outDir: string, say: (line: string) => void): Promise<() => Promise<void>> {
   return locatingFileSystemErrors(BUILD_FOLDER, dirname(outDir), async () => {
-    await mkdir(dirname(outDir), { recursive: true });
+    await makeFolder(dirname(outDir));
     const release = await acquireLock(buildLockPath(outDir), {
       timeoutMs: 30 * 60_000,
       pollMs: 200,
@@ -70,7 +71,7 @@ export async function replaceBuildOutputs(outDir: string, files: ReadonlyMap<str
 
 async function replace(outDir: string, files: ReadonlyMap<string, string | Uint8Array>): Promise<void> {
   const parent = dirname(outDir);
-  await mkdir(parent, { recursive: true });
+  await makeFolder(parent);
   await recoverSwaps(outDir);
   await refuseLink(outDir);
   const tag = `${process.pid}-${randomBytes(4).toString("hex")}`;

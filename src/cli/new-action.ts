@@ -2,7 +2,7 @@
  * `fragtax new <name>`: writes notebooks/NN-<name>.ipynb (see src/scaffold/chapter.ts) and lists it last in
  * report.yaml (src/scaffold/report-yaml.ts).
  */
-import { mkdir, readdir, readFile, realpath, rm, stat, writeFile } from "node:fs/promises";
+import { readdir, readFile, realpath, rm, stat, writeFile } from "node:fs/promises";
 import { basename, dirname, join, relative } from "node:path";
 import { loadAssumptionsFile } from "../assumptions";
 import * as messages from "../messages/scaffold";
@@ -16,6 +16,7 @@ import { outPaths } from "../config/paths";
 import { acquireLock } from "../util/lock";
 import { locatingFileSystemErrors } from "../util/fs-errors";
 import type { Assumption } from "../assumptions/types";
+import { makeFolder } from "../util/folders";
 
 
 /** Writes the chapter; returns the line to print. */
@@ -34,7 +35,7 @@ export async function newChapter(name: string, root: string | undefined): Promis
   // write would drop the other's: they take turns, from reading report.yaml to writing it.
   const out = dirname(outPaths(paths.root).build);
   const release = await locatingFileSystemErrors(messages.newLockWhat(), out, async () => {
-    await mkdir(out, { recursive: true });
+    await makeFolder(out);
     return acquireLock(join(out, ".new.lock"), { timeoutMs: 60_000, pollMs: 20 });
   });
   try {

@@ -16,7 +16,7 @@
  *             imported local `.ts`), charged to the first cell that imports it.
  */
 import { execFile } from "node:child_process";
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, relative, resolve, sep } from "node:path";
@@ -28,6 +28,7 @@ import { reachable } from "./module-graph";
 import { displayPath } from "../util/paths";
 import type { CellModule, CheckDiagnostic, NotebookCells, NotebookTypes } from "./typecheck";
 import type { NotebookChecker } from "./typecheck-run";
+import { makeFolder } from "../util/folders";
 
 export interface DenoCheck {
   /** Per notebook (absolute path): the errors that stop a cell, and the project files it read. */
@@ -61,7 +62,7 @@ export async function denoCheck(deno: string, notebooks: readonly NotebookCells[
   // Inside a project, under out/.cache, so that a bare import resolves from the project's node_modules
   // as it does from the notebook; a loose notebook's check never writes next to it.
   const base = existsSync(join(root, "package.json")) ? join(outPaths(root).cache, "deno-check") : tmpdir();
-  await mkdir(base, { recursive: true });
+  await makeFolder(base);
   const dir = await mkdtemp(join(base, "fragtax-deno-check-"));
   // Every path mirrored under `mirror`: a relative import from a cell module resolves into the mirror,
   // and the import map's one prefix entry sends it back to the real file.
@@ -70,7 +71,7 @@ export async function denoCheck(deno: string, notebooks: readonly NotebookCells[
     // 1. write
     const cells = notebooks.flatMap((notebook) => cellModules(notebook, root).map((cell) => ({ ...cell, file: notebook.file, at: join(mirror, cell.path) })));
     await Promise.all(cells.map(async (cell) => {
-      await mkdir(dirname(cell.at), { recursive: true });
+      await makeFolder(dirname(cell.at));
       await writeFile(cell.at, cell.text);
     }));
     const index = join(dir, "index.ts");

@@ -38,10 +38,10 @@ import { findProjectRoot } from "../config/root";
 import { outPaths } from "../config/paths";
 import { sha256 } from "../util/hash";
 import { pruneModelRunsNow } from "./model-runs";
-import { mkdir } from "node:fs/promises";
 import { FileSystemError, fileSystemProblemText, locateFileSystemError, locatingFileSystemErrors } from "../util/fs-errors";
 import { modelRunsCacheWhat } from "../messages/notebook";
 import { readInputText } from "../util/plain-file";
+import { makeFolder } from "../util/folders";
 
 export interface ExecuteOptions extends RunInputOptions {
   /** Project root (the folder with package.json); found by walking up from the notebook by default. */
@@ -177,7 +177,7 @@ export async function executeNotebook(file: string, options: ExecuteOptions = {}
     const modelRuns = cache === undefined || deno !== undefined ? undefined : { dir: join(outPaths(root).engineCache, "model-runs"), bundleHash: sha256(bundle.code), claims: claimTable() };
     // A file in the way is said here, before any cell runs, with its path (exit 2), as for every other
     // cache; a folder that refuses the thread's writes is said once the cells end (below).
-    if (modelRuns !== undefined) await locatingFileSystemErrors(modelRunsCacheWhat(), modelRuns.dir, () => mkdir(modelRuns.dir, { recursive: true }));
+    if (modelRuns !== undefined) await locatingFileSystemErrors(modelRunsCacheWhat(), modelRuns.dir, () => makeFolder(modelRuns.dir));
     const inSlot = options.runSlot ?? (<T>(fn: () => Promise<T>): Promise<T> => fn());
     // Time spent waiting for a place to run or for the build's check is not this notebook's time.
     let waitedMs = 0;

@@ -25,7 +25,7 @@
  * longest ago when the folder outgrows its budget; it also removes a write's temporary file a
  * `kill -9` left behind, once it is a minute old.
  */
-import { mkdirSync, readdirSync, rmSync, statSync, utimesSync } from "node:fs";
+import { readdirSync, rmSync, statSync, utimesSync } from "node:fs";
 import { endianness } from "node:os";
 import { join } from "node:path";
 import type { KeptRun, ModelRunCounts, ModelRunStore, RefusedWrite, RunColumns } from "../vocabulary/kept-runs";
@@ -33,6 +33,7 @@ import { encode, FORMAT, openRunFile } from "./model-run-file";
 import type { RunClaims } from "./run-claims";
 import { abandonedTemporary, writeFileAtomicSync } from "../util/atomic";
 import { sha256 } from "../util/hash";
+import { makeFolderSync } from "../util/folders";
 
 /** Past this many bytes, a build's end removes the runs used longest ago (down to half of it). */
 export const MODEL_RUNS_BUDGET = 256 * 1024 * 1024;
@@ -169,7 +170,7 @@ export class ModelRunFiles implements ModelRunStore {
     const outside = this.outside();
     if (this.#readWith.get(key) !== outside) return;
     try {
-      if (!this.#made) mkdirSync(this.dir, { recursive: true });
+      if (!this.#made) makeFolderSync(this.dir);
       this.#made = true;
       writeFileAtomicSync(this.#file(name, key, outside), encode(run, name, `${key}\n${outside}`));
     } catch (error) {

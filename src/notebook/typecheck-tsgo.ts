@@ -23,7 +23,7 @@
  * resolve per cell), no place to write, or a project tsconfig the native compiler rejects.
  */
 import { execFile, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, realpathSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, realpathSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { totalmem } from "node:os";
 import { dirname, join, resolve, sep } from "node:path";
@@ -36,6 +36,7 @@ import { findUp } from "./run-context";
 import { displayPath } from "../util/paths";
 import { cellModules, packageFolder, type CellModule, type CheckDiagnostic, type CheckedProgram, type NotebookCells, type ProgramOptions } from "./typecheck-rules";
 import { byCodeUnits } from "../util/order";
+import { makeFolderSync } from "../util/folders";
 
 /** `path(line,col): error TS1234: message`, the first line of an error without `--pretty`. */
 const ERROR_LINE = /^(.+)\((\d+),(\d+)\): error TS(\d+): (.*)$/;
@@ -144,7 +145,7 @@ function prepareCheck(notebooks: readonly NotebookCells[], options: ProgramOptio
   let dir: string;
   try {
     const base = join(outPaths(root).cache, "tsgo-check");
-    mkdirSync(base, { recursive: true });
+    makeFolderSync(base);
     removeAbandoned(base);
     dir = mkdtempSync(join(base, "check-"));
   } catch {
@@ -186,14 +187,14 @@ function writeCheck(dir: string, notebooks: readonly NotebookCells[], root: stri
   const byNotebook = new Map(notebooks.map((notebook) => [notebook.file, cellModules(notebook, root)]));
   const cells = [...byNotebook.values()].flat();
   for (const cell of cells) {
-    mkdirSync(dirname(mirrored(cell.path)), { recursive: true });
+    makeFolderSync(dirname(mirrored(cell.path)));
     writeFileSync(mirrored(cell.path), cell.text);
   }
   const stubs = new Map<string, string>();
   for (const [entry, source] of Object.entries(ENGINE_ENTRIES)) {
     if (!existsSync(join(root, source))) continue;
     const stub = mirrored(join(root, entry.replace(/\.js$/, ".ts")));
-    mkdirSync(dirname(stub), { recursive: true });
+    makeFolderSync(dirname(stub));
     writeFileSync(stub, `export * from ${JSON.stringify(join(root, source))};\n`);
     stubs.set(stub, join(root, source));
   }

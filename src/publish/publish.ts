@@ -12,7 +12,7 @@
  *               rename. A kill or a failure before the rename leaves no version and the old index.
  */
 import { randomBytes } from "node:crypto";
-import { mkdir, readFile, readdir, rename, rm, writeFile } from "node:fs/promises";
+import { readFile, readdir, rename, rm, writeFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 import type { Assumption } from "../assumptions/types";
 import * as messages from "../messages/versions";
@@ -43,6 +43,7 @@ import { assertVersionIntact, damagedVersions, DamagedVersionError } from "./ver
 import { checkReviewedSections, proseCheck } from "./prose-check";
 import { InputError, WorkError } from "../util/errors";
 import { FileSystemError, fileSystemProblemText, isFileSystemProblem } from "../util/fs-errors";
+import { makeFolder } from "../util/folders";
 
 export interface PublishOptions {
   readonly root: string;
@@ -106,7 +107,7 @@ export async function publish(options: PublishOptions, effects: PublishEffects):
   if (build.asOf !== null && date < build.asOf) throw new InputError(messages.publishDateBeforeAsOf(date, options.date !== undefined, build.asOf));
   checkReviewedSections(build, reviewed);
 
-  await mkdir(options.reportsDir, { recursive: true });
+  await makeFolder(options.reportsDir);
   const release = await acquireLock(join(options.reportsDir, ".publish.lock"), {
     timeoutMs: 120_000,
     pollMs: 50,
@@ -191,7 +192,7 @@ interface StageInputs {
 
 async function stage(dir: string, inputs: StageInputs): Promise<Manifest> {
   const { build, options, effects, previous } = inputs;
-  await mkdir(dir, { recursive: true });
+  await makeFolder(dir);
   const entries = readFiguresJson(build.figures);
   const figures = figureValues(entries);
   const git = await effects.git(options.root);
@@ -326,7 +327,7 @@ async function removeAbandoned(reportsDir: string): Promise<void> {
  * report title or a new fragtax), under the publish lock; publishes nothing. Returns how many it lists.
  */
 export async function rewriteIndex(options: Pick<PublishOptions, "root" | "reportsDir" | "title">, progress: (message: string) => void): Promise<number> {
-  await mkdir(options.reportsDir, { recursive: true });
+  await makeFolder(options.reportsDir);
   const release = await acquireLock(join(options.reportsDir, ".publish.lock"), {
     timeoutMs: 120_000,
     pollMs: 50,

@@ -8,13 +8,14 @@
  * and inlined as a woff2 data: URI, which the page's policy allows (`font-src data:`). Subsetting
  * costs about a second, so the resulting CSS is kept on disk by content and reused.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fontPackageMissing } from "../messages/report";
 import { InputError } from "../util/errors";
 import { toolCacheDir, writeToolCache } from "../util/tool-cache";
 import { sha256 } from "../util/hash";
+import { makeFolderSync } from "../util/folders";
 
 /** The family names the stylesheets and the chart theme ask for. */
 export const FONT_FAMILY = {
@@ -254,7 +255,7 @@ export function chromiumFontConfig(privateDir: string, lookup: PackageLookup = n
   // Chromium would fall back to the machine's fonts and print another PDF without a word: the
   // configuration goes to the browser's private folder instead, written anew each time.
   const fallback = join(privateDir, "fontconfig");
-  mkdirSync(fallback, { recursive: true });
+  makeFolderSync(fallback);
   writeFileSync(join(fallback, "fonts.conf"), configIn(fallback));
   return join(fallback, "fonts.conf");
 }

@@ -11,13 +11,14 @@
  */
 import { randomBytes } from "node:crypto";
 import { createReadStream, createWriteStream, existsSync, readFileSync, statSync } from "node:fs";
-import { mkdir, rename, rm, writeFile } from "node:fs/promises";
+import { rename, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { pipeline } from "node:stream/promises";
 import { createBrotliDecompress } from "node:zlib";
 import { chromiumUnpackIncomplete } from "../messages/report";
+import { makeFolder } from "../util/folders";
 
 export const PACKAGED_CHROMIUM = "@sparticuz/chromium";
 
@@ -78,7 +79,7 @@ export async function unpackChromium(packageDir: string, version: string, option
   await rm(folder, { recursive: true, force: true });
   const staging = `${folder}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
   try {
-    await mkdir(join(staging, "lib"), { recursive: true });
+    await makeFolder(join(staging, "lib"));
     const binary = join(staging, "chromium");
     await pipeline(createReadStream(join(packageDir, "bin", "chromium.br")), createBrotliDecompress(), createWriteStream(binary, { mode: 0o755 }));
     await untar(join(packageDir, "bin", "al2023.tar.br"), staging);
@@ -108,7 +109,7 @@ async function untar(archive: string, into: string): Promise<void> {
       stream.on("end", next);
       return;
     }
-    mkdir(dirname(target), { recursive: true })
+    makeFolder(dirname(target))
       .then(() => pipeline(stream, createWriteStream(target, { mode: header.mode ?? 0o644 })))
       .then(() => next(), next);
   });

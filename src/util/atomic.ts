@@ -4,9 +4,10 @@
  * sees either the old content or the new, never half of it.
  */
 import { randomBytes } from "node:crypto";
-import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync, writeSync } from "node:fs";
-import { mkdir, open, rename, rm } from "node:fs/promises";
+import { closeSync, openSync, renameSync, rmSync, writeFileSync, writeSync } from "node:fs";
+import { open, rename, rm } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
+import { makeFolder, makeFolderSync } from "./folders";
 
 export function temporarySibling(path: string): string {
   return join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
@@ -55,7 +56,7 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array, o
     // few folders, and a `mkdir -p` before each was one more round trip through the thread pool.
     const handle = await open(temporary, "w").catch(async (error: unknown) => {
       if ((error as NodeJS.ErrnoException | undefined)?.code !== "ENOENT") throw error;
-      await mkdir(dirname(path), { recursive: true });
+      await makeFolder(dirname(path));
       return open(temporary, "w");
     });
     try {
@@ -91,7 +92,7 @@ export async function syncPath(path: string): Promise<void> {
  * into one buffer first).
  */
 export function writeFileAtomicSync(path: string, data: string | Uint8Array | readonly Uint8Array[]): void {
-  mkdirSync(dirname(path), { recursive: true });
+  makeFolderSync(dirname(path));
   const temporary = temporarySibling(path);
   try {
     if (typeof data === "string" || data instanceof Uint8Array) writeFileSync(temporary, data);
