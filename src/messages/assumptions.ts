@@ -25,8 +25,13 @@ export const unknownField = (id: string | undefined, key: string, nearest: strin
 
 export const missingId = (): string => `an assumption has no "id" (snake_case, e.g. h100_usd_per_gpu_hour)`;
 
-export const badId = (id: string): string =>
-  `assumption id "${id}" must be snake_case: lowercase letters, digits and underscores, starting with a letter`;
+export const badId = (id: string): string => {
+  // A letter that looks Latin but is not (Cyrillic "а"), or an invisible one (U+202E), reads as a
+  // valid id: its code point is named, as no terminal shows the difference.
+  const odd = [...id].find((c) => c.codePointAt(0) as number > 0x7e || (c.codePointAt(0) as number) < 0x20);
+  const named = odd === undefined ? "" : `; it has U+${(odd.codePointAt(0) as number).toString(16).toUpperCase().padStart(4, "0")}, which is not an ASCII letter`;
+  return `assumption id "${id}" must be snake_case: lowercase letters, digits and underscores, starting with a letter${named}`;
+};
 
 export const duplicateId = (id: string, firstLine: number): string =>
   `${forId(id)}duplicate id; it is already defined on line ${firstLine}`;

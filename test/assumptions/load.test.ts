@@ -100,6 +100,14 @@ describe("loadAssumptionsFile", () => {
     expect(() => parseAssumptions("", "empty.yaml")).toThrow(/empty\.yaml:1:1: expected a mapping with an "assumptions:" list/);
   });
 
+  // Before: "trаining_mfu" (a Cyrillic а) was only "must be snake_case", though it reads as snake_case.
+  it("names the code point of a look-alike or invisible character in an id", () => {
+    const entry = (id: string) => `assumptions:\n  - id: ${id}\n    label: x\n    unit: USD\n    value: 1\n    kind: source\n    source: { title: t, date: 2026-01-01 }\n`;
+    expect(() => parseAssumptions(entry("tr\u0430ining_mfu"), "f.yaml")).toThrow(/must be snake_case: .*; it has U\+0430, which is not an ASCII letter$/);
+    expect(() => parseAssumptions(entry('"training\u202e_mfu"'), "f.yaml")).toThrow(/it has U\+202E, which is not an ASCII letter$/);
+    expect(() => parseAssumptions(entry("H100Price"), "f.yaml")).not.toThrow(/U\+/);
+  });
+
   it("refuses a source url that is not an http(s) address, at its line", () => {
     for (const url of ["javascript:alert(3)", "data:text/html,<b>x</b>", "ftp://example.com/x"]) {
       const text = `assumptions:\n  - id: a_usd\n    label: A\n    unit: USD\n    value: 1\n    kind: source\n    source:\n      title: t\n      url: "${url}"\n      date: 2026-01-01\n`;
