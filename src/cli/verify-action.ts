@@ -1,6 +1,6 @@
 /** The action of `fragtax verify` (parsed in verify.ts, loaded when the command runs). */
 import * as messages from "../messages/versions";
-import { reportsPath, versionFolders } from "../publish/store";
+import { abandonedStaging, reportsPath, versionFolders } from "../publish/store";
 import { checkVersion, describeProblem } from "../publish/verify";
 import { checkIndex } from "../publish/index-page";
 import { projectPaths } from "./project";
@@ -46,5 +46,7 @@ export async function verifyAction(ids: readonly string[], options: { root?: str
       failed++;
     }
   }
+  // What a publish killed midway staged: not a version, nothing to fail on, but there to be seen.
+  for (const { name, pid } of await abandonedStaging(paths.reportsDir)) process.stdout.write(`${messages.verifyAbandonedStaging(reportsPath(paths.reportsDir, name), pid)}\n`);
   if (failed > 0) process.exitCode = EXIT_FAILED;
 }

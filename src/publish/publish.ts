@@ -33,7 +33,7 @@ import { checkIndex, expectedIndex, renderIndexPage } from "./index-page";
 import { manifestDigest, sealManifest } from "./manifest";
 import { acquireLock, isProcessAlive } from "../util/lock";
 import type { Manifest } from "./store";
-import { builtFrom, isValidDate, listVersions, nextVersionId, publishedErrata, versionFolders } from "./store";
+import { abandonedStaging, builtFrom, isValidDate, listVersions, nextVersionId, publishedErrata, versionFolders } from "./store";
 import type { Erratum } from "../errata/types";
 import { checkCarriedErrata } from "./errata";
 import { MAX_YEAR, MIN_YEAR } from "../util/limits";
@@ -316,9 +316,10 @@ async function inReportsFolder<T>(reportsDir: string, action: () => Promise<T>):
  * is gone) are garbage; remove them. Called under the publish lock: no live publish writes here then.
  */
 async function removeAbandoned(reportsDir: string): Promise<void> {
+  for (const { name } of await abandonedStaging(reportsDir)) await rm(join(reportsDir, name), { recursive: true, force: true });
   for (const name of await readdir(reportsDir)) {
-    const writer = /^\.staging-(\d+)-/.exec(name)?.[1] ?? writerOfTemporary(name);
-    if (writer !== undefined && !isProcessAlive(Number(writer))) await rm(join(reportsDir, name), { recursive: true, force: true });
+    const writer = writerOfTemporary(name);
+    if (writer !== undefined && !isProcessAlive(Number(writer))) await rm(join(reportsDir, name), { force: true });
   }
 }
 

@@ -2,7 +2,9 @@
  * The published versions under `out/reports/`: `<YYYY-MM-DD>[-N]/` folders, each complete and
  * immutable, with a manifest. Dot-folders (staging) and anything else are not versions.
  */
+import { readdir } from "node:fs/promises";
 import { nestedPast } from "../util/records";
+import { isProcessAlive } from "../util/lock";
 import { dirname, join } from "node:path";
 import { displayPath } from "../util/paths";
 import type { FigureValues } from "../report/figures-file";
@@ -117,6 +119,19 @@ export function parseManifest(text: string): Manifest | undefined {
  * edited by hand) stops the command naming the file and field (exit 2): the index, "What changed" and
  * diff would otherwise render or compare what publish never wrote.
  */
+/**
+ * The staging folders of publishes that died before placing their version (`kill -9`, a power cut):
+ * their pid is no longer running. Not versions; the next publish removes them (publish.ts), and
+ * `verify` says they are there.
+ */
+export async function abandonedStaging(reportsDir: string): Promise<Array<{ readonly name: string; readonly pid: number }>> {
+  const names = await readdir(reportsDir).catch(() => [] as string[]);
+  return names.flatMap((name) => {
+    const pid = Number(/^\.staging-(\d+)-/.exec(name)?.[1]);
+    return Number.isInteger(pid) && !isProcessAlive(pid) ? [{ name, pid }] : [];
+  });
+}
+
 export async function listVersions(reportsDir: string): Promise<Manifest[]> {
   const ids = await versionFolders(reportsDir);
   const manifests = await Promise.all(ids.map((id) => readManifest(reportsDir, id)));

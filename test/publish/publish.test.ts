@@ -153,6 +153,11 @@ describe("fragtax publish", () => {
       }
     }
     expect(await readFile(join(reports(), "index.html"), "utf8")).toBe(indexBefore);
+    // verify says the staging folder is there and what it is, and passes: no version was touched.
+    const verified = await fragtax(["verify"], { cwd: root });
+    expect(verified.code).toBe(0);
+    const stagingName = leftovers.find((name) => name.startsWith(".staging-")) ?? "";
+    expect(verified.stdout).toContain(`note: out/reports/${stagingName} holds what a publish that was stopped midway (pid ${child.pid}) staged; it is no version, and the next publish removes it`);
     // Killed later, while writing the index, it leaves that write's temporary file, named by its pid.
     // One of a live process (this one) is another writer's, and stays.
     const deadWrite = `.index.html.${child.pid}.deadbeef.tmp`;
