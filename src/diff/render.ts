@@ -14,7 +14,7 @@ import type { ClaimDelta, ClaimsDiff } from "./claims";
 import type { BuiltFromDiff, SectionRef, SectionsDiff } from "./built-from";
 import type { ProseGuard } from "./prose-guard";
 import { beforeDefinition, incomparable, type AssumptionChange, type DiffResult, type FigureDelta } from "./diff";
-import { html, rawHtml, type Html } from "../util/html";
+import { breakableId, html, rawHtml, type Html } from "../util/html";
 import { stableJson } from "../util/hash";
 import { terminalSafe } from "../util/terminal";
 import { visibleInOneLine } from "../util/control";
@@ -186,7 +186,7 @@ function claimsHtml(claims: ClaimsDiff): Html {
   const rows = claims.changed.map((c) => {
     const { verdicts, stated, model } = claimParts(c);
     const sign = c.status === "changed" ? "~" : c.status === "added" ? "+" : "−";
-    return html`<tr><td>${sign}</td><td><code>${c.id}</code><br><small>${c.claim}</small></td><td>${verdicts}</td><td>${stated}</td><td>${model}</td></tr>`;
+    return html`<tr><td>${sign}</td><td><code>${breakableId(c.id)}</code><br><small>${c.claim}</small></td><td>${verdicts}</td><td>${stated}</td><td>${model}</td></tr>`;
   });
   return html`<h2>${diffMessages.diffClaimsHeading(claims.changed.length, claims.unchanged)}</h2>${
     rows.length === 0 ? null : html`<div class="table-wrap"><table class="claims"><thead><tr><th></th><th>claim</th><th>verdict</th><th>stated</th><th>model</th></tr></thead><tbody>${rows}</tbody></table></div>`
@@ -229,12 +229,12 @@ function figureRows(figures: readonly FigureDelta[]): Html {
     const cls = d.absolute === null || d.absolute === 0 ? "same" : d.absolute > 0 ? "up" : "down";
     // The relative change has its own column.
     const change = changeText(d, false);
-    return html`<tr class="${cls}"><td><code>${d.id}</code><br><small>${d.label}</small></td><td>${side(d.before, beforeDefinition(d))}</td><td>${side(d.after, d)}</td><td>${change}</td><td>${formatDelta(d.relative, "percent")}</td></tr>`;
+    return html`<tr class="${cls}"><td><code>${breakableId(d.id)}</code><br><small>${d.label}</small></td><td>${side(d.before, beforeDefinition(d))}</td><td>${side(d.after, d)}</td><td>${change}</td><td>${formatDelta(d.relative, "percent")}</td></tr>`;
   });
   const rest =
     unchanged.length === 0
       ? ""
-      : html`<tr class="same unchanged"><td colspan="5"><details><summary>${diffMessages.diffFiguresUnchanged(unchanged.length)}</summary>${unchanged.map((d, i) => html`${i > 0 ? ", " : ""}<code>${d.id}</code>`)}</details></td></tr>`;
+      : html`<tr class="same unchanged"><td colspan="5"><details><summary>${diffMessages.diffFiguresUnchanged(unchanged.length)}</summary>${unchanged.map((d, i) => html`${i > 0 ? ", " : ""}<code>${breakableId(d.id)}</code>`)}</details></td></tr>`;
   return html`${rows}${rest}`;
 }
 
@@ -250,9 +250,9 @@ function newerFigureText(diff: DiffResult): FigureText {
 /** The body of a diff: errata, assumptions then figures. Used by the HTML page and the "What changed" section. */
 export function renderDiffFragment(diff: DiffResult): Html {
   const { added, removed, changed } = diff.assumptions;
-  const row = (sign: string, a: AssumptionContent) => html`<tr><td>${sign}</td><td><code>${a.id}</code></td><td>${a.label}</td><td>${formatAssumptionQuantity(a)} ${a.unit}</td></tr>`;
+  const row = (sign: string, a: AssumptionContent) => html`<tr><td>${sign}</td><td><code>${breakableId(a.id)}</code></td><td>${a.label}</td><td>${formatAssumptionQuantity(a)} ${a.unit}</td></tr>`;
   const changeRows = changed.map(
-    (c) => html`<tr><td>~</td><td><code>${c.id}</code></td><td>${c.after.label}</td><td>${c.fields.map(
+    (c) => html`<tr><td>~</td><td><code>${breakableId(c.id)}</code></td><td>${c.after.label}</td><td>${c.fields.map(
       (field) => html`<div><b>${field}</b>: ${field === "note" || field === "label" ? wordDiffHtml(fieldText(c.before, field), fieldText(c.after, field)) : html`<del>${fieldText(c.before, field)}</del> → <ins>${fieldText(c.after, field)}</ins>`}</div>`,
     )}</td></tr>`,
   );
@@ -272,7 +272,8 @@ ${figures}${diff.claims === undefined ? null : claimsHtml(diff.claims)}${
   }`;
 }
 
-// The standalone page sets its own font; inside a report the section inherits the report's.
+// The standalone page sets its own font; inside a report the section inherits the report's. An id
+// wraps after its underscores (breakableId), not anywhere: the report's `td code` breaks all.
 /**
  * How a diff page ends its head and opens its body: `diff --html` replaces an existing file only when
  * it is a page (`<!doctype html>` first) holding this (cli/out-file.ts); the body's class alone, in a
@@ -280,7 +281,7 @@ ${figures}${diff.claims === undefined ? null : claimsHtml(diff.claims)}${
  */
 export const DIFF_PAGE_MARKER = '</head><body class="fragtax-diff">';
 
-export const DIFF_CSS = `body.fragtax-diff{font-family:system-ui,sans-serif;color:#111;max-width:64em;margin:2em auto;padding:0 1em}.fragtax-diff table{border-collapse:collapse;margin:.5em 0;font-family:var(--sans,system-ui,sans-serif);font-size:.88em}.fragtax-diff h2{font-size:1.05rem;margin:1.2em 0 .3em}.fragtax-diff .table-wrap{overflow-x:auto}.fragtax-diff td,.fragtax-diff th{border-bottom:1px solid #ddd;padding:.25em .6em;text-align:left;vertical-align:top}.fragtax-diff ins{background:#dcfce7;text-decoration:none}.fragtax-diff del{background:#fee2e2}.fragtax-diff tr.up td:nth-child(4){color:#166534}.fragtax-diff tr.down td:nth-child(4){color:#991b1b}`;
+export const DIFF_CSS = `body.fragtax-diff{font-family:system-ui,sans-serif;color:#111;max-width:64em;margin:2em auto;padding:0 1em}.fragtax-diff table{border-collapse:collapse;margin:.5em 0;font-family:var(--sans,system-ui,sans-serif);font-size:.88em}.fragtax-diff h2{font-size:1.05rem;margin:1.2em 0 .3em}.fragtax-diff .table-wrap{overflow-x:auto}.fragtax-diff td,.fragtax-diff th{border-bottom:1px solid #ddd;padding:.25em .6em;text-align:left;vertical-align:top}.fragtax-diff ins{background:#dcfce7;text-decoration:none}.fragtax-diff del{background:#fee2e2}.fragtax-diff tr.up td:nth-child(4){color:#166534}.fragtax-diff tr.down td:nth-child(4){color:#991b1b}.fragtax-diff td code{word-break:normal;overflow-wrap:break-word}`;
 
 export function renderDiffPage(diff: DiffResult): string {
   const title = diffMessages.diffHeading(diff.from, diff.to);

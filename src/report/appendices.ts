@@ -8,7 +8,7 @@ import type { ClaimRecord, FigureRecord, Verdict } from "../api/types";
 import { claimComputedText, claimStatedText } from "../api/display";
 import { judgementLedText } from "../api/judgement";
 import type { Assumption, Correlation } from "../assumptions/types";
-import { breakableText, html, type Html } from "../util/html";
+import { breakableId, breakableText, html, type Html } from "../util/html";
 import { byEntryKey, byIdOrder } from "../util/order";
 
 export interface Provenance {
@@ -142,11 +142,6 @@ function modelCell(c: ClaimRecord): string {
 /** "11×", or "—" when there is no factor (an unverifiable claim): never a made-up 1 or "n/a". */
 export function factorCell(factor: number | null): string {
   return factor === null ? "\u2014" : formatFactor(factor);
-}
-
-/** A long snake_case id wraps after its underscores ("anthropic_run_rate_/forward_usd"), not mid-word. */
-function breakableId(id: string): Html[] {
-  return id.split("_").map((part, i, parts) => (i < parts.length - 1 ? html`${part}_<wbr>` : html`${part}`));
 }
 
 /**

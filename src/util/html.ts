@@ -72,6 +72,14 @@ export function breakableText(text: string): Html {
   return new Html(parts.join(""));
 }
 
+/**
+ * A long snake_case id, able to wrap after its underscores only ("anthropic_run_rate_/forward_usd"):
+ * in a narrow column it broke mid-word ("essay" / "_trai" / "ning_") on a phone.
+ */
+export function breakableId(id: string): Html {
+  return html`${id.split("_").map((part, i, parts) => (i < parts.length - 1 ? html`${part}_<wbr>` : html`${part}`))}`;
+}
+
 const UNESCAPES: Readonly<Record<string, string>> = Object.fromEntries(Object.entries(ESCAPES).map(([char, entity]) => [entity, char]));
 
 /** The text `escapeHtml` wrote (its five entities back to characters; any other markup stays as it is). */

@@ -12,7 +12,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { ClaimRecord } from "../../src/api/types";
 import { renderReport } from "../../src/report/render";
 import { fixtureInput } from "./fixture";
-import { readerPages } from "./reader-pages";
+import { readerPages, wordsSplitUnder } from "./reader-pages";
 
 const shots = join(import.meta.dirname, "..", ".tmp", "appendix-tables");
 const pages = readerPages("fragtax-appendix-tables-");
@@ -50,19 +50,7 @@ const open = (width: number): Promise<Page> => pages.open(url, width);
 const TABLE = (tableExpression: string): string => `(() => {
   const table = ${tableExpression};
   const box = table.closest(".table-wrap");
-  const split = [];
-  for (const cell of table.querySelectorAll("tbody td")) {
-    const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      for (const match of node.data.matchAll(/[A-Za-z0-9]+/g)) {
-        const range = document.createRange();
-        range.setStart(node, match.index);
-        range.setEnd(node, match.index + match[0].length);
-        const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
-        if (lines.size > 1) split.push(match[0]);
-      }
-    }
-  }
+  const split = ${wordsSplitUnder("table", "tbody td")};
   return {
     scrollWidth: document.documentElement.scrollWidth,
     tableOverflow: table.getBoundingClientRect().width - box.clientWidth,

@@ -11,6 +11,28 @@ import type { Page } from "puppeteer-core";
 import { afterAll } from "vitest";
 import { launchChromium, type LaunchedChromium } from "../../src/report/chromium";
 
+/**
+ * Browser-side code, as text (the project compiles without the DOM library): the words (runs of
+ * letters and digits) of the text under `root` (an element expression) that are laid out on more
+ * than one line, i.e. split mid-word.
+ */
+export const wordsSplitUnder = (root: string, selector: string): string => `(() => {
+  const split = [];
+  for (const element of ${root}.querySelectorAll(${JSON.stringify(selector)})) {
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (const match of node.data.matchAll(/[A-Za-z0-9]+/g)) {
+        const range = document.createRange();
+        range.setStart(node, match.index);
+        range.setEnd(node, match.index + match[0].length);
+        const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+        if (lines.size > 1) split.push(match[0]);
+      }
+    }
+  }
+  return split;
+})()`;
+
 export interface ReaderPages {
   /** Writes `html` as `name` in the folder; its file: URL. */
   write(name: string, html: string): string;
