@@ -9,6 +9,7 @@
  * (a file, a git ref) gives no comparison of that part, rather than a guess.
  */
 import type { SectionProse } from "./prose-guard";
+import { byIdOrder } from "../util/order";
 
 /** What a published version records of where it came from (its manifest's `git` and `tools`). */
 export interface BuiltFrom {
@@ -48,16 +49,15 @@ export interface BuiltFromDiff {
 }
 
 const ref = (s: SectionProse): SectionRef => ({ id: s.id, notebook: s.notebook, heading: s.heading });
-const byId = (a: SectionRef, b: SectionRef): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** The sections rewritten, added and removed between two versions' sections.json; undefined when either has none. */
 export function diffSections(before: readonly SectionProse[] | null | undefined, after: readonly SectionProse[] | null | undefined): SectionsDiff | undefined {
   if (before == null || after == null) return undefined;
   const old = new Map(before.map((s) => [s.id, s]));
   const now = new Set(after.map((s) => s.id));
-  const rewritten = after.filter((s) => old.has(s.id) && old.get(s.id)?.proseSha256 !== s.proseSha256).map(ref).sort(byId);
-  const added = after.filter((s) => !old.has(s.id)).map(ref).sort(byId);
-  const removed = before.filter((s) => !now.has(s.id)).map(ref).sort(byId);
+  const rewritten = after.filter((s) => old.has(s.id) && old.get(s.id)?.proseSha256 !== s.proseSha256).map(ref).sort(byIdOrder);
+  const added = after.filter((s) => !old.has(s.id)).map(ref).sort(byIdOrder);
+  const removed = before.filter((s) => !now.has(s.id)).map(ref).sort(byIdOrder);
   return { rewritten, added, removed, unchanged: after.length - rewritten.length - added.length };
 }
 

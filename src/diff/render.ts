@@ -272,8 +272,6 @@ ${figures}${diff.claims === undefined ? null : claimsHtml(diff.claims)}${
   }`;
 }
 
-// The standalone page sets its own font; inside a report the section inherits the report's. An id
-// wraps after its underscores (breakableId), not anywhere: the report's `td code` breaks all.
 /**
  * How a diff page ends its head and opens its body: `diff --html` replaces an existing file only when
  * it is a page (`<!doctype html>` first) holding this (cli/out-file.ts); the body's class alone, in a
@@ -281,6 +279,8 @@ ${figures}${diff.claims === undefined ? null : claimsHtml(diff.claims)}${
  */
 export const DIFF_PAGE_MARKER = '</head><body class="fragtax-diff">';
 
+// The standalone page sets its own font; inside a report the section inherits the report's. An id
+// wraps after its underscores (breakableId), not anywhere: the report's `td code` breaks all.
 export const DIFF_CSS = `body.fragtax-diff{font-family:system-ui,sans-serif;color:#111;max-width:64em;margin:2em auto;padding:0 1em}.fragtax-diff table{border-collapse:collapse;margin:.5em 0;font-family:var(--sans,system-ui,sans-serif);font-size:.88em}.fragtax-diff h2{font-size:1.05rem;margin:1.2em 0 .3em}.fragtax-diff .table-wrap{overflow-x:auto}.fragtax-diff td,.fragtax-diff th{border-bottom:1px solid #ddd;padding:.25em .6em;text-align:left;vertical-align:top}.fragtax-diff ins{background:#dcfce7;text-decoration:none}.fragtax-diff del{background:#fee2e2}.fragtax-diff tr.up td:nth-child(4){color:#166534}.fragtax-diff tr.down td:nth-child(4){color:#991b1b}.fragtax-diff td code{word-break:normal;overflow-wrap:break-word}`;
 
 export function renderDiffPage(diff: DiffResult): string {

@@ -61,8 +61,8 @@ export function nearestVersion(id: string, versions: readonly string[]): string 
     const match = VERSION_ID.exec(v);
     return match?.[1] === undefined ? Number.NaN : Date.parse(`${match[1]}T00:00:00Z`) / 86_400_000 + Number(match[2] ?? 1) / 1000;
   };
-  const fewest = Math.min(...versions.map((v) => typoDistance(id, v)));
-  const closest = versions.filter((v) => typoDistance(id, v) === fewest);
+  const edits = versions.map((v) => typoDistance(id, v));
+  const closest = versions.filter((_, i) => edits[i] === Math.min(...edits));
   const target = day(id);
   if (Number.isNaN(target)) return closest[0] ?? "";
   const distance = (v: string): number => Math.abs(day(v) - target) || 0;

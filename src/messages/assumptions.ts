@@ -28,8 +28,8 @@ export const missingId = (): string => `an assumption has no "id" (snake_case, e
 export const badId = (id: string): string => {
   // A letter that looks Latin but is not (Cyrillic "а"), or an invisible one (U+202E), reads as a
   // valid id: its code point is named, as no terminal shows the difference.
-  const odd = [...id].find((c) => c.codePointAt(0) as number > 0x7e || (c.codePointAt(0) as number) < 0x20);
-  const named = odd === undefined ? "" : `; it has U+${(odd.codePointAt(0) as number).toString(16).toUpperCase().padStart(4, "0")}, which is not an ASCII letter`;
+  const odd = [...id].map((c) => c.codePointAt(0) ?? 0).find((code) => code > 0x7e || code < 0x20);
+  const named = odd === undefined ? "" : `; it has U+${odd.toString(16).toUpperCase().padStart(4, "0")}, which is not an ASCII letter`;
   return `assumption id "${id}" must be snake_case: lowercase letters, digits and underscores, starting with a letter${named}`;
 };
 

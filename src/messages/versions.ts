@@ -177,6 +177,7 @@ export const publishDateBeforePrevious = (date: string, given: boolean, previous
   `${versionDate(date, given)} is before the newest published version, ${previousId} (dated ${previousDate}): versions are dated in the order they are published; give --date ${previousDate} or later`;
 
 export const publishWaiting = (pid: number): string => `waiting for another publish (pid ${pid}) to finish…`;
+
 export const verifyAbandonedStaging = (folder: string, pid: number): string =>
   `note: ${folder} holds what a publish that was stopped midway (pid ${pid}) staged; it is no version, and the next publish removes it`;
 

@@ -115,11 +115,6 @@ export function parseManifest(text: string): Manifest | undefined {
 }
 
 /**
- * Complete versions (with a readable manifest), oldest first. A manifest with a malformed field (one
- * edited by hand) stops the command naming the file and field (exit 2): the index, "What changed" and
- * diff would otherwise render or compare what publish never wrote.
- */
-/**
  * The staging folders of publishes that died before placing their version (`kill -9`, a power cut):
  * their pid is no longer running. Not versions; the next publish removes them (publish.ts), and
  * `verify` says they are there.
@@ -132,6 +127,11 @@ export async function abandonedStaging(reportsDir: string): Promise<Array<{ read
   });
 }
 
+/**
+ * Complete versions (with a readable manifest), oldest first. A manifest with a malformed field (one
+ * edited by hand) stops the command naming the file and field (exit 2): the index, "What changed" and
+ * diff would otherwise render or compare what publish never wrote.
+ */
 export async function listVersions(reportsDir: string): Promise<Manifest[]> {
   const ids = await versionFolders(reportsDir);
   const manifests = await Promise.all(ids.map((id) => readManifest(reportsDir, id)));

@@ -30,26 +30,32 @@ async function readWhatIf(options: WhatIfOptions, knownIds: readonly string[], o
   const lists = [];
   const sources: string[] = [];
   const problems: string[] = [];
-  if (options.assumptions) {
+  const file = options.assumptions;
+  if (file) {
     let text: string;
     try {
       // A device (/dev/zero) would be read until memory ran out: "Invalid string length". A pipe
       // (`<(…)`, /dev/stdin) is ordinary input.
-      const info = await stat(options.assumptions);
-      if (info.isCharacterDevice() || info.isBlockDevice() || info.isDirectory()) throw new WhatIfError(messages.unreadableOverridesFile(options.assumptions, messages.notAPlainFile()));
-      text = await readFile(options.assumptions, "utf8");
+      const info = await stat(file);
+      if (info.isCharacterDevice() || info.isBlockDevice() || info.isDirectory()) throw new WhatIfError(messages.unreadableOverridesFile(file, messages.notAPlainFile()));
+      text = await readFile(file, "utf8");
     } catch (error) {
       if (error instanceof WhatIfError) throw error;
-      throw new WhatIfError(messages.unreadableOverridesFile(options.assumptions, readFailure(error)));
+      throw new WhatIfError(messages.unreadableOverridesFile(file, readFailure(error)));
     }
     const { readOverridesFile } = await import("./overrides-file");
-    lists.push(collectProblems(problems, () => readOverridesFile(text, options.assumptions as string, knownIds, problems, original)));
-    sources.push(options.assumptions);
+    // Its entries' problems are added as they are read; one of the whole file (its syntax) is caught here.
+    lists.push(collectProblems(problems, () => readOverridesFile(text, file, knownIds, problems, original)));
+    sources.push(file);
   }
-  if (options.set && options.set.length > 0) {
+  const flags = options.set ?? [];
+  if (flags.length > 0) {
     // Every flag's problem, with the file's: one build attempt says all of them.
-    const parsed = options.set.flatMap((flag) => collectProblems(problems, () => [parseSetFlag(flag, knownIds)]));
-    collectProblems(problems, () => (checkSetFlagsOnce(options.set ?? []), []));
+    const parsed = flags.flatMap((flag) => collectProblems(problems, () => [parseSetFlag(flag, knownIds)]));
+    collectProblems(problems, () => {
+      checkSetFlagsOnce(flags);
+      return [];
+    });
     lists.push(parsed);
     sources.push("--set");
   }
@@ -64,25 +70,24 @@ async function readWhatIf(options: WhatIfOptions, knownIds: readonly string[], o
  */
 export async function applyWhatIf(registry: AssumptionRegistry, options: WhatIfOptions, original?: OriginalAssumptions): Promise<{ registry: AssumptionRegistry; whatIf: WhatIf | null }> {
   const { whatIf, problems } = await readWhatIf(options, registry.all().map((assumption) => assumption.id), original);
-  if (!whatIf) {
-    if (problems.length > 0) throw new WhatIfError(problems.join("\n"));
-    return { registry, whatIf };
+  // The overrides that could be read are tried even when others could not: what the assumptions refuse
+  // of them (a share of 40, a negative price) is said in the same attempt, after the reading's problems.
+  let applied = registry;
+  const rejected: string[] = [];
+  if (whatIf) {
+    try {
+      applied = registry.withOverrides(whatIf.overrides);
+    } catch (error) {
+      if (!(error instanceof AssumptionError)) throw error;
+      // Named by where the override was given (the flag, or the overrides file), with where the assumption is defined.
+      const givenAt = (id: string | undefined): string => {
+        const flag = (options.set ?? []).filter((candidate) => candidate.slice(0, candidate.indexOf("=")).trim() === id).at(-1);
+        const override = whatIf.overrides.find((candidate) => candidate.id === id);
+        return flag !== undefined ? `--set ${flag}` : ((override && overridePlaces.get(override)) ?? options.assumptions ?? "--set");
+      };
+      rejected.push(...error.problems.map((p) => (p.reason === undefined ? located(p, p.text) : messages.overrideRejected(givenAt(p.id), p.reason, at(p), p.place ?? "assumption"))));
+    }
   }
-  try {
-    // The overrides that could be read are tried even when others could not: their problems (a share
-    // of 40, a negative price) are said in the same attempt, after the reading's.
-    const applied = registry.withOverrides(whatIf.overrides);
-    if (problems.length > 0) throw new WhatIfError(problems.join("\n"));
-    return { registry: applied, whatIf };
-  } catch (error) {
-    if (!(error instanceof AssumptionError)) throw error;
-    // Named by where the override was given (the flag, or the overrides file), with where the assumption is defined.
-    const givenAt = (id: string | undefined): string => {
-      const flag = (options.set ?? []).filter((candidate) => candidate.slice(0, candidate.indexOf("=")).trim() === id).at(-1);
-      const override = whatIf.overrides.find((candidate) => candidate.id === id);
-      return flag !== undefined ? `--set ${flag}` : ((override && overridePlaces.get(override)) ?? options.assumptions ?? "--set");
-    };
-    const rejected = error.problems.map((p) => (p.reason === undefined ? located(p, p.text) : messages.overrideRejected(givenAt(p.id), p.reason, at(p), p.place ?? "assumption")));
-    throw new WhatIfError([...problems, ...rejected].join("\n"));
-  }
+  if (problems.length + rejected.length > 0) throw new WhatIfError([...problems, ...rejected].join("\n"));
+  return { registry: applied, whatIf };
 }

@@ -75,7 +75,6 @@ function eachEntry<T, R>(items: readonly T[], problems: string[], read: (item: T
   return items.flatMap((item) => collectProblems(problems, () => read(item)));
 }
 
-
 interface Original {
   readonly name: string;
   readonly top: Readonly<Record<string, unknown>>;
