@@ -21,11 +21,15 @@ export function figureRange(side: { readonly p5?: number; readonly p50: number; 
   return { p50, interval: interval === formatNumber(side.p50, figure.format) && side.p5 === side.p95 ? null : appendUnit(interval, figure.unit, figure.format) };
 }
 
-/** A change of p50 with its sign and unit: "+$9.19M", "−66.6×", "+0.2 pp" (percent figures move in points). */
+/**
+ * A change of p50 with its sign and unit: "+$9.19M", "+0.2 pp" (percent figures move in points),
+ * "−66.6" (a multiple's move is a difference of multiples: "−66.6×" read as "divided by 66.6").
+ */
 export function figureChange(delta: number, figure: { readonly format: NumberFormat; readonly unit: string }): string {
   const sign = delta > 0 ? "+" : delta < 0 ? "\u2212" : "±";
   const magnitude = figureNumber(Math.abs(delta), figure);
-  return `${sign}${figure.format === "percent" ? magnitude.replace(/%$/, " pp") : magnitude}`;
+  const moved = figure.format === "percent" ? magnitude.replace(/%$/, " pp") : figure.format === "multiple" ? magnitude.replace(/×$/, "") : magnitude;
+  return `${sign}${moved}`;
 }
 
 /** The spread of a figure's medians under the model's alternatives, as the title page shows it ("$529M–$703M"); "none" without. */

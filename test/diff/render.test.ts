@@ -53,4 +53,14 @@ describe("figures in a diff read like the report", () => {
     expect(text).toContain(`cost  ${formatNumber(58.7e6, "usd")} → ${formatNumber(67.8e6, "usd")}  +$9.1M, +16%`);
     expect(renderChangesSection(diff, "a").value).toContain("3.1 ×10²⁵ FLOP <small>(2.1–4.1 ×10²⁵ FLOP)</small>");
   });
+
+  it("writes a multiple's move as a difference, not as a factor", () => {
+    const multiple = (p50: number): FigureValues => ({ id: "trailing_multiple", label: "Trailing multiple", unit: "×", format: "multiple", p5: p50 / 2, p50, p95: p50 * 2 });
+    const moved = { from: "a", to: "b", assumptions: { added: [], removed: [], changed: [] }, figures: diffFigures([multiple(2.8)], [multiple(1.5)]) };
+    const line = renderDiffText(moved, false).split("\n").find((l) => l.includes("trailing_multiple")) ?? "";
+    expect(line).toContain("2.8× (1.4×–5.6×) → 1.5× (0.75×–3×)  \u22121.3, \u221246%");
+    const row = renderChangesSection(moved, "a").value;
+    expect(row).toContain("\u22121.3");
+    expect(row).not.toContain("\u22121.3×");
+  });
 });
