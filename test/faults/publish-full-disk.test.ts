@@ -1,7 +1,8 @@
 /**
  * A publish that runs out of space (or meets a read-only folder) while it stages the version: the
  * failure names out/reports/ (where the space is wanting), not the folder it was started in, and leaves
- * no version, no staging folder and the old index. Needs a tmpfs mount, so it runs as root only.
+ * no version, no staging folder and the old index. Needs a tmpfs mount, so it runs as root only;
+ * publish-full-disk-emulated.test.ts holds the same rule where a test may not mount.
  */
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
