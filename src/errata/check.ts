@@ -62,7 +62,8 @@ export function nearestVersion(id: string, versions: readonly string[]): string 
     return match?.[1] === undefined ? Number.NaN : Date.parse(`${match[1]}T00:00:00Z`) / 86_400_000 + Number(match[2] ?? 1) / 1000;
   };
   const edits = versions.map((v) => typoDistance(id, v));
-  const closest = versions.filter((_, i) => edits[i] === Math.min(...edits));
+  const fewest = Math.min(...edits);
+  const closest = versions.filter((_, i) => edits[i] === fewest);
   const target = day(id);
   if (Number.isNaN(target)) return closest[0] ?? "";
   const distance = (v: string): number => Math.abs(day(v) - target) || 0;
