@@ -163,6 +163,9 @@ async function run(job: WorkerSetup, program: Promise<WorkerProgram>): Promise<v
         });
         const result = await running;
         await new Promise((resolve) => setImmediate(resolve));
+        // After the last cell, the timers due by now too: a callback it scheduled for a moment later
+        // (`setTimeout(…, 1)`) that throws fails it, located, as a throw while it ran does.
+        if (cell === cells[cells.length - 1]) await new Promise((resolve) => setTimeout(resolve, 1));
         if (late !== undefined) throw late.error;
         const value = result === undefined ? undefined : result.length === 2 ? result[1] : inspectValue(result[0]);
         const shown = result !== undefined && isShown(result[0]);
@@ -255,9 +258,11 @@ async function serve(): Promise<void> {
     }
     reportRejection = () => undefined;
     writeStream = () => undefined;
-    failRunningCell = (error) => {
-      throw error;
-    };
+    // The run is over and its result stands. A callback it left that throws now (a timer, an event)
+    // must not end the thread: Node's own handling calls process.exit, which a cell may not, and a
+    // throw while the pool ends the thread aborted the whole process (V8's "Empty MaybeLocal"),
+    // leaving out/.build.lock behind. Such a thread is not reused: what it left is still pending.
+    failRunningCell = () => undefined;
     // Let callbacks the notebook scheduled without awaiting them run before judging what it left behind.
     await new Promise((resolve) => setImmediate(resolve));
     post({ type: "done", reusable: leftNothingBehind(env) });

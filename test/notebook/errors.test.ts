@@ -146,6 +146,31 @@ describe("errors while running", () => {
     expect(code(run.executed.cells)[0]?.outputs).toEqual([{ output_type: "stream", name: "stdout", text: "first\n" }]);
   });
 
+  describe("a callback the last cell scheduled that throws once the cell ended (fragtax run, a process each)", () => {
+    const cli = join(import.meta.dirname, "../../dist/cli.cjs");
+    const run = (name: string, delayMs: number) => {
+      const file = temp.notebook(name, { cells: [`const x = 1;\nsetTimeout(() => { throw new Error("late"); }, ${delayMs});`] });
+      return spawnSync("node", [cli, "run", file, "--out", join(dirname(file), `${name}.out.ipynb`)], { encoding: "utf8" });
+    };
+
+    it("a moment later (1 ms) fails that cell, located; it aborted the whole process (V8's fatal error, exit 134) or blamed process.exit", () => {
+      for (const attempt of [1, 2, 3]) {
+        const ran = run(`late-timer-${attempt}.ipynb`, 1);
+        expect(ran.stderr).not.toMatch(/FATAL ERROR|process\.exit|stopped unexpectedly|Node\.js v/);
+        expect(ran.status).toBe(1);
+        expect(ran.stderr).toMatch(/late-timer-\d\.ipynb: cell 1, line 2, column 26: Error: late/);
+      }
+    });
+
+    it("after the run is over (300 ms) is not a crash: the notebook's result stands", () => {
+      for (const attempt of [1, 2]) {
+        const ran = run(`later-timer-${attempt}.ipynb`, 300);
+        expect(ran.stderr).not.toMatch(/FATAL ERROR|process\.exit|stopped unexpectedly|Node\.js v/);
+        expect(ran.status).toBe(0);
+      }
+    });
+  });
+
   it("an error thrown in the cell itself names no other file", async () => {
     const file = temp.notebook("own-throw.ipynb", { cells: ['const f = (n: number) => { if (n < 0) throw new Error("negative"); return n; };\nf(-1);'] });
     const run = await executeNotebook(file);
