@@ -63,13 +63,38 @@ let graphemes: Intl.Segmenter | undefined;
 export function breakableText(text: string): Html {
   const parts = text.split(/(\s+)/).map((part) => {
     if (part.length < LONG_WORD) return escapeHtml(part);
-    graphemes ??= new Intl.Segmenter(undefined, { granularity: "grapheme" });
-    const pieces = Array.from(graphemes.segment(part), (s) => s.segment);
+    const pieces = graphemesOf(part);
     const chunks: string[] = [];
     for (let i = 0; i < pieces.length; i += BREAK_EVERY) chunks.push(escapeHtml(pieces.slice(i, i + BREAK_EVERY).join("")));
     return chunks.join("<wbr>");
   });
   return new Html(parts.join(""));
+}
+
+/** Code units a segmenter is given at once (see `graphemesOf`). */
+const SEGMENT_WINDOW = 4096;
+
+/**
+ * The grapheme clusters of `text`, segmented a window at a time: V8's segmenter slows down far more
+ * than in proportion on one long string (a 160,000-character word in a label took ~110 s, and with
+ * it the build). A window's last cluster may go on past it, so it is segmented again with the next
+ * window (a window never ends inside a surrogate pair); a single cluster longer than a window
+ * (thousands of combining marks) is cut there.
+ */
+export function graphemesOf(text: string): string[] {
+  graphemes ??= new Intl.Segmenter(undefined, { granularity: "grapheme" });
+  const found: string[] = [];
+  for (let at = 0; at < text.length; ) {
+    let end = Math.min(text.length, at + SEGMENT_WINDOW);
+    // Never between a surrogate pair: a lone half is a cluster of its own, and would end the one before it.
+    const before = text.charCodeAt(end - 1);
+    if (end < text.length && end - at > 1 && before >= 0xd800 && before <= 0xdbff) end -= 1;
+    const pieces = Array.from(graphemes.segment(text.slice(at, end)), (s) => s.segment);
+    const last = end < text.length && pieces.length > 1 ? pieces.pop() : undefined;
+    found.push(...pieces);
+    at = end - (last?.length ?? 0);
+  }
+  return found;
 }
 
 /**

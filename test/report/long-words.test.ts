@@ -8,7 +8,7 @@ import type { Page } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium, type LaunchedChromium } from "../../src/report/chromium";
 import { renderReport } from "../../src/report/render";
-import { breakableText } from "../../src/util/html";
+import { breakableText, graphemesOf } from "../../src/util/html";
 import { fixtureAssumptions, fixtureInput } from "./fixture";
 
 const LONG = "x_".repeat(60);
@@ -67,5 +67,21 @@ describe("a long unbroken word in an appendix table", () => {
     const flags = "🇫🇷".repeat(15);
     expect(breakableText(flags).value.split("<wbr>").every((piece) => piece.length % 4 === 0)).toBe(true);
     expect(breakableText(`<${"é".repeat(30)}>`).value.startsWith("&lt;")).toBe(true);
+  });
+
+  it("segments a word of any length as one segmenter over the whole of it would, window boundaries crossing emoji, flags and combined letters", () => {
+    const whole = (text: string) => Array.from(new Intl.Segmenter(undefined, { granularity: "grapheme" }).segment(text), (s) => s.segment);
+    const pieces = ["👨‍👩‍👧‍👦", "e\u0301", "x", "🇫🇷", "🇩🇪", "\r\n", "ก\u0e33"];
+    const text = Array.from({ length: 6000 }, (_, i) => pieces[(i * 7 + (i >> 3)) % pieces.length]).join("");
+    expect(text.length).toBeGreaterThan(3 * 4096);
+    expect(graphemesOf(text)).toEqual(whole(text));
+    expect(graphemesOf("")).toEqual([]);
+  });
+
+  it("breaks a word of 300,000 characters (a label's): it took the segmenter ~6 minutes in one piece, and the build with it", () => {
+    const word = "L".repeat(300_000);
+    const broken = breakableText(word).value;
+    expect(broken.split("<wbr>")).toHaveLength(Math.ceil(300_000 / 14));
+    expect(broken.replaceAll("<wbr>", "")).toBe(word);
   });
 });
