@@ -51,8 +51,10 @@ export function formatNumber(x: number, format: NumberFormat = "number"): string
     case "multiple":
       // Below 1, two significant digits: one decimal wrote 0.04 as "0×" and 0.93 as "0.9×".
       return `${sign}${magnitude >= 10 ? groupThousands(Math.round(magnitude)) : magnitude >= 1 ? trimZeros(magnitude.toFixed(1)) : significant(magnitude, 2)}×`;
-    case "percent":
-      return `${sign}${formatPercentMagnitude(magnitude * 100)}%`;
+    case "percent": {
+      const percent = magnitude * 100;
+      return `${sign}${Number.isFinite(percent) ? formatPercentMagnitude(percent) : powerOfTen(magnitude, 2)}%`;
+    }
     case "count":
       return `${sign}${groupThousands(Math.round(magnitude))}`;
     case "year":
@@ -226,11 +228,21 @@ function superscript(exponent: number): string {
   return [...String(exponent)].map((digit) => (digit === "-" ? "\u207b" : (SUPERSCRIPT_DIGITS[Number(digit)] ?? digit))).join("");
 }
 
-function powerOfTen(x: number): string {
-  const exponent = Math.floor(Math.log10(Math.abs(x)));
-  const mantissa = significant(Math.abs(x) / 10 ** exponent, 3);
-  return `${x < 0 ? MINUS : ""}${mantissa === "1" ? "" : `${mantissa}×`}10${superscript(exponent)}`;
+/**
+ * Three significant digits times a power of ten (2.5×10⁹, 10²¹); `shift` adds to the exponent (a
+ * share too large to multiply by 100 as a percent). Also every number from 10²¹ up, where JavaScript
+ * writes `1.2e+23` itself: grouped, that read "1.234,567,895e+23×", and 10³⁰⁸ rounded past the largest
+ * double read "Infinity".
+ */
+function powerOfTen(x: number, shift = 0): string {
+  // From toExponential, not by dividing: its rounding carries into the exponent (9.996×10⁹ is 10¹⁰, not "10×10⁹").
+  const [mantissaText = "", exponentText = "0"] = Math.abs(x).toExponential(2).split("e");
+  const mantissa = trimZeros(mantissaText);
+  return `${x < 0 ? MINUS : ""}${mantissa === "1" ? "" : `${mantissa}×`}10${superscript(Number(exponentText) + shift)}`;
 }
+
+/** Where JavaScript's own writing of a number turns to e-notation (`String(1e21)` is "1e+21"). */
+const E_NOTATION = 1e21;
 
 // "(90% CI …)" must stay last, so a unit suffix goes after the median and after each interval end.
 function withSuffix(text: string, suffix: string): string {
@@ -240,6 +252,8 @@ function withSuffix(text: string, suffix: string): string {
 }
 
 function formatUsdMagnitude(magnitude: number): string {
+  // A million trillion and up: "$1,000,000T" says less than a power of ten.
+  if (magnitude >= 1e18) return powerOfTen(magnitude);
   for (const [scale, suffix] of USD_SCALES) {
     // Round first so 999,950 reads $1M, not $1000K.
     if (Number(magnitude.toPrecision(3)) >= scale) return `${significant(magnitude / scale, 3)}${suffix}`;
@@ -281,6 +295,7 @@ function formatPercentMagnitude(percent: number): string {
 function significant(magnitude: number, digits: number): string {
   if (magnitude === 0) return "0";
   const rounded = Number(magnitude.toPrecision(digits));
+  if (!(rounded < E_NOTATION)) return powerOfTen(magnitude); // not `>=`: the largest doubles round up to Infinity
   if (rounded >= 10 ** digits) return groupThousands(Math.round(rounded));
   if (rounded < 1e-15) {
     // From toExponential: 10 ** −324 is 0 in doubles, so the mantissa cannot be divided out.
@@ -321,6 +336,7 @@ export function maximumSignificantDigits(value: number, digits: number): string 
 
 /** An integer with its thousands grouped by commas ("12,345"), as en-US writes it. */
 export function groupThousands(integer: number): string {
+  if (Number.isFinite(integer) && Math.abs(integer) >= E_NOTATION) return powerOfTen(integer);
   return integer.toString().replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 }
 

@@ -155,3 +155,25 @@ describe("maximumSignificantDigits: Intl.NumberFormat's maximumSignificantDigits
     for (const n of [0, 7, 999, 1000, 12345, 1234567, 1000000000]) expect(groupThousands(n)).toBe(n.toLocaleString("en-US"));
   });
 });
+
+describe("numbers too large to write out", () => {
+  it("are three significant digits times a power of ten in every format, never e-notation grouped or Infinity for a finite value", () => {
+    expect(formatNumber(Number.MAX_VALUE, "number")).toBe("1.8×10³⁰⁸");
+    expect(formatNumber(1.234567895e23, "multiple")).toBe("1.23×10²³×");
+    expect(formatNumber(1.234567895e23, "percent")).toBe("1.23×10²⁵%");
+    expect(formatNumber(Number.MAX_VALUE, "percent")).toBe("1.8×10³¹⁰%");
+    expect(formatNumber(-1e21, "count")).toBe("−10²¹");
+    expect(formatNumber(1e300, "usd")).toBe("$10³⁰⁰");
+    expect(formatNumber(1e21, "usd")).toBe("$10²¹");
+    expect(groupThousands(3.2887946133359e301)).toBe("3.29×10³⁰¹");
+    for (const format of ["number", "usd", "multiple", "percent", "count"] as const) {
+      for (const x of [Number.MAX_VALUE, 1e21, 5e25, 1e300]) expect(formatNumber(x, format)).not.toMatch(/e\+|Infinity|,\d*e/);
+    }
+  });
+
+  it("stay written out below 10²¹, where JavaScript writes the digits itself", () => {
+    expect(formatNumber(999e18, "count")).toBe("999,000,000,000,000,000,000");
+    expect(formatNumber(123456, "count")).toBe("123,456");
+    expect(formatNumber(2.5e12, "usd")).toBe("$2.5T");
+  });
+});
