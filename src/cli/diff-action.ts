@@ -3,6 +3,7 @@ import { diffSnapshots } from "../diff/diff";
 import { DIFF_PAGE_MARKER, diffToJson, renderDiffPage, renderDiffText, useColour } from "../diff/render";
 import { readSnapshotAssumptions } from "../diff/snapshot-assumptions";
 import { writeFileAtomic } from "../util/atomic";
+import { jsonWithVisibleControls } from "../util/control";
 import { buildFiguresInWorktree, resolveSnapshot } from "./diff-sources";
 import * as messages from "../messages/versions";
 import { checkOutFile } from "./out-file";
@@ -28,5 +29,5 @@ export async function diffAction(a: string, b: string, options: { json?: boolean
     // On stderr: stdout stays the diff itself (text or --json), for a pipe.
     progress(messages.diffWroteHtml(options.html));
   }
-  process.stdout.write(options.json ? diffToJson(diff) : renderDiffText(diff, useColour(process.stdout, process.env)));
+  process.stdout.write(options.json ? jsonWithVisibleControls(diffToJson(diff)) : renderDiffText(diff, useColour(process.stdout, process.env)));
 }

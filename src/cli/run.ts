@@ -17,6 +17,7 @@ import { MAX_TIMEOUT_SECONDS, parseTimeoutSeconds } from "../util/limits";
 import { outPaths } from "../config/paths";
 import { displayPath, isInside, shellPath } from "../util/paths";
 import { endBySignal } from "../util/signals";
+import { jsonWithVisibleControls } from "../util/control";
 import { checkOutFile } from "./out-file";
 
 
@@ -81,7 +82,8 @@ async function runCommand(notebook: string, options: { out?: string; timeout: st
   // nb.words.ledger() counts the whole report when a build renders it; a single run has only this notebook's claims.
   const { resolveLedgerWords } = await import("../api/words");
   const json = resolveLedgerWords(`${JSON.stringify(result.executed, null, 1)}\n`, result.claims, result.ledgerKey);
-  if (options.out === "-") process.stdout.write(json);
+  // The file keeps the notebook as it is; on stdout, what would act on a terminal is escaped (the same JSON).
+  if (options.out === "-") process.stdout.write(jsonWithVisibleControls(json));
   else {
     const paths = outPaths(root);
     const out = resolve(options.out ?? join(paths.executed, basename(notebook)));

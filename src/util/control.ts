@@ -42,3 +42,16 @@ export function visibleControlsInProse(text: string): string {
 export function visibleInOneLine(text: string): string {
   return visibleControls(text).replace(/[\n\r]/g, visible);
 }
+
+// What JSON.stringify leaves as it is but a terminal acts on: C1 and DEL, and the characters that
+// reorder or hide text (it escapes only C0, quotes and backslashes).
+const JSON_UNESCAPED_CONTROL = /[\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/g;
+
+/**
+ * JSON text for a terminal or a pipe (`diff --json`, `run --out -`): those characters as `\uXXXX`
+ * escapes, which a JSON parser reads back as the same strings. Printed, a right-to-left override in a
+ * label reversed the rest of the line. They can only be inside strings, so any JSON stays valid.
+ */
+export function jsonWithVisibleControls(json: string): string {
+  return json.replace(JSON_UNESCAPED_CONTROL, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}

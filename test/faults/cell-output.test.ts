@@ -41,6 +41,14 @@ describe("a failing cell's own output", () => {
     ]);
   });
 
+  it("on stdout (--out -), a right-to-left override or C1 character a cell printed is a \\u escape: the same JSON, which no longer reverses the terminal's line", async () => {
+    const result = await fragtax(["run", notebook("bidi.ipynb", ['console.log("abc\\u202edef\\u0085");']), "--out", "-"], { cwd: dir });
+    expect(result.code).toBe(0);
+    expect(result.stdout).not.toMatch(/[\u202e\u0085]/);
+    const executed = JSON.parse(result.stdout) as { cells: Array<{ outputs: Output[] }> };
+    expect(executed.cells[0]?.outputs[0]?.text).toBe("abc\u202edef\u0085\n");
+  });
+
   it("a cell that times out keeps what it printed before it was stopped", async () => {
     const { code, outputs } = await outputsOfFirstCell(notebook("loops.ipynb", ['console.log("started"); while (true) {}']), "--timeout", "1");
     expect(code).toBe(1);

@@ -32,17 +32,21 @@ describe("fragtax diff with hostile assumption fields", () => {
     const before = join(dir, "before.yaml");
     const after = join(dir, "after.yaml");
     writeFileSync(before, entry(`Price ${ESCAPES}`, "old note", 1));
-    writeFileSync(after, entry(`Price ${ESCAPES} new`, "new $` $& <img src=x onerror=alert(2)> \u001b[8mhidden", 2));
+    const label = `Price ${ESCAPES} new \u202eX\u0085`;
+    writeFileSync(after, entry(label, "new $` $& <img src=x onerror=alert(2)> \u001b[8mhidden", 2));
     const text = await fragtax(["diff", before, after], { cwd: root });
     expect(text.code).toBe(0);
     expect(text.stdout).not.toContain("\u001b");
     expect(text.stdout).not.toContain("\u0007");
-    expect(text.stdout).toContain(terminalText(`Price ${ESCAPES} new`));
+    expect(text.stdout).toContain(terminalText(label));
     expect(text.stdout).toContain("\\x1b[8mhidden");
     expect(text.stdout).toContain("new $` $& <img src=x onerror=alert(2)>");
 
     const json = await fragtax(["diff", before, after, "--json"], { cwd: root });
-    expect(JSON.parse(json.stdout).assumptions.changed[0].after.label).toBe(`Price ${ESCAPES} new`);
+    expect(JSON.parse(json.stdout).assumptions.changed[0].after.label).toBe(label);
+    // The same JSON, with what would act on a terminal written as escapes (a right-to-left override reversed the line).
+    for (const char of ["\u001b", "\u0007", "\u202e", "\u0085"]) expect(json.stdout).not.toContain(char);
+    expect(json.stdout).toContain("\\u202eX\\u0085");
 
     const page = join(dir, "diff.html");
     expect((await fragtax(["diff", before, after, "--html", page], { cwd: root })).code).toBe(0);

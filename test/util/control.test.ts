@@ -6,7 +6,7 @@ import { PDFDocument } from "pdf-lib";
 import { describe, expect, it } from "vitest";
 import { markdownText } from "../../src/api/markdown-text";
 import { finishPdf, readPrinted } from "../../src/report/pdf-document";
-import { visibleControls } from "../../src/util/control";
+import { jsonWithVisibleControls, visibleControls } from "../../src/util/control";
 import { escapeHtml } from "../../src/util/html";
 import { terminalText } from "../../src/util/terminal";
 
@@ -40,5 +40,15 @@ describe("control characters stay visible text", () => {
     const done = await PDFDocument.load(bytes, { updateMetadata: false });
     expect(done.getTitle()).toBe(visibleControls(HOSTILE));
     expect(done.getAuthor()).toBe("Au\\x07thor");
+  });
+});
+
+describe("JSON for a terminal", () => {
+  it("writes C1, DEL and the reordering characters as \\u escapes that parse back to the same value", () => {
+    const value = { label: "a\u202eb\u2066c\u0085d\u007fe\u200ff\u2028g", "k\u202e": ["\u061c"] };
+    const json = jsonWithVisibleControls(JSON.stringify(value, null, 1));
+    expect(json).not.toMatch(/[\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/);
+    expect(JSON.parse(json)).toEqual(value);
+    expect(jsonWithVisibleControls('{"a":"plain é ✓"}')).toBe('{"a":"plain é ✓"}');
   });
 });
