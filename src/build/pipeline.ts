@@ -130,7 +130,7 @@ export async function build(options: BuildOptions = {}, effects: BuildEffects = 
     code,
   });
   const rel = (path: string): string => relative(config.root, path) || ".";
-  step("config", `${rel(config.file)}, ${config.chapters.length} chapters`);
+  step("config", messages.configRead(rel(config.file), config.chapters.length));
 
   // The outputs are locked from here: a build killed at any later point leaves the lock behind, so
   // publish refuses until a build finishes, however early the kill came.

@@ -7,6 +7,7 @@ import { ChromiumNotFoundError, ChromiumPathError, findChromium } from "../../sr
 import { visibleText } from "../report/fixture";
 import { appendCell, tempProject, type TempProject } from "../project";
 import { endAllWorkers, keptThreads } from "../../src/notebook/pool";
+import { configRead } from "../../src/messages/report";
 
 let project: TempProject | undefined;
 afterEach(() => project?.remove());
@@ -153,6 +154,7 @@ describe("fragtax build on the command line", () => {
     const run = spawnSync("node", ["dist/cli.cjs", "build", "--no-pdf", "--root", project.root], { encoding: "utf8" });
     expect(run.status).toBe(0);
     expect(run.stderr).toContain("config: notebooks/report.yaml, 2 chapters");
+    expect(configRead("notebooks/report.yaml", 1)).toBe("notebooks/report.yaml, 1 chapter"); // not "1 chapters"
     expect(run.stderr).toContain("wrote out/build/report.html");
     expect(existsSync(join(project.root, "out", "build", "report.pdf"))).toBe(false);
   });
