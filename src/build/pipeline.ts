@@ -49,7 +49,7 @@ import { sha256 } from "../util/hash";
 import { visibleInOneLine } from "../util/control";
 import { formatSeconds } from "../format/number";
 import type { WhatIf } from "./whatif/overrides";
-import { applyWhatIf, type WhatIfOptions } from "./whatif/options";
+import { applyWhatIf, withOverridesFileRead, type WhatIfOptions } from "./whatif/options";
 import { renderWhatIfBanner } from "./whatif/banner";
 import { describeWhatIf } from "./whatif/overrides";
 import { BUILD_LOG, printedFromPage } from "./outputs";
@@ -132,6 +132,8 @@ export async function build(options: BuildOptions = {}, effects: BuildEffects = 
   const rel = (path: string): string => relative(config.root, path) || ".";
   step("config", messages.configRead(rel(config.file), config.chapters.length));
 
+  // The overrides file before the lock: a pipe given as one waits for its writer, holding up no other build.
+  const whatIfOptions = await withOverridesFileRead(options.whatIf ?? {});
   // The outputs are locked from here: a build killed at any later point leaves the lock behind, so
   // publish refuses until a build finishes, however early the kill came.
   const release = await effects.lockOutputs(config.outDir);
@@ -149,7 +151,7 @@ export async function build(options: BuildOptions = {}, effects: BuildEffects = 
     const [late, ...moreLate] = sourcesAfterAsOf(fileRegistry.all(), fileRegistry.correlations, asOf);
     if (late !== undefined) throw new AssumptionError([late, ...moreLate]);
     step("assumptions", `${fileRegistry.all().length} from ${rel(config.assumptions)}, as of ${asOf}`);
-    const { registry, whatIf } = await applyWhatIf(fileRegistry, options.whatIf ?? {}, { text: assumptionsText, name: rel(config.assumptions) });
+    const { registry, whatIf } = await applyWhatIf(fileRegistry, whatIfOptions, { text: assumptionsText, name: rel(config.assumptions) });
     // One line each: an override's line holds commas and semicolons of its own.
     if (whatIf) for (const o of whatIf.overrides) step("what-if", describeWhatIf(o, registry.get(o.id), fileRegistry.get(o.id)));
     else if (options.whatIf?.assumptions !== undefined) step("what-if", whatIfFileOverridesNothing(options.whatIf.assumptions, rel(config.assumptions)));

@@ -5,7 +5,7 @@
  * once, by its name, exit 2 (real processes, real FIFOs; each command is given 20 s, so a hang fails
  * the test instead of stalling the suite).
  */
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, renameSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -72,6 +72,29 @@ describe("a project file that is not a plain file", () => {
       }
     }
   }, 180_000);
+
+  it("a named pipe as --assumptions is read as input, before the outputs are locked: another build goes on while it waits for its writer", async () => {
+    project = tempProject();
+    const root = project.root;
+    const pipe = join(root, "overrides.yaml");
+    execFileSync("mkfifo", [pipe]);
+    const waiting = spawn(process.execPath, [CLI, "build", "--no-pdf", "--root", root, "--assumptions", pipe], { cwd: root, env: { ...process.env, NO_COLOR: "1" } });
+    let stderr = "";
+    waiting.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    const ended = new Promise<number | null>((resolve) => waiting.once("exit", resolve));
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 1500)); // started, and waiting on the pipe
+      // It held out/.build.lock while it waited, and this build waited behind it (up to 30 minutes).
+      const other = within(["build", "--no-pdf", "--root", root], root);
+      expect(other.stderr).not.toContain("waiting for");
+      expect(other.code).toBe(0);
+      writeFileSync(pipe, "h100_usd_per_gpu_hour: 3\n"); // the writer comes: the what-if build goes on
+      expect(await ended).toBe(0);
+      expect(stderr).toMatch(/what-if: .*h100_usd_per_gpu_hour/);
+    } finally {
+      waiting.kill("SIGKILL");
+    }
+  }, 60_000);
 
   it("a folder where a chapter should be is named as a folder, with the notebooks in it to name instead", () => {
     project = tempProject();

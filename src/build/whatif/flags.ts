@@ -8,6 +8,8 @@ import { InvalidArgumentError, type Command } from "commander";
 export interface WhatIfOptions {
   readonly set?: readonly string[];
   readonly assumptions?: string;
+  /** The text of the `assumptions` file, once read (`withOverridesFileRead`); read then when absent. */
+  readonly assumptionsText?: string;
 }
 
 export function addWhatIfOptions(command: Command): Command {

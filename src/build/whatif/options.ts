@@ -18,6 +18,29 @@ import type { WhatIfOptions } from "./flags";
 import type { OriginalAssumptions } from "./overrides-file";
 
 
+/**
+ * The options with the overrides file read. A build reads it before it locks its outputs: a pipe
+ * (`--assumptions <(…)`) waits for its writer, and a named pipe nothing writes to held out/.build.lock
+ * while it waited, so every other build waited too.
+ */
+export async function withOverridesFileRead(options: WhatIfOptions): Promise<WhatIfOptions> {
+  if (!options.assumptions || options.assumptionsText !== undefined) return options;
+  return { ...options, assumptionsText: await readOverridesText(options.assumptions) };
+}
+
+async function readOverridesText(file: string): Promise<string> {
+  try {
+    // A device (/dev/zero) would be read until memory ran out: "Invalid string length". A pipe
+    // (`<(…)`, /dev/stdin) is ordinary input.
+    const info = await stat(file);
+    if (info.isCharacterDevice() || info.isBlockDevice() || info.isDirectory()) throw new WhatIfError(messages.unreadableOverridesFile(file, messages.notAPlainFile()));
+    return await readFile(file, "utf8");
+  } catch (error) {
+    if (error instanceof WhatIfError) throw error;
+    throw new WhatIfError(messages.unreadableOverridesFile(file, readFailure(error)));
+  }
+}
+
 /** Null when no override was asked for; throws WhatIfError (exit 2) on unknown ids or bad values. */
 export async function whatIfFromOptions(options: WhatIfOptions, knownIds: readonly string[], original?: OriginalAssumptions): Promise<WhatIf | null> {
   const { whatIf, problems } = await readWhatIf(options, knownIds, original);
@@ -32,17 +55,7 @@ async function readWhatIf(options: WhatIfOptions, knownIds: readonly string[], o
   const problems: string[] = [];
   const file = options.assumptions;
   if (file) {
-    let text: string;
-    try {
-      // A device (/dev/zero) would be read until memory ran out: "Invalid string length". A pipe
-      // (`<(…)`, /dev/stdin) is ordinary input.
-      const info = await stat(file);
-      if (info.isCharacterDevice() || info.isBlockDevice() || info.isDirectory()) throw new WhatIfError(messages.unreadableOverridesFile(file, messages.notAPlainFile()));
-      text = await readFile(file, "utf8");
-    } catch (error) {
-      if (error instanceof WhatIfError) throw error;
-      throw new WhatIfError(messages.unreadableOverridesFile(file, readFailure(error)));
-    }
+    const text = options.assumptionsText ?? (await readOverridesText(file));
     const { readOverridesFile } = await import("./overrides-file");
     // Its entries' problems are added as they are read; one of the whole file (its syntax) is caught here.
     lists.push(collectProblems(problems, () => readOverridesFile(text, file, knownIds, problems, original)));
