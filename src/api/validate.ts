@@ -6,14 +6,14 @@
  */
 import * as messages from "../messages/report";
 import { VERDICTS } from "../vocabulary/results";
-import { NUMBER_FORMATS } from "../format/number";
+import { isNumberFormat, NUMBER_FORMATS } from "../format/number";
 import type { Driver, NumberFormat, Summary, Verdict } from "./types";
 
 /** The six numbers of a Summary, in the order a reader would look for the first bad one. */
 export const SUMMARY_KEYS = ["p50", "p5", "p95", "p25", "p75", "mean"] as const;
 
 export function checkFormat(call: string, format: unknown): NumberFormat {
-  if (typeof format === "string" && (NUMBER_FORMATS as readonly string[]).includes(format)) return format as NumberFormat;
+  if (isNumberFormat(format)) return format;
   throw new Error(messages.apiBadChoice(call, "format", describe(format), NUMBER_FORMATS));
 }
 

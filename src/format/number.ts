@@ -20,6 +20,10 @@ export type NumberFormat = "usd" | "multiple" | "percent" | "count" | "year" | "
 /** Every format, in the order messages list them (spelled out, not derived: type errors then name `NumberFormat`). */
 export const NUMBER_FORMATS: readonly NumberFormat[] = ["usd", "multiple", "percent", "count", "year", "number"];
 
+export function isNumberFormat(value: unknown): value is NumberFormat {
+  return typeof value === "string" && (NUMBER_FORMATS as readonly string[]).includes(value);
+}
+
 /** What of a figure (a FigureRecord, src/api/types.ts) its text depends on. */
 export interface FigureNumber {
   readonly unit: string;

@@ -9,6 +9,7 @@ import type { FigureRecord, NumberFormat } from "../api/types";
 import { pretty } from "./records";
 import { isRecord } from "../util/records";
 import { byIdOrder } from "../util/order";
+import { isNumberFormat } from "../format/number";
 
 /** One row of figures.json. */
 export interface FigureEntry {
@@ -82,7 +83,8 @@ export function readFiguresJson(data: unknown): FigureEntry[] {
       id: item.id,
       label: typeof item.label === "string" ? item.label : item.id,
       unit: typeof item.unit === "string" ? item.unit : "",
-      format: (item.format ?? "number") as NumberFormat,
+      // A format this version does not know (a damaged or hand-made file) reads as a plain number, not "undefined".
+      format: isNumberFormat(item.format) ? item.format : "number",
       ...(value === undefined ? {} : { value }),
       ...(mean === undefined ? {} : { mean }),
       ...(p5 === undefined ? {} : { p5 }),
