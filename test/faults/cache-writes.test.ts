@@ -231,6 +231,8 @@ describe("a cache that cannot be written", () => {
 describe("what each file-system failure tells the user", () => {
   it.each([
     ["EACCES", "permission denied: make it writable"],
+    // Root gets EPERM from a file or folder marked immutable (chattr +i), where its mode allows the write.
+    ["EPERM", "`chattr -i -a`"],
     ["EROFS", "the file system is read-only"],
     ["ENOSPC", "the disk is full"],
     ["EISDIR", "it is a folder, but a file is needed there"],
