@@ -172,10 +172,10 @@ export const fontPackageMissing = (pkg: string): string =>
 export const rootOptionHelp = (): string => "the project root, the folder holding notebooks/report.yaml (default: found from the current folder)";
 
 // ── fragtax build ────────────────────────────────────────────────────────────────────────────────
-/** The render step's line: the page drawn now, or the last build's reused (nothing it is made of changed). */
 /** The config step's line: report.yaml and how many chapters it names. */
 export const configRead = (file: string, chapters: number): string => `${file}, ${chapters} chapter${chapters === 1 ? "" : "s"}`;
 
+/** The render step's line: the page drawn now, or the last build's reused (nothing it is made of changed). */
 export const renderedPage = (chapters: number, charts: number, drawn: boolean, chaptersTaken = 0): string =>
   `${drawn ? "" : "reused the last build's page, "}${chapters} chapter${chapters === 1 ? "" : "s"}, ${charts} chart${charts === 1 ? "" : "s"}${
     drawn && chaptersTaken > 0 ? ` (${chaptersTaken} unchanged chapter${chaptersTaken === 1 ? "" : "s"} as the last build rendered ${chaptersTaken === 1 ? "it" : "them"})` : ""
