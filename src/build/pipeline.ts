@@ -79,7 +79,7 @@ export interface BuildOptions {
   readonly whatIf?: WhatIfOptions;
   /** Per-cell timeout in milliseconds (`--timeout SECONDS`; the engine's default, 60 s, when absent). */
   readonly timeoutMs?: number;
-  /** `--strict`: a warning (e.g. a chart field missing from its data) fails the build (exit 1). */
+  /** `--strict`: a warning (e.g. a chart filter on a field its data lacks) fails the build (exit 1). */
   readonly strict?: boolean;
 }
 

@@ -22,6 +22,12 @@ export interface MissingField {
   readonly suggestion?: string;
   /** Read by a transform's expression (`datum.name`), not written as a string literal of its own. */
   readonly inExpression?: true;
+  /**
+   * Named by an encoding channel or the facet operator: the marks read it, so the chart is drawn
+   * empty or wrong, and the build fails the chart. One a transform reads (an expression may test
+   * for a field that some rows lack) stays a warning.
+   */
+  readonly channel?: true;
 }
 
 /**
@@ -77,7 +83,7 @@ function visitView(view: Json, pointer: string, inherited: Set<string> | undefin
         if (present.has(field) || present.has(topField(field))) continue;
         const available = [...present];
         const suggestion = plausibleName(field, available);
-        found.push({ field, path: specPath(at), available, ...(suggestion !== undefined && { suggestion }) });
+        found.push({ field, path: specPath(at), available, ...(suggestion !== undefined && { suggestion }), channel: true });
       }
     }
   }
@@ -146,7 +152,8 @@ function namedInputs(step: Json): { field: string; at: string }[] {
   const names = (value: unknown, at: string): void => void (Array.isArray(value) && value.forEach((item, index) => name(item, `${at}/${index}`)));
   names(step.fold, "fold");
   for (const key of ["aggregate", "window", "joinaggregate"]) {
-    if (Array.isArray(step[key])) (step[key] as unknown[]).forEach((op, index) => isRecord(op) && name(op.field, `${key}/${index}/field`));
+    // `"field": "*"` is how a count names no field (vega-lite's own examples write it).
+    if (Array.isArray(step[key])) (step[key] as unknown[]).forEach((op, index) => isRecord(op) && op.field !== "*" && name(op.field, `${key}/${index}/field`));
   }
   names(step.groupby, "groupby");
   if (Array.isArray(step.sort)) step.sort.forEach((order: unknown, index: number) => isRecord(order) && name(order.field, `sort/${index}/field`));
@@ -167,15 +174,16 @@ export function datumFields(expression: string): string[] {
 }
 
 /**
- * The column names of inline rows (the union over the first rows), or of delimited text (a CSV or TSV
+ * The column names of inline rows (the union over all of them), or of delimited text (a CSV or TSV
  * file the build inlined: its header line); undefined when the data is neither.
  */
 function columnsOf(data: unknown): Set<string> | undefined {
   if (isRecord(data) && typeof data.values === "string") return headerColumns(data.values, isRecord(data.format) ? data.format : {});
   if (!isRecord(data) || !Array.isArray(data.values) || data.values.length === 0) return undefined;
   if (!data.values.every(isRecord)) return undefined;
+  // Every row: a field that only later rows have is present, and a missing one fails the chart.
   const columns = new Set<string>();
-  for (const row of data.values.slice(0, 1000) as Json[]) Object.keys(row).forEach((key) => columns.add(key));
+  for (const row of data.values as Json[]) for (const key in row) columns.add(key);
   return columns;
 }
 

@@ -4,8 +4,9 @@
  *
  *   1. check     the spec against the Vega-Lite schema (a misspelled key fails, located and with a
  *                "did you mean"), then read local `data.url` files and images into the spec
- *   2. theme     the report theme underneath the spec's own config; fields missing from inline data
- *                and interactive-only features become warnings
+ *   2. theme     the report theme underneath the spec's own config; a field a channel names that the
+ *                data lacks fails the chart; one only a transform reads, and interactive-only
+ *                features, become warnings
  *   3. render    compile with vega-lite, run a headless vega View with a seeded random generator and
  *                real text measurement (src/charts/canvas.ts), serialize to SVG — or, for a very large
  *                chart, to a PNG (the data stays reachable under the chart). A chart wider than the
@@ -163,6 +164,10 @@ export async function renderChart(spec: unknown, place: ChartPlace): Promise<Ren
   // 2. theme
   const themedSpec = applyTheme(resolved.spec);
   const missing = missingFields(themedSpec);
+  // A field a channel names and the data lacks draws an empty or wrong chart: it fails, each such field
+  // located at its name in the cell (a field only a transform reads stays a warning, below).
+  const drawnWithout = missing.filter((field) => field.channel === true);
+  if (drawnWithout.length > 0) throw new ChartError(drawnWithout.map((field) => missingFieldWarning(locateMissing(place.locate, field) ?? where, field)).join("\n"));
   const texts = textOnQuantities(themedSpec);
   // 3. render (or reuse), and the phone drawing from the same checked and resolved spec
   const chart = await drawOrReuse(themedSpec, where);

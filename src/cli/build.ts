@@ -15,7 +15,7 @@ export function registerReportCommands(program: Command): void {
     .option("--no-pdf", "build the HTML (and JSON) only, without printing the PDF")
     .option("--root <dir>", rootOptionHelp())
     .option("--timeout <seconds>", "stop a cell that runs longer than this (the cell fails, the HTML shows it)", "60")
-    .option("--strict", "treat warnings (e.g. a chart field missing from its data) as failures: exit 1");
+    .option("--strict", "treat warnings (e.g. a chart filter on a field its data lacks) as failures: exit 1");
   command.addHelpText(
     "after",
     `

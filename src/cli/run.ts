@@ -94,14 +94,15 @@ async function runCommand(notebook: string, options: { out?: string; timeout: st
     // Named as the user's shell would: relative to the current folder when inside it, or inside the same project.
     process.stderr.write(`${messages.runWrote(shellPath(out, process.cwd(), root))}\n`);
   }
-  // The build's warnings that need no drawing (a chart field the data lacks), so they are seen here first.
-  // (The checks are loaded only when there is a chart to check.)
-  // And a chart whose data file is not there, which fails the build's drawing of it: an error (exit 1).
+  // What the build will say of the charts without drawing them, so it is seen here first: its warnings,
+  // and, as errors (exit 1), a chart field its inline data lacks or a data file that is not there,
+  // either of which fails the build's drawing of it. (The checks are loaded only when there is a chart.)
   let chartErrors: string[] = [];
   if ((await import("../report/chart-specs")).hasCharts(result.executed)) {
     const charts = await import("../report/chart-outputs");
-    for (const warning of charts.chartSpecWarnings(result.executed, result.notebook)) process.stderr.write(`${buildWarning(warning)}\n`);
-    chartErrors = charts.chartDataErrors(result.executed, result.notebook, dirname(result.file), root);
+    const problems = charts.chartSpecProblems(result.executed, result.notebook);
+    for (const warning of problems.warnings) process.stderr.write(`${buildWarning(warning)}\n`);
+    chartErrors = [...problems.errors, ...charts.chartDataErrors(result.executed, result.notebook, dirname(result.file), root)];
     for (const error of chartErrors) process.stderr.write(`${error}\n`);
   }
   // The images its markdown shows that the build would refuse: a relative one shows in JupyterLab,

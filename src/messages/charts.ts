@@ -38,7 +38,7 @@ export const chartFloatingBars = (where: string, path: string, span: "x" | "y", 
   `For a histogram of bins made already (histogramBins), write bin: "binned" in ${span} (${span}: { field: "x0", bin: "binned", type: "quantitative" }); for bars from zero, add ${value}2: { datum: 0 }; ` +
   `if bars floating at their ${value} values are meant, give them a thickness (mark: { type: "bar", ${span === "x" ? "height" : "width"}: 10 }).`;
 
-/** Under a chart drawn without fields its data lacks: the reader is told, not shown an empty plot. */
+/** Under a chart drawn without fields its data lacks (that a transform reads): the reader is told, not shown an empty plot. */
 export const chartMissingFieldNote = (fields: readonly { readonly field: string; readonly suggestion?: string }[]): string =>
   `This chart names ${fields.length === 1 ? "a field" : "fields"} its data does not have (${fields.map(({ field, suggestion }) => `"${field}"${suggestion === undefined ? "" : `, perhaps "${suggestion}"`}`).join("; ")}), so it is drawn without ${fields.length === 1 ? "it" : "them"}.`;
 

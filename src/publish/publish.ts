@@ -97,7 +97,7 @@ export async function publish(options: PublishOptions, effects: PublishEffects):
   if (build.sections !== null && build.sections.length > 0) checkReviewedSections(build, reviewed);
   const refusal = refusalReason(build);
   if (refusal) throw new PublishRefused(refusal);
-  // A warning can mean a wrong page (a chart field missing from its data draws an empty chart), which
+  // A warning can mean a wrong page (a chart's filter on a field its data lacks draws an empty chart), which
   // `build` lets through unless --strict: publishing it is a decision, said and recorded.
   if (build.warnings.length > 0 && options.acceptWarnings !== true) throw new PublishRefused(publishMessages.publishRefusedWarnings(build.warnings));
   if (build.warnings.length > 0) effects.progress(publishMessages.publishingWithWarnings(build.warnings.length));

@@ -19,26 +19,30 @@ export function notebookChartFiles(notebook: Notebook, folder: string, root: str
 }
 
 /**
- * The build's chart warnings that need no drawing, for one executed notebook: a field not in the
- * chart's data, bars drawn as dashes (charts/floating-bars.ts). `fragtax run` prints them too, so a
- * wrong chart is seen before the build. (Data read from files is the build's to check: only inline
- * rows are looked at here.)
+ * What the build will say of one executed notebook's charts without drawing them, so `fragtax run`
+ * shows a wrong chart before the build does: as errors, the fields a channel names that the chart's
+ * data lacks (the build fails such a chart); as warnings, a field only a transform reads, words on a
+ * quantitative scale, bars drawn as dashes (charts/floating-bars.ts). (Data read from files is the
+ * build's to check: only inline rows are looked at here.)
  */
-export function chartSpecWarnings(notebook: Notebook, name: string): string[] {
-  return notebook.cells.flatMap((cell, index) => {
-    if (cell.cell_type !== "code") return [];
+export function chartSpecProblems(notebook: Notebook, name: string): { errors: string[]; warnings: string[] } {
+  const errors: string[] = [];
+  const warnings: string[] = [];
+  notebook.cells.forEach((cell, index) => {
+    if (cell.cell_type !== "code") return;
     const locate = literalLocator(name, index + 1, cellText(cell.source));
     const inCell = at({ file: name, cell: index + 1 });
-    return chartSpecs(cell.outputs).flatMap((spec) => {
-      if (typeof spec !== "object" || spec === null || Array.isArray(spec)) return [];
+    for (const spec of chartSpecs(cell.outputs)) {
+      if (typeof spec !== "object" || spec === null || Array.isArray(spec)) continue;
       const view = spec as Record<string, unknown>;
-      return [
-        ...missingFields(view).map((field) => missingFieldWarning(locateMissing(locate, field) ?? inCell, field)),
+      for (const field of missingFields(view)) (field.channel === true ? errors : warnings).push(missingFieldWarning(locateMissing(locate, field) ?? inCell, field));
+      warnings.push(
         ...textOnQuantities(view).map((text) => textOnQuantityWarning(locate(text.field) ?? inCell, text)),
         ...floatingBars(view).map((bars) => chartFloatingBars(locate(`${bars.span}2`, { key: true }) ?? inCell, bars.path, bars.span, bars.value)),
-      ];
-    });
+      );
+    }
   });
+  return { errors, warnings };
 }
 
 /**

@@ -150,7 +150,8 @@ async function renderVegaLite(payload: unknown, context: OutputContext): Promise
   // The phone drawing (see charts/accessible.ts), when the chart needs one.
   const small = chart.narrow;
   const wide = accessibleSvg(chart.markup, `${id}-wide`, text);
-  // A field the data lacks draws an empty or partial chart: said under it, as well as in the build's warnings.
+  // A field a transform reads that the data lacks (a filter's, an aggregate's) draws an empty or partial
+  // chart: said under it, as well as in the build's warnings. (One a channel names fails the chart.)
   const missing = missingFields(chart.themedSpec);
   return html`<figure class="output chart${small === null ? "" : " has-narrow"}" id="${id}">${
     small === null ? rawHtml(wide) : html`<div class="chart-wide">${rawHtml(wide)}</div><div class="chart-narrow">${rawHtml(accessibleSvg(small.markup, `${id}-narrow`, text))}</div>`

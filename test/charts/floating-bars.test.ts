@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { floatingBars } from "../../src/charts/floating-bars";
 import { renderChart } from "../../src/charts/render";
 import type { Notebook } from "../../src/notebook/nbformat";
-import { chartSpecWarnings } from "../../src/report/chart-outputs";
+import { chartSpecProblems } from "../../src/report/chart-outputs";
 
 const bins = [{ x0: 0, x1: 1, count: 10 }, { x0: 1, x1: 2, count: 40 }, { x0: 2, x1: 3, count: 25 }];
 const histogram = (x: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
@@ -56,7 +56,7 @@ describe("floating bars", () => {
   it("is said by fragtax run too, at the x2 of the cell that drew it", () => {
     const source = 'nb.chart({\n  data: { values: bins },\n  mark: "bar",\n  encoding: { x: { field: "x0", type: "quantitative" }, x2: { field: "x1" }, y: { field: "count", type: "quantitative" } },\n});';
     const notebook = { nbformat: 4, nbformat_minor: 5, metadata: {}, cells: [{ cell_type: "code", id: "c1", metadata: {}, execution_count: 1, source, outputs: [{ output_type: "display_data", metadata: {}, data: { "application/vnd.vegalite.v5+json": histogram({}) } }] }] } as Notebook;
-    expect(chartSpecWarnings(notebook, "notebooks/01-x.ipynb")).toEqual([expect.stringMatching(/^notebooks\/01-x\.ipynb: cell 1, line 4, column \d+: the bars at the spec span x to x2 but have no y2/)]);
+    expect(chartSpecProblems(notebook, "notebooks/01-x.ipynb").warnings).toEqual([expect.stringMatching(/^notebooks\/01-x\.ipynb: cell 1, line 4, column \d+: the bars at the spec span x to x2 but have no y2/)]);
   });
 
   it("warns where the drawing shows dashes, located at x2 in the cell, and not where it shows bars", async () => {

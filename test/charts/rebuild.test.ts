@@ -135,20 +135,30 @@ describe("charts across rebuilds", () => {
     edit("notebooks/02-bars.ipynb", 'y: { feild: \\"size\\"', 'y: { field: \\"size\\"');
   }, 120_000);
 
-  it("warns about an encoding field the data lacks, naming field and cell; --strict makes it fail", async () => {
+  it("fails a chart whose encoding names a field the data lacks, located at the name; a field only a filter reads is a warning, which --strict fails", async () => {
     edit("notebooks/02-bars.ipynb", 'y: { field: \\"size\\"', 'y: { field: \\"sise\\"');
+    const failed = await rebuild();
+    // vega-lite would draw it empty, silently: the chart is not drawn, its error is in its place and on the title page.
+    expect(failed.result.exitCode).toBe(1);
+    const error = 'notebooks/02-bars.ipynb: cell 2, line 10, column 17: chart field "sise" (at encoding.y.field) is not in the chart\'s data; did you mean "size"?';
+    expect(lines.join("\n")).toContain(error);
+    expect(lines.join("\n")).not.toContain(`warning: ${error}`);
+    expect(failed.html).toContain("This build failed");
+    expect(figures(failed.html).some((figure) => figure.includes("Bars with a gradient legend"))).toBe(false);
+    expect((failed.log as unknown as { warnings: string[] }).warnings).toEqual([]);
+    edit("notebooks/02-bars.ipynb", 'y: { field: \\"sise\\"', 'y: { field: \\"size\\"');
+    // A filter on a field the data lacks filters every row out: drawn (empty), warned about, and recorded
+    // in the build log, where publish reads it (it refuses the build without --accept-warnings).
+    edit("notebooks/02-bars.ipynb", 'mark: \\"bar\\",', 'transform: [{ filter: { field: \\"sise\\", gt: 0 } }],\\n  mark: \\"bar\\",');
     const warned = await rebuild();
     expect(warned.result.exitCode).toBe(0);
-    // Located at the field's name in the cell (the literal occurs once there).
-    const warning = 'warning: notebooks/02-bars.ipynb: cell 2, line 10, column 17: chart field "sise" (at encoding.y.field) is not in the chart\'s data; did you mean "size"?';
+    const warning = 'warning: notebooks/02-bars.ipynb: cell 2, line 7, column 34: chart field "sise" (at transform[0].filter.field) is not in the chart\'s data; did you mean "size"? The data has: "name", "size".';
     expect(lines.join("\n")).toContain(warning);
-    // …and recorded in the build log, where publish reads it (it refuses the build without --accept-warnings).
     const logged = (warned.log as unknown as { warnings: string[] }).warnings;
-    expect(logged).toHaveLength(1);
-    expect(logged[0]).toContain(warning.slice("warning: ".length));
+    expect(logged).toEqual([warning.slice("warning: ".length)]);
     const strict = await rebuild({ strict: true });
     expect(strict.result.exitCode).toBe(1);
     expect(lines.join("\n")).toMatch(/--strict/);
-    edit("notebooks/02-bars.ipynb", 'y: { field: \\"sise\\"', 'y: { field: \\"size\\"');
+    edit("notebooks/02-bars.ipynb", 'transform: [{ filter: { field: \\"sise\\", gt: 0 } }],\\n  mark: \\"bar\\",', 'mark: \\"bar\\",');
   }, 120_000);
 });

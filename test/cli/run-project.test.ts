@@ -66,14 +66,15 @@ describe("fragtax run and an unreadable report.yaml", () => {
 });
 
 describe("fragtax run and charts", () => {
-  it("warns, as the build does, about a chart field that is not in the chart's data (exit 0)", () => {
+  it("fails, as the build does, on a chart field that is not in the chart's data (exit 1; it was a warning, exit 0, and the chart drawn empty)", () => {
     writeFileSync(join(project.root, "notebooks", "chart.ipynb"), codeNotebookJson([
       'import * as tslab from "tslab";\nimport { notebook } from "../dist/api.js";\nconst nb = notebook(tslab);',
       'nb.chart({ title: "Counts", description: "Bars", data: { values: [{ a: "x", count: 2 }] }, mark: "bar", encoding: { x: { field: "a", type: "nominal" }, y: { field: "cuont", type: "quantitative" } } });',
     ]));
     const run = spawnSync("node", [cli, "run", join(project.root, "notebooks", "chart.ipynb"), "--out", join(project.root, "out", "chart.ipynb")], { encoding: "utf8", timeout: 60_000 });
-    expect(run.status, run.stderr).toBe(0);
-    expect(run.stderr).toContain('warning: notebooks/chart.ipynb: cell 2, line 1, column 165: chart field "cuont" (at encoding.y.field) is not in the chart\'s data; did you mean "count"?');
+    expect(run.status, run.stderr).toBe(1);
+    expect(run.stderr).toContain('\nnotebooks/chart.ipynb: cell 2, line 1, column 165: chart field "cuont" (at encoding.y.field) is not in the chart\'s data; did you mean "count"?');
+    expect(run.stderr).not.toContain("warning: notebooks/chart.ipynb");
   });
 
   it("fails, as the build does, on a chart whose data file is not there (exit 1; it said 'ran 2 cells', exit 0)", () => {

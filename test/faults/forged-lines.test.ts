@@ -27,17 +27,27 @@ describe("a line break in a name the build prints", () => {
     expect(lines(output).filter((line) => line.startsWith("warning:"))).toEqual([]);
   }, 120_000);
 
-  it("a chart field named with one is warned about on one line by run, and the build's failure to draw it is one line too", async () => {
+  it("a chart field named with one and missing from the data fails run and build on one line each", async () => {
     const { root } = temp.project();
     const field = "cost\nwarning: forged";
     appendCell(root, "01-price.ipynb", `nb.chart({ data: { values: [{ day: "a", cost: 1 }] }, mark: "bar", encoding: { x: { field: "day", type: "nominal" }, y: { field: ${JSON.stringify(field)}, type: "quantitative" } } });`);
     const ran = await fragtax(["run", "notebooks/01-price.ipynb"], { cwd: root });
-    expect(ran.code).toBe(0);
-    expect(ran.stderr).toContain('chart field "cost\\x0awarning: forged" (at encoding.y.field) is not in the chart\'s data; did you mean "cost"?');
-    // Vega-Lite cannot compile a field name with a line break into its tooltip: the chart fails, located, its error on one line.
+    expect(ran.code).toBe(1);
+    const error = 'chart field "cost\\x0awarning: forged" (at encoding.y.field) is not in the chart\'s data; did you mean "cost"?';
+    expect(ran.stderr).toContain(error);
+    const built = await fragtax(["build", "--no-pdf"], { cwd: root });
+    expect(built.code).toBe(1);
+    expect(built.stderr).toContain(error);
+    for (const { stdout, stderr } of [ran, built]) expect(lines(`${stdout}${stderr}`).filter((line) => line.startsWith("warning: forged"))).toEqual([]);
+  }, 120_000);
+
+  it("a chart field named with one that the data has: Vega-Lite cannot compile it into its tooltip, and that failure is one line", async () => {
+    const { root } = temp.project();
+    const field = "cost\nwarning: forged";
+    appendCell(root, "01-price.ipynb", `nb.chart({ data: { values: [{ day: "a", ${JSON.stringify(field)}: 1 }] }, mark: "bar", encoding: { x: { field: "day", type: "nominal" }, y: { field: ${JSON.stringify(field)}, type: "quantitative" } } });`);
     const built = await fragtax(["build", "--no-pdf"], { cwd: root });
     expect(built.code).toBe(1);
     expect(built.stderr).toMatch(/cell \d+: the Vega-Lite chart could not be rendered: .*cost\\x0awarning: forged/);
-    for (const { stdout, stderr } of [ran, built]) expect(lines(`${stdout}${stderr}`).filter((line) => line.startsWith("warning: forged"))).toEqual([]);
+    expect(lines(`${built.stdout}${built.stderr}`).filter((line) => line.startsWith("warning: forged"))).toEqual([]);
   }, 120_000);
 });

@@ -1,7 +1,8 @@
 /**
  * A build that logged warnings exits 0 (unless --strict), but a warning can mean a wrong page: a chart
- * field missing from its data draws an empty chart. publish took such a build without a word and its
- * manifest did not say so; it now refuses it unless --accept-warnings, and the manifest records them.
+ * whose filter reads a field its data lacks filters every row out. publish took such a build without a
+ * word and its manifest did not say so; it now refuses it unless --accept-warnings, and the manifest
+ * records them.
  */
 import { existsSync } from "node:fs";
 import { readFile, readdir, rm } from "node:fs/promises";
@@ -16,7 +17,7 @@ beforeEach(async () => {
 afterEach(async () => rm(root, { recursive: true, force: true }));
 
 const published = async (): Promise<string[]> => (existsSync(join(root, "out/reports")) ? (await readdir(join(root, "out/reports"))).filter((name) => /^\d/.test(name)) : []);
-const chartWarning = 'notebooks/a.ipynb: cell 2, line 10, column 17: chart field "sise" (at encoding.y.field) is not in the chart\'s data; did you mean "size"?';
+const chartWarning = 'notebooks/a.ipynb: cell 2, line 10, column 17: chart field "sise" (at transform[0].filter) is not in the chart\'s data; did you mean "size"?';
 
 describe("publish a build that logged warnings", () => {
   it("refuses it (exit 1, as for its other unpublishable builds), listing the warnings briefly and the two ways on, and writes nothing", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { renderReport } from "../../src/report/render";
+import { renderReport, type RenderedReport } from "../../src/report/render";
 import { fixtureInput, renderFixture, SCRIPT_NOTE, visibleText } from "./fixture";
 
 describe("the rendered report (fixture: two executed chapters)", async () => {
@@ -102,14 +102,24 @@ describe("chapter numbers and chart warnings", () => {
     expect(ownNumber("Summary")).toBeUndefined();
   });
 
-  it("says under a chart that names a field its data lacks that it is drawn without it, the name as text", async () => {
+  it("shows, in place of a chart whose encoding names a field its data lacks, that error, and under one a transform reads it from, a note; the names as text", async () => {
     const input = fixtureInput();
     const [first, ...rest] = input.chapters;
     if (first === undefined) throw new Error("fixture has no chapter");
-    const spec = { data: { values: [{ region: "EU", cost: 1 }] }, mark: "bar", encoding: { x: { field: "region", type: "nominal" }, y: { field: "<b>cots</b>", type: "quantitative" } } };
-    const chart = { cell_type: "code" as const, metadata: {}, execution_count: 9, source: "nb.chart(spec);", outputs: [{ output_type: "display_data" as const, metadata: {}, data: { "application/vnd.vegalite.v5+json": spec } }] };
-    const rendered = await renderReport({ ...input, chapters: [{ ...first, notebook: { ...first.notebook, cells: [...first.notebook.cells, chart] } }, ...rest] });
-    expect(rendered.html).toContain('<p class="chart-problem" role="note">This chart names a field its data does not have (&quot;&lt;b&gt;cots&lt;/b&gt;&quot;), so it is drawn without it.</p>');
+    const withChart = async (spec: Record<string, unknown>): Promise<RenderedReport> => {
+      const chart = { cell_type: "code" as const, metadata: {}, execution_count: 9, source: "nb.chart(spec);", outputs: [{ output_type: "display_data" as const, metadata: {}, data: { "application/vnd.vegalite.v5+json": spec } }] };
+      return renderReport({ ...input, chapters: [{ ...first, notebook: { ...first.notebook, cells: [...first.notebook.cells, chart] } }, ...rest] });
+    };
+    const data = { values: [{ region: "EU", cost: 1 }] };
+    // A channel's field: the chart would be drawn empty, so it is not drawn; the cell fails (the build exits 1).
+    const failed = await withChart({ data, mark: "bar", encoding: { x: { field: "region", type: "nominal" }, y: { field: "<b>cots</b>", type: "quantitative" } } });
+    expect(failed.html).toMatch(/<div class="output output-error chart-error" role="alert"><p class="output-error-title">[^<]*: chart field &quot;&lt;b&gt;cots&lt;\/b&gt;&quot; \(at encoding\.y\.field\) is not in the chart&#39;s data/);
+    const before = (await renderReport(input)).failedCells.map((cell) => cell.where);
+    expect(failed.failedCells.map((cell) => cell.where)).toEqual([`${first.relativePath}: cell ${first.notebook.cells.length + 1}`, ...before]);
+    // A field only a filter reads: drawn, with the note.
+    const noted = await withChart({ data, transform: [{ filter: { field: "<b>cots</b>", gt: 0 } }], mark: "bar", encoding: { x: { field: "region", type: "nominal" }, y: { field: "cost", type: "quantitative" } } });
+    expect(noted.html).toContain('<p class="chart-problem" role="note">This chart names a field its data does not have (&quot;&lt;b&gt;cots&lt;/b&gt;&quot;), so it is drawn without it.</p>');
+    expect(noted.failedCells.map((cell) => cell.where)).toEqual(before);
     expect((await renderReport(input)).html).not.toContain(`<p class="chart-problem"`); // the fixture's own charts are whole
   });
 
