@@ -73,7 +73,7 @@ export interface BuildOptions {
   readonly root?: string;
   /** Where `root` came from: `--root` (the default; a report.yaml missing there is said as what --root wants) or dev's project, found as it started. */
   readonly rootFrom?: "flag" | "project";
-  /** false: no PDF even if report.yaml asks for one (`--no-pdf`); "keep": print none, keep one of the same page (dev). */
+  /** false (`--no-pdf`) or "keep" (dev): no PDF printed even if report.yaml asks for one; one printed of the same page is kept. */
   readonly pdf?: boolean | "keep";
   /** What-if overrides for this build only (`--set id=value|low..high`, `--assumptions FILE`). */
   readonly whatIf?: WhatIfOptions;

@@ -42,8 +42,8 @@ export interface PrintInput {
 }
 
 /**
- * `pdf` of pipeline.ts `BuildOptions`: false prints nothing (`--no-pdf`); "keep" prints nothing either,
- * but keeps the report.pdf the last build printed from the same page (`fragtax dev`'s rebuilds).
+ * `pdf` of pipeline.ts `BuildOptions`: false (`--no-pdf`) and "keep" (`fragtax dev`'s rebuilds) print
+ * nothing, but keep the report.pdf the last build printed from the same page; they differ in what they say.
  */
 export interface PrintOptions {
   readonly pdf?: boolean | "keep";
@@ -57,11 +57,16 @@ export function printRequested(config: ReportConfig, options: PrintOptions): boo
 export async function printStep({ config, options, html, pdfSource, pdfOptions, effects, printer, write }: PrintInput): Promise<PdfStep> {
   if (!printRequested(config, options)) {
     // out/build/ is replaced whole, so a rebuild that printed nothing dropped the PDF a full build had
-    // printed of this very page: merely starting `fragtax dev` made that build one publish refuses.
-    const kept = options.pdf === "keep" && config.outputs.pdf ? await previousPdf(config, effects, pdfSource) : undefined;
-    if (kept === undefined) return { outcome: "skipped" };
+    // printed of this very page: merely starting `fragtax dev`, or a quick `build --no-pdf`, made that
+    // build one publish refuses. One of another page cannot stay beside this one: it goes, said.
+    const by = !config.outputs.pdf ? "report.yaml" : options.pdf === "keep" ? "dev" : "no-pdf";
+    const kept = by === "report.yaml" ? undefined : await previousPdf(config, effects, pdfSource);
+    if (kept === undefined) {
+      if (effects.exists(`${config.outDir}/report.pdf`)) effects.log(messages.buildStep("pdf", messages.pdfDropped(by)));
+      return { outcome: "skipped" };
+    }
     await write("report.pdf", kept);
-    effects.log(messages.buildStep("pdf", messages.pdfKept()));
+    effects.log(messages.buildStep("pdf", messages.pdfKept(by === "dev" ? "dev" : "no-pdf")));
     return { outcome: "reused" };
   }
   // Printing is most of a no-op rebuild's time: reuse report.pdf when it was printed from this same

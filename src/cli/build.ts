@@ -12,7 +12,7 @@ export function registerReportCommands(program: Command): void {
   const command = program
     .command("build")
     .description("Run the chapters and build out/build/: report.html, report.pdf, figures.json, claims.json, sections.json, errata.json (with an errata file) and build-log.json.")
-    .option("--no-pdf", "build the HTML (and JSON) only, without printing the PDF")
+    .option("--no-pdf", "build the HTML (and JSON) only, without printing the PDF (one printed of the same page is kept)")
     .option("--root <dir>", rootOptionHelp())
     .option("--timeout <seconds>", "stop a cell that runs longer than this (the cell fails, the HTML shows it)", "60")
     .option("--strict", "treat warnings (e.g. a chart filter on a field its data lacks) as failures: exit 1");

@@ -188,7 +188,12 @@ export const buildInterrupted = (signal: string, earlierBuild: boolean): string 
   `fragtax build: stopped by ${signal === "SIGINT" ? "Ctrl-C" : signal}; ${earlierBuild ? "out/build/ still holds the last build that finished" : "no build has finished in out/build/ yet"}; run \`fragtax build\` again for this one`;
 
 /** `fragtax dev`'s rebuild, which prints nothing, kept the last build's PDF of the same page. */
-export const pdfKept = (): string => "kept report.pdf: the page is unchanged (dev does not print; `fragtax build` prints a changed page)";
+export const pdfKept = (by: "dev" | "no-pdf"): string =>
+  `kept report.pdf: the page is unchanged (${by === "dev" ? "dev does not print" : "--no-pdf prints nothing"}; \`fragtax build\` prints a changed page)`;
+
+/** A build that prints nothing, over a report.pdf of another page: the file goes, said, as it cannot stay beside this page. */
+export const pdfDropped = (by: "dev" | "no-pdf" | "report.yaml"): string =>
+  `removed report.pdf: it was printed from an earlier page (${by === "report.yaml" ? "report.yaml's outputs.pdf is false" : by === "dev" ? "dev does not print" : "--no-pdf prints nothing"}); \`fragtax build\` prints this one`;
 
 export const buildWaiting = (pid: number): string =>
   `waiting for the build running as pid ${pid} to finish (out/.build.lock); builds of one project run one at a time`;
@@ -241,7 +246,18 @@ export const engineNoResult = (chapter: string): string => `the engine returned 
 
 // ── a failed build's page ───────────────────────────────────────────────────────────────────────
 
-export const failedBannerTitle = (cells: number): string => `This build failed: ${cells === 1 ? "1 cell" : `${cells} cells`} failed`;
+export const failedBannerTitle = (cells: number, duplicateIds = 0): string =>
+  `This build failed: ${[
+    cells > 0 ? `${cells === 1 ? "1 cell" : `${cells} cells`} failed` : "",
+    duplicateIds > 0 ? `${duplicateIds === 1 ? "1 id" : `${duplicateIds} ids`} declared more than once` : "",
+  ].filter((part) => part !== "").join("; ")}`;
 
 export const failedBannerLead = (cells: number): string =>
   `Each error is shown where it happened. What a failed cell would show, and any cell after it that did not run, is missing from this page, and sentences that depend on them may be too. It is not a report to read or publish: fix ${cells === 1 ? "the error" : "the errors"} below and build again.`;
+
+/** The banner's lead when every cell ran but two figures or claims share an id. */
+export const duplicateIdsBannerLead = (): string =>
+  "Two or more figures or claims below share an id, so figures.json, a diff against another version and an erratum that names one cannot tell them apart. It is not a report to publish: give each its own id in its nb.figure or nb.claim call and build again.";
+
+/** One entry of the banner's list: an id and the cells that declared it ("run_cost (notebooks/a.ipynb: cell 3, …)"). */
+export const duplicateIdsBannerItem = (idAndCells: string): string => `id declared more than once: ${idAndCells}`;

@@ -54,9 +54,9 @@ export function pretty(value: unknown): string {
   return `${JSON.stringify(value, null, 2).replace(/[\u007f-\u009f\u2028\u2029]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`)}\n`;
 }
 
-/** Ids declared more than once (by two cells or two notebooks): figures.json must be unambiguous. */
 /**
- * Ids declared by more than one cell, each with the cells that declared it:
+ * Ids declared more than once (by two cells or two notebooks), each with the cells that declared it
+ * (figures.json must be unambiguous):
  * "run_cost (notebooks/01-price.ipynb: cell 3, notebooks/02-claims.ipynb: cell 2)".
  */
 export function duplicateIds(records: readonly { readonly id: string; readonly notebook?: string; readonly cell?: number }[]): string[] {

@@ -14,7 +14,7 @@ import { ownNumber, renderChapter, type ChapterInput, type FailedCell, type Rend
 import { sha256 } from "../util/hash";
 import { cellText, type Notebook } from "../notebook/nbformat";
 import { chartSpecs } from "./chart-specs";
-import { headlineFigures } from "./records";
+import { duplicateIds, headlineFigures } from "./records";
 import { html, rawHtml, type Html } from "../util/html";
 import { createMarkdownRenderer, type MarkdownRenderer } from "./markdown";
 import type { InlinedFile } from "./markdown-images";
@@ -131,7 +131,8 @@ export async function renderReport(input: ReportInput, keeper?: ChapterKeeper): 
     subtitle: config.subtitle === undefined ? html`` : html`<p class="report-subtitle">${config.subtitle}</p>`,
     byline: html`${config.author ?? ""}`,
     // A failed build's page says so first: the error inside chapter 9 is easy to miss from the title page.
-    notice: html`${failureBanner(chapters.flatMap((chapter) => chapter.failedCells))}${input.notice ?? html``}`,
+    // So does one whose figures or claims share an id (the build exits 1 and publish refuses it).
+    notice: html`${failureBanner(chapters.flatMap((chapter) => chapter.failedCells), [...duplicateIds(input.figures), ...duplicateIds(input.claims)])}${input.notice ?? html``}`,
     headlines: headlineCards(input.figures, input.chapters[0]?.relativePath),
     toc: tableOfContents(chapters, appendices),
     chapters: html`${chapters.map((chapter) => chapter.html)}`,
@@ -199,17 +200,20 @@ function numbered(chapters: readonly ChapterInput[]): ChapterInput[] {
   return chapters.map((chapter) => ({ ...chapter, label: selfNumbered ? "" : String(chapter.number) }));
 }
 
-/** The title page's list of the cells that failed, each linked to the error in place. */
-function failureBanner(failed: readonly FailedCell[]): Html {
-  if (failed.length === 0) return html``;
+/**
+ * The title page's list of what failed the build: each failed cell, linked to its error in place, and
+ * each id that figures or claims declared more than once, with the cells that did.
+ */
+function failureBanner(failed: readonly FailedCell[], duplicates: readonly string[]): Html {
+  if (failed.length === 0 && duplicates.length === 0) return html``;
   return html`<section class="build-failed" role="alert" data-fragtax="build-failed">
-<h2>${messages.failedBannerTitle(failed.length)}</h2>
-<p>${messages.failedBannerLead(failed.length)}</p>
+<h2>${messages.failedBannerTitle(failed.length, duplicates.length)}</h2>
+<p>${failed.length > 0 ? messages.failedBannerLead(failed.length) : messages.duplicateIdsBannerLead()}</p>
 <ul>${failed.map((cell) => {
     // A cell with several problems (a markdown cell's images) lists each on a line of its own.
     const [first = "", ...more] = afterPlace(cell).split("\n");
     return html`<li><a href="${`#cell-c${cell.chapter}-${cell.cell}`}">${cell.where}</a>${first}${more.map((line) => html`<br>${line}`)}</li>`;
-  })}</ul>
+  })}${duplicates.map((duplicate) => html`<li>${messages.duplicateIdsBannerItem(duplicate)}</li>`)}</ul>
 </section>`;
 }
 

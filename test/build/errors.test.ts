@@ -56,6 +56,21 @@ describe("fragtax build with bad input", () => {
     expect(banner).toContain(`notebooks/01-price.ipynb: cell ${throwing}</a>: RangeError: too far`);
   });
 
+  it("marks the page failed when two figures share an id: the title page lists the id and the cells that declared it (exit 1)", () => {
+    // It exited 1 and publish refused it, but the page looked like any report.
+    project = tempProject();
+    const cell = appendCell(project.root, "02-claims.ipynb", 'nb.figure({ id: "run_cost_usd", label: "<b>Again</b>", unit: "USD", format: "usd", value: 1 });');
+    const run = fragtaxBuild(project.root, ["--no-pdf"]);
+    expect(run.code, run.stderr).toBe(1);
+    expect(run.stderr).toContain("figure or claim ids declared more than once: run_cost_usd (");
+    const page = readFileSync(join(outBuild(project.root), "report.html"), "utf8");
+    const banner = /<section class="build-failed"[^]*?<\/section>/.exec(page)?.[0] ?? "";
+    expect(banner).toContain("This build failed: 1 id declared more than once");
+    expect(banner).toContain("give each its own id in its nb.figure or nb.claim call and build again");
+    expect(banner).toMatch(new RegExp(`<li>id declared more than once: run_cost_usd \\(notebooks/01-price\\.ipynb: cell \\d+, notebooks/02-claims\\.ipynb: cell ${cell}\\)</li>`));
+    expect(page.indexOf('class="build-failed"')).toBeLessThan(page.indexOf('<nav class="toc"'));
+  });
+
   it("with PUPPETEER_EXECUTABLE_PATH naming no file writes the HTML, names the variable, says how to get a Chromium and exits 2", () => {
     project = tempProject();
     const run = fragtaxBuild(project.root, [], { PUPPETEER_EXECUTABLE_PATH: "/nonexistent" });

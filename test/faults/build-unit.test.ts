@@ -125,11 +125,23 @@ describe("two builds at once", () => {
 });
 
 describe("publish refuses incomplete, failed and altered builds, naming why", () => {
-  it("--no-pdf: refused; the previous build's PDF is not kept beside the new HTML", async () => {
+  it("--no-pdf keeps a PDF of the same page (publishable), and removes, saying so, one of an earlier page (refused)", async () => {
     project = tempProject();
     const root = project.root;
     expect((await fragtax(["build", "--root", root], { cwd: root })).code).toBe(0);
-    expect((await fragtax(["build", "--root", root, "--no-pdf"], { cwd: root })).code).toBe(0);
+    const printed = readFileSync(join(buildDir(root), "report.pdf"));
+    // The same page: the PDF printed of it stays, said (it was deleted without a word).
+    const same = await fragtax(["build", "--root", root, "--no-pdf"], { cwd: root });
+    expect(same.code).toBe(0);
+    expect(same.stderr).toContain("pdf: kept report.pdf: the page is unchanged (--no-pdf prints nothing; `fragtax build` prints a changed page)");
+    assertOneBuild(root);
+    expect(readFileSync(join(buildDir(root), "report.pdf")).equals(printed)).toBe(true);
+    // A changed page: the PDF of the earlier one cannot stay beside it.
+    const assumptions = join(root, "notebooks/assumptions.yaml");
+    writeFileSync(assumptions, readFileSync(assumptions, "utf8").replace("range: { low: 2, high: 3 }", "range: { low: 2, high: 3.5 }"));
+    const changed = await fragtax(["build", "--root", root, "--no-pdf"], { cwd: root });
+    expect(changed.code).toBe(0);
+    expect(changed.stderr).toContain("pdf: removed report.pdf: it was printed from an earlier page (--no-pdf prints nothing); `fragtax build` prints this one");
     assertOneBuild(root);
     expect(existsSync(join(buildDir(root), "report.pdf"))).toBe(false);
     const publish = await fragtax(["publish", "--root", root], { cwd: root });
