@@ -20,6 +20,11 @@ export function registerDevCommand(program: Command): void {
     .addHelpText(
       "after",
       `
+Exit codes: runs until Ctrl-C or SIGTERM, then ends by that signal (the shell shows 130 or 143), as
+\`fragtax build\` does; a failed rebuild does not end it (the page shows the error); 2 a bad --port or
+--host, a port that cannot be listened on (in use, or below 1024 without the right), or no readable
+notebooks/report.yaml.
+
 Examples:
   $ fragtax dev                           # serves http://127.0.0.1:4321/ and rebuilds on every save
   $ fragtax dev --port 0 --host 0.0.0.0   # any free port, reachable from other machines`,

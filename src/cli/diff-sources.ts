@@ -8,7 +8,7 @@
 import { execFile } from "node:child_process";
 import { existsSync, lstatSync, statSync } from "node:fs";
 import { cp, readFile, symlink } from "node:fs/promises";
-import { join, relative, resolve } from "node:path";
+import { extname, join, relative, resolve } from "node:path";
 import { promisify } from "node:util";
 import type { Assumption } from "../assumptions/types";
 import { build, FileBuildEffects } from "../build/pipeline";
@@ -74,6 +74,9 @@ export async function resolveSnapshot(spec: string, context: SnapshotContext): P
   if (existsSync(path) && statSync(path).isDirectory()) throw new DiffSourceError(messages.diffSideIsFolder(spec));
   // A device (/dev/zero) would be read until memory ran out; a pipe (`<(…)`, /dev/stdin) is ordinary input.
   if (existsSync(path) && (statSync(path).isCharacterDevice() || statSync(path).isBlockDevice())) throw new DiffSourceError(messages.diffSideNotAFile(spec));
+  // A file whose name says it is something else is named as such (read as YAML, README.md was "malformed
+  // YAML" at its line 3); one without an extension (`<(git show …)`, /dev/fd/63) is read as YAML.
+  if (existsSync(path) && !/^(?:\.ya?ml|\.json)?$/i.test(extname(path))) throw new DiffSourceError(messages.diffSideNotYaml(spec));
   if (existsSync(path)) return { label: spec, assumptions: context.parseAssumptions(await readFile(path, "utf8"), spec) };
   const text = await assumptionsAtRef(context.root, spec, context.assumptionsFile);
   if (text === undefined) throw new DiffSourceError(messages.unknownDiffSide(spec, (await listVersions(context.reportsDir)).map((manifest) => manifest.id)));

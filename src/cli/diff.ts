@@ -19,10 +19,11 @@ export function registerDiffCommand(program: Command): void {
     .addHelpText(
       "after",
       `
-Exit codes: 0 compared; 2 a side that is not a published version, git ref or assumptions file,
-or an assumptions file with errors (each named by file:line:column).
+Exit codes: 0 compared; 1 a published version whose files were altered since it was published (as
+\`fragtax verify\` finds); 2 a side that is not a published version, git ref or assumptions file, or an
+assumptions file with errors (each named by file:line:column).
 
-Examples:
+Examples (the versions are those in out/reports/; \`fragtax verify\` lists them):
   $ fragtax diff 2026-05-01 2026-05-20                  # two published versions: assumptions and figures
   $ fragtax diff HEAD~1 HEAD --figures                  # the assumptions file between two commits, figures rebuilt
   $ fragtax diff old.yaml notebooks/assumptions.yaml --json   # two assumption files, as JSON for scripts`,

@@ -26,14 +26,15 @@ export function createProgram(): Command {
     .version(TOOL_VERSION)
     .showHelpAfterError()
     .exitOverride();
+  // In the order of the work: start a chapter, run and check it, build and watch the report, publish, compare, verify.
+  registerNewCommand(program);
   registerRunCommand(program);
   registerCheckCommand(program);
   registerReportCommands(program);
+  registerDevCommand(program);
   registerPublishCommand(program);
   registerDiffCommand(program);
   registerVerifyCommand(program);
-  registerDevCommand(program);
-  registerNewCommand(program);
   return program;
 }
 

@@ -31,7 +31,7 @@ export const diffClaimLine = (status: "changed" | "added" | "removed", id: strin
 export const diffFiguresUnchanged = (count: number): string => `${count} figure${count === 1 ? "" : "s"} unchanged`;
 
 export const diffNoFigures = (): string =>
-  "Figures: not compared (one side carries no figures; pass --figures to build them for a git ref).";
+  "Figures: not compared (a published version carries its figures; an assumptions file has none, and a git ref has them only with --figures, which builds them).";
 
 export const diffAsOf = (before: string | null, after: string | null, moved: boolean): string => {
   const show = (date: string | null): string => date ?? "(not recorded)";

@@ -348,6 +348,10 @@ export const diffSideEmpty = (): string => "diff: one side is empty; give a publ
 export const diffSideIsFolder = (spec: string): string =>
   `diff: ${spec} is a folder; give a published version id (out/reports/<id>), an assumptions file or a git ref`;
 
+/** A file named as a side whose extension says it is not YAML (README.md): read as assumptions, it failed as malformed YAML. */
+export const diffSideNotYaml = (spec: string): string =>
+  `diff: ${spec} is not an assumptions file (those are YAML: .yaml or .yml); give a published version id (out/reports/<id>), an assumptions file such as notebooks/assumptions.yaml, or a git ref`;
+
 export const diffSideNotAFile = (spec: string): string =>
   `diff: ${spec} is a device, not a file; give a published version id (out/reports/<id>), an assumptions file or a git ref`;
 

@@ -122,6 +122,26 @@ describe("fragtax diff with a git ref", () => {
   });
 });
 
+describe("fragtax diff of sides that carry no figures, or are not assumptions files", () => {
+  it("says a file that is not YAML (README.md) is not an assumptions file (exit 2), and why figures were not compared", async () => {
+    const project = await makeProject();
+    try {
+      await writeFile(join(project, "README.md"), "# Notes\n\nSome text: with a colon\nand another line\n");
+      const readme = await fragtax(["diff", "README.md", "notebooks/assumptions.yaml"], { cwd: project });
+      expect(readme.code).toBe(2);
+      // It was read as YAML: "README.md:3:1: malformed YAML".
+      expect(readme.stderr).toContain("diff: README.md is not an assumptions file (those are YAML: .yaml or .yml)");
+      expect(readme.stderr).not.toContain("malformed YAML");
+      // Two assumptions files: neither side has figures, and the line no longer says "one side".
+      const files = await fragtax(["diff", "notebooks/assumptions.yaml", "notebooks/assumptions.yaml"], { cwd: project });
+      expect(files.code, files.stderr).toBe(0);
+      expect(files.stdout).toContain("Figures: not compared (a published version carries its figures; an assumptions file has none, and a git ref has them only with --figures, which builds them).");
+    } finally {
+      await rm(project, { recursive: true, force: true });
+    }
+  });
+});
+
 describe("fragtax diff of files whose names hold a line break", () => {
   // Every argument is checked before a command reads it (cli/main.ts): such a name is refused on one
   // line, escaped, rather than quoted by each message that names it.
