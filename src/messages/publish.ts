@@ -41,6 +41,11 @@ const someWarnings = (warnings: readonly string[]): string =>
 export const publishRefusedWarnings = (warnings: readonly string[]): string =>
   `refusing to publish: the build logged ${warnings.length} warning${warnings.length === 1 ? "" : "s"} (\`fragtax build --strict\` fails on ${warnings.length === 1 ? "it" : "them"}):\n${someWarnings(warnings)}\nfix ${warnings.length === 1 ? "it" : "them"} and run \`fragtax build\` again, or publish anyway with --accept-warnings (the manifest records ${warnings.length === 1 ? "it" : "them"})`;
 
+/** Publishing with tracked files changed since the commit: the manifest names a commit the version was not made from alone. */
+export const publishFromDirtyTree = (commit: string): string =>
+  `note: files git tracks have changed since commit ${commit.slice(0, 12)}, which the manifest records (with "dirty": true): ` +
+  "the version cannot be rebuilt from that commit alone; commit first (and build again) for one that can";
+
 export const publishingWithWarnings = (count: number): string =>
   `publishing a build with ${count} warning${count === 1 ? "" : "s"} (--accept-warnings): recorded in the manifest's "warnings"`;
 

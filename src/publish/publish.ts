@@ -196,6 +196,7 @@ async function stage(dir: string, inputs: StageInputs): Promise<Manifest> {
   const entries = readFiguresJson(build.figures);
   const figures = figureValues(entries);
   const git = await effects.git(options.root);
+  if (git.dirty === true && git.commit !== null) effects.progress(publishMessages.publishFromDirtyTree(git.commit));
   const changes = previous ? await changesSince(options.reportsDir, previous, build, figures, inputs.id, effects, inputs.errata, builtFrom({ git, tools: options.tools })) : null;
   const newErrata = changes?.errata ?? [];
   if (build.errata !== null) effects.progress(errataMessages.publishErrataListed(newErrata.length, build.errata.length));

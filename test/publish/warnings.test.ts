@@ -5,10 +5,10 @@
  * records them.
  */
 import { existsSync } from "node:fs";
-import { readFile, readdir, rm } from "node:fs/promises";
+import { readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { fragtax, makeProject, NO_CHROMIUM, useBuild } from "../published-project";
+import { fragtax, git, makeProject, NO_CHROMIUM, useBuild } from "../published-project";
 
 let root: string;
 beforeEach(async () => {
@@ -46,5 +46,27 @@ describe("publish a build that logged warnings", () => {
     expect(JSON.parse(await readFile(join(root, "out/reports/2026-05-02/manifest.json"), "utf8")).warnings).toEqual([]);
     // --index-only publishes nothing: the flag is refused there, as --date and --note are.
     expect((await fragtax(["publish", "--index-only", "--accept-warnings"], { cwd: root })).code).toBe(2);
+  });
+});
+
+describe("publish from a working tree with uncommitted changes", () => {
+  it("publishes, and says the commit the manifest records is not all the version was made from (it said nothing)", async () => {
+    const opts = { cwd: root };
+    await git("git", ["-C", root, "init", "-q", "-b", "main"], opts);
+    await writeFile(join(root, "notes.txt"), "first\n");
+    await writeFile(join(root, ".gitignore"), "out/\n");
+    await git("git", ["-C", root, "add", "-A"], opts);
+    await git("git", ["-C", root, "-c", "user.email=t@example.com", "-c", "user.name=t", "commit", "-q", "-m", "x"], opts);
+    await useBuild(root, "v1");
+    // Clean (useBuild writes the committed assumptions back as they were): no note.
+    const clean = await fragtax(["publish", "--date", "2026-05-01"], { cwd: root, env: NO_CHROMIUM });
+    expect(clean.code, clean.stderr).toBe(0);
+    expect(clean.stderr).not.toContain("have changed since commit");
+    await writeFile(join(root, "notes.txt"), "second\n");
+    await useBuild(root, "v2");
+    const dirty = await fragtax(["publish", "--date", "2026-05-02"], { cwd: root, env: NO_CHROMIUM });
+    expect(dirty.code, dirty.stderr).toBe(0);
+    expect(dirty.stderr).toMatch(/note: files git tracks have changed since commit [0-9a-f]{12}, which the manifest records \(with "dirty": true\): the version cannot be rebuilt from that commit alone; commit first/);
+    expect(JSON.parse(await readFile(join(root, "out/reports/2026-05-02/manifest.json"), "utf8")).git.dirty).toBe(true);
   });
 });
