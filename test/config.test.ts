@@ -141,6 +141,9 @@ describe("report.yaml → ReportConfig", () => {
   it("rejects bad values, missing keys, duplicate chapters and broken YAML at their place", () => {
     expect(errorOf("title: T\nchapters: [a.ipynb]\npaper: A3\n").message).toMatch(/:3:8: "paper" in report\.yaml: .*"A4"\|"Letter"/);
     expect(errorOf("chapters: [a.ipynb]\n").message).toContain('report.yaml needs "title"');
+    // A title runs in every PDF page's header: 50,000 characters timed the print out after ~46 s.
+    expect(errorOf(`title: ${"T".repeat(301)}\nchapters: [a.ipynb]\n`).message).toMatch(/:1:8: "title" in report\.yaml: 300 characters at most: it heads the title page and every PDF page; put the rest in a chapter/);
+    expect(errorOf(`title: ${"T".repeat(300)}\nsubtitle: ${"s".repeat(601)}\nchapters: [a.ipynb]\n`).message).toMatch(/:2:11: "subtitle" in report\.yaml: 600 characters at most/);
     expect(errorOf("title: T\nchapters: [a.ipynb, a.ipynb]\n").message).toContain('chapter "a.ipynb" is listed twice');
     // No chapters, however written: one sentence at the key's value, never zod's "Too small" or "received null".
     for (const none of ["chapters: []", "chapters:", "chapters: ~"]) {

@@ -58,6 +58,8 @@ export async function checkOutFile(out: string, rule: OutFileRule): Promise<void
 
 /** Whether `file` is an HTML page (`<!doctype html>` first) with `marker` in its first 256 KB (its head and the start of its body). */
 async function startsWithin(file: string, marker: string): Promise<boolean> {
+  // A named pipe or a device is no page it wrote, and opening a pipe to look would wait for a writer.
+  if (!statSync(file).isFile()) return false;
   const handle = await open(file, "r");
   try {
     const buffer = Buffer.alloc(256 * 1024);

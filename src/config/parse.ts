@@ -23,10 +23,13 @@ const isoDate = z.union([
   z.date(),
 ]);
 
+// The title runs in every PDF page's header, and the byline on the title page: a title of 50,000
+// characters made each header so tall that printing timed out after ~46 s.
+const TEXT_LIMIT = "characters at most: it heads the title page and every PDF page; put the rest in a chapter";
 const ReportYaml = z.strictObject({
-  title: z.string().min(1),
-  subtitle: z.string().optional(),
-  author: z.string().optional(),
+  title: z.string().min(1).max(300, `300 ${TEXT_LIMIT}`),
+  subtitle: z.string().max(600, `600 ${TEXT_LIMIT}`).optional(),
+  author: z.string().max(300, `300 ${TEXT_LIMIT}`).optional(),
   date: isoDate.optional(),
   asOf: isoDate.optional(),
   assumptions: z.string().min(1).default("assumptions.yaml"),

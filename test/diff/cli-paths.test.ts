@@ -3,11 +3,12 @@
  * version or over an input, and a damaged version folder is said to be damaged, never read as a git
  * ref or a file of the same name.
  */
+import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { chmod, copyFile, mkdir, readFile, rename, stat, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { fragtax, git, makeProject, projectWithVersions } from "../published-project";
+import { CLI, fragtax, git, makeProject, projectWithVersions } from "../published-project";
 import { rm } from "node:fs/promises";
 
 let root: string;
@@ -70,6 +71,12 @@ describe("fragtax diff --html", () => {
     await writeFile(page, commented);
     expect((await fragtax(["diff", "2026-05-01", "2026-05-20", "--html", "pages/notes.html"], { cwd: root })).code).toBe(2);
     expect(await readFile(page, "utf8")).toBe(commented);
+    // Nor a named pipe: looking inside it waited for a writer, for ever.
+    execFileSync("mkfifo", [join(root, "pages/pipe.html")]);
+    const started = Date.now();
+    const pipe = spawnSync(process.execPath, [CLI, "diff", "2026-05-01", "2026-05-20", "--html", "pages/pipe.html"], { cwd: root, encoding: "utf8", timeout: 20_000, killSignal: "SIGKILL" });
+    expect(pipe.status, `${Date.now() - started} ms`).toBe(2);
+    expect(pipe.stderr).toContain("--html pages/pipe.html: that file exists and is not a diff page fragtax wrote");
   });
 });
 
