@@ -64,6 +64,7 @@ import { notebookChartFiles } from "../report/chart-outputs";
 import type { AssumptionRegistry } from "../assumptions";
 import { checkErrata, checkErrataVersions } from "../errata/check";
 import { withoutPositions, type LocatedErratum } from "../errata/types";
+import { cellFailed } from "../notebook/nbformat";
 
 export { FileBuildEffects } from "./effects";
 export type { BuildEffects, ChapterRun, ExecuteSettings } from "./effects-types";
@@ -207,7 +208,10 @@ async function buildAndPrint({ config, options, effects, started, rel, registry,
   git.catch(() => undefined); // awaited below; a failure then is not also an unhandled rejection
   // 3. execute
   const runs = await effects.executeChapters(config, registry, { ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }) });
-  for (const run of runs) step("execute", chapterExecuted(run.chapter.relativePath, run.status, formatSeconds(run.durationMs), run.reason, run.modelRuns));
+  for (const run of runs) {
+    const failed = run.notebook.cells.findIndex(cellFailed);
+    step("execute", chapterExecuted(run.chapter.relativePath, run.status, formatSeconds(run.durationMs), run.reason, run.modelRuns, failed === -1 ? undefined : failed + 1));
+  }
   const { figures, claims, sections } = withSections(runs);
 
   // 4. render

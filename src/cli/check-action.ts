@@ -23,6 +23,7 @@ import { locatingFileSystemErrors } from "../util/fs-errors";
 import { displayPath } from "../util/paths";
 import { readInputText } from "../util/plain-file";
 import { nearestNames } from "../util/suggest";
+import { CANNOT_FIND_MODULE } from "../notebook/module-suggest";
 
 /** Exit 0 when clean, 1 on type errors or images a build would refuse; an unreadable notebook throws (exit 2). */
 export async function checkCommand(args: readonly string[], explicitRoot?: string): Promise<ExitCode> {
@@ -44,6 +45,9 @@ export async function checkCommand(args: readonly string[], explicitRoot?: strin
     const frame = frameOf(d);
     process.stderr.write(`${formatDiagnostic(d)}\n${frame === undefined ? "" : `${frame}\n`}`);
   }
+  // A mistyped import path leaves the names it imports untyped: errors at their uses follow from it.
+  const unresolved = diagnostics.filter((d) => d.code === CANNOT_FIND_MODULE).length;
+  if (unresolved > 0 && diagnostics.length > unresolved) process.stderr.write(`${messages.unresolvedImportsFirst(unresolved, diagnostics.length - unresolved)}\n`);
   let images = 0;
   for (const file of notebooks) {
     const notebook = readNotebook(file, root);

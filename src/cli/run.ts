@@ -83,6 +83,8 @@ async function runCommand(notebook: string, options: { out?: string; timeout: st
   const { resolveLedgerWords } = await import("../api/words");
   const json = resolveLedgerWords(`${JSON.stringify(result.executed, null, 1)}\n`, result.claims, result.ledgerKey);
   // The file keeps the notebook as it is; on stdout, what would act on a terminal is escaped (the same JSON).
+  // Where it went is said last, after the run's errors and summary: "wrote …" first read as success.
+  let wrote: string | undefined;
   if (options.out === "-") process.stdout.write(jsonWithVisibleControls(json));
   else {
     const paths = outPaths(root);
@@ -92,7 +94,7 @@ async function runCommand(notebook: string, options: { out?: string; timeout: st
     if (isInside(paths.executed, out)) await underBuildLock(paths.build, write);
     else await write();
     // Named as the user's shell would: relative to the current folder when inside it, or inside the same project.
-    process.stderr.write(`${messages.runWrote(shellPath(out, process.cwd(), root))}\n`);
+    wrote = messages.runWrote(shellPath(out, process.cwd(), root));
   }
   // What the build will say of the charts without drawing them, so it is seen here first: its warnings,
   // and, as errors (exit 1), a chart field its inline data lacks or a data file that is not there,
@@ -124,6 +126,7 @@ async function runCommand(notebook: string, options: { out?: string; timeout: st
   if (result.error) process.stderr.write(`${formatCellError(result.error)}\n`);
   else process.stderr.write(`${messages.runSummary(result.notebook, result.cellsRun, result.durationMs, result.modelRuns)}\n`);
   if (refused.length > 0) process.stderr.write(`${messages.runImagesRefused(refused.length)}\n`);
+  if (wrote !== undefined) process.stderr.write(`${wrote}\n`);
   return result.status === "ok" && refused.length === 0 && chartErrors.length === 0 && duplicates.length === 0 ? EXIT_OK : EXIT_FAILED;
 }
 

@@ -67,8 +67,8 @@ export const notUnderRootDir = (outside: string, folder: string, entry: string |
   `  tslab compiles a notebook's cells with rootDir set to the notebook's folder, so this import fails in JupyterLab: ` +
   (entry === undefined ? "move the file into the notebook's folder, or import a built JavaScript module instead" : `import the built entry "${entry}" instead`);
 
-export const moduleNotFound = (specifier: string): string =>
-  `cannot find module "${specifier}" (imports resolve from the notebook's folder, like in Jupyter)`;
+export const moduleNotFound = (specifier: string, nearest?: string): string =>
+  `cannot find module "${specifier}"${didYouMean(nearest)} (imports resolve from the notebook's folder, like in Jupyter)`;
 
 export const moduleBuildFailed = (specifier: string, detail: string): string =>
   `cannot load module "${specifier}": ${detail}`;
@@ -95,8 +95,9 @@ export const runSummary = (notebook: string, cells: number, ms: number, modelRun
   withModelRuns(`${notebook}: ran ${cells} code cell${cells === 1 ? "" : "s"} in ${Math.round(ms)} ms`, modelRuns);
 
 /** A chapter's line in a build's execute step: "notebooks/01-x.ipynb executed in 0.75 s (first run); model runs: 1 kept, 0 computed". */
-export const chapterExecuted = (notebook: string, status: string, seconds: string, reason: string, modelRuns?: ModelRuns): string =>
-  withModelRuns(`${notebook} ${status} in ${seconds} (${reason})`, modelRuns);
+/** The build's line for a chapter: executed or reused, or, when a cell failed, where ("executed" read as success). */
+export const chapterExecuted = (notebook: string, status: string, seconds: string, reason: string, modelRuns?: ModelRuns, failedCell?: number): string =>
+  withModelRuns(`${notebook} ${failedCell === undefined ? `${status} in` : `failed at cell ${failedCell} after`} ${seconds} (${reason})`, modelRuns);
 
 export const runImagesRefused = (images: number): string =>
   `${images === 1 ? "an image" : `${images} images`} in its markdown (above) cannot be inlined into the report: \`fragtax build\` fails at ${images === 1 ? "it" : "them"}`;
@@ -107,6 +108,11 @@ export const runReportUnreadable = (file: string, reason: string): string =>
   `warning: ${file} cannot be read (${reason}): this run used the defaults (assumptions.yaml beside it, the default samples and seed); \`fragtax build\` says where the problem is`;
 
 export const badTimeout = (value: string, max: number): string => `--timeout must be a number of seconds (e.g. 30 or 2.5) from 0.001 up to ${max} (about 24 days), got "${value}"`;
+
+/** After the errors, when some are imports that do not resolve (TS2307): the rest may be their consequence. */
+export const unresolvedImportsFirst = (imports: number, others: number): string =>
+  `${imports === 1 ? "an import does" : `${imports} imports do`} not resolve: fix ${imports === 1 ? "it" : "them"} first, as the names ${imports === 1 ? "it brings" : "they bring"} in have no types without ${imports === 1 ? "it" : "them"}, ` +
+  (others === 1 ? "and the other error may follow from that" : `and some of the ${others} other errors may follow from that`);
 
 export const checkSummary = (errors: number, images: number, notebooks: number, unknownIds = 0): string =>
   images > 0 || unknownIds > 0

@@ -20,8 +20,8 @@ import { CACHE_WRITE, writeFileAtomic } from "../util/atomic";
 import { outPaths } from "../config/paths";
 import { readPlainText } from "../util/plain-file";
 
-/** Bumped when the shape or rules of a compiled cell change (3: pragmas, boxed values, dynamic imports, decorators; 4: a trailing expression esbuild dropped; 5: no CommonJS wrapper; 6: an import's type attribute; 7: a value shown as the cell returns). */
-const CELL_FORMAT = "7";
+/** Bumped when the shape or rules of a compiled cell change (3: pragmas, boxed values, dynamic imports, decorators; 4: a trailing expression esbuild dropped; 5: no CommonJS wrapper; 6: an import's type attribute; 7: a value shown as the cell returns; 8: an import located at its specifier). */
+const CELL_FORMAT = "8";
 
 interface FileStamp {
   readonly path: string;

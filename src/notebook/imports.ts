@@ -24,6 +24,7 @@ import * as messages from "../messages/notebook";
 import { cellPragmas, moduleSpecifier } from "./pragmas";
 import type { CellImport, CompiledCell } from "./cells";
 import { at as placeAt } from "../messages/location";
+import { nearestModule } from "./module-suggest";
 
 export const TSLAB_SPECIFIER = "tslab";
 /** The bundle's file name, as stack frames of code in imported files name it. */
@@ -112,7 +113,7 @@ export async function bundleSpecifiers(specifiers: readonly string[], firstUse: 
       .sort();
     return { code, specifiers, projectModules, inputs: files.map((input) => resolve(root, input)), ...(map === undefined ? {} : { map }) };
   } catch (error) {
-    return describeFailure(error, specifiers, firstUse);
+    return describeFailure(error, specifiers, firstUse, dirname(notebookFile), publicEntryFiles(root));
   }
 }
 
@@ -180,7 +181,12 @@ function entryTargets(root: string): Map<string, string> {
   return new Map(Object.entries(ENGINE_ENTRIES).map(([from, to]) => [join(root, from), join(root, to)]));
 }
 
-function describeFailure(error: unknown, specifiers: readonly string[], firstUse: Map<string, CellImport & { cell: number }>): ImportFailure {
+/** The public entries of the project at `root` as files (`<root>/dist/model.js`): they resolve whether or not dist/ is built. */
+export function publicEntryFiles(root: string): string[] {
+  return Object.keys(PUBLIC_ENTRIES).map((entry) => join(root, entry));
+}
+
+function describeFailure(error: unknown, specifiers: readonly string[], firstUse: Map<string, CellImport & { cell: number }>, notebookDir: string, entries: readonly string[]): ImportFailure {
   const first = (error as BuildFailure).errors?.[0];
   if (first === undefined) throw error;
   // An error in the generated entry is on the line of the specifier it requires (line 2 is the first).
@@ -191,6 +197,6 @@ function describeFailure(error: unknown, specifiers: readonly string[], firstUse
   const named = specifier ?? unresolved ?? specifiers[0] ?? "?";
   const at = firstUse.get(named) ?? firstUse.get(specifiers[0] ?? "") ?? { specifier: named, line: 1, column: 1, cell: 1 };
   const where = first.location && !inEntry ? ` (${placeAt({ file: first.location.file, line: first.location.line, column: first.location.column + 1 })})` : "";
-  const message = inEntry && first.text.startsWith("Could not resolve") ? messages.moduleNotFound(named) : messages.moduleBuildFailed(named, `${first.text}${where}`);
+  const message = inEntry && first.text.startsWith("Could not resolve") ? messages.moduleNotFound(named, nearestModule(named, notebookDir, entries)) : messages.moduleBuildFailed(named, `${first.text}${where}`);
   return { specifier: named, at, message };
 }

@@ -34,6 +34,7 @@ import { cellPragmas, moduleSpecifier } from "./pragmas";
 import { cellFileName, RUNTIME_GLOBAL, type CellSyntaxError, type CompiledCell } from "./cells";
 import { droppedTrailingExpression } from "./trailing-expression";
 import { oxcParser } from "./oxc";
+import { lineColumn, type LineColumn } from "../util/text-position";
 
 /** Compiles one cell, or returns its first syntax error (positions in the cell's TypeScript). */
 export async function compileCell(source: string, cell: number): Promise<CompiledCell | CellSyntaxError> {
@@ -73,7 +74,7 @@ export async function compileCell(source: string, cell: number): Promise<Compile
   }
   const rewritten = rewriteCell(result.code, filename, pragmas.module, program);
   const imports = rewritten.imports.map(({ specifier, offset, type }) => {
-    const position = originalPosition(result.code, offset, esbuildMap);
+    const position = atSpecifier(source, originalPosition(result.code, offset, esbuildMap), specifier);
     return { specifier, ...position, ...(type === undefined ? {} : { type }) };
   });
   return { cell, source, filename, code: rewritten.code, maps: [rewritten.map, esbuildMap], imports, pragmas };
@@ -331,6 +332,23 @@ function patternNames(pattern: Pattern, out: Set<string>): void {
     default:
       return;
   }
+}
+
+/**
+ * The place of an import's specifier (its opening quote), found from the statement's mapped start:
+ * TypeScript (and so `check`) locates a module that does not resolve there, and a run says the same
+ * place. The statement's start when the literal is not found as written (an escape in it).
+ */
+function atSpecifier(source: string, at: LineColumn, specifier: string): LineColumn {
+  let offset = 0;
+  for (let line = 1; line < at.line; line += 1) {
+    const next = source.indexOf("\n", offset);
+    if (next < 0) return at;
+    offset = next + 1;
+  }
+  offset += at.column - 1;
+  const found = [`"${specifier}"`, `'${specifier}'`].map((literal) => source.indexOf(literal, offset)).filter((index) => index >= 0);
+  return found.length === 0 ? at : lineColumn(source, Math.min(...found));
 }
 
 function originalPosition(js: string, offset: number, map: SourceMapPayload): { line: number; column: number } {

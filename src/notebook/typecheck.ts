@@ -9,11 +9,13 @@
  */
 import { checkWithApi } from "./typecheck-program";
 import { checkWithTsgo, checkWithTsgoAsync } from "./typecheck-tsgo";
-import { resolve } from "node:path";
+import { dirname, resolve } from "node:path";
 import { displayPath } from "../util/paths";
 import { located } from "../messages/location";
 import { typeErrorHint } from "./type-hints";
 import { rootDirProblems } from "./tslab-root-dir";
+import { suggestModule } from "./module-suggest";
+import { publicEntryFiles } from "./imports";
 import { placeInCell, suggestEarlierName, type CheckDiagnostic, type CheckedProgram, type NotebookCells, type NotebookTypes, type ProgramOptions } from "./typecheck-rules";
 
 export { cellModules, cellPath, projectSourceFiles, topLevelNames } from "./typecheck-rules";
@@ -26,10 +28,11 @@ function checked(notebooks: readonly NotebookCells[], options: ProgramOptions): 
 /** `fragtax check`: every error in the notebooks, the extra files and what they import. */
 export function checkAll(notebooks: readonly NotebookCells[], options: ProgramOptions): CheckDiagnostic[] {
   const program = checked(notebooks, options);
+  const entries = publicEntryFiles(resolve(options.root));
   const cells = new Map(notebooks.flatMap((notebook) => program.cellsOf(notebook.file).map((module) => [`${module.notebook}#${module.cell}`, module] as const)));
   const found = program.all().map((d) => {
     const module = d.cell === undefined ? undefined : cells.get(`${d.file}#${d.cell}`);
-    return module === undefined ? d : suggestEarlierName(placeInCell(d, module), module);
+    return module === undefined ? d : suggestModule(suggestEarlierName(placeInCell(d, module), module), dirname(module.path), entries);
   });
   // A local file's import is one error however many notebooks reach it, as the checkers report a file's.
   const outside = new Map(notebooks.flatMap((notebook) => rootDirProblems(notebook, options.root)).map(({ diagnostic: d }) => [`${d.file}#${d.cell ?? ""}:${d.line}:${d.column}`, d]));
@@ -52,6 +55,7 @@ export async function checkForRunNatively(notebooks: readonly NotebookCells[], o
 
 function typesOfNotebooks(program: CheckedProgram, notebooks: readonly NotebookCells[], options: ProgramOptions): Map<string, NotebookTypes> {
   const root = resolve(options.root);
+  const entries = publicEntryFiles(root);
   const results = new Map<string, NotebookTypes>();
   for (const notebook of notebooks) {
     const errors: Array<{ cell: number; diagnostic: CheckDiagnostic }> = [];
@@ -59,7 +63,7 @@ function typesOfNotebooks(program: CheckedProgram, notebooks: readonly NotebookC
     const reported = new Set<string>();
     for (const module of program.cellsOf(notebook.file)) {
       const { cell, path } = module;
-      for (const diagnostic of program.errorsIn(path)) errors.push({ cell, diagnostic: suggestEarlierName(placeInCell(diagnostic, module), module) });
+      for (const diagnostic of program.errorsIn(path)) errors.push({ cell, diagnostic: suggestModule(suggestEarlierName(placeInCell(diagnostic, module), module), dirname(path), entries) });
       for (const file of program.projectClosure(path, true)) seen.add(file);
       for (const file of program.projectClosure(path, false)) {
         if (reported.has(file)) continue;

@@ -73,7 +73,7 @@ describe("fragtax run and charts", () => {
     ]));
     const run = spawnSync("node", [cli, "run", join(project.root, "notebooks", "chart.ipynb"), "--out", join(project.root, "out", "chart.ipynb")], { encoding: "utf8", timeout: 60_000 });
     expect(run.status, run.stderr).toBe(1);
-    expect(run.stderr).toContain('\nnotebooks/chart.ipynb: cell 2, line 1, column 165: chart field "cuont" (at encoding.y.field) is not in the chart\'s data; did you mean "count"?');
+    expect(run.stderr).toContain('notebooks/chart.ipynb: cell 2, line 1, column 165: chart field "cuont" (at encoding.y.field) is not in the chart\'s data; did you mean "count"?');
     expect(run.stderr).not.toContain("warning: notebooks/chart.ipynb");
   });
 

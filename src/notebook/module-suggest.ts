@@ -1,0 +1,79 @@
+/**
+ * The module a relative import that does not resolve most likely meant: `../dist/models.js` when
+ * `../dist/model.js` is there, `./lib/prices` when `./lib/price.ts` is. TypeScript says only "Cannot
+ * find module" (TS2307), and the run "cannot find module"; both now name the nearest file in the
+ * folder the import points into (or, when that folder is itself misspelt, in the nearest folder).
+ * Read from the disk as the notebook's folder holds it now.
+ */
+import { readdirSync, statSync } from "node:fs";
+import { basename, dirname, resolve } from "node:path";
+import { plausibleName } from "../util/suggest";
+import { visibleInOneLine } from "../util/control";
+
+/** TypeScript's code for a module it cannot find. */
+export const CANNOT_FIND_MODULE = 2307;
+
+/**
+ * The relative specifier, as written, with its misspelt part replaced by what exists; undefined when
+ * nothing is near. `alsoThere`: absolute paths that resolve though they may not be on disk (the
+ * public entries, `dist/model.js`, which builds map to their sources).
+ */
+export function nearestModule(specifier: string, fromDir: string, alsoThere: readonly string[] = []): string | undefined {
+  if (!/^\.\.?\//.test(specifier)) return undefined; // a package or a URL: not a file next to the notebook
+  const target = resolve(fromDir, specifier);
+  const [folder, name] = [dirname(target), basename(target)];
+  const inFolder = nearestFile(listing(folder, alsoThere).files, name);
+  if (inFolder !== undefined) return `${specifier.slice(0, specifier.length - name.length)}${inFolder}`;
+  // The folder is what is misspelt (`../dsit/model.js`): the nearest folder beside it, with the file or one near it.
+  const folderName = basename(folder);
+  if (!specifier.endsWith(`${folderName}/${name}`)) return undefined;
+  const nearFolder = plausibleName(folderName, listing(dirname(folder), alsoThere).folders.filter((entry) => entry !== folderName));
+  if (nearFolder === undefined) return undefined;
+  const files = listing(resolve(dirname(folder), nearFolder), alsoThere).files;
+  const file = files.includes(name) ? name : nearestFile(files, name);
+  return file === undefined ? undefined : `${specifier.slice(0, specifier.length - folderName.length - 1 - name.length)}${nearFolder}/${file}`;
+}
+
+/** The nearest of `files` to `name`, each written as an import would write it (`price.ts` as `price.js`, or `price`). */
+function nearestFile(files: readonly string[], name: string): string | undefined {
+  const extension = /\.[^.]+$/.exec(name)?.[0] ?? "";
+  const importedAs = (entry: string): string =>
+    extension === "" ? entry.replace(/\.(?:ts|tsx|mts|js|mjs|cjs)$/, "") : extension === ".js" ? entry.replace(/\.(?:ts|tsx|mts)$/, ".js") : entry;
+  return plausibleName(name, [...new Set(files.map(importedAs))].filter((entry) => entry !== name));
+}
+
+/** The files and folders in `folder`, on disk and among `alsoThere`. */
+function listing(folder: string, alsoThere: readonly string[]): { files: string[]; folders: string[] } {
+  const files = new Set<string>();
+  const folders = new Set<string>();
+  for (const entry of entries(folder)) (isFolder(resolve(folder, entry)) ? folders : files).add(entry);
+  for (const path of alsoThere) {
+    if (dirname(path) === folder) files.add(basename(path));
+    if (dirname(dirname(path)) === folder) folders.add(basename(dirname(path)));
+  }
+  return { files: [...files], folders: [...folders] };
+}
+
+function entries(folder: string): string[] {
+  try {
+    return readdirSync(folder);
+  } catch {
+    return [];
+  }
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** TS2307 for a relative import, with the nearest existing module ("Did you mean '../dist/model.js'?"), as TypeScript words its other suggestions. */
+export function suggestModule<D extends { readonly code: number; readonly message: string }>(diagnostic: D, fromDir: string, alsoThere: readonly string[] = []): D {
+  if (diagnostic.code !== CANNOT_FIND_MODULE) return diagnostic;
+  const specifier = /^Cannot find module '([^']+)'/.exec(diagnostic.message)?.[1];
+  const meant = specifier === undefined ? undefined : nearestModule(specifier, fromDir, alsoThere);
+  return meant === undefined ? diagnostic : { ...diagnostic, message: `${diagnostic.message} Did you mean '${visibleInOneLine(meant)}'?` };
+}
