@@ -35,6 +35,11 @@ export const notebookNestedTooDeep = (file: string, limit: number): string =>
 export const notebookNotObject = (file: string): string =>
   `${file}: not a notebook: expected a JSON object with "cells", "metadata" and "nbformat"`;
 
+/** A JSON object without what every notebook has (`{}`): not an unsupported version of one. */
+export const notebookMissingFields = (file: string, missing: readonly string[]): string =>
+  `${file}: not a notebook: the JSON object has no ${missing.map((key) => `"${key}"`).join(" or ")} (a notebook Jupyter writes has "cells", "metadata" and "nbformat"); ` +
+  "start a chapter with `fragtax new <name>`, or restore the file from git";
+
 export const notebookWrongFormat = (file: string, found: unknown): string =>
   `${file}: nbformat ${String(found)} is not supported; fragtax reads nbformat 4 ` +
   `(open and save it in JupyterLab, or run \`jupyter nbconvert --to notebook --nbformat 4\`)`;

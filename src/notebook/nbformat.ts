@@ -179,6 +179,10 @@ export function parseNotebook(text: string, file: string): Notebook {
   }
   const record = data as Record<string, unknown>;
   if (nestedPast(record, MAX_NOTEBOOK_DEPTH)) throw new NotebookFormatError(messages.notebookNestedTooDeep(file, MAX_NOTEBOOK_DEPTH), file);
+  // `{}` is not a notebook of an unsupported version ("nbformat undefined is not supported"); an
+  // nbformat 3 file (its cells in "worksheets") is one, and is said to be.
+  const missing = ["nbformat", "cells"].filter((key) => !(key in record));
+  if (!("nbformat" in record)) throw new NotebookFormatError(messages.notebookMissingFields(file, missing), file);
   if (record.nbformat !== 4) throw new NotebookFormatError(messages.notebookWrongFormat(file, record.nbformat), file);
   if (!Array.isArray(record.cells)) throw new NotebookFormatError(messages.notebookBadCells(file), file);
   const metadata = isRecord(record.metadata) ? record.metadata : {};

@@ -81,6 +81,20 @@ describe("errors before any cell runs", () => {
   it("rejects nbformat 3", async () => {
     const file = temp.notebook("old.ipynb", { cells: ["1"], nbformat: 3 });
     await expect(executeNotebook(file)).rejects.toThrow(/nbformat 3 is not supported/);
+    // As Jupyter wrote version 3: its cells in "worksheets".
+    const worksheets = temp.write("worksheets.ipynb", JSON.stringify({ nbformat: 3, nbformat_minor: 0, metadata: {}, worksheets: [{ cells: [] }] }));
+    await expect(executeNotebook(worksheets)).rejects.toThrow(/nbformat 3 is not supported/);
+  });
+
+  it("says a JSON object without a notebook's fields is not a notebook, rather than of an unsupported version", async () => {
+    // `{}` read "nbformat undefined is not supported".
+    const empty = temp.write("empty.ipynb", "{}\n");
+    await expect(executeNotebook(empty)).rejects.toThrow(/empty\.ipynb: not a notebook: the JSON object has no "nbformat" or "cells" \(a notebook Jupyter writes has "cells", "metadata" and "nbformat"\); start a chapter with `fragtax new <name>`/);
+    const cellsOnly = temp.write("cells-only.ipynb", '{ "cells": [] }\n');
+    await expect(executeNotebook(cellsOnly)).rejects.toThrow(/cells-only\.ipynb: not a notebook: the JSON object has no "nbformat" \(/);
+    for (const [name, text] of [["array.ipynb", "[]"], ["string.ipynb", '"x"']] as const) {
+      await expect(executeNotebook(temp.write(name, text))).rejects.toThrow(new RegExp(`${name.replace(".", "\\.")}: not a notebook: expected a JSON object with "cells", "metadata" and "nbformat"`));
+    }
   });
 
   it("rejects a notebook whose kernel is not TypeScript", async () => {
