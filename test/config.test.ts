@@ -58,6 +58,14 @@ describe("report.yaml → ReportConfig", () => {
     expect(errorOf("title: T\nchapters: [a.ipynb]\noutputs: { html: true, pfd: true }\n").message).toContain(':3:24: unknown key "outputs.pfd"');
   });
 
+  it("says a chapter is named from report.yaml's folder, or is not a .ipynb name, with the name to write", () => {
+    // It said "looked for notebooks/notebooks/x.ipynb", and "chapters.1" for a name without .ipynb.
+    const fromProject = errorOf("title: T\nchapters:\n  - a.ipynb\n  - notebooks/x.ipynb\n", (path) => path !== "/project/notebooks/notebooks/x.ipynb");
+    expect(fromProject.message).toBe('notebooks/report.yaml:4:5: chapter "notebooks/x.ipynb" listed in report.yaml is named from the project\'s folder; chapters are named from the folder report.yaml is in: write "x.ipynb"');
+    expect(errorOf("title: T\nchapters:\n  - a.ipynb\n  - x\n").message).toBe('notebooks/report.yaml:4:5: chapter "x" listed in report.yaml is not a notebook file name (chapters are .ipynb files); did you mean "x.ipynb"?');
+    expect(errorOf("title: T\nchapters:\n  - a.ipynb\n  - x\n", (path) => !path.endsWith("x.ipynb")).message).toBe('notebooks/report.yaml:4:5: chapter "x" listed in report.yaml is not a notebook file name (chapters are .ipynb files)');
+  });
+
   it("names a missing chapter file with the line that lists it", () => {
     expect(errorOf("title: T\nchapters:\n  - a.ipynb\n  - b.ipynb\n", noB).message).toBe(
       `notebooks/report.yaml:4:5: chapter "b.ipynb" listed in report.yaml does not exist (looked for notebooks/b.ipynb); restore the file, or take its line out of report.yaml`,
@@ -178,7 +186,8 @@ describe("report.yaml → ReportConfig", () => {
       'notebooks/report.yaml:3:1: unknown key "theme" in report.yaml. report.yaml\'s keys are: title, subtitle, author, date, asOf, assumptions, errata, chapters, outputs, paper, montecarlo',
     );
     expect(errorOf("title: T\nchapters: [a.ipynb]\nmontecarlo: { runs: 1 }\n").message).toContain('unknown key "montecarlo.runs" in report.yaml. The keys of "montecarlo" are: samples, seed');
-    expect(errorOf("title: T\nchapters: [a.txt]\n").message).toContain("expected a .ipynb file name");
+    expect(errorOf("title: T\nchapters: [a.txt]\n").message).toContain('chapter "a.txt" listed in report.yaml is not a notebook file name (chapters are .ipynb files); did you mean "a.ipynb"?');
+    expect(errorOf("title: T\nchapters: [a.txt]\n").message).not.toContain("expected a .ipynb file name");
     expect(errorOf("title: T\nchapters: [a.ipynb]\nassumptions: nope.yaml\n", (path) => !path.endsWith("nope.yaml")).message).toContain(
       'notebooks/report.yaml:3:1: assumptions file "nope.yaml" named in report.yaml does not exist (looked for notebooks/nope.yaml)',
     );

@@ -96,7 +96,15 @@ export function normalizeConfig(text: string, fileName: string, options: Normali
   if (!parsed.success) {
     // An unknown key explains a "missing" one (a typo), so report it first.
     const issues = parsed.error.issues;
-    throw configErrorFromIssue(issues.find((issue) => issue.code === "unrecognized_keys") ?? issues[0], locate, locateValue, file);
+    const issue = issues.find((found) => found.code === "unrecognized_keys") ?? issues[0];
+    // A chapter named without ".ipynb": said by its name, not as zod's "chapters.9", with the notebook meant.
+    if (issue?.path[0] === "chapters" && typeof issue.path[1] === "number" && typeof issue.input === "string") {
+      const name = issue.input;
+      const notebook = /\.[^./]+$/.test(name) ? name.replace(/\.[^./]+$/, ".ipynb") : `${name}.ipynb`; // "x" or "x.ipnyb" → "x.ipynb"
+      const meant = (options.exists ?? existsSync)(resolve(dirname(file), notebook)) ? notebook : undefined;
+      throwAt(locateValue(issue.path), file, (where) => messages.configChapterNotNotebook(where, name, meant));
+    }
+    throw configErrorFromIssue(issue, locate, locateValue, file);
   }
   const spec = parsed.data;
   if (spec.chapters.length === 0 && options.noChaptersYet !== true) throwAt(locateValue(["chapters"]), file, (where) => messages.configNoChapters(where));
@@ -172,6 +180,11 @@ function resolveChapters(
           return false;
         }
       })();
+      // Named from the project's folder ("notebooks/09-energy.ipynb"): chapters are named from report.yaml's.
+      const fromProject = resolve(root, name);
+      if (!brokenLink && !isAbsolute(name) && fromProject !== chapterFile && exists(fromProject) && isInside(dir, fromProject)) {
+        throwAt(where, file, (w) => messages.configChapterFromProject(w, name, relative(dir, fromProject)));
+      }
       const renamedTo = brokenLink ? undefined : unlistedNotebookLike(chapterFile, names.map((listed) => (isAbsolute(listed) ? listed : resolve(dir, listed))));
       throwAt(where, file, (w) => (brokenLink ? messages.configChapterBrokenLink(w, name) : messages.configMissingChapter(w, name, relative(root, chapterFile) || chapterFile, renamedTo))); // named as the user sees it
     }

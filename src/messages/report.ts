@@ -37,6 +37,14 @@ export const configMissingChapter = (where: Location, chapter: string, resolved:
   `${at(where)}: chapter "${chapter}" listed in report.yaml does not exist (looked for ${resolved})` +
   (renamedTo === undefined ? "; restore the file, or take its line out of report.yaml" : `${didYouMean(renamedTo)} List the notebook under its new name in report.yaml, or restore the file`);
 
+/** A chapter named from the project's folder, which is there when named from report.yaml's. */
+export const configChapterFromProject = (where: Location, chapter: string, fromNotebooks: string): string =>
+  `${at(where)}: chapter "${chapter}" listed in report.yaml is named from the project's folder; chapters are named from the folder report.yaml is in: write "${fromNotebooks}"`;
+
+/** A chapter that is not a notebook file name ("09-energy"). */
+export const configChapterNotNotebook = (where: Location, chapter: string, meant: string | undefined): string =>
+  `${at(where)}: chapter "${chapter}" listed in report.yaml is not a notebook file name (chapters are .ipynb files)${meant === undefined ? "" : didYouMean(meant)}`;
+
 /** A list item indented past the one above it: YAML reads the two lines as one name. */
 export const configChaptersJoined = (where: Location, chapter: string, names: readonly string[]): string =>
   `${at(where)}: chapter "${chapter}" listed in report.yaml is ${names.map((name) => `"${name}"`).join(" and ")} read as one name: ` +
