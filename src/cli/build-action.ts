@@ -1,6 +1,6 @@
 /** The `fragtax build` action (registered in build.ts, loaded when the command runs). */
 import { badTimeout } from "../messages/notebook";
-import { buildInterrupted } from "../messages/report";
+import { buildInterrupted, unlistedChapters } from "../messages/report";
 import { build, FileBuildEffects } from "../build/pipeline";
 import type { WhatIfOptions } from "../build/whatif/flags";
 import { InputError, type ExitCode } from "../util/errors";
@@ -9,8 +9,8 @@ import { MAX_TIMEOUT_SECONDS, parseTimeoutSeconds } from "../util/limits";
 import { killOtherThreadsChildren } from "../notebook/thread-children";
 import { endBySignal } from "../util/signals";
 import { progress } from "./output";
-import { existsSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, readdirSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
 import { outPaths } from "../config/paths";
 import { findProjectRoot } from "../config/root";
 
@@ -42,9 +42,27 @@ export async function buildCommand(options: BuildFlags): Promise<ExitCode> {
       const { staleProseSinceNewest } = await import("../publish/prose-preview");
       for (const note of await staleProseSinceNewest(result.config.root)) progress(note);
     }
+    const unlisted = unlistedNotebooks(dirname(result.config.file), result.config.chapters.map((chapter) => chapter.file));
+    if (unlisted.length > 0) progress(unlistedChapters(unlisted, relative(result.config.root, result.config.file) || result.config.file));
     return result.exitCode;
   } catch (error) {
     // Anything the file system refused (an assumptions path that is a folder, …): located, exit 2.
     throw locateFileSystemError(error, "fragtax build", process.cwd());
   }
+}
+
+/**
+ * The notebooks beside report.yaml that it does not list: not part of the report, which a new chapter
+ * written by hand (not with `fragtax new`) silently was not. Only that folder: a subfolder holds data,
+ * local modules or checkpoints (.ipynb_checkpoints), not chapters.
+ */
+function unlistedNotebooks(folder: string, listed: readonly string[]): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch {
+    return [];
+  }
+  const chapters = new Set(listed);
+  return names.filter((name) => name.endsWith(".ipynb") && !chapters.has(join(folder, name))).sort();
 }

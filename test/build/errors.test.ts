@@ -1,6 +1,6 @@
 // Bad input and failing cells through the bundled CLI (`npm test` bundles dist/cli.cjs first).
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { appendCell, tempProject, type TempProject } from "../project";
@@ -69,6 +69,20 @@ describe("fragtax build with bad input", () => {
     expect(banner).toContain("give each its own id in its nb.figure or nb.claim call and build again");
     expect(banner).toMatch(new RegExp(`<li>id declared more than once: run_cost_usd \\(notebooks/01-price\\.ipynb: cell \\d+, notebooks/02-claims\\.ipynb: cell ${cell}\\)</li>`));
     expect(page.indexOf('class="build-failed"')).toBeLessThan(page.indexOf('<nav class="toc"'));
+  });
+
+  it("notes the notebooks beside report.yaml that it does not list (a chapter written by hand was left out without a word); exit 0, no warning", () => {
+    project = tempProject();
+    const notebooks = join(project.root, "notebooks");
+    copyFileSync(join(notebooks, "01-price.ipynb"), join(notebooks, "03-draft.ipynb"));
+    mkdirSync(join(notebooks, ".ipynb_checkpoints"));
+    copyFileSync(join(notebooks, "01-price.ipynb"), join(notebooks, ".ipynb_checkpoints", "01-price-checkpoint.ipynb"));
+    const run = fragtaxBuild(project.root, ["--no-pdf"]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toContain('note: a notebook beside notebooks/report.yaml is not in the report, as it does not list it: 03-draft.ipynb; add it under "chapters:" in notebooks/report.yaml to include it');
+    expect(run.stderr).not.toContain("checkpoint");
+    const log = JSON.parse(readFileSync(join(outBuild(project.root), "build-log.json"), "utf8")) as { warnings: string[] };
+    expect(log.warnings).toEqual([]);
   });
 
   it("with PUPPETEER_EXECUTABLE_PATH naming no file writes the HTML, names the variable, says how to get a Chromium and exits 2", () => {
