@@ -32,7 +32,7 @@ import {
 } from "./schema";
 import type { AssumptionEntry } from "./schema";
 import type { Assumption, SourcePosition } from "./types";
-import { nearestName } from "../util/suggest";
+import { nearestName, plausibleName } from "../util/suggest";
 import { isRecord } from "../util/records";
 import type { LineColumn } from "../util/text-position";
 import { readQuickly } from "./quick-read";
@@ -209,6 +209,14 @@ function issueMessage(issue: z.core.$ZodIssue, raw: unknown, id: string | undefi
   if (issue.code === "invalid_value" && last === "distribution") {
     return msg.unknownDistribution(id, String(valueAt(raw, path)), DISTRIBUTIONS);
   }
+  // `kind: sourced`: the word meant, from the kinds there are.
+  if (issue.code === "invalid_value" && last === "kind") {
+    const kinds = issue.values.map(String);
+    return msg.unknownKind(id, String(valueAt(raw, path)), plausibleName(String(valueAt(raw, path)), kinds), kinds);
+  }
+  // `range: 0.06..0.12` (as `--set` takes it) or `range: [0.06, 0.12]`: the mapping it is written as.
+  const bounds = last === "range" && issue.code === "invalid_type" ? boundsOf(valueAt(raw, path)) : undefined;
+  if (bounds !== undefined) return msg.rangeAsMapping(id, bounds.low, bounds.high);
   if (issue.code === "invalid_type" && valueAt(raw, path) === undefined) {
     if (path.length === 0) return msg.invalidField(id, "entry", "expected a mapping of fields");
     if (last === "source") return msg.missingSource(id);
@@ -217,6 +225,14 @@ function issueMessage(issue: z.core.$ZodIssue, raw: unknown, id: string | undefi
   }
   if (last === "id" && issue.code === "invalid_format") return msg.badId(String(valueAt(raw, path)));
   return msg.invalidField(id, field || "entry", issue.message);
+}
+
+/** The two ends of a range written as text ("0.06..0.12", "0.06 to 0.12", "0.06–0.12") or as a list of two numbers. */
+function boundsOf(value: unknown): { low: string; high: string } | undefined {
+  if (Array.isArray(value) && value.length === 2 && value.every((end) => typeof end === "number")) return { low: String(value[0]), high: String(value[1]) };
+  const number = String.raw`[-+]?(?:\d[\d_]*\.?\d*|\.\d+)(?:e[-+]?\d+)?`;
+  const ends = typeof value === "string" ? new RegExp(`^\\s*(${number})\\s*(?:\\.\\.|–|—|\\s+to\\s+)\\s*(${number})\\s*$`, "i").exec(value) : null;
+  return ends?.[1] === undefined || ends[2] === undefined ? undefined : { low: ends[1], high: ends[2] };
 }
 
 function valueAt(raw: unknown, path: Path): unknown {

@@ -45,6 +45,13 @@ export const missingField = (id: string | undefined, field: string): string =>
 export const invalidField = (id: string | undefined, field: string, detail: string): string =>
   `${forId(id)}invalid "${field}": ${detail}`;
 
+export const unknownKind = (id: string | undefined, given: string, meant: string | undefined, known: readonly string[]): string =>
+  `${forId(id)}unknown kind "${given}"${meant === undefined ? "; a" : `; did you mean "${meant}"? A`} kind is one of ${list(known)}: the essay's figure, an external publication's, or the analysts' judgement`;
+
+/** A range written as `--set` takes one (`0.06..0.12`) or as a list: the file's form is a mapping. */
+export const rangeAsMapping = (id: string | undefined, low: string, high: string): string =>
+  `${forId(id)}"range" is a mapping of its two ends: write range: { low: ${low}, high: ${high} } (low the 5th percentile, high the 95th; the low..high form is \`--set\`'s)`;
+
 export const unknownDistribution = (id: string | undefined, given: string, known: readonly string[]): string =>
   `${forId(id)}unknown distribution "${given}"; use one of ${list(known)}`;
 

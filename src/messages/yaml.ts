@@ -14,6 +14,9 @@ export const yamlAdvice = (code: string, message: string): string | undefined =>
   switch (code) {
     case "BLOCK_AS_IMPLICIT_KEY":
       return 'a value holds ": ", or a line is indented under a key that already has its value: quote the value, or indent the line as the key above it';
+    case "BLOCK_IN_FLOW":
+      // `{ low: 0.06 high: 0.12 }` reads as the value "0.06 high: 0.12", a mapping inside the value.
+      return 'inside "{ … }" or "[ … ]" entries are separated by commas: a comma is likely missing between two entries here (write { low: 0.06, high: 0.12 }), or a value holds ": " (quote it)';
     case "MULTILINE_IMPLICIT_KEY":
       return "a key runs over two lines: end the line before it, or indent it as the keys beside it";
     case "TAB_AS_INDENT":

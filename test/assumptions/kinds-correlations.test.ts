@@ -36,7 +36,7 @@ describe("kinds of input", () => {
     const lines = ["assumptions:", ...entry("a_usd").filter((l) => !l.includes("kind"))];
     expect(errorOf(lines).message).toMatch(/^a\.yaml:2:5: assumption "a_usd": missing "kind": say whether/);
     expect(parseAssumptions(lines.join("\n"), "old.yaml", { legacy: true }).get("a_usd").kind).toBeUndefined();
-    expect(errorOf(["assumptions:", ...entry("a_usd", [], "guess")]).message).toMatch(/a\.yaml:6:11: assumption "a_usd": invalid "kind"/);
+    expect(errorOf(["assumptions:", ...entry("a_usd", [], "guess")]).message).toMatch(/a\.yaml:6:11: assumption "a_usd": unknown kind "guess"; a kind is one of "essay", "source", "judgement"/);
   });
 
   it("rejects a source date that is not a calendar day", () => {

@@ -100,6 +100,17 @@ describe("loadAssumptionsFile", () => {
     expect(() => parseAssumptions("", "empty.yaml")).toThrow(/empty\.yaml:1:1: expected a mapping with an "assumptions:" list/);
   });
 
+  it("words a misspelt kind, a range written as --set takes it, and a missing comma in a flow map in the file's terms", () => {
+    const entry = (fields: string) => `assumptions:\n  - id: gpu_count\n    label: x\n    unit: GPUs\n${fields}    source: { title: t, date: 2026-01-01 }\n`;
+    // They read: 'Invalid option: expected one of "essay"|"source"|"judgement"', 'expected object, received string',
+    // and the YAML parser's "Block collections are not allowed within flow collections".
+    expect(() => parseAssumptions(entry("    value: 1\n    kind: sourced\n"), "f.yaml")).toThrow(/f\.yaml:6:11: assumption "gpu_count": unknown kind "sourced"; did you mean "source"\? A kind is one of "essay", "source", "judgement"/);
+    for (const range of ["0.06..0.12", "[0.06, 0.12]", "0.06 to 0.12"]) {
+      expect(() => parseAssumptions(entry(`    range: ${range}\n    kind: source\n`), "f.yaml")).toThrow(/f\.yaml:5:12: assumption "gpu_count": "range" is a mapping of its two ends: write range: \{ low: 0\.06, high: 0\.12 \}/);
+    }
+    expect(() => parseAssumptions(entry("    range: { low: 0.06 high: 0.12 }\n    kind: source\n"), "f.yaml")).toThrow(/f\.yaml:5:\d+: .*a comma is likely missing between two entries here \(write \{ low: 0\.06, high: 0\.12 \}\)/);
+  });
+
   // Before: "trаining_mfu" (a Cyrillic а) was only "must be snake_case", though it reads as snake_case.
   it("names the code point of a look-alike or invisible character in an id", () => {
     const entry = (id: string) => `assumptions:\n  - id: ${id}\n    label: x\n    unit: USD\n    value: 1\n    kind: source\n    source: { title: t, date: 2026-01-01 }\n`;
