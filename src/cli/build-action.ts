@@ -9,6 +9,7 @@ import { MAX_TIMEOUT_SECONDS, parseTimeoutSeconds } from "../util/limits";
 import { killOtherThreadsChildren } from "../notebook/thread-children";
 import { endBySignal } from "../util/signals";
 import { progress } from "./output";
+import { visibleInOneLine } from "../util/control";
 import { existsSync, readdirSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { outPaths } from "../config/paths";
@@ -43,7 +44,7 @@ export async function buildCommand(options: BuildFlags): Promise<ExitCode> {
       for (const note of await staleProseSinceNewest(result.config.root)) progress(note);
     }
     const unlisted = unlistedNotebooks(dirname(result.config.file), result.config.chapters.map((chapter) => chapter.file));
-    if (unlisted.length > 0) progress(unlistedChapters(unlisted, relative(result.config.root, result.config.file) || result.config.file));
+    if (unlisted.length > 0) progress(unlistedChapters(unlisted.map(visibleInOneLine), relative(result.config.root, result.config.file) || result.config.file));
     return result.exitCode;
   } catch (error) {
     // Anything the file system refused (an assumptions path that is a folder, …): located, exit 2.

@@ -4,7 +4,6 @@ import { dirname } from "node:path";
 import { indefiniteArticle } from "../format/number";
 import { at, located, type Location } from "./location";
 import { didYouMean } from "./suggestion";
-import { visibleInOneLine } from "../util/control";
 
 export type { Location } from "./location";
 
@@ -38,10 +37,10 @@ export const configMissingChapter = (where: Location, chapter: string, resolved:
   `${at(where)}: chapter "${chapter}" listed in report.yaml does not exist (looked for ${resolved})` +
   (renamedTo === undefined ? "; restore the file, or take its line out of report.yaml" : `${didYouMean(renamedTo)} List the notebook under its new name in report.yaml, or restore the file`);
 
-/** After a build: notebooks beside report.yaml that it does not list (a note: the exit code and publish ignore it). */
+/** After a build: notebooks beside report.yaml that it does not list (a note: the exit code and publish ignore it); `names` shown on one line already. */
 export const unlistedChapters = (names: readonly string[], configFile: string): string =>
   `note: ${names.length === 1 ? "a notebook" : `${names.length} notebooks`} beside ${configFile} ${names.length === 1 ? "is" : "are"} not in the report, as it does not list ${names.length === 1 ? "it" : "them"}: ` +
-  `${names.slice(0, 5).map((name) => visibleInOneLine(name)).join(", ")}${names.length > 5 ? `, and ${names.length - 5} more` : ""}; add ${names.length === 1 ? "it" : "them"} under "chapters:" in ${configFile} to include ${names.length === 1 ? "it" : "them"}`;
+  `${names.slice(0, 5).join(", ")}${names.length > 5 ? `, and ${names.length - 5} more` : ""}; add ${names.length === 1 ? "it" : "them"} under "chapters:" in ${configFile} to include ${names.length === 1 ? "it" : "them"}`;
 
 /** A chapter named from the project's folder, which is there when named from report.yaml's. */
 export const configChapterFromProject = (where: Location, chapter: string, fromNotebooks: string): string =>
