@@ -243,11 +243,14 @@ async function buildAndPrint({ config, options, effects, started, rel, registry,
   });
   step("render", messages.renderedPage(report.chapters.length, report.charts, rendered, report.chaptersTaken));
   if (errata !== null) {
-    // An erratum points at this report's sections and figures. A failed code cell leaves figures
-    // missing, so the check waits for a build without one (publish refuses the others anyway); a
-    // markdown cell that failed (an image it cannot show) loses none. Which versions were published
-    // is publish's to check.
-    const figuresWhole = report.failedCells.every((f) => runs.find((run) => run.chapter.number === f.chapter)?.notebook.cells[f.cell - 1]?.cell_type === "markdown");
+    // An erratum points at this report's sections and figures. A code cell that threw leaves figures
+    // missing, so the check waits for a build without one (publish refuses the others anyway); a cell
+    // that failed only as drawn (a markdown image it cannot show, a chart it cannot draw) loses none.
+    // Which versions were published is publish's to check.
+    const figuresWhole = report.failedCells.every((f) => {
+      const cell = runs.find((run) => run.chapter.number === f.chapter)?.notebook.cells[f.cell - 1];
+      return cell !== undefined && !cellFailed(cell);
+    });
     if (figuresWhole) checkErrata(errata, { sections: [...sections.map((s) => s.id), ...APPENDIX_IDS], figures: figures.map((f) => f.id) });
     step("errata", messages.errataChecked(errata.length, rel(config.errata ?? ""), figuresWhole));
   }

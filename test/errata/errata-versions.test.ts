@@ -147,7 +147,7 @@ describe("errata in a build (real engine)", () => {
     expect(sections.map((section) => section.id)).toContain("01 price#the-price-of-a-training-run");
   });
 
-  it("is still checked when only a markdown cell failed (an image it cannot show: no figure is missing), not when a code cell did", async () => {
+  it("is still checked when only a markdown cell or a chart failed (an image it cannot show, a chart it cannot draw: no figure is missing), not when a code cell threw", async () => {
     const root = withErrata("01-price#the-price-of-a-training-run", "run_cost_usd");
     const notebook = join(root, "notebooks/02-claims.ipynb");
     const original = readFileSync(notebook, "utf8");
@@ -155,6 +155,12 @@ describe("errata in a build (real engine)", () => {
     cells.cells.push({ cell_type: "markdown", metadata: {}, source: "![gone](gone.png)" });
     writeFileSync(notebook, JSON.stringify(cells));
     const lines: string[] = [];
+    expect((await build({ root, pdf: false }, new FileBuildEffects((line) => lines.push(line)))).exitCode).toBe(1);
+    expect(lines).toContain("errata: 1 from notebooks/errata.yaml");
+    // A chart that cannot be drawn (a field its data lacks) fails its cell as drawn, not as run: no figure is missing either.
+    cells.cells.push({ cell_type: "code", metadata: {}, execution_count: null, outputs: [], source: 'nb.chart({ data: { values: [{ a: "x", n: 1 }] }, mark: "bar", encoding: { x: { field: "a", type: "nominal" }, y: { field: "nn", type: "quantitative" } } });' });
+    writeFileSync(notebook, JSON.stringify(cells));
+    lines.length = 0;
     expect((await build({ root, pdf: false }, new FileBuildEffects((line) => lines.push(line)))).exitCode).toBe(1);
     expect(lines).toContain("errata: 1 from notebooks/errata.yaml");
     cells.cells.push({ cell_type: "code", metadata: {}, execution_count: null, outputs: [], source: 'throw new Error("no");' });
