@@ -19,8 +19,8 @@ export function registerReportCommands(program: Command): void {
   command.addHelpText(
     "after",
     `
-Exit codes: 0 built; 1 a cell failed, a chart could not be drawn, the PDF was not printed, or a
-warning under --strict (the HTML is still written);
+Exit codes: 0 built; 1 a cell failed, a chart could not be drawn (a field its data lacks, …), an id
+declared twice, the PDF was not printed, or a warning under --strict (the HTML is still written);
 2 bad input (report.yaml, assumptions.yaml, a notebook or an override that cannot be read).
 
 Examples:

@@ -33,6 +33,9 @@ export async function checkCommand(args: readonly string[], explicitRoot?: strin
   if (explicitRoot !== undefined && !existsSync(configFile)) throw new ConfigNotFoundError(root, true);
   // A report.yaml that links to nothing is a project whose settings are lost, not a bare folder.
   if (explicitRoot === undefined && findReportYaml(process.cwd()) === undefined && danglingReportLink(process.cwd(), false) !== undefined) throw new ConfigNotFoundError(process.cwd());
+  // With no notebook named, the report is what is checked: outside any project there is none, and
+  // "type check passed: 0 notebooks" let a CI job run from the wrong folder pass.
+  if (explicitRoot === undefined && args.length === 0 && findReportYaml(process.cwd()) === undefined) throw new ConfigNotFoundError(process.cwd());
   // report.yaml is checked as build checks it (a wrong key, a date not on the calendar, YAML that does
   // not parse, a chapter renamed or deleted: located at its line, exit 2) before its chapters are: a
   // check that passed must not leave the build to find them. So it is when notebooks are named: their

@@ -126,6 +126,8 @@ async function runCommand(notebook: string, options: { out?: string; timeout: st
   if (result.error) process.stderr.write(`${formatCellError(result.error)}\n`);
   else process.stderr.write(`${messages.runSummary(result.notebook, result.cellsRun, result.durationMs, result.modelRuns)}\n`);
   if (refused.length > 0) process.stderr.write(`${messages.runImagesRefused(refused.length)}\n`);
+  // The cells ran, so the summary reads as success: what still fails the notebook is said after it.
+  if (chartErrors.length > 0) process.stderr.write(`${messages.runChartsRefused(chartErrors.length)}\n`);
   if (wrote !== undefined) process.stderr.write(`${wrote}\n`);
   return result.status === "ok" && refused.length === 0 && chartErrors.length === 0 && duplicates.length === 0 ? EXIT_OK : EXIT_FAILED;
 }

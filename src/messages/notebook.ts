@@ -107,6 +107,9 @@ export const chapterExecuted = (notebook: string, status: string, seconds: strin
 export const runImagesRefused = (images: number): string =>
   `${images === 1 ? "an image" : `${images} images`} in its markdown (above) cannot be inlined into the report: \`fragtax build\` fails at ${images === 1 ? "it" : "them"}`;
 
+export const runChartsRefused = (problems: number): string =>
+  `the cells ran, but ${problems === 1 ? "the chart problem" : `the ${problems} chart problems`} above would fail \`fragtax build\`: fix ${problems === 1 ? "it" : "them"} and run again`;
+
 export const runWrote = (file: string): string => `wrote ${file}`;
 
 export const runReportUnreadable = (file: string, reason: string): string =>

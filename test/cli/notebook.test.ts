@@ -97,6 +97,16 @@ describe("fragtax run", () => {
   });
 });
 
+describe("fragtax check outside any project", () => {
+  it("exits 2 saying no report.yaml was found (it said 'type check passed: 0 notebooks' and exited 0)", () => {
+    const folder = temp.write("no-project/readme.txt", "x\n").replace(/\/readme\.txt$/, "");
+    const result = spawnSync(process.execPath, [join(repoRoot, "dist", "cli.cjs"), "check"], { cwd: folder, encoding: "utf8" });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain(`no report.yaml found in ${folder} or any folder above it`);
+    expect(result.stderr).not.toContain("type check passed");
+  });
+});
+
 describe("a chapter renamed or deleted after report.yaml listed it", () => {
   it("is located at its report.yaml line by check, as build locates it, with the notebook it may now be and what to do (exit 2)", () => {
     const project = tempProject("project");

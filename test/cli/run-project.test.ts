@@ -75,6 +75,9 @@ describe("fragtax run and charts", () => {
     expect(run.status, run.stderr).toBe(1);
     expect(run.stderr).toContain('notebooks/chart.ipynb: cell 2, line 1, column 165: chart field "cuont" (at encoding.y.field) is not in the chart\'s data; did you mean "count"?');
     expect(run.stderr).not.toContain("warning: notebooks/chart.ipynb");
+    // After the summary of the cells, which reads as success, what still fails the notebook.
+    expect(run.stderr).toContain("ran 2 code cells");
+    expect(run.stderr).toContain("the cells ran, but the chart problem above would fail `fragtax build`: fix it and run again");
   });
 
   it("fails, as the build does, on a chart whose data file is not there (exit 1; it said 'ran 2 cells', exit 0)", () => {
