@@ -152,7 +152,7 @@ describe("report.yaml → ReportConfig", () => {
     // A title runs in every PDF page's header: 50,000 characters timed the print out after ~46 s.
     expect(errorOf(`title: ${"T".repeat(301)}\nchapters: [a.ipynb]\n`).message).toMatch(/:1:8: "title" in report\.yaml: 300 characters at most: it heads the title page and every PDF page; put the rest in a chapter/);
     expect(errorOf(`title: ${"T".repeat(300)}\nsubtitle: ${"s".repeat(601)}\nchapters: [a.ipynb]\n`).message).toMatch(/:2:11: "subtitle" in report\.yaml: 600 characters at most/);
-    expect(errorOf("title: T\nchapters: [a.ipynb, a.ipynb]\n").message).toContain('chapter "a.ipynb" is listed twice');
+    expect(errorOf("title: T\nchapters: [a.ipynb, a.ipynb]\n").message).toContain('chapter "a.ipynb" is listed twice in report.yaml: take this line out');
     // No chapters, however written: one sentence at the key's value, never zod's "Too small" or "received null".
     for (const none of ["chapters: []", "chapters:", "chapters: ~"]) {
       expect(errorOf(`title: T\n${none}\n`).message).toMatch(/:2:\d+: report\.yaml lists no chapters: list the chapter notebooks under "chapters" \(`fragtax new <name>` makes one and lists it\)$/);

@@ -217,6 +217,9 @@ function issueMessage(issue: z.core.$ZodIssue, raw: unknown, id: string | undefi
   // `range: 0.06..0.12` (as `--set` takes it) or `range: [0.06, 0.12]`: the mapping it is written as.
   const bounds = last === "range" && issue.code === "invalid_type" ? boundsOf(valueAt(raw, path)) : undefined;
   if (bounds !== undefined) return msg.rangeAsMapping(id, bounds.low, bounds.high);
+  // `high: 15k`, `value: $2.50`: a number is written as digits alone (the unit is the entry's "unit").
+  const given = valueAt(raw, path);
+  if (issue.code === "invalid_type" && issue.expected === "number" && typeof given === "string") return msg.notANumber(id, field, given);
   if (issue.code === "invalid_type" && valueAt(raw, path) === undefined) {
     if (path.length === 0) return msg.invalidField(id, "entry", "expected a mapping of fields");
     if (last === "source") return msg.missingSource(id);

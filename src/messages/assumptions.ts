@@ -48,6 +48,10 @@ export const invalidField = (id: string | undefined, field: string, detail: stri
 export const unknownKind = (id: string | undefined, given: string, meant: string | undefined, known: readonly string[]): string =>
   `${forId(id)}unknown kind "${given}"${meant === undefined ? "; a" : `; did you mean "${meant}"? A`} kind is one of ${list(known)}: the essay's figure, an external publication's, or the analysts' judgement`;
 
+/** Text where a number belongs (`15k`, `$2.50`, `20%`). */
+export const notANumber = (id: string | undefined, field: string, given: string): string =>
+  `${forId(id)}"${field}" is the text "${given}", not a number: write digits alone (15000, 1.5e4, 0.2 for 20%); the unit is the entry's "unit"`;
+
 /** A range written as `--set` takes one (`0.06..0.12`) or as a list: the file's form is a mapping. */
 export const rangeAsMapping = (id: string | undefined, low: string, high: string): string =>
   `${forId(id)}"range" is a mapping of its two ends: write range: { low: ${low}, high: ${high} } (low the 5th percentile, high the 95th; the low..high form is \`--set\`'s)`;

@@ -72,7 +72,7 @@ export const configNoChapters = (where: Location): string =>
   `${at(where)}: report.yaml lists no chapters: list the chapter notebooks under "chapters" (\`fragtax new <name>\` makes one and lists it)`;
 
 export const configDuplicateChapter = (where: Location, chapter: string): string =>
-  `${at(where)}: chapter "${chapter}" is listed twice in report.yaml`;
+  `${at(where)}: chapter "${chapter}" is listed twice in report.yaml: take this line out (a chapter appears once in the report)`;
 
 /** `--root DIR` names no project: DIR is missing, a file, the notebooks/ folder itself, or holds no notebooks/report.yaml. */
 export const rootWithoutReport = (dir: string, state: "missing" | "file" | "notebooks-folder" | "no-report", project: string = dirname(dir)): string =>

@@ -15,8 +15,8 @@ export const yamlAdvice = (code: string, message: string): string | undefined =>
     case "BLOCK_AS_IMPLICIT_KEY":
       return 'a value holds ": ", or a line is indented under a key that already has its value: quote the value, or indent the line as the key above it';
     case "BLOCK_IN_FLOW":
-      // `{ low: 0.06 high: 0.12 }` reads as the value "0.06 high: 0.12", a mapping inside the value.
-      return 'inside "{ … }" or "[ … ]" entries are separated by commas: a comma is likely missing between two entries here (write { low: 0.06, high: 0.12 }), or a value holds ": " (quote it)';
+      // `{ low: 0.06 high: 0.12 }` without a comma is located by yaml-syntax.ts (missingComma); any other: a value holding ": ".
+      return 'inside "{ … }" or "[ … ]" a value holds ": ": quote it, or separate the entries with commas';
     case "MULTILINE_IMPLICIT_KEY":
       return "a key runs over two lines: end the line before it, or indent it as the keys beside it";
     case "TAB_AS_INDENT":
@@ -31,6 +31,10 @@ export const yamlAdvice = (code: string, message: string): string | undefined =>
       return undefined;
   }
 };
+
+/** Two entries of a `{ … }` map with no comma between them, said at the second. */
+export const yamlMissingComma = (): string =>
+  'a comma is missing before this key: inside "{ … }" the entries are separated by commas (as in { low: 0.06, high: 0.12 })';
 
 /** A file whose aliases expand past the limit (util/yaml-syntax.ts): said at its first alias, with what to do. */
 export const yamlTooManyAliases = (alias: string, limit: number): string =>

@@ -6,7 +6,7 @@
  * errata file, a what-if overrides file) reads its syntax errors here.
  */
 import { CST, isCollection, isNode, parseDocument, Parser, visit, YAMLParseError, type Document, type DocumentOptions, type ParseOptions, type SchemaOptions, type YAMLError } from "yaml";
-import { yamlAdvice, yamlAliasInsideItself, yamlKeyNotAWord, yamlNestedTooDeep, yamlAliasWithoutAnchor, yamlNotClosed, yamlSecondDocument, yamlTagNotApplied, yamlTooManyAliases, yamlVersionDirective } from "../messages/yaml";
+import { yamlAdvice, yamlMissingComma, yamlAliasInsideItself, yamlKeyNotAWord, yamlNestedTooDeep, yamlAliasWithoutAnchor, yamlNotClosed, yamlSecondDocument, yamlTagNotApplied, yamlTooManyAliases, yamlVersionDirective } from "../messages/yaml";
 import { lineColumn, type LineColumn } from "./text-position";
 
 /**
@@ -72,7 +72,27 @@ export function yamlSyntaxProblem(text: string, error: YAMLError): YamlSyntaxPro
   // Not for a text nested too deep: the search for an unclosed opener recurses per level too.
   const opener = error.code === "RESOURCE_EXHAUSTION" ? undefined : unclosedOpener(text, error.pos[0]);
   if (opener !== undefined) return { ...lineColumn(text, opener.offset), detail: yamlNotClosed(opener.open) };
+  const gap = missingComma(text, error);
+  if (gap !== undefined) return { ...lineColumn(text, gap), detail: yamlMissingComma() };
   return { ...lineColumn(text, error.pos[0]), detail };
+}
+
+/**
+ * Where a comma is missing between two entries of a `{ … }` map on one line, when that is what the
+ * parser stumbled on: `{ title: "A" date: 2026-01-01 }` is an unexpected token (`date`) after a
+ * quoted value, and `{ low: 1 high: 2 }` the value "1 high: 2", a mapping inside a flow map. The
+ * offset of the key that lacks the comma before it; undefined for any other problem.
+ */
+function missingComma(text: string, error: YAMLError): number | undefined {
+  const at = error.pos[0];
+  const lineStart = text.lastIndexOf("\n", at - 1) + 1;
+  const before = text.slice(lineStart, at);
+  // Inside a "{" opened on this line and not closed before the problem.
+  if (before.lastIndexOf("{") <= before.lastIndexOf("}")) return undefined;
+  if (error.code === "UNEXPECTED_TOKEN" && /^Unexpected scalar token/.test(error.message) && /^[^\s:,{}[\]]+\s*:/.test(text.slice(at))) return at;
+  if (error.code !== "BLOCK_IN_FLOW") return undefined;
+  const key = /^[^\s,{}]+[ \t]+(?=[^\s:,{}]+[ \t]*:)/.exec(text.slice(at));
+  return key === null ? undefined : at + key[0].length;
 }
 
 /**

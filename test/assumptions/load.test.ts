@@ -108,7 +108,13 @@ describe("loadAssumptionsFile", () => {
     for (const range of ["0.06..0.12", "[0.06, 0.12]", "0.06 to 0.12"]) {
       expect(() => parseAssumptions(entry(`    range: ${range}\n    kind: source\n`), "f.yaml")).toThrow(/f\.yaml:5:12: assumption "gpu_count": "range" is a mapping of its two ends: write range: \{ low: 0\.06, high: 0\.12 \}/);
     }
-    expect(() => parseAssumptions(entry("    range: { low: 0.06 high: 0.12 }\n    kind: source\n"), "f.yaml")).toThrow(/f\.yaml:5:\d+: .*a comma is likely missing between two entries here \(write \{ low: 0\.06, high: 0\.12 \}\)/);
+    // Text where a number belongs: said as such, with what to write (it read "expected number, received string").
+    expect(() => parseAssumptions(entry("    range: { low: 10000, high: 15k }\n    kind: source\n"), "f.yaml")).toThrow(/f\.yaml:5:\d+: assumption "gpu_count": "range\.high" is the text "15k", not a number: write digits alone/);
+    // Located at the key after the gap, after a plain value or a quoted one (that read "Unexpected scalar token").
+    const comma = /: a comma is missing before this key: inside "\{ … \}" the entries are separated by commas/;
+    expect(() => parseAssumptions(entry("    range: { low: 0.06 high: 0.12 }\n    kind: source\n"), "f.yaml")).toThrow(new RegExp(`f\\.yaml:5:24: malformed YAML .*${comma.source}`));
+    const quoted = `assumptions:\n  - id: gpu_count\n    label: x\n    unit: GPUs\n    value: 1\n    kind: source\n    source: { title: "An essay" date: 2026-01-01 }\n`;
+    expect(() => parseAssumptions(quoted, "f.yaml")).toThrow(new RegExp(`f\\.yaml:7:33: malformed YAML .*${comma.source}`));
   });
 
   // Before: "trаining_mfu" (a Cyrillic а) was only "must be snake_case", though it reads as snake_case.
