@@ -85,3 +85,28 @@ describe("a long unbroken word in an appendix table", () => {
     expect(broken.replaceAll("<wbr>", "")).toBe(word);
   });
 });
+
+describe("a long line in a failed cell's error", () => {
+  it("wraps on paper (print media, A4's text width): the message and its caret were cut at the margin", async () => {
+    const input = fixtureInput();
+    const [first, ...rest] = input.chapters;
+    if (first === undefined) throw new Error("the fixture has no chapter");
+    const message = `UnknownAssumptionError: unknown assumption "${"gpu_all_in_kw_".repeat(6)}"; did you mean "gpu_all_in_kw"?`;
+    const failing = {
+      cell_type: "code" as const,
+      metadata: {},
+      execution_count: 9,
+      source: "nb.assumptions.get(id);",
+      outputs: [{ output_type: "error" as const, ename: "UnknownAssumptionError", evalue: message, traceback: [`notebooks/x.ipynb: cell 9, line 1, column 112: ${message}`, `> 1 | ${"const value = nb.assumptions.get(id); ".repeat(5)}`] }],
+    };
+    const html = (await renderReport({ ...input, chapters: [{ ...first, notebook: { ...first.notebook, cells: [...first.notebook.cells, failing] } }, ...rest] })).html;
+    const tab: Page = await chromium.browser.newPage();
+    await tab.setViewport({ width: 718, height: 1000 });
+    await tab.emulateMediaType("print");
+    await tab.setContent(html, { waitUntil: "load" });
+    const cut = (await tab.evaluate(`[...document.querySelectorAll(".output-error pre")].map((pre) => pre.scrollWidth - pre.clientWidth)`)) as number[];
+    await tab.close();
+    expect(cut.length).toBeGreaterThanOrEqual(1);
+    for (const past of cut) expect(past).toBeLessThanOrEqual(0);
+  });
+});
