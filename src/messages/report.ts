@@ -231,6 +231,10 @@ export const markdownPlaceholder = (where: Location, text: string): string =>
 /** In the page, on a code cell that did not run because an earlier one failed. */
 export const cellNotRun = (failedCell: number): string => `Not run: cell ${failedCell} failed before it.`;
 
+/** In the page, on a code cell before one whose error stopped the notebook before any cell ran. */
+export const cellNotRunBefore = (failedCell: number): string =>
+  `Not run: cell ${failedCell} has an error found before any cell runs (every cell is compiled first), so no cell of this notebook ran.`;
+
 export const notebookWithoutCellIds = (file: string, count: number): string =>
   `${file}: ${count} cell${count === 1 ? " has" : "s have"} no id (nbformat 4.5 gives every cell one); ` +
   `open and save the notebook in Jupyter, which adds them, or start new chapters with \`fragtax new\``;

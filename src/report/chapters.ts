@@ -73,6 +73,9 @@ export async function renderChapter(chapter: ChapterInput, markdown: MarkdownRen
   if (withoutId > 0) warnings.push(messages.notebookWithoutCellIds(chapter.relativePath, withoutId));
   warnings.push(...(await placeholderWarnings(chapter.notebook, chapter.relativePath)));
   let firstFailed: number | undefined;
+  // A syntax error or an unresolved import stops a notebook before any cell runs (every cell is
+  // compiled first): the cells before it have no count and no output either, and say why.
+  const stoppedAt = chapter.notebook.cells.findIndex(cellFailed) + 1;
   for (const { cell, index } of cells) {
     const docId = `c${chapter.number}-${index + 1}`;
     const where = at({ file: chapter.relativePath, cell: index + 1 });
@@ -91,9 +94,11 @@ export async function renderChapter(chapter: ChapterInput, markdown: MarkdownRen
       let outputError: string | undefined;
       const locate = literalLocator(chapter.relativePath, index + 1, cellText(cell.source));
       // A cell after the failed one never ran (no count, no outputs): the page says so instead of showing nothing.
-      const notRun = firstFailed !== undefined && cell.execution_count === null && cell.outputs.length === 0 ? firstFailed : undefined;
       const cellSource = cellText(cell.source);
-      parts.push(await renderCodeCell(cell, { markdown, where, file: chapter.relativePath, cell: index + 1, cellSource, docId, baseDir, root, locate, notRun, onChart: (found) => {
+      const ranNot = cell.execution_count === null && cell.outputs.length === 0;
+      const notRun = firstFailed !== undefined && ranNot ? firstFailed : undefined;
+      const notRunBefore = firstFailed === undefined && stoppedAt > index + 1 && ranNot && cellSource.trim() !== "" ? stoppedAt : undefined;
+      parts.push(await renderCodeCell(cell, { markdown, where, file: chapter.relativePath, cell: index + 1, cellSource, docId, baseDir, root, locate, notRun, notRunBefore, onChart: (found) => {
         charts++;
         warnings.push(...found);
       }, onImages: (inlined, notInlined) => void (images.push(...inlined), imagesNotInlined.push(...notInlined)), onOutputError: (message) => void (outputError ??= message) }));
@@ -124,6 +129,8 @@ interface CellContext {
   readonly locate: (literal: string, options?: { readonly key?: boolean }) => string | undefined;
   /** The failed cell this one did not run after, if it did not run. */
   readonly notRun?: number | undefined;
+  /** The later cell whose error (found as the notebook compiled) stopped every cell before it ran. */
+  readonly notRunBefore?: number | undefined;
 }
 
 async function renderCodeCell(cell: CodeCell, context: CellContext): Promise<Html> {
@@ -134,7 +141,12 @@ async function renderCodeCell(cell: CodeCell, context: CellContext): Promise<Htm
   const toggle = showInput
     ? html`<details class="cell-source"${failed ? rawHtml(" open") : null}><summary>Code</summary><pre><code class="language-typescript">${source}</code></pre></details>`
     : null;
-  const notRun = context.notRun === undefined ? null : html`<p class="cell-not-run">${messages.cellNotRun(context.notRun)}</p>`;
+  const notRun =
+    context.notRun !== undefined
+      ? html`<p class="cell-not-run">${messages.cellNotRun(context.notRun)}</p>`
+      : context.notRunBefore !== undefined
+        ? html`<p class="cell-not-run">${messages.cellNotRunBefore(context.notRunBefore)}</p>`
+        : null;
   return html`<div class="${failed ? "cell cell-code cell-failed" : "cell cell-code"}" id="${`cell-${context.docId}`}">${toggle}${notRun}${outputs}</div>`;
 }
 

@@ -135,6 +135,21 @@ describe("chapter numbers and chart warnings", () => {
     expect((await renderReport(input)).html).not.toContain('<p class="cell-not-run">');
   });
 
+  it("marks the code cells before one whose error stopped the notebook before any cell ran (a syntax error) as not run", async () => {
+    // They showed their code and nothing else, as if they had run and said nothing.
+    const input = fixtureInput();
+    const [first, ...rest] = input.chapters;
+    if (first === undefined) throw new Error("fixture has no chapter");
+    const unrun = (source: string) => ({ cell_type: "code" as const, metadata: {}, execution_count: null, source, outputs: [] });
+    const syntax = { ...unrun("const x = ;"), outputs: [{ output_type: "error" as const, ename: "SyntaxError", evalue: "Expression expected", traceback: [] }] };
+    const cells = [unrun("const a = 1;"), unrun(""), unrun("nb.md`A`;"), syntax, unrun("const after = 2;")];
+    const rendered = await renderReport({ ...input, chapters: [{ ...first, notebook: { ...first.notebook, cells } }, ...rest] });
+    const notes = (rendered.html.match(/<p class="cell-not-run">[^<]*<\/p>/g) ?? []).slice(0, 3);
+    const before = '<p class="cell-not-run">Not run: cell 4 has an error found before any cell runs (every cell is compiled first), so no cell of this notebook ran.</p>';
+    // The two cells with code before it (not the empty one), and the one after it as before.
+    expect(notes).toEqual([before, before, '<p class="cell-not-run">Not run: cell 4 failed before it.</p>']);
+  });
+
   it("warns about NaN geometry and 'undefined' labels in a chart", async () => {
     const { renderChart } = await import("../../src/charts/render");
     const chart = await renderChart(
