@@ -228,6 +228,10 @@ export const markdownPlaceholder = (where: Location, text: string): string =>
   located(where, `${JSON.stringify(text)} in a markdown cell is shown as written, not filled in (a markdown cell is not a template); ` +
     "write the sentence in a code cell with nb.md and a figure or nb.fmt, e.g. nb.md`The run costs ${nb.fmt(cost, \"usd\")}.`, or put the text in `backticks` to show it as code");
 
+/** A chapter whose introduction is still the example text `fragtax new` wrote. */
+export const scaffoldTextLeft = (where: Location): string =>
+  located(where, "the introduction `fragtax new` wrote as an example is still here: write the chapter's own (publish refuses a build with this warning unless --accept-warnings)");
+
 /** In the page, on a code cell that did not run because an earlier one failed. */
 export const cellNotRun = (failedCell: number): string => `Not run: cell ${failedCell} failed before it.`;
 

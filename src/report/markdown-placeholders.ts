@@ -12,6 +12,7 @@ import * as messages from "../messages/report";
 import type { Notebook } from "../notebook/nbformat";
 import { lineIndex } from "../util/text-position";
 import { shownMarkdown } from "./chapter-cells";
+import { SCAFFOLD_NOTE } from "../vocabulary/scaffold";
 
 /** `${…}` or `{{…}}` on one line. */
 const PLACEHOLDER = /\$\{[^{}\n]*\}|\{\{[^{}\n]*\}\}/g;
@@ -64,6 +65,12 @@ export async function placeholderWarnings(notebook: Notebook, file: string): Pro
   const warnings: string[] = [];
   for (const { cell, source, lineOffset } of shownMarkdown(notebook, file, false)) {
     for (const { text, line, column } of await placeholdersIn(source)) warnings.push(messages.markdownPlaceholder({ file, cell, line: line + (lineOffset ?? 0), column }, text));
+    // The example introduction `fragtax new` wrote, still unreplaced: publish would ship it.
+    const at = source.indexOf(SCAFFOLD_NOTE);
+    if (at !== -1) {
+      const { line, column } = lineIndex(source)(at);
+      warnings.push(messages.scaffoldTextLeft({ file, cell, line: line + (lineOffset ?? 0), column }));
+    }
   }
   return warnings;
 }

@@ -7,6 +7,7 @@
 import { formatForUnit } from "../format/number";
 import type { Notebook } from "../notebook/nbformat";
 import { toMultiline } from "../notebook/nbformat";
+import { SCAFFOLD_NOTE } from "../vocabulary/scaffold";
 
 export const CHAPTER_NAME = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 
@@ -61,7 +62,7 @@ export function chapterNotebook(seed: ChapterSeed): string {
   const label = JSON.stringify(`Twice the input (${assumption.label})`);
   const unit = JSON.stringify(assumption.unit);
   const sources: Array<readonly ["markdown" | "code", string]> = [
-    ["markdown", `# ${number}. ${chapterTitle(name)}\n\nOne or two sentences on the question this chapter answers. (fragtax new wrote this chapter as a worked example: keep its shape, replace its model.)`],
+    ["markdown", `# ${number}. ${chapterTitle(name)}\n\nOne or two sentences on the question this chapter answers. ${SCAFFOLD_NOTE}`],
     ["code", `import * as tslab from "tslab";\nimport { notebook } from "../dist/api.js";\nimport { histogramBins, monteCarlo } from "../dist/model.js";\nconst nb = notebook(tslab);`],
     ["markdown", "## A worked example\n\nRead an assumption, run a model on it under uncertainty, and cite the result: every number in the prose below comes from the model, with its 90% interval."],
     [

@@ -63,6 +63,14 @@ describe("fragtax new", () => {
     expect(check.stdout + check.stderr).toContain("type check passed");
     expect(check.status).toBe(0);
 
+    // The example introduction is warned about until it is replaced (an untouched chapter was published without a word).
+    const intro = "warning: notebooks/03-energy-use.ipynb: cell 1, line 3, column 60: the introduction `fragtax new` wrote as an example is still here";
+    expect(check.stderr).toContain(intro);
+    const warned = fragtax(["build", "--no-pdf", "--root", root]);
+    expect(warned.status, warned.stderr).toBe(0);
+    expect(warned.stderr).toContain(intro);
+    const file = join(root, "notebooks/03-energy-use.ipynb");
+    writeFileSync(file, readFileSync(file, "utf8").replace(/One or two sentences on the question[^"]*/, "What the chapter asks."));
     const build = fragtax(["build", "--no-pdf", "--root", root]);
     expect(build.status, build.stderr).toBe(0);
     expect(build.stderr).not.toContain("warning");
