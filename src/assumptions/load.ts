@@ -217,6 +217,9 @@ function issueMessage(issue: z.core.$ZodIssue, raw: unknown, id: string | undefi
   // `range: 0.06..0.12` (as `--set` takes it) or `range: [0.06, 0.12]`: the mapping it is written as.
   const bounds = last === "range" && issue.code === "invalid_type" ? boundsOf(valueAt(raw, path)) : undefined;
   if (bounds !== undefined) return msg.rangeAsMapping(id, bounds.low, bounds.high);
+  // `range: 0.08`: one figure, which is a point value.
+  const one = last === "range" && issue.code === "invalid_type" ? valueAt(raw, path) : undefined;
+  if (typeof one === "number") return msg.rangeOneNumber(id, String(one));
   if (issue.code === "invalid_type" && valueAt(raw, path) === undefined) {
     if (path.length === 0) return msg.invalidField(id, "entry", "expected a mapping of fields");
     if (last === "source") return msg.missingSource(id);
@@ -227,11 +230,11 @@ function issueMessage(issue: z.core.$ZodIssue, raw: unknown, id: string | undefi
   return msg.invalidField(id, field || "entry", issue.message);
 }
 
-/** The two ends of a range written as text ("0.06..0.12", "0.06 to 0.12", "0.06–0.12") or as a list of two numbers. */
+/** The two ends of a range written as text ("0.06..0.12", "0.06 to 0.12", "0.06–0.12", "0.06-0.12") or as a list of two numbers. */
 function boundsOf(value: unknown): { low: string; high: string } | undefined {
   if (Array.isArray(value) && value.length === 2 && value.every((end) => typeof end === "number")) return { low: String(value[0]), high: String(value[1]) };
   const number = String.raw`[-+]?(?:\d[\d_]*\.?\d*|\.\d+)(?:e[-+]?\d+)?`;
-  const ends = typeof value === "string" ? new RegExp(`^\\s*(${number})\\s*(?:\\.\\.|–|—|\\s+to\\s+)\\s*(${number})\\s*$`, "i").exec(value) : null;
+  const ends = typeof value === "string" ? new RegExp(`^\\s*(${number})\\s*(?:\\.\\.|–|—|-|\\s+to\\s+)\\s*(${number})\\s*$`, "i").exec(value) : null;
   return ends?.[1] === undefined || ends[2] === undefined ? undefined : { low: ends[1], high: ends[2] };
 }
 

@@ -52,6 +52,10 @@ export const unknownKind = (id: string | undefined, given: string, meant: string
 export const rangeAsMapping = (id: string | undefined, low: string, high: string): string =>
   `${forId(id)}"range" is a mapping of its two ends: write range: { low: ${low}, high: ${high} } (low the 5th percentile, high the 95th; the low..high form is \`--set\`'s)`;
 
+/** `range: 0.08`: one figure where a range has two ends. */
+export const rangeOneNumber = (id: string | undefined, given: string): string =>
+  `${forId(id)}"range" is a mapping of its two ends (range: { low: …, high: … }), not one figure: write value: ${given} for a point value, or the two ends of its range`;
+
 export const unknownDistribution = (id: string | undefined, given: string, known: readonly string[]): string =>
   `${forId(id)}unknown distribution "${given}"; use one of ${list(known)}`;
 

@@ -32,6 +32,14 @@ export const yamlAdvice = (code: string, message: string): string | undefined =>
   }
 };
 
+/** A value as written, in double quotes unless it is quoted already. */
+const quoted = (value: string): string => (/^(".*"|'.*')$/.test(value) ? value : `"${value}"`);
+
+/** `{ low: 0.06 high: 0.12 }`: the comma between two entries of an inline map left out (or written as ";"), said where it goes. */
+export const yamlMissingComma = (value: string, key: string, semicolon: boolean, fixed: string | undefined): string =>
+  `${semicolon ? `a ";" separates ${quoted(value)} from "${key}:"` : `a comma is missing between ${quoted(value)} and "${key}:"`}: ` +
+  `the entries inside "{ … }" are separated by commas${fixed === undefined ? "" : `; write ${fixed}`}`;
+
 /** A file whose aliases expand past the limit (util/yaml-syntax.ts): said at its first alias, with what to do. */
 export const yamlTooManyAliases = (alias: string, limit: number): string =>
   `its aliases (the first is ${alias}) expand to more than ${limit.toLocaleString("en-US")} values, which is refused as a resource-exhaustion attack ("billion laughs"): write the repeated parts out, or repeat them fewer times`;

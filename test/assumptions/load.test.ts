@@ -108,7 +108,31 @@ describe("loadAssumptionsFile", () => {
     for (const range of ["0.06..0.12", "[0.06, 0.12]", "0.06 to 0.12"]) {
       expect(() => parseAssumptions(entry(`    range: ${range}\n    kind: source\n`), "f.yaml")).toThrow(/f\.yaml:5:12: assumption "gpu_count": "range" is a mapping of its two ends: write range: \{ low: 0\.06, high: 0\.12 \}/);
     }
-    expect(() => parseAssumptions(entry("    range: { low: 0.06 high: 0.12 }\n    kind: source\n"), "f.yaml")).toThrow(/f\.yaml:5:\d+: .*a comma is likely missing between two entries here \(write \{ low: 0\.06, high: 0\.12 \}\)/);
+  });
+
+  it("says where the comma between two entries of a { … } map goes, and the line with it, not the parser's grammar words", () => {
+    const entry = (fields: string) => `assumptions:\n  - id: gpu_count\n    label: x\n    unit: GPUs\n${fields}    kind: source\n`;
+    const source = "    source: { title: t, date: 2026-01-01 }\n";
+    const errorOf = (text: string): string => {
+      try {
+        parseAssumptions(text, "f.yaml");
+      } catch (error) {
+        return (error as Error).message;
+      }
+      throw new Error("expected an error");
+    };
+    // It read 'Block collections are not allowed within flow collections (… write { low: 0.06, high: 0.12 } …)' at the
+    // value, and after a quoted value 'Unexpected scalar token'.
+    const comma = errorOf(entry(`    range: { low: 0.06 high: 0.12 }\n${source}`));
+    expect(comma).toBe('f.yaml:5:23: malformed YAML (in or just after assumption "gpu_count"): a comma is missing between "0.06" and "high:": the entries inside "{ … }" are separated by commas; write range: { low: 0.06, high: 0.12 }');
+    expect(comma).not.toContain("Block collections");
+    expect(errorOf(entry(`    range: { low: 0.06; high: 0.12 }\n${source}`))).toContain('5:23: malformed YAML (in or just after assumption "gpu_count"): a ";" separates "0.06" from "high:": the entries inside "{ … }" are separated by commas; write range: { low: 0.06, high: 0.12 }');
+    const quoted = errorOf(entry(`    value: 1\n    source: { title: "An essay" date: 2026-01-01 url: https://example.com }\n`));
+    expect(quoted).toContain('f.yaml:6:32: malformed YAML (in or just after assumption "gpu_count"): a comma is missing between "An essay" and "date:": the entries inside "{ … }" are separated by commas; write source: { title: "An essay", date: 2026-01-01, url: https://example.com }');
+    expect(quoted).not.toContain("Unexpected scalar token");
+    // `range: 0.06-0.12` and one figure: the mapping to write, not 'expected object, received string'.
+    expect(errorOf(entry(`    range: 0.06-0.12\n${source}`))).toContain('f.yaml:5:12: assumption "gpu_count": "range" is a mapping of its two ends: write range: { low: 0.06, high: 0.12 }');
+    expect(errorOf(entry(`    range: 0.08\n${source}`))).toBe('f.yaml:5:12: assumption "gpu_count": "range" is a mapping of its two ends (range: { low: …, high: … }), not one figure: write value: 0.08 for a point value, or the two ends of its range');
   });
 
   // Before: "trаining_mfu" (a Cyrillic а) was only "must be snake_case", though it reads as snake_case.
