@@ -86,7 +86,7 @@ function validate(file: ReadFile, fileName: string, entrySchema: EntrySchema): A
     const parsed = entrySchema.safeParse(raw);
     if (!parsed.success) {
       problems.push(
-        ...parsed.error.issues.map((issue) =>
+        ...withoutExplained(parsed.error.issues).map((issue) =>
           at(issuePath(issue), issueMessage(issue, raw, rawId), issue.code === "unrecognized_keys"),
         ),
       );
@@ -203,6 +203,8 @@ function issueMessage(issue: z.core.$ZodIssue, raw: unknown, id: string | undefi
   if (issue.code === "unrecognized_keys") {
     const known = FIELDS_AT[field] ?? [];
     const given = issue.keys[0] ?? "";
+    const glued = issue.keys.flatMap((key) => gluedKey(key, known) ?? []);
+    if (glued[0]?.written === given) return msg.keyWithoutSpace(id, given, glued.map(({ key, value }) => `${key}: ${value}`));
     return msg.unknownField(id, given, nearestName(given, known), known);
   }
   if (last === "kind" && valueAt(raw, path) === undefined) return msg.missingKind(id);
@@ -228,6 +230,30 @@ function issueMessage(issue: z.core.$ZodIssue, raw: unknown, id: string | undefi
   }
   if (last === "id" && issue.code === "invalid_format") return msg.badId(String(valueAt(raw, path)));
   return msg.invalidField(id, field || "entry", issue.message);
+}
+
+/**
+ * `{ low:0.06, high:0.12 }`: YAML reads "low:0.06" as one key (a key's colon needs a space after it).
+ * The known field it starts with and the value after the colon, or undefined.
+ */
+function gluedKey(written: string, known: readonly string[]): { written: string; key: string; value: string } | undefined {
+  const parts = /^([A-Za-z_][\w-]*):(\S.*)$/.exec(written);
+  return parts?.[1] !== undefined && parts[2] !== undefined && known.includes(parts[1]) ? { written, key: parts[1], value: parts[2] } : undefined;
+}
+
+/** The issues less the fields said to be missing that a glued key ("low:0.06") holds: that key's message says it. */
+function withoutExplained(issues: readonly z.core.$ZodIssue[]): z.core.$ZodIssue[] {
+  const held = new Set(
+    issues.flatMap((issue) =>
+      issue.code === "unrecognized_keys"
+        ? issue.keys.flatMap((key) => {
+            const glued = gluedKey(key, FIELDS_AT[issue.path.join(".")] ?? []);
+            return glued === undefined ? [] : [[...issue.path, glued.key].join(".")];
+          })
+        : [],
+    ),
+  );
+  return issues.filter((issue) => !(issue.code === "invalid_type" && issue.input === undefined && held.has(issue.path.join("."))));
 }
 
 /** The two ends of a range written as text ("0.06..0.12", "0.06 to 0.12", "0.06–0.12", "0.06-0.12") or as a list of two numbers. */

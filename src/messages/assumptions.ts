@@ -23,6 +23,10 @@ export const unknownTopLevelKey = (key: string, known: readonly string[]): strin
 export const unknownField = (id: string | undefined, key: string, nearest: string, known: readonly string[]): string =>
   `${forId(id)}unknown field "${key}"${didYouMean(nearest)} Known fields: ${list(known)}`;
 
+/** `{ low:0.06, high:0.12 }`: keys glued to their values, read as keys of their own; `entries` as they should be written. */
+export const keyWithoutSpace = (id: string | undefined, written: string, entries: readonly string[]): string =>
+  `${forId(id)}"${written}" is read as one key, as a key's colon needs a space after it; write ${entries.join(", ")}`;
+
 export const missingId = (): string => `an assumption has no "id" (snake_case, e.g. h100_usd_per_gpu_hour)`;
 
 export const badId = (id: string): string => {

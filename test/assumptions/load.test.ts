@@ -135,6 +135,16 @@ describe("loadAssumptionsFile", () => {
     expect(errorOf(entry(`    range: 0.08\n${source}`))).toBe('f.yaml:5:12: assumption "gpu_count": "range" is a mapping of its two ends (range: { low: …, high: … }), not one figure: write value: 0.08 for a point value, or the two ends of its range');
   });
 
+  it("says a key glued to its value (low:0.06) is read as one key, once, not as a missing field and an unknown one", () => {
+    const entry = (range: string) => `assumptions:\n  - id: gpu_count\n    label: x\n    unit: GPUs\n    range: ${range}\n    kind: source\n    source: { title: t, date: 2026-01-01 }\n`;
+    // It read 'missing required field "range.low"', 'missing required field "range.high"' and 'unknown field "low:0.06"; did you mean "low"?'.
+    expect(() => parseAssumptions(entry("{ low:0.06, high:0.12 }"), "f.yaml")).toThrow(
+      /^f\.yaml:5:14: assumption "gpu_count": "low:0\.06" is read as one key, as a key's colon needs a space after it; write low: 0\.06, high: 0\.12$/,
+    );
+    // A key that is not glued is still unknown, with the field it likely meant.
+    expect(() => parseAssumptions(entry("{ low: 0.06, hi: 0.12 }"), "f.yaml")).toThrow(/unknown field "hi"; did you mean "high"\?/);
+  });
+
   // Before: "trаining_mfu" (a Cyrillic а) was only "must be snake_case", though it reads as snake_case.
   it("names the code point of a look-alike or invisible character in an id", () => {
     const entry = (id: string) => `assumptions:\n  - id: ${id}\n    label: x\n    unit: USD\n    value: 1\n    kind: source\n    source: { title: t, date: 2026-01-01 }\n`;
