@@ -77,6 +77,9 @@ describe("report.yaml → ReportConfig", () => {
     expect(item("  - [b.ipynb, c.ipynb]")).toBe('notebooks/report.yaml:4:5: chapter item "[b.ipynb, c.ipynb]" in report.yaml is a list, not a notebook file name: write each chapter on a "- " line of its own');
     expect(item("  - true")).toContain('4:5: chapter item "true" in report.yaml is read as yes or no, not a notebook file name');
     expect(errorOf("title: T\nchapters: [a.ipynb, 7]\n").message).toMatch(/^notebooks\/report\.yaml:2:21: chapter item "7" in report\.yaml is a number/);
+    // One name where the list goes read '"chapters" in report.yaml: Invalid input: expected array, received string'.
+    expect(errorOf("title: T\nchapters: a.ipynb\n").message).toBe('notebooks/report.yaml:2:11: "chapters" in report.yaml is a list, one "  - " line per notebook, and it is written "a.ipynb": write "chapters:" alone on its line, then "  - a.ipynb" on the next');
+    expect(errorOf("title: T\nchapters: 42\n").message).toContain('is written "42": write "chapters:" alone on its line, then a "  - NN-name.ipynb" line for each chapter');
     // Named from the project's folder and without ".ipynb": the name to write, from report.yaml's folder.
     expect(errorOf("title: T\nchapters:\n  - notebooks/x\n", (path) => path === "/project/notebooks/x.ipynb").message).toBe(
       'notebooks/report.yaml:3:5: chapter "notebooks/x" listed in report.yaml is not a notebook file name (chapters are .ipynb files); did you mean "x.ipynb"?',

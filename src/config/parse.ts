@@ -97,6 +97,11 @@ export function normalizeConfig(text: string, fileName: string, options: Normali
     // An unknown key explains a "missing" one (a typo), so report it first.
     const issues = parsed.error.issues;
     const issue = issues.find((found) => found.code === "unrecognized_keys") ?? issues[0];
+    // `chapters: 00-summary.ipynb`: one name where a list goes, not zod's "expected array, received string".
+    if (issue?.code === "invalid_type" && issue.path.length === 1 && issue.path[0] === "chapters") {
+      const written = writtenText(text, document.getIn(issue.path, true));
+      throwAt(locateValue(issue.path), file, (w) => messages.configChaptersNotList(w, written, typeof issue.input === "string" ? issue.input : undefined));
+    }
     // A chapter that is not a .ipynb name: said by what is written there, not as zod's "chapters.9".
     if (issue?.path[0] === "chapters" && typeof issue.path[1] === "number") {
       const where = locateValue(issue.path);

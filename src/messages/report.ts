@@ -50,6 +50,11 @@ export const configChapterFromProject = (where: Location, chapter: string, fromN
 export const configChapterNotNotebook = (where: Location, chapter: string, meant: string | undefined): string =>
   `${at(where)}: chapter "${chapter}" listed in report.yaml is not a notebook file name (chapters are .ipynb files)${meant === undefined ? "" : didYouMean(meant)}`;
 
+/** `chapters: 00-summary.ipynb`: a value where the list of chapters goes; `name` when it is one name. */
+export const configChaptersNotList = (where: Location, written: string, name: string | undefined): string =>
+  `${at(where)}: "chapters" in report.yaml is a list, one "  - " line per notebook, and it is written "${written}": ` +
+  (name === undefined ? 'write "chapters:" alone on its line, then a "  - NN-name.ipynb" line for each chapter' : `write "chapters:" alone on its line, then "  - ${name}" on the next`);
+
 /** A chapter item that is no text, by what YAML read it as; `meant` the name in `- x.ipynb: a note`. */
 export type ChapterShape = { readonly kind: "empty" | "number" | "boolean" | "list" | "other" } | { readonly kind: "mapping"; readonly meant?: string };
 
