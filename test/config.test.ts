@@ -66,6 +66,26 @@ describe("report.yaml → ReportConfig", () => {
     expect(errorOf("title: T\nchapters:\n  - a.ipynb\n  - x\n", (path) => !path.endsWith("x.ipynb")).message).toBe('notebooks/report.yaml:4:5: chapter "x" listed in report.yaml is not a notebook file name (chapters are .ipynb files)');
   });
 
+  it("quotes a chapter item that is no name as written, at its line, not as zod's \"chapters.1\"", () => {
+    // They read e.g. '"chapters.1" in report.yaml: Invalid input: expected string, received number'.
+    const item = (line: string) => errorOf(`title: T\nchapters:\n  - a.ipynb\n${line}\n`).message;
+    expect(item("  - 42")).toBe('notebooks/report.yaml:4:5: chapter item "42" in report.yaml is a number, not a notebook file name (chapters are .ipynb files): write the notebook\'s file name (as "- 09-energy.ipynb")');
+    expect(item("  -")).toBe('notebooks/report.yaml:4:4: a chapter item in report.yaml is empty: write the notebook\'s file name after the "- " (as "- 09-energy.ipynb"), or take the line out');
+    expect(item("  - b.ipynb: draft")).toBe(
+      'notebooks/report.yaml:4:5: chapter item "b.ipynb: draft" in report.yaml is read as a key and its value (": " makes a mapping), not a notebook file name: write the file name alone ("- b.ipynb"), and any note after it as a "# " comment',
+    );
+    expect(item("  - [b.ipynb, c.ipynb]")).toBe('notebooks/report.yaml:4:5: chapter item "[b.ipynb, c.ipynb]" in report.yaml is a list, not a notebook file name: write each chapter on a "- " line of its own');
+    expect(item("  - true")).toContain('4:5: chapter item "true" in report.yaml is read as yes or no, not a notebook file name');
+    expect(errorOf("title: T\nchapters: [a.ipynb, 7]\n").message).toMatch(/^notebooks\/report\.yaml:2:21: chapter item "7" in report\.yaml is a number/);
+    // One name where the list goes read '"chapters" in report.yaml: Invalid input: expected array, received string'.
+    expect(errorOf("title: T\nchapters: a.ipynb\n").message).toBe('notebooks/report.yaml:2:11: "chapters" in report.yaml is a list, one "  - " line per notebook, and it is written "a.ipynb": write "chapters:" alone on its line, then "  - a.ipynb" on the next');
+    expect(errorOf("title: T\nchapters: 42\n").message).toContain('is written "42": write "chapters:" alone on its line, then a "  - NN-name.ipynb" line for each chapter');
+    // Named from the project's folder and without ".ipynb": the name to write, from report.yaml's folder.
+    expect(errorOf("title: T\nchapters:\n  - notebooks/x\n", (path) => path === "/project/notebooks/x.ipynb").message).toBe(
+      'notebooks/report.yaml:3:5: chapter "notebooks/x" listed in report.yaml is not a notebook file name (chapters are .ipynb files); did you mean "x.ipynb"?',
+    );
+  });
+
   it("names a missing chapter file with the line that lists it", () => {
     expect(errorOf("title: T\nchapters:\n  - a.ipynb\n  - b.ipynb\n", noB).message).toBe(
       `notebooks/report.yaml:4:5: chapter "b.ipynb" listed in report.yaml does not exist (looked for notebooks/b.ipynb); restore the file, or take its line out of report.yaml`,

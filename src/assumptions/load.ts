@@ -86,7 +86,7 @@ function validate(file: ReadFile, fileName: string, entrySchema: EntrySchema): A
     const parsed = entrySchema.safeParse(raw);
     if (!parsed.success) {
       problems.push(
-        ...parsed.error.issues.map((issue) =>
+        ...withoutExplained(parsed.error.issues).map((issue) =>
           at(issuePath(issue), issueMessage(issue, raw, rawId), issue.code === "unrecognized_keys"),
         ),
       );
@@ -203,6 +203,8 @@ function issueMessage(issue: z.core.$ZodIssue, raw: unknown, id: string | undefi
   if (issue.code === "unrecognized_keys") {
     const known = FIELDS_AT[field] ?? [];
     const given = issue.keys[0] ?? "";
+    const glued = issue.keys.flatMap((key) => gluedKey(key, known) ?? []);
+    if (glued[0]?.written === given) return msg.keyWithoutSpace(id, given, glued.map(({ key, value }) => `${key}: ${value}`));
     return msg.unknownField(id, given, nearestName(given, known), known);
   }
   if (last === "kind" && valueAt(raw, path) === undefined) return msg.missingKind(id);
@@ -220,6 +222,9 @@ function issueMessage(issue: z.core.$ZodIssue, raw: unknown, id: string | undefi
   // `high: 15k`, `value: $2.50`: a number is written as digits alone (the unit is the entry's "unit").
   const given = valueAt(raw, path);
   if (issue.code === "invalid_type" && issue.expected === "number" && typeof given === "string") return msg.notANumber(id, field, given);
+  // `range: 0.08`: one figure, which is a point value.
+  const one = last === "range" && issue.code === "invalid_type" ? valueAt(raw, path) : undefined;
+  if (typeof one === "number") return msg.rangeOneNumber(id, String(one));
   if (issue.code === "invalid_type" && valueAt(raw, path) === undefined) {
     if (path.length === 0) return msg.invalidField(id, "entry", "expected a mapping of fields");
     if (last === "source") return msg.missingSource(id);
@@ -230,11 +235,35 @@ function issueMessage(issue: z.core.$ZodIssue, raw: unknown, id: string | undefi
   return msg.invalidField(id, field || "entry", issue.message);
 }
 
-/** The two ends of a range written as text ("0.06..0.12", "0.06 to 0.12", "0.06–0.12") or as a list of two numbers. */
+/**
+ * `{ low:0.06, high:0.12 }`: YAML reads "low:0.06" as one key (a key's colon needs a space after it).
+ * The known field it starts with and the value after the colon, or undefined.
+ */
+function gluedKey(written: string, known: readonly string[]): { written: string; key: string; value: string } | undefined {
+  const parts = /^([A-Za-z_][\w-]*):(\S.*)$/.exec(written);
+  return parts?.[1] !== undefined && parts[2] !== undefined && known.includes(parts[1]) ? { written, key: parts[1], value: parts[2] } : undefined;
+}
+
+/** The issues less the fields said to be missing that a glued key ("low:0.06") holds: that key's message says it. */
+function withoutExplained(issues: readonly z.core.$ZodIssue[]): z.core.$ZodIssue[] {
+  const held = new Set(
+    issues.flatMap((issue) =>
+      issue.code === "unrecognized_keys"
+        ? issue.keys.flatMap((key) => {
+            const glued = gluedKey(key, FIELDS_AT[issue.path.join(".")] ?? []);
+            return glued === undefined ? [] : [[...issue.path, glued.key].join(".")];
+          })
+        : [],
+    ),
+  );
+  return issues.filter((issue) => !(issue.code === "invalid_type" && issue.input === undefined && held.has(issue.path.join("."))));
+}
+
+/** The two ends of a range written as text ("0.06..0.12", "0.06 to 0.12", "0.06–0.12", "0.06-0.12") or as a list of two numbers. */
 function boundsOf(value: unknown): { low: string; high: string } | undefined {
   if (Array.isArray(value) && value.length === 2 && value.every((end) => typeof end === "number")) return { low: String(value[0]), high: String(value[1]) };
   const number = String.raw`[-+]?(?:\d[\d_]*\.?\d*|\.\d+)(?:e[-+]?\d+)?`;
-  const ends = typeof value === "string" ? new RegExp(`^\\s*(${number})\\s*(?:\\.\\.|–|—|\\s+to\\s+)\\s*(${number})\\s*$`, "i").exec(value) : null;
+  const ends = typeof value === "string" ? new RegExp(`^\\s*(${number})\\s*(?:\\.\\.|–|—|-|\\s+to\\s+)\\s*(${number})\\s*$`, "i").exec(value) : null;
   return ends?.[1] === undefined || ends[2] === undefined ? undefined : { low: ends[1], high: ends[2] };
 }
 

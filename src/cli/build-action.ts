@@ -10,7 +10,7 @@ import { killOtherThreadsChildren } from "../notebook/thread-children";
 import { endBySignal } from "../util/signals";
 import { progress } from "./output";
 import { visibleInOneLine } from "../util/control";
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { outPaths } from "../config/paths";
 import { findProjectRoot } from "../config/root";
@@ -65,5 +65,13 @@ function unlistedNotebooks(folder: string, listed: readonly string[]): string[] 
     return [];
   }
   const chapters = new Set(listed);
-  return names.filter((name) => name.endsWith(".ipynb") && !chapters.has(join(folder, name))).sort();
+  // A folder named "x.ipynb" is no notebook; a link to one is (statSync follows it).
+  const isFile = (path: string): boolean => {
+    try {
+      return statSync(path).isFile();
+    } catch {
+      return false;
+    }
+  };
+  return names.filter((name) => name.endsWith(".ipynb") && !chapters.has(join(folder, name)) && isFile(join(folder, name))).sort();
 }

@@ -97,12 +97,21 @@ export function normalizeConfig(text: string, fileName: string, options: Normali
     // An unknown key explains a "missing" one (a typo), so report it first.
     const issues = parsed.error.issues;
     const issue = issues.find((found) => found.code === "unrecognized_keys") ?? issues[0];
-    // A chapter named without ".ipynb": said by its name, not as zod's "chapters.9", with the notebook meant.
-    if (issue?.path[0] === "chapters" && typeof issue.path[1] === "number" && typeof issue.input === "string") {
-      const name = issue.input;
-      const notebook = /\.[^./]+$/.test(name) ? name.replace(/\.[^./]+$/, ".ipynb") : `${name}.ipynb`; // "x" or "x.ipnyb" → "x.ipynb"
-      const meant = (options.exists ?? existsSync)(resolve(dirname(file), notebook)) ? notebook : undefined;
-      throwAt(locateValue(issue.path), file, (where) => messages.configChapterNotNotebook(where, name, meant));
+    // `chapters: 00-summary.ipynb`: one name where a list goes, not zod's "expected array, received string".
+    if (issue?.code === "invalid_type" && issue.path.length === 1 && issue.path[0] === "chapters") {
+      const written = writtenText(text, document.getIn(issue.path, true));
+      throwAt(locateValue(issue.path), file, (w) => messages.configChaptersNotList(w, written, typeof issue.input === "string" ? issue.input : undefined));
+    }
+    // A chapter that is not a .ipynb name: said by what is written there, not as zod's "chapters.9".
+    if (issue?.path[0] === "chapters" && typeof issue.path[1] === "number") {
+      const where = locateValue(issue.path);
+      const input = issue.input;
+      if (typeof input === "string") {
+        const meant = notebookMeant(input, dirname(file), root, options.exists ?? existsSync);
+        throwAt(where, file, (w) => messages.configChapterNotNotebook(w, input, meant));
+      }
+      const written = writtenText(text, document.getIn(issue.path, true));
+      throwAt(where, file, (w) => messages.configChapterNotName(w, written, chapterShape(input)));
     }
     throw configErrorFromIssue(issue, locate, locateValue, file);
   }
@@ -135,6 +144,37 @@ export function normalizeConfig(text: string, fileName: string, options: Normali
     outDir: outPaths(root).build,
     paths: outPaths(root),
   };
+}
+
+/**
+ * The notebook a chapter name without ".ipynb" means, if it exists: "x" or "x.ipnyb" → "x.ipynb",
+ * named from report.yaml's folder; "notebooks/x" (named from the project's) → "x.ipynb" too.
+ */
+function notebookMeant(name: string, dir: string, root: string, exists: (path: string) => boolean): string | undefined {
+  const notebook = /\.[^./]+$/.test(name) ? name.replace(/\.[^./]+$/, ".ipynb") : `${name}.ipynb`;
+  if (exists(resolve(dir, notebook))) return notebook;
+  const fromProject = resolve(root, notebook);
+  return !isAbsolute(notebook) && isInside(dir, fromProject) && exists(fromProject) ? relative(dir, fromProject) : undefined;
+}
+
+/** What a chapter item that is no text is, for its message (`- 42`, `-` alone, `- a.ipynb: draft`, `- [a, b]`). */
+function chapterShape(value: unknown): messages.ChapterShape {
+  if (value === null || value === undefined) return { kind: "empty" };
+  if (Array.isArray(value)) return { kind: "list" };
+  if (typeof value === "object" && !(value instanceof Date)) {
+    // `- 09-x.ipynb: draft` (a note after the name) is a mapping whose one key is the name meant.
+    const names = Object.keys(value).filter((key) => key.endsWith(".ipynb"));
+    return { kind: "mapping", ...(names.length === 1 && names[0] !== undefined && { meant: names[0] }) };
+  }
+  return { kind: typeof value === "number" ? "number" : typeof value === "boolean" ? "boolean" : "other" };
+}
+
+/** The text a node was written as in report.yaml, on one line and shortened: the message quotes it. */
+function writtenText(text: string, node: unknown): string {
+  const range = node !== null && typeof node === "object" && "range" in node && Array.isArray(node.range) ? (node.range as unknown[]) : [];
+  const [start, end] = range;
+  const written = typeof start === "number" && typeof end === "number" ? text.slice(start, end).trim().split("\n")[0]?.trim() ?? "" : "";
+  return written.length > 60 ? `${written.slice(0, 60)}…` : written;
 }
 
 function isoText(date: string | Date): string {

@@ -23,6 +23,10 @@ export const unknownTopLevelKey = (key: string, known: readonly string[]): strin
 export const unknownField = (id: string | undefined, key: string, nearest: string, known: readonly string[]): string =>
   `${forId(id)}unknown field "${key}"${didYouMean(nearest)} Known fields: ${list(known)}`;
 
+/** `{ low:0.06, high:0.12 }`: keys glued to their values, read as keys of their own; `entries` as they should be written. */
+export const keyWithoutSpace = (id: string | undefined, written: string, entries: readonly string[]): string =>
+  `${forId(id)}"${written}" is read as one key, as a key's colon needs a space after it; write ${entries.join(", ")}`;
+
 export const missingId = (): string => `an assumption has no "id" (snake_case, e.g. h100_usd_per_gpu_hour)`;
 
 export const badId = (id: string): string => {
@@ -55,6 +59,10 @@ export const notANumber = (id: string | undefined, field: string, given: string)
 /** A range written as `--set` takes one (`0.06..0.12`) or as a list: the file's form is a mapping. */
 export const rangeAsMapping = (id: string | undefined, low: string, high: string): string =>
   `${forId(id)}"range" is a mapping of its two ends: write range: { low: ${low}, high: ${high} } (low the 5th percentile, high the 95th; the low..high form is \`--set\`'s)`;
+
+/** `range: 0.08`: one figure where a range has two ends. */
+export const rangeOneNumber = (id: string | undefined, given: string): string =>
+  `${forId(id)}"range" is a mapping of its two ends (range: { low: …, high: … }), not one figure: write value: ${given} for a point value, or the two ends of its range`;
 
 export const unknownDistribution = (id: string | undefined, given: string, known: readonly string[]): string =>
   `${forId(id)}unknown distribution "${given}"; use one of ${list(known)}`;

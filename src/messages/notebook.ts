@@ -32,8 +32,10 @@ export const unshowableThrownValue = (): string => "(a thrown value that cannot 
 export const notebookNestedTooDeep = (file: string, limit: number): string =>
   `${file}: not a notebook as Jupyter writes one: its JSON nests more than ${limit} levels deep (lists or objects inside each other, in its metadata or outputs); restore it from git, or clear the deep field`;
 
-export const notebookNotObject = (file: string): string =>
-  `${file}: not a notebook: expected a JSON object with "cells", "metadata" and "nbformat"`;
+/** JSON that is not an object (`[]`, `"x"`, `42`): what it holds, what a notebook holds, and what to do. */
+export const notebookNotObject = (file: string, holds: string): string =>
+  `${file}: not a notebook: it holds ${holds}, where a notebook Jupyter writes is a JSON object with "cells", "metadata" and "nbformat"; ` +
+  "start a chapter with `fragtax new <name>`, or restore the file from git";
 
 /** A JSON object without what every notebook has (`{}`): not an unsupported version of one. */
 export const notebookMissingFields = (file: string, missing: readonly string[]): string =>
@@ -43,6 +45,10 @@ export const notebookMissingFields = (file: string, missing: readonly string[]):
 export const notebookWrongFormat = (file: string, found: unknown): string =>
   `${file}: nbformat ${String(found)} is not supported; fragtax reads nbformat 4 ` +
   `(open and save it in JupyterLab, or run \`jupyter nbconvert --to notebook --nbformat 4\`)`;
+
+/** `"nbformat": "4"` (a hand edit): the version is a number; said as "nbformat 4 is not supported" it contradicted itself. */
+export const notebookFormatNotNumber = (file: string, shown: string): string =>
+  `${file}: not a notebook as Jupyter writes one: "nbformat" is ${shown}, where Jupyter writes the version as a number: write "nbformat": 4 (without quotes), or restore the file from git`;
 
 export const notebookBadCells = (file: string): string => `${file}: not a notebook: "cells" must be an array of cells`;
 

@@ -50,6 +50,30 @@ export const configChapterFromProject = (where: Location, chapter: string, fromN
 export const configChapterNotNotebook = (where: Location, chapter: string, meant: string | undefined): string =>
   `${at(where)}: chapter "${chapter}" listed in report.yaml is not a notebook file name (chapters are .ipynb files)${meant === undefined ? "" : didYouMean(meant)}`;
 
+/** `chapters: 00-summary.ipynb`: a value where the list of chapters goes; `name` when it is one name. */
+export const configChaptersNotList = (where: Location, written: string, name: string | undefined): string =>
+  `${at(where)}: "chapters" in report.yaml is a list, one "  - " line per notebook, and it is written "${written}": ` +
+  (name === undefined ? 'write "chapters:" alone on its line, then a "  - NN-name.ipynb" line for each chapter' : `write "chapters:" alone on its line, then "  - ${name}" on the next`);
+
+/** A chapter item that is no text, by what YAML read it as; `meant` the name in `- x.ipynb: a note`. */
+export type ChapterShape = { readonly kind: "empty" | "number" | "boolean" | "list" | "other" } | { readonly kind: "mapping"; readonly meant?: string };
+
+/** A chapter item that is not a name (`- 42`, `-` alone, `- a.ipynb: draft`): quoted as written, not as zod's "chapters.9". */
+export const configChapterNotName = (where: Location, written: string, shape: ChapterShape): string => {
+  const item = written === "" || written === "-" ? "a chapter item in report.yaml" : `chapter item "${written}" in report.yaml`;
+  switch (shape.kind) {
+    case "empty":
+      return `${at(where)}: ${item} is empty: write the notebook's file name after the "- " (as "- 09-energy.ipynb"), or take the line out`;
+    case "mapping":
+      return `${at(where)}: ${item} is read as a key and its value (": " makes a mapping), not a notebook file name: write the file name alone` +
+        (shape.meant === undefined ? "" : ` ("- ${shape.meant}"), and any note after it as a "# " comment`);
+    case "list":
+      return `${at(where)}: ${item} is a list, not a notebook file name: write each chapter on a "- " line of its own`;
+    default:
+      return `${at(where)}: ${item} is ${shape.kind === "number" ? "a number" : shape.kind === "boolean" ? "read as yes or no" : "no text"}, not a notebook file name (chapters are .ipynb files): write the notebook's file name (as "- 09-energy.ipynb")`;
+  }
+};
+
 /** A list item indented past the one above it: YAML reads the two lines as one name. */
 export const configChaptersJoined = (where: Location, chapter: string, names: readonly string[]): string =>
   `${at(where)}: chapter "${chapter}" listed in report.yaml is ${names.map((name) => `"${name}"`).join(" and ")} read as one name: ` +

@@ -15,7 +15,7 @@ export const yamlAdvice = (code: string, message: string): string | undefined =>
     case "BLOCK_AS_IMPLICIT_KEY":
       return 'a value holds ": ", or a line is indented under a key that already has its value: quote the value, or indent the line as the key above it';
     case "BLOCK_IN_FLOW":
-      // `{ low: 0.06 high: 0.12 }` without a comma is located by yaml-syntax.ts (missingComma); any other: a value holding ": ".
+      // `{ low: 0.06 high: 0.12 }` without a comma is located by util/yaml-syntax.ts (missingComma); any other: a value holding ": ".
       return 'inside "{ … }" or "[ … ]" a value holds ": ": quote it, or separate the entries with commas';
     case "MULTILINE_IMPLICIT_KEY":
       return "a key runs over two lines: end the line before it, or indent it as the keys beside it";
@@ -32,9 +32,13 @@ export const yamlAdvice = (code: string, message: string): string | undefined =>
   }
 };
 
-/** Two entries of a `{ … }` map with no comma between them, said at the second. */
-export const yamlMissingComma = (): string =>
-  'a comma is missing before this key: inside "{ … }" the entries are separated by commas (as in { low: 0.06, high: 0.12 })';
+/** A value as written, in double quotes unless it is quoted already. */
+const quoted = (value: string): string => (/^(".*"|'.*')$/.test(value) ? value : `"${value}"`);
+
+/** `{ low: 0.06 high: 0.12 }`: the comma between two entries of an inline map left out (or written as ";"), said where it goes. */
+export const yamlMissingComma = (value: string, key: string, semicolon: boolean, fixed: string | undefined): string =>
+  `${semicolon ? `a ";" separates ${quoted(value)} from "${key}:"` : `a comma is missing between ${quoted(value)} and "${key}:"`}: ` +
+  `the entries inside "{ … }" are separated by commas${fixed === undefined ? "" : `; write ${fixed}`}`;
 
 /** A file whose aliases expand past the limit (util/yaml-syntax.ts): said at its first alias, with what to do. */
 export const yamlTooManyAliases = (alias: string, limit: number): string =>

@@ -175,7 +175,7 @@ const MAX_NOTEBOOK_DEPTH = 500;
 export function parseNotebook(text: string, file: string): Notebook {
   const data = parseJson(text, file);
   if (typeof data !== "object" || data === null || Array.isArray(data)) {
-    throw new NotebookFormatError(messages.notebookNotObject(file), file);
+    throw new NotebookFormatError(messages.notebookNotObject(file, jsonKind(data)), file);
   }
   const record = data as Record<string, unknown>;
   if (nestedPast(record, MAX_NOTEBOOK_DEPTH)) throw new NotebookFormatError(messages.notebookNestedTooDeep(file, MAX_NOTEBOOK_DEPTH), file);
@@ -183,7 +183,11 @@ export function parseNotebook(text: string, file: string): Notebook {
   // nbformat 3 file (its cells in "worksheets") is one, and is said to be.
   const missing = ["nbformat", "cells"].filter((key) => !(key in record));
   if (!("nbformat" in record)) throw new NotebookFormatError(messages.notebookMissingFields(file, missing), file);
+  // `"nbformat": "4"` printed as "nbformat 4 is not supported; fragtax reads nbformat 4".
+  if (typeof record.nbformat !== "number") throw new NotebookFormatError(messages.notebookFormatNotNumber(file, shownJson(record.nbformat)), file);
   if (record.nbformat !== 4) throw new NotebookFormatError(messages.notebookWrongFormat(file, record.nbformat), file);
+  // Version 4 without "cells" lacks what every notebook has; an nbformat 3 file (cells in "worksheets") was named above.
+  if (!("cells" in record)) throw new NotebookFormatError(messages.notebookMissingFields(file, ["cells"]), file);
   if (!Array.isArray(record.cells)) throw new NotebookFormatError(messages.notebookBadCells(file), file);
   const metadata = isRecord(record.metadata) ? record.metadata : {};
   assertTypeScriptKernel(metadata, file);
@@ -195,6 +199,20 @@ export function parseNotebook(text: string, file: string): Notebook {
     metadata,
     cells,
   };
+}
+
+/** What a JSON value that is not an object is, in a reader's words. */
+function jsonKind(value: unknown): string {
+  if (Array.isArray(value)) return "a JSON list";
+  if (value === null) return "JSON null";
+  if (typeof value === "string") return "a JSON string";
+  return typeof value === "number" ? "a JSON number" : `JSON ${String(value)}`;
+}
+
+/** A JSON value as it was written, shortened to fit a message (the file's text may be anything). */
+function shownJson(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
 }
 
 function parseJson(text: string, file: string): unknown {

@@ -110,11 +110,41 @@ describe("loadAssumptionsFile", () => {
     }
     // Text where a number belongs: said as such, with what to write (it read "expected number, received string").
     expect(() => parseAssumptions(entry("    range: { low: 10000, high: 15k }\n    kind: source\n"), "f.yaml")).toThrow(/f\.yaml:5:\d+: assumption "gpu_count": "range\.high" is the text "15k", not a number: write digits alone/);
-    // Located at the key after the gap, after a plain value or a quoted one (that read "Unexpected scalar token").
-    const comma = /: a comma is missing before this key: inside "\{ … \}" the entries are separated by commas/;
-    expect(() => parseAssumptions(entry("    range: { low: 0.06 high: 0.12 }\n    kind: source\n"), "f.yaml")).toThrow(new RegExp(`f\\.yaml:5:24: malformed YAML .*${comma.source}`));
-    const quoted = `assumptions:\n  - id: gpu_count\n    label: x\n    unit: GPUs\n    value: 1\n    kind: source\n    source: { title: "An essay" date: 2026-01-01 }\n`;
-    expect(() => parseAssumptions(quoted, "f.yaml")).toThrow(new RegExp(`f\\.yaml:7:33: malformed YAML .*${comma.source}`));
+  });
+
+  it("says where the comma between two entries of a { … } map goes, and the line with it, not the parser's grammar words", () => {
+    const entry = (fields: string) => `assumptions:\n  - id: gpu_count\n    label: x\n    unit: GPUs\n${fields}    kind: source\n`;
+    const source = "    source: { title: t, date: 2026-01-01 }\n";
+    const errorOf = (text: string): string => {
+      try {
+        parseAssumptions(text, "f.yaml");
+      } catch (error) {
+        return (error as Error).message;
+      }
+      throw new Error("expected an error");
+    };
+    // It read 'Block collections are not allowed within flow collections (… write { low: 0.06, high: 0.12 } …)' at the
+    // value, and after a quoted value 'Unexpected scalar token'.
+    const comma = errorOf(entry(`    range: { low: 0.06 high: 0.12 }\n${source}`));
+    expect(comma).toBe('f.yaml:5:23: malformed YAML (in or just after assumption "gpu_count"): a comma is missing between "0.06" and "high:": the entries inside "{ … }" are separated by commas; write range: { low: 0.06, high: 0.12 }');
+    expect(comma).not.toContain("Block collections");
+    expect(errorOf(entry(`    range: { low: 0.06; high: 0.12 }\n${source}`))).toContain('5:23: malformed YAML (in or just after assumption "gpu_count"): a ";" separates "0.06" from "high:": the entries inside "{ … }" are separated by commas; write range: { low: 0.06, high: 0.12 }');
+    const quoted = errorOf(entry(`    value: 1\n    source: { title: "An essay" date: 2026-01-01 url: https://example.com }\n`));
+    expect(quoted).toContain('f.yaml:6:32: malformed YAML (in or just after assumption "gpu_count"): a comma is missing between "An essay" and "date:": the entries inside "{ … }" are separated by commas; write source: { title: "An essay", date: 2026-01-01, url: https://example.com }');
+    expect(quoted).not.toContain("Unexpected scalar token");
+    // `range: 0.06-0.12` and one figure: the mapping to write, not 'expected object, received string'.
+    expect(errorOf(entry(`    range: 0.06-0.12\n${source}`))).toContain('f.yaml:5:12: assumption "gpu_count": "range" is a mapping of its two ends: write range: { low: 0.06, high: 0.12 }');
+    expect(errorOf(entry(`    range: 0.08\n${source}`))).toBe('f.yaml:5:12: assumption "gpu_count": "range" is a mapping of its two ends (range: { low: …, high: … }), not one figure: write value: 0.08 for a point value, or the two ends of its range');
+  });
+
+  it("says a key glued to its value (low:0.06) is read as one key, once, not as a missing field and an unknown one", () => {
+    const entry = (range: string) => `assumptions:\n  - id: gpu_count\n    label: x\n    unit: GPUs\n    range: ${range}\n    kind: source\n    source: { title: t, date: 2026-01-01 }\n`;
+    // It read 'missing required field "range.low"', 'missing required field "range.high"' and 'unknown field "low:0.06"; did you mean "low"?'.
+    expect(() => parseAssumptions(entry("{ low:0.06, high:0.12 }"), "f.yaml")).toThrow(
+      /^f\.yaml:5:14: assumption "gpu_count": "low:0\.06" is read as one key, as a key's colon needs a space after it; write low: 0\.06, high: 0\.12$/,
+    );
+    // A key that is not glued is still unknown, with the field it likely meant.
+    expect(() => parseAssumptions(entry("{ low: 0.06, hi: 0.12 }"), "f.yaml")).toThrow(/unknown field "hi"; did you mean "high"\?/);
   });
 
   // Before: "trаining_mfu" (a Cyrillic а) was only "must be snake_case", though it reads as snake_case.

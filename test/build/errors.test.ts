@@ -77,10 +77,12 @@ describe("fragtax build with bad input", () => {
     copyFileSync(join(notebooks, "01-price.ipynb"), join(notebooks, "03-draft.ipynb"));
     mkdirSync(join(notebooks, ".ipynb_checkpoints"));
     copyFileSync(join(notebooks, "01-price.ipynb"), join(notebooks, ".ipynb_checkpoints", "01-price-checkpoint.ipynb"));
+    mkdirSync(join(notebooks, "folder.ipynb")); // a folder, no notebook: it was named as one
     const run = fragtaxBuild(project.root, ["--no-pdf"]);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr).toContain('note: a notebook beside notebooks/report.yaml is not in the report, as it does not list it: 03-draft.ipynb; add it under "chapters:" in notebooks/report.yaml to include it');
     expect(run.stderr).not.toContain("checkpoint");
+    expect(run.stderr).not.toContain("folder.ipynb");
     const log = JSON.parse(readFileSync(join(outBuild(project.root), "build-log.json"), "utf8")) as { warnings: string[] };
     expect(log.warnings).toEqual([]);
   });

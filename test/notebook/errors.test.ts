@@ -92,9 +92,21 @@ describe("errors before any cell runs", () => {
     await expect(executeNotebook(empty)).rejects.toThrow(/empty\.ipynb: not a notebook: the JSON object has no "nbformat" or "cells" \(a notebook Jupyter writes has "cells", "metadata" and "nbformat"\); start a chapter with `fragtax new <name>`/);
     const cellsOnly = temp.write("cells-only.ipynb", '{ "cells": [] }\n');
     await expect(executeNotebook(cellsOnly)).rejects.toThrow(/cells-only\.ipynb: not a notebook: the JSON object has no "nbformat" \(/);
-    for (const [name, text] of [["array.ipynb", "[]"], ["string.ipynb", '"x"']] as const) {
-      await expect(executeNotebook(temp.write(name, text))).rejects.toThrow(new RegExp(`${name.replace(".", "\\.")}: not a notebook: expected a JSON object with "cells", "metadata" and "nbformat"`));
+  });
+
+  it("says what a notebook file holds when it is not a notebook's JSON object, and what to do", async () => {
+    // They read "not a notebook: expected a JSON object with …", without what the file held or what to do.
+    for (const [name, text, holds] of [["array.ipynb", "[]", "a JSON list"], ["string.ipynb", '"x"', "a JSON string"], ["null.ipynb", "null", "JSON null"], ["number.ipynb", "42", "a JSON number"]] as const) {
+      await expect(executeNotebook(temp.write(name, text))).rejects.toThrow(
+        `${name}: not a notebook: it holds ${holds}, where a notebook Jupyter writes is a JSON object with "cells", "metadata" and "nbformat"; start a chapter with \`fragtax new <name>\`, or restore the file from git`,
+      );
     }
+    // "nbformat 4 is not supported; fragtax reads nbformat 4": the version written as text.
+    const quoted = temp.write("quoted.ipynb", '{ "nbformat": "4", "nbformat_minor": 5, "metadata": {}, "cells": [] }');
+    await expect(executeNotebook(quoted)).rejects.toThrow('quoted.ipynb: not a notebook as Jupyter writes one: "nbformat" is "4", where Jupyter writes the version as a number: write "nbformat": 4 (without quotes)');
+    // Version 4 without cells: "has no cells", not '"cells" must be an array of cells'.
+    const noCells = temp.write("no-cells.ipynb", '{ "nbformat": 4, "nbformat_minor": 5, "metadata": {} }');
+    await expect(executeNotebook(noCells)).rejects.toThrow(/no-cells\.ipynb: not a notebook: the JSON object has no "cells" \(/);
   });
 
   it("rejects a notebook whose kernel is not TypeScript", async () => {
