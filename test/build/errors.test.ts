@@ -85,6 +85,10 @@ describe("fragtax build with bad input", () => {
     expect(run.stderr).not.toContain("folder.ipynb");
     const log = JSON.parse(readFileSync(join(outBuild(project.root), "build-log.json"), "utf8")) as { warnings: string[] };
     expect(log.warnings).toEqual([]);
+    // A note, not a warning: --strict does not fail on it.
+    const strict = fragtaxBuild(project.root, ["--no-pdf", "--strict"]);
+    expect(strict.code, strict.stderr).toBe(0);
+    expect(strict.stderr).toContain("note: a notebook beside notebooks/report.yaml is not in the report");
   });
 
   it("with PUPPETEER_EXECUTABLE_PATH naming no file writes the HTML, names the variable, says how to get a Chromium and exits 2", () => {
