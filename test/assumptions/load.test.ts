@@ -108,6 +108,10 @@ describe("loadAssumptionsFile", () => {
     for (const range of ["0.06..0.12", "[0.06, 0.12]", "0.06 to 0.12"]) {
       expect(() => parseAssumptions(entry(`    range: ${range}\n    kind: source\n`), "f.yaml")).toThrow(/f\.yaml:5:12: assumption "gpu_count": "range" is a mapping of its two ends: write range: \{ low: 0\.06, high: 0\.12 \}/);
     }
+    // A misspelt distribution names the one meant, as a misspelt kind does.
+    expect(() => parseAssumptions(entry("    range: { low: 1, high: 2 }\n    distribution: lognormall\n    kind: source\n"), "f.yaml")).toThrow(
+      /f\.yaml:6:19: assumption "gpu_count": unknown distribution "lognormall"; did you mean "lognormal"\? Use one of "lognormal", "normal"/,
+    );
   });
 
   it("says where the comma between two entries of a { … } map goes, and the line with it, not the parser's grammar words", () => {
