@@ -167,7 +167,15 @@ describe("report.yaml → ReportConfig", () => {
   });
 
   it("rejects bad values, missing keys, duplicate chapters and broken YAML at their place", () => {
-    expect(errorOf("title: T\nchapters: [a.ipynb]\npaper: A3\n").message).toMatch(/:3:8: "paper" in report\.yaml: .*"A4"\|"Letter"/);
+    // zod's wording ('Invalid option: expected one of "A4"|"Letter"', "expected boolean, received string") named no value to write.
+    expect(errorOf("title: T\nchapters: [a.ipynb]\npaper: A3\n").message).toBe('notebooks/report.yaml:3:8: "paper" in report.yaml is "A3"; did you mean "A4"? It takes one of "A4", "Letter"');
+    expect(errorOf("title: T\nchapters: [a.ipynb]\npaper: Tabloid\n").message).toMatch(/:3:8: "paper" in report\.yaml is "Tabloid"; it takes one of "A4", "Letter"$/);
+    expect(errorOf("title: T\nchapters: [a.ipynb]\noutputs: { html: true, pdf: yes }\n").message).toBe(
+      'notebooks/report.yaml:3:29: "outputs.pdf" in report.yaml is the text "yes", where true or false goes: write true or false (YAML 1.2, which these files are read with, reads yes, no, on and off as text)',
+    );
+    expect(errorOf("title: T\nchapters: [a.ipynb]\nmontecarlo: { samples: 1000..2000 }\n").message).toBe(
+      'notebooks/report.yaml:3:24: "montecarlo.samples" in report.yaml is the text "1000..2000", where a number goes: write one number, without quotes, a unit or a range',
+    );
     expect(errorOf("chapters: [a.ipynb]\n").message).toContain('report.yaml needs "title"');
     // A title runs in every PDF page's header: 50,000 characters timed the print out after ~46 s.
     expect(errorOf(`title: ${"T".repeat(301)}\nchapters: [a.ipynb]\n`).message).toMatch(/:1:8: "title" in report\.yaml: 300 characters at most: it heads the title page and every PDF page; put the rest in a chapter/);

@@ -297,6 +297,17 @@ function configErrorFromIssue(issue: Issue, locate: Locate, locateValue: Locate,
     return new ConfigError(messages.configMissingKey(where, key), file, where.line, where.column);
   }
   const where = locateValue(path);
+  // `paper: A44`: the value meant, from the values there are.
+  if (issue?.code === "invalid_value") {
+    const known = issue.values.map(String);
+    const given = String(issue.input);
+    return new ConfigError(messages.configUnknownValue(where, key, given, plausibleName(given, known), known), file, where.line, where.column);
+  }
+  // `pdf: yes` (text under YAML 1.2), `samples: 10000..20000`: said as the text it is, with what to write.
+  const expected: string | undefined = issue?.code === "invalid_type" && typeof issue.input === "string" ? issue.expected : undefined;
+  if ((expected === "number" || expected === "boolean") && typeof issue?.input === "string") {
+    return new ConfigError(messages.configTextNotValue(where, key, issue.input, expected), file, where.line, where.column);
+  }
   return new ConfigError(messages.configInvalidValue(where, key, issue?.message ?? "invalid value"), file, where.line, where.column);
 }
 

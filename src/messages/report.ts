@@ -25,6 +25,17 @@ export const configMissingKey = (where: Location, key: string): string =>
 export const configInvalidValue = (where: Location, key: string, problem: string): string =>
   `${at(where)}: "${key}" in report.yaml: ${problem}`;
 
+/** `paper: A44`: zod's "Invalid option: expected one of "A4"|"Letter"" named no value meant. */
+export const configUnknownValue = (where: Location, key: string, given: string, meant: string | undefined, known: readonly string[]): string =>
+  `${at(where)}: "${key}" in report.yaml is "${given}"${meant === undefined ? "; it" : `${didYouMean(meant)} It`} takes one of ${known.map((value) => `"${value}"`).join(", ")}`;
+
+/** `pdf: yes`, `samples: 10000..20000`, `seed: "7"`: text where YAML needs a number or true/false (zod: "expected number, received string"). */
+export const configTextNotValue = (where: Location, key: string, given: string, expected: "number" | "boolean"): string =>
+  `${at(where)}: "${key}" in report.yaml is the text "${given}", ` +
+  (expected === "boolean"
+    ? "where true or false goes: write true or false (YAML 1.2, which these files are read with, reads yes, no, on and off as text)"
+    : "where a number goes: write one number, without quotes, a unit or a range");
+
 export const configChapterOutside = (where: Location, chapter: string, root: string): string =>
   `${at(where)}: chapter ${chapter} is outside the project ${root}; move the notebook into the project (e.g. notebooks/) and list it from there`;
 export const configChapterLinksOutside = (where: Location, chapter: string, target: string, root: string): string =>
