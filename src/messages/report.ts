@@ -67,7 +67,11 @@ export const configChaptersNotList = (where: Location, written: string, name: st
   (name === undefined ? 'write "chapters:" alone on its line, then a "  - NN-name.ipynb" line for each chapter' : `write "chapters:" alone on its line, then "  - ${name}" on the next`);
 
 /** A chapter item that is no text, by what YAML read it as; `meant` the name in `- x.ipynb: a note`. */
-export type ChapterShape = { readonly kind: "empty" | "number" | "boolean" | "list" | "other" } | { readonly kind: "mapping"; readonly meant?: string };
+export interface ChapterShape {
+  readonly kind: "empty" | "number" | "boolean" | "list" | "other" | "mapping";
+  /** The notebook meant: the key of `- x.ipynb: a note`, or the one notebook numbered as `- 8` is. */
+  readonly meant?: string;
+}
 
 /** A chapter item that is not a name (`- 42`, `-` alone, `- a.ipynb: draft`): quoted as written, not as zod's "chapters.9". */
 export const configChapterNotName = (where: Location, written: string, shape: ChapterShape): string => {
@@ -80,8 +84,11 @@ export const configChapterNotName = (where: Location, written: string, shape: Ch
         (shape.meant === undefined ? "" : ` ("- ${shape.meant}"), and any note after it as a "# " comment`);
     case "list":
       return `${at(where)}: ${item} is a list, not a notebook file name: write each chapter on a "- " line of its own`;
+    case "number":
+      return `${at(where)}: ${item} is a number, not a notebook file name (chapters are .ipynb files): write the notebook's file name ` +
+        (shape.meant === undefined ? '(as "- 09-energy.ipynb")' : `("- ${shape.meant}" is the notebook numbered ${written})`);
     default:
-      return `${at(where)}: ${item} is ${shape.kind === "number" ? "a number" : shape.kind === "boolean" ? "read as yes or no" : "no text"}, not a notebook file name (chapters are .ipynb files): write the notebook's file name (as "- 09-energy.ipynb")`;
+      return `${at(where)}: ${item} is ${shape.kind === "boolean" ? "read as yes or no" : "no text"}, not a notebook file name (chapters are .ipynb files): write the notebook's file name (as "- 09-energy.ipynb")`;
   }
 };
 
