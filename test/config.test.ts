@@ -66,6 +66,33 @@ describe("report.yaml → ReportConfig", () => {
     expect(errorOf("title: T\nchapters:\n  - a.ipynb\n  - x\n", (path) => !path.endsWith("x.ipynb")).message).toBe('notebooks/report.yaml:4:5: chapter "x" listed in report.yaml is not a notebook file name (chapters are .ipynb files)');
   });
 
+  it("names the notebook a chapter without .ipynb or written as its number likely means, from report.yaml's folder", () => {
+    // "08-what-matter" had no suggestion (only "08-what-matter.ipynb" was looked for), nor "- 8" (only an example name).
+    const root = mkdtempSync(join(tmpdir(), "fragtax-config-"));
+    try {
+      const notebooks = join(root, "notebooks");
+      mkdirSync(notebooks);
+      for (const name of ["00-summary.ipynb", "08-what-matters.ipynb", ".~08-what-matters.ipynb"]) writeFileSync(join(notebooks, name), "{}");
+      const file = join(notebooks, "report.yaml");
+      const messageOf = (chapter: string): string => {
+        try {
+          normalizeConfig(`title: T\nchapters:\n  - 00-summary.ipynb\n  - ${chapter}\n`, file, { root });
+        } catch (error) {
+          if (error instanceof ConfigError) return error.message;
+          throw error;
+        }
+        throw new Error("expected a ConfigError");
+      };
+      expect(messageOf("08-what-matter")).toBe('notebooks/report.yaml:4:5: chapter "08-what-matter" listed in report.yaml is not a notebook file name (chapters are .ipynb files); did you mean "08-what-matters.ipynb"?');
+      expect(messageOf("8")).toBe(
+        'notebooks/report.yaml:4:5: chapter item "8" in report.yaml is a number, not a notebook file name (chapters are .ipynb files): write the notebook\'s file name ("- 08-what-matters.ipynb" is the notebook numbered 8)',
+      );
+      expect(messageOf("3")).toContain('write the notebook\'s file name (as "- 09-energy.ipynb")');
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
   it("quotes a chapter item that is no name as written, at its line, not as zod's \"chapters.1\"", () => {
     // They read e.g. '"chapters.1" in report.yaml: Invalid input: expected string, received number'.
     const item = (line: string) => errorOf(`title: T\nchapters:\n  - a.ipynb\n${line}\n`).message;
@@ -167,7 +194,15 @@ describe("report.yaml → ReportConfig", () => {
   });
 
   it("rejects bad values, missing keys, duplicate chapters and broken YAML at their place", () => {
-    expect(errorOf("title: T\nchapters: [a.ipynb]\npaper: A3\n").message).toMatch(/:3:8: "paper" in report\.yaml: .*"A4"\|"Letter"/);
+    // zod's wording ('Invalid option: expected one of "A4"|"Letter"', "expected boolean, received string") named no value to write.
+    expect(errorOf("title: T\nchapters: [a.ipynb]\npaper: A3\n").message).toBe('notebooks/report.yaml:3:8: "paper" in report.yaml is "A3"; did you mean "A4"? It takes one of "A4", "Letter"');
+    expect(errorOf("title: T\nchapters: [a.ipynb]\npaper: Tabloid\n").message).toMatch(/:3:8: "paper" in report\.yaml is "Tabloid"; it takes one of "A4", "Letter"$/);
+    expect(errorOf("title: T\nchapters: [a.ipynb]\noutputs: { html: true, pdf: yes }\n").message).toBe(
+      'notebooks/report.yaml:3:29: "outputs.pdf" in report.yaml is the text "yes", where true or false goes: write true or false (YAML 1.2, which these files are read with, reads yes, no, on and off as text)',
+    );
+    expect(errorOf("title: T\nchapters: [a.ipynb]\nmontecarlo: { samples: 1000..2000 }\n").message).toBe(
+      'notebooks/report.yaml:3:24: "montecarlo.samples" in report.yaml is the text "1000..2000", where a number goes: write one number, without quotes, a unit or a range',
+    );
     expect(errorOf("chapters: [a.ipynb]\n").message).toContain('report.yaml needs "title"');
     // A title runs in every PDF page's header: 50,000 characters timed the print out after ~46 s.
     expect(errorOf(`title: ${"T".repeat(301)}\nchapters: [a.ipynb]\n`).message).toMatch(/:1:8: "title" in report\.yaml: 300 characters at most: it heads the title page and every PDF page; put the rest in a chapter/);

@@ -4,9 +4,12 @@
  * whole set checked for positive semi-definiteness, because pairwise-plausible correlations can be
  * jointly impossible (a≈b, b≈c, a≈−c). Problems name the entries and their lines.
  */
+import type { z } from "zod";
 import type { ListItem } from "./read-file";
 import * as msg from "../messages/assumptions";
 import { cholesky } from "../util/linalg";
+import { isRecord } from "../util/records";
+import { plausibleName } from "../util/suggest";
 import type { AssumptionProblem } from "./errors";
 import { CorrelationEntrySchema } from "./schema";
 import type { Assumption, AssumptionCorrelation, Correlation, SourcePosition } from "./types";
@@ -30,7 +33,7 @@ export function parseCorrelations(items: readonly ListItem[], context: Correlati
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         const path = issue.path as Path;
-        problems.push(context.at(item, path, undefined, msg.invalidCorrelation(index, path.join(".") || "entry", issue.message)));
+        problems.push(context.at(item, path, undefined, issueText(issue, index, item.value)));
       }
       return;
     }
@@ -100,4 +103,16 @@ export function attachCorrelations(assumptions: readonly Assumption[], correlati
     if (list === undefined) return a;
     return Object.freeze({ ...a, correlations: Object.freeze(list.sort((x, y) => (x.with < y.with ? -1 : x.with > y.with ? 1 : 0))) });
   });
+}
+
+/** An issue of one correlation entry in the file's terms: zod's enum wording ("Invalid option: expected one of …") gives no word meant. */
+function issueText(issue: z.core.$ZodIssue, index: number, value: unknown): string {
+  const path = issue.path as Path;
+  const given: unknown = isRecord(value) ? value.kind : undefined;
+  // `kind: judgment`: the word meant, from the kinds a correlation takes (not an assumption's "essay").
+  if (issue.code === "invalid_value" && path.length === 1 && path[0] === "kind" && typeof given === "string") {
+    const kinds = issue.values.map(String);
+    return msg.correlationUnknownKind(index, given, plausibleName(given, kinds), kinds);
+  }
+  return msg.invalidCorrelation(index, path.join(".") || "entry", issue.message);
 }

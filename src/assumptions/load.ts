@@ -209,7 +209,8 @@ function issueMessage(issue: z.core.$ZodIssue, raw: unknown, id: string | undefi
   }
   if (last === "kind" && valueAt(raw, path) === undefined) return msg.missingKind(id);
   if (issue.code === "invalid_value" && last === "distribution") {
-    return msg.unknownDistribution(id, String(valueAt(raw, path)), DISTRIBUTIONS);
+    const given = String(valueAt(raw, path));
+    return msg.unknownDistribution(id, given, plausibleName(given, DISTRIBUTIONS), DISTRIBUTIONS);
   }
   // `kind: sourced`: the word meant, from the kinds there are.
   if (issue.code === "invalid_value" && last === "kind") {

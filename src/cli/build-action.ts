@@ -55,7 +55,8 @@ export async function buildCommand(options: BuildFlags): Promise<ExitCode> {
 /**
  * The notebooks beside report.yaml that it does not list: not part of the report, which a new chapter
  * written by hand (not with `fragtax new`) silently was not. Only that folder: a subfolder holds data,
- * local modules or checkpoints (.ipynb_checkpoints), not chapters.
+ * local modules or checkpoints (.ipynb_checkpoints), not chapters. Nor a hidden file, which no one
+ * writes as a chapter: JupyterLab's save in progress (.~x.ipynb) or an editor's lock (.#x.ipynb).
  */
 function unlistedNotebooks(folder: string, listed: readonly string[]): string[] {
   let names: string[];
@@ -73,5 +74,5 @@ function unlistedNotebooks(folder: string, listed: readonly string[]): string[] 
       return false;
     }
   };
-  return names.filter((name) => name.endsWith(".ipynb") && !chapters.has(join(folder, name)) && isFile(join(folder, name))).sort();
+  return names.filter((name) => name.endsWith(".ipynb") && !name.startsWith(".") && !chapters.has(join(folder, name)) && isFile(join(folder, name))).sort();
 }

@@ -111,7 +111,7 @@ export function normalizeConfig(text: string, fileName: string, options: Normali
         throwAt(where, file, (w) => messages.configChapterNotNotebook(w, input, meant));
       }
       const written = writtenText(text, document.getIn(issue.path, true));
-      throwAt(where, file, (w) => messages.configChapterNotName(w, written, chapterShape(input)));
+      throwAt(where, file, (w) => messages.configChapterNotName(w, written, chapterShape(input, dirname(file))));
     }
     throw configErrorFromIssue(issue, locate, locateValue, file);
   }
@@ -154,11 +154,22 @@ function notebookMeant(name: string, dir: string, root: string, exists: (path: s
   const notebook = /\.[^./]+$/.test(name) ? name.replace(/\.[^./]+$/, ".ipynb") : `${name}.ipynb`;
   if (exists(resolve(dir, notebook))) return notebook;
   const fromProject = resolve(root, notebook);
-  return !isAbsolute(notebook) && isInside(dir, fromProject) && exists(fromProject) ? relative(dir, fromProject) : undefined;
+  if (!isAbsolute(notebook) && isInside(dir, fromProject) && exists(fromProject)) return relative(dir, fromProject);
+  // "08-what-matter": the notebook beside report.yaml it likely names, as for a chapter file that is missing.
+  return notebook.includes("/") ? undefined : renamedFileLike(notebook, notebooksIn(dir));
+}
+
+/** The notebooks in report.yaml's folder (none when it cannot be read: a suggestion is not worth an error). */
+function notebooksIn(dir: string): string[] {
+  try {
+    return readdirSync(dir).filter((entry) => entry.endsWith(".ipynb") && !entry.startsWith("."));
+  } catch {
+    return [];
+  }
 }
 
 /** What a chapter item that is no text is, for its message (`- 42`, `-` alone, `- a.ipynb: draft`, `- [a, b]`). */
-function chapterShape(value: unknown): messages.ChapterShape {
+function chapterShape(value: unknown, dir: string): messages.ChapterShape {
   if (value === null || value === undefined) return { kind: "empty" };
   if (Array.isArray(value)) return { kind: "list" };
   if (typeof value === "object" && !(value instanceof Date)) {
@@ -166,7 +177,12 @@ function chapterShape(value: unknown): messages.ChapterShape {
     const names = Object.keys(value).filter((key) => key.endsWith(".ipynb"));
     return { kind: "mapping", ...(names.length === 1 && names[0] !== undefined && { meant: names[0] }) };
   }
-  return { kind: typeof value === "number" ? "number" : typeof value === "boolean" ? "boolean" : "other" };
+  if (typeof value === "number") {
+    // `- 8`: the chapter numbered 8, when one notebook is ("08-what-matters.ipynb").
+    const numbered = Number.isInteger(value) && value >= 0 ? notebooksIn(dir).filter((entry) => new RegExp(`^0*${value}-`).test(entry)) : [];
+    return { kind: "number", ...(numbered.length === 1 && numbered[0] !== undefined && { meant: numbered[0] }) };
+  }
+  return { kind: typeof value === "boolean" ? "boolean" : "other" };
 }
 
 /** The text a node was written as in report.yaml, on one line and shortened: the message quotes it. */
@@ -297,6 +313,17 @@ function configErrorFromIssue(issue: Issue, locate: Locate, locateValue: Locate,
     return new ConfigError(messages.configMissingKey(where, key), file, where.line, where.column);
   }
   const where = locateValue(path);
+  // `paper: A44`: the value meant, from the values there are.
+  if (issue?.code === "invalid_value") {
+    const known = issue.values.map(String);
+    const given = String(issue.input);
+    return new ConfigError(messages.configUnknownValue(where, key, given, plausibleName(given, known), known), file, where.line, where.column);
+  }
+  // `pdf: yes` (text under YAML 1.2), `samples: 10000..20000`: said as the text it is, with what to write.
+  const expected: string | undefined = issue?.code === "invalid_type" && typeof issue.input === "string" ? issue.expected : undefined;
+  if ((expected === "number" || expected === "boolean") && typeof issue?.input === "string") {
+    return new ConfigError(messages.configTextNotValue(where, key, issue.input, expected), file, where.line, where.column);
+  }
   return new ConfigError(messages.configInvalidValue(where, key, issue?.message ?? "invalid value"), file, where.line, where.column);
 }
 

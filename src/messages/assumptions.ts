@@ -64,8 +64,8 @@ export const rangeAsMapping = (id: string | undefined, low: string, high: string
 export const rangeOneNumber = (id: string | undefined, given: string): string =>
   `${forId(id)}"range" is a mapping of its two ends (range: { low: …, high: … }), not one figure: write value: ${given} for a point value, or the two ends of its range`;
 
-export const unknownDistribution = (id: string | undefined, given: string, known: readonly string[]): string =>
-  `${forId(id)}unknown distribution "${given}"; use one of ${list(known)}`;
+export const unknownDistribution = (id: string | undefined, given: string, meant: string | undefined, known: readonly string[]): string =>
+  `${forId(id)}unknown distribution "${given}"${meant === undefined ? "; use" : `${didYouMean(meant)} Use`} one of ${list(known)}`;
 
 export const valueXorRange = (id: string | undefined): string =>
   `${forId(id)}give exactly one of "value" (a point) or "range: { low, high }" (a 90% interval)`;
@@ -160,6 +160,10 @@ export const correlationsNotPsd = (entries: readonly { readonly between: readonl
 
 export const invalidCorrelation = (index: number, field: string, detail: string): string =>
   `correlation ${index + 1}: invalid "${field}": ${detail}`;
+
+/** `kind: judgment` in a correlation: the kind meant, from the ones a correlation takes. */
+export const correlationUnknownKind = (index: number, given: string, meant: string | undefined, known: readonly string[]): string =>
+  `correlation ${index + 1}: unknown kind "${given}"${meant === undefined ? "; a" : `${didYouMean(meant)} A`} correlation's kind is one of ${list(known)}: a publication that measured it (with "source"), or the analysts' judgement (with the reasoning in "note")`;
 
 export const sourceAfterAsOf = (id: string, date: string, asOf: string): string =>
   `${forId(id)}source dated ${date} is after the report's as-of date ${asOf}; use a source published by then, or move "asOf" in report.yaml`;

@@ -25,6 +25,17 @@ export const configMissingKey = (where: Location, key: string): string =>
 export const configInvalidValue = (where: Location, key: string, problem: string): string =>
   `${at(where)}: "${key}" in report.yaml: ${problem}`;
 
+/** `paper: A44`: zod's "Invalid option: expected one of "A4"|"Letter"" named no value meant. */
+export const configUnknownValue = (where: Location, key: string, given: string, meant: string | undefined, known: readonly string[]): string =>
+  `${at(where)}: "${key}" in report.yaml is "${given}"${meant === undefined ? "; it" : `${didYouMean(meant)} It`} takes one of ${known.map((value) => `"${value}"`).join(", ")}`;
+
+/** `pdf: yes`, `samples: 10000..20000`, `seed: "7"`: text where YAML needs a number or true/false (zod: "expected number, received string"). */
+export const configTextNotValue = (where: Location, key: string, given: string, expected: "number" | "boolean"): string =>
+  `${at(where)}: "${key}" in report.yaml is the text "${given}", ` +
+  (expected === "boolean"
+    ? "where true or false goes: write true or false (YAML 1.2, which these files are read with, reads yes, no, on and off as text)"
+    : "where a number goes: write one number, without quotes, a unit or a range");
+
 export const configChapterOutside = (where: Location, chapter: string, root: string): string =>
   `${at(where)}: chapter ${chapter} is outside the project ${root}; move the notebook into the project (e.g. notebooks/) and list it from there`;
 export const configChapterLinksOutside = (where: Location, chapter: string, target: string, root: string): string =>
@@ -56,7 +67,11 @@ export const configChaptersNotList = (where: Location, written: string, name: st
   (name === undefined ? 'write "chapters:" alone on its line, then a "  - NN-name.ipynb" line for each chapter' : `write "chapters:" alone on its line, then "  - ${name}" on the next`);
 
 /** A chapter item that is no text, by what YAML read it as; `meant` the name in `- x.ipynb: a note`. */
-export type ChapterShape = { readonly kind: "empty" | "number" | "boolean" | "list" | "other" } | { readonly kind: "mapping"; readonly meant?: string };
+export interface ChapterShape {
+  readonly kind: "empty" | "number" | "boolean" | "list" | "other" | "mapping";
+  /** The notebook meant: the key of `- x.ipynb: a note`, or the one notebook numbered as `- 8` is. */
+  readonly meant?: string;
+}
 
 /** A chapter item that is not a name (`- 42`, `-` alone, `- a.ipynb: draft`): quoted as written, not as zod's "chapters.9". */
 export const configChapterNotName = (where: Location, written: string, shape: ChapterShape): string => {
@@ -69,8 +84,11 @@ export const configChapterNotName = (where: Location, written: string, shape: Ch
         (shape.meant === undefined ? "" : ` ("- ${shape.meant}"), and any note after it as a "# " comment`);
     case "list":
       return `${at(where)}: ${item} is a list, not a notebook file name: write each chapter on a "- " line of its own`;
+    case "number":
+      return `${at(where)}: ${item} is a number, not a notebook file name (chapters are .ipynb files): write the notebook's file name ` +
+        (shape.meant === undefined ? '(as "- 09-energy.ipynb")' : `("- ${shape.meant}" is the notebook numbered ${written})`);
     default:
-      return `${at(where)}: ${item} is ${shape.kind === "number" ? "a number" : shape.kind === "boolean" ? "read as yes or no" : "no text"}, not a notebook file name (chapters are .ipynb files): write the notebook's file name (as "- 09-energy.ipynb")`;
+      return `${at(where)}: ${item} is ${shape.kind === "boolean" ? "read as yes or no" : "no text"}, not a notebook file name (chapters are .ipynb files): write the notebook's file name (as "- 09-energy.ipynb")`;
   }
 };
 

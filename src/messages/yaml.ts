@@ -14,9 +14,6 @@ export const yamlAdvice = (code: string, message: string): string | undefined =>
   switch (code) {
     case "BLOCK_AS_IMPLICIT_KEY":
       return 'a value holds ": ", or a line is indented under a key that already has its value: quote the value, or indent the line as the key above it';
-    case "BLOCK_IN_FLOW":
-      // `{ low: 0.06 high: 0.12 }` without a comma is located by util/yaml-syntax.ts (missingComma); any other: a value holding ": ".
-      return 'inside "{ … }" or "[ … ]" a value holds ": ": quote it, or separate the entries with commas';
     case "MULTILINE_IMPLICIT_KEY":
       return "a key runs over two lines: end the line before it, or indent it as the keys beside it";
     case "TAB_AS_INDENT":
@@ -31,6 +28,14 @@ export const yamlAdvice = (code: string, message: string): string | undefined =>
       return undefined;
   }
 };
+
+/**
+ * A block inside a `{ … }` or `[ … ]` that no missing comma explains (`{ a: b: c }`, a key on the next
+ * line): the parser's "Block collections are not allowed within flow collections" named its grammar, and
+ * the advice beside it suggested { low, high } in every file.
+ */
+export const yamlBlockInFlow = (): string =>
+  'a "{ … }" or "[ … ]" holds a value with ": " in it, or a line break between a key and its value: separate its entries with commas, quote a value that holds ": ", or write the mapping as indented lines';
 
 /** A value as written, in double quotes unless it is quoted already. */
 const quoted = (value: string): string => (/^(".*"|'.*')$/.test(value) ? value : `"${value}"`);

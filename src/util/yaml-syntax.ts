@@ -6,8 +6,9 @@
  * errata file, a what-if overrides file) reads its syntax errors here.
  */
 import { CST, isCollection, isNode, parseDocument, Parser, visit, YAMLParseError, type Document, type DocumentOptions, type ParseOptions, type SchemaOptions, type YAMLError } from "yaml";
-import { yamlAdvice, yamlAliasInsideItself, yamlKeyNotAWord, yamlMissingComma, yamlNestedTooDeep, yamlAliasWithoutAnchor, yamlNotClosed, yamlSecondDocument, yamlTagNotApplied, yamlTooManyAliases, yamlVersionDirective } from "../messages/yaml";
+import { yamlAdvice, yamlAliasInsideItself, yamlBlockInFlow, yamlKeyNotAWord, yamlMissingComma, yamlNestedTooDeep, yamlAliasWithoutAnchor, yamlNotClosed, yamlSecondDocument, yamlTagNotApplied, yamlTooManyAliases, yamlVersionDirective } from "../messages/yaml";
 import { lineColumn, type LineColumn } from "./text-position";
+import { missingComma } from "./yaml-comma";
 
 /**
  * How deep lists and mappings written inline (`[[[…]]]`, `{a: {b: …}}`) may nest in a YAML input. The
@@ -64,58 +65,23 @@ export interface YamlSyntaxProblem extends LineColumn {
   readonly detail: string;
 }
 
+/** The parser's complaints about a `{ … }` whose entries lack a comma, each said of another shape of it (util/yaml-comma.ts). */
+const COMMA_CODES = new Set(["BLOCK_IN_FLOW", "UNEXPECTED_TOKEN", "BLOCK_AS_IMPLICIT_KEY", "MISSING_CHAR"]);
+
 export function yamlSyntaxProblem(text: string, error: YAMLError): YamlSyntaxProblem {
-  // The parser's own words for a second document name its API ("please use YAML.parseAllDocuments()").
-  const said = error.code === "MULTIPLE_DOCS" ? yamlSecondDocument() : (error.message.split("\n")[0] ?? "").replace(/ at line \d+, column \d+:?$/, "");
+  // The parser's own words for a second document name its API ("please use YAML.parseAllDocuments()"),
+  // and for a block inside a { … } that no missing comma explains, its grammar ("Block collections are not
+  // allowed within flow collections").
+  const said =
+    error.code === "MULTIPLE_DOCS" ? yamlSecondDocument() : error.code === "BLOCK_IN_FLOW" ? yamlBlockInFlow() : (error.message.split("\n")[0] ?? "").replace(/ at line \d+, column \d+:?$/, "");
   const advice = yamlAdvice(error.code, said);
   const detail = advice === undefined ? said : `${said} (${advice})`;
   // Not for a text nested too deep: the search for an unclosed opener recurses per level too.
   const opener = error.code === "RESOURCE_EXHAUSTION" ? undefined : unclosedOpener(text, error.pos[0]);
   if (opener !== undefined) return { ...lineColumn(text, opener.offset), detail: yamlNotClosed(opener.open) };
-  const comma = error.code === "BLOCK_IN_FLOW" || error.code === "UNEXPECTED_TOKEN" ? missingComma(text, error.pos[0], error.code) : undefined;
+  const comma = COMMA_CODES.has(error.code) ? missingComma(text, error.pos[0]) : undefined;
   if (comma !== undefined) return { ...lineColumn(text, comma.offset), detail: yamlMissingComma(comma.value, comma.key, comma.semicolon, comma.fixed) };
   return { ...lineColumn(text, error.pos[0]), detail };
-}
-
-/**
- * `{ low: 0.06 high: 0.12 }` (or `low: 0.06; high: 0.12`): entries of an inline map without the comma
- * between them, which the parser reads as the one value "0.06 high: 0.12" and words as YAML's grammar
- * ("Block collections are not allowed within flow collections", at that value), or, after a quoted
- * value (`{ title: "An essay" date: 2026-04-28 }`), as "Unexpected scalar token" (at the key). Found on
- * the line around `offset`: where the comma goes, the two entries it separates, and the line with every
- * such comma added (unless too long to quote); undefined where the line is not that shape.
- */
-function missingComma(text: string, offset: number, code: string): { offset: number; value: string; key: string; semicolon: boolean; fixed: string | undefined } | undefined {
-  const lineStart = text.lastIndexOf("\n", offset - 1) + 1;
-  const lineEnd = text.indexOf("\n", offset);
-  const before = text.slice(lineStart, offset);
-  // A comment after the map is no part of it (its words could read as entries).
-  const rest = text.slice(offset, lineEnd === -1 ? undefined : lineEnd).replace(/\r$/, "").replace(/\s#.*$/, "");
-  // Only inside an inline map: a "{" open before the value.
-  if (before.split("{").length <= before.split("}").length) return undefined;
-  // The end of a value, an optional ";" and a `key:` after it; a "," already there does not match.
-  const gap = String.raw`([^\s,;{[])(\s*;)?(\s+)([A-Za-z_][\w-]*):(?=\s|$)`;
-  const withCommas = (line: string): string => line.replace(new RegExp(gap, "g"), (_all, end: string, _semicolon, space: string, key: string) => `${end},${space}${key}:`);
-  const quotable = (line: string): string | undefined => (line.trim().length <= 100 ? line.trim() : undefined);
-  if (code === "UNEXPECTED_TOKEN") {
-    // At a key (or a ";") right after a closing quote: the quoted value before it is the entry the comma ends.
-    const line = before + rest;
-    const quote = [...line.matchAll(/(["'])(\s*;)?(\s+)([A-Za-z_][\w-]*):(?=\s|$)/g)].find((found) => (found.index ?? 0) + found[0].length > before.length);
-    const end = quote?.index ?? -1; // the closing quote
-    const opening = quote?.[1] === undefined ? -1 : line.lastIndexOf(quote[1], end - 1);
-    if (quote?.[4] === undefined || end > before.length || opening === -1) return undefined;
-    const fixed = `${line.slice(0, end + 1)},${quote[3] ?? " "}${quote[4]}:${withCommas(line.slice(end + quote[0].length))}`;
-    return { offset: lineStart + end + 1, value: line.slice(opening, end + 1), key: quote[4], semicolon: quote[2] !== undefined, fixed: quotable(fixed) };
-  }
-  const first = new RegExp(gap).exec(rest);
-  if (first?.[4] === undefined) return undefined;
-  return {
-    offset: offset + first.index + 1,
-    value: rest.slice(0, first.index + 1).trim(),
-    key: first[4],
-    semicolon: first[2] !== undefined,
-    fixed: quotable(`${before}${withCommas(rest)}`),
-  };
 }
 
 /**

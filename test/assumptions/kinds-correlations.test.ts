@@ -82,6 +82,15 @@ describe("correlations", () => {
     ]);
   });
 
+  it("an unknown kind names the kind meant, from the ones a correlation takes (it read zod's 'Invalid option: expected one of …')", () => {
+    const declared = (kind: string) => errorOf([...three, "correlations:", "  - between: [a_usd, b_usd]", "    rho: 0.5", `    kind: ${kind}`, "    note: same driver"]).message;
+    expect(declared("judgment")).toBe(
+      'a.yaml:23:11: correlation 1: unknown kind "judgment"; did you mean "judgement"? A correlation\'s kind is one of "source", "judgement": a publication that measured it (with "source"), or the analysts\' judgement (with the reasoning in "note")',
+    );
+    // An assumption's kind that a correlation does not take: the kinds it does, no guess.
+    expect(declared("essay")).toMatch(/correlation 1: unknown kind "essay"; a correlation's kind is one of "source", "judgement":/);
+  });
+
   it("a set that is not positive semi-definite names every entry involved", () => {
     const pair = (a: string, b: string, rho: number) => [`  - between: [${a}, ${b}]`, `    rho: ${rho}`, "    kind: judgement", "    note: n"];
     const error = errorOf([...three, "correlations:", ...pair("a_usd", "b_usd", 0.9), ...pair("b_usd", "c_usd", 0.9), ...pair("a_usd", "c_usd", -0.9)]);

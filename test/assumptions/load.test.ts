@@ -110,6 +110,10 @@ describe("loadAssumptionsFile", () => {
     }
     // Text where a number belongs: said as such, with what to write (it read "expected number, received string").
     expect(() => parseAssumptions(entry("    range: { low: 10000, high: 15k }\n    kind: source\n"), "f.yaml")).toThrow(/f\.yaml:5:\d+: assumption "gpu_count": "range\.high" is the text "15k", not a number: write digits alone/);
+    // A misspelt distribution names the one meant, as a misspelt kind does.
+    expect(() => parseAssumptions(entry("    range: { low: 1, high: 2 }\n    distribution: lognormall\n    kind: source\n"), "f.yaml")).toThrow(
+      /f\.yaml:6:19: assumption "gpu_count": unknown distribution "lognormall"; did you mean "lognormal"\? Use one of "lognormal", "normal"/,
+    );
   });
 
   it("says where the comma between two entries of a { … } map goes, and the line with it, not the parser's grammar words", () => {

@@ -77,18 +77,25 @@ describe("fragtax build with bad input", () => {
     copyFileSync(join(notebooks, "01-price.ipynb"), join(notebooks, "03-draft.ipynb"));
     mkdirSync(join(notebooks, ".ipynb_checkpoints"));
     copyFileSync(join(notebooks, "01-price.ipynb"), join(notebooks, ".ipynb_checkpoints", "01-price-checkpoint.ipynb"));
-    mkdirSync(join(notebooks, "folder.ipynb")); // a folder, no notebook: it was named as one
+    // Not chapters either: JupyterLab's save in progress, and a folder with a notebook's name.
+    copyFileSync(join(notebooks, "01-price.ipynb"), join(notebooks, ".~01-price.ipynb"));
+    mkdirSync(join(notebooks, "drafts.ipynb"));
+    // A name with an escape and markup in it is named, its control character visible.
+    copyFileSync(join(notebooks, "01-price.ipynb"), join(notebooks, "04-\u001b[31m<script>.ipynb"));
     const run = fragtaxBuild(project.root, ["--no-pdf"]);
     expect(run.code, run.stderr).toBe(0);
-    expect(run.stderr).toContain('note: a notebook beside notebooks/report.yaml is not in the report, as it does not list it: 03-draft.ipynb; add it under "chapters:" in notebooks/report.yaml to include it');
-    expect(run.stderr).not.toContain("checkpoint");
-    expect(run.stderr).not.toContain("folder.ipynb");
+    expect(run.stderr).toContain(
+      'note: 2 notebooks beside notebooks/report.yaml are not in the report, as it does not list them: 03-draft.ipynb, 04-\\x1b[31m<script>.ipynb; add them under "chapters:" in notebooks/report.yaml to include them',
+    );
+    expect(run.stderr.match(/^note: /gm)).toHaveLength(1);
+    expect(run.stderr).not.toContain("\u001b");
+    expect(run.stderr).not.toMatch(/checkpoint|\.~01-price|drafts\.ipynb/);
     const log = JSON.parse(readFileSync(join(outBuild(project.root), "build-log.json"), "utf8")) as { warnings: string[] };
     expect(log.warnings).toEqual([]);
     // A note, not a warning: --strict does not fail on it.
     const strict = fragtaxBuild(project.root, ["--no-pdf", "--strict"]);
     expect(strict.code, strict.stderr).toBe(0);
-    expect(strict.stderr).toContain("note: a notebook beside notebooks/report.yaml is not in the report");
+    expect(strict.stderr).toContain("note: 2 notebooks beside notebooks/report.yaml are not in the report");
   });
 
   it("with PUPPETEER_EXECUTABLE_PATH naming no file writes the HTML, names the variable, says how to get a Chromium and exits 2", () => {

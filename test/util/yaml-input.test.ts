@@ -197,3 +197,34 @@ describe("YAML directives and documents", () => {
     expect(whatIf.message).not.toContain("parseAllDocuments");
   });
 });
+
+describe("YAML { … } maps missing a comma", () => {
+  const report = (line: string): Error => thrown(() => normalizeConfig(`title: T\nchapters: [a.ipynb]\n${line}\n`, "/project/notebooks/report.yaml", { exists: () => true }));
+
+  // Two commas missing read "Nested mappings are not allowed in compact mappings" at the second value, and a
+  // comma missing after a nested value "Unexpected scalar at node end": the parser's grammar, at the wrong place.
+  it("is said at the first comma missing, with every one put in, whatever the parser called it, in every input", () => {
+    const two = report("montecarlo: { samples: 10000 seed: 7 }");
+    expect(exitCodeOf(two)).toBe(EXIT_USAGE);
+    expect(two.message).toBe(
+      'notebooks/report.yaml:3:29: report.yaml is not valid YAML: a comma is missing between "10000" and "seed:": the entries inside "{ … }" are separated by commas; write montecarlo: { samples: 10000, seed: 7 }',
+    );
+    const entry = (range: string) => `assumptions:\n  - id: gpu_count\n    label: GPUs\n    unit: count\n    range: ${range}\n    kind: source\n    source: { title: t, date: 2026-01-01 }\n`;
+    expect(thrown(() => parseAssumptions(entry("{ low: 1 high: 2 mode: 1.5 }"), "a.yaml")).message).toContain(
+      'a.yaml:5:20: malformed YAML (in or just after assumption "gpu_count"): a comma is missing between "1" and "high:": the entries inside "{ … }" are separated by commas; write range: { low: 1, high: 2, mode: 1.5 }',
+    );
+    const nested = thrown(() => parseErrata("errata:\n  - { id: a, figures: [x, y] version: 2026-11-26 }\n", "errata.yaml"));
+    expect(nested).toBeInstanceOf(ErrataError);
+    expect(nested.message).toContain(
+      'errata.yaml:2:29: errata file is not valid YAML: a comma is missing between "[x, y]" and "version:": the entries inside "{ … }" are separated by commas; write - { id: a, figures: [x, y], version: 2026-11-26 }',
+    );
+    expect(nested.message).not.toContain("Unexpected scalar");
+  });
+
+  it("without a missing comma to blame, says what a { … } may hold, not the parser's grammar nor a { low, high } example", () => {
+    const error = report("montecarlo: { samples: seed: 1 }");
+    expect(error.message).toBe(
+      'notebooks/report.yaml:3:24: report.yaml is not valid YAML: a "{ … }" or "[ … ]" holds a value with ": " in it, or a line break between a key and its value: separate its entries with commas, quote a value that holds ": ", or write the mapping as indented lines',
+    );
+  });
+});
