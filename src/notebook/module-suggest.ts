@@ -34,12 +34,20 @@ export function nearestModule(specifier: string, fromDir: string, alsoThere: rea
   return file === undefined ? undefined : `${specifier.slice(0, specifier.length - folderName.length - 1 - name.length)}${nearFolder}/${file}`;
 }
 
-/** The nearest of `files` to `name`, each written as an import would write it (`price.ts` as `price.js`, or `price`). */
+/**
+ * The nearest of `files` to `name`, each written as an import would write it (`price.ts` as `price.js`, or `price`).
+ * A declaration file is imported as the module it declares (`model.d.ts` as `model.js`), and a source
+ * map never is: `dist/` holds both beside each entry, and "fragmentation-tax.d.js" was suggested, a
+ * file that is not there.
+ */
 function nearestFile(files: readonly string[], name: string): string | undefined {
   const extension = /\.[^.]+$/.exec(name)?.[0] ?? "";
-  const importedAs = (entry: string): string =>
-    extension === "" ? entry.replace(/\.(?:ts|tsx|mts|js|mjs|cjs)$/, "") : extension === ".js" ? entry.replace(/\.(?:ts|tsx|mts)$/, ".js") : entry;
-  return plausibleName(name, [...new Set(files.map(importedAs))].filter((entry) => entry !== name));
+  const importedAs = (entry: string): string => {
+    const module = entry.replace(/\.d\.(m|c)?ts$/, (_, kind: string | undefined) => `.${kind ?? ""}js`);
+    return extension === "" ? module.replace(/\.(?:ts|tsx|mts|js|mjs|cjs)$/, "") : extension === ".js" ? module.replace(/\.(?:ts|tsx|mts)$/, ".js") : module;
+  };
+  const importable = files.filter((entry) => !entry.endsWith(".map"));
+  return plausibleName(name, [...new Set(importable.map(importedAs))].filter((entry) => entry !== name));
 }
 
 /** The files and folders in `folder`, on disk and among `alsoThere`. */

@@ -40,6 +40,18 @@ describe("the nearest module to one that does not resolve", () => {
     expect(nearestModule("../dist/models.js", join(bare, "notebooks"), [join(bare, "dist/model.js")])).toBe("../dist/model.js");
     expect(nearestModule("../dist/models.js", join(bare, "notebooks"))).toBeUndefined();
   });
+
+  it("is a module an import can name: a declaration file as the module it declares, never a source map", () => {
+    // dist/ as npm install builds it: each entry beside its declarations and its map.
+    for (const file of ["fragmentation-tax.js", "fragmentation-tax.d.ts", "fragmentation-tax.js.map", "api.js", "api.d.ts", "api.js.map"]) temp.write(`built/dist/${file}`, "");
+    temp.write("built/types/only.d.ts", "");
+    const from = join(temp.path, "built", "notebooks");
+    // "fragmentation-tax.d.js" was as near as the module, and came first by name: a file that is not there.
+    expect(nearestModule("../dist/fragmentation-taxes.js", from)).toBe("../dist/fragmentation-tax.js");
+    expect(nearestModule("../dist/apis.js", from)).toBe("../dist/api.js");
+    expect(nearestModule("../types/onli.js", from)).toBe("../types/only.js");
+    expect(nearestModule("../dist/api.js.mapp", from)).toBe("../dist/api.js");
+  });
 });
 
 describe("a typo in a notebook's import path", () => {
