@@ -80,8 +80,17 @@ function isFolder(path: string): boolean {
 
 /** TS2307 for a relative import, with the nearest existing module ("Did you mean '../dist/model.js'?"), as TypeScript words its other suggestions. */
 export function suggestModule<D extends { readonly code: number; readonly message: string }>(diagnostic: D, fromDir: string, alsoThere: readonly string[] = []): D {
-  if (diagnostic.code !== CANNOT_FIND_MODULE) return diagnostic;
-  const specifier = /^Cannot find module '([^']+)'/.exec(diagnostic.message)?.[1];
-  const meant = specifier === undefined ? undefined : nearestModule(specifier, fromDir, alsoThere);
+  const meant = meantModule(diagnostic, fromDir, alsoThere);
   return meant === undefined ? diagnostic : { ...diagnostic, message: `${diagnostic.message} Did you mean '${visibleInOneLine(meant)}'?` };
+}
+
+/** For TS2307 of a relative import: the nearest existing module, as the import would write it (`nearestModule`). */
+export function meantModule(diagnostic: { readonly code: number; readonly message: string }, fromDir: string, alsoThere: readonly string[] = []): string | undefined {
+  const specifier = unresolvedSpecifier(diagnostic);
+  return specifier === undefined ? undefined : nearestModule(specifier, fromDir, alsoThere);
+}
+
+/** The specifier TS2307 names ("Cannot find module '../dist/models.js' …"), as written in the import. */
+export function unresolvedSpecifier(diagnostic: { readonly code: number; readonly message: string }): string | undefined {
+  return diagnostic.code === CANNOT_FIND_MODULE ? /^Cannot find module '([^']+)'/.exec(diagnostic.message)?.[1] : undefined;
 }

@@ -2,13 +2,16 @@
  * A typo in an import path: `check` said TS2307 and nothing near it, then an error at every use of
  * the names it imports; `run` located it at the statement's first column, not at the specifier where
  * check locates it, and printed "wrote …" first. Now both name the nearest existing module at the
- * same place, check says the other errors may follow from it, and run says what it wrote last.
+ * same place, check counts the errors that go with the path meant instead of printing them (and,
+ * with no module near, says the others may follow from it), and run says what it wrote last.
  */
 import { spawnSync } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { nearestModule } from "../../src/notebook/module-suggest";
-import { appendCell, tempProject, type TempProject } from "../project";
+import { checkNotebooks } from "../../src/notebook/check";
+import { appendCell, codeNotebookJson, tempProject, type TempProject } from "../project";
 import { CLI } from "../published-project";
 import { TempDir } from "./helpers";
 
@@ -55,19 +58,48 @@ describe("the nearest module to one that does not resolve", () => {
 });
 
 describe("a typo in a notebook's import path", () => {
-  it("check and run name the module meant, at the specifier; check says the other errors may follow from it", () => {
+  it("check and run name the module meant, at the specifier; check leaves out the errors it causes, counted, and keeps the notebook's own", () => {
     project = tempProject();
-    const cell = appendCell(project.root, "01-price.ipynb", 'import { monteCarlo as mc } from "../dist/models.js";\nconst doubled = mc((x) => x * 2, {}, nb.montecarlo);');
+    const cell = appendCell(
+      project.root,
+      "01-price.ipynb",
+      [
+        'import { monteCarlo as mc, histogramBins } from "../dist/models.js";',
+        "const counts = histogramBins([1, 2, 3], 2).map((b) => b.count).filter((n) => n > 0);",
+        "const doubled = mc((x) => x, {}, nb.montecarlo);",
+        'const wrong: number = "not a number";',
+      ].join("\n"),
+    );
+    // Another notebook's import names nothing near: its errors cannot be told apart, and are all kept.
+    // (Beside the report, which the build below runs: a notebook report.yaml does not list.)
+    writeFileSync(join(project.root, "notebooks", "loose.ipynb"), codeNotebookJson(['import { rows } from "./nothing-like-it.js";\nconst firsts = rows.map((row) => row[0]);']));
     const cli = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { cwd: project?.root, encoding: "utf8", timeout: 120_000 });
-    const checked = cli("check", "notebooks/01-price.ipynb");
+    // Two typos in one notebook are named on the count's line, a control character in one shown escaped.
+    mkdirSync(join(project.root, "notebooks", "lib"));
+    writeFileSync(join(project.root, "notebooks", "lib", "price.ts"), "export const x = [1];\nexport const y = [2];\n");
+    writeFileSync(join(project.root, "notebooks", "two.ipynb"), codeNotebookJson(['import { x } from "./lib\u001b[2J/pric.js";', 'import { y } from "./lib/prise.js";\nconst both = x.map((v) => v).concat(y);']));
+    const checked = cli("check", "notebooks/01-price.ipynb", "notebooks/loose.ipynb", "notebooks/two.ipynb");
     expect(checked.status).toBe(1);
-    expect(checked.stderr).toContain(`notebooks/01-price.ipynb: cell ${cell}, line 1, column 34: TS2307: Cannot find module '../dist/models.js' or its corresponding type declarations. Did you mean '../dist/model.js'?`);
-    // `mc` has no type without its module: the callback's parameter is implicitly any, a consequence.
-    expect(checked.stderr).toMatch(/TS7006: Parameter 'x' implicitly has an 'any' type/);
-    expect(checked.stderr).toContain("an import does not resolve: fix it first, as the names it brings in have no types without it, and the other error may follow from that");
+    expect(checked.stderr).not.toContain("\u001b");
+    const lines = checked.stderr.split("\n").filter((line) => !/^[ >] *\d+ \||^ +\|/.test(line));
+    expect(lines).toEqual([
+      `notebooks/01-price.ipynb: cell ${cell}, line 1, column 49: TS2307: Cannot find module '../dist/models.js' or its corresponding type declarations. Did you mean '../dist/model.js'?`,
+      // The callbacks' parameters, implicitly any without the module's types (TS7006): they were printed
+      // one by one under it, and go once the path is fixed.
+      "  (and 3 errors at uses of its names, left out: they go once the path resolves)",
+      `notebooks/01-price.ipynb: cell ${cell}, line 4, column 7: TS2322: Type 'string' is not assignable to type 'number'.`,
+      "notebooks/loose.ipynb: cell 1, line 1, column 22: TS2307: Cannot find module './nothing-like-it.js' or its corresponding type declarations.",
+      "notebooks/loose.ipynb: cell 1, line 2, column 26: TS7006: Parameter 'row' implicitly has an 'any' type.",
+      "notebooks/two.ipynb: cell 1, line 1, column 19: TS2307: Cannot find module './lib\\x1b[2J/pric.js' or its corresponding type declarations. Did you mean './lib/price.js'?",
+      "notebooks/two.ipynb: cell 2, line 1, column 19: TS2307: Cannot find module './lib/prise.js' or its corresponding type declarations. Did you mean './lib/price.js'?",
+      '  (and 1 error at uses of the names of "./lib\\x1b[2J/pric.js" and "./lib/prise.js", left out: it goes once their paths resolve)',
+      "an import does not resolve: fix it first, as the names it brings in have no types without it, and some of the 2 other errors may follow from that",
+      "type check failed: 6 errors",
+      "",
+    ]);
     const ran = cli("run", "notebooks/01-price.ipynb");
     expect(ran.status).toBe(1);
-    expect(ran.stderr).toContain(`notebooks/01-price.ipynb: cell ${cell}, line 1, column 34: ModuleNotFoundError: cannot find module "../dist/models.js"; did you mean "../dist/model.js"?`);
+    expect(ran.stderr).toContain(`notebooks/01-price.ipynb: cell ${cell}, line 1, column 49: ModuleNotFoundError: cannot find module "../dist/models.js"; did you mean "../dist/model.js"?`);
     // What it wrote is said last, after the error: "wrote …" first read as success.
     expect(ran.stderr.trimEnd().split("\n").at(-1)).toBe("wrote out/build/executed/01-price.ipynb");
     // The build's line for the chapter says it failed, and where.
@@ -76,4 +108,23 @@ describe("a typo in a notebook's import path", () => {
     expect(built.stderr).toMatch(new RegExp(`^execute: notebooks/01-price\\.ipynb failed at cell ${cell} after [\\d.]+ s \\(`, "m"));
     expect(built.stderr).toMatch(/^execute: notebooks\/02-claims\.ipynb executed in [\d.]+ s/m);
   }, 180_000);
+});
+
+describe("the errors a typo'd import causes", () => {
+  it("are told from the notebook's own by where they are once the path is the one meant, columns after the corrected path included", () => {
+    const root = tempProject();
+    try {
+      // Two typos in one notebook; an error of its own on a typo's line, after the path (whose length the correction changes).
+      const first = appendCell(root.root, "01-price.ipynb", 'import { histogramBins } from "../dist/models.js"; const own: number = "x";\nconst xs = histogramBins([1], 1).map((b) => b.x0);');
+      const second = appendCell(root.root, "01-price.ipynb", "import { histogramBins as bins } from \"../dist/mdel.js\";\nconst ends = bins(new Float64Array(2), 1).map((r) => r.x1);");
+      const found = checkNotebooks([join(root.root, "notebooks", "01-price.ipynb")], { root: root.root, includeSrc: false });
+      expect(found.map(({ cell, line, column, code, following }) => ({ cell, line, column, code, ...(following && { following }) }))).toEqual([
+        { cell: first, line: 1, column: 31, code: 2307, following: { errors: 0, imports: ["../dist/models.js", "../dist/mdel.js"] } },
+        { cell: first, line: 1, column: 58, code: 2322 },
+        { cell: second, line: 1, column: 39, code: 2307, following: { errors: 2, imports: ["../dist/models.js", "../dist/mdel.js"] } },
+      ]);
+    } finally {
+      root.remove();
+    }
+  }, 60_000);
 });
