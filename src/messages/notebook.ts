@@ -110,7 +110,12 @@ export const runImagesRefused = (images: number): string =>
 export const runChartsRefused = (problems: number): string =>
   `the cells ran, but ${problems === 1 ? "the chart problem" : `the ${problems} chart problems`} above would fail \`fragtax build\`: fix ${problems === 1 ? "it" : "them"} and run again`;
 
-export const runWrote = (file: string): string => `wrote ${file}`;
+/**
+ * `run`'s last line: where the executed notebook went, and, when a cell failed, that the file holds
+ * the error (the build's line says "the HTML shows the error in place"): a bare "wrote …" after the
+ * error read as if the run had still produced a good notebook.
+ */
+export const runWrote = (file: string, failedCell?: number): string => `wrote ${file}${failedCell === undefined ? "" : `, with the error in place in cell ${failedCell}`}`;
 
 export const runReportUnreadable = (file: string, reason: string): string =>
   `warning: ${file} cannot be read (${reason}): this run used the defaults (assumptions.yaml beside it, the default samples and seed); \`fragtax build\` says where the problem is`;

@@ -100,8 +100,8 @@ describe("a typo in a notebook's import path", () => {
     const ran = cli("run", "notebooks/01-price.ipynb");
     expect(ran.status).toBe(1);
     expect(ran.stderr).toContain(`notebooks/01-price.ipynb: cell ${cell}, line 1, column 49: ModuleNotFoundError: cannot find module "../dist/models.js"; did you mean "../dist/model.js"?`);
-    // What it wrote is said last, after the error: "wrote …" first read as success.
-    expect(ran.stderr.trimEnd().split("\n").at(-1)).toBe("wrote out/build/executed/01-price.ipynb");
+    // What it wrote is said last, after the error, and that it holds the error: "wrote …" first read as success.
+    expect(ran.stderr.trimEnd().split("\n").at(-1)).toBe(`wrote out/build/executed/01-price.ipynb, with the error in place in cell ${cell}`);
     // The build's line for the chapter says it failed, and where.
     const built = cli("build", "--no-pdf");
     expect(built.status).toBe(1);
