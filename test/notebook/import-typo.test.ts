@@ -44,6 +44,22 @@ describe("the nearest module to one that does not resolve", () => {
     expect(nearestModule("../dist/models.js", join(bare, "notebooks"))).toBeUndefined();
   });
 
+  it("is the same path one folder up, when the import is written as from the project's folder", () => {
+    temp.write("dist/model.js", "");
+    temp.write("notebooks/lib/price.ts", "");
+    const from = join(temp.path, "notebooks");
+    // A new chapter's commonest slip: the entry as the project's folder sees it.
+    expect(nearestModule("./dist/model.js", from)).toBe("../dist/model.js");
+    expect(nearestModule("dist/model.js", from)).toBe("../dist/model.js");
+    expect(nearestModule("lib/price.js", from)).toBe("./lib/price.js");
+    expect(nearestModule("./notebooks/lib/price.js", from)).toBe("../notebooks/lib/price.js");
+    // Only a module exactly there: a bare name is otherwise a package, and nothing is guessed.
+    expect(nearestModule("lodash/fp", from)).toBeUndefined();
+    expect(nearestModule("dist/modle.js", from)).toBeUndefined();
+    const bare = join(temp.path, "bare");
+    expect(nearestModule("dist/model.js", join(bare, "notebooks"), [join(bare, "dist/model.js")])).toBe("../dist/model.js");
+  });
+
   it("is a module an import can name: a declaration file as the module it declares, never a source map", () => {
     // dist/ as npm install builds it: each entry beside its declarations and its map.
     for (const file of ["fragmentation-tax.js", "fragmentation-tax.d.ts", "fragmentation-tax.js.map", "api.js", "api.d.ts", "api.js.map"]) temp.write(`built/dist/${file}`, "");
