@@ -52,8 +52,14 @@ export function withoutImportConsequences(
     fixed.set(name, result.fixed);
   }
   if (corrected.length === 0) return [...found];
+  let again: readonly CheckDiagnostic[];
+  try {
+    again = recheck(corrected);
+  } catch {
+    return [...found]; // the first check answered: its errors, all of them, rather than none
+  }
   // The corrected run's errors, placed back where the notebook as written has them.
-  const stillThere = new Set(recheck(corrected).flatMap((d) => (d.cell === undefined || !edits.has(d.file) ? [] : [keyOf({ ...d, column: originalColumn(d, edits.get(d.file) ?? []) })])));
+  const stillThere = new Set(again.flatMap((d) => (d.cell === undefined || !edits.has(d.file) ? [] : [keyOf({ ...d, column: originalColumn(d, edits.get(d.file) ?? []) })])));
   const following = new Map<string, number>();
   const isTypo = (d: CheckDiagnostic): boolean => (fixed.get(d.file) ?? []).some((typo) => typo.diagnostic === d);
   const kept = found.filter((d) => {
@@ -89,6 +95,12 @@ function correct(notebook: NotebookCells, typos: readonly ImportTypo[]): { noteb
       fixed.push(typo);
     }
     return { cell, source: text };
+  });
+  // In the notebook's order, as the count's line names them (each cell's were corrected from its last).
+  const order = (typo: ImportTypo): [number, number, number] => [typo.diagnostic.cell ?? 0, typo.diagnostic.line, typo.diagnostic.column];
+  fixed.sort((a, b) => {
+    const [x, y] = [order(a), order(b)];
+    return x[0] - y[0] || x[1] - y[1] || x[2] - y[2];
   });
   return { notebook: { file: notebook.file, cells }, edits, fixed };
 }

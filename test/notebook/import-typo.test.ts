@@ -11,6 +11,8 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { nearestModule } from "../../src/notebook/module-suggest";
 import { checkNotebooks } from "../../src/notebook/check";
+import { withoutImportConsequences } from "../../src/notebook/import-consequences";
+import type { CheckDiagnostic } from "../../src/notebook/typecheck";
 import { appendCell, codeNotebookJson, tempProject, type TempProject } from "../project";
 import { CLI } from "../published-project";
 import { TempDir } from "./helpers";
@@ -143,4 +145,39 @@ describe("the errors a typo'd import causes", () => {
       root.remove();
     }
   }, 60_000);
+});
+
+describe("leaving out what a typo'd import causes", () => {
+  const source = 'import { a } from "./a.js";\nimport { b } from "./b.js";\nconst c = a.map((x) => x);\nconst d: number = "d";';
+  const notebook = { file: "/p/notebooks/x.ipynb", cells: [{ cell: 2, source }] };
+  const at = (line: number, column: number, code: number, message = ""): CheckDiagnostic => ({ file: "notebooks/x.ipynb", cell: 2, line, column, code, message });
+  const [first, second, use, own] = [at(1, 19, 2307), at(2, 19, 2307), at(3, 18, 7006), at(4, 7, 2322)];
+  const typos = [
+    { diagnostic: second, specifier: "./b.js", meant: "./bb.js" },
+    { diagnostic: first, specifier: "./a.js", meant: "./aa.js" },
+  ];
+  const display = () => "notebooks/x.ipynb";
+
+  it("counts them under the last corrected import, naming the imports in the notebook's order", () => {
+    let checked = "";
+    const kept = withoutImportConsequences([first, second, use, own], typos, [notebook], display, (corrected) => {
+      checked = corrected[0]?.cells[0]?.source ?? "";
+      return [at(4, 7, 2322)];
+    });
+    expect(checked.split("\n").slice(0, 2)).toEqual(['import { a } from "./aa.js";', 'import { b } from "./bb.js";']);
+    expect(kept).toEqual([
+      { ...first, following: { errors: 0, imports: ["./a.js", "./b.js"] } },
+      { ...second, following: { errors: 1, imports: ["./a.js", "./b.js"] } },
+      own,
+    ]);
+  });
+
+  it("keeps every error when the second check cannot be made, or the path is not written where TS2307 says", () => {
+    const failing = () => {
+      throw new Error("no compiler");
+    };
+    expect(withoutImportConsequences([first, second, use, own], typos, [notebook], display, failing)).toEqual([first, second, use, own]);
+    const elsewhere = [{ diagnostic: at(3, 1, 2307), specifier: "./a.js", meant: "./aa.js" }];
+    expect(withoutImportConsequences([first, use], elsewhere, [notebook], display, () => [])).toEqual([first, use]);
+  });
 });
