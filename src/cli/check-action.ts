@@ -24,6 +24,7 @@ import { displayPath } from "../util/paths";
 import { readInputText } from "../util/plain-file";
 import { nearestNames } from "../util/suggest";
 import { CANNOT_FIND_MODULE } from "../notebook/module-suggest";
+import { visibleInOneLine } from "../util/control";
 
 /** Exit 0 when clean, 1 on type errors or images a build would refuse; an unreadable notebook throws (exit 2). */
 export async function checkCommand(args: readonly string[], explicitRoot?: string): Promise<ExitCode> {
@@ -47,10 +48,13 @@ export async function checkCommand(args: readonly string[], explicitRoot?: strin
   for (const d of diagnostics) {
     const frame = frameOf(d);
     process.stderr.write(`${formatDiagnostic(d)}\n${frame === undefined ? "" : `${frame}\n`}`);
+    if (d.following !== undefined && d.following.errors > 0) process.stderr.write(`${messages.importErrorsLeftOut(d.following.errors, d.following.imports.map(visibleInOneLine))}\n`);
   }
   // A mistyped import path leaves the names it imports untyped: errors at their uses follow from it.
-  const unresolved = diagnostics.filter((d) => d.code === CANNOT_FIND_MODULE).length;
-  if (unresolved > 0 && diagnostics.length > unresolved) process.stderr.write(`${messages.unresolvedImportsFirst(unresolved, diagnostics.length - unresolved)}\n`);
+  // Those that go with the path meant are left out above; with no module near the path, they cannot be told apart.
+  const unresolved = diagnostics.filter((d) => d.code === CANNOT_FIND_MODULE && d.following === undefined).length;
+  const others = diagnostics.filter((d) => d.code !== CANNOT_FIND_MODULE).length;
+  if (unresolved > 0 && others > 0) process.stderr.write(`${messages.unresolvedImportsFirst(unresolved, others)}\n`);
   let images = 0;
   for (const file of notebooks) {
     const notebook = readNotebook(file, root);

@@ -9,6 +9,7 @@ import type { Command } from "commander";
 import * as messages from "../messages/notebook";
 import { buildDuplicateIds, buildWarning } from "../messages/report";
 import { formatCellError } from "../notebook/errors";
+import { cellFailed } from "../notebook/nbformat";
 import { killOtherThreadsChildren } from "../notebook/thread-children";
 import { writeFileAtomic } from "../util/atomic";
 import { EXIT_FAILED, EXIT_OK, InputError, type ExitCode } from "../util/errors";
@@ -94,7 +95,8 @@ async function runCommand(notebook: string, options: { out?: string; timeout: st
     if (isInside(paths.executed, out)) await underBuildLock(paths.build, write);
     else await write();
     // Named as the user's shell would: relative to the current folder when inside it, or inside the same project.
-    wrote = messages.runWrote(shellPath(out, process.cwd(), root));
+    const failed = result.executed.cells.findIndex(cellFailed);
+    wrote = messages.runWrote(shellPath(out, process.cwd(), root), failed === -1 ? undefined : failed + 1);
   }
   // What the build will say of the charts without drawing them, so it is seen here first: its warnings,
   // and, as errors (exit 1), a chart field its inline data lacks or a data file that is not there,

@@ -116,14 +116,30 @@ export const runImagesRefused = (images: number): string =>
 export const runChartsRefused = (problems: number): string =>
   `the cells ran, but ${problems === 1 ? "the chart problem" : `the ${problems} chart problems`} above would fail \`fragtax build\`: fix ${problems === 1 ? "it" : "them"} and run again`;
 
-export const runWrote = (file: string): string => `wrote ${file}`;
+/**
+ * `run`'s last line: where the executed notebook went, and, when a cell failed, that the file holds
+ * the error (the build's line says "the HTML shows the error in place"): a bare "wrote …" after the
+ * error read as if the run had still produced a good notebook.
+ */
+export const runWrote = (file: string, failedCell?: number): string => `wrote ${file}${failedCell === undefined ? "" : `, with the error in place in cell ${failedCell}`}`;
 
 export const runReportUnreadable = (file: string, reason: string): string =>
   `warning: ${file} cannot be read (${reason}): this run used the defaults (assumptions.yaml beside it, the default samples and seed); \`fragtax build\` says where the problem is`;
 
 export const badTimeout = (value: string, max: number): string => `--timeout must be a number of seconds (e.g. 30 or 2.5) from 0.001 up to ${max} (about 24 days), got "${value}"`;
 
-/** After the errors, when some are imports that do not resolve (TS2307): the rest may be their consequence. */
+/**
+ * Under an import that does not resolve (TS2307), in place of the errors that go once it names the
+ * module meant: the uses of the names it imports, untyped without it.
+ */
+export const importErrorsLeftOut = (errors: number, imports: readonly string[]): string => {
+  // `imports` as the caller shows them (control characters escaped): the line is printed as it is, not through `located`.
+  const quoted = imports.map((specifier) => `"${specifier}"`);
+  const names = quoted.length === 1 ? "its names" : `the names of ${quoted.slice(0, -1).join(", ")} and ${quoted[quoted.length - 1] ?? ""}`;
+  return `  (and ${errors === 1 ? "1 error" : `${errors} errors`} at uses of ${names}, left out: ${errors === 1 ? "it goes" : "they go"} once ${quoted.length === 1 ? "the path resolves" : "their paths resolve"})`;
+};
+
+/** After the errors, when some are imports that do not resolve (TS2307) and name no module near: the rest may be their consequence. */
 export const unresolvedImportsFirst = (imports: number, others: number): string =>
   `${imports === 1 ? "an import does" : `${imports} imports do`} not resolve: fix ${imports === 1 ? "it" : "them"} first, as the names ${imports === 1 ? "it brings" : "they bring"} in have no types without ${imports === 1 ? "it" : "them"}, ` +
   (others === 1 ? "and the other error may follow from that" : `and some of the ${others} other errors may follow from that`);

@@ -14,7 +14,8 @@ import { displayPath } from "../util/paths";
 import { located } from "../messages/location";
 import { typeErrorHint } from "./type-hints";
 import { rootDirProblems } from "./tslab-root-dir";
-import { suggestModule } from "./module-suggest";
+import { meantModule, suggestModule, unresolvedSpecifier } from "./module-suggest";
+import { withoutImportConsequences, type ImportTypo } from "./import-consequences";
 import { publicEntryFiles } from "./imports";
 import { placeInCell, suggestEarlierName, type CheckDiagnostic, type CheckedProgram, type NotebookCells, type NotebookTypes, type ProgramOptions } from "./typecheck-rules";
 
@@ -25,18 +26,35 @@ function checked(notebooks: readonly NotebookCells[], options: ProgramOptions): 
   return checkWithTsgo(notebooks, options) ?? checkWithApi(notebooks, options);
 }
 
-/** `fragtax check`: every error in the notebooks, the extra files and what they import. */
+/**
+ * `fragtax check`: every error in the notebooks, the extra files and what they import — but for the
+ * errors an import path with a typo causes, which are counted on its TS2307 (import-consequences.ts).
+ */
 export function checkAll(notebooks: readonly NotebookCells[], options: ProgramOptions): CheckDiagnostic[] {
-  const program = checked(notebooks, options);
-  const entries = publicEntryFiles(resolve(options.root));
-  const cells = new Map(notebooks.flatMap((notebook) => program.cellsOf(notebook.file).map((module) => [`${module.notebook}#${module.cell}`, module] as const)));
-  const found = program.all().map((d) => {
-    const module = d.cell === undefined ? undefined : cells.get(`${d.file}#${d.cell}`);
-    return module === undefined ? d : suggestModule(suggestEarlierName(placeInCell(d, module), module), dirname(module.path), entries);
-  });
+  const root = resolve(options.root);
+  const entries = publicEntryFiles(root);
+  const { found, typos } = locatedErrors(checked(notebooks, options), notebooks, entries);
+  // The second check, of the mistyped notebooks alone, is paid only when there is a typo to correct.
+  const recheck = (corrected: readonly NotebookCells[]): CheckDiagnostic[] => locatedErrors(checked(corrected, { root }), corrected, entries).found;
+  const kept = typos.length === 0 ? found : withoutImportConsequences(found, typos, notebooks, (file) => displayPath(file, root), recheck);
   // A local file's import is one error however many notebooks reach it, as the checkers report a file's.
   const outside = new Map(notebooks.flatMap((notebook) => rootDirProblems(notebook, options.root)).map(({ diagnostic: d }) => [`${d.file}#${d.cell ?? ""}:${d.line}:${d.column}`, d]));
-  return [...found, ...outside.values()];
+  return [...kept, ...outside.values()];
+}
+
+/** The program's errors placed in their cells, with the names and modules meant; and the imports whose nearest module is known. */
+function locatedErrors(program: CheckedProgram, notebooks: readonly NotebookCells[], entries: readonly string[]): { found: CheckDiagnostic[]; typos: ImportTypo[] } {
+  const cells = new Map(notebooks.flatMap((notebook) => program.cellsOf(notebook.file).map((module) => [`${module.notebook}#${module.cell}`, module] as const)));
+  const typos: ImportTypo[] = [];
+  const found = program.all().map((d) => {
+    const module = d.cell === undefined ? undefined : cells.get(`${d.file}#${d.cell}`);
+    if (module === undefined) return d;
+    const placed = suggestModule(suggestEarlierName(placeInCell(d, module), module), dirname(module.path), entries);
+    const [specifier, meant] = [unresolvedSpecifier(d), meantModule(d, dirname(module.path), entries)];
+    if (specifier !== undefined && meant !== undefined) typos.push({ diagnostic: placed, specifier, meant });
+    return placed;
+  });
+  return { found, typos };
 }
 
 /** `fragtax run/build`: per notebook, the errors that stop a cell (cells and the files they import). */

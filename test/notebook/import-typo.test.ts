@@ -2,13 +2,18 @@
  * A typo in an import path: `check` said TS2307 and nothing near it, then an error at every use of
  * the names it imports; `run` located it at the statement's first column, not at the specifier where
  * check locates it, and printed "wrote …" first. Now both name the nearest existing module at the
- * same place, check says the other errors may follow from it, and run says what it wrote last.
+ * same place, check counts the errors that go with the path meant instead of printing them (and,
+ * with no module near, says the others may follow from it), and run says what it wrote last.
  */
 import { spawnSync } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { nearestModule } from "../../src/notebook/module-suggest";
-import { appendCell, tempProject, type TempProject } from "../project";
+import { checkNotebooks } from "../../src/notebook/check";
+import { withoutImportConsequences } from "../../src/notebook/import-consequences";
+import type { CheckDiagnostic } from "../../src/notebook/typecheck";
+import { appendCell, codeNotebookJson, tempProject, type TempProject } from "../project";
 import { CLI } from "../published-project";
 import { TempDir } from "./helpers";
 
@@ -40,28 +45,139 @@ describe("the nearest module to one that does not resolve", () => {
     expect(nearestModule("../dist/models.js", join(bare, "notebooks"), [join(bare, "dist/model.js")])).toBe("../dist/model.js");
     expect(nearestModule("../dist/models.js", join(bare, "notebooks"))).toBeUndefined();
   });
+
+  it("is the same path one folder up, when the import is written as from the project's folder", () => {
+    temp.write("dist/model.js", "");
+    temp.write("notebooks/lib/price.ts", "");
+    const from = join(temp.path, "notebooks");
+    // A new chapter's commonest slip: the entry as the project's folder sees it.
+    expect(nearestModule("./dist/model.js", from)).toBe("../dist/model.js");
+    expect(nearestModule("dist/model.js", from)).toBe("../dist/model.js");
+    expect(nearestModule("lib/price.js", from)).toBe("./lib/price.js");
+    expect(nearestModule("./notebooks/lib/price.js", from)).toBe("../notebooks/lib/price.js");
+    // Only a module exactly there: a bare name is otherwise a package, and nothing is guessed.
+    expect(nearestModule("lodash/fp", from)).toBeUndefined();
+    expect(nearestModule("dist/modle.js", from)).toBeUndefined();
+    const bare = join(temp.path, "bare");
+    expect(nearestModule("dist/model.js", join(bare, "notebooks"), [join(bare, "dist/model.js")])).toBe("../dist/model.js");
+  });
+
+  it("is a module an import can name: a declaration file as the module it declares, never a source map", () => {
+    // dist/ as npm install builds it: each entry beside its declarations and its map.
+    for (const file of ["fragmentation-tax.js", "fragmentation-tax.d.ts", "fragmentation-tax.js.map", "api.js", "api.d.ts", "api.js.map"]) temp.write(`built/dist/${file}`, "");
+    temp.write("built/types/only.d.ts", "");
+    const from = join(temp.path, "built", "notebooks");
+    // "fragmentation-tax.d.js" was as near as the module, and came first by name: a file that is not there.
+    expect(nearestModule("../dist/fragmentation-taxes.js", from)).toBe("../dist/fragmentation-tax.js");
+    expect(nearestModule("../dist/apis.js", from)).toBe("../dist/api.js");
+    expect(nearestModule("../types/onli.js", from)).toBe("../types/only.js");
+    expect(nearestModule("../dist/api.js.mapp", from)).toBe("../dist/api.js");
+  });
 });
 
 describe("a typo in a notebook's import path", () => {
-  it("check and run name the module meant, at the specifier; check says the other errors may follow from it", () => {
+  it("check and run name the module meant, at the specifier; check leaves out the errors it causes, counted, and keeps the notebook's own", () => {
     project = tempProject();
-    const cell = appendCell(project.root, "01-price.ipynb", 'import { monteCarlo as mc } from "../dist/models.js";\nconst doubled = mc((x) => x * 2, {}, nb.montecarlo);');
+    const cell = appendCell(
+      project.root,
+      "01-price.ipynb",
+      [
+        'import { monteCarlo as mc, histogramBins } from "../dist/models.js";',
+        "const counts = histogramBins([1, 2, 3], 2).map((b) => b.count).filter((n) => n > 0);",
+        "const doubled = mc((x) => x, {}, nb.montecarlo);",
+        'const wrong: number = "not a number";',
+      ].join("\n"),
+    );
+    // Another notebook's import names nothing near: its errors cannot be told apart, and are all kept.
+    // (Beside the report, which the build below runs: a notebook report.yaml does not list.)
+    writeFileSync(join(project.root, "notebooks", "loose.ipynb"), codeNotebookJson(['import { rows } from "./nothing-like-it.js";\nconst firsts = rows.map((row) => row[0]);']));
     const cli = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { cwd: project?.root, encoding: "utf8", timeout: 120_000 });
-    const checked = cli("check", "notebooks/01-price.ipynb");
+    // Two typos in one notebook are named on the count's line, a control character in one shown escaped.
+    mkdirSync(join(project.root, "notebooks", "lib"));
+    writeFileSync(join(project.root, "notebooks", "lib", "price.ts"), "export const x = [1];\nexport const y = [2];\n");
+    writeFileSync(join(project.root, "notebooks", "two.ipynb"), codeNotebookJson(['import { x } from "./lib\u001b[2J/pric.js";', 'import { y } from "./lib/prise.js";\nconst both = x.map((v) => v).concat(y);']));
+    const checked = cli("check", "notebooks/01-price.ipynb", "notebooks/loose.ipynb", "notebooks/two.ipynb");
     expect(checked.status).toBe(1);
-    expect(checked.stderr).toContain(`notebooks/01-price.ipynb: cell ${cell}, line 1, column 34: TS2307: Cannot find module '../dist/models.js' or its corresponding type declarations. Did you mean '../dist/model.js'?`);
-    // `mc` has no type without its module: the callback's parameter is implicitly any, a consequence.
-    expect(checked.stderr).toMatch(/TS7006: Parameter 'x' implicitly has an 'any' type/);
-    expect(checked.stderr).toContain("an import does not resolve: fix it first, as the names it brings in have no types without it, and the other error may follow from that");
+    expect(checked.stderr).not.toContain("\u001b");
+    const lines = checked.stderr.split("\n").filter((line) => !/^[ >] *\d+ \||^ +\|/.test(line));
+    expect(lines).toEqual([
+      `notebooks/01-price.ipynb: cell ${cell}, line 1, column 49: TS2307: Cannot find module '../dist/models.js' or its corresponding type declarations. Did you mean '../dist/model.js'?`,
+      // The callbacks' parameters, implicitly any without the module's types (TS7006): they were printed
+      // one by one under it, and go once the path is fixed.
+      "  (and 3 errors at uses of its names, left out: they go once the path resolves)",
+      `notebooks/01-price.ipynb: cell ${cell}, line 4, column 7: TS2322: Type 'string' is not assignable to type 'number'.`,
+      "notebooks/loose.ipynb: cell 1, line 1, column 22: TS2307: Cannot find module './nothing-like-it.js' or its corresponding type declarations.",
+      "notebooks/loose.ipynb: cell 1, line 2, column 26: TS7006: Parameter 'row' implicitly has an 'any' type.",
+      "notebooks/two.ipynb: cell 1, line 1, column 19: TS2307: Cannot find module './lib\\x1b[2J/pric.js' or its corresponding type declarations. Did you mean './lib/price.js'?",
+      "notebooks/two.ipynb: cell 2, line 1, column 19: TS2307: Cannot find module './lib/prise.js' or its corresponding type declarations. Did you mean './lib/price.js'?",
+      '  (and 1 error at uses of the names of "./lib\\x1b[2J/pric.js" and "./lib/prise.js", left out: it goes once their paths resolve)',
+      "an import does not resolve: fix it first, as the names it brings in have no types without it, and some of the 2 other errors may follow from that",
+      "type check failed: 6 errors",
+      "",
+    ]);
     const ran = cli("run", "notebooks/01-price.ipynb");
     expect(ran.status).toBe(1);
-    expect(ran.stderr).toContain(`notebooks/01-price.ipynb: cell ${cell}, line 1, column 34: ModuleNotFoundError: cannot find module "../dist/models.js"; did you mean "../dist/model.js"?`);
-    // What it wrote is said last, after the error: "wrote …" first read as success.
-    expect(ran.stderr.trimEnd().split("\n").at(-1)).toBe("wrote out/build/executed/01-price.ipynb");
+    expect(ran.stderr).toContain(`notebooks/01-price.ipynb: cell ${cell}, line 1, column 49: ModuleNotFoundError: cannot find module "../dist/models.js"; did you mean "../dist/model.js"?`);
+    // What it wrote is said last, after the error, and that it holds the error: "wrote …" first read as success.
+    expect(ran.stderr.trimEnd().split("\n").at(-1)).toBe(`wrote out/build/executed/01-price.ipynb, with the error in place in cell ${cell}`);
     // The build's line for the chapter says it failed, and where.
     const built = cli("build", "--no-pdf");
     expect(built.status).toBe(1);
     expect(built.stderr).toMatch(new RegExp(`^execute: notebooks/01-price\\.ipynb failed at cell ${cell} after [\\d.]+ s \\(`, "m"));
     expect(built.stderr).toMatch(/^execute: notebooks\/02-claims\.ipynb executed in [\d.]+ s/m);
   }, 180_000);
+});
+
+describe("the errors a typo'd import causes", () => {
+  it("are told from the notebook's own by where they are once the path is the one meant, columns after the corrected path included", () => {
+    const root = tempProject();
+    try {
+      // Two typos in one notebook; an error of its own on a typo's line, after the path (whose length the correction changes).
+      const first = appendCell(root.root, "01-price.ipynb", 'import { histogramBins } from "../dist/models.js"; const own: number = "x";\nconst xs = histogramBins([1], 1).map((b) => b.x0);');
+      const second = appendCell(root.root, "01-price.ipynb", "import { histogramBins as bins } from \"../dist/mdel.js\";\nconst ends = bins(new Float64Array(2), 1).map((r) => r.x1);");
+      const found = checkNotebooks([join(root.root, "notebooks", "01-price.ipynb")], { root: root.root, includeSrc: false });
+      expect(found.map(({ cell, line, column, code, following }) => ({ cell, line, column, code, ...(following && { following }) }))).toEqual([
+        { cell: first, line: 1, column: 31, code: 2307, following: { errors: 0, imports: ["../dist/models.js", "../dist/mdel.js"] } },
+        { cell: first, line: 1, column: 58, code: 2322 },
+        { cell: second, line: 1, column: 39, code: 2307, following: { errors: 2, imports: ["../dist/models.js", "../dist/mdel.js"] } },
+      ]);
+    } finally {
+      root.remove();
+    }
+  }, 60_000);
+});
+
+describe("leaving out what a typo'd import causes", () => {
+  const source = 'import { a } from "./a.js";\nimport { b } from "./b.js";\nconst c = a.map((x) => x);\nconst d: number = "d";';
+  const notebook = { file: "/p/notebooks/x.ipynb", cells: [{ cell: 2, source }] };
+  const at = (line: number, column: number, code: number, message = ""): CheckDiagnostic => ({ file: "notebooks/x.ipynb", cell: 2, line, column, code, message });
+  const [first, second, use, own] = [at(1, 19, 2307), at(2, 19, 2307), at(3, 18, 7006), at(4, 7, 2322)];
+  const typos = [
+    { diagnostic: second, specifier: "./b.js", meant: "./bb.js" },
+    { diagnostic: first, specifier: "./a.js", meant: "./aa.js" },
+  ];
+  const display = () => "notebooks/x.ipynb";
+
+  it("counts them under the last corrected import, naming the imports in the notebook's order", () => {
+    let checked = "";
+    const kept = withoutImportConsequences([first, second, use, own], typos, [notebook], display, (corrected) => {
+      checked = corrected[0]?.cells[0]?.source ?? "";
+      return [at(4, 7, 2322)];
+    });
+    expect(checked.split("\n").slice(0, 2)).toEqual(['import { a } from "./aa.js";', 'import { b } from "./bb.js";']);
+    expect(kept).toEqual([
+      { ...first, following: { errors: 0, imports: ["./a.js", "./b.js"] } },
+      { ...second, following: { errors: 1, imports: ["./a.js", "./b.js"] } },
+      own,
+    ]);
+  });
+
+  it("keeps every error when the second check cannot be made, or the path is not written where TS2307 says", () => {
+    const failing = () => {
+      throw new Error("no compiler");
+    };
+    expect(withoutImportConsequences([first, second, use, own], typos, [notebook], display, failing)).toEqual([first, second, use, own]);
+    const elsewhere = [{ diagnostic: at(3, 1, 2307), specifier: "./a.js", meant: "./aa.js" }];
+    expect(withoutImportConsequences([first, use], elsewhere, [notebook], display, () => [])).toEqual([first, use]);
+  });
 });
