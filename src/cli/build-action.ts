@@ -10,10 +10,11 @@ import { killOtherThreadsChildren } from "../notebook/thread-children";
 import { endBySignal } from "../util/signals";
 import { progress } from "./output";
 import { visibleInOneLine } from "../util/control";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { outPaths } from "../config/paths";
 import { findProjectRoot } from "../config/root";
+import { unlistedNotebooks } from "../config/unlisted";
 
 export type BuildFlags = { pdf: boolean; root?: string; timeout: string; strict?: boolean } & WhatIfOptions;
 
@@ -50,29 +51,4 @@ export async function buildCommand(options: BuildFlags): Promise<ExitCode> {
     // Anything the file system refused (an assumptions path that is a folder, …): located, exit 2.
     throw locateFileSystemError(error, "fragtax build", process.cwd());
   }
-}
-
-/**
- * The notebooks beside report.yaml that it does not list: not part of the report, which a new chapter
- * written by hand (not with `fragtax new`) silently was not. Only that folder: a subfolder holds data,
- * local modules or checkpoints (.ipynb_checkpoints), not chapters. Nor a hidden file, which no one
- * writes as a chapter: JupyterLab's save in progress (.~x.ipynb) or an editor's lock (.#x.ipynb).
- */
-function unlistedNotebooks(folder: string, listed: readonly string[]): string[] {
-  let names: string[];
-  try {
-    names = readdirSync(folder);
-  } catch {
-    return [];
-  }
-  const chapters = new Set(listed);
-  // A folder named "x.ipynb" is no notebook; a link to one is (statSync follows it).
-  const isFile = (path: string): boolean => {
-    try {
-      return statSync(path).isFile();
-    } catch {
-      return false;
-    }
-  };
-  return names.filter((name) => name.endsWith(".ipynb") && !name.startsWith(".") && !chapters.has(join(folder, name)) && isFile(join(folder, name))).sort();
 }

@@ -3,8 +3,8 @@
  * filled); nothing downstream checks for defaults again. Parsing is pure; the only question it asks
  * the disk ("does this chapter exist?") goes through the `exists` function the caller passes.
  */
-import { basename, dirname, isAbsolute, join, relative, resolve } from "node:path";
-import { existsSync, lstatSync, readdirSync, realpathSync, statSync } from "node:fs";
+import { basename, dirname, isAbsolute, relative, resolve } from "node:path";
+import { existsSync, lstatSync, realpathSync, statSync } from "node:fs";
 import { LineCounter, type Document } from "yaml";
 import { z } from "zod";
 import * as messages from "../messages/report";
@@ -17,6 +17,7 @@ import { plausibleName, renamedFileLike } from "../util/suggest";
 import { isInside } from "../util/paths";
 import { ConfigError, configRoot, outPaths, type ChapterConfig, type ReportConfig } from "./index";
 import { readInputTextSync } from "../util/plain-file";
+import { unlistedNotebooks } from "./unlisted";
 
 const isoDate = z.union([
   z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date like 2026-04-28").refine(isCalendarDate, "not a calendar date (check the month and day)"),
@@ -156,16 +157,7 @@ function notebookMeant(name: string, dir: string, root: string, exists: (path: s
   const fromProject = resolve(root, notebook);
   if (!isAbsolute(notebook) && isInside(dir, fromProject) && exists(fromProject)) return relative(dir, fromProject);
   // "08-what-matter": the notebook beside report.yaml it likely names, as for a chapter file that is missing.
-  return notebook.includes("/") ? undefined : renamedFileLike(notebook, notebooksIn(dir));
-}
-
-/** The notebooks in report.yaml's folder (none when it cannot be read: a suggestion is not worth an error). */
-function notebooksIn(dir: string): string[] {
-  try {
-    return readdirSync(dir).filter((entry) => entry.endsWith(".ipynb") && !entry.startsWith("."));
-  } catch {
-    return [];
-  }
+  return notebook.includes("/") ? undefined : renamedFileLike(notebook, unlistedNotebooks(dir, []));
 }
 
 /** What a chapter item that is no text is, for its message (`- 42`, `-` alone, `- a.ipynb: draft`, `- [a, b]`). */
@@ -179,7 +171,7 @@ function chapterShape(value: unknown, dir: string): messages.ChapterShape {
   }
   if (typeof value === "number") {
     // `- 8`: the chapter numbered 8, when one notebook is ("08-what-matters.ipynb").
-    const numbered = Number.isInteger(value) && value >= 0 ? notebooksIn(dir).filter((entry) => new RegExp(`^0*${value}-`).test(entry)) : [];
+    const numbered = Number.isInteger(value) && value >= 0 ? unlistedNotebooks(dir, []).filter((entry) => new RegExp(`^0*${value}-`).test(entry)) : [];
     return { kind: "number", ...(numbered.length === 1 && numbered[0] !== undefined && { meant: numbered[0] }) };
   }
   return { kind: typeof value === "boolean" ? "boolean" : "other" };
@@ -286,13 +278,7 @@ function realPath(path: string): string | undefined {
 
 /** The notebook beside a missing chapter that report.yaml does not list and that it was likely renamed to, if any. */
 function unlistedNotebookLike(chapterFile: string, listed: readonly string[]): string | undefined {
-  let unlisted: string[] = [];
-  try {
-    unlisted = readdirSync(dirname(chapterFile)).filter((entry) => entry.endsWith(".ipynb") && !listed.includes(join(dirname(chapterFile), entry)));
-  } catch {
-    return undefined;
-  }
-  return renamedFileLike(basename(chapterFile), unlisted);
+  return renamedFileLike(basename(chapterFile), unlistedNotebooks(dirname(chapterFile), listed));
 }
 
 type Issue = z.core.$ZodIssue | undefined;

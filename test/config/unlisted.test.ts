@@ -1,0 +1,50 @@
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { unlistedNotebooks } from "../../src/config/unlisted";
+import { ConfigError, normalizeConfig } from "../../src/config/parse";
+
+let folder = "";
+beforeEach(() => {
+  folder = mkdtempSync(join(tmpdir(), "fragtax-unlisted-"));
+});
+afterEach(() => rmSync(folder, { recursive: true, force: true }));
+
+const touch = (name: string): void => writeFileSync(join(folder, name), "{}\n");
+
+describe("the notebooks beside report.yaml that it does not list", () => {
+  it("are the .ipynb files there, sorted, less the listed ones, hidden saves, folders and what subfolders hold", () => {
+    for (const name of ["02-b.ipynb", "01-a.ipynb", "03-c.ipynb", ".~03-c.ipynb", ".#01-a.ipynb", "notes.md"]) touch(name);
+    mkdirSync(join(folder, "looks-like.ipynb"));
+    mkdirSync(join(folder, "data"));
+    writeFileSync(join(folder, "data", "inner.ipynb"), "{}\n");
+    symlinkSync(join(folder, "01-a.ipynb"), join(folder, "04-link.ipynb"));
+    expect(unlistedNotebooks(folder, [join(folder, "01-a.ipynb")])).toEqual(["02-b.ipynb", "03-c.ipynb", "04-link.ipynb"]);
+  });
+
+  it("are none when the folder cannot be read", () => {
+    expect(unlistedNotebooks(join(folder, "no-such-folder"), [])).toEqual([]);
+  });
+
+  it("give a missing chapter's suggestion, which is never a folder named like a notebook or a hidden save", () => {
+    touch("01-intro.ipynb");
+    mkdirSync(join(folder, "02-claim.ipynb"));
+    touch(".~02-claims.ipynb");
+    const file = join(folder, "report.yaml");
+    const messageOf = (): string => {
+      try {
+        normalizeConfig("title: T\nchapters:\n  - 01-intro.ipynb\n  - 02-claims.ipynb\n", file, {});
+      } catch (error) {
+        if (error instanceof ConfigError) return error.message;
+        throw error;
+      }
+      throw new Error("expected a ConfigError");
+    };
+    expect(messageOf()).toContain('chapter "02-claims.ipynb" listed in report.yaml does not exist');
+    expect(messageOf()).toContain("restore the file, or take its line out of report.yaml");
+    expect(messageOf()).not.toContain("did you mean");
+    touch("02-claim-check.ipynb");
+    expect(messageOf()).toContain('did you mean "02-claim-check.ipynb"?');
+  });
+});
