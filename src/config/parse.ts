@@ -4,7 +4,7 @@
  * the disk ("does this chapter exist?") goes through the `exists` function the caller passes.
  */
 import { basename, dirname, isAbsolute, relative, resolve } from "node:path";
-import { existsSync, lstatSync, realpathSync, statSync } from "node:fs";
+import { existsSync, lstatSync, statSync } from "node:fs";
 import { LineCounter, type Document } from "yaml";
 import { z } from "zod";
 import * as messages from "../messages/report";
@@ -14,7 +14,7 @@ import { parseYamlDocument, plainYaml, yamlSyntaxProblem } from "../util/yaml-sy
 // Defined by the model (it runs with them in Jupyter too); report.yaml's `montecarlo` defaults to them.
 import { DEFAULT_MONTE_CARLO } from "../model/defaults";
 import { plausibleName, renamedFileLike } from "../util/suggest";
-import { isInside } from "../util/paths";
+import { isInside, linkedOutside } from "../util/paths";
 import { ConfigError, configRoot, outPaths, type ChapterConfig, type ReportConfig } from "./index";
 import { readInputTextSync } from "../util/plain-file";
 import { unlistedNotebooks } from "./unlisted";
@@ -242,21 +242,12 @@ function resolveChapters(
     // So must the file a link in it leads to: git records the link alone, so a published version could
     // not say what the chapter was, and the caches and watchers key on project paths.
     // (A link to a device or a pipe is refused as one when the chapter is read, which says more.)
-    const target = realPath(chapterFile);
-    if (target !== undefined && isPlainFile(target) && !isInside(realPath(root) ?? root, target)) throwAt(where, file, (w) => messages.configChapterLinksOutside(w, name, target, root));
+    const target = linkedOutside(chapterFile, root);
+    if (target !== undefined) throwAt(where, file, (w) => messages.configChapterLinksOutside(w, name, target, root));
     return { number: index + 1, file: chapterFile, relativePath: relative(root, chapterFile).split("\\").join("/") };
   });
 }
 
-function isPlainFile(path: string): boolean {
-  try {
-    return statSync(path).isFile();
-  } catch {
-    return false;
-  }
-}
-
-/** The file a path leads to after every symbolic link, or undefined where it cannot be resolved. */
 /**
  * The assumptions and errata files live in the project, as chapters do: `diff` reads them at git refs
  * and a published version names them by their project path, so a file elsewhere (by a `../` path or
@@ -264,16 +255,8 @@ function isPlainFile(path: string): boolean {
  */
 function refuseOutside(path: string, name: string, root: string, where: messages.Location, file: string): void {
   if (!isInside(root, path)) throwAt(where, file, (w) => messages.configInputOutside(w, name, root));
-  const target = realPath(path);
-  if (target !== undefined && isPlainFile(target) && !isInside(realPath(root) ?? root, target)) throwAt(where, file, (w) => messages.configInputLinksOutside(w, name, target, root));
-}
-
-function realPath(path: string): string | undefined {
-  try {
-    return realpathSync(path);
-  } catch {
-    return undefined;
-  }
+  const target = linkedOutside(path, root);
+  if (target !== undefined) throwAt(where, file, (w) => messages.configInputLinksOutside(w, name, target, root));
 }
 
 /** The notebook beside a missing chapter that report.yaml does not list and that it was likely renamed to, if any. */

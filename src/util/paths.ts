@@ -2,7 +2,7 @@
  * Where a path is, relative to a folder, and how messages show it: the one home of both rules. Also
  * where the tool itself is (its templates/ beside its code).
  */
-import { existsSync, realpathSync } from "node:fs";
+import { existsSync, realpathSync, statSync } from "node:fs";
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { toolNotFound } from "../messages/fs";
@@ -11,6 +11,28 @@ import { toolNotFound } from "../messages/fs";
 export function isInside(folder: string, path: string): boolean {
   const rel = relative(folder, path);
   return !rel.startsWith("..") && !isAbsolute(rel);
+}
+
+/**
+ * The file outside `root` that `path` leads to through a symbolic link, or undefined: no link, a link
+ * inside the project, a broken one, or one to no plain file (a device or a pipe is refused as one when
+ * it is read, which says more). Both sides are compared after every link: the root may be one too.
+ */
+export function linkedOutside(path: string, root: string): string | undefined {
+  let target: string;
+  try {
+    target = realpathSync(path);
+    if (!statSync(target).isFile()) return undefined;
+  } catch {
+    return undefined;
+  }
+  let realRoot = root;
+  try {
+    realRoot = realpathSync(root);
+  } catch {
+    // An unreadable root is compared as written.
+  }
+  return isInside(realRoot, target) ? undefined : target;
 }
 
 /** A path as messages show it: relative to the root (forward slashes) when inside it, else absolute. */

@@ -6,6 +6,7 @@ import { resolve } from "node:path";
 import { configRoot, outPaths, type ReportConfig } from "../../config";
 import type { LocatedErratum } from "../../errata/types";
 import { isRecord } from "../../util/records";
+import { linkedOutside } from "../../util/paths";
 import { parseCached, type Parsed } from "./parsed-inputs";
 
 const isConfig = (value: unknown): value is ReportConfig =>
@@ -15,7 +16,8 @@ const isErrata = (value: unknown): value is LocatedErratum[] => Array.isArray(va
 
 /**
  * report.yaml's text as `normalizeConfig` (config/parse.ts) resolves it. The files it names must still
- * exist on a hit; when one is gone, the text is parsed again and the error points at its line.
+ * exist on a hit, and lead to no file outside the project; when one does not, the text is parsed again
+ * and the error points at its line.
  */
 export async function normalizeConfigCached(text: string, fileName: string, options: { readonly root?: string; readonly exists: (path: string) => boolean; readonly code: string }): Promise<Parsed<ReportConfig>> {
   const file = resolve(fileName);
@@ -26,7 +28,8 @@ export async function normalizeConfigCached(text: string, fileName: string, opti
     { kind: "report", text, fileName: file, code: options.code, extra: { root } },
     async () => (await import("../../config/parse")).normalizeConfig(text, file, { ...(options.root !== undefined && { root: options.root }), exists: options.exists }),
     isConfig,
-    (config) => named(config).every((path) => options.exists(path)),
+    // A file swapped since for a link out of the project is refused by the parse, as on a miss.
+    (config) => named(config).every((path) => options.exists(path) && linkedOutside(path, config.root) === undefined),
   );
 }
 

@@ -4,7 +4,8 @@
  * cached entry is altered on purpose (same key, another value), so a build that took it says so in
  * report.html or errata.json, and one that parsed the file again does not.
  */
-import { existsSync, readFileSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build, FileBuildEffects } from "../../../src/build/pipeline";
@@ -75,6 +76,27 @@ describe("parsed input files", () => {
       await expect(build({ root: project.root, pdf: false }, quiet())).rejects.toThrow(/report\.yaml:5:\d+.*02-beta\.ipynb/s);
     } finally {
       writeFileSync(file("notebooks/02-beta.ipynb"), chapter);
+    }
+  }, 60_000);
+
+  it("a chapter or the assumptions file swapped for a link out of the project after report.yaml was cached is refused, as without the cache", async () => {
+    await build({ root: project.root, pdf: false }, quiet());
+    expect(existsSync(entryFile("report"))).toBe(true);
+    const outside = mkdtempSync(join(tmpdir(), "fragtax-outside-"));
+    try {
+      for (const name of ["02-beta.ipynb", "assumptions.yaml"]) {
+        const inside = file(`notebooks/${name}`);
+        renameSync(inside, join(outside, name));
+        symlinkSync(join(outside, name), inside);
+        try {
+          await expect(build({ root: project.root, pdf: false }, quiet())).rejects.toThrow(new RegExp(`report\\.yaml:\\d+:\\d+: .*${name.replace(".", "\\.")} is a symbolic link to .*outside the project`));
+        } finally {
+          unlinkSync(inside);
+          renameSync(join(outside, name), inside);
+        }
+      }
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
     }
   }, 60_000);
 
