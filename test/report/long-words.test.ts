@@ -1,5 +1,6 @@
 /**
- * One unbroken word in an appendix's table (a pasted hash, an id-like label) must wrap inside its cell.
+ * One unbroken word in an appendix's table (a pasted hash, an id-like label, a figure's or a claim's
+ * unit beside its numbers) must wrap inside its cell.
  * A table sizes each column to its longest word, so such a word widened the table past the printed
  * page, and Chromium shrank every page of the PDF to fit it (46 pages became 30). Real Chromium, print
  * media at the A4 text width, and on a desktop.
@@ -27,8 +28,8 @@ beforeAll(async () => {
     await renderReport({
       ...input,
       assumptions: [...fixtureAssumptions, long],
-      figures: [...input.figures, { ...figure, id: "long_label", label: `Figure ${LONG}` }],
-      claims: [...input.claims, { ...claim, id: "long_claim", claim: `Claim ${LONG}`, note: `Because ${LONG}` }],
+      figures: [...input.figures, { ...figure, id: "long_label", label: `Figure ${LONG}` }, { ...figure, id: "long_unit", unit: `unit${LONG}`, format: "number" as const }],
+      claims: [...input.claims, { ...claim, id: "long_claim", claim: `Claim ${LONG}`, note: `Because ${LONG}` }, { ...claim, id: "long_unit_claim", unit: `unit${LONG}`, format: "number" as const }],
     })
   ).html;
 }, 60_000);
