@@ -24,7 +24,9 @@ export function createProgram(): Command {
   const program = new Command("fragtax")
     .description("Literate TypeScript reports: run notebooks, build HTML + PDF, publish and diff versions.")
     .version(TOOL_VERSION)
-    .showHelpAfterError()
+    // After a usage error, where the usage is rather than all of it: the one line that says what was
+    // wrong (and the command or option meant) was lost above forty lines of help.
+    .showHelpAfterError("(`fragtax --help` lists the commands)")
     .exitOverride();
   // In the order of the work: start a chapter, run and check it, build and watch the report, publish, compare, verify.
   registerNewCommand(program);
@@ -35,6 +37,7 @@ export function createProgram(): Command {
   registerPublishCommand(program);
   registerDiffCommand(program);
   registerVerifyCommand(program);
+  for (const command of program.commands) command.showHelpAfterError(`(\`fragtax ${command.name()} --help\` lists its arguments and options)`);
   return program;
 }
 

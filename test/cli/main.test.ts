@@ -46,6 +46,16 @@ describe("fragtax CLI", () => {
     expect(status("build", "--help")).toBe(0);
   });
 
+  it("a usage error is its line, the command or option meant, and where the usage is: not the whole help under it", () => {
+    const run = (...args: string[]) => spawnSync("node", ["dist/cli.cjs", ...args], { encoding: "utf8" });
+    expect(run("biuld").stderr).toBe("error: unknown command 'biuld'\n(Did you mean build?)\n(`fragtax --help` lists the commands)\n");
+    expect(run("build", "--no-pfd").stderr).toBe("error: unknown option '--no-pfd'\n(Did you mean --no-pdf?)\n(`fragtax build --help` lists its arguments and options)\n");
+    const missing = run("diff", "only-one");
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain("(`fragtax diff --help` lists its arguments and options)");
+    expect(missing.stderr).not.toContain("Usage:");
+  });
+
   it("`help` of an unknown command says so, with the command meant, as the unknown command itself does (exit 2)", () => {
     const run = (...args: string[]) => spawnSync("node", ["dist/cli.cjs", ...args], { encoding: "utf8" });
     const typo = run("help", "bild");
