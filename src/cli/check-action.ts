@@ -48,7 +48,7 @@ export async function checkCommand(args: readonly string[], explicitRoot?: strin
   for (const d of diagnostics) {
     const frame = frameOf(d);
     process.stderr.write(`${formatDiagnostic(d)}\n${frame === undefined ? "" : `${frame}\n`}`);
-    if (d.following !== undefined && d.following.errors > 0) process.stderr.write(`${messages.importErrorsLeftOut(d.following.errors, d.following.imports.map(visibleInOneLine))}\n`);
+    if (d.following !== undefined && d.following.errors > 0) process.stderr.write(`${messages.importErrorsLeftOut(d.following.errors, d.following.imports.map(visibleInOneLine), d.following.names.map(visibleInOneLine))}\n`);
   }
   // A mistyped import path leaves the names it imports untyped: errors at their uses follow from it.
   // Those that go with the path meant are left out above; with no module near the path, they cannot be told apart.

@@ -132,11 +132,18 @@ export const badTimeout = (value: string, max: number): string => `--timeout mus
  * Under an import that does not resolve (TS2307), in place of the errors that go once it names the
  * module meant: the uses of the names it imports, untyped without it.
  */
-export const importErrorsLeftOut = (errors: number, imports: readonly string[]): string => {
-  // `imports` as the caller shows them (control characters escaped): the line is printed as it is, not through `located`.
+export const importErrorsLeftOut = (errors: number, imports: readonly string[], names: readonly string[] = []): string => {
+  // `imports` and `names` as the caller shows them (control characters escaped): the line is printed as it is, not through `located`.
+  const count = errors === 1 ? "1 error" : `${errors} errors`;
+  const go = errors === 1 ? "it goes" : "they go";
+  if (names.length > 0) {
+    // A misspelt name (`import { runModl }`): its errors are at the uses of the name meant, and those of a path's with it.
+    const what = imports.length > 0 ? "these imports" : names.length === 1 ? `"${names[0] ?? ""}"` : `${names.slice(0, -1).map((name) => `"${name}"`).join(", ")} and "${names[names.length - 1] ?? ""}"`;
+    return `  (and ${count} that follow from ${what}, left out: ${go} once ${imports.length > 0 || names.length > 1 ? "they are" : "it is"} corrected)`;
+  }
   const quoted = imports.map((specifier) => `"${specifier}"`);
-  const names = quoted.length === 1 ? "its names" : `the names of ${quoted.slice(0, -1).join(", ")} and ${quoted[quoted.length - 1] ?? ""}`;
-  return `  (and ${errors === 1 ? "1 error" : `${errors} errors`} at uses of ${names}, left out: ${errors === 1 ? "it goes" : "they go"} once ${quoted.length === 1 ? "the path resolves" : "their paths resolve"})`;
+  const of = quoted.length === 1 ? "its names" : `the names of ${quoted.slice(0, -1).join(", ")} and ${quoted[quoted.length - 1] ?? ""}`;
+  return `  (and ${count} at uses of ${of}, left out: ${go} once ${quoted.length === 1 ? "the path resolves" : "their paths resolve"})`;
 };
 
 /** After the errors, when some are imports that do not resolve (TS2307) and name no module near: the rest may be their consequence. */

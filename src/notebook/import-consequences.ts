@@ -1,20 +1,28 @@
 /**
- * The errors a mistyped import path causes, told apart from the notebook's own. The names an import
+ * The errors a mistyped import causes, told apart from the notebook's own. The names an import path
  * that does not resolve brings in have no types (`any`), so every use of them can be an error: a
  * callback's parameter implicitly `any` (TS7006), a model's summary possibly `undefined` (TS18048).
  * `fragtax check` printed them all under the one TS2307 that caused them (50 for one import in the
- * report's chapter 8), so the mistake to fix was lost among errors that fixing it removes.
+ * report's chapter 8), so the mistake to fix was lost among errors that fixing it removes. A misspelt
+ * imported name (TS2724, `import { runModl }`) does the same to the uses of the name meant, each
+ * "Cannot find name 'runModel'. Did you mean 'runModl'?": a suggestion to write the typo everywhere.
  *
- * Which errors follow from the import is found by checking the notebook again with the path it most
- * likely meant (module-suggest.ts): an error that is gone then was caused by the typo, one still there
- * is the notebook's own. The first are counted under the TS2307 instead of printed. An import with no
- * module near its path cannot be checked so: its errors are all kept.
+ * Which errors follow from the import is found by checking the notebook again with the path or name it
+ * most likely meant (module-suggest.ts, or TypeScript's own suggestion): an error that is gone then
+ * was caused by the typo, one still there is the notebook's own. The first are counted under the
+ * typo's error instead of printed. An import with nothing near it cannot be checked so: its errors are
+ * all kept.
  */
 import type { CheckDiagnostic, NotebookCells } from "./typecheck-rules";
 
-/** An import that does not resolve, located in its cell, and the module it most likely meant. */
+/**
+ * An import that does not resolve, located in its cell, and what it most likely meant: a path (TS2307,
+ * located at the specifier's opening quote) or an imported name (TS2724, located at the name).
+ */
 export interface ImportTypo {
   readonly diagnostic: CheckDiagnostic;
+  readonly kind: "path" | "name";
+  /** The path or the name as written. */
   readonly specifier: string;
   readonly meant: string;
 }
@@ -72,12 +80,14 @@ export function withoutImportConsequences(
   const last = new Map(kept.filter(isTypo).map((d) => [d.file, d]));
   return kept.map((d) => {
     if (!isTypo(d)) return d;
-    const imports = (fixed.get(d.file) ?? []).map((typo) => typo.specifier);
-    return { ...d, following: { errors: last.get(d.file) === d ? (following.get(d.file) ?? 0) : 0, imports } };
+    const typos = fixed.get(d.file) ?? [];
+    const imports = typos.filter((typo) => typo.kind === "path").map((typo) => typo.specifier);
+    const names = typos.filter((typo) => typo.kind === "name").map((typo) => typo.specifier);
+    return { ...d, following: { errors: last.get(d.file) === d ? (following.get(d.file) ?? 0) : 0, imports, names } };
   });
 }
 
-/** The notebook with each typo'd specifier replaced by the one meant, where it is written as TS2307 locates it. */
+/** The notebook with each typo'd path or name replaced by the one meant, where it is written as its error locates it. */
 function correct(notebook: NotebookCells, typos: readonly ImportTypo[]): { notebook: NotebookCells; edits: Edit[]; fixed: ImportTypo[] } {
   const edits: Edit[] = [];
   const fixed: ImportTypo[] = [];
@@ -87,10 +97,17 @@ function correct(notebook: NotebookCells, typos: readonly ImportTypo[]): { noteb
     const here = typos.filter((typo) => typo.diagnostic.cell === cell).sort((a, b) => b.diagnostic.line - a.diagnostic.line || b.diagnostic.column - a.diagnostic.column);
     for (const typo of here) {
       const offset = offsetOf(text, typo.diagnostic.line, typo.diagnostic.column);
-      const quote = text[offset];
-      // TS2307 is at the specifier's opening quote; a specifier written with escapes is not found so, and is left as it is.
-      if (offset < 0 || (quote !== '"' && quote !== "'") || !text.startsWith(`${quote}${typo.specifier}${quote}`, offset)) continue;
-      text = `${text.slice(0, offset + 1)}${typo.meant}${text.slice(offset + 1 + typo.specifier.length)}`;
+      if (offset < 0) continue;
+      if (typo.kind === "path") {
+        const quote = text[offset];
+        // TS2307 is at the specifier's opening quote; a specifier written with escapes is not found so, and is left as it is.
+        if ((quote !== '"' && quote !== "'") || !text.startsWith(`${quote}${typo.specifier}${quote}`, offset)) continue;
+        text = `${text.slice(0, offset + 1)}${typo.meant}${text.slice(offset + 1 + typo.specifier.length)}`;
+      } else {
+        // TS2724 is at the name; the whole name, not the start of a longer one.
+        if (!text.startsWith(typo.specifier, offset) || /[\p{ID_Continue}$\u200c\u200d]/u.test(text[offset + typo.specifier.length] ?? "")) continue;
+        text = `${text.slice(0, offset)}${typo.meant}${text.slice(offset + typo.specifier.length)}`;
+      }
       edits.push({ cell, line: typo.diagnostic.line, column: typo.diagnostic.column, delta: typo.meant.length - typo.specifier.length });
       fixed.push(typo);
     }

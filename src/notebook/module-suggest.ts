@@ -14,6 +14,9 @@ import { visibleInOneLine } from "../util/control";
 /** TypeScript's code for a module it cannot find. */
 export const CANNOT_FIND_MODULE = 2307;
 
+/** TypeScript's code for an imported name a module does not export, with the name it likely meant. */
+export const MISSPELT_EXPORT = 2724;
+
 /**
  * The relative specifier, as written, with its misspelt part replaced by what exists; undefined when
  * nothing is near. `alsoThere`: absolute paths that resolve though they may not be on disk (the

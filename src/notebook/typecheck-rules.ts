@@ -38,11 +38,11 @@ export interface CheckDiagnostic {
   readonly code: number;
   readonly message: string;
   /**
-   * On an import that does not resolve and was checked again as the path it most likely meant
-   * (`fragtax check`, import-consequences.ts): the errors that removes, left out (counted on the
-   * notebook's last such import, 0 on the others), and the specifiers of all its corrected imports.
+   * On an import that does not resolve and was checked again as the path or name it most likely
+   * meant (`fragtax check`, import-consequences.ts): the errors that removes, left out (counted on the
+   * notebook's last such import, 0 on the others), and all its corrected paths and names as written.
    */
-  readonly following?: { readonly errors: number; readonly imports: readonly string[] };
+  readonly following?: { readonly errors: number; readonly imports: readonly string[]; readonly names: readonly string[] };
 }
 
 /** A notebook as the checker reads it: its code cells with their 1-based positions. */

@@ -14,7 +14,7 @@ import { displayPath } from "../util/paths";
 import { located } from "../messages/location";
 import { typeErrorHint } from "./type-hints";
 import { rootDirProblems } from "./tslab-root-dir";
-import { meantModule, suggestModule, unresolvedSpecifier } from "./module-suggest";
+import { meantModule, MISSPELT_EXPORT, suggestModule, unresolvedSpecifier } from "./module-suggest";
 import { withoutImportConsequences, type ImportTypo } from "./import-consequences";
 import { publicEntryFiles } from "./imports";
 import { placeInCell, suggestEarlierName, type CheckDiagnostic, type CheckedProgram, type NotebookCells, type NotebookTypes, type ProgramOptions } from "./typecheck-rules";
@@ -51,10 +51,18 @@ function locatedErrors(program: CheckedProgram, notebooks: readonly NotebookCell
     if (module === undefined) return d;
     const placed = suggestModule(suggestEarlierName(placeInCell(d, module), module), dirname(module.path), entries);
     const [specifier, meant] = [unresolvedSpecifier(d), meantModule(d, dirname(module.path), entries)];
-    if (specifier !== undefined && meant !== undefined) typos.push({ diagnostic: placed, specifier, meant });
+    if (specifier !== undefined && meant !== undefined) typos.push({ diagnostic: placed, kind: "path", specifier, meant });
+    const name = misspeltImport(d);
+    if (name !== undefined) typos.push({ diagnostic: placed, kind: "name", ...name });
     return placed;
   });
   return { found, typos };
+}
+
+/** TS2724 on an imported name, with TypeScript's suggestion ("… has no exported member named 'runModl'. Did you mean 'runModel'?"). */
+function misspeltImport(d: CheckDiagnostic): { specifier: string; meant: string } | undefined {
+  const [, specifier, meant] = d.code === MISSPELT_EXPORT ? (/has no exported member named '([^']+)'\. Did you mean '([^']+)'\?/.exec(d.message) ?? []) : [];
+  return specifier === undefined || meant === undefined ? undefined : { specifier, meant };
 }
 
 /** `fragtax run/build`: per notebook, the errors that stop a cell (cells and the files they import). */

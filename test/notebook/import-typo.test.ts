@@ -137,9 +137,9 @@ describe("the errors a typo'd import causes", () => {
       const second = appendCell(root.root, "01-price.ipynb", "import { histogramBins as bins } from \"../dist/mdel.js\";\nconst ends = bins(new Float64Array(2), 1).map((r) => r.x1);");
       const found = checkNotebooks([join(root.root, "notebooks", "01-price.ipynb")], { root: root.root, includeSrc: false });
       expect(found.map(({ cell, line, column, code, following }) => ({ cell, line, column, code, ...(following && { following }) }))).toEqual([
-        { cell: first, line: 1, column: 31, code: 2307, following: { errors: 0, imports: ["../dist/models.js", "../dist/mdel.js"] } },
+        { cell: first, line: 1, column: 31, code: 2307, following: { errors: 0, imports: ["../dist/models.js", "../dist/mdel.js"], names: [] } },
         { cell: first, line: 1, column: 58, code: 2322 },
-        { cell: second, line: 1, column: 39, code: 2307, following: { errors: 2, imports: ["../dist/models.js", "../dist/mdel.js"] } },
+        { cell: second, line: 1, column: 39, code: 2307, following: { errors: 2, imports: ["../dist/models.js", "../dist/mdel.js"], names: [] } },
       ]);
     } finally {
       root.remove();
@@ -153,8 +153,8 @@ describe("leaving out what a typo'd import causes", () => {
   const at = (line: number, column: number, code: number, message = ""): CheckDiagnostic => ({ file: "notebooks/x.ipynb", cell: 2, line, column, code, message });
   const [first, second, use, own] = [at(1, 19, 2307), at(2, 19, 2307), at(3, 18, 7006), at(4, 7, 2322)];
   const typos = [
-    { diagnostic: second, specifier: "./b.js", meant: "./bb.js" },
-    { diagnostic: first, specifier: "./a.js", meant: "./aa.js" },
+    { diagnostic: second, kind: "path" as const, specifier: "./b.js", meant: "./bb.js" },
+    { diagnostic: first, kind: "path" as const, specifier: "./a.js", meant: "./aa.js" },
   ];
   const display = () => "notebooks/x.ipynb";
 
@@ -166,8 +166,8 @@ describe("leaving out what a typo'd import causes", () => {
     });
     expect(checked.split("\n").slice(0, 2)).toEqual(['import { a } from "./aa.js";', 'import { b } from "./bb.js";']);
     expect(kept).toEqual([
-      { ...first, following: { errors: 0, imports: ["./a.js", "./b.js"] } },
-      { ...second, following: { errors: 1, imports: ["./a.js", "./b.js"] } },
+      { ...first, following: { errors: 0, imports: ["./a.js", "./b.js"], names: [] } },
+      { ...second, following: { errors: 1, imports: ["./a.js", "./b.js"], names: [] } },
       own,
     ]);
   });
@@ -177,7 +177,49 @@ describe("leaving out what a typo'd import causes", () => {
       throw new Error("no compiler");
     };
     expect(withoutImportConsequences([first, second, use, own], typos, [notebook], display, failing)).toEqual([first, second, use, own]);
-    const elsewhere = [{ diagnostic: at(3, 1, 2307), specifier: "./a.js", meant: "./aa.js" }];
+    const elsewhere = [{ diagnostic: at(3, 1, 2307), kind: "path" as const, specifier: "./a.js", meant: "./aa.js" }];
     expect(withoutImportConsequences([first, use], elsewhere, [notebook], display, () => [])).toEqual([first, use]);
+  });
+});
+
+describe("a misspelt imported name", () => {
+  it("is the one error check prints: the uses of the name meant (each 'did you mean' the typo) and what follows from them are counted under it", () => {
+    const root = tempProject();
+    try {
+      const cell = appendCell(
+        root.root,
+        "01-price.ipynb",
+        'import { histogramBns } from "../dist/model.js";\nconst bins = histogramBins([1, 2, 3], 2);\nconst ends = histogramBins([1], 1).map((b) => b.x0);\nconst own: number = "x";',
+      );
+      const found = checkNotebooks([join(root.root, "notebooks", "01-price.ipynb")], { root: root.root, includeSrc: false });
+      expect(found.map(({ cell, line, column, code, following }) => ({ cell, line, column, code, ...(following && { following }) }))).toEqual([
+        { cell, line: 1, column: 10, code: 2724, following: { errors: 3, imports: [], names: ["histogramBns"] } },
+        { cell, line: 4, column: 7, code: 2322 },
+      ]);
+      expect(found[0]?.message).toContain("Did you mean 'histogramBins'?");
+      const checked = spawnSync(process.execPath, [CLI, "check", "notebooks/01-price.ipynb"], { cwd: root.root, encoding: "utf8" });
+      expect(checked.status).toBe(1);
+      expect(checked.stderr).toContain('  (and 3 errors that follow from "histogramBns", left out: they go once it is corrected)');
+      expect(checked.stderr).not.toContain("Did you mean 'histogramBns'");
+    } finally {
+      root.remove();
+    }
+  }, 60_000);
+
+  it("is corrected only where its error locates the whole name", () => {
+    const source = 'import { runModl, runModlX } from "./m.js";\nrunModel(1);';
+    const notebook = { file: "/p/notebooks/x.ipynb", cells: [{ cell: 1, source }] };
+    const at = (line: number, column: number, code: number): CheckDiagnostic => ({ file: "notebooks/x.ipynb", cell: 1, line, column, code, message: "" });
+    const [typo, use] = [at(1, 10, 2724), at(2, 1, 2552)];
+    let checked = "";
+    const kept = withoutImportConsequences([typo, use], [{ diagnostic: typo, kind: "name", specifier: "runModl", meant: "runModel" }], [notebook], () => "notebooks/x.ipynb", (corrected) => {
+      checked = corrected[0]?.cells[0]?.source ?? "";
+      return [];
+    });
+    expect(checked.split("\n")[0]).toBe('import { runModel, runModlX } from "./m.js";');
+    expect(kept).toEqual([{ ...typo, following: { errors: 1, imports: [], names: ["runModl"] } }]);
+    // Located at the start of a longer name, nothing is corrected, and every error is kept.
+    const longer = { ...typo, column: 19 };
+    expect(withoutImportConsequences([longer, use], [{ diagnostic: longer, kind: "name", specifier: "runModl", meant: "runModel" }], [notebook], () => "notebooks/x.ipynb", () => [])).toEqual([longer, use]);
   });
 });
