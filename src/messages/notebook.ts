@@ -17,8 +17,20 @@ export const notebookNotJson = (file: string, line: number, column: number, deta
         ? `not a notebook: the file ends before its JSON does (${detail}): it was cut off, as by a save that did not finish; ${RESTORE}`
         : how === "bom"
           ? "not a notebook: the file starts with a byte-order mark (U+FEFF, an editor's \"UTF-8 with BOM\"), which JSON does not allow and Jupyter refuses too; save it as UTF-8 without a BOM"
-          : `not a notebook: the file is not valid JSON (${detail}); correct it at that place (a hand edit: a missing or extra comma or quote), or ${RESTORE}`,
+          : `not a notebook: the file is not valid JSON here: ${detail}; correct it at that place (a hand edit: a missing or extra comma or quote), or ${RESTORE}`,
   );
+
+/** Where a notebook's JSON goes wrong, by what is written there (`at`: the text from that place on). */
+export const unexpectedJsonText = (at: string): string => {
+  const char = at.charAt(0);
+  if (char === "\n" || char === "\r") return "a line ends where a value or a comma goes";
+  if (char === "}" || char === "]") return `unexpected '${char}' (a comma before it, with nothing after it?)`;
+  if (char === ",") return "unexpected ',' (two commas, or a comma with no value before it?)";
+  if (char === "'") return "a text in single quotes (JSON takes double quotes only)";
+  if (char === '"') return 'unexpected \'"\' (a comma missing before it?)';
+  const word = /^[\p{L}\p{N}_$.+-]+/u.exec(at)?.[0];
+  return word === undefined ? `unexpected '${char}'` : `unexpected '${word}'${/^[\p{L}_$]/u.test(word) ? " (text in JSON is in double quotes)" : ""}`;
+};
 
 /** The line put in place of what a cell printed past the limit (outputs.ts). */
 export const printLimitReached = (chars: number): string =>

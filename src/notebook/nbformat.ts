@@ -15,6 +15,7 @@ import { InputError } from "../util/errors";
 import { isRecord, nestedPast } from "../util/records";
 import { renamedFileLike } from "../util/suggest";
 import { lineColumn } from "../util/text-position";
+import { codeFrame } from "../util/code-frame";
 import { NotARegularFileError } from "../util/plain-file";
 import { fileSystemAdvice, notARegularFile } from "../messages/fs";
 
@@ -219,13 +220,16 @@ function parseJson(text: string, file: string): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
     const offset = jsonErrorOffset(text);
     const { line, column } = lineColumn(text, offset);
+    // What is wrong in a few words, and the line with a caret: V8's own message quoted ten characters
+    // either side, line breaks and all, in the middle of the sentence (`…""cells": [,\n  {\n ""…`).
+    const detail = offset < text.length ? messages.unexpectedJsonText(text.slice(offset, offset + 12)) : error instanceof Error ? error.message : String(error);
     // A byte-order mark (an editor's "UTF-8 with BOM") is invisible in the detail: said by name. Jupyter refuses it too.
     // A file that is no notebook at all (`fragtax run notebooks/report.yaml`): no JSON to repair or restore.
     const how = text.startsWith("\uFEFF") ? "bom" : text.trim() === "" ? "empty" : !file.toLowerCase().endsWith(".ipynb") && !/^\s*[{[]/.test(text) ? "other" : offset >= text.trimEnd().length ? "ends" : "invalid";
-    throw new NotebookFormatError(messages.notebookNotJson(file, line, column, detail, how), file);
+    const frame = how === "invalid" ? `\n${codeFrame(text, line, column, 1)}` : "";
+    throw new NotebookFormatError(`${messages.notebookNotJson(file, line, column, detail, how)}${frame}`, file);
   }
 }
 

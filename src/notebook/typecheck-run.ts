@@ -14,7 +14,8 @@ import { join } from "node:path";
 import * as messages from "../messages/notebook";
 import { typeErrorHint } from "./type-hints";
 import type { CompileCache } from "./compile-cache";
-import { cellError, codeFrame, type CellError } from "./errors";
+import { cellError, type CellError } from "./errors";
+import { codeFrame } from "../util/code-frame";
 import type { CheckDiagnostic, NotebookCells, NotebookTypes } from "./typecheck";
 import { at } from "../messages/location";
 

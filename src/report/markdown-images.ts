@@ -12,7 +12,7 @@ import { relative } from "node:path";
 import { IMAGE_TYPES, isRemoteUrl, localPath, MAX_CHART_FILE_MB, readLocalImage, type LocalImage } from "../charts/local-files";
 import * as messages from "../messages/images";
 import { at, type CellLocation, type Location } from "../messages/location";
-import { codeFrame } from "../notebook/errors";
+import { codeFrame } from "../util/code-frame";
 import { cellText, type Notebook } from "../notebook/nbformat";
 import { lineColumn } from "../util/text-position";
 import { sha256 } from "../util/hash";

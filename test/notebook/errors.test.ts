@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { executeNotebook } from "../../src/notebook/execute";
 import { NotebookFormatError, type CodeCell } from "../../src/notebook/nbformat";
 import { TempDir } from "./helpers";
-import { codeFrame } from "../../src/notebook/errors";
+import { codeFrame } from "../../src/util/code-frame";
 import { visibleControls } from "../../src/util/control";
 
 const temp = new TempDir();
@@ -46,7 +46,9 @@ describe("errors before any cell runs", () => {
     const file = temp.write("notjson.ipynb", '{\n  "cells": [\n    oops\n  ]\n}');
     const error = await executeNotebook(file).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(NotebookFormatError);
-    expect((error as Error).message).toMatch(/notjson\.ipynb:3:5: not a notebook: the file is not valid JSON/);
+    expect((error as Error).message).toMatch(/notjson\.ipynb:3:5: not a notebook: the file is not valid JSON here: unexpected 'oops' \(text in JSON is in double quotes\);/);
+    // The line, with a caret at the place: not V8's excerpt of the text around it, line breaks and all, inside the sentence.
+    expect((error as Error).message.split("\n").slice(1)).toEqual(['  2 |   "cells": [', "> 3 |     oops", "    |     ^", "  4 |   ]"]);
   });
 
   it("says what to do about a hand-edited notebook that is not JSON, and names a byte-order mark, which the JSON error shows as an invisible character (fragtax run, exit 2)", () => {
@@ -57,7 +59,7 @@ describe("errors before any cell runs", () => {
     const ran = (file: string) => spawnSync("node", [cli, "run", file, "--out", join(dirname(file), "out.ipynb")], { encoding: "utf8" });
     const commaRun = ran(comma);
     expect(commaRun.status).toBe(2);
-    expect(commaRun.stderr).toMatch(/comma\.ipynb:1:\d+: not a notebook: the file is not valid JSON \(.*\); correct it at that place \(a hand edit: a missing or extra comma or quote\), or restore it from git/);
+    expect(commaRun.stderr).toMatch(/comma\.ipynb:1:\d+: not a notebook: the file is not valid JSON here: unexpected ',' \(two commas, or a comma with no value before it\?\); correct it at that place \(a hand edit: a missing or extra comma or quote\), or restore it from git/);
     const bomRun = ran(bom);
     expect(bomRun.status).toBe(2);
     expect(bomRun.stderr).toContain('bom.ipynb:1:1: not a notebook: the file starts with a byte-order mark (U+FEFF, an editor\'s "UTF-8 with BOM"), which JSON does not allow and Jupyter refuses too; save it as UTF-8 without a BOM');
