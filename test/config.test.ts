@@ -19,6 +19,19 @@ function errorOf(text: string, exists: (path: string) => boolean = everything): 
   throw new Error("expected a ConfigError");
 }
 
+describe("a report.yaml value of the wrong kind, or a number out of its range", () => {
+  it("is said in the file's words, with the value as it should be written, not zod's 'Invalid input: expected …, received …'", () => {
+    const base = "title: T\nchapters: [a.ipynb]\n";
+    expect(errorOf("title: [The, Tax]\nchapters: [a.ipynb]\n").message).toBe('notebooks/report.yaml:1:8: "title" in report.yaml is a list, where a text goes; write it as title: The text, on one line');
+    expect(errorOf(`${base}montecarlo: 10000\n`).message).toBe('notebooks/report.yaml:3:13: "montecarlo" in report.yaml is a number, where a mapping of keys goes; write it as montecarlo: { samples: 10000, seed: 20260428 }');
+    expect(errorOf(`${base}outputs: { html: 1 }\n`).message).toBe('notebooks/report.yaml:3:18: "outputs.html" in report.yaml is a number, where true or false goes; write it as html: true');
+    for (const samples of ["10000.5", "-5", "99999999"]) {
+      expect(errorOf(`${base}montecarlo: { samples: ${samples} }\n`).message).toBe(`notebooks/report.yaml:3:24: "montecarlo.samples" in report.yaml is ${samples}; it takes a whole number from 100 to 10,000,000 (draws per model run)`);
+    }
+    expect(errorOf(`${base}montecarlo: { seed: 1.5 }\n`).message).toBe('notebooks/report.yaml:3:21: "montecarlo.seed" in report.yaml is 1.5; it takes a whole number');
+  });
+});
+
 describe("report.yaml → ReportConfig", () => {
   it("resolves paths and fills every default once", () => {
     const config = normalizeConfig("title: T\nchapters: [a.ipynb]\n", FILE, { exists: everything });

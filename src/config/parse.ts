@@ -293,7 +293,49 @@ function configErrorFromIssue(issue: Issue, locate: Locate, locateValue: Locate,
   if ((expected === "number" || expected === "boolean") && typeof issue?.input === "string") {
     return new ConfigError(messages.configTextNotValue(where, key, issue.input, expected), file, where.line, where.column);
   }
-  return new ConfigError(messages.configInvalidValue(where, key, issue?.message ?? "invalid value"), file, where.line, where.column);
+  const worded = issue === undefined ? undefined : wordedIssue(issue, key, where);
+  return new ConfigError(worded ?? messages.configInvalidValue(where, key, issue?.message ?? "invalid value"), file, where.line, where.column);
+}
+
+/** The examples a wrong kind of value is answered with, by the key it is under. */
+const EXAMPLES: Readonly<Record<string, string>> = {
+  montecarlo: `montecarlo: { samples: ${DEFAULT_MONTE_CARLO.samples}, seed: ${DEFAULT_MONTE_CARLO.seed} }`,
+  outputs: "outputs: { html: true, pdf: true }",
+  "montecarlo.samples": `samples: ${DEFAULT_MONTE_CARLO.samples}`,
+  "montecarlo.seed": `seed: ${DEFAULT_MONTE_CARLO.seed}`,
+};
+
+/**
+ * A value of the wrong kind, or a number out of its range, in the file's words rather than zod's
+ * ("Invalid input: expected object, received number"); undefined for any other issue (its own message).
+ */
+function wordedIssue(issue: z.core.$ZodIssue, key: string, where: messages.Location): string | undefined {
+  const last = key.split(".").at(-1) ?? key;
+  if (issue.code === "invalid_type") {
+    const input: unknown = issue.input;
+    if (issue.expected === "int" && typeof input === "number") return messages.configNumberOutOfRange(where, key, input, `a whole number${rangeOf(key)}`);
+    const expected = { string: "a text", number: "a number", int: "a whole number", boolean: "true or false", object: "a mapping of keys", array: "a list" }[issue.expected as string];
+    if (expected === undefined) return undefined;
+    const example = EXAMPLES[key] ?? (issue.expected === "string" ? `${last}: The text, on one line` : issue.expected === "boolean" ? `${last}: true` : issue.expected === "array" ? `${last}: [a, b]` : `${last}: 1`);
+    return messages.configWrongKind(where, key, kindOf(input), expected, example);
+  }
+  if ((issue.code === "too_small" || issue.code === "too_big") && issue.origin === "number" && typeof issue.input === "number") {
+    return messages.configNumberOutOfRange(where, key, issue.input, `a ${key === "montecarlo.samples" ? "whole " : ""}number${rangeOf(key) || (issue.code === "too_small" ? ` of at least ${String(issue.minimum)}` : ` of at most ${String(issue.maximum)}`)}`);
+  }
+  return undefined;
+}
+
+/** " from 100 to 10,000,000" for the keys whose range the schema sets; "" for the others. */
+function rangeOf(key: string): string {
+  return key === "montecarlo.samples" ? " from 100 to 10,000,000 (draws per model run)" : "";
+}
+
+function kindOf(value: unknown): messages.ConfigValueKind {
+  if (Array.isArray(value)) return "a list";
+  if (value === null || value === undefined) return "empty";
+  if (typeof value === "object") return "a mapping";
+  if (typeof value === "number") return "a number";
+  return typeof value === "boolean" ? "true or false" : "a text";
 }
 
 function nestedKeys(path: readonly PropertyKey[]): string[] {

@@ -36,6 +36,20 @@ export const configTextNotValue = (where: Location, key: string, given: string, 
     ? "where true or false goes: write true or false (YAML 1.2, which these files are read with, reads yes, no, on and off as text)"
     : "where a number goes: write one number, without quotes, a unit or a range");
 
+/** What a report.yaml value is, in a reader's words (`title: [The, Tax]` is "a list"). */
+export type ConfigValueKind = "a list" | "a mapping" | "a number" | "true or false" | "empty" | "a text";
+
+/**
+ * `title: [The, Tax]`, `montecarlo: 10000`, `samples: 10000.5`: zod's "Invalid input: expected string,
+ * received array" read as the validation library, not as the file. `example`: the value as written right.
+ */
+export const configWrongKind = (where: Location, key: string, given: ConfigValueKind, expected: string, example: string): string =>
+  `${at(where)}: "${key}" in report.yaml is ${given === "empty" ? "empty" : given}, where ${expected} goes; write it as ${example}`;
+
+/** `samples: -5`, `samples: 10000.5`: the value, and what the key takes. */
+export const configNumberOutOfRange = (where: Location, key: string, given: number, takes: string): string =>
+  `${at(where)}: "${key}" in report.yaml is ${String(given)}; it takes ${takes}`;
+
 export const configChapterOutside = (where: Location, chapter: string, root: string): string =>
   `${at(where)}: chapter ${chapter} is outside the project ${root}; move the notebook into the project (e.g. notebooks/) and list it from there`;
 export const configChapterLinksOutside = (where: Location, chapter: string, target: string, root: string): string =>

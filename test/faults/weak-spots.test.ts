@@ -25,7 +25,7 @@ describe("bad input: located, exit 2", () => {
     editConfig(project.root, (yaml) => yaml.replace(/^title: .*$/m, "title: 123"));
     const result = await fragtax(["build", "--no-pdf", "--root", project.root], { cwd: project.root });
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/report\.yaml:1:8: "title" in report\.yaml: .*expected string, received number/);
+    expect(result.stderr).toContain('report.yaml:1:8: "title" in report.yaml is a number, where a text goes; write it as title: The text, on one line');
     expect(result.stderr).not.toContain('needs "title"');
   });
 
