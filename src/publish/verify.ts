@@ -36,6 +36,9 @@ const PUBLISHED = new Set([...REQUIRED, "sections.json"]);
 /** What file browsers leave in any folder they show (Finder, Explorer): not part of a version, not an alteration. */
 const OS_METADATA = new Set([".DS_Store", "Thumbs.db", "desktop.ini"]);
 
+/** Manifest fields publish began to write after it began to seal manifests: a manifest with one was sealed. */
+const SEALED_ERA_FIELDS = ["buildSha256", "sourcesSha256", "warnings"];
+
 /** What differs from the manifest in `out/reports/<id>/`; empty when the version is intact. */
 export async function checkVersion(reportsDir: string, id: string): Promise<{ files: number; problems: VersionProblem[]; sealed: boolean }> {
   const dir = join(reportsDir, id);
@@ -50,6 +53,10 @@ export async function checkVersion(reportsDir: string, id: string): Promise<{ fi
   if (malformed !== undefined) problems.push({ file: "manifest.json", problem: "malformed field", named: malformed });
   const sealed = manifest.manifestSha256 !== undefined;
   if (sealed && malformed === undefined && manifest.manifestSha256 !== manifestDigest(manifest as unknown as Record<string, unknown>)) problems.push({ file: "manifest.json", problem: "manifest edited" });
+  // Whether a manifest predates the seal is read from the manifest, so taking the seal out of every
+  // version would pass as such: a field publish has written only since it seals says otherwise.
+  const sealedEra = SEALED_ERA_FIELDS.filter((field) => (manifest as unknown as Record<string, unknown>)[field] !== undefined);
+  if (!sealed && sealedEra.length > 0) problems.push({ file: "manifest.json", problem: "seal removed", named: sealedEra.map((field) => `"${field}"`).join(" and ") });
   // The published files read below, as text, once their sha256 holds: the fields they must bear out.
   const intact = new Map<string, string>();
   const files = manifest.files;

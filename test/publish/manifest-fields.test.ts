@@ -58,7 +58,8 @@ describe("verify: the manifest's own fields", () => {
   });
 
   it("holds a manifest from before the seal to its id and files, and says it has no seal", async () => {
-    const legacy = (m: Json): void => void delete m.manifestSha256;
+    // As a manifest from before the seal was written: nor any field publish began to write after it.
+    const legacy = (m: Json): void => void (delete m.manifestSha256, delete m.buildSha256, delete m.sourcesSha256, delete m.warnings);
     const ok = await verifyEdited("2026-05-01", legacy);
     expect(ok.code).toBe(0);
     expect(ok.stdout).toContain("ok 2026-05-01 (5 files match its manifest; its manifest predates its own sha256, so its fields are checked only against its files and its id)");
@@ -83,8 +84,14 @@ describe("verify: the chain of seals", () => {
     const second = await readManifest("2026-05-20");
     expect(second.previousManifestSha256).toBe(first.manifestSha256);
 
-    // The first version's note edited and its seal taken out: on its own it looks like a manifest from before the seal…
-    const { manifestSha256: _seal, ...unsealed } = first;
+    // The first version's seal taken out with an edit, and the fields publish writes only beside a seal…
+    const { manifestSha256: seal, buildSha256: _build, sourcesSha256: _sources, warnings: _warnings, ...unsealed } = first;
+    expect(seal).toBeDefined();
+    await writeFile(manifestFile("2026-05-01"), JSON.stringify({ ...unsealed, buildSha256: first.buildSha256, note: "forged" }, null, 2));
+    const withSealedEraField = await fragtax(["verify", "2026-05-01"], { cwd: root });
+    expect(withSealedEraField.code).toBe(1);
+    expect(withSealedEraField.stderr).toContain(`${shownManifest("2026-05-01")} has no sha256 of its own (manifestSha256), though it was published with one (it has "buildSha256", which publish has written only beside one)`);
+    // …all of them taken out: on its own it looks like a manifest from before the seal…
     await writeFile(manifestFile("2026-05-01"), JSON.stringify({ ...unsealed, note: "forged" }, null, 2));
     expect((await fragtax(["verify", "2026-05-01"], { cwd: root })).code).toBe(0);
     // …but the version after it recorded it as published.
