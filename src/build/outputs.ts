@@ -49,7 +49,7 @@ export async function lockBuild(outDir: string, say: (line: string) => void): Pr
       timeoutMs: 30 * 60_000,
       pollMs: 200,
       onWait: (pid) => say(buildWaiting(pid)),
-      onTakeOver: (pid) => say(buildLockTakenOver(pid)),
+      onTakeOver: (pid, reused) => say(buildLockTakenOver(pid, reused)),
     });
     await recoverSwaps(outDir);
     // Said before any chapter runs, not after them all at the swap (a release on the way out).

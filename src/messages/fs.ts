@@ -63,3 +63,9 @@ export const notARegularFile = (path: string, kind: IrregularKind): string => `$
 /** Why a named pipe, socket or device is refused, after the name of what it is (a path, or "the assumptions file"). */
 export const irregularFile = (kind: IrregularKind): string =>
   `is a ${kind}, not a file: a chapter, report.yaml and the assumptions file are read whole, and a ${kind} would ${kind === "named pipe (FIFO)" ? "wait for a writer for ever" : "be read until memory runs out"}; replace it with the file itself`;
+
+/** Why a lock's owner holds it no more: gone, or its pid another program's now (the lock records when its owner started). */
+export const lockOwnerGone = (reused: boolean): string =>
+  reused
+    ? "which is no longer running (that pid is another program's now, started after the lock was taken; the one that took it was stopped by Ctrl-C or a signal, or crashed)"
+    : "which is no longer running (stopped by Ctrl-C or a signal, or it crashed)";

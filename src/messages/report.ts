@@ -4,6 +4,7 @@ import { dirname } from "node:path";
 import { indefiniteArticle } from "../format/number";
 import { at, located, type Location } from "./location";
 import { didYouMean } from "./suggestion";
+import { lockOwnerGone } from "./fs";
 
 export type { Location } from "./location";
 
@@ -267,8 +268,8 @@ export const pdfDropped = (by: "dev" | "no-pdf" | "report.yaml"): string =>
 export const buildWaiting = (pid: number): string =>
   `waiting for the build running as pid ${pid} to finish (out/.build.lock); builds of one project run one at a time`;
 /** The build lock left by a process that died holding it (a killed build, dev or run), taken over. */
-export const buildLockTakenOver = (pid: number | undefined): string =>
-  `out/.build.lock was left by ${pid === undefined ? "a process" : `pid ${pid}`}, which is no longer running (stopped by Ctrl-C or a signal, or it crashed): taking it over (a swap of out/build/ it left half done is finished or undone first)`;
+export const buildLockTakenOver = (pid: number | undefined, reused = false): string =>
+  `out/.build.lock was left by ${pid === undefined ? "a process" : `pid ${pid}`}, ${lockOwnerGone(reused)}: taking it over (a swap of out/build/ it left half done is finished or undone first)`;
 export const buildWrote = (files: readonly string[]): string => `wrote ${files.join(", ")}`;
 
 export const buildCellErrors = (count: number, first: string): string =>

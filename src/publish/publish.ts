@@ -112,7 +112,7 @@ export async function publish(options: PublishOptions, effects: PublishEffects):
     timeoutMs: 120_000,
     pollMs: 50,
     onWait: (pid) => effects.progress(messages.publishWaiting(pid)),
-    onTakeOver: (pid) => effects.progress(messages.publishLockTakenOver(pid)),
+    onTakeOver: (pid, reused) => effects.progress(messages.publishLockTakenOver(pid, reused)),
   });
   try {
     await removeAbandoned(options.reportsDir);
@@ -334,7 +334,7 @@ export async function rewriteIndex(options: Pick<PublishOptions, "root" | "repor
     timeoutMs: 120_000,
     pollMs: 50,
     onWait: (pid) => progress(messages.publishWaiting(pid)),
-    onTakeOver: (pid) => progress(messages.publishLockTakenOver(pid)),
+    onTakeOver: (pid, reused) => progress(messages.publishLockTakenOver(pid, reused)),
   });
   try {
     await removeAbandoned(options.reportsDir);

@@ -17,10 +17,11 @@ export interface LockOptions {
   readonly onWait?: (ownerPid: number) => void;
   /**
    * Called when we removed a lock nobody holds (its owner killed, or its pid another process now),
-   * with the pid it names (undefined when it names none): the user who killed that process sees why
-   * this one did not wait, and that what it left half done is taken care of.
+   * with the pid it names (undefined when it names none) and whether a process of that pid runs now (not
+   * the one that wrote it): the user who killed that process sees why this one did not wait, and that
+   * what it left half done is taken care of.
    */
-  readonly onTakeOver?: (stalePid: number | undefined) => void;
+  readonly onTakeOver?: (stalePid: number | undefined, pidReused: boolean) => void;
 }
 
 export function isProcessAlive(pid: number): boolean {
@@ -106,7 +107,7 @@ export async function acquireLock(path: string, options: LockOptions): Promise<(
     const text = await readText(path);
     const owner = text === undefined ? undefined : parseLock(text)?.pid;
     if (text !== undefined && (await isStale(path, text))) {
-      if (await takeOver(path, text)) options.onTakeOver?.(owner);
+      if (await takeOver(path, text)) options.onTakeOver?.(owner, owner !== undefined && isProcessAlive(owner));
       continue;
     }
     if (Date.now() > deadline) throw new Error(lockTimedOut(path, owner));

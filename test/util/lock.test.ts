@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { buildLockState } from "../../src/build/outputs";
+import { buildLockTakenOver } from "../../src/messages/report";
 import { acquireLock, liveLockOwner, processStartTime } from "../../src/util/lock";
 
 let dir = "";
@@ -30,10 +31,20 @@ describe("a lock file's owner", () => {
     expect(await liveLockOwner(path)).toBeUndefined();
     expect(await buildLockState(join(dir, "build"))).toEqual({ state: "interrupted", pid: 1 });
     const waited: number[] = [];
-    const release = await acquireLock(path, { timeoutMs: 2000, pollMs: 10, onWait: (pid) => waited.push(pid) });
+    const takenOver: Array<[number | undefined, boolean]> = [];
+    const release = await acquireLock(path, { timeoutMs: 2000, pollMs: 10, onWait: (pid) => waited.push(pid), onTakeOver: (pid, reused) => takenOver.push([pid, reused]) });
     expect(waited).toEqual([]);
     expect(readFileSync(path, "utf8").split("\n")[0]).toBe(String(process.pid));
     await release();
+    // Said as what it is: pid 1 runs, as another program than the one that took the lock ("no longer running" alone read as false).
+    expect(takenOver).toEqual([[1, true]]);
+    expect(buildLockTakenOver(1, true)).toContain("pid 1, which is no longer running (that pid is another program's now, started after the lock was taken;");
+    // A dead owner's is not said to be another program's.
+    const dead = spawnSync("true").pid;
+    writeFileSync(path, `${dead}\n2026-01-01T00:00:00.000Z\n123\n`);
+    const again: Array<[number | undefined, boolean]> = [];
+    await (await acquireLock(path, { timeoutMs: 2000, pollMs: 10, onTakeOver: (pid, reused) => again.push([pid, reused]) }))();
+    expect(again).toEqual([[dead, false]]);
   });
 
   it("still waits for a live owner whose lock has no start time (written elsewhere, or by an older fragtax)", async () => {
