@@ -9,7 +9,7 @@
  * opens what the chart would not.
  */
 import { constants, realpathSync, statSync } from "node:fs";
-import { open } from "node:fs/promises";
+import { lstat, open } from "node:fs/promises";
 import { extname, isAbsolute, join, resolve } from "node:path";
 import { isInside } from "../util/paths";
 
@@ -135,7 +135,9 @@ export async function readLocalImage(url: string, baseDir: string, root: string)
     return { kind: "bad-path", detail: error instanceof Error ? error.message : String(error) };
   }
   const mime = imageType(path);
-  if (mime === undefined) return { kind: "not-image" };
+  // Not read, by its name; but one that is not there is said to be missing (`<img src=x>`: a typo, or a
+  // file not yet added), not to be of a type the report cannot show.
+  if (mime === undefined) return (await lstat(path).then(() => true, (error: NodeJS.ErrnoException) => error.code !== "ENOENT")) ? { kind: "not-image" } : { kind: "unreadable", path, code: "ENOENT" };
   let read: Awaited<ReturnType<typeof readChartFile>>;
   try {
     read = await readChartFile(path, root);

@@ -9,7 +9,7 @@ import { copyFileSync, mkdirSync, symlinkSync, truncateSync, writeFileSync } fro
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { chartFiles } from "../../src/charts/data";
-import { MAX_CHART_FILE_MB } from "../../src/charts/local-files";
+import { MAX_CHART_FILE_MB, readLocalImage } from "../../src/charts/local-files";
 import { renderChart } from "../../src/charts/render";
 import { literalLocator, notebookChartFiles } from "../../src/report/chart-outputs";
 import type { Notebook } from "../../src/notebook/nbformat";
@@ -100,6 +100,15 @@ describe("files inside the project that are not images", () => {
     expect(leftOut.map((warning) => /left out: "([^"]+)" is not an image/.exec(warning)?.[1])).toEqual(["../.env", "../.git/config", "data/notes.png"]);
     expect(leftOut[0]).toContain("give the path of an image");
     expect(chart.markup).toMatch(/xlink:href="data:image\/png;base64,iVBOR/);
+  });
+});
+
+describe("a local image named without an image's extension", () => {
+  it("is said to be missing when it is not there (`<img src=x>`), and is never read when it is", async () => {
+    const { root, notebooks } = project();
+    expect(await readLocalImage("x", notebooks, root)).toEqual({ kind: "unreadable", path: join(notebooks, "x"), code: "ENOENT" });
+    writeFileSync(join(root, ".env"), `API_KEY=${SECRET}`);
+    expect(await readLocalImage("../.env", notebooks, root)).toEqual({ kind: "not-image" });
   });
 });
 
