@@ -286,7 +286,8 @@ async function buildAndPrint({ config, options, effects, started, rel, registry,
   const pdfMs = effects.now().getTime() - pdfStarted;
 
   // 7. log
-  const duplicates = [...duplicateIds(figures), ...duplicateIds(claims)];
+  const notebooksByPath = new Map(runs.map((run) => [run.chapter.relativePath, run.notebook]));
+  const duplicates = [...duplicateIds(figures, notebooksByPath), ...duplicateIds(claims, notebooksByPath)];
   const hashes = Object.fromEntries([...outputs].map(([name, contents]) => [name, sha256(contents)]));
   const requested = { html: config.outputs.html, pdf: printRequested(config, options) || pdf === "reused" };
   const inputs = mergeInputs(config.root, runs.flatMap((run) => run.inputs ?? []), [...read, ...(report.images ?? []).map((image) => [image.path, image.sha256] as const)]);

@@ -122,7 +122,8 @@ async function runCommand(notebook: string, options: { out?: string; timeout: st
   let duplicates: string[] = [];
   if (result.figures.length + result.claims.length > 1) {
     const { duplicateIds } = await import("../report/records");
-    duplicates = [...duplicateIds(result.figures), ...duplicateIds(result.claims)];
+    const notebooks = new Map([[result.notebook, result.executed]]);
+    duplicates = [...duplicateIds(result.figures, notebooks), ...duplicateIds(result.claims, notebooks)];
   }
   if (duplicates.length > 0) process.stderr.write(`${buildDuplicateIds(duplicates)}\n`);
   if (result.error) process.stderr.write(`${formatCellError(result.error)}\n`);

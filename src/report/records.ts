@@ -4,6 +4,8 @@
  */
 import type { ClaimRecord } from "../api/types";
 import { at } from "../messages/location";
+import { cellText, type Notebook } from "../notebook/nbformat";
+import { lineColumn } from "../util/text-position";
 import { byIdOrder } from "../util/order";
 
 export function claimsJson(claims: readonly ClaimRecord[]): string {
@@ -59,11 +61,32 @@ export function pretty(value: unknown): string {
  * (figures.json must be unambiguous):
  * "run_cost (notebooks/01-price.ipynb: cell 3, notebooks/02-claims.ipynb: cell 2)".
  */
-export function duplicateIds(records: readonly { readonly id: string; readonly notebook?: string; readonly cell?: number }[]): string[] {
-  const byId = new Map<string, string[]>();
-  for (const record of records) {
-    const where = record.notebook === undefined ? "?" : at({ file: record.notebook, cell: record.cell ?? "?" });
-    byId.set(record.id, [...(byId.get(record.id) ?? []), where]);
-  }
-  return [...byId].filter(([, cells]) => cells.length > 1).map(([id, cells]) => `${id} (${cells.join(", ")})`).sort();
+export function duplicateIds(records: readonly { readonly id: string; readonly notebook?: string; readonly cell?: number }[], notebooks: ReadonlyMap<string, Notebook> = new Map()): string[] {
+  const byId = new Map<string, Array<{ readonly notebook?: string; readonly cell?: number }>>();
+  for (const record of records) byId.set(record.id, [...(byId.get(record.id) ?? []), record]);
+  return [...byId]
+    .filter(([, places]) => places.length > 1)
+    .map(([id, places]) => {
+      // The nth declaration in a cell is where the nth literal of the id is written there, when it is written as one.
+      const seen = new Map<string, number>();
+      const wheres = places.map(({ notebook, cell }) => {
+        if (notebook === undefined) return "?";
+        const key = `${notebook}#${cell ?? "?"}`;
+        const nth = seen.get(key) ?? 0;
+        seen.set(key, nth + 1);
+        const source = cell === undefined ? undefined : notebooks.get(notebook)?.cells[cell - 1]?.source;
+        const position = source === undefined ? undefined : idLiteralAt(cellText(source), id, nth);
+        return at(position === undefined ? { file: notebook, cell: cell ?? "?" } : { file: notebook, cell: cell ?? "?", ...position });
+      });
+      return `${id} (${wheres.join(", ")})`;
+    })
+    .sort();
+}
+
+/** Where the `nth` string literal holding exactly `id` is in a cell's source (`id: "energy_mwh"`), if it is. */
+function idLiteralAt(source: string, id: string, nth: number): { line: number; column: number } | undefined {
+  const escaped = id.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const offsets = [...source.matchAll(new RegExp(`(["'\`])${escaped}\\1`, "g"))].map((match) => match.index);
+  const offset = offsets[nth] ?? offsets.at(-1);
+  return offset === undefined ? undefined : lineColumn(source, offset);
 }

@@ -121,6 +121,7 @@ export async function renderReport(input: ReportInput, keeper?: ChapterKeeper): 
   }
   const appendices = renderAppendices({ ...input, montecarlo: input.config.montecarlo });
   const { config } = input;
+  const notebooksByPath = new Map(input.chapters.map((chapter) => [chapter.relativePath, chapter.notebook]));
   const slots = {
     ...assetSlots(loadTemplateAssets()),
     generator: html`fragtax ${input.provenance.tools.fragtax ?? ""}`,
@@ -132,7 +133,7 @@ export async function renderReport(input: ReportInput, keeper?: ChapterKeeper): 
     byline: html`${config.author ?? ""}`,
     // A failed build's page says so first: the error inside chapter 9 is easy to miss from the title page.
     // So does one whose figures or claims share an id (the build exits 1 and publish refuses it).
-    notice: html`${failureBanner(chapters.flatMap((chapter) => chapter.failedCells), [...duplicateIds(input.figures), ...duplicateIds(input.claims)])}${input.notice ?? html``}`,
+    notice: html`${failureBanner(chapters.flatMap((chapter) => chapter.failedCells), [...duplicateIds(input.figures, notebooksByPath), ...duplicateIds(input.claims, notebooksByPath)])}${input.notice ?? html``}`,
     headlines: headlineCards(input.figures, input.chapters[0]?.relativePath),
     toc: tableOfContents(chapters, appendices),
     chapters: html`${chapters.map((chapter) => chapter.html)}`,

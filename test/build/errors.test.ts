@@ -67,7 +67,7 @@ describe("fragtax build with bad input", () => {
     const banner = /<section class="build-failed"[^]*?<\/section>/.exec(page)?.[0] ?? "";
     expect(banner).toContain("This build failed: 1 id declared more than once");
     expect(banner).toContain("give each its own id in its nb.figure or nb.claim call and build again");
-    expect(banner).toMatch(new RegExp(`<li>id declared more than once: run_cost_usd \\(notebooks/01-price\\.ipynb: cell \\d+, notebooks/02-claims\\.ipynb: cell ${cell}\\)</li>`));
+    expect(banner).toMatch(new RegExp(`<li>id declared more than once: run_cost_usd \\(notebooks/01-price\\.ipynb: cell \\d+, line \\d+, column \\d+, notebooks/02-claims\\.ipynb: cell ${cell}, line 1, column 17\\)</li>`));
     expect(page.indexOf('class="build-failed"')).toBeLessThan(page.indexOf('<nav class="toc"'));
   });
 

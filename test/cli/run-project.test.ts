@@ -65,13 +65,15 @@ describe("fragtax run and an unreadable report.yaml", () => {
   });
 });
 
+/** `fragtax run` of a notebook of two cells, the API's set-up and `cell`, written as `name`.ipynb in the project. */
+function runCell(name: string, cell: string) {
+  writeFileSync(join(project.root, "notebooks", `${name}.ipynb`), codeNotebookJson(['import * as tslab from "tslab";\nimport { notebook } from "../dist/api.js";\nconst nb = notebook(tslab);', cell]));
+  return spawnSync("node", [cli, "run", join(project.root, "notebooks", `${name}.ipynb`), "--out", join(project.root, "out", `${name}.ipynb`)], { encoding: "utf8", timeout: 60_000 });
+}
+
 describe("fragtax run and charts", () => {
   it("fails, as the build does, on a chart field that is not in the chart's data (exit 1; it was a warning, exit 0, and the chart drawn empty)", () => {
-    writeFileSync(join(project.root, "notebooks", "chart.ipynb"), codeNotebookJson([
-      'import * as tslab from "tslab";\nimport { notebook } from "../dist/api.js";\nconst nb = notebook(tslab);',
-      'nb.chart({ title: "Counts", description: "Bars", data: { values: [{ a: "x", count: 2 }] }, mark: "bar", encoding: { x: { field: "a", type: "nominal" }, y: { field: "cuont", type: "quantitative" } } });',
-    ]));
-    const run = spawnSync("node", [cli, "run", join(project.root, "notebooks", "chart.ipynb"), "--out", join(project.root, "out", "chart.ipynb")], { encoding: "utf8", timeout: 60_000 });
+    const run = runCell("chart", 'nb.chart({ title: "Counts", description: "Bars", data: { values: [{ a: "x", count: 2 }] }, mark: "bar", encoding: { x: { field: "a", type: "nominal" }, y: { field: "cuont", type: "quantitative" } } });');
     expect(run.status, run.stderr).toBe(1);
     expect(run.stderr).toContain('notebooks/chart.ipynb: cell 2, line 1, column 165: chart field "cuont" (at encoding.y.field) is not in the chart\'s data; did you mean "count"?');
     expect(run.stderr).not.toContain("warning: notebooks/chart.ipynb");
@@ -81,23 +83,22 @@ describe("fragtax run and charts", () => {
   });
 
   it("fails, as the build does, on a chart whose data file is not there (exit 1; it said 'ran 2 cells', exit 0)", () => {
-    writeFileSync(join(project.root, "notebooks", "chart-data.ipynb"), codeNotebookJson([
-      'import * as tslab from "tslab";\nimport { notebook } from "../dist/api.js";\nconst nb = notebook(tslab);',
-      'nb.chart({ title: "Counts", description: "Bars", data: { url: "data/missing.csv" }, mark: "bar", encoding: { x: { field: "a", type: "nominal" } } });',
-    ]));
-    const run = spawnSync("node", [cli, "run", join(project.root, "notebooks", "chart-data.ipynb"), "--out", join(project.root, "out", "chart-data.ipynb")], { encoding: "utf8", timeout: 60_000 });
+    const run = runCell("chart-data", 'nb.chart({ title: "Counts", description: "Bars", data: { url: "data/missing.csv" }, mark: "bar", encoding: { x: { field: "a", type: "nominal" } } });');
     expect(run.status, run.stderr).toBe(1);
     expect(run.stderr).toContain('notebooks/chart-data.ipynb: cell 2, line 1, column 63: the Vega-Lite chart could not be rendered: "data/missing.csv" was not found (notebooks/data/missing.csv); paths are relative to the notebook\'s folder, as in JupyterLab. Correct the path or add the file.');
   });
 
   it("fails, as the build does, on a figure id declared twice (exit 1; it said 'ran 2 cells', exit 0)", () => {
-    writeFileSync(join(project.root, "notebooks", "twice.ipynb"), codeNotebookJson([
-      'import * as tslab from "tslab";\nimport { notebook } from "../dist/api.js";\nconst nb = notebook(tslab);',
-      'for (const region of ["eu", "us"]) nb.figure({ id: "regional_cost", label: `Cost in ${region}`, unit: "USD", format: "usd", value: 1 });',
-    ]));
-    const run = spawnSync("node", [cli, "run", join(project.root, "notebooks", "twice.ipynb"), "--out", join(project.root, "out", "twice.ipynb")], { encoding: "utf8", timeout: 60_000 });
+    const run = runCell("twice", 'for (const region of ["eu", "us"]) nb.figure({ id: "regional_cost", label: `Cost in ${region}`, unit: "USD", format: "usd", value: 1 });');
     expect(run.status, run.stderr).toBe(1);
-    expect(run.stderr).toContain("figure or claim ids declared more than once: regional_cost (notebooks/twice.ipynb: cell 2, notebooks/twice.ipynb: cell 2); give each its own id");
+    // One literal in a loop: both declarations are at it.
+    expect(run.stderr).toContain("figure or claim ids declared more than once: regional_cost (notebooks/twice.ipynb: cell 2, line 1, column 52, notebooks/twice.ipynb: cell 2, line 1, column 52); give each its own id");
+  });
+
+  it("names each declaration of an id given twice in one cell by its line and column", () => {
+    const run = runCell("twice-in-a-cell", 'const note = "energy_mwh is the id";\nnb.figure({ id: "energy_mwh", label: "Energy", unit: "MWh", format: "number", value: 1 });\nnb.figure({ id: \'energy_mwh\', label: "Energy again", unit: "MWh", format: "number", value: 2 });');
+    expect(run.status, run.stderr).toBe(1);
+    expect(run.stderr).toContain("energy_mwh (notebooks/twice-in-a-cell.ipynb: cell 2, line 2, column 17, notebooks/twice-in-a-cell.ipynb: cell 2, line 3, column 17)");
   });
 });
 
