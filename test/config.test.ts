@@ -217,6 +217,9 @@ describe("report.yaml → ReportConfig", () => {
       'notebooks/report.yaml:3:24: "montecarlo.samples" in report.yaml is the text "1000..2000", where a number goes: write one number, without quotes, a unit or a range',
     );
     expect(errorOf("chapters: [a.ipynb]\n").message).toContain('report.yaml needs "title"');
+    // Nothing in it, or a binary saved over it: said as such, not as its first key missing.
+    expect(errorOf(" \n\n").message).toBe("notebooks/report.yaml:1:1: the file is empty, where the report's settings (title, chapters, …) go; restore it from git (`git checkout -- notebooks/report.yaml`), or write them");
+    expect(errorOf(Buffer.from(Array.from({ length: 256 }, (_, i) => i)).toString("utf8")).message).toMatch(/^notebooks\/report\.yaml:1:1: the file is not text \(/);
     // A title runs in every PDF page's header: 50,000 characters timed the print out after ~46 s.
     expect(errorOf(`title: ${"T".repeat(301)}\nchapters: [a.ipynb]\n`).message).toMatch(/:1:8: "title" in report\.yaml: 300 characters at most: it heads the title page and every PDF page; put the rest in a chapter/);
     expect(errorOf(`title: ${"T".repeat(300)}\nsubtitle: ${"s".repeat(601)}\nchapters: [a.ipynb]\n`).message).toMatch(/:2:11: "subtitle" in report\.yaml: 600 characters at most/);

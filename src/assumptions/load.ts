@@ -38,6 +38,8 @@ import type { LineColumn } from "../util/text-position";
 import { readQuickly } from "./quick-read";
 import { isList, type ListItem, type Path, type ReadFile } from "./read-file";
 import { readWithYaml } from "./yaml-read";
+import { notYamlText } from "../util/yaml-syntax";
+import { yamlFileNotText } from "../messages/yaml";
 import { NotARegularFileError, readInputText } from "../util/plain-file";
 import { irregularFile } from "../messages/fs";
 
@@ -54,6 +56,8 @@ export function parseAssumptions(text: string, fileName: string, options: ParseO
   // Before the YAML parser, which would take minutes and all the memory on a file this size.
   const bytes = Buffer.byteLength(text);
   if (bytes > MAX_ASSUMPTIONS_FILE_MB * 1024 * 1024) fail({ file: fileName, line: 1, column: 1, id: undefined, text: msg.assumptionsFileTooLarge(bytes / (1024 * 1024), MAX_ASSUMPTIONS_FILE_MB) });
+  const notText = notYamlText(text);
+  if (notText !== undefined) fail({ file: fileName, line: 1, column: 1, id: undefined, text: yamlFileNotText(fileName, notText, 'the assumptions (an "assumptions:" list)') });
   const entrySchema = options.legacy === true ? LegacyAssumptionEntrySchema : AssumptionEntrySchema;
   const quick = readQuickly(text);
   const quickly = quick === undefined ? undefined : validate(quick, fileName, entrySchema);

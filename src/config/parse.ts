@@ -10,7 +10,9 @@ import { z } from "zod";
 import * as messages from "../messages/report";
 import * as errataMessages from "../messages/errata";
 import { isCalendarDate } from "../util/dates";
-import { parseYamlDocument, plainYaml, yamlSyntaxProblem } from "../util/yaml-syntax";
+import { notYamlText, parseYamlDocument, plainYaml, yamlSyntaxProblem } from "../util/yaml-syntax";
+import { yamlFileNotText } from "../messages/yaml";
+import { located } from "../messages/location";
 // Defined by the model (it runs with them in Jupyter too); report.yaml's `montecarlo` defaults to them.
 import { DEFAULT_MONTE_CARLO } from "../model/defaults";
 import { plausibleName, renamedFileLike } from "../util/suggest";
@@ -69,6 +71,8 @@ export function normalizeConfig(text: string, fileName: string, options: Normali
   const root = configRoot(file, options.root);
   // Errors name report.yaml as the build names its other inputs: relative to the project root.
   const shown = relative(root, file) || file;
+  const notText = notYamlText(text);
+  if (notText !== undefined) throw new ConfigError(located({ file: shown, line: 1, column: 1 }, yamlFileNotText(shown, notText, "the report's settings (title, chapters, …)")), file, 1, 1);
   const lineCounter = new LineCounter();
   const document = parseYamlDocument(text, { lineCounter, prettyErrors: false });
   const locate = (path: readonly PropertyKey[]): messages.Location => locateNode(document, lineCounter, shown, path);

@@ -7,7 +7,9 @@ import { isMap, isScalar, isSeq, LineCounter, type Node } from "yaml";
 import { z } from "zod";
 import * as messages from "../messages/errata";
 import { isCalendarDate } from "../util/dates";
-import { MAX_ALIAS_VALUES, parseYamlDocument, plainYaml, yamlSyntaxProblem } from "../util/yaml-syntax";
+import { MAX_ALIAS_VALUES, notYamlText, parseYamlDocument, plainYaml, yamlSyntaxProblem } from "../util/yaml-syntax";
+import { yamlFileNotText } from "../messages/yaml";
+import { located } from "../messages/location";
 import { ErrataError } from "./errors";
 import type { LocatedErratum } from "./types";
 
@@ -28,6 +30,9 @@ const Entry = z.strictObject({
 export const ERRATUM_FIELDS = ["id", "version", "section", "figures", "was", "now"] as const;
 
 export function parseErrata(source: string, file: string): LocatedErratum[] {
+  const notText = notYamlText(source);
+  // An empty errata file is no errata, as one that lists none.
+  if (notText === "binary") throw new ErrataError([located({ file, line: 1, column: 1 }, yamlFileNotText(file, notText, "the errata"))]);
   const lines = new LineCounter();
   const doc = parseYamlDocument(source, { lineCounter: lines, uniqueKeys: true });
   const pos = (node: Node | null | undefined): { line: number; column: number } => {

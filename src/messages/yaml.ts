@@ -22,6 +22,11 @@ export const yamlAdvice = (code: string, message: string): string | undefined =>
       return "the same key twice in one mapping: keep one";
     case "BAD_SCALAR_START":
       return "quote the value";
+    case "MISSING_CHAR":
+      // A key indented one space less than the keys of its list item (`   unit:` under `    label:`).
+      return message.startsWith("Sequence item without - indicator")
+        ? 'this line is indented as an item of the list above, not as a key of that item: line it up with the keys above it, or start a new item with "- "'
+        : undefined;
     case "BAD_INDENT":
       return message.startsWith("All mapping items") ? "line up the keys of one mapping in the same column" : undefined;
     default:
@@ -78,3 +83,13 @@ export const yamlVersionDirective = (version: string): string =>
 
 /** A `---` that starts a second document in a file that holds one. */
 export const yamlSecondDocument = (): string => 'a "---" line here starts a second document, and the file holds one: remove the line (move what follows it into the first document, or out of the file)';
+
+/**
+ * An input file with nothing in it, or bytes no text has (a binary saved over it, another encoding):
+ * said as such, not as the first key it lacks ("report.yaml needs \"title\"") or a shape it is not.
+ * `what`: what the file holds ("the report's settings").
+ */
+export const yamlFileNotText = (file: string, how: "empty" | "binary", what: string): string =>
+  how === "empty"
+    ? `the file is empty, where ${what} go; restore it from git (\`git checkout -- ${file}\`), or write them`
+    : `the file is not text (it holds bytes no text file has: binary data, or an encoding other than UTF-8), where ${what} go; restore it from git (\`git checkout -- ${file}\`), or save it as UTF-8 text`;

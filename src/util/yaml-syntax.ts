@@ -19,6 +19,19 @@ import { missingComma } from "./yaml-comma";
 export const MAX_YAML_DEPTH = 100;
 
 /**
+ * Whether a YAML input's text is no text to parse: nothing but white space (an empty document, which
+ * each file then found lacking its first key), or bytes of a binary file (NUL, or a share of the
+ * replacement characters invalid UTF-8 decodes to).
+ */
+export function notYamlText(text: string): "empty" | "binary" | undefined {
+  if (text.trim() === "") return "empty";
+  if (text.includes("\0")) return "binary";
+  let replaced = 0;
+  for (const char of text) if (char === "\uFFFD") replaced += 1;
+  return replaced > 0 && replaced * 100 >= text.length ? "binary" : undefined;
+}
+
+/**
  * `parseDocument`, for every YAML input of the project, after a linear scan for inline nesting past
  * MAX_YAML_DEPTH: such a text gets an empty document whose one error, located at the opener that went
  * too deep, its caller reports as it reports a syntax error (yamlSyntaxProblem).

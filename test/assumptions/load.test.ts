@@ -97,7 +97,20 @@ describe("loadAssumptionsFile", () => {
   it("rejects a non-snake_case id and an empty file with a location", () => {
     const bad = "assumptions:\n  - id: H100Price\n    label: x\n    unit: USD\n    value: 1\n    kind: source\n    source: { title: t, date: 2026-01-01 }\n";
     expect(() => parseAssumptions(bad, "f.yaml")).toThrow(/f\.yaml:2:\d+: assumption id "H100Price" must be snake_case/);
-    expect(() => parseAssumptions("", "empty.yaml")).toThrow(/empty\.yaml:1:1: expected a mapping with an "assumptions:" list/);
+    expect(() => parseAssumptions("", "empty.yaml")).toThrow(/empty\.yaml:1:1: the file is empty, where the assumptions \(an "assumptions:" list\) go; restore it from git/);
+    // A comment alone is an empty document, and has its first key said missing as before.
+    expect(() => parseAssumptions("# none yet\n", "empty.yaml")).toThrow(/empty\.yaml:1:1: expected a mapping with an "assumptions:" list/);
+  });
+
+  it("says what to do with a key indented one space less than the keys of its item", () => {
+    const text = "assumptions:\n  - id: gpu_count\n    label: x\n   unit: GPUs\n    value: 1\n";
+    expect(() => parseAssumptions(text, "a.yaml")).toThrow(/a\.yaml:4:1: .*Sequence item without - indicator \(this line is indented as an item of the list above, not as a key of that item: line it up with the keys above it, or start a new item with "- "\)/);
+  });
+
+  it("says a file of binary bytes is not text, not that it lacks a mapping", () => {
+    const binary = Buffer.from(Array.from({ length: 512 }, (_, i) => (i * 37) % 256)).toString("utf8");
+    expect(() => parseAssumptions(binary, "a.yaml")).toThrow(/a\.yaml:1:1: the file is not text \(it holds bytes no text file has: binary data, or an encoding other than UTF-8\)/);
+    expect(() => parseAssumptions("assumptions: []\n\0", "a.yaml")).toThrow(/a\.yaml:1:1: the file is not text/);
   });
 
   it("words a misspelt kind, a range written as --set takes it, and a missing comma in a flow map in the file's terms", () => {

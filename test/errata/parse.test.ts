@@ -41,6 +41,8 @@ describe("parseErrata", () => {
     expect(errata[0]?.at.fields.section).toEqual({ line: 4, column: 14 });
     expect(parseErrata("", FILE)).toEqual([]);
     expect(parseErrata("errata: []\n", FILE)).toEqual([]);
+    // A binary saved over it is said to be one, located: it listed nothing to correct.
+    expect(() => parseErrata("errata: []\n\0\0", FILE)).toThrow(/:1:1: the file is not text \(/);
   });
 
   it("names the file, line and column of a missing, empty, misspelt or duplicated field; exit 2", () => {
