@@ -3,7 +3,7 @@
  * filled); nothing downstream checks for defaults again. Parsing is pure; the only question it asks
  * the disk ("does this chapter exist?") goes through the `exists` function the caller passes.
  */
-import { basename, dirname, isAbsolute, relative, resolve } from "node:path";
+import { dirname, isAbsolute, relative, resolve } from "node:path";
 import { existsSync, lstatSync, statSync } from "node:fs";
 import { LineCounter, type Document } from "yaml";
 import { z } from "zod";
@@ -19,7 +19,7 @@ import { plausibleName, renamedFileLike } from "../util/suggest";
 import { isInside, linkedOutside } from "../util/paths";
 import { ConfigError, configRoot, outPaths, type ChapterConfig, type ReportConfig } from "./index";
 import { readInputTextSync } from "../util/plain-file";
-import { unlistedNotebooks } from "./unlisted";
+import { unlistedNotebookLike, unlistedNotebooks, yamlFileLike } from "./unlisted";
 
 const isoDate = z.union([
   z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date like 2026-04-28").refine(isCalendarDate, "not a calendar date (check the month and day)"),
@@ -127,7 +127,7 @@ export function normalizeConfig(text: string, fileName: string, options: Normali
   const fromRoot = (path: string): string => relative(root, path) || path;
   const chapters = resolveChapters(spec.chapters, dir, root, exists, locate, file);
   const assumptions = resolve(dir, spec.assumptions);
-  if (!exists(assumptions)) throwAt(locate(["assumptions"]), file, (where) => messages.configMissingAssumptions(where, spec.assumptions, fromRoot(assumptions)));
+  if (!exists(assumptions)) throwAt(locate(["assumptions"]), file, (where) => messages.configMissingAssumptions(where, spec.assumptions, fromRoot(assumptions), yamlFileLike(assumptions, spec.assumptions)));
   refuseOutside(assumptions, spec.assumptions, root, locateValue(["assumptions"]), file);
   const errata = spec.errata === undefined ? undefined : resolve(dir, spec.errata);
   if (errata !== undefined && spec.errata !== undefined && !exists(errata)) throwAt(locate(["errata"]), file, (where) => errataMessages.errataFileMissing(where, spec.errata ?? "", fromRoot(errata)));
@@ -261,11 +261,6 @@ function refuseOutside(path: string, name: string, root: string, where: messages
   if (!isInside(root, path)) throwAt(where, file, (w) => messages.configInputOutside(w, name, root));
   const target = linkedOutside(path, root);
   if (target !== undefined) throwAt(where, file, (w) => messages.configInputLinksOutside(w, name, target, root));
-}
-
-/** The notebook beside a missing chapter that report.yaml does not list and that it was likely renamed to, if any. */
-function unlistedNotebookLike(chapterFile: string, listed: readonly string[]): string | undefined {
-  return renamedFileLike(basename(chapterFile), unlistedNotebooks(dirname(chapterFile), listed));
 }
 
 type Issue = z.core.$ZodIssue | undefined;

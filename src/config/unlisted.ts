@@ -1,11 +1,14 @@
 /**
+ * The files beside report.yaml that it does not name, and the one a missing name likely means.
+ *
  * The notebooks beside report.yaml that it does not list. One list for its readers: the build's note
  * that they are not part of the report (a chapter written by hand, not with `fragtax new`, silently
  * was not), and report.yaml's errors for a missing chapter or one without .ipynb, which suggest the
  * notebook meant.
  */
 import { readdirSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { basename, dirname, join } from "node:path";
+import { renamedFileLike } from "../util/suggest";
 
 /**
  * The names of the `.ipynb` files in `folder` that are not among `listed` (absolute paths), sorted.
@@ -30,4 +33,22 @@ export function unlistedNotebooks(folder: string, listed: readonly string[]): st
     }
   };
   return names.filter((name) => name.endsWith(".ipynb") && !name.startsWith(".") && !chapters.has(join(folder, name)) && isFile(join(folder, name))).sort();
+}
+
+/** The YAML file beside a missing one that its name likely means (`asumptions.yaml` → "assumptions.yaml"), if any. */
+export function yamlFileLike(path: string, written: string): string | undefined {
+  let names: string[];
+  try {
+    names = readdirSync(dirname(path)).filter((name) => /\.ya?ml$/i.test(name) && name !== "report.yaml");
+  } catch {
+    return undefined;
+  }
+  const meant = renamedFileLike(basename(path), names);
+  // As report.yaml names it: in the folder written, if any.
+  return meant === undefined ? undefined : written.includes("/") ? `${written.slice(0, written.lastIndexOf("/") + 1)}${meant}` : meant;
+}
+
+/** The notebook beside a missing chapter that report.yaml does not list and that it was likely renamed to, if any. */
+export function unlistedNotebookLike(chapterFile: string, listed: readonly string[]): string | undefined {
+  return renamedFileLike(basename(chapterFile), unlistedNotebooks(dirname(chapterFile), listed));
 }

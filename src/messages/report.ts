@@ -119,8 +119,8 @@ export const configChapterIsFolder = (where: Location, chapter: string): string 
 export const configChapterBrokenLink = (where: Location, chapter: string): string =>
   `${at(where)}: chapter "${chapter}" listed in report.yaml is a symbolic link that leads nowhere (or loops); point it at the notebook, or list the notebook itself`;
 
-export const configMissingAssumptions = (where: Location, file: string, resolved: string): string =>
-  `${at(where)}: assumptions file "${file}" named in report.yaml does not exist (looked for ${resolved})`;
+export const configMissingAssumptions = (where: Location, file: string, resolved: string, meant?: string): string =>
+  `${at(where)}: assumptions file "${file}" named in report.yaml does not exist (looked for ${resolved})${meant === undefined ? "" : didYouMean(meant)}`;
 
 export const configAsOfAfterVersion = (where: Location, asOf: string, versionDate: string, dated: boolean): string =>
   `${at(where)}: "asOf" ${asOf} is after this version's date ${versionDate} (${dated ? "report.yaml's date" : "today"}): the data cut-off cannot be later than the version it feeds; set asOf to ${versionDate} or earlier${dated ? `, or move report.yaml's date to ${asOf} or later` : ""}`;

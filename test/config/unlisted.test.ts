@@ -48,3 +48,25 @@ describe("the notebooks beside report.yaml that it does not list", () => {
     expect(messageOf()).toContain('did you mean "02-claim-check.ipynb"?');
   });
 });
+
+describe("an assumptions file named in report.yaml that is not there", () => {
+  it("suggests the YAML file beside it its name likely means, written as report.yaml names it", () => {
+    touch("01-intro.ipynb");
+    writeFileSync(join(folder, "assumptions.yaml"), "assumptions: []\n");
+    const messageOf = (assumptions: string): string => {
+      try {
+        normalizeConfig(`title: T\nchapters: [01-intro.ipynb]\nassumptions: ${assumptions}\n`, join(folder, "report.yaml"), {});
+      } catch (error) {
+        if (error instanceof ConfigError) return error.message;
+        throw error;
+      }
+      throw new Error("expected a ConfigError");
+    };
+    expect(messageOf("asumptions.yaml")).toContain('assumptions file "asumptions.yaml" named in report.yaml does not exist (looked for ');
+    expect(messageOf("asumptions.yaml")).toMatch(/; did you mean "assumptions\.yaml"\?$/);
+    mkdirSync(join(folder, "data"));
+    writeFileSync(join(folder, "data", "inputs.yaml"), "assumptions: []\n");
+    expect(messageOf("data/input.yaml")).toMatch(/; did you mean "data\/inputs\.yaml"\?$/);
+    expect(messageOf("nothing-like-it.yaml")).not.toContain("did you mean");
+  });
+});
