@@ -76,9 +76,11 @@ function validate(file: ReadFile, fileName: string, entrySchema: EntrySchema): A
   if (file.keys === undefined) return [problem(file.rootAt, undefined, msg.notAnAssumptionsFile())];
   const topProblems = file.keys
     .filter((key) => !TOP_LEVEL_KEYS.includes(key.name))
-    .map((key) => problem(key.at, undefined, msg.unknownTopLevelKey(key.name, TOP_LEVEL_KEYS)));
+    .map((key) => problem(key.at, undefined, msg.unknownTopLevelKey(key.name, TOP_LEVEL_KEYS, plausibleName(key.name, TOP_LEVEL_KEYS))));
   const list = file.list("assumptions");
-  if (!isList(list)) return [problem(list === undefined ? file.rootAt : list.notAList, undefined, msg.notAnAssumptionsFile()), ...topProblems];
+  // `assumption:` for `assumptions:`: the misspelt key says it all; "expected an assumptions: list" only repeated it.
+  const misspelt = list === undefined && file.keys.some((key) => plausibleName(key.name, TOP_LEVEL_KEYS) === "assumptions");
+  if (!isList(list)) return misspelt && topProblems.length > 0 ? (topProblems as [AssumptionProblem, ...AssumptionProblem[]]) : [problem(list === undefined ? file.rootAt : list.notAList, undefined, msg.notAnAssumptionsFile()), ...topProblems];
 
   const problems: AssumptionProblem[] = [...topProblems];
   const assumptions: Assumption[] = [];

@@ -17,8 +17,8 @@ export const assumptionsFileTooLarge = (megabytes: number, limit: number): strin
 
 export const notAnAssumptionsFile = (): string => `expected a mapping with an "assumptions:" list at the top level`;
 
-export const unknownTopLevelKey = (key: string, known: readonly string[]): string =>
-  `unknown top-level key "${key}"; the file may only contain ${list(known)}`;
+export const unknownTopLevelKey = (key: string, known: readonly string[], meant?: string): string =>
+  meant === undefined ? `unknown top-level key "${key}"; the file may only contain ${list(known)}` : `unknown top-level key "${key}"${didYouMean(meant)} The file may only contain ${list(known)}`;
 
 export const unknownField = (id: string | undefined, key: string, nearest: string, known: readonly string[]): string =>
   `${forId(id)}unknown field "${key}"${didYouMean(nearest)} Known fields: ${list(known)}`;

@@ -102,6 +102,18 @@ describe("loadAssumptionsFile", () => {
     expect(() => parseAssumptions("# none yet\n", "empty.yaml")).toThrow(/empty\.yaml:1:1: expected a mapping with an "assumptions:" list/);
   });
 
+  it("names the top-level key meant for a misspelt one, once: not also as an 'assumptions:' list missing", () => {
+    const entries = "  - id: gpu_count\n    label: x\n    unit: GPUs\n    value: 1\n    kind: source\n    source: { title: t, date: 2026-01-01 }\n";
+    let message = "";
+    try {
+      parseAssumptions(`assumption:\n${entries}`, "a.yaml");
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toContain('a.yaml:1:1: unknown top-level key "assumption"; did you mean "assumptions"? The file may only contain "assumptions", "correlations", "totals"');
+    expect(message).not.toContain("expected a mapping");
+  });
+
   it("says what to do with a key indented one space less than the keys of its item", () => {
     const text = "assumptions:\n  - id: gpu_count\n    label: x\n   unit: GPUs\n    value: 1\n";
     expect(() => parseAssumptions(text, "a.yaml")).toThrow(/a\.yaml:4:1: .*Sequence item without - indicator \(this line is indented as an item of the list above, not as a key of that item: line it up with the keys above it, or start a new item with "- "\)/);
