@@ -10,7 +10,7 @@ import { InputError } from "../util/errors";
 import { writeFileAtomic } from "../util/atomic";
 import { configPathForRoot } from "../config";
 import { projectPaths } from "./project";
-import { CHAPTER_NAME, CHAPTER_NAME_MAX, chapterFileName, chapterNotebook, nextChapterNumber } from "../scaffold/chapter";
+import { CHAPTER_NAME, CHAPTER_NAME_MAX, chapterFileName, chapterNameLike, chapterNotebook, nextChapterNumber } from "../scaffold/chapter";
 import { withChapterAdded } from "../scaffold/report-yaml";
 import { outPaths } from "../config/paths";
 import { acquireLock } from "../util/lock";
@@ -21,7 +21,7 @@ import { makeFolder } from "../util/folders";
 
 /** Writes the chapter; returns the line to print. */
 export async function newChapter(name: string, root: string | undefined): Promise<string> {
-  if (!CHAPTER_NAME.test(name)) throw new InputError(messages.badChapterName(name));
+  if (!CHAPTER_NAME.test(name)) throw new InputError(messages.badChapterName(name, chapterNameLike(name)));
   if (name.length > CHAPTER_NAME_MAX) throw new InputError(messages.chapterNameTooLong(name.length, CHAPTER_NAME_MAX));
   const paths = projectPaths(root, process.cwd(), { noChaptersYet: true }); // it may add the first
   const configFile = configPathForRoot(paths.root);

@@ -1,7 +1,9 @@
 /** Messages of `fragtax new` (the chapter scaffold). */
 
-export const badChapterName = (name: string): string =>
-  `"${name}" is not a chapter name: use lowercase letters, digits and single dashes, starting with a letter (e.g. "energy" or "data-centres"); fragtax adds the number and .ipynb`;
+export const badChapterName = (name: string, meant?: string): string =>
+  meant === undefined
+    ? `"${name}" is not a chapter name: use lowercase letters, digits and single dashes, starting with a letter (e.g. "energy" or "data-centres"); fragtax adds the number and .ipynb`
+    : `"${name}" is not a chapter name; did you mean "${meant}"? A chapter name is lowercase letters, digits and single dashes, starting with a letter; fragtax adds the number and .ipynb`;
 
 export const chapterNameTooLong = (length: number, max: number): string =>
   `the chapter name has ${length} characters; use at most ${max} (its file name and the temporary files made from it must fit the file system's 255-byte limit)`;

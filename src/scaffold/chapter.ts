@@ -17,6 +17,22 @@ export const CHAPTER_NAME = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
  * write's temporary sibling (`.<file>.<pid>.<8 hex>.tmp`, util/atomic.ts, 23 more at most), a cell's
  * type-check file (`<file>.cell<N>.tsx`). 100 leaves room for all of them with any chapter number.
  */
+/**
+ * The chapter name a refused one likely means: "Energy" or "my chapter" as "energy" and "my-chapter"
+ * (lowercase, a dash for each run of other characters, a leading number dropped); undefined when no
+ * letter is left to start one.
+ */
+export function chapterNameLike(name: string): string | undefined {
+  const meant = name
+    .normalize("NFKD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/\.ipynb$/, "")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^[^a-z]+|-+$/g, "");
+  return CHAPTER_NAME.test(meant) ? meant : undefined;
+}
+
 export const CHAPTER_NAME_MAX = 100;
 
 export interface ChapterSeed {

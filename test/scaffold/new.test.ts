@@ -95,10 +95,12 @@ describe("fragtax new", () => {
     const listing = () => readdirSync(join(root, "notebooks")).sort();
     const yaml = () => readFileSync(join(root, "notebooks/report.yaml"), "utf8");
     const [files, text] = [listing(), yaml()];
-    for (const name of ["Energy", "09-energy", "energy.ipynb", "../escape", "a--b"]) {
+    // Each with the name it likely means: lowercase, a dash for the rest, a number and .ipynb dropped.
+    const meant: Record<string, string> = { Energy: "energy", "09-energy": "energy", "energy.ipynb": "energy", "../escape": "escape", "a--b": "a-b", "my chapter": "my-chapter" };
+    for (const name of [...Object.keys(meant), "42"]) {
       const run = fragtax(["new", name, "--root", root]);
       expect(run.status, name).toBe(2);
-      expect(run.stderr).toContain(`"${name}" is not a chapter name`);
+      expect(run.stderr).toContain(`"${name}" is not a chapter name${name in meant ? `; did you mean "${meant[name] ?? ""}"?` : ": use lowercase letters"}`);
     }
     // Too long for the file system once numbered and made a temporary name (255 bytes): refused, not a raw ENAMETOOLONG.
     for (const name of ["a".repeat(101), "a".repeat(245), "a".repeat(300)]) {
