@@ -14,8 +14,7 @@ import { cellError, firstFrame, mapThrough, missingFileHint, readSource, thrownI
 import { BUNDLE_WRAPPER_PREFIX, ENGINE_ENTRIES, ENTRY_NAME, type ImportBundle } from "./imports";
 import type { ThrownValue } from "./outputs";
 import type { WorkerOutcome } from "./pool";
-import { oxcParser, parseCell } from "./oxc";
-import { lineIndex } from "../util/text-position";
+import { stringLiteralAt } from "./string-literals";
 
 /** What a runtime error is located with: the cells' source maps and the import bundle's. */
 export interface RunPlaces {
@@ -73,48 +72,4 @@ function runtimeError(thrown: ThrownValue, cell: number, { cells, notebook, root
   const source = readSource(origin.file);
   const parts = [error.frame, messages.thrownInImport(where), source === undefined ? undefined : codeFrame(source, origin.line, origin.column)];
   return { ...error, frame: parts.filter((part) => part !== undefined).join("\n") };
-}
-
-interface Position {
-  readonly line: number;
-  readonly column: number;
-}
-
-/**
- * Where the cell writes `text` as a string literal ("…", '…' or `…` without substitutions): the first
- * such place at or after `from` (the call that failed), else the last one before it; undefined when
- * the cell never writes it (the id was computed), and the error stays at the call. 1-based, UTF-16.
- * Read from the syntax tree where oxc can (a literal written with escapes, `essay_\u0063ount`, is the
- * same text, and one in a comment is none), as `fragtax check` places the same id; else by the text.
- */
-export function stringLiteralAt(source: string, text: string, from: Position | undefined): Position | undefined {
-  const places = (literalsInTree(source, text) ?? literalsInText(source, text)).sort((a, b) => a.line - b.line || a.column - b.column);
-  if (from === undefined) return places[0];
-  const after = places.find((p) => p.line > from.line || (p.line === from.line && p.column >= from.column));
-  return after ?? places.at(-1);
-}
-
-/** The opening quote of each string literal (or template without substitutions) whose value is `text`. */
-function literalsInTree(source: string, text: string): Position[] | undefined {
-  const program = parseCell(source);
-  const parser = oxcParser();
-  if (program === undefined || parser === null) return undefined;
-  const places: Position[] = [];
-  const where = lineIndex(source);
-  new parser.Visitor({
-    Literal: (node) => void (node.value === text && places.push(where(node.start))),
-    TemplateLiteral: (node) => void (node.expressions.length === 0 && node.quasis[0]?.value.cooked === text && places.push(where(node.start))),
-  }).visit(program);
-  return places;
-}
-
-function literalsInText(source: string, text: string): Position[] {
-  const places: Position[] = [];
-  source.split("\n").forEach((line, index) => {
-    for (const quote of ['"', "'", "`"]) {
-      const literal = `${quote}${text}${quote}`;
-      for (let at = line.indexOf(literal); at >= 0; at = line.indexOf(literal, at + 1)) places.push({ line: index + 1, column: at + 1 });
-    }
-  });
-  return places;
 }

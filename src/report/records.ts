@@ -5,7 +5,7 @@
 import type { ClaimRecord } from "../api/types";
 import { at } from "../messages/location";
 import { cellText, type Notebook } from "../notebook/nbformat";
-import { lineColumn } from "../util/text-position";
+import { stringLiterals } from "../notebook/string-literals";
 import { byIdOrder } from "../util/order";
 
 export function claimsJson(claims: readonly ClaimRecord[]): string {
@@ -75,18 +75,11 @@ export function duplicateIds(records: readonly { readonly id: string; readonly n
         const nth = seen.get(key) ?? 0;
         seen.set(key, nth + 1);
         const source = cell === undefined ? undefined : notebooks.get(notebook)?.cells[cell - 1]?.source;
-        const position = source === undefined ? undefined : idLiteralAt(cellText(source), id, nth);
+        const literals = source === undefined ? [] : stringLiterals(cellText(source), id);
+        const position = literals[nth] ?? literals.at(-1);
         return at(position === undefined ? { file: notebook, cell: cell ?? "?" } : { file: notebook, cell: cell ?? "?", ...position });
       });
       return `${id} (${wheres.join(", ")})`;
     })
     .sort();
-}
-
-/** Where the `nth` string literal holding exactly `id` is in a cell's source (`id: "energy_mwh"`), if it is. */
-function idLiteralAt(source: string, id: string, nth: number): { line: number; column: number } | undefined {
-  const escaped = id.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  const offsets = [...source.matchAll(new RegExp(`(["'\`])${escaped}\\1`, "g"))].map((match) => match.index);
-  const offset = offsets[nth] ?? offsets.at(-1);
-  return offset === undefined ? undefined : lineColumn(source, offset);
 }

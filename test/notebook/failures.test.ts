@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { stringLiteralAt } from "../../src/notebook/failures";
+import { stringLiteralAt } from "../../src/notebook/string-literals";
 
 describe("stringLiteralAt: where a cell writes the text an error is about", () => {
   const source = ['const a = get("x_id");', "const b = { one: 'y', two: `x_id` };", 'const c = "x_idx" + "x_id";'].join("\n");
