@@ -36,6 +36,10 @@ export const unexpectedJsonText = (at: string): string => {
 export const printLimitReached = (chars: number): string =>
   `\n[fragtax: this cell printed more than ${Math.round(chars / (1024 * 1024))} million characters; the rest is left out of the executed notebook and the report. Write large data to a file, and print a summary of it.]\n`;
 
+/** Under a thrown value that is no Error (`throw undefined`): why its place is known or not, and what to throw. */
+export const thrownNotAnError = (shown: string, located: boolean): string =>
+  `  (the cell threw ${shown.length > 60 ? "a value" : shown}, which is not an Error and names no line${located ? ": the place above is the cell's one throw statement" : ""}; throw new Error("…") to have the line it is thrown from named)`;
+
 /** A thrown error whose `message` (or `name`, `stack`) getter itself throws. */
 export const unreadableErrorField = (field: string, detail: string): string => `(its ${field} could not be read: reading it threw ${detail})`;
 

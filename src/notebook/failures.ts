@@ -15,6 +15,8 @@ import { BUNDLE_WRAPPER_PREFIX, ENGINE_ENTRIES, ENTRY_NAME, type ImportBundle } 
 import type { ThrownValue } from "./outputs";
 import type { WorkerOutcome } from "./pool";
 import { stringLiteralAt } from "./string-literals";
+import { oxcParser, parseCell } from "./oxc";
+import { lineIndex } from "../util/text-position";
 
 /** What a runtime error is located with: the cells' source maps and the import bundle's. */
 export interface RunPlaces {
@@ -58,8 +60,11 @@ function runtimeError(thrown: ThrownValue, cell: number, { cells, notebook, root
   const frame = firstFrame(thrown.stack, (file) => isCellFileName(file) === cell);
   const compiled = cells.find((c) => c.cell === cell);
   const mapped = frame && compiled ? mapThrough(compiled.maps, frame) : undefined;
-  const position = thrown.about !== undefined && compiled !== undefined ? (stringLiteralAt(compiled.source, thrown.about, mapped) ?? mapped) : mapped;
-  const found = cellError({ kind: "runtime", notebook, cell, ...(position ?? {}), ename: thrown.ename, evalue: thrown.evalue }, compiled?.source);
+  // A value that is no Error has no stack: the cell's one throw statement is where it came from, if it has one.
+  const thrownAt = thrown.notAnError === true && compiled !== undefined ? onlyThrow(compiled.source) : undefined;
+  const position = thrown.about !== undefined && compiled !== undefined ? (stringLiteralAt(compiled.source, thrown.about, mapped) ?? mapped) : (mapped ?? thrownAt);
+  const located = cellError({ kind: "runtime", notebook, cell, ...(position ?? {}), ename: thrown.ename, evalue: thrown.evalue }, compiled?.source);
+  const found = thrown.notAnError === true ? { ...located, frame: [located.frame, messages.thrownNotAnError(thrown.evalue, position !== undefined)].filter((part) => part !== undefined).join("\n") } : located;
   // A file that is not there: Node names it by its absolute path only; say it as the project does, with the nearest name.
   const missing = missingFileHint(thrown.evalue, root, dirname(join(root, notebook)));
   const error = missing === undefined ? found : { ...found, frame: [found.frame, missing].filter((part) => part !== undefined).join("\n") };
@@ -72,4 +77,14 @@ function runtimeError(thrown: ThrownValue, cell: number, { cells, notebook, root
   const source = readSource(origin.file);
   const parts = [error.frame, messages.thrownInImport(where), source === undefined ? undefined : codeFrame(source, origin.line, origin.column)];
   return { ...error, frame: parts.filter((part) => part !== undefined).join("\n") };
+}
+
+/** The place of a cell's throw statement when it has exactly one (read from its syntax tree; none when oxc cannot read it). */
+function onlyThrow(source: string): { line: number; column: number } | undefined {
+  const program = parseCell(source);
+  const parser = oxcParser();
+  if (program === undefined || parser === null) return undefined;
+  const starts: number[] = [];
+  new parser.Visitor({ ThrowStatement: (node) => void starts.push(node.start) }).visit(program);
+  return starts.length === 1 && starts[0] !== undefined ? lineIndex(source)(starts[0]) : undefined;
 }

@@ -30,6 +30,8 @@ export interface ThrownValue {
    * lines away (`inputsFrom(nb.assumptions, { … })`).
    */
   readonly about?: string;
+  /** A thrown value that is no Error (`throw undefined`, `throw { code: 42 }`): it has no stack to locate it by. */
+  readonly notAnError?: true;
 }
 
 export type RunEvent =

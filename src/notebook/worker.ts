@@ -209,7 +209,7 @@ function describe(error: unknown): ThrownValue {
     const evalue = [typeof message === "string" ? message : "", ...unreadable].filter((part) => part !== "").join(" ");
     return { ename, evalue, stack: typeof stack === "string" ? stack : "", ...(ename === UNKNOWN_ASSUMPTION && typeof id === "string" ? { about: id } : {}) };
   }
-  return { ename: "Error", evalue: shown(error), stack: "" };
+  return { ename: "Error", evalue: shown(error), stack: "", notAnError: true };
 }
 
 /** An error in one line (`Error: getter boom`), without its stack; another value as `shown`. */

@@ -24,6 +24,17 @@ describe("errors before any cell runs", () => {
     expect(run.error?.frame).toContain("> 2 | const broken = (1 + ;");
   });
 
+  it("locates a thrown value that is no Error at the cell's one throw statement, and says why it has no line of its own", async () => {
+    const one = await executeNotebook(temp.notebook("throw-undefined.ipynb", { cells: ["const a = 1;", "if (a === 1) {\n  throw undefined;\n}"] }));
+    expect(one.error).toMatchObject({ cell: 2, line: 2, column: 3, ename: "Error", evalue: "undefined" });
+    expect(one.error?.frame).toContain("(the cell threw undefined, which is not an Error and names no line: the place above is the cell's one throw statement; throw new Error(\"…\") to have the line it is thrown from named)");
+    // Two throw statements: which one threw is not known; the cell is named, and why no line.
+    const two = await executeNotebook(temp.notebook("throw-object.ipynb", { cells: ["const a = Number(\"1\");\nif (a === 2) throw 1;\nelse throw { code: 42 };"] }));
+    expect(two.error).toMatchObject({ cell: 1, ename: "Error", evalue: "{ code: 42 }" });
+    expect(two.error?.line).toBeUndefined();
+    expect(two.error?.frame).toContain("(the cell threw { code: 42 }, which is not an Error and names no line; throw new Error(\"…\") to have the line it is thrown from named)");
+  });
+
   it("names a missing module with the cell and line that imports it", async () => {
     const file = temp.notebook("missing.ipynb", { cells: ["const a = 1;", 'const b = 2;\nimport { x } from "./does-not-exist";'] });
     const run = await executeNotebook(file);
