@@ -117,3 +117,9 @@ export function meantModule(diagnostic: { readonly code: number; readonly messag
 export function unresolvedSpecifier(diagnostic: { readonly code: number; readonly message: string }): string | undefined {
   return diagnostic.code === CANNOT_FIND_MODULE ? /^Cannot find module '([^']+)'/.exec(diagnostic.message)?.[1] : undefined;
 }
+
+/** TS2724 on an imported name, with TypeScript's suggestion ("… has no exported member named 'runModl'. Did you mean 'runModel'?"). */
+export function misspeltImport(d: { readonly code: number; readonly message: string }): { specifier: string; meant: string } | undefined {
+  const [, specifier, meant] = d.code === MISSPELT_EXPORT ? (/has no exported member named '([^']+)'\. Did you mean '([^']+)'\?/.exec(d.message) ?? []) : [];
+  return specifier === undefined || meant === undefined ? undefined : { specifier, meant };
+}

@@ -13,6 +13,7 @@
 import { join } from "node:path";
 import * as messages from "../messages/notebook";
 import { typeErrorHint } from "./type-hints";
+import { misspeltImport } from "./module-suggest";
 import type { CompileCache } from "./compile-cache";
 import { cellError, type CellError } from "./errors";
 import { codeFrame } from "../util/code-frame";
@@ -94,7 +95,14 @@ export function firstTypeError(
   const first = types.errors[0];
   if (first === undefined) return undefined;
   const { cell, diagnostic } = first;
-  const others = types.errors.filter((error) => error.cell === cell && error !== first).map((error) => messages.typeErrorLine(where(error.diagnostic), error.diagnostic.code, `${error.diagnostic.message}${typeErrorHint(error.diagnostic.message)}`));
+  // A misspelt imported name (TS2724, `runModl` for `runModel`) makes each use of the name meant
+  // "Cannot find name 'runModel'. Did you mean 'runModl'?": the typo suggested back; counted, not listed.
+  const misspelt = types.errors.flatMap(({ diagnostic }) => misspeltImport(diagnostic) ?? []);
+  const followsFromTypo = (message: string): boolean => misspelt.some(({ specifier, meant }) => message.startsWith(`Cannot find name '${meant}'. Did you mean '${specifier}'?`));
+  const rest = types.errors.filter((error) => error.cell === cell && error !== first);
+  const others = rest.filter((error) => !followsFromTypo(error.diagnostic.message)).map((error) => messages.typeErrorLine(where(error.diagnostic), error.diagnostic.code, `${error.diagnostic.message}${typeErrorHint(error.diagnostic.message)}`));
+  const leftOut = rest.length - others.length;
+  if (leftOut > 0) others.push(messages.importErrorsLeftOut(leftOut, [], misspelt.map(({ specifier }) => specifier)));
   const source = sourceOf(cell);
   const inCell = diagnostic.cell !== undefined;
   const fields = {

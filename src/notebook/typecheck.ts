@@ -14,7 +14,7 @@ import { displayPath } from "../util/paths";
 import { located } from "../messages/location";
 import { typeErrorHint } from "./type-hints";
 import { rootDirProblems } from "./tslab-root-dir";
-import { meantModule, MISSPELT_EXPORT, suggestModule, unresolvedSpecifier } from "./module-suggest";
+import { meantModule, misspeltImport, suggestModule, unresolvedSpecifier } from "./module-suggest";
 import { withoutImportConsequences, type ImportTypo } from "./import-consequences";
 import { publicEntryFiles } from "./imports";
 import { placeInCell, suggestEarlierName, type CheckDiagnostic, type CheckedProgram, type NotebookCells, type NotebookTypes, type ProgramOptions } from "./typecheck-rules";
@@ -57,12 +57,6 @@ function locatedErrors(program: CheckedProgram, notebooks: readonly NotebookCell
     return placed;
   });
   return { found, typos };
-}
-
-/** TS2724 on an imported name, with TypeScript's suggestion ("… has no exported member named 'runModl'. Did you mean 'runModel'?"). */
-function misspeltImport(d: CheckDiagnostic): { specifier: string; meant: string } | undefined {
-  const [, specifier, meant] = d.code === MISSPELT_EXPORT ? (/has no exported member named '([^']+)'\. Did you mean '([^']+)'\?/.exec(d.message) ?? []) : [];
-  return specifier === undefined || meant === undefined ? undefined : { specifier, meant };
 }
 
 /** `fragtax run/build`: per notebook, the errors that stop a cell (cells and the files they import). */
