@@ -124,7 +124,7 @@ describe("duplicate figure ids", () => {
     appendCell(project.root, "02-claims.ipynb", 'nb.figure({ id: "run_cost_usd", label: "Again", unit: "USD", format: "usd", value: 1 });');
     const build = await fragtax(["build", "--root", project.root], { cwd: project.root });
     expect(build.code).toBe(1);
-    expect(build.stderr).toContain("run_cost_usd (notebooks/01-price.ipynb: cell 3, notebooks/02-claims.ipynb: cell 3)");
+    expect(build.stderr).toMatch(/run_cost_usd \(notebooks\/01-price\.ipynb: cell 3, line \d+, column \d+, notebooks\/02-claims\.ipynb: cell 3, line 1, column 17\)/);
     const publish = await fragtax(["publish", "--root", project.root], { cwd: project.root });
     expect(publish.code).toBe(1);
     expect(publish.stderr).toContain("refusing to publish: the build declared some ids twice (run_cost_usd (notebooks/01-price.ipynb: cell 3");
