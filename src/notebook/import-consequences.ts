@@ -14,6 +14,7 @@
  * all kept.
  */
 import type { CheckDiagnostic, NotebookCells } from "./typecheck-rules";
+import { offsetOf } from "../util/text-position";
 
 /**
  * An import that does not resolve, located in its cell, and what it most likely meant: a path (TS2307,
@@ -120,18 +121,6 @@ function correct(notebook: NotebookCells, typos: readonly ImportTypo[]): { noteb
     return x[0] - y[0] || x[1] - y[1] || x[2] - y[2];
   });
   return { notebook: { file: notebook.file, cells }, edits, fixed };
-}
-
-/** The offset of a 1-based line and column in `text`, or -1 when the line is not that long. */
-function offsetOf(text: string, line: number, column: number): number {
-  let start = 0;
-  for (let current = 1; current < line; current += 1) {
-    start = text.indexOf("\n", start) + 1;
-    if (start === 0) return -1;
-  }
-  const end = text.indexOf("\n", start);
-  const offset = start + column - 1;
-  return offset < (end < 0 ? text.length : end) ? offset : -1;
 }
 
 /** A column of the corrected text as the text written has it: the edits before it on its line undone. */

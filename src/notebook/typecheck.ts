@@ -16,6 +16,7 @@ import { typeErrorHint } from "./type-hints";
 import { rootDirProblems } from "./tslab-root-dir";
 import { meantModule, misspeltImport, suggestModule, unresolvedSpecifier } from "./module-suggest";
 import { withoutImportConsequences, type ImportTypo } from "./import-consequences";
+import { atIncompatibleValue } from "./type-error-place";
 import { publicEntryFiles } from "./imports";
 import { placeInCell, suggestEarlierName, type CheckDiagnostic, type CheckedProgram, type NotebookCells, type NotebookTypes, type ProgramOptions } from "./typecheck-rules";
 
@@ -49,7 +50,7 @@ function locatedErrors(program: CheckedProgram, notebooks: readonly NotebookCell
   const found = program.all().map((d) => {
     const module = d.cell === undefined ? undefined : cells.get(`${d.file}#${d.cell}`);
     if (module === undefined) return d;
-    const placed = suggestModule(suggestEarlierName(placeInCell(d, module), module), dirname(module.path), entries);
+    const placed = atIncompatibleValue(suggestModule(suggestEarlierName(placeInCell(d, module), module), dirname(module.path), entries), module);
     const [specifier, meant] = [unresolvedSpecifier(d), meantModule(d, dirname(module.path), entries)];
     if (specifier !== undefined && meant !== undefined) typos.push({ diagnostic: placed, kind: "path", specifier, meant });
     const name = misspeltImport(d);
@@ -83,7 +84,7 @@ function typesOfNotebooks(program: CheckedProgram, notebooks: readonly NotebookC
     const reported = new Set<string>();
     for (const module of program.cellsOf(notebook.file)) {
       const { cell, path } = module;
-      for (const diagnostic of program.errorsIn(path)) errors.push({ cell, diagnostic: suggestModule(suggestEarlierName(placeInCell(diagnostic, module), module), dirname(path), entries) });
+      for (const diagnostic of program.errorsIn(path)) errors.push({ cell, diagnostic: atIncompatibleValue(suggestModule(suggestEarlierName(placeInCell(diagnostic, module), module), dirname(path), entries), module) });
       for (const file of program.projectClosure(path, true)) seen.add(file);
       for (const file of program.projectClosure(path, false)) {
         if (reported.has(file)) continue;

@@ -30,3 +30,15 @@ export function lineIndex(text: string): (offset: number) => LineColumn {
     return { line: low + 1, column: offset - (starts[low] as number) + 1 };
   };
 }
+
+/** The offset of a 1-based line and column in `text`, or -1 when the line is not that long. */
+export function offsetOf(text: string, line: number, column: number): number {
+  let start = 0;
+  for (let current = 1; current < line; current += 1) {
+    start = text.indexOf("\n", start) + 1;
+    if (start === 0) return -1;
+  }
+  const end = text.indexOf("\n", start);
+  const offset = start + column - 1;
+  return offset < (end < 0 ? text.length : end) ? offset : -1;
+}

@@ -1,0 +1,40 @@
+/**
+ * A type error inside an object literal is placed at the value to change: TypeScript put the caret on
+ * the outer property (`x:` of a chart's encoding) for a wrong `type: "quantitive"` inside it.
+ */
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { checkNotebooks } from "../../src/notebook/check";
+import { incompatibleValueAt } from "../../src/notebook/type-error-place";
+import { appendCell, tempProject } from "../project";
+
+const chain = (...names: string[]): string =>
+  ["Type '{ … }' is not assignable to type 'Partial<PositionDef<Field>>'.", ...names.map((name) => `  Types of property '${name}' are incompatible.`), "    Type '\"quantitive\"' is not assignable to type 'StandardType'."].join("\n");
+
+describe("where a type error in an object literal is fixed", () => {
+  const source = 'const spec = {\n  encoding: { x: { field: "p5", type: "quantitive" }, y: { field: "n" } },\n};';
+
+  it("is the value its chain of properties names, from the outer property or the object TypeScript reported", () => {
+    expect(incompatibleValueAt(source, { line: 2, column: 15 }, chain("type"))).toEqual({ line: 2, column: 39 });
+    expect(incompatibleValueAt(source, { line: 2, column: 13 }, chain("x", "type"))).toEqual({ line: 2, column: 39 });
+    expect(incompatibleValueAt(source, { line: 1, column: 14 }, chain("encoding", "x", "type"))).toEqual({ line: 2, column: 39 });
+  });
+
+  it("stays where TypeScript put it when the literal does not hold the value as written, or the message names no property", () => {
+    expect(incompatibleValueAt('const t = "quantitive";\nconst x = { field: "p5", type: t };', { line: 2, column: 11 }, chain("kind"))).toBeUndefined();
+    expect(incompatibleValueAt(source, { line: 2, column: 15 }, "Type 'string' is not assignable to type 'number'.")).toBeUndefined();
+    expect(incompatibleValueAt("const broken = {", { line: 1, column: 16 }, chain("type"))).toBeUndefined();
+  });
+
+  it("puts check's caret on a chart's misspelt encoding type", () => {
+    const project = tempProject();
+    try {
+      const cell = appendCell(project.root, "01-price.ipynb", 'nb.chart({ data: { values: [{ a: 1 }] }, mark: "point",\n  encoding: { x: { field: "a", type: "quantitive" } } });');
+      const found = checkNotebooks([join(project.root, "notebooks", "01-price.ipynb")], { root: project.root, includeSrc: false });
+      expect(found.map(({ cell, line, column, code }) => ({ cell, line, column, code }))).toEqual([{ cell, line: 2, column: 38, code: 2322 }]);
+      expect(found[0]?.message).toContain("Did you mean '\"quantitative\"'?");
+    } finally {
+      project.remove();
+    }
+  }, 60_000);
+});
