@@ -16,8 +16,9 @@ import { locatingFileSystemErrors } from "../util/fs-errors";
 import { TOOL_VERSION } from "../version";
 import { sha256 } from "../util/hash";
 import { CACHE_WRITE, writeFileAtomic } from "../util/atomic";
-import { isRecord } from "../util/records";
 import { readPlainText } from "../util/plain-file";
+import { schemaNumbers } from "./schema";
+import { validityText } from "./valid-key";
 
 export interface CachedChart {
   readonly markup: string;
@@ -96,38 +97,16 @@ export async function writeChart(key: string, chart: CachedChart): Promise<void>
 
 /**
  * Specs the Vega-Lite schema accepted, remembered by key (an empty marker file next to the charts):
- * a rebuild validates only new specs, and loads the 4 MB compiled validator only for them. A spec
- * with a problem is not remembered, so its warning is given again on every build.
- *
- * The key leaves out the rows of inline data (`data.values`, `datasets`) and keeps only what kind
- * of value each row is: that is all the schema checks of them (InlineDataset: an array of numbers,
- * of strings, of booleans or of objects, a string, or an object). So a rebuild whose charts changed
- * only their numbers, as when one assumption moved, validates nothing and never loads the validator.
+ * a rebuild validates only specs the schema could judge otherwise, and loads the 4 MB compiled
+ * validator only for them. A spec with a problem is not remembered, so its warning is given again on
+ * every build. The key is of what the schema can tell apart (valid-key.ts): inline rows by their kinds,
+ * other numbers by their class against the schema's constants (once this install knows them), so a
+ * rebuild whose charts changed only their numbers, as when one assumption moved, validates nothing.
  */
 export function validSpecKey(spec: unknown): string {
-  return sha256(`${TOOL_VERSION}\0${packageVersion("vega-lite")}\0rows-by-kind\0${JSON.stringify(withRowKinds(spec))}`).slice(0, 32);
-}
-
-/** The spec with every inline dataset replaced by the kinds of its rows (see `validSpecKey`). */
-function withRowKinds(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(withRowKinds);
-  if (typeof value !== "object" || value === null) return value;
-  return Object.fromEntries(
-    Object.entries(value).map(([key, field]) => {
-      if (key === "data" && isRecord(field) && "values" in field) return [key, { ...field, values: rowKinds(field.values) }];
-      if (key === "datasets" && isRecord(field)) return [key, Object.fromEntries(Object.entries(field).map(([name, rows]) => [name, rowKinds(rows)]))];
-      return [key, withRowKinds(field)];
-    }),
-  );
-}
-
-function rowKinds(values: unknown): unknown {
-  return Array.isArray(values) ? { rows: [...new Set(values.map(kindOf))].sort() } : { value: kindOf(values) };
-}
-
-/** A value's JSON Schema type ("null" and "array" apart from "object"). */
-function kindOf(value: unknown): string {
-  return value === null ? "null" : Array.isArray(value) ? "array" : typeof value;
+  const compared = schemaNumbers();
+  const form = compared === null ? "rows-by-kind" : `rows-by-kind, numbers by class of ${compared.join(" ")}`;
+  return sha256(`${TOOL_VERSION}\0${packageVersion("vega-lite")}\0${form}\0${validityText(spec, compared)}`).slice(0, 32);
 }
 
 /** Whether the cache remembers no valid spec at all (none yet, or no cache): every spec drawn will be validated. */

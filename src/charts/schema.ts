@@ -10,7 +10,8 @@ import { join } from "node:path";
 import { packageDir, packageVersion } from "../package-version";
 import { writeFileAtomic } from "../util/atomic";
 import { requireWithCodeCache } from "../util/code-cache";
-import { toolCacheDir } from "../util/tool-cache";
+import { toolCacheDir, writeToolCache } from "../util/tool-cache";
+import { comparedNumbers } from "./valid-key";
 import { plausibleName } from "../util/suggest";
 
 /** One problem of a spec: where (a path in the spec, `encoding.x`), what, and the nearest valid word. */
@@ -43,6 +44,29 @@ interface Schema {
 }
 
 let loading: Promise<Schema> | undefined;
+let compared: readonly number[] | null | undefined;
+
+/**
+ * The constants the schema compares numbers with (valid-key.ts), as this install recorded them when
+ * it first read the schema; null until then (looked for again at the next key), or for a schema whose
+ * numbers cannot be classed: a spec's numbers are then keyed whole.
+ */
+export function schemaNumbers(): readonly number[] | null {
+  if (compared !== undefined) return compared;
+  let recorded: { compared?: unknown };
+  try {
+    recorded = JSON.parse(readFileSync(comparedFile(), "utf8")) as { compared?: unknown };
+  } catch {
+    return null; // not recorded yet (or damaged): recorded the next time the schema is read
+  }
+  const numbers = recorded.compared;
+  compared = Array.isArray(numbers) && numbers.every((n) => typeof n === "number" && Number.isFinite(n)) ? (numbers as number[]) : null;
+  return compared;
+}
+
+function comparedFile(): string {
+  return join(toolCacheDir(), `vega-lite-${packageVersion("vega-lite")}-compared-numbers.json`);
+}
 
 /** Loads the validator now (a build does so while its chapters run, with the chart libraries). */
 export async function loadSchemaValidator(): Promise<void> {
@@ -119,6 +143,8 @@ async function loadSchema(): Promise<Schema> {
   const schema = (): Record<string, unknown> => (read ??= JSON.parse(readFileSync(schemaFile, "utf8"), (key, value: unknown) => (key === "description" && typeof value === "string" ? undefined : value)) as Record<string, unknown>);
   let known: string[] | undefined;
   const words = (): string[] => (known ??= propertyNames(schema()));
+  // Once per install, with the validator (an install that compiled it before reads the schema once more for it).
+  if (!existsSync(comparedFile())) writeToolCache(comparedFile(), JSON.stringify({ compared: comparedNumbers(schema()) }));
   const cached = join(toolCacheDir(), `vega-lite-${packageVersion("vega-lite")}-validator.min.cjs`);
   if (existsSync(cached)) {
     try {
