@@ -35,8 +35,22 @@ const WHAT_IF = [
   ["fed_funds_upper_bound", "0.0425"],
 ].flatMap(([id, value]) => ["--set", `${id}=${value ?? ""}`]);
 
+/**
+ * The what-ifs a reviewing economist tried, at once: the essay's GPU price ×10 (its training bill then
+ * holds), nearly all engineering specific to a stack (the "doubling" then holds), pooled utilization
+ * near full (lost pooling becomes the smallest part of the tax and the structural alternatives agree)
+ * and nearly all inference sovereign. Each once left typed words beside moved numbers.
+ */
+const REVIEWED = [
+  ["essay_h100_usd_per_gpu_hour", "20..30"],
+  ["stack_specific_engineering_share", "0.9..1"],
+  ["pooled_fleet_utilization", "0.95..0.99"],
+  ["sovereign_inference_share", "0.9..1"],
+].flatMap(([id, value]) => ["--set", `${id}=${value ?? ""}`]);
+
 let root = "";
 let whatIfRoot = "";
+let reviewedRoot = "";
 let chromium: LaunchedChromium;
 
 /** The report's notebooks in a temp root, built by the CLI with `args`; returns the root. */
@@ -49,12 +63,13 @@ function build(args: readonly string[]): string {
 beforeAll(async () => {
   root = build([]);
   whatIfRoot = build(WHAT_IF);
+  reviewedRoot = build(REVIEWED);
   chromium = await launchChromium();
-}, 2 * BUILD_MS);
+}, 3 * BUILD_MS);
 
 afterAll(async () => {
   await chromium.close();
-  for (const dir of [root, whatIfRoot]) rmSync(dir, { recursive: true, force: true });
+  for (const dir of [root, whatIfRoot, reviewedRoot]) rmSync(dir, { recursive: true, force: true });
 });
 
 /** The rendered text (innerText) of each element the selector matches, in the report built in `from`. */
@@ -193,5 +208,33 @@ describe("the appendix on a phone (390 px)", () => {
     const firstLines = (await phoneLines("#appendix-figures td:last-child")).map((cell) => cell.split("|")[0]);
     expect(firstLines.length).toBeGreaterThan(30);
     expect([...new Set(firstLines)]).toEqual(["notebooks/"]);
+  });
+});
+
+describe("words that follow their numbers under the reviewed what-ifs", () => {
+  it("a training bill the box holds lies within it, and a 'doubling' that holds is borne out, not left without a verdict", async () => {
+    const paragraphs = await texts("p", reviewedRoot);
+    const bill = paragraphs.find((p) => p.startsWith("Multiplied out, the essay")) ?? "";
+    expect(bill).toContain("it lies within the box\u2019s span");
+    expect(bill).not.toContain("highest corner");
+    const summary = paragraphs.find((p) => p.startsWith("In short.")) ?? "";
+    expect(summary).toMatch(/engineering is [\d.]+× on our reading, which bears it out, a verdict that rests on our judgement/);
+  });
+
+  it("lost pooling is called the largest part only when it is, and equal medians are one number", async () => {
+    const paragraphs = await texts("p", reviewedRoot);
+    const parts = paragraphs.find((p) => p.startsWith("As built, the fragmentation tax")) ?? "";
+    expect(parts).toMatch(/Lost pooling is [\d.]+% \(90% CI [^)]*\) of the whole; it also rests on two choices/);
+    expect((await texts("p", root)).find((p) => p.startsWith("As built, the fragmentation tax"))).toContain("of the whole, the largest of the three parts;");
+    const alternatives = paragraphs.find((p) => p.startsWith("With pooling lost on inference only")) ?? "";
+    expect(alternatives).not.toMatch(/runs from ([\d.]+%) to \1,/);
+    expect(alternatives).not.toContain("best read as the upper end");
+    expect(alternatives).toContain("matters less than the spread of the inputs");
+  });
+
+  it("chapter 5 says an understated figure in one sentence, with one colon", async () => {
+    const page = (await texts("p", reviewedRoot)).join("\n");
+    expect(page).toMatch(/understated, our check giving about [\d.]+× as much/);
+    expect(page).not.toMatch(/: (overstated|understated|consistent)[^.]*: our check/);
   });
 });
