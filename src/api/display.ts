@@ -36,12 +36,14 @@ export function claimHtml(claim: ClaimRecord): string {
   const computed = claimComputedText(claim);
   // formatFactor, as the ledger's badge: a factor that would read "1×" gets its third digit.
   const off = claim.factor === null || claim.verdict === "consistent" ? "" : ` ${formatFactor(claim.factor)}`;
-  const judgement = claim.basis?.judgementLed === true ? `<span class="judgement-badge">${escapeHtml(judgementLedText(claim))}</span> ` : "";
+  const judgement = claim.basis?.judgementLed === true ? `<span class="judgement-badge">${escapeHtml(judgementLedText(claim))}</span>` : "";
   return (
     `<div class="fragtax-claim verdict-${escapeHtml(claim.verdict)} tex2jax_ignore" data-claim-id="${escapeHtml(claim.id)}">` +
     `<span class="verdict-badge">${escapeHtml(claim.verdict + off)}</span> ` +
-    judgement +
     `<span class="fragtax-claim-text">${escapeHtml(claim.claim)}</span> ` +
-    `<span class="fragtax-claim-numbers">stated ${escapeHtml(stated)}; ${computed === null ? "no independent figure" : `model ${escapeHtml(computed)}`}</span></div>`
+    `<span class="fragtax-claim-numbers">stated ${escapeHtml(stated)}; ${computed === null ? "no independent figure" : `model ${escapeHtml(computed)}`}</span>` +
+    // Last, on a line of its own: between the verdict and the claim, the long mark pushed the claim's words apart.
+    judgement +
+    `</div>`
   );
 }

@@ -47,7 +47,7 @@ describe("claims that rest on judgement", () => {
     expect(claims[1]?.basis).toMatchObject({ shares: { judgement: 0.25, source: 0.75 }, judgementLed: false });
     // Exactly half is not "mostly".
     expect(claims[2]?.basis).toMatchObject({ shares: { essay: 0.5, judgement: 0.5 }, judgementLed: false });
-    expect(htmlOut[0]).toContain('<span class="judgement-badge">rests on judgement (80% of the sensitivity, mostly label of guess_share)</span>');
+    expect(htmlOut[0]).toContain('<span class="judgement-badge">rests on judgement (80% of the sensitivity, mostly “label of guess_share”)</span>');
     expect(htmlOut[1]).not.toContain("judgement-badge");
 
     const ledger = renderAppendices({ assumptions: [...known.values()], assumptionsFile: "a.yaml", figures: [], claims, montecarlo: { samples: 10, seed: 1 }, provenance: { builtAt: "t", git: { commit: null, dirty: false }, tools: {}, assumptionsSha256: "x", assumptionsContentSha256: "y" } })
