@@ -32,7 +32,7 @@ import { dirname, join, relative } from "node:path";
 import { AssumptionError } from "../assumptions/errors";
 import { sourcesAfterAsOf } from "../assumptions/as-of";
 import type { ClaimRecord, FigureRecord } from "../api/types";
-import { ConfigError, ConfigNotFoundError, configPathForRoot, findConfigFile, topLevelKeyPosition, type ReportConfig } from "../config";
+import { checkAsOf, ConfigNotFoundError, configPathForRoot, findConfigFile, type ReportConfig } from "../config";
 import * as messages from "../messages/report";
 import { whatIfFileOverridesNothing } from "../messages/whatif";
 import { chapterExecuted } from "../messages/notebook";
@@ -142,12 +142,8 @@ export async function build(options: BuildOptions = {}, effects: BuildEffects = 
     // 2. assumptions
     const assumptionsText = await effects.readText(config.assumptions);
     const { registry: fileRegistry, keep: keepParsed } = await parseAssumptionsCached(assumptionsText, rel(config.assumptions), config.paths.cache, code);
-    const versionDate = config.date ?? started.toISOString().slice(0, 10);
     // Checked here, not with the rest of report.yaml: without a date the version's date is today's, and the parsed file is cached.
-    if (config.asOf !== undefined && config.asOf > versionDate) {
-      const where = { file: rel(config.file), ...topLevelKeyPosition(configText, "asOf") };
-      throw new ConfigError(messages.configAsOfAfterVersion(where, config.asOf, versionDate, config.date !== undefined), config.file, where.line, where.column);
-    }
+    const versionDate = checkAsOf(config, configText, rel(config.file), started.toISOString().slice(0, 10));
     const asOf = config.asOf ?? versionDate;
     const [late, ...moreLate] = sourcesAfterAsOf(fileRegistry.all(), fileRegistry.correlations, asOf);
     if (late !== undefined) throw new AssumptionError([late, ...moreLate]);

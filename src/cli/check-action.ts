@@ -6,7 +6,7 @@
  */
 import { dirname, resolve } from "node:path";
 import { existsSync } from "node:fs";
-import { ConfigNotFoundError, configPathForRoot, danglingReportLink, findProjectRoot, findReportYaml } from "../config";
+import { checkAsOf, ConfigNotFoundError, configPathForRoot, danglingReportLink, findProjectRoot, findReportYaml } from "../config";
 import { unknownAssumption } from "../messages/assumptions";
 import { UNKNOWN_ASSUMPTION } from "../assumptions/errors";
 import { located } from "../messages/location";
@@ -87,9 +87,10 @@ interface KnownIds {
 async function checkReportInputs(configFile: string, root: string): Promise<KnownIds> {
   const [{ loadConfig }, { loadAssumptionsFile }, { sourcesAfterAsOf }, { AssumptionError }] = await Promise.all([import("../config/parse"), import("../assumptions/load"), import("../assumptions/as-of"), import("../assumptions/errors")]);
   const config = loadConfig(configFile, { root });
+  // As the build dates a version without report.yaml's `date`: today; and refuses a cut-off after it.
+  const versionDate = checkAsOf(config, await readInputText(configFile), displayPath(configFile, root), new Date().toISOString().slice(0, 10));
   const registry = await loadAssumptionsFile(config.assumptions, displayPath(config.assumptions, root));
-  // As the build dates a version without report.yaml's `date`: today.
-  const [late, ...moreLate] = sourcesAfterAsOf(registry.all(), registry.correlations, config.asOf ?? config.date ?? new Date().toISOString().slice(0, 10));
+  const [late, ...moreLate] = sourcesAfterAsOf(registry.all(), registry.correlations, config.asOf ?? versionDate);
   if (late !== undefined) throw new AssumptionError([late, ...moreLate]);
   if (config.errata !== undefined) await checkErrataFile(config.errata, root, config.paths.reports);
   return { file: config.assumptions, ids: registry.all().map((assumption) => assumption.id) };

@@ -126,6 +126,19 @@ export function topLevelKeyPosition(text: string, key: string): { line: number; 
 }
 
 /** `<root>/notebooks/report.yaml`, the conventional place. */
+/**
+ * The version's date (report.yaml's `date`, else today) and its data cut-off: `asOf` after the date
+ * is refused, located at the key (exit 2). One rule for the build and `fragtax check`.
+ */
+export function checkAsOf(config: Pick<ReportConfig, "asOf" | "date" | "file">, configText: string, displayFile: string, today: string): string {
+  const versionDate = config.date ?? today;
+  if (config.asOf !== undefined && config.asOf > versionDate) {
+    const where = { file: displayFile, ...topLevelKeyPosition(configText, "asOf") };
+    throw new ConfigError(messages.configAsOfAfterVersion(where, config.asOf, versionDate, config.date !== undefined), config.file, where.line, where.column);
+  }
+  return versionDate;
+}
+
 export function configPathForRoot(root: string): string {
   // `--root ""` (an unset shell variable) would quietly mean the current folder.
   if (root.trim() === "") throw new InputError(messages.rootEmpty());

@@ -41,6 +41,10 @@ describe("as-of dates", () => {
     expect(undated.status).toBe(2);
     expect(undated.stderr).toMatch(/"asOf" 2999-01-01 is after this version's date \d{4}-\d{2}-\d{2} \(today\)/);
     expect(spawnSync("ls", [join(project.root, "out", "build")]).status).not.toBe(0);
+    // `fragtax check` stops where the build would, with the same located message (it said nothing, exit 0).
+    const checked = spawnSync("node", ["dist/cli.cjs", "check", "--root", project.root], { encoding: "utf8" });
+    expect(checked.status).toBe(2);
+    expect(checked.stderr).toMatch(/notebooks\/report\.yaml:\d+:7: "asOf" 2999-01-01 is after this version's date \d{4}-\d{2}-\d{2} \(today\)/);
   });
 
   it("shows the version date and the as-of date on the title page and records asOf in build-log.json", () => {
