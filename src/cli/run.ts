@@ -63,6 +63,7 @@ async function runCommand(notebook: string, options: { out?: string; timeout: st
   const cache = outPaths(root).cache;
   // A report.yaml that cannot be read still lets the notebook run, on the defaults, as in Jupyter; said after the run.
   let unreadableReport: { file: string; reason: string } | undefined;
+  let ignoredFields: { file: string; what: readonly string[]; samples: number; seed: number } | undefined;
   const result = await executeNotebook(notebook, {
     timeoutMs,
     releaseCompiler: true,
@@ -70,10 +71,12 @@ async function runCommand(notebook: string, options: { out?: string; timeout: st
     reportFields: async (file) => {
       const fields = await inputs.reportFieldsCached(file, cache);
       if (fields.unreadable !== undefined) unreadableReport = { file: displayPath(file, root), reason: fields.unreadable };
+      if (fields.ignored !== undefined) ignoredFields = { file: displayPath(file, root), what: fields.ignored, ...fields.montecarlo };
       return fields;
     },
   });
   if (unreadableReport !== undefined) process.stderr.write(`${messages.runReportUnreadable(unreadableReport.file, unreadableReport.reason)}\n`);
+  if (ignoredFields !== undefined) process.stderr.write(`${messages.runReportFieldsIgnored(ignoredFields.file, ignoredFields.what, ignoredFields.samples, ignoredFields.seed)}\n`);
   // A bad assumptions file stops the notebook's thread before its first cell; it is this run's input,
   // not a cell's failure: read on this thread, it throws its located problems (exit 2, as build).
   if (result.error?.ename === "AssumptionError") {

@@ -7,6 +7,7 @@
 import { dirname, resolve } from "node:path";
 import { MAX_ALIAS_VALUES, parseYamlDocument } from "../util/yaml-syntax";
 import { DEFAULT_MONTE_CARLO } from "../model/defaults";
+import { plausibleName } from "../util/suggest";
 
 /**
  * What a single notebook run (`fragtax run`, `fragtax check`, Jupyter) needs from a report.yaml,
@@ -20,6 +21,25 @@ export interface ReportFields {
   readonly chapters: readonly string[] | undefined;
   /** Why report.yaml could not be read (the defaults stand in): `fragtax run` warns, and a build refuses it, located. */
   readonly unreadable?: string;
+  /** What of a readable report.yaml the run set aside (a misspelt `montecarlo` key, a seed that is not a number): `fragtax run` warns. */
+  readonly ignored?: readonly string[];
+}
+
+const MONTE_CARLO_KEYS = ["samples", "seed"];
+
+/** What of `montecarlo` the lenient reading cannot use; a misspelt key ("sample") was silently the default. */
+function ignoredMonteCarlo(value: unknown): string[] {
+  if (value === undefined) return [];
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return ['"montecarlo" is not a map of samples and seed'];
+  const mc = value as Record<string, unknown>;
+  const unknown = Object.keys(mc)
+    .filter((key) => !MONTE_CARLO_KEYS.includes(key))
+    .map((key) => {
+      const near = plausibleName(key, MONTE_CARLO_KEYS);
+      return `unknown key "montecarlo.${key}"${near === undefined ? "" : `; did you mean "${near}"?`}`;
+    });
+  const notNumbers = MONTE_CARLO_KEYS.filter((key) => key in mc && typeof mc[key] !== "number").map((key) => `"montecarlo.${key}" is not a number`);
+  return [...unknown, ...notNumbers];
 }
 
 export function reportFieldsLeniently(text: string, fileName: string): ReportFields {
@@ -37,6 +57,7 @@ export function reportFieldsLeniently(text: string, fileName: string): ReportFie
   }
   const dir = dirname(resolve(fileName));
   const mc = data.montecarlo !== null && typeof data.montecarlo === "object" ? (data.montecarlo as Record<string, unknown>) : {};
+  const ignored = ignoredMonteCarlo(data.montecarlo);
   return {
     assumptions: resolve(dir, typeof data.assumptions === "string" ? data.assumptions : "assumptions.yaml"),
     montecarlo: {
@@ -45,5 +66,6 @@ export function reportFieldsLeniently(text: string, fileName: string): ReportFie
     },
     chapters: Array.isArray(data.chapters) ? data.chapters.map((chapter) => resolve(dir, String(chapter))) : undefined,
     ...(unreadable !== undefined && { unreadable }),
+    ...(ignored.length > 0 && { ignored }),
   };
 }

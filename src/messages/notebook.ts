@@ -142,6 +142,9 @@ export const runWrote = (file: string, failedCell?: number): string => `wrote ${
 export const runReportUnreadable = (file: string, reason: string): string =>
   `warning: ${file} cannot be read (${reason}): this run used the defaults (assumptions.yaml beside it, the default samples and seed); \`fragtax build\` says where the problem is`;
 
+export const runReportFieldsIgnored = (file: string, what: readonly string[], samples: number, seed: number): string =>
+  `warning: ${file}: ${what.join("; ")}: this run used samples ${samples} and seed ${seed}; \`fragtax build\` refuses it, located`;
+
 export const badTimeout = (value: string, max: number): string => `--timeout must be a number of seconds (e.g. 30 or 2.5) from 0.001 up to ${max} (about 24 days), got "${value}"`;
 
 /**

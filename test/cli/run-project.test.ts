@@ -59,6 +59,11 @@ describe("fragtax run and an unreadable report.yaml", () => {
       writeFileSync(config, text);
       const fine = spawnSync("node", [cli, "run", join(project.root, "notebooks", "price.ipynb"), "--out", "-"], { encoding: "utf8", timeout: 60_000 });
       expect(fine.stderr).not.toContain("cannot be read");
+      // A readable file with a misspelt Monte Carlo key: the run used the default, and now says so.
+      writeFileSync(config, `${text.replace(/^montecarlo:.*\n/m, "")}montecarlo: { sample: 200, seed: 1 }\n`);
+      const misspelt = spawnSync("node", [cli, "run", join(project.root, "notebooks", "price.ipynb"), "--out", "-"], { encoding: "utf8", timeout: 60_000 });
+      expect(misspelt.status, misspelt.stderr).toBe(0);
+      expect(misspelt.stderr).toMatch(/warning: notebooks\/report\.yaml: unknown key "montecarlo\.sample"; did you mean "samples"\?: this run used samples \d+ and seed 1; `fragtax build` refuses it, located/);
     } finally {
       writeFileSync(config, text);
     }

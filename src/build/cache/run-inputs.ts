@@ -40,7 +40,8 @@ const isReportFields = (value: unknown): value is ReportFields =>
   typeof value.montecarlo.samples === "number" &&
   typeof value.montecarlo.seed === "number" &&
   (value.chapters === undefined || Array.isArray(value.chapters)) &&
-  (value.unreadable === undefined || typeof value.unreadable === "string");
+  (value.unreadable === undefined || typeof value.unreadable === "string") &&
+  (value.ignored === undefined || (Array.isArray(value.ignored) && value.ignored.every((item) => typeof item === "string")));
 
 /**
  * report.yaml's fields for a run (config/lenient.ts), parsed once per content and stored for the next
