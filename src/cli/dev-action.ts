@@ -8,12 +8,12 @@ import { endBySignal } from "../util/signals";
 import { progress } from "./output";
 import { projectPaths } from "./project";
 
-export async function devAction(port: number, options: { host: string; root?: string }): Promise<void> {
+export async function devAction(port: number, options: { host: string; root?: string }, timeoutMs?: number): Promise<void> {
   // A chapter listed before it is written is a failed build to show, not a reason not to start.
   const paths = projectPaths(options.root, process.cwd(), { filesMayBeMissing: true });
   const session = await startDev(
     { root: paths.root, buildDir: paths.buildDir, port, host: options.host, watch: [...DEFAULT_WATCH, paths.assumptionsFile], debounceMs: 150 },
-    { ...inProcessRebuild(paths.root, progress), progress },
+    { ...inProcessRebuild(paths.root, progress, timeoutMs), progress },
   );
   // Any other interface serves the report (and its unpublished numbers) to the network: say so, once
   // it is listening there (a host it cannot listen on gets its error alone).

@@ -7,6 +7,8 @@ import { Option } from "commander";
 import { rootOptionHelp } from "../messages/report";
 import * as messages from "../messages/versions";
 import { InputError } from "../util/errors";
+import { badTimeout } from "../messages/notebook";
+import { MAX_TIMEOUT_SECONDS, parseTimeoutSeconds } from "../util/limits";
 
 const action = () => import("./dev-action");
 
@@ -17,12 +19,13 @@ export function registerDevCommand(program: Command): void {
     .addOption(new Option("--port <n>", "port (0 = any free port)").default(4321))
     .addOption(new Option("--host <host>", "interface to bind; loopback unless told otherwise").default("127.0.0.1"))
     .option("--root <dir>", rootOptionHelp())
+    .option("--timeout <seconds>", "stop a cell that runs longer than this (the cell fails, the page shows it)", "60")
     .addHelpText(
       "after",
       `
 Exit codes: runs until Ctrl-C or SIGTERM, then ends by that signal (the shell shows 130 or 143), as
-\`fragtax build\` does; a failed rebuild does not end it (the page shows the error); 2 a bad --port or
---host, a port that cannot be listened on (in use, or below 1024 without the right), or no readable
+\`fragtax build\` does; a failed rebuild does not end it (the page shows the error); 2 a bad --port,
+--host or --timeout, a port that cannot be listened on (in use, or below 1024 without the right), or no readable
 notebooks/report.yaml.
 
 Examples:
@@ -30,12 +33,14 @@ Examples:
   $ fragtax dev --port 0 --host 0.0.0.0   # any free port, reachable from other machines`,
     )
     // The default is the number 4321; a --port given on the command line arrives as a string.
-    .action(async (options: { port: number | string; host: string; root?: string }) => {
+    .action(async (options: { port: number | string; host: string; root?: string; timeout: string }) => {
       // Digits only: Number() reads "" (an unset $PORT quoted) as 0, any free port, and "0x50" as 80.
       const port = typeof options.port === "number" ? options.port : /^\d+$/.test(options.port) ? Number(options.port) : Number.NaN;
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InputError(messages.devBadPort(String(options.port)));
       // listen() takes an empty host as "every interface": bad usage here, not a way to say 0.0.0.0.
       if (options.host.trim() === "") throw new InputError(messages.devEmptyHost());
-      await (await action()).devAction(port, options);
+      const timeoutMs = parseTimeoutSeconds(options.timeout);
+      if (timeoutMs === undefined) throw new InputError(badTimeout(options.timeout, MAX_TIMEOUT_SECONDS));
+      await (await action()).devAction(port, options, timeoutMs);
     });
 }

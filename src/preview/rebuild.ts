@@ -128,7 +128,7 @@ function namedByConfig(root: string): string[] {
   }
 }
 
-export function inProcessRebuild(root: string, log: (line: string) => void): InProcessRebuild {
+export function inProcessRebuild(root: string, log: (line: string) => void, timeoutMs?: number): InProcessRebuild {
   let current: HeldBuildEffects | undefined;
   // Kept from a build whose cells failed too: adding the missing file or image it names is what mends it.
   let read: readonly string[] = [];
@@ -138,7 +138,7 @@ export function inProcessRebuild(root: string, log: (line: string) => void): InP
       const effects = new HeldBuildEffects(log);
       current = effects;
       // No print (seconds per rebuild), but a PDF of the same page is kept: dev leaves a full build publishable.
-      const result = await build({ root, rootFrom: "project", pdf: "keep" }, effects);
+      const result = await build({ root, rootFrom: "project", pdf: "keep", ...(timeoutMs !== undefined && { timeoutMs }) }, effects);
       read = result.read;
       missing = result.missing;
       if (result.failedCells.length > 0) throw new Error(messages.devCellsFailed(result.cellErrors));

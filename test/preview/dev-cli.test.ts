@@ -15,8 +15,8 @@ import { CLI, fragtax } from "../published-project";
 const folders = tempFolders();
 
 /** `fragtax dev --port 0` in `root`, its stderr collected; killed after the test if still running. */
-function startDev(root: string) {
-  const child = spawn(process.execPath, [CLI, "dev", "--port", "0", "--root", root], { cwd: root, stdio: ["ignore", "ignore", "pipe"] });
+function startDev(root: string, ...more: string[]) {
+  const child = spawn(process.execPath, [CLI, "dev", "--port", "0", "--root", root, ...more], { cwd: root, stdio: ["ignore", "ignore", "pipe"] });
   let stderr = "";
   child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once("exit", (code, signal) => resolve({ code, signal })));
@@ -120,6 +120,22 @@ describe("fragtax dev and Ctrl-C", () => {
     expect(readFileSync(join(root, "out", "build", "report.html"), "utf8")).toBe(page);
     expect(leftovers(root)).toEqual([]);
     expect(dev.stderr()).not.toContain("build failed");
+  }, 120_000);
+});
+
+describe("fragtax dev --timeout", () => {
+  // The timeout's message says "raise the limit with --timeout SECONDS": dev refused the option.
+  it("stops a rebuild's cell after the limit it is given, and refuses a limit that is not one (exit 2)", async () => {
+    const { root } = folders.project();
+    appendCell(root, "01-price.ipynb", "while (true) {}");
+    const dev = startDev(root, "--timeout", "1");
+    await dev.waitFor("build failed");
+    expect(dev.stderr()).toContain("the cell did not finish within 1 s and was stopped");
+    dev.child.kill("SIGINT");
+    await dev.exited;
+    const bad = await fragtax(["dev", "--port", "0", "--root", root, "--timeout", "soon"], { cwd: root });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("--timeout must be a number of seconds (e.g. 30 or 2.5) from 0.001 up to");
   }, 120_000);
 });
 
