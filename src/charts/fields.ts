@@ -180,10 +180,15 @@ export function datumFields(expression: string): string[] {
 function columnsOf(data: unknown): Set<string> | undefined {
   if (isRecord(data) && typeof data.values === "string") return headerColumns(data.values, isRecord(data.format) ? data.format : {});
   if (!isRecord(data) || !Array.isArray(data.values) || data.values.length === 0) return undefined;
-  if (!data.values.every(isRecord)) return undefined;
-  // Every row: a field that only later rows have is present, and a missing one fails the chart.
+  // An array row's fields are its indices: not checked.
+  if (data.values.some((row) => Array.isArray(row))) return undefined;
+  // Every row: a field that only later rows have is present, and a missing one fails the chart. A row
+  // that is not an object (a number, as Monte Carlo samples are) is one field, "data": Vega ingests 3 as { data: 3 }.
   const columns = new Set<string>();
-  for (const row of data.values as Json[]) for (const key in row) columns.add(key);
+  for (const row of data.values as unknown[]) {
+    if (isRecord(row)) for (const key in row) columns.add(key);
+    else columns.add("data");
+  }
   return columns;
 }
 

@@ -167,6 +167,14 @@ describe("spec checks", () => {
     expect(right.warnings).toEqual([]);
   });
 
+  it("fails a chart of bare numbers (Monte Carlo samples) that names a field other than 'data', the one field Vega gives them", async () => {
+    const samples = { values: [2.4, 2.5, 2.61] };
+    // It drew an empty chart with only "NaN coordinates", no field named.
+    expect(await failure({ data: samples, mark: "tick", encoding: { x: { field: "value", type: "quantitative" } } })).toContain('chart field "value" (at encoding.x.field) is not in the chart\'s data');
+    expect((await render({ data: samples, mark: "tick", encoding: { x: { field: "data", type: "quantitative" } } })).warnings).toEqual([]);
+    expect(missingFields({ data: { values: [[1, 2]] }, mark: "point", encoding: { x: { field: "0", type: "quantitative" } } })).toEqual([]); // an array row's fields are its indices
+  });
+
   it("never mutates the spec it renders", async () => {
     const spec = { data: { url: "small.csv" }, mark: "bar", encoding: { x: { field: "name", type: "nominal" }, y: { field: "value", type: "quantitative" } } };
     const copy = structuredClone(spec);

@@ -31,6 +31,9 @@ const bars = (values: unknown[], mark = "bar") => ({
   encoding: { x: { field: "k", type: "nominal" }, y: { field: "n", type: "quantitative" } },
 });
 
+/** Bare values, drawn as Vega gives them: one field, "data". */
+const numbers = (values: unknown[]) => ({ ...bars(values), mark: "tick", encoding: { x: { field: "data", type: "quantitative" } } });
+
 describe("validSpecKey", () => {
   it("is the same when only the rows' values change, in data and in datasets", () => {
     expect(validSpecKey(bars([{ k: "a", n: 3 }]))).toBe(validSpecKey(bars([{ k: "b", n: 4.5 }, { k: "c", n: -1 }])));
@@ -49,10 +52,10 @@ describe("validSpecKey", () => {
   it("a remembered spec does not hide a schema problem in rows of another kind", async () => {
     useChartCache(dir);
     const place = { where: "nb.ipynb: cell 1", baseDir: tmpdir(), root: tmpdir(), idPrefix: "vc1-1-o1" };
-    const valid = await renderChart(bars([3, 4]), place);
+    const valid = await renderChart(numbers([3, 4]), place);
     expect(valid.warnings.filter((w) => w.includes("chart spec:"))).toEqual([]);
     expect(readdirSync(dir).filter((f) => f.startsWith("valid-"))).toHaveLength(1);
-    const mixed = await renderChart(bars([3, "four"]), place);
+    const mixed = await renderChart(numbers([3, "four"]), place);
     expect(mixed.warnings.join("\n")).toContain("nb.ipynb: cell 1: chart spec: must be number at data.values[1]");
   });
 
@@ -65,7 +68,7 @@ describe("validSpecKey", () => {
       expect(await noSpecRemembered()).toBe(true);
       useChartCache(fresh);
       expect(await noSpecRemembered()).toBe(true);
-      await renderChart(bars([5, 6]), { where: "nb.ipynb: cell 2", baseDir: tmpdir(), root: tmpdir(), idPrefix: "vc1-2-o1" });
+      await renderChart(numbers([5, 6]), { where: "nb.ipynb: cell 2", baseDir: tmpdir(), root: tmpdir(), idPrefix: "vc1-2-o1" });
       expect(await noSpecRemembered()).toBe(false);
     } finally {
       useChartCache(dir);
