@@ -135,12 +135,33 @@ function valueAt(spec: unknown, pointer: string): unknown {
   return node ?? "";
 }
 
-async function loadSchema(): Promise<Schema> {
+// Descriptions are documentation only; dropping them makes the compiled code a third of the size.
+// Read (1.5 MB of JSON) only to compile, to suggest a word for an invalid spec, or to name a chart
+// key a type error is about: valid specs with a cached validator never need it.
+let read: Record<string, unknown> | undefined;
+function schema(): Record<string, unknown> {
   const schemaFile = join(packageDir("vega-lite"), "build", "vega-lite-schema.json");
-  // Descriptions are documentation only; dropping them makes the compiled code a third of the size.
-  // Read (1.5 MB of JSON) only to compile, or to suggest a word for an invalid spec: valid specs with a cached validator never need it.
-  let read: Record<string, unknown> | undefined;
-  const schema = (): Record<string, unknown> => (read ??= JSON.parse(readFileSync(schemaFile, "utf8"), (key, value: unknown) => (key === "description" && typeof value === "string" ? undefined : value)) as Record<string, unknown>);
+  return (read ??= JSON.parse(readFileSync(schemaFile, "utf8"), (key, value: unknown) => (key === "description" && typeof value === "string" ? undefined : value)) as Record<string, unknown>);
+}
+
+/**
+ * The property names the schema's definitions of `types` allow, as TypeScript names them in a type
+ * error about a chart spec written in a cell (`PositionFieldDef<Field> | PositionValueDef`: the
+ * typings are vega-lite's own, their names the schema's definitions). Empty when none is the schema's.
+ */
+export function schemaPropertiesOf(types: readonly string[]): string[] {
+  const definitions = schema().definitions;
+  if (typeof definitions !== "object" || definitions === null) return [];
+  const names = new Set<string>();
+  for (const type of types) {
+    const definition = (definitions as Record<string, unknown>)[type.replace(/<.*$/, "").trim()];
+    const properties = typeof definition === "object" && definition !== null ? (definition as { properties?: unknown }).properties : undefined;
+    if (typeof properties === "object" && properties !== null) Object.keys(properties).forEach((name) => names.add(name));
+  }
+  return [...names];
+}
+
+async function loadSchema(): Promise<Schema> {
   let known: string[] | undefined;
   const words = (): string[] => (known ??= propertyNames(schema()));
   // Once per install, with the validator (an install that compiled it before reads the schema once more for it).

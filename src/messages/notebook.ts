@@ -201,6 +201,8 @@ export const typeErrorLine = (where: string, code: number, message: string): str
 /** After a type error about a value of one of the notebook API's closed lists: what the list allows. */
 export const closedListHint = (what: string, values: readonly string[], nearest: string | undefined): string =>
   ` ${what} of the notebook API is one of ${values.map((value) => `"${value}"`).join(", ")}${nearest === undefined ? "." : didYouMean(nearest)}`;
+/** After TypeScript's sentence about a key a chart spec's types do not have (it ends with a period). */
+export const chartKeyHint = (nearest: string): string => ` Did you mean "${nearest}"? (a chart spec's keys are Vega-Lite's)`;
 export const engineCacheWhat = (): string => "the engine's compile cache (out/.cache/engine)";
 export const modelRunsCacheWhat = (): string => "the engine's kept model runs (out/.cache/engine/model-runs)";
 export const runOutWhat = (): string => "fragtax run --out (where the executed notebook goes)";

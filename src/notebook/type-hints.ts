@@ -4,8 +4,9 @@
  * of type 'NumberFormat | undefined'`), not the values it allows. `check`, `run` and `build` append it.
  */
 import { NUMBER_FORMATS } from "../format/number";
-import { closedListHint } from "../messages/notebook";
-import { nearestNames } from "../util/suggest";
+import { schemaPropertiesOf } from "../charts/schema";
+import * as messages from "../messages/notebook";
+import { nearestNames, plausibleName } from "../util/suggest";
 import { VERDICTS } from "../vocabulary/results";
 
 /** The API's closed lists, by the type TypeScript names in an error about them. */
@@ -20,6 +21,8 @@ const CHOICES: ReadonlyArray<{ readonly type: string; readonly what: string; rea
  */
 export function typeErrorHint(message: string): string {
   if (/Did you mean/.test(message)) return "";
+  const excess = chartKeyHint(message);
+  if (excess !== "") return excess;
   // The first line of the message chain whose target is one of the lists (a chain ends in the property's).
   const lines = message.split("\n").map((line) => line.trim());
   const at = lines
@@ -29,5 +32,36 @@ export function typeErrorHint(message: string): string {
   const choice = at?.choice;
   if (at === undefined || choice === undefined) return "";
   const given = /^(?:Argument of )?[Tt]ype '"([^"]*)"'/.exec(at.line)?.[1];
-  return closedListHint(choice.what, choice.values, given === undefined ? undefined : nearestNames(given, choice.values, { count: 1, orClosest: false })[0]);
+  return messages.closedListHint(choice.what, choice.values, given === undefined ? undefined : nearestNames(given, choice.values, { count: 1, orClosest: false })[0]);
+}
+
+/**
+ * A misspelt key in a chart spec written in a cell (`y: { feild: "a" }`): TypeScript suggests no name
+ * for an object literal checked against a union (TS2353 names the union of vega-lite's types), so the
+ * nearest property those types allow is taken from vega-lite's schema, where each type is a definition.
+ */
+function chartKeyHint(message: string): string {
+  const excess = /'([^']+)' does not exist in type '([^']+)'/.exec(message);
+  if (excess === null) return "";
+  const [, key = "", union = ""] = excess;
+  const near = plausibleName(key, schemaPropertiesOf(topLevelMembers(union)));
+  return near === undefined ? "" : messages.chartKeyHint(near);
+}
+
+/** `A | B<C | D> | E` → A, B<C | D>, E. */
+function topLevelMembers(union: string): string[] {
+  const members: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < union.length; i++) {
+    const char = union[i];
+    if (char === "<" || char === "(" || char === "{") depth += 1;
+    else if (char === ">" || char === ")" || char === "}") depth -= 1;
+    else if (char === "|" && depth === 0) {
+      members.push(union.slice(start, i).trim());
+      start = i + 1;
+    }
+  }
+  members.push(union.slice(start).trim());
+  return members.filter((member) => member !== "");
 }

@@ -78,6 +78,22 @@ describe("fragtax check", () => {
     }
   });
 
+  it("names the key a chart spec meant when a misspelt one is checked against vega-lite's types (TypeScript suggests none for a union)", async () => {
+    const project = tempProject("project");
+    try {
+      const cell = appendCell(project.root, "01-price.ipynb", 'nb.chart({ data: { values: [{ a: 1 }] }, mark: "bar", encoding: { y: { feild: "a", type: "quantitative" } } });');
+      const file = join(project.root, "notebooks", "01-price.ipynb");
+      const [checked] = checkNotebooks([file], { root: project.root, includeSrc: false }).map(formatDiagnostic);
+      expect(checked).toContain(`cell ${cell}, line 1, column 72: TS2353: Object literal may only specify known properties, and 'feild' does not exist in type`);
+      expect(checked).toMatch(/'\. Did you mean "field"\? \(a chart spec's keys are Vega-Lite's\)$/);
+      expect((await executeNotebook(file, { root: project.root })).error?.evalue).toContain('Did you mean "field"?');
+    } finally {
+      project.remove();
+    }
+    // Only a type of vega-lite's schema has its keys suggested; a union of other types gets nothing.
+    expect(typeErrorHint("Object literal may only specify known properties, and 'lable' does not exist in type 'MyRow | Other<Field | X>'.")).toBe("");
+  });
+
   it("gives that hint only when the API's own type is what the value should have been, and TypeScript suggested nothing", () => {
     expect(typeErrorHint(`Type '"ok"' is not assignable to type 'VerdictLike'.`)).toBe("");
     expect(typeErrorHint(`Argument of type 'NumberFormat' is not assignable to parameter of type 'number'.`)).toBe("");
