@@ -22,7 +22,7 @@ import * as messages from "../messages/charts";
 import { narrowSpec, PHONE_COLUMN_PX } from "./accessible";
 import { showFirstFrame } from "./animation";
 import { sharedCodegen, type Codegen } from "./codegen";
-import { chartKey, compiledChartsDir, drawingCode, knownValid, noSpecRemembered, readChart, rememberValid, validSpecKey, writeChart, type CachedChart } from "./cache";
+import { chartKey, compiledChartsDir, drawingCode, noSpecRemembered, readChart, writeChart, type CachedChart } from "./cache";
 import { registerMeasureFonts } from "./canvas";
 import { importVega } from "./vega-modules";
 import { ChartDataError, resolveChartData } from "./data";
@@ -36,7 +36,8 @@ import { scopeSvgIds } from "./ids";
 import { interactiveFeatures } from "./interactive";
 import { rasterise, svgTooLarge, tooManyMarks } from "./raster";
 import { withSeededRandom } from "./random";
-import { loadSchemaValidator, schemaProblems, type SpecProblem } from "./schema";
+import { loadSchemaValidator } from "./schema";
+import { checkSpec } from "./spec-check";
 import { CHART_THEME, LEGEND_IN_ROWS, largerText, mergeConfig } from "./theme";
 import { visibleControls, visibleInOneLine } from "../util/control";
 
@@ -140,18 +141,9 @@ export async function renderChart(spec: unknown, place: ChartPlace): Promise<Ren
   const { where } = place;
   if (typeof spec !== "object" || spec === null || Array.isArray(spec)) throw new ChartError(messages.chartFailed(where, messages.chartNotObject()));
   // 1. check
-  const validKey = validSpecKey(spec);
-  const known = await knownValid(validKey);
-  const problems = known ? [] : await schemaProblems(spec);
-  if (!known && problems.length === 0) await rememberValid(validKey);
-  // Every sure misspelling, each at its place in the cell when it is written there once; else the
-  // most useful problem. The rest are mostly the other forms the schema allows (ajv's anyOf branches).
-  const sure = problems.filter((problem) => problem.fatal);
-  const shown = sure.length > 0 ? sure : problems.slice(0, 1);
-  const placeOf = (problem: SpecProblem): string => (problem.word === undefined ? undefined : place.locate?.(problem.word.text, { key: problem.word.key })) ?? where;
-  const rest = problems.length - shown.length;
-  const schemaWarning = shown.length === 0 ? [] : [shown.map((problem) => messages.chartSpecProblem(placeOf(problem), visibleInOneLine(problem.path), visibleInOneLine(problem.problem), problem.suggestion)).join("\n") + (rest > 0 ? messages.chartMoreProblems(rest) : "")];
-  if (sure.length > 0) throw new ChartError(schemaWarning[0] ?? "");
+  const checked = await checkSpec(spec, where, place.locate);
+  const schemaWarning = checked.text === "" ? [] : [checked.text];
+  if (checked.fatal) throw new ChartError(checked.text);
   const data = chartRows(spec);
   if (data.rows > MAX_CHART_ROWS) throw new ChartError(messages.chartFailed(data.sequence === undefined ? where : (place.locate?.("sequence", { key: true }) ?? where), messages.chartTooManyRows(data.rows, MAX_CHART_ROWS, data.sequence)));
   let resolved: Awaited<ReturnType<typeof resolveChartData>>;

@@ -108,8 +108,9 @@ async function runCommand(notebook: string, options: { out?: string; timeout: st
   if ((await import("../report/chart-specs")).hasCharts(result.executed)) {
     const charts = await import("../report/chart-outputs");
     const problems = charts.chartSpecProblems(result.executed, result.notebook);
-    for (const warning of problems.warnings) process.stderr.write(`${buildWarning(warning)}\n`);
-    chartErrors = [...problems.errors, ...charts.chartDataErrors(result.executed, result.notebook, dirname(result.file), root)];
+    const schema = await charts.chartSchemaProblems(result.executed, result.notebook, outPaths(root).chartCache);
+    for (const warning of [...schema.warnings, ...problems.warnings]) process.stderr.write(`${buildWarning(warning)}\n`);
+    chartErrors = [...schema.errors, ...problems.errors, ...charts.chartDataErrors(result.executed, result.notebook, dirname(result.file), root)];
     for (const error of chartErrors) process.stderr.write(`${error}\n`);
   }
   // The images its markdown shows that the build would refuse: a relative one shows in JupyterLab,

@@ -46,6 +46,29 @@ export function chartSpecProblems(notebook: Notebook, name: string): { errors: s
 }
 
 /**
+ * Each chart spec against vega-lite's schema, as the build checks it (charts/spec-check.ts), so a run
+ * shows what the type check cannot see, a spec built in a variable or typed `as any`: a sure
+ * misspelling (`feild`) as an error, the build fails that chart; another problem as a warning. A spec
+ * the project's chart cache remembers as valid (the last build's) loads no validator.
+ */
+export async function chartSchemaProblems(notebook: Notebook, name: string, chartCache: string): Promise<{ errors: string[]; warnings: string[] }> {
+  const [{ checkSpec }, { useChartCache }] = await Promise.all([import("../charts/spec-check"), import("../charts/cache")]);
+  useChartCache(chartCache);
+  const errors: string[] = [];
+  const warnings: string[] = [];
+  for (const [index, cell] of notebook.cells.entries()) {
+    if (cell.cell_type !== "code") continue;
+    const locate = literalLocator(name, index + 1, cellText(cell.source));
+    for (const spec of chartSpecs(cell.outputs)) {
+      if (typeof spec !== "object" || spec === null || Array.isArray(spec)) continue;
+      const checked = await checkSpec(spec, at({ file: name, cell: index + 1 }), locate);
+      if (checked.text !== "") (checked.fatal ? errors : warnings).push(checked.text);
+    }
+  }
+  return { errors, warnings };
+}
+
+/**
  * The charts of an executed notebook that the build would fail for a data file that is not there,
  * worded as the build words them and located at the URL in the cell: `fragtax run` reports them.
  */

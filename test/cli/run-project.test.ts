@@ -87,6 +87,13 @@ describe("fragtax run and charts", () => {
     expect(run.stderr).toContain("the cells ran, but the chart problem above would fail `fragtax build`: fix it and run again");
   });
 
+  it("fails, as the build does, on a key the schema knows nowhere in a spec built in a variable (the type check cannot see it; it ran silently, exit 0)", () => {
+    const run = runCell("chart-variable", 'const spec = { data: { values: [{ a: 1 }] }, mark: "bar", encoding: { y: { feild: "a", type: "quantitative" } } };\nnb.chart(spec as any);');
+    expect(run.status, run.stderr).toBe(1);
+    expect(run.stderr).toContain('notebooks/chart-variable.ipynb: cell 2, line 1, column 76: chart spec: unknown key "feild" at encoding.y; did you mean "field"?');
+    expect(run.stderr).toContain("the cells ran, but the chart problem above would fail `fragtax build`: fix it and run again");
+  });
+
   it("fails, as the build does, on a chart whose data file is not there (exit 1; it said 'ran 2 cells', exit 0)", () => {
     const run = runCell("chart-data", 'nb.chart({ title: "Counts", description: "Bars", data: { url: "data/missing.csv" }, mark: "bar", encoding: { x: { field: "a", type: "nominal" } } });');
     expect(run.status, run.stderr).toBe(1);
