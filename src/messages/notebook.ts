@@ -220,8 +220,8 @@ export const runOutInBuild = (out: string): string =>
   `--out ${out}: that is inside out/build/, which each build replaces whole (only out/build/executed/ is kept); write the executed notebook under out/build/executed/ or elsewhere`;
 export const runOutIsSource = (out: string): string =>
   `--out ${out}: that is a source of the project (the notebook it runs, or a file report.yaml names), which the executed notebook would replace; write it elsewhere (without --out it goes to out/build/executed/)`;
-export const cellCalledExit = (code: unknown): string =>
-  `process.exit(${code === undefined ? "" : String(code)}) was called: a notebook cell cannot end the process; throw an Error to stop the notebook with a message`;
+export const cellCalledExit = (code: unknown, name = "process.exit"): string =>
+  `${name}(${code === undefined ? "" : String(code)}) was called: a notebook cell cannot end the process; throw an Error to stop the notebook with a message`;
 
 export const cellSignalledItself = (pid: number, signal: unknown): string =>
   `process.kill(${pid === 0 ? "0" : pid < 0 ? "-process.pid" : "process.pid"}${signal === undefined ? "" : `, ${JSON.stringify(signal)}`}) was called: a notebook cell cannot signal the process it runs in; throw an Error to stop the notebook with a message`;

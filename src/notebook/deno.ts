@@ -291,6 +291,12 @@ async function run(program) {
       cellModules.set(s, namespace);
     },
   };
+  // Deno.exit() or process.exit() in a cell ended Deno mid-cell, read as a stalled or crashed run
+  // (Deno.exit(0): "awaits a promise that can never settle"): a cell that calls either fails instead,
+  // located, as worker.ts makes it fail in a tslab notebook.
+  const calledExit = (name, code) => Object.assign(new Error(${JSON.stringify(messages.cellCalledExit("", ""))}.replace("", name).replace("", code === undefined ? "" : String(code))), { name: "ProcessExitError" });
+  Deno.exit = (code) => { throw calledExit("Deno.exit", code); };
+  globalThis.process.exit = (code) => { throw calledExit("process.exit", code); };
   // An exception a scheduled callback throws, or a rejection nothing handles, fails the running cell
   // (worker.ts does the same for tslab) rather than ending Deno with its own dump; one thrown just
   // after the last cell fails that cell.

@@ -297,6 +297,19 @@ describe("a Deno cell's late exception or unawaited rejection", () => {
   });
 });
 
+describe("a Deno cell that exits", () => {
+  // Before: Deno.exit(0) was "StalledError: the cell awaits a promise that can never settle", and
+  // process.exit(3) "WorkerError: … deno exited with 3", without a line.
+  it("fails, located, saying what to do instead, as a tslab cell does", async () => {
+    const kernel = { name: "deno", language: "typescript" };
+    const deno = temp.notebook("deno-exit.ipynb", { kernel, cells: ['console.log("before");\nDeno.exit(0);', 'console.log("never");'] });
+    const node = temp.notebook("deno-process-exit.ipynb", { kernel, cells: ["const code = 3;\nprocess.exit(code);"] });
+    const [denoRun, nodeRun] = await executeNotebooks([deno, node]);
+    expect(denoRun?.error).toMatchObject({ kind: "runtime", cell: 1, line: 2, ename: "ProcessExitError", evalue: "Deno.exit(0) was called: a notebook cell cannot end the process; throw an Error to stop the notebook with a message" });
+    expect(nodeRun?.error).toMatchObject({ kind: "runtime", cell: 1, line: 2, ename: "ProcessExitError", evalue: "process.exit(3) was called: a notebook cell cannot end the process; throw an Error to stop the notebook with a message" });
+  });
+});
+
 describe("fragtax check and Deno notebooks", () => {
   it("checks Deno notebooks with deno check (both fixtures are clean), not with tslab's checker", async () => {
     expect(checkNotebooks(notebooks, { root, includeSrc: false })).toEqual([]);
