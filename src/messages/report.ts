@@ -339,3 +339,6 @@ export const duplicateIdsBannerLead = (): string =>
 
 /** One entry of the banner's list: an id and the cells that declared it ("run_cost (notebooks/a.ipynb: cell 3, …)"). */
 export const duplicateIdsBannerItem = (idAndCells: string): string => `id declared more than once: ${idAndCells}`;
+
+export const chaptersSameNumber = (number: string, paths: readonly string[]): string =>
+  `${paths.join(", ")}: their first headings all number the chapter ${number}, so the page shows "Chapter ${number}" ${paths.length === 2 ? "twice" : `${paths.length} times`}: renumber the heading ("# ${number}. …") of the chapter that was copied`;

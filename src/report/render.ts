@@ -150,7 +150,7 @@ export async function renderReport(input: ReportInput, keeper?: ChapterKeeper): 
     charts: chapters.reduce((sum, chapter) => sum + chapter.charts, 0),
     chaptersTaken: taken,
     failedCells: chapters.flatMap((chapter) => chapter.failedCells),
-    warnings: chapters.flatMap((chapter) => chapter.warnings),
+    warnings: [...sameNumberWarnings(input.chapters), ...chapters.flatMap((chapter) => chapter.warnings)],
     images: chapters.flatMap((chapter) => chapter.images),
     imagesNotInlined: chapters.flatMap((chapter) => chapter.imagesNotInlined),
   };
@@ -193,12 +193,28 @@ const CHAPTER_FORMAT = 1;
  * rather than get a position number that would clash; otherwise chapters are numbered in order.
  */
 function numbered(chapters: readonly ChapterInput[]): ChapterInput[] {
-  const selfNumbered = chapters.some((chapter) => {
-    const first = chapter.notebook.cells.find((cell) => cell.cell_type === "markdown");
-    const heading = /^\s*#\s+(.+)/.exec(first === undefined ? "" : cellText(first.source))?.[1] ?? "";
-    return ownNumber(heading) !== undefined;
-  });
+  const selfNumbered = chapters.some((chapter) => headingNumber(chapter) !== undefined);
   return chapters.map((chapter) => ({ ...chapter, label: selfNumbered ? "" : String(chapter.number) }));
+}
+
+/** The number a chapter's first heading gives it ("# 9. Energy" → "9"), if any. */
+function headingNumber(chapter: ChapterInput): string | undefined {
+  const first = chapter.notebook.cells.find((cell) => cell.cell_type === "markdown");
+  const heading = /^\s*#\s+(.+)/.exec(first === undefined ? "" : cellText(first.source))?.[1] ?? "";
+  return ownNumber(heading)?.number;
+}
+
+/**
+ * Chapters whose headings give them the same number ("# 9. Energy" in a copy of chapter 9): the page
+ * showed "Chapter 9" twice, unsaid. One warning per number, naming the notebooks in report order.
+ */
+function sameNumberWarnings(chapters: readonly ChapterInput[]): string[] {
+  const byNumber = new Map<string, string[]>();
+  for (const chapter of chapters) {
+    const number = headingNumber(chapter);
+    if (number !== undefined) byNumber.set(number, [...(byNumber.get(number) ?? []), chapter.relativePath]);
+  }
+  return [...byNumber].filter(([, paths]) => paths.length > 1).map(([number, paths]) => messages.chaptersSameNumber(number, paths));
 }
 
 /**

@@ -102,6 +102,19 @@ describe("chapter numbers and chart warnings", () => {
     expect(ownNumber("Summary")).toBeUndefined();
   });
 
+  it("warns when two chapters' headings give them the same number (a copied chapter: 'Chapter 9' twice, unsaid)", async () => {
+    const input = fixtureInput();
+    const headed = (number: string) => (chapter: (typeof input.chapters)[number]) => ({
+      ...chapter,
+      notebook: { ...chapter.notebook, cells: [{ cell_type: "markdown" as const, metadata: {}, source: `# ${number}. Energy` }, ...chapter.notebook.cells] },
+    });
+    const [first, second] = input.chapters;
+    if (first === undefined || second === undefined) throw new Error("fixture has two chapters");
+    const twice = await renderReport({ ...input, chapters: [headed("9")(first), headed("9")(second)] });
+    expect(twice.warnings).toContain(`${first.relativePath}, ${second.relativePath}: their first headings all number the chapter 9, so the page shows "Chapter 9" twice: renumber the heading ("# 9. …") of the chapter that was copied`);
+    expect((await renderReport({ ...input, chapters: [headed("9")(first), headed("10")(second)] })).warnings.filter((w) => w.includes("number the chapter"))).toEqual([]);
+  });
+
   it("shows, in place of a chart whose encoding names a field its data lacks, that error, and under one a transform reads it from, a note; the names as text", async () => {
     const input = fixtureInput();
     const [first, ...rest] = input.chapters;
