@@ -71,6 +71,9 @@ export const notebookBadCells = (file: string): string => `${file}: not a notebo
 export const notebookBadCell = (file: string, cell: number, detail: string): string =>
   located({ file, cell }, detail);
 
+export const unknownCellType = (type: unknown, nearest: string | undefined): string =>
+  `unknown cell_type ${JSON.stringify(type) ?? String(type)}${nearest === undefined ? ": a" : `${didYouMean(nearest)} A`} cell's type is "code", "markdown" or "raw"`;
+
 export const notebookWrongKernel = (file: string, kernel: string): string =>
   `${file}: the notebook's kernel is "${kernel}"; fragtax runs notebooks for two kernels: tslab ` +
   `(metadata.kernelspec.name "tslab", TypeScript in Node) and Deno ("deno", from \`deno jupyter --install\`); ` +

@@ -13,7 +13,7 @@ import * as messages from "../messages/notebook";
 import { jsonErrorOffset } from "./json-position";
 import { InputError } from "../util/errors";
 import { isRecord, nestedPast } from "../util/records";
-import { renamedFileLike } from "../util/suggest";
+import { plausibleName, renamedFileLike } from "../util/suggest";
 import { lineColumn } from "../util/text-position";
 import { codeFrame } from "../util/code-frame";
 import { NotARegularFileError } from "../util/plain-file";
@@ -251,6 +251,8 @@ function assertTypeScriptKernel(metadata: Record<string, unknown>, file: string)
   if (!known) throw new NotebookFormatError(messages.notebookWrongKernel(file, name ?? languages[0] ?? "unknown"), file);
 }
 
+const CELL_TYPES = ["code", "markdown", "raw"];
+
 function validateCell(value: unknown, number: number, file: string): Cell {
   if (!isRecord(value)) throw new NotebookFormatError(messages.notebookBadCell(file, number, "a cell must be an object"), file);
   const type = value.cell_type;
@@ -262,5 +264,5 @@ function validateCell(value: unknown, number: number, file: string): Cell {
     return { ...value, cell_type: "code", source: source as MultilineString, metadata, outputs: [], execution_count: null };
   }
   if (type === "markdown" || type === "raw") return { ...value, cell_type: type, source: source as MultilineString, metadata };
-  throw new NotebookFormatError(messages.notebookBadCell(file, number, `unknown cell_type ${JSON.stringify(type)}`), file);
+  throw new NotebookFormatError(messages.notebookBadCell(file, number, messages.unknownCellType(type, typeof type === "string" ? (CELL_TYPES.find((known) => known === type.toLowerCase()) ?? plausibleName(type, CELL_TYPES)) : undefined)), file);
 }
