@@ -8,7 +8,7 @@
  * nonce or hash rather than 'unsafe-inline', the hash of the live-reload script. Everything else the
  * report's policy says stays as it is, so a page that works in dev works as built.
  */
-import { html, rawHtml } from "../util/html";
+import { html, rawHtml, type Html } from "../util/html";
 import * as messages from "../messages/versions";
 import { insertBeforeBodyClose } from "../util/page";
 import { sha256Base64 } from "../util/hash";
@@ -65,7 +65,25 @@ export function withDevPolicy(page: string): string {
 /** `lastGood`: a report from an earlier build is on the page below (else the page is empty). */
 export function errorOverlay(error: string, lastGood = true): string {
   return html`<div data-fragtax="build-error" role="alert" style="position:fixed;left:0;right:0;bottom:0;max-height:45vh;overflow:auto;background:#7f1d1d;color:#fff;padding:1em 1.5em;font:14px/1.4 ui-monospace,monospace;z-index:99999;white-space:pre-wrap"><strong>${messages.devBuildFailedTitle(lastGood)}</strong>
-${error}</div>`.value;
+${framesUnwrapped(error)}</div>`.value;
+}
+
+/** A code frame's line: `  2 | code`, `> 4 | code`, `    |   ^` (util/code-frame.ts). */
+const FRAME_LINE = /^[> ] *\d* \|/;
+
+/**
+ * The error's prose wraps; its code frames do not (they scroll sideways): a wrapped line of code put
+ * the caret under the wrong character, at the start of the line.
+ */
+function framesUnwrapped(error: string): Html {
+  const blocks: { frame: boolean; lines: string[] }[] = [];
+  for (const line of error.split("\n")) {
+    const frame = FRAME_LINE.test(line);
+    const last = blocks.at(-1);
+    if (last !== undefined && last.frame === frame) last.lines.push(line);
+    else blocks.push({ frame, lines: [line] });
+  }
+  return html`${blocks.map((block) => (block.frame ? html`<div style="white-space:pre;overflow-x:auto">${block.lines.join("\n")}</div>` : html`${block.lines.join("\n")}`))}`;
 }
 
 /** The served page: dev policy, the error of a failed rebuild over the last good report, live reload; `build`: the build it shows (PreviewServer.build). */

@@ -118,6 +118,13 @@ describe("fragtax dev in real Chromium", () => {
     const overlay = `document.querySelector('[data-fragtax="build-error"]')?.textContent ?? ""`;
     await waitFor(async () => ((await tab.evaluate(overlay)) as string).includes("price out of range"), "the error overlay");
     expect(await tab.evaluate(overlay)).toContain(`notebooks/01-price.ipynb: cell ${cell}, line 2`);
+    // The code frame does not wrap (its caret stayed under the character it points at) at phone width either.
+    await tab.setViewport({ width: 390, height: 800 });
+    const frames = (await tab.evaluate(`[...document.querySelectorAll('[data-fragtax="build-error"] div')].map((d) => ({ text: d.textContent, style: getComputedStyle(d).whiteSpace, lines: Math.round(d.getBoundingClientRect().height / parseFloat(getComputedStyle(d).lineHeight)) }))`)) as { text: string; style: string; lines: number }[];
+    const frame = frames.find((f) => f.text.includes("> 2 |")) ?? { text: "", style: "", lines: 0 };
+    expect(frame.style).toBe("pre");
+    expect(frame.lines).toBe(frame.text.split("\n").length);
+    await tab.setViewport({ width: 1280, height: 800 });
     expect(await figureText(tab)).toBe(good);
     writeFileSync(notebook, original);
     await waitFor(async () => (await tab.evaluate(overlay)) === "" && (await figureText(tab)) === good, "the overlay to clear");
