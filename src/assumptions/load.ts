@@ -25,6 +25,7 @@ import {
   AssumptionEntrySchema,
   DISTRIBUTIONS,
   ENTRY_FIELDS,
+  KINDS,
   LegacyAssumptionEntrySchema,
   RangeSchema,
   SourceSchema,
@@ -96,6 +97,9 @@ function validate(file: ReadFile, fileName: string, entrySchema: EntrySchema): A
           at(issuePath(issue), issueMessage(issue, raw, rawId), issue.code === "unrecognized_keys"),
         ),
       );
+      // A misspelt kind hid what the kind meant asks for: "judgment" without a note took a second round.
+      const meant = isRecord(raw) && typeof raw.kind === "string" && !(KINDS as readonly string[]).includes(raw.kind) ? plausibleName(raw.kind, KINDS) : undefined;
+      if (isRecord(raw) && meant !== undefined) problems.push(...kindProblems({ id: rawId ?? "", kind: meant, note: typeof raw.note === "string" ? raw.note : undefined }).map((p) => at(p.path, p.message)));
       continue;
     }
     const shapeProblems = valueProblems(parsed.data);

@@ -39,6 +39,15 @@ describe("kinds of input", () => {
     expect(errorOf(["assumptions:", ...entry("a_usd", [], "guess")]).message).toMatch(/a\.yaml:6:11: assumption "a_usd": unknown kind "guess"; a kind is one of "essay", "source", "judgement"/);
   });
 
+  it("a misspelt judgement without a note gets both problems at once (the note's was a second round)", () => {
+    const problems = errorOf(["assumptions:", ...entry("a_usd", [], "judgment")]).message.split("\n");
+    expect(problems).toEqual([
+      'a.yaml:6:11: assumption "a_usd": unknown kind "judgment"; did you mean "judgement"? A kind is one of "essay", "source", "judgement": the essay\'s figure, an external publication\'s, or the analysts\' judgement',
+      'a.yaml:6:11: assumption "a_usd": kind "judgement" needs a "note" giving the reasoning (why this value or range)',
+    ]);
+    expect(errorOf(["assumptions:", ...entry("a_usd", ["    note: because"], "judgment")]).message.split("\n")).toHaveLength(1);
+  });
+
   it("rejects a source date that is not a calendar day", () => {
     const lines = ["assumptions:", ...entry("a_usd").map((l) => l.replace("2026-01-01", "2026-02-30"))];
     expect(errorOf(lines).message).toMatch(/a\.yaml:7:\d+: assumption "a_usd": invalid "source\.date": not a calendar date/);
