@@ -20,6 +20,7 @@ import { contentStamp, sha256OfListing } from "../util/hash";
 import type { FileRead } from "../vocabulary/file-reads";
 import type { EnvReads } from "../vocabulary/env-reads";
 import { envFunctions, envView, type EnvFunctions } from "./notebook-env";
+export { seedMathRandom } from "../util/seeded-random";
 
 /** Attaches the run context to `jupyter`; returns what reads the assumption ids read so far. */
 export async function attachRunContext(jupyter: object, inputs: RunInputs, notebook: string, currentCell: () => number, post: (event: RunEvent) => void): Promise<() => readonly string[]> {

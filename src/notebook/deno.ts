@@ -268,6 +268,7 @@ async function run(program) {
   try {
     const host = asNamespace(bundled["${HOST_SPECIFIER}"]());
     files = host.trackFiles(fileURLToPath(program.notebookDir), Deno, program.noColor);
+    host.seedMathRandom(Math, program.notebook);
     env = files.envReads;
     reads = await host.attachRunContext(jupyter, program.inputs, program.notebook, () => current, send);
   } catch (error) {

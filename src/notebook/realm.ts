@@ -20,6 +20,7 @@ import type { EnvReads } from "../vocabulary/env-reads";
 import { MODEL_RUNS } from "../vocabulary/kept-runs";
 import type { ModelRunFiles } from "./model-runs";
 import type { ScriptCache } from "../util/code-cache";
+import { seedMathRandom } from "../util/seeded-random";
 
 export interface RealmOptions {
   /** Absolute path of the notebook: `require` of built-ins resolves from it. */
@@ -108,6 +109,7 @@ export function createRealm(options: RealmOptions): Realm {
   sandbox.process = files.process;
   sandbox[RUNTIME_GLOBAL] = runtime;
   for (const name of HOST_GLOBALS) lazyGlobal(sandbox, name);
+  seedMathRandom(sandbox.Math as Math, options.notebookFile);
 
   return {
     loadImports(bundleCode, modelRuns, compiled) {

@@ -14,7 +14,7 @@ import { afterAll, describe, expect, it, vi } from "vitest";
 import { compiledChart, compiledChartsWritten, withoutData, type CompileSteps } from "../../src/charts/compiled";
 import { resolveChartData } from "../../src/charts/data";
 import { applyTheme } from "../../src/charts/render";
-import { seededRandom } from "../../src/charts/random";
+import { seededRandom } from "../../src/util/seeded-random";
 import { packageDir } from "../../src/package-version";
 
 type Json = Record<string, unknown>;
