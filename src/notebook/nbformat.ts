@@ -7,7 +7,7 @@
  * Only what the engine needs is validated (cells, their sources, the kernel); everything else in the
  * file (metadata, attachments, ids) is kept untouched so the executed notebook round-trips.
  */
-import { readdirSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import * as messages from "../messages/notebook";
 import { jsonErrorOffset } from "./json-position";
@@ -141,7 +141,9 @@ export function unreadableNotebook(file: string, name: string, error: unknown): 
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (code === "EISDIR") return new NotebookFormatError(messages.notebookIsFolder(name, notebooksIn(file).map((entry) => join(name, entry))), name);
   if (code !== "ENOENT") return new NotebookFormatError(messages.notebookUnreadable(name, code ?? String(error), code === undefined ? undefined : fileSystemAdvice(code)), name);
-  return new NotebookFormatError(messages.notebookMissing(name, renamedFileLike(basename(file), notebooksIn(dirname(file)))), name);
+  // From the project's folder, `fragtax run 01-x.ipynb` meant the one in notebooks/.
+  const inNotebooks = existsSync(join(dirname(file), "notebooks", basename(file))) ? join(dirname(name), "notebooks", basename(name)) : undefined;
+  return new NotebookFormatError(messages.notebookMissing(name, renamedFileLike(basename(file), notebooksIn(dirname(file))) ?? inNotebooks), name);
 }
 
 /** The .ipynb files in `folder`, sorted; none when it cannot be read (then there is no suggestion). */

@@ -129,6 +129,10 @@ describe("a chapter renamed or deleted after report.yaml listed it", () => {
       const unlistedNow = cli("check", "notebooks/02-claimz.ipynb");
       expect(unlistedNow.status).toBe(2);
       expect(unlistedNow.stderr).toContain('notebooks/02-claimz.ipynb: there is no such notebook; did you mean "02-claim-check.ipynb"? check its path');
+      // Named from the project's folder without notebooks/: the one in notebooks/.
+      const fromRoot = cli("run", "01-price.ipynb", "--out", "-");
+      expect(fromRoot.status).toBe(2);
+      expect(fromRoot.stderr).toContain('01-price.ipynb: there is no such notebook; did you mean "notebooks/01-price.ipynb"? check its path');
       writeFileSync(join(notebooks, "report.yaml"), readFileSync(join(notebooks, "report.yaml"), "utf8").replace("02-claim-check.ipynb", "02-claims.ipynb"));
       // Deleted, with nothing like it left: what to do, without a suggestion.
       rmSync(join(notebooks, "02-claim-check.ipynb"));
