@@ -74,8 +74,8 @@ export const notebookBadCell = (file: string, cell: number, detail: string): str
 export const unknownCellType = (type: unknown, nearest: string | undefined): string =>
   `unknown cell_type ${JSON.stringify(type) ?? String(type)}${nearest === undefined ? ": a" : `${didYouMean(nearest)} A`} cell's type is "code", "markdown" or "raw"`;
 
-export const notebookWrongKernel = (file: string, kernel: string): string =>
-  `${file}: the notebook's kernel is "${kernel}"; fragtax runs notebooks for two kernels: tslab ` +
+export const notebookWrongKernel = (file: string, kernel: string, nearest?: string): string =>
+  `${file}: the notebook's kernel is "${kernel}"${nearest === undefined ? "" : ` (kernel names are exact: did you mean "${nearest}"?)`}; fragtax runs notebooks for two kernels: tslab ` +
   `(metadata.kernelspec.name "tslab", TypeScript in Node) and Deno ("deno", from \`deno jupyter --install\`); ` +
   `pick one of them in JupyterLab (Kernel › Change Kernel) and save`;
 

@@ -243,6 +243,9 @@ export function notebookKernel(notebook: Notebook): KernelKind {
   return notebook.metadata.kernelspec?.name === "deno" ? "deno" : "tslab";
 }
 
+const CELL_TYPES = ["code", "markdown", "raw"];
+const KERNEL_NAMES = ["tslab", "deno"];
+
 function assertTypeScriptKernel(metadata: Record<string, unknown>, file: string): void {
   const spec = isRecord(metadata.kernelspec) ? metadata.kernelspec : undefined;
   const info = isRecord(metadata.language_info) ? metadata.language_info : undefined;
@@ -250,10 +253,9 @@ function assertTypeScriptKernel(metadata: Record<string, unknown>, file: string)
   const name = typeof spec?.name === "string" ? spec.name : undefined;
   const languages = [spec?.language, info?.name].filter((value): value is string => typeof value === "string");
   const known = name === "tslab" || name === "deno" || (name === undefined && languages.some((language) => language.toLowerCase() === "typescript"));
-  if (!known) throw new NotebookFormatError(messages.notebookWrongKernel(file, name ?? languages[0] ?? "unknown"), file);
+  const nearest = name === undefined ? undefined : (KERNEL_NAMES.find((kernel) => kernel === name.toLowerCase()) ?? plausibleName(name, KERNEL_NAMES));
+  if (!known) throw new NotebookFormatError(messages.notebookWrongKernel(file, name ?? languages[0] ?? "unknown", nearest), file);
 }
-
-const CELL_TYPES = ["code", "markdown", "raw"];
 
 function validateCell(value: unknown, number: number, file: string): Cell {
   if (!isRecord(value)) throw new NotebookFormatError(messages.notebookBadCell(file, number, "a cell must be an object"), file);

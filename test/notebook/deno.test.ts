@@ -324,6 +324,11 @@ describe("bad input", () => {
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('the notebook\'s kernel is "ir"; fragtax runs notebooks for two kernels: tslab');
     expect(run.stderr).toContain('Deno ("deno"');
+    // A name written in another case (a hand-edited kernelspec) names the one meant.
+    const cased = temp.notebook("cased.ipynb", { kernel: { name: "Deno", language: "typescript" }, cells: ["1 + 1"] });
+    const casedRun = spawnSync("node", [join(root, "dist", "cli.cjs"), "run", cased, "--out", "-"], { encoding: "utf8" });
+    expect(casedRun.status).toBe(2);
+    expect(casedRun.stderr).toContain('the notebook\'s kernel is "Deno" (kernel names are exact: did you mean "deno"?); fragtax runs notebooks for two kernels');
   });
 
   it("a Deno notebook without the Deno runtime: exit 2 saying how to install it", () => {
