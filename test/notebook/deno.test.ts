@@ -178,8 +178,11 @@ describe("Deno notebooks in the real Deno runtime, compared with Jupyter's Deno 
     const shown = (notebook: Notebook): string[] => notebook.cells.flatMap((cell) => (cell.cell_type === "code" ? cell.outputs.flatMap((o) => (o.output_type === "display_data" ? Object.keys(o.data) : [])) : []));
     expect(shown((ours[2] as NotebookRunResult).executed)).toEqual(["text/html", "text/markdown", "application/vnd.vegalite.v5+json"]);
     expect(shown((ours[4] as NotebookRunResult).executed)).toContain("application/vnd.vegalite.v5+json");
-    // Jupyter got at least one figure or claim card from each API chapter (the rest may arrive late, above).
-    for (const index of [2, 3, 4]) expect(shown(theirs[index] as Notebook), basename(notebooks[index] ?? "")).toContain("text/html");
+    // Jupyter got at least one of the API's displays (a figure or claim card, or nb.md's prose) from each
+    // API chapter. Under nbconvert, Deno's kernel sometimes loses one of a cell's displays (they are
+    // sent asynchronously; in one run of 01-price the figure card, not the prose after it): the rest may
+    // arrive late or not at all, above, and no one display is required.
+    for (const index of [2, 3, 4]) expect(shown(theirs[index] as Notebook).filter((mime) => mime === "text/html" || mime === "text/markdown"), basename(notebooks[index] ?? "")).not.toEqual([]);
   });
 
   it("a Deno copy of a real chapter gives the tslab chapter's figures, claims and displays under fragtax", async () => {
