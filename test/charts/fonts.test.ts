@@ -56,4 +56,21 @@ describe("text measurement", () => {
       await tab.close();
     }
   }, 60_000);
+
+  it("keeps Skia's other metrics of a label, measured when one is read", () => {
+    registerMeasureFonts();
+    const context = createCanvas(1, 1).getContext("2d");
+    context.font = `11px ${CHART_FONT}`;
+    const ours = context.measureText("Hyperscaler Ag") as unknown as Record<string, unknown>;
+    expect(Number.isInteger(ours.width)).toBe(true);
+    for (const name of ["actualBoundingBoxAscent", "actualBoundingBoxDescent", "fontBoundingBoxAscent", "fontBoundingBoxDescent", "actualBoundingBoxLeft", "actualBoundingBoxRight"]) {
+      expect(typeof ours[name], name).toBe("number");
+      expect(Number.isFinite(ours[name]), name).toBe(true);
+    }
+    // Ascent of a capital is above the baseline, a descender's below it.
+    expect(ours.actualBoundingBoxAscent as number).toBeGreaterThan(5);
+    expect(ours.actualBoundingBoxDescent as number).toBeGreaterThan(0);
+    // The ink ends within a pixel or two of the (whole-pixel) advance.
+    expect(Math.abs((ours.actualBoundingBoxRight as number) - (ours.width as number))).toBeLessThan(3);
+  });
 });
