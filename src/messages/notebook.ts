@@ -206,6 +206,10 @@ export const closedListHint = (what: string, values: readonly string[], nearest:
   ` ${what} of the notebook API is one of ${values.map((value) => `"${value}"`).join(", ")}${nearest === undefined ? "." : didYouMean(nearest)}`;
 /** After TypeScript's sentence about a key a chart spec's types do not have (it ends with a period). */
 export const chartKeyHint = (nearest: string): string => ` Did you mean "${nearest}"? (a chart spec's keys are Vega-Lite's)`;
+
+/** After TS2304 for a name a public entry exports: the import the notebook lacks (module-exports.ts). */
+export const missingImportHint = (name: string, specifier: string, typeOnly: boolean): string =>
+  ` '${specifier}' exports it: add it to the notebook's import from that module, or write ${typeOnly ? "import type" : "import"} { ${name} } from "${specifier}";`;
 export const engineCacheWhat = (): string => "the engine's compile cache (out/.cache/engine)";
 export const modelRunsCacheWhat = (): string => "the engine's kept model runs (out/.cache/engine/model-runs)";
 export const runOutWhat = (): string => "fragtax run --out (where the executed notebook goes)";

@@ -18,7 +18,8 @@ import { meantModule, misspeltImport, suggestModule, unresolvedSpecifier } from 
 import { withoutImportConsequences, type ImportTypo } from "./import-consequences";
 import { atIncompatibleValue } from "./type-error-place";
 import { publicEntryFiles } from "./imports";
-import { placeInCell, suggestEarlierName, type CheckDiagnostic, type CheckedProgram, type NotebookCells, type NotebookTypes, type ProgramOptions } from "./typecheck-rules";
+import { suggestImport } from "./module-exports";
+import { placeInCell, suggestEarlierName, type CellModule, type CheckDiagnostic, type CheckedProgram, type NotebookCells, type NotebookTypes, type ProgramOptions } from "./typecheck-rules";
 
 export { cellModules, cellPath, projectSourceFiles, topLevelNames } from "./typecheck-rules";
 export type { CellModule, CheckDiagnostic, NotebookCells, NotebookTypes, ProgramOptions } from "./typecheck-rules";
@@ -34,9 +35,9 @@ function checked(notebooks: readonly NotebookCells[], options: ProgramOptions): 
 export function checkAll(notebooks: readonly NotebookCells[], options: ProgramOptions): CheckDiagnostic[] {
   const root = resolve(options.root);
   const entries = publicEntryFiles(root);
-  const { found, typos } = locatedErrors(checked(notebooks, options), notebooks, entries);
+  const { found, typos } = locatedErrors(checked(notebooks, options), notebooks, root, entries);
   // The second check, of the mistyped notebooks alone, is paid only when there is a typo to correct.
-  const recheck = (corrected: readonly NotebookCells[]): CheckDiagnostic[] => locatedErrors(checked(corrected, { root }), corrected, entries).found;
+  const recheck = (corrected: readonly NotebookCells[]): CheckDiagnostic[] => locatedErrors(checked(corrected, { root }), corrected, root, entries).found;
   const kept = typos.length === 0 ? found : withoutImportConsequences(found, typos, notebooks, (file) => displayPath(file, root), recheck);
   // A local file's import is one error however many notebooks reach it, as the checkers report a file's.
   const outside = new Map(notebooks.flatMap((notebook) => rootDirProblems(notebook, options.root)).map(({ diagnostic: d }) => [`${d.file}#${d.cell ?? ""}:${d.line}:${d.column}`, d]));
@@ -44,13 +45,13 @@ export function checkAll(notebooks: readonly NotebookCells[], options: ProgramOp
 }
 
 /** The program's errors placed in their cells, with the names and modules meant; and the imports whose nearest module is known. */
-function locatedErrors(program: CheckedProgram, notebooks: readonly NotebookCells[], entries: readonly string[]): { found: CheckDiagnostic[]; typos: ImportTypo[] } {
+function locatedErrors(program: CheckedProgram, notebooks: readonly NotebookCells[], root: string, entries: readonly string[]): { found: CheckDiagnostic[]; typos: ImportTypo[] } {
   const cells = new Map(notebooks.flatMap((notebook) => program.cellsOf(notebook.file).map((module) => [`${module.notebook}#${module.cell}`, module] as const)));
   const typos: ImportTypo[] = [];
   const found = program.all().map((d) => {
     const module = d.cell === undefined ? undefined : cells.get(`${d.file}#${d.cell}`);
     if (module === undefined) return d;
-    const placed = atIncompatibleValue(suggestModule(suggestEarlierName(placeInCell(d, module), module), dirname(module.path), entries), module);
+    const placed = suggested(d, module, root, entries);
     const [specifier, meant] = [unresolvedSpecifier(d), meantModule(d, dirname(module.path), entries)];
     if (specifier !== undefined && meant !== undefined) typos.push({ diagnostic: placed, kind: "path", specifier, meant });
     const name = misspeltImport(d);
@@ -74,6 +75,12 @@ export async function checkForRunNatively(notebooks: readonly NotebookCells[], o
   return program === undefined ? undefined : typesOfNotebooks(program, notebooks, options);
 }
 
+/** A cell's error placed in the cell, with what was likely meant: an earlier cell's name, an existing module, the import a name lacks. */
+function suggested(diagnostic: CheckDiagnostic, module: CellModule, root: string, entries: readonly string[]): CheckDiagnostic {
+  const fromDir = dirname(module.path);
+  return atIncompatibleValue(suggestImport(suggestModule(suggestEarlierName(placeInCell(diagnostic, module), module), fromDir, entries), fromDir, root), module);
+}
+
 function typesOfNotebooks(program: CheckedProgram, notebooks: readonly NotebookCells[], options: ProgramOptions): Map<string, NotebookTypes> {
   const root = resolve(options.root);
   const entries = publicEntryFiles(root);
@@ -84,7 +91,7 @@ function typesOfNotebooks(program: CheckedProgram, notebooks: readonly NotebookC
     const reported = new Set<string>();
     for (const module of program.cellsOf(notebook.file)) {
       const { cell, path } = module;
-      for (const diagnostic of program.errorsIn(path)) errors.push({ cell, diagnostic: atIncompatibleValue(suggestModule(suggestEarlierName(placeInCell(diagnostic, module), module), dirname(path), entries), module) });
+      for (const diagnostic of program.errorsIn(path)) errors.push({ cell, diagnostic: suggested(diagnostic, module, root, entries) });
       for (const file of program.projectClosure(path, true)) seen.add(file);
       for (const file of program.projectClosure(path, false)) {
         if (reported.has(file)) continue;

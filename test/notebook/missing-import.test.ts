@@ -1,0 +1,75 @@
+/**
+ * A name used without its import: TypeScript says "Cannot find name 'histogramBins'" (TS2304) and
+ * nothing of where the name lives, though a public entry exports it. `check`, `run` and `build` now
+ * name the entry as the notebook imports it, and the import to write (`import type` for a type).
+ */
+import { spawnSync } from "node:child_process";
+import { join, resolve } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { exportsOf, suggestImport } from "../../src/notebook/module-exports";
+import { appendCell, tempProject, type TempProject } from "../project";
+import { CLI } from "../published-project";
+import { TempDir } from "./helpers";
+
+const repo = resolve(import.meta.dirname, "../..");
+const temp = new TempDir();
+let project: TempProject | undefined;
+afterAll(() => {
+  temp.cleanup();
+  project?.remove();
+});
+
+const missing = (name: string) => ({ code: 2304, message: `Cannot find name '${name}'.` });
+
+describe("the names a module exports", () => {
+  it("are its own and those of the relative modules it re-exports with export *, types marked, cycles and missing files adding nothing", () => {
+    temp.write("lib/index.ts", 'export * from "./a";\nexport * from "./b.js";\nexport * from "./missing";\nexport { c as renamed } from "./c";\nexport type { Shape } from "./c";\nexport * as all from "./c";');
+    temp.write("lib/a.ts", 'export function alpha(): number { return 1; }\nexport const beta = 2;\nexport interface Row { x: number }\nexport * from "./index";');
+    temp.write("lib/b.ts", "export type Id = string;\nexport default 3;");
+    temp.write("lib/c.ts", "export const c = 1;\nexport type Shape = { s: number };");
+    const names = exportsOf(join(temp.path, "lib/index.ts"));
+    expect(Object.fromEntries([...names].map(([name, { typeOnly }]) => [name, typeOnly]))).toEqual({
+      alpha: false,
+      beta: false,
+      Row: true,
+      Id: true,
+      renamed: false,
+      Shape: true,
+      all: false,
+    });
+    expect(exportsOf(join(temp.path, "lib/none.ts")).size).toBe(0);
+  });
+});
+
+describe("a missing name's import", () => {
+  it("names the public entry that exports it, as a notebook in that folder imports it; nothing for a name no entry exports", () => {
+    const fromNotebooks = join(repo, "notebooks");
+    expect(suggestImport(missing("histogramBins"), fromNotebooks, repo).message).toBe(
+      `Cannot find name 'histogramBins'. '../dist/model.js' exports it: add it to the notebook's import from that module, or write import { histogramBins } from "../dist/model.js";`,
+    );
+    expect(suggestImport(missing("ReportModel"), fromNotebooks, repo).message).toContain('import type { ReportModel } from "../dist/model.js";');
+    expect(suggestImport(missing("claimBasis"), join(repo, "notebooks", "sub"), repo).message).toContain('from "../../dist/api.js";');
+    expect(suggestImport(missing("TRAINING_MARKET"), fromNotebooks, repo).message).toContain("'../dist/fragmentation-tax.js' exports it");
+    expect(suggestImport(missing("noSuchThingAnywhere"), fromNotebooks, repo)).toEqual(missing("noSuchThingAnywhere"));
+    // Only TS2304: TypeScript's own suggestion (TS2552, "Did you mean …?") is left as it is.
+    const suggested = { code: 2552, message: "Cannot find name 'histogramBins'. Did you mean 'histogramBin'?" };
+    expect(suggestImport(suggested, fromNotebooks, repo)).toBe(suggested);
+  });
+
+  it("is named by check, run and build, after TypeScript's message at the name's place", () => {
+    project = tempProject();
+    const cell = appendCell(project.root, "01-price.ipynb", "const bins = histogramBins([1, 2, 3], 2);\nconst model: ReportModel<\"x\", \"y\"> | undefined = undefined;");
+    const cli = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { cwd: project?.root, encoding: "utf8", timeout: 120_000 });
+    const hint = `TS2304: Cannot find name 'histogramBins'. '../dist/model.js' exports it: add it to the notebook's import from that module, or write import { histogramBins } from "../dist/model.js";`;
+    const checked = cli("check", "notebooks/01-price.ipynb");
+    expect(checked.status).toBe(1);
+    expect(checked.stderr).toContain(`notebooks/01-price.ipynb: cell ${cell}, line 1, column 14: ${hint}`);
+    expect(checked.stderr).toContain(`notebooks/01-price.ipynb: cell ${cell}, line 2, column 14: TS2304: Cannot find name 'ReportModel'. '../dist/model.js' exports it: add it to the notebook's import from that module, or write import type { ReportModel } from "../dist/model.js";`);
+    const ran = cli("run", "notebooks/01-price.ipynb");
+    expect(ran.status).toBe(1);
+    expect(ran.stderr).toContain(`notebooks/01-price.ipynb: cell ${cell}, line 1, column 14: ${hint}`);
+    const built = cli("build", "--no-pdf");
+    expect(built.status).toBe(1);
+    expect(built.stderr).toContain(hint);
+  }, 180_000);
+});
