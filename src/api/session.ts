@@ -20,7 +20,7 @@ import * as messages from "../messages/report";
 import { displayOf, type AssumptionsLoader, type NotebookHost, type RunContext, type SessionAssumptions } from "./context";
 import { claimHtml, figureHtml } from "./display";
 import { formatFigure, formatInterval, formatNumber, formatSummary } from "../format/number";
-import { checkDrivers, checkFormat, checkNumber, checkOptionalText, checkRange, checkSummary, checkText, checkUnit, checkVerdict } from "./validate";
+import { checkDrivers, checkFormat, checkId, checkNumber, checkOptionalText, checkRange, checkSummary, checkText, checkUnit, checkVerdict } from "./validate";
 import { claimBasis } from "./basis";
 import type { Range } from "../model/claims";
 import { VEGA_LITE_MIME, type AlternativeValue, type ClaimRecord, type Driver, type FigureRecord, type NumberFormat, type Summary } from "./types";
@@ -145,13 +145,13 @@ function checkedFigure(input: FigureInput): FigureRecord {
   const raw = input as unknown as Record<string, unknown>;
   const id = typeof raw.id === "string" ? raw.id : "?";
   const call = `nb.figure("${id}")`;
-  checkText(call, "id", raw.id);
+  checkId(call, "id", raw.id);
   const label = checkText(call, "label", raw.label);
   const format = checkFormat(call, raw.format);
   const unit = checkUnit(call, raw.unit);
   const hasValue = raw.value !== undefined;
   if (hasValue === (raw.summary !== undefined)) throw new Error(messages.figureNeedsOneValue(id));
-  const alternatives = input.alternatives?.map((alternative) => checkedAlternative(input.id, alternative));
+  const alternatives = input.alternatives?.map((alternative, index) => checkedAlternative(input.id, alternative, index));
   const extra = alternatives === undefined ? {} : { alternatives, ...(input.alternativesWhere === undefined ? {} : { alternativesWhere: input.alternativesWhere }) };
   return hasValue
     ? { id, label, unit, format, value: checkNumber(call, "value", raw.value), ...extra }
@@ -162,7 +162,7 @@ function checkedClaim(input: ClaimInput): ClaimInput & { readonly factor: number
   const raw = input as unknown as Record<string, unknown>;
   const id = typeof raw.id === "string" ? raw.id : "?";
   const call = `nb.claim("${id}")`;
-  checkText(call, "id", raw.id);
+  checkId(call, "id", raw.id);
   checkText(call, "claim", raw.claim);
   const format = checkFormat(call, raw.format);
   // Every field the ledger, claims.json and the verdict card read is checked here, so a bad one is
@@ -183,8 +183,9 @@ function checkedClaim(input: ClaimInput): ClaimInput & { readonly factor: number
   return { ...input, format, factor: unknown ? null : checkNumber(call, "factor", input.factor) };
 }
 
-function checkedAlternative(figureId: string, alternative: AlternativeInput): AlternativeValue {
+function checkedAlternative(figureId: string, alternative: AlternativeInput, index: number): AlternativeValue {
   const { id, label, value, summary } = alternative;
+  checkId(`nb.figure("${figureId}")`, `alternatives[${index}].id`, id);
   const numbers = summary !== undefined ? [summary.p5, summary.p50, summary.p95] : [value ?? Number.NaN];
   if ((value === undefined) === (summary === undefined) || !numbers.every((n) => typeof n === "number" && Number.isFinite(n))) {
     throw new Error(messages.alternativeNeedsOneValue(figureId, id));

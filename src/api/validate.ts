@@ -47,6 +47,19 @@ export function checkDrivers(call: string, drivers: unknown): readonly (string |
   });
 }
 
+/**
+ * An id names its record in figures.json and claims.json, in `fragtax diff` and in errata, where it is
+ * written as it is: one word of letters, digits and _ . - (a space or a quote in it split or broke those).
+ */
+const ID = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+
+export function checkId(call: string, field: string, value: unknown): string {
+  const id = checkText(call, field, value);
+  if (ID.test(id)) return id;
+  const word = id.replace(/[^A-Za-z0-9_.-]+/g, "_").replace(/^[_.-]+|[_.-]+$/g, "");
+  throw new Error(messages.apiBadId(call, field, describe(id), word === "" ? undefined : word));
+}
+
 export function checkText(call: string, field: string, value: unknown): string {
   if (typeof value === "string" && value.trim() !== "") return value;
   throw new Error(messages.apiMissingText(call, field, describe(value)));

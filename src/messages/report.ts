@@ -165,6 +165,10 @@ export const apiBadChoice = (call: string, field: string, got: string, choices: 
 export const apiBadOptional = (call: string, field: string, got: string, want: string): string =>
   `${call}: "${field}" is ${got}; give ${want} or leave it out`;
 
+/** An id that is not one word of letters, digits and _ . - (validate.ts `checkId`), with the word it could be. */
+export const apiBadId = (call: string, field: string, got: string, word: string | undefined): string =>
+  `${call}: "${field}" is ${got}; an id names its record in figures.json, claims.json, diffs and errata as written: use letters, digits, _, . and - only, starting with a letter or digit${word === undefined ? "" : ` (e.g. "${word}")`}`;
+
 export const apiMissingText = (call: string, field: string, got: string): string =>
   `${call}: "${field}" is ${got}; give it as a non-empty string`;
 

@@ -57,6 +57,22 @@ describe("nb.figure", () => {
     expect(() => nb.figure({ id: "cost", label: "Cost", unit: "USD", format: "usd", summary: loose({ p5: 1, p50: 2 }) })).toThrow('"summary.p95" is missing');
     expect(figures).toEqual([]);
   });
+
+  it("refuses an id that is not one word (a space, a quote, markup), for figures, their alternatives and claims, with the word it could be", () => {
+    const { nb, figures } = session();
+    const base = { id: "cost", label: "Cost", unit: "USD", format: "usd" as const, value: 3 };
+    const word = '; an id names its record in figures.json, claims.json, diffs and errata as written: use letters, digits, _, . and - only, starting with a letter or digit';
+    expect(() => nb.figure({ ...base, id: "training cost" })).toThrow(`nb.figure("training cost"): "id" is "training cost"${word} (e.g. "training_cost")`);
+    expect(() => nb.figure({ ...base, id: "<script>x</script>" })).toThrow(`"id" is "<script>x</script>"${word} (e.g. "script_x_script")`);
+    expect(() => nb.figure({ ...base, id: "_private" })).toThrow('(e.g. "private")');
+    expect(() => nb.figure({ ...base, id: "€€" })).toThrow(new RegExp(`"id" is "€€"${word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`));
+    expect(() => nb.figure({ ...base, alternatives: [{ id: "fine", label: "a", value: 1 }, { id: "not fine", label: "b", value: 2 }] })).toThrow('nb.figure("cost"): "alternatives[1].id" is "not fine"');
+    const claim = { id: "c d", claim: "A run", stated: { low: 1, high: 2 }, computed: { low: 1, high: 2 }, unit: "USD", format: "usd", verdict: "consistent", factor: 1 } as const;
+    expect(() => nb.claim(claim)).toThrow('nb.claim("c d"): "id" is "c d"');
+    expect(figures).toEqual([]);
+    // Letters, digits, _ . - are ids as they were.
+    for (const id of ["cost", "Cost2", "h100.usd-per_hour", "9th"]) expect(nb.figure({ ...base, id }).id).toBe(id);
+  });
 });
 
 describe("an interval whose ends are swapped", () => {
