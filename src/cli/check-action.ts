@@ -18,7 +18,7 @@ import { readSource } from "../notebook/errors";
 import { codeFrame } from "../util/code-frame";
 import type { NotebookCells } from "../notebook/typecheck";
 import { imageProblemText, notebookImageProblems } from "../report/markdown-images";
-import { placeholderWarnings } from "../report/markdown-placeholders";
+import { notebookWarnings } from "../report/notebook-warnings";
 import { EXIT_FAILED, EXIT_OK, type ExitCode } from "../util/errors";
 import { locatingFileSystemErrors } from "../util/fs-errors";
 import { displayPath } from "../util/paths";
@@ -64,8 +64,8 @@ export async function checkCommand(args: readonly string[], explicitRoot?: strin
       process.stderr.write(`${imageProblemText(problem, notebook)}\n`);
       images++;
     }
-    // Template text in a markdown cell: a warning, as the build gives it (its --strict and publish refuse it).
-    for (const warning of await placeholderWarnings(notebook, displayPath(file, root))) process.stderr.write(`${buildWarning(warning)}\n`);
+    // Template text in a markdown cell, a cell id another cell has: warnings, as the build gives them (its --strict and publish refuse them).
+    for (const warning of await notebookWarnings(notebook, displayPath(file, root))) process.stderr.write(`${buildWarning(warning)}\n`);
   }
   const unknownIds = await unknownAssumptionIds(notebooks, root, assumptions);
   for (const line of unknownIds) process.stderr.write(`${line}\n`);

@@ -119,9 +119,9 @@ async function runCommand(notebook: string, options: { out?: string; timeout: st
   const images = await import("../report/markdown-images");
   const refused = await images.notebookImageProblems(result.executed, { file: result.notebook, baseDir: dirname(result.file), root }, { outputs: true });
   for (const problem of refused) process.stderr.write(`${images.imageProblemText(problem, result.executed)}\n`);
-  // Template text left in a markdown cell (`${cost}`): shown as written, so warned about as the build does.
-  const { placeholderWarnings } = await import("../report/markdown-placeholders");
-  for (const warning of await placeholderWarnings(result.executed, result.notebook)) process.stderr.write(`${buildWarning(warning)}\n`);
+  // Template text left in a markdown cell (`${cost}`), a cell id another cell has: warned about as the build does.
+  const { notebookWarnings } = await import("../report/notebook-warnings");
+  for (const warning of await notebookWarnings(result.executed, result.notebook)) process.stderr.write(`${buildWarning(warning)}\n`);
   // An id declared twice (a figure in a loop) makes the build unpublishable: said here first (exit 1).
   let duplicates: string[] = [];
   if (result.figures.length + result.claims.length > 1) {

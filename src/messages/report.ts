@@ -2,7 +2,7 @@
 
 import { dirname } from "node:path";
 import { indefiniteArticle } from "../format/number";
-import { at, located, type Location } from "./location";
+import { at, located, type CellLocation, type Location } from "./location";
 import { didYouMean } from "./suggestion";
 import { lockOwnerGone } from "./fs";
 
@@ -299,6 +299,14 @@ export const cellNotRun = (failedCell: number): string => `Not run: cell ${faile
 /** In the page, on a code cell before one whose error stopped the notebook before any cell ran. */
 export const cellNotRunBefore = (failedCell: number): string =>
   `Not run: cell ${failedCell} has an error found before any cell runs (every cell is compiled first), so no cell of this notebook ran.`;
+
+/** A cell whose id an earlier cell of the notebook has (report/notebook-warnings.ts). */
+export const duplicateCellId = (where: CellLocation, id: string, earlier: number): string =>
+  located(where, `its id ${JSON.stringify(id)} is cell ${earlier}'s too: a cell's id must be its own (Jupyter gives this cell a new one when it opens the notebook, and a link to the id finds cell ${earlier}); change or remove this one`);
+
+/** A notebook with no cells at all: its chapter would be a heading and nothing else. */
+export const notebookWithoutCells = (file: string): string =>
+  `${file}: the notebook has no cells: nothing runs and, as a chapter, it would be a heading alone; write it (\`fragtax new\` starts one with a worked example)`;
 
 export const notebookWithoutCellIds = (file: string, count: number): string =>
   `${file}: ${count} cell${count === 1 ? " has" : "s have"} no id (nbformat 4.5 gives every cell one); ` +

@@ -13,7 +13,7 @@ import { errorBox, renderOutputs } from "./outputs";
 import { literalLocator } from "./chart-outputs";
 import { at } from "../messages/location";
 import { renderMarkdownWithImages, type InlinedFile } from "./markdown-images";
-import { placeholderWarnings } from "./markdown-placeholders";
+import { notebookWarnings } from "./notebook-warnings";
 
 export interface ChapterInput {
   readonly number: number;
@@ -71,7 +71,7 @@ export async function renderChapter(chapter: ChapterInput, markdown: MarkdownRen
   // nbformat 4.5 gives every cell an id (Jupyter adds them on save); without them links into cells break.
   const withoutId = chapter.notebook.cells.filter((cell) => typeof cell.id !== "string" || cell.id === "").length;
   if (withoutId > 0) warnings.push(messages.notebookWithoutCellIds(chapter.relativePath, withoutId));
-  warnings.push(...(await placeholderWarnings(chapter.notebook, chapter.relativePath)));
+  warnings.push(...(await notebookWarnings(chapter.notebook, chapter.relativePath)));
   let firstFailed: number | undefined;
   // A syntax error or an unresolved import stops a notebook before any cell runs (every cell is
   // compiled first): the cells before it have no count and no output either, and say why.
