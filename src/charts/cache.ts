@@ -19,6 +19,7 @@ import { CACHE_WRITE, writeFileAtomic } from "../util/atomic";
 import { readPlainText } from "../util/plain-file";
 import { schemaNumbers } from "./schema";
 import { validityText } from "./valid-key";
+import { sealedJson, unsealedJson } from "../util/sealed";
 
 export interface CachedChart {
   readonly markup: string;
@@ -75,14 +76,14 @@ export function chartKey(themedSpecJson: string, kind: "page" | "phone" = "page"
 export async function readChart(key: string): Promise<CachedChart | undefined> {
   if (folder === undefined) return undefined;
   try {
-    const entry = JSON.parse(await readPlainText(join(folder, `${key}.json`))) as Partial<CachedChart>;
+    const entry = unsealedJson(await readPlainText(join(folder, `${key}.json`))) as Partial<CachedChart>;
     const frame = entry.frame as Partial<AnimationFrame> | undefined;
     const validFrame = frame === undefined || (typeof frame.field === "string" && typeof frame.value === "string");
     const validTables = entry.tables === undefined || Array.isArray(entry.tables);
     const valid = typeof entry.markup === "string" && typeof entry.width === "number" && typeof entry.height === "number" && Array.isArray(entry.notes) && validFrame && validTables;
     return valid ? (entry as CachedChart) : undefined;
   } catch {
-    return undefined; // missing or unreadable: render again
+    return undefined; // missing, unreadable or changed since it was written (sealed.ts): render again
   }
 }
 
@@ -91,7 +92,7 @@ export async function writeChart(key: string, chart: CachedChart): Promise<void>
   if (dir === undefined) return;
   // An unwritable cache is said once with its path (exit 2), like the other caches, not hidden.
   await locatingFileSystemErrors("the chart cache (out/.cache/charts)", dir, () =>
-    writeFileAtomic(join(dir, `${key}.json`), JSON.stringify({ markup: chart.markup, width: chart.width, height: chart.height, notes: chart.notes, frame: chart.frame, tables: chart.tables }), CACHE_WRITE),
+    writeFileAtomic(join(dir, `${key}.json`), sealedJson({ markup: chart.markup, width: chart.width, height: chart.height, notes: chart.notes, frame: chart.frame, tables: chart.tables }), CACHE_WRITE),
   );
 }
 

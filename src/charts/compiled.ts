@@ -20,6 +20,7 @@ import { join } from "node:path";
 import { readFileSync } from "node:fs";
 import { canonicalJson, sha256 } from "../util/hash";
 import { CACHE_WRITE, writeFileAtomic } from "../util/atomic";
+import { sealedBytes, unsealedBytes } from "../util/sealed";
 import { isRecord } from "../util/records";
 
 type Json = Record<string, unknown>;
@@ -170,9 +171,9 @@ function readEntry(bytes: Buffer, key: string): Entry | undefined {
 function readKept(file: string | undefined): Buffer | undefined {
   if (file === undefined) return undefined;
   try {
-    return readFileSync(file);
+    return unsealedBytes(readFileSync(file));
   } catch {
-    return undefined;
+    return undefined; // missing, unreadable or changed since it was written (sealed.ts): compiled again
   }
 }
 
@@ -181,7 +182,7 @@ const writing = new Set<Promise<void>>();
 function writeKept(file: string | undefined, bytes: Buffer): void {
   if (file === undefined) return;
   // An unwritable cache only costs the compile next time.
-  const write = writeFileAtomic(file, bytes, CACHE_WRITE).catch(() => undefined);
+  const write = writeFileAtomic(file, sealedBytes(bytes), CACHE_WRITE).catch(() => undefined);
   writing.add(write);
   void write.then(() => writing.delete(write));
 }

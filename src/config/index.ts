@@ -60,7 +60,7 @@ export class ConfigNotFoundError extends InputError {
     const dangling = danglingReportLink(startDir, explicitRoot);
     super(
       dangling !== undefined
-        ? messages.reportYamlDanglingLink(dangling.link, dangling.target)
+        ? messages.reportYamlDanglingLink(dangling.link, dangling.target, dangling.loops)
         : explicitRoot
           ? messages.rootWithoutReport(startDir, rootState(startDir), projectAbove(startDir))
           : messages.reportYamlNotFound(startDir),
@@ -73,17 +73,27 @@ export class ConfigNotFoundError extends InputError {
  * passes it by as missing, and "no report.yaml found" would send the user looking for a file that is
  * there. The first such link where the search looked (only `<root>/notebooks/report.yaml` for --root).
  */
-export function danglingReportLink(startDir: string, explicitRoot: boolean): { link: string; target: string } | undefined {
+export function danglingReportLink(startDir: string, explicitRoot: boolean): { link: string; target: string; loops: boolean } | undefined {
   const candidates = (dir: string): string[] => (explicitRoot ? [join(dir, "notebooks", "report.yaml")] : [join(dir, "report.yaml"), join(dir, "notebooks", "report.yaml")]);
   for (let dir = resolve(startDir); ; dir = dirname(dir)) {
     for (const candidate of candidates(dir)) {
       try {
-        if (lstatSync(candidate).isSymbolicLink() && !existsSync(candidate)) return { link: candidate, target: readlinkSync(candidate) };
+        if (lstatSync(candidate).isSymbolicLink() && !existsSync(candidate)) return { link: candidate, target: readlinkSync(candidate), loops: linkLoops(candidate) };
       } catch {
         // not there, or not readable: not a link to report on
       }
     }
     if (explicitRoot || dirname(dir) === dir) return undefined;
+  }
+}
+
+/** Whether the link never resolves because it leads back to itself (`a → b → a`: ELOOP), not to a missing file. */
+function linkLoops(path: string): boolean {
+  try {
+    statSync(path);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "ELOOP";
   }
 }
 

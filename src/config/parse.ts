@@ -127,7 +127,11 @@ export function normalizeConfig(text: string, fileName: string, options: Normali
   const fromRoot = (path: string): string => relative(root, path) || path;
   const chapters = resolveChapters(spec.chapters, dir, root, exists, locate, file);
   const assumptions = resolve(dir, spec.assumptions);
-  if (!exists(assumptions)) throwAt(locate(["assumptions"]), file, (where) => messages.configMissingAssumptions(where, spec.assumptions, fromRoot(assumptions), yamlFileLike(assumptions, spec.assumptions)));
+  if (!exists(assumptions)) {
+    // A link that leads nowhere (or loops) is there, as a link: "does not exist" sent the user looking for a file they could see.
+    if (isSymbolicLink(assumptions)) throwAt(locate(["assumptions"]), file, (where) => messages.configAssumptionsBrokenLink(where, spec.assumptions));
+    throwAt(locate(["assumptions"]), file, (where) => messages.configMissingAssumptions(where, spec.assumptions, fromRoot(assumptions), yamlFileLike(assumptions, spec.assumptions)));
+  }
   refuseOutside(assumptions, spec.assumptions, root, locateValue(["assumptions"]), file);
   const errata = spec.errata === undefined ? undefined : resolve(dir, spec.errata);
   if (errata !== undefined && spec.errata !== undefined && !exists(errata)) throwAt(locate(["errata"]), file, (where) => errataMessages.errataFileMissing(where, spec.errata ?? "", fromRoot(errata)));
@@ -386,4 +390,12 @@ function scalarValue(node: unknown): unknown {
 
 function columnOf(position: { line: number; col: number }): { line: number; column: number } {
   return { line: position.line, column: position.col };
+}
+
+function isSymbolicLink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
 }

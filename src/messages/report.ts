@@ -119,6 +119,9 @@ export const configChapterIsFolder = (where: Location, chapter: string): string 
 export const configChapterBrokenLink = (where: Location, chapter: string): string =>
   `${at(where)}: chapter "${chapter}" listed in report.yaml is a symbolic link that leads nowhere (or loops); point it at the notebook, or list the notebook itself`;
 
+export const configAssumptionsBrokenLink = (where: Location, file: string): string =>
+  `${at(where)}: assumptions file "${file}" named in report.yaml is a symbolic link that leads nowhere (or loops); point it at the assumptions file, or name that file itself`;
+
 export const configMissingAssumptions = (where: Location, file: string, resolved: string, meant?: string): string =>
   `${at(where)}: assumptions file "${file}" named in report.yaml does not exist (looked for ${resolved})${meant === undefined ? "" : didYouMean(meant)}`;
 
@@ -141,8 +144,8 @@ export const rootWithoutReport = (dir: string, state: "missing" | "file" | "note
       ? `--root ${dir}: this is the notebooks/ folder; --root names the project folder above it (--root ${dirname(dir)})`
       : `--root ${dir}: no notebooks/report.yaml in it; --root names the report's project folder, the one that holds notebooks/report.yaml`;
 
-export const reportYamlDanglingLink = (link: string, target: string): string =>
-  `${link} is a symbolic link to ${target}, which does not exist; restore the file it points to, or put report.yaml itself in its place`;
+export const reportYamlDanglingLink = (link: string, target: string, loops = false): string =>
+  `${link} is a symbolic link to ${target}, which ${loops ? "leads back to it (the links loop)" : "does not exist"}; restore the file it points to, or put report.yaml itself in its place`;
 
 export const reportYamlNotFound = (startDir: string): string =>
   `no report.yaml found in ${startDir} or any folder above it (and none in its notebooks/ folder); ` +

@@ -19,6 +19,7 @@ import { sha256 } from "../util/hash";
 import { CACHE_WRITE, writeFileAtomic } from "../util/atomic";
 import { outPaths } from "../config/paths";
 import { readPlainText } from "../util/plain-file";
+import { sealedJson, unsealedJson } from "../util/sealed";
 
 /** Bumped when the shape or rules of a compiled cell change (3: pragmas, boxed values, dynamic imports, decorators; 4: a trailing expression esbuild dropped; 5: no CommonJS wrapper; 6: an import's type attribute; 7: a value shown as the cell returns; 8: an import located at its specifier). */
 const CELL_FORMAT = "8";
@@ -87,16 +88,16 @@ export class CompileCache {
 
   async #read<T>(name: string): Promise<T | undefined> {
     try {
-      return JSON.parse(await readPlainText(join(this.dir, `${name}.json`))) as T;
+      return unsealedJson(await readPlainText(join(this.dir, `${name}.json`))) as T;
     } catch {
-      return undefined; // missing or unreadable: compile again
+      return undefined; // missing, unreadable or changed since it was written (sealed.ts): compile again
     }
   }
 
   async #write(name: string, value: unknown): Promise<void> {
     const file = join(this.dir, `${name}.json`);
     // An unwritable cache is the environment's problem, said once with its path (never a hang: execute.ts ends the worker).
-    await locatingFileSystemErrors(messages.engineCacheWhat(), this.dir, () => writeFileAtomic(file, JSON.stringify(value), CACHE_WRITE));
+    await locatingFileSystemErrors(messages.engineCacheWhat(), this.dir, () => writeFileAtomic(file, sealedJson(value), CACHE_WRITE));
   }
 }
 

@@ -16,6 +16,7 @@ import { resolveChartData } from "../../src/charts/data";
 import { applyTheme } from "../../src/charts/render";
 import { seededRandom } from "../../src/util/seeded-random";
 import { packageDir } from "../../src/package-version";
+import { sealedBytes, unsealedBytes } from "../../src/util/sealed";
 
 type Json = Record<string, unknown>;
 
@@ -167,11 +168,27 @@ describe("charts compiled apart from their data", () => {
     await compiledChartsWritten();
     const [name] = readdirSync(dir);
     const file = join(dir, name as string);
-    const entry = deserialize(readFileSync(file)) as { places: { path: (string | number)[] }[] };
+    const entry = deserialize(unsealedBytes(readFileSync(file))) as { places: { path: (string | number)[] }[] };
     expect(entry.places.length).toBeGreaterThan(0);
     for (const place of entry.places) place.path = ["vegaSpec", "nowhere", ...place.path];
-    writeFileSync(file, serialize(entry));
+    // Sealed again (sealed.ts), so that it is read: its places are what is wrong.
+    writeFileSync(file, sealedBytes(serialize(entry)));
     const fresh = await inNewProcess(dir, bars(MOVED), "edited");
+    expect(fresh.svg).toBe(await direct(bars(MOVED)));
+    expect(fresh.compiles).toBe(1);
+  });
+
+  it("compiles again over an entry whose bytes changed since it was written (its seal broken)", async () => {
+    const dir = newFolder();
+    compiledChart(bars(ROWS), counted("unsealed"), dir);
+    await compiledChartsWritten();
+    const [name] = readdirSync(dir);
+    const file = join(dir, name as string);
+    const bytes = readFileSync(file);
+    const last = bytes.length - 1;
+    bytes[last] = (bytes[last] as number) ^ 1;
+    writeFileSync(file, bytes);
+    const fresh = await inNewProcess(dir, bars(MOVED), "unsealed");
     expect(fresh.svg).toBe(await direct(bars(MOVED)));
     expect(fresh.compiles).toBe(1);
   });

@@ -12,6 +12,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { processStartTime } from "../../src/util/lock";
 import { codeNotebookJson, tempProject } from "../project";
+import { sealedJson, unsealedJson } from "../../src/util/sealed";
 
 const project = tempProject();
 afterAll(() => project.remove());
@@ -36,9 +37,9 @@ describe("fragtax run and the build's parsed assumptions", () => {
     expect(runHigh()).toBe("3");
 
     const entryFile = join(cacheDir, "inputs", "assumptions.json");
-    const entry = JSON.parse(readFileSync(entryFile, "utf8")) as { value: { assumptions: Array<{ id: string; range?: { high: number } }> } };
+    const entry = unsealedJson(readFileSync(entryFile, "utf8")) as { value: { assumptions: Array<{ id: string; range?: { high: number } }> } };
     entry.value.assumptions.find((a) => a.id === "h100_usd_per_gpu_hour")!.range!.high = 4.5;
-    writeFileSync(entryFile, JSON.stringify(entry));
+    writeFileSync(entryFile, sealedJson(entry)); // sealed again (sealed.ts): an edit without its seal is a miss
     expect(runHigh()).toBe("4.5"); // the cached entry was used: no YAML parse in the notebook thread
 
     writeFileSync(file, readFileSync(file, "utf8").replace("range: { low: 2, high: 3 }", "range: { low: 2, high: 3.5 }"));

@@ -99,6 +99,26 @@ describe("bad input: located, exit 2", () => {
     expect((await fragtax(["check"], { cwd: project.root })).code).toBe(0);
   });
 
+  it("a report.yaml or an assumptions file that is a link in a loop is said to loop, not to be missing", async () => {
+    project = tempProject();
+    const notebooks = join(project.root, "notebooks");
+    const config = join(notebooks, "report.yaml");
+    renameSync(config, join(notebooks, "kept.yaml"));
+    symlinkSync("loop.yaml", config);
+    symlinkSync("report.yaml", join(notebooks, "loop.yaml"));
+    const looped = await fragtax(["build", "--no-pdf"], { cwd: project.root });
+    expect([looped.code, looped.stderr.trim()]).toEqual([2, `${config} is a symbolic link to loop.yaml, which leads back to it (the links loop); restore the file it points to, or put report.yaml itself in its place`]);
+    rmSync(config);
+    rmSync(join(notebooks, "loop.yaml"));
+    renameSync(join(notebooks, "kept.yaml"), config);
+    const assumptions = join(notebooks, "assumptions.yaml");
+    rmSync(assumptions);
+    symlinkSync("assumptions.yaml", assumptions);
+    const selfLink = await fragtax(["build", "--no-pdf"], { cwd: project.root });
+    expect(selfLink.code).toBe(2);
+    expect(selfLink.stderr).toMatch(/notebooks\/report\.yaml:\d+:\d+: assumptions file "assumptions\.yaml" named in report\.yaml is a symbolic link that leads nowhere \(or loops\); point it at the assumptions file, or name that file itself/);
+  });
+
   it("a device as an assumptions file (diff) or an overrides file (build --assumptions): a sentence, exit 2, not read until memory runs out", async () => {
     project = tempProject();
     const diff = await fragtax(["diff", "/dev/zero", "notebooks/assumptions.yaml", "--root", project.root], { cwd: project.root });

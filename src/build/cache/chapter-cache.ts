@@ -25,6 +25,7 @@ import type { ChapterInput } from "../../report/chapters";
 import type { ChapterKeeper, KeptChapter } from "../../report/render";
 import { sameImages } from "./page-cache";
 import { codeStamp } from "./code-stamp";
+import { sealedJson, unsealedJson } from "../../util/sealed";
 
 const FOLDER = "chapters";
 
@@ -54,9 +55,9 @@ export function chapterCache(
       used.add(key);
       let kept: Partial<KeptChapter>;
       try {
-        kept = JSON.parse(await readPlainText(file(key))) as Partial<KeptChapter>;
+        kept = unsealedJson(await readPlainText(file(key))) as Partial<KeptChapter>;
       } catch {
-        return undefined; // not kept, or damaged: rendered
+        return undefined; // not kept, damaged or changed since it was written (sealed.ts): rendered
       }
       if (typeof kept.chapter?.html !== "string" || !Array.isArray(kept.anchors)) return undefined;
       return (await sameImages(kept.chapter, root, readBytes)) ? (kept as KeptChapter) : undefined;
@@ -64,7 +65,7 @@ export function chapterCache(
     async store(key, kept) {
       used.add(key);
       // As every other cache: one that cannot be written stops the build with its path.
-      await locatingFileSystemErrors("the chapter cache (out/.cache/chapters)", folder, () => writeFileAtomic(file(key), JSON.stringify(kept), CACHE_WRITE));
+      await locatingFileSystemErrors("the chapter cache (out/.cache/chapters)", folder, () => writeFileAtomic(file(key), sealedJson(kept), CACHE_WRITE));
     },
     async prune() {
       let names: string[];

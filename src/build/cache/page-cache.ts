@@ -28,6 +28,7 @@ import type { InlinedFile } from "../../report/markdown-images";
 import { chartFileRefusal } from "../../charts/local-files";
 import { codeStamp } from "./code-stamp";
 import { readPlainText } from "../../util/plain-file";
+import { sealedJson, unsealedJson } from "../../util/sealed";
 
 // 2: pages record the images their markdown inlined (a page of format 1 never inlined one).
 const FORMAT = 2;
@@ -52,11 +53,11 @@ function entryFile(cacheDir: string, key: string): string {
 /** The cached page for `key` with `builtAt` as its build time, or undefined (missing, other key, unreadable). */
 export async function loadPage(cacheDir: string, key: string, builtAt: string): Promise<RenderedReport | undefined> {
   try {
-    const entry = JSON.parse(await readPlainText(entryFile(cacheDir, key))) as Partial<PageEntry>;
+    const entry = unsealedJson(await readPlainText(entryFile(cacheDir, key))) as Partial<PageEntry>;
     if (entry.format !== FORMAT || entry.key !== key || typeof entry.builtAt !== "string" || typeof entry.report?.html !== "string") return undefined;
     return { ...entry.report, html: entry.report.html.split(entry.builtAt).join(builtAt) };
   } catch {
-    return undefined; // a missing or damaged entry only costs a render
+    return undefined; // a missing or damaged entry (or one changed since it was written: sealed.ts) only costs a render
   }
 }
 
@@ -69,7 +70,7 @@ export async function storePage(cacheDir: string, key: string, builtAt: string, 
   const entry: PageEntry = { format: FORMAT, key, builtAt, report };
   const folder = join(cacheDir, "page");
   await locatingFileSystemErrors("the page cache (out/.cache/page)", folder, async () => {
-    await writeFileAtomic(entryFile(cacheDir, key), JSON.stringify(entry), CACHE_WRITE);
+    await writeFileAtomic(entryFile(cacheDir, key), sealedJson(entry), CACHE_WRITE);
     // The pages of other keys (and `entry.json`, as the cache named its one page before): a build
     // holds the output lock, so no other build is writing here.
     const older = (await readdir(folder)).filter((name) => name.endsWith(".json") && name !== `${key}.json`);

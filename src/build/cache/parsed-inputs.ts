@@ -17,6 +17,7 @@ import { locatingFileSystemErrors } from "../../util/fs-errors";
 import { canonicalJson, sha256 } from "../../util/hash";
 import { isRecord } from "../../util/records";
 import { readPlainText } from "../../util/plain-file";
+import { sealedJson, unsealedJson } from "../../util/sealed";
 
 const FORMAT = 1;
 
@@ -61,7 +62,7 @@ export async function parseCached<T>(
   const entry: Entry = { format: FORMAT, key, value };
   // A cache that cannot be written (a file where its folder must be, a read-only disk) stops the build
   // with its path, as every other cache does: ignored, it made every build parse again without a word.
-  return { value, keep: () => locatingFileSystemErrors("the parsed-input cache (out/.cache/inputs)", join(cacheDir, "inputs"), () => writeFileAtomic(entryFile(cacheDir, identity.kind), JSON.stringify(entry), CACHE_WRITE)) };
+  return { value, keep: () => locatingFileSystemErrors("the parsed-input cache (out/.cache/inputs)", join(cacheDir, "inputs"), () => writeFileAtomic(entryFile(cacheDir, identity.kind), sealedJson(entry), CACHE_WRITE)) };
 }
 
 /** The value the last build stored for `identity`, or undefined (none, another key, damaged, not accepted by `isValue`). */
@@ -79,10 +80,10 @@ function entryFile(cacheDir: string, kind: InputKind): string {
 
 async function readCached<T>(cacheDir: string, kind: InputKind, key: string, isValue: (value: unknown) => value is T): Promise<T | undefined> {
   try {
-    const entry: unknown = JSON.parse(await readPlainText(entryFile(cacheDir, kind)));
+    const entry = unsealedJson(await readPlainText(entryFile(cacheDir, kind)));
     if (isRecord(entry) && entry.format === FORMAT && entry.key === key && isValue(entry.value)) return entry.value;
   } catch {
-    // missing or damaged: a miss
+    // missing, damaged or changed since it was written (sealed.ts): a miss
   }
   return undefined;
 }

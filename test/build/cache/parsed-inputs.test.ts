@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build, FileBuildEffects } from "../../../src/build/pipeline";
 import { tempProject, type TempProject } from "../../project";
+import { sealedJson, unsealedJson } from "../../../src/util/sealed";
 
 let project: TempProject;
 const file = (path: string): string => join(project.root, path);
@@ -19,9 +20,10 @@ let reportYaml = "";
 
 /** Rewrites the value of a cached entry, keeping its key. */
 function alterEntry(kind: string, change: (value: Record<string, unknown> & unknown[]) => void): void {
-  const entry = JSON.parse(readFileSync(entryFile(kind), "utf8")) as { value: Record<string, unknown> & unknown[] };
+  const entry = unsealedJson(readFileSync(entryFile(kind), "utf8")) as { value: Record<string, unknown> & unknown[] };
   change(entry.value);
-  writeFileSync(entryFile(kind), JSON.stringify(entry));
+  // Sealed again (sealed.ts): an entry edited without its seal is a miss, tested below.
+  writeFileSync(entryFile(kind), sealedJson(entry));
 }
 
 beforeAll(async () => {
@@ -112,14 +114,14 @@ describe("parsed input files", () => {
     const result = await build({ root: project.root, pdf: false }, quiet());
     expect(result.exitCode).toBe(0);
     expect(html()).toContain("Incremental fixture");
-    expect(JSON.parse(readFileSync(entryFile("report"), "utf8"))).toMatchObject({ value: { title: "Incremental fixture" } });
+    expect(unsealedJson(readFileSync(entryFile("report"), "utf8"))).toMatchObject({ value: { title: "Incremental fixture" } });
   }, 60_000);
 
   it("an entry stored under another key (another text, name or code stamp) is not used", async () => {
     await build({ root: project.root, pdf: false }, quiet());
-    const entry = JSON.parse(readFileSync(entryFile("report"), "utf8")) as { key: string; value: { title: string } };
+    const entry = unsealedJson(readFileSync(entryFile("report"), "utf8")) as { key: string; value: { title: string } };
     // An altered value under another key: not a hit, so the altered title never shows.
-    writeFileSync(entryFile("report"), JSON.stringify({ ...entry, key: entry.key.replace(/^./, (c) => (c === "0" ? "1" : "0")), value: { ...entry.value, title: "Stale Title" } }));
+    writeFileSync(entryFile("report"), sealedJson({ ...entry, key: entry.key.replace(/^./, (c) => (c === "0" ? "1" : "0")), value: { ...entry.value, title: "Stale Title" } }));
     await build({ root: project.root, pdf: false }, quiet());
     expect(html()).not.toContain("Stale Title");
     rmSync(entryFile("report"));
