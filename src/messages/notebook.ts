@@ -161,7 +161,7 @@ export const importErrorsLeftOut = (errors: number, imports: readonly string[], 
   if (names.length > 0) {
     // A misspelt name (`import { runModl }`): its errors are at the uses of the name meant, and those of a path's with it.
     const what = imports.length > 0 ? "these imports" : names.length === 1 ? `"${names[0] ?? ""}"` : `${names.slice(0, -1).map((name) => `"${name}"`).join(", ")} and "${names[names.length - 1] ?? ""}"`;
-    return `  (and ${count} that follow from ${what}, left out: ${go} once ${imports.length > 0 || names.length > 1 ? "they are" : "it is"} corrected)`;
+    return `  (and ${count} that ${errors === 1 ? "follows" : "follow"} from ${what}, left out: ${go} once ${imports.length > 0 || names.length > 1 ? "they are" : "it is"} corrected)`;
   }
   const quoted = imports.map((specifier) => `"${specifier}"`);
   const of = quoted.length === 1 ? "its names" : `the names of ${quoted.slice(0, -1).join(", ")} and ${quoted[quoted.length - 1] ?? ""}`;

@@ -15,20 +15,25 @@ import { oxcParser } from "./oxc";
 import { PUBLIC_ENTRIES } from "./imports";
 import * as messages from "../messages/notebook";
 
-/** TypeScript's code for a name that is not declared anywhere the cell can see. */
+/** TypeScript's codes for a name that is not declared anywhere the cell can see: alone, and with a name it may have meant. */
 const CANNOT_FIND_NAME = 2304;
+const CANNOT_FIND_NAME_MEANT = 2552;
 
-/** `Cannot find name 'X'.` with, when a public entry exports X, which one and the import to write. */
+/**
+ * `Cannot find name 'X'.` with, when a public entry exports X, which one and the import to write. Where
+ * TypeScript suggested a name in scope (`Did you mean 'energy'?` for a missing `energyKwh`), an entry
+ * exporting X exactly is the likelier fix: its hint replaces the suggestion (the code becomes TS2304).
+ */
 export function suggestImport<D extends { readonly code: number; readonly message: string }>(diagnostic: D, fromDir: string, root: string): D {
-  if (diagnostic.code !== CANNOT_FIND_NAME) return diagnostic;
-  const name = /^Cannot find name '([^']+)'\.$/.exec(diagnostic.message)?.[1];
+  if (diagnostic.code !== CANNOT_FIND_NAME && diagnostic.code !== CANNOT_FIND_NAME_MEANT) return diagnostic;
+  const name = /^Cannot find name '([^']+)'\.(?: Did you mean '[^']+'\?)?$/.exec(diagnostic.message)?.[1];
   if (name === undefined) return diagnostic;
   for (const [entry, source] of Object.entries(PUBLIC_ENTRIES)) {
     const exported = entryExports(root, entry, source).get(name);
     if (exported === undefined) continue;
     let specifier = relative(fromDir, join(root, entry)).split(sep).join("/");
     if (!specifier.startsWith(".")) specifier = `./${specifier}`;
-    return { ...diagnostic, message: `${diagnostic.message}${messages.missingImportHint(name, specifier, exported.typeOnly)}` };
+    return { ...diagnostic, code: CANNOT_FIND_NAME, message: `Cannot find name '${name}'.${messages.missingImportHint(name, specifier, exported.typeOnly)}` };
   }
   return diagnostic;
 }

@@ -98,7 +98,8 @@ export function firstTypeError(
   // A misspelt imported name (TS2724, `runModl` for `runModel`) makes each use of the name meant
   // "Cannot find name 'runModel'. Did you mean 'runModl'?": the typo suggested back; counted, not listed.
   const misspelt = types.errors.flatMap(({ diagnostic }) => misspeltImport(diagnostic) ?? []);
-  const followsFromTypo = (message: string): boolean => misspelt.some(({ specifier, meant }) => message.startsWith(`Cannot find name '${meant}'. Did you mean '${specifier}'?`));
+  // (Or, the name being a public entry's, the import to write for it: module-exports.ts.)
+  const followsFromTypo = (message: string): boolean => misspelt.some(({ meant }) => message.startsWith(`Cannot find name '${meant}'.`));
   const rest = types.errors.filter((error) => error.cell === cell && error !== first);
   const others = rest.filter((error) => !followsFromTypo(error.diagnostic.message)).map((error) => messages.typeErrorLine(where(error.diagnostic), error.diagnostic.code, `${error.diagnostic.message}${typeErrorHint(error.diagnostic.message)}`));
   const leftOut = rest.length - others.length;

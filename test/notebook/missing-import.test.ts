@@ -4,10 +4,11 @@
  * name the entry as the notebook imports it, and the import to write (`import type` for a type).
  */
 import { spawnSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { exportsOf, suggestImport } from "../../src/notebook/module-exports";
-import { appendCell, tempProject, type TempProject } from "../project";
+import { appendCell, codeNotebookJson, tempProject, type TempProject } from "../project";
 import { CLI } from "../published-project";
 import { TempDir } from "./helpers";
 
@@ -51,8 +52,13 @@ describe("a missing name's import", () => {
     expect(suggestImport(missing("claimBasis"), join(repo, "notebooks", "sub"), repo).message).toContain('from "../../dist/api.js";');
     expect(suggestImport(missing("TRAINING_MARKET"), fromNotebooks, repo).message).toContain("'../dist/fragmentation-tax.js' exports it");
     expect(suggestImport(missing("noSuchThingAnywhere"), fromNotebooks, repo)).toEqual(missing("noSuchThingAnywhere"));
-    // Only TS2304: TypeScript's own suggestion (TS2552, "Did you mean …?") is left as it is.
-    const suggested = { code: 2552, message: "Cannot find name 'histogramBins'. Did you mean 'histogramBin'?" };
+    // TypeScript's suggestion of a name in scope (TS2552) gives way to an entry exporting the name exactly.
+    expect(suggestImport({ code: 2552, message: "Cannot find name 'energyKwh'. Did you mean 'energy'?" }, fromNotebooks, repo)).toEqual({
+      code: 2304,
+      message: `Cannot find name 'energyKwh'. '../dist/model.js' exports it: add it to the notebook's import from that module, or write import { energyKwh } from "../dist/model.js";`,
+    });
+    // Where no entry exports it, TypeScript's suggestion stays.
+    const suggested = { code: 2552, message: "Cannot find name 'energyy'. Did you mean 'energy'?" };
     expect(suggestImport(suggested, fromNotebooks, repo)).toBe(suggested);
   });
 
@@ -71,5 +77,12 @@ describe("a missing name's import", () => {
     const built = cli("build", "--no-pdf");
     expect(built.status).toBe(1);
     expect(built.stderr).toContain(hint);
+    // A misspelt import of the name: its uses follow from the typo, and are counted under it, not each given the import.
+    writeFileSync(join(project.root, "notebooks", "typo.ipynb"), codeNotebookJson(['import { histogramBinz } from "../dist/model.js";\nconst bins = histogramBins([1, 2, 3], 2);']));
+    const typo = cli("run", "notebooks/typo.ipynb");
+    expect(typo.status).toBe(1);
+    expect(typo.stderr).toContain("TS2724: '\"../dist/model.js\"' has no exported member named 'histogramBinz'. Did you mean 'histogramBins'?");
+    expect(typo.stderr).toContain('(and 1 error that follows from "histogramBinz", left out: it goes once it is corrected)');
+    expect(typo.stderr).not.toContain("exports it");
   }, 180_000);
 });
