@@ -16,11 +16,12 @@ import { outPaths } from "../config/paths";
 import { acquireLock } from "../util/lock";
 import { locatingFileSystemErrors } from "../util/fs-errors";
 import type { Assumption } from "../assumptions/types";
+import type { KernelKind } from "../notebook/nbformat";
 import { makeFolder } from "../util/folders";
 
 
 /** Writes the chapter; returns the line to print. */
-export async function newChapter(name: string, root: string | undefined): Promise<string> {
+export async function newChapter(name: string, root: string | undefined, kernel: KernelKind = "tslab"): Promise<string> {
   if (!CHAPTER_NAME.test(name)) throw new InputError(messages.badChapterName(name, chapterNameLike(name)));
   if (name.length > CHAPTER_NAME_MAX) throw new InputError(messages.chapterNameTooLong(name.length, CHAPTER_NAME_MAX));
   const paths = projectPaths(root, process.cwd(), { noChaptersYet: true }); // it may add the first
@@ -39,13 +40,13 @@ export async function newChapter(name: string, root: string | undefined): Promis
     return acquireLock(join(out, ".new.lock"), { timeoutMs: 60_000, pollMs: 20 });
   });
   try {
-    return await addChapter(name, paths.root, configFile, assumption);
+    return await addChapter(name, paths.root, configFile, assumption, kernel);
   } finally {
     await release();
   }
 }
 
-async function addChapter(name: string, root: string, configFile: string, assumption: Assumption): Promise<string> {
+async function addChapter(name: string, root: string, configFile: string, assumption: Assumption, kernel: KernelKind): Promise<string> {
   const notebooksDir = dirname(configFile);
   const rel = (path: string): string => relative(root, path).split("\\").join("/");
   const configText = await readFile(configFile, "utf8");
@@ -53,7 +54,7 @@ async function addChapter(name: string, root: string, configFile: string, assump
   const taken = existing.find((file) => file.replace(/^\d+-/, "") === `${name}.ipynb`);
   if (taken !== undefined) throw new InputError(messages.chapterNameTaken(name, rel(join(notebooksDir, taken))));
   const file = chapterFileName(nextChapterNumber(existing.map((entry) => basename(entry))), name);
-  const notebookText = chapterNotebook({ number: Number(file.slice(0, file.indexOf("-"))), name, assumption });
+  const notebookText = chapterNotebook({ number: Number(file.slice(0, file.indexOf("-"))), name, assumption, kernel });
   const newConfig = withChapterAdded(configText, rel(configFile), file);
 
   const notebookPath = join(notebooksDir, file);

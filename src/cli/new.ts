@@ -4,7 +4,8 @@
  * overwriting) and removed again if report.yaml cannot be written, so nothing is half done.
  * Exit codes: 0 written; 2 a bad name, an existing chapter, or a project that cannot be read.
  */
-import type { Command } from "commander";
+import { Option, type Command } from "commander";
+import type { KernelKind } from "../notebook/nbformat";
 import { rootOptionHelp } from "../messages/report";
 
 export function registerNewCommand(program: Command): void {
@@ -13,6 +14,7 @@ export function registerNewCommand(program: Command): void {
     .description("Start a chapter: write notebooks/NN-<name>.ipynb with a worked example and add it to report.yaml")
     .argument("<name>", 'the chapter\'s name: lowercase letters, digits and dashes, e.g. "energy"')
     .option("--root <dir>", rootOptionHelp())
+    .addOption(new Option("--kernel <kernel>", "the kernel it is for: tslab, or deno (Deno's, `deno jupyter`)").choices(["tslab", "deno"]).default("tslab"))
     .addHelpText(
       "after",
       `
@@ -21,12 +23,13 @@ a headline figure, prose citing it, a chart); it passes \`fragtax check\`, build
 
 Exit codes: 0 written; 2 a bad name, a chapter file that already exists, or no readable report.yaml.
 
-Example:
-  $ fragtax new energy      # writes notebooks/09-energy.ipynb after 08-…, and lists it in report.yaml`,
+Examples:
+  $ fragtax new energy                  # writes notebooks/09-energy.ipynb after 08-…, and lists it in report.yaml
+  $ fragtax new energy --kernel deno    # the same chapter for Deno's kernel (notebook(Deno.jupyter))`,
     )
-    .action(async (name: string, options: { root?: string }) => {
+    .action(async (name: string, options: { root?: string; kernel: KernelKind }) => {
       const { newChapter } = await import("./new-action");
-      process.stderr.write(`${await newChapter(name, options.root)}\n`);
+      process.stderr.write(`${await newChapter(name, options.root, options.kernel)}\n`);
     });
 }
 

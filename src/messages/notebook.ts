@@ -190,6 +190,10 @@ export const noRunContext = (): string =>
 export const noRunContextInDeno = (): string =>
   "notebook(…) found no fragtax run context: this is a Deno notebook, whose run context is on Deno.jupyter; write const nb = notebook(Deno.jupyter) (tslab is the other kernel's module)";
 
+/** `fragtax check` of a Deno notebook that imports tslab's module (other-kernel.ts): what its run would fail with, said at the import. */
+export const tslabInDenoNotebook = (specifier: string): string =>
+  `this is a Deno notebook: "${specifier}" is the tslab kernel's module, and notebook(tslab) finds no fragtax run context under Deno; take this import out and write const nb = notebook(Deno.jupyter)`;
+
 export const typeErrorInImport = (where: string, message: string): string => `${where}: ${message}`;
 export const thrownInImport = (where: string): string => `thrown in ${where}:`;
 

@@ -14,6 +14,7 @@ import { checkAll, projectSourceFiles, type CheckDiagnostic, type NotebookCells 
 import { configPathForRoot } from "../config";
 import { reportFieldsLeniently } from "../config/lenient";
 import { readInputTextSync } from "../util/plain-file";
+import { tslabInDeno } from "./other-kernel";
 
 export { formatDiagnostic, topLevelNames, type CheckDiagnostic } from "./typecheck";
 
@@ -40,7 +41,7 @@ export async function checkDenoNotebooks(notebookFiles: readonly string[], optio
   if (checked.length === 0) return [];
   const { denoCheck } = await import("./deno-check");
   const deno = findDeno(displayPath(checked[0]?.file ?? root, root), root);
-  return [...(await denoCheck(deno, checked, root)).diagnostics];
+  return [...checked.flatMap((notebook) => tslabInDeno(notebook, root)), ...(await denoCheck(deno, checked, root)).diagnostics];
 }
 
 /** The report's notebooks: the chapters of notebooks/report.yaml, else every notebooks/*.ipynb. */

@@ -35,7 +35,7 @@ interface Found {
   readonly offset: number;
 }
 
-function specifiers(source: string): Found[] {
+export function specifiers(source: string): Found[] {
   return [STATIC, DYNAMIC].flatMap((pattern) =>
     [...source.matchAll(pattern)].map((match) => ({ specifier: match[1] as string, offset: (match.index ?? 0) + match[0].lastIndexOf(match[1] as string) - 1 })),
   );

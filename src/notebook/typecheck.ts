@@ -109,5 +109,6 @@ function typesOfNotebooks(program: CheckedProgram, notebooks: readonly NotebookC
 
 /** `notebook: cell N, line L, column C: TSxxxx: message` (or `file:line:column: …`): as `run` and `build` name a type error. */
 export function formatDiagnostic(d: CheckDiagnostic): string {
-  return located(d, `TS${d.code}: ${d.message}${typeErrorHint(d.message)}`);
+  // Code 0: one of fragtax's own rules, not TypeScript's (other-kernel.ts).
+  return located(d, d.code === 0 ? d.message : `TS${d.code}: ${d.message}${typeErrorHint(d.message)}`);
 }

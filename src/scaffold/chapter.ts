@@ -6,7 +6,7 @@
  */
 import { formatForUnit } from "../format/number";
 import type { Notebook } from "../notebook/nbformat";
-import { toMultiline } from "../notebook/nbformat";
+import { toMultiline, type KernelKind } from "../notebook/nbformat";
 import { SCAFFOLD_NOTE } from "../vocabulary/scaffold";
 
 export const CHAPTER_NAME = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
@@ -41,7 +41,24 @@ export interface ChapterSeed {
   readonly name: string;
   /** The assumption the worked example reads. */
   readonly assumption: { readonly id: string; readonly label: string; readonly unit: string };
+  /** The kernel it is for (tslab when absent): Deno's takes the API's run context from `Deno.jupyter`. */
+  readonly kernel?: KernelKind;
 }
+
+/**
+ * Each kernel's kernelspec and language_info as its own kernel writes them (tslab's, and `deno
+ * jupyter`'s), so Jupyter does not rewrite the metadata on first save.
+ */
+const KERNEL_METADATA = {
+  tslab: {
+    kernelspec: { name: "tslab", display_name: "TypeScript", language: "typescript" },
+    language_info: { name: "typescript", file_extension: ".ts", mimetype: "text/typescript", codemirror_mode: { name: "javascript", typescript: true }, version: "3.7.2" },
+  },
+  deno: {
+    kernelspec: { name: "deno", display_name: "Deno", language: "typescript" },
+    language_info: { name: "typescript", file_extension: ".ts", mimetype: "text/x.typescript", codemirror_mode: "typescript", nbconvert_exporter: "script", pygments_lexer: "typescript" },
+  },
+};
 
 export function chapterFileName(number: number, name: string): string {
   return `${String(number).padStart(2, "0")}-${name}.ipynb`;
@@ -67,9 +84,9 @@ export function chapterTitle(name: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-/** The new chapter as nbformat 4.5 JSON (tslab kernel, every cell with an id). */
+/** The new chapter as nbformat 4.5 JSON (tslab's kernel or Deno's, every cell with an id). */
 export function chapterNotebook(seed: ChapterSeed): string {
-  const { number, name, assumption } = seed;
+  const { number, name, assumption, kernel = "tslab" } = seed;
   const prefix = `c${String(number).padStart(2, "0")}`;
   const figureId = `${name.replace(/-/g, "_")}_example`;
   const format = formatForUnit(assumption.unit);
@@ -79,7 +96,7 @@ export function chapterNotebook(seed: ChapterSeed): string {
   const unit = JSON.stringify(assumption.unit);
   const sources: Array<readonly ["markdown" | "code", string]> = [
     ["markdown", `# ${number}. ${chapterTitle(name)}\n\nOne or two sentences on the question this chapter answers. ${SCAFFOLD_NOTE}`],
-    ["code", `import * as tslab from "tslab";\nimport { notebook } from "../dist/api.js";\nimport { histogramBins, monteCarlo } from "../dist/model.js";\nconst nb = notebook(tslab);`],
+    ["code", kernel === "deno" ? `import { notebook } from "../dist/api.js";\nimport { histogramBins, monteCarlo } from "../dist/model.js";\nconst nb = notebook(Deno.jupyter);` : `import * as tslab from "tslab";\nimport { notebook } from "../dist/api.js";\nimport { histogramBins, monteCarlo } from "../dist/model.js";\nconst nb = notebook(tslab);`],
     ["markdown", "## A worked example\n\nRead an assumption, run a model on it under uncertainty, and cite the result: every number in the prose below comes from the model, with its 90% interval."],
     [
       "code",
@@ -107,15 +124,10 @@ export function chapterNotebook(seed: ChapterSeed): string {
         `});`,
     ],
   ];
-  // tslab's own language_info, so Jupyter does not rewrite the metadata on first save.
-  const languageInfo = { name: "typescript", file_extension: ".ts", mimetype: "text/typescript", codemirror_mode: { name: "javascript", typescript: true }, version: "3.7.2" };
   const notebook: Notebook = {
     nbformat: 4,
     nbformat_minor: 5,
-    metadata: {
-      kernelspec: { name: "tslab", display_name: "TypeScript", language: "typescript" },
-      language_info: languageInfo,
-    },
+    metadata: KERNEL_METADATA[kernel],
     cells: sources.map(([type, text], index) => {
       const cellId = `${prefix}-${String(index).padStart(2, "0")}`;
       return type === "markdown"

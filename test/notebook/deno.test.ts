@@ -1,6 +1,6 @@
 /**
  * Deno notebooks: the two fixtures, the two chapters of the Deno fixture report
- * (test/fixtures/project-deno) and a Deno copy of a real chapter of the report (`denoChapter`) run in
+ * (test/fixtures/project-deno), the chapter `fragtax new --kernel deno` writes, and a Deno copy of a real chapter of the report (`denoChapter`) run in
  * the real Deno runtime under `fragtax run` and under real Jupyter (`jupyter nbconvert --execute`
  * with the kernel `deno jupyter --install` registers); per cell the same stdout, stderr, displays
  * (figures, claims, prose, Vega-Lite specs) and trailing values (Deno's kernel colours its text/plain
@@ -48,10 +48,14 @@ const report = jupyterProject(join(root, "notebooks"), false);
 const CHAPTER = "07-specialization-trap.ipynb";
 writeFileSync(join(report, "notebooks", `deno-${CHAPTER}`), JSON.stringify(denoChapter(JSON.parse(readFileSync(join(root, "notebooks", CHAPTER), "utf8")) as Notebook), null, 1));
 
+// The chapter `fragtax new --kernel deno` writes runs unchanged in Jupyter's Deno kernel too.
+spawnSync(process.execPath, [join(root, "dist", "cli.cjs"), "new", "energy", "--kernel", "deno", "--root", fixtureReport], { stdio: "pipe" });
+
 const notebooks = [
   ...["deno-basics", "deno-display"].map((name) => join(FIXTURES, `${name}.ipynb`)),
   ...["01-price.ipynb", "02-claims.ipynb"].map((name) => join(fixtureReport, "notebooks", name)),
   join(report, "notebooks", `deno-${CHAPTER}`),
+  join(fixtureReport, "notebooks", "03-energy.ipynb"),
 ];
 
 /**

@@ -89,6 +89,32 @@ describe("fragtax new", () => {
     expect(new Set(heights.map(Math.round)).size).toBeGreaterThan(3);
   }, 120_000);
 
+  it("writes the chapter for Deno's kernel with --kernel deno: Deno's kernelspec, the API on Deno.jupyter, and it runs", () => {
+    project = tempProject();
+    const { root } = project;
+    // As in a real project: Deno resolves the sources' npm imports through its package.json.
+    symlinkSync(join(import.meta.dirname, "../../package.json"), join(root, "package.json"));
+    const made = fragtax(["new", "energy", "--kernel", "deno", "--root", root]);
+    expect(made.status, made.stderr).toBe(0);
+    const file = join(root, "notebooks/03-energy.ipynb");
+    const notebook = JSON.parse(readFileSync(file, "utf8")) as { metadata: { kernelspec: { name: string }; language_info: { mimetype: string } }; cells: Array<{ cell_type: string; source: string[] }> };
+    expect(notebook.metadata.kernelspec.name).toBe("deno");
+    expect(notebook.metadata.language_info.mimetype).toBe("text/x.typescript");
+    const code = notebook.cells.filter((cell) => cell.cell_type === "code").map((cell) => cell.source.join("")).join("\n");
+    expect(code).toContain("const nb = notebook(Deno.jupyter);");
+    expect(code).not.toContain("tslab");
+    const check = fragtax(["check", "notebooks/03-energy.ipynb"], root);
+    expect(check.status, check.stderr).toBe(0);
+    const run = fragtax(["run", "notebooks/03-energy.ipynb", "--out", "-"], root);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain("Doubling the input gives");
+    // Another kernel is refused by name (exit 2), writing nothing.
+    const other = fragtax(["new", "power", "--kernel", "python3", "--root", root]);
+    expect(other.status).toBe(2);
+    expect(other.stderr).toContain("argument 'python3' is invalid. Allowed choices are tslab, deno.");
+    expect(readFileSync(join(root, "notebooks/report.yaml"), "utf8")).not.toContain("power");
+  }, 120_000);
+
   it("refuses a bad name, an existing chapter and a project without report.yaml with exit 2, writing nothing", () => {
     project = tempProject();
     const { root } = project;
