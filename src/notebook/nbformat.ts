@@ -143,7 +143,9 @@ export function unreadableNotebook(file: string, name: string, error: unknown): 
   if (code !== "ENOENT") return new NotebookFormatError(messages.notebookUnreadable(name, code ?? String(error), code === undefined ? undefined : fileSystemAdvice(code)), name);
   // From the project's folder, `fragtax run 01-x.ipynb` meant the one in notebooks/.
   const inNotebooks = existsSync(join(dirname(file), "notebooks", basename(file))) ? join(dirname(name), "notebooks", basename(name)) : undefined;
-  return new NotebookFormatError(messages.notebookMissing(name, renamedFileLike(basename(file), notebooksIn(dirname(file))) ?? inNotebooks), name);
+  // The nearest notebook in its folder, written as `name` was (`notebooks/09-enrgy.ipynb` → `notebooks/09-energy.ipynb`), so it can be typed as said.
+  const renamed = renamedFileLike(basename(file), notebooksIn(dirname(file)));
+  return new NotebookFormatError(messages.notebookMissing(name, (renamed === undefined ? undefined : join(dirname(name), renamed)) ?? inNotebooks), name);
 }
 
 /** The .ipynb files in `folder`, sorted; none when it cannot be read (then there is no suggestion). */

@@ -124,11 +124,11 @@ describe("a chapter renamed or deleted after report.yaml listed it", () => {
       const named = cli("check", "notebooks/02-claims.ipynb");
       expect(named.status).toBe(2);
       expect(named.stderr).toContain(wanted);
-      // A notebook report.yaml does not list, missing: the nearest one in its folder.
+      // A notebook report.yaml does not list, missing: the nearest one in its folder, written as the path was (so it can be typed as said).
       writeFileSync(join(notebooks, "report.yaml"), readFileSync(join(notebooks, "report.yaml"), "utf8").replace("02-claims.ipynb", "02-claim-check.ipynb"));
       const unlistedNow = cli("check", "notebooks/02-claimz.ipynb");
       expect(unlistedNow.status).toBe(2);
-      expect(unlistedNow.stderr).toContain('notebooks/02-claimz.ipynb: there is no such notebook; did you mean "02-claim-check.ipynb"? check its path');
+      expect(unlistedNow.stderr).toContain('notebooks/02-claimz.ipynb: there is no such notebook; did you mean "notebooks/02-claim-check.ipynb"? check its path');
       // Named from the project's folder without notebooks/: the one in notebooks/.
       const fromRoot = cli("run", "01-price.ipynb", "--out", "-");
       expect(fromRoot.status).toBe(2);

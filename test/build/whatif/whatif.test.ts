@@ -19,6 +19,13 @@ describe("--set flags", () => {
     expect(nearestIds("scenario_probability", known)[0]).toBe("scenario_merchant_era_probability");
   });
 
+  it("says to write digits alone, in the assumption's unit, for a value written with its unit", () => {
+    expect(() => parseSetFlag("scenario_merchant_era_probability=60%", known)).toThrow('"60%" is not a number or a low..high range for scenario_merchant_era_probability (e.g. 2.5 or 2..3); write digits alone, in the assumption\'s unit: 0.6 for 60%');
+    for (const written of ["$2.5", "2.5USD", "2.5..3 $"]) expect(() => parseSetFlag(`h100_usd_per_gpu_hour=${written}`, known)).toThrow("write digits alone, in the assumption's unit (no sign or unit: the entry's \"unit\" is it)");
+    // Words, or a range cut short, are not a unit: the example alone.
+    expect(() => parseSetFlag("h100_usd_per_gpu_hour=abc", known)).toThrow(/\(e\.g\. 2\.5 or 2\.\.3\)$/);
+  });
+
   it("suggests no unrelated id when nothing is close (a wild guess misleads)", () => {
     expect(nearestIds("nope", known)).toEqual([]);
     expect(() => parseSetFlag("nope=1", known)).toThrow('--set nope=1: unknown assumption "nope"; no assumption id is close to it (the ids are those of the assumptions file)');
