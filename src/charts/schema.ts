@@ -153,11 +153,21 @@ export function schemaPropertiesOf(types: readonly string[]): string[] {
   const definitions = schema().definitions;
   if (typeof definitions !== "object" || definitions === null) return [];
   const names = new Set<string>();
-  for (const type of types) {
-    const definition = (definitions as Record<string, unknown>)[type.replace(/<.*$/, "").trim()];
-    const properties = typeof definition === "object" && definition !== null ? (definition as { properties?: unknown }).properties : undefined;
+  const seen = new Set<string>();
+  // A union's definition (TopLevelSpec: anyOf TopLevelUnitSpec, TopLevelLayerSpec, …) has the properties of its members.
+  const collect = (type: string): void => {
+    if (seen.has(type)) return;
+    seen.add(type);
+    const definition = (definitions as Record<string, unknown>)[type];
+    if (typeof definition !== "object" || definition === null) return;
+    const { properties, anyOf, oneOf, allOf } = definition as { properties?: unknown; anyOf?: unknown; oneOf?: unknown; allOf?: unknown };
     if (typeof properties === "object" && properties !== null) Object.keys(properties).forEach((name) => names.add(name));
-  }
+    for (const member of [anyOf, oneOf, allOf].flatMap((list) => (Array.isArray(list) ? (list as unknown[]) : []))) {
+      const ref = typeof member === "object" && member !== null ? (member as { $ref?: unknown }).$ref : undefined;
+      if (typeof ref === "string" && ref.startsWith("#/definitions/")) collect(decodeURIComponent(ref.slice("#/definitions/".length)));
+    }
+  };
+  for (const type of types) collect(type.replace(/<.*$/, "").trim());
   return [...names];
 }
 
