@@ -209,6 +209,10 @@ export const typeErrorLine = (where: string, code: number, message: string): str
 export const closedListHint = (what: string, values: readonly string[], nearest: string | undefined): string =>
   ` ${what} of the notebook API is one of ${values.map((value) => `"${value}"`).join(", ")}${nearest === undefined ? "." : didYouMean(nearest)}`;
 /** After TypeScript's sentence about a key a chart spec's types do not have (it ends with a period). */
+/** After a type error for `nb.claim` without its verdict or factor (type-hints.ts). */
+export const claimVerdictHint = (missing: readonly string[]): string =>
+  ` A claim's ${missing.join(" and ")} come${missing.length === 1 ? "s" : ""} from checkClaim(stated, computed): spread it into the claim, nb.claim({ …, ...checkClaim(stated, computed) })`;
+
 export const chartKeyHint = (nearest: string): string => ` Did you mean "${nearest}"? (a chart spec's keys are Vega-Lite's)`;
 
 /** After TS2304 for a name a public entry exports: the import the notebook lacks (module-exports.ts). */

@@ -23,6 +23,8 @@ export function typeErrorHint(message: string): string {
   if (/Did you mean/.test(message)) return "";
   const excess = chartKeyHint(message);
   if (excess !== "") return excess;
+  const claim = claimVerdictHint(message);
+  if (claim !== "") return claim;
   // The first line of the message chain whose target is one of the lists (a chain ends in the property's).
   const lines = message.split("\n").map((line) => line.trim());
   const at = lines
@@ -33,6 +35,18 @@ export function typeErrorHint(message: string): string {
   if (at === undefined || choice === undefined) return "";
   const given = /^(?:Argument of )?[Tt]ype '"([^"]*)"'/.exec(at.line)?.[1];
   return messages.closedListHint(choice.what, choice.values, given === undefined ? undefined : nearestNames(given, choice.values, { count: 1, orClosest: false })[0]);
+}
+
+/**
+ * `nb.claim({ … })` without its verdict or factor: TypeScript lists the properties missing from the
+ * API's record type (`… from type 'Omit<ClaimRecord, …>': verdict, factor`), not where they come from.
+ */
+function claimVerdictHint(message: string): string {
+  const many = /is missing the following properties from type '[^']*Claim(?:Record|Input)\b[^']*': ([^.\n]+)/.exec(message)?.[1];
+  const one = /Property '(verdict|factor)' is missing in type '[^']*' but required in type '[^']*Claim(?:Record|Input)\b/.exec(message)?.[1];
+  const missing = [...(many?.split(/,\s*/) ?? []), ...(one === undefined ? [] : [one])].filter((name) => name === "verdict" || name === "factor");
+  if (missing.length === 0) return "";
+  return `${message.trimEnd().endsWith(".") ? "" : "."}${messages.claimVerdictHint(missing)}`;
 }
 
 /**

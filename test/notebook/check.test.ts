@@ -96,6 +96,15 @@ describe("fragtax check", () => {
     expect(typeErrorHint("Object literal may only specify known properties, and 'lable' does not exist in type 'MyRow | Other<Field | X>'.")).toBe("");
   });
 
+  it("says where a claim's verdict and factor come from when nb.claim is given neither, or one", () => {
+    const both = "Argument of type '{ id: string; }' is not assignable to parameter of type 'ClaimInput'.\n  Type '{ id: string; }' is missing the following properties from type 'Omit<ClaimRecord, \"basis\" | \"cell\" | \"notebook\" | \"section\">': verdict, factor";
+    expect(typeErrorHint(both)).toBe(". A claim's verdict and factor come from checkClaim(stated, computed): spread it into the claim, nb.claim({ …, ...checkClaim(stated, computed) })");
+    const one = "Argument of type '{ id: string; }' is not assignable to parameter of type 'ClaimInput'.\n  Property 'factor' is missing in type '{ id: string; verdict: \"consistent\"; }' but required in type 'Omit<ClaimRecord, \"basis\" | \"cell\" | \"notebook\" | \"section\">'.";
+    expect(typeErrorHint(one)).toBe(" A claim's factor comes from checkClaim(stated, computed): spread it into the claim, nb.claim({ …, ...checkClaim(stated, computed) })");
+    // Another missing property of a claim is TypeScript's to name alone.
+    expect(typeErrorHint("Type '{}' is missing the following properties from type 'Omit<ClaimRecord, \"basis\">': id, claim")).toBe("");
+  });
+
   it("gives that hint only when the API's own type is what the value should have been, and TypeScript suggested nothing", () => {
     expect(typeErrorHint(`Type '"ok"' is not assignable to type 'VerdictLike'.`)).toBe("");
     expect(typeErrorHint(`Argument of type 'NumberFormat' is not assignable to parameter of type 'number'.`)).toBe("");
