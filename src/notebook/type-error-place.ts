@@ -2,7 +2,8 @@
  * Where a type error in an object literal is to be fixed. TypeScript reports a nested property's wrong
  * value at the outer property (`x: { field: "p5", type: "quantitive" }` at `x`), and says which
  * property in its chain ("Types of property 'type' are incompatible"): the caret goes to that value,
- * the place a reader changes, read from the cell's syntax tree.
+ * the place a reader changes, read from the cell's syntax tree. A property's own literal value
+ * (`mark: "bars"`), which TypeScript reports at the key, is moved to the value too.
  */
 import type { LineColumn } from "../util/text-position";
 import { lineIndex, offsetOf } from "../util/text-position";
@@ -25,7 +26,9 @@ interface PropertyNode extends Node {
  */
 export function incompatibleValueAt(source: string, at: LineColumn, message: string): LineColumn | undefined {
   const chain = [...message.matchAll(/Types of property '([^']+)' are incompatible/g)].map((match) => match[1] ?? "");
-  if (chain.length === 0 || !message.includes("is not assignable")) return undefined;
+  // Or the property's own value, reported at its key (`mark: "bars"`: "Type '"bars"' is not assignable to type 'AnyMark'").
+  const ownValue = chain.length === 0 && /^Type '[^']*' is not assignable to type/.test(message);
+  if ((chain.length === 0 && !ownValue) || !message.includes("is not assignable")) return undefined;
   const program = parseCell(source);
   const parser = oxcParser();
   if (program === undefined || parser === null) return undefined;
@@ -33,15 +36,18 @@ export function incompatibleValueAt(source: string, at: LineColumn, message: str
   const offset = offsetOf(source, at.line, at.column);
   if (offset < 0) return undefined;
   let object: PropertyNode["value"] | undefined;
+  let literal: Node | undefined;
   new parser.Visitor({
     Property: (node) => {
       const property = node as unknown as PropertyNode;
+      if (ownValue && literal === undefined && property.key.start === offset && property.value.type === "Literal") literal = property.value;
       if (object === undefined && (property.start === offset || property.key.start === offset) && property.value.type === "ObjectExpression") object = property.value;
     },
     ObjectExpression: (node) => {
       if (object === undefined && node.start === offset) object = node as unknown as PropertyNode["value"];
     },
   }).visit(program);
+  if (ownValue) return literal === undefined ? undefined : where(literal.start);
   let target: PropertyNode | undefined;
   for (const name of chain) {
     const found = object?.properties?.find((p): p is PropertyNode => p.type === "Property" && keyName(p as PropertyNode) === name);
@@ -60,7 +66,7 @@ function keyName(property: PropertyNode): string | undefined {
 
 /** `diagnostic` with its place moved to the value its chain names, when it is in `module`'s cell and found there. */
 export function atIncompatibleValue(diagnostic: CheckDiagnostic, module: CellModule): CheckDiagnostic {
-  if (diagnostic.cell === undefined || !diagnostic.message.includes("Types of property")) return diagnostic;
+  if (diagnostic.cell === undefined || !/Types of property|^Type '[^']*' is not assignable to type/.test(diagnostic.message)) return diagnostic;
   const lines = module.text.split("\n");
   // The virtual file: a header line, the cell's lines, the export line, and the final newline (typecheck-rules.ts).
   const source = lines.slice(1, lines.length - 2).join("\n");
