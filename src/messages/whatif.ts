@@ -14,11 +14,11 @@ export const malformedOverrideValue = (where: string, id: string, text: string):
   `${where}: "${text}" is not a number or a low..high range for ${id} (e.g. 2.5 or 2..3)${unitWritten(text)}`;
 
 /** A value written with its unit (`60%`, `$0.10`, `1.2kW`): digits alone are the assumption's own unit, as in assumptions.yaml. */
-function unitWritten(text: string): string {
+const unitWritten = (text: string): string => {
   const percent = /^\s*(-?\d+(?:\.\d+)?)\s*%\s*$/.exec(text)?.[1];
   if (percent !== undefined) return `; write digits alone, in the assumption's unit: ${Number(percent) / 100} for ${text.trim()}`;
   return /\d/.test(text) && /[$€£%a-zA-Z]/.test(text.replace(/e[+-]?\d/gi, "")) ? "; write digits alone, in the assumption's unit (no sign or unit: the entry's \"unit\" is it)" : "";
-}
+};
 
 export const overrideNotANumber = (where: string, id: string, given: string): string =>
   `${where}: ${given} for ${id} is not a number (quoted, or text); write the number without quotes, as the assumptions file does`;
