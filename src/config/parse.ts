@@ -229,13 +229,7 @@ function resolveChapters(
       const joined = name.split(/(?<=\.ipynb)\s+-\s+/);
       if (joined.length > 1 && joined.every((part) => part.endsWith(".ipynb"))) throwAt(where, file, (w) => messages.configChaptersJoined(w, name, joined));
       // A link to nothing, or one that loops, "exists" no more than a missing file, but is fixed elsewhere.
-      const brokenLink = (() => {
-        try {
-          return lstatSync(chapterFile).isSymbolicLink();
-        } catch {
-          return false;
-        }
-      })();
+      const brokenLink = isSymbolicLink(chapterFile);
       // Named from the project's folder ("notebooks/09-energy.ipynb"): chapters are named from report.yaml's.
       const fromProject = resolve(root, name);
       if (!brokenLink && !isAbsolute(name) && fromProject !== chapterFile && exists(fromProject) && isInside(dir, fromProject)) {
@@ -392,6 +386,7 @@ function columnOf(position: { line: number; col: number }): { line: number; colu
   return { line: position.line, column: position.col };
 }
 
+/** Whether `path` is a symbolic link (one that exists() says is not there leads nowhere, or loops). */
 function isSymbolicLink(path: string): boolean {
   try {
     return lstatSync(path).isSymbolicLink();

@@ -9,10 +9,11 @@
  * source beside it is read as it is. Only syntax: nothing is type-checked or run. Where oxc cannot
  * load, or a file cannot be read, there is no hint.
  */
-import { readFileSync, statSync } from "node:fs";
-import { dirname, join, relative, resolve, sep } from "node:path";
+import { readFileSync } from "node:fs";
+import { dirname, join, relative, sep } from "node:path";
 import { oxcParser } from "./oxc";
 import { PUBLIC_ENTRIES } from "./imports";
+import { resolveRelative } from "./tslab-root-dir";
 import * as messages from "../messages/notebook";
 
 /** TypeScript's codes for a name that is not declared anywhere the cell can see: alone, and with a name it may have meant. */
@@ -70,18 +71,12 @@ export function exportsOf(file: string, depth = 0, seen = new Set<string>()): Ma
       const request = entry.moduleRequest?.value;
       if (entry.exportName.kind === "Name" && entry.exportName.name !== null) {
         names.set(entry.exportName.name, { typeOnly: entry.isType });
-      } else if (entry.importName.kind === "AllButDefault" && request !== undefined && request.startsWith(".")) {
-        const target = moduleFile(resolve(dirname(file), request));
+      } else if (entry.importName.kind === "AllButDefault" && request !== undefined) {
+        const target = resolveRelative(request, dirname(file));
         if (target === undefined) continue;
         for (const [name, exported] of exportsOf(target, depth + 1, seen)) if (!names.has(name)) names.set(name, exported);
       }
     }
   }
   return names;
-}
-
-/** The file an import of `path` names (`./runner` → runner.ts, `./x.js` → x.ts, a folder → its index). */
-function moduleFile(path: string): string | undefined {
-  const base = path.replace(/\.[mc]?js$/, "");
-  return [`${base}.ts`, `${base}.tsx`, `${base}.mts`, path, join(path, "index.ts")].find((candidate) => statSync(candidate, { throwIfNoEntry: false })?.isFile() === true);
 }

@@ -48,7 +48,7 @@ const SOURCE = /\.(?:ts|tsx|mts|cts)$/;
  * first, `./x` tries the extensions and `x/index`), or undefined when it is not a relative one or
  * names no file.
  */
-function resolveRelative(specifier: string, fromDir: string): string | undefined {
+export function resolveRelative(specifier: string, fromDir: string): string | undefined {
   if (!specifier.startsWith("./") && !specifier.startsWith("../")) return undefined;
   const base = resolve(fromDir, specifier);
   const stem = base.replace(/\.(?:m|c)?js$/, "");
