@@ -43,9 +43,10 @@ import type { FailedCell } from "../report/chapters";
 import type { PdfOptions } from "../report/pdf";
 import { claimsJson, duplicateIds, pretty } from "../report/records";
 import { figuresJson } from "../report/figures-file";
-import type { RenderedReport, ReportInput } from "../report/render";
+import type { KeptChapter, RenderedReport, ReportInput } from "../report/render";
 import { notebookSections, type SectionRecord } from "../report/sections";
 import { sha256 } from "../util/hash";
+import { writeBehind, writesBehindSettled } from "../util/atomic";
 import { visibleInOneLine } from "../util/control";
 import { formatSeconds } from "../format/number";
 import type { WhatIf } from "./whatif/overrides";
@@ -159,11 +160,14 @@ export async function build(options: BuildOptions = {}, effects: BuildEffects = 
     // none to check against: publish, which knows the new version's id, refuses what is wrong then.
     const versions = errata === null || errata.length === 0 ? [] : ((await effects.publishedVersions?.(config.paths.reports)) ?? []);
     if (errata !== null && versions.length > 0) checkErrataVersions(errata, versions);
-    await Promise.all([keepConfig(), keepParsed(), parsedErrata?.keep()]);
+    // Kept behind (util/atomic.ts): the build waits for these writes before it replaces its outputs.
+    for (const keep of [keepConfig, keepParsed, parsedErrata?.keep]) if (keep !== undefined) writeBehind(keep);
     // The files read here, as read: the build log records them with the chapters' inputs (publish checks them).
     const read: [string, string][] = [[config.file, sha256(configText)], ...(config.errata !== undefined && errataText !== undefined ? [[config.errata, sha256(errataText)] as [string, string]] : [])];
     return await buildLocked({ config, options, effects, started, rel, registry, fileRegistry, whatIf, assumptionsText, versionDate, asOf, errata, read });
   } finally {
+    // No cache write outlives the lock (a build that failed first has its own error to tell).
+    await writesBehindSettled().catch(() => undefined);
     await release();
   }
 }
@@ -289,7 +293,8 @@ async function buildAndPrint({ config, options, effects, started, rel, registry,
   const inputs = mergeInputs(config.root, runs.flatMap((run) => run.inputs ?? []), [...read, ...(report.images ?? []).map((image) => [image.path, image.sha256] as const)]);
   await write(BUILD_LOG, pretty(buildLog({ asOf, started, now: effects.now(), whatIf, assumptions: { file: rel(config.assumptions), sha256: provenance.assumptionsSha256 }, inputs, errataFile: config.errata === undefined ? null : rel(config.errata), runs, failedCells: report.failedCells, pdf: pdfStep, pdfMs, pdfSource, duplicates, warnings: report.warnings, requested, outputs: hashes })));
 
-  // 8. replace
+  // 8. replace — once the caches written behind are on disk: one that could not be written stops the build here, with its path.
+  await writesBehindSettled();
   await effects.replaceOutputs(config.outDir, outputs);
   const files = [...outputs.keys()].map((name) => rel(out(name)));
   effects.log(messages.buildWrote(files));
@@ -330,9 +335,12 @@ async function renderOrReuse(input: ReportInput, effects: BuildEffects, onRender
   onRender();
   // The chapters whose render would read what it read last time are taken from the chapter cache.
   const chapters = effects.chapterCache?.(cacheDir, input.config.root, (chapter) => dataOf.get(chapter.relativePath) ?? []);
-  const report = await (await import("../report/render")).renderReport(input, chapters);
+  // The chapters and the page are kept behind (util/atomic.ts): the build waits for those writes before it replaces its outputs.
+  const keeper = chapters && { ...chapters, store: async (chapterKey: string, kept: KeptChapter) => writeBehind(() => chapters.store(chapterKey, kept)) };
+  const report = await (await import("../report/render")).renderReport(input, keeper);
   await chapters?.prune();
-  await effects.storePage?.(cacheDir, key, builtAt, report);
+  const storePage = effects.storePage?.bind(effects);
+  if (storePage !== undefined) writeBehind(() => storePage(cacheDir, key, builtAt, report));
   return report;
 }
 

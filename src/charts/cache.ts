@@ -15,7 +15,7 @@ import type { DataTable } from "./data-table";
 import { locatingFileSystemErrors } from "../util/fs-errors";
 import { TOOL_VERSION } from "../version";
 import { sha256 } from "../util/hash";
-import { CACHE_WRITE, writeFileAtomic } from "../util/atomic";
+import { CACHE_WRITE, writeBehind, writeFileAtomic } from "../util/atomic";
 import { readPlainText } from "../util/plain-file";
 import { schemaNumbers } from "./schema";
 import { validityText } from "./valid-key";
@@ -35,6 +35,13 @@ export interface CachedChart {
 
 let folder: string | undefined;
 
+/**
+ * The drawings this build made, by key: its render step reads what its chapters' drawing made while
+ * the write to the disk may still be under way (writes behind: util/atomic.ts). Emptied when a build
+ * names the cache, so a long `fragtax dev` keeps only the last build's.
+ */
+const drawnNow = new Map<string, CachedChart>();
+
 /** Where charts' compiled specs are kept (compiled.ts), when the cache is on. */
 export function compiledChartsDir(): string | undefined {
   return folder === undefined ? undefined : join(folder, "compiled");
@@ -43,6 +50,7 @@ export function compiledChartsDir(): string | undefined {
 /** Turns the cache on for this process, in `dir` (or off, with undefined). */
 export function useChartCache(dir: string | undefined): void {
   folder = dir;
+  drawnNow.clear();
 }
 
 declare global {
@@ -75,6 +83,8 @@ export function chartKey(themedSpecJson: string, kind: "page" | "phone" = "page"
 
 export async function readChart(key: string): Promise<CachedChart | undefined> {
   if (folder === undefined) return undefined;
+  const drawn = drawnNow.get(key);
+  if (drawn !== undefined) return drawn;
   try {
     const entry = unsealedJson(await readPlainText(join(folder, `${key}.json`))) as Partial<CachedChart>;
     const frame = entry.frame as Partial<AnimationFrame> | undefined;
@@ -87,13 +97,17 @@ export async function readChart(key: string): Promise<CachedChart | undefined> {
   }
 }
 
-export async function writeChart(key: string, chart: CachedChart): Promise<void> {
+/**
+ * Keeps a drawing: in memory for this build at once, on disk behind (the build waits for the write
+ * before it replaces its outputs: util/atomic.ts `writeBehind`).
+ */
+export function writeChart(key: string, chart: CachedChart): void {
   const dir = folder;
   if (dir === undefined) return;
+  drawnNow.set(key, chart);
+  const entry = sealedJson({ markup: chart.markup, width: chart.width, height: chart.height, notes: chart.notes, frame: chart.frame, tables: chart.tables });
   // An unwritable cache is said once with its path (exit 2), like the other caches, not hidden.
-  await locatingFileSystemErrors("the chart cache (out/.cache/charts)", dir, () =>
-    writeFileAtomic(join(dir, `${key}.json`), sealedJson({ markup: chart.markup, width: chart.width, height: chart.height, notes: chart.notes, frame: chart.frame, tables: chart.tables }), CACHE_WRITE),
-  );
+  writeBehind(() => locatingFileSystemErrors("the chart cache (out/.cache/charts)", dir, () => writeFileAtomic(join(dir, `${key}.json`), entry, CACHE_WRITE)));
 }
 
 /**

@@ -201,7 +201,7 @@ async function drawOrReuse(themedSpec: Record<string, unknown>, where: string, k
   let chart = await readChart(key);
   if (chart === undefined) {
     chart = kind === "page" ? await renderFresh(themedSpec, json, where) : (await draw(themedSpec, json, where, { tables: false })).chart;
-    await writeChart(key, chart);
+    writeChart(key, chart);
   }
   return chart;
 }

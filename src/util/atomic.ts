@@ -73,6 +73,36 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array, o
   }
 }
 
+/** Cache writes under way that no one waits for yet (`writeBehind`), and the first that failed. */
+const behind = new Set<Promise<void>>();
+let failedBehind: { readonly error: unknown } | undefined;
+
+/**
+ * Starts a cache write the caller does not wait for. A rebuild wrote ~a dozen entries (charts, the
+ * chapters that ran, the page) one after the other on the main thread's path, each waiting for its
+ * open, write, close and rename: ~25 ms of a one-assumption rebuild spent waiting for the disk. The
+ * build waits for all of them (`writesBehindSettled`) before it replaces its outputs, so a cache that
+ * cannot be written still stops it, with its path, and no write outlives the build's lock. What is
+ * written behind must not be read back by the same build from the disk (the chart cache keeps its
+ * drawings in memory too).
+ */
+export function writeBehind(write: () => Promise<void>): void {
+  const pending: Promise<void> = write()
+    .catch((error: unknown) => {
+      failedBehind ??= { error };
+    })
+    .finally(() => behind.delete(pending));
+  behind.add(pending);
+}
+
+/** Settles once every write started with `writeBehind` has; throws the first one's error, once. */
+export async function writesBehindSettled(): Promise<void> {
+  while (behind.size > 0) await Promise.all(behind);
+  const failed = failedBehind;
+  failedBehind = undefined;
+  if (failed !== undefined) throw failed.error;
+}
+
 /**
  * Flushes a file's content, or a folder's list of names (what a rename into it changed), to the disk:
  * a rename is atomic for readers at once, but survives a power cut only once its folder is flushed.

@@ -13,6 +13,7 @@ import { renderChart } from "../../src/charts/render";
 import { VEGA_LITE_MIME } from "../../src/api/types";
 import type { Notebook } from "../../src/notebook/nbformat";
 import { prerenderCharts } from "../../src/report/render";
+import { writesBehindSettled } from "../../src/util/atomic";
 
 const dirs: string[] = [];
 const freshCache = (): string => {
@@ -49,6 +50,7 @@ describe("prerenderCharts", () => {
     const drawnFresh = await renderChart(spec("Fresh"), place); // no cache: drawn here
     const dir = freshCache();
     await prerenderCharts(notebookWith([spec("Fresh")]), tmpdir(), tmpdir());
+    await writesBehindSettled(); // the drawing is written behind (a build waits for it before its outputs)
     expect(readdirSync(dir).filter((f) => f.endsWith(".json")).length).toBeGreaterThan(0);
     const fromCache = await renderChart(spec("Fresh"), place);
     expect(fromCache.markup).toBe(drawnFresh.markup);
@@ -59,6 +61,7 @@ describe("prerenderCharts", () => {
     const dir = freshCache();
     await expect(prerenderCharts(notebookWith([{ mark: "nonsense-mark", data: { values: [] } }, "{not json"]), tmpdir(), tmpdir())).resolves.toBeUndefined();
     await prerenderCharts(notebookWith([spec("Removed")], ["remove-cell"]), tmpdir(), tmpdir());
+    await writesBehindSettled();
     expect(readdirSync(dir).filter((f) => f.endsWith(".json"))).toEqual([]);
   });
 });

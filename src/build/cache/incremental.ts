@@ -13,6 +13,7 @@ import type { EnvReads } from "../../vocabulary/env-reads";
 import type { ModelRunCounts } from "../../vocabulary/kept-runs";
 import { fingerprintChanges, NotebookCache, type Fingerprint } from "./notebook-cache";
 import { FileHasher, currentState, fingerprintAfterRun, lockfileHash } from "./dependencies";
+import { writeBehind } from "../../util/atomic";
 
 /** What the engine reports per executed notebook. */
 export interface ExecutedNotebook<Result> {
@@ -124,16 +125,15 @@ export async function runIncrementally<Result>(inputs: IncrementalInputs<Result>
     const fingerprints = await Promise.all(
       executed.map((run) => fingerprintAfterRun({ ...common, notebook: run.notebook, modules: run.modules, modulesClosed: run.modulesClosed === true, reads: run.reads, ...(run.files !== undefined && { files: run.files }), ...(run.readFiles !== undefined && { readFiles: run.readFiles }), ...(run.env !== undefined && { env: run.env }) })),
     );
-    // The entries are written at once (their writes' waits added up, one after the other, between the last drawing and the render).
-    const stored: Promise<void>[] = [];
+    // The entries are written behind (util/atomic.ts): their waits were on the path between the last
+    // drawing and the render. The build waits for them before it replaces its outputs.
     for (const [index, run] of executed.entries()) {
       const fingerprint = fingerprints[index] as Fingerprint;
-      if (inputs.cacheable?.(run.result) ?? true) stored.push(cache.store(run.notebook, fingerprint, run.result).then(() => cache.clearFailure(run.notebook)));
-      else stored.push(cache.storeFailure(run.notebook, fingerprint, run.failure ?? ""));
+      if (inputs.cacheable?.(run.result) ?? true) writeBehind(() => cache.store(run.notebook, fingerprint, run.result).then(() => cache.clearFailure(run.notebook)));
+      else writeBehind(() => cache.storeFailure(run.notebook, fingerprint, run.failure ?? ""));
       const reason = reasons.get(run.notebook) ?? messages.reranBecause([{ kind: "first-run" }]);
       outcomes.set(run.notebook, { notebook: run.notebook, status: "executed", reason, durationMs: run.durationMs ?? share, ...(run.modelRuns !== undefined && { modelRuns: run.modelRuns }), result: run.result, fingerprint });
     }
-    await Promise.all(stored);
   }
   return inputs.notebooks.flatMap((notebook) => {
     const outcome = outcomes.get(notebook);

@@ -11,6 +11,7 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Assumption } from "../../../src/assumptions/types";
 import { runIncrementally } from "../../../src/build/cache/incremental";
+import { writesBehindSettled } from "../../../src/util/atomic";
 
 const assumption = (id: string, value: number): Assumption => ({
   id, label: id, unit: "x", value, distribution: "fixed", source: { title: "t", date: "2026-01-01" }, position: { file: "a.yaml", line: 1, column: 1 },
@@ -23,7 +24,8 @@ let codeChanges: boolean[];
 let warnings: string[];
 
 async function build(force = false) {
-  return runIncrementally<{ text: string }>({
+  // As a build does before it replaces its outputs: the entries it wrote behind are on disk.
+  const outcomes = await runIncrementally<{ text: string }>({
     root,
     cacheDir: join(root, "out/.cache"),
     notebooks: ["notebooks/a.ipynb", "notebooks/b.ipynb", "notebooks/c.ipynb"],
@@ -50,6 +52,8 @@ async function build(force = false) {
       );
     },
   });
+  await writesBehindSettled();
+  return outcomes;
 }
 
 beforeEach(async () => {
