@@ -89,29 +89,28 @@ export function stringLiterals(source: string): string[] {
   const braces: number[] = []; // per open template: brace depth when its `${` began
   let depth = 0;
   let i = 0;
+  // A template's text up to its end or its next `${`, escapes as written: one slice of the source.
   const readTemplatePart = (): void => {
-    let text = "";
+    const start = i;
     while (i < source.length) {
       const ch = source[i] as string;
       if (ch === "\\") {
-        text += source.slice(i, i + 2);
         i += 2;
       } else if (ch === "`") {
+        out.push(source.slice(start, i));
         i++;
-        out.push(text);
         return;
       } else if (ch === "$" && source[i + 1] === "{") {
+        out.push(source.slice(start, i));
         i += 2;
-        out.push(text);
         braces.push(depth);
         depth++;
         return;
       } else {
-        text += ch;
         i++;
       }
     }
-    out.push(text);
+    out.push(source.slice(start, Math.min(i, source.length)));
   };
   while (i < source.length) {
     const ch = source[i] as string;
