@@ -5,7 +5,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { closeSync, openSync, renameSync, rmSync, writeFileSync, writeSync } from "node:fs";
-import { open, rename, rm } from "node:fs/promises";
+import { open, readdir, rename, rm, stat } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { makeFolder, makeFolderSync } from "./folders";
 
@@ -30,6 +30,22 @@ export function abandonedTemporary(path: string, mtimeMs: number, now = Date.now
 export function writerOfTemporary(path: string): number | undefined {
   const pid = /^\..+\.(\d+)\.[0-9a-f]{8}\.tmp$/.exec(basename(path))?.[1];
   return pid === undefined ? undefined : Number(pid);
+}
+
+/**
+ * Removes from `folder` the temporary siblings writes killed midway left there (`kill -9`, a power
+ * cut), once they are old enough not to be another process's write in progress. Best effort: a
+ * folder that cannot be listed, or a file that cannot be removed, is left as it is.
+ */
+export async function removeAbandonedTemporaries(folder: string, now = Date.now()): Promise<void> {
+  const names = await readdir(folder).catch(() => [] as string[]);
+  await Promise.all(
+    names.filter((name) => isTemporarySibling(name)).map(async (name) => {
+      const path = join(folder, name);
+      const info = await stat(path).catch(() => undefined);
+      if (info !== undefined && info.isFile() && abandonedTemporary(path, info.mtimeMs, now)) await rm(path, { force: true }).catch(() => undefined);
+    }),
+  );
 }
 
 export interface AtomicWriteOptions {

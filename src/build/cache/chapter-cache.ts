@@ -16,9 +16,9 @@
  *
  * A chapter with a failed cell is never kept (render.ts): it is rendered, and reported, again.
  */
-import { readdir, rm, stat } from "node:fs/promises";
+import { readdir, rm } from "node:fs/promises";
 import { join } from "node:path";
-import { abandonedTemporary, CACHE_WRITE, isTemporarySibling, writeFileAtomic } from "../../util/atomic";
+import { CACHE_WRITE, removeAbandonedTemporaries, writeFileAtomic } from "../../util/atomic";
 import { locatingFileSystemErrors } from "../../util/fs-errors";
 import { readPlainText } from "../../util/plain-file";
 import type { ChapterInput } from "../../report/chapters";
@@ -75,14 +75,11 @@ export function chapterCache(
         return; // nothing kept yet
       }
       const stale = names.filter((name) => name.endsWith(".json") && !used.has(name.slice(0, -".json".length)));
-      // A write's temporary file a `kill -9` left, once it is old enough not to be another build's write in progress.
-      const left = await Promise.all(names.filter((name) => isTemporarySibling(name)).map(async (name) => ((await abandoned(join(folder, name))) ? [name] : [])));
-      await Promise.all([...stale, ...left.flat()].map((name) => rm(join(folder, name), { force: true }).catch(() => undefined)));
+      await Promise.all([
+        ...stale.map((name) => rm(join(folder, name), { force: true }).catch(() => undefined)),
+        // A write's temporary file a `kill -9` left, once it is old enough not to be another build's write in progress.
+        removeAbandonedTemporaries(folder),
+      ]);
     },
   };
-}
-
-async function abandoned(path: string): Promise<boolean> {
-  const info = await stat(path).catch(() => undefined);
-  return info !== undefined && abandonedTemporary(path, info.mtimeMs);
 }
