@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { noSpecRemembered, useChartCache, validSpecKey } from "../../src/charts/cache";
+import { writesBehindSettled } from "../../src/util/atomic";
 import { renderChart } from "../../src/charts/render";
 import { schemaProblems } from "../../src/charts/schema";
 import { comparedNumbers, numberClass, validityText } from "../../src/charts/valid-key";
@@ -19,7 +20,8 @@ import { toolCacheDir } from "../../src/util/tool-cache";
 const schema: unknown = JSON.parse(readFileSync(join(packageDir("vega-lite"), "build", "vega-lite-schema.json"), "utf8"));
 
 const dir = mkdtempSync(join(tmpdir(), "fragtax-valid-key-"));
-afterAll(() => {
+afterAll(async () => {
+  await writesBehindSettled(); // the drawings are written behind, as in a build (util/atomic.ts)
   useChartCache(undefined);
   rmSync(dir, { recursive: true, force: true });
 });
@@ -71,6 +73,7 @@ describe("validSpecKey", () => {
       await renderChart(numbers([5, 6]), { where: "nb.ipynb: cell 2", baseDir: tmpdir(), root: tmpdir(), idPrefix: "vc1-2-o1" });
       expect(await noSpecRemembered()).toBe(false);
     } finally {
+      await writesBehindSettled(); // the drawings are written behind, as in a build (util/atomic.ts)
       useChartCache(dir);
       rmSync(fresh, { recursive: true, force: true });
     }
@@ -130,6 +133,7 @@ describe("numbers by class", () => {
       expect((await renderChart(line(10, 1.5), place)).warnings.join("\n")).toContain("nb.ipynb: cell 3: chart spec:");
       expect(readdirSync(fresh).filter((f) => f.startsWith("valid-"))).toHaveLength(1);
     } finally {
+      await writesBehindSettled(); // the drawings are written behind, as in a build (util/atomic.ts)
       useChartCache(dir);
       rmSync(fresh, { recursive: true, force: true });
     }
