@@ -39,8 +39,11 @@ export interface BuildEffects {
   exists(path: string): boolean;
   readText(path: string): Promise<string>;
   readBytes(path: string): Promise<Uint8Array>;
-  /** Takes the build lock of `outDir` (waiting for another build); returns its release. */
-  lockOutputs(outDir: string): Promise<() => Promise<void>>;
+  /**
+   * Takes the build lock of `outDir` (waiting for another build); returns its release. `tookOver` is
+   * called when the lock was a killed build's (taken over: what that build was writing may be left).
+   */
+  lockOutputs(outDir: string, tookOver?: () => void): Promise<() => Promise<void>>;
   /** Makes `files` (name → contents) the whole of `outDir`, at once. */
   replaceOutputs(outDir: string, files: ReadonlyMap<string, string | Uint8Array>): Promise<void>;
   /** `registry`: the parsed assumptions with any what-if overrides applied; the engine runs on exactly these. */

@@ -26,8 +26,6 @@ import * as messages from "../messages/report";
 import { lockBuild, replaceBuildOutputs } from "./outputs";
 import { runIncrementally } from "./cache/incremental";
 import { notebookInputs } from "./cache/recorded-inputs";
-import { sweepLeftovers } from "./cache/leftovers";
-import { writeBehind } from "../util/atomic";
 import { TOOL_VERSION } from "../version";
 import { cacheEntryNotChapterRun } from "../messages/versions";
 import { readInputText } from "../util/plain-file";
@@ -85,8 +83,8 @@ export class FileBuildEffects implements BuildEffects {
     return locatingFileSystemErrors("fragtax build", path, () => readFile(path));
   }
 
-  lockOutputs(outDir: string): Promise<() => Promise<void>> {
-    return lockBuild(outDir, (line) => this.log(line));
+  lockOutputs(outDir: string, tookOver?: () => void): Promise<() => Promise<void>> {
+    return lockBuild(outDir, (line) => this.log(line), tookOver);
   }
 
   replaceOutputs(outDir: string, files: ReadonlyMap<string, string | Uint8Array>): Promise<void> {
@@ -132,8 +130,6 @@ export class FileBuildEffects implements BuildEffects {
         );
         await Promise.all(drawn); // the render step reads them: no chart is drawn twice, nor two at once
         if (this.settings.threads === "end") endAllWorkers();
-        // Behind the render, as the cache writes are (the build waits for it before its outputs): what killed writes left.
-        writeBehind(() => sweepLeftovers(config.paths, config.chapters.map((chapter) => chapter.relativePath)));
         return results.map((result) => ({
           notebook: result.notebook,
           result: { ok: result.status === "ok", notebook: result.executed, figures: result.figures, claims: result.claims, ...(result.ledgerKey !== undefined && { ledgerKey: result.ledgerKey }) },

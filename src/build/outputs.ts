@@ -42,14 +42,17 @@ export function buildLockPath(outDir: string): string {
  * swap a killed build left half done is finished or undone first (`recoverSwaps`), so this build
  * starts from a whole `out/build`.
  */
-export async function lockBuild(outDir: string, say: (line: string) => void): Promise<() => Promise<void>> {
+export async function lockBuild(outDir: string, say: (line: string) => void, tookOver?: () => void): Promise<() => Promise<void>> {
   return locatingFileSystemErrors(BUILD_FOLDER, dirname(outDir), async () => {
     await makeFolder(dirname(outDir));
     const release = await acquireLock(buildLockPath(outDir), {
       timeoutMs: 30 * 60_000,
       pollMs: 200,
       onWait: (pid) => say(buildWaiting(pid)),
-      onTakeOver: (pid, reused) => say(buildLockTakenOver(pid, reused)),
+      onTakeOver: (pid, reused) => {
+        say(buildLockTakenOver(pid, reused));
+        tookOver?.();
+      },
     });
     await recoverSwaps(outDir);
     // Said before any chapter runs, not after them all at the swap (a release on the way out).

@@ -47,6 +47,7 @@ import type { KeptChapter, RenderedReport, ReportInput } from "../report/render"
 import { notebookSections, type SectionRecord } from "../report/sections";
 import { sha256 } from "../util/hash";
 import { writeBehind, writesBehindSettled } from "../util/atomic";
+import { sweepLeftovers } from "./cache/leftovers";
 import { visibleInOneLine } from "../util/control";
 import { formatSeconds } from "../format/number";
 import type { WhatIf } from "./whatif/overrides";
@@ -138,7 +139,9 @@ export async function build(options: BuildOptions = {}, effects: BuildEffects = 
   const whatIfOptions = await withOverridesFileRead(options.whatIf ?? {});
   // The outputs are locked from here: a build killed at any later point leaves the lock behind, so
   // publish refuses until a build finishes, however early the kill came.
-  const release = await effects.lockOutputs(config.outDir);
+  // A lock a killed build left: what it was writing behind (util/atomic.ts) may be left half-done in
+  // the caches, as temporary files no build reads; they go, behind this build.
+  const release = await effects.lockOutputs(config.outDir, () => writeBehind(() => sweepLeftovers(config.paths.cache)));
   try {
     // 2. assumptions
     const assumptionsText = await effects.readText(config.assumptions);

@@ -45,8 +45,8 @@ export class HeldBuildEffects extends FileBuildEffects {
   /** The swap of a commit under way: abandoning waits for it (renames, milliseconds), so out/build/ is whole. */
   private swapping: Promise<void> | undefined;
 
-  override async lockOutputs(outDir: string): Promise<() => Promise<void>> {
-    const taking = super.lockOutputs(outDir);
+  override async lockOutputs(outDir: string, tookOver?: () => void): Promise<() => Promise<void>> {
+    const taking = super.lockOutputs(outDir, tookOver);
     this.taking.add(taking);
     let release: () => Promise<void>;
     try {

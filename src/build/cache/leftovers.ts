@@ -1,27 +1,18 @@
 /**
- * What writes killed midway (`kill -9`, a power cut) left in the build's caches: each write goes to a
- * temporary sibling first (util/atomic.ts), which such a kill leaves behind. The caches that prune
- * themselves remove theirs as they prune (the chapters, the engine's model runs, V8's code caches);
- * these are the other folders a build writes, swept when chapters ran (a no-op build writes nothing).
+ * What a killed build (`kill -9`, a power cut) left half-written in its caches: each cache write goes
+ * to a temporary sibling first and is renamed into place (util/atomic.ts), so a write killed midway
+ * leaves only that temporary file, which no build reads. A build writes its caches behind its render
+ * (`writeBehind`), so a kill mid-build can leave several. The next build, which takes over the killed
+ * one's lock, removes those a minute old in every folder of the cache (never a younger one: it may be
+ * another process's write in progress). Builds that follow a build that finished sweep nothing.
  */
-import { dirname, join } from "node:path";
-import type { OutPaths } from "../../config/paths";
-import { removeAbandonedTemporaries } from "../../util/atomic";
-import { entryPath } from "./notebook-cache";
+import { readdir } from "node:fs/promises";
+import { join } from "node:path";
+import { isTemporarySibling, removeAbandonedTemporaries } from "../../util/atomic";
 
-/** The folders swept: the parsed inputs, the page, the charts and their compiled specs, the engine's compiled cells, and each chapter's run entry. */
-export function sweptFolders(paths: OutPaths, chapters: readonly string[]): string[] {
-  return [
-    join(paths.cache, "inputs"),
-    join(paths.cache, "page"),
-    paths.chartCache,
-    join(paths.chartCache, "compiled"),
-    paths.engineCache,
-    ...chapters.map((chapter) => dirname(entryPath(paths.notebookCache, chapter))),
-  ];
-}
-
-/** Removes the abandoned temporary files of every swept folder (best effort: nothing here fails a build). */
-export async function sweepLeftovers(paths: OutPaths, chapters: readonly string[], now = Date.now()): Promise<void> {
-  await Promise.all(sweptFolders(paths, chapters).map((folder) => removeAbandonedTemporaries(folder, now)));
+/** Removes the abandoned temporary files of `cacheDir` and every folder below it (best effort: nothing here fails a build). */
+export async function sweepLeftovers(cacheDir: string, now = Date.now()): Promise<void> {
+  const entries = await readdir(cacheDir, { withFileTypes: true }).catch(() => []);
+  const folders = entries.filter((entry) => entry.isDirectory() && !isTemporarySibling(entry.name));
+  await Promise.all([removeAbandonedTemporaries(cacheDir, now), ...folders.map((folder) => sweepLeftovers(join(cacheDir, folder.name), now))]);
 }
