@@ -19,7 +19,7 @@ import { deserialize, serialize } from "node:v8";
 import { join } from "node:path";
 import { readFileSync } from "node:fs";
 import { canonicalJson, sha256 } from "../util/hash";
-import { CACHE_WRITE, writeFileAtomic } from "../util/atomic";
+import { CACHE_WRITE, writeBehind, writeFileAtomic } from "../util/atomic";
 import { sealedBytes, unsealedBytes } from "../util/sealed";
 import { isRecord } from "../util/records";
 
@@ -167,7 +167,7 @@ function readEntry(bytes: Buffer, key: string): Entry | undefined {
 
 // Read synchronously (~0.1 ms for an entry of ~30 KB). Written without waiting: the writes go on in
 // Node's thread pool while the main thread draws (each took ~1.2 ms of it written synchronously here,
-// ~7 ms awaited); `compiledChartsWritten` waits for them.
+// ~7 ms awaited); a build waits for them before it replaces its outputs (`writeBehind`).
 function readKept(file: string | undefined): Buffer | undefined {
   if (file === undefined) return undefined;
   try {
@@ -177,19 +177,10 @@ function readKept(file: string | undefined): Buffer | undefined {
   }
 }
 
-const writing = new Set<Promise<void>>();
-
+/** Kept behind, as the build's other cache writes (util/atomic.ts `writeBehind`); an unwritable cache only costs the compile next time. */
 function writeKept(file: string | undefined, bytes: Buffer): void {
   if (file === undefined) return;
-  // An unwritable cache only costs the compile next time.
-  const write = writeFileAtomic(file, sealedBytes(bytes), CACHE_WRITE).catch(() => undefined);
-  writing.add(write);
-  void write.then(() => writing.delete(write));
-}
-
-/** Resolves once every compiled chart this process kept is on disk (or failed to be written). */
-export async function compiledChartsWritten(): Promise<void> {
-  await Promise.all([...writing]);
+  writeBehind(() => writeFileAtomic(file, sealedBytes(bytes), CACHE_WRITE).catch(() => undefined));
 }
 
 /** The chart compiled and parsed, from the cache in `dir` (or memory) when its spec without data was seen. */

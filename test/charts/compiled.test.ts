@@ -11,7 +11,8 @@ import { deserialize, serialize } from "node:v8";
 import * as vega from "vega";
 import * as vegaLite from "vega-lite";
 import { afterAll, describe, expect, it, vi } from "vitest";
-import { compiledChart, compiledChartsWritten, withoutData, type CompileSteps } from "../../src/charts/compiled";
+import { compiledChart, withoutData, type CompileSteps } from "../../src/charts/compiled";
+import { writesBehindSettled } from "../../src/util/atomic";
 import { resolveChartData } from "../../src/charts/data";
 import { applyTheme } from "../../src/charts/render";
 import { seededRandom } from "../../src/util/seeded-random";
@@ -150,7 +151,7 @@ describe("charts compiled apart from their data", () => {
     const dir = newFolder();
     const first = counted("disk");
     await viaCache(bars(ROWS), first, dir);
-    await compiledChartsWritten();
+    await writesBehindSettled();
     expect(readdirSync(dir)).toHaveLength(1);
     const second = await inNewProcess(dir, bars(MOVED), "disk");
     expect(second.svg).toBe(await direct(bars(MOVED)));
@@ -165,7 +166,7 @@ describe("charts compiled apart from their data", () => {
   it("compiles again over an entry whose placeholders are not where it says (edited by hand)", async () => {
     const dir = newFolder();
     compiledChart(bars(ROWS), counted("edited"), dir);
-    await compiledChartsWritten();
+    await writesBehindSettled();
     const [name] = readdirSync(dir);
     const file = join(dir, name as string);
     const entry = deserialize(unsealedBytes(readFileSync(file))) as { places: { path: (string | number)[] }[] };
@@ -181,7 +182,7 @@ describe("charts compiled apart from their data", () => {
   it("compiles again over an entry whose bytes changed since it was written (its seal broken)", async () => {
     const dir = newFolder();
     compiledChart(bars(ROWS), counted("unsealed"), dir);
-    await compiledChartsWritten();
+    await writesBehindSettled();
     const [name] = readdirSync(dir);
     const file = join(dir, name as string);
     const bytes = readFileSync(file);
