@@ -110,8 +110,8 @@ export function renderDiffText(unsafe: DiffResult, colour: boolean): string {
   // The sides are names (a file's may hold a line break): on one line, so none can start a line of its own.
   const lines = [paint.bold(diffMessages.diffHeading(visibleInOneLine(unsafe.from), visibleInOneLine(unsafe.to))), ""];
   lines.push(paint.bold(diffMessages.diffAssumptionsHeading(added.length, removed.length, changed.length)));
-  for (const a of added) lines.push(paint.added(`  + ${a.id}  ${formatAssumptionQuantity(a)} ${a.unit}  (${a.label})`));
-  for (const a of removed) lines.push(paint.removed(`  - ${a.id}  ${formatAssumptionQuantity(a)} ${a.unit}  (${a.label})`));
+  for (const a of added) lines.push(paint.added(`  + ${a.id}  ${formatAssumptionQuantity(a)}  (${a.label})`));
+  for (const a of removed) lines.push(paint.removed(`  - ${a.id}  ${formatAssumptionQuantity(a)}  (${a.label})`));
   for (const change of changed) {
     lines.push(`  ~ ${change.id}`);
     for (const field of change.fields) {
@@ -250,7 +250,7 @@ function newerFigureText(diff: DiffResult): FigureText {
 /** The body of a diff: errata, assumptions then figures. Used by the HTML page and the "What changed" section. */
 export function renderDiffFragment(diff: DiffResult): Html {
   const { added, removed, changed } = diff.assumptions;
-  const row = (sign: string, a: AssumptionContent) => html`<tr><td>${sign}</td><td><code>${breakableId(a.id)}</code></td><td>${a.label}</td><td>${formatAssumptionQuantity(a)} ${a.unit}</td></tr>`;
+  const row = (sign: string, a: AssumptionContent) => html`<tr><td>${sign}</td><td><code>${breakableId(a.id)}</code></td><td>${a.label}</td><td>${formatAssumptionQuantity(a)}</td></tr>`;
   const changeRows = changed.map(
     (c) => html`<tr><td>~</td><td><code>${breakableId(c.id)}</code></td><td>${c.after.label}</td><td>${c.fields.map(
       (field) => html`<div><b>${field}</b>: ${field === "note" || field === "label" ? wordDiffHtml(fieldText(c.before, field), fieldText(c.after, field)) : html`<del>${fieldText(c.before, field)}</del> → <ins>${fieldText(c.after, field)}</ins>`}</div>`,

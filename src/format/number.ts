@@ -169,6 +169,8 @@ export function appendUnit(text: string, unit: string, format: NumberFormat): st
     return perUnit?.[1] !== undefined ? withSuffix(text, perUnit[1]) : text;
   }
   if (format === "multiple" || format === "percent" || format === "year") return text;
+  // A bare multiplier ("x" or "×") reads as one: "2–3×", not "2–3 x".
+  if (/^[x\u00d7]$/i.test(trimmed)) return withSuffix(text, "\u00d7");
   return withSuffix(text, ` ${trimmed}`);
 }
 
@@ -184,21 +186,21 @@ export function formatForUnit(unit: string): NumberFormat {
 }
 
 /**
- * An assumption's value or 90% range as readers see it: "$6B–$12B", "$2–$3/GPU-hour", "18%–22%",
- * "10,000–15,000"; huge plain quantities (FLOP) in powers of ten: "1×10²⁶". Tables with their own
- * unit column pass `perUnitSuffix: false` ("$2–$3" beside "USD/GPU-hour").
+ * An assumption's value or 90% range as readers see it, its unit where the number does not show it
+ * (as a figure's, `appendUnit`): "$6B–$12B", "$2–$3/GPU-hour", "18%–22%", "10,000–15,000 GPUs",
+ * "60–90 days"; huge plain quantities in powers of ten: "10²⁶–2.5×10²⁷ FLOP". A plain quantity
+ * without its unit read "60–90 → 70–95" in a diff and a build's reasons. Tables with their own unit
+ * column pass `withUnit: false` ("$2–$3" beside "USD/GPU-hour").
  */
 export function formatAssumptionQuantity(
   a: { readonly value?: number; readonly range?: { readonly low: number; readonly high: number }; readonly unit: string },
-  options: { readonly perUnitSuffix?: boolean } = {},
+  options: { readonly withUnit?: boolean } = {},
 ): string {
   const format = formatForUnit(a.unit);
   const one = (x: number): string =>
     format === "number" && Math.abs(x) >= 1e9 ? powerOfTen(x) : format === "percent" ? exactPercent(x) : formatNumber(x, format);
   const body = a.range !== undefined ? `${one(a.range.low)}${EN_DASH}${one(a.range.high)}` : a.value !== undefined ? one(a.value) : "n/a";
-  if (options.perUnitSuffix === false) return body;
-  const perUnit = format === "usd" ? /^(?:USD|\$)\s*(\/.+)$/i.exec(a.unit.trim())?.[1] : undefined;
-  return perUnit === undefined ? body : `${body}${perUnit}`;
+  return options.withUnit === false ? body : appendUnit(body, a.unit, format);
 }
 
 /**

@@ -85,7 +85,7 @@ function correlationsTable(correlations: readonly Correlation[]): Html | null {
 
 /** Money reads like the chapters ("$5B", "$2–$3"), not as "5,000,000,000"; other units as plain numbers. */
 function assumptionValue(a: Assumption): string {
-  return formatAssumptionQuantity(a, { perUnitSuffix: false });
+  return formatAssumptionQuantity(a, { withUnit: false });
 }
 
 function sourceCell(a: Assumption): Html {

@@ -79,10 +79,16 @@ describe("formatAssumptionQuantity", () => {
     [{ value: 4e10, unit: "USD" }, "$40B"],
     [{ range: { low: 0.18, high: 0.22 }, unit: "fraction of revenue" }, "18%\u201322%"],
     [{ value: 0.6, unit: "probability" }, "60%"],
-    [{ range: { low: 10000, high: 15000 }, unit: "GPUs" }, "10,000\u201315,000"],
-    [{ range: { low: 1e26, high: 2.5e27 }, unit: "FLOP" }, "10\u00b2\u2076\u20132.5\u00d710\u00b2\u2077"],
+    [{ range: { low: 10000, high: 15000 }, unit: "GPUs" }, "10,000\u201315,000 GPUs"],
+    [{ range: { low: 60, high: 90 }, unit: "days" }, "60\u201390 days"],
+    [{ range: { low: 1e26, high: 2.5e27 }, unit: "FLOP" }, "10\u00b2\u2076\u20132.5\u00d710\u00b2\u2077 FLOP"],
   ])("%o → %s", (assumption, expected) => {
     expect(formatAssumptionQuantity(assumption)).toBe(expected);
+  });
+
+  it("leaves the unit to a table that has a column for it", () => {
+    expect(formatAssumptionQuantity({ range: { low: 60, high: 90 }, unit: "days" }, { withUnit: false })).toBe("60\u201390");
+    expect(formatAssumptionQuantity({ range: { low: 2, high: 3 }, unit: "USD/GPU-hour" }, { withUnit: false })).toBe("$2\u2013$3");
   });
 });
 

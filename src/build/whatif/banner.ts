@@ -13,8 +13,8 @@ export function renderWhatIfBanner(whatIf: WhatIf, original: (id: string) => Ass
     const before = original(override.id);
     const after = "value" in override ? { value: override.value } : { range: { low: override.low, high: override.high } };
     const unit = before?.unit ?? "";
-    const inFile = before === undefined ? "(none)" : formatAssumptionQuantity(before);
-    return html`<tr><td><code>${override.id}</code></td><td>${before?.label ?? ""}</td><td>${inFile}</td><td><strong>${formatAssumptionQuantity({ ...after, unit })}</strong></td><td>${unit}</td></tr>`;
+    const inFile = before === undefined ? "(none)" : formatAssumptionQuantity(before, { withUnit: false });
+    return html`<tr><td><code>${override.id}</code></td><td>${before?.label ?? ""}</td><td>${inFile}</td><td><strong>${formatAssumptionQuantity({ ...after, unit }, { withUnit: false })}</strong></td><td>${unit}</td></tr>`;
   });
   return html`<section class="what-if" role="note" data-fragtax="what-if">
 <h2>${messages.whatIfBannerTitle()}</h2>

@@ -60,14 +60,14 @@ describe("incremental builds with the real engine", () => {
     // The page is rendered again (its appendix lists beta), but only the chapter that ran: the two others are as the last build rendered them.
     expect(lines.filter((line) => line.startsWith("render: "))).toEqual(["render: 3 chapters, 0 charts (2 unchanged chapters as the last build rendered them)"]);
     expect(beta.executed).toEqual(["02-beta.ipynb"]);
-    expect(beta.log[1]?.reason).toBe("re-ran: beta changed 2 → 7");
-    expect(lines.some((line) => /^execute: notebooks\/02-beta\.ipynb executed in [\d.]+ s \(re-ran: beta changed 2 → 7\)$/.test(line))).toBe(true);
+    expect(beta.log[1]?.reason).toBe("re-ran: beta changed 2× → 7×");
+    expect(lines.some((line) => /^execute: notebooks\/02-beta\.ipynb executed in [\d.]+ s \(re-ran: beta changed 2× → 7×\)$/.test(line))).toBe(true);
     expect(beta.figures).toEqual({ alpha_twice: 2, beta_scaled: 70, alpha_plus_gamma: 4 });
 
     edit("notebooks/assumptions.yaml", "range: { low: 3, high: 4 }", "range: { low: 5, high: 6 }"); // gamma
     const gamma = await rebuild();
     expect(gamma.executed).toEqual(["03-mix.ipynb"]);
-    expect(gamma.log[2]?.reason).toBe("re-ran: gamma changed 3–4 → 5–6");
+    expect(gamma.log[2]?.reason).toBe("re-ran: gamma changed 3–4× → 5–6×");
     expect(gamma.figures.alpha_plus_gamma).toBe(6);
 
     edit("notebooks/assumptions.yaml", "value: 1\n", "value: 3\n"); // alpha: read by two notebooks
@@ -104,7 +104,7 @@ describe("incremental builds with the real engine", () => {
     expect(readFileSync(file("out/build/report.html"), "utf8")).toContain("The file has 5 inputs.");
     // The list hands out whole assumptions: a value read through it is tracked like a get.
     edit("notebooks/assumptions.yaml", "value: 9\n", "value: 10\n");
-    expect((await rebuild()).log[2]?.reason).toBe("re-ran: delta changed 9 → 10");
+    expect((await rebuild()).log[2]?.reason).toBe("re-ran: delta changed 9× → 10×");
     writeFileSync(file("notebooks/assumptions.yaml"), originals.get("notebooks/assumptions.yaml") ?? "");
     const removed = await rebuild();
     expect(removed.log[2]?.reason).toBe("re-ran: the list of assumptions changed (removed delta); delta was removed");
@@ -269,7 +269,7 @@ describe("incremental builds with the real engine", () => {
     expect((await failing())?.reason).toBe(`re-ran: notebook changed (cell ${cell} added)`);
     expect((await failing())?.reason).toBe(`re-ran: its last run failed (cell ${cell}) and nothing it depends on changed since`);
     edit("notebooks/assumptions.yaml", "range: { low: 3, high: 4 }", "range: { low: 5, high: 6 }"); // gamma, which it reads
-    expect((await failing())?.reason).toBe("re-ran: gamma changed 3–4 → 5–6");
+    expect((await failing())?.reason).toBe("re-ran: gamma changed 3–4× → 5–6×");
     // Back to the notebook of the last good run: that run is reused.
     writeFileSync(file("notebooks/03-mix.ipynb"), originals.get("notebooks/03-mix.ipynb") ?? "");
     edit("notebooks/assumptions.yaml", "range: { low: 5, high: 6 }", "range: { low: 3, high: 4 }");

@@ -33,7 +33,7 @@ describe("fragtax build --set / --assumptions (what-if)", () => {
     const banner = page.indexOf('data-fragtax="what-if"');
     expect(banner).toBeGreaterThan(page.indexOf('<header class="title-page">'));
     expect(banner).toBeLessThan(page.indexOf("</header>"));
-    expect(page.slice(banner, page.indexOf("</section>", banner))).toMatch(/h100_usd_per_gpu_hour<\/code><\/td><td>H100 rental price<\/td><td>\$2–\$3\/GPU-hour<\/td><td><strong>\$4–\$6\/GPU-hour<\/strong>/);
+    expect(page.slice(banner, page.indexOf("</section>", banner))).toMatch(/h100_usd_per_gpu_hour<\/code><\/td><td>H100 rental price<\/td><td>\$2–\$3<\/td><td><strong>\$4–\$6<\/strong><\/td><td>USD\/GPU-hour<\/td>/);
     const log = JSON.parse(read(root, "build-log.json")) as { whatIf: unknown; notebooks: Array<{ status: string; reason: string }> };
     expect(log.whatIf).toEqual({ overrides: [{ id: "h100_usd_per_gpu_hour", low: 4, high: 6 }], sources: ["--set"] });
     expect(log.notebooks[0]?.reason).toBe("re-ran: h100_usd_per_gpu_hour changed $2–$3/GPU-hour → $4–$6/GPU-hour");

@@ -193,8 +193,8 @@ describe("what-if banner", () => {
       id === original.id ? original : undefined,
     ).value;
     expect(banner).toContain("What-if build");
-    expect(banner).toContain("$2–$3/GPU-hour");
-    expect(banner).toContain("$2.50–$3.50/GPU-hour");
+    // The numbers beside a column that gives their unit, as the assumptions appendix writes them.
+    expect(banner).toContain("<td>$2–$3</td><td><strong>$2.50–$3.50</strong></td><td>USD/GPU-hour</td>");
     expect(banner).toContain("H100 &lt;script&gt;");
     expect(banner).not.toContain("<script>");
   });
