@@ -197,6 +197,9 @@ export const tslabInDenoNotebook = (specifier: string): string =>
 export const typeErrorInImport = (where: string, message: string): string => `${where}: ${message}`;
 export const thrownInImport = (where: string): string => `thrown in ${where}:`;
 
+/** Under a cell stopped at its time limit while it ran code in an imported file. */
+export const runningInImport = (where: string): string => `running in ${where} when it was stopped:`;
+
 /** Under a cell that read a file that is not there: where it looked, the nearest name there, what to do. */
 export const missingFileHint = (file: string, folder: string, nearest: string | undefined): string =>
   `no file ${file}${nearest === undefined ? "" : `; did you mean ${nearest}?`} (a relative path is read from the notebook's folder, ${folder}, as in Jupyter): create the file or correct the path.`;

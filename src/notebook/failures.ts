@@ -14,6 +14,7 @@ import { cellError, firstFrame, mapThrough, missingFileHint, readSource, thrownI
 import { BUNDLE_WRAPPER_PREFIX, ENGINE_ENTRIES, ENTRY_NAME, type ImportBundle } from "./imports";
 import type { ThrownValue } from "./outputs";
 import type { WorkerOutcome } from "./pool";
+import type { PausedFrame } from "./paused-at";
 import { stringLiteralAt } from "./string-literals";
 import { oxcParser, parseCell } from "./oxc";
 import { lineIndex } from "../util/text-position";
@@ -31,14 +32,23 @@ export interface RunPlaces {
 export function locateFailure(outcome: WorkerOutcome, ended: Map<number, ThrownValue | null>, places: RunPlaces, timeoutMs: number): CellError | undefined {
   const { notebook } = places;
   if (outcome.kind === "timeout") {
-    return cellError({ kind: "timeout", notebook, cell: outcome.cell, ename: "TimeoutError", evalue: messages.cellTimedOut(timeoutMs / 1000) });
+    const evalue = messages.cellTimedOut(timeoutMs / 1000);
+    if (outcome.frames === undefined) return cellError({ kind: "timeout", notebook, cell: outcome.cell, ename: "TimeoutError", evalue });
+    // Where the thread was when it was stopped, located as a throw there would be: the cell's line, and
+    // the place in an imported project file when the loop is in one.
+    return locatedInCell({ ename: "TimeoutError", evalue, stack: asStack(outcome.frames) }, outcome.cell, places, { kind: "timeout", running: true });
   }
   if (outcome.kind === "stalled") return cellError({ kind: "stalled", notebook, cell: outcome.cell, ename: "StalledError", evalue: messages.cellStalled() });
   if (outcome.kind === "crashed") return cellError({ kind: "crash", notebook, cell: outcome.cell, ename: "WorkerError", evalue: outcome.message });
   for (const [cell, thrown] of ended) {
-    if (thrown) return runtimeError(thrown, cell, places);
+    if (thrown) return locatedInCell(thrown, cell, places, { kind: "runtime", running: false });
   }
   return undefined;
+}
+
+/** Paused call frames as a V8 stack trace's frame lines, for the same reading as a thrown error's stack. */
+function asStack(frames: readonly PausedFrame[]): string {
+  return frames.map((frame) => `    at ${frame.name || "<anonymous>"} (${frame.file}:${frame.line}:${frame.column})`).join("\n");
 }
 
 /** The notebook API's sources and the assumptions registry it serves (never the place an analyst acts on). */
@@ -55,15 +65,16 @@ function isApiSource(file: string, root: string): boolean {
 /**
  * The failing cell's first stack frame, mapped back to its TypeScript: the line the analyst can act
  * on in that cell (a function from an earlier cell that throws is located at its call site here).
+ * `running`: the stack is where a stopped thread was running, not where something was thrown.
  */
-function runtimeError(thrown: ThrownValue, cell: number, { cells, notebook, root, bundle, deno }: RunPlaces): CellError {
+function locatedInCell(thrown: ThrownValue, cell: number, { cells, notebook, root, bundle, deno }: RunPlaces, how: { readonly kind: "runtime" | "timeout"; readonly running: boolean }): CellError {
   const frame = firstFrame(thrown.stack, (file) => isCellFileName(file) === cell);
   const compiled = cells.find((c) => c.cell === cell);
   const mapped = frame && compiled ? mapThrough(compiled.maps, frame) : undefined;
   // A value that is no Error has no stack: the cell's one throw statement is where it came from, if it has one.
   const thrownAt = thrown.notAnError === true && compiled !== undefined ? onlyThrow(compiled.source) : undefined;
   const position = thrown.about !== undefined && compiled !== undefined ? (stringLiteralAt(compiled.source, thrown.about, mapped) ?? mapped) : (mapped ?? thrownAt);
-  const located = cellError({ kind: "runtime", notebook, cell, ...(position ?? {}), ename: thrown.ename, evalue: thrown.evalue }, compiled?.source);
+  const located = cellError({ kind: how.kind, notebook, cell, ...(position ?? {}), ename: thrown.ename, evalue: thrown.evalue }, compiled?.source);
   const found = thrown.notAnError === true ? { ...located, frame: [located.frame, messages.thrownNotAnError(thrown.evalue, position !== undefined)].filter((part) => part !== undefined).join("\n") } : located;
   // A file that is not there: Node names it by its absolute path only; say it as the project does, with the nearest name.
   const missing = missingFileHint(thrown.evalue, root, dirname(join(root, notebook)));
@@ -75,7 +86,7 @@ function runtimeError(thrown: ThrownValue, cell: number, { cells, notebook, root
   if (origin === undefined || isApiSource(origin.file, root)) return error;
   const where = at({ file: displayPath(origin.file, root), line: origin.line, column: origin.column });
   const source = readSource(origin.file);
-  const parts = [error.frame, messages.thrownInImport(where), source === undefined ? undefined : codeFrame(source, origin.line, origin.column)];
+  const parts = [error.frame, how.running ? messages.runningInImport(where) : messages.thrownInImport(where), source === undefined ? undefined : codeFrame(source, origin.line, origin.column)];
   return { ...error, frame: parts.filter((part) => part !== undefined).join("\n") };
 }
 

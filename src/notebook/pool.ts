@@ -5,6 +5,7 @@
  * finish in time — a synchronous `while (true) {}` or a promise that never settles — is stopped by
  * terminating its worker, and named. Nothing a notebook does can keep the process alive.
  */
+import { pausedAt, type PausedFrame } from "./paused-at";
 import { killThreadChildren } from "./thread-children";
 import { releaseThread } from "./run-claims";
 import { existsSync } from "node:fs";
@@ -51,7 +52,8 @@ export interface WorkerProgram {
 
 export type WorkerOutcome =
   | { readonly kind: "finished" }
-  | { readonly kind: "timeout"; readonly cell: number }
+  /** `frames`: where the thread was when it was stopped (paused-at.ts), when it could be paused. */
+  | { readonly kind: "timeout"; readonly cell: number; readonly frames?: readonly PausedFrame[] }
   /** The worker's event loop emptied while a cell was still awaiting: its promise can never settle. */
   | { readonly kind: "stalled"; readonly cell: number }
   | { readonly kind: "crashed"; readonly cell: number; readonly message: string };
@@ -265,6 +267,8 @@ export class NotebookWorker {
     let timer: NodeJS.Timeout | undefined;
     return new Promise<WorkerOutcome>((resolve) => {
       let settled = false;
+      /** The time is up: the thread is being paused to see where it is, and nothing it says now counts. */
+      let stopping = false;
       const finish = (outcome: WorkerOutcome, reusable = false): void => {
         if (settled) return;
         settled = true;
@@ -285,10 +289,14 @@ export class NotebookWorker {
       };
       const arm = (): void => {
         clearTimeout(timer);
-        timer = setTimeout(() => finish({ kind: "timeout", cell }), options.timeoutMs);
+        timer = setTimeout(() => {
+          stopping = true;
+          const stoppedIn = cell;
+          void pausedAt(worker).then((frames) => finish({ kind: "timeout", cell: stoppedIn, ...(frames !== undefined && { frames }) }));
+        }, options.timeoutMs);
       };
       const onMessage = (event: RunEvent | { type: "done"; reusable: boolean }): void => {
-        if (settled) return;
+        if (settled || stopping) return;
         if (event.type === "done") return finish({ kind: "finished" }, event.reusable);
         if (event.type === "cell-start") {
           cell = event.cell;
@@ -297,9 +305,9 @@ export class NotebookWorker {
         }
         options.onEvent(event);
       };
-      const onError = (error: Error): void => finish({ kind: "crashed", cell, message: messages.workerCrashed(error.message) });
+      const onError = (error: Error): void => finish(stopping ? { kind: "timeout", cell } : { kind: "crashed", cell, message: messages.workerCrashed(error.message) });
       const onExit = (code: number): void =>
-        finish(code === 0 ? { kind: "stalled", cell } : { kind: "crashed", cell, message: messages.workerCrashed(`exit code ${code}`) });
+        finish(stopping ? { kind: "timeout", cell } : code === 0 ? { kind: "stalled", cell } : { kind: "crashed", cell, message: messages.workerCrashed(`exit code ${code}`) });
       arm(); // also covers loading the imports
       worker.on("message", onMessage).on("error", onError).on("exit", onExit);
       worker.postMessage(program);

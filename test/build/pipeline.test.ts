@@ -164,7 +164,7 @@ describe("fragtax build on the command line", () => {
     appendCell(project.root, "02-claims.ipynb", "while (true) {}");
     const run = spawnSync("node", ["dist/cli.cjs", "build", "--no-pdf", "--timeout", "1", "--root", project.root], { encoding: "utf8" });
     expect(run.status).toBe(1);
-    expect(run.stderr).toContain("notebooks/02-claims.ipynb: cell 3: TimeoutError: the cell did not finish within 1 s");
+    expect(run.stderr).toContain("notebooks/02-claims.ipynb: cell 3, line 1, column 1: TimeoutError: the cell did not finish within 1 s");
     expect(run.stderr).toContain("1 cell failed (first: notebooks/02-claims.ipynb: cell 3)");
     const page = read(project.root, "report.html");
     expect(page).toMatch(/<p class="output-error-title">TimeoutError: the cell did not finish within 1 s/);

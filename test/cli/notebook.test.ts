@@ -57,7 +57,8 @@ describe("fragtax run", () => {
     const file = temp.notebook("spin.ipynb", { cells: ["while (true) {}"] });
     const result = fragtax("run", file, "--timeout", "0.5", "--out", "-");
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/spin\.ipynb: cell 1: TimeoutError: the cell did not finish within 0\.5 s/);
+    expect(result.stderr).toMatch(/spin\.ipynb: cell 1, line 1, column 1: TimeoutError: the cell did not finish within 0\.5 s/);
+    expect(result.stderr).toContain("> 1 | while (true) {}");
   });
 
   it("exits 2 on a file that is not JSON, on nbformat 3, on a non-TypeScript kernel and on a missing file", () => {

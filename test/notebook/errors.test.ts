@@ -210,6 +210,15 @@ describe("errors while running", () => {
     });
   });
 
+  it("a cell stopped at its time limit inside an imported module is located at its call and at the loop in that file", async () => {
+    temp.write("spinner.ts", "export function spin(n: number): void {\n  let i = n;\n  for (;;) {\n    i += 1;\n  }\n}\n");
+    const file = temp.notebook("spins-in-import.ipynb", { cells: ['import { spin } from "./spinner";\nconst start: number = 1;\nspin(start);'] });
+    const run = await executeNotebook(file, { timeoutMs: 500 });
+    expect(run.error).toMatchObject({ kind: "timeout", cell: 1, line: 3, ename: "TimeoutError" });
+    expect(run.error?.frame).toContain("> 3 | spin(start);");
+    expect(run.error?.frame).toMatch(/running in spinner\.ts:3:3 when it was stopped:\n[\s\S]*> 3 \|   for \(;;\) \{/);
+  });
+
   it("an error thrown in the cell itself names no other file", async () => {
     const file = temp.notebook("own-throw.ipynb", { cells: ['const f = (n: number) => { if (n < 0) throw new Error("negative"); return n; };\nf(-1);'] });
     const run = await executeNotebook(file);
@@ -217,12 +226,13 @@ describe("errors while running", () => {
     expect(run.error?.frame ?? "").not.toContain("thrown in");
   });
 
-  it("stops a synchronous endless cell at the timeout and names it", async () => {
-    const file = temp.notebook("spin.ipynb", { cells: ['console.log("first")', "while (true) {}", 'console.log("never")'] });
+  it("stops a synchronous endless cell at the timeout and names it, at the line it was running", async () => {
+    const file = temp.notebook("spin.ipynb", { cells: ['console.log("first")', "let turns = 0;\nwhile (true) {\n  turns += 1;\n}", 'console.log("never")'] });
     const run = await executeNotebook(file, { timeoutMs: 1000 });
     expect(run.status).toBe("failed");
-    expect(run.error).toMatchObject({ kind: "timeout", cell: 2, ename: "TimeoutError" });
-    expect(run.error?.message).toMatch(/spin\.ipynb: cell 2: TimeoutError: the cell did not finish within 1 s/);
+    expect(run.error).toMatchObject({ kind: "timeout", cell: 2, line: 2, ename: "TimeoutError" });
+    expect(run.error?.message).toMatch(/spin\.ipynb: cell 2, line 2, column 1: TimeoutError: the cell did not finish within 1 s/);
+    expect(run.error?.frame).toContain("> 2 | while (true) {");
     expect(code(run.executed.cells)[0]?.outputs).toEqual([{ output_type: "stream", name: "stdout", text: "first\n" }]);
   });
 
