@@ -2,7 +2,7 @@
  * Caches bounded by size, the entries used longest ago going first. A cache keyed by content only
  * ever grows: every changed input adds an entry and none is replaced. Removing what this build did
  * not use would be wrong, since the cache also serves earlier states (an edit undone must still
- * hit), so instead a read marks its entry as used (its mtime: `touchSync`), and a
+ * hit), so instead a read marks its entry as used (its mtime: `touchSync`, `touchBehind`), and a
  * folder past its budget loses the entries used longest ago, down to half the budget (so the next
  * prune is a while off, not at the next entry). A write a process killed midway left (its temporary
  * sibling: atomic.ts) goes too, once a minute old, whatever the folder's size.
@@ -11,9 +11,9 @@
  * that cannot land only makes its entry look older than it is.
  */
 import { readdirSync, rmSync, statSync, utimesSync } from "node:fs";
-import { readdir, rm, stat } from "node:fs/promises";
+import { readdir, rm, stat, utimes } from "node:fs/promises";
 import { join } from "node:path";
-import { abandonedTemporary } from "./atomic";
+import { abandonedTemporary, writeBehind, writesBehindSoFar } from "./atomic";
 
 /** A cache file as the prune sees it: its size in bytes and when it was last used (its mtime, ms). */
 export interface CacheFile {
@@ -78,6 +78,20 @@ export async function pruneFolders(dirs: readonly string[], budget: number, now 
   await Promise.all(filesToPrune(listed.flat(2), budget, now).map((path) => rm(path, { force: true }).catch(() => undefined)));
 }
 
+/**
+ * `pruneFolders`, behind the build (atomic.ts `writeBehind`: the build waits for it only before it
+ * replaces its outputs and releases its lock, so no other build writes there meanwhile). It starts
+ * once the writes and touches already behind have landed: an entry this build wrote or read would
+ * otherwise look as old as it was before, and could go first.
+ */
+export function pruneBehind(dirs: readonly string[], budget: number): void {
+  const earlier = writesBehindSoFar();
+  writeBehind(async () => {
+    await earlier;
+    await pruneFolders(dirs, budget);
+  });
+}
+
 /** Marks `file` as used now; a read-only or vanished file only loses that. */
 export function touchSync(file: string): void {
   const now = new Date();
@@ -86,6 +100,12 @@ export function touchSync(file: string): void {
   } catch {
     // kept as it is
   }
+}
+
+/** `touchSync`, behind the build: a read on the build's path does not wait for it. */
+export function touchBehind(file: string): void {
+  const now = new Date();
+  writeBehind(() => utimes(file, now, now).catch(() => undefined));
 }
 
 /**

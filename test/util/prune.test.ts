@@ -2,14 +2,16 @@
  * Caches bounded by size (src/util/prune.ts), on real files: a folder past its budget loses the
  * files used longest ago (oldest mtime) down to half the budget, one within it loses nothing, and
  * what a killed write left (a temporary sibling a minute old) goes whatever the size, while a write
- * under way (a fresh one) is left alone. A touch makes a file the most recently used.
+ * under way (a fresh one) is left alone. A touch makes a file the most recently used, and a prune
+ * behind the build follows the touches and writes behind it.
  */
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { utimes } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { temporarySibling } from "../../src/util/atomic";
-import { filesToPrune, oncePerMinute, pruneFolders, pruneFolderSync, touchSync } from "../../src/util/prune";
+import { temporarySibling, writeBehind, writesBehindSettled } from "../../src/util/atomic";
+import { filesToPrune, oncePerMinute, pruneBehind, pruneFolders, pruneFolderSync, touchBehind, touchSync } from "../../src/util/prune";
 
 const root = mkdtempSync(join(tmpdir(), "fragtax-prune-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -98,6 +100,23 @@ describe("pruneFolders", () => {
     }
     await pruneFolders([a, b], 700, NOW); // 800 bytes: kept within 350, the three used last
     expect([...names(a), ...names(b)]).toEqual(["a3", "b2", "b3"]);
+  });
+});
+
+describe("pruneBehind", () => {
+  it("starts once the touches and writes already behind have landed, which the build waits for", async () => {
+    const dir = folder();
+    sixFiles(dir);
+    // A read's touch of "0", used longest ago, lands late (a slow disk): the prune still sees it used.
+    writeBehind(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      await utimes(join(dir, "0"), new Date(), new Date());
+    });
+    touchBehind(join(dir, "1"));
+    pruneBehind([dir], 500);
+    expect(names(dir)).toHaveLength(6); // not yet: behind
+    await writesBehindSettled();
+    expect(names(dir)).toEqual(["0", "1"]);
   });
 });
 
