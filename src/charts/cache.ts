@@ -6,6 +6,13 @@
  * report (render.ts step 4), so a cached chart can be placed anywhere. Off until a build names the
  * folder (`useChartCache`; the real build's effects use `out/.cache/charts/`); an unreadable entry
  * is a miss, entries are written atomically.
+ *
+ * Bounded: every chart whose spec or data changed adds a drawing (and maybe a compile), and none is
+ * replaced, so a long `fragtax dev` or months of builds would fill the disk. What this build did not
+ * use is no guide (an edit undone must still hit), so a read marks its entry used (its mtime, touched
+ * behind the build) and a build that runs a chapter prunes the folder, its compiles and its
+ * valid-spec markers to `CHART_CACHE_BUDGET` (once a minute at most), those used longest ago first
+ * (util/prune.ts).
  */
 import { access, readdir } from "node:fs/promises";
 import { join } from "node:path";
@@ -16,6 +23,7 @@ import { locatingFileSystemErrors } from "../util/fs-errors";
 import { TOOL_VERSION } from "../version";
 import { sha256 } from "../util/hash";
 import { CACHE_WRITE, writeBehind, writeFileAtomic } from "../util/atomic";
+import { oncePerMinute, pruneBehind, touchBehind } from "../util/prune";
 import { readPlainText } from "../util/plain-file";
 import { schemaNumbers } from "./schema";
 import { validityText } from "./valid-key";
@@ -41,6 +49,19 @@ let folder: string | undefined;
  * names the cache, so a long `fragtax dev` keeps only the last build's.
  */
 const drawnNow = new Map<string, CachedChart>();
+
+/**
+ * Past this many bytes, the drawings, compiles and markers together, a build prunes them to half of
+ * it. This repository's report keeps ~1.7 MB here (~40 drawings of ~12 KB for the page and phones,
+ * 30 compiles of ~38 KB), and a one-assumption rebuild adds ~0.16 MB of drawings (compiles are kept
+ * by shape, so numbers alone add none): 64 MB holds dozens of whole states of a report and hundreds
+ * of edits, far more than an undo reaches for, while a full folder (~3,000 files) still lists in
+ * ~40 ms. An entry lost costs only its drawing or compile again (ms each), not a model run (whose
+ * store has 256 MB).
+ */
+export const CHART_CACHE_BUDGET = 64 * 1024 * 1024;
+
+const pruneDue = oncePerMinute();
 
 /** Where charts' compiled specs are kept (compiled.ts), when the cache is on. */
 export function compiledChartsDir(): string | undefined {
@@ -85,13 +106,16 @@ export async function readChart(key: string): Promise<CachedChart | undefined> {
   if (folder === undefined) return undefined;
   const drawn = drawnNow.get(key);
   if (drawn !== undefined) return drawn;
+  const file = join(folder, `${key}.json`);
   try {
-    const entry = unsealedJson(await readPlainText(join(folder, `${key}.json`))) as Partial<CachedChart>;
+    const entry = unsealedJson(await readPlainText(file)) as Partial<CachedChart>;
     const frame = entry.frame as Partial<AnimationFrame> | undefined;
     const validFrame = frame === undefined || (typeof frame.field === "string" && typeof frame.value === "string");
     const validTables = entry.tables === undefined || Array.isArray(entry.tables);
     const valid = typeof entry.markup === "string" && typeof entry.width === "number" && typeof entry.height === "number" && Array.isArray(entry.notes) && validFrame && validTables;
-    return valid ? (entry as CachedChart) : undefined;
+    if (!valid) return undefined;
+    touchBehind(file); // used now: the prune removes the drawings used longest ago
+    return entry as CachedChart;
   } catch {
     return undefined; // missing, unreadable or changed since it was written (sealed.ts): render again
   }
@@ -133,8 +157,14 @@ export async function noSpecRemembered(): Promise<boolean> {
 
 export async function knownValid(key: string): Promise<boolean> {
   if (folder === undefined) return false;
-  return access(join(folder, `valid-${key}`)).then(
-    () => true,
+  const file = join(folder, `valid-${key}`);
+  return access(file).then(
+    () => {
+      // Pruned with the drawings, used longest ago first: a marker lost costs one validation (every chart
+      // a render draws or takes from the cache reads its marker: spec-check.ts; the report's stay).
+      touchBehind(file);
+      return true;
+    },
     () => false,
   );
 }
@@ -143,4 +173,21 @@ export async function rememberValid(key: string): Promise<void> {
   const dir = folder;
   if (dir === undefined) return;
   await locatingFileSystemErrors("the chart cache (out/.cache/charts)", dir, () => writeFileAtomic(join(dir, `valid-${key}`), "", CACHE_WRITE));
+}
+
+/**
+ * Prunes the chart cache to `CHART_CACHE_BUDGET` behind the build (util/atomic.ts `writeBehind`: the
+ * build waits for it before it replaces its outputs, under its lock, so no other build writes there
+ * meanwhile), unless a prune ran in the last minute: `fragtax dev` rebuilds on every edit, and a
+ * prune lists the folder and stats every entry (~40 ms for the ~3,000 of a full cache). The build
+ * calls it once its chapters are running (build/effects.ts): their charts are drawn next, the main
+ * thread mostly waits for the notebook threads meanwhile, and a rebuild that runs no chapter (a
+ * no-op rebuild, a template edit) draws no new chart and lists nothing. So the order it removes in is the one earlier builds' reads left,
+ * which is what an undo reaches for. Returns whether a prune was started. `budget`: for tests.
+ */
+export function pruneChartCacheBehind(budget = CHART_CACHE_BUDGET): boolean {
+  const dir = folder;
+  if (dir === undefined || !pruneDue()) return false;
+  pruneBehind([dir, join(dir, "compiled")], budget);
+  return true;
 }

@@ -13,13 +13,16 @@
  *
  * The entries are V8-serialized (undefined, NaN and ±Infinity survive, as they would not in JSON); a
  * spec whose compile holds something that cannot be (a function) is simply not kept. An entry that
- * cannot be read, or whose placeholders are not where it says, is compiled again.
+ * cannot be read, or whose placeholders are not where it says, is compiled again. An entry used, from
+ * the disk or from memory, is touched (behind the build), so the chart cache's prune (cache.ts), which
+ * removes the entries used longest ago, keeps the compiles of the charts drawn lately.
  */
 import { deserialize, serialize } from "node:v8";
 import { join } from "node:path";
 import { readFileSync } from "node:fs";
 import { canonicalJson, sha256 } from "../util/hash";
 import { CACHE_WRITE, writeBehind, writeFileAtomic } from "../util/atomic";
+import { touchBehind } from "../util/prune";
 import { sealedBytes, unsealedBytes } from "../util/sealed";
 import { isRecord } from "../util/records";
 
@@ -194,6 +197,8 @@ export function compiledChart(themedSpec: Json, steps: CompileSteps, dir: string
     const compiled = { vegaSpec: entry.vegaSpec, runtime: entry.runtime };
     if (putData(compiled, entry.places, classes)) {
       kept.set(key, bytes as Buffer);
+      // From memory too: a long `fragtax dev` reads an entry from the disk once, and uses it all along.
+      if (file !== undefined) touchBehind(file);
       return compiled;
     }
   }

@@ -25,13 +25,13 @@
  * longest ago when the folder outgrows its budget; it also removes a write's temporary file a
  * `kill -9` left behind, once it is a minute old.
  */
-import { readdirSync, rmSync, statSync, utimesSync } from "node:fs";
 import { endianness } from "node:os";
 import { join } from "node:path";
 import type { KeptRun, ModelRunCounts, ModelRunStore, RefusedWrite, RunColumns } from "../vocabulary/kept-runs";
 import { encode, FORMAT, openRunFile } from "./model-run-file";
 import type { RunClaims } from "./run-claims";
-import { abandonedTemporary, writeFileAtomicSync } from "../util/atomic";
+import { writeFileAtomicSync } from "../util/atomic";
+import { oncePerMinute, pruneFolderSync, touchSync } from "../util/prune";
 import { sha256 } from "../util/hash";
 import { makeFolderSync } from "../util/folders";
 
@@ -132,7 +132,7 @@ export class ModelRunFiles implements ModelRunStore {
     const found = { spoiled: false };
     this.#found.push(found);
     this.#lastFound = found;
-    touch(file);
+    touchSync(file); // used now: pruning removes the runs used longest ago
     return { ...run, spoil: () => void (found.spoiled = true) };
   }
 
@@ -210,15 +210,6 @@ export class ModelRunFiles implements ModelRunStore {
   }
 }
 
-/** Marks a kept run as used now (pruning removes the runs used longest ago); a read-only folder only loses that. */
-function touch(file: string): void {
-  try {
-    utimesSync(file, new Date(), new Date());
-  } catch {
-    // kept as it is
-  }
-}
-
 function unchanged(value: object, was: State): boolean {
   const now = stateOf(value);
   return now !== undefined && now.data === was.data && now.functions.length === was.functions.length && now.functions.every((fn, i) => fn === was.functions[i]);
@@ -241,38 +232,17 @@ function isModel(value: unknown): value is { readonly ids: Readonly<Record<strin
   return typeof evaluate === "function" && typeof ids === "object" && ids !== null && Object.values(ids).every((id) => typeof id === "string");
 }
 
-let prunedAt = Number.NEGATIVE_INFINITY;
+const pruneDue = oncePerMinute();
 
 /** `pruneModelRuns`, at most once a minute in a process (a build's notebooks each end with it; so does `dev`'s every rebuild). */
 export function pruneModelRunsNow(dir: string): void {
-  if (performance.now() - prunedAt < 60_000) return;
-  prunedAt = performance.now();
-  pruneModelRuns(dir);
+  if (pruneDue()) pruneModelRuns(dir);
 }
 
 /**
  * Removes what a write killed midway left (its temporary file, once stale), then the runs used
- * longest ago while the folder holds more than `budget` bytes (to half of it).
+ * longest ago while the folder holds more than `budget` bytes (to half of it): util/prune.ts.
  */
 export function pruneModelRuns(dir: string, budget = MODEL_RUNS_BUDGET, now = Date.now()): void {
-  let files: { path: string; size: number; used: number }[];
-  try {
-    files = readdirSync(dir).flatMap((name) => {
-      const path = join(dir, name);
-      const stat = statSync(path, { throwIfNoEntry: false }); // another build may prune at the same time
-      return stat === undefined ? [] : [{ path, size: stat.size, used: stat.mtimeMs }];
-    });
-  } catch {
-    return; // no folder yet, or unreadable: nothing to prune
-  }
-  const left = files.filter((file) => abandonedTemporary(file.path, file.used, now));
-  for (const file of left) rmSync(file.path, { force: true });
-  files = files.filter((file) => !left.includes(file));
-  let total = files.reduce((sum, file) => sum + file.size, 0);
-  if (total <= budget) return;
-  for (const file of files.sort((a, b) => a.used - b.used)) {
-    if (total <= budget / 2) break;
-    rmSync(file.path, { force: true });
-    total -= file.size;
-  }
+  pruneFolderSync(dir, budget, now);
 }

@@ -111,6 +111,14 @@ export function writeBehind(write: () => Promise<void>): void {
   behind.add(pending);
 }
 
+/**
+ * Settles once the writes behind started so far have, whatever came of them (`writesBehindSettled`
+ * says that): for work behind that must follow them (a cache's prune follows its writes and touches).
+ */
+export function writesBehindSoFar(): Promise<void> {
+  return Promise.all(behind).then(() => undefined);
+}
+
 /** Settles once every write started with `writeBehind` has; throws the first one's error, once. */
 export async function writesBehindSettled(): Promise<void> {
   while (behind.size > 0) await Promise.all(behind);
