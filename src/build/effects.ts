@@ -117,7 +117,7 @@ export class FileBuildEffects implements BuildEffects {
         const render = (): Promise<typeof import("../report/render")> => (renderer ??= import("../report/render"));
         const preload = (): void => void render().then((module) => module.preloadRenderer()).catch(() => undefined);
         // Then too the chart cache is held to its budget, behind: the scan overlaps with the chapters' run
-        // (at the end of the build it was ~35 ms more to wait for, with a full cache), once a minute at most.
+        // (at the end of the build it was ~35 ms more to wait for, with a full cache), every ten minutes at most.
         const afterStart = (): void => {
           preload();
           pruneChartCacheBehind();

@@ -11,7 +11,7 @@
  * replaced, so a long `fragtax dev` or months of builds would fill the disk. What this build did not
  * use is no guide (an edit undone must still hit), so a read marks its entry used (its mtime, touched
  * behind the build) and a build that runs a chapter prunes the folder, its compiles and its
- * valid-spec markers to `CHART_CACHE_BUDGET` (once a minute at most), those used longest ago first
+ * valid-spec markers to `CHART_CACHE_BUDGET` (every ten minutes at most), those used longest ago first
  * (util/prune.ts).
  */
 import { access, readdir } from "node:fs/promises";
@@ -23,7 +23,7 @@ import { locatingFileSystemErrors } from "../util/fs-errors";
 import { TOOL_VERSION } from "../version";
 import { sha256 } from "../util/hash";
 import { CACHE_WRITE, writeBehind, writeFileAtomic } from "../util/atomic";
-import { oncePerMinute, pruneBehind, touchBehind } from "../util/prune";
+import { pruneBehind, pruneDue, touchBehind } from "../util/prune";
 import { readPlainText } from "../util/plain-file";
 import { schemaNumbers } from "./schema";
 import { validityText } from "./valid-key";
@@ -60,8 +60,6 @@ const drawnNow = new Map<string, CachedChart>();
  * store has 256 MB).
  */
 export const CHART_CACHE_BUDGET = 64 * 1024 * 1024;
-
-const pruneDue = oncePerMinute();
 
 /** Where charts' compiled specs are kept (compiled.ts), when the cache is on. */
 export function compiledChartsDir(): string | undefined {
@@ -178,8 +176,9 @@ export async function rememberValid(key: string): Promise<void> {
 /**
  * Prunes the chart cache to `CHART_CACHE_BUDGET` behind the build (util/atomic.ts `writeBehind`: the
  * build waits for it before it replaces its outputs, under its lock, so no other build writes there
- * meanwhile), unless a prune ran in the last minute: `fragtax dev` rebuilds on every edit, and a
- * prune lists the folder and stats every entry (~40 ms for the ~3,000 of a full cache). The build
+ * meanwhile), unless one ran in the last ten minutes, in this process or another (util/prune.ts
+ * `pruneDue`): `fragtax dev` rebuilds on every edit, each `fragtax build` is a process, and a prune
+ * lists the folder and stats every entry (~40 ms for the ~3,000 of a full cache). The build
  * calls it once its chapters are running (build/effects.ts): their charts are drawn next, the main
  * thread mostly waits for the notebook threads meanwhile, and a rebuild that runs no chapter (a
  * no-op rebuild, a template edit) draws no new chart and lists nothing. So the order it removes in is the one earlier builds' reads left,
@@ -187,7 +186,7 @@ export async function rememberValid(key: string): Promise<void> {
  */
 export function pruneChartCacheBehind(budget = CHART_CACHE_BUDGET): boolean {
   const dir = folder;
-  if (dir === undefined || !pruneDue()) return false;
+  if (dir === undefined || !pruneDue(dir)) return false;
   pruneBehind([dir, join(dir, "compiled")], budget);
   return true;
 }

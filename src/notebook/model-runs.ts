@@ -31,7 +31,7 @@ import type { KeptRun, ModelRunCounts, ModelRunStore, RefusedWrite, RunColumns }
 import { encode, FORMAT, openRunFile } from "./model-run-file";
 import type { RunClaims } from "./run-claims";
 import { writeFileAtomicSync } from "../util/atomic";
-import { oncePerMinute, pruneFolderSync, touchSync } from "../util/prune";
+import { pruneDue, pruneFolderSync, touchSync } from "../util/prune";
 import { sha256 } from "../util/hash";
 import { makeFolderSync } from "../util/folders";
 
@@ -232,11 +232,9 @@ function isModel(value: unknown): value is { readonly ids: Readonly<Record<strin
   return typeof evaluate === "function" && typeof ids === "object" && ids !== null && Object.values(ids).every((id) => typeof id === "string");
 }
 
-const pruneDue = oncePerMinute();
-
-/** `pruneModelRuns`, at most once a minute in a process (a build's notebooks each end with it; so does `dev`'s every rebuild). */
+/** `pruneModelRuns`, when the folder is due one (util/prune.ts `pruneDue`: a build's notebooks each end with it; so does `dev`'s every rebuild). */
 export function pruneModelRunsNow(dir: string): void {
-  if (pruneDue()) pruneModelRuns(dir);
+  if (pruneDue(dir)) pruneModelRuns(dir);
 }
 
 /**

@@ -10,7 +10,7 @@
  * Every failure here is silent: a prune that cannot list or remove only costs disk space, a touch
  * that cannot land only makes its entry look older than it is.
  */
-import { readdirSync, rmSync, statSync, utimesSync } from "node:fs";
+import { readdirSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { readdir, rm, stat, utimes } from "node:fs/promises";
 import { join } from "node:path";
 import { abandonedTemporary, writeBehind, writesBehindSoFar } from "./atomic";
@@ -108,15 +108,30 @@ export function touchBehind(file: string): void {
   writeBehind(() => utimes(file, now, now).catch(() => undefined));
 }
 
+/** How often a folder is pruned at most, by any process: a build adds a few MB at most meanwhile. */
+export const PRUNE_EVERY_MS = 10 * 60_000;
+
 /**
- * A gate that opens at most once a minute in this process: a prune lists and stats its whole folder,
- * and `fragtax dev` rebuilds on every edit, so a folder is pruned once a minute at most.
+ * The file whose time says when `dir` was last pruned (`pruneDue`): beside the folder, not in it, so
+ * the folder holds its entries alone.
  */
-export function oncePerMinute(clock: () => number = () => performance.now()): () => boolean {
-  let openedAt = Number.NEGATIVE_INFINITY;
-  return () => {
-    if (clock() - openedAt < 60_000) return false;
-    openedAt = clock();
+export const prunedStamp = (dir: string): string => `${dir}.pruned`;
+
+/**
+ * Whether `dir` is due a prune (its stamp missing, or older than `everyMs`), and if so the stamp
+ * renewed. A prune lists and stats its whole folder (235 kept runs took ~6 ms of a fresh
+ * process's main thread, on the path between a chapter's run and its charts), and every `fragtax build`
+ * is a process of its own, as is every bench run: a gate per process let each of them prune. One stat
+ * decides, across processes. Where the stamp cannot be written (no cache yet, a read-only one), no prune.
+ */
+export function pruneDue(dir: string, everyMs = PRUNE_EVERY_MS, now = Date.now()): boolean {
+  const stamp = prunedStamp(dir);
+  const last = statSync(stamp, { throwIfNoEntry: false })?.mtimeMs;
+  if (last !== undefined && now - last < everyMs && last <= now) return false;
+  try {
+    writeFileSync(stamp, "");
     return true;
-  };
+  } catch {
+    return false; // no folder yet, or read-only
+  }
 }

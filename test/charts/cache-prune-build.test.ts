@@ -6,25 +6,20 @@
  */
 import { existsSync, mkdirSync, readdirSync, truncateSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, describe, expect, it, vi } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { build, FileBuildEffects } from "../../src/build/pipeline";
 import { CHART_CACHE_BUDGET } from "../../src/charts/cache";
 import { tempProject } from "../project";
+import { prunedStamp } from "../../src/util/prune";
 
 const project = tempProject("charts");
 const charts = join(project.root, "out", ".cache", "charts");
-afterAll(() => {
-  vi.restoreAllMocks();
-  project.remove();
-});
+afterAll(() => project.remove());
 
-// A prune runs at most once a minute in a process: each build here starts a few minutes after the last.
-let minutes = 0;
-const realNow = performance.now.bind(performance);
-vi.spyOn(performance, "now").mockImplementation(() => realNow() + minutes * 60_000);
-
+/** A build long after the last prune (every ten minutes at most, by any process: its stamp's time). */
 async function rebuild(): Promise<string[]> {
-  minutes += 2;
+  const stamp = prunedStamp(charts);
+  if (existsSync(stamp)) utimesSync(stamp, Date.now() / 1000 - 3600, Date.now() / 1000 - 3600);
   const lines: string[] = [];
   const result = await build({ root: project.root, pdf: false }, new FileBuildEffects((line) => lines.push(line)));
   expect(result.exitCode, lines.join("\n")).toBe(0);

@@ -5,13 +5,13 @@
  * under way (a fresh one) is left alone. A touch makes a file the most recently used, and a prune
  * behind the build follows the touches and writes behind it.
  */
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { utimes } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { temporarySibling, writeBehind, writesBehindSettled } from "../../src/util/atomic";
-import { filesToPrune, oncePerMinute, pruneBehind, pruneFolders, pruneFolderSync, touchBehind, touchSync } from "../../src/util/prune";
+import { filesToPrune, pruneBehind, pruneDue, PRUNE_EVERY_MS, prunedStamp, pruneFolders, pruneFolderSync, touchBehind, touchSync } from "../../src/util/prune";
 
 const root = mkdtempSync(join(tmpdir(), "fragtax-prune-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -132,15 +132,28 @@ describe("filesToPrune", () => {
   });
 });
 
-describe("oncePerMinute", () => {
-  it("opens once, then not again until a minute has passed", () => {
-    let now = 1000;
-    const due = oncePerMinute(() => now);
-    expect(due()).toBe(true);
-    now += 59_000;
-    expect(due()).toBe(false);
-    now += 2000;
-    expect(due()).toBe(true);
-    expect(due()).toBe(false);
+describe("pruneDue", () => {
+  it("says yes to a folder never pruned and stamps it, then no until ten minutes have passed, whichever process asks", () => {
+    const dir = mkdtempSync(join(tmpdir(), "fragtax-prune-due-"));
+    try {
+      const folder = join(dir, "runs");
+      const stamp = prunedStamp(folder);
+      const now = Date.now();
+      expect(pruneDue(folder, PRUNE_EVERY_MS, now)).toBe(true);
+      expect(existsSync(stamp)).toBe(true);
+      expect(pruneDue(folder, PRUNE_EVERY_MS, now + PRUNE_EVERY_MS - 1000)).toBe(false);
+      expect(pruneDue(folder, PRUNE_EVERY_MS, now + PRUNE_EVERY_MS + 1000)).toBe(true);
+      // A stamp from the future (a clock set back) does not stop pruning for good.
+      utimesSync(stamp, now / 1000 + 86_400, now / 1000 + 86_400);
+      expect(pruneDue(folder, PRUNE_EVERY_MS, now)).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("says no where no stamp can be written (no cache yet), and makes nothing", () => {
+    const missing = join(tmpdir(), `fragtax-prune-missing-${process.pid}`, "runs");
+    expect(pruneDue(missing)).toBe(false);
+    expect(existsSync(prunedStamp(missing))).toBe(false);
   });
 });
