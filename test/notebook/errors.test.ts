@@ -216,7 +216,7 @@ describe("errors while running", () => {
     const run = await executeNotebook(file, { timeoutMs: 500 });
     expect(run.error).toMatchObject({ kind: "timeout", cell: 1, line: 3, ename: "TimeoutError" });
     expect(run.error?.frame).toContain("> 3 | spin(start);");
-    expect(run.error?.frame).toMatch(/running in spinner\.ts:3:3 when it was stopped:\n[\s\S]*> 3 \|   for \(;;\) \{/);
+    expect(run.error?.frame).toMatch(/running in spinner\.ts:3:3 when it was stopped:\n[\s\S]*> 3 \| {3}for \(;;\) \{/);
   });
 
   it("an error thrown in the cell itself names no other file", async () => {
