@@ -46,7 +46,6 @@ export async function pausedAt(worker: Worker, limitMs = PAUSE_LIMIT_MS): Promis
   let attached: string | undefined;
   let requests = 0;
   const send = (sessionId: string, method: string): Promise<unknown> => post("NodeWorker.sendMessageToWorker", { sessionId, message: JSON.stringify({ id: ++requests, method }) });
-  let timer: NodeJS.Timeout | undefined;
   try {
     session.connect();
     const frames = new Promise<readonly PausedFrame[] | undefined>((resolve, reject) => {
@@ -75,21 +74,29 @@ export async function pausedAt(worker: Worker, limitMs = PAUSE_LIMIT_MS): Promis
         );
       });
     });
-    const timedOut = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), limitMs)));
-    await post("NodeWorker.enable", { waitForDebuggerOnStart: false });
-    return await Promise.race([frames, timedOut]);
+    return await within(
+      post("NodeWorker.enable", { waitForDebuggerOnStart: false }).then(() => frames),
+      limitMs,
+    );
   } catch {
     return undefined;
   } finally {
-    clearTimeout(timer);
     // A paused thread cannot be ended (it waits in the debugger for its next command): it is resumed
     // and let go first, then the caller ends it. A disconnect alone left it paused and fragtax waiting.
     if (attached !== undefined) {
       const sessionId = attached;
-      await send(sessionId, "Debugger.resume")
-        .then(() => post("NodeWorker.detach", { sessionId }))
-        .catch(() => undefined);
+      await within(
+        send(sessionId, "Debugger.resume").then(() => post("NodeWorker.detach", { sessionId })),
+        limitMs,
+      ).catch(() => undefined);
     }
     session.disconnect();
   }
+}
+
+/** `promise`'s value, or undefined once `ms` have passed: nothing here may keep a timed-out run waiting. */
+function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), ms)));
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
 }
