@@ -27,6 +27,7 @@ import { VEGA_LITE_MIME, type AlternativeValue, type ClaimRecord, type Driver, t
 import { createWords, type Words } from "./words";
 import { insideHtml, markdownText } from "./markdown-text";
 import { SHOWN } from "../vocabulary/shown-values";
+import { aboutPlaceholder } from "../vocabulary/placeholders";
 
 
 export type VegaLiteTopLevelSpec = TopLevelSpec;
@@ -230,7 +231,11 @@ export class MarkdownFragment {
 export function interpolateMarkdown(strings: TemplateStringsArray, values: readonly unknown[]): MarkdownFragment {
   let out = strings[0] ?? "";
   values.forEach((value, index) => {
-    out += markdownValue(value, index, insideHtml(out)) + (strings[index + 1] ?? "");
+    try {
+      out += markdownValue(value, index, insideHtml(out)) + (strings[index + 1] ?? "");
+    } catch (error) {
+      throw aboutPlaceholder(error, index); // located at its `${…}` in the cell (notebook/failures.ts)
+    }
   });
   return new MarkdownFragment(out);
 }

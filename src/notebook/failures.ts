@@ -15,7 +15,7 @@ import { BUNDLE_WRAPPER_PREFIX, ENGINE_ENTRIES, ENTRY_NAME, type ImportBundle } 
 import type { ThrownValue } from "./outputs";
 import type { WorkerOutcome } from "./pool";
 import type { PausedFrame } from "./paused-at";
-import { stringLiteralAt } from "./string-literals";
+import { placeholderAt, stringLiteralAt } from "./string-literals";
 import { oxcParser, parseCell } from "./oxc";
 import { lineIndex } from "../util/text-position";
 
@@ -73,7 +73,12 @@ function locatedInCell(thrown: ThrownValue, cell: number, { cells, notebook, roo
   const mapped = frame && compiled ? mapThrough(compiled.maps, frame) : undefined;
   // A value that is no Error has no stack: the cell's one throw statement is where it came from, if it has one.
   const thrownAt = thrown.notAnError === true && compiled !== undefined ? onlyThrow(compiled.source) : undefined;
-  const position = thrown.about !== undefined && compiled !== undefined ? (stringLiteralAt(compiled.source, thrown.about, mapped) ?? mapped) : (mapped ?? thrownAt);
+  const position =
+    thrown.about !== undefined && compiled !== undefined
+      ? (stringLiteralAt(compiled.source, thrown.about, mapped) ?? mapped)
+      : thrown.placeholder !== undefined && compiled !== undefined && mapped !== undefined
+        ? (placeholderAt(compiled.source, thrown.placeholder, mapped) ?? mapped)
+        : (mapped ?? thrownAt);
   const located = cellError({ kind: how.kind, notebook, cell, ...(position ?? {}), ename: thrown.ename, evalue: thrown.evalue }, compiled?.source);
   const found = thrown.notAnError === true ? { ...located, frame: [located.frame, messages.thrownNotAnError(thrown.evalue, position !== undefined)].filter((part) => part !== undefined).join("\n") } : located;
   // A file that is not there: Node names it by its absolute path only; say it as the project does, with the nearest name.

@@ -30,6 +30,8 @@ export interface ThrownValue {
    * lines away (`inputsFrom(nb.assumptions, { … })`).
    */
   readonly about?: string;
+  /** For an error about one value of a template the API was given (`nb.md`), that value's index (vocabulary/placeholders.ts). */
+  readonly placeholder?: number;
   /** A thrown value that is no Error (`throw undefined`, `throw { code: 42 }`): it has no stack to locate it by. */
   readonly notAnError?: true;
 }

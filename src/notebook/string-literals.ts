@@ -1,9 +1,11 @@
 /**
  * Where a cell writes a text as a string literal: an error about an assumption id is located at the id
  * the cell wrote, not at the call that failed, and an id declared twice at each literal that gives it.
+ * And where it writes a template's values: an error about one (`nb.md`'s value #2 is undefined) is
+ * located at its `${…}`, not at the tag.
  */
 import { oxcParser, parseCell } from "./oxc";
-import { lineIndex } from "../util/text-position";
+import { lineIndex, offsetOf } from "../util/text-position";
 
 export interface Position {
   readonly line: number;
@@ -53,3 +55,26 @@ function literalsInText(source: string, text: string): Position[] {
   });
   return places;
 }
+
+/**
+ * Where the value `index` (0-based) of the tagged template at `call` starts: the innermost tagged
+ * template whose text holds `call` (the place a stack gives for `nb.md\`…\``, its tag), its
+ * index-th `${…}`. Undefined when oxc cannot read the cell or no such value is there.
+ */
+export function placeholderAt(source: string, index: number, call: Position): Position | undefined {
+  const program = parseCell(source);
+  const parser = oxcParser();
+  if (program === undefined || parser === null) return undefined;
+  const where = lineIndex(source);
+  const offset = offsetOf(source, call.line, call.column);
+  if (offset < 0) return undefined;
+  let found: { start: number; end: number; value: number | undefined } | undefined;
+  new parser.Visitor({
+    TaggedTemplateExpression: (node) => {
+      if (node.start > offset || offset >= node.end) return;
+      if (found === undefined || node.start >= found.start) found = { start: node.start, end: node.end, value: node.quasi.expressions[index]?.start };
+    },
+  }).visit(program);
+  return found?.value === undefined ? undefined : where(found.value);
+}
+

@@ -1,0 +1,53 @@
+/**
+ * An error the notebook API throws about one value of a template (`nb.md\`… ${value} …\``: undefined,
+ * NaN, an object) is located at that value's `${…}` in the cell, not at the tag the stack points to:
+ * the API marks the error with the value's index (vocabulary/placeholders.ts), the engine finds that
+ * `${…}` in the cell's syntax tree (notebook/string-literals.ts `placeholderAt`).
+ */
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { executeNotebook } from "../../src/notebook/execute";
+import { placeholderAt } from "../../src/notebook/string-literals";
+import { codeNotebookJson, tempProject } from "../project";
+
+const project = tempProject();
+afterAll(() => project.remove());
+
+const OPENING = 'import * as tslab from "tslab";\nimport { notebook } from "../dist/api.js";\nconst nb = notebook(tslab);';
+
+async function failure(cell: string) {
+  const file = join(project.root, "notebooks", "placeholders.ipynb");
+  writeFileSync(file, codeNotebookJson([OPENING, cell]));
+  const run = await executeNotebook(file, { root: project.root });
+  expect(run.status).toBe("failed");
+  return run.error;
+}
+
+describe("an nb.md value the API refuses", () => {
+  it("is located at its ${…}, with the code frame's caret under it", async () => {
+    const error = await failure("const stats = { mean: 3 } as { mean: number; p95?: number };\nnb.md`The mean is ${stats.mean} and the high end is ${stats.p95}.`;");
+    expect(error).toMatchObject({ kind: "runtime", cell: 2, line: 2, column: 55 });
+    expect(error?.evalue).toContain("nb.md: value #2 is undefined");
+    expect(error?.frame).toContain("> 2 | nb.md`The mean is ${stats.mean} and the high end is ${stats.p95}.`;\n    |                                                       ^");
+  });
+
+  it("in a template over several lines, and a NaN (refused by another check) too", async () => {
+    const error = await failure("const share = 0 / 0;\nnb.md`First line ${1},\nsecond line ${share}.`;");
+    expect(error).toMatchObject({ cell: 2, line: 3, column: 15 });
+    expect(error?.evalue).toContain('nb.md: "value #2" is NaN');
+  });
+});
+
+describe("placeholderAt", () => {
+  const source = "const a = 1;\nnb.md`x ${a} y ${nb.mdFragment`inner ${a}`} z ${b}`;";
+  it("takes the template whose tag the call points at, the outer one around a nested template", () => {
+    expect(placeholderAt(source, 2, { line: 2, column: 4 })).toEqual({ line: 2, column: 49 });
+    expect(placeholderAt(source, 0, { line: 2, column: 4 })).toEqual({ line: 2, column: 11 });
+  });
+
+  it("gives nothing for a value the template does not have, or a place outside any template", () => {
+    expect(placeholderAt(source, 5, { line: 2, column: 4 })).toBeUndefined();
+    expect(placeholderAt(source, 0, { line: 1, column: 1 })).toBeUndefined();
+  });
+});
