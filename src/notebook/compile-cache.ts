@@ -20,15 +20,11 @@ import { CACHE_WRITE, writeFileAtomic } from "../util/atomic";
 import { outPaths } from "../config/paths";
 import { readPlainText } from "../util/plain-file";
 import { sealedJson, unsealedJson } from "../util/sealed";
+import { isBundleEntry, isCompiledCell, isTypesEntry, type FileStamp } from "./compile-cache-shapes";
 
 /** Bumped when the shape or rules of a compiled cell change (3: pragmas, boxed values, dynamic imports, decorators; 4: a trailing expression esbuild dropped; 5: no CommonJS wrapper; 6: an import's type attribute; 7: a value shown as the cell returns; 8: an import located at its specifier). */
 const CELL_FORMAT = "8";
 
-interface FileStamp {
-  readonly path: string;
-  readonly size: number;
-  readonly mtimeMs: number;
-}
 
 export class CompileCache {
   private constructor(
@@ -46,7 +42,7 @@ export class CompileCache {
   }
 
   async readCell(key: string): Promise<CompiledCell | undefined> {
-    return this.#read<CompiledCell>(`cell-${key}`);
+    return this.#read(`cell-${key}`, isCompiledCell);
   }
 
   async writeCell(key: string, cell: CompiledCell): Promise<void> {
@@ -60,7 +56,7 @@ export class CompileCache {
 
   /** The cached bundle, if every file it was built from is unchanged. */
   async readBundle(key: string): Promise<ImportBundle | undefined> {
-    const entry = await this.#read<{ bundle: ImportBundle; stamps: FileStamp[] }>(`bundle-${key}`);
+    const entry = await this.#read(`bundle-${key}`, isBundleEntry);
     if (entry === undefined) return undefined;
     return (await unchanged(entry.stamps)) ? entry.bundle : undefined;
   }
@@ -76,7 +72,7 @@ export class CompileCache {
 
   /** The cached type check, if every file it depended on is unchanged (a missing file counts as changed). */
   async readTypes(key: string, root: string): Promise<NotebookTypes | undefined> {
-    const entry = await this.#read<{ types: NotebookTypes; stamps: FileStamp[]; root: string }>(`types-${key}`);
+    const entry = await this.#read(`types-${key}`, isTypesEntry);
     if (entry === undefined || entry.root !== root) return undefined;
     return (await unchanged(entry.stamps)) ? entry.types : undefined;
   }
@@ -86,12 +82,15 @@ export class CompileCache {
     if (current !== undefined) await this.#write(`types-${key}`, { types, stamps: current, root: this.root });
   }
 
-  async #read<T>(name: string): Promise<T | undefined> {
+  /** The entry, if it is there, sealed and of the shape `is` checks (compile-cache-shapes.ts); else a miss. */
+  async #read<T>(name: string, is: (value: unknown) => value is T): Promise<T | undefined> {
+    let value: unknown;
     try {
-      return unsealedJson(await readPlainText(join(this.dir, `${name}.json`))) as T;
+      value = unsealedJson(await readPlainText(join(this.dir, `${name}.json`)));
     } catch {
       return undefined; // missing, unreadable or changed since it was written (sealed.ts): compile again
     }
+    return is(value) ? value : undefined;
   }
 
   async #write(name: string, value: unknown): Promise<void> {

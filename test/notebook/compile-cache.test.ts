@@ -1,9 +1,10 @@
-import { existsSync, readdirSync, utimesSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { executeNotebook } from "../../src/notebook/execute";
 import type { CodeCell } from "../../src/notebook/nbformat";
 import { TempDir } from "./helpers";
+import { sealedJson, unsealedJson } from "../../src/util/sealed";
 
 const temp = new TempDir();
 afterAll(() => temp.cleanup());
@@ -33,6 +34,29 @@ describe("the compile cache (out/.cache/engine)", () => {
     temp.notebook("notebooks/n.ipynb", { cells: [cells[0] as string, "answer * 2"] });
     expect(value(await executeNotebook(file), 1)).toBe("8200");
     expect(value(await executeNotebook(file, { cache: false }), 1)).toBe("8200");
+  });
+
+  it("takes an entry sealed again in another shape (edited by hand, or an older fragtax's) as a miss: compiled again, not a bare TypeError", async () => {
+    const project = new TempDir();
+    try {
+      project.write("package.json", "{}\n");
+      project.write("notebooks/lib/answer.ts", "export const answer = 41;\n");
+      const file = project.notebook("notebooks/n.ipynb", { cells: ['import { answer } from "./lib/answer";', "answer + 1"] });
+      expect(value(await executeNotebook(file), 1)).toBe("42");
+      const cacheDir = join(project.path, "out", ".cache", "engine");
+      const names = readdirSync(cacheDir).filter((name) => /^(?:cell|bundle|types)-.*\.json$/.test(name));
+      expect(names.map((name) => name.split("-")[0]).sort()).toEqual(["bundle", "cell", "cell", "types"]);
+      for (const forged of [{ code: 5 }, { bundle: { code: "module.exports = {}" }, stamps: [] }, { types: { errors: "none" }, stamps: [], root: 1 }, []]) {
+        for (const name of names) writeFileSync(join(cacheDir, name), sealedJson(forged));
+        const run = await executeNotebook(file);
+        expect(run.status, JSON.stringify(run.error)).toBe("ok");
+        expect(value(run, 1)).toBe("42");
+        // Made again in its own shape, in the place of the forged one.
+        for (const name of names) expect(unsealedJson(readFileSync(join(cacheDir, name), "utf8"))).not.toEqual(forged);
+      }
+    } finally {
+      project.cleanup();
+    }
   });
 
   it("writes nothing next to a notebook outside a project", async () => {
