@@ -60,6 +60,10 @@ export type IrregularKind = "named pipe (FIFO)" | "device" | "socket";
 /** A project file (a chapter, report.yaml, assumptions.yaml) that is a pipe, a device or a socket: reading it would wait, or never end. */
 export const notARegularFile = (path: string, kind: IrregularKind): string => `${path}: ${irregularFile(kind)}`;
 
+/** A project file larger than any fragtax reads as text (util/limits.ts MAX_INPUT_FILE_MB). */
+export const inputFileTooLarge = (path: string, megabytes: number, limit: number): string =>
+  `${path}: the file is ${Math.round(megabytes)} MB, more than the ${limit} MB fragtax reads of a project file: a notebook that large carries its outputs (images, data) with it, so clear them in Jupyter (Edit → Clear Outputs of All Cells) and save; any other file that large is not the one meant`;
+
 /** Why a named pipe, socket or device is refused, after the name of what it is (a path, or "the assumptions file"). */
 export const irregularFile = (kind: IrregularKind): string =>
   `is a ${kind}, not a file: a chapter, report.yaml and the assumptions file are read whole, and a ${kind} would ${kind === "named pipe (FIFO)" ? "wait for a writer for ever" : "be read until memory runs out"}; replace it with the file itself`;

@@ -26,6 +26,14 @@ export function parseTimeoutSeconds(text: string): number | undefined {
  */
 export const MAX_ASSUMPTIONS_FILE_MB = 8;
 
+/**
+ * A project file read as text (a chapter, report.yaml, the errata): a notebook with its outputs is
+ * megabytes, one of hundreds carries images or data nobody meant to keep. Past Node's longest string
+ * (~512 M characters) the read failed with a bare "Cannot create a string longer than 0x1fffffe8
+ * characters", and well before it the notebook's JSON took gigabytes to parse: it is refused first.
+ */
+export const MAX_INPUT_FILE_MB = 256;
+
 export const MIN_YEAR = 1900;
 export const MAX_YEAR = 2999;
 

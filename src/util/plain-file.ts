@@ -8,7 +8,8 @@
 import { closeSync, constants, fstatSync, openSync, readFileSync, type Stats } from "node:fs";
 import { open } from "node:fs/promises";
 import { resolve } from "node:path";
-import { notARegularFile, type IrregularKind } from "../messages/fs";
+import { inputFileTooLarge, notARegularFile, type IrregularKind } from "../messages/fs";
+import { MAX_INPUT_FILE_MB } from "./limits";
 import { InputError } from "./errors";
 import { displayPath } from "./paths";
 
@@ -52,8 +53,16 @@ export class NotARegularFileError extends InputError {
   }
 }
 
-/** Refuses what is not a plain file: a folder as Node's read of one does (EISDIR: each caller already names it), the rest as such. */
+/** A project file past MAX_INPUT_FILE_MB: refused before it is read (exit 2, naming it). */
+export class InputFileTooLargeError extends InputError {
+  constructor(readonly path: string, bytes: number) {
+    super(inputFileTooLarge(displayPath(resolve(path), process.cwd()), bytes / (1024 * 1024), MAX_INPUT_FILE_MB));
+  }
+}
+
+/** Refuses what is not a plain file (a folder as Node's read of one does: EISDIR, each caller already names it), and a plain one too large to read. */
 function refuseIrregular(path: string, info: Stats): void {
+  if (info.isFile() && info.size > MAX_INPUT_FILE_MB * 1024 * 1024) throw new InputFileTooLargeError(path, info.size);
   if (info.isFile()) return;
   if (info.isDirectory()) throw Object.assign(new Error(`EISDIR: illegal operation on a directory, read`), { code: "EISDIR", errno: -21, syscall: "read", path });
   throw new NotARegularFileError(path, info.isFIFO() ? "named pipe (FIFO)" : info.isSocket() ? "socket" : "device");

@@ -3,13 +3,13 @@
  * calendar. Through the bundled CLI, as a user meets them.
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { parseAssumptions } from "../../src/assumptions";
 import { parseOverridesFile } from "../../src/build/whatif/overrides-file";
-import { MAX_ASSUMPTIONS_FILE_MB, MAX_TIMEOUT_SECONDS, isCalendarDate, parseTimeoutSeconds } from "../../src/util/limits";
+import { MAX_ASSUMPTIONS_FILE_MB, MAX_INPUT_FILE_MB, MAX_TIMEOUT_SECONDS, isCalendarDate, parseTimeoutSeconds } from "../../src/util/limits";
 import { codeNotebookJson } from "../project";
 import { CLI, fragtax, makeProject, useBuild } from "../published-project";
 
@@ -127,6 +127,41 @@ describe("an assumptions file too large to be one", () => {
       const atRef = await fragtax(["diff", "2026-05-01", "main"], { cwd: root });
       expect(atRef.code).toBe(2);
       expect(atRef.stderr).toMatch(new RegExp(`^main:notebooks/assumptions\\.yaml:1:1: the file is 8\\.\\d MB; an assumptions file may be at most ${MAX_ASSUMPTIONS_FILE_MB} MB`));
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("a chapter or report.yaml too large to be read as text", () => {
+  // Sparse: their size counts, no disk is spent. Past ~512 MB the read failed with Node's bare
+  // "Cannot create a string longer than 0x1fffffe8 characters"; well before, the JSON took gigabytes.
+  const sparse = (path: string): string => {
+    writeFileSync(path, "");
+    truncateSync(path, (MAX_INPUT_FILE_MB + 1) * 1024 * 1024);
+    return path;
+  };
+
+  it("run and check refuse such a notebook by name, saying what to do (exit 2), and write nothing", async () => {
+    const file = sparse(join(dir, "huge.ipynb"));
+    const out = join(dir, "huge-out.ipynb");
+    for (const args of [["run", file, "--out", out], ["check", file]]) {
+      const result = await fragtax(args, { cwd: dir });
+      expect(result.code, result.stderr).toBe(2);
+      expect(result.stderr).toContain(`huge.ipynb: the file is ${MAX_INPUT_FILE_MB + 1} MB, more than the ${MAX_INPUT_FILE_MB} MB fragtax reads of a project file`);
+      expect(result.stderr).toContain("Clear Outputs of All Cells");
+      expect(result.stderr).not.toMatch(/Cannot create a string|heap out of memory/);
+    }
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it("build refuses such a report.yaml by name (exit 2)", async () => {
+    const root = await makeProject();
+    try {
+      sparse(join(root, "notebooks", "report.yaml"));
+      const result = await fragtax(["build", "--no-pdf"], { cwd: root });
+      expect(result.code, result.stderr).toBe(2);
+      expect(result.stderr).toContain(`report.yaml: the file is ${MAX_INPUT_FILE_MB + 1} MB`);
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
