@@ -35,6 +35,13 @@ export const yamlAdvice = (code: string, message: string): string | undefined =>
 };
 
 /**
+ * A list item written left of the items above it (`- b` under `  - a`): the parser called it "a block
+ * sequence … used as an implicit map key" and the advice beside that spoke of ": " in a value.
+ */
+export const yamlItemOutdented = (column: number): string =>
+  `this "- " item starts left of the items above it (column ${column}), so it belongs to none of their lists: start every item of one list at the same column`;
+
+/**
  * A block inside a `{ … }` or `[ … ]` that no missing comma explains (`{ a: b: c }`, a key on the next
  * line): the parser's "Block collections are not allowed within flow collections" named its grammar, and
  * the advice beside it suggested { low, high } in every file.

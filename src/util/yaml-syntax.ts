@@ -6,7 +6,7 @@
  * errata file, a what-if overrides file) reads its syntax errors here.
  */
 import { CST, isCollection, isNode, parseDocument, Parser, visit, YAMLParseError, type Document, type DocumentOptions, type ParseOptions, type SchemaOptions, type YAMLError } from "yaml";
-import { yamlAdvice, yamlAliasInsideItself, yamlBlockInFlow, yamlKeyNotAWord, yamlMissingComma, yamlNestedTooDeep, yamlAliasWithoutAnchor, yamlNotClosed, yamlSecondDocument, yamlTagNotApplied, yamlTooManyAliases, yamlVersionDirective } from "../messages/yaml";
+import { yamlAdvice, yamlItemOutdented, yamlAliasInsideItself, yamlBlockInFlow, yamlKeyNotAWord, yamlMissingComma, yamlNestedTooDeep, yamlAliasWithoutAnchor, yamlNotClosed, yamlSecondDocument, yamlTagNotApplied, yamlTooManyAliases, yamlVersionDirective } from "../messages/yaml";
 import { lineColumn, type LineColumn } from "./text-position";
 import { missingComma } from "./yaml-comma";
 
@@ -94,7 +94,31 @@ export function yamlSyntaxProblem(text: string, error: YAMLError): YamlSyntaxPro
   if (opener !== undefined) return { ...lineColumn(text, opener.offset), detail: yamlNotClosed(opener.open) };
   const comma = COMMA_CODES.has(error.code) ? missingComma(text, error.pos[0]) : undefined;
   if (comma !== undefined) return { ...lineColumn(text, comma.offset), detail: yamlMissingComma(comma.value, comma.key, comma.semicolon, comma.fixed) };
+  const outdented = error.code === "BLOCK_AS_IMPLICIT_KEY" ? outdentedItem(text, error.pos[0]) : undefined;
+  if (outdented !== undefined) return { ...lineColumn(text, outdented.offset), detail: yamlItemOutdented(outdented.column) };
   return { ...lineColumn(text, error.pos[0]), detail };
+}
+
+/**
+ * A "- " item on the line at `offset` (or the first line after it that is not blank or a comment) that
+ * starts left of the nearest "- " item above it (blank and comment lines skipped): where it starts, and
+ * the column the items above start at. Undefined for any other line.
+ */
+function outdentedItem(text: string, offset: number): { offset: number; column: number } | undefined {
+  // The parser may point at a blank or comment line before the item: the item is the next line that says something.
+  let start = text.lastIndexOf("\n", offset - 1) + 1;
+  const lineAt = (from: number): string => text.slice(from, text.indexOf("\n", from) === -1 ? undefined : text.indexOf("\n", from));
+  while (/^\s*(?:#.*)?$/.test(lineAt(start)) && text.indexOf("\n", start) !== -1) start = text.indexOf("\n", start) + 1;
+  const item = /^( *)- /.exec(lineAt(start));
+  if (item === null) return undefined;
+  const indent = item[1]?.length ?? 0;
+  const above = text.slice(0, Math.max(0, start - 1)).split("\n").reverse();
+  for (const line of above) {
+    if (/^\s*(?:#.*)?$/.test(line)) continue;
+    const previous = /^( *)- /.exec(line);
+    if (previous !== null) return (previous[1]?.length ?? 0) > indent ? { offset: start + indent, column: (previous[1]?.length ?? 0) + 1 } : undefined;
+  }
+  return undefined;
 }
 
 /**

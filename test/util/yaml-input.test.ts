@@ -228,3 +228,29 @@ describe("YAML { … } maps missing a comma", () => {
     );
   });
 });
+
+describe("YAML list items indented less than the items above them", () => {
+  // The parser said "A block sequence may not be used as an implicit map key", and the advice beside it
+  // spoke of ": " in a value: nothing about the "- " that starts left of its list.
+  it("are said at the item, with the column the list's items start at, in every input (exit 2)", () => {
+    for (const [indent, column] of [[" ", 2], ["", 1]] as const) {
+      const error = thrown(() => normalizeConfig(`title: T\nchapters:\n  - a.ipynb\n${indent}- b.ipynb\n`, "/project/notebooks/report.yaml", { exists: () => true }));
+      expect(exitCodeOf(error)).toBe(EXIT_USAGE);
+      expect(error.message).toBe(
+        `notebooks/report.yaml:4:${column}: report.yaml is not valid YAML: this "- " item starts left of the items above it (column 3), so it belongs to none of their lists: start every item of one list at the same column`,
+      );
+    }
+    const entry = (id: string, indent: string) => `${indent}- id: ${id}\n${indent}  label: GPUs\n${indent}  unit: count\n${indent}  value: 1\n${indent}  kind: source\n${indent}  source: { title: t, date: 2026-01-01 }\n`;
+    const assumptions = `assumptions:\n${entry("gpu_count", "  ")}\n# the next one\n${entry("gpu_days", "")}`;
+    expect(thrown(() => parseAssumptions(assumptions, "a.yaml")).message).toContain(
+      'a.yaml:10:1: malformed YAML (in or just after assumption "gpu_days"): this "- " item starts left of the items above it (column 3), so it belongs to none of their lists',
+    );
+  });
+
+  it("is not said of a \"- \" line with no list above it", () => {
+    const error = thrown(() => normalizeConfig("title: T\nchapters: a\n- b.ipynb\n", "/project/notebooks/report.yaml", { exists: () => true }));
+    expect(exitCodeOf(error)).toBe(EXIT_USAGE);
+    expect(error.message).toMatch(/^notebooks\/report\.yaml:3:1: report\.yaml is not valid YAML: /);
+    expect(error.message).not.toContain("starts left of the items above it");
+  });
+});
