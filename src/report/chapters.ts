@@ -22,6 +22,11 @@ export interface ChapterInput {
    * report; "" for an unnumbered chapter such as a summary before chapter 1.
    */
   readonly label?: string;
+  /**
+   * The chapter's id in the page (`#chapter-8`), unique in it: from the number readers see, so a link
+   * to chapter 8 opens chapter 8 (render.ts `numbered`); by position when absent.
+   */
+  readonly anchor?: string;
   /** Notebook path relative to the report root. */
   readonly relativePath: string;
   readonly notebook: Notebook;
@@ -60,7 +65,7 @@ export async function renderChapter(chapter: ChapterInput, markdown: MarkdownRen
   const own = ownNumber(fullTitle);
   const title = own?.title ?? fullTitle;
   const label = own?.number ?? chapter.label ?? String(chapter.number);
-  const id = `chapter-${chapter.number}`;
+  const id = chapter.anchor ?? `chapter-${chapter.number}`;
   const sections: Heading[] = [];
   const failedCells: FailedCell[] = [];
   const parts: Html[] = [];

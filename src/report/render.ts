@@ -2,7 +2,7 @@
  * Executed chapters + records + provenance → the report's HTML text. Pure apart from reading the
  * templates once; the caller writes the file.
  */
-import { dirname, join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { formatAlternatives, formatFigureValue, formatIntervalWithUnit } from "../format/number";
 import { resolveLedgerWords } from "../api/words";
 import type { ClaimRecord, FigureRecord } from "../api/types";
@@ -190,11 +190,28 @@ const CHAPTER_FORMAT = 1;
 
 /**
  * When some chapters number themselves ("# 1. The bill …"), the others (a summary) stay unnumbered
- * rather than get a position number that would clash; otherwise chapters are numbered in order.
+ * rather than get a position number that would clash; otherwise chapters are numbered in order. Each
+ * chapter's id follows the number readers see (`#chapter-8` is chapter 8: by position, behind a
+ * summary, it was chapter 7), an unnumbered one's its notebook's name (`#chapter-00-summary`), and a
+ * number two chapters give (the build warns of it) is made unique (`#chapter-9-2`).
  */
 function numbered(chapters: readonly ChapterInput[]): ChapterInput[] {
   const selfNumbered = chapters.some((chapter) => headingNumber(chapter) !== undefined);
-  return chapters.map((chapter) => ({ ...chapter, label: selfNumbered ? "" : String(chapter.number) }));
+  const taken = new Set<string>();
+  return chapters.map((chapter) => {
+    const own = headingNumber(chapter);
+    const wanted = own !== undefined ? `chapter-${own.replace(/\./g, "-")}` : selfNumbered ? `chapter-${notebookSlug(chapter.relativePath)}` : `chapter-${chapter.number}`;
+    let anchor = wanted;
+    for (let n = 2; taken.has(anchor); n++) anchor = `${wanted}-${n}`;
+    taken.add(anchor);
+    return { ...chapter, label: selfNumbered ? "" : String(chapter.number), anchor };
+  });
+}
+
+/** `notebooks/00-summary.ipynb` → `00-summary`: a notebook's name as an id's part. */
+function notebookSlug(relativePath: string): string {
+  const name = basename(relativePath).replace(/\.ipynb$/i, "");
+  return name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "") || "notebook";
 }
 
 /** The number a chapter's first heading gives it ("# 9. Energy" → "9"), if any. */

@@ -115,6 +115,26 @@ describe("chapter numbers and chart warnings", () => {
     expect((await renderReport({ ...input, chapters: [headed("9")(first), headed("10")(second)] })).warnings.filter((w) => w.includes("number the chapter"))).toEqual([]);
   });
 
+  it("gives each chapter the id of the number readers see, an unnumbered one its notebook's name, each once", async () => {
+    const input = fixtureInput();
+    const headed = (heading: string) => (chapter: (typeof input.chapters)[number]) => ({
+      ...chapter,
+      notebook: { ...chapter.notebook, cells: [{ cell_type: "markdown" as const, metadata: {}, source: `# ${heading}` }, ...chapter.notebook.cells] },
+    });
+    const [first, second] = input.chapters;
+    if (first === undefined || second === undefined) throw new Error("fixture has two chapters");
+    // A summary before chapter 1: by position, #chapter-2 was chapter 1, and a link to chapter 1 opened the summary.
+    const summary = { ...headed("Summary")(first), relativePath: "notebooks/00-Summary.ipynb" };
+    const page = (await renderReport({ ...input, chapters: [summary, headed("1. The bill")({ ...second, number: 2 })] })).html;
+    expect(page).toContain('<section class="chapter" id="chapter-00-summary"');
+    expect(page).toMatch(/<section class="chapter" id="chapter-1"[\s\S]*Chapter 1[\s\S]*<h1>The bill<\/h1>/);
+    expect(page).toContain('<a href="#chapter-1"><span class="toc-number">1</span> The bill</a>');
+    // A number two chapters give (warned of above) still gives two ids.
+    const twice = (await renderReport({ ...input, chapters: [headed("9. Energy")(first), headed("9. Energy")({ ...second, number: 2 })] })).html;
+    expect(twice).toContain('id="chapter-9"');
+    expect(twice).toContain('id="chapter-9-2"');
+  });
+
   it("shows, in place of a chart whose encoding names a field its data lacks, that error, and under one a transform reads it from, a note; the names as text", async () => {
     const input = fixtureInput();
     const [first, ...rest] = input.chapters;
