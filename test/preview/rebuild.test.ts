@@ -37,11 +37,11 @@ describe("fragtax dev rebuilding in-process", () => {
     );
     await session.idle();
     const page = async (): Promise<string> => (await fetch(session?.url ?? "")).text();
-    expect(await page()).toContain("Twice alpha is 2 x.");
+    expect(await page()).toContain("Twice alpha is 2×.");
 
     const assumptions = join(root, "notebooks/assumptions.yaml");
     writeFileSync(assumptions, readFileSync(assumptions, "utf8").replace("value: 1\n", "value: 3\n"));
-    await until(async () => (await page()).includes("Twice alpha is 6 x."), "the edited assumption in the page");
+    await until(async () => (await page()).includes("Twice alpha is 6×."), "the edited assumption in the page");
     // The page is served as soon as out/build/ is swapped, before that rebuild says what it wrote.
     await session.idle();
     expect(log.some((line) => /^execute: notebooks\/02-beta\.ipynb reused in [\d.]+ s \(reused: nothing it depends on changed\)$/.test(line))).toBe(true);
@@ -60,7 +60,7 @@ describe("fragtax dev rebuilding in-process", () => {
     expect(failedLog.match(/cell 2[^\n]*TypeError/g)?.length).toBe(1);
     expect(failedLog).toContain("build failed (out/build/ is left as it was)");
     const broken = await page();
-    expect(broken).toContain("Twice alpha is 6 x."); // the last good report…
+    expect(broken).toContain("Twice alpha is 6×."); // the last good report…
     expect(broken).toContain('data-fragtax="build-error"'); // …under the error
     expect(broken).toMatch(/notebooks\/01-alpha\.ipynb[^<]*cell 2[^<]*TypeError/);
     expect(readFileSync(join(root, "out/build/report.html"), "utf8")).toBe(onDisk);
