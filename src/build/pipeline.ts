@@ -67,6 +67,7 @@ import type { AssumptionRegistry } from "../assumptions";
 import { checkErrata, checkErrataVersions } from "../errata/check";
 import { withoutPositions, type LocatedErratum } from "../errata/types";
 import { cellFailed } from "../notebook/nbformat";
+import { withCellFrames } from "../notebook/errors";
 
 export { FileBuildEffects } from "./effects";
 export type { BuildEffects, ChapterRun, ExecuteSettings } from "./effects-types";
@@ -357,7 +358,9 @@ function cellErrorDetail(runs: readonly ChapterRun[], failed: FailedCell): strin
   const error = cell?.cell_type === "code" ? cell.outputs.find((output) => output.output_type === "error") : undefined;
   const traceback = error?.output_type === "error" ? error.traceback.join("\n") : "";
   if (run !== undefined && traceback.startsWith(`${run.chapter.relativePath}: cell `)) return traceback;
-  return failed.message.startsWith(failed.where) ? failed.message : `${failed.where}: ${failed.message}`;
+  const message = failed.message.startsWith(failed.where) ? failed.message : `${failed.where}: ${failed.message}`;
+  // One the render located in its cell (a chart's field its data lacks): with the cell's code frame, as the engine's errors have.
+  return run === undefined ? message : withCellFrames(message, run.notebook);
 }
 
 /** Every figure and claim tagged with the section (heading to heading) of the cell that declared it. */

@@ -8,7 +8,7 @@ import { basename, dirname, join, resolve } from "node:path";
 import type { Command } from "commander";
 import * as messages from "../messages/notebook";
 import { buildDuplicateIds, buildWarning } from "../messages/report";
-import { formatCellError } from "../notebook/errors";
+import { formatCellError, withCellFrames } from "../notebook/errors";
 import { cellFailed } from "../notebook/nbformat";
 import { killOtherThreadsChildren } from "../notebook/thread-children";
 import { writeFileAtomic } from "../util/atomic";
@@ -111,7 +111,7 @@ async function runCommand(notebook: string, options: { out?: string; timeout: st
     const schema = await charts.chartSchemaProblems(result.executed, result.notebook, outPaths(root).chartCache);
     for (const warning of [...schema.warnings, ...problems.warnings]) process.stderr.write(`${buildWarning(warning)}\n`);
     chartErrors = [...schema.errors, ...problems.errors, ...charts.chartDataErrors(result.executed, result.notebook, dirname(result.file), root)];
-    for (const error of chartErrors) process.stderr.write(`${error}\n`);
+    for (const error of chartErrors) process.stderr.write(`${withCellFrames(error, result.executed)}\n`);
   }
   // The images its markdown shows that the build would refuse: a relative one shows in JupyterLab,
   // but a build of this notebook fails at it, so the run says so (and exits 1) where it is written.

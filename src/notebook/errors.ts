@@ -44,6 +44,24 @@ export function formatCellError(error: CellError): string {
   return error.frame === undefined ? error.message : `${error.message}\n${error.frame}`;
 }
 
+/**
+ * A message located in a cell of `notebook` (`file: cell 6, line 10, column 17: …`, as messages/location.ts
+ * writes it; a chart's field its data lacks, say) with that cell's code frame under each located line,
+ * as the engine gives its own errors. A line located elsewhere, or nowhere, stays as it is.
+ */
+export function withCellFrames(message: string, notebook: { readonly cells: readonly { readonly source: string | readonly string[] }[] }): string {
+  return message
+    .split("\n")
+    .map((line) => {
+      const place = /^[^\n]*?: cell (\d+), line (\d+), column (\d+): /.exec(line);
+      const cell = place === null ? undefined : notebook.cells[Number(place[1]) - 1];
+      if (place === null || cell === undefined) return line;
+      const source = typeof cell.source === "string" ? cell.source : cell.source.join("");
+      return `${line}\n${codeFrame(source, Number(place[2]), Number(place[3]))}`;
+    })
+    .join("\n");
+}
+
 /** The nbformat error output for a failed cell. */
 export function errorOutput(error: CellError): ErrorOutput {
   return { output_type: "error", ename: error.ename, evalue: error.evalue, traceback: formatCellError(error).split("\n") };

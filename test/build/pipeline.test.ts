@@ -176,6 +176,15 @@ describe("fragtax build on the command line", () => {
     expect(page.trimEnd().endsWith("</html>")).toBe(true);
   });
 
+  it("names a chart field its data lacks with the cell's code frame under it, as the engine's own errors have (exit 1)", () => {
+    project = tempProject();
+    appendCell(project.root, "02-claims.ipynb", 'nb.chart({\n  data: { values: [{ k: "a", count: 1 }] },\n  mark: "bar",\n  encoding: { x: { field: "k", type: "nominal" }, y: { field: "cout", type: "quantitative" } },\n});');
+    const run = spawnSync("node", ["dist/cli.cjs", "build", "--no-pdf", "--root", project.root], { encoding: "utf8" });
+    expect(run.status, run.stderr).toBe(1);
+    expect(run.stderr).toContain('notebooks/02-claims.ipynb: cell 3, line 4, column 63: chart field "cout" (at encoding.y.field) is not in the chart\'s data; did you mean "count"?');
+    expect(run.stderr).toContain('> 4 |   encoding: { x: { field: "k", type: "nominal" }, y: { field: "cout", type: "quantitative" } },\n    |                                                               ^');
+  });
+
   it("exits 2 on a --timeout that is not a positive number, before building anything", () => {
     project = tempProject();
     const run = spawnSync("node", ["dist/cli.cjs", "build", "--no-pdf", "--timeout", "soon", "--root", project.root], { encoding: "utf8" });

@@ -82,6 +82,8 @@ describe("fragtax run and charts", () => {
     const run = runCell("chart", 'nb.chart({ title: "Counts", description: "Bars", data: { values: [{ a: "x", count: 2 }] }, mark: "bar", encoding: { x: { field: "a", type: "nominal" }, y: { field: "cuont", type: "quantitative" } } });');
     expect(run.status, run.stderr).toBe(1);
     expect(run.stderr).toContain('notebooks/chart.ipynb: cell 2, line 1, column 165: chart field "cuont" (at encoding.y.field) is not in the chart\'s data; did you mean "count"?');
+    // With the cell's code frame under it, its caret at the field's name, as the engine's own errors have.
+    expect(run.stderr).toMatch(/\n> 1 \| nb\.chart\(\{ title: "Counts"[^\n]*\n {4}\| {165}\^\n/);
     expect(run.stderr).not.toContain("warning: notebooks/chart.ipynb");
     // After the summary of the cells, which reads as success, what still fails the notebook.
     expect(run.stderr).toContain("ran 2 code cells");
