@@ -252,6 +252,9 @@ describe("report.yaml → ReportConfig", () => {
     // A "- " indented one space more than the line above continues that item: two chapters read as one name, not a renamed file.
     const joined = errorOf("title: T\nchapters:\n  - a.ipynb\n   - b.ipynb\n", (path) => !path.endsWith("b.ipynb"));
     expect(joined.message).toBe('notebooks/report.yaml:3:5: chapter "a.ipynb - b.ipynb" listed in report.yaml is "a.ipynb" and "b.ipynb" read as one name: a "- " line indented further than the one above it continues that item. Start every chapter\'s "- " at the same column');
+    // A first item written left of the rest (at the key's column) takes them all: the first two named, the rest counted.
+    const all = errorOf("title: T\nchapters:\n- a.ipynb\n  - b.ipynb\n  - c.ipynb\n  - d.ipynb\n", () => false);
+    expect(all.message).toBe('notebooks/report.yaml:3:3: the chapters "a.ipynb", "b.ipynb" and 2 more listed in report.yaml are read as one name: the "- " lines under "a.ipynb" are indented further than it, so each continues it. Start every chapter\'s "- " at the same column');
     // An unknown key lists the keys there, with a suggestion only when one is plausible ("theme" is not "title").
     expect(errorOf("title: T\nchapters: [a.ipynb]\ntheme: dark\n").message).toBe(
       'notebooks/report.yaml:3:1: unknown key "theme" in report.yaml. report.yaml\'s keys are: title, subtitle, author, date, asOf, assumptions, errata, chapters, outputs, paper, montecarlo',

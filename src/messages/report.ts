@@ -107,10 +107,24 @@ export const configChapterNotName = (where: Location, written: string, shape: Ch
   }
 };
 
-/** A list item indented past the one above it: YAML reads the two lines as one name. */
-export const configChaptersJoined = (where: Location, chapter: string, names: readonly string[]): string =>
-  `${at(where)}: chapter "${chapter}" listed in report.yaml is ${names.map((name) => `"${name}"`).join(" and ")} read as one name: ` +
-  `a "- " line indented further than the one above it continues that item. Start every chapter's "- " at the same column`;
+/**
+ * A list item indented past the one above it: YAML reads the two lines as one name. All the items under
+ * a first one written left of them (`- 00-summary.ipynb` at the key's column) read as one: ten names
+ * in full made a message of 600 characters, so past two it names the first two and counts the rest.
+ */
+export const configChaptersJoined = (where: Location, chapter: string, names: readonly string[]): string => {
+  if (names.length <= 2) {
+    return (
+      `${at(where)}: chapter "${chapter}" listed in report.yaml is ${names.map((name) => `"${name}"`).join(" and ")} read as one name: ` +
+      `a "- " line indented further than the one above it continues that item. Start every chapter's "- " at the same column`
+    );
+  }
+  const [first = "", second = ""] = names;
+  return (
+    `${at(where)}: the chapters "${first}", "${second}" and ${names.length - 2} more listed in report.yaml are read as one name: ` +
+    `the "- " lines under "${first}" are indented further than it, so each continues it. Start every chapter's "- " at the same column`
+  );
+};
 
 export const rootEmpty = (): string => `--root is empty: give the project's folder, or leave --root out to use the project around the current folder`;
 
