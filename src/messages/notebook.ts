@@ -181,8 +181,9 @@ export const checkSummary = (errors: number, images: number, notebooks: number, 
         ...(unknownIds > 0 ? [`${unknownIds} unknown assumption id${unknownIds === 1 ? "" : "s"}`] : []),
       ].join(", ")}`
     : errors === 0
-      ? `type check passed: ${notebooks} notebook${notebooks === 1 ? "" : "s"} and src/`
-      : `type check failed: ${errors} error${errors === 1 ? "" : "s"}`;
+      ? // More than types is checked: the assumption ids the cells name and the images their markdown shows.
+        `check passed: ${notebooks} notebook${notebooks === 1 ? "" : "s"} and src/ (types, assumption ids, markdown images)`
+      : `check failed: ${errors} type error${errors === 1 ? "" : "s"}`;
 
 export const noRunContext = (): string =>
   "notebook(tslab) found no fragtax run context: pass the tslab module the engine provides (import * as tslab from \"tslab\")";

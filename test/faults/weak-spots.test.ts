@@ -52,7 +52,7 @@ describe("bad input: located, exit 2", () => {
     // From anywhere, check --root checks that project's chapters.
     const checked = await fragtax(["check", "--root", project.root], { cwd: tmpdir() });
     expect(checked.code, checked.stderr).toBe(0);
-    expect(checked.stderr).toContain("type check passed: 2 notebooks and src/");
+    expect(checked.stderr).toContain("check passed: 2 notebooks and src/ (types, assumption ids, markdown images)");
     // --root searches nowhere else: the notebooks/ folder itself, or a folder without a report, is said to be that.
     const notebooksFolder = await fragtax(["build", "--no-pdf", "--root", "notebooks"], { cwd: project.root });
     expect(notebooksFolder.code).toBe(2);

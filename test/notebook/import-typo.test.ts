@@ -112,7 +112,7 @@ describe("a typo in a notebook's import path", () => {
       "notebooks/two.ipynb: cell 2, line 1, column 19: TS2307: Cannot find module './lib/prise.js' or its corresponding type declarations. Did you mean './lib/price.js'?",
       '  (and 1 error at uses of the names of "./lib\\x1b[2J/pric.js" and "./lib/prise.js", left out: it goes once their paths resolve)',
       "an import does not resolve: fix it first, as the names it brings in have no types without it, and some of the 2 other errors may follow from that",
-      "type check failed: 6 errors",
+      "check failed: 6 type errors",
       "",
     ]);
     const ran = cli("run", "notebooks/01-price.ipynb");
