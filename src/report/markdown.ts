@@ -39,6 +39,11 @@ export interface MarkdownRenderer {
   anchors(): string[];
   /** Takes these ids as if headings rendered here had them (a chapter reused from the cache). */
   takeAnchors(ids: readonly string[]): void;
+  /**
+   * `wanted`, or `wanted-1`, `wanted-2` … if taken, as markdown-it-anchor makes headings' ids unique:
+   * an id for something other than a heading (a figure's card), taken from the same page-wide set.
+   */
+  uniqueId(wanted: string): string;
 }
 
 /** One renderer per report build: it remembers the heading ids already used. */
@@ -66,6 +71,13 @@ export function createMarkdownRenderer(): MarkdownRenderer {
     takeAnchors: (ids) => {
       const slugs = (anchorState.slugs ??= {});
       for (const id of ids) slugs[id] = true;
+    },
+    uniqueId: (wanted) => {
+      const slugs = (anchorState.slugs ??= {});
+      let id = wanted;
+      for (let n = 1; slugs[id] === true; n++) id = `${wanted}-${n}`;
+      slugs[id] = true;
+      return id;
     },
   };
 }

@@ -91,8 +91,15 @@ async function renderData(output: DataOutput, context: OutputContext): Promise<H
   if (mime !== undefined && VEGA_LITE_MIMES.includes(mime)) return renderVegaLite(data[mime], context);
   switch (mime) {
     // Sanitized (sanitize.ts): an output may draw and format, never run, navigate or load anything.
-    case "text/html":
-      return html`<div class="output output-html">${rawHtml(sanitizeOutputHtml(cellText(data[mime])))}</div>`;
+    case "text/html": {
+      const shown = sanitizeOutputHtml(cellText(data[mime]));
+      // A figure's card (api/display.ts figureHtml) gets an id a link can open (`#figure-training_run_cost_usd`),
+      // unique in the page as headings' are.
+      const figure = /^<div class="fragtax-figure[^"]*" data-figure-id="([A-Za-z0-9_.-]+)"/.exec(shown)?.[1];
+      return figure === undefined
+        ? html`<div class="output output-html">${rawHtml(shown)}</div>`
+        : html`<div class="output output-html" id="${context.markdown.uniqueId(`figure-${figure}`)}">${rawHtml(shown)}</div>`;
+    }
     case "image/svg+xml":
       return html`<div class="output output-image">${rawHtml(sanitizeOutputHtml(cellText(data[mime])))}</div>`;
     case "image/png":

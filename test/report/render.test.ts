@@ -71,6 +71,8 @@ describe("the rendered report (fixture: two executed chapters)", async () => {
 
   it("shows figures and claims as distinct cards, and prose cites figures formatted", () => {
     expect(page).toContain('<strong class="fragtax-figure-value">$28.8M (90% CI $20.1M–$40.2M)</strong>');
+    // A figure's card has an id a link can open, unique in the page as headings' are.
+    expect(page).toMatch(/<div class="output output-html" id="figure-training_run_cost_usd"><div class="fragtax-figure[^"]*" data-figure-id="training_run_cost_usd">/);
     expect(page).toContain("A frontier training run costs about $28.8M (90% CI $20.1M–$40.2M)");
     expect(page).toContain('<span class="verdict-badge">overstated 3.5×</span>');
     expect(page).toContain('<span class="verdict-badge verdict-consistent">consistent</span>');
@@ -113,6 +115,19 @@ describe("chapter numbers and chart warnings", () => {
     const twice = await renderReport({ ...input, chapters: [headed("9")(first), headed("9")(second)] });
     expect(twice.warnings).toContain(`${first.relativePath}, ${second.relativePath}: their first headings all number the chapter 9, so the page shows "Chapter 9" twice: renumber the heading ("# 9. …") of the chapter that was copied`);
     expect((await renderReport({ ...input, chapters: [headed("9")(first), headed("10")(second)] })).warnings.filter((w) => w.includes("number the chapter"))).toEqual([]);
+  });
+
+  it("gives a figure's card an id once in the page, however many cells claim it", async () => {
+    const input = fixtureInput();
+    const [first, ...rest] = input.chapters;
+    if (first === undefined) throw new Error("fixture has no chapter");
+    const card = (id: string) => ({ output_type: "display_data" as const, metadata: {}, data: { "text/html": `<div class="fragtax-figure tex2jax_ignore" data-figure-id="${id}"><span class="fragtax-figure-label">Twice</span> <strong class="fragtax-figure-value">2</strong></div>` } });
+    const cell = { cell_type: "code" as const, metadata: {}, execution_count: 9, source: "", outputs: [card("twice"), card("twice")] };
+    const heading = { cell_type: "markdown" as const, metadata: {}, source: "## Figure twice" };
+    const page = (await renderReport({ ...input, chapters: [{ ...first, notebook: { ...first.notebook, cells: [...first.notebook.cells, heading, cell] } }, ...rest] })).html;
+    expect(page).toContain('<h2 id="figure-twice"');
+    expect(page).toContain('<div class="output output-html" id="figure-twice-1">');
+    expect(page).toContain('<div class="output output-html" id="figure-twice-2">');
   });
 
   it("gives each chapter the id of the number readers see, an unnumbered one its notebook's name, each once", async () => {
