@@ -27,5 +27,11 @@ export const at = (where: Location | CellLocation): string => {
   return where.file === undefined ? inCell : `${where.file}: ${inCell}`;
 };
 
+/** The place in a cell at the start of a located message line (`file: cell 6, line 10, column 17: …`): `at`'s shape read back. */
+export const cellPlaceOf = (line: string): { readonly cell: number; readonly line: number; readonly column: number } | undefined => {
+  const found = /^[^\n]*?: cell (\d+), line (\d+), column (\d+): /.exec(line);
+  return found === null ? undefined : { cell: Number(found[1]), line: Number(found[2]), column: Number(found[3]) };
+};
+
 /** `where: text`, the shape of every located message. */
 export const located = (where: Location | CellLocation, text: string): string => `${at(where)}: ${text}`;

@@ -12,7 +12,8 @@ import { plausibleName } from "../util/suggest";
 import { fileURLToPath } from "node:url";
 import * as messages from "../messages/notebook";
 import { codeFrame } from "../util/code-frame";
-import type { ErrorOutput } from "./nbformat";
+import { cellText, type ErrorOutput, type Notebook } from "./nbformat";
+import { cellPlaceOf } from "../messages/location";
 
 export type CellErrorKind = "syntax" | "type" | "runtime" | "timeout" | "stalled" | "module" | "crash";
 
@@ -49,15 +50,13 @@ export function formatCellError(error: CellError): string {
  * writes it; a chart's field its data lacks, say) with that cell's code frame under each located line,
  * as the engine gives its own errors. A line located elsewhere, or nowhere, stays as it is.
  */
-export function withCellFrames(message: string, notebook: { readonly cells: readonly { readonly source: string | readonly string[] }[] }): string {
+export function withCellFrames(message: string, notebook: Notebook): string {
   return message
     .split("\n")
     .map((line) => {
-      const place = /^[^\n]*?: cell (\d+), line (\d+), column (\d+): /.exec(line);
-      const cell = place === null ? undefined : notebook.cells[Number(place[1]) - 1];
-      if (place === null || cell === undefined) return line;
-      const source = typeof cell.source === "string" ? cell.source : cell.source.join("");
-      return `${line}\n${codeFrame(source, Number(place[2]), Number(place[3]))}`;
+      const place = cellPlaceOf(line);
+      const cell = place === undefined ? undefined : notebook.cells[place.cell - 1];
+      return place === undefined || cell === undefined ? line : `${line}\n${codeFrame(cellText(cell.source), place.line, place.column)}`;
     })
     .join("\n");
 }

@@ -68,13 +68,13 @@ export function placeholderAt(source: string, index: number, call: Position): Po
   const where = lineIndex(source);
   const offset = offsetOf(source, call.line, call.column);
   if (offset < 0) return undefined;
-  let found: { start: number; end: number; value: number | undefined } | undefined;
+  // The innermost: the one that starts last among those that hold `call`.
+  let found: { start: number; value: number | undefined } | undefined;
   new parser.Visitor({
     TaggedTemplateExpression: (node) => {
       if (node.start > offset || offset >= node.end) return;
-      if (found === undefined || node.start >= found.start) found = { start: node.start, end: node.end, value: node.quasi.expressions[index]?.start };
+      if (found === undefined || node.start >= found.start) found = { start: node.start, value: node.quasi.expressions[index]?.start };
     },
   }).visit(program);
   return found?.value === undefined ? undefined : where(found.value);
 }
-
