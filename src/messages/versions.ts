@@ -218,7 +218,8 @@ export const devNotFound = (firstBuildUnderWay: boolean): string => (firstBuildU
 
 export const devNoReportNow = (): string => "fragtax dev: out/build holds no report right now; this page shows the report when the next build ends.";
 
-export const devRebuilt = (ms: number): string => `rebuilt in ${formatSeconds(ms)}`;
+/** dev's line when a build ends: its first build is not a rebuild. */
+export const devBuilt = (ms: number, first: boolean): string => `${first ? "built" : "rebuilt"} in ${formatSeconds(ms)}`;
 
 export const devRebuildFailed = (error: string): string => `build failed (out/build/ is left as it was):\n${error}`;
 

@@ -175,6 +175,8 @@ export async function startDev(options: DevOptions, effects: DevEffects): Promis
     }
   };
 
+  // Whether a build has ended well yet: the first is said as built, the later ones as rebuilt.
+  let built = false;
   const rebuildOnce = async (): Promise<void> => {
     if (unsaid > 0) effects.progress(messages.devChangedMore(unsaid));
     saidSince = 0;
@@ -185,7 +187,8 @@ export async function startDev(options: DevOptions, effects: DevEffects): Promis
     try {
       await effects.rebuild();
       state.error = null;
-      effects.progress(messages.devRebuilt(performance.now() - started));
+      effects.progress(messages.devBuilt(performance.now() - started, !built));
+      built = true;
     } catch (error) {
       state.error = error instanceof Error ? error.message : String(error);
       if (!closing) effects.progress(messages.devRebuildFailed(state.error));

@@ -57,7 +57,7 @@ describe("a lock left by a process killed with kill -9", () => {
 
     await writeFile(file, notebook);
     const next = startDev(root);
-    await next.waitFor("rebuilt in");
+    await next.waitFor("built in");
     expect(next.said()).toContain(`out/.build.lock was left by pid ${first.child.pid}, which is no longer running (stopped by Ctrl-C or a signal, or it crashed): taking it over`);
     expect(next.said()).not.toContain("waiting for");
     await killHard(next.child);

@@ -195,7 +195,7 @@ describe("fragtax dev and the network", () => {
       for (const end = Date.now() + 60_000; !stderr.includes(text) && Date.now() < end && child.exitCode === null; ) await new Promise((resolve) => setTimeout(resolve, 25));
       expect(stderr).toContain(text);
     };
-    await waitFor("rebuilt in");
+    await waitFor("built in");
     const page = readFileSync(join(project.root, "out", "build", "report.html"), "utf8");
     const file = join(project.root, "notebooks", "assumptions.yaml");
     writeFileSync(file, readFileSync(file, "utf8").replace("range: { low: 2, high: 3 }", "range: { low: 2, high: 3.5 }"));

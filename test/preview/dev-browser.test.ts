@@ -21,7 +21,7 @@ function startDev(root: string): Promise<string> {
     dev.stderr?.on("data", (chunk: Buffer) => {
       stderr += chunk.toString();
       const served = /(http:\/\/127\.0\.0\.1:\d+\/)/.exec(stderr);
-      if (served?.[1] && /rebuilt|rebuild failed/i.test(stderr)) resolve(served[1]);
+      if (served?.[1] && /\bbuilt in|build failed/i.test(stderr)) resolve(served[1]);
     });
     dev.once("exit", (code) => reject(new Error(`fragtax dev exited ${code}: ${stderr}`)));
   });
@@ -140,10 +140,10 @@ describe("fragtax dev in real Chromium", () => {
     tab.on("request", (request) => void (request.url().includes("/__fragtax/events") ? held.then(() => request.continue()) : request.continue()));
     await tab.goto(url, { waitUntil: "load" });
     const before = await figureText(tab);
-    const rebuilt = stderr.split("rebuilt in").length;
+    const rebuilt = stderr.split("built in").length;
     const yaml = join(project.root, "notebooks/assumptions.yaml");
     writeFileSync(yaml, readFileSync(yaml, "utf8").replace(/value: \d+0000000/, "value: 20000000"));
-    await waitFor(async () => stderr.split("rebuilt in").length > rebuilt, "the rebuild");
+    await waitFor(async () => stderr.split("built in").length > rebuilt, "the rebuild");
     expect(await figureText(tab)).toBe(before);
     release?.();
     await waitFor(async () => (await figureText(tab)).startsWith("$50M"), "the page to show the rebuilt report");
@@ -184,10 +184,10 @@ describe("fragtax dev in real Chromium", () => {
     const [first] = tabs;
     if (first === undefined) throw new Error("no tab");
     const before = await figureText(first);
-    const rebuilt = stderr.split("rebuilt in").length;
+    const rebuilt = stderr.split("built in").length;
     const yaml = join(project.root, "notebooks/assumptions.yaml");
     writeFileSync(yaml, readFileSync(yaml, "utf8").replace(/value: \d+/, "value: 60000000"));
-    await waitFor(async () => stderr.split("rebuilt in").length > rebuilt, "the rebuild");
+    await waitFor(async () => stderr.split("built in").length > rebuilt, "the rebuild");
     await waitFor(async () => (await figureText(seventh)).startsWith("$150M"), "the visible tab to reload");
     expect(await figureText(first)).toBe(before);
     await setHidden(first, false);

@@ -34,7 +34,7 @@ function startDev(root: string, ...more: string[]) {
     /**
      * Waits until out/build/report.html holds `text` (or dev ended), and returns the page. A file's
      * creation may be seen as more than one change (made, then written), each rebuilding: counting
-     * "rebuilt in" lines would read the page of a rebuild that came before the edit.
+     * "built in" lines would read the page of a rebuild that came before the edit.
      */
     async waitForPage(text: string): Promise<string> {
       const page = (): string => {
@@ -62,17 +62,19 @@ describe("fragtax dev and a symbolic link to a folder outside the project", () =
     for (let i = 0; i < 20; i++) writeFileSync(join(outside, `d${i}`, "f.txt"), "x");
     symlinkSync(outside, join(root, "notebooks", "ext"));
     const dev = startDev(root);
-    await dev.waitFor("rebuilt in");
+    await dev.waitFor("built in");
     writeFileSync(join(outside, "d0", "g.txt"), "y"); // an edit there: not watched, so no rebuild
     await new Promise((resolve) => setTimeout(resolve, 1500));
     const file = join(root, "notebooks", "assumptions.yaml");
     writeFileSync(file, readFileSync(file, "utf8").replace("range: { low: 2, high: 3 }", "range: { low: 2, high: 3.5 }"));
-    await dev.waitFor("rebuilt in", 2);
+    await dev.waitFor("built in", 2);
     dev.child.kill("SIGINT");
     await dev.exited;
     expect(dev.stderr().split("warning: not watching notebooks/ext: it is a symbolic link to a folder outside the project")).toHaveLength(2);
     expect(dev.stderr()).not.toContain("notebooks/ext/");
-    expect(dev.stderr().split("rebuilt in")).toHaveLength(3); // the first build and the assumption's edit, nothing for the edit outside
+    expect(dev.stderr().split("built in")).toHaveLength(3); // the first build and the assumption's edit, nothing for the edit outside
+    // The first build is said as built, the rebuild after the edit as rebuilt.
+    expect(dev.stderr().split("\n").filter((line) => / in \d+\.\d+ s$/.test(line)).map((line) => line.split(" in ")[0])).toEqual(["built", "rebuilt"]);
   }, 120_000);
 });
 
@@ -84,12 +86,12 @@ describe("fragtax dev and symbolic links that loop", () => {
     mkdirSync(join(root, "notebooks", "data"));
     symlinkSync("..", join(root, "notebooks", "data", "up"));
     const dev = startDev(root);
-    await dev.waitFor("rebuilt in");
+    await dev.waitFor("built in");
     const url = /serving out\/build\/ at (\S+)/.exec(dev.stderr())?.[1] ?? "";
     expect((await fetch(url)).status).toBe(200);
     const file = join(root, "notebooks", "assumptions.yaml");
     writeFileSync(file, readFileSync(file, "utf8").replace("range: { low: 2, high: 3 }", "range: { low: 2, high: 3.5 }"));
-    await dev.waitFor("rebuilt in", 2);
+    await dev.waitFor("built in", 2);
     dev.child.kill("SIGINT");
     await dev.exited;
     for (const path of ["notebooks/a", "notebooks/b", "notebooks/data/up"]) {
@@ -104,7 +106,7 @@ describe("fragtax dev and Ctrl-C", () => {
   it("during a rebuild whose cell never returns: ends at once by SIGINT, the last build whole, no lock", async () => {
     const { root } = folders.project();
     const dev = startDev(root);
-    await dev.waitFor("rebuilt in");
+    await dev.waitFor("built in");
     const page = readFileSync(join(root, "out", "build", "report.html"), "utf8");
     appendCell(root, "01-price.ipynb", "while (true) {}");
     await dev.waitFor("changed: notebooks/01-price.ipynb");
@@ -158,7 +160,7 @@ describe("fragtax dev and images a markdown cell names outside notebooks/", () =
       await dev.waitFor(`changed: ${path}`);
     };
     await replace("assets/later.png", fox);
-    await dev.waitFor("rebuilt in");
+    await dev.waitFor("built in");
     const other = Buffer.concat([fox, Buffer.from("another image")]);
     await replace("assets/pic.png", other);
     await dev.waitForPage(`src="data:image/png;base64,${other.toString("base64")}"`);
@@ -198,7 +200,7 @@ describe("fragtax dev and an assumptions file report.yaml moves outside notebook
   it("rebuilds when the file report.yaml now names is edited, missing at first or not", async () => {
     const { root } = folders.project();
     const dev = startDev(root);
-    await dev.waitFor("rebuilt in");
+    await dev.waitFor("built in");
     const yaml = readFileSync(join(root, "notebooks", "assumptions.yaml"), "utf8");
     const reportYaml = join(root, "notebooks", "report.yaml");
     // Named before it exists: the rebuild fails, and creating the file is what mends it.
@@ -207,7 +209,7 @@ describe("fragtax dev and an assumptions file report.yaml moves outside notebook
     mkdirSync(join(root, "config"));
     writeFileSync(join(root, "config", "a.yaml"), yaml);
     await dev.waitFor("changed: config/a.yaml");
-    await dev.waitFor("rebuilt in", 2);
+    await dev.waitFor("built in", 2);
     const seen = dev.stderr().split("changed: config/a.yaml").length - 1;
     writeFileSync(join(root, "config", "a.yaml"), yaml.replace("value: 10000000", "value: 40000000"));
     await dev.waitFor("changed: config/a.yaml", seen + 1);
@@ -227,7 +229,7 @@ describe("fragtax dev started with a chapter report.yaml lists but nobody has wr
     expect(dev.stderr()).toContain('chapter "03-new.ipynb" listed in report.yaml does not exist');
     expect(dev.stderr()).toContain("serving out/build/");
     writeFileSync(join(root, "notebooks", "03-new.ipynb"), readFileSync(join(root, "notebooks", "02-claims.ipynb")));
-    await dev.waitFor("rebuilt in");
+    await dev.waitFor("built in");
     dev.child.kill("SIGINT");
     await dev.exited;
   }, 120_000);

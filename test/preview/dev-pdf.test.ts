@@ -20,8 +20,8 @@ async function devUntilRebuilt(root: string, change?: () => void): Promise<strin
   let said = "";
   child.stderr.on("data", (chunk: Buffer) => (said += chunk.toString()));
   const rebuilt = async (times: number): Promise<void> => {
-    for (const end = Date.now() + 30_000; said.split("rebuilt in").length - 1 < times && Date.now() < end && child.exitCode === null; ) await new Promise((resolve) => setTimeout(resolve, 25));
-    expect(said.split("rebuilt in").length - 1, said).toBe(times);
+    for (const end = Date.now() + 30_000; said.split("built in").length - 1 < times && Date.now() < end && child.exitCode === null; ) await new Promise((resolve) => setTimeout(resolve, 25));
+    expect(said.split("built in").length - 1, said).toBe(times);
   };
   await rebuilt(1);
   if (change !== undefined) {

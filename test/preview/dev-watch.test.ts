@@ -102,7 +102,7 @@ describe("what fragtax dev watches", () => {
         },
         // … or the moment it is reported done: after it read the file, before any watcher of it is in place.
         progress: (line) => {
-          if (line.startsWith("rebuilt in") && rebuilds === 1 && when === "after") queueMicrotask(() => writeFileSync(data, "two"));
+          if (line.startsWith("built in") && rebuilds === 1 && when === "after") queueMicrotask(() => writeFileSync(data, "two"));
         },
         files: () => [data],
       },
