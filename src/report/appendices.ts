@@ -70,7 +70,7 @@ function assumptionsTable(input: AppendixInput): Html {
 <td role="cell"><span class="assumption-label">${breakableText(a.label)}</span><code class="assumption-id">${breakableId(a.id)}</code>${a.note === undefined ? null : html`<div class="note">${breakableText(a.note)}</div>`}</td>
 <td role="cell" class="num" data-label="Value or range">${assumptionValue(a)}</td><td role="cell" data-label="Unit">${breakableText(a.unit)}</td><td role="cell" data-label="Distribution">${a.distribution}</td><td role="cell" data-label="Kind">${a.kind ?? "\u2014"}</td><td role="cell" class="wide" data-label="Source">${sourceCell(a)}</td></tr>`,
     );
-  return html`<p>Every input of the model, as read from <code>${input.assumptionsFile}</code>. A range is a 90% interval: for lognormal and normal inputs its ends are the 5th and 95th percentiles; for uniform and triangular inputs they are the bounds of the support. Kind says what an input rests on: the essay's own figure (which the report checks and never uses as evidence for itself), an external source, or the analysts' judgement (the note gives the reasoning).</p>
+  return html`<p>Every input of the model, as read from <code>${input.assumptionsFile}</code>. A range is read by its distribution: for lognormal and normal inputs its ends are the 5th and 95th percentiles, a 90% interval; for uniform and triangular inputs they are the bounds of the support, the lowest and highest possible values. Kind says what an input rests on: the essay's own figure (which the report checks and never uses as evidence for itself), an external source, or the analysts' judgement (the note gives the reasoning).</p>
 ${stackedOnPhone("data-table assumptions-table", ["Assumption", "Value or range", "Unit", "Distribution", "Kind", "Source"], [1], rows)}${correlationsTable(input.correlations ?? [])}`;
 }
 
@@ -116,7 +116,7 @@ function claimsTable(claims: readonly ClaimRecord[]): Html {
 <td role="cell" class="num" data-label="Model (90%)">${breakableText(modelCell(c))}</td>
 <td role="cell" data-label="Verdict">${verdictBadge(c.verdict, null)}</td><td role="cell" class="num" data-label="Factor">${factorCell(c.factor)}</td><td role="cell" class="wide" data-label="Checked in">${where(c)}</td></tr>`,
   );
-  return html`<p>Quantitative claims from the source text, each checked against the model's 90% interval. A claim is <em>consistent</em> when its stated range overlaps the model's; otherwise the factor says how far its midpoint is from the model's (stated ÷ model; 1× when consistent). An <em>unverifiable</em> claim has no independent figure to check against, so it has neither a model figure nor a factor (—). A verdict marked <em>rests on judgement</em> depends mostly (more than half of the model's sensitivity) on inputs that are the analysts' judgement rather than a source: it is an informed opinion, not a finding.</p>
+  return html`<p>Quantitative claims from the source text, each checked against the model's 90% interval, or, for a claim checked against one input, against that input's range as Appendix A gives it (for a uniform input, its whole support: the wider, more lenient test). A claim is <em>consistent</em> when its stated range overlaps the model's; otherwise the factor says how far its midpoint is from the model's (stated ÷ model; 1× when consistent). An <em>unverifiable</em> claim has no independent figure to check against, so it has neither a model figure nor a factor (—). A verdict marked <em>rests on judgement</em> depends mostly (more than half of the model's sensitivity) on inputs that are the analysts' judgement rather than a source: it is an informed opinion, not a finding.</p>
 ${stackedOnPhone("data-table claims-table", ["Claim", "Stated", "Model (90%)", "Verdict", "Factor", "Checked in"], [1, 2, 4], rows)}`;
 }
 
@@ -165,7 +165,7 @@ function methods(input: AppendixInput): Html {
   const kinds = kindCounts(input.assumptions);
   const correlated = (input.correlations ?? []).length;
   return html`<p>The model has <strong>${String(input.assumptions.length)}</strong> inputs: ${kinds}.</p>
-<p>Uncertain inputs are given as 90% intervals. A lognormal or normal input's 5th and 95th percentiles are the interval's ends; a uniform or triangular input's interval is its whole support (its bounds, not its percentiles); point values are fixed. ${
+<p>Uncertain inputs are given as ranges. A lognormal or normal input's range is its 90% interval, from its 5th to its 95th percentile; a uniform or triangular input's range is its whole support, from its lowest to its highest possible value (wider than its 90% interval); point values are fixed. ${
     correlated === 0
       ? "Inputs are drawn independently of each other."
       : `Inputs are drawn independently except ${correlated === 1 ? "one declared pair" : `${String(correlated)} declared pairs`}, whose rank correlation is imposed (Iman–Conover) without changing either input's distribution.`
