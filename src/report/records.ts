@@ -6,6 +6,7 @@ import type { ClaimRecord } from "../api/types";
 import { at } from "../messages/location";
 import { cellText, type Notebook } from "../notebook/nbformat";
 import { stringLiterals } from "../notebook/string-literals";
+import { jsonWithVisibleControls } from "../util/control";
 import { byIdOrder } from "../util/order";
 
 export function claimsJson(claims: readonly ClaimRecord[]): string {
@@ -49,11 +50,11 @@ export function headlineFigures<T extends { readonly notebook?: string; readonly
 /**
  * The build's JSON files. JSON.stringify drops undefined members, so optional keys simply do not appear.
  * It escapes C0 controls but writes DEL, the C1 controls (U+009B is an 8-bit CSI, which `cat figures.json`
- * hands a terminal as an escape sequence) and the line separators as they are: written as `\uXXXX`, the
- * same JSON value, text to any reader.
+ * hands a terminal as an escape sequence), the bidi overrides and the line separators as they are: written
+ * as `\uXXXX` (util/control.ts), the same JSON value, text to any reader.
  */
 export function pretty(value: unknown): string {
-  return `${JSON.stringify(value, null, 2).replace(/[\u007f-\u009f\u2028\u2029]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`)}\n`;
+  return `${jsonWithVisibleControls(JSON.stringify(value, null, 2))}\n`;
 }
 
 /**

@@ -6,6 +6,7 @@
 import { createHash } from "node:crypto";
 import { closeSync, constants, fstatSync, openSync, readdirSync, readlinkSync, readSync, statSync, type Dirent } from "node:fs";
 import { join } from "node:path";
+import { jsonWithVisibleControls } from "./control";
 
 export function sha256(data: string | Uint8Array): string {
   return createHash("sha256").update(data).digest("hex");
@@ -157,7 +158,11 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(sortKeys(value));
 }
 
-/** Stable, pretty JSON (sorted keys, two spaces, trailing newline), for files people and git read. */
+/**
+ * Stable, pretty JSON (sorted keys, two spaces, trailing newline), for files people and git read: what
+ * a terminal would act on (C1 controls, bidi overrides) written as `\uXXXX` escapes, as in the build's
+ * own JSON files (report/records.ts `pretty`), so `cat manifest.json` shows a hostile label as text.
+ */
 export function stableJson(value: unknown): string {
-  return `${JSON.stringify(sortKeys(value), null, 2)}\n`;
+  return `${jsonWithVisibleControls(JSON.stringify(sortKeys(value), null, 2))}\n`;
 }
