@@ -44,7 +44,7 @@ export async function checkVersion(reportsDir: string, id: string): Promise<{ fi
   const dir = join(reportsDir, id);
   // A version is a folder of its own files: a link to one elsewhere could change under it.
   const folder = await isRegular(dir, "folder").catch(() => undefined);
-  if (folder !== true) return { files: 0, problems: [{ file: ".", problem: folder === undefined ? "missing" : "not a regular file" }], sealed: false };
+  if (folder !== true) return { files: 0, problems: [folder === undefined ? { file: ".", problem: "missing" } : { file: ".", problem: "not its own folder", named: await kindOf(dir) }], sealed: false };
   const manifest = await readableManifest(dir);
   if (manifest === undefined) return { files: 0, problems: [{ file: "manifest.json", problem: "unreadable manifest" }], sealed: false };
   const problems: VersionProblem[] = [];
@@ -76,7 +76,7 @@ export async function checkVersion(reportsDir: string, id: string): Promise<{ fi
     let digest: string | undefined;
     try {
       if (!(await isRegular(join(dir, file), "file"))) {
-        if (!problems.some((known) => known.file === file)) problems.push({ file, problem: "not a regular file" });
+        if (!problems.some((known) => known.file === file)) problems.push({ file, problem: "not a regular file", named: await kindOf(join(dir, file)) });
         continue;
       }
       // Read in chunks: a file put in place of a published one may be too large to read whole (> 2 GB).
@@ -166,6 +166,13 @@ async function chainProblems(reportsDir: string, manifest: Manifest, previous: s
 async function isRegular(path: string, kind: "file" | "folder"): Promise<boolean> {
   const info = await lstat(path);
   return kind === "file" ? info.isFile() : info.isDirectory();
+}
+
+/** What stands at `path` instead of a plain file or folder, as a message names it. */
+async function kindOf(path: string): Promise<string> {
+  const info = await lstat(path).catch(() => undefined);
+  if (info === undefined) return "unreadable";
+  return info.isSymbolicLink() ? "a symbolic link" : info.isDirectory() ? "a folder" : info.isFile() ? "a file" : "a special file (a pipe, socket or device)";
 }
 
 async function isFolder(path: string): Promise<boolean> {

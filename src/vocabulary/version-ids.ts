@@ -24,6 +24,7 @@ export type VersionProblemKind =
   | "names another version"
   | "previous version missing"
   | "not a regular file"
+  | "not its own folder"
   | "outside the folder"
   | "malformed field"
   | "manifest edited"

@@ -3,7 +3,7 @@
  * it compares against) recompute the manifest's sha256s and name the file that differs.
  */
 import { execFile, execFileSync } from "node:child_process";
-import { appendFile, copyFile, readFile, rename, rm, symlink, truncate, writeFile } from "node:fs/promises";
+import { appendFile, copyFile, mkdir, readFile, rename, rm, symlink, truncate, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { CLI, fragtax, NO_CHROMIUM, projectWithVersions, useBuild } from "../published-project";
@@ -101,13 +101,18 @@ describe("tampered published versions", () => {
     await symlink(copy, version("2026-05-20", "report.pdf")); // same bytes, but a file that can change outside the version
     const linked = await fragtax(["verify", "2026-05-20"], { cwd: root });
     expect(linked.code).toBe(1);
-    expect(linked.stderr).toContain(`${shown("2026-05-20", "report.pdf")} is not a plain file or folder of its own (a link, or a special file)`);
+    expect(linked.stderr).toContain(`${shown("2026-05-20", "report.pdf")} is a symbolic link where a published file should be`);
     await rm(version("2026-05-20", "report.pdf"));
     execFileSync("mkfifo", [version("2026-05-20", "report.pdf")]); // reading it would block for ever
     const fifo = await fragtax(["verify", "2026-05-20"], { cwd: root });
     expect(fifo.code).toBe(1);
-    expect(fifo.stderr).toContain("is not a plain file or folder of its own");
+    expect(fifo.stderr).toContain(`${shown("2026-05-20", "report.pdf")} is a special file (a pipe, socket or device) where a published file should be`);
     await rm(version("2026-05-20", "report.pdf"));
+    await mkdir(version("2026-05-20", "report.pdf")); // a folder where the file was
+    const folderForFile = await fragtax(["verify", "2026-05-20"], { cwd: root });
+    expect(folderForFile.code).toBe(1);
+    expect(folderForFile.stderr).toContain(`${shown("2026-05-20", "report.pdf")} is a folder where a published file should be`);
+    await rm(version("2026-05-20", "report.pdf"), { recursive: true });
     await copyFile(copy, version("2026-05-20", "report.pdf"));
 
     const manifestFile = version("2026-05-20", "manifest.json");
@@ -123,7 +128,7 @@ describe("tampered published versions", () => {
     await symlink(join(root, "out/copy-2026-05-01"), join(root, "out/reports/2026-05-01"));
     const folder = await fragtax(["verify", "2026-05-01"], { cwd: root });
     expect(folder.code).toBe(1);
-    expect(folder.stderr).toContain("is not a plain file or folder of its own");
+    expect(folder.stderr).toContain("is a symbolic link, not a folder of its own");
   });
 
   it("verify: a file added under a name with a line break cannot print a line of its own (a forged \"ok\")", async () => {
