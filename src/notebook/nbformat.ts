@@ -7,6 +7,7 @@
  * Only what the engine needs is validated (cells, their sources, the kernel); everything else in the
  * file (metadata, attachments, ids) is kept untouched so the executed notebook round-trips.
  */
+import { isUtf8 } from "node:buffer";
 import { existsSync, readdirSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import * as messages from "../messages/notebook";
@@ -141,6 +142,9 @@ export function unreadableNotebook(file: string, name: string, error: unknown): 
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (code === "EISDIR") return new NotebookFormatError(messages.notebookIsFolder(name, notebooksIn(file).map((entry) => join(name, entry))), name);
   if (code !== "ENOENT") return new NotebookFormatError(messages.notebookUnreadable(name, code ?? String(error), code === undefined ? undefined : fileSystemAdvice(code)), name);
+  // A name whose bytes are not UTF-8 reaches the process with U+FFFD in their place, and that name does
+  // not exist: the file is there, but cannot be named from the command line.
+  if (basename(file).includes("\uFFFD") && notUtf8Names(dirname(file)).includes(basename(file))) return new NotebookFormatError(messages.notebookNameNotUtf8(name), name);
   // From the project's folder, `fragtax run 01-x.ipynb` meant the one in notebooks/.
   const inNotebooks = existsSync(join(dirname(file), "notebooks", basename(file))) ? join(dirname(name), "notebooks", basename(name)) : undefined;
   // The nearest notebook in its folder, written as `name` was (`notebooks/09-enrgy.ipynb` → `notebooks/09-energy.ipynb`), so it can be typed as said.
@@ -149,6 +153,17 @@ export function unreadableNotebook(file: string, name: string, error: unknown): 
 }
 
 /** The .ipynb files in `folder`, sorted; none when it cannot be read (then there is no suggestion). */
+/** The names in `folder` that are not valid UTF-8, as Node reads them (each such byte a U+FFFD). */
+function notUtf8Names(folder: string): string[] {
+  try {
+    return readdirSync(folder, { encoding: "buffer" })
+      .filter((entry) => !isUtf8(entry))
+      .map((entry) => entry.toString("utf8"));
+  } catch {
+    return [];
+  }
+}
+
 function notebooksIn(folder: string): string[] {
   try {
     return readdirSync(folder)

@@ -77,6 +77,19 @@ describe("fragtax run", () => {
     expect(existsSync(join(temp.path, "never.ipynb"))).toBe(false);
   });
 
+  it("says a notebook whose file name is not UTF-8 is there but cannot be named, not that it is missing (exit 2)", () => {
+    // The name's bytes (0xE9, Latin-1 "é") reach the process as U+FFFD: only a shell can pass them.
+    const folder = join(temp.path, "latin1");
+    rmSync(folder, { recursive: true, force: true });
+    spawnSync("mkdir", ["-p", folder]);
+    writeFileSync(Buffer.concat([Buffer.from(`${folder}/caf`), Buffer.from([0xe9]), Buffer.from(".ipynb")]), readFileSync(join(FIXTURES, "semantics.ipynb")));
+    const result = spawnSync("bash", ["-c", `node dist/cli.cjs run $'${folder}/caf\\xe9.ipynb' --out -`], { encoding: "utf8" });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain("caf\uFFFD.ipynb: the notebook's file name is not valid UTF-8");
+    expect(result.stderr).toContain("caf*.ipynb caf_.ipynb`");
+    expect(result.stderr).not.toContain("there is no such notebook");
+  });
+
   it("says what to do with a notebook cut off by a save that did not finish, or left empty (exit 2)", () => {
     const whole = readFileSync(join(FIXTURES, "semantics.ipynb"), "utf8");
     const cut = temp.write("cut.ipynb", whole.slice(0, Math.floor(whole.length / 2)));
