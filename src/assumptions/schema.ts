@@ -8,11 +8,18 @@
 import { z } from "zod";
 import { isCalendarDate } from "../util/dates";
 import type { AssumptionKind, DistributionKind } from "./types";
+import { notAFiniteNumber } from "../messages/assumptions";
 
 export const DISTRIBUTIONS = ["lognormal", "normal", "uniform", "triangular", "fixed"] as const satisfies readonly DistributionKind[];
 export const KINDS = ["essay", "source", "judgement"] as const satisfies readonly AssumptionKind[];
 
 export const SNAKE_CASE_ID = /^[a-z][a-z0-9_]*$/;
+
+/**
+ * A number: YAML reads `1e309` and `.inf` as Infinity and `.nan` as NaN, which zod would call "expected
+ * number, received Infinity" of what the user wrote as a number; said as what it is instead.
+ */
+const number = (): z.ZodNumber => z.number({ error: (issue) => notAFiniteNumber(issue.input) });
 export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export const SourceSchema = z
@@ -34,16 +41,16 @@ export const SourceSchema = z
 
 export const RangeSchema = z
   .strictObject({
-    low: z.number().meta({ description: "5th percentile (lower bound of the support for uniform and triangular)." }),
-    high: z.number().meta({ description: "95th percentile (upper bound of the support for uniform and triangular)." }),
+    low: number().meta({ description: "5th percentile (lower bound of the support for uniform and triangular)." }),
+    high: number().meta({ description: "95th percentile (upper bound of the support for uniform and triangular)." }),
   })
   .meta({ description: "A 90% interval: low is the 5th and high the 95th percentile." });
 
 export const SupportSchema = z
   .strictObject({
-    min: z.number().optional().meta({ description: "The lowest value it can take." }),
-    greaterThan: z.number().optional().meta({ description: "A bound it must stay above (a duration or a divisor: > 0). Instead of min." }),
-    max: z.number().optional().meta({ description: "The highest value it can take." }),
+    min: number().optional().meta({ description: "The lowest value it can take." }),
+    greaterThan: number().optional().meta({ description: "A bound it must stay above (a duration or a divisor: > 0). Instead of min." }),
+    max: number().optional().meta({ description: "The highest value it can take." }),
   })
   .meta({
     description:
@@ -57,9 +64,9 @@ export const AssumptionEntrySchema = z
     }),
     label: z.string().min(1).meta({ description: "Human-readable name shown in the report." }),
     unit: z.string().min(1).meta({ description: "Unit as readers see it, e.g. USD/GPU-hour." }),
-    value: z.number().optional().meta({ description: "A point value (distribution fixed). Give this or range." }),
+    value: number().optional().meta({ description: "A point value (distribution fixed). Give this or range." }),
     range: RangeSchema.optional(),
-    mode: z.number().optional().meta({ description: "Most likely value; triangular only." }),
+    mode: number().optional().meta({ description: "Most likely value; triangular only." }),
     distribution: z.enum(DISTRIBUTIONS).optional().meta({
       description: "Default: lognormal for a range, fixed for a value.",
     }),
@@ -84,7 +91,7 @@ export const CorrelationEntrySchema = z
     between: z.tuple([z.string().regex(SNAKE_CASE_ID, "expected snake_case"), z.string().regex(SNAKE_CASE_ID, "expected snake_case")]).meta({
       description: "The two assumption ids, e.g. [lab_compute_usd, lab_engineering_usd].",
     }),
-    rho: z.number().meta({ description: "Target Spearman rank correlation, between -1 and 1." }),
+    rho: number().meta({ description: "Target Spearman rank correlation, between -1 and 1." }),
     kind: z.enum(["source", "judgement"]).meta({ description: "source: a publication measured it (give source); judgement: the analysts' (give the reasoning in note)." }),
     source: SourceSchema.optional(),
     note: z.string().optional().meta({ description: "Why the two move together. Required for kind judgement." }),
@@ -96,7 +103,7 @@ export const TotalEntrySchema = z
     of: z.array(z.string().regex(SNAKE_CASE_ID, "expected snake_case")).min(2, "name at least two assumptions").meta({
       description: "The assumption ids whose point values add up, e.g. the probabilities of exclusive scenarios.",
     }),
-    equals: z.number().meta({ description: "What they must add up to, e.g. 1." }),
+    equals: number().meta({ description: "What they must add up to, e.g. 1." }),
     note: z.string().optional().meta({ description: "Why they add up, e.g. the scenarios are exclusive and exhaustive." }),
   })
   .meta({ description: "Point values that must add up to a sum: checked in the file and on every what-if override." });

@@ -46,6 +46,14 @@ export const missingSource = (id: string | undefined): string =>
 export const missingField = (id: string | undefined, field: string): string =>
   `${forId(id)}missing required field "${field}"`;
 
+/** A value YAML read as a number that is not a finite one (`1e309`, `.inf`, `.nan`); undefined for anything else (zod's own words then). */
+export const notAFiniteNumber = (input: unknown): string | undefined =>
+  typeof input !== "number" || Number.isFinite(input)
+    ? undefined
+    : Number.isNaN(input)
+      ? "expected a number, got .nan (not a number)"
+      : `expected a number, got one too large to hold (${input > 0 ? "" : "-"}1.8e308 is the largest magnitude; it reads as ${input > 0 ? "" : "-"}infinity)`;
+
 export const invalidField = (id: string | undefined, field: string, detail: string): string =>
   `${forId(id)}invalid "${field}": ${detail}`;
 
