@@ -4,10 +4,17 @@
  */
 import { visibleControls } from "./control";
 
+/** Past this many characters, a frame's lines show a window around the column (a notebook saved as one line of JSON is a megabyte long). */
+export const FRAME_WIDTH = 240;
+/** Of the window, the characters before the column. */
+const BEFORE_COLUMN = 100;
+const ELLIPSIS = "\u2026";
+
 /**
  * Two lines of context either side of `line` (1-based), with a caret under `column` (1-based). The
  * caret's indent keeps the line's tabs, and gives a control character the width of the escape it is
  * shown as (`\x1b`, util/control.ts), so the caret stands under the column on a terminal and in the page.
+ * A line longer than FRAME_WIDTH shows the same window of each line, around the column, "…" where cut.
  */
 export function codeFrame(source: string, line: number, column: number, context = 2): string {
   const lines = source.split("\n");
@@ -16,15 +23,41 @@ export function codeFrame(source: string, line: number, column: number, context 
   const first = Math.max(1, line - context);
   const last = Math.min(lines.length, line + context);
   const width = String(last).length;
+  const shown = lines.slice(first - 1, last);
+  const window = shown.some((text) => text.length > FRAME_WIDTH) ? windowAround(lines[line - 1] ?? "", column) : undefined;
   const out: string[] = [];
   for (let number = first; number <= last; number++) {
     const marker = number === line ? ">" : " ";
-    out.push(`${marker} ${String(number).padStart(width)} | ${lines[number - 1] ?? ""}`.trimEnd());
+    const text = lines[number - 1] ?? "";
+    out.push(`${marker} ${String(number).padStart(width)} | ${window === undefined ? text : clip(text, window)}`.trimEnd());
     if (number === line) {
-      const before = (lines[number - 1] ?? "").slice(0, Math.max(0, column - 1));
-      const indent = visibleControls(before).replace(/[^\t]/g, " ") + " ".repeat(Math.max(0, column - 1 - before.length));
+      const start = window?.start ?? 0;
+      const before = text.slice(start, Math.max(start, column - 1));
+      const cut = window !== undefined && start > 0 ? " " : "";
+      const indent = cut + visibleControls(before).replace(/[^\t]/g, " ") + " ".repeat(Math.max(0, column - 1 - start - before.length));
       out.push(`  ${" ".repeat(width)} | ${indent}^`);
     }
   }
   return out.join("\n");
 }
+
+interface Window {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** FRAME_WIDTH characters of the error's line, the column BEFORE_COLUMN in (or as near as the line allows); never half a surrogate pair. */
+function windowAround(text: string, column: number): Window {
+  let start = Math.max(0, Math.min(column - 1 - BEFORE_COLUMN, text.length - FRAME_WIDTH));
+  if (isLowSurrogate(text.charCodeAt(start))) start += 1;
+  let end = start + FRAME_WIDTH;
+  if (isLowSurrogate(text.charCodeAt(end))) end += 1;
+  return { start, end };
+}
+
+function clip(text: string, { start, end }: Window): string {
+  if (text.length <= start) return start > 0 && text.length > 0 ? ELLIPSIS : "";
+  return `${start > 0 ? ELLIPSIS : ""}${text.slice(start, end)}${text.length > end ? ELLIPSIS : ""}`;
+}
+
+const isLowSurrogate = (code: number): boolean => code >= 0xdc00 && code <= 0xdfff;

@@ -56,7 +56,7 @@ describe("claims that rest on judgement", () => {
     expect(ledger).toContain("&lt;script&gt;doubling&lt;/script&gt;");
     expect(ledger).toContain("The model has <strong>3</strong> inputs: 1 is the essay&#39;s own figure, 1 comes from an external source and 1 is the analysts&#39; judgement.");
     expect(ledger).toContain("They exclude structural uncertainty");
-    expect(ledger).toContain("a uniform or triangular input's interval is its whole support");
+    expect(ledger).toContain("a uniform or triangular input's range is its whole support");
   });
 });
 

@@ -1,0 +1,31 @@
+/** Code frames: the caret under the column, and a window of a long line (a notebook saved as one line of JSON) instead of all of it. */
+import { describe, expect, it } from "vitest";
+import { codeFrame, FRAME_WIDTH } from "../../src/util/code-frame";
+
+describe("codeFrame", () => {
+  it("shows short lines whole, the caret under the column", () => {
+    expect(codeFrame("const a = 1;\nconst b = ;\nconst c = 3;", 2, 11)).toBe(["  1 | const a = 1;", "> 2 | const b = ;", "    |           ^", "  3 | const c = 3;"].join("\n"));
+  });
+
+  it("shows a window of a long line around the column, cut with …, the caret under the same character", () => {
+    const line = `${"a".repeat(5000)}X${"b".repeat(5000)}`;
+    const frame = codeFrame(`first\n${line}\nlast`, 2, 5001);
+    const [, shown = "", caret = "", after = ""] = frame.split("\n");
+    expect(shown.length).toBeLessThan(FRAME_WIDTH + 20);
+    expect(shown).toMatch(/^> 2 \| …a+Xb+…$/);
+    // The caret stands under the X.
+    expect(caret.indexOf("^")).toBe(shown.indexOf("X"));
+    // The other lines show the same window: here, nothing of them (they are shorter than its start).
+    expect(after).toBe("  3 | …");
+    expect(frame.split("\n")[0]).toBe("  1 | …");
+  });
+
+  it("clips at the line's start or end without an ellipsis there, and never splits a surrogate pair", () => {
+    const near = codeFrame(`${"x".repeat(10)}Y${"z".repeat(500)}`, 1, 11).split("\n");
+    expect(near[0]).toMatch(/^> 1 \| x{10}Yz+…$/);
+    expect(near[1]?.indexOf("^")).toBe(near[0]?.indexOf("Y"));
+    const emoji = "😀".repeat(300);
+    const frame = codeFrame(emoji, 1, 301);
+    expect(frame).not.toMatch(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/);
+  });
+});
