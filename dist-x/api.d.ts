@@ -1,0 +1,1 @@
+export * from "./types/api/index.js";

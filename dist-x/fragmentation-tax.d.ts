@@ -1,0 +1,1 @@
+export * from "./types/fragmentation-tax/index.js";

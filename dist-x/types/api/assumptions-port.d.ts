@@ -1,0 +1,2 @@
+import type { SessionAssumptions } from "./context";
+export declare function loadAssumptionsForJupyter(file: string): SessionAssumptions;

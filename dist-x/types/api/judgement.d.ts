@@ -1,0 +1,2 @@
+import type { ClaimRecord } from "./types";
+export declare function judgementLedText(claim: Pick<ClaimRecord, "basis">): string;

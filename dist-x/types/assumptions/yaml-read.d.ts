@@ -1,0 +1,2 @@
+import type { ReadFile } from "./read-file";
+export declare function readWithYaml(text: string, fileName: string): ReadFile;
