@@ -1,1 +1,0 @@
-export * from "./types/fragmentation-tax/index.js";

@@ -1,2 +1,0 @@
-import type { SessionAssumptions } from "./context";
-export declare function loadAssumptionsForJupyter(file: string): SessionAssumptions;

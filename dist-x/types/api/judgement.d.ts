@@ -1,2 +1,0 @@
-import type { ClaimRecord } from "./types";
-export declare function judgementLedText(claim: Pick<ClaimRecord, "basis">): string;

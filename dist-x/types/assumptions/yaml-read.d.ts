@@ -1,2 +1,0 @@
-import type { ReadFile } from "./read-file";
-export declare function readWithYaml(text: string, fileName: string): ReadFile;
