@@ -65,6 +65,14 @@ export interface RenderedReport {
 
 const HEADLINE_COUNT = 4;
 
+/** "; the latest is dated 2026-05-15" when the inputs' latest source is dated before the cut-off; nothing otherwise. */
+function latestSourceWords(input: Pick<ReportInput, "assumptions" | "correlations" | "asOf" | "versionDate">): Html {
+  const dates = [...input.assumptions.map((a) => a.source.date), ...(input.correlations ?? []).flatMap((c) => (c.source === undefined ? [] : [c.source.date]))];
+  const latest = dates.reduce<string | undefined>((a, b) => (a === undefined || b > a ? b : a), undefined);
+  const cutOff = input.asOf ?? input.versionDate;
+  return latest === undefined || latest >= cutOff ? html`` : html`; the latest is dated ${latest}`;
+}
+
 /**
  * Loads what rendering charts needs (vega, vega-lite, the renderer itself) ahead of `renderReport`.
  * A build calls it when chapters start running: its main thread only waits for them then, and
@@ -129,6 +137,8 @@ export async function renderReport(input: ReportInput, keeper?: ChapterKeeper): 
     title: html`${config.title}`,
     kicker: html`Version of ${input.versionDate}`,
     asOf: html`${input.asOf ?? input.versionDate}`,
+    // The cut-off is a bound; the inputs' own latest date says how recent they are (the summary's cut-off).
+    latestSource: latestSourceWords(input),
     subtitle: config.subtitle === undefined ? html`` : html`<p class="report-subtitle">${config.subtitle}</p>`,
     byline: html`${config.author ?? ""}`,
     // A failed build's page says so first: the error inside chapter 9 is easy to miss from the title page.

@@ -54,7 +54,8 @@ describe("as-of dates", () => {
     expect(run.status).toBe(0);
     const page = readFileSync(join(project.root, "out", "build", "report.html"), "utf8");
     expect(page).toContain('<p class="kicker">Version of 2026-11-29</p>');
-    expect(page).toContain('<p class="as-of">Data as of 2026-05-01: no source dated later is used</p>');
+    // The cut-off is a bound; the inputs' own latest date follows it.
+    expect(page).toContain('<p class="as-of">Data as of 2026-05-01: no source dated later is used; the latest is dated 2026-04-28</p>');
     expect(page).toContain('<meta name="fragtax-as-of" content="2026-05-01">');
     expect(JSON.parse(readFileSync(join(project.root, "out", "build", "build-log.json"), "utf8"))).toMatchObject({ asOf: "2026-05-01" });
   });
