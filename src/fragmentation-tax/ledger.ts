@@ -178,7 +178,8 @@ export function whoPaysClaims(r: { pay: RunOf<typeof WHO_PAYS>; val: RunOf<typeo
       ? checked(5, [trailing.id], { ...rateBase, note: text.sourcedNote(trailing) }, essayRate, intervalOf(trailing))
       : unverifiable(5, { ...rateBase, note: text.RUN_RATE_SETTLES }, essayRate),
     checked(5, r.val.drivers("trailing_multiple"), { id: "anthropic_price_to_sales", claim: text.priceToSalesClaim, unit: "×", format: "multiple", note: text.priceToSalesNote(mult.essay_multiple, mult.trailing_multiple, trailing, placement(essayDivision, point(100)) === "within", placement(intervalOf(trailing), essayRate) === "within", fmt) }, point(100), computedRange(mult.trailing_multiple)),
-    unverifiable(5, { id: "amd_intel_market_caps", claim: text.marketCapsClaim(amd.value ?? Number.NaN, intel.value ?? Number.NaN, fmt), unit: "USD", format: "usd", note: text.marketCapsNote(mult.vs_amd.p50, mult.vs_intel.p50, fmt) }, { low: intel.value ?? Number.NaN, high: amd.value ?? Number.NaN }),
+    // Stated: AMD's value, the bar the claim sets (Intel's is in its words), not a range from one company's to the other's.
+    unverifiable(5, { id: "amd_intel_market_caps", claim: text.marketCapsClaim(amd.value ?? Number.NaN, intel.value ?? Number.NaN, fmt), unit: "USD", format: "usd", note: text.marketCapsNote(mult.vs_amd.p50, mult.vs_intel.p50, fmt) }, point(amd.value ?? Number.NaN)),
     isIndependentSource(fed)
       ? checked(5, [fed.id], { ...fedBase, note: text.fedNote(fed) }, { low: 0.04, high: 0.045 }, intervalOf(fed))
       : unverifiable(5, { ...fedBase, note: text.FED_SETTLES }, { low: 0.04, high: 0.045 }),
