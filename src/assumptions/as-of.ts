@@ -19,3 +19,12 @@ export function sourcesAfterAsOf(assumptions: readonly Assumption[], correlation
   }
   return problems;
 }
+
+/**
+ * The date of the latest external source among the inputs (kind `source`; the essay's own figures and
+ * the analysts' judgements are dated too, but are not data): how recent the inputs are, which the
+ * cut-off only bounds. The report's summary counts the same inputs. Undefined when none is external.
+ */
+export function latestSourceDate(assumptions: readonly Pick<Assumption, "kind" | "source">[]): string | undefined {
+  return assumptions.filter((a) => a.kind === "source").reduce<string | undefined>((latest, a) => (latest === undefined || a.source.date > latest ? a.source.date : latest), undefined);
+}

@@ -15,6 +15,7 @@ export {
   type SovereigntyInputs,
 } from "./essay-arithmetic";
 export { inputKind, isIndependentSource, type InputKind } from "./input-kinds";
+export { builtReading, type BuiltReading } from "./structural-reading";
 export { placement, trainingReadings, tenTimesGpus, readingsTally, PLACEMENT_WORDS, type Placement, type TrainingReading } from "./readings";
 export {
   ledgerClaim, verdictCounts,

@@ -52,7 +52,7 @@ export const notAFiniteNumber = (input: unknown): string | undefined =>
     ? undefined
     : Number.isNaN(input)
       ? "expected a number, got .nan (not a number)"
-      : `expected a number, got one too large to hold (${input > 0 ? "" : "-"}1.8e308 is the largest magnitude; it reads as ${input > 0 ? "" : "-"}infinity)`;
+      : `expected a number, got one too large to hold (1.8e308 is the largest magnitude; it reads as ${input > 0 ? "" : "-"}infinity)`;
 
 export const invalidField = (id: string | undefined, field: string, detail: string): string =>
   `${forId(id)}invalid "${field}": ${detail}`;

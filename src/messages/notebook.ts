@@ -88,9 +88,9 @@ export const notebookUnreadable = (file: string, reason: string, advice?: string
 /** A folder named where a notebook should be (`fragtax run notebooks`): the notebooks in it, to name one. */
 export const notebookIsFolder = (folder: string, notebooks: readonly string[]): string =>
   `${folder}: a folder, not a notebook: name one notebook file${notebooks.length === 0 ? " (this folder has no .ipynb file)" : `, e.g. ${notebooks.slice(0, 3).join(", ")}`}`;
-/** A notebook whose file name is not valid UTF-8: Node cannot open it by that name. */
-export const notebookNameNotUtf8 = (file: string): string =>
-  `${file}: the notebook's file name is not valid UTF-8 (each \uFFFD stands for a byte that is not), so it cannot be opened by name; rename the file, e.g. \`mv ${file.replace(/\uFFFD+/g, "*")} ${file.replace(/\uFFFD+/g, "_")}\``;
+/** A notebook whose file name is not valid UTF-8: Node cannot open it by that name. `rename` is a shell command that renames it. */
+export const notebookNameNotUtf8 = (file: string, rename: string): string =>
+  `${file}: the notebook's file name is not valid UTF-8 (each \uFFFD stands for a byte that is not), so it cannot be opened by name; rename the file, e.g. \`${rename}\``;
 export const notebookMissing = (file: string, nearest: string | undefined): string =>
   `${file}: there is no such notebook${nearest === undefined ? ";" : didYouMean(nearest)} check its path`;
 

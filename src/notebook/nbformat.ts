@@ -10,6 +10,7 @@
 import { isUtf8 } from "node:buffer";
 import { existsSync, readdirSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
+import { quote } from "shell-quote";
 import * as messages from "../messages/notebook";
 import { jsonErrorOffset } from "./json-position";
 import { InputError } from "../util/errors";
@@ -144,7 +145,7 @@ export function unreadableNotebook(file: string, name: string, error: unknown): 
   if (code !== "ENOENT") return new NotebookFormatError(messages.notebookUnreadable(name, code ?? String(error), code === undefined ? undefined : fileSystemAdvice(code)), name);
   // A name whose bytes are not UTF-8 reaches the process with U+FFFD in their place, and that name does
   // not exist: the file is there, but cannot be named from the command line.
-  if (basename(file).includes("\uFFFD") && notUtf8Names(dirname(file)).includes(basename(file))) return new NotebookFormatError(messages.notebookNameNotUtf8(name), name);
+  if (basename(file).includes("\uFFFD") && notUtf8Names(dirname(file)).includes(basename(file))) return new NotebookFormatError(messages.notebookNameNotUtf8(name, renameCommand(name)), name);
   // From the project's folder, `fragtax run 01-x.ipynb` meant the one in notebooks/.
   const inNotebooks = existsSync(join(dirname(file), "notebooks", basename(file))) ? join(dirname(name), "notebooks", basename(name)) : undefined;
   // The nearest notebook in its folder, written as `name` was (`notebooks/09-enrgy.ipynb` → `notebooks/09-energy.ipynb`), so it can be typed as said.
@@ -152,7 +153,15 @@ export function unreadableNotebook(file: string, name: string, error: unknown): 
   return new NotebookFormatError(messages.notebookMissing(name, (renamed === undefined ? undefined : join(dirname(name), renamed)) ?? inNotebooks), name);
 }
 
-/** The .ipynb files in `folder`, sorted; none when it cannot be read (then there is no suggestion). */
+/**
+ * A `mv` that renames the file shown as `name`: a glob where its bytes that are not UTF-8 stand (each
+ * run of U+FFFD), the rest quoted for the shell (a space or a `$` in a folder's name), to a name with `_`.
+ */
+function renameCommand(name: string): string {
+  const glob = name.split(/\uFFFD+/).map((part) => (part === "" ? "" : quote([part]))).join("*");
+  return `mv ${glob} ${quote([name.replace(/\uFFFD+/g, "_")])}`;
+}
+
 /** The names in `folder` that are not valid UTF-8, as Node reads them (each such byte a U+FFFD). */
 function notUtf8Names(folder: string): string[] {
   try {
@@ -164,6 +173,7 @@ function notUtf8Names(folder: string): string[] {
   }
 }
 
+/** The .ipynb files in `folder`, sorted; none when it cannot be read (then there is no suggestion). */
 function notebooksIn(folder: string): string[] {
   try {
     return readdirSync(folder)

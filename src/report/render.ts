@@ -7,6 +7,7 @@ import { formatAlternatives, formatFigureValue, formatIntervalWithUnit } from ".
 import { resolveLedgerWords } from "../api/words";
 import type { ClaimRecord, FigureRecord } from "../api/types";
 import type { Assumption, Correlation } from "../assumptions/types";
+import { latestSourceDate } from "../assumptions/as-of";
 import type { ReportConfig } from "../config";
 import { renderAppendices, type Appendix, type Provenance } from "./appendices";
 import { tagsOf } from "./chapter-cells";
@@ -65,10 +66,9 @@ export interface RenderedReport {
 
 const HEADLINE_COUNT = 4;
 
-/** "; the latest is dated 2026-05-15" when the inputs' latest source is dated before the cut-off; nothing otherwise. */
-function latestSourceWords(input: Pick<ReportInput, "assumptions" | "correlations" | "asOf" | "versionDate">): Html {
-  const dates = [...input.assumptions.map((a) => a.source.date), ...(input.correlations ?? []).flatMap((c) => (c.source === undefined ? [] : [c.source.date]))];
-  const latest = dates.reduce<string | undefined>((a, b) => (a === undefined || b > a ? b : a), undefined);
+/** "; the latest is dated 2026-05-15" when the inputs' latest external source is dated before the cut-off; nothing otherwise. */
+function latestSourceWords(input: Pick<ReportInput, "assumptions" | "asOf" | "versionDate">): Html {
+  const latest = latestSourceDate(input.assumptions);
   const cutOff = input.asOf ?? input.versionDate;
   return latest === undefined || latest >= cutOff ? html`` : html`; the latest is dated ${latest}`;
 }

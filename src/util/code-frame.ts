@@ -55,7 +55,10 @@ function windowAround(text: string, column: number): Window {
   return { start, end };
 }
 
-function clip(text: string, { start, end }: Window): string {
+/** The window's part of `text` (a line of the frame), "…" where cut; moved by one where it would halve a surrogate pair of this line. */
+function clip(text: string, window: Window): string {
+  const start = isLowSurrogate(text.charCodeAt(window.start)) ? window.start + 1 : window.start;
+  const end = isLowSurrogate(text.charCodeAt(window.end)) ? window.end + 1 : window.end;
   if (text.length <= start) return start > 0 && text.length > 0 ? ELLIPSIS : "";
   return `${start > 0 ? ELLIPSIS : ""}${text.slice(start, end)}${text.length > end ? ELLIPSIS : ""}`;
 }

@@ -48,9 +48,11 @@ export function visibleInOneLine(text: string): string {
 const JSON_UNESCAPED_CONTROL = /[\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/g;
 
 /**
- * JSON text for a terminal or a pipe (`diff --json`, `run --out -`): those characters as `\uXXXX`
- * escapes, which a JSON parser reads back as the same strings. Printed, a right-to-left override in a
- * label reversed the rest of the line. They can only be inside strings, so any JSON stays valid.
+ * JSON text a person may print: every JSON file fragtax writes (report/records.ts `pretty`, util/hash.ts
+ * `stableJson`) and what it prints (`diff --json`, `run --out -`). Those characters become `\uXXXX`
+ * escapes, which a JSON parser reads back as the same strings; printed, a right-to-left override in a
+ * label reversed the rest of the line. They can only be inside strings, so any JSON stays valid, and
+ * applying it twice changes nothing.
  */
 export function jsonWithVisibleControls(json: string): string {
   return json.replace(JSON_UNESCAPED_CONTROL, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);

@@ -196,7 +196,7 @@ describe("loadAssumptionsFile", () => {
   it("says a number too large to hold (1e309, .inf) or .nan is one, at its place, not 'received Infinity'", () => {
     const entry = (high: string): string => `assumptions:\n  - id: a_usd\n    label: A\n    unit: USD\n    range: { low: 1, high: ${high} }\n    kind: source\n    source: { title: t, date: 2026-01-01 }\n`;
     for (const high of ["1e309", ".inf", "-1e309"]) {
-      expect(() => parseAssumptions(entry(high), "f.yaml"), high).toThrow(/f\.yaml:5:\d+: assumption "a_usd": invalid "range\.high": expected a number, got one too large to hold \(-?1\.8e308 is the largest magnitude; it reads as -?infinity\)/);
+      expect(() => parseAssumptions(entry(high), "f.yaml"), high).toThrow(/f\.yaml:5:\d+: assumption "a_usd": invalid "range\.high": expected a number, got one too large to hold \(1\.8e308 is the largest magnitude; it reads as -?infinity\)/);
     }
     expect(() => parseAssumptions(entry(".nan"), "f.yaml")).toThrow(/invalid "range\.high": expected a number, got \.nan \(not a number\)/);
     // Text where a number goes keeps its own message.

@@ -1,7 +1,7 @@
 // `fragtax run` / `fragtax check` through the bundled CLI (npm test bundles it first).
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { FIXTURES, TempDir } from "../notebook/helpers";
 import { appendCell, tempProject } from "../project";
@@ -77,17 +77,24 @@ describe("fragtax run", () => {
     expect(existsSync(join(temp.path, "never.ipynb"))).toBe(false);
   });
 
-  it("says a notebook whose file name is not UTF-8 is there but cannot be named, not that it is missing (exit 2)", () => {
-    // The name's bytes (0xE9, Latin-1 "é") reach the process as U+FFFD: only a shell can pass them.
-    const folder = join(temp.path, "latin1");
+  it("says a notebook whose file name is not UTF-8 is there but cannot be named, and how to rename it (exit 2)", () => {
+    // The name's bytes (0xE9, Latin-1 "é") reach the process as U+FFFD: only a shell can pass them. The
+    // folder's name holds what a shell would split or expand, so the rename it suggests must quote it.
+    const folder = join(temp.path, "latin1 $HOME");
     rmSync(folder, { recursive: true, force: true });
     spawnSync("mkdir", ["-p", folder]);
-    writeFileSync(Buffer.concat([Buffer.from(`${folder}/caf`), Buffer.from([0xe9]), Buffer.from(".ipynb")]), readFileSync(join(FIXTURES, "semantics.ipynb")));
-    const result = spawnSync("bash", ["-c", `node dist/cli.cjs run $'${folder}/caf\\xe9.ipynb' --out -`], { encoding: "utf8" });
+    writeFileSync(Buffer.concat([Buffer.from(`${folder}/my caf`), Buffer.from([0xe9]), Buffer.from(".ipynb")]), readFileSync(join(FIXTURES, "semantics.ipynb")));
+    const result = spawnSync("bash", ["-c", `node dist/cli.cjs run $'${folder.replace(/'/g, "\\'")}/my caf\\xe9.ipynb' --out -`], { encoding: "utf8" });
     expect(result.status).toBe(2);
-    expect(result.stderr).toContain("caf\uFFFD.ipynb: the notebook's file name is not valid UTF-8");
-    expect(result.stderr).toContain("caf*.ipynb caf_.ipynb`");
+    expect(result.stderr).toContain("my caf\uFFFD.ipynb: the notebook's file name is not valid UTF-8");
     expect(result.stderr).not.toContain("there is no such notebook");
+    // The command it gives, run from the folder the name is shown from, renames the file.
+    const command = /rename the file, e\.g\. `([^`]+)`/.exec(result.stderr)?.[1] ?? "";
+    expect(command).toMatch(/^mv /);
+    const shownFrom = result.stderr.startsWith("my caf") ? folder : dirname(folder);
+    const renamed = spawnSync("bash", ["-c", command], { cwd: shownFrom, encoding: "utf8" });
+    expect(renamed.status, renamed.stderr).toBe(0);
+    expect(existsSync(join(folder, "my caf_.ipynb"))).toBe(true);
   });
 
   it("says what to do with a notebook cut off by a save that did not finish, or left empty (exit 2)", () => {

@@ -11,9 +11,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appendCell, appendMarkdown, tempProject, type TempProject } from "../project";
 import { fragtax } from "../published-project";
 
-const ACTIVE = ["\u009b", "\u202e", "\u2066", "\u0085"];
+const ACTIVE = ["\u009b", "\u202e", "\u2066", "\u2069", "\u0085"];
 const LABEL = "Cost \u009b31mred \u202eesrever \u2066isolated\u2069";
-const CLAIM = "Stated \u009b2J cleared \u202ereversed";
+const CLAIM = "Stated \u009b2J cleared \u202ereversed \u0085next";
 const HEADING = "Section \u202ereversed";
 
 let project: TempProject;
@@ -47,7 +47,7 @@ describe("JSON files with hostile text in their strings", () => {
       for (const char of ACTIVE) expect(text.includes(char), `${file} holds U+${char.charCodeAt(0).toString(16)}`).toBe(false);
     }
     // The strings are there, as escapes a JSON reader turns back into them.
-    expect(readFileSync(join(version, "claims.json"), "utf8")).toContain("\\u009b2J cleared \\u202ereversed");
+    expect(readFileSync(join(version, "claims.json"), "utf8")).toContain("\\u009b2J cleared \\u202ereversed \\u0085next");
   });
 
   it("parse back to the same strings", () => {

@@ -24,8 +24,10 @@ describe("codeFrame", () => {
     const near = codeFrame(`${"x".repeat(10)}Y${"z".repeat(500)}`, 1, 11).split("\n");
     expect(near[0]).toMatch(/^> 1 \| x{10}Yz+…$/);
     expect(near[1]?.indexOf("^")).toBe(near[0]?.indexOf("Y"));
-    const emoji = "😀".repeat(300);
-    const frame = codeFrame(emoji, 1, 301);
-    expect(frame).not.toMatch(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/);
+    const halved = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+    expect(codeFrame("😀".repeat(300), 1, 301)).not.toMatch(halved);
+    // Nor in the lines around it, whose pairs fall elsewhere than the error line's.
+    expect(codeFrame(`${"c".repeat(1000)}\n${"😀".repeat(500)}`, 1, 502)).not.toMatch(halved);
+    expect(codeFrame(`${"b".repeat(400)}${"😀".repeat(300)}\n${"a".repeat(1000)}`, 2, 500)).not.toMatch(halved);
   });
 });

@@ -1,0 +1,21 @@
+/** Chapter 8's reading of the model as built among its alternatives, which the summary and the title card repeat. */
+import { describe, expect, it } from "vitest";
+import { builtReading } from "../../src/fragmentation-tax";
+
+const built = { p5: 0.14, p50: 0.2, p95: 0.28 };
+
+describe("builtReading", () => {
+  it("is the upper end when every alternative is below the built median and one is outside its interval", () => {
+    expect(builtReading(built, [0.08, 0.1, 0.12])).toBe("upper end");
+  });
+  it("is the highest reading within its spread when every alternative is below it but inside the interval", () => {
+    expect(builtReading(built, [0.15, 0.18])).toBe("highest within");
+  });
+  it("is the lower end when every alternative is above it", () => {
+    expect(builtReading(built, [0.22, 0.3])).toBe("lower end");
+  });
+  it("is among them when the alternatives lie either side, or there are none", () => {
+    expect(builtReading(built, [0.1, 0.25])).toBe("among");
+    expect(builtReading(built, [])).toBe("among");
+  });
+});
