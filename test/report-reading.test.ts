@@ -238,3 +238,13 @@ describe("words that follow their numbers under the reviewed what-ifs", () => {
     expect(page).not.toMatch(/: (overstated|understated|consistent)[^.]*: our check/);
   });
 });
+
+describe("what the chapters say of their inputs", () => {
+  it("dates chapter 5's check of OpenAI's compute, says whose figures chapter 3 and 7 rest on, and gives chapter 1's compute-priced bill", async () => {
+    const paragraphs = await texts("p, li");
+    expect(paragraphs.some((p) => /Epoch AI\u2019s estimate for 2024 is .* The estimate is for 2024, and spending in 2025\u201326 is likely higher(: for that year the essay\u2019s range is, if anything, low|, which narrows the gap for the year the essay was written)\./.test(p))).toBe(true);
+    expect(paragraphs.some((p) => p.includes("Amazon\u2019s part of it rests on the essay\u2019s own figure for its tranche, which no source among our inputs confirms."))).toBe(true);
+    expect(paragraphs.some((p) => p.includes("On the essay\u2019s own premises, then, splitting volume across its ecosystems does not spring the trap by volume alone"))).toBe(true);
+    expect(paragraphs.some((p) => /^A larger run, priced from its compute\. From the compute a frontier run needs, .* the bill is \$[\d.]+[MB] \(90% CI \$[\d.]+[MB]–\$[\d.]+[MB]\) \(the next section\)/.test(p))).toBe(true);
+  });
+});

@@ -32,6 +32,11 @@ describe("the claims ledger", () => {
   const ledger = wholeLedger();
   const byId = (id: string) => ledger.find((e) => e.claim.id === id);
 
+  it("states the AMD/Intel comparison as AMD's value, the bar it sets, not as a range from Intel's to AMD's", () => {
+    const stated = byId("amd_intel_market_caps")?.claim.stated;
+    expect(stated).toEqual({ low: get("amd_market_cap_usd").value, high: get("amd_market_cap_usd").value });
+  });
+
   it("has one entry per claim id, in chapter order, including the statements the first editions left out", () => {
     const ids = ledger.map((e) => e.claim.id);
     expect(new Set(ids).size).toBe(ids.length);
