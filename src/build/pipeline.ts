@@ -342,7 +342,8 @@ async function renderOrReuse(input: ReportInput, effects: BuildEffects, onRender
   // The chapters and the page are kept behind (util/atomic.ts): the build waits for those writes before it replaces its outputs.
   const keeper = chapters && { ...chapters, store: async (chapterKey: string, kept: KeptChapter) => writeBehind(() => chapters.store(chapterKey, kept)) };
   const report = await (await import("../report/render")).renderReport(input, keeper);
-  await chapters?.prune();
+  // Behind, like the writes (a rebuild waited ~10–15 ms on its listing and removals here).
+  if (chapters !== undefined) writeBehind(() => chapters.prune());
   const storePage = effects.storePage?.bind(effects);
   if (storePage !== undefined) writeBehind(() => storePage(cacheDir, key, builtAt, report));
   return report;

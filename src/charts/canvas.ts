@@ -20,12 +20,13 @@
 import { createCanvas, GlobalFonts } from "canvas";
 import { CHART_MEASURE_FONTS } from "./theme";
 import { visibleControls } from "../util/control";
+import { keptWidths } from "./measured-widths";
 
 const registered = new Set<string>();
 
 /** Registers the theme's font files with the canvas (each file once per process), measuring as Chromium does. */
 export function registerMeasureFonts(fonts: { readonly family: string | undefined; readonly files: readonly string[] } = CHART_MEASURE_FONTS): void {
-  measureOnWholePixels();
+  measureOnWholePixels(fonts);
   for (const file of fonts.files) {
     if (registered.has(file)) continue;
     registered.add(file);
@@ -65,9 +66,12 @@ let wholePixels = false;
  * one is read (`LazyMetrics`): vega reads the width alone, and Skia's measurement of the whole label
  * (~16 µs; vega measures each truncated label several times) was half of what measuring cost.
  */
-function measureOnWholePixels(): void {
+function measureOnWholePixels(fonts: { readonly family: string | undefined; readonly files: readonly string[] }): void {
   if (wholePixels) return;
   wholePixels = true;
+  // The widths earlier processes measured in these fonts (measured-widths.ts), and this one's kept as it exits.
+  const { widths, keep } = keptWidths(fonts.family, fonts.files);
+  process.once("exit", keep);
   const prototype = Object.getPrototypeOf(createCanvas(1, 1).getContext("2d")) as MeasuringContext;
   const native = prototype.measureText;
   const metricNames = Object.getOwnPropertyNames(Object.getPrototypeOf(native.call(createCanvas(1, 1).getContext("2d"), ""))).filter((name) => name !== "constructor" && name !== "width");
@@ -80,7 +84,6 @@ function measureOnWholePixels(): void {
       configurable: true,
     });
   }
-  const widths = new Map<string, Map<string, number>>();
   prototype.measureText = function measureText(this: MeasuringContext, text: string) {
     const font = this.font;
     let known = widths.get(font);
