@@ -24,7 +24,7 @@ Exit codes: 0 compared; 1 a published version whose files were altered since it 
 assumptions file with errors (each named by file:line:column).
 
 Examples (the versions are those in out/reports/; \`fragtax verify\` lists them):
-  $ fragtax diff 2026-05-01 2026-05-20                  # two published versions: assumptions and figures
+  $ fragtax diff 2026-04-28 2026-11-26                  # two published versions: assumptions and figures
   $ fragtax diff HEAD~1 HEAD --figures                  # the assumptions file between two commits, figures rebuilt
   $ fragtax diff old.yaml notebooks/assumptions.yaml --json   # two assumption files, as JSON for scripts`,
     )

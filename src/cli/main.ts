@@ -19,6 +19,7 @@ import { visibleInOneLine } from "../util/control";
 import { argumentHoldsControl, noteHoldsControl } from "../messages/fs";
 import { plausibleName } from "../util/suggest";
 import { terminalText } from "../util/terminal";
+import { whatIfFlags } from "../messages/whatif";
 
 export function createProgram(): Command {
   const program = new Command("fragtax")
@@ -101,6 +102,8 @@ export async function main(argv: readonly string[]): Promise<void> {
     // Commander reports every usage error (unknown option, missing argument, …) with exit code 1;
     // fragtax's convention is 2 for bad usage, 1 only for a failure of the work. Help and --version stay 0.
     if (error instanceof CommanderError) {
+      // "What-if" is the name README gives these builds; the flags are --set and --assumptions.
+      if (error.code === "commander.unknownOption" && /'--what-?if'/i.test(error.message)) process.stderr.write(`${whatIfFlags()}\n`);
       process.exitCode = error.exitCode === 0 ? 0 : 2;
       return;
     }

@@ -2,6 +2,7 @@
  * `fragtax new <name>`: writes notebooks/NN-<name>.ipynb (see src/scaffold/chapter.ts) and lists it last in
  * report.yaml (src/scaffold/report-yaml.ts).
  */
+import { readdirSync } from "node:fs";
 import { readdir, readFile, realpath, rm, stat, writeFile } from "node:fs/promises";
 import { basename, dirname, join, relative } from "node:path";
 import { loadAssumptionsFile } from "../assumptions";
@@ -22,7 +23,10 @@ import { makeFolder } from "../util/folders";
 
 /** Writes the chapter; returns the line to print. */
 export async function newChapter(name: string, root: string | undefined, kernel: KernelKind = "tslab"): Promise<string> {
-  if (!CHAPTER_NAME.test(name)) throw new InputError(messages.badChapterName(name, chapterNameLike(name)));
+  if (!CHAPTER_NAME.test(name)) {
+    const meant = chapterNameLike(name);
+    throw new InputError(messages.badChapterName(name, meant, meant === undefined ? undefined : chapterTaken(meant, root)));
+  }
   if (name.length > CHAPTER_NAME_MAX) throw new InputError(messages.chapterNameTooLong(name.length, CHAPTER_NAME_MAX));
   const paths = projectPaths(root, process.cwd(), { noChaptersYet: true }); // it may add the first
   const configFile = configPathForRoot(paths.root);
@@ -43,6 +47,18 @@ export async function newChapter(name: string, root: string | undefined, kernel:
     return await addChapter(name, paths.root, configFile, assumption, kernel);
   } finally {
     await release();
+  }
+}
+
+/** The notebook (project-relative) of an existing chapter named `name`, if the project can be found and has one. */
+function chapterTaken(name: string, root: string | undefined): string | undefined {
+  try {
+    const paths = projectPaths(root, process.cwd(), { noChaptersYet: true });
+    const notebooksDir = dirname(configPathForRoot(paths.root));
+    const taken = readdirSync(notebooksDir).find((file) => file.replace(/^\d+-/, "") === `${name}.ipynb`);
+    return taken === undefined ? undefined : relative(paths.root, join(notebooksDir, taken)).split("\\").join("/");
+  } catch {
+    return undefined; // no project here: the suggestion stands, and the next try says what is missing
   }
 }
 

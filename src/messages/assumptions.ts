@@ -41,7 +41,7 @@ export const duplicateId = (id: string, firstLine: number): string =>
   `${forId(id)}duplicate id; it is already defined on line ${firstLine}`;
 
 export const missingSource = (id: string | undefined): string =>
-  `${forId(id)}missing "source: { title, url?, date }"; every figure needs a source`;
+  `${forId(id)}missing "source: { title, url?, date }"; every assumption needs a source`;
 
 export const missingField = (id: string | undefined, field: string): string =>
   `${forId(id)}missing required field "${field}"`;

@@ -215,8 +215,8 @@ const withoutPdf = "The HTML report was still built; `fragtax build --no-pdf` sk
 
 export const chromiumEnvPathMissing = (path: string): string =>
   `PUPPETEER_EXECUTABLE_PATH is set to ${path}, which does not exist or is not executable, so no PDF was printed. ` +
-  `To get the PDF, point PUPPETEER_EXECUTABLE_PATH at a Chrome or Chromium binary, or unset it to use an installed ` +
-  `Chromium (\`apt-get install chromium\` on Debian/Ubuntu), then run \`fragtax build\` again. ${withoutPdf}`;
+  `To get the PDF, point PUPPETEER_EXECUTABLE_PATH at a Chrome or Chromium binary, or unset it to print with the ` +
+  `Chromium packaged with fragtax (or, where that one does not run, an installed one: \`apt-get install chromium\` on Debian/Ubuntu), then run \`fragtax build\` again. ${withoutPdf}`;
 
 export const chromiumNotFound = (tried: readonly string[], packaged: string): string =>
   `no Chromium found for the PDF (${tried.length === 0 ? "" : `looked for ${tried.join(", ")}; `}the packaged one, ${packaged}, is not installed or, built for Linux on x64, does not run here). ` +

@@ -1,9 +1,11 @@
 /** Messages of `fragtax new` (the chapter scaffold). */
 
-export const badChapterName = (name: string, meant?: string): string =>
+export const badChapterName = (name: string, meant?: string, meantTaken?: string): string =>
   meant === undefined
     ? `"${name}" is not a chapter name: use lowercase letters, digits and single dashes, starting with a letter (e.g. "energy" or "data-centres"); fragtax adds the number and .ipynb`
-    : `"${name}" is not a chapter name; did you mean "${meant}"? A chapter name is lowercase letters, digits and single dashes, starting with a letter; fragtax adds the number and .ipynb`;
+    : meantTaken === undefined
+      ? `"${name}" is not a chapter name; did you mean "${meant}"? A chapter name is lowercase letters, digits and single dashes, starting with a letter; fragtax adds the number and .ipynb`
+      : `"${name}" is not a chapter name, and "${meant}", the one it is like, is taken: a chapter named "${meant}" already exists (${meantTaken}); pick another name (lowercase letters, digits and single dashes, starting with a letter)`;
 
 export const chapterNameTooLong = (length: number, max: number): string =>
   `the chapter name has ${length} characters; use at most ${max} (its file name and the temporary files made from it must fit the file system's 255-byte limit)`;

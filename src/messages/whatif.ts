@@ -7,16 +7,27 @@ export const unknownOverrideId = (where: string, id: string, nearest: readonly s
 export const overrideRejected = (given: string, reason: string, definedAt: string, place: "assumption" | "total" = "assumption"): string =>
   `${given}: ${reason} (${place === "total" ? "the total is declared" : "the assumption is defined"} at ${definedAt})`;
 
+export const whatIfFlags = (): string =>
+  "a what-if build is asked for with --set id=value (or id=low..high), repeated for each assumption, or --assumptions FILE (see fragtax build --help)";
+
 export const malformedSetFlag = (flag: string): string =>
   `--set ${flag}: expected id=value or id=low..high, e.g. --set h100_usd_per_gpu_hour=2.5..3.5`;
 
 export const malformedOverrideValue = (where: string, id: string, text: string): string =>
-  `${where}: "${text}" is not a number or a low..high range for ${id} (e.g. 2.5 or 2..3)${unitWritten(text)}`;
+  `${where}: "${text}" is not a number or a low..high range for ${id} (e.g. 2.5 or 2..3)${writtenOtherwise(text)}`;
 
-/** A value written with its unit (`60%`, `$0.10`, `1.2kW`): digits alone are the assumption's own unit, as in assumptions.yaml. */
-const unitWritten = (text: string): string => {
-  const percent = /^\s*(-?\d+(?:\.\d+)?)\s*%\s*$/.exec(text)?.[1];
-  if (percent !== undefined) return `; write digits alone, in the assumption's unit: ${Number(percent) / 100} for ${text.trim()}`;
+/**
+ * How a value was likely meant, when it is written another way: with its unit (`60%`, `$0.10`,
+ * `1.2kW`: digits alone are the assumption's own unit, as in assumptions.yaml), with a decimal comma
+ * (`2,5`), or as a range with a dash (`2.5-3.5`).
+ */
+const writtenOtherwise = (text: string): string => {
+  const trimmed = text.trim();
+  const percent = /^(-?\d+(?:\.\d+)?)\s*%$/.exec(trimmed)?.[1];
+  if (percent !== undefined) return `; write digits alone, in the assumption's unit: ${Number(percent) / 100} for ${trimmed}`;
+  if (/^-?\d+,\d+(?:\.\.-?\d+,\d+)?$/.test(trimmed)) return `; write a decimal point: ${trimmed.replace(/,/g, ".")}`;
+  const dashed = /^(\d+(?:\.\d+)?)\s*[-–]\s*(\d+(?:\.\d+)?)$/.exec(trimmed);
+  if (dashed !== null) return `; write a range with two dots: ${dashed[1]}..${dashed[2]}`;
   return /\d/.test(text) && /[$€£%a-zA-Z]/.test(text.replace(/e[+-]?\d/gi, "")) ? "; write digits alone, in the assumption's unit (no sign or unit: the entry's \"unit\" is it)" : "";
 };
 

@@ -66,7 +66,27 @@ export function monteCarlo<K extends string, O extends ModelOutput>(
   const summaries = Object.fromEntries(
     Object.entries(outputs).map(([name, values]) => [name, { ...summarize(values), samples: values }]),
   ) as Record<OutputName<O>, OutputSummary>;
+  for (const [name, out] of Object.entries(summaries) as [string, OutputSummary][]) checkFinite(name, out.mean, () => out.samples, columns);
   return { samples, seed, inputs: columns, outputs: summaries };
+}
+
+/**
+ * Throws when an output has a draw that is not a finite number (one such draw makes its mean so),
+ * naming the output, how many draws and the first one's inputs: said where the model runs, rather
+ * than as a NaN percentile wherever the run is quoted (or not at all, where only the middle is).
+ */
+export function checkFinite(output: string, mean: number, samples: () => Float64Array, inputs: Readonly<Record<string, Float64Array>>): void {
+  if (Number.isFinite(mean)) return;
+  const values = samples();
+  let bad = 0;
+  let first = -1;
+  for (let i = 0; i < values.length; i++) {
+    if (Number.isFinite(values[i])) continue;
+    bad++;
+    if (first < 0) first = i;
+  }
+  const at = Math.max(first, 0);
+  throw new RangeError(msg.nonFiniteOutput(output, bad, values.length, at, Object.entries(inputs).map(([name, column]) => [name, column[at] as number] as const)));
 }
 
 // Draws depend on data alone (draw-memo.ts): each column, and each run's set of columns (which the

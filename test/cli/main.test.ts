@@ -30,7 +30,7 @@ describe("fragtax CLI", () => {
     const help = (command: string): string => execFileSync("node", ["dist/cli.cjs", command, "--help"], { encoding: "utf8" });
     expect(help("check")).toMatch(/Exit codes: 0 no type errors, every image in markdown cells can be inlined, every assumption id named is known; 1 type errors or an image/);
     expect(help("publish")).toMatch(/Exit codes: 0 published; 1 refused/);
-    expect(help("diff")).toContain("$ fragtax diff 2026-05-01 2026-05-20");
+    expect(help("diff")).toContain("$ fragtax diff 2026-04-28 2026-11-26");
     const dev = help("dev");
     expect(dev).toContain("$ fragtax dev --port 0");
     expect(dev).toContain("(default: 4321)");
@@ -50,6 +50,11 @@ describe("fragtax CLI", () => {
     const run = (...args: string[]) => spawnSync("node", ["dist/cli.cjs", ...args], { encoding: "utf8" });
     expect(run("biuld").stderr).toBe("error: unknown command 'biuld'\n(Did you mean build?)\n(`fragtax --help` lists the commands)\n");
     expect(run("build", "--no-pfd").stderr).toBe("error: unknown option '--no-pfd'\n(Did you mean --no-pdf?)\n(`fragtax build --help` lists its arguments and options)\n");
+    // "What-if" names these builds in README; the flags that make one are said.
+    const whatIf = run("build", "--what-if", "h100_usd_per_gpu_hour=3");
+    expect(whatIf.status).toBe(2);
+    expect(whatIf.stderr).toContain("error: unknown option '--what-if'\n");
+    expect(whatIf.stderr).toContain("a what-if build is asked for with --set id=value (or id=low..high), repeated for each assumption, or --assumptions FILE");
     const missing = run("diff", "only-one");
     expect(missing.status).toBe(2);
     expect(missing.stderr).toContain("(`fragtax diff --help` lists its arguments and options)");

@@ -137,6 +137,11 @@ describe("fragtax new", () => {
     const again = fragtax(["new", "price", "--root", root]);
     expect(again.status).toBe(2);
     expect(again.stderr).toContain('a chapter named "price" already exists (notebooks/01-price.ipynb); pick another name');
+    // The name a bad one is like is not suggested when it is taken: the message says so at once.
+    const like = fragtax(["new", "Price", "--root", root]);
+    expect(like.status).toBe(2);
+    expect(like.stderr).toContain('"Price" is not a chapter name, and "price", the one it is like, is taken: a chapter named "price" already exists (notebooks/01-price.ipynb)');
+    expect(like.stderr).not.toContain("did you mean");
     expect([listing(), yaml()]).toEqual([files, text]);
     expect(fragtax(["new", "x", "--root", join(root, "nowhere")]).status).toBe(2);
     expect(existsSync(join(root, "nowhere"))).toBe(false);

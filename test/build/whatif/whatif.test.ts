@@ -22,6 +22,10 @@ describe("--set flags", () => {
   it("says to write digits alone, in the assumption's unit, for a value written with its unit", () => {
     expect(() => parseSetFlag("scenario_merchant_era_probability=60%", known)).toThrow('"60%" is not a number or a low..high range for scenario_merchant_era_probability (e.g. 2.5 or 2..3); write digits alone, in the assumption\'s unit: 0.6 for 60%');
     for (const written of ["$2.5", "2.5USD", "2.5..3 $"]) expect(() => parseSetFlag(`h100_usd_per_gpu_hour=${written}`, known)).toThrow("write digits alone, in the assumption's unit (no sign or unit: the entry's \"unit\" is it)");
+    // A decimal comma, or a range written with a dash, is said how to write.
+    expect(() => parseSetFlag("h100_usd_per_gpu_hour=2,5", known)).toThrow('"2,5" is not a number or a low..high range for h100_usd_per_gpu_hour (e.g. 2.5 or 2..3); write a decimal point: 2.5');
+    expect(() => parseSetFlag("h100_usd_per_gpu_hour=2,5..3,5", known)).toThrow("write a decimal point: 2.5..3.5");
+    for (const dash of ["2.5-3.5", "2.5 – 3.5"]) expect(() => parseSetFlag(`h100_usd_per_gpu_hour=${dash}`, known)).toThrow("; write a range with two dots: 2.5..3.5");
     // Words, or a range cut short, are not a unit: the example alone.
     expect(() => parseSetFlag("h100_usd_per_gpu_hour=abc", known)).toThrow(/\(e\.g\. 2\.5 or 2\.\.3\)$/);
   });
