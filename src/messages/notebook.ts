@@ -157,6 +157,9 @@ export const badTimeout = (value: string, max: number): string => `--timeout mus
  * Under an import that does not resolve (TS2307), in place of the errors that go once it names the
  * module meant: the uses of the names it imports, untyped without it.
  */
+export const typeErrorsInLaterCells = (errors: number, cells: number, notebook: string): string =>
+  `(and ${errors === 1 ? "1 more type error" : `${errors} more type errors`} in ${cells === 1 ? "a later cell" : `${cells} later cells`}: \`fragtax check ${notebook}\` lists every one)`;
+
 export const importErrorsLeftOut = (errors: number, imports: readonly string[], names: readonly string[] = []): string => {
   // `imports` and `names` as the caller shows them (control characters escaped): the line is printed as it is, not through `located`.
   const count = errors === 1 ? "1 error" : `${errors} errors`;

@@ -10,6 +10,7 @@
  *              thread or (a build) in a thread of its own
  *   4. locate  the first error becomes the failing cell's located `CellError`
  */
+import { quote } from "shell-quote";
 import { join } from "node:path";
 import * as messages from "../messages/notebook";
 import { typeErrorHint } from "./type-hints";
@@ -104,6 +105,9 @@ export function firstTypeError(
   const others = rest.filter((error) => !followsFromTypo(error.diagnostic.message)).map((error) => messages.typeErrorLine(where(error.diagnostic), error.diagnostic.code, `${error.diagnostic.message}${typeErrorHint(error.diagnostic.message)}`));
   const leftOut = rest.length - others.length;
   if (leftOut > 0) others.push(messages.importErrorsLeftOut(leftOut, [], misspelt.map(({ specifier }) => specifier)));
+  // The cells after this one do not run, so their errors are not shown here: counted, and where to see them.
+  const later = new Set(types.errors.filter((error) => error.cell > cell).map((error) => error.cell));
+  if (later.size > 0) others.push(messages.typeErrorsInLaterCells(types.errors.filter((error) => error.cell > cell).length, later.size, quote([notebook])));
   const source = sourceOf(cell);
   const inCell = diagnostic.cell !== undefined;
   const fields = {
