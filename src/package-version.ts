@@ -53,7 +53,9 @@ function findPackage(name: string): { dir: string; data: { name?: unknown; versi
     const file = join(dir, "package.json");
     if (!existsSync(file)) continue;
     const data = JSON.parse(readFileSync(file, "utf8")) as { name?: unknown; version?: unknown };
-    if (data.name === name) return { dir, data };
+    // An alias (package.json: "canvas": "npm:@napi-rs/canvas@…") is installed under the name asked
+    // for, with its own name inside: the folder's name says it is the one.
+    if (data.name === name || dir.endsWith(join("node_modules", name))) return { dir, data };
   }
   return undefined;
 }

@@ -20,7 +20,8 @@
 import { createCanvas, GlobalFonts } from "canvas";
 import { CHART_MEASURE_FONTS } from "./theme";
 import { visibleControls } from "../util/control";
-import { keptWidths } from "./measured-widths";
+import { keptWidths, PROBE } from "./measured-widths";
+import { keepAtExit } from "../util/code-cache";
 
 const registered = new Set<string>();
 
@@ -69,9 +70,11 @@ let wholePixels = false;
 function measureOnWholePixels(fonts: { readonly family: string | undefined; readonly files: readonly string[] }): void {
   if (wholePixels) return;
   wholePixels = true;
-  // The widths earlier processes measured in these fonts (measured-widths.ts), and this one's kept as it exits.
-  const { widths, keep } = keptWidths(fonts.family, fonts.files);
-  process.once("exit", keep);
+  // The widths earlier processes measured in these fonts (measured-widths.ts), and this one's kept as it
+  // exits (with the code caches: also when `fragtax dev` ends by its signal).
+  const { widths, probes, keep } = keptWidths(fonts.family, fonts.files);
+  keepAtExit(keep);
+  const probed = new Set<string>();
   const prototype = Object.getPrototypeOf(createCanvas(1, 1).getContext("2d")) as MeasuringContext;
   const native = prototype.measureText;
   const metricNames = Object.getOwnPropertyNames(Object.getPrototypeOf(native.call(createCanvas(1, 1).getContext("2d"), ""))).filter((name) => name !== "constructor" && name !== "width");
@@ -87,6 +90,14 @@ function measureOnWholePixels(fonts: { readonly family: string | undefined; read
   prototype.measureText = function measureText(this: MeasuringContext, text: string) {
     const font = this.font;
     let known = widths.get(font);
+    // A font's kept widths hold while its probe measures as it did (the face the canvas picks for it is the same).
+    if (!probed.has(font)) {
+      probed.add(font);
+      const probe = (native.call(this, PROBE) as { width: number }).width;
+      if (probes.get(font) !== probe) widths.delete(font);
+      probes.set(font, probe);
+      known = widths.get(font);
+    }
     if (known === undefined) widths.set(font, (known = new Map()));
     const cache = known;
     const measure = (part: string): number => {

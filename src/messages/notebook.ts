@@ -153,12 +153,14 @@ export const runReportFieldsIgnored = (file: string, what: readonly string[], sa
 
 export const badTimeout = (value: string, max: number): string => `--timeout must be a number of seconds (e.g. 30 or 2.5) from 0.001 up to ${max} (about 24 days), got "${value}"`;
 
+/** Under a notebook's first type error, which stops its run: those of the cells after it, counted, and the command that lists them. */
+export const typeErrorsInLaterCells = (errors: number, cells: number, notebook: string): string =>
+  `(and ${errors === 1 ? "1 more type error" : `${errors} more type errors`} in ${cells === 1 ? "a later cell" : `${cells} later cells`}: \`fragtax check ${notebook}\` lists them)`;
+
 /**
  * Under an import that does not resolve (TS2307), in place of the errors that go once it names the
  * module meant: the uses of the names it imports, untyped without it.
  */
-export const typeErrorsInLaterCells = (errors: number, cells: number, notebook: string): string =>
-  `(and ${errors === 1 ? "1 more type error" : `${errors} more type errors`} in ${cells === 1 ? "a later cell" : `${cells} later cells`}: \`fragtax check ${notebook}\` lists every one)`;
 
 export const importErrorsLeftOut = (errors: number, imports: readonly string[], names: readonly string[] = []): string => {
   // `imports` and `names` as the caller shows them (control characters escaped): the line is printed as it is, not through `located`.

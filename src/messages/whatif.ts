@@ -25,6 +25,8 @@ const writtenOtherwise = (text: string): string => {
   const trimmed = text.trim();
   const percent = /^(-?\d+(?:\.\d+)?)\s*%$/.exec(trimmed)?.[1];
   if (percent !== undefined) return `; write digits alone, in the assumption's unit: ${Number(percent) / 100} for ${trimmed}`;
+  // Three digits after a comma read as a thousands separator as well as a decimal comma: both are said.
+  if (/^-?\d{1,3}(?:,\d{3})+(?:\.\.-?\d{1,3}(?:,\d{3})+)?$/.test(trimmed)) return `; write ${trimmed.replace(/,/g, "")} (no thousands separator), or ${trimmed.replace(/,(?=\d{3}(?:\D|$))/g, ".")} if the comma was a decimal point`;
   if (/^-?\d+,\d+(?:\.\.-?\d+,\d+)?$/.test(trimmed)) return `; write a decimal point: ${trimmed.replace(/,/g, ".")}`;
   const dashed = /^(\d+(?:\.\d+)?)\s*[-–]\s*(\d+(?:\.\d+)?)$/.exec(trimmed);
   if (dashed !== null) return `; write a range with two dots: ${dashed[1]}..${dashed[2]}`;

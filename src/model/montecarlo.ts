@@ -66,16 +66,18 @@ export function monteCarlo<K extends string, O extends ModelOutput>(
   const summaries = Object.fromEntries(
     Object.entries(outputs).map(([name, values]) => [name, { ...summarize(values), samples: values }]),
   ) as Record<OutputName<O>, OutputSummary>;
-  for (const [name, out] of Object.entries(summaries) as [string, OutputSummary][]) checkFinite(name, out.mean, () => out.samples, columns);
+  for (const [name, out] of Object.entries(summaries) as [string, OutputSummary][]) checkDefined(name, out.mean, () => out.samples, columns);
   return { samples, seed, inputs: columns, outputs: summaries };
 }
 
 /**
- * Throws when an output has a draw that is not a finite number (one such draw makes its mean so),
- * naming the output, how many draws and the first one's inputs: said where the model runs, rather
- * than as a NaN percentile wherever the run is quoted (or not at all, where only the middle is).
+ * Throws when an output is not a finite number in some draw (one such draw makes its mean so), naming
+ * the output, how many draws and the first one's inputs: said where the model runs, rather than as a
+ * NaN percentile wherever the run is quoted (or not at all, where only the middle is). An infinite
+ * draw (a division by zero, a payback that never comes) is refused too: the percentiles interpolate
+ * between draws, and between two infinite ones that is NaN.
  */
-export function checkFinite(output: string, mean: number, samples: () => Float64Array, inputs: Readonly<Record<string, Float64Array>>): void {
+export function checkDefined(output: string, mean: number, samples: () => Float64Array, inputs: Readonly<Record<string, Float64Array>>): void {
   if (Number.isFinite(mean)) return;
   const values = samples();
   let bad = 0;
@@ -85,8 +87,9 @@ export function checkFinite(output: string, mean: number, samples: () => Float64
     bad++;
     if (first < 0) first = i;
   }
-  const at = Math.max(first, 0);
-  throw new RangeError(msg.nonFiniteOutput(output, bad, values.length, at, Object.entries(inputs).map(([name, column]) => [name, column[at] as number] as const)));
+  // An infinite mean of finite draws is a sum that overflowed (draws near 1e308): each draw is a number.
+  if (bad === 0) return;
+  throw new RangeError(msg.undefinedOutput(output, bad, values.length, first, Object.entries(inputs).map(([name, column]) => [name, column[first] as number] as const)));
 }
 
 // Draws depend on data alone (draw-memo.ts): each column, and each run's set of columns (which the

@@ -14,7 +14,7 @@
  */
 import { claimTable } from "./run-claims";
 import { dirname, join, resolve } from "node:path";
-import { displayPath, oneNamePerFile } from "../util/paths";
+import { displayPath, oneNamePerFile, shellPath } from "../util/paths";
 import type { ClaimRecord, FigureRecord } from "../api/types";
 import { packageVersion } from "../package-version";
 import { TOOL_VERSION } from "../version";
@@ -171,7 +171,7 @@ export async function executeNotebook(file: string, options: ExecuteOptions = {}
     if (options.releaseCompiler && compilerWasUsed()) (await import("esbuild")).stop();
     // 4. type-check (first, or alongside the run when the build's check is still going)
     const speculative = options.pendingTypes !== undefined && options.types?.get(absolute) === undefined && deno === undefined;
-    const typeErrorOf = (types: NotebookTypes): CellError | undefined => firstTypeError(types, name, (cell) => codeCells.find((c) => c.cell === cell)?.source, (file) => readSource(resolve(root, file)));
+    const typeErrorOf = (types: NotebookTypes): CellError | undefined => firstTypeError(types, name, (cell) => codeCells.find((c) => c.cell === cell)?.source, (file) => readSource(resolve(root, file)), shellPath(absolute, process.cwd(), root));
     const upTo = (error: CellError | undefined): CompiledCell[] => (error === undefined ? cells : cells.filter((cell) => cell.cell < error.cell));
     // 5. run (the bundle's models keep their runs in the engine cache, for this and later notebooks: model-runs.ts)
     const modelRuns = cache === undefined || deno !== undefined ? undefined : { dir: join(outPaths(root).engineCache, "model-runs"), bundleHash: sha256(bundle.code), claims: claimTable() };

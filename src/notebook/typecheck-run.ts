@@ -92,6 +92,8 @@ export function firstTypeError(
   notebook: string,
   sourceOf: (cell: number) => string | undefined,
   fileSource: (file: string) => string | undefined = () => undefined,
+  /** The notebook as the user's shell names it, for the command that lists the rest (default: `notebook`). */
+  shellName: string = notebook,
 ): CellError | undefined {
   const first = types.errors[0];
   if (first === undefined) return undefined;
@@ -106,8 +108,8 @@ export function firstTypeError(
   const leftOut = rest.length - others.length;
   if (leftOut > 0) others.push(messages.importErrorsLeftOut(leftOut, [], misspelt.map(({ specifier }) => specifier)));
   // The cells after this one do not run, so their errors are not shown here: counted, and where to see them.
-  const later = new Set(types.errors.filter((error) => error.cell > cell).map((error) => error.cell));
-  if (later.size > 0) others.push(messages.typeErrorsInLaterCells(types.errors.filter((error) => error.cell > cell).length, later.size, quote([notebook])));
+  const later = types.errors.filter((error) => error.cell > cell);
+  if (later.length > 0) others.push(messages.typeErrorsInLaterCells(later.length, new Set(later.map((error) => error.cell)).size, quote([shellName])));
   const source = sourceOf(cell);
   const inCell = diagnostic.cell !== undefined;
   const fields = {

@@ -103,7 +103,8 @@ function load(file: string, cacheDir: string, options: CodeCacheOptions): Cached
 const AT_EXIT = Symbol.for("fragtax.code-caches-at-exit");
 type WithAtExit = typeof globalThis & { [AT_EXIT]?: Array<() => unknown> };
 
-function keepAtExit(keep: () => unknown): void {
+/** Runs `keep` as the process ends (or when a signal ends it: `keepCodeCachesNow`): for any cache made from what the process did. */
+export function keepAtExit(keep: () => unknown): void {
   const global = globalThis as WithAtExit;
   if (global[AT_EXIT] === undefined) {
     global[AT_EXIT] = [];

@@ -1,13 +1,19 @@
 /**
  * The widths the chart canvas measured, kept between processes (src/charts/measured-widths.ts): what
  * one process measured in the report's fonts, the next reads instead of measuring; only what the font
- * files alone decide is kept, under a name their files and the canvas give.
+ * files alone decide is kept, under a name their files and the canvas give, each font with its probe.
  */
-import { mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
-import { keptWidths } from "../../src/charts/measured-widths";
+import { createCanvas } from "canvas";
+import { afterEach, describe, expect, it, onTestFinished } from "vitest";
+import { firstFamily, keptWidths } from "../../src/charts/measured-widths";
+import { registerMeasureFonts, wholePixelWidth } from "../../src/charts/canvas";
+import { CHART_FONT, CHART_MEASURE_FONTS } from "../../src/charts/theme";
+import { packageVersion } from "../../src/package-version";
+import { keepCodeCachesNow } from "../../src/util/code-cache";
+import { toolCacheDir } from "../../src/util/tool-cache";
 
 const FONT = '11px "Test Sans", sans-serif';
 let dir: string | undefined;
@@ -20,31 +26,43 @@ function setUp(): { cache: string; fontFile: string } {
   dir = mkdtempSync(join(tmpdir(), "fragtax-widths-"));
   const fontFile = join(dir, "test-sans.woff2");
   writeFileSync(fontFile, "not really a font: only its size and time name the widths");
-  const cache = join(dir, "cache");
-  return { cache, fontFile };
+  return { cache: join(dir, "cache"), fontFile };
 }
 
 describe("measured widths kept between processes", () => {
-  it("gives the next process what this one measured in the family's fonts, Latin-1 text only", () => {
+  it("gives the next process what this one measured in the family's fonts, Latin-1 text only, with each font's probe", () => {
     const { cache, fontFile } = setUp();
     const first = keptWidths("Test Sans", [fontFile], cache);
     expect(first.widths.size).toBe(0);
     first.widths.set(FONT, new Map([["A", 6.25], ["AV", 11.5], ["é", 5.75], ["€", 7], ["汉", 11]]));
-    first.widths.set("11px Other Face", new Map([["A", 9]]));
+    first.probes.set(FONT, 120.5);
+    // Another family first (the system's Georgia where installed), or a family whose name holds this one's: not the files'.
+    for (const other of ['11px Georgia, "Test Sans"', '11px "Test Sans Light"', "11px Other Face"]) {
+      first.widths.set(other, new Map([["A", 9]]));
+      first.probes.set(other, 100);
+    }
     first.keep();
     const next = keptWidths("Test Sans", [fontFile], cache);
-    // The system's fonts draw what the family's Latin files do not, and another family is not theirs.
+    // The system's fonts draw what the family's Latin files do not.
     expect([...next.widths.entries()].map(([font, parts]) => [font, Object.fromEntries(parts)])).toEqual([[FONT, { A: 6.25, AV: 11.5, é: 5.75 }]]);
+    expect([...next.probes]).toEqual([[FONT, 120.5]]);
+  });
+
+  it("reads a CSS font's first family", () => {
+    expect(firstFamily('600 14px "Source Sans 3", "fragtax symbols", sans-serif')).toBe("Source Sans 3");
+    expect(firstFamily("bold 12px/1.2 Georgia, serif")).toBe("Georgia");
+    expect(firstFamily("12px 'Test Sans'")).toBe("Test Sans");
+    expect(firstFamily("not a font")).toBeUndefined();
   });
 
   it("keeps nothing for the system's fonts (no family of its own), and writes nothing new", () => {
     const { cache, fontFile } = setUp();
     const system = keptWidths(undefined, [fontFile], cache);
     system.widths.set(FONT, new Map([["A", 6]]));
+    system.probes.set(FONT, 100);
     system.keep();
     expect(() => readdirSync(cache)).toThrow();
-    const kept = keptWidths("Test Sans", [fontFile], cache);
-    kept.keep(); // nothing measured: no file
+    keptWidths("Test Sans", [fontFile], cache).keep(); // nothing measured: no file
     expect(() => readdirSync(cache)).toThrow();
   });
 
@@ -52,14 +70,16 @@ describe("measured widths kept between processes", () => {
     const { cache, fontFile } = setUp();
     const first = keptWidths("Test Sans", [fontFile], cache);
     first.widths.set(FONT, new Map([["A", 6.25]]));
+    first.probes.set(FONT, 100);
     first.keep();
     const [name] = readdirSync(cache);
     utimesSync(fontFile, new Date(2020, 0, 1), new Date(2020, 0, 1));
     expect(keptWidths("Test Sans", [fontFile], cache).widths.size).toBe(0);
-    writeFileSync(join(cache, name as string), '{"11px \\"Test Sans\\"": {"A": "wide"');
+    writeFileSync(join(cache, name as string), '{"fonts": {"11px \\"Test Sans\\"": {"A": "wide"');
     utimesSync(fontFile, new Date(2021, 0, 1), new Date(2021, 0, 1));
     const again = keptWidths("Test Sans", [fontFile], cache);
     again.widths.set(FONT, new Map([["A", 6.25]]));
+    again.probes.set(FONT, 100);
     again.keep();
     expect(keptWidths("Test Sans", [fontFile], cache).widths.get(FONT)?.get("A")).toBe(6.25);
   });
@@ -70,7 +90,42 @@ describe("measured widths kept between processes", () => {
     writeFileSync(cache, "not a folder");
     const kept = keptWidths("Test Sans", [fontFile], cache);
     kept.widths.set(FONT, new Map([["A", 6.25]]));
+    kept.probes.set(FONT, 100);
     expect(() => kept.keep()).not.toThrow();
     expect(keptWidths("Test Sans", [fontFile], cache).widths.size).toBe(0);
+  });
+
+  it("names the file by the canvas's version: the aliased package is found", () => {
+    expect(packageVersion("canvas")).toBe((JSON.parse(readFileSync(join(import.meta.dirname, "..", "..", "node_modules", "canvas", "package.json"), "utf8")) as { version: string }).version);
+  });
+
+  it("is what the canvas measures: a label measured in this process is kept, each width the one its measurement used", () => {
+    registerMeasureFonts();
+    const context = createCanvas(1, 1).getContext("2d");
+    // A size no other process measured, so what is read back can only be this one's; the install's file is put back after.
+    const font = `600 ${(13 + Math.random()).toFixed(6)}px ${CHART_FONT}`;
+    const files = (): string[] => readdirSync(toolCacheDir()).filter((name) => name.startsWith("measured-widths-"));
+    const before = new Map(files().map((name) => [name, readFileSync(join(toolCacheDir(), name))]));
+    onTestFinished(() => {
+      for (const name of files()) {
+        const was = before.get(name);
+        if (was === undefined) rmSync(join(toolCacheDir(), name), { force: true });
+        else writeFileSync(join(toolCacheDir(), name), was);
+      }
+    });
+    context.font = font;
+    const used = context.font; // as the canvas writes it back (the key its widths are kept by)
+    const label = "Kept widths: Qzx 98.6%";
+    const width = context.measureText(label).width;
+    keepCodeCachesNow(); // as the process ends (and as dev ends by its signal)
+    const kept = keptWidths(CHART_MEASURE_FONTS.family, CHART_MEASURE_FONTS.files, toolCacheDir());
+    const known = kept.widths.get(used);
+    expect(kept.probes.get(used)).toBeGreaterThan(0);
+    // The label's whole-pixel width, made again from the kept widths of its characters and pairs alone.
+    expect(wholePixelWidth(label, (part) => {
+      const kept = known?.get(part);
+      if (kept === undefined) throw new Error(`"${part}" was not kept`);
+      return kept;
+    })).toBe(width);
   });
 });

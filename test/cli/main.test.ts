@@ -55,6 +55,7 @@ describe("fragtax CLI", () => {
     expect(whatIf.status).toBe(2);
     expect(whatIf.stderr).toContain("error: unknown option '--what-if'\n");
     expect(whatIf.stderr).toContain("a what-if build is asked for with --set id=value (or id=low..high), repeated for each assumption, or --assumptions FILE");
+    expect(run("build", "--what-if=h100_usd_per_gpu_hour=3").stderr).toContain("a what-if build is asked for with --set");
     const missing = run("diff", "only-one");
     expect(missing.status).toBe(2);
     expect(missing.stderr).toContain("(`fragtax diff --help` lists its arguments and options)");

@@ -23,11 +23,15 @@ describe("type errors after the first", () => {
     const run = spawnSync(process.execPath, [CLI, "run", "notebooks/01-price.ipynb", "--out", "-"], { cwd: root, encoding: "utf8" });
     expect(run.status).toBe(1);
     expect(run.stderr).toContain(`notebooks/01-price.ipynb: cell ${first}, line 1, column 7: TS2322: Type 'string' is not assignable to type 'number'.`);
-    expect(run.stderr).toContain("(and 3 more type errors in 2 later cells: `fragtax check notebooks/01-price.ipynb` lists every one)");
+    expect(run.stderr).toContain("(and 3 more type errors in 2 later cells: `fragtax check notebooks/01-price.ipynb` lists them)");
     // check lists each of them, as said.
     const check = spawnSync(process.execPath, [CLI, "check", "notebooks/01-price.ipynb"], { cwd: root, encoding: "utf8" });
     expect(check.status).toBe(1);
     expect(check.stderr.match(/TS2322/g)).toHaveLength(4);
+    // From the notebooks' folder, the command names the notebook as that shell does, and runs there.
+    const inside = spawnSync(process.execPath, [CLI, "run", "01-price.ipynb", "--out", "-"], { cwd: join(root, "notebooks"), encoding: "utf8" });
+    expect(inside.stderr).toContain("`fragtax check 01-price.ipynb` lists them");
+    expect(spawnSync(process.execPath, [CLI, "check", "01-price.ipynb"], { cwd: join(root, "notebooks"), encoding: "utf8" }).stderr.match(/TS2322/g)).toHaveLength(4);
   }, 60_000);
 
   it("say nothing more when the first is the only one", () => {

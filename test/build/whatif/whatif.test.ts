@@ -25,6 +25,9 @@ describe("--set flags", () => {
     // A decimal comma, or a range written with a dash, is said how to write.
     expect(() => parseSetFlag("h100_usd_per_gpu_hour=2,5", known)).toThrow('"2,5" is not a number or a low..high range for h100_usd_per_gpu_hour (e.g. 2.5 or 2..3); write a decimal point: 2.5');
     expect(() => parseSetFlag("h100_usd_per_gpu_hour=2,5..3,5", known)).toThrow("write a decimal point: 2.5..3.5");
+    // Three digits after the comma may be a thousands separator: both readings are said, neither chosen.
+    expect(() => parseSetFlag("h100_usd_per_gpu_hour=1,000", known)).toThrow("; write 1000 (no thousands separator), or 1.000 if the comma was a decimal point");
+    expect(() => parseSetFlag("h100_usd_per_gpu_hour=12,500..15,000", known)).toThrow("; write 12500..15000 (no thousands separator), or 12.500..15.000 if the comma was a decimal point");
     for (const dash of ["2.5-3.5", "2.5 – 3.5"]) expect(() => parseSetFlag(`h100_usd_per_gpu_hour=${dash}`, known)).toThrow("; write a range with two dots: 2.5..3.5");
     // Words, or a range cut short, are not a unit: the example alone.
     expect(() => parseSetFlag("h100_usd_per_gpu_hour=abc", known)).toThrow(/\(e\.g\. 2\.5 or 2\.\.3\)$/);
