@@ -87,7 +87,7 @@ describe("the report's appendices", () => {
   it("send Appendix B's reader to the chapter that holds a figure's alternatives, not to 'the next section'", async () => {
     const rows = await texts("#appendix-figures tbody tr");
     const share = rows.find((r) => r.includes("fragmentation_tax_share_of_compute")) ?? "";
-    expect(share).toMatch(/as modelled; [\d.]+%–[\d.]+% under the alternatives in chapter 8/);
+    expect(share).toMatch(/as modelled; medians [\d.]+%–[\d.]+% under the alternatives in chapter 8/);
     expect(rows.filter((r) => /next section|previous section|above|below/.test(r))).toEqual([]);
   });
 });
@@ -105,7 +105,7 @@ describe("the claims ledger beside the chapters", () => {
 describe("the essay's training bill", () => {
   it("says the box's dearest corner falls short, not that the box 'spans' from its cheapest when 'even' at its dearest", async () => {
     const paragraph = (await texts("p")).find((p) => p.startsWith("Multiplied out, the essay")) ?? "";
-    expect(paragraph).toMatch(/Even with every input at its most expensive, the box reaches only \$[\d.]+M \(\$[\d.]+M at its cheapest\)\. The stated figure/);
+    expect(paragraph).toMatch(/Even at the most expensive corner of the stated input ranges, the box comes to only \$[\d.]+M \(\$[\d.]+M at the cheapest\)\. The stated figure/);
   });
 });
 
@@ -239,12 +239,29 @@ describe("words that follow their numbers under the reviewed what-ifs", () => {
   });
 });
 
+describe("what moves the headline", () => {
+  it("ranks the inputs against the tax as a share of compute in chapter 8 and the summary alike, and says what the lab's size moves", async () => {
+    const paragraphs = await texts("p, li");
+    const research = paragraphs.find((p) => p.startsWith("The three inputs that most drive the tax as a share of compute, the headline, are:"));
+    expect(research).toBeDefined();
+    expect(paragraphs.some((p) => /The yearly bill in dollars also grows with the lab\u2019s compute spend \(\u03c1 = [\u2212\d.]+ with the bill, [\u2212\d.]+ with the share\): a bigger lab pays more, (but not a larger part|and, through the correlations declared among the inputs, a somewhat (smaller|larger) part) of its compute\./.test(p))).toBe(true);
+    // The summary's three are chapter 8's three, with the same ρ.
+    const items = await texts("li");
+    const rhoOf = (text: string): string | undefined => /\(\u03c1 = ([\u2212\d.]+);/.exec(text)?.[1];
+    const chapter8 = items.filter((li) => /\(\u03c1 = [\u2212\d.]+; source: /.test(li)).slice(0, 3).map(rhoOf);
+    const summary = items.filter((li) => /\(\u03c1 = [\u2212\d.]+; (our judgement|[^)]+)\)$/.test(li) && !li.includes("source:")).slice(0, 3).map(rhoOf);
+    expect(chapter8).toHaveLength(3);
+    expect(summary).toEqual(chapter8);
+  });
+});
+
 describe("what the chapters say of their inputs", () => {
   it("dates chapter 5's check of OpenAI's compute, says whose figures chapter 3 and 7 rest on, and gives chapter 1's compute-priced bill", async () => {
     const paragraphs = await texts("p, li");
     expect(paragraphs.some((p) => /Epoch AI\u2019s estimate for 2024 is .* The estimate is for 2024, and spending in 2025\u201326 is likely higher(: for that year the essay\u2019s range is, if anything, low|, which narrows the gap for the year the essay was written)\./.test(p))).toBe(true);
     expect(paragraphs.some((p) => p.includes("Amazon\u2019s part of it rests on the essay\u2019s own figure for its tranche, which no source among our inputs confirms."))).toBe(true);
-    expect(paragraphs.some((p) => p.includes("On the essay\u2019s own premises, then, splitting volume across its ecosystems does not spring the trap by volume alone"))).toBe(true);
+    // Whose the premises are: the essay's design cost and ecosystem count, and our judgement of volume and savings, with its weight computed.
+    expect(paragraphs.some((p) => /On the essay\u2019s design cost and ecosystem count, with our judgement of each generation\u2019s volume and of what a custom chip saves per hour \(which carry [\d.]+% of this interval\u2019s sensitivity\), splitting volume across its ecosystems does not spring the trap by volume alone/.test(p))).toBe(true);
     expect(paragraphs.some((p) => /^A larger run, priced from its compute\. From the compute a frontier run needs, .* the bill is \$[\d.]+[MB] \(90% CI \$[\d.]+[MB]–\$[\d.]+[MB]\) \(the next section\)/.test(p))).toBe(true);
   });
 });

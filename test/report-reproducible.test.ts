@@ -55,7 +55,7 @@ describe("the Fragmentation Tax report", () => {
     expect(whatIf).toMatch(/Read as the programme around a final run of the essay.s size, the bill is \$[\d.]+M \(90% CI [^)]*\), which falls short of the stated bill\./);
     expect(whatIf).toMatch(/yet 2 other readings of it give bills that overlap it: [\d,]+–[\d,]+ GPUs \(a dropped zero\) and a larger run priced from its compute \(chapter 1\)/);
     // The title card names the readings beside the essay's figure, not as alternatives of the model on its inputs.
-    expect(whatIf).toMatch(/One training run on the essay's own inputs \(essay: \$400M–\$800M; 3 other readings of its bill give \$[\d.]+M–\$[\d.]+M, chapter 1\)/);
+    expect(whatIf).toMatch(/One training run on the essay's own inputs \(essay: \$400M–\$800M; 3 other readings of its bill give medians of \$[\d.]+M–\$[\d.]+M, chapter 1\)/);
     // One reading left within the stated bill: said in the singular.
     execFileSync("node", [join(repo, "dist", "cli.cjs"), "build", "--no-pdf", "--root", root, "--set", "essay_h100_usd_per_gpu_hour=0.5..0.6"], { stdio: "pipe" });
     expect(text()).toMatch(/yet one other reading of it gives a bill that overlaps it: a larger run priced from its compute \(chapter 1\)/);

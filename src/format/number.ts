@@ -121,7 +121,7 @@ export function formatSummary(summary: Summary, format: NumberFormat = "number")
 
 /**
  * A figure as prose cites it: the value or summary, plus the unit where the format does not imply it;
- * with structural alternatives, "… as modelled; 7%–11% under the alternatives in chapter 8".
+ * with structural alternatives, "… as modelled; medians 7%–11% under the alternatives in chapter 8".
  */
 export function formatFigure(figure: FigureNumber): string {
   const body =
@@ -132,8 +132,9 @@ export function formatFigure(figure: FigureNumber): string {
 }
 
 /**
- * "; 7%–11% under the alternatives in chapter 8" (the spread of the alternatives' medians), or
- * "; 10% under the alternative (pooling on inference only)"; "" without alternatives.
+ * "; medians 7%–11% under the alternatives in chapter 8" (the spread of the alternatives' medians,
+ * said to be medians: written as an interval is, it read as one), or "; median 10% under the
+ * alternative (pooling on inference only)"; "" without alternatives.
  */
 export function formatAlternatives(figure: FigureNumber): string {
   const alternatives = figure.alternatives ?? [];
@@ -142,8 +143,8 @@ export function formatAlternatives(figure: FigureNumber): string {
   const range = formatIntervalWithUnit(Math.min(...medians), Math.max(...medians), figure.format, figure.unit);
   const where = figure.alternativesWhere === undefined ? "" : ` in ${figure.alternativesWhere}`;
   const only = alternatives[0];
-  if (alternatives.length === 1 && only !== undefined) return ` as modelled; ${range} under the alternative (${only.label})${where}`;
-  return ` as modelled; ${range} under the alternatives${where}`;
+  if (alternatives.length === 1 && only !== undefined) return ` as modelled; median ${range} under the alternative (${only.label})${where}`;
+  return ` as modelled; medians ${range} under the alternatives${where}`;
 }
 
 /** Just the headline number of a figure (median or value), with its unit where needed. */

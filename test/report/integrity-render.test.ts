@@ -24,8 +24,8 @@ describe("the title card and appendices with alternatives, correlations and an a
   const page = report.html;
 
   it("shows the alternatives on the title card and in the figures appendix, escaped", () => {
-    expect(page).toMatch(/<div class="headline-alternatives">\$[\d.]+M–\$[\d.]+M under the alternatives in chapter &lt;b&gt;8&lt;\/b&gt;<\/div>/);
-    expect(visibleText(page)).toMatch(/as modelled; \$[\d.]+M–\$[\d.]+M under the alternatives in chapter <b>8<\/b>/);
+    expect(page).toMatch(/<div class="headline-alternatives">medians \$[\d.]+M–\$[\d.]+M under the alternatives in chapter &lt;b&gt;8&lt;\/b&gt;<\/div>/);
+    expect(visibleText(page)).toMatch(/as modelled; medians \$[\d.]+M–\$[\d.]+M under the alternatives in chapter <b>8<\/b>/);
     expect(page).not.toContain("<b>8</b>");
   });
 
