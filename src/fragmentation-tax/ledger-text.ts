@@ -105,7 +105,7 @@ export const computeNote = (where: Placement): string =>
     where === "below" ? "which narrows the gap for the year the essay was written." : where === "unknown" ? "which the report's inputs do not measure." : "so for the year it was written the essay's range is, if anything, low."
   }`;
 export const opexClaim = (stated: Interval, fmt: Fmt): string => `Infrastructure consumes ${span(stated, "percent", fmt)} of operating costs at frontier labs`;
-export const OPEX_NOTE = "Compute (Epoch AI) ÷ (compute + other costs) for OpenAI in 2024; other costs are derived from reported revenue and loss. Total costs include non-cash items such as stock compensation.";
+export const OPEX_NOTE = "Compute (Epoch AI) ÷ (compute + other costs) for OpenAI in 2024; other costs are derived from reported revenue and loss, a loss reported without stock compensation: counting that pay would raise other costs and lower compute's share.";
 export const usersClaim = "OpenAI serves inference to hundreds of millions of users";
 export const openaiValuationClaim = (stated: Interval, fmt: Fmt): string => `OpenAI is valued at ${stated.low === stated.high ? fmt(stated.low, "usd") : span(stated, "usd", fmt)}`;
 export const stargateClaim = "Stargate is $500B over four years";
