@@ -255,6 +255,15 @@ describe("what moves the headline", () => {
   });
 });
 
+describe("what a chart and a sweep show", () => {
+  it("says what chapter 4's band is, and gives chapter 6's moves as signed shares of today's cost", async () => {
+    const paragraphs = await texts("p, li");
+    expect(paragraphs.some((p) => /^The shaded band is the uplift the essay states, [\d.]+%\u2013[\d.]+%; the bars are the model\u2019s [\d,]+ draws of the uplift built up from its parts\.$/.test(p))).toBe(true);
+    const sweep = paragraphs.find((p) => p.includes("moves the weighted cost by this much of today\u2019s cost:"));
+    expect(sweep).toMatch(/Merchant Era [+\u2212][\d.]+%, Balkanization Trap [+\u2212][\d.]+%, Winner Consolidates [+\u2212][\d.]+%\.$/);
+  });
+});
+
 describe("what the chapters say of their inputs", () => {
   it("dates chapter 5's check of OpenAI's compute, says whose figures chapter 3 and 7 rest on, and gives chapter 1's compute-priced bill", async () => {
     const paragraphs = await texts("p, li");
