@@ -5,15 +5,28 @@
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { createCanvas } from "canvas";
-import { afterEach, describe, expect, it, onTestFinished } from "vitest";
+import { afterEach, describe, expect, it, onTestFinished, vi } from "vitest";
 import { firstFamily, keptWidths } from "../../src/charts/measured-widths";
 import { registerMeasureFonts, wholePixelWidth } from "../../src/charts/canvas";
-import { CHART_FONT, CHART_MEASURE_FONTS } from "../../src/charts/theme";
+import { CHART_FONT } from "../../src/charts/theme";
 import { packageVersion } from "../../src/package-version";
 import { keepCodeCachesNow } from "../../src/util/code-cache";
 import { toolCacheDir } from "../../src/util/tool-cache";
+
+// What the widths file is written with, as written (another test process may write the install's file meanwhile).
+const written = vi.hoisted(() => new Map<string, string>());
+vi.mock("../../src/util/tool-cache", async (importOriginal) => {
+  const actual = await importOriginal<typeof import("../../src/util/tool-cache")>();
+  return {
+    ...actual,
+    writeToolCache: (file: string, contents: string | Uint8Array): boolean => {
+      written.set(file, typeof contents === "string" ? contents : Buffer.from(contents).toString("utf8"));
+      return actual.writeToolCache(file, contents);
+    },
+  };
+});
 
 const FONT = '11px "Test Sans", sans-serif';
 let dir: string | undefined;
@@ -117,13 +130,16 @@ describe("measured widths kept between processes", () => {
     const used = context.font; // as the canvas writes it back (the key its widths are kept by)
     const label = "Kept widths: Qzx 98.6%";
     const width = context.measureText(label).width;
+    written.clear();
     keepCodeCachesNow(); // as the process ends (and as dev ends by its signal)
-    const kept = keptWidths(CHART_MEASURE_FONTS.family, CHART_MEASURE_FONTS.files, toolCacheDir());
-    const known = kept.widths.get(used);
-    expect(kept.probes.get(used)).toBeGreaterThan(0);
+    const [file, text] = [...written].find(([name]) => basename(name).startsWith("measured-widths-")) ?? [];
+    expect(file === undefined ? undefined : dirname(file)).toBe(toolCacheDir());
+    const kept = JSON.parse(text ?? "{}") as { fonts?: Record<string, Record<string, number>>; probes?: Record<string, number> };
+    const known = new Map(Object.entries(kept.fonts?.[used] ?? {}));
+    expect(kept.probes?.[used]).toBeGreaterThan(0);
     // The label's whole-pixel width, made again from the kept widths of its characters and pairs alone.
     expect(wholePixelWidth(label, (part) => {
-      const kept = known?.get(part);
+      const kept = known.get(part);
       if (kept === undefined) throw new Error(`"${part}" was not kept`);
       return kept;
     })).toBe(width);
