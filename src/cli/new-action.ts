@@ -11,7 +11,7 @@ import { InputError } from "../util/errors";
 import { writeFileAtomic } from "../util/atomic";
 import { configPathForRoot } from "../config";
 import { projectPaths } from "./project";
-import { CHAPTER_NAME, CHAPTER_NAME_MAX, chapterFileName, chapterNameLike, chapterNotebook, nextChapterNumber } from "../scaffold/chapter";
+import { CHAPTER_NAME, CHAPTER_NAME_MAX, chapterFileName, chapterNamed, chapterNameLike, chapterNotebook, nextChapterNumber } from "../scaffold/chapter";
 import { withChapterAdded } from "../scaffold/report-yaml";
 import { outPaths } from "../config/paths";
 import { acquireLock } from "../util/lock";
@@ -55,7 +55,7 @@ function chapterTaken(name: string, root: string | undefined): string | undefine
   try {
     const paths = projectPaths(root, process.cwd(), { noChaptersYet: true });
     const notebooksDir = dirname(configPathForRoot(paths.root));
-    const taken = readdirSync(notebooksDir).find((file) => file.replace(/^\d+-/, "") === `${name}.ipynb`);
+    const taken = chapterNamed(readdirSync(notebooksDir), name);
     return taken === undefined ? undefined : relative(paths.root, join(notebooksDir, taken)).split("\\").join("/");
   } catch {
     return undefined; // no project here: the suggestion stands, and the next try says what is missing
@@ -67,7 +67,7 @@ async function addChapter(name: string, root: string, configFile: string, assump
   const rel = (path: string): string => relative(root, path).split("\\").join("/");
   const configText = await readFile(configFile, "utf8");
   const existing = (await readdir(notebooksDir)).filter((file) => file.endsWith(".ipynb"));
-  const taken = existing.find((file) => file.replace(/^\d+-/, "") === `${name}.ipynb`);
+  const taken = chapterNamed(existing, name);
   if (taken !== undefined) throw new InputError(messages.chapterNameTaken(name, rel(join(notebooksDir, taken))));
   const file = chapterFileName(nextChapterNumber(existing.map((entry) => basename(entry))), name);
   const notebookText = chapterNotebook({ number: Number(file.slice(0, file.indexOf("-"))), name, assumption, kernel });

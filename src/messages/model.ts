@@ -30,7 +30,7 @@ export const rangeReversed = (what: string, low: number, high: number): string =
 export const nonNumericOutput = (output: string, value: unknown): string =>
   `model output "${output}" is not a number (got ${typeof value})`;
 
-export const undefinedOutput = (output: string, bad: number, samples: number, first: number, inputs: readonly (readonly [string, number])[]): string =>
+export const nonFiniteOutput = (output: string, bad: number, samples: number, first: number, inputs: readonly (readonly [string, number])[]): string =>
   `model output "${output}" is not a finite number in ${bad.toLocaleString("en-US")} of ${samples.toLocaleString("en-US")} draws; the first is draw ${first + 1}` +
   `${inputs.length === 0 ? "" : `, where ${inputs.map(([name, value]) => `${name} = ${value}`).join(", ")}`}: ` +
   "the model's arithmetic gives no number there (a square root or logarithm of a negative, 0 ÷ 0) or an infinite one (a division by zero); fix the model, or the ranges of its inputs, so every draw has a value";

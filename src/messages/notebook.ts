@@ -161,7 +161,6 @@ export const typeErrorsInLaterCells = (errors: number, cells: number, notebook: 
  * Under an import that does not resolve (TS2307), in place of the errors that go once it names the
  * module meant: the uses of the names it imports, untyped without it.
  */
-
 export const importErrorsLeftOut = (errors: number, imports: readonly string[], names: readonly string[] = []): string => {
   // `imports` and `names` as the caller shows them (control characters escaped): the line is printed as it is, not through `located`.
   const count = errors === 1 ? "1 error" : `${errors} errors`;

@@ -66,7 +66,7 @@ export function monteCarlo<K extends string, O extends ModelOutput>(
   const summaries = Object.fromEntries(
     Object.entries(outputs).map(([name, values]) => [name, { ...summarize(values), samples: values }]),
   ) as Record<OutputName<O>, OutputSummary>;
-  for (const [name, out] of Object.entries(summaries) as [string, OutputSummary][]) checkDefined(name, out.mean, () => out.samples, columns);
+  for (const [name, out] of Object.entries(summaries) as [string, OutputSummary][]) checkFinite(name, out.mean, () => out.samples, columns);
   return { samples, seed, inputs: columns, outputs: summaries };
 }
 
@@ -77,7 +77,7 @@ export function monteCarlo<K extends string, O extends ModelOutput>(
  * draw (a division by zero, a payback that never comes) is refused too: the percentiles interpolate
  * between draws, and between two infinite ones that is NaN.
  */
-export function checkDefined(output: string, mean: number, samples: () => Float64Array, inputs: Readonly<Record<string, Float64Array>>): void {
+export function checkFinite(output: string, mean: number, samples: () => Float64Array, inputs: Readonly<Record<string, Float64Array>>): void {
   if (Number.isFinite(mean)) return;
   const values = samples();
   let bad = 0;
@@ -89,7 +89,7 @@ export function checkDefined(output: string, mean: number, samples: () => Float6
   }
   // An infinite mean of finite draws is a sum that overflowed (draws near 1e308): each draw is a number.
   if (bad === 0) return;
-  throw new RangeError(msg.undefinedOutput(output, bad, values.length, first, Object.entries(inputs).map(([name, column]) => [name, column[first] as number] as const)));
+  throw new RangeError(msg.nonFiniteOutput(output, bad, values.length, first, Object.entries(inputs).map(([name, column]) => [name, column[first] as number] as const)));
 }
 
 // Draws depend on data alone (draw-memo.ts): each column, and each run's set of columns (which the

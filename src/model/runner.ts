@@ -9,7 +9,7 @@
 import type { Driver, Summary } from "../vocabulary/results";
 import type { Assumption, AssumptionReader } from "../assumptions/types";
 import { driversOf } from "./drivers";
-import { checkDefined, inputsFrom, monteCarlo, type Model, type MonteCarloResult } from "./montecarlo";
+import { checkFinite, inputsFrom, monteCarlo, type Model, type MonteCarloResult } from "./montecarlo";
 import { keptOrComputed } from "./run-memo";
 import { defineLazy } from "./lazy";
 
@@ -58,7 +58,7 @@ export function runModel<K extends string, O extends string>(
   for (const [name, out] of Object.entries(result.outputs) as [O, { samples: Float64Array } & Summary][]) {
     const { mean: m, p5, p25, p50, p75, p95 } = out;
     // A kept run is checked as a computed one is (montecarlo.ts): its columns are read only then.
-    checkDefined(name, m, () => out.samples, result.inputs);
+    checkFinite(name, m, () => out.samples, result.inputs);
     summary[name] = { mean: m, p5, p25, p50, p75, p95 };
     mean[name] = m;
     // Read when asked for: a kept run's columns are read from its file then (run-memo.ts).

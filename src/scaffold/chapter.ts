@@ -64,6 +64,11 @@ export function chapterFileName(number: number, name: string): string {
   return `${String(number).padStart(2, "0")}-${name}.ipynb`;
 }
 
+/** The notebook among `files` that is the chapter `name` whatever its number (`09-energy.ipynb` for "energy"), if any. */
+export function chapterNamed(files: readonly string[], name: string): string | undefined {
+  return files.find((file) => file.replace(/^\d+-/, "") === `${name}.ipynb`);
+}
+
 /** The next chapter number: one above the highest "NN-" among the notebook files and chapters named. */
 export function nextChapterNumber(names: readonly string[]): number {
   const numbers = names.map((name) => /^(\d+)-/.exec(name)?.[1]).filter((n): n is string => n !== undefined).map(Number);
