@@ -68,4 +68,6 @@ export interface BuildEffects {
 /** How the engine runs the cells (not part of a chapter's cache key: only successful runs are cached). */
 export interface ExecuteSettings {
   readonly timeoutMs?: number;
+  /** The ids whose value a what-if gave (their runs are recorded as such: build/cache/notebook-cache.ts). */
+  readonly whatIf?: readonly string[];
 }

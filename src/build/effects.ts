@@ -96,7 +96,7 @@ export class FileBuildEffects implements BuildEffects {
    * it read and the modules it imported); the rest are reused from out/.cache. Failed runs are not
    * cached, so they run again next time.
    */
-  async executeChapters(config: ReportConfig, registry: AssumptionRegistry, run: ExecuteSettings = {}): Promise<readonly ChapterRun[]> {
+  async executeChapters(config: ReportConfig, registry: AssumptionRegistry, { whatIf, ...run }: ExecuteSettings = {}): Promise<readonly ChapterRun[]> {
     // Rendered charts are reused from the project's cache too (render is the next step).
     useChartCache(config.paths.chartCache);
     const outcomes = await runIncrementally<CachedRun>({
@@ -105,6 +105,7 @@ export class FileBuildEffects implements BuildEffects {
       notebooks: config.chapters.map((chapter) => chapter.relativePath),
       assumption: (id) => (registry.has(id) ? registry.get(id) : undefined),
       assumptionIds: () => registry.all().map((assumption) => assumption.id),
+      ...(whatIf !== undefined && whatIf.length > 0 && { whatIf: new Set(whatIf) }),
       tool: TOOL_VERSION,
       settings: { montecarlo: config.montecarlo },
       execute: async (notebooks, { codeChanged }) => {

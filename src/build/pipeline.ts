@@ -211,7 +211,7 @@ async function buildAndPrint({ config, options, effects, started, rel, registry,
   const git = effects.gitState(config.root, [{ path: relative(config.root, config.assumptions), text: assumptionsText }]);
   git.catch(() => undefined); // awaited below; a failure then is not also an unhandled rejection
   // 3. execute
-  const runs = await effects.executeChapters(config, registry, { ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }) });
+  const runs = await effects.executeChapters(config, registry, { ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }), ...(whatIf && { whatIf: whatIf.overrides.map((override) => override.id) }) });
   for (const run of runs) {
     const failed = run.notebook.cells.findIndex(cellFailed);
     step("execute", chapterExecuted(run.chapter.relativePath, run.status, formatSeconds(run.durationMs), run.reason, run.modelRuns, failed === -1 ? undefined : failed + 1));

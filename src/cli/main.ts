@@ -103,7 +103,7 @@ export async function main(argv: readonly string[]): Promise<void> {
     // fragtax's convention is 2 for bad usage, 1 only for a failure of the work. Help and --version stay 0.
     if (error instanceof CommanderError) {
       // "What-if" is the name README gives these builds; the flags are --set and --assumptions.
-      if (error.code === "commander.unknownOption" && /'--what-?if(=[^']*)?'/i.test(error.message)) process.stderr.write(`${whatIfFlags()}\n`);
+      if (error.code === "commander.unknownOption" && /'--what-?if(=[^']*)?'/i.test(error.message)) process.stderr.write(`${whatIfFlags(program.commands.find((command) => command.name() === argv[2])?.name())}\n`);
       process.exitCode = error.exitCode === 0 ? 0 : 2;
       return;
     }

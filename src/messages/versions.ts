@@ -8,6 +8,8 @@ import { lockOwnerGone } from "./fs";
 
 export const reusedNothingChanged = (): string => "reused: nothing it depends on changed";
 
+const whatIfMark = (given: boolean | undefined): string => (given === true ? " (a what-if)" : "");
+
 /** One line saying why a notebook re-ran, e.g. `re-ran: h100_usd_per_gpu_hour changed $2–$3/GPU-hour → $2.50–$3.50/GPU-hour`. */
 export const reranBecause = (changes: readonly Change[]): string => {
   if (changes.some((change) => change.kind === "first-run")) return "first run";
@@ -54,7 +56,8 @@ const describeChange = (change: Change): string => {
       if (!change.after) return `${change.id} was removed`;
       if (!change.before) return `${change.id} was added`;
       const [before, after] = [formatAssumptionValue(change.before), formatAssumptionValue(change.after)];
-      if (before !== after) return `${change.id} changed ${before} → ${after}`;
+      // A value a what-if gave is marked: the file may not have changed at all (a build after a what-if).
+      if (before !== after) return `${change.id} changed ${before}${whatIfMark(change.whatIf?.before)} → ${after}${whatIfMark(change.whatIf?.after)}`;
       const fields = changedFields(change.before, change.after);
       return `${change.id} ${fields.join(", ")} changed`;
     }

@@ -7,8 +7,11 @@ export const unknownOverrideId = (where: string, id: string, nearest: readonly s
 export const overrideRejected = (given: string, reason: string, definedAt: string, place: "assumption" | "total" = "assumption"): string =>
   `${given}: ${reason} (${place === "total" ? "the total is declared" : "the assumption is defined"} at ${definedAt})`;
 
-export const whatIfFlags = (): string =>
-  "a what-if build is asked for with --set id=value (or id=low..high), repeated for each assumption, or --assumptions FILE (see fragtax build --help)";
+/** For `--what-if` given to `command`: the flags a what-if is asked with, and that only `fragtax build` takes them. */
+export const whatIfFlags = (command: string | undefined): string =>
+  command === undefined || command === "build"
+    ? "a what-if build is asked for with --set id=value (or id=low..high), repeated for each assumption, or --assumptions FILE (see fragtax build --help)"
+    : `fragtax ${command} makes no what-if; a what-if build is \`fragtax build --set id=value\` (or id=low..high, repeated for each assumption) or \`fragtax build --assumptions FILE\` (see fragtax build --help)`;
 
 export const malformedSetFlag = (flag: string): string =>
   `--set ${flag}: expected id=value or id=low..high, e.g. --set h100_usd_per_gpu_hour=2.5..3.5`;

@@ -22,6 +22,12 @@ export type CellChange =
   | { readonly kind: "added" | "removed" | "replaced"; readonly first: number; readonly last: number }
   | { readonly kind: "none" };
 
+/** Whether a changed assumption's recorded value (`before`) and its value now (`after`) came from a what-if. */
+export interface WhatIfSides {
+  readonly before: boolean;
+  readonly after: boolean;
+}
+
 export type Change =
   | { readonly kind: "first-run" }
   | { readonly kind: "unreadable"; readonly detail: string }
@@ -34,7 +40,11 @@ export type Change =
    * listed or looked for appeared or went (or can no longer be listed).
    */
   | { readonly kind: "folder"; readonly path: string; readonly tree: boolean; readonly state: "changed" | "appeared" | "removed" }
-  | { readonly kind: "assumption"; readonly id: string; readonly before: AssumptionShown | null; readonly after: AssumptionShown | undefined }
+  /**
+   * `whatIf`: which side's value a what-if gave (`--set`, `--assumptions`), when either did: the file
+   * may not have changed at all.
+   */
+  | { readonly kind: "assumption"; readonly id: string; readonly before: AssumptionShown | null; readonly after: AssumptionShown | undefined; readonly whatIf?: WhatIfSides }
   /** The notebook read the list of every assumption, and ids were added, removed or reordered since. */
   | { readonly kind: "assumption-list"; readonly added: readonly string[]; readonly removed: readonly string[] }
   /** An environment variable a cell read has another value now, or was set or unset since. */

@@ -112,7 +112,7 @@ describe("a report of Deno chapters (real Deno runtime, real build)", () => {
     expect(whatIf.status).toBe(0);
     expect((JSON.parse(read(root, "figures.json")) as Array<{ p50: number }>)[0]?.p50).toBe(50e6);
     const log = JSON.parse(read(root, "build-log.json")) as { notebooks: Array<{ reason: string }> };
-    expect(log.notebooks[0]?.reason).toBe("re-ran: h100_usd_per_gpu_hour changed $2–$3/GPU-hour → $4–$6/GPU-hour");
+    expect(log.notebooks[0]?.reason).toBe("re-ran: h100_usd_per_gpu_hour changed $2–$3/GPU-hour → $4–$6/GPU-hour (a what-if)");
   }, 240_000);
 
   it('a type error (format: "dollars"): exit 1 with the location, the HTML written with the error in place', async () => {

@@ -56,6 +56,11 @@ describe("fragtax CLI", () => {
     expect(whatIf.stderr).toContain("error: unknown option '--what-if'\n");
     expect(whatIf.stderr).toContain("a what-if build is asked for with --set id=value (or id=low..high), repeated for each assumption, or --assumptions FILE");
     expect(run("build", "--what-if=h100_usd_per_gpu_hour=3").stderr).toContain("a what-if build is asked for with --set");
+    // A command that takes no --set is not told to add one: only build makes a what-if.
+    const diffWhatIf = run("diff", "--what-if", "2026-04-28", "2026-11-26");
+    expect(diffWhatIf.status).toBe(2);
+    expect(diffWhatIf.stderr).toContain("fragtax diff makes no what-if; a what-if build is `fragtax build --set id=value`");
+    expect(diffWhatIf.stderr).not.toContain("a what-if build is asked for with --set");
     const missing = run("diff", "only-one");
     expect(missing.status).toBe(2);
     expect(missing.stderr).toContain("(`fragtax diff --help` lists its arguments and options)");

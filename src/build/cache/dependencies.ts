@@ -144,6 +144,8 @@ export interface FingerprintInputs {
   readonly assumption: (id: string) => Assumption | undefined;
   /** Every id the assumptions file defines, in file order. */
   readonly assumptionIds: () => readonly string[];
+  /** The ids whose value a what-if gave this build (`--set`, `--assumptions`). */
+  readonly whatIf?: ReadonlySet<string>;
   readonly lockfile: string;
   readonly tool: string;
   readonly settings: Readonly<Record<string, unknown>>;
@@ -186,6 +188,7 @@ export async function fingerprintAfterRun(inputs: FingerprintInputs): Promise<Fi
       found.set(path, read.sha256);
     }
   }
+  const whatIf = Object.keys(assumptions).filter((read) => inputs.whatIf?.has(read) === true);
   const data = Object.fromEntries([...found].sort(byEntryKey));
   const listings = Object.fromEntries([...listed.folder].sort(byEntryKey));
   const trees = Object.fromEntries([...listed.tree].sort(byEntryKey));
@@ -204,6 +207,7 @@ export async function fingerprintAfterRun(inputs: FingerprintInputs): Promise<Fi
     ...(inputs.reads.includes(EVERY_ASSUMPTION) && { assumptionIds: [...inputs.assumptionIds()] }),
     ...(inputs.env !== undefined && Object.keys(inputs.env.values).length > 0 && { env: inputs.env.values }),
     ...(inputs.env?.names !== undefined && { envNames: inputs.env.names }),
+    ...(whatIf.length > 0 && { whatIf }),
   };
 }
 
@@ -241,6 +245,7 @@ export function currentState(inputs: Omit<FingerprintInputs, "modules" | "reads"
       return assumption === undefined ? canonicalJson(null) : assumptionJson(assumption, about !== undefined);
     },
     assumptionIds: inputs.assumptionIds,
+    whatIf: (id) => inputs.whatIf?.has(id) === true,
     // This process's environment: the notebook threads it starts are given the same (pool.ts).
     envStamp: (name) => envStamp(process.env[name]),
     envNames: () => Object.keys(process.env).sort(),

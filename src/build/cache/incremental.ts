@@ -50,6 +50,8 @@ export interface IncrementalInputs<Result> {
   readonly assumption: (id: string) => Assumption | undefined;
   /** Every id the assumptions file defines, in file order (for notebooks that read the list). */
   readonly assumptionIds: () => readonly string[];
+  /** The ids whose value a what-if gave this build: recorded, so the next build's reason can say so. */
+  readonly whatIf?: ReadonlySet<string>;
   readonly tool: string;
   readonly settings: Readonly<Record<string, unknown>>;
   /**
@@ -84,7 +86,7 @@ export async function runIncrementally<Result>(inputs: IncrementalInputs<Result>
   const hasher = new FileHasher(inputs.root);
   const lockfile = await lockfileHash(inputs.root);
   const cache = new NotebookCache<Result>(inputs.cacheDir, inputs.validate, inputs.warn);
-  const common = { root: inputs.root, assumption: inputs.assumption, assumptionIds: inputs.assumptionIds, lockfile, tool: inputs.tool, settings: inputs.settings, hasher };
+  const common = { root: inputs.root, assumption: inputs.assumption, assumptionIds: inputs.assumptionIds, ...(inputs.whatIf !== undefined && { whatIf: inputs.whatIf }), lockfile, tool: inputs.tool, settings: inputs.settings, hasher };
 
   const outcomes = new Map<string, NotebookOutcome<Result>>();
   const reasons = new Map<string, string>();

@@ -64,6 +64,11 @@ export interface Fingerprint {
   readonly env?: Readonly<Record<string, string>>;
   /** Every environment variable's name, sorted, when its cells listed them. */
   readonly envNames?: readonly string[];
+  /**
+   * The ids among `assumptions` whose value a what-if gave (`--set`, `--assumptions`), sorted: not
+   * compared (the values are), only said, so the next build's reason does not read as a file edit.
+   */
+  readonly whatIf?: readonly string[];
 }
 
 export interface CacheEntry<Result> {
@@ -92,6 +97,8 @@ export interface CurrentState {
   assumptionJson(read: string): string;
   /** Every id the assumptions file defines now, in file order. */
   assumptionIds(): readonly string[];
+  /** Whether assumption `id`'s value now is a what-if's. */
+  whatIf(id: string): boolean;
   /** An environment variable's `envStamp` now. */
   envStamp(name: string): string;
   /** Every environment variable's name now, sorted. */
@@ -125,7 +132,9 @@ export function fingerprintChanges(recorded: Fingerprint, current: CurrentState)
     }
   }
   for (const [read, before] of Object.entries(recorded.assumptions).sort(byEntryKey)) {
-    if (current.assumptionJson(read) !== canonicalJson(before)) changes.push({ kind: "assumption", id: aboutId(read) ?? read, before, after: current.assumption(read) });
+    if (current.assumptionJson(read) === canonicalJson(before)) continue;
+    const whatIf = { before: recorded.whatIf?.includes(read) === true, after: current.whatIf(read) };
+    changes.push({ kind: "assumption", id: aboutId(read) ?? read, before, after: current.assumption(read), ...((whatIf.before || whatIf.after) && { whatIf }) });
   }
   for (const [path, hash] of Object.entries(recorded.modules).sort(byEntryKey)) {
     const now = current.moduleHash(path);
@@ -235,7 +244,8 @@ function isFingerprint(value: unknown): value is Fingerprint {
     (value.cells === undefined || (Array.isArray(value.cells) && value.cells.every((hash) => typeof hash === "string"))) &&
     (value.assumptionIds === undefined || (Array.isArray(value.assumptionIds) && value.assumptionIds.every((id) => typeof id === "string"))) &&
     (value.env === undefined || (isRecord(value.env) && Object.values(value.env).every((stamp) => typeof stamp === "string"))) &&
-    (value.envNames === undefined || (Array.isArray(value.envNames) && value.envNames.every((name) => typeof name === "string")))
+    (value.envNames === undefined || (Array.isArray(value.envNames) && value.envNames.every((name) => typeof name === "string"))) &&
+    (value.whatIf === undefined || (Array.isArray(value.whatIf) && value.whatIf.every((id) => typeof id === "string")))
   );
 }
 

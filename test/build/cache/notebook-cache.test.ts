@@ -51,12 +51,13 @@ async function fingerprint(assumptions: Map<string, Assumption>): Promise<Finger
   return fingerprintAfterRun(fingerprintInputs(assumptions));
 }
 
-function state(assumptions: Map<string, Assumption>, tool = "0.1.0") {
+function state(assumptions: Map<string, Assumption>, tool = "0.1.0", whatIf?: ReadonlySet<string>) {
   return currentState({
     root,
     notebook: "notebooks/a.ipynb",
     assumption: (id) => assumptions.get(id),
     assumptionIds: () => [...assumptions.keys()],
+    ...(whatIf !== undefined && { whatIf }),
     lockfile: "L",
     tool,
     settings: { samples: 1000, seed: 1 },
@@ -99,6 +100,25 @@ describe("cache decisions", () => {
     expect(decision.reuse).toBe(false);
     if (decision.reuse) return;
     expect(reranBecause(decision.changes)).toBe("re-ran: h100_usd_per_gpu_hour changed $2–$3/GPU-hour → $2.50–$3.50/GPU-hour");
+  });
+
+  it("marks a value a what-if gave, on either side: a build after a what-if does not read as an edit of the file", async () => {
+    const file = new Map([["h100_usd_per_gpu_hour", h100(2, 3)]]);
+    const whatIf = new Map([["h100_usd_per_gpu_hour", h100(4, 6)]]);
+    const overridden = new Set(["h100_usd_per_gpu_hour"]);
+    const plain = await fingerprint(file);
+    expect(plain).not.toHaveProperty("whatIf");
+    const into = decide(makeEntry("notebooks/a.ipynb", plain, {}, new Date(0)), state(whatIf, "0.1.0", overridden));
+    if (into.reuse) throw new Error("reused");
+    expect(reranBecause(into.changes)).toBe("re-ran: h100_usd_per_gpu_hour changed $2–$3/GPU-hour → $4–$6/GPU-hour (a what-if)");
+    // The what-if's run records which of its reads it gave, so the build after it says where the value came from.
+    const recorded = await fingerprintAfterRun({ ...fingerprintInputs(whatIf), whatIf: overridden });
+    expect(recorded.whatIf).toEqual(["h100_usd_per_gpu_hour"]);
+    const back = decide(makeEntry("notebooks/a.ipynb", recorded, {}, new Date(0)), state(file));
+    if (back.reuse) throw new Error("reused");
+    expect(reranBecause(back.changes)).toBe("re-ran: h100_usd_per_gpu_hour changed $4–$6/GPU-hour (a what-if) → $2–$3/GPU-hour");
+    // The same what-if again is the same run: the mark is said, never compared.
+    expect(decide(makeEntry("notebooks/a.ipynb", recorded, {}, new Date(0)), state(whatIf, "0.1.0", overridden)).reuse).toBe(true);
   });
 
   it("explains a transitively imported module change, a tool change and a first run", async () => {

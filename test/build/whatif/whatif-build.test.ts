@@ -36,7 +36,7 @@ describe("fragtax build --set / --assumptions (what-if)", () => {
     expect(page.slice(banner, page.indexOf("</section>", banner))).toMatch(/h100_usd_per_gpu_hour<\/code><\/td><td>H100 rental price<\/td><td>\$2–\$3<\/td><td><strong>\$4–\$6<\/strong><\/td><td>USD\/GPU-hour<\/td>/);
     const log = JSON.parse(read(root, "build-log.json")) as { whatIf: unknown; notebooks: Array<{ status: string; reason: string }> };
     expect(log.whatIf).toEqual({ overrides: [{ id: "h100_usd_per_gpu_hour", low: 4, high: 6 }], sources: ["--set"] });
-    expect(log.notebooks[0]?.reason).toBe("re-ran: h100_usd_per_gpu_hour changed $2–$3/GPU-hour → $4–$6/GPU-hour");
+    expect(log.notebooks[0]?.reason).toBe("re-ran: h100_usd_per_gpu_hour changed $2–$3/GPU-hour → $4–$6/GPU-hour (a what-if)");
     // The assumptions file itself is untouched.
     expect(readFileSync(join(root, "notebooks", "assumptions.yaml"), "utf8")).toContain("range: { low: 2, high: 3 }");
 
@@ -45,6 +45,12 @@ describe("fragtax build --set / --assumptions (what-if)", () => {
     expect(publish.stderr).toMatch(/what-if/i);
     expect(publish.stderr).toContain("h100_usd_per_gpu_hour = 4..6");
     expect(existsSync(join(root, "out", "reports"))).toBe(false);
+
+    // The build after it says the value it leaves was a what-if's: the file did not change.
+    const after = fragtax(["build", "--no-pdf", "--root", root], root);
+    expect(after.status).toBe(0);
+    expect(after.stderr).toMatch(/executed in [\d.]+ s \(re-ran: h100_usd_per_gpu_hour changed \$4–\$6\/GPU-hour \(a what-if\) → \$2–\$3\/GPU-hour\)/);
+    expect(runCost(root)?.p50).toBe(25e6);
   }, 180_000); // several cold builds, each type-checking its notebooks once
 
   it("takes overrides from a file, a value override reaching the notebook", () => {
