@@ -41,7 +41,7 @@ import { isList, type ListItem, type Path, type ReadFile } from "./read-file";
 import { readWithYaml } from "./yaml-read";
 import { notYamlText } from "../util/yaml-syntax";
 import { yamlFileNotText } from "../messages/yaml";
-import { NotARegularFileError, readInputText } from "../util/plain-file";
+import { InputFileNotUtf8Error, NotARegularFileError, readInputText } from "../util/plain-file";
 import { irregularFile } from "../messages/fs";
 
 export interface ParseOptions {
@@ -164,6 +164,7 @@ export async function loadAssumptionsFile(path: string, name = path): Promise<As
     text = await readInputText(path);
   } catch (error) {
     // The message leads with the file's name and place: a pipe's refusal does not name it again.
+    if (error instanceof InputFileNotUtf8Error) throw new AssumptionError([{ file: name, line: error.line, column: error.column, id: undefined, text: error.detail }]);
     const text = error instanceof NotARegularFileError ? `the assumptions file ${irregularFile(error.kind)}` : msg.cannotReadAssumptions(name, readFailure(error));
     throw new AssumptionError([{ file: name, line: 1, column: 1, id: undefined, text }]);
   }

@@ -88,7 +88,7 @@ export class FileBuildEffects implements BuildEffects {
   }
 
   replaceOutputs(outDir: string, files: ReadonlyMap<string, string | Uint8Array>): Promise<void> {
-    return replaceBuildOutputs(outDir, files);
+    return replaceBuildOutputs(outDir, files, (line) => this.log(line));
   }
 
   /**

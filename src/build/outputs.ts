@@ -12,13 +12,15 @@
  * takes the lock over and finishes or undoes the dead build's swap (`recoverSwaps`): nothing is lost.
  */
 import { randomBytes } from "node:crypto";
-import { lstat, mkdir, open, readdir, readlink, rename, rm, stat } from "node:fs/promises";
+import { chmod, lstat, mkdir, open, readdir, readlink, rename, rm, stat } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { acquireLock, liveLockOwner, lockOwner } from "../util/lock";
 import { syncPath } from "../util/atomic";
 import { FileSystemError, fileSystemProblemText, isFileSystemProblem, locatingFileSystemErrors } from "../util/fs-errors";
 import { buildFolderIsLink } from "../messages/fs";
-import { buildLockTakenOver, buildWaiting } from "../messages/report";
+import { buildLockTakenOver, buildSetAsideLeft, buildWaiting } from "../messages/report";
+import { displayPath } from "../util/paths";
+import { visibleInOneLine } from "../util/control";
 import { makeFolder } from "../util/folders";
 
 export const BUILD_LOG = "build-log.json";
@@ -54,12 +56,15 @@ export async function lockBuild(outDir: string, say: (line: string) => void, too
         tookOver?.();
       },
     });
-    await recoverSwaps(outDir);
-    // Said before any chapter runs, not after them all at the swap (a release on the way out).
-    await refuseLink(outDir).catch(async (error: unknown) => {
+    // A recovery or a refusal that fails releases the lock: left behind, it read as a build killed midway.
+    try {
+      await recoverSwaps(outDir, say);
+      // Said before any chapter runs, not after them all at the swap (a release on the way out).
+      await refuseLink(outDir);
+    } catch (error) {
       await release();
       throw error;
-    });
+    }
     return release;
   });
 }
@@ -68,14 +73,15 @@ const BUILD_FOLDER = "the build's output folder (out/)";
 
 const STAGE = /^\.build-(?:staging|old)-(\d+)-([0-9a-f]+)$/;
 
-export async function replaceBuildOutputs(outDir: string, files: ReadonlyMap<string, string | Uint8Array>): Promise<void> {
-  await locatingFileSystemErrors(BUILD_FOLDER, outDir, () => replace(outDir, files));
+/** `say`: for what the build leaves behind but need not stop for (an old build it could not remove). */
+export async function replaceBuildOutputs(outDir: string, files: ReadonlyMap<string, string | Uint8Array>, say: (line: string) => void = () => undefined): Promise<void> {
+  await locatingFileSystemErrors(BUILD_FOLDER, outDir, () => replace(outDir, files, say));
 }
 
-async function replace(outDir: string, files: ReadonlyMap<string, string | Uint8Array>): Promise<void> {
+async function replace(outDir: string, files: ReadonlyMap<string, string | Uint8Array>, say: (line: string) => void): Promise<void> {
   const parent = dirname(outDir);
   await makeFolder(parent);
-  await recoverSwaps(outDir);
+  await recoverSwaps(outDir, say);
   await refuseLink(outDir);
   const tag = `${process.pid}-${randomBytes(4).toString("hex")}`;
   const staging = join(parent, `.build-staging-${tag}`);
@@ -109,8 +115,8 @@ async function replace(outDir: string, files: ReadonlyMap<string, string | Uint8
     // The files were flushed as written; the renames last through a power cut once their folder is. The
     // new build is in place whether or not this succeeds, so a failure here is not the build's.
     await syncPath(parent).catch(() => undefined);
-    // The new build is in place: a set-aside old one that cannot be removed now is removed by the next build.
-    await rm(old, { recursive: true, force: true }).catch(() => undefined);
+    // The new build is in place: a set-aside old one that cannot be removed now is said, and removed by the next build.
+    await removeSetAside(old, say);
   } finally {
     await rm(staging, { recursive: true, force: true });
   }
@@ -160,7 +166,7 @@ async function exists(path: string): Promise<boolean> {
  *     (`executed/`) into the stage; they are moved back, then the stage is removed
  *   - a set-aside old one beside a whole `out/build`: the swap finished; the old one is removed
  */
-async function recoverSwaps(outDir: string): Promise<void> {
+async function recoverSwaps(outDir: string, say: (line: string) => void): Promise<void> {
   const parent = dirname(outDir);
   const tags = new Set<string>();
   // Called with the build lock held: a stage of any other process is not a build in progress (a live
@@ -180,8 +186,31 @@ async function recoverSwaps(outDir: string): Promise<void> {
     }
     // An old one with no build in place (a stage that never got there) is the previous build: restored.
     if ((await exists(old)) && !(await exists(outDir))) await rename(old, outDir);
-    await rm(old, { recursive: true, force: true });
+    await removeSetAside(old, say);
   }
+}
+
+/**
+ * Removes an old build a swap set aside. One whose folders were made read-only (`chmod a-w out/build`)
+ * cannot be emptied as it is: its folders are made writable first, since they are being removed. What
+ * still cannot be removed is said, with what to do, and tried again by the next build: it is no part
+ * of any build, so it stops none (it stopped every later one, at the file it could not remove).
+ */
+async function removeSetAside(old: string, say: (line: string) => void): Promise<void> {
+  const removed = async (): Promise<NodeJS.ErrnoException | undefined> => rm(old, { recursive: true, force: true }).then(() => undefined, (error: unknown) => error as NodeJS.ErrnoException);
+  if ((await removed()) === undefined) return;
+  await ownerMayEmpty(old);
+  const left = await removed();
+  if (left !== undefined) say(buildSetAsideLeft(visibleInOneLine(displayPath(old, process.cwd())), left.code ?? left.message));
+}
+
+/** Gives the owner read, write and search on `dir` and every folder below it, where allowed (links are not followed). */
+async function ownerMayEmpty(dir: string): Promise<void> {
+  const info = await lstat(dir).catch(() => undefined);
+  if (info === undefined || !info.isDirectory()) return;
+  await chmod(dir, (info.mode & 0o7777) | 0o700).catch(() => undefined);
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  for (const entry of entries) if (entry.isDirectory()) await ownerMayEmpty(join(dir, entry.name));
 }
 
 /** This build's swap after a rename failed: the previous build back in place, with the folders it kept. */

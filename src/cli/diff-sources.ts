@@ -8,6 +8,7 @@
 import { execFile } from "node:child_process";
 import { existsSync, lstatSync, statSync } from "node:fs";
 import { cp, readFile, symlink } from "node:fs/promises";
+import { inputText } from "../util/plain-file";
 import { extname, join, relative, resolve } from "node:path";
 import { promisify } from "node:util";
 import type { Assumption } from "../assumptions/types";
@@ -77,7 +78,7 @@ export async function resolveSnapshot(spec: string, context: SnapshotContext): P
   // A file whose name says it is something else is named as such (read as YAML, README.md was "malformed
   // YAML" at its line 3); one without an extension (`<(git show …)`, /dev/fd/63) is read as YAML.
   if (existsSync(path) && !/^(?:\.ya?ml|\.json)?$/i.test(extname(path))) throw new DiffSourceError(messages.diffSideNotYaml(spec));
-  if (existsSync(path)) return { label: spec, assumptions: context.parseAssumptions(await readFile(path, "utf8"), spec) };
+  if (existsSync(path)) return { label: spec, assumptions: context.parseAssumptions(inputText(path, await readFile(path)), spec) };
   const text = await assumptionsAtRef(context.root, spec, context.assumptionsFile);
   if (text === undefined) throw new DiffSourceError(messages.unknownDiffSide(spec, (await listVersions(context.reportsDir)).map((manifest) => manifest.id)));
   const figures = context.buildFiguresAt ? await context.buildFiguresAt(spec) : undefined;

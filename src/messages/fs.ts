@@ -60,6 +60,13 @@ export type IrregularKind = "named pipe (FIFO)" | "device" | "socket";
 /** A project file (a chapter, report.yaml, assumptions.yaml) that is a pipe, a device or a socket: reading it would wait, or never end. */
 export const notARegularFile = (path: string, kind: IrregularKind): string => `${path}: ${irregularFile(kind)}`;
 
+/**
+ * A project file with bytes that are not UTF-8 (saved as Latin-1 or Windows-1252): read anyway, they
+ * became U+FFFD in the report without a word. Said after the file's name, line and column of the first.
+ */
+export const inputFileNotUtf8 = (byte: number): string =>
+  `byte 0x${byte.toString(16).toUpperCase().padStart(2, "0")} is not UTF-8 text: the file was saved in another encoding (Latin-1 or Windows-1252, say); save it as UTF-8 (in an editor: "Save with Encoding" → UTF-8)`;
+
 /** A project file larger than any fragtax reads as text (util/limits.ts MAX_INPUT_FILE_MB). */
 export const inputFileTooLarge = (path: string, megabytes: number, limit: number): string =>
   `${path}: the file is ${Math.round(megabytes)} MB, more than the ${limit} MB fragtax reads of a project file: a notebook that large carries its outputs (images, data) with it, so clear them in Jupyter (Edit → Clear Outputs of All Cells) and save; any other file that large is not the one meant`;

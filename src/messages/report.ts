@@ -301,6 +301,10 @@ export const buildDuplicateIds = (ids: readonly string[]): string =>
 
 export const buildWarning = (warning: string): string => `warning: ${warning}`;
 
+/** An old build set aside by the swap that could not be removed (`path` as the user's shell names it). */
+export const buildSetAsideLeft = (path: string, code: string): string =>
+  `warning: the previous build, set aside as ${path}, could not be removed (${code}); the new one is in place. Remove it yourself (\`rm -rf ${path}\`), or the next build tries again`;
+
 /** `${cost}` or `{{cost}}` in a markdown cell (report/markdown-placeholders.ts): readers would see it as written. */
 export const markdownPlaceholder = (where: Location, text: string): string =>
   located(where, `${JSON.stringify(text)} in a markdown cell is shown as written, not filled in (a markdown cell is not a template); ` +

@@ -18,7 +18,7 @@ import { isRecord, nestedPast } from "../util/records";
 import { plausibleName, renamedFileLike } from "../util/suggest";
 import { lineColumn } from "../util/text-position";
 import { codeFrame } from "../util/code-frame";
-import { NotARegularFileError } from "../util/plain-file";
+import { InputFileNotUtf8Error, NotARegularFileError } from "../util/plain-file";
 import { fileSystemAdvice, notARegularFile } from "../messages/fs";
 
 export type MultilineString = string | string[];
@@ -140,6 +140,7 @@ export class NotebookFormatError extends InputError {
 export function unreadableNotebook(file: string, name: string, error: unknown): NotebookFormatError {
   // A pipe or a device where the notebook should be: said as such, by the notebook's name.
   if (error instanceof NotARegularFileError) return new NotebookFormatError(notARegularFile(name, error.kind), name);
+  if (error instanceof InputFileNotUtf8Error) return new NotebookFormatError(`${name}:${error.line}:${error.column}: ${error.detail}`, name);
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (code === "EISDIR") return new NotebookFormatError(messages.notebookIsFolder(name, notebooksIn(file).map((entry) => join(name, entry))), name);
   if (code !== "ENOENT") return new NotebookFormatError(messages.notebookUnreadable(name, code ?? String(error), code === undefined ? undefined : fileSystemAdvice(code)), name);

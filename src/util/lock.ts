@@ -28,10 +28,22 @@ export function isProcessAlive(pid: number): boolean {
   if (!Number.isInteger(pid) || pid <= 0) return false;
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
     // EPERM: it exists but belongs to someone else — alive.
-    return (error as NodeJS.ErrnoException).code === "EPERM";
+    if ((error as NodeJS.ErrnoException).code !== "EPERM") return false;
+  }
+  // A process killed but not yet reaped by its parent (a zombie, state Z) still takes signals: it runs
+  // nothing, and a build waiting for its lock waited until the parent reaped it (seconds, or never).
+  return processState(pid) !== "Z";
+}
+
+/** A process's state letter (Linux's /proc/<pid>/stat, field 3: R, S, D, Z, …); undefined elsewhere. */
+function processState(pid: number): string | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2).split(" ")[0];
+  } catch {
+    return undefined;
   }
 }
 

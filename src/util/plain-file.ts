@@ -5,10 +5,11 @@
  * where anything else throws as a missing file does, so each caller's "missing or damaged" path takes
  * it (`readPlainFile`); and a project file the user wrote, where it is refused by name (`readInputText`).
  */
+import { isUtf8 } from "node:buffer";
 import { closeSync, constants, fstatSync, openSync, readFileSync, type Stats } from "node:fs";
 import { open } from "node:fs/promises";
 import { resolve } from "node:path";
-import { inputFileTooLarge, notARegularFile, type IrregularKind } from "../messages/fs";
+import { inputFileNotUtf8, inputFileTooLarge, notARegularFile, type IrregularKind } from "../messages/fs";
 import { MAX_INPUT_FILE_MB } from "./limits";
 import { InputError } from "./errors";
 import { displayPath } from "./paths";
@@ -60,6 +61,50 @@ export class InputFileTooLargeError extends InputError {
   }
 }
 
+/** A project file whose bytes are not UTF-8: refused at the first one, by line and column (exit 2). */
+export class InputFileNotUtf8Error extends InputError {
+  readonly line: number;
+  readonly column: number;
+  /** What is wrong, without the place (a caller that names the file its own way puts it first). */
+  readonly detail: string;
+
+  constructor(readonly path: string, bytes: Uint8Array) {
+    const at = firstInvalidUtf8(bytes);
+    const before = Buffer.from(bytes.subarray(0, at)).toString("utf8");
+    const line = before.split("\n").length;
+    const column = [...before.slice(before.lastIndexOf("\n") + 1)].length + 1;
+    const detail = inputFileNotUtf8(bytes[at] ?? 0);
+    super(`${displayPath(resolve(path), process.cwd())}:${line}:${column}: ${detail}`);
+    this.line = line;
+    this.column = column;
+    this.detail = detail;
+  }
+}
+
+/** The text of a project file's bytes, which must be UTF-8 (a byte order mark is kept, as before). */
+export function inputText(path: string, bytes: Buffer): string {
+  if (!isUtf8(bytes)) throw new InputFileNotUtf8Error(path, bytes);
+  return bytes.toString("utf8");
+}
+
+/** Where the first byte that is not part of a well-formed UTF-8 sequence is (bytes.length when none). */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  let at = 0;
+  while (at < bytes.length) {
+    const lead = bytes[at] as number;
+    // The sequence's length, and the range its second byte must fall in (no overlong forms, no surrogates, nothing past U+10FFFF).
+    const [length, low, high] = lead < 0x80 ? [1, 0, 0] : lead >= 0xc2 && lead <= 0xdf ? [2, 0x80, 0xbf] : lead === 0xe0 ? [3, 0xa0, 0xbf] : lead === 0xed ? [3, 0x80, 0x9f] : lead >= 0xe1 && lead <= 0xef ? [3, 0x80, 0xbf] : lead === 0xf0 ? [4, 0x90, 0xbf] : lead >= 0xf1 && lead <= 0xf3 ? [4, 0x80, 0xbf] : lead === 0xf4 ? [4, 0x80, 0x8f] : [0, 0, 0];
+    if (length === 0) return at;
+    for (let next = 1; next < length; next++) {
+      const byte = bytes[at + next];
+      const [min, max] = next === 1 ? [low, high] : [0x80, 0xbf];
+      if (byte === undefined || byte < min || byte > max) return at;
+    }
+    at += length;
+  }
+  return at;
+}
+
 /** Refuses what is not a plain file (a folder as Node's read of one does: EISDIR, each caller already names it), and a plain one too large to read. */
 function refuseIrregular(path: string, info: Stats): void {
   if (info.isFile() && info.size > MAX_INPUT_FILE_MB * 1024 * 1024) throw new InputFileTooLargeError(path, info.size);
@@ -70,7 +115,7 @@ function refuseIrregular(path: string, info: Stats): void {
 
 /** The text of a project file, read only when it is a plain file (else NotARegularFileError; a folder, EISDIR). */
 export async function readInputText(path: string): Promise<string> {
-  return (await readChecked(path, (info) => refuseIrregular(path, info))).toString("utf8");
+  return inputText(path, await readChecked(path, (info) => refuseIrregular(path, info)));
 }
 
 /** `readInputText`, synchronously (the check of a notebook, report.yaml read at start-up). */
@@ -78,7 +123,7 @@ export function readInputTextSync(path: string): string {
   const fd = openSync(path, NON_BLOCKING_READ);
   try {
     refuseIrregular(path, fstatSync(fd));
-    return readFileSync(fd, "utf8");
+    return inputText(path, readFileSync(fd));
   } finally {
     closeSync(fd);
   }

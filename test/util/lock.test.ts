@@ -54,6 +54,28 @@ describe("a lock file's owner", () => {
     expect(await liveLockOwner(path)).toBe(1);
     await expect(acquireLock(path, { timeoutMs: 100, pollMs: 10 })).rejects.toThrow(/timed out waiting for the lock/);
   });
+
+  it("is taken over at once when its owner was killed but not yet reaped (a zombie still takes signal 0)", async () => {
+    dir = mkdtempSync(join(tmpdir(), "fragtax-lock-"));
+    const path = join(dir, ".build.lock");
+    // `true` exits at once; its parent, now `sleep`, never reaps it: it stays a zombie while the sleep runs.
+    const parent = spawn("sh", ["-c", "true & echo $!; exec sleep 30"], { stdio: ["ignore", "pipe", "ignore"] });
+    try {
+      const zombie = Number(await new Promise<string>((done) => parent.stdout.once("data", (data: Buffer) => done(data.toString()))));
+      const state = (): string => readFileSync(`/proc/${zombie}/stat`, "utf8").split(") ")[1]?.split(" ")[0] ?? "";
+      for (let tries = 0; state() !== "Z" && tries < 200; tries++) await new Promise((wait) => setTimeout(wait, 10));
+      expect(state()).toBe("Z");
+      writeFileSync(path, `${zombie}\n2026-01-01T00:00:00.000Z\n${processStartTime(zombie)}\n`);
+      expect(await liveLockOwner(path)).toBeUndefined();
+      expect(await buildLockState(join(dir, "build"))).toEqual({ state: "interrupted", pid: zombie });
+      const waited: number[] = [];
+      const release = await acquireLock(path, { timeoutMs: 2000, pollMs: 10, onWait: (pid) => waited.push(pid) });
+      expect(waited).toEqual([]);
+      await release();
+    } finally {
+      parent.kill("SIGKILL");
+    }
+  });
 });
 
 // Two builds started together after a killed one both found its lock stale; the slower one then

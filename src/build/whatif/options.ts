@@ -5,6 +5,7 @@
  * and the returned `WhatIf` into the build result (banner + publish refusal).
  */
 import { readFile, stat } from "node:fs/promises";
+import { InputFileNotUtf8Error, inputText } from "../../util/plain-file";
 import { AssumptionError } from "../../assumptions/errors";
 import type { AssumptionRegistry } from "../../assumptions/registry";
 import type { WhatIf } from "./overrides";
@@ -34,9 +35,10 @@ async function readOverridesText(file: string): Promise<string> {
     // (`<(…)`, /dev/stdin) is ordinary input.
     const info = await stat(file);
     if (info.isCharacterDevice() || info.isBlockDevice() || info.isDirectory()) throw new WhatIfError(messages.unreadableOverridesFile(file, messages.notAPlainFile()));
-    return await readFile(file, "utf8");
+    return inputText(file, await readFile(file));
   } catch (error) {
     if (error instanceof WhatIfError) throw error;
+    if (error instanceof InputFileNotUtf8Error) throw new WhatIfError(error.message);
     throw new WhatIfError(messages.unreadableOverridesFile(file, readFailure(error)));
   }
 }

@@ -1,0 +1,54 @@
+/**
+ * Project files must be UTF-8: a Latin-1 byte (`café` saved by an old editor) was read as U+FFFD and
+ * reached the report as "caf�" with exit 0, while a NUL byte was refused. The first byte that is not
+ * part of a well-formed sequence is found and named by line and column.
+ */
+import { isUtf8 } from "node:buffer";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { InputFileNotUtf8Error, firstInvalidUtf8, readInputText, readInputTextSync } from "../../src/util/plain-file";
+
+let dir = "";
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe("the first byte that is not UTF-8", () => {
+  it.each([
+    ["plain ASCII", [0x61, 0x62], 2],
+    ["é, é and 😀 well formed", [...Buffer.from("é é 😀")], Buffer.byteLength("é é 😀")],
+    ["a Latin-1 é", [0x63, 0x61, 0x66, 0xe9, 0x0a], 3],
+    ["a lead byte cut off at the end", [0x61, 0xe2, 0x82], 1],
+    ["an overlong slash (C0 AF)", [0xc0, 0xaf], 0],
+    ["an encoded surrogate (ED A0 80)", [0x61, 0xed, 0xa0, 0x80], 1],
+    ["past U+10FFFF (F4 90 80 80)", [0xf4, 0x90, 0x80, 0x80], 0],
+    ["a stray continuation byte", [0x61, 0x80], 1],
+  ])("%s", (_what, bytes, at) => {
+    expect(firstInvalidUtf8(Uint8Array.from(bytes))).toBe(at);
+    // Node's own check agrees on whether there is one.
+    expect(isUtf8(Buffer.from(bytes))).toBe(at === bytes.length);
+  });
+});
+
+describe("reading a project file", () => {
+  it("refuses one that is not UTF-8 at its first such byte, line and column counted in characters", async () => {
+    dir = mkdtempSync(join(tmpdir(), "fragtax-utf8-"));
+    const file = join(dir, "assumptions.yaml");
+    writeFileSync(file, Buffer.concat([Buffer.from("a: 1\n  label: \"ça \u00e9 "), Buffer.from([0x63, 0x61, 0x66, 0xe9]), Buffer.from("\"\n")]));
+    const refused = await readInputText(file).then(() => undefined, (error: unknown) => error);
+    expect(refused).toBeInstanceOf(InputFileNotUtf8Error);
+    const error = refused as InputFileNotUtf8Error;
+    expect([error.line, error.column]).toEqual([2, 19]);
+    expect(error.detail).toBe('byte 0xE9 is not UTF-8 text: the file was saved in another encoding (Latin-1 or Windows-1252, say); save it as UTF-8 (in an editor: "Save with Encoding" → UTF-8)');
+    expect(error.message).toMatch(/assumptions\.yaml:2:19: byte 0xE9 is not UTF-8 text/);
+    expect(() => readInputTextSync(file)).toThrow(/assumptions\.yaml:2:19: byte 0xE9/);
+  });
+
+  it("reads UTF-8 as before, a byte order mark kept", async () => {
+    dir = mkdtempSync(join(tmpdir(), "fragtax-utf8-"));
+    const file = join(dir, "x.yaml");
+    writeFileSync(file, "\uFEFFtitle: café 😀\n");
+    expect(await readInputText(file)).toBe("\uFEFFtitle: café 😀\n");
+    expect(readInputTextSync(file)).toBe("\uFEFFtitle: café 😀\n");
+  });
+});
