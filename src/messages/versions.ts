@@ -188,7 +188,7 @@ export const verifyAbandonedStaging = (folder: string, pid: number): string =>
 export const verifyWaitsForPublish = (pid: number): string => `a publish is under way (pid ${pid}): verify waits for it to finish…`;
 /** The publish lock left by a publish that died holding it: what it staged goes, and this publish writes the index anew. */
 export const publishLockTakenOver = (pid: number | undefined, reused = false): string =>
-  `out/reports/.publish.lock was left by ${pid === undefined ? "a publish" : `pid ${pid}`}, ${lockOwnerGone(reused)}: taking it over; what it staged without publishing is removed`;
+  `out/reports/.publish.lock was left by ${pid === undefined ? "a publish" : `pid ${pid}`}, ${lockOwnerGone(reused)}: taking it over; anything it staged without publishing is removed`;
 
 
 export const publishStaged = (id: string): string => `staged version ${id}`;

@@ -221,7 +221,7 @@ export function parseNotebook(text: string, file: string): Notebook {
   if (!("cells" in record)) throw new NotebookFormatError(messages.notebookMissingFields(file, ["cells"]), file);
   if (!Array.isArray(record.cells)) throw new NotebookFormatError(messages.notebookBadCells(file), file);
   const metadata = isRecord(record.metadata) ? record.metadata : {};
-  assertTypeScriptKernel(metadata, file);
+  assertTypeScriptKernel(metadata, file, text);
   const cells = record.cells.map((cell, index) => validateCell(cell, index + 1, file));
   return {
     ...record,
@@ -274,7 +274,7 @@ export function notebookKernel(notebook: Notebook): KernelKind {
 const CELL_TYPES = ["code", "markdown", "raw"];
 const KERNEL_NAMES = ["tslab", "deno"];
 
-function assertTypeScriptKernel(metadata: Record<string, unknown>, file: string): void {
+function assertTypeScriptKernel(metadata: Record<string, unknown>, file: string, text: string): void {
   const spec = isRecord(metadata.kernelspec) ? metadata.kernelspec : undefined;
   const info = isRecord(metadata.language_info) ? metadata.language_info : undefined;
   if (spec === undefined && info === undefined) return; // a bare notebook: assume it is ours
@@ -282,7 +282,15 @@ function assertTypeScriptKernel(metadata: Record<string, unknown>, file: string)
   const languages = [spec?.language, info?.name].filter((value): value is string => typeof value === "string");
   const known = name === "tslab" || name === "deno" || (name === undefined && languages.some((language) => language.toLowerCase() === "typescript"));
   const nearest = name === undefined ? undefined : (KERNEL_NAMES.find((kernel) => kernel === name.toLowerCase()) ?? plausibleName(name, KERNEL_NAMES));
-  if (!known) throw new NotebookFormatError(messages.notebookWrongKernel(file, name ?? languages[0] ?? "unknown", nearest), file);
+  if (!known) throw new NotebookFormatError(messages.notebookWrongKernel(kernelPlace(text, file, name), name ?? languages[0] ?? "unknown", nearest), file);
+}
+
+/** `file:line:column` of the kernel's name in the notebook's text (as every other input error is placed), or `file` when it cannot be found. */
+function kernelPlace(text: string, file: string, name: string | undefined): string {
+  const spec = /"kernelspec"\s*:\s*\{[^{}]*?"name"\s*:\s*(?=")/.exec(text);
+  if (spec === null || name === undefined) return file;
+  const { line, column } = lineColumn(text, spec.index + spec[0].length);
+  return `${file}:${line}:${column}`;
 }
 
 function validateCell(value: unknown, number: number, file: string): Cell {

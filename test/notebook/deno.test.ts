@@ -331,6 +331,11 @@ describe("bad input", () => {
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('the notebook\'s kernel is "ir"; fragtax runs notebooks for two kernels: tslab');
     expect(run.stderr).toContain('Deno ("deno"');
+    // Placed at the kernel's name in the file, as every other input error is.
+    const text = readFileSync(file, "utf8");
+    const line = text.slice(0, text.indexOf('"ir"')).split("\n").length;
+    const column = text.slice(0, text.indexOf('"ir"')).split("\n").at(-1)?.length ?? 0;
+    expect(run.stderr).toContain(`r.ipynb:${line}:${column + 1}: the notebook's kernel is "ir"`);
     // A name written in another case (a hand-edited kernelspec) names the one meant.
     const cased = temp.notebook("cased.ipynb", { kernel: { name: "Deno", language: "typescript" }, cells: ["1 + 1"] });
     const casedRun = spawnSync("node", [join(root, "dist", "cli.cjs"), "run", cased, "--out", "-"], { encoding: "utf8" });

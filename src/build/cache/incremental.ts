@@ -14,6 +14,7 @@ import type { ModelRunCounts } from "../../vocabulary/kept-runs";
 import { fingerprintChanges, NotebookCache, type Fingerprint } from "./notebook-cache";
 import { FileHasher, currentState, fingerprintAfterRun, lockfileHash } from "./dependencies";
 import { writeBehind } from "../../util/atomic";
+import { visibleInOneLine } from "../../util/control";
 
 /** What the engine reports per executed notebook. */
 export interface ExecutedNotebook<Result> {
@@ -103,7 +104,8 @@ export async function runIncrementally<Result>(inputs: IncrementalInputs<Result>
       continue;
     }
     const current = currentState({ ...common, notebook });
-    const decision = await cache.check(notebook, current, (detail) => messages.unreadableCacheEntry(notebook, detail), loads.get(notebook));
+    // The detail may quote the entry's own bytes (a parser's message): a line break in them would start a line of its own.
+    const decision = await cache.check(notebook, current, (detail) => messages.unreadableCacheEntry(notebook, visibleInOneLine(detail)), loads.get(notebook));
     if (decision.reuse) {
       outcomes.set(notebook, { notebook, status: "reused", reason: messages.reusedNothingChanged(), durationMs: performance.now() - started, result: decision.entry.result, fingerprint: decision.entry.fingerprint });
       cleared.push(cache.clearFailure(notebook)); // the good run is the latest again: a later reason is said against it

@@ -325,5 +325,13 @@ describe("incremental builds with the real engine", () => {
     expect(partial.executed).toEqual(["03-mix.ipynb"]);
     expect(partial.figures.alpha_plus_gamma).toBe(4);
     expect((await rebuild()).executed).toEqual([]);
+
+    // Garbage whose parser message quotes it, a line break and all: the warning stays one line.
+    writeFileSync(entry, "X\nwrote out/build/FAKE.html");
+    expect((await rebuild()).executed).toEqual(["03-mix.ipynb"]);
+    const warning = lines.find((line) => line.includes("ignoring the cache entry of notebooks/03-mix.ipynb"));
+    expect(warning).toBeDefined();
+    expect(warning).not.toContain("\n");
+    expect(lines.some((line) => line.startsWith("wrote out/build/FAKE.html"))).toBe(false);
   });
 });
