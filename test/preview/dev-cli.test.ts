@@ -7,7 +7,7 @@
  */
 import { execFile, spawn } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { describe, expect, it, onTestFinished } from "vitest";
 import { appendCell, appendMarkdown, tempFolders } from "../project";
 import { CLI, fragtax } from "../published-project";
@@ -265,4 +265,35 @@ describe("fragtax dev --port that is not a port number: exit 2, before listening
     expect(result.stderr).not.toContain("serving out/build");
     expect(result.code).toBe(2);
   });
+});
+
+describe("npm run dev stopped by a process manager", () => {
+  // npm passes a SIGTERM on to the shell running the script; a shell that had not `exec`ed the command
+  // ended alone, and dev went on serving under init (the next `npm run dev` found its port taken).
+  it("ends dev when npm is sent SIGTERM: the script execs the command, so the signal reaches it", async () => {
+    const { root } = folders.project();
+    const repo = resolve(import.meta.dirname, "..", "..");
+    const script = (JSON.parse(readFileSync(join(repo, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts.dev ?? "";
+    // The script as written, less its bundling step (other tests run dist/ meanwhile), with the repository's CLI.
+    const command = script.replace("node scripts/bundle-cli.mjs && ", "").replace("dist/cli.cjs", join(repo, "dist", "cli.cjs"));
+    expect(command).not.toBe(script);
+    const runner = folders.scratch("fragtax-npm-dev-");
+    writeFileSync(join(runner, "package.json"), JSON.stringify({ name: "runner", private: true, scripts: { dev: command } }));
+    const npm = spawn("npm", ["run", "dev", "--", "--port", "0", "--root", root], { cwd: runner, stdio: ["ignore", "ignore", "pipe"] });
+    let stderr = "";
+    npm.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    onTestFinished(() => void (npm.exitCode === null && npm.kill("SIGKILL")));
+    for (const end = Date.now() + 60_000; !stderr.includes("built in") && Date.now() < end; ) await new Promise((wait) => setTimeout(wait, 50));
+    expect(stderr).toContain("built in");
+    // dev: npm's child (the shell, which became node by exec), or the shell's child.
+    const children = (pid: number): number[] => readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
+    const dev = [...children(npm.pid ?? 0), ...children(npm.pid ?? 0).flatMap(children)].find((pid) => readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("cli.cjs\0dev"));
+    expect(dev).toBeDefined();
+    npm.kill("SIGTERM");
+    const alive = (): boolean => existsSync(`/proc/${dev}`) && !/\) Z /.test(readFileSync(`/proc/${dev}/stat`, "utf8"));
+    for (const end = Date.now() + 10_000; alive() && Date.now() < end; ) await new Promise((wait) => setTimeout(wait, 50));
+    const left = alive();
+    if (left) process.kill(dev ?? 0, "SIGKILL");
+    expect(left, `dev (pid ${dev}) still running after npm was sent SIGTERM`).toBe(false);
+  }, 90_000);
 });
