@@ -153,9 +153,9 @@ export async function build(options: BuildOptions = {}, effects: BuildEffects = 
     const [late, ...moreLate] = sourcesAfterAsOf(fileRegistry.all(), fileRegistry.correlations, asOf);
     if (late !== undefined) throw new AssumptionError([late, ...moreLate]);
     step("assumptions", `${fileRegistry.all().length} from ${rel(config.assumptions)}, as of ${asOf}`);
-    const { registry, whatIf } = await applyWhatIf(fileRegistry, whatIfOptions, { text: assumptionsText, name: rel(config.assumptions) });
+    const { registry, whatIf, notes } = await applyWhatIf(fileRegistry, whatIfOptions, { text: assumptionsText, name: rel(config.assumptions) });
     // One line each: an override's line holds commas and semicolons of its own.
-    if (whatIf) for (const o of whatIf.overrides) step("what-if", describeWhatIf(o, registry.get(o.id), fileRegistry.get(o.id)));
+    if (whatIf) for (const o of [...whatIf.overrides.map((override) => describeWhatIf(override, registry.get(override.id), fileRegistry.get(override.id))), ...notes]) step("what-if", o);
     else if (options.whatIf?.assumptions !== undefined) step("what-if", whatIfFileOverridesNothing(options.whatIf.assumptions, rel(config.assumptions)));
     const errataText = config.errata === undefined ? undefined : await effects.readText(config.errata);
     const parsedErrata = config.errata === undefined || errataText === undefined ? null : await parseErrataCached(errataText, rel(config.errata), config.paths.cache, code);

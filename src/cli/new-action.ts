@@ -5,6 +5,7 @@
 import { readdirSync } from "node:fs";
 import { readdir, readFile, realpath, rm, stat, writeFile } from "node:fs/promises";
 import { basename, dirname, join, relative } from "node:path";
+import { quote } from "shell-quote";
 import { loadAssumptionsFile } from "../assumptions";
 import * as messages from "../messages/scaffold";
 import { InputError } from "../util/errors";
@@ -19,6 +20,7 @@ import { locatingFileSystemErrors } from "../util/fs-errors";
 import type { Assumption } from "../assumptions/types";
 import type { KernelKind } from "../notebook/nbformat";
 import { makeFolder } from "../util/folders";
+import { shellPath } from "../util/paths";
 
 
 /** Writes the chapter; returns the line to print. */
@@ -88,5 +90,5 @@ async function addChapter(name: string, root: string, configFile: string, assump
     await rm(notebookPath, { force: true });
     throw error;
   }
-  return messages.chapterCreated(rel(notebookPath), rel(configFile));
+  return messages.chapterCreated(rel(notebookPath), rel(configFile), quote([shellPath(notebookPath, process.cwd(), root)]));
 }

@@ -1,7 +1,7 @@
 /**
  * `fragtax run`: one notebook, executed headlessly. Exit codes: 0 ok, 1 a cell failed, its markdown
- * shows an image the report cannot inline, a chart names a data file that is not there or a figure or
- * claim id is declared twice, 2 bad usage or unreadable input (not JSON, nbformat 3, not a TypeScript
+ * shows an image the report cannot inline, a chart names a data file that is not there or a field its
+ * data lacks, or a figure or claim id is declared twice, 2 bad usage or unreadable input (not JSON, nbformat 3, not a TypeScript
  * kernel, missing file, a malformed assumptions file).
  */
 import { basename, dirname, join, resolve } from "node:path";
@@ -31,7 +31,7 @@ export function registerRunCommand(program: Command): void {
     .option("--timeout <seconds>", "stop a cell that runs longer than this", "60")
     .addHelpText(
       "after",
-      "\nExit codes: 0 every cell ran; 1 a cell failed (a syntax, type or runtime error: printed as notebook: cell N,\nline L, column C with a code frame; a timeout: notebook: cell N), or its markdown shows an image the report cannot\ninline (missing, outside the project, not an image, remote: as `fragtax build` says it), or a chart names a\ndata file that is not there, or an id is declared twice; 2 bad usage, a notebook that cannot be read or a malformed assumptions file.",
+      "\nExit codes: 0 every cell ran; 1 a cell failed (a syntax, type or runtime error: printed as notebook: cell N,\nline L, column C with a code frame; a timeout: notebook: cell N), or its markdown shows an image the report cannot\ninline (missing, outside the project, not an image, remote: as `fragtax build` says it), or a chart names a\ndata file that is not there or a field its data lacks, or an id is declared twice; 2 bad usage, a notebook that cannot be read or a malformed assumptions file.",
     )
     .action(async (notebook: string, options: { out?: string; timeout: string }) => {
       process.exitCode = await runCommand(notebook, options);

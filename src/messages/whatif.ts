@@ -13,6 +13,9 @@ export const whatIfFlags = (command: string | undefined): string =>
     ? "a what-if build is asked for with --set id=value (or id=low..high), repeated for each assumption, or --assumptions FILE (see fragtax build --help)"
     : `fragtax ${command} makes no what-if; a what-if build is \`fragtax build --set id=value\` (or id=low..high, repeated for each assumption) or \`fragtax build --assumptions FILE\` (see fragtax build --help)`;
 
+/** An id both the overrides file and --set give: --set wins (`described`: the file's, as `id = 2..3`). */
+export const setOverridesFile = (described: string, file: string): string => `${file}'s ${described} is not used: --set gives that id too, and --set wins`;
+
 export const malformedSetFlag = (flag: string): string =>
   `--set ${flag}: expected id=value or id=low..high, e.g. --set h100_usd_per_gpu_hour=2.5..3.5`;
 

@@ -48,6 +48,8 @@ describe("fragtax new", () => {
     const before = readFileSync(yamlFile, "utf8");
     const made = fragtax(["new", "energy-use", "--root", root]);
     expect(made.stderr).toContain("wrote notebooks/03-energy-use.ipynb and added it to notebooks/report.yaml");
+    // The next commands, with the notebook as the shell that ran `new` names it (here, outside the project: its absolute path).
+    expect(made.stderr).toContain(`check and run it alone (\`fragtax check ${join(root, "notebooks/03-energy-use.ipynb")}\`, \`fragtax run ${join(root, "notebooks/03-energy-use.ipynb")}\`)`);
     expect(made.status).toBe(0);
     expect(readFileSync(yamlFile, "utf8")).toBe(before.replace("  - 02-claims.ipynb\n", "  - 02-claims.ipynb\n  - 03-energy-use.ipynb\n"));
 

@@ -9,7 +9,7 @@ import { InputFileNotUtf8Error, inputText } from "../../util/plain-file";
 import { AssumptionError } from "../../assumptions/errors";
 import type { AssumptionRegistry } from "../../assumptions/registry";
 import type { WhatIf } from "./overrides";
-import { WhatIfError, checkSetFlagsOnce, collectProblems, mergeOverrides, overridePlaces, parseSetFlag } from "./overrides";
+import { WhatIfError, checkSetFlagsOnce, collectProblems, describeOverride, mergeOverrides, overridePlaces, parseSetFlag } from "./overrides";
 import * as messages from "../../messages/whatif";
 import { readFailure } from "../../messages/fs";
 import { at, located } from "../../messages/location";
@@ -51,7 +51,7 @@ export async function whatIfFromOptions(options: WhatIfOptions, knownIds: readon
 }
 
 /** The overrides that could be read, and the problems of those that could not, each a located line. */
-async function readWhatIf(options: WhatIfOptions, knownIds: readonly string[], original?: OriginalAssumptions): Promise<{ whatIf: WhatIf | null; problems: string[] }> {
+async function readWhatIf(options: WhatIfOptions, knownIds: readonly string[], original?: OriginalAssumptions): Promise<{ whatIf: WhatIf | null; problems: string[]; notes: string[] }> {
   const lists = [];
   const sources: string[] = [];
   const problems: string[] = [];
@@ -75,7 +75,10 @@ async function readWhatIf(options: WhatIfOptions, knownIds: readonly string[], o
     sources.push("--set");
   }
   const overrides = mergeOverrides(lists);
-  return { whatIf: overrides.length > 0 ? { overrides, sources } : null, problems };
+  // A --set given for an id the file sets too wins (README), and is said to: the file's value is not used.
+  const flagged = new Set(lists.length > 1 ? (lists.at(-1) ?? []).map((override) => override.id) : []);
+  const notes = file && lists.length > 1 ? (lists[0] ?? []).filter((override) => flagged.has(override.id)).map((override) => messages.setOverridesFile(describeOverride(override), file)) : [];
+  return { whatIf: overrides.length > 0 ? { overrides, sources } : null, problems, notes };
 }
 
 /**
@@ -83,8 +86,8 @@ async function readWhatIf(options: WhatIfOptions, knownIds: readonly string[], o
  * registry rejects (e.g. a non-positive range for a lognormal) become usage errors (exit 2).
  * `original`: the assumptions file the registry was read from, which a what-if file's copy of it is compared with.
  */
-export async function applyWhatIf(registry: AssumptionRegistry, options: WhatIfOptions, original?: OriginalAssumptions): Promise<{ registry: AssumptionRegistry; whatIf: WhatIf | null }> {
-  const { whatIf, problems } = await readWhatIf(options, registry.all().map((assumption) => assumption.id), original);
+export async function applyWhatIf(registry: AssumptionRegistry, options: WhatIfOptions, original?: OriginalAssumptions): Promise<{ registry: AssumptionRegistry; whatIf: WhatIf | null; notes: readonly string[] }> {
+  const { whatIf, problems, notes } = await readWhatIf(options, registry.all().map((assumption) => assumption.id), original);
   // The overrides that could be read are tried even when others could not: what the assumptions refuse
   // of them (a share of 40, a negative price) is said in the same attempt, after the reading's problems.
   let applied = registry;
@@ -104,5 +107,5 @@ export async function applyWhatIf(registry: AssumptionRegistry, options: WhatIfO
     }
   }
   if (problems.length + rejected.length > 0) throw new WhatIfError([...problems, ...rejected].join("\n"));
-  return { registry: applied, whatIf };
+  return { registry: applied, whatIf, notes };
 }

@@ -240,7 +240,7 @@ describe("applyWhatIf", () => {
     const { readFile } = await import("node:fs/promises");
     const registry = parseAssumptions(await readFile("test/fixtures/versions/v1/assumptions.yaml", "utf8"), "assumptions.yaml", { legacy: true });
     const normal = await applyWhatIf(registry, {});
-    expect(normal).toEqual({ registry, whatIf: null });
+    expect(normal).toEqual({ registry, whatIf: null, notes: [] });
     const { registry: changed, whatIf } = await applyWhatIf(registry, { set: ["h100_usd_per_gpu_hour=2.5..3.5"] });
     expect(changed.get("h100_usd_per_gpu_hour").range).toEqual({ low: 2.5, high: 3.5 });
     expect(registry.get("h100_usd_per_gpu_hour").range).toEqual({ low: 2, high: 3 });
@@ -249,5 +249,18 @@ describe("applyWhatIf", () => {
     // Named by the flag that gave it, with where the assumption (and so its distribution) is defined.
     const rejected = await applyWhatIf(registry, { set: ["h100_usd_per_gpu_hour=-1..3"] }).catch((error: Error) => error.message);
     expect(rejected).toMatch(/^--set h100_usd_per_gpu_hour=-1\.\.3: .*-1.* \(the assumption is defined at assumptions\.yaml:\d+:\d+\)$/);
+  });
+
+  it("says which of the overrides file's values a --set of the same id replaces (--set wins, and the file's is not used)", async () => {
+    const { parseAssumptions } = await import("../../../src/assumptions");
+    const { applyWhatIf } = await import("../../../src/build/whatif/options");
+    const { readFile } = await import("node:fs/promises");
+    const registry = parseAssumptions(await readFile("test/fixtures/versions/v1/assumptions.yaml", "utf8"), "assumptions.yaml", { legacy: true });
+    const both = await applyWhatIf(registry, { assumptions: "w.yaml", assumptionsText: "h100_usd_per_gpu_hour: 9\n", set: ["h100_usd_per_gpu_hour=2.5..3.5"] });
+    expect(both.registry.get("h100_usd_per_gpu_hour").range).toEqual({ low: 2.5, high: 3.5 });
+    expect(both.notes).toEqual(["w.yaml's h100_usd_per_gpu_hour = 9 is not used: --set gives that id too, and --set wins"]);
+    // Each alone: nothing to say.
+    expect((await applyWhatIf(registry, { assumptions: "w.yaml", assumptionsText: "h100_usd_per_gpu_hour: 9\n" })).notes).toEqual([]);
+    expect((await applyWhatIf(registry, { assumptions: "w.yaml", assumptionsText: "h100_usd_per_gpu_hour: 9\n", set: ["training_run_gpu_hours=1..2"] })).notes).toEqual([]);
   });
 });
