@@ -58,12 +58,13 @@ describe("a lock file's owner", () => {
   it("is taken over at once when its owner was killed but not yet reaped (a zombie still takes signal 0)", async () => {
     dir = mkdtempSync(join(tmpdir(), "fragtax-lock-"));
     const path = join(dir, ".build.lock");
-    // `true` exits at once; its parent, now `sleep`, never reaps it: it stays a zombie while the sleep runs.
-    const parent = spawn("sh", ["-c", "true & echo $!; exec sleep 30"], { stdio: ["ignore", "pipe", "ignore"] });
+    // The child outlives its shell's `exec` (a shell may reap a child that ended before it), then ends;
+    // its parent, now `sleep`, never reaps it: it stays a zombie while the sleep runs.
+    const parent = spawn("sh", ["-c", "sleep 1 & echo $!; exec sleep 30"], { stdio: ["ignore", "pipe", "ignore"] });
     try {
       const zombie = Number(await new Promise<string>((done) => parent.stdout.once("data", (data: Buffer) => done(data.toString()))));
       const state = (): string => readFileSync(`/proc/${zombie}/stat`, "utf8").split(") ")[1]?.split(" ")[0] ?? "";
-      for (let tries = 0; state() !== "Z" && tries < 200; tries++) await new Promise((wait) => setTimeout(wait, 10));
+      for (let tries = 0; state() !== "Z" && tries < 500; tries++) await new Promise((wait) => setTimeout(wait, 10));
       expect(state()).toBe("Z");
       writeFileSync(path, `${zombie}\n2026-01-01T00:00:00.000Z\n${processStartTime(zombie)}\n`);
       expect(await liveLockOwner(path)).toBeUndefined();
