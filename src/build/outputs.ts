@@ -21,6 +21,7 @@ import { buildFolderIsLink } from "../messages/fs";
 import { buildLockTakenOver, buildSetAsideLeft, buildWaiting } from "../messages/report";
 import { displayPath } from "../util/paths";
 import { visibleInOneLine } from "../util/control";
+import { quote } from "shell-quote";
 import { makeFolder } from "../util/folders";
 
 export const BUILD_LOG = "build-log.json";
@@ -99,7 +100,11 @@ async function replace(outDir: string, files: ReadonlyMap<string, string | Uint8
     try {
       // A folder where the build writes a file (`mkdir out/build/report.html`) is not kept: it goes with
       // the old build (moved onto the staged file, it failed as "a file is in the way", the wrong way round).
-      for (const folder of (await subfolders(outDir)).filter((name) => !files.has(name))) {
+      const kept = (await subfolders(outDir)).filter((name) => !files.has(name));
+      // Moving a folder out of out/build needs out/build writable; it is being replaced, so made so
+      // (`chmod a-w out/build`, which holds `executed/`, stopped every build at that folder).
+      if (kept.length > 0) await ownerMayWrite(outDir);
+      for (const folder of kept) {
         moving = join(outDir, folder);
         await rename(moving, join(staging, folder));
       }
@@ -116,7 +121,7 @@ async function replace(outDir: string, files: ReadonlyMap<string, string | Uint8
     // new build is in place whether or not this succeeds, so a failure here is not the build's.
     await syncPath(parent).catch(() => undefined);
     // The new build is in place: a set-aside old one that cannot be removed now is said, and removed by the next build.
-    await removeSetAside(old, say);
+    await removeSetAside(old, say, true);
   } finally {
     await rm(staging, { recursive: true, force: true });
   }
@@ -186,7 +191,7 @@ async function recoverSwaps(outDir: string, say: (line: string) => void): Promis
     }
     // An old one with no build in place (a stage that never got there) is the previous build: restored.
     if ((await exists(old)) && !(await exists(outDir))) await rename(old, outDir);
-    await removeSetAside(old, say);
+    await removeSetAside(old, say, false);
   }
 }
 
@@ -196,21 +201,34 @@ async function recoverSwaps(outDir: string, say: (line: string) => void): Promis
  * still cannot be removed is said, with what to do, and tried again by the next build: it is no part
  * of any build, so it stops none (it stopped every later one, at the file it could not remove).
  */
-async function removeSetAside(old: string, say: (line: string) => void): Promise<void> {
+async function removeSetAside(old: string, say: (line: string) => void, now: boolean): Promise<void> {
   const removed = async (): Promise<NodeJS.ErrnoException | undefined> => rm(old, { recursive: true, force: true }).then(() => undefined, (error: unknown) => error as NodeJS.ErrnoException);
   if ((await removed()) === undefined) return;
   await ownerMayEmpty(old);
   const left = await removed();
-  if (left !== undefined) say(buildSetAsideLeft(visibleInOneLine(displayPath(old, process.cwd())), left.code ?? left.message));
+  // Once a process: a build looks for leftovers as it takes the lock and again as it swaps.
+  if (left === undefined || saidLeft.has(old)) return;
+  saidLeft.add(old);
+  const shown = displayPath(old, process.cwd());
+  say(buildSetAsideLeft(visibleInOneLine(shown), quote([shown]), left.code ?? left.message, now));
 }
+
+/** The leftovers this process already said it could not remove. */
+const saidLeft = new Set<string>();
 
 /** Gives the owner read, write and search on `dir` and every folder below it, where allowed (links are not followed). */
 async function ownerMayEmpty(dir: string): Promise<void> {
-  const info = await lstat(dir).catch(() => undefined);
-  if (info === undefined || !info.isDirectory()) return;
-  await chmod(dir, (info.mode & 0o7777) | 0o700).catch(() => undefined);
+  if (!(await ownerMayWrite(dir))) return;
   const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
   for (const entry of entries) if (entry.isDirectory()) await ownerMayEmpty(join(dir, entry.name));
+}
+
+/** Gives the owner read, write and search on folder `dir`, where allowed; false when it is no folder (a link is not followed). */
+async function ownerMayWrite(dir: string): Promise<boolean> {
+  const info = await lstat(dir).catch(() => undefined);
+  if (info === undefined || !info.isDirectory()) return false;
+  if ((info.mode & 0o700) !== 0o700) await chmod(dir, (info.mode & 0o7777) | 0o700).catch(() => undefined);
+  return true;
 }
 
 /** This build's swap after a rename failed: the previous build back in place, with the folders it kept. */

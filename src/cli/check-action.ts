@@ -27,10 +27,20 @@ import { nearestNames } from "../util/suggest";
 import { CANNOT_FIND_MODULE } from "../notebook/module-suggest";
 import { visibleInOneLine } from "../util/control";
 
+/**
+ * The project of a check without `--root`: the first notebook's, found from its folder as `fragtax run`
+ * finds it, else the one the shell is in (checked from another folder, a chapter's `../dist/api.js` was
+ * looked for beside the wrong one: type errors `run` and the build never had).
+ */
+function implicitRoot(args: readonly string[]): string {
+  const first = args[0];
+  return first === undefined ? findProjectRoot(process.cwd()) : findProjectRoot(dirname(resolve(first)));
+}
+
 /** Exit 0 when clean, 1 on type errors or images a build would refuse; an unreadable notebook throws (exit 2). */
 export async function checkCommand(args: readonly string[], explicitRoot?: string): Promise<ExitCode> {
   // `--root` names the project, where nothing is searched upward (and its report.yaml must be there).
-  const root = explicitRoot === undefined ? findProjectRoot(process.cwd()) : resolve(explicitRoot);
+  const root = explicitRoot === undefined ? implicitRoot(args) : resolve(explicitRoot);
   const configFile = configPathForRoot(explicitRoot ?? root);
   if (explicitRoot !== undefined && !existsSync(configFile)) throw new ConfigNotFoundError(root, true);
   // A report.yaml that links to nothing is a project whose settings are lost, not a bare folder.

@@ -301,9 +301,13 @@ export const buildDuplicateIds = (ids: readonly string[]): string =>
 
 export const buildWarning = (warning: string): string => `warning: ${warning}`;
 
-/** An old build set aside by the swap that could not be removed (`path` as the user's shell names it). */
-export const buildSetAsideLeft = (path: string, code: string): string =>
-  `warning: the previous build, set aside as ${path}, could not be removed (${code}); the new one is in place. Remove it yourself (\`rm -rf ${path}\`), or the next build tries again`;
+/**
+ * An old build set aside by a swap that could not be removed: by this build's swap (`now`), or found
+ * left by an earlier one. `path` as the user's shell names it; `quoted`, the same for a command line.
+ */
+export const buildSetAsideLeft = (path: string, quoted: string, code: string, now: boolean): string =>
+  `warning: ${now ? `the previous build, set aside as ${path}, could not be removed (${code}); the new one is in place` : `${path}, an old build an earlier build set aside, cannot be removed (${code}); builds go on meanwhile`}. ` +
+  `Its owner can remove it (\`rm -rf ${quoted}\`, with sudo if it is another user's); the next build tries again`;
 
 /** `${cost}` or `{{cost}}` in a markdown cell (report/markdown-placeholders.ts): readers would see it as written. */
 export const markdownPlaceholder = (where: Location, text: string): string =>

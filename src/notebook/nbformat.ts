@@ -17,6 +17,7 @@ import { InputError } from "../util/errors";
 import { isRecord, nestedPast } from "../util/records";
 import { plausibleName, renamedFileLike } from "../util/suggest";
 import { lineColumn } from "../util/text-position";
+import { at, located } from "../messages/location";
 import { codeFrame } from "../util/code-frame";
 import { InputFileNotUtf8Error, NotARegularFileError } from "../util/plain-file";
 import { fileSystemAdvice, notARegularFile } from "../messages/fs";
@@ -140,7 +141,7 @@ export class NotebookFormatError extends InputError {
 export function unreadableNotebook(file: string, name: string, error: unknown): NotebookFormatError {
   // A pipe or a device where the notebook should be: said as such, by the notebook's name.
   if (error instanceof NotARegularFileError) return new NotebookFormatError(notARegularFile(name, error.kind), name);
-  if (error instanceof InputFileNotUtf8Error) return new NotebookFormatError(`${name}:${error.line}:${error.column}: ${error.detail}`, name);
+  if (error instanceof InputFileNotUtf8Error) return new NotebookFormatError(located({ file: name, line: error.line, column: error.column }, error.detail), name);
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (code === "EISDIR") return new NotebookFormatError(messages.notebookIsFolder(name, notebooksIn(file).map((entry) => join(name, entry))), name);
   if (code !== "ENOENT") return new NotebookFormatError(messages.notebookUnreadable(name, code ?? String(error), code === undefined ? undefined : fileSystemAdvice(code)), name);
@@ -285,12 +286,16 @@ function assertTypeScriptKernel(metadata: Record<string, unknown>, file: string,
   if (!known) throw new NotebookFormatError(messages.notebookWrongKernel(kernelPlace(text, file, name), name ?? languages[0] ?? "unknown", nearest), file);
 }
 
-/** `file:line:column` of the kernel's name in the notebook's text (as every other input error is placed), or `file` when it cannot be found. */
+/**
+ * `file:line:column` of the kernel's name in the notebook's text (as every other input error is
+ * placed), or `file` when it cannot be found. The notebook's own kernelspec is the last one: its
+ * metadata follows the cells, whose metadata could name one too.
+ */
 function kernelPlace(text: string, file: string, name: string | undefined): string {
-  const spec = /"kernelspec"\s*:\s*\{[^{}]*?"name"\s*:\s*(?=")/.exec(text);
-  if (spec === null || name === undefined) return file;
-  const { line, column } = lineColumn(text, spec.index + spec[0].length);
-  return `${file}:${line}:${column}`;
+  const specs = [...text.matchAll(/"kernelspec"\s*:\s*\{[^{}]*?"name"\s*:\s*(?=")/g)];
+  const spec = specs.at(-1);
+  if (spec?.index === undefined || name === undefined) return file;
+  return at({ file, ...lineColumn(text, spec.index + spec[0].length) });
 }
 
 function validateCell(value: unknown, number: number, file: string): Cell {

@@ -39,12 +39,7 @@ export function isProcessAlive(pid: number): boolean {
 
 /** A process's state letter (Linux's /proc/<pid>/stat, field 3: R, S, D, Z, …); undefined elsewhere. */
 function processState(pid: number): string | undefined {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    return stat.slice(stat.lastIndexOf(")") + 2).split(" ")[0];
-  } catch {
-    return undefined;
-  }
+  return statFields(pid)?.[0];
 }
 
 /** The pid written in a lock file, or undefined (no file, or killed before it wrote its pid). */
@@ -86,10 +81,15 @@ function ownsLock(record: LockRecord): boolean {
 
 /** When a process started, in clock ticks since boot (Linux's /proc/<pid>/stat, field 22); undefined elsewhere. */
 export function processStartTime(pid: number): string | undefined {
+  return statFields(pid)?.[19];
+}
+
+/** The fields of Linux's /proc/<pid>/stat from the third (the state) on; undefined elsewhere, or for no such process. */
+function statFields(pid: number): string[] | undefined {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
     // The command name (field 2) may hold spaces and parentheses: count fields after its last ")".
-    return stat.slice(stat.lastIndexOf(")") + 2).split(" ")[19];
+    return stat.slice(stat.lastIndexOf(")") + 2).split(" ");
   } catch {
     return undefined;
   }

@@ -13,6 +13,8 @@ import { inputFileNotUtf8, inputFileTooLarge, notARegularFile, type IrregularKin
 import { MAX_INPUT_FILE_MB } from "./limits";
 import { InputError } from "./errors";
 import { displayPath } from "./paths";
+import { lineColumn } from "./text-position";
+import { located } from "../messages/location";
 
 const NON_BLOCKING_READ = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 
@@ -69,12 +71,13 @@ export class InputFileNotUtf8Error extends InputError {
   readonly detail: string;
 
   constructor(readonly path: string, bytes: Uint8Array) {
-    const at = firstInvalidUtf8(bytes);
-    const before = Buffer.from(bytes.subarray(0, at)).toString("utf8");
-    const line = before.split("\n").length;
-    const column = [...before.slice(before.lastIndexOf("\n") + 1)].length + 1;
-    const detail = inputFileNotUtf8(bytes[at] ?? 0);
-    super(`${displayPath(resolve(path), process.cwd())}:${line}:${column}: ${detail}`);
+    const first = firstInvalidUtf8(bytes);
+    // Counted as every other position is (util/text-position.ts): what comes before it is well formed.
+    const before = Buffer.from(bytes.subarray(0, first)).toString("utf8");
+    const { line, column } = lineColumn(before, before.length);
+    // A byte order mark of UTF-16 (FF FE, FE FF) is what an editor's "Unicode" saves: named as such.
+    const detail = inputFileNotUtf8(bytes[first] ?? 0, first === 0 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)));
+    super(located({ file: displayPath(resolve(path), process.cwd()), line, column }, detail));
     this.line = line;
     this.column = column;
     this.detail = detail;

@@ -57,7 +57,7 @@ describe("a swap the file system refuses", () => {
 });
 
 describe("an old build the swap cannot remove", () => {
-  it("is said with what to do, and stops neither this build nor the next, whose lock is its own to release", async () => {
+  it("is said once, with what to do (its path quoted for the shell), and stops neither this build nor the next, whose lock is its own to release", async () => {
     out = mkdtempSync(join(tmpdir(), "fragtax-swap-"));
     const build = join(out, "build");
     mkdirSync(build);
@@ -69,19 +69,25 @@ describe("an old build the swap cannot remove", () => {
     const left = readdirSync(out).filter((name) => name.startsWith(".build-old-"));
     expect(left).toHaveLength(1);
     expect(said).toHaveLength(1);
-    expect(said[0]).toMatch(/^warning: the previous build, set aside as .*\.build-old-\d+-[0-9a-f]+, could not be removed \(EACCES\); the new one is in place\. Remove it yourself \(`rm -rf .*\.build-old-\d+-[0-9a-f]+`\), or the next build tries again$/);
+    expect(said[0]).toMatch(/^warning: the previous build, set aside as .*\.build-old-\d+-[0-9a-f]+, could not be removed \(EACCES\); the new one is in place\. Its owner can remove it \(`rm -rf .*\.build-old-\d+-[0-9a-f]+`, with sudo if it is another user's\); the next build tries again$/);
 
     // The next build (another process: this one's own stages are never recovered) takes the lock, says
     // the leftover again, and runs (it stopped every build, at the file it could not remove).
     renameSync(join(out, left[0] ?? ""), join(out, ".build-old-999998-0000bbbb"));
     const next: string[] = [];
     const release = await lockBuild(build, (line) => next.push(line));
-    expect(next.filter((line) => line.includes("could not be removed"))).toHaveLength(1);
+    expect(next).toHaveLength(1);
+    expect(next[0]).toMatch(/^warning: .*\.build-old-999998-0000bbbb, an old build an earlier build set aside, cannot be removed \(EACCES\); builds go on meanwhile\. Its owner can remove it/);
     await release();
     expect(existsSync(buildLockPath(build))).toBe(false);
+    // Said once a process: the build looks again as it swaps.
+    const again: string[] = [];
+    await replaceBuildOutputs(build, new Map([["report.html", "newer"]]), (line) => again.push(line));
+    expect(again.filter((line) => line.includes("0000bbbb"))).toEqual([]);
 
     // Once it can be removed, the next build removes it.
     refused.removal = "";
+    for (const name of readdirSync(out).filter((entry) => entry.startsWith(".build-old-") && !entry.includes("999998"))) renameSync(join(out, name), join(out, ".build-old-999997-0000cccc"));
     await (await lockBuild(build, () => undefined))();
     expect(readdirSync(out).filter((name) => name.startsWith(".build-old-"))).toEqual([]);
   });

@@ -40,4 +40,18 @@ describe("a project file that is not UTF-8", () => {
     }
     expect(readFileSync(join(root, "out", "build", "report.html"), "utf8")).toBe(page);
   }, 120_000);
+
+  it("a what-if file or a diff's assumptions file: refused at its line and column too, exit 2", () => {
+    project = tempProject();
+    const { root } = project;
+    const file = join(root, "what-if.yaml");
+    writeFileSync(file, Buffer.concat([Buffer.from("h100_usd_per_gpu_hour: 3..4 # caf"), Buffer.from([0xe9]), Buffer.from("\n")]));
+    const whatIf = fragtax(root, "build", "--no-pdf", "--assumptions", file);
+    expect(whatIf.status).toBe(2);
+    expect(whatIf.stderr).toMatch(/what-if\.yaml:1:34: byte 0xE9 is not UTF-8 text/);
+    expect(whatIf.stderr).not.toContain("execute:");
+    const diff = fragtax(root, "diff", file, join(root, "notebooks", "assumptions.yaml"));
+    expect(diff.status).toBe(2);
+    expect(diff.stderr).toMatch(/what-if\.yaml:1:34: byte 0xE9 is not UTF-8 text/);
+  }, 120_000);
 });

@@ -51,6 +51,11 @@ describe("fragtax new", () => {
     // The next commands, with the notebook as the shell that ran `new` names it (here, outside the project: its absolute path).
     expect(made.stderr).toContain(`check and run it alone (\`fragtax check ${join(root, "notebooks/03-energy-use.ipynb")}\`, \`fragtax run ${join(root, "notebooks/03-energy-use.ipynb")}\`)`);
     expect(made.status).toBe(0);
+    // As suggested, from the same folder: check finds the notebook's project from its path, as run does
+    // (it looked for the chapter's ../dist/api.js beside the shell's folder, and failed).
+    const checked = fragtax(["check", join(root, "notebooks/03-energy-use.ipynb")]);
+    expect(checked.stderr).toContain("check passed: 1 notebook");
+    expect(checked.status).toBe(0);
     expect(readFileSync(yamlFile, "utf8")).toBe(before.replace("  - 02-claims.ipynb\n", "  - 02-claims.ipynb\n  - 03-energy-use.ipynb\n"));
 
     const notebook = JSON.parse(readFileSync(join(root, "notebooks/03-energy-use.ipynb"), "utf8")) as { nbformat_minor: number; cells: Array<{ id?: string; cell_type: string; source: string[] }> };

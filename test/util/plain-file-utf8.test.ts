@@ -44,6 +44,13 @@ describe("reading a project file", () => {
     expect(() => readInputTextSync(file)).toThrow(/assumptions\.yaml:2:19: byte 0xE9/);
   });
 
+  it("names UTF-16 (what an editor's \"Unicode\" saves) by its byte order mark", async () => {
+    dir = mkdtempSync(join(tmpdir(), "fragtax-utf8-"));
+    const file = join(dir, "report.yaml");
+    writeFileSync(file, Buffer.from("\uFEFFtitle: x\n", "utf16le"));
+    expect(() => readInputTextSync(file)).toThrow(/report\.yaml:1:1: the file is UTF-16 \(it starts with a UTF-16 byte order mark\); save it as UTF-8/);
+  });
+
   it("reads UTF-8 as before, a byte order mark kept", async () => {
     dir = mkdtempSync(join(tmpdir(), "fragtax-utf8-"));
     const file = join(dir, "x.yaml");

@@ -188,7 +188,8 @@ export async function fingerprintAfterRun(inputs: FingerprintInputs): Promise<Fi
       found.set(path, read.sha256);
     }
   }
-  const whatIf = Object.keys(assumptions).filter((read) => inputs.whatIf?.has(read) === true);
+  // An `about:` read (a catalog's) records the assumption's kind, which a what-if can change too (a range for a fixed value).
+  const whatIf = Object.keys(assumptions).filter((read) => inputs.whatIf?.has(aboutId(read) ?? read) === true);
   const data = Object.fromEntries([...found].sort(byEntryKey));
   const listings = Object.fromEntries([...listed.folder].sort(byEntryKey));
   const trees = Object.fromEntries([...listed.tree].sort(byEntryKey));
@@ -245,7 +246,7 @@ export function currentState(inputs: Omit<FingerprintInputs, "modules" | "reads"
       return assumption === undefined ? canonicalJson(null) : assumptionJson(assumption, about !== undefined);
     },
     assumptionIds: inputs.assumptionIds,
-    whatIf: (id) => inputs.whatIf?.has(id) === true,
+    whatIf: (read) => inputs.whatIf?.has(aboutId(read) ?? read) === true,
     // This process's environment: the notebook threads it starts are given the same (pool.ts).
     envStamp: (name) => envStamp(process.env[name]),
     envNames: () => Object.keys(process.env).sort(),
