@@ -8,7 +8,7 @@ import { readFile, stat } from "node:fs/promises";
 import { InputFileNotUtf8Error, inputText } from "../../util/plain-file";
 import { AssumptionError } from "../../assumptions/errors";
 import type { AssumptionRegistry } from "../../assumptions/registry";
-import type { WhatIf } from "./overrides";
+import type { AssumptionOverride, WhatIf } from "./overrides";
 import { WhatIfError, checkSetFlagsOnce, collectProblems, describeOverride, mergeOverrides, overridePlaces, parseSetFlag } from "./overrides";
 import * as messages from "../../messages/whatif";
 import { readFailure } from "../../messages/fs";
@@ -52,32 +52,32 @@ export async function whatIfFromOptions(options: WhatIfOptions, knownIds: readon
 
 /** The overrides that could be read, and the problems of those that could not, each a located line. */
 async function readWhatIf(options: WhatIfOptions, knownIds: readonly string[], original?: OriginalAssumptions): Promise<{ whatIf: WhatIf | null; problems: string[]; notes: string[] }> {
-  const lists = [];
   const sources: string[] = [];
   const problems: string[] = [];
   const file = options.assumptions;
+  let fromFile: readonly AssumptionOverride[] = [];
   if (file) {
     const text = options.assumptionsText ?? (await readOverridesText(file));
     const { readOverridesFile } = await import("./overrides-file");
     // Its entries' problems are added as they are read; one of the whole file (its syntax) is caught here.
-    lists.push(collectProblems(problems, () => readOverridesFile(text, file, knownIds, problems, original)));
+    fromFile = collectProblems(problems, () => readOverridesFile(text, file, knownIds, problems, original));
     sources.push(file);
   }
   const flags = options.set ?? [];
+  let fromFlags: readonly AssumptionOverride[] = [];
   if (flags.length > 0) {
     // Every flag's problem, with the file's: one build attempt says all of them.
-    const parsed = flags.flatMap((flag) => collectProblems(problems, () => [parseSetFlag(flag, knownIds)]));
+    fromFlags = flags.flatMap((flag) => collectProblems(problems, () => [parseSetFlag(flag, knownIds)]));
     collectProblems(problems, () => {
       checkSetFlagsOnce(flags);
       return [];
     });
-    lists.push(parsed);
     sources.push("--set");
   }
-  const overrides = mergeOverrides(lists);
+  const overrides = mergeOverrides([fromFile, fromFlags]);
   // A --set given for an id the file sets too wins (README), and is said to: the file's value is not used.
-  const flagged = new Set(lists.length > 1 ? (lists.at(-1) ?? []).map((override) => override.id) : []);
-  const notes = file && lists.length > 1 ? (lists[0] ?? []).filter((override) => flagged.has(override.id)).map((override) => messages.setOverridesFile(describeOverride(override), file)) : [];
+  const flagged = new Set(fromFlags.map((override) => override.id));
+  const notes = file ? fromFile.filter((override) => flagged.has(override.id)).map((override) => messages.setOverridesFile(describeOverride(override), file)) : [];
   return { whatIf: overrides.length > 0 ? { overrides, sources } : null, problems, notes };
 }
 
