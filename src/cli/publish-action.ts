@@ -1,4 +1,5 @@
 /** The action of `fragtax publish` (parsed in publish.ts, loaded when the command runs). */
+import { existsSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import { TOOL_VERSION } from "../version";
 import { readSnapshotAssumptions } from "../diff/snapshot-assumptions";
@@ -12,13 +13,16 @@ import { projectPaths } from "./project";
 import { publishInterrupted } from "../messages/publish";
 import { endBySignal } from "../util/signals";
 
-/** The test-only pause after staging (FRAGTAX_TEST_PAUSE_PUBLISH=<marker file>), for the kill -9 test. */
+/**
+ * The test-only pause after staging (FRAGTAX_TEST_PAUSE_PUBLISH=<marker file>), for the tests that stop
+ * a publish there: it writes the marker and waits until the marker is removed (at most a minute).
+ */
 function testPause(): ((staging: string) => Promise<void>) | undefined {
   const marker = process.env.FRAGTAX_TEST_PAUSE_PUBLISH;
   if (!marker) return undefined;
   return async (staging) => {
     await writeFile(marker, staging);
-    await new Promise((resolve) => setTimeout(resolve, 60_000));
+    for (const started = Date.now(); existsSync(marker) && Date.now() - started < 60_000; ) await new Promise((resolve) => setTimeout(resolve, 20));
   };
 }
 
@@ -34,8 +38,9 @@ export async function publishAction(options: { date?: string; note?: string; roo
   // Ctrl-C, or SIGTERM: said (nothing published, or the version in place without its index line), then
   // the process ends by the signal as it would have (util/signals.ts); the next publish tidies up.
   let placed: string | undefined;
+  let listed = false;
   const stop = (signal: NodeJS.Signals): void => {
-    process.stderr.write(`${publishInterrupted(signal, placed)}\n`);
+    process.stderr.write(`${publishInterrupted(signal, placed, listed)}\n`);
     endBySignal(signal);
   };
   process.once("SIGINT", stop).once("SIGTERM", stop);
@@ -58,6 +63,7 @@ export async function publishAction(options: { date?: string; note?: string; roo
       now: () => new Date(),
       ...(pause ? { afterStaging: pause } : {}),
       placed: (id) => (placed = id),
+      listed: () => (listed = true),
     },
   );
 }

@@ -12,14 +12,15 @@ import { join } from "node:path";
 /** Every named version (default: all) against its manifest; each altered or missing file is named. */
 export async function verifyAction(ids: readonly string[], options: { root?: string }): Promise<void> {
   const paths = projectPaths(options.root);
+  // A publish under way places its version, then writes the index: read between the two, the index
+  // was "behind", said as a publish killed midway. Verify waits for it (it takes no lock: a read-only
+  // copy of out/reports/ is verified too), as long as a publish waits for another; and only then lists
+  // the versions, so that the one just published is checked too, not only listed by the index.
+  await waitWhileLocked(join(paths.reportsDir, ".publish.lock"), { timeoutMs: 120_000, pollMs: 50, onWait: (owner) => process.stderr.write(`${messages.verifyWaitsForPublish(owner)}\n`) });
   const known = await versionFolders(paths.reportsDir);
   for (const id of ids) if (!known.includes(id)) throw new InputError(messages.verifyUnknownVersion(id, known));
   const chosen = ids.length > 0 ? ids : known;
   if (chosen.length === 0) throw new InputError(messages.verifyNothingPublished());
-  // A publish under way places its version, then writes the index: read between the two, the index
-  // was "behind", said as a publish killed midway. Verify waits for it (it takes no lock: a read-only
-  // copy of out/reports/ is verified too), as long as a publish waits for another.
-  await waitWhileLocked(join(paths.reportsDir, ".publish.lock"), { timeoutMs: 120_000, pollMs: 50, onWait: (owner) => process.stderr.write(`${messages.verifyWaitsForPublish(owner)}\n`) });
   let failed = 0;
   for (const id of chosen) {
     const { files, problems, sealed } = await checkVersion(paths.reportsDir, id);

@@ -88,9 +88,10 @@ export const publishIndexBehind = (id: string): string =>
 export const publishStoreWhat = (): string => "publish: the published versions (out/reports/)";
 
 /** Ctrl-C or SIGTERM during publish: before the version was put in place, nothing was published. */
-export const publishInterrupted = (signal: string, placed: string | undefined): string => {
+/** `placed`: the version in place, if it got there; `listed`: whether the index lists it already. */
+export const publishInterrupted = (signal: string, placed: string | undefined, listed = false): string => {
   const stopped = `fragtax publish: stopped by ${signal === "SIGINT" ? "Ctrl-C" : signal}`;
-  return placed === undefined
-    ? `${stopped}; nothing was published (what it had staged is removed by the next publish)`
-    : `${stopped} once version ${placed} was in place: out/reports/index.html may not list it yet; run \`fragtax publish --index-only\``;
+  if (placed === undefined) return `${stopped}; nothing was published (what it had staged is removed by the next publish)`;
+  if (listed) return `${stopped} after version ${placed} was published and listed in out/reports/index.html: nothing is left to do`;
+  return `${stopped} once version ${placed} was in place: out/reports/index.html may not list it yet; run \`fragtax publish --index-only\``;
 };

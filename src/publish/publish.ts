@@ -74,6 +74,8 @@ export interface PublishEffects {
   afterStaging?: (stagingDir: string) => Promise<void>;
   /** The version is in place under its id (its index line is written next). */
   placed?: (id: string) => void;
+  /** The index lists the version now: nothing of the publish is left to do. */
+  listed?: (id: string) => void;
 }
 
 /** Where the report's "What changed" section goes; a template may place this marker, else before </body>. */
@@ -168,6 +170,7 @@ export async function publish(options: PublishOptions, effects: PublishEffects):
         const cause = error instanceof Error ? ((error as NodeJS.ErrnoException).code ?? error.message) : String(error);
         throw new WorkError(messages.publishedWithoutIndex(id, relative(options.root, join(options.reportsDir, id)), relative(options.root, indexFile), cause));
       }
+      effects.listed?.(id);
       effects.progress(messages.published(id, relative(options.root, join(options.reportsDir, id)), previous?.id ?? null));
       return manifest;
     } finally {

@@ -208,6 +208,25 @@ describe("fragtax publish", () => {
     expect(verified.stdout).toContain("2026-05-01");
   });
 
+  it("verify during a publish that then finishes checks the new version too, not only the index that lists it", async () => {
+    await useBuild(root, "v1");
+    expect((await fragtax(["publish", "--date", "2026-05-01"], { cwd: root })).code).toBe(0);
+    await useBuild(root, "v2");
+    const marker = join(root, "staged.marker");
+    const child = spawnFragtax(["publish", "--date", "2026-05-02"], { cwd: root, env: { FRAGTAX_TEST_PAUSE_PUBLISH: marker } });
+    const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
+    for (let tries = 0; !existsSync(marker) && tries < 400; tries++) await new Promise((r) => setTimeout(r, 25));
+    const verifying = fragtax(["verify"], { cwd: root });
+    await new Promise((r) => setTimeout(r, 1000));
+    await rm(marker); // the publish goes on: it places 2026-05-02 and lists it while verify waits
+    expect(await exited).toBe(0);
+    const verified = await verifying;
+    expect(verified.stderr).toContain(`a publish is under way (pid ${child.pid}): verify waits for it to finish`);
+    expect(verified.code, verified.stderr).toBe(0);
+    expect(verified.stdout).toMatch(/^ok 2026-05-02\b/m);
+    expect(verified.stdout).toMatch(/^ok 2026-05-01\b/m);
+  });
+
   it("two publishes of one build at once publish it once: the second waits, then is refused naming the version", async () => {
     await useBuild(root, "v1");
     const [a, b] = await Promise.all([

@@ -9,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { projectPaths } from "../../src/cli/project";
 import { readSnapshotAssumptions } from "../../src/diff/snapshot-assumptions";
 import { publish } from "../../src/publish/publish";
+import { publishInterrupted } from "../../src/messages/publish";
 import { FIXTURES, fragtax, makeProject, useBuild } from "../published-project";
 
 let root: string;
@@ -56,5 +57,27 @@ describe("publish stages the bytes it verified", () => {
     expect((await fragtax(["publish", "--index-only"], { cwd: root })).code).toBe(0);
     expect(await readFile(join(paths.reportsDir, "index.html"), "utf8")).toContain('href="2026-05-01/report.html"');
     expect((await fragtax(["verify"], { cwd: root })).code).toBe(0);
+  });
+
+  it("says a version is placed, then listed only once the index lists it (what a signal's message reports)", async () => {
+    await useBuild(root, "v1");
+    const paths = projectPaths(root);
+    const seen: string[] = [];
+    const indexLists = async (id: string): Promise<boolean> => (await readFile(join(paths.reportsDir, "index.html"), "utf8").catch(() => "")).includes(`href="${id}/report.html"`);
+    await publish(
+      { ...paths, date: "2026-05-01", defaultAssumptionsFile: paths.assumptionsFile, tools: { fragtax: "test", node: process.versions.node } },
+      {
+        parseAssumptions: readSnapshotAssumptions,
+        git: async () => ({ commit: null, dirty: null }),
+        progress: () => undefined,
+        now: () => new Date("2026-05-01T12:00:00Z"),
+        placed: (id) => void seen.push(`placed ${id}`),
+        listed: (id) => void seen.push(`listed ${id}`),
+      },
+    );
+    expect(seen).toEqual(["placed 2026-05-01", "listed 2026-05-01"]);
+    expect(await indexLists("2026-05-01")).toBe(true);
+    expect(publishInterrupted("SIGINT", "2026-05-01", true)).toBe("fragtax publish: stopped by Ctrl-C after version 2026-05-01 was published and listed in out/reports/index.html: nothing is left to do");
+    expect(publishInterrupted("SIGTERM", "2026-05-01")).toContain("index.html may not list it yet; run `fragtax publish --index-only`");
   });
 });
