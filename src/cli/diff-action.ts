@@ -4,7 +4,8 @@ import { DIFF_PAGE_MARKER, diffToJson, renderDiffPage, renderDiffText, useColour
 import { readSnapshotAssumptions } from "../diff/snapshot-assumptions";
 import { writeFileAtomic } from "../util/atomic";
 import { jsonWithVisibleControls } from "../util/control";
-import { buildFiguresInWorktree, resolveSnapshot } from "./diff-sources";
+import { buildFiguresInWorktree, isFileSide, resolveSnapshot } from "./diff-sources";
+import { EXIT_FAILED } from "../util/errors";
 import * as messages from "../messages/versions";
 import { checkOutFile } from "./out-file";
 import { progress } from "./output";
@@ -16,12 +17,15 @@ export async function diffAction(a: string, b: string, options: { json?: boolean
   if (options.html !== undefined) {
     await checkOutFile(options.html, { extension: ".html", wrongExtension: messages.diffHtmlNotHtml, folder: messages.diffHtmlFolder, inPublished: messages.diffHtmlInPublished, inBuild: messages.diffHtmlInBuild, readOnly: messages.diffHtmlReadOnly, replaces: { marker: DIFF_PAGE_MARKER, refusal: messages.diffHtmlNotADiffPage } });
   }
+  // Figures are compared only when both sides carry them: against an assumptions file, none is built.
+  const fileSide = options.figures === true ? [a, b].find((side) => isFileSide(side, paths.reportsDir)) : undefined;
+  if (fileSide !== undefined) progress(messages.diffFiguresAgainstFile(fileSide));
   const context = {
     root: paths.root,
     reportsDir: paths.reportsDir,
     assumptionsFile: paths.assumptionsFile,
     parseAssumptions: readSnapshotAssumptions,
-    ...(options.figures ? { buildFiguresAt: (ref: string) => buildFiguresInWorktree(paths.root, ref, progress) } : {}),
+    ...(options.figures && fileSide === undefined ? { buildFiguresAt: (ref: string) => buildFiguresInWorktree(paths.root, ref, progress) } : {}),
   };
   const diff = diffSnapshots(await resolveSnapshot(a, context), await resolveSnapshot(b, context));
   if (options.html) {
@@ -30,4 +34,6 @@ export async function diffAction(a: string, b: string, options: { json?: boolean
     progress(messages.diffWroteHtml(options.html));
   }
   process.stdout.write(options.json ? jsonWithVisibleControls(diffToJson(diff)) : renderDiffText(diff, useColour(process.stdout, process.env)));
+  // A side's build had a cell fail: the comparison of figures is incomplete (its warning said where).
+  if (diff.figures?.some((figure) => figure.status === "missing") === true) process.exitCode = EXIT_FAILED;
 }

@@ -37,16 +37,25 @@ export interface SnapshotContext {
   readonly assumptionsFile: string;
   readonly parseAssumptions: (text: string, fileName: string) => readonly Assumption[];
   /** Build figures for a git ref (in a temporary worktree); absent → refs carry no figures. */
-  readonly buildFiguresAt?: (ref: string) => Promise<FigureValues[]>;
+  readonly buildFiguresAt?: (ref: string) => Promise<BuiltFigures>;
 }
 
 export class DiffSourceError extends InputError {}
 
+/**
+ * A version's folder decides: when it is there, the side is that version, intact or damaged (never a
+ * git ref or a file of the same name, which would silently compare something else).
+ */
+const isVersionSide = (spec: string, reportsDir: string): boolean => VERSION_ID.test(spec) && entryExists(join(reportsDir, spec));
+
+/** Whether `spec` names an assumptions file (not a version): a side that carries no figures, built or not. */
+export function isFileSide(spec: string, reportsDir: string): boolean {
+  return !isVersionSide(spec, reportsDir) && spec.trim() !== "" && existsSync(resolve(spec));
+}
+
 export async function resolveSnapshot(spec: string, context: SnapshotContext): Promise<Snapshot> {
   const versionDir = join(context.reportsDir, spec);
-  // A version's folder decides: when it is there, the side is that version, intact or damaged (never
-  // a git ref or a file of the same name, which would silently compare something else).
-  if (VERSION_ID.test(spec) && entryExists(versionDir)) {
+  if (isVersionSide(spec, context.reportsDir)) {
     await assertVersionIntact(context.reportsDir, spec);
     const file = join(versionDir, "assumptions.yaml");
     const stored = await readVersionProse(versionDir);
@@ -81,11 +90,11 @@ export async function resolveSnapshot(spec: string, context: SnapshotContext): P
   if (existsSync(path)) return { label: spec, assumptions: context.parseAssumptions(inputText(path, await readFile(path)), spec) };
   const text = await assumptionsAtRef(context.root, spec, context.assumptionsFile);
   if (text === undefined) throw new DiffSourceError(messages.unknownDiffSide(spec, (await listVersions(context.reportsDir)).map((manifest) => manifest.id)));
-  const figures = context.buildFiguresAt ? await context.buildFiguresAt(spec) : undefined;
+  const built = context.buildFiguresAt ? await context.buildFiguresAt(spec) : undefined;
   return {
     label: spec,
     assumptions: context.parseAssumptions(text, `${spec}:${context.assumptionsFile}`),
-    ...(figures ? { figures } : {}),
+    ...(built ? { figures: built.figures, ...(built.failedCells > 0 && { figuresIncomplete: true }) } : {}),
   };
 }
 
@@ -129,7 +138,13 @@ export async function assumptionsAtRef(root: string, ref: string, assumptionsFil
  * `build()` there in this process without the PDF, reads its figures.json; the worktree is removed
  * whatever ends the diff (diff-worktree.ts).
  */
-export async function buildFiguresInWorktree(root: string, ref: string, progress: (line: string) => void = () => undefined): Promise<FigureValues[]> {
+/** A ref's figures as its build made them, and how many of its cells failed (their notebooks' figures are missing). */
+export interface BuiltFigures {
+  readonly figures: FigureValues[];
+  readonly failedCells: number;
+}
+
+export async function buildFiguresInWorktree(root: string, ref: string, progress: (line: string) => void = () => undefined): Promise<BuiltFigures> {
   const { stdout: top } = await run("git", ["-C", root, "rev-parse", "--show-toplevel"]);
   return inWorktree(root, ref, progress, async (worktree) => {
     const projectRoot = join(worktree, relative(top.trim(), root));
@@ -139,6 +154,6 @@ export async function buildFiguresInWorktree(root: string, ref: string, progress
     progress(messages.diffBuildingAt(ref));
     const result = await build({ root: projectRoot, pdf: false }, new FileBuildEffects(() => undefined));
     if (result.failedCells.length > 0) progress(messages.diffFailedCellsAt(ref, result.failedCells.length));
-    return normalizeFigures(JSON.parse(await readFile(join(outPaths(projectRoot).build, "figures.json"), "utf8")));
+    return { figures: normalizeFigures(JSON.parse(await readFile(join(outPaths(projectRoot).build, "figures.json"), "utf8"))), failedCells: result.failedCells.length };
   });
 }

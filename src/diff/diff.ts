@@ -28,6 +28,11 @@ export interface Snapshot {
   /** Absent when the source carries no figures (an assumptions file, a ref not built). */
   readonly figures?: readonly FigureValues[];
   /**
+   * The build that made `figures` had failed cells (a git ref built with --figures): a figure it lacks
+   * may be one its failed notebook never got to, so it is said "not built" there, not added or removed.
+   */
+  readonly figuresIncomplete?: boolean;
+  /**
    * The data cut-off the version was built as of; null for a published version that did not record it
    * (older ones), absent for a side that has none (an assumptions file, a git ref).
    */
@@ -66,7 +71,10 @@ export interface FigureDelta {
   readonly label: string;
   readonly unit: string;
   readonly format: FigureValues["format"];
-  readonly status: "changed" | "unchanged" | "added" | "removed";
+  /** "missing": on one side only, the other's build having failed cells (`missingAt` names that side). */
+  readonly status: "changed" | "unchanged" | "added" | "removed" | "missing";
+  /** The side whose build did not make the figure (a cell failed there): with status "missing" only. */
+  readonly missingAt?: string;
   readonly before: { readonly p5?: number; readonly p50: number; readonly p95?: number } | null;
   readonly after: { readonly p5?: number; readonly p50: number; readonly p95?: number } | null;
   /** after.p50 − before.p50 (null unless both exist). */
@@ -144,7 +152,7 @@ export function diffSnapshots(before: Snapshot, after: Snapshot): DiffResult {
     from: before.label,
     to: after.label,
     assumptions: diffAssumptions(before.assumptions, after.assumptions),
-    figures: before.figures && after.figures ? diffFigures(before.figures, after.figures) : null,
+    figures: before.figures && after.figures ? diffFigures(before.figures, after.figures, { before: before.figuresIncomplete === true ? before.label : null, after: after.figuresIncomplete === true ? after.label : null }) : null,
     ...asOfChange(before, after),
     ...(before.prose !== undefined && after.prose !== undefined
       ? { prose: markReviewed(staleProse(before.prose, after.prose, (value, format) => formatNumber(value, format as NumberFormat)), reviewsBetween(before, after)) }
@@ -222,7 +230,8 @@ function alternativeMedians(figure: FigureValues): AlternativeMedian[] {
   return (figure.alternatives ?? []).map((a) => ({ id: a.id, label: a.label, p50: a.p50 }));
 }
 
-export function diffFigures(before: readonly FigureValues[], after: readonly FigureValues[]): FigureDelta[] {
+/** `incomplete`: each side's label when its build had failed cells (`Snapshot.figuresIncomplete`), else null. */
+export function diffFigures(before: readonly FigureValues[], after: readonly FigureValues[], incomplete: { readonly before: string | null; readonly after: string | null } = { before: null, after: null }): FigureDelta[] {
   const [old, now] = [byId(before), byId(after)];
   const ids = [...new Set([...old.keys(), ...now.keys()])];
   const deltas = ids.map((id): FigureDelta => {
@@ -230,7 +239,9 @@ export function diffFigures(before: readonly FigureValues[], after: readonly Fig
     const shown = (a ?? b) as FigureValues;
     const common = { id, label: shown.label, unit: shown.unit, format: shown.format };
     if (!b || !a) {
-      return { ...common, status: b ? "removed" : "added", before: b ? values(b) : null, after: a ? values(a) : null, absolute: null, relative: null };
+      const missingAt = b ? incomplete.after : incomplete.before;
+      const status = missingAt !== null ? "missing" : b ? "removed" : "added";
+      return { ...common, status, ...(missingAt !== null && { missingAt }), before: b ? values(b) : null, after: a ? values(a) : null, absolute: null, relative: null };
     }
     const redefined = FIGURE_DEFINITION.filter((field) => b[field] !== a[field]).map((field) => ({ field, before: b[field], after: a[field] }));
     const [altBefore, altAfter] = [alternativeMedians(b), alternativeMedians(a)];
@@ -253,10 +264,10 @@ export function diffFigures(before: readonly FigureValues[], after: readonly Fig
 
 /**
  * Changed figures by |relative| (a change from 0 or of unit or format counts as largest), then added,
- * removed, unchanged; ties by id.
+ * removed, not built on a side, unchanged; ties by id.
  */
 function byLargestRelativeChange(a: FigureDelta, b: FigureDelta): number {
-  const rank = { changed: 0, added: 1, removed: 2, unchanged: 3 } as const;
+  const rank = { changed: 0, added: 1, removed: 2, missing: 3, unchanged: 4 } as const;
   if (rank[a.status] !== rank[b.status]) return rank[a.status] - rank[b.status];
   const size = (d: FigureDelta): number => (incomparable(d) ? Infinity : d.relative === null ? (d.absolute ? Infinity : 0) : Math.abs(d.relative));
   return size(b) - size(a) || compareIds(a, b);

@@ -82,7 +82,7 @@ function changeText(delta: FigureDelta, withRelative: boolean): string {
   // So with its alternatives alone moved: the change is theirs.
   const numbersKept = delta.absolute === 0 && delta.before?.p5 === delta.after?.p5 && delta.before?.p95 === delta.after?.p95;
   const move =
-    delta.absolute === null ? (incomparable(delta) ? null : delta.status)
+    delta.absolute === null ? (incomparable(delta) ? null : delta.status === "missing" ? diffMessages.diffFigureNotBuilt(delta.missingAt ?? "") : delta.status)
     : numbersKept && (delta.redefined !== undefined || delta.alternatives !== undefined) ? null
     : `${figureChange(delta.absolute, delta)}${withRelative ? `, ${formatDelta(delta.relative, "percent")}` : ""}`;
   const redefined = delta.redefined === undefined ? null : diffMessages.diffFigureRedefined(delta.redefined, !incomparable(delta));

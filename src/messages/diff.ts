@@ -75,3 +75,6 @@ export const diffAlternativeAddedOrRemoved = (label: string, value: string, adde
 export const diffAlternativesBelowRounding = (spread: string): string => `under the alternatives ${spread}, their medians moved by less than the rounding`;
 
 export const diffSectionsKind = (kind: "rewritten" | "added" | "removed"): string => ({ rewritten: "Rewritten", added: "Added", removed: "Removed" })[kind];
+
+/** A figure on one side only, the other side's build having failed cells: not said added or removed. */
+export const diffFigureNotBuilt = (side: string): string => `not built at ${side} (a cell failed there)`;

@@ -254,6 +254,9 @@ export const devCellsFailed = (cells: readonly string[]): string =>
 
 export const diffBuildingAt = (ref: string): string => `building figures at ${ref} in a temporary worktree…`;
 
+export const diffFiguresAgainstFile = (file: string): string =>
+  `--figures: no figures are built, as ${file} is an assumptions file and has none to compare them with`;
+
 export const diffFailedCellsAt = (ref: string, count: number): string =>
   `warning: at ${ref}, ${count} cell${count === 1 ? "" : "s"} failed; figures from those notebooks are missing`;
 

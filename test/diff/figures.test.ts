@@ -63,6 +63,32 @@ describe("fragtax diff --figures between git refs", () => {
     expect(git("worktree", "list").trim().split("\n")).toHaveLength(1); // the temporary worktrees are gone
   }, 60_000);
 
+  it("a ref whose build had a cell fail: that notebook's figures are not built there, not added (exit 1); against an assumptions file nothing is built", () => {
+    const { root, git } = repository();
+    // A third commit whose first notebook throws before declaring its figure.
+    const notebook = join(root, "notebooks/01-alpha.ipynb");
+    const data = JSON.parse(readFileSync(notebook, "utf8")) as { cells: Array<{ cell_type: string; source: string | string[] }> };
+    const first = data.cells.find((cell) => cell.cell_type === "code");
+    if (first === undefined) throw new Error("no code cell");
+    first.source = `throw new Error("broken on purpose");\n${Array.isArray(first.source) ? first.source.join("") : first.source}`;
+    writeFileSync(notebook, JSON.stringify(data));
+    git("commit", "-qam", "alpha breaks");
+
+    const run = spawnSync(process.execPath, [CLI, "diff", "HEAD~1", "HEAD", "--figures", "--json"], { cwd: root, encoding: "utf8" });
+    expect(run.stderr).toContain("warning: at HEAD, 1 cell failed; figures from those notebooks are missing");
+    expect(run.status).toBe(1);
+    const diff = JSON.parse(run.stdout) as { figures: Array<{ id: string; status: string; missingAt?: string }> };
+    expect(diff.figures.find((figure) => figure.id === "alpha_twice")).toMatchObject({ status: "missing", missingAt: "HEAD" });
+    expect(diff.figures.filter((figure) => figure.status === "added" || figure.status === "removed")).toEqual([]);
+    const text = spawnSync(process.execPath, [CLI, "diff", "HEAD~1", "HEAD", "--figures"], { cwd: root, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+    expect(text.stdout).toMatch(/alpha_twice .* → – {2}not built at HEAD \(a cell failed there\)/);
+
+    const againstFile = spawnSync(process.execPath, [CLI, "diff", "HEAD~1", "notebooks/assumptions.yaml", "--figures"], { cwd: root, encoding: "utf8" });
+    expect(againstFile.status).toBe(0);
+    expect(againstFile.stderr).toContain("--figures: no figures are built, as notebooks/assumptions.yaml is an assumptions file and has none to compare them with");
+    expect(againstFile.stderr).not.toContain("building figures");
+  }, 90_000);
+
   it("an interrupted diff leaves no worktree: Ctrl-C and SIGHUP remove it at once; after kill -9 the next diff removes it and says so", async () => {
     const { root, git } = repository();
     for (const signal of ["SIGINT", "SIGHUP"] as const) {
