@@ -156,7 +156,10 @@ export async function build(options: BuildOptions = {}, effects: BuildEffects = 
     const { registry, whatIf, notes } = await applyWhatIf(fileRegistry, whatIfOptions, { text: assumptionsText, name: rel(config.assumptions) });
     // One line each: an override's line holds commas and semicolons of its own.
     if (whatIf) for (const o of [...whatIf.overrides.map((override) => describeWhatIf(override, registry.get(override.id), fileRegistry.get(override.id))), ...notes]) step("what-if", o);
-    else if (options.whatIf?.assumptions !== undefined) step("what-if", whatIfFileOverridesNothing(options.whatIf.assumptions, rel(config.assumptions)));
+    else {
+      if (options.whatIf?.assumptions !== undefined) step("what-if", whatIfFileOverridesNothing(options.whatIf.assumptions, rel(config.assumptions)));
+      for (const note of notes) step("what-if", note);
+    }
     const errataText = config.errata === undefined ? undefined : await effects.readText(config.errata);
     const parsedErrata = config.errata === undefined || errataText === undefined ? null : await parseErrataCached(errataText, rel(config.errata), config.paths.cache, code);
     const errata = parsedErrata?.value ?? null;

@@ -71,6 +71,9 @@ export const whatIfScaleSlip = (times: number): string => {
 export const whatIfValueInMap = (where: string, id: string, value: string): string =>
   `${where}: ${id}: { value: ${value} } mixes a what-if's two forms: write "${id}: ${value}" for a value, or "${id}: { low: …, high: … }" (or "${id}: 2..3") for a range`;
 
+/** A what-if override that gives an assumption the value or range it has in the file: not a what-if. */
+export const overrideChangesNothing = (described: string, file: string): string => `${described} is ${file}'s own: it overrides nothing`;
+
 /** `--assumptions FILE` whose values and ranges are all the assumptions file's: a normal build, said so. */
 export const whatIfFileOverridesNothing = (file: string, original: string): string =>
   `${file} overrides nothing (every value and range in it is ${original}'s): this is a normal build`;

@@ -7,6 +7,8 @@
 import { readFile, stat } from "node:fs/promises";
 import { InputFileNotUtf8Error, inputText } from "../../util/plain-file";
 import { AssumptionError } from "../../assumptions/errors";
+import { assumptionContent } from "../../assumptions/content";
+import { canonicalJson } from "../../util/hash";
 import type { AssumptionRegistry } from "../../assumptions/registry";
 import type { AssumptionOverride, WhatIf } from "./overrides";
 import { WhatIfError, checkSetFlagsOnce, collectProblems, describeOverride, mergeOverrides, overridePlaces, parseSetFlag } from "./overrides";
@@ -107,5 +109,13 @@ export async function applyWhatIf(registry: AssumptionRegistry, options: WhatIfO
     }
   }
   if (problems.length + rejected.length > 0) throw new WhatIfError([...problems, ...rejected].join("\n"));
-  return { registry: applied, whatIf, notes };
+  if (whatIf === null) return { registry: applied, whatIf, notes };
+  // An override that leaves its assumption as the file has it (`--set` of the file's own value or range)
+  // changes nothing: said, and not a what-if, as an unedited `--assumptions` copy is not (README).
+  const same = (id: string): boolean => canonicalJson(assumptionContent(registry.get(id))) === canonicalJson(assumptionContent(applied.get(id)));
+  const inert = whatIf.overrides.filter((override) => same(override.id));
+  if (inert.length === 0) return { registry: applied, whatIf, notes };
+  const said = [...notes, ...inert.map((override) => messages.overrideChangesNothing(describeOverride(override), original?.name ?? registry.fileName))];
+  const kept = whatIf.overrides.filter((override) => !inert.includes(override));
+  return kept.length === 0 ? { registry, whatIf: null, notes: said } : { registry: registry.withOverrides(kept), whatIf: { ...whatIf, overrides: kept }, notes: said };
 }

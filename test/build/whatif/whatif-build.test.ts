@@ -84,6 +84,24 @@ describe("fragtax build --set / --assumptions (what-if)", () => {
     expect(read(root, "figures.json")).toBe(before);
   }, 180_000);
 
+  it("a --set of the file's own value or range overrides nothing: said, and not a what-if (alone, a normal build)", () => {
+    project = tempProject();
+    const { root } = project;
+    const own = fragtax(["build", "--no-pdf", "--root", root, "--set", "h100_usd_per_gpu_hour=2..3"], root);
+    expect(own.status).toBe(0);
+    expect(own.stderr).toContain("what-if: h100_usd_per_gpu_hour = 2..3 is notebooks/assumptions.yaml's own: it overrides nothing");
+    expect(read(root, "report.html")).not.toContain('data-fragtax="what-if"');
+    expect((JSON.parse(read(root, "build-log.json")) as { whatIf: unknown }).whatIf).toBeNull();
+    expect(runCost(root)?.p50).toBe(25e6);
+
+    const mixed = fragtax(["build", "--no-pdf", "--root", root, "--set", "h100_usd_per_gpu_hour=2..3", "--set", "run_gpu_hours=20000000"], root);
+    expect(mixed.status).toBe(0);
+    expect(mixed.stderr).toContain("what-if: h100_usd_per_gpu_hour = 2..3 is notebooks/assumptions.yaml's own: it overrides nothing");
+    expect((JSON.parse(read(root, "build-log.json")) as { whatIf: unknown }).whatIf).toEqual({ overrides: [{ id: "run_gpu_hours", value: 20000000 }], sources: ["--set"] });
+    expect(read(root, "report.html")).toContain('data-fragtax="what-if"');
+    expect(runCost(root)?.p50).toBe(50e6);
+  }, 120_000);
+
   it("exits 2 naming the nearest ids for an unknown id, writing nothing", () => {
     project = tempProject();
     const { root } = project;
