@@ -91,6 +91,8 @@ export interface BuildResult {
   readonly config: ReportConfig;
   readonly files: readonly string[];
   readonly failedCells: readonly FailedCell[];
+  /** The chapters (project paths) where a code cell threw: figures.json lacks what they declare from there on. */
+  readonly threw: readonly string[];
   /** Each failed cell's error as located by the engine (notebook, cell, line, column, code frame). */
   readonly cellErrors: readonly string[];
   readonly pdf: PdfOutcome;
@@ -153,11 +155,11 @@ export async function build(options: BuildOptions = {}, effects: BuildEffects = 
     const [late, ...moreLate] = sourcesAfterAsOf(fileRegistry.all(), fileRegistry.correlations, asOf);
     if (late !== undefined) throw new AssumptionError([late, ...moreLate]);
     step("assumptions", `${fileRegistry.all().length} from ${rel(config.assumptions)}, as of ${asOf}`);
-    const { registry, whatIf, notes } = await applyWhatIf(fileRegistry, whatIfOptions, { text: assumptionsText, name: rel(config.assumptions) });
+    const { registry, whatIf, notes, fileOverridesNothing } = await applyWhatIf(fileRegistry, whatIfOptions, { text: assumptionsText, name: rel(config.assumptions) });
     // One line each: an override's line holds commas and semicolons of its own.
     if (whatIf) for (const o of [...whatIf.overrides.map((override) => describeWhatIf(override, registry.get(override.id), fileRegistry.get(override.id))), ...notes]) step("what-if", o);
     else {
-      if (options.whatIf?.assumptions !== undefined) step("what-if", whatIfFileOverridesNothing(options.whatIf.assumptions, rel(config.assumptions)));
+      if (fileOverridesNothing && options.whatIf?.assumptions !== undefined) step("what-if", whatIfFileOverridesNothing(options.whatIf.assumptions, rel(config.assumptions)));
       for (const note of notes) step("what-if", note);
     }
     const errataText = config.errata === undefined ? undefined : await effects.readText(config.errata);
@@ -314,7 +316,8 @@ async function buildAndPrint({ config, options, effects, started, rel, registry,
   const ok = report.failedCells.length === 0 && (printedFromPage(pdf) || pdf === "skipped") && duplicates.length === 0 && !strictFailure;
   const readPaths = [...new Set([...recordedPaths(config.root, inputs), ...(report.images ?? []).map((image) => image.path), ...(report.imagesNotInlined ?? [])])];
   const missing = [...recordedPaths(config.root, inputs, "missing"), ...(report.imagesNotInlined ?? []).filter((image) => !effects.exists(image))];
-  return { config, files, failedCells: report.failedCells, cellErrors, pdf, whatIf, read: readPaths, missing, exitCode: pdf === "bad-chromium-path" ? 2 : ok ? 0 : 1 };
+  const threw = runs.filter((run) => run.notebook.cells.some(cellFailed)).map((run) => run.chapter.relativePath);
+  return { config, files, failedCells: report.failedCells, threw, cellErrors, pdf, whatIf, read: readPaths, missing, exitCode: pdf === "bad-chromium-path" ? 2 : ok ? 0 : 1 };
 }
 
 /**

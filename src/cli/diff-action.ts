@@ -34,6 +34,6 @@ export async function diffAction(a: string, b: string, options: { json?: boolean
     progress(messages.diffWroteHtml(options.html));
   }
   process.stdout.write(options.json ? jsonWithVisibleControls(diffToJson(diff)) : renderDiffText(diff, useColour(process.stdout, process.env)));
-  // A side's build had a cell fail: the comparison of figures is incomplete (its warning said where).
-  if (diff.figures?.some((figure) => figure.status === "missing") === true) process.exitCode = EXIT_FAILED;
+  // A side's build had a notebook throw: the comparison of figures is incomplete (said with the figures).
+  if (diff.figuresNotBuilt !== undefined) process.exitCode = EXIT_FAILED;
 }

@@ -17,7 +17,7 @@ import { inWorktree } from "./diff-worktree";
 import * as messages from "../messages/versions";
 import type { Snapshot } from "../diff/diff";
 import type { FigureValues } from "../report/figures-file";
-import { normalizeFigures } from "../report/figures-file";
+import { normalizeFigures, readFiguresJson } from "../report/figures-file";
 import { sectionsFromGit } from "../publish/legacy-sections";
 import { builtFrom, listVersions, publishedErrata, readManifest, readVersionProse, VERSION_ID } from "../publish/store";
 import { compareVersionIds } from "../vocabulary/version-ids";
@@ -48,10 +48,20 @@ export class DiffSourceError extends InputError {}
  */
 const isVersionSide = (spec: string, reportsDir: string): boolean => VERSION_ID.test(spec) && entryExists(join(reportsDir, spec));
 
-/** Whether `spec` names an assumptions file (not a version): a side that carries no figures, built or not. */
+/**
+ * Whether `spec` names an assumptions file resolveSnapshot reads (not a version, a folder, a device or
+ * a file named as something else): a side that carries no figures, built or not.
+ */
 export function isFileSide(spec: string, reportsDir: string): boolean {
-  return !isVersionSide(spec, reportsDir) && spec.trim() !== "" && existsSync(resolve(spec));
+  if (isVersionSide(spec, reportsDir) || spec.trim() === "") return false;
+  const path = resolve(spec);
+  if (!existsSync(path)) return false;
+  const info = statSync(path);
+  return !info.isDirectory() && !info.isCharacterDevice() && !info.isBlockDevice() && YAML_OR_JSON.test(extname(path));
 }
+
+/** The extensions an assumptions file side may have (none: `<(git show …)`, /dev/fd/63). */
+const YAML_OR_JSON = /^(?:\.ya?ml|\.json)?$/i;
 
 export async function resolveSnapshot(spec: string, context: SnapshotContext): Promise<Snapshot> {
   const versionDir = join(context.reportsDir, spec);
@@ -68,6 +78,7 @@ export async function resolveSnapshot(spec: string, context: SnapshotContext): P
       label: spec,
       assumptions: context.parseAssumptions(await readFile(file, "utf8"), file),
       figures: normalizeFigures(stored.figures),
+      figureNotebooks: figureNotebooks(stored.figures),
       asOf: manifest?.asOf ?? null, // null: published before versions recorded it
       prose,
       claims: stored.claims,
@@ -86,7 +97,7 @@ export async function resolveSnapshot(spec: string, context: SnapshotContext): P
   if (existsSync(path) && (statSync(path).isCharacterDevice() || statSync(path).isBlockDevice())) throw new DiffSourceError(messages.diffSideNotAFile(spec));
   // A file whose name says it is something else is named as such (read as YAML, README.md was "malformed
   // YAML" at its line 3); one without an extension (`<(git show …)`, /dev/fd/63) is read as YAML.
-  if (existsSync(path) && !/^(?:\.ya?ml|\.json)?$/i.test(extname(path))) throw new DiffSourceError(messages.diffSideNotYaml(spec));
+  if (existsSync(path) && !YAML_OR_JSON.test(extname(path))) throw new DiffSourceError(messages.diffSideNotYaml(spec));
   if (existsSync(path)) return { label: spec, assumptions: context.parseAssumptions(inputText(path, await readFile(path)), spec) };
   const text = await assumptionsAtRef(context.root, spec, context.assumptionsFile);
   if (text === undefined) throw new DiffSourceError(messages.unknownDiffSide(spec, (await listVersions(context.reportsDir)).map((manifest) => manifest.id)));
@@ -94,7 +105,7 @@ export async function resolveSnapshot(spec: string, context: SnapshotContext): P
   return {
     label: spec,
     assumptions: context.parseAssumptions(text, `${spec}:${context.assumptionsFile}`),
-    ...(built ? { figures: built.figures, ...(built.failedCells > 0 && { figuresIncomplete: true }) } : {}),
+    ...(built ? { figures: built.figures, figureNotebooks: built.notebooks, ...(built.threw.length > 0 && { notBuiltIn: built.threw }) } : {}),
   };
 }
 
@@ -138,10 +149,16 @@ export async function assumptionsAtRef(root: string, ref: string, assumptionsFil
  * `build()` there in this process without the PDF, reads its figures.json; the worktree is removed
  * whatever ends the diff (diff-worktree.ts).
  */
-/** A ref's figures as its build made them, and how many of its cells failed (their notebooks' figures are missing). */
+/** A ref's figures as its build made them, each one's notebook, and the notebooks where a code cell threw (their later figures are missing). */
 export interface BuiltFigures {
   readonly figures: FigureValues[];
-  readonly failedCells: number;
+  readonly notebooks: ReadonlyMap<string, string>;
+  readonly threw: readonly string[];
+}
+
+/** Each figure's notebook, as a figures.json records it. */
+function figureNotebooks(data: unknown): Map<string, string> {
+  return new Map(readFiguresJson(data).flatMap((entry) => (entry.notebook === undefined ? [] : [[entry.id, entry.notebook] as const])));
 }
 
 export async function buildFiguresInWorktree(root: string, ref: string, progress: (line: string) => void = () => undefined): Promise<BuiltFigures> {
@@ -154,6 +171,7 @@ export async function buildFiguresInWorktree(root: string, ref: string, progress
     progress(messages.diffBuildingAt(ref));
     const result = await build({ root: projectRoot, pdf: false }, new FileBuildEffects(() => undefined));
     if (result.failedCells.length > 0) progress(messages.diffFailedCellsAt(ref, result.failedCells.length));
-    return { figures: normalizeFigures(JSON.parse(await readFile(join(outPaths(projectRoot).build, "figures.json"), "utf8"))), failedCells: result.failedCells.length };
+    const data = JSON.parse(await readFile(join(outPaths(projectRoot).build, "figures.json"), "utf8")) as unknown;
+    return { figures: normalizeFigures(data), notebooks: figureNotebooks(data), threw: result.threw };
   });
 }

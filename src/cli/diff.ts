@@ -20,8 +20,8 @@ export function registerDiffCommand(program: Command): void {
       "after",
       `
 Exit codes: 0 compared; 1 a published version whose files were altered since it was published (as
-\`fragtax verify\` finds), or a git ref whose build for --figures had a cell fail (its figures from that
-notebook are said "not built" there, not added or removed); 2 a side that is not a published version, git ref or assumptions file, or an
+\`fragtax verify\` finds), or a git ref whose build for --figures had a code cell throw (the figures that
+notebook would have made are said "not built" there, not added or removed); 2 a side that is not a published version, git ref or assumptions file, or an
 assumptions file with errors (each named by file:line:column).
 
 Examples (the versions are those in out/reports/; \`fragtax verify\` lists them):

@@ -1,6 +1,6 @@
 /** The action of `fragtax publish` (parsed in publish.ts, loaded when the command runs). */
 import { existsSync } from "node:fs";
-import { writeFile } from "node:fs/promises";
+import { rename, writeFile } from "node:fs/promises";
 import { TOOL_VERSION } from "../version";
 import { readSnapshotAssumptions } from "../diff/snapshot-assumptions";
 import { reprintPdf } from "../publish/pdf";
@@ -14,16 +14,20 @@ import { publishInterrupted } from "../messages/publish";
 import { endBySignal } from "../util/signals";
 
 /**
- * The test-only pause after staging (FRAGTAX_TEST_PAUSE_PUBLISH=<marker file>), for the tests that stop
- * a publish there: it writes the marker and waits until the marker is removed (at most a minute).
+ * The test-only pause (FRAGTAX_TEST_PAUSE_PUBLISH=<marker file>), for the tests that stop a publish
+ * there: after staging, or once the index lists the version (FRAGTAX_TEST_PAUSE_PUBLISH_AT=listed).
+ * It writes the marker whole (what it names: the staging folder, or the version) and waits until the
+ * marker is removed (at most a minute).
  */
-function testPause(): ((staging: string) => Promise<void>) | undefined {
+function testPause(): { at: "staged" | "listed"; pause: (what: string) => Promise<void> } | undefined {
   const marker = process.env.FRAGTAX_TEST_PAUSE_PUBLISH;
   if (!marker) return undefined;
-  return async (staging) => {
-    await writeFile(marker, staging);
+  const pause = async (what: string): Promise<void> => {
+    await writeFile(`${marker}.tmp`, what);
+    await rename(`${marker}.tmp`, marker);
     for (const started = Date.now(); existsSync(marker) && Date.now() - started < 60_000; ) await new Promise((resolve) => setTimeout(resolve, 20));
   };
+  return { at: process.env.FRAGTAX_TEST_PAUSE_PUBLISH_AT === "listed" ? "listed" : "staged", pause };
 }
 
 export async function publishAction(options: { date?: string; note?: string; root?: string; reviewed?: string[]; indexOnly?: boolean; acceptWarnings?: boolean }): Promise<void> {
@@ -61,7 +65,8 @@ export async function publishAction(options: { date?: string; note?: string; roo
       renderPdf: reprintPdf({ title: paths.title, paper: paths.paper, author: paths.author, subtitle: paths.subtitle, progress }),
       progress,
       now: () => new Date(),
-      ...(pause ? { afterStaging: pause } : {}),
+      ...(pause?.at === "staged" && { afterStaging: pause.pause }),
+      ...(pause?.at === "listed" && { afterListing: pause.pause }),
       placed: (id) => (placed = id),
       listed: () => (listed = true),
     },

@@ -28,10 +28,13 @@ export interface Snapshot {
   /** Absent when the source carries no figures (an assumptions file, a ref not built). */
   readonly figures?: readonly FigureValues[];
   /**
-   * The build that made `figures` had failed cells (a git ref built with --figures): a figure it lacks
-   * may be one its failed notebook never got to, so it is said "not built" there, not added or removed.
+   * The notebooks where a code cell threw in the build that made `figures` (a git ref built with
+   * --figures): a figure this side lacks that one of them declares on the other side may be one it
+   * never got to, so it is said "not built" here, not added or removed.
    */
-  readonly figuresIncomplete?: boolean;
+  readonly notBuiltIn?: readonly string[];
+  /** Each figure's notebook, as figures.json records it (absent: not recorded, as in hand-made files). */
+  readonly figureNotebooks?: ReadonlyMap<string, string>;
   /**
    * The data cut-off the version was built as of; null for a published version that did not record it
    * (older ones), absent for a side that has none (an assumptions file, a git ref).
@@ -133,6 +136,11 @@ export interface DiffResult {
   };
   /** null when either side has no figures. */
   readonly figures: readonly FigureDelta[] | null;
+  /**
+   * The sides whose figures are incomplete, each with the notebooks where a code cell threw in its
+   * build (git refs built with --figures): their figures from there on were never made.
+   */
+  readonly figuresNotBuilt?: readonly { readonly side: string; readonly notebooks: readonly string[] }[];
   /** Both as-of dates, when either side records one (null: not recorded). */
   readonly asOf?: { readonly before: string | null; readonly after: string | null; readonly moved: boolean };
   /** Sections whose figures moved while their prose did not (published versions only). */
@@ -152,7 +160,8 @@ export function diffSnapshots(before: Snapshot, after: Snapshot): DiffResult {
     from: before.label,
     to: after.label,
     assumptions: diffAssumptions(before.assumptions, after.assumptions),
-    figures: before.figures && after.figures ? diffFigures(before.figures, after.figures, { before: before.figuresIncomplete === true ? before.label : null, after: after.figuresIncomplete === true ? after.label : null }) : null,
+    figures: before.figures && after.figures ? diffFigures(before.figures, after.figures, notBuiltOn(before, after)) : null,
+    ...defined("figuresNotBuilt", figuresNotBuilt(before, after)),
     ...asOfChange(before, after),
     ...(before.prose !== undefined && after.prose !== undefined
       ? { prose: markReviewed(staleProse(before.prose, after.prose, (value, format) => formatNumber(value, format as NumberFormat)), reviewsBetween(before, after)) }
@@ -162,6 +171,24 @@ export function diffSnapshots(before: Snapshot, after: Snapshot): DiffResult {
     ...defined("sections", diffSections(before.sections, after.sections)),
     ...defined("builtFrom", diffBuiltFrom(before.builtFrom, after.builtFrom)),
   };
+}
+
+/**
+ * Where a figure on one side only was not built on the other (that side's build had its notebook
+ * throw): the other side's label, or null (a real addition or removal, or nothing known).
+ */
+function notBuiltOn(before: Snapshot, after: Snapshot): (id: string, on: "before" | "after") => string | null {
+  return (id, on) => {
+    const [missingSide, presentSide] = on === "before" ? [before, after] : [after, before];
+    const notebook = presentSide.figureNotebooks?.get(id);
+    return notebook !== undefined && missingSide.notBuiltIn?.includes(notebook) === true ? missingSide.label : null;
+  };
+}
+
+/** The sides whose build had a notebook throw (their figures are incomplete), with those notebooks; undefined when none. */
+function figuresNotBuilt(before: Snapshot, after: Snapshot): DiffResult["figuresNotBuilt"] {
+  const sides = [before, after].filter((side) => (side.notBuiltIn?.length ?? 0) > 0).map((side) => ({ side: side.label, notebooks: side.notBuiltIn ?? [] }));
+  return before.figures && after.figures && sides.length > 0 ? sides : undefined;
 }
 
 /** `{ [key]: value }`, or nothing when the value is undefined (a result's optional parts are absent, not undefined). */
@@ -230,8 +257,8 @@ function alternativeMedians(figure: FigureValues): AlternativeMedian[] {
   return (figure.alternatives ?? []).map((a) => ({ id: a.id, label: a.label, p50: a.p50 }));
 }
 
-/** `incomplete`: each side's label when its build had failed cells (`Snapshot.figuresIncomplete`), else null. */
-export function diffFigures(before: readonly FigureValues[], after: readonly FigureValues[], incomplete: { readonly before: string | null; readonly after: string | null } = { before: null, after: null }): FigureDelta[] {
+/** `notBuiltOn`: the label of the side a one-sided figure was not built on (its notebook threw there), else null. */
+export function diffFigures(before: readonly FigureValues[], after: readonly FigureValues[], notBuiltOn: (id: string, on: "before" | "after") => string | null = () => null): FigureDelta[] {
   const [old, now] = [byId(before), byId(after)];
   const ids = [...new Set([...old.keys(), ...now.keys()])];
   const deltas = ids.map((id): FigureDelta => {
@@ -239,7 +266,7 @@ export function diffFigures(before: readonly FigureValues[], after: readonly Fig
     const shown = (a ?? b) as FigureValues;
     const common = { id, label: shown.label, unit: shown.unit, format: shown.format };
     if (!b || !a) {
-      const missingAt = b ? incomplete.after : incomplete.before;
+      const missingAt = notBuiltOn(id, b ? "after" : "before");
       const status = missingAt !== null ? "missing" : b ? "removed" : "added";
       return { ...common, status, ...(missingAt !== null && { missingAt }), before: b ? values(b) : null, after: a ? values(a) : null, absolute: null, relative: null };
     }

@@ -92,7 +92,8 @@ function changeText(delta: FigureDelta, withRelative: boolean): string {
 
 function figureLine(delta: FigureDelta, paint: Paint): string {
   const text = changeText(delta, true);
-  const painted = delta.absolute !== null && delta.absolute < 0 ? paint.removed(text) : paint.added(text);
+  // A figure not built on a side is neither an addition nor a removal: not coloured as one.
+  const painted = delta.status === "missing" ? paint.dim(text) : delta.absolute !== null && delta.absolute < 0 ? paint.removed(text) : paint.added(text);
   return `  ${delta.id}  ${sideText(delta.before, beforeDefinition(delta))} → ${sideText(delta.after, delta)}  ${painted}`;
 }
 
@@ -127,6 +128,7 @@ export function renderDiffText(unsafe: DiffResult, colour: boolean): string {
     lines.push(paint.dim(diffMessages.diffNoFigures()));
   } else {
     lines.push(paint.bold(diffMessages.diffFiguresHeading(diff.figures.length)));
+    for (const side of diff.figuresNotBuilt ?? []) lines.push(paint.removed(`  ${diffMessages.diffFiguresNotBuiltAt(side.side, side.notebooks)}`));
     const { moved, unchanged } = splitUnchanged(diff.figures);
     for (const delta of moved) lines.push(figureLine(delta, paint));
     if (unchanged.length > 0) lines.push(paint.dim(`  ${diffMessages.diffFiguresUnchanged(unchanged.length)}`));
@@ -264,7 +266,7 @@ export function renderDiffFragment(diff: DiffResult): Html {
   return html`${renderErrataHtml(diff.errata ?? [], newerFigureText(diff))}<h2>${diffMessages.diffAssumptionsHeading(added.length, removed.length, changed.length)}</h2>
 ${added.length + removed.length + changed.length === 0 ? html`<p>${diffMessages.diffNoAssumptionChanges()}</p>` : html`<div class="table-wrap"><table class="assumptions"><tbody>${added.map((a) => row("+", a))}${removed.map((a) => row("−", a))}${changeRows}</tbody></table></div>`}
 ${diff.asOf === undefined ? null : html`<p class="as-of-change">${diffMessages.diffAsOf(diff.asOf.before, diff.asOf.after, diff.asOf.moved)}</p>`}
-${diff.figures === null ? "" : html`<h2>${diffMessages.diffFiguresHeading(diff.figures.length)}</h2>`}
+${diff.figures === null ? "" : html`<h2>${diffMessages.diffFiguresHeading(diff.figures.length)}</h2>${(diff.figuresNotBuilt ?? []).map((side) => html`<p class="figures-not-built" role="note">${diffMessages.diffFiguresNotBuiltAt(side.side, side.notebooks)}</p>`)}`}
 ${figures}${diff.claims === undefined ? null : claimsHtml(diff.claims)}${
     diff.sections === undefined ? null : sectionsHtml(diff.sections)
   }${diff.prose === undefined ? null : html`<div class="prose-guard">${proseLines(diff.prose, diff.from).map((line) => html`<p>${line}</p>`)}</div>`}${

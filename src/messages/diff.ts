@@ -76,5 +76,9 @@ export const diffAlternativesBelowRounding = (spread: string): string => `under 
 
 export const diffSectionsKind = (kind: "rewritten" | "added" | "removed"): string => ({ rewritten: "Rewritten", added: "Added", removed: "Removed" })[kind];
 
-/** A figure on one side only, the other side's build having failed cells: not said added or removed. */
+/** A side whose build had notebooks throw: its figures from there on were never made (diff exits 1). */
+export const diffFiguresNotBuiltAt = (side: string, notebooks: readonly string[]): string =>
+  `incomplete at ${side}: a code cell threw in ${notebooks.join(", ")}, so the figures ${notebooks.length === 1 ? "it declares" : "they declare"} from there on were not built`;
+
+/** A figure on one side only, the other side's build having had its notebook throw: not said added or removed. */
 export const diffFigureNotBuilt = (side: string): string => `not built at ${side} (a cell failed there)`;

@@ -72,6 +72,8 @@ export interface PublishEffects {
   now(): Date;
   /** Test hook: runs after staging, before the rename. */
   afterStaging?: (stagingDir: string) => Promise<void>;
+  /** Test hook: runs once the index lists the new version (`listed`), before publish returns. */
+  afterListing?: (id: string) => Promise<void>;
   /** The version is in place under its id (its index line is written next). */
   placed?: (id: string) => void;
   /** The index lists the version now: nothing of the publish is left to do. */
@@ -171,6 +173,7 @@ export async function publish(options: PublishOptions, effects: PublishEffects):
         throw new WorkError(messages.publishedWithoutIndex(id, relative(options.root, join(options.reportsDir, id)), relative(options.root, indexFile), cause));
       }
       effects.listed?.(id);
+      await effects.afterListing?.(id);
       effects.progress(messages.published(id, relative(options.root, join(options.reportsDir, id)), previous?.id ?? null));
       return manifest;
     } finally {

@@ -63,31 +63,52 @@ describe("fragtax diff --figures between git refs", () => {
     expect(git("worktree", "list").trim().split("\n")).toHaveLength(1); // the temporary worktrees are gone
   }, 60_000);
 
-  it("a ref whose build had a cell fail: that notebook's figures are not built there, not added (exit 1); against an assumptions file nothing is built", () => {
+  it("a ref whose build had a notebook throw: that notebook's figures are not built there (exit 1), a healthy notebook's still added or removed; against an assumptions file nothing is built", () => {
     const { root, git } = repository();
-    // A third commit whose first notebook throws before declaring its figure.
+    // A third commit: the first notebook throws before declaring its figure; the second renames its own.
     const notebook = join(root, "notebooks/01-alpha.ipynb");
     const data = JSON.parse(readFileSync(notebook, "utf8")) as { cells: Array<{ cell_type: string; source: string | string[] }> };
     const first = data.cells.find((cell) => cell.cell_type === "code");
     if (first === undefined) throw new Error("no code cell");
     first.source = `throw new Error("broken on purpose");\n${Array.isArray(first.source) ? first.source.join("") : first.source}`;
     writeFileSync(notebook, JSON.stringify(data));
-    git("commit", "-qam", "alpha breaks");
+    const beta = join(root, "notebooks/02-beta.ipynb");
+    writeFileSync(beta, readFileSync(beta, "utf8").replace("beta_scaled", "beta_renamed"));
+    git("commit", "-qam", "alpha breaks, beta renames its figure");
 
     const run = spawnSync(process.execPath, [CLI, "diff", "HEAD~1", "HEAD", "--figures", "--json"], { cwd: root, encoding: "utf8" });
     expect(run.stderr).toContain("warning: at HEAD, 1 cell failed; figures from those notebooks are missing");
     expect(run.status).toBe(1);
-    const diff = JSON.parse(run.stdout) as { figures: Array<{ id: string; status: string; missingAt?: string }> };
-    expect(diff.figures.find((figure) => figure.id === "alpha_twice")).toMatchObject({ status: "missing", missingAt: "HEAD" });
-    expect(diff.figures.filter((figure) => figure.status === "added" || figure.status === "removed")).toEqual([]);
+    type Json = { figures: Array<{ id: string; status: string; missingAt?: string }>; figuresNotBuilt?: unknown };
+    const diff = JSON.parse(run.stdout) as Json;
+    const status = (id: string) => diff.figures.find((figure) => figure.id === id);
+    expect(status("alpha_twice")).toMatchObject({ status: "missing", missingAt: "HEAD" });
+    expect(status("beta_scaled")?.status).toBe("removed"); // its notebook ran: a real change
+    expect(status("beta_renamed")?.status).toBe("added");
+    expect(diff.figuresNotBuilt).toEqual([{ side: "HEAD", notebooks: ["notebooks/01-alpha.ipynb"] }]);
     const text = spawnSync(process.execPath, [CLI, "diff", "HEAD~1", "HEAD", "--figures"], { cwd: root, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+    expect(text.stdout).toContain("incomplete at HEAD: a code cell threw in notebooks/01-alpha.ipynb, so the figures it declares from there on were not built");
     expect(text.stdout).toMatch(/alpha_twice .* → – {2}not built at HEAD \(a cell failed there\)/);
+
+    // Broken on both sides: the figure is on neither, and the comparison is still said incomplete (exit 1).
+    const assumptions = join(root, "notebooks/assumptions.yaml");
+    writeFileSync(assumptions, readFileSync(assumptions, "utf8").replace("value: 7\n", "value: 8\n"));
+    git("commit", "-qam", "beta 7 → 8");
+    const both = spawnSync(process.execPath, [CLI, "diff", "HEAD~1", "HEAD", "--figures", "--json"], { cwd: root, encoding: "utf8" });
+    expect(both.status).toBe(1);
+    const bothDiff = JSON.parse(both.stdout) as Json;
+    expect(bothDiff.figuresNotBuilt).toEqual([{ side: "HEAD~1", notebooks: ["notebooks/01-alpha.ipynb"] }, { side: "HEAD", notebooks: ["notebooks/01-alpha.ipynb"] }]);
+    expect(bothDiff.figures.map((figure) => figure.id)).not.toContain("alpha_twice");
 
     const againstFile = spawnSync(process.execPath, [CLI, "diff", "HEAD~1", "notebooks/assumptions.yaml", "--figures"], { cwd: root, encoding: "utf8" });
     expect(againstFile.status).toBe(0);
     expect(againstFile.stderr).toContain("--figures: no figures are built, as notebooks/assumptions.yaml is an assumptions file and has none to compare them with");
     expect(againstFile.stderr).not.toContain("building figures");
-  }, 90_000);
+    // A folder is no assumptions file: refused as before, with no note about figures.
+    const folder = spawnSync(process.execPath, [CLI, "diff", "HEAD", "notebooks", "--figures"], { cwd: root, encoding: "utf8" });
+    expect(folder.status).toBe(2);
+    expect(folder.stderr).not.toContain("--figures: no figures are built");
+  }, 120_000);
 
   it("an interrupted diff leaves no worktree: Ctrl-C and SIGHUP remove it at once; after kill -9 the next diff removes it and says so", async () => {
     const { root, git } = repository();

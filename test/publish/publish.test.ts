@@ -216,15 +216,35 @@ describe("fragtax publish", () => {
     const child = spawnFragtax(["publish", "--date", "2026-05-02"], { cwd: root, env: { FRAGTAX_TEST_PAUSE_PUBLISH: marker } });
     const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
     for (let tries = 0; !existsSync(marker) && tries < 400; tries++) await new Promise((r) => setTimeout(r, 25));
-    const verifying = fragtax(["verify"], { cwd: root });
-    await new Promise((r) => setTimeout(r, 1000));
-    await rm(marker); // the publish goes on: it places 2026-05-02 and lists it while verify waits
+    // verify, started while the publish is paused: once it says it waits, the publish goes on.
+    const verify = spawnFragtax(["verify"], { cwd: root });
+    let [stdout, stderr] = ["", ""];
+    verify.stdout?.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+    verify.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    const verified = new Promise<number | null>((resolve) => verify.once("exit", resolve));
+    for (let tries = 0; !stderr.includes("a publish is under way") && tries < 400; tries++) await new Promise((r) => setTimeout(r, 25));
+    expect(stderr).toContain(`a publish is under way (pid ${child.pid}): verify waits for it to finish`);
+    await rm(marker); // the publish places 2026-05-02 and lists it while verify waits
     expect(await exited).toBe(0);
-    const verified = await verifying;
-    expect(verified.stderr).toContain(`a publish is under way (pid ${child.pid}): verify waits for it to finish`);
-    expect(verified.code, verified.stderr).toBe(0);
-    expect(verified.stdout).toMatch(/^ok 2026-05-02\b/m);
-    expect(verified.stdout).toMatch(/^ok 2026-05-01\b/m);
+    expect(await verified, stderr).toBe(0);
+    expect(stdout).toMatch(/^ok 2026-05-02\b/m);
+    expect(stdout).toMatch(/^ok 2026-05-01\b/m);
+  });
+
+  it("Ctrl-C once the index lists the new version says nothing is left to do, and the version verifies", async () => {
+    await useBuild(root, "v1");
+    const marker = join(root, "listed.marker");
+    const child = spawnFragtax(["publish", "--date", "2026-05-01"], { cwd: root, env: { FRAGTAX_TEST_PAUSE_PUBLISH: marker, FRAGTAX_TEST_PAUSE_PUBLISH_AT: "listed", NO_COLOR: "1" } });
+    let stderr = "";
+    child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.once("exit", (exitCode, bySignal) => resolve(bySignal === "SIGINT" ? 130 : exitCode)));
+    for (let tries = 0; !existsSync(marker) && tries < 400; tries++) await new Promise((r) => setTimeout(r, 25));
+    expect(await readFile(marker, "utf8")).toBe("2026-05-01");
+    child.kill("SIGINT");
+    expect(await exited).toBe(130);
+    expect(stderr).toContain("fragtax publish: stopped by Ctrl-C after version 2026-05-01 was published and listed in out/reports/index.html: nothing is left to do");
+    expect(await versions()).toEqual(["2026-05-01"]);
+    expect((await fragtax(["verify"], { cwd: root })).code).toBe(0);
   });
 
   it("two publishes of one build at once publish it once: the second waits, then is refused naming the version", async () => {

@@ -53,7 +53,8 @@ export async function whatIfFromOptions(options: WhatIfOptions, knownIds: readon
 }
 
 /** The overrides that could be read, and the problems of those that could not, each a located line. */
-async function readWhatIf(options: WhatIfOptions, knownIds: readonly string[], original?: OriginalAssumptions): Promise<{ whatIf: WhatIf | null; problems: string[]; notes: string[] }> {
+/** What the flags and the overrides file say; `flagged`: the ids --set gives; `fileGave`: whether the file gave any override. */
+async function readWhatIf(options: WhatIfOptions, knownIds: readonly string[], original?: OriginalAssumptions): Promise<{ whatIf: WhatIf | null; problems: string[]; notes: string[]; flagged: ReadonlySet<string>; fileGave: boolean }> {
   const sources: string[] = [];
   const problems: string[] = [];
   const file = options.assumptions;
@@ -80,7 +81,7 @@ async function readWhatIf(options: WhatIfOptions, knownIds: readonly string[], o
   // A --set given for an id the file sets too wins (README), and is said to: the file's value is not used.
   const flagged = new Set(fromFlags.map((override) => override.id));
   const notes = file ? fromFile.filter((override) => flagged.has(override.id)).map((override) => messages.setOverridesFile(describeOverride(override), file)) : [];
-  return { whatIf: overrides.length > 0 ? { overrides, sources } : null, problems, notes };
+  return { whatIf: overrides.length > 0 ? { overrides, sources } : null, problems, notes, flagged, fileGave: fromFile.length > 0 };
 }
 
 /**
@@ -88,8 +89,14 @@ async function readWhatIf(options: WhatIfOptions, knownIds: readonly string[], o
  * registry rejects (e.g. a non-positive range for a lognormal) become usage errors (exit 2).
  * `original`: the assumptions file the registry was read from, which a what-if file's copy of it is compared with.
  */
-export async function applyWhatIf(registry: AssumptionRegistry, options: WhatIfOptions, original?: OriginalAssumptions): Promise<{ registry: AssumptionRegistry; whatIf: WhatIf | null; notes: readonly string[] }> {
-  const { whatIf, problems, notes } = await readWhatIf(options, registry.all().map((assumption) => assumption.id), original);
+export async function applyWhatIf(
+  registry: AssumptionRegistry,
+  options: WhatIfOptions,
+  original?: OriginalAssumptions,
+): Promise<{ registry: AssumptionRegistry; whatIf: WhatIf | null; notes: readonly string[]; fileOverridesNothing: boolean }> {
+  const { whatIf, problems, notes, flagged, fileGave } = await readWhatIf(options, registry.all().map((assumption) => assumption.id), original);
+  // An overrides file none of whose values or ranges differ from the assumptions file's (an unedited copy).
+  const fileOverridesNothing = options.assumptions !== undefined && !fileGave;
   // The overrides that could be read are tried even when others could not: what the assumptions refuse
   // of them (a share of 40, a negative price) is said in the same attempt, after the reading's problems.
   let applied = registry;
@@ -109,13 +116,17 @@ export async function applyWhatIf(registry: AssumptionRegistry, options: WhatIfO
     }
   }
   if (problems.length + rejected.length > 0) throw new WhatIfError([...problems, ...rejected].join("\n"));
-  if (whatIf === null) return { registry: applied, whatIf, notes };
+  if (whatIf === null) return { registry: applied, whatIf, notes, fileOverridesNothing };
   // An override that leaves its assumption as the file has it (`--set` of the file's own value or range)
   // changes nothing: said, and not a what-if, as an unedited `--assumptions` copy is not (README).
   const same = (id: string): boolean => canonicalJson(assumptionContent(registry.get(id))) === canonicalJson(assumptionContent(applied.get(id)));
   const inert = whatIf.overrides.filter((override) => same(override.id));
-  if (inert.length === 0) return { registry: applied, whatIf, notes };
+  if (inert.length === 0) return { registry: applied, whatIf, notes, fileOverridesNothing };
   const said = [...notes, ...inert.map((override) => messages.overrideChangesNothing(describeOverride(override), original?.name ?? registry.fileName))];
   const kept = whatIf.overrides.filter((override) => !inert.includes(override));
-  return kept.length === 0 ? { registry, whatIf: null, notes: said } : { registry: registry.withOverrides(kept), whatIf: { ...whatIf, overrides: kept }, notes: said };
+  if (kept.length === 0) return { registry, whatIf: null, notes: said, fileOverridesNothing };
+  // The sources are those the kept overrides came from: a --set that overrode nothing is not one.
+  const [fromFile, fromFlags] = [kept.some((override) => !flagged.has(override.id)), kept.some((override) => flagged.has(override.id))];
+  const sources = [...(fromFile && options.assumptions !== undefined ? [options.assumptions] : []), ...(fromFlags ? ["--set"] : [])];
+  return { registry: registry.withOverrides(kept), whatIf: { overrides: kept, sources }, notes: said, fileOverridesNothing };
 }

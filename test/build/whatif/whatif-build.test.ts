@@ -100,7 +100,21 @@ describe("fragtax build --set / --assumptions (what-if)", () => {
     expect((JSON.parse(read(root, "build-log.json")) as { whatIf: unknown }).whatIf).toEqual({ overrides: [{ id: "run_gpu_hours", value: 20000000 }], sources: ["--set"] });
     expect(read(root, "report.html")).toContain('data-fragtax="what-if"');
     expect(runCost(root)?.p50).toBe(50e6);
-  }, 120_000);
+
+    // With an overrides file: the file's override stays, and a --set that overrode nothing is no source.
+    const file = join(root, "what-if.yaml");
+    writeFileSync(file, "run_gpu_hours: 20000000\n");
+    const withFile = fragtax(["build", "--no-pdf", "--root", root, "--assumptions", file, "--set", "h100_usd_per_gpu_hour=2..3"], root);
+    expect(withFile.status).toBe(0);
+    expect((JSON.parse(read(root, "build-log.json")) as { whatIf: unknown }).whatIf).toEqual({ overrides: [{ id: "run_gpu_hours", value: 20000000 }], sources: [file] });
+    // A file whose only override --set replaces with the file's own value: a normal build, and not said to override nothing.
+    const replaced = fragtax(["build", "--no-pdf", "--root", root, "--assumptions", file, "--set", "run_gpu_hours=10000000"], root);
+    expect(replaced.status).toBe(0);
+    expect(replaced.stderr).toContain(`what-if: ${file}'s run_gpu_hours = 20000000 is not used: --set gives that id too, and --set wins`);
+    expect(replaced.stderr).toContain("what-if: run_gpu_hours = 10000000 is notebooks/assumptions.yaml's own: it overrides nothing");
+    expect(replaced.stderr).not.toContain("overrides nothing (every value and range in it");
+    expect((JSON.parse(read(root, "build-log.json")) as { whatIf: unknown }).whatIf).toBeNull();
+  }, 180_000);
 
   it("exits 2 naming the nearest ids for an unknown id, writing nothing", () => {
     project = tempProject();

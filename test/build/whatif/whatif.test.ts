@@ -240,7 +240,7 @@ describe("applyWhatIf", () => {
     const { readFile } = await import("node:fs/promises");
     const registry = parseAssumptions(await readFile("test/fixtures/versions/v1/assumptions.yaml", "utf8"), "assumptions.yaml", { legacy: true });
     const normal = await applyWhatIf(registry, {});
-    expect(normal).toEqual({ registry, whatIf: null, notes: [] });
+    expect(normal).toEqual({ registry, whatIf: null, notes: [], fileOverridesNothing: false });
     const { registry: changed, whatIf } = await applyWhatIf(registry, { set: ["h100_usd_per_gpu_hour=2.5..3.5"] });
     expect(changed.get("h100_usd_per_gpu_hour").range).toEqual({ low: 2.5, high: 3.5 });
     expect(registry.get("h100_usd_per_gpu_hour").range).toEqual({ low: 2, high: 3 });
