@@ -267,10 +267,13 @@ describe("what a chart and a sweep show", () => {
 describe("what the chapters say of their inputs", () => {
   it("dates chapter 5's check of OpenAI's compute, says whose figures chapter 3 and 7 rest on, and gives chapter 1's compute-priced bill", async () => {
     const paragraphs = await texts("p, li");
-    expect(paragraphs.some((p) => /Epoch AI\u2019s estimate for 2024 is .* The estimate is for 2024, and spending in 2025\u201326 is likely higher(: for that year the essay\u2019s range is, if anything, low|, which narrows the gap for the year the essay was written)\./.test(p))).toBe(true);
+    expect(paragraphs.some((p) => /Epoch AI\u2019s estimate for 2024 is .* The estimate is for 2024, and spending in 2025\u201326 is likely higher(: for the year the essay was written, its range is, if anything, low|, which narrows the gap for the year the essay was written)\./.test(p))).toBe(true);
     expect(paragraphs.some((p) => p.includes("Amazon\u2019s part of it rests on the essay\u2019s own figure for its tranche, which no source among our inputs confirms."))).toBe(true);
     // Whose the premises are: the essay's design cost and ecosystem count, and our judgement of volume and savings, with its weight computed.
     expect(paragraphs.some((p) => /On the essay\u2019s design cost and ecosystem count, with our judgement of each generation\u2019s volume and of what a custom chip saves per hour \(which carry [\d.]+% of this interval\u2019s sensitivity\), splitting volume across its ecosystems does not spring the trap by volume alone/.test(p))).toBe(true);
     expect(paragraphs.some((p) => /^A larger run, priced from its compute\. From the compute a frontier run needs, .* the bill is \$[\d.]+[MB] \(90% CI \$[\d.]+[MB]–\$[\d.]+[MB]\) \(the next section\)/.test(p))).toBe(true);
+    // Ratios the prose quotes come with their intervals, and what a figure rests on is computed, not typed.
+    expect(paragraphs.some((p) => /A run of the size the FLOP range gives needs [\d.]+× \(90% CI [\d.]+×–[\d.]+×\) the compute that the essay\u2019s cluster delivers in the essay\u2019s duration\./.test(p))).toBe(true);
+    expect(paragraphs.some((p) => /^Credits stranded .*\(chapter 3\); the figure rests (mostly|partly) on our judgement, above all of the share of single-cloud credits the lab would have spent there anyway \([\d.]+% of its sensitivity\)\./.test(p))).toBe(true);
   });
 });

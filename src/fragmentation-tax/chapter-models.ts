@@ -24,11 +24,13 @@ export const TRAINING_ESSAY_BOX: ReportModel<"gpus" | "days" | "price", "cost_us
 
 /**
  * The run at market price with goodput, from FLOP (FLOP ÷ (peak × MFU) ÷ goodput GPU-seconds, Epoch
- * AI's cost method), the FLOP the essay's cluster delivers, and its electricity (GPU-hours × kW × PUE × USD/kWh).
+ * AI's cost method), the FLOP the essay's cluster delivers, how many times that a run of the FLOP
+ * range needs, and its electricity (GPU-hours × kW × PUE × USD/kWh). The essay's days are its days of
+ * training on both routes: the rental pays for them ÷ goodput, and the cluster computes in them.
  */
 export const TRAINING_MARKET: ReportModel<
   "gpus" | "days" | "price" | "goodput" | "flop" | "peak" | "mfu" | "kw" | "pue" | "usdPerKwh",
-  "cost_gpu_route_usd" | "cost_flop_route_usd" | "box_flop_e25" | "energy_usd"
+  "cost_gpu_route_usd" | "cost_flop_route_usd" | "box_flop_e25" | "flop_needed_multiple" | "energy_usd"
 > = {
   ids: {
     gpus: "essay_training_gpu_count", days: "essay_training_days", price: "h100_usd_per_gpu_hour", goodput: "training_goodput",
@@ -42,7 +44,8 @@ export const TRAINING_MARKET: ReportModel<
       cost_gpu_route_usd: rented.usd,
       // Paid GPU-hours = useful GPU-hours ÷ goodput, as on the rented route.
       cost_flop_route_usd: fromFlop.usd / x.goodput,
-      box_flop_e25: (flopDelivered({ gpus: x.gpus, days: x.days, peakFlopPerSecondPerGpu: x.peak, mfu: x.mfu }) * x.goodput) / 1e25,
+      box_flop_e25: flopDelivered({ gpus: x.gpus, days: x.days, peakFlopPerSecondPerGpu: x.peak, mfu: x.mfu }) / 1e25,
+      flop_needed_multiple: x.flop / flopDelivered({ gpus: x.gpus, days: x.days, peakFlopPerSecondPerGpu: x.peak, mfu: x.mfu }),
       energy_usd: energyCostUsd({ gpuHours: rented.gpuHours, kwPerGpu: x.kw, pue: x.pue, usdPerKwh: x.usdPerKwh }),
     };
   },

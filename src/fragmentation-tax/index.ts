@@ -22,3 +22,4 @@ export {
   trainingClaims, captiveCloudClaims, creditsClaims, sovereigntyClaims, whoPaysClaims, scenarioClaims, chipClaims,
   type LedgerClaim, type LedgerEntry,
 } from "./ledger";
+export { sourceInProse } from "./ledger-text";

@@ -18,7 +18,12 @@ const span = (r: Interval | Summary, format: NumberFormat, fmt: Fmt): string => 
   const [low, high] = "p5" in r ? [fmt(r.p5, format), fmt(r.p95, format)] : [fmt(r.low, format), fmt(r.high, format)];
   return low === high ? low : `${low}–${high}`;
 };
-const cite = (a: Assumption): string => `${a.source.title}, ${a.source.date}`;
+/**
+ * A source's title as words inside a sentence: a generic one ("Press reports of …") starts in lower
+ * case there, as any common noun would; a name (Bloomberg, Epoch AI, the Federal Reserve) keeps its capital.
+ */
+export const sourceInProse = (title: string): string => title.replace(/^Press reports\b/, "press reports");
+const cite = (a: Assumption): string => `${sourceInProse(a.source.title)}, ${a.source.date}`;
 
 export const sourcedNote = (a: Assumption): string => `Checked against ${cite(a)}.${a.note === undefined ? "" : ` ${a.note}`}`;
 

@@ -172,7 +172,7 @@ function methods(input: AppendixInput): Html {
   }</p>
 <p>Every uncertain figure is computed by Monte Carlo simulation: <strong>${formatNumber(samples, "count")}</strong> joint samples of the inputs, drawn from a seeded pseudo-random generator (seed <code>${String(seed)}</code>), so the same assumptions always give the same figures. A figure is reported as its median with the 90% interval (5th to 95th percentile) of the samples.</p>
 <p>The intervals cover the uncertainty of the inputs only. They exclude structural uncertainty: the choice of the model's form (which costs a mechanism applies to, which inputs move together) is not sampled, so an interval can be narrower than what is really known. Where the report tried other forms, a figure shows its value under those alternatives beside its interval.</p>
-<p>Claims are checked by comparing the stated range with the model's 90% interval. Sensitivity charts rank inputs by how much the output moves when one input goes from its 5th to its 95th percentile with the others held at their medians.</p>`;
+<p>Claims are checked by comparing the stated range with the model's 90% interval, or, for a claim checked against one input, with that input's range (Appendix C). Sensitivity charts rank inputs by how much the output moves when one input goes from its 5th to its 95th percentile with the others held at their medians.</p>`;
 }
 
 /** "17 are the essay's own figures, 21 come from external sources and 23 are the analysts' judgement". */

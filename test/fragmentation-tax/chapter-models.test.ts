@@ -147,4 +147,13 @@ describe("the corrected lab model (issue 12)", () => {
     expect(judgementShare(run(models.CREDITS).drivers("engineering_multiplier"))).toBeGreaterThan(0.99);
     expect(judgementShare(run(models.TRAINING_MARKET).drivers("cost_flop_route_usd"))).toBeLessThan(0.01);
   });
+
+  it("the market route reads the essay's days one way: training time, paid ÷ goodput and computed in, and a run of the FLOP range as a multiple of that", () => {
+    const x = { gpus: 12000, days: 75, price: 3, goodput: 0.8, flop: 3e26, peak: 9.89e14, mfu: 0.4, kw: 1.4, pue: 1.2, usdPerKwh: 0.08 };
+    const out = models.TRAINING_MARKET.evaluate(x);
+    const computed = x.gpus * x.days * 86400 * x.peak * x.mfu; // the essay's days of training, at measured MFU
+    expect(out.cost_gpu_route_usd).toBeCloseTo((x.gpus * x.days * 24 * x.price) / x.goodput, 3);
+    expect(out.box_flop_e25 * 1e25).toBeCloseTo(computed, -15);
+    expect(out.flop_needed_multiple).toBeCloseTo(x.flop / computed, 9);
+  });
 });
