@@ -274,6 +274,10 @@ describe("what the chapters say of their inputs", () => {
     expect(paragraphs.some((p) => /^A larger run, priced from its compute\. From the compute a frontier run needs, .* the bill is \$[\d.]+[MB] \(90% CI \$[\d.]+[MB]–\$[\d.]+[MB]\) \(the next section\)/.test(p))).toBe(true);
     // Ratios the prose quotes come with their intervals, and what a figure rests on is computed, not typed.
     expect(paragraphs.some((p) => /A run of the size the FLOP range gives needs [\d.]+× \(90% CI [\d.]+×–[\d.]+×\) the compute that the essay\u2019s cluster delivers in the essay\u2019s duration\./.test(p))).toBe(true);
+    // The unverifiable claims are named from the ledger: as many names as the count says.
+    const ledgerLine = paragraphs.find((p) => p.startsWith("The ledger holds"));
+    const [, count, names] = /and (\d+) unverifiable \(the unverifiable ones?: (.*?)\)\./.exec(ledgerLine ?? "") ?? [];
+    expect(names?.split("; ")).toHaveLength(Number(count));
     expect(paragraphs.some((p) => /^Credits stranded .*\(chapter 3\); the figure rests (mostly|partly) on our judgement, above all of the share of single-cloud credits the lab would have spent there anyway \([\d.]+% of its sensitivity\)\./.test(p))).toBe(true);
   });
 });
