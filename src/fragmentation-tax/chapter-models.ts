@@ -13,12 +13,15 @@ import { flopDelivered, trainingRunCost, trainingRunCostFromFlop } from "../mode
 
 // ── Chapter 1 ────────────────────────────────────────────────────────────────────────────────────
 
-/** Rental bill of the essay's box: GPUs × days × 24 × USD/GPU-hour (the essay's own arithmetic). */
-export const TRAINING_ESSAY_BOX: ReportModel<"gpus" | "days" | "price", "cost_usd" | "gpu_hours"> = {
-  ids: { gpus: "essay_training_gpu_count", days: "essay_training_days", price: "essay_h100_usd_per_gpu_hour" },
-  evaluate: ({ gpus, days, price }) => {
+/**
+ * Rental bill of the essay's box: GPUs × days × 24 × USD/GPU-hour (the essay's own arithmetic), and
+ * that bill as a share of the yearly compute bill the essay gives OpenAI, draw by draw.
+ */
+export const TRAINING_ESSAY_BOX: ReportModel<"gpus" | "days" | "price" | "compute", "cost_usd" | "gpu_hours" | "share_of_openai_compute"> = {
+  ids: { gpus: "essay_training_gpu_count", days: "essay_training_days", price: "essay_h100_usd_per_gpu_hour", compute: "openai_compute_usd_per_year" },
+  evaluate: ({ gpus, days, price, compute }) => {
     const run = trainingRunCost({ gpus, days, usdPerGpuHour: price });
-    return { cost_usd: run.usd, gpu_hours: run.gpuHours };
+    return { cost_usd: run.usd, gpu_hours: run.gpuHours, share_of_openai_compute: run.usd / compute };
   },
 };
 
@@ -71,7 +74,7 @@ export const TRAINING_READINGS: ReportModel<"gpus" | "days" | "price" | "finalSh
 export const REVENUE_SHARE_YEARS = Object.freeze([2026, 2027, 2028, 2029, 2030] as const);
 
 type ShareOut =
-  | "paid_uncapped_usd" | "paid_capped_usd" | "cap_value_usd" | "cap_value_nominal_usd" | "cap_binds" | "share_2026_usd" | "cap_years_of_2026_payments"
+  | "paid_uncapped_usd" | "paid_capped_usd" | "cap_value_usd" | "cap_value_nominal_usd" | "cap_binds" | "share_2026_usd" | "share_2026_over_compute" | "cap_years_of_2026_payments"
   | `cumulative_uncapped_${number}` | `cumulative_capped_${number}`;
 
 /**
@@ -79,12 +82,12 @@ type ShareOut =
  * running total reaches the cap. Years past the horizon pay nothing. The cap's value is discounted at
  * the cost of capital, as Stargate's capital charge is in chapter 5, so the two are comparable.
  */
-export const REVENUE_SHARE: ReportModel<"share" | "cap" | "horizon" | "revenue2026" | "growth" | "rate", ShareOut> = {
+export const REVENUE_SHARE: ReportModel<"share" | "cap" | "horizon" | "revenue2026" | "growth" | "rate" | "compute", ShareOut> = {
   ids: {
     share: "openai_microsoft_revenue_share", cap: "openai_microsoft_revenue_share_cap_usd", horizon: "revenue_share_horizon_years",
-    revenue2026: "openai_revenue_2026_usd", growth: "openai_revenue_growth_per_year", rate: "cost_of_capital",
+    revenue2026: "openai_revenue_2026_usd", growth: "openai_revenue_growth_per_year", rate: "cost_of_capital", compute: "openai_compute_usd_per_year",
   },
-  evaluate: ({ share, cap, horizon, revenue2026, growth, rate }) => {
+  evaluate: ({ share, cap, horizon, revenue2026, growth, rate, compute }) => {
     const revenue = revenuePath({ startUsdPerYear: revenue2026, growthFractionPerYear: growth - 1, years: REVENUE_SHARE_YEARS.length })
       .map((usd, t) => (t < horizon ? usd : 0));
     const paid = revenueSharePayments({ revenueUsdByYear: revenue, shareFraction: share, capUsd: cap, firstYear: REVENUE_SHARE_YEARS[0], discountRatePerYear: rate });
@@ -102,6 +105,8 @@ export const REVENUE_SHARE: ReportModel<"share" | "cap" | "horizon" | "revenue20
     out.cap_years_of_2026_payments = cap / (share * revenue2026);
     out.cap_binds = paid.capBindsInYear === undefined ? 0 : 1;
     out.share_2026_usd = share * revenue2026;
+    // The 2026 payment against the yearly compute bill the essay gives OpenAI, draw by draw.
+    out.share_2026_over_compute = (share * revenue2026) / compute;
     return out;
   },
 };

@@ -54,7 +54,7 @@ describe("report chapter models", () => {
   });
 
   it("the revenue-share cap never lets capped payments exceed the cap or the uncapped total", () => {
-    const out = models.REVENUE_SHARE.evaluate({ share: 0.2, cap: 30e9, horizon: 5, revenue2026: 30e9, growth: 1.5, rate: 0.1 });
+    const out = models.REVENUE_SHARE.evaluate({ share: 0.2, cap: 30e9, horizon: 5, revenue2026: 30e9, growth: 1.5, rate: 0.1, compute: 8.5e9 });
     expect(out.paid_capped_usd).toBe(30e9);
     expect(out.paid_uncapped_usd).toBeCloseTo(0.2 * 30e9 * (1 + 1.5 + 1.5 ** 2 + 1.5 ** 3 + 1.5 ** 4), 0);
     expect(out.cap_binds).toBe(1);

@@ -126,7 +126,7 @@ describe("model runs kept between notebooks", () => {
     const dir = tempDir();
     let scale = 1;
     const box = chapterModels.TRAINING_ESSAY_BOX;
-    const SCALED: ReportModel<"gpus" | "days" | "price", "cost_usd"> = { ids: box.ids, evaluate: (x) => ({ cost_usd: scale * box.evaluate(x).cost_usd }) };
+    const SCALED: ReportModel<"gpus" | "days" | "price" | "compute", "cost_usd"> = { ids: box.ids, evaluate: (x) => ({ cost_usd: scale * box.evaluate(x).cost_usd }) };
     const files = new ModelRunFiles(dir, "bundle-1");
     files.register("m", { SCALED });
     global[MODEL_RUNS] = files;
