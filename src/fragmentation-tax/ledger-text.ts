@@ -54,10 +54,10 @@ export const trainingFrontierNote = (flop: Assumption, fmt: Fmt): string =>
 // Chapter 2
 export const revenueShareClaim = "OpenAI pays Microsoft roughly 20% of its revenue";
 export const REVENUE_SHARE_SETTLES = "Only the essay states the share in these inputs; the text of the amended agreement, or reporting on it, would settle it.";
-export const azureYearsClaim = "OpenAI's engineers have spent four years optimizing for Azure";
+export const azureYearsClaim = "OpenAI's engineering has been tuned to Azure for four years";
 export const azureYearsNote = (start: Assumption): string =>
   `Counted from the partnership that made Azure OpenAI's cloud (${cite(start)}) to the essay's date. How long today's teams have worked on Azure-specific code is not public; on that narrower reading the claim cannot be checked.`;
-export const threeCloudsClaim = "OpenAI's engineers will now split their attention across three clouds";
+export const threeCloudsClaim = "OpenAI's engineering effort will now be divided among three clouds";
 export const THREE_CLOUDS_SETTLES = "No input of the report lists OpenAI's cloud contracts; a list of the providers that run OpenAI's training and inference would settle the count.";
 
 // Chapter 3
@@ -70,7 +70,7 @@ export const googleCreditsNote = (share: Assumption): string =>
   `The claim reads as all of it in credits. Against ${cite(share)}: ${share.note ?? ""}`.trim();
 export const amazonClaim = (amount: number, fmt: Fmt): string => `Amazon invested ${fmt(amount, "usd")} in Anthropic days earlier, as Trainium and AWS capacity`;
 export const AMAZON_SETTLES = "No independent source for this tranche is among the report's inputs; Amazon's or Anthropic's announcement of it would settle its size and form.";
-export const rearchitectureClaim = "Moving OpenAI's training off Azure is a multi-year, multi-billion-dollar re-architecture";
+export const rearchitectureClaim = "Moving OpenAI's training off Azure would take years and billions of dollars of re-engineering";
 export const rearchitectureNote = (extra: Summary, fmt: Fmt): string =>
   `Not checkable: migration costs are not disclosed. For scale, the model's extra engineering for a second hardware stack is ${fmt(extra, "usd")} a year: $2B of it would take ${span({ low: 2e9 / extra.p95, high: 2e9 / extra.p5 }, "number", fmt)} years, before costs beyond engineering (moving data, running both platforms at once). A lab's disclosure of migration spending would settle it.`;
 export const doublingClaim = "Maintaining TPU and Trainium pipelines doubles engineering overhead";
@@ -100,7 +100,7 @@ export const priceToSalesNote = (essay: Summary, trailing: Summary, source: Assu
 export const marketCapsClaim = (amd: number, intel: number, fmt: Fmt): string => `AMD's market cap is about ${fmt(amd, "usd")} and Intel's about ${fmt(intel, "usd")}, so Anthropic is worth more than AMD`;
 export const marketCapsNote = (vsAmd: number, vsIntel: number, fmt: Fmt): string =>
   `Market prices on the essay's date are not among the report's sourced inputs; closing market caps on that date would settle it. Taking the essay's figures, Anthropic is ${fmt(vsAmd, "multiple")} AMD and ${fmt(vsIntel, "multiple")} Intel.`;
-export const fedClaim = "The Fed funds rate is still above 4%";
+export const fedClaim = "The federal funds rate remains over 4%";
 export const fedNote = (fed: Assumption): string => `Upper bound of the target range per ${cite(fed)}; "above 4%" is read as 4–4.5%.`;
 export const FED_SETTLES = "The FOMC's target range on the essay's date would settle it.";
 export const computeClaim = (stated: Interval, fmt: Fmt): string => `OpenAI spends ${span(stated, "usd", fmt)} a year on compute`;
@@ -139,7 +139,7 @@ export const scenarioClaim = (name: string, p: number, fmt: Fmt): string => {
 export const scenarioNote = (settles: string): string => `A subjective probability, not a measurement. What would move it: ${settles}`;
 
 // Chapter 7
-export const ecosystemsClaim = "About six hardware ecosystems compete for the same training and inference workloads";
+export const ecosystemsClaim = "Roughly six hardware ecosystems vie for the same training and inference work";
 export const ECOSYSTEMS_NOTE = "Not a check: counting the vendors the essay itself names (NVIDIA, AMD, Google TPU, Amazon Trainium, Microsoft Maia, Meta MTIA, Tesla) only restates the essay. A census of accelerators deployed at frontier scale, by vendor, would settle how many really compete.";
 export const designCostClaim = "Google reportedly spent over $2B (a lower bound) developing TPU 8i";
 export const designCostNote = (modelled: Interval, fmt: Fmt): string =>
