@@ -26,7 +26,7 @@ const HOURS_PER_YEAR = 8760;
  */
 export const WHO_PAYS: ReportModel<
   "computeEssay" | "compute2024" | "other2024" | "opexShareEssay" | "stargate" | "years" | "life" | "rate" | "share" | "revenue2026",
-  "opex_share_2024" | "implied_total_opex_usd" | "revenue_share_2026_usd" | "stargate_capex_per_year_usd" | "stargate_capital_charge_usd" | "stargate_per_year_to_openai_compute" | "compute_essay_usd" | "compute_2024_usd"
+  "opex_share_2024" | "implied_total_opex_usd" | "revenue_share_2026_usd" | "stargate_capex_per_year_usd" | "stargate_capital_charge_usd" | "stargate_capital_charge_to_openai_compute" | "stargate_per_year_to_openai_compute" | "compute_essay_usd" | "compute_2024_usd"
 > = {
   ids: {
     computeEssay: "openai_compute_usd_per_year", compute2024: "openai_compute_2024_usd", other2024: "openai_noncompute_costs_2024_usd",
@@ -40,6 +40,7 @@ export const WHO_PAYS: ReportModel<
     stargate_capex_per_year_usd: x.stargate / x.years,
     stargate_capital_charge_usd: x.stargate * capitalRecoveryFactor(x.rate, x.life),
     stargate_per_year_to_openai_compute: x.stargate / x.years / x.computeEssay,
+    stargate_capital_charge_to_openai_compute: (x.stargate * capitalRecoveryFactor(x.rate, x.life)) / x.computeEssay,
     compute_essay_usd: x.computeEssay,
     compute_2024_usd: x.compute2024,
   }),
