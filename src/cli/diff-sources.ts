@@ -43,29 +43,36 @@ export interface SnapshotContext {
 export class DiffSourceError extends InputError {}
 
 /**
- * A version's folder decides: when it is there, the side is that version, intact or damaged (never a
- * git ref or a file of the same name, which would silently compare something else).
+ * What a side names, in the order resolveSnapshot decides it:
+ *   version    a published version's folder, intact or damaged: it decides (never a git ref or a file
+ *              of the same name, which would silently compare something else)
+ *   empty      no name at all (`resolve("")` is the current folder)
+ *   folder, device, not-yaml   a path resolveSnapshot refuses: a device (/dev/zero) would be read until
+ *              memory ran out; a file whose name says it is something else is named as such (read as
+ *              YAML, README.md was "malformed YAML" at its line 3)
+ *   file       an assumptions file (one without an extension, `<(git show …)` or /dev/fd/63, is read as YAML)
+ *   ref        anything else: a git ref, or nothing
  */
-const isVersionSide = (spec: string, reportsDir: string): boolean => VERSION_ID.test(spec) && entryExists(join(reportsDir, spec));
+type SideKind = "version" | "empty" | "folder" | "device" | "not-yaml" | "file" | "ref";
 
-/**
- * Whether `spec` names an assumptions file resolveSnapshot reads (not a version, a folder, a device or
- * a file named as something else): a side that carries no figures, built or not.
- */
-export function isFileSide(spec: string, reportsDir: string): boolean {
-  if (isVersionSide(spec, reportsDir) || spec.trim() === "") return false;
+function sideKind(spec: string, reportsDir: string): SideKind {
+  if (VERSION_ID.test(spec) && entryExists(join(reportsDir, spec))) return "version";
+  if (spec.trim() === "") return "empty";
   const path = resolve(spec);
-  if (!existsSync(path)) return false;
+  if (!existsSync(path)) return "ref";
   const info = statSync(path);
-  return !info.isDirectory() && !info.isCharacterDevice() && !info.isBlockDevice() && YAML_OR_JSON.test(extname(path));
+  if (info.isDirectory()) return "folder";
+  if (info.isCharacterDevice() || info.isBlockDevice()) return "device";
+  return /^(?:\.ya?ml|\.json)?$/i.test(extname(path)) ? "file" : "not-yaml";
 }
 
-/** The extensions an assumptions file side may have (none: `<(git show …)`, /dev/fd/63). */
-const YAML_OR_JSON = /^(?:\.ya?ml|\.json)?$/i;
+/** Whether `spec` names an assumptions file resolveSnapshot reads: a side that carries no figures, built or not. */
+export const isFileSide = (spec: string, reportsDir: string): boolean => sideKind(spec, reportsDir) === "file";
 
 export async function resolveSnapshot(spec: string, context: SnapshotContext): Promise<Snapshot> {
   const versionDir = join(context.reportsDir, spec);
-  if (isVersionSide(spec, context.reportsDir)) {
+  const kind = sideKind(spec, context.reportsDir);
+  if (kind === "version") {
     await assertVersionIntact(context.reportsDir, spec);
     const file = join(versionDir, "assumptions.yaml");
     const stored = await readVersionProse(versionDir);
@@ -90,15 +97,15 @@ export async function resolveSnapshot(spec: string, context: SnapshotContext): P
       errata: publishedErrata(versions, spec),
     };
   }
-  if (spec.trim() === "") throw new DiffSourceError(messages.diffSideEmpty()); // resolve("") is the current folder
-  const path = resolve(spec);
-  if (existsSync(path) && statSync(path).isDirectory()) throw new DiffSourceError(messages.diffSideIsFolder(spec));
-  // A device (/dev/zero) would be read until memory ran out; a pipe (`<(…)`, /dev/stdin) is ordinary input.
-  if (existsSync(path) && (statSync(path).isCharacterDevice() || statSync(path).isBlockDevice())) throw new DiffSourceError(messages.diffSideNotAFile(spec));
-  // A file whose name says it is something else is named as such (read as YAML, README.md was "malformed
-  // YAML" at its line 3); one without an extension (`<(git show …)`, /dev/fd/63) is read as YAML.
-  if (existsSync(path) && !YAML_OR_JSON.test(extname(path))) throw new DiffSourceError(messages.diffSideNotYaml(spec));
-  if (existsSync(path)) return { label: spec, assumptions: context.parseAssumptions(inputText(path, await readFile(path)), spec) };
+  if (kind === "empty") throw new DiffSourceError(messages.diffSideEmpty());
+  if (kind === "folder") throw new DiffSourceError(messages.diffSideIsFolder(spec));
+  // A pipe (`<(…)`, /dev/stdin) is ordinary input; a device is not.
+  if (kind === "device") throw new DiffSourceError(messages.diffSideNotAFile(spec));
+  if (kind === "not-yaml") throw new DiffSourceError(messages.diffSideNotYaml(spec));
+  if (kind === "file") {
+    const path = resolve(spec);
+    return { label: spec, assumptions: context.parseAssumptions(inputText(path, await readFile(path)), spec) };
+  }
   const text = await assumptionsAtRef(context.root, spec, context.assumptionsFile);
   if (text === undefined) throw new DiffSourceError(messages.unknownDiffSide(spec, (await listVersions(context.reportsDir)).map((manifest) => manifest.id)));
   const built = context.buildFiguresAt ? await context.buildFiguresAt(spec) : undefined;
@@ -143,12 +150,6 @@ export async function assumptionsAtRef(root: string, ref: string, assumptionsFil
   return stdout;
 }
 
-/**
- * Figures at a ref: checks the ref out into a temporary worktree (sharing node_modules by symlink,
- * starting from a copy of this checkout's notebook cache so unchanged notebooks are reused), runs
- * `build()` there in this process without the PDF, reads its figures.json; the worktree is removed
- * whatever ends the diff (diff-worktree.ts).
- */
 /** A ref's figures as its build made them, each one's notebook, and the notebooks where a code cell threw (their later figures are missing). */
 export interface BuiltFigures {
   readonly figures: FigureValues[];
@@ -161,6 +162,12 @@ function figureNotebooks(data: unknown): Map<string, string> {
   return new Map(readFiguresJson(data).flatMap((entry) => (entry.notebook === undefined ? [] : [[entry.id, entry.notebook] as const])));
 }
 
+/**
+ * Figures at a ref: checks the ref out into a temporary worktree (sharing node_modules by symlink,
+ * starting from a copy of this checkout's notebook cache so unchanged notebooks are reused), runs
+ * `build()` there in this process without the PDF, reads its figures.json; the worktree is removed
+ * whatever ends the diff (diff-worktree.ts).
+ */
 export async function buildFiguresInWorktree(root: string, ref: string, progress: (line: string) => void = () => undefined): Promise<BuiltFigures> {
   const { stdout: top } = await run("git", ["-C", root, "rev-parse", "--show-toplevel"]);
   return inWorktree(root, ref, progress, async (worktree) => {

@@ -74,9 +74,9 @@ export interface FigureDelta {
   readonly label: string;
   readonly unit: string;
   readonly format: FigureValues["format"];
-  /** "missing": on one side only, the other's build having failed cells (`missingAt` names that side). */
+  /** "missing": on one side only, the other side's build having had its notebook throw (`missingAt` names that side). */
   readonly status: "changed" | "unchanged" | "added" | "removed" | "missing";
-  /** The side whose build did not make the figure (a cell failed there): with status "missing" only. */
+  /** The side whose build did not make the figure (its notebook threw there): with status "missing" only. */
   readonly missingAt?: string;
   readonly before: { readonly p5?: number; readonly p50: number; readonly p95?: number } | null;
   readonly after: { readonly p5?: number; readonly p50: number; readonly p95?: number } | null;

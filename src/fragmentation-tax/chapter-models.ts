@@ -43,12 +43,13 @@ export const TRAINING_MARKET: ReportModel<
   evaluate: (x) => {
     const rented = trainingRunCost({ gpus: x.gpus, days: x.days, usdPerGpuHour: x.price, goodputFraction: x.goodput });
     const fromFlop = trainingRunCostFromFlop({ totalFlop: x.flop, peakFlopPerSecondPerGpu: x.peak, mfu: x.mfu, usdPerGpuHour: x.price });
+    const delivered = flopDelivered({ gpus: x.gpus, days: x.days, peakFlopPerSecondPerGpu: x.peak, mfu: x.mfu });
     return {
       cost_gpu_route_usd: rented.usd,
       // Paid GPU-hours = useful GPU-hours ÷ goodput, as on the rented route.
       cost_flop_route_usd: fromFlop.usd / x.goodput,
-      box_flop_e25: flopDelivered({ gpus: x.gpus, days: x.days, peakFlopPerSecondPerGpu: x.peak, mfu: x.mfu }) / 1e25,
-      flop_needed_multiple: x.flop / flopDelivered({ gpus: x.gpus, days: x.days, peakFlopPerSecondPerGpu: x.peak, mfu: x.mfu }),
+      box_flop_e25: delivered / 1e25,
+      flop_needed_multiple: x.flop / delivered,
       energy_usd: energyCostUsd({ gpuHours: rented.gpuHours, kwPerGpu: x.kw, pue: x.pue, usdPerKwh: x.usdPerKwh }),
     };
   },
@@ -102,11 +103,12 @@ export const REVENUE_SHARE: ReportModel<"share" | "cap" | "horizon" | "revenue20
     out.paid_capped_usd = paid.cappedTotalUsd;
     out.cap_value_usd = paid.capValueToPayerUsd;
     out.cap_value_nominal_usd = paid.uncappedTotalUsd - paid.cappedTotalUsd;
-    out.cap_years_of_2026_payments = cap / (share * revenue2026);
+    const paid2026 = share * revenue2026;
+    out.cap_years_of_2026_payments = cap / paid2026;
     out.cap_binds = paid.capBindsInYear === undefined ? 0 : 1;
-    out.share_2026_usd = share * revenue2026;
+    out.share_2026_usd = paid2026;
     // The 2026 payment against the yearly compute bill the essay gives OpenAI, draw by draw.
-    out.share_2026_over_compute = (share * revenue2026) / compute;
+    out.share_2026_over_compute = paid2026 / compute;
     return out;
   },
 };

@@ -33,17 +33,20 @@ export const WHO_PAYS: ReportModel<
     opexShareEssay: "essay_infra_opex_share", stargate: "stargate_capex_usd", years: "stargate_years",
     life: "ai_datacenter_asset_life_years", rate: "cost_of_capital", share: "openai_microsoft_revenue_share", revenue2026: "openai_revenue_2026_usd",
   },
-  evaluate: (x) => ({
-    opex_share_2024: x.compute2024 / (x.compute2024 + x.other2024),
-    implied_total_opex_usd: x.computeEssay / x.opexShareEssay,
-    revenue_share_2026_usd: x.share * x.revenue2026,
-    stargate_capex_per_year_usd: x.stargate / x.years,
-    stargate_capital_charge_usd: x.stargate * capitalRecoveryFactor(x.rate, x.life),
-    stargate_per_year_to_openai_compute: x.stargate / x.years / x.computeEssay,
-    stargate_capital_charge_to_openai_compute: (x.stargate * capitalRecoveryFactor(x.rate, x.life)) / x.computeEssay,
-    compute_essay_usd: x.computeEssay,
-    compute_2024_usd: x.compute2024,
-  }),
+  evaluate: (x) => {
+    const charge = x.stargate * capitalRecoveryFactor(x.rate, x.life);
+    return {
+      opex_share_2024: x.compute2024 / (x.compute2024 + x.other2024),
+      implied_total_opex_usd: x.computeEssay / x.opexShareEssay,
+      revenue_share_2026_usd: x.share * x.revenue2026,
+      stargate_capex_per_year_usd: x.stargate / x.years,
+      stargate_capital_charge_usd: charge,
+      stargate_per_year_to_openai_compute: x.stargate / x.years / x.computeEssay,
+      stargate_capital_charge_to_openai_compute: charge / x.computeEssay,
+      compute_essay_usd: x.computeEssay,
+      compute_2024_usd: x.compute2024,
+    };
+  },
 };
 
 /**

@@ -14,6 +14,22 @@ afterEach(async () => rm(root, { recursive: true, force: true }));
 
 const reports = () => join(root, "out/reports");
 const versions = async () => (await readdir(reports())).filter((name) => !name.startsWith(".") && name !== "index.html").sort();
+/** Waits, at most ~10 s, until `done()` holds (a paused publish's marker, a line of output). */
+const until = async (done: () => boolean): Promise<void> => {
+  for (let tries = 0; !done() && tries < 400; tries++) await new Promise((r) => setTimeout(r, 25));
+};
+
+/** 2026-05-01 published from build v1, then a publish of build v2 as 2026-05-02, paused once staged (until its marker is removed). */
+async function secondPublishPaused(): Promise<{ marker: string; child: ReturnType<typeof spawnFragtax>; exited: Promise<number | null> }> {
+  await useBuild(root, "v1");
+  expect((await fragtax(["publish", "--date", "2026-05-01"], { cwd: root })).code).toBe(0);
+  await useBuild(root, "v2");
+  const marker = join(root, "staged.marker");
+  const child = spawnFragtax(["publish", "--date", "2026-05-02"], { cwd: root, env: { FRAGTAX_TEST_PAUSE_PUBLISH: marker } });
+  const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
+  await until(() => existsSync(marker));
+  return { marker, child, exited };
+}
 
 describe("fragtax publish", () => {
   it("writes a complete, hashed, dated version and lists it in the index", async () => {
@@ -138,7 +154,7 @@ describe("fragtax publish", () => {
     const marker = join(root, "staged.marker");
     const child = spawnFragtax(["publish", "--date", "2026-05-02"], { cwd: root, env: { FRAGTAX_TEST_PAUSE_PUBLISH: marker } });
     const exited = new Promise((resolve) => child.once("exit", resolve));
-    for (let tries = 0; !existsSync(marker) && tries < 400; tries++) await new Promise((r) => setTimeout(r, 25));
+    await until(() => existsSync(marker));
     const staging = await readFile(marker, "utf8");
     expect(existsSync(join(staging, "manifest.json"))).toBe(true); // it really was midway, fully staged
     child.kill("SIGKILL");
@@ -182,7 +198,7 @@ describe("fragtax publish", () => {
     let stderr = "";
     child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
     const exited = new Promise<number | null>((resolve) => child.once("exit", (exitCode, bySignal) => resolve(bySignal === signal ? code : exitCode)));
-    for (let tries = 0; !existsSync(marker) && tries < 400; tries++) await new Promise((r) => setTimeout(r, 25));
+    await until(() => existsSync(marker));
     child.kill(signal);
     expect(await exited).toBe(code);
     expect(stderr).toContain(`fragtax publish: stopped by ${said}; nothing was published (what it had staged is removed by the next publish)`);
@@ -191,13 +207,7 @@ describe("fragtax publish", () => {
   });
 
   it("verify during a publish waits for it, saying so, instead of calling the index behind as after a killed publish", async () => {
-    await useBuild(root, "v1");
-    expect((await fragtax(["publish", "--date", "2026-05-01"], { cwd: root })).code).toBe(0);
-    await useBuild(root, "v2");
-    const marker = join(root, "staged.marker");
-    const child = spawnFragtax(["publish", "--date", "2026-05-02"], { cwd: root, env: { FRAGTAX_TEST_PAUSE_PUBLISH: marker } });
-    const exited = new Promise((resolve) => child.once("exit", resolve));
-    for (let tries = 0; !existsSync(marker) && tries < 400; tries++) await new Promise((r) => setTimeout(r, 25));
+    const { child, exited } = await secondPublishPaused();
     const verifying = fragtax(["verify"], { cwd: root });
     await new Promise((r) => setTimeout(r, 1500));
     child.kill("SIGKILL"); // the publish ends (here, killed while paused): verify goes on
@@ -209,20 +219,14 @@ describe("fragtax publish", () => {
   });
 
   it("verify during a publish that then finishes checks the new version too, not only the index that lists it", async () => {
-    await useBuild(root, "v1");
-    expect((await fragtax(["publish", "--date", "2026-05-01"], { cwd: root })).code).toBe(0);
-    await useBuild(root, "v2");
-    const marker = join(root, "staged.marker");
-    const child = spawnFragtax(["publish", "--date", "2026-05-02"], { cwd: root, env: { FRAGTAX_TEST_PAUSE_PUBLISH: marker } });
-    const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
-    for (let tries = 0; !existsSync(marker) && tries < 400; tries++) await new Promise((r) => setTimeout(r, 25));
+    const { marker, child, exited } = await secondPublishPaused();
     // verify, started while the publish is paused: once it says it waits, the publish goes on.
     const verify = spawnFragtax(["verify"], { cwd: root });
     let [stdout, stderr] = ["", ""];
     verify.stdout?.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
     verify.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
     const verified = new Promise<number | null>((resolve) => verify.once("exit", resolve));
-    for (let tries = 0; !stderr.includes("a publish is under way") && tries < 400; tries++) await new Promise((r) => setTimeout(r, 25));
+    await until(() => stderr.includes("a publish is under way"));
     expect(stderr).toContain(`a publish is under way (pid ${child.pid}): verify waits for it to finish`);
     await rm(marker); // the publish places 2026-05-02 and lists it while verify waits
     expect(await exited).toBe(0);
@@ -238,7 +242,7 @@ describe("fragtax publish", () => {
     let stderr = "";
     child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
     const exited = new Promise<number | null>((resolve) => child.once("exit", (exitCode, bySignal) => resolve(bySignal === "SIGINT" ? 130 : exitCode)));
-    for (let tries = 0; !existsSync(marker) && tries < 400; tries++) await new Promise((r) => setTimeout(r, 25));
+    await until(() => existsSync(marker));
     expect(await readFile(marker, "utf8")).toBe("2026-05-01");
     child.kill("SIGINT");
     expect(await exited).toBe(130);

@@ -52,8 +52,10 @@ export async function whatIfFromOptions(options: WhatIfOptions, knownIds: readon
   return whatIf;
 }
 
-/** The overrides that could be read, and the problems of those that could not, each a located line. */
-/** What the flags and the overrides file say; `flagged`: the ids --set gives; `fileGave`: whether the file gave any override. */
+/**
+ * The overrides that could be read, and the problems of those that could not, each a located line;
+ * `flagged`: the ids --set gives; `fileGave`: whether the overrides file gave any override.
+ */
 async function readWhatIf(options: WhatIfOptions, knownIds: readonly string[], original?: OriginalAssumptions): Promise<{ whatIf: WhatIf | null; problems: string[]; notes: string[]; flagged: ReadonlySet<string>; fileGave: boolean }> {
   const sources: string[] = [];
   const problems: string[] = [];
