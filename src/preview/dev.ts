@@ -112,8 +112,16 @@ export async function startDev(options: DevOptions, effects: DevEffects): Promis
   // followed) is thousands of changes, which printed a line each, and named each to every open page.
   let saidSince = 0;
   let unsaid = 0;
+  // Each path once until the rebuild starts: one save is often two events (a new file is added, then
+  // written), and a path named twice reads as two changes.
+  const said = new Set<string>();
   const changed = (path: string): void => {
     changes++;
+    if (said.has(path)) {
+      schedule();
+      return;
+    }
+    said.add(path);
     if (saidSince < CHANGES_SAID) {
       saidSince++;
       server.changing(path);
@@ -181,6 +189,7 @@ export async function startDev(options: DevOptions, effects: DevEffects): Promis
     if (unsaid > 0) effects.progress(messages.devChangedMore(unsaid));
     saidSince = 0;
     unsaid = 0;
+    said.clear();
     const started = performance.now();
     const startedAt = Date.now();
     const seen = changes;

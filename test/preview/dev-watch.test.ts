@@ -57,6 +57,43 @@ describe("what fragtax dev watches", () => {
     }
   });
 
+  it("names a file once however many events one save makes before the rebuild, and again when it changes after it", async () => {
+    const project = await mkdtemp(join(tmpdir(), "fragtax-dev-once-"));
+    for (const dir of ["notebooks", "out/build"]) await mkdir(join(project, dir), { recursive: true });
+    const said: string[] = [];
+    let rebuilds = 0;
+    const watching = await startDev(
+      { ...devSettings(project, ["notebooks"]), debounceMs: 600 },
+      { rebuild: async () => void rebuilds++, progress: (line) => said.push(line) },
+    );
+    const file = join(project, "notebooks", "data.csv");
+    const waitForRebuild = async (before: number): Promise<void> => {
+      for (let tries = 0; rebuilds === before && tries < 200; tries++) await new Promise((r) => setTimeout(r, 30));
+      expect(rebuilds).toBeGreaterThan(before);
+    };
+    try {
+      await watching.idle();
+      await new Promise((resolve) => setTimeout(resolve, 300)); // chokidar's first look
+      let before = rebuilds;
+      // Made, then written three times within the debounce: an add and changes, one rebuild.
+      writeFileSync(file, "1");
+      for (const text of ["12", "123", "1234"]) {
+        await new Promise((resolve) => setTimeout(resolve, 120));
+        writeFileSync(file, text);
+      }
+      await waitForRebuild(before);
+      await watching.idle();
+      expect(said.filter((line) => line.startsWith("changed:"))).toEqual(["changed: notebooks/data.csv"]);
+      before = rebuilds;
+      writeFileSync(file, "12345");
+      await waitForRebuild(before);
+      expect(said.filter((line) => line.startsWith("changed:"))).toEqual(["changed: notebooks/data.csv", "changed: notebooks/data.csv"]);
+    } finally {
+      await watching.close();
+      await rm(project, { recursive: true, force: true });
+    }
+  });
+
   it("names twenty changes one by one, then says how many more as the rebuild starts (a folder copied in printed a line per file)", async () => {
     const project = await mkdtemp(join(tmpdir(), "fragtax-dev-many-"));
     for (const dir of ["notebooks", "out/build"]) await mkdir(join(project, dir), { recursive: true });
