@@ -8,6 +8,7 @@
  */
 import { formatFactor, formatNumber } from "../format/number";
 import type { ClaimRecord, FigureRecord, Summary, Verdict } from "./types";
+import type { ClaimCheck } from "../model/claims";
 import { VERDICTS } from "../vocabulary/results";
 
 export { VERDICTS } from "../vocabulary/results";
@@ -40,8 +41,11 @@ export type LedgerWhat = "counts" | "total" | "judgementLed" | Verdict;
 
 export interface Words {
   compare(a: Comparable, b: Comparable, phrases: ComparePhrases, options?: CompareOptions): string;
-  /** "overstated by a factor of 3.0×", or the phrase given for the verdict ("{factor}" filled in). */
-  verdict(claim: ClaimRecord | Verdict, phrases?: VerdictPhrases): string;
+  /**
+   * "overstated by a factor of 3.0×", or the phrase given for the verdict ("{factor}" filled in), of a
+   * claim `nb.claim` recorded, a check `checkClaim` made, or a bare verdict (no factor: "n/a").
+   */
+  verdict(claim: ClaimRecord | ClaimCheck | Verdict, phrases?: VerdictPhrases): string;
   /** "1 claim", "3 claims", "no claims". */
   count(n: number, singular: string, plural?: string): string;
   /** "a, b and c". */
@@ -93,7 +97,7 @@ function interval(value: Comparable): { p5?: number; p50: number; p95?: number }
   return summary;
 }
 
-export function verdictPhrase(claim: ClaimRecord | Verdict, phrases: VerdictPhrases = {}): string {
+export function verdictPhrase(claim: ClaimRecord | ClaimCheck | Verdict, phrases: VerdictPhrases = {}): string {
   const verdict = typeof claim === "string" ? claim : claim.verdict;
   const factor = typeof claim === "string" || claim.factor === null ? "n/a" : formatFactor(claim.factor);
   return (phrases[verdict] ?? DEFAULT_VERDICT_PHRASES[verdict]).replace(/\{factor\}/g, factor);

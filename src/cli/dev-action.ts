@@ -33,7 +33,8 @@ export async function devAction(port: number, options: { host: string; root?: st
     process.on("SIGTERM", stop);
   });
   killOtherThreadsChildren(); // a rebuild's cell waiting on a process it started (`execSync("…")`)
-  await session.interrupt();
+  const { abandoned } = await session.interrupt();
+  progress(messages.devStopped(signal, abandoned));
   endBySignal(signal);
 }
 

@@ -123,7 +123,8 @@ export async function main(argv: readonly string[]): Promise<void> {
  */
 function unknownHelpTopic(program: Command, args: readonly string[]): void {
   const [first, topic] = args;
-  if (first !== "help" || topic === undefined) return;
+  // `fragtax help --help` asks for help on help: commander shows the whole usage, which is that.
+  if (first !== "help" || topic === undefined || topic === "--help" || topic === "-h") return;
   const names = program.commands.flatMap((command) => [command.name(), ...command.aliases()]);
   if (names.includes(topic)) return;
   const meant = plausibleName(topic, names);

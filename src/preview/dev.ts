@@ -53,7 +53,7 @@ export interface DevSession {
    * Ctrl-C: no rebuild starts any more and the one under way is abandoned (`DevEffects.abandon`), so
    * the caller can end the process at once, however long a cell of that rebuild would still run.
    */
-  interrupt(): Promise<void>;
+  interrupt(): Promise<{ readonly abandoned: boolean }>;
 }
 
 export const DEFAULT_WATCH = ["notebooks", "src", "templates"];
@@ -185,6 +185,8 @@ export async function startDev(options: DevOptions, effects: DevEffects): Promis
 
   // Whether a build has ended well yet: the first is said as built, the later ones as rebuilt.
   let built = false;
+  // A rebuild under way, which an interrupt abandons.
+  let rebuilding = false;
   const rebuildOnce = async (): Promise<void> => {
     if (unsaid > 0) effects.progress(messages.devChangedMore(unsaid));
     saidSince = 0;
@@ -193,6 +195,7 @@ export async function startDev(options: DevOptions, effects: DevEffects): Promis
     const started = performance.now();
     const startedAt = Date.now();
     const seen = changes;
+    rebuilding = true;
     try {
       await effects.rebuild();
       state.error = null;
@@ -201,6 +204,8 @@ export async function startDev(options: DevOptions, effects: DevEffects): Promis
     } catch (error) {
       state.error = error instanceof Error ? error.message : String(error);
       if (!closing) effects.progress(messages.devRebuildFailed(state.error));
+    } finally {
+      rebuilding = false;
     }
     watchNamed(startedAt);
     server.notify(changes === seen);
@@ -246,7 +251,9 @@ export async function startDev(options: DevOptions, effects: DevEffects): Promis
     interrupt: async () => {
       closing = true;
       clearTimeout(timer);
+      const abandoned = rebuilding;
       await effects.abandon?.();
+      return { abandoned };
     },
     close: async () => {
       closing = true;

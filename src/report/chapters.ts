@@ -108,7 +108,7 @@ export async function renderChapter(chapter: ChapterInput, markdown: MarkdownRen
         warnings.push(...found);
       }, onImages: (inlined, notInlined) => void (images.push(...inlined), imagesNotInlined.push(...notInlined)), onOutputError: (message) => void (outputError ??= message) }));
       if (cellFailed(cell)) firstFailed ??= index + 1;
-      if (cellFailed(cell)) failedCells.push({ chapter: chapter.number, cell: index + 1, where, message: firstErrorLine(cell) });
+      if (cellFailed(cell)) failedCells.push({ chapter: chapter.number, cell: index + 1, where, message: firstErrorLine(cell, where) });
       else if (outputError !== undefined) failedCells.push({ chapter: chapter.number, cell: index + 1, where, message: outputError });
     }
   }
@@ -161,9 +161,12 @@ export function ownNumber(title: string): { number: string; title: string } | un
   return match?.[1] !== undefined && match[2] !== undefined ? { number: match[1], title: match[2] } : undefined;
 }
 
-function firstErrorLine(cell: CodeCell): string {
+function firstErrorLine(cell: CodeCell, where: string): string {
   for (const output of cell.outputs) {
-    if (output.output_type === "error") return `${output.ename}: ${output.evalue}`;
+    if (output.output_type !== "error") continue;
+    // The engine's own error starts with its place: the banner keeps the line and column, as the terminal does.
+    const located = output.traceback[0];
+    return located !== undefined && located.startsWith(`${where}, line `) ? located : `${output.ename}: ${output.evalue}`;
   }
   return "";
 }

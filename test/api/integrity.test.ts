@@ -5,6 +5,7 @@ import { formatFigure } from "../../src/format/number";
 import { resolveLedgerWords } from "../../src/api/words";
 import type { Assumption } from "../../src/assumptions/types";
 import { renderAppendices } from "../../src/report/appendices";
+import { checkClaim } from "../../src/model/claims";
 
 const assumption = (id: string, kind: Assumption["kind"]): Assumption => ({
   id, label: `label of ${id}`, unit: "USD", range: { low: 1, high: 2 }, distribution: "lognormal", kind,
@@ -116,6 +117,9 @@ describe("nb.words: wording chosen from the data", () => {
     expect(nb.words.ledger()).toBe("2 consistent, 1 overstated and 1 unverifiable");
     // A factor that would read "1×" gets a third digit.
     expect(nb.words.verdict(nb.claim(claimInput("e", "overstated", 1.034)))).toBe("overstated by a factor of 1.03×");
+    // What checkClaim returned, as README's example passes it (the type check refused it before).
+    expect(nb.words.verdict(checkClaim({ low: 3, high: 3 }, { low: 1, high: 1 }))).toBe("overstated by a factor of 3×");
+    expect(nb.words.verdict(checkClaim({ low: 1, high: 2 }, { low: 1.5, high: 3 }))).toBe(nb.words.verdict("consistent"));
   });
 
   it("in a build, ledger() is filled from the whole report's claims when the page is rendered", () => {

@@ -53,7 +53,9 @@ describe("fragtax build with bad input", () => {
     const links = [...banner.matchAll(/href="#([^"]+)"/g)].map((m) => m[1] ?? "");
     expect(links).toEqual([`cell-c1-${throwing}`, `cell-c2-${unknown}`]);
     for (const id of links) expect(page).toContain(`id="${id}"`);
-    expect(banner).toContain(`notebooks/01-price.ipynb: cell ${throwing}</a>: RangeError: too far`);
+    // With the line and column the terminal gives (the banner said only "cell N: RangeError: too far").
+    expect(banner).toContain(`notebooks/01-price.ipynb: cell ${throwing}</a>, line 2, column 7: RangeError: too far`);
+    expect(banner).toContain(`notebooks/02-claims.ipynb: cell ${unknown}</a>, line 2, column 20: UnknownAssumptionError: unknown assumption`);
   });
 
   it("marks the page failed when two figures share an id: the title page lists the id and the cells that declared it (exit 1)", () => {

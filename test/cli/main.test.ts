@@ -79,6 +79,13 @@ describe("fragtax CLI", () => {
     const known = run("help", "build");
     expect(known.status).toBe(0);
     expect(`${known.stdout}${known.stderr}`).not.toContain("unknown command");
+    // Help on help is the whole usage, without an error line (it said "unknown command '--help'", exit 0).
+    for (const flag of ["--help", "-h"]) {
+      const onHelp = run("help", flag);
+      expect(onHelp.status, flag).toBe(0);
+      expect(onHelp.stderr, flag).toBe("");
+      expect(onHelp.stdout, flag).toContain("Usage: fragtax [options] [command]");
+    }
   });
 
   it("refuses an argument holding a line break or control character, on one line, before any command reads it", () => {

@@ -70,6 +70,7 @@ describe("fragtax dev and a symbolic link to a folder outside the project", () =
     await dev.waitFor("built in", 2);
     dev.child.kill("SIGINT");
     await dev.exited;
+    expect(dev.stderr().trimEnd().split("\n").at(-1)).toBe("stopped by SIGINT; out/build/ holds the last build that finished");
     expect(dev.stderr().split("warning: not watching notebooks/ext: it is a symbolic link to a folder outside the project")).toHaveLength(2);
     expect(dev.stderr()).not.toContain("notebooks/ext/");
     expect(dev.stderr().split("built in")).toHaveLength(3); // the first build and the assumption's edit, nothing for the edit outside
@@ -122,6 +123,8 @@ describe("fragtax dev and Ctrl-C", () => {
     expect(readFileSync(join(root, "out", "build", "report.html"), "utf8")).toBe(page);
     expect(leftovers(root)).toEqual([]);
     expect(dev.stderr()).not.toContain("build failed");
+    // Its last line says what stayed (it ended without a word).
+    expect(dev.stderr().trimEnd().split("\n").at(-1)).toBe("stopped by SIGINT: the rebuild under way was abandoned; out/build/ holds the last build that finished");
   }, 120_000);
 });
 
