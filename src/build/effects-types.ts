@@ -57,7 +57,7 @@ export interface BuildEffects {
   launchPrinter?(log: (line: string) => void): Promise<LaunchedChromium>;
   now(): Date;
   /** The page a previous build rendered from the same inputs (`key`), with `builtAt` as its build time (build/cache/page-cache.ts). */
-  loadPage?(cacheDir: string, key: string, builtAt: string): Promise<RenderedReport | undefined>;
+  loadPage?(cacheDir: string, key: string, builtAt: string, outDir: string): Promise<RenderedReport | undefined>;
   storePage?(cacheDir: string, key: string, builtAt: string, report: RenderedReport): Promise<void>;
   /** The chapters earlier builds rendered (build/cache/chapter-cache.ts); `data`: a chapter's chart data files with their sha256. */
   chapterCache?(cacheDir: string, root: string, data: (chapter: ChapterInput) => readonly (readonly [string, string | null])[]): ChapterCache;

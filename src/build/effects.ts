@@ -186,8 +186,8 @@ export class FileBuildEffects implements BuildEffects {
     return (await import("../report/pdf")).launchForPrint({ log });
   }
 
-  loadPage(cacheDir: string, key: string, builtAt: string): Promise<RenderedReport | undefined> {
-    return loadPage(cacheDir, key, builtAt);
+  loadPage(cacheDir: string, key: string, builtAt: string, outDir: string): Promise<RenderedReport | undefined> {
+    return loadPage(cacheDir, key, builtAt, outDir);
   }
 
   storePage(cacheDir: string, key: string, builtAt: string, report: RenderedReport): Promise<void> {

@@ -339,9 +339,14 @@ async function renderOrReuse(input: ReportInput, effects: BuildEffects, onRender
     ),
   );
   const key = pageKey({ ...input, provenance, notice: input.notice?.value ?? null, data: [...dataOf.values()].flat() });
-  const reused = await effects.loadPage?.(cacheDir, key, builtAt);
+  const reused = await effects.loadPage?.(cacheDir, key, builtAt, input.config.outDir);
+  const storePage = effects.storePage?.bind(effects);
   // The images its markdown inlined are not in the key: a replaced one renders the page again.
-  if (reused !== undefined && (await sameImages(reused, input.config.root, (path) => effects.readBytes(path)))) return reused;
+  if (reused !== undefined && (await sameImages(reused, input.config.root, (path) => effects.readBytes(path)))) {
+    // Kept again: the page it names is the one written now, with this build's time.
+    if (storePage !== undefined) writeBehind(() => storePage(cacheDir, key, builtAt, reused));
+    return reused;
+  }
   onRender();
   // The chapters whose render would read what it read last time are taken from the chapter cache.
   const chapters = effects.chapterCache?.(cacheDir, input.config.root, (chapter) => dataOf.get(chapter.relativePath) ?? []);
@@ -350,7 +355,6 @@ async function renderOrReuse(input: ReportInput, effects: BuildEffects, onRender
   const report = await (await import("../report/render")).renderReport(input, keeper);
   // Behind, like the writes (a rebuild waited ~10–15 ms on its listing and removals here).
   if (chapters !== undefined) writeBehind(() => chapters.prune());
-  const storePage = effects.storePage?.bind(effects);
   if (storePage !== undefined) writeBehind(() => storePage(cacheDir, key, builtAt, report));
   return report;
 }

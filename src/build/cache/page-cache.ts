@@ -7,14 +7,19 @@
  *              claims, assumptions, config, provenance without its build time, the what-if notice,
  *              and the stamps of the tool's own code, templates and lockfile (cache/code-stamp.ts: an
  *              edit to templates/ in `fragtax dev` renders again)
- *   2. lookup  `out/.cache/page/<key>.json`: the page and what the build reports about it. Named by
- *              its key, so a page that changed is a missing file, not a megabyte read and parsed to
- *              find another key (~15–30 ms of a one-assumption rebuild); only the latest is kept
- *   3. check   the images its markdown inlined (report/markdown-images.ts) are the same bytes: they
+ *   2. lookup  `out/.cache/page/<key>.json`: what the build reports about the page, its build time
+ *              and the sha256 of its HTML. Named by its key, so a page that changed is a missing
+ *              file, not one read to find another key; only the latest is kept
+ *   3. page    the HTML itself is the one the build wrote, `out/build/report.html`, taken when its
+ *              sha256 is the entry's (a page edited, replaced by another build's or missing is
+ *              rendered again). Kept here too, as JSON, it cost every build that rendered ~15 ms
+ *              of its last stretch (a megabyte escaped into JSON and hashed) and a megabyte written
+ *   4. check   the images its markdown inlined (report/markdown-images.ts) are the same bytes: they
  *              are found only by parsing the markdown, which the key avoids, so the page records
  *              them, each with its sha256, and a changed, removed or replaced one renders it again
- *   4. reuse   the page with the old build time replaced by this build's (the only part of the page
- *              that is not in the key; the PDF step already compares pages without it)
+ *   5. reuse   the page with the old build time replaced by this build's (the only part of the page
+ *              that is not in the key; the PDF step already compares pages without it), whose
+ *              entry is kept again: the HTML written now has this build's time
  *
  * Only pages without a failed cell are kept: a failure is rendered again, so it is reported again.
  */
@@ -29,16 +34,19 @@ import { chartFileRefusal } from "../../charts/local-files";
 import { codeStamp } from "./code-stamp";
 import { readPlainText } from "../../util/plain-file";
 import { sealedJson, unsealedJson } from "../../util/sealed";
+import { isRecord } from "../../util/records";
 
 // 2: pages record the images their markdown inlined (a page of format 1 never inlined one).
-const FORMAT = 2;
+// 3: the HTML is out/build/report.html's, named by its sha256.
+const FORMAT = 3;
 
-/** What a reused page stands for: the rendered report with the build time it was rendered with. */
+/** What a reused page stands for: the rendered report, less its HTML, with the build time it was rendered with. */
 interface PageEntry {
   readonly format: typeof FORMAT;
   readonly key: string;
   readonly builtAt: string;
-  readonly report: RenderedReport;
+  readonly htmlSha256: string;
+  readonly report: Omit<RenderedReport, "html">;
 }
 
 /**
@@ -55,14 +63,19 @@ function entryFile(cacheDir: string, key: string): string {
   return join(cacheDir, "page", `${key}.json`);
 }
 
-/** The cached page for `key` with `builtAt` as its build time, or undefined (missing, other key, unreadable). */
-export async function loadPage(cacheDir: string, key: string, builtAt: string): Promise<RenderedReport | undefined> {
+/**
+ * The cached page for `key` with `builtAt` as its build time, its HTML `outDir`'s report.html; or
+ * undefined (missing, other key, unreadable, or a report.html that is not the page the entry names).
+ */
+export async function loadPage(cacheDir: string, key: string, builtAt: string, outDir: string): Promise<RenderedReport | undefined> {
   try {
     const entry = unsealedJson(await readPlainText(entryFile(cacheDir, key))) as Partial<PageEntry>;
-    if (entry.format !== FORMAT || entry.key !== key || typeof entry.builtAt !== "string" || typeof entry.report?.html !== "string") return undefined;
-    return { ...entry.report, html: entry.report.html.split(entry.builtAt).join(builtAt) };
+    if (entry.format !== FORMAT || entry.key !== key || typeof entry.builtAt !== "string" || typeof entry.htmlSha256 !== "string" || !isRecord(entry.report)) return undefined;
+    const html = await readPlainText(join(outDir, "report.html"));
+    if (sha256(html) !== entry.htmlSha256) return undefined;
+    return { ...(entry.report as Omit<RenderedReport, "html">), html: html.split(entry.builtAt).join(builtAt) };
   } catch {
-    return undefined; // a missing or damaged entry (or one changed since it was written: sealed.ts) only costs a render
+    return undefined; // a missing or damaged entry or page (or one changed since it was written: sealed.ts) only costs a render
   }
 }
 
@@ -72,7 +85,8 @@ export async function loadPage(cacheDir: string, key: string, builtAt: string): 
  */
 export async function storePage(cacheDir: string, key: string, builtAt: string, report: RenderedReport): Promise<void> {
   if (report.failedCells.length > 0) return;
-  const entry: PageEntry = { format: FORMAT, key, builtAt, report };
+  const { html, ...reported } = report;
+  const entry: PageEntry = { format: FORMAT, key, builtAt, htmlSha256: sha256(html), report: reported };
   const folder = join(cacheDir, "page");
   await locatingFileSystemErrors("the page cache (out/.cache/page)", folder, async () => {
     await writeFileAtomic(entryFile(cacheDir, key), sealedJson(entry), CACHE_WRITE);

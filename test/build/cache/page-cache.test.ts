@@ -1,9 +1,10 @@
 /**
  * The page cache of a no-op rebuild (build/cache/page-cache.ts): a page is reused only for the same
- * key, with this build's time in place of the one it was rendered with; a page with a failed cell is
- * never kept; a damaged entry only costs a render.
+ * key and only while out/build/report.html is the page its entry names, with this build's time in
+ * place of the one it was rendered with; a page with a failed cell is never kept; a damaged entry only
+ * costs a render.
  */
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -16,6 +17,13 @@ const cacheDir = (): string => {
   const folder = mkdtempSync(join(tmpdir(), "fragtax-page-cache-"));
   folders.push(folder);
   return folder;
+};
+
+/** An out/build/ holding `report`'s page, as the build writes it. */
+const written = (report: RenderedReport): string => {
+  const out = cacheDir();
+  writeFileSync(join(out, "report.html"), report.html);
+  return out;
 };
 
 const OLD = "2026-11-30T01:00:00.000Z";
@@ -38,30 +46,60 @@ describe("the page cache", () => {
 
   it("gives the stored page back for its key only, with this build's time wherever the old one was", async () => {
     const dir = cacheDir();
+    const out = written(page());
     await storePage(dir, "key-1", OLD, page());
-    const reused = await loadPage(dir, "key-1", NEW);
+    const reused = await loadPage(dir, "key-1", NEW, out);
     expect(reused?.html).toBe(`<p>Built ${NEW}</p><meta content="${NEW}">`);
     expect(reused && { ...reused, html: "" }).toEqual({ ...page(), html: "" });
-    expect(await loadPage(dir, "key-2", NEW)).toBeUndefined();
+    expect(await loadPage(dir, "key-2", NEW, out)).toBeUndefined();
+  });
+
+  it("keeps what the build reports about the page, not the page: its HTML is the one out/build holds", async () => {
+    const dir = cacheDir();
+    const big: RenderedReport = { ...page(), html: `<p>Built ${OLD}</p>${"<p>text</p>".repeat(20_000)}` };
+    const out = written(big);
+    await storePage(dir, "key-1", OLD, big);
+    expect(statSync(join(dir, "page", "key-1.json")).size).toBeLessThan(2_000);
+    expect(readFileSync(join(dir, "page", "key-1.json"), "utf8")).not.toContain("<p>text</p>");
+    expect((await loadPage(dir, "key-1", NEW, out))?.html).toBe(big.html.replace(OLD, NEW));
+  });
+
+  it("renders again when out/build/report.html is not the page its entry names: edited, another build's, missing", async () => {
+    const dir = cacheDir();
+    const out = written(page());
+    await storePage(dir, "key-1", OLD, page());
+    writeFileSync(join(out, "report.html"), page().html.replace("Built", "Edited"));
+    expect(await loadPage(dir, "key-1", NEW, out)).toBeUndefined();
+    writeFileSync(join(out, "report.html"), page().html);
+    expect(await loadPage(dir, "key-1", NEW, out)).toBeDefined();
+    // A reused page is written with this build's time: until its entry is kept again, it names another page.
+    writeFileSync(join(out, "report.html"), page().html.split(OLD).join(NEW));
+    expect(await loadPage(dir, "key-1", NEW, out)).toBeUndefined();
+    await storePage(dir, "key-1", NEW, { ...page(), html: page().html.split(OLD).join(NEW) });
+    expect((await loadPage(dir, "key-1", "2026-11-30T03:00:00.000Z", out))?.html).toBe(page().html.split(OLD).join("2026-11-30T03:00:00.000Z"));
+    rmSync(join(out, "report.html"));
+    expect(await loadPage(dir, "key-1", NEW, out)).toBeUndefined();
   });
 
   it("never keeps a page with a failed cell, and treats a damaged entry as missing", async () => {
     const dir = cacheDir();
+    const out = written(page(true));
     await storePage(dir, "key-1", OLD, page(true));
-    expect(await loadPage(dir, "key-1", NEW)).toBeUndefined();
+    expect(await loadPage(dir, "key-1", NEW, out)).toBeUndefined();
     await storePage(dir, "key-1", OLD, page());
-    writeFileSync(join(dir, "page", "key-1.json"), '{"format":2,"key":"key-1","builtAt":');
-    expect(await loadPage(dir, "key-1", NEW)).toBeUndefined();
+    writeFileSync(join(dir, "page", "key-1.json"), '{"format":3,"key":"key-1","builtAt":');
+    expect(await loadPage(dir, "key-1", NEW, out)).toBeUndefined();
   });
 
   it("keeps one page, in a file named by its key (a changed page is a missing file, not another to read)", async () => {
     const dir = cacheDir();
+    const out = written(page());
     mkdirSync(join(dir, "page"));
     writeFileSync(join(dir, "page", "entry.json"), "{}"); // the one page, as the cache named it before
     await storePage(dir, "key-1", OLD, page());
     await storePage(dir, "key-2", OLD, page());
     expect(readdirSync(join(dir, "page"))).toEqual(["key-2.json"]);
-    expect(await loadPage(dir, "key-1", NEW)).toBeUndefined();
-    expect((await loadPage(dir, "key-2", NEW))?.html).toBe(`<p>Built ${NEW}</p><meta content="${NEW}">`);
+    expect(await loadPage(dir, "key-1", NEW, out)).toBeUndefined();
+    expect((await loadPage(dir, "key-2", NEW, out))?.html).toBe(`<p>Built ${NEW}</p><meta content="${NEW}">`);
   });
 });
