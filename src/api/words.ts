@@ -10,6 +10,7 @@ import { formatFactor, formatNumber } from "../format/number";
 import type { ClaimRecord, FigureRecord, Summary, Verdict } from "./types";
 import type { ClaimCheck } from "../model/claims";
 import { VERDICTS } from "../vocabulary/results";
+import { checkNumber } from "./validate";
 
 export { VERDICTS } from "../vocabulary/results";
 
@@ -99,7 +100,8 @@ function interval(value: Comparable): { p5?: number; p50: number; p95?: number }
 
 export function verdictPhrase(claim: ClaimRecord | ClaimCheck | Verdict, phrases: VerdictPhrases = {}): string {
   const verdict = typeof claim === "string" ? claim : claim.verdict;
-  const factor = typeof claim === "string" || claim.factor === null ? "n/a" : formatFactor(claim.factor);
+  // A factor that is no number (checkClaim divides by a computed midpoint of 0) is refused as nb.claim refuses it, not worded "n/a" or "Infinity×".
+  const factor = typeof claim === "string" || claim.factor === null ? "n/a" : formatFactor(checkNumber("nb.words.verdict", "factor", claim.factor));
   return (phrases[verdict] ?? DEFAULT_VERDICT_PHRASES[verdict]).replace(/\{factor\}/g, factor);
 }
 

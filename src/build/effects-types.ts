@@ -58,7 +58,8 @@ export interface BuildEffects {
   now(): Date;
   /** The page a previous build rendered from the same inputs (`key`), with `builtAt` as its build time (build/cache/page-cache.ts). */
   loadPage?(cacheDir: string, key: string, builtAt: string, outDir: string): Promise<RenderedReport | undefined>;
-  storePage?(cacheDir: string, key: string, builtAt: string, report: RenderedReport): Promise<void>;
+  /** Keeps the page's record: `source` is `pageSource` of its HTML and build time (build/cache/page-cache.ts). */
+  storePage?(cacheDir: string, key: string, source: string, report: RenderedReport): Promise<void>;
   /** The chapters earlier builds rendered (build/cache/chapter-cache.ts); `data`: a chapter's chart data files with their sha256. */
   chapterCache?(cacheDir: string, root: string, data: (chapter: ChapterInput) => readonly (readonly [string, string | null])[]): ChapterCache;
   /** The ids of the versions published under `reportsDir`, oldest first (an erratum corrects one of them). */

@@ -190,8 +190,8 @@ export class FileBuildEffects implements BuildEffects {
     return loadPage(cacheDir, key, builtAt, outDir);
   }
 
-  storePage(cacheDir: string, key: string, builtAt: string, report: RenderedReport): Promise<void> {
-    return storePage(cacheDir, key, builtAt, report);
+  storePage(cacheDir: string, key: string, source: string, report: RenderedReport): Promise<void> {
+    return storePage(cacheDir, key, source, report);
   }
 
   chapterCache(cacheDir: string, root: string, data: (chapter: ChapterInput) => readonly (readonly [string, string | null])[]): ChapterCache {

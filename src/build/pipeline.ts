@@ -57,7 +57,7 @@ import { describeWhatIf } from "./whatif/overrides";
 import { BUILD_LOG, printedFromPage } from "./outputs";
 import { buildLog } from "./build-log";
 import { mustPrint, Printer, printRequested, printStep, type PdfOutcome } from "./print-step";
-import { pageKey, sameImages } from "./cache/page-cache";
+import { pageKey, pageSource, sameImages } from "./cache/page-cache";
 import { parseAssumptionsCached } from "./cache/parsed-assumptions";
 import { normalizeConfigCached, parseErrataCached } from "./cache/parsed-config";
 import { codeStamp } from "./cache/code-stamp";
@@ -246,7 +246,7 @@ async function buildAndPrint({ config, options, effects, started, rel, registry,
   };
   // A page rendered anew will be printed anew: Chromium starts while it renders.
   let rendered = false;
-  const report = await renderOrReuse(renderInput, effects, () => {
+  const { report, keep: keepPage } = await renderOrReuse(renderInput, effects, () => {
     rendered = true;
     if (printRequested(config, options)) printer.start();
   });
@@ -280,7 +280,9 @@ async function buildAndPrint({ config, options, effects, started, rel, registry,
   // 6. print
   const pdfStarted = effects.now().getTime();
   // The page with its build time taken out: equal → the existing report.pdf already shows this page.
-  const pdfSource = sha256(report.html.split(provenance.builtAt).join(""));
+  const pdfSource = pageSource(report.html, provenance.builtAt);
+  // Its record, for the next build to take report.html as this page (none without a report.html on disk).
+  if (config.outputs.html || config.outputs.pdf) keepPage?.(pdfSource);
   const pdfOptions: PdfOptions = {
     title: config.title,
     versionDate,
@@ -324,7 +326,7 @@ async function buildAndPrint({ config, options, effects, started, rel, registry,
  * The page, rendered — or reused from the last build when every input of the renderer is the same
  * (build/cache/page-cache.ts): then the renderer and what it loads (Vega, canvas, fonts) are not loaded.
  */
-async function renderOrReuse(input: ReportInput, effects: BuildEffects, onRender: () => void): Promise<RenderedReport> {
+async function renderOrReuse(input: ReportInput, effects: BuildEffects, onRender: () => void): Promise<{ report: RenderedReport; keep?: (source: string) => void }> {
   const { builtAt, ...provenance } = input.provenance;
   const cacheDir = input.config.paths.cache;
   // The charts' data files are inlined into the page: their content is part of its key, and of each chapter's.
@@ -340,13 +342,8 @@ async function renderOrReuse(input: ReportInput, effects: BuildEffects, onRender
   );
   const key = pageKey({ ...input, provenance, notice: input.notice?.value ?? null, data: [...dataOf.values()].flat() });
   const reused = await effects.loadPage?.(cacheDir, key, builtAt, input.config.outDir);
-  const storePage = effects.storePage?.bind(effects);
   // The images its markdown inlined are not in the key: a replaced one renders the page again.
-  if (reused !== undefined && (await sameImages(reused, input.config.root, (path) => effects.readBytes(path)))) {
-    // Kept again: the page it names is the one written now, with this build's time.
-    if (storePage !== undefined) writeBehind(() => storePage(cacheDir, key, builtAt, reused));
-    return reused;
-  }
+  if (reused !== undefined && (await sameImages(reused, input.config.root, (path) => effects.readBytes(path)))) return { report: reused };
   onRender();
   // The chapters whose render would read what it read last time are taken from the chapter cache.
   const chapters = effects.chapterCache?.(cacheDir, input.config.root, (chapter) => dataOf.get(chapter.relativePath) ?? []);
@@ -355,8 +352,8 @@ async function renderOrReuse(input: ReportInput, effects: BuildEffects, onRender
   const report = await (await import("../report/render")).renderReport(input, keeper);
   // Behind, like the writes (a rebuild waited ~10–15 ms on its listing and removals here).
   if (chapters !== undefined) writeBehind(() => chapters.prune());
-  if (storePage !== undefined) writeBehind(() => storePage(cacheDir, key, builtAt, report));
-  return report;
+  const storePage = effects.storePage?.bind(effects);
+  return { report, ...(storePage !== undefined && { keep: (source: string) => writeBehind(() => storePage(cacheDir, key, source, report)) }) };
 }
 
 /**

@@ -33,8 +33,8 @@ export async function devAction(port: number, options: { host: string; root?: st
     process.on("SIGTERM", stop);
   });
   killOtherThreadsChildren(); // a rebuild's cell waiting on a process it started (`execSync("…")`)
-  const { abandoned } = await session.interrupt();
-  progress(messages.devStopped(signal, abandoned));
+  const { abandoned, built } = await session.interrupt();
+  progress(messages.devStopped(signal, abandoned, built));
   endBySignal(signal);
 }
 

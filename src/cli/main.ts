@@ -96,8 +96,9 @@ export async function main(argv: readonly string[]): Promise<void> {
   const program = createProgram();
   try {
     refuseControlCharacters(argv.slice(2));
-    unknownHelpTopic(program, argv.slice(2));
-    await program.parseAsync([...argv]);
+    const line = helpOnHelp(argv);
+    unknownHelpTopic(program, line.slice(2));
+    await program.parseAsync(line);
   } catch (error) {
     // Commander reports every usage error (unknown option, missing argument, …) with exit code 1;
     // fragtax's convention is 2 for bad usage, 1 only for a failure of the work. Help and --version stay 0.
@@ -118,13 +119,21 @@ export async function main(argv: readonly string[]): Promise<void> {
 }
 
 /**
+ * `fragtax help help` (or `help --help`, `help -h`) asks for help on help, which is the whole usage:
+ * commander took the topic for an unknown command (an error line, and for `help help` exit 2).
+ */
+function helpOnHelp(argv: readonly string[]): string[] {
+  const [node = "", script = "", first, topic, ...rest] = argv;
+  return first === "help" && topic !== undefined && ["help", "--help", "-h"].includes(topic) && rest.length === 0 ? [node, script, "--help"] : [...argv];
+}
+
+/**
  * `fragtax help bild`: commander shows the general help (exit 2) without saying why, where `fragtax
  * bild` names the unknown command and the one meant. The same line is said here first.
  */
 function unknownHelpTopic(program: Command, args: readonly string[]): void {
   const [first, topic] = args;
-  // `fragtax help --help` asks for help on help: commander shows the whole usage, which is that.
-  if (first !== "help" || topic === undefined || topic === "--help" || topic === "-h") return;
+  if (first !== "help" || topic === undefined) return;
   const names = program.commands.flatMap((command) => [command.name(), ...command.aliases()]);
   if (names.includes(topic)) return;
   const meant = plausibleName(topic, names);

@@ -230,9 +230,9 @@ export const devChanged = (path: string): string => `changed: ${path}`;
 export const devChangedMore = (count: number): string => `changed: ${count.toLocaleString("en-US")} more file${count === 1 ? "" : "s"} (not named one by one)`;
 
 export const devServing = (url: string): string => `serving out/build/ at ${url} (live reload on; Ctrl-C to stop)`;
-/** dev's last line, as a signal ends it: what stayed on disk. */
-export const devStopped = (signal: string, abandoned: boolean): string =>
-  `stopped by ${signal}${abandoned ? ": the rebuild under way was abandoned" : ""}; out/build/ holds the last build that finished`;
+/** dev's last line, as a signal ends it: what stayed on disk (`built`: a build of this dev finished well). */
+export const devStopped = (signal: string, abandoned: boolean, built: boolean): string =>
+  `stopped by ${signal}${abandoned ? ": the rebuild under way was abandoned" : ""}; ${built ? "out/build/ holds the last build that finished" : "no build finished while dev ran, so out/build/ is as dev found it"}`;
 
 export const devBadPort = (port: string): string => `--port ${port}: expected a port number 0–65535`;
 

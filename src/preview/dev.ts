@@ -32,8 +32,11 @@ export interface DevOptions {
 export interface DevEffects {
   /** One incremental build; throws (with a readable message) when it fails. */
   rebuild(): Promise<void>;
-  /** Abandons the rebuild under way: after it resolves, nothing of it reaches out/build/ and it holds no lock. */
-  abandon?(): Promise<void>;
+  /**
+   * Abandons the rebuild under way: after it resolves, nothing of it reaches out/build/ and it holds
+   * no lock. True when nothing of it had (a swap under way is finished first).
+   */
+  abandon?(): Promise<boolean>;
   /** Files and folders the last rebuild read (data, modules, its markdown's images; absolute): those outside the watched folders are watched as well. */
   files?(): readonly string[];
   /** Those of `files()` the last rebuild did not find: one there by the time it is watched has appeared since. */
@@ -53,7 +56,7 @@ export interface DevSession {
    * Ctrl-C: no rebuild starts any more and the one under way is abandoned (`DevEffects.abandon`), so
    * the caller can end the process at once, however long a cell of that rebuild would still run.
    */
-  interrupt(): Promise<{ readonly abandoned: boolean }>;
+  interrupt(): Promise<{ readonly abandoned: boolean; readonly built: boolean }>;
 }
 
 export const DEFAULT_WATCH = ["notebooks", "src", "templates"];
@@ -251,9 +254,9 @@ export async function startDev(options: DevOptions, effects: DevEffects): Promis
     interrupt: async () => {
       closing = true;
       clearTimeout(timer);
-      const abandoned = rebuilding;
-      await effects.abandon?.();
-      return { abandoned };
+      const underWay = rebuilding;
+      const dropped = (await effects.abandon?.()) ?? true;
+      return { abandoned: underWay && dropped, built };
     },
     close: async () => {
       closing = true;

@@ -92,14 +92,16 @@ export class HeldBuildEffects extends FileBuildEffects {
   /**
    * Nothing of this rebuild reaches out/build/ after this resolves, and it holds no build lock: a
    * swap under way is finished first. The build itself may still be running; the caller ends the
-   * process, and with it the build's threads.
+   * process, and with it the build's threads. True when nothing of it reached out/build/ (no swap began).
    */
-  async abandon(): Promise<void> {
+  async abandon(): Promise<boolean> {
+    const dropped = this.swapping === undefined;
     this.abandoned = true;
     this.held = undefined;
     await this.swapping?.catch(() => undefined);
     await Promise.all([...this.taking].map((taking) => taking.catch(() => undefined)));
     await Promise.all(this.releases.map((release) => release()));
+    return dropped;
   }
 }
 
@@ -109,8 +111,8 @@ export interface InProcessRebuild {
   files(): readonly string[];
   /** Those of `files()` the last build did not find (`BuildResult.missing`). */
   missing(): readonly string[];
-  /** Abandons the rebuild under way, if any (`HeldBuildEffects.abandon`). */
-  abandon(): Promise<void>;
+  /** Abandons the rebuild under way, if any (`HeldBuildEffects.abandon`): true when nothing of it reached out/build/. */
+  abandon(): Promise<boolean>;
 }
 
 /**
@@ -146,6 +148,6 @@ export function inProcessRebuild(root: string, log: (line: string) => void, time
     },
     files: () => [...new Set([...read, ...namedByConfig(root)])],
     missing: () => missing,
-    abandon: async () => current?.abandon(),
+    abandon: async () => (await current?.abandon()) ?? false,
   };
 }

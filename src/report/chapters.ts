@@ -164,9 +164,10 @@ export function ownNumber(title: string): { number: string; title: string } | un
 function firstErrorLine(cell: CodeCell, where: string): string {
   for (const output of cell.outputs) {
     if (output.output_type !== "error") continue;
-    // The engine's own error starts with its place: the banner keeps the line and column, as the terminal does.
-    const located = output.traceback[0];
-    return located !== undefined && located.startsWith(`${where}, line `) ? located : `${output.ename}: ${output.evalue}`;
+    // The engine's own error starts with its place: the banner keeps the line and column, as the
+    // terminal does, and the whole message after it (the traceback holds the message's first line only).
+    const place = /^, line \d+, column \d+(?=: )/.exec(output.traceback[0]?.startsWith(where) === true ? output.traceback[0].slice(where.length) : "")?.[0] ?? "";
+    return `${place === "" ? "" : `${where}${place}: `}${output.ename}: ${output.evalue}`;
   }
   return "";
 }

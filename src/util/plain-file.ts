@@ -29,14 +29,16 @@ async function readChecked(path: string, refuse: (info: Stats) => void): Promise
   }
 }
 
-export async function readPlainFile(path: string): Promise<Buffer> {
+/** `expected.bytes`: a file of another length is not read (it is not the file the caller looks for). */
+export async function readPlainFile(path: string, expected: { readonly bytes?: number } = {}): Promise<Buffer> {
   return readChecked(path, (info) => {
     if (!info.isFile()) throw Object.assign(new Error(`${path} is not a plain file`), { code: "EFTYPE", path });
+    if (expected.bytes !== undefined && info.size !== expected.bytes) throw Object.assign(new Error(`${path} is not ${expected.bytes} bytes long`), { code: "EFTYPE", path });
   });
 }
 
-export async function readPlainText(path: string): Promise<string> {
-  return (await readPlainFile(path)).toString("utf8");
+export async function readPlainText(path: string, expected: { readonly bytes?: number } = {}): Promise<string> {
+  return (await readPlainFile(path, expected)).toString("utf8");
 }
 
 /**

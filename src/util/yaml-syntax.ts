@@ -26,6 +26,8 @@ export const MAX_YAML_DEPTH = 100;
 export function notYamlText(text: string): "empty" | "binary" | undefined {
   if (text.trim() === "") return "empty";
   if (text.includes("\0")) return "binary";
+  // Most files hold no replacement character: the walk below took ~3 ms of a 32 KB file.
+  if (!text.includes("\uFFFD")) return undefined;
   let replaced = 0;
   for (const char of text) if (char === "\uFFFD") replaced += 1;
   return replaced > 0 && replaced * 100 >= text.length ? "binary" : undefined;

@@ -120,6 +120,8 @@ describe("nb.words: wording chosen from the data", () => {
     // What checkClaim returned, as README's example passes it (the type check refused it before).
     expect(nb.words.verdict(checkClaim({ low: 3, high: 3 }, { low: 1, high: 1 }))).toBe("overstated by a factor of 3×");
     expect(nb.words.verdict(checkClaim({ low: 1, high: 2 }, { low: 1.5, high: 3 }))).toBe(nb.words.verdict("consistent"));
+    // A computed midpoint of 0 gives an infinite factor: refused, as nb.claim refuses it, rather than worded.
+    expect(() => nb.words.verdict(checkClaim({ low: 5, high: 6 }, { low: -1, high: 1 }))).toThrow(/nb\.words\.verdict.*factor/);
   });
 
   it("in a build, ledger() is filled from the whole report's claims when the page is rendered", () => {

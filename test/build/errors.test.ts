@@ -58,6 +58,15 @@ describe("fragtax build with bad input", () => {
     expect(banner).toContain(`notebooks/02-claims.ipynb: cell ${unknown}</a>, line 2, column 20: UnknownAssumptionError: unknown assumption`);
   });
 
+  it("lists a message of several lines whole on the title page, after its line and column", () => {
+    project = tempProject();
+    const throwing = appendCell(project.root, "01-price.ipynb", 'throw new Error("first line\\nsecond line of the message");');
+    expect(fragtaxBuild(project.root, ["--no-pdf"]).code).toBe(1);
+    const page = readFileSync(join(outBuild(project.root), "report.html"), "utf8");
+    const banner = /<section class="build-failed"[^]*?<\/section>/.exec(page)?.[0] ?? "";
+    expect(banner).toContain(`notebooks/01-price.ipynb: cell ${throwing}</a>, line 1, column 7: Error: first line<br>second line of the message</li>`);
+  });
+
   it("marks the page failed when two figures share an id: the title page lists the id and the cells that declared it (exit 1)", () => {
     // It exited 1 and publish refused it, but the page looked like any report.
     project = tempProject();

@@ -79,8 +79,8 @@ describe("fragtax CLI", () => {
     const known = run("help", "build");
     expect(known.status).toBe(0);
     expect(`${known.stdout}${known.stderr}`).not.toContain("unknown command");
-    // Help on help is the whole usage, without an error line (it said "unknown command '--help'", exit 0).
-    for (const flag of ["--help", "-h"]) {
+    // Help on help is the whole usage, without an error line (it said "unknown command '--help'", exit 0; `help help` exit 2).
+    for (const flag of ["--help", "-h", "help"]) {
       const onHelp = run("help", flag);
       expect(onHelp.status, flag).toBe(0);
       expect(onHelp.stderr, flag).toBe("");

@@ -181,7 +181,7 @@ describe("fragtax dev server", () => {
       {
         // The first (at start) ends at once; the next runs until the test ends it, as a hung cell would not.
         rebuild: () => (++rebuilds === 1 ? Promise.resolve() : new Promise<void>((resolve) => (finish = resolve))),
-        abandon: async () => void abandoned++,
+        abandon: async () => (abandoned++, true),
         progress: () => undefined,
       },
     );
@@ -190,7 +190,8 @@ describe("fragtax dev server", () => {
     for (let tries = 0; rebuilds < 2 && tries < 100; tries++) await new Promise((r) => setTimeout(r, 20));
     await writeFile(join(root, "notebooks/a.ipynb"), '{"again":true}'); // queues one more
     await new Promise((resolve) => setTimeout(resolve, 100));
-    await interrupted.interrupt();
+    // It says what it did: the rebuild under way abandoned, after the first finished.
+    expect(await interrupted.interrupt()).toEqual({ abandoned: true, built: true });
     finish?.();
     await interrupted.close();
     expect({ rebuilds, abandoned }).toEqual({ rebuilds: 2, abandoned: 1 });

@@ -7,19 +7,21 @@
  *              claims, assumptions, config, provenance without its build time, the what-if notice,
  *              and the stamps of the tool's own code, templates and lockfile (cache/code-stamp.ts: an
  *              edit to templates/ in `fragtax dev` renders again)
- *   2. lookup  `out/.cache/page/<key>.json`: what the build reports about the page, its build time
- *              and the sha256 of its HTML. Named by its key, so a page that changed is a missing
- *              file, not one read to find another key; only the latest is kept
- *   3. page    the HTML itself is the one the build wrote, `out/build/report.html`, taken when its
- *              sha256 is the entry's (a page edited, replaced by another build's or missing is
- *              rendered again). Kept here too, as JSON, it cost every build that rendered ~15 ms
- *              of its last stretch (a megabyte escaped into JSON and hashed) and a megabyte written
+ *   2. lookup  `out/.cache/page/<key>.json`: what the build reports about the page, and the sha256 of
+ *              its HTML with its build time taken out (`pageSource`, as the PDF step compares pages).
+ *              Named by its key, so a page that changed is a missing file, not one read to find
+ *              another key; only the latest is kept
+ *   3. page    the HTML itself is the one the build wrote, `out/build/report.html`, with the build
+ *              time its build-log.json gives; taken when its length and source are the entry's (a
+ *              page edited, replaced by another build's or missing is rendered again). Kept here too,
+ *              as JSON, it cost every build that rendered ~15 ms of its last stretch (a megabyte
+ *              escaped into JSON and hashed) and a megabyte written. A project whose report.yaml
+ *              writes no HTML and no PDF has no page on disk: its page is rendered every time
  *   4. check   the images its markdown inlined (report/markdown-images.ts) are the same bytes: they
  *              are found only by parsing the markdown, which the key avoids, so the page records
  *              them, each with its sha256, and a changed, removed or replaced one renders it again
  *   5. reuse   the page with the old build time replaced by this build's (the only part of the page
- *              that is not in the key; the PDF step already compares pages without it), whose
- *              entry is kept again: the HTML written now has this build's time
+ *              that is not in the key)
  *
  * Only pages without a failed cell are kept: a failure is rendered again, so it is reported again.
  */
@@ -35,18 +37,24 @@ import { codeStamp } from "./code-stamp";
 import { readPlainText } from "../../util/plain-file";
 import { sealedJson, unsealedJson } from "../../util/sealed";
 import { isRecord } from "../../util/records";
+import { BUILD_LOG } from "../outputs";
 
 // 2: pages record the images their markdown inlined (a page of format 1 never inlined one).
-// 3: the HTML is out/build/report.html's, named by its sha256.
+// 3: the HTML is out/build/report.html's, named by its source and length.
 const FORMAT = 3;
 
-/** What a reused page stands for: the rendered report, less its HTML, with the build time it was rendered with. */
+/** What a reused page stands for: the rendered report less its HTML, which `source` and `bytes` name. */
 interface PageEntry {
   readonly format: typeof FORMAT;
   readonly key: string;
-  readonly builtAt: string;
-  readonly htmlSha256: string;
+  readonly source: string;
+  readonly bytes: number;
   readonly report: Omit<RenderedReport, "html">;
+}
+
+/** The sha256 of a page with its build time taken out: equal, the pages are the same but for it. */
+export function pageSource(html: string, builtAt: string): string {
+  return sha256(html.split(builtAt).join(""));
 }
 
 /**
@@ -64,16 +72,20 @@ function entryFile(cacheDir: string, key: string): string {
 }
 
 /**
- * The cached page for `key` with `builtAt` as its build time, its HTML `outDir`'s report.html; or
- * undefined (missing, other key, unreadable, or a report.html that is not the page the entry names).
+ * The cached page for `key` with `builtAt` as its build time, its HTML `outDir`'s report.html (whose
+ * own build time its build-log.json gives); undefined when missing, of another key, unreadable, or
+ * when report.html is not the page the entry names (a file of another length is not read).
  */
 export async function loadPage(cacheDir: string, key: string, builtAt: string, outDir: string): Promise<RenderedReport | undefined> {
   try {
     const entry = unsealedJson(await readPlainText(entryFile(cacheDir, key))) as Partial<PageEntry>;
-    if (entry.format !== FORMAT || entry.key !== key || typeof entry.builtAt !== "string" || typeof entry.htmlSha256 !== "string" || !isRecord(entry.report)) return undefined;
-    const html = await readPlainText(join(outDir, "report.html"));
-    if (sha256(html) !== entry.htmlSha256) return undefined;
-    return { ...(entry.report as Omit<RenderedReport, "html">), html: html.split(entry.builtAt).join(builtAt) };
+    if (entry.format !== FORMAT || entry.key !== key || typeof entry.source !== "string" || typeof entry.bytes !== "number" || !isRecord(entry.report)) return undefined;
+    const log = JSON.parse(await readPlainText(join(outDir, BUILD_LOG))) as unknown;
+    const written = isRecord(log) && typeof log.builtAt === "string" && log.builtAt !== "" ? log.builtAt : undefined;
+    if (written === undefined) return undefined;
+    const html = await readPlainText(join(outDir, "report.html"), { bytes: entry.bytes });
+    if (pageSource(html, written) !== entry.source) return undefined;
+    return { ...(entry.report as Omit<RenderedReport, "html">), html: html.split(written).join(builtAt) };
   } catch {
     return undefined; // a missing or damaged entry or page (or one changed since it was written: sealed.ts) only costs a render
   }
@@ -83,10 +95,10 @@ export async function loadPage(cacheDir: string, key: string, builtAt: string, o
  * Keeps the page for the next build; a page with a failed cell is not kept. A cache that cannot be
  * written stops the build with its path, as every other cache does (ignored, every build drew the page again without a word).
  */
-export async function storePage(cacheDir: string, key: string, builtAt: string, report: RenderedReport): Promise<void> {
+export async function storePage(cacheDir: string, key: string, source: string, report: RenderedReport): Promise<void> {
   if (report.failedCells.length > 0) return;
   const { html, ...reported } = report;
-  const entry: PageEntry = { format: FORMAT, key, builtAt, htmlSha256: sha256(html), report: reported };
+  const entry: PageEntry = { format: FORMAT, key, source, bytes: Buffer.byteLength(html), report: reported };
   const folder = join(cacheDir, "page");
   await locatingFileSystemErrors("the page cache (out/.cache/page)", folder, async () => {
     await writeFileAtomic(entryFile(cacheDir, key), sealedJson(entry), CACHE_WRITE);

@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, wr
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { loadPage, pageKey, storePage } from "../../../src/build/cache/page-cache";
+import { loadPage, pageKey, pageSource, storePage } from "../../../src/build/cache/page-cache";
 import type { RenderedReport } from "../../../src/report/render";
 
 const folders: string[] = [];
@@ -19,12 +19,14 @@ const cacheDir = (): string => {
   return folder;
 };
 
-/** An out/build/ holding `report`'s page, as the build writes it. */
-const written = (report: RenderedReport): string => {
-  const out = cacheDir();
-  writeFileSync(join(out, "report.html"), report.html);
+/** An out/build/ holding `report`'s page built at `builtAt`, as the build writes it (the page and its log). */
+const written = (report: RenderedReport, builtAt = OLD, out = cacheDir()): string => {
+  writeFileSync(join(out, "report.html"), report.html.split(OLD).join(builtAt));
+  writeFileSync(join(out, "build-log.json"), JSON.stringify({ builtAt }));
   return out;
 };
+/** What the build keeps: the page's record, named by its source. */
+const store = (dir: string, key: string, report: RenderedReport): Promise<void> => storePage(dir, key, pageSource(report.html, OLD), report);
 
 const OLD = "2026-11-30T01:00:00.000Z";
 const NEW = "2026-11-30T02:00:00.000Z";
@@ -47,7 +49,7 @@ describe("the page cache", () => {
   it("gives the stored page back for its key only, with this build's time wherever the old one was", async () => {
     const dir = cacheDir();
     const out = written(page());
-    await storePage(dir, "key-1", OLD, page());
+    await store(dir, "key-1", page());
     const reused = await loadPage(dir, "key-1", NEW, out);
     expect(reused?.html).toBe(`<p>Built ${NEW}</p><meta content="${NEW}">`);
     expect(reused && { ...reused, html: "" }).toEqual({ ...page(), html: "" });
@@ -58,25 +60,39 @@ describe("the page cache", () => {
     const dir = cacheDir();
     const big: RenderedReport = { ...page(), html: `<p>Built ${OLD}</p>${"<p>text</p>".repeat(20_000)}` };
     const out = written(big);
-    await storePage(dir, "key-1", OLD, big);
+    await store(dir, "key-1", big);
     expect(statSync(join(dir, "page", "key-1.json")).size).toBeLessThan(2_000);
     expect(readFileSync(join(dir, "page", "key-1.json"), "utf8")).not.toContain("<p>text</p>");
     expect((await loadPage(dir, "key-1", NEW, out))?.html).toBe(big.html.replace(OLD, NEW));
   });
 
-  it("renders again when out/build/report.html is not the page its entry names: edited, another build's, missing", async () => {
+  it("takes out/build's page whatever build time its log gives, as long as it is the same page: a reused page needs no new record", async () => {
     const dir = cacheDir();
+    await store(dir, "key-1", page());
+    // Written by a later build that reused it (another build time), or by the one that rendered it.
+    for (const builtAt of [OLD, NEW]) {
+      const out = written(page(), builtAt);
+      expect((await loadPage(dir, "key-1", "2026-11-30T03:00:00.000Z", out))?.html, builtAt).toBe(page().html.split(OLD).join("2026-11-30T03:00:00.000Z"));
+    }
+  });
+
+  it("renders again when out/build/report.html is not the page its record names: edited, of another length, another build's, missing, or without its log", async () => {
+    const dir = cacheDir();
+    await store(dir, "key-1", page());
     const out = written(page());
-    await storePage(dir, "key-1", OLD, page());
-    writeFileSync(join(out, "report.html"), page().html.replace("Built", "Edited"));
+    writeFileSync(join(out, "report.html"), page().html.replace("Built", "Bui1t")); // the same length
     expect(await loadPage(dir, "key-1", NEW, out)).toBeUndefined();
-    writeFileSync(join(out, "report.html"), page().html);
+    writeFileSync(join(out, "report.html"), `${page().html} `);
+    expect(await loadPage(dir, "key-1", NEW, out)).toBeUndefined();
+    written({ ...page(), html: page().html.replace("Built", "Drawn") }, OLD, out);
+    expect(await loadPage(dir, "key-1", NEW, out)).toBeUndefined();
+    written(page(), OLD, out);
     expect(await loadPage(dir, "key-1", NEW, out)).toBeDefined();
-    // A reused page is written with this build's time: until its entry is kept again, it names another page.
-    writeFileSync(join(out, "report.html"), page().html.split(OLD).join(NEW));
+    writeFileSync(join(out, "build-log.json"), JSON.stringify({ builtAt: "2026-11-30T04:00:00.000Z" })); // not the time the page shows
     expect(await loadPage(dir, "key-1", NEW, out)).toBeUndefined();
-    await storePage(dir, "key-1", NEW, { ...page(), html: page().html.split(OLD).join(NEW) });
-    expect((await loadPage(dir, "key-1", "2026-11-30T03:00:00.000Z", out))?.html).toBe(page().html.split(OLD).join("2026-11-30T03:00:00.000Z"));
+    rmSync(join(out, "build-log.json"));
+    expect(await loadPage(dir, "key-1", NEW, out)).toBeUndefined();
+    written(page(), OLD, out);
     rmSync(join(out, "report.html"));
     expect(await loadPage(dir, "key-1", NEW, out)).toBeUndefined();
   });
@@ -84,10 +100,10 @@ describe("the page cache", () => {
   it("never keeps a page with a failed cell, and treats a damaged entry as missing", async () => {
     const dir = cacheDir();
     const out = written(page(true));
-    await storePage(dir, "key-1", OLD, page(true));
+    await store(dir, "key-1", page(true));
     expect(await loadPage(dir, "key-1", NEW, out)).toBeUndefined();
-    await storePage(dir, "key-1", OLD, page());
-    writeFileSync(join(dir, "page", "key-1.json"), '{"format":3,"key":"key-1","builtAt":');
+    await store(dir, "key-1", page());
+    writeFileSync(join(dir, "page", "key-1.json"), '{"format":3,"key":"key-1","source":');
     expect(await loadPage(dir, "key-1", NEW, out)).toBeUndefined();
   });
 
@@ -96,8 +112,8 @@ describe("the page cache", () => {
     const out = written(page());
     mkdirSync(join(dir, "page"));
     writeFileSync(join(dir, "page", "entry.json"), "{}"); // the one page, as the cache named it before
-    await storePage(dir, "key-1", OLD, page());
-    await storePage(dir, "key-2", OLD, page());
+    await store(dir, "key-1", page());
+    await store(dir, "key-2", page());
     expect(readdirSync(join(dir, "page"))).toEqual(["key-2.json"]);
     expect(await loadPage(dir, "key-1", NEW, out)).toBeUndefined();
     expect((await loadPage(dir, "key-2", NEW, out))?.html).toBe(`<p>Built ${NEW}</p><meta content="${NEW}">`);
