@@ -292,13 +292,14 @@ async function buildAndPrint({ config, options, effects, started, rel, registry,
     publishedAt: started,
     log: effects.log,
   };
-  const pdfStep = await printStep({ config, options, html: report.html, pdfSource, pdfOptions, effects, printer, write });
+  const notebooksByPath = new Map(runs.map((run) => [run.chapter.relativePath, run.notebook]));
+  const duplicates = [...duplicateIds(figures, notebooksByPath), ...duplicateIds(claims, notebooksByPath)];
+  const failedPage = report.failedCells.length > 0 || duplicates.length > 0;
+  const pdfStep = await printStep({ config, options, html: report.html, pdfSource, pdfOptions, effects, printer, write, failedPage });
   const pdf = pdfStep.outcome;
   const pdfMs = effects.now().getTime() - pdfStarted;
 
   // 7. log
-  const notebooksByPath = new Map(runs.map((run) => [run.chapter.relativePath, run.notebook]));
-  const duplicates = [...duplicateIds(figures, notebooksByPath), ...duplicateIds(claims, notebooksByPath)];
   const hashes = Object.fromEntries([...outputs].map(([name, contents]) => [name, sha256(contents)]));
   const requested = { html: config.outputs.html, pdf: printRequested(config, options) || pdf === "reused" };
   const inputs = mergeInputs(config.root, runs.flatMap((run) => run.inputs ?? []), [...read, ...(report.images ?? []).map((image) => [image.path, image.sha256] as const)]);

@@ -39,6 +39,8 @@ export interface PrintInput {
   /** The Chromium started for this build while the page was made (`Printer`), if any. */
   readonly printer: Printer;
   readonly write: (name: string, contents: Uint8Array) => Promise<void>;
+  /** The page opens with "This build failed" (a failed cell, an id declared twice): it is not printed. */
+  readonly failedPage?: boolean;
 }
 
 /**
@@ -54,7 +56,7 @@ export function printRequested(config: ReportConfig, options: PrintOptions): boo
   return options.pdf !== false && options.pdf !== "keep" && config.outputs.pdf;
 }
 
-export async function printStep({ config, options, html, pdfSource, pdfOptions, effects, printer, write }: PrintInput): Promise<PdfStep> {
+export async function printStep({ config, options, html, pdfSource, pdfOptions, effects, printer, write, failedPage = false }: PrintInput): Promise<PdfStep> {
   if (!printRequested(config, options)) {
     // out/build/ is replaced whole, so a rebuild that printed nothing dropped the PDF a full build had
     // printed of this very page: merely starting `fragtax dev`, or a quick `build --no-pdf`, made that
@@ -68,6 +70,12 @@ export async function printStep({ config, options, html, pdfSource, pdfOptions, 
     await write("report.pdf", kept);
     effects.log(messages.buildStep("pdf", messages.pdfKept(by === "dev" ? "dev" : "no-pdf")));
     return { outcome: "reused" };
+  }
+  // A failed build's page is for finding its errors, in report.html; publish refuses it. Printing it
+  // took ~2 s of every try at a fix; a report.pdf of an earlier page cannot stay beside it either.
+  if (failedPage) {
+    effects.log(messages.buildStep("pdf", messages.pdfNotPrintedFailed(effects.exists(`${config.outDir}/report.pdf`))));
+    return { outcome: "skipped" };
   }
   // Printing is most of a no-op rebuild's time: reuse report.pdf when it was printed from this same
   // page and is still the file that build recorded.

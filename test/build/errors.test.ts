@@ -67,6 +67,21 @@ describe("fragtax build with bad input", () => {
     expect(banner).toContain(`notebooks/01-price.ipynb: cell ${throwing}</a>, line 1, column 7: Error: first line<br>second line of the message</li>`);
   });
 
+  it("prints no PDF of a failed build's page (it took ~2 s of every try at a fix), and drops the earlier page's PDF, saying so", () => {
+    project = tempProject();
+    const good = fragtaxBuild(project.root);
+    expect(good.code, good.stderr).toBe(0);
+    expect(existsSync(join(outBuild(project.root), "report.pdf"))).toBe(true);
+    appendCell(project.root, "01-price.ipynb", 'throw new Error("broken");');
+    const failed = fragtaxBuild(project.root);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toContain("pdf: not printed: the page shows a failed build, whose errors report.html shows in place (report.pdf of an earlier page removed); fix them and build again to print");
+    expect(failed.stderr).not.toMatch(/pdf: wrote|pages/);
+    expect(existsSync(join(outBuild(project.root), "report.pdf"))).toBe(false);
+    const log = JSON.parse(readFileSync(join(outBuild(project.root), "build-log.json"), "utf8")) as { pdf: { status: string } };
+    expect(log.pdf.status).toBe("skipped");
+  }, 120_000);
+
   it("marks the page failed when two figures share an id: the title page lists the id and the cells that declared it (exit 1)", () => {
     // It exited 1 and publish refused it, but the page looked like any report.
     project = tempProject();
