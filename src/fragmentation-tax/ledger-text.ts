@@ -139,9 +139,9 @@ export const scenarioClaim = (name: string, p: number, fmt: Fmt): string => {
 export const scenarioNote = (settles: string): string => `A subjective probability, not a measurement. What would move it: ${settles}`;
 
 // Chapter 7
-export const ecosystemsClaim = "Roughly six hardware ecosystems vie for the same training and inference work";
+export const ecosystemsClaim = "About six families of accelerators now compete for frontier models, to train them and to serve them";
 export const ECOSYSTEMS_NOTE = "Not a check: counting the vendors the essay itself names (NVIDIA, AMD, Google TPU, Amazon Trainium, Microsoft Maia, Meta MTIA, Tesla) only restates the essay. A census of accelerators deployed at frontier scale, by vendor, would settle how many really compete.";
-export const designCostClaim = "Google reportedly spent over $2B (a lower bound) developing TPU 8i";
+export const designCostClaim = "By press accounts, designing TPU 8i cost Google more than $2B (a lower bound)";
 export const designCostNote = (modelled: Interval, fmt: Fmt): string =>
   `"Over $2B" is a lower bound, shown here as its only stated number; chapter 7 models ${span(modelled, "usd", fmt)}. Chip programme costs are not disclosed per generation; a filing or an on-record statement from Google would settle it.`;
 
