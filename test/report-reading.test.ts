@@ -153,7 +153,7 @@ describe("ranges an input fixed to one value", () => {
 describe("the summary's tally of the ledger", () => {
   it("calls 12 of 18 'well over half', not 'a little over half'", async () => {
     const summary = (await texts("p", whatIfRoot)).find((p) => p.startsWith("In short.")) ?? "";
-    expect(summary).toContain("18 can be checked (the bill for a training run twice: as arithmetic on the essay’s own inputs, and as the cost of a frontier run) and well over half of them hold: 12 are consistent");
+    expect(summary).toContain("18 can be checked (the bill for a training run twice: as arithmetic on the essay’s own inputs, and as the cost of a frontier run; and Anthropic’s run rate twice: as itself, out of date, and through the price-to-sales multiple it divides) and well over half of them hold: 12 are consistent");
   });
 });
 

@@ -16,7 +16,8 @@ export function claimsJson(claims: readonly ClaimRecord[]): string {
       unit: c.unit,
       format: c.format,
       stated: { low: c.stated.low, high: c.stated.high },
-      computed: { low: c.computed.low, high: c.computed.high, p50: c.computed.p50 },
+      // An unverifiable claim has no model figure (Appendix C): what it carries is the stated range again.
+      computed: c.verdict === "unverifiable" ? null : { low: c.computed.low, high: c.computed.high, p50: c.computed.p50 },
       verdict: c.verdict,
       factor: c.factor,
       note: c.note,

@@ -28,13 +28,14 @@ describe("unverifiable claims", () => {
     expect(recorded.map((c) => c.factor)).toEqual([null, null, 3]);
   });
 
-  it("carry null in claims.json and show — in the ledger, with a single stated value", () => {
+  it("carry null in claims.json (factor and model figure: it gave the stated range as the model's) and show — in the ledger, with a single stated value", () => {
     const claims: ClaimRecord[] = [
       { ...base, id: "google", verdict: "unverifiable", factor: null },
       { ...base, id: "run", stated: { low: 400e6, high: 800e6 }, computed: { low: 37e6, high: 74.7e6 }, verdict: "overstated", factor: 11 },
     ];
-    const json = JSON.parse(claimsJson(claims)) as { id: string; factor: unknown }[];
+    const json = JSON.parse(claimsJson(claims)) as { id: string; factor: unknown; computed: unknown }[];
     expect(json.map((c) => [c.id, c.factor])).toEqual([["google", null], ["run", 11]]);
+    expect(json.map((c) => [c.id, c.computed])).toEqual([["google", null], ["run", { low: 37e6, high: 74.7e6 }]]);
     expect(factorCell(null)).toBe("\u2014");
     const ledger = renderAppendices({ assumptions: [], assumptionsFile: "a.yaml", figures: [], claims, montecarlo: { samples: 10, seed: 1 }, provenance })
       .find((a) => a.id === "appendix-claims")?.html.toString() ?? "";
