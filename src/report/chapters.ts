@@ -11,7 +11,7 @@ import { cellFailed, cellText, type CodeCell, type Notebook } from "../notebook/
 import { chapterCells, markdownCellText, tagsOf } from "./chapter-cells";
 import { errorBox, renderOutputs } from "./outputs";
 import { literalLocator } from "./chart-outputs";
-import { at } from "../messages/location";
+import { at, cellPlaceOf, located } from "../messages/location";
 import { renderMarkdownWithImages, type InlinedFile } from "./markdown-images";
 import { notebookWarnings } from "./notebook-warnings";
 
@@ -108,7 +108,7 @@ export async function renderChapter(chapter: ChapterInput, markdown: MarkdownRen
         warnings.push(...found);
       }, onImages: (inlined, notInlined) => void (images.push(...inlined), imagesNotInlined.push(...notInlined)), onOutputError: (message) => void (outputError ??= message) }));
       if (cellFailed(cell)) firstFailed ??= index + 1;
-      if (cellFailed(cell)) failedCells.push({ chapter: chapter.number, cell: index + 1, where, message: firstErrorLine(cell, where) });
+      if (cellFailed(cell)) failedCells.push({ chapter: chapter.number, cell: index + 1, where, message: firstErrorLine(cell, { file: chapter.relativePath, cell: index + 1 }) });
       else if (outputError !== undefined) failedCells.push({ chapter: chapter.number, cell: index + 1, where, message: outputError });
     }
   }
@@ -161,13 +161,15 @@ export function ownNumber(title: string): { number: string; title: string } | un
   return match?.[1] !== undefined && match[2] !== undefined ? { number: match[1], title: match[2] } : undefined;
 }
 
-function firstErrorLine(cell: CodeCell, where: string): string {
+function firstErrorLine(cell: CodeCell, where: { readonly file: string; readonly cell: number }): string {
   for (const output of cell.outputs) {
     if (output.output_type !== "error") continue;
     // The engine's own error starts with its place: the banner keeps the line and column, as the
     // terminal does, and the whole message after it (the traceback holds the message's first line only).
-    const place = /^, line \d+, column \d+(?=: )/.exec(output.traceback[0]?.startsWith(where) === true ? output.traceback[0].slice(where.length) : "")?.[0] ?? "";
-    return `${place === "" ? "" : `${where}${place}: `}${output.ename}: ${output.evalue}`;
+    const first = output.traceback[0] ?? "";
+    const place = first.startsWith(`${at(where)}, line `) ? cellPlaceOf(first) : undefined;
+    const message = `${output.ename}: ${output.evalue}`;
+    return place === undefined ? message : located({ file: where.file, ...place }, message);
   }
   return "";
 }

@@ -54,8 +54,11 @@ interface PageEntry {
 
 /** The sha256 of a page with its build time taken out: equal, the pages are the same but for it. */
 export function pageSource(html: string, builtAt: string): string {
-  return sha256(html.split(builtAt).join(""));
+  return sourceOf(html.split(builtAt));
 }
+
+/** The source of a page cut at its build time (one cut serves the check and the new time alike). */
+const sourceOf = (parts: readonly string[]): string => sha256(parts.join(""));
 
 /**
  * The key of the page for these render inputs (any JSON value; build time left out by the caller).
@@ -83,9 +86,9 @@ export async function loadPage(cacheDir: string, key: string, builtAt: string, o
     const log = JSON.parse(await readPlainText(join(outDir, BUILD_LOG))) as unknown;
     const written = isRecord(log) && typeof log.builtAt === "string" && log.builtAt !== "" ? log.builtAt : undefined;
     if (written === undefined) return undefined;
-    const html = await readPlainText(join(outDir, "report.html"), { bytes: entry.bytes });
-    if (pageSource(html, written) !== entry.source) return undefined;
-    return { ...(entry.report as Omit<RenderedReport, "html">), html: html.split(written).join(builtAt) };
+    const parts = (await readPlainText(join(outDir, "report.html"), { bytes: entry.bytes })).split(written);
+    if (sourceOf(parts) !== entry.source) return undefined;
+    return { ...(entry.report as Omit<RenderedReport, "html">), html: parts.join(builtAt) };
   } catch {
     return undefined; // a missing or damaged entry or page (or one changed since it was written: sealed.ts) only costs a render
   }
