@@ -224,12 +224,23 @@ describe("words that follow their numbers under the reviewed what-ifs", () => {
   it("lost pooling is called the largest part only when it is, and equal medians are one number", async () => {
     const paragraphs = await texts("p", reviewedRoot);
     const parts = paragraphs.find((p) => p.startsWith("As built, the fragmentation tax")) ?? "";
-    expect(parts).toMatch(/Lost pooling is [\d.]+% \(90% CI [^)]*\) of the whole; it also rests on two choices/);
-    expect((await texts("p", root)).find((p) => p.startsWith("As built, the fragmentation tax"))).toContain("of the whole, the largest of the three parts;");
+    expect(parts).toMatch(/Lost pooling is [\d.]+% \(90% CI [^)]*\) of the whole; it also rests on the two choices/);
+    const built = (await texts("p", root)).find((p) => p.startsWith("As built, the fragmentation tax")) ?? "";
+    expect(built).toContain("of the whole, the largest of the three parts;");
+    // Chapter 8 holds the alternatives: its own prose points to its next section, not to "chapter 8".
+    expect(built).toContain("under the alternatives in the next section");
+    expect(built).not.toContain("chapter 8");
     const alternatives = paragraphs.find((p) => p.startsWith("With pooling lost on inference only")) ?? "";
     expect(alternatives).not.toMatch(/runs from ([\d.]+%) to \1,/);
     expect(alternatives).not.toContain("best read as the upper end");
     expect(alternatives).toContain("matters less than the spread of the inputs");
+  });
+
+  it("chapter 5 gives the policy rate's gap in percentage points, not as a ratio of two rates", async () => {
+    const paragraphs = await texts("p", root);
+    const rate = paragraphs.find((p) => p.includes("for the policy rate is")) ?? "";
+    expect(rate).toMatch(/for the policy rate is overstated: the top of the Federal Reserve’s target range was [\d.]+%, [\d.]+ percentage points below 4%\./);
+    expect(rate).not.toMatch(/policy rate is [^.]*×/);
   });
 
   it("chapter 5 says an understated figure in one sentence, with one colon", async () => {

@@ -52,34 +52,34 @@ export const trainingFrontierNote = (flop: Assumption, fmt: Fmt): string =>
   `Priced from compute: ${fmt((flop.range?.low ?? Number.NaN) / 1e25, "number")}–${fmt((flop.range?.high ?? Number.NaN) / 1e25, "number")} ×10²⁵ FLOP at measured utilization and market GPU prices (chapter 1). The size of a "GPT-6 class" run is not public, so the range spans a decade of compute.`;
 
 // Chapter 2
-export const revenueShareClaim = "OpenAI pays Microsoft roughly 20% of its revenue";
+export const revenueShareClaim = "Microsoft's cut of OpenAI's revenue: about 20%";
 export const REVENUE_SHARE_SETTLES = "Only the essay states the share in these inputs; the text of the amended agreement, or reporting on it, would settle it.";
-export const azureYearsClaim = "OpenAI's engineering has been tuned to Azure for four years";
+export const azureYearsClaim = "Years OpenAI's engineers have spent optimizing for Azure: four";
 export const azureYearsNote = (start: Assumption): string =>
   `Counted from the partnership that made Azure OpenAI's cloud (${cite(start)}) to the essay's date. How long today's teams have worked on Azure-specific code is not public; on that narrower reading the claim cannot be checked.`;
-export const threeCloudsClaim = "OpenAI's engineering effort will now be divided among three clouds";
+export const threeCloudsClaim = "Number of clouds OpenAI's engineering now splits across: three";
 export const THREE_CLOUDS_SETTLES = "No input of the report lists OpenAI's cloud contracts; a list of the providers that run OpenAI's training and inference would settle the count.";
 
 // Chapter 3
-export const googleFaceClaim = "Google committed up to $40B to Anthropic";
+export const googleFaceClaim = "Google's commitment to Anthropic (April 2026): as much as $40B";
 export const googleFaceNote = (upfront: Assumption, milestone: Assumption, fmt: Fmt): string =>
   `Face value from ${cite(upfront)}: ${fmt(upfront.value ?? Number.NaN, "usd")} up front and ${fmt(milestone.value ?? Number.NaN, "usd")} tied to milestones, so "up to" is the right phrase. Its expected value and the part paid as credits are in chapter 3.`;
 export const GOOGLE_SETTLES = "Only the essay describes the structure in these inputs; the deal's terms (how much is committed now, how much depends on milestones, how much is cash) would settle it.";
-export const googleCreditsClaim = "Google's commitment comes as TPU capacity and cloud credits, not cash";
+export const googleCreditsClaim = "Form of Google's commitment: TPU capacity and cloud credits, no cash";
 export const googleCreditsNote = (share: Assumption): string =>
   `The claim reads as all of it in credits. Against ${cite(share)}: ${share.note ?? ""}`.trim();
-export const amazonClaim = (amount: number, fmt: Fmt): string => `Amazon invested ${fmt(amount, "usd")} in Anthropic days earlier, as Trainium and AWS capacity`;
+export const amazonClaim = (amount: number, fmt: Fmt): string => `Amazon's tranche for Anthropic, announced shortly before Google's: ${fmt(amount, "usd")}, in Trainium and AWS capacity`;
 export const AMAZON_SETTLES = "No independent source for this tranche is among the report's inputs; Amazon's or Anthropic's announcement of it would settle its size and form.";
 export const rearchitectureClaim = "Moving OpenAI's training off Azure would take years and billions of dollars of re-engineering";
 export const rearchitectureNote = (extra: Summary, fmt: Fmt): string =>
   `Not checkable: migration costs are not disclosed. For scale, the model's extra engineering for a second hardware stack is ${fmt(extra, "usd")} a year: $2B of it would take ${span({ low: 2e9 / extra.p95, high: 2e9 / extra.p5 }, "number", fmt)} years, before costs beyond engineering (moving data, running both platforms at once). A lab's disclosure of migration spending would settle it.`;
-export const doublingClaim = "Maintaining TPU and Trainium pipelines doubles engineering overhead";
+export const doublingClaim = "Engineering overhead of running TPU and Trainium pipelines side by side: twice one stack's";
 export const DOUBLING_NOTE = "1 + s·(N − 1) with N = 2 is ×2 only when s = 1, that is when no infrastructure work is shared between the stacks. The share s is our assumption; measured data from a lab running two stacks would settle it.";
 
 // Chapter 4
-export const manusClaim = (price: number, fmt: Fmt): string => `Meta bought Manus for ${fmt(price, "usd")} in December 2025`;
+export const manusClaim = (price: number, fmt: Fmt): string => `Meta's price for Manus (December 2025): ${fmt(price, "usd")}`;
 export const MANUS_SETTLES = "No independent source for the price is among the report's inputs; Meta's filings or the parties' announcement would settle it.";
-export const balkanizationClaim = (stated: Interval, fmt: Fmt): string => `Under balkanization, inference costs rise ${span(stated, "percent", fmt)} from redundancy requirements`;
+export const balkanizationClaim = (stated: Interval, fmt: Fmt): string => `Inference cost added by balkanization, from duplicated capacity: ${span(stated, "percent", fmt)}`;
 export const BALKANIZATION_NOTE = "Bottom-up: localized share × (split-pool capacity × standby × local cost premium − 1). The localized share and the number of pools are our assumptions and the widest sources of doubt.";
 
 // Chapter 5
@@ -87,7 +87,7 @@ export const valuationClaim = "Anthropic is valued at $350B";
 export const ageClaim = "Anthropic did not exist five years before the essay";
 export const ageNote = (founded: Assumption): string =>
   `Age at the essay's date, from the founding year (${cite(founded)}); only the year is used, so the age is a range. The claim is right to within months.`;
-export const runRateClaim = (stated: Interval, fmt: Fmt): string => `Anthropic's 2025 annualized run rate was ${span(stated, "usd", fmt)}`;
+export const runRateClaim = (stated: Interval, fmt: Fmt): string => `Anthropic's annualized revenue run rate in 2025: ${span(stated, "usd", fmt)}`;
 export const RUN_RATE_SETTLES = "Only the essay's run rate is among these inputs; reported run rates for late 2025 would settle it.";
 export const priceToSalesClaim = "Anthropic's $350B valuation is a 100× price-to-sales multiple";
 /**
@@ -109,11 +109,11 @@ export const computeNote = (where: Placement): string =>
   `Against Epoch AI's estimate for 2024; spending in 2025–26 is likely higher, ${
     where === "below" ? "which narrows the gap for the year the essay was written." : where === "unknown" ? "which the report's inputs do not measure." : "so for the year it was written the essay's range is, if anything, low."
   }`;
-export const opexClaim = (stated: Interval, fmt: Fmt): string => `Infrastructure consumes ${span(stated, "percent", fmt)} of operating costs at frontier labs`;
+export const opexClaim = (stated: Interval, fmt: Fmt): string => `Infrastructure's share of a frontier lab's operating costs: ${span(stated, "percent", fmt)}`;
 export const OPEX_NOTE = "Compute (Epoch AI) ÷ (compute + other costs) for OpenAI in 2024; other costs are derived from reported revenue and loss, a loss reported without stock compensation: counting that pay would raise other costs and lower compute's share.";
-export const usersClaim = "OpenAI serves inference to hundreds of millions of users";
+export const usersClaim = "Users OpenAI's inference reaches: hundreds of millions";
 export const openaiValuationClaim = (stated: Interval, fmt: Fmt): string => `OpenAI is valued at ${stated.low === stated.high ? fmt(stated.low, "usd") : span(stated, "usd", fmt)}`;
-export const stargateClaim = "Stargate is $500B over four years";
+export const stargateClaim = "Stargate's plan: $500B of capital over four years";
 export const stargateNote = (sg: Assumption, years: Assumption, matches: boolean, fmt: Fmt): string =>
   `${matches ? "Matches" : "Differs from"} ${cite(sg)}: ${amount(sg, "usd", fmt)} over ${amount(years, "number", fmt)} years, ${perYear(sg, years, fmt)} a year of capital spending. It is a plan, not a measure of what has been built.`;
 /** An assumption's value, or its range when it has one (a what-if may give either). */
