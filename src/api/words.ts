@@ -11,6 +11,7 @@ import type { ClaimRecord, FigureRecord, Summary, Verdict } from "./types";
 import type { ClaimCheck } from "../model/claims";
 import { VERDICTS } from "../vocabulary/results";
 import { checkNumber } from "./validate";
+import * as messages from "../messages/report";
 
 export { VERDICTS } from "../vocabulary/results";
 
@@ -81,9 +82,13 @@ export function createWords(claimsSoFar: () => readonly ClaimRecord[], ledgerKey
 }
 
 export function compare(a: Comparable, b: Comparable, phrases: ComparePhrases, options: CompareOptions = {}): string {
-  const [x, y] = [interval(a), interval(b)];
-  const ratio = y.p50 === 0 ? "n/a" : formatNumber(x.p50 / y.p50, "multiple");
-  const fill = (phrase: string): string => phrase.replace(/\{ratio\}/g, ratio);
+  // A NaN compares false both ways and would pick a phrase silently: refused, as nb.fmt refuses it.
+  const [x, y] = [interval(a, "first value"), interval(b, "second value")];
+  const fill = (phrase: string): string => {
+    if (!phrase.includes("{ratio}")) return phrase;
+    if (y.p50 === 0) throw new Error(messages.apiRatioOfZero());
+    return phrase.replace(/\{ratio\}/g, formatNumber(x.p50 / y.p50, "multiple"));
+  };
   if (options.overlap === true && x.p5 !== undefined && y.p5 !== undefined && x.p95 !== undefined && y.p95 !== undefined) {
     if (x.p5 <= y.p95 && y.p5 <= x.p95) return fill(phrases.similar);
   } else if (Math.abs(x.p50 - y.p50) <= (options.tolerance ?? 0.1) * Math.abs(y.p50)) {
@@ -92,10 +97,13 @@ export function compare(a: Comparable, b: Comparable, phrases: ComparePhrases, o
   return fill(x.p50 > y.p50 ? phrases.higher : phrases.lower);
 }
 
-function interval(value: Comparable): { p5?: number; p50: number; p95?: number } {
-  if (typeof value === "number") return { p50: value };
-  const summary = "format" in value ? (value.summary ?? { p50: value.value ?? Number.NaN }) : value;
-  return summary;
+function interval(value: Comparable, field: string): { p5?: number; p50: number; p95?: number } {
+  const call = "nb.words.compare";
+  if (typeof value === "number") return { p50: checkNumber(call, field, value) };
+  const summary: { p5?: number; p50: number; p95?: number } = "format" in value ? (value.summary ?? { p50: value.value ?? Number.NaN }) : value;
+  const p50 = checkNumber(call, `${field}.p50`, summary.p50);
+  if (summary.p5 === undefined || summary.p95 === undefined) return { p50 };
+  return { p5: checkNumber(call, `${field}.p5`, summary.p5), p50, p95: checkNumber(call, `${field}.p95`, summary.p95) };
 }
 
 export function verdictPhrase(claim: ClaimRecord | ClaimCheck | Verdict, phrases: VerdictPhrases = {}): string {
@@ -106,6 +114,7 @@ export function verdictPhrase(claim: ClaimRecord | ClaimCheck | Verdict, phrases
 }
 
 export function count(n: number, singular: string, plural = `${singular}s`): string {
+  if (!Number.isSafeInteger(n) || n < 0) throw new Error(messages.apiBadCount(n));
   return n === 0 ? `no ${plural}` : `${formatNumber(n, "count")} ${n === 1 ? singular : plural}`;
 }
 

@@ -195,6 +195,11 @@ export const apiBadNumber = (call: string, field: string, got: string): string =
     ? `${call}: "${field}" is ${got}; it must be a finite number`
     : `${call}: "${field}" is ${got}, not a finite number; check the model inputs that lead to it`;
 
+/** nb.words.count of something that is not a count: written, 1.5 read "2 claims" and -1 "−1 claims". */
+export const apiBadCount = (got: number): string => `nb.words.count: ${String(got)} is not a count; give a whole number, 0 or more`;
+/** nb.words.compare's "{ratio}" against 0: the ratio has no number (it read "n/a"). */
+export const apiRatioOfZero = (): string => `nb.words.compare: "{ratio}" divides by the second value, which is 0; compare with a non-zero value, or use phrases without {ratio}`;
+
 /** A range whose ends are swapped (stated, computed, nb.fmt's { low, high }): shown, it would read "30,000–10,000". */
 export const apiRangeReversed = (call: string, field: string, low: number, high: number): string =>
   `${call}: "${field}.low" ${low} is above "${field}.high" ${high}; give the smaller end as low (were they swapped?)`;

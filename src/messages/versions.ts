@@ -282,6 +282,7 @@ export const versionTampered = (file: string, problem: VersionProblemKind, id: s
     "outside the folder": `lists "${named ?? ""}", a path outside its folder: a version lists only its own files`,
     "malformed field": `has a malformed field "${named ?? ""}" (not what publish writes: the manifest was edited)`,
     "manifest edited": "differs from the sha256 it was published with (manifestSha256): a field was edited after publishing",
+    "key given twice": "gives a key twice in one object (JSON reads the last, a reader of the file may see the first): it was edited after publishing",
     "seal removed": `has no sha256 of its own (manifestSha256), though it was published with one (${named === undefined ? "its previous version has one, or it records that version's" : `it has ${named}, which publish has written only beside one`}): it was removed, with whatever edit it would have shown`,
     "previous manifest edited": `records the manifest of its previous version "${named ?? ""}" with a sha256 that no longer matches: that manifest was edited after this version was published`,
     "contradicted": `gives ${named ?? ""} otherwise than ${against === "manifest.json" || against === undefined ? "the version's id" : `its ${against}`} (the manifest was edited)`,

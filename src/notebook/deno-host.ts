@@ -37,7 +37,7 @@ export async function attachRunContext(jupyter: object, inputs: RunInputs, noteb
 const DENO_REPLACES = ["remove", "removeSync", "mkdir", "mkdirSync", "writeFile", "writeFileSync", "writeTextFile", "writeTextFileSync"] as const;
 
 /** Deno's functions whose result depends on a file's content or presence (`open`: unless for writing only; a copy's source). */
-const DENO_READS = ["readTextFile", "readTextFileSync", "readFile", "readFileSync", "open", "openSync", "stat", "statSync", "lstat", "lstatSync", "copyFile", "copyFileSync"] as const;
+const DENO_READS = ["readTextFile", "readTextFileSync", "readFile", "readFileSync", "open", "openSync", "stat", "statSync", "lstat", "lstatSync", "copyFile", "copyFileSync", "realPath", "realPathSync", "readLink", "readLinkSync"] as const;
 
 /**
  * What a Deno notebook's cells read: the cells' `node:fs` imports get notebook-files.ts's wrappers,

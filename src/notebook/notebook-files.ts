@@ -45,8 +45,12 @@ const FIRST_PATH = [
 const TWO_PATHS = ["copyFile", "cp", "link", "rename"] as const;
 /** child_process functions: each takes its options after the command (and its argument list, when given). */
 const SPAWNS = ["exec", "execSync", "execFile", "execFileSync", "fork", "spawn", "spawnSync"] as const;
-/** fs functions (and their Sync forms) whose result depends on the first path's content or presence. */
-const READS: ReadonlySet<string> = new Set(["readFile", "createReadStream", "open", "openAsBlob", "copyFile", "cp", "exists", "access", "stat", "lstat"]);
+/**
+ * fs functions (and their Sync forms) whose result depends on the first path's content or presence.
+ * `realpath` and `readlink` too: a cell that reads the file a link resolves to reads it under the
+ * resolved name, so the link itself is the input that says when it points elsewhere.
+ */
+const READS: ReadonlySet<string> = new Set(["readFile", "createReadStream", "open", "openAsBlob", "copyFile", "cp", "exists", "access", "stat", "lstat", "realpath", "readlink"]);
 /**
  * fs functions (and their Sync forms) that make their first path anew with the notebook's own content
  * once they succeed: a whole write, a truncating open, a removal, a folder made where there was none

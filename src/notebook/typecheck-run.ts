@@ -105,10 +105,12 @@ export function firstTypeError(
   const followsFromTypo = (message: string): boolean => misspelt.some(({ meant }) => message.startsWith(`Cannot find name '${meant}'.`));
   const rest = types.errors.filter((error) => error.cell === cell && error !== first);
   const others = rest.filter((error) => !followsFromTypo(error.diagnostic.message)).map((error) => messages.typeErrorLine(where(error.diagnostic), error.diagnostic.code, `${error.diagnostic.message}${typeErrorHint(error.diagnostic.message)}`));
-  const leftOut = rest.length - others.length;
+  // The cells after this one do not run, so their errors are not shown here: counted, and where to see
+  // them (`check` lists them, except those that follow from the typo, as here).
+  const after = types.errors.filter((error) => error.cell > cell);
+  const later = after.filter((error) => !followsFromTypo(error.diagnostic.message));
+  const leftOut = rest.length - others.length + after.length - later.length;
   if (leftOut > 0) others.push(messages.importErrorsLeftOut(leftOut, [], misspelt.map(({ specifier }) => specifier)));
-  // The cells after this one do not run, so their errors are not shown here: counted, and where to see them.
-  const later = types.errors.filter((error) => error.cell > cell);
   if (later.length > 0) others.push(messages.typeErrorsInLaterCells(later.length, new Set(later.map((error) => error.cell)).size, quote([shellName])));
   const source = sourceOf(cell);
   const inCell = diagnostic.cell !== undefined;

@@ -5,6 +5,7 @@
  * derived from the manifests alone, so `verify` re-renders it to check it and `publish --index-only`
  * rewrites it.
  */
+import { lstat } from "node:fs/promises";
 import { join } from "node:path";
 import * as messages from "../messages/versions";
 import { figureRange } from "../diff/figures";
@@ -72,6 +73,8 @@ export async function checkIndex(reportsDir: string, title: string): Promise<Ind
   const newestFirst = (await listVersions(reportsDir)).reverse();
   const page = renderIndexPage(title, newestFirst);
   const versions = newestFirst.length;
+  // A link is not the index publish wrote, whatever it points to now (git would keep only the link).
+  if (await lstat(join(reportsDir, "index.html")).then((stat) => stat.isSymbolicLink(), () => false)) return { state: "differs", versions, unsealed: [] };
   // Something other than a file there (a FIFO, a folder) is not the index publish wrote, not a missing one.
   const actual = await readPlainText(join(reportsDir, "index.html")).catch((error: NodeJS.ErrnoException) => (error.code === "ENOENT" ? undefined : ""));
   if (actual === undefined) return { state: "missing", versions };

@@ -45,14 +45,18 @@ export async function checkVersion(reportsDir: string, id: string): Promise<{ fi
   // A version is a folder of its own files: a link to one elsewhere could change under it.
   const folder = await isRegular(dir, "folder").catch(() => undefined);
   if (folder !== true) return { files: 0, problems: [folder === undefined ? { file: ".", problem: "missing" } : { file: ".", problem: "not its own folder", named: await kindOf(dir) }], sealed: false };
-  const manifest = await readableManifest(dir);
-  if (manifest === undefined) return { files: 0, problems: [{ file: "manifest.json", problem: "unreadable manifest" }], sealed: false };
+  const read = await readableManifest(dir);
+  if (read === undefined) return { files: 0, problems: [{ file: "manifest.json", problem: "unreadable manifest" }], sealed: false };
+  const { manifest, text } = read;
   const problems: VersionProblem[] = [];
   // The manifest's own fields: their shapes, then its seal (versions before the seal have none).
   const malformed = malformedField(manifest as unknown as Record<string, unknown>);
   if (malformed !== undefined) problems.push({ file: "manifest.json", problem: "malformed field", named: malformed });
   const sealed = manifest.manifestSha256 !== undefined;
   if (sealed && malformed === undefined && manifest.manifestSha256 !== manifestDigest(manifest as unknown as Record<string, unknown>)) problems.push({ file: "manifest.json", problem: "manifest edited" });
+  // The seal is over the parsed fields, so the same fields reordered or respaced are the same manifest;
+  // but a key given twice parses as its last value while a reader of the file may see the first.
+  else if (sealed && (await keyGivenTwice(text))) problems.push({ file: "manifest.json", problem: "key given twice" });
   // Whether a manifest predates the seal is read from the manifest, so taking the seal out of every
   // version would pass as such: a field publish has written only since it seals says otherwise.
   const sealedEra = SEALED_ERA_FIELDS.filter((field) => (manifest as unknown as Record<string, unknown>)[field] !== undefined);
@@ -122,12 +126,19 @@ export async function checkVersion(reportsDir: string, id: string): Promise<{ fi
  * The manifest of the version in `dir`, or undefined when the version is damaged: its manifest is
  * missing, not a plain file, not JSON, or lists no files (nothing in the folder can be checked).
  */
-async function readableManifest(dir: string): Promise<Manifest | undefined> {
+/** Whether JSON text gives a key twice in one object (the YAML parser, a superset of JSON's, says so). */
+async function keyGivenTwice(text: string): Promise<boolean> {
+  const { parseDocument } = await import("yaml");
+  return parseDocument(text, { uniqueKeys: true }).errors.some((error) => error.code === "DUPLICATE_KEY");
+}
+
+async function readableManifest(dir: string): Promise<{ manifest: Manifest; text: string } | undefined> {
   try {
     if (!(await isRegular(join(dir, "manifest.json"), "file"))) return undefined;
-    const manifest = parseManifest(await readFile(join(dir, "manifest.json"), "utf8"));
+    const text = await readFile(join(dir, "manifest.json"), "utf8");
+    const manifest = parseManifest(text);
     if (manifest === undefined || typeof manifest.files !== "object" || manifest.files === null || Array.isArray(manifest.files)) return undefined;
-    return manifest;
+    return { manifest, text };
   } catch {
     return undefined;
   }

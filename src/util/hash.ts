@@ -146,7 +146,11 @@ export function sortKeys(value: unknown): unknown {
     const sorted: Record<string, unknown> = {};
     for (const key of Object.keys(value).sort()) {
       const field = (value as Record<string, unknown>)[key];
-      if (field !== undefined) sorted[key] = sortKeys(field);
+      if (field === undefined) continue;
+      // "__proto__" (an own key of parsed JSON) assigned would set the prototype and drop out of the
+      // hash: a manifest's seal then missed a field added under that name. Defined, it stays a key.
+      if (key === "__proto__") Object.defineProperty(sorted, key, { value: sortKeys(field), enumerable: true, writable: true, configurable: true });
+      else sorted[key] = sortKeys(field);
     }
     return sorted;
   }

@@ -19,6 +19,7 @@ export type VersionProblemKind =
   | "missing"
   | "differs"
   | "unreadable manifest"
+  | "key given twice"
   | "not in the manifest"
   | "unlisted"
   | "names another version"

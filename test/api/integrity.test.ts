@@ -100,6 +100,19 @@ describe("nb.words: wording chosen from the data", () => {
     expect(nb.words.compare(summary(80, 120, 160), summary(90, 100, 110), phrases)).toBe("higher (1.2×)");
   });
 
+  it("refuses what would choose its words silently or write 'n/a': NaN, an infinite end, a ratio to 0, a count that is no count", () => {
+    const { nb } = session();
+    const phrases = { higher: "higher ({ratio})", lower: "lower ({ratio})", similar: "about the same" };
+    // NaN compares false both ways: without the check it read "lower" whatever the data.
+    expect(() => nb.words.compare(Number.NaN, 0.1, phrases)).toThrow(/nb\.words\.compare: "first value" is NaN, not a finite number/);
+    expect(() => nb.words.compare(summary(1, 2, Number.POSITIVE_INFINITY), 2, phrases, { overlap: true })).toThrow(/"first value\.p95" is Infinity/);
+    expect(() => nb.words.compare(3, 0, phrases)).toThrow(/"\{ratio\}" divides by the second value, which is 0/);
+    // Against 0 without {ratio}, the comparison has its words.
+    expect(nb.words.compare(3, 0, { higher: "above nothing", lower: "below", similar: "same" })).toBe("above nothing");
+    for (const bad of [Number.NaN, 1.5, -1, Number.POSITIVE_INFINITY]) expect(() => nb.words.count(bad, "claim")).toThrow(/nb\.words\.count: .* is not a count; give a whole number, 0 or more/);
+    expect(nb.words.count(2, "claim")).toBe("2 claims");
+  });
+
   it("phrases verdicts and counts the ledger so far", () => {
     const { nb } = session();
     const over = nb.claim(claimInput("a", "overstated", 3.04));

@@ -84,5 +84,11 @@ describe("a missing name's import", () => {
     expect(typo.stderr).toContain("TS2724: '\"../dist/model.js\"' has no exported member named 'histogramBinz'. Did you mean 'histogramBins'?");
     expect(typo.stderr).toContain('(and 1 error that follows from "histogramBinz", left out: it goes once it is corrected)');
     expect(typo.stderr).not.toContain("exports it");
+    // Its uses in a later cell follow from it too: counted as left out, not sent to `check`, which leaves them out as well.
+    writeFileSync(join(project.root, "notebooks", "typo-later.ipynb"), codeNotebookJson(['import { histogramBinz } from "../dist/model.js";', "const bins = histogramBins([1, 2, 3], 2);"]));
+    const later = cli("run", "notebooks/typo-later.ipynb");
+    expect(later.status).toBe(1);
+    expect(later.stderr).toContain('(and 1 error that follows from "histogramBinz", left out: it goes once it is corrected)');
+    expect(later.stderr).not.toContain("in a later cell");
   }, 180_000);
 });

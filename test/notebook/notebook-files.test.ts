@@ -76,6 +76,23 @@ describe("the file system a notebook's cells see", () => {
     ]);
   });
 
+  it("counts resolving a link as a read of the link, with what it points to: a cell then reads the file under its resolved name", async () => {
+    const reads: FileRead[] = [];
+    const files = notebookFiles(folder, (read) => reads.push(read));
+    const fs = files.modules.get("fs") as typeof Fs;
+    writeFileSync(join(folder, "2026-10.csv"), "100");
+    Fs.symlinkSync("2026-10.csv", join(folder, "current.csv"));
+    expect(fs.readFileSync(fs.realpathSync("current.csv"), "utf8")).toBe("100");
+    Fs.symlinkSync("2026-10.csv", join(folder, "latest.csv"));
+    expect(await fs.promises.readlink("latest.csv")).toBe("2026-10.csv");
+    // Without the link among the reads, pointing it at 2026-11.csv left the run reused with the old number.
+    expect(reads).toEqual([
+      { path: join(folder, "current.csv"), sha256: sha256("100") },
+      { path: realpathSync(join(folder, "2026-10.csv")), sha256: sha256("100") },
+      { path: join(folder, "latest.csv"), sha256: sha256("100") },
+    ]);
+  });
+
   it("reports a folder a cell lists, through every door, with the hash of its listing (recursive when asked)", async () => {
     const box = mkdtempSync(join(folder, "box-"));
     writeFileSync(join(box, "one.csv"), "1");

@@ -1,5 +1,5 @@
 /** `verify` checks out/reports/index.html against what publish renders from the versions; `publish --index-only` rewrites it. */
-import { readFile, rm, writeFile } from "node:fs/promises";
+import { lstat, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { fragtax, NO_CHROMIUM, projectWithVersions, useBuild } from "../published-project";
@@ -13,6 +13,21 @@ beforeEach(async () => {
 afterEach(async () => rm(root, { recursive: true, force: true }));
 
 describe("verify: the versions index", () => {
+  it("an index that is a link, even to the very page publish renders, is not the index publish wrote; --index-only puts the file back", async () => {
+    const published = await readFile(index(), "utf8");
+    const elsewhere = join(root, "index-copy.html");
+    await writeFile(elsewhere, published);
+    await rm(index());
+    await symlink(elsewhere, index());
+    const linked = await fragtax(["verify"], { cwd: root });
+    expect(linked.code).toBe(1);
+    expect(linked.stderr).toContain("out/reports/index.html is not the index publish renders from the 1 published version");
+    expect((await fragtax(["publish", "--index-only"], { cwd: root })).code).toBe(0);
+    expect((await lstat(index())).isSymbolicLink()).toBe(false);
+    expect(await readFile(index(), "utf8")).toBe(published);
+    expect((await fragtax(["verify"], { cwd: root })).code).toBe(0);
+  });
+
   it("finds an edited or missing index, with the remedy, and publish --index-only rewrites it", async () => {
     const intact = await fragtax(["verify"], { cwd: root });
     expect(intact.code).toBe(0);

@@ -57,6 +57,28 @@ describe("verify: the manifest's own fields", () => {
     expect(reordered.code).toBe(0);
   });
 
+  it("finds a field added as \"__proto__\" and a key given twice, which parse to fields the seal held", async () => {
+    const original = await readFile(manifestFile("2026-05-20"), "utf8");
+    const withText = async (text: string) => {
+      await writeFile(manifestFile("2026-05-20"), text);
+      try {
+        return await fragtax(["verify", "2026-05-20"], { cwd: root });
+      } finally {
+        await writeFile(manifestFile("2026-05-20"), original);
+      }
+    };
+    // Assigned by key, "__proto__" set the prototype and dropped out of the sha256: the edit passed.
+    const proto = await withText(original.replace('"date"', '"__proto__": { "note": "Retracted" },\n  "date"'));
+    expect(proto.code).toBe(1);
+    expect(proto.stderr).toContain(`${shownManifest("2026-05-20")} differs from the sha256 it was published with (manifestSha256)`);
+    // JSON keeps the last of two keys, the seal's; `cat` shows the forged first one.
+    const twice = await withText(original.replace('"date"', '"note": "EDITED NOTE",\n  "date"'));
+    expect(original).toContain('"note"');
+    expect(original).toContain('"date"');
+    expect(twice.code).toBe(1);
+    expect(twice.stderr).toContain(`${shownManifest("2026-05-20")} gives a key twice in one object (JSON reads the last, a reader of the file may see the first): it was edited after publishing`);
+  });
+
   it("holds a manifest from before the seal to its id and files, and says it has no seal", async () => {
     // As a manifest from before the seal was written: nor any field publish began to write after it.
     const legacy = (m: Json): void => void (delete m.manifestSha256, delete m.buildSha256, delete m.sourcesSha256, delete m.warnings);
