@@ -31,6 +31,14 @@ export const errataUnpublishedVersion = (where: Location, id: string, version: s
   );
 };
 
+/** Publish: a correction a version published, since edited in the errata file (its version, was or now). */
+export const errataPublishedEdited = (where: Location, id: string, field: string, published: string): string =>
+  located(where, `erratum "${id}" changes its "${field}" from what version ${published} published: a published correction is not rewritten. Restore it as published, and declare a further correction as a new erratum with an id of its own`);
+
+/** Publish: a correction a version published, since removed from the errata file. */
+export const errataPublishedRemoved = (where: Location, id: string, published: string): string =>
+  located(where, `erratum "${id}", which version ${published} published, is no longer declared: a published correction stays in the errata file (its section and figures may follow the report). Restore it as published`);
+
 export const errataFileMissing = (where: Location, name: string, path: string): string =>
   located(where, `errata file "${name}" not found (looked for ${path}); create it or remove the "errata" key`);
 

@@ -137,7 +137,7 @@ export async function publish(options: PublishOptions, effects: PublishEffects):
     // An erratum is published once, by the first version that carries it.
     const published = publishedErrata(versions);
     const errata = { published, carried: build.errata ?? [] };
-    await checkCarriedErrata(errata.carried, build.errataFile, options.root, versions.map((v) => v.id), id);
+    await checkCarriedErrata(errata.carried, build.errataFile, options.root, versions, id);
     // The version compared against must be the one published, before anything of it is read: the prose
     // check reads its figures, claims and sections, and "What changed" its assumptions (a damaged
     // figures.json was a raw JSON error naming no file; a missing sections.json read as "none kept").

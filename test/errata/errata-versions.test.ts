@@ -81,6 +81,29 @@ describe("errata in published versions", () => {
     expect((await fragtax(["diff", "2026-05-01", "2026-05-21"], { cwd: root })).stdout).toContain("[training_bill]");
   });
 
+  it("refuses (exit 2, nothing written) a published correction rewritten or removed since; its section and figures may follow the report", async () => {
+    await useBuild(root, "v1");
+    expect((await fragtax(["publish", "--date", "2026-05-01"], { cwd: root })).code).toBe(0);
+    await buildWithErrata("v2", [erratum]);
+    expect((await fragtax(["publish", "--date", "2026-05-20"], { cwd: root })).code).toBe(0);
+    // Matched by id alone, a new "now" was listed nowhere: 2026-05-20's manifest keeps the old one.
+    await buildWithErrata("v2", [{ ...erratum, now: "The bill is recomputed, CORRECTED AGAIN." }], "2026-05-21T10:00:00.000Z");
+    const rewritten = await fragtax(["publish", "--date", "2026-05-21"], { cwd: root });
+    expect(rewritten.code).toBe(2);
+    expect(rewritten.stderr).toContain('erratum "training_bill" changes its "now" from what version 2026-05-20 published: a published correction is not rewritten. Restore it as published, and declare a further correction as a new erratum with an id of its own');
+    expect(existsSync(join(root, "out/reports/2026-05-21"))).toBe(false);
+    await buildWithErrata("v2", [], "2026-05-21T10:00:00.000Z");
+    const removed = await fragtax(["publish", "--date", "2026-05-21"], { cwd: root });
+    expect(removed.code).toBe(2);
+    expect(removed.stderr).toContain('erratum "training_bill", which version 2026-05-20 published, is no longer declared');
+    expect(existsSync(join(root, "out/reports/2026-05-21"))).toBe(false);
+    // A heading renamed since: the correction now stands in another section, and says so.
+    await buildWithErrata("v2", [{ ...erratum, section: "a#the-bill-again", figures: [] }], "2026-05-21T10:00:00.000Z");
+    const moved = await fragtax(["publish", "--date", "2026-05-21"], { cwd: root });
+    expect(moved.code).toBe(0);
+    expect(moved.stderr).toContain("errata: all 1 were published with earlier versions; none listed again");
+  });
+
   it("refuses (exit 2, nothing written) an erratum of a version that was never published, at its line in the errata file, with the nearest version", async () => {
     await useBuild(root, "v1");
     expect((await fragtax(["publish", "--date", "2026-05-01"], { cwd: root })).code).toBe(0);
