@@ -234,6 +234,11 @@ function issueMessage(issue: z.core.$ZodIssue, raw: unknown, id: string | undefi
   // `high: 15k`, `value: $2.50`: a number is written as digits alone (the unit is the entry's "unit").
   const given = valueAt(raw, path);
   if (issue.code === "invalid_type" && issue.expected === "number" && typeof given === "string") return msg.notANumber(id, field, given);
+  // `label:` (YAML's null), `unit: [USD]`: zod's "expected string, received null" said nothing of YAML.
+  if (issue.code === "invalid_type" && issue.expected === "string" && given !== undefined) {
+    const what = given === null ? "nothing" : Array.isArray(given) ? "a list" : typeof given === "object" ? "a mapping" : typeof given === "number" ? "a number" : typeof given === "boolean" ? "true or false" : undefined;
+    if (what !== undefined) return msg.notText(id, field, what);
+  }
   // `range: 0.08`: one figure, which is a point value.
   const one = last === "range" && issue.code === "invalid_type" ? valueAt(raw, path) : undefined;
   if (typeof one === "number") return msg.rangeOneNumber(id, String(one));

@@ -34,7 +34,8 @@ export const SourceSchema = z
     date: z
       .string()
       .regex(ISO_DATE, "expected a date YYYY-MM-DD")
-      .refine(isCalendarDate, "not a calendar date (check the month and day)")
+      // Only a date of the right form can be a wrong day: "soon" gets one message, not two.
+      .refine((date) => !ISO_DATE.test(date) || isCalendarDate(date), "not a calendar date (check the month and day)")
       .meta({ description: "As-of date, YYYY-MM-DD; must not be after report.yaml's asOf." }),
   })
   .meta({ description: "Where the figure comes from." });

@@ -64,6 +64,10 @@ export const unknownKind = (id: string | undefined, given: string, meant: string
 export const notANumber = (id: string | undefined, field: string, given: string): string =>
   `${forId(id)}"${field}" is the text "${given}", not a number: write digits alone (15000, 1.5e4, 0.2 for 20%); the unit is the entry's "unit"`;
 
+/** A field that must be text, given as nothing (`label:`), a list or a mapping (`unit: [USD]`, an unquoted `a: b`). */
+export const notText = (id: string | undefined, field: string, given: "nothing" | "a list" | "a mapping" | "a number" | "true or false"): string =>
+  `${forId(id)}"${field}" is ${given}, not text: write it after the colon${given === "nothing" ? "" : `, in quotes if it holds ": ", "#", "[" or "{"`} ("${field}: …")`;
+
 /** A range written as `--set` takes one (`0.06..0.12`) or as a list: the file's form is a mapping. */
 export const rangeAsMapping = (id: string | undefined, low: string, high: string): string =>
   `${forId(id)}"range" is a mapping of its two ends: write range: { low: ${low}, high: ${high} } (low the 5th percentile, high the 95th; the low..high form is \`--set\`'s)`;

@@ -135,6 +135,15 @@ describe("loadAssumptionsFile", () => {
     }
     // Text where a number belongs: said as such, with what to write (it read "expected number, received string").
     expect(() => parseAssumptions(entry("    range: { low: 10000, high: 15k }\n    kind: source\n"), "f.yaml")).toThrow(/f\.yaml:5:\d+: assumption "gpu_count": "range\.high" is the text "15k", not a number: write digits alone/);
+    // Nothing, a list or a mapping where text belongs, in YAML's terms (it read "Invalid input: expected string, received null").
+    const texts = (label: string, unit: string) => `assumptions:\n  - id: gpu_count\n    label:${label}\n    unit:${unit}\n    value: 1\n    kind: source\n    source: { title: t, date: 2026-01-01 }\n`;
+    expect(() => parseAssumptions(texts("", " GPUs"), "f.yaml")).toThrow(/assumption "gpu_count": "label" is nothing, not text: write it after the colon \("label: …"\)/);
+    expect(() => parseAssumptions(texts(" x", " [GPUs]"), "f.yaml")).toThrow(/f\.yaml:4:11: assumption "gpu_count": "unit" is a list, not text: write it after the colon, in quotes if it holds ": ", "#", "\[" or "\{"/);
+    expect(() => parseAssumptions(texts(" { a: b }", " GPUs"), "f.yaml")).toThrow(/"label" is a mapping, not text/);
+    // A date that is no date gets one message, not "expected a date" and "not a calendar date" at one place.
+    const dated = (date: string) => `assumptions:\n  - id: gpu_count\n    label: x\n    unit: GPUs\n    value: 1\n    kind: source\n    source: { title: t, date: ${date} }\n`;
+    expect(() => parseAssumptions(dated("soon"), "f.yaml")).toThrow(/^f\.yaml:7:31: assumption "gpu_count": invalid "source\.date": expected a date YYYY-MM-DD$/);
+    expect(() => parseAssumptions(dated("2026-02-30"), "f.yaml")).toThrow(/^f\.yaml:7:31: assumption "gpu_count": invalid "source\.date": not a calendar date \(check the month and day\)$/);
     // A misspelt distribution names the one meant, as a misspelt kind does.
     expect(() => parseAssumptions(entry("    range: { low: 1, high: 2 }\n    distribution: lognormall\n    kind: source\n"), "f.yaml")).toThrow(
       /f\.yaml:6:19: assumption "gpu_count": unknown distribution "lognormall"; did you mean "lognormal"\? Use one of "lognormal", "normal"/,
