@@ -113,11 +113,11 @@ function claimsTable(claims: readonly ClaimRecord[]): Html {
     // The judgement mark goes under the claim, in the widest column: in the Verdict column it was a tall, narrow box.
     (c) => html`<tr role="row"><td role="cell">${breakableText(c.claim)}${c.note === undefined ? null : html`<div class="note">${breakableText(c.note)}</div>`}${c.basis?.judgementLed === true ? html`<div class="judgement-badge">${judgementLedText(c)}</div>` : null}</td>
 <td role="cell" class="num" data-label="Stated">${breakableText(claimStatedText(c))}</td>
-<td role="cell" class="num" data-label="Model (90% or range)">${breakableText(modelCell(c))}</td>
+<td role="cell" class="num" data-label="Model">${breakableText(modelCell(c))}</td>
 <td role="cell" data-label="Verdict">${verdictBadge(c.verdict, null)}</td><td role="cell" class="num" data-label="Factor">${factorCell(c.factor)}</td><td role="cell" class="wide" data-label="Checked in">${where(c)}</td></tr>`,
   );
   return html`<p>Quantitative claims from the source text, each checked against the model's 90% interval, or, for a claim checked against one input, against that input's range as Appendix A gives it (for a uniform input, its whole support: the wider, more lenient test). A claim is <em>consistent</em> when its stated range overlaps the model's; otherwise the factor says how far its midpoint is from the model's (stated ÷ model, each range's geometric midpoint √(low × high) where both are positive, else its middle; 1× when consistent). An <em>unverifiable</em> claim has no independent figure to check against, so it has neither a model figure nor a factor (—). A verdict marked <em>rests on judgement</em> depends mostly (more than half of the model's sensitivity) on inputs that are the analysts' judgement rather than a source: it is an informed opinion, not a finding.</p>
-${stackedOnPhone("data-table claims-table", ["Claim", "Stated", "Model (90% or range)", "Verdict", "Factor", "Checked in"], [1, 2, 4], rows)}`;
+${stackedOnPhone("data-table claims-table", ["Claim", "Stated", "Model", "Verdict", "Factor", "Checked in"], [1, 2, 4], rows)}`;
 }
 
 /**
