@@ -137,7 +137,7 @@ describe("the essay's training bill under a what-if", () => {
     expect(paragraph.match(/\d[\d.,]*×/g)?.filter((n) => n !== factor && n !== lowEnd)).toEqual([]);
     const row = (await texts("#appendix-claims tbody tr", whatIfRoot)).find((r) => r.startsWith("The essay's run")) ?? "";
     expect(row.split("\t").map((cell) => cell.trim())[4]).toBe(factor);
-    expect((await texts("p", whatIfRoot)).some((p) => p.includes(`the cost of a training run, is ${factor ?? "?"} what its own inputs give`))).toBe(true);
+    expect((await texts("p", whatIfRoot)).some((p) => p.includes(`the cost of a training run, the most concrete it gives, is ${factor ?? "?"} what its own inputs give`))).toBe(true);
   });
 });
 
@@ -263,6 +263,9 @@ describe("what moves the headline", () => {
     const summary = items.filter((li) => /\(\u03c1 = [\u2212\d.]+; (our judgement|[^)]+)\)$/.test(li) && !li.includes("source:")).slice(0, 3).map(rhoOf);
     expect(chapter8).toHaveLength(3);
     expect(summary).toEqual(chapter8);
+    // The tornado's bar with no width is named: the lab's compute spend scales the bill, not the share
+    // (equal ends to within rounding: the share divides by it, so they differ in their last bits).
+    expect(paragraphs.find((p) => p.startsWith("The dashed line is the tax with every input at its median"))).toMatch(/The input whose bar has no width does not move the share at all: Lab compute spend\.$/);
   });
 });
 

@@ -235,7 +235,9 @@ function issueMessage(issue: z.core.$ZodIssue, raw: unknown, id: string | undefi
   const given = valueAt(raw, path);
   if (issue.code === "invalid_type" && issue.expected === "number" && typeof given === "string") return msg.notANumber(id, field, given);
   // `label:` (YAML's null), `unit: [USD]`: zod's "expected string, received null" said nothing of YAML.
-  if (issue.code === "invalid_type" && issue.expected === "string" && given !== undefined) {
+  // `date: 20260101`: digits YAML reads as a number; the date's own message says what to write.
+  if (issue.code === "invalid_type" && last === "date" && given !== undefined && given !== null) return msg.invalidField(id, field, "expected a date YYYY-MM-DD");
+  if (issue.code === "invalid_type" && issue.expected === "string" && given !== undefined && last !== "date") {
     const what = given === null ? "nothing" : Array.isArray(given) ? "a list" : typeof given === "object" ? "a mapping" : typeof given === "number" ? "a number" : typeof given === "boolean" ? "true or false" : undefined;
     if (what !== undefined) return msg.notText(id, field, what);
   }

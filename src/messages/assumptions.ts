@@ -65,8 +65,11 @@ export const notANumber = (id: string | undefined, field: string, given: string)
   `${forId(id)}"${field}" is the text "${given}", not a number: write digits alone (15000, 1.5e4, 0.2 for 20%); the unit is the entry's "unit"`;
 
 /** A field that must be text, given as nothing (`label:`), a list or a mapping (`unit: [USD]`, an unquoted `a: b`). */
-export const notText = (id: string | undefined, field: string, given: "nothing" | "a list" | "a mapping" | "a number" | "true or false"): string =>
-  `${forId(id)}"${field}" is ${given}, not text: write it after the colon${given === "nothing" ? "" : `, in quotes if it holds ": ", "#", "[" or "{"`} ("${field}: …")`;
+export const notText = (id: string | undefined, field: string, given: "nothing" | "a list" | "a mapping" | "a number" | "true or false"): string => {
+  const key = field.split(".").at(-1) ?? field;
+  if (given === "a number" || given === "true or false") return `${forId(id)}"${field}" is read as ${given}, not text: put it in quotes (${key}: "…")`;
+  return `${forId(id)}"${field}" is ${given}, not text: write it after the colon${given === "nothing" ? "" : `, in quotes if it holds ": ", "#", "[" or "{"`} (${key}: …)`;
+};
 
 /** A range written as `--set` takes one (`0.06..0.12`) or as a list: the file's form is a mapping. */
 export const rangeAsMapping = (id: string | undefined, low: string, high: string): string =>

@@ -39,6 +39,10 @@ export const errataPublishedEdited = (where: Location, id: string, field: string
 export const errataPublishedRemoved = (where: Location, id: string, published: string): string =>
   located(where, `erratum "${id}", which version ${published} published, is no longer declared: a published correction stays in the errata file (its section and figures may follow the report). Restore it as published`);
 
+/** Publish: versions published corrections, and the build read no errata file (report.yaml's `errata:` key gone). */
+export const errataPublishedNoFile = (ids: readonly string[], published: string): string =>
+  `version ${published} published ${ids.length === 1 ? `the correction "${ids[0] ?? ""}"` : `${ids.length} corrections ("${ids.join('", "')}")`}, and this build read no errata file: published corrections stay declared. Restore report.yaml's "errata:" key and its file, and build again`;
+
 export const errataFileMissing = (where: Location, name: string, path: string): string =>
   located(where, `errata file "${name}" not found (looked for ${path}); create it or remove the "errata" key`);
 

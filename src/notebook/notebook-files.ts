@@ -122,6 +122,15 @@ export function notebookFiles(folder: string, onRead: (read: FileRead) => void, 
     }
     const stamp = whileHashing(() => contentStamp(file));
     onRead({ path: file, sha256: stamp });
+    // Where a link points is its folder's listing (it names each link's target): a link to a folder, or
+    // to a file of the same content, re-pointed changes no content stamp, but changes that.
+    if (base === "realpath" || base === "readlink") {
+      const parent = path.dirname(file);
+      if (!seen.has(`folder:${parent}`) && !isReplaced(parent)) {
+        seen.add(`folder:${parent}`);
+        onRead({ path: parent, sha256: whileHashing(() => sha256OfListing(parent, false)) ?? "", listing: "folder" });
+      }
+    }
     // A folder copied whole (`cp(…, { recursive })`) is read whole: its tree and every file in it.
     if (base === "cp" && stamp === FOLDER_STAMP) {
       onRead({ path: file, sha256: whileHashing(() => sha256OfListing(file, true)) ?? "", listing: "tree" });
@@ -157,6 +166,18 @@ export function notebookFiles(folder: string, onRead: (read: FileRead) => void, 
       // realpath.native and friends stay reachable; `exists` keeps a promisified form, through this wrapper.
       const { [promisify.custom]: custom, ...own } = Object.getOwnPropertyDescriptors(original) as Record<string | symbol, PropertyDescriptor>;
       Object.defineProperties(replacement, own);
+      // realpath.native resolves a path as realpath does: relative to the notebook's folder, and recorded.
+      const native = (original as { native?: unknown }).native;
+      if (typeof native === "function")
+        Object.defineProperty(replacement, "native", {
+          value: function (this: unknown, ...args: unknown[]): unknown {
+            if (args.length > 0) args[0] = here(args[0]);
+            record(name, args);
+            return Reflect.apply(native, this, args);
+          },
+          configurable: true,
+          writable: true,
+        });
       if (custom !== undefined) Object.defineProperty(replacement, promisify.custom, { value: (p: unknown) => new Promise((resolve) => replacement(p, resolve)), configurable: true });
       wrapped[name] = replacement;
     };

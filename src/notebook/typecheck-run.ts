@@ -100,7 +100,8 @@ export function firstTypeError(
   const { cell, diagnostic } = first;
   // A misspelt imported name (TS2724, `runModl` for `runModel`) makes each use of the name meant
   // "Cannot find name 'runModel'. Did you mean 'runModl'?": the typo suggested back; counted, not listed.
-  const misspelt = types.errors.flatMap(({ diagnostic }) => misspeltImport(diagnostic) ?? []);
+  // Only a typo the reader is shown (this cell or one before it) explains errors after it.
+  const misspelt = types.errors.filter((error) => error.cell <= cell).flatMap(({ diagnostic }) => misspeltImport(diagnostic) ?? []);
   // (Or, the name being a public entry's, the import to write for it: module-exports.ts.)
   const followsFromTypo = (message: string): boolean => misspelt.some(({ meant }) => message.startsWith(`Cannot find name '${meant}'.`));
   const rest = types.errors.filter((error) => error.cell === cell && error !== first);

@@ -17,7 +17,7 @@ import type { Manifest } from "./store";
 export async function checkCarriedErrata(carried: readonly Erratum[], errataFile: string | null, root: string, versions: readonly Manifest[], id: string): Promise<void> {
   const declared = errataFile === null ? [] : await declaredErrata(errataFile, root);
   const located = carried.map((e): LocatedErratum => ({ ...e, at: declared.find((d) => d.id === e.id)?.at ?? { file: errataFile ?? "out/build/errata.json", fields: {} } }));
-  checkErrataKept(located, versions, errataFile ?? "out/build/errata.json");
+  checkErrataKept(located, versions, errataFile);
   if (carried.length > 0) checkErrataVersions(located, versions.map((v) => v.id), id);
 }
 
@@ -27,7 +27,11 @@ export async function checkCarriedErrata(carried: readonly Erratum[], errataFile
  * removed would leave no trace but the older manifest. Its section and figures may follow the report
  * (a heading renamed, a figure replaced): the build holds them to the report as it is.
  */
-function checkErrataKept(carried: readonly LocatedErratum[], versions: readonly Manifest[], file: string): void {
+function checkErrataKept(carried: readonly LocatedErratum[], versions: readonly Manifest[], file: string | null): void {
+  const earliest = versions.find((version) => (version.errata ?? []).length > 0);
+  if (file === null && carried.length === 0 && earliest !== undefined) {
+    throw new ErrataError([messages.errataPublishedNoFile((earliest.errata ?? []).map((e) => e.id), earliest.id)]);
+  }
   const problems: string[] = [];
   const seen = new Set<string>();
   for (const version of versions) {
@@ -36,10 +40,12 @@ function checkErrataKept(carried: readonly LocatedErratum[], versions: readonly 
       seen.add(published.id);
       const now = carried.find((e) => e.id === published.id);
       if (now === undefined) {
-        problems.push(messages.errataPublishedRemoved({ file, line: 1, column: 1 }, published.id, version.id));
+        problems.push(messages.errataPublishedRemoved({ file: file ?? "out/build/errata.json", line: 1, column: 1 }, published.id, version.id));
         continue;
       }
-      const field = (["version", "was", "now"] as const).find((name) => now[name] !== published[name]);
+      // Compared as the page shows them: a block re-folded in the file (`|` for `>`) is the same text.
+      const shown = (text: string): string => text.replace(/\s+/g, " ").trim();
+      const field = (["version", "was", "now"] as const).find((name) => shown(now[name]) !== shown(published[name]));
       const place = field === undefined ? undefined : (now.at.fields[field] ?? now.at.fields[""]);
       if (field !== undefined) problems.push(messages.errataPublishedEdited({ file: now.at.file, ...(place ?? { line: 1, column: 1 }) }, published.id, field, version.id));
     }

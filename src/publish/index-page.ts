@@ -73,11 +73,13 @@ export async function checkIndex(reportsDir: string, title: string): Promise<Ind
   const newestFirst = (await listVersions(reportsDir)).reverse();
   const page = renderIndexPage(title, newestFirst);
   const versions = newestFirst.length;
-  // A link is not the index publish wrote, whatever it points to now (git would keep only the link).
-  if (await lstat(join(reportsDir, "index.html")).then((stat) => stat.isSymbolicLink(), () => false)) return { state: "differs", versions, unsealed: [] };
+  // A link is not the index publish wrote, whatever it points to now (git would keep only the link);
+  // what it shows is still read, for the versions whose rows it lacks (below).
+  const linked = await lstat(join(reportsDir, "index.html")).then((stat) => stat.isSymbolicLink(), () => false);
   // Something other than a file there (a FIFO, a folder) is not the index publish wrote, not a missing one.
   const actual = await readPlainText(join(reportsDir, "index.html")).catch((error: NodeJS.ErrnoException) => (error.code === "ENOENT" ? undefined : ""));
   if (actual === undefined) return { state: "missing", versions };
+  if (linked) return { state: "differs", versions, unsealed: rowsMissing(actual, newestFirst) };
   if (actual === page) return { state: "ok", versions };
   if (actual === page.replace(INDEX_POLICY, "")) return { state: "unprotected", versions };
   // A publish writes the index just after renaming its version into place: killed in that moment, it

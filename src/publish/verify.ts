@@ -122,16 +122,16 @@ export async function checkVersion(reportsDir: string, id: string): Promise<{ fi
   return { files: Object.keys(files).length, problems, sealed };
 }
 
-/**
- * The manifest of the version in `dir`, or undefined when the version is damaged: its manifest is
- * missing, not a plain file, not JSON, or lists no files (nothing in the folder can be checked).
- */
 /** Whether JSON text gives a key twice in one object (the YAML parser, a superset of JSON's, says so). */
 async function keyGivenTwice(text: string): Promise<boolean> {
   const { parseDocument } = await import("yaml");
   return parseDocument(text, { uniqueKeys: true }).errors.some((error) => error.code === "DUPLICATE_KEY");
 }
 
+/**
+ * The manifest of the version in `dir` and its text, or undefined when the version is damaged: its
+ * manifest is missing, not a plain file, not JSON, or lists no files (nothing in the folder can be checked).
+ */
 async function readableManifest(dir: string): Promise<{ manifest: Manifest; text: string } | undefined> {
   try {
     if (!(await isRegular(join(dir, "manifest.json"), "file"))) return undefined;

@@ -137,9 +137,15 @@ describe("loadAssumptionsFile", () => {
     expect(() => parseAssumptions(entry("    range: { low: 10000, high: 15k }\n    kind: source\n"), "f.yaml")).toThrow(/f\.yaml:5:\d+: assumption "gpu_count": "range\.high" is the text "15k", not a number: write digits alone/);
     // Nothing, a list or a mapping where text belongs, in YAML's terms (it read "Invalid input: expected string, received null").
     const texts = (label: string, unit: string) => `assumptions:\n  - id: gpu_count\n    label:${label}\n    unit:${unit}\n    value: 1\n    kind: source\n    source: { title: t, date: 2026-01-01 }\n`;
-    expect(() => parseAssumptions(texts("", " GPUs"), "f.yaml")).toThrow(/assumption "gpu_count": "label" is nothing, not text: write it after the colon \("label: …"\)/);
+    expect(() => parseAssumptions(texts("", " GPUs"), "f.yaml")).toThrow(/assumption "gpu_count": "label" is nothing, not text: write it after the colon \(label: …\)/);
     expect(() => parseAssumptions(texts(" x", " [GPUs]"), "f.yaml")).toThrow(/f\.yaml:4:11: assumption "gpu_count": "unit" is a list, not text: write it after the colon, in quotes if it holds ": ", "#", "\[" or "\{"/);
     expect(() => parseAssumptions(texts(" { a: b }", " GPUs"), "f.yaml")).toThrow(/"label" is a mapping, not text/);
+    expect(() => parseAssumptions(texts(" 2026", " GPUs"), "f.yaml")).toThrow(/"label" is read as a number, not text: put it in quotes \(label: "…"\)/);
+    expect(() => parseAssumptions(texts(" yes", " true"), "f.yaml")).toThrow(/"unit" is read as true or false, not text: put it in quotes \(unit: "…"\)/);
+    // A nested field's example is its own key, as the file writes it.
+    expect(() => parseAssumptions(texts(" x", " GPUs").replace("title: t", "title:"), "f.yaml")).toThrow(/"source\.title" is nothing, not text: write it after the colon \(title: …\)/);
+    // A date given as digits keeps the date's own message.
+    expect(() => parseAssumptions(texts(" x", " GPUs").replace("date: 2026-01-01", "date: 20260101"), "f.yaml")).toThrow(/assumption "gpu_count": invalid "source\.date": expected a date YYYY-MM-DD$/);
     // A date that is no date gets one message, not "expected a date" and "not a calendar date" at one place.
     const dated = (date: string) => `assumptions:\n  - id: gpu_count\n    label: x\n    unit: GPUs\n    value: 1\n    kind: source\n    source: { title: t, date: ${date} }\n`;
     expect(() => parseAssumptions(dated("soon"), "f.yaml")).toThrow(/^f\.yaml:7:31: assumption "gpu_count": invalid "source\.date": expected a date YYYY-MM-DD$/);

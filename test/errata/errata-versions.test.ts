@@ -92,14 +92,24 @@ describe("errata in published versions", () => {
     expect(rewritten.code).toBe(2);
     expect(rewritten.stderr).toContain('erratum "training_bill" changes its "now" from what version 2026-05-20 published: a published correction is not rewritten. Restore it as published, and declare a further correction as a new erratum with an id of its own');
     expect(existsSync(join(root, "out/reports/2026-05-21"))).toBe(false);
+    // Removed from the errata file the build read (its log names it), or with no errata file read at all.
     await buildWithErrata("v2", [], "2026-05-21T10:00:00.000Z");
+    const unread = await fragtax(["publish", "--date", "2026-05-21"], { cwd: root });
+    expect(unread.code).toBe(2);
+    expect(unread.stderr).toContain('version 2026-05-20 published the correction "training_bill", and this build read no errata file: published corrections stay declared. Restore report.yaml\'s "errata:" key and its file, and build again');
+    await writeFile(join(root, "notebooks/errata.yaml"), "errata: []\n");
+    const logFile = join(root, "out/build/build-log.json");
+    await writeFile(logFile, JSON.stringify({ ...JSON.parse(await readFile(logFile, "utf8")), errataFile: "notebooks/errata.yaml" }));
     const removed = await fragtax(["publish", "--date", "2026-05-21"], { cwd: root });
     expect(removed.code).toBe(2);
-    expect(removed.stderr).toContain('erratum "training_bill", which version 2026-05-20 published, is no longer declared');
+    expect(removed.stderr).toContain('notebooks/errata.yaml:1:1: erratum "training_bill", which version 2026-05-20 published, is no longer declared');
     expect(existsSync(join(root, "out/reports/2026-05-21"))).toBe(false);
+    // Re-folded in the file (its line breaks moved), it is the same correction as the page shows it.
+    await buildWithErrata("v2", [{ ...erratum, now: erratum.now.replace(" and shown", "\n  and shown") }], "2026-05-21T10:00:00.000Z");
+    expect((await fragtax(["publish", "--date", "2026-05-21", "--note", "refolded"], { cwd: root })).code).toBe(0);
     // A heading renamed since: the correction now stands in another section, and says so.
-    await buildWithErrata("v2", [{ ...erratum, section: "a#the-bill-again", figures: [] }], "2026-05-21T10:00:00.000Z");
-    const moved = await fragtax(["publish", "--date", "2026-05-21"], { cwd: root });
+    await buildWithErrata("v2", [{ ...erratum, section: "a#the-bill-again", figures: [] }], "2026-05-22T10:00:00.000Z");
+    const moved = await fragtax(["publish", "--date", "2026-05-22"], { cwd: root });
     expect(moved.code).toBe(0);
     expect(moved.stderr).toContain("errata: all 1 were published with earlier versions; none listed again");
   });

@@ -90,5 +90,12 @@ describe("a missing name's import", () => {
     expect(later.status).toBe(1);
     expect(later.stderr).toContain('(and 1 error that follows from "histogramBinz", left out: it goes once it is corrected)');
     expect(later.stderr).not.toContain("in a later cell");
+    // A typo in a cell after the one that stops is not shown, so nothing is said to follow from it.
+    writeFileSync(join(project.root, "notebooks", "typo-after.ipynb"), codeNotebookJson(['const n: number = "x";', 'import { histogramBinz } from "../dist/model.js";', "const bins = histogramBins([1, 2, 3], 2);"]));
+    const after = cli("run", "notebooks/typo-after.ipynb");
+    expect(after.status).toBe(1);
+    expect(after.stderr).toContain("TS2322");
+    expect(after.stderr).not.toContain("histogramBinz");
+    expect(after.stderr).toContain("(and 2 more type errors in 2 later cells: `fragtax check notebooks/typo-after.ipynb` lists them)");
   }, 180_000);
 });

@@ -82,15 +82,25 @@ describe("the file system a notebook's cells see", () => {
     const fs = files.modules.get("fs") as typeof Fs;
     writeFileSync(join(folder, "2026-10.csv"), "100");
     Fs.symlinkSync("2026-10.csv", join(folder, "current.csv"));
+    const listing = { path: folder, sha256: sha256OfListing(folder, false), listing: "folder" };
     expect(fs.readFileSync(fs.realpathSync("current.csv"), "utf8")).toBe("100");
     Fs.symlinkSync("2026-10.csv", join(folder, "latest.csv"));
     expect(await fs.promises.readlink("latest.csv")).toBe("2026-10.csv");
-    // Without the link among the reads, pointing it at 2026-11.csv left the run reused with the old number.
-    expect(reads).toEqual([
-      { path: join(folder, "current.csv"), sha256: sha256("100") },
-      { path: realpathSync(join(folder, "2026-10.csv")), sha256: sha256("100") },
-      { path: join(folder, "latest.csv"), sha256: sha256("100") },
-    ]);
+    // Without the link among the reads, pointing it at 2026-11.csv left the run reused with the old number;
+    // its folder's listing names where each link points, so one re-pointed to a folder, or to a file of the
+    // same content, changes a read too.
+    expect(reads).toEqual([{ path: join(folder, "current.csv"), sha256: sha256("100") }, listing, { path: realpathSync(join(folder, "2026-10.csv")), sha256: sha256("100") }, { path: join(folder, "latest.csv"), sha256: sha256("100") }]);
+    Fs.mkdirSync(join(folder, "2026-10"));
+    Fs.mkdirSync(join(folder, "2026-11"));
+    Fs.symlinkSync("2026-10", join(folder, "month"));
+    const before = sha256OfListing(folder, false);
+    const native: FileRead[] = [];
+    const fsNative = notebookFiles(folder, (read) => native.push(read)).modules.get("fs") as typeof Fs;
+    expect(fsNative.realpathSync.native("month")).toBe(realpathSync(join(folder, "2026-10")));
+    expect(native).toContainEqual({ path: folder, sha256: before, listing: "folder" });
+    Fs.unlinkSync(join(folder, "month"));
+    Fs.symlinkSync("2026-11", join(folder, "month"));
+    expect(sha256OfListing(folder, false)).not.toBe(before);
   });
 
   it("reports a folder a cell lists, through every door, with the hash of its listing (recursive when asked)", async () => {

@@ -87,6 +87,17 @@ describe("verify: the versions index", () => {
     expect(edited.stderr).toContain(`out/reports/index.html does not list version 2026-05-01 as its manifest says; it was published before manifests were sealed, so either the index or that manifest was edited`);
     expect(edited.stderr).toContain("`git checkout -- out/reports/index.html out/reports/2026-05-01/manifest.json`");
     expect(edited.stderr).not.toContain("rewrite it from the versions");
+    // The same index behind a link: still read for the row it lacks, so rewriting it is not advised either.
+    const published = await readFile(index(), "utf8");
+    await writeFile(join(root, "index-copy.html"), published);
+    await rm(index());
+    await symlink(join(root, "index-copy.html"), index());
+    const linked = await fragtax(["verify"], { cwd: root });
+    expect(linked.code).toBe(1);
+    expect(linked.stderr).toContain("out/reports/index.html does not list version 2026-05-01 as its manifest says");
+    expect(linked.stderr).not.toContain("rewrite it from the versions");
+    await rm(index());
+    await writeFile(index(), published);
 
     // Sealed, the manifest vouches for itself: the index is what was edited, and rewriting it is the remedy.
     await writeFile(file, sealed);
