@@ -251,6 +251,20 @@ describe("Deno notebooks in the real Deno runtime, compared with Jupyter's Deno 
     ]);
   });
 
+  it("reports a link a Deno cell resolves (Deno.realPath) with its folder's listing, which names where it points", async () => {
+    temp.write("deno-links/data/2026-10.csv", "100\n");
+    symlinkSync("2026-10.csv", join(temp.path, "deno-links/data/current.csv"));
+    const file = temp.notebook("deno-links/links.ipynb", {
+      kernel: { name: "deno", language: "typescript" },
+      cells: ['console.log(Deno.realPathSync("data/current.csv").endsWith("2026-10.csv"));'],
+    });
+    const [run] = await executeNotebooks([file]);
+    expect(run?.error).toBeUndefined();
+    const data = join(temp.path, "deno-links", "data");
+    expect(run?.filesRead).toContainEqual({ path: join(data, "current.csv"), sha256: expect.any(String) });
+    expect(run?.filesRead).toContainEqual({ path: data, sha256: sha256OfListing(data, false), listing: "folder" });
+  });
+
   it("does not report what a Deno cell reads after making it anew, and does report a read after a write that failed", async () => {
     temp.write("deno-made/in.txt", "input\n");
     temp.write("deno-made/scratch/old.txt", "from an earlier run\n");
