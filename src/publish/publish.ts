@@ -94,6 +94,9 @@ export async function publish(options: PublishOptions, effects: PublishEffects):
   // Versions are dated in publishing order, so one dated in the future (a mistyped year) would refuse
   // every later publish until that day, and it cannot be taken back: a version is immutable.
   if (date > latest) throw new InputError(publishMessages.publishDateAfterToday(date, latest));
+  // A damaged version stops every publish whatever the build (README lists it first): said before
+  // "build again", which would only lead to it. Checked again under the lock, below.
+  await refuseDamaged(options.reportsDir, options.root, publishMessages.publishDamagedVersions);
   const build = await readBuildRecord(options.buildDir, options.root, options.defaultAssumptionsFile);
   const reviewed = [...new Set(options.reviewed ?? [])];
   // A mistyped --reviewed is bad usage whatever else is wrong with the build (exit 2 before exit 1);

@@ -54,6 +54,11 @@ describe("publish with a damaged version", () => {
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain("published versions 2026-05-01, 2026-05-02 are damaged: out/reports/2026-05-01/manifest.json, out/reports/2026-05-02/manifest.json are missing or cannot be read");
     expect(await versions()).toEqual(["2026-05-01", "2026-05-02"]);
+    // Before what is wrong with the build: with no build at all, the damaged version is still what is said.
+    await rm(join(root, "out/build"), { recursive: true, force: true });
+    const unbuilt = await fragtax(["publish", "--date", "2026-05-03"], { cwd: root, env: NO_CHROMIUM });
+    expect(unbuilt.code).toBe(2);
+    expect(unbuilt.stderr).toContain("published versions 2026-05-01, 2026-05-02 are damaged");
   });
 
   it("a manifest given a field of 200,000 nested lists is damaged, said as such by verify, diff and publish --index-only (they ended with Node's \"Maximum call stack size exceeded\")", async () => {
