@@ -15,7 +15,7 @@ import { existsSync } from "node:fs";
 import process from "node:process";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { isHashing, notebookFiles, whileHashing } from "./notebook-files";
+import { isHashing, linkFolderRead, notebookFiles, whileHashing } from "./notebook-files";
 import { contentStamp, sha256OfListing } from "../util/hash";
 import type { FileRead } from "../vocabulary/file-reads";
 import type { EnvReads } from "../vocabulary/env-reads";
@@ -80,9 +80,8 @@ export function trackFiles(folder: string, deno: object, noColor: string | null 
       const writing = options !== undefined && options.read !== true && (options.write === true || options.append === true || options.create === true || options.truncate === true);
       const file = here(args[0]);
       if (file !== undefined && !isHashing() && !seen.has(keyOf(file)) && !isReplaced(file) && !(name.startsWith("open") && writing)) add({ path: file, sha256: whileHashing(() => contentStamp(file)) });
-      // Where a link points is its folder's listing (notebook-files.ts says why).
-      const parent = file === undefined ? undefined : dirname(file);
-      if (parent !== undefined && /^(realPath|readLink)/.test(name) && !isHashing() && !seen.has(keyOf(parent, "folder")) && !isReplaced(parent)) add({ path: parent, sha256: whileHashing(() => sha256OfListing(parent, false)) ?? "", listing: "folder" });
+      const linkFolder = file !== undefined && /^(realPath|readLink)/.test(name) ? dirname(file) : undefined;
+      if (file !== undefined && linkFolder !== undefined && !isHashing() && !seen.has(keyOf(linkFolder, "folder")) && !isReplaced(linkFolder)) add(linkFolderRead(file));
       return Reflect.apply(original, deno, args);
     };
   }

@@ -61,6 +61,16 @@ const REPLACES: ReadonlySet<string> = new Set(["writeFile", "open", "rm", "rmdir
 /** fs functions (and their Sync forms) whose result is the first path's listing. */
 const LISTINGS: ReadonlySet<string> = new Set(["readdir", "opendir"]);
 
+/**
+ * What resolving a link reads besides the link's content: its folder's listing, which names each link's
+ * target (util/hash.ts `sha256OfListing`). A link to a folder, or to a file of the same content,
+ * re-pointed changes no content stamp, but changes that. For the Node realm here and Deno's (deno-host.ts).
+ */
+export function linkFolderRead(link: string): FileRead {
+  const folder = path.dirname(link);
+  return { path: folder, sha256: whileHashing(() => sha256OfListing(folder, false)) ?? "", listing: "folder" };
+}
+
 export interface NotebookFiles {
   /** What `require` (and `import`) of these built-ins give the realm, by specifier. */
   readonly modules: ReadonlyMap<string, unknown>;
@@ -122,14 +132,10 @@ export function notebookFiles(folder: string, onRead: (read: FileRead) => void, 
     }
     const stamp = whileHashing(() => contentStamp(file));
     onRead({ path: file, sha256: stamp });
-    // Where a link points is its folder's listing (it names each link's target): a link to a folder, or
-    // to a file of the same content, re-pointed changes no content stamp, but changes that.
-    if (base === "realpath" || base === "readlink") {
-      const parent = path.dirname(file);
-      if (!seen.has(`folder:${parent}`) && !isReplaced(parent)) {
-        seen.add(`folder:${parent}`);
-        onRead({ path: parent, sha256: whileHashing(() => sha256OfListing(parent, false)) ?? "", listing: "folder" });
-      }
+    const linkFolder = base === "realpath" || base === "readlink" ? path.dirname(file) : undefined;
+    if (linkFolder !== undefined && !seen.has(`folder:${linkFolder}`) && !isReplaced(linkFolder)) {
+      seen.add(`folder:${linkFolder}`);
+      onRead(linkFolderRead(file));
     }
     // A folder copied whole (`cp(…, { recursive })`) is read whole: its tree and every file in it.
     if (base === "cp" && stamp === FOLDER_STAMP) {

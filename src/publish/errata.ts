@@ -43,8 +43,6 @@ function checkErrataKept(carried: readonly LocatedErratum[], versions: readonly 
         problems.push(messages.errataPublishedRemoved({ file: file ?? "out/build/errata.json", line: 1, column: 1 }, published.id, version.id));
         continue;
       }
-      // Compared as the page shows them: a block re-folded in the file (`|` for `>`) is the same text.
-      const shown = (text: string): string => text.replace(/\s+/g, " ").trim();
       const field = (["version", "was", "now"] as const).find((name) => shown(now[name]) !== shown(published[name]));
       const place = field === undefined ? undefined : (now.at.fields[field] ?? now.at.fields[""]);
       if (field !== undefined) problems.push(messages.errataPublishedEdited({ file: now.at.file, ...(place ?? { line: 1, column: 1 }) }, published.id, field, version.id));
@@ -53,6 +51,9 @@ function checkErrataKept(carried: readonly LocatedErratum[], versions: readonly 
   const [first, ...rest] = problems;
   if (first !== undefined) throw new ErrataError([first, ...rest]);
 }
+
+/** A correction's text as the page shows it: a block re-folded in the file (`|` for `>`) is the same text. */
+const shown = (text: string): string => text.replace(/\s+/g, " ").trim();
 
 /** The errata file as the build parsed it; none when it is gone or no longer parses (located in errata.json then). */
 async function declaredErrata(file: string, root: string): Promise<LocatedErratum[]> {

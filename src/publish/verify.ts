@@ -122,10 +122,10 @@ export async function checkVersion(reportsDir: string, id: string): Promise<{ fi
   return { files: Object.keys(files).length, problems, sealed };
 }
 
-/** Whether JSON text gives a key twice in one object (the YAML parser, a superset of JSON's, says so). */
+/** Whether JSON text gives a key twice in one object (the project's YAML parser, YAML being a superset of JSON, says so). */
 async function keyGivenTwice(text: string): Promise<boolean> {
-  const { parseDocument } = await import("yaml");
-  return parseDocument(text, { uniqueKeys: true }).errors.some((error) => error.code === "DUPLICATE_KEY");
+  const { parseYamlDocument } = await import("../util/yaml-syntax");
+  return parseYamlDocument(text, { uniqueKeys: true }).errors.some((error) => error.code === "DUPLICATE_KEY");
 }
 
 /**

@@ -27,6 +27,13 @@ describe("errata in published versions", () => {
     await sealBuild(root);
   }
 
+  /** The errata file the build read, as its log records it (its sha256 with the build's other inputs). */
+  async function recordErrataFile(text: string): Promise<void> {
+    await writeFile(join(root, "notebooks/errata.yaml"), text);
+    const logFile = join(root, "out/build/build-log.json");
+    await writeFile(logFile, JSON.stringify({ ...JSON.parse(await readFile(logFile, "utf8")), errataFile: "notebooks/errata.yaml" }));
+  }
+
   const erratum = {
     id: "training_bill",
     version: "2026-05-01",
@@ -97,9 +104,7 @@ describe("errata in published versions", () => {
     const unread = await fragtax(["publish", "--date", "2026-05-21"], { cwd: root });
     expect(unread.code).toBe(2);
     expect(unread.stderr).toContain('version 2026-05-20 published the correction "training_bill", and this build read no errata file: published corrections stay declared. Restore report.yaml\'s "errata:" key and its file, and build again');
-    await writeFile(join(root, "notebooks/errata.yaml"), "errata: []\n");
-    const logFile = join(root, "out/build/build-log.json");
-    await writeFile(logFile, JSON.stringify({ ...JSON.parse(await readFile(logFile, "utf8")), errataFile: "notebooks/errata.yaml" }));
+    await recordErrataFile("errata: []\n");
     const removed = await fragtax(["publish", "--date", "2026-05-21"], { cwd: root });
     expect(removed.code).toBe(2);
     expect(removed.stderr).toContain('notebooks/errata.yaml:1:1: erratum "training_bill", which version 2026-05-20 published, is no longer declared');
@@ -118,10 +123,7 @@ describe("errata in published versions", () => {
     await useBuild(root, "v1");
     expect((await fragtax(["publish", "--date", "2026-05-01"], { cwd: root })).code).toBe(0);
     await buildWithErrata("v2", [{ ...erratum, version: "2026-04-30" }]);
-    // The errata file the build read, as its log records it (its sha256 with the build's other inputs).
-    await writeFile(join(root, "notebooks/errata.yaml"), `errata:\n  - id: training_bill\n    version: 2026-04-30\n    section: a#the-bill\n    figures: [training_run_cost_usd]\n    was: "${erratum.was.replaceAll("\u001b", "\\e")}"\n    now: ${erratum.now}\n`);
-    const logFile = join(root, "out/build/build-log.json");
-    await writeFile(logFile, JSON.stringify({ ...JSON.parse(await readFile(logFile, "utf8")), errataFile: "notebooks/errata.yaml" }));
+    await recordErrataFile(`errata:\n  - id: training_bill\n    version: 2026-04-30\n    section: a#the-bill\n    figures: [training_run_cost_usd]\n    was: "${erratum.was.replaceAll("\u001b", "\\e")}"\n    now: ${erratum.now}\n`);
     const refused = await fragtax(["publish", "--date", "2026-05-20"], { cwd: root });
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('notebooks/errata.yaml:3:14: erratum "training_bill" corrects version "2026-04-30", which is not a version published before 2026-05-20 (published before it: 2026-05-01); an erratum corrects a version readers have seen. Did you mean "2026-05-01"?');
