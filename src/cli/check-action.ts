@@ -26,6 +26,7 @@ import { readInputText } from "../util/plain-file";
 import { nearestNames } from "../util/suggest";
 import { CANNOT_FIND_MODULE } from "../notebook/module-suggest";
 import { visibleInOneLine } from "../util/control";
+import { syntaxErrorsIn } from "../notebook/syntax-errors";
 
 /**
  * The project of a check without `--root`: the first notebook's, found from its folder as `fragtax run`
@@ -55,7 +56,11 @@ export async function checkCommand(args: readonly string[], explicitRoot?: strin
   const assumptions = existsSync(configFile) ? await checkReportInputs(configFile, root) : undefined;
   const notebooks = args.length > 0 ? args.map((arg) => resolve(arg)) : reportNotebooks(root);
   const diagnostics = [...checkNotebooks(notebooks, { root }), ...(await checkDenoNotebooks(notebooks, { root }))];
-  const frameOf = diagnostics.length === 0 ? () => undefined : codeFrames(notebooks, root);
+  const sourceOf = diagnostics.length === 0 ? () => undefined : diagnosticSources(notebooks, root);
+  const frameOf = (d: CheckDiagnostic): string | undefined => {
+    const source = sourceOf(d);
+    return source === undefined ? undefined : codeFrame(source, d.line, d.column);
+  };
   for (const d of diagnostics) {
     const frame = frameOf(d);
     process.stderr.write(`${formatDiagnostic(d)}\n${frame === undefined ? "" : `${frame}\n`}`);
@@ -79,7 +84,7 @@ export async function checkCommand(args: readonly string[], explicitRoot?: strin
   }
   const unknownIds = await unknownAssumptionIds(notebooks, root, assumptions);
   for (const line of unknownIds) process.stderr.write(`${line}\n`);
-  process.stderr.write(`${messages.checkSummary(diagnostics.length, images, notebooks.length, unknownIds.length)}\n`);
+  process.stderr.write(`${messages.checkSummary({ syntax: countSyntaxErrors(diagnostics, sourceOf), all: diagnostics.length }, images, notebooks.length, unknownIds.length)}\n`);
   return diagnostics.length === 0 && images === 0 && unknownIds.length === 0 ? EXIT_OK : EXIT_FAILED;
 }
 
@@ -156,10 +161,10 @@ async function unknownAssumptionIds(notebooks: readonly string[], root: string, 
 }
 
 /**
- * The code frame under a diagnostic, as `fragtax run` shows one: from the cell's source, or from the
- * project file. Undefined when the source cannot be read again (the error line alone then).
+ * The source a diagnostic points into: the cell's, or the project file's. Undefined when it cannot be
+ * read again (the error line alone is shown then).
  */
-function codeFrames(notebooks: readonly string[], root: string): (d: CheckDiagnostic) => string | undefined {
+function diagnosticSources(notebooks: readonly string[], root: string): (d: CheckDiagnostic) => string | undefined {
   const cellsByName = new Map<string, NotebookCells["cells"]>();
   for (const file of notebooks) {
     try {
@@ -168,8 +173,15 @@ function codeFrames(notebooks: readonly string[], root: string): (d: CheckDiagno
       continue; // reported by the check itself
     }
   }
-  return (d) => {
-    const source = d.cell === undefined ? readSource(resolve(root, d.file)) : cellsByName.get(d.file)?.find((cell) => cell.cell === d.cell)?.source;
-    return source === undefined ? undefined : codeFrame(source, d.line, d.column);
-  };
+  return (d) => (d.cell === undefined ? readSource(resolve(root, d.file)) : cellsByName.get(d.file)?.find((cell) => cell.cell === d.cell)?.source);
+}
+
+/** How many of the diagnostics are syntax errors, each source parsed once. */
+function countSyntaxErrors(diagnostics: readonly CheckDiagnostic[], sourceOf: (d: CheckDiagnostic) => string | undefined): number {
+  const bySource = new Map<string, CheckDiagnostic[]>();
+  for (const d of diagnostics) {
+    const key = `${d.file}\u0000${d.cell ?? ""}`;
+    bySource.set(key, [...(bySource.get(key) ?? []), d]);
+  }
+  return [...bySource.values()].reduce((count, group) => count + syntaxErrorsIn(group, group[0] === undefined ? undefined : sourceOf(group[0])).length, 0);
 }

@@ -180,17 +180,21 @@ export const unresolvedImportsFirst = (imports: number, others: number): string 
   `${imports === 1 ? "an import does" : `${imports} imports do`} not resolve: fix ${imports === 1 ? "it" : "them"} first, as the names ${imports === 1 ? "it brings" : "they bring"} in have no types without ${imports === 1 ? "it" : "them"}, ` +
   (others === 1 ? "and the other error may follow from that" : `and some of the ${others} other errors may follow from that`);
 
-export const checkSummary = (errors: number, images: number, notebooks: number, unknownIds = 0): string =>
-  images > 0 || unknownIds > 0
-    ? `check failed: ${[
-        `${errors} type error${errors === 1 ? "" : "s"}`,
-        ...(images > 0 ? [`${images} image${images === 1 ? "" : "s"} in markdown that the report cannot inline`] : []),
-        ...(unknownIds > 0 ? [`${unknownIds} unknown assumption id${unknownIds === 1 ? "" : "s"}`] : []),
-      ].join(", ")}`
-    : errors === 0
-      ? // More than types is checked: the assumption ids the cells name and the images their markdown shows.
-        `check passed: ${notebooks} notebook${notebooks === 1 ? "" : "s"} and src/ (types, assumption ids, markdown images)`
-      : `check failed: ${errors} type error${errors === 1 ? "" : "s"}`;
+const counted = (count: number, what: string): string => `${count} ${what}${count === 1 ? "" : "s"}`;
+
+/** `fragtax check`'s last line: what it found, by kind (a syntax error is not called a type error), or what it checked. */
+export const checkSummary = (errors: { readonly syntax: number; readonly all: number }, images: number, notebooks: number, unknownIds = 0): string => {
+  const found = [
+    ...(errors.syntax > 0 ? [counted(errors.syntax, "syntax error")] : []),
+    ...(errors.all - errors.syntax > 0 ? [counted(errors.all - errors.syntax, "type error")] : []),
+    ...(images > 0 ? [`${counted(images, "image")} in markdown that the report cannot inline`] : []),
+    ...(unknownIds > 0 ? [counted(unknownIds, "unknown assumption id")] : []),
+  ];
+  return found.length > 0
+    ? `check failed: ${found.join(", ")}`
+    : // More than types is checked: the assumption ids the cells name and the images their markdown shows.
+      `check passed: ${counted(notebooks, "notebook")} and src/ (types, assumption ids, markdown images)`;
+};
 
 export const noRunContext = (): string =>
   "notebook(tslab) found no fragtax run context: pass the tslab module the engine provides (import * as tslab from \"tslab\")";

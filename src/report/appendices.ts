@@ -8,7 +8,7 @@ import type { ClaimRecord, FigureRecord, Verdict } from "../api/types";
 import { claimComputedText, claimStatedText } from "../api/display";
 import { judgementLedText } from "../api/judgement";
 import type { Assumption, Correlation } from "../assumptions/types";
-import { breakableId, breakableText, html, type Html } from "../util/html";
+import { breakableId, breakableText, escapeHtml, html, type Html } from "../util/html";
 import { byEntryKey, byIdOrder } from "../util/order";
 
 export interface Provenance {
@@ -148,12 +148,16 @@ export function factorCell(factor: number | null): string {
 /**
  * "notebooks/05-who-pays.ipynb, cell 8", able to break after its folders and before its extension
  * only: the narrow last column otherwise broke it inside a word on a phone ("notebooks/0" /
- * "5-who-pays"), or at a hyphen of the name ("notebooks/05-" / "who-pays"). A name is kept whole.
+ * "5-who-pays"), or at a hyphen of the name ("notebooks/05-" / "who-pays"). A name is kept whole,
+ * unless it is as long as the words `breakableText` breaks.
  */
 function where(record: { readonly notebook?: string; readonly cell?: number }): Html | string {
   if (record.notebook === undefined) return "";
   const path = record.notebook.split(/(?<=\/)|(?=\.ipynb$)/).map((part, i) => {
-    const text = part.includes("-") ? html`<span class="path-name">${part}</span>` : html`${part}`;
+    // A name long enough to widen the column past the page (the table sized to it, Chromium shrank the
+    // whole PDF to fit) breaks as any long word in a table does.
+    const broken = breakableText(part);
+    const text = broken.value !== escapeHtml(part) ? broken : part.includes("-") ? html`<span class="path-name">${part}</span>` : html`${part}`;
     return i === 0 ? text : html`<wbr>${text}`;
   });
   // "cell" and its number stay on one line (a no-break space): "cell" / "4" read as two things.

@@ -254,11 +254,32 @@ describe("fragtax check and assumption ids", () => {
       expect(at).toBeLessThan(4);
       expect(frame[at + 1]?.indexOf("^")).toBe((frame[at] ?? "").indexOf('"run_gpu_hour"'));
       expect(check.status).toBe(1);
-      expect(check.stderr).toContain("check failed: 0 type errors, 2 unknown assumption ids");
+      expect(check.stderr).toContain("check failed: 2 unknown assumption ids");
       // The run fails on the first of them with the same line, word for word.
       const run = cli("run", "notebooks/01-price.ipynb", "--out", join(project.root, "out.ipynb"));
       expect(run.status).toBe(1);
       expect(run.stderr).toContain(check.stderr.split("\n").find((line) => line.includes('"run_gpu_hour" (not in')));
+    } finally {
+      project.remove();
+    }
+  }, 60_000);
+});
+
+describe("fragtax check's last line", () => {
+  it("calls a syntax error a syntax error, and a type error a type error ('1 type error' for a missing operand before)", () => {
+    const project = tempProject("project");
+    try {
+      const cli = (...args: string[]) => spawnSync("node", [join(repoRoot, "dist", "cli.cjs"), ...args], { cwd: project.root, encoding: "utf8" });
+      appendCell(project.root, "01-price.ipynb", 'const wrong: number = "text";');
+      const typed = cli("check", "notebooks/01-price.ipynb");
+      expect(typed.stderr.trim().split("\n").at(-1)).toBe("check failed: 1 type error");
+      expect(typed.status).toBe(1);
+      const broken = appendCell(project.root, "01-price.ipynb", "const unfinished = ;");
+      const syntax = cli("check", "notebooks/01-price.ipynb");
+      expect(syntax.stderr).toContain(`notebooks/01-price.ipynb: cell ${broken}, line 1, column 20: TS1109: Expression expected.`);
+      // TypeScript checks types once the code parses, as tsc does: the syntax error alone is reported.
+      expect(syntax.stderr.trim().split("\n").at(-1)).toBe("check failed: 1 syntax error");
+      expect(syntax.status).toBe(1);
     } finally {
       project.remove();
     }

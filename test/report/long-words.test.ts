@@ -13,6 +13,7 @@ import { breakableText, graphemesOf } from "../../src/util/html";
 import { fixtureAssumptions, fixtureInput } from "./fixture";
 
 const LONG = "x_".repeat(60);
+const LONG_NAME = `09-${"y".repeat(120)}`;
 let chromium: LaunchedChromium;
 let page = "";
 
@@ -29,7 +30,13 @@ beforeAll(async () => {
       ...input,
       assumptions: [...fixtureAssumptions, long],
       figures: [...input.figures, { ...figure, id: "long_label", label: `Figure ${LONG}` }, { ...figure, id: "long_unit", unit: `unit${LONG}`, format: "number" as const }],
-      claims: [...input.claims, { ...claim, id: "long_claim", claim: `Claim ${LONG}`, note: `Because ${LONG}` }, { ...claim, id: "long_unit_claim", unit: `unit${LONG}`, format: "number" as const }],
+      claims: [
+        ...input.claims,
+        { ...claim, id: "long_claim", claim: `Claim ${LONG}`, note: `Because ${LONG}` },
+        { ...claim, id: "long_unit_claim", unit: `unit${LONG}`, format: "number" as const },
+        // A chapter's file name is a word too: kept whole when short, it widened the ledger past the page.
+        { ...claim, id: "long_notebook_claim", notebook: `notebooks/${LONG_NAME}.ipynb`, cell: 3 },
+      ],
     })
   ).html;
 }, 60_000);
@@ -43,7 +50,7 @@ async function tablesPastTheirBox(width: number, media: "print" | "screen"): Pro
   await tab.setContent(page, { waitUntil: "load" });
   const result = (await tab.evaluate(`(() => ({
     overflows: [...document.querySelectorAll(".appendix table")].map((t) => Math.round(t.getBoundingClientRect().width - t.closest("section").clientWidth)),
-    text: document.querySelector(".assumptions-table").textContent,
+    text: document.querySelector(".assumptions-table").textContent + document.querySelector(".claims-table").textContent,
   }))()`)) as { overflows: number[]; text: string };
   await tab.close();
   return result;
@@ -59,6 +66,7 @@ describe("a long unbroken word in an appendix table", () => {
     for (const overflow of overflows) expect(overflow).toBeLessThanOrEqual(0);
     // The word is whole as text (a copy or a screen reader reads it unbroken).
     expect(text).toContain(`GPUs in run ${LONG}`);
+    expect(text).toContain(`notebooks/${LONG_NAME}.ipynb, cell\u00a03`);
   });
 
   it("gets break points only inside long words: ordinary words stay whole, text stays escaped", () => {
