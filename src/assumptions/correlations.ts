@@ -1,6 +1,7 @@
 /**
  * The `correlations:` list of assumptions.yaml: each entry validated (schema, then: known ids, not
- * itself, |ρ| ≤ 1, both sides uncertain, one declaration per pair, a source or a reasoning), then the
+ * itself, |ρ| ≤ 1, both sides uncertain, one declaration per pair, a source, and a reasoning for a
+ * judgement), then the
  * whole set checked for positive semi-definiteness, because pairwise-plausible correlations can be
  * jointly impossible (a≈b, b≈c, a≈−c). Problems name the entries and their lines.
  */
@@ -11,7 +12,7 @@ import { cholesky } from "../util/linalg";
 import { isRecord } from "../util/records";
 import { plausibleName } from "../util/suggest";
 import type { AssumptionProblem } from "./errors";
-import { CorrelationEntrySchema } from "./schema";
+import { CorrelationEntrySchema, LegacyCorrelationEntrySchema } from "./schema";
 import type { Assumption, AssumptionCorrelation, Correlation, SourcePosition } from "./types";
 
 type Path = readonly (string | number)[];
@@ -22,6 +23,8 @@ export interface CorrelationParseContext {
   readonly at: (item: ListItem, path: Path, id: string | undefined, message: string) => AssumptionProblem;
   readonly position: (item: ListItem) => SourcePosition;
   readonly nearest: (id: string) => readonly string[];
+  /** A published version's file, read by `diff` and publish: a correlation there may name no source. */
+  readonly legacy?: boolean;
 }
 
 export function parseCorrelations(items: readonly ListItem[], context: CorrelationParseContext): { correlations: Correlation[]; problems: AssumptionProblem[] } {
@@ -29,7 +32,7 @@ export function parseCorrelations(items: readonly ListItem[], context: Correlati
   const correlations: Correlation[] = [];
   const firstLine = new Map<string, number>();
   items.forEach((item, index) => {
-    const parsed = CorrelationEntrySchema.safeParse(item.value);
+    const parsed = (context.legacy === true ? LegacyCorrelationEntrySchema : CorrelationEntrySchema).safeParse(item.value);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         const path = issue.path as Path;
@@ -64,7 +67,6 @@ function entryProblems(entry: { between: readonly [string, string]; rho: number;
   });
   if (between[0] === between[1]) problems.push([["between"], msg.correlationSelf(between)]);
   if (!(Math.abs(rho) <= 1)) problems.push([["rho"], msg.correlationOutOfRange(between, rho)]);
-  if (entry.kind === "source" && entry.source === undefined) problems.push([["kind"], msg.correlationNeedsSource(between)]);
   if (entry.kind === "judgement" && (entry.note ?? "").trim() === "") problems.push([["kind"], msg.correlationNeedsNote(between)]);
   return problems;
 }
@@ -113,6 +115,11 @@ function issueText(issue: z.core.$ZodIssue, index: number, value: unknown): stri
   if (issue.code === "invalid_value" && path.length === 1 && path[0] === "kind" && typeof given === "string") {
     const kinds = issue.values.map(String);
     return msg.correlationUnknownKind(index, given, plausibleName(given, kinds), kinds);
+  }
+  // No source: what one is for either kind, as an assumption without one is told.
+  if (issue.code === "invalid_type" && path.length === 1 && path[0] === "source" && isRecord(value) && value.source === undefined) {
+    const between = Array.isArray(value.between) && value.between.length === 2 && value.between.every((id) => typeof id === "string") ? (value.between as string[]) : undefined;
+    return msg.correlationMissingSource(index, between);
   }
   return msg.invalidCorrelation(index, path.join(".") || "entry", issue.message);
 }

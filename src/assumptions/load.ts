@@ -46,7 +46,8 @@ import { irregularFile } from "../messages/fs";
 
 export interface ParseOptions {
   /**
-   * Read a version published before `kind` existed (diff, "What changed"): a missing `kind` is allowed.
+   * Read a version published before `kind` existed, or before a correlation had to name its source
+   * (diff, "What changed"): a missing `kind`, and a correlation's missing `source`, are allowed.
    * Builds never set this.
    */
   readonly legacy?: boolean;
@@ -59,20 +60,19 @@ export function parseAssumptions(text: string, fileName: string, options: ParseO
   if (bytes > MAX_ASSUMPTIONS_FILE_MB * 1024 * 1024) fail({ file: fileName, line: 1, column: 1, id: undefined, text: msg.assumptionsFileTooLarge(bytes / (1024 * 1024), MAX_ASSUMPTIONS_FILE_MB) });
   const notText = notYamlText(text);
   if (notText !== undefined) fail({ file: fileName, line: 1, column: 1, id: undefined, text: yamlFileNotText(fileName, notText, 'the assumptions (an "assumptions:" list)') });
-  const entrySchema = options.legacy === true ? LegacyAssumptionEntrySchema : AssumptionEntrySchema;
+  const legacy = options.legacy === true;
   const quick = readQuickly(text);
-  const quickly = quick === undefined ? undefined : validate(quick, fileName, entrySchema);
+  const quickly = quick === undefined ? undefined : validate(quick, fileName, legacy);
   if (quickly instanceof AssumptionRegistry) return quickly;
   // Not a file the quick reading takes, or one with problems: read with `yaml`, whose nodes locate each.
-  const read = validate(readWithYaml(text, fileName), fileName, entrySchema);
+  const read = validate(readWithYaml(text, fileName), fileName, legacy);
   if (read instanceof AssumptionRegistry) return read;
   return fail(...read);
 }
 
-type EntrySchema = typeof AssumptionEntrySchema | typeof LegacyAssumptionEntrySchema;
-
 /** The registry a read file holds, or every problem found in it (at least one). */
-function validate(file: ReadFile, fileName: string, entrySchema: EntrySchema): AssumptionRegistry | [AssumptionProblem, ...AssumptionProblem[]] {
+function validate(file: ReadFile, fileName: string, legacy: boolean): AssumptionRegistry | [AssumptionProblem, ...AssumptionProblem[]] {
+  const entrySchema = legacy ? LegacyAssumptionEntrySchema : AssumptionEntrySchema;
   const problem = (where: LineColumn, id: string | undefined, message: string): AssumptionProblem => ({ file: fileName, line: where.line, column: where.column, id, text: message });
   if (file.keys === undefined) return [problem(file.rootAt, undefined, msg.notAnAssumptionsFile())];
   const topProblems = file.keys
@@ -140,6 +140,7 @@ function validate(file: ReadFile, fileName: string, entrySchema: EntrySchema): A
   if ("problem" in correlationItems) return [correlationItems.problem];
   const { correlations, problems: correlationProblems } = parseCorrelations(correlationItems.items, {
     ...context,
+    legacy,
     at: (item, path, id, message) => problem(item.at(path), id, message),
   });
   if (isProblems(correlationProblems)) return correlationProblems;

@@ -93,11 +93,17 @@ export const CorrelationEntrySchema = z
       description: "The two assumption ids, e.g. [lab_compute_usd, lab_engineering_usd].",
     }),
     rho: number().meta({ description: "Target Spearman rank correlation, between -1 and 1." }),
-    kind: z.enum(["source", "judgement"]).meta({ description: "source: a publication measured it (give source); judgement: the analysts' (give the reasoning in note)." }),
-    source: SourceSchema.optional(),
+    kind: z.enum(["source", "judgement"]).meta({ description: "source: a publication measured it; judgement: the analysts' (give the reasoning in note)." }),
+    source: SourceSchema.meta({ description: "Where the correlation comes from and its date: the publication that measured it, or for judgement the analysts' (\"fragtax analysts' assumption\") with the date of the judgement." }),
     note: z.string().optional().meta({ description: "Why the two move together. Required for kind judgement." }),
   })
   .meta({ description: "A rank correlation between two uncertain assumptions, imposed on their samples (Iman–Conover)." });
+
+/**
+ * Versions published before a correlation had to name its source: the same entry with `source`
+ * optional, so `diff` and publish can still read them. Builds always use the strict schema.
+ */
+export const LegacyCorrelationEntrySchema = CorrelationEntrySchema.extend({ source: SourceSchema.optional() });
 
 export const TotalEntrySchema = z
   .strictObject({

@@ -162,8 +162,9 @@ export const correlationFixed = (between: readonly string[], id: string): string
 export const correlationDuplicate = (between: readonly string[], firstLine: number): string =>
   `correlation ${pair(between)}: this pair is already declared on line ${firstLine}`;
 
-export const correlationNeedsSource = (between: readonly string[]): string =>
-  `correlation ${pair(between)}: kind "source" needs "source: { title, url?, date }"`;
+/** A correlation without a source, by its pair when it names one (else its place in the list). */
+export const correlationMissingSource = (index: number, between: readonly string[] | undefined): string =>
+  `correlation ${between === undefined ? String(index + 1) : pair(between)}: missing "source: { title, url?, date }"; every correlation needs a source, as every assumption does: the publication that measured it, or for kind "judgement" the analysts' ("fragtax analysts' assumption") with the date of the judgement`;
 
 export const correlationNeedsNote = (between: readonly string[]): string =>
   `correlation ${pair(between)}: kind "judgement" needs a "note" saying why the two move together`;

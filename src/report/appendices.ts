@@ -7,7 +7,7 @@ import { formatAssumptionQuantity, formatNumber, formatFigure, formatFactor } fr
 import type { ClaimRecord, FigureRecord, Verdict } from "../api/types";
 import { claimComputedText, claimStatedText } from "../api/display";
 import { judgementLedText } from "../api/judgement";
-import type { Assumption, Correlation } from "../assumptions/types";
+import type { Assumption, AssumptionSource, Correlation } from "../assumptions/types";
 import { breakableId, breakableText, escapeHtml, html, type Html } from "../util/html";
 import { byEntryKey, byIdOrder } from "../util/order";
 
@@ -68,7 +68,7 @@ function assumptionsTable(input: AppendixInput): Html {
     .map(
       (a) => html`<tr role="row" id="${`assumption-${a.id}`}">
 <td role="cell"><span class="assumption-label">${breakableText(a.label)}</span><code class="assumption-id">${breakableId(a.id)}</code>${a.note === undefined ? null : html`<div class="note">${breakableText(a.note)}</div>`}</td>
-<td role="cell" class="num" data-label="Value or range">${assumptionValue(a)}</td><td role="cell" data-label="Unit">${breakableText(a.unit)}</td><td role="cell" data-label="Distribution">${a.distribution}</td><td role="cell" data-label="Kind">${a.kind ?? "\u2014"}</td><td role="cell" class="wide" data-label="Source">${sourceCell(a)}</td></tr>`,
+<td role="cell" class="num" data-label="Value or range">${assumptionValue(a)}</td><td role="cell" data-label="Unit">${breakableText(a.unit)}</td><td role="cell" data-label="Distribution">${a.distribution}</td><td role="cell" data-label="Kind">${a.kind ?? "\u2014"}</td><td role="cell" class="wide" data-label="Source">${sourceCell(a.source)}</td></tr>`,
     );
   return html`<p>Every input of the model, as read from <code>${input.assumptionsFile}</code>. A range is read by its distribution: for lognormal and normal inputs its ends are the 5th and 95th percentiles, a 90% interval; for uniform and triangular inputs they are the bounds of the support, the lowest and highest possible values. Kind says what an input rests on: the essay's own figure (which the report checks and never uses as evidence for itself), an external source, or the analysts' judgement (the note gives the reasoning).</p>
 ${stackedOnPhone("data-table assumptions-table", ["Assumption", "Value or range", "Unit", "Distribution", "Kind", "Source"], [1], rows)}${correlationsTable(input.correlations ?? [])}`;
@@ -77,7 +77,7 @@ ${stackedOnPhone("data-table assumptions-table", ["Assumption", "Value or range"
 function correlationsTable(correlations: readonly Correlation[]): Html | null {
   if (correlations.length === 0) return null;
   const rows = correlations.map(
-    (c) => html`<tr><td><code class="pair-id">${breakableId(c.between[0])}</code> · <code class="pair-id">${breakableId(c.between[1])}</code>${c.note === undefined ? null : html`<div class="note">${breakableText(c.note)}</div>`}</td><td class="num">${formatNumber(c.rho, "number")}</td><td>${c.kind}</td><td>${c.source === undefined ? "\u2014" : html`${breakableText(c.source.title)}<div class="note">as of ${c.source.date}</div>`}</td></tr>`,
+    (c) => html`<tr><td><code class="pair-id">${breakableId(c.between[0])}</code> · <code class="pair-id">${breakableId(c.between[1])}</code>${c.note === undefined ? null : html`<div class="note">${breakableText(c.note)}</div>`}</td><td class="num">${formatNumber(c.rho, "number")}</td><td>${c.kind}</td><td>${c.source === undefined ? "\u2014" : sourceCell(c.source)}</td></tr>`,
   );
   return html`<h2>Correlated inputs</h2><p>These pairs are sampled with the rank correlation given (Spearman ρ, imposed by the Iman–Conover method, which keeps each input's own distribution exactly); all other inputs are drawn independently.</p>
 <div class="table-wrap"><table class="data-table"><thead><tr><th>Inputs</th><th class="num">ρ</th><th>Kind</th><th>Source</th></tr></thead><tbody>${rows}</tbody></table></div>`;
@@ -88,9 +88,11 @@ function assumptionValue(a: Assumption): string {
   return formatAssumptionQuantity(a, { withUnit: false });
 }
 
-function sourceCell(a: Assumption): Html {
-  const title = safeUrl(a.source.url) === null ? breakableText(a.source.title) : html`<a href="${safeUrl(a.source.url) ?? ""}">${breakableText(a.source.title)}</a>`;
-  return html`${title}<div class="note">as of ${a.source.date}</div>`;
+/** An assumption's or a correlation's source: its title, linked when it has a web address, and its date. */
+function sourceCell(source: AssumptionSource): Html {
+  const url = safeUrl(source.url);
+  const title = url === null ? breakableText(source.title) : html`<a href="${url}">${breakableText(source.title)}</a>`;
+  return html`${title}<div class="note">as of ${source.date}</div>`;
 }
 
 /** Only http(s) links become hrefs; anything else (javascript:, data:) is shown as text. */

@@ -159,7 +159,7 @@ describe("the quick reading of an assumptions file", () => {
     expect(calls.parseDocument).toBe(1);
     expect(error.message).toContain("a.yaml:12:5");
     expect(error.message).toContain("colour");
-    const unknownId = problemOf(`${ENTRY}correlations:\n  - between: [gpus, prices]\n    rho: 0.5\n    kind: judgement\n    note: same buyers\n`);
+    const unknownId = problemOf(`${ENTRY}correlations:\n  - between: [gpus, prices]\n    rho: 0.5\n    kind: judgement\n    source: { title: analysts, date: 2026-01-01 }\n    note: same buyers\n`);
     expect(unknownId.message).toContain("a.yaml:17:21:"); // the id, inside the entry that starts at 17:5
   });
 });

@@ -13,7 +13,7 @@ const file = (correlation: string, kind = "source") =>
 describe("diff: correlations, kinds and as-of dates", () => {
   it("lists a changed correlation under both assumptions, and a changed kind", () => {
     const before = parseAssumptions(file(""), "a.yaml").all();
-    const after = parseAssumptions(file("correlations:\n  - between: [a_usd, b_usd]\n    rho: 0.6\n    kind: judgement\n    note: n", "judgement"), "b.yaml").all();
+    const after = parseAssumptions(file("correlations:\n  - between: [a_usd, b_usd]\n    rho: 0.6\n    kind: judgement\n    source: { title: analysts, date: 2026-01-01 }\n    note: n", "judgement"), "b.yaml").all();
     const diff = diffSnapshots({ label: "v1", assumptions: before, asOf: "2026-04-28" }, { label: "v2", assumptions: after, asOf: "2026-11-29" });
     expect(diff.assumptions.changed.map((c) => [c.id, c.fields])).toEqual([
       ["a_usd", ["kind", "correlations"]],

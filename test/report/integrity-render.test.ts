@@ -19,7 +19,10 @@ describe("the title card and appendices with alternatives, correlations and an a
     ...input,
     figures: [withAlternatives, ...rest],
     asOf: "2026-04-01",
-    correlations: [{ between: ["a_usd", "b_usd"], rho: 0.5, kind: "judgement", note: hostile, position: { file: "a.yaml", line: 1, column: 1 } }],
+    correlations: [
+      { between: ["a_usd", "b_usd"], rho: 0.5, kind: "judgement", source: { title: `Analysts ${hostile}`, date: "2026-03-31" }, note: hostile, position: { file: "a.yaml", line: 1, column: 1 } },
+      { between: ["a_usd", "c_usd"], rho: 0.2, kind: "source", source: { title: "Survey", url: "https://example.com/survey?a=1&b=2", date: "2026-03-30" }, position: { file: "a.yaml", line: 6, column: 1 } },
+    ],
   });
   const page = report.html;
 
@@ -29,12 +32,19 @@ describe("the title card and appendices with alternatives, correlations and an a
     expect(page).not.toContain("<b>8</b>");
   });
 
+  it("gives each correlation its source and date, as an assumption's: the title as text, linked when it has a web address", () => {
+    const table = page.slice(page.indexOf("<h2>Correlated inputs</h2>"));
+    expect(table).toContain('Analysts &lt;script&gt;alert(1)&lt;/script&gt; `$(rm -rf /)`');
+    expect(table).toContain('<div class="note">as of 2026-03-31</div>');
+    expect(table).toContain('<a href="https://example.com/survey?a=1&amp;b=2">Survey</a><div class="note">as of 2026-03-30</div>');
+  });
+
   it("shows both dates and lists correlations with their note as text", () => {
     expect(page).toContain('<p class="as-of">Data as of 2026-04-01: no source dated later is used</p>');
     expect(page).toContain("Version of 2026-04-28");
     expect(page).toContain("<h2>Correlated inputs</h2>");
     expect(page).toContain("&lt;script&gt;alert(1)&lt;/script&gt; `$(rm -rf /)`");
     expect(page).not.toContain("<script>alert(1)");
-    expect(page).toContain("except one declared pair, whose rank correlation is imposed (Iman–Conover)");
+    expect(page).toContain("except 2 declared pairs, whose rank correlation is imposed (Iman–Conover)");
   });
 });

@@ -81,7 +81,7 @@ describe("incremental builds with the real engine", () => {
     const delta = "  - id: delta\n    kind: judgement\n    label: Delta\n    unit: x\n    range: { low: 1, high: 2 }\n    distribution: uniform\n    source: { title: Fixture, date: 2026-04-28 }\n    note: read by no notebook\n";
     writeFileSync(file("notebooks/assumptions.yaml"), `${originals.get("notebooks/assumptions.yaml") ?? ""}${delta}`);
     expect((await rebuild()).executed).toEqual([]);
-    const correlation = "correlations:\n  - between: [gamma, delta]\n    rho: 0.5\n    kind: judgement\n    note: test\n";
+    const correlation = "correlations:\n  - between: [gamma, delta]\n    rho: 0.5\n    kind: judgement\n    source: { title: Fixture, date: 2026-04-28 }\n    note: test\n";
     writeFileSync(file("notebooks/assumptions.yaml"), `${originals.get("notebooks/assumptions.yaml") ?? ""}${delta}${correlation}`);
     const declared = await rebuild();
     expect(declared.executed).toEqual(["03-mix.ipynb"]);
