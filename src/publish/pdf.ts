@@ -18,11 +18,11 @@ export interface ReprintOptions {
   readonly progress: (line: string) => void;
 }
 
-export function reprintPdf(options: ReprintOptions): (htmlFile: string, pdfFile: string, versionDate: string, builtPdf: Uint8Array) => Promise<void> {
-  return async (htmlFile, pdfFile, versionDate, builtPdf) => {
+export function reprintPdf(options: ReprintOptions): (htmlFile: string, pdfFile: string, version: { readonly id: string; readonly date: string }, builtPdf: Uint8Array) => Promise<void> {
+  return async (htmlFile, pdfFile, version, builtPdf) => {
     try {
       const { progress, ...metadata } = options;
-      const printed = await printPdf(await readFile(htmlFile, "utf8"), { ...metadata, versionDate, log: progress });
+      const printed = await printPdf(await readFile(htmlFile, "utf8"), { ...metadata, versionDate: version.date, versionId: version.id, log: progress });
       await writeFileAtomic(pdfFile, printed.bytes);
     } catch (error) {
       if (!(error instanceof ChromiumNotFoundError)) throw error;

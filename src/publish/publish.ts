@@ -67,7 +67,7 @@ export interface PublishEffects {
   parseAssumptions(text: string, fileName: string): readonly Assumption[];
   git(root: string): Promise<{ commit: string | null; dirty: boolean | null }>;
   /** Re-prints the PDF from the published HTML (with its "What changed" section); else the built PDF (verified) is written. */
-  renderPdf?: (htmlFile: string, pdfFile: string, versionDate: string, builtPdf: Uint8Array) => Promise<void>;
+  renderPdf?: (htmlFile: string, pdfFile: string, version: { readonly id: string; readonly date: string }, builtPdf: Uint8Array) => Promise<void>;
   progress(message: string): void;
   now(): Date;
   /** Test hook: runs after staging, before the rename. */
@@ -216,7 +216,7 @@ async function stage(dir: string, inputs: StageInputs): Promise<Manifest> {
   await writeFile(join(dir, "report.html"), page);
   // The build's bytes as read and verified against its log (build-record.ts), never re-read from out/build.
   const builtPdf = build.pdf ?? new Uint8Array();
-  if (effects.renderPdf) await effects.renderPdf(join(dir, "report.html"), join(dir, "report.pdf"), inputs.date, builtPdf);
+  if (effects.renderPdf) await effects.renderPdf(join(dir, "report.html"), join(dir, "report.pdf"), { id: inputs.id, date: inputs.date }, builtPdf);
   else await writeFile(join(dir, "report.pdf"), builtPdf);
   await writeFile(join(dir, "assumptions.yaml"), build.assumptionsText);
   // The build's figures.json as written (figures-file.ts is its one writer), byte for byte: the bytes

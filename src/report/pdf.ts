@@ -14,6 +14,7 @@ import type { Page } from "puppeteer-core";
 import type { Paper } from "../config";
 import { chromiumDidNotStart, chromiumUsed, packagedChromiumFallback, pdfFailed, pdfTimedOut } from "../messages/report";
 import { TOOL_VERSION } from "../version";
+import { publishedKicker } from "../messages/versions";
 import { escapeHtml } from "../util/html";
 import { ChromiumNotFoundError, describe, findChromium, launchChromium, PackagedChromiumBroken, systemChromium, type ChromiumChoice, type ChromiumInfo, type LaunchedChromium, type LaunchOptions } from "./chromium";
 import { finishPdf, readPrinted, type OutlineEntry } from "./pdf-document";
@@ -22,6 +23,11 @@ import { WorkError } from "../util/errors";
 export interface PdfOptions {
   readonly title: string;
   readonly versionDate: string;
+  /**
+   * A published version's id (`2026-12-06-3`), which the running header and footer name with its date:
+   * three editions of one day printed the same "Version of 2026-12-06" on every page. A build has none.
+   */
+  readonly versionId?: string;
   readonly paper: Paper;
   readonly author?: string;
   readonly subtitle?: string;
@@ -56,11 +62,11 @@ export class PdfError extends WorkError {}
 const SMALL = `font-family: "DejaVu Sans", sans-serif; font-size: 7pt; color: #777; width: 100%; padding: 0 18mm;`;
 
 export function headerTemplate(options: PdfOptions): string {
-  return `<div style='${SMALL} display: flex; justify-content: space-between;'><span>${escapeHtml(options.title)}</span><span>${escapeHtml(options.versionDate)}</span></div>`;
+  return `<div style='${SMALL} display: flex; justify-content: space-between;'><span>${escapeHtml(options.title)}</span><span>${escapeHtml(options.versionId ?? options.versionDate)}</span></div>`;
 }
 
 export function footerTemplate(options: PdfOptions): string {
-  return `<div style='${SMALL} text-align: center;'>Version of ${escapeHtml(options.versionDate)} &middot; page <span class="pageNumber"></span> of <span class="totalPages"></span></div>`;
+  return `<div style='${SMALL} text-align: center;'>${escapeHtml(publishedKicker(options.versionId ?? options.versionDate, options.versionDate))} &middot; page <span class="pageNumber"></span> of <span class="totalPages"></span></div>`;
 }
 
 const PAGE_CLOSE_MS = 3000;

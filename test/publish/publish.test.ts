@@ -71,6 +71,10 @@ describe("fragtax publish", () => {
     // The published PDF is re-printed from the published HTML, so it carries the section too.
     const pdfText = execFileSync("pdftotext", [join(reports(), "2026-05-01-2/report.pdf"), "-"], { encoding: "utf8" });
     expect(pdfText).toContain("What changed since 2026-05-01");
+    // Every page's footer names the edition, not only its day: two versions of one day printed the same footer.
+    const footers = pdfText.match(/^.*page \d+ of \d+$/gm) ?? [];
+    expect(footers.length, pdfText).toBeGreaterThanOrEqual(1);
+    for (const footer of footers) expect(footer).toMatch(/^Version 2026-05-01-2 of 2026-05-01 · page \d+ of \d+$/);
     // An id may wrap after an underscore in the printed column: read across the break.
     expect(pdfText.replace(/_\n+/g, "_")).toContain("h100_usd_per_gpu_hour");
     // …and the report's metadata.

@@ -33,7 +33,7 @@ describe("publish stages the bytes it verified", () => {
         progress: () => undefined,
         now: () => new Date("2026-05-01T12:00:00Z"),
         // A build finishing during the print: out/build now holds another build's figures.
-        renderPdf: async (_html, pdf, _date, built) => {
+        renderPdf: async (_html, pdf, _version, built) => {
           await writeFile(pdf, built);
           await copyFile(join(FIXTURES, "v2", "figures.json"), join(paths.buildDir, "figures.json"));
         },
