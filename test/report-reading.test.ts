@@ -239,7 +239,7 @@ describe("words that follow their numbers under the reviewed what-ifs", () => {
   it("chapter 5 gives the policy rate's gap in percentage points, not as a ratio of two rates", async () => {
     const paragraphs = await texts("p", root);
     const rate = paragraphs.find((p) => p.includes("for the policy rate is")) ?? "";
-    expect(rate).toMatch(/for the policy rate is overstated: the top of the Federal Reserve’s target range was [\d.]+%, [\d.]+ percentage points below 4%\./);
+    expect(rate).toMatch(/for the policy rate is overstated: the top of the Federal Reserve’s target range was [\d.]+%, [\d.]+ percentage points below 4% \(the factor on its card divides the middle of the stated range by that rate, the one measure the ledger gives every claim; for a rate, points say more\)\./);
     expect(rate).not.toMatch(/policy rate is [^.]*×/);
   });
 
@@ -265,7 +265,7 @@ describe("what moves the headline", () => {
     expect(summary).toEqual(chapter8);
     // The tornado's bar with no width is named: the lab's compute spend scales the bill, not the share
     // (equal ends to within rounding: the share divides by it, so they differ in their last bits).
-    expect(paragraphs.find((p) => p.startsWith("The dashed line is the tax with every input at its median"))).toMatch(/The input whose bar has no width does not move the share at all: Lab compute spend\.$/);
+    expect(paragraphs.find((p) => p.startsWith("The dashed line is the tax with every input at its median"))).toMatch(/The input whose bar has no width does not move the share when swung alone, every other input held at its median: Lab compute spend\. The rank correlations below vary every input at once, so they can still give it some weight\.$/);
   });
 });
 
@@ -273,8 +273,13 @@ describe("what a chart and a sweep show", () => {
   it("says what chapter 4's band is, and gives chapter 6's moves as signed shares of today's cost", async () => {
     const paragraphs = await texts("p, li");
     expect(paragraphs.some((p) => /^The shaded band is the uplift the essay states, [\d.]+%\u2013[\d.]+%; the bars are the model\u2019s [\d,]+ draws of the uplift built up from its parts\.$/.test(p))).toBe(true);
-    const sweep = paragraphs.find((p) => p.includes("moves the weighted cost by this much of today\u2019s cost:"));
-    expect(sweep).toMatch(/Merchant Era [+\u2212][\d.]+%, Balkanization Trap [+\u2212][\d.]+%, Winner Consolidates [+\u2212][\d.]+%\.$/);
+    const sweep = paragraphs.find((p) => p.includes("moves the weighted cost by this much of today\u2019s cost, computed draw by draw:"));
+    // Each move with its 90% interval, computed draw by draw; a move whose interval spans zero is said to be of uncertain direction.
+    const signed = "[+\u2212][\\d.]+%";
+    const move = (name: string) => `${name} ${signed} \\(90% interval ${signed} to ${signed}\\)`;
+    expect(sweep).toMatch(new RegExp(`computed draw by draw: ${move("Merchant Era")}, ${move("Balkanization Trap")}, ${move("Winner Consolidates")}\\.( For [^.]+, even the direction of the move is uncertain: (its|their) intervals? spans? zero\\.)?$`));
+    const spansZero = [...(sweep ?? "").matchAll(/([A-Z][a-z]+(?: [A-Z][a-z]+)+) [+\u2212][\d.]+% \(90% interval ([+\u2212])[\d.]+% to ([+\u2212])[\d.]+%\)/g)].filter((m) => m[2] !== m[3]).map((m) => m[1]);
+    for (const name of spansZero) expect(sweep).toContain(`For ${name}`);
   });
 });
 
