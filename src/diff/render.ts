@@ -3,7 +3,7 @@
  * TTY + NO_COLOR), stable JSON (sorted keys) for scripts, and a self-contained, escaped HTML page
  * (also used, as a fragment, for the "What changed since" section of a published report).
  */
-import { diffWords } from "diff";
+import { diffArrays } from "diff";
 import * as messages from "../messages/versions";
 import * as diffMessages from "../messages/diff";
 import * as proseMessages from "../messages/prose";
@@ -214,10 +214,17 @@ export function proseLines(guard: ProseGuard, previous: string, paint: Paint = P
  * (which announce neither tag) read the two run together ("(essay)<script>…").
  */
 function wordDiffHtml(before: string, after: string): Html {
-  const parts = diffWords(before, after);
+  // Whole words, with their punctuation: `diffWords` splits at every mark, so "3.5-4.5%" → "3.50-3.75%"
+  // read "3.<del>5</del> → <ins>50</ins>-<del>4</del> → <ins>3</ins>.<del>5</del> → <ins>75</ins>%".
+  const parts = diffArrays(wordsOf(before), wordsOf(after)).map((part) => ({ ...part, value: part.value.join("") }));
   return html`${parts.map((part, index) =>
     part.added ? html`${parts[index - 1]?.removed === true ? " → " : ""}<ins>${part.value}</ins>` : part.removed ? html`<del>${part.value}</del>` : html`${part.value}`,
   )}`;
+}
+
+/** A text as its words and the spaces between them, each a token of its own (nothing lost: joined, they are the text). */
+function wordsOf(text: string): string[] {
+  return text.split(/(\s+)/).filter((token) => token !== "");
 }
 
 function figureRows(figures: readonly FigureDelta[]): Html {

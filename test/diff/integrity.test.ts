@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseAssumptions } from "../../src/assumptions";
 import { diffSnapshots } from "../../src/diff/diff";
-import { renderDiffText } from "../../src/diff/render";
+import { renderChangesSection, renderDiffText } from "../../src/diff/render";
 
 const file = (correlation: string, kind = "source") =>
   [
@@ -29,5 +29,20 @@ describe("diff: correlations, kinds and as-of dates", () => {
     // An assumptions file has no as-of date: comparing a version with one says nothing about it.
     expect(renderDiffText(diffSnapshots({ label: "v1", assumptions: before, asOf: "2026-11-29" }, { label: "a.yaml", assumptions: before }), false)).not.toContain("As-of");
     expect(renderDiffText(diffSnapshots({ label: "v1", assumptions: before }, { label: "v2", assumptions: before }), false)).not.toContain("As-of");
+  });
+});
+
+describe("a changed note in the What changed section", () => {
+  it("shows whole words replaced, with their punctuation, not a number cut at every mark", () => {
+    const withNote = (note: string) => parseAssumptions(file("").replace(/note: why/g, `note: ${note}`), "a.yaml").all();
+    const before = withNote("Rates sit in a 3.5-4.5% band.");
+    const after = withNote("Rates sit in the 3.50-3.75% range (the funds input).");
+    const section = renderChangesSection(diffSnapshots({ label: "v1", assumptions: before }, { label: "v2", assumptions: after }), "v1").value;
+    const note = /<b>note<\/b>: (.*?)<\/div>/.exec(section)?.[1] ?? "";
+    expect(note).toBe("Rates sit in <del>a</del> → <ins>the</ins> <del>3.5-4.5%</del> → <ins>3.50-3.75%</ins> <del>band.</del> → <ins>range (the funds input).</ins>");
+    // Unchanged words stay outside the marks; a hostile note stays text.
+    const hostile = renderChangesSection(diffSnapshots({ label: "v1", assumptions: before }, { label: "v2", assumptions: withNote("Rates <script>x</script> band.") }), "v1").value;
+    expect(hostile).toContain("&lt;script&gt;x&lt;/script&gt;");
+    expect(hostile).not.toContain("<script>x");
   });
 });
