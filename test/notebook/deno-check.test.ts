@@ -118,12 +118,16 @@ describe("fragtax check on Deno notebooks", () => {
   });
 
   it("refuses tslab's module in a Deno notebook (a tslab chapter's first cell copied), at the import, as its run would fail", () => {
-    const file = temp.notebook("copied.ipynb", { kernel: deno, cells: ['import * as tslab from "tslab";\nimport { notebook } from "../dist/api.js";\nconst nb = notebook(tslab);', 'const again = await import("npm:tslab");'] });
+    const file = temp.notebook("copied.ipynb", { kernel: deno, cells: ['import * as tslab from "tslab";\nimport { notebook } from "../dist/api.js";\nconst nb = notebook(tslab);', 'const again = await import("npm:tslab");\nconst other = notebook(again);'] });
     const checked = spawnSync("node", [cli, "check", file], { encoding: "utf8", cwd: temp.path });
     expect(checked.status).toBe(1);
     const said = 'is the tslab kernel\'s module, and notebook(tslab) finds no fragtax run context under Deno; take this import out and write const nb = notebook(Deno.jupyter)';
     expect(checked.stderr).toContain(`copied.ipynb: cell 1, line 1, column 24: this is a Deno notebook: "tslab" ${said}`);
     expect(checked.stderr).toContain(`copied.ipynb: cell 2, line 1, column 28: this is a Deno notebook: "npm:tslab" ${said}`);
+    // Imported but left unused beside notebook(Deno.jupyter), it runs (Deno resolves it from node_modules): check passes it, as run and build do.
+    const unused = temp.notebook("unused.ipynb", { kernel: deno, cells: ['import * as tslab from "tslab";\nconst t = await import("npm:tslab");\nconst nb = typeof Deno.jupyter;'] });
+    const passed = spawnSync("node", [cli, "check", unused], { encoding: "utf8", cwd: temp.path });
+    expect(passed.stderr).not.toContain("this is a Deno notebook");
     // A tslab notebook imports it as it should.
     const tslab = temp.notebook("tslab-own.ipynb", { cells: ['import * as tslab from "tslab";\nconst shown = typeof tslab.display;'] });
     expect(spawnSync("node", [cli, "check", tslab], { encoding: "utf8", cwd: temp.path }).stderr).not.toContain("Deno notebook");
