@@ -110,8 +110,12 @@ export function firstTypeError(
   // them (`check` lists them, except those that follow from the typo, as here).
   const after = types.errors.filter((error) => error.cell > cell);
   const later = after.filter((error) => !followsFromTypo(error.diagnostic.message));
-  const leftOut = rest.length - others.length + after.length - later.length;
-  if (leftOut > 0) others.push(messages.importErrorsLeftOut(leftOut, [], misspelt.map(({ specifier }) => specifier)));
+  // The errors the check found to follow from a typo shown here (typecheck.ts, as `check` counts them), and any the messages tell.
+  const followed = types.errors.filter((error) => error.cell <= cell).flatMap((error) => error.diagnostic.following ?? []);
+  const leftOut = rest.length - others.length + after.length - later.length + followed.reduce((sum, f) => sum + f.errors, 0);
+  const imports = [...new Set(followed.flatMap((f) => f.imports))];
+  const names = [...new Set([...misspelt.map(({ specifier }) => specifier), ...followed.flatMap((f) => f.names)])];
+  if (leftOut > 0) others.push(messages.importErrorsLeftOut(leftOut, imports, names));
   if (later.length > 0) others.push(messages.typeErrorsInLaterCells(later.length, new Set(later.map((error) => error.cell)).size, quote([shellName])));
   const source = sourceOf(cell);
   const inCell = diagnostic.cell !== undefined;

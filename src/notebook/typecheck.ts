@@ -102,9 +102,41 @@ function typesOfNotebooks(program: CheckedProgram, notebooks: readonly NotebookC
     // tslab's rootDir, which the checkers' graphs cannot see (tslab-root-dir.ts).
     errors.push(...rootDirProblems(notebook, root));
     const files = [...seen].map((file) => displayPath(file, root)).sort();
-    results.set(notebook.file, { errors, files });
+    results.set(notebook.file, { errors: withoutTypoConsequences(errors, notebook, root, entries), files });
   }
   return results;
+}
+
+/**
+ * A notebook's errors less those a mistyped import causes, counted on it (`following`), as `fragtax
+ * check` counts them (import-consequences.ts): `run` guessed from the messages which errors followed,
+ * missed a callback's untyped parameter, and sent the reader to `check` for an error `check` left out.
+ */
+function withoutTypoConsequences(errors: Array<{ cell: number; diagnostic: CheckDiagnostic }>, notebook: NotebookCells, root: string, entries: readonly string[]): Array<{ cell: number; diagnostic: CheckDiagnostic }> {
+  const typos = errors.flatMap(({ diagnostic: d }): ImportTypo[] => {
+    if (d.cell === undefined) return [];
+    const [specifier, meant, name] = [unresolvedSpecifier(d), meantModule(d, dirname(notebook.file), entries), misspeltImport(d)];
+    return [...(specifier !== undefined && meant !== undefined ? [{ diagnostic: d, kind: "path" as const, specifier, meant }] : []), ...(name === undefined ? [] : [{ diagnostic: d, kind: "name" as const, ...name }])];
+  });
+  if (typos.length === 0) return errors;
+  // The second check, of this notebook alone, is paid only when it has a typo to correct.
+  const recheck = (corrected: readonly NotebookCells[]): CheckDiagnostic[] => locatedErrors(checked(corrected, { root }), corrected, root, entries).found;
+  const kept = withoutImportConsequences(errors.map(({ diagnostic }) => diagnostic), typos, [notebook], (file) => displayPath(file, root), recheck);
+  // In the same order, each kept error the one checked (a corrected import's with its count).
+  const result: Array<{ cell: number; diagnostic: CheckDiagnostic }> = [];
+  let next = 0;
+  for (const error of errors) {
+    const candidate = kept[next];
+    if (candidate !== undefined && (candidate === error.diagnostic || (candidate.following !== undefined && sameError(candidate, error.diagnostic)))) {
+      result.push({ cell: error.cell, diagnostic: candidate });
+      next++;
+    }
+  }
+  return result;
+}
+
+function sameError(a: CheckDiagnostic, b: CheckDiagnostic): boolean {
+  return a.file === b.file && a.cell === b.cell && a.line === b.line && a.column === b.column && a.code === b.code && a.message === b.message;
 }
 
 /** `notebook: cell N, line L, column C: TSxxxx: message` (or `file:line:column: …`): as `run` and `build` name a type error. */

@@ -96,6 +96,16 @@ describe("a missing name's import", () => {
     expect(after.status).toBe(1);
     expect(after.stderr).toContain("TS2322");
     expect(after.stderr).not.toContain("histogramBinz");
-    expect(after.stderr).toContain("(and 2 more type errors in 2 later cells: `fragtax check notebooks/typo-after.ipynb` lists them)");
+    // Two later errors, of which check lists one: the use of the name meant follows from the typo there too.
+    expect(after.stderr).toContain("(and 1 more type error in a later cell: `fragtax check notebooks/typo-after.ipynb` lists them)");
+    const afterChecked = cli("check", "notebooks/typo-after.ipynb");
+    expect(afterChecked.stderr.match(/: TS\d+:/g)).toHaveLength(2);
+    // What follows is found as check finds it (the notebook checked again with the name meant), not from the
+    // messages: a callback's parameter, untyped once the function is, follows too, and run said check lists it.
+    writeFileSync(join(project.root, "notebooks", "typo-callback.ipynb"), codeNotebookJson(['import { monteCarl } from "../dist/model.js";', "const r = monteCarlo(({ x }) => ({ y: 2 * x }), {}, { samples: 10, seed: 1 });"]));
+    const callback = cli("run", "notebooks/typo-callback.ipynb");
+    const callbackChecked = cli("check", "notebooks/typo-callback.ipynb");
+    for (const output of [callback.stderr, callbackChecked.stderr]) expect(output).toContain('(and 2 errors that follow from "monteCarl", left out: they go once it is corrected)');
+    expect(callback.stderr).not.toContain("in a later cell");
   }, 180_000);
 });
