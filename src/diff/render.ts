@@ -222,9 +222,13 @@ function wordDiffHtml(before: string, after: string): Html {
   )}`;
 }
 
-/** A text as its words and the spaces between them, each a token of its own (nothing lost: joined, they are the text). */
+/**
+ * A text as its words, each with the spaces after it (nothing lost: joined, they are the text). A space
+ * is not a token of its own, or two notes with no word in common matched at their spaces and read
+ * "old → new note → …".
+ */
 function wordsOf(text: string): string[] {
-  return text.split(/(\s+)/).filter((token) => token !== "");
+  return text.match(/\s*\S+\s*|\s+/g) ?? [];
 }
 
 function figureRows(figures: readonly FigureDelta[]): Html {

@@ -39,7 +39,7 @@ describe("a changed note in the What changed section", () => {
     const after = withNote("Rates sit in the 3.50-3.75% range (the funds input).");
     const section = renderChangesSection(diffSnapshots({ label: "v1", assumptions: before }, { label: "v2", assumptions: after }), "v1").value;
     const note = /<b>note<\/b>: (.*?)<\/div>/.exec(section)?.[1] ?? "";
-    expect(note).toBe("Rates sit in <del>a</del> → <ins>the</ins> <del>3.5-4.5%</del> → <ins>3.50-3.75%</ins> <del>band.</del> → <ins>range (the funds input).</ins>");
+    expect(note).toBe("Rates sit in <del>a 3.5-4.5% band.</del> → <ins>the 3.50-3.75% range (the funds input).</ins>");
     // Unchanged words stay outside the marks; a hostile note stays text.
     const hostile = renderChangesSection(diffSnapshots({ label: "v1", assumptions: before }, { label: "v2", assumptions: withNote("Rates <script>x</script> band.") }), "v1").value;
     expect(hostile).toContain("&lt;script&gt;x&lt;/script&gt;");
