@@ -54,6 +54,8 @@ export interface BuildLogExtras {
   readonly builtAt?: string;
   /** What it was made from (build-log `inputs`); none by default, as in logs written before they were recorded. */
   readonly inputs?: unknown;
+  /** The commit it was made from (build-log `git`); none by default, as in logs written before it was recorded. */
+  readonly git?: { readonly commit: string | null; readonly dirty: boolean };
 }
 
 /** Puts fixture build `version` in out/build/ and its assumptions in notebooks/, as a real build would. */
@@ -79,6 +81,7 @@ export async function useBuild(root: string, version: "v1" | "v2", extras: Build
     requested: { html: true, pdf: true },
     outputs,
     ...(extras.inputs !== undefined && { inputs: extras.inputs }),
+    ...(extras.git !== undefined && { git: extras.git }),
   };
   await writeFile(join(build, "build-log.json"), JSON.stringify(log, null, 2));
 }

@@ -19,6 +19,11 @@ export interface LogInput {
   readonly assumptions: { readonly file: string; readonly sha256: string };
   /** Everything else the build was made from; publish refuses the build when any of it changed since. */
   readonly inputs: BuildInputs;
+  /**
+   * The commit the build was made from, as the page's Provenance gives it: publish records it, not the
+   * commit it finds when it runs (a commit made after the build was named by a version it is not in).
+   */
+  readonly git: { readonly commit: string | null; readonly dirty: boolean };
   /** The errata file (relative to the root): publish locates its messages about an erratum there. */
   readonly errataFile: string | null;
   readonly runs: readonly ChapterRun[];
@@ -38,6 +43,7 @@ export function buildLog(input: LogInput): unknown {
   return {
     builtAt: input.started.toISOString(),
     asOf: input.asOf,
+    git: input.git,
     durationMs: input.now.getTime() - input.started.getTime(),
     whatIf: input.whatIf,
     assumptions: input.assumptions,

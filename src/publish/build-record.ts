@@ -4,6 +4,7 @@
  *
  * Contract with the build (`build-log.json`):
  *   { builtAt: ISO string,
+ *     git: { commit: string | null, dirty: boolean },   the commit it was made from (absent in older logs)
  *     whatIf: { overrides: AssumptionOverride[], sources: string[] } | null,
  *     assumptions: { file: path relative to the root, sha256 },
  *     notebooks: [{ notebook, status: "executed" | "reused" | "failed", failedCells?: number[], reason, durationMs,
@@ -40,6 +41,8 @@ export interface BuildRecord {
   readonly figuresText: string;
   readonly claims: unknown;
   readonly builtAt: string | null;
+  /** The commit the build was made from, which its page names; null in a log from before it was recorded. */
+  readonly git: { readonly commit: string | null; readonly dirty: boolean } | null;
   readonly whatIf: WhatIf | null;
   readonly failedNotebooks: readonly string[];
   /** Figure or claim ids declared twice ("id (notebook cell N, notebook cell M)"). */
@@ -80,6 +83,7 @@ export interface BuildRecord {
 
 interface BuildLogShape {
   builtAt?: unknown;
+  git?: { commit?: unknown; dirty?: unknown };
   asOf?: unknown;
   whatIf?: { overrides?: unknown; sources?: unknown } | null;
   assumptions?: { file?: unknown; sha256?: unknown };
@@ -150,6 +154,7 @@ export async function readBuildRecord(buildDir: string, root: string, defaultAss
     figuresText: text("figures.json"),
     claims: JSON.parse(text("claims.json")),
     builtAt: typeof log.builtAt === "string" ? log.builtAt : null,
+    git: isRecord(log.git) && (typeof log.git.commit === "string" || log.git.commit === null) && typeof log.git.dirty === "boolean" ? { commit: log.git.commit, dirty: log.git.dirty } : null,
     whatIf: log.whatIf && Array.isArray(log.whatIf.overrides) && log.whatIf.overrides.length > 0 ? (log.whatIf as WhatIf) : null,
     failedNotebooks: (log.notebooks ?? []).filter(isFailed).map((entry) => String(entry.notebook)),
     duplicateIds: Array.isArray(log.duplicateIds) ? log.duplicateIds.map(String) : [],

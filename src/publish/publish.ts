@@ -204,7 +204,8 @@ async function stage(dir: string, inputs: StageInputs): Promise<Manifest> {
   await makeFolder(dir);
   const entries = readFiguresJson(build.figures);
   const figures = figureValues(entries);
-  const git = await effects.git(options.root);
+  // The commit the build was made from (its page names it); the repository's now only for a log from before it was recorded.
+  const git = build.git ?? (await effects.git(options.root));
   if (git.dirty === true && git.commit !== null) effects.progress(publishMessages.publishFromDirtyTree(git.commit));
   const changes = previous ? await changesSince(options.reportsDir, previous, build, figures, inputs.id, effects, inputs.errata, builtFrom({ git, tools: options.tools })) : null;
   const newErrata = changes?.errata ?? [];

@@ -87,6 +87,16 @@ describe("fragtax publish", () => {
     expect(index.indexOf("2026-05-01-2/report.html")).toBeLessThan(index.indexOf('"2026-05-01/report.html"'));
   });
 
+  it("records the commit the build was made from, which its page names, not the one it finds when it runs", async () => {
+    // Made at a commit (its page's Provenance says so); publish runs where git finds none, as after a later commit.
+    const commit = "0123456789abcdef0123456789abcdef01234567";
+    await useBuild(root, "v1", { git: { commit, dirty: false } });
+    const result = await fragtax(["publish", "--date", "2026-05-01"], { cwd: root });
+    expect(result.code, result.stderr).toBe(0);
+    const manifest = JSON.parse(await readFile(join(reports(), "2026-05-01", "manifest.json"), "utf8"));
+    expect(manifest.git).toEqual({ commit, dirty: false });
+  });
+
   it("refuses a what-if build and a build with a failed cell, writing nothing", async () => {
     await useBuild(root, "v1", { whatIf: { overrides: [{ id: "h100_usd_per_gpu_hour", value: 9 }], sources: ["--set"] } });
     const whatIf = await fragtax(["publish"], { cwd: root });
