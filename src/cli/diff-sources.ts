@@ -8,7 +8,7 @@
 import { execFile } from "node:child_process";
 import { existsSync, lstatSync, statSync } from "node:fs";
 import { cp, readFile, symlink } from "node:fs/promises";
-import { inputText } from "../util/plain-file";
+import { InputPastLimitError, inputText, readNamedInput } from "../util/plain-file";
 import { extname, join, relative, resolve } from "node:path";
 import { promisify } from "node:util";
 import type { Assumption } from "../assumptions/types";
@@ -102,10 +102,7 @@ export async function resolveSnapshot(spec: string, context: SnapshotContext): P
   // A pipe (`<(…)`, /dev/stdin) is ordinary input; a device is not.
   if (kind === "device") throw new DiffSourceError(messages.diffSideNotAFile(spec));
   if (kind === "not-yaml") throw new DiffSourceError(messages.diffSideNotYaml(spec));
-  if (kind === "file") {
-    const path = resolve(spec);
-    return { label: spec, assumptions: context.parseAssumptions(inputText(path, await readFile(path)), spec) };
-  }
+  if (kind === "file") return { label: spec, assumptions: context.parseAssumptions(await readFileSide(spec), spec) };
   const text = await assumptionsAtRef(context.root, spec, context.assumptionsFile);
   if (text === undefined) throw new DiffSourceError(messages.unknownDiffSide(spec, (await listVersions(context.reportsDir)).map((manifest) => manifest.id)));
   const built = context.buildFiguresAt ? await context.buildFiguresAt(spec) : undefined;
@@ -114,6 +111,20 @@ export async function resolveSnapshot(spec: string, context: SnapshotContext): P
     assumptions: context.parseAssumptions(text, `${spec}:${context.assumptionsFile}`),
     ...(built ? { figures: built.figures, figureNotebooks: built.notebooks, ...(built.threw.length > 0 && { notBuiltIn: built.threw }) } : {}),
   };
+}
+
+/**
+ * A side that is an assumptions file: a pipe (`<(git show …)`) is read no further than such a file
+ * may be long, and refused as a plain file that long is (parseAssumptions, reading it all first).
+ */
+async function readFileSide(spec: string): Promise<string> {
+  const path = resolve(spec);
+  try {
+    return inputText(path, await readNamedInput(path, MAX_ASSUMPTIONS_FILE_MB * 1024 * 1024));
+  } catch (error) {
+    if (!(error instanceof InputPastLimitError)) throw error;
+    throw new DiffSourceError(located({ file: spec, line: 1, column: 1 }, assumptionsFileTooLarge(error.bytes / (1024 * 1024), MAX_ASSUMPTIONS_FILE_MB, error.whole)));
+  }
 }
 
 /** Whether anything is at `path` (a dangling link too). */

@@ -12,8 +12,9 @@ export const malformedYaml = (detail: string, nearId: string | undefined): strin
   return `malformed YAML${where}: ${detail}`;
 };
 
-export const assumptionsFileTooLarge = (megabytes: number, limit: number): string =>
-  `the file is ${megabytes.toFixed(1)} MB; an assumptions file may be at most ${limit} MB (is it the right file?)`;
+/** `whole`: `megabytes` is the file's size; else it is unknown (a pipe, which may have no end, read no further than the limit). */
+export const assumptionsFileTooLarge = (megabytes: number, limit: number, whole = true): string =>
+  `the file is ${whole ? `${megabytes.toFixed(1)} MB` : `more than ${limit} MB (it was read no further)`}; an assumptions file may be at most ${limit} MB (is it the right file?)`;
 
 export const notAnAssumptionsFile = (): string => `expected a mapping with an "assumptions:" list at the top level`;
 

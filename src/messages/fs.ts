@@ -76,6 +76,10 @@ const inputFileNotUtf8Byte = (byte: number): string =>
 export const inputFileTooLarge = (path: string, megabytes: number, limit: number): string =>
   `${path}: the file is ${Math.round(megabytes)} MB, more than the ${limit} MB fragtax reads of a project file: a notebook that large carries its outputs (images, data) with it, so clear them in Jupyter (Edit → Clear Outputs of All Cells) and save; any other file that large is not the one meant`;
 
+/** A file named on the command line past what fragtax reads of it (util/plain-file.ts readNamedInput); a pipe's size is not known, only that it sent more. */
+export const inputPastLimit = (path: string, megabytes: number, limit: number, whole: boolean): string =>
+  `${path}: ${whole ? `the file is ${megabytes.toFixed(1)} MB, more than` : "it sent more than"} the ${limit} MB fragtax reads of it (reading stopped there); is it the right file?`;
+
 /** Why a named pipe, socket or device is refused, after the name of what it is (a path, or "the assumptions file"). */
 export const irregularFile = (kind: IrregularKind): string =>
   `is a ${kind}, not a file: a chapter, report.yaml and the assumptions file are read whole, and a ${kind} would ${kind === "named pipe (FIFO)" ? "wait for a writer for ever" : "be read until memory runs out"}; replace it with the file itself`;

@@ -4,12 +4,14 @@
  * without end. Two kinds of reader: a file the tool itself wrote (a cache entry, a build's output),
  * where anything else throws as a missing file does, so each caller's "missing or damaged" path takes
  * it (`readPlainFile`); and a project file the user wrote, where it is refused by name (`readInputText`).
+ * A file named on the command line may be a pipe on purpose (`readNamedInput`): read, but never past
+ * its limit.
  */
 import { isUtf8 } from "node:buffer";
 import { closeSync, constants, fstatSync, openSync, readFileSync, type Stats } from "node:fs";
 import { open } from "node:fs/promises";
 import { resolve } from "node:path";
-import { inputFileNotUtf8, inputFileTooLarge, notARegularFile, type IrregularKind } from "../messages/fs";
+import { inputFileNotUtf8, inputFileTooLarge, inputPastLimit, notARegularFile, type IrregularKind } from "../messages/fs";
 import { MAX_INPUT_FILE_MB } from "./limits";
 import { InputError } from "./errors";
 import { displayPath } from "./paths";
@@ -121,6 +123,52 @@ function refuseIrregular(path: string, info: Stats): void {
 /** The text of a project file, read only when it is a plain file (else NotARegularFileError; a folder, EISDIR). */
 export async function readInputText(path: string): Promise<string> {
   return inputText(path, await readChecked(path, (info) => refuseIrregular(path, info)));
+}
+
+/**
+ * A file named on the command line (`--assumptions FILE`, a side of `diff`), which may be a pipe on
+ * purpose (`<(git show …)`, /dev/stdin). Read as a stream is, and never past `maxBytes`: a plain file
+ * larger is refused by its size before a byte is read, and a pipe once it has sent more (read whole
+ * and checked after, `<(yes …)` was read until memory ran out, 18 GB and still reading). A device or
+ * a folder is the caller's to refuse, by name, before.
+ */
+export async function readNamedInput(path: string, maxBytes: number): Promise<Buffer> {
+  const handle = await open(path, "r");
+  try {
+    const info = await handle.stat();
+    if (info.isFile() && info.size > maxBytes) throw new InputPastLimitError(path, info.size, maxBytes, true);
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      // A plain file in one read (its size, and a byte to see it has not grown); a pipe, and a file whose
+      // size says nothing (/proc's are 0), as it comes.
+      const chunk = Buffer.allocUnsafe(Math.max(64 * 1024, info.isFile() ? Math.min(info.size, maxBytes) + 1 : 0));
+      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+      if (bytesRead === 0) return Buffer.concat(chunks, total);
+      total += bytesRead;
+      // Closing it (finally) ends the writer's pipe: `yes` stops on SIGPIPE rather than waiting.
+      if (total > maxBytes) throw new InputPastLimitError(path, total, maxBytes, false);
+      chunks.push(chunk.subarray(0, bytesRead));
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * What `readNamedInput` refuses: `bytes` is a plain file's size (`whole`), or, from a pipe, what had
+ * come when reading stopped (the rest was never read: it may have no end). Each caller says it in
+ * its own words; this message is for one that does not.
+ */
+export class InputPastLimitError extends InputError {
+  constructor(
+    readonly path: string,
+    readonly bytes: number,
+    readonly maxBytes: number,
+    readonly whole: boolean,
+  ) {
+    super(inputPastLimit(displayPath(resolve(path), process.cwd()), bytes / (1024 * 1024), maxBytes / (1024 * 1024), whole));
+  }
 }
 
 /** `readInputText`, synchronously (the check of a notebook, report.yaml read at start-up). */

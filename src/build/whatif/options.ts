@@ -4,8 +4,10 @@
  * the registry, `whatIfFromOptions(options, ids)`; overrides then go to `registry.withOverrides(…)`
  * and the returned `WhatIf` into the build result (banner + publish refusal).
  */
-import { readFile, stat } from "node:fs/promises";
-import { InputFileNotUtf8Error, inputText } from "../../util/plain-file";
+import { stat } from "node:fs/promises";
+import { InputFileNotUtf8Error, InputPastLimitError, inputText, readNamedInput } from "../../util/plain-file";
+import { MAX_ASSUMPTIONS_FILE_MB } from "../../util/limits";
+import { assumptionsFileTooLarge } from "../../messages/assumptions";
 import { AssumptionError } from "../../assumptions/errors";
 import { assumptionContent } from "../../assumptions/content";
 import { canonicalJson } from "../../util/hash";
@@ -34,13 +36,15 @@ export async function withOverridesFileRead(options: WhatIfOptions): Promise<Wha
 async function readOverridesText(file: string): Promise<string> {
   try {
     // A device (/dev/zero) would be read until memory ran out: "Invalid string length". A pipe
-    // (`<(…)`, /dev/stdin) is ordinary input.
+    // (`<(…)`, /dev/stdin) is ordinary input, read no further than an assumptions file may be long.
     const info = await stat(file);
     if (info.isCharacterDevice() || info.isBlockDevice() || info.isDirectory()) throw new WhatIfError(messages.unreadableOverridesFile(file, messages.notAPlainFile()));
-    return inputText(file, await readFile(file));
+    return inputText(file, await readNamedInput(file, MAX_ASSUMPTIONS_FILE_MB * 1024 * 1024));
   } catch (error) {
     if (error instanceof WhatIfError) throw error;
     if (error instanceof InputFileNotUtf8Error) throw new WhatIfError(error.message);
+    // Said as the overrides file's parser says it of a file of that size (overrides-file.ts).
+    if (error instanceof InputPastLimitError) throw new WhatIfError(located({ file, line: 1, column: 1 }, assumptionsFileTooLarge(error.bytes / (1024 * 1024), MAX_ASSUMPTIONS_FILE_MB, error.whole)));
     throw new WhatIfError(messages.unreadableOverridesFile(file, readFailure(error)));
   }
 }
