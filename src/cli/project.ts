@@ -33,8 +33,10 @@ export function projectPaths(explicitRoot: string | undefined, start: string = p
     config = explicitRoot === undefined ? loadConfig(findConfigFile(start), exists) : loadConfig(configPathForRoot(explicitRoot), { root: explicitRoot, ...exists });
   } catch (error) {
     // ENOTDIR: --root names a file (report.yaml is looked for below it), which is no project either.
+    // ELOOP: report.yaml, or --root itself, is a link that leads back to itself; ConfigNotFoundError
+    // names the looping link, as build and check do (Node's "ELOOP: too many symbolic links…", exit 1).
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === "ENOENT" || code === "ENOTDIR") throw explicitRoot === undefined ? new ConfigNotFoundError(start) : new ConfigNotFoundError(explicitRoot, true);
+    if (code === "ENOENT" || code === "ENOTDIR" || code === "ELOOP") throw explicitRoot === undefined ? new ConfigNotFoundError(start) : new ConfigNotFoundError(explicitRoot, true);
     throw error;
   }
   return {

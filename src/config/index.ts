@@ -105,8 +105,9 @@ function projectAbove(path: string): string {
   }
 }
 
-function rootState(dir: string): "missing" | "file" | "notebooks-folder" | "no-report" {
-  if (!existsSync(dir)) return "missing";
+function rootState(dir: string): messages.RootState {
+  // A link on the way that leads back to itself: "no such folder" would send the user looking for a typo.
+  if (!existsSync(dir)) return linkLoops(dir) ? "loops" : "missing";
   if (!statSync(dir).isDirectory()) return "file";
   return existsSync(join(dir, "report.yaml")) ? "notebooks-folder" : "no-report";
 }

@@ -149,9 +149,14 @@ export const configDuplicateChapter = (where: Location, chapter: string): string
   `${at(where)}: chapter "${chapter}" is listed twice in report.yaml: take this line out (a chapter appears once in the report)`;
 
 /** `--root DIR` names no project: DIR is missing, a file, the notebooks/ folder itself, or holds no notebooks/report.yaml. */
-export const rootWithoutReport = (dir: string, state: "missing" | "file" | "notebooks-folder" | "no-report", project: string = dirname(dir)): string =>
+/** What a --root without notebooks/report.yaml is (config/index.ts). */
+export type RootState = "missing" | "loops" | "file" | "notebooks-folder" | "no-report";
+
+export const rootWithoutReport = (dir: string, state: RootState, project: string = dirname(dir)): string =>
   state === "missing"
     ? `--root ${dir}: there is no such folder; pass the report's project folder, the one that holds notebooks/report.yaml`
+    : state === "loops"
+    ? `--root ${dir}: it is, or goes through, a symbolic link that leads back to itself (the links loop), so there is no folder there; point the link at the report's project folder, or pass that folder itself`
     : state === "file"
       ? `--root ${dir}: that is a file, not a folder; --root names the report's project folder, the one that holds notebooks/report.yaml (did you mean --root ${project}?)`
       : state === "notebooks-folder"
