@@ -59,7 +59,8 @@ export function buildLog(input: LogInput): unknown {
     pdf: {
       status: input.pdf.outcome,
       durationMs: input.pdf.outcome === "skipped" ? 0 : input.pdfMs,
-      ...(printedFromPage(input.pdf.outcome) ? { sourceSha256: input.pdfSource } : {}),
+      // What the PDF was printed from, for the next build to keep or reuse it (print-step.ts): its page and settings.
+      ...(printedFromPage(input.pdf.outcome) ? { sourceSha256: input.pdfSource, ...(input.pdf.settings !== undefined && { settings: input.pdf.settings }) } : {}),
       ...(input.pdf.chromium !== undefined && { chromium: input.pdf.chromium }),
       ...(input.pdf.pages !== undefined && { pages: input.pdf.pages, passes: input.pdf.passes }),
       ...(input.pdf.error !== undefined && { error: input.pdf.error }),

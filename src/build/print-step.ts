@@ -7,9 +7,10 @@
  */
 import type { ReportConfig } from "../config";
 import * as messages from "../messages/report";
+import * as printMessages from "../messages/print";
 import { ChromiumNotFoundError, ChromiumPathError, type ChromiumInfo, type LaunchedChromium } from "../report/chromium";
 import type { PdfOptions, PrintedPdf } from "../report/pdf";
-import { sha256 } from "../util/hash";
+import { canonicalJson, sha256 } from "../util/hash";
 import type { BuildEffects } from "./effects-types";
 import { BUILD_LOG, printedFromPage } from "./outputs";
 
@@ -26,6 +27,21 @@ export interface PdfStep {
   readonly pages?: number;
   readonly passes?: number;
   readonly error?: string;
+  /** The print settings of the report.pdf this build leaves (written or reused): build-log `pdf.settings`. */
+  readonly settings?: PrintSettings;
+}
+
+/**
+ * What goes into a print besides the page (pdf.ts): the paper, and what the running header and footer
+ * and the PDF's metadata carry. A report.pdf is kept or reused only when its page and these are both
+ * this build's: report.html does not say the paper, so after `paper: Letter` became `A4` the Letter
+ * PDF was kept as "the page is unchanged". The build's start (`publishedAt`, the PDF's creation date)
+ * is left out, as the build time is left out of the page.
+ */
+export type PrintSettings = Pick<PdfOptions, "paper" | "title" | "versionDate" | "versionId" | "author" | "subtitle" | "keywords">;
+
+export function printSettings({ paper, title, versionDate, versionId, author, subtitle, keywords }: PdfOptions): PrintSettings {
+  return { paper, title, versionDate, ...(versionId !== undefined && { versionId }), ...(author !== undefined && { author }), ...(subtitle !== undefined && { subtitle }), ...(keywords !== undefined && { keywords }) };
 }
 
 export interface PrintInput {
@@ -57,40 +73,44 @@ export function printRequested(config: ReportConfig, options: PrintOptions): boo
 }
 
 export async function printStep({ config, options, html, pdfSource, pdfOptions, effects, printer, write, failedPage = false }: PrintInput): Promise<PdfStep> {
+  const settings = printSettings(pdfOptions);
   if (!printRequested(config, options)) {
     // out/build/ is replaced whole, so a rebuild that printed nothing dropped the PDF a full build had
     // printed of this very page: merely starting `fragtax dev`, or a quick `build --no-pdf`, made that
     // build one publish refuses. One of another page cannot stay beside this one: it goes, said.
     const by = !config.outputs.pdf ? "report.yaml" : options.pdf === "keep" ? "dev" : "no-pdf";
-    const kept = by === "report.yaml" ? undefined : await previousPdf(config, effects, pdfSource);
+    const last = await lastPrint(config, effects);
+    const kept = by === "report.yaml" ? undefined : await previousPdf(last, config, effects, pdfSource, settings);
     if (kept === undefined) {
-      if (effects.exists(`${config.outDir}/report.pdf`)) effects.log(messages.buildStep("pdf", messages.pdfDropped(by)));
+      // Of this page but printed otherwise (another paper): said so, or "an earlier page" would puzzle.
+      const changed = last?.sourceSha256 === pdfSource ? settingsChanged(last.settings, settings) : undefined;
+      if (effects.exists(`${config.outDir}/report.pdf`)) effects.log(messages.buildStep("pdf", printMessages.pdfDropped(by, changed)));
       return { outcome: "skipped" };
     }
     await write("report.pdf", kept);
-    effects.log(messages.buildStep("pdf", messages.pdfKept(by === "dev" ? "dev" : "no-pdf")));
-    return { outcome: "reused" };
+    effects.log(messages.buildStep("pdf", printMessages.pdfKept(by === "dev" ? "dev" : "no-pdf")));
+    return { outcome: "reused", settings };
   }
   // A failed build's page is for finding its errors, in report.html; publish refuses it. Printing it
   // took ~2 s of every try at a fix; a report.pdf of an earlier page cannot stay beside it either.
   if (failedPage) {
-    effects.log(messages.buildStep("pdf", messages.pdfNotPrintedFailed(effects.exists(`${config.outDir}/report.pdf`))));
+    effects.log(messages.buildStep("pdf", printMessages.pdfNotPrintedFailed(effects.exists(`${config.outDir}/report.pdf`))));
     return { outcome: "skipped" };
   }
   // Printing is most of a no-op rebuild's time: reuse report.pdf when it was printed from this same
-  // page and is still the file that build recorded.
-  const reusable = await previousPdf(config, effects, pdfSource);
+  // page, with the same settings, and is still the file that build recorded.
+  const reusable = await previousPdf(await lastPrint(config, effects), config, effects, pdfSource, settings);
   if (reusable) {
     await write("report.pdf", reusable);
     effects.log(messages.buildStep("pdf", "reused: the page is unchanged"));
-    return { outcome: "reused" };
+    return { outcome: "reused", settings };
   }
   try {
     const printed = await printer.print(html, pdfOptions);
     await write("report.pdf", printed.bytes);
     const { source, executablePath, version } = printed.chromium;
     effects.log(messages.buildStep("pdf", messages.pdfPrinted(config.paper, printed.pages, printed.bytes.byteLength, messages.chromiumUsed(source, executablePath, version))));
-    return { outcome: "written", chromium: printed.chromium, pages: printed.pages, passes: printed.passes };
+    return { outcome: "written", chromium: printed.chromium, pages: printed.pages, passes: printed.passes, settings };
   } catch (error) {
     // A print that failed or timed out may have left the browser stuck: it goes now, not at the build's end.
     await printer.close();
@@ -106,23 +126,40 @@ export async function printStep({ config, options, html, pdfSource, pdfOptions, 
 }
 
 /** What the last build's log says of its report.pdf, when it printed one from its page (else undefined). */
-async function lastPrint(config: ReportConfig, effects: BuildEffects): Promise<{ readonly sourceSha256: unknown; readonly sha256: unknown } | undefined> {
+interface LastPrint {
+  readonly sourceSha256: unknown;
+  readonly sha256: unknown;
+  /** Absent in the log of a build before print settings were recorded: then they are unknown, and not this build's. */
+  readonly settings: unknown;
+}
+
+async function lastPrint(config: ReportConfig, effects: BuildEffects): Promise<LastPrint | undefined> {
   const [logFile, pdfFile] = [`${config.outDir}/${BUILD_LOG}`, `${config.outDir}/report.pdf`];
   if (!effects.exists(logFile) || !effects.exists(pdfFile)) return undefined;
   try {
-    const log = JSON.parse(await effects.readText(logFile)) as { pdf?: { status?: unknown; sourceSha256?: unknown }; outputs?: Record<string, unknown> };
-    return printedFromPage(log.pdf?.status) ? { sourceSha256: log.pdf?.sourceSha256, sha256: log.outputs?.["report.pdf"] } : undefined;
+    const log = JSON.parse(await effects.readText(logFile)) as { pdf?: { status?: unknown; sourceSha256?: unknown; settings?: unknown }; outputs?: Record<string, unknown> };
+    return printedFromPage(log.pdf?.status) ? { sourceSha256: log.pdf?.sourceSha256, sha256: log.outputs?.["report.pdf"], settings: log.pdf?.settings } : undefined;
   } catch {
     return undefined; // an unreadable log only costs a print
   }
 }
 
-/** The previous build's report.pdf, when it was printed from the page `pdfSource` and is unchanged since. */
-async function previousPdf(config: ReportConfig, effects: BuildEffects, pdfSource: string): Promise<Uint8Array | undefined> {
-  const last = await lastPrint(config, effects);
-  if (last?.sourceSha256 !== pdfSource) return undefined;
+/** The previous build's report.pdf, when it was printed from the page `pdfSource` with `settings` and is unchanged since. */
+async function previousPdf(last: LastPrint | undefined, config: ReportConfig, effects: BuildEffects, pdfSource: string, settings: PrintSettings): Promise<Uint8Array | undefined> {
+  if (last === undefined || last.sourceSha256 !== pdfSource || settingsChanged(last.settings, settings).length > 0) return undefined;
   const bytes = await effects.readBytes(`${config.outDir}/report.pdf`).catch(() => undefined);
   return bytes !== undefined && sha256(bytes) === last.sha256 ? bytes : undefined;
+}
+
+/** Which of `settings` the recorded ones (a build log's JSON) differ in, as messages name them; every one when none were recorded. */
+export function settingsChanged(recorded: unknown, settings: PrintSettings): printMessages.PrintSettingChange[] {
+  if (recorded === null || typeof recorded !== "object") return [{ name: "unrecorded" }];
+  const was = recorded as Readonly<Record<string, unknown>>;
+  const now: Readonly<Record<string, unknown>> = settings;
+  return [...new Set([...Object.keys(now), ...Object.keys(was)])]
+    .sort()
+    .filter((name) => canonicalJson(was[name]) !== canonicalJson(now[name]))
+    .map((name) => (name === "paper" ? { name, was: String(was[name]), now: settings.paper } : { name }));
 }
 
 /**

@@ -9,6 +9,7 @@ export * as fs from "./fs";
 export * as images from "./images";
 export * as model from "./model";
 export * as notebook from "./notebook";
+export * as print from "./print";
 export * as prose from "./prose";
 export * as publish from "./publish";
 export * as report from "./report";

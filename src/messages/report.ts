@@ -288,18 +288,6 @@ export const buildStep = (step: string, detail = ""): string => `${step}${detail
 export const buildInterrupted = (signal: string, earlierBuild: boolean): string =>
   `fragtax build: stopped by ${signal === "SIGINT" ? "Ctrl-C" : signal}; ${earlierBuild ? "out/build/ still holds the last build that finished" : "no build has finished in out/build/ yet"}; run \`fragtax build\` again for this one`;
 
-/** `fragtax dev`'s rebuild, which prints nothing, kept the last build's PDF of the same page. */
-export const pdfKept = (by: "dev" | "no-pdf"): string =>
-  `kept report.pdf: the page is unchanged (${by === "dev" ? "dev does not print" : "--no-pdf prints nothing"}; \`fragtax build\` prints a changed page)`;
-
-/** A build that prints nothing, over a report.pdf of another page: the file goes, said, as it cannot stay beside this page. */
-export const pdfDropped = (by: "dev" | "no-pdf" | "report.yaml"): string =>
-  `removed report.pdf: it was printed from an earlier page (${by === "report.yaml" ? "report.yaml's outputs.pdf is false" : by === "dev" ? "dev does not print" : "--no-pdf prints nothing"}); \`fragtax build\` prints this one`;
-
-/** A build whose page shows it failed: not printed (`removed`: the report.pdf of an earlier page goes with out/build/). */
-export const pdfNotPrintedFailed = (removed: boolean): string =>
-  `not printed: the page shows a failed build, whose errors report.html shows in place${removed ? " (report.pdf of an earlier page removed)" : ""}; fix them and build again to print`;
-
 export const buildWaiting = (pid: number): string =>
   `waiting for the build running as pid ${pid} to finish (out/.build.lock); builds of one project run one at a time`;
 /** The build lock left by a process that died holding it (a killed build, dev or run), taken over. */

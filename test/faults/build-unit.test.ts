@@ -3,7 +3,7 @@
  * processes killed with SIGKILL at several points, two builds at once, incomplete, failed and
  * altered builds. Each case ends with what publish does with the result.
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -147,6 +147,34 @@ describe("publish refuses incomplete, failed and altered builds, naming why", ()
     const publish = await fragtax(["publish", "--root", root], { cwd: root });
     expect(publish.code).toBe(1);
     expect(publish.stderr).toContain("it printed no report.pdf (it was built with --no-pdf");
+  }, 120_000);
+
+  it("a PDF of the same page printed on another paper is not kept by --no-pdf, nor reused by build (paper: A4 after Letter)", async () => {
+    project = tempProject();
+    const root = project.root;
+    const pageSize = (): string => /Page size:\s+(.*)/.exec(execFileSync("pdfinfo", [join(buildDir(root), "report.pdf")], { encoding: "utf8" }))?.[1] ?? "";
+    expect((await fragtax(["build", "--root", root], { cwd: root })).code).toBe(0);
+    expect(pageSize()).toContain("612 x 792 pts (letter)");
+    // report.html does not say the paper: the page is the same, but the print is not.
+    const config = join(root, "notebooks", "report.yaml");
+    writeFileSync(config, readFileSync(config, "utf8").replace("paper: Letter", "paper: A4"));
+    const noPdf = await fragtax(["build", "--root", root, "--no-pdf"], { cwd: root });
+    expect(noPdf.code).toBe(0);
+    expect(noPdf.stderr).toContain("pdf: removed report.pdf: it was printed from this page but with other print settings: paper Letter, now A4 (--no-pdf prints nothing); `fragtax build` prints this one");
+    assertOneBuild(root);
+    expect(existsSync(join(buildDir(root), "report.pdf"))).toBe(false);
+    // Back to Letter, printed; then A4 with a full build: printed again, on A4, not reused.
+    writeFileSync(config, readFileSync(config, "utf8").replace("paper: A4", "paper: Letter"));
+    expect((await fragtax(["build", "--root", root], { cwd: root })).code).toBe(0);
+    writeFileSync(config, readFileSync(config, "utf8").replace("paper: Letter", "paper: A4"));
+    const full = await fragtax(["build", "--root", root], { cwd: root });
+    expect(full.code).toBe(0);
+    expect(full.stderr).toMatch(/^pdf: A4, \d+ pages/m);
+    expect(pageSize()).toContain("(A4)");
+    // Its own print settings: kept.
+    const kept = await fragtax(["build", "--root", root, "--no-pdf"], { cwd: root });
+    expect(kept.stderr).toContain("pdf: kept report.pdf: the page is unchanged");
+    expect(pageSize()).toContain("(A4)");
   }, 120_000);
 
   it("outputs { html: false, pdf: false }: only JSON in out/build, refused", async () => {

@@ -1,0 +1,31 @@
+/**
+ * What the print step (build/print-step.ts) says of a report.pdf it does not print: one kept or
+ * reused from the last build, one removed because it is of another page or was printed otherwise, a
+ * failed build's page left unprinted.
+ */
+
+/** `fragtax dev`'s rebuild, or `--no-pdf`, which print nothing, kept the last build's PDF of the same page and print settings. */
+export const pdfKept = (by: "dev" | "no-pdf"): string =>
+  `kept report.pdf: the page is unchanged (${by === "dev" ? "dev does not print" : "--no-pdf prints nothing"}; \`fragtax build\` prints a changed page)`;
+
+/** A print setting (build/print-step.ts `PrintSettings`) in which a report.pdf differs from this build's; "unrecorded": printed by a fragtax that did not record them. */
+export type PrintSettingChange = { readonly name: "paper"; readonly was: string; readonly now: string } | { readonly name: string };
+
+/** Why a report.pdf is not of this build: another page, or this page printed otherwise (`changed`). */
+const notThisPrint = (changed: readonly PrintSettingChange[]): string =>
+  changed.length === 0
+    ? "it was printed from an earlier page"
+    : changed.some((change) => change.name === "unrecorded")
+      ? "it was printed from this page, by an earlier fragtax that did not record its print settings (paper, title, author, subtitle)"
+      : `it was printed from this page but with other print settings: ${changed.map((change) => ("was" in change ? `paper ${change.was}, now ${change.now}` : `${change.name} changed`)).join("; ")}`;
+
+/**
+ * A build that prints nothing, over a report.pdf of another page, or of this page printed with other
+ * settings (`changed`: another paper): the file goes, said, as it cannot stay beside this page.
+ */
+export const pdfDropped = (by: "dev" | "no-pdf" | "report.yaml", changed: readonly PrintSettingChange[] = []): string =>
+  `removed report.pdf: ${notThisPrint(changed)} (${by === "report.yaml" ? "report.yaml's outputs.pdf is false" : by === "dev" ? "dev does not print" : "--no-pdf prints nothing"}); \`fragtax build\` prints this one`;
+
+/** A build whose page shows it failed: not printed (`removed`: the report.pdf of an earlier page goes with out/build/). */
+export const pdfNotPrintedFailed = (removed: boolean): string =>
+  `not printed: the page shows a failed build, whose errors report.html shows in place${removed ? " (report.pdf of an earlier page removed)" : ""}; fix them and build again to print`;
