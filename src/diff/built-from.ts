@@ -1,6 +1,6 @@
 /**
  * What else differs between two published versions, beyond their assumptions, figures and claims: the
- * sections whose words were rewritten (their prose's sha256, as sections.json records it), added or
+ * sections whose words were rewritten (their prose's fingerprint, as sections.json records it), added or
  * removed, and what each version was built from (its git commit, the tools' versions). Without it, a
  * version whose only change was its words or its code diffed as "no assumption changed, every figure
  * unchanged": true of its numbers, and silent about what did change.
@@ -8,7 +8,7 @@
  * Pure: data in, data out. A side without sections.json (published before it) or without a manifest
  * (a file, a git ref) gives no comparison of that part, rather than a guess.
  */
-import type { SectionProse } from "./prose-guard";
+import { sameProse, type SectionProse } from "./prose-guard";
 import { byIdOrder } from "../util/order";
 
 /** What a published version records of where it came from (its manifest's `git` and `tools`). */
@@ -55,7 +55,8 @@ export function diffSections(before: readonly SectionProse[] | null | undefined,
   if (before == null || after == null) return undefined;
   const old = new Map(before.map((s) => [s.id, s]));
   const now = new Set(after.map((s) => s.id));
-  const rewritten = after.filter((s) => old.has(s.id) && old.get(s.id)?.proseSha256 !== s.proseSha256).map(ref).sort(byIdOrder);
+  // By the guard's own comparison (prose-guard.ts): a section it asks to re-read is never listed as rewritten.
+  const rewritten = after.filter((s) => old.has(s.id) && !sameProse(old.get(s.id) as SectionProse, s)).map(ref).sort(byIdOrder);
   const added = after.filter((s) => !old.has(s.id)).map(ref).sort(byIdOrder);
   const removed = before.filter((s) => !now.has(s.id)).map(ref).sort(byIdOrder);
   return { rewritten, added, removed, unchanged: after.length - rewritten.length - added.length };

@@ -1,13 +1,13 @@
 /**
  * The stale-prose guard. Numbers regenerate; the static words around them (a chapter's markdown, the
- * fixed text of its `nb.md` templates) do not. Between two versions, a figure that moved materially
- * (its median by more than 10%) or a claim whose verdict changed, while the prose of the section it
- * sits in is byte-for-byte the same, points at words that may now be wrong: "prose to re-read".
+ * fixed text of its `nb.md` templates; not its code) do not. Between two versions, a figure that moved
+ * materially (its median by more than 10%) or a claim whose verdict changed, while the prose of the
+ * section it sits in is byte-for-byte the same, points at words that may now be wrong: "prose to re-read".
  *
  *   1. index the previous version's figures, claims and section prose hashes
  *   2. for each current figure and claim with a section: did it move materially?
- *   3. if so, and its section's prose is unchanged (the same hash under its id, or, for a new id such
- *      as a renamed notebook gives, the prose of some previous section) → that section is stale
+ *   3. if so, and its section's prose is unchanged (the same fingerprint under its id, or, for a new id
+ *      such as a renamed notebook gives, the prose of some previous section) → that section is stale
  *
  * Versions published before sections were recorded cannot be checked: the result says so
  * (`status: "unavailable"`) rather than guessing. Pure: data in, data out.
@@ -18,7 +18,27 @@ export interface SectionProse {
   readonly id: string;
   readonly notebook: string;
   readonly heading: string;
+  /** v1 fingerprint: markdown and every string literal of the code (report/sections.ts). */
   readonly proseSha256: string;
+  /** v2 fingerprint: markdown and the literal text of nb.md templates; absent in versions published before it. */
+  readonly proseV2Sha256?: string;
+}
+
+/**
+ * Whether two sections' words are the same: by the v2 fingerprint (prose only) when both recorded it,
+ * else by v1, which every build still records. Never v2 against v1: they differ always, and "the words
+ * changed" would switch the guard off for a whole version published before v2. Per pair, so a version
+ * whose v2 fingerprints were recomputed from git only in part (legacy-sections.ts) compares each
+ * section as well as it can. v1 errs the way it always did (a code-only edit reads as rewritten); it
+ * is the fallback only for a version published before v2 whose notebooks git does not give back.
+ */
+export function sameProse(a: SectionProse, b: SectionProse): boolean {
+  return a.proseV2Sha256 !== undefined && b.proseV2Sha256 !== undefined ? a.proseV2Sha256 === b.proseV2Sha256 : a.proseSha256 === b.proseSha256;
+}
+
+/** Whether every section records the v2 fingerprint (false for null: no sections at all). */
+export function hasProseV2(sections: readonly SectionProse[] | null): boolean {
+  return sections !== null && sections.every((s) => s.proseV2Sha256 !== undefined);
 }
 
 export interface ProseSnapshot {
@@ -68,15 +88,15 @@ interface Row {
 export function staleProse(before: ProseSnapshot | null, after: ProseSnapshot, format: (value: number, format: string) => string): ProseGuard {
   if (before === null) return { status: "unavailable", reason: "no-previous", stale: [] };
   if (before.sections === null) return { status: "unavailable", reason: "no-sections", stale: [] };
-  const oldHash = new Map(before.sections.map((s) => [s.id, s.proseSha256]));
-  const oldProse = new Set(before.sections.map((s) => s.proseSha256));
+  const previous = before.sections;
+  const oldSection = new Map(previous.map((s) => [s.id, s]));
   const nowSections = new Map((after.sections ?? []).map((s) => [s.id, s]));
   const movements = new Map<string, Movement[]>();
-  // Unchanged prose: the hash its id had; or, for an id the previous version did not have (a renamed
+  // Unchanged prose: the fingerprint its id had; or, for an id the previous version did not have (a renamed
   // notebook or heading gives new ids), exactly the prose of some previous section.
   const unchanged = (current: SectionProse): boolean => {
-    const was = oldHash.get(current.id);
-    return was === undefined ? oldProse.has(current.proseSha256) : was === current.proseSha256;
+    const was = oldSection.get(current.id);
+    return was === undefined ? previous.some((old) => sameProse(old, current)) : sameProse(was, current);
   };
   const note = (section: string | undefined, movement: Movement | null): void => {
     if (section === undefined || movement === null) return;
@@ -157,13 +177,21 @@ export function parseSections(text: string | undefined): SectionProse[] | null {
   try {
     const data = JSON.parse(text) as unknown;
     if (!Array.isArray(data)) return null;
-    return data.filter(
-      (s): s is SectionProse =>
-        typeof s === "object" && s !== null && typeof (s as SectionProse).id === "string" && typeof (s as SectionProse).proseSha256 === "string",
-    );
+    return data
+      .filter(
+        (s): s is SectionProse =>
+          typeof s === "object" && s !== null && typeof (s as SectionProse).id === "string" && typeof (s as SectionProse).proseSha256 === "string",
+      )
+      .map((s) => (s.proseV2Sha256 === undefined || typeof s.proseV2Sha256 === "string" ? s : withoutV2(s)));
   } catch {
     return null;
   }
+}
+
+/** A section whose v2 fingerprint is not text (an edited file): compared by v1, as if it had none. */
+function withoutV2(section: SectionProse): SectionProse {
+  const { proseV2Sha256: _dropped, ...rest } = section;
+  return rest;
 }
 
 /** `guard` with each stale section that version `version` was published having re-read (`--reviewed`) marked so. */

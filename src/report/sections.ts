@@ -1,20 +1,31 @@
 /**
- * A chapter's sections, heading to heading, and the static prose of each: the markdown under the
- * heading and the string literals of its code cells (the fixed words of `nb.md` templates, claim texts,
- * notes). Figures and claims are tagged with the section of the cell that declared them, so that when a
- * figure moves between versions and its section's prose did not change, `publish` can point at the
- * words to re-read (stale-prose guard, src/versions/prose-guard.ts).
+ * A chapter's sections, heading to heading, and a fingerprint of each one's words. Figures and claims
+ * are tagged with the section of the cell that declared them, so that when a figure moves between
+ * versions and its section's words did not change, `publish` can point at the words to re-read
+ * (stale-prose guard, src/diff/prose-guard.ts).
+ *
+ * Two fingerprints, both recorded in sections.json:
+ *   proseV2Sha256  the section's prose: its markdown and the literal text of its `nb.md` /
+ *                  `nb.mdFragment` templates (notebook/prose-calls.ts). What the guard compares.
+ *   proseSha256    v1: its markdown and every string literal of its code cells. A chart colour, an id
+ *                  or a path counted as "the words changed" and switched the guard off; it is still
+ *                  written because versions published before v2 recorded only it, and a build compared
+ *                  with one of those (whose notebooks git cannot give back) must be compared on the
+ *                  same terms: v2 against v1 differs always, which read as every section rewritten.
  */
 import { sha256 } from "../util/hash";
 import { cellText, type Notebook } from "../notebook/nbformat";
+import { proseCallText } from "../notebook/prose-calls";
 
 export interface SectionRecord {
   /** "<notebook file name without .ipynb>#<heading slug>", e.g. "05-who-pays#compute-spend". */
   readonly id: string;
   readonly notebook: string;
   readonly heading: string;
-  /** sha256 of the section's static prose (markdown + code string literals, whitespace-normalized). */
+  /** v1: sha256 of the markdown and every code string literal, whitespace-normalized (kept for older versions). */
   readonly proseSha256: string;
+  /** v2: sha256 of the markdown and the literal text of nb.md / nb.mdFragment templates, whitespace-normalized. */
+  readonly proseV2Sha256: string;
 }
 
 export interface NotebookSections {
@@ -29,14 +40,15 @@ const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 
 export function notebookSections(notebook: Notebook, relativePath: string): NotebookSections {
   const base = (relativePath.split("/").pop() ?? relativePath).replace(/\.ipynb$/, "");
-  const parts: { id: string; heading: string; prose: string[] }[] = [];
+  // Per section: `prose` what v2 hashes, `literals` what v1 hashes (the markdown is in both).
+  const parts: { id: string; heading: string; prose: string[]; literals: string[] }[] = [];
   const used = new Set<string>();
   const open = (heading: string): void => {
     const slug = slugify(heading) || "section";
     let id = `${base}#${slug}`;
     for (let n = 2; used.has(id); n++) id = `${base}#${slug}-${n}`;
     used.add(id);
-    parts.push({ id, heading, prose: [] });
+    parts.push({ id, heading, prose: [], literals: [] });
   };
   open("top");
   const cellSection: string[] = [];
@@ -51,16 +63,22 @@ export function notebookSections(notebook: Notebook, relativePath: string): Note
         else if (fence !== undefined && marker !== undefined && marker[0] === fence[0] && marker.length >= fence.length && line.trim() === marker) fence = undefined;
         const match = fence === undefined ? HEADING.exec(line) : null;
         if (match?.[2] !== undefined) open(match[2]);
-        (parts[parts.length - 1] as { prose: string[] }).prose.push(line);
+        const part = parts[parts.length - 1] as { prose: string[]; literals: string[] };
+        part.prose.push(line);
+        part.literals.push(line);
       }
     } else if (cell.cell_type === "code") {
-      (parts[parts.length - 1] as { prose: string[] }).prose.push(...stringLiterals(source));
+      const part = parts[parts.length - 1] as { prose: string[]; literals: string[] };
+      part.prose.push(...proseCallText(source));
+      part.literals.push(...stringLiterals(source));
     }
     cellSection[index + 1] = (parts[parts.length - 1] as { id: string }).id;
   });
   const sections = parts
-    .filter((part, index) => index > 0 || part.prose.some((p) => p.trim() !== ""))
-    .map((part) => ({ id: part.id, notebook: relativePath, heading: part.heading, proseSha256: proseHash(part.prose) }));
+    // The top (cells before any heading) is a section when it has text; judged as v1 did, so a version's
+    // sections are the same ids whichever fingerprint compares them.
+    .filter((part, index) => index > 0 || part.literals.some((p) => p.trim() !== ""))
+    .map((part) => ({ id: part.id, notebook: relativePath, heading: part.heading, proseSha256: proseHash(part.literals), proseV2Sha256: proseHash(part.prose) }));
   return { sections, sectionOfCell: (cell) => cellSection[cell] ?? `${base}#top` };
 }
 
@@ -79,7 +97,8 @@ export function slugify(text: string): string {
 }
 
 /**
- * The static text of every string and template literal in TypeScript source (template literals: the
+ * What the v1 fingerprint hashes of a code cell (kept as it was, so it reproduces older versions'
+ * hashes): the static text of every string and template literal in TypeScript source (template literals: the
  * parts between `${…}`, whose expressions are scanned too), skipping comments. A tokenizer this small
  * can be fooled by a regular expression containing a quote; that only adds or drops words from a
  * hash, never a crash, and a changed hash errs on the side of "the prose changed".

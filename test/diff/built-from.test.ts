@@ -36,6 +36,13 @@ describe("diff: sections and what a version was built from", () => {
     expect(diffSections(null, [section("a#one", "1")])).toBeUndefined();
   });
 
+  it("counts a section rewritten as the prose guard does: by its prose (v2) when both sides have it, not by an edit of its code", () => {
+    const v2 = (id: string, v1: string, words: string): SectionProse => ({ ...section(id, v1), proseV2Sha256: words });
+    const result = diffSections([v2("a#code", "1", "w1"), v2("a#words", "2", "w2"), section("a#old", "3")], [v2("a#code", "1-colour", "w1"), v2("a#words", "2", "w2-edited"), v2("a#old", "3", "w3")]);
+    expect(result?.rewritten.map((s) => s.id)).toEqual(["a#words"]);
+    expect(result?.unchanged).toBe(2); // a#old: a version without v2 is compared by v1, its one fingerprint
+  });
+
   it("says what changed when only the words and the code did", () => {
     const diff = diffSnapshots(side("2026-05-01", [section("a#one", "1"), section("a#two", "2")], "1".repeat(40)), side("2026-05-02", [section("a#one", "1"), section("a#two", "9")], "2".repeat(40), "0.2.0"));
     const text = renderDiffText(diff, false);

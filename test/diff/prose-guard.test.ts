@@ -53,3 +53,23 @@ describe("prose reviewed at a publish between the two sides", () => {
     expect(after.prose?.stale.map((s) => [s.section, s.reviewedIn])).toEqual([["a#s", undefined]]);
   });
 });
+
+// Two fingerprints (report/sections.ts): v2, prose only, which every build now records beside v1, the
+// markdown and every code string literal, which is all a version published before v2 has.
+describe("which fingerprint compares two sections", () => {
+  const v2 = (id: string, v1Hash: string, v2Hash: string) => ({ ...section(id, v1Hash), proseV2Sha256: v2Hash });
+  const before = (s: ReturnType<typeof section>) => ({ figures: [figure(33, "a#s")], claims: [], sections: [s] });
+  const after = (s: ReturnType<typeof section>) => ({ figures: [figure(67, "a#s")], claims: [], sections: [s] });
+
+  it("v2 when both sides recorded it: a code-only edit (v1 changed) leaves the words unchanged, a prose edit does not", () => {
+    expect(staleProse(before(v2("a#s", "code-1", "words")), after(v2("a#s", "code-2", "words")), format).stale.map((s) => s.section)).toEqual(["a#s"]);
+    expect(staleProse(before(v2("a#s", "code-1", "words")), after(v2("a#s", "code-1", "words-edited")), format).stale).toEqual([]);
+  });
+
+  it("v1 against a version that has no v2, never v2 against v1 (always different: every section would read as rewritten)", () => {
+    expect(staleProse(before(section("a#s", "v1")), after(v2("a#s", "v1", "words")), format).stale.map((s) => s.section)).toEqual(["a#s"]);
+    expect(staleProse(before(section("a#s", "v1")), after(v2("a#s", "v1-changed", "words")), format).stale).toEqual([]);
+    // A renamed notebook's section, found by its prose among the previous sections, is compared the same way.
+    expect(staleProse(before(v2("a#s", "code-1", "words")), { figures: [figure(67, "b#s")], claims: [], sections: [v2("b#s", "code-2", "words")] }, format).stale.map((s) => s.section)).toEqual(["b#s"]);
+  });
+});

@@ -1,0 +1,75 @@
+/**
+ * The words a code cell writes as prose: the literal text of its `nb.md` and `nb.mdFragment` templates
+ * (the parts between `${…}`, as written), in the order of the source. The stale-prose guard hashes
+ * them with a section's markdown (report/sections.ts) to tell whether the words around a moved figure
+ * were edited.
+ *
+ * Only the template's own text, not its interpolated expressions: what a `${…}` holds is code (a
+ * figure, `nb.fmt(x, "usd")`, an id), and a literal there cannot be told from a format name or an id
+ * by its syntax. Leaving those out errs towards "the words did not change", which `--reviewed`
+ * acknowledges; counting them let a code edit (a chart colour, an unused string) switch the guard off.
+ * An `nb.mdFragment` inside an interpolation is a prose call of its own, and counts.
+ *
+ * Read from the syntax tree, so a tag in a comment or a string is none and a regular expression holding
+ * a backtick cannot shift what is read as a template. oxc's tree; TypeScript's for a cell oxc cannot
+ * read (test/notebook/prose-calls.test.ts holds the two readings equal: a hash must not depend on
+ * which parser a machine has).
+ */
+import type * as TS from "typescript";
+import type { Expression } from "oxc-parser";
+import { oxcParser, parseCell } from "./oxc";
+import { typescript } from "./typescript-api";
+
+/** The session methods whose template text is markdown a reader sees (api/session.ts). */
+const PROSE_TAGS = new Set(["md", "mdFragment"]);
+
+export function proseCallText(source: string): string[] {
+  return proseCallTextWithOxc(source) ?? proseCallTextWithTypeScript(source);
+}
+
+/** oxc's reading; undefined when it cannot load or the cell has a syntax error. */
+export function proseCallTextWithOxc(source: string): string[] | undefined {
+  const program = parseCell(source);
+  const parser = oxcParser();
+  if (program === undefined || parser === null) return undefined;
+  const out: string[] = [];
+  // Pre-order, each template's parts at once: TypeScript's reading below visits in the same order.
+  new parser.Visitor({
+    TaggedTemplateExpression: (node) => {
+      if (isProseTagOxc(node.tag)) out.push(...node.quasi.quasis.map((quasi) => quasi.value.raw));
+    },
+  }).visit(program);
+  return out;
+}
+
+/** `nb.md`, `md` (destructured), `(nb.md)`, `nb.md!` (a tagged template cannot be an optional chain). */
+function isProseTagOxc(tag: Expression): boolean {
+  if (tag.type === "ParenthesizedExpression" || tag.type === "TSNonNullExpression") return isProseTagOxc(tag.expression);
+  if (tag.type === "Identifier") return PROSE_TAGS.has(tag.name);
+  return tag.type === "MemberExpression" && !tag.computed && tag.property.type === "Identifier" && PROSE_TAGS.has(tag.property.name);
+}
+
+/** TypeScript's reading (it recovers from syntax errors). */
+export function proseCallTextWithTypeScript(source: string): string[] {
+  const ts = typescript();
+  const file = ts.createSourceFile("cell.ts", source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+  const out: string[] = [];
+  // The text between the delimiters as written (oxc's `raw`): TypeScript keeps it as rawText when it parses a file.
+  const raw = (node: TS.TemplateLiteralLikeNode): string => node.rawText ?? node.text;
+  const visit = (node: TS.Node): void => {
+    if (ts.isTaggedTemplateExpression(node) && isProseTag(ts, node.tag)) {
+      const template = node.template;
+      if (ts.isNoSubstitutionTemplateLiteral(template)) out.push(raw(template));
+      else out.push(raw(template.head), ...template.templateSpans.map((span) => raw(span.literal)));
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(file);
+  return out;
+}
+
+function isProseTag(ts: typeof TS, tag: TS.Expression): boolean {
+  if (ts.isParenthesizedExpression(tag) || ts.isNonNullExpression(tag)) return isProseTag(ts, tag.expression);
+  if (ts.isIdentifier(tag)) return PROSE_TAGS.has(tag.text);
+  return ts.isPropertyAccessExpression(tag) && ts.isIdentifier(tag.name) && PROSE_TAGS.has(tag.name.text);
+}
