@@ -18,7 +18,7 @@ import * as messages from "../messages/versions";
 import type { Snapshot } from "../diff/diff";
 import type { FigureValues } from "../report/figures-file";
 import { normalizeFigures, readFiguresJson } from "../report/figures-file";
-import { sectionsFromGit } from "../publish/legacy-sections";
+import { comparableProse } from "../publish/legacy-sections";
 import { builtFrom, listVersions, publishedErrata, readManifest, readVersionProse, VERSION_ID } from "../publish/store";
 import { compareVersionIds } from "../vocabulary/version-ids";
 import { assertVersionIntact } from "../publish/verify";
@@ -79,8 +79,8 @@ export async function resolveSnapshot(spec: string, context: SnapshotContext): P
     const manifest = await readManifest(context.reportsDir, spec);
     const versions = await listVersions(context.reportsDir);
     const versionsUpTo = versions.filter((m) => compareVersionIds(m.id, spec) <= 0);
-    // Versions from before sections.json: their sections from the notebooks at the manifest's commit.
-    const prose = stored.sections === null && manifest !== undefined ? ((await sectionsFromGit(context.root, manifest, stored)) ?? stored) : stored;
+    // Versions from before sections.json, or before its v2 fingerprint: those from the notebooks at the manifest's commit.
+    const prose = manifest !== undefined ? await comparableProse(context.root, manifest, stored) : stored;
     return {
       label: spec,
       assumptions: context.parseAssumptions(await readFile(file, "utf8"), file),

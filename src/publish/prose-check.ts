@@ -4,7 +4,8 @@
  * publish until its prose changes or `--reviewed SECTION` acknowledges it; what was acknowledged goes
  * into the manifest. A previous version without sections.json is compared through its notebooks at
  * the git commit its manifest names (legacy-sections.ts); without those it cannot be compared, and
- * publish says so and goes on.
+ * publish says so and goes on. One whose sections.json predates the v2 fingerprint (prose only) gets
+ * it from the same notebooks; where they cannot give it, v1 compares that section (prose-guard.ts).
  */
 import { join } from "node:path";
 import type { NumberFormat } from "../api/types";
@@ -14,7 +15,7 @@ import { proseLines } from "../diff/render";
 import * as messages from "../messages/prose";
 import { InputError } from "../util/errors";
 import type { BuildRecord } from "./build-record";
-import { sectionsFromGit } from "./legacy-sections";
+import { comparableProse } from "./legacy-sections";
 import { readVersionProse, type Manifest } from "./store";
 import { nearestNames } from "../util/suggest";
 
@@ -39,7 +40,7 @@ export async function proseCheck(
   progress: (line: string) => void,
 ): Promise<NonNullable<Manifest["prose"]>> {
   const stored = previous === null ? null : await readVersionProse(join(reportsDir, previous.id));
-  const before = previous === null || stored === null || stored.sections !== null ? stored : ((await sectionsFromGit(root, previous, stored)) ?? stored);
+  const before = previous === null || stored === null ? stored : await comparableProse(root, previous, stored);
   const guard: ProseGuard = staleProse(before, { figures: build.figures, claims: build.claims, sections: build.sections }, (value, format) => formatNumber(value, format as NumberFormat));
   const lines = proseLines(guard, previous?.id ?? "");
   const unreviewed = guard.stale.filter((s) => !reviewed.includes(s.section));

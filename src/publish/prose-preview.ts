@@ -5,9 +5,10 @@
  * change that moved them is fresh, not discovered at publish time.
  *
  * Nothing is said when nothing is stale, when nothing is published yet, or when the newest version or
- * the build has no sections.json (publish then reads that version's notebooks from git; a build does
- * not). A version folder publish would refuse to read (a malformed manifest) is left to publish and
- * verify to report: this is a courtesy, and a build is not the place to fail on it.
+ * the build has no sections.json (publish then reads that version's sections from git; a build does
+ * not, though it does read from git the prose fingerprints (v2) a sections.json from before them lacks,
+ * as publish will). A version folder publish would refuse to read (a malformed manifest) is left to
+ * publish and verify to report: this is a courtesy, and a build is not the place to fail on it.
  */
 import { join } from "node:path";
 import type { NumberFormat } from "../api/types";
@@ -16,6 +17,7 @@ import { staleProse } from "../diff/prose-guard";
 import { proseLines } from "../diff/render";
 import { formatNumber } from "../format/number";
 import * as messages from "../messages/prose";
+import { comparableProse } from "./legacy-sections";
 import { listVersions, readVersionProse } from "./store";
 
 /** The note's lines (none when there is nothing to re-read). */
@@ -25,7 +27,8 @@ export async function staleProseSinceNewest(root: string): Promise<string[]> {
   if (newest === undefined) return [];
   const [before, now] = await Promise.all([readVersionProse(join(paths.reports, newest.id)), readVersionProse(paths.build)].map((read) => read.catch(() => null)));
   if (before?.sections == null || now?.sections == null) return [];
-  const guard = staleProse(before, now, (value, format) => formatNumber(value, format as NumberFormat));
+  // A newest version from before the v2 fingerprint: v2 from its notebooks in git, as publish compares it.
+  const guard = staleProse(await comparableProse(root, newest, before), now, (value, format) => formatNumber(value, format as NumberFormat));
   if (guard.status !== "checked" || guard.stale.length === 0) return [];
   return [messages.buildStaleProse(newest.id, proseLines(guard, newest.id).slice(1))];
 }

@@ -20,7 +20,7 @@ import * as publishMessages from "../messages/publish";
 import * as errataMessages from "../messages/errata";
 import { syncPath, writeFileAtomic, writerOfTemporary } from "../util/atomic";
 import { diffSnapshots } from "../diff/diff";
-import { parseSections } from "../diff/prose-guard";
+import { hasProseV2, parseSections, type SectionProse } from "../diff/prose-guard";
 import type { BuiltFrom } from "../diff/built-from";
 import { renderChangesSection } from "../diff/render";
 import { figureValues, normalizeFigures, readFiguresJson } from "../report/figures-file";
@@ -41,6 +41,7 @@ import { latestToday } from "../util/dates";
 import { alreadyPublished, readBuildRecord, refusalReason } from "./build-record";
 import { assertVersionIntact, damagedVersions, DamagedVersionError } from "./verify";
 import { checkReviewedSections, proseCheck } from "./prose-check";
+import { withProseV2FromGit } from "./legacy-sections";
 import { InputError, WorkError } from "../util/errors";
 import { FileSystemError, fileSystemProblemText, isFileSystemProblem } from "../util/fs-errors";
 import { makeFolder } from "../util/folders";
@@ -207,7 +208,7 @@ async function stage(dir: string, inputs: StageInputs): Promise<Manifest> {
   // The commit the build was made from (its page names it); the repository's now only for a log from before it was recorded.
   const git = build.git ?? (await effects.git(options.root));
   if (git.dirty === true && git.commit !== null) effects.progress(publishMessages.publishFromDirtyTree(git.commit));
-  const changes = previous ? await changesSince(options.reportsDir, previous, build, figures, inputs.id, effects, inputs.errata, builtFrom({ git, tools: options.tools })) : null;
+  const changes = previous ? await changesSince(options, previous, build, figures, inputs.id, effects, inputs.errata, builtFrom({ git, tools: options.tools })) : null;
   const newErrata = changes?.errata ?? [];
   if (build.errata !== null) effects.progress(errataMessages.publishErrataListed(newErrata.length, build.errata.length));
   const section = renderChangesSection(changes, previous?.id ?? null).value;
@@ -267,7 +268,7 @@ export function stampVersion(page: string, id: string, date: string): string {
 }
 
 async function changesSince(
-  reportsDir: string,
+  { reportsDir, root }: Pick<PublishOptions, "reportsDir" | "root">,
   previous: Manifest,
   build: StageInputs["build"],
   figures: ReturnType<typeof normalizeFigures>,
@@ -288,7 +289,9 @@ async function changesSince(
     // Both sides are versions: null where one did not record its cut-off (diff.ts says when it moved, as `diff` does).
     asOf: previous.asOf ?? null,
     // What a reader's "What changed" lists besides the numbers: the sections rewritten, the commit moved.
-    sections: parseSections(await readFile(join(folder, "sections.json"), "utf8").catch(() => undefined)),
+    // v1-only sections (published before v2) with v2 from git, as the prose check compared them: a
+    // section it asked to re-read is not listed as rewritten on the page it let through.
+    sections: await withV2(root, previous, parseSections(await readFile(join(folder, "sections.json"), "utf8").catch(() => undefined))),
     builtFrom: builtFrom(previous),
   };
   const after = {
@@ -302,6 +305,11 @@ async function changesSince(
     builtFrom: built,
   };
   return diffSnapshots(before, after);
+}
+
+/** A previous version's sections, with v2 fingerprints from git when it recorded v1 only (legacy-sections.ts). */
+async function withV2(root: string, previous: Manifest, sections: SectionProse[] | null): Promise<SectionProse[] | null> {
+  return sections === null || hasProseV2(sections) ? sections : withProseV2FromGit(root, previous, sections);
 }
 
 /**
