@@ -143,8 +143,9 @@ async function renderCodeCell(cell: CodeCell, context: CellContext): Promise<Htm
   const failed = cellFailed(cell);
   const outputs = await renderOutputs(cell.outputs, context);
   const showInput = source !== "" && !tagsOf(cell).includes("remove-input");
+  // Each toggle names its cell to a screen reader, which listed a chapter's dozen toggles as "Code", "Code", ….
   const toggle = showInput
-    ? html`<details class="cell-source"${failed ? rawHtml(" open") : null}><summary>Code</summary><pre><code class="language-typescript">${source}</code></pre></details>`
+    ? html`<details class="cell-source"${failed ? rawHtml(" open") : null}><summary>Code<span class="visually-hidden"> of cell ${String(context.cell)}</span></summary><pre><code class="language-typescript">${source}</code></pre></details>`
     : null;
   const notRun =
     context.notRun !== undefined

@@ -116,8 +116,14 @@ export interface KeptChapter {
   readonly anchors: readonly string[];
 }
 
+/** Ids the page template and publish give elements of their own (templates/report.html, publish's "What changed"). */
+const PAGE_IDS = ["main", "what-changed"];
+
 export async function renderReport(input: ReportInput, keeper?: ChapterKeeper): Promise<RenderedReport> {
   const markdown = createMarkdownRenderer();
+  // The page's own ids, which the skip link and publish's section point at: a heading "Main" or "What
+  // changed" gets "main-1", not a second "main".
+  markdown.takeAnchors(PAGE_IDS);
   const chapters: RenderedChapter[] = [];
   let taken = 0;
   for (const chapter of numbered(input.chapters)) {

@@ -69,6 +69,37 @@ describe("the report in real headless Chromium", () => {
     await tab.close();
   });
 
+  it("opens the keyboard's way with a skip link to the report, names each code toggle's cell and keeps faint text at 4.5:1", async () => {
+    const tab = await chromium.browser.newPage();
+    await tab.setViewport({ width: 1280, height: 900 });
+    await tab.goto(pathToFileURL(htmlFile).href, { waitUntil: "load" });
+    await tab.keyboard.press("Tab");
+    const first = (await tab.evaluate(`(() => {
+      const link = document.activeElement;
+      const box = link.getBoundingClientRect();
+      return { text: link.textContent, href: link.getAttribute("href"), visible: box.top >= 0 && box.bottom <= innerHeight && box.width > 0 };
+    })()`)) as { text: string; href: string; visible: boolean };
+    expect(first).toEqual({ text: "Skip to the report", href: "#main", visible: true });
+    await tab.keyboard.press("Enter");
+    const target = (await tab.evaluate(`(() => ({ hash: location.hash, main: document.querySelectorAll("#main").length, tag: document.getElementById("main").tagName, top: Math.round(document.getElementById("main").getBoundingClientRect().top) }))()`)) as { hash: string; main: number; tag: string; top: number };
+    expect(target).toMatchObject({ hash: "#main", main: 1, tag: "MAIN" });
+    expect(Math.abs(target.top)).toBeLessThan(5);
+    // A screen reader hears which cell each toggle opens, not a row of identical "Code" buttons.
+    const toggles = (await tab.evaluate(`[...document.querySelectorAll(".cell-source > summary")].map((s) => s.textContent)`)) as string[];
+    expect(toggles.length).toBeGreaterThan(1);
+    for (const text of toggles) expect(text).toMatch(/^Code of cell \d+$/);
+    // Contrast of the faintest text the page uses (code toggles, colophon) against the paper.
+    const ratio = (await tab.evaluate(`(() => {
+      const rgb = (c) => c.match(/\\d+/g).slice(0, 3).map(Number).map((v) => v / 255).map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
+      const lum = (c) => { const [r, g, b] = rgb(c); return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+      const fg = getComputedStyle(document.querySelector(".cell-source > summary")).color;
+      const bg = getComputedStyle(document.body).backgroundColor;
+      return (lum(bg) + 0.05) / (lum(fg) + 0.05);
+    })()`)) as number;
+    expect(ratio).toBeGreaterThanOrEqual(4.5);
+    await tab.close();
+  });
+
   it("prints a PDF with a page per chapter, the title and a headline figure in its text", async () => {
     // Without keywords given, the PDF's keywords are the chapter titles from the contents.
     const { keywords: _given, ...withoutKeywords } = PRINT;
