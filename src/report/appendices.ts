@@ -92,7 +92,7 @@ function assumptionValue(a: Assumption): string {
 function sourceCell(source: AssumptionSource): Html {
   const url = safeUrl(source.url);
   const title = url === null ? breakableText(source.title) : html`<a href="${url}">${breakableText(source.title)}</a>`;
-  return html`${title}<div class="note">as of ${source.date}</div>`;
+  return html`${title}<div class="note">as of <span class="date">${source.date}</span></div>`;
 }
 
 /** Only http(s) links become hrefs; anything else (javascript:, data:) is shown as text. */

@@ -46,6 +46,9 @@ export interface MarkdownRenderer {
   uniqueId(wanted: string): string;
 }
 
+/** A calendar date as the report writes it (escaped text keeps its digits and hyphens as they are). */
+const ISO_DATE = /(?<![\w-])\d{4}-\d{2}-\d{2}(?![\w-])/g;
+
 /** One renderer per report build: it remembers the heading ids already used. */
 export function createMarkdownRenderer(): MarkdownRenderer {
   const md = markdownParser();
@@ -53,6 +56,8 @@ export function createMarkdownRenderer(): MarkdownRenderer {
   const renderToken: NonNullable<typeof md.renderer.rules.table_open> = (tokens, index, options, _env, self) => self.renderToken(tokens, index, options);
   md.renderer.rules.table_open = (...args) => `<div class="table-wrap">${renderToken(...args)}`;
   md.renderer.rules.table_close = (...args) => `${renderToken(...args)}</div>`;
+  // A date is one word: a narrow column broke "(2026-04-" / "27)" at its hyphens (report.css .date).
+  md.renderer.rules.text = (tokens, index) => md.utils.escapeHtml(tokens[index]?.content ?? "").replace(ISO_DATE, (date) => `<span class="date">${date}</span>`);
   // markdown-it-anchor keeps used slugs in env.markdownItAnchor: shared, so ids stay unique
   // report-wide. markdown-it-footnote keeps its list in env too: fresh per render, so each cell
   // shows only its own footnotes.

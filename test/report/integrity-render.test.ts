@@ -35,8 +35,8 @@ describe("the title card and appendices with alternatives, correlations and an a
   it("gives each correlation its source and date, as an assumption's: the title as text, linked when it has a web address", () => {
     const table = page.slice(page.indexOf("<h2>Correlated inputs</h2>"));
     expect(table).toContain('Analysts &lt;script&gt;alert(1)&lt;/script&gt; `$(rm -rf /)`');
-    expect(table).toContain('<div class="note">as of 2026-03-31</div>');
-    expect(table).toContain('<a href="https://example.com/survey?a=1&amp;b=2">Survey</a><div class="note">as of 2026-03-30</div>');
+    expect(table).toContain('<div class="note">as of <span class="date">2026-03-31</span></div>');
+    expect(table).toContain('<a href="https://example.com/survey?a=1&amp;b=2">Survey</a><div class="note">as of <span class="date">2026-03-30</span></div>');
   });
 
   it("shows both dates and lists correlations with their note as text", () => {

@@ -25,6 +25,18 @@ describe("HTML in markdown cells", () => {
   });
 });
 
+describe("a date in prose", () => {
+  it("is kept on one line, as one word (a phone broke '(2026-04-' / '27)'), and stays the same text", () => {
+    const html = render("Announced (Ars Technica, 2026-04-27); an id like v2026-04-27x or 2026-04-277 is not a date. `2026-01-01` in code stays code.");
+    expect(html).toContain('(Ars Technica, <span class="date">2026-04-27</span>)');
+    expect(html.match(/class="date"/g)).toHaveLength(1);
+    expect(html).toContain("<code>2026-01-01</code>");
+    expect(html.replace(/<[^>]+>/g, "")).toContain("Announced (Ars Technica, 2026-04-27); an id like v2026-04-27x or 2026-04-277 is not a date.");
+    // Hostile text around a date stays text.
+    expect(render("Said <script>x</script> on 2026-04-27")).toContain('&lt;script&gt;x&lt;/script&gt; on <span class="date">2026-04-27</span>');
+  });
+});
+
 describe("a heading's entry in the contents (and the PDF's bookmarks)", () => {
   it("is the text the heading shows: HTML shown as text stays text, kept markup gives its text, a footnote mark none", () => {
     const { html, headings } = createMarkdownRenderer().render("## Why <T> matters\n\n## Cost <script>alert(3)</script> $` \\x1b\n\n## A *b* <em>c</em> & `<d>`[^1]\n\n[^1]: A note.", "c1-1");
