@@ -5,7 +5,8 @@
  *   usd      → $28.8M, $1.2B, $950K, $2.95, $0.10   (3 significant digits, trailing zeros dropped; cents kept)
  *   multiple → 39×, 1.5×, 0.93×
  *   percent  → 12%, 4.5%, 0.52%              (the input is a fraction: 0.12 → 12%)
- *   count    → 12,000
+ *   count    → 12,000, 900 million, 1.5 billion (a round count of millions in words, as the report
+ *              writes dollars in M and B; any other count whole: 1,234,567)
  *   year     → 2021, 2019 (a calendar year: never grouped, never rounded to 3 digits; a decimal year
  *              such as 2019.55, late July 2019, reads as the year it falls in)
  *   number   → 3 significant digits, thousands separated: 2.95, 12,300
@@ -59,14 +60,34 @@ export function formatNumber(x: number, format: NumberFormat = "number"): string
       const percent = magnitude * 100;
       return `${sign}${Number.isFinite(percent) ? formatPercentMagnitude(percent) : powerOfTen(magnitude, 2)}%`;
     }
-    case "count":
-      return `${sign}${groupThousands(Math.round(magnitude))}`;
+    case "count": {
+      const whole = Math.round(magnitude);
+      return `${sign}${countInWords(whole) ?? groupThousands(whole)}`;
+    }
     case "year":
       // The year a (decimal) date falls in; a tiny tolerance so 2021.9999999 from arithmetic reads 2022.
       return `${Math.floor(x + 1e-9)}`;
     case "number":
       return `${sign}${significant(magnitude, 3)}`;
   }
+}
+
+const COUNT_SCALES: ReadonlyArray<readonly [number, string]> = [
+  [1e12, "trillion"],
+  [1e9, "billion"],
+  [1e6, "million"],
+];
+
+/**
+ * A count of millions or more that three significant digits give exactly, in words ("900 million",
+ * "1.5 billion"): "100,000,000–999,000,000 users" stood among "$852B" and "$110B". Undefined for any
+ * other count, which is written whole: a count is exact, and "12.3 million" would round it.
+ */
+function countInWords(whole: number): string | undefined {
+  const scale = COUNT_SCALES.find(([size]) => whole >= size);
+  if (scale === undefined) return undefined;
+  const value = whole / scale[0];
+  return value < 1000 && Number(value.toPrecision(3)) === value ? `${trimZeros(String(value))} ${scale[1]}` : undefined;
 }
 
 /** A verdict's factor (stated ÷ computed); one that would read "1×" gets a third digit ("1.03×"): "overstated by 1×" says nothing. */

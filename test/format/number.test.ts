@@ -31,6 +31,13 @@ const golden: ReadonlyArray<readonly [number, NumberFormat, string]> = [
   [0.0052, "percent", "0.52%"],
   [12_000, "count", "12,000"],
   [1_234_567, "count", "1,234,567"],
+  // A round count of millions in words, as dollars are in M and B; any other count whole (it is exact).
+  [900_000_000, "count", "900 million"],
+  [999_000_000, "count", "999 million"],
+  [1_500_000_000, "count", "1.5 billion"],
+  [2_000_000, "count", "2 million"],
+  [12_340_000, "count", "12,340,000"],
+  [-3_000_000, "count", "\u22123 million"],
   [2.95, "number", "2.95"],
   [12_345, "number", "12,300"],
   [0.000123, "number", "0.000123"],

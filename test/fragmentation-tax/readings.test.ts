@@ -68,7 +68,7 @@ describe("the training bill's readings follow the assumptions", () => {
     expect(byId("training_run_cost").note).toMatch(/^The stated inputs give .* which overlaps the stated range: the bill follows from them\./);
     expect(byId("training_run_cost").note).not.toMatch(/does not follow/);
     expect(byId("training_run_cost").claim).toMatch(/^The essay's run \(100,000–150,000 H100s/);
-    expect(readings[0]?.label).toBe("1,000,000–1,500,000 GPUs (a dropped zero)");
+    expect(readings[0]?.label).toBe("1 million–1.5 million GPUs (a dropped zero)");
     expect(readings[0]?.placement).toBe("above");
   });
 });
