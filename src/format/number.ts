@@ -62,7 +62,8 @@ export function formatNumber(x: number, format: NumberFormat = "number"): string
     }
     case "count": {
       const whole = Math.round(magnitude);
-      return `${sign}${countInWords(whole) ?? groupThousands(whole)}`;
+      // A count that rounds to nothing has no sign: −0.3 of something is "0", not "−0".
+      return `${whole === 0 ? "" : sign}${countInWords(whole) ?? groupThousands(whole)}`;
     }
     case "year":
       // The year a (decimal) date falls in; a tiny tolerance so 2021.9999999 from arithmetic reads 2022.

@@ -100,8 +100,14 @@ export const notUnderRootDir = (outside: string, folder: string, entry: string |
   `  tslab compiles a notebook's cells with rootDir set to the notebook's folder, so this import fails in JupyterLab: ` +
   (entry === undefined ? "move the file into the notebook's folder, or import a built JavaScript module instead" : `import the built entry "${entry}" instead`);
 
+/** The package a bare specifier names: "csv-parse" for "csv-parse/sync", "@scope/pkg" for "@scope/pkg/x". */
+const packageOf = (specifier: string): string => specifier.split("/").slice(0, specifier.startsWith("@") ? 2 : 1).join("/");
+
 export const moduleNotFound = (specifier: string, nearest?: string): string =>
-  `cannot find module "${specifier}"${didYouMean(nearest)} (imports resolve from the notebook's folder, like in Jupyter)`;
+  // A package name is not a path: "imports resolve from the notebook's folder" sent its reader to look for a file.
+  /^[./]/.test(specifier) || nearest !== undefined
+    ? `cannot find module "${specifier}"${didYouMean(nearest)} (imports resolve from the notebook's folder, like in Jupyter)`
+    : `cannot find module "${specifier}": the package "${packageOf(specifier)}" is not installed in this project; install it with \`npm install ${packageOf(specifier)}\` (or check the name)`;
 
 export const moduleBuildFailed = (specifier: string, detail: string): string =>
   `cannot load module "${specifier}": ${detail}`;

@@ -371,7 +371,9 @@ export const diffSideNotAFile = (spec: string): string =>
 
 export const devCannotListen = (host: string, port: number, code: string): string => {
   const why = code === "EADDRINUSE" ? "the port is in use (another fragtax dev?)" : code === "EACCES" ? "this user may not use that port" : "that address is not on this machine";
-  return `dev: cannot listen on ${host}:${port}: ${why}; pick another with --port (0 = any free port) or --host`;
+  // The remedy for what is wrong: a port for a port in use, an address for one that is not here.
+  const remedy = code === "EADDRINUSE" || code === "EACCES" ? "pick another with --port (0 = any free port) or --host" : "give --host an address of this machine (127.0.0.1 by default)";
+  return `dev: cannot listen on ${host}:${port}: ${why}; ${remedy}`;
 };
 
 /** `--host` named nothing listen() could resolve: a bracketed IPv6 address, a mistyped address or name, or no DNS answer. */

@@ -38,6 +38,7 @@ const golden: ReadonlyArray<readonly [number, NumberFormat, string]> = [
   [2_000_000, "count", "2 million"],
   [12_340_000, "count", "12,340,000"],
   [-3_000_000, "count", "\u22123 million"],
+  [-0.3, "count", "0"],
   [2.95, "number", "2.95"],
   [12_345, "number", "12,300"],
   [0.000123, "number", "0.000123"],

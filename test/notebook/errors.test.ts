@@ -53,6 +53,15 @@ describe("errors before any cell runs", () => {
     expect(run.error?.evalue).toBe('cannot find module "../dist/not-here.js" (imports resolve from the notebook\'s folder, like in Jupyter)');
   });
 
+  it("says a package that is not installed is a package to install, not a path to look for", async () => {
+    const file = temp.notebook("no-package.ipynb", { cells: ['import { parse } from "no-such-package-here/sync";\nconst p = parse;'] });
+    const run = await executeNotebook(file);
+    expect(run.error).toMatchObject({ kind: "module", cell: 1, line: 1 });
+    expect(run.error?.evalue).toBe('cannot find module "no-such-package-here/sync": the package "no-such-package-here" is not installed in this project; install it with `npm install no-such-package-here` (or check the name)');
+    const scoped = temp.notebook("no-scoped.ipynb", { cells: ['import x from "@nowhere/pkg/deep";\nconst y = x;'] });
+    expect((await executeNotebook(scoped)).error?.evalue).toContain("`npm install @nowhere/pkg`");
+  });
+
   it("rejects a file that is not JSON, with line and column", async () => {
     const file = temp.write("notjson.ipynb", '{\n  "cells": [\n    oops\n  ]\n}');
     const error = await executeNotebook(file).catch((caught: unknown) => caught);

@@ -254,6 +254,17 @@ describe("fragtax dev --host it cannot listen on: exit 2, no raw error", () => {
   });
 });
 
+describe("fragtax dev --host that is an address of another machine", () => {
+  it("says to give an address of this machine, not to pick another port (exit 2)", async () => {
+    const { root } = folders.project();
+    // TEST-NET-3 (RFC 5737): never an address of this machine.
+    const result = await fragtax(["dev", "--host", "203.0.113.9", "--port", "0", "--root", root], { cwd: root });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("dev: cannot listen on 203.0.113.9:0: that address is not on this machine; give --host an address of this machine (127.0.0.1 by default)");
+    expect(result.stderr).not.toContain("--port");
+  });
+});
+
 describe("fragtax dev --port that is not a port number: exit 2, before listening anywhere", () => {
   // Number() would read "" (an unset $PORT in quotes) as 0, any free port, and "0x50" as port 80.
   it.each(["", " ", "0x0", "47e3", "-0", "47001.0"])("--port '%s'", async (port) => {
