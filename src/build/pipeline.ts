@@ -107,6 +107,8 @@ export interface BuildResult {
   readonly read: readonly string[];
   /** Those of `read` that were not there when the build read them (and the images its markdown names that are not there). */
   readonly missing: readonly string[];
+  /** Figure or claim ids declared more than once, each with where: the build fails (exit 1), as `fragtax dev`'s rebuild must. */
+  readonly duplicateIds: readonly string[];
   /** 0 when everything was built; 1 when a cell failed or the requested PDF was not printed; 2 for a bad PUPPETEER_EXECUTABLE_PATH. */
   readonly exitCode: 0 | 1 | 2;
 }
@@ -320,7 +322,7 @@ async function buildAndPrint({ config, options, effects, started, rel, registry,
   const readPaths = [...new Set([...recordedPaths(config.root, inputs), ...(report.images ?? []).map((image) => image.path), ...(report.imagesNotInlined ?? [])])];
   const missing = [...recordedPaths(config.root, inputs, "missing"), ...(report.imagesNotInlined ?? []).filter((image) => !effects.exists(image))];
   const threw = runs.filter((run) => run.notebook.cells.some(cellFailed)).map((run) => run.chapter.relativePath);
-  return { config, files, failedCells: report.failedCells, threw, cellErrors, pdf, whatIf, read: readPaths, missing, exitCode: pdf === "bad-chromium-path" ? 2 : ok ? 0 : 1 };
+  return { config, files, failedCells: report.failedCells, threw, cellErrors, pdf, whatIf, read: readPaths, missing, duplicateIds: duplicates, exitCode: pdf === "bad-chromium-path" ? 2 : ok ? 0 : 1 };
 }
 
 /**

@@ -15,6 +15,7 @@ import { build, FileBuildEffects } from "../build/pipeline";
 import { configPathForRoot } from "../config";
 import { loadConfig } from "../config/parse";
 import * as messages from "../messages/versions";
+import * as reportMessages from "../messages/report";
 
 /** FileBuildEffects whose outputs wait in memory until `commit()`. */
 export class HeldBuildEffects extends FileBuildEffects {
@@ -144,6 +145,8 @@ export function inProcessRebuild(root: string, log: (line: string) => void, time
       read = result.read;
       missing = result.missing;
       if (result.failedCells.length > 0) throw new Error(messages.devCellsFailed(result.cellErrors));
+      // An id two figures share fails the build as a cell does (build exits 1): the last good report stays, under the error.
+      if (result.duplicateIds.length > 0) throw new Error(reportMessages.buildDuplicateIds(result.duplicateIds));
       await effects.commit();
     },
     files: () => [...new Set([...read, ...namedByConfig(root)])],

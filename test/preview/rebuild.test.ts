@@ -73,6 +73,22 @@ describe("fragtax dev rebuilding in-process", () => {
   }, 60_000);
 });
 
+describe("a rebuild with an id two figures share", () => {
+  it("fails as build does (exit 1 there): out/build/ stays the last good build, and the error says which id and where", async () => {
+    project = tempProject("incremental");
+    const { root } = project;
+    const rebuild = inProcessRebuild(root, () => undefined);
+    await rebuild.rebuild();
+    const onDisk = readFileSync(join(root, "out/build/report.html"), "utf8");
+    const notebook = join(root, "notebooks/01-alpha.ipynb");
+    const json = JSON.parse(readFileSync(notebook, "utf8")) as { cells: unknown[] };
+    json.cells.push({ cell_type: "code", id: "again", metadata: {}, execution_count: null, outputs: [], source: 'void nb.figure({ id: "alpha_twice", label: "Again", unit: "x", format: "number", value: 1 });' });
+    writeFileSync(notebook, JSON.stringify(json));
+    await expect(rebuild.rebuild()).rejects.toThrow(/figure or claim ids declared more than once: alpha_twice/);
+    expect(readFileSync(join(root, "out/build/report.html"), "utf8")).toBe(onDisk);
+  }, 60_000);
+});
+
 describe("an abandoned rebuild (Ctrl-C)", () => {
   it("with report.yaml deleted, says none is found, as build does, not what --root wants (dev was given none)", async () => {
     project = tempProject();
