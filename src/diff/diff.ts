@@ -147,6 +147,8 @@ export interface DiffResult {
   readonly prose?: ProseGuard;
   /** Corrections the newer side carries that the older did not (published versions only). */
   readonly errata?: readonly Erratum[];
+  /** The heading of each section the errata correct (section id → heading), where the newer side records it. */
+  readonly errataHeadings?: Readonly<Record<string, string>>;
   /** Claims whose verdict turned, added or removed (published versions only). */
   readonly claims?: ClaimsDiff;
   /** Sections whose words were rewritten, added or removed (versions that both recorded their sections). */
@@ -201,11 +203,15 @@ function defined<K extends string, V>(key: K, value: V | undefined): Partial<Rec
  * none, or when the older side is no published version (a git ref, a file): which corrections came
  * after it cannot be told, and listing every one ever published set old fixed text beside new numbers.
  */
-function errataBetween(before: Snapshot, after: Snapshot): Pick<DiffResult, "errata"> {
+function errataBetween(before: Snapshot, after: Snapshot): Pick<DiffResult, "errata" | "errataHeadings"> {
   if (after.errata === undefined || before.errata === undefined) return {};
   const known = new Set((before.errata ?? []).map((e) => e.id));
   const added = after.errata.filter((e) => !known.has(e.id));
-  return added.length === 0 ? {} : { errata: added };
+  if (added.length === 0) return {};
+  // The headings of the sections they correct, as the newer side has them: a reader got "01-training-run#a-second-route-…".
+  const named = new Set(added.map((e) => e.section));
+  const headings = Object.fromEntries((after.sections ?? []).filter((s) => named.has(s.id)).map((s) => [s.id, s.heading]));
+  return { errata: added, ...(Object.keys(headings).length > 0 && { errataHeadings: headings }) };
 }
 
 /** The reviews published after the older side, up to and including the newer (versions by their ids' order). */

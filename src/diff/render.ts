@@ -274,7 +274,7 @@ export function renderDiffFragment(diff: DiffResult): Html {
       ? html`<p>${diffMessages.diffNoFigures()}</p>`
       : html`<div class="table-wrap"><table class="figures"><thead><tr><th>figure</th><th>${diff.from} p50 (p5–p95)</th><th>${diff.to} p50 (p5–p95)</th><th>change</th><th>relative</th></tr></thead><tbody>${figureRows(diff.figures)}</tbody></table></div>`;
   // h2: the fragment sits under the page's (or the "What changed" section's) h1, and headings do not skip levels.
-  return html`${renderErrataHtml(diff.errata ?? [], newerFigureText(diff))}<h2>${diffMessages.diffAssumptionsHeading(added.length, removed.length, changed.length)}</h2>
+  return html`${renderErrataHtml(diff.errata ?? [], newerFigureText(diff), diff.errataHeadings)}<h2>${diffMessages.diffAssumptionsHeading(added.length, removed.length, changed.length)}</h2>
 ${added.length + removed.length + changed.length === 0 ? html`<p>${diffMessages.diffNoAssumptionChanges()}</p>` : html`<div class="table-wrap"><table class="assumptions"><tbody>${added.map((a) => row("+", a))}${removed.map((a) => row("−", a))}${changeRows}</tbody></table></div>`}
 ${diff.asOf === undefined ? null : html`<p class="as-of-change">${diffMessages.diffAsOf(diff.asOf.before, diff.asOf.after, diff.asOf.moved)}</p>`}
 ${diff.figures === null ? "" : html`<h2>${diffMessages.diffFiguresHeading(diff.figures.length)}</h2>${(diff.figuresNotBuilt ?? []).map((side) => html`<p class="figures-not-built" role="note">${diffMessages.diffFiguresNotBuiltAt(side.side, side.notebooks)}</p>`)}`}

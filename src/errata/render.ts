@@ -19,10 +19,11 @@ function figureList(e: Erratum, figureText: FigureText): string {
   }).join("; ");
 }
 
-export function renderErrataHtml(errata: readonly Erratum[], figureText: FigureText = () => undefined): Html {
+/** `headings`: the heading of each section corrected (section id → heading), where the newer version records it. */
+export function renderErrataHtml(errata: readonly Erratum[], figureText: FigureText = () => undefined, headings: Readonly<Record<string, string>> = {}): Html {
   if (errata.length === 0) return html``;
   return html`<h2 id="errata">${messages.errataHeading(errata.length)}</h2><p>${messages.errataLead()}</p><ol class="errata">${errata.map(
-    (e) => html`<li class="erratum" id="erratum-${e.id}"><p class="erratum-where"><strong>${messages.erratumWhere(e.version, e.section)}</strong></p><p><b>${messages.erratumWas()}:</b> ${e.was}</p><p><b>${messages.erratumNow()}:</b> ${e.now}</p><p><small><b>${messages.erratumFigures()}:</b> ${figureList(e, figureText)}</small></p></li>`,
+    (e) => html`<li class="erratum" id="erratum-${e.id}"><p class="erratum-where"><strong>${messages.erratumWhere(e.version, e.section, headings[e.section])}</strong></p><p><b>${messages.erratumWas()}:</b> ${e.was}</p><p><b>${messages.erratumNow()}:</b> ${e.now}</p><p><small><b>${messages.erratumFigures()}:</b> ${figureList(e, figureText)}</small></p></li>`,
   )}</ol>`;
 }
 

@@ -46,3 +46,15 @@ describe("a changed note in the What changed section", () => {
     expect(hostile).not.toContain("<script>x");
   });
 });
+
+describe("an erratum in the What changed section", () => {
+  it("names the section it corrects by its heading, escaped, where the newer version records it; by its id otherwise", () => {
+    const assumptions = parseAssumptions(file(""), "a.yaml").all();
+    const erratum = (id: string, section: string) => ({ id, version: "v1", section, figures: [], was: "Old words.", now: "New words." });
+    const sections = [{ id: "01-run#a-second-route", notebook: "notebooks/01-run.ipynb", heading: "A second route: <compute>", proseSha256: "x" }];
+    const diff = diffSnapshots({ label: "v1", assumptions, errata: [] }, { label: "v2", assumptions, errata: [erratum("named", "01-run#a-second-route"), erratum("bare", "appendix-assumptions")], sections });
+    const section = renderChangesSection(diff, "v1").value;
+    expect(section).toContain("<strong>v1, \u201cA second route: &lt;compute&gt;\u201d (01-run)</strong>");
+    expect(section).toContain("<strong>v1, appendix-assumptions</strong>");
+  });
+});
