@@ -4,7 +4,7 @@
  * tracked assumptions, as `notebook(tslab)` does in the tslab worker). Bundled by esbuild with the
  * notebook's `../dist/*.js` imports (deno.ts) and evaluated by the runner. It also tracks the files the
  * cells read (`trackFiles`), with the tslab realm's wrappers (notebook-files.ts: Deno's Node compatibility
- * provides `node:fs`), and the environment variables they read.
+ * provides `node:fs`), the files they fetch by a file: URL, and the environment variables they read.
  */
 import { RUN_CONTEXT } from "../api/context";
 import { loadTrackedAssumptions } from "./assumptions";
@@ -71,6 +71,10 @@ export function trackFiles(folder: string, deno: object, noColor: string | null 
   process.env = notebookProcess.env;
   const here = (target: unknown): string | undefined =>
     typeof target === "string" ? resolve(folder, target) : target instanceof URL && target.protocol === "file:" ? resolve(fileURLToPath(target)) : undefined;
+  /** A file's content (or absence) as an input: once, hashed before the read, unless the notebook made it. */
+  const readOf = (file: string): void => {
+    if (!isHashing() && !seen.has(keyOf(file)) && !isReplaced(file)) add({ path: file, sha256: whileHashing(() => contentStamp(file)) });
+  };
   const functions = deno as Record<string, unknown>;
   for (const name of DENO_READS) {
     const original = functions[name];
@@ -79,7 +83,7 @@ export function trackFiles(folder: string, deno: object, noColor: string | null 
       const options = args[1] as { read?: boolean; write?: boolean; append?: boolean; create?: boolean; truncate?: boolean } | undefined;
       const writing = options !== undefined && options.read !== true && (options.write === true || options.append === true || options.create === true || options.truncate === true);
       const file = here(args[0]);
-      if (file !== undefined && !isHashing() && !seen.has(keyOf(file)) && !isReplaced(file) && !(name.startsWith("open") && writing)) add({ path: file, sha256: whileHashing(() => contentStamp(file)) });
+      if (file !== undefined && !(name.startsWith("open") && writing)) readOf(file);
       const linkFolder = file !== undefined && /^(realPath|readLink)/.test(name) ? dirname(file) : undefined;
       if (file !== undefined && linkFolder !== undefined && !isHashing() && !seen.has(keyOf(linkFolder, "folder")) && !isReplaced(linkFolder)) add(linkFolderRead(file));
       return Reflect.apply(original, deno, args);
@@ -109,5 +113,25 @@ export function trackFiles(folder: string, deno: object, noColor: string | null 
       return result;
     };
   }
+  // Deno's fetch reads a file: URL from disk (the network stays untracked): the same input as a readTextFile.
+  const fetch = globalThis.fetch;
+  globalThis.fetch = (input: Parameters<typeof fetch>[0], init?: RequestInit): Promise<Response> => {
+    const file = fetchedFile(input);
+    if (file !== undefined) readOf(file);
+    return fetch(input, init);
+  };
   return { modules, reads: () => [...reads], envReads };
+}
+
+/** The file a `fetch` reads, when its URL (a string, URL or Request) is a file: URL; a relative URL has no base in Deno's runner, so none. */
+function fetchedFile(input: unknown): string | undefined {
+  const href = typeof input === "string" ? input : input instanceof URL ? input.href : input instanceof Request ? input.url : undefined;
+  if (href === undefined || !URL.canParse(href)) return undefined;
+  const url = new URL(href);
+  if (url.protocol !== "file:") return undefined;
+  try {
+    return resolve(fileURLToPath(url));
+  } catch {
+    return undefined; // a host other than localhost (file://server/x): Deno's fetch refuses it, reading nothing
+  }
 }

@@ -4,11 +4,13 @@
  * builds exactly like the tslab one: the same figures.json and claims.json, the same HTML apart from
  * the code and the kernel's own way of printing a value; the same caching (a no-op rebuild reuses
  * every chapter; an assumption change re-runs only the chapter that read it, saying why), what-if
- * overrides, environment variables a cell reads, and a located type error that fails the build with the page written.
+ * overrides, environment variables and files a cell reads (a fetch of a file: URL too), and a located type error
+ * that fails the build with the page written.
  */
 import { spawnSync } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { afterEach, describe, expect, it, onTestFinished } from "vitest";
 import { build, FileBuildEffects } from "../../src/build/pipeline";
 import { appendCell, tempProject, type TempProject } from "../project";
@@ -101,6 +103,24 @@ describe("a report of Deno chapters (real Deno runtime, real build)", () => {
     process.env[env.ADDED] = "3";
     expect(await rebuild()).toEqual({ status: "executed", reason: `re-ran: the list of environment variables changed (added ${env.ADDED})` });
     expect(read(root, "report.html")).toContain("listed: FRAGTAX_TEST_DENO_LISTED_A, FRAGTAX_TEST_DENO_LISTED_B.");
+  }, 240_000);
+
+  // Before: "reused: nothing it depends on changed", and the page kept the file's old text.
+  it("a file a cell fetches by its file: URL re-runs the chapter when it changes, as one read through Deno does", async () => {
+    const { root } = project("project-deno");
+    const data = join(root, "notebooks", "data", "d.txt");
+    mkdirSync(join(root, "notebooks", "data"));
+    writeFileSync(data, "first text\n");
+    appendCell(root, "01-price.ipynb", `const fetched = (await (await fetch("${pathToFileURL(data).href}")).text()).trim();\nnb.md\`Fetched: \${fetched}.\`;`);
+    const rebuild = async (): Promise<string> => {
+      expect((await build({ root, pdf: false }, new FileBuildEffects(() => undefined))).exitCode).toBe(0);
+      return (JSON.parse(read(root, "build-log.json")) as { notebooks: Array<{ reason: string }> }).notebooks[0]?.reason ?? "";
+    };
+    await rebuild();
+    expect(read(root, "report.html")).toContain("Fetched: first text.");
+    writeFileSync(data, "second text\n");
+    expect(await rebuild()).toBe("re-ran: data file notebooks/data/d.txt changed");
+    expect(read(root, "report.html")).toContain("Fetched: second text.");
   }, 240_000);
 
   it("what-if: --set reaches a Deno chapter's figures, and the log says why it re-ran", () => {
