@@ -22,8 +22,8 @@ import { readPlainText } from "../util/plain-file";
 import { sealedJson, unsealedJson } from "../util/sealed";
 import { isBundleEntry, isCompiledCell, isTypesEntry, type FileStamp } from "./compile-cache-shapes";
 
-/** Bumped when the shape or rules of a compiled cell change (3: pragmas, boxed values, dynamic imports, decorators; 4: a trailing expression esbuild dropped; 5: no CommonJS wrapper; 6: an import's type attribute; 7: a value shown as the cell returns; 8: an import located at its specifier). */
-const CELL_FORMAT = "8";
+/** Bumped when the shape or rules of a compiled cell change (3: pragmas, boxed values, dynamic imports, decorators; 4: a trailing expression esbuild dropped; 5: no CommonJS wrapper; 6: an import's type attribute; 7: a value shown as the cell returns; 8: an import located at its specifier; 9: a dynamic import's type attribute). */
+const CELL_FORMAT = "9";
 
 
 export class CompileCache {

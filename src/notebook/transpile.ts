@@ -223,9 +223,10 @@ function dynamicImports(program: Program, s: MagicString, imports: FoundImport[]
   const visit = (node: unknown): void => {
     if (Array.isArray(node)) return node.forEach(visit);
     if (typeof node !== "object" || node === null) return;
-    const current = node as { type?: unknown; source?: { type?: string; value?: unknown; end: number }; start: number; end: number };
+    const current = node as { type?: unknown; source?: { type?: string; value?: unknown; end: number }; options?: unknown; start: number; end: number };
     if (current.type === "ImportExpression" && current.source?.type === "Literal" && typeof current.source.value === "string") {
-      imports.push({ specifier: current.source.value, offset: current.start });
+      // With its type: Deno's runner loads a cell's imports before the cell runs, and a JSON module loaded without it fails.
+      imports.push({ specifier: current.source.value, offset: current.start, ...dynamicImportType(current.options) });
       // Its options (`{ with: { type: "json" } }`) stay: Deno's runner passes them on to import().
       s.overwrite(current.start, current.source.end, `${RUNTIME_GLOBAL}.dynamic(${JSON.stringify(current.source.value)}`);
       return;
@@ -285,6 +286,18 @@ ${RUNTIME_GLOBAL}.define(${JSON.stringify(moduleSpecifier(module))}, ${getters})
 function importType(node: ImportDeclaration): { type?: string } {
   const type = node.attributes.find((attribute) => (attribute.key.type === "Identifier" ? attribute.key.name : attribute.key.value) === "type")?.value.value;
   return typeof type === "string" ? { type } : {};
+}
+
+/** The literal `type` of an `import(…)`'s `{ with: { type: "json" } }`, if written as such; other options are the import's own at run time. */
+function dynamicImportType(options: unknown): { type?: string } {
+  const property = (object: unknown, name: string): unknown => {
+    const node = object as { type?: string; properties?: ReadonlyArray<{ type?: string; key?: { type?: string; name?: unknown; value?: unknown }; value?: unknown; computed?: boolean }> } | null | undefined;
+    if (node?.type !== "ObjectExpression") return undefined;
+    const found = node.properties?.find((p) => p.type === "Property" && p.computed !== true && (p.key?.type === "Identifier" ? p.key.name : p.key?.value) === name);
+    return found?.value;
+  };
+  const type = property(property(options, "with"), "type") as { type?: string; value?: unknown } | undefined;
+  return type?.type === "Literal" && typeof type.value === "string" ? { type: type.value } : {};
 }
 
 function importAssignments(node: ImportDeclaration, declared: Set<string>): string {

@@ -70,4 +70,16 @@ describe("a Deno cell importing JSON", () => {
     expect(run?.error).toBeUndefined();
     expect(run?.executed.cells.map((cell) => (cell.cell_type === "code" ? cell.outputs : []))).toMatchObject([[{ data: { "text/plain": "1" } }], [{ data: { "text/plain": "2" } }]]);
   });
+
+  // Before: a JSON file no static import had loaded failed by import() alone, as plain `deno run` does not:
+  // the runner loads a cell's imports before the cell runs, and loaded this one without its type.
+  it("loads it by import() alone, by a relative or an absolute path", async () => {
+    const data = temp.write("deno-json-dynamic/data.json", '{ "a": 1 }\n');
+    temp.write("deno-json-dynamic/other.json", '{ "b": 2 }\n');
+    const cells = [`const absolute = await import(${JSON.stringify(data)}, { with: { type: "json" } });\nabsolute.default.a`, 'const relative = await import("./other.json", { with: { type: "json" } });\nrelative.default.b'];
+    const file = temp.notebook("deno-json-dynamic/json.ipynb", { kernel: { name: "deno", language: "typescript" }, cells });
+    const [run] = await executeNotebooks([file]);
+    expect(run?.error).toBeUndefined();
+    expect(run?.executed.cells.map((cell) => (cell.cell_type === "code" ? cell.outputs : []))).toMatchObject([[{ data: { "text/plain": "1" } }], [{ data: { "text/plain": "2" } }]]);
+  });
 });
