@@ -125,7 +125,7 @@ export function runInDeno(deno: string, notebookFile: string, cells: readonly Co
     cells: cells.map(({ cell, code, filename, imports, pragmas }) => ({ cell, filename, imports: imports.map((i) => ({ specifier: i.specifier, type: i.type ?? null })), code: pragmas.browser ? "undefined" : code.replace('(async () => { "use strict"; ', '(async () => { "use strict"; const Deno = __fragtax.deno; ') })),
   };
   const outcome = watchDeno(child, options, cells[0]?.cell ?? 0, stopAll);
-  child.stdin.end(`${DENO_RUNNER}\nawait run(${JSON.stringify(program)});\n`);
+  child.stdin.end(`${DENO_RUNNER}\nrun(${JSON.stringify(program)}).catch(crash);\n`);
   return outcome;
 }
 
@@ -345,6 +345,14 @@ function thrown(error) {
   const evalue = error instanceof Error ? (typeof fields.message === "string" ? fields.message : "") : asString(error);
   const about = ename === ${JSON.stringify(UNKNOWN_ASSUMPTION)} && typeof fields.id === "string" ? { about: fields.id } : {};
   return { ename, evalue, stack: typeof fields.stack === "string" ? fields.stack : "", ...about };
+}
+// The run is not awaited at the top level: a cell awaiting a promise nothing can settle then lets Deno
+// end with 0 once nothing is left to do, which watchDeno reads as stalled (awaited, Deno ended with 1 and
+// its own "Top-level await promise never resolved" at this script's line). What escapes run() is a crash.
+const exit = Deno.exit.bind(Deno);
+function crash(error) {
+  Deno.stderr.writeSync(encoder.encode("error: Uncaught " + (error instanceof Error ? error.stack : asString(error)) + "\n"));
+  exit(1);
 }
 function asString(value) {
   try {

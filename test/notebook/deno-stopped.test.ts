@@ -1,0 +1,30 @@
+/**
+ * A Deno cell that never finishes, in the real Deno runtime, against the same cell in a tslab notebook:
+ * one that awaits a promise nothing can settle fails as a stalled cell, with tslab's error.
+ */
+import { afterAll, describe, expect, it } from "vitest";
+import { executeNotebooks } from "../../src/notebook/execute-many";
+import type { CellError } from "../../src/notebook/errors";
+import { TempDir } from "./helpers";
+
+const temp = new TempDir();
+afterAll(() => temp.cleanup());
+const deno = { name: "deno", language: "typescript" };
+
+/** The error as both kernels should give it: the notebook's name and Deno's own wording aside. */
+const comparable = (error: CellError | undefined): unknown => error && { kind: error.kind, cell: error.cell, line: error.line, column: error.column, ename: error.ename, evalue: error.evalue, frame: error.frame };
+
+describe("a Deno cell that awaits a promise that can never settle", () => {
+  // Before: "WorkerError: the notebook's worker stopped unexpectedly: deno exited with 1: error:
+  // Top-level await promise never resolved", at the runner's own line ($deno$stdin.mts:152:1).
+  it("fails as in a tslab notebook: a StalledError at its cell, what it printed kept, the next cell not run", async () => {
+    const cells = ['console.log("first");', 'console.log("waiting");\nawait new Promise(() => {});', 'console.log("never");'];
+    const [denoRun, tslabRun] = await executeNotebooks([temp.notebook("deno-stall.ipynb", { kernel: deno, cells }), temp.notebook("tslab-stall.ipynb", { cells })]);
+    expect(tslabRun?.error).toMatchObject({ kind: "stalled", cell: 2, ename: "StalledError" });
+    expect(comparable(denoRun?.error)).toEqual(comparable(tslabRun?.error));
+    expect(denoRun?.error?.message).toBe(tslabRun?.error?.message.replace("tslab-stall", "deno-stall"));
+    const outputs = denoRun?.executed.cells.map((cell) => (cell.cell_type === "code" ? cell.outputs.map((output) => output.output_type) : []));
+    expect(outputs?.slice(0, 2)).toEqual([["stream"], ["stream", "error"]]);
+    expect(JSON.stringify(denoRun?.executed.cells[2])).not.toContain("never\\n");
+  });
+});
