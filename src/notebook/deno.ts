@@ -16,10 +16,9 @@
  *      cells see a `Deno` whose `jupyter` sends displays here; everything else is the real `Deno`.
  *
  * A trailing value is shown as Deno's kernel shows it: its `[Symbol.for("Jupyter.display")]()`
- * bundle, else `Deno.inspect`. The main thread keeps the per-cell timer and kills the process.
+ * bundle, else `Deno.inspect`. The main thread keeps the per-cell timer (deno-watch.ts) and kills the process.
  */
 import { spawn } from "node:child_process";
-import type { Readable } from "node:stream";
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
@@ -29,9 +28,9 @@ import { UNKNOWN_ASSUMPTION } from "../assumptions/errors";
 import * as messages from "../messages/notebook";
 import { NotebookFormatError } from "./nbformat";
 import { bundleSpecifiers, ENGINE_ENTRIES, firstUses, isImportFailure, type ImportBundle, type ImportFailure } from "./imports";
-import type { RunEvent } from "./outputs";
 import type { RunJobOptions, WorkerOutcome } from "./pool";
 import { findUp, type RunInputs } from "./run-context";
+import { watchDeno } from "./deno-watch";
 import type { CompiledCell } from "./cells";
 
 /** What the Deno runner needs besides the cells: the bundle (`denoBundle`), the run inputs, the notebook's name. */
@@ -127,79 +126,6 @@ export function runInDeno(deno: string, notebookFile: string, cells: readonly Co
   const outcome = watchDeno(child, options, cells[0]?.cell ?? 0, stopAll);
   child.stdin.end(`${DENO_RUNNER}\nrun(${JSON.stringify(program)}).catch(crash);\n`);
   return outcome;
-}
-
-/** What `watchDeno` uses of the Deno process (a ChildProcess; a stand-in in tests). */
-export interface DenoProcess {
-  readonly stdout: Readable;
-  readonly stderr: Readable;
-  on(event: "exit", listener: (code: number | null, signal: NodeJS.Signals | null) => void): unknown;
-  on(event: "error", listener: (error: Error) => void): unknown;
-}
-
-/**
- * Events from the runner's stdout, and the outcome: finished at its "done" line; timed out when a cell
- * outlives the timeout; stalled when Deno ended with 0 before "done" (a cell awaited a promise nothing
- * can settle); crashed otherwise. Node may emit 'exit' before it has read the last of the pipes (it
- * says so), and the runner writes "done" just before it ends: the outcome waits for stdout's and
- * stderr's ends (a second at most: a process the cell started may hold a pipe open) so that a
- * finished run is never stalled and a crash is told with all Deno wrote.
- */
-export function watchDeno(child: DenoProcess, options: RunJobOptions, firstCell: number, stopAll: () => void): Promise<WorkerOutcome> {
-  let cell = firstCell;
-  let timer: NodeJS.Timeout | undefined;
-  let stderr = "";
-  return new Promise<WorkerOutcome>((resolve) => {
-    let settled = false;
-    const finish = (outcome: WorkerOutcome): void => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      stopAll();
-      resolve(outcome);
-    };
-    const arm = (): void => {
-      clearTimeout(timer);
-      timer = setTimeout(() => finish({ kind: "timeout", cell }), options.timeoutMs);
-    };
-    let pending = "";
-    child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
-      pending += chunk;
-      let newline = pending.indexOf("\n");
-      while (newline !== -1) {
-        const line = pending.slice(0, newline);
-        pending = pending.slice(newline + 1);
-        newline = pending.indexOf("\n");
-        // An event starts with RS, which JSON escapes inside it; what a cell wrote to Deno.stdout
-        // without a newline (`Deno.stdout.writeSync`) is before it on the same line.
-        const marker = line.indexOf("\u001e");
-        if (marker !== 0) options.onEvent({ type: "stream", name: "stdout", text: marker === -1 ? `${line}\n` : line.slice(0, marker) });
-        if (marker === -1) continue;
-        const event = JSON.parse(line.slice(marker + 1)) as RunEvent | { type: "done" };
-        if (event.type === "done") return finish({ kind: "finished" });
-        if (event.type === "cell-start") {
-          cell = event.cell;
-          arm();
-        }
-        options.onEvent(event);
-      }
-    });
-    child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
-      stderr += chunk;
-    });
-    child.on("error", (error) => finish({ kind: "crashed", cell, message: messages.workerCrashed(error.message) }));
-    child.on("exit", (code: number | null, signal: NodeJS.Signals | null) => {
-      const ended = (): void =>
-        finish(code === 0 ? { kind: "stalled", cell } : { kind: "crashed", cell, message: messages.workerCrashed(`deno ${signal === null ? `exited with ${code}` : `was stopped by ${signal}`}: ${stderr.trim()}`.replace(/: $/, "")) });
-      // Both pipes: stdout may still hold "done", stderr the end of the message a crash is told by.
-      const open = [child.stdout, child.stderr].filter((stream) => !stream.readableEnded);
-      if (open.length === 0) return ended();
-      let left = open.length;
-      for (const stream of open) stream.once("end", () => --left === 0 && ended());
-      setTimeout(ended, 1000).unref();
-    });
-    arm();
-  });
 }
 
 /** The script `deno run` executes (plain JavaScript: Deno runs it as given). */

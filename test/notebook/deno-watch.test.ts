@@ -1,12 +1,12 @@
 /**
- * The outcome of a Deno run as the engine reads it (deno.ts `watchDeno`), with a stand-in process so
+ * The outcome of a Deno run as the engine reads it (deno-watch.ts `watchDeno`), with a stand-in process so
  * the order of its events can be set: Node may emit 'exit' before it has read the last of stdout, and
  * a build on a busy machine once reported a finished notebook as stalled that way.
  */
 import { EventEmitter } from "node:events";
 import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { watchDeno, type DenoProcess } from "../../src/notebook/deno";
+import { watchDeno, type DenoProcess } from "../../src/notebook/deno-watch";
 import type { RunEvent } from "../../src/notebook/outputs";
 
 function standIn(): DenoProcess & EventEmitter & { stdout: PassThrough; stderr: PassThrough } {
