@@ -31,6 +31,7 @@ import { bundleSpecifiers, ENGINE_ENTRIES, firstUses, isImportFailure, type Impo
 import type { RunJobOptions, WorkerOutcome } from "./pool";
 import { findUp, type RunInputs } from "./run-context";
 import { watchDeno } from "./deno-watch";
+import { denoPausedAt, inspectorFlags } from "./deno-paused-at";
 import type { CompiledCell } from "./cells";
 
 /** What the Deno runner needs besides the cells: the bundle (`denoBundle`), the run inputs, the notebook's name. */
@@ -102,8 +103,9 @@ function denoRunCommand(deno: string, args: readonly string[]): { readonly comma
 }
 
 /** Runs compiled cells in Deno; events as from a worker, outcome as from `NotebookWorker.run`. */
-export function runInDeno(deno: string, notebookFile: string, cells: readonly CompiledCell[], run: DenoRun, options: RunJobOptions): Promise<WorkerOutcome> {
-  const { command, args } = denoRunCommand(deno, ["run", "--allow-all", "--quiet", "--no-lock", "-"]);
+export async function runInDeno(deno: string, notebookFile: string, cells: readonly CompiledCell[], run: DenoRun, options: RunJobOptions): Promise<WorkerOutcome> {
+  // The inspector, on a free local port whose address only the runner can read: where a cell that ran out of time was (deno-paused-at.ts).
+  const { command, args } = denoRunCommand(deno, ["run", "--allow-all", "--quiet", "--no-lock", ...(await inspectorFlags()), "-"]);
   // Its own process group: what a cell starts (`new Deno.Command(…).spawn()`) is stopped with it.
   const child = spawn(command, args, { cwd: dirname(notebookFile), stdio: ["pipe", "pipe", "pipe"], env: { ...process.env, NO_COLOR: "1" }, detached: true });
   const stopAll = (): void => {
@@ -123,7 +125,7 @@ export function runInDeno(deno: string, notebookFile: string, cells: readonly Co
     // The cell's `Deno` is the runner's stand-in (line 1 of a compiled cell is all generated, so maps stay valid).
     cells: cells.map(({ cell, code, filename, imports, pragmas }) => ({ cell, filename, imports: imports.map((i) => ({ specifier: i.specifier, type: i.type ?? null })), code: pragmas.browser ? "undefined" : code.replace('(async () => { "use strict"; ', '(async () => { "use strict"; const Deno = __fragtax.deno; ') })),
   };
-  const outcome = watchDeno(child, options, cells[0]?.cell ?? 0, stopAll);
+  const outcome = watchDeno(child, options, cells[0]?.cell ?? 0, stopAll, (inspector) => denoPausedAt(deno, inspector));
   child.stdin.end(`${DENO_RUNNER}\nrun(${JSON.stringify(program)}).catch(crash);\n`);
   return outcome;
 }
@@ -134,6 +136,7 @@ import vm from "node:vm";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { format } from "node:util";
+import inspector from "node:inspector";
 const encoder = new TextEncoder();
 const send = (event) => Deno.stdout.writeSync(encoder.encode("\u001e" + JSON.stringify(event) + "\n"));
 const $display = Symbol.for("Jupyter.display");
@@ -175,6 +178,11 @@ function loadBundle(program) {
   return module.exports;
 }
 async function run(program) {
+  // Deno's inspector address, for fragtax alone (deno-paused-at.ts): a timeout is located with it, and without it (a Deno
+  // whose node:inspector has no url()) only named by its cell.
+  try {
+    send({ type: "inspector", url: inspector.url() ?? "" });
+  } catch {}
   const modules = new Map();
   const cellModules = new Map();
   const bundled = loadBundle(program);

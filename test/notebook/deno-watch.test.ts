@@ -13,7 +13,7 @@ function standIn(): DenoProcess & EventEmitter & { stdout: PassThrough; stderr: 
   return Object.assign(new EventEmitter(), { stdout: new PassThrough(), stderr: new PassThrough() });
 }
 
-const line = (event: RunEvent | { type: "done" }): string => `\u001e${JSON.stringify(event)}\n`;
+const line = (event: RunEvent | { type: "done" } | { type: "inspector"; url: string }): string => `\u001e${JSON.stringify(event)}\n`;
 
 function watch(child: DenoProcess, events: RunEvent[] = []) {
   return watchDeno(child, { timeoutMs: 10_000, onEvent: (event) => events.push(event) }, 2, () => undefined);
@@ -59,6 +59,26 @@ describe("a Deno run's outcome", () => {
     await new Promise((resolve) => setImmediate(resolve));
     child.stderr.end("error: Uncaught late\n");
     expect(await outcome).toMatchObject({ kind: "crashed", message: expect.stringContaining("deno exited with 1: error: Uncaught late") });
+  });
+
+  it("is a timeout with where the runner was, asked at the inspector it named; its end while it is being paused changes nothing", async () => {
+    const child = standIn();
+    const events: RunEvent[] = [];
+    const asked: string[] = [];
+    const frames = [{ file: "fragtax-cell-3.js", line: 2, column: 1, name: "" }];
+    const outcome = watchDeno(child, { timeoutMs: 50, onEvent: (event) => events.push(event) }, 2, () => undefined, async (inspector) => {
+      asked.push(inspector);
+      child.stdout.write(line({ type: "stream", name: "stdout", text: "late\n" }));
+      child.stdout.write(line({ type: "done" }));
+      child.emit("exit", 0, null);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      return frames;
+    });
+    child.stdout.write(line({ type: "inspector", url: "ws://127.0.0.1:1234/id" }));
+    child.stdout.write(line({ type: "cell-start", cell: 3 }));
+    expect(await outcome).toEqual({ kind: "timeout", cell: 3, frames });
+    expect(asked).toEqual(["ws://127.0.0.1:1234/id"]);
+    expect(events.map((event) => event.type)).toEqual(["cell-start", "stream"]);
   });
 
   it("is decided a second after 'exit' when something else holds stdout open", async () => {
