@@ -25,6 +25,7 @@ import { dirname, join, resolve } from "node:path";
 import type { Plugin } from "esbuild";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { UNKNOWN_ASSUMPTION } from "../assumptions/errors";
+import { PLACEHOLDER_FIELD } from "../vocabulary/placeholders";
 import * as messages from "../messages/notebook";
 import { NotebookFormatError } from "./nbformat";
 import { bundleSpecifiers, ENGINE_ENTRIES, firstUses, isImportFailure, type ImportBundle, type ImportFailure } from "./imports";
@@ -278,7 +279,10 @@ function thrown(error) {
   const ename = typeof fields.name === "string" ? fields.name : "Error";
   const evalue = error instanceof Error ? (typeof fields.message === "string" ? fields.message : "") : asString(error);
   const about = ename === ${JSON.stringify(UNKNOWN_ASSUMPTION)} && typeof fields.id === "string" ? { about: fields.id } : {};
-  return { ename, evalue, stack: typeof fields.stack === "string" ? fields.stack : "", ...about };
+  // The template value the API's error is about (one of nb.md's values): located there, not at the tag, as in the tslab worker.
+  const placeholder = fields[${JSON.stringify(PLACEHOLDER_FIELD)}];
+  const value = Number.isSafeInteger(placeholder) && placeholder >= 0 ? { placeholder } : {};
+  return { ename, evalue, stack: typeof fields.stack === "string" ? fields.stack : "", ...about, ...value };
 }
 // The run is not awaited at the top level: a cell awaiting a promise nothing can settle then lets Deno
 // end with 0 once nothing is left to do, which watchDeno reads as stalled (awaited, Deno ended with 1 and

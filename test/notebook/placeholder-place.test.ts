@@ -2,7 +2,8 @@
  * An error the notebook API throws about one value of a template (`nb.md\`… ${value} …\``: undefined,
  * NaN, an object) is located at that value's `${…}` in the cell, not at the tag the stack points to:
  * the API marks the error with the value's index (vocabulary/placeholders.ts), the engine finds that
- * `${…}` in the cell's syntax tree (notebook/string-literals.ts `placeholderAt`).
+ * `${…}` in the cell's syntax tree (notebook/string-literals.ts `placeholderAt`). The same in a Deno
+ * notebook, run in the real Deno runtime.
  */
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -15,10 +16,13 @@ const project = tempProject();
 afterAll(() => project.remove());
 
 const OPENING = 'import * as tslab from "tslab";\nimport { notebook } from "../dist/api.js";\nconst nb = notebook(tslab);';
+const DENO_OPENING = 'import { notebook } from "../dist/api.js";\nconst nb = notebook(Deno.jupyter);';
 
-async function failure(cell: string) {
-  const file = join(project.root, "notebooks", "placeholders.ipynb");
-  writeFileSync(file, codeNotebookJson([OPENING, cell]));
+async function failure(cell: string, kernel: "tslab" | "deno" = "tslab") {
+  const file = join(project.root, "notebooks", `placeholders-${kernel}.ipynb`);
+  const json = JSON.parse(codeNotebookJson([kernel === "deno" ? DENO_OPENING : OPENING, cell])) as { metadata: Record<string, unknown> };
+  if (kernel === "deno") json.metadata.kernelspec = { name: "deno", language: "typescript", display_name: "Deno" };
+  writeFileSync(file, JSON.stringify(json));
   const run = await executeNotebook(file, { root: project.root });
   expect(run.status).toBe("failed");
   return run.error;
@@ -36,6 +40,16 @@ describe("an nb.md value the API refuses", () => {
     const error = await failure("const share = 0 / 0;\nnb.md`First line ${1},\nsecond line ${share}.`;");
     expect(error).toMatchObject({ cell: 2, line: 3, column: 15 });
     expect(error?.evalue).toContain('nb.md: "value #2" is NaN');
+  });
+});
+
+describe("an nb.md value the API refuses in a Deno notebook", () => {
+  // Before: located at the template's tag (column 4), as the stack has it: Deno's runner dropped the value's index.
+  it("is located at its ${…} too, as in a tslab notebook", async () => {
+    const error = await failure("const stats = { mean: 3 } as { mean: number; p95?: number };\nnb.md`The mean is ${stats.mean} and the high end is ${stats.p95}.`;", "deno");
+    expect(error).toMatchObject({ kind: "runtime", cell: 2, line: 2, column: 55 });
+    expect(error?.evalue).toContain("nb.md: value #2 is undefined");
+    expect(error?.frame).toContain("> 2 | nb.md`The mean is ${stats.mean} and the high end is ${stats.p95}.`;\n    |                                                       ^");
   });
 });
 
