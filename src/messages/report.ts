@@ -381,3 +381,11 @@ export const duplicateIdsBannerItem = (idAndCells: string): string => `id declar
 
 export const chaptersSameNumber = (number: string, paths: readonly string[]): string =>
   `${paths.join(", ")}: their first headings all number the chapter ${number}, so the page shows "Chapter ${number}" ${paths.length === 2 ? "twice" : `${paths.length} times`}: renumber the heading ("# ${number}. …") of the chapter that was copied`;
+
+/** A chapter without a number in its first heading, between numbered ones (render.ts). */
+export const chapterWithoutNumber = (path: string): string =>
+  `${path}: its first heading gives no number, between chapters whose headings do, so the contents list it without one: number it ("# 9. …")`;
+
+/** A chapter numbered lower than the one before it in report.yaml (render.ts). */
+export const chapterNumberOutOfOrder = (path: string, number: string, previous: string, previousNumber: string): string =>
+  `${path}: its first heading numbers it ${number}, after ${previous}'s ${previousNumber}: renumber the heading, or move the chapter in report.yaml`;

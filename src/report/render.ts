@@ -166,7 +166,7 @@ export async function renderReport(input: ReportInput, keeper?: ChapterKeeper): 
     charts: chapters.reduce((sum, chapter) => sum + chapter.charts, 0),
     chaptersTaken: taken,
     failedCells: chapters.flatMap((chapter) => chapter.failedCells),
-    warnings: [...sameNumberWarnings(input.chapters), ...chapters.flatMap((chapter) => chapter.warnings)],
+    warnings: [...chapterNumberWarnings(input.chapters), ...chapters.flatMap((chapter) => chapter.warnings)],
     images: chapters.flatMap((chapter) => chapter.images),
     imagesNotInlined: chapters.flatMap((chapter) => chapter.imagesNotInlined),
   };
@@ -238,16 +238,24 @@ function headingNumber(chapter: ChapterInput): string | undefined {
 }
 
 /**
- * Chapters whose headings give them the same number ("# 9. Energy" in a copy of chapter 9): the page
- * showed "Chapter 9" twice, unsaid. One warning per number, naming the notebooks in report order.
+ * What a reader of the contents would see wrong in the chapters' numbers, each said once: chapters whose
+ * headings give them the same number ("# 9. Energy" in a copy of chapter 9: "Chapter 9" twice), a
+ * chapter with no number between numbered ones ("# Energy" listed bare between 8 and 10; an unnumbered
+ * summary before them or an epilogue after them is deliberate), and a number lower than the one before.
  */
-function sameNumberWarnings(chapters: readonly ChapterInput[]): string[] {
+function chapterNumberWarnings(chapters: readonly ChapterInput[]): string[] {
+  const numbers = chapters.map((chapter) => ({ path: chapter.relativePath, number: headingNumber(chapter) }));
   const byNumber = new Map<string, string[]>();
-  for (const chapter of chapters) {
-    const number = headingNumber(chapter);
-    if (number !== undefined) byNumber.set(number, [...(byNumber.get(number) ?? []), chapter.relativePath]);
-  }
-  return [...byNumber].filter(([, paths]) => paths.length > 1).map(([number, paths]) => messages.chaptersSameNumber(number, paths));
+  for (const { path, number } of numbers) if (number !== undefined) byNumber.set(number, [...(byNumber.get(number) ?? []), path]);
+  const same = [...byNumber].filter(([, paths]) => paths.length > 1).map(([number, paths]) => messages.chaptersSameNumber(number, paths));
+  const numbered = numbers.flatMap((entry, index) => (entry.number === undefined ? [] : [index]));
+  const [first, last] = [numbered[0] ?? -1, numbered[numbered.length - 1] ?? -1];
+  const bare = numbers.filter((entry, index) => entry.number === undefined && index > first && index < last).map(({ path }) => messages.chapterWithoutNumber(path));
+  const order = numbered.flatMap((index, i) => {
+    const [before, here] = [numbers[numbered[i - 1] ?? -1], numbers[index]];
+    return before?.number !== undefined && here?.number !== undefined && Number(here.number) < Number(before.number) ? [messages.chapterNumberOutOfOrder(here.path, here.number, before.path, before.number)] : [];
+  });
+  return [...same, ...bare, ...order];
 }
 
 /**

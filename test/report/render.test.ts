@@ -117,6 +117,24 @@ describe("chapter numbers and chart warnings", () => {
     expect((await renderReport({ ...input, chapters: [headed("9")(first), headed("10")(second)] })).warnings.filter((w) => w.includes("number the chapter"))).toEqual([]);
   });
 
+  it("warns of a chapter without a number between numbered ones, and of a number lower than the one before; not of an unnumbered summary first", async () => {
+    const input = fixtureInput();
+    const [first, second] = input.chapters;
+    if (first === undefined || second === undefined) throw new Error("fixture has two chapters");
+    const headed = (chapter: typeof first, heading: string, path: string) => ({
+      ...chapter,
+      relativePath: path,
+      notebook: { ...chapter.notebook, cells: [{ cell_type: "markdown" as const, metadata: {}, source: `# ${heading}` }, ...chapter.notebook.cells] },
+    });
+    const numberWarnings = async (chapters: (typeof first)[]) => (await renderReport({ ...input, chapters })).warnings.filter((w) => /heading (gives no number|numbers it)/.test(w));
+    const bare = await numberWarnings([headed(first, "8. Bill", "notebooks/08-bill.ipynb"), headed(second, "Energy", "notebooks/09-energy.ipynb"), headed(first, "10. End", "notebooks/10-end.ipynb")]);
+    expect(bare).toEqual(['notebooks/09-energy.ipynb: its first heading gives no number, between chapters whose headings do, so the contents list it without one: number it ("# 9. …")']);
+    const backwards = await numberWarnings([headed(first, "8. Bill", "notebooks/08-bill.ipynb"), headed(second, "12. Energy", "notebooks/09-energy.ipynb"), headed(first, "10. End", "notebooks/10-end.ipynb")]);
+    expect(backwards).toEqual(["notebooks/10-end.ipynb: its first heading numbers it 10, after notebooks/09-energy.ipynb's 12: renumber the heading, or move the chapter in report.yaml"]);
+    // The report's own shape: an unnumbered summary, then numbered chapters, then an unnumbered epilogue.
+    expect(await numberWarnings([headed(first, "Summary", "notebooks/00-summary.ipynb"), headed(second, "1. Bill", "notebooks/01-bill.ipynb"), headed(first, "2. End", "notebooks/02-end.ipynb"), headed(second, "Epilogue", "notebooks/03-epilogue.ipynb")])).toEqual([]);
+  });
+
   it("gives a figure's card an id once in the page, however many cells claim it", async () => {
     const input = fixtureInput();
     const [first, ...rest] = input.chapters;
