@@ -61,6 +61,7 @@ import { pageKey, pageSource, sameImages } from "./cache/page-cache";
 import { parseAssumptionsCached } from "./cache/parsed-assumptions";
 import { normalizeConfigCached, parseErrataCached } from "./cache/parsed-config";
 import { codeStamp } from "./cache/code-stamp";
+import { sectionsCached } from "./cache/sections-cache";
 import { mergeInputs, recordedPaths } from "./cache/recorded-inputs";
 import { notebookChartFiles } from "../report/chart-outputs";
 import type { AssumptionRegistry } from "../assumptions";
@@ -223,7 +224,7 @@ async function buildAndPrint({ config, options, effects, started, rel, registry,
     const failed = run.notebook.cells.findIndex(cellFailed);
     step("execute", chapterExecuted(run.chapter.relativePath, run.status, formatSeconds(run.durationMs), run.reason, run.modelRuns, failed === -1 ? undefined : failed + 1));
   }
-  const { figures, claims, sections } = withSections(runs);
+  const { figures, claims, sections } = await withSections(runs, config.paths.cache);
 
   // 4. render
   const provenance: Provenance = {
@@ -375,12 +376,14 @@ function cellErrorDetail(runs: readonly ChapterRun[], failed: FailedCell): strin
 }
 
 /** Every figure and claim tagged with the section (heading to heading) of the cell that declared it. */
-function withSections(runs: readonly ChapterRun[]): { figures: FigureRecord[]; claims: ClaimRecord[]; sections: SectionRecord[] } {
+async function withSections(runs: readonly ChapterRun[], cacheDir: string): Promise<{ figures: FigureRecord[]; claims: ClaimRecord[]; sections: SectionRecord[] }> {
   const figures: FigureRecord[] = [];
   const claims: ClaimRecord[] = [];
   const sections: SectionRecord[] = [];
-  for (const run of runs) {
-    const found = notebookSections(run.notebook, run.chapter.relativePath);
+  const { value: chapters, keep } = await sectionsCached(cacheDir, runs.map((run) => ({ notebook: run.notebook, relativePath: run.chapter.relativePath })), codeStamp());
+  writeBehind(keep);
+  for (const [index, run] of runs.entries()) {
+    const found = chapters[index] ?? notebookSections(run.notebook, run.chapter.relativePath);
     sections.push(...found.sections);
     const tag = <T extends { readonly cell?: number }>(record: T): T => (record.cell === undefined ? record : { ...record, section: found.sectionOfCell(record.cell) });
     figures.push(...run.figures.map(tag));

@@ -21,7 +21,7 @@ import { sealedJson, unsealedJson } from "../../util/sealed";
 
 const FORMAT = 1;
 
-export type InputKind = "report" | "assumptions" | "errata" | "report-fields";
+export type InputKind = "report" | "assumptions" | "errata" | "report-fields" | "sections";
 
 /** What makes a parse's result: the file's text and name, anything else it reads, and the tool's code stamp. */
 export interface ParseIdentity {
