@@ -23,7 +23,10 @@ import { dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import * as messages from "../messages/notebook";
 import { outPaths } from "../config/paths";
-import { PUBLIC_ENTRIES } from "./imports";
+import { PUBLIC_ENTRIES, publicEntryFiles } from "./imports";
+import { cellFolder, denoMessageInProjectTerms, withoutUsesOfMisspeltImports } from "./deno-messages";
+import { suggestModule } from "./module-suggest";
+import { suggestEarlierName } from "./typecheck-rules";
 import { reachable } from "./module-graph";
 import { displayPath } from "../util/paths";
 import type { CellModule, CheckDiagnostic, NotebookCells, NotebookTypes } from "./typecheck";
@@ -90,7 +93,7 @@ export async function denoCheck(deno: string, notebooks: readonly NotebookCells[
     const byPath = new Map(cells.map((cell) => [cell.path, cell]));
     // Deno names a module it cannot find by its URL in the check folder: name the project's instead.
     const output = `${checked.stdout}\n${checked.stderr}`.replaceAll(`${url(mirror)}/`, "file:///").replaceAll(mirror, "");
-    const diagnostics = parseDiagnostics(output, byPath, root);
+    const diagnostics = withoutUsesOfMisspeltImports(parseDiagnostics(output, byPath, root));
     if (checked.code !== 0 && diagnostics.length === 0) throw new Error(messages.denoCheckFailed(checked.stderr.trim() || checked.stdout.trim()));
     const graph = moduleGraph(info.stdout);
     return { types: notebookTypes(notebooks, cells, diagnostics, graph, dir, root), diagnostics };
@@ -115,9 +118,13 @@ function parseDiagnostics(output: string, cells: ReadonlyMap<string, CellModule>
     if (!href.startsWith("file:")) return void found.push({ file: href, line, column, code, message });
     const path = fileURLToPath(href);
     const cell = cells.get(path);
-    // Line 1 of a cell module is its header: cell line L is module line L + 1.
-    if (cell) found.push({ file: cell.notebook, cell: cell.cell, line: Math.max(1, line - 1), column: line === 1 ? 1 : column, code, message });
-    else found.push({ file: displayPath(path, root), line, column, code, message });
+    // Line 1 of a cell module is its header: cell line L is module line L + 1. Its message names modules
+    // as the cell imports them, with the nearest module and earlier cell's name, as tslab's check does.
+    if (cell) {
+      const fromDir = cellFolder(cell.notebook, root);
+      const diagnostic = { file: cell.notebook, cell: cell.cell, line: Math.max(1, line - 1), column: line === 1 ? 1 : column, code, message: denoMessageInProjectTerms(message, fromDir, root) };
+      found.push(suggestEarlierName(suggestModule(diagnostic, fromDir, publicEntryFiles(root)), cell));
+    } else found.push({ file: displayPath(path, root), line, column, code, message: denoMessageInProjectTerms(message, dirname(path), root) });
   };
   for (const match of output.matchAll(TS_BLOCK)) {
     const [, code, body, href, line, column] = match as unknown as [string, string, string, string, string, string];

@@ -133,3 +133,20 @@ describe("fragtax check on Deno notebooks", () => {
     expect(spawnSync("node", [cli, "check", tslab], { encoding: "utf8", cwd: temp.path }).stderr).not.toContain("Deno notebook");
   });
 });
+
+describe("Deno's check errors in the notebook's own words, with tslab's suggestions", () => {
+  it("names modules as the cell imports them (not by file URL), with the nearest module and an earlier cell's name; a misspelt import's uses are counted under it", async () => {
+    temp.write("names/lib/model.ts", "export const monteCarlo = (n: number): number => n;\n");
+    const name = temp.notebook("names/misspelt.ipynb", { kernel: deno, cells: ['import { monteCarl } from "./lib/model.ts";', "const r = monteCarlo(1);\nconst twice = 2;", "console.log(twyce, r);"] });
+    const path = temp.notebook("names/path.ipynb", { kernel: deno, cells: ['import { monteCarlo } from "./lib/models.ts";\nconsole.log(monteCarlo);'] });
+    const found = await checkDenoNotebooks([name, path], { root: temp.path });
+    const text = found.map(formatDiagnostic).join("\n");
+    expect(text).not.toContain("file://");
+    expect(text).toContain("names/misspelt.ipynb: cell 1, line 1, column 10: TS2724: '\"./lib/model.ts\"' has no exported member named 'monteCarl'. Did you mean 'monteCarlo'?");
+    // Its use in cell 2 ("Cannot find name 'monteCarlo'", which suggested the typo) is counted under it, not listed.
+    expect(found.find((d) => d.code === 2724)?.following).toEqual({ errors: 1, imports: [], names: ["monteCarl"] });
+    expect(text).not.toMatch(/Cannot find name 'monteCarlo'/);
+    expect(text).toContain("names/misspelt.ipynb: cell 3, line 1, column 13: TS2552: Cannot find name 'twyce'. Did you mean 'twice'?");
+    expect(text).toMatch(/names\/path\.ipynb: cell 1, line 1, column 28: TS2307: Cannot find module '\.\/lib\/models\.ts'\. Did you mean '\.\/lib\/model\.ts'\?/);
+  });
+});
