@@ -24,7 +24,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import * as messages from "../messages/notebook";
 import { outPaths } from "../config/paths";
 import { PUBLIC_ENTRIES, publicEntryFiles } from "./imports";
-import { cellFolder, denoMessageInProjectTerms, withoutUsesOfMisspeltImports } from "./deno-messages";
+import { cellFolder, denoMessageInProjectTerms, denoResolutionMessage, withoutUsesOfMisspeltImports } from "./deno-messages";
 import { suggestModule } from "./module-suggest";
 import { suggestEarlierName } from "./typecheck-rules";
 import { reachable } from "./module-graph";
@@ -114,7 +114,8 @@ function runDeno(deno: string, args: readonly string[], cwd: string): Promise<{ 
 
 function parseDiagnostics(output: string, cells: ReadonlyMap<string, CellModule>, root: string): CheckDiagnostic[] {
   const found: CheckDiagnostic[] = [];
-  const locate = (href: string, line: number, column: number, code: number, message: string): void => {
+  const locate = (href: string, line: number, column: number, code: number, said: string): void => {
+    const message = code === MODULE_NOT_FOUND ? denoResolutionMessage(said) : said;
     if (!href.startsWith("file:")) return void found.push({ file: href, line, column, code, message });
     const path = fileURLToPath(href);
     const cell = cells.get(path);

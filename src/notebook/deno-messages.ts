@@ -9,6 +9,7 @@
 import { dirname, join, relative, sep } from "node:path";
 import type { CheckDiagnostic } from "./typecheck-rules";
 import { misspeltImport } from "./module-suggest";
+import * as messages from "../messages/notebook";
 import { fileURLToPath } from "node:url";
 import { PUBLIC_ENTRIES } from "./imports";
 import { isInside } from "../util/paths";
@@ -27,6 +28,17 @@ export function denoMessageInProjectTerms(message: string, fromDir: string, root
     const named = relative(fromDir, entries.get(path) ?? path).split(sep).join("/");
     return named.startsWith(".") ? named : `./${named}`;
   });
+}
+
+/**
+ * Deno's word for a package the project does not have ("Import "x/y" not a dependency and not in import
+ * map from "./n.ipynb.cell2.ts"", hint: `deno add npm:x/y`) as a tslab notebook is told it: the package
+ * to install with npm, which the project's package.json and Jupyter's Deno kernel both resolve. The
+ * cell module Deno names is the check's own file.
+ */
+export function denoResolutionMessage(message: string): string {
+  const specifier = /^Import "([^"]+)" not a dependency and not in import map\b/.exec(message)?.[1];
+  return specifier === undefined || /^(\.|\/|[a-z]+:)/.test(specifier) ? message : messages.moduleNotFound(specifier);
 }
 
 /** The folder a cell's relative imports resolve from: its notebook's (`notebook` relative to the root). */

@@ -149,4 +149,11 @@ describe("Deno's check errors in the notebook's own words, with tslab's suggesti
     expect(text).toContain("names/misspelt.ipynb: cell 3, line 1, column 13: TS2552: Cannot find name 'twyce'. Did you mean 'twice'?");
     expect(text).toMatch(/names\/path\.ipynb: cell 1, line 1, column 28: TS2307: Cannot find module '\.\/lib\/models\.ts'\. Did you mean '\.\/lib\/model\.ts'\?/);
   });
+
+  it("names a package the project lacks as one to install with npm, as a tslab notebook does (Deno said `deno add` and named its own cell file)", async () => {
+    const file = temp.notebook("names/package.ipynb", { kernel: deno, cells: ['import { parse } from "no-such-pkg-zz/sync";\nconsole.log(typeof parse);'] });
+    const text = (await checkDenoNotebooks([file], { root: temp.path })).map(formatDiagnostic).join("\n");
+    expect(text).toContain('names/package.ipynb: cell 1, line 1, column 23: TS2307: cannot find module "no-such-pkg-zz/sync": the package "no-such-pkg-zz" is not installed in this project; install it with `npm install no-such-pkg-zz` (or check the name)');
+    expect(text).not.toMatch(/deno add|\.cell\d+\.ts/);
+  });
 });
