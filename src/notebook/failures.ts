@@ -51,8 +51,13 @@ function asStack(frames: readonly PausedFrame[]): string {
   return frames.map((frame) => `    at ${frame.name || "<anonymous>"} (${frame.file}:${frame.line}:${frame.column})`).join("\n");
 }
 
-/** The notebook API's sources and the assumptions registry it serves (never the place an analyst acts on). */
-const API_SOURCES = [dirname(ENGINE_ENTRIES["dist/api.js"] ?? "src/api/engine.ts"), "src/assumptions"];
+/**
+ * The notebook API's sources, the assumptions registry it serves and the model library (`monteCarlo`,
+ * `runModel`): never the place an analyst acts on. Their errors say what the call did wrong (a model
+ * output that is not a finite number), and "thrown in src/model/montecarlo.ts" with fragtax's own
+ * `throw` under it was noise after the cell's line.
+ */
+const API_SOURCES = [dirname(ENGINE_ENTRIES["dist/api.js"] ?? "src/api/engine.ts"), "src/assumptions", dirname(ENGINE_ENTRIES["dist/model.js"] ?? "src/model/index.ts")];
 
 /** Whether `file` is one of the project's API_SOURCES, as named or through a symlink (Deno reports real paths). */
 function isApiSource(file: string, root: string): boolean {
@@ -86,8 +91,9 @@ function locatedInCell(thrown: ThrownValue, cell: number, { cells, notebook, roo
   const error = missing === undefined ? found : { ...found, frame: [found.frame, missing].filter((part) => part !== undefined).join("\n") };
   // Thrown inside an imported project file: that place too, with its code frame, after the cell's.
   const origin = thrownInImport(thrown.stack, { file: ENTRY_NAME, map: bundle.map, prefix: BUNDLE_WRAPPER_PREFIX }, root, { fileUrls: deno });
-  // The notebook API's own checks (`nb.figure` without a label, an unknown assumption id, …) already
-  // say what the call did wrong; under Deno the registry behind `nb.assumptions` is bundled with it.
+  // The notebook API's and the model library's own checks (`nb.figure` without a label, an unknown
+  // assumption id, a model output that is not finite) already say what the call did wrong; under Deno
+  // the registry behind `nb.assumptions` is bundled with it.
   if (origin === undefined || isApiSource(origin.file, root)) return error;
   const where = at({ file: displayPath(origin.file, root), line: origin.line, column: origin.column });
   const source = readSource(origin.file);

@@ -285,3 +285,20 @@ describe("fragtax check's last line", () => {
     }
   }, 60_000);
 });
+
+describe("an error the model library throws about the call", () => {
+  it("is located at the cell's call, without 'thrown in' fragtax's own code under it", () => {
+    const project = tempProject("project");
+    try {
+      const cli = (...args: string[]) => spawnSync("node", [join(repoRoot, "dist", "cli.cjs"), ...args], { cwd: project.root, encoding: "utf8" });
+      const cell = appendCell(project.root, "01-price.ipynb", 'import { monteCarlo } from "../dist/model.js";\nconst r = monteCarlo(() => ({ y: 0 / 0 }), {}, { samples: 10, seed: 1 });');
+      const run = cli("run", "notebooks/01-price.ipynb", "--out", join(project.root, "out.ipynb"));
+      expect(run.status).toBe(1);
+      expect(run.stderr).toContain(`notebooks/01-price.ipynb: cell ${cell}, line 2, column 11: RangeError: model output "y" is not a finite number`);
+      expect(run.stderr).not.toMatch(/thrown in src\/|montecarlo\.ts/);
+    } finally {
+      project.remove();
+    }
+  }, 60_000);
+});
+
