@@ -117,7 +117,9 @@ export const firstPublishedVersion = (): string => "This is the first published 
 
 export const unknownDiffSide = (spec: string, published: readonly string[]): string => {
   const known = published.length === 0 ? "no version is published yet (`fragtax publish`)" : `published versions: ${published.join(", ")}`;
-  return `"${spec}" is not a published version (out/reports/<id>), a git ref, or an assumptions file; ${known}`;
+  // A path (a folder in it, or a YAML name) is most likely a file that is not there: said first.
+  const path = /[\\/]|\.ya?ml$/i.test(spec) ? `there is no file "${spec}", and it ` : `"${spec}" `;
+  return `${path}is not a published version (out/reports/<id>), a git ref, or an assumptions file; ${known}`;
 };
 
 export const diffRefWithoutAssumptions = (ref: string, file: string): string =>

@@ -93,5 +93,9 @@ describe("fragtax diff", () => {
     const unknown = await fragtax(["diff", "no-such-ref", "HEAD"], { cwd: root });
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('"no-such-ref" is not a published version');
+    // A path that is not there is said to be no file first (it read as an unknown version or ref).
+    const missing = await fragtax(["diff", "notebooks/nope.yaml", "HEAD"], { cwd: root });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('there is no file "notebooks/nope.yaml", and it is not a published version');
   });
 });
