@@ -2,6 +2,10 @@
 
 const list = (items: readonly string[]): string => items.map((item) => `"${item}"`).join(", ");
 
+/** perPercentagePointMoves given a column of draws per scenario that does not match the scenarios. */
+export const scenarioColumnsMismatch = (scenarios: number, lengths: readonly number[]): string =>
+  `perPercentagePointMoves takes one column of draws per scenario, all the same length: ${scenarios} scenario${scenarios === 1 ? "" : "s"}, columns of ${lengths.length === 0 ? "none" : lengths.join(", ")} draws`;
+
 export const probabilitiesDoNotSumToOne = (names: readonly string[], probabilities: readonly number[], sum: number): string => {
   const parts = names.map((name, index) => `${name} ${probabilities[index]}`).join(" + ");
   return `scenario probabilities must sum to 1, but ${parts} = ${Number(sum.toPrecision(12))}`;

@@ -97,6 +97,31 @@ export function scenarioMixture(outcomes: readonly ScenarioOutcome[]): ScenarioM
   };
 }
 
+/**
+ * `scenarioMixture(…).scenarios[i].perPercentagePoint` draw by draw, for every scenario at once: how far
+ * one more percentage point of scenario i's probability moves the weighted value in each Monte Carlo
+ * draw, `values[i][k]` being scenario i's value in draw k. Algebraically (vᵢ − v̄₋ᵢ) · 0.01 =
+ * (vᵢ − expected) / (1 − pᵢ) · 0.01, computed in place: 30,000 mixtures of objects for 10,000 draws took
+ * a chapter's cell ~0.13 s. The probabilities are checked once, as scenarioMixture checks them.
+ */
+export function perPercentagePointMoves(scenarios: readonly Scenario[], values: readonly Float64Array[]): Float64Array[] {
+  checkProbabilities(scenarios);
+  const draws = values[0]?.length ?? 0;
+  if (values.length !== scenarios.length || values.some((column) => column.length !== draws)) throw new ScenarioError(msg.scenarioColumnsMismatch(scenarios.length, values.map((column) => column.length)));
+  const moves = scenarios.map(() => new Float64Array(draws));
+  for (let k = 0; k < draws; k++) {
+    let expected = 0;
+    for (let i = 0; i < scenarios.length; i++) expected += (scenarios[i] as Scenario).probability * (values[i] as Float64Array)[k]!;
+    for (let i = 0; i < scenarios.length; i++) {
+      const p = (scenarios[i] as Scenario).probability;
+      const v = (values[i] as Float64Array)[k]!;
+      // A certain scenario (pᵢ = 1) has no others to take from: no move, as scenarioMixture gives.
+      (moves[i] as Float64Array)[k] = p === 1 ? 0 : ((v - expected) / (1 - p)) * 0.01;
+    }
+  }
+  return moves;
+}
+
 /** A mixture of per-scenario sample sets (all the same length): each sample picks a scenario at random. */
 export function mixSamples(
   scenarios: ReadonlyArray<Scenario & { readonly samples: Float64Array }>,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { scenarioMixture } from "../../src/model";
+import { perPercentagePointMoves, scenarioMixture } from "../../src/model";
 import { checkProbabilities, mixSamples, ScenarioError } from "../../src/model/scenarios";
 
 const essay = [
@@ -54,5 +54,25 @@ describe("scenario mixtures", () => {
     expect(() => mixSamples([{ ...scenarios[0]!, probability: 1 }, { ...scenarios[1]!, probability: 0, samples: new Float64Array(3) }])).toThrow(
       /has 3 samples but the first scenario has 100000/,
     );
+  });
+});
+
+describe("perPercentagePointMoves", () => {
+  it("gives, draw by draw, what scenarioMixture gives for each scenario, without a mixture per draw", () => {
+    const scenarios = [
+      { name: "a", probability: 0.6 },
+      { name: "b", probability: 0.25 },
+      { name: "c", probability: 0.15 },
+    ];
+    const values = [Float64Array.from([0.9, 0.8, 1.1]), Float64Array.from([1.2, 1.5, 1.0]), Float64Array.from([1.0, 0.7, 2.0])];
+    const moves = perPercentagePointMoves(scenarios, values);
+    for (let k = 0; k < 3; k++) {
+      const mixture = scenarioMixture(scenarios.map((s, i) => ({ ...s, value: values[i]![k]! })));
+      mixture.scenarios.forEach((s, i) => expect(moves[i]![k]).toBeCloseTo(s.perPercentagePoint, 12));
+    }
+    // A certain scenario has none to take from; mismatched columns and bad probabilities are refused.
+    expect([...perPercentagePointMoves([{ name: "only", probability: 1 }], [Float64Array.from([3])])[0]!]).toEqual([0]);
+    expect(() => perPercentagePointMoves(scenarios, values.slice(0, 2))).toThrow(ScenarioError);
+    expect(() => perPercentagePointMoves([{ name: "a", probability: 0.5 }], [Float64Array.from([1])])).toThrow(ScenarioError);
   });
 });
