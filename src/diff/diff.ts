@@ -12,6 +12,7 @@ import { formatNumber } from "../format/number";
 import type { NumberFormat } from "../api/types";
 import { markReviewed, staleProse, type ProseGuard, type ProseSnapshot, type SectionProse } from "./prose-guard";
 import { diffBuiltFrom, diffSections, type BuiltFrom, type BuiltFromDiff, type SectionsDiff } from "./built-from";
+import { APPENDIX_HEADINGS } from "../report/appendices";
 import type { Erratum } from "../errata/types";
 import { diffClaims, type ClaimsDiff } from "./claims";
 import { compareVersionIds } from "../vocabulary/version-ids";
@@ -210,7 +211,7 @@ function errataBetween(before: Snapshot, after: Snapshot): Pick<DiffResult, "err
   if (added.length === 0) return {};
   // The headings of the sections they correct, as the newer side has them: a reader got "01-training-run#a-second-route-…".
   const named = new Set(added.map((e) => e.section));
-  const headings = Object.fromEntries((after.sections ?? []).filter((s) => named.has(s.id)).map((s) => [s.id, s.heading]));
+  const headings = Object.fromEntries([...Object.entries(APPENDIX_HEADINGS), ...(after.sections ?? []).map((s) => [s.id, s.heading] as const)].filter(([id]) => named.has(id)));
   return { errata: added, ...(Object.keys(headings).length > 0 && { errataHeadings: headings }) };
 }
 

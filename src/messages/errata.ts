@@ -64,7 +64,7 @@ export const erratumNoFigures = (): string => "none (wording only)";
 /** "2026-11-26, 05-who-pays#compute-spend" */
 /** "2026-12-06-2, “A second route: …” (01-training-run)" with the section's heading; its id alone without one. */
 export const erratumWhere = (version: string, section: string, heading?: string): string =>
-  heading === undefined ? `${version}, ${section}` : `${version}, \u201c${heading}\u201d (${section.split("#")[0] ?? section})`;
+  heading === undefined ? `${version}, ${section}` : section.includes("#") ? `${version}, \u201c${heading}\u201d (${section.split("#")[0] ?? section})` : `${version}, ${heading}`;
 
 export const indexErrata = (count: number, versions: readonly string[]): string => `Errata: ${count} correction${count === 1 ? "" : "s"} to ${versions.join(", ")}`;
 

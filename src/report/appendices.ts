@@ -50,6 +50,9 @@ const APPENDICES: readonly { readonly id: string; readonly title: string; readon
 /** The generated appendices' ids: sections of the report too (an erratum may correct one). */
 export const APPENDIX_IDS: readonly string[] = APPENDICES.map((a) => a.id);
 
+/** Each appendix's heading as the page gives it ("Appendix A. Assumptions"), by id: an erratum names the one it corrects so. */
+export const APPENDIX_HEADINGS: Readonly<Record<string, string>> = Object.fromEntries(APPENDICES.map((a, index) => [a.id, `Appendix ${String.fromCharCode(65 + index)}. ${a.title}`]));
+
 export function renderAppendices(input: AppendixInput): Appendix[] {
   const appendices = APPENDICES.map(({ id, title, body }) => ({ id, title, body: body(input) }));
   return appendices.map(({ id, title, body }, index) => {

@@ -52,9 +52,10 @@ describe("an erratum in the What changed section", () => {
     const assumptions = parseAssumptions(file(""), "a.yaml").all();
     const erratum = (id: string, section: string) => ({ id, version: "v1", section, figures: [], was: "Old words.", now: "New words." });
     const sections = [{ id: "01-run#a-second-route", notebook: "notebooks/01-run.ipynb", heading: "A second route: <compute>", proseSha256: "x" }];
-    const diff = diffSnapshots({ label: "v1", assumptions, errata: [] }, { label: "v2", assumptions, errata: [erratum("named", "01-run#a-second-route"), erratum("bare", "appendix-assumptions")], sections });
+    const diff = diffSnapshots({ label: "v1", assumptions, errata: [] }, { label: "v2", assumptions, errata: [erratum("named", "01-run#a-second-route"), erratum("bare", "appendix-assumptions"), erratum("unknown", "bare-section")], sections });
     const section = renderChangesSection(diff, "v1").value;
     expect(section).toContain("<strong>v1, \u201cA second route: &lt;compute&gt;\u201d (01-run)</strong>");
-    expect(section).toContain("<strong>v1, appendix-assumptions</strong>");
+    expect(section).toContain("<strong>v1, Appendix A. Assumptions</strong>");
+    expect(section).toContain("<strong>v1, bare-section</strong>");
   });
 });
