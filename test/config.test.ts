@@ -162,6 +162,16 @@ describe("report.yaml → ReportConfig", () => {
         `notebooks/report.yaml:3:5: chapter away.ipynb is a symbolic link to ${realpathSync(join(outside, "elsewhere.ipynb"))}, outside the project ${root}; git keeps only the link, so a published version could not say what the chapter was: move the notebook into the project (e.g. notebooks/) and list it from there`,
       );
       expect(error("near.ipynb")).toBe("accepted");
+      // …but not beside the notebook it leads to: the report ran and showed that chapter twice.
+      const both = (() => {
+        try {
+          normalizeConfig("title: T\nchapters:\n  - real.ipynb\n  - near.ipynb\n", file);
+          return "accepted";
+        } catch (caught) {
+          return (caught as Error).message;
+        }
+      })();
+      expect(both).toBe('notebooks/report.yaml:4:5: chapter "near.ipynb" is the notebook "real.ipynb" is (a link to it), which report.yaml already lists: take this line out, or make it a notebook of its own');
     } finally {
       rmSync(root, { recursive: true, force: true });
       rmSync(outside, { recursive: true, force: true });

@@ -16,7 +16,7 @@ import { located } from "../messages/location";
 // Defined by the model (it runs with them in Jupyter too); report.yaml's `montecarlo` defaults to them.
 import { DEFAULT_MONTE_CARLO } from "../model/defaults";
 import { plausibleName, renamedFileLike } from "../util/suggest";
-import { isInside, linkedOutside } from "../util/paths";
+import { isInside, linkedOutside, realPathSoFar } from "../util/paths";
 import { ConfigError, configRoot, outPaths, type ChapterConfig, type ReportConfig } from "./index";
 import { readInputTextSync } from "../util/plain-file";
 import { unlistedNotebookLike, unlistedNotebooks, yamlFileLike } from "./unlisted";
@@ -219,6 +219,8 @@ function resolveChapters(
   file: string,
 ): ChapterConfig[] {
   const seen = new Set<string>();
+  // By the file each name leads to: a link to a listed chapter ran and showed that chapter twice.
+  const files = new Map<string, string>();
   return names.map((name, index) => {
     const chapterFile = isAbsolute(name) ? name : resolve(dir, name);
     const where = locate(["chapters", index]);
@@ -246,6 +248,9 @@ function resolveChapters(
     // (A link to a device or a pipe is refused as one when the chapter is read, which says more.)
     const target = linkedOutside(chapterFile, root);
     if (target !== undefined) throwAt(where, file, (w) => messages.configChapterLinksOutside(w, name, target, root));
+    const first = files.get(realPathSoFar(chapterFile));
+    if (first !== undefined) throwAt(where, file, (w) => messages.configChapterSameFile(w, name, first));
+    files.set(realPathSoFar(chapterFile), name);
     return { number: index + 1, file: chapterFile, relativePath: relative(root, chapterFile).split("\\").join("/") };
   });
 }

@@ -148,6 +148,10 @@ export const configNoChapters = (where: Location): string =>
 export const configDuplicateChapter = (where: Location, chapter: string): string =>
   `${at(where)}: chapter "${chapter}" is listed twice in report.yaml: take this line out (a chapter appears once in the report)`;
 
+/** Two chapter lines that lead to one file (a link to a chapter already listed). */
+export const configChapterSameFile = (where: Location, chapter: string, first: string): string =>
+  `${at(where)}: chapter "${chapter}" is the notebook "${first}" is (a link to it), which report.yaml already lists: take this line out, or make it a notebook of its own`;
+
 /** `--root DIR` names no project: DIR is missing, a file, the notebooks/ folder itself, or holds no notebooks/report.yaml. */
 /** What a --root without notebooks/report.yaml is (config/index.ts). */
 export type RootState = "missing" | "loops" | "file" | "notebooks-folder" | "no-report";

@@ -6,7 +6,7 @@ import { resolve } from "node:path";
 import { configRoot, outPaths, type ReportConfig } from "../../config";
 import type { LocatedErratum } from "../../errata/types";
 import { isRecord } from "../../util/records";
-import { linkedOutside } from "../../util/paths";
+import { linkedOutside, realPathSoFar } from "../../util/paths";
 import { parseCached, type Parsed } from "./parsed-inputs";
 
 const isConfig = (value: unknown): value is ReportConfig =>
@@ -29,7 +29,10 @@ export async function normalizeConfigCached(text: string, fileName: string, opti
     async () => (await import("../../config/parse")).normalizeConfig(text, file, { ...(options.root !== undefined && { root: options.root }), exists: options.exists }),
     isConfig,
     // A file swapped since for a link out of the project is refused by the parse, as on a miss.
-    (config) => named(config).every((path) => options.exists(path) && linkedOutside(path, config.root) === undefined),
+    (config) =>
+      named(config).every((path) => options.exists(path) && linkedOutside(path, config.root) === undefined) &&
+      // A chapter made a link to another since: refused by the parse, as two lines naming one notebook.
+      new Set(config.chapters.map((chapter) => realPathSoFar(chapter.file))).size === config.chapters.length,
   );
 }
 
