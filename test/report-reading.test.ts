@@ -95,7 +95,7 @@ describe("the report's appendices", () => {
 describe("the claims ledger beside the chapters", () => {
   it("quotes the essay's own price-to-sales division with the figure chapter 5 gives it", async () => {
     const figure = (await texts('[data-figure-id="anthropic_price_to_sales_essay_run_rate"]')).join("");
-    const multiple = /\d+× \(90% CI [\d.]+×–[\d.]+×\)/.exec(figure)?.[0];
+    const multiple = /\d+× \(90% interval [\d.]+×–[\d.]+×\)/.exec(figure)?.[0];
     expect(multiple).toBeDefined();
     const row = (await texts("#appendix-claims tbody tr")).find((r) => r.includes("price-to-sales multiple")) ?? "";
     expect(row).toContain(`on its own run rate: the sourced valuation over it gives ${multiple ?? "?"}`);
@@ -224,7 +224,7 @@ describe("words that follow their numbers under the reviewed what-ifs", () => {
   it("lost pooling is called the largest part only when it is, and equal medians are one number", async () => {
     const paragraphs = await texts("p", reviewedRoot);
     const parts = paragraphs.find((p) => p.startsWith("As built, the fragmentation tax")) ?? "";
-    expect(parts).toMatch(/Lost pooling is [\d.]+% \(90% CI [^)]*\) of the whole; it also rests on the two choices/);
+    expect(parts).toMatch(/Lost pooling is [\d.]+% \(90% interval [^)]*\) of the whole; it also rests on the two choices/);
     const built = (await texts("p", root)).find((p) => p.startsWith("As built, the fragmentation tax")) ?? "";
     expect(built).toContain("of the whole, the largest of the three parts;");
     // Chapter 8 holds the alternatives: its own prose points to its next section, not to "chapter 8".
@@ -290,11 +290,11 @@ describe("what the chapters say of their inputs", () => {
     expect(paragraphs.some((p) => p.includes("Amazon\u2019s part of it rests on the essay\u2019s own figure for its tranche, which no source among our inputs confirms."))).toBe(true);
     // Whose the premises are: the essay's design cost and ecosystem count, and our judgement of volume and savings, with its weight computed.
     expect(paragraphs.some((p) => /On the essay\u2019s design cost and ecosystem count, with our judgement of each generation\u2019s volume and of what a custom chip saves per hour \(which carry [\d.]+% of this interval\u2019s sensitivity\), splitting volume across its ecosystems does not spring the trap by volume alone/.test(p))).toBe(true);
-    expect(paragraphs.some((p) => /^A larger run, priced from its compute\. From the compute a frontier run needs, .* the bill is \$[\d.]+[MB] \(90% CI \$[\d.]+[MB]–\$[\d.]+[MB]\) \(the next section\)/.test(p))).toBe(true);
+    expect(paragraphs.some((p) => /^A larger run, priced from its compute\. From the compute a frontier run needs, .* the bill is \$[\d.]+[MB] \(90% interval \$[\d.]+[MB]–\$[\d.]+[MB]\) \(the next section\)/.test(p))).toBe(true);
     // Ratios the prose quotes come with their intervals, and what a figure rests on is computed, not typed.
-    expect(paragraphs.some((p) => /A run of the size the FLOP range gives needs [\d.]+× \(90% CI [\d.]+×–[\d.]+×\) the compute that the essay\u2019s cluster delivers in the essay\u2019s duration\./.test(p))).toBe(true);
-    expect(paragraphs.some((p) => /one run is [\d.]+% \(90% CI [\d.]+%–[\d.]+%\) of the yearly compute bill the essay gives OpenAI,/.test(p))).toBe(true);
-    expect(paragraphs.some((p) => /the payment is [\d.]+× \(90% CI [\d.]+×–[\d.]+×\) OpenAI\u2019s yearly compute bill as the essay states it \(chapter 5\)\./.test(p))).toBe(true);
+    expect(paragraphs.some((p) => /A run of the size the FLOP range gives needs [\d.]+× \(90% interval [\d.]+×–[\d.]+×\) the compute that the essay\u2019s cluster delivers in the essay\u2019s duration\./.test(p))).toBe(true);
+    expect(paragraphs.some((p) => /one run is [\d.]+% \(90% interval [\d.]+%–[\d.]+%\) of the yearly compute bill the essay gives OpenAI,/.test(p))).toBe(true);
+    expect(paragraphs.some((p) => /the payment is [\d.]+× \(90% interval [\d.]+×–[\d.]+×\) OpenAI\u2019s yearly compute bill as the essay states it \(chapter 5\)\./.test(p))).toBe(true);
     // The unverifiable claims are named from the ledger: as many names as the count says.
     const ledgerLine = paragraphs.find((p) => p.startsWith("The ledger holds"));
     const [, count, names] = /and (\d+) unverifiable \(the unverifiable ones?: (.*?)\)\./.exec(ledgerLine ?? "") ?? [];

@@ -14,7 +14,7 @@ import { visibleControls } from "../util/control";
  * Line breaks become spaces and leading spaces entities, so a value cannot open a block (an indented
  * code block included); a leading list or heading marker is escaped; control characters are written
  * as visible escapes (util/control.ts). Only what needs it is escaped: the notebook's markdown source
- * stays readable ("$28.8M (90% CI …)"). An apostrophe inside a word is not escaped, so the typographer
+ * stays readable ("$28.8M (90% interval …)"). An apostrophe inside a word is not escaped, so the typographer
  * sets it as it sets the sentence around it, or "the essay's figure" and "OpenAI’s bill" sit side by side.
  * With `inHtml` (see `insideHtml`) each of those characters is a numeric character reference instead,
  * which HTML and markdown both read as the character.

@@ -65,7 +65,7 @@ export interface NotebookSession {
   /** Show a Vega-Lite chart (rendered to SVG in the report, by JupyterLab's renderer in Jupyter). */
   chart(spec: VegaLiteTopLevelSpec): void;
   /**
-   * Markdown prose; interpolated figures read "$28.8M (90% CI $20.1M–$40.2M)". Only the template's own
+   * Markdown prose; interpolated figures read "$28.8M (90% interval $20.1M–$40.2M)". Only the template's own
    * text is markdown: an interpolated string (a label, a note, a source title) is shown as text, with
    * `*`, `<`, `[` … escaped. To interpolate markdown, build it with `nb.mdFragment`; an array of values
    * becomes one line each (a list built with `.map`).

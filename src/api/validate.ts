@@ -79,7 +79,7 @@ export function checkSummary(call: string, field: string, value: unknown): Summa
   const record = value as Record<string, unknown>;
   const picked: Record<string, number> = {};
   for (const key of SUMMARY_KEYS) picked[key] = checkNumber(call, `${field}.${key}`, record[key]);
-  // The percentiles must rise, or the page would print "1 (90% CI 9–0)"; the mean may lie outside them (a long tail).
+  // The percentiles must rise, or the page would print "1 (90% interval 9–0)"; the mean may lie outside them (a long tail).
   const rising = ["p5", "p25", "p50", "p75", "p95"] as const;
   rising.slice(1).forEach((upper, index) => {
     const lower = rising[index] ?? "p5";

@@ -136,9 +136,9 @@ export function formatInterval(low: number, high: number, format: NumberFormat =
   return `${formatNumber(low, format)}${EN_DASH}${formatNumber(high, format)}`;
 }
 
-/** "$28.8M (90% CI $20.1M–$40.2M)": the median with its 90% interval. */
+/** "$28.8M (90% interval $20.1M–$40.2M)": the median with its 90% interval. */
 export function formatSummary(summary: Summary, format: NumberFormat = "number"): string {
-  return `${formatNumber(summary.p50, format)} (90% CI ${formatInterval(summary.p5, summary.p95, format)})`;
+  return `${formatNumber(summary.p50, format)} (90% interval ${formatInterval(summary.p5, summary.p95, format)})`;
 }
 
 /**
@@ -273,11 +273,11 @@ function powerOfTen(x: number, shift = 0): string {
 /** Where JavaScript's own writing of a number turns to e-notation (`String(1e21)` is "1e+21"). */
 const E_NOTATION = 1e21;
 
-// "(90% CI …)" must stay last, so a unit suffix goes after the median and after each interval end.
+// "(90% interval …)" must stay last, so a unit suffix goes after the median and after each interval end.
 function withSuffix(text: string, suffix: string): string {
-  const match = /^(\S+) \(90% CI (\S+)\u2013(\S+)\)$/.exec(text);
+  const match = /^(\S+) \(90% interval (\S+)\u2013(\S+)\)$/.exec(text);
   if (match === null) return `${text}${suffix}`;
-  return `${match[1]}${suffix} (90% CI ${match[2]}${EN_DASH}${match[3]}${suffix})`;
+  return `${match[1]}${suffix} (90% interval ${match[2]}${EN_DASH}${match[3]}${suffix})`;
 }
 
 function formatUsdMagnitude(magnitude: number): string {

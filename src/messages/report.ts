@@ -217,7 +217,7 @@ export const apiRangeReversed = (call: string, field: string, low: number, high:
 export const apiMedianOutside = (call: string, field: string, p50: number, low: number, high: number): string =>
   `${call}: "${field}.p50" ${p50} is outside "${field}.low"–"${field}.high" (${low}–${high}); give the median of the same summary (computedRange(result.outputs.name))`;
 
-/** A summary whose percentiles do not rise: shown, it would read "1 (90% CI 9–0)". */
+/** A summary whose percentiles do not rise: shown, it would read "1 (90% interval 9–0)". */
 export const apiSummaryDisordered = (call: string, field: string, lower: string, lowerValue: number, upper: string, upperValue: number): string =>
   `${call}: "${field}.${lower}" ${lowerValue} is above "${field}.${upper}" ${upperValue}; a summary's percentiles rise (p5 ≤ p25 ≤ p50 ≤ p75 ≤ p95): pass a Monte Carlo output (result.outputs.name) or correct the numbers`;
 

@@ -122,7 +122,7 @@ export function histogramBins(samples: Float64Array, bins: number): { x0: number
 /**
  * A Monte Carlo summary as a figure's number: `{ value }` when every draw was the same (an output
  * of fixed inputs only, e.g. Stargate's $500B ÷ 4 years), else `{ summary }`, so readers never see a
- * "90% CI $125B–$125B".
+ * "90% interval $125B–$125B".
  */
 export function figureNumbers(s: Summary): { readonly value: number } | { readonly summary: Summary } {
   return s.p5 === s.p95 ? { value: s.p50 } : { summary: s };

@@ -37,7 +37,7 @@ describe("nb.figure", () => {
     expect(figures[0]).toEqual(figure);
     expect(shown[0]).toContain("$6");
     void nb.md`It costs ${result.outputs.cost}.`;
-    expect(shown[1]).toBe("It costs 6 (90% CI 6).");
+    expect(shown[1]).toBe("It costs 6 (90% interval 6).");
   });
 
   it("names the non-finite percentile of a genuinely bad summary", () => {
@@ -76,7 +76,7 @@ describe("nb.figure", () => {
 });
 
 describe("an interval whose ends are swapped", () => {
-  it("is refused by nb.claim, nb.fmt and nb.figure, naming the field, rather than shown as \"5–2\" or \"90% CI 9–0\"", () => {
+  it("is refused by nb.claim, nb.fmt and nb.figure, naming the field, rather than shown as \"5–2\" or \"90% interval 9–0\"", () => {
     const { nb, shown } = session();
     const good = { id: "c", claim: "A run", stated: { low: 1, high: 2 }, computed: { low: 1, high: 2 }, unit: "MWh", format: "number", verdict: "consistent", factor: 1 } as const;
     expect(() => nb.claim({ ...good, stated: { low: 5, high: 2 } })).toThrow('nb.claim("c"): "stated.low" 5 is above "stated.high" 2; give the smaller end as low (were they swapped?)');

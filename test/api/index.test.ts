@@ -72,12 +72,12 @@ describe("notebook API in build mode", () => {
     expect(context.claims.map((claim) => claim.verdict)).toEqual(["overstated"]);
     expect(shown[0]?.mime).toBe("text/html");
     expect(String(shown[0]?.data)).toContain("Training run &lt;cost&gt;");
-    expect(String(shown[0]?.data)).toContain("$28.8M (90% CI $20.1M\u2013$40.2M)");
+    expect(String(shown[0]?.data)).toContain("$28.8M (90% interval $20.1M\u2013$40.2M)");
     expect(String(shown[1]?.data)).toContain("overstated 3.3×");
 
     const shownNothingBack = nb.md`The run costs ${cost}, about ${nb.fmt(0.12, "percent")} of revenue.`;
     expect(shownNothingBack).toBeUndefined();
-    expect(shown[2]).toEqual({ mime: "text/markdown", data: "The run costs \\$28.8M (90% CI \\$20.1M\u2013\\$40.2M), about 12% of revenue." });
+    expect(shown[2]).toEqual({ mime: "text/markdown", data: "The run costs \\$28.8M (90% interval \\$20.1M\u2013\\$40.2M), about 12% of revenue." });
 
     const spec = { mark: "bar" as const, data: { values: [{ a: 1 }] }, encoding: { x: { field: "a", type: "quantitative" as const } } };
     nb.chart(spec);

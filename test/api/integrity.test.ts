@@ -76,7 +76,7 @@ describe("structural alternatives", () => {
       { id: "inference_only", label: "pooling on inference only", p50: 0.1, p5: 0.08, p95: 0.12 },
       { id: "both", label: "both", p50: 0.07 },
     ]);
-    expect(formatFigure(figure)).toBe("19% (90% CI 13%–27%) as modelled; medians 7%–10% under the alternatives in chapter 8");
+    expect(formatFigure(figure)).toBe("19% (90% interval 13%–27%) as modelled; medians 7%–10% under the alternatives in chapter 8");
     const one = nb.figure({ id: "x", label: "x", unit: "share", format: "percent", value: 0.19, alternatives: [{ id: "a", label: "pooling on inference only", value: 0.1 }] });
     expect(formatFigure(one)).toBe("19% as modelled; median 10% under the alternative (pooling on inference only)");
   });

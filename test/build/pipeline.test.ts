@@ -32,7 +32,7 @@ describe("fragtax build, end to end (real engine, real Chromium)", () => {
     expect(page).toContain("<h1>The price of a training run</h1>");
     expect(page).toContain("<h1>Checking a claim</h1>");
     expect(page.match(/<figure class="output chart[^"]*"[^>]*>(<div class="chart-wide">)?<svg/g)).toHaveLength(1);
-    expect(visibleText(page)).toContain("At rental prices, one run costs $25M (90% CI $20.5M–$29.5M).");
+    expect(visibleText(page)).toContain("At rental prices, one run costs $25M (90% interval $20.5M–$29.5M).");
     expect(page).toContain("Prices vary &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; by region");
     expect(visibleText(page)).not.toMatch(/\bNaN\b|\bundefined\b|\[object Object\]/);
 

@@ -1,7 +1,7 @@
 /**
  * A value interpolated into `nb.md` inside HTML the author wrote (a `<table>` of figures, a `<div>`, an
  * attribute): CommonMark passes such a block through as HTML, where a backslash escape is two
- * characters, so the report showed "\$25M (90% CI \$20.5M–\$29.5M)" and a label's `<b>` became
+ * characters, so the report showed "\$25M (90% interval \$20.5M–\$29.5M)" and a label's `<b>` became
  * markup. Real build, real Chromium: the reader sees the value as written, beside prose that is not HTML.
  */
 import { readFileSync, writeFileSync } from "node:fs";
@@ -59,7 +59,7 @@ describe("values interpolated into HTML an nb.md template writes, in Chromium", 
       };
     })()`)) as Record<string, string | number | null>;
     await tab.close();
-    const cost = "$25M (90% CI $20.5M–$29.5M)";
+    const cost = "$25M (90% interval $20.5M–$29.5M)";
     const shown = LABEL.replace("\u001b", "\\x1b");
     expect(seen.table).toBe(cost);
     expect(seen.div).toBe(shown);

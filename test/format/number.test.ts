@@ -69,12 +69,12 @@ describe("intervals, summaries and figures", () => {
   });
 
   it("writes a summary as median with its 90% interval", () => {
-    expect(formatSummary(summary, "usd")).toBe("$28.8M (90% CI $20.1M\u2013$40.2M)");
+    expect(formatSummary(summary, "usd")).toBe("$28.8M (90% interval $20.1M\u2013$40.2M)");
   });
 
   it("keeps the per-unit denominator of a USD rate and the unit of a count", () => {
     const rate = { id: "r", label: "Rate", unit: "USD/GPU-hour", format: "usd" as const, summary: { ...summary, p5: 2, p50: 2.5, p95: 3 } };
-    expect(formatFigure(rate)).toBe("$2.50/GPU-hour (90% CI $2\u2013$3/GPU-hour)");
+    expect(formatFigure(rate)).toBe("$2.50/GPU-hour (90% interval $2\u2013$3/GPU-hour)");
     expect(formatFigure({ unit: "GPUs", format: "count", value: 12_000 })).toBe("12,000 GPUs");
     expect(formatFigure({ unit: "×", format: "multiple", value: 39 })).toBe("39×");
   });
@@ -131,7 +131,7 @@ describe("calendar years", () => {
     expect(formatAssumptionQuantity({ range: { low: 2021, high: 2022 }, unit: "year" })).toBe("2021\u20132022");
     expect(formatAssumptionValue({ value: 2019.55, unit: "year" })).toBe("2019");
     expect(formatFigure({ unit: "year", format: "year", value: 2021 })).toBe("2021");
-    expect(formatFigure({ unit: "year", format: "year", summary: { mean: 2021.5, p5: 2021.05, p25: 2021.25, p50: 2021.5, p75: 2021.75, p95: 2021.95 } })).toBe("2021 (90% CI 2021)");
+    expect(formatFigure({ unit: "year", format: "year", summary: { mean: 2021.5, p5: 2021.05, p25: 2021.25, p50: 2021.5, p75: 2021.75, p95: 2021.95 } })).toBe("2021 (90% interval 2021)");
   });
 });
 

@@ -58,7 +58,7 @@ describe("the training bill's readings follow the assumptions", () => {
   it("a programme share that makes the programme reading fall short says so, and no longer says all three", () => {
     const { byId, readings } = ledgerWith({ id: "final_run_share_of_rd_compute", low: 0.6, high: 0.9 });
     expect(readings.find((r) => r.id === "programme")?.placement).toBe("below");
-    expect(byId("training_run_cost").note).toMatch(/final run of the stated size, \$[\d.]+M \(90% CI [^)]*\), which falls short of the stated bill/);
+    expect(byId("training_run_cost").note).toMatch(/final run of the stated size, \$[\d.]+M \(90% interval [^)]*\), which falls short of the stated bill/);
     expect(byId("training_run_cost").note).toMatch(/Two of the three overlap the stated bill\.$/);
   });
 

@@ -115,7 +115,7 @@ describe("the title page's headline cards", () => {
     expect(card("Engineering multiplier")).not.toContain("2×–2×");
     expect(card("Design cost per chip")).toContain("90% interval $2.3K–$7.77K/chip");
     // The figure's own display in the chapter says the same.
-    expect((await texts('[data-figure-id="per_chip_usd"]')).join("")).toContain("(90% CI $2.3K–$7.77K/chip)");
+    expect((await texts('[data-figure-id="per_chip_usd"]')).join("")).toContain("(90% interval $2.3K–$7.77K/chip)");
   });
 });
 

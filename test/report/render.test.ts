@@ -70,10 +70,10 @@ describe("the rendered report (fixture: two executed chapters)", async () => {
   });
 
   it("shows figures and claims as distinct cards, and prose cites figures formatted", () => {
-    expect(page).toContain('<strong class="fragtax-figure-value">$28.8M (90% CI $20.1M–$40.2M)</strong>');
+    expect(page).toContain('<strong class="fragtax-figure-value">$28.8M (90% interval $20.1M–$40.2M)</strong>');
     // A figure's card has an id a link can open, unique in the page as headings' are.
     expect(page).toMatch(/<div class="output output-html" id="figure-training_run_cost_usd"><div class="fragtax-figure[^"]*" data-figure-id="training_run_cost_usd">/);
-    expect(page).toContain("A frontier training run costs about $28.8M (90% CI $20.1M–$40.2M)");
+    expect(page).toContain("A frontier training run costs about $28.8M (90% interval $20.1M–$40.2M)");
     expect(page).toContain('<span class="verdict-badge">overstated 3.5×</span>');
     expect(page).toContain('<span class="verdict-badge verdict-consistent">consistent</span>');
   });

@@ -85,7 +85,7 @@ describe("fragtax new", () => {
     // The example doubles the first uncertain assumption (H100 price, uniform $2–$3): median $5.
     expect(figures.find((figure) => figure.id === "energy_use_example")?.p50).toBeCloseTo(5, 1);
     const page = readFileSync(join(root, "out/build/report.html"), "utf8");
-    expect(page).toMatch(/Doubling the input gives \$[45]\.\d+\/GPU-hour \(90% CI \$4\.\d+–\$5\.\d+\/GPU-hour\)/);
+    expect(page).toMatch(/Doubling the input gives \$[45]\.\d+\/GPU-hour \(90% interval \$4\.\d+–\$5\.\d+\/GPU-hour\)/);
     expect(page).toContain("Twice the input (H100 rental price)");
     expect(page).toContain("How the doubled input is spread");
     // A histogram: bars standing on the axis, as tall as their counts, not dashes of one height.
