@@ -275,7 +275,8 @@ const E_NOTATION = 1e21;
 
 // "(90% interval …)" must stay last, so a unit suffix goes after the median and after each interval end.
 function withSuffix(text: string, suffix: string): string {
-  const match = /^(\S+) \(90% interval (\S+)\u2013(\S+)\)$/.exec(text);
+  // A count in words ("500 million") is one number with a space in it.
+  const match = /^(\S+(?: (?:million|billion|trillion))?) \(90% interval (\S+(?: (?:million|billion|trillion))?)\u2013(\S+(?: (?:million|billion|trillion))?)\)$/.exec(text);
   if (match === null) return `${text}${suffix}`;
   return `${match[1]}${suffix} (90% interval ${match[2]}${EN_DASH}${match[3]}${suffix})`;
 }

@@ -24,8 +24,28 @@ import { placeInCell, suggestEarlierName, type CellModule, type CheckDiagnostic,
 export { cellModules, cellPath, projectSourceFiles, topLevelNames } from "./typecheck-rules";
 export type { CellModule, CheckDiagnostic, NotebookCells, NotebookTypes, ProgramOptions } from "./typecheck-rules";
 
-function checked(notebooks: readonly NotebookCells[], options: ProgramOptions): CheckedProgram {
-  return checkWithTsgo(notebooks, options) ?? checkWithApi(notebooks, options);
+/** The program, and a check of other notebooks by the same compiler (undefined when it cannot give one). */
+interface Checked {
+  readonly program: CheckedProgram;
+  readonly again: (notebooks: readonly NotebookCells[], root: string) => CheckedProgram | undefined;
+}
+
+function checked(notebooks: readonly NotebookCells[], options: ProgramOptions): Checked {
+  const native = checkWithTsgo(notebooks, options);
+  // What follows from a typo is what a check of the corrected notebook no longer finds, compared by
+  // place and code: only a check by the same compiler can say so (tsgo and the API may place an error apart).
+  return native !== undefined
+    ? { program: native, again: (corrected, root) => checkWithTsgo(corrected, { root }) }
+    : { program: checkWithApi(notebooks, options), again: (corrected, root) => checkWithApi(corrected, { root }) };
+}
+
+/** `recheck` for withoutImportConsequences: it throws where the same compiler cannot check again, which keeps every error. */
+function recheckWith(again: Checked["again"], root: string, entries: readonly string[]): (corrected: readonly NotebookCells[]) => CheckDiagnostic[] {
+  return (corrected) => {
+    const program = again(corrected, root);
+    if (program === undefined) throw new Error("the same compiler cannot check the corrected notebook");
+    return locatedErrors(program, corrected, root, entries).found;
+  };
 }
 
 /**
@@ -35,10 +55,10 @@ function checked(notebooks: readonly NotebookCells[], options: ProgramOptions): 
 export function checkAll(notebooks: readonly NotebookCells[], options: ProgramOptions): CheckDiagnostic[] {
   const root = resolve(options.root);
   const entries = publicEntryFiles(root);
-  const { found, typos } = locatedErrors(checked(notebooks, options), notebooks, root, entries);
+  const { program, again } = checked(notebooks, options);
+  const { found, typos } = locatedErrors(program, notebooks, root, entries);
   // The second check, of the mistyped notebooks alone, is paid only when there is a typo to correct.
-  const recheck = (corrected: readonly NotebookCells[]): CheckDiagnostic[] => locatedErrors(checked(corrected, { root }), corrected, root, entries).found;
-  const kept = typos.length === 0 ? found : withoutImportConsequences(found, typos, notebooks, (file) => displayPath(file, root), recheck);
+  const kept = typos.length === 0 ? found : withoutImportConsequences(found, typos, notebooks, (file) => displayPath(file, root), recheckWith(again, root, entries));
   // A local file's import is one error however many notebooks reach it, as the checkers report a file's.
   const outside = new Map(notebooks.flatMap((notebook) => rootDirProblems(notebook, options.root)).map(({ diagnostic: d }) => [`${d.file}#${d.cell ?? ""}:${d.line}:${d.column}`, d]));
   return [...kept, ...outside.values()];
@@ -63,7 +83,8 @@ function locatedErrors(program: CheckedProgram, notebooks: readonly NotebookCell
 
 /** `fragtax run/build`: per notebook, the errors that stop a cell (cells and the files they import). */
 export function checkForRun(notebooks: readonly NotebookCells[], options: ProgramOptions): Map<string, NotebookTypes> {
-  return typesOfNotebooks(checked(notebooks, options), notebooks, options);
+  const { program, again } = checked(notebooks, options);
+  return typesOfNotebooks(program, notebooks, options, again);
 }
 
 /**
@@ -72,7 +93,7 @@ export function checkForRun(notebooks: readonly NotebookCells[], options: Progra
  */
 export async function checkForRunNatively(notebooks: readonly NotebookCells[], options: ProgramOptions): Promise<Map<string, NotebookTypes> | undefined> {
   const program = await checkWithTsgoAsync(notebooks, options);
-  return program === undefined ? undefined : typesOfNotebooks(program, notebooks, options);
+  return program === undefined ? undefined : typesOfNotebooks(program, notebooks, options, (corrected, root) => checkWithTsgo(corrected, { root }));
 }
 
 /** A cell's error placed in the cell, with what was likely meant: an earlier cell's name, an existing module, the import a name lacks. */
@@ -81,7 +102,7 @@ function suggested(diagnostic: CheckDiagnostic, module: CellModule, root: string
   return atIncompatibleValue(suggestImport(suggestModule(suggestEarlierName(placeInCell(diagnostic, module), module), fromDir, entries), fromDir, root), module);
 }
 
-function typesOfNotebooks(program: CheckedProgram, notebooks: readonly NotebookCells[], options: ProgramOptions): Map<string, NotebookTypes> {
+function typesOfNotebooks(program: CheckedProgram, notebooks: readonly NotebookCells[], options: ProgramOptions, again: Checked["again"]): Map<string, NotebookTypes> {
   const root = resolve(options.root);
   const entries = publicEntryFiles(root);
   const results = new Map<string, NotebookTypes>();
@@ -99,10 +120,13 @@ function typesOfNotebooks(program: CheckedProgram, notebooks: readonly NotebookC
         for (const diagnostic of program.errorsIn(file)) errors.push({ cell, diagnostic });
       }
     }
-    // tslab's rootDir, which the checkers' graphs cannot see (tslab-root-dir.ts).
-    errors.push(...rootDirProblems(notebook, root));
     const files = [...seen].map((file) => displayPath(file, root)).sort();
-    results.set(notebook.file, { errors: withoutTypoConsequences(errors, notebook, root, entries), files });
+    // tslab's rootDir, which the checkers' graphs cannot see (tslab-root-dir.ts): after what follows from a
+    // typo is left out, which a second check decides and which never reports these (they would all go).
+    // In cell order (stable within a cell): the first error decides which cell stops, and a rootDir
+    // problem in cell 1 came after a type error in cell 3, so cells 1 and 2 ran.
+    const all = [...withoutTypoConsequences(errors, notebook, root, entries, again), ...rootDirProblems(notebook, root)].sort((a, b) => a.cell - b.cell);
+    results.set(notebook.file, { errors: all, files });
   }
   return results;
 }
@@ -112,7 +136,7 @@ function typesOfNotebooks(program: CheckedProgram, notebooks: readonly NotebookC
  * check` counts them (import-consequences.ts): `run` guessed from the messages which errors followed,
  * missed a callback's untyped parameter, and sent the reader to `check` for an error `check` left out.
  */
-function withoutTypoConsequences(errors: Array<{ cell: number; diagnostic: CheckDiagnostic }>, notebook: NotebookCells, root: string, entries: readonly string[]): Array<{ cell: number; diagnostic: CheckDiagnostic }> {
+function withoutTypoConsequences(errors: Array<{ cell: number; diagnostic: CheckDiagnostic }>, notebook: NotebookCells, root: string, entries: readonly string[], again: Checked["again"]): Array<{ cell: number; diagnostic: CheckDiagnostic }> {
   const typos = errors.flatMap(({ diagnostic: d }): ImportTypo[] => {
     if (d.cell === undefined) return [];
     const [specifier, meant, name] = [unresolvedSpecifier(d), meantModule(d, dirname(notebook.file), entries), misspeltImport(d)];
@@ -120,8 +144,7 @@ function withoutTypoConsequences(errors: Array<{ cell: number; diagnostic: Check
   });
   if (typos.length === 0) return errors;
   // The second check, of this notebook alone, is paid only when it has a typo to correct.
-  const recheck = (corrected: readonly NotebookCells[]): CheckDiagnostic[] => locatedErrors(checked(corrected, { root }), corrected, root, entries).found;
-  const kept = withoutImportConsequences(errors.map(({ diagnostic }) => diagnostic), typos, [notebook], (file) => displayPath(file, root), recheck);
+  const kept = withoutImportConsequences(errors.map(({ diagnostic }) => diagnostic), typos, [notebook], (file) => displayPath(file, root), recheckWith(again, root, entries));
   // In the same order, each kept error the one checked (a corrected import's with its count).
   const result: Array<{ cell: number; diagnostic: CheckDiagnostic }> = [];
   let next = 0;

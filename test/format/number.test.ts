@@ -191,3 +191,11 @@ describe("numbers too large to write out", () => {
     expect(formatNumber(2.5e12, "usd")).toBe("$2.5T");
   });
 });
+
+describe("a count in words with its unit", () => {
+  it("puts the unit after the median and after the interval, as with digits (it went after the parenthesis)", () => {
+    const summary = { p5: 1e8, p25: 3e8, p50: 5e8, p75: 7e8, p95: 9.99e8, mean: 5e8 };
+    expect(formatFigure({ format: "count", unit: "users", summary })).toBe("500 million users (90% interval 100 million–999 million users)");
+    expect(formatFigure({ format: "count", unit: "users", summary: { ...summary, p50: 512_345_678 } })).toBe("512,345,678 users (90% interval 100 million–999 million users)");
+  });
+});

@@ -53,4 +53,23 @@ describe("a TypeScript file outside the notebook's folder (tslab's rootDir)", ()
     expect(check.stderr.split(said)).toHaveLength(2); // once, though two notebooks reach it
     expect(check.stderr).toContain('import the built entry "../../dist/model.js" instead');
   });
+
+  it("stops the notebook at its own cell when a later cell has a type error, and is not counted as following from a later typo", async () => {
+    project = tempProject();
+    const { root } = project;
+    const outside = appendCell(root, "01-price.ipynb", 'import { histogramBins } from "../src/model/index";\nconsole.log("ran the outside import", histogramBins.length);');
+    const typo = appendCell(root, "01-price.ipynb", 'import { monteCarl } from "../dist/model.js";\nconsole.log(typeof monteCarl);');
+    const run = await fragtax(["run", "notebooks/01-price.ipynb", "--out", "-"], { cwd: root });
+    expect(run.code).toBe(1);
+    // The earlier cell's rootDir error stops the notebook there: that cell does not run.
+    expect(run.stderr).toContain(`notebooks/01-price.ipynb: cell ${outside}, line 1, column 31: TS6059:`);
+    const executed = JSON.parse(run.stdout) as { cells: Array<{ outputs?: Array<{ output_type: string; text?: string | string[] }> }> };
+    const printed = executed.cells.flatMap((cell) => cell.outputs ?? []).filter((o) => o.output_type === "stream").map((o) => [o.text ?? ""].flat().join(""));
+    expect(printed.join("")).not.toContain("ran the outside import");
+    // The later typo is counted as one more error in a later cell, and nothing is said to follow from it that does not.
+    expect(run.stderr).not.toContain("follows from");
+    expect(run.stderr).toContain("(and 1 more type error in a later cell");
+    expect(typo).toBeGreaterThan(outside);
+  });
 });
+
