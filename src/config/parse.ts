@@ -219,8 +219,7 @@ function resolveChapters(
   file: string,
 ): ChapterConfig[] {
   const seen = new Set<string>();
-  // By the file each name leads to: a link to a listed chapter ran and showed that chapter twice.
-  const files = new Map<string, string>();
+  const files = new Map<string, string>(); // by the file a name leads to: a link to a listed chapter ran it twice
   return names.map((name, index) => {
     const chapterFile = isAbsolute(name) ? name : resolve(dir, name);
     const where = locate(["chapters", index]);
@@ -248,9 +247,9 @@ function resolveChapters(
     // (A link to a device or a pipe is refused as one when the chapter is read, which says more.)
     const target = linkedOutside(chapterFile, root);
     if (target !== undefined) throwAt(where, file, (w) => messages.configChapterLinksOutside(w, name, target, root));
-    const first = files.get(realPathSoFar(chapterFile));
-    if (first !== undefined) throwAt(where, file, (w) => messages.configChapterSameFile(w, name, first));
-    files.set(realPathSoFar(chapterFile), name);
+    const real = realPathSoFar(chapterFile);
+    if (files.has(real)) throwAt(where, file, (w) => messages.configChapterSameFile(w, name, files.get(real) ?? real));
+    files.set(real, name);
     return { number: index + 1, file: chapterFile, relativePath: relative(root, chapterFile).split("\\").join("/") };
   });
 }
