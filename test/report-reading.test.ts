@@ -151,9 +151,12 @@ describe("ranges an input fixed to one value", () => {
 });
 
 describe("the summary's tally of the ledger", () => {
-  it("calls 12 of 18 'well over half', not 'a little over half'", async () => {
+  it("says what the evidence contradicts (6 of 18: 'fewer than half'), and what 'consistent' means, never that a claim 'holds'", async () => {
     const summary = (await texts("p", whatIfRoot)).find((p) => p.startsWith("In short.")) ?? "";
-    expect(summary).toContain("18 can be checked (the bill for a training run twice: as arithmetic on the essay’s own inputs, and as the cost of a frontier run; and Anthropic’s run rate twice: as itself, out of date, and through the price-to-sales multiple it divides) and well over half of them hold: 12 are consistent");
+    expect(summary).toContain("18 can be checked (the bill for a training run twice: as arithmetic on the essay’s own inputs, and as the cost of a frontier run; and Anthropic’s run rate twice: as itself, out of date, and through the price-to-sales multiple it divides), and the evidence contradicts fewer than half of them: 12 are consistent");
+    expect(summary).toContain("where consistent means only that the essay’s range overlaps ours");
+    expect(summary).toContain("The report takes the essay’s mechanisms as given");
+    expect(summary).not.toMatch(/of them hold|direction holds up/);
   });
 });
 
@@ -239,7 +242,7 @@ describe("words that follow their numbers under the reviewed what-ifs", () => {
   it("chapter 5 gives the policy rate's gap in percentage points, not as a ratio of two rates", async () => {
     const paragraphs = await texts("p", root);
     const rate = paragraphs.find((p) => p.includes("for the policy rate is")) ?? "";
-    expect(rate).toMatch(/for the policy rate is overstated: the top of the Federal Reserve’s target range was [\d.]+%, [\d.]+ percentage points below 4% \(the factor on its card divides the middle of the stated range by that rate, the one measure the ledger gives every claim; for a rate, points say more\)\./);
+    expect(rate).toMatch(/for the policy rate is overstated: the top of the Federal Reserve’s target range was [\d.]+%, [\d.]+ percentage points below 4% \(its card shows the ledger’s ratio of the stated range’s middle to that rate, as for every claim; for an interest rate, the gap in points is the clearer measure\)\./);
     expect(rate).not.toMatch(/policy rate is [^.]*×/);
   });
 
@@ -300,5 +303,34 @@ describe("what the chapters say of their inputs", () => {
     const [, count, names] = /and (\d+) unverifiable \(the unverifiable ones?: (.*?)\)\./.exec(ledgerLine ?? "") ?? [];
     expect(names?.split("; ")).toHaveLength(Number(count));
     expect(paragraphs.some((p) => /^Credits stranded .*\(chapter 3\); the figure rests (mostly|partly) on our judgement, above all of the share of single-cloud credits the lab would have spent there anyway \([\d.]+% of its sensitivity\)\./.test(p))).toBe(true);
+  });
+});
+
+describe("what an average and an assumption leave out", () => {
+  it("gives the outcome beside each expected value, the even split's condition, structure before inputs, and the dollar alternatives", async () => {
+    const paragraphs = await texts("p, li");
+    // Chapter 6: the weighted index's interval is an average's; the outcome drawn by the probabilities is wider.
+    const outcome = paragraphs.find((p) => p.startsWith("That is an expected value"));
+    const [, low, high] = /the cost of inference compute is [\d.]+ × today\u2019s cost \(90% interval ([\d.]+)\u2013([\d.]+) × today\u2019s cost\): below today\u2019s in [\d.]+% of draws, and more than 30% above it in [\d.]+%\./.exec(outcome ?? "") ?? [];
+    const weighted = /Weighted by them, the cost of inference compute is [\d.]+ × today\u2019s cost \(90% interval ([\d.]+)\u2013([\d.]+) ×/.exec(paragraphs.join("\n"));
+    expect(Number(low)).toBeLessThan(Number(weighted?.[1]));
+    expect(Number(high)).toBeGreaterThan(Number(weighted?.[2]));
+    expect(paragraphs.some((p) => p.includes("stays close to today\u2019s") && !p.includes("need not"))).toBe(false);
+    // Chapter 4: the weighted premium, and who bears it if balkanization happens.
+    expect(paragraphs.some((p) => /in the future where balkanization happens, the whole [\d.]+% \(90% interval [\d.]+%\u2013[\d.]+%\) falls on whoever serves that traffic/.test(p))).toBe(true);
+    // Chapter 7: the break-even verdict holds for an even split; the share a design needs is computed.
+    expect(paragraphs.some((p) => /This assumes the volume is split evenly\. A custom design needs [\d.]+% \(90% interval [\d.]+%\u2013[\d.]+%\) of a generation\u2019s frontier volume to break even/.test(p))).toBe(true);
+    // Chapter 8: the structural question comes before the inputs when the alternatives lie outside the interval.
+    expect(paragraphs.some((p) => p.includes("the first question for research is structural"))).toBe(true);
+    expect(paragraphs.some((p) => p.includes("worth more than refining anything else"))).toBe(false);
+    // The summary's dollar figure with its structural alternatives.
+    expect(paragraphs.some((p) => /^The fragmentation tax on a frontier lab comes to \$[\d.]+[MB] \(90% interval \$[\d.]+[MB]\u2013\$[\d.]+[MB]\) a year, .* under the structural alternatives of chapter 8; in dollars, those alternatives give medians of \$[\d.]+[MB]\u2013\$[\d.]+[MB] a year\./.test(p))).toBe(true);
+  });
+
+  it("names our judgement as such in the ledger, and shows a decimal year as the model uses it", async () => {
+    const body = (await texts("body")).join("\n");
+    expect(body).toContain("Checked against our judgement (2026-04-28):");
+    expect(body).not.toContain("Against fragtax analysts");
+    expect((await texts("#appendix-assumptions tr", root)).find((row) => row.includes("openai_azure_partnership_start_year"))).toContain("2019.55");
   });
 });

@@ -220,8 +220,9 @@ export function formatAssumptionQuantity(
   options: { readonly withUnit?: boolean } = {},
 ): string {
   const format = formatForUnit(a.unit);
+  // A decimal year as written (2019.55, mid-2019): the year alone read "2019" where the model uses 2019.55.
   const one = (x: number): string =>
-    format === "number" && Math.abs(x) >= 1e9 ? powerOfTen(x) : format === "percent" ? exactPercent(x) : formatNumber(x, format);
+    format === "number" && Math.abs(x) >= 1e9 ? powerOfTen(x) : format === "percent" ? exactPercent(x) : format === "year" && Math.abs(x - Math.round(x)) > 1e-9 ? significant(x, 6) : formatNumber(x, format);
   const body = a.range !== undefined ? `${one(a.range.low)}${EN_DASH}${one(a.range.high)}` : a.value !== undefined ? one(a.value) : "n/a";
   return options.withUnit === false ? body : appendUnit(body, a.unit, format);
 }

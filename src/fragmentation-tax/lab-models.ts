@@ -129,7 +129,7 @@ export const SCENARIOS: ReportModel<
  */
 export const CHIPS: ReportModel<
   "design" | "ecosystems" | "units" | "life" | "saving" | "utilization",
-  "units_per_ecosystem" | "design_usd_per_chip" | "design_usd_per_chip_hour" | "break_even_units" | "volume_to_break_even" | "utilization_two_stacks" | "design_usd_per_chip_hour_two_stacks"
+  "units_per_ecosystem" | "design_usd_per_chip" | "design_usd_per_chip_hour" | "break_even_units" | "break_even_share_of_volume" | "volume_to_break_even" | "utilization_two_stacks" | "design_usd_per_chip_hour_two_stacks"
 > = {
   ids: {
     design: "custom_chip_design_cost_usd", ecosystems: "hardware_ecosystem_count", units: "frontier_accelerator_units_per_generation",
@@ -145,6 +145,8 @@ export const CHIPS: ReportModel<
       design_usd_per_chip: share.nreUsdPerChip,
       design_usd_per_chip_hour: share.nreUsdPerChipHour,
       break_even_units: breakEven,
+      // The share of a generation's volume an ecosystem needs to repay its design: volume is not split evenly in fact.
+      break_even_share_of_volume: breakEven / x.units,
       volume_to_break_even: share.chipsPerEcosystem / breakEven,
       utilization_two_stacks: splitUtilization,
       design_usd_per_chip_hour_two_stacks: share.nreUsdPerChip / (lifetimeHours * splitUtilization),

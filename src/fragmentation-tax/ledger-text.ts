@@ -8,6 +8,7 @@ import { indefiniteArticle, type NumberFormat } from "../format/number";
 import type { Summary } from "../vocabulary/results";
 import type { Assumption } from "../assumptions/types";
 import { intervalOf } from "../model/runner";
+import { inputKind } from "./input-kinds";
 import { PLACEMENT_WORDS, placement, readingsTally, type Placement, type TrainingReading } from "./readings";
 
 type Fmt = (x: number | Summary, format?: NumberFormat) => string;
@@ -23,7 +24,8 @@ const span = (r: Interval | Summary, format: NumberFormat, fmt: Fmt): string => 
  * case there, as any common noun would; a name (Bloomberg, Epoch AI, the Federal Reserve) keeps its capital.
  */
 export const sourceInProse = (title: string): string => title.replace(/^Press reports\b/, "press reports");
-const cite = (a: Assumption): string => `${sourceInProse(a.source.title)}, ${a.source.date}`;
+// Our own judgement is named as such, with its date: "Against fragtax analysts' assumption, 2026-04-28:" did not parse as a sentence.
+const cite = (a: Assumption): string => (inputKind(a) === "judgement" ? `our judgement (${a.source.date})` : `${sourceInProse(a.source.title)}, ${a.source.date}`);
 
 export const sourcedNote = (a: Assumption): string => `Checked against ${cite(a)}.${a.note === undefined ? "" : ` ${a.note}`}`;
 
@@ -67,7 +69,7 @@ export const googleFaceNote = (upfront: Assumption, milestone: Assumption, fmt: 
 export const GOOGLE_SETTLES = "Only the essay describes the structure in these inputs; the deal's terms (how much is committed now, how much depends on milestones, how much is cash) would settle it.";
 export const googleCreditsClaim = "Form of Google's commitment: TPU capacity and cloud credits, no cash";
 export const googleCreditsNote = (share: Assumption): string =>
-  `The claim reads as all of it in credits. Against ${cite(share)}: ${share.note ?? ""}`.trim();
+  `The claim reads as all of it in credits. Checked against ${cite(share)}: ${share.note ?? ""}`.trim();
 export const amazonClaim = (amount: number, fmt: Fmt): string => `Amazon's tranche for Anthropic, announced shortly before Google's: ${fmt(amount, "usd")}, in Trainium and AWS capacity`;
 export const AMAZON_SETTLES = "No independent source for this tranche is among the report's inputs; Amazon's or Anthropic's announcement of it would settle its size and form.";
 export const rearchitectureClaim = "Moving OpenAI's training off Azure would take years and billions of dollars of re-engineering";

@@ -16,7 +16,7 @@ export type { Distribution } from "./distributions";
 export { tornado, rankCorrelation, spearman } from "./sensitivity";
 export type { OutputChoice, RankCorrelationRow, Tornado, TornadoRow } from "./sensitivity";
 export { driversOf } from "./drivers";
-export { mixtureExpected, perPercentagePointMoves, scenarioMixture } from "./scenarios";
+export { mixSamples, mixtureExpected, perPercentagePointMoves, scenarioMixture } from "./scenarios";
 export type { Scenario, ScenarioMixture, ScenarioOutcome } from "./scenarios";
 export { checkClaim, computedRange, midpoint } from "./claims";
 export type { ClaimCheck, Range } from "./claims";

@@ -129,7 +129,11 @@ describe("calendar years", () => {
     expect(formatNumber(2019.55, "year")).toBe("2019"); // 22 July 2019 as a decimal year falls in 2019
     expect(formatNumber(2021.9999999999, "year")).toBe("2022");
     expect(formatAssumptionQuantity({ range: { low: 2021, high: 2022 }, unit: "year" })).toBe("2021\u20132022");
-    expect(formatAssumptionValue({ value: 2019.55, unit: "year" })).toBe("2019");
+    // An input is shown as the model uses it: Appendix A's "2019" hid the 2019.55 its answer rests on,
+    // and a diff of 2019.55 → 2019.7 read "2019 → 2019".
+    expect(formatAssumptionValue({ value: 2019.55, unit: "year" })).toBe("2019.55");
+    expect(formatAssumptionValue({ value: 2019.7, unit: "year" })).toBe("2019.7");
+    expect(formatAssumptionValue({ value: 2019, unit: "year" })).toBe("2019");
     expect(formatFigure({ unit: "year", format: "year", value: 2021 })).toBe("2021");
     expect(formatFigure({ unit: "year", format: "year", summary: { mean: 2021.5, p5: 2021.05, p25: 2021.25, p50: 2021.5, p75: 2021.75, p95: 2021.95 } })).toBe("2021 (90% interval 2021)");
   });
