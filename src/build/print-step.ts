@@ -82,8 +82,9 @@ export async function printStep({ config, options, html, pdfSource, pdfOptions, 
     const last = await lastPrint(config, effects);
     const kept = by === "report.yaml" ? undefined : await previousPdf(last, config, effects, pdfSource, settings);
     if (kept === undefined) {
-      // Of this page but printed otherwise (another paper): said so, or "an earlier page" would puzzle.
-      const changed = last?.sourceSha256 === pdfSource ? settingsChanged(last.settings, settings) : undefined;
+      // Of this page but printed otherwise (another paper), or printed so but changed since: said so, or "an earlier page" would puzzle.
+      const otherwise = last?.sourceSha256 === pdfSource ? settingsChanged(last.settings, settings) : undefined;
+      const changed = otherwise?.length === 0 && by !== "report.yaml" ? "altered" : otherwise;
       if (effects.exists(`${config.outDir}/report.pdf`)) effects.log(messages.buildStep("pdf", printMessages.pdfDropped(by, changed)));
       return { outcome: "skipped" };
     }

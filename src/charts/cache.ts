@@ -106,7 +106,7 @@ export async function readChart(key: string): Promise<CachedChart | undefined> {
   if (drawn !== undefined) return drawn;
   const file = join(folder, `${key}.json`);
   try {
-    const entry = unsealedJson(await readPlainText(file)) as Partial<CachedChart>;
+    const entry = unsealedJson(await readPlainText(file), `${key}.json`) as Partial<CachedChart>;
     const frame = entry.frame as Partial<AnimationFrame> | undefined;
     const validFrame = frame === undefined || (typeof frame.field === "string" && typeof frame.value === "string");
     const validTables = entry.tables === undefined || Array.isArray(entry.tables);
@@ -127,7 +127,7 @@ export function writeChart(key: string, chart: CachedChart): void {
   const dir = folder;
   if (dir === undefined) return;
   drawnNow.set(key, chart);
-  const entry = sealedJson({ markup: chart.markup, width: chart.width, height: chart.height, notes: chart.notes, frame: chart.frame, tables: chart.tables });
+  const entry = sealedJson({ markup: chart.markup, width: chart.width, height: chart.height, notes: chart.notes, frame: chart.frame, tables: chart.tables }, `${key}.json`);
   // An unwritable cache is said once with its path (exit 2), like the other caches, not hidden.
   writeBehind(() => locatingFileSystemErrors("the chart cache (out/.cache/charts)", dir, () => writeFileAtomic(join(dir, `${key}.json`), entry, CACHE_WRITE)));
 }

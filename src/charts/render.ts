@@ -26,7 +26,7 @@ import { chartKey, compiledChartsDir, drawingCode, noSpecRemembered, readChart, 
 import { registerMeasureFonts } from "./canvas";
 import { importVega } from "./vega-modules";
 import { ChartDataError, resolveChartData } from "./data";
-import { chartRows, MAX_CHART_ROWS } from "./rows";
+import { chartRows, drawsNoRows, MAX_CHART_ROWS } from "./rows";
 import { chartDataTables, type DataTable } from "./data-table";
 import { readableMarkText } from "./mark-text";
 import { locateMissing, missingFields, missingFieldWarning, type Locate } from "./fields";
@@ -168,6 +168,7 @@ export async function renderChart(spec: unknown, place: ChartPlace): Promise<Ren
     ...missing.map((field) => missingFieldWarning(locateMissing(place.locate, field) ?? where, field)),
     ...texts.map((text) => textOnQuantityWarning(place.locate?.(text.field) ?? where, text)),
     ...floatingBars(themedSpec).map((bars) => messages.chartFloatingBars(place.locate?.(`${bars.span}2`, { key: true }) ?? where, bars.path, bars.span, bars.value)),
+    ...(drawsNoRows(resolved.spec) ? [messages.chartNoRows(where)] : []),
     ...interactiveFeatures(themedSpec).map(({ feature, shows, animation }) =>
       messages.chartInteractive(where, feature, animation === true && chart.frame !== undefined ? messages.chartFirstFrame(visibleInOneLine(chart.frame.field), visibleInOneLine(chart.frame.value)) : shows),
     ),

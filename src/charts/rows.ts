@@ -42,3 +42,36 @@ export function chartRows(spec: unknown): ChartRows {
   }
   return sequence === undefined ? { rows } : { rows, sequence };
 }
+
+/**
+ * Whether a chart with its data resolved (files inlined: charts/data.ts) has data and none of it holds
+ * a row: every `values` is an empty list, or a CSV/TSV text of a header alone, and nothing is
+ * generated. Vega-Lite draws such a chart as empty axes without a word (a filter upstream that kept
+ * nothing, say). A chart with no data at all (text and rules of constants) is not one.
+ */
+export function drawsNoRows(spec: unknown): boolean {
+  let sources = 0;
+  let rows = 0;
+  const pending: unknown[] = [spec];
+  for (let next = pending.pop(); next !== undefined && rows === 0; next = pending.pop()) {
+    if (Array.isArray(next)) {
+      for (const item of next) pending.push(item);
+      continue;
+    }
+    if (!isRecord(next)) continue;
+    if (isRecord(next.sequence) || typeof next.url === "string") return false;
+    if ("values" in next) {
+      sources += 1;
+      const values = next.values;
+      rows += Array.isArray(values) ? values.length : typeof values === "string" ? Math.max(0, values.split(/\r?\n/).filter((line) => line.trim() !== "").length - 1) : 1;
+    }
+    if (isRecord(next.datasets)) {
+      for (const values of Object.values(next.datasets)) {
+        sources += 1;
+        rows += Array.isArray(values) ? values.length : 1;
+      }
+    }
+    for (const [key, value] of Object.entries(next)) if (key !== "values" && key !== "datasets" && typeof value === "object" && value !== null) pending.push(value);
+  }
+  return sources > 0 && rows === 0;
+}

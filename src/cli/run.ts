@@ -107,7 +107,7 @@ async function runCommand(notebook: string, options: { out?: string; timeout: st
   let chartErrors: string[] = [];
   if ((await import("../report/chart-specs")).hasCharts(result.executed)) {
     const charts = await import("../report/chart-outputs");
-    const problems = charts.chartSpecProblems(result.executed, result.notebook);
+    const problems = await charts.chartSpecProblems(result.executed, result.notebook, dirname(result.file), root);
     const schema = await charts.chartSchemaProblems(result.executed, result.notebook, outPaths(root).chartCache);
     for (const warning of [...schema.warnings, ...problems.warnings]) process.stderr.write(`${buildWarning(warning)}\n`);
     chartErrors = [...schema.errors, ...problems.errors, ...charts.chartDataErrors(result.executed, result.notebook, dirname(result.file), root)];

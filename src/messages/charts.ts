@@ -7,6 +7,10 @@ export const chartTooManyRows = (rows: number, max: number, sequence?: { start: 
   `its data has ${rows.toLocaleString("en-US")} rows${sequence === undefined ? "" : ` (a sequence from ${sequence.start} to ${sequence.stop} by ${sequence.step})`}, over the ${max.toLocaleString("en-US")} a chart in the page may draw; ` +
   "aggregate, bin or sample the data in the cell (or check the numbers: a typo can add zeros)";
 
+/** A chart whose data holds no row (charts/rows.ts `drawsNoRows`): drawn as empty axes. */
+export const chartNoRows = (where: string): string =>
+  `${where}: the chart's data has no rows, so it draws its axes and nothing else; check what filtered them out, or leave the chart out when there is nothing to show`;
+
 export const chartFailed = (where: string, detail: string): string => `${where}: the Vega-Lite chart could not be rendered: ${detail}`;
 
 export const chartBadGeometry = (where: string): string =>

@@ -11,9 +11,11 @@ export const pdfKept = (by: "dev" | "no-pdf"): string =>
 /** A print setting (build/print-step.ts `PrintSettings`) in which a report.pdf differs from this build's; "unrecorded": printed by a fragtax that did not record them. */
 export type PrintSettingChange = { readonly name: "paper"; readonly was: string; readonly now: string } | { readonly name: string };
 
-/** Why a report.pdf is not of this build: another page, or this page printed otherwise (`changed`). */
-const notThisPrint = (changed: readonly PrintSettingChange[]): string =>
-  changed.length === 0
+/** Why a report.pdf is not of this build: another page, this page printed otherwise (`changed`), or not the file that was printed ("altered"). */
+const notThisPrint = (changed: readonly PrintSettingChange[] | "altered"): string =>
+  changed === "altered"
+    ? "it is not the file the last build printed of this page (its sha256 differs from the one build-log.json records: edited or damaged since)"
+    : changed.length === 0
     ? "it was printed from an earlier page"
     : changed.some((change) => change.name === "unrecorded")
       ? "it was printed from this page, by an earlier fragtax that did not record its print settings (paper, title, author, subtitle)"
@@ -23,7 +25,7 @@ const notThisPrint = (changed: readonly PrintSettingChange[]): string =>
  * A build that prints nothing, over a report.pdf of another page, or of this page printed with other
  * settings (`changed`: another paper): the file goes, said, as it cannot stay beside this page.
  */
-export const pdfDropped = (by: "dev" | "no-pdf" | "report.yaml", changed: readonly PrintSettingChange[] = []): string =>
+export const pdfDropped = (by: "dev" | "no-pdf" | "report.yaml", changed: readonly PrintSettingChange[] | "altered" = []): string =>
   `removed report.pdf: ${notThisPrint(changed)} (${by === "report.yaml" ? "report.yaml's outputs.pdf is false" : by === "dev" ? "dev does not print" : "--no-pdf prints nothing"}); \`fragtax build\` prints this one`;
 
 /** A build whose page shows it failed: not printed (`removed`: the report.pdf of an earlier page goes with out/build/). */

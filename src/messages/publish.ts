@@ -31,6 +31,9 @@ export const publishDamagedVersions = (damaged: readonly { readonly id: string; 
 export const indexDamagedVersions = (damaged: readonly { readonly id: string; readonly manifest: string }[]): string =>
   `refusing to rewrite out/reports/index.html: ${damagedListing(damaged)}, so the index could not list ${damaged.length === 1 ? "it" : "them"}; ${damagedRemedy(damaged.map((d) => d.id))}, then run \`fragtax publish --index-only\` again (the index was left as it was)`;
 
+export const indexAlteredVersion = (problem: string): string =>
+  `refusing to rewrite out/reports/index.html: ${problem}, then run \`fragtax publish --index-only\` again (the index was left as it was)`;
+
 export const publishAsOfAfterToday = (asOf: string, today: string): string =>
   `this build's data cut-off (as of ${asOf}) is after today (${today} on this machine): a version is dated no earlier than its data and no later than today; correct asOf in report.yaml and run \`fragtax build\` again`;
 

@@ -39,7 +39,7 @@ import { checkCarriedErrata } from "./errata";
 import { MAX_YEAR, MIN_YEAR } from "../util/limits";
 import { latestToday } from "../util/dates";
 import { alreadyPublished, readBuildRecord, refusalReason } from "./build-record";
-import { assertVersionIntact, damagedVersions, DamagedVersionError } from "./verify";
+import { assertVersionIntact, damagedVersions, DamagedVersionError, firstVersionProblem } from "./verify";
 import { checkReviewedSections, proseCheck } from "./prose-check";
 import { withProseV2FromGit } from "./legacy-sections";
 import { InputError, WorkError } from "../util/errors";
@@ -358,6 +358,9 @@ export async function rewriteIndex(options: Pick<PublishOptions, "root" | "repor
     await removeAbandoned(options.reportsDir);
     // An index without a damaged version would pass for the whole history: it is restored first.
     await refuseDamaged(options.reportsDir, options.root, publishMessages.indexDamagedVersions);
+    // Nor from a version verify finds altered: the index shows readers its manifest's note and figures.
+    const altered = await firstVersionProblem(options.reportsDir);
+    if (altered !== undefined) throw new DamagedVersionError(publishMessages.indexAlteredVersion(altered));
     const { page, versions } = await expectedIndex(options.reportsDir, options.title);
     await writeFileAtomic(join(options.reportsDir, "index.html"), page);
     return versions;

@@ -212,6 +212,15 @@ export async function assertVersionIntact(reportsDir: string, id: string): Promi
   if (first) throw new TamperedVersionError(describeProblem(reportsDir, id, first));
 }
 
+/** The first problem `verify` finds in any published version, oldest first, as one line; undefined when every version is whole. */
+export async function firstVersionProblem(reportsDir: string): Promise<string | undefined> {
+  for (const id of await versionFolders(reportsDir)) {
+    const first = (await checkVersion(reportsDir, id)).problems[0];
+    if (first !== undefined) return describeProblem(reportsDir, id, first);
+  }
+  return undefined;
+}
+
 /** A problem of version `id` as one line: the names in it come from the folder and the manifest. */
 export function describeProblem(reportsDir: string, id: string, problem: VersionProblem): string {
   const named = problem.named === undefined ? undefined : visibleInOneLine(problem.named);

@@ -2,11 +2,12 @@
  * What a notebook's charts need checked or read, without loading the chart renderer (a no-op rebuild
  * needs the files a chart reads, not the chart): the files they read, and fields missing from their data.
  */
-import { chartFiles, missingDataFiles } from "../charts/data";
+import { chartFiles, missingDataFiles, resolveChartData } from "../charts/data";
 import { locateMissing, missingFields, missingFieldWarning, type Locate } from "../charts/fields";
 import { floatingBars } from "../charts/floating-bars";
 import { textOnQuantities, textOnQuantityWarning } from "../charts/text-quantities";
-import { chartDataUnreadable, chartFailed, chartFloatingBars } from "../messages/charts";
+import { drawsNoRows } from "../charts/rows";
+import { chartDataUnreadable, chartFailed, chartFloatingBars, chartNoRows } from "../messages/charts";
 import { displayPath } from "../util/paths";
 import { cellText, type Notebook } from "../notebook/nbformat";
 import { lineColumn } from "../util/text-position";
@@ -22,27 +23,40 @@ export function notebookChartFiles(notebook: Notebook, folder: string, root: str
  * What the build will say of one executed notebook's charts without drawing them, so `fragtax run`
  * shows a wrong chart before the build does: as errors, the fields a channel names that the chart's
  * data lacks (the build fails such a chart); as warnings, a field only a transform reads, words on a
- * quantitative scale, bars drawn as dashes (charts/floating-bars.ts). (Data read from files is the
- * build's to check: only inline rows are looked at here.)
+ * quantitative scale, bars drawn as dashes (charts/floating-bars.ts). Data a chart reads from a file in
+ * the project (`data.url`, resolved against `folder`) is read as the build reads it, so a field its
+ * CSV header lacks fails here too (a run passed such a chart the build then failed); a file that cannot
+ * be read is `chartDataErrors`'s to say.
  */
-export function chartSpecProblems(notebook: Notebook, name: string): { errors: string[]; warnings: string[] } {
+export async function chartSpecProblems(notebook: Notebook, name: string, folder: string, root: string): Promise<{ errors: string[]; warnings: string[] }> {
   const errors: string[] = [];
   const warnings: string[] = [];
-  notebook.cells.forEach((cell, index) => {
-    if (cell.cell_type !== "code") return;
+  for (const [index, cell] of notebook.cells.entries()) {
+    if (cell.cell_type !== "code") continue;
     const locate = literalLocator(name, index + 1, cellText(cell.source));
     const inCell = at({ file: name, cell: index + 1 });
     for (const spec of chartSpecs(cell.outputs)) {
       if (typeof spec !== "object" || spec === null || Array.isArray(spec)) continue;
-      const view = spec as Record<string, unknown>;
+      const view = await withLocalData(spec as Record<string, unknown>, folder, root);
       for (const field of missingFields(view)) (field.channel === true ? errors : warnings).push(missingFieldWarning(locateMissing(locate, field) ?? inCell, field));
       warnings.push(
         ...textOnQuantities(view).map((text) => textOnQuantityWarning(locate(text.field) ?? inCell, text)),
         ...floatingBars(view).map((bars) => chartFloatingBars(locate(`${bars.span}2`, { key: true }) ?? inCell, bars.path, bars.span, bars.value)),
+        ...(drawsNoRows(view) ? [chartNoRows(inCell)] : []),
       );
     }
-  });
+  }
   return { errors, warnings };
+}
+
+/** `spec` with the project files it reads inlined, as the build draws it; as it is when it reads none, or one that cannot be read. */
+async function withLocalData(spec: Record<string, unknown>, folder: string, root: string): Promise<Record<string, unknown>> {
+  if (chartFiles(spec, folder, root).length === 0) return spec;
+  try {
+    return (await resolveChartData(spec, folder, root)).spec;
+  } catch {
+    return spec;
+  }
 }
 
 /**

@@ -6,11 +6,15 @@
  * what the sources give. Before, such an entry's figures reached a build, a publish and a verify that
  * all passed, the published assumptions file saying otherwise.
  *
+ * The seal covers the name the entry is stored under too (its key, or the file's name): an entry
+ * copied or swapped under another key has an unbroken seal of its own content, and was served as that
+ * key's (another chart's drawing in a figure, another cell's compiled code run in a cell).
+ *
  * Not a defence against someone who can write the project: they could seal an entry as well, or edit
  * the notebooks. It keeps a cache from ever being the reason a report is wrong.
  *
- * Text: a first line `sha256:<hex>` of the rest, then the rest (JSON). Bytes: the 32-byte digest, then
- * the bytes.
+ * Text: a first line `sha256:<hex>` of the name, a line break and the rest, then the rest (JSON).
+ * Bytes: the 32-byte digest of the name, a NUL and the bytes, then the bytes.
  */
 import { sha256, sha256Bytes } from "./hash";
 
@@ -18,37 +22,39 @@ const PREFIX = "sha256:";
 const HEX_LENGTH = 64;
 const DIGEST_BYTES = 32;
 
-/** Thrown by `unsealed` for an entry that is not sealed, or whose content is not what was sealed. */
+/** Thrown by `unsealed` for an entry that is not sealed, whose content is not what was sealed, or that was sealed under another name. */
 export class BrokenSealError extends Error {}
 
-/** `text` with its seal, ready to be written. */
-export function sealed(text: string): string {
-  return `${PREFIX}${sha256(text)}\n${text}`;
+/** `text` with its seal under `name` (the key it is stored under), ready to be written. */
+export function sealed(text: string, name: string): string {
+  return `${PREFIX}${sha256(`${name}\n${text}`)}\n${text}`;
 }
 
-/** The content of a sealed entry; throws `BrokenSealError` when it is not one or it changed. */
-export function unsealed(entry: string): string {
+/** The content of an entry sealed under `name`; throws `BrokenSealError` when it is not one, it changed, or it is another name's. */
+export function unsealed(entry: string, name: string): string {
   const start = PREFIX.length + HEX_LENGTH + 1;
   if (!entry.startsWith(PREFIX) || entry[start - 1] !== "\n") throw new BrokenSealError("not a sealed entry");
   const text = entry.slice(start);
-  if (sha256(text) !== entry.slice(PREFIX.length, start - 1)) throw new BrokenSealError("the entry changed since it was sealed");
+  if (sha256(`${name}\n${text}`) !== entry.slice(PREFIX.length, start - 1)) throw new BrokenSealError("the entry changed since it was sealed, or was sealed under another name");
   return text;
 }
 
-/** JSON of `value`, sealed. */
-export const sealedJson = (value: unknown): string => sealed(JSON.stringify(value));
+/** JSON of `value`, sealed under `name`. */
+export const sealedJson = (value: unknown, name: string): string => sealed(JSON.stringify(value), name);
 
-/** The value a sealed JSON entry holds; throws on a broken seal or JSON that does not parse. */
-export const unsealedJson = (entry: string): unknown => JSON.parse(unsealed(entry)) as unknown;
+/** The value a JSON entry sealed under `name` holds; throws on a broken seal or JSON that does not parse. */
+export const unsealedJson = (entry: string, name: string): unknown => JSON.parse(unsealed(entry, name)) as unknown;
 
-/** `bytes` with their seal. */
-export function sealedBytes(bytes: Uint8Array): Buffer {
-  return Buffer.concat([sha256Bytes(bytes), bytes]);
+const digestOf = (bytes: Uint8Array, name: string): Buffer => sha256Bytes(Buffer.concat([Buffer.from(`${name}\0`), bytes]));
+
+/** `bytes` with their seal under `name`. */
+export function sealedBytes(bytes: Uint8Array, name: string): Buffer {
+  return Buffer.concat([digestOf(bytes, name), bytes]);
 }
 
-/** The bytes of a sealed binary entry; throws `BrokenSealError` when they changed. */
-export function unsealedBytes(entry: Buffer): Buffer {
+/** The bytes of a binary entry sealed under `name`; throws `BrokenSealError` when they changed or are another name's. */
+export function unsealedBytes(entry: Buffer, name: string): Buffer {
   const bytes = entry.subarray(DIGEST_BYTES);
-  if (entry.length < DIGEST_BYTES || !sha256Bytes(bytes).equals(entry.subarray(0, DIGEST_BYTES))) throw new BrokenSealError("the entry changed since it was sealed");
+  if (entry.length < DIGEST_BYTES || !digestOf(bytes, name).equals(entry.subarray(0, DIGEST_BYTES))) throw new BrokenSealError("the entry changed since it was sealed, or was sealed under another name");
   return bytes;
 }

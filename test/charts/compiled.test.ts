@@ -6,7 +6,7 @@
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { deserialize, serialize } from "node:v8";
 import * as vega from "vega";
 import * as vegaLite from "vega-lite";
@@ -169,11 +169,11 @@ describe("charts compiled apart from their data", () => {
     await writesBehindSettled();
     const [name] = readdirSync(dir);
     const file = join(dir, name as string);
-    const entry = deserialize(unsealedBytes(readFileSync(file))) as { places: { path: (string | number)[] }[] };
+    const entry = deserialize(unsealedBytes(readFileSync(file), basename(file))) as { places: { path: (string | number)[] }[] };
     expect(entry.places.length).toBeGreaterThan(0);
     for (const place of entry.places) place.path = ["vegaSpec", "nowhere", ...place.path];
     // Sealed again (sealed.ts), so that it is read: its places are what is wrong.
-    writeFileSync(file, sealedBytes(serialize(entry)));
+    writeFileSync(file, sealedBytes(serialize(entry), basename(file)));
     const fresh = await inNewProcess(dir, bars(MOVED), "edited");
     expect(fresh.svg).toBe(await direct(bars(MOVED)));
     expect(fresh.compiles).toBe(1);

@@ -53,10 +53,10 @@ describe("floating bars", () => {
     expect(flagged).toEqual([]);
   });
 
-  it("is said by fragtax run too, at the x2 of the cell that drew it", () => {
+  it("is said by fragtax run too, at the x2 of the cell that drew it", async () => {
     const source = 'nb.chart({\n  data: { values: bins },\n  mark: "bar",\n  encoding: { x: { field: "x0", type: "quantitative" }, x2: { field: "x1" }, y: { field: "count", type: "quantitative" } },\n});';
     const notebook = { nbformat: 4, nbformat_minor: 5, metadata: {}, cells: [{ cell_type: "code", id: "c1", metadata: {}, execution_count: 1, source, outputs: [{ output_type: "display_data", metadata: {}, data: { "application/vnd.vegalite.v5+json": histogram({}) } }] }] } as Notebook;
-    expect(chartSpecProblems(notebook, "notebooks/01-x.ipynb").warnings).toEqual([expect.stringMatching(/^notebooks\/01-x\.ipynb: cell 1, line 4, column \d+: the bars at the spec span x to x2 but have no y2/)]);
+    expect((await chartSpecProblems(notebook, "notebooks/01-x.ipynb", "/nowhere/notebooks", "/nowhere")).warnings).toEqual([expect.stringMatching(/^notebooks\/01-x\.ipynb: cell 1, line 4, column \d+: the bars at the spec span x to x2 but have no y2/)]);
   });
 
   it("warns where the drawing shows dashes, located at x2 in the cell, and not where it shows bars", async () => {

@@ -167,6 +167,15 @@ describe("spec checks", () => {
     expect(right.warnings).toEqual([]);
   });
 
+  it("warns of a chart whose data has no rows, inline or in a file of a header alone (drawn as empty axes without a word)", async () => {
+    const encoding = { x: { field: "name", type: "nominal" }, y: { field: "value", type: "quantitative" } };
+    const empty = await render({ data: { values: [] }, mark: "bar", encoding });
+    expect(empty.warnings).toContain("nb.ipynb: cell 2: the chart's data has no rows, so it draws its axes and nothing else; check what filtered them out, or leave the chart out when there is nothing to show");
+    const header = await render({ data: { values: "name,value\n", format: { type: "csv" } }, mark: "bar", encoding });
+    expect(header.warnings.some((w) => w.includes("has no rows"))).toBe(true);
+    expect((await render({ data: { url: "small.csv" }, mark: "bar", encoding })).warnings).toEqual([]);
+  });
+
   it("fails a chart of bare numbers (Monte Carlo samples) that names a field other than 'data', the one field Vega gives them", async () => {
     const samples = { values: [2.4, 2.5, 2.61] };
     // It drew an empty chart with only "NaN coordinates", no field named.

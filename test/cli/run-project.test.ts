@@ -8,7 +8,7 @@
  */
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { processStartTime } from "../../src/util/lock";
 import { codeNotebookJson, tempProject } from "../project";
@@ -37,9 +37,9 @@ describe("fragtax run and the build's parsed assumptions", () => {
     expect(runHigh()).toBe("3");
 
     const entryFile = join(cacheDir, "inputs", "assumptions.json");
-    const entry = unsealedJson(readFileSync(entryFile, "utf8")) as { value: { assumptions: Array<{ id: string; range?: { high: number } }> } };
+    const entry = unsealedJson(readFileSync(entryFile, "utf8"), basename(entryFile)) as { value: { assumptions: Array<{ id: string; range?: { high: number } }> } };
     entry.value.assumptions.find((a) => a.id === "h100_usd_per_gpu_hour")!.range!.high = 4.5;
-    writeFileSync(entryFile, sealedJson(entry)); // sealed again (sealed.ts): an edit without its seal is a miss
+    writeFileSync(entryFile, sealedJson(entry, basename(entryFile))); // sealed again (sealed.ts): an edit without its seal is a miss
     expect(runHigh()).toBe("4.5"); // the cached entry was used: no YAML parse in the notebook thread
 
     writeFileSync(file, readFileSync(file, "utf8").replace("range: { low: 2, high: 3 }", "range: { low: 2, high: 3.5 }"));
@@ -88,6 +88,23 @@ describe("fragtax run and charts", () => {
     // After the summary of the cells, which reads as success, what still fails the notebook.
     expect(run.stderr).toContain("ran 2 code cells");
     expect(run.stderr).toContain("the cells ran, but the chart problem above would fail `fragtax build`: fix it and run again");
+  });
+
+  it("fails, as the build does, on a chart field that a CSV file it reads lacks (its header is read as the build reads it; run passed it, exit 0)", () => {
+    writeFileSync(join(project.root, "notebooks", "energy.csv"), "part,usd\np5,1\nmedian,2\np95,3\n");
+    const run = runCell("chart-csv", 'nb.chart({ title: "Energy", description: "Bars", data: { url: "energy.csv" }, mark: "bar", encoding: { x: { field: "part", type: "nominal" }, y: { field: "usdd", type: "quantitative" } } });');
+    expect(run.status, run.stderr).toBe(1);
+    expect(run.stderr).toMatch(/notebooks\/chart-csv\.ipynb: cell 2, line 1, column \d+: chart field "usdd" \(at encoding\.y\.field\) is not in the chart's data; did you mean "usd"\?/);
+    expect(run.stderr).toContain("the cells ran, but the chart problem above would fail `fragtax build`: fix it and run again");
+    // Spelt as the header has it, the run passes.
+    const fixed = runCell("chart-csv", 'nb.chart({ title: "Energy", description: "Bars", data: { url: "energy.csv" }, mark: "bar", encoding: { x: { field: "part", type: "nominal" }, y: { field: "usd", type: "quantitative" } } });');
+    expect(fixed.status, fixed.stderr).toBe(0);
+  });
+
+  it("warns, as the build does, of a chart whose data has no rows (it drew empty axes without a word)", () => {
+    const run = runCell("chart-empty", 'const rows = [{ a: "x", count: 2 }].filter((r) => r.count < 0);\nnb.chart({ title: "Counts", description: "Bars", data: { values: rows }, mark: "bar", encoding: { x: { field: "a", type: "nominal" }, y: { field: "count", type: "quantitative" } } });');
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stderr).toContain("warning: notebooks/chart-empty.ipynb: cell 2: the chart's data has no rows, so it draws its axes and nothing else");
   });
 
   it("fails, as the build does, on a key the schema knows nowhere in a spec built in a variable (the type check cannot see it; it ran silently, exit 0)", () => {

@@ -136,6 +136,15 @@ describe("publish refuses incomplete, failed and altered builds, naming why", ()
     expect(same.stderr).toContain("pdf: kept report.pdf: the page is unchanged (--no-pdf prints nothing; `fragtax build` prints a changed page)");
     assertOneBuild(root);
     expect(readFileSync(join(buildDir(root), "report.pdf")).equals(printed)).toBe(true);
+    // The same page, but a PDF edited since it was printed: it goes, and the reason is the edit, not "an earlier page".
+    const altered = Buffer.from(printed);
+    altered[altered.length >> 1] = (altered[altered.length >> 1] ?? 0) ^ 0xff;
+    writeFileSync(join(buildDir(root), "report.pdf"), altered);
+    const edited = await fragtax(["build", "--root", root, "--no-pdf"], { cwd: root });
+    expect(edited.code).toBe(0);
+    expect(edited.stderr).toContain("pdf: removed report.pdf: it is not the file the last build printed of this page (its sha256 differs from the one build-log.json records: edited or damaged since) (--no-pdf prints nothing)");
+    expect(existsSync(join(buildDir(root), "report.pdf"))).toBe(false);
+    expect((await fragtax(["build", "--root", root], { cwd: root })).code).toBe(0);
     // A changed page: the PDF of the earlier one cannot stay beside it.
     const assumptions = join(root, "notebooks/assumptions.yaml");
     writeFileSync(assumptions, readFileSync(assumptions, "utf8").replace("range: { low: 2, high: 3 }", "range: { low: 2, high: 3.5 }"));

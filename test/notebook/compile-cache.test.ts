@@ -47,12 +47,12 @@ describe("the compile cache (out/.cache/engine)", () => {
       const names = readdirSync(cacheDir).filter((name) => /^(?:cell|bundle|types)-.*\.json$/.test(name));
       expect(names.map((name) => name.split("-")[0]).sort()).toEqual(["bundle", "cell", "cell", "types"]);
       for (const forged of [{ code: 5 }, { bundle: { code: "module.exports = {}" }, stamps: [] }, { types: { errors: "none" }, stamps: [], root: 1 }, []]) {
-        for (const name of names) writeFileSync(join(cacheDir, name), sealedJson(forged));
+        for (const name of names) writeFileSync(join(cacheDir, name), sealedJson(forged, name));
         const run = await executeNotebook(file);
         expect(run.status, JSON.stringify(run.error)).toBe("ok");
         expect(value(run, 1)).toBe("42");
         // Made again in its own shape, in the place of the forged one.
-        for (const name of names) expect(unsealedJson(readFileSync(join(cacheDir, name), "utf8"))).not.toEqual(forged);
+        for (const name of names) expect(unsealedJson(readFileSync(join(cacheDir, name), "utf8"), name)).not.toEqual(forged);
       }
     } finally {
       project.cleanup();

@@ -64,6 +64,22 @@ describe("verify: the versions index", () => {
     expect((await fragtax(["verify"], { cwd: root })).code).toBe(1);
     await writeFile(second, manifest);
 
+    // Nor from a version verify finds altered, whole as its manifest is: the index would show readers an
+    // edited note (a sealed manifest's field), or list a version whose page was edited as if it were whole.
+    const reportHtml = join(root, "out/reports/2026-05-20/report.html");
+    for (const [file, edit] of [[second, (text: string) => `${JSON.stringify({ ...(JSON.parse(text) as object), note: "TAMPERED" }, null, 2)}\n`], [reportHtml, (text: string) => text.replace("</body>", "<p>edited</p></body>")]] as const) {
+      const before = await readFile(file, "utf8");
+      const edited = edit(before);
+      expect(edited).not.toBe(before);
+      await writeFile(file, edited);
+      const refused = await fragtax(["publish", "--index-only"], { cwd: root });
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toContain("refusing to rewrite out/reports/index.html: published version 2026-05-20 was altered:");
+      expect(refused.stderr).toContain("then run `fragtax publish --index-only` again (the index was left as it was)");
+      expect(await readFile(index(), "utf8")).toBe(listed);
+      await writeFile(file, before);
+    }
+
     await rm(index());
     const missing = await fragtax(["verify"], { cwd: root });
     expect(missing.code).toBe(1);

@@ -20,10 +20,10 @@ let reportYaml = "";
 
 /** Rewrites the value of a cached entry, keeping its key. */
 function alterEntry(kind: string, change: (value: Record<string, unknown> & unknown[]) => void): void {
-  const entry = unsealedJson(readFileSync(entryFile(kind), "utf8")) as { value: Record<string, unknown> & unknown[] };
+  const entry = unsealedJson(readFileSync(entryFile(kind), "utf8"), `${kind}.json`) as { value: Record<string, unknown> & unknown[] };
   change(entry.value);
   // Sealed again (sealed.ts): an entry edited without its seal is a miss, tested below.
-  writeFileSync(entryFile(kind), sealedJson(entry));
+  writeFileSync(entryFile(kind), sealedJson(entry, `${kind}.json`));
 }
 
 beforeAll(async () => {
@@ -114,14 +114,14 @@ describe("parsed input files", () => {
     const result = await build({ root: project.root, pdf: false }, quiet());
     expect(result.exitCode).toBe(0);
     expect(html()).toContain("Incremental fixture");
-    expect(unsealedJson(readFileSync(entryFile("report"), "utf8"))).toMatchObject({ value: { title: "Incremental fixture" } });
+    expect(unsealedJson(readFileSync(entryFile("report"), "utf8"), "report.json")).toMatchObject({ value: { title: "Incremental fixture" } });
   }, 60_000);
 
   it("an entry stored under another key (another text, name or code stamp) is not used", async () => {
     await build({ root: project.root, pdf: false }, quiet());
-    const entry = unsealedJson(readFileSync(entryFile("report"), "utf8")) as { key: string; value: { title: string } };
+    const entry = unsealedJson(readFileSync(entryFile("report"), "utf8"), "report.json") as { key: string; value: { title: string } };
     // An altered value under another key: not a hit, so the altered title never shows.
-    writeFileSync(entryFile("report"), sealedJson({ ...entry, key: entry.key.replace(/^./, (c) => (c === "0" ? "1" : "0")), value: { ...entry.value, title: "Stale Title" } }));
+    writeFileSync(entryFile("report"), sealedJson({ ...entry, key: entry.key.replace(/^./, (c) => (c === "0" ? "1" : "0")), value: { ...entry.value, title: "Stale Title" } }, "report.json"));
     await build({ root: project.root, pdf: false }, quiet());
     expect(html()).not.toContain("Stale Title");
     rmSync(entryFile("report"));

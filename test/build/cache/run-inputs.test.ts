@@ -6,7 +6,7 @@
  */
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { basename, join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { reportFieldsCached } from "../../../src/build/cache/run-inputs";
 import { reportFieldsLeniently } from "../../../src/config/lenient";
@@ -19,9 +19,9 @@ const folders = tempFolders();
 /** Rewrites the value of the cached report-fields entry, keeping its key. */
 function alterEntry(root: string, change: (value: { montecarlo: { samples: number } }) => void): void {
   const file = join(root, "out", ".cache", "inputs", "report-fields.json");
-  const entry = unsealedJson(readFileSync(file, "utf8")) as { value: { montecarlo: { samples: number } } };
+  const entry = unsealedJson(readFileSync(file, "utf8"), basename(file)) as { value: { montecarlo: { samples: number } } };
   change(entry.value);
-  writeFileSync(file, sealedJson(entry)); // sealed again (sealed.ts): an edit without its seal is a miss
+  writeFileSync(file, sealedJson(entry, basename(file))); // sealed again (sealed.ts): an edit without its seal is a miss
 }
 
 /** The text/plain value a `fragtax run` of `notebook` shows for its first cell. */
@@ -69,11 +69,11 @@ describe("report.yaml's fields for a run", () => {
     const entry = join(root, "out", ".cache", "inputs", "assumptions.json");
     expect(existsSync(entry)).toBe(false); // no build has run here
     expect(alpha()).toBe("1");
-    const kept = unsealedJson(readFileSync(entry, "utf8")) as { value: { assumptions: Array<{ id: string; value?: number }> } };
+    const kept = unsealedJson(readFileSync(entry, "utf8"), basename(entry)) as { value: { assumptions: Array<{ id: string; value?: number }> } };
     const first = kept.value.assumptions.find((assumption) => assumption.id === "alpha");
     if (first === undefined) throw new Error("the kept parse has no alpha");
     first.value = 7;
-    writeFileSync(entry, sealedJson(kept));
+    writeFileSync(entry, sealedJson(kept, basename(entry)));
     expect(alpha()).toBe("7");
     // An edited file is a miss: parsed again, and the new parse replaces the entry.
     const yaml = join(root, "notebooks", "assumptions.yaml");
