@@ -20,6 +20,15 @@ import { dirname, join } from "node:path";
 import { build } from "esbuild";
 import { drawingCodeHash } from "./drawing-code.mjs";
 import { latin1Source } from "./latin1.mjs";
+import { inputsDigest, upToDate, writeStamp } from "./bundle-stamp.mjs";
+
+// Nothing to do when dist/ is the bundle of these very sources (scripts/bundle-stamp.mjs).
+const inputs = inputsDigest();
+if (upToDate(inputs)) {
+  process.stderr.write("bundle: dist/ is up to date with src/ (nothing changed since it was bundled)\n");
+  process.exit(0);
+}
+process.stderr.write("bundle: bundling src/ into dist/ (a few seconds)\n");
 
 const common = {
   bundle: true,
@@ -222,6 +231,7 @@ if (existsSync(previous)) {
 for (const bin of Object.values(JSON.parse(readFileSync("package.json", "utf8")).bin)) {
   chmodSync(bin, 0o755);
 }
+writeStamp(inputs);
 
 async function emitDeclarations() {
   const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
