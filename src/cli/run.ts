@@ -21,6 +21,9 @@ import { endBySignal } from "../util/signals";
 import { jsonWithVisibleControls } from "../util/control";
 import { checkOutFile } from "./out-file";
 
+/** A type check waited on longer than this is said as it goes, and in the summary (Deno's takes seconds; tslab's is usually cached). */
+const SLOW_CHECK_MS = 1000;
+
 
 export function registerRunCommand(program: Command): void {
   program
@@ -67,6 +70,11 @@ async function runCommand(notebook: string, options: { out?: string; timeout: st
   const result = await executeNotebook(notebook, {
     timeoutMs,
     releaseCompiler: true,
+    // A type check that takes a while (Deno's: seconds) is said as it starts, not left as a silent wait.
+    checking: () => {
+      const slow = setTimeout(() => process.stderr.write(`${messages.runTypeChecking(displayPath(resolve(notebook), root))}\n`), SLOW_CHECK_MS);
+      return () => clearTimeout(slow);
+    },
     cachedAssumptions: (file) => parsed.assumptionsForRun(file, root, cache),
     reportFields: async (file) => {
       const fields = await inputs.reportFieldsCached(file, cache);
@@ -131,7 +139,7 @@ async function runCommand(notebook: string, options: { out?: string; timeout: st
   }
   if (duplicates.length > 0) process.stderr.write(`${buildDuplicateIds(duplicates)}\n`);
   if (result.error) process.stderr.write(`${formatCellError(result.error)}\n`);
-  else process.stderr.write(`${messages.runSummary(result.notebook, result.cellsRun, result.durationMs, result.modelRuns)}\n`);
+  else process.stderr.write(`${messages.runSummary(result.notebook, result.cellsRun, result.durationMs, result.modelRuns, result.typeCheckMs >= SLOW_CHECK_MS ? result.typeCheckMs : undefined)}\n`);
   if (refused.length > 0) process.stderr.write(`${messages.runImagesRefused(refused.length)}\n`);
   // The cells ran, so the summary reads as success: what still fails the notebook is said after it.
   if (chartErrors.length > 0) process.stderr.write(`${messages.runChartsRefused(chartErrors.length)}\n`);

@@ -130,8 +130,11 @@ type ModelRuns = { readonly kept: number; readonly computed: number } | undefine
 const withModelRuns = (line: string, runs: ModelRuns): string => (runs === undefined ? line : `${line}; model runs: ${runs.kept} kept, ${runs.computed} computed`);
 
 /** "ran 4 code cells": errors number every cell (markdown too, as Jupyter does), so the count says which it counts. */
-export const runSummary = (notebook: string, cells: number, ms: number, modelRuns?: ModelRuns): string =>
-  withModelRuns(`${notebook}: ran ${cells} code cell${cells === 1 ? "" : "s"} in ${Math.round(ms)} ms`, modelRuns);
+export const runSummary = (notebook: string, cells: number, ms: number, modelRuns?: ModelRuns, typeCheckMs?: number): string =>
+  withModelRuns(`${notebook}: ran ${cells} code cell${cells === 1 ? "" : "s"} in ${Math.round(ms)} ms${typeCheckMs === undefined ? "" : `, after a type check of ${(typeCheckMs / 1000).toFixed(1)} s`}`, modelRuns);
+
+/** A type check `fragtax run` has waited on for a while before any cell runs. */
+export const runTypeChecking = (notebook: string): string => `${notebook}: type-checking the cells before they run…`;
 
 /** A chapter's line in a build's execute step: "notebooks/01-x.ipynb executed in 0.75 s (first run); model runs: 1 kept, 0 computed". */
 /** The build's line for a chapter: executed or reused, or, when a cell failed, where ("executed" read as success). */

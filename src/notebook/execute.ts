@@ -71,6 +71,12 @@ export interface ExecuteOptions extends RunInputOptions {
   /** Called when this notebook is compiled and bundled (or failed before): see `executeNotebooks`' `afterStart`. */
   readonly compiled?: () => void;
   /**
+   * Called when the notebook waits for a type check of its own, before its cells run (not the build's
+   * check, which runs beside them); what it returns is called when the check has answered. Deno's
+   * check takes seconds: `fragtax run` says so while it waits.
+   */
+  readonly checking?: () => () => void;
+  /**
    * Called as soon as a notebook's cells have run, with its outputs so far: a build draws its charts
    * while other notebooks run. It may come before the build's type check answers, so it can include
    * outputs of cells that check then refuses (the result has the final outputs).
@@ -101,7 +107,10 @@ export interface NotebookRunResult {
   readonly figures: readonly FigureRecord[];
   readonly claims: readonly ClaimRecord[];
   readonly cellsRun: number;
+  /** The cells' time, from the start, without waits for a place to run and without `typeCheckMs`. */
   readonly durationMs: number;
+  /** How long the cells waited for the notebook's own type check (`checking`); 0 when the build's check ran beside them. */
+  readonly typeCheckMs: number;
   /** Model runs its cells asked for: kept ones read, the others computed (model-runs.ts); absent when none. */
   readonly modelRuns?: ModelRunCounts;
 }
@@ -192,6 +201,7 @@ export async function executeNotebook(file: string, options: ExecuteOptions = {}
     };
     let types: NotebookTypes;
     let ran: CellsRun;
+    let typeCheckMs = 0;
     if (speculative) {
       const speculation = run(cells, worker).then((done) => {
         options.onRun?.(absolute, outputsSoFar(notebook, done));
@@ -204,7 +214,11 @@ export async function executeNotebook(file: string, options: ExecuteOptions = {}
       // A type error: the cells from it on must not have run. Run again, in a fresh realm, up to it.
       ran = refused === undefined ? speculated.done : await run(upTo(refused), undefined);
     } else {
+      const checkStarted = performance.now();
+      const checked = options.checking?.();
       types = (await typesOf()) ?? NO_TYPES;
+      checked?.();
+      typeCheckMs = performance.now() - checkStarted;
       ran = await run(upTo(typeErrorOf(types)), worker);
       options.onRun?.(absolute, outputsSoFar(notebook, ran));
     }
@@ -235,7 +249,8 @@ export async function executeNotebook(file: string, options: ExecuteOptions = {}
       claims: state.claims,
       cellsRun: state.counts.size,
       ...(state.modelRuns !== undefined && state.modelRuns.kept + state.modelRuns.computed > 0 && { modelRuns: state.modelRuns }),
-      durationMs: performance.now() - started - waitedMs,
+      durationMs: performance.now() - started - waitedMs - typeCheckMs,
+      typeCheckMs,
     };
   } catch (error) {
     // Any failure before or around the run (an unwritable cache, esbuild gone) ends the thread
@@ -331,7 +346,7 @@ function applyEvent(event: RunEvent, collector: OutputCollector, state: RunState
 
 function failedBeforeRun(base: { notebook: string; file: string; notebookData: Notebook; started: number }, error: CellError): NotebookRunResult {
   const executed = assemble(base.notebookData, (cell) => (cell === error.cell ? { count: null, outputs: [errorOutput(error)] } : undefined));
-  return { notebook: base.notebook, file: base.file, status: "failed", executed, error, modules: [], assumptionsRead: [], filesRead: [], figures: [], claims: [], cellsRun: 0, durationMs: performance.now() - base.started };
+  return { notebook: base.notebook, file: base.file, status: "failed", executed, error, modules: [], assumptionsRead: [], filesRead: [], figures: [], claims: [], cellsRun: 0, durationMs: performance.now() - base.started, typeCheckMs: 0 };
 }
 
 /** The notebook with the outputs of the cells that ran (for `onRun`; the result is assembled after). */

@@ -41,7 +41,12 @@ export function plausibleName(name: string, known: readonly string[]): string | 
 export function renamedFileLike(name: string, files: readonly string[]): string | undefined {
   const number = /^\d+-/.exec(name)?.[0];
   const sameNumber = number === undefined ? [] : files.filter((file) => file.startsWith(number) && file !== name);
-  return plausibleName(name, files) ?? (sameNumber.length === 1 ? sameNumber[0] : undefined);
+  // Compared without the extension they share: ".ipynb" made "nope.ipynb" close enough to "10-x.ipynb".
+  const dot = name.lastIndexOf(".");
+  const extension = dot > 0 ? name.slice(dot) : "";
+  const stem = (file: string): string => (extension !== "" && file.endsWith(extension) ? file.slice(0, -extension.length) : file);
+  const found = plausibleName(stem(name), files.map(stem));
+  return (found === undefined ? undefined : files.find((file) => stem(file) === found)) ?? (sameNumber.length === 1 ? sameNumber[0] : undefined);
 }
 
 /** The one closest name, plausible or not ("" when there is none). */

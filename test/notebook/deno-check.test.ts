@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { checkDenoNotebooks, formatDiagnostic } from "../../src/notebook/check";
 import { executeNotebook } from "../../src/notebook/execute";
+import { runSummary } from "../../src/messages/notebook";
 import type { CodeCell, Output } from "../../src/notebook/nbformat";
 import { TempDir } from "./helpers";
 
@@ -32,6 +33,19 @@ describe("a type error in a Deno notebook refuses to run (fragtax run)", () => {
     expect(stdout(cells[0]?.outputs ?? [])).toBe("first number\n");
     expect(cells[1]?.outputs.map((o) => o.output_type)).toEqual(["error"]);
     expect(cells[2]?.metadata.fragtax).toEqual({ status: "not-run" });
+  });
+
+  it("says when it waits for its own type check, and gives that time apart from the cells' (Deno's check takes seconds)", async () => {
+    const file = temp.notebook("timed.ipynb", { kernel: deno, cells: ["let n = 1;", "console.log(n + 1);"] });
+    const events: string[] = [];
+    const run = await executeNotebook(file, { cache: false, checking: () => (events.push("checking"), () => events.push("checked")) });
+    expect(run.status).toBe("ok");
+    expect(events).toEqual(["checking", "checked"]);
+    expect(run.typeCheckMs).toBeGreaterThan(0);
+    expect(run.durationMs).toBeGreaterThan(0);
+    // As `fragtax run` says it, when the check took a while: apart from the cells' time.
+    expect(runSummary("timed.ipynb", 2, 812, undefined, 3640)).toBe("timed.ipynb: ran 2 code cells in 812 ms, after a type check of 3.6 s");
+    expect(runSummary("timed.ipynb", 2, 812)).toBe("timed.ipynb: ran 2 code cells in 812 ms");
   });
 
   it("a syntax error: tslab's code (TS1109), the cell's line, one code frame (Deno's own is dropped)", async () => {
