@@ -287,10 +287,12 @@ export const versionTampered = (file: string, problem: VersionProblemKind, id: s
     "key given twice": "gives a key twice in one object (JSON reads the last, a reader of the file may see the first): it was edited after publishing",
     "seal removed": `has no sha256 of its own (manifestSha256), though it was published with one (${named === undefined ? "its previous version has one, or it records that version's" : `it has ${named}, which publish has written only beside one`}): it was removed, with whatever edit it would have shown`,
     "previous manifest edited": `records the manifest of its previous version "${named ?? ""}" with a sha256 that no longer matches: that manifest was edited after this version was published`,
+    "earlier manifest edited": `records the manifest of version "${named ?? ""}", published before manifests were sealed, with a sha256 that no longer matches: that manifest was edited after this version was published`,
+    "earlier version missing": `records the manifest of version "${named ?? ""}", published before manifests were sealed, which is no longer published`,
     "contradicted": `gives ${named ?? ""} otherwise than ${against === "manifest.json" || against === undefined ? "the version's id" : `its ${against}`} (the manifest was edited)`,
   }[problem];
   // What to bring back: the version, or the earlier one its history needs.
-  const restore = (problem === "previous version missing" || problem === "previous manifest edited") && named !== undefined && VERSION_ID.test(named) ? named : id;
+  const restore = (problem === "previous version missing" || problem === "previous manifest edited" || problem === "earlier manifest edited" || problem === "earlier version missing") && named !== undefined && VERSION_ID.test(named) ? named : id;
   const remedy = problem === "not in the manifest" ? "remove it" : `restore the version as published (e.g. \`git checkout -- out/reports/${restore}\` once it is committed)`;
   return `published version ${id} was altered: ${file} ${what}; published versions are immutable — ${remedy} and run \`fragtax verify ${id}\``;
 };

@@ -44,6 +44,7 @@ const FIELDS: Readonly<Record<string, Check>> = {
   warnings: optional(texts),
   manifestSha256: optional(text),
   previousManifestSha256: optional(text),
+  unsealedManifestSha256: optional((v) => isRecord(v) && Object.values(v).every(text)),
   buildSha256: optional(text),
   sourcesSha256: optional(text),
   git: isRecord,

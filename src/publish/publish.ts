@@ -151,7 +151,7 @@ export async function publish(options: PublishOptions, effects: PublishEffects):
     try {
       // A write that fails midway (a full or read-only disk) carries no path: out/reports/ is what to free or fix.
       const manifest = await inReportsFolder(options.reportsDir, async () => {
-        const staged = await stage(staging, { id, date, previous, build, options, effects, prose, errata });
+        const staged = await stage(staging, { id, date, previous, unsealed: versions.filter((v) => v.manifestSha256 === undefined), build, options, effects, prose, errata });
         // On the disk before the version is moved into place: after a power cut an immutable version
         // must not be listed with empty files (the PDF is Chromium's write, so each file is flushed here).
         for (const name of await readdir(staging)) await syncPath(join(staging, name));
@@ -192,6 +192,8 @@ interface StageInputs {
   readonly id: string;
   readonly date: string;
   readonly previous: Manifest | null;
+  /** The versions published before manifests were sealed: this one records their digests (verify.ts `unsealedProblems`). */
+  readonly unsealed: readonly Manifest[];
   readonly build: Awaited<ReturnType<typeof readBuildRecord>>;
   readonly prose: NonNullable<Manifest["prose"]>;
   /** Errata earlier versions published, and those this build carries (the new ones are the difference). */
@@ -241,6 +243,8 @@ async function stage(dir: string, inputs: StageInputs): Promise<Manifest> {
     previous: previous?.id ?? null,
     // The chain: a later edit of the previous manifest, or its seal removed, shows in this version.
     ...(previous === null ? {} : { previousManifestSha256: manifestDigest(previous as unknown as Readonly<Record<string, unknown>>) }),
+    // And the manifests from before the seal, which nothing else holds: an edited note or commit of one showed in the index unseen.
+    ...(inputs.unsealed.length === 0 ? {} : { unsealedManifestSha256: Object.fromEntries(inputs.unsealed.map((v) => [v.id, manifestDigest(v as unknown as Readonly<Record<string, unknown>>)])) }),
     git,
     tools: options.tools,
     assumptions: { file: "assumptions.yaml", sha256: sha256(build.assumptionsText) },

@@ -55,6 +55,8 @@ export interface Manifest {
    * form a chain, so a later version shows an earlier manifest edited, or its seal removed.
    */
   readonly previousManifestSha256?: string;
+  /** Each version published before manifests were sealed, by id: its manifest's digest when this one was published (verify.ts). */
+  readonly unsealedManifestSha256?: Readonly<Record<string, string>>;
   /** sha256 of the build log of the build it was published from (build-record.ts); absent before it was recorded. */
   readonly buildSha256?: string;
   /** sha256 of what that build was made from (build-record.ts); absent for a build that did not record it. */

@@ -119,6 +119,7 @@ export async function checkVersion(reportsDir: string, id: string): Promise<{ fi
     if (!earlier || !(await isFolder(join(reportsDir, previous)))) problems.push({ file: "manifest.json", problem: "previous version missing", named: String(previous) });
     else problems.push(...(await chainProblems(reportsDir, manifest, previous, sealed)));
   }
+  problems.push(...(await unsealedProblems(reportsDir, manifest)));
   return { files: Object.keys(files).length, problems, sealed };
 }
 
@@ -161,6 +162,20 @@ export async function damagedVersions(reportsDir: string): Promise<string[]> {
  * edit, or not), this version says so, naming the previous one. A version whose previous one is
  * sealed was published with a seal too, so one without a seal has had it removed.
  */
+/**
+ * The manifests from before the seal that a version recorded (`unsealedManifestSha256`) and that were
+ * edited since: nothing in such a manifest holds its note, commit or publish time, which the index shows.
+ */
+async function unsealedProblems(reportsDir: string, manifest: Manifest): Promise<VersionProblem[]> {
+  const problems: VersionProblem[] = [];
+  for (const [id, recorded] of Object.entries(manifest.unsealedManifestSha256 ?? {})) {
+    const earlier = VERSION_ID.test(id) && (await isFolder(join(reportsDir, id))) ? await readManifest(reportsDir, id) : undefined;
+    if (earlier === undefined) problems.push({ file: "manifest.json", problem: "earlier version missing", named: id });
+    else if (manifestDigest(earlier as unknown as Record<string, unknown>) !== recorded) problems.push({ file: "manifest.json", problem: "earlier manifest edited", named: id });
+  }
+  return problems;
+}
+
 async function chainProblems(reportsDir: string, manifest: Manifest, previous: string, sealed: boolean): Promise<VersionProblem[]> {
   const before = await readManifest(reportsDir, previous);
   if (before === undefined) return []; // said when that version is verified: its manifest cannot be read

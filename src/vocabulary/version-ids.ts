@@ -31,4 +31,6 @@ export type VersionProblemKind =
   | "manifest edited"
   | "seal removed"
   | "previous manifest edited"
+  | "earlier manifest edited"
+  | "earlier version missing"
   | "contradicted";

@@ -178,4 +178,26 @@ describe("verify: the versions index", () => {
     expect(after.stdout).toContain("ok index.html (lists the 1 version as publish renders them)\n");
   });
 
+  it("a version records the manifests from before the seal, so an edited note of one is caught, and the index is not rewritten from it", async () => {
+    const file = join(root, "out/reports/2026-05-01/manifest.json");
+    // As written before the seal (nor the fields publish began to write after it).
+    const { manifestSha256: _seal, buildSha256: _build, sourcesSha256: _sources, warnings: _warnings, ...unsealed } = JSON.parse(await readFile(file, "utf8")) as Record<string, unknown>;
+    await writeFile(file, JSON.stringify(unsealed, null, 2));
+    expect((await fragtax(["publish", "--index-only"], { cwd: root })).code).toBe(0);
+    await useBuild(root, "v2");
+    expect((await fragtax(["publish", "--date", "2026-05-20"], { cwd: root, env: NO_CHROMIUM })).code).toBe(0);
+    const second = JSON.parse(await readFile(join(root, "out/reports/2026-05-20/manifest.json"), "utf8")) as { unsealedManifestSha256?: Record<string, string> };
+    expect(Object.keys(second.unsealedManifestSha256 ?? {})).toEqual(["2026-05-01"]);
+    expect((await fragtax(["verify"], { cwd: root })).code).toBe(0);
+
+    await writeFile(file, JSON.stringify({ ...unsealed, note: "forged" }, null, 2));
+    const edited = await fragtax(["verify"], { cwd: root });
+    expect(edited.code).toBe(1);
+    expect(edited.stderr).toContain('published version 2026-05-20 was altered: out/reports/2026-05-20/manifest.json records the manifest of version "2026-05-01", published before manifests were sealed, with a sha256 that no longer matches');
+    expect(edited.stderr).toContain("`git checkout -- out/reports/2026-05-01`");
+    const listed = await readFile(index(), "utf8");
+    const refused = await fragtax(["publish", "--index-only"], { cwd: root });
+    expect(refused.code).toBe(2);
+    expect(await readFile(index(), "utf8")).toBe(listed);
+  });
 });
