@@ -153,7 +153,9 @@ describe("ranges an input fixed to one value", () => {
 describe("the summary's tally of the ledger", () => {
   it("says what the evidence contradicts (6 of 18: 'fewer than half'), and what 'consistent' means, never that a claim 'holds'", async () => {
     const summary = (await texts("p", whatIfRoot)).find((p) => p.startsWith("In short.")) ?? "";
-    expect(summary).toContain("18 can be checked (the bill for a training run twice: as arithmetic on the essay’s own inputs, and as the cost of a frontier run; and Anthropic’s run rate twice: as itself, out of date, and through the price-to-sales multiple it divides), and the evidence contradicts fewer than half of them: 12 are consistent");
+    expect(summary).toContain("18 can be checked, and the evidence contradicts fewer than half of them: 12 are consistent");
+    // The figures counted twice, said after the tally, not in a parenthesis inside it.
+    expect(summary).toContain("Two figures are counted twice: the bill for a training run (as arithmetic on the essay’s own inputs, and as the cost of a frontier run) and Anthropic’s run rate (as itself, out of date, and through the price-to-sales multiple it divides). The essay’s figure for the cost of a training run");
     expect(summary).toContain("where consistent means only that the essay’s range overlaps ours");
     expect(summary).toContain("The report takes the essay’s mechanisms as given");
     expect(summary).not.toMatch(/of them hold|direction holds up/);
