@@ -106,7 +106,7 @@ export async function readChart(key: string): Promise<CachedChart | undefined> {
   if (drawn !== undefined) return drawn;
   const file = join(folder, `${key}.json`);
   try {
-    const entry = unsealedJson(await readPlainText(file), `${key}.json`) as Partial<CachedChart>;
+    const entry = unsealedJson(await readPlainText(file), file) as Partial<CachedChart>;
     const frame = entry.frame as Partial<AnimationFrame> | undefined;
     const validFrame = frame === undefined || (typeof frame.field === "string" && typeof frame.value === "string");
     const validTables = entry.tables === undefined || Array.isArray(entry.tables);
@@ -127,9 +127,10 @@ export function writeChart(key: string, chart: CachedChart): void {
   const dir = folder;
   if (dir === undefined) return;
   drawnNow.set(key, chart);
-  const entry = sealedJson({ markup: chart.markup, width: chart.width, height: chart.height, notes: chart.notes, frame: chart.frame, tables: chart.tables }, `${key}.json`);
+  const file = join(dir, `${key}.json`);
+  const entry = sealedJson({ markup: chart.markup, width: chart.width, height: chart.height, notes: chart.notes, frame: chart.frame, tables: chart.tables }, file);
   // An unwritable cache is said once with its path (exit 2), like the other caches, not hidden.
-  writeBehind(() => locatingFileSystemErrors("the chart cache (out/.cache/charts)", dir, () => writeFileAtomic(join(dir, `${key}.json`), entry, CACHE_WRITE)));
+  writeBehind(() => locatingFileSystemErrors("the chart cache (out/.cache/charts)", dir, () => writeFileAtomic(file, entry, CACHE_WRITE)));
 }
 
 /**

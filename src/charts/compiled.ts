@@ -18,7 +18,7 @@
  * removes the entries used longest ago, keeps the compiles of the charts drawn lately.
  */
 import { deserialize, serialize } from "node:v8";
-import { basename, join } from "node:path";
+import { join } from "node:path";
 import { readFileSync } from "node:fs";
 import { canonicalJson, sha256 } from "../util/hash";
 import { CACHE_WRITE, writeBehind, writeFileAtomic } from "../util/atomic";
@@ -174,7 +174,7 @@ function readEntry(bytes: Buffer, key: string): Entry | undefined {
 function readKept(file: string | undefined): Buffer | undefined {
   if (file === undefined) return undefined;
   try {
-    return unsealedBytes(readFileSync(file), basename(file));
+    return unsealedBytes(readFileSync(file), file);
   } catch {
     return undefined; // missing, unreadable or changed since it was written (sealed.ts): compiled again
   }
@@ -183,7 +183,7 @@ function readKept(file: string | undefined): Buffer | undefined {
 /** Kept behind, as the build's other cache writes (util/atomic.ts `writeBehind`); an unwritable cache only costs the compile next time. */
 function writeKept(file: string | undefined, bytes: Buffer): void {
   if (file === undefined) return;
-  writeBehind(() => writeFileAtomic(file, sealedBytes(bytes, basename(file)), CACHE_WRITE).catch(() => undefined));
+  writeBehind(() => writeFileAtomic(file, sealedBytes(bytes, file), CACHE_WRITE).catch(() => undefined));
 }
 
 /** The chart compiled and parsed, from the cache in `dir` (or memory) when its spec without data was seen. */

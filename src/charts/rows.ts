@@ -16,11 +16,11 @@ export interface ChartRows {
   readonly sequence?: { readonly start: number; readonly stop: number; readonly step: number };
 }
 
-/** The rows written or generated in `spec` (walked without recursion: a spec is a cell's output, of any depth). */
-export function chartRows(spec: unknown): ChartRows {
-  let rows = 0;
-  let sequence: ChartRows["sequence"];
-  let largest = 0;
+/**
+ * Calls `visit` on every object of `spec` but the rows themselves (`values`, `datasets`), walked without
+ * recursion: a spec is a cell's output, of any depth. `visit` returning false stops the walk.
+ */
+function eachSpecObject(spec: unknown, visit: (node: Record<string, unknown>) => boolean | void): void {
   const pending: unknown[] = [spec];
   for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
     if (Array.isArray(next)) {
@@ -28,6 +28,17 @@ export function chartRows(spec: unknown): ChartRows {
       continue;
     }
     if (!isRecord(next)) continue;
+    if (visit(next) === false) return;
+    for (const [key, value] of Object.entries(next)) if (key !== "values" && key !== "datasets" && typeof value === "object" && value !== null) pending.push(value);
+  }
+}
+
+/** The rows written or generated in `spec`. */
+export function chartRows(spec: unknown): ChartRows {
+  let rows = 0;
+  let sequence: ChartRows["sequence"];
+  let largest = 0;
+  eachSpecObject(spec, (next) => {
     if (isRecord(next.sequence)) {
       const { start = 0, stop, step = 1 } = next.sequence;
       if (typeof start === "number" && typeof stop === "number" && typeof step === "number" && step !== 0) {
@@ -38,8 +49,7 @@ export function chartRows(spec: unknown): ChartRows {
     }
     if (Array.isArray(next.values)) rows += next.values.length;
     if (isRecord(next.datasets)) for (const values of Object.values(next.datasets)) if (Array.isArray(values)) rows += values.length;
-    for (const [key, value] of Object.entries(next)) if (key !== "values" && key !== "datasets" && typeof value === "object" && value !== null) pending.push(value);
-  }
+  });
   return sequence === undefined ? { rows } : { rows, sequence };
 }
 
@@ -52,26 +62,14 @@ export function chartRows(spec: unknown): ChartRows {
 export function drawsNoRows(spec: unknown): boolean {
   let sources = 0;
   let rows = 0;
-  const pending: unknown[] = [spec];
-  for (let next = pending.pop(); next !== undefined && rows === 0; next = pending.pop()) {
-    if (Array.isArray(next)) {
-      for (const item of next) pending.push(item);
-      continue;
-    }
-    if (!isRecord(next)) continue;
-    if (isRecord(next.sequence) || typeof next.url === "string") return false;
-    if ("values" in next) {
-      sources += 1;
-      const values = next.values;
-      rows += Array.isArray(values) ? values.length : typeof values === "string" ? Math.max(0, values.split(/\r?\n/).filter((line) => line.trim() !== "").length - 1) : 1;
-    }
-    if (isRecord(next.datasets)) {
-      for (const values of Object.values(next.datasets)) {
-        sources += 1;
-        rows += Array.isArray(values) ? values.length : 1;
-      }
-    }
-    for (const [key, value] of Object.entries(next)) if (key !== "values" && key !== "datasets" && typeof value === "object" && value !== null) pending.push(value);
-  }
-  return sources > 0 && rows === 0;
+  let elsewhere = false;
+  const count = (values: unknown): number =>
+    Array.isArray(values) ? values.length : typeof values === "string" ? Math.max(0, values.split(/\r?\n/).filter((line) => line.trim() !== "").length - 1) : 1;
+  eachSpecObject(spec, (next) => {
+    if (isRecord(next.sequence) || typeof next.url === "string") elsewhere = true;
+    if ("values" in next) [sources, rows] = [sources + 1, rows + count(next.values)];
+    if (isRecord(next.datasets)) for (const values of Object.values(next.datasets)) [sources, rows] = [sources + 1, rows + (Array.isArray(values) ? values.length : 1)];
+    return !elsewhere && rows === 0;
+  });
+  return !elsewhere && sources > 0 && rows === 0;
 }

@@ -8,7 +8,7 @@
  */
 import { existsSync } from "node:fs";
 import { stat } from "node:fs/promises";
-import { basename, join } from "node:path";
+import { join } from "node:path";
 import * as messages from "../messages/notebook";
 import { locatingFileSystemErrors } from "../util/fs-errors";
 import { TOOL_VERSION } from "../version";
@@ -86,7 +86,8 @@ export class CompileCache {
   async #read<T>(name: string, is: (value: unknown) => value is T): Promise<T | undefined> {
     let value: unknown;
     try {
-      value = unsealedJson(await readPlainText(join(this.dir, `${name}.json`)), `${name}.json`);
+      const file = join(this.dir, `${name}.json`);
+      value = unsealedJson(await readPlainText(file), file);
     } catch {
       return undefined; // missing, unreadable or changed since it was written (sealed.ts): compile again
     }
@@ -96,7 +97,7 @@ export class CompileCache {
   async #write(name: string, value: unknown): Promise<void> {
     const file = join(this.dir, `${name}.json`);
     // An unwritable cache is the environment's problem, said once with its path (never a hang: execute.ts ends the worker).
-    await locatingFileSystemErrors(messages.engineCacheWhat(), this.dir, () => writeFileAtomic(file, sealedJson(value, basename(file)), CACHE_WRITE));
+    await locatingFileSystemErrors(messages.engineCacheWhat(), this.dir, () => writeFileAtomic(file, sealedJson(value, file), CACHE_WRITE));
   }
 }
 

@@ -17,7 +17,7 @@
  * A chapter with a failed cell is never kept (render.ts): it is rendered, and reported, again.
  */
 import { readdir, rm } from "node:fs/promises";
-import { basename, join } from "node:path";
+import { join } from "node:path";
 import { CACHE_WRITE, removeAbandonedTemporaries, writeFileAtomic } from "../../util/atomic";
 import { locatingFileSystemErrors } from "../../util/fs-errors";
 import { readPlainText } from "../../util/plain-file";
@@ -55,7 +55,7 @@ export function chapterCache(
       used.add(key);
       let kept: Partial<KeptChapter>;
       try {
-        kept = unsealedJson(await readPlainText(file(key)), basename(file(key))) as Partial<KeptChapter>;
+        kept = unsealedJson(await readPlainText(file(key)), file(key)) as Partial<KeptChapter>;
       } catch {
         return undefined; // not kept, damaged or changed since it was written (sealed.ts): rendered
       }
@@ -65,7 +65,7 @@ export function chapterCache(
     async store(key, kept) {
       used.add(key);
       // As every other cache: one that cannot be written stops the build with its path.
-      await locatingFileSystemErrors("the chapter cache (out/.cache/chapters)", folder, () => writeFileAtomic(file(key), sealedJson(kept, basename(file(key))), CACHE_WRITE));
+      await locatingFileSystemErrors("the chapter cache (out/.cache/chapters)", folder, () => writeFileAtomic(file(key), sealedJson(kept, file(key)), CACHE_WRITE));
     },
     async prune() {
       let names: string[];

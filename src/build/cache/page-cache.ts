@@ -26,7 +26,7 @@
  * Only pages without a failed cell are kept: a failure is rendered again, so it is reported again.
  */
 import { readdir, rm } from "node:fs/promises";
-import { basename, join } from "node:path";
+import { join } from "node:path";
 import { CACHE_WRITE, writeFileAtomic } from "../../util/atomic";
 import { locatingFileSystemErrors } from "../../util/fs-errors";
 import { sha256 } from "../../util/hash";
@@ -81,7 +81,7 @@ function entryFile(cacheDir: string, key: string): string {
  */
 export async function loadPage(cacheDir: string, key: string, builtAt: string, outDir: string): Promise<RenderedReport | undefined> {
   try {
-    const entry = unsealedJson(await readPlainText(entryFile(cacheDir, key)), basename(entryFile(cacheDir, key))) as Partial<PageEntry>;
+    const entry = unsealedJson(await readPlainText(entryFile(cacheDir, key)), entryFile(cacheDir, key)) as Partial<PageEntry>;
     if (entry.format !== FORMAT || entry.key !== key || typeof entry.source !== "string" || typeof entry.bytes !== "number" || !isRecord(entry.report)) return undefined;
     const log = JSON.parse(await readPlainText(join(outDir, BUILD_LOG))) as unknown;
     const written = isRecord(log) && typeof log.builtAt === "string" && log.builtAt !== "" ? log.builtAt : undefined;
@@ -104,7 +104,7 @@ export async function storePage(cacheDir: string, key: string, source: string, r
   const entry: PageEntry = { format: FORMAT, key, source, bytes: Buffer.byteLength(html), report: reported };
   const folder = join(cacheDir, "page");
   await locatingFileSystemErrors("the page cache (out/.cache/page)", folder, async () => {
-    await writeFileAtomic(entryFile(cacheDir, key), sealedJson(entry, basename(entryFile(cacheDir, key))), CACHE_WRITE);
+    await writeFileAtomic(entryFile(cacheDir, key), sealedJson(entry, entryFile(cacheDir, key)), CACHE_WRITE);
     // The pages of other keys (and `entry.json`, as the cache named its one page before): a build
     // holds the output lock, so no other build is writing here.
     const older = (await readdir(folder)).filter((name) => name.endsWith(".json") && name !== `${key}.json`);

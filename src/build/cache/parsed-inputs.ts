@@ -11,7 +11,7 @@
  * A parse that also asks the disk (report.yaml: "does this chapter exist?") asks again on a hit
  * (`stillTrue`), and parses again, to report the problem where it is, when the answer changed.
  */
-import { basename, join } from "node:path";
+import { join } from "node:path";
 import { CACHE_WRITE, writeFileAtomic } from "../../util/atomic";
 import { locatingFileSystemErrors } from "../../util/fs-errors";
 import { canonicalJson, sha256 } from "../../util/hash";
@@ -62,7 +62,7 @@ export async function parseCached<T>(
   const entry: Entry = { format: FORMAT, key, value };
   // A cache that cannot be written (a file where its folder must be, a read-only disk) stops the build
   // with its path, as every other cache does: ignored, it made every build parse again without a word.
-  return { value, keep: () => locatingFileSystemErrors("the parsed-input cache (out/.cache/inputs)", join(cacheDir, "inputs"), () => writeFileAtomic(entryFile(cacheDir, identity.kind), sealedJson(entry, basename(entryFile(cacheDir, identity.kind))), CACHE_WRITE)) };
+  return { value, keep: () => locatingFileSystemErrors("the parsed-input cache (out/.cache/inputs)", join(cacheDir, "inputs"), () => writeFileAtomic(entryFile(cacheDir, identity.kind), sealedJson(entry, entryFile(cacheDir, identity.kind)), CACHE_WRITE)) };
 }
 
 /** The value the last build stored for `identity`, or undefined (none, another key, damaged, not accepted by `isValue`). */
@@ -80,7 +80,7 @@ function entryFile(cacheDir: string, kind: InputKind): string {
 
 async function readCached<T>(cacheDir: string, kind: InputKind, key: string, isValue: (value: unknown) => value is T): Promise<T | undefined> {
   try {
-    const entry = unsealedJson(await readPlainText(entryFile(cacheDir, kind)), basename(entryFile(cacheDir, kind)));
+    const entry = unsealedJson(await readPlainText(entryFile(cacheDir, kind)), entryFile(cacheDir, kind));
     if (isRecord(entry) && entry.format === FORMAT && entry.key === key && isValue(entry.value)) return entry.value;
   } catch {
     // missing, damaged or changed since it was written (sealed.ts): a miss
