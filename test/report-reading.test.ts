@@ -46,6 +46,8 @@ const REVIEWED = [
   ["stack_specific_engineering_share", "0.9..1"],
   ["pooled_fleet_utilization", "0.95..0.99"],
   ["sovereign_inference_share", "0.9..1"],
+  // A custom chip that saves less: the share of a generation's volume it needs runs past 100% at p95.
+  ["custom_chip_saving_usd_per_chip_hour", "0.02..0.1"],
 ].flatMap(([id, value]) => ["--set", `${id}=${value ?? ""}`]);
 
 let root = "";
@@ -223,7 +225,9 @@ describe("words that follow their numbers under the reviewed what-ifs", () => {
     expect(bill).toContain("it lies within the box\u2019s span");
     expect(bill).not.toContain("highest corner");
     const summary = paragraphs.find((p) => p.startsWith("In short.")) ?? "";
-    expect(summary).toMatch(/engineering is [\d.]+× on our reading, which bears it out, a verdict that rests on our judgement/);
+    expect(summary).toMatch(/engineering is [\d.]+× \(90% interval [\d.]+×–[\d.]+×\) on our reading, which bears it out, a verdict that rests on our judgement/);
+    // The structural alternatives' medians agree here: one number, never "12%–12%".
+    expect(summary).not.toMatch(/ ([\d.]+%)–\1 under the structural alternatives/);
   });
 
   it("lost pooling is called the largest part only when it is, and equal medians are one number", async () => {
@@ -244,7 +248,7 @@ describe("words that follow their numbers under the reviewed what-ifs", () => {
   it("chapter 5 gives the policy rate's gap in percentage points, not as a ratio of two rates", async () => {
     const paragraphs = await texts("p", root);
     const rate = paragraphs.find((p) => p.includes("for the policy rate is")) ?? "";
-    expect(rate).toMatch(/for the policy rate is overstated: the top of the Federal Reserve’s target range was [\d.]+%, [\d.]+ percentage points below 4% \(its card shows the ledger’s ratio of the stated range’s middle to that rate, as for every claim; for an interest rate, the gap in points is the clearer measure\)\./);
+    expect(rate).toMatch(/for the policy rate is overstated: the top of the Federal Reserve’s target range was [\d.]+%, [\d.]+ percentage points below 4%\./);
     expect(rate).not.toMatch(/policy rate is [^.]*×/);
   });
 
@@ -327,6 +331,37 @@ describe("what an average and an assumption leave out", () => {
     expect(paragraphs.some((p) => p.includes("worth more than refining anything else"))).toBe(false);
     // The summary's dollar figure with its structural alternatives.
     expect(paragraphs.some((p) => /^The fragmentation tax on a frontier lab comes to \$[\d.]+[MB] \(90% interval \$[\d.]+[MB]\u2013\$[\d.]+[MB]\) a year, .* under the structural alternatives of chapter 8; in dollars, those alternatives give medians of \$[\d.]+[MB]\u2013\$[\d.]+[MB] a year\./.test(p))).toBe(true);
+  });
+
+  it("says what a checked claim shows, gives each prose ratio its interval, and words what the data decide by the data", async () => {
+    const paragraphs = await texts("p, li");
+    const summary = paragraphs.find((p) => p.startsWith("In short.")) ?? "";
+    // A consistent verdict that only repeats an announced figure is said to check the quotation.
+    expect(summary).toMatch(/Among the consistent ones, \d+ repeats? an announced figure exactly: the source confirms the essay quoted it, not the argument built on it\./);
+    expect(summary).toMatch(/is [\d.]+× what its own inputs give \([\d.]+×–[\d.]+× across their 90% interval\)/);
+    expect(summary).toMatch(/engineering is [\d.]+× \(90% interval [\d.]+×–[\d.]+×\) on our reading/);
+    expect(summary).toContain("under half of compute spend even at its 95th percentile");
+    expect(paragraphs.some((p) => /, a factor of up to [\d.]+× \(draw by draw, [\d.]+×–[\d.]+×\)\./.test(p))).toBe(true);
+    expect(paragraphs.some((p) => /against twice that bill the charge would still be [\d.]+× it \(90% interval [\d.]+×–[\d.]+×\)\./.test(p))).toBe(true);
+    expect(paragraphs.some((p) => p.includes("(medians)"))).toBe(false);
+    // Chapter 8's research list cites our judgement as the ledger does, and says why stranded credits are not in the yearly bill.
+    expect(paragraphs.some((p) => /; source: our judgement \(\d{4}-\d{2}-\d{2}\)\)/.test(p))).toBe(true);
+    expect(paragraphs.some((p) => p.includes("source: fragtax analysts"))).toBe(false);
+    expect(paragraphs.some((p) => p.includes("Credits stranded on single clouds (chapter 3) are not a fourth part"))).toBe(true);
+    // As built, the structural alternatives lie outside the interval: structure is the first kind of evidence.
+    expect(paragraphs.some((p) => p.startsWith("Two kinds of evidence would move the bottom line. The first is structural:"))).toBe(true);
+    // With pooled utilization near full, the alternatives agree: the inputs come first, structure second, and the
+    // lab's size barely moves the bill, which is said rather than "a bigger lab pays more".
+    const reviewed = await texts("p, li", reviewedRoot);
+    expect(reviewed.some((p) => p.startsWith("Two kinds of evidence would move the bottom line. The first is the inputs"))).toBe(true);
+    expect(reviewed.some((p) => /^The second is structural: .*, which move it (less than|about as far as) the spread of these inputs\.$/.test(p))).toBe(true);
+    expect(reviewed.some((p) => /The yearly bill in dollars tracks the lab\u2019s compute spend only (loosely|barely) \(\u03c1 = [\u2212\d.]+ with the bill, [\u2212\d.]+ with the share\): on these ranges \d+ other inputs? moves? it more than the lab\u2019s size does\./.test(p))).toBe(true);
+    expect(reviewed.some((p) => p.includes("a bigger lab pays more"))).toBe(false);
+    // The essay's price ×10: its arithmetic holds and the compute route overlaps it, so the routes agree.
+    expect(reviewed.some((p) => p.startsWith("The routes agree, and the ratio says how closely."))).toBe(true);
+    expect(paragraphs.some((p) => p.startsWith("The routes disagree for a reason."))).toBe(true);
+    // A break-even share whose interval runs past 100% is said to exceed the whole volume there.
+    expect(reviewed.some((p) => /A custom design needs [\d.]+% \(90% interval [\d.]+%\u2013[\d.]+%\) of a generation\u2019s frontier volume to break even \(in the upper part of that interval, more than the whole volume, which no single ecosystem can have\)/.test(p))).toBe(true);
   });
 
   it("names our judgement as such in the ledger, and shows a decimal year as the model uses it", async () => {

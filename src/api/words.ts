@@ -44,8 +44,10 @@ export type LedgerWhat = "counts" | "total" | "judgementLed" | Verdict;
 export interface Words {
   compare(a: Comparable, b: Comparable, phrases: ComparePhrases, options?: CompareOptions): string;
   /**
-   * "overstated by a factor of 3.0×", or the phrase given for the verdict ("{factor}" filled in), of a
-   * claim `nb.claim` recorded, a check `checkClaim` made, or a bare verdict (no factor: "n/a").
+   * "overstated by a factor of 3.0×", or the phrase given for the verdict, of a claim `nb.claim`
+   * recorded, a check `checkClaim` made, or a bare verdict (no factor: "n/a"). In a phrase, "{factor}"
+   * is stated ÷ computed, and "{times}" the larger of the two over the smaller (≥ 1: "understated by a
+   * factor of 0.31×" says nothing a reader can use; "by a factor of 3.2×" does).
    */
   verdict(claim: ClaimRecord | ClaimCheck | Verdict, phrases?: VerdictPhrases): string;
   /** "1 claim", "3 claims", "no claims". */
@@ -65,7 +67,7 @@ export type Comparable = number | FigureRecord | Summary;
 const DEFAULT_VERDICT_PHRASES: Readonly<Record<Verdict, string>> = {
   consistent: "consistent with the model",
   overstated: "overstated by a factor of {factor}",
-  understated: "understated by a factor of {factor}",
+  understated: "understated by a factor of {times}",
   unverifiable: "not checkable against an independent figure",
 };
 
@@ -109,8 +111,10 @@ function interval(value: Comparable, field: string): { p5?: number; p50: number;
 export function verdictPhrase(claim: ClaimRecord | ClaimCheck | Verdict, phrases: VerdictPhrases = {}): string {
   const verdict = typeof claim === "string" ? claim : claim.verdict;
   // A factor that is no number (checkClaim divides by a computed midpoint of 0) is refused as nb.claim refuses it, not worded "n/a" or "Infinity×".
-  const factor = typeof claim === "string" || claim.factor === null ? "n/a" : formatFactor(checkNumber("nb.words.verdict", "factor", claim.factor));
-  return (phrases[verdict] ?? DEFAULT_VERDICT_PHRASES[verdict]).replace(/\{factor\}/g, factor);
+  const value = typeof claim === "string" || claim.factor === null ? undefined : checkNumber("nb.words.verdict", "factor", claim.factor);
+  const factor = value === undefined ? "n/a" : formatFactor(value);
+  const times = value === undefined ? "n/a" : formatFactor(value >= 1 || value <= 0 ? value : 1 / value);
+  return (phrases[verdict] ?? DEFAULT_VERDICT_PHRASES[verdict]).replace(/\{factor\}/g, factor).replace(/\{times\}/g, times);
 }
 
 export function count(n: number, singular: string, plural = `${singular}s`): string {

@@ -14,7 +14,7 @@ export {
   capitalRecoveryFactor, effectivePoolCount, remainderProbabilities, sovereigntyInferenceUplift, splitPoolCapacityMultiplier,
   type SovereigntyInputs,
 } from "./essay-arithmetic";
-export { inputKind, isIndependentSource, type InputKind } from "./input-kinds";
+export { citeInput, inputKind, isIndependentSource, sourceInProse, type InputKind } from "./input-kinds";
 export { builtReading, type BuiltReading } from "./structural-reading";
 export { placement, trainingReadings, tenTimesGpus, readingsTally, PLACEMENT_WORDS, type Placement, type TrainingReading } from "./readings";
 export {
@@ -22,4 +22,3 @@ export {
   trainingClaims, captiveCloudClaims, creditsClaims, sovereigntyClaims, whoPaysClaims, scenarioClaims, chipClaims,
   type LedgerClaim, type LedgerEntry,
 } from "./ledger";
-export { sourceInProse } from "./ledger-text";

@@ -24,3 +24,16 @@ export function inputKind(a: Pick<Assumption, "kind" | "source">): InputKind {
 export function isIndependentSource(a: Pick<Assumption, "kind" | "source">): boolean {
   return inputKind(a) === "source";
 }
+
+/**
+ * A source's title as words inside a sentence: a generic one ("Press reports of …") starts in lower
+ * case there, as any common noun would; a name (Bloomberg, Epoch AI, the Federal Reserve) keeps its capital.
+ */
+export const sourceInProse = (title: string): string => title.replace(/^Press reports\b/, "press reports");
+
+/**
+ * Where an input comes from, as prose cites it: "our judgement (2026-04-28)" for our own ranges (the
+ * source title "fragtax analysts' assumption" did not read as a source), else the title and its date.
+ */
+export const citeInput = (a: Pick<Assumption, "kind" | "source">): string =>
+  inputKind(a) === "judgement" ? `our judgement (${a.source.date})` : `${sourceInProse(a.source.title)}, ${a.source.date}`;

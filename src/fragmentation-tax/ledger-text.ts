@@ -8,7 +8,7 @@ import { indefiniteArticle, type NumberFormat } from "../format/number";
 import type { Summary } from "../vocabulary/results";
 import type { Assumption } from "../assumptions/types";
 import { intervalOf } from "../model/runner";
-import { inputKind } from "./input-kinds";
+import { citeInput } from "./input-kinds";
 import { PLACEMENT_WORDS, placement, readingsTally, type Placement, type TrainingReading } from "./readings";
 
 type Fmt = (x: number | Summary, format?: NumberFormat) => string;
@@ -19,13 +19,7 @@ const span = (r: Interval | Summary, format: NumberFormat, fmt: Fmt): string => 
   const [low, high] = "p5" in r ? [fmt(r.p5, format), fmt(r.p95, format)] : [fmt(r.low, format), fmt(r.high, format)];
   return low === high ? low : `${low}–${high}`;
 };
-/**
- * A source's title as words inside a sentence: a generic one ("Press reports of …") starts in lower
- * case there, as any common noun would; a name (Bloomberg, Epoch AI, the Federal Reserve) keeps its capital.
- */
-export const sourceInProse = (title: string): string => title.replace(/^Press reports\b/, "press reports");
-// Our own judgement is named as such, with its date: "Against fragtax analysts' assumption, 2026-04-28:" did not parse as a sentence.
-const cite = (a: Assumption): string => (inputKind(a) === "judgement" ? `our judgement (${a.source.date})` : `${sourceInProse(a.source.title)}, ${a.source.date}`);
+const cite = citeInput;
 
 export const sourcedNote = (a: Assumption): string => `Checked against ${cite(a)}.${a.note === undefined ? "" : ` ${a.note}`}`;
 
@@ -109,7 +103,7 @@ export const computeClaim = (stated: Interval, fmt: Fmt): string => `OpenAI spen
 /** Where the 2024 estimate lies against the essay's range decides what later (likely higher) spending does to the verdict. */
 export const computeNote = (where: Placement): string =>
   `Against Epoch AI's estimate for 2024; spending in 2025–26 is likely higher, ${
-    where === "below" ? "which narrows the gap for the year the essay was written." : where === "unknown" ? "which the report's inputs do not measure." : "so for the year it was written the essay's range is, if anything, low."
+    where === "below" ? "which narrows the gap for the year the essay was written." : where === "unknown" ? "which the report's inputs do not measure." : where === "above" ? "which likely widens the gap for the year the essay was written." : "so for the year it was written the essay's range is, if anything, low."
   }`;
 export const opexClaim = (stated: Interval, fmt: Fmt): string => `Infrastructure's share of a frontier lab's operating costs: ${span(stated, "percent", fmt)}`;
 export const OPEX_NOTE = "Compute (Epoch AI) ÷ (compute + other costs) for OpenAI in 2024; other costs are derived from reported revenue and loss, a loss reported without stock compensation: counting that pay would raise other costs and lower compute's share.";

@@ -133,6 +133,10 @@ describe("nb.words: wording chosen from the data", () => {
     // What checkClaim returned, as README's example passes it (the type check refused it before).
     expect(nb.words.verdict(checkClaim({ low: 3, high: 3 }, { low: 1, high: 1 }))).toBe("overstated by a factor of 3×");
     expect(nb.words.verdict(checkClaim({ low: 1, high: 2 }, { low: 1.5, high: 3 }))).toBe(nb.words.verdict("consistent"));
+    // Understated: the factor is below 1, and the default phrase gives it the way round a reader can use.
+    const under = checkClaim({ low: 1, high: 1 }, { low: 3.2, high: 3.2 });
+    expect(nb.words.verdict(under)).toBe("understated by a factor of 3.2×");
+    expect(nb.words.verdict(under, { understated: "{factor} of ours" })).toBe("0.31× of ours");
     // A computed midpoint of 0 gives an infinite factor: refused, as nb.claim refuses it, rather than worded.
     expect(() => nb.words.verdict(checkClaim({ low: 5, high: 6 }, { low: -1, high: 1 }))).toThrow(/nb\.words\.verdict.*factor/);
   });

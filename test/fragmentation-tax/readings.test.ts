@@ -96,5 +96,10 @@ describe("chapter 5's notes follow the assumptions", () => {
     expect(byId("openai_compute_burn").verdict).toBe("overstated");
     expect(byId("openai_compute_burn").note).toMatch(/narrows the gap/);
     expect(byId("openai_compute_burn").note).not.toMatch(/low\.$/);
+    // An estimate above the essay's range: later spending widens the gap, said plainly rather than "if anything, low".
+    const above = ledgerWith({ id: "openai_compute_2024_usd", low: 18e9, high: 24e9 }).byId("openai_compute_burn");
+    expect(above.verdict).toBe("understated");
+    expect(above.note).toMatch(/likely widens the gap/);
+    expect(above.note).not.toMatch(/if anything/);
   });
 });
