@@ -161,8 +161,12 @@ type TaxOutput = "engineering_tax_usd" | "pooling_tax_usd" | "sovereignty_tax_us
 
 /** A structural choice of the chapter-8 model: which bill lost pooling applies to, and whether the two stacks' demand is correlated. */
 export interface FragmentationVariant {
-  /** "compute": the whole compute bill (as modelled); "inference": the inference bill only. */
-  readonly poolingBase: "compute" | "inference";
+  /**
+   * "compute": the whole compute bill (as modelled); "inference": the inference bill only; "none": the lab
+   * splits by workload (training on one stack, inference on the other, as the essay describes Anthropic
+   * doing), so each fleet stays whole and no pooling is lost.
+   */
+  readonly poolingBase: "compute" | "inference" | "none";
   /** True: the two pools' demand has the correlation of `pool_demand_correlation_alternative`; false: independent. */
   readonly correlatedPools: boolean;
 }
@@ -187,7 +191,7 @@ export function fragmentationTaxModel(variant: FragmentationVariant): ReportMode
     evaluate: (x) => {
       const inference = x.compute * x.inferenceShare;
       const engineering = x.compute * x.engineeringRatio * (engineeringMultiplier({ stacks: x.stacks, stackSpecificShare: x.specific }) - 1);
-      const base = variant.poolingBase === "compute" ? x.compute : inference;
+      const base = variant.poolingBase === "compute" ? x.compute : variant.poolingBase === "inference" ? inference : 0;
       const pooling = base * (splitPoolCapacityMultiplier(x.utilization, x.stacks, variant.correlatedPools ? x.correlation : 0) - 1);
       const uplift = sovereigntyInferenceUplift({ sovereignShare: x.share, pools: x.pools, pooledUtilization: x.utilization, backupShare: x.backup, regionalCostPremium: x.premium });
       const sovereignty = inference * x.pBalkanization * uplift;
@@ -208,4 +212,6 @@ export const FRAGMENTATION_TAX_ALTERNATIVES = [
   { id: "inference_pooling", label: "Pooling lost on inference only", short: "Inference-only pooling", model: fragmentationTaxModel({ poolingBase: "inference", correlatedPools: false }) },
   { id: "correlated_pools", label: "Stacks' demand correlated", short: "Correlated stacks", model: fragmentationTaxModel({ poolingBase: "compute", correlatedPools: true }) },
   { id: "inference_pooling_correlated", label: "Pooling lost on inference only, stacks' demand correlated", short: "Both", model: fragmentationTaxModel({ poolingBase: "inference", correlatedPools: true }) },
+  // The lower bound of the reading: a split by workload keeps each fleet whole, though a lab then cannot move capacity between training and inference.
+  { id: "workload_split", label: "Split by workload, no fleet divided", short: "Split by workload", model: fragmentationTaxModel({ poolingBase: "none", correlatedPools: false }) },
 ] as const;

@@ -289,11 +289,16 @@ export const versionTampered = (file: string, problem: VersionProblemKind, id: s
     "previous manifest edited": `records the manifest of its previous version "${named ?? ""}" with a sha256 that no longer matches: that manifest was edited after this version was published`,
     "earlier manifest edited": `records the manifest of version "${named ?? ""}", published before manifests were sealed, with a sha256 that no longer matches: that manifest was edited after this version was published`,
     "earlier version missing": `records the manifest of version "${named ?? ""}", published before manifests were sealed, which is no longer published`,
+    "unsealed after sealed": `has no sha256 of its own (manifestSha256), though version "${named ?? ""}" before it has one and publish has sealed every manifest since: this folder was not published by publish`,
+    "not recorded": `has no sha256 of its own (manifestSha256), and version "${named ?? ""}", which records every manifest published before the seal, does not record it: this folder was not published by publish`,
+    "version between": `names a previous version before "${named ?? ""}", yet that folder lies between them: publish names the newest version as the previous one, so "${named ?? ""}" was not published in this history`,
     "contradicted": `gives ${named ?? ""} otherwise than ${against === "manifest.json" || against === undefined ? "the version's id" : `its ${against}`} (the manifest was edited)`,
   }[problem];
   // What to bring back: the version, or the earlier one its history needs.
   const restore = (problem === "previous version missing" || problem === "previous manifest edited" || problem === "earlier manifest edited" || problem === "earlier version missing") && named !== undefined && VERSION_ID.test(named) ? named : id;
-  const remedy = problem === "not in the manifest" ? "remove it" : `restore the version as published (e.g. \`git checkout -- out/reports/${restore}\` once it is committed)`;
+  // A folder publish never made: the remedy is to take it out, not to restore it.
+  const notPublished = problem === "version between" && named !== undefined ? named : problem === "unsealed after sealed" || problem === "not recorded" ? id : undefined;
+  const remedy = problem === "not in the manifest" ? "remove it" : notPublished !== undefined ? `remove the folder out/reports/${notPublished} (see \`git log -- out/reports/${notPublished}\` for where it came from)` : `restore the version as published (e.g. \`git checkout -- out/reports/${restore}\` once it is committed)`;
   return `published version ${id} was altered: ${file} ${what}; published versions are immutable — ${remedy} and run \`fragtax verify ${id}\``;
 };
 

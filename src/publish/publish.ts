@@ -146,6 +146,8 @@ export async function publish(options: PublishOptions, effects: PublishEffects):
     // check reads its figures, claims and sections, and "What changed" its assumptions (a damaged
     // figures.json was a raw JSON error naming no file; a missing sections.json read as "none kept").
     if (previous !== null) await assertVersionIntact(options.reportsDir, previous.id);
+    // So must each version this one records from before the seal: recording a folder made by hand would seal it into the history.
+    for (const earlier of versions) if (earlier.manifestSha256 === undefined) await assertVersionIntact(options.reportsDir, earlier.id);
     const prose = await proseCheck(build, previous, options.reportsDir, options.root, reviewed, (message) => new PublishRefused(message), effects.progress);
     const staging = join(options.reportsDir, `.staging-${process.pid}-${randomBytes(4).toString("hex")}`);
     try {

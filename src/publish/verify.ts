@@ -120,6 +120,7 @@ export async function checkVersion(reportsDir: string, id: string): Promise<{ fi
     else problems.push(...(await chainProblems(reportsDir, manifest, previous, sealed)));
   }
   problems.push(...(await unsealedProblems(reportsDir, manifest)));
+  problems.push(...(await placeProblems(reportsDir, id, manifest, sealed)));
   return { files: Object.keys(files).length, problems, sealed };
 }
 
@@ -172,6 +173,34 @@ async function unsealedProblems(reportsDir: string, manifest: Manifest): Promise
     const earlier = VERSION_ID.test(id) && (await isFolder(join(reportsDir, id))) ? await readManifest(reportsDir, id) : undefined;
     if (earlier === undefined) problems.push({ file: "manifest.json", problem: "earlier version missing", named: id });
     else if (manifestDigest(earlier as unknown as Record<string, unknown>) !== recorded) problems.push({ file: "manifest.json", problem: "earlier manifest edited", named: id });
+  }
+  return problems;
+}
+
+/**
+ * Where a version stands among the others. Publish has sealed every manifest since it began to, names
+ * the newest version as each new one's previous, and (since it began to) records every manifest from
+ * before the seal in the new one. So a version without a seal after a sealed one, one without a seal
+ * that the newest such record does not name, or a folder between a version and the previous one it
+ * names was not published by publish: a folder copied in by hand, which its own files, re-hashed into
+ * its manifest, cannot show.
+ */
+async function placeProblems(reportsDir: string, id: string, manifest: Manifest, sealed: boolean): Promise<VersionProblem[]> {
+  const ids = await versionFolders(reportsDir);
+  const problems: VersionProblem[] = [];
+  if (!sealed) {
+    const others = await Promise.all(ids.filter((other) => other !== id).map(async (other) => ({ other, read: await readManifest(reportsDir, other) })));
+    const sealedOnes = others.filter(({ read }) => read?.manifestSha256 !== undefined);
+    const sealedBefore = sealedOnes.find(({ other }) => compareVersionIds(other, id) < 0);
+    const record = sealedOnes.filter(({ read }) => read?.unsealedManifestSha256 !== undefined).at(-1);
+    if (sealedBefore !== undefined) problems.push({ file: "manifest.json", problem: "unsealed after sealed", named: sealedBefore.other });
+    else if (record !== undefined && !Object.hasOwn(record.read?.unsealedManifestSha256 ?? {}, id)) problems.push({ file: "manifest.json", problem: "not recorded", named: record.other });
+  }
+  const previous: unknown = manifest.previous;
+  // Said of a version whose own place holds: one publish never made names whatever previous it was given.
+  if (problems.length === 0 && typeof previous === "string" && VERSION_ID.test(previous) && compareVersionIds(previous, id) < 0) {
+    const between = ids.find((other) => compareVersionIds(other, previous) > 0 && compareVersionIds(other, id) < 0);
+    if (between !== undefined) problems.push({ file: "manifest.json", problem: "version between", named: between });
   }
   return problems;
 }

@@ -119,6 +119,10 @@ describe("the corrected lab model (issue 12)", () => {
     const inferenceOnly = run(models.FRAGMENTATION_TAX_ALTERNATIVES[0].model);
     const i = 17;
     expect(inferenceOnly.samples.pooling_tax_usd[i]!).toBeCloseTo(built.samples.pooling_tax_usd[i]! * inferenceOnly.inputs.inferenceShare[i]!, 0);
+    // Split by workload, no fleet is divided: no pooling is lost, and the other two parts are the model's as built.
+    const byWorkload = run(models.FRAGMENTATION_TAX_ALTERNATIVES.find((a) => a.id === "workload_split")!.model);
+    expect(byWorkload.samples.pooling_tax_usd[i]).toBe(0);
+    expect(byWorkload.samples.total_tax_usd[i]!).toBeCloseTo(built.samples.engineering_tax_usd[i]! + built.samples.sovereignty_tax_usd[i]!, 0);
   });
 
   it("the dropped-zero reading is ten times the essay's box and overlaps the stated $400–800M, as does the programme reading", () => {

@@ -1,5 +1,6 @@
 /** `verify` checks out/reports/index.html against what publish renders from the versions; `publish --index-only` rewrites it. */
-import { lstat, readFile, rm, symlink, writeFile } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { lstat, mkdir, readFile, readdir, rm, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { fragtax, NO_CHROMIUM, projectWithVersions, useBuild } from "../published-project";
@@ -11,6 +12,20 @@ beforeEach(async () => {
   root = await projectWithVersions(["--date", "2026-05-01", "--note", "first"]);
 }, 60_000);
 afterEach(async () => rm(root, { recursive: true, force: true }));
+
+/**
+ * 2026-05-01 as published before manifests were sealed (nor the fields publish began to write after
+ * the seal), then 2026-05-20 published with a seal, recording it. Returns the first one's manifest.
+ */
+async function sealedAfterUnsealed(): Promise<{ file: string; unsealed: Record<string, unknown> }> {
+  const file = join(root, "out/reports/2026-05-01/manifest.json");
+  const { manifestSha256: _seal, buildSha256: _build, sourcesSha256: _sources, warnings: _warnings, ...unsealed } = JSON.parse(await readFile(file, "utf8")) as Record<string, unknown>;
+  await writeFile(file, JSON.stringify(unsealed, null, 2));
+  expect((await fragtax(["publish", "--index-only"], { cwd: root })).code).toBe(0);
+  await useBuild(root, "v2");
+  expect((await fragtax(["publish", "--date", "2026-05-20"], { cwd: root, env: NO_CHROMIUM })).code).toBe(0);
+  return { file, unsealed };
+}
 
 describe("verify: the versions index", () => {
   it("an index that is a link, even to the very page publish renders, is not the index publish wrote; --index-only puts the file back", async () => {
@@ -179,13 +194,7 @@ describe("verify: the versions index", () => {
   });
 
   it("a version records the manifests from before the seal, so an edited note of one is caught, and the index is not rewritten from it", async () => {
-    const file = join(root, "out/reports/2026-05-01/manifest.json");
-    // As written before the seal (nor the fields publish began to write after it).
-    const { manifestSha256: _seal, buildSha256: _build, sourcesSha256: _sources, warnings: _warnings, ...unsealed } = JSON.parse(await readFile(file, "utf8")) as Record<string, unknown>;
-    await writeFile(file, JSON.stringify(unsealed, null, 2));
-    expect((await fragtax(["publish", "--index-only"], { cwd: root })).code).toBe(0);
-    await useBuild(root, "v2");
-    expect((await fragtax(["publish", "--date", "2026-05-20"], { cwd: root, env: NO_CHROMIUM })).code).toBe(0);
+    const { file, unsealed } = await sealedAfterUnsealed();
     const second = JSON.parse(await readFile(join(root, "out/reports/2026-05-20/manifest.json"), "utf8")) as { unsealedManifestSha256?: Record<string, string> };
     expect(Object.keys(second.unsealedManifestSha256 ?? {})).toEqual(["2026-05-01"]);
     expect((await fragtax(["verify"], { cwd: root })).code).toBe(0);
@@ -199,5 +208,48 @@ describe("verify: the versions index", () => {
     const refused = await fragtax(["publish", "--index-only"], { cwd: root });
     expect(refused.code).toBe(2);
     expect(await readFile(index(), "utf8")).toBe(listed);
+  });
+
+  it("a version folder publish never made, re-hashed into a manifest without a seal, fails verify, and neither publish nor --index-only takes it in", async () => {
+    await sealedAfterUnsealed();
+    /** A copy of 2026-05-01 as a forger makes it: its page's date and its manifest's fields rewritten, every file re-hashed. */
+    const forge = async (id: string, previous: string): Promise<void> => {
+      const from = join(root, "out/reports/2026-05-01");
+      const to = join(root, "out/reports", id);
+      await mkdir(to);
+      const manifest = JSON.parse(await readFile(join(from, "manifest.json"), "utf8")) as { files: Record<string, string> } & Record<string, unknown>;
+      for (const name of await readdir(from)) {
+        if (name === "manifest.json") continue;
+        let bytes = await readFile(join(from, name));
+        if (name === "report.html") bytes = Buffer.from(bytes.toString("utf8").replace(/(<meta name="fragtax-version-date" content=")[^"]*/, `$1${id.slice(0, 10)}`).replace(/<h1([^>]*)>/, "<h1$1>FORGED "));
+        await writeFile(join(to, name), bytes);
+        manifest.files[name] = createHash("sha256").update(bytes).digest("hex");
+      }
+      await writeFile(join(to, "manifest.json"), JSON.stringify({ ...manifest, id, date: id.slice(0, 10), previous, note: "forged" }, null, 2));
+    };
+    const listed = await readFile(index(), "utf8");
+    const refusedEverywhere = async (forged: string): Promise<string> => {
+      const verified = await fragtax(["verify"], { cwd: root });
+      expect(verified.code).toBe(1);
+      expect((await fragtax(["publish", "--index-only"], { cwd: root })).code).toBe(2);
+      expect(await readFile(index(), "utf8")).toBe(listed);
+      await useBuild(root, "v1");
+      const published = await fragtax(["publish", "--date", "2026-06-01"], { cwd: root, env: NO_CHROMIUM });
+      expect(published.code).toBe(1);
+      expect(published.stderr).toContain(`remove the folder out/reports/${forged}`);
+      expect((await readdir(join(root, "out/reports"))).filter((name) => name.startsWith("2026-06"))).toEqual([]);
+      return verified.stderr;
+    };
+
+    // Between the first version and the sealed one that records every version before the seal.
+    await forge("2026-05-10", "2026-05-01");
+    expect(await refusedEverywhere("2026-05-10")).toContain('published version 2026-05-10 was altered: out/reports/2026-05-10/manifest.json has no sha256 of its own (manifestSha256), and version "2026-05-20", which records every manifest published before the seal, does not record it: this folder was not published by publish; published versions are immutable — remove the folder out/reports/2026-05-10');
+    await rm(join(root, "out/reports/2026-05-10"), { recursive: true });
+
+    // Newest of all, after a sealed version: publish would have sealed it.
+    await forge("2026-05-25", "2026-05-01");
+    expect(await refusedEverywhere("2026-05-25")).toContain('out/reports/2026-05-25/manifest.json has no sha256 of its own (manifestSha256), though version "2026-05-20" before it has one and publish has sealed every manifest since');
+    await rm(join(root, "out/reports/2026-05-25"), { recursive: true });
+    expect((await fragtax(["verify"], { cwd: root })).code).toBe(0);
   });
 });
