@@ -2,7 +2,7 @@
 import { diffSnapshots } from "../diff/diff";
 import { DIFF_PAGE_MARKER, diffToJson, renderDiffPage, renderDiffText, useColour } from "../diff/render";
 import { readSnapshotAssumptions } from "../diff/snapshot-assumptions";
-import { writeFileAtomic } from "../util/atomic";
+import { writeUserFileAtomic } from "../util/atomic";
 import { jsonWithVisibleControls } from "../util/control";
 import { buildFiguresInWorktree, isFileSide, resolveSnapshot } from "./diff-sources";
 import { EXIT_FAILED } from "../util/errors";
@@ -29,7 +29,7 @@ export async function diffAction(a: string, b: string, options: { json?: boolean
   };
   const diff = diffSnapshots(await resolveSnapshot(a, context), await resolveSnapshot(b, context));
   if (options.html) {
-    await writeFileAtomic(options.html, renderDiffPage(diff));
+    await writeUserFileAtomic(options.html, renderDiffPage(diff));
     // On stderr: stdout stays the diff itself (text or --json), for a pipe.
     progress(messages.diffWroteHtml(options.html));
   }

@@ -11,7 +11,7 @@ import { buildDuplicateIds, buildWarning } from "../messages/report";
 import { formatCellError, withCellFrames } from "../notebook/errors";
 import { cellFailed } from "../notebook/nbformat";
 import { killOtherThreadsChildren } from "../notebook/thread-children";
-import { writeFileAtomic } from "../util/atomic";
+import { writeUserFileAtomic } from "../util/atomic";
 import { EXIT_FAILED, EXIT_OK, InputError, type ExitCode } from "../util/errors";
 import { locatingFileSystemErrors } from "../util/fs-errors";
 import { MAX_TIMEOUT_SECONDS, parseTimeoutSeconds } from "../util/limits";
@@ -102,7 +102,7 @@ async function runCommand(notebook: string, options: { out?: string; timeout: st
     const paths = outPaths(root);
     const out = resolve(options.out ?? join(paths.executed, basename(notebook)));
     // A reader never sees half a notebook; a folder or unwritable path is said with the path (exit 2).
-    const write = (): Promise<void> => locatingFileSystemErrors(messages.runOutWhat(), out, () => writeFileAtomic(out, json));
+    const write = (): Promise<void> => locatingFileSystemErrors(messages.runOutWhat(), out, () => writeUserFileAtomic(out, json));
     if (isInside(paths.executed, out)) await underBuildLock(paths.build, write);
     else await write();
     // Named as the user's shell would: relative to the current folder when inside it, or inside the same project.

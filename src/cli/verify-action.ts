@@ -1,12 +1,13 @@
 /** The action of `fragtax verify` (parsed in verify.ts, loaded when the command runs). */
 import * as messages from "../messages/versions";
 import { abandonedStaging, reportsPath, versionFolders } from "../publish/store";
-import { checkVersion, describeProblem } from "../publish/verify";
+import { checkVersion, describeProblem, strayEntries } from "../publish/verify";
 import { checkIndex } from "../publish/index-page";
 import { projectPaths } from "./project";
 import { EXIT_FAILED, InputError } from "../util/errors";
 import { waitWhileLocked } from "../util/lock";
 import { terminalText } from "../util/terminal";
+import { visibleInOneLine } from "../util/control";
 import { join } from "node:path";
 
 /** Every named version (default: all) against its manifest; each altered or missing file is named. */
@@ -46,6 +47,11 @@ export async function verifyAction(ids: readonly string[], options: { root?: str
       process.stderr.write(`${message}\n`);
       failed++;
     }
+  }
+  // Beside the versions, what publish never writes there: a host serving the folder would serve it too.
+  for (const name of ids.length === 0 ? await strayEntries(paths.reportsDir) : []) {
+    process.stderr.write(`${messages.verifyStrayEntry(visibleInOneLine(reportsPath(paths.reportsDir, name)))}\n`);
+    failed++;
   }
   // What a publish killed midway staged: not a version, nothing to fail on, but there to be seen.
   for (const { name, pid } of await abandonedStaging(paths.reportsDir)) process.stdout.write(`${messages.verifyAbandonedStaging(reportsPath(paths.reportsDir, name), pid)}\n`);

@@ -23,10 +23,11 @@ const notThisPrint = (changed: readonly PrintSettingChange[] | "altered"): strin
 
 /**
  * A build that prints nothing, over a report.pdf of another page, or of this page printed with other
- * settings (`changed`: another paper): the file goes, said, as it cannot stay beside this page.
+ * settings (`changed`: another paper): the file goes, said, as it cannot stay beside this page. Said as
+ * what this build does, not as done: a build that fails later leaves out/build/, PDF and all, as it was.
  */
 export const pdfDropped = (by: "dev" | "no-pdf" | "report.yaml", changed: readonly PrintSettingChange[] | "altered" = []): string =>
-  `removed report.pdf: ${notThisPrint(changed)} (${by === "report.yaml" ? "report.yaml's outputs.pdf is false" : by === "dev" ? "dev does not print" : "--no-pdf prints nothing"}); \`fragtax build\` prints this one`;
+  `report.pdf is not kept with this build: ${notThisPrint(changed)} (${by === "report.yaml" ? "report.yaml's outputs.pdf is false" : by === "dev" ? "dev does not print" : "--no-pdf prints nothing"}); \`fragtax build\` prints this one`;
 
 /** A build whose page shows it failed: not printed (`removed`: the report.pdf of an earlier page goes with out/build/). */
 export const pdfNotPrintedFailed = (removed: boolean): string =>

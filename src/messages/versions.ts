@@ -187,6 +187,9 @@ export const publishWaiting = (pid: number): string => `waiting for another publ
 export const verifyAbandonedStaging = (folder: string, pid: number): string =>
   `note: ${folder} holds what a publish that was stopped midway (pid ${pid}) staged; it is no version, and the next publish removes it`;
 
+export const verifyStrayEntry = (path: string): string =>
+  `${path} is not a published version, nor anything publish writes there: a host serving out/reports/ would serve it beside the verified versions; remove it, or move it out of out/reports/`;
+
 export const verifyWaitsForPublish = (pid: number): string => `a publish is under way (pid ${pid}): verify waits for it to finish…`;
 /** The publish lock left by a publish that died holding it: what it staged goes, and this publish writes the index anew. */
 export const publishLockTakenOver = (pid: number | undefined, reused = false): string =>

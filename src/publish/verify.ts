@@ -13,6 +13,7 @@ import { visibleInOneLine } from "../util/control";
 import { parseManifest, readManifest, reportsPath, versionFolders, type Manifest } from "./store";
 import { contradictions, malformedField, manifestDigest } from "./manifest";
 import { InputError } from "../util/errors";
+import { isTemporarySibling } from "../util/atomic";
 import { compareVersionIds, VERSION_ID, type VersionProblemKind } from "../vocabulary/version-ids";
 
 export interface VersionProblem {
@@ -254,6 +255,18 @@ export async function assertVersionIntact(reportsDir: string, id: string): Promi
   const first = problems[0];
   if (first?.problem === "unreadable manifest") throw new DamagedVersionError(messages.versionDamaged(id, reportsPath(reportsDir, id, first.file)));
   if (first) throw new TamperedVersionError(describeProblem(reportsDir, id, first));
+}
+
+/**
+ * What stands in `out/reports/` that publish never puts there: not a version's folder (checked as one),
+ * the index, the publish lock, a publish's staging folder or a write's temporary file, nor what file
+ * browsers leave. A static host serving the folder would serve it beside the verified versions.
+ */
+export async function strayEntries(reportsDir: string): Promise<string[]> {
+  const names = await readdir(reportsDir).catch(() => [] as string[]);
+  return names
+    .filter((name) => !VERSION_ID.test(name) && name !== "index.html" && name !== ".publish.lock" && !/^\.staging-\d+-/.test(name) && !isTemporarySibling(name) && !OS_METADATA.has(name))
+    .sort();
 }
 
 /** The first problem `verify` finds in any published version, oldest first, as one line; undefined when every version is whole. */

@@ -34,13 +34,14 @@ export function writerOfTemporary(path: string): number | undefined {
 
 /**
  * Removes from `folder` the temporary siblings writes killed midway left there (`kill -9`, a power
- * cut), once they are old enough not to be another process's write in progress. Best effort: a
+ * cut), once they are old enough not to be another process's write in progress; with `of`, only those
+ * of that file (a folder of the user's, where a write of ours is one file among theirs). Best effort: a
  * folder that cannot be listed, or a file that cannot be removed, is left as it is.
  */
-export async function removeAbandonedTemporaries(folder: string, now = Date.now()): Promise<void> {
+export async function removeAbandonedTemporaries(folder: string, now = Date.now(), of?: string): Promise<void> {
   const names = await readdir(folder).catch(() => [] as string[]);
   await Promise.all(
-    names.filter((name) => isTemporarySibling(name)).map(async (name) => {
+    names.filter((name) => isTemporarySibling(name) && (of === undefined || name.startsWith(`.${of}.`))).map(async (name) => {
       const path = join(folder, name);
       const info = await stat(path).catch(() => undefined);
       if (info !== undefined && info.isFile() && abandonedTemporary(path, info.mtimeMs, now)) await rm(path, { force: true }).catch(() => undefined);
@@ -87,6 +88,16 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array, o
     await rm(temporary, { force: true });
     throw error;
   }
+}
+
+/**
+ * writeFileAtomic for a file the user named (`run --out`, `diff --html`): a write of it killed midway
+ * left its temporary sibling in the user's folder, where nothing else of ours cleans; the next write
+ * of the same file removes it.
+ */
+export async function writeUserFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
+  await writeFileAtomic(path, data);
+  await removeAbandonedTemporaries(dirname(path), Date.now(), basename(path));
 }
 
 /** Cache writes under way that no one waits for yet (`writeBehind`), and the first that failed. */

@@ -142,7 +142,7 @@ describe("publish refuses incomplete, failed and altered builds, naming why", ()
     writeFileSync(join(buildDir(root), "report.pdf"), altered);
     const edited = await fragtax(["build", "--root", root, "--no-pdf"], { cwd: root });
     expect(edited.code).toBe(0);
-    expect(edited.stderr).toContain("pdf: removed report.pdf: it is not the file the last build printed of this page (its sha256 differs from the one build-log.json records: edited or damaged since) (--no-pdf prints nothing)");
+    expect(edited.stderr).toContain("pdf: report.pdf is not kept with this build: it is not the file the last build printed of this page (its sha256 differs from the one build-log.json records: edited or damaged since) (--no-pdf prints nothing)");
     expect(existsSync(join(buildDir(root), "report.pdf"))).toBe(false);
     expect((await fragtax(["build", "--root", root], { cwd: root })).code).toBe(0);
     // A changed page: the PDF of the earlier one cannot stay beside it.
@@ -150,7 +150,7 @@ describe("publish refuses incomplete, failed and altered builds, naming why", ()
     writeFileSync(assumptions, readFileSync(assumptions, "utf8").replace("range: { low: 2, high: 3 }", "range: { low: 2, high: 3.5 }"));
     const changed = await fragtax(["build", "--root", root, "--no-pdf"], { cwd: root });
     expect(changed.code).toBe(0);
-    expect(changed.stderr).toContain("pdf: removed report.pdf: it was printed from an earlier page (--no-pdf prints nothing); `fragtax build` prints this one");
+    expect(changed.stderr).toContain("pdf: report.pdf is not kept with this build: it was printed from an earlier page (--no-pdf prints nothing); `fragtax build` prints this one");
     assertOneBuild(root);
     expect(existsSync(join(buildDir(root), "report.pdf"))).toBe(false);
     const publish = await fragtax(["publish", "--root", root], { cwd: root });
@@ -169,7 +169,7 @@ describe("publish refuses incomplete, failed and altered builds, naming why", ()
     writeFileSync(config, readFileSync(config, "utf8").replace("paper: Letter", "paper: A4"));
     const noPdf = await fragtax(["build", "--root", root, "--no-pdf"], { cwd: root });
     expect(noPdf.code).toBe(0);
-    expect(noPdf.stderr).toContain("pdf: removed report.pdf: it was printed from this page but with other print settings: paper Letter, now A4 (--no-pdf prints nothing); `fragtax build` prints this one");
+    expect(noPdf.stderr).toContain("pdf: report.pdf is not kept with this build: it was printed from this page but with other print settings: paper Letter, now A4 (--no-pdf prints nothing); `fragtax build` prints this one");
     assertOneBuild(root);
     expect(existsSync(join(buildDir(root), "report.pdf"))).toBe(false);
     // Back to Letter, printed; then A4 with a full build: printed again, on A4, not reused.

@@ -252,4 +252,22 @@ describe("verify: the versions index", () => {
     await rm(join(root, "out/reports/2026-05-25"), { recursive: true });
     expect((await fragtax(["verify"], { cwd: root })).code).toBe(0);
   });
+
+  it("names what stands beside the versions that publish never writes there, a served copy of a page above all", async () => {
+    await mkdir(join(root, "out/reports/latest"));
+    await writeFile(join(root, "out/reports/latest/report.html"), "<h1>fake</h1>");
+    await writeFile(join(root, "out/reports/2026-12-08.html"), "<h1>fake</h1>");
+    // What publish and the file browsers leave is not named: the lock, a write's temporary file, Finder's file.
+    await writeFile(join(root, "out/reports/.DS_Store"), "");
+    await writeFile(join(root, "out/reports/.index.html.999999.2bf2e344.tmp"), "");
+    const verified = await fragtax(["verify"], { cwd: root });
+    expect(verified.code).toBe(1);
+    const named = verified.stderr.split("\n").filter((line) => line.includes("is not a published version, nor anything publish writes there"));
+    expect(named.map((line) => line.split(" ")[0])).toEqual(["out/reports/2026-12-08.html", "out/reports/latest"]);
+    // Naming a version checks that version only.
+    expect((await fragtax(["verify", "2026-05-01"], { cwd: root })).code).toBe(0);
+    await rm(join(root, "out/reports/latest"), { recursive: true });
+    await rm(join(root, "out/reports/2026-12-08.html"));
+    expect((await fragtax(["verify"], { cwd: root })).code).toBe(0);
+  });
 });

@@ -5,11 +5,11 @@
  * way) must each behave as before: written, written, refused with the system's error and no
  * temporary file left behind.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { writeFileAtomic, writeFileAtomicSync } from "../../src/util/atomic";
+import { writeFileAtomic, writeFileAtomicSync, writeUserFileAtomic } from "../../src/util/atomic";
 
 const made: string[] = [];
 afterEach(() => {
@@ -54,5 +54,23 @@ describe("writeFileAtomic", () => {
     expect(written.length).toBe(3 + 16);
     expect(new Float64Array(written.buffer.slice(written.byteOffset + 3, written.byteOffset + 19))[0]).toBe(-2);
     expect(readdirSync(join(dir, "runs"))).toEqual(["run.bin"]);
+  });
+});
+
+describe("writeUserFileAtomic", () => {
+  it("removes what a killed write of the same file left in the user's folder, and nothing else", async () => {
+    const dir = fresh();
+    const target = join(dir, "keep.ipynb");
+    const stale = join(dir, ".keep.ipynb.999999.2bf2e344.tmp");
+    const inProgress = join(dir, ".keep.ipynb.999998.0a0b0c0d.tmp");
+    const another = join(dir, ".other.ipynb.999999.2bf2e344.tmp");
+    const theirs = join(dir, ".keep.ipynb.notes");
+    for (const file of [stale, inProgress, another, theirs]) writeFileSync(file, "x");
+    // Two minutes old: a write takes milliseconds, so this one's process was killed.
+    const old = new Date(Date.now() - 120_000);
+    for (const file of [stale, another, theirs]) utimesSync(file, old, old);
+    await writeUserFileAtomic(target, "{}");
+    expect(readFileSync(target, "utf8")).toBe("{}");
+    expect(readdirSync(dir).sort()).toEqual([".keep.ipynb.999998.0a0b0c0d.tmp", ".keep.ipynb.notes", ".other.ipynb.999999.2bf2e344.tmp", "keep.ipynb"]);
   });
 });
