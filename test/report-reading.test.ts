@@ -341,6 +341,9 @@ describe("what an average and an assumption leave out", () => {
     expect(summary).toMatch(/is [\d.]+× what its own inputs give \([\d.]+×–[\d.]+× across their 90% interval\)/);
     expect(summary).toMatch(/engineering is [\d.]+× \(90% interval [\d.]+×–[\d.]+×\) on our reading/);
     expect(summary).toContain("under half of compute spend even at its 95th percentile");
+    // A frontier run's cost estimated from spending, set against the stated bill in chapter 1 and the summary alike.
+    expect(summary).toMatch(/and Epoch AI\u2019s estimate of a real frontier run, OpenAI\u2019s GPT-4\.5 at \$[\d.]+M\u2013\$[\d.]+M, (overlaps|falls short of|exceeds) the stated bill\./);
+    expect(paragraphs.some((p) => /A cost estimated from spending rather than modelled agrees: Epoch AI\u2019s estimate puts OpenAI\u2019s GPT-4\.5 final run at \$[\d.]+M\u2013\$[\d.]+M, which overlaps the stated bill: for a frontier run of its time the stated bill is of the right size/.test(p))).toBe(true);
     expect(paragraphs.some((p) => /, a factor of up to [\d.]+× \(draw by draw, [\d.]+×–[\d.]+×\)\./.test(p))).toBe(true);
     expect(paragraphs.some((p) => /against twice that bill the charge would still be [\d.]+× it \(90% interval [\d.]+×–[\d.]+×\)\./.test(p))).toBe(true);
     expect(paragraphs.some((p) => p.includes("(medians)"))).toBe(false);

@@ -207,7 +207,10 @@ export const published = (id: string, dir: string, previous: string | null): str
 
 // ── dev ──────────────────────────────────────────────────────────────────────────────────────────
 
-export const devBuildFailedTitle = (lastGood: boolean): string => (lastGood ? "Build failed — showing the last good report" : "Build failed — no report has been built yet");
+/** What lies under dev's error overlay: the last good report, nothing yet, or a failed build's own page (one a `fragtax build` wrote). */
+export type DevPageBelow = "last good" | "none" | "failed";
+export const devBuildFailedTitle = (below: DevPageBelow): string =>
+  below === "last good" ? "Build failed — showing the last good report" : below === "failed" ? "Build failed — the page below is a failed build's too, not a report" : "Build failed — no report has been built yet";
 
 export const devForbiddenPath = (): string => "forbidden: only files inside out/build/ are served";
 

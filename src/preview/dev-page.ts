@@ -10,6 +10,7 @@
  */
 import { html, rawHtml, type Html } from "../util/html";
 import * as messages from "../messages/versions";
+import type { DevPageBelow } from "../messages/versions";
 import { insertBeforeBodyClose } from "../util/page";
 import { sha256Base64 } from "../util/hash";
 
@@ -62,9 +63,9 @@ export function withDevPolicy(page: string): string {
   return page.replace(POLICY_META, (_match, before: string, policy: string, after: string) => `${before}${devContentSecurityPolicy(policy.replace(/&#39;/g, "'"))}${after}`);
 }
 
-/** `lastGood`: a report from an earlier build is on the page below (else the page is empty). */
-export function errorOverlay(error: string, lastGood = true): string {
-  return html`<div data-fragtax="build-error" role="alert" style="position:fixed;left:0;right:0;bottom:0;max-height:45vh;overflow:auto;background:#7f1d1d;color:#fff;padding:1em 1.5em;font:14px/1.4 ui-monospace,monospace;z-index:99999;white-space:pre-wrap"><strong>${messages.devBuildFailedTitle(lastGood)}</strong>
+/** `below`: what is on the page under the overlay (a report from an earlier build, nothing, or a failed build's page). */
+export function errorOverlay(error: string, below: DevPageBelow = "last good"): string {
+  return html`<div data-fragtax="build-error" role="alert" style="position:fixed;left:0;right:0;bottom:0;max-height:45vh;overflow:auto;background:#7f1d1d;color:#fff;padding:1em 1.5em;font:14px/1.4 ui-monospace,monospace;z-index:99999;white-space:pre-wrap"><strong>${messages.devBuildFailedTitle(below)}</strong>
 ${framesUnwrapped(error)}</div>`.value;
 }
 
@@ -87,7 +88,7 @@ function framesUnwrapped(error: string): Html {
 }
 
 /** The served page: dev policy, the error of a failed rebuild over the last good report, live reload; `build`: the build it shows (PreviewServer.build). */
-export function devPage(page: string, error: string | null, build: string, lastGood = true): string {
-  const withError = error === null ? page : insertBeforeBodyClose(page, errorOverlay(error, lastGood));
+export function devPage(page: string, error: string | null, build: string, below: DevPageBelow = "last good"): string {
+  const withError = error === null ? page : insertBeforeBodyClose(page, errorOverlay(error, below));
   return insertBeforeBodyClose(withDevPolicy(withError), html`<script data-fragtax="live-reload" data-build="${build}">${rawHtml(LIVE_RELOAD_SCRIPT)}</script>`.value);
 }

@@ -13,6 +13,8 @@ import * as messages from "../messages/versions";
 import { html } from "../util/html";
 import { readPlainFile } from "../util/plain-file";
 import { devPage, EVENTS_PATH } from "./dev-page";
+import { FAILED_PAGE_MARK } from "../vocabulary/failed-page";
+import type { DevPageBelow } from "../messages/versions";
 
 /** How long a request waits for out/build to be back during a build's swap: 40 × 25 ms. */
 const SWAP_RETRIES = 40;
@@ -178,14 +180,18 @@ export class PreviewServer {
       body = read;
     } catch {
       // No build has written a report yet: the error alone, not claiming a report below it.
-      if (this.state.error && reportPage) return this.sendHtml(response, `<!doctype html><html><body></body></html>`, build, false);
+      if (this.state.error && reportPage) return this.sendHtml(response, `<!doctype html><html><body></body></html>`, build, "none");
       // The first build is under way: a page that reloads when it ends, not a 404 that never does.
       if (this.finished === 0 && reportPage) return this.sendHtml(response, noticePage(messages.devFirstBuildUnderWay()), build);
       // Not there after a build (out/build removed by hand): a page that shows the report when the next build ends.
-      if (reportPage) return this.sendHtml(response, noticePage(messages.devNoReportNow()), build, false);
+      if (reportPage) return this.sendHtml(response, noticePage(messages.devNoReportNow()), build, "none");
       return this.send(response, 404, messages.devNotFound(this.finished === 0));
     }
-    if (extname(file) === ".html") return this.sendHtml(response, body.toString("utf8"), build);
+    // A failed build's page (a `fragtax build` run beside dev wrote it): not "the last good report".
+    if (extname(file) === ".html") {
+      const page = body.toString("utf8");
+      return this.sendHtml(response, page, build, page.includes(FAILED_PAGE_MARK) ? "failed" : "last good");
+    }
     response.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream", "cache-control": "no-store" });
     response.end(request.method === "HEAD" ? undefined : body);
   }
@@ -213,9 +219,9 @@ export class PreviewServer {
     }
   }
 
-  private sendHtml(response: ServerResponse, page: string, build: string, lastGood = true): void {
+  private sendHtml(response: ServerResponse, page: string, build: string, below: DevPageBelow = "last good"): void {
     response.writeHead(200, { "content-type": TYPES[".html"] ?? "text/html", "cache-control": "no-store" });
-    response.end(devPage(page, this.state.error, build, lastGood));
+    response.end(devPage(page, this.state.error, build, below));
   }
 
   /** `since`: the build the subscribing page shows; another than the latest means it missed a reload. */

@@ -17,6 +17,7 @@ import { cellText, type Notebook } from "../notebook/nbformat";
 import { chartSpecs } from "./chart-specs";
 import { duplicateIds, headlineFigures } from "./records";
 import { html, rawHtml, type Html } from "../util/html";
+import { FAILED_PAGE_MARK } from "../vocabulary/failed-page";
 import { createMarkdownRenderer, type MarkdownRenderer } from "./markdown";
 import type { InlinedFile } from "./markdown-images";
 import { assetSlots, fillTemplate, inlineAsset, loadTemplateAssets } from "./template";
@@ -264,7 +265,7 @@ function chapterNumberWarnings(chapters: readonly ChapterInput[]): string[] {
  */
 function failureBanner(failed: readonly FailedCell[], duplicates: readonly string[]): Html {
   if (failed.length === 0 && duplicates.length === 0) return html``;
-  return html`<section class="build-failed" role="alert" data-fragtax="build-failed">
+  return html`<section class="build-failed" role="alert" ${rawHtml(FAILED_PAGE_MARK)}>
 <h2>${messages.failedBannerTitle(failed.length, duplicates.length)}</h2>
 <p>${failed.length > 0 ? messages.failedBannerLead(failed.length) : messages.duplicateIdsBannerLead()}</p>
 <ul>${failed.map((cell) => {

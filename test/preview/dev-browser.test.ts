@@ -1,6 +1,6 @@
 // `fragtax dev` as an analyst uses it: the real CLI process serving a real project, a real Chromium
 // page, edits on disk, and what the page shows afterwards.
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "puppeteer-core";
@@ -130,6 +130,25 @@ describe("fragtax dev in real Chromium", () => {
     await waitFor(async () => (await tab.evaluate(overlay)) === "" && (await figureText(tab)) === good, "the overlay to clear");
     await tab.close();
   }, 90_000);
+
+  it("does not call a failed build's page, written by a `fragtax build` beside dev, the last good report", async () => {
+    const tab = await chromium.browser.newPage();
+    await tab.goto(url, { waitUntil: "load" });
+    const notebook = join(project.root, "notebooks/01-price.ipynb");
+    const original = readFileSync(notebook, "utf8");
+    appendCell(project.root, "01-price.ipynb", 'throw new RangeError("price out of range");');
+    const title = `document.querySelector('[data-fragtax="build-error"] strong')?.textContent ?? ""`;
+    await waitFor(async () => ((await tab.evaluate(title)) as string).includes("showing the last good report"), "the error overlay");
+    // The same mistake built by the CLI: out/build/ is now the "This build failed" page.
+    const built = spawnSync("node", ["dist/cli.cjs", "build", "--no-pdf", "--root", project.root], { encoding: "utf8", timeout: 120_000 });
+    expect(built.status).toBe(1);
+    await tab.reload({ waitUntil: "load" });
+    expect(await tab.evaluate(`document.querySelector('[data-fragtax="build-failed"]') !== null`)).toBe(true);
+    expect(await tab.evaluate(title)).toBe("Build failed — the page below is a failed build's too, not a report");
+    writeFileSync(notebook, original);
+    await waitFor(async () => (await tab.evaluate(title)) === "" && (await figureText(tab)) !== "", "the fixed build");
+    await tab.close();
+  }, 180_000);
 
   it("reloads a page whose event stream opened only after a rebuild finished (a large page still loading), not leaving it stale", async () => {
     const tab = await chromium.browser.newPage();
