@@ -38,11 +38,15 @@ export const diffAsOf = (before: string | null, after: string | null, moved: boo
   return moved ? `As-of date moved: ${show(before)} → ${show(after)}` : `As-of date: ${show(after)} (unchanged)`;
 };
 
-/** "Sections: 3 rewritten, 1 added, 0 removed; 37 with the same words". */
+/**
+ * "Sections: 3 rewritten, 1 added, 0 removed; 37 with the same written text". What is compared is a
+ * section's markdown and the literal text of its nb.md templates (report/sections.ts): wording a cell
+ * builds in code and interpolates is not, so "the same words" would claim more than is known.
+ */
 export const diffSectionsHeading = (rewritten: number, added: number, removed: number, unchanged: number): string =>
   rewritten + added + removed === 0
-    ? `Sections: the same words in all ${unchanged} (the numbers in them are the figures')`
-    : `Sections: ${rewritten} rewritten, ${added} added, ${removed} removed${unchanged === 0 ? "" : `; ${unchanged} with the same words`}`;
+    ? `Sections: the same written text in all ${unchanged} (markdown and nb.md templates; the numbers in them are the figures')`
+    : `Sections: ${rewritten} rewritten, ${added} added, ${removed} removed${unchanged === 0 ? "" : `; ${unchanged} with the same written text`}`;
 
 /** One section of a diff: `~ 02-captive-cloud#who-pays  (02-captive-cloud.ipynb: "Who pays")`. */
 export const diffSectionLine = (sign: "~" | "+" | "-", id: string, notebook: string, heading: string): string => `${sign} ${id}  (${notebook}: "${heading}")`;

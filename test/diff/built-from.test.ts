@@ -24,7 +24,7 @@ const side = (label: string, sections: SectionProse[] | null, commit: string | n
 });
 
 describe("diff: sections and what a version was built from", () => {
-  it("lists the sections rewritten, added and removed, and counts those with the same words", () => {
+  it("lists the sections rewritten, added and removed, and counts those with the same written text", () => {
     const result = diffSections([section("a#one", "1"), section("a#two", "2"), section("a#gone", "3")], [section("a#one", "1"), section("a#two", "22"), section("a#new", "4")]);
     expect(result).toEqual({
       rewritten: [{ id: "a#two", notebook: "notebooks/a.ipynb", heading: "a#two" }],
@@ -46,7 +46,7 @@ describe("diff: sections and what a version was built from", () => {
   it("says what changed when only the words and the code did", () => {
     const diff = diffSnapshots(side("2026-05-01", [section("a#one", "1"), section("a#two", "2")], "1".repeat(40)), side("2026-05-02", [section("a#one", "1"), section("a#two", "9")], "2".repeat(40), "0.2.0"));
     const text = renderDiffText(diff, false);
-    expect(text).toContain("Sections: 1 rewritten, 0 added, 0 removed; 1 with the same words\n  ~ a#two  (notebooks/a.ipynb: \"a#two\")");
+    expect(text).toContain("Sections: 1 rewritten, 0 added, 0 removed; 1 with the same written text\n  ~ a#two  (notebooks/a.ipynb: \"a#two\")");
     expect(text).toContain("Built from: commit 111111111111 → commit 222222222222; fragtax 0.1.0 → 0.2.0");
     expect(JSON.parse(diffToJson(diff))).toMatchObject({ sections: { rewritten: [{ id: "a#two" }], unchanged: 1 }, builtFrom: { codeChanged: true, tools: [{ name: "fragtax", before: "0.1.0", after: "0.2.0" }] } });
     const page = renderDiffPage(diff);
@@ -58,7 +58,7 @@ describe("diff: sections and what a version was built from", () => {
   it("says when the sources were the same, and nothing of them for a file or a git ref", () => {
     const same = diffSnapshots(side("a", [section("a#one", "1")], "3".repeat(40)), side("b", [section("a#one", "1")], "3".repeat(40)));
     const text = renderDiffText(same, false);
-    expect(text).toContain("Sections: the same words in all 1");
+    expect(text).toContain("Sections: the same written text in all 1 (markdown and nb.md templates;");
     expect(text).toContain("Built from: the same commit 333333333333; the same tools (fragtax 0.1.0, node 20.20.2)");
     expect(diffBuiltFrom(undefined, side("b", null, null).builtFrom)).toBeUndefined();
     const file = renderDiffText(diffSnapshots({ label: "old.yaml", assumptions: [] }, { label: "new.yaml", assumptions: [] }), false);
@@ -138,11 +138,11 @@ describe("fragtax diff and publish: a version whose words and commit changed", (
     const diff = await fragtax(["diff", "2026-05-01", "2026-05-02"], { cwd: root });
     expect(diff.code).toBe(0);
     expect(diff.stdout).toContain("No assumption changed.");
-    expect(diff.stdout).toContain('Sections: 1 rewritten, 0 added, 0 removed; 1 with the same words\n  ~ a#two  (notebooks/a.ipynb: "Two")');
+    expect(diff.stdout).toContain('Sections: 1 rewritten, 0 added, 0 removed; 1 with the same written text\n  ~ a#two  (notebooks/a.ipynb: "Two")');
     expect(diff.stdout).toContain(`Built from: commit ${first.slice(0, 12)} → commit ${second.slice(0, 12)}; the same tools`);
     const page = await readFile(join(root, "out/reports/2026-05-02/report.html"), "utf8");
     const changes = page.slice(page.indexOf('id="what-changed"'));
-    expect(changes).toContain("Sections: 1 rewritten, 0 added, 0 removed; 1 with the same words");
+    expect(changes).toContain("Sections: 1 rewritten, 0 added, 0 removed; 1 with the same written text");
     expect(changes).toContain(`Built from: commit ${first.slice(0, 12)} → commit ${second.slice(0, 12)}`);
   });
 });
