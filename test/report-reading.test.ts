@@ -48,6 +48,8 @@ const REVIEWED = [
   ["sovereign_inference_share", "0.9..1"],
   // A custom chip that saves less: the share of a generation's volume it needs runs past 100% at p95.
   ["custom_chip_saving_usd_per_chip_hour", "0.02..0.1"],
+  // A cap far above any payment path: it never binds within the horizon.
+  ["openai_microsoft_revenue_share_cap_usd", "500e9..900e9"],
 ].flatMap(([id, value]) => ["--set", `${id}=${value ?? ""}`]);
 
 let root = "";
@@ -365,6 +367,23 @@ describe("what an average and an assumption leave out", () => {
     expect(paragraphs.some((p) => p.startsWith("The routes disagree for a reason."))).toBe(true);
     // A break-even share whose interval runs past 100% is said to exceed the whole volume there.
     expect(reviewed.some((p) => /A custom design needs [\d.]+% \(90% interval [\d.]+%\u2013[\d.]+%\) of a generation\u2019s frontier volume to break even \(in the upper part of that interval, more than the whole volume, which no single ecosystem can have\)/.test(p))).toBe(true);
+  });
+
+  it("says what a figure is an upper bound on, a floor of, or the median of, and that a running cost does not size a one-off move", async () => {
+    const paragraphs = await texts("p, li");
+    expect(paragraphs.some((p) => /of the credits\u2019 expected value is stranded\. Counted at face value, that is an upper bound on Anthropic\u2019s loss/.test(p))).toBe(true);
+    expect(paragraphs.some((p) => p.includes("a real loss"))).toBe(false);
+    expect(paragraphs.some((p) => /the least that someone has to pay in rent, before power and operations\./.test(p))).toBe(true);
+    expect(paragraphs.some((p) => /as an undiscounted sum \(each the median of the draw-by-draw difference, which is not the difference of the two medians above\)\./.test(p))).toBe(true);
+    expect(paragraphs.some((p) => /is the cost of running it, not of moving to it, and says nothing about the size of a one-off move\./.test(p))).toBe(true);
+    const ledger = (await texts("#appendix-claims", root)).join("\n");
+    expect(ledger).toContain("Checked against");
+    expect(ledger).toMatch(/Not checkable: migration costs are not disclosed\. The model.s nearest figure is the yearly cost of a second hardware stack.s engineering, .* a year: a running cost, not the one-off cost of a move/);
+    expect(ledger).not.toMatch(/would take [\d.]+\u2013[\d.]+ years/);
+    // A cap that never binds is said not to, not given as "$0 (90% interval $0)".
+    const capped = (await texts("p", reviewedRoot)).find((p) => p.startsWith("Without a cap, the payments add up to")) ?? "";
+    expect(capped).toContain("In none of the simulated futures does it bind within the horizon, so it removes no payment there.");
+    expect(capped).not.toContain("transfer from Microsoft");
   });
 
   it("names our judgement as such in the ledger, and shows a decimal year as the model uses it", async () => {

@@ -68,7 +68,7 @@ export const amazonClaim = (amount: number, fmt: Fmt): string => `Amazon's tranc
 export const AMAZON_SETTLES = "No independent source for this tranche is among the report's inputs; Amazon's or Anthropic's announcement of it would settle its size and form.";
 export const rearchitectureClaim = "Moving OpenAI's training off Azure would take years and billions of dollars of re-engineering";
 export const rearchitectureNote = (extra: Summary, fmt: Fmt): string =>
-  `Not checkable: migration costs are not disclosed. For scale, the model's extra engineering for a second hardware stack is ${fmt(extra, "usd")} a year: $2B of it would take ${span({ low: 2e9 / extra.p95, high: 2e9 / extra.p5 }, "number", fmt)} years, before costs beyond engineering (moving data, running both platforms at once). A lab's disclosure of migration spending would settle it.`;
+  `Not checkable: migration costs are not disclosed. The model's nearest figure is the yearly cost of a second hardware stack's engineering, ${fmt(extra, "usd")} a year: a running cost, not the one-off cost of a move, so it neither confirms nor refutes the claim. A lab's disclosure of migration spending would settle it.`;
 export const doublingClaim = "Engineering overhead of running TPU and Trainium pipelines side by side: twice one stack's";
 export const DOUBLING_NOTE = "1 + s·(N − 1) with N = 2 is ×2 only when s = 1, that is when no infrastructure work is shared between the stacks. The share s is our assumption; measured data from a lab running two stacks would settle it.";
 
