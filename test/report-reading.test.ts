@@ -50,6 +50,8 @@ const REVIEWED = [
   ["custom_chip_saving_usd_per_chip_hour", "0.02..0.1"],
   // A cap far above any payment path: it never binds within the horizon.
   ["openai_microsoft_revenue_share_cap_usd", "500e9..900e9"],
+  // A third stack: the typed "two stacks" of chapter 8 is flagged, the summary's composite lab says three.
+  ["optimization_pipeline_count", "3"],
 ].flatMap(([id, value]) => ["--set", `${id}=${value ?? ""}`]);
 
 let root = "";
@@ -384,6 +386,10 @@ describe("what an average and an assumption leave out", () => {
     const capped = (await texts("p", reviewedRoot)).find((p) => p.startsWith("Without a cap, the payments add up to")) ?? "";
     expect(capped).toContain("In none of the simulated futures does it bind within the horizon, so it removes no payment there.");
     expect(capped).not.toContain("transfer from Microsoft");
+    const reviewed = await texts("p, li", reviewedRoot);
+    expect(reviewed).toContain("This build counts 3 hardware stacks, not the essay\u2019s two: where the text below speaks of two stacks, two pools or the second stack, every figure is computed for 3.");
+    expect(reviewed.some((p) => p.includes("and 3 hardware stacks (Anthropic runs two)."))).toBe(true);
+    expect(paragraphs.some((p) => p.startsWith("This build counts"))).toBe(false);
   });
 
   it("names our judgement as such in the ledger, and shows a decimal year as the model uses it", async () => {
