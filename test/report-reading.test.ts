@@ -326,6 +326,8 @@ describe("what an average and an assumption leave out", () => {
     expect(Number(low)).toBeLessThan(Number(weighted?.[1]));
     expect(Number(high)).toBeGreaterThan(Number(weighted?.[2]));
     expect(paragraphs.some((p) => p.includes("stays close to today\u2019s") && !p.includes("need not"))).toBe(false);
+    // The Balkanization Trap's base is a structural choice, and its alternative is computed draw by draw.
+    expect(paragraphs.some((p) => /If prices fell as in the Merchant Era and the premium came on top of them, the Balkanization Trap\u2019s index would be [\d.]+ \(90% interval [\d.]+\u2013[\d.]+\) and the weighted cost [\d.]+ \(90% interval [\d.]+\u2013[\d.]+\), (above|below|close to) today\u2019s at the median\./.test(p))).toBe(true);
     // Chapter 4: the weighted premium, and who bears it if balkanization happens.
     expect(paragraphs.some((p) => /in the future where balkanization happens, the whole [\d.]+% \(90% interval [\d.]+%\u2013[\d.]+%\) falls on whoever serves that traffic/.test(p))).toBe(true);
     // Chapter 7: the break-even verdict holds for an even split; the share a design needs is computed.
