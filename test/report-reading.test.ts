@@ -392,6 +392,10 @@ describe("what an average and an assumption leave out", () => {
     expect(reviewed).toContain("This build counts 3 hardware stacks, not the essay\u2019s two: where the text below speaks of two stacks, two pools or the second stack, every figure is computed for 3.");
     expect(reviewed.some((p) => p.includes("and 3 hardware stacks (Anthropic runs two)."))).toBe(true);
     expect(paragraphs.some((p) => p.startsWith("This build counts"))).toBe(false);
+    // The plausible band of the Balkanization probability is points around the essay's figure: it moves with a what-if on it.
+    const band = /our plausible band around the essay\u2019s \(([^)]*)\)/;
+    expect(band.exec(paragraphs.join("\n"))?.[1]).toBe("10%\u201340%");
+    expect(band.exec((await texts("p", whatIfRoot)).join("\n"))?.[1]).toBe("0%\u201315%");
   });
 
   it("names our judgement as such in the ledger, and shows a decimal year as the model uses it", async () => {

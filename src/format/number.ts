@@ -133,7 +133,8 @@ export function formatSeconds(ms: number): string {
 export function formatInterval(low: number, high: number, format: NumberFormat = "number"): string {
   if (low === high && format === "percent") return exactPercent(low);
   if (formatNumber(low, format) === formatNumber(high, format)) return formatNumber(low, format);
-  return `${formatNumber(low, format)}${EN_DASH}${formatNumber(high, format)}`;
+  // Beside a minus sign a dash reads as another one ("−15%–15%"): a range from below zero is said "to".
+  return low < 0 || high < 0 ? `${formatNumber(low, format)} to ${formatNumber(high, format)}` : `${formatNumber(low, format)}${EN_DASH}${formatNumber(high, format)}`;
 }
 
 /** "$28.8M (90% interval $20.1M–$40.2M)": the median with its 90% interval. */
@@ -223,7 +224,9 @@ export function formatAssumptionQuantity(
   // A decimal year as written (2019.55, mid-2019): the year alone read "2019" where the model uses 2019.55.
   const one = (x: number): string =>
     format === "number" && Math.abs(x) >= 1e9 ? powerOfTen(x) : format === "percent" ? exactPercent(x) : format === "year" && Math.abs(x - Math.round(x)) > 1e-9 ? significant(x, 6) : formatNumber(x, format);
-  const body = a.range !== undefined ? `${one(a.range.low)}${EN_DASH}${one(a.range.high)}` : a.value !== undefined ? one(a.value) : "n/a";
+  // From below zero, "to", as formatInterval says it.
+  const between = a.range !== undefined && (a.range.low < 0 || a.range.high < 0) ? " to " : EN_DASH;
+  const body = a.range !== undefined ? `${one(a.range.low)}${between}${one(a.range.high)}` : a.value !== undefined ? one(a.value) : "n/a";
   return options.withUnit === false ? body : appendUnit(body, a.unit, format);
 }
 

@@ -5,7 +5,7 @@
  */
 import { creditValue } from "../model/credits";
 import { energyCostUsd } from "../model/energy";
-import { sovereigntyInferenceUplift, splitPoolCapacityMultiplier } from "./essay-arithmetic";
+import { aroundEssay, sovereigntyInferenceUplift, splitPoolCapacityMultiplier } from "./essay-arithmetic";
 import { engineeringMultiplier } from "../model/fragmentation";
 import type { ReportModel } from "../model/runner";
 import { revenuePath, revenueSharePayments } from "../model/revenue-share";
@@ -175,7 +175,7 @@ export const SOVEREIGNTY: ReportModel<
       essay_uplift: x.essayUplift,
       expected_essay_uplift: x.pBalkanization * x.essayUplift,
       expected_bottom_up_uplift: x.pBalkanization * bottomUp,
-      expected_bottom_up_uplift_band: x.pBalkanizationBand * bottomUp,
+      expected_bottom_up_uplift_band: aroundEssay(x.pBalkanization, x.pBalkanizationBand) * bottomUp,
     };
   },
 };

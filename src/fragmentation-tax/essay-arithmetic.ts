@@ -74,6 +74,15 @@ export function sovereigntyInferenceUplift(i: SovereigntyInputs): number {
 }
 
 /**
+ * A probability varied around the essay's: its value plus a drawn offset (the plausible band's points
+ * either side), held to [0, 1]. Centred on the essay's figure whatever it is, so a what-if on that figure
+ * moves the band with it instead of leaving a band centred on the old one.
+ */
+export function aroundEssay(essay: number, offset: number): number {
+  return Math.min(1, Math.max(0, essay + offset));
+}
+
+/**
  * Scenario probabilities varied inside bands: the two minority scenarios take their sampled
  * probabilities and the first (baseline) scenario takes the remainder. If the two exceed 1 together
  * they are scaled down to sum to 1 and the baseline gets 0, so the result always sums to 1.

@@ -11,7 +11,7 @@ export {
   type FragmentationVariant,
 } from "./lab-models";
 export {
-  capitalRecoveryFactor, effectivePoolCount, remainderProbabilities, sovereigntyInferenceUplift, splitPoolCapacityMultiplier,
+  aroundEssay, capitalRecoveryFactor, effectivePoolCount, remainderProbabilities, sovereigntyInferenceUplift, splitPoolCapacityMultiplier,
   type SovereigntyInputs,
 } from "./essay-arithmetic";
 export { citeInput, inputKind, isIndependentSource, sourceInProse, type InputKind } from "./input-kinds";

@@ -9,7 +9,7 @@
  */
 import { breakEvenChips, nreAmortization } from "../model/chips";
 import { inferenceUsdPerMillionTokens } from "../model/energy";
-import { capitalRecoveryFactor, remainderProbabilities, sovereigntyInferenceUplift, splitPoolCapacityMultiplier } from "./essay-arithmetic";
+import { aroundEssay, capitalRecoveryFactor, remainderProbabilities, sovereigntyInferenceUplift, splitPoolCapacityMultiplier } from "./essay-arithmetic";
 import { engineeringMultiplier } from "../model/fragmentation";
 import type { ReportModel } from "../model/runner";
 import { mixtureExpected } from "../model/scenarios";
@@ -102,7 +102,7 @@ export const SCENARIOS: ReportModel<
     // mixtureExpected checks that the essay's probabilities are each in [0, 1] and sum to 1 (scenarioMixture's rules).
     const mixed = (probabilities: readonly number[]): number => mixtureExpected(SCENARIO_NAMES, probabilities, indices);
     const weighted = mixed([x.pMerchant, x.pBalkanization, x.pWinner]);
-    const band = remainderProbabilities(x.bandBalkanization, x.bandWinner);
+    const band = remainderProbabilities(aroundEssay(x.pBalkanization, x.bandBalkanization), aroundEssay(x.pWinner, x.bandWinner));
     const usdPerMtok = inferenceUsdPerMillionTokens({ usdPerGpuHour: x.price, tokensPerSecondPerGpu: x.tokensPerSecond, utilizationFraction: x.utilization });
     return {
       index_merchant: x.indexMerchant,
@@ -156,7 +156,7 @@ export const CHIPS: ReportModel<
 
 // ── Chapter 8 ────────────────────────────────────────────────────────────────────────────────────
 
-type TaxInput = "compute" | "engineeringRatio" | "specific" | "stacks" | "utilization" | "inferenceShare" | "pBalkanization" | "share" | "pools" | "backup" | "premium";
+type TaxInput = "compute" | "engineeringRatio" | "specific" | "stacks" | "utilization" | "inferenceShare" | "pBalkanization" | "pBalkanizationOffset" | "share" | "pools" | "backup" | "premium";
 type TaxOutput = "engineering_tax_usd" | "pooling_tax_usd" | "sovereignty_tax_usd" | "total_tax_usd" | "total_tax_share_of_compute" | "pooling_share_of_tax";
 
 /** A structural choice of the chapter-8 model: which bill lost pooling applies to, and whether the two stacks' demand is correlated. */
@@ -174,7 +174,7 @@ export interface FragmentationVariant {
 const TAX_IDS: Readonly<Record<TaxInput, string>> = {
   compute: "openai_compute_2024_usd", engineeringRatio: "infra_engineering_to_compute_ratio", specific: "stack_specific_engineering_share",
   stacks: "optimization_pipeline_count", utilization: "pooled_fleet_utilization", inferenceShare: "inference_share_of_compute",
-  pBalkanization: "scenario_balkanization_probability_band", share: "sovereign_inference_share", pools: "sovereign_region_count",
+  pBalkanization: "scenario_balkanization_probability", pBalkanizationOffset: "scenario_balkanization_probability_band", share: "sovereign_inference_share", pools: "sovereign_region_count",
   backup: "regional_backup_capacity_share", premium: "regional_capacity_cost_premium",
 };
 
@@ -194,7 +194,7 @@ export function fragmentationTaxModel(variant: FragmentationVariant): ReportMode
       const base = variant.poolingBase === "compute" ? x.compute : variant.poolingBase === "inference" ? inference : 0;
       const pooling = base * (splitPoolCapacityMultiplier(x.utilization, x.stacks, variant.correlatedPools ? x.correlation : 0) - 1);
       const uplift = sovereigntyInferenceUplift({ sovereignShare: x.share, pools: x.pools, pooledUtilization: x.utilization, backupShare: x.backup, regionalCostPremium: x.premium });
-      const sovereignty = inference * x.pBalkanization * uplift;
+      const sovereignty = inference * aroundEssay(x.pBalkanization, x.pBalkanizationOffset) * uplift;
       const total = engineering + pooling + sovereignty;
       return {
         engineering_tax_usd: engineering, pooling_tax_usd: pooling, sovereignty_tax_usd: sovereignty, total_tax_usd: total,

@@ -65,6 +65,9 @@ describe("intervals, summaries and figures", () => {
     expect(formatInterval(20.1e6, 40.2e6, "usd")).toBe("$20.1M\u2013$40.2M");
     // A point stated as a range ("$40B–$40B") reads as the point.
     expect(formatInterval(40e9, 40e9, "usd")).toBe("$40B");
+    // A range from below zero: "to", as a dash beside a minus sign reads as another minus.
+    expect(formatInterval(-0.15, 0.15, "percent")).toBe("\u221215% to 15%");
+    expect(formatInterval(-3, -1)).toBe("\u22123 to \u22121");
     expect(formatInterval(0.6, 0.6, "percent")).toBe("60%");
   });
 
@@ -97,6 +100,7 @@ describe("formatAssumptionQuantity", () => {
   it("leaves the unit to a table that has a column for it", () => {
     expect(formatAssumptionQuantity({ range: { low: 60, high: 90 }, unit: "days" }, { withUnit: false })).toBe("60\u201390");
     expect(formatAssumptionQuantity({ range: { low: 2, high: 3 }, unit: "USD/GPU-hour" }, { withUnit: false })).toBe("$2\u2013$3");
+    expect(formatAssumptionQuantity({ range: { low: -0.15, high: 0.15 }, unit: "probability points" }, { withUnit: false })).toBe("\u221215% to 15%");
   });
 });
 

@@ -102,7 +102,7 @@ describe("the corrected lab model (issue 12)", () => {
   });
 
   it("the fragmentation tax as a share of compute does not depend on the lab's size: engineering and inference scale with compute", () => {
-    const x = { compute: 7e9, engineeringRatio: 0.08, specific: 0.4, stacks: 2, utilization: 0.7, inferenceShare: 0.3, pBalkanization: 0.25, share: 0.4, pools: 5, backup: 0.2, premium: 0.15, correlation: 0 };
+    const x = { compute: 7e9, engineeringRatio: 0.08, specific: 0.4, stacks: 2, utilization: 0.7, inferenceShare: 0.3, pBalkanization: 0.25, pBalkanizationOffset: 0, share: 0.4, pools: 5, backup: 0.2, premium: 0.15, correlation: 0 };
     const small = models.FRAGMENTATION_TAX.evaluate(x);
     const big = models.FRAGMENTATION_TAX.evaluate({ ...x, compute: 14e9 });
     expect(big.total_tax_usd).toBeCloseTo(2 * small.total_tax_usd, 0);
