@@ -1,6 +1,6 @@
 /** The action of `fragtax dev` (parsed in dev.ts, loaded when the command runs). */
 import { isIPv4 } from "node:net";
-import * as messages from "../messages/versions";
+import * as devMessages from "../messages/dev";
 import { DEFAULT_WATCH, startDev } from "../preview/dev";
 import { inProcessRebuild } from "../preview/rebuild";
 import { killOtherThreadsChildren } from "../notebook/thread-children";
@@ -17,8 +17,8 @@ export async function devAction(port: number, options: { host: string; root?: st
   );
   // Any other interface serves the report (and its unpublished numbers) to the network: say so, once
   // it is listening there (a host it cannot listen on gets its error alone).
-  if (!isLoopback(options.host)) progress(messages.devPublicHost(options.host));
-  progress(messages.devServing(session.url));
+  if (!isLoopback(options.host)) progress(devMessages.devPublicHost(options.host));
+  progress(devMessages.devServing(session.url));
   // Ctrl-C, or SIGTERM from a process manager: the rebuild under way is abandoned (out/build/ stays
   // the last finished build, and its lock is released, so publish has nothing to refuse), then dev
   // ends as `fragtax build` ends on the signal, taking the rebuild's threads with it: a cell that
@@ -34,7 +34,7 @@ export async function devAction(port: number, options: { host: string; root?: st
   });
   killOtherThreadsChildren(); // a rebuild's cell waiting on a process it started (`execSync("…")`)
   const { abandoned, built } = await session.interrupt();
-  progress(messages.devStopped(signal, abandoned, built));
+  progress(devMessages.devStopped(signal, abandoned, built));
   endBySignal(signal);
 }
 

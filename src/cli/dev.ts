@@ -5,7 +5,7 @@
 import type { Command } from "commander";
 import { Option } from "commander";
 import { rootOptionHelp } from "../messages/report";
-import * as messages from "../messages/versions";
+import * as devMessages from "../messages/dev";
 import { InputError } from "../util/errors";
 import { badTimeout } from "../messages/notebook";
 import { MAX_TIMEOUT_SECONDS, parseTimeoutSeconds } from "../util/limits";
@@ -36,9 +36,9 @@ Examples:
     .action(async (options: { port: number | string; host: string; root?: string; timeout: string }) => {
       // Digits only: Number() reads "" (an unset $PORT quoted) as 0, any free port, and "0x50" as 80.
       const port = typeof options.port === "number" ? options.port : /^\d+$/.test(options.port) ? Number(options.port) : Number.NaN;
-      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InputError(messages.devBadPort(String(options.port)));
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InputError(devMessages.devBadPort(String(options.port)));
       // listen() takes an empty host as "every interface": bad usage here, not a way to say 0.0.0.0.
-      if (options.host.trim() === "") throw new InputError(messages.devEmptyHost());
+      if (options.host.trim() === "") throw new InputError(devMessages.devEmptyHost());
       const timeoutMs = parseTimeoutSeconds(options.timeout);
       if (timeoutMs === undefined) throw new InputError(badTimeout(options.timeout, MAX_TIMEOUT_SECONDS));
       await (await action()).devAction(port, options, timeoutMs);

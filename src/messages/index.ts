@@ -5,6 +5,7 @@
 export * as assumptions from "./assumptions";
 export * as chapters from "./chapters";
 export * as charts from "./charts";
+export * as dev from "./dev";
 export * as fs from "./fs";
 export * as images from "./images";
 export * as model from "./model";

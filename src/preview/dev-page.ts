@@ -9,8 +9,8 @@
  * report's policy says stays as it is, so a page that works in dev works as built.
  */
 import { html, rawHtml, type Html } from "../util/html";
-import * as messages from "../messages/versions";
-import type { DevPageBelow } from "../messages/versions";
+import * as devMessages from "../messages/dev";
+import type { DevPageBelow } from "../messages/dev";
 import { insertBeforeBodyClose } from "../util/page";
 import { sha256Base64 } from "../util/hash";
 
@@ -32,7 +32,7 @@ const BANNER_STYLE = "position:fixed;left:0;right:0;top:0;background:#fef3c7;col
  * lets its stream go (a browser opens six connections to one server, and a seventh tab would never
  * load); shown again, it subscribes again, and the build token brings any reload it missed.
  */
-export const LIVE_RELOAD_SCRIPT = `(()=>{const k=${JSON.stringify(SCROLL_KEY)};history.scrollRestoration="manual";let y=sessionStorage.getItem(k);if(y!==null){sessionStorage.removeItem(k);const go=()=>{window.scrollTo(0,Number(y));y=null;};document.readyState==="complete"?go():addEventListener("load",go);}const b=document.currentScript?.dataset.build??"";const show=(t)=>{let n=document.getElementById(${JSON.stringify(BANNER_ID)});if(!n){n=document.createElement("div");n.id=${JSON.stringify(BANNER_ID)};n.setAttribute("role","status");n.setAttribute("data-fragtax","dev-status");n.style.cssText=${JSON.stringify(BANNER_STYLE)};document.body.append(n);}n.textContent=t;};let s=null;let lost=false;const connect=()=>{const e=new EventSource(${JSON.stringify(EVENTS_PATH)}+"?since="+encodeURIComponent(b));s=e;e.addEventListener("error",()=>{if(e.readyState!==EventSource.OPEN){lost=true;show(${JSON.stringify(messages.devDisconnectedBanner())});}});e.addEventListener("open",()=>{if(lost){lost=false;document.getElementById(${JSON.stringify(BANNER_ID)})?.remove();}});e.addEventListener("reload",()=>{sessionStorage.setItem(k,y??String(window.scrollY));location.reload();});e.addEventListener("building",(m)=>show(JSON.parse(m.data)));};document.addEventListener("visibilitychange",()=>{if(document.visibilityState==="hidden"){s?.close();s=null;}else if(s===null)connect();});if(document.visibilityState!=="hidden")connect();})();`;
+export const LIVE_RELOAD_SCRIPT = `(()=>{const k=${JSON.stringify(SCROLL_KEY)};history.scrollRestoration="manual";let y=sessionStorage.getItem(k);if(y!==null){sessionStorage.removeItem(k);const go=()=>{window.scrollTo(0,Number(y));y=null;};document.readyState==="complete"?go():addEventListener("load",go);}const b=document.currentScript?.dataset.build??"";const show=(t)=>{let n=document.getElementById(${JSON.stringify(BANNER_ID)});if(!n){n=document.createElement("div");n.id=${JSON.stringify(BANNER_ID)};n.setAttribute("role","status");n.setAttribute("data-fragtax","dev-status");n.style.cssText=${JSON.stringify(BANNER_STYLE)};document.body.append(n);}n.textContent=t;};let s=null;let lost=false;const connect=()=>{const e=new EventSource(${JSON.stringify(EVENTS_PATH)}+"?since="+encodeURIComponent(b));s=e;e.addEventListener("error",()=>{if(e.readyState!==EventSource.OPEN){lost=true;show(${JSON.stringify(devMessages.devDisconnectedBanner())});}});e.addEventListener("open",()=>{if(lost){lost=false;document.getElementById(${JSON.stringify(BANNER_ID)})?.remove();}});e.addEventListener("reload",()=>{sessionStorage.setItem(k,y??String(window.scrollY));location.reload();});e.addEventListener("building",(m)=>show(JSON.parse(m.data)));};document.addEventListener("visibilitychange",()=>{if(document.visibilityState==="hidden"){s?.close();s=null;}else if(s===null)connect();});if(document.visibilityState!=="hidden")connect();})();`;
 
 const scriptHash = (): string => `'sha256-${sha256Base64(LIVE_RELOAD_SCRIPT)}'`;
 
@@ -65,7 +65,7 @@ export function withDevPolicy(page: string): string {
 
 /** `below`: what is on the page under the overlay (a report from an earlier build, nothing, or a failed build's page). */
 export function errorOverlay(error: string, below: DevPageBelow = "last good"): string {
-  return html`<div data-fragtax="build-error" role="alert" style="position:fixed;left:0;right:0;bottom:0;max-height:45vh;overflow:auto;background:#7f1d1d;color:#fff;padding:1em 1.5em;font:14px/1.4 ui-monospace,monospace;z-index:99999;white-space:pre-wrap"><strong>${messages.devBuildFailedTitle(below)}</strong>
+  return html`<div data-fragtax="build-error" role="alert" style="position:fixed;left:0;right:0;bottom:0;max-height:45vh;overflow:auto;background:#7f1d1d;color:#fff;padding:1em 1.5em;font:14px/1.4 ui-monospace,monospace;z-index:99999;white-space:pre-wrap"><strong>${devMessages.devBuildFailedTitle(below)}</strong>
 ${framesUnwrapped(error)}</div>`.value;
 }
 

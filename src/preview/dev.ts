@@ -10,7 +10,7 @@ import { dirname, relative, resolve } from "node:path";
 import { InputError } from "../util/errors";
 import { isInside } from "../util/paths";
 import type { FSWatcher } from "chokidar";
-import * as messages from "../messages/versions";
+import * as devMessages from "../messages/dev";
 import { PreviewServer } from "./serve";
 import type { PreviewState } from "./serve";
 import { shownPath, watchProject } from "./watch";
@@ -128,7 +128,7 @@ export async function startDev(options: DevOptions, effects: DevEffects): Promis
     if (saidSince < CHANGES_SAID) {
       saidSince++;
       server.changing(path);
-      effects.progress(messages.devChanged(path));
+      effects.progress(devMessages.devChanged(path));
     } else unsaid++;
     schedule();
   };
@@ -191,7 +191,7 @@ export async function startDev(options: DevOptions, effects: DevEffects): Promis
   // A rebuild under way, which an interrupt abandons.
   let rebuilding = false;
   const rebuildOnce = async (): Promise<void> => {
-    if (unsaid > 0) effects.progress(messages.devChangedMore(unsaid));
+    if (unsaid > 0) effects.progress(devMessages.devChangedMore(unsaid));
     saidSince = 0;
     unsaid = 0;
     said.clear();
@@ -202,11 +202,11 @@ export async function startDev(options: DevOptions, effects: DevEffects): Promis
     try {
       await effects.rebuild();
       state.error = null;
-      effects.progress(messages.devBuilt(performance.now() - started, !built));
+      effects.progress(devMessages.devBuilt(performance.now() - started, !built));
       built = true;
     } catch (error) {
       state.error = error instanceof Error ? error.message : String(error);
-      if (!closing) effects.progress(messages.devRebuildFailed(state.error));
+      if (!closing) effects.progress(devMessages.devRebuildFailed(state.error));
     } finally {
       rebuilding = false;
     }
@@ -228,10 +228,10 @@ export async function startDev(options: DevOptions, effects: DevEffects): Promis
   // Listen first: a busy port fails at once, before a rebuild the user would then wait for in vain.
   const address = await server.listen(options.port, options.host).catch((error: NodeJS.ErrnoException) => {
     if (error.code === "EADDRINUSE" || error.code === "EACCES" || error.code === "EADDRNOTAVAIL") {
-      throw new InputError(messages.devCannotListen(options.host, options.port, error.code));
+      throw new InputError(devMessages.devCannotListen(options.host, options.port, error.code));
     }
     // listen() looks up any host that is not an IP address (999.1.1.1 and [::1] included) as a name.
-    if (error.code === "ENOTFOUND" || error.code === "EAI_AGAIN" || error.code === "EAI_FAIL") throw new InputError(messages.devUnknownHost(options.host, error.code));
+    if (error.code === "ENOTFOUND" || error.code === "EAI_AGAIN" || error.code === "EAI_FAIL") throw new InputError(devMessages.devUnknownHost(options.host, error.code));
     throw error;
   });
   running = rebuildOnce();

@@ -14,7 +14,7 @@
 import { build, FileBuildEffects } from "../build/pipeline";
 import { configPathForRoot } from "../config";
 import { loadConfig } from "../config/parse";
-import * as messages from "../messages/versions";
+import * as devMessages from "../messages/dev";
 import * as reportMessages from "../messages/report";
 
 /** FileBuildEffects whose outputs wait in memory until `commit()`. */
@@ -62,7 +62,7 @@ export class HeldBuildEffects extends FileBuildEffects {
     this.releases.push(releaseOnce);
     if (this.abandoned) {
       await releaseOnce();
-      throw new Error(messages.devRebuildAbandoned());
+      throw new Error(devMessages.devRebuildAbandoned());
     }
     return releaseOnce;
   }
@@ -144,7 +144,7 @@ export function inProcessRebuild(root: string, log: (line: string) => void, time
       const result = await build({ root, rootFrom: "project", pdf: "keep", ...(timeoutMs !== undefined && { timeoutMs }) }, effects);
       read = result.read;
       missing = result.missing;
-      if (result.failedCells.length > 0) throw new Error(messages.devCellsFailed(result.cellErrors));
+      if (result.failedCells.length > 0) throw new Error(devMessages.devCellsFailed(result.cellErrors));
       // An id two figures share fails the build as a cell does (build exits 1): the last good report stays, under the error.
       if (result.duplicateIds.length > 0) throw new Error(reportMessages.buildDuplicateIds(result.duplicateIds));
       await effects.commit();

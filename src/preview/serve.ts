@@ -9,12 +9,12 @@ import { hostname } from "node:os";
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import { realpath } from "node:fs/promises";
 import { extname, join, posix, sep } from "node:path";
-import * as messages from "../messages/versions";
+import * as devMessages from "../messages/dev";
 import { html } from "../util/html";
 import { readPlainFile } from "../util/plain-file";
 import { devPage, EVENTS_PATH } from "./dev-page";
 import { FAILED_PAGE_MARK } from "../vocabulary/failed-page";
-import type { DevPageBelow } from "../messages/versions";
+import type { DevPageBelow } from "../messages/dev";
 
 /** How long a request waits for out/build to be back during a build's swap: 40 × 25 ms. */
 const SWAP_RETRIES = 40;
@@ -119,7 +119,7 @@ export class PreviewServer {
   ) {
     this.server = createServer((request, response) => void this.handle(request, response));
     // With no report on disk there is none to call old: the page saying the first build runs is all.
-    this.pending = existsSync(join(root, "report.html")) ? messages.devFirstBuildBanner() : null;
+    this.pending = existsSync(join(root, "report.html")) ? devMessages.devFirstBuildBanner() : null;
   }
 
   listen(port: number, host: string): Promise<{ port: number; host: string }> {
@@ -140,7 +140,7 @@ export class PreviewServer {
 
   /** Tell every open page that `path` changed: until a rebuild ends, what it shows is out of date. */
   changing(path: string): void {
-    this.pending = messages.devRebuildingBanner(path);
+    this.pending = devMessages.devRebuildingBanner(path);
     for (const client of this.clients) client.write(building(this.pending));
   }
 
@@ -163,29 +163,29 @@ export class PreviewServer {
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     // First, before any file or the live-reload channel: a request for another name gets nothing.
     if (this.listening === null || !hostAllowed(request.headers.host, this.listening.host, hostname())) {
-      return this.send(response, 421, messages.devWrongHost(answeredName(this.listening?.host ?? "127.0.0.1", hostname())));
+      return this.send(response, 421, devMessages.devWrongHost(answeredName(this.listening?.host ?? "127.0.0.1", hostname())));
     }
     if (request.method !== "GET" && request.method !== "HEAD") return this.send(response, 405, "method not allowed");
     const url = request.url ?? "/";
     if (url.split("?")[0] === EVENTS_PATH) return this.subscribe(request, response, new URLSearchParams(url.split("?")[1] ?? "").get("since"));
     const file = resolveRequestPath(this.root, url);
-    if (!file) return this.send(response, 403, messages.devForbiddenPath());
+    if (!file) return this.send(response, 403, devMessages.devForbiddenPath());
     // Taken before the file is read: the page read is then at least as new as the build it names.
     const build = this.build;
     const reportPage = file === join(this.root, "report.html");
     let body: Buffer;
     try {
       const read = await this.readInside(file);
-      if (read === "outside") return this.send(response, 403, messages.devForbiddenPath());
+      if (read === "outside") return this.send(response, 403, devMessages.devForbiddenPath());
       body = read;
     } catch {
       // No build has written a report yet: the error alone, not claiming a report below it.
       if (this.state.error && reportPage) return this.sendHtml(response, `<!doctype html><html><body></body></html>`, build, "none");
       // The first build is under way: a page that reloads when it ends, not a 404 that never does.
-      if (this.finished === 0 && reportPage) return this.sendHtml(response, noticePage(messages.devFirstBuildUnderWay()), build);
+      if (this.finished === 0 && reportPage) return this.sendHtml(response, noticePage(devMessages.devFirstBuildUnderWay()), build);
       // Not there after a build (out/build removed by hand): a page that shows the report when the next build ends.
-      if (reportPage) return this.sendHtml(response, noticePage(messages.devNoReportNow()), build, "none");
-      return this.send(response, 404, messages.devNotFound(this.finished === 0));
+      if (reportPage) return this.sendHtml(response, noticePage(devMessages.devNoReportNow()), build, "none");
+      return this.send(response, 404, devMessages.devNotFound(this.finished === 0));
     }
     // A failed build's page (a `fragtax build` run beside dev wrote it): not "the last good report".
     if (extname(file) === ".html") {

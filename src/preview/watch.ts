@@ -8,7 +8,7 @@ import { watch } from "chokidar";
 import type { FSWatcher } from "chokidar";
 import { existsSync, lstatSync, readdirSync, realpathSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
-import * as messages from "../messages/versions";
+import * as devMessages from "../messages/dev";
 import { displayPath, isInside } from "../util/paths";
 import { visibleInOneLine } from "../util/control";
 
@@ -99,11 +99,11 @@ export function watchProject(root: string, paths: readonly string[], onChange: (
   const ignored = (path: string): boolean => {
     if (NOT_WATCHED.test(path.slice(root.length))) return true;
     if (isFolderLinkOutside(path, realRoot)) {
-      warnOnce(path, messages.devLinkOutside(shownPath(path, root)));
+      warnOnce(path, devMessages.devLinkOutside(shownPath(path, root)));
       return true;
     }
     if (!isLoopingLink(path)) return false;
-    warnOnce(path, messages.devLoopingLink(shownPath(path, root)));
+    warnOnce(path, devMessages.devLoopingLink(shownPath(path, root)));
     return true;
   };
   const open = (given: string[]): FSWatcher => {
@@ -141,7 +141,7 @@ export function watchProject(root: string, paths: readonly string[], onChange: (
     watcher.on("error", (error: unknown) => {
       const { path, code, message } = error as Partial<NodeJS.ErrnoException>;
       const where = path === undefined ? root : path;
-      warnOnce(where, messages.devNotWatched(shownPath(where, root), code ?? message ?? String(error)));
+      warnOnce(where, devMessages.devNotWatched(shownPath(where, root), code ?? message ?? String(error)));
     });
     return watcher;
   };
