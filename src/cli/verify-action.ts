@@ -1,6 +1,6 @@
 /** The action of `fragtax verify` (parsed in verify.ts, loaded when the command runs). */
 import * as messages from "../messages/versions";
-import { abandonedStaging, reportsPath, versionFolders } from "../publish/store";
+import { abandonedStaging, PUBLISH_LOCK, reportsPath, versionFolders } from "../publish/store";
 import { checkVersion, describeProblem, strayEntries } from "../publish/verify";
 import { checkIndex } from "../publish/index-page";
 import { projectPaths } from "./project";
@@ -17,7 +17,7 @@ export async function verifyAction(ids: readonly string[], options: { root?: str
   // was "behind", said as a publish killed midway. Verify waits for it (it takes no lock: a read-only
   // copy of out/reports/ is verified too), as long as a publish waits for another; and only then lists
   // the versions, so that the one just published is checked too, not only listed by the index.
-  await waitWhileLocked(join(paths.reportsDir, ".publish.lock"), { timeoutMs: 120_000, pollMs: 50, onWait: (owner) => process.stderr.write(`${messages.verifyWaitsForPublish(owner)}\n`) });
+  await waitWhileLocked(join(paths.reportsDir, PUBLISH_LOCK), { timeoutMs: 120_000, pollMs: 50, onWait: (owner) => process.stderr.write(`${messages.verifyWaitsForPublish(owner)}\n`) });
   const known = await versionFolders(paths.reportsDir);
   for (const id of ids) if (!known.includes(id)) throw new InputError(messages.verifyUnknownVersion(id, known));
   const chosen = ids.length > 0 ? ids : known;

@@ -33,7 +33,7 @@ import { checkIndex, expectedIndex, renderIndexPage } from "./index-page";
 import { manifestDigest, sealManifest } from "./manifest";
 import { acquireLock, isProcessAlive } from "../util/lock";
 import type { Manifest } from "./store";
-import { abandonedStaging, builtFrom, isValidDate, listVersions, nextVersionId, publishedErrata, versionFolders } from "./store";
+import { abandonedStaging, builtFrom, PUBLISH_LOCK, stagingName, isValidDate, listVersions, nextVersionId, publishedErrata, versionFolders } from "./store";
 import type { Erratum } from "../errata/types";
 import { checkCarriedErrata } from "./errata";
 import { MAX_YEAR, MIN_YEAR } from "../util/limits";
@@ -116,7 +116,7 @@ export async function publish(options: PublishOptions, effects: PublishEffects):
   checkReviewedSections(build, reviewed);
 
   await makeFolder(options.reportsDir);
-  const release = await acquireLock(join(options.reportsDir, ".publish.lock"), {
+  const release = await acquireLock(join(options.reportsDir, PUBLISH_LOCK), {
     timeoutMs: 120_000,
     pollMs: 50,
     onWait: (pid) => effects.progress(messages.publishWaiting(pid)),
@@ -149,7 +149,7 @@ export async function publish(options: PublishOptions, effects: PublishEffects):
     // So must each version this one records from before the seal: recording a folder made by hand would seal it into the history.
     for (const earlier of versions) if (earlier.manifestSha256 === undefined) await assertVersionIntact(options.reportsDir, earlier.id);
     const prose = await proseCheck(build, previous, options.reportsDir, options.root, reviewed, (message) => new PublishRefused(message), effects.progress);
-    const staging = join(options.reportsDir, `.staging-${process.pid}-${randomBytes(4).toString("hex")}`);
+    const staging = join(options.reportsDir, stagingName(randomBytes(4).toString("hex")));
     try {
       // A write that fails midway (a full or read-only disk) carries no path: out/reports/ is what to free or fix.
       const manifest = await inReportsFolder(options.reportsDir, async () => {
@@ -354,7 +354,7 @@ async function removeAbandoned(reportsDir: string): Promise<void> {
  */
 export async function rewriteIndex(options: Pick<PublishOptions, "root" | "reportsDir" | "title">, progress: (message: string) => void): Promise<number> {
   await makeFolder(options.reportsDir);
-  const release = await acquireLock(join(options.reportsDir, ".publish.lock"), {
+  const release = await acquireLock(join(options.reportsDir, PUBLISH_LOCK), {
     timeoutMs: 120_000,
     pollMs: 50,
     onWait: (pid) => progress(messages.publishWaiting(pid)),

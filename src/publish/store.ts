@@ -116,6 +116,22 @@ export function parseManifest(text: string): Manifest | undefined {
   return nestedPast(value, MAX_MANIFEST_DEPTH) ? undefined : (value as Manifest);
 }
 
+/** The lock a publish holds on `out/reports/` (util/lock.ts: O_EXCL + pid). */
+export const PUBLISH_LOCK = ".publish.lock";
+
+/** A publish's staging folder: `.staging-<pid>-<random>`, the pid telling whether its owner still runs. */
+const STAGING = /^\.staging-(\d+)-/;
+
+/** The name of a staging folder for this process (`random`: a few hex characters, so two never meet). */
+export function stagingName(random: string): string {
+  return `.staging-${process.pid}-${random}`;
+}
+
+/** True for a name publish may leave in `out/reports/` besides versions: the lock, a staging folder. */
+export function isPublishWorkName(name: string): boolean {
+  return name === PUBLISH_LOCK || STAGING.test(name);
+}
+
 /**
  * The staging folders of publishes that died before placing their version (`kill -9`, a power cut):
  * their pid is no longer running. Not versions; the next publish removes them (publish.ts), and
@@ -124,7 +140,7 @@ export function parseManifest(text: string): Manifest | undefined {
 export async function abandonedStaging(reportsDir: string): Promise<Array<{ readonly name: string; readonly pid: number }>> {
   const names = await readdir(reportsDir).catch(() => [] as string[]);
   return names.flatMap((name) => {
-    const pid = Number(/^\.staging-(\d+)-/.exec(name)?.[1]);
+    const pid = Number(STAGING.exec(name)?.[1]);
     return Number.isInteger(pid) && !isProcessAlive(pid) ? [{ name, pid }] : [];
   });
 }

@@ -10,7 +10,7 @@ import { basename, join } from "node:path";
 import * as messages from "../messages/versions";
 import { sha256, sha256OfFile } from "../util/hash";
 import { visibleInOneLine } from "../util/control";
-import { parseManifest, readManifest, reportsPath, versionFolders, type Manifest } from "./store";
+import { isPublishWorkName, parseManifest, readManifest, reportsPath, versionFolders, type Manifest } from "./store";
 import { contradictions, malformedField, manifestDigest } from "./manifest";
 import { InputError } from "../util/errors";
 import { isTemporarySibling } from "../util/atomic";
@@ -265,7 +265,7 @@ export async function assertVersionIntact(reportsDir: string, id: string): Promi
 export async function strayEntries(reportsDir: string): Promise<string[]> {
   const names = await readdir(reportsDir).catch(() => [] as string[]);
   return names
-    .filter((name) => !VERSION_ID.test(name) && name !== "index.html" && name !== ".publish.lock" && !/^\.staging-\d+-/.test(name) && !isTemporarySibling(name) && !OS_METADATA.has(name))
+    .filter((name) => !VERSION_ID.test(name) && name !== "index.html" && !isPublishWorkName(name) && !isTemporarySibling(name) && !OS_METADATA.has(name))
     .sort();
 }
 
