@@ -199,7 +199,7 @@ export function axisTitles(spec: Record<string, unknown>): Map<string, FieldGuid
         if (!isRecord(definition)) continue;
         const main = channel === "x2" ? "x" : channel === "y2" ? "y" : channel;
         if (!GUIDED.includes(main)) continue;
-        const title = titleText(definition.title);
+        const title = guideTitle(definition);
         const format = numberFormatOf(definition);
         if (title !== undefined && channel === main && !channelGuides.has(main)) channelGuides.set(main, format === undefined ? { title } : { title, format });
         // Only a plain field is named by itself in a tooltip ("Sum of v", "v (binned)" are not).
@@ -234,6 +234,20 @@ export function axisTitles(spec: Record<string, unknown>): Map<string, FieldGuid
     if (guide !== undefined) out.set(field, channel === main ? guide : { ...guide, title: `${guide.title} (end)` });
   }
   return out;
+}
+
+/**
+ * The title a reader sees on a channel's axis or legend: the guide's own title where the spec gives one
+ * (`axis: { title }`, which shows in place of the field's), else the field's. A field a view leaves
+ * untitled on that channel is read against this, not against another view's field title: a band
+ * titled "Cost, 5th percentile" under an axis titled "Cost" leaves a median point read as "Cost".
+ */
+function guideTitle(definition: Record<string, unknown>): string | undefined {
+  for (const guide of [definition.axis, definition.legend]) {
+    const own = isRecord(guide) ? titleText(guide.title) : undefined;
+    if (own !== undefined) return own;
+  }
+  return titleText(definition.title);
 }
 
 export function titleText(value: unknown): string | undefined {

@@ -154,6 +154,27 @@ describe("a chart's marks in words", () => {
     expect(markLabels(markup)).toContain("The essay's count: 5; The essay's count (end): 7");
   }, 60_000);
 
+  it("reads an untitled field against the axis's own title, not against another view's field title", async () => {
+    // A band titled by its ends under an axis titled by the quantity, a median point and a reference
+    // rule untitled: the point and the rule are read as the axis reads, not as "…, 5th percentile".
+    const { markup } = await renderChart(
+      {
+        data: { values: [{ p5: 2, p50: 3, p95: 5 }] },
+        layer: [
+          { mark: "rule", encoding: { x: { field: "p5", type: "quantitative", title: "Cost, 5th percentile", axis: { title: "Cost (USD)" } }, x2: { field: "p95", title: "Cost, 95th percentile" } } },
+          { mark: "point", encoding: { x: { field: "p50", type: "quantitative" } } },
+          { data: { values: [{ today: 1 }] }, mark: "rule", encoding: { x: { field: "today", type: "quantitative" } } },
+        ],
+      },
+      place,
+    );
+    const labels = markLabels(markup);
+    expect(labels).toContain("Cost, 5th percentile: 2; Cost, 95th percentile: 5");
+    expect(labels).toContain("Cost (USD): 3");
+    expect(labels).toContain("Cost (USD): 1");
+    expect(labels.join("\n")).not.toMatch(/percentile: [13]\b/);
+  }, 60_000);
+
   it("shortens only what d3's defaults wrote", () => {
     expect(readableNumber("1234567.12346")).toBe("1234567"); // twelve significant digits: no format
     expect(readableNumber("3.14159265358")).toBe("3.142");
