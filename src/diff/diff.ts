@@ -264,6 +264,31 @@ function alternativeMedians(figure: FigureValues): AlternativeMedian[] {
   return (figure.alternatives ?? []).map((a) => ({ id: a.id, label: a.label, p50: a.p50 }));
 }
 
+/**
+ * How far apart two numbers may be and still be the same figure: floating-point noise, not a change.
+ * The same inputs reached by another order of operations (an assumption re-expressed as an offset
+ * around the essay's value, a sum taken in another order) move the last bits of a double; listed as
+ * "changed", such a figure showed readers "10% → 10%, −0.0000000000000014 pp". A billionth of the
+ * figure is far below any format's precision and far above a double's rounding.
+ */
+const NOISE = 1e-9;
+
+export function sameNumber(a: number, b: number): boolean {
+  return a === b || Math.abs(a - b) <= NOISE * Math.max(Math.abs(a), Math.abs(b));
+}
+
+function sameValues(a: NonNullable<FigureDelta["before"]>, b: NonNullable<FigureDelta["before"]>): boolean {
+  const same = (x: number | undefined, y: number | undefined): boolean => (x === undefined || y === undefined ? x === y : sameNumber(x, y));
+  return same(a.p5, b.p5) && sameNumber(a.p50, b.p50) && same(a.p95, b.p95);
+}
+
+function sameAlternatives(a: readonly AlternativeMedian[], b: readonly AlternativeMedian[]): boolean {
+  return a.length === b.length && a.every((x, i) => {
+    const y = b[i];
+    return y !== undefined && x.id === y.id && x.label === y.label && sameNumber(x.p50, y.p50);
+  });
+}
+
 /** `notBuiltOn`: the label of the side a one-sided figure was not built on (its notebook threw there), else null. */
 export function diffFigures(before: readonly FigureValues[], after: readonly FigureValues[], notBuiltOn: (id: string, on: "before" | "after") => string | null = () => null): FigureDelta[] {
   const [old, now] = [byId(before), byId(after)];
@@ -279,8 +304,8 @@ export function diffFigures(before: readonly FigureValues[], after: readonly Fig
     }
     const redefined = FIGURE_DEFINITION.filter((field) => b[field] !== a[field]).map((field) => ({ field, before: b[field], after: a[field] }));
     const [altBefore, altAfter] = [alternativeMedians(b), alternativeMedians(a)];
-    const alternativesMoved = canonicalJson(altBefore) !== canonicalJson(altAfter);
-    const same = canonicalJson(values(a)) === canonicalJson(values(b)) && redefined.length === 0 && !alternativesMoved;
+    const alternativesMoved = !sameAlternatives(altBefore, altAfter);
+    const same = sameValues(values(a), values(b)) && redefined.length === 0 && !alternativesMoved;
     const sides = {
       ...common,
       status: same ? "unchanged" : "changed",

@@ -17,6 +17,20 @@ describe("diff ordering and colour", () => {
     expect(deltas[0]?.relative).toBeNull();
   });
 
+  it("counts a move of the last bits as unchanged, in the terminal and in the What changed section", () => {
+    // The same figure reached by another order of operations: 0.1 + 0.2 is not 0.3 in binary.
+    const share = (p50: number, p95: number): FigureValues => ({ id: "share", label: "Share", unit: "share", format: "percent", p5: 0.061, p50, p95 });
+    const alternatives = (p50: number): FigureValues => ({ ...figure("tax", 1e9), alternatives: [{ id: "a", label: "A", p50 }] });
+    const deltas = diffFigures([share(0.3, 0.17), alternatives(0.3)], [share(0.1 + 0.2, 0.17 + 1e-17), alternatives(0.1 + 0.2)]);
+    expect(deltas.map((d) => d.status)).toEqual(["unchanged", "unchanged"]);
+    const diff = { from: "a", to: "b", assumptions: { added: [], removed: [], changed: [] }, figures: deltas };
+    expect(renderDiffText(diff, false)).toContain("2 figures unchanged");
+    expect(renderDiffText(diff, false)).not.toMatch(/0\.0000/);
+    expect(renderChangesSection(diff, "a").value).not.toMatch(/<tr class="(up|down|same)">/);
+    // A real move, however small against the figure, is still one: a thousandth of a point.
+    expect(diffFigures([share(0.3, 0.17)], [share(0.30001, 0.17)])[0]?.status).toBe("changed");
+  });
+
   it("colours only a TTY without NO_COLOR", () => {
     expect(useColour({ isTTY: true }, {})).toBe(true);
     expect(useColour({ isTTY: true }, { NO_COLOR: "" })).toBe(false);
