@@ -1,0 +1,13 @@
+/**
+ * Messages about links within the page (report/page-links.ts): a link whose target no element of the
+ * report has goes nowhere when a reader clicks it, in the page and in the PDF alike.
+ */
+import { located, type Location, type CellLocation } from "./location";
+
+/** `target`: the fragment without its "#"; `nearest`: an id of the page it may have meant. */
+export const linkGoesNowhere = (where: Location | CellLocation, target: string, nearest: string | undefined): string =>
+  located(where, `the link to "#${target}" goes nowhere: nothing in the report has that id${nearest === undefined ? "" : `; did you mean "#${nearest}"?`} (a figure is "#figure-<its id>", a heading the id its text gives, as the table of contents links it)`);
+
+/** A link the page's own parts made (not found in any notebook): the tool's fault, said as such. */
+export const pageLinkGoesNowhere = (target: string): string =>
+  `report.html links to "#${target}", which nothing in it has: this is fragtax's own link, not one a notebook wrote; please report it`;

@@ -1,0 +1,62 @@
+/**
+ * Links within the page that go nowhere (src/report/page-links.ts): a mistyped figure or heading id is
+ * valid markdown and valid HTML, so it shipped silently and the reader's click did nothing. The build
+ * warns at the cell that wrote it (its markdown line, or the code cell whose output holds it), with the
+ * nearest id the page has; --strict refuses it.
+ */
+import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { brokenLinkWarnings } from "../../src/report/page-links";
+import type { Notebook } from "../../src/notebook/nbformat";
+import { appendCell, appendMarkdown, tempProject } from "../project";
+
+const CLI = join(import.meta.dirname, "..", "..", "dist", "cli.cjs");
+
+const notebook = (cells: Notebook["cells"]): Notebook => ({ nbformat: 4, nbformat_minor: 5, metadata: {}, cells }) as Notebook;
+
+describe("links within the page", () => {
+  it("finds each target no id has, located in the cell that wrote it, with the nearest id", () => {
+    const page = [
+      '<h2 id="costs">Costs</h2><figure id="figure-run_cost_usd"></figure><h2 id="caf\u00e9">Café</h2>',
+      '<a href="#figure-run_cst">x</a> <a href="#costs">ok</a> <a href="#caf%C3%A9">ok</a> <a href="#">top</a> <a href="#figure-run_cst">again</a>',
+      '<a href="#from-code">y</a>',
+    ].join("\n");
+    const chapter = {
+      relativePath: "notebooks/01-x.ipynb",
+      notebook: notebook([
+        { id: "a", cell_type: "markdown", metadata: {}, source: "# Title\n\nSee [the cost](#figure-run_cst)." },
+        { id: "b", cell_type: "code", metadata: {}, execution_count: 1, source: "const where = \"from-code\";\nnb.md`[y](#${where})`;", outputs: [{ output_type: "display_data", metadata: {}, data: { "text/markdown": "[y](#from-code)" } }] },
+      ] as Notebook["cells"]),
+    };
+    expect(brokenLinkWarnings(page, [chapter])).toEqual([
+      expect.stringMatching(/^notebooks\/01-x\.ipynb: cell 1, line 3, column 16: the link to "#figure-run_cst" goes nowhere: nothing in the report has that id; did you mean "#figure-run_cost_usd"\?/),
+      // Built in code: the code cell, whose source does not spell the target out.
+      expect.stringMatching(/^notebooks\/01-x\.ipynb: cell 2: the link to "#from-code" goes nowhere/),
+    ]);
+    expect(brokenLinkWarnings(page.replace(/#figure-run_cst|#from-code/g, "#costs"), [chapter])).toEqual([]);
+  });
+
+  it("is warned about by the build at the cell, line and column; --strict refuses it", () => {
+    const project = tempProject();
+    try {
+      const cell = appendMarkdown(project.root, "01-price.ipynb", "## See also\n\nThe [run's cost](#figure-run_cost_ud) above.");
+      const code = appendCell(project.root, "01-price.ipynb", 'nb.md`Back to [the cost](#figure-run_cost_usd) and [prices](#cost-by-prise).`;');
+      const cli = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { cwd: project.root, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+      const build = cli("build", "--no-pdf");
+      expect(build.status, build.stderr).toBe(0);
+      expect(build.stderr).toContain(`warning: notebooks/01-price.ipynb: cell ${cell}, line 3, column 18: the link to "#figure-run_cost_ud" goes nowhere: nothing in the report has that id; did you mean "#figure-run_cost_usd"?`);
+      expect(build.stderr).toContain(`warning: notebooks/01-price.ipynb: cell ${code}, line 1, column 61: the link to "#cost-by-prise" goes nowhere: nothing in the report has that id; did you mean "#cost-by-price"?`);
+      // The link that works is not named.
+      expect(build.stderr).not.toContain('"#figure-run_cost_usd" goes nowhere');
+      const log = JSON.parse(readFileSync(join(project.root, "out", "build", "build-log.json"), "utf8")) as { warnings: string[] };
+      expect(log.warnings.filter((w) => w.includes("goes nowhere"))).toHaveLength(2);
+      const strict = cli("build", "--no-pdf", "--strict");
+      expect(strict.status).toBe(1);
+      expect(strict.stderr).toContain('"#cost-by-prise" goes nowhere');
+    } finally {
+      project.remove();
+    }
+  }, 90_000);
+});
