@@ -15,7 +15,8 @@ export {
   type SovereigntyInputs,
 } from "./essay-arithmetic";
 export { citeInput, inputKind, isIndependentSource, sourceInProse, type InputKind } from "./input-kinds";
-export { builtReading, type BuiltReading } from "./structural-reading";
+export { builtReading, structuralWeight, STRUCTURAL_WEIGHT_WORDS, type BuiltReading, type StructuralWeight } from "./structural-reading";
+export { claimFactor, factorWords, type ClaimFactor } from "./factors";
 export { placement, trainingReadings, tenTimesGpus, readingsTally, PLACEMENT_WORDS, type Placement, type TrainingReading } from "./readings";
 export {
   ledgerClaim, verdictCounts,

@@ -4,11 +4,11 @@
  * model runs and assumptions, formatted by the report's formatter; none is typed here except the
  * essay's own stated figures, which the claim texts paraphrase.
  */
-import { indefiniteArticle, type NumberFormat } from "../format/number";
-import type { Summary } from "../vocabulary/results";
+import { formatNumber, indefiniteArticle, type NumberFormat } from "../format/number";
+import type { Driver, Summary } from "../vocabulary/results";
 import type { Assumption } from "../assumptions/types";
 import { intervalOf } from "../model/runner";
-import { citeInput } from "./input-kinds";
+import { citeInput, inputKind } from "./input-kinds";
 import { PLACEMENT_WORDS, placement, readingsTally, type Placement, type TrainingReading } from "./readings";
 
 type Fmt = (x: number | Summary, format?: NumberFormat) => string;
@@ -45,7 +45,19 @@ export const trainingArithmeticNote = (box: Summary, corners: Interval, stated: 
 };
 export const trainingFrontierClaim = (stated: Interval, fmt: Fmt): string => `A frontier ("GPT-6 class") training run costs ${span(stated, "usd", fmt)}`;
 export const trainingFrontierNote = (flop: Assumption, fmt: Fmt): string =>
-  `Priced from compute: ${fmt((flop.range?.low ?? Number.NaN) / 1e25, "number")}–${fmt((flop.range?.high ?? Number.NaN) / 1e25, "number")} ×10²⁵ FLOP at measured utilization and market GPU prices (chapter 1). The size of a "GPT-6 class" run is not public, so the range spans a decade of compute.`;
+  `Priced from compute: ${fmt((flop.range?.low ?? Number.NaN) / 1e25, "number")}–${fmt((flop.range?.high ?? Number.NaN) / 1e25, "number")} ×10²⁵ FLOP at measured utilization and market GPU prices (chapter 1). The size of a "GPT-6 class" run is not public${spanOfCompute(flop)}.`;
+/** How wide the range of compute is, from its ends: ", so the range spans a decade of compute" for 10×; nothing for one value. */
+function spanOfCompute(flop: Assumption): string {
+  const ratio = (flop.range?.high ?? Number.NaN) / (flop.range?.low ?? Number.NaN);
+  if (!Number.isFinite(ratio) || ratio <= 1) return "";
+  return `, so the range spans ${computeWidth(ratio)}`;
+}
+
+function computeWidth(ratio: number): string {
+  const decades = Math.log10(ratio);
+  if (Math.abs(decades - Math.round(decades)) < 0.05 && Math.round(decades) >= 1) return Math.round(decades) === 1 ? "a decade of compute" : `${Math.round(decades)} decades of compute`;
+  return `a factor of ${formatNumber(ratio, "number")} in compute`;
+}
 
 // Chapter 2
 export const revenueShareClaim = "Microsoft's cut of OpenAI's revenue: about 20%";
@@ -76,13 +88,22 @@ export const DOUBLING_NOTE = "1 + s·(N − 1) with N = 2 is ×2 only when s = 1
 export const manusClaim = (price: number, fmt: Fmt): string => `Meta's price for Manus (December 2025): ${fmt(price, "usd")}`;
 export const MANUS_SETTLES = "No independent source for the price is among the report's inputs; Meta's filings or the parties' announcement would settle it.";
 export const balkanizationClaim = (stated: Interval, fmt: Fmt): string => `Inference cost added by balkanization, from duplicated capacity: ${span(stated, "percent", fmt)}`;
-export const BALKANIZATION_NOTE = "Bottom-up: localized share × (split-pool capacity × standby × local cost premium − 1). The localized share and the number of pools are our assumptions and the widest sources of doubt.";
+/** A label inside a sentence: its first letter lower-cased, unless it begins a name or an acronym ("OpenAI", "H100"). */
+const inSentence = (label: string): string => (/^[A-Z][a-z]/.test(label) ? `${label.charAt(0).toLowerCase()}${label.slice(1)}` : label);
+
+/** The bottom-up formula, and the two inputs that carry most of its spread (the model's sensitivity), each said with its kind. */
+export const balkanizationNote = (drivers: readonly Driver[], get: (id: string) => Assumption): string => {
+  const widest = [...drivers].sort((a, b) => b.share - a.share).slice(0, 2).map((d) => get(d.id));
+  const named = widest.map((a) => `the ${inSentence(a.label)} (${inputKind(a) === "judgement" ? "our judgement" : inputKind(a) === "essay" ? "the essay's" : "sourced"})`);
+  return `Bottom-up: localized share × (split-pool capacity × standby × local cost premium − 1).${named.length === 0 ? "" : ` The widest sources of doubt are ${named.join(" and ")}.`}`;
+};
 
 // Chapter 5
 export const valuationClaim = "Anthropic is valued at $350B";
 export const ageClaim = "Anthropic did not exist five years before the essay";
-export const ageNote = (founded: Assumption): string =>
-  `Age at the essay's date, from the founding year (${cite(founded)}); only the year is used, so the age is a range. The claim is right to within months.`;
+/** `age`: the company's age at the essay's date as the founding year gives it; the last sentence follows from it. */
+export const ageNote = (founded: Assumption, age: Interval, fmt: Fmt): string =>
+  `Age at the essay's date, from the founding year (${cite(founded)}); only the year is used, so the age is a range. ${age.low <= 5 && age.high >= 5 ? "The claim is right to within months." : age.low > 5 ? `The company was already ${span(age, "number", fmt)} years old.` : `The company was only ${span(age, "number", fmt)} years old: the claim, if anything, is modest.`}`;
 export const runRateClaim = (stated: Interval, fmt: Fmt): string => `Anthropic's annualized revenue run rate in 2025: ${span(stated, "usd", fmt)}`;
 export const RUN_RATE_SETTLES = "Only the essay's run rate is among these inputs; reported run rates for late 2025 would settle it.";
 export const priceToSalesClaim = "Anthropic's $350B valuation is a 100× price-to-sales multiple";
@@ -97,7 +118,7 @@ export const marketCapsClaim = (amd: number, intel: number, fmt: Fmt): string =>
 export const marketCapsNote = (vsAmd: number, vsIntel: number, fmt: Fmt): string =>
   `Market prices on the essay's date are not among the report's sourced inputs; closing market caps on that date would settle it. Taking the essay's figures, Anthropic is ${fmt(vsAmd, "multiple")} AMD and ${fmt(vsIntel, "multiple")} Intel.`;
 export const fedClaim = "The federal funds rate remains over 4%";
-export const fedNote = (fed: Assumption): string => `Upper bound of the target range per ${cite(fed)}; "above 4%" is read as 4–4.5%.`;
+export const fedNote = (fed: Assumption): string => `Upper bound of the target range per ${cite(fed)}; "above 4%" is read as 4–4.5%, or up to the rate itself where it is higher (the claim sets a floor).`;
 export const FED_SETTLES = "The FOMC's target range on the essay's date would settle it.";
 export const computeClaim = (stated: Interval, fmt: Fmt): string => `OpenAI spends ${span(stated, "usd", fmt)} a year on compute`;
 /** Where the 2024 estimate lies against the essay's range decides what later (likely higher) spending does to the verdict. */

@@ -143,8 +143,32 @@ export function sovereigntyClaims(sov: RunOf<typeof SOVEREIGNTY>, get: Get, fmt:
   const stated = intervalOf(get("balkanization_inference_uplift"));
   return [
     unverifiable(4, { id: "manus_price_2b", claim: text.manusClaim(get("essay_manus_price_usd").value ?? Number.NaN, fmt), unit: "USD", format: "usd", note: text.MANUS_SETTLES }, point(get("essay_manus_price_usd").value ?? Number.NaN)),
-    checked(4, sov.drivers("bottom_up_uplift"), { id: "balkanization_uplift", claim: text.balkanizationClaim(stated, fmt), unit: "share of inference cost", format: "percent", note: text.BALKANIZATION_NOTE }, stated, computedRange(sov.summary.bottom_up_uplift)),
+    checked(4, sov.drivers("bottom_up_uplift"), { id: "balkanization_uplift", claim: text.balkanizationClaim(stated, fmt), unit: "share of inference cost", format: "percent", note: text.balkanizationNote(sov.drivers("bottom_up_uplift"), get) }, stated, computedRange(sov.summary.bottom_up_uplift)),
   ];
+}
+
+/**
+ * "Above 4%" sets a floor, not a range: read as 4–4.5% (what "still above 4%" says of a rate near it),
+ * and up to the rate itself where that is higher, so a rate of 5% bears the claim out instead of
+ * making it "understated".
+ */
+function fedReading(rate: Range): Range {
+  return { low: 0.04, high: Math.max(0.045, rate.high) };
+}
+
+/**
+ * "$500B over four years" is two figures. Where the source gives the same period, the total is checked;
+ * where it gives another, the yearly spending the two imply is, so a plan spread over six years is not
+ * "consistent" with one over four because their totals agree.
+ */
+function stargateCheck(sg: Assumption, years: Assumption, fmt: Fmt): LedgerEntry {
+  const base = { id: "stargate_500b_4y", claim: text.stargateClaim };
+  const sameTotal = placement(intervalOf(sg), point(500e9)) === "within";
+  const samePeriod = placement(intervalOf(years), point(4)) === "within";
+  const note = text.stargateNote(sg, years, sameTotal && samePeriod, fmt);
+  if (samePeriod) return checked(5, [sg.id, years.id], { ...base, unit: "USD", format: "usd", note }, point(500e9), intervalOf(sg));
+  const [total, period] = [intervalOf(sg), intervalOf(years)];
+  return checked(5, [sg.id, years.id], { ...base, unit: "USD/year", format: "usd", note }, point(500e9 / 4), { low: total.low / period.high, high: total.high / period.low });
 }
 
 // ── Chapter 5 ────────────────────────────────────────────────────────────────────────────────────
@@ -158,6 +182,7 @@ export function whoPaysClaims(r: { pay: RunOf<typeof WHO_PAYS>; val: RunOf<typeo
   const founded = get("anthropic_founding_year");
   const essayYear = decimalYear(get("essay_training_days").source.date);
   const foundedRange = intervalOf(founded);
+  const age = { low: essayYear - foundedRange.high, high: essayYear - foundedRange.low };
   const openai = get("openai_valuation_usd");
   const users = get("chatgpt_weekly_users");
   const fed = get("fed_funds_upper_bound");
@@ -173,7 +198,7 @@ export function whoPaysClaims(r: { pay: RunOf<typeof WHO_PAYS>; val: RunOf<typeo
   const rateBase = { id: "anthropic_run_rate", claim: text.runRateClaim(essayRate, fmt), unit: "USD/year", format: "usd" as const };
   return [
     checked(5, [valuation.id], { id: "anthropic_valuation_350b", claim: text.valuationClaim, unit: "USD", format: "usd", note: text.sourcedNote(valuation) }, point(ESSAY_ANTHROPIC_VALUATION), intervalOf(valuation)),
-    checked(5, [founded.id], { id: "anthropic_age", claim: text.ageClaim, unit: "years", format: "number", note: text.ageNote(founded) }, point(5), { low: essayYear - foundedRange.high, high: essayYear - foundedRange.low }),
+    checked(5, [founded.id], { id: "anthropic_age", claim: text.ageClaim, unit: "years", format: "number", note: text.ageNote(founded, age, fmt) }, point(5), age),
     isIndependentSource(trailing)
       ? checked(5, [trailing.id], { ...rateBase, note: text.sourcedNote(trailing) }, essayRate, intervalOf(trailing))
       : unverifiable(5, { ...rateBase, note: text.RUN_RATE_SETTLES }, essayRate),
@@ -181,14 +206,14 @@ export function whoPaysClaims(r: { pay: RunOf<typeof WHO_PAYS>; val: RunOf<typeo
     // Stated: AMD's value, the bar the claim sets (Intel's is in its words), not a range from one company's to the other's.
     unverifiable(5, { id: "amd_intel_market_caps", claim: text.marketCapsClaim(amd.value ?? Number.NaN, intel.value ?? Number.NaN, fmt), unit: "USD", format: "usd", note: text.marketCapsNote(mult.vs_amd.p50, mult.vs_intel.p50, fmt) }, point(amd.value ?? Number.NaN)),
     isIndependentSource(fed)
-      ? checked(5, [fed.id], { ...fedBase, note: text.fedNote(fed) }, { low: 0.04, high: 0.045 }, intervalOf(fed))
+      ? checked(5, [fed.id], { ...fedBase, note: text.fedNote(fed) }, fedReading(intervalOf(fed)), intervalOf(fed))
       : unverifiable(5, { ...fedBase, note: text.FED_SETTLES }, { low: 0.04, high: 0.045 }),
     checked(5, r.pay.drivers("compute_2024_usd"), { id: "openai_compute_burn", claim: text.computeClaim(intervalOf(get("openai_compute_usd_per_year")), fmt), unit: "USD/year", format: "usd", note: text.computeNote(placement(r.pay.summary.compute_2024_usd, intervalOf(get("openai_compute_usd_per_year")))) }, intervalOf(get("openai_compute_usd_per_year")), computedRange(r.pay.summary.compute_2024_usd)),
     checked(5, r.pay.drivers("opex_share_2024"), { id: "infra_share_of_opex", claim: text.opexClaim(intervalOf(get("essay_infra_opex_share")), fmt), unit: "share of costs", format: "percent", note: text.OPEX_NOTE }, intervalOf(get("essay_infra_opex_share")), computedRange(r.pay.summary.opex_share_2024)),
     checked(5, [users.id], { id: "chatgpt_users", claim: text.usersClaim, unit: "users", format: "count", note: text.sourcedNote(users) }, { low: 1e8, high: 9.99e8 }, intervalOf(users)),
     checked(5, [openai.id], { id: "openai_valuation_350b", claim: text.openaiValuationClaim(intervalOf(get("essay_openai_valuation_usd")), fmt), unit: "USD", format: "usd", note: text.sourcedNote(openai) }, intervalOf(get("essay_openai_valuation_usd")), intervalOf(openai)),
     isIndependentSource(sg)
-      ? checked(5, [sg.id, sgYears.id], { id: "stargate_500b_4y", claim: text.stargateClaim, unit: "USD", format: "usd", note: text.stargateNote(sg, sgYears, placement(intervalOf(sg), point(500e9)) === "within" && placement(intervalOf(sgYears), point(4)) === "within", fmt) }, point(500e9), intervalOf(sg))
+      ? stargateCheck(sg, sgYears, fmt)
       : unverifiable(5, { id: "stargate_500b_4y", claim: text.stargateClaim, unit: "USD", format: "usd", note: text.STARGATE_SETTLES }, point(500e9)),
   ];
 }

@@ -16,3 +16,38 @@ export function builtReading(built: { readonly p5: number; readonly p50: number;
   if (Math.min(...medians) > built.p50) return "lower end";
   return "among";
 }
+
+/**
+ * How much the structural choice matters against the spread of the inputs, by where the alternatives'
+ * medians fall against the built model's 90% interval: chapter 8 says it, and the summary orders its
+ * evidence by it (structure first only when it weighs "more"). One rule and one phrase for each, so the
+ * two cannot word the same build two ways.
+ *
+ *   more    every alternative's median lies outside the interval, and none is level with its nearer end
+ *   level   every one lies outside or is level with the nearer end as the report writes both (`same`)
+ *   some    some lie outside, some inside
+ *   less    all lie inside (or there are none)
+ */
+export type StructuralWeight = "more" | "level" | "some" | "less";
+
+export function structuralWeight(
+  built: { readonly p5: number; readonly p95: number },
+  medians: readonly number[],
+  same: (a: number, b: number) => boolean = (a, b) => a === b,
+): StructuralWeight {
+  const beyond = (m: number): boolean => m < built.p5 || m > built.p95;
+  const level = (m: number): boolean => same(m, built.p5) || same(m, built.p95);
+  const outside = medians.filter(beyond).length;
+  if (medians.length === 0 || outside === 0 && !medians.some(level)) return "less";
+  if (medians.every((m) => beyond(m) && !level(m))) return "more";
+  if (medians.every((m) => beyond(m) || level(m))) return "level";
+  return outside === 0 ? "less" : "some";
+}
+
+/** What `structuralWeight` says, after "the structural choice matters …". */
+export const STRUCTURAL_WEIGHT_WORDS: Readonly<Record<StructuralWeight, string>> = {
+  more: "more than the whole spread of the inputs",
+  level: "about as much as the whole spread of the inputs",
+  some: "about as much as the spread of the inputs",
+  less: "less than the spread of the inputs",
+};

@@ -39,6 +39,23 @@ export function checkClaim(stated: Range, computed: Range, options: { readonly t
   return { verdict: stated.low > computed.high ? "overstated" : "understated", factor };
 }
 
+/**
+ * How far the factor can be from what it says: the stated midpoint (as `checkClaim` takes it) ÷ each end
+ * of the computed range, smaller first. "Overstated by 11×" divides by the computed midpoint; against
+ * a 90% interval the same stated figure is 7.6× its high end and 15× its low end, which is the
+ * factor's own interval a reader needs beside it. Undefined where no such span exists: a bound that is
+ * not finite, a computed range that is one value (an announced figure: the factor is exact), or one
+ * that reaches zero or crosses it (a ratio to each end would run to infinity or change sign).
+ */
+export function factorSpan(stated: Range, computed: Range): Range | undefined {
+  const bounds = [stated.low, stated.high, computed.low, computed.high];
+  if (!bounds.every(Number.isFinite) || computed.low === computed.high) return undefined;
+  if (!(computed.low > 0 || computed.high < 0)) return undefined;
+  const middle = midpoint(stated, bounds.every((bound) => bound > 0));
+  const [a, b] = [middle / computed.high, middle / computed.low];
+  return { low: Math.min(a, b), high: Math.max(a, b) };
+}
+
 export function midpoint(range: Range, geometric: boolean): number {
   return geometric ? Math.sqrt(range.low * range.high) : (range.low + range.high) / 2;
 }

@@ -18,7 +18,7 @@ export type { OutputChoice, RankCorrelationRow, Tornado, TornadoRow } from "./se
 export { driversOf } from "./drivers";
 export { mixSamples, mixtureExpected, perPercentagePointMoves, scenarioMixture } from "./scenarios";
 export type { Scenario, ScenarioMixture, ScenarioOutcome } from "./scenarios";
-export { checkClaim, computedRange, midpoint } from "./claims";
+export { checkClaim, computedRange, factorSpan, midpoint } from "./claims";
 export type { ClaimCheck, Range } from "./claims";
 export { runModel, histogramBins, figureNumbers, intervalOf } from "./runner";
 export type { ModelRun, ReportModel } from "./runner";

@@ -20,6 +20,11 @@ const chapterModels: [string, helpers.ReportModel<string, string>][] = [
 ];
 
 describe("report chapter models", () => {
+  it("refuse a revenue-share horizon past the years chapter 2's model runs, rather than cut it short", () => {
+    // The model pays nothing after REVENUE_SHARE_YEARS: a horizon of 8 would give 5 years' payments unsaid.
+    expect(registry.get("revenue_share_horizon_years").support?.max).toBe(chapterModels14.REVENUE_SHARE_YEARS.length);
+  });
+
   it("read only assumptions that exist in notebooks/assumptions.yaml", () => {
     expect(chapterModels.length).toBeGreaterThanOrEqual(9);
     for (const [, model] of chapterModels) for (const id of Object.values(model.ids)) expect(registry.has(id), id).toBe(true);

@@ -10,6 +10,7 @@ import {
 } from "../../src/fragmentation-tax/ledger";
 import { runModel, type ReportModel } from "../../src/model/runner";
 import { claimBasis } from "../../src/api/basis";
+import { trainingFrontierNote } from "../../src/fragmentation-tax/ledger-text";
 
 const FILE = "notebooks/assumptions.yaml";
 const registry = parseAssumptions(readFileSync(FILE, "utf8"), FILE);
@@ -31,6 +32,34 @@ function wholeLedger(): LedgerEntry[] {
 describe("the claims ledger", () => {
   const ledger = wholeLedger();
   const byId = (id: string) => ledger.find((e) => e.claim.id === id);
+
+  it("checks Stargate's yearly spending, not its total, when the source gives another period than the essay's four years", () => {
+    const pay = run(WHO_PAYS);
+    const val = run(VALUATION);
+    const stargate = (years: number) => whoPaysClaims({ pay, val }, (id) => (id === "stargate_years" ? { ...get(id), value: years } : get(id)), formatAny).find((e) => e.claim.id === "stargate_500b_4y")?.claim;
+    expect(stargate(4)).toMatchObject({ verdict: "consistent", unit: "USD", stated: { low: 500e9, high: 500e9 } });
+    const sixYears = stargate(6);
+    expect(sixYears).toMatchObject({ verdict: "overstated", unit: "USD/year", stated: { low: 125e9, high: 125e9 }, computed: { low: 500e9 / 6, high: 500e9 / 6 } });
+    expect(sixYears?.factor).toBeCloseTo(1.5, 12);
+    expect(sixYears?.note).toMatch(/^Differs from/);
+  });
+
+  it("reads \"above 4%\" as a floor: a policy rate above 4.5% bears it out, one below 4% does not", () => {
+    const fedAt = (rate: number) => whoPaysClaims({ pay: run(WHO_PAYS), val: run(VALUATION) }, (id) => (id === "fed_funds_upper_bound" ? { ...get(id), value: rate } : get(id)), formatAny).find((e) => e.claim.id === "fed_funds_above_4pct")?.claim.verdict;
+    expect(fedAt(0.05)).toBe("consistent");
+    expect(fedAt(0.0425)).toBe("consistent");
+    expect(fedAt(0.0375)).toBe("overstated");
+  });
+
+  it("says how wide the frontier run's compute range is from its ends, not as a typed \"decade\"", () => {
+    const flop = get("frontier_training_flop");
+    const at = (low: number, high: number) => trainingFrontierNote({ ...flop, range: { low, high } }, formatAny);
+    expect(at(1e26, 1e27)).toContain("so the range spans a decade of compute");
+    expect(at(1e25, 1e27)).toContain("so the range spans 2 decades of compute");
+    expect(at(2e25, 5e25)).toContain("so the range spans a factor of 2.5 in compute");
+    expect(at(2e25, 5e25)).not.toContain("decade");
+    expect(at(3e25, 3e25)).toMatch(/is not public\.$/);
+  });
 
   it("states the AMD/Intel comparison as AMD's value, the bar it sets, not as a range from Intel's to AMD's", () => {
     const stated = byId("amd_intel_market_caps")?.claim.stated;

@@ -1,6 +1,6 @@
 /** Chapter 8's reading of the model as built among its alternatives, which the summary and the title card repeat. */
 import { describe, expect, it } from "vitest";
-import { builtReading } from "../../src/fragmentation-tax";
+import { builtReading, structuralWeight, STRUCTURAL_WEIGHT_WORDS } from "../../src/fragmentation-tax";
 
 const built = { p5: 0.14, p50: 0.2, p95: 0.28 };
 
@@ -17,5 +17,25 @@ describe("builtReading", () => {
   it("is among them when the alternatives lie either side, or there are none", () => {
     expect(builtReading(built, [0.1, 0.25])).toBe("among");
     expect(builtReading(built, [])).toBe("among");
+  });
+});
+
+describe("structuralWeight", () => {
+  const percent = (x: number): string => `${Math.round(x * 100)}%`;
+  const same = (a: number, b: number): boolean => percent(a) === percent(b);
+  it("weighs more when every alternative's median lies outside the interval", () => {
+    expect(structuralWeight(built, [0.063, 0.1, 0.11])).toBe("more");
+    expect(STRUCTURAL_WEIGHT_WORDS.more).toBe("more than the whole spread of the inputs");
+  });
+  it("is level when the nearest median reads the same as the interval's end", () => {
+    expect(structuralWeight(built, [0.1, 0.138], same)).toBe("level");
+    expect(structuralWeight(built, [0.1, 0.138])).toBe("more");
+  });
+  it("weighs about as much when some medians fall outside and some inside", () => {
+    expect(structuralWeight(built, [0.1, 0.18])).toBe("some");
+  });
+  it("weighs less when every median is inside the interval, or there is none", () => {
+    expect(structuralWeight(built, [0.15, 0.25])).toBe("less");
+    expect(structuralWeight(built, [])).toBe("less");
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkClaim, computedRange, flopDelivered, inputsForStatedCost, trainingRunCost, trainingRunCostFromFlop, trainingRunCostUsd } from "../../src/model";
+import { checkClaim, computedRange, factorSpan, flopDelivered, inputsForStatedCost, trainingRunCost, trainingRunCostFromFlop, trainingRunCostUsd } from "../../src/model";
 
 describe("training run cost", () => {
   it("10,000 GPUs × 60 days × 24 h × $2/GPU-hour = $28.8M", () => {
@@ -23,6 +23,26 @@ describe("training run cost", () => {
     expect(result.verdict).toBe("overstated");
     expect(result.factor).toBeCloseTo(Math.sqrt(400e6 * 800e6) / Math.sqrt(28.8e6 * 97.2e6), 12);
     expect(result.factor).toBeCloseTo(10.69, 2);
+  });
+
+  it("gives the factor's span: the stated midpoint against each end of the computed range", () => {
+    const stated = { low: 400e6, high: 800e6 };
+    const computed = { low: 37e6, high: 74.7e6 };
+    const middle = Math.sqrt(400e6 * 800e6);
+    expect(factorSpan(stated, computed)).toEqual({ low: middle / 74.7e6, high: middle / 37e6 });
+    // The factor lies inside its span; an understated claim's span is below 1, smaller end first.
+    const factor = checkClaim(stated, computed).factor ?? Number.NaN;
+    const span = factorSpan(stated, computed) ?? { low: Number.NaN, high: Number.NaN };
+    expect(span.low).toBeLessThan(factor);
+    expect(span.high).toBeGreaterThan(factor);
+    expect(factorSpan({ low: 1, high: 4 }, { low: 8, high: 32 })).toEqual({ low: 2 / 32, high: 2 / 8 });
+    // Arithmetic midpoints where a bound is not positive, as checkClaim takes them.
+    expect(factorSpan({ low: -2, high: -1 }, { low: 1, high: 3 })).toEqual({ low: -1.5, high: -0.5 });
+    // No span for an exact computed figure, a range reaching or crossing zero, or a bound that is no number.
+    expect(factorSpan(stated, { low: 5e8, high: 5e8 })).toBeUndefined();
+    expect(factorSpan(stated, { low: 0, high: 3 })).toBeUndefined();
+    expect(factorSpan(stated, { low: -1, high: 3 })).toBeUndefined();
+    expect(factorSpan(stated, { low: Number.NaN, high: 3 })).toBeUndefined();
   });
 
   it("classifies overlap as consistent and a low claim as understated", () => {

@@ -1,0 +1,83 @@
+/**
+ * Wording the data decide, read in real Chromium from the report's own notebooks built by the CLI: as
+ * built, and under an economist's what-if that moves the premises each sentence rests on. Each check
+ * is a sentence that once stayed as typed while its numbers said otherwise (a "sharper" argument that
+ * the chapter's own numbers made the weaker, the scenario weights said not to matter, a Stargate plan
+ * over six years "consistent" with one over four, a rate of 5% "understating" "above 4%").
+ */
+import { rmSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium, type LaunchedChromium } from "../src/report/chromium";
+import { BUILD_MS, buildReport, renderedTexts, whatIf } from "./report-roots";
+
+/** The economist's what-if: every premise below moved at once, each to where its sentence must change. */
+const MOVED = whatIf([
+  // The Balkanization Trap the likeliest future.
+  ["scenario_balkanization_probability", "0.6"],
+  ["scenario_merchant_era_probability", "0.3"],
+  ["scenario_winner_consolidates_probability", "0.1"],
+  // Cheap, long-lived capital and a compute bill the check finds overstated: the charge is below the essay's bill only.
+  ["cost_of_capital", "0.02..0.04"],
+  ["ai_datacenter_asset_life_years", "20..30"],
+  ["openai_compute_usd_per_year", "40e9..60e9"],
+  // Stargate over six years; a policy rate of 5%; ten times the essay's GPUs; a fleet that pools almost perfectly.
+  ["stargate_years", "6"],
+  ["fed_funds_upper_bound", "0.05"],
+  ["essay_training_gpu_count", "100000..150000"],
+  ["pooled_fleet_utilization", "0.95..0.99"],
+]);
+
+let root = "";
+let movedRoot = "";
+let chromium: LaunchedChromium;
+
+beforeAll(async () => {
+  root = buildReport([]);
+  movedRoot = buildReport(MOVED);
+  chromium = await launchChromium();
+}, 2 * BUILD_MS);
+
+afterAll(async () => {
+  await chromium.close();
+  for (const dir of [root, movedRoot]) rmSync(dir, { recursive: true, force: true });
+});
+
+const texts = (selector: string, from: string): Promise<string[]> => renderedTexts(chromium, selector, from);
+
+const starting = (paragraphs: readonly string[], start: string): string => paragraphs.find((p) => p.startsWith(start)) ?? "";
+
+describe("the report as built", () => {
+  it("weighs utilization against volume by the chapter's own numbers, and the scenario weights by the band they may take", async () => {
+    const paragraphs = await texts("p, li", root);
+    expect(starting(paragraphs, "Splitting one pool across two stacks")).toMatch(/design cost per busy hour rises: \$[\d.]+\/chip-hour \(90% interval [^)]*\), [\d.]+× \(90% interval [\d.]+×–[\d.]+×\) the pooled fleet\u2019s\. For the design cost that is a far smaller step than splitting volume/);
+    expect(paragraphs.filter((p) => /sharper/.test(p))).toEqual([]);
+    expect(starting(paragraphs, "To see whether the weighted cost hinges")).toMatch(/probability vary across 10%–40% and the Winner Consolidates scenario\u2019s across 5%–25% \(plausible bands around the essay\u2019s figures, Appendix A\), and give the Merchant Era scenario the remainder\.$/);
+    expect(starting(paragraphs, "Chapter 4 finds that premium")).toMatch(/is below the essay\u2019s midpoint; the weighted index below, which uses the essay\u2019s premium, therefore leans high( at the median)?, by [\d.]+% of today\u2019s cost at the essay\u2019s probability \(90% interval [−\d.]+% to [\d.]+%/);
+    expect(paragraphs.some((p) => p.includes("how the essay itself describes Anthropic\u2019s use of its two stacks"))).toBe(true);
+    expect(paragraphs.some((p) => p.includes("not a likelier one"))).toBe(false);
+    const ledger = (await texts("#appendix-claims tbody tr", root)).join("\n");
+    expect(ledger).toMatch(/The widest sources of doubt are the [^.]+ \(our judgement\) and the [^.]+ \((our judgement|sourced|the essay\u2019s)\)\./);
+  });
+});
+
+describe("the report under the economist's what-if", () => {
+  it("says which scenario is likeliest, reads the capital charge against the bill the check accepts, and sees a moot reading", async () => {
+    const paragraphs = await texts("p, li", movedRoot);
+    expect(starting(paragraphs, "To see whether the weighted cost hinges")).toMatch(/across 45%–75% .* remainder, though at the essay\u2019s figures here the likeliest scenario is the Balkanization Trap\.$/);
+    const charge = starting(paragraphs, "The question the essay ends on");
+    expect(charge).toMatch(/it is 0\.\d+× \(90% interval [\d.]+×–[\d.]+×\) OpenAI\u2019s compute bill as the essay states it\. The essay\u2019s compute figure is overstated against Epoch AI\u2019s estimate, though, and against that estimate of OpenAI\u2019s 2024 compute bill the charge is [\d.]+× \(90% interval [\d.]+×–[\d.]+×\): the capacity therefore has to be rented by many customers/);
+    expect(charge).not.toContain("could carry the charge alone");
+    expect(paragraphs.some((p) => p.startsWith("A dropped zero. Moot here, since the essay\u2019s own inputs already give its bill; for completeness, with ten times the GPUs"))).toBe(true);
+    expect(starting(paragraphs, "Splitting one pool across two stacks")).toMatch(/the design cost per busy hour barely moves: \$[\d.]+\/chip-hour \(90% interval [^)]*\), to the report\u2019s precision the pooled fleet\u2019s\./);
+  });
+
+  it("checks Stargate's yearly spending over another period, and reads \"above 4%\" as the floor it is", async () => {
+    const rows = await texts("#appendix-claims tbody tr", movedRoot);
+    const stargate = rows.find((row) => row.startsWith("Stargate")) ?? "";
+    expect(stargate).toMatch(/\toverstated\t1\.5×\t/i);
+    expect(stargate).toMatch(/\$125B\/year/);
+    expect(stargate).toContain("Differs from");
+    const paragraphs = await texts("p", movedRoot);
+    expect(paragraphs.some((p) => p.includes("for the policy rate is consistent with our check (the top of the Federal Reserve\u2019s target range was 5%)"))).toBe(true);
+  });
+});
