@@ -60,6 +60,12 @@ export interface Words {
   countsText(counts: ClaimCounts, options?: CountsOptions): string;
   /** The same over the whole report's ledger, filled in when the report is rendered. */
   ledger(what?: LedgerWhat, options?: CountsOptions): string;
+  /**
+   * The claim ids a sentence's own counts and wording were decided on, when they come from a list the
+   * notebook holds rather than from `ledger()`: shows nothing, and the build warns, at this cell, when
+   * the whole report's ledger holds other claims (one a new chapter records, one no longer recorded).
+   */
+  countedClaims(ids: readonly string[]): string;
 }
 
 export type Comparable = number | FigureRecord | Summary;
@@ -80,6 +86,7 @@ export function createWords(claimsSoFar: () => readonly ClaimRecord[], ledgerKey
     claimsSoFar: (filter) => countClaims(claimsSoFar().filter(filter ?? (() => true))),
     countsText,
     ledger: (what = "counts", options = {}) => (ledgerKey !== undefined ? ledgerMarker(ledgerKey, what, options) : ledgerText(claimsSoFar(), what, options)),
+    countedClaims: (ids) => (ledgerKey !== undefined ? countedMarker(ledgerKey, ids) : ""),
   };
 }
 
@@ -161,11 +168,41 @@ function ledgerMarker(key: string, what: LedgerWhat, options: CountsOptions): st
   return `${OPEN}ledger:${key}:${what}:${options.verb === true ? 1 : 0}${CLOSE}`;
 }
 
+/** What begins every `countedClaims` marker, for finding the cell that wrote one. */
+export const COUNTED_MARK = `${OPEN}counted:`;
+
+/** Claim ids as `countedClaims` writes them: ids are letters, digits, "_", "." and "-" (validate.ts), so a comma parts them. */
+function countedMarker(key: string, ids: readonly string[]): string {
+  return `${OPEN}counted:${key}:${[...ids].map(String).join(",")}${CLOSE}`;
+}
+
+/** What a `countedClaims` marker found: the report's claims its list leaves out, and its ids no claim has. */
+export interface CountedMismatch {
+  readonly uncounted: readonly string[];
+  readonly unrecorded: readonly string[];
+}
+
 /** Fills every `ledger()` marker the run with `key` left in rendered text, from the whole report's claims. */
 export function resolveLedgerWords(text: string, claims: readonly ClaimRecord[], key: string | undefined): string {
-  if (key === undefined || !KEY.test(key) || !text.includes(OPEN)) return text;
+  return resolveLedgerMarkers(text, claims, key).text;
+}
+
+/** The same, and each `countedClaims` marker taken out and compared with the whole report's claims. */
+export function resolveLedgerMarkers(text: string, claims: readonly ClaimRecord[], key: string | undefined): { readonly text: string; readonly mismatches: readonly CountedMismatch[] } {
+  if (key === undefined || !KEY.test(key) || !text.includes(OPEN)) return { text, mismatches: [] };
   const marker = new RegExp(`${OPEN}ledger:${key}:(\\w+):([01])${CLOSE}`, "g");
-  return text.replace(marker, (match, what: string, verb: string) => (isLedgerWhat(what) ? ledgerText(claims, what, { verb: verb === "1" }) : match));
+  const filled = text.replace(marker, (match, what: string, verb: string) => (isLedgerWhat(what) ? ledgerText(claims, what, { verb: verb === "1" }) : match));
+  const mismatches: CountedMismatch[] = [];
+  const recorded = new Set(claims.map((claim) => claim.id));
+  const counted = new RegExp(`${OPEN}counted:${key}:([^${CLOSE}]*)${CLOSE}`, "g");
+  const out = filled.replace(counted, (_match, list: string) => {
+    const ids = new Set(list === "" ? [] : list.split(","));
+    const uncounted = [...recorded].filter((id) => !ids.has(id));
+    const unrecorded = [...ids].filter((id) => !recorded.has(id));
+    if (uncounted.length + unrecorded.length > 0) mismatches.push({ uncounted, unrecorded });
+    return "";
+  });
+  return { text: out, mismatches };
 }
 
 function isLedgerWhat(value: string): value is LedgerWhat {

@@ -4,7 +4,8 @@
  */
 import { basename, dirname, join } from "node:path";
 import { formatAlternatives, formatFigureValue, formatIntervalWithUnit } from "../format/number";
-import { resolveLedgerWords } from "../api/words";
+import { COUNTED_MARK, resolveLedgerMarkers } from "../api/words";
+import * as ledgerMessages from "../messages/ledger";
 import type { ClaimRecord, FigureRecord } from "../api/types";
 import type { Assumption, Correlation } from "../assumptions/types";
 import { latestSourceDate } from "../assumptions/as-of";
@@ -132,8 +133,12 @@ export async function renderReport(input: ReportInput, keeper?: ChapterKeeper): 
     const baseDir = chapter.baseDir ?? dirname(join(input.config.root, chapter.relativePath));
     const { rendered, kept } = await renderOrTake({ ...chapter, baseDir }, markdown, input.config.root, keeper);
     if (kept) taken += 1;
-    // nb.words.ledger() left markers with its run's key: the whole ledger is known only now.
-    chapters.push({ ...rendered, html: rawHtml(resolveLedgerWords(rendered.html.value, input.claims, chapter.ledgerKey)) });
+    // nb.words.ledger() left markers with its run's key: the whole ledger is known only now, and so is
+    // whether a list the chapter's text counted (nb.words.countedClaims) is the ledger the report shows.
+    const { text, mismatches } = resolveLedgerMarkers(rendered.html.value, input.claims, chapter.ledgerKey);
+    const cell = mismatches.length === 0 ? 0 : countedCell(chapter.notebook);
+    const countedWarnings = mismatches.map((m) => ledgerMessages.countedClaimsDiffer({ file: chapter.relativePath, cell }, m.uncounted, m.unrecorded));
+    chapters.push({ ...rendered, html: rawHtml(text), warnings: [...rendered.warnings, ...countedWarnings] });
   }
   const appendices = renderAppendices({ ...input, montecarlo: input.config.montecarlo });
   const { config } = input;
@@ -173,6 +178,12 @@ export async function renderReport(input: ReportInput, keeper?: ChapterKeeper): 
     images: chapters.flatMap((chapter) => chapter.images),
     imagesNotInlined: chapters.flatMap((chapter) => chapter.imagesNotInlined),
   };
+}
+
+/** The 1-based cell whose output holds a `countedClaims` marker (the first), as messages count cells. */
+function countedCell(notebook: ChapterInput["notebook"]): number {
+  const index = notebook.cells.findIndex((cell) => cell.cell_type === "code" && JSON.stringify(cell.outputs).includes(COUNTED_MARK));
+  return index + 1;
 }
 
 /** The chapter `keeper` kept from the same inputs, or rendered (and kept when nothing in it failed). */

@@ -1,0 +1,47 @@
+/**
+ * Text that counts claims from a list of its own (`nb.words.countedClaims`), against the report's
+ * ledger: a claim a new chapter recorded made the summary's "28 statements" contradict Appendix C's 29,
+ * with build, --strict and publish all passing. The build now warns at the cell that counted.
+ */
+import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { resolveLedgerMarkers } from "../../src/api/words";
+import { createWords } from "../../src/api/words";
+import type { ClaimRecord } from "../../src/api/types";
+import { appendCell, tempProject } from "../project";
+
+const CLI = join(import.meta.dirname, "..", "..", "dist", "cli.cjs");
+const KEY = "0123456789abcdef0123";
+
+describe("claims a text counted", () => {
+  it("shows nothing, and finds the report's claims the list leaves out and its ids no chapter records", () => {
+    const words = createWords(() => [], KEY);
+    const text = `The ledger holds 2 statements.${words.countedClaims(["a", "gone"])}`;
+    const claims = [{ id: "a" }, { id: "new_one" }] as unknown as ClaimRecord[];
+    const resolved = resolveLedgerMarkers(text, claims, KEY);
+    expect(resolved.text).toBe("The ledger holds 2 statements.");
+    expect(resolved.mismatches).toEqual([{ uncounted: ["new_one"], unrecorded: ["gone"] }]);
+    expect(resolveLedgerMarkers(text, [{ id: "a" }, { id: "gone" }] as unknown as ClaimRecord[], KEY).mismatches).toEqual([]);
+    // In Jupyter (no run key) it writes nothing at all.
+    expect(createWords(() => []).countedClaims(["a"])).toBe("");
+  });
+
+  it("is warned about by the build at the cell that counted; --strict refuses it", () => {
+    const project = tempProject();
+    try {
+      const cell = appendCell(project.root, "01-price.ipynb", 'nb.md`The essay makes one claim.${nb.words.countedClaims(["claim_old"])}`;');
+      const cli = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { cwd: project.root, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+      const build = cli("build", "--no-pdf");
+      expect(build.status, build.stderr).toBe(0);
+      expect(build.stderr).toContain(`warning: notebooks/01-price.ipynb: cell ${cell}: this text counts and words the essay's claims from its own list, which differs from the report's ledger (Appendix C): claim_run_cost is recorded but not counted; claim_old is counted but recorded by no chapter.`);
+      const page = readFileSync(join(project.root, "out", "build", "report.html"), "utf8");
+      expect(page).toContain("The essay makes one claim.");
+      expect(page).not.toContain("\uE000");
+      expect(cli("build", "--no-pdf", "--strict").status).toBe(1);
+    } finally {
+      project.remove();
+    }
+  }, 90_000);
+});
