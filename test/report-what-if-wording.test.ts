@@ -55,6 +55,9 @@ describe("the report as built", () => {
     expect(starting(paragraphs, "Chapter 4 finds that premium")).toMatch(/is below the essay\u2019s midpoint; the weighted index below, which uses the essay\u2019s premium, therefore leans high( at the median)?, by [\d.]+% of today\u2019s cost at the essay\u2019s probability \(90% interval [−\d.]+% to [\d.]+%/);
     expect(paragraphs.some((p) => p.includes("how the essay itself describes Anthropic\u2019s use of its two stacks"))).toBe(true);
     expect(paragraphs.some((p) => p.includes("not a likelier one"))).toBe(false);
+    // Chapter 8's negative ρ in a colour of its own, with a legend: red marks the essay's figures in every chart.
+    const rankChart = (await texts("figure.output.chart", root)).find((f) => f.includes("Rank correlation with the tax")) ?? "";
+    expect(rankChart).toMatch(/raises the tax\nlowers the tax\nA higher input/);
     const ledger = (await texts("#appendix-claims tbody tr", root)).join("\n");
     expect(ledger).toMatch(/The widest sources of doubt are the [^.]+ \(our judgement\) and the [^.]+ \((our judgement|sourced|the essay\u2019s)\)\./);
   });
