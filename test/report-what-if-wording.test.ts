@@ -54,6 +54,7 @@ describe("the report as built", () => {
     expect(starting(paragraphs, "To see whether the weighted cost hinges")).toMatch(/probability vary across 10%–40% and the Winner Consolidates scenario\u2019s across 5%–25% \(plausible bands around the essay\u2019s figures, Appendix A\), and give the Merchant Era scenario the remainder\.$/);
     expect(starting(paragraphs, "Chapter 4 finds that premium")).toMatch(/is below the essay\u2019s midpoint; the weighted index below, which uses the essay\u2019s premium, therefore leans high( at the median)?, by [\d.]+% of today\u2019s cost at the essay\u2019s probability \(90% interval [−\d.]+% to [\d.]+%/);
     expect(paragraphs.some((p) => p.includes("how the essay itself describes Anthropic\u2019s use of its two stacks"))).toBe(true);
+    expect(starting(paragraphs, "Without a cap, the payments add up to")).toMatch(/and it binds in [\d.]+% of the simulated futures; where it binds, it first cuts a payment in 20\d\d at the median \(90% interval 20\d\d–20\d\d\)\./);
     expect(paragraphs.some((p) => p.includes("not a likelier one"))).toBe(false);
     // Chapter 8's negative ρ in a colour of its own, with a legend: red marks the essay's figures in every chart.
     const rankChart = (await texts("figure.output.chart", root)).find((f) => f.includes("Rank correlation with the tax")) ?? "";

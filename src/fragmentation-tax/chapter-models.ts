@@ -75,7 +75,7 @@ export const TRAINING_READINGS: ReportModel<"gpus" | "days" | "price" | "finalSh
 export const REVENUE_SHARE_YEARS = Object.freeze([2026, 2027, 2028, 2029, 2030] as const);
 
 type ShareOut =
-  | "paid_uncapped_usd" | "paid_capped_usd" | "cap_value_usd" | "cap_value_nominal_usd" | "cap_binds" | "share_2026_usd" | "share_2026_over_compute" | "cap_years_of_2026_payments"
+  | "paid_uncapped_usd" | "paid_capped_usd" | "cap_value_usd" | "cap_value_nominal_usd" | "cap_binds" | "cap_binds_year" | "share_2026_usd" | "share_2026_over_compute" | "cap_years_of_2026_payments"
   | `cumulative_uncapped_${number}` | `cumulative_capped_${number}`;
 
 /**
@@ -106,6 +106,9 @@ export const REVENUE_SHARE: ReportModel<"share" | "cap" | "horizon" | "revenue20
     const paid2026 = share * revenue2026;
     out.cap_years_of_2026_payments = cap / paid2026;
     out.cap_binds = paid.capBindsInYear === undefined ? 0 : 1;
+    // The first year the cap cuts a payment; 0 where it never binds (an output is a finite number), which
+    // a chapter leaves out before it summarizes the year.
+    out.cap_binds_year = paid.capBindsInYear ?? 0;
     out.share_2026_usd = paid2026;
     // The 2026 payment against the yearly compute bill the essay gives OpenAI, draw by draw.
     out.share_2026_over_compute = paid2026 / compute;

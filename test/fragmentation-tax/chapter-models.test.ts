@@ -68,6 +68,10 @@ describe("report chapter models", () => {
     expect(out.cap_value_usd).toBeLessThan(out.cap_value_nominal_usd);
     expect(out.cap_value_usd).toBeGreaterThan(0);
     expect(out.cap_years_of_2026_payments).toBeCloseTo(30e9 / (0.2 * 30e9), 12);
+    // Payments of 6, 9, 13.5 and 20.25 billion: the running total (28.5 after three years) passes 30 billion in the fourth, 2029.
+    expect(out.cap_binds_year).toBe(2029);
+    const never = models.REVENUE_SHARE.evaluate({ share: 0.2, cap: 900e9, horizon: 5, revenue2026: 30e9, growth: 1.5, rate: 0.1, compute: 8.5e9 });
+    expect([never.cap_binds, never.cap_binds_year]).toEqual([0, 0]);
   });
 });
 
