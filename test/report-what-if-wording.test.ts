@@ -25,6 +25,11 @@ const MOVED = whatIf([
   ["fed_funds_upper_bound", "0.05"],
   ["essay_training_gpu_count", "100000..150000"],
   ["pooled_fleet_utilization", "0.95..0.99"],
+  // A cap no payment path reaches; an essay premium below ours; Google's parts not adding up to $40B; a lower sourced valuation.
+  ["openai_microsoft_revenue_share_cap_usd", "5000e9"],
+  ["balkanization_inference_uplift", "0.1..0.2"],
+  ["google_anthropic_milestone_usd", "20e9"],
+  ["anthropic_valuation_usd", "200e9"],
 ]);
 
 let root = "";
@@ -73,6 +78,22 @@ describe("the report under the economist's what-if", () => {
     expect(charge).not.toContain("could carry the charge alone");
     expect(paragraphs.some((p) => p.startsWith("A dropped zero. Moot here, since the essay\u2019s own inputs already give its bill; for completeness, with ten times the GPUs"))).toBe(true);
     expect(starting(paragraphs, "Splitting one pool across two stacks")).toMatch(/the design cost per busy hour barely moves: \$[\d.]+\/chip-hour \(90% interval [^)]*\), to the report\u2019s precision the pooled fleet\u2019s\./);
+  });
+
+  it("says a cap that never binds does not, a lean low as a size with its interval, and what the ledger's notes rest on", async () => {
+    const paragraphs = await texts("p", movedRoot);
+    expect(starting(paragraphs, "Without a cap, the payments add up to")).toContain("and it binds in 0% of the simulated futures. In none of the simulated futures does it bind within the horizon, so it removes no payment there.");
+    // Leaning low by a size: its interval runs from the smaller to the larger size, not from −14% to −0.89%.
+    const lean = /therefore leans low( at the median)?, by ([\d.]+)% of today\u2019s cost at the essay\u2019s probability \(90% interval (\u2212?[\d.]+)% to ([\d.]+)%/.exec(starting(paragraphs, "Chapter 4 finds that premium"));
+    const [size, low, high] = [lean?.[2], lean?.[3], lean?.[4]].map((x) => Number((x ?? "NaN").replace("\u2212", "-")));
+    expect(low).toBeLessThan(size as number);
+    expect(high).toBeGreaterThan(size as number);
+    const rows = (await texts("#appendix-claims tbody tr", movedRoot)).join("\n");
+    expect(rows).toMatch(/\$10B up front and \$20B tied to milestones, \$30B in all against the essay.s \$40B/);
+    expect(rows).not.toContain('"up to" is the right phrase');
+    expect(rows).toMatch(/The essay.s division, its valuation over its own run rate, gives [\d.]+×–[\d.]+×: the arithmetic is right\. The sourced valuation over that run rate gives [\d.]+×/);
+    expect(rows).toMatch(/Anthropic is 0\.\d+× AMD and [\d.]+× Intel: on them, it is not worth more than AMD\./);
+    expect(paragraphs.some((p) => /the essay\u2019s own division, \$350B over that run rate, gives [\d.]+×–[\d.]+×, so its arithmetic is right on its own figures/.test(p))).toBe(true);
   });
 
   it("checks Stargate's yearly spending over another period, and reads \"above 4%\" as the floor it is", async () => {

@@ -41,7 +41,9 @@ export const trainingArithmeticNote = (box: Summary, corners: Interval, stated: 
   };
   // Each reading's place only when they differ; the tally says it once when they agree.
   const uniform = readings.every((r) => r.placement === readings[0]?.placement);
-  return `${onInputs} Under other readings: ${readings.map((r) => `${words[r.id](r)}${uniform ? "" : `, which ${PLACEMENT_WORDS[r.placement]}`}`).join("; ")}. ${readingsTally(readings)}`;
+  // A dropped zero explains a gap: where the inputs already give the bill there is none to explain.
+  const moot = placement(box, stated) === "within" ? " (The dropped zero is moot here: the stated inputs already give the bill.)" : "";
+  return `${onInputs} Under other readings: ${readings.map((r) => `${words[r.id](r)}${uniform ? "" : `, which ${PLACEMENT_WORDS[r.placement]}`}`).join("; ")}. ${readingsTally(readings)}${moot}`;
 };
 export const trainingFrontierClaim = (stated: Interval, fmt: Fmt): string => `A frontier ("GPT-6 class") training run costs ${span(stated, "usd", fmt)}`;
 export const trainingFrontierNote = (flop: Assumption, fmt: Fmt): string =>
@@ -70,8 +72,12 @@ export const THREE_CLOUDS_SETTLES = "No input of the report lists OpenAI's cloud
 
 // Chapter 3
 export const googleFaceClaim = "Google's commitment to Anthropic (April 2026): as much as $40B";
-export const googleFaceNote = (upfront: Assumption, milestone: Assumption, fmt: Fmt): string =>
-  `Face value from ${cite(upfront)}: ${fmt(upfront.value ?? Number.NaN, "usd")} up front and ${fmt(milestone.value ?? Number.NaN, "usd")} tied to milestones, so "up to" is the right phrase. Its expected value and the part paid as credits are in chapter 3.`;
+/** `stated`: the essay's "up to" figure; the phrase is right only when the two parts add up to it. */
+export const googleFaceNote = (upfront: Assumption, milestone: Assumption, stated: number, fmt: Fmt): string => {
+  const [now, later] = [upfront.value ?? Number.NaN, milestone.value ?? Number.NaN];
+  const adds = fmt(now + later, "usd") === fmt(stated, "usd");
+  return `Face value from ${cite(upfront)}: ${fmt(now, "usd")} up front and ${fmt(later, "usd")} tied to milestones, ${adds ? `so "up to" is the right phrase` : `${fmt(now + later, "usd")} in all against the essay's ${fmt(stated, "usd")}`}. Its expected value and the part paid as credits are in chapter 3.`;
+};
 export const GOOGLE_SETTLES = "Only the essay describes the structure in these inputs; the deal's terms (how much is committed now, how much depends on milestones, how much is cash) would settle it.";
 export const googleCreditsClaim = "Form of Google's commitment: TPU capacity and cloud credits, no cash";
 export const googleCreditsNote = (share: Assumption): string =>
@@ -79,8 +85,9 @@ export const googleCreditsNote = (share: Assumption): string =>
 export const amazonClaim = (amount: number, fmt: Fmt): string => `Amazon's tranche for Anthropic, announced shortly before Google's: ${fmt(amount, "usd")}, in Trainium and AWS capacity`;
 export const AMAZON_SETTLES = "No independent source for this tranche is among the report's inputs; Amazon's or Anthropic's announcement of it would settle its size and form.";
 export const rearchitectureClaim = "Moving OpenAI's training off Azure would take years and billions of dollars of re-engineering";
-export const rearchitectureNote = (extra: Summary, fmt: Fmt): string =>
-  `Not checkable: migration costs are not disclosed. The model's nearest figure is the yearly cost of a second hardware stack's engineering, ${fmt(extra, "usd")} a year: a running cost, not the one-off cost of a move, so it neither confirms nor refutes the claim. A lab's disclosure of migration spending would settle it.`;
+/** `stacks`: the lab's count of hardware stacks (two for Anthropic); the extra engineering is of every stack beyond the first. */
+export const rearchitectureNote = (extra: Summary, stacks: Interval, fmt: Fmt): string =>
+  `Not checkable: migration costs are not disclosed. The model's nearest figure is the yearly cost of ${stacks.low === 2 && stacks.high === 2 ? "a second hardware stack's engineering" : `the engineering of the stacks beyond the first (${span(stacks, "count", fmt)} in all)`}, ${fmt(extra, "usd")} a year: a running cost, not the one-off cost of a move, so it neither confirms nor refutes the claim. A lab's disclosure of migration spending would settle it.`;
 export const doublingClaim = "Engineering overhead of running TPU and Trainium pipelines side by side: twice one stack's";
 export const DOUBLING_NOTE = "1 + s·(N − 1) with N = 2 is ×2 only when s = 1, that is when no infrastructure work is shared between the stacks. The share s is our assumption; measured data from a lab running two stacks would settle it.";
 
@@ -112,11 +119,12 @@ export const priceToSalesClaim = "Anthropic's $350B valuation is a 100× price-t
  * bounds, 88×–117×, sat here beside the chapter's 89×–115× for the same division);
  * `divisionHolds`: the essay's run rate gives its 100×; `rateHolds`: it overlaps the reported one.
  */
-export const priceToSalesNote = (essay: Summary, trailing: Summary, source: Assumption, divisionHolds: boolean, rateHolds: boolean, fmt: Fmt): string =>
-  `The essay's division ${divisionHolds ? "is right" : "does not give 100×"} on its own run rate: the sourced valuation over it gives ${fmt(essay, "multiple")}${rateHolds ? ", and that run rate overlaps the reported one" : "; the run rate is what is out of date"}. On the run rate in ${cite(source)}, the multiple is ${fmt(trailing, "multiple")}. The essay quotes no forward multiple, so none is checked here.`;
+/** `division`: the essay's own $350B over its own run rate; `essay`: the sourced valuation over that run rate. */
+export const priceToSalesNote = (essay: Summary, trailing: Summary, source: Assumption, division: Interval, divisionHolds: boolean, rateHolds: boolean, fmt: Fmt): string =>
+  `The essay's division, its valuation over its own run rate, gives ${span(division, "multiple", fmt)}: ${divisionHolds ? "the arithmetic is right" : "not 100×"}. The sourced valuation over that run rate gives ${fmt(essay, "multiple")}${rateHolds ? ", and that run rate overlaps the reported one" : "; the run rate is what is out of date"}. On the run rate in ${cite(source)}, the multiple is ${fmt(trailing, "multiple")}. The essay quotes no forward multiple, so none is checked here.`;
 export const marketCapsClaim = (amd: number, intel: number, fmt: Fmt): string => `AMD's market cap is about ${fmt(amd, "usd")} and Intel's about ${fmt(intel, "usd")}, so Anthropic is worth more than AMD`;
 export const marketCapsNote = (vsAmd: number, vsIntel: number, fmt: Fmt): string =>
-  `Market prices on the essay's date are not among the report's sourced inputs; closing market caps on that date would settle it. Taking the essay's figures, Anthropic is ${fmt(vsAmd, "multiple")} AMD and ${fmt(vsIntel, "multiple")} Intel.`;
+  `Market prices on the essay's date are not among the report's sourced inputs; closing market caps on that date would settle it. Taking the essay's figures, Anthropic is ${fmt(vsAmd, "multiple")} AMD and ${fmt(vsIntel, "multiple")} Intel${vsAmd < 1 ? ": on them, it is not worth more than AMD" : ""}.`;
 export const fedClaim = "The federal funds rate remains over 4%";
 export const fedNote = (fed: Assumption): string => `Upper bound of the target range per ${cite(fed)}; "above 4%" is read as 4–4.5%, or up to the rate itself where it is higher (the claim sets a floor).`;
 export const FED_SETTLES = "The FOMC's target range on the essay's date would settle it.";

@@ -126,13 +126,13 @@ export function creditsClaims(credits: RunOf<typeof CREDITS>, get: Get, fmt: Fmt
   const creditBase = { id: "google_anthropic_all_credits", claim: text.googleCreditsClaim, unit: "share paid as credits", format: "percent" as const };
   return [
     isIndependentSource(upfront)
-      ? checked(3, [upfront.id, "google_anthropic_milestone_usd"], { id: "google_anthropic_40b", claim: text.googleFaceClaim, unit: "USD", format: "usd", note: text.googleFaceNote(upfront, get("google_anthropic_milestone_usd"), fmt) }, point(40e9), point(face))
+      ? checked(3, [upfront.id, "google_anthropic_milestone_usd"], { id: "google_anthropic_40b", claim: text.googleFaceClaim, unit: "USD", format: "usd", note: text.googleFaceNote(upfront, get("google_anthropic_milestone_usd"), 40e9, fmt) }, point(40e9), point(face))
       : unverifiable(3, { id: "google_anthropic_40b", claim: text.googleFaceClaim, unit: "USD", format: "usd", note: text.GOOGLE_SETTLES }, point(40e9)),
     inputKind(creditShare) === "essay"
       ? unverifiable(3, { ...creditBase, note: text.GOOGLE_SETTLES }, point(1))
       : checked(3, [creditShare.id], { ...creditBase, note: text.googleCreditsNote(creditShare) }, point(1), intervalOf(creditShare)),
     unverifiable(3, { id: "amazon_anthropic_5b", claim: text.amazonClaim(amazon.value ?? Number.NaN, fmt), unit: "USD", format: "usd", note: text.AMAZON_SETTLES }, point(amazon.value ?? Number.NaN)),
-    unverifiable(3, { id: "rearchitecture_multibillion", claim: text.rearchitectureClaim, unit: "USD", format: "usd", note: text.rearchitectureNote(credits.summary.extra_engineering_usd, fmt) }, point(2e9)),
+    unverifiable(3, { id: "rearchitecture_multibillion", claim: text.rearchitectureClaim, unit: "USD", format: "usd", note: text.rearchitectureNote(credits.summary.extra_engineering_usd, intervalOf(get("optimization_pipeline_count")), fmt) }, point(2e9)),
     checked(3, credits.drivers("engineering_multiplier_two_stacks"), { id: "doubling_engineering", claim: text.doublingClaim, unit: "×", format: "multiple", note: text.DOUBLING_NOTE }, point(2), computedRange(multiplier)),
   ];
 }
@@ -202,7 +202,7 @@ export function whoPaysClaims(r: { pay: RunOf<typeof WHO_PAYS>; val: RunOf<typeo
     isIndependentSource(trailing)
       ? checked(5, [trailing.id], { ...rateBase, note: text.sourcedNote(trailing) }, essayRate, intervalOf(trailing))
       : unverifiable(5, { ...rateBase, note: text.RUN_RATE_SETTLES }, essayRate),
-    checked(5, r.val.drivers("trailing_multiple"), { id: "anthropic_price_to_sales", claim: text.priceToSalesClaim, unit: "×", format: "multiple", note: text.priceToSalesNote(mult.essay_multiple, mult.trailing_multiple, trailing, placement(essayDivision, point(100)) === "within", placement(intervalOf(trailing), essayRate) === "within", fmt) }, point(100), computedRange(mult.trailing_multiple)),
+    checked(5, r.val.drivers("trailing_multiple"), { id: "anthropic_price_to_sales", claim: text.priceToSalesClaim, unit: "×", format: "multiple", note: text.priceToSalesNote(mult.essay_multiple, mult.trailing_multiple, trailing, essayDivision, placement(essayDivision, point(100)) === "within", placement(intervalOf(trailing), essayRate) === "within", fmt) }, point(100), computedRange(mult.trailing_multiple)),
     // Stated: AMD's value, the bar the claim sets (Intel's is in its words), not a range from one company's to the other's.
     unverifiable(5, { id: "amd_intel_market_caps", claim: text.marketCapsClaim(amd.value ?? Number.NaN, intel.value ?? Number.NaN, fmt), unit: "USD", format: "usd", note: text.marketCapsNote(mult.vs_amd.p50, mult.vs_intel.p50, fmt) }, point(amd.value ?? Number.NaN)),
     isIndependentSource(fed)
