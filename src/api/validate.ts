@@ -5,6 +5,7 @@
  * "[object Object]" in the report. The engine adds the notebook and cell to the thrown message.
  */
 import * as messages from "../messages/report";
+import { markerInRecord } from "../messages/ledger";
 import { VERDICTS } from "../vocabulary/results";
 import { isNumberFormat, NUMBER_FORMATS } from "../format/number";
 import type { Driver, NumberFormat, Summary, Verdict } from "./types";
@@ -24,13 +25,14 @@ export function checkVerdict(call: string, verdict: unknown): Verdict {
 
 /** A unit may be empty (a pure number), but it must be a string: it is printed after the value. */
 export function checkUnit(call: string, unit: unknown): string {
-  if (typeof unit === "string") return unit;
+  if (typeof unit === "string") return withoutMarker(call, "unit", unit);
   throw new Error(messages.apiMissingText(call, "unit", describe(unit)));
 }
 
 /** An optional text (a claim's note): absent, or a string the report can print. */
 export function checkOptionalText(call: string, field: string, value: unknown): string | undefined {
-  if (value === undefined || typeof value === "string") return value;
+  if (value === undefined) return value;
+  if (typeof value === "string") return withoutMarker(call, field, value);
   throw new Error(messages.apiBadOptional(call, field, describe(value), "a string"));
 }
 
@@ -61,7 +63,7 @@ export function checkId(call: string, field: string, value: unknown): string {
 }
 
 export function checkText(call: string, field: string, value: unknown): string {
-  if (typeof value === "string" && value.trim() !== "") return value;
+  if (typeof value === "string" && value.trim() !== "") return withoutMarker(call, field, value);
   throw new Error(messages.apiMissingText(call, field, describe(value)));
 }
 
@@ -106,4 +108,16 @@ export function describe(value: unknown): string {
   if (typeof value === "string") return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
   if (Array.isArray(value)) return "an array";
   return `a ${typeof value}`;
+}
+
+/**
+ * The private-use characters around `nb.words.ledger()` and `countedClaims()` output (words.ts): the
+ * render fills them in nb.md text only, so in a record's text (a label, a claim) they reached
+ * figures.json and the page as they were, with the run's key. Refused where the record is made.
+ */
+const MARKER = /[\uE000\uE001]/;
+
+function withoutMarker(call: string, field: string, text: string): string {
+  if (MARKER.test(text)) throw new Error(markerInRecord(call, field));
+  return text;
 }

@@ -10,8 +10,9 @@ import { formatFactor, formatNumber } from "../format/number";
 import type { ClaimRecord, FigureRecord, Summary, Verdict } from "./types";
 import type { ClaimCheck } from "../model/claims";
 import { VERDICTS } from "../vocabulary/results";
-import { checkNumber } from "./validate";
+import { checkId, checkNumber } from "./validate";
 import * as messages from "../messages/report";
+import { countedClaimsNotAList } from "../messages/ledger";
 
 export { VERDICTS } from "../vocabulary/results";
 
@@ -86,7 +87,12 @@ export function createWords(claimsSoFar: () => readonly ClaimRecord[], ledgerKey
     claimsSoFar: (filter) => countClaims(claimsSoFar().filter(filter ?? (() => true))),
     countsText,
     ledger: (what = "counts", options = {}) => (ledgerKey !== undefined ? ledgerMarker(ledgerKey, what, options) : ledgerText(claimsSoFar(), what, options)),
-    countedClaims: (ids) => (ledgerKey !== undefined ? countedMarker(ledgerKey, ids) : ""),
+    countedClaims: (ids) => {
+      // Checked as nb.claim checks ids: a comma or a marker character in one would end the list early.
+      if (!Array.isArray(ids)) throw new Error(countedClaimsNotAList(typeof ids));
+      const checked = ids.map((id: unknown, index) => checkId("nb.words.countedClaims", `ids[${index}]`, id));
+      return ledgerKey !== undefined ? countedMarker(ledgerKey, checked) : "";
+    },
   };
 }
 
@@ -168,8 +174,14 @@ function ledgerMarker(key: string, what: LedgerWhat, options: CountsOptions): st
   return `${OPEN}ledger:${key}:${what}:${options.verb === true ? 1 : 0}${CLOSE}`;
 }
 
-/** What begins every `countedClaims` marker, for finding the cell that wrote one. */
-export const COUNTED_MARK = `${OPEN}counted:`;
+/**
+ * Text without the markers `ledger()` and `countedClaims()` leave (what they stand for is known only at
+ * render): a heading's id is made from its text before the markers are filled in, and must not carry a
+ * run's random key, which changes at every run and broke every link to the heading.
+ */
+export function withoutLedgerMarkers(text: string): string {
+  return text.includes(OPEN) ? text.replace(new RegExp(`${OPEN}[^${CLOSE}]*${CLOSE}`, "g"), "") : text;
+}
 
 /** Claim ids as `countedClaims` writes them: ids are letters, digits, "_", "." and "-" (validate.ts), so a comma parts them. */
 function countedMarker(key: string, ids: readonly string[]): string {
@@ -180,6 +192,8 @@ function countedMarker(key: string, ids: readonly string[]): string {
 export interface CountedMismatch {
   readonly uncounted: readonly string[];
   readonly unrecorded: readonly string[];
+  /** The marker as the notebook's output holds it: the cell that wrote it is the one whose output has it. */
+  readonly marker: string;
 }
 
 /** Fills every `ledger()` marker the run with `key` left in rendered text, from the whole report's claims. */
@@ -195,11 +209,11 @@ export function resolveLedgerMarkers(text: string, claims: readonly ClaimRecord[
   const mismatches: CountedMismatch[] = [];
   const recorded = new Set(claims.map((claim) => claim.id));
   const counted = new RegExp(`${OPEN}counted:${key}:([^${CLOSE}]*)${CLOSE}`, "g");
-  const out = filled.replace(counted, (_match, list: string) => {
+  const out = filled.replace(counted, (marker: string, list: string) => {
     const ids = new Set(list === "" ? [] : list.split(","));
     const uncounted = [...recorded].filter((id) => !ids.has(id));
     const unrecorded = [...ids].filter((id) => !recorded.has(id));
-    if (uncounted.length + unrecorded.length > 0) mismatches.push({ uncounted, unrecorded });
+    if (uncounted.length + unrecorded.length > 0) mismatches.push({ uncounted, unrecorded, marker });
     return "";
   });
   return { text: out, mismatches };

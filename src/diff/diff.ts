@@ -273,19 +273,27 @@ function alternativeMedians(figure: FigureValues): AlternativeMedian[] {
  */
 const NOISE = 1e-9;
 
-export function sameNumber(a: number, b: number): boolean {
-  return a === b || Math.abs(a - b) <= NOISE * Math.max(Math.abs(a), Math.abs(b));
+/**
+ * The same number as a figure: equal, or within NOISE of each other and written the same in the
+ * figure's format, so a move across a rounding boundary ("$999M" → "$1B", "12.3" → "12.4", the year
+ * 2027.99999999 → 2028) is still a change a reader sees. A number that is not finite is the same only
+ * as itself (Infinity − x is within any fraction of Infinity).
+ */
+export function sameNumber(a: number, b: number, format: NumberFormat): boolean {
+  if (a === b) return true;
+  if (!Number.isFinite(a) || !Number.isFinite(b)) return false;
+  return Math.abs(a - b) <= NOISE * Math.max(Math.abs(a), Math.abs(b)) && formatNumber(a, format) === formatNumber(b, format);
 }
 
-function sameValues(a: NonNullable<FigureDelta["before"]>, b: NonNullable<FigureDelta["before"]>): boolean {
-  const same = (x: number | undefined, y: number | undefined): boolean => (x === undefined || y === undefined ? x === y : sameNumber(x, y));
-  return same(a.p5, b.p5) && sameNumber(a.p50, b.p50) && same(a.p95, b.p95);
+function sameValues(a: NonNullable<FigureDelta["before"]>, b: NonNullable<FigureDelta["before"]>, format: NumberFormat): boolean {
+  const same = (x: number | undefined, y: number | undefined): boolean => (x === undefined || y === undefined ? x === y : sameNumber(x, y, format));
+  return same(a.p5, b.p5) && same(a.p50, b.p50) && same(a.p95, b.p95);
 }
 
-function sameAlternatives(a: readonly AlternativeMedian[], b: readonly AlternativeMedian[]): boolean {
+function sameAlternatives(a: readonly AlternativeMedian[], b: readonly AlternativeMedian[], format: NumberFormat): boolean {
   return a.length === b.length && a.every((x, i) => {
     const y = b[i];
-    return y !== undefined && x.id === y.id && x.label === y.label && sameNumber(x.p50, y.p50);
+    return y !== undefined && x.id === y.id && x.label === y.label && sameNumber(x.p50, y.p50, format);
   });
 }
 
@@ -304,8 +312,8 @@ export function diffFigures(before: readonly FigureValues[], after: readonly Fig
     }
     const redefined = FIGURE_DEFINITION.filter((field) => b[field] !== a[field]).map((field) => ({ field, before: b[field], after: a[field] }));
     const [altBefore, altAfter] = [alternativeMedians(b), alternativeMedians(a)];
-    const alternativesMoved = !sameAlternatives(altBefore, altAfter);
-    const same = sameValues(values(a), values(b)) && redefined.length === 0 && !alternativesMoved;
+    const alternativesMoved = !sameAlternatives(altBefore, altAfter, a.format);
+    const same = sameValues(values(a), values(b), a.format) && redefined.length === 0 && !alternativesMoved;
     const sides = {
       ...common,
       status: same ? "unchanged" : "changed",

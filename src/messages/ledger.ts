@@ -17,3 +17,12 @@ export const countedClaimsDiffer = (where: CellLocation, uncounted: readonly str
       ].join("; ") +
       ". Add each claim to the list the text counts (for The Fragmentation Tax, src/fragmentation-tax/ledger.ts), or count with nb.words.ledger()",
   );
+
+/** A record's text holding `nb.words.ledger()` or `countedClaims()` output, which only nb.md text has filled in. */
+export const markerInRecord = (call: string, field: string): string =>
+  `${call}: "${field}" holds the text of nb.words.ledger() or nb.words.countedClaims(), which the report fills in only where nb.md wrote it; ` +
+  "a figure's or claim's text is kept as the cell made it (figures.json, the appendices, diff). Write it without them, or count this notebook's claims with nb.words.countsText()";
+
+/** `nb.words.countedClaims` given something other than a list of ids. */
+export const countedClaimsNotAList = (got: string): string =>
+  `nb.words.countedClaims: its argument is ${got}; give the list of claim ids the text counts, e.g. nb.words.countedClaims(entries.map((e) => e.id))`;

@@ -11,3 +11,7 @@ export const linkGoesNowhere = (where: Location | CellLocation, target: string, 
 /** A link the page's own parts made (not found in any notebook): the tool's fault, said as such. */
 export const pageLinkGoesNowhere = (target: string): string =>
   `report.html links to "#${target}", which nothing in it has: this is fragtax's own link, not one a notebook wrote; please report it`;
+
+/** Past the links warned about one by one (report/page-links.ts MAX_NAMED). */
+export const moreLinksGoNowhere = (count: number): string =>
+  `${count} more link${count === 1 ? "" : "s"} within the page go${count === 1 ? "es" : ""} nowhere; fix the ones above and build again to see ${count === 1 ? "it" : "them"} located`;

@@ -7,6 +7,7 @@ import MarkdownIt from "markdown-it";
 import anchor from "markdown-it-anchor";
 import footnote from "markdown-it-footnote";
 import { lineColumn } from "../util/text-position";
+import { withoutLedgerMarkers } from "../api/words";
 /** A configured parser (markdown-it's class is typed as a value: its instances have this type). */
 export type MarkdownParser = InstanceType<typeof MarkdownIt>;
 type Token = ReturnType<MarkdownParser["parse"]>[number];
@@ -25,7 +26,7 @@ export interface MarkdownImage {
 }
 
 export function slugify(text: string): string {
-  const slug = text
+  const slug = withoutLedgerMarkers(text)
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
     .toLowerCase()

@@ -3,9 +3,14 @@
  * (`[the run's cost](#figure-run_cost)`, `<a href="#scenarios">`); a mistyped id is valid markdown and
  * valid HTML, so nothing else notices it, and the reader's click does nothing. The rendered page is the
  * one place that knows every id (headings are numbered there, figures and charts get theirs), so the
- * check reads the page: each `href="#…"` whose target no `id` has is a warning, located in the cell
- * that wrote it (its markdown, or the code cell whose `nb.md` output holds it), with the nearest id.
- * Pure: the page and the notebooks in, warning lines out.
+ * check reads the page: each `href="#…"` whose target no `id` (or `<a name>`) has is a warning, located
+ * in the cell that wrote it (its markdown, or the code cell whose `nb.md` output holds it), with the
+ * nearest id. Publish adds a few ids of its own ("What changed", the errata); links to them are not
+ * broken. Pure: the page and the notebooks in, warning lines out.
+ *
+ * Linear in the page: each notebook's links are read once, and only the first MAX_NAMED targets get a
+ * located warning with a suggestion (a suggestion compares the target with every id, and a page of
+ * thousands of broken links took minutes, the event loop blocked); the rest are counted in one line.
  */
 import type { Notebook } from "../notebook/nbformat";
 import { unescapeHtml } from "../util/html";
@@ -13,21 +18,34 @@ import { plausibleName } from "../util/suggest";
 import { lineIndex } from "../util/text-position";
 import { shownMarkdown } from "./chapter-cells";
 import * as messages from "../messages/links";
+import type { CellLocation, Location } from "../messages/location";
 
 /** A fragment that needs no element: the top of the page (HTML's own rule for "" and "top"). */
 const TOP = new Set(["", "top"]);
+/** Ids publish gives its own sections (publish/changes.ts, the errata): a link to them works once published. */
+const PUBLISHED_IDS = /^(what-changed|errata|erratum-.+)$/;
+/** Broken targets warned about one by one; past this, one line says how many more. */
+export const MAX_NAMED = 20;
 
-export function brokenLinkWarnings(page: string, chapters: readonly { readonly notebook: Notebook; readonly relativePath: string }[]): string[] {
-  const ids = new Set([...page.matchAll(/\sid="([^"]*)"/g)].map(([, id]) => unescapeHtml(id ?? "")));
+interface ChapterNotebook {
+  readonly notebook: Notebook;
+  readonly relativePath: string;
+}
+
+export function brokenLinkWarnings(page: string, chapters: readonly ChapterNotebook[]): string[] {
+  const ids = new Set([...page.matchAll(/\s(?:id|name)="([^"]*)"/g)].map(([, id]) => unescapeHtml(id ?? "")));
   const targets = new Set([...page.matchAll(/\shref="#([^"]*)"/g)].map(([, href]) => fragment(unescapeHtml(href ?? ""))));
-  const broken = [...targets].filter((target) => !ids.has(target) && !TOP.has(target.toLowerCase())).sort();
+  const broken = [...targets].filter((target) => !ids.has(target) && !TOP.has(target.toLowerCase()) && !PUBLISHED_IDS.test(target)).sort();
   if (broken.length === 0) return [];
+  const named = broken.slice(0, MAX_NAMED);
+  const places = linkPlaces(chapters, new Set(named));
   const known = [...ids];
-  return broken.flatMap((target) => {
+  const warnings = named.flatMap((target) => {
+    const where = places.get(target) ?? [];
     const nearest = plausibleName(target, known);
-    const places = placesOf(target, chapters);
-    return places.length === 0 ? [messages.pageLinkGoesNowhere(target)] : places.map((where) => messages.linkGoesNowhere(where, target, nearest));
+    return where.length === 0 ? [messages.pageLinkGoesNowhere(target)] : where.map((at) => messages.linkGoesNowhere(at, target, nearest));
   });
+  return broken.length > named.length ? [...warnings, messages.moreLinksGoNowhere(broken.length - named.length)] : warnings;
 }
 
 /** A fragment as the id it names: percent-escapes undone (markdown-it escapes "é" in a link), else as written. */
@@ -39,19 +57,36 @@ function fragment(href: string): string {
   }
 }
 
-/** Where the notebooks write `#target`: a markdown cell's line and column, or the code cell whose output holds it. */
-function placesOf(target: string, chapters: readonly { readonly notebook: Notebook; readonly relativePath: string }[]) {
-  const written = [`#${target}`, `#${encodeURI(target)}`];
-  return chapters.flatMap(({ notebook, relativePath: file }) =>
-    shownMarkdown(notebook, file, true).flatMap(({ cell, source, lineOffset, cellSource }) => {
-      const at = Math.max(...written.map((text) => source.indexOf(text)));
-      if (at < 0) return [];
-      if (lineOffset !== undefined) return [{ file, cell, ...shift(lineIndex(source)(at), lineOffset) }];
-      // An output's markdown: located in its code cell where the cell's code spells the link out, else the cell.
-      const inCode = Math.max(...written.map((text) => cellSource.indexOf(text)));
-      return [inCode < 0 ? { file, cell } : { file, cell, ...lineIndex(cellSource)(inCode) }];
-    }),
-  ).filter((where, index, all) => all.findIndex((other) => JSON.stringify(other) === JSON.stringify(where)) === index);
-}
+/** A `#…` in markdown or HTML source, up to what ends a link target there. */
+const WRITTEN_FRAGMENT = /#([^\s()"'<>\]]*)/g;
 
-const shift = (where: { readonly line: number; readonly column: number }, lines: number) => ({ line: where.line + lines, column: where.column });
+/**
+ * Where each of `targets` is written in the notebooks, read once per cell: a markdown cell's line and
+ * column (of its "#"), or the code cell whose output holds it (at the line and column where its code
+ * spells the link out, if it does). A fragment is compared decoded, however its escapes were spelled.
+ */
+function linkPlaces(chapters: readonly ChapterNotebook[], targets: ReadonlySet<string>): Map<string, (Location | CellLocation)[]> {
+  const places = new Map<string, (Location | CellLocation)[]>();
+  const add = (target: string, where: Location | CellLocation): void => {
+    const list = places.get(target) ?? [];
+    if (!list.some((other) => JSON.stringify(other) === JSON.stringify(where))) list.push(where);
+    places.set(target, list);
+  };
+  for (const { notebook, relativePath: file } of chapters) {
+    for (const { cell, source, lineOffset, cellSource } of shownMarkdown(notebook, file, true)) {
+      for (const match of source.matchAll(WRITTEN_FRAGMENT)) {
+        const target = fragment(unescapeHtml(match[1] ?? ""));
+        if (!targets.has(target)) continue;
+        if (lineOffset !== undefined) {
+          const { line, column } = lineIndex(source)(match.index ?? 0);
+          add(target, { file, cell, line: line + lineOffset, column });
+          continue;
+        }
+        // An output's markdown: located in its code cell where the cell's code spells the link out, else the cell.
+        const inCode = cellSource.indexOf(match[0]);
+        add(target, inCode < 0 ? { file, cell } : { file, cell, ...lineIndex(cellSource)(inCode) });
+      }
+    }
+  }
+  return places;
+}

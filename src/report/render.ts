@@ -4,7 +4,7 @@
  */
 import { basename, dirname, join } from "node:path";
 import { formatAlternatives, formatFigureValue, formatIntervalWithUnit } from "../format/number";
-import { COUNTED_MARK, resolveLedgerMarkers } from "../api/words";
+import { resolveLedgerMarkers } from "../api/words";
 import * as ledgerMessages from "../messages/ledger";
 import type { ClaimRecord, FigureRecord } from "../api/types";
 import type { Assumption, Correlation } from "../assumptions/types";
@@ -119,8 +119,8 @@ export interface KeptChapter {
   readonly anchors: readonly string[];
 }
 
-/** Ids the page template and publish give elements of their own (templates/report.html, publish's "What changed"). */
-const PAGE_IDS = ["main", "what-changed"];
+/** Ids the page template and publish give elements of their own (templates/report.html, publish's "What changed", the errata). */
+const PAGE_IDS = ["main", "what-changed", "errata"];
 
 export async function renderReport(input: ReportInput, keeper?: ChapterKeeper): Promise<RenderedReport> {
   const markdown = createMarkdownRenderer();
@@ -136,8 +136,7 @@ export async function renderReport(input: ReportInput, keeper?: ChapterKeeper): 
     // nb.words.ledger() left markers with its run's key: the whole ledger is known only now, and so is
     // whether a list the chapter's text counted (nb.words.countedClaims) is the ledger the report shows.
     const { text, mismatches } = resolveLedgerMarkers(rendered.html.value, input.claims, chapter.ledgerKey);
-    const cell = mismatches.length === 0 ? 0 : countedCell(chapter.notebook);
-    const countedWarnings = mismatches.map((m) => ledgerMessages.countedClaimsDiffer({ file: chapter.relativePath, cell }, m.uncounted, m.unrecorded));
+    const countedWarnings = mismatches.map((m) => ledgerMessages.countedClaimsDiffer({ file: chapter.relativePath, cell: countedCell(chapter.notebook, m.marker) }, m.uncounted, m.unrecorded));
     chapters.push({ ...rendered, html: rawHtml(text), warnings: [...rendered.warnings, ...countedWarnings] });
   }
   const appendices = renderAppendices({ ...input, montecarlo: input.config.montecarlo });
@@ -180,9 +179,16 @@ export async function renderReport(input: ReportInput, keeper?: ChapterKeeper): 
   };
 }
 
-/** The 1-based cell whose output holds a `countedClaims` marker (the first), as messages count cells. */
-function countedCell(notebook: ChapterInput["notebook"]): number {
-  const index = notebook.cells.findIndex((cell) => cell.cell_type === "code" && JSON.stringify(cell.outputs).includes(COUNTED_MARK));
+/**
+ * The 1-based cell whose output holds this `countedClaims` marker, as messages count cells. The output
+ * is markdown, where nb.md escaped the ids' punctuation ("claim\_old"): compared without the escapes.
+ */
+function countedCell(notebook: ChapterInput["notebook"], marker: string): number {
+  const shown = (data: unknown): string => (typeof data === "string" ? data : Array.isArray(data) ? data.join("") : "");
+  const unescaped = (text: string): string => text.replace(/\\([!-/:-@[-`{-~])/g, "$1");
+  const index = notebook.cells.findIndex(
+    (cell) => cell.cell_type === "code" && cell.outputs.some((output) => "data" in output && unescaped(shown(output.data["text/markdown"])).includes(marker)),
+  );
   return index + 1;
 }
 

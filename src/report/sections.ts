@@ -16,6 +16,7 @@
 import { sha256 } from "../util/hash";
 import { cellText, type Notebook } from "../notebook/nbformat";
 import { proseCallText } from "../notebook/prose-calls";
+import { withoutLedgerMarkers } from "../api/words";
 
 export interface SectionRecord {
   /** "<notebook file name without .ipynb>#<heading slug>", e.g. "05-who-pays#compute-spend". */
@@ -88,7 +89,7 @@ function proseHash(prose: readonly string[]): string {
 }
 
 export function slugify(text: string): string {
-  return text
+  return withoutLedgerMarkers(text)
     .toLowerCase()
     .normalize("NFKD")
     .replace(/['’]/g, "")

@@ -14,15 +14,18 @@ import damerauLevenshtein from "damerau-levenshtein";
 export function nearestNames(name: string, known: readonly string[], options: { readonly count?: number; readonly orClosest?: boolean } = {}): string[] {
   const { count = 3, orClosest = true } = options;
   const word = name.toLowerCase();
-  const ranked = known
-    .filter((candidate) => candidate !== name)
-    .map((candidate) => ({ candidate, score: typoDistance(word, candidate.toLowerCase()) }))
-    .sort((a, b) => a.score - b.score || (a.candidate < b.candidate ? -1 : 1));
   const limit = Math.max(2, Math.ceil(name.length / 3));
   const contains = (candidate: string): boolean => name.length >= 3 && (candidate.toLowerCase().includes(word) || word.includes(candidate.toLowerCase()));
   const parts = wordsOf(word);
   // Every word of the name is a word of the candidate: "scenario_probability" → "scenario_merchant_era_probability".
   const sharesWords = (candidate: string): boolean => parts.length > 1 && parts.every((part) => wordsOf(candidate.toLowerCase()).includes(part));
+  const ranked = known
+    .filter((candidate) => candidate !== name)
+    // Only plausible names wanted: one that cannot be within the edit limit, by a bound far cheaper than
+    // the distance itself, is not measured (a page's thousands of long ids against each broken link).
+    .filter((candidate) => orClosest || editsAtLeast(word, candidate.toLowerCase()) <= limit || contains(candidate) || sharesWords(candidate))
+    .map((candidate) => ({ candidate, score: typoDistance(word, candidate.toLowerCase()) }))
+    .sort((a, b) => a.score - b.score || (a.candidate < b.candidate ? -1 : 1));
   const plausible = ranked.filter(({ candidate, score }) => (score <= limit && score < name.length) || contains(candidate) || sharesWords(candidate)).map(({ candidate }) => candidate);
   if (plausible.length > 0) return plausible.slice(0, count);
   return orClosest && ranked[0] !== undefined ? [ranked[0].candidate] : [];
@@ -62,4 +65,17 @@ function wordsOf(name: string): string[] {
 /** Edits between two words, an adjacent swap counting as one (Damerau–Levenshtein, from npm). */
 export function typoDistance(a: string, b: string): number {
   return damerauLevenshtein(a, b).steps;
+}
+
+/**
+ * A lower bound on the edits between two words: each edit changes the count of at most two letters by
+ * one (a swap changes none), so half the difference of their letter counts, and their length difference.
+ */
+function editsAtLeast(a: string, b: string): number {
+  const counts = new Map<string, number>();
+  for (const letter of a) counts.set(letter, (counts.get(letter) ?? 0) + 1);
+  for (const letter of b) counts.set(letter, (counts.get(letter) ?? 0) - 1);
+  let difference = 0;
+  for (const n of counts.values()) difference += Math.abs(n);
+  return Math.max(Math.abs(a.length - b.length), Math.ceil(difference / 2));
 }

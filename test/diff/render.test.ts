@@ -29,6 +29,15 @@ describe("diff ordering and colour", () => {
     expect(renderChangesSection(diff, "a").value).not.toMatch(/<tr class="(up|down|same)">/);
     // A real move, however small against the figure, is still one: a thousandth of a point.
     expect(diffFigures([share(0.3, 0.17)], [share(0.30001, 0.17)])[0]?.status).toBe("changed");
+    // So is one below a billionth that crosses the figure's rounding, and one to or from a number that is not finite.
+    const one = (format: FigureValues["format"], p50: number): FigureValues => ({ id: "x", label: "x", unit: "u", format, p50 });
+    const moved = (format: FigureValues["format"], before: number, after: number) => diffFigures([one(format, before)], [one(format, after)])[0]?.status;
+    expect(moved("count", 1234567891, 1234567892)).toBe("changed");
+    expect(moved("year", 2027.99999999, 2028)).toBe("changed");
+    expect(moved("usd", 999499999.9999, 999500000.0001)).toBe("changed");
+    expect(moved("number", 12.35, 12.3500000001)).toBe("changed");
+    expect(moved("number", Number.POSITIVE_INFINITY, 1e308)).toBe("changed");
+    expect(moved("usd", 1.37e9, 1.37e9 * (1 + 1e-15))).toBe("unchanged");
   });
 
   it("colours only a TTY without NO_COLOR", () => {

@@ -8,7 +8,7 @@ import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { brokenLinkWarnings } from "../../src/report/page-links";
+import { brokenLinkWarnings, MAX_NAMED } from "../../src/report/page-links";
 import type { Notebook } from "../../src/notebook/nbformat";
 import { appendCell, appendMarkdown, tempProject } from "../project";
 
@@ -36,6 +36,23 @@ describe("links within the page", () => {
       expect.stringMatching(/^notebooks\/01-x\.ipynb: cell 2: the link to "#from-code" goes nowhere/),
     ]);
     expect(brokenLinkWarnings(page.replace(/#figure-run_cst|#from-code/g, "#costs"), [chapter])).toEqual([]);
+  });
+
+  it("takes a named anchor and the ids publish adds as targets, and locates an escape however it is spelled", () => {
+    const page = '<a name="named-anchor"></a><a href="#named-anchor">n</a><a href="#what-changed">w</a><a href="#errata">e</a><a href="#erratum-x">x</a><a href="#caf%C3%A9">c</a>';
+    const chapter = { relativePath: "n.ipynb", notebook: notebook([{ id: "a", cell_type: "markdown", metadata: {}, source: "See [it](#caf%c3%a9)." }] as Notebook["cells"]) };
+    expect(brokenLinkWarnings(page, [chapter])).toEqual([expect.stringMatching(/^n\.ipynb: cell 1, line 1, column 10: the link to "#café" goes nowhere/)]);
+  });
+
+  it("names the first broken links one by one and counts the rest in one line", () => {
+    const count = MAX_NAMED + 2980;
+    const lines = Array.from({ length: count }, (_, i) => `[l${i}](#target-${i}-${"x".repeat(150)}) <span id="have-${i}-${"y".repeat(150)}"></span>`);
+    const chapter = { relativePath: "n.ipynb", notebook: notebook([{ id: "a", cell_type: "markdown", metadata: {}, source: lines.join("\n") }] as Notebook["cells"]) };
+    const page = lines.map((line, i) => line.replace(/\[l\d+\]\((#[^)]*)\)/, `<a href="$1">l${i}</a>`)).join("\n");
+    const warnings = brokenLinkWarnings(page, [chapter]);
+    expect(warnings).toHaveLength(MAX_NAMED + 1);
+    expect(warnings.slice(0, MAX_NAMED).every((w) => /^n\.ipynb: cell 1, line \d+, column \d+: the link to "#target-/.test(w))).toBe(true);
+    expect(warnings.at(-1)).toBe(`${count - MAX_NAMED} more links within the page go nowhere; fix the ones above and build again to see them located`);
   });
 
   it("is warned about by the build at the cell, line and column; --strict refuses it", () => {
