@@ -107,9 +107,11 @@ function figuresTable(figures: readonly FigureRecord[]): Html {
   if (figures.length === 0) return html`<p>No headline figures were declared.</p>`;
   const rows = [...figures]
     .sort(byIdOrder)
-    .map((f) => html`<tr><td><span class="assumption-label">${breakableText(f.label)}</span><code class="assumption-id">${breakableId(f.id)}</code></td><td class="num">${breakableText(formatFigure(f))}</td><td>${where(f)}</td></tr>`);
+    // On a phone each row is a card, as the ledger's and the inputs' are: a value with its interval and
+    // alternatives wrapped to five lines in a third of a 350 px column.
+    .map((f) => html`<tr role="row"><td role="cell"><span class="assumption-label">${breakableText(f.label)}</span><code class="assumption-id">${breakableId(f.id)}</code></td><td role="cell" class="num wide" data-label="Value">${breakableText(formatFigure(f))}</td><td role="cell" class="wide" data-label="Declared in">${where(f)}</td></tr>`);
   return html`<p>Each figure the chapters cite, as declared by the notebooks (also in <code>figures.json</code>). Monte Carlo figures show the median and the 90% interval.</p>
-<div class="table-wrap"><table class="data-table figures-table"><thead><tr><th>Figure</th><th class="num">Value</th><th>Declared in</th></tr></thead><tbody>${rows}</tbody></table></div>`;
+${stackedOnPhone("data-table figures-table", ["Figure", "Value", "Declared in"], [1], rows)}`;
 }
 
 function claimsTable(claims: readonly ClaimRecord[]): Html {

@@ -1,5 +1,5 @@
 /**
- * The claims ledger and the other appendix tables as a reader sees them in real Chromium, on a phone
+ * The claims ledger and the other appendix tables (the headline figures' too) as a reader sees them in real Chromium, on a phone
  * (390 px) and a desktop (1280 px): the page does not widen, no table scrolls sideways on a phone (the
  * ledger's verdicts were cut at the box's edge, the assumptions' sources off the screen), no word of
  * a cell is split across lines ("notebook" / "s/01-"), and the ledger's cells keep their table roles
@@ -92,6 +92,25 @@ describe("the claims ledger and the other appendix tables", () => {
     for (const [table, { tableOverflow, split }] of Object.entries(results)) {
       expect(split, table).toEqual([]);
       expect(tableOverflow, table).toBeLessThanOrEqual(0);
+    }
+  });
+
+  it.each([390, 1280])("at %i px lays the headline figures out as the ledger is: cards on a phone, a table on a desktop", async (width) => {
+    const tab = await open(width);
+    const layout = (await tab.evaluate(`(() => {
+      const row = [...document.querySelectorAll(".figures-table tbody tr")].find((tr) => tr.textContent.includes("chip_design_usd_per_chip_hour_two_stacks"));
+      const value = row.querySelector('td[data-label="Value"]');
+      return { display: getComputedStyle(row).display, valueWidth: value.getBoundingClientRect().width, rowWidth: row.getBoundingClientRect().width, label: getComputedStyle(value, "::before").content };
+    })()`)) as { display: string; valueWidth: number; rowWidth: number; label: string };
+    await tab.close();
+    if (width === 390) {
+      expect(layout.display).toBe("grid");
+      // The value across the whole card, under its name: it wrapped to five lines in a third of the column.
+      expect(layout.valueWidth).toBeGreaterThan(0.9 * layout.rowWidth);
+      expect(layout.label).toContain("Value");
+    } else {
+      expect(layout.display).toBe("table-row");
+      expect(layout.valueWidth).toBeLessThan(0.5 * layout.rowWidth);
     }
   });
 
