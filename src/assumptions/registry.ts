@@ -11,6 +11,7 @@ import { sha256 } from "../util/hash";
 import { aboutRead, EVERY_ASSUMPTION, type Assumption, type AssumptionInfo, type AssumptionOverride, type Correlation, type DistributionKind, type ListingReader, type Total } from "./types";
 import { totalProblem } from "./total-check";
 import { nearestNames } from "../util/suggest";
+import { whatIfSourceTitle } from "../vocabulary/what-if-sources";
 
 export class AssumptionRegistry {
   readonly #byId: ReadonlyMap<string, Assumption>;
@@ -163,7 +164,9 @@ function supportProblems(original: Assumption, override: AssumptionOverride): { 
 }
 
 function applyOverride(original: Assumption, override: AssumptionOverride): Assumption {
-  const { value: _value, range: _range, mode, ...rest } = original;
+  const { value: _value, range: _range, mode, source, ...kept } = original;
+  // The source's title no longer vouches for the number: every citation of the input says so.
+  const rest = { ...kept, source: Object.freeze({ ...source, title: whatIfSourceTitle(source.title) }) };
   if ("value" in override) return Object.freeze({ ...rest, value: override.value, distribution: "fixed" });
   // A fixed value given a range takes a shape: between two bounds (a probability, a correlation) the
   // range is the bounds themselves, as uniform (a normal's tails would run past them); otherwise

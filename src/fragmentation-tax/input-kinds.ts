@@ -5,6 +5,12 @@
  * analysts' assumption…"), which is why it sits with the report's content and not in the model.
  */
 import type { Assumption } from "../assumptions/types";
+import { WHAT_IF_SOURCE_PREFIX } from "../vocabulary/what-if-sources";
+
+// A what-if's input is cited as "a what-if value in place of …" (src/vocabulary/what-if-sources.ts);
+// the title after it is the source's own and reads as it would without the what-if.
+const whatIfPrefix = (title: string): string => (title.startsWith(WHAT_IF_SOURCE_PREFIX) ? WHAT_IF_SOURCE_PREFIX : "");
+const ownTitle = (title: string): string => title.slice(whatIfPrefix(title).length);
 
 /** Where an input comes from: the essay under review, an external source, or the analysts' judgement. */
 export type InputKind = "essay" | "source" | "judgement";
@@ -16,8 +22,9 @@ export type InputKind = "essay" | "source" | "judgement";
 export function inputKind(a: Pick<Assumption, "kind" | "source">): InputKind {
   const declared = (a as { readonly kind?: unknown }).kind;
   if (declared === "essay" || declared === "source" || declared === "judgement") return declared;
-  if (/^Maverick analyst essay/i.test(a.source.title)) return "essay";
-  return /^fragtax analysts/i.test(a.source.title) ? "judgement" : "source";
+  const title = ownTitle(a.source.title);
+  if (/^Maverick analyst essay/i.test(title)) return "essay";
+  return /^fragtax analysts/i.test(title) ? "judgement" : "source";
 }
 
 /** True when an assumption cites a public source rather than the essay or our own judgement. */
@@ -29,11 +36,12 @@ export function isIndependentSource(a: Pick<Assumption, "kind" | "source">): boo
  * A source's title as words inside a sentence: a generic one ("Press reports of …") starts in lower
  * case there, as any common noun would; a name (Bloomberg, Epoch AI, the Federal Reserve) keeps its capital.
  */
-export const sourceInProse = (title: string): string => title.replace(/^Press reports\b/, "press reports");
+export const sourceInProse = (title: string): string => `${whatIfPrefix(title)}${ownTitle(title).replace(/^Press reports\b/, "press reports")}`;
+
 
 /**
  * Where an input comes from, as prose cites it: "our judgement (2026-04-28)" for our own ranges (the
  * source title "fragtax analysts' assumption" did not read as a source), else the title and its date.
  */
 export const citeInput = (a: Pick<Assumption, "kind" | "source">): string =>
-  inputKind(a) === "judgement" ? `our judgement (${a.source.date})` : `${sourceInProse(a.source.title)}, ${a.source.date}`;
+  inputKind(a) === "judgement" ? `${whatIfPrefix(a.source.title)}our judgement (${a.source.date})` : `${sourceInProse(a.source.title)}, ${a.source.date}`;

@@ -61,6 +61,16 @@ describe("AssumptionRegistry", () => {
     expect(changed.hash()).not.toBe(before);
   });
 
+  it("cites an overridden input as the what-if's, not its source's, and leaves the others' sources alone", () => {
+    const registry = load();
+    const title = registry.get("h100_usd_per_gpu_hour").source.title;
+    const changed = registry.withOverrides([{ id: "h100_usd_per_gpu_hour", value: 2.95 }]);
+    expect(changed.get("h100_usd_per_gpu_hour").source).toEqual({ ...registry.get("h100_usd_per_gpu_hour").source, title: `a what-if value in place of ${title}` });
+    expect(changed.get("frontier_run_days").source).toEqual(registry.get("frontier_run_days").source);
+    // A what-if of a what-if (the dev server's registry, overridden again) says it once.
+    expect(changed.withOverrides([{ id: "h100_usd_per_gpu_hour", value: 3 }]).get("h100_usd_per_gpu_hour").source.title).toBe(`a what-if value in place of ${title}`);
+  });
+
   it("validates overrides like the file", () => {
     const registry = load();
     expect(() => registry.withOverrides([{ id: "h100_usd_per_gpu_hr", value: 1 }])).toThrow(/did you mean "h100_usd_per_gpu_hour"/);
