@@ -44,8 +44,11 @@ export interface BuildEffects {
    * called when the lock was a killed build's (taken over: what that build was writing may be left).
    */
   lockOutputs(outDir: string, tookOver?: () => void): Promise<() => Promise<void>>;
-  /** Makes `files` (name → contents) the whole of `outDir`, at once. */
-  replaceOutputs(outDir: string, files: ReadonlyMap<string, string | Uint8Array>): Promise<void>;
+  /**
+   * Makes `files` (name → contents) the whole of `outDir`, at once. A `failed` page moves the build it
+   * replaces, if that one did not fail, to `out/last-good/`, and returns that folder.
+   */
+  replaceOutputs(outDir: string, files: ReadonlyMap<string, string | Uint8Array>, failed?: boolean): Promise<string | undefined>;
   /** `registry`: the parsed assumptions with any what-if overrides applied; the engine runs on exactly these. */
   executeChapters(config: ReportConfig, registry: AssumptionRegistry, run?: ExecuteSettings): Promise<readonly ChapterRun[]>;
   /** Commit and dirty flag; `used` (paths relative to `root`, with the text the build read) counts as dirty when it differs from HEAD. */

@@ -87,8 +87,8 @@ export class FileBuildEffects implements BuildEffects {
     return lockBuild(outDir, (line) => this.log(line), tookOver);
   }
 
-  replaceOutputs(outDir: string, files: ReadonlyMap<string, string | Uint8Array>): Promise<void> {
-    return replaceBuildOutputs(outDir, files, (line) => this.log(line));
+  replaceOutputs(outDir: string, files: ReadonlyMap<string, string | Uint8Array>, failed = false): Promise<string | undefined> {
+    return replaceBuildOutputs(outDir, files, (line) => this.log(line), failed);
   }
 
   /**

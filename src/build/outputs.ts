@@ -12,7 +12,7 @@
  * takes the lock over and finishes or undoes the dead build's swap (`recoverSwaps`): nothing is lost.
  */
 import { randomBytes } from "node:crypto";
-import { chmod, lstat, mkdir, open, readdir, readlink, rename, rm, stat } from "node:fs/promises";
+import { chmod, lstat, mkdir, open, readdir, readFile, readlink, rename, rm, stat } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { acquireLock, liveLockOwner, lockOwner } from "../util/lock";
 import { syncPath } from "../util/atomic";
@@ -75,11 +75,20 @@ const BUILD_FOLDER = "the build's output folder (out/)";
 const STAGE = /^\.build-(?:staging|old)-(\d+)-([0-9a-f]+)$/;
 
 /** `say`: for what the build leaves behind but need not stop for (an old build it could not remove). */
-export async function replaceBuildOutputs(outDir: string, files: ReadonlyMap<string, string | Uint8Array>, say: (line: string) => void = () => undefined): Promise<void> {
-  await locatingFileSystemErrors(BUILD_FOLDER, outDir, () => replace(outDir, files, say));
+/**
+ * Makes `files` the whole of `outDir`. A build whose page failed (`failed`) still replaces it, with its
+ * errors in place, but the build it replaces, when that one did not fail, is moved to `out/last-good/`
+ * instead of removed: one typo no longer cost the last good report and its PDF. Returns that folder
+ * when it was kept now; a build that does not fail removes it, since it no longer is the last one.
+ */
+export async function replaceBuildOutputs(outDir: string, files: ReadonlyMap<string, string | Uint8Array>, say: (line: string) => void = () => undefined, failed = false): Promise<string | undefined> {
+  return locatingFileSystemErrors(BUILD_FOLDER, outDir, () => replace(outDir, files, say, failed ? "failed" : "good"));
 }
 
-async function replace(outDir: string, files: ReadonlyMap<string, string | Uint8Array>, say: (line: string) => void): Promise<void> {
+/** Where a failed build keeps the build it replaced: beside out/build, so publish and dev never read it. */
+export const lastGoodPath = (outDir: string): string => join(dirname(outDir), "last-good");
+
+async function replace(outDir: string, files: ReadonlyMap<string, string | Uint8Array>, say: (line: string) => void, page: "failed" | "good"): Promise<string | undefined> {
   const parent = dirname(outDir);
   await makeFolder(parent);
   await recoverSwaps(outDir, say);
@@ -87,6 +96,7 @@ async function replace(outDir: string, files: ReadonlyMap<string, string | Uint8
   const tag = `${process.pid}-${randomBytes(4).toString("hex")}`;
   const staging = join(parent, `.build-staging-${tag}`);
   const old = join(parent, `.build-old-${tag}`);
+  let hadOld = false;
   try {
     await mkdir(staging);
     // At once: each file's flush waits on the disk, and the flushes overlap (6 files, ~40 → ~15 ms here).
@@ -109,7 +119,7 @@ async function replace(outDir: string, files: ReadonlyMap<string, string | Uint8
         await rename(moving, join(staging, folder));
       }
       moving = outDir;
-      const hadOld = await exists(outDir);
+      hadOld = await exists(outDir);
       if (hadOld) await rename(outDir, old);
       await rename(staging, outDir);
     } catch (error) {
@@ -120,11 +130,39 @@ async function replace(outDir: string, files: ReadonlyMap<string, string | Uint8
     // The files were flushed as written; the renames last through a power cut once their folder is. The
     // new build is in place whether or not this succeeds, so a failure here is not the build's.
     await syncPath(parent).catch(() => undefined);
+    const lastGood = lastGoodPath(outDir);
+    if (page === "failed" && hadOld && (await didNotFail(old))) {
+      await keepAsLastGood(old, lastGood, say);
+      return lastGood;
+    }
     // The new build is in place: a set-aside old one that cannot be removed now is said, and removed by the next build.
     await removeSetAside(old, say, true);
+    if (page === "good") await removeSetAside(lastGood, say, true);
+    return undefined;
   } finally {
     await rm(staging, { recursive: true, force: true });
   }
+}
+
+/** Whether the build in `dir` is one whose page did not fail: no failed cell, no id twice (its build log says). */
+async function didNotFail(dir: string): Promise<boolean> {
+  try {
+    const log = JSON.parse(await readFile(join(dir, BUILD_LOG), "utf8")) as { notebooks?: { failedCells?: unknown[] }[]; duplicateIds?: unknown[] };
+    return Array.isArray(log.notebooks) && log.notebooks.every((n) => (n.failedCells ?? []).length === 0) && (log.duplicateIds ?? []).length === 0;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The set-aside old build becomes `out/last-good/`, the one there before set aside and removed. Killed
+ * between the renames, both are `.build-old-…` folders the next build removes (out/build is whole).
+ */
+async function keepAsLastGood(old: string, lastGood: string, say: (line: string) => void): Promise<void> {
+  const earlier = join(dirname(lastGood), `.build-old-${process.pid}-${randomBytes(4).toString("hex")}`);
+  if (await exists(lastGood)) await rename(lastGood, earlier);
+  await rename(old, lastGood);
+  await removeSetAside(earlier, say, true);
 }
 
 /** Through a link, the folders kept from the old build would be the target's own, moved in here: refused. */

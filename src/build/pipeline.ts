@@ -310,13 +310,14 @@ async function buildAndPrint({ config, options, effects, started, rel, registry,
 
   // 8. replace — once the caches written behind are on disk: one that could not be written stops the build here, with its path.
   await writesBehindSettled();
-  await effects.replaceOutputs(config.outDir, outputs);
+  const lastGood = await effects.replaceOutputs(config.outDir, outputs, failedPage);
   const files = [...outputs.keys()].map((name) => rel(out(name)));
   effects.log(messages.buildWrote(files));
   const cellErrors = report.failedCells.map((failed) => cellErrorDetail(runs, failed));
   for (const error of cellErrors) effects.log(error);
   if (report.failedCells[0] !== undefined) effects.log(messages.buildCellErrors(report.failedCells.length, report.failedCells[0].where));
   if (duplicates.length > 0) effects.log(messages.buildDuplicateIds(duplicates));
+  if (lastGood !== undefined) effects.log(messages.buildKeptLastGood(`${rel(lastGood)}/`));
   const strictFailure = options.strict === true && report.warnings.length > 0;
   if (strictFailure) effects.log(messages.buildStrictWarnings(report.warnings.length));
   const ok = report.failedCells.length === 0 && (printedFromPage(pdf) || pdf === "skipped") && duplicates.length === 0 && !strictFailure;

@@ -74,6 +74,13 @@ export function printRequested(config: ReportConfig, options: PrintOptions): boo
 
 export async function printStep({ config, options, html, pdfSource, pdfOptions, effects, printer, write, failedPage = false }: PrintInput): Promise<PdfStep> {
   const settings = printSettings(pdfOptions);
+  // A failed build's page is for finding its errors, in report.html; publish refuses it. Printing it
+  // took ~2 s of every try at a fix; a report.pdf of an earlier page cannot stay beside it either. First,
+  // with or without --no-pdf: "`fragtax build` prints this one" would send the user to a build that does not.
+  if (failedPage) {
+    effects.log(messages.buildStep("pdf", printMessages.pdfNotPrintedFailed(effects.exists(`${config.outDir}/report.pdf`))));
+    return { outcome: "skipped" };
+  }
   if (!printRequested(config, options)) {
     // out/build/ is replaced whole, so a rebuild that printed nothing dropped the PDF a full build had
     // printed of this very page: merely starting `fragtax dev`, or a quick `build --no-pdf`, made that
@@ -91,12 +98,6 @@ export async function printStep({ config, options, html, pdfSource, pdfOptions, 
     await write("report.pdf", kept);
     effects.log(messages.buildStep("pdf", printMessages.pdfKept(by === "dev" ? "dev" : "no-pdf")));
     return { outcome: "reused", settings };
-  }
-  // A failed build's page is for finding its errors, in report.html; publish refuses it. Printing it
-  // took ~2 s of every try at a fix; a report.pdf of an earlier page cannot stay beside it either.
-  if (failedPage) {
-    effects.log(messages.buildStep("pdf", printMessages.pdfNotPrintedFailed(effects.exists(`${config.outDir}/report.pdf`))));
-    return { outcome: "skipped" };
   }
   // Printing is most of a no-op rebuild's time: reuse report.pdf when it was printed from this same
   // page, with the same settings, and is still the file that build recorded.

@@ -29,6 +29,9 @@ const notThisPrint = (changed: readonly PrintSettingChange[] | "altered"): strin
 export const pdfDropped = (by: "dev" | "no-pdf" | "report.yaml", changed: readonly PrintSettingChange[] | "altered" = []): string =>
   `report.pdf is not kept with this build: ${notThisPrint(changed)} (${by === "report.yaml" ? "report.yaml's outputs.pdf is false" : by === "dev" ? "dev does not print" : "--no-pdf prints nothing"}); \`fragtax build\` prints this one`;
 
-/** A build whose page shows it failed: not printed (`removed`: the report.pdf of an earlier page goes with out/build/). */
+/**
+ * A build whose page shows it failed: not printed (`removed`: the report.pdf of an earlier page leaves
+ * out/build/; the build that printed it, if it did not fail, is kept in out/last-good/, said after the swap).
+ */
 export const pdfNotPrintedFailed = (removed: boolean): string =>
-  `not printed: the page shows a failed build, whose errors report.html shows in place${removed ? " (report.pdf of an earlier page removed)" : ""}; fix them and build again to print`;
+  `not printed: the page shows a failed build, whose errors report.html shows in place${removed ? " (report.pdf of an earlier page is not kept beside it)" : ""}; fix them and build again to print`;

@@ -302,6 +302,8 @@ export const buildWrote = (files: readonly string[]): string => `wrote ${files.j
 export const buildCellErrors = (count: number, first: string): string =>
   `${count} cell${count === 1 ? "" : "s"} failed (first: ${first}); the HTML shows the error${count === 1 ? "" : "s"} in place`;
 
+export const buildKeptLastGood = (folder: string): string => `the last build that did not fail is kept in ${folder} (its report.html, report.pdf and records) until a build succeeds`;
+
 export const buildDuplicateIds = (ids: readonly string[]): string =>
   `figure or claim ids declared more than once: ${ids.join("; ")}; give each its own id (the build is not publishable until then)`;
 

@@ -44,7 +44,7 @@ export class HeldBuildEffects extends FileBuildEffects {
   private readonly taking = new Set<Promise<unknown>>();
   private abandoned = false;
   /** The swap of a commit under way: abandoning waits for it (renames, milliseconds), so out/build/ is whole. */
-  private swapping: Promise<void> | undefined;
+  private swapping: Promise<unknown> | undefined;
 
   override async lockOutputs(outDir: string, tookOver?: () => void): Promise<() => Promise<void>> {
     const taking = super.lockOutputs(outDir, tookOver);
@@ -67,9 +67,11 @@ export class HeldBuildEffects extends FileBuildEffects {
     return releaseOnce;
   }
 
-  override async replaceOutputs(outDir: string, files: ReadonlyMap<string, string | Uint8Array>): Promise<void> {
+  // Held, not written: dev commits only a rebuild that did not fail, so it keeps no last-good folder.
+  override async replaceOutputs(outDir: string, files: ReadonlyMap<string, string | Uint8Array>): Promise<string | undefined> {
     this.held = { outDir, files };
     this.gate.afterWrite = [];
+    return undefined;
   }
 
   async commit(): Promise<void> {

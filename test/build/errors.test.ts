@@ -67,17 +67,26 @@ describe("fragtax build with bad input", () => {
     expect(banner).toContain(`notebooks/01-price.ipynb: cell ${throwing}</a>, line 1, column 7: Error: first line<br>second line of the message</li>`);
   });
 
-  it("prints no PDF of a failed build's page (it took ~2 s of every try at a fix), and drops the earlier page's PDF, saying so", () => {
+  it("prints no PDF of a failed build's page (it took ~2 s of every try at a fix), and keeps the last good build's page and PDF in out/last-good/, saying so", () => {
     project = tempProject();
     const good = fragtaxBuild(project.root);
     expect(good.code, good.stderr).toBe(0);
-    expect(existsSync(join(outBuild(project.root), "report.pdf"))).toBe(true);
+    const goodPdf = readFileSync(join(outBuild(project.root), "report.pdf"));
+    const goodPage = readFileSync(join(outBuild(project.root), "report.html"), "utf8");
     appendCell(project.root, "01-price.ipynb", 'throw new Error("broken");');
     const failed = fragtaxBuild(project.root);
     expect(failed.code).toBe(1);
-    expect(failed.stderr).toContain("pdf: not printed: the page shows a failed build, whose errors report.html shows in place (report.pdf of an earlier page removed); fix them and build again to print");
+    expect(failed.stderr).toContain("pdf: not printed: the page shows a failed build, whose errors report.html shows in place (report.pdf of an earlier page is not kept beside it); fix them and build again to print");
+    expect(failed.stderr).toContain("the last build that did not fail is kept in out/last-good/ (its report.html, report.pdf and records) until a build succeeds");
     expect(failed.stderr).not.toMatch(/pdf: wrote|pages/);
     expect(existsSync(join(outBuild(project.root), "report.pdf"))).toBe(false);
+    expect(readFileSync(join(project.root, "out", "last-good", "report.pdf")).equals(goodPdf)).toBe(true);
+    expect(readFileSync(join(project.root, "out", "last-good", "report.html"), "utf8")).toBe(goodPage);
+    // The same failure with --no-pdf is not sent to a `fragtax build` that would not print it either.
+    const quick = fragtaxBuild(project.root, ["--no-pdf"]);
+    expect(quick.code).toBe(1);
+    expect(quick.stderr).not.toContain("prints this one");
+    expect(readFileSync(join(project.root, "out", "last-good", "report.pdf")).equals(goodPdf)).toBe(true);
     const log = JSON.parse(readFileSync(join(outBuild(project.root), "build-log.json"), "utf8")) as { pdf: { status: string } };
     expect(log.pdf.status).toBe("skipped");
   }, 120_000);

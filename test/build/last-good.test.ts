@@ -1,0 +1,81 @@
+/**
+ * A failed build still replaces out/build (its page shows the errors in place, and publish refuses it),
+ * but the build it replaces, when that one did not fail, is kept in out/last-good/: one typo had cost
+ * the last good report.html and its PDF. A build that succeeds removes it again.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { build, FileBuildEffects } from "../../src/build/pipeline";
+import { replaceBuildOutputs } from "../../src/build/outputs";
+import { appendCell, tempProject, type TempProject } from "../project";
+
+let out = "";
+let project: TempProject | undefined;
+afterEach(() => {
+  if (out !== "") rmSync(out, { recursive: true, force: true });
+  project?.remove();
+  project = undefined;
+});
+
+const log = (failed: boolean): string => JSON.stringify({ notebooks: [{ failedCells: failed ? [3] : [] }], duplicateIds: [] });
+const files = (page: string, failed: boolean): Map<string, string> => new Map([["report.html", page], ["build-log.json", log(failed)]]);
+const read = (dir: string, name: string): string => readFileSync(join(dir, name), "utf8");
+
+describe("the last good build, kept when a build fails", () => {
+  it("is moved to out/last-good/ by a failed build, kept through a second failure, and removed by a success", async () => {
+    out = mkdtempSync(join(tmpdir(), "fragtax-last-good-"));
+    const buildDir = join(out, "build");
+    const lastGood = join(out, "last-good");
+    expect(await replaceBuildOutputs(buildDir, files("good", false))).toBeUndefined();
+    writeFileSync(join(buildDir, "report.pdf"), "%PDF of the good page");
+    mkdirSync(join(buildDir, "executed"));
+    writeFileSync(join(buildDir, "executed", "a.ipynb"), "kept with out/build");
+
+    expect(await replaceBuildOutputs(buildDir, files("failed once", true), () => undefined, true)).toBe(lastGood);
+    expect(read(buildDir, "report.html")).toBe("failed once");
+    expect(existsSync(join(buildDir, "report.pdf"))).toBe(false);
+    expect(read(lastGood, "report.html")).toBe("good");
+    expect(read(lastGood, "report.pdf")).toBe("%PDF of the good page");
+    // `fragtax run`'s folder stays with out/build, as it does on every swap.
+    expect(read(buildDir, "executed/a.ipynb")).toBe("kept with out/build");
+
+    // A failure replacing a failure: the failed page goes, the good one stays where it is.
+    expect(await replaceBuildOutputs(buildDir, files("failed twice", true), () => undefined, true)).toBeUndefined();
+    expect(read(buildDir, "report.html")).toBe("failed twice");
+    expect(read(lastGood, "report.html")).toBe("good");
+
+    // A good build replacing a failure that followed a good one: the kept one is replaced.
+    await replaceBuildOutputs(buildDir, files("good again", false));
+    expect(await replaceBuildOutputs(buildDir, files("failed after", true), () => undefined, true)).toBe(lastGood);
+    expect(read(lastGood, "report.html")).toBe("good again");
+
+    await replaceBuildOutputs(buildDir, files("good at last", false));
+    expect(existsSync(lastGood)).toBe(false);
+    expect(readdirSync(out).sort()).toEqual(["build"]);
+  });
+
+  it("keeps nothing when there was no build before, or the one before has no build log to say it did not fail", async () => {
+    out = mkdtempSync(join(tmpdir(), "fragtax-last-good-"));
+    const buildDir = join(out, "build");
+    expect(await replaceBuildOutputs(buildDir, files("failed first", true), () => undefined, true)).toBeUndefined();
+    await replaceBuildOutputs(buildDir, new Map([["report.html", "no log"]]));
+    expect(await replaceBuildOutputs(buildDir, files("failed", true), () => undefined, true)).toBeUndefined();
+    expect(readdirSync(out).sort()).toEqual(["build"]);
+  });
+
+  it("end to end: a chapter's type error keeps the last good page and says where", async () => {
+    project = tempProject();
+    const page = (dir: string): string => read(join(project?.root ?? "", "out", dir), "report.html");
+    expect((await build({ root: project.root, pdf: false }, new FileBuildEffects(() => undefined))).exitCode).toBe(0);
+    const good = page("build");
+    appendCell(project.root, "02-claims.ipynb", "const broken: number = (null as unknown as { x: number }).x;");
+    const lines: string[] = [];
+    const result = await build({ root: project.root, pdf: false }, new FileBuildEffects((line) => lines.push(line)));
+    expect(result.exitCode).toBe(1);
+    expect(page("build")).toContain("This build failed");
+    expect(page("last-good")).toBe(good);
+    expect(lines).toContain("the last build that did not fail is kept in out/last-good/ (its report.html, report.pdf and records) until a build succeeds");
+  });
+});
