@@ -53,9 +53,9 @@ describe("the Fragmentation Tax report", () => {
     // Chapter 1's bullet, the summary's bullet and the ledger's note each say it, and the tally follows.
     expect(whatIf.match(/Two of the three overlap the stated bill\./g)?.length).toBeGreaterThanOrEqual(3);
     expect(whatIf).toMatch(/Read as the programme around a final run of the essay.s size, the bill is \$[\d.]+M \(90% interval [^)]*\), which falls short of the stated bill\./);
-    expect(whatIf).toMatch(/yet 2 other readings of it give bills that overlap it: [\d,]+–[\d,]+ GPUs \(a dropped zero\) and a larger run priced from its compute \(chapter 1\)/);
+    expect(whatIf).toMatch(/yet two other readings of it give bills that overlap it: [\d,]+–[\d,]+ GPUs \(a dropped zero\) and a larger run priced from its compute \(chapter 1\)/);
     // The title card names the readings beside the essay's figure, not as alternatives of the model on its inputs.
-    expect(whatIf).toMatch(/One training run on the essay's own inputs \(essay: \$400M–\$800M; 3 other readings of its bill give medians of \$[\d.]+M–\$[\d.]+M, chapter 1\)/);
+    expect(whatIf).toMatch(/One training run on the essay's own inputs \(essay: \$400M–\$800M; three other readings of its bill give medians of \$[\d.]+M–\$[\d.]+M, chapter 1\)/);
     // One reading left within the stated bill: said in the singular.
     execFileSync("node", [join(repo, "dist", "cli.cjs"), "build", "--no-pdf", "--root", root, "--set", "essay_h100_usd_per_gpu_hour=0.5..0.6"], { stdio: "pipe" });
     expect(text()).toMatch(/yet one other reading of it gives a bill that overlaps it: a larger run priced from its compute \(chapter 1\)/);

@@ -6,7 +6,7 @@
  * `ledger()` returns a marker the report renderer resolves from claims.json (`resolveLedgerWords`); in
  * Jupyter, where there is no report, it reads the claims this notebook recorded so far.
  */
-import { formatFactor, formatNumber } from "../format/number";
+import { countAsProse, formatFactor, formatNumber } from "../format/number";
 import type { ClaimRecord, FigureRecord, Summary, Verdict } from "./types";
 import type { ClaimCheck } from "../model/claims";
 import { VERDICTS } from "../vocabulary/results";
@@ -51,7 +51,7 @@ export interface Words {
    * factor of 0.31×" says nothing a reader can use; "by a factor of 3.2×" does).
    */
   verdict(claim: ClaimRecord | ClaimCheck | Verdict, phrases?: VerdictPhrases): string;
-  /** "1 claim", "3 claims", "no claims". */
+  /** "one claim", "three claims", "12 claims", "no claims": one to nine in words, as prose writes them. */
   count(n: number, singular: string, plural?: string): string;
   /** "a, b and c". */
   list(items: readonly string[], conjunction?: "and" | "or"): string;
@@ -132,7 +132,7 @@ export function verdictPhrase(claim: ClaimRecord | ClaimCheck | Verdict, phrases
 
 export function count(n: number, singular: string, plural = `${singular}s`): string {
   if (!Number.isSafeInteger(n) || n < 0) throw new Error(messages.apiBadCount(n));
-  return n === 0 ? `no ${plural}` : `${formatNumber(n, "count")} ${n === 1 ? singular : plural}`;
+  return n === 0 ? `no ${plural}` : `${countAsProse(n)} ${n === 1 ? singular : plural}`;
 }
 
 export function list(items: readonly string[], conjunction: "and" | "or" = "and"): string {

@@ -46,6 +46,13 @@ const USD_SCALES: ReadonlyArray<readonly [number, string]> = [
 ];
 
 /** One number in the given format. Non-finite numbers read "n/a" rather than leaking NaN to readers. */
+const SMALL_NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"] as const;
+
+/** A count as prose writes it: one to nine in words ("three readings"), 10 and more in digits ("28 statements"). */
+export function countAsProse(n: number): string {
+  return Number.isInteger(n) && n >= 0 && n < SMALL_NUMBER_WORDS.length ? (SMALL_NUMBER_WORDS[n] ?? String(n)) : formatNumber(n, "count");
+}
+
 export function formatNumber(x: number, format: NumberFormat = "number"): string {
   if (!Number.isFinite(x)) return "n/a";
   const sign = x < 0 ? MINUS : "";
@@ -137,9 +144,15 @@ export function formatInterval(low: number, high: number, format: NumberFormat =
   return low < 0 || high < 0 ? `${formatNumber(low, format)} to ${formatNumber(high, format)}` : `${formatNumber(low, format)}${EN_DASH}${formatNumber(high, format)}`;
 }
 
-/** "$28.8M (90% interval $20.1M–$40.2M)": the median with its 90% interval. */
+/**
+ * "$28.8M (90% interval $20.1M–$40.2M)": the median with its 90% interval. An interval that reads as
+ * its median (every draw the same at the report's precision: an input fixed by a what-if, no second
+ * stack to pay for) is the one number: "$0 (90% interval $0)/year" said nothing the number did not.
+ */
 export function formatSummary(summary: Summary, format: NumberFormat = "number"): string {
-  return `${formatNumber(summary.p50, format)} (90% interval ${formatInterval(summary.p5, summary.p95, format)})`;
+  const median = formatNumber(summary.p50, format);
+  const interval = formatInterval(summary.p5, summary.p95, format);
+  return interval === median ? median : `${median} (90% interval ${interval})`;
 }
 
 /**
@@ -227,7 +240,17 @@ export function formatAssumptionQuantity(
   // From below zero, "to", as formatInterval says it.
   const between = a.range !== undefined && (a.range.low < 0 || a.range.high < 0) ? " to " : EN_DASH;
   const body = a.range !== undefined ? `${one(a.range.low)}${between}${one(a.range.high)}` : a.value !== undefined ? one(a.value) : "n/a";
-  return options.withUnit === false ? body : appendUnit(body, a.unit, format);
+  return options.withUnit === false ? body : appendUnit(body, a.range === undefined && a.value === 1 && format === "number" ? singularUnit(a.unit) : a.unit, format);
+}
+
+/**
+ * A one-word plural unit for exactly one of it ("stacks" → "1 stack", "companies" → "1 company"): a
+ * what-if of one stack read "1 stacks". A compound unit ("tokens/s per GPU") is left as written.
+ */
+function singularUnit(unit: string): string {
+  const word = unit.trim();
+  if (!/^[A-Za-z]+s$/.test(word) || /ss$/.test(word)) return unit;
+  return /[^aeiou]ies$/i.test(word) ? `${word.slice(0, -3)}y` : word.slice(0, -1);
 }
 
 /**

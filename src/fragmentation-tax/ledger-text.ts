@@ -9,6 +9,7 @@ import type { Driver, Summary } from "../vocabulary/results";
 import type { Assumption } from "../assumptions/types";
 import { intervalOf } from "../model/runner";
 import { citeInput, inputKind } from "./input-kinds";
+import { extraStacksWords } from "./stacks";
 import { PLACEMENT_WORDS, placement, readingsTally, type Placement, type TrainingReading } from "./readings";
 
 type Fmt = (x: number | Summary, format?: NumberFormat) => string;
@@ -86,8 +87,14 @@ export const amazonClaim = (amount: number, fmt: Fmt): string => `Amazon's tranc
 export const AMAZON_SETTLES = "No independent source for this tranche is among the report's inputs; Amazon's or Anthropic's announcement of it would settle its size and form.";
 export const rearchitectureClaim = "Moving OpenAI's training off Azure would take years and billions of dollars of re-engineering";
 /** `stacks`: the lab's count of hardware stacks (two for Anthropic); the extra engineering is of every stack beyond the first. */
-export const rearchitectureNote = (extra: Summary, stacks: Interval, fmt: Fmt): string =>
-  `Not checkable: migration costs are not disclosed. The model's nearest figure is the yearly cost of ${stacks.low === 2 && stacks.high === 2 ? "a second hardware stack's engineering" : `the engineering of the stacks beyond the first (${span(stacks, "count", fmt)} in all)`}, ${fmt(extra, "usd")} a year: a running cost, not the one-off cost of a move, so it neither confirms nor refutes the claim. A lab's disclosure of migration spending would settle it.`;
+export const rearchitectureNote = (extra: Summary, stacks: Interval, fmt: Fmt): string => {
+  const extraOf = extraStacksWords(stacks);
+  const nearest =
+    extraOf === undefined
+      ? "The lab modelled here runs one hardware stack, so the model has no running cost of a second to set beside a move"
+      : `The model's nearest figure is the yearly cost of ${extraOf === "the second stack" ? "a second hardware stack's engineering" : `the engineering of ${extraOf}`}, ${fmt(extra, "usd")} a year: a running cost, not the one-off cost of a move, so it neither confirms nor refutes the claim`;
+  return `Not checkable: migration costs are not disclosed. ${nearest}. A lab's disclosure of migration spending would settle it.`;
+};
 export const doublingClaim = "Engineering overhead of running TPU and Trainium pipelines side by side: twice one stack's";
 export const DOUBLING_NOTE = "1 + s·(N − 1) with N = 2 is ×2 only when s = 1, that is when no infrastructure work is shared between the stacks. The share s is our assumption; measured data from a lab running two stacks would settle it.";
 

@@ -6,7 +6,7 @@
  * essay's GPU count, changes all of them together instead of leaving a typed "all three overlap".
  */
 import type { Assumption } from "../assumptions/types";
-import type { NumberFormat } from "../format/number";
+import { countAsProse, type NumberFormat } from "../format/number";
 import { checkClaim, computedRange, type Range } from "../model/claims";
 import { intervalOf } from "../model/runner";
 import type { Summary } from "../vocabulary/results";
@@ -67,15 +67,14 @@ export function tenTimesGpus(get: (id: string) => Assumption, fmt: Fmt): string 
 /** How many of the readings overlap the stated bill, as a sentence: "All three overlap the stated bill." */
 export function readingsTally(readings: readonly TrainingReading[]): string {
   const within = readings.filter((r) => r.placement === "within").length;
-  if (within === readings.length) return readings.length === 2 ? "Both overlap the stated bill." : `All ${NUMBER_WORDS[readings.length] ?? readings.length} overlap the stated bill.`;
+  if (within === readings.length) return readings.length === 2 ? "Both overlap the stated bill." : `All ${countAsProse(readings.length)} overlap the stated bill.`;
   if (within === 0) {
-    const all = readings.length === 2 ? "Both" : `All ${NUMBER_WORDS[readings.length] ?? readings.length}`;
+    const all = readings.length === 2 ? "Both" : `All ${countAsProse(readings.length)}`;
     if (readings.every((r) => r.placement === "above")) return `${all} exceed the stated bill.`;
     if (readings.every((r) => r.placement === "below")) return `${all} fall short of the stated bill.`;
     return "None of them overlaps the stated bill.";
   }
-  return `${capitalize(NUMBER_WORDS[within] ?? String(within))} of the ${NUMBER_WORDS[readings.length] ?? readings.length} ${within === 1 ? "overlaps" : "overlap"} the stated bill.`;
+  return `${capitalize(countAsProse(within))} of the ${countAsProse(readings.length)} ${within === 1 ? "overlaps" : "overlap"} the stated bill.`;
 }
 
-const NUMBER_WORDS: Readonly<Record<number, string>> = { 1: "one", 2: "two", 3: "three", 4: "four" };
 const capitalize = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);

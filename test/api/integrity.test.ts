@@ -110,7 +110,8 @@ describe("nb.words: wording chosen from the data", () => {
     // Against 0 without {ratio}, the comparison has its words.
     expect(nb.words.compare(3, 0, { higher: "above nothing", lower: "below", similar: "same" })).toBe("above nothing");
     for (const bad of [Number.NaN, 1.5, -1, Number.POSITIVE_INFINITY]) expect(() => nb.words.count(bad, "claim")).toThrow(/nb\.words\.count: .* is not a count; give a whole number, 0 or more/);
-    expect(nb.words.count(2, "claim")).toBe("2 claims");
+    expect(nb.words.count(2, "claim")).toBe("two claims");
+    expect(nb.words.count(12, "claim")).toBe("12 claims");
   });
 
   it("phrases verdicts and counts the ledger so far", () => {
@@ -123,7 +124,7 @@ describe("nb.words: wording chosen from the data", () => {
     expect(nb.words.verdict("consistent", { consistent: "holds up" })).toBe("holds up");
     expect(nb.words.countsText(nb.words.claimsSoFar(), { verb: true })).toBe("2 are consistent, 1 overstated and 1 unverifiable");
     expect(nb.words.claimsSoFar((c) => c.verdict !== "unverifiable").total).toBe(3);
-    expect(nb.words.count(1, "claim")).toBe("1 claim");
+    expect(nb.words.count(1, "claim")).toBe("one claim");
     expect(nb.words.count(0, "claim")).toBe("no claims");
     expect(nb.words.list(["a", "b", "c"], "or")).toBe("a, b or c");
     // Without a report to render (Jupyter), the whole-ledger phrase is this notebook's.

@@ -73,6 +73,11 @@ describe("intervals, summaries and figures", () => {
 
   it("writes a summary as median with its 90% interval", () => {
     expect(formatSummary(summary, "usd")).toBe("$28.8M (90% interval $20.1M\u2013$40.2M)");
+    // Every draw the same at the report's precision: the one number, its unit where it belongs.
+    expect(formatSummary({ ...summary, p5: 0, p50: 0, p95: 0 }, "usd")).toBe("$0");
+    expect(formatFigure({ summary: { ...summary, p5: 0, p50: 0, p95: 0 }, format: "usd", unit: "USD/year" })).toBe("$0/year");
+    expect(formatSummary({ ...summary, p5: 0.1, p50: 0.1, p95: 0.1004 }, "percent")).toBe("10%");
+    expect(formatSummary({ ...summary, p5: 0, p50: 0, p95: 1e6 }, "usd")).toBe("$0 (90% interval $0\u2013$1M)");
   });
 
   it("keeps the per-unit denominator of a USD rate and the unit of a count", () => {
@@ -93,6 +98,11 @@ describe("formatAssumptionQuantity", () => {
     [{ range: { low: 10000, high: 15000 }, unit: "GPUs" }, "10,000\u201315,000 GPUs"],
     [{ range: { low: 60, high: 90 }, unit: "days" }, "60\u201390 days"],
     [{ range: { low: 1e26, high: 2.5e27 }, unit: "FLOP" }, "10\u00b2\u2076\u20132.5\u00d710\u00b2\u2077 FLOP"],
+    // Exactly one of a one-word plural unit is said in the singular (a what-if of one stack read "1 stacks").
+    [{ value: 1, unit: "stacks" }, "1 stack"],
+    [{ value: 1, unit: "companies" }, "1 company"],
+    [{ value: 2, unit: "stacks" }, "2 stacks"],
+    [{ value: 1, unit: "tokens/s per GPU" }, "1 tokens/s per GPU"],
   ])("%o → %s", (assumption, expected) => {
     expect(formatAssumptionQuantity(assumption)).toBe(expected);
   });
@@ -139,7 +149,7 @@ describe("calendar years", () => {
     expect(formatAssumptionValue({ value: 2019.7, unit: "year" })).toBe("2019.7");
     expect(formatAssumptionValue({ value: 2019, unit: "year" })).toBe("2019");
     expect(formatFigure({ unit: "year", format: "year", value: 2021 })).toBe("2021");
-    expect(formatFigure({ unit: "year", format: "year", summary: { mean: 2021.5, p5: 2021.05, p25: 2021.25, p50: 2021.5, p75: 2021.75, p95: 2021.95 } })).toBe("2021 (90% interval 2021)");
+    expect(formatFigure({ unit: "year", format: "year", summary: { mean: 2021.5, p5: 2021.05, p25: 2021.25, p50: 2021.5, p75: 2021.75, p95: 2021.95 } })).toBe("2021");
   });
 });
 
