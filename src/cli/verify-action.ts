@@ -1,7 +1,8 @@
 /** The action of `fragtax verify` (parsed in verify.ts, loaded when the command runs). */
 import * as messages from "../messages/versions";
 import { abandonedStaging, PUBLISH_LOCK, reportsPath, versionFolders } from "../publish/store";
-import { checkVersion, describeProblem, strayEntries } from "../publish/verify";
+import { checkVersion, describeProblem, removedVersions, strayEntries } from "../publish/verify";
+import { versionsRemoved } from "../messages/publish";
 import { checkIndex } from "../publish/index-page";
 import { projectPaths } from "./project";
 import { EXIT_FAILED, InputError } from "../util/errors";
@@ -30,7 +31,12 @@ export async function verifyAction(ids: readonly string[], options: { root?: str
     if (problems.length > 0) failed++;
   }
   // The index lists every version: it is checked when every version is, and only against intact ones.
-  if (ids.length === 0 && failed === 0) {
+  // A version the index lists and the folder lost: "rewrite the index" would hide it, so it is said first.
+  const removed = ids.length === 0 ? await removedVersions(paths.reportsDir) : [];
+  if (removed.length > 0) {
+    process.stderr.write(`${versionsRemoved(removed, "verify")}\n`);
+    failed++;
+  } else if (ids.length === 0 && failed === 0) {
     const index = await checkIndex(paths.reportsDir, paths.title);
     if (index.state === "ok") process.stdout.write(`${messages.indexVerified(index.versions)}\n`);
     // Titles are text from files: shown with control characters visible (stdout is not filtered as stderr is).

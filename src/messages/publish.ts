@@ -31,6 +31,10 @@ export const publishDamagedVersions = (damaged: readonly { readonly id: string; 
 export const indexDamagedVersions = (damaged: readonly { readonly id: string; readonly manifest: string }[]): string =>
   `refusing to rewrite out/reports/index.html: ${damagedListing(damaged)}, so the index could not list ${damaged.length === 1 ? "it" : "them"}; ${damagedRemedy(damaged.map((d) => d.id))}, then run \`fragtax publish --index-only\` again (the index was left as it was)`;
 
+/** Versions index.html lists and out/reports/ no longer holds (`doing`: what is refused, and what was left as it was). */
+export const versionsRemoved = (ids: readonly string[], doing: "publish" | "index" | "verify"): string =>
+  `${doing === "publish" ? "refusing to publish: " : doing === "index" ? "refusing to rewrite out/reports/index.html: " : ""}out/reports/index.html lists ${ids.length === 1 ? "version" : "versions"} ${ids.join(", ")}, which out/reports/ no longer holds: a published version is never removed, and its id is never given to another report; restore ${ids.length === 1 ? "it" : "them"} as published from a copy (e.g. \`git checkout -- ${ids.map((id) => `out/reports/${id}`).join(" ")}\` once committed)${doing === "verify" ? "; publish and publish --index-only refuse until then" : `, then run \`fragtax ${doing === "publish" ? "publish" : "publish --index-only"}\` again (nothing was written)`}`;
+
 export const indexAlteredVersion = (problem: string): string =>
   `refusing to rewrite out/reports/index.html: ${problem}, then run \`fragtax publish --index-only\` again (the index was left as it was)`;
 

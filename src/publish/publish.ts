@@ -39,7 +39,7 @@ import { checkCarriedErrata } from "./errata";
 import { MAX_YEAR, MIN_YEAR } from "../util/limits";
 import { latestToday } from "../util/dates";
 import { alreadyPublished, readBuildRecord, refusalReason } from "./build-record";
-import { assertVersionIntact, damagedVersions, DamagedVersionError, firstVersionProblem } from "./verify";
+import { assertVersionIntact, damagedVersions, DamagedVersionError, firstVersionProblem, removedVersions } from "./verify";
 import { checkReviewedSections, proseCheck } from "./prose-check";
 import { withProseV2FromGit } from "./legacy-sections";
 import { InputError, WorkError } from "../util/errors";
@@ -103,16 +103,17 @@ export async function publish(options: PublishOptions, effects: PublishEffects):
   // A mistyped --reviewed is bad usage whatever else is wrong with the build (exit 2 before exit 1);
   // a build that recorded no sections (a failed page) is refused for that below instead.
   if (build.sections !== null && build.sections.length > 0) checkReviewedSections(build, reviewed);
+  // Bad input before failed work (exit 2 before 1, whatever other flags are given): a version cannot
+  // predate the data it was built from (dates are YYYY-MM-DD: text order is date order), nor be dated
+  // after today: data dated later cannot be published, whatever --date says.
+  if (build.asOf !== null && build.asOf > latest) throw new InputError(publishMessages.publishAsOfAfterToday(build.asOf, latest));
+  if (build.asOf !== null && date < build.asOf) throw new InputError(messages.publishDateBeforeAsOf(date, options.date !== undefined, build.asOf));
   const refusal = refusalReason(build);
   if (refusal) throw new PublishRefused(refusal);
   // A warning can mean a wrong page (a chart's filter on a field its data lacks draws an empty chart), which
   // `build` lets through unless --strict: publishing it is a decision, said and recorded.
   if (build.warnings.length > 0 && options.acceptWarnings !== true) throw new PublishRefused(publishMessages.publishRefusedWarnings(build.warnings));
   if (build.warnings.length > 0) effects.progress(publishMessages.publishingWithWarnings(build.warnings.length));
-  // A version cannot predate the data it was built from (dates are YYYY-MM-DD: text order is date order),
-  // nor be dated after today: data dated later cannot be published, whatever --date says.
-  if (build.asOf !== null && build.asOf > latest) throw new InputError(publishMessages.publishAsOfAfterToday(build.asOf, latest));
-  if (build.asOf !== null && date < build.asOf) throw new InputError(messages.publishDateBeforeAsOf(date, options.date !== undefined, build.asOf));
   checkReviewedSections(build, reviewed);
 
   await makeFolder(options.reportsDir);
@@ -322,9 +323,12 @@ async function withV2(root: string, previous: Manifest, sections: SectionProse[]
  * Stops (exit 2, naming each) while a version folder is damaged (verify.ts `damagedVersions`): the
  * index and "What changed since" would silently skip it, and the new version follow the wrong one.
  */
-async function refuseDamaged(reportsDir: string, root: string, message: (damaged: { id: string; manifest: string }[]) => string): Promise<void> {
+async function refuseDamaged(reportsDir: string, root: string, message: (damaged: { id: string; manifest: string }[]) => string, doing: "publish" | "index" = "publish"): Promise<void> {
   const damaged = await damagedVersions(reportsDir);
   if (damaged.length > 0) throw new DamagedVersionError(message(damaged.map((id) => ({ id, manifest: relative(root, join(reportsDir, id, "manifest.json")) }))));
+  // A version the index lists and the folder lost: publishing would give its id to another report, and an index rewritten without it would hide it.
+  const removed = await removedVersions(reportsDir);
+  if (removed.length > 0) throw new DamagedVersionError(publishMessages.versionsRemoved(removed, doing));
 }
 
 /** `action`, its file-system failures said of out/reports/ (never of the staging folder, nor of the folder fragtax was started in). */
@@ -363,7 +367,7 @@ export async function rewriteIndex(options: Pick<PublishOptions, "root" | "repor
   try {
     await removeAbandoned(options.reportsDir);
     // An index without a damaged version would pass for the whole history: it is restored first.
-    await refuseDamaged(options.reportsDir, options.root, publishMessages.indexDamagedVersions);
+    await refuseDamaged(options.reportsDir, options.root, publishMessages.indexDamagedVersions, "index");
     // Nor from a version verify finds altered: the index shows readers its manifest's note and figures.
     const altered = await firstVersionProblem(options.reportsDir);
     if (altered !== undefined) throw new DamagedVersionError(publishMessages.indexAlteredVersion(altered));

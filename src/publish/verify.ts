@@ -159,6 +159,32 @@ export async function damagedVersions(reportsDir: string): Promise<string[]> {
 }
 
 /**
+ * The versions index.html lists that out/reports/ no longer holds, oldest first. The seals chain each
+ * version to the one before it, so a missing middle one is found by its successor; nothing follows
+ * the newest, and only the index still names it. Removed, and the index rewritten from what is left,
+ * it vanished without a trace and the next publish gave its id to another report.
+ */
+export async function removedVersions(reportsDir: string): Promise<string[]> {
+  const index = await readFile(join(reportsDir, "index.html"), "utf8").catch(() => undefined);
+  if (index === undefined) return [];
+  const held = new Set(await versionFolders(reportsDir));
+  const listed = new Set<string>();
+  for (const match of index.matchAll(/href="([^"/]+)\/manifest\.json"/g)) {
+    const id = decodeURIComponentSafely(match[1] ?? "");
+    if (id !== undefined && VERSION_ID.test(id)) listed.add(id);
+  }
+  return [...listed].filter((id) => !held.has(id)).sort(compareVersionIds);
+}
+
+const decodeURIComponentSafely = (text: string): string | undefined => {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return undefined;
+  }
+};
+
+/**
  * The seals' chain between a version and its previous one. A sealed manifest records the digest of
  * the previous manifest as it was then: if that manifest was edited since (its seal taken out with the
  * edit, or not), this version says so, naming the previous one. A version whose previous one is

@@ -74,4 +74,28 @@ describe("publish with a damaged version", () => {
     const verified = await fragtax(["verify", "2026-05-02"], { cwd: root });
     expect(verified.stderr).toContain("out/reports/2026-05-02/manifest.json");
   });
+
+  it("a removed newest version, which only the index still names: verify says so, --index-only and publish refuse, and its id is never given to another report", async () => {
+    // The seals chain each version to the one before it; nothing follows the newest. It was removed, the
+    // index rewritten from what was left with --index-only (verify's advice), and the next publish took its id.
+    const index = await readFile(join(reports(), "index.html"), "utf8");
+    await rm(join(reports(), "2026-05-02"), { recursive: true, force: true });
+    const said = "out/reports/index.html lists version 2026-05-02, which out/reports/ no longer holds: a published version is never removed, and its id is never given to another report; restore it as published from a copy (e.g. `git checkout -- out/reports/2026-05-02` once committed)";
+
+    const verify = await fragtax(["verify"], { cwd: root });
+    expect(verify.code).toBe(1);
+    expect(verify.stderr).toContain(`${said}; publish and publish --index-only refuse until then`);
+    expect(verify.stderr).not.toContain("--index-only`");
+
+    const rewrite = await fragtax(["publish", "--index-only"], { cwd: root });
+    expect(rewrite.code).not.toBe(0);
+    expect(rewrite.stderr).toContain(`refusing to rewrite out/reports/index.html: ${said}`);
+    expect(await readFile(join(reports(), "index.html"), "utf8")).toBe(index);
+
+    await useBuild(root, "v1");
+    const refused = await fragtax(["publish", "--date", "2026-05-02"], { cwd: root, env: NO_CHROMIUM });
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toContain(`refusing to publish: ${said}`);
+    expect(await versions()).toEqual(["2026-05-01"]);
+  });
 });

@@ -123,6 +123,12 @@ describe("fragtax publish", () => {
     const early = await fragtax(["publish", "--date", "2026-05-01"], { cwd: root });
     expect(early.code).toBe(2);
     expect(early.stderr).toContain("--date 2026-05-01 is before this build's data cut-off (as of 2026-05-10)");
+    // Bad input whatever else is wrong: a build with warnings (exit 1 without --accept-warnings) does not hide it.
+    await useBuild(root, "v1", { asOf: "2026-05-10", warnings: ["notebooks/a.ipynb: cell 2: a chart's field is missing"] });
+    const warned = await fragtax(["publish", "--date", "2026-05-01"], { cwd: root });
+    expect(warned.code).toBe(2);
+    expect(warned.stderr).toContain("--date 2026-05-01 is before this build's data cut-off (as of 2026-05-10)");
+    await useBuild(root, "v1", { asOf: "2026-05-10" });
     expect(existsSync(reports()) ? await versions() : []).toEqual([]);
 
     expect((await fragtax(["publish", "--date", "2026-05-20"], { cwd: root })).code).toBe(0);
