@@ -15,3 +15,13 @@ export const pageLinkGoesNowhere = (target: string): string =>
 /** Past the links warned about one by one (report/page-links.ts MAX_NAMED). */
 export const moreLinksGoNowhere = (count: number): string =>
   `${count} more link${count === 1 ? "" : "s"} within the page go${count === 1 ? "es" : ""} nowhere; fix the ones above and build again to see ${count === 1 ? "it" : "them"} located`;
+
+/** An id a notebook gives an element that another element of the report has too (report/page-links.ts). */
+export const idTwice = (where: Location | CellLocation, id: string): string =>
+  located(where, `the id "${id}" is given to more than one element of the report (this one, and one the report makes or another cell writes): a link to "#${id}", the table of contents' or a figure's, reaches only the first of them; give this element an id of its own`);
+
+/** Two elements with one id, neither written by a notebook: the tool's fault, said as such. */
+export const pageIdTwice = (id: string): string => `report.html gives the id "${id}" to more than one element, and no notebook writes it: this is fragtax's own; please report it`;
+
+export const moreIdsTwice = (count: number): string =>
+  `${count} more id${count === 1 ? " is" : "s are"} given to more than one element; fix the ones above and build again to see ${count === 1 ? "it" : "them"} located`;

@@ -63,15 +63,18 @@ export function markdownCellText(notebook: Notebook, shown: ShownCell): ShownMar
   return { cell: shown.index + 1, source, cellSource, lineOffset: cellSource.split("\n").length - source.split("\n").length };
 }
 
-/** The markdown a chapter shows: its markdown cells and, with `outputs`, the markdown its code cells display (`nb.md`). */
-export function shownMarkdown(notebook: Notebook, relativePath: string, outputs: boolean): ShownMarkdown[] {
+/**
+ * The markdown a chapter shows: its markdown cells and, with `outputs`, the markdown its code cells
+ * display (`nb.md`), or the outputs shown as any of `mimes` (the page-links check reads HTML ones too).
+ */
+export function shownMarkdown(notebook: Notebook, relativePath: string, outputs: boolean, mimes: readonly string[] = ["text/markdown"]): ShownMarkdown[] {
   return chapterCells(notebook, relativePath).cells.flatMap((shown): ShownMarkdown[] => {
     if (shown.cell.cell_type === "markdown") return [markdownCellText(notebook, shown)];
     if (shown.cell.cell_type !== "code" || !outputs) return [];
     const cellSource = cellText(shown.cell.source);
     return shown.cell.outputs.flatMap((output) =>
-      (output.output_type === "display_data" || output.output_type === "execute_result") && shownMime(output.data) === "text/markdown"
-        ? [{ cell: shown.index + 1, source: cellText(output.data["text/markdown"]), cellSource }]
+      (output.output_type === "display_data" || output.output_type === "execute_result") && mimes.includes(shownMime(output.data) ?? "")
+        ? [{ cell: shown.index + 1, source: cellText(output.data[shownMime(output.data) ?? "text/markdown"]), cellSource }]
         : [],
     );
   });

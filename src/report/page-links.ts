@@ -38,7 +38,7 @@ export function brokenLinkWarnings(page: string, chapters: readonly ChapterNoteb
   const broken = [...targets].filter((target) => !ids.has(target) && !TOP.has(target.toLowerCase()) && !PUBLISHED_IDS.test(target)).sort();
   if (broken.length === 0) return [];
   const named = broken.slice(0, MAX_NAMED);
-  const places = linkPlaces(chapters, new Set(named));
+  const places = writtenPlaces(chapters, new Set(named), WRITTEN_FRAGMENT);
   const known = [...ids];
   const warnings = named.flatMap((target) => {
     const where = places.get(target) ?? [];
@@ -57,15 +57,42 @@ function fragment(href: string): string {
   }
 }
 
+/**
+ * Ids given to more than one element. A notebook's HTML may set any id (`<div id="appendix-assumptions">`,
+ * `<a id="figure-run_cost">`), and a link to it, the table of contents' or a figure card's, then reaches
+ * whichever comes first in the page: the report's own sections taken over without a word. Each id is
+ * located where a notebook writes it; one no notebook writes is fragtax's own, said as such.
+ */
+export function duplicateIdWarnings(page: string, chapters: readonly ChapterNotebook[]): string[] {
+  const counts = new Map<string, number>();
+  for (const [, id] of page.matchAll(/\sid="([^"]*)"/g)) {
+    const key = unescapeHtml(id ?? "");
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  // An id publish gives its own section ("What changed", the errata) is taken once published, if a notebook writes it.
+  const twice = [...counts].filter(([id, count]) => count > 1 || PUBLISHED_IDS.test(id)).map(([id]) => id).sort();
+  if (twice.length === 0) return [];
+  const places = writtenPlaces(chapters, new Set(twice), WRITTEN_ID);
+  const located = twice.filter((id) => (places.get(id) ?? []).length > 0 || (counts.get(id) ?? 0) > 1);
+  const named = located.slice(0, MAX_NAMED);
+  const warnings = named.flatMap((id) => {
+    const where = places.get(id) ?? [];
+    return where.length === 0 ? [messages.pageIdTwice(id)] : where.map((at) => messages.idTwice(at, id));
+  });
+  return located.length > named.length ? [...warnings, messages.moreIdsTwice(located.length - named.length)] : warnings;
+}
+
 /** A `#…` in markdown or HTML source, up to what ends a link target there. */
 const WRITTEN_FRAGMENT = /#([^\s()"'<>\]]*)/g;
+/** An `id` attribute in HTML source, quoted or not. */
+const WRITTEN_ID = /\bid\s*=\s*["']?([^\s"'<>]+)/g;
 
 /**
- * Where each of `targets` is written in the notebooks, read once per cell: a markdown cell's line and
- * column (of its "#"), or the code cell whose output holds it (at the line and column where its code
- * spells the link out, if it does). A fragment is compared decoded, however its escapes were spelled.
+ * Where each of `targets` is written in the notebooks (`pattern`'s first group: a link's fragment, an
+ * id), read once per cell: a markdown cell's line and column, or the code cell whose output holds it (at
+ * the line and column where its code spells it out, if it does). Compared decoded, however it was escaped.
  */
-function linkPlaces(chapters: readonly ChapterNotebook[], targets: ReadonlySet<string>): Map<string, (Location | CellLocation)[]> {
+function writtenPlaces(chapters: readonly ChapterNotebook[], targets: ReadonlySet<string>, pattern: RegExp): Map<string, (Location | CellLocation)[]> {
   const places = new Map<string, (Location | CellLocation)[]>();
   const add = (target: string, where: Location | CellLocation): void => {
     const list = places.get(target) ?? [];
@@ -73,8 +100,9 @@ function linkPlaces(chapters: readonly ChapterNotebook[], targets: ReadonlySet<s
     places.set(target, list);
   };
   for (const { notebook, relativePath: file } of chapters) {
-    for (const { cell, source, lineOffset, cellSource } of shownMarkdown(notebook, file, true)) {
-      for (const match of source.matchAll(WRITTEN_FRAGMENT)) {
+    // An output's HTML (`tslab.display.html`) is written by its cell as much as its markdown is.
+    for (const { cell, source, lineOffset, cellSource } of shownMarkdown(notebook, file, true, ["text/markdown", "text/html"])) {
+      for (const match of source.matchAll(pattern)) {
         const target = fragment(unescapeHtml(match[1] ?? ""));
         if (!targets.has(target)) continue;
         if (lineOffset !== undefined) {

@@ -8,7 +8,7 @@ import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { brokenLinkWarnings, MAX_NAMED } from "../../src/report/page-links";
+import { brokenLinkWarnings, duplicateIdWarnings, MAX_NAMED } from "../../src/report/page-links";
 import type { Notebook } from "../../src/notebook/nbformat";
 import { appendCell, appendMarkdown, tempProject } from "../project";
 
@@ -55,16 +55,40 @@ describe("links within the page", () => {
     expect(warnings.at(-1)).toBe(`${count - MAX_NAMED} more links within the page go nowhere; fix the ones above and build again to see them located`);
   });
 
+  it("finds an id given twice, located where a notebook writes it; one publish adds too; one only the report makes is fragtax's own", () => {
+    const page = [
+      '<section id="appendix-assumptions"><h1>Appendix A</h1></section>',
+      '<div id="appendix-assumptions">taken</div> <p id=\'unique\'>x</p> <div id="what-changed"></div>',
+      '<h2 id="twice-by-us"></h2><h2 id="twice-by-us"></h2>',
+    ].join("\n");
+    const chapter = {
+      relativePath: "notebooks/01-x.ipynb",
+      notebook: notebook([
+        { id: "a", cell_type: "markdown", metadata: {}, source: "# Title\n\n<div id=\"appendix-assumptions\">taken</div>" },
+        { id: "b", cell_type: "code", metadata: {}, execution_count: 1, source: "tslab.display.html(`<div id='what-changed'></div>`);", outputs: [{ output_type: "display_data", metadata: {}, data: { "text/html": "<div id='what-changed'></div>" } }] },
+      ] as Notebook["cells"]),
+    };
+    expect(duplicateIdWarnings(page, [chapter])).toEqual([
+      expect.stringMatching(/^notebooks\/01-x\.ipynb: cell 1, line 3, column 6: the id "appendix-assumptions" is given to more than one element of the report .*; give this element an id of its own$/),
+      'report.html gives the id "twice-by-us" to more than one element, and no notebook writes it: this is fragtax\'s own; please report it',
+      expect.stringMatching(/^notebooks\/01-x\.ipynb: cell 2, line 1, column 26: the id "what-changed" is given to more than one element/),
+    ]);
+    expect(duplicateIdWarnings(page.replace(/<div id="appendix-assumptions">taken<\/div>|<div id="what-changed"><\/div>|<h2 id="twice-by-us"><\/h2>/g, ""), [chapter])).toEqual([]);
+  });
+
   it("is warned about by the build at the cell, line and column; --strict refuses it", () => {
     const project = tempProject();
     try {
       const cell = appendMarkdown(project.root, "01-price.ipynb", "## See also\n\nThe [run's cost](#figure-run_cost_ud) above.");
       const code = appendCell(project.root, "01-price.ipynb", 'nb.md`Back to [the cost](#figure-run_cost_usd) and [prices](#cost-by-prise).`;');
+      // An id the report's own appendix has: the table of contents' link would reach this element instead.
+      const taken = appendMarkdown(project.root, "02-claims.ipynb", 'Our own list:\n\n<div id="appendix-assumptions">mine</div>');
       const cli = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { cwd: project.root, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
       const build = cli("build", "--no-pdf");
       expect(build.status, build.stderr).toBe(0);
       expect(build.stderr).toContain(`warning: notebooks/01-price.ipynb: cell ${cell}, line 3, column 18: the link to "#figure-run_cost_ud" goes nowhere: nothing in the report has that id; did you mean "#figure-run_cost_usd"?`);
       expect(build.stderr).toContain(`warning: notebooks/01-price.ipynb: cell ${code}, line 1, column 61: the link to "#cost-by-prise" goes nowhere: nothing in the report has that id; did you mean "#cost-by-price"?`);
+      expect(build.stderr).toContain(`warning: notebooks/02-claims.ipynb: cell ${taken}, line 3, column 6: the id "appendix-assumptions" is given to more than one element of the report`);
       // The link that works is not named.
       expect(build.stderr).not.toContain('"#figure-run_cost_usd" goes nowhere');
       const log = JSON.parse(readFileSync(join(project.root, "out", "build", "build-log.json"), "utf8")) as { warnings: string[] };
