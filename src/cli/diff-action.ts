@@ -1,4 +1,5 @@
 /** The action of `fragtax diff` (parsed in diff.ts, loaded when the command runs). */
+import { versionIdOfPath } from "../publish/store";
 import { diffSnapshots } from "../diff/diff";
 import { DIFF_PAGE_MARKER, diffToJson, renderDiffPage, renderDiffText, useColour } from "../diff/render";
 import { readSnapshotAssumptions } from "../diff/snapshot-assumptions";
@@ -11,8 +12,10 @@ import { checkOutFile } from "./out-file";
 import { progress } from "./output";
 import { projectPaths } from "./project";
 
-export async function diffAction(a: string, b: string, options: { json?: boolean; html?: string; figures?: boolean; root?: string }): Promise<void> {
+export async function diffAction(givenA: string, givenB: string, options: { json?: boolean; html?: string; figures?: boolean; root?: string }): Promise<void> {
   const paths = projectPaths(options.root);
+  // A version's folder (`out/reports/2026-12-07/`, as a shell completes it) names that version.
+  const [a, b] = [givenA, givenB].map((side) => versionIdOfPath(side, paths.reportsDir)) as [string, string];
   // Checked before anything is read or built: the page must never replace a published file or an input.
   if (options.html !== undefined) {
     await checkOutFile(options.html, { extension: ".html", wrongExtension: messages.diffHtmlNotHtml, folder: messages.diffHtmlFolder, inPublished: messages.diffHtmlInPublished, inBuild: messages.diffHtmlInBuild, readOnly: messages.diffHtmlReadOnly, replaces: { marker: DIFF_PAGE_MARKER, refusal: messages.diffHtmlNotADiffPage } });

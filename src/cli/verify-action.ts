@@ -1,6 +1,6 @@
 /** The action of `fragtax verify` (parsed in verify.ts, loaded when the command runs). */
 import * as messages from "../messages/versions";
-import { abandonedStaging, PUBLISH_LOCK, reportsPath, versionFolders } from "../publish/store";
+import { abandonedStaging, PUBLISH_LOCK, reportsPath, versionFolders, versionIdOfPath } from "../publish/store";
 import { checkVersion, describeProblem, removedVersions, strayEntries } from "../publish/verify";
 import { versionsRemoved } from "../messages/publish";
 import { checkIndex } from "../publish/index-page";
@@ -12,8 +12,9 @@ import { visibleInOneLine } from "../util/control";
 import { join } from "node:path";
 
 /** Every named version (default: all) against its manifest; each altered or missing file is named. */
-export async function verifyAction(ids: readonly string[], options: { root?: string }): Promise<void> {
+export async function verifyAction(given: readonly string[], options: { root?: string }): Promise<void> {
   const paths = projectPaths(options.root);
+  const ids = given.map((id) => versionIdOfPath(id, paths.reportsDir));
   // A publish under way places its version, then writes the index: read between the two, the index
   // was "behind", said as a publish killed midway. Verify waits for it (it takes no lock: a read-only
   // copy of out/reports/ is verified too), as long as a publish waits for another; and only then lists

@@ -5,14 +5,14 @@
 import { readdir } from "node:fs/promises";
 import { nestedPast } from "../util/records";
 import { isProcessAlive } from "../util/lock";
-import { dirname, join } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { displayPath } from "../util/paths";
 import type { FigureValues } from "../report/figures-file";
 import { parseSections, type ProseSnapshot } from "../diff/prose-guard";
 import type { BuiltFrom } from "../diff/built-from";
 import type { WhatIf } from "../build/whatif/overrides";
 import type { Erratum } from "../errata/types";
-import { compareVersionIds } from "../vocabulary/version-ids";
+import { compareVersionIds, VERSION_ID } from "../vocabulary/version-ids";
 import { versionFolders } from "../util/version-folders";
 import * as messages from "../messages/versions";
 import { InputError } from "../util/errors";
@@ -74,6 +74,17 @@ export function builtFrom(manifest: Pick<Manifest, "git" | "tools">): BuiltFrom 
  */
 export function reportsPath(reportsDir: string, ...parts: string[]): string {
   return displayPath(join(reportsDir, ...parts), dirname(dirname(reportsDir)));
+}
+
+/**
+ * A version named by its folder, as a shell completes it ("2026-12-07/", "out/reports/2026-12-07"): its
+ * id, when the path is a folder of the published versions; anything else as given (an id, a git ref).
+ */
+export function versionIdOfPath(given: string, reportsDir: string): string {
+  const trimmed = given.replace(/[\\/]+$/, "");
+  if (VERSION_ID.test(trimmed)) return trimmed;
+  const path = resolve(trimmed);
+  return dirname(path) === resolve(reportsDir) && VERSION_ID.test(basename(path)) ? basename(path) : given;
 }
 
 /** Every erratum published up to and including `id` (all versions when absent), in publication order. */
