@@ -37,6 +37,8 @@ export function linkedOutside(path: string, root: string): string | undefined {
 
 /** A path as messages show it: relative to the root (forward slashes) when inside it, else absolute. */
 export function displayPath(absolute: string, root: string): string {
+  // Against the file system's root (no project found above a path), "nonexistent.ipynb" read as a file here: absolute.
+  if (dirname(resolve(root)) === resolve(root)) return absolute;
   return isInside(root, absolute) ? relative(root, absolute).split(sep).join("/") : absolute;
 }
 

@@ -75,6 +75,10 @@ describe("fragtax run", () => {
     expect(results[3]?.stderr).toContain("absent.ipynb: there is no such notebook; check its path");
     expect(results[3]?.stderr).not.toContain("ENOENT");
     expect(existsSync(join(temp.path, "never.ipynb"))).toBe(false);
+    // Outside any project, a path is said as given: "nonexistent.ipynb" read as a file in the current folder.
+    const atRoot = fragtax("run", "/nonexistent-fragtax.ipynb");
+    expect(atRoot.code).toBe(2);
+    expect(atRoot.stderr).toContain("/nonexistent-fragtax.ipynb: there is no such notebook; check its path");
   });
 
   it("says a notebook whose file name is not UTF-8 is there but cannot be named, and how to rename it (exit 2)", () => {
