@@ -62,7 +62,9 @@ export class PdfError extends WorkError {}
 const SMALL = `font-family: "DejaVu Sans", sans-serif; font-size: 7pt; color: #777; width: 100%; padding: 0 18mm;`;
 
 export function headerTemplate(options: PdfOptions): string {
-  return `<div style='${SMALL} display: flex; justify-content: space-between;'><span>${escapeHtml(options.title)}</span><span>${escapeHtml(options.versionId ?? options.versionDate)}</span></div>`;
+  // The title on one line, cut with an ellipsis, and the date never wrapped: a 120-character title ran to
+  // three lines in the margin and broke the date into "2026-" and "12-07".
+  return `<div style='${SMALL} display: flex; justify-content: space-between; gap: 2em; width: 100%; box-sizing: border-box;'><span style='flex: 1 1 0; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; min-width: 0;'>${escapeHtml(options.title)}</span><span style='white-space: nowrap; flex: none;'>${escapeHtml(options.versionId ?? options.versionDate)}</span></div>`;
 }
 
 export function footerTemplate(options: PdfOptions): string {

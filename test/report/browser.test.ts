@@ -123,6 +123,17 @@ describe("the report in real headless Chromium", () => {
     expect(plain).toMatch(/^APPENDIX A$/m);
   });
 
+  it("keeps the running header to one line and the date whole, however long the title", async () => {
+    // A 120-character title ran to three lines in the margin and broke the date into "2026-" and "12-07".
+    const title = `The Fragmentation Tax: ${"who pays for compute when alliances end, ".repeat(7)}`.slice(0, 300);
+    const printed = await printPdf(page, { ...PRINT, title, versionDate: "2026-12-07" }, chromium);
+    const pdfFile = join(dir, "long-title.pdf");
+    writeFileSync(pdfFile, printed.bytes);
+    const header = execFileSync("pdftotext", ["-layout", "-f", "2", "-l", "2", pdfFile, "-"], { encoding: "utf8" }).split("\n").filter((line) => line.trim() !== "").slice(0, 3);
+    expect(header[0]).toMatch(/^\s*The Fragmentation Tax: who pays .*\s2026-12-07\s*$/);
+    expect(header[1]).not.toMatch(/who pays|12-07/);
+  });
+
   it("numbers the contents with the pages the chapters and sections start on, and bookmarks them", async () => {
     const printed = await printPdf(page, PRINT, chromium);
     const pdfFile = join(dir, "contents.pdf");
