@@ -233,6 +233,9 @@ describe("report.yaml → ReportConfig", () => {
     // A title runs in every PDF page's header: 50,000 characters timed the print out after ~46 s.
     expect(errorOf(`title: ${"T".repeat(301)}\nchapters: [a.ipynb]\n`).message).toMatch(/:1:8: "title" in report\.yaml: 300 characters at most: it heads the title page and every PDF page; put the rest in a chapter/);
     expect(errorOf(`title: ${"T".repeat(300)}\nsubtitle: ${"s".repeat(601)}\nchapters: [a.ipynb]\n`).message).toMatch(/:2:11: "subtitle" in report\.yaml: 600 characters at most/);
+    // An empty title (or spaces) is said in words, with what to write: it read as zod's "Too small: expected string to have >=1 characters".
+    for (const empty of ['""', '"   "']) expect(errorOf(`title: ${empty}\nchapters: [a.ipynb]\n`).message).toMatch(/:1:8: "title" in report\.yaml: empty: give the report a title, e\.g\. title: The Fragmentation Tax$/);
+    expect(errorOf(`title: T\nerrata: ""\nchapters: [a.ipynb]\n`).message).toContain('"errata" in report.yaml: empty: name the errata file, e.g. errata: errata.yaml, or leave the key out');
     expect(errorOf("title: T\nchapters: [a.ipynb, a.ipynb]\n").message).toContain('chapter "a.ipynb" is listed twice in report.yaml: take this line out');
     // No chapters, however written: one sentence at the key's value, never zod's "Too small" or "received null".
     for (const none of ["chapters: []", "chapters:", "chapters: ~"]) {

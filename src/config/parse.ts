@@ -30,13 +30,14 @@ const isoDate = z.union([
 // characters made each header so tall that printing timed out after ~46 s.
 const TEXT_LIMIT = "characters at most: it heads the title page and every PDF page; put the rest in a chapter";
 const ReportYaml = z.strictObject({
-  title: z.string().min(1).max(300, `300 ${TEXT_LIMIT}`),
+  // Whitespace alone is no title either: the page and every PDF header would show nothing.
+  title: z.string().trim().min(1, "empty: give the report a title, e.g. title: The Fragmentation Tax").max(300, `300 ${TEXT_LIMIT}`),
   subtitle: z.string().max(600, `600 ${TEXT_LIMIT}`).optional(),
   author: z.string().max(300, `300 ${TEXT_LIMIT}`).optional(),
   date: isoDate.optional(),
   asOf: isoDate.optional(),
-  assumptions: z.string().min(1).default("assumptions.yaml"),
-  errata: z.string().min(1).optional(),
+  assumptions: z.string().min(1, "empty: name the assumptions file, e.g. assumptions: assumptions.yaml (or leave the key out for that default)").default("assumptions.yaml"),
+  errata: z.string().min(1, "empty: name the errata file, e.g. errata: errata.yaml, or leave the key out").optional(),
   // May be empty to parse (`fragtax new` adds the first chapter); every other command refuses that below.
   // `chapters:` with nothing after it reads as null: no chapters, said as such below, not as zod's "received null".
   chapters: z
