@@ -40,12 +40,27 @@ export function brokenLinkWarnings(page: string, chapters: readonly ChapterNoteb
   const named = broken.slice(0, MAX_NAMED);
   const places = writtenPlaces(chapters, new Set(named), WRITTEN_FRAGMENT);
   const known = [...ids];
-  const warnings = named.flatMap((target) => {
-    const where = places.get(target) ?? [];
-    const nearest = plausibleName(target, known);
-    return where.length === 0 ? [messages.pageLinkGoesNowhere(target)] : where.map((at) => messages.linkGoesNowhere(at, target, nearest));
-  });
+  const warnings = inReadingOrder(
+    chapters,
+    named.flatMap((target) => {
+      const where = places.get(target) ?? [];
+      const nearest = plausibleName(target, known);
+      return where.length === 0 ? [{ text: messages.pageLinkGoesNowhere(target) }] : where.map((at) => ({ at, text: messages.linkGoesNowhere(at, target, nearest) }));
+    }),
+  );
   return broken.length > named.length ? [...warnings, messages.moreLinksGoNowhere(broken.length - named.length)] : warnings;
+}
+
+/**
+ * Located warnings in the order a reader meets them (chapter, cell, line, column), those of the page's
+ * own making last: sorted by target, two broken links on one line were said right to left.
+ */
+function inReadingOrder(chapters: readonly ChapterNotebook[], warnings: readonly { readonly at?: Location | CellLocation; readonly text: string }[]): string[] {
+  const chapterOf = new Map(chapters.map((chapter, index) => [chapter.relativePath, index]));
+  const key = (at: Location | CellLocation | undefined): number[] =>
+    at === undefined ? [Number.MAX_SAFE_INTEGER] : [chapterOf.get(at.file ?? "") ?? Number.MAX_SAFE_INTEGER, Number(at.cell ?? 0), "line" in at ? at.line : 0, "line" in at ? at.column : 0];
+  const order = (a: number[], b: number[]): number => a.reduce((found, x, i) => found || x - (b[i] ?? 0), 0);
+  return [...warnings].sort((a, b) => order(key(a.at), key(b.at))).map((warning) => warning.text);
 }
 
 /** A fragment as the id it names: percent-escapes undone (markdown-it escapes "é" in a link), else as written. */
@@ -75,10 +90,13 @@ export function duplicateIdWarnings(page: string, chapters: readonly ChapterNote
   const places = writtenPlaces(chapters, new Set(twice), WRITTEN_ID);
   const located = twice.filter((id) => (places.get(id) ?? []).length > 0 || (counts.get(id) ?? 0) > 1);
   const named = located.slice(0, MAX_NAMED);
-  const warnings = named.flatMap((id) => {
-    const where = places.get(id) ?? [];
-    return where.length === 0 ? [messages.pageIdTwice(id)] : where.map((at) => messages.idTwice(at, id));
-  });
+  const warnings = inReadingOrder(
+    chapters,
+    named.flatMap((id) => {
+      const where = places.get(id) ?? [];
+      return where.length === 0 ? [{ text: messages.pageIdTwice(id) }] : where.map((at) => ({ at, text: messages.idTwice(at, id) }));
+    }),
+  );
   return located.length > named.length ? [...warnings, messages.moreIdsTwice(located.length - named.length)] : warnings;
 }
 

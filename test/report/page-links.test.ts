@@ -38,6 +38,13 @@ describe("links within the page", () => {
     expect(brokenLinkWarnings(page.replace(/#figure-run_cst|#from-code/g, "#costs"), [chapter])).toEqual([]);
   });
 
+  it("says the broken links in the order a reader meets them, not by target", () => {
+    // Sorted by target, "#zeta" (column 5) came after "#alpha" (column 20) on the same line.
+    const page = '<a href="#zeta">z</a><a href="#alpha">a</a><h2 id="real"></h2>';
+    const chapter = { relativePath: "n.ipynb", notebook: notebook([{ id: "a", cell_type: "markdown", metadata: {}, source: "See [z](#zeta) and [a](#alpha)." }] as Notebook["cells"]) };
+    expect(brokenLinkWarnings(page, [chapter]).map((w) => /column (\d+)/.exec(w)?.[1])).toEqual(["9", "24"]);
+  });
+
   it("takes a named anchor and the ids publish adds as targets, and locates an escape however it is spelled", () => {
     const page = '<a name="named-anchor"></a><a href="#named-anchor">n</a><a href="#what-changed">w</a><a href="#errata">e</a><a href="#erratum-x">x</a><a href="#caf%C3%A9">c</a>';
     const chapter = { relativePath: "n.ipynb", notebook: notebook([{ id: "a", cell_type: "markdown", metadata: {}, source: "See [it](#caf%c3%a9)." }] as Notebook["cells"]) };
@@ -70,8 +77,8 @@ describe("links within the page", () => {
     };
     expect(duplicateIdWarnings(page, [chapter])).toEqual([
       expect.stringMatching(/^notebooks\/01-x\.ipynb: cell 1, line 3, column 6: the id "appendix-assumptions" is given to more than one element of the report .*; give this element an id of its own$/),
-      'report.html gives the id "twice-by-us" to more than one element, and no notebook writes it: this is fragtax\'s own; please report it',
       expect.stringMatching(/^notebooks\/01-x\.ipynb: cell 2, line 1, column 26: the id "what-changed" is given to more than one element/),
+      'report.html gives the id "twice-by-us" to more than one element, and no notebook writes it: this is fragtax\'s own; please report it',
     ]);
     expect(duplicateIdWarnings(page.replace(/<div id="appendix-assumptions">taken<\/div>|<div id="what-changed"><\/div>|<h2 id="twice-by-us"><\/h2>/g, ""), [chapter])).toEqual([]);
   });
