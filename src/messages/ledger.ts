@@ -7,12 +7,13 @@ import { located, type CellLocation } from "./location";
 
 const listed = (ids: readonly string[]): string => (ids.length > 5 ? `${ids.slice(0, 5).join(", ")} and ${ids.length - 5} more` : ids.join(", "));
 
-export const countedClaimsDiffer = (where: CellLocation, uncounted: readonly string[], unrecorded: readonly string[]): string =>
+/** `recordedAt`: where the report's ledger got a claim (its notebook and cell), said beside one recorded but not counted. */
+export const countedClaimsDiffer = (where: CellLocation, uncounted: readonly string[], unrecorded: readonly string[], recordedAt: (id: string) => string | undefined = () => undefined): string =>
   located(
     where,
     `this text counts and words the essay's claims from its own list, which differs from the report's ledger (Appendix C): ` +
       [
-        ...(uncounted.length > 0 ? [`${listed(uncounted)} ${uncounted.length === 1 ? "is" : "are"} recorded but not counted`] : []),
+        ...(uncounted.length > 0 ? [`${listed(uncounted.map((id) => { const at = recordedAt(id); return at === undefined ? id : `${id} (recorded at ${at})`; }))} ${uncounted.length === 1 ? "is" : "are"} recorded but not counted`] : []),
         ...(unrecorded.length > 0 ? [`${listed(unrecorded)} ${unrecorded.length === 1 ? "is" : "are"} counted but recorded by no chapter`] : []),
       ].join("; ") +
       ". Add each claim to the list the text counts (for The Fragmentation Tax, src/fragmentation-tax/ledger.ts), or count with nb.words.ledger()",

@@ -136,7 +136,11 @@ export async function renderReport(input: ReportInput, keeper?: ChapterKeeper): 
     // nb.words.ledger() left markers with its run's key: the whole ledger is known only now, and so is
     // whether a list the chapter's text counted (nb.words.countedClaims) is the ledger the report shows.
     const { text, mismatches } = resolveLedgerMarkers(rendered.html.value, input.claims, chapter.ledgerKey);
-    const countedWarnings = mismatches.map((m) => ledgerMessages.countedClaimsDiffer({ file: chapter.relativePath, cell: countedCell(chapter.notebook, m.marker) }, m.uncounted, m.unrecorded));
+    const recordedAt = (id: string): string | undefined => {
+      const claim = input.claims.find((c) => c.id === id);
+      return claim?.notebook === undefined ? undefined : `${claim.notebook}${claim.cell === undefined ? "" : `: cell ${claim.cell}`}`;
+    };
+    const countedWarnings = mismatches.map((m) => ledgerMessages.countedClaimsDiffer({ file: chapter.relativePath, cell: countedCell(chapter.notebook, m.marker) }, m.uncounted, m.unrecorded, recordedAt));
     chapters.push({ ...rendered, html: rawHtml(text), warnings: [...rendered.warnings, ...countedWarnings] });
   }
   const appendices = renderAppendices({ ...input, montecarlo: input.config.montecarlo });

@@ -52,7 +52,8 @@ describe("claims a text counted", () => {
       const cli = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { cwd: project.root, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
       const build = cli("build", "--no-pdf");
       expect(build.status, build.stderr).toBe(0);
-      expect(build.stderr).toContain(`warning: notebooks/01-price.ipynb: cell ${cell}: this text counts and words the essay's claims from its own list, which differs from the report's ledger (Appendix C): claim_run_cost is recorded but not counted; claim_old is counted but recorded by no chapter.`);
+      // The uncounted claim says where it was recorded: an analyst's new claim sent them to another chapter's cell, unnamed.
+      expect(build.stderr).toContain(`warning: notebooks/01-price.ipynb: cell ${cell}: this text counts and words the essay's claims from its own list, which differs from the report's ledger (Appendix C): claim_run_cost (recorded at notebooks/02-claims.ipynb: cell 2) is recorded but not counted; claim_old is counted but recorded by no chapter.`);
       const page = readFileSync(join(project.root, "out", "build", "report.html"), "utf8");
       expect(page).toContain("The essay makes one claim.");
       expect(page).not.toContain("\uE000");
