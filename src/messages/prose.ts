@@ -3,6 +3,7 @@
  * about sections whose figures moved while their words did not, and what `--reviewed` acknowledged.
  */
 import { didYouMean } from "./suggestion";
+import { located, type Location } from "./location";
 
 export const proseGuardUnavailable = (previous: string, reason: "no-previous" | "no-sections"): string =>
   reason === "no-previous"
@@ -40,3 +41,11 @@ export const publishUnknownReviewed = (unknown: readonly string[], valid: readon
 
 export const publishReviewed = (sections: readonly string[]): string =>
   `prose reviewed (recorded in the manifest): ${sections.join(", ")}`;
+
+/** A number typed into prose (report/typed-numbers.ts): in a markdown cell, or in the text of an `nb.md` template. */
+export const typedNumber = (where: Location, text: string, inside: "markdown" | "nb.md"): string =>
+  located(
+    where,
+    `${JSON.stringify(text)} is typed into the prose${inside === "nb.md" ? " (the text of an nb.md template)" : ""}: a reader takes it for the model's, and it stays as typed when an assumption moves it; ` +
+      "write it from the model, e.g. nb.md`The run costs ${nb.fmt(cost, \"usd\")}.` with a figure or nb.fmt (a quotation in quotation marks, and an interval's name such as \"90% interval\", are not read)",
+  );

@@ -27,6 +27,11 @@ export interface Placeholder {
   readonly column: number;
 }
 
+/** Text found as markdown shows it (`matchesInText`), with its 0-based offset in the source too. */
+export interface FoundText extends Placeholder {
+  readonly offset: number;
+}
+
 /**
  * Markdown's structure as the report parses it (code spans, fences, HTML), without the typographer: its
  * quotes would not be the text as written, which is where a placeholder is located.
@@ -35,12 +40,20 @@ let parser: MarkdownParser | undefined;
 
 /** The placeholders of one piece of markdown, outside code spans and code blocks. */
 export async function placeholdersIn(source: string): Promise<Placeholder[]> {
-  if (!mayHavePlaceholder(source)) return [];
+  return mayHavePlaceholder(source) ? (await matchesInText(source, PLACEHOLDER)).map(({ text, line, column }) => ({ text, line, column })) : [];
+}
+
+/**
+ * What `pattern` (global) finds in the text a reader sees of one piece of markdown: outside code spans
+ * and code blocks, in its words and inline HTML. `keep` (the text token, the match's index in it, the
+ * match, the paragraph's text) may pass over some of them (typed-numbers.ts: a quotation, "90% interval").
+ */
+export async function matchesInText(source: string, pattern: RegExp, keep: (text: string, at: number, match: string, block: string) => boolean = () => true): Promise<FoundText[]> {
   parser ??= new (await import("markdown-it")).default({ html: true });
   const starts = [0];
   for (let at = source.indexOf("\n"); at >= 0; at = source.indexOf("\n", at + 1)) starts.push(at + 1);
   const position = lineIndex(source);
-  const found: Placeholder[] = [];
+  const found: FoundText[] = [];
   for (const token of parser.parse(source, {})) {
     const texts = token.type === "inline" ? (token.children ?? []).filter((child) => child.type === "text" || child.type === "html_inline").map((child) => child.content) : token.type === "html_block" ? [token.content] : [];
     if (texts.length === 0) continue;
@@ -49,11 +62,12 @@ export async function placeholdersIn(source: string): Promise<Placeholder[]> {
     const block = source.slice(blockStart, starts[last] ?? source.length);
     let from = 0; // the same placeholder twice in a block: each at its own place
     for (const text of texts) {
-      for (const [match] of text.matchAll(PLACEHOLDER)) {
+      for (const { 0: match, index } of text.matchAll(pattern)) {
+        if (!keep(text, index ?? 0, match, texts.join(" "))) continue;
         const offset = block.indexOf(match, from);
-        const where = position(blockStart + Math.max(offset, 0)); // written with escapes the parse took out: at its paragraph
+        const at = blockStart + Math.max(offset, 0); // written with escapes the parse took out: at its paragraph
         if (offset >= 0) from = offset + match.length;
-        found.push({ text: match, ...where });
+        found.push({ text: match, ...position(at), offset: at });
       }
     }
   }

@@ -1,0 +1,63 @@
+/**
+ * A number typed into prose (src/report/typed-numbers.ts): "$2.5M" or "4.1%" written as words in a
+ * markdown cell or in an nb.md template's text passed check, run and build --strict, and stayed as typed
+ * when the model's number moved. It is a located warning now; a quotation, code and an interval's name
+ * are not read.
+ */
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { typedNumberWarnings } from "../../src/report/typed-numbers";
+import type { Notebook } from "../../src/notebook/nbformat";
+import { appendCell, appendMarkdown, tempProject } from "../project";
+
+const CLI = join(import.meta.dirname, "..", "..", "dist", "cli.cjs");
+const notebook = (cells: Notebook["cells"]): Notebook => ({ nbformat: 4, nbformat_minor: 5, metadata: {}, cells }) as Notebook;
+const markdown = (source: string) => ({ id: `m${source.length}`, cell_type: "markdown", metadata: {}, source });
+const code = (source: string) => ({ id: `c${source.length}`, cell_type: "code", metadata: {}, execution_count: null, outputs: [], source });
+
+describe("numbers typed into prose", () => {
+  it("finds amounts, shares and multiples in a markdown cell and in nb.md's text, each at its line and column", async () => {
+    const nb = notebook([
+      markdown("# Energy\n\nElectricity for one run costs about $2.5M, roughly 4% of the rental, and 3× the essay's."),
+      code('const share = 0.041;\nnb.md`The bill is ${nb.fmt(share, "percent")} of rent, which is 4.1% of it and $12 billion a year.`;'),
+    ] as Notebook["cells"]);
+    const warnings = await typedNumberWarnings(nb, "notebooks/09-energy.ipynb");
+    expect(warnings.map((w) => /^([^:]+: cell \d+, line \d+, column \d+): "([^"]+)" is typed into the prose/.exec(w)?.slice(1, 3))).toEqual([
+      ["notebooks/09-energy.ipynb: cell 1, line 3, column 37", "$2.5M"],
+      ["notebooks/09-energy.ipynb: cell 1, line 3, column 52", "4%"],
+      ["notebooks/09-energy.ipynb: cell 1, line 3, column 74", "3×"],
+      ["notebooks/09-energy.ipynb: cell 2, line 2, column 65", "4.1%"],
+      ["notebooks/09-energy.ipynb: cell 2, line 2, column 80", "$12 billion"],
+    ]);
+    expect(warnings[3]).toContain("(the text of an nb.md template)");
+    expect(warnings[0]).toContain("write it from the model, e.g. nb.md`The run costs ${nb.fmt(cost, \"usd\")}.`");
+  });
+
+  it("passes over what is not the model's: a quotation, code, an interval's name, years, counts, ids and what a template interpolates", async () => {
+    const nb = notebook([
+      markdown('The essay says the rate stays "above 4%", and calls it “a 100× multiple”. Intervals are 90% intervals.'),
+      markdown("Between the 5th and 95th percentile (the middle 90%). In 2026, 10,000 H100s ran GPT-4.5 for chapter 8."),
+      markdown("Code shows it as written: `cost > $2.5M`, and\n\n```\nshare = 4%\n```"),
+      code('const x = 0.3;\nnb.md`The cost rises ${nb.fmt(x, "percent")}, ${x * 100}% by hand is the interpolation\'s, not the text\'s.`;\nconst label = "4% in a string that is no prose";'),
+    ] as Notebook["cells"]);
+    expect(await typedNumberWarnings(nb, "n.ipynb")).toEqual([]);
+  });
+
+  it("is warned about by check and by the build; --strict refuses it", () => {
+    const project = tempProject();
+    try {
+      const cell = appendMarkdown(project.root, "01-price.ipynb", "## Power\n\nPower adds about $1.2M a run.");
+      appendCell(project.root, "01-price.ipynb", 'nb.md`Rent is 80% of the bill.`;');
+      const cli = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { cwd: project.root, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+      const check = cli("check", "notebooks/01-price.ipynb");
+      expect(check.stderr).toContain(`warning: notebooks/01-price.ipynb: cell ${cell}, line 3, column 18: "$1.2M" is typed into the prose`);
+      expect(check.stderr).toContain('"80%" is typed into the prose (the text of an nb.md template)');
+      const strict = cli("build", "--no-pdf", "--strict");
+      expect(strict.status).toBe(1);
+      expect(strict.stderr).toContain(`cell ${cell}, line 3, column 18: "$1.2M" is typed into the prose`);
+    } finally {
+      project.remove();
+    }
+  }, 90_000);
+});
