@@ -11,6 +11,7 @@ import { assumptionsFileTooLarge } from "../../messages/assumptions";
 import { AssumptionError } from "../../assumptions/errors";
 import { assumptionContent } from "../../assumptions/content";
 import { canonicalJson } from "../../util/hash";
+import type { Assumption } from "../../assumptions/types";
 import type { AssumptionRegistry } from "../../assumptions/registry";
 import type { AssumptionOverride, WhatIf } from "./overrides";
 import { WhatIfError, checkSetFlagsOnce, collectProblems, describeOverride, mergeOverrides, overridePlaces, parseSetFlag } from "./overrides";
@@ -125,7 +126,12 @@ export async function applyWhatIf(
   if (whatIf === null) return { registry: applied, whatIf, notes, fileOverridesNothing };
   // An override that leaves its assumption as the file has it (`--set` of the file's own value or range)
   // changes nothing: said, and not a what-if, as an unedited `--assumptions` copy is not (README).
-  const same = (id: string): boolean => canonicalJson(assumptionContent(registry.get(id))) === canonicalJson(assumptionContent(applied.get(id)));
+  // Compared without the source, whose title an override always marks as the what-if's.
+  const numbers = (assumption: Assumption): string => {
+    const { source: _source, ...content } = assumptionContent(assumption);
+    return canonicalJson(content);
+  };
+  const same = (id: string): boolean => numbers(registry.get(id)) === numbers(applied.get(id));
   const inert = whatIf.overrides.filter((override) => same(override.id));
   if (inert.length === 0) return { registry: applied, whatIf, notes, fileOverridesNothing };
   const said = [...notes, ...inert.map((override) => messages.overrideChangesNothing(describeOverride(override), original?.name ?? registry.fileName))];
