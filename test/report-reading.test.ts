@@ -291,7 +291,7 @@ describe("what the chapters say of their inputs", () => {
     expect(paragraphs.some((p) => /On the essay\u2019s design cost and ecosystem count, with our judgement of each generation\u2019s volume and of what a custom chip saves per hour \(which carry [\d.]+% of this interval\u2019s sensitivity\), splitting volume across its ecosystems does not spring the trap by volume alone/.test(p))).toBe(true);
     expect(paragraphs.some((p) => /^A larger run priced from its compute\. From the compute a frontier run needs, .* the bill is \$[\d.]+[MB] \(90% interval \$[\d.]+[MB]–\$[\d.]+[MB]\) \(the next section\)/.test(p))).toBe(true);
     // Ratios the prose quotes come with their intervals, and what a figure rests on is computed, not typed.
-    expect(paragraphs.some((p) => /A run of the size the FLOP range gives needs [\d.]+× \(90% interval [\d.]+×–[\d.]+×\) the compute that the essay\u2019s cluster delivers in the essay\u2019s duration\./.test(p))).toBe(true);
+    expect(paragraphs.some((p) => /The routes disagree, and the ratio says why: a run of the size the FLOP range gives needs [\d.]+× \(90% interval [\d.]+×–[\d.]+×\) the compute that the essay\u2019s cluster delivers in the essay\u2019s duration\./.test(p))).toBe(true);
     expect(paragraphs.some((p) => /one run is [\d.]+% \(90% interval [\d.]+%–[\d.]+%\) of the yearly compute bill the essay gives OpenAI,/.test(p))).toBe(true);
     expect(paragraphs.some((p) => /the payment is [\d.]+× \(90% interval [\d.]+×–[\d.]+×\) OpenAI\u2019s yearly compute bill as the essay states it \(chapter 5\)\./.test(p))).toBe(true);
     // The unverifiable claims are named from the ledger: as many names as the count says.

@@ -118,7 +118,8 @@ export const ageClaim = "Anthropic did not exist five years before the essay";
 /** `age`: the company's age at the essay's date as the founding year gives it; the last sentence follows from it. */
 export const ageNote = (founded: Assumption, age: Interval, fmt: Fmt): string =>
   `Age at the essay's date, from the founding year (${cite(founded)}); only the year is used, so the age is a range. ${age.low <= 5 && age.high >= 5 ? "The claim is right to within months." : age.low > 5 ? `The company was already ${span(age, "number", fmt)} years old.` : `The company was only ${span(age, "number", fmt)} years old: the claim, if anything, is modest.`}`;
-export const runRateClaim = (stated: Interval, fmt: Fmt): string => `Anthropic's annualized revenue run rate in 2025: ${span(stated, "usd", fmt)}`;
+// Said as the essay uses it: a 2025 figure (mid-2025's, by the reports), set against a valuation of 2026 for its 100×.
+export const runRateClaim = (stated: Interval, fmt: Fmt): string => `Anthropic's annualized revenue run rate, the 2025 figure the essay divides its valuation by: ${span(stated, "usd", fmt)}`;
 export const RUN_RATE_SETTLES = "Only the essay's run rate is among these inputs; reported run rates for late 2025 would settle it.";
 export const priceToSalesClaim = "Anthropic's $350B valuation is a 100× price-to-sales multiple";
 /**
