@@ -23,9 +23,19 @@ import { typescript } from "./typescript-api";
 /** The session methods whose template text is markdown a reader sees (api/session.ts). */
 const PROSE_TAGS = new Set(["md", "mdFragment"]);
 
-export function proseCallText(source: string): string[] {
-  return proseCallTextWithOxc(source) ?? proseCallTextWithTypeScript(source);
+export function proseCallText(source: string): readonly string[] {
+  // Read twice per cell in a build that renders (the sections' fingerprint, the typed-number check): once.
+  const known = readings.get(source);
+  if (known !== undefined) return known;
+  const read = Object.freeze(proseCallTextWithOxc(source) ?? proseCallTextWithTypeScript(source));
+  if (readings.size >= MAX_READINGS) readings.delete(readings.keys().next().value ?? "");
+  readings.set(source, read);
+  return read;
 }
+
+/** The cells read in this process, by source; a report's cells are a few hundred, a long dev session's edits more. */
+const readings = new Map<string, readonly string[]>();
+const MAX_READINGS = 2000;
 
 /** oxc's reading; undefined when it cannot load or the cell has a syntax error. */
 export function proseCallTextWithOxc(source: string): string[] | undefined {
