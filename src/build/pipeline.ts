@@ -155,7 +155,7 @@ export async function build(options: BuildOptions = {}, effects: BuildEffects = 
     // Checked here, not with the rest of report.yaml: without a date the version's date is today's, and the parsed file is cached.
     const versionDate = checkAsOf(config, configText, rel(config.file), started.toISOString().slice(0, 10));
     const asOf = config.asOf ?? versionDate;
-    const [late, ...moreLate] = sourcesAfterAsOf(fileRegistry.all(), fileRegistry.correlations, asOf);
+    const [late, ...moreLate] = sourcesAfterAsOf(fileRegistry.all(), fileRegistry.correlations, asOf, assumptionsText);
     if (late !== undefined) throw new AssumptionError([late, ...moreLate]);
     step("assumptions", `${fileRegistry.all().length} from ${rel(config.assumptions)}, as of ${asOf}`);
     const { registry, whatIf, notes, fileOverridesNothing } = await applyWhatIf(fileRegistry, whatIfOptions, { text: assumptionsText, name: rel(config.assumptions) });

@@ -105,7 +105,7 @@ async function checkReportInputs(configFile: string, root: string): Promise<Know
   // As the build dates a version without report.yaml's `date`: today; and refuses a cut-off after it.
   const versionDate = checkAsOf(config, await readInputText(configFile), displayPath(configFile, root), new Date().toISOString().slice(0, 10));
   const registry = await loadAssumptionsFile(config.assumptions, displayPath(config.assumptions, root));
-  const [late, ...moreLate] = sourcesAfterAsOf(registry.all(), registry.correlations, config.asOf ?? versionDate);
+  const [late, ...moreLate] = sourcesAfterAsOf(registry.all(), registry.correlations, config.asOf ?? versionDate, await readInputText(config.assumptions).catch(() => undefined));
   if (late !== undefined) throw new AssumptionError([late, ...moreLate]);
   if (config.errata !== undefined) await checkErrataFile(config.errata, root, config.paths.reports);
   return { file: config.assumptions, ids: registry.all().map((assumption) => assumption.id) };

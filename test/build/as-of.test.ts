@@ -15,13 +15,14 @@ const setReport = (root: string, extra: string): void => {
 const cli = (root: string) => spawnSync("node", ["dist/cli.cjs", "build", "--no-pdf", "--root", root], { encoding: "utf8" });
 
 describe("as-of dates", () => {
-  it("a source dated after asOf stops the build with exit 2, naming the assumption at file:line:column, and writes nothing", () => {
+  it("a source dated after asOf stops the build with exit 2, naming the assumption at its date's line and column, and writes nothing", () => {
     project = tempProject();
     setReport(project.root, "asOf: 2026-04-01\n");
     const run = cli(project.root);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain(
-      'notebooks/assumptions.yaml:2:5: assumption "h100_usd_per_gpu_hour": source dated 2026-04-28 is after the report\'s as-of date 2026-04-01; use a source published by then, or move "asOf" in report.yaml',
+      // At the date to edit (line 8 of the entry that starts on line 2), not at the entry's first line.
+      'notebooks/assumptions.yaml:8:79: assumption "h100_usd_per_gpu_hour": source dated 2026-04-28 is after the report\'s as-of date 2026-04-01; use a source published by then, or move "asOf" in report.yaml',
     );
     expect(run.stderr).not.toMatch(/at .*\.ts:\d+/); // no stack trace
     expect(spawnSync("ls", [join(project.root, "out", "build")]).status).not.toBe(0);
