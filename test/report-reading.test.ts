@@ -382,7 +382,7 @@ describe("what an average and an assumption leave out", () => {
     expect(capped).not.toContain("In none of the simulated futures");
     expect(capped).not.toContain("transfer from Microsoft");
     const reviewed = await texts("p, li", reviewedRoot);
-    expect(reviewed).toContain("This build counts three hardware stacks, not the essay\u2019s two: where the text below speaks of two stacks, two pools or the second stack, every figure is computed for three hardware stacks.");
+    expect(reviewed).toContain("This build counts three hardware stacks, not the essay\u2019s two: where the text of this chapter speaks of two stacks, two pools or the second stack, every figure is computed for three hardware stacks.");
     expect(reviewed.some((p) => p.includes("and three hardware stacks (Anthropic runs two)."))).toBe(true);
     expect(paragraphs.some((p) => p.startsWith("This build counts"))).toBe(false);
     // The plausible band of the Balkanization probability is points around the essay's figure: it moves with a what-if on it.

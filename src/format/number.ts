@@ -17,9 +17,9 @@ import type { Summary } from "../vocabulary/results";
  * How a number is written for readers. `usd` → $28.8M, `multiple` → 39×, `percent` (a fraction) → 12%,
  * `count` → 12,000, `year` → 2021, `number` → 3 significant digits with the unit after it.
  */
-export type NumberFormat = "usd" | "multiple" | "percent" | "count" | "year" | "number";
+export type NumberFormat = "usd" | "multiple" | "percent" | "count" | "year" | "correlation" | "number";
 /** Every format, in the order messages list them (spelled out, not derived: type errors then name `NumberFormat`). */
-export const NUMBER_FORMATS: readonly NumberFormat[] = ["usd", "multiple", "percent", "count", "year", "number"];
+export const NUMBER_FORMATS: readonly NumberFormat[] = ["usd", "multiple", "percent", "count", "year", "correlation", "number"];
 
 export function isNumberFormat(value: unknown): value is NumberFormat {
   return typeof value === "string" && (NUMBER_FORMATS as readonly string[]).includes(value);
@@ -72,6 +72,9 @@ export function formatNumber(x: number, format: NumberFormat = "number"): string
       // A count that rounds to nothing has no sign: −0.3 of something is "0", not "−0".
       return `${whole === 0 ? "" : sign}${countInWords(whole) ?? groupThousands(whole)}`;
     }
+    case "correlation":
+      // Two decimals, always: "−0.8" beside "0.34" read as less precise (a coefficient is −1…1).
+      return magnitude.toFixed(2) === "0.00" ? "0.00" : `${sign}${magnitude.toFixed(2)}`;
     case "year":
       // The year a (decimal) date falls in; a tiny tolerance so 2021.9999999 from arithmetic reads 2022.
       return `${Math.floor(x + 1e-9)}`;
@@ -205,7 +208,7 @@ export function appendUnit(text: string, unit: string, format: NumberFormat): st
     const perUnit = /^(?:USD|\$)\s*(\/.+)$/i.exec(trimmed);
     return perUnit?.[1] !== undefined ? withSuffix(text, perUnit[1]) : text;
   }
-  if (format === "multiple" || format === "percent" || format === "year") return text;
+  if (format === "multiple" || format === "percent" || format === "year" || format === "correlation") return text;
   // A bare multiplier ("x" or "×") reads as one: "2–3×", not "2–3 x".
   if (/^[x\u00d7]$/i.test(trimmed)) return withSuffix(text, "\u00d7");
   return withSuffix(text, ` ${trimmed}`);

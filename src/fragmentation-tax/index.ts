@@ -14,10 +14,10 @@ export {
   aroundEssay, capitalRecoveryFactor, effectivePoolCount, remainderProbabilities, sovereigntyInferenceUplift, splitPoolCapacityMultiplier,
   type SovereigntyInputs,
 } from "./essay-arithmetic";
-export { citeInput, inputKind, isIndependentSource, sourceInProse, type InputKind } from "./input-kinds";
+export { citeInput, inputKind, isIndependentSource, isWhatIfInput, sourceInProse, type InputKind } from "./input-kinds";
 export { builtReading, structuralWeight, STRUCTURAL_WEIGHT_WORDS, type BuiltReading, type StructuralWeight } from "./structural-reading";
 export { claimFactor, factorWords, type ClaimFactor } from "./factors";
-export { extraStacksWords, stackCountWords } from "./stacks";
+export { extraStacksWords, stackCountNote, stackCountWords } from "./stacks";
 export { placement, trainingReadings, tenTimesGpus, readingsTally, PLACEMENT_WORDS, type Placement, type TrainingReading } from "./readings";
 export {
   ledgerClaim, verdictCounts,

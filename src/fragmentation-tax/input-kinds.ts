@@ -27,6 +27,9 @@ export function inputKind(a: Pick<Assumption, "kind" | "source">): InputKind {
   return /^fragtax analysts/i.test(title) ? "judgement" : "source";
 }
 
+/** True when a what-if build replaced the input's value (its source is then cited as "a what-if value in place of …"). */
+export const isWhatIfInput = (a: Pick<Assumption, "source">): boolean => a.source.title.startsWith(WHAT_IF_SOURCE_PREFIX);
+
 /** True when an assumption cites a public source rather than the essay or our own judgement. */
 export function isIndependentSource(a: Pick<Assumption, "kind" | "source">): boolean {
   return inputKind(a) === "source";

@@ -8,7 +8,7 @@ import { formatNumber, indefiniteArticle, type NumberFormat } from "../format/nu
 import type { Driver, Summary } from "../vocabulary/results";
 import type { Assumption } from "../assumptions/types";
 import { intervalOf } from "../model/runner";
-import { citeInput, inputKind } from "./input-kinds";
+import { citeInput, inputKind, isWhatIfInput } from "./input-kinds";
 import { extraStacksWords } from "./stacks";
 import { PLACEMENT_WORDS, placement, readingsTally, type Placement, type TrainingReading } from "./readings";
 
@@ -22,7 +22,9 @@ const span = (r: Interval | Summary, format: NumberFormat, fmt: Fmt): string => 
 };
 const cite = citeInput;
 
-export const sourcedNote = (a: Assumption): string => `Checked against ${cite(a)}.${a.note === undefined ? "" : ` ${a.note}`}`;
+/** An input's note as the ledger quotes it: under a what-if it is the source's, about the figure the what-if replaced. */
+const noteOf = (a: Assumption): string => (a.note === undefined ? "" : isWhatIfInput(a) ? `The source's own note, about the figure the what-if replaced: ${a.note}` : a.note);
+export const sourcedNote = (a: Assumption): string => `Checked against ${cite(a)}.${a.note === undefined ? "" : ` ${noteOf(a)}`}`;
 
 // Chapter 1
 /** The essay's arithmetic in our words, from its own stated inputs and bill (a what-if on them changes the claim too). */
@@ -82,7 +84,7 @@ export const googleFaceNote = (upfront: Assumption, milestone: Assumption, state
 export const GOOGLE_SETTLES = "Only the essay describes the structure in these inputs; the deal's terms (how much is committed now, how much depends on milestones, how much is cash) would settle it.";
 export const googleCreditsClaim = "Form of Google's commitment: TPU capacity and cloud credits, no cash";
 export const googleCreditsNote = (share: Assumption): string =>
-  `The claim reads as all of it in credits. Checked against ${cite(share)}: ${share.note ?? ""}`.trim();
+  `The claim reads as all of it in credits. Checked against ${cite(share)}: ${noteOf(share)}`.trim();
 export const amazonClaim = (amount: number, fmt: Fmt): string => `Amazon's tranche for Anthropic, announced shortly before Google's: ${fmt(amount, "usd")}, in Trainium and AWS capacity`;
 export const AMAZON_SETTLES = "No independent source for this tranche is among the report's inputs; Amazon's or Anthropic's announcement of it would settle its size and form.";
 export const rearchitectureClaim = "Moving OpenAI's training off Azure would take years and billions of dollars of re-engineering";

@@ -17,10 +17,23 @@ export function stackCountWords(stacks: Interval): string {
 }
 
 /**
- * What the lab's extra engineering is the cost of: "the second stack", "the stacks beyond the first
- * (three in all)"; undefined when the lab runs one stack, so there is no extra engineering to speak of.
+ * What the lab's extra engineering is the cost of: "the second stack", "the two stacks beyond the first"
+ * ("(three in all)" read as three extra), "the stacks beyond the first (2–3 stacks in all)"; undefined
+ * when the lab runs one stack, so there is no extra engineering to speak of.
  */
 export function extraStacksWords(stacks: Interval): string | undefined {
   if (stacks.high <= 1) return undefined;
-  return stacks.low === 2 && stacks.high === 2 ? "the second stack" : `the stacks beyond the first (${countSpan(stacks)} in all)`;
+  if (stacks.low === 2 && stacks.high === 2) return "the second stack";
+  if (stacks.low === stacks.high) return `the ${countAsProse(stacks.low - 1)} stacks beyond the first`;
+  return `the stacks beyond the first (${countSpan(stacks)} stacks in all)`;
+}
+
+/**
+ * A chapter's note when a build counts other than two stacks: its text, written for the report's lab,
+ * speaks of two stacks, two pools and the second stack, and the figures are computed for the count
+ * the build has. Undefined for two. Plain text: a chapter shows it in bold, nb.md`**${note}**`.
+ */
+export function stackCountNote(stacks: Interval): string | undefined {
+  if (stacks.low === 2 && stacks.high === 2) return undefined;
+  return `This build counts ${stackCountWords(stacks)}, not the essay's two: where the text of this chapter speaks of two stacks, two pools or the second stack, every figure is computed for ${stackCountWords(stacks)}.`;
 }

@@ -9,11 +9,18 @@
  */
 export type BuiltReading = "highest within" | "upper end" | "lower end" | "among";
 
-export function builtReading(built: { readonly p5: number; readonly p50: number; readonly p95: number }, medians: readonly number[]): BuiltReading {
+export function builtReading(
+  built: { readonly p5: number; readonly p50: number; readonly p95: number },
+  medians: readonly number[],
+  same: (a: number, b: number) => boolean = (a, b) => a === b,
+): BuiltReading {
   if (medians.length === 0) return "among";
   const outside = medians.filter((m) => m < built.p5 || m > built.p95).length;
-  if (Math.max(...medians) < built.p50) return outside === 0 ? "highest within" : "upper end";
-  if (Math.min(...medians) > built.p50) return "lower end";
+  // Level with an alternative as the report writes both is at that end too: "among … not at either end" read false beside "20% against 20%".
+  const [highest, lowest] = [Math.max(...medians), Math.min(...medians)];
+  if (same(highest, built.p50) && same(lowest, built.p50)) return "among";
+  if (highest < built.p50 || same(highest, built.p50)) return outside === 0 ? "highest within" : "upper end";
+  if (lowest > built.p50 || same(lowest, built.p50)) return "lower end";
   return "among";
 }
 

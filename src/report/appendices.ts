@@ -3,7 +3,7 @@
  * Everything here comes from data (assumptions.yaml, notebook records, the build), so every value
  * goes through the escaping `html` template; a "<script>" in a note shows as text.
  */
-import { formatAssumptionQuantity, formatNumber, formatFigure, formatFactor } from "../format/number";
+import { countAsProse, formatAssumptionQuantity, formatNumber, formatFigure, formatFactor } from "../format/number";
 import type { ClaimRecord, FigureRecord, Verdict } from "../api/types";
 import { claimComputedText, claimStatedText } from "../api/display";
 import { judgementLedText } from "../api/judgement";
@@ -179,7 +179,7 @@ function methods(input: AppendixInput): Html {
 <p>Uncertain inputs are given as ranges. A lognormal or normal input's range is its 90% interval, from its 5th to its 95th percentile; a uniform or triangular input's range is its whole support, from its lowest to its highest possible value (wider than its 90% interval); point values are fixed. ${
     correlated === 0
       ? "Inputs are drawn independently of each other."
-      : `Inputs are drawn independently except ${correlated === 1 ? "one declared pair" : `${String(correlated)} declared pairs`}, whose rank correlation is imposed (Iman–Conover) without changing either input's distribution.`
+      : `Inputs are drawn independently except ${correlated === 1 ? "one declared pair" : `${countAsProse(correlated)} declared pairs`}, whose rank correlation is imposed (Iman–Conover) without changing either input's distribution.`
   }</p>
 <p>Every uncertain figure is computed by Monte Carlo simulation: <strong>${formatNumber(samples, "count")}</strong> joint samples of the inputs, drawn from a seeded pseudo-random generator (seed <code>${String(seed)}</code>), so the same assumptions always give the same figures. A figure is reported as its median with the 90% interval (5th to 95th percentile) of the samples.</p>
 <p>The intervals cover the uncertainty of the inputs only. They exclude structural uncertainty: the choice of the model's form (which costs a mechanism applies to, which inputs move together) is not sampled, so an interval can be narrower than what is really known. Where the report tried other forms, a figure shows its value under those alternatives beside its interval.</p>

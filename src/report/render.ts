@@ -310,7 +310,8 @@ function headlineCards(figures: readonly FigureRecord[], firstChapter: string | 
   if (chosen.length === 0) return html``;
   return html`<div class="headlines">${chosen.map(
     (figure) => html`<div class="headline"><div class="headline-value">${formatFigureValue(figure)}</div><div class="headline-label">${figure.label}</div>${
-      figure.summary === undefined ? null : html`<div class="headline-range">90% interval ${formatFigureRange(figure)}</div>`
+      // An interval that reads as the value says nothing more (as formatSummary leaves it out of prose).
+      figure.summary === undefined || formatFigureRange(figure) === formatFigureValue(figure) ? null : html`<div class="headline-range">90% interval ${formatFigureRange(figure)}</div>`
     }${figure.alternatives === undefined || figure.alternatives.length === 0 ? null : html`<div class="headline-alternatives">${formatAlternatives(figure).replace(/^ as modelled; /, "")}</div>`}</div>`,
   )}</div>`;
 }

@@ -88,6 +88,12 @@ describe("intervals, summaries and figures", () => {
   });
 });
 
+describe("a correlation coefficient", () => {
+  it("has two decimals always, the real minus, and no sign on one that rounds to zero", () => {
+    expect([-0.797, 0.34, 0.5, -0.004, 1].map((x) => formatNumber(x, "correlation"))).toEqual(["\u22120.80", "0.34", "0.50", "0.00", "1.00"]);
+  });
+});
+
 describe("formatAssumptionQuantity", () => {
   it.each([
     [{ range: { low: 6e9, high: 12e9 }, unit: "USD/year" }, "$6B\u2013$12B/year"],

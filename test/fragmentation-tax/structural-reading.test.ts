@@ -18,6 +18,15 @@ describe("builtReading", () => {
     expect(builtReading(built, [0.1, 0.25])).toBe("among");
     expect(builtReading(built, [])).toBe("among");
   });
+  it("is at an end when level with the highest or lowest alternative as the report writes both, and among them when all are level", () => {
+    const same = (a: number, b: number): boolean => `${Math.round(a * 100)}%` === `${Math.round(b * 100)}%`;
+    // "median runs from 6.3% to 20%, against 20% as built … not at either end" read false.
+    expect(builtReading(built, [0.063, 0.201], same)).toBe("upper end");
+    expect(builtReading(built, [0.199, 0.3], same)).toBe("lower end");
+    expect(builtReading(built, [0.063, 0.201])).toBe("among");
+    // One stack: every alternative is the model as built.
+    expect(builtReading(built, [0.2, 0.2], same)).toBe("among");
+  });
 });
 
 describe("structuralWeight", () => {

@@ -32,6 +32,15 @@ describe("the title card and appendices with alternatives, correlations and an a
     expect(page).not.toContain("<b>8</b>");
   });
 
+  it("leaves out a title card's interval that reads as its value (a what-if of a probability at 0: \"0% / 90% interval 0%\")", async () => {
+    const still = { ...first, summary: { mean: 0, p5: 0, p25: 0, p50: 0, p75: 0, p95: 0 } };
+    const flat = (await renderReport({ ...input, figures: [still, ...rest] })).html;
+    const card = /<div class="headline">[^]*?<\/div><\/div>/.exec(flat.slice(flat.indexOf('<div class="headlines">')))?.[0] ?? "";
+    expect(card).toContain('<div class="headline-value">$0</div>');
+    expect(card).not.toContain("headline-range");
+    expect(page).toContain('<div class="headline-range">90% interval ');
+  });
+
   it("gives each correlation its source and date, as an assumption's: the title as text, linked when it has a web address", () => {
     const table = page.slice(page.indexOf("<h2>Correlated inputs</h2>"));
     expect(table).toContain('Analysts &lt;script&gt;alert(1)&lt;/script&gt; `$(rm -rf /)`');
@@ -45,6 +54,6 @@ describe("the title card and appendices with alternatives, correlations and an a
     expect(page).toContain("<h2>Correlated inputs</h2>");
     expect(page).toContain("&lt;script&gt;alert(1)&lt;/script&gt; `$(rm -rf /)`");
     expect(page).not.toContain("<script>alert(1)");
-    expect(page).toContain("except 2 declared pairs, whose rank correlation is imposed (Iman–Conover)");
+    expect(page).toContain("except two declared pairs, whose rank correlation is imposed (Iman–Conover)");
   });
 });
