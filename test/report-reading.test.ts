@@ -259,7 +259,7 @@ describe("what moves the headline", () => {
     const items = await texts("li");
     const rhoOf = (text: string): string | undefined => /\(\u03c1 = ([\u2212\d.]+);/.exec(text)?.[1];
     const chapter8 = items.filter((li) => /\(\u03c1 = [\u2212\d.]+; source: /.test(li)).slice(0, 3).map(rhoOf);
-    const summary = items.filter((li) => /\(\u03c1 = [\u2212\d.]+; (our judgement|[^)]+)\)$/.test(li) && !li.includes("source:")).slice(0, 3).map(rhoOf);
+    const summary = items.filter((li) => /\(\u03c1 = [\u2212\d.]+; [^()]+(\([^)]*\))?\)$/.test(li) && !li.includes("source:")).slice(0, 3).map(rhoOf);
     expect(chapter8).toHaveLength(3);
     expect(summary).toEqual(chapter8);
     // The tornado's bar with no width is named: the lab's compute spend scales the bill, not the share

@@ -12,6 +12,7 @@ import type { LaunchedChromium } from "../report/chromium";
 import type { PdfOptions, PrintedPdf } from "../report/pdf";
 import type { RenderedReport } from "../report/render";
 import type { BuildInputs } from "./cache/recorded-inputs";
+import type { LastGood, PageKind } from "./outputs";
 import type { ChapterCache } from "./cache/chapter-cache";
 import type { ChapterInput } from "../report/chapters";
 import type { ModelRunCounts } from "../vocabulary/kept-runs";
@@ -46,9 +47,9 @@ export interface BuildEffects {
   lockOutputs(outDir: string, tookOver?: () => void): Promise<() => Promise<void>>;
   /**
    * Makes `files` (name → contents) the whole of `outDir`, at once. A `failed` page moves the build it
-   * replaces, if that one did not fail, to `out/last-good/`, and returns that folder.
+   * replaces, if that one did not fail, to `out/last-good/`, and returns it (build/outputs.ts `PageKind`).
    */
-  replaceOutputs(outDir: string, files: ReadonlyMap<string, string | Uint8Array>, failed?: boolean): Promise<string | undefined>;
+  replaceOutputs(outDir: string, files: ReadonlyMap<string, string | Uint8Array>, page?: PageKind): Promise<LastGood | undefined>;
   /** `registry`: the parsed assumptions with any what-if overrides applied; the engine runs on exactly these. */
   executeChapters(config: ReportConfig, registry: AssumptionRegistry, run?: ExecuteSettings): Promise<readonly ChapterRun[]>;
   /** Commit and dirty flag; `used` (paths relative to `root`, with the text the build read) counts as dirty when it differs from HEAD. */

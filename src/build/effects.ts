@@ -23,7 +23,7 @@ import { gitState, sameAsHead } from "../util/git";
 import { locatingFileSystemErrors } from "../util/fs-errors";
 import { versionFolders } from "../util/version-folders";
 import * as messages from "../messages/report";
-import { lockBuild, replaceBuildOutputs } from "./outputs";
+import { lockBuild, replaceBuildOutputs, type LastGood, type PageKind } from "./outputs";
 import { runIncrementally } from "./cache/incremental";
 import { notebookInputs } from "./cache/recorded-inputs";
 import { TOOL_VERSION } from "../version";
@@ -87,8 +87,8 @@ export class FileBuildEffects implements BuildEffects {
     return lockBuild(outDir, (line) => this.log(line), tookOver);
   }
 
-  replaceOutputs(outDir: string, files: ReadonlyMap<string, string | Uint8Array>, failed = false): Promise<string | undefined> {
-    return replaceBuildOutputs(outDir, files, (line) => this.log(line), failed);
+  replaceOutputs(outDir: string, files: ReadonlyMap<string, string | Uint8Array>, page: PageKind = "good"): Promise<LastGood | undefined> {
+    return replaceBuildOutputs(outDir, files, (line) => this.log(line), page);
   }
 
   /**

@@ -18,7 +18,8 @@ import { acquireLock, liveLockOwner, lockOwner } from "../util/lock";
 import { syncPath } from "../util/atomic";
 import { FileSystemError, fileSystemProblemText, isFileSystemProblem, locatingFileSystemErrors } from "../util/fs-errors";
 import { buildFolderIsLink } from "../messages/fs";
-import { buildLockTakenOver, buildSetAsideLeft, buildWaiting } from "../messages/report";
+import { buildLockTakenOver, buildWaiting } from "../messages/report";
+import { buildSetAsideLeft, lastGoodNotKept } from "../messages/build-outputs";
 import { displayPath } from "../util/paths";
 import { visibleInOneLine } from "../util/control";
 import { quote } from "shell-quote";
@@ -76,19 +77,29 @@ const STAGE = /^\.build-(?:staging|old)-(\d+)-([0-9a-f]+)$/;
 
 /** `say`: for what the build leaves behind but need not stop for (an old build it could not remove). */
 /**
- * Makes `files` the whole of `outDir`. A build whose page failed (`failed`) still replaces it, with its
- * errors in place, but the build it replaces, when that one did not fail, is moved to `out/last-good/`
- * instead of removed: one typo no longer cost the last good report and its PDF. Returns that folder
- * when it was kept now; a build that does not fail removes it, since it no longer is the last one.
+ * What a build's page is to the last good build: a `failed` page (a failed cell, an id twice) moves the
+ * build it replaces, when that one did not fail, to `out/last-good/` instead of removing it (one typo
+ * no longer cost the last good report and its PDF); a `good` one removes `out/last-good/`, since it no
+ * longer is the last; a `neutral` one (a what-if, a build --strict refuses) does neither.
  */
-export async function replaceBuildOutputs(outDir: string, files: ReadonlyMap<string, string | Uint8Array>, say: (line: string) => void = () => undefined, failed = false): Promise<string | undefined> {
-  return locatingFileSystemErrors(BUILD_FOLDER, outDir, () => replace(outDir, files, say, failed ? "failed" : "good"));
+export type PageKind = "failed" | "good" | "neutral";
+
+/** The last good build a failed one left in place: its folder, the files a reader wants in it, and whether it was kept by this build. */
+export interface LastGood {
+  readonly folder: string;
+  readonly files: readonly string[];
+  readonly keptNow: boolean;
+}
+
+/** Makes `files` the whole of `outDir`; returns the last good build when this one's page failed (see `PageKind`). */
+export async function replaceBuildOutputs(outDir: string, files: ReadonlyMap<string, string | Uint8Array>, say: (line: string) => void = () => undefined, page: PageKind = "good"): Promise<LastGood | undefined> {
+  return locatingFileSystemErrors(BUILD_FOLDER, outDir, () => replace(outDir, files, say, page));
 }
 
 /** Where a failed build keeps the build it replaced: beside out/build, so publish and dev never read it. */
 export const lastGoodPath = (outDir: string): string => join(dirname(outDir), "last-good");
 
-async function replace(outDir: string, files: ReadonlyMap<string, string | Uint8Array>, say: (line: string) => void, page: "failed" | "good"): Promise<string | undefined> {
+async function replace(outDir: string, files: ReadonlyMap<string, string | Uint8Array>, say: (line: string) => void, page: PageKind): Promise<LastGood | undefined> {
   const parent = dirname(outDir);
   await makeFolder(parent);
   await recoverSwaps(outDir, say);
@@ -131,14 +142,13 @@ async function replace(outDir: string, files: ReadonlyMap<string, string | Uint8
     // new build is in place whether or not this succeeds, so a failure here is not the build's.
     await syncPath(parent).catch(() => undefined);
     const lastGood = lastGoodPath(outDir);
-    if (page === "failed" && hadOld && (await didNotFail(old))) {
-      await keepAsLastGood(old, lastGood, say);
-      return lastGood;
-    }
+    const keptNow = page === "failed" && hadOld && (await didNotFail(old)) && (await keepAsLastGood(old, lastGood, say));
     // The new build is in place: a set-aside old one that cannot be removed now is said, and removed by the next build.
-    await removeSetAside(old, say, true);
+    if (!keptNow) await removeSetAside(old, say, true);
     if (page === "good") await removeSetAside(lastGood, say, true);
-    return undefined;
+    if (page !== "failed" || !(await isFolder(lastGood))) return undefined;
+    const present = await readdir(lastGood).catch(() => [] as string[]);
+    return { folder: lastGood, files: ["report.html", "report.pdf"].filter((name) => present.includes(name)), keptNow };
   } finally {
     await rm(staging, { recursive: true, force: true });
   }
@@ -155,14 +165,26 @@ async function didNotFail(dir: string): Promise<boolean> {
 }
 
 /**
- * The set-aside old build becomes `out/last-good/`, the one there before set aside and removed. Killed
- * between the renames, both are `.build-old-…` folders the next build removes (out/build is whole).
+ * The set-aside old build becomes `out/last-good/`; whatever was there (an earlier one, a file, a link)
+ * is set aside and removed. Killed between the renames, the good build is a `.build-old-…` folder the
+ * next build's recovery keeps (`recoverSwaps`). One that cannot be moved is said and left for that
+ * recovery: the new build is in place, and this is no part of it. True when it was kept.
  */
-async function keepAsLastGood(old: string, lastGood: string, say: (line: string) => void): Promise<void> {
+async function keepAsLastGood(old: string, lastGood: string, say: (line: string) => void): Promise<boolean> {
   const earlier = join(dirname(lastGood), `.build-old-${process.pid}-${randomBytes(4).toString("hex")}`);
-  if (await exists(lastGood)) await rename(lastGood, earlier);
-  await rename(old, lastGood);
+  try {
+    if ((await lstat(lastGood).catch(() => undefined)) !== undefined) await rename(lastGood, earlier);
+    await rename(old, lastGood);
+  } catch (error) {
+    say(lastGoodNotKept(displayPath(old, process.cwd()), displayPath(lastGood, process.cwd()), (error as NodeJS.ErrnoException).code ?? String(error)));
+    return false;
+  }
   await removeSetAside(earlier, say, true);
+  return true;
+}
+
+async function isFolder(path: string): Promise<boolean> {
+  return (await lstat(path).catch(() => undefined))?.isDirectory() === true;
 }
 
 /** Through a link, the folders kept from the old build would be the target's own, moved in here: refused. */
@@ -207,7 +229,9 @@ async function exists(path: string): Promise<boolean> {
  *     renames; the stage is the whole new build (files and kept folders), so it is moved into place
  *   - `out/build` there and a stage: killed before the swap, maybe while moving the kept folders
  *     (`executed/`) into the stage; they are moved back, then the stage is removed
- *   - a set-aside old one beside a whole `out/build`: the swap finished; the old one is removed
+ *   - a set-aside old one beside a whole `out/build`: the swap finished; the old one is removed, or,
+ *     when it did not fail and the build in place did, kept as `out/last-good/` (the failed build was
+ *     killed before it kept it)
  */
 async function recoverSwaps(outDir: string, say: (line: string) => void): Promise<void> {
   const parent = dirname(outDir);
@@ -229,6 +253,8 @@ async function recoverSwaps(outDir: string, say: (line: string) => void): Promis
     }
     // An old one with no build in place (a stage that never got there) is the previous build: restored.
     if ((await exists(old)) && !(await exists(outDir))) await rename(old, outDir);
+    // A good build set aside by a failed one that was killed before keeping it: kept now, as it would have been.
+    if ((await exists(old)) && (await didNotFail(old)) && !(await didNotFail(outDir)) && (await keepAsLastGood(old, lastGoodPath(outDir), say))) continue;
     await removeSetAside(old, say, false);
   }
 }

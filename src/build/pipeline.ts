@@ -52,6 +52,7 @@ import { visibleInOneLine } from "../util/control";
 import { formatSeconds } from "../format/number";
 import type { WhatIf } from "./whatif/overrides";
 import { applyWhatIf, withOverridesFileRead, type WhatIfOptions } from "./whatif/options";
+import { buildKeptLastGood } from "../messages/build-outputs";
 import { renderWhatIfBanner } from "./whatif/banner";
 import { describeWhatIf } from "./whatif/overrides";
 import { BUILD_LOG, printedFromPage } from "./outputs";
@@ -310,15 +311,16 @@ async function buildAndPrint({ config, options, effects, started, rel, registry,
 
   // 8. replace — once the caches written behind are on disk: one that could not be written stops the build here, with its path.
   await writesBehindSettled();
-  const lastGood = await effects.replaceOutputs(config.outDir, outputs, failedPage);
+  const strictFailure = options.strict === true && report.warnings.length > 0;
+  // A what-if or a page --strict refuses neither keeps the last good build nor replaces it (build/outputs.ts).
+  const lastGood = await effects.replaceOutputs(config.outDir, outputs, failedPage ? "failed" : whatIf !== null || strictFailure ? "neutral" : "good");
   const files = [...outputs.keys()].map((name) => rel(out(name)));
   effects.log(messages.buildWrote(files));
   const cellErrors = report.failedCells.map((failed) => cellErrorDetail(runs, failed));
   for (const error of cellErrors) effects.log(error);
   if (report.failedCells[0] !== undefined) effects.log(messages.buildCellErrors(report.failedCells.length, report.failedCells[0].where));
   if (duplicates.length > 0) effects.log(messages.buildDuplicateIds(duplicates));
-  if (lastGood !== undefined) effects.log(messages.buildKeptLastGood(`${rel(lastGood)}/`));
-  const strictFailure = options.strict === true && report.warnings.length > 0;
+  if (lastGood !== undefined) effects.log(buildKeptLastGood(`${rel(lastGood.folder)}/`, lastGood.files, lastGood.keptNow));
   if (strictFailure) effects.log(messages.buildStrictWarnings(report.warnings.length));
   const ok = report.failedCells.length === 0 && (printedFromPage(pdf) || pdf === "skipped") && duplicates.length === 0 && !strictFailure;
   const readPaths = [...new Set([...recordedPaths(config.root, inputs), ...(report.images ?? []).map((image) => image.path), ...(report.imagesNotInlined ?? [])])];

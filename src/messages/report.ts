@@ -302,8 +302,6 @@ export const buildWrote = (files: readonly string[]): string => `wrote ${files.j
 export const buildCellErrors = (count: number, first: string): string =>
   `${count} cell${count === 1 ? "" : "s"} failed (first: ${first}); the HTML shows the error${count === 1 ? "" : "s"} in place`;
 
-export const buildKeptLastGood = (folder: string): string => `the last build that did not fail is kept in ${folder} (its report.html, report.pdf and records) until a build succeeds`;
-
 export const buildDuplicateIds = (ids: readonly string[]): string =>
   `figure or claim ids declared more than once: ${ids.join("; ")}; give each its own id (the build is not publishable until then)`;
 
@@ -313,10 +311,6 @@ export const buildWarning = (warning: string): string => `warning: ${warning}`;
  * An old build set aside by a swap that could not be removed: by this build's swap (`now`), or found
  * left by an earlier one. `path` as the user's shell names it; `quoted`, the same for a command line.
  */
-export const buildSetAsideLeft = (path: string, quoted: string, code: string, now: boolean): string =>
-  `warning: ${now ? `the previous build, set aside as ${path}, could not be removed (${code}); the new one is in place` : `${path}, an old build an earlier build set aside, cannot be removed (${code}); builds go on meanwhile`}. ` +
-  `Its owner can remove it (\`rm -rf ${quoted}\`, with sudo if it is another user's); the next build tries again`;
-
 /** `${cost}` or `{{cost}}` in a markdown cell (report/markdown-placeholders.ts): readers would see it as written. */
 export const markdownPlaceholder = (where: Location, text: string): string =>
   located(where, `${JSON.stringify(text)} in a markdown cell is shown as written, not filled in (a markdown cell is not a template); ` +

@@ -11,6 +11,7 @@
  * finished build, so the build lock it holds is released rather than left to tell publish that a
  * build was interrupted, and the process can end without waiting for a cell that never returns.
  */
+import type { LastGood } from "../build/outputs";
 import { build, FileBuildEffects } from "../build/pipeline";
 import { configPathForRoot } from "../config";
 import { loadConfig } from "../config/parse";
@@ -68,7 +69,7 @@ export class HeldBuildEffects extends FileBuildEffects {
   }
 
   // Held, not written: dev commits only a rebuild that did not fail, so it keeps no last-good folder.
-  override async replaceOutputs(outDir: string, files: ReadonlyMap<string, string | Uint8Array>): Promise<string | undefined> {
+  override async replaceOutputs(outDir: string, files: ReadonlyMap<string, string | Uint8Array>): Promise<LastGood | undefined> {
     this.held = { outDir, files };
     this.gate.afterWrite = [];
     return undefined;

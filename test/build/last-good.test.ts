@@ -3,12 +3,12 @@
  * but the build it replaces, when that one did not fail, is kept in out/last-good/: one typo had cost
  * the last good report.html and its PDF. A build that succeeds removes it again.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { build, FileBuildEffects } from "../../src/build/pipeline";
-import { replaceBuildOutputs } from "../../src/build/outputs";
+import { lockBuild, replaceBuildOutputs } from "../../src/build/outputs";
 import { appendCell, tempProject, type TempProject } from "../project";
 
 let out = "";
@@ -33,7 +33,7 @@ describe("the last good build, kept when a build fails", () => {
     mkdirSync(join(buildDir, "executed"));
     writeFileSync(join(buildDir, "executed", "a.ipynb"), "kept with out/build");
 
-    expect(await replaceBuildOutputs(buildDir, files("failed once", true), () => undefined, true)).toBe(lastGood);
+    expect(await replaceBuildOutputs(buildDir, files("failed once", true), () => undefined, "failed")).toEqual({ folder: lastGood, files: ["report.html", "report.pdf"], keptNow: true });
     expect(read(buildDir, "report.html")).toBe("failed once");
     expect(existsSync(join(buildDir, "report.pdf"))).toBe(false);
     expect(read(lastGood, "report.html")).toBe("good");
@@ -41,14 +41,18 @@ describe("the last good build, kept when a build fails", () => {
     // `fragtax run`'s folder stays with out/build, as it does on every swap.
     expect(read(buildDir, "executed/a.ipynb")).toBe("kept with out/build");
 
-    // A failure replacing a failure: the failed page goes, the good one stays where it is.
-    expect(await replaceBuildOutputs(buildDir, files("failed twice", true), () => undefined, true)).toBeUndefined();
+    // A failure replacing a failure: the failed page goes, the good one stays where it is, and is said to.
+    expect(await replaceBuildOutputs(buildDir, files("failed twice", true), () => undefined, "failed")).toEqual({ folder: lastGood, files: ["report.html", "report.pdf"], keptNow: false });
     expect(read(buildDir, "report.html")).toBe("failed twice");
+    expect(read(lastGood, "report.html")).toBe("good");
+    // A what-if, or a page --strict refuses, neither keeps the build it replaces nor removes the last good one.
+    await replaceBuildOutputs(buildDir, files("what-if", false), () => undefined, "neutral");
     expect(read(lastGood, "report.html")).toBe("good");
 
     // A good build replacing a failure that followed a good one: the kept one is replaced.
     await replaceBuildOutputs(buildDir, files("good again", false));
-    expect(await replaceBuildOutputs(buildDir, files("failed after", true), () => undefined, true)).toBe(lastGood);
+    // A build that printed no PDF: the last good one is said to hold what it holds.
+    expect(await replaceBuildOutputs(buildDir, files("failed after", true), () => undefined, "failed")).toEqual({ folder: lastGood, files: ["report.html"], keptNow: true });
     expect(read(lastGood, "report.html")).toBe("good again");
 
     await replaceBuildOutputs(buildDir, files("good at last", false));
@@ -56,12 +60,38 @@ describe("the last good build, kept when a build fails", () => {
     expect(readdirSync(out).sort()).toEqual(["build"]);
   });
 
+  it("keeps the good build a failed one set aside and was killed before keeping, at the next build's recovery", async () => {
+    out = mkdtempSync(join(tmpdir(), "fragtax-last-good-"));
+    const buildDir = join(out, "build");
+    // What a kill -9 between the swap and the keep leaves: the failed page in place, the good build set aside.
+    mkdirSync(buildDir);
+    for (const [name, text] of files("failed page", true)) writeFileSync(join(buildDir, name), text);
+    const setAside = join(out, `.build-old-${2 ** 22 + 12_345}-ab12cd34`);
+    mkdirSync(setAside);
+    for (const [name, text] of files("good page", false)) writeFileSync(join(setAside, name), text);
+    writeFileSync(join(setAside, "report.pdf"), "%PDF");
+    await (await lockBuild(buildDir, () => undefined))();
+    expect(read(join(out, "last-good"), "report.html")).toBe("good page");
+    expect(read(join(out, "last-good"), "report.pdf")).toBe("%PDF");
+    expect(readdirSync(out).sort()).toEqual(["build", "last-good"]);
+  });
+
+  it("replaces whatever is at out/last-good (a file, a broken link) rather than losing the good build to it", async () => {
+    out = mkdtempSync(join(tmpdir(), "fragtax-last-good-"));
+    const buildDir = join(out, "build");
+    await replaceBuildOutputs(buildDir, files("good", false));
+    symlinkSync("/nonexistent-fragtax-target", join(out, "last-good"));
+    expect((await replaceBuildOutputs(buildDir, files("failed", true), () => undefined, "failed"))?.keptNow).toBe(true);
+    expect(read(join(out, "last-good"), "report.html")).toBe("good");
+    expect(readdirSync(out).sort()).toEqual(["build", "last-good"]);
+  });
+
   it("keeps nothing when there was no build before, or the one before has no build log to say it did not fail", async () => {
     out = mkdtempSync(join(tmpdir(), "fragtax-last-good-"));
     const buildDir = join(out, "build");
-    expect(await replaceBuildOutputs(buildDir, files("failed first", true), () => undefined, true)).toBeUndefined();
+    expect(await replaceBuildOutputs(buildDir, files("failed first", true), () => undefined, "failed")).toBeUndefined();
     await replaceBuildOutputs(buildDir, new Map([["report.html", "no log"]]));
-    expect(await replaceBuildOutputs(buildDir, files("failed", true), () => undefined, true)).toBeUndefined();
+    expect(await replaceBuildOutputs(buildDir, files("failed", true), () => undefined, "failed")).toBeUndefined();
     expect(readdirSync(out).sort()).toEqual(["build"]);
   });
 
@@ -76,6 +106,7 @@ describe("the last good build, kept when a build fails", () => {
     expect(result.exitCode).toBe(1);
     expect(page("build")).toContain("This build failed");
     expect(page("last-good")).toBe(good);
-    expect(lines).toContain("the last build that did not fail is kept in out/last-good/ (its report.html, report.pdf and records) until a build succeeds");
+    // That build printed no PDF (--no-pdf): the line says what the folder holds.
+    expect(lines).toContain("the last build that did not fail is kept in out/last-good/ (report.html, its records) until a build succeeds");
   });
 });

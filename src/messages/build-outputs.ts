@@ -1,0 +1,14 @@
+/**
+ * Messages about out/build/ as one unit (build/outputs.ts): an old build set aside that could not be
+ * removed, and the last good build a failed one keeps in out/last-good/.
+ */
+
+export const buildSetAsideLeft = (path: string, quoted: string, code: string, now: boolean): string =>
+  `warning: ${now ? `the previous build, set aside as ${path}, could not be removed (${code}); the new one is in place` : `${path}, an old build an earlier build set aside, cannot be removed (${code}); builds go on meanwhile`}. ` +
+  `Its owner can remove it (\`rm -rf ${quoted}\`, with sudo if it is another user's); the next build tries again`;
+
+/** `files`: the reader's files it holds (report.html, and report.pdf when that build printed one). */
+export const buildKeptLastGood = (folder: string, files: readonly string[], now: boolean): string =>
+  `the last build that did not fail ${now ? "is kept" : "is still"} in ${folder} (${[...files, "its records"].join(", ")}) until a build succeeds`;
+export const lastGoodNotKept = (old: string, folder: string, code: string): string =>
+  `could not keep the last good build in ${folder} (${code}); it is in ${old}, which the next build keeps there once ${folder} can be written`;
