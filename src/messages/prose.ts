@@ -49,3 +49,6 @@ export const typedNumber = (where: Location, text: string, inside: "markdown" | 
     `${JSON.stringify(text)} is typed into the prose${inside === "nb.md" ? " (the text of an nb.md template)" : ""}: a reader takes it for the model's, and it stays as typed when an assumption moves it; ` +
       "write it from the model, e.g. nb.md`The run costs ${nb.fmt(cost, \"usd\")}.` with a figure or nb.fmt (a quotation in quotation marks, and an interval's name such as \"90% interval\", are not read)",
   );
+
+export const moreTypedNumbers = (file: string, count: number): string =>
+  `${file}: ${count} more number${count === 1 ? " is" : "s are"} typed into the prose; fix the ones above and check again to see ${count === 1 ? "it" : "them"} located`;

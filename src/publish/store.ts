@@ -3,6 +3,7 @@
  * immutable, with a manifest. Dot-folders (staging) and anything else are not versions.
  */
 import { readdir } from "node:fs/promises";
+import { realpathSync } from "node:fs";
 import { nestedPast } from "../util/records";
 import { isProcessAlive } from "../util/lock";
 import { basename, dirname, join, resolve } from "node:path";
@@ -83,8 +84,16 @@ export function reportsPath(reportsDir: string, ...parts: string[]): string {
 export function versionIdOfPath(given: string, reportsDir: string): string {
   const trimmed = given.replace(/[\\/]+$/, "");
   if (VERSION_ID.test(trimmed)) return trimmed;
-  const path = resolve(trimmed);
-  return dirname(path) === resolve(reportsDir) && VERSION_ID.test(basename(path)) ? basename(path) : given;
+  // Compared as the file system has them: through a link ($PWD under a linked folder, macOS's /tmp) the two spell one folder two ways.
+  const real = (path: string): string => {
+    try {
+      return realpathSync(path);
+    } catch {
+      return path;
+    }
+  };
+  const path = real(resolve(trimmed));
+  return dirname(path) === real(resolve(reportsDir)) && VERSION_ID.test(basename(path)) ? basename(path) : given;
 }
 
 /** Every erratum published up to and including `id` (all versions when absent), in publication order. */

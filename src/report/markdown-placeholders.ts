@@ -43,32 +43,68 @@ export async function placeholdersIn(source: string): Promise<Placeholder[]> {
   return mayHavePlaceholder(source) ? (await matchesInText(source, PLACEHOLDER)).map(({ text, line, column }) => ({ text, line, column })) : [];
 }
 
+/** How much of a line before a match `keep` is given: a paragraph of 20,000 tokens copied its whole line for each. */
+const LINE_KEPT = 400;
+
+/** What a scan of markdown reads (`matchesInText`). */
+export interface TextScan {
+  /** Whether `html_inline` and `html_block` tokens are read: a placeholder there shows, a typed number in an attribute does not. */
+  readonly html?: boolean;
+  /** Whether a blockquote's text is read: a quotation is the quoted source's words. */
+  readonly quotes?: boolean;
+  /**
+   * Passes over a match: the text token, the match's index in it, the match, the text of its line
+   * before it (across the paragraph's tokens: a quotation opened before an emphasis), the paragraph's text.
+   */
+  readonly keep?: (text: string, at: number, match: string, lineBefore: string, paragraph: string) => boolean;
+}
+
 /**
  * What `pattern` (global) finds in the text a reader sees of one piece of markdown: outside code spans
- * and code blocks, in its words and inline HTML. `keep` (the text token, the match's index in it, the
- * match, the paragraph's text) may pass over some of them (typed-numbers.ts: a quotation, "90% interval").
+ * and code blocks, in its words (and, unless `scan.html` is false, its HTML). Each is located where the
+ * source writes it: the paragraph's tokens are found in turn in its source, a code span's too, so a
+ * match is never placed at the same text inside a code span before it; where the parse took escapes
+ * out, at the first place after the last one found.
  */
-export async function matchesInText(source: string, pattern: RegExp, keep: (text: string, at: number, match: string, block: string) => boolean = () => true): Promise<FoundText[]> {
+export async function matchesInText(source: string, pattern: RegExp, scan: TextScan = {}): Promise<FoundText[]> {
   parser ??= new (await import("markdown-it")).default({ html: true });
   const starts = [0];
   for (let at = source.indexOf("\n"); at >= 0; at = source.indexOf("\n", at + 1)) starts.push(at + 1);
   const position = lineIndex(source);
   const found: FoundText[] = [];
+  const html = scan.html !== false;
+  let quoted = 0;
   for (const token of parser.parse(source, {})) {
-    const texts = token.type === "inline" ? (token.children ?? []).filter((child) => child.type === "text" || child.type === "html_inline").map((child) => child.content) : token.type === "html_block" ? [token.content] : [];
-    if (texts.length === 0) continue;
+    if (token.type === "blockquote_open") quoted += 1;
+    if (token.type === "blockquote_close") quoted -= 1;
+    if (quoted > 0 && scan.quotes === false) continue;
+    const read = (type: string): boolean => type === "text" || (html && type === "html_inline");
+    const parts = token.type === "inline" ? (token.children ?? []).map((child) => ({ type: child.type, content: child.content })) : token.type === "html_block" && html ? [{ type: "text", content: token.content }] : [];
+    if (!parts.some((part) => read(part.type))) continue;
     const [first, last] = token.map ?? [0, starts.length];
     const blockStart = starts[first] ?? 0;
     const block = source.slice(blockStart, starts[last] ?? source.length);
-    let from = 0; // the same placeholder twice in a block: each at its own place
-    for (const text of texts) {
-      for (const { 0: match, index } of text.matchAll(pattern)) {
-        if (!keep(text, index ?? 0, match, texts.join(" "))) continue;
-        const offset = block.indexOf(match, from);
-        const at = blockStart + Math.max(offset, 0); // written with escapes the parse took out: at its paragraph
-        if (offset >= 0) from = offset + match.length;
-        found.push({ text: match, ...position(at), offset: at });
+    const paragraph = parts.filter((part) => read(part.type)).map((part) => part.content).join(" ");
+    let cursor = 0; // where the next token's text is looked for in the block's source
+    let line = ""; // the words of the current line so far, across tokens
+    for (const part of parts) {
+      if (part.type === "softbreak" || part.type === "hardbreak") line = "";
+      const at = part.content === "" ? -1 : block.indexOf(part.content, cursor);
+      if (!read(part.type)) {
+        if (at >= 0) cursor = at + part.content.length;
+        continue;
       }
+      let from = at >= 0 ? at : cursor;
+      for (const { 0: match, index = 0 } of part.content.matchAll(pattern)) {
+        const offset = at >= 0 ? at + index : block.indexOf(match, from);
+        if (offset >= 0) from = offset + match.length;
+        const before = (line + part.content.slice(Math.max(0, index - LINE_KEPT), index)).slice(-LINE_KEPT);
+        if (scan.keep !== undefined && !scan.keep(part.content, index, match, before.slice(before.lastIndexOf("\n") + 1), paragraph)) continue;
+        const where = blockStart + Math.max(offset, 0); // written with escapes the parse took out: at its paragraph
+        found.push({ text: match, ...position(where), offset: where });
+      }
+      if (at >= 0) cursor = at + part.content.length;
+      line = (line + part.content.slice(-LINE_KEPT)).slice(-LINE_KEPT);
     }
   }
   return found;

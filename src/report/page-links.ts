@@ -33,8 +33,8 @@ interface ChapterNotebook {
 }
 
 export function brokenLinkWarnings(page: string, chapters: readonly ChapterNotebook[]): string[] {
-  const ids = new Set([...page.matchAll(/\s(?:id|name)="([^"]*)"/g)].map(([, id]) => unescapeHtml(id ?? "")));
-  const targets = new Set([...page.matchAll(/\shref="#([^"]*)"/g)].map(([, href]) => fragment(unescapeHtml(href ?? ""))));
+  const ids = new Set(attributes(page, /\s(?:id|name)="([^"]*)"/g));
+  const targets = new Set(attributes(page, /\shref="#([^"]*)"/g).map(fragment));
   const broken = [...targets].filter((target) => !ids.has(target) && !TOP.has(target.toLowerCase()) && !PUBLISHED_IDS.test(target)).sort();
   if (broken.length === 0) return [];
   const named = broken.slice(0, MAX_NAMED);
@@ -63,6 +63,16 @@ function inReadingOrder(chapters: readonly ChapterNotebook[], warnings: readonly
   return [...warnings].sort((a, b) => order(key(a.at), key(b.at))).map((warning) => warning.text);
 }
 
+/**
+ * The values of an attribute in the page's tags, unescaped: only in a tag, since a code span showing
+ * `<div id="x">` holds the same words as text (escaped `<`, quotes as they are) and counted as an id.
+ */
+function attributes(page: string, attribute: RegExp): string[] {
+  const values: string[] = [];
+  for (const [tag] of page.matchAll(/<[a-zA-Z][^<>]*>/g)) for (const [, value] of tag.matchAll(attribute)) values.push(unescapeHtml(value ?? ""));
+  return values;
+}
+
 /** A fragment as the id it names: percent-escapes undone (markdown-it escapes "é" in a link), else as written. */
 function fragment(href: string): string {
   try {
@@ -80,8 +90,7 @@ function fragment(href: string): string {
  */
 export function duplicateIdWarnings(page: string, chapters: readonly ChapterNotebook[]): string[] {
   const counts = new Map<string, number>();
-  for (const [, id] of page.matchAll(/\sid="([^"]*)"/g)) {
-    const key = unescapeHtml(id ?? "");
+  for (const key of attributes(page, /\sid="([^"]*)"/g)) {
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
   // An id publish gives its own section ("What changed", the errata) is taken once published, if a notebook writes it.

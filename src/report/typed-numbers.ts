@@ -4,57 +4,87 @@
  * moves the model's number: the stale prose the report exists to prevent, which nothing caught (`check`,
  * `run` and `build --strict` passed it). A number in prose comes from a code cell, as a figure or
  * `nb.fmt(…)`, with its interval. The build warns (so `--strict` and `publish` refuse it), as `run` and
- * `check` do, at the cell, line and column.
+ * `check` do, at the cell, line and column; past MAX_NAMED in a notebook, one line counts the rest.
  *
- * Only amounts, shares and multiples are read (a currency sign, "%", "×", "million"…): years, chapter
- * numbers and counts are not the model's. Passed over: what markdown shows as code, a quotation in
- * quotation marks (the essay's "above 4%", said as the essay says it), and an interval's name ("90%
- * interval"). Pure but for the markdown parser, loaded only for text that holds such a number at all.
+ * Only amounts, shares and multiples are read (a currency sign, "%", "×", "percent", "bn", "million"…):
+ * years, chapter numbers and counts are not the model's. Passed over: what markdown shows as code, HTML
+ * (an attribute's `width: 100%`, a comment), a blockquote and a quotation in quotation marks (the
+ * essay's "above 4%", said as the essay says it), and an interval's name ("90% interval", "95%
+ * confidence interval"; the report's "90%" in a paragraph naming percentiles). Pure but for the
+ * markdown parser, loaded only for text that holds such a number at all; linear in the text (a match
+ * starts only where a number does).
  */
 import * as messages from "../messages/prose";
 import type { Notebook } from "../notebook/nbformat";
 import { cellText } from "../notebook/nbformat";
 import { proseCallText } from "../notebook/prose-calls";
 import { lineIndex } from "../util/text-position";
-import { shownMarkdown } from "./chapter-cells";
+import { chapterCells } from "./chapter-cells";
 import { matchesInText } from "./markdown-placeholders";
 
-/** An amount, a share or a multiple, as words write it: not inside a word, an id or a version ("H100", "GPT-4.5"). */
-const TYPED = /(?<![\w.$/-])(?:[$€£]\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:[KMBT]\b|thousand\b|million\b|billion\b|trillion\b))?|\d[\d,]*(?:\.\d+)?(?:\s?%|×|\s(?:thousand|million|billion|trillion)\b))/g;
+/** Located warnings per notebook; past this, one line says how many more. */
+export const MAX_NAMED = 20;
+
+/**
+ * An amount, a share or a multiple, as words write it: not inside a word, a number, an id, a version or
+ * a URL's query ("H100", "GPT-4.5", "?q=8%"); a range's second number is read ("10–20%", "10-20%").
+ */
+const TYPED =
+  /(?<![\w.,$/=?&])(?<![A-Za-z]-)(?:(?:US)?[$€£¥]\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:[KMBT]\b|bn\b|thousand\b|million\b|billion\b|trillion\b))?|\d[\d,]*(?:\.\d+)?(?:\s?%|×|x\b|\s?(?:percent|pp|bps)\b|\s(?:thousand|million|billion|trillion)\b))/g;
 
 const mayHaveTyped = (text: string): boolean => new RegExp(TYPED.source).test(text);
 
-/** Not a number of the model's: an interval's name or level, or inside a quotation (straight or curly quotes, on its line). */
-function isTyped(text: string, at: number, match: string, paragraph: string): boolean {
-  if (/^\d[\d.]*\s?%$/.test(match) && /^\s?intervals?\b/.test(text.slice(at + match.length))) return false;
+/** Not a number of the model's: an interval's name or the report's level, or inside a quotation on its line. */
+function isTyped(text: string, at: number, match: string, lineBefore: string, paragraph: string): boolean {
+  const after = text.slice(at + match.length);
+  if (/%$/.test(match) && /^[\s-]?(?:(?:confidence|credible|prediction|uncertainty)\s)?intervals?\b/i.test(after)) return false;
   // The report's own interval, named with its percentiles ("Intervals are 90% (5th to 95th percentile)").
   if (match === "90%" && /percentile/i.test(paragraph)) return false;
-  const before = text.slice(text.lastIndexOf("\n", at) + 1, at);
-  const straight = (before.match(/"/g) ?? []).length % 2 === 1;
-  const curly = before.lastIndexOf("\u201c") > before.lastIndexOf("\u201d");
+  const straight = (lineBefore.match(/"/g) ?? []).length % 2 === 1;
+  const curly = lineBefore.lastIndexOf("\u201c") > lineBefore.lastIndexOf("\u201d");
   return !straight && !curly;
 }
 
+const SCAN = { html: false, quotes: false, keep: isTyped } as const;
+
 export async function typedNumberWarnings(notebook: Notebook, file: string): Promise<string[]> {
-  const warnings: string[] = [];
-  for (const { cell, source, lineOffset } of shownMarkdown(notebook, file, false)) {
+  const found: { cell: number; line: number; column: number; text: string; inside: "markdown" | "nb.md" }[] = [];
+  // Markdown cells whole, the chapter's title line included (it heads the chapter and the contents).
+  for (const { index, cell } of chapterCells(notebook, file).cells) {
+    if (cell.cell_type !== "markdown") continue;
+    const source = cellText(notebook.cells[index]?.source ?? cell.source);
     if (!mayHaveTyped(source)) continue;
-    for (const { text, line, column } of await matchesInText(source, TYPED, isTyped)) warnings.push(messages.typedNumber({ file, cell, line: line + (lineOffset ?? 0), column }, text, "markdown"));
+    for (const { text, line, column } of await matchesInText(source, TYPED, SCAN)) found.push({ cell: index + 1, line, column, text, inside: "markdown" });
   }
   for (const [index, cell] of notebook.cells.entries()) {
     if (cell.cell_type !== "code") continue;
     const source = cellText(cell.source);
-    if (!source.includes("md`") || !mayHaveTyped(source)) continue;
+    if (!/md(?:Fragment)?\s*`/.test(source) || !mayHaveTyped(source)) continue;
     const position = lineIndex(source);
     let from = 0;
-    // Each template's text, found where the cell writes it (in source order, as proseCallText reads them).
+    // Each template's text where the cell writes it: after a backtick or an interpolation's "}", not in a string of the same words.
     for (const raw of proseCallText(source)) {
-      const start = source.indexOf(raw, from);
+      const start = templatePart(source, raw, from);
       if (start < 0) continue;
       from = start + raw.length;
-      if (!mayHaveTyped(raw)) continue;
-      for (const { text, offset } of await matchesInText(raw, TYPED, isTyped)) warnings.push(messages.typedNumber({ file, cell: index + 1, ...position(start + offset) }, text, "nb.md"));
+      // As markdown reads it: a template's \` is a backtick (a code span), its \$ a dollar.
+      const text = raw.replace(/\\([`$\\])/g, "$1");
+      if (!mayHaveTyped(text)) continue;
+      for (const match of await matchesInText(text, TYPED, SCAN)) {
+        const at = raw.indexOf(match.text, Math.max(0, match.offset - 2 * (raw.length - text.length)));
+        found.push({ cell: index + 1, ...position(start + Math.max(at, 0)), text: match.text, inside: "nb.md" });
+      }
     }
   }
-  return warnings;
+  found.sort((a, b) => a.cell - b.cell || a.line - b.line || a.column - b.column);
+  const warnings = found.slice(0, MAX_NAMED).map(({ cell, line, column, text, inside }) => messages.typedNumber({ file, cell, line, column }, text, inside));
+  return found.length > MAX_NAMED ? [...warnings, messages.moreTypedNumbers(file, found.length - MAX_NAMED)] : warnings;
+}
+
+/** Where `raw`, one part of a template's text, is written in `source` from `from`: after its backtick or its "}". */
+function templatePart(source: string, raw: string, from: number): number {
+  for (let at = source.indexOf(raw, from); at >= 0; at = source.indexOf(raw, at + 1)) {
+    if (raw === "" || source[at - 1] === "`" || source[at - 1] === "}") return at;
+  }
+  return source.indexOf(raw, from);
 }

@@ -3,6 +3,7 @@
  * that version for `verify` and `diff`; they refused it as an unknown version or "a folder".
  */
 import { rm } from "node:fs/promises";
+import { symlinkSync, unlinkSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { fragtax, projectWithVersions } from "../published-project";
@@ -34,5 +35,13 @@ describe("a published version named by its folder", () => {
     expect(versionIdOfPath("/tmp/2026-05-01", reports)).toBe("/tmp/2026-05-01");
     expect(versionIdOfPath("HEAD~1", reports)).toBe("HEAD~1");
     expect(versionIdOfPath(join(reports, "notes"), reports)).toBe(join(reports, "notes"));
+    // Through a link to the project: the same folder, spelt another way.
+    const link = `${root}-link`;
+    symlinkSync(root, link);
+    try {
+      expect(versionIdOfPath(join(link, "out", "reports", "2026-05-01"), reports)).toBe("2026-05-01");
+    } finally {
+      unlinkSync(link);
+    }
   });
 });

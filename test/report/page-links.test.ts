@@ -38,6 +38,14 @@ describe("links within the page", () => {
     expect(brokenLinkWarnings(page.replace(/#figure-run_cst|#from-code/g, "#costs"), [chapter])).toEqual([]);
   });
 
+  it("reads ids and links in the page's tags only: a code span that shows `<div id=…>` is text", () => {
+    // The markdown `<div id="figure-run_cost_usd">` in backticks, as the page holds it: escaped "<", quotes as they are.
+    const page = '<figure id="figure-run_cost_usd"></figure><p>Don\'t write <code>&lt;div id="figure-run_cost_usd"&gt;</code> or <code>&lt;span id="ghost-target"&gt;</code>; <a href="#ghost-target">the ghost</a></p>';
+    const chapter = { relativePath: "n.ipynb", notebook: notebook([{ id: "a", cell_type: "markdown", metadata: {}, source: "Don't write `<div id=\"figure-run_cost_usd\">` or `<span id=\"ghost-target\">`; [the ghost](#ghost-target)" }] as Notebook["cells"]) };
+    expect(duplicateIdWarnings(page, [chapter])).toEqual([]);
+    expect(brokenLinkWarnings(page, [chapter])).toEqual([expect.stringMatching(/^n\.ipynb: cell 1, line 1, column \d+: the link to "#ghost-target" goes nowhere/)]);
+  });
+
   it("says the broken links in the order a reader meets them, not by target", () => {
     // Sorted by target, "#zeta" (column 5) came after "#alpha" (column 20) on the same line.
     const page = '<a href="#zeta">z</a><a href="#alpha">a</a><h2 id="real"></h2>';

@@ -44,6 +44,35 @@ describe("numbers typed into prose", () => {
     expect(await typedNumberWarnings(nb, "n.ipynb")).toEqual([]);
   });
 
+  it("reads the chapter's title, nb.mdFragment, ranges and more ways of writing a share, and says them in cell order", async () => {
+    const nb = notebook([
+      markdown("# Runs cost 40% more than in 2024\n\nFell -4% last year; 10-20% or 3x, 50 bps, 5 percent, $5bn."),
+      code('nb.mdFragment`alone 6%`;\nnb.md `spaced 11%`;'),
+    ] as Notebook["cells"]);
+    expect((await typedNumberWarnings(nb, "n.ipynb")).map((w) => /: "([^"]+)" is typed/.exec(w)?.[1])).toEqual(["40%", "4%", "20%", "3x", "50 bps", "5 percent", "$5bn", "6%", "11%"]);
+  });
+
+  it("passes over HTML, comments, a blockquote, a quotation across an emphasis, a code span in a template, other intervals and a URL's query", async () => {
+    const nb = notebook([
+      markdown('<table style="width:100%"><tr><td width=50%>a</td></tr></table>\n\n<!-- hidden 23% -->\n\n> The essay said costs rise 16%.\n\nThe essay said "above **4%**", a 95% confidence interval, a 90%-interval, https://example.com/?q=8%.'),
+      code("nb.md`use \\`4%\\` as written`;"),
+    ] as Notebook["cells"]);
+    expect(await typedNumberWarnings(nb, "n.ipynb")).toEqual([]);
+  });
+
+  it("locates a typed number past the same text in a code span, and a template's text past a string that holds the same words", async () => {
+    const nb = notebook([markdown("The value is `4%` but we use 4%."), code('const label = "costs 14%";\nnb.md`costs 14%`;')] as Notebook["cells"]);
+    expect((await typedNumberWarnings(nb, "n.ipynb")).map((w) => /cell (\d+), line (\d+), column (\d+)/.exec(w)?.slice(1).join(":"))).toEqual(["1:1:30", "2:2:13"]);
+  });
+
+  it("names the first 20 of a notebook and counts the rest, and reads a long run of numbers in linear time", async () => {
+    const many = await typedNumberWarnings(notebook([markdown("cost 1% ".repeat(400))] as Notebook["cells"]), "n.ipynb");
+    expect(many).toHaveLength(21);
+    expect(many.at(-1)).toBe("n.ipynb: 380 more numbers are typed into the prose; fix the ones above and check again to see them located");
+    // A long run of comma-separated numbers was quadratic (a 60,000-element array took seconds): within the test's time now.
+    expect(await typedNumberWarnings(notebook([code(`const xs = [${"1,".repeat(100_000)}1];\nnb.md\`none\`;`)] as Notebook["cells"]), "n.ipynb")).toEqual([]);
+  });
+
   it("is warned about by check and by the build; --strict refuses it", () => {
     const project = tempProject();
     try {
