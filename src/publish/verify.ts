@@ -165,7 +165,12 @@ export async function damagedVersions(reportsDir: string): Promise<string[]> {
  * it vanished without a trace and the next publish gave its id to another report.
  */
 export async function removedVersions(reportsDir: string): Promise<string[]> {
-  const index = await readFile(join(reportsDir, "index.html"), "utf8").catch(() => undefined);
+  // Only a plain file is read: a FIFO in its place would block the read for ever (checkIndex says what it is).
+  const path = join(reportsDir, "index.html");
+  const info = await lstat(path).catch(() => undefined);
+  // Nor one too large to be an index publish wrote (a sparse file of gigabytes): checkIndex says it differs.
+  if (info?.isFile() !== true || info.size > 64 * 1024 * 1024) return [];
+  const index = await readFile(path, "utf8").catch(() => undefined);
   if (index === undefined) return [];
   const held = new Set(await versionFolders(reportsDir));
   const listed = new Set<string>();
