@@ -64,7 +64,7 @@ describe("fragtax check", () => {
     try {
       const cell = appendCell(project.root, "01-price.ipynb", 'nb.md`${nb.fmt(hours, "usdd")}`;\nconst verdict: Parameters<typeof nb.claim>[0]["verdict"] = "fine";');
       const file = join(project.root, "notebooks", "01-price.ipynb");
-      const formats = 'A format of the notebook API is one of "usd", "multiple", "percent", "count", "year", "number"';
+      const formats = 'A format of the notebook API is one of "usd", "multiple", "percent", "count", "year", "correlation", "number"';
       const checked = checkNotebooks([file], { root: project.root, includeSrc: false }).map(formatDiagnostic);
       expect(checked).toEqual([
         expect.stringContaining(`cell ${cell}, line 1, column 23: TS2345: Argument of type '"usdd"' is not assignable to parameter of type 'NumberFormat | undefined'. ${formats}; did you mean "usd"?`),
@@ -113,7 +113,7 @@ describe("fragtax check", () => {
     expect(typeErrorHint(`Type '"ok"' is not assignable to type 'Verdict'.`)).toBe(' A verdict of the notebook API is one of "consistent", "overstated", "understated", "unverifiable".');
     // A chain (a format widened to string in an object) ends in the property's type: that line counts.
     const chain = "Argument of type '{ id: string; format: string; }' is not assignable to parameter of type 'FigureSpec'.\n  Types of property 'format' are incompatible.\n    Type 'string' is not assignable to type 'NumberFormat'.";
-    expect(typeErrorHint(chain)).toBe(' A format of the notebook API is one of "usd", "multiple", "percent", "count", "year", "number".');
+    expect(typeErrorHint(chain)).toBe(' A format of the notebook API is one of "usd", "multiple", "percent", "count", "year", "correlation", "number".');
   });
 
   it("finds the top-level names of every declaration kind", () => {

@@ -108,11 +108,13 @@ describe("a claim checked against a fixed input", () => {
 });
 
 describe("the title page's headline cards", () => {
-  it("write a figure's 90% interval as its prose does: one value when both ends read the same, the unit once", async () => {
+  it("write a figure's 90% interval as its prose does: none when it reads as the value, the unit once", async () => {
     const cards = await texts(".headline");
     const card = (label: string): string => cards.find((c) => c.includes(label)) ?? "";
-    expect(card("Engineering multiplier")).toContain("90% interval 2×");
+    // Both ends and the median read 2×: the card gives the one number, as prose does, not "2×" beside "90% interval 2×".
+    expect(card("Engineering multiplier")).toContain("2×");
     expect(card("Engineering multiplier")).not.toContain("2×–2×");
+    expect(card("Engineering multiplier")).not.toContain("90% interval");
     expect(card("Design cost per chip")).toContain("90% interval $2.3K–$7.77K/chip");
     // The figure's own display in the chapter says the same.
     expect((await texts('[data-figure-id="per_chip_usd"]')).join("")).toContain("(90% interval $2.3K–$7.77K/chip)");
