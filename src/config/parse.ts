@@ -27,10 +27,9 @@ const isoDate = z.union([
 ]);
 
 // The title runs in every PDF page's header, and the byline on the title page: a title of 50,000
-// characters made each header so tall that printing timed out after ~46 s.
+// characters made each header so tall that printing timed out after ~46 s; one of spaces alone shows nothing.
 const TEXT_LIMIT = "characters at most: it heads the title page and every PDF page; put the rest in a chapter";
 const ReportYaml = z.strictObject({
-  // Whitespace alone is no title either: the page and every PDF header would show nothing.
   title: z.string().trim().min(1, "empty: give the report a title, e.g. title: The Fragmentation Tax").max(300, `300 ${TEXT_LIMIT}`),
   subtitle: z.string().max(600, `600 ${TEXT_LIMIT}`).optional(),
   author: z.string().max(300, `300 ${TEXT_LIMIT}`).optional(),

@@ -46,13 +46,6 @@ const USD_SCALES: ReadonlyArray<readonly [number, string]> = [
 ];
 
 /** One number in the given format. Non-finite numbers read "n/a" rather than leaking NaN to readers. */
-const SMALL_NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"] as const;
-
-/** A count as prose writes it: one to nine in words ("three readings"), 10 and more in digits ("28 statements"). */
-export function countAsProse(n: number): string {
-  return Number.isInteger(n) && n >= 0 && n < SMALL_NUMBER_WORDS.length ? (SMALL_NUMBER_WORDS[n] ?? String(n)) : formatNumber(n, "count");
-}
-
 export function formatNumber(x: number, format: NumberFormat = "number"): string {
   if (!Number.isFinite(x)) return "n/a";
   const sign = x < 0 ? MINUS : "";

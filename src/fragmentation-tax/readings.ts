@@ -6,7 +6,8 @@
  * essay's GPU count, changes all of them together instead of leaving a typed "all three overlap".
  */
 import type { Assumption } from "../assumptions/types";
-import { countAsProse, type NumberFormat } from "../format/number";
+import type { NumberFormat } from "../format/number";
+import { countAsProse } from "../format/count-words";
 import { checkClaim, computedRange, type Range } from "../model/claims";
 import { intervalOf } from "../model/runner";
 import type { Summary } from "../vocabulary/results";

@@ -4,7 +4,8 @@
  * them must follow: a what-if of one stack read "the stacks beyond the first (1 in all) is $0 … That
  * is a real cost" and "1 hardware stacks".
  */
-import { countAsProse, formatNumber } from "../format/number";
+import { formatNumber } from "../format/number";
+import { countAsProse } from "../format/count-words";
 
 type Interval = { readonly low: number; readonly high: number };
 

@@ -3,7 +3,8 @@
  * Everything here comes from data (assumptions.yaml, notebook records, the build), so every value
  * goes through the escaping `html` template; a "<script>" in a note shows as text.
  */
-import { countAsProse, formatAssumptionQuantity, formatNumber, formatFigure, formatFactor } from "../format/number";
+import { formatAssumptionQuantity, formatNumber, formatFigure, formatFactor } from "../format/number";
+import { countAsProse } from "../format/count-words";
 import type { ClaimRecord, FigureRecord, Verdict } from "../api/types";
 import { claimComputedText, claimStatedText } from "../api/display";
 import { judgementLedText } from "../api/judgement";
