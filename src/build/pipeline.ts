@@ -70,6 +70,7 @@ import { checkErrata, checkErrataVersions } from "../errata/check";
 import { withoutPositions, type LocatedErratum } from "../errata/types";
 import { cellFailed } from "../notebook/nbformat";
 import { withCellFrames } from "../notebook/errors";
+import { typedNumbersInReportYaml } from "../report/typed-numbers";
 
 export { FileBuildEffects } from "./effects";
 export type { BuildEffects, ChapterRun, ExecuteSettings } from "./effects-types";
@@ -177,7 +178,7 @@ export async function build(options: BuildOptions = {}, effects: BuildEffects = 
     for (const keep of [keepConfig, keepParsed, parsedErrata?.keep]) if (keep !== undefined) writeBehind(keep);
     // The files read here, as read: the build log records them with the chapters' inputs (publish checks them).
     const read: [string, string][] = [[config.file, sha256(configText)], ...(config.errata !== undefined && errataText !== undefined ? [[config.errata, sha256(errataText)] as [string, string]] : [])];
-    return await buildLocked({ config, options, effects, started, rel, registry, fileRegistry, whatIf, assumptionsText, versionDate, asOf, errata, read });
+    return await buildLocked({ config, options, effects, started, rel, registry, fileRegistry, whatIf, assumptionsText, versionDate, asOf, errata, read, configWarnings: typedNumbersInReportYaml(config, configText, rel(config.file)) });
   } finally {
     // No cache write outlives the lock (a build that failed first has its own error to tell).
     await writesBehindSettled().catch(() => undefined);
@@ -201,6 +202,8 @@ interface LockedInput {
   readonly errata: readonly LocatedErratum[] | null;
   /** report.yaml and the errata file (absolute path, sha256 of the text read). */
   readonly read: ReadonlyArray<readonly [string, string]>;
+  /** What report.yaml's own text gets wrong without failing the build (a number typed into the title). */
+  readonly configWarnings: readonly string[];
 }
 
 async function buildLocked(input: LockedInput): Promise<BuildResult> {
@@ -214,7 +217,7 @@ async function buildLocked(input: LockedInput): Promise<BuildResult> {
   }
 }
 
-async function buildAndPrint({ config, options, effects, started, rel, registry, fileRegistry, whatIf, assumptionsText, versionDate, asOf, errata, read }: LockedInput, printer: Printer): Promise<BuildResult> {
+async function buildAndPrint({ config, options, effects, started, rel, registry, fileRegistry, whatIf, assumptionsText, versionDate, asOf, errata, read, configWarnings }: LockedInput, printer: Printer): Promise<BuildResult> {
   const step = (name: string, detail = ""): void => logStep(effects, name, detail);
   // Asked now, answered while the chapters are checked (git runs in its own processes).
   const git = effects.gitState(config.root, [{ path: relative(config.root, config.assumptions), text: assumptionsText }]);
@@ -267,7 +270,8 @@ async function buildAndPrint({ config, options, effects, started, rel, registry,
     if (figuresWhole) checkErrata(errata, { sections: [...sections.map((s) => s.id), ...APPENDIX_IDS], figures: figures.map((f) => f.id) });
     step("errata", messages.errataChecked(errata.length, rel(config.errata ?? ""), figuresWhole));
   }
-  for (const warning of report.warnings) effects.log(messages.buildWarning(warning));
+  const warnings = [...configWarnings, ...report.warnings];
+  for (const warning of warnings) effects.log(messages.buildWarning(warning));
 
   // 5. collect
   const out = (name: string): string => `${config.outDir}/${name}`;
@@ -307,11 +311,11 @@ async function buildAndPrint({ config, options, effects, started, rel, registry,
   const hashes = Object.fromEntries([...outputs].map(([name, contents]) => [name, sha256(contents)]));
   const requested = { html: config.outputs.html, pdf: printRequested(config, options) || pdf === "reused" };
   const inputs = mergeInputs(config.root, runs.flatMap((run) => run.inputs ?? []), [...read, ...(report.images ?? []).map((image) => [image.path, image.sha256] as const)]);
-  await write(BUILD_LOG, pretty(buildLog({ asOf, started, now: effects.now(), whatIf, assumptions: { file: rel(config.assumptions), sha256: provenance.assumptionsSha256 }, inputs, git: provenance.git, errataFile: config.errata === undefined ? null : rel(config.errata), runs, failedCells: report.failedCells, pdf: pdfStep, pdfMs, pdfSource, duplicates, warnings: report.warnings, requested, outputs: hashes })));
+  await write(BUILD_LOG, pretty(buildLog({ asOf, started, now: effects.now(), whatIf, assumptions: { file: rel(config.assumptions), sha256: provenance.assumptionsSha256 }, inputs, git: provenance.git, errataFile: config.errata === undefined ? null : rel(config.errata), runs, failedCells: report.failedCells, pdf: pdfStep, pdfMs, pdfSource, duplicates, warnings, requested, outputs: hashes })));
 
   // 8. replace — once the caches written behind are on disk: one that could not be written stops the build here, with its path.
   await writesBehindSettled();
-  const strictFailure = options.strict === true && report.warnings.length > 0;
+  const strictFailure = options.strict === true && warnings.length > 0;
   // A what-if or a page --strict refuses neither keeps the last good build nor replaces it (build/outputs.ts).
   const lastGood = await effects.replaceOutputs(config.outDir, outputs, failedPage ? "failed" : whatIf !== null || strictFailure ? "neutral" : "good");
   const files = [...outputs.keys()].map((name) => rel(out(name)));
@@ -321,7 +325,7 @@ async function buildAndPrint({ config, options, effects, started, rel, registry,
   if (report.failedCells[0] !== undefined) effects.log(messages.buildCellErrors(report.failedCells.length, report.failedCells[0].where));
   if (duplicates.length > 0) effects.log(messages.buildDuplicateIds(duplicates));
   if (lastGood !== undefined) effects.log(buildKeptLastGood(`${rel(lastGood.folder)}/`, lastGood.files, lastGood.keptNow));
-  if (strictFailure) effects.log(messages.buildStrictWarnings(report.warnings.length));
+  if (strictFailure) effects.log(messages.buildStrictWarnings(warnings.length));
   const ok = report.failedCells.length === 0 && (printedFromPage(pdf) || pdf === "skipped") && duplicates.length === 0 && !strictFailure;
   const readPaths = [...new Set([...recordedPaths(config.root, inputs), ...(report.images ?? []).map((image) => image.path), ...(report.imagesNotInlined ?? [])])];
   const missing = [...recordedPaths(config.root, inputs, "missing"), ...(report.imagesNotInlined ?? []).filter((image) => !effects.exists(image))];

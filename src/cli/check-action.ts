@@ -54,6 +54,8 @@ export async function checkCommand(args: readonly string[], explicitRoot?: strin
   // check that passed must not leave the build to find them. So it is when notebooks are named: their
   // runs read its assumptions file and Monte Carlo settings, and "passed" would promise a build.
   const assumptions = existsSync(configFile) ? await checkReportInputs(configFile, root) : undefined;
+  // Said when the report is what is checked, as the build says them; not for a notebook named alone.
+  if (args.length === 0) for (const warning of assumptions?.warnings ?? []) process.stderr.write(`${buildWarning(warning)}\n`);
   const notebooks = args.length > 0 ? args.map((arg) => resolve(arg)) : reportNotebooks(root);
   const diagnostics = [...checkNotebooks(notebooks, { root }), ...(await checkDenoNotebooks(notebooks, { root }))];
   const sourceOf = diagnostics.length === 0 ? () => undefined : diagnosticSources(notebooks, root);
@@ -92,6 +94,8 @@ export async function checkCommand(args: readonly string[], explicitRoot?: strin
 interface KnownIds {
   readonly file: string;
   readonly ids: string[];
+  /** What report.yaml's own text gets wrong without failing a build (a number typed into the title). */
+  readonly warnings: readonly string[];
 }
 
 /**
@@ -103,12 +107,14 @@ async function checkReportInputs(configFile: string, root: string): Promise<Know
   const [{ loadConfig }, { loadAssumptionsFile }, { sourcesAfterAsOf }, { AssumptionError }] = await Promise.all([import("../config/parse"), import("../assumptions/load"), import("../assumptions/as-of"), import("../assumptions/errors")]);
   const config = loadConfig(configFile, { root });
   // As the build dates a version without report.yaml's `date`: today; and refuses a cut-off after it.
-  const versionDate = checkAsOf(config, await readInputText(configFile), displayPath(configFile, root), new Date().toISOString().slice(0, 10));
+  const configText = await readInputText(configFile);
+  const versionDate = checkAsOf(config, configText, displayPath(configFile, root), new Date().toISOString().slice(0, 10));
   const registry = await loadAssumptionsFile(config.assumptions, displayPath(config.assumptions, root));
   const [late, ...moreLate] = sourcesAfterAsOf(registry.all(), registry.correlations, config.asOf ?? versionDate, await readInputText(config.assumptions).catch(() => undefined));
   if (late !== undefined) throw new AssumptionError([late, ...moreLate]);
   if (config.errata !== undefined) await checkErrataFile(config.errata, root, config.paths.reports);
-  return { file: config.assumptions, ids: registry.all().map((assumption) => assumption.id) };
+  const { typedNumbersInReportYaml } = await import("../report/typed-numbers");
+  return { file: config.assumptions, ids: registry.all().map((assumption) => assumption.id), warnings: typedNumbersInReportYaml(config, configText, displayPath(configFile, root)) };
 }
 
 /**

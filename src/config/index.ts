@@ -136,7 +136,6 @@ export function topLevelKeyPosition(text: string, key: string): { line: number; 
   return { line: index + 1, column: value + 1 };
 }
 
-/** `<root>/notebooks/report.yaml`, the conventional place. */
 /**
  * The version's date (report.yaml's `date`, else today) and its data cut-off: `asOf` after the date
  * is refused, located at the key (exit 2). One rule for the build and `fragtax check`.
@@ -150,6 +149,7 @@ export function checkAsOf(config: Pick<ReportConfig, "asOf" | "date" | "file">, 
   return versionDate;
 }
 
+/** `<root>/notebooks/report.yaml`, the conventional place. */
 export function configPathForRoot(root: string): string {
   // `--root ""` (an unset shell variable) would quietly mean the current folder.
   if (root.trim() === "") throw new InputError(messages.rootEmpty());

@@ -52,3 +52,10 @@ export const typedNumber = (where: Location, text: string, inside: "markdown" | 
 
 export const moreTypedNumbers = (file: string, count: number): string =>
   `${file}: ${count} more number${count === 1 ? " is" : "s are"} typed into the prose; fix the ones above and check again to see ${count === 1 ? "it" : "them"} located`;
+
+export const typedNumberInReportYaml = (where: Location, text: string, key: "title" | "subtitle"): string =>
+  located(
+    where,
+    `${JSON.stringify(text)} is typed into the report's ${key}: it heads the title page and every PDF page, a reader takes it for the model's, and it stays as typed when an assumption moves it; ` +
+      "say it in a chapter, where nb.md writes it from the model (a quotation in quotation marks is not read)",
+  );

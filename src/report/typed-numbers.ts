@@ -91,6 +91,29 @@ export async function typedNumberWarnings(notebook: Notebook, file: string): Pro
   return found.length > MAX_NAMED ? [...warnings, messages.moreTypedNumbers(file, found.length - MAX_NAMED)] : warnings;
 }
 
+/**
+ * report.yaml's title and subtitle head the title page, the contents' page and every PDF page: a number
+ * typed there stays as typed when the model's moves, as in a chapter's prose. The same rule, located
+ * where report.yaml writes it (a plain or quoted value on its key's line or the lines after).
+ */
+export function typedNumbersInReportYaml(fields: { readonly title: string; readonly subtitle?: string | undefined }, configText: string, file: string): string[] {
+  const position = lineIndex(configText);
+  const warnings: string[] = [];
+  for (const key of ["title", "subtitle"] as const) {
+    const value = fields[key];
+    if (value === undefined || !mayHaveTyped(value)) continue;
+    const keyAt = new RegExp(`^${key}:[ \\t]*`, "m").exec(configText);
+    let from = keyAt === null ? 0 : keyAt.index + keyAt[0].length;
+    for (const { 0: match, index = 0 } of value.matchAll(TYPED)) {
+      if (!isTyped(value, index, match, value.slice(0, index), value)) continue;
+      const at = configText.indexOf(match, from);
+      if (at >= 0) from = at + match.length;
+      warnings.push(messages.typedNumberInReportYaml({ file, ...position(at >= 0 ? at : from) }, match, key));
+    }
+  }
+  return warnings;
+}
+
 /** Where `raw`, one part of a template's text, is written in `source` from `from`: after its backtick or its "}". */
 function templatePart(source: string, raw: string, from: number): number {
   for (let at = source.indexOf(raw, from); at >= 0; at = source.indexOf(raw, at + 1)) {

@@ -7,7 +7,8 @@
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { typedNumberWarnings } from "../../src/report/typed-numbers";
+import { readFileSync, writeFileSync } from "node:fs";
+import { typedNumbersInReportYaml, typedNumberWarnings } from "../../src/report/typed-numbers";
 import type { Notebook } from "../../src/notebook/nbformat";
 import { appendCell, appendMarkdown, tempProject } from "../project";
 
@@ -85,6 +86,38 @@ describe("numbers typed into prose", () => {
       const strict = cli("build", "--no-pdf", "--strict");
       expect(strict.status).toBe(1);
       expect(strict.stderr).toContain(`cell ${cell}, line 3, column 18: "$1.2M" is typed into the prose`);
+    } finally {
+      project.remove();
+    }
+  }, 90_000);
+
+  it("reads report.yaml's title and subtitle, located where report.yaml writes each number; a quotation is not read", () => {
+    const text = 'title: "Compute at 3× the price"\nauthor: x\nsubtitle: >-\n  Why the tax is "above 4%",\n  and $30B a year, or 12%\n';
+    const warnings = typedNumbersInReportYaml({ title: "Compute at 3× the price", subtitle: 'Why the tax is "above 4%", and $30B a year, or 12%' }, text, "notebooks/report.yaml");
+    expect(warnings.map((w) => /^([^ ]+): "([^"]+)" is typed into the report's (\w+)/.exec(w)?.slice(1, 4))).toEqual([
+      ["notebooks/report.yaml:1:20", "3×", "title"],
+      ["notebooks/report.yaml:5:7", "$30B", "subtitle"],
+      ["notebooks/report.yaml:5:23", "12%", "subtitle"],
+    ]);
+    expect(warnings[0]).toContain("say it in a chapter, where nb.md writes it from the model");
+    expect(typedNumbersInReportYaml({ title: "The Fragmentation Tax", subtitle: "Who pays, 2026: an essay's 90% intervals" }, "title: x\n", "r.yaml")).toEqual([]);
+  });
+
+  it("is warned about in report.yaml's subtitle by check (of the report, not of one notebook) and by the build; --strict refuses it", () => {
+    const project = tempProject();
+    try {
+      const file = join(project.root, "notebooks", "report.yaml");
+      writeFileSync(file, readFileSync(file, "utf8").replace(/^subtitle:.*$/m, "").replace(/^(title:.*)$/m, "$1\nsubtitle: A tax of $30B a year"));
+      const line = readFileSync(file, "utf8").split("\n").findIndex((l) => l.startsWith("subtitle:")) + 1;
+      const cli = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { cwd: project.root, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+      const expected = `warning: notebooks/report.yaml:${line}:20: "$30B" is typed into the report's subtitle`;
+      const check = cli("check");
+      expect(check.stderr).toContain(expected);
+      expect(cli("check", "notebooks/01-price.ipynb").stderr).not.toContain("typed into the report's");
+      const strict = cli("build", "--no-pdf", "--strict");
+      expect(strict.status).toBe(1);
+      expect(strict.stderr).toContain(expected);
+      expect(JSON.parse(readFileSync(join(project.root, "out", "build", "build-log.json"), "utf8")).warnings).toContainEqual(expect.stringContaining("\"$30B\" is typed into the report's subtitle"));
     } finally {
       project.remove();
     }
