@@ -59,3 +59,10 @@ export const typedNumberInReportYaml = (where: Location, text: string, key: "tit
     `${JSON.stringify(text)} is typed into the report's ${key}: it heads the title page and every PDF page, a reader takes it for the model's, and it stays as typed when an assumption moves it; ` +
       "say it in a chapter, where nb.md writes it from the model (a quotation in quotation marks is not read)",
   );
+
+export const typedNumberInChart = (where: Location, text: string): string =>
+  located(
+    where,
+    `${JSON.stringify(text)} is typed into a chart's words (a title, an axis or legend title, its description): a reader takes it for the model's, and it stays as typed when an assumption moves it; ` +
+      "build the text from the model, e.g. title: `The tax, ${nb.fmt(tax, \"usd\")} a year`, or leave the number to the chart",
+  );

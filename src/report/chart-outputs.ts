@@ -13,6 +13,7 @@ import { cellText, type Notebook } from "../notebook/nbformat";
 import { lineColumn } from "../util/text-position";
 import { at } from "../messages/location";
 import { chartSpecs } from "./chart-specs";
+import { typedNumbersInChart } from "./typed-numbers";
 
 /** The local files (data, images) a notebook's charts read, resolved against its folder: only those inside `root` the chart may read. */
 export function notebookChartFiles(notebook: Notebook, folder: string, root: string): string[] {
@@ -43,6 +44,7 @@ export async function chartSpecProblems(notebook: Notebook, name: string, folder
         ...textOnQuantities(view).map((text) => textOnQuantityWarning(locate(text.field) ?? inCell, text)),
         ...floatingBars(view).map((bars) => chartFloatingBars(locate(`${bars.span}2`, { key: true }) ?? inCell, bars.path, bars.span, bars.value)),
         ...(drawsNoRows(view) ? [chartNoRows(inCell)] : []),
+        ...typedNumbersInChart(spec, cellText(cell.source), { file: name, cell: index + 1 }),
       );
     }
   }

@@ -19,6 +19,7 @@ import { renderMarkdownWithImages, type InlinedFile } from "./markdown-images";
 import { sanitizeOutputHtml } from "./sanitize";
 import { cellText, type DataOutput, type ErrorOutput, type Output, type StreamOutput } from "../notebook/nbformat";
 import { SHOWN_METADATA } from "../vocabulary/shown-values";
+import { typedNumbersInChart } from "./typed-numbers";
 
 export interface OutputContext {
   readonly markdown: MarkdownRenderer;
@@ -150,7 +151,7 @@ async function renderVegaLite(payload: unknown, context: OutputContext): Promise
     context.onOutputError?.(message);
     return html`<div class="output output-error chart-error" role="alert"><p class="output-error-title">${message}</p></div>`;
   }
-  context.onChart?.(chart.warnings);
+  context.onChart?.([...chart.warnings, ...typedNumbersInChart(spec, context.cellSource, { file: context.file, cell: context.cell })]);
   const description = typeof (spec as { description?: unknown }).description === "string" ? (spec as { description: string }).description : null;
   const id = `chart-${context.docId}`;
   const text = chartText(spec);

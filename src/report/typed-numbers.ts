@@ -10,7 +10,7 @@
  * years, chapter numbers and counts are not the model's. Passed over: what markdown shows as code, HTML
  * (an attribute's `width: 100%`, a comment), a blockquote and a quotation in quotation marks (the
  * essay's "above 4%", said as the essay says it), and an interval's name ("90% interval", "95%
- * confidence interval"; the report's "90%" in a paragraph naming percentiles). Pure but for the
+ * confidence interval", "90% band"; the report's "90%" in a paragraph naming percentiles). Pure but for the
  * markdown parser, loaded only for text that holds such a number at all; linear in the text (a match
  * starts only where a number does).
  */
@@ -18,21 +18,14 @@ import * as messages from "../messages/prose";
 import type { Notebook } from "../notebook/nbformat";
 import { cellText } from "../notebook/nbformat";
 import { proseCallText } from "../notebook/prose-calls";
-import { lineIndex } from "../util/text-position";
+import { lineColumn, lineIndex } from "../util/text-position";
+import { chartWords } from "../charts/chart-words";
 import { chapterCells } from "./chapter-cells";
 import { matchesInText } from "./markdown-placeholders";
+import { mayHaveTypedNumber, namesAnInterval, TYPED_NUMBER } from "../vocabulary/typed-numbers";
 
 /** Located warnings per notebook; past this, one line says how many more. */
 export const MAX_NAMED = 20;
-
-/**
- * An amount, a share or a multiple, as words write it: not inside a word, a number, an id, a version or
- * a URL's query ("H100", "GPT-4.5", "?q=8%"); a range's second number is read ("10–20%", "10-20%").
- */
-const TYPED =
-  /(?<![\w.,$/=?&])(?<![A-Za-z]-)(?:(?:US)?[$€£¥]\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:[KMBT]\b|bn\b|thousand\b|million\b|billion\b|trillion\b))?|\d[\d,]*(?:\.\d+)?(?:\s?%|×|x\b|\s?(?:percent|pp|bps)\b|\s(?:thousand|million|billion|trillion)\b))/g;
-
-const mayHaveTyped = (text: string): boolean => new RegExp(TYPED.source).test(text);
 
 /**
  * Whether a code cell's source may hold a typed number in prose, before its templates are read with a
@@ -41,13 +34,13 @@ const mayHaveTyped = (text: string): boolean => new RegExp(TYPED.source).test(te
  */
 function codeMayHaveTyped(source: string): boolean {
   const code = source.replace(/(^|[^:\\])\/\/.*$/gm, "$1");
-  return [...code.matchAll(TYPED)].some(({ 0: match, index = 0 }) => !(/%$/.test(match) && /^[\s-]?(?:(?:confidence|credible|prediction|uncertainty)\s)?intervals?\b/i.test(code.slice(index + match.length))));
+  return [...code.matchAll(TYPED_NUMBER)].some(({ 0: match, index = 0 }) => !namesAnInterval(match, code.slice(index + match.length)));
 }
 
 /** Not a number of the model's: an interval's name or the report's level, or inside a quotation on its line. */
 function isTyped(text: string, at: number, match: string, lineBefore: string, paragraph: string): boolean {
   const after = text.slice(at + match.length);
-  if (/%$/.test(match) && /^[\s-]?(?:(?:confidence|credible|prediction|uncertainty)\s)?intervals?\b/i.test(after)) return false;
+  if (namesAnInterval(match, after)) return false;
   // The report's own interval, named with its percentiles ("Intervals are 90% (5th to 95th percentile)").
   if (match === "90%" && /percentile/i.test(paragraph)) return false;
   const straight = (lineBefore.match(/"/g) ?? []).length % 2 === 1;
@@ -63,8 +56,8 @@ export async function typedNumberWarnings(notebook: Notebook, file: string): Pro
   for (const { index, cell } of chapterCells(notebook, file).cells) {
     if (cell.cell_type !== "markdown") continue;
     const source = cellText(notebook.cells[index]?.source ?? cell.source);
-    if (!mayHaveTyped(source)) continue;
-    for (const { text, line, column } of await matchesInText(source, TYPED, SCAN)) found.push({ cell: index + 1, line, column, text, inside: "markdown" });
+    if (!mayHaveTypedNumber(source)) continue;
+    for (const { text, line, column } of await matchesInText(source, TYPED_NUMBER, SCAN)) found.push({ cell: index + 1, line, column, text, inside: "markdown" });
   }
   for (const [index, cell] of notebook.cells.entries()) {
     if (cell.cell_type !== "code") continue;
@@ -79,8 +72,8 @@ export async function typedNumberWarnings(notebook: Notebook, file: string): Pro
       from = start + raw.length;
       // As markdown reads it: a template's \` is a backtick (a code span), its \$ a dollar.
       const text = raw.replace(/\\([`$\\])/g, "$1");
-      if (!mayHaveTyped(text)) continue;
-      for (const match of await matchesInText(text, TYPED, SCAN)) {
+      if (!mayHaveTypedNumber(text)) continue;
+      for (const match of await matchesInText(text, TYPED_NUMBER, SCAN)) {
         const at = raw.indexOf(match.text, Math.max(0, match.offset - 2 * (raw.length - text.length)));
         found.push({ cell: index + 1, ...position(start + Math.max(at, 0)), text: match.text, inside: "nb.md" });
       }
@@ -101,14 +94,35 @@ export function typedNumbersInReportYaml(fields: { readonly title: string; reado
   const warnings: string[] = [];
   for (const key of ["title", "subtitle"] as const) {
     const value = fields[key];
-    if (value === undefined || !mayHaveTyped(value)) continue;
+    if (value === undefined || !mayHaveTypedNumber(value)) continue;
     const keyAt = new RegExp(`^${key}:[ \\t]*`, "m").exec(configText);
     let from = keyAt === null ? 0 : keyAt.index + keyAt[0].length;
-    for (const { 0: match, index = 0 } of value.matchAll(TYPED)) {
+    for (const { 0: match, index = 0 } of value.matchAll(TYPED_NUMBER)) {
       if (!isTyped(value, index, match, value.slice(0, index), value)) continue;
       const at = configText.indexOf(match, from);
       if (at >= 0) from = at + match.length;
       warnings.push(messages.typedNumberInReportYaml({ file, ...position(at >= 0 ? at : from) }, match, key));
+    }
+  }
+  return warnings;
+}
+
+/**
+ * A chart's title, subtitle, axis and legend titles and description, where its cell types a number
+ * into them (`title: "The tax, $30B a year"`): the number stays as typed when the model's moves, as in
+ * prose. One the cell builds from the model (`${nb.fmt(tax, "usd")}`) is not in its code as written, and
+ * is not read; nor is an interval's name ("90% intervals") or a quotation in quotation marks. Located at
+ * the number in the cell's code (outside its line comments).
+ */
+export function typedNumbersInChart(spec: unknown, cellSource: string, where: { readonly file: string; readonly cell: number }): string[] {
+  const code = cellSource.replace(/(^|[^:\\])\/\/.*$/gm, (comment, before: string) => before + " ".repeat(comment.length - before.length));
+  const warnings: string[] = [];
+  for (const words of new Set(chartWords(spec))) {
+    if (!mayHaveTypedNumber(words)) continue;
+    for (const { 0: match, index = 0 } of words.matchAll(TYPED_NUMBER)) {
+      const at = code.indexOf(match);
+      if (at < 0 || !isTyped(words, index, match, words.slice(0, index), words)) continue;
+      warnings.push(messages.typedNumberInChart({ ...where, ...lineColumn(cellSource, at) }, match));
     }
   }
   return warnings;

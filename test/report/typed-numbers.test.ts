@@ -8,7 +8,7 @@ import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { readFileSync, writeFileSync } from "node:fs";
-import { typedNumbersInReportYaml, typedNumberWarnings } from "../../src/report/typed-numbers";
+import { typedNumbersInChart, typedNumbersInReportYaml, typedNumberWarnings } from "../../src/report/typed-numbers";
 import type { Notebook } from "../../src/notebook/nbformat";
 import { appendCell, appendMarkdown, tempProject } from "../project";
 
@@ -118,6 +118,45 @@ describe("numbers typed into prose", () => {
       expect(strict.status).toBe(1);
       expect(strict.stderr).toContain(expected);
       expect(JSON.parse(readFileSync(join(project.root, "out", "build", "build-log.json"), "utf8")).warnings).toContainEqual(expect.stringContaining("\"$30B\" is typed into the report's subtitle"));
+    } finally {
+      project.remove();
+    }
+  }, 90_000);
+
+  it("reads a chart's titles, axis and legend titles and description where its cell types the number, not where the model wrote it", () => {
+    const source = [
+      "// the 2% here is a comment",
+      "const tax = 31e9;",
+      "nb.chart({",
+      '  title: { text: `The tax, ${nb.fmt(tax, "usd")} a year`, subtitle: "Rising 3× by 2030 (90% intervals)" },',
+      '  description: "The essay\'s \\"above 4%\\" beside ours",',
+      '  layer: [{ mark: "bar", encoding: { x: { field: "a", axis: { title: "Share above 2%" } }, color: { field: "b", legend: { title: "$5M runs" } } } }],',
+      "});",
+    ].join("\n");
+    const spec = {
+      title: { text: "The tax, $31B a year", subtitle: "Rising 3× by 2030 (90% intervals)" },
+      description: 'The essay\'s "above 4%" beside ours',
+      layer: [{ mark: "bar", encoding: { x: { field: "a", axis: { title: "Share above 2%" } }, color: { field: "b", legend: { title: "$5M runs" } } } }],
+    };
+    const warnings = typedNumbersInChart(spec, source, { file: "notebooks/09-x.ipynb", cell: 4 });
+    expect(warnings.map((w) => /^(.+?): "([^"]+)" is typed into a chart's words/.exec(w)?.slice(1, 3))).toEqual([
+      ["notebooks/09-x.ipynb: cell 4, line 4, column 77", "3×"],
+      ["notebooks/09-x.ipynb: cell 4, line 6, column 83", "2%"],
+      ["notebooks/09-x.ipynb: cell 4, line 6, column 131", "$5M"],
+    ]);
+    expect(warnings[0]).toContain("build the text from the model");
+  });
+
+  it("warns of a number typed into a chart's title in run and in the build; --strict refuses it", () => {
+    const project = tempProject();
+    try {
+      const cell = appendCell(project.root, "01-price.ipynb", 'nb.chart({ title: "Runs cost $9M", data: { values: [{ a: 1 }] }, mark: "bar", encoding: { x: { field: "a", type: "quantitative" } } });');
+      const cli = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { cwd: project.root, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+      const expected = `warning: notebooks/01-price.ipynb: cell ${cell}, line 1, column 30: "$9M" is typed into a chart's words`;
+      expect(cli("run", "notebooks/01-price.ipynb").stderr).toContain(expected);
+      const strict = cli("build", "--no-pdf", "--strict");
+      expect(strict.status).toBe(1);
+      expect(strict.stderr).toContain(expected);
     } finally {
       project.remove();
     }
