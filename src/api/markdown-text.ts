@@ -22,7 +22,7 @@ import { visibleControls } from "../util/control";
 export function markdownText(text: string, inHtml = false): string {
   const escape = (chars: string): string => chars.replace(/./g, (char) => (inHtml ? `&#${char.charCodeAt(0)};` : `\\${char}`));
   // Control characters (an ESC from a YAML label) are shown as \x1b, as everywhere a reader sees data.
-  return visibleControls(text.replace(/\r?\n|\r/g, " "))
+  return visibleControls(possessives(text, inHtml).replace(/\r?\n|\r/g, " "))
     // An apostrophe inside a word is left for the typographer, which sets it as it sets the sentence
     // around it ("the essay’s") in text, and leaves it alone in a link's destination (img/o'k.png).
     .replace(inHtml ? /[\\`*_[\]<>&#!|~$"']/g : /[\\`*_[\]<>&#!|~$"]|(?<!\p{L})'|'(?!\p{L})/gu, escape)
@@ -30,6 +30,15 @@ export function markdownText(text: string, inHtml = false): string {
     .replace(/^(\s*)([-+=])/, (_match, space: string, marker: string) => `${space}${escape(marker)}`)
     .replace(/^(\s*\d+)([.)])/, (_match, digits: string, marker: string) => `${digits}${escape(marker)}`)
     .replace(/^[ \t]+/, (space) => "&#32;".repeat(space.length));
+}
+
+/**
+ * A plural's possessive ("the alternatives' medians") set as the typographer sets "the essay's", in a
+ * value that opens no single quotation: escaped as a quote, it stayed straight beside the sentence's
+ * curly apostrophes. Quotes around words (`'single'`) are the data's own, and stay as written.
+ */
+function possessives(text: string, inHtml: boolean): string {
+  return inHtml || /(?<!\p{L})'(?=\p{L})/u.test(text) ? text : text.replace(/(?<=\p{L}s)'(?!\p{L})/gu, "\u2019");
 }
 
 /**

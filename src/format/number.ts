@@ -54,8 +54,8 @@ export function formatNumber(x: number, format: NumberFormat = "number"): string
     case "usd":
       return `${sign}$${formatUsdMagnitude(magnitude)}`;
     case "multiple":
-      // Below 1, two significant digits: one decimal wrote 0.04 as "0×" and 0.93 as "0.9×".
-      return `${sign}${magnitude >= 10 ? groupThousands(Math.round(magnitude)) : magnitude >= 1 ? trimZeros(magnitude.toFixed(1)) : significant(magnitude, 2)}×`;
+      // Below 1, two significant digits: one decimal wrote 0.04 as "0×" and 0.93 as "0.9×"; just above 1, three, as 0.99× has two: 1.015 read "1×", no change at all.
+      return `${sign}${magnitude >= 10 ? groupThousands(Math.round(magnitude)) : magnitude >= 1.095 ? trimZeros(magnitude.toFixed(1)) : magnitude >= 1 ? significant(magnitude, 3) : significant(magnitude, 2)}×`;
     case "percent": {
       const percent = magnitude * 100;
       return `${sign}${Number.isFinite(percent) ? formatPercentMagnitude(percent) : powerOfTen(magnitude, 2)}%`;

@@ -75,11 +75,15 @@ export function sovereigntyInferenceUplift(i: SovereigntyInputs): number {
 
 /**
  * A probability varied around the essay's: its value plus a drawn offset (the plausible band's points
- * either side), held to [0, 1]. Centred on the essay's figure whatever it is, so a what-if on that figure
- * moves the band with it instead of leaving a band centred on the old one.
+ * either side). Centred on the essay's figure whatever it is, so a what-if on that figure moves the band
+ * with it instead of leaving a band centred on the old one. Near 0 or 1 the offset is held to the room
+ * on the nearer side, on both sides: cut at the bound alone, the band was lopsided and moved the mean (a
+ * what-if's 0% chance of balkanization still charged a sovereignty part of the tax); held so, it stays
+ * centred, and a certain or impossible scenario is not varied at all.
  */
 export function aroundEssay(essay: number, offset: number): number {
-  return Math.min(1, Math.max(0, essay + offset));
+  const room = Math.max(0, Math.min(essay, 1 - essay));
+  return essay + Math.min(room, Math.max(-room, offset));
 }
 
 /**

@@ -30,8 +30,12 @@ export function inputKind(a: Pick<Assumption, "kind" | "source">): InputKind {
 /** True when a what-if build replaced the input's value (its source is then cited as "a what-if value in place of …"). */
 export const isWhatIfInput = (a: Pick<Assumption, "source">): boolean => a.source.title.startsWith(WHAT_IF_SOURCE_PREFIX);
 
-/** Whose an essay's figure is, as prose names it beside the number: "the essay's", or "this what-if's" once a what-if replaced it. */
-export const whoseFigure = (a: Pick<Assumption, "source">): string => (isWhatIfInput(a) ? "this what-if's" : "the essay's");
+/**
+ * Whose an essay's figure is, as prose names it beside the number: "the essay's", or "this what-if's"
+ * once a what-if replaced it; of several figures said together (the three scenario probabilities), once
+ * a what-if replaced any of them.
+ */
+export const whoseFigure = (...figures: readonly Pick<Assumption, "source">[]): string => (figures.some(isWhatIfInput) ? "this what-if's" : "the essay's");
 
 /** True when an assumption cites a public source rather than the essay or our own judgement. */
 export function isIndependentSource(a: Pick<Assumption, "kind" | "source">): boolean {

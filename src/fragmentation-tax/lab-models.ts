@@ -51,16 +51,16 @@ export const WHO_PAYS: ReportModel<
 
 /**
  * Price ÷ run rate: on the essay's run rate (its own division), on the latest reported trailing run
- * rate, and forward (context only: the essay quotes no forward multiple); valuation against the
- * essay's comparison companies.
+ * rate, and forward (context only: the essay quotes no forward multiple). The essay's comparison with
+ * AMD and Intel is its own figures' division, made in the ledger (ledger.ts), not a draw of the model.
  */
 export const VALUATION: ReportModel<
-  "valuation" | "essayRunRate" | "trailing" | "forward" | "amd" | "intel",
-  "essay_multiple" | "trailing_multiple" | "forward_multiple" | "vs_amd" | "vs_intel"
+  "valuation" | "essayRunRate" | "trailing" | "forward",
+  "essay_multiple" | "trailing_multiple" | "forward_multiple"
 > = {
   ids: {
     valuation: "anthropic_valuation_usd", essayRunRate: "essay_anthropic_run_rate_usd", trailing: "anthropic_run_rate_trailing_usd",
-    forward: "anthropic_run_rate_forward_usd", amd: "amd_market_cap_usd", intel: "intel_market_cap_usd",
+    forward: "anthropic_run_rate_forward_usd",
   },
   evaluate: (x) => {
     const multiples = valuationMultiples({ valuationUsd: x.valuation, trailingRunRateUsdPerYear: x.trailing, forwardRunRateUsdPerYear: x.forward });
@@ -68,8 +68,6 @@ export const VALUATION: ReportModel<
       essay_multiple: x.valuation / x.essayRunRate,
       trailing_multiple: multiples.trailing,
       forward_multiple: multiples.forward,
-      vs_amd: x.valuation / x.amd,
-      vs_intel: x.valuation / x.intel,
     };
   },
 };

@@ -133,10 +133,11 @@ export const priceToSalesClaim = "Anthropic's $350B valuation is a 100× price-t
 export const priceToSalesNote = (essay: Summary, trailing: Summary, source: Assumption, division: Interval, divisionHolds: boolean, rateHolds: boolean, fmt: Fmt): string =>
   `The essay's division, its valuation over its own run rate, gives ${span(division, "multiple", fmt)}: ${divisionHolds ? "the arithmetic is right" : "not 100×"}. The sourced valuation over that run rate gives ${fmt(essay, "multiple")}${rateHolds ? ", and that run rate overlaps the reported one" : "; the run rate is what is out of date"}. On the run rate in ${cite(source)}, the multiple is ${fmt(trailing, "multiple")}. The essay quotes no forward multiple, so none is checked here.`;
 export const marketCapsClaim = (amd: number, intel: number, fmt: Fmt): string => `AMD's market cap is about ${fmt(amd, "usd")} and Intel's about ${fmt(intel, "usd")}, so Anthropic is worth more than AMD`;
-export const marketCapsNote = (vsAmd: number, vsIntel: number, fmt: Fmt): string =>
-  `Market prices on the essay's date are not among the report's sourced inputs; closing market caps on that date would settle it. Taking the essay's figures, Anthropic is ${fmt(vsAmd, "multiple")} AMD and ${fmt(vsIntel, "multiple")} Intel${vsAmd < 1 ? ": on them, it is not worth more than AMD" : ""}.`;
+/** `vsAmd` and `vsIntel`: the essay's $350B valuation over the market caps the claim states (a what-if's, when one replaced them). */
+export const marketCapsNote = (vsAmd: number, vsIntel: number, whatIf: boolean, fmt: Fmt): string =>
+  `Market prices on the essay's date are not among the report's sourced inputs; closing market caps on that date would settle it. Taking the essay's valuation and ${whatIf ? "this what-if's market caps" : "its market caps"}, Anthropic is ${fmt(vsAmd, "multiple")} AMD and ${fmt(vsIntel, "multiple")} Intel${vsAmd < 1 ? ": on them, it is not worth more than AMD" : ""}.`;
 export const fedClaim = "The federal funds rate remains over 4%";
-export const fedNote = (fed: Assumption): string => `Upper bound of the target range per ${cite(fed)}; "above 4%" is read as 4–4.5%, or up to the rate itself where it is higher (the claim sets a floor).`;
+export const fedNote = (fed: Assumption): string => `Upper bound of the target range, from ${cite(fed)}; "above 4%" is read as 4–4.5%, or up to the rate itself where it is higher (the claim sets a floor).`;
 export const FED_SETTLES = "The FOMC's target range on the essay's date would settle it.";
 export const computeClaim = (stated: Interval, fmt: Fmt): string => `OpenAI spends ${span(stated, "usd", fmt)} a year on compute`;
 /** Where the 2024 estimate lies against the essay's range decides what later (likely higher) spending does to the verdict. */

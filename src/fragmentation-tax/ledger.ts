@@ -13,7 +13,7 @@ import type { Assumption } from "../assumptions/types";
 import type { CREDITS, TRAINING_ESSAY_BOX, TRAINING_MARKET, TRAINING_READINGS, SOVEREIGNTY } from "./chapter-models";
 import { checkClaim, computedRange, type Range } from "../model/claims";
 import type { VALUATION, WHO_PAYS } from "./lab-models";
-import { inputKind, isIndependentSource } from "./input-kinds";
+import { inputKind, isIndependentSource, isWhatIfInput } from "./input-kinds";
 import { intervalOf, type ModelRun, type ReportModel } from "../model/runner";
 import * as text from "./ledger-text";
 import { placement, trainingReadings } from "./readings";
@@ -204,7 +204,7 @@ export function whoPaysClaims(r: { pay: RunOf<typeof WHO_PAYS>; val: RunOf<typeo
       : unverifiable(5, { ...rateBase, note: text.RUN_RATE_SETTLES }, essayRate),
     checked(5, r.val.drivers("trailing_multiple"), { id: "anthropic_price_to_sales", claim: text.priceToSalesClaim, unit: "×", format: "multiple", note: text.priceToSalesNote(mult.essay_multiple, mult.trailing_multiple, trailing, essayDivision, placement(essayDivision, point(100)) === "within", placement(intervalOf(trailing), essayRate) === "within", fmt) }, point(100), computedRange(mult.trailing_multiple)),
     // Stated: AMD's value, the bar the claim sets (Intel's is in its words), not a range from one company's to the other's.
-    unverifiable(5, { id: "amd_intel_market_caps", claim: text.marketCapsClaim(amd.value ?? Number.NaN, intel.value ?? Number.NaN, fmt), unit: "USD", format: "usd", note: text.marketCapsNote(mult.vs_amd.p50, mult.vs_intel.p50, fmt) }, point(amd.value ?? Number.NaN)),
+    unverifiable(5, { id: "amd_intel_market_caps", claim: text.marketCapsClaim(amd.value ?? Number.NaN, intel.value ?? Number.NaN, fmt), unit: "USD", format: "usd", note: text.marketCapsNote(ESSAY_ANTHROPIC_VALUATION / (amd.value ?? Number.NaN), ESSAY_ANTHROPIC_VALUATION / (intel.value ?? Number.NaN), isWhatIfInput(amd) || isWhatIfInput(intel), fmt) }, point(amd.value ?? Number.NaN)),
     isIndependentSource(fed)
       ? checked(5, [fed.id], { ...fedBase, note: text.fedNote(fed) }, fedReading(intervalOf(fed)), intervalOf(fed))
       : unverifiable(5, { ...fedBase, note: text.FED_SETTLES }, { low: 0.04, high: 0.045 }),

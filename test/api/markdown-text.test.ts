@@ -33,6 +33,9 @@ describe("values interpolated into nb.md", () => {
     expect(decodeURIComponent(image?.src ?? "")).toBe("img/o'k.png");
     // Quotes around words are data's own and stay straight.
     expect(shown("", "'single' and \"double\"")).toBe("'single' and \"double\"");
+    // A plural's possessive is set as "essay's" is, unless the value quotes with single quotes.
+    expect(shown("Of the ", "four alternatives' medians, the models' own")).toBe("Of the four alternatives\u2019 medians, the models\u2019 own");
+    expect(shown("", "'apples' and pears'")).toBe("'apples' and pears'");
   });
 
   it("keep every markup character, at the start of a line too", () => {

@@ -26,6 +26,11 @@ const golden: ReadonlyArray<readonly [number, NumberFormat, string]> = [
   [0.932, "multiple", "0.93×"],
   [0.04, "multiple", "0.04×"],
   [0.996, "multiple", "1×"],
+  // Just above 1 as just below it: a change shows ("1.02×", as "0.98×"), none reads "1×".
+  [1.016, "multiple", "1.02×"],
+  [1.004, "multiple", "1×"],
+  [1.094, "multiple", "1.09×"],
+  [1.1, "multiple", "1.1×"],
   [0.12, "percent", "12%"],
   [0.045, "percent", "4.5%"],
   [0.0052, "percent", "0.52%"],

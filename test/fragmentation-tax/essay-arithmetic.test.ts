@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  aroundEssay,
   capitalRecoveryFactor,
   effectivePoolCount,
   remainderProbabilities,
@@ -56,5 +57,28 @@ describe("effectivePoolCount and correlated split pools", () => {
   it("rejects a correlation outside [0, 1] with a message naming it", () => {
     expect(() => effectivePoolCount(2, -0.2)).toThrow(/correlation between pools must be in \[0, 1\].*-0.2/);
     expect(() => effectivePoolCount(2, Number.NaN)).toThrow(/NaN/);
+  });
+});
+
+describe("aroundEssay", () => {
+  const offsets = Array.from({ length: 301 }, (_, i) => -0.15 + i * 0.001);
+  const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+
+  it("adds the offset where the band fits inside 0–100%", () => {
+    expect(aroundEssay(0.25, -0.15)).toBeCloseTo(0.1, 12);
+    expect(aroundEssay(0.25, 0.15)).toBeCloseTo(0.4, 12);
+  });
+
+  it("stays centred near a bound: the band is held to the room on the nearer side, on both sides", () => {
+    // Cut at 0 alone, a 5% probability with ±15 points averaged about 7.6%: the band moved the figure it varies.
+    const near = offsets.map((o) => aroundEssay(0.05, o));
+    expect(Math.min(...near)).toBeCloseTo(0, 12);
+    expect(Math.max(...near)).toBeCloseTo(0.1, 12);
+    expect(mean(near)).toBeCloseTo(0.05, 12);
+    expect(mean(offsets.map((o) => aroundEssay(0.97, o)))).toBeCloseTo(0.97, 12);
+  });
+
+  it("does not vary a certain or impossible scenario", () => {
+    expect(offsets.every((o) => aroundEssay(0, o) === 0 && aroundEssay(1, o) === 1)).toBe(true);
   });
 });
