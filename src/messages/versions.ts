@@ -230,6 +230,7 @@ export const versionTampered = (file: string, problem: VersionProblemKind, id: s
     "unreadable manifest": "cannot be read",
     "not in the manifest": "is not listed in its manifest (a file added after publishing)",
     unlisted: "is not listed in its manifest (the manifest was edited)",
+    "not a published file": `lists "${named ?? ""}", a file publish never writes (the manifest was edited to take in a file added after publishing)`,
     "names another version": "names another version than its folder",
     "previous version missing": `names as its previous version "${named ?? ""}", which is not an earlier published version`,
     "not a regular file": `is ${named ?? "not a plain file"} where a published file should be`,

@@ -10,7 +10,7 @@ import { basename, join } from "node:path";
 import * as messages from "../messages/versions";
 import { sha256, sha256OfFile } from "../util/hash";
 import { visibleInOneLine } from "../util/control";
-import { isPublishWorkName, parseManifest, readManifest, reportsPath, versionFolders, type Manifest } from "./store";
+import { isPublishWorkName, parseManifest, PUBLISH_LOCK, readManifest, reportsPath, versionFolders, type Manifest } from "./store";
 import { contradictions, malformedField, manifestDigest } from "./manifest";
 import { InputError } from "../util/errors";
 import { isTemporarySibling } from "../util/atomic";
@@ -36,6 +36,8 @@ const REQUIRED = ["report.html", "report.pdf", "figures.json", "claims.json", "a
 const PUBLISHED = new Set([...REQUIRED, "sections.json"]);
 /** What file browsers leave in any folder they show (Finder, Explorer): not part of a version, not an alteration. */
 const OS_METADATA = new Set([".DS_Store", "Thumbs.db", "desktop.ini"]);
+/** Such a file is a few kilobytes (a Thumbs.db of a large folder, a few megabytes); anything larger is something else under its name. */
+const OS_METADATA_MAX_BYTES = 16 * 1024 * 1024;
 
 /** Manifest fields publish began to write after it began to seal manifests: a manifest with one was sealed. */
 const SEALED_ERA_FIELDS = ["buildSha256", "sourcesSha256", "warnings"];
@@ -68,6 +70,8 @@ export async function checkVersion(reportsDir: string, id: string): Promise<{ fi
   const listed = (name: string): boolean => Object.hasOwn(files, name);
   // A manifest edited to drop a file (and the file deleted) would otherwise still match.
   for (const name of REQUIRED) if (!listed(name)) problems.push({ file: name, problem: "unlisted" });
+  // A name publish never writes, listed and hashed: the manifest was edited to take in an added file (its seal is a plain sha256, which anyone can recompute).
+  for (const name of Object.keys(files)) if (!PUBLISHED.has(name)) problems.push({ file: "manifest.json", problem: "not a published file", named: name });
   const expected: Array<[string, unknown]> = Object.entries(files);
   // The manifest names the assumptions' hash a second time; both must hold.
   if (manifest.assumptions?.file) expected.push([manifest.assumptions.file, manifest.assumptions.sha256]);
@@ -107,7 +111,7 @@ export async function checkVersion(reportsDir: string, id: string): Promise<{ fi
     }
   }
   for (const name of (await readdir(dir)).sort()) {
-    if (name === "manifest.json" || listed(name) || OS_METADATA.has(name) || REQUIRED.includes(name)) continue; // a required one unlisted: said above
+    if (name === "manifest.json" || listed(name) || REQUIRED.includes(name) || (await isOsMetadata(dir, name))) continue; // a required one unlisted: said above
     // A file added beside the listed ones (a page, a script) is not part of what was published;
     // sections.json there but not listed means its line was taken out of the manifest.
     problems.push({ file: name, problem: PUBLISHED.has(name) ? "unlisted" : "not in the manifest" });
@@ -295,9 +299,26 @@ export async function assertVersionIntact(reportsDir: string, id: string): Promi
  */
 export async function strayEntries(reportsDir: string): Promise<string[]> {
   const names = await readdir(reportsDir).catch(() => [] as string[]);
-  return names
-    .filter((name) => !VERSION_ID.test(name) && name !== "index.html" && !isPublishWorkName(name) && !isTemporarySibling(name) && !OS_METADATA.has(name))
-    .sort();
+  const stray: string[] = [];
+  for (const name of names) {
+    if (VERSION_ID.test(name) || name === "index.html" || isTemporarySibling(name) || (await isPublishWork(reportsDir, name)) || (await isOsMetadata(reportsDir, name))) continue;
+    stray.push(name);
+  }
+  return stray.sort();
+}
+
+/** What file browsers leave, as they leave it: a plain file of that name, not a link, a folder or a large file under it. */
+async function isOsMetadata(dir: string, name: string): Promise<boolean> {
+  if (!OS_METADATA.has(name)) return false;
+  const info = await lstat(join(dir, name)).catch(() => undefined);
+  return info !== undefined && info.isFile() && info.size <= OS_METADATA_MAX_BYTES;
+}
+
+/** The publish lock as publish writes it (a plain file), or a publish's staging folder: a folder of the lock's name, holding a page, is not. */
+async function isPublishWork(dir: string, name: string): Promise<boolean> {
+  if (!isPublishWorkName(name)) return false;
+  const info = await lstat(join(dir, name)).catch(() => undefined);
+  return info !== undefined && (name === PUBLISH_LOCK ? info.isFile() : info.isDirectory());
 }
 
 /** The first problem `verify` finds in any published version, oldest first, as one line; undefined when every version is whole. */

@@ -21,6 +21,7 @@ export type VersionProblemKind =
   | "unreadable manifest"
   | "key given twice"
   | "not in the manifest"
+  | "not a published file"
   | "unlisted"
   | "names another version"
   | "previous version missing"

@@ -4,8 +4,10 @@
  */
 import { execFile, execFileSync } from "node:child_process";
 import { appendFile, copyFile, mkdir, readFile, rename, rm, symlink, truncate, writeFile } from "node:fs/promises";
+import { createHash } from "node:crypto";
 import { join, resolve } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { manifestDigest } from "../../src/publish/manifest";
 import { CLI, fragtax, NO_CHROMIUM, projectWithVersions, useBuild } from "../published-project";
 
 let root: string;
@@ -59,6 +61,17 @@ describe("tampered published versions", () => {
     await rm(version("2026-05-01", "constructor"));
     await writeFile(version("2026-05-01", ".DS_Store"), "finder");
     expect((await fragtax(["verify", "2026-05-01"], { cwd: root })).code).toBe(0);
+    await rm(version("2026-05-01", ".DS_Store"));
+    // Only as a file browser leaves it: a link, or a folder holding a page, under such a name is an added file.
+    await symlink("/etc/passwd", version("2026-05-01", ".DS_Store"));
+    await mkdir(version("2026-05-01", "Thumbs.db"));
+    await writeFile(version("2026-05-01", "Thumbs.db/page.html"), "<script>alert(1)</script>");
+    const named = await fragtax(["verify", "2026-05-01"], { cwd: root });
+    expect(named.code).toBe(1);
+    expect(named.stderr).toContain(`${shown("2026-05-01", ".DS_Store")} is not listed in its manifest`);
+    expect(named.stderr).toContain(`${shown("2026-05-01", "Thumbs.db")} is not listed in its manifest`);
+    await rm(version("2026-05-01", ".DS_Store"));
+    await rm(version("2026-05-01", "Thumbs.db"), { recursive: true });
 
     // The PDF's line removed from the manifest, the file kept: never "remove it", the manifest was edited.
     const manifestFile = version("2026-05-20", "manifest.json");
@@ -129,6 +142,29 @@ describe("tampered published versions", () => {
     const folder = await fragtax(["verify", "2026-05-01"], { cwd: root });
     expect(folder.code).toBe(1);
     expect(folder.stderr).toContain("is a symbolic link, not a folder of its own");
+  });
+
+  it("verify: a file the newest manifest was resealed to list, and a lock or metadata name in out/reports that is not what publish or a file browser leaves", async () => {
+    // The newest version has no later seal to catch an edit of its manifest: a name publish never writes still does.
+    await writeFile(version("2026-05-20", "evil.html"), "<script>alert(1)</script>");
+    const file = version("2026-05-20", "manifest.json");
+    const manifest = JSON.parse(await readFile(file, "utf8")) as Record<string, unknown> & { files: Record<string, string> };
+    manifest.files["evil.html"] = createHash("sha256").update("<script>alert(1)</script>").digest("hex");
+    const resealed = { ...manifest, manifestSha256: manifestDigest(manifest) };
+    await writeFile(file, JSON.stringify(resealed, null, 2));
+    const added = await fragtax(["verify", "2026-05-20"], { cwd: root });
+    expect(added.code).toBe(1);
+    expect(added.stderr).toContain(`${shown("2026-05-20", "manifest.json")} lists "evil.html", a file publish never writes`);
+    await rm(version("2026-05-20", "evil.html"));
+    await writeFile(file, JSON.stringify({ ...manifest, files: Object.fromEntries(Object.entries(manifest.files).filter(([name]) => name !== "evil.html")) }, null, 2));
+    // In out/reports: a folder under the publish lock's name, or a folder of pages named Thumbs.db, is served beside the versions.
+    await mkdir(join(root, "out/reports/.publish.lock"));
+    await writeFile(join(root, "out/reports/.publish.lock/evil.html"), "x");
+    await mkdir(join(root, "out/reports/Thumbs.db"));
+    const stray = await fragtax(["verify"], { cwd: root });
+    expect(stray.code).toBe(1);
+    expect(stray.stderr).toContain(".publish.lock");
+    expect(stray.stderr).toContain("Thumbs.db");
   });
 
   it("verify: a file added under a name with a line break cannot print a line of its own (a forged \"ok\")", async () => {
