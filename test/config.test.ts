@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ConfigNotFoundError, findConfigFile } from "../src/config";
 import { ConfigError, normalizeConfig } from "../src/config/parse";
+import { reportFieldsLeniently } from "../src/config/lenient";
 
 const FILE = "/project/notebooks/report.yaml";
 const everything = () => true;
@@ -69,6 +70,13 @@ describe("report.yaml → ReportConfig", () => {
     expect(error.message).toBe(`notebooks/report.yaml:2:1: unknown key "chapterz" in report.yaml; did you mean "chapters"?`);
     expect([error.line, error.column]).toEqual([2, 1]);
     expect(errorOf("title: T\nchapters: [a.ipynb]\noutputs: { html: true, pfd: true }\n").message).toContain(':3:24: unknown key "outputs.pfd"');
+  });
+
+  it("names a misspelt top-level key to a run too, which reads report.yaml without its schema and would take the defaults silently", () => {
+    const fields = reportFieldsLeniently("title: T\nmontecarl: { samples: 2000, seed: 1 }\nchapters: [a.ipynb]\n", FILE);
+    expect(fields.ignored).toEqual(['unknown key "montecarl"; did you mean "montecarlo"?']);
+    expect(fields.montecarlo.samples).toBe(10_000);
+    expect(reportFieldsLeniently("title: T\nsubtitle: S\nauthor: A\ndate: 2026-01-01\nasOf: 2026-01-01\nassumptions: a.yaml\nerrata: e.yaml\nchapters: []\noutputs: { html: true }\npaper: A4\nmontecarlo: { samples: 100, seed: 1 }\n", FILE).ignored).toBeUndefined();
   });
 
   it("says a chapter is named from report.yaml's folder, or is not a .ipynb name, with the name to write", () => {

@@ -8,6 +8,7 @@ import { dirname, resolve } from "node:path";
 import { MAX_ALIAS_VALUES, parseYamlDocument } from "../util/yaml-syntax";
 import { DEFAULT_MONTE_CARLO } from "../model/defaults";
 import { plausibleName } from "../util/suggest";
+import { REPORT_YAML_KEYS } from "./keys";
 
 /**
  * What a single notebook run (`fragtax run`, `fragtax check`, Jupyter) needs from a report.yaml,
@@ -57,7 +58,14 @@ export function reportFieldsLeniently(text: string, fileName: string): ReportFie
   }
   const dir = dirname(resolve(fileName));
   const mc = data.montecarlo !== null && typeof data.montecarlo === "object" ? (data.montecarlo as Record<string, unknown>) : {};
-  const ignored = ignoredMonteCarlo(data.montecarlo);
+  // A misspelt key ("montecarl") was set aside without a word, its settings with it: the build refuses it.
+  const unknownKeys = Object.keys(data)
+    .filter((key) => !(REPORT_YAML_KEYS as readonly string[]).includes(key))
+    .map((key) => {
+      const near = plausibleName(key, REPORT_YAML_KEYS);
+      return `unknown key "${key}"${near === undefined ? "" : `; did you mean "${near}"?`}`;
+    });
+  const ignored = [...unknownKeys, ...ignoredMonteCarlo(data.montecarlo)];
   return {
     assumptions: resolve(dir, typeof data.assumptions === "string" ? data.assumptions : "assumptions.yaml"),
     montecarlo: {

@@ -20,6 +20,7 @@ import { isInside, linkedOutside, realPathSoFar } from "../util/paths";
 import { ConfigError, configRoot, outPaths, type ChapterConfig, type ReportConfig } from "./index";
 import { readInputTextSync } from "../util/plain-file";
 import { unlistedNotebookLike, unlistedNotebooks, yamlFileLike } from "./unlisted";
+import { REPORT_YAML_KEYS } from "./keys";
 
 const isoDate = z.union([
   z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date like 2026-04-28").refine(isCalendarDate, "not a calendar date (check the month and day)"),
@@ -53,8 +54,7 @@ const ReportYaml = z.strictObject({
     .default(DEFAULT_MONTE_CARLO),
 });
 
-const TOP_LEVEL_KEYS = Object.keys(ReportYaml.shape);
-
+const TOP_LEVEL_KEYS: readonly string[] = REPORT_YAML_KEYS satisfies readonly (keyof typeof ReportYaml.shape)[];
 export { ConfigError };
 
 export interface NormalizeOptions {
@@ -339,7 +339,7 @@ function kindOf(value: unknown): messages.ConfigValueKind {
   return typeof value === "boolean" ? "true or false" : "a text";
 }
 
-function nestedKeys(path: readonly PropertyKey[]): string[] {
+function nestedKeys(path: readonly PropertyKey[]): readonly string[] {
   if (path[0] === "outputs") return ["html", "pdf"];
   if (path[0] === "montecarlo") return ["samples", "seed"];
   return TOP_LEVEL_KEYS;

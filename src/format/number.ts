@@ -235,7 +235,9 @@ export function formatAssumptionQuantity(
     format === "number" && Math.abs(x) >= 1e9 ? powerOfTen(x) : format === "percent" ? exactPercent(x) : format === "year" && Math.abs(x - Math.round(x)) > 1e-9 ? significant(x, 6) : formatNumber(x, format);
   // From below zero, "to", as formatInterval says it.
   const between = a.range !== undefined && (a.range.low < 0 || a.range.high < 0) ? " to " : EN_DASH;
-  const body = a.range !== undefined ? `${one(a.range.low)}${between}${one(a.range.high)}` : a.value !== undefined ? one(a.value) : "n/a";
+  // A range whose ends read alike (a what-if's 5..5) is one number, as an interval that reads as its median is.
+  const ends = a.range === undefined ? undefined : ([one(a.range.low), one(a.range.high)] as const);
+  const body = ends !== undefined ? (ends[0] === ends[1] ? ends[0] : `${ends[0]}${between}${ends[1]}`) : a.value !== undefined ? one(a.value) : "n/a";
   return options.withUnit === false ? body : appendUnit(body, a.range === undefined && a.value === 1 && format === "number" ? singularUnit(a.unit) : a.unit, format);
 }
 

@@ -27,6 +27,9 @@ export const unexpectedJsonText = (at: string): string => {
   if (char === "}" || char === "]") return `unexpected '${char}' (a comma before it, with nothing after it?)`;
   if (char === ",") return "unexpected ',' (two commas, or a comma with no value before it?)";
   if (char === "'") return "a text in single quotes (JSON takes double quotes only)";
+  // eslint-disable-next-line no-control-regex -- a control character after the backslash is shown as "?"
+  if (char === "\\") return `a backslash JSON does not take: "${at.slice(0, 2).replace(/[\u0000-\u001f\u007f]/g, "?")}" is no escape (one backslash is written \\\\, as in "C:\\\\data")`;
+  if (char.charCodeAt(0) < 0x20) return "a control character inside a text (a tab or line break is written \\t or \\n)";
   if (char === '"') return 'unexpected \'"\' (a comma missing before it?)';
   const word = /^[\p{L}\p{N}_$.+-]+/u.exec(at)?.[0];
   return word === undefined ? `unexpected '${char}'` : `unexpected '${word}'${/^[\p{L}_$]/u.test(word) ? " (text in JSON is in double quotes)" : ""}`;
@@ -37,8 +40,13 @@ export const printLimitReached = (chars: number): string =>
   `\n[fragtax: this cell printed more than ${Math.round(chars / (1024 * 1024))} million characters; the rest is left out of the executed notebook and the report. Write large data to a file, and print a summary of it.]\n`;
 
 /** Under a thrown value that is no Error (`throw undefined`): why its place is known or not, and what to throw. */
-export const thrownNotAnError = (shown: string, located: boolean): string =>
-  `  (the cell threw ${shown.length > 60 ? "a value" : shown}, which is not an Error and names no line${located ? ": the place above is the cell's one throw statement" : ""}; throw new Error("…") to have the line it is thrown from named)`;
+/** `located`: at the cell's one throw statement, at its one await (the value a promise it awaited was rejected with), or by a stack. */
+export const thrownNotAnError = (shown: string, located: "throw" | "await" | "stack" | undefined): string => {
+  const value = shown.length > 60 ? "a value" : shown;
+  return located === "await"
+    ? `  (the promise the cell awaits above was rejected with ${value}, which is not an Error and names no line; reject with an Error, e.g. Promise.reject(new Error("…")) or reject(new Error("…")), to have the line it comes from named)`
+    : `  (the cell threw ${value}, which is not an Error and names no line${located === "throw" ? ": the place above is the cell's one throw statement" : ""}; throw new Error("…") to have the line it is thrown from named)`;
+};
 
 /** A thrown error whose `message` (or `name`, `stack`) getter itself throws. */
 export const unreadableErrorField = (field: string, detail: string): string => `(its ${field} could not be read: reading it threw ${detail})`;
@@ -121,8 +129,12 @@ export const cellStalled = (): string =>
 export const workerCrashed = (detail: string): string => `the notebook's worker stopped unexpectedly: ${detail}`;
 export const typeCheckThreadEnded = (code: number): string => `the type check's thread stopped unexpectedly (exit code ${code})`;
 
+/** Cell 0 is no cell: what failed before the first code cell began (its set-up) is the notebook's. */
 export const locatedCellError = (notebook: string, cell: number, line: number | undefined, column: number | undefined, message: string): string =>
-  line === undefined ? located({ file: notebook, cell }, message) : located({ file: notebook, cell, line, column: column ?? 1 }, message);
+  cell < 1 ? `${notebook}: ${message}` : line === undefined ? located({ file: notebook, cell }, message) : located({ file: notebook, cell, line, column: column ?? 1 }, message);
+
+export const startTimedOut = (seconds: number): string =>
+  `the notebook's set-up, before any code cell began, did not finish within ${seconds} s and was stopped; raise the limit with --timeout SECONDS`;
 
 type ModelRuns = { readonly kept: number; readonly computed: number } | undefined;
 

@@ -59,7 +59,9 @@ const describeChange = (change: Change): string => {
       // A value a what-if gave is marked: the file may not have changed at all (a build after a what-if).
       if (before !== after) return `${change.id} changed ${before}${whatIfMark(change.whatIf?.before)} → ${after}${whatIfMark(change.whatIf?.after)}`;
       const fields = changedFields(change.before, change.after);
-      return `${change.id} ${fields.join(", ")} changed`;
+      // A what-if gives a replaced input's source its own title: said as the what-if, not as an edit of the file.
+      const side = change.whatIf !== undefined && change.whatIf.before !== change.whatIf.after ? (change.whatIf.after ? " (a what-if replaced it)" : " (the file's again, after a what-if)") : "";
+      return `${change.id} ${fields.join(", ")} changed${side}`;
     }
     case "assumption-list": {
       const parts = [...(change.added.length > 0 ? [`added ${listed(change.added)}`] : []), ...(change.removed.length > 0 ? [`removed ${listed(change.removed)}`] : [])];

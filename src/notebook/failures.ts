@@ -32,7 +32,7 @@ export interface RunPlaces {
 export function locateFailure(outcome: WorkerOutcome, ended: Map<number, ThrownValue | null>, places: RunPlaces, timeoutMs: number): CellError | undefined {
   const { notebook } = places;
   if (outcome.kind === "timeout") {
-    const evalue = messages.cellTimedOut(timeoutMs / 1000);
+    const evalue = outcome.cell < 1 ? messages.startTimedOut(timeoutMs / 1000) : messages.cellTimedOut(timeoutMs / 1000);
     if (outcome.frames === undefined) return cellError({ kind: "timeout", notebook, cell: outcome.cell, ename: "TimeoutError", evalue });
     // Where the thread was when it was stopped, located as a throw there would be: the cell's line, and
     // the place in an imported project file when the loop is in one.
@@ -78,14 +78,15 @@ function locatedInCell(thrown: ThrownValue, cell: number, { cells, notebook, roo
   const mapped = frame && compiled ? mapThrough(compiled.maps, frame) : undefined;
   // A value that is no Error has no stack: the cell's one throw statement is where it came from, if it has one.
   const thrownAt = thrown.notAnError === true && compiled !== undefined ? onlyThrow(compiled.source) : undefined;
+  const atStatement = thrownAt && { line: thrownAt.line, column: thrownAt.column };
   const position =
     thrown.about !== undefined && compiled !== undefined
       ? (stringLiteralAt(compiled.source, thrown.about, mapped) ?? mapped)
       : thrown.placeholder !== undefined && compiled !== undefined && mapped !== undefined
         ? (placeholderAt(compiled.source, thrown.placeholder, mapped) ?? mapped)
-        : (mapped ?? thrownAt);
+        : (mapped ?? atStatement);
   const located = cellError({ kind: how.kind, notebook, cell, ...(position ?? {}), ename: thrown.ename, evalue: thrown.evalue }, compiled?.source);
-  const found = thrown.notAnError === true ? { ...located, frame: [located.frame, messages.thrownNotAnError(thrown.evalue, position !== undefined)].filter((part) => part !== undefined).join("\n") } : located;
+  const found = thrown.notAnError === true ? { ...located, frame: [located.frame, messages.thrownNotAnError(thrown.evalue, position === undefined ? undefined : position === atStatement ? thrownAt?.how : "stack")].filter((part) => part !== undefined).join("\n") } : located;
   // A file that is not there: Node names it by its absolute path only; say it as the project does, with the nearest name.
   const missing = missingFileHint(thrown.evalue, root, dirname(join(root, notebook)));
   const error = missing === undefined ? found : { ...found, frame: [found.frame, missing].filter((part) => part !== undefined).join("\n") };
@@ -102,11 +103,14 @@ function locatedInCell(thrown: ThrownValue, cell: number, { cells, notebook, roo
 }
 
 /** The place of a cell's throw statement when it has exactly one (read from its syntax tree; none when oxc cannot read it). */
-function onlyThrow(source: string): { line: number; column: number } | undefined {
+function onlyThrow(source: string): { line: number; column: number; how: "throw" | "await" } | undefined {
   const program = parseCell(source);
   const parser = oxcParser();
   if (program === undefined || parser === null) return undefined;
-  const starts: number[] = [];
-  new parser.Visitor({ ThrowStatement: (node) => void starts.push(node.start) }).visit(program);
-  return starts.length === 1 && starts[0] !== undefined ? lineIndex(source)(starts[0]) : undefined;
+  const throws: number[] = [];
+  const awaits: number[] = [];
+  new parser.Visitor({ ThrowStatement: (node) => void throws.push(node.start), AwaitExpression: (node) => void awaits.push(node.start) }).visit(program);
+  // Without a throw statement, such a value came out of a promise the cell awaited (`await Promise.reject()`): its one await, if it has one.
+  const [start, how] = throws.length === 1 ? [throws[0], "throw" as const] : throws.length === 0 && awaits.length === 1 ? [awaits[0], "await" as const] : [undefined, undefined];
+  return start === undefined || how === undefined ? undefined : { ...lineIndex(source)(start), how };
 }

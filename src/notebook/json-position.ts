@@ -19,7 +19,12 @@ export function jsonErrorOffset(text: string): number {
   };
   const string = (): void => {
     i++; // opening quote
-    while (i < text.length && text[i] !== '"') i += text[i] === "\\" ? 2 : 1;
+    while (i < text.length && text[i] !== '"') {
+      // JSON's escapes only (a Windows path's "C:\data" is not one), and no raw control character: V8 refuses both.
+      if (text[i] === "\\" && !/^\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4})/.test(text.slice(i, i + 6))) fail();
+      if (text.charCodeAt(i) < 0x20) fail();
+      i += text[i] === "\\" ? 2 : 1;
+    }
     if (i >= text.length) fail();
     i++;
   };

@@ -2,7 +2,7 @@
  * A few lines of a text around a place, with a caret under it: how an error shows where it is, in a
  * cell, a local module, a markdown cell's image or a notebook file's JSON.
  */
-import { visibleControls } from "./control";
+import { visibleOnTerminal } from "./control";
 
 /** Past this many characters, a frame's lines show a window around the column (a notebook saved as one line of JSON is a megabyte long). */
 export const FRAME_WIDTH = 240;
@@ -34,7 +34,7 @@ export function codeFrame(source: string, line: number, column: number, context 
       const start = window?.start ?? 0;
       const before = text.slice(start, Math.max(start, column - 1));
       const cut = window !== undefined && start > 0 ? " " : "";
-      const indent = cut + visibleControls(before).replace(/[^\t]/g, " ") + " ".repeat(Math.max(0, column - 1 - start - before.length));
+      const indent = cut + visibleOnTerminal(before).replace(/[^\t]/g, " ") + " ".repeat(Math.max(0, column - 1 - start - before.length));
       out.push(`  ${" ".repeat(width)} | ${indent}^`);
     }
   }

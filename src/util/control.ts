@@ -40,7 +40,17 @@ export function visibleControlsInProse(text: string): string {
  * published version): its line breaks visible too, so it cannot start a line of its own (a forged "ok").
  */
 export function visibleInOneLine(text: string): string {
-  return visibleControls(text).replace(/[\n\r]/g, visible);
+  return visibleOnTerminal(text).replace(/[\n\r]/g, visible);
+}
+
+// What takes no width and shows nothing: a zero-width space, a word joiner, a byte-order mark inside
+// text. In a page it is the author's (a break opportunity); in a message a name holding one reads as
+// another ("zw\u200bx" as "zwx"), and in a code frame it hides what the parser stopped at.
+const INVISIBLE = /[\u200b\u2060\ufeff]/g;
+
+/** Text on a terminal: control characters and the invisible ones above as visible escapes. */
+export function visibleOnTerminal(text: string): string {
+  return visibleControls(text).replace(INVISIBLE, visible);
 }
 
 // What JSON.stringify leaves as it is but a terminal acts on: C1 and DEL, and the characters that

@@ -3,10 +3,10 @@
  * written as visible escapes (`\x1b`, util/control.ts), so a label cannot recolour, move the cursor,
  * retitle the window or hide a line. Our own colours are added after this, by the renderer.
  */
-import { visibleControls, visibleInOneLine } from "./control";
+import { visibleInOneLine, visibleOnTerminal } from "./control";
 
 export function terminalText(text: string): string {
-  return visibleControls(text);
+  return visibleOnTerminal(text);
 }
 
 /**

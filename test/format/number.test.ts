@@ -114,6 +114,9 @@ describe("formatAssumptionQuantity", () => {
     [{ value: 1, unit: "companies" }, "1 company"],
     [{ value: 2, unit: "stacks" }, "2 stacks"],
     [{ value: 1, unit: "tokens/s per GPU" }, "1 tokens/s per GPU"],
+    // A range whose ends read alike (a what-if's 5..5) is one number, not "5–5 GPUs".
+    [{ range: { low: 5, high: 5 }, unit: "GPUs" }, "5 GPUs"],
+    [{ range: { low: 0.25, high: 0.25 }, unit: "probability" }, "25%"],
   ])("%o → %s", (assumption, expected) => {
     expect(formatAssumptionQuantity(assumption)).toBe(expected);
   });

@@ -5,6 +5,7 @@ import { executeNotebook } from "../../src/notebook/execute";
 import { NotebookFormatError, type CodeCell } from "../../src/notebook/nbformat";
 import { TempDir } from "./helpers";
 import { codeFrame } from "../../src/util/code-frame";
+import { locateFailure } from "../../src/notebook/failures";
 import { visibleControls } from "../../src/util/control";
 
 const temp = new TempDir();
@@ -33,6 +34,10 @@ describe("errors before any cell runs", () => {
     expect(two.error).toMatchObject({ cell: 1, ename: "Error", evalue: "{ code: 42 }" });
     expect(two.error?.line).toBeUndefined();
     expect(two.error?.frame).toContain("(the cell threw { code: 42 }, which is not an Error and names no line; throw new Error(\"…\") to have the line it is thrown from named)");
+    // A promise rejected with no Error: located at the cell's one await, with the advice to reject with an Error.
+    const rejected = await executeNotebook(temp.notebook("reject-undefined.ipynb", { cells: ["const a = 1;\nawait Promise.reject();"] }));
+    expect(rejected.error).toMatchObject({ cell: 1, line: 2, column: 1, evalue: "undefined" });
+    expect(rejected.error?.frame).toContain('(the promise the cell awaits above was rejected with undefined, which is not an Error and names no line; reject with an Error, e.g. Promise.reject(new Error("…")) or reject(new Error("…")), to have the line it comes from named)');
   });
 
   it("names a missing module with the cell and line that imports it", async () => {
@@ -69,6 +74,19 @@ describe("errors before any cell runs", () => {
     expect((error as Error).message).toMatch(/notjson\.ipynb:3:5: not a notebook: the file is not valid JSON here: unexpected 'oops' \(text in JSON is in double quotes\);/);
     // The line, with a caret at the place: not V8's excerpt of the text around it, line breaks and all, inside the sentence.
     expect((error as Error).message.split("\n").slice(1)).toEqual(['  2 |   "cells": [', "> 3 |     oops", "    |     ^", "  4 |   ]"]);
+  });
+
+  it("says a time limit reached before any code cell began is the notebook's set-up, not a \"cell 0\"", () => {
+    const places = { cells: [], notebook: "notebooks/12-notes.ipynb", root: ".", bundle: {} as never, deno: false };
+    const error = locateFailure({ kind: "timeout", cell: 0 }, new Map(), places, 1);
+    expect(error?.message).toBe("notebooks/12-notes.ipynb: TimeoutError: the notebook's set-up, before any code cell began, did not finish within 0.001 s and was stopped; raise the limit with --timeout SECONDS");
+  });
+
+  it("locates a backslash JSON does not take (a Windows path typed by hand) where it is, not as a file cut off", async () => {
+    const file = temp.write("escape.ipynb", '{\n  "cells": [],\n  "metadata": { "note": "C:\\data" }\n}');
+    const error = await executeNotebook(file).catch((caught: unknown) => caught);
+    expect((error as Error).message).toContain('escape.ipynb:3:28: not a notebook: the file is not valid JSON here: a backslash JSON does not take: "\\d" is no escape (one backslash is written \\\\, as in "C:\\\\data")');
+    expect((error as Error).message).not.toContain("cut off");
   });
 
   it("says what to do about a hand-edited notebook that is not JSON, and names a byte-order mark, which the JSON error shows as an invisible character (fragtax run, exit 2)", () => {

@@ -6,7 +6,8 @@ import { PDFDocument } from "pdf-lib";
 import { describe, expect, it } from "vitest";
 import { markdownText } from "../../src/api/markdown-text";
 import { finishPdf, readPrinted } from "../../src/report/pdf-document";
-import { jsonWithVisibleControls, visibleControls } from "../../src/util/control";
+import { jsonWithVisibleControls, visibleControls, visibleInOneLine } from "../../src/util/control";
+import { codeFrame } from "../../src/util/code-frame";
 import { escapeHtml } from "../../src/util/html";
 import { terminalText } from "../../src/util/terminal";
 
@@ -40,6 +41,19 @@ describe("control characters stay visible text", () => {
     const done = await PDFDocument.load(bytes, { updateMetadata: false });
     expect(done.getTitle()).toBe(visibleControls(HOSTILE));
     expect(done.getAuthor()).toBe("Au\\x07thor");
+  });
+});
+
+describe("invisible characters on a terminal", () => {
+  it("show a zero-width space, a word joiner and a BOM in a name and in a code frame, whose caret still points at the place", () => {
+    expect(visibleInOneLine("zw\u200bx\u2060y\ufeffz")).toBe("zw\\u200bx\\u2060y\\ufeffz");
+    expect(terminalText("a\u200bb")).toBe("a\\u200bb");
+    // In a page they are the author's: HTML and markdown keep them.
+    expect(escapeHtml("a\u200bb")).toBe("a\u200bb");
+    const frame = terminalText(codeFrame("const\u200b x = ;", 1, 12, 0));
+    const [line, caret] = frame.split("\n");
+    expect(line).toBe("> 1 | const\\u200b x = ;");
+    expect(caret?.indexOf("^")).toBe(line?.indexOf(";"));
   });
 });
 

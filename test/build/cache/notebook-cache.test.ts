@@ -9,6 +9,7 @@ import { CACHE_FORMAT, NotebookCache, decide, entryPath, makeEntry, cellChange }
 import { canonicalJson, sha256, stableJson } from "../../../src/util/hash";
 import { FileHasher, currentState, fingerprintAfterRun, type FingerprintInputs } from "../../../src/build/cache/dependencies";
 import { reranBecause, reusedNothingChanged } from "../../../src/messages/versions";
+import type { Change } from "../../../src/vocabulary/changes";
 
 const h100 = (low: number, high: number): Assumption => ({
   id: "h100_usd_per_gpu_hour",
@@ -160,6 +161,10 @@ describe("cache decisions", () => {
     expect(decide(entry, state(new Map([["h100_usd_per_gpu_hour", h100(4, 5)]]))).reuse).toBe(true);
     const resourced = decide(entry, state(new Map([["h100_usd_per_gpu_hour", { ...h100(2, 3), source: { title: "Other", date: "2026-05-01" } }]])));
     expect(resourced.reuse ? "" : reranBecause(resourced.changes)).toBe("re-ran: h100_usd_per_gpu_hour source changed");
+    // A what-if gives the replaced input's source a title of its own: said as the what-if, not as an edit of the file.
+    const [change] = resourced.reuse ? [] : resourced.changes;
+    expect(reranBecause([{ ...(change as Extract<Change, { kind: "assumption" }>), whatIf: { before: false, after: true } }])).toBe("re-ran: h100_usd_per_gpu_hour source changed (a what-if replaced it)");
+    expect(reranBecause([{ ...(change as Extract<Change, { kind: "assumption" }>), whatIf: { before: true, after: false } }])).toBe("re-ran: h100_usd_per_gpu_hour source changed (the file's again, after a what-if)");
     // Read whole as well (a get), the numbers count again.
     const both = await fingerprintAfterRun({ ...fingerprintInputs(now), reads: [aboutRead("h100_usd_per_gpu_hour"), "h100_usd_per_gpu_hour"] });
     expect(Object.keys(both.assumptions)).toEqual(["h100_usd_per_gpu_hour"]);
