@@ -63,7 +63,7 @@ export interface RenderedChapter {
 export async function renderChapter(chapter: ChapterInput, markdown: MarkdownRenderer, root: string): Promise<RenderedChapter> {
   const { title: fullTitle, cells } = chapterCells(chapter.notebook, chapter.relativePath);
   const own = ownNumber(fullTitle);
-  const title = own?.title ?? fullTitle;
+  const title = markdown.inlineText(own?.title ?? fullTitle);
   const label = own?.number ?? chapter.label ?? String(chapter.number);
   const id = chapter.anchor ?? `chapter-${chapter.number}`;
   const sections: Heading[] = [];

@@ -44,6 +44,13 @@ export interface MarkdownRenderer {
    * an id for something other than a heading (a figure's card), taken from the same page-wide set.
    */
   uniqueId(wanted: string): string;
+  /**
+   * One line of markdown as the text a reader sees of it (a chapter's title, from its "# …" line): its
+   * markup read, its HTML the sanitizer keeps as tags giving their text, quotes as the typographer sets
+   * them. The title heads the chapter, the contents and the PDF's bookmarks as text: `<b>now</b>` was
+   * shown there as written.
+   */
+  inlineText(source: string): string;
 }
 
 /** A calendar date as the report writes it (escaped text keeps its digits and hyphens as they are). */
@@ -77,6 +84,7 @@ export function createMarkdownRenderer(): MarkdownRenderer {
       const slugs = (anchorState.slugs ??= {});
       for (const id of ids) slugs[id] = true;
     },
+    inlineText: (source) => shownInline(sanitizeMarkdownHtml(md.renderInline(source, { docId: "title" }))),
     uniqueId: (wanted) => {
       const slugs = (anchorState.slugs ??= {});
       let id = wanted;
@@ -108,8 +116,12 @@ function shownText(html: string, heading: Heading): string | undefined {
   const start = html.indexOf(`<${tag} id="${heading.id}">`);
   const end = html.indexOf(`</${tag}>`, start);
   if (heading.id === "" || start < 0 || end < 0) return undefined;
-  const inner = html.slice(start + `<${tag} id="${heading.id}">`.length, end);
-  return decodeEntities(inner.replace(/<sup class="footnote-ref">.*?<\/sup>/g, "").replace(/<[^>]*>/g, "")).replace(/\s+/g, " ").trim();
+  return shownInline(html.slice(start + `<${tag} id="${heading.id}">`.length, end));
+}
+
+/** Rendered inline HTML as its text: tags give their text, a footnote mark none, entities decoded. */
+function shownInline(html: string): string {
+  return decodeEntities(html.replace(/<sup class="footnote-ref">.*?<\/sup>/g, "").replace(/<[^>]*>/g, "")).replace(/\s+/g, " ").trim();
 }
 
 // The heading as plain text (no "*" or "`" from its markdown), for the table of contents.

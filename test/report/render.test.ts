@@ -9,7 +9,7 @@ describe("the rendered report (fixture: two executed chapters)", async () => {
   it("has a title page, a table of contents and every chapter, numbered and titled", () => {
     expect(page).toContain('<h1 class="report-title">The Fragmentation Tax (fixture)</h1>');
     expect(page).toMatch(/<section class="chapter" id="chapter-1"[\s\S]*Chapter 1[\s\S]*<h1>What a training run costs<\/h1>/);
-    expect(page).toMatch(/<section class="chapter" id="chapter-2"[\s\S]*<h1>Checking the essay&#39;s claims<\/h1>/);
+    expect(page).toMatch(/<section class="chapter" id="chapter-2"[\s\S]*<h1>Checking the essay\u2019s claims<\/h1>/);
     expect(page).toContain('<a href="#chapter-1"><span class="toc-number">1</span> What a training run costs</a>');
     expect(page).toContain('<a href="#inputs-and-method">Inputs and method</a>');
     expect(report.chapters.map((chapter) => chapter.number)).toEqual([1, 2]);
@@ -166,6 +166,18 @@ describe("chapter numbers and chart warnings", () => {
     const twice = (await renderReport({ ...input, chapters: [headed("9. Energy")(first), headed("9. Energy")({ ...second, number: 2 })] })).html;
     expect(twice).toContain('id="chapter-9"');
     expect(twice).toContain('id="chapter-9-2"');
+  });
+
+  it("shows a chapter title's markup as the text a reader sees, in its header and the contents, never as tags", async () => {
+    const input = fixtureInput();
+    const [first] = input.chapters;
+    if (first === undefined) throw new Error("fixture has a chapter");
+    const titled = { ...first, notebook: { ...first.notebook, cells: [{ cell_type: "markdown" as const, metadata: {}, source: '# 11. Who\'s paying <b>now</b> & *"why"* <script>x</script>' }, ...first.notebook.cells] } };
+    const page = (await renderReport({ ...input, chapters: [titled] })).html;
+    const shown = "Who\u2019s paying now &amp; \u201cwhy\u201d &lt;script&gt;x&lt;/script&gt;";
+    expect(page).toContain(`<h1>${shown}</h1>`);
+    expect(page).toContain(`<span class="toc-number">11</span> ${shown}</a>`);
+    expect(page).not.toContain("&lt;b&gt;now");
   });
 
   it("shows, in place of a chart whose encoding names a field its data lacks, that error, and under one a transform reads it from, a note; the names as text", async () => {
