@@ -32,19 +32,33 @@ const MOVED = whatIf([
   ["anthropic_valuation_usd", "200e9"],
 ]);
 
+/**
+ * A bill the essay's own inputs give, and a balkanization that is certain: the summary then says the
+ * frontier-run check that still disagrees, chapter 4 the premium as paid, chapter 6 the scenario that
+ * cannot rise ten points.
+ */
+const CERTAIN = whatIf([
+  ["essay_training_run_cost_usd", "40e6..80e6"],
+  ["scenario_balkanization_probability", "1"],
+  ["scenario_merchant_era_probability", "0"],
+  ["scenario_winner_consolidates_probability", "0"],
+]);
+
 let root = "";
 let movedRoot = "";
+let certainRoot = "";
 let chromium: LaunchedChromium;
 
 beforeAll(async () => {
   root = buildReport([]);
   movedRoot = buildReport(MOVED);
+  certainRoot = buildReport(CERTAIN);
   chromium = await launchChromium();
-}, 2 * BUILD_MS);
+}, 3 * BUILD_MS);
 
 afterAll(async () => {
   await chromium.close();
-  for (const dir of [root, movedRoot]) rmSync(dir, { recursive: true, force: true });
+  for (const dir of [root, movedRoot, certainRoot]) rmSync(dir, { recursive: true, force: true });
 });
 
 const texts = (selector: string, from: string): Promise<string[]> => renderedTexts(chromium, selector, from);
@@ -106,5 +120,16 @@ describe("the report under the economist's what-if", () => {
     expect(stargate).toContain("Differs from");
     const paragraphs = await texts("p", movedRoot);
     expect(paragraphs.some((p) => p.includes("for the policy rate is consistent with our check (the top of the Federal Reserve\u2019s target range was 5%)"))).toBe(true);
+  });
+});
+
+describe("the report when the essay's bill follows from its inputs and balkanization is certain", () => {
+  it("says the frontier-run check beside the arithmetic, the premium as paid, and the scenario with no room to rise", async () => {
+    const paragraphs = await texts("p", certainRoot);
+    expect(starting(paragraphs, "In short.")).toMatch(/follows from its own inputs, though as the cost of a frontier run it is understated, by a factor of [\d.]+× \([\d.]+×–[\d.]+× across the computed interval\), and Epoch AI\u2019s estimate of a real frontier run, OpenAI\u2019s GPT-4\.5 at \$[\d.]+M–\$[\d.]+M, exceeds the stated bill \(chapter 1\)\./);
+    expect(paragraphs.some((p) => p.startsWith("Sovereignty is a genuine cost, and in this build a certain one: balkanization happens, so inference as a whole costs"))).toBe(true);
+    expect(paragraphs.some((p) => p.includes("and in the others none of it"))).toBe(false);
+    expect(paragraphs.some((p) => p.includes("Our plausible band around the probability does not vary a certainty"))).toBe(true);
+    expect(paragraphs.some((p) => /; the Balkanization Trap scenario, at 100%, has no ten points to rise\./.test(p))).toBe(true);
   });
 });
