@@ -5,7 +5,7 @@
 import { readdir } from "node:fs/promises";
 import { realpathSync } from "node:fs";
 import { nestedPast } from "../util/records";
-import { isProcessAlive } from "../util/lock";
+import { liveLockOwner } from "../util/lock";
 import { basename, dirname, join, resolve } from "node:path";
 import { displayPath } from "../util/paths";
 import type { FigureValues } from "../report/figures-file";
@@ -153,15 +153,18 @@ export function isPublishWorkName(name: string): boolean {
 }
 
 /**
- * The staging folders of publishes that died before placing their version (`kill -9`, a power cut):
- * their pid is no longer running. Not versions; the next publish removes them (publish.ts), and
- * `verify` says they are there.
+ * The staging folders of publishes that died before placing their version (`kill -9`, a power cut).
+ * A publish stages only while it holds the publish lock, so a folder is live only while the lock's live
+ * owner is its pid: a pid that merely runs may be another process's now (a container's pid 1 again,
+ * after a restart), and its folder then lay there for good. Not versions; the next publish removes
+ * them (publish.ts), and `verify` says they are there.
  */
 export async function abandonedStaging(reportsDir: string): Promise<Array<{ readonly name: string; readonly pid: number }>> {
   const names = await readdir(reportsDir).catch(() => [] as string[]);
+  const owner = await liveLockOwner(join(reportsDir, PUBLISH_LOCK));
   return names.flatMap((name) => {
     const pid = Number(STAGING.exec(name)?.[1]);
-    return Number.isInteger(pid) && !isProcessAlive(pid) ? [{ name, pid }] : [];
+    return Number.isInteger(pid) && pid !== owner ? [{ name, pid }] : [];
   });
 }
 

@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
-import { readFile, readdir, rm, writeFile } from "node:fs/promises";
+import { mkdir, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { fragtax, makeProject, spawnFragtax, useBuild } from "../published-project";
@@ -196,6 +196,10 @@ describe("fragtax publish", () => {
     expect(verified.code).toBe(0);
     const stagingName = leftovers.find((name) => name.startsWith(".staging-")) ?? "";
     expect(verified.stdout).toContain(`note: out/reports/${stagingName} holds what a publish that was stopped midway (pid ${child.pid}) staged; it is no version, and the next publish removes it`);
+    // A staging folder whose pid runs but holds no publish lock (pid 1 again, after a container restarted) is as abandoned.
+    await mkdir(join(reports(), ".staging-1-abcd"));
+    await writeFile(join(reports(), ".staging-1-abcd/page.html"), "<script>alert(1)</script>");
+    expect((await fragtax(["verify"], { cwd: root })).stdout).toContain("note: out/reports/.staging-1-abcd holds what a publish that was stopped midway (pid 1) staged");
     // Killed later, while writing the index, it leaves that write's temporary file, named by its pid.
     // One of a live process (this one) is another writer's, and stays.
     const deadWrite = `.index.html.${child.pid}.deadbeef.tmp`;
