@@ -37,3 +37,7 @@ export const markdownImageTooLarge = (where: string, src: string, real: string, 
 /** An image the page would show with no data: URI, which the scan of the markdown did not find (unusual HTML). */
 export const markdownImageUnplaced = (where: string, src: string): string =>
   `${where}: the image "${src}" could not be inlined into the report; write it as ![description](path) with a path relative to the notebook.`;
+
+/** An `<img>` in HTML a cell displayed (`tslab.display.html`), whose src the page cannot carry: only a data: URI shows there. */
+export const displayedHtmlImage = (where: string, src: string): string =>
+  `${where}: the HTML this cell displays shows the image "${src.length > 80 ? `${src.slice(0, 80)}…` : src}", which the page cannot carry (it makes no network requests, and inlines image files only from markdown); show it with markdown, e.g. nb.md\`![What it shows](pic.png)\` with the file in the project, or give the img a data: URI.`;

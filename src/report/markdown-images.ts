@@ -93,13 +93,30 @@ export async function renderMarkdownWithImages(markdown: MarkdownRenderer, sourc
  * notebook), the markdown its code cells display.
  */
 export async function notebookImageProblems(notebook: Notebook, place: Pick<MarkdownPlace, "file" | "baseDir" | "root">, options: { readonly outputs: boolean }): Promise<ImageProblem[]> {
+  const displayed = options.outputs ? await displayedHtmlImageProblems(notebook, place.file) : [];
   // No markdown shows an image without writing `![` or `<img`: a notebook without either loads no parser.
   const shown = shownMarkdown(notebook, place.file, options.outputs).filter((markdown) => /!\[|<img\b/i.test(markdown.source));
-  if (shown.length === 0) return [];
+  if (shown.length === 0) return displayed;
   const { markdownParser, scanImages } = await import("./markdown-scan");
   const md = markdownParser();
   const problems: ImageProblem[] = [];
   for (const { source, ...cell } of shown) problems.push(...(await readImages(scanImages(md, source), { ...place, ...cell })).problems);
+  return [...displayed, ...problems].sort((a, b) => a.cell - b.cell);
+}
+
+/** The images HTML a cell displayed shows that the page cannot carry (report/outputs.ts fails such a cell), as the build words them. */
+async function displayedHtmlImageProblems(notebook: Notebook, file: string): Promise<ImageProblem[]> {
+  const problems: ImageProblem[] = [];
+  for (const [index, cell] of notebook.cells.entries()) {
+    if (cell.cell_type !== "code") continue;
+    for (const output of cell.outputs) {
+      const html = "data" in output ? output.data["text/html"] : undefined;
+      if (html === undefined || !/<img\b/i.test(cellText(html))) continue;
+      const unplaced: string[] = [];
+      (await import("./sanitize")).sanitizeOutputHtml(cellText(html), unplaced);
+      for (const src of unplaced) problems.push({ message: messages.displayedHtmlImage(at({ file, cell: index + 1 }), src), file, cell: index + 1 });
+    }
+  }
   return problems;
 }
 

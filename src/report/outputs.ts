@@ -20,6 +20,7 @@ import { sanitizeOutputHtml } from "./sanitize";
 import { cellText, type DataOutput, type ErrorOutput, type Output, type StreamOutput } from "../notebook/nbformat";
 import { SHOWN_METADATA } from "../vocabulary/shown-values";
 import { typedNumbersInChart } from "./typed-numbers";
+import { displayedHtmlImage } from "../messages/images";
 
 export interface OutputContext {
   readonly markdown: MarkdownRenderer;
@@ -93,7 +94,14 @@ async function renderData(output: DataOutput, context: OutputContext): Promise<H
   switch (mime) {
     // Sanitized (sanitize.ts): an output may draw and format, never run, navigate or load anything.
     case "text/html": {
-      const shown = sanitizeOutputHtml(cellText(data[mime]));
+      const unplaced: string[] = [];
+      const shown = sanitizeOutputHtml(cellText(data[mime]), unplaced);
+      // An image it cannot carry fails the cell, as one in markdown does, said in its place.
+      const problems = unplaced.map((src) => displayedHtmlImage(context.where, src));
+      if (problems.length > 0) {
+        context.onOutputError?.(problems.join("\n"));
+        return html`<div class="output output-html">${rawHtml(shown)}</div>${problems.map(errorBox)}`;
+      }
       // A figure's card (api/display.ts figureHtml) gets an id a link can open (`#figure-training_run_cost_usd`),
       // unique in the page as headings' are.
       const figure = /^<div class="fragtax-figure[^"]*" data-figure-id="([A-Za-z0-9_.-]+)"/.exec(shown)?.[1];

@@ -149,7 +149,15 @@ export function sanitizeMarkdownHtml(html: string, images: ReadonlyMap<string, s
   return visibleControlsInProse(sanitizeHtml(html, { ...MARKDOWN, transformTags: { img: placeImage } }));
 }
 
-/** A displayed `text/html` or `image/svg+xml` output, made safe to place in the report. */
-export function sanitizeOutputHtml(html: string): string {
-  return visibleControlsInProse(sanitizeHtml(html, OUTPUT));
+/**
+ * A displayed `text/html` or `image/svg+xml` output, made safe to place in the report. An `<img>` whose
+ * src is no data: URI is dropped by the sanitizer (a broken image, said nowhere): its src is listed in
+ * `unplaced`, for the caller to say so.
+ */
+export function sanitizeOutputHtml(html: string, unplaced: string[] = []): string {
+  const noteImage = (tagName: string, attribs: sanitizeHtml.Attributes): sanitizeHtml.Tag => {
+    if (attribs.src !== undefined && !RASTER_DATA.test(attribs.src)) unplaced.push(attribs.src);
+    return { tagName, attribs };
+  };
+  return visibleControlsInProse(sanitizeHtml(html, { ...OUTPUT, transformTags: { img: noteImage } }));
 }

@@ -5,6 +5,7 @@
  * alike); replacing it renders the page again; one the page cannot carry fails the build at its
  * cell and line. In real Chromium, under the page's own policy, the inlined images display.
  */
+import { spawnSync } from "node:child_process";
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -139,4 +140,17 @@ describe("a markdown image", () => {
     expect(banner).toContain(`Correct the path or add the file.<br>${where}, line 4, column 12: the image`);
     writeFileSync(file(`notebooks/${NOTEBOOK}`), original);
   }, 120_000);
+
+  it("fails a cell whose displayed HTML shows an image the page cannot carry, in the build and in run, rather than drawing a broken image", async () => {
+    writeFileSync(file(`notebooks/${NOTEBOOK}`), original);
+    const cell = appendCell(project.root, NOTEBOOK, 'tslab.display.html(`<p>Beacon</p><img src="https://evil.example/b.png" alt="b">`);');
+    const { exitCode, html } = await rebuild();
+    expect(exitCode).toBe(1);
+    const message = `notebooks/${NOTEBOOK}: cell ${cell}: the HTML this cell displays shows the image "https://evil.example/b.png", which the page cannot carry`;
+    expect(lines.join("\n")).toContain(message);
+    expect(html).not.toMatch(/<img[^>]*src="(?!data:)/);
+    const run = spawnSync(process.execPath, [join(import.meta.dirname, "..", "..", "dist", "cli.cjs"), "run", `notebooks/${NOTEBOOK}`], { cwd: project.root, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(message);
+  }, 60_000);
 });
