@@ -359,6 +359,7 @@ describe("what an average and an assumption leave out", () => {
     // The essay's price ×10: its arithmetic holds and the routes' costs meet, but only by the price: in compute they still part.
     expect(reviewed.some((p) => /^The routes meet in cost only because they price a GPU-hour differently \(\$20–\$30 a GPU-hour in this what-if, \$[\d.]+–\$[\d.]+ at market\), and part in compute: a run of the size the FLOP range gives needs [\d.]+× \(90% interval [\d.]+×–[\d.]+×\)/.test(p))).toBe(true);
     expect(reviewed.some((p) => p.startsWith("The routes agree"))).toBe(false);
+    expect(paragraphs.some((p) => p.includes("The stated range overlaps the bottom-up distribution, so the essay\u2019s size for the premium is plausible."))).toBe(true);
     expect(paragraphs.some((p) => p.startsWith("The routes disagree, and the ratio says why: a run of the size the FLOP range gives needs"))).toBe(true);
     // A break-even share whose interval runs past 100% is said to exceed the whole volume there.
     expect(reviewed.some((p) => /A custom design needs [\d.]+% \(90% interval [\d.]+%\u2013[\d.]+%\) of a generation\u2019s frontier volume to break even \(in the upper part of that interval, more than the whole volume, which no single ecosystem can have\)/.test(p))).toBe(true);

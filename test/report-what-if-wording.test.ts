@@ -33,15 +33,17 @@ const MOVED = whatIf([
 ]);
 
 /**
- * A bill the essay's own inputs give, and a balkanization that is certain: the summary then says the
- * frontier-run check that still disagrees, chapter 4 the premium as paid, chapter 6 the scenario that
- * cannot rise ten points.
+ * A bill the essay's own inputs give, and a balkanization that is certain and nearly all sovereign: the
+ * summary then says the frontier-run check that still disagrees, chapter 4 the premium as paid and met
+ * only at our interval's edge, chapter 6 the scenario that cannot rise ten points.
  */
 const CERTAIN = whatIf([
   ["essay_training_run_cost_usd", "40e6..80e6"],
   ["scenario_balkanization_probability", "1"],
   ["scenario_merchant_era_probability", "0"],
   ["scenario_winner_consolidates_probability", "0"],
+  // Nearly all inference sovereign: the essay's premium meets ours only at our interval's lower edge.
+  ["sovereign_inference_share", "0.9..1"],
 ]);
 
 let root = "";
@@ -131,5 +133,6 @@ describe("the report when the essay's bill follows from its inputs and balkaniza
     expect(paragraphs.some((p) => p.includes("and in the others none of it"))).toBe(false);
     expect(paragraphs.some((p) => p.includes("Our plausible band around the probability does not vary a certainty"))).toBe(true);
     expect(paragraphs.some((p) => /; the Balkanization Trap scenario, at 100%, has no ten points to rise\./.test(p))).toBe(true);
+    expect(paragraphs.some((p) => p.includes("The stated range meets the bottom-up distribution only at its lower edge, so the essay\u2019s size for the premium is possible, though at the edge of what its parts support. What the bottom-up view adds is how wide the honest range is: it depends above all on the number of separate sovereign capacity pools, which nobody yet knows."))).toBe(true);
   });
 });
