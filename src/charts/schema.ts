@@ -167,7 +167,12 @@ export function schemaPropertiesOf(types: readonly string[]): string[] {
       if (typeof ref === "string" && ref.startsWith("#/definitions/")) collect(decodeURIComponent(ref.slice("#/definitions/".length)));
     }
   };
-  for (const type of types) collect(type.replace(/<.*$/, "").trim());
+  // Inside a layer, TypeScript names the union's members as `Partial<PositionValueDef>`: the definition is the argument's.
+  const named = (type: string): string => {
+    const wrapped = /^(?:Partial|Readonly|Required)<(.+)>$/.exec(type.trim())?.[1];
+    return wrapped === undefined ? type.replace(/<.*$/, "").trim() : named(wrapped);
+  };
+  for (const type of types) collect(named(type));
   return [...names];
 }
 

@@ -69,3 +69,6 @@ export const devEmptyHost = (): string => "--host is empty: give the address to 
 
 export const devPublicHost = (host: string): string =>
   `warning: --host ${host} serves the preview to other machines on the network, not only this one; use the default 127.0.0.1 to keep it local`;
+
+export const devTooManyPages = (max: number): string =>
+  `fragtax dev follows at most ${max} open pages at once; close some tabs of the report and this one reconnects as it is shown again`;

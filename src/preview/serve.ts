@@ -94,6 +94,10 @@ export interface PreviewState {
   error: string | null;
 }
 
+/** Open connections dev serves at once, and of them live-reload pages (each a connection it keeps open). */
+const MAX_CONNECTIONS = 256;
+const MAX_LIVE_PAGES = 128;
+
 export class PreviewServer {
   private readonly clients = new Set<ServerResponse>();
   /**
@@ -118,6 +122,9 @@ export class PreviewServer {
     private readonly state: PreviewState,
   ) {
     this.server = createServer((request, response) => void this.handle(request, response));
+    // Each connection holds a file descriptor: unbounded (a page opened 400 times, a script), they took
+    // every one dev had, and its watchers and rebuilds failed with EMFILE. Past this, new ones are refused.
+    this.server.maxConnections = MAX_CONNECTIONS;
     // With no report on disk there is none to call old: the page saying the first build runs is all.
     this.pending = existsSync(join(root, "report.html")) ? devMessages.devFirstBuildBanner() : null;
   }
@@ -226,6 +233,7 @@ export class PreviewServer {
 
   /** `since`: the build the subscribing page shows; another than the latest means it missed a reload. */
   private subscribe(request: IncomingMessage, response: ServerResponse, since: string | null): void {
+    if (this.clients.size >= MAX_LIVE_PAGES) return this.send(response, 503, devMessages.devTooManyPages(MAX_LIVE_PAGES));
     response.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-store", connection: "keep-alive" });
     response.write(": connected\n\n");
     if (since !== null && since !== this.build) response.write(RELOAD);

@@ -92,6 +92,8 @@ describe("fragtax check", () => {
     }
     // A top-level key: the spec's type is a union in the schema (TopLevelSpec, anyOf unit, layer, … specs), its members' keys suggested.
     expect(typeErrorHint("Object literal may only specify known properties, and 'encoding2' does not exist in type 'TopLevelSpec'.")).toBe(' Did you mean "encoding"? (a chart spec\'s keys are Vega-Lite\'s)');
+    // Inside a layer, TypeScript names the members as Partial<…> of the schema's definitions: their keys still count.
+    expect(typeErrorHint("Object literal may only specify known properties, and 'feild' does not exist in type 'Partial<PositionValueDef> | Partial<PositionDatumDef<Field>> | Partial<PositionFieldDef<Field>>'.")).toBe(' Did you mean "field"? (a chart spec\'s keys are Vega-Lite\'s)');
     // Only a type of vega-lite's schema has its keys suggested; a union of other types gets nothing.
     expect(typeErrorHint("Object literal may only specify known properties, and 'lable' does not exist in type 'MyRow | Other<Field | X>'.")).toBe("");
   });

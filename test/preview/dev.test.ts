@@ -127,6 +127,27 @@ describe("fragtax dev server", () => {
     expect(hostAllowed("localhost:4321@evil", "127.0.0.1", "box")).toBe(false);
   });
 
+  it("follows at most 128 pages at once: the next is refused with what to do, not a file descriptor dev needs taken", async () => {
+    const held: Array<ReturnType<typeof get>> = [];
+    try {
+      for (let i = 0; i < 128; i++) {
+        await new Promise<void>((resolve, reject) => {
+          const request = get(`${session?.url ?? ""}${EVENTS_PATH.slice(1)}`, { agent: false }, () => resolve());
+          request.on("error", reject);
+          held.push(request);
+        });
+      }
+      const refused = await rawGet(port(), EVENTS_PATH);
+      expect(refused).toMatch(/^HTTP\/1\.1 503/);
+      expect(refused).toContain("fragtax dev follows at most 128 open pages at once; close some tabs of the report");
+    } finally {
+      for (const request of held) request.destroy();
+    }
+    // Their connections gone, a page is followed again.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(await eventsSaid(session?.url ?? "", "")).toContain(": connected");
+  });
+
   it("maps only paths inside the root", () => {
     expect(resolveRequestPath("/srv/build", "/")).toBe("/srv/build/report.html");
     expect(resolveRequestPath("/srv/build", "/figures.json?x=1")).toBe("/srv/build/figures.json");
