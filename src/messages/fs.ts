@@ -89,3 +89,6 @@ export const lockOwnerGone = (reused: boolean): string =>
   reused
     ? "which is no longer running (that pid is another program's now, started after the lock was taken; the one that took it was stopped by Ctrl-C or a signal, or crashed)"
     : "which is no longer running (stopped by Ctrl-C or a signal, or it crashed)";
+
+export const waitingForPipe = (path: string): string =>
+  `note: ${path} is a named pipe (FIFO): waiting for something to write to it (Ctrl-C stops)`;

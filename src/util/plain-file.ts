@@ -9,9 +9,12 @@
  */
 import { isUtf8 } from "node:buffer";
 import { closeSync, constants, fstatSync, openSync, readFileSync, type Stats } from "node:fs";
-import { open } from "node:fs/promises";
+import { open, stat } from "node:fs/promises";
 import { resolve } from "node:path";
-import { inputFileNotUtf8, inputFileTooLarge, inputPastLimit, notARegularFile, type IrregularKind } from "../messages/fs";
+import { inputFileNotUtf8, inputFileTooLarge, inputPastLimit, notARegularFile, waitingForPipe, type IrregularKind } from "../messages/fs";
+
+/** How long the open of a named pipe may wait before the wait is said. */
+const PIPE_NOTE_MS = 1000;
 import { MAX_INPUT_FILE_MB } from "./limits";
 import { InputError } from "./errors";
 import { displayPath } from "./paths";
@@ -133,7 +136,11 @@ export async function readInputText(path: string): Promise<string> {
  * a folder is the caller's to refuse, by name, before.
  */
 export async function readNamedInput(path: string, maxBytes: number): Promise<Buffer> {
-  const handle = await open(path, "r");
+  // Opening a named pipe waits for its writer, for ever if none comes (a FIFO made and never written):
+  // said after a moment, so the command is not taken for hung.
+  const pipe = (await stat(path).catch(() => undefined))?.isFIFO() === true;
+  const waiting = pipe ? setTimeout(() => process.stderr.write(`${waitingForPipe(displayPath(resolve(path), process.cwd()))}\n`), PIPE_NOTE_MS) : undefined;
+  const handle = await open(path, "r").finally(() => clearTimeout(waiting));
   try {
     const info = await handle.stat();
     if (info.isFile() && info.size > maxBytes) throw new InputPastLimitError(path, info.size, maxBytes, true);
