@@ -67,6 +67,7 @@ import { mergeInputs, recordedPaths } from "./cache/recorded-inputs";
 import { notebookChartFiles } from "../report/chart-outputs";
 import type { AssumptionRegistry } from "../assumptions";
 import { checkErrata, checkErrataVersions } from "../errata/check";
+import { publishedFigurePlaces } from "../errata/published-figures";
 import { withoutPositions, type LocatedErratum } from "../errata/types";
 import { cellFailed } from "../notebook/nbformat";
 import { withCellFrames } from "../notebook/errors";
@@ -261,13 +262,12 @@ async function buildAndPrint({ config, options, effects, started, rel, registry,
   if (errata !== null) {
     // An erratum points at this report's sections and figures. A code cell that threw leaves figures
     // missing, so the check waits for a build without one (publish refuses the others anyway); a cell
-    // that failed only as drawn (a markdown image it cannot show, a chart it cannot draw) loses none.
-    // Which versions were published is publish's to check.
+    // that failed only as drawn (a markdown image it cannot show, a chart it cannot draw) loses none. Which versions were published is publish's to check.
     const figuresWhole = report.failedCells.every((f) => {
       const cell = runs.find((run) => run.chapter.number === f.chapter)?.notebook.cells[f.cell - 1];
       return cell !== undefined && !cellFailed(cell);
     });
-    if (figuresWhole) checkErrata(errata, { sections: [...sections.map((s) => s.id), ...APPENDIX_IDS], figures: figures.map((f) => f.id) });
+    if (figuresWhole) checkErrata(errata, { sections: [...sections.map((s) => s.id), ...APPENDIX_IDS], figures: figures.map((f) => f.id), places: figures, publishedPlaces: await publishedFigurePlaces(config.paths.reports, errata, new Set(figures.map((f) => f.id))) });
     step("errata", messages.errataChecked(errata.length, rel(config.errata ?? ""), figuresWhole));
   }
   const warnings = [...configWarnings, ...report.warnings];

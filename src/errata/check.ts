@@ -10,9 +10,18 @@ import { compareVersionIds, VERSION_ID } from "../vocabulary/version-ids";
 import { ErrataError } from "./errors";
 import type { LocatedErratum } from "./types";
 
+/** A figure's id and the notebook that declares it, as figures.json records them. */
+export interface FigurePlace {
+  readonly id: string;
+  readonly notebook?: string | undefined;
+}
+
 export interface ErrataReferences {
   readonly sections: readonly string[];
   readonly figures: readonly string[];
+  /** This build's figures with their notebooks, and those of the version an erratum corrects (when it can be read): a renamed figure is found by them. */
+  readonly places?: readonly FigurePlace[];
+  readonly publishedPlaces?: (version: string) => readonly FigurePlace[] | undefined;
 }
 
 export function checkErrata(errata: readonly LocatedErratum[], known: ErrataReferences): void {
@@ -23,11 +32,28 @@ export function checkErrata(errata: readonly LocatedErratum[], known: ErrataRefe
     const at = fieldOf(e);
     if (!sections.has(e.section)) problems.push(messages.errataUnknownSection(at("section"), e.id, e.section, nearestName(e.section, known.sections)));
     for (const figure of e.figures) {
-      if (!figures.has(figure)) problems.push(messages.errataUnknownFigure(at("figures"), e.id, figure, nearestName(figure, known.figures)));
+      if (figures.has(figure)) continue;
+      const renamed = renamedTo(figure, known.places, known.publishedPlaces?.(e.version));
+      problems.push(renamed === undefined ? messages.errataUnknownFigure(at("figures"), e.id, figure, nearestName(figure, known.figures)) : messages.errataRenamedFigure(at("figures"), e.id, figure, renamed.id, renamed.notebook, e.version));
     }
   }
   const [first, ...rest] = problems;
   if (first !== undefined) throw new ErrataError([first, ...rest]);
+}
+
+/**
+ * What a figure the corrected version had became, when it was renamed: of the figures its notebook
+ * declares now that the version did not have, the one nearest its old id (the only one, when there is
+ * one). The nearest id of the whole report was another figure (`…_trailing` → `…_forward`), and
+ * following that suggestion would attach the erratum to the wrong number.
+ */
+function renamedTo(figure: string, places: readonly FigurePlace[] | undefined, published: readonly FigurePlace[] | undefined): { id: string; notebook: string } | undefined {
+  const notebook = published?.find((place) => place.id === figure)?.notebook;
+  if (places === undefined || published === undefined || notebook === undefined) return undefined;
+  const before = new Set(published.map((place) => place.id));
+  const added = places.filter((place) => place.notebook === notebook && !before.has(place.id)).map((place) => place.id);
+  const renamed = added.length <= 1 ? added[0] : nearestName(figure, added);
+  return renamed === undefined || renamed === "" ? undefined : { id: renamed, notebook };
 }
 
 /**

@@ -21,6 +21,9 @@ export const errataUnknownSection = (where: Location, id: string, section: strin
 export const errataUnknownFigure = (where: Location, id: string, figure: string, suggestion: string): string =>
   located(where, `erratum "${id}": figure "${figure}" is not a figure of this report (see out/build/figures.json).${suggestion === "" ? "" : ` Did you mean "${suggestion}"?`}`);
 
+export const errataRenamedFigure = (where: Location, id: string, figure: string, renamed: string, notebook: string, version: string): string =>
+  located(where, `erratum "${id}": figure "${figure}" is not a figure of this report: ${notebook} declared it in ${version}, and declares "${renamed}" now, which ${version} did not have. If it was renamed, write "${renamed}".`);
+
 /** By the build (`publishing` null: against every version in out/reports/) and by publish (those before the new one). */
 export const errataUnpublishedVersion = (where: Location, id: string, version: string, publishing: string | null, earlier: readonly string[], suggestion: string): string => {
   const which = publishing === null ? "a published version" : `a version published before ${publishing}`;

@@ -103,6 +103,25 @@ describe("checkErrata", () => {
     ]);
   });
 
+  it("names the figure a renamed one became: the one its notebook declares now that the corrected version lacked, not the nearest id of the report", () => {
+    const sections = ["05-who-pays#a-high-multiple-on-which-sales", "00-summary#what-the-inputs-are-and-when-they-date-from"];
+    const places = [
+      { id: "anthropic_price_to_sales_forward", notebook: "notebooks/05-who-pays.ipynb" },
+      { id: "anthropic_ps_trailing", notebook: "notebooks/05-who-pays.ipynb" },
+      { id: "energy_new", notebook: "notebooks/09-energy.ipynb" },
+    ];
+    const published = [
+      { id: "anthropic_price_to_sales_forward", notebook: "notebooks/05-who-pays.ipynb" },
+      { id: "anthropic_price_to_sales_trailing", notebook: "notebooks/05-who-pays.ipynb" },
+    ];
+    const error = thrown(() => checkErrata(errata, { sections, figures: places.map((p) => p.id), places, publishedPlaces: (version) => (version === "2026-11-26" ? published : undefined) }));
+    expect(error.problems).toEqual([
+      'notebooks/errata.yaml:5:14: erratum "multiple_run_rate": figure "anthropic_price_to_sales_trailing" is not a figure of this report: notebooks/05-who-pays.ipynb declared it in 2026-11-26, and declares "anthropic_ps_trailing" now, which 2026-11-26 did not have. If it was renamed, write "anthropic_ps_trailing".',
+    ]);
+    // Without the version's figures, by spelling, as before.
+    expect(thrown(() => checkErrata(errata, { sections, figures: places.map((p) => p.id), places })).problems[0]).toContain('Did you mean "anthropic_price_to_sales_forward"?');
+  });
+
   it("at publish: every erratum corrects a version published before the new one, located, with the nearest version", () => {
     expect(() => checkErrataVersions(errata, ["2026-04-28", "2026-11-26"], "2026-11-30")).not.toThrow();
     const error = thrown(() => checkErrataVersions(errata, ["2026-04-28", "2026-11-26"], "2026-11-26"));
