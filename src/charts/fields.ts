@@ -10,7 +10,7 @@ import { specPath } from "./schema";
 import { plausibleName } from "../util/suggest";
 import { isRecord } from "../util/records";
 import { visibleInOneLine } from "../util/control";
-import { chartMissingField } from "../messages/charts";
+import { chartFieldReadAsPath, chartMissingField } from "../messages/charts";
 
 type Json = Record<string, unknown>;
 
@@ -28,6 +28,12 @@ export interface MissingField {
    * for a field that some rows lack) stays a warning.
    */
   readonly channel?: true;
+  /**
+   * A column the data has, whose name holds "." or "[" (a CSV header "cost.usd"): Vega-Lite reads the
+   * name as a path into nested data (`cost` then `usd`), which is not there; `suggestion` is the name
+   * escaped as Vega-Lite takes it ("cost\\.usd"). Vega failed with "Access path missing closing bracket".
+   */
+  readonly asPath?: true;
 }
 
 /**
@@ -49,6 +55,7 @@ export function locateMissing(locate: Locate | undefined, missing: MissingField)
  */
 export function missingFieldWarning(where: string, missing: MissingField): string {
   const line = visibleInOneLine;
+  if (missing.asPath === true && missing.suggestion !== undefined) return chartFieldReadAsPath(where, line(missing.field), line(missing.path), line(missing.suggestion));
   return chartMissingField(where, line(missing.field), line(missing.path), missing.available.map(line), missing.suggestion === undefined ? undefined : line(missing.suggestion));
 }
 
@@ -80,6 +87,10 @@ function visitView(view: Json, pointer: string, inherited: Set<string> | undefin
     const channels = [...(isRecord(view.encoding) ? Object.entries(view.encoding).map(([channel, definition]) => ({ definition, at: `${pointer}/encoding/${channel}` })) : []), ...facetDefinitions(view.facet, `${pointer}/facet`)];
     for (const { definition, at: channelAt } of channels) {
       for (const { field, at } of fieldRefs(definition, channelAt)) {
+        if (present.has(field) && !present.has(topField(field)) && readsAsPath(field)) {
+          found.push({ field, path: specPath(at), available: [...present], suggestion: field.replace(/[.[\]\\]/g, "\\$&"), channel: true, asPath: true });
+          continue;
+        }
         if (present.has(field) || present.has(topField(field))) continue;
         const available = [...present];
         const suggestion = plausibleName(field, available);
@@ -222,6 +233,11 @@ const OPAQUE = "\u0000opaque";
 const TRANSFORMS = new Set(["aggregate", "bin", "calculate", "density", "extent", "filter", "flatten", "fold", "impute", "joinaggregate", "loess", "lookup", "pivot", "quantile", "regression", "timeUnit", "sample", "stack", "window"]);
 /** Transforms whose outputs are all named by `as` (or by known defaults, below). */
 const MODELLED = new Set(["filter", "calculate", "fold", "lookup", "bin", "timeUnit", "window", "joinaggregate", "aggregate", "sample", "extent"]);
+
+/** Whether Vega-Lite reads `field` as a path (an unescaped "." or "["), not as one column's name. */
+function readsAsPath(field: string): boolean {
+  return /^(?:\\.|[^\\])*?[.[\]]/.test(field);
+}
 
 /** The data column a field reference reads: "a.b" → "a", "a\\.b" → "a.b", "ranges[2]" → "ranges". */
 export function topField(field: string): string {

@@ -31,6 +31,10 @@ export const chartMissingField = (where: string, field: string, path: string, av
   (suggestion === undefined ? "." : didYouMean(suggestion)) +
   ` The data has: ${available.slice(0, 12).map((name) => `"${name}"`).join(", ")}${available.length > 12 ? ", …" : ""}.`;
 
+/** A column whose name holds "." or "[", which Vega-Lite reads as a path into nested data. */
+export const chartFieldReadAsPath = (where: string, field: string, path: string, escaped: string): string =>
+  `${where}: chart field "${field}" (at ${path}) is a column of the chart's data, but Vega-Lite reads "." and "[" in a field as a path into nested data, so it finds nothing there; escape them with a backslash: field: ${JSON.stringify(escaped)} (or rename the column).`;
+
 /** A quantitative encoding of a field whose values are words: the marks have no position. */
 export const chartTextOnQuantity = (where: string, field: string, path: string, examples: readonly string[]): string =>
   `${where}: chart field "${field}" is typed "quantitative" (at ${path}), but its values are text (${examples.map((value) => `"${value}"`).join(", ")}), ` +

@@ -74,6 +74,15 @@ describe("spec checks", () => {
     expect((await render({ data: { values }, mark: "bar", encoding: { x: { field: "name", type: "nominal" }, y: { field: "size", type: "quantitative" } } })).warnings).toEqual([]);
   }, 60_000);
 
+  it("fails a chart naming a column whose name holds \".\" or \"[\", which Vega-Lite reads as a path, with the name escaped; the escaped name draws", async () => {
+    const data = { values: [{ "cost.usd": 1, "f[x": 2, name: "a" }] };
+    expect(await failure({ data, mark: "bar", encoding: { x: { field: "name", type: "nominal" }, y: { field: "f[x", type: "quantitative" } } })).toBe(
+      'nb.ipynb: cell 2: chart field "f[x" (at encoding.y.field) is a column of the chart\'s data, but Vega-Lite reads "." and "[" in a field as a path into nested data, so it finds nothing there; escape them with a backslash: field: "f\\\\[x" (or rename the column).',
+    );
+    expect(await failure({ data, mark: "bar", encoding: { x: { field: "name", type: "nominal" }, y: { field: "cost.usd", type: "quantitative" } } })).toContain('escape them with a backslash: field: "cost\\\\.usd"');
+    expect((await render({ data, mark: "bar", encoding: { x: { field: "name", type: "nominal" }, y: { field: "cost\\.usd", type: "quantitative" } } })).warnings).toEqual([]);
+  }, 60_000);
+
   it("fails a chart naming a field an aggregate transform dropped, and not for its groupby fields or the names it makes", async () => {
     // The aggregate keeps only its groupby fields and its `as` names: a tooltip on another column drew
     // nothing and was not flagged, as if the data's columns were all still there.
