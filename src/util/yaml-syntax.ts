@@ -98,7 +98,10 @@ export function yamlSyntaxProblem(text: string, error: YAMLError): YamlSyntaxPro
   if (comma !== undefined) return { ...lineColumn(text, comma.offset), detail: yamlMissingComma(comma.value, comma.key, comma.semicolon, comma.fixed) };
   const outdented = error.code === "BLOCK_AS_IMPLICIT_KEY" ? outdentedItem(text, error.pos[0]) : undefined;
   if (outdented !== undefined) return { ...lineColumn(text, outdented.offset), detail: yamlItemOutdented(outdented.column) };
-  return { ...lineColumn(text, error.pos[0]), detail };
+  // The parser places an indentation error at the line's start: the key to move starts after its spaces.
+  const lineStart = text.lastIndexOf("\n", error.pos[0] - 1) + 1;
+  const indent = error.pos[0] === lineStart ? (/^ +(?=\S)/.exec(text.slice(lineStart))?.[0].length ?? 0) : 0;
+  return { ...lineColumn(text, error.pos[0] + indent), detail };
 }
 
 /**

@@ -114,9 +114,14 @@ describe("loadAssumptionsFile", () => {
     expect(message).not.toContain("expected a mapping");
   });
 
+  it("places a key indented two spaces less than the keys of its item at the key, not at the line's start", () => {
+    const text = "assumptions:\n  - id: gpu_count\n    label: x\n  unit: GPUs\n    value: 1\n";
+    expect(() => parseAssumptions(text, "a.yaml")).toThrow(/a\.yaml:4:3: .*All mapping items must start at the same column/);
+  });
+
   it("says what to do with a key indented one space less than the keys of its item", () => {
     const text = "assumptions:\n  - id: gpu_count\n    label: x\n   unit: GPUs\n    value: 1\n";
-    expect(() => parseAssumptions(text, "a.yaml")).toThrow(/a\.yaml:4:1: .*Sequence item without - indicator \(this line is indented as an item of the list above, not as a key of that item: line it up with the keys above it, or start a new item with "- "\)/);
+    expect(() => parseAssumptions(text, "a.yaml")).toThrow(/a\.yaml:4:4: .*Sequence item without - indicator \(this line is indented as an item of the list above, not as a key of that item: line it up with the keys above it, or start a new item with "- "\)/);
   });
 
   it("says a file of binary bytes is not text, not that it lacks a mapping", () => {
