@@ -155,9 +155,10 @@ export function sanitizeMarkdownHtml(html: string, images: ReadonlyMap<string, s
  * `unplaced`, for the caller to say so.
  */
 export function sanitizeOutputHtml(html: string, unplaced: string[] = []): string {
-  const noteImage = (tagName: string, attribs: sanitizeHtml.Attributes): sanitizeHtml.Tag => {
-    if (attribs.src !== undefined && !RASTER_DATA.test(attribs.src)) unplaced.push(attribs.src);
-    return { tagName, attribs };
+  // The policy's own transform still keeps every tag's attributes free of external references: this only notes an img's src first.
+  const noted = (tagName: string, attribs: sanitizeHtml.Attributes): sanitizeHtml.Tag => {
+    if (tagName === "img" && attribs.src !== undefined && !RASTER_DATA.test(attribs.src)) unplaced.push(attribs.src);
+    return { tagName, attribs: referencesKept(tagName, attribs) };
   };
-  return visibleControlsInProse(sanitizeHtml(html, { ...OUTPUT, transformTags: { img: noteImage } }));
+  return visibleControlsInProse(sanitizeHtml(html, { ...OUTPUT, transformTags: { "*": noted } }));
 }
