@@ -33,8 +33,16 @@ export const MAX_NAMED = 20;
  * comments that is not an interval's name ("90% interval"). Errs towards reading the cell.
  */
 function codeMayHaveTyped(source: string): boolean {
-  const code = source.replace(/(^|[^:\\])\/\/.*$/gm, "$1");
+  const code = blankLineComments(source);
   return [...code.matchAll(TYPED_NUMBER)].some(({ 0: match, index = 0 }) => !namesAnInterval(match, code.slice(index + match.length)));
+}
+
+/**
+ * A code cell's source with its line comments blanked to spaces, so that offsets into it are offsets
+ * into the source. A "//" after ":" (a URL) or a backslash is not a comment's start.
+ */
+function blankLineComments(source: string): string {
+  return source.replace(/(^|[^:\\])\/\/.*$/gm, (comment, before: string) => before + " ".repeat(comment.length - before.length));
 }
 
 /** Not a number of the model's: an interval's name or the report's level, or inside a quotation on its line. */
@@ -115,7 +123,7 @@ export function typedNumbersInReportYaml(fields: { readonly title: string; reado
  * the number in the cell's code (outside its line comments).
  */
 export function typedNumbersInChart(spec: unknown, cellSource: string, where: { readonly file: string; readonly cell: number }): string[] {
-  const code = cellSource.replace(/(^|[^:\\])\/\/.*$/gm, (comment, before: string) => before + " ".repeat(comment.length - before.length));
+  const code = blankLineComments(cellSource);
   const warnings: string[] = [];
   for (const words of new Set(chartWords(spec))) {
     if (!mayHaveTypedNumber(words)) continue;
