@@ -35,7 +35,8 @@ const MOVED = whatIf([
 /**
  * A bill the essay's own inputs give, and a balkanization that is certain and nearly all sovereign: the
  * summary then says the frontier-run check that still disagrees, chapter 4 the premium as paid and met
- * only at our interval's edge, chapter 6 the scenario that cannot rise ten points.
+ * only at our interval's edge, chapter 6 the scenario that cannot rise ten points, chapter 3 a second
+ * stack that adds little.
  */
 const CERTAIN = whatIf([
   ["essay_training_run_cost_usd", "40e6..80e6"],
@@ -44,6 +45,8 @@ const CERTAIN = whatIf([
   ["scenario_winner_consolidates_probability", "0"],
   // Nearly all inference sovereign: the essay's premium meets ours only at our interval's lower edge.
   ["sovereign_inference_share", "0.9..1"],
+  // Stacks that share almost all their work: a second one adds about 1.5%, millions beside billions.
+  ["stack_specific_engineering_share", "0.01..0.02"],
 ]);
 
 let root = "";
@@ -77,6 +80,7 @@ describe("the report as built", () => {
     expect(paragraphs.some((p) => p.includes("how the essay itself describes Anthropic\u2019s use of its two stacks"))).toBe(true);
     expect(starting(paragraphs, "Without a cap, the payments add up to")).toMatch(/and it binds in [\d.]+% of the simulated futures; where it binds, it first cuts a payment in 20\d\d at the median \(90% interval 20\d\d–20\d\d\)\./);
     expect(paragraphs.some((p) => p.includes("not a likelier one"))).toBe(false);
+    expect(paragraphs.some((p) => p.includes("A second stack is a real cost, but short of the essay\u2019s doubling"))).toBe(true);
     // Chapter 8's negative ρ in a colour of its own, with a legend: red marks the essay's figures in every chart.
     const rankChart = (await texts("figure.output.chart", root)).find((f) => f.includes("Rank correlation with the tax")) ?? "";
     expect(rankChart).toMatch(/raises the tax\nlowers the tax\nA higher input/);
@@ -126,7 +130,7 @@ describe("the report under the economist's what-if", () => {
 });
 
 describe("the report when the essay's bill follows from its inputs and balkanization is certain", () => {
-  it("says the frontier-run check beside the arithmetic, the premium as paid, and the scenario with no room to rise", async () => {
+  it("says the frontier-run check beside the arithmetic, the premium as paid, the scenario with no room to rise, and a second stack that costs little", async () => {
     const paragraphs = await texts("p", certainRoot);
     expect(starting(paragraphs, "In short.")).toMatch(/follows from its own inputs, though as the cost of a frontier run it is understated, by a factor of [\d.]+× \([\d.]+×–[\d.]+× across the computed interval\), and Epoch AI\u2019s estimate of a real frontier run, OpenAI\u2019s GPT-4\.5 at \$[\d.]+M–\$[\d.]+M, exceeds the stated bill \(chapter 1\)\./);
     expect(paragraphs.some((p) => p.startsWith("Sovereignty is a genuine cost, and in this build a certain one: balkanization happens, so inference as a whole costs"))).toBe(true);
@@ -134,5 +138,7 @@ describe("the report when the essay's bill follows from its inputs and balkaniza
     expect(paragraphs.some((p) => p.includes("Our plausible band around the probability does not vary a certainty"))).toBe(true);
     expect(paragraphs.some((p) => /; the Balkanization Trap scenario, at 100%, has no ten points to rise\./.test(p))).toBe(true);
     expect(paragraphs.some((p) => p.includes("The stated range meets the bottom-up distribution only at its lower edge, so the essay\u2019s size for the premium is possible, though at the edge of what its parts support. What the bottom-up view adds is how wide the honest range is: it depends above all on the number of separate sovereign capacity pools, which nobody yet knows."))).toBe(true);
+    expect(paragraphs.some((p) => /A second stack costs little, far short of the essay\u2019s doubling: it adds [\d.]+% \([\d.]+%–[\d.]+%\) to the infrastructure work, not 100%\./.test(p))).toBe(true);
+    expect(paragraphs.some((p) => p.includes("A second stack is a real cost"))).toBe(false);
   });
 });
