@@ -49,21 +49,40 @@ const CERTAIN = whatIf([
   ["stack_specific_engineering_share", "0.01..0.02"],
 ]);
 
+/**
+ * Premises at zero: no traffic bound to a jurisdiction, stacks that share all their work, credits all
+ * usable. The build once failed on the first (no input drives a premium that is always zero, and the
+ * claim's factor was Infinity); the chapters then said the zero as a "real cost" and "a fraction". And
+ * sourced figures a what-if replaces, which the prose went on crediting to Epoch AI and to the press;
+ * and three stacks, beside a multiplier that stays at two.
+ */
+const ZERO = whatIf([
+  ["sovereign_inference_share", "0"],
+  ["stack_specific_engineering_share", "0"],
+  ["credit_usable_share", "1"],
+  ["gpt45_final_run_cost_usd", "1e9..2e9"],
+  ["openai_compute_2024_usd", "60e9..80e9"],
+  ["anthropic_run_rate_trailing_usd", "3e9..4e9"],
+  ["optimization_pipeline_count", "3"],
+]);
+
 let root = "";
 let movedRoot = "";
 let certainRoot = "";
+let zeroRoot = "";
 let chromium: LaunchedChromium;
 
 beforeAll(async () => {
   root = buildReport([]);
   movedRoot = buildReport(MOVED);
   certainRoot = buildReport(CERTAIN);
+  zeroRoot = buildReport(ZERO);
   chromium = await launchChromium();
-}, 3 * BUILD_MS);
+}, 4 * BUILD_MS);
 
 afterAll(async () => {
   await chromium.close();
-  for (const dir of [root, movedRoot, certainRoot]) rmSync(dir, { recursive: true, force: true });
+  for (const dir of [root, movedRoot, certainRoot, zeroRoot]) rmSync(dir, { recursive: true, force: true });
 });
 
 const texts = (selector: string, from: string): Promise<string[]> => renderedTexts(chromium, selector, from);
@@ -127,6 +146,14 @@ describe("the report under the economist's what-if", () => {
     const paragraphs = await texts("p", movedRoot);
     expect(paragraphs.some((p) => p.includes("for the policy rate is consistent with our check (the top of the Federal Reserve\u2019s target range was 5%)"))).toBe(true);
   });
+
+  it("says a premium and a probability the what-if replaced as its own, in prose and in the figures' labels", async () => {
+    const paragraphs = await texts("p", movedRoot);
+    expect(paragraphs.some((p) => /Weighted by that chance, this what-if\u2019s own premium adds/.test(p))).toBe(true);
+    const labels = await texts(".fragtax-figure-label", movedRoot);
+    expect(labels).toContain("Expected inference cost uplift, this what-if's size × this what-if's probability");
+    expect(labels).toContain("Expected inference cost uplift, bottom-up size × this what-if's probability");
+  });
 });
 
 describe("the report when the essay's bill follows from its inputs and balkanization is certain", () => {
@@ -140,5 +167,32 @@ describe("the report when the essay's bill follows from its inputs and balkaniza
     expect(paragraphs.some((p) => p.includes("The stated range meets the bottom-up distribution only at its lower edge, so the essay\u2019s size for the premium is possible, though at the edge of what its parts support. What the bottom-up view adds is how wide the honest range is: it depends above all on the number of separate sovereign capacity pools, which nobody yet knows."))).toBe(true);
     expect(paragraphs.some((p) => /A second stack costs little, far short of the essay\u2019s doubling: it adds [\d.]+% \([\d.]+%–[\d.]+%\) to the infrastructure work, not 100%\./.test(p))).toBe(true);
     expect(paragraphs.some((p) => p.includes("A second stack is a real cost"))).toBe(false);
+  });
+});
+
+describe("the report when a premise is zero", () => {
+  it("builds, and says a zero premium, a free second stack and unstranded credits as nothing, not as a cost", async () => {
+    const paragraphs = await texts("p", zeroRoot);
+    expect(starting(paragraphs, "Built this way, balkanization raises inference costs by 0%")).toContain("The stated range lies above the bottom-up premium, which in this build is nothing: built from its parts, a balkanized future costs no more.");
+    expect(paragraphs).toContain("Built from its parts, sovereignty costs nothing in this build: no draw makes a balkanized future costlier, so whatever its chance, it adds nothing to the cost of inference.");
+    expect(paragraphs.some((p) => p.includes("gives that future no chance"))).toBe(false);
+    expect(paragraphs.some((p) => p.includes("A second stack costs nothing here, where the stacks share all their infrastructure work: it adds none of the essay\u2019s 100%."))).toBe(true);
+    expect(paragraphs.some((p) => p.includes("a real cost"))).toBe(false);
+    expect(paragraphs.some((p) => p.includes("none of the credits\u2019 expected value is stranded, since, on this what-if, Anthropic would have used 100% of the capacity anyway."))).toBe(true);
+    expect(paragraphs.some((p) => /on our judgement, Anthropic would have used|but a fraction of the credits|Amazon\u2019s part of it/.test(p))).toBe(false);
+  });
+
+  it("credits a replaced figure to the what-if, not to its source, and names the figure that stays at two stacks", async () => {
+    const paragraphs = await texts("p, li", zeroRoot);
+    const all = paragraphs.join("\n");
+    expect(all).toContain("this what-if\u2019s estimate puts OpenAI\u2019s GPT-4.5 final run at $1B–$2B");
+    expect(all).toMatch(/this what-if\u2019s estimate of a real frontier run, OpenAI\u2019s GPT-4\.5 at \$1B–\$2B/);
+    expect(all).toMatch(/This what-if\u2019s estimate for 2024 is \$[\d.]+B\/year/);
+    expect(all).toMatch(/on this what-if\u2019s run rate; the essay\u2019s 100× is/);
+    expect(all).not.toMatch(/Epoch AI\u2019s (estimate puts|estimate of a real|estimate for 2024 is)|run rate reported as of/);
+    expect(all).toContain("every figure is computed for three hardware stacks, but for the multiplier for two stacks (the check of the essay\u2019s doubling), which stays at two.");
+    const labels = (await texts(".fragtax-figure-label", zeroRoot)).join("\n");
+    expect(labels).toContain("OpenAI compute spend, 2024 (this what-if's estimate)");
+    expect(labels).toContain("Anthropic valuation ÷ this what-if's run rate");
   });
 });

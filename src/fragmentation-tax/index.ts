@@ -14,7 +14,7 @@ export {
   aroundEssay, capitalRecoveryFactor, effectivePoolCount, remainderProbabilities, sovereigntyInferenceUplift, splitPoolCapacityMultiplier,
   type SovereigntyInputs,
 } from "./essay-arithmetic";
-export { citeInput, inputKind, isIndependentSource, isWhatIfInput, sourceInProse, whoseFigure, type InputKind } from "./input-kinds";
+export { citeInput, inputKind, isIndependentSource, isWhatIfInput, sourceInProse, whose, whoseFigure, type InputKind } from "./input-kinds";
 export { builtReading, structuralWeight, STRUCTURAL_WEIGHT_WORDS, type BuiltReading, type StructuralWeight } from "./structural-reading";
 export { claimFactor, factorWords, type ClaimFactor } from "./factors";
 export { extraStacksWords, stackCountNote, stackCountWords } from "./stacks";

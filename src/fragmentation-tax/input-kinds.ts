@@ -35,7 +35,14 @@ export const isWhatIfInput = (a: Pick<Assumption, "source">): boolean => a.sourc
  * once a what-if replaced it; of several figures said together (the three scenario probabilities), once
  * a what-if replaced any of them.
  */
-export const whoseFigure = (...figures: readonly Pick<Assumption, "source">[]): string => (figures.some(isWhatIfInput) ? "this what-if's" : "the essay's");
+export const whoseFigure = (...figures: readonly Pick<Assumption, "source">[]): string => whose("the essay's", ...figures);
+
+/**
+ * Whose a sourced figure is, as prose names it: its owner ("Epoch AI's", "the essay's") or "this
+ * what-if's" once a what-if replaced any of the figures. A what-if's cost of GPT-4.5's run read "Epoch AI's
+ * estimate … at $1B–$2B", crediting the source with a number it never gave.
+ */
+export const whose = (owner: string, ...figures: readonly Pick<Assumption, "source">[]): string => (figures.some(isWhatIfInput) ? "this what-if's" : owner);
 
 /** True when an assumption cites a public source rather than the essay or our own judgement. */
 export function isIndependentSource(a: Pick<Assumption, "kind" | "source">): boolean {

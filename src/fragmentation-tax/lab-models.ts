@@ -196,7 +196,8 @@ export function fragmentationTaxModel(variant: FragmentationVariant): ReportMode
       const total = engineering + pooling + sovereignty;
       return {
         engineering_tax_usd: engineering, pooling_tax_usd: pooling, sovereignty_tax_usd: sovereignty, total_tax_usd: total,
-        total_tax_share_of_compute: total / x.compute, pooling_share_of_tax: pooling / total,
+        // No tax at all (a what-if with no stack-specific work, no sovereign traffic and no fleet split): no part is any of it.
+        total_tax_share_of_compute: total / x.compute, pooling_share_of_tax: total === 0 ? 0 : pooling / total,
       };
     },
   };

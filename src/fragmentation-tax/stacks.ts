@@ -32,9 +32,11 @@ export function extraStacksWords(stacks: Interval): string | undefined {
 /**
  * A chapter's note when a build counts other than two stacks: its text, written for the report's lab,
  * speaks of two stacks, two pools and the second stack, and the figures are computed for the count
- * the build has. Undefined for two. Plain text: a chapter shows it in bold, nb.md`**${note}**`.
+ * the build has, but for `keptAtTwo` (a figure that checks the essay's claim about two stacks, named
+ * as it stays). Undefined for two. Plain text: a chapter shows it in bold, nb.md`**${note}**`.
  */
-export function stackCountNote(stacks: Interval): string | undefined {
+export function stackCountNote(stacks: Interval, keptAtTwo?: string): string | undefined {
   if (stacks.low === 2 && stacks.high === 2) return undefined;
-  return `This build counts ${stackCountWords(stacks)}, not the essay's two: where the text of this chapter speaks of two stacks, two pools or the second stack, every figure is computed for ${stackCountWords(stacks)}.`;
+  const except = keptAtTwo === undefined ? "" : `, but for ${keptAtTwo}, which stays at two`;
+  return `This build counts ${stackCountWords(stacks)}, not the essay's two: where the text of this chapter speaks of two stacks, two pools or the second stack, every figure is computed for ${stackCountWords(stacks)}${except}.`;
 }

@@ -11,7 +11,8 @@
  *
  * factor = midpoint(stated) ÷ midpoint(computed), where the midpoint is geometric, √(low·high), when
  * both bounds of both ranges are positive (costs and multiples are judged in ratios), else arithmetic.
- * So "overstated by 10.7×" means the stated figure is about 10.7 times the computed one.
+ * So "overstated by 10.7×" means the stated figure is about 10.7 times the computed one; where the
+ * computed midpoint is zero, no ratio exists and the factor is null, as for an unverifiable claim.
  */
 import type { Summary, Verdict } from "../vocabulary/results";
 import * as msg from "../messages/model";
@@ -36,7 +37,8 @@ export function checkClaim(stated: Range, computed: Range, options: { readonly t
   if (atOrBelow(stated.low, computed.high) && atOrBelow(computed.low, stated.high)) return { verdict: "consistent", factor: 1 };
   const geometric = bounds.every((bound) => bound > 0);
   const factor = midpoint(stated, geometric) / midpoint(computed, geometric);
-  return { verdict: stated.low > computed.high ? "overstated" : "understated", factor };
+  // A computed range at zero (a what-if that leaves nothing to pay) has no ratio to it: the verdict stands alone.
+  return { verdict: stated.low > computed.high ? "overstated" : "understated", factor: Number.isFinite(factor) ? factor : null };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { citeInput, inputKind, sourceInProse } from "../../src/fragmentation-tax/input-kinds";
+import { citeInput, inputKind, sourceInProse, whose, whoseFigure } from "../../src/fragmentation-tax/input-kinds";
 import { whatIfSourceTitle } from "../../src/vocabulary/what-if-sources";
 
 const source = (title: string) => ({ title, date: "2026-03-31" });
@@ -21,5 +21,14 @@ describe("citing an input", () => {
     expect(inputKind({ source: source(whatIfSourceTitle("Maverick analyst essay, 'The end of exclusivity'")) })).toBe("essay");
     expect(inputKind({ source: source(whatIfSourceTitle("fragtax analysts' assumption")) })).toBe("judgement");
     expect(inputKind({ source: source(whatIfSourceTitle("Epoch AI")) })).toBe("source");
+  });
+
+  it("names whose a figure is: its owner's, or this what-if's once a what-if replaced any of them", () => {
+    const epoch = { source: source("Epoch AI") };
+    const replaced = { source: source(whatIfSourceTitle("Epoch AI")) };
+    expect(whose("Epoch AI's", epoch)).toBe("Epoch AI's");
+    expect(whose("Epoch AI's", replaced)).toBe("this what-if's");
+    expect(whoseFigure(epoch, epoch)).toBe("the essay's");
+    expect(whoseFigure(epoch, replaced)).toBe("this what-if's");
   });
 });

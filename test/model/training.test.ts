@@ -52,6 +52,8 @@ describe("training run cost", () => {
     expect(under.factor).toBeCloseTo(2 / 16, 12);
     expect(checkClaim({ low: -2, high: -1 }, { low: 1, high: 3 })).toEqual({ verdict: "understated", factor: -1.5 / 2 });
     expect(checkClaim({ low: 1, high: 2 }, { low: Number.NaN, high: 3 }).verdict).toBe("unverifiable");
+    // A computed range at zero (nothing to pay under a what-if): overstated, with no ratio rather than Infinity.
+    expect(checkClaim({ low: 0.4, high: 0.6 }, { low: 0, high: 0 })).toEqual({ verdict: "overstated", factor: null });
     // A tolerance the caller gives (the ledger's multiples: a gap two digits cannot show); none by default.
     const shown = { tolerance: 0.025 };
     expect(checkClaim({ low: 2, high: 2 }, { low: 1.9, high: 1.96 }, shown)).toEqual({ verdict: "consistent", factor: 1 });
