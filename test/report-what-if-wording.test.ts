@@ -111,7 +111,7 @@ describe("the report as built", () => {
 describe("the report under the economist's what-if", () => {
   it("says which scenario is likeliest, reads the capital charge against the bill the check accepts, and sees a moot reading", async () => {
     const paragraphs = await texts("p, li", movedRoot);
-    expect(starting(paragraphs, "To see whether the weighted cost hinges")).toMatch(/across 45%–75% .* remainder, though at this what-if\u2019s figures here the likeliest is the Balkanization Trap scenario\.$/);
+    expect(starting(paragraphs, "To see whether the weighted cost hinges")).toMatch(/across 45%–75% .* remainder, though at this what-if\u2019s figures the likeliest is the Balkanization Trap scenario\.$/);
     const charge = starting(paragraphs, "The question the essay ends on");
     expect(charge).toMatch(/it is 0\.\d+× \(90% interval [\d.]+×–[\d.]+×\) OpenAI\u2019s compute bill as the essay states it\. The essay\u2019s compute figure is overstated against Epoch AI\u2019s estimate, though, and against that estimate of OpenAI\u2019s 2024 compute bill the charge is [\d.]+× \(90% interval [\d.]+×–[\d.]+×\): the capacity therefore has to be rented by many customers/);
     expect(charge).not.toContain("could carry the charge alone");
@@ -164,6 +164,11 @@ describe("the report when the essay's bill follows from its inputs and balkaniza
     expect(paragraphs.some((p) => p.includes("and in the others none of it"))).toBe(false);
     expect(paragraphs.some((p) => p.includes("Our plausible band around the probability does not vary a certainty"))).toBe(true);
     expect(paragraphs.some((p) => /; the Balkanization Trap scenario, at 100%, has no ten points to rise\./.test(p))).toBe(true);
+    // Every probability a certainty: held in one list, nothing left over, and nothing to weigh.
+    expect(paragraphs.some((p) => p.includes("we hold the Balkanization Trap scenario\u2019s probability at 100% and the Winner Consolidates scenario\u2019s at 0%, certainties the bands do not vary, which leaves the Merchant Era scenario none, though at this what-if\u2019s figures the likeliest is the Balkanization Trap scenario."))).toBe(true);
+    expect(paragraphs.some((p) => /^With every probability held, the weighted cost of inference compute is [\d.]+ × today\u2019s cost .*, as at this what-if\u2019s values: a certain future leaves nothing to weigh\.$/.test(p))).toBe(true);
+    expect(paragraphs.some((p) => p.includes("need not (above)"))).toBe(false);
+    expect(starting(paragraphs, "In short.")).toContain("against the Balkanization Trap\u2019s premium, though this what-if\u2019s probabilities give the Merchant Era no chance.");
     expect(paragraphs.some((p) => p.includes("The stated range meets the bottom-up distribution only at its lower edge, so the essay\u2019s size for the premium is possible, though at the edge of what its parts support. What the bottom-up view adds is how wide the honest range is: it depends above all on the number of separate sovereign capacity pools, which nobody yet knows."))).toBe(true);
     expect(paragraphs.some((p) => /A second stack costs little, far short of the essay\u2019s doubling: it adds [\d.]+% \([\d.]+%–[\d.]+%\) to the infrastructure work, not 100%\./.test(p))).toBe(true);
     expect(paragraphs.some((p) => p.includes("A second stack is a real cost"))).toBe(false);
