@@ -238,7 +238,7 @@ export const chromiumNotFound = (tried: readonly string[], packaged: string): st
   `(Debian/Ubuntu), or point PUPPETEER_EXECUTABLE_PATH at a Chrome or Chromium binary, then run \`fragtax build\` again. ${withoutPdf}`;
 
 export const packagedChromiumUnpacking = (version: string, folder: string): string =>
-  `unpacking the packaged Chromium ${version} into ${folder} (once per machine, a few seconds)`;
+  `unpacking the packaged Chromium ${version} into ${folder} (once per install, a few seconds)`;
 
 export const packagedChromiumReunpack = (folder: string): string =>
   `the packaged Chromium in ${folder} did not start (a damaged unpack?); unpacking it again`;
@@ -358,6 +358,10 @@ export const htmlBadValue = (index: number, value: unknown): string =>
     : `html: interpolated value #${index} is ${value === undefined ? "undefined" : "an object"}; pass a string, a number or Html`;
 
 export const chromiumUnpackIncomplete = (folder: string): string => `the unpacked Chromium in ${folder} is incomplete`;
+
+export const chromiumUnpackNotOwn = (folder: string): string =>
+  `${folder} belongs to another user (or is a symbolic link), so the Chromium in it is not run: anyone who can write there chose what it does. ` +
+  `Remove it, or set FRAGTAX_CHROMIUM_DIR to a folder of your own`;
 
 export const engineNoResult = (chapter: string): string => `the engine returned no result for ${chapter}`;
 

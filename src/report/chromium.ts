@@ -22,7 +22,7 @@ import type { Browser } from "puppeteer-core";
 import * as messages from "../messages/report";
 import { WorkError } from "../util/errors";
 import { chromiumFontConfig } from "./fonts";
-import { intactUnpack, PACKAGED_CHROMIUM, packagedChromiumPackage, unpackChromium, unpackFolder, type PackagedChromium } from "./packaged-chromium";
+import { ForeignUnpackError, intactUnpack, PACKAGED_CHROMIUM, packagedChromiumPackage, unpackChromium, unpackFolder, type PackagedChromium } from "./packaged-chromium";
 
 export const CHROMIUM_CANDIDATES = [
   "/usr/bin/chromium",
@@ -168,7 +168,9 @@ export async function launchChromium(choice: ChromiumChoice = findChromium(), op
   };
   try {
     return await start(false);
-  } catch {
+  } catch (error) {
+    // Another user's unpack is not run, and unpacking again would not replace it.
+    if (error instanceof ForeignUnpackError) throw new ChromiumNotFoundError(error.message);
     // A damaged unpack (a killed first run, a tampered file) gets one fresh unpack.
     try {
       return await start(true);

@@ -2,14 +2,15 @@
 // browser printing instead), a print past its time limit, and a build killed with -9 while printing. Real browsers,
 // real processes; the CLI tests run the bundled dist/cli.cjs (`npm test` bundles it first).
 import { spawn, spawnSync } from "node:child_process";
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, writeFileSync, writeSync } from "node:fs";
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { brotliCompressSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { pdfTimedOut } from "../../src/messages/report";
 import { ChromiumNotFoundError, launchChromium, PackagedChromiumBroken, systemChromium } from "../../src/report/chromium";
-import { packagedChromiumPackage } from "../../src/report/packaged-chromium";
+import { packagedChromiumPackage, unpackChromium, unpackFolder } from "../../src/report/packaged-chromium";
+import { toolCacheDir } from "../../src/util/tool-cache";
 import { launchForPrint, printPdf } from "../../src/report/pdf";
 import { tempFolders } from "../project";
 
@@ -85,7 +86,7 @@ describe("the packaged Chromium", () => {
     const first = await launchChromium({ source: "packaged" }, { packaged, log: (line) => unpacking.push(line) });
     await first.close();
     // The first launch unpacks, and says so; one that finds it unpacked says nothing.
-    expect(unpacking).toEqual([`unpacking the packaged Chromium ${pkg.version} into ${packaged.folder} (once per machine, a few seconds)`]);
+    expect(unpacking).toEqual([`unpacking the packaged Chromium ${pkg.version} into ${packaged.folder} (once per install, a few seconds)`]);
     const quiet: string[] = [];
     await (await launchChromium({ source: "packaged" }, { packaged, log: (line) => quiet.push(line) })).close();
     expect(quiet).toEqual([]);
@@ -108,6 +109,46 @@ describe("the packaged Chromium", () => {
     } finally {
       await second.close();
     }
+  });
+
+  it("unpacks into this install's cache, not a fixed name in the shared temp folder", () => {
+    expect(unpackFolder("1.2.3", {})).toBe(join(toolCacheDir(), "packaged-chromium-1.2.3"));
+    expect(unpackFolder("1.2.3", { FRAGTAX_CHROMIUM_DIR: "/scratch" })).toBe("/scratch/packaged-chromium-1.2.3");
+  });
+
+  /** An unpack someone else prepared: a "chromium" that leaves a mark when run, with a stamp of its size and a library folder. */
+  function planted(folder: string, mark: string): void {
+    mkdirSync(join(folder, "lib"), { recursive: true });
+    writeFileSync(join(folder, "chromium"), `#!/bin/sh\ntouch ${mark}\n`, { mode: 0o755 });
+    writeFileSync(join(folder, "stamp.json"), JSON.stringify({ size: statSync(join(folder, "chromium")).size }));
+  }
+
+  it("refuses an unpack that is not this user's own (a symbolic link to another's folder), and runs nothing from it", { timeout: 60_000 }, async () => {
+    const scratch = temp.scratch("fragtax-unpack-foreign-");
+    const mark = join(scratch, "ran");
+    planted(join(scratch, "theirs"), mark);
+    const packaged = { ...brokenPackage("fragtax-unpack-foreign-pkg-"), folder: join(scratch, "unpacked") };
+    symlinkSync(join(scratch, "theirs"), packaged.folder);
+    const launching = launchChromium({ source: "packaged" }, { packaged });
+    await expect(launching).rejects.toThrow(ChromiumNotFoundError);
+    await expect(launching).rejects.toThrow(/unpacked belongs to another user \(or is a symbolic link\), so the Chromium in it is not run: .*set FRAGTAX_CHROMIUM_DIR to a folder of your own/);
+    expect(existsSync(mark)).toBe(false);
+    // Neither followed nor replaced: their folder is as they left it.
+    expect(readFileSync(join(scratch, "theirs", "chromium"), "utf8")).toContain(`touch ${mark}`);
+  });
+
+  it("unpacks afresh an unpack of ours that others could write to, with no group or other write anywhere in it", { timeout: 60_000 }, async () => {
+    const scratch = temp.scratch("fragtax-unpack-open-");
+    const mark = join(scratch, "ran");
+    const broken = brokenPackage("fragtax-unpack-open-pkg-");
+    const folder = join(scratch, "unpacked");
+    planted(folder, mark);
+    chmodSync(folder, 0o777);
+    const unpacked = await unpackChromium(broken.dir, broken.version, { folder });
+    // The package's own binary (the broken package's script), not the one placed there.
+    expect(readFileSync(unpacked.executablePath, "utf8")).toContain("echo broken");
+    for (const path of [folder, join(folder, "lib"), unpacked.executablePath, join(folder, "stamp.json")]) expect(statSync(path).mode & 0o022).toBe(0);
+    expect(existsSync(mark)).toBe(false);
   });
 
   it("says what to do when even a fresh unpack does not start", { timeout: 180_000 }, async () => {
