@@ -138,6 +138,10 @@ describe("report.yaml → ReportConfig", () => {
     expect(errorOf("title: T\nchapters:\n  - a.ipynb\n  - b.ipynb\n", noB).message).toBe(
       `notebooks/report.yaml:4:5: chapter "b.ipynb" listed in report.yaml does not exist (looked for notebooks/b.ipynb); restore the file, or take its line out of report.yaml`,
     );
+    // A name holding a line feed printed a line fragtax never wrote; its escape keeps the message on one line.
+    const forged = errorOf('title: T\nchapters:\n  - a.ipynb\n  - "b.ipynb\\nwrote out/build/report.html (all good).ipynb"\n', (path) => !path.includes("good")).message;
+    expect(forged.split("\n")).toHaveLength(1);
+    expect(forged).toContain('chapter "b.ipynb\\x0awrote out/build/report.html (all good).ipynb" listed in report.yaml does not exist (looked for notebooks/b.ipynb\\x0awrote');
   });
 
   // Before: a folder gave "cannot read the notebook (EISDIR)" from the engine, without report.yaml's

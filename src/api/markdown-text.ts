@@ -4,7 +4,7 @@
  * HTML the template writes (a `<table>` of figures, a `<div>`, an attribute), with character
  * references, since CommonMark passes an HTML block through as it is and a backslash there is text.
  */
-import { visibleControls } from "../util/control";
+import { visibleControls } from "../format/control";
 
 /**
  * Text that markdown (markdown-it here, marked in JupyterLab) shows as written: inline markup and raw
@@ -13,7 +13,7 @@ import { visibleControls } from "../util/control";
  * rewrite ("--", "...", "(c)", "+-", ",,", "??"), since an escaped character is not text it rewrites.
  * Line breaks become spaces and leading spaces entities, so a value cannot open a block (an indented
  * code block included); a leading list or heading marker is escaped; control characters are written
- * as visible escapes (util/control.ts). Only what needs it is escaped: the notebook's markdown source
+ * as visible escapes (format/control.ts). Only what needs it is escaped: the notebook's markdown source
  * stays readable ("$28.8M (90% interval …)"). An apostrophe inside a word is not escaped, so the typographer
  * sets it as it sets the sentence around it, or "the essay's figure" and "OpenAI’s bill" sit side by side.
  * With `inHtml` (see `insideHtml`) each of those characters is a numeric character reference instead,

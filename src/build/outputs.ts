@@ -21,7 +21,7 @@ import { buildFolderIsLink } from "../messages/fs";
 import { buildLockTakenOver, buildWaiting } from "../messages/report";
 import { buildSetAsideLeft, lastGoodNotKept } from "../messages/build-outputs";
 import { displayPath } from "../util/paths";
-import { visibleInOneLine } from "../util/control";
+import { visibleInOneLine } from "../format/control";
 import { quote } from "shell-quote";
 import { makeFolder } from "../util/folders";
 

@@ -48,7 +48,7 @@ import { notebookSections, type SectionRecord } from "../report/sections";
 import { sha256 } from "../util/hash";
 import { writeBehind, writesBehindSettled } from "../util/atomic";
 import { sweepLeftovers } from "./cache/leftovers";
-import { visibleInOneLine } from "../util/control";
+import { visibleInOneLine } from "../format/control";
 import { formatSeconds } from "../format/number";
 import type { WhatIf } from "./whatif/overrides";
 import { applyWhatIf, withOverridesFileRead, type WhatIfOptions } from "./whatif/options";

@@ -19,7 +19,7 @@
  */
 import { createCanvas, GlobalFonts } from "canvas";
 import { CHART_MEASURE_FONTS } from "./theme";
-import { visibleControls } from "../util/control";
+import { visibleControls } from "../format/control";
 import { keptWidths, PROBE } from "./measured-widths";
 import { keepAtExit } from "../util/code-cache";
 

@@ -9,7 +9,7 @@
 import { specPath } from "./schema";
 import { plausibleName } from "../util/suggest";
 import { isRecord } from "../util/records";
-import { visibleInOneLine } from "../util/control";
+import { visibleInOneLine } from "../format/control";
 import { chartFieldReadAsPath, chartMissingField } from "../messages/charts";
 
 type Json = Record<string, unknown>;

@@ -39,7 +39,7 @@ import { withSeededRandom } from "./random";
 import { loadSchemaValidator } from "./schema";
 import { checkSpec } from "./spec-check";
 import { CHART_THEME, LEGEND_IN_ROWS, largerText, mergeConfig } from "./theme";
-import { visibleControls, visibleInOneLine } from "../util/control";
+import { visibleControls, visibleInOneLine } from "../format/control";
 
 /** One drawing of a chart: markup (ids scoped) and its size in CSS px. */
 export interface ChartDrawing {
@@ -270,7 +270,7 @@ async function draw(themedSpec: Record<string, unknown>, json: string | undefine
       if (many !== undefined && size !== undefined) return { chart: { ...(await rasterChart(view, themedSpec, size, many)), ...(frame && { frame }), ...tables }, legends };
       if (options.measureIfWider !== undefined && size !== undefined && size.width > options.measureIfWider) return { chart: { markup: "", ...size, notes: [], ...tables }, legends };
       // A chart's text is data: control and bidi characters in it (ESC, NUL, a right-to-left override)
-      // are written as visible escapes, as wherever a reader sees text (util/control.ts). The SVG is where
+      // are written as visible escapes, as wherever a reader sees text (format/control.ts). The SVG is where
       // all of it meets: titles, labels and marks' aria-labels (which the tooltips show); vega's markup
       // itself has none. canvas.ts measures text the same way, so the layout leaves room for them.
       const svg = visibleControls(await view.toSVG());

@@ -7,7 +7,7 @@
  * cache remembers as valid (cache.ts `validSpecKey`) loads no validator.
  */
 import * as messages from "../messages/charts";
-import { visibleInOneLine } from "../util/control";
+import { visibleInOneLine } from "../format/control";
 import { knownValid, rememberValid, validSpecKey } from "./cache";
 import type { Locate } from "./fields";
 import { schemaProblems, type SpecProblem } from "./schema";

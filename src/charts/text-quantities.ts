@@ -10,7 +10,7 @@
 import { transformOutputs } from "./fields";
 import { specPath } from "./schema";
 import { isRecord } from "../util/records";
-import { visibleInOneLine } from "../util/control";
+import { visibleInOneLine } from "../format/control";
 import { chartTextOnQuantity } from "../messages/charts";
 
 type Json = Record<string, unknown>;

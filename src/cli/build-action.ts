@@ -9,7 +9,7 @@ import { MAX_TIMEOUT_SECONDS, parseTimeoutSeconds } from "../util/limits";
 import { killOtherThreadsChildren } from "../notebook/thread-children";
 import { endBySignal } from "../util/signals";
 import { progress } from "./output";
-import { visibleInOneLine } from "../util/control";
+import { visibleInOneLine } from "../format/control";
 import { existsSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { outPaths } from "../config/paths";

@@ -25,7 +25,7 @@ import { displayPath } from "../util/paths";
 import { readInputText } from "../util/plain-file";
 import { nearestNames } from "../util/suggest";
 import { CANNOT_FIND_MODULE } from "../notebook/module-suggest";
-import { visibleInOneLine } from "../util/control";
+import { visibleInOneLine } from "../format/control";
 import { syntaxErrorsIn } from "../notebook/syntax-errors";
 
 /**

@@ -4,7 +4,7 @@ import { diffSnapshots } from "../diff/diff";
 import { DIFF_PAGE_MARKER, diffToJson, renderDiffPage, renderDiffText, useColour } from "../diff/render";
 import { readSnapshotAssumptions } from "../diff/snapshot-assumptions";
 import { writeUserFileAtomic } from "../util/atomic";
-import { jsonWithVisibleControls } from "../util/control";
+import { jsonWithVisibleControls } from "../format/control";
 import { buildFiguresInWorktree, isFileSide, resolveSnapshot } from "./diff-sources";
 import { EXIT_FAILED } from "../util/errors";
 import * as messages from "../messages/versions";

@@ -15,7 +15,7 @@ import { registerPublishCommand } from "./publish";
 import { registerRunCommand } from "./run";
 import { registerVerifyCommand } from "./verify";
 import { exitCodeOf, InputError } from "../util/errors";
-import { visibleInOneLine } from "../util/control";
+import { visibleInOneLine } from "../format/control";
 import { argumentHoldsControl, noteHoldsControl } from "../messages/fs";
 import { plausibleName } from "../util/suggest";
 import { terminalText } from "../util/terminal";

@@ -18,7 +18,7 @@ import { MAX_TIMEOUT_SECONDS, parseTimeoutSeconds } from "../util/limits";
 import { outPaths } from "../config/paths";
 import { displayPath, isInside, shellPath } from "../util/paths";
 import { endBySignal } from "../util/signals";
-import { jsonWithVisibleControls } from "../util/control";
+import { jsonWithVisibleControls } from "../format/control";
 import { checkOutFile } from "./out-file";
 
 /** A type check waited on longer than this is said as it goes, and in the summary (Deno's takes seconds; tslab's is usually cached). */

@@ -8,7 +8,7 @@ import { projectPaths } from "./project";
 import { EXIT_FAILED, InputError } from "../util/errors";
 import { waitWhileLocked } from "../util/lock";
 import { terminalText } from "../util/terminal";
-import { visibleInOneLine } from "../util/control";
+import { visibleInOneLine } from "../format/control";
 import { join } from "node:path";
 
 /** Every named version (default: all) against its manifest; each altered or missing file is named. */

@@ -17,7 +17,7 @@ import { beforeDefinition, incomparable, type AssumptionChange, type DiffResult,
 import { breakableId, html, rawHtml, type Html } from "../util/html";
 import { stableJson } from "../util/hash";
 import { terminalSafe } from "../util/terminal";
-import { visibleInOneLine } from "../util/control";
+import { visibleInOneLine } from "../format/control";
 import { errataLines, renderErrataHtml, type FigureText } from "../errata/render";
 import { contentSecurityPolicy } from "../report/csp";
 

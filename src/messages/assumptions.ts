@@ -3,12 +3,13 @@
  * `located` (location.ts) adds "file:line:column: ".
  */
 import { didYouMean } from "./suggestion";
+import { quote } from "./quote";
 
-const list = (items: readonly string[]): string => items.map((item) => `"${item}"`).join(", ");
-const forId = (id: string | undefined): string => (id === undefined ? "" : `assumption "${id}": `);
+const list = (items: readonly string[]): string => items.map((item) => `${quote(item)}`).join(", ");
+const forId = (id: string | undefined): string => (id === undefined ? "" : `assumption ${quote(id)}: `);
 
 export const malformedYaml = (detail: string, nearId: string | undefined): string => {
-  const where = nearId === undefined ? "" : ` (in or just after assumption "${nearId}")`;
+  const where = nearId === undefined ? "" : ` (in or just after assumption ${quote(nearId)})`;
   return `malformed YAML${where}: ${detail}`;
 };
 
@@ -19,14 +20,14 @@ export const assumptionsFileTooLarge = (megabytes: number, limit: number, whole 
 export const notAnAssumptionsFile = (): string => `expected a mapping with an "assumptions:" list at the top level`;
 
 export const unknownTopLevelKey = (key: string, known: readonly string[], meant?: string): string =>
-  meant === undefined ? `unknown top-level key "${key}"; the file may only contain ${list(known)}` : `unknown top-level key "${key}"${didYouMean(meant)} The file may only contain ${list(known)}`;
+  meant === undefined ? `unknown top-level key ${quote(key)}; the file may only contain ${list(known)}` : `unknown top-level key ${quote(key)}${didYouMean(meant)} The file may only contain ${list(known)}`;
 
 export const unknownField = (id: string | undefined, key: string, nearest: string, known: readonly string[]): string =>
-  `${forId(id)}unknown field "${key}"${didYouMean(nearest)} Known fields: ${list(known)}`;
+  `${forId(id)}unknown field ${quote(key)}${didYouMean(nearest)} Known fields: ${list(known)}`;
 
 /** `{ low:0.06, high:0.12 }`: keys glued to their values, read as keys of their own; `entries` as they should be written. */
 export const keyWithoutSpace = (id: string | undefined, written: string, entries: readonly string[]): string =>
-  `${forId(id)}"${written}" is read as one key, as a key's colon needs a space after it; write ${entries.join(", ")}`;
+  `${forId(id)}${quote(written)} is read as one key, as a key's colon needs a space after it; write ${entries.join(", ")}`;
 
 export const missingId = (): string => `an assumption has no "id" (snake_case, e.g. h100_usd_per_gpu_hour)`;
 
@@ -35,7 +36,7 @@ export const badId = (id: string): string => {
   // valid id: its code point is named, as no terminal shows the difference.
   const odd = [...id].map((c) => c.codePointAt(0) ?? 0).find((code) => code > 0x7e || code < 0x20);
   const named = odd === undefined ? "" : `; it has U+${odd.toString(16).toUpperCase().padStart(4, "0")}, which is not an ASCII letter`;
-  return `assumption id "${id}" must be snake_case: lowercase letters, digits and underscores, starting with a letter${named}`;
+  return `assumption id ${quote(id)} must be snake_case: lowercase letters, digits and underscores, starting with a letter${named}`;
 };
 
 export const duplicateId = (id: string, firstLine: number): string =>
@@ -45,7 +46,7 @@ export const missingSource = (id: string | undefined): string =>
   `${forId(id)}missing "source: { title, url?, date }"; every assumption needs a source`;
 
 export const missingField = (id: string | undefined, field: string): string =>
-  `${forId(id)}missing required field "${field}"`;
+  `${forId(id)}missing required field ${quote(field)}`;
 
 /** A value YAML read as a number that is not a finite one (`1e309`, `.inf`, `.nan`); undefined for anything else (zod's own words then). */
 export const notAFiniteNumber = (input: unknown): string | undefined =>
@@ -56,20 +57,20 @@ export const notAFiniteNumber = (input: unknown): string | undefined =>
       : `expected a number, got one too large to hold (1.8e308 is the largest magnitude; it reads as ${input > 0 ? "" : "-"}infinity)`;
 
 export const invalidField = (id: string | undefined, field: string, detail: string): string =>
-  `${forId(id)}invalid "${field}": ${detail}`;
+  `${forId(id)}invalid ${quote(field)}: ${detail}`;
 
 export const unknownKind = (id: string | undefined, given: string, meant: string | undefined, known: readonly string[]): string =>
-  `${forId(id)}unknown kind "${given}"${meant === undefined ? "; a" : `; did you mean "${meant}"? A`} kind is one of ${list(known)}: the essay's figure, an external publication's, or the analysts' judgement`;
+  `${forId(id)}unknown kind ${quote(given)}${meant === undefined ? "; a" : `; did you mean ${quote(meant)}? A`} kind is one of ${list(known)}: the essay's figure, an external publication's, or the analysts' judgement`;
 
 /** Text where a number belongs (`15k`, `$2.50`, `20%`). */
 export const notANumber = (id: string | undefined, field: string, given: string): string =>
-  `${forId(id)}"${field}" is the text "${given}", not a number: write digits alone (15000, 1.5e4, 0.2 for 20%); the unit is the entry's "unit"`;
+  `${forId(id)}${quote(field)} is the text ${quote(given)}, not a number: write digits alone (15000, 1.5e4, 0.2 for 20%); the unit is the entry's "unit"`;
 
 /** A field that must be text, given as nothing (`label:`), a list or a mapping (`unit: [USD]`, an unquoted `a: b`). */
 export const notText = (id: string | undefined, field: string, given: "nothing" | "a list" | "a mapping" | "a number" | "true or false"): string => {
   const key = field.split(".").at(-1) ?? field;
-  if (given === "a number" || given === "true or false") return `${forId(id)}"${field}" is read as ${given}, not text: put it in quotes (${key}: "…")`;
-  return `${forId(id)}"${field}" is ${given}, not text: write it after the colon${given === "nothing" ? "" : `, in quotes if it holds ": ", "#", "[" or "{"`} (${key}: …)`;
+  if (given === "a number" || given === "true or false") return `${forId(id)}${quote(field)} is read as ${given}, not text: put it in quotes (${key}: "…")`;
+  return `${forId(id)}${quote(field)} is ${given}, not text: write it after the colon${given === "nothing" ? "" : `, in quotes if it holds ": ", "#", "[" or "{"`} (${key}: …)`;
 };
 
 /** A range written as `--set` takes one (`0.06..0.12`) or as a list: the file's form is a mapping. */
@@ -81,13 +82,13 @@ export const rangeOneNumber = (id: string | undefined, given: string): string =>
   `${forId(id)}"range" is a mapping of its two ends (range: { low: …, high: … }), not one figure: write value: ${given} for a point value, or the two ends of its range`;
 
 export const unknownDistribution = (id: string | undefined, given: string, meant: string | undefined, known: readonly string[]): string =>
-  `${forId(id)}unknown distribution "${given}"${meant === undefined ? "; use" : `${didYouMean(meant)} Use`} one of ${list(known)}`;
+  `${forId(id)}unknown distribution ${quote(given)}${meant === undefined ? "; use" : `${didYouMean(meant)} Use`} one of ${list(known)}`;
 
 export const valueXorRange = (id: string | undefined): string =>
   `${forId(id)}give exactly one of "value" (a point) or "range: { low, high }" (a 90% interval)`;
 
 export const valueNeedsFixed = (id: string | undefined, distribution: string): string =>
-  `${forId(id)}a single "value" cannot have distribution "${distribution}"; give a "range" or use "fixed"`;
+  `${forId(id)}a single "value" cannot have distribution ${quote(distribution)}; give a "range" or use "fixed"`;
 
 export const rangeNotFixed = (id: string | undefined): string =>
   `${forId(id)}distribution "fixed" takes a "value", not a "range"`;
@@ -105,10 +106,10 @@ export const modeOutsideRange = (id: string | undefined, mode: number, low: numb
   `${forId(id)}mode ${mode} lies outside the range ${low}–${high}`;
 
 export const modeWithoutTriangular = (id: string | undefined, distribution: string): string =>
-  `${forId(id)}"mode" is only used by "triangular", not "${distribution}"`;
+  `${forId(id)}"mode" is only used by "triangular", not ${quote(distribution)}`;
 
 export const unknownAssumption = (id: string, nearest: readonly string[], file: string): string =>
-  `unknown assumption "${id}" (not in ${file})${didYouMean(nearest)}`;
+  `unknown assumption ${quote(id)} (not in ${file})${didYouMean(nearest)}`;
 
 export const overrideProblem = (file: string, detail: string): string => `override of ${file}: ${detail}`;
 
@@ -121,7 +122,7 @@ export const cannotReadAssumptions = (file: string, reason: string): string =>
  * the unit (`declarable`), how to declare the entry's own.
  */
 export const outsideSupport = (id: string, value: number, because: string, support: string, declarable = false, max?: number): string =>
-  `"${id}" is ${because}, so it must be ${support}; ${value} is outside that support` +
+  `${quote(id)} is ${because}, so it must be ${support}; ${value} is outside that support` +
   (max === 1 && value >= 2 && value <= 100
     ? ` (it is a fraction here: for ${value}%, write ${Number((value / 100).toPrecision(12))})`
     : declarable && value < 0
@@ -129,16 +130,16 @@ export const outsideSupport = (id: string, value: number, because: string, suppo
       : "");
 
 export const rangeTailOutsideSupport = (id: string, distribution: string, low: number, high: number, side: "above" | "below", support: string): string =>
-  `"${id}": read as ${distribution} with p5..p95 = ${low}..${high}, more than 1% of its draws fall ${side} its support (${support}); narrow the range${side === "above" ? " (keep its high well inside the bound)" : " (keep its low well inside the bound)"}`;
+  `${quote(id)}: read as ${distribution} with p5..p95 = ${low}..${high}, more than 1% of its draws fall ${side} its support (${support}); narrow the range${side === "above" ? " (keep its high well inside the bound)" : " (keep its low well inside the bound)"}`;
 
 export const supportEmpty = (id: string, lower: number, max: number): string =>
-  `"${id}": its support's lower bound ${lower} leaves no value up to its max ${max}; swap them or remove one`;
+  `${quote(id)}: its support's lower bound ${lower} leaves no value up to its max ${max}; swap them or remove one`;
 
 export const supportTwoLowerBounds = (id: string): string =>
-  `"${id}": its support gives both min and greaterThan; keep one (min includes the bound, greaterThan excludes it)`;
+  `${quote(id)}: its support gives both min and greaterThan; keep one (min includes the bound, greaterThan excludes it)`;
 
 export const outsideDeclaredSupport = (id: string, value: number, support: string): string =>
-  `"${id}": ${value} is outside the support the entry declares (${support}); change the value, or the support if the model allows more`;
+  `${quote(id)}: ${value} is outside the support the entry declares (${support}); change the value, or the support if the model allows more`;
 
 export const judgementWithoutNote = (id: string | undefined): string =>
   `${forId(id)}kind "judgement" needs a "note" giving the reasoning (why this value or range)`;
@@ -149,7 +150,7 @@ export const missingKind = (id: string | undefined): string =>
 const pair = (between: readonly string[]): string => `[${between.join(", ")}]`;
 
 export const correlationUnknownId = (between: readonly string[], id: string, nearest: readonly string[]): string =>
-  `correlation ${pair(between)}: unknown assumption "${id}"${didYouMean(nearest)}`;
+  `correlation ${pair(between)}: unknown assumption ${quote(id)}${didYouMean(nearest)}`;
 
 export const correlationSelf = (between: readonly string[]): string =>
   `correlation ${pair(between)}: an assumption cannot be correlated with itself`;
@@ -158,7 +159,7 @@ export const correlationOutOfRange = (between: readonly string[], rho: number): 
   `correlation ${pair(between)}: rho ${rho} is outside −1…1`;
 
 export const correlationFixed = (between: readonly string[], id: string): string =>
-  `correlation ${pair(between)}: "${id}" is a fixed value, which cannot be correlated; give it a range or drop the correlation`;
+  `correlation ${pair(between)}: ${quote(id)} is a fixed value, which cannot be correlated; give it a range or drop the correlation`;
 
 export const correlationDuplicate = (between: readonly string[], firstLine: number): string =>
   `correlation ${pair(between)}: this pair is already declared on line ${firstLine}`;
@@ -176,11 +177,11 @@ export const correlationsNotPsd = (entries: readonly { readonly between: readonl
 };
 
 export const invalidCorrelation = (index: number, field: string, detail: string): string =>
-  `correlation ${index + 1}: invalid "${field}": ${detail}`;
+  `correlation ${index + 1}: invalid ${quote(field)}: ${detail}`;
 
 /** `kind: judgment` in a correlation: the kind meant, from the ones a correlation takes. */
 export const correlationUnknownKind = (index: number, given: string, meant: string | undefined, known: readonly string[]): string =>
-  `correlation ${index + 1}: unknown kind "${given}"${meant === undefined ? "; a" : `${didYouMean(meant)} A`} correlation's kind is one of ${list(known)}: a publication that measured it (with "source"), or the analysts' judgement (with the reasoning in "note")`;
+  `correlation ${index + 1}: unknown kind ${quote(given)}${meant === undefined ? "; a" : `${didYouMean(meant)} A`} correlation's kind is one of ${list(known)}: a publication that measured it (with "source"), or the analysts' judgement (with the reasoning in "note")`;
 
 export const sourceAfterAsOf = (id: string, date: string, asOf: string): string =>
   `${forId(id)}source dated ${date} is after the report's as-of date ${asOf}; use a source published by then, or move "asOf" in report.yaml`;
@@ -194,13 +195,13 @@ export const invalidTotal = (index: number, field: string, problem: string): str
   `total #${index + 1}: ${field}: ${problem}`;
 
 export const totalUnknownId = (of: readonly string[], id: string, nearest: readonly string[]): string =>
-  `total of ${of.join(" + ")}: unknown assumption "${id}"${didYouMean(nearest)}`;
+  `total of ${of.join(" + ")}: unknown assumption ${quote(id)}${didYouMean(nearest)}`;
 
 export const totalRepeats = (of: readonly string[], id: string): string =>
-  `total of ${of.join(" + ")}: "${id}" is listed twice; name each assumption once`;
+  `total of ${of.join(" + ")}: ${quote(id)} is listed twice; name each assumption once`;
 
 export const totalNeedsValues = (of: readonly string[], id: string): string =>
-  `total of ${of.join(" + ")}: "${id}" is a range; the assumptions of a total must be point values (value:), or their sum is not one number`;
+  `total of ${of.join(" + ")}: ${quote(id)} is a range; the assumptions of a total must be point values (value:), or their sum is not one number`;
 
 export const totalMismatch = (values: readonly { id: string; value: number }[], sum: number, equals: number): string =>
   `${values.map((v) => `${v.id} ${v.value}`).join(" + ")} = ${Number(sum.toPrecision(12))}, but they must total ${equals}`;

@@ -5,6 +5,8 @@ import { indefiniteArticle } from "../format/number";
 import { at, located, type CellLocation, type Location } from "./location";
 import { didYouMean } from "./suggestion";
 import { lockOwnerGone } from "./fs";
+import { quote } from "./quote";
+import { visibleInOneLine } from "../format/control";
 
 export type { Location } from "./location";
 
@@ -16,23 +18,23 @@ export const configNotMapping = (where: Location, kind: "list" | "bare text"): s
   `${at(where)}: report.yaml is a ${kind}, where the report's settings are keys, one per line at the start of it: "title: …", then "chapters:" with one "  - NN-name.ipynb" line per notebook`;
 
 export const configUnknownKey = (where: Location, key: string, nearest: string | undefined, known: readonly string[]): string =>
-  `${at(where)}: unknown key "${key}" in report.yaml` +
+  `${at(where)}: unknown key ${quote(key)} in report.yaml` +
   // With no likely meant key, the keys there: the reader picks one rather than guessing again.
   (nearest !== undefined ? didYouMean(nearest) : `. ${key.includes(".") ? `The keys of "${key.slice(0, key.lastIndexOf("."))}" are` : "report.yaml's keys are"}: ${known.join(", ")}`);
 
 export const configMissingKey = (where: Location, key: string): string =>
-  `${at(where)}: report.yaml needs "${key}"`;
+  `${at(where)}: report.yaml needs ${quote(key)}`;
 
 export const configInvalidValue = (where: Location, key: string, problem: string): string =>
-  `${at(where)}: "${key}" in report.yaml: ${problem}`;
+  `${at(where)}: ${quote(key)} in report.yaml: ${problem}`;
 
 /** `paper: A44`: zod's "Invalid option: expected one of "A4"|"Letter"" named no value meant. */
 export const configUnknownValue = (where: Location, key: string, given: string, meant: string | undefined, known: readonly string[]): string =>
-  `${at(where)}: "${key}" in report.yaml is "${given}"${meant === undefined ? "; it" : `${didYouMean(meant)} It`} takes one of ${known.map((value) => `"${value}"`).join(", ")}`;
+  `${at(where)}: ${quote(key)} in report.yaml is ${quote(given)}${meant === undefined ? "; it" : `${didYouMean(meant)} It`} takes one of ${known.map((value) => `${quote(value)}`).join(", ")}`;
 
 /** `pdf: yes`, `samples: 10000..20000`, `seed: "7"`: text where YAML needs a number or true/false (zod: "expected number, received string"). */
 export const configTextNotValue = (where: Location, key: string, given: string, expected: "number" | "boolean"): string =>
-  `${at(where)}: "${key}" in report.yaml is the text "${given}", ` +
+  `${at(where)}: ${quote(key)} in report.yaml is the text ${quote(given)}, ` +
   (expected === "boolean"
     ? "where true or false goes: write true or false (YAML 1.2, which these files are read with, reads yes, no, on and off as text)"
     : "where a number goes: write one number, without quotes, a unit or a range");
@@ -45,11 +47,11 @@ export type ConfigValueKind = "a list" | "a mapping" | "a number" | "true or fal
  * received array" read as the validation library, not as the file. `example`: the value as written right.
  */
 export const configWrongKind = (where: Location, key: string, given: ConfigValueKind, expected: string, example: string): string =>
-  `${at(where)}: "${key}" in report.yaml is ${given === "empty" ? "empty" : given}, where ${expected} goes; write it as ${example}`;
+  `${at(where)}: ${quote(key)} in report.yaml is ${given === "empty" ? "empty" : given}, where ${expected} goes; write it as ${example}`;
 
 /** `samples: -5`, `samples: 10000.5`: the value, and what the key takes. */
 export const configNumberOutOfRange = (where: Location, key: string, given: number, takes: string): string =>
-  `${at(where)}: "${key}" in report.yaml is ${String(given)}; it takes ${takes}`;
+  `${at(where)}: ${quote(key)} in report.yaml is ${String(given)}; it takes ${takes}`;
 
 export const configChapterOutside = (where: Location, chapter: string, root: string): string =>
   `${at(where)}: chapter ${chapter} is outside the project ${root}; move the notebook into the project (e.g. notebooks/) and list it from there`;
@@ -60,7 +62,7 @@ export const configInputOutside = (where: Location, name: string, root: string):
 export const configInputLinksOutside = (where: Location, name: string, target: string, root: string): string =>
   `${at(where)}: ${name} is a symbolic link to ${target}, outside the project ${root}; git keeps only the link, so a published version could not say what the file held: move the file into the project (e.g. notebooks/) and name it from there`;
 export const configMissingChapter = (where: Location, chapter: string, resolved: string, renamedTo: string | undefined): string =>
-  `${at(where)}: chapter "${chapter}" listed in report.yaml does not exist (looked for ${resolved})` +
+  `${at(where)}: chapter ${quote(chapter)} listed in report.yaml does not exist (looked for ${visibleInOneLine(resolved)})` +
   (renamedTo === undefined ? "; restore the file, or take its line out of report.yaml" : `${didYouMean(renamedTo)} List the notebook under its new name in report.yaml, or restore the file`);
 
 /** After a build: notebooks beside report.yaml that it does not list (a note: the exit code and publish ignore it); `names` shown on one line already. */
@@ -70,15 +72,15 @@ export const unlistedChapters = (names: readonly string[], configFile: string): 
 
 /** A chapter named from the project's folder, which is there when named from report.yaml's. */
 export const configChapterFromProject = (where: Location, chapter: string, fromNotebooks: string): string =>
-  `${at(where)}: chapter "${chapter}" listed in report.yaml is named from the project's folder; chapters are named from the folder report.yaml is in: write "${fromNotebooks}"`;
+  `${at(where)}: chapter ${quote(chapter)} listed in report.yaml is named from the project's folder; chapters are named from the folder report.yaml is in: write ${quote(fromNotebooks)}`;
 
 /** A chapter that is not a notebook file name ("09-energy"). */
 export const configChapterNotNotebook = (where: Location, chapter: string, meant: string | undefined): string =>
-  `${at(where)}: chapter "${chapter}" listed in report.yaml is not a notebook file name (chapters are .ipynb files)${meant === undefined ? "" : didYouMean(meant)}`;
+  `${at(where)}: chapter ${quote(chapter)} listed in report.yaml is not a notebook file name (chapters are .ipynb files)${meant === undefined ? "" : didYouMean(meant)}`;
 
 /** `chapters: 00-summary.ipynb`: a value where the list of chapters goes; `name` when it is one name. */
 export const configChaptersNotList = (where: Location, written: string, name: string | undefined): string =>
-  `${at(where)}: "chapters" in report.yaml is a list, one "  - " line per notebook, and it is written "${written}": ` +
+  `${at(where)}: "chapters" in report.yaml is a list, one "  - " line per notebook, and it is written ${quote(written)}: ` +
   (name === undefined ? 'write "chapters:" alone on its line, then a "  - NN-name.ipynb" line for each chapter' : `write "chapters:" alone on its line, then "  - ${name}" on the next`);
 
 /** A chapter item that is no text, by what YAML read it as; `meant` the name in `- x.ipynb: a note`. */
@@ -90,7 +92,7 @@ export interface ChapterShape {
 
 /** A chapter item that is not a name (`- 42`, `-` alone, `- a.ipynb: draft`): quoted as written, not as zod's "chapters.9". */
 export const configChapterNotName = (where: Location, written: string, shape: ChapterShape): string => {
-  const item = written === "" || written === "-" ? "a chapter item in report.yaml" : `chapter item "${written}" in report.yaml`;
+  const item = written === "" || written === "-" ? "a chapter item in report.yaml" : `chapter item ${quote(written)} in report.yaml`;
   switch (shape.kind) {
     case "empty":
       return `${at(where)}: ${item} is empty: write the notebook's file name after the "- " (as "- 09-energy.ipynb"), or take the line out`;
@@ -115,29 +117,29 @@ export const configChapterNotName = (where: Location, written: string, shape: Ch
 export const configChaptersJoined = (where: Location, chapter: string, names: readonly string[]): string => {
   if (names.length <= 2) {
     return (
-      `${at(where)}: chapter "${chapter}" listed in report.yaml is ${names.map((name) => `"${name}"`).join(" and ")} read as one name: ` +
+      `${at(where)}: chapter ${quote(chapter)} listed in report.yaml is ${names.map((name) => `${quote(name)}`).join(" and ")} read as one name: ` +
       `a "- " line indented further than the one above it continues that item. Start every chapter's "- " at the same column`
     );
   }
   const [first = "", second = ""] = names;
   return (
-    `${at(where)}: the chapters "${first}", "${second}" and ${names.length - 2} more listed in report.yaml are read as one name: ` +
-    `the "- " lines under "${first}" are indented further than it, so each continues it. Start every chapter's "- " at the same column`
+    `${at(where)}: the chapters ${quote(first)}, ${quote(second)} and ${names.length - 2} more listed in report.yaml are read as one name: ` +
+    `the "- " lines under ${quote(first)} are indented further than it, so each continues it. Start every chapter's "- " at the same column`
   );
 };
 
 export const rootEmpty = (): string => `--root is empty: give the project's folder, or leave --root out to use the project around the current folder`;
 
 export const configChapterIsFolder = (where: Location, chapter: string): string =>
-  `${at(where)}: chapter "${chapter}" listed in report.yaml is a folder, not a notebook; list the .ipynb file inside it`;
+  `${at(where)}: chapter ${quote(chapter)} listed in report.yaml is a folder, not a notebook; list the .ipynb file inside it`;
 export const configChapterBrokenLink = (where: Location, chapter: string): string =>
-  `${at(where)}: chapter "${chapter}" listed in report.yaml is a symbolic link that leads nowhere (or loops); point it at the notebook, or list the notebook itself`;
+  `${at(where)}: chapter ${quote(chapter)} listed in report.yaml is a symbolic link that leads nowhere (or loops); point it at the notebook, or list the notebook itself`;
 
 export const configAssumptionsBrokenLink = (where: Location, file: string): string =>
-  `${at(where)}: assumptions file "${file}" named in report.yaml is a symbolic link that leads nowhere (or loops); point it at the assumptions file, or name that file itself`;
+  `${at(where)}: assumptions file ${quote(file)} named in report.yaml is a symbolic link that leads nowhere (or loops); point it at the assumptions file, or name that file itself`;
 
 export const configMissingAssumptions = (where: Location, file: string, resolved: string, meant?: string): string =>
-  `${at(where)}: assumptions file "${file}" named in report.yaml does not exist (looked for ${resolved})${meant === undefined ? "" : didYouMean(meant)}`;
+  `${at(where)}: assumptions file ${quote(file)} named in report.yaml does not exist (looked for ${visibleInOneLine(resolved)})${meant === undefined ? "" : didYouMean(meant)}`;
 
 export const configAsOfAfterVersion = (where: Location, asOf: string, versionDate: string, dated: boolean): string =>
   `${at(where)}: "asOf" ${asOf} is after this version's date ${versionDate} (${dated ? "report.yaml's date" : "today"}): the data cut-off cannot be later than the version it feeds; set asOf to ${versionDate} or earlier${dated ? `, or move report.yaml's date to ${asOf} or later` : ""}`;
@@ -146,11 +148,11 @@ export const configNoChapters = (where: Location): string =>
   `${at(where)}: report.yaml lists no chapters: list the chapter notebooks under "chapters" (\`fragtax new <name>\` makes one and lists it)`;
 
 export const configDuplicateChapter = (where: Location, chapter: string): string =>
-  `${at(where)}: chapter "${chapter}" is listed twice in report.yaml: take this line out (a chapter appears once in the report)`;
+  `${at(where)}: chapter ${quote(chapter)} is listed twice in report.yaml: take this line out (a chapter appears once in the report)`;
 
 /** Two chapter lines that lead to one file (a link to a chapter already listed). */
 export const configChapterSameFile = (where: Location, chapter: string, first: string): string =>
-  `${at(where)}: chapter "${chapter}" is the notebook "${first}" is (a link to it), which report.yaml already lists: take this line out, or make it a notebook of its own`;
+  `${at(where)}: chapter ${quote(chapter)} is the notebook ${quote(first)} is (a link to it), which report.yaml already lists: take this line out, or make it a notebook of its own`;
 
 /** `--root DIR` names no project: DIR is missing, a file, the notebooks/ folder itself, or holds no notebooks/report.yaml. */
 /** What a --root without notebooks/report.yaml is (config/index.ts). */
@@ -182,27 +184,27 @@ export const mdObjectAsText = (index: number): string =>
   `nb.md: value #${index + 1} contains "[object Object]": an object became text before nb.md saw it (often a summary inside a template literal nested in nb.md's); interpolate it directly, format it with nb.fmt(...), or build the inner text with nb.mdFragment\`...\``;
 
 export const figureNeedsOneValue = (id: string): string =>
-  `nb.figure("${id}"): give exactly one of "value" (a number) or "summary" (a Monte Carlo summary)`;
+  `nb.figure(${quote(id)}): give exactly one of "value" (a number) or "summary" (a Monte Carlo summary)`;
 
 /** A field that must be one of a few words ("format", a claim's "verdict"). */
 export const apiBadChoice = (call: string, field: string, got: string, choices: readonly string[]): string =>
-  `${call}: "${field}" is ${got}; use one of ${choices.map((c) => `"${c}"`).join(", ")}`;
+  `${call}: ${quote(field)} is ${got}; use one of ${choices.map((c) => `${quote(c)}`).join(", ")}`;
 
 export const apiBadOptional = (call: string, field: string, got: string, want: string): string =>
-  `${call}: "${field}" is ${got}; give ${want} or leave it out`;
+  `${call}: ${quote(field)} is ${got}; give ${want} or leave it out`;
 
 /** An id that is not one word of letters, digits and _ . - (validate.ts `checkId`), with the word it could be. */
 export const apiBadId = (call: string, field: string, got: string, word: string | undefined): string =>
-  `${call}: "${field}" is ${got}; an id names its record in figures.json, claims.json, diffs and errata as written: use letters, digits, _, . and - only, starting with a letter or digit${word === undefined ? "" : ` (e.g. "${word}")`}`;
+  `${call}: ${quote(field)} is ${got}; an id names its record in figures.json, claims.json, diffs and errata as written: use letters, digits, _, . and - only, starting with a letter or digit${word === undefined ? "" : ` (e.g. ${quote(word)})`}`;
 
 export const apiMissingText = (call: string, field: string, got: string): string =>
-  `${call}: "${field}" is ${got}; give it as a non-empty string`;
+  `${call}: ${quote(field)} is ${got}; give it as a non-empty string`;
 
 /** A number field that is missing, not a number, or NaN/Infinity: names the field (e.g. "summary.p95"). */
 export const apiBadNumber = (call: string, field: string, got: string): string =>
   got === "missing" || !/^(NaN|-?Infinity)$/.test(got)
-    ? `${call}: "${field}" is ${got}; it must be a finite number`
-    : `${call}: "${field}" is ${got}, not a finite number; check the model inputs that lead to it`;
+    ? `${call}: ${quote(field)} is ${got}; it must be a finite number`
+    : `${call}: ${quote(field)} is ${got}, not a finite number; check the model inputs that lead to it`;
 
 /** nb.words.count of something that is not a count: written, 1.5 read "2 claims" and -1 "−1 claims". */
 export const apiBadCount = (got: number): string => `nb.words.count: ${String(got)} is not a count; give a whole number, 0 or more`;
@@ -222,7 +224,7 @@ export const apiSummaryDisordered = (call: string, field: string, lower: string,
   `${call}: "${field}.${lower}" ${lowerValue} is above "${field}.${upper}" ${upperValue}; a summary's percentiles rise (p5 ≤ p25 ≤ p50 ≤ p75 ≤ p95): pass a Monte Carlo output (result.outputs.name) or correct the numbers`;
 
 export const apiBadSummary = (call: string, field: string, got: string): string =>
-  `${call}: "${field}" is ${got}; pass a Monte Carlo output (result.outputs.name) or an object with mean, p5, p25, p50, p75, p95`;
+  `${call}: ${quote(field)} is ${got}; pass a Monte Carlo output (result.outputs.name) or an object with mean, p5, p25, p50, p75, p95`;
 
 // ── Chromium / PDF ───────────────────────────────────────────────────────────────────────────────
 const withoutPdf = "The HTML report was still built; `fragtax build --no-pdf` skips the PDF step.";
@@ -340,7 +342,7 @@ export const notebookWithoutCellIds = (file: string, count: number): string =>
   `open and save the notebook in Jupyter, which adds them, or start new chapters with \`fragtax new\``;
 
 export const alternativeNeedsOneValue = (figureId: string, alternativeId: string): string =>
-  `figure "${figureId}": alternative "${alternativeId}" needs exactly one of "value" or "summary", with finite numbers`;
+  `figure ${quote(figureId)}: alternative ${quote(alternativeId)} needs exactly one of "value" or "summary", with finite numbers`;
 
 export const buildStrictWarnings = (count: number): string =>
   `--strict: ${count} warning${count === 1 ? "" : "s"} above fail${count === 1 ? "s" : ""} the build (exit 1); fix ${count === 1 ? "it" : "them"} or build without --strict`;

@@ -1,8 +1,9 @@
 /** Messages of a what-if build: `--set` and `--assumptions` overrides, refused or applied, and the page's banner. */
 import { didYouMean } from "./suggestion";
+import { quote } from "./quote";
 
 export const unknownOverrideId = (where: string, id: string, nearest: readonly string[]): string =>
-  `${where}: unknown assumption "${id}"${nearest.length === 0 ? "; no assumption id is close to it (the ids are those of the assumptions file)" : didYouMean(nearest)}`;
+  `${where}: unknown assumption ${quote(id)}${nearest.length === 0 ? "; no assumption id is close to it (the ids are those of the assumptions file)" : didYouMean(nearest)}`;
 
 export const overrideRejected = (given: string, reason: string, definedAt: string, place: "assumption" | "total" = "assumption"): string =>
   `${given}: ${reason} (${place === "total" ? "the total is declared" : "the assumption is defined"} at ${definedAt})`;
@@ -20,7 +21,7 @@ export const malformedSetFlag = (flag: string): string =>
   `--set ${flag}: expected id=value or id=low..high, e.g. --set h100_usd_per_gpu_hour=2.5..3.5`;
 
 export const malformedOverrideValue = (where: string, id: string, text: string): string =>
-  `${where}: "${text}" is not a number or a low..high range for ${id} (e.g. 2.5 or 2..3)${writtenOtherwise(text)}`;
+  `${where}: ${quote(text)} is not a number or a low..high range for ${id} (e.g. 2.5 or 2..3)${writtenOtherwise(text)}`;
 
 /**
  * How a value was likely meant, when it is written another way: with its unit (`60%`, `$0.10`,
@@ -43,7 +44,7 @@ export const overrideNotANumber = (where: string, id: string, given: string): st
   `${where}: ${given} for ${id} is not a number (quoted, or text); write the number without quotes, as the assumptions file does`;
 
 export const overrideNotFinite = (where: string, id: string, text: string): string =>
-  `${where}: "${text}" is too large to be a number here (it overflows to infinity) for ${id}; give a finite value`;
+  `${where}: ${quote(text)} is too large to be a number here (it overflows to infinity) for ${id}; give a finite value`;
 
 export const overrideRangeHalf = (where: string, id: string, missing: "low" | "high"): string =>
   `${where}: the range for ${id} has no ${missing}; give both, e.g. { low: 2, high: 3 }`;

@@ -9,7 +9,7 @@
 import { readdirSync, statSync } from "node:fs";
 import { basename, dirname, resolve } from "node:path";
 import { plausibleName } from "../util/suggest";
-import { visibleInOneLine } from "../util/control";
+import { visibleInOneLine } from "../format/control";
 
 /** TypeScript's code for a module it cannot find. */
 export const CANNOT_FIND_MODULE = 2307;

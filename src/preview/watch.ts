@@ -10,7 +10,7 @@ import { existsSync, lstatSync, readdirSync, realpathSync, statSync } from "node
 import { dirname, join } from "node:path";
 import * as devMessages from "../messages/dev";
 import { displayPath, isInside } from "../util/paths";
-import { visibleInOneLine } from "../util/control";
+import { visibleInOneLine } from "../format/control";
 
 /**
  * A path as dev names it on the terminal and the page: relative to the root, on one line. A file name

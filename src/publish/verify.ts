@@ -9,7 +9,7 @@ import { lstat, readdir, readFile, stat } from "node:fs/promises";
 import { basename, join } from "node:path";
 import * as messages from "../messages/versions";
 import { sha256, sha256OfFile } from "../util/hash";
-import { visibleInOneLine } from "../util/control";
+import { visibleInOneLine } from "../format/control";
 import { isPublishWorkName, parseManifest, PUBLISH_LOCK, readManifest, reportsPath, versionFolders, type Manifest } from "./store";
 import { contradictions, malformedField, manifestDigest } from "./manifest";
 import { InputError } from "../util/errors";

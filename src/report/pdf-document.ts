@@ -5,7 +5,7 @@
  * tree (tagged PDF) and its destinations are kept as they are.
  */
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFString, type PDFRef } from "pdf-lib";
-import { visibleControls } from "../util/control";
+import { visibleControls } from "../format/control";
 
 /** A PDF as Chromium printed it, parsed once: read its destinations, then finish it. */
 export interface PrintedDocument {

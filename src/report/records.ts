@@ -6,7 +6,7 @@ import type { ClaimRecord } from "../api/types";
 import { at } from "../messages/location";
 import { cellText, type Notebook } from "../notebook/nbformat";
 import { stringLiterals } from "../notebook/string-literals";
-import { jsonWithVisibleControls } from "../util/control";
+import { jsonWithVisibleControls } from "../format/control";
 import { byIdOrder } from "../util/order";
 
 export function claimsJson(claims: readonly ClaimRecord[]): string {
@@ -52,7 +52,7 @@ export function headlineFigures<T extends { readonly notebook?: string; readonly
  * The build's JSON files. JSON.stringify drops undefined members, so optional keys simply do not appear.
  * It escapes C0 controls but writes DEL, the C1 controls (U+009B is an 8-bit CSI, which `cat figures.json`
  * hands a terminal as an escape sequence), the bidi overrides and the line separators as they are: written
- * as `\uXXXX` (util/control.ts), the same JSON value, text to any reader.
+ * as `\uXXXX` (format/control.ts), the same JSON value, text to any reader.
  */
 export function pretty(value: unknown): string {
   return `${jsonWithVisibleControls(JSON.stringify(value, null, 2))}\n`;

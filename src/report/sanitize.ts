@@ -8,7 +8,7 @@
  * one of the markers `fragtax publish` fills in (`<!-- fragtax:what-changed -->`).
  */
 import sanitizeHtml from "sanitize-html";
-import { visibleControlsInProse } from "../util/control";
+import { visibleControlsInProse } from "../format/control";
 
 /** Attributes any kept element may carry: none of them can load or run anything. */
 const GLOBAL_ATTRIBUTES = ["id", "class", "title", "lang", "dir", "role", "aria-*"];
@@ -128,7 +128,7 @@ function referencesKept(tagName: string, attribs: sanitizeHtml.Attributes): sani
 }
 
 // Control characters and bidi overrides (ESC, NUL, a right-to-left override) are shown as visible
-// escapes, as everywhere a reader sees text (util/control.ts): an override would draw the rest of a
+// escapes, as everywhere a reader sees text (format/control.ts): an override would draw the rest of a
 // paragraph reversed. After sanitizing, so no markup can be made of them. The direction marks of
 // Arabic and Hebrew writing (LRM, RLM, ALM) are kept: they are how such prose places its punctuation.
 

@@ -2,7 +2,7 @@
  * A few lines of a text around a place, with a caret under it: how an error shows where it is, in a
  * cell, a local module, a markdown cell's image or a notebook file's JSON.
  */
-import { visibleOnTerminal } from "./control";
+import { visibleOnTerminal } from "../format/control";
 
 /** Past this many characters, a frame's lines show a window around the column (a notebook saved as one line of JSON is a megabyte long). */
 export const FRAME_WIDTH = 240;
@@ -13,7 +13,7 @@ const ELLIPSIS = "\u2026";
 /**
  * Two lines of context either side of `line` (1-based), with a caret under `column` (1-based). The
  * caret's indent keeps the line's tabs, and gives a control character the width of the escape it is
- * shown as (`\x1b`, util/control.ts), so the caret stands under the column on a terminal and in the page.
+ * shown as (`\x1b`, format/control.ts), so the caret stands under the column on a terminal and in the page.
  * A line longer than FRAME_WIDTH shows the same window of each line, around the column, "…" where cut.
  */
 export function codeFrame(source: string, line: number, column: number, context = 2): string {

@@ -8,7 +8,7 @@ import { dirname } from "node:path";
 import * as messages from "../messages/fs";
 import { InputError } from "./errors";
 import { isTemporarySibling } from "./atomic";
-import { visibleInOneLine } from "./control";
+import { visibleInOneLine } from "../format/control";
 
 export class FileSystemError extends InputError {
   constructor(

@@ -6,7 +6,7 @@
 import { createHash } from "node:crypto";
 import { closeSync, constants, fstatSync, openSync, readdirSync, readlinkSync, readSync, statSync, type Dirent } from "node:fs";
 import { join } from "node:path";
-import { jsonWithVisibleControls } from "./control";
+import { jsonWithVisibleControls } from "../format/control";
 
 export function sha256(data: string | Uint8Array): string {
   return createHash("sha256").update(data).digest("hex");

@@ -9,7 +9,7 @@
  * and plain objects throw, so "undefined" or "[object Object]" can never reach a reader.
  */
 import { htmlBadValue } from "../messages/report";
-import { visibleControls } from "./control";
+import { visibleControls } from "../format/control";
 
 export class Html {
   constructor(readonly value: string) {}
@@ -35,7 +35,7 @@ export function rawHtml(markup: string): Html {
 
 const ESCAPES: Readonly<Record<string, string>> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 
-/** Text as HTML: markup characters escaped, control characters shown as `\x1b` (util/control.ts). */
+/** Text as HTML: markup characters escaped, control characters shown as `\x1b` (format/control.ts). */
 export function escapeHtml(text: string): string {
   return visibleControls(text, { keepCarriageReturn: true }).replace(/[&<>"']/g, (char) => ESCAPES[char] ?? char);
 }

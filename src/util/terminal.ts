@@ -1,9 +1,9 @@
 /**
  * Text from data files on a terminal: control characters (ESC and the rest of C0, DEL, C1) are
- * written as visible escapes (`\x1b`, util/control.ts), so a label cannot recolour, move the cursor,
+ * written as visible escapes (`\x1b`, format/control.ts), so a label cannot recolour, move the cursor,
  * retitle the window or hide a line. Our own colours are added after this, by the renderer.
  */
-import { visibleInOneLine, visibleOnTerminal } from "./control";
+import { visibleInOneLine, visibleOnTerminal } from "../format/control";
 
 export function terminalText(text: string): string {
   return visibleOnTerminal(text);

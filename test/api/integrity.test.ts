@@ -138,8 +138,10 @@ describe("nb.words: wording chosen from the data", () => {
     const under = checkClaim({ low: 1, high: 1 }, { low: 3.2, high: 3.2 });
     expect(nb.words.verdict(under)).toBe("understated by a factor of 3.2×");
     expect(nb.words.verdict(under, { understated: "{factor} of ours" })).toBe("0.31× of ours");
-    // A computed midpoint of 0 gives an infinite factor: refused, as nb.claim refuses it, rather than worded.
-    expect(() => nb.words.verdict(checkClaim({ low: 5, high: 6 }, { low: -1, high: 1 }))).toThrow(/nb\.words\.verdict.*factor/);
+    // A computed midpoint of 0 gives no ratio: the verdict alone, not "by a factor of n/a" (nor Infinity×).
+    expect(nb.words.verdict(checkClaim({ low: 5, high: 6 }, { low: -1, high: 1 }))).toBe("overstated");
+    // An infinite factor given by hand is refused, as nb.claim refuses it, rather than worded.
+    expect(() => nb.words.verdict({ verdict: "overstated", factor: Number.POSITIVE_INFINITY })).toThrow(/nb\.words\.verdict.*factor/);
   });
 
   it("in a build, ledger() is filled from the whole report's claims when the page is rendered", () => {

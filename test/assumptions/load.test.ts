@@ -194,6 +194,8 @@ describe("loadAssumptionsFile", () => {
     );
     // A key that is not glued is still unknown, with the field it likely meant.
     expect(() => parseAssumptions(entry("{ low: 0.06, hi: 0.12 }"), "f.yaml")).toThrow(/unknown field "hi"; did you mean "high"\?/);
+    // A field's name holding a line feed stays on the message's one line.
+    expect(() => parseAssumptions(entry('{ low: 0.06, "hi\\nok: all good": 0.12 }'), "f.yaml")).toThrow(/unknown field "hi\\x0aok: all good"; did you mean "high"\?/);
   });
 
   // Before: "trаining_mfu" (a Cyrillic а) was only "must be snake_case", though it reads as snake_case.

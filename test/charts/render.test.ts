@@ -10,7 +10,7 @@ import { chartRows, MAX_CHART_ROWS } from "../../src/charts/rows";
 import { schemaProblems } from "../../src/charts/schema";
 import { plausibleName } from "../../src/util/suggest";
 import { CHART_PALETTE } from "../../src/charts/theme";
-import { visibleControls } from "../../src/util/control";
+import { visibleControls } from "../../src/format/control";
 import { printTimeoutMs } from "../../src/report/pdf";
 import { literalLocator } from "../../src/report/chart-outputs";
 

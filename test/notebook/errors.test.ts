@@ -6,7 +6,7 @@ import { NotebookFormatError, type CodeCell } from "../../src/notebook/nbformat"
 import { TempDir } from "./helpers";
 import { codeFrame } from "../../src/util/code-frame";
 import { locateFailure } from "../../src/notebook/failures";
-import { visibleControls } from "../../src/util/control";
+import { visibleControls } from "../../src/format/control";
 
 const temp = new TempDir();
 afterAll(() => temp.cleanup());

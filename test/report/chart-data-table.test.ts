@@ -12,7 +12,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { MAX_TABLE_ROWS } from "../../src/charts/data-table";
 import type { Cell } from "../../src/notebook/nbformat";
 import { renderReport } from "../../src/report/render";
-import { visibleControls } from "../../src/util/control";
+import { visibleControls } from "../../src/format/control";
 import { fixtureInput } from "./fixture";
 import { readerPages } from "./reader-pages";
 

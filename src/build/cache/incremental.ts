@@ -14,7 +14,7 @@ import type { ModelRunCounts } from "../../vocabulary/kept-runs";
 import { fingerprintChanges, NotebookCache, type Fingerprint } from "./notebook-cache";
 import { FileHasher, currentState, fingerprintAfterRun, lockfileHash } from "./dependencies";
 import { writeBehind } from "../../util/atomic";
-import { visibleInOneLine } from "../../util/control";
+import { visibleInOneLine } from "../../format/control";
 
 /** What the engine reports per executed notebook. */
 export interface ExecutedNotebook<Result> {

@@ -6,7 +6,7 @@ import { PDFDocument } from "pdf-lib";
 import { describe, expect, it } from "vitest";
 import { markdownText } from "../../src/api/markdown-text";
 import { finishPdf, readPrinted } from "../../src/report/pdf-document";
-import { jsonWithVisibleControls, visibleControls, visibleInOneLine } from "../../src/util/control";
+import { jsonWithVisibleControls, visibleControls, visibleInOneLine } from "../../src/format/control";
 import { codeFrame } from "../../src/util/code-frame";
 import { escapeHtml } from "../../src/util/html";
 import { terminalText } from "../../src/util/terminal";
