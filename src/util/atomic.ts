@@ -10,7 +10,25 @@ import { basename, dirname, join } from "node:path";
 import { makeFolder, makeFolderSync } from "./folders";
 
 export function temporarySibling(path: string): string {
-  return join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+  return join(dirname(path), `.${temporaryBase(basename(path))}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+}
+
+/** Bytes of a file's name kept in its temporary sibling's: the rest of the 255 a name may have is the sibling's own. */
+const KEPT_NAME_BYTES = 200;
+
+/**
+ * A file's name as its temporary sibling starts with it: whole, or cut to its first KEPT_NAME_BYTES of
+ * UTF-8 (at a character's end). A 247-byte notebook name, which a build accepts, made a sibling name
+ * past the limit, and `run` failed with ENAMETOOLONG. The pid and random part keep siblings apart.
+ */
+export function temporaryBase(name: string): string {
+  if (Buffer.byteLength(name) <= KEPT_NAME_BYTES) return name;
+  let kept = "";
+  for (const char of name) {
+    if (Buffer.byteLength(kept + char) > KEPT_NAME_BYTES) break;
+    kept += char;
+  }
+  return kept;
 }
 
 /** Whether `path` is a name temporarySibling makes (a file no message should send the user to). */
@@ -41,7 +59,7 @@ export function writerOfTemporary(path: string): number | undefined {
 export async function removeAbandonedTemporaries(folder: string, now = Date.now(), of?: string): Promise<void> {
   const names = await readdir(folder).catch(() => [] as string[]);
   await Promise.all(
-    names.filter((name) => isTemporarySibling(name) && (of === undefined || name.startsWith(`.${of}.`))).map(async (name) => {
+    names.filter((name) => isTemporarySibling(name) && (of === undefined || name.startsWith(`.${temporaryBase(of)}.`))).map(async (name) => {
       const path = join(folder, name);
       const info = await stat(path).catch(() => undefined);
       if (info !== undefined && info.isFile() && abandonedTemporary(path, info.mtimeMs, now)) await rm(path, { force: true }).catch(() => undefined);

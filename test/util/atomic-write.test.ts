@@ -7,9 +7,9 @@
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { writeFileAtomic, writeFileAtomicSync, writeUserFileAtomic } from "../../src/util/atomic";
+import { removeAbandonedTemporaries, temporarySibling, writeFileAtomic, writeFileAtomicSync, writeUserFileAtomic } from "../../src/util/atomic";
 
 const made: string[] = [];
 afterEach(() => {
@@ -40,6 +40,22 @@ describe("writeFileAtomic", () => {
     await expect(writeFileAtomic(join(dir, "file", "entry.json"), "x")).rejects.toMatchObject({ code: "ENOTDIR" });
     await expect(writeFileAtomic(join(dir, "file", "deeper", "entry.json"), "x")).rejects.toMatchObject({ code: "ENOTDIR" });
     expect(readdirSync(dir)).toEqual(["file"]);
+  });
+
+  it("writes a file whose name has 247 bytes (a notebook a build accepts), its temporary sibling within the 255 a name may have", async () => {
+    const dir = fresh();
+    const name = `long-${"é".repeat(118)}.ipynb`;
+    expect(Buffer.byteLength(name)).toBe(247);
+    expect(Buffer.byteLength(basename(temporarySibling(join(dir, name))))).toBeLessThanOrEqual(255);
+    await writeFileAtomic(join(dir, name), "{}");
+    expect(readdirSync(dir)).toEqual([name]);
+    // A sibling such a write left when killed is still found as that file's.
+    const left = temporarySibling(join(dir, name));
+    writeFileSync(left, "half");
+    const old = (Date.now() - 120_000) / 1000;
+    utimesSync(left, old, old);
+    await removeAbandonedTemporaries(dir, Date.now(), name);
+    expect(readdirSync(dir)).toEqual([name]);
   });
 
   it("synchronously, writes a file's chunks one after another, views into larger buffers included", () => {
