@@ -116,7 +116,12 @@ export async function checkVersion(reportsDir: string, id: string): Promise<{ fi
     // sections.json there but not listed means its line was taken out of the manifest.
     problems.push({ file: name, problem: PUBLISHED.has(name) ? "unlisted" : "not in the manifest" });
   }
-  if (manifest.id !== id) problems.push({ file: "manifest.json", problem: "names another version" });
+  if (manifest.id !== id) {
+    // Another version's manifest (a copy over this folder, two folders swapped): its history is that
+    // version's, so reading it as this folder's would send the reader to remove a genuine version.
+    problems.push({ file: "manifest.json", problem: "names another version" });
+    return { files: Object.keys(files).length, problems, sealed };
+  }
   const previous: unknown = manifest.previous;
   if (previous !== null && previous !== undefined) {
     // An earlier version that is still published: the history "What changed" sections read back through.

@@ -99,6 +99,20 @@ describe("tampered published versions", () => {
     expect((await fragtax(["verify", "2026-05-20"], { cwd: root })).stderr).toContain(`names as its previous version ".", which is not an earlier published version`);
     await writeFile(manifestFile, JSON.stringify(manifest));
 
+    // Two versions' folders swapped: each manifest names the other version, and that is all that is said
+    // (read as this folder's, the other's history sent the reader to remove a genuine version).
+    await rename(join(root, "out/reports/2026-05-01"), join(root, "out/reports/swap"));
+    await rename(join(root, "out/reports/2026-05-20"), join(root, "out/reports/2026-05-01"));
+    await rename(join(root, "out/reports/swap"), join(root, "out/reports/2026-05-20"));
+    const swapped = await fragtax(["verify"], { cwd: root });
+    expect(swapped.code).toBe(1);
+    expect(swapped.stderr).toContain(`${shown("2026-05-01", "manifest.json")} names another version than its folder`);
+    expect(swapped.stderr).toContain(`${shown("2026-05-20", "manifest.json")} names another version than its folder`);
+    expect(swapped.stderr).not.toMatch(/remove the folder|previous version/);
+    await rename(join(root, "out/reports/2026-05-01"), join(root, "out/reports/swap"));
+    await rename(join(root, "out/reports/2026-05-20"), join(root, "out/reports/2026-05-01"));
+    await rename(join(root, "out/reports/swap"), join(root, "out/reports/2026-05-20"));
+
     // The older version moved away: the newer one's history no longer holds.
     await rename(join(root, "out/reports/2026-05-01"), join(root, "out/2026-05-01-moved"));
     const orphan = await fragtax(["verify", "2026-05-20"], { cwd: root });
