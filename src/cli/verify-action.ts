@@ -50,7 +50,9 @@ export async function verifyAction(given: readonly string[], options: { root?: s
       failed++;
     } else {
       const file = reportsPath(paths.reportsDir, "index.html");
-      const message = index.state === "differs" && index.unsealed.length > 0 ? messages.indexOrUnsealedEdited(file, index.unsealed) : messages.indexNotRendered(file, index.state === "missing", index.versions);
+      const message = index.state === "not a file" ? messages.indexNotAFile(file, index.kind)
+        : index.state === "differs" && index.unsealed.length > 0 ? messages.indexOrUnsealedEdited(file, index.unsealed)
+        : messages.indexNotRendered(file, index.state === "missing", index.versions);
       process.stderr.write(`${message}\n`);
       failed++;
     }

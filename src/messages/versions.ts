@@ -281,6 +281,9 @@ export const indexAlsoUnprotected = (): string => "; it also lacks the policy th
 export const indexNotRendered = (file: string, missing: boolean, versions: number): string =>
   `${file} ${missing ? "is missing" : `is not the index publish renders from the ${versions} published version${versions === 1 ? "" : "s"} (edited, or written by another fragtax)`}; restore it (e.g. \`git checkout -- out/reports/index.html\` once it is committed) or rewrite it from the versions with \`fragtax publish --index-only\``;
 
+export const indexNotAFile = (file: string, kind: string): string =>
+  `${file} is ${kind}, not the index file publish writes; restore it (e.g. \`git checkout -- out/reports/index.html\` once it is committed) or rewrite it from the versions with \`fragtax publish --index-only\``;
+
 /** The index disagrees with the manifests of versions published before the seal: either may be the edit. */
 export const indexOrUnsealedEdited = (file: string, versions: readonly string[]): string => {
   const [one] = versions;

@@ -62,7 +62,9 @@ export type IndexState =
   /** What publish renders from the versions, under the title report.yaml had when it was written. */
   | { readonly state: "retitled"; readonly versions: number; readonly title: string; readonly unprotected: boolean }
   /** What publish rendered before `newest` was placed: the publish that placed it died before writing the index. */
-  | { readonly state: "behind"; readonly versions: number; readonly newest: string };
+  | { readonly state: "behind"; readonly versions: number; readonly newest: string }
+  /** A folder, a symbolic link or a special file where the index file goes: said as what it is, not as an edit. */
+  | { readonly state: "not a file"; readonly versions: number; readonly kind: "a folder" | "a symbolic link" | "a special file (a pipe, socket or device)" };
 
 /**
  * Whether `out/reports/index.html` is the index publish would write now. A report retitled since is no
@@ -74,12 +76,17 @@ export async function checkIndex(reportsDir: string, title: string): Promise<Ind
   const page = renderIndexPage(title, newestFirst);
   const versions = newestFirst.length;
   // A link is not the index publish wrote, whatever it points to now (git would keep only the link);
-  // what it shows is still read, for the versions whose rows it lacks (below).
-  const linked = await lstat(join(reportsDir, "index.html")).then((stat) => stat.isSymbolicLink(), () => false);
-  // Something other than a file there (a FIFO, a folder) is not the index publish wrote, not a missing one.
+  // nor is a folder or a FIFO in its place. Each is said as what it is: read as an index, a folder
+  // listed no version and read as an edit of every unsealed manifest. What a link shows is still read,
+  // for the unsealed versions whose rows it lacks: then either may be the edit (below).
+  const info = await lstat(join(reportsDir, "index.html")).catch(() => undefined);
+  if (info !== undefined && !info.isFile() && !info.isSymbolicLink()) return { state: "not a file", versions, kind: info.isDirectory() ? "a folder" : "a special file (a pipe, socket or device)" };
   const actual = await readPlainText(join(reportsDir, "index.html")).catch((error: NodeJS.ErrnoException) => (error.code === "ENOENT" ? undefined : ""));
   if (actual === undefined) return { state: "missing", versions };
-  if (linked) return { state: "differs", versions, unsealed: rowsMissing(actual, newestFirst) };
+  if (info?.isSymbolicLink() === true) {
+    const unsealed = rowsMissing(actual, newestFirst);
+    return unsealed.length > 0 ? { state: "differs", versions, unsealed } : { state: "not a file", versions, kind: "a symbolic link" };
+  }
   if (actual === page) return { state: "ok", versions };
   if (actual === page.replace(INDEX_POLICY, "")) return { state: "unprotected", versions };
   // A publish writes the index just after renaming its version into place: killed in that moment, it

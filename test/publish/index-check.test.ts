@@ -36,10 +36,23 @@ describe("verify: the versions index", () => {
     await symlink(elsewhere, index());
     const linked = await fragtax(["verify"], { cwd: root });
     expect(linked.code).toBe(1);
-    expect(linked.stderr).toContain("out/reports/index.html is not the index publish renders from the 1 published version");
+    expect(linked.stderr).toContain("out/reports/index.html is a symbolic link, not the index file publish writes; restore it");
     expect((await fragtax(["publish", "--index-only"], { cwd: root })).code).toBe(0);
     expect((await lstat(index())).isSymbolicLink()).toBe(false);
     expect(await readFile(index(), "utf8")).toBe(published);
+    expect((await fragtax(["verify"], { cwd: root })).code).toBe(0);
+  });
+
+  it("an index that is a folder is said as one, not as an index that lists no version", async () => {
+    const published = await readFile(index(), "utf8");
+    await rm(index());
+    await mkdir(index());
+    const folder = await fragtax(["verify"], { cwd: root });
+    expect(folder.code).toBe(1);
+    expect(folder.stderr).toContain("out/reports/index.html is a folder, not the index file publish writes");
+    expect(folder.stderr).not.toContain("does not list");
+    await rm(index(), { recursive: true });
+    await writeFile(index(), published);
     expect((await fragtax(["verify"], { cwd: root })).code).toBe(0);
   });
 
