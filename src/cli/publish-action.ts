@@ -13,6 +13,9 @@ import { projectPaths } from "./project";
 import { publishInterrupted } from "../messages/publish";
 import { endBySignal } from "../util/signals";
 
+/** The longest `--note`, in characters (the longest published so far has 445). */
+const MAX_NOTE = 2000;
+
 /**
  * The test-only pause (FRAGTAX_TEST_PAUSE_PUBLISH=<marker file>), for the tests that stop a publish
  * there: after staging, or once the index lists the version (FRAGTAX_TEST_PAUSE_PUBLISH_AT=listed).
@@ -38,6 +41,8 @@ export async function publishAction(options: { date?: string; note?: string; roo
     progress(messages.indexRewritten(await rewriteIndex(paths, progress)));
     return;
   }
+  // A note is a line of the index and of the manifest, frozen for good: a longer text is an erratum's or the report's.
+  if (options.note !== undefined && [...options.note].length > MAX_NOTE) throw new InputError(messages.noteTooLong([...options.note].length, MAX_NOTE));
   const pause = testPause();
   // Ctrl-C, or SIGTERM: said (nothing published, or the version in place without its index line), then
   // the process ends by the signal as it would have (util/signals.ts); the next publish tidies up.

@@ -13,7 +13,7 @@ export function registerPublishCommand(program: Command): void {
     .description("Publish the last build as an immutable dated version under out/reports/<date>[-N]/")
     .option("--date <YYYY-MM-DD>", "version date, not after today (default: today, UTC)")
     .option("--reviewed <sections...>", "sections whose prose you re-read and keep although their figures moved (ids as publish lists them)")
-    .option("--note <text>", "a note shown in the index and the manifest")
+    .option("--note <text>", "a note shown in the index and the manifest (at most 2000 characters)")
     .option("--accept-warnings", "publish a build that logged warnings (recorded in the manifest)")
     .option("--index-only", "publish nothing: rewrite out/reports/index.html from the published versions (when verify says it differs)")
     .option("--root <dir>", rootOptionHelp())

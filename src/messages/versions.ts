@@ -281,6 +281,9 @@ export const indexAlsoUnprotected = (): string => "; it also lacks the policy th
 export const indexNotRendered = (file: string, missing: boolean, versions: number): string =>
   `${file} ${missing ? "is missing" : `is not the index publish renders from the ${versions} published version${versions === 1 ? "" : "s"} (edited, or written by another fragtax)`}; restore it (e.g. \`git checkout -- out/reports/index.html\` once it is committed) or rewrite it from the versions with \`fragtax publish --index-only\``;
 
+export const noteTooLong = (length: number, max: number): string =>
+  `--note has ${length} characters, more than the ${max} a note may have: a note is a version's line in the index and its manifest, frozen when published; shorten it, and put the longer text in the report or an erratum`;
+
 export const indexNotAFile = (file: string, kind: string): string =>
   `${file} is ${kind}, not the index file publish writes; restore it (e.g. \`git checkout -- out/reports/index.html\` once it is committed) or rewrite it from the versions with \`fragtax publish --index-only\``;
 

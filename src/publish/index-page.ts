@@ -10,14 +10,15 @@ import { join } from "node:path";
 import * as messages from "../messages/versions";
 import { figureRange } from "../diff/figures";
 import { formatAlternatives } from "../format/number";
-import { escapeHtml, html, rawHtml, unescapeHtml, type Html } from "../util/html";
+import { breakableText, escapeHtml, html, rawHtml, unescapeHtml, type Html } from "../util/html";
 import { listVersions, type Manifest } from "./store";
 import { renderIndexErrata } from "../errata/render";
 import { contentSecurityPolicy } from "../report/csp";
 import { readPlainText } from "../util/plain-file";
 
 // On a phone (< 40em) each version is a block of stacked cells instead of a four-column table row,
-// and long words (ids, notes) wrap, so the page never scrolls sideways.
+// and long words (ids, notes) wrap, so the page never scrolls sideways. A table column is as wide as its
+// longest word whatever overflow-wrap says, so a note's long words (a URL) get break points of their own.
 const CSS = `body{font-family:system-ui,sans-serif;max-width:60em;margin:2em auto;padding:0 1em;color:#111;overflow-wrap:break-word}table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #ddd;padding:.4em .6em;text-align:left;vertical-align:top}td.figures div{margin-bottom:.3em}td:first-child a{white-space:nowrap}.latest{font-size:.8em;background:#dbeafe;padding:.1em .4em;border-radius:.3em}@media (max-width:40em){body{margin:1em auto}table,tbody,tr,td{display:block}thead{display:none}tr{border-bottom:1px solid #ddd;padding:.6em 0}td{border:0;padding:.15em 0}body{overflow-wrap:anywhere}}`;
 
 /** The page's policy: no script at all. Indexes published before it was added lack only this tag. */
@@ -36,7 +37,7 @@ export function renderIndexPage(title: string, newestFirst: readonly Manifest[])
 function indexRow(version: Manifest, latest: boolean): Html {
   const href = (file: string) => `${encodeURIComponent(version.id)}/${file}`;
   return html`<tr><td><a href="${href("report.html")}"><strong>${version.id}</strong></a>${latest ? html` <span class="latest">latest</span>` : ""}<br><small>${version.date}${version.asOf === undefined ? "" : html`<br>data as of ${version.asOf}`}</small></td>
-<td>${version.note ?? ""}${renderIndexErrata(version.errata ?? [])}</td>
+<td>${breakableText(version.note ?? "")}${renderIndexErrata(version.errata ?? [])}</td>
 <td class="figures">${version.headline.map((f) => {
     const { p50, interval } = figureRange(f, f);
     // Beside the interval, the figure under its structural alternatives, as on the title page.

@@ -43,6 +43,22 @@ describe("verify: the versions index", () => {
     expect((await fragtax(["verify"], { cwd: root })).code).toBe(0);
   });
 
+  it("refuses a note past 2,000 characters, and breaks a note's long word (a URL) so the index does not scroll sideways", async () => {
+    const before = await readdir(join(root, "out/reports"));
+    const long = await fragtax(["publish", "--date", "2026-05-20", "--note", "x".repeat(2001)], { cwd: root, env: NO_CHROMIUM });
+    expect(long.code).toBe(2);
+    expect(long.stderr).toContain("--note has 2001 characters, more than the 2000 a note may have");
+    expect(await readdir(join(root, "out/reports"))).toEqual(before);
+    await useBuild(root, "v2");
+    const url = `https://example.org/${"a".repeat(190)}`;
+    expect((await fragtax(["publish", "--date", "2026-05-20", "--note", `see ${url}`], { cwd: root, env: NO_CHROMIUM })).code).toBe(0);
+    const page = await readFile(index(), "utf8");
+    expect(page).not.toContain(url);
+    expect(page).toContain(`see ${url.slice(0, 14)}<wbr>${url.slice(14, 28)}<wbr>`);
+    // The first version's short note is as it was.
+    expect(page).toContain("<td>first");
+  });
+
   it("an index that is a folder is said as one, not as an index that lists no version", async () => {
     const published = await readFile(index(), "utf8");
     await rm(index());
