@@ -42,9 +42,9 @@ export interface BuildEffects {
   readBytes(path: string): Promise<Uint8Array>;
   /**
    * Takes the build lock of `outDir` (waiting for another build); returns its release. `tookOver` is
-   * called when the lock was a killed build's (taken over: what that build was writing may be left).
+   * called when the lock was a killed build's (taken over: what that build was writing may be left). With `cacheDir`, fails before returning when that cache exists but cannot be used.
    */
-  lockOutputs(outDir: string, tookOver?: () => void): Promise<() => Promise<void>>;
+  lockOutputs(outDir: string, tookOver?: () => void, cacheDir?: string): Promise<() => Promise<void>>;
   /**
    * Makes `files` (name → contents) the whole of `outDir`, at once. A `failed` page moves the build it
    * replaces, if that one did not fail, to `out/last-good/`, and returns it (build/outputs.ts `PageKind`).

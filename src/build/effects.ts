@@ -20,7 +20,7 @@ import { loadPage, storePage } from "./cache/page-cache";
 import { chapterCache, type ChapterCache } from "./cache/chapter-cache";
 import type { ChapterInput } from "../report/chapters";
 import { gitState, sameAsHead } from "../util/git";
-import { locatingFileSystemErrors } from "../util/fs-errors";
+import { assertUsableFolder, locatingFileSystemErrors } from "../util/fs-errors";
 import { versionFolders } from "../util/version-folders";
 import * as messages from "../messages/report";
 import { lockBuild, replaceBuildOutputs, type LastGood, type PageKind } from "./outputs";
@@ -83,8 +83,16 @@ export class FileBuildEffects implements BuildEffects {
     return locatingFileSystemErrors("fragtax build", path, () => readFile(path));
   }
 
-  lockOutputs(outDir: string, tookOver?: () => void): Promise<() => Promise<void>> {
-    return lockBuild(outDir, (line) => this.log(line), tookOver);
+  async lockOutputs(outDir: string, tookOver?: () => void, cacheDir?: string): Promise<() => Promise<void>> {
+    const release = await lockBuild(outDir, (line) => this.log(line), tookOver);
+    try {
+      // A cache the build cannot read or write fails now, before any chapter runs, not after all of them.
+      if (cacheDir !== undefined) await assertUsableFolder(cacheDir, "the build cache");
+    } catch (error) {
+      await release();
+      throw error;
+    }
+    return release;
   }
 
   replaceOutputs(outDir: string, files: ReadonlyMap<string, string | Uint8Array>, page: PageKind = "good"): Promise<LastGood | undefined> {

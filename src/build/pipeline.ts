@@ -150,7 +150,7 @@ export async function build(options: BuildOptions = {}, effects: BuildEffects = 
   // publish refuses until a build finishes, however early the kill came.
   // A lock a killed build left: what it was writing behind (util/atomic.ts) may be left half-done in
   // the caches, as temporary files no build reads; they go, behind this build.
-  const release = await effects.lockOutputs(config.outDir, () => writeBehind(() => sweepLeftovers(config.paths.cache)));
+  const release = await effects.lockOutputs(config.outDir, () => writeBehind(() => sweepLeftovers(config.paths.cache)), config.paths.cache);
   try {
     // 2. assumptions
     const assumptionsText = await effects.readText(config.assumptions);

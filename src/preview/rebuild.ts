@@ -47,8 +47,8 @@ export class HeldBuildEffects extends FileBuildEffects {
   /** The swap of a commit under way: abandoning waits for it (renames, milliseconds), so out/build/ is whole. */
   private swapping: Promise<unknown> | undefined;
 
-  override async lockOutputs(outDir: string, tookOver?: () => void): Promise<() => Promise<void>> {
-    const taking = super.lockOutputs(outDir, tookOver);
+  override async lockOutputs(outDir: string, tookOver?: () => void, cacheDir?: string): Promise<() => Promise<void>> {
+    const taking = super.lockOutputs(outDir, tookOver, cacheDir);
     this.taking.add(taking);
     let release: () => Promise<void>;
     try {

@@ -3,7 +3,8 @@
  * full disk, a missing path) as one located sentence that says what to do, instead of Node's raw
  * "EEXIST: file already exists, mkdir …". Exit 2: the environment or the input is unusable.
  */
-import { statSync } from "node:fs";
+import { constants, statSync } from "node:fs";
+import { access } from "node:fs/promises";
 import { dirname } from "node:path";
 import * as messages from "../messages/fs";
 import { InputError } from "./errors";
@@ -68,5 +69,19 @@ export async function locatingFileSystemErrors<T>(what: string, path: string, ac
     return await action();
   } catch (error) {
     throw locateFileSystemError(error, what, path);
+  }
+}
+
+/**
+ * Fails, as a FileSystemError about `what`, when `folder` exists but this process cannot list, read
+ * or write it; a folder not made yet is fine. Checked before the work that needs it: an unreadable
+ * out/.cache was found only after every chapter had been run again, each with a warning.
+ */
+export async function assertUsableFolder(folder: string, what: string): Promise<void> {
+  try {
+    await access(folder, constants.R_OK | constants.W_OK | constants.X_OK);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return;
+    throw locateFileSystemError(error, what, folder);
   }
 }
