@@ -97,6 +97,8 @@ export interface PreviewState {
 /** Open connections dev serves at once, and of them live-reload pages (each a connection it keeps open). */
 const MAX_CONNECTIONS = 256;
 const MAX_LIVE_PAGES = 128;
+/** How long a request may take to send its headers (and itself: a GET has no body) before it is dropped. */
+const HEADERS_MS = 10_000;
 
 export class PreviewServer {
   private readonly clients = new Set<ServerResponse>();
@@ -121,7 +123,9 @@ export class PreviewServer {
     private readonly root: string,
     private readonly state: PreviewState,
   ) {
-    this.server = createServer((request, response) => void this.handle(request, response));
+    // A request's headers must arrive within HEADERS_MS (Node allows a minute): a local script trickling
+    // header lines on a few hundred connections held every slot below for that long.
+    this.server = createServer({ headersTimeout: HEADERS_MS, requestTimeout: HEADERS_MS, connectionsCheckingInterval: 1000 }, (request, response) => void this.handle(request, response));
     // Each connection holds a file descriptor: unbounded (a page opened 400 times, a script), they took
     // every one dev had, and its watchers and rebuilds failed with EMFILE. Past this, new ones are refused.
     this.server.maxConnections = MAX_CONNECTIONS;

@@ -148,6 +148,26 @@ describe("fragtax dev server", () => {
     expect(await eventsSaid(session?.url ?? "", "")).toContain(": connected");
   });
 
+  it("drops a connection that trickles its headers past 10 s (Node waits a minute), and keeps serving a page it follows", async () => {
+    const page = get(`${session?.url ?? ""}${EVENTS_PATH.slice(1)}`, { agent: false });
+    await new Promise<void>((resolve, reject) => page.on("response", () => resolve()).on("error", reject));
+    const started = Date.now();
+    const socket: Socket = connect(port(), "127.0.0.1", () => socket.write(`GET / HTTP/1.1\r\nHost: 127.0.0.1:${port()}\r\n`));
+    // A header line every 2 s, never the blank line that ends them.
+    const trickle = setInterval(() => socket.write("X-Slow: 1\r\n"), 2000);
+    try {
+      await new Promise<void>((resolve) => socket.on("close", () => resolve()).on("error", () => resolve()));
+    } finally {
+      clearInterval(trickle);
+    }
+    const lasted = Date.now() - started;
+    expect(lasted).toBeGreaterThanOrEqual(9_000);
+    expect(lasted).toBeLessThan(20_000);
+    // The live-reload page, which sent its headers at once, is still followed.
+    expect(page.destroyed).toBe(false);
+    page.destroy();
+  }, 40_000);
+
   it("maps only paths inside the root", () => {
     expect(resolveRequestPath("/srv/build", "/")).toBe("/srv/build/report.html");
     expect(resolveRequestPath("/srv/build", "/figures.json?x=1")).toBe("/srv/build/figures.json");
