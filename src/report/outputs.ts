@@ -14,6 +14,7 @@ import { missingFields, type Locate } from "../charts/fields";
 import { chartFailed, chartMissingFieldNote } from "../messages/charts";
 import { FileSystemError } from "../util/fs-errors";
 import { html, rawHtml, type Html } from "../util/html";
+import { jsonWithVisibleControls } from "../format/control";
 import type { MarkdownRenderer } from "./markdown";
 import { renderMarkdownWithImages, type InlinedFile } from "./markdown-images";
 import { sanitizeOutputHtml } from "./sanitize";
@@ -178,9 +179,13 @@ async function renderVegaLite(payload: unknown, context: OutputContext): Promise
   }${chartDataDetails(chart.tables, text.title)}${rawHtml(jsonScript("application/vnd.vegalite.v5+json", chart.themedSpec))}</figure>`;
 }
 
-/** JSON inside a <script> element: "<" is written \u003c so no "</script>" can end it early. */
+/**
+ * JSON inside a <script> element: "<" is written \u003c so no "</script>" can end it early, and the
+ * characters that reorder text as escapes, as in every JSON file fragtax writes (view-source or `cat`
+ * of the page showed a right-to-left override's text reversed).
+ */
 export function jsonScript(type: string, value: unknown): string {
-  return `<script type="${type}" class="chart-spec">${JSON.stringify(value).replace(/</g, "\\u003c")}</script>`;
+  return `<script type="${type}" class="chart-spec">${jsonWithVisibleControls(JSON.stringify(value)).replace(/</g, "\\u003c")}</script>`;
 }
 
 export function stripAnsi(text: string): string {

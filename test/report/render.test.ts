@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { renderReport, type RenderedReport } from "../../src/report/render";
 import { fixtureInput, renderFixture, SCRIPT_NOTE, visibleText } from "./fixture";
+import { jsonScript } from "../../src/report/outputs";
 
 describe("the rendered report (fixture: two executed chapters)", async () => {
   const report = await renderFixture();
@@ -26,6 +27,15 @@ describe("the rendered report (fixture: two executed chapters)", async () => {
       expect(figure).toContain("Source Sans 3");
     }
     expect(page).toContain("Training run cost (USD millions)");
+  });
+
+  it("embeds a chart's spec with no raw reordering character and nothing that ends its script, reading back the same", () => {
+    const spec = { title: "cost \u202edesrever</script><script>alert(1)</script>", description: "a\u2066b\u0085" };
+    const script = jsonScript("application/vnd.vegalite.v5+json", spec);
+    expect(script).not.toMatch(/[\u202e\u2066\u0085]/);
+    expect(script).toContain("cost \\u202edesrever\\u003c/script>");
+    expect(script.match(/<\/script>/g)).toHaveLength(1);
+    expect(JSON.parse(/>(.*)<\/script>$/s.exec(script)?.[1] ?? "")).toEqual(spec);
   });
 
   it("shows no NaN, undefined or [object Object] to readers", () => {
