@@ -25,6 +25,7 @@ import { displayPath } from "../util/paths";
 import { readInputText } from "../util/plain-file";
 import { nearestNames } from "../util/suggest";
 import { CANNOT_FIND_MODULE } from "../notebook/module-suggest";
+import { OTHER_KERNEL_CODE } from "../notebook/other-kernel";
 import { visibleInOneLine } from "../format/control";
 import { syntaxErrorsIn } from "../notebook/syntax-errors";
 
@@ -86,7 +87,7 @@ export async function checkCommand(args: readonly string[], explicitRoot?: strin
   }
   const unknownIds = await unknownAssumptionIds(notebooks, root, assumptions);
   for (const line of unknownIds) process.stderr.write(`${line}\n`);
-  process.stderr.write(`${messages.checkSummary({ syntax: countSyntaxErrors(diagnostics, sourceOf), all: diagnostics.length }, images, notebooks.length, unknownIds.length)}\n`);
+  process.stderr.write(`${messages.checkSummary({ syntax: countSyntaxErrors(diagnostics, sourceOf), all: diagnostics.length, kernel: diagnostics.filter((d) => d.code === OTHER_KERNEL_CODE).length }, images, notebooks.length, unknownIds.length)}\n`);
   return diagnostics.length === 0 && images === 0 && unknownIds.length === 0 ? EXIT_OK : EXIT_FAILED;
 }
 

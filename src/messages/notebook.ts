@@ -204,10 +204,13 @@ export const unresolvedImportsFirst = (imports: number, others: number): string 
 const counted = (count: number, what: string): string => `${count} ${what}${count === 1 ? "" : "s"}`;
 
 /** `fragtax check`'s last line: what it found, by kind (a syntax error is not called a type error), or what it checked. */
-export const checkSummary = (errors: { readonly syntax: number; readonly all: number }, images: number, notebooks: number, unknownIds = 0): string => {
+export const checkSummary = (errors: { readonly syntax: number; readonly all: number; readonly kernel?: number }, images: number, notebooks: number, unknownIds = 0): string => {
+  // A tslab import in a Deno notebook is not a type error, and was counted as one.
+  const kernel = errors.kernel ?? 0;
   const found = [
     ...(errors.syntax > 0 ? [counted(errors.syntax, "syntax error")] : []),
-    ...(errors.all - errors.syntax > 0 ? [counted(errors.all - errors.syntax, "type error")] : []),
+    ...(errors.all - errors.syntax - kernel > 0 ? [counted(errors.all - errors.syntax - kernel, "type error")] : []),
+    ...(kernel > 0 ? [`${kernel === 1 ? "one import" : `${kernel} imports`} of tslab in a Deno notebook`] : []),
     ...(images > 0 ? [`${counted(images, "image")} in markdown that the report cannot inline`] : []),
     ...(unknownIds > 0 ? [counted(unknownIds, "unknown assumption id")] : []),
   ];

@@ -13,12 +13,15 @@ import type { CheckDiagnostic, NotebookCells } from "./typecheck-rules";
 
 const TSLAB = new Set(["tslab", "npm:tslab"]);
 
+/** The code of this check's diagnostics: no TypeScript error's (those are TS1000 and up), so summaries count them apart. */
+export const OTHER_KERNEL_CODE = 0;
+
 export function tslabInDeno(notebook: NotebookCells, root: string): CheckDiagnostic[] {
   const everything = notebook.cells.map(({ source }) => source).join("\n");
   return notebook.cells.flatMap(({ cell, source }) =>
     specifiers(source)
       .filter(({ specifier, offset }) => TSLAB.has(specifier) && fails(bindingAt(source, offset), everything))
-      .map(({ specifier, offset }) => ({ file: displayPath(notebook.file, root), cell, ...lineColumn(source, offset), code: 0, message: messages.tslabInDenoNotebook(specifier) })),
+      .map(({ specifier, offset }) => ({ file: displayPath(notebook.file, root), cell, ...lineColumn(source, offset), code: OTHER_KERNEL_CODE, message: messages.tslabInDenoNotebook(specifier) })),
   );
 }
 

@@ -138,6 +138,10 @@ describe("fragtax check on Deno notebooks", () => {
     const said = 'is the tslab kernel\'s module, and notebook(tslab) finds no fragtax run context under Deno; take this import out and write const nb = notebook(Deno.jupyter)';
     expect(checked.stderr).toContain(`copied.ipynb: cell 1, line 1, column 24: this is a Deno notebook: "tslab" ${said}`);
     expect(checked.stderr).toContain(`copied.ipynb: cell 2, line 1, column 28: this is a Deno notebook: "npm:tslab" ${said}`);
+    // Counted as what they are, not as type errors (the other errors are of the temporary folder's missing dist/).
+    const summary = /check failed: .*$/m.exec(checked.stderr)?.[0] ?? "";
+    expect(summary).toMatch(/2 imports of tslab in a Deno notebook$/);
+    expect(Number(/(\d+) type errors?/.exec(summary)?.[1] ?? 0)).toBe(checked.stderr.split("\n").filter((line) => /: cell \d+, line \d+, column \d+: TS\d+/.test(line)).length);
     // Imported but left unused beside notebook(Deno.jupyter), it runs (Deno resolves it from node_modules): check passes it, as run and build do.
     const unused = temp.notebook("unused.ipynb", { kernel: deno, cells: ['import * as tslab from "tslab";\nconst t = await import("npm:tslab");\nconst nb = typeof Deno.jupyter;'] });
     const passed = spawnSync("node", [cli, "check", unused], { encoding: "utf8", cwd: temp.path });
