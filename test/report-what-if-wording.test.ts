@@ -5,7 +5,8 @@
  * the chapter's own numbers made the weaker, the scenario weights said not to matter, a Stargate plan
  * over six years "consistent" with one over four, a rate of 5% "understating" "above 4%").
  */
-import { rmSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium, type LaunchedChromium } from "../src/report/chromium";
 import { BUILD_MS, buildReport, renderedTexts, whatIf } from "./report-roots";
@@ -64,6 +65,8 @@ const ZERO = whatIf([
   ["openai_compute_2024_usd", "60e9..80e9"],
   ["anthropic_run_rate_trailing_usd", "3e9..4e9"],
   ["optimization_pipeline_count", "3"],
+  // OpenAI's valuation set to the essay's $350B: consistent, but a what-if's value, not an announced figure.
+  ["openai_valuation_usd", "350e9"],
 ]);
 
 let root = "";
@@ -185,6 +188,16 @@ describe("the report when a premise is zero", () => {
     expect(paragraphs.some((p) => p.includes("a real cost"))).toBe(false);
     expect(paragraphs.some((p) => p.includes("none of the credits\u2019 expected value is stranded, since, on this what-if, Anthropic would have used 100% of the capacity anyway."))).toBe(true);
     expect(paragraphs.some((p) => /on our judgement, Anthropic would have used|but a fraction of the credits|Amazon\u2019s part of it/.test(p))).toBe(false);
+  });
+
+  it("counts as repeating an announced figure only a claim its sources alone give, not a what-if's value", async () => {
+    const claims = JSON.parse(readFileSync(join(zeroRoot, "out", "build", "claims.json"), "utf8")) as { id: string; verdict: string; stated: { low: number; high: number }; computed: { low: number; high: number } }[];
+    const exact = claims.filter((c) => c.verdict === "consistent" && c.stated.low === c.computed.low && c.stated.high === c.computed.high).map((c) => c.id);
+    // Two of them are what-ifs' values: OpenAI's valuation and Anthropic's run rate, each set to the essay's figure.
+    expect(exact).toEqual(expect.arrayContaining(["openai_valuation_350b", "anthropic_run_rate"]));
+    const words = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"];
+    const said = /Among the consistent ones, (\w+) repeats? an announced figure exactly/.exec((await texts("p", zeroRoot)).join("\n"))?.[1] ?? "";
+    expect(words.indexOf(said)).toBe(exact.length - 2);
   });
 
   it("credits a replaced figure to the what-if, not to its source, and names the figure that stays at two stacks", async () => {
