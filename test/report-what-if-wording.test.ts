@@ -125,6 +125,8 @@ describe("the report under the economist's what-if", () => {
   it("says a cap that never binds does not, a lean low as a size with its interval, and what the ledger's notes rest on", async () => {
     const paragraphs = await texts("p", movedRoot);
     expect(starting(paragraphs, "Without a cap, the payments add up to")).toContain("and it binds in 0% of the simulated futures. In none of the simulated futures does it bind within the horizon, so it removes no payment there.");
+    // A what-if's single cap is its value, not "our band".
+    expect(starting(paragraphs, "Without a cap, the payments add up to")).toMatch(/The cap\u2019s size is not public; this what-if\u2019s value for it, \$[\d.]+T, is/);
     // Leaning low by a size: its interval runs from the smaller to the larger size, not from −14% to −0.89%.
     const lean = /therefore leans low( at the median)?, by ([\d.]+)% of today\u2019s cost at this what-if\u2019s probability \(90% interval (\u2212?[\d.]+)% to ([\d.]+)%/.exec(starting(paragraphs, "Chapter 4 finds that premium"));
     const [size, low, high] = [lean?.[2], lean?.[3], lean?.[4]].map((x) => Number((x ?? "NaN").replace("\u2212", "-")));

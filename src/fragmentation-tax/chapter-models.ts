@@ -109,9 +109,12 @@ export const REVENUE_SHARE: ReportModel<"share" | "cap" | "horizon" | "revenue20
     // The first year the cap cuts a payment; 0 where it never binds (an output is a finite number), which
     // a chapter leaves out before it summarizes the year.
     out.cap_binds_year = paid.capBindsInYear ?? 0;
-    out.share_2026_usd = paid2026;
+    // The payment made in 2026: the cap's when it binds in that first year (a what-if's small cap), where
+    // the chapters once said the uncapped $5.7B beside a cap that "first cuts a payment in 2026".
+    const made2026 = paid.years[0]?.cappedUsd ?? 0;
+    out.share_2026_usd = made2026;
     // The 2026 payment against the yearly compute bill the essay gives OpenAI, draw by draw.
-    out.share_2026_over_compute = paid2026 / compute;
+    out.share_2026_over_compute = made2026 / compute;
     return out;
   },
 };

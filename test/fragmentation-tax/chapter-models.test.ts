@@ -72,6 +72,14 @@ describe("report chapter models", () => {
     expect(out.cap_binds_year).toBe(2029);
     const never = models.REVENUE_SHARE.evaluate({ share: 0.2, cap: 900e9, horizon: 5, revenue2026: 30e9, growth: 1.5, rate: 0.1, compute: 8.5e9 });
     expect([never.cap_binds, never.cap_binds_year]).toEqual([0, 0]);
+    // The 2026 payment is the one made: 6 billion under a cap above it, the cap where it binds in 2026 itself.
+    expect(out.share_2026_usd).toBe(0.2 * 30e9);
+    const small = models.REVENUE_SHARE.evaluate({ share: 0.2, cap: 1e9, horizon: 5, revenue2026: 30e9, growth: 1.5, rate: 0.1, compute: 8.5e9 });
+    expect([small.cap_binds_year, small.share_2026_usd, small.share_2026_over_compute]).toEqual([2026, 1e9, 1e9 / 8.5e9]);
+    // Chapter 5's figure of the same payment agrees.
+    const whoPays = { computeEssay: 8.5e9, compute2024: 7e9, other2024: 2e9, opexShareEssay: 0.65, stargate: 500e9, years: 4, life: 15, rate: 0.1, share: 0.2, revenue2026: 30e9 };
+    expect(models.WHO_PAYS.evaluate({ ...whoPays, cap: 1e9 }).revenue_share_2026_usd).toBe(1e9);
+    expect(models.WHO_PAYS.evaluate({ ...whoPays, cap: 30e9 }).revenue_share_2026_usd).toBe(0.2 * 30e9);
   });
 });
 
