@@ -148,6 +148,13 @@ describe("the summary's tally of the ledger", () => {
     expect(summary).toContain("where consistent means only that the essay’s range overlaps ours");
     expect(summary).toContain("The report takes the essay’s mechanisms as given");
     expect(summary).not.toMatch(/of them hold|direction holds up/);
+    // Beside the count, how many of the contradictions rest on our own judgement, as the ledger marks them.
+    const claims = JSON.parse(readFileSync(join(root, "out", "build", "claims.json"), "utf8")) as { verdict: string; basis?: { judgementLed?: boolean } }[];
+    const off = claims.filter((c) => c.verdict === "overstated" || c.verdict === "understated");
+    const words = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"];
+    const asBuilt = (await texts("p")).find((p) => p.startsWith("In short.")) ?? "";
+    const judged = /Of the (\w+) magnitudes it contradicts, (\w+) rests? mainly on our own judgement rather than on published figures \(marked in Appendix C\)\./.exec(asBuilt);
+    expect([words.indexOf(judged?.[1] ?? ""), words.indexOf(judged?.[2] ?? "")]).toEqual([off.length, off.filter((c) => c.basis?.judgementLed === true).length]);
   });
 });
 
