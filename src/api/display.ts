@@ -4,7 +4,8 @@
  * "$20M … $40M" as a formula.
  */
 import { escapeHtml } from "../util/html";
-import { formatFactor, formatFigure, formatIntervalWithUnit } from "../format/number";
+import { formatFigure, formatIntervalWithUnit } from "../format/number";
+import { formatVerdictFactor } from "../format/verdict-factor";
 import { judgementLedText } from "./judgement";
 import type { ClaimRecord, FigureRecord } from "./types";
 
@@ -34,8 +35,8 @@ export function claimHtml(claim: ClaimRecord): string {
   // With the unit, as the ledger shows them: "stated 4; model 6.77" left the reader to guess "years".
   const stated = claimStatedText(claim);
   const computed = claimComputedText(claim);
-  // formatFactor, as the ledger's badge: a factor that would read "1×" gets its third digit.
-  const off = claim.factor === null || claim.verdict === "consistent" ? "" : ` ${formatFactor(claim.factor)}`;
+  // As the ledger's badge: the way round the verdict reads, and a factor that would read "1×" gets its third digit.
+  const off = claim.factor === null || claim.verdict === "consistent" ? "" : ` ${formatVerdictFactor(claim.verdict, claim.factor)}`;
   const judgement = claim.basis?.judgementLed === true ? `<span class="judgement-badge">${escapeHtml(judgementLedText(claim))}</span>` : "";
   return (
     `<div class="fragtax-claim verdict-${escapeHtml(claim.verdict)} tex2jax_ignore" data-claim-id="${escapeHtml(claim.id)}">` +

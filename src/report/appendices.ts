@@ -3,7 +3,8 @@
  * Everything here comes from data (assumptions.yaml, notebook records, the build), so every value
  * goes through the escaping `html` template; a "<script>" in a note shows as text.
  */
-import { formatAssumptionQuantity, formatNumber, formatFigure, formatFactor } from "../format/number";
+import { formatAssumptionQuantity, formatNumber, formatFigure } from "../format/number";
+import { formatVerdictFactor } from "../format/verdict-factor";
 import { countAsProse } from "../format/count-words";
 import type { ClaimRecord, FigureRecord, Verdict } from "../api/types";
 import { claimComputedText, claimStatedText } from "../api/display";
@@ -122,7 +123,7 @@ function claimsTable(claims: readonly ClaimRecord[]): Html {
     (c) => html`<tr role="row"><td role="cell">${breakableText(c.claim)}${c.note === undefined ? null : html`<div class="note">${breakableText(c.note)}</div>`}${c.basis?.judgementLed === true ? html`<div class="judgement-badge">${judgementLedText(c)}</div>` : null}</td>
 <td role="cell" class="num" data-label="Stated">${breakableText(claimStatedText(c))}</td>
 <td role="cell" class="num" data-label="Checked against">${breakableText(modelCell(c))}</td>
-<td role="cell" data-label="Verdict">${verdictBadge(c.verdict, null)}</td><td role="cell" class="num" data-label="Factor">${factorCell(c.factor)}</td><td role="cell" class="wide" data-label="Checked in">${where(c)}</td></tr>`,
+<td role="cell" data-label="Verdict">${verdictBadge(c.verdict, null)}</td><td role="cell" class="num" data-label="Factor">${factorCell(c.factor, c.verdict)}</td><td role="cell" class="wide" data-label="Checked in">${where(c)}</td></tr>`,
   );
   return html`<p>Quantitative claims from the source text, each checked against the model's 90% interval, or, for a claim checked against one input, against that input's range as Appendix A gives it (for a uniform input, its whole support: the wider, more lenient test). A claim is <em>consistent</em> when its stated range overlaps the model's; otherwise the factor says how far its midpoint is from the model's (stated ÷ model, each range's geometric midpoint √(low × high) where both are positive, else its middle; 1× when consistent). An <em>unverifiable</em> claim has no independent figure to check against, so its "Checked against" and its factor are both —. A verdict marked <em>rests on judgement</em> depends mostly (more than half of the model's sensitivity) on inputs that are the analysts' judgement rather than a source: it is an informed opinion, not a finding.</p>
 ${stackedOnPhone("data-table claims-table", ["Claim", "Stated", "Checked against", "Verdict", "Factor", "Checked in"], [1, 2, 4], rows)}`;
@@ -139,7 +140,7 @@ function stackedOnPhone(className: string, headers: readonly string[], numeric: 
 }
 
 export function verdictBadge(verdict: Verdict, factor: number | null): Html {
-  const off = factor !== null && (verdict === "overstated" || verdict === "understated") ? ` ${formatFactor(factor)}` : "";
+  const off = factor !== null && (verdict === "overstated" || verdict === "understated") ? ` ${formatVerdictFactor(verdict, factor)}` : "";
   return html`<span class="${`verdict-badge verdict-${verdict}`}">${verdict}${off}</span>`;
 }
 
@@ -148,9 +149,12 @@ function modelCell(c: ClaimRecord): string {
   return claimComputedText(c) ?? "\u2014";
 }
 
-/** "11×", or "—" when there is no factor (an unverifiable claim): never a made-up 1 or "n/a". */
-export function factorCell(factor: number | null): string {
-  return factor === null ? "\u2014" : formatFactor(factor);
+/**
+ * "11×", or "—" when there is no factor (an unverifiable claim): never a made-up 1 or "n/a". The way
+ * round the verdict beside it reads: an understated claim's 0.41 (stated ÷ computed) is "2.4×".
+ */
+export function factorCell(factor: number | null, verdict: Verdict = "overstated"): string {
+  return factor === null ? "\u2014" : formatVerdictFactor(verdict, factor);
 }
 
 /**

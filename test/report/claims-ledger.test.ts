@@ -7,7 +7,7 @@ import { notebook, type TslabLike } from "../../src/api/index";
 import { RUN_CONTEXT } from "../../src/api/context";
 import type { ClaimRecord } from "../../src/api/types";
 import { checkClaim } from "../../src/model/claims";
-import { factorCell, renderAppendices } from "../../src/report/appendices";
+import { factorCell, renderAppendices, verdictBadge } from "../../src/report/appendices";
 import { claimsJson } from "../../src/report/records";
 import { provenance } from "./fixture";
 
@@ -37,6 +37,10 @@ describe("unverifiable claims", () => {
     expect(json.map((c) => [c.id, c.factor])).toEqual([["google", null], ["run", 11]]);
     expect(json.map((c) => [c.id, c.computed])).toEqual([["google", null], ["run", { low: 37e6, high: 74.7e6 }]]);
     expect(factorCell(null)).toBe("\u2014");
+    // The way round the verdict reads: an understated claim's stated ÷ computed of 0.41 is "2.4×", as the prose says it.
+    expect(factorCell(0.41, "understated")).toBe("2.4×");
+    expect(factorCell(11, "overstated")).toBe("11×");
+    expect(verdictBadge("understated", 1 / 3).toString()).toContain(">understated 3×<");
     const ledger = renderAppendices({ assumptions: [], assumptionsFile: "a.yaml", figures: [], claims, montecarlo: { samples: 10, seed: 1 }, provenance })
       .find((a) => a.id === "appendix-claims")?.html.toString() ?? "";
     expect(ledger).toMatch(/verdict-unverifiable">unverifiable<\/span><\/td><td role="cell" class="num" data-label="Factor">\u2014<\/td>/);
