@@ -5,7 +5,7 @@
  */
 import { escapeHtml } from "../util/html";
 import { formatFigure, formatIntervalWithUnit } from "../format/number";
-import { formatVerdictFactor } from "../format/verdict-factor";
+import { formatVerdictFactor } from "../format/factor";
 import { judgementLedText } from "./judgement";
 import type { ClaimRecord, FigureRecord } from "./types";
 

@@ -6,7 +6,8 @@
  * `ledger()` returns a marker the report renderer resolves from claims.json (`resolveLedgerWords`); in
  * Jupyter, where there is no report, it reads the claims this notebook recorded so far.
  */
-import { formatFactor, formatNumber } from "../format/number";
+import { formatNumber } from "../format/number";
+import { formatFactor } from "../format/factor";
 import { countAsProse } from "../format/count-words";
 import type { ClaimRecord, FigureRecord, Summary, Verdict } from "./types";
 import type { ClaimCheck } from "../model/claims";

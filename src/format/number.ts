@@ -94,24 +94,6 @@ function countInWords(whole: number): string | undefined {
   return value < 1000 && Number(value.toPrecision(3)) === value ? `${trimZeros(String(value))} ${scale[1]}` : undefined;
 }
 
-/** A verdict's factor (stated ÷ computed); one that would read "1×" gets a third digit ("1.03×"): "overstated by 1×" says nothing. */
-export function formatFactor(factor: number): string {
-  const text = formatNumber(factor, "multiple");
-  return text === "1×" ? `${formatNumber(factor, "number")}×` : text;
-}
-
-/**
- * "a" or "an" before a number as formatNumber writes it, by how it is said: "an 85% probability",
- * "an 11× gap", "an 18,000-GPU run", "an $8B deal" (eight billion dollars). The leading group of
- * digits decides: eight…, eighty…, eight hundred…, eleven and eighteen (and their thousands and
- * millions) take "an"; every other number, and a negative one ("minus …"), takes "a".
- */
-export function indefiniteArticle(numberText: string): "a" | "an" {
-  if (/^\s*[-\u2212]/.test(numberText)) return "a";
-  const lead = /\d+/.exec(numberText.replace(/,/g, " "))?.[0] ?? "";
-  return lead.startsWith("8") || lead === "11" || lead === "18" ? "an" : "a";
-}
-
 /** A number that may be missing (a figure absent from one side of a diff): "–" then. */
 export function formatOptional(x: number | undefined, format: NumberFormat = "number"): string {
   return x === undefined ? EN_DASH : formatNumber(x, format);
@@ -133,11 +115,22 @@ export function formatSeconds(ms: number): string {
  * zero-width share is a value as given (a fixed input, a claim's exact figure), not a result, and is
  * quoted with its digits as Appendix A quotes it: the ledger wrote the Fed's 3.75% as "3.8%".
  */
-export function formatInterval(low: number, high: number, format: NumberFormat = "number"): string {
+export function formatInterval(low: number, high: number, format: NumberFormat = "number", also: readonly number[] = []): string {
   if (low === high && format === "percent") return exactPercent(low);
-  if (formatNumber(low, format) === formatNumber(high, format)) return formatNumber(low, format);
+  const write = writerFor([low, high, ...also], format);
+  if (write(low) === write(high)) return write(low);
   // Beside a minus sign a dash reads as another one ("−15%–15%"): a range from below zero is said "to".
-  return low < 0 || high < 0 ? `${formatNumber(low, format)} to ${formatNumber(high, format)}` : `${formatNumber(low, format)}${EN_DASH}${formatNumber(high, format)}`;
+  return low < 0 || high < 0 ? `${write(low)} to ${write(high)}` : `${write(low)}${EN_DASH}${write(high)}`;
+}
+
+/**
+ * How the numbers said together are written: multiples between 0.1 and 10 of which one is just above 1
+ * (where a third digit shows) all with two decimals, so a median and its interval read at one precision
+ * ("1.14× (90% interval 1.09×–1.18×)", not "1.1× (90% interval 1.09×–1.2×)").
+ */
+function writerFor(values: readonly number[], format: NumberFormat): (x: number) => string {
+  const near1 = format === "multiple" && values.every((v) => Math.abs(v) >= 0.1 && Math.abs(v) < 10) && values.some((v) => Math.abs(v) >= 1 && Math.abs(v) < 1.095);
+  return near1 ? (x) => `${x < 0 ? MINUS : ""}${Math.abs(x).toFixed(2)}×` : (x) => formatNumber(x, format);
 }
 
 /**
@@ -146,8 +139,8 @@ export function formatInterval(low: number, high: number, format: NumberFormat =
  * stack to pay for) is the one number: "$0 (90% interval $0)/year" said nothing the number did not.
  */
 export function formatSummary(summary: Summary, format: NumberFormat = "number"): string {
-  const median = formatNumber(summary.p50, format);
-  const interval = formatInterval(summary.p5, summary.p95, format);
+  const median = writerFor([summary.p5, summary.p50, summary.p95], format)(summary.p50);
+  const interval = formatInterval(summary.p5, summary.p95, format, [summary.p50]);
   return interval === median ? median : `${median} (90% interval ${interval})`;
 }
 

@@ -4,7 +4,8 @@
  * model runs and assumptions, formatted by the report's formatter; none is typed here except the
  * essay's own stated figures, which the claim texts paraphrase.
  */
-import { formatNumber, indefiniteArticle, type NumberFormat } from "../format/number";
+import { formatNumber, type NumberFormat } from "../format/number";
+import { indefiniteArticle } from "../format/count-words";
 import type { Driver, Summary } from "../vocabulary/results";
 import type { Assumption } from "../assumptions/types";
 import { intervalOf } from "../model/runner";

@@ -1,7 +1,7 @@
 /** Messages of the report area: report.yaml, rendering, Chromium/PDF and `fragtax build`. */
 
 import { dirname } from "node:path";
-import { indefiniteArticle } from "../format/number";
+import { indefiniteArticle } from "../format/count-words";
 import { at, located, type CellLocation, type Location } from "./location";
 import { didYouMean } from "./suggestion";
 import { lockOwnerGone } from "./fs";

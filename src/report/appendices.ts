@@ -4,7 +4,7 @@
  * goes through the escaping `html` template; a "<script>" in a note shows as text.
  */
 import { formatAssumptionQuantity, formatNumber, formatFigure } from "../format/number";
-import { formatVerdictFactor } from "../format/verdict-factor";
+import { formatVerdictFactor } from "../format/factor";
 import { countAsProse } from "../format/count-words";
 import type { ClaimRecord, FigureRecord, Verdict } from "../api/types";
 import { claimComputedText, claimStatedText } from "../api/display";

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { groupThousands, indefiniteArticle, maximumSignificantDigits, formatAssumptionQuantity, formatAssumptionValue, formatDelta, formatFigure, formatForUnit, formatInterval, formatNumber, formatOptional, formatSummary } from "../../src/format/number";
+import { indefiniteArticle } from "../../src/format/count-words";
+import { groupThousands, maximumSignificantDigits, formatAssumptionQuantity, formatAssumptionValue, formatDelta, formatFigure, formatForUnit, formatInterval, formatNumber, formatOptional, formatSummary } from "../../src/format/number";
 import type { NumberFormat } from "../../src/format/number";
 
 const golden: ReadonlyArray<readonly [number, NumberFormat, string]> = [
@@ -65,6 +66,15 @@ describe("formatNumber", () => {
 
 describe("intervals, summaries and figures", () => {
   const summary = { mean: 29e6, p5: 20.1e6, p25: 25e6, p50: 28.8e6, p75: 33e6, p95: 40.2e6 };
+
+  it("writes a median and interval of multiples near 1 at one precision", () => {
+    const near = { mean: 1.135, p5: 1.09, p25: 1.11, p50: 1.135, p75: 1.16, p95: 1.18 };
+    // Each alone: "1.1×", "1.09×", "1.2×"; together, two decimals each.
+    expect(formatSummary(near, "multiple")).toBe("1.14× (90% interval 1.09×\u20131.18×)");
+    expect(formatInterval(1.09, 1.18, "multiple")).toBe("1.09×\u20131.18×");
+    // Away from 1, as before.
+    expect(formatSummary({ ...near, p5: 1.2, p50: 1.4, p95: 1.6 }, "multiple")).toBe("1.4× (90% interval 1.2×\u20131.6×)");
+  });
 
   it("writes a p5–p95 interval with an en dash", () => {
     expect(formatInterval(20.1e6, 40.2e6, "usd")).toBe("$20.1M\u2013$40.2M");
