@@ -190,6 +190,9 @@ describe("the report when a premise is zero", () => {
     expect(paragraphs.some((p) => p.includes("a real cost"))).toBe(false);
     expect(paragraphs.some((p) => p.includes("none of the credits\u2019 expected value is stranded, since, on this what-if, Anthropic would have used 100% of the capacity anyway."))).toBe(true);
     expect(paragraphs.some((p) => /on our judgement, Anthropic would have used|but a fraction of the credits|Amazon\u2019s part of it/.test(p))).toBe(false);
+    // Chapter 6 on a premium chapter 4 finds overstated: the lean and its size, not "conservative (too high)".
+    expect(paragraphs.some((p) => /^Chapter 4 finds that premium overstated against a bottom-up estimate, whose median is 0%; the weighted index below, which uses the essay\u2019s premium, therefore leans high, by [\d.]+% of today\u2019s cost/.test(p))).toBe(true);
+    expect(paragraphs.some((p) => p.includes("conservative"))).toBe(false);
   });
 
   it("counts as repeating an announced figure only a claim its sources alone give, not a what-if's value", async () => {
