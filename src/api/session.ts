@@ -19,7 +19,8 @@ import type { TopLevelSpec } from "vega-lite";
 import * as messages from "../messages/report";
 import { displayOf, type AssumptionsLoader, type NotebookHost, type RunContext, type SessionAssumptions } from "./context";
 import { claimHtml, figureHtml } from "./display";
-import { formatFigure, formatInterval, formatNumber, formatSummary } from "../format/number";
+import { appendUnit, formatFigure, formatInterval, formatNumber, formatSummary } from "../format/number";
+import * as proseMessages from "../messages/prose";
 import { checkDrivers, checkFormat, checkId, checkNumber, checkOptionalText, checkRange, checkSummary, checkText, checkUnit, checkVerdict } from "./validate";
 import { claimBasis } from "./basis";
 import type { Range } from "../model/claims";
@@ -232,12 +233,24 @@ export function interpolateMarkdown(strings: TemplateStringsArray, values: reado
   let out = strings[0] ?? "";
   values.forEach((value, index) => {
     try {
-      out += markdownValue(value, index, insideHtml(out)) + (strings[index + 1] ?? "");
+      const after = strings[index + 1] ?? "";
+      if (isFigure(value)) unitNotRepeated(value, after, index);
+      out += markdownValue(value, index, insideHtml(out)) + after;
     } catch (error) {
       throw aboutPlaceholder(error, index); // located at its `${…}` in the cell (notebook/failures.ts)
     }
   });
   return new MarkdownFragment(out);
+}
+
+/**
+ * A figure's text ends with its unit ("29,300 MWh (90% interval 19,500–44,500 MWh)"): the same unit
+ * written after its placeholder (`${energy} MWh`) showed "… MWh) MWh" to readers, and nothing said so.
+ */
+function unitNotRepeated(figure: FigureRecord, after: string, index: number): void {
+  const unit = appendUnit("0", figure.unit, figure.format).slice(1).trim();
+  const next = after.trimStart();
+  if (unit !== "" && next.startsWith(unit) && !/[\p{L}\p{N}]/u.test(next.charAt(unit.length))) throw new Error(proseMessages.mdUnitTwice(index, unit));
 }
 
 function markdownValue(value: unknown, index: number, inHtml: boolean): string {

@@ -66,3 +66,7 @@ export const typedNumberInChart = (where: Location, text: string): string =>
     `${JSON.stringify(text)} is typed into a chart's words (a title, an axis or legend title, its description): a reader takes it for the model's, and it stays as typed when an assumption moves it; ` +
       "build the text from the model, e.g. title: `The tax, ${nb.fmt(tax, \"usd\")} a year`, or leave the number to the chart",
   );
+
+/** A figure interpolated into nb.md carries its unit; the template wrote it again after the placeholder. */
+export const mdUnitTwice = (index: number, unit: string): string =>
+  `nb.md: value #${index + 1} is a figure that writes its own unit ("${unit}"), and the text after it writes the unit again, so the reader sees "… ${unit} ${unit}"; take "${unit}" out of the text after the \${…}`;

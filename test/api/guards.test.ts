@@ -108,6 +108,19 @@ describe("a figure or summary put into a template literal nested in nb.md's", ()
   });
 });
 
+describe("a figure's unit written again after it in nb.md", () => {
+  // `${energy} MWh` showed "29,300 MWh (90% interval 19,500–44,500 MWh) MWh" to readers, and nothing said so.
+  it("is refused at its placeholder, saying which unit, and a unit that only begins the same word is not", () => {
+    const { nb, shown } = session();
+    const energy = nb.figure({ id: "energy", label: "Energy", unit: "MWh", format: "number", value: 29300 });
+    expect(() => nb.md`The run uses ${energy} MWh of electricity.`).toThrow('nb.md: value #1 is a figure that writes its own unit ("MWh"), and the text after it writes the unit again, so the reader sees "… MWh MWh"; take "MWh" out of the text after the ${…}');
+    const perHour = nb.figure({ id: "rate", label: "Rate", unit: "USD/GPU-hour", format: "usd", value: 2.5 });
+    expect(() => nb.md`At ${perHour}/GPU-hour, it is cheap.`).toThrow('writes its own unit ("/GPU-hour")');
+    void nb.md`The run uses ${energy}; MWhs are not a unit here, and ${perHour} is the rate.`;
+    expect(shown.at(-1)).toContain("29,300 MWh; MWhs are not a unit here");
+  });
+});
+
 describe("nb.fmt, nb.md and nb.claim", () => {
   it("refuse an unknown format, a NaN and a claim without numbers", () => {
     const { nb } = session();
