@@ -19,7 +19,7 @@ import { syncPath } from "../util/atomic";
 import { FileSystemError, fileSystemProblemText, isFileSystemProblem, locatingFileSystemErrors } from "../util/fs-errors";
 import { buildFolderIsLink } from "../messages/fs";
 import { buildLockTakenOver, buildWaiting } from "../messages/report";
-import { buildSetAsideLeft, lastGoodNotKept } from "../messages/build-outputs";
+import { buildSetAsideLeft, lastGoodNotKept, swapRecovered } from "../messages/build-outputs";
 import { displayPath } from "../util/paths";
 import { visibleInOneLine } from "../format/control";
 import { quote } from "shell-quote";
@@ -245,14 +245,21 @@ async function recoverSwaps(outDir: string, say: (line: string) => void): Promis
   for (const tag of tags) {
     const staging = join(parent, `.build-staging-${tag}`);
     const old = join(parent, `.build-old-${tag}`);
+    // Each step said: "finished or undone" left the reader to guess which, and what became of out/build/.
     if (!(await exists(outDir)) && (await exists(staging)) && (await exists(old))) {
       await rename(staging, outDir);
+      say(swapRecovered("finished"));
     } else if (await exists(staging)) {
-      if (await exists(outDir)) await moveKeptFoldersBack(staging, outDir);
+      const whole = await exists(outDir);
+      if (whole) await moveKeptFoldersBack(staging, outDir);
       await rm(staging, { recursive: true, force: true });
+      say(swapRecovered(whole ? "dropped" : "discarded"));
     }
     // An old one with no build in place (a stage that never got there) is the previous build: restored.
-    if ((await exists(old)) && !(await exists(outDir))) await rename(old, outDir);
+    if ((await exists(old)) && !(await exists(outDir))) {
+      await rename(old, outDir);
+      say(swapRecovered("restored"));
+    }
     // A good build set aside by a failed one that was killed before keeping it: kept now, as it would have been.
     if ((await exists(old)) && (await didNotFail(old)) && !(await didNotFail(outDir)) && (await keepAsLastGood(old, lastGoodPath(outDir), say))) continue;
     await removeSetAside(old, say, false);

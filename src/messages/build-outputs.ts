@@ -12,3 +12,12 @@ export const buildKeptLastGood = (folder: string, files: readonly string[], now:
   `the last build that did not fail ${now ? "is kept" : "is still"} in ${folder} (${[...files, "its records"].join(", ")}) until a build succeeds`;
 export const lastGoodNotKept = (old: string, folder: string, code: string): string =>
   `could not keep the last good build in ${folder} (${code}); it is in ${old}, which the next build keeps there once ${folder} can be written`;
+
+/** What the build that took over a killed one's lock found of its swap of out/build/, and did. */
+export const swapRecovered = (what: "finished" | "dropped" | "discarded" | "restored"): string =>
+  ({
+    finished: "the killed build had set out/build/ aside and not yet put its new one in place: its new out/build/ is now in place, whole",
+    dropped: "the killed build left a half-made out/build/ beside the whole one: removed, and the whole one kept",
+    discarded: "the killed build left a half-made out/build/ and no earlier one: removed, and this build makes it afresh",
+    restored: "the killed build had set out/build/ aside with no new one made: the previous out/build/ is back in place",
+  })[what];

@@ -1,7 +1,7 @@
 /**
  * out/build is replaced by three renames (kept folders into the stage, the old build aside, the stage
  * into place). A build killed between them left either no out/build or `executed/` inside its stage,
- * and the next build deleted both without a word. The next build now finishes or undoes the swap.
+ * and the next build deleted both without a word. The next build now finishes or undoes the swap, and says which.
  * The states below are the ones a kill leaves (a pid that is not running owns the stage).
  */
 import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
@@ -27,7 +27,7 @@ function write(dir: string, files: Record<string, string>): void {
 }
 
 /** What the next build does first: take the lock (recovering any swap a dead build left), then let it go. */
-const recoverBy = async (build: string): Promise<void> => (await lockBuild(build, () => undefined))();
+const recoverBy = async (build: string, said: string[] = []): Promise<void> => (await lockBuild(build, (line) => said.push(line)))();
 const read = (dir: string, name: string): string => readFileSync(join(dir, name), "utf8");
 const leftovers = (): string[] => readdirSync(out).filter((name) => name.startsWith(".build-"));
 
@@ -36,8 +36,11 @@ describe("a swap of out/build that a kill interrupted", () => {
     const { build, staging, old } = setUp();
     write(staging, { "report.html": "new", "executed/a.ipynb": "kept" });
     write(old, { "report.html": "old" });
-    await recoverBy(build);
+    const said: string[] = [];
+    await recoverBy(build, said);
     expect(read(build, "report.html")).toBe("new");
+    // What it found and did, said: not "finished or undone".
+    expect(said).toEqual(["the killed build had set out/build/ aside and not yet put its new one in place: its new out/build/ is now in place, whole"]);
     expect(read(build, "executed/a.ipynb")).toBe("kept");
     expect(leftovers()).toEqual([]);
   });
@@ -56,7 +59,9 @@ describe("a swap of out/build that a kill interrupted", () => {
     const { build, staging } = setUp();
     write(build, { "report.html": "old" });
     write(staging, { "report.html": "new", "executed/a.ipynb": "kept" });
-    await recoverBy(build);
+    const said: string[] = [];
+    await recoverBy(build, said);
+    expect(said).toEqual(["the killed build left a half-made out/build/ beside the whole one: removed, and the whole one kept"]);
     expect(read(build, "report.html")).toBe("old");
     expect(read(build, "executed/a.ipynb")).toBe("kept");
     expect(leftovers()).toEqual([]);
@@ -65,7 +70,9 @@ describe("a swap of out/build that a kill interrupted", () => {
   it("an old build set aside with no build in place and no stage is restored, and a finished swap's old copy removed", async () => {
     const { build, old } = setUp();
     write(old, { "report.html": "old", "executed/a.ipynb": "kept" });
-    await recoverBy(build);
+    const said: string[] = [];
+    await recoverBy(build, said);
+    expect(said).toEqual(["the killed build had set out/build/ aside with no new one made: the previous out/build/ is back in place"]);
     expect(read(build, "report.html")).toBe("old");
     expect(read(build, "executed/a.ipynb")).toBe("kept");
     write(old, { "report.html": "older" });
@@ -74,6 +81,15 @@ describe("a swap of out/build that a kill interrupted", () => {
     expect(read(build, "executed/a.ipynb")).toBe("kept");
     expect(leftovers()).toEqual([]);
     expect(existsSync(old)).toBe(false);
+  });
+
+  it("a first build killed with its stage half made, and no build before it: the stage is removed, and said", async () => {
+    const { build, staging } = setUp();
+    write(staging, { "report.html": "new" });
+    const said: string[] = [];
+    await recoverBy(build, said);
+    expect(said).toEqual(["the killed build left a half-made out/build/ and no earlier one: removed, and this build makes it afresh"]);
+    expect(leftovers()).toEqual([]);
   });
 });
 
