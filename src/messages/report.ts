@@ -298,7 +298,7 @@ export const buildWaiting = (pid: number): string =>
   `waiting for the build running as pid ${pid} to finish (out/.build.lock); builds of one project run one at a time`;
 /** The build lock left by a process that died holding it (a killed build, dev or run), taken over. */
 export const buildLockTakenOver = (pid: number | undefined, reused = false): string =>
-  `out/.build.lock was left by ${pid === undefined ? "a process" : `pid ${pid}`}, ${lockOwnerGone(reused)}: taking it over (a swap of out/build/ it left half done is finished or undone first)`;
+  `out/.build.lock was left by ${pid === undefined ? "a process" : `pid ${pid}`}, ${lockOwnerGone(reused)}: taking it over (a swap of out/build/ it left half done is finished or undone first, and said)`;
 export const buildWrote = (files: readonly string[]): string => `wrote ${files.join(", ")}`;
 
 export const buildCellErrors = (count: number, first: string): string =>
