@@ -75,7 +75,7 @@ function assumptionsTable(input: AppendixInput): Html {
 <td role="cell"><span class="assumption-label">${breakableText(a.label)}</span><code class="assumption-id">${breakableId(a.id)}</code>${a.note === undefined ? null : html`<div class="note">${breakableText(a.note)}</div>`}</td>
 <td role="cell" class="num" data-label="Value or range">${assumptionValue(a)}</td><td role="cell" data-label="Unit">${breakableText(a.unit)}</td><td role="cell" data-label="Distribution">${a.distribution}</td><td role="cell" data-label="Kind">${a.kind ?? "\u2014"}</td><td role="cell" class="wide" data-label="Source">${sourceCell(a.source)}</td></tr>`,
     );
-  return html`<p>Every input of the model, as read from <code>${input.assumptionsFile}</code>. A range is read by its distribution: for lognormal and normal inputs its ends are the 5th and 95th percentiles, a 90% interval; for uniform and triangular inputs they are the bounds of the support, the lowest and highest possible values. Kind says what an input rests on: the essay's own figure (which the report checks and never uses as evidence for itself), an external source, or the analysts' judgement (the note gives the reasoning).</p>
+  return html`<p>Every input of the model, as read from <code>${input.assumptionsFile}</code>. A range is read by its distribution: for lognormal and normal inputs its ends are the 5th and 95th percentiles, a 90% interval; for uniform and triangular inputs they are the bounds of the support, the lowest and highest possible values. Kind says what an input rests on: the essay’s own figure (which the report checks and never uses as evidence for itself), an external source, or the analysts’ judgement (the note gives the reasoning).</p>
 ${stackedOnPhone("data-table assumptions-table", ["Assumption", "Value or range", "Unit", "Distribution", "Kind", "Source"], [1], rows)}${correlationsTable(input.correlations ?? [])}`;
 }
 
@@ -84,7 +84,7 @@ function correlationsTable(correlations: readonly Correlation[]): Html | null {
   const rows = correlations.map(
     (c) => html`<tr><td><code class="pair-id">${breakableId(c.between[0])}</code> · <code class="pair-id">${breakableId(c.between[1])}</code>${c.note === undefined ? null : html`<div class="note">${breakableText(c.note)}</div>`}</td><td class="num">${formatNumber(c.rho, "number")}</td><td>${c.kind}</td><td>${c.source === undefined ? "\u2014" : sourceCell(c.source)}</td></tr>`,
   );
-  return html`<h2>Correlated inputs</h2><p>These pairs are sampled with the rank correlation given (Spearman ρ, imposed by the Iman–Conover method, which keeps each input's own distribution exactly); all other inputs are drawn independently.</p>
+  return html`<h2>Correlated inputs</h2><p>These pairs are sampled with the rank correlation given (Spearman ρ, imposed by the Iman–Conover method, which keeps each input’s own distribution exactly); all other inputs are drawn independently.</p>
 <div class="table-wrap"><table class="data-table"><thead><tr><th>Inputs</th><th class="num">ρ</th><th>Kind</th><th>Source</th></tr></thead><tbody>${rows}</tbody></table></div>`;
 }
 
@@ -125,7 +125,7 @@ function claimsTable(claims: readonly ClaimRecord[]): Html {
 <td role="cell" class="num" data-label="Checked against">${breakableText(modelCell(c))}</td>
 <td role="cell" data-label="Verdict">${verdictBadge(c.verdict, null)}</td><td role="cell" class="num" data-label="Factor">${factorCell(c.factor, c.verdict)}</td><td role="cell" class="wide" data-label="Checked in">${where(c)}</td></tr>`,
   );
-  return html`<p>Quantitative claims from the source text, each checked against the model's 90% interval, or, for a claim checked against one input, against that input's range as Appendix A gives it (for a uniform input, its whole support: the wider, more lenient test). A claim is <em>consistent</em> when its stated range overlaps the model's; otherwise the factor says how far its midpoint is from the model's (stated ÷ model, each range's geometric midpoint √(low × high) where both are positive, else its middle; 1× when consistent). An <em>unverifiable</em> claim has no independent figure to check against, so its "Checked against" and its factor are both —. A verdict marked <em>rests on judgement</em> depends mostly (more than half of the model's sensitivity) on inputs that are the analysts' judgement rather than a source: it is an informed opinion, not a finding.</p>
+  return html`<p>Quantitative claims from the source text, each checked against the model’s 90% interval, or, for a claim checked against one input, against that input’s range as Appendix A gives it (for a uniform input, its whole support: the wider, more lenient test). A claim is <em>consistent</em> when its stated range overlaps the model’s; otherwise the factor says how far its midpoint is from the model’s, the way its verdict reads: the stated midpoint over the model’s for an overstated claim, the model’s over the stated one for an understated claim (each range’s geometric midpoint √(low × high) where both are positive, else its middle; 1× when consistent; <code>claims.json</code> keeps stated ÷ model). An <em>unverifiable</em> claim has no independent figure to check against, so its “Checked against” and its factor are both —. A verdict marked <em>rests on judgement</em> depends mostly (more than half of the model’s sensitivity) on inputs that are the analysts’ judgement rather than a source: it is an informed opinion, not a finding.</p>
 ${stackedOnPhone("data-table claims-table", ["Claim", "Stated", "Checked against", "Verdict", "Factor", "Checked in"], [1, 2, 4], rows)}`;
 }
 
@@ -181,14 +181,14 @@ function methods(input: AppendixInput): Html {
   const kinds = kindCounts(input.assumptions);
   const correlated = (input.correlations ?? []).length;
   return html`<p>The model has <strong>${String(input.assumptions.length)}</strong> inputs: ${kinds}.</p>
-<p>Uncertain inputs are given as ranges. A lognormal or normal input's range is its 90% interval, from its 5th to its 95th percentile; a uniform or triangular input's range is its whole support, from its lowest to its highest possible value (wider than its 90% interval); point values are fixed. ${
+<p>Uncertain inputs are given as ranges. A lognormal or normal input’s range is its 90% interval, from its 5th to its 95th percentile; a uniform or triangular input’s range is its whole support, from its lowest to its highest possible value (wider than its 90% interval); point values are fixed. ${
     correlated === 0
       ? "Inputs are drawn independently of each other."
-      : `Inputs are drawn independently except ${correlated === 1 ? "one declared pair" : `${countAsProse(correlated)} declared pairs`}, whose rank correlation is imposed (Iman–Conover) without changing either input's distribution.`
+      : `Inputs are drawn independently except ${correlated === 1 ? "one declared pair" : `${countAsProse(correlated)} declared pairs`}, whose rank correlation is imposed (Iman–Conover) without changing either input’s distribution.`
   }</p>
 <p>Every uncertain figure is computed by Monte Carlo simulation: <strong>${formatNumber(samples, "count")}</strong> joint samples of the inputs, drawn from a seeded pseudo-random generator (seed <code>${String(seed)}</code>), so the same assumptions always give the same figures. A figure is reported as its median with the 90% interval (5th to 95th percentile) of the samples.</p>
-<p>The intervals cover the uncertainty of the inputs only. They exclude structural uncertainty: the choice of the model's form (which costs a mechanism applies to, which inputs move together) is not sampled, so an interval can be narrower than what is really known. Where the report tried other forms, a figure shows its value under those alternatives beside its interval.</p>
-<p>Claims are checked by comparing the stated range with the model's 90% interval, or, for a claim checked against one input, with that input's range (Appendix C). Two sensitivity measures rank the inputs: a tornado chart by how much the output moves when one input goes from its 5th to its 95th percentile with the others held at their medians, and a rank-correlation chart by Spearman's ρ between each input's draws and the output's, with every input varying at once (and the declared correlations in force). Where inputs interact or move together, the two orders can differ; a chapter says which one it ranks by.</p>`;
+<p>The intervals cover the uncertainty of the inputs only. They exclude structural uncertainty: the choice of the model’s form (which costs a mechanism applies to, which inputs move together) is not sampled, so an interval can be narrower than what is really known. Where the report tried other forms, a figure shows its value under those alternatives beside its interval.</p>
+<p>Claims are checked by comparing the stated range with the model’s 90% interval, or, for a claim checked against one input, with that input’s range (Appendix C). Two sensitivity measures rank the inputs: a tornado chart by how much the output moves when one input goes from its 5th to its 95th percentile with the others held at their medians, and a rank-correlation chart by Spearman’s ρ between each input’s draws and the output’s, with every input varying at once (and the declared correlations in force). Where inputs interact or move together, the two orders can differ; a chapter says which one it ranks by.</p>`;
 }
 
 /** "17 are the essay's own figures, 21 come from external sources and 23 are the analysts' judgement". */
@@ -196,9 +196,9 @@ function kindCounts(assumptions: readonly Assumption[]): string {
   const count = (kind: Assumption["kind"]): number => assumptions.filter((a) => a.kind === kind).length;
   const [essay, source, judgement, undeclared] = [count("essay"), count("source"), count("judgement"), count(undefined)];
   const parts = [
-    `${String(essay)} ${essay === 1 ? "is the essay's own figure" : "are the essay's own figures"}`,
+    `${String(essay)} ${essay === 1 ? "is the essay’s own figure" : "are the essay’s own figures"}`,
     `${String(source)} ${source === 1 ? "comes from an external source" : "come from external sources"}`,
-    `${String(judgement)} ${judgement === 1 ? "is" : "are"} the analysts' judgement`,
+    `${String(judgement)} ${judgement === 1 ? "is" : "are"} the analysts’ judgement`,
   ];
   if (undeclared > 0) parts.push(`${String(undeclared)} ${undeclared === 1 ? "declares" : "declare"} no kind`);
   return `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1] ?? ""}`;

@@ -63,10 +63,10 @@ async function openWhenNotBusy(file: string): Promise<number> {
 }
 
 describe("the packaged Chromium", () => {
-  it("prints report.pdf when system Chromium is hidden (FRAGTAX_NO_SYSTEM_CHROMIUM=1), and the build log names it", { timeout: 180_000 }, () => {
+  it("prints report.pdf when system Chromium is hidden (FRAGTAX_NO_SYSTEM_CHROMIUM=1), unpacked into the install's cache, and the build log names it", { timeout: 180_000 }, () => {
     const project = temp.project();
     const run = spawnSync("node", ["dist/cli.cjs", "build", "--root", project.root], { encoding: "utf8", env: { ...process.env, FRAGTAX_NO_SYSTEM_CHROMIUM: "1" } });
-    expect(run.stderr).toMatch(/pdf: (A4|Letter), \d+ pages, \d+ KB, printed with the packaged Chromium \d+\.[\d.]+ \(.*fragtax-packaged-chromium-[\d.]+\/chromium\)/);
+    expect(run.stderr).toMatch(/pdf: (A4|Letter), \d+ pages, \d+ KB, printed with the packaged Chromium \d+\.[\d.]+ \(.*node_modules\/\.cache\/fragtax\/packaged-chromium-[\d.]+\/chromium\)/);
     expect(run.status).toBe(0);
     const pdf = join(project.root, "out", "build", "report.pdf");
     expect(readFileSync(pdf).subarray(0, 5).toString()).toBe("%PDF-");
