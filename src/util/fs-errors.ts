@@ -4,7 +4,7 @@
  * "EEXIST: file already exists, mkdir …". Exit 2: the environment or the input is unusable.
  */
 import { constants, statSync } from "node:fs";
-import { access } from "node:fs/promises";
+import { access, stat } from "node:fs/promises";
 import { dirname } from "node:path";
 import * as messages from "../messages/fs";
 import { InputError } from "./errors";
@@ -79,6 +79,8 @@ export async function locatingFileSystemErrors<T>(what: string, path: string, ac
  */
 export async function assertUsableFolder(folder: string, what: string): Promise<void> {
   try {
+    // A file where the folder goes is "in the way" (ENOTDIR), not a permission to fix (access's EACCES).
+    if (!(await stat(folder)).isDirectory()) throw Object.assign(new Error(`not a folder: ${folder}`), { code: "ENOTDIR", path: folder });
     await access(folder, constants.R_OK | constants.W_OK | constants.X_OK);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return;

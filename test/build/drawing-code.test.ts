@@ -38,7 +38,7 @@ describe("the code that draws, in the chart cache's key", () => {
     appendFileSync(join(copy, "src", "charts", "mark-text.ts"), "\n// the marks' words\n");
     const afterMarkText = await hashOf(copy);
     expect(afterMarkText).not.toBe(before);
-    appendFileSync(join(copy, "src", "util", "control.ts"), "\n// how control characters in a chart's text are shown\n");
+    appendFileSync(join(copy, "src", "format", "control.ts"), "\n// how control characters in a chart's text are shown\n");
     expect(await hashOf(copy)).not.toBe(afterMarkText);
   });
 

@@ -204,7 +204,7 @@ describe("tampered published versions", () => {
     const index = await fragtaxWithin(20_000, ["verify"], quick);
     expect(index.code).toBe(1);
     // Not "missing": something is there, and it is not the index publish wrote.
-    expect(index.stderr).toContain("out/reports/index.html is not the index publish renders");
+    expect(index.stderr).toContain("out/reports/index.html is a special file (a pipe, socket or device), not the index file publish writes");
     expect(index.stderr).toContain("`fragtax publish --index-only`");
     await rm(version("2026-05-01", "manifest.json"));
     execFileSync("mkfifo", [version("2026-05-01", "manifest.json")]);
