@@ -155,6 +155,9 @@ describe("the report under the economist's what-if", () => {
   it("says a premium and a probability the what-if replaced as its own, in prose and in the figures' labels", async () => {
     const paragraphs = await texts("p", movedRoot);
     expect(paragraphs.some((p) => /Weighted by that chance, this what-if\u2019s own premium adds/.test(p))).toBe(true);
+    expect(starting(paragraphs, "Chapter 4 finds that premium")).toContain("which uses this what-if\u2019s premium, therefore leans");
+    expect(starting(paragraphs, "Built this way, balkanization raises inference costs")).toMatch(/This what-if\u2019s midpoint sits (above|below|close to) our median\./);
+    for (const start of ["Chapter 4 finds that premium", "Built this way, balkanization raises inference costs"]) expect(starting(paragraphs, start)).not.toMatch(/the essay\u2019s (premium|midpoint)/);
     const labels = await texts(".fragtax-figure-label", movedRoot);
     expect(labels).toContain("Expected inference cost uplift, this what-if's size × this what-if's probability");
     expect(labels).toContain("Expected inference cost uplift, bottom-up size × this what-if's probability");

@@ -128,7 +128,7 @@ export function verdictPhrase(claim: ClaimRecord | ClaimCheck | Verdict, phrases
   // A factor that is no number (an Infinity passed by hand) is refused as nb.claim refuses it, not worded "Infinity×".
   const value = typeof claim === "string" || claim.factor === null ? undefined : checkNumber("nb.words.verdict", "factor", claim.factor);
   // No ratio (checkClaim against a computed midpoint of 0): the default phrase is the verdict alone, not "by a factor of n/a".
-  if (value === undefined && phrases[verdict] === undefined && typeof claim !== "string") return verdict;
+  if (value === undefined && phrases[verdict] === undefined && typeof claim !== "string" && (verdict === "overstated" || verdict === "understated")) return verdict;
   const factor = value === undefined ? "n/a" : formatFactor(value);
   const times = value === undefined ? "n/a" : formatFactor(value >= 1 || value <= 0 ? value : 1 / value);
   return (phrases[verdict] ?? DEFAULT_VERDICT_PHRASES[verdict]).replace(/\{factor\}/g, factor).replace(/\{times\}/g, times);

@@ -79,6 +79,16 @@ type ShareOut =
   | `cumulative_uncapped_${number}` | `cumulative_capped_${number}`;
 
 /**
+ * The revenue-share payment made in 2026, as chapters 2 and 5 both say it: the share of that year's
+ * revenue, or the cap where it binds in the first year (a what-if's small cap), and nothing where the
+ * share runs no year. The chapters once said the uncapped $5.7B beside a cap that "first cuts a
+ * payment in 2026", and chapter 5 computed it apart from chapter 2, without the horizon.
+ */
+export function firstYearPaymentUsd(x: { readonly share: number; readonly revenue2026: number; readonly cap: number; readonly horizon: number }): number {
+  return x.horizon >= 1 ? Math.min(x.share * x.revenue2026, x.cap) : 0;
+}
+
+/**
  * Revenue share with a cumulative cap: revenue_t = R₀ × g^t, payment_t = share × revenue_t until the
  * running total reaches the cap. Years past the horizon pay nothing. The cap's value is discounted at
  * the cost of capital, as Stargate's capital charge is in chapter 5, so the two are comparable.
@@ -109,9 +119,7 @@ export const REVENUE_SHARE: ReportModel<"share" | "cap" | "horizon" | "revenue20
     // The first year the cap cuts a payment; 0 where it never binds (an output is a finite number), which
     // a chapter leaves out before it summarizes the year.
     out.cap_binds_year = paid.capBindsInYear ?? 0;
-    // The payment made in 2026: the cap's when it binds in that first year (a what-if's small cap), where
-    // the chapters once said the uncapped $5.7B beside a cap that "first cuts a payment in 2026".
-    const made2026 = paid.years[0]?.cappedUsd ?? 0;
+    const made2026 = firstYearPaymentUsd({ share, revenue2026, cap, horizon });
     out.share_2026_usd = made2026;
     // The 2026 payment against the yearly compute bill the essay gives OpenAI, draw by draw.
     out.share_2026_over_compute = made2026 / compute;

@@ -14,6 +14,7 @@ import { engineeringMultiplier } from "../model/fragmentation";
 import type { ReportModel } from "../model/runner";
 import { mixtureExpected } from "../model/scenarios";
 import { valuationMultiples } from "../model/valuation";
+import { firstYearPaymentUsd } from "./chapter-models";
 
 const HOURS_PER_YEAR = 8760;
 
@@ -25,22 +26,22 @@ const HOURS_PER_YEAR = 8760;
  * every draw (revenue + loss drawn apart from compute did not guarantee that).
  */
 export const WHO_PAYS: ReportModel<
-  "computeEssay" | "compute2024" | "other2024" | "opexShareEssay" | "stargate" | "years" | "life" | "rate" | "share" | "revenue2026" | "cap",
+  "computeEssay" | "compute2024" | "other2024" | "opexShareEssay" | "stargate" | "years" | "life" | "rate" | "share" | "revenue2026" | "cap" | "horizon",
   "opex_share_2024" | "implied_total_opex_usd" | "revenue_share_2026_usd" | "stargate_capex_per_year_usd" | "stargate_capital_charge_usd" | "stargate_capital_charge_to_openai_compute" | "stargate_per_year_to_openai_compute" | "compute_essay_usd" | "compute_2024_usd"
 > = {
   ids: {
     computeEssay: "openai_compute_usd_per_year", compute2024: "openai_compute_2024_usd", other2024: "openai_noncompute_costs_2024_usd",
     opexShareEssay: "essay_infra_opex_share", stargate: "stargate_capex_usd", years: "stargate_years",
     life: "ai_datacenter_asset_life_years", rate: "cost_of_capital", share: "openai_microsoft_revenue_share", revenue2026: "openai_revenue_2026_usd",
-    cap: "openai_microsoft_revenue_share_cap_usd",
+    cap: "openai_microsoft_revenue_share_cap_usd", horizon: "revenue_share_horizon_years",
   },
   evaluate: (x) => {
     const charge = x.stargate * capitalRecoveryFactor(x.rate, x.life);
     return {
       opex_share_2024: x.compute2024 / (x.compute2024 + x.other2024),
       implied_total_opex_usd: x.computeEssay / x.opexShareEssay,
-      // The first year's payment under the cumulative cap (chapter 2's model): a cap below it pays the cap.
-      revenue_share_2026_usd: Math.min(x.share * x.revenue2026, x.cap),
+      // The payment chapter 2's model makes in 2026, by the one rule both chapters use.
+      revenue_share_2026_usd: firstYearPaymentUsd(x),
       stargate_capex_per_year_usd: x.stargate / x.years,
       stargate_capital_charge_usd: charge,
       stargate_per_year_to_openai_compute: x.stargate / x.years / x.computeEssay,

@@ -18,6 +18,6 @@ export const swapRecovered = (what: "finished" | "dropped" | "discarded" | "rest
   ({
     finished: "the killed build had set out/build/ aside and not yet put its new one in place: its new out/build/ is now in place, whole",
     dropped: "the killed build left a half-made out/build/ beside the whole one: removed, and the whole one kept",
-    discarded: "the killed build left a half-made out/build/ and no earlier one: removed, and this build makes it afresh",
+    discarded: "the killed build left an out/build/ it never put in place, and no earlier one: removed, and this build makes it afresh",
     restored: "the killed build had set out/build/ aside with no new one made: the previous out/build/ is back in place",
   })[what];

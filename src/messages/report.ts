@@ -253,6 +253,8 @@ export const packagedChromiumBroken = (folder: string, detail: string): string =
 export const packagedChromiumFallback = (folder: string, detail: string, installed: string): string =>
   `the packaged Chromium does not start, even freshly unpacked into ${folder} (${detail}); printing with the installed Chromium at ${installed} instead`;
 
+export const packagedChromiumForeignFallback = (detail: string, installed: string): string => `${detail}; printing with the installed Chromium at ${installed} instead`;
+
 export const chromiumUsed = (source: "env" | "system" | "packaged", path: string, version: string): string =>
   `${source === "env" ? "PUPPETEER_EXECUTABLE_PATH" : source === "system" ? "system" : "packaged"} Chromium ${version.replace(/^(Headless)?Chrome\//, "")} (${path})`;
 

@@ -285,7 +285,7 @@ export const noteTooLong = (length: number, max: number): string =>
   `--note has ${length} characters, more than the ${max} a note may have: a note is a version's line in the index and its manifest, frozen when published; shorten it, and put the longer text in the report or an erratum`;
 
 export const indexNotAFile = (file: string, kind: string): string =>
-  `${file} is ${kind}, not the index file publish writes; restore it (e.g. \`git checkout -- out/reports/index.html\` once it is committed) or rewrite it from the versions with \`fragtax publish --index-only\``;
+  `${file} is ${kind}, not the index file publish writes; remove it, then restore the file (e.g. \`git checkout -- out/reports/index.html\` once it is committed) or rewrite it from the versions with \`fragtax publish --index-only\``;
 
 /** The index disagrees with the manifests of versions published before the seal: either may be the edit. */
 export const indexOrUnsealedEdited = (file: string, versions: readonly string[]): string => {

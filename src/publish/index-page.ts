@@ -82,22 +82,27 @@ export async function checkIndex(reportsDir: string, title: string): Promise<Ind
   // for the unsealed versions whose rows it lacks: then either may be the edit (below).
   const info = await lstat(join(reportsDir, "index.html")).catch(() => undefined);
   if (info !== undefined && !info.isFile() && !info.isSymbolicLink()) return { state: "not a file", versions, kind: info.isDirectory() ? "a folder" : "a special file (a pipe, socket or device)" };
-  const actual = await readPlainText(join(reportsDir, "index.html")).catch((error: NodeJS.ErrnoException) => (error.code === "ENOENT" ? undefined : ""));
-  if (actual === undefined) return { state: "missing", versions };
-  if (info?.isSymbolicLink() === true) {
+  const read = await readPlainText(join(reportsDir, "index.html")).catch((error: NodeJS.ErrnoException) => (error.code === "ENOENT" ? undefined : null));
+  if (read === undefined) return { state: "missing", versions };
+  const linked = info?.isSymbolicLink() === true;
+  // A link to a folder, a FIFO or nothing readable: what it points to cannot be an index at all.
+  if (read === null && linked) return { state: "not a file", versions, kind: "a symbolic link" };
+  // Compared without the break points a note's long words get (an index an earlier fragtax wrote has none).
+  const actual = withoutBreaks(read ?? "");
+  if (linked) {
     const unsealed = rowsMissing(actual, newestFirst);
     return unsealed.length > 0 ? { state: "differs", versions, unsealed } : { state: "not a file", versions, kind: "a symbolic link" };
   }
-  if (actual === page) return { state: "ok", versions };
-  if (actual === page.replace(INDEX_POLICY, "")) return { state: "unprotected", versions };
+  if (actual === withoutBreaks(page)) return { state: "ok", versions };
+  if (actual === withoutBreaks(page.replace(INDEX_POLICY, ""))) return { state: "unprotected", versions };
   // A publish writes the index just after renaming its version into place: killed in that moment, it
   // leaves the index of the versions before it. No edit, and no cause for `git checkout`.
   const [newest] = newestFirst;
-  if (newest !== undefined && actual === renderIndexPage(title, newestFirst.slice(1))) return { state: "behind", versions, newest: newest.id };
+  if (newest !== undefined && actual === withoutBreaks(renderIndexPage(title, newestFirst.slice(1)))) return { state: "behind", versions, newest: newest.id };
   const stated = titleIn(actual, escapeHtml(messages.indexHeading("")));
   const differs = { state: "differs", versions, unsealed: rowsMissing(actual, newestFirst) } as const;
   if (stated === undefined || stated === title || !(await publishedTitles(reportsDir)).has(stated)) return differs;
-  const retitled = (await expectedIndex(reportsDir, stated)).page;
+  const retitled = withoutBreaks((await expectedIndex(reportsDir, stated)).page);
   if (actual === retitled || actual === retitled.replace(INDEX_POLICY, "")) return { state: "retitled", versions, title: stated, unprotected: actual !== retitled };
   return differs;
 }
@@ -108,8 +113,11 @@ export async function checkIndex(reportsDir: string, title: string): Promise<Ind
  * edited by hand shows only here, and rewriting the index from it would make the edit look published.
  */
 function rowsMissing(actual: string, newestFirst: readonly Manifest[]): string[] {
-  return newestFirst.filter((version, index) => version.manifestSha256 === undefined && !actual.includes(indexRow(version, index === 0).value)).map((v) => v.id);
+  return newestFirst.filter((version, index) => version.manifestSha256 === undefined && !actual.includes(withoutBreaks(indexRow(version, index === 0).value))).map((v) => v.id);
 }
+
+/** An index's text without the `<wbr>` break points notes' long words get, which nothing else in it has. */
+const withoutBreaks = (html: string): string => html.replace(/<wbr>/g, "");
 
 /** The titles the published versions' pages bear (each report.html's <title>). */
 async function publishedTitles(reportsDir: string): Promise<Set<string>> {

@@ -22,7 +22,7 @@ import type { Browser } from "puppeteer-core";
 import * as messages from "../messages/report";
 import { WorkError } from "../util/errors";
 import { chromiumFontConfig } from "./fonts";
-import { ForeignUnpackError, intactUnpack, PACKAGED_CHROMIUM, packagedChromiumPackage, unpackChromium, unpackFolder, type PackagedChromium } from "./packaged-chromium";
+import { ForeignUnpackError, intactUnpack, isForeign, PACKAGED_CHROMIUM, packagedChromiumPackage, unpackChromium, unpackFolder, type PackagedChromium } from "./packaged-chromium";
 
 export const CHROMIUM_CANDIDATES = [
   "/usr/bin/chromium",
@@ -61,10 +61,17 @@ export class PackagedChromiumBroken extends ChromiumNotFoundError {
   constructor(
     readonly folder: string,
     readonly detail: string,
+    message = messages.packagedChromiumBroken(folder, detail),
   ) {
-    super(messages.packagedChromiumBroken(folder, detail));
+    super(message);
   }
 }
+
+/**
+ * The packaged browser's unpack is another user's (packaged-chromium.ts, ForeignUnpackError): not run, nor
+ * unpacked again over theirs. An installed browser prints instead where there is one, as for a broken unpack.
+ */
+export class PackagedChromiumForeign extends PackagedChromiumBroken {}
 
 /** PUPPETEER_EXECUTABLE_PATH names no executable: unusable input (exit 2). */
 export class ChromiumPathError extends ChromiumNotFoundError {}
@@ -162,15 +169,15 @@ export async function launchChromium(choice: ChromiumChoice = findChromium(), op
   const start = async (fresh: boolean): Promise<LaunchedChromium> => {
     if (fresh) options.log?.(messages.packagedChromiumReunpack(folder));
     // The first print on a machine unpacks ~190 MB (a few seconds): said, not left to look like a hang.
-    else if (intactUnpack(folder, pkg.version) === undefined) options.log?.(messages.packagedChromiumUnpacking(pkg.version, folder));
+    else if (intactUnpack(folder, pkg.version) === undefined && !isForeign(folder)) options.log?.(messages.packagedChromiumUnpacking(pkg.version, folder));
     const unpacked = await unpackChromium(pkg.dir, pkg.version, { fresh, folder });
     return launch("packaged", unpacked.executablePath, packagedEnv(unpacked), answerWithinMs);
   };
   try {
     return await start(false);
   } catch (error) {
-    // Another user's unpack is not run, and unpacking again would not replace it.
-    if (error instanceof ForeignUnpackError) throw new ChromiumNotFoundError(error.message);
+    // Another user's unpack is not run, and unpacking again would not replace it: an installed browser may print instead.
+    if (error instanceof ForeignUnpackError) throw new PackagedChromiumForeign(folder, error.message, error.message);
     // A damaged unpack (a killed first run, a tampered file) gets one fresh unpack.
     try {
       return await start(true);

@@ -105,7 +105,7 @@ export class ForeignUnpackError extends Error {
   }
 }
 
-function isForeign(folder: string): boolean {
+export function isForeign(folder: string): boolean {
   try {
     return ownership(folder) === "foreign";
   } catch {

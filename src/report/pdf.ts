@@ -12,11 +12,11 @@
  */
 import type { Page } from "puppeteer-core";
 import type { Paper } from "../config";
-import { chromiumDidNotStart, chromiumUsed, packagedChromiumFallback, pdfFailed, pdfTimedOut } from "../messages/report";
+import { chromiumDidNotStart, chromiumUsed, packagedChromiumFallback, packagedChromiumForeignFallback, pdfFailed, pdfTimedOut } from "../messages/report";
 import { TOOL_VERSION } from "../version";
 import { publishedKicker } from "../messages/versions";
 import { escapeHtml } from "../util/html";
-import { ChromiumNotFoundError, describe, findChromium, launchChromium, PackagedChromiumBroken, systemChromium, type ChromiumChoice, type ChromiumInfo, type LaunchedChromium, type LaunchOptions } from "./chromium";
+import { ChromiumNotFoundError, describe, findChromium, launchChromium, PackagedChromiumBroken, PackagedChromiumForeign, systemChromium, type ChromiumChoice, type ChromiumInfo, type LaunchedChromium, type LaunchOptions } from "./chromium";
 import { finishPdf, readPrinted, type OutlineEntry } from "./pdf-document";
 import { WorkError } from "../util/errors";
 
@@ -128,7 +128,8 @@ export async function launchForPrint(options: Pick<PdfOptions, "log" | "launchTi
   } catch (error) {
     const installed = error instanceof PackagedChromiumBroken ? systemChromium() : undefined;
     if (installed === undefined) throw error;
-    options.log?.(packagedChromiumFallback((error as PackagedChromiumBroken).folder, (error as PackagedChromiumBroken).detail, installed.executablePath ?? ""));
+    const broken = error as PackagedChromiumBroken;
+    options.log?.(error instanceof PackagedChromiumForeign ? packagedChromiumForeignFallback(broken.detail, installed.executablePath ?? "") : packagedChromiumFallback(broken.folder, broken.detail, installed.executablePath ?? ""));
     return launchOrFail(installed);
   }
 }

@@ -142,6 +142,9 @@ describe("nb.words: wording chosen from the data", () => {
     expect(nb.words.verdict(under, { understated: "{factor} of ours" })).toBe("0.31× of ours");
     // A computed midpoint of 0 gives no ratio: the verdict alone, not "by a factor of n/a" (nor Infinity×).
     expect(nb.words.verdict(checkClaim({ low: 5, high: 6 }, { low: -1, high: 1 }))).toBe("overstated");
+    // An unverifiable claim (its factor is null too) keeps its phrase, as the bare verdict has it.
+    expect(nb.words.verdict(checkClaim({ low: 5, high: 6 }, { low: Number.NaN, high: 1 }))).toBe(nb.words.verdict("unverifiable"));
+    expect(nb.words.verdict("unverifiable")).not.toBe("unverifiable");
     // An infinite factor given by hand is refused, as nb.claim refuses it, rather than worded.
     expect(() => nb.words.verdict({ verdict: "overstated", factor: Number.POSITIVE_INFINITY })).toThrow(/nb\.words\.verdict.*factor/);
   });

@@ -88,7 +88,7 @@ describe("a swap of out/build that a kill interrupted", () => {
     write(staging, { "report.html": "new" });
     const said: string[] = [];
     await recoverBy(build, said);
-    expect(said).toEqual(["the killed build left a half-made out/build/ and no earlier one: removed, and this build makes it afresh"]);
+    expect(said).toEqual(["the killed build left an out/build/ it never put in place, and no earlier one: removed, and this build makes it afresh"]);
     expect(leftovers()).toEqual([]);
   });
 });

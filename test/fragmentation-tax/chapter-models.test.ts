@@ -77,9 +77,12 @@ describe("report chapter models", () => {
     const small = models.REVENUE_SHARE.evaluate({ share: 0.2, cap: 1e9, horizon: 5, revenue2026: 30e9, growth: 1.5, rate: 0.1, compute: 8.5e9 });
     expect([small.cap_binds_year, small.share_2026_usd, small.share_2026_over_compute]).toEqual([2026, 1e9, 1e9 / 8.5e9]);
     // Chapter 5's figure of the same payment agrees.
-    const whoPays = { computeEssay: 8.5e9, compute2024: 7e9, other2024: 2e9, opexShareEssay: 0.65, stargate: 500e9, years: 4, life: 15, rate: 0.1, share: 0.2, revenue2026: 30e9 };
+    const whoPays = { computeEssay: 8.5e9, compute2024: 7e9, other2024: 2e9, opexShareEssay: 0.65, stargate: 500e9, years: 4, life: 15, rate: 0.1, share: 0.2, revenue2026: 30e9, horizon: 5 };
     expect(models.WHO_PAYS.evaluate({ ...whoPays, cap: 1e9 }).revenue_share_2026_usd).toBe(1e9);
     expect(models.WHO_PAYS.evaluate({ ...whoPays, cap: 30e9 }).revenue_share_2026_usd).toBe(0.2 * 30e9);
+    // A share that runs no year pays nothing in 2026, in both chapters.
+    expect(models.WHO_PAYS.evaluate({ ...whoPays, cap: 30e9, horizon: 0 }).revenue_share_2026_usd).toBe(0);
+    expect(models.REVENUE_SHARE.evaluate({ share: 0.2, cap: 30e9, horizon: 0, revenue2026: 30e9, growth: 1.5, rate: 0.1, compute: 8.5e9 }).share_2026_usd).toBe(0);
   });
 });
 

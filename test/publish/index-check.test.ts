@@ -36,7 +36,7 @@ describe("verify: the versions index", () => {
     await symlink(elsewhere, index());
     const linked = await fragtax(["verify"], { cwd: root });
     expect(linked.code).toBe(1);
-    expect(linked.stderr).toContain("out/reports/index.html is a symbolic link, not the index file publish writes; restore it");
+    expect(linked.stderr).toContain("out/reports/index.html is a symbolic link, not the index file publish writes; remove it, then restore the file");
     expect((await fragtax(["publish", "--index-only"], { cwd: root })).code).toBe(0);
     expect((await lstat(index())).isSymbolicLink()).toBe(false);
     expect(await readFile(index(), "utf8")).toBe(published);
@@ -51,12 +51,18 @@ describe("verify: the versions index", () => {
     expect(await readdir(join(root, "out/reports"))).toEqual(before);
     await useBuild(root, "v2");
     const url = `https://example.org/${"a".repeat(190)}`;
-    expect((await fragtax(["publish", "--date", "2026-05-20", "--note", `see ${url}`], { cwd: root, env: NO_CHROMIUM })).code).toBe(0);
+    // Exactly 2,000 characters is a note.
+    const note = `see ${url} ${"y".repeat(2000 - url.length - 5)}`;
+    expect([...note]).toHaveLength(2000);
+    expect((await fragtax(["publish", "--date", "2026-05-20", "--note", note], { cwd: root, env: NO_CHROMIUM })).code).toBe(0);
     const page = await readFile(index(), "utf8");
     expect(page).not.toContain(url);
     expect(page).toContain(`see ${url.slice(0, 14)}<wbr>${url.slice(14, 28)}<wbr>`);
     // The first version's short note is as it was.
     expect(page).toContain("<td>first");
+    // An index an earlier fragtax wrote, without the break points, is still the index publish renders.
+    await writeFile(index(), page.replace(/<wbr>/g, ""));
+    expect((await fragtax(["verify"], { cwd: root })).stdout).toContain("ok index.html");
   });
 
   it("an index that is a folder is said as one, not as an index that lists no version", async () => {
@@ -67,6 +73,13 @@ describe("verify: the versions index", () => {
     expect(folder.code).toBe(1);
     expect(folder.stderr).toContain("out/reports/index.html is a folder, not the index file publish writes");
     expect(folder.stderr).not.toContain("does not list");
+    // A link to that folder cannot be an index either: said as a link, not as an index listing no version.
+    await rm(index(), { recursive: true });
+    await mkdir(join(root, "elsewhere"));
+    await symlink(join(root, "elsewhere"), index());
+    const linked = await fragtax(["verify"], { cwd: root });
+    expect(linked.stderr).toContain("out/reports/index.html is a symbolic link, not the index file publish writes");
+    expect(linked.stderr).not.toContain("does not list");
     await rm(index(), { recursive: true });
     await writeFile(index(), published);
     expect((await fragtax(["verify"], { cwd: root })).code).toBe(0);

@@ -186,6 +186,35 @@ describe("the packaged Chromium", () => {
   });
 });
 
+describe("another user's unpack, with an installed Chromium", () => {
+  it("is neither run nor said to be unpacked: the installed Chromium prints, and the build says why", { timeout: 180_000 }, async () => {
+    const installed = systemChromium();
+    const scratch = temp.scratch("fragtax-foreign-fallback-");
+    const mark = join(scratch, "ran");
+    mkdirSync(join(scratch, "theirs", "lib"), { recursive: true });
+    writeFileSync(join(scratch, "theirs", "chromium"), `#!/bin/sh\ntouch ${mark}\n`, { mode: 0o755 });
+    writeFileSync(join(scratch, "theirs", "stamp.json"), JSON.stringify({ size: statSync(join(scratch, "theirs", "chromium")).size }));
+    const packaged = { ...brokenPackage("fragtax-foreign-fallback-pkg-"), folder: join(scratch, "unpacked") };
+    symlinkSync(join(scratch, "theirs"), packaged.folder);
+    const lines: string[] = [];
+    const launching = launchForPrint({ packaged, log: (line) => lines.push(line) });
+    if (installed === undefined) {
+      // No browser to fall back on (CI installs one): the refusal is the answer.
+      await expect(launching).rejects.toThrow(/belongs to another user/);
+      return;
+    }
+    const launched = await launching;
+    try {
+      expect(launched.info.source).toBe("system");
+      expect(lines.some((line) => line.startsWith("unpacking the packaged Chromium"))).toBe(false);
+      expect(lines.at(-1)).toMatch(/unpacked belongs to another user \(or is a symbolic link\), so the Chromium in it is not run: .*; printing with the installed Chromium at \/\S+ instead$/);
+    } finally {
+      await launched.close();
+    }
+    expect(existsSync(mark)).toBe(false);
+  });
+});
+
 describe("the print time-out message", () => {
   it("reads as said: 'an 800 KB page', 'a 900 KB page'", () => {
     expect(pdfTimedOut(60, 800)).toContain("the limit for an 800 KB page");
