@@ -28,7 +28,7 @@ import { VEGA_LITE_MIME, type AlternativeValue, type ClaimRecord, type Driver, t
 import { createWords, type Words } from "./words";
 import { insideHtml, markdownText } from "./markdown-text";
 import { SHOWN } from "../vocabulary/shown-values";
-import { aboutPlaceholder } from "../vocabulary/placeholders";
+import { aboutPlaceholder } from "../vocabulary/api-error-marks";
 
 
 export type VegaLiteTopLevelSpec = TopLevelSpec;

@@ -8,6 +8,7 @@ import * as messages from "../messages/report";
 import { markerInRecord } from "../messages/ledger";
 import { VERDICTS } from "../vocabulary/results";
 import { isNumberFormat, NUMBER_FORMATS } from "../format/number";
+import { fieldError } from "../vocabulary/api-error-marks";
 import type { Driver, NumberFormat, Summary, Verdict } from "./types";
 
 /** The six numbers of a Summary, in the order a reader would look for the first bad one. */
@@ -15,36 +16,36 @@ export const SUMMARY_KEYS = ["p50", "p5", "p95", "p25", "p75", "mean"] as const;
 
 export function checkFormat(call: string, format: unknown): NumberFormat {
   if (isNumberFormat(format)) return format;
-  throw new Error(messages.apiBadChoice(call, "format", describe(format), NUMBER_FORMATS));
+  throw fieldError("format", messages.apiBadChoice(call, "format", describe(format), NUMBER_FORMATS));
 }
 
 export function checkVerdict(call: string, verdict: unknown): Verdict {
   if (typeof verdict === "string" && (VERDICTS as readonly string[]).includes(verdict)) return verdict as Verdict;
-  throw new Error(messages.apiBadChoice(call, "verdict", describe(verdict), VERDICTS));
+  throw fieldError("verdict", messages.apiBadChoice(call, "verdict", describe(verdict), VERDICTS));
 }
 
 /** A unit may be empty (a pure number), but it must be a string: it is printed after the value. */
 export function checkUnit(call: string, unit: unknown): string {
   if (typeof unit === "string") return withoutMarker(call, "unit", unit);
-  throw new Error(messages.apiMissingText(call, "unit", describe(unit)));
+  throw fieldError("unit", messages.apiMissingText(call, "unit", describe(unit)));
 }
 
 /** An optional text (a claim's note): absent, or a string the report can print. */
 export function checkOptionalText(call: string, field: string, value: unknown): string | undefined {
   if (value === undefined) return value;
   if (typeof value === "string") return withoutMarker(call, field, value);
-  throw new Error(messages.apiBadOptional(call, field, describe(value), "a string"));
+  throw fieldError(field, messages.apiBadOptional(call, field, describe(value), "a string"));
 }
 
 /** What a verdict rests on: absent, or a list of assumption ids and `{ id, share }` weights (`run.drivers(…)`). */
 export function checkDrivers(call: string, drivers: unknown): readonly (string | Driver)[] | undefined {
   if (drivers === undefined) return undefined;
-  if (!Array.isArray(drivers)) throw new Error(messages.apiBadOptional(call, "drivers", describe(drivers), "a list of assumption ids or { id, share } weights"));
+  if (!Array.isArray(drivers)) throw fieldError("drivers", messages.apiBadOptional(call, "drivers", describe(drivers), "a list of assumption ids or { id, share } weights"));
   return drivers.map((driver: unknown, index) => {
     if (typeof driver !== "object" || driver === null) return checkText(call, `drivers[${index}]`, driver);
     const { id, share } = driver as Record<string, unknown>;
     // A NaN share (an output that does not vary) is a number: claimBasis leaves it out of the weights.
-    if (typeof share !== "number") throw new Error(messages.apiBadNumber(call, `drivers[${index}].share`, describe(share)));
+    if (typeof share !== "number") throw fieldError(`drivers[${index}].share`, messages.apiBadNumber(call, `drivers[${index}].share`, describe(share)));
     return { id: checkText(call, `drivers[${index}].id`, id), share };
   });
 }
@@ -59,17 +60,17 @@ export function checkId(call: string, field: string, value: unknown): string {
   const id = checkText(call, field, value);
   if (ID.test(id)) return id;
   const word = id.replace(/[^A-Za-z0-9_.-]+/g, "_").replace(/^[_.-]+|[_.-]+$/g, "");
-  throw new Error(messages.apiBadId(call, field, describe(id), word === "" ? undefined : word));
+  throw fieldError(field, messages.apiBadId(call, field, describe(id), word === "" ? undefined : word));
 }
 
 export function checkText(call: string, field: string, value: unknown): string {
   if (typeof value === "string" && value.trim() !== "") return withoutMarker(call, field, value);
-  throw new Error(messages.apiMissingText(call, field, describe(value)));
+  throw fieldError(field, messages.apiMissingText(call, field, describe(value)));
 }
 
 export function checkNumber(call: string, field: string, value: unknown): number {
   if (typeof value === "number" && Number.isFinite(value)) return value;
-  throw new Error(messages.apiBadNumber(call, field, describe(value)));
+  throw fieldError(field, messages.apiBadNumber(call, field, describe(value)));
 }
 
 /**
@@ -77,7 +78,7 @@ export function checkNumber(call: string, field: string, value: unknown): number
  * `samples`, a caller's own fields) is left out, so figures.json holds the summary and nothing more.
  */
 export function checkSummary(call: string, field: string, value: unknown): Summary {
-  if (typeof value !== "object" || value === null) throw new Error(messages.apiBadSummary(call, field, describe(value)));
+  if (typeof value !== "object" || value === null) throw fieldError(field, messages.apiBadSummary(call, field, describe(value)));
   const record = value as Record<string, unknown>;
   const picked: Record<string, number> = {};
   for (const key of SUMMARY_KEYS) picked[key] = checkNumber(call, `${field}.${key}`, record[key]);
@@ -86,7 +87,7 @@ export function checkSummary(call: string, field: string, value: unknown): Summa
   rising.slice(1).forEach((upper, index) => {
     const lower = rising[index] ?? "p5";
     const [lowerValue, upperValue] = [picked[lower] ?? 0, picked[upper] ?? 0];
-    if (lowerValue > upperValue) throw new Error(messages.apiSummaryDisordered(call, field, lower, lowerValue, upper, upperValue));
+    if (lowerValue > upperValue) throw fieldError(field, messages.apiSummaryDisordered(call, field, lower, lowerValue, upper, upperValue));
   });
   return picked as unknown as Summary;
 }
@@ -96,7 +97,7 @@ export function checkRange(call: string, field: string, value: unknown): { low: 
   const record = (typeof value === "object" && value !== null ? value : {}) as Record<string, unknown>;
   const low = checkNumber(call, `${field}.low`, record.low);
   const high = checkNumber(call, `${field}.high`, record.high);
-  if (low > high) throw new Error(messages.apiRangeReversed(call, field, low, high));
+  if (low > high) throw fieldError(field, messages.apiRangeReversed(call, field, low, high));
   return { low, high };
 }
 
@@ -118,6 +119,6 @@ export function describe(value: unknown): string {
 const MARKER = /[\uE000\uE001]/;
 
 function withoutMarker(call: string, field: string, text: string): string {
-  if (MARKER.test(text)) throw new Error(markerInRecord(call, field));
+  if (MARKER.test(text)) throw fieldError(field, markerInRecord(call, field));
   return text;
 }

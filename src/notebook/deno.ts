@@ -25,7 +25,7 @@ import { dirname, join, resolve } from "node:path";
 import type { Plugin } from "esbuild";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { UNKNOWN_ASSUMPTION } from "../assumptions/errors";
-import { PLACEHOLDER_FIELD } from "../vocabulary/placeholders";
+import { ARGUMENT_FIELD, PLACEHOLDER_FIELD } from "../vocabulary/api-error-marks";
 import * as messages from "../messages/notebook";
 import { NotebookFormatError } from "./nbformat";
 import { bundleSpecifiers, ENGINE_ENTRIES, firstUses, isImportFailure, type ImportBundle, type ImportFailure } from "./imports";
@@ -282,7 +282,9 @@ function thrown(error) {
   // The template value the API's error is about (one of nb.md's values): located there, not at the tag, as in the tslab worker.
   const placeholder = fields[${JSON.stringify(PLACEHOLDER_FIELD)}];
   const value = Number.isSafeInteger(placeholder) && placeholder >= 0 ? { placeholder } : {};
-  return { ename, evalue, stack: typeof fields.stack === "string" ? fields.stack : "", ...about, ...value };
+  // The field of the API's argument it is about (nb.figure's "id"): located at that property's value.
+  const field = typeof fields[${JSON.stringify(ARGUMENT_FIELD)}] === "string" ? { field: fields[${JSON.stringify(ARGUMENT_FIELD)}] } : {};
+  return { ename, evalue, stack: typeof fields.stack === "string" ? fields.stack : "", ...about, ...value, ...field };
 }
 // The run is not awaited at the top level: a cell awaiting a promise nothing can settle then lets Deno
 // end with 0 once nothing is left to do, which watchDeno reads as stalled (awaited, Deno ended with 1 and

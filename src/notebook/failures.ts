@@ -17,6 +17,7 @@ import type { WorkerOutcome } from "./pool";
 import type { PausedFrame } from "./paused-at";
 import { placeholderAt, stringLiteralAt } from "./string-literals";
 import { oxcParser, parseCell } from "./oxc";
+import { argumentFieldAt } from "./value-place";
 import { lineIndex } from "../util/text-position";
 
 /** What a runtime error is located with: the cells' source maps and the import bundle's. */
@@ -84,7 +85,9 @@ function locatedInCell(thrown: ThrownValue, cell: number, { cells, notebook, roo
       ? (stringLiteralAt(compiled.source, thrown.about, mapped) ?? mapped)
       : thrown.placeholder !== undefined && compiled !== undefined && mapped !== undefined
         ? (placeholderAt(compiled.source, thrown.placeholder, mapped) ?? mapped)
-        : (mapped ?? atStatement);
+        : thrown.field !== undefined && compiled !== undefined && mapped !== undefined
+          ? (argumentFieldAt(compiled.source, mapped, thrown.field) ?? mapped)
+          : (mapped ?? atStatement);
   const located = cellError({ kind: how.kind, notebook, cell, ...(position ?? {}), ename: thrown.ename, evalue: thrown.evalue }, compiled?.source);
   const found = thrown.notAnError === true ? { ...located, frame: [located.frame, messages.thrownNotAnError(thrown.evalue, position === undefined ? undefined : position === atStatement ? thrownAt?.how : "stack")].filter((part) => part !== undefined).join("\n") } : located;
   // A file that is not there: Node names it by its absolute path only; say it as the project does, with the nearest name.

@@ -30,8 +30,10 @@ export interface ThrownValue {
    * lines away (`inputsFrom(nb.assumptions, { … })`).
    */
   readonly about?: string;
-  /** For an error about one value of a template the API was given (`nb.md`), that value's index (vocabulary/placeholders.ts). */
+  /** For an error about one value of a template the API was given (`nb.md`), that value's index (vocabulary/api-error-marks.ts). */
   readonly placeholder?: number;
+  /** For an error about one field of the object the API was given (`nb.figure({ id: … })`), that field: `id`, `summary.p5` (vocabulary/api-error-marks.ts). */
+  readonly field?: string;
   /** A thrown value that is no Error (`throw undefined`, `throw { code: 42 }`): it has no stack to locate it by. */
   readonly notAnError?: true;
 }

@@ -16,7 +16,7 @@ import { typeErrorHint } from "./type-hints";
 import { rootDirProblems } from "./tslab-root-dir";
 import { meantModule, misspeltImport, suggestModule, unresolvedSpecifier } from "./module-suggest";
 import { withoutImportConsequences, type ImportTypo } from "./import-consequences";
-import { atIncompatibleValue } from "./type-error-place";
+import { atIncompatibleValue } from "./value-place";
 import { publicEntryFiles } from "./imports";
 import { suggestImport } from "./module-exports";
 import { placeInCell, suggestEarlierName, type CellModule, type CheckDiagnostic, type CheckedProgram, type NotebookCells, type NotebookTypes, type ProgramOptions } from "./typecheck-rules";

@@ -29,7 +29,7 @@ import { createTslabShim } from "./tslab-shim";
 import { scriptCache } from "../util/code-cache";
 import { sha256 } from "../util/hash";
 import { isShown } from "../vocabulary/shown-values";
-import { PLACEHOLDER_FIELD } from "../vocabulary/placeholders";
+import { ARGUMENT_FIELD, PLACEHOLDER_FIELD } from "../vocabulary/api-error-marks";
 
 /** This thread's task id, sent with each cell's start: the pool ends the processes a timed-out cell left running (thread-children.ts). */
 const TASK_ID = threadTaskId();
@@ -205,7 +205,7 @@ function describe(error: unknown): ThrownValue {
     }
   };
   if (native()) {
-    const [name, message, stack, id, placeholder] = [read("name"), read("message"), read("stack"), read("id"), read(PLACEHOLDER_FIELD)];
+    const [name, message, stack, id, placeholder, field] = [read("name"), read("message"), read("stack"), read("id"), read(PLACEHOLDER_FIELD), read(ARGUMENT_FIELD)];
     const ename = typeof name === "string" ? name : "Error";
     const evalue = [typeof message === "string" ? message : "", ...unreadable].filter((part) => part !== "").join(" ");
     return {
@@ -214,6 +214,7 @@ function describe(error: unknown): ThrownValue {
       stack: typeof stack === "string" ? stack : "",
       ...(ename === UNKNOWN_ASSUMPTION && typeof id === "string" ? { about: id } : {}),
       ...(Number.isSafeInteger(placeholder) && (placeholder as number) >= 0 ? { placeholder: placeholder as number } : {}),
+      ...(typeof field === "string" ? { field } : {}),
     };
   }
   return { ename: "Error", evalue: shown(error), stack: "", notAnError: true };

@@ -1,32 +1,19 @@
 /**
  * An error the notebook API throws about one value of a template (`nb.md\`… ${value} …\``: undefined,
  * NaN, an object) is located at that value's `${…}` in the cell, not at the tag the stack points to:
- * the API marks the error with the value's index (vocabulary/placeholders.ts), the engine finds that
+ * the API marks the error with the value's index (vocabulary/api-error-marks.ts), the engine finds that
  * `${…}` in the cell's syntax tree (notebook/string-literals.ts `placeholderAt`). The same in a Deno
  * notebook, run in the real Deno runtime.
  */
-import { writeFileSync } from "node:fs";
-import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { executeNotebook } from "../../src/notebook/execute";
 import { placeholderAt } from "../../src/notebook/string-literals";
-import { codeNotebookJson, tempProject } from "../project";
+import { tempProject } from "../project";
+import { cellFailure } from "./cell-failure";
 
 const project = tempProject();
 afterAll(() => project.remove());
 
-const OPENING = 'import * as tslab from "tslab";\nimport { notebook } from "../dist/api.js";\nconst nb = notebook(tslab);';
-const DENO_OPENING = 'import { notebook } from "../dist/api.js";\nconst nb = notebook(Deno.jupyter);';
-
-async function failure(cell: string, kernel: "tslab" | "deno" = "tslab") {
-  const file = join(project.root, "notebooks", `placeholders-${kernel}.ipynb`);
-  const json = JSON.parse(codeNotebookJson([kernel === "deno" ? DENO_OPENING : OPENING, cell])) as { metadata: Record<string, unknown> };
-  if (kernel === "deno") json.metadata.kernelspec = { name: "deno", language: "typescript", display_name: "Deno" };
-  writeFileSync(file, JSON.stringify(json));
-  const run = await executeNotebook(file, { root: project.root });
-  expect(run.status).toBe("failed");
-  return run.error;
-}
+const failure = (cell: string, kernel: "tslab" | "deno" = "tslab") => cellFailure(project.root, "placeholders", cell, kernel);
 
 describe("an nb.md value the API refuses", () => {
   it("is located at its ${…}, with the code frame's caret under it", async () => {

@@ -5,7 +5,7 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkNotebooks } from "../../src/notebook/check";
-import { incompatibleValueAt } from "../../src/notebook/type-error-place";
+import { incompatibleValueAt } from "../../src/notebook/value-place";
 import { appendCell, tempProject } from "../project";
 
 const chain = (...names: string[]): string =>
