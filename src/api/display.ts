@@ -4,7 +4,8 @@
  * "$20M … $40M" as a formula.
  */
 import { escapeHtml } from "../util/html";
-import { formatFigure, formatIntervalWithUnit } from "../format/number";
+import { formatIntervalWithUnit } from "../format/number";
+import { formatFigure } from "../format/figure";
 import { formatVerdictFactor } from "../format/factor";
 import { judgementLedText } from "./judgement";
 import type { ClaimRecord, FigureRecord } from "./types";

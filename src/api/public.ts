@@ -8,6 +8,7 @@ export type { ClaimCounts, ComparePhrases, CompareOptions, CountsOptions, Ledger
 export { VEGA_LITE_MIME } from "./types";
 export type { DenoJupyterLike, MonteCarloSettings, NotebookHost, SessionAssumptions, TslabLike } from "./context";
 export type { ClaimInput, FigureInput, NotebookOptions, NotebookSession, VegaLiteTopLevelSpec } from "./session";
-export { formatFigure, formatFigureValue, formatInterval, formatNumber, formatSummary } from "../format/number";
+export { formatInterval, formatNumber, formatSummary } from "../format/number";
+export { formatFigure, formatFigureValue } from "../format/figure";
 // The one judgement marker: what nb.claim records as a claim's basis, for a chapter that words or charts it.
 export { claimBasis, JUDGEMENT_LED_THRESHOLD } from "./basis";

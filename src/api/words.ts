@@ -7,7 +7,7 @@
  * Jupyter, where there is no report, it reads the claims this notebook recorded so far.
  */
 import { formatNumber } from "../format/number";
-import { formatFactor } from "../format/factor";
+import { formatFactor, largerOverSmaller } from "../format/factor";
 import { countAsProse } from "../format/count-words";
 import type { ClaimRecord, FigureRecord, Summary, Verdict } from "./types";
 import type { ClaimCheck } from "../model/claims";
@@ -130,7 +130,7 @@ export function verdictPhrase(claim: ClaimRecord | ClaimCheck | Verdict, phrases
   // No ratio (checkClaim against a computed midpoint of 0): the default phrase is the verdict alone, not "by a factor of n/a".
   if (value === undefined && phrases[verdict] === undefined && typeof claim !== "string" && (verdict === "overstated" || verdict === "understated")) return verdict;
   const factor = value === undefined ? "n/a" : formatFactor(value);
-  const times = value === undefined ? "n/a" : formatFactor(value >= 1 || value <= 0 ? value : 1 / value);
+  const times = value === undefined ? "n/a" : formatFactor(largerOverSmaller(value));
   return (phrases[verdict] ?? DEFAULT_VERDICT_PHRASES[verdict]).replace(/\{factor\}/g, factor).replace(/\{times\}/g, times);
 }
 

@@ -3,7 +3,7 @@
  * report's own formatter (src/format/number.ts) plus the figure's unit, so a number reads the same
  * everywhere. (figures.json itself is read and written by src/report/figures-file.ts.)
  */
-import { appendUnit, formatInterval, formatIntervalWithUnit, formatNumber } from "../format/number";
+import { appendUnit, formatIntervalWithUnit, formatNumber, summaryParts } from "../format/number";
 import type { NumberFormat } from "../api/types";
 import * as messages from "../messages/diff";
 
@@ -13,12 +13,13 @@ export function figureNumber(value: number | undefined, figure: { readonly forma
   return appendUnit(formatNumber(value, figure.format), figure.unit, figure.format);
 }
 
-/** "p50 (p5–p95)", or just p50 when there is no interval or its ends read the same. */
+/** "p50 (p5–p95)" at one precision, or just p50 when there is no interval or its ends read the same. */
 export function figureRange(side: { readonly p5?: number; readonly p50: number; readonly p95?: number }, figure: { readonly format: NumberFormat; readonly unit: string }): { readonly p50: string; readonly interval: string | null } {
-  const p50 = figureNumber(side.p50, figure);
-  if (side.p5 === undefined || side.p95 === undefined) return { p50, interval: null };
-  const interval = formatInterval(side.p5, side.p95, figure.format);
-  return { p50, interval: interval === formatNumber(side.p50, figure.format) && side.p5 === side.p95 ? null : appendUnit(interval, figure.unit, figure.format) };
+  const { p5, p50, p95 } = side;
+  if (p5 === undefined || p95 === undefined) return { p50: figureNumber(p50, figure), interval: null };
+  const { median, interval } = summaryParts({ p5, p50, p95 }, figure.format);
+  const unit = (text: string) => appendUnit(text, figure.unit, figure.format);
+  return { p50: unit(median), interval: interval === median && p5 === p95 ? null : unit(interval) };
 }
 
 /**

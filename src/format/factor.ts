@@ -8,7 +8,15 @@ import type { Verdict } from "../vocabulary/results";
 import { formatNumber } from "./number";
 
 export function formatVerdictFactor(verdict: Verdict, factor: number): string {
-  return formatFactor(verdict === "understated" && factor > 0 && factor < 1 ? 1 / factor : factor);
+  return formatFactor(verdict === "understated" ? largerOverSmaller(factor) : factor);
+}
+
+/**
+ * A ratio the way round a sentence says it, at least 1: the larger of the two over the smaller
+ * ("understated by 3.2×", not "by 0.31×"). A ratio that is not positive is as it is.
+ */
+export function largerOverSmaller(factor: number): number {
+  return factor > 0 && factor < 1 ? 1 / factor : factor;
 }
 
 /** A verdict's factor (stated ÷ computed); one that would read "1×" gets a third digit ("1.03×"): "overstated by 1×" says nothing. */

@@ -25,17 +25,6 @@ export function isNumberFormat(value: unknown): value is NumberFormat {
   return typeof value === "string" && (NUMBER_FORMATS as readonly string[]).includes(value);
 }
 
-/** What of a figure (a FigureRecord, src/api/types.ts) its text depends on. */
-export interface FigureNumber {
-  readonly unit: string;
-  readonly format: NumberFormat;
-  readonly value?: number;
-  readonly summary?: Summary;
-  /** Its medians under structural alternatives of the model, and where they are discussed. */
-  readonly alternatives?: readonly { readonly label: string; readonly p50: number }[];
-  readonly alternativesWhere?: string;
-}
-
 const MINUS = "\u2212";
 const EN_DASH = "\u2013";
 const USD_SCALES: ReadonlyArray<readonly [number, string]> = [
@@ -125,11 +114,12 @@ export function formatInterval(low: number, high: number, format: NumberFormat =
 
 /**
  * How the numbers said together are written: multiples between 0.1 and 10 of which one is just above 1
- * (where a third digit shows) all with two decimals, so a median and its interval read at one precision
- * ("1.14× (90% interval 1.09×–1.18×)", not "1.1× (90% interval 1.09×–1.2×)").
+ * (where a third digit shows) or just below it (where two digits read "1×") all with two decimals, so a
+ * median and its interval read at one precision ("1.14× (90% interval 1.09×–1.18×)", not "1.1× (90%
+ * interval 1.09×–1.2×)"; "0.68× (90% interval 0.46×–1.00×)", not "… 0.46×–1×" for 0.995).
  */
 function writerFor(values: readonly number[], format: NumberFormat): (x: number) => string {
-  const near1 = format === "multiple" && values.every((v) => Math.abs(v) >= 0.1 && Math.abs(v) < 10) && values.some((v) => Math.abs(v) >= 1 && Math.abs(v) < 1.095);
+  const near1 = format === "multiple" && values.every((v) => Math.abs(v) >= 0.1 && Math.abs(v) < 10) && values.some((v) => Math.abs(v) >= 0.995 && Math.abs(v) < 1.095);
   return near1 ? (x) => `${x < 0 ? MINUS : ""}${Math.abs(x).toFixed(2)}×` : (x) => formatNumber(x, format);
 }
 
@@ -139,48 +129,24 @@ function writerFor(values: readonly number[], format: NumberFormat): (x: number)
  * stack to pay for) is the one number: "$0 (90% interval $0)/year" said nothing the number did not.
  */
 export function formatSummary(summary: Summary, format: NumberFormat = "number"): string {
-  const median = writerFor([summary.p5, summary.p50, summary.p95], format)(summary.p50);
-  const interval = formatInterval(summary.p5, summary.p95, format, [summary.p50]);
+  const { median, interval } = summaryParts(summary, format);
   return interval === median ? median : `${median} (90% interval ${interval})`;
 }
 
 /**
- * A figure as prose cites it: the value or summary, plus the unit where the format does not imply it;
- * with structural alternatives, "… as modelled; medians 7%–11% under the alternatives in chapter 8".
+ * A median and its interval written at one precision, apart (a title card, a diff's columns, a factor
+ * and its span): the two parts formatSummary joins. `interval` reads as `median` when its ends do.
  */
-export function formatFigure(figure: FigureNumber): string {
-  const body =
-    figure.summary !== undefined
-      ? formatSummary(figure.summary, figure.format)
-      : formatNumber(figure.value ?? Number.NaN, figure.format);
-  return `${appendUnit(body, figure.unit, figure.format)}${formatAlternatives(figure)}`;
+export function summaryParts(summary: Pick<Summary, "p5" | "p50" | "p95">, format: NumberFormat): { readonly median: string; readonly interval: string } {
+  return { median: writerFor([summary.p5, summary.p50, summary.p95], format)(summary.p50), interval: formatInterval(summary.p5, summary.p95, format, [summary.p50]) };
 }
 
 /**
- * "; medians 7%–11% under the alternatives in chapter 8" (the spread of the alternatives' medians,
- * said to be medians: written as an interval is, it read as one), or "; median 10% under the
- * alternative (pooling on inference only)"; "" without alternatives.
+ * A low–high interval with its unit once ("$2.3K–$7.77K/chip", "4–6 years"; one number when both ends
+ * read the same); `also`: numbers said with it, written at its precision (formatInterval).
  */
-export function formatAlternatives(figure: FigureNumber): string {
-  const alternatives = figure.alternatives ?? [];
-  if (alternatives.length === 0) return "";
-  const medians = alternatives.map((a) => a.p50);
-  const range = formatIntervalWithUnit(Math.min(...medians), Math.max(...medians), figure.format, figure.unit);
-  const where = figure.alternativesWhere === undefined ? "" : ` in ${figure.alternativesWhere}`;
-  const only = alternatives[0];
-  if (alternatives.length === 1 && only !== undefined) return ` as modelled; median ${range} under the alternative (${only.label})${where}`;
-  return ` as modelled; medians ${range} under the alternatives${where}`;
-}
-
-/** Just the headline number of a figure (median or value), with its unit where needed. */
-export function formatFigureValue(figure: FigureNumber): string {
-  const value = figure.summary !== undefined ? figure.summary.p50 : (figure.value ?? Number.NaN);
-  return appendUnit(formatNumber(value, figure.format), figure.unit, figure.format);
-}
-
-/** A low–high interval with its unit once ("$2.3K–$7.77K/chip", "4–6 years"; one number when both ends read the same). */
-export function formatIntervalWithUnit(low: number, high: number, format: NumberFormat, unit: string): string {
-  return appendUnit(formatInterval(low, high, format), unit, format);
+export function formatIntervalWithUnit(low: number, high: number, format: NumberFormat, unit: string, also: readonly number[] = []): string {
+  return appendUnit(formatInterval(low, high, format, also), unit, format);
 }
 
 /**

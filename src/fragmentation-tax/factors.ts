@@ -6,7 +6,8 @@
  * carries its interval as every other number does.
  */
 import { factorSpan, type Range } from "../model/claims";
-import { formatInterval, formatNumber } from "../format/number";
+import { summaryParts } from "../format/number";
+import { largerOverSmaller } from "../format/factor";
 import type { Verdict } from "../vocabulary/results";
 
 export interface ClaimFactor {
@@ -21,14 +22,16 @@ export function claimFactor(claim: { readonly verdict: Verdict; readonly factor:
   if ((claim.verdict !== "overstated" && claim.verdict !== "understated") || claim.factor === null || !(claim.factor > 0)) return undefined;
   const span = factorSpan(claim.stated, claim.computed);
   if (claim.factor >= 1) return { times: claim.factor, span };
-  return { times: 1 / claim.factor, span: span === undefined ? undefined : { low: 1 / span.high, high: 1 / span.low } };
+  return { times: largerOverSmaller(claim.factor), span: span === undefined ? undefined : { low: largerOverSmaller(span.high), high: largerOverSmaller(span.low) } };
 }
 
 /**
  * "11× (7.6×–15× across our 90% interval)": the factor and its span, written as `nb.fmt` writes
- * multiples; the factor alone where there is no span. `across` names the interval the span runs over.
+ * multiples and at one precision ("1.14× (1.09×–1.18× …)"); the factor alone where there is no span.
+ * `across` names the interval the span runs over.
  */
 export function factorWords(factor: ClaimFactor, across = "across our 90% interval"): string {
-  const times = formatNumber(factor.times, "multiple");
-  return factor.span === undefined ? times : `${times} (${formatInterval(factor.span.low, factor.span.high, "multiple")} ${across})`;
+  const { span } = factor;
+  const { median, interval } = summaryParts({ p5: span?.low ?? factor.times, p50: factor.times, p95: span?.high ?? factor.times }, "multiple");
+  return span === undefined ? median : `${median} (${interval} ${across})`;
 }

@@ -9,7 +9,7 @@ import { lstat } from "node:fs/promises";
 import { join } from "node:path";
 import * as messages from "../messages/versions";
 import { figureRange } from "../diff/figures";
-import { formatAlternatives } from "../format/number";
+import { formatAlternatives } from "../format/figure";
 import { breakableText, escapeHtml, html, rawHtml, unescapeHtml, type Html } from "../util/html";
 import { listVersions, type Manifest } from "./store";
 import { renderIndexErrata } from "../errata/render";

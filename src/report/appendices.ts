@@ -3,7 +3,8 @@
  * Everything here comes from data (assumptions.yaml, notebook records, the build), so every value
  * goes through the escaping `html` template; a "<script>" in a note shows as text.
  */
-import { formatAssumptionQuantity, formatNumber, formatFigure } from "../format/number";
+import { formatAssumptionQuantity, formatNumber } from "../format/number";
+import { formatFigure } from "../format/figure";
 import { formatVerdictFactor } from "../format/factor";
 import { countAsProse } from "../format/count-words";
 import type { ClaimRecord, FigureRecord, Verdict } from "../api/types";

@@ -3,7 +3,7 @@
  * templates once; the caller writes the file.
  */
 import { basename, dirname, join } from "node:path";
-import { formatAlternatives, formatFigureValue, formatIntervalWithUnit } from "../format/number";
+import { formatAlternatives, formatFigureInterval, formatFigureValue } from "../format/figure";
 import { resolveLedgerMarkers } from "../api/words";
 import * as ledgerMessages from "../messages/ledger";
 import type { ClaimRecord, FigureRecord } from "../api/types";
@@ -311,19 +311,9 @@ function headlineCards(figures: readonly FigureRecord[], firstChapter: string | 
   return html`<div class="headlines">${chosen.map(
     (figure) => html`<div class="headline"><div class="headline-value">${formatFigureValue(figure)}</div><div class="headline-label">${figure.label}</div>${
       // An interval that reads as the value says nothing more (as formatSummary leaves it out of prose).
-      figure.summary === undefined || formatFigureRange(figure) === formatFigureValue(figure) ? null : html`<div class="headline-range">90% interval ${formatFigureRange(figure)}</div>`
+      figure.summary === undefined || formatFigureInterval(figure) === formatFigureValue(figure) ? null : html`<div class="headline-range">90% interval ${formatFigureInterval(figure)}</div>`
     }${figure.alternatives === undefined || figure.alternatives.length === 0 ? null : html`<div class="headline-alternatives">${formatAlternatives(figure).replace(/^ as modelled; /, "")}</div>`}</div>`,
   )}</div>`;
-}
-
-/**
- * The card's 90% interval, written as prose writes it (formatIntervalWithUnit): "2×"
- * when both ends read the same, not "2×–2×", and "$2.3K–$7.77K/chip", not "$2.3K/chip–$7.77K/chip".
- */
-function formatFigureRange(figure: FigureRecord): string {
-  const summary = figure.summary;
-  if (summary === undefined) return "";
-  return formatIntervalWithUnit(summary.p5, summary.p95, figure.format, figure.unit);
 }
 
 function tableOfContents(chapters: readonly RenderedChapter[], appendices: readonly Appendix[]): Html {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { notebook, type ClaimRecord, type FigureRecord, type TslabLike } from "../../src/api";
 import { RUN_CONTEXT } from "../../src/api/context";
-import { formatFigure } from "../../src/format/number";
+import { formatFigure } from "../../src/format/figure";
 import { resolveLedgerWords } from "../../src/api/words";
 import type { Assumption } from "../../src/assumptions/types";
 import { renderAppendices } from "../../src/report/appendices";

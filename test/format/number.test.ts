@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { indefiniteArticle } from "../../src/format/count-words";
-import { groupThousands, maximumSignificantDigits, formatAssumptionQuantity, formatAssumptionValue, formatDelta, formatFigure, formatForUnit, formatInterval, formatNumber, formatOptional, formatSummary } from "../../src/format/number";
+import { groupThousands, maximumSignificantDigits, formatAssumptionQuantity, formatAssumptionValue, formatDelta, formatForUnit, formatInterval, formatNumber, formatOptional, formatSummary, summaryParts } from "../../src/format/number";
+import { formatFigure, formatFigureInterval, formatFigureValue } from "../../src/format/figure";
+import { figureRange } from "../../src/diff/figures";
+import { factorWords } from "../../src/fragmentation-tax/factors";
 import type { NumberFormat } from "../../src/format/number";
 
 const golden: ReadonlyArray<readonly [number, NumberFormat, string]> = [
@@ -74,6 +77,17 @@ describe("intervals, summaries and figures", () => {
     expect(formatInterval(1.09, 1.18, "multiple")).toBe("1.09×\u20131.18×");
     // Away from 1, as before.
     expect(formatSummary({ ...near, p5: 1.2, p50: 1.4, p95: 1.6 }, "multiple")).toBe("1.4× (90% interval 1.2×\u20131.6×)");
+    // An end just below 1 read "1×" beside "0.68×" and "0.46×".
+    expect(formatSummary({ ...near, p5: 0.46, p50: 0.68, p95: 0.995 }, "multiple")).toBe("0.68× (90% interval 0.46×\u20130.99×)");
+  });
+
+  it("writes the same at one precision where its parts are shown apart: a title card, a diff's columns, a factor and its span", () => {
+    const near = { mean: 1.135, p5: 1.09, p25: 1.11, p50: 1.135, p75: 1.16, p95: 1.18 };
+    expect(summaryParts(near, "multiple")).toEqual({ median: "1.14×", interval: "1.09×\u20131.18×" });
+    const figure = { id: "m", label: "M", unit: "×", format: "multiple" as const, summary: near };
+    expect([formatFigureValue(figure), formatFigureInterval(figure)]).toEqual(["1.14×", "1.09×\u20131.18×"]);
+    expect(figureRange(near, figure)).toEqual({ p50: "1.14×", interval: "1.09×\u20131.18×" });
+    expect(factorWords({ times: 1.135, span: { low: 1.09, high: 1.18 } })).toBe("1.14× (1.09×\u20131.18× across our 90% interval)");
   });
 
   it("writes a p5–p95 interval with an en dash", () => {
