@@ -245,7 +245,8 @@ describe("words that follow their numbers under the reviewed what-ifs", () => {
   it("chapter 5 gives the policy rate's gap in percentage points, not as a ratio of two rates", async () => {
     const paragraphs = await texts("p", root);
     const rate = paragraphs.find((p) => p.includes("for the policy rate is")) ?? "";
-    expect(rate).toMatch(/for the policy rate is overstated: the top of the Federal Reserve’s target range was [\d.]+%, [\d.]+ percentage points below 4%\./);
+    // As of its source, which cannot show a later change before the essay's date.
+    expect(rate).toMatch(/for the policy rate is overstated: the top of the Federal Reserve’s target range was [\d.]+%, [\d.]+ percentage points below 4% \(as set on 2025-12-10; no later change is among our inputs\)\./);
     expect(rate).not.toMatch(/policy rate is [^.]*×/);
   });
 
@@ -295,7 +296,7 @@ describe("what the chapters say of their inputs", () => {
     expect(paragraphs.some((p) => /Epoch AI\u2019s estimate for 2024 is .* The estimate is for 2024, and spending in 2025\u201326 is likely higher(: for the year the essay was written, its range is, if anything, low|, which narrows the gap for the year the essay was written)\./.test(p))).toBe(true);
     expect(paragraphs.some((p) => p.includes("Amazon\u2019s part of it rests on the essay\u2019s own figure for its tranche, which no source among our inputs confirms."))).toBe(true);
     // Whose the premises are: the essay's design cost and ecosystem count, and our judgement of volume and savings, with its weight computed.
-    expect(paragraphs.some((p) => /On the essay\u2019s design cost and ecosystem count, with our judgement of each generation\u2019s volume and of what a custom chip saves per hour \(which carry [\d.]+% of this interval\u2019s sensitivity\), splitting volume across its ecosystems does not spring the trap by volume alone/.test(p))).toBe(true);
+    expect(paragraphs.some((p) => /On the essay\u2019s design cost and ecosystem count, with our judgement of each generation\u2019s volume and of what a custom chip saves per hour \(which carry [\d.]+% of this interval\u2019s sensitivity\), an even split across its ecosystems does not spring the trap by volume alone/.test(p))).toBe(true);
     expect(paragraphs.some((p) => /^A larger run priced from its compute\. From the compute a frontier run needs, .* the bill is \$[\d.]+[MB] \(90% interval \$[\d.]+[MB]–\$[\d.]+[MB]\) \(the next section\)/.test(p))).toBe(true);
     // Ratios the prose quotes come with their intervals, and what a figure rests on is computed, not typed.
     expect(paragraphs.some((p) => /The routes disagree, and the ratio says why: a run of the size the FLOP range gives needs [\d.]+× \(90% interval [\d.]+×–[\d.]+×\) the compute that the essay\u2019s cluster delivers in the essay\u2019s duration\./.test(p))).toBe(true);
@@ -318,15 +319,17 @@ describe("what an average and an assumption leave out", () => {
     const weighted = /Weighted by them, the cost of inference compute is [\d.]+ × today\u2019s cost \(90% interval ([\d.]+)\u2013([\d.]+) ×/.exec(paragraphs.join("\n"));
     expect(Number(low)).toBeLessThan(Number(weighted?.[1]));
     expect(Number(high)).toBeGreaterThan(Number(weighted?.[2]));
-    expect(paragraphs.some((p) => p.includes("stays within 15% of today\u2019s") && !p.includes("need not"))).toBe(false);
-    // Said of the medians (the interval beside it reaches past 15%), and "offsets" only where both pulls are material.
-    expect(paragraphs.some((p) => p.includes("in both readings the median expected cost of inference compute stays within 15% of today\u2019s, because the cheap Merchant Era offsets the dear Balkanization Trap"))).toBe(true);
+    expect(paragraphs.some((p) => p.includes("stays within about") && !p.includes("need not"))).toBe(false);
+    // Said of the medians, as near as they are (it read "within 15%", a fixed threshold, of medians 5% above), and "offsets" only where both pulls are material.
+    const near = paragraphs.find((p) => p.startsWith("With the probabilities themselves uncertain"));
+    const [, varied, held, within] = /weighted cost of inference compute is ([\d.]+) × today\u2019s cost .*, against ([\d.]+) × today\u2019s cost .* stays within about (\d+)% of today\u2019s, because the cheap Merchant Era offsets the dear Balkanization Trap/.exec(near ?? "") ?? [];
+    expect(Number(within)).toBe(Math.round(100 * Math.max(Math.abs(Number(varied) - 1), Math.abs(Number(held) - 1))));
     // The Balkanization Trap's base is a structural choice, and its alternative is computed draw by draw.
     expect(paragraphs.some((p) => /If prices fell as in the Merchant Era and the premium came on top of them, the Balkanization Trap\u2019s index would be [\d.]+ \(90% interval [\d.]+\u2013[\d.]+\) and the weighted cost [\d.]+ \(90% interval [\d.]+\u2013[\d.]+\), (above|below|close to) today\u2019s at the median\./.test(p))).toBe(true);
     // Chapter 4: the weighted premium, and who bears it if balkanization happens.
     expect(paragraphs.some((p) => /in the future where balkanization happens, inference as a whole costs the whole [\d.]+% \(90% interval [\d.]+%\u2013[\d.]+%\) more, borne by whoever serves the traffic that must stay in its country, and in the others none of it is paid\./.test(p))).toBe(true);
-    // Chapter 7: the break-even verdict holds for an even split; the share a design needs is computed.
-    expect(paragraphs.some((p) => /This assumes the volume is split evenly\. A custom design needs [\d.]+% \(90% interval [\d.]+%\u2013[\d.]+%\) of a generation\u2019s frontier volume to break even/.test(p))).toBe(true);
+    // Chapter 7: the break-even verdict is said of an even split, before it is given; the share a design needs is computed, as the test real shares face.
+    expect(paragraphs.some((p) => /^Split evenly across the competing ecosystems, .* On an even split, the volume clears break-even across that interval: .* an even split across its ecosystems does not spring the trap by volume alone; .* Real shares are not even, so the test for each ecosystem is its own share: a custom design needs [\d.]+% \(90% interval [\d.]+%\u2013[\d.]+%\) of a generation\u2019s frontier volume to break even/.test(p))).toBe(true);
     // Chapter 8: the structural question comes before the inputs when the alternatives lie outside the interval.
     expect(paragraphs.some((p) => p.includes("the first question for research is structural"))).toBe(true);
     expect(paragraphs.some((p) => p.includes("worth more than refining anything else"))).toBe(false);
@@ -371,7 +374,7 @@ describe("what an average and an assumption leave out", () => {
     expect(paragraphs.some((p) => p.includes("The stated range overlaps the bottom-up distribution, so the essay\u2019s size for the premium is plausible."))).toBe(true);
     expect(paragraphs.some((p) => p.startsWith("The routes disagree, and the ratio says why: a run of the size the FLOP range gives needs"))).toBe(true);
     // A break-even share whose interval runs past 100% is said to exceed the whole volume there.
-    expect(reviewed.some((p) => /A custom design needs [\d.]+% \(90% interval [\d.]+%\u2013[\d.]+%\) of a generation\u2019s frontier volume to break even \(in the upper part of that interval, more than the whole volume, which no single ecosystem can have\)/.test(p))).toBe(true);
+    expect(reviewed.some((p) => /a custom design needs [\d.]+% \(90% interval [\d.]+%\u2013[\d.]+%\) of a generation\u2019s frontier volume to break even \(in the upper part of that interval, more than the whole volume, which no single ecosystem can have\)/.test(p))).toBe(true);
   });
 
   it("says what a figure is an upper bound on, a floor of, or the median of, and that a running cost does not size a one-off move", async () => {

@@ -67,6 +67,8 @@ const ZERO = whatIf([
   ["optimization_pipeline_count", "3"],
   // OpenAI's valuation set to the essay's $350B: consistent, but a what-if's value, not an announced figure.
   ["openai_valuation_usd", "350e9"],
+  // One hardware ecosystem: chapter 7 split the volume "across the competing ecosystems" of which there was one.
+  ["hardware_ecosystem_count", "1"],
 ]);
 
 let root = "";
@@ -149,7 +151,7 @@ describe("the report under the economist's what-if", () => {
     expect(stargate).toMatch(/\$125B\/year/);
     expect(stargate).toContain("Differs from");
     const paragraphs = await texts("p", movedRoot);
-    expect(paragraphs.some((p) => p.includes("for the policy rate is consistent with our check (the top of the Federal Reserve\u2019s target range was 5%)"))).toBe(true);
+    expect(paragraphs.some((p) => p.includes("for the policy rate is consistent with our check: the top of the Federal Reserve\u2019s target range is 5% on this what-if."))).toBe(true);
   });
 
   it("says a premium and a probability the what-if replaced as its own, in prose and in the figures' labels", async () => {
@@ -173,9 +175,16 @@ describe("the report when the essay's bill follows from its inputs and balkaniza
     expect(paragraphs.some((p) => p.includes("Our plausible band around the probability does not vary a certainty"))).toBe(true);
     expect(paragraphs.some((p) => /; the Balkanization Trap scenario, at 100%, has no ten points to rise\./.test(p))).toBe(true);
     // Every probability a certainty: held in one list, nothing left over, and nothing to weigh.
-    expect(paragraphs.some((p) => p.includes("we hold the Balkanization Trap scenario\u2019s probability at 100% and the Winner Consolidates scenario\u2019s at 0%, certainties the bands do not vary, which leaves the Merchant Era scenario none, though at this what-if\u2019s figures the likeliest is the Balkanization Trap scenario."))).toBe(true);
+    expect(paragraphs.some((p) => p.includes("we hold the Balkanization Trap scenario\u2019s probability at 100% and the Winner Consolidates scenario\u2019s at 0%, certainties the bands do not vary, which leaves the Merchant Era scenario none."))).toBe(true);
+    // A certainty already says which future is likeliest: a "though" after it contrasted nothing.
+    expect(paragraphs.some((p) => p.includes("none, though at this what-if"))).toBe(false);
+    // Chapter 1 on a bill its inputs give: the other readings are named where the paragraph had not named them ("All three exceed").
+    expect(paragraphs.some((p) => /^The routes disagree, and the ratio says why: .* All three other readings exceed the stated bill\. /.test(p))).toBe(true);
     expect(paragraphs.some((p) => /^With every probability held, the weighted cost of inference compute is [\d.]+ × today\u2019s cost .*, as at this what-if\u2019s values: a certain future leaves nothing to weigh\.$/.test(p))).toBe(true);
     expect(paragraphs.some((p) => p.includes("need not (above)"))).toBe(false);
+    // The sweep of chapter 6's chart reaches this what-if's 100%, where its dashed line is (it stopped at 50%), and only here.
+    const sweepTop = (from: string) => Math.max(...[...readFileSync(join(from, "out", "build", "report.html"), "utf8").matchAll(/"pBalkanization":(\d+)/g)].map((m) => Number(m[1])));
+    expect([sweepTop(certainRoot), sweepTop(root)]).toEqual([100, 50]);
     expect(starting(paragraphs, "In short.")).toContain("against the Balkanization Trap\u2019s premium, though this what-if\u2019s probabilities give the Merchant Era no chance.");
     expect(paragraphs.some((p) => p.includes("The stated range meets the bottom-up distribution only at its lower edge, so the essay\u2019s size for the premium is possible, though at the edge of what its parts support. What the bottom-up view adds is how wide the honest range is: it depends above all on the number of separate sovereign capacity pools, which nobody yet knows."))).toBe(true);
     expect(paragraphs.some((p) => /A second stack costs little, far short of the essay\u2019s doubling: it adds [\d.]+% \([\d.]+%–[\d.]+%\) to the infrastructure work, not 100%\./.test(p))).toBe(true);
@@ -196,6 +205,13 @@ describe("the report when a premise is zero", () => {
     // Chapter 6 on a premium chapter 4 finds overstated: the lean and its size, not "conservative (too high)".
     expect(paragraphs.some((p) => /^Chapter 4 finds that premium overstated against a bottom-up estimate, whose median is 0%; the weighted index below, which uses the essay\u2019s premium, therefore leans high, by [\d.]+% of today\u2019s cost/.test(p))).toBe(true);
     expect(paragraphs.some((p) => p.includes("conservative"))).toBe(false);
+    // The ledger's note on the price-to-sales multiple names this what-if's run rate as such, not "the run rate in a what-if value in place of press reports …".
+    const ledger = (await texts("#appendix-claims tbody tr", zeroRoot)).join("\n");
+    expect(ledger).toMatch(/On this what-if[\u2019']s run rate, the multiple is/);
+    expect(ledger).not.toContain("run rate in a what-if value");
+    expect(paragraphs.some((p) => /^With one ecosystem taking the whole volume, one generation\u2019s design cost comes to .*; that ecosystem\u2019s share of frontier volume is .* one ecosystem\u2019s volume does not spring the trap by volume alone; .* which the one ecosystem\u2019s whole volume covers\.$/.test(p))).toBe(true);
+    expect(paragraphs.some((p) => p.includes("With one ecosystem in this what-if\u2019s count, no volume is split, so this is the only form of the argument that applies here."))).toBe(true);
+    expect(paragraphs.some((p) => /Split evenly across the competing ecosystems|splitting volume, which multiplies it by the number of ecosystems|Real shares are not even/.test(p))).toBe(false);
   });
 
   it("counts as repeating an announced figure only a claim its sources alone give, not a what-if's value", async () => {

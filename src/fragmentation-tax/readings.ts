@@ -65,17 +65,21 @@ export function tenTimesGpus(get: (id: string) => Assumption, fmt: Fmt): string 
   return `${fmt(gpus.low * 10, "count")}–${fmt(gpus.high * 10, "count")} GPUs`;
 }
 
-/** How many of the readings overlap the stated bill, as a sentence: "All three overlap the stated bill." */
-export function readingsTally(readings: readonly TrainingReading[]): string {
+/**
+ * How many of the readings overlap the stated bill, as a sentence: "All three overlap the stated bill."
+ * `noun` names them where the sentence before did not ("All three other readings exceed …").
+ */
+export function readingsTally(readings: readonly TrainingReading[], noun?: string): string {
   const within = readings.filter((r) => r.placement === "within").length;
-  if (within === readings.length) return readings.length === 2 ? "Both overlap the stated bill." : `All ${countAsProse(readings.length)} overlap the stated bill.`;
+  const named = noun === undefined ? "" : ` ${noun}`;
+  const all = readings.length === 2 ? `Both${named}` : `All ${countAsProse(readings.length)}${named}`;
+  if (within === readings.length) return `${all} overlap the stated bill.`;
   if (within === 0) {
-    const all = readings.length === 2 ? "Both" : `All ${countAsProse(readings.length)}`;
     if (readings.every((r) => r.placement === "above")) return `${all} exceed the stated bill.`;
     if (readings.every((r) => r.placement === "below")) return `${all} fall short of the stated bill.`;
-    return "None of them overlaps the stated bill.";
+    return `None of ${noun === undefined ? "them" : `the ${countAsProse(readings.length)} ${noun}`} overlaps the stated bill.`;
   }
-  return `${capitalize(countAsProse(within))} of the ${countAsProse(readings.length)} ${within === 1 ? "overlaps" : "overlap"} the stated bill.`;
+  return `${capitalize(countAsProse(within))} of the ${countAsProse(readings.length)}${named} ${within === 1 ? "overlaps" : "overlap"} the stated bill.`;
 }
 
 const capitalize = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);

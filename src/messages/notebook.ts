@@ -284,6 +284,11 @@ export const cellCalledAbort = (): string => "process.abort() was called: a note
 
 export const denoCheckFailed = (output: string): string => `deno check failed without a located error: ${output}`;
 
+/** A Deno that ended before it ran anything (a broken FRAGTAX_DENO, a binary for another platform), or one whose check said nothing. */
+export const denoDidNotRun = (deno: string, ended: string, output: string): string =>
+  `the Deno runtime ${deno} ${ended} before it ran anything${output === "" ? ", and wrote nothing" : `: ${output}`}; ` +
+  `check that it works (\`${deno} --version\`), or set FRAGTAX_DENO to a deno binary that does`;
+
 export const moduleNotBundled = (specifier: string): string => `module "${specifier}" was not bundled`;
 
 export const unhandledRejection = (detail: string): string => `${detail} (a promise that nothing awaited was rejected: await it, or handle it with .catch)`;

@@ -94,7 +94,13 @@ export async function denoCheck(deno: string, notebooks: readonly NotebookCells[
     // Deno names a module it cannot find by its URL in the check folder: name the project's instead.
     const output = `${checked.stdout}\n${checked.stderr}`.replaceAll(`${url(mirror)}/`, "file:///").replaceAll(mirror, "");
     const diagnostics = withoutUsesOfMisspeltImports(parseDiagnostics(output, byPath, root));
-    if (checked.code !== 0 && diagnostics.length === 0) throw new Error(messages.denoCheckFailed(checked.stderr.trim() || checked.stdout.trim()));
+    if (checked.code !== 0 && diagnostics.length === 0) {
+      const said = checked.stderr.trim() || checked.stdout.trim();
+      // A binary that cannot even say its version is no working Deno (a broken FRAGTAX_DENO, another
+      // platform's binary): said as that, with what it wrote, not as a check that found nothing to locate.
+      const works = (await runDeno(deno, ["--version"], root)).code === 0;
+      throw new Error(works ? messages.denoCheckFailed(said) : messages.denoDidNotRun(deno, `exited with ${String(checked.code)}`, said));
+    }
     const graph = moduleGraph(info.stdout);
     return { types: notebookTypes(notebooks, cells, diagnostics, graph, dir, root), diagnostics };
   } finally {

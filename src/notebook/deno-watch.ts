@@ -31,8 +31,12 @@ export function watchDeno(
   firstCell: number,
   stopAll: () => void,
   whereStopped?: (inspector: string) => Promise<readonly PausedFrame[] | undefined>,
+  /** The binary, named when it ends before the runner said anything (no working Deno). */
+  deno = "deno",
 ): Promise<WorkerOutcome> {
   let cell = firstCell;
+  /** Whether the runner said anything: its first line names its inspector, before any cell runs. */
+  let heard = false;
   let timer: NodeJS.Timeout | undefined;
   let stderr = "";
   let inspector: string | undefined;
@@ -58,6 +62,7 @@ export function watchDeno(
     };
     let pending = "";
     child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
+      heard = true;
       pending += chunk;
       let newline = pending.indexOf("\n");
       while (newline !== -1) {
@@ -91,8 +96,15 @@ export function watchDeno(
     child.on("exit", (code: number | null, signal: NodeJS.Signals | null) => {
       // Being paused, it is a timeout whatever ends it: the pause's answer (none, once Deno is gone) finishes it.
       if (stopping) return;
+      const how = signal === null ? `exited with ${code}` : `was stopped by ${signal}`;
       const ended = (): void =>
-        finish(code === 0 ? { kind: "stalled", cell } : { kind: "crashed", cell, message: messages.workerCrashed(`deno ${signal === null ? `exited with ${code}` : `was stopped by ${signal}`}: ${stderr.trim()}`.replace(/: $/, "")) });
+        finish(
+          !heard && code !== 0
+            ? { kind: "crashed", cell, message: messages.denoDidNotRun(deno, how, stderr.trim()) }
+            : code === 0
+              ? { kind: "stalled", cell }
+              : { kind: "crashed", cell, message: messages.workerCrashed(`deno ${how}: ${stderr.trim()}`.replace(/: $/, "")) },
+        );
       // Both pipes: stdout may still hold "done", stderr the end of the message a crash is told by.
       const open = [child.stdout, child.stderr].filter((stream) => !stream.readableEnded);
       if (open.length === 0) return ended();

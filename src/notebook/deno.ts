@@ -126,7 +126,9 @@ export async function runInDeno(deno: string, notebookFile: string, cells: reado
     // The cell's `Deno` is the runner's stand-in (line 1 of a compiled cell is all generated, so maps stay valid).
     cells: cells.map(({ cell, code, filename, imports, pragmas }) => ({ cell, filename, imports: imports.map((i) => ({ specifier: i.specifier, type: i.type ?? null })), code: pragmas.browser ? "undefined" : code.replace('(async () => { "use strict"; ', '(async () => { "use strict"; const Deno = __fragtax.deno; ') })),
   };
-  const outcome = watchDeno(child, options, cells[0]?.cell ?? 0, stopAll, (inspector) => denoPausedAt(deno, inspector));
+  const outcome = watchDeno(child, options, cells[0]?.cell ?? 0, stopAll, (inspector) => denoPausedAt(deno, inspector), deno);
+  // A Deno that ends before reading its script (no working binary) closes the pipe: its exit says why, not an EPIPE.
+  child.stdin.on("error", () => undefined);
   child.stdin.end(`${DENO_RUNNER}\nrun(${JSON.stringify(program)}).catch(crash);\n`);
   return outcome;
 }

@@ -43,6 +43,10 @@ describe("placement against a stated range", () => {
     expect(readingsTally([reading("above"), reading("below"), reading("unknown")])).toBe("None of them overlaps the stated bill.");
     expect(readingsTally([reading("above"), reading("above"), reading("above")])).toBe("All three exceed the stated bill.");
     expect(readingsTally([reading("below"), reading("below"), reading("below")])).toBe("All three fall short of the stated bill.");
+    // Named where the sentence before did not name them (chapter 1's paragraph on the two routes).
+    expect(readingsTally([reading("above"), reading("above"), reading("above")], "other readings")).toBe("All three other readings exceed the stated bill.");
+    expect(readingsTally([reading("above"), reading("below"), reading("within")], "other readings")).toBe("One of the three other readings overlaps the stated bill.");
+    expect(readingsTally([reading("above"), reading("below"), reading("unknown")], "other readings")).toBe("None of the three other readings overlaps the stated bill.");
   });
 });
 

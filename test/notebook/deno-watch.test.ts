@@ -44,6 +44,7 @@ describe("a Deno run's outcome", () => {
   it("is crashed, with what Deno wrote to stderr, when it ended otherwise", async () => {
     const child = standIn();
     const outcome = watch(child);
+    child.stdout.write(line({ type: "inspector", url: "" })); // the runner's first line
     child.stderr.write("error: Uncaught boom\n");
     await new Promise((resolve) => setImmediate(resolve));
     child.stdout.end();
@@ -54,11 +55,23 @@ describe("a Deno run's outcome", () => {
   it("is crashed with the last of stderr, though 'exit' came before it was read", async () => {
     const child = standIn();
     const outcome = watch(child);
+    child.stdout.write(line({ type: "inspector", url: "" }));
+    await new Promise((resolve) => setImmediate(resolve));
     child.emit("exit", 1, null);
     child.stdout.end();
     await new Promise((resolve) => setImmediate(resolve));
     child.stderr.end("error: Uncaught late\n");
     expect(await outcome).toMatchObject({ kind: "crashed", message: expect.stringContaining("deno exited with 1: error: Uncaught late") });
+  });
+
+  it("is crashed as a Deno that never ran, naming the binary, when it ended before the runner's first line", async () => {
+    const child = standIn();
+    const outcome = watchDeno(child, { timeoutMs: 10_000, onEvent: () => undefined }, 2, () => undefined, undefined, "/opt/deno");
+    child.stderr.write("cannot execute binary file\n");
+    await new Promise((resolve) => setImmediate(resolve));
+    child.stdout.end();
+    child.emit("exit", 126, null);
+    expect(await outcome).toMatchObject({ kind: "crashed", message: "the Deno runtime /opt/deno exited with 126 before it ran anything: cannot execute binary file; check that it works (`/opt/deno --version`), or set FRAGTAX_DENO to a deno binary that does" });
   });
 
   it("is a timeout with where the runner was, asked at the inspector it named; its end while it is being paused changes nothing", async () => {

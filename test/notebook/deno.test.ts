@@ -365,6 +365,23 @@ describe("bad input", () => {
     expect(run.stderr).toContain("npm install deno");
   });
 
+  // Before: an EPIPE on the script's pipe crashed fragtax with Node's own stack, and `check` said "failed without a located error: " and nothing.
+  it("a Deno that ends before it runs anything: the cell fails saying so, with what Deno wrote and what to check, never a raw Node error", () => {
+    const file = temp.notebook("broken.ipynb", { kernel: { name: "deno", language: "typescript" }, cells: ["1 + 1"] });
+    const script = join(temp.path, "not-deno.sh");
+    writeFileSync(script, '#!/bin/sh\necho "cannot execute binary file" >&2\nexit 127\n', { mode: 0o755 });
+    const env = { ...process.env, FRAGTAX_DENO: script };
+    const run = spawnSync("node", [join(root, "dist", "cli.cjs"), "run", file, "--out", "-"], { encoding: "utf8", env });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(`the Deno runtime ${script} exited with 127 before it ran anything: cannot execute binary file; check that it works (\`${script} --version\`)`);
+    expect(run.stderr).not.toMatch(/EPIPE|node:events|Unhandled/);
+    const silent = join(temp.path, "silent-deno.sh");
+    writeFileSync(silent, "#!/bin/sh\nexit 1\n", { mode: 0o755 });
+    const check = spawnSync("node", [join(root, "dist", "cli.cjs"), "check", temp.notebook("other.ipynb", { kernel: { name: "deno", language: "typescript" }, cells: ["2 + 2"] })], { encoding: "utf8", env: { ...process.env, FRAGTAX_DENO: silent } });
+    expect(check.status).toBe(1);
+    expect(check.stderr).toContain(`the Deno runtime ${silent} exited with 1 before it ran anything, and wrote nothing`);
+  });
+
   it("build and check of a Deno report without the runtime: exit 2 with the same message, nothing written", () => {
     const project = tempProject("project-deno");
     try {
