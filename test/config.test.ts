@@ -174,6 +174,17 @@ describe("report.yaml → ReportConfig", () => {
         `notebooks/report.yaml:3:5: chapter away.ipynb is a symbolic link to ${realpathSync(join(outside, "elsewhere.ipynb"))}, outside the project ${root}; git keeps only the link, so a published version could not say what the chapter was: move the notebook into the project (e.g. notebooks/) and list it from there`,
       );
       expect(error("near.ipynb")).toBe("accepted");
+      // The assumptions or errata key naming a folder: located at its value, never "remove or rename that folder" (the notebooks).
+      const keyed = (yaml: string): string => {
+        try {
+          normalizeConfig(`title: T\n${yaml}\nchapters:\n  - real.ipynb\n`, file);
+        } catch (caught) {
+          return (caught as Error).message;
+        }
+        return "accepted";
+      };
+      expect(keyed("assumptions: .")).toBe('notebooks/report.yaml:2:14: assumptions "." in report.yaml names a folder, not a file; name the assumptions file, e.g. assumptions: assumptions.yaml');
+      expect(keyed("errata: .")).toBe('notebooks/report.yaml:2:9: errata "." in report.yaml names a folder, not a file; name the errata file, e.g. errata: errata.yaml, or leave the key out');
       // …but not beside the notebook it leads to: the report ran and showed that chapter twice.
       const both = (() => {
         try {

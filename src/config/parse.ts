@@ -4,11 +4,12 @@
  * the disk ("does this chapter exist?") goes through the `exists` function the caller passes.
  */
 import { dirname, isAbsolute, relative, resolve } from "node:path";
-import { existsSync, lstatSync, statSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { LineCounter, type Document } from "yaml";
 import { z } from "zod";
 import * as messages from "../messages/report";
 import * as errataMessages from "../messages/errata";
+import * as fileMessages from "../messages/config-files";
 import { isCalendarDate } from "../util/dates";
 import { notYamlText, parseYamlDocument, plainYaml, yamlSyntaxProblem } from "../util/yaml-syntax";
 import { yamlFileNotText } from "../messages/yaml";
@@ -16,7 +17,7 @@ import { located } from "../messages/location";
 // Defined by the model (it runs with them in Jupyter too); report.yaml's `montecarlo` defaults to them.
 import { DEFAULT_MONTE_CARLO } from "../model/defaults";
 import { plausibleName, renamedFileLike } from "../util/suggest";
-import { isInside, linkedOutside, realPathSoFar } from "../util/paths";
+import { isFolder, isInside, isSymbolicLink, linkedOutside, realPathSoFar } from "../util/paths";
 import { ConfigError, configRoot, outPaths, type ChapterConfig, type ReportConfig } from "./index";
 import { readInputTextSync } from "../util/plain-file";
 import { unlistedNotebookLike, unlistedNotebooks, yamlFileLike } from "./unlisted";
@@ -129,13 +130,15 @@ export function normalizeConfig(text: string, fileName: string, options: Normali
   const assumptions = resolve(dir, spec.assumptions);
   if (!exists(assumptions)) {
     // A link that leads nowhere (or loops) is there, as a link: "does not exist" sent the user looking for a file they could see.
-    if (isSymbolicLink(assumptions)) throwAt(locate(["assumptions"]), file, (where) => messages.configAssumptionsBrokenLink(where, spec.assumptions));
-    throwAt(locate(["assumptions"]), file, (where) => messages.configMissingAssumptions(where, spec.assumptions, fromRoot(assumptions), yamlFileLike(assumptions, spec.assumptions)));
+    if (isSymbolicLink(assumptions)) throwAt(locate(["assumptions"]), file, (where) => fileMessages.configAssumptionsBrokenLink(where, spec.assumptions));
+    throwAt(locate(["assumptions"]), file, (where) => fileMessages.configMissingAssumptions(where, spec.assumptions, fromRoot(assumptions), yamlFileLike(assumptions, spec.assumptions)));
   }
   refuseOutside(assumptions, spec.assumptions, root, locateValue(["assumptions"]), file);
+  if (isFolder(assumptions)) throwAt(locateValue(["assumptions"]), file, (where) => fileMessages.configKeyIsFolder(where, "assumptions", spec.assumptions));
   const errata = spec.errata === undefined ? undefined : resolve(dir, spec.errata);
   if (errata !== undefined && spec.errata !== undefined && !exists(errata)) throwAt(locate(["errata"]), file, (where) => errataMessages.errataFileMissing(where, spec.errata ?? "", fromRoot(errata)));
   if (errata !== undefined && spec.errata !== undefined) refuseOutside(errata, spec.errata, root, locateValue(["errata"]), file);
+  if (errata !== undefined && spec.errata !== undefined && isFolder(errata)) throwAt(locateValue(["errata"]), file, (where) => fileMessages.configKeyIsFolder(where, "errata", spec.errata ?? ""));
   return {
     file,
     root,
@@ -202,14 +205,6 @@ export function loadConfig(fileName: string, options: NormalizeOptions = {}): Re
   return normalizeConfig(readInputTextSync(fileName), fileName, options);
 }
 
-function isFolder(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
 function resolveChapters(
   names: readonly string[],
   dir: string,
@@ -237,9 +232,9 @@ function resolveChapters(
         throwAt(where, file, (w) => messages.configChapterFromProject(w, name, relative(dir, fromProject)));
       }
       const renamedTo = brokenLink ? undefined : unlistedNotebookLike(chapterFile, names.map((listed) => (isAbsolute(listed) ? listed : resolve(dir, listed))));
-      throwAt(where, file, (w) => (brokenLink ? messages.configChapterBrokenLink(w, name) : messages.configMissingChapter(w, name, relative(root, chapterFile) || chapterFile, renamedTo))); // named as the user sees it
+      throwAt(where, file, (w) => (brokenLink ? fileMessages.configChapterBrokenLink(w, name) : messages.configMissingChapter(w, name, relative(root, chapterFile) || chapterFile, renamedTo))); // named as the user sees it
     }
-    if (isFolder(chapterFile)) throwAt(where, file, (w) => messages.configChapterIsFolder(w, name));
+    if (isFolder(chapterFile)) throwAt(where, file, (w) => fileMessages.configChapterIsFolder(w, name));
     // The engine, its caches and provenance all work relative to the project: a chapter must live in it.
     if (!isInside(root, chapterFile)) throwAt(where, file, (w) => messages.configChapterOutside(w, name, root));
     // So must the file a link in it leads to: git records the link alone, so a published version could
@@ -390,11 +385,3 @@ function columnOf(position: { line: number; col: number }): { line: number; colu
   return { line: position.line, column: position.col };
 }
 
-/** Whether `path` is a symbolic link (one that exists() says is not there leads nowhere, or loops). */
-function isSymbolicLink(path: string): boolean {
-  try {
-    return lstatSync(path).isSymbolicLink();
-  } catch {
-    return false;
-  }
-}

@@ -130,17 +130,6 @@ export const configChaptersJoined = (where: Location, chapter: string, names: re
 
 export const rootEmpty = (): string => `--root is empty: give the project's folder, or leave --root out to use the project around the current folder`;
 
-export const configChapterIsFolder = (where: Location, chapter: string): string =>
-  `${at(where)}: chapter ${quote(chapter)} listed in report.yaml is a folder, not a notebook; list the .ipynb file inside it`;
-export const configChapterBrokenLink = (where: Location, chapter: string): string =>
-  `${at(where)}: chapter ${quote(chapter)} listed in report.yaml is a symbolic link that leads nowhere (or loops); point it at the notebook, or list the notebook itself`;
-
-export const configAssumptionsBrokenLink = (where: Location, file: string): string =>
-  `${at(where)}: assumptions file ${quote(file)} named in report.yaml is a symbolic link that leads nowhere (or loops); point it at the assumptions file, or name that file itself`;
-
-export const configMissingAssumptions = (where: Location, file: string, resolved: string, meant?: string): string =>
-  `${at(where)}: assumptions file ${quote(file)} named in report.yaml does not exist (looked for ${visibleInOneLine(resolved)})${meant === undefined ? "" : didYouMean(meant)}`;
-
 export const configAsOfAfterVersion = (where: Location, asOf: string, versionDate: string, dated: boolean): string =>
   `${at(where)}: "asOf" ${asOf} is after this version's date ${versionDate} (${dated ? "report.yaml's date" : "today"}): the data cut-off cannot be later than the version it feeds; set asOf to ${versionDate} or earlier${dated ? `, or move report.yaml's date to ${asOf} or later` : ""}`;
 

@@ -43,6 +43,14 @@ const writtenOtherwise = (text: string): string => {
 export const overrideNotANumber = (where: string, id: string, given: string): string =>
   `${where}: ${given} for ${id} is not a number (quoted, or text); write the number without quotes, as the assumptions file does`;
 
+/** `2...3`: split at its first two dots it read as the reversed range 2..0.3. */
+export const overrideThreeDots = (where: string, id: string, text: string, meant: string): string =>
+  `${where}: ${quote(text)} has three dots; a range for ${id} is written with two: ${meant}`;
+
+/** `1e-400`: a number too small for a double reads as 0, which the user never typed. */
+export const overrideUnderflows = (where: string, id: string, text: string): string =>
+  `${where}: ${quote(text)} is too small to be a number here (it underflows to 0) for ${id}; give 0 if you mean it, or a larger value`;
+
 export const overrideNotFinite = (where: string, id: string, text: string): string =>
   `${where}: ${quote(text)} is too large to be a number here (it overflows to infinity) for ${id}; give a finite value`;
 

@@ -6,7 +6,8 @@
  * the same path one folder up (`./dist/model.js` written in notebooks/).
  * Read from the disk as the notebook's folder holds it now.
  */
-import { readdirSync, statSync } from "node:fs";
+import { readdirSync } from "node:fs";
+import { isFolder } from "../util/paths";
 import { basename, dirname, resolve } from "node:path";
 import { plausibleName } from "../util/suggest";
 import { visibleInOneLine } from "../format/control";
@@ -90,14 +91,6 @@ function entries(folder: string): string[] {
     return readdirSync(folder);
   } catch {
     return [];
-  }
-}
-
-function isFolder(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
   }
 }
 

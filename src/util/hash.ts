@@ -5,6 +5,7 @@
  */
 import { createHash } from "node:crypto";
 import { closeSync, constants, fstatSync, openSync, readdirSync, readlinkSync, readSync, statSync, type Dirent } from "node:fs";
+import { isFolder } from "./paths";
 import { join } from "node:path";
 import { jsonWithVisibleControls } from "../format/control";
 
@@ -96,14 +97,6 @@ function folderId(path: string): string | undefined {
     return `${dev}:${ino}`;
   } catch {
     return undefined;
-  }
-}
-
-function isFolder(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
   }
 }
 

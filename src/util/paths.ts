@@ -2,10 +2,28 @@
  * Where a path is, relative to a folder, and how messages show it: the one home of both rules. Also
  * where the tool itself is (its templates/ beside its code).
  */
-import { existsSync, realpathSync, statSync } from "node:fs";
+import { existsSync, lstatSync, realpathSync, statSync } from "node:fs";
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { toolNotFound } from "../messages/fs";
+
+/** Whether `path` is a folder, or leads to one (false when it is not there). */
+export function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** Whether `path` is itself a symbolic link, whether or not it leads anywhere. */
+export function isSymbolicLink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
 
 /** Whether `path` is inside `folder` (the folder itself included). */
 export function isInside(folder: string, path: string): boolean {

@@ -18,6 +18,8 @@ export function addWhatIfOptions(command: Command): Command {
     .option("--assumptions <file>", "override assumptions from a YAML file for this build only", (file: string, previous: string | undefined) => {
       // A second file would replace the first unread: refused, as one id given to --set twice is.
       if (previous !== undefined) throw new InvalidArgumentError(`--assumptions is given twice (${previous}, then ${file}); give one overrides file, and --set for single values`);
+      // An empty name read as no file: the build said "overrides nothing" and went on as a normal one.
+      if (file.trim() === "") throw new InvalidArgumentError("--assumptions is empty: give the overrides file, or leave --assumptions out for a normal build");
       return file;
     });
 }

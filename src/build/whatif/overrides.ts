@@ -45,8 +45,11 @@ export function checkKnown(id: string, known: readonly string[], where: string):
 /** `2.5` → value; `2..3` → range (p5..p95). Throws with `where` on anything else. */
 export function parseOverrideValue(id: string, text: string, where: string): AssumptionOverride {
   const trimmed = text.trim();
+  if (/\.{3,}/.test(trimmed)) throw new WhatIfError(messages.overrideThreeDots(where, id, trimmed, trimmed.replace(/\.{3,}/, "..")));
   const parts = trimmed.split("..");
   const numbers = parts.map((part) => (/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(part.trim()) ? Number(part) : Number.NaN));
+  // A literal with a nonzero digit before its exponent that reads as 0 underflowed (1e-400).
+  if (parts.some((part, i) => numbers[i] === 0 && /[1-9]/.test(part.trim().split(/e/i)[0] ?? ""))) throw new WhatIfError(messages.overrideUnderflows(where, id, trimmed));
   // A number too large for a double (1e999) is a number still: say so rather than "not a number".
   const overflows = numbers.some((x) => x === Infinity || x === -Infinity);
   if (overflows) throw new WhatIfError(messages.overrideNotFinite(where, id, text.trim()));

@@ -128,5 +128,10 @@ describe("fragtax build --set / --assumptions (what-if)", () => {
     expect(twice.status).toBe(2);
     expect(twice.stderr).toContain("--assumptions is given twice (a.yaml, then b.yaml); give one overrides file, and --set for single values");
     expect(existsSync(join(root, "out", "build"))).toBe(false);
+    // An empty name: it built as "overriding nothing", a normal build, where every other empty argument is refused.
+    const empty = fragtax(["build", "--no-pdf", "--root", root, "--assumptions", ""], root);
+    expect(empty.status).toBe(2);
+    expect(empty.stderr).toContain("--assumptions is empty: give the overrides file, or leave --assumptions out for a normal build");
+    expect(existsSync(join(root, "out", "build"))).toBe(false);
   });
 });

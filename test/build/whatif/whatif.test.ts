@@ -58,6 +58,11 @@ describe("--set flags", () => {
   it("says a value is too large, a range half given, and a --set repeated", () => {
     expect(() => parseSetFlag("h100_usd_per_gpu_hour=1e999", known)).toThrow('--set h100_usd_per_gpu_hour=1e999: "1e999" is too large to be a number here');
     expect(() => parseSetFlag("h100_usd_per_gpu_hour=2..-1e999", known)).toThrow("is too large to be a number here");
+    // Three dots read as the reversed range 2..0.3; 1e-400 as a 0 the user never typed.
+    expect(() => parseSetFlag("h100_usd_per_gpu_hour=2...3", known)).toThrow('--set h100_usd_per_gpu_hour=2...3: "2...3" has three dots; a range for h100_usd_per_gpu_hour is written with two: 2..3');
+    expect(() => parseSetFlag("h100_usd_per_gpu_hour=1e-400", known)).toThrow('"1e-400" is too small to be a number here (it underflows to 0)');
+    expect(() => parseSetFlag("h100_usd_per_gpu_hour=1e-400..3", known)).toThrow("underflows to 0");
+    expect(parseSetFlag("h100_usd_per_gpu_hour=0.0..3", known)).toEqual({ id: "h100_usd_per_gpu_hour", low: 0, high: 3 });
     expect(() => parseOverridesFile("h100_usd_per_gpu_hour: { low: 2 }\n", "w.yaml", known)).toThrow(/^w\.yaml:1:1: the range for h100_usd_per_gpu_hour has no high; give both/);
     expect(() => parseOverridesFile("h100_usd_per_gpu_hour: 1e999\n", "w.yaml", known)).toThrow('"1e999" is too large to be a number here');
     expect(() => checkSetFlagsOnce(["h100_usd_per_gpu_hour=2", "training_run_gpu_hours=3", "h100_usd_per_gpu_hour = 9"])).toThrow(
