@@ -80,7 +80,9 @@ const STAGE = /^\.build-(?:staging|old)-(\d+)-([0-9a-f]+)$/;
  * What a build's page is to the last good build: a `failed` page (a failed cell, an id twice) moves the
  * build it replaces, when that one did not fail, to `out/last-good/` instead of removing it (one typo
  * no longer cost the last good report and its PDF); a `good` one removes `out/last-good/`, since it no
- * longer is the last; a `neutral` one (a what-if, a build --strict refuses) does neither.
+ * longer is the last; a `neutral` one (a what-if, a build --strict refuses) keeps the good build it
+ * replaces there too, and removes none. A what-if's page is never the last good report: a failed build
+ * after one kept the what-if, and the last normal report was gone.
  */
 export type PageKind = "failed" | "good" | "neutral";
 
@@ -142,7 +144,7 @@ async function replace(outDir: string, files: ReadonlyMap<string, string | Uint8
     // new build is in place whether or not this succeeds, so a failure here is not the build's.
     await syncPath(parent).catch(() => undefined);
     const lastGood = lastGoodPath(outDir);
-    const keptNow = page === "failed" && hadOld && (await didNotFail(old)) && (await keepAsLastGood(old, lastGood, say));
+    const keptNow = page !== "good" && hadOld && (await didNotFail(old)) && (await keepAsLastGood(old, lastGood, say));
     // The new build is in place: a set-aside old one that cannot be removed now is said, and removed by the next build.
     if (!keptNow) await removeSetAside(old, say, true);
     if (page === "good") await removeSetAside(lastGood, say, true);
@@ -154,11 +156,12 @@ async function replace(outDir: string, files: ReadonlyMap<string, string | Uint8
   }
 }
 
-/** Whether the build in `dir` is one whose page did not fail: no failed cell, no id twice (its build log says). */
+/** Whether the build in `dir` is a normal one whose page did not fail: no what-if, no failed cell, no id twice (its build log says). */
 async function didNotFail(dir: string): Promise<boolean> {
   try {
-    const log = JSON.parse(await readFile(join(dir, BUILD_LOG), "utf8")) as { notebooks?: { failedCells?: unknown[] }[]; duplicateIds?: unknown[] };
-    return Array.isArray(log.notebooks) && log.notebooks.every((n) => (n.failedCells ?? []).length === 0) && (log.duplicateIds ?? []).length === 0;
+    const log = JSON.parse(await readFile(join(dir, BUILD_LOG), "utf8")) as { notebooks?: { failedCells?: unknown[] }[]; duplicateIds?: unknown[]; whatIf?: unknown };
+    const normal = log.whatIf === null || log.whatIf === undefined;
+    return normal && Array.isArray(log.notebooks) && log.notebooks.every((n) => (n.failedCells ?? []).length === 0) && (log.duplicateIds ?? []).length === 0;
   } catch {
     return false;
   }

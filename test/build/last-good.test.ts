@@ -45,7 +45,7 @@ describe("the last good build, kept when a build fails", () => {
     expect(await replaceBuildOutputs(buildDir, files("failed twice", true), () => undefined, "failed")).toEqual({ folder: lastGood, files: ["report.html", "report.pdf"], keptNow: false });
     expect(read(buildDir, "report.html")).toBe("failed twice");
     expect(read(lastGood, "report.html")).toBe("good");
-    // A what-if, or a page --strict refuses, neither keeps the build it replaces nor removes the last good one.
+    // A what-if, or a page --strict refuses, replacing a failed page keeps nothing and removes no last good one.
     await replaceBuildOutputs(buildDir, files("what-if", false), () => undefined, "neutral");
     expect(read(lastGood, "report.html")).toBe("good");
 
@@ -58,6 +58,27 @@ describe("the last good build, kept when a build fails", () => {
     await replaceBuildOutputs(buildDir, files("good at last", false));
     expect(existsSync(lastGood)).toBe(false);
     expect(readdirSync(out).sort()).toEqual(["build"]);
+  });
+
+  // Before: a normal build, a what-if, then a failed build kept the what-if's page as the last good one, and the normal report was gone.
+  it("keeps the normal build a what-if replaces, and never keeps a what-if's page as the last good one", async () => {
+    out = mkdtempSync(join(tmpdir(), "fragtax-last-good-"));
+    const buildDir = join(out, "build");
+    const lastGood = join(out, "last-good");
+    const whatIf = new Map([["report.html", "what-if"], ["build-log.json", JSON.stringify({ notebooks: [{ failedCells: [] }], duplicateIds: [], whatIf: { overrides: [{ id: "x", value: 1 }] } })]]);
+    await replaceBuildOutputs(buildDir, files("normal", false));
+    expect(await replaceBuildOutputs(buildDir, whatIf, () => undefined, "neutral")).toBeUndefined();
+    expect(read(buildDir, "report.html")).toBe("what-if");
+    expect(read(lastGood, "report.html")).toBe("normal");
+    // A failure after the what-if: the what-if's page is not kept; the normal one stays.
+    expect(await replaceBuildOutputs(buildDir, files("failed", true), () => undefined, "failed")).toEqual({ folder: lastGood, files: ["report.html"], keptNow: false });
+    expect(read(lastGood, "report.html")).toBe("normal");
+    // A what-if replacing a what-if keeps nothing of it either.
+    await replaceBuildOutputs(buildDir, whatIf, () => undefined, "neutral");
+    await replaceBuildOutputs(buildDir, whatIf, () => undefined, "neutral");
+    expect(read(lastGood, "report.html")).toBe("normal");
+    await replaceBuildOutputs(buildDir, files("normal again", false));
+    expect(existsSync(lastGood)).toBe(false);
   });
 
   it("keeps the good build a failed one set aside and was killed before keeping, at the next build's recovery", async () => {
