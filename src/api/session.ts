@@ -22,7 +22,7 @@ import { claimHtml, figureHtml } from "./display";
 import { appendUnit, formatInterval, formatNumber, formatSummary } from "../format/number";
 import { formatFigure } from "../format/figure";
 import * as proseMessages from "../messages/prose";
-import { checkDrivers, checkFormat, checkId, checkNumber, checkOptionalText, checkRange, checkSummary, checkText, checkUnit, checkVerdict } from "./validate";
+import { checkDrivers, checkFormat, checkId, checkNumber, checkOptionalText, checkRange, checkSummary, checkText, checkUnit, checkVerdict, describe } from "./validate";
 import { claimBasis } from "./basis";
 import type { Range } from "../model/claims";
 import { VEGA_LITE_MIME, type AlternativeValue, type ClaimRecord, type Driver, type FigureRecord, type NumberFormat, type Summary } from "./types";
@@ -265,7 +265,9 @@ function markdownValue(value: unknown, index: number, inHtml: boolean): string {
   if (typeof value === "number") return markdownText(formatNumber(checkNumber("nb.md", `value #${index + 1}`, value), "number"), inHtml);
   if (isFigure(value)) return markdownText(formatFigure(value), inHtml);
   if (isSummary(value)) return markdownText(formatSummary(checkSummary("nb.md", `value #${index + 1}`, value), "number"), inHtml);
-  throw new Error(messages.mdCannotInterpolate(index, value === undefined ? "undefined" : value === null ? "null" : `a ${typeof value}`));
+  // A model run's result given whole (`${run}` for `${run.summary.cost}`): said as that, with its outputs' names.
+  const summaries = typeof value === "object" && value !== null && "summary" in value && typeof value.summary === "object" && value.summary !== null ? Object.keys(value.summary) : undefined;
+  throw new Error(messages.mdCannotInterpolate(index, value === undefined ? "undefined" : describe(value), summaries));
 }
 
 function isMarkdownFragment(value: unknown): value is MarkdownFragment {

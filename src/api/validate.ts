@@ -108,7 +108,7 @@ export function describe(value: unknown): string {
   if (typeof value === "number") return Number.isNaN(value) ? "NaN" : String(value);
   if (typeof value === "string") return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
   if (Array.isArray(value)) return "an array";
-  return `a ${typeof value}`;
+  return `${typeof value === "object" ? "an" : "a"} ${typeof value}`;
 }
 
 /**

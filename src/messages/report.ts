@@ -166,8 +166,9 @@ export const reportYamlNotFound = (startDir: string): string =>
   `run from the report's folder or pass --root DIR`;
 
 // ── notebook API ─────────────────────────────────────────────────────────────────────────────────
-export const mdCannotInterpolate = (index: number, kind: string): string =>
-  `nb.md: value #${index + 1} is ${kind}; interpolate a number, a string, a figure (nb.figure(...)) or a Summary, or format it with nb.fmt(...)`;
+/** `outputs`: the output names of a model run's result (runModel, monteCarlo) given whole, whose summaries are what prose wants. */
+export const mdCannotInterpolate = (index: number, kind: string, outputs?: readonly string[]): string =>
+  `nb.md: value #${index + 1} is ${outputs === undefined ? kind : "a model run's whole result"}; ${outputs === undefined ? "interpolate" : `interpolate one of its summaries (e.g. run.summary.${outputs[0] ?? "…"}), or`} a number, a string, a figure (nb.figure(...)) or a Summary, or format it with nb.fmt(...)`;
 
 export const mdObjectAsText = (index: number): string =>
   `nb.md: value #${index + 1} contains "[object Object]": an object became text before nb.md saw it (often a summary inside a template literal nested in nb.md's); interpolate it directly, format it with nb.fmt(...), or build the inner text with nb.mdFragment\`...\``;

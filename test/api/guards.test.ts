@@ -126,6 +126,9 @@ describe("nb.fmt, nb.md and nb.claim", () => {
     const { nb } = session();
     expect(() => nb.fmt(3, loose("dollars"))).toThrow('nb.fmt: "format" is "dollars"');
     expect(() => nb.md`x ${Number.NaN}`).toThrow('nb.md: "value #1" is NaN');
+    // "is a object"; and a model run's whole result, whose summaries are what prose wants, is said as that.
+    expect(() => nb.md`x ${loose({ a: 1 })}`).toThrow("nb.md: value #1 is an object; interpolate a number");
+    expect(() => nb.md`x ${loose({ summary: { cost_usd: {}, share: {} }, samples: {} })}`).toThrow("nb.md: value #1 is a model run's whole result; interpolate one of its summaries (e.g. run.summary.cost_usd), or a number");
     // nb.fmt wrote "n/a" into the prose, and the build passed, --strict too.
     expect(() => nb.fmt(Number.NaN, "usd")).toThrow('nb.fmt: "value" is NaN, not a finite number; check the model inputs that lead to it');
     expect(() => nb.fmt(-Infinity)).toThrow('nb.fmt: "value" is -Infinity, not a finite number');
@@ -145,7 +148,7 @@ describe("nb.fmt, nb.md and nb.claim", () => {
     expect(bad({ unit: 3 })).toThrow('nb.claim("c"): "unit" is 3');
     expect(bad({ verdict: undefined })).toThrow('nb.claim("c"): "verdict" is missing; use one of "consistent", "overstated", "understated", "unverifiable"');
     expect(bad({ verdict: "wrong" })).toThrow('nb.claim("c"): "verdict" is "wrong"');
-    expect(bad({ note: { text: "x" } })).toThrow('nb.claim("c"): "note" is a object; give a string or leave it out');
+    expect(bad({ note: { text: "x" } })).toThrow('nb.claim("c"): "note" is an object; give a string or leave it out');
     expect(bad({ drivers: "h100" })).toThrow('nb.claim("c"): "drivers" is "h100"');
     expect(bad({ drivers: [null] })).toThrow('nb.claim("c"): "drivers[0]" is null');
     expect(bad({ drivers: [{ id: "h100" }] })).toThrow('nb.claim("c"): "drivers[0].share" is missing');
