@@ -16,6 +16,8 @@ export function syntaxErrorsIn<D extends CodedDiagnostic>(diagnostics: readonly 
   if (source === undefined || diagnostics.length === 0) return [];
   const ts = typescript();
   const parsed = ts.transpileModule(source, { reportDiagnostics: true, compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext } }).diagnostics ?? [];
-  const found = new Set(parsed.map((d) => `${d.code}\u0000${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`));
-  return diagnostics.filter((d) => found.has(`${d.code}\u0000${d.message}`));
+  // Deno's check words TypeScript's messages without their final period ("Expression expected"): compared without it.
+  const key = (code: number, message: string): string => `${code}\u0000${message.replace(/\.$/, "")}`;
+  const found = new Set(parsed.map((d) => key(d.code, ts.flattenDiagnosticMessageText(d.messageText, "\n"))));
+  return diagnostics.filter((d) => found.has(key(d.code, d.message)));
 }

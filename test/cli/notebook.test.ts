@@ -288,6 +288,20 @@ describe("fragtax check's last line", () => {
       project.remove();
     }
   }, 60_000);
+
+  // Deno's check words the parser's message without its period ("Expression expected"): it was counted as a type error.
+  it("calls a syntax error in a Deno notebook a syntax error too", () => {
+    const project = tempProject("project-deno");
+    try {
+      const broken = appendCell(project.root, "01-price.ipynb", "const unfinished = ;");
+      const syntax = spawnSync("node", [join(repoRoot, "dist", "cli.cjs"), "check", "notebooks/01-price.ipynb"], { cwd: project.root, encoding: "utf8" });
+      expect(syntax.stderr).toContain(`notebooks/01-price.ipynb: cell ${broken}, line 1, column 20: TS1109: Expression expected`);
+      expect(syntax.stderr.trim().split("\n").at(-1)).toBe("check failed: 1 syntax error");
+      expect(syntax.status).toBe(1);
+    } finally {
+      project.remove();
+    }
+  }, 60_000);
 });
 
 describe("an error the model library throws about the call", () => {
