@@ -278,6 +278,9 @@ describe("report.yaml → ReportConfig", () => {
       ["title: T\nchapters: [a.ipynb]\npaper: A4\n  size: big\n", ":3:8: report.yaml is not valid YAML: Nested mappings are not allowed in compact mappings (a value holds \": \", or a line is indented under a key that already has its value: quote the value, or indent the line as the key above it)"],
       ["title: T\ntitle: U\nchapters: [a.ipynb]\n", ":2:1: report.yaml is not valid YAML: Map keys must be unique (the same key twice in one mapping: keep one)"],
       ["title: T\nchapters:\n\t- a.ipynb\n", "(indent with spaces)"],
+      // A key without its colon, read by the parser as a key over two lines.
+      ["title: T\npaper A4\nchapters: [a.ipynb]\n", ':2:1: report.yaml is not valid YAML: "paper A4" has no ":" after its key: write "paper: A4"'],
+      ["title The Fragmentation Tax\nchapters: [a.ipynb]\n", ':1:1: report.yaml is not valid YAML: "title The Fragmentation Tax" has no ":" after its key: write "title: The Fragmentation Tax"'],
     ];
     for (const [text, wanted] of advised) expect(errorOf(text).message).toContain(wanted);
     // A list or a bare text at the top is said to be one, with the shape report.yaml has.

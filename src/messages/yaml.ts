@@ -49,6 +49,9 @@ export const yamlItemOutdented = (column: number): string =>
 export const yamlBlockInFlow = (): string =>
   'a "{ … }" or "[ … ]" holds a value with ": " in it, or a line break between a key and its value: separate its entries with commas, quote a value that holds ": ", or write the mapping as indented lines';
 
+/** `paper A4`: a key without its colon, the commonest slip, which the parser reads as a key running over two lines. */
+export const yamlMissingColon = (key: string, value: string): string => `"${key} ${value}" has no ":" after its key: write "${key}: ${value}"`;
+
 /** A value as written, in double quotes unless it is quoted already. */
 const quoted = (value: string): string => (/^(".*"|'.*')$/.test(value) ? value : `"${value}"`);
 

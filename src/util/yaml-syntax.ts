@@ -6,7 +6,7 @@
  * errata file, a what-if overrides file) reads its syntax errors here.
  */
 import { CST, isCollection, isNode, parseDocument, Parser, visit, YAMLParseError, type Document, type DocumentOptions, type ParseOptions, type SchemaOptions, type YAMLError } from "yaml";
-import { yamlAdvice, yamlItemOutdented, yamlAliasInsideItself, yamlBlockInFlow, yamlKeyNotAWord, yamlMissingComma, yamlNestedTooDeep, yamlAliasWithoutAnchor, yamlNotClosed, yamlSecondDocument, yamlTagNotApplied, yamlTooManyAliases, yamlVersionDirective } from "../messages/yaml";
+import { yamlAdvice, yamlItemOutdented, yamlMissingColon, yamlAliasInsideItself, yamlBlockInFlow, yamlKeyNotAWord, yamlMissingComma, yamlNestedTooDeep, yamlAliasWithoutAnchor, yamlNotClosed, yamlSecondDocument, yamlTagNotApplied, yamlTooManyAliases, yamlVersionDirective } from "../messages/yaml";
 import { lineColumn, type LineColumn } from "./text-position";
 import { missingComma } from "./yaml-comma";
 
@@ -96,12 +96,27 @@ export function yamlSyntaxProblem(text: string, error: YAMLError): YamlSyntaxPro
   if (opener !== undefined) return { ...lineColumn(text, opener.offset), detail: yamlNotClosed(opener.open) };
   const comma = COMMA_CODES.has(error.code) ? missingComma(text, error.pos[0]) : undefined;
   if (comma !== undefined) return { ...lineColumn(text, comma.offset), detail: yamlMissingComma(comma.value, comma.key, comma.semicolon, comma.fixed) };
+  const colon = error.code === "MULTILINE_IMPLICIT_KEY" ? missingColon(text, error.pos[0]) : undefined;
+  if (colon !== undefined) return { ...lineColumn(text, colon.offset), detail: yamlMissingColon(colon.key, colon.value) };
   const outdented = error.code === "BLOCK_AS_IMPLICIT_KEY" ? outdentedItem(text, error.pos[0]) : undefined;
   if (outdented !== undefined) return { ...lineColumn(text, outdented.offset), detail: yamlItemOutdented(outdented.column) };
   // The parser places an indentation error at the line's start: the key to move starts after its spaces.
   const lineStart = text.lastIndexOf("\n", error.pos[0] - 1) + 1;
   const indent = error.pos[0] === lineStart ? (/^ +(?=\S)/.exec(text.slice(lineStart))?.[0].length ?? 0) : 0;
   return { ...lineColumn(text, error.pos[0] + indent), detail };
+}
+
+/**
+ * The line at `offset` when it reads as a key and its value with the colon left out (`paper A4`,
+ * `    kind essay`): one word, a space, a value, no ":" and no quote or comment in it.
+ */
+function missingColon(text: string, offset: number): { offset: number; key: string; value: string } | undefined {
+  const start = text.lastIndexOf("\n", offset - 1) + 1;
+  const end = text.indexOf("\n", start);
+  const line = /^( *)(?:- )?([A-Za-z_][\w-]*) +([^:#"'\s][^:#"']*?)\s*$/.exec(text.slice(start, end === -1 ? undefined : end));
+  if (line === null) return undefined;
+  const [, indent = "", key = "", value = ""] = line;
+  return { offset: start + indent.length + (line[0].trimStart().startsWith("- ") ? 2 : 0), key, value };
 }
 
 /**
