@@ -245,6 +245,10 @@ export const declareGlobalInCell = (): string =>
 export const typeErrorLine = (where: string, code: number, message: string): string => `also ${where}: TS${code}: ${message}`;
 
 /** After a type error about a value of one of the notebook API's closed lists: what the list allows. */
+/** After "Cannot find name 'Deno'", which only a notebook run under tslab meets (a Deno cell copied in, or no kernelspec). */
+export const denoInTslabHint = (): string =>
+  ` This notebook runs under tslab (its kernelspec names tslab, or it has none), where Deno's namespace does not exist: for a Deno notebook set the kernelspec's name to "deno" (JupyterLab: Kernel › Change Kernel, then save); under tslab, write const nb = notebook(tslab)`;
+
 export const closedListHint = (what: string, values: readonly string[], nearest: string | undefined): string =>
   ` ${what} of the notebook API is one of ${values.map((value) => `"${value}"`).join(", ")}${nearest === undefined ? "." : didYouMean(nearest)}`;
 /** After TypeScript's sentence about a key a chart spec's types do not have (it ends with a period). */

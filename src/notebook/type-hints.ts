@@ -21,6 +21,7 @@ const CHOICES: ReadonlyArray<{ readonly type: string; readonly what: string; rea
  */
 export function typeErrorHint(message: string): string {
   if (/Did you mean/.test(message)) return "";
+  if (/^Cannot find name 'Deno'\.?$/.test(message)) return messages.denoInTslabHint();
   const excess = chartKeyHint(message);
   if (excess !== "") return excess;
   const claim = claimVerdictHint(message);

@@ -107,6 +107,12 @@ describe("fragtax check", () => {
     expect(typeErrorHint("Type '{}' is missing the following properties from type 'Omit<ClaimRecord, \"basis\">': id, claim")).toBe("");
   });
 
+  // Before: a Deno cell in a tslab notebook (or one without a kernelspec) got TypeScript's bare "Cannot find name 'Deno'".
+  it("says a notebook that meets no Deno namespace runs under tslab, and how to make it a Deno notebook", () => {
+    expect(typeErrorHint("Cannot find name 'Deno'.")).toContain(' This notebook runs under tslab (its kernelspec names tslab, or it has none), where Deno\'s namespace does not exist: for a Deno notebook set the kernelspec\'s name to "deno"');
+    expect(typeErrorHint("Cannot find name 'Denoo'.")).toBe("");
+  });
+
   it("gives that hint only when the API's own type is what the value should have been, and TypeScript suggested nothing", () => {
     expect(typeErrorHint(`Type '"ok"' is not assignable to type 'VerdictLike'.`)).toBe("");
     expect(typeErrorHint(`Argument of type 'NumberFormat' is not assignable to parameter of type 'number'.`)).toBe("");
