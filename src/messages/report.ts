@@ -301,14 +301,17 @@ export const buildDuplicateIds = (ids: readonly string[]): string =>
 
 export const buildWarning = (warning: string): string => `warning: ${warning}`;
 
-/**
- * An old build set aside by a swap that could not be removed: by this build's swap (`now`), or found
- * left by an earlier one. `path` as the user's shell names it; `quoted`, the same for a command line.
- */
 /** `${cost}` or `{{cost}}` in a markdown cell (report/markdown-placeholders.ts): readers would see it as written. */
 export const markdownPlaceholder = (where: Location, text: string): string =>
   located(where, `${JSON.stringify(text)} in a markdown cell is shown as written, not filled in (a markdown cell is not a template); ` +
     "write the sentence in a code cell with nb.md and a figure or nb.fmt, e.g. nb.md`The run costs ${nb.fmt(cost, \"usd\")}.`, or put the text in `backticks` to show it as code");
+
+/** `{{twice}}` (or an escaped `\${twice}`) in an nb.md template's own text: another template language's slot, shown as written. */
+export const proseCallPlaceholder = (where: Location, text: string): string => {
+  const inner = text.replace(/^(?:\$\{|\{\{)\s*|\s*\}\}?$/g, "");
+  const name = /^[A-Za-z_$][\w$.]*$/.test(inner) ? inner : "value";
+  return located(where, `${JSON.stringify(text)} in nb.md's text is shown as written, not filled in: a value goes in as \${${name}} (or \${nb.fmt(${name}, "number")}), or put the text in \`backticks\` to show it as code`);
+};
 
 /** A chapter whose introduction is still the example text `fragtax new` wrote. */
 export const scaffoldTextLeft = (where: Location): string =>

@@ -33,6 +33,27 @@ export function proseCallText(source: string): readonly string[] {
   return read;
 }
 
+/** Each part of the cell's prose templates' text (`proseCallText`) with where the cell writes it: after a backtick or an interpolation's "}", not in a string of the same words. */
+export function proseCallParts(source: string): { readonly raw: string; readonly start: number }[] {
+  const parts: { raw: string; start: number }[] = [];
+  let from = 0;
+  for (const raw of proseCallText(source)) {
+    const start = templatePart(source, raw, from);
+    if (start < 0) continue;
+    from = start + raw.length;
+    parts.push({ raw, start });
+  }
+  return parts;
+}
+
+/** Where `raw`, one part of a template's text, is written in `source` from `from`: after its backtick or its "}". */
+function templatePart(source: string, raw: string, from: number): number {
+  for (let at = source.indexOf(raw, from); at >= 0; at = source.indexOf(raw, at + 1)) {
+    if (raw === "" || source[at - 1] === "`" || source[at - 1] === "}") return at;
+  }
+  return source.indexOf(raw, from);
+}
+
 /** The cells read in this process, by source; a report's cells are a few hundred, a long dev session's edits more. */
 const readings = new Map<string, readonly string[]>();
 const MAX_READINGS = 2000;

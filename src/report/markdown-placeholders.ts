@@ -12,6 +12,8 @@ import * as messages from "../messages/report";
 import type { Notebook } from "../notebook/nbformat";
 import { lineIndex } from "../util/text-position";
 import { shownMarkdown } from "./chapter-cells";
+import { cellText } from "../notebook/nbformat";
+import { proseCallParts } from "../notebook/prose-calls";
 import { SCAFFOLD_NOTE } from "../vocabulary/scaffold";
 
 /** `${…}` or `{{…}}` on one line. */
@@ -110,7 +112,10 @@ export async function matchesInText(source: string, pattern: RegExp, scan: TextS
   return found;
 }
 
-/** The warnings for the placeholders in a notebook's markdown cells, each located in its cell (build, `run`, `check`). */
+/**
+ * The warnings for the placeholders in a notebook's markdown cells, and in its `nb.md` templates' own
+ * text (`{{twice}}`, or an escaped `\${twice}`), each located in its cell (build, `run`, `check`).
+ */
 export async function placeholderWarnings(notebook: Notebook, file: string): Promise<string[]> {
   const warnings: string[] = [];
   for (const { cell, source, lineOffset } of shownMarkdown(notebook, file, false)) {
@@ -120,6 +125,18 @@ export async function placeholderWarnings(notebook: Notebook, file: string): Pro
     if (at !== -1) {
       const { line, column } = lineIndex(source)(at);
       warnings.push(messages.scaffoldTextLeft({ file, cell, line: line + (lineOffset ?? 0), column }));
+    }
+  }
+  for (const [index, cell] of notebook.cells.entries()) {
+    const source = cell.cell_type === "code" ? cellText(cell.source) : "";
+    if (!/md(?:Fragment)?\s*`/.test(source) || !/\{\{|\\\$\{/.test(source)) continue;
+    const position = lineIndex(source);
+    for (const { raw, start } of proseCallParts(source)) {
+      // As markdown reads it: a template's \$ is a dollar, so `\${x}` shows as "${x}", and its \` a backtick (a code span).
+      for (const found of await placeholdersIn(raw.replace(/\\([`$\\])/g, "$1"))) {
+        const at = raw.indexOf(found.text.startsWith("$") ? `\\${found.text}` : found.text);
+        warnings.push(messages.proseCallPlaceholder({ file, cell: index + 1, ...position(start + Math.max(at, 0)) }, found.text));
+      }
     }
   }
   return warnings;

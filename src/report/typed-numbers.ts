@@ -17,7 +17,7 @@
 import * as messages from "../messages/prose";
 import type { Notebook } from "../notebook/nbformat";
 import { cellText } from "../notebook/nbformat";
-import { proseCallText } from "../notebook/prose-calls";
+import { proseCallParts } from "../notebook/prose-calls";
 import { lineColumn, lineIndex } from "../util/text-position";
 import { chartWords } from "../charts/chart-words";
 import { chapterCells } from "./chapter-cells";
@@ -72,12 +72,7 @@ export async function typedNumberWarnings(notebook: Notebook, file: string): Pro
     const source = cellText(cell.source);
     if (!/md(?:Fragment)?\s*`/.test(source) || !codeMayHaveTyped(source)) continue;
     const position = lineIndex(source);
-    let from = 0;
-    // Each template's text where the cell writes it: after a backtick or an interpolation's "}", not in a string of the same words.
-    for (const raw of proseCallText(source)) {
-      const start = templatePart(source, raw, from);
-      if (start < 0) continue;
-      from = start + raw.length;
+    for (const { raw, start } of proseCallParts(source)) {
       // As markdown reads it: a template's \` is a backtick (a code span), its \$ a dollar.
       const text = raw.replace(/\\([`$\\])/g, "$1");
       if (!mayHaveTypedNumber(text)) continue;
@@ -134,12 +129,4 @@ export function typedNumbersInChart(spec: unknown, cellSource: string, where: { 
     }
   }
   return warnings;
-}
-
-/** Where `raw`, one part of a template's text, is written in `source` from `from`: after its backtick or its "}". */
-function templatePart(source: string, raw: string, from: number): number {
-  for (let at = source.indexOf(raw, from); at >= 0; at = source.indexOf(raw, at + 1)) {
-    if (raw === "" || source[at - 1] === "`" || source[at - 1] === "}") return at;
-  }
-  return source.indexOf(raw, from);
 }

@@ -7,7 +7,7 @@ import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { placeholdersIn } from "../../src/report/markdown-placeholders";
+import { placeholdersIn, placeholderWarnings } from "../../src/report/markdown-placeholders";
 import { appendMarkdown, tempProject } from "../project";
 
 const CLI = join(import.meta.dirname, "..", "..", "dist", "cli.cjs");
@@ -36,6 +36,16 @@ describe("placeholders in markdown", () => {
       { text: "${inHtml}", line: 12, column: 7 },
     ]);
     expect(await placeholdersIn("Costs $5 {or} {x} and $ {y}: no template here.")).toEqual([]);
+  });
+
+  // Before: nb.md`Doubling gives {{twice}}.` passed check, run and build --strict, and readers saw "{{twice}}".
+  it("finds them in an nb.md template's own text too: {{…}} and an escaped \\${…}, not a real ${…} or one in a code span", async () => {
+    const notebook = { cells: [{ cell_type: "code", metadata: {}, outputs: [], execution_count: null, source: ["const twice = 2;\n", "nb.md`Doubling gives {{twice}}, \\${thrice} and ${twice}; \\`{{code}}\\` is code.`;"] }] };
+    const warnings = await placeholderWarnings(notebook as never, "notebooks/x.ipynb");
+    expect(warnings).toEqual([
+      'notebooks/x.ipynb: cell 1, line 2, column 22: "{{twice}}" in nb.md\'s text is shown as written, not filled in: a value goes in as ${twice} (or ${nb.fmt(twice, "number")}), or put the text in `backticks` to show it as code',
+      'notebooks/x.ipynb: cell 1, line 2, column 33: "${thrice}" in nb.md\'s text is shown as written, not filled in: a value goes in as ${thrice} (or ${nb.fmt(thrice, "number")}), or put the text in `backticks` to show it as code',
+    ]);
   });
 
   it("is warned about by check, run and build at the cell, line and column; --strict refuses the build", () => {
