@@ -7,6 +7,7 @@ import { isMap, isScalar, isSeq, LineCounter, type Node } from "yaml";
 import { z } from "zod";
 import * as messages from "../messages/errata";
 import { isCalendarDate } from "../util/dates";
+import { plausibleName } from "../util/suggest";
 import { MAX_ALIAS_VALUES, notYamlText, parseYamlDocument, plainYaml, yamlSyntaxProblem } from "../util/yaml-syntax";
 import { yamlFileNotText } from "../messages/yaml";
 import { located } from "../messages/location";
@@ -77,7 +78,7 @@ export function parseErrata(source: string, file: string): LocatedErratum[] {
         const at = target !== undefined ? pos(target) : (fields[key] ?? fields[""]!);
         // "Missing" only when the field is absent: a number where a string belongs is a wrong type.
         const absent = raw === null || typeof raw !== "object" || (raw as Record<string, unknown>)[key] === undefined;
-        const detail = issue.code === "unrecognized_keys" ? `is not a field of an erratum (fields: ${ERRATUM_FIELDS.join(", ")})`
+        const detail = issue.code === "unrecognized_keys" ? messages.errataNotAField(ERRATUM_FIELDS, plausibleName(key, ERRATUM_FIELDS))
           : issue.code === "invalid_type" ? (absent ? "is missing" : `${issue.path.length > 1 ? "has an item that " : ""}${wrongType(issue.expected, valueAt(raw, issue.path))}`)
           : issue.message;
         const problem = messages.errataBadField({ file, ...at }, rawId, key, detail);

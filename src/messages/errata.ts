@@ -1,6 +1,7 @@
 /** Messages of the errata area: a bad errata file, an erratum naming what does not exist, their display. */
 import { located, type Location } from "./location";
 import { quote } from "./quote";
+import { didYouMean } from "./suggestion";
 
 export const errataSyntax = (where: Location, detail: string): string => located(where, `errata file is not valid YAML: ${detail}`);
 
@@ -77,3 +78,7 @@ export const publishErrataListed = (count: number, carried: number): string => {
   if (carried === 0) return "errata: none declared";
   return count === 0 ? `errata: all ${carried} were published with earlier versions; none listed again` : `errata: ${count} correction${count === 1 ? "" : "s"} listed in "What changed" and the manifest`;
 };
+
+/** A key an erratum does not have (`versoin`), with the field it likely meant, as report.yaml's and the assumptions' keys are. */
+export const errataNotAField = (fields: readonly string[], nearest: string | undefined): string =>
+  `is not a field of an erratum (fields: ${fields.join(", ")})${didYouMean(nearest)}`;

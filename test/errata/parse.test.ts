@@ -52,7 +52,9 @@ describe("parseErrata", () => {
     const empty = thrown(() => parseErrata(GOOD.replace("was: Six revisions were called newer sources.", 'was: "  "'), FILE));
     expect(empty.message).toBe('notebooks/errata.yaml:11:10: erratum "dates_wording" field "was" must not be empty');
     const typo = thrown(() => parseErrata(GOOD.replace("    figures: [anthropic", "    figure: [anthropic"), FILE));
-    expect(typo.message).toContain('notebooks/errata.yaml:5:5: erratum "multiple_run_rate" field "figure" is not a field of an erratum (fields: id, version, section, figures, was, now)');
+    expect(typo.message).toContain('notebooks/errata.yaml:5:5: erratum "multiple_run_rate" field "figure" is not a field of an erratum (fields: id, version, section, figures, was, now); did you mean "figures"?');
+    // With the field it likely meant, as report.yaml's and the assumptions' keys are.
+    expect(thrown(() => parseErrata(GOOD.replace("version: 2026-11-26\n    section: 05", "versoin: 2026-11-26\n    section: 05"), FILE)).message).toContain('field "versoin" is not a field of an erratum (fields: id, version, section, figures, was, now); did you mean "version"?');
     const badVersion = thrown(() => parseErrata(GOOD.replace("version: 2026-11-26\n    section: 05", "version: last week\n    section: 05"), FILE));
     expect(badVersion.message).toBe('notebooks/errata.yaml:3:14: erratum "multiple_run_rate" field "version" must be a published version id like 2026-11-26');
     // Before, a date not on the calendar passed the build (only publish caught it, unlocated), and a
