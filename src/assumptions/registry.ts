@@ -112,7 +112,7 @@ export class AssumptionRegistry {
       const original = this.get(override.id);
       const candidate = applyOverride(original, override);
       const { file, line, column } = original.position;
-      const found = [...valueProblems(candidate), ...supportProblems(original, override), ...tailProblems({ ...candidate, support: original.support })].slice(0, 1);
+      const found = [...valueProblems(candidate, true), ...supportProblems(original, override), ...tailProblems({ ...candidate, support: original.support })].slice(0, 1);
       problems.push(...found.map((p) => ({ file, line, column, id: original.id, text: msg.overrideProblem(this.fileName, p.message), reason: p.message })));
       replaced.set(original.id, candidate);
     }

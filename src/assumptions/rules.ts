@@ -25,8 +25,8 @@ export function resolvedDistribution(fields: ValueFields): DistributionKind {
   return fields.distribution ?? (fields.value !== undefined ? "fixed" : "lognormal");
 }
 
-/** Every problem with how the value fields fit together; empty when the entry is sound. */
-export function valueProblems(fields: ValueFields): RuleProblem[] {
+/** Every problem with how the value fields fit together; empty when the entry is sound. `whatIf`: the fields are a what-if's. */
+export function valueProblems(fields: ValueFields, whatIf = false): RuleProblem[] {
   const { id, value, range, mode } = fields;
   const distribution = resolvedDistribution(fields);
   if ((value === undefined) === (range === undefined)) return [{ path: [], message: msg.valueXorRange(id) }];
@@ -38,7 +38,7 @@ export function valueProblems(fields: ValueFields): RuleProblem[] {
   if (distribution === "fixed") return [{ path: ["distribution"], message: msg.rangeNotFixed(id) }];
   if (range.low > range.high) return [{ path: ["range", "low"], message: msg.lowAboveHigh(id, range.low, range.high) }];
   if (distribution === "lognormal" && range.low <= 0) {
-    return [{ path: ["range", "low"], message: msg.nonPositiveLognormalBound(id, range.low) }];
+    return [{ path: ["range", "low"], message: msg.nonPositiveLognormalBound(id, range.low, whatIf) }];
   }
   return modeProblems(id, distribution, range, mode);
 }

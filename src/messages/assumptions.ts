@@ -96,8 +96,9 @@ export const rangeNotFixed = (id: string | undefined): string =>
 export const lowAboveHigh = (id: string | undefined, low: number, high: number): string =>
   `${forId(id)}range low ${low} is above high ${high}`;
 
-export const nonPositiveLognormalBound = (id: string | undefined, low: number): string =>
-  `${forId(id)}a lognormal range needs positive bounds, but low is ${low}; use "normal" for quantities that can be zero or negative`;
+/** `whatIf`: the range is a what-if's, which keeps the file's distribution ("use normal" was advice it could not follow). */
+export const nonPositiveLognormalBound = (id: string | undefined, low: number, whatIf = false): string =>
+  `${forId(id)}a lognormal range needs positive bounds, but low is ${low}; ${whatIf ? "a what-if keeps the assumption's distribution, so give a low above 0" : 'use "normal" for quantities that can be zero or negative'}`;
 
 export const triangularWithoutMode = (id: string | undefined): string =>
   `${forId(id)}a triangular distribution needs "mode" (the most likely value)`;

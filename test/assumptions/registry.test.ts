@@ -85,6 +85,8 @@ describe("AssumptionRegistry", () => {
     expect((error as AssumptionError).message).toContain('assumption "frontier_run_days": range low 90 is above high 60');
     expect(() => registry.withOverrides([{ id: "mfu_fraction", low: 0.1, high: 0.2 }])).toThrow(/mode 0.4 lies outside the range 0.1–0.2/);
     expect(() => registry.withOverrides([{ id: "h100_usd_per_gpu_hour", low: -1, high: 2 }])).toThrow(/lognormal range needs positive bounds/);
+    // Advice a what-if can follow: it keeps the file's distribution ("use normal" it could not).
+    expect(() => registry.withOverrides([{ id: "h100_usd_per_gpu_hour", low: 0, high: 2 }])).toThrow(/but low is 0; a what-if keeps the assumption's distribution, so give a low above 0/);
   });
 
   it("hashes canonical content: positions and key order do not matter, values do", () => {
