@@ -7,6 +7,7 @@
  */
 import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium, type LaunchedChromium } from "../src/report/chromium";
 import { BUILD_MS, buildReport, renderedTexts, whatIf } from "./report-roots";
@@ -110,6 +111,24 @@ describe("the report as built", () => {
     expect(rankChart).toMatch(/raises the tax\nlowers the tax\nA higher input/);
     const ledger = (await texts("#appendix-claims tbody tr", root)).join("\n");
     expect(ledger).toMatch(/The widest sources of doubt are the [^.]+ \(our judgement\) and the [^.]+ \((our judgement|sourced|the essay\u2019s)\)\./);
+  });
+});
+
+describe("the report as printed", () => {
+  // Before: "How long, and on how many clouds" ended page 12 and its two claim cards stood alone on page 13.
+  it("keeps a paragraph that leads into claim or figure cards with the first of them", async () => {
+    const tab = await chromium.browser.newPage();
+    try {
+      await tab.emulateMediaType("print");
+      await tab.goto(pathToFileURL(join(root, "out", "build", "report.html")).href, { waitUntil: "load" });
+      const breaks = (await tab.evaluate(`[...document.querySelectorAll(".cell")]
+        .filter((cell) => cell.querySelector(":scope > .cell-source + .output > :is(.fragtax-claim, .fragtax-figure)") && cell.previousElementSibling?.matches(".cell-markdown"))
+        .map((cell) => getComputedStyle(cell.previousElementSibling).breakAfter)`)) as string[];
+      expect(breaks.length).toBeGreaterThanOrEqual(5);
+      expect(new Set(breaks)).toEqual(new Set(["avoid"]));
+    } finally {
+      await tab.close();
+    }
   });
 });
 
