@@ -7,6 +7,7 @@ import type { Command } from "commander";
 import { rootOptionHelp } from "../messages/report";
 import { addWhatIfOptions } from "../build/whatif/flags";
 import type { BuildFlags } from "./build-action";
+import { timeoutOption } from "./timeout-option";
 
 export function registerReportCommands(program: Command): void {
   const command = program
@@ -14,7 +15,7 @@ export function registerReportCommands(program: Command): void {
     .description("Run the chapters and build out/build/: report.html, report.pdf, figures.json, claims.json, sections.json, errata.json (with an errata file) and build-log.json.")
     .option("--no-pdf", "build the HTML (and JSON) only, without printing the PDF (one printed of the same page is kept)")
     .option("--root <dir>", rootOptionHelp())
-    .option("--timeout <seconds>", "stop a cell that runs longer than this (the cell fails, the HTML shows it)", "60")
+    .addOption(timeoutOption("stop a cell that runs longer than this (the cell fails, the HTML shows it)"))
     .option("--strict", "treat warnings (e.g. a chart filter on a field its data lacks) as failures: exit 1");
   command.addHelpText(
     "after",

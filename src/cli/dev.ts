@@ -9,17 +9,18 @@ import * as devMessages from "../messages/dev";
 import { InputError } from "../util/errors";
 import { badTimeout } from "../messages/notebook";
 import { MAX_TIMEOUT_SECONDS, parseTimeoutSeconds } from "../util/limits";
+import { timeoutOption } from "./timeout-option";
 
 const action = () => import("./dev-action");
 
 export function registerDevCommand(program: Command): void {
   program
     .command("dev")
-    .description("Watch notebooks, assumptions, src/, templates/ and the files the last build read elsewhere (data, images); rebuild on change; serve out/build/ with live reload")
+    .description("Watch notebooks, assumptions, src/, templates/ and the files the last build read elsewhere (data, images); rebuild on change; serve out/build/ with live reload.")
     .addOption(new Option("--port <n>", "port (0 = any free port)").default(4321))
     .addOption(new Option("--host <host>", "interface to bind; loopback unless told otherwise").default("127.0.0.1"))
     .option("--root <dir>", rootOptionHelp())
-    .option("--timeout <seconds>", "stop a cell that runs longer than this (the cell fails, the page shows it)", "60")
+    .addOption(timeoutOption("stop a cell that runs longer than this (the cell fails, the page shows it)"))
     .addHelpText(
       "after",
       `

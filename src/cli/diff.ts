@@ -9,7 +9,7 @@ const action = () => import("./diff-action");
 export function registerDiffCommand(program: Command): void {
   program
     .command("diff")
-    .description("Compare assumptions and figures between two versions, git refs or assumption files")
+    .description("Compare assumptions and figures between two versions, git refs or assumption files.")
     .argument("<a>", "before: a published version id, a git ref, or an assumptions file")
     .argument("<b>", "after: same kinds as <a>")
     .option("--json", "print stable JSON (sorted keys) instead of text")

@@ -11,7 +11,7 @@ import { rootOptionHelp } from "../messages/report";
 export function registerNewCommand(program: Command): void {
   program
     .command("new")
-    .description("Start a chapter: write notebooks/NN-<name>.ipynb with a worked example and add it to report.yaml")
+    .description("Start a chapter: write notebooks/NN-<name>.ipynb with a worked example and add it to report.yaml.")
     .argument("<name>", 'the chapter\'s name: lowercase letters, digits and dashes, e.g. "energy"')
     .option("--root <dir>", rootOptionHelp())
     .addOption(new Option("--kernel <kernel>", "the kernel it is for: tslab, or deno (Deno's, `deno jupyter`)").choices(["tslab", "deno"]).default("tslab"))

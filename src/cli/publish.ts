@@ -10,7 +10,7 @@ const action = () => import("./publish-action");
 export function registerPublishCommand(program: Command): void {
   program
     .command("publish")
-    .description("Publish the last build as an immutable dated version under out/reports/<date>[-N]/")
+    .description("Publish the last build as an immutable dated version under out/reports/<date>[-N]/.")
     .option("--date <YYYY-MM-DD>", "version date, not after today (default: today, UTC)")
     .option("--reviewed <sections...>", "sections whose prose you re-read and keep although their figures moved (ids as publish lists them)")
     .option("--note <text>", "a note shown in the index and the manifest (at most 2000 characters)")

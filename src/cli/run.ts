@@ -20,6 +20,7 @@ import { displayPath, isInside, shellPath } from "../util/paths";
 import { endBySignal } from "../util/signals";
 import { jsonWithVisibleControls } from "../format/control";
 import { checkOutFile } from "./out-file";
+import { timeoutOption } from "./timeout-option";
 
 /** A type check waited on longer than this is said as it goes, and in the summary (Deno's takes seconds; tslab's is usually cached). */
 const SLOW_CHECK_MS = 1000;
@@ -31,7 +32,7 @@ export function registerRunCommand(program: Command): void {
     .description("Execute one TypeScript notebook (tslab or Deno kernel) headlessly and write the executed notebook.")
     .argument("<notebook>", "the .ipynb file")
     .option("--out <file>", "where to write the executed notebook: a .ipynb outside out/reports/ and, but for out/build/executed/, outside out/build/; never over the notebook or another existing source (default: out/build/executed/<name>.ipynb; - for stdout)")
-    .option("--timeout <seconds>", "stop a cell that runs longer than this", "60")
+    .addOption(timeoutOption("stop a cell that runs longer than this"))
     .addHelpText(
       "after",
       "\nExit codes: 0 every cell ran; 1 a cell failed (a syntax, type or runtime error: printed as notebook: cell N,\nline L, column C with a code frame; a timeout: notebook: cell N), or its markdown shows an image the report cannot\ninline (missing, outside the project, not an image, remote: as `fragtax build` says it), or a chart names a\ndata file that is not there or a field its data lacks, or an id is declared twice; 2 bad usage, a notebook that cannot be read or a malformed assumptions file.",

@@ -10,7 +10,7 @@ const action = () => import("./verify-action");
 export function registerVerifyCommand(program: Command): void {
   program
     .command("verify")
-    .description("Check published versions against their manifests: every file's sha256 as published")
+    .description("Check published versions against their manifests: every file's sha256 as published.")
     .argument("[versions...]", "version ids (default: every version under out/reports/)")
     .option("--root <dir>", rootOptionHelp())
     .addHelpText(

@@ -38,6 +38,12 @@ describe("fragtax CLI", () => {
     const root = (command: string): string => (/--root <dir>\s+([\s\S]*?)\n\s+-/.exec(help(command))?.[1] ?? "").replace(/\s+/g, " ");
     expect(root("publish")).toBe(root("build"));
     expect(root("build")).toContain("notebooks/report.yaml");
+    // The timeout's default in seconds, as the port's is a number, not the quoted text "60"; every command's line ends alike.
+    for (const command of ["build", "run", "dev"]) expect(help(command)).toMatch(/\(default: 60 s\)/);
+    const commands = execFileSync("node", ["dist/cli.cjs", "--help"], { encoding: "utf8" }).split("Commands:")[1] ?? "";
+    const descriptions = commands.split(/\n {2}(?=\S)/).map((entry) => entry.replace(/\s+/g, " ").trim()).filter((entry) => entry !== "" && !entry.startsWith("help "));
+    expect(descriptions.length).toBeGreaterThanOrEqual(8);
+    for (const entry of descriptions) expect(entry).toMatch(/\.$/);
   });
 
   it("exits 2 on bad usage of any command (commander's own code is 1), 0 for help", () => {
