@@ -33,8 +33,9 @@ interface ChapterNotebook {
 }
 
 export function brokenLinkWarnings(page: string, chapters: readonly ChapterNotebook[]): string[] {
-  const ids = new Set(attributes(page, /\s(?:id|name)="([^"]*)"/g));
-  const targets = new Set(attributes(page, /\shref="#([^"]*)"/g).map(fragment));
+  const tags = pageTags(page);
+  const ids = new Set([...tags.ids, ...tags.names]);
+  const targets = new Set(tags.hrefs.map(fragment));
   const broken = [...targets].filter((target) => !ids.has(target) && !TOP.has(target.toLowerCase()) && !PUBLISHED_IDS.test(target)).sort();
   if (broken.length === 0) return [];
   const named = broken.slice(0, MAX_NAMED);
@@ -63,14 +64,34 @@ function inReadingOrder(chapters: readonly ChapterNotebook[], warnings: readonly
   return [...warnings].sort((a, b) => order(key(a.at), key(b.at))).map((warning) => warning.text);
 }
 
+interface PageTags {
+  /** Every `id`, `name` and in-page `href="#…"` (its fragment) in the page's tags, unescaped. */
+  readonly ids: readonly string[];
+  readonly names: readonly string[];
+  readonly hrefs: readonly string[];
+}
+
+/** The last page read and what its tags hold: the two checks below read the same page, one after the other. */
+let lastRead: { readonly page: string; readonly tags: PageTags } | undefined;
+
 /**
- * The values of an attribute in the page's tags, unescaped: only in a tag, since a code span showing
- * `<div id="x">` holds the same words as text (escaped `<`, quotes as they are) and counted as an id.
+ * The attributes the checks read, in one pass over the page's tags (a page with its charts drawn twice
+ * holds tens of thousands), unescaped: only in a tag, since a code span showing `<div id="x">` holds the
+ * same words as text (escaped `<`, quotes as they are) and counted as an id.
  */
-function attributes(page: string, attribute: RegExp): string[] {
-  const values: string[] = [];
-  for (const [tag] of page.matchAll(/<[a-zA-Z][^<>]*>/g)) for (const [, value] of tag.matchAll(attribute)) values.push(unescapeHtml(value ?? ""));
-  return values;
+function pageTags(page: string): PageTags {
+  if (lastRead?.page === page) return lastRead.tags;
+  const tags = { ids: [] as string[], names: [] as string[], hrefs: [] as string[] };
+  for (const [tag] of page.matchAll(/<[a-zA-Z][^<>]*>/g)) {
+    if (!tag.includes('="')) continue;
+    for (const [, name, value] of tag.matchAll(/\s(id|name|href)="([^"]*)"/g)) {
+      if (name === "href") {
+        if (value?.startsWith("#") === true) tags.hrefs.push(unescapeHtml(value.slice(1)));
+      } else (name === "id" ? tags.ids : tags.names).push(unescapeHtml(value ?? ""));
+    }
+  }
+  lastRead = { page, tags };
+  return tags;
 }
 
 /** A fragment as the id it names: percent-escapes undone (markdown-it escapes "é" in a link), else as written. */
@@ -90,7 +111,7 @@ function fragment(href: string): string {
  */
 export function duplicateIdWarnings(page: string, chapters: readonly ChapterNotebook[]): string[] {
   const counts = new Map<string, number>();
-  for (const key of attributes(page, /\sid="([^"]*)"/g)) {
+  for (const key of pageTags(page).ids) {
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
   // An id publish gives its own section ("What changed", the errata) is taken once published, if a notebook writes it.
