@@ -70,10 +70,21 @@ export const overrideRangeReversed = (where: string, id: string, low: number, hi
 export const whatIfFieldNotApplied = (where: string, field: string, original: string | undefined): string =>
   `${where}: ${field} ${original === undefined ? "is not read by a what-if" : `differs from ${original}, and a what-if does not apply it`}: a what-if overrides only an assumption's value or range (id: 2.5, id: 2..3, or an entry's value: / range: { low, high }); change ${original ?? "the assumptions file"} itself for the rest, or remove the field`;
 
-/** A what-if a thousandfold or more off the file's value: likely a unit slip (billions typed as ones). */
-export const whatIfScaleSlip = (times: number): string => {
+/**
+ * A what-if a thousandfold or more off the file's value: likely a unit slip (billions typed as ones).
+ * `typed`: the what-if's value, or its range's ends; the example is it at the file's scale, its digits as
+ * typed ("5" for a count of thousands: "e.g. 5e3"), not a fixed "30e9" beside a GPU count.
+ */
+export const whatIfScaleSlip = (times: number, typed: readonly number[]): string => {
   const power = Math.round(Math.log10(times));
-  return `${power < 0 ? `about 1e${-power} times smaller` : `about 1e${power} times larger`} than the file's: if a scale was meant, write it out (e.g. 30e9 for 30 billion)`;
+  const written = (x: number): string => {
+    // Too small: the digits typed with the scale after them ("30" → "30e9").
+    if (power < 0 && !String(x).includes("e")) return `${String(x)}e${-power}`;
+    const meant = x / 10 ** power;
+    const [mantissa = "", exponent = "0"] = meant.toExponential().split("e");
+    return Math.abs(meant) >= 1e4 || (Math.abs(meant) < 1e-3 && meant !== 0) ? `${Number(Number(mantissa).toPrecision(3))}e${Number(exponent)}` : String(Number(meant.toPrecision(3)));
+  };
+  return `${power < 0 ? `about 1e${-power} times smaller` : `about 1e${power} times larger`} than the file's: if a scale was meant, write it out (e.g. ${typed.map(written).join("..")})`;
 };
 
 /** A map-form what-if written as an entry's `value:` inside braces (`id: { value: 3 }`). */

@@ -121,17 +121,17 @@ const SCALE_SLIP = 1000;
  * off the file's value, how many times: `30` for a revenue in USD is a slip of 1e9, not a what-if.
  */
 export function describeWhatIf(override: AssumptionOverride, now: Assumption, file: Assumption): string {
-  const times = scaleFromFile(override, file);
-  const slip = times === undefined ? "" : `; ${messages.whatIfScaleSlip(times)}`;
+  const scale = scaleFromFile(override, file);
+  const slip = scale === undefined ? "" : `; ${messages.whatIfScaleSlip(scale.times, scale.typed)}`;
   return `${describeOverrideAs(override, now.distribution, file.distribution)}: ${formatAssumptionQuantity(now)}, the file ${formatAssumptionQuantity(file)}${slip}`;
 }
 
-/** How many times smaller (below 1) or larger the override's middle is than the file's, when a thousandfold or more; else undefined. */
-function scaleFromFile(override: AssumptionOverride, file: Assumption): number | undefined {
+/** How many times smaller (below 1) or larger the override's middle is than the file's, when a thousandfold or more, with the value or ends typed; else undefined. */
+function scaleFromFile(override: AssumptionOverride, file: Assumption): { readonly times: number; readonly typed: readonly number[] } | undefined {
   const middle = (low: number, high: number): number => (low > 0 && high > 0 ? Math.sqrt(low * high) : (low + high) / 2);
   const ours = "value" in override ? override.value : middle(override.low, override.high);
   const theirs = file.range !== undefined ? middle(file.range.low, file.range.high) : file.value;
   if (theirs === undefined || ours === 0 || theirs === 0 || Math.sign(ours) !== Math.sign(theirs)) return undefined;
   const times = ours / theirs;
-  return times >= SCALE_SLIP || times <= 1 / SCALE_SLIP ? times : undefined;
+  return times >= SCALE_SLIP || times <= 1 / SCALE_SLIP ? { times, typed: "value" in override ? [override.value] : [override.low, override.high] } : undefined;
 }

@@ -83,10 +83,14 @@ describe("--set flags", () => {
     const { range: _range, ...point } = file;
     const set = (value: number): Assumption => ({ ...point, value, distribution: "fixed" }) as Assumption;
     expect(describeWhatIf({ id: "revenue", value: 30 }, set(30), file)).toBe(
-      "revenue = 30: $30/year, the file $20B–$40B/year; about 1e9 times smaller than the file's: if a scale was meant, write it out (e.g. 30e9 for 30 billion)",
+      "revenue = 30: $30/year, the file $20B–$40B/year; about 1e9 times smaller than the file's: if a scale was meant, write it out (e.g. 30e9)",
     );
     expect(describeWhatIf({ id: "revenue", value: 30e9 }, set(30e9), file)).toBe("revenue = 30000000000: $30B/year, the file $20B–$40B/year");
-    expect(describeWhatIf({ id: "revenue", value: 3e15 }, set(3e15), file)).toContain("about 1e5 times larger than the file's");
+    expect(describeWhatIf({ id: "revenue", value: 3e15 }, set(3e15), file)).toContain("about 1e5 times larger than the file's: if a scale was meant, write it out (e.g. 3e10)");
+    // The example is the value typed, at the file's scale: it was "30e9 for 30 billion" beside a GPU count of 5.
+    const gpus = { ...file, id: "gpus", unit: "GPUs", range: { low: 10_000, high: 15_000 } } as Assumption;
+    expect(describeWhatIf({ id: "gpus", value: 5 }, { ...gpus, range: undefined, value: 5, distribution: "fixed" } as Assumption, gpus)).toContain("about 1e3 times smaller than the file's: if a scale was meant, write it out (e.g. 5e3)");
+    expect(describeWhatIf({ id: "revenue", low: 20, high: 40 }, { ...file, range: { low: 20, high: 40 } } as Assumption, file)).toContain("(e.g. 20e9..40e9)");
   });
 
   it("lets a later override of the same id win", () => {
