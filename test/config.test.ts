@@ -279,7 +279,9 @@ describe("report.yaml → ReportConfig", () => {
       ["title: T\ntitle: U\nchapters: [a.ipynb]\n", ":2:1: report.yaml is not valid YAML: Map keys must be unique (the same key twice in one mapping: keep one)"],
       ["title: T\nchapters:\n\t- a.ipynb\n", "(indent with spaces)"],
       // A key without its colon, read by the parser as a key over two lines.
-      ["title: T\npaper A4\nchapters: [a.ipynb]\n", ':2:1: report.yaml is not valid YAML: "paper A4" has no ":" after its key: write "paper: A4"'],
+      ["title: T\nchapters: [a.ipynb]\npaper A4\n", ':3:1: report.yaml is not valid YAML: "paper A4" has no ":" after its key: write "paper: A4"'],
+      // After a plain value it may be that value wrapped: both mends are said (it told a wrapped subtitle to add a colon mid-sentence).
+      ["title: T\nsubtitle: a long subtitle\nthat wraps here\nchapters: [a.ipynb]\n", ':3:1: report.yaml is not valid YAML: "that wraps here" has no ":" after its key, or it continues the value of "subtitle" above: write "that: wraps here", or indent the line under "subtitle"'],
       ["title The Fragmentation Tax\nchapters: [a.ipynb]\n", ':1:1: report.yaml is not valid YAML: "title The Fragmentation Tax" has no ":" after its key: write "title: The Fragmentation Tax"'],
     ];
     for (const [text, wanted] of advised) expect(errorOf(text).message).toContain(wanted);

@@ -246,7 +246,7 @@ describe("words that follow their numbers under the reviewed what-ifs", () => {
     const paragraphs = await texts("p", root);
     const rate = paragraphs.find((p) => p.includes("for the policy rate is")) ?? "";
     // As of its source, which cannot show a later change before the essay's date.
-    expect(rate).toMatch(/for the policy rate is overstated: the top of the Federal Reserve’s target range was [\d.]+%, [\d.]+ percentage points below 4% \(as set on 2025-12-10; no later change is among our inputs\)\./);
+    expect(rate).toMatch(/for the policy rate is overstated: the top of the Federal Reserve’s target range was [\d.]+%, [\d.]+ percentage points below 4% \(Federal Reserve, FOMC statement, 2025-12-10; no later change is among our inputs\)\./);
     expect(rate).not.toMatch(/policy rate is [^.]*×/);
   });
 

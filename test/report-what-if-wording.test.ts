@@ -170,7 +170,7 @@ describe("the report under the economist's what-if", () => {
     expect(stargate).toMatch(/\$125B\/year/);
     expect(stargate).toContain("Differs from");
     const paragraphs = await texts("p", movedRoot);
-    expect(paragraphs.some((p) => p.includes("for the policy rate is consistent with our check: the top of the Federal Reserve\u2019s target range is 5% on this what-if."))).toBe(true);
+    expect(paragraphs.some((p) => p.includes("for the policy rate is consistent with our check: the top of the Federal Reserve\u2019s target range is 5% in this what-if."))).toBe(true);
   });
 
   it("says a premium and a probability the what-if replaced as its own, in prose and in the figures' labels", async () => {

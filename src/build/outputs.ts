@@ -148,7 +148,8 @@ async function replace(outDir: string, files: ReadonlyMap<string, string | Uint8
     // The new build is in place: a set-aside old one that cannot be removed now is said, and removed by the next build.
     if (!keptNow) await removeSetAside(old, say, true);
     if (page === "good") await removeSetAside(lastGood, say, true);
-    if (page !== "failed" || !(await isFolder(lastGood))) return undefined;
+    // A failed page says where the last good build is; a neutral one, only when it has just moved it there.
+    if ((page !== "failed" && !keptNow) || !(await isFolder(lastGood))) return undefined;
     const present = await readdir(lastGood).catch(() => [] as string[]);
     return { folder: lastGood, files: ["report.html", "report.pdf"].filter((name) => present.includes(name)), keptNow };
   } finally {

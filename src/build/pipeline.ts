@@ -316,7 +316,7 @@ async function buildAndPrint({ config, options, effects, started, rel, registry,
   // 8. replace — once the caches written behind are on disk: one that could not be written stops the build here, with its path.
   await writesBehindSettled();
   const strictFailure = options.strict === true && warnings.length > 0;
-  // A what-if or a page --strict refuses neither keeps the last good build nor replaces it (build/outputs.ts).
+  // A what-if or a page --strict refuses removes no last good build, and keeps there a normal one it replaces (build/outputs.ts).
   const lastGood = await effects.replaceOutputs(config.outDir, outputs, failedPage ? "failed" : whatIf !== null || strictFailure ? "neutral" : "good");
   const files = [...outputs.keys()].map((name) => rel(out(name)));
   effects.log(messages.buildWrote(files));
@@ -324,7 +324,7 @@ async function buildAndPrint({ config, options, effects, started, rel, registry,
   for (const error of cellErrors) effects.log(error);
   if (report.failedCells[0] !== undefined) effects.log(messages.buildCellErrors(report.failedCells.length, report.failedCells[0].where));
   if (duplicates.length > 0) effects.log(messages.buildDuplicateIds(duplicates));
-  if (lastGood !== undefined) effects.log(buildKeptLastGood(`${rel(lastGood.folder)}/`, lastGood.files, lastGood.keptNow));
+  if (lastGood !== undefined) effects.log(buildKeptLastGood(`${rel(lastGood.folder)}/`, lastGood.files, lastGood.keptNow, !failedPage));
   if (strictFailure) effects.log(messages.buildStrictWarnings(warnings.length));
   const ok = report.failedCells.length === 0 && (printedFromPage(pdf) || pdf === "skipped") && duplicates.length === 0 && !strictFailure;
   const readPaths = [...new Set([...recordedPaths(config.root, inputs), ...(report.images ?? []).map((image) => image.path), ...(report.imagesNotInlined ?? [])])];

@@ -13,11 +13,14 @@ export function figureNumber(value: number | undefined, figure: { readonly forma
   return appendUnit(formatNumber(value, figure.format), figure.unit, figure.format);
 }
 
-/** "p50 (p5–p95)" at one precision, or just p50 when there is no interval or its ends read the same. */
-export function figureRange(side: { readonly p5?: number; readonly p50: number; readonly p95?: number }, figure: { readonly format: NumberFormat; readonly unit: string }): { readonly p50: string; readonly interval: string | null } {
+/**
+ * "p50 (p5–p95)" at one precision, or just p50 when there is no interval or its ends read the same.
+ * `also`: the numbers of the other side of a diff's row, so an unchanged median reads the same in both.
+ */
+export function figureRange(side: { readonly p5?: number; readonly p50: number; readonly p95?: number }, figure: { readonly format: NumberFormat; readonly unit: string }, also: readonly number[] = []): { readonly p50: string; readonly interval: string | null } {
   const { p5, p50, p95 } = side;
   if (p5 === undefined || p95 === undefined) return { p50: figureNumber(p50, figure), interval: null };
-  const { median, interval } = summaryParts({ p5, p50, p95 }, figure.format);
+  const { median, interval } = summaryParts({ p5, p50, p95 }, figure.format, also);
   const unit = (text: string) => appendUnit(text, figure.unit, figure.format);
   return { p50: unit(median), interval: interval === median && p5 === p95 ? null : unit(interval) };
 }

@@ -65,10 +65,10 @@ export function fieldText(content: AssumptionContent, field: AssumptionChange["f
 }
 
 
-/** A side's numbers, in the unit and format that side gave the figure. */
-function sideText(side: FigureDelta["before"], figure: Pick<FigureDelta, "unit" | "format">): string {
+/** A side's numbers, in the unit and format that side gave the figure; `also`, the row's other numbers (`rowNumbers`). */
+function sideText(side: FigureDelta["before"], figure: Pick<FigureDelta, "unit" | "format">, also: readonly number[] = []): string {
   if (side === null) return "–";
-  const { p50, interval } = figureRange(side, figure);
+  const { p50, interval } = figureRange(side, figure, also);
   return interval === null ? p50 : `${p50} (${interval})`;
 }
 
@@ -94,7 +94,8 @@ function figureLine(delta: FigureDelta, paint: Paint): string {
   const text = changeText(delta, true);
   // A figure not built on a side is neither an addition nor a removal: not coloured as one.
   const painted = delta.status === "missing" ? paint.dim(text) : delta.absolute !== null && delta.absolute < 0 ? paint.removed(text) : paint.added(text);
-  return `  ${delta.id}  ${sideText(delta.before, beforeDefinition(delta))} → ${sideText(delta.after, delta)}  ${painted}`;
+  const also = rowNumbers(delta);
+  return `  ${delta.id}  ${sideText(delta.before, beforeDefinition(delta), also)} → ${sideText(delta.after, delta, also)}  ${painted}`;
 }
 
 /** Figures that moved (or appeared, or went) one per line; the unchanged ones are one count. */
@@ -227,22 +228,31 @@ function wordDiffHtml(before: string, after: string): Html {
  * is not a token of its own, or two notes with no word in common matched at their spaces and read
  * "old → new note → …".
  */
+/**
+ * Both sides' numbers of a figure's row, written at one precision in both columns: each side chose its
+ * own, and an unchanged median of 1.135 read "1.14×" before and "1.1×" after. None when the format changed.
+ */
+function rowNumbers(delta: FigureDelta): number[] {
+  if (beforeDefinition(delta).format !== delta.format) return [];
+  return [delta.before, delta.after].flatMap((side) => (side === null ? [] : [side.p5, side.p50, side.p95].filter((x): x is number => x !== undefined)));
+}
+
 function wordsOf(text: string): string[] {
   return text.match(/\s*\S+\s*|\s+/g) ?? [];
 }
 
 function figureRows(figures: readonly FigureDelta[]): Html {
   const { moved, unchanged } = splitUnchanged(figures);
-  const side = (s: FigureDelta["before"], d: Pick<FigureDelta, "unit" | "format">) => {
+  const side = (s: FigureDelta["before"], d: Pick<FigureDelta, "unit" | "format">, also: readonly number[]) => {
     if (s === null) return "–";
-    const { p50, interval } = figureRange(s, d);
+    const { p50, interval } = figureRange(s, d, also);
     return html`${p50}${interval === null ? "" : html` <small>(${interval})</small>`}`;
   };
   const rows = moved.map((d) => {
     const cls = d.absolute === null || d.absolute === 0 ? "same" : d.absolute > 0 ? "up" : "down";
     // The relative change has its own column.
     const change = changeText(d, false);
-    return html`<tr class="${cls}"><td><code>${breakableId(d.id)}</code><br><small>${d.label}</small></td><td>${side(d.before, beforeDefinition(d))}</td><td>${side(d.after, d)}</td><td>${change}</td><td>${formatDelta(d.relative, "percent")}</td></tr>`;
+    return html`<tr class="${cls}"><td><code>${breakableId(d.id)}</code><br><small>${d.label}</small></td><td>${side(d.before, beforeDefinition(d), rowNumbers(d))}</td><td>${side(d.after, d, rowNumbers(d))}</td><td>${change}</td><td>${formatDelta(d.relative, "percent")}</td></tr>`;
   });
   const rest =
     unchanged.length === 0

@@ -116,7 +116,7 @@ export function formatInterval(low: number, high: number, format: NumberFormat =
  * How the numbers said together are written: multiples between 0.1 and 10 of which one is just above 1
  * (where a third digit shows) or just below it (where two digits read "1×") all with two decimals, so a
  * median and its interval read at one precision ("1.14× (90% interval 1.09×–1.18×)", not "1.1× (90%
- * interval 1.09×–1.2×)"; "0.68× (90% interval 0.46×–1.00×)", not "… 0.46×–1×" for 0.995).
+ * interval 1.09×–1.2×)"; "0.68× (90% interval 0.46×–1.00×)", not "… 0.46×–1×" for 0.998).
  */
 function writerFor(values: readonly number[], format: NumberFormat): (x: number) => string {
   const near1 = format === "multiple" && values.every((v) => Math.abs(v) >= 0.1 && Math.abs(v) < 10) && values.some((v) => Math.abs(v) >= 0.995 && Math.abs(v) < 1.095);
@@ -136,9 +136,10 @@ export function formatSummary(summary: Summary, format: NumberFormat = "number")
 /**
  * A median and its interval written at one precision, apart (a title card, a diff's columns, a factor
  * and its span): the two parts formatSummary joins. `interval` reads as `median` when its ends do.
+ * `also`: numbers shown beside them at the same precision (a diff row's other side).
  */
-export function summaryParts(summary: Pick<Summary, "p5" | "p50" | "p95">, format: NumberFormat): { readonly median: string; readonly interval: string } {
-  return { median: writerFor([summary.p5, summary.p50, summary.p95], format)(summary.p50), interval: formatInterval(summary.p5, summary.p95, format, [summary.p50]) };
+export function summaryParts(summary: Pick<Summary, "p5" | "p50" | "p95">, format: NumberFormat, also: readonly number[] = []): { readonly median: string; readonly interval: string } {
+  return { median: writerFor([summary.p5, summary.p50, summary.p95, ...also], format)(summary.p50), interval: formatInterval(summary.p5, summary.p95, format, [summary.p50, ...also]) };
 }
 
 /**

@@ -8,8 +8,9 @@ export const buildSetAsideLeft = (path: string, quoted: string, code: string, no
   `Its owner can remove it (\`rm -rf ${quoted}\`, with sudo if it is another user's); the next build tries again`;
 
 /** `files`: the reader's files it holds (report.html, and report.pdf when that build printed one). */
-export const buildKeptLastGood = (folder: string, files: readonly string[], now: boolean): string =>
-  `the last build that did not fail ${now ? "is kept" : "is still"} in ${folder} (${[...files, "its records"].join(", ")}) until a build succeeds`;
+/** `replaced`: kept by a what-if (or a page --strict refuses), which replaced it without failing. */
+export const buildKeptLastGood = (folder: string, files: readonly string[], now: boolean, replaced = false): string =>
+  `the last normal build that did not fail ${now ? "is kept" : "is still"} in ${folder} (${[...files, "its records"].join(", ")})${replaced ? ", as this build replaced it," : ""} until a build succeeds`;
 export const lastGoodNotKept = (old: string, folder: string, code: string): string =>
   `could not keep the last good build in ${folder} (${code}); it is in ${old}, which the next build keeps there once ${folder} can be written`;
 

@@ -244,14 +244,13 @@ export const declareGlobalInCell = (): string =>
   "a cell cannot declare globals (`declare global { … }`): tslab cannot compile such a cell either; declare them in a .d.ts file of the project, or give the value a type where it is used";
 export const typeErrorLine = (where: string, code: number, message: string): string => `also ${where}: TS${code}: ${message}`;
 
-/** After a type error about a value of one of the notebook API's closed lists: what the list allows. */
 /** After "Cannot find name 'Deno'", which only a notebook run under tslab meets (a Deno cell copied in, or no kernelspec). */
 export const denoInTslabHint = (): string =>
-  ` This notebook runs under tslab (its kernelspec names tslab, or it has none), where Deno's namespace does not exist: for a Deno notebook set the kernelspec's name to "deno" (JupyterLab: Kernel › Change Kernel, then save); under tslab, write const nb = notebook(tslab)`;
+  ` This notebook runs under tslab (its kernelspec names tslab, or it has none), where Deno's namespace does not exist: for a Deno notebook set the kernelspec's name to "deno" (JupyterLab: Kernel › Change Kernel, then save); under tslab, use Node's APIs instead (const nb = notebook(tslab) for the notebook API)`;
 
+/** After a type error about a value of one of the notebook API's closed lists: what the list allows. */
 export const closedListHint = (what: string, values: readonly string[], nearest: string | undefined): string =>
   ` ${what} of the notebook API is one of ${values.map((value) => `"${value}"`).join(", ")}${nearest === undefined ? "." : didYouMean(nearest)}`;
-/** After TypeScript's sentence about a key a chart spec's types do not have (it ends with a period). */
 /** After a type error for `nb.claim` without its verdict or factor (type-hints.ts). */
 export const claimVerdictHint = (missing: readonly string[]): string =>
   ` A claim's ${missing.join(" and ")} come${missing.length === 1 ? "s" : ""} from checkClaim(stated, computed): spread it into the claim, nb.claim({ …, ...checkClaim(stated, computed) })`;

@@ -310,7 +310,7 @@ export const markdownPlaceholder = (where: Location, text: string): string =>
 export const proseCallPlaceholder = (where: Location, text: string): string => {
   const inner = text.replace(/^(?:\$\{|\{\{)\s*|\s*\}\}?$/g, "");
   const name = /^[A-Za-z_$][\w$.]*$/.test(inner) ? inner : "value";
-  return located(where, `${JSON.stringify(text)} in nb.md's text is shown as written, not filled in: a value goes in as \${${name}} (or \${nb.fmt(${name}, "number")}), or put the text in \`backticks\` to show it as code`);
+  return located(where, `${JSON.stringify(text)} in a prose template's text (nb.md) is shown as written, not filled in: a value goes in as \${${name}} (or \${nb.fmt(${name}, "number")}), or put the text in \`backticks\` to show it as code`);
 };
 
 /** A chapter whose introduction is still the example text `fragtax new` wrote. */

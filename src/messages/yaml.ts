@@ -50,7 +50,10 @@ export const yamlBlockInFlow = (): string =>
   'a "{ … }" or "[ … ]" holds a value with ": " in it, or a line break between a key and its value: separate its entries with commas, quote a value that holds ": ", or write the mapping as indented lines';
 
 /** `paper A4`: a key without its colon, the commonest slip, which the parser reads as a key running over two lines. */
-export const yamlMissingColon = (key: string, value: string): string => `"${key} ${value}" has no ":" after its key: write "${key}: ${value}"`;
+export const yamlMissingColon = (key: string, value: string, continues?: string): string =>
+  continues === undefined
+    ? `"${key} ${value}" has no ":" after its key: write "${key}: ${value}"`
+    : `"${key} ${value}" has no ":" after its key, or it continues the value of "${continues}" above: write "${key}: ${value}", or indent the line under "${continues}"`;
 
 /** A value as written, in double quotes unless it is quoted already. */
 const quoted = (value: string): string => (/^(".*"|'.*')$/.test(value) ? value : `"${value}"`);

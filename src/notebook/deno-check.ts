@@ -94,12 +94,14 @@ export async function denoCheck(deno: string, notebooks: readonly NotebookCells[
     // Deno names a module it cannot find by its URL in the check folder: name the project's instead.
     const output = `${checked.stdout}\n${checked.stderr}`.replaceAll(`${url(mirror)}/`, "file:///").replaceAll(mirror, "");
     const diagnostics = withoutUsesOfMisspeltImports(parseDiagnostics(output, byPath, root));
-    if (checked.code !== 0 && diagnostics.length === 0) {
-      const said = checked.stderr.trim() || checked.stdout.trim();
-      // A binary that cannot even say its version is no working Deno (a broken FRAGTAX_DENO, another
-      // platform's binary): said as that, with what it wrote, not as a check that found nothing to locate.
-      const works = (await runDeno(deno, ["--version"], root)).code === 0;
-      throw new Error(works ? messages.denoCheckFailed(said) : messages.denoDidNotRun(deno, `exited with ${String(checked.code)}`, said));
+    const said = checked.stderr.trim() || checked.stdout.trim();
+    // A check that failed with nothing to locate, or passed saying nothing at all (Deno names each module
+    // it checks): asked whether the binary is a working Deno (a broken FRAGTAX_DENO, another platform's
+    // binary, `/bin/true`), and said as that, with what it wrote, not as a check that found nothing.
+    if ((checked.code !== 0 && diagnostics.length === 0) || (checked.code === 0 && said === "")) {
+      const version = await runDeno(deno, ["--version"], root);
+      if (version.code !== 0 || !/^deno \d/m.test(version.stdout)) throw new Error(messages.denoDidNotRun(deno, `exited with ${String(checked.code)}`, said));
+      if (checked.code !== 0) throw new Error(messages.denoCheckFailed(said));
     }
     const graph = moduleGraph(info.stdout);
     return { types: notebookTypes(notebooks, cells, diagnostics, graph, dir, root), diagnostics };

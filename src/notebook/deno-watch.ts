@@ -99,7 +99,8 @@ export function watchDeno(
       const how = signal === null ? `exited with ${code}` : `was stopped by ${signal}`;
       const ended = (): void =>
         finish(
-          !heard && code !== 0
+          // Nothing from the runner, whatever the exit code (`/bin/true` ends with 0): no working Deno.
+          !heard
             ? { kind: "crashed", cell, message: messages.denoDidNotRun(deno, how, stderr.trim()) }
             : code === 0
               ? { kind: "stalled", cell }

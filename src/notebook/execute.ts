@@ -27,7 +27,8 @@ import { OutputCollector, type FileRead, type RunEvent, type ThrownValue } from 
 import type { EnvReads } from "../vocabulary/env-reads";
 import type { ModelRunCounts, RefusedWrite } from "../vocabulary/kept-runs";
 import { locateFailure } from "./failures";
-import { DEFAULT_TIMEOUT_MS, NotebookWorker, startWorkerEarly, type WorkerOutcome, type WorkerProgram, type WorkerSetup } from "./pool";
+import { DEFAULT_TIMEOUT_MS } from "../util/limits";
+import { NotebookWorker, startWorkerEarly, type WorkerOutcome, type WorkerProgram, type WorkerSetup } from "./pool";
 import { resolveRunInputs, type RunInputOptions } from "./run-context";
 import { denoBundle, denoBundleSpecifiers, findDeno, runInDeno } from "./deno";
 import { denoChecker } from "./deno-check";

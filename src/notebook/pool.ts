@@ -63,8 +63,6 @@ export interface RunJobOptions {
   readonly onEvent: (event: RunEvent) => void;
 }
 
-export const DEFAULT_TIMEOUT_MS = 60_000;
-
 export function defaultConcurrency(): number {
   return Math.max(1, availableParallelism());
 }

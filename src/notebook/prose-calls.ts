@@ -46,6 +46,22 @@ export function proseCallParts(source: string): { readonly raw: string; readonly
   return parts;
 }
 
+/**
+ * One part of a template's text as markdown reads it (its \` a backtick, a code span; its \$ a dollar;
+ * its \\ a backslash), with where each offset in that text is written in `raw`: a match in the text is
+ * located at the characters that write it, not at an earlier copy of the same words.
+ */
+export function proseText(raw: string): { readonly text: string; readonly rawOffset: (offset: number) => number } {
+  const offsets: number[] = [];
+  let text = "";
+  for (let at = 0; at < raw.length; at += 1) {
+    offsets.push(at);
+    if (raw[at] === "\\" && "`$\\".includes(raw[at + 1] ?? "x")) at += 1;
+    text += raw[at];
+  }
+  return { text, rawOffset: (offset) => (offset < offsets.length ? (offsets[offset] ?? raw.length) : raw.length) };
+}
+
 /** Where `raw`, one part of a template's text, is written in `source` from `from`: after its backtick or its "}". */
 function templatePart(source: string, raw: string, from: number): number {
   for (let at = source.indexOf(raw, from); at >= 0; at = source.indexOf(raw, at + 1)) {

@@ -13,7 +13,7 @@ import type { Notebook } from "../notebook/nbformat";
 import { lineIndex } from "../util/text-position";
 import { shownMarkdown } from "./chapter-cells";
 import { cellText } from "../notebook/nbformat";
-import { proseCallParts } from "../notebook/prose-calls";
+import { proseCallParts, proseText } from "../notebook/prose-calls";
 import { SCAFFOLD_NOTE } from "../vocabulary/scaffold";
 
 /** `${…}` or `{{…}}` on one line. */
@@ -133,9 +133,11 @@ export async function placeholderWarnings(notebook: Notebook, file: string): Pro
     const position = lineIndex(source);
     for (const { raw, start } of proseCallParts(source)) {
       // As markdown reads it: a template's \$ is a dollar, so `\${x}` shows as "${x}", and its \` a backtick (a code span).
-      for (const found of await placeholdersIn(raw.replace(/\\([`$\\])/g, "$1"))) {
-        const at = raw.indexOf(found.text.startsWith("$") ? `\\${found.text}` : found.text);
-        warnings.push(messages.proseCallPlaceholder({ file, cell: index + 1, ...position(start + Math.max(at, 0)) }, found.text));
+      const { text, rawOffset } = proseText(raw);
+      if (!mayHavePlaceholder(text)) continue;
+      for (const found of await matchesInText(text, PLACEHOLDER)) {
+        // An escaped `\${x}` is located at its backslash, where the cell writes it (rawOffset's place for its "$").
+        warnings.push(messages.proseCallPlaceholder({ file, cell: index + 1, ...position(start + rawOffset(found.offset)) }, found.text));
       }
     }
   }

@@ -32,8 +32,15 @@ interface ChapterNotebook {
   readonly relativePath: string;
 }
 
-export function brokenLinkWarnings(page: string, chapters: readonly ChapterNotebook[]): string[] {
+/** Both checks below on one read of the page's tags (a page with its charts drawn twice holds tens of thousands). */
+export function pageLinkWarnings(page: string, chapters: readonly ChapterNotebook[]): string[] {
   const tags = pageTags(page);
+  return [...brokenLinks(tags, chapters), ...duplicateIds(tags, chapters)];
+}
+
+export const brokenLinkWarnings = (page: string, chapters: readonly ChapterNotebook[]): string[] => brokenLinks(pageTags(page), chapters);
+
+function brokenLinks(tags: PageTags, chapters: readonly ChapterNotebook[]): string[] {
   const ids = new Set([...tags.ids, ...tags.names]);
   const targets = new Set(tags.hrefs.map(fragment));
   const broken = [...targets].filter((target) => !ids.has(target) && !TOP.has(target.toLowerCase()) && !PUBLISHED_IDS.test(target)).sort();
@@ -71,16 +78,11 @@ interface PageTags {
   readonly hrefs: readonly string[];
 }
 
-/** The last page read and what its tags hold: the two checks below read the same page, one after the other. */
-let lastRead: { readonly page: string; readonly tags: PageTags } | undefined;
-
 /**
- * The attributes the checks read, in one pass over the page's tags (a page with its charts drawn twice
- * holds tens of thousands), unescaped: only in a tag, since a code span showing `<div id="x">` holds the
+ * The attributes the checks read, in one pass over the page's tags, unescaped: only in a tag, since a code span showing `<div id="x">` holds the
  * same words as text (escaped `<`, quotes as they are) and counted as an id.
  */
 function pageTags(page: string): PageTags {
-  if (lastRead?.page === page) return lastRead.tags;
   const tags = { ids: [] as string[], names: [] as string[], hrefs: [] as string[] };
   for (const [tag] of page.matchAll(/<[a-zA-Z][^<>]*>/g)) {
     if (!tag.includes('="')) continue;
@@ -90,7 +92,6 @@ function pageTags(page: string): PageTags {
       } else (name === "id" ? tags.ids : tags.names).push(unescapeHtml(value ?? ""));
     }
   }
-  lastRead = { page, tags };
   return tags;
 }
 
@@ -109,9 +110,11 @@ function fragment(href: string): string {
  * whichever comes first in the page: the report's own sections taken over without a word. Each id is
  * located where a notebook writes it; one no notebook writes is fragtax's own, said as such.
  */
-export function duplicateIdWarnings(page: string, chapters: readonly ChapterNotebook[]): string[] {
+export const duplicateIdWarnings = (page: string, chapters: readonly ChapterNotebook[]): string[] => duplicateIds(pageTags(page), chapters);
+
+function duplicateIds(tags: PageTags, chapters: readonly ChapterNotebook[]): string[] {
   const counts = new Map<string, number>();
-  for (const key of pageTags(page).ids) {
+  for (const key of tags.ids) {
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
   // An id publish gives its own section ("What changed", the errata) is taken once published, if a notebook writes it.

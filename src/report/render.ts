@@ -25,7 +25,7 @@ import { assetSlots, fillTemplate, inlineAsset, loadTemplateAssets } from "./tem
 import { toolCacheDir } from "../util/tool-cache";
 import { embedFonts } from "./fonts";
 import { CHANGES_TOC_MARKER } from "./markers";
-import { brokenLinkWarnings, duplicateIdWarnings } from "./page-links";
+import { pageLinkWarnings } from "./page-links";
 import * as messages from "../messages/report";
 
 export interface ReportInput {
@@ -177,7 +177,7 @@ export async function renderReport(input: ReportInput, keeper?: ChapterKeeper): 
     chaptersTaken: taken,
     failedCells: chapters.flatMap((chapter) => chapter.failedCells),
     // Links within the page are checked against the whole page: only it knows every id (headings numbered, figures, appendices).
-    warnings: [...chapterNumberWarnings(input.chapters), ...chapters.flatMap((chapter) => chapter.warnings), ...brokenLinkWarnings(withoutFonts, input.chapters), ...duplicateIdWarnings(withoutFonts, input.chapters)],
+    warnings: [...chapterNumberWarnings(input.chapters), ...chapters.flatMap((chapter) => chapter.warnings), ...pageLinkWarnings(withoutFonts, input.chapters)],
     images: chapters.flatMap((chapter) => chapter.images),
     imagesNotInlined: chapters.flatMap((chapter) => chapter.imagesNotInlined),
   };

@@ -17,7 +17,7 @@
 import * as messages from "../messages/prose";
 import type { Notebook } from "../notebook/nbformat";
 import { cellText } from "../notebook/nbformat";
-import { proseCallParts } from "../notebook/prose-calls";
+import { proseCallParts, proseText } from "../notebook/prose-calls";
 import { lineColumn, lineIndex } from "../util/text-position";
 import { chartWords } from "../charts/chart-words";
 import { chapterCells } from "./chapter-cells";
@@ -74,11 +74,10 @@ export async function typedNumberWarnings(notebook: Notebook, file: string): Pro
     const position = lineIndex(source);
     for (const { raw, start } of proseCallParts(source)) {
       // As markdown reads it: a template's \` is a backtick (a code span), its \$ a dollar.
-      const text = raw.replace(/\\([`$\\])/g, "$1");
+      const { text, rawOffset } = proseText(raw);
       if (!mayHaveTypedNumber(text)) continue;
       for (const match of await matchesInText(text, TYPED_NUMBER, SCAN)) {
-        const at = raw.indexOf(match.text, Math.max(0, match.offset - 2 * (raw.length - text.length)));
-        found.push({ cell: index + 1, ...position(start + Math.max(at, 0)), text: match.text, inside: "nb.md" });
+        found.push({ cell: index + 1, ...position(start + rawOffset(match.offset)), text: match.text, inside: "nb.md" });
       }
     }
   }

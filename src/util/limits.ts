@@ -9,6 +9,9 @@ import { isCalendarDate as isRealDay } from "./dates";
 export const MAX_TIMER_MS = 2 ** 31 - 1;
 export const MAX_TIMEOUT_SECONDS = Math.floor(MAX_TIMER_MS / 1000);
 
+/** A cell's time limit when `--timeout` is not given: the engine's and the CLI's default, said in --help. */
+export const DEFAULT_TIMEOUT_MS = 60_000;
+
 /** `--timeout SECONDS` → milliseconds, or undefined when it is not a positive number within the timer's range. */
 export function parseTimeoutSeconds(text: string): number | undefined {
   // Seconds as a person writes them (`30`, `2.5`): Number() also took `0x10` (16 s) and `1e-9` (then

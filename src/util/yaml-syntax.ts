@@ -96,8 +96,8 @@ export function yamlSyntaxProblem(text: string, error: YAMLError): YamlSyntaxPro
   if (opener !== undefined) return { ...lineColumn(text, opener.offset), detail: yamlNotClosed(opener.open) };
   const comma = COMMA_CODES.has(error.code) ? missingComma(text, error.pos[0]) : undefined;
   if (comma !== undefined) return { ...lineColumn(text, comma.offset), detail: yamlMissingComma(comma.value, comma.key, comma.semicolon, comma.fixed) };
-  const colon = error.code === "MULTILINE_IMPLICIT_KEY" ? missingColon(text, error.pos[0]) : undefined;
-  if (colon !== undefined) return { ...lineColumn(text, colon.offset), detail: yamlMissingColon(colon.key, colon.value) };
+  const colon = error.code === "MULTILINE_IMPLICIT_KEY" || (error.code === "MISSING_CHAR" && said.startsWith("Implicit map keys")) ? missingColon(text, error.pos[0]) : undefined;
+  if (colon !== undefined) return { ...lineColumn(text, colon.offset), detail: yamlMissingColon(colon.key, colon.value, colon.continues) };
   const outdented = error.code === "BLOCK_AS_IMPLICIT_KEY" ? outdentedItem(text, error.pos[0]) : undefined;
   if (outdented !== undefined) return { ...lineColumn(text, outdented.offset), detail: yamlItemOutdented(outdented.column) };
   // The parser places an indentation error at the line's start: the key to move starts after its spaces.
@@ -108,15 +108,19 @@ export function yamlSyntaxProblem(text: string, error: YAMLError): YamlSyntaxPro
 
 /**
  * The line at `offset` when it reads as a key and its value with the colon left out (`paper A4`,
- * `    kind essay`): one word, a space, a value, no ":" and no quote or comment in it.
+ * `    kind essay`): one word, a space, a value, no ":" and no quote or comment in it. A line that may
+ * instead continue the plain value above it (`subtitle: a long subtitle` then `that wraps here`) names
+ * that key too (`continues`): to be indented under it, or given its colon.
  */
-function missingColon(text: string, offset: number): { offset: number; key: string; value: string } | undefined {
+function missingColon(text: string, offset: number): { offset: number; key: string; value: string; continues?: string } | undefined {
   const start = text.lastIndexOf("\n", offset - 1) + 1;
+  const above = text.slice(0, Math.max(0, start - 1)).split("\n").reverse().find((line) => !/^\s*(?:#.*)?$/.test(line));
+  const continues = above === undefined ? undefined : /^\s*(?:- )?([\w-]+):[ \t]+[^\s|>&*!"'#[{]/.exec(above)?.[1];
   const end = text.indexOf("\n", start);
   const line = /^( *)(?:- )?([A-Za-z_][\w-]*) +([^:#"'\s][^:#"']*?)\s*$/.exec(text.slice(start, end === -1 ? undefined : end));
   if (line === null) return undefined;
   const [, indent = "", key = "", value = ""] = line;
-  return { offset: start + indent.length + (line[0].trimStart().startsWith("- ") ? 2 : 0), key, value };
+  return { offset: start + indent.length + (line[0].trimStart().startsWith("- ") ? 2 : 0), key, value, ...(continues !== undefined && { continues }) };
 }
 
 /**

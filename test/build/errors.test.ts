@@ -77,7 +77,7 @@ describe("fragtax build with bad input", () => {
     const failed = fragtaxBuild(project.root);
     expect(failed.code).toBe(1);
     expect(failed.stderr).toContain("pdf: not printed: the page shows a failed build, whose errors report.html shows in place (report.pdf of an earlier page is not kept beside it); fix them and build again to print");
-    expect(failed.stderr).toContain("the last build that did not fail is kept in out/last-good/ (report.html, report.pdf, its records) until a build succeeds");
+    expect(failed.stderr).toContain("the last normal build that did not fail is kept in out/last-good/ (report.html, report.pdf, its records) until a build succeeds");
     expect(failed.stderr).not.toMatch(/pdf: wrote|pages/);
     expect(existsSync(join(outBuild(project.root), "report.pdf"))).toBe(false);
     expect(readFileSync(join(project.root, "out", "last-good", "report.pdf")).equals(goodPdf)).toBe(true);

@@ -86,4 +86,13 @@ describe("figures in a diff read like the report", () => {
     expect(row).toContain("\u22121.3");
     expect(row).not.toContain("\u22121.3×");
   });
+
+  // Each side chose its own precision: an unchanged median of 1.135 read "1.14×" before and "1.1×" after.
+  it("writes a row's two sides at one precision", () => {
+    const near = (p5: number, p95: number): FigureValues => ({ id: "near_one", label: "Near one", unit: "×", format: "multiple", p5, p50: 1.135, p95 });
+    const moved = { from: "a", to: "b", assumptions: { added: [], removed: [], changed: [] }, figures: diffFigures([near(1.05, 1.2)], [near(1.11, 1.4)]) };
+    const line = renderDiffText(moved, false).split("\n").find((l) => l.includes("near_one")) ?? "";
+    expect(line).toContain("1.14× (1.05×–1.20×) → 1.14× (1.11×–1.40×)");
+    expect(renderChangesSection(moved, "a").value).toContain("1.14× <small>(1.11×–1.40×)</small>");
+  });
 });

@@ -78,7 +78,7 @@ describe("intervals, summaries and figures", () => {
     // Away from 1, as before.
     expect(formatSummary({ ...near, p5: 1.2, p50: 1.4, p95: 1.6 }, "multiple")).toBe("1.4× (90% interval 1.2×\u20131.6×)");
     // An end just below 1 read "1×" beside "0.68×" and "0.46×".
-    expect(formatSummary({ ...near, p5: 0.46, p50: 0.68, p95: 0.995 }, "multiple")).toBe("0.68× (90% interval 0.46×\u20130.99×)");
+    expect(formatSummary({ ...near, p5: 0.46, p50: 0.68, p95: 0.998 }, "multiple")).toBe("0.68× (90% interval 0.46×\u20131.00×)");
   });
 
   it("writes the same at one precision where its parts are shown apart: a title card, a diff's columns, a factor and its span", () => {

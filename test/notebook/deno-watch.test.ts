@@ -74,6 +74,15 @@ describe("a Deno run's outcome", () => {
     expect(await outcome).toMatchObject({ kind: "crashed", message: "the Deno runtime /opt/deno exited with 126 before it ran anything: cannot execute binary file; check that it works (`/opt/deno --version`), or set FRAGTAX_DENO to a deno binary that does" });
   });
 
+  it("is crashed as a Deno that never ran when it ended with 0 before the runner's first line (not stalled)", async () => {
+    const child = standIn();
+    const outcome = watchDeno(child, { timeoutMs: 10_000, onEvent: () => undefined }, 2, () => undefined, undefined, "/bin/true");
+    child.stdout.end();
+    child.stderr.end();
+    child.emit("exit", 0, null);
+    expect(await outcome).toMatchObject({ kind: "crashed", message: expect.stringContaining("the Deno runtime /bin/true exited with 0 before it ran anything, and wrote nothing") });
+  });
+
   it("is a timeout with where the runner was, asked at the inspector it named; its end while it is being paused changes nothing", async () => {
     const child = standIn();
     const events: RunEvent[] = [];
@@ -97,6 +106,8 @@ describe("a Deno run's outcome", () => {
   it("is decided a second after 'exit' when something else holds stdout open", async () => {
     const child = standIn();
     const outcome = watch(child);
+    child.stdout.write(line({ type: "inspector", url: "" })); // the runner's first line
+    await new Promise((resolve) => setImmediate(resolve));
     const started = performance.now();
     child.emit("exit", 0, null);
     expect(await outcome).toEqual({ kind: "stalled", cell: 2 });

@@ -380,6 +380,12 @@ describe("bad input", () => {
     const check = spawnSync("node", [join(root, "dist", "cli.cjs"), "check", temp.notebook("other.ipynb", { kernel: { name: "deno", language: "typescript" }, cells: ["2 + 2"] })], { encoding: "utf8", env: { ...process.env, FRAGTAX_DENO: silent } });
     expect(check.status).toBe(1);
     expect(check.stderr).toContain(`the Deno runtime ${silent} exited with 1 before it ran anything, and wrote nothing`);
+    // One that ends with 0 saying nothing (`true`) passed the check, and its run was "a promise that can never settle".
+    const quiet = join(temp.path, "quiet-deno.sh");
+    writeFileSync(quiet, "#!/bin/sh\nexit 0\n", { mode: 0o755 });
+    const passed = spawnSync("node", [join(root, "dist", "cli.cjs"), "check", temp.notebook("third.ipynb", { kernel: { name: "deno", language: "typescript" }, cells: ["const x: number = 'text';"] })], { encoding: "utf8", env: { ...process.env, FRAGTAX_DENO: quiet } });
+    expect(passed.status).toBe(1);
+    expect(passed.stderr).toContain(`the Deno runtime ${quiet} exited with 0 before it ran anything, and wrote nothing`);
   });
 
   it("build and check of a Deno report without the runtime: exit 2 with the same message, nothing written", () => {

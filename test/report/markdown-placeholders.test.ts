@@ -43,9 +43,12 @@ describe("placeholders in markdown", () => {
     const notebook = { cells: [{ cell_type: "code", metadata: {}, outputs: [], execution_count: null, source: ["const twice = 2;\n", "nb.md`Doubling gives {{twice}}, \\${thrice} and ${twice}; \\`{{code}}\\` is code.`;"] }] };
     const warnings = await placeholderWarnings(notebook as never, "notebooks/x.ipynb");
     expect(warnings).toEqual([
-      'notebooks/x.ipynb: cell 1, line 2, column 22: "{{twice}}" in nb.md\'s text is shown as written, not filled in: a value goes in as ${twice} (or ${nb.fmt(twice, "number")}), or put the text in `backticks` to show it as code',
-      'notebooks/x.ipynb: cell 1, line 2, column 33: "${thrice}" in nb.md\'s text is shown as written, not filled in: a value goes in as ${thrice} (or ${nb.fmt(thrice, "number")}), or put the text in `backticks` to show it as code',
+      'notebooks/x.ipynb: cell 1, line 2, column 22: "{{twice}}" in a prose template\'s text (nb.md) is shown as written, not filled in: a value goes in as ${twice} (or ${nb.fmt(twice, "number")}), or put the text in `backticks` to show it as code',
+      'notebooks/x.ipynb: cell 1, line 2, column 33: "${thrice}" in a prose template\'s text (nb.md) is shown as written, not filled in: a value goes in as ${thrice} (or ${nb.fmt(thrice, "number")}), or put the text in `backticks` to show it as code',
     ]);
+    // Located at the copy that is left, not at the same words in a code span before it.
+    const spanned = { cells: [{ cell_type: "code", metadata: {}, outputs: [], execution_count: null, source: ["nb.md`Write \\`{{x}}\\` for a slot; here {{x}} is left.`;"] }] };
+    expect(await placeholderWarnings(spanned as never, "notebooks/x.ipynb")).toEqual([expect.stringContaining("notebooks/x.ipynb: cell 1, line 1, column 40: \"{{x}}\"")]);
   });
 
   it("is warned about by check, run and build at the cell, line and column; --strict refuses the build", () => {

@@ -28,6 +28,9 @@ describe("fragtax build --set / --assumptions (what-if)", () => {
     const whatIf = fragtax(["build", "--no-pdf", "--root", root, "--set", "h100_usd_per_gpu_hour=4..6"], root);
     expect(whatIf.stderr).toContain("what-if: h100_usd_per_gpu_hour = 4..6 (uniform, its bounds)"); // the fixture's price is uniform
     expect(whatIf.status).toBe(0);
+    // The normal report it replaced is kept, and said to be (a failed build after it kept the what-if's page instead).
+    expect(whatIf.stderr).toContain("the last normal build that did not fail is kept in out/last-good/ (report.html, its records), as this build replaced it, until a build succeeds");
+    expect(readFileSync(join(root, "out", "last-good", "report.html"), "utf8")).not.toContain('data-fragtax="what-if"');
     expect(runCost(root)?.p50).toBe(50e6);
     const page = read(root, "report.html");
     const banner = page.indexOf('data-fragtax="what-if"');
