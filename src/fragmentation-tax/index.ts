@@ -18,7 +18,7 @@ export { citeInput, inputKind, isIndependentSource, isWhatIfInput, sourceInProse
 export { builtReading, structuralWeight, STRUCTURAL_WEIGHT_WORDS, type BuiltReading, type StructuralWeight } from "./structural-reading";
 export { claimFactor, factorWords, type ClaimFactor } from "./factors";
 export { extraStacksWords, stackCountNote, stackCountWords } from "./stacks";
-export { placement, trainingReadings, tenTimesGpus, readingsTally, PLACEMENT_WORDS, type Placement, type TrainingReading } from "./readings";
+export { capitalize, placement, trainingReadings, tenTimesGpus, readingsTally, PLACEMENT_WORDS, type Placement, type TrainingReading } from "./readings";
 export {
   ledgerClaim, verdictCounts,
   trainingClaims, captiveCloudClaims, creditsClaims, sovereigntyClaims, whoPaysClaims, scenarioClaims, chipClaims,

@@ -82,4 +82,5 @@ export function readingsTally(readings: readonly TrainingReading[], noun?: strin
   return `${capitalize(countAsProse(within))} of the ${countAsProse(readings.length)}${named} ${within === 1 ? "overlaps" : "overlap"} the stated bill.`;
 }
 
-const capitalize = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+/** A phrase to begin a sentence with ("the essay's" → "The essay's"). */
+export const capitalize = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
