@@ -228,6 +228,10 @@ describe("the report when a premise is zero", () => {
     const ledger = (await texts("#appendix-claims tbody tr", zeroRoot)).join("\n");
     expect(ledger).toMatch(/On this what-if[\u2019']s run rate, the multiple is/);
     expect(ledger).not.toContain("run rate in a what-if value");
+    // The ledger's notes on OpenAI's compute credit this what-if's 2024 figure to it, not to Epoch AI.
+    expect(ledger).toMatch(/Against this what-if[\u2019']s estimate for 2024/);
+    expect(ledger).toMatch(/Compute \(this what-if[\u2019']s\) ÷ \(compute \+ other costs\)/);
+    expect(ledger).not.toMatch(/Against Epoch AI|Compute \(Epoch AI\)/);
     expect(paragraphs.some((p) => /^With one ecosystem taking the whole volume, one generation\u2019s design cost comes to .*; that ecosystem\u2019s share of frontier volume is .* one ecosystem\u2019s volume does not spring the trap by volume alone; .* which the one ecosystem\u2019s whole volume covers\.$/.test(p))).toBe(true);
     expect(paragraphs.some((p) => p.includes("With one ecosystem in this what-if\u2019s count, no volume is split, so this is the only form of the argument that applies here."))).toBe(true);
     expect(paragraphs.some((p) => /Split evenly across the competing ecosystems|splitting volume, which multiplies it by the number of ecosystems|Real shares are not even/.test(p))).toBe(false);

@@ -9,7 +9,7 @@ import { indefiniteArticle } from "../format/count-words";
 import type { Driver, Summary } from "../vocabulary/results";
 import type { Assumption } from "../assumptions/types";
 import { intervalOf } from "../model/runner";
-import { citeInput, inputKind, isWhatIfInput } from "./input-kinds";
+import { citeInput, inputKind, isWhatIfInput, whose } from "./input-kinds";
 import { extraStacksWords } from "./stacks";
 import { PLACEMENT_WORDS, placement, readingsTally, type Placement, type TrainingReading } from "./readings";
 
@@ -141,13 +141,16 @@ export const fedClaim = "The federal funds rate remains over 4%";
 export const fedNote = (fed: Assumption): string => `Upper bound of the target range, from ${cite(fed)}; "above 4%" is read as 4–4.5%, or up to the rate itself where it is higher (the claim sets a floor).`;
 export const FED_SETTLES = "The FOMC's target range on the essay's date would settle it.";
 export const computeClaim = (stated: Interval, fmt: Fmt): string => `OpenAI spends ${span(stated, "usd", fmt)} a year on compute`;
-/** Where the 2024 estimate lies against the essay's range decides what later (likely higher) spending does to the verdict. */
-export const computeNote = (where: Placement): string =>
-  `Against Epoch AI's estimate for 2024; spending in 2025–26 is likely higher, ${
+/**
+ * Where the 2024 estimate lies against the essay's range decides what later (likely higher) spending does
+ * to the verdict. `estimate`: the 2024 input, "this what-if's" once a what-if replaced Epoch AI's.
+ */
+export const computeNote = (where: Placement, estimate: Pick<Assumption, "source">): string =>
+  `Against ${whose("Epoch AI's", estimate)} estimate for 2024; spending in 2025–26 is likely higher, ${
     where === "below" ? "which narrows the gap for the year the essay was written." : where === "unknown" ? "which the report's inputs do not measure." : where === "above" ? "which likely widens the gap for the year the essay was written." : "so for the year it was written the essay's range is, if anything, low."
   }`;
 export const opexClaim = (stated: Interval, fmt: Fmt): string => `Infrastructure's share of a frontier lab's operating costs: ${span(stated, "percent", fmt)}`;
-export const OPEX_NOTE = "Compute (Epoch AI) ÷ (compute + other costs) for OpenAI in 2024; other costs are derived from reported revenue and loss, a loss reported without stock compensation: counting that pay would raise other costs and lower compute's share.";
+export const opexNote = (estimate: Pick<Assumption, "source">): string => `Compute (${isWhatIfInput(estimate) ? "this what-if's" : "Epoch AI"}) ÷ (compute + other costs) for OpenAI in 2024; other costs are derived from reported revenue and loss, a loss reported without stock compensation: counting that pay would raise other costs and lower compute's share.`;
 export const usersClaim = "Users OpenAI's inference reaches: hundreds of millions";
 export const openaiValuationClaim = (stated: Interval, fmt: Fmt): string => `OpenAI is valued at ${stated.low === stated.high ? fmt(stated.low, "usd") : span(stated, "usd", fmt)}`;
 export const stargateClaim = "Stargate's plan: $500B of capital over four years";
