@@ -13,7 +13,7 @@ export type { InputSpec, Model, ModelOutput, MonteCarloOptions, MonteCarloResult
 export { summarize } from "./summary";
 export { normalFrom90, lognormalFrom90, uniformBetween, triangular, fixed, distributionOf, median, quantile, normalQuantile, Z95 } from "./distributions";
 export type { Distribution } from "./distributions";
-export { tornado, rankCorrelation, spearman } from "./sensitivity";
+export { tornado, rankCorrelation, rankCorrelations, spearman } from "./sensitivity";
 export type { OutputChoice, RankCorrelationRow, Tornado, TornadoRow } from "./sensitivity";
 export { driversOf } from "./drivers";
 export { mixSamples, mixtureExpected, perPercentagePointMoves, scenarioMixture } from "./scenarios";

@@ -71,14 +71,33 @@ export function rankCorrelation<K extends string, O extends ModelOutput>(
   result: MonteCarloResult<K, O>,
   options: OutputChoice<O> = {},
 ): readonly RankCorrelationRow<K>[] {
+  const name = chooseOutputName(Object.keys(result.outputs), options.output);
+  return rankCorrelations(result, [name as keyof O & string])[name as keyof O & string] ?? [];
+}
+
+/**
+ * `rankCorrelation` for several outputs of one run, each input ranked once (ranking is most of the
+ * work: a chapter asking for two outputs ranked every input twice).
+ */
+export function rankCorrelations<K extends string, O extends ModelOutput, N extends keyof O & string>(
+  result: MonteCarloResult<K, O>,
+  outputNames: readonly N[],
+): Readonly<Record<N, readonly RankCorrelationRow<K>[]>> {
   const outputs = result.outputs as Readonly<Record<string, { samples: Float64Array }>>;
-  const output = outputs[chooseOutputName(Object.keys(outputs), options.output)];
-  if (output === undefined) return [];
-  const outputRanks = ranks(output.samples);
-  return (Object.keys(result.inputs) as K[])
-    .filter((input) => !isConstant(result.inputs[input]))
-    .map((input) => ({ input, rho: pearson(ranks(result.inputs[input]), outputRanks) }))
-    .sort((a, b) => Math.abs(b.rho) - Math.abs(a.rho));
+  const varied = (Object.keys(result.inputs) as K[]).filter((input) => !isConstant(result.inputs[input]));
+  const inputRanks = new Map<K, Float64Array>();
+  const rankedInput = (input: K): Float64Array => inputRanks.get(input) ?? (inputRanks.set(input, ranks(result.inputs[input])).get(input) as Float64Array);
+  const rows = {} as Record<N, readonly RankCorrelationRow<K>[]>;
+  for (const name of outputNames) {
+    const output = outputs[chooseOutputName(Object.keys(outputs), name)];
+    if (output === undefined) {
+      rows[name] = [];
+      continue;
+    }
+    const outputRanks = ranks(output.samples);
+    rows[name] = varied.map((input) => ({ input, rho: pearson(rankedInput(input), outputRanks) })).sort((a, b) => Math.abs(b.rho) - Math.abs(a.rho));
+  }
+  return rows;
 }
 
 /** Spearman's rank correlation of two equally long sample sets. */

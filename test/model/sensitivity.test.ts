@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { monteCarlo, rankCorrelation, spearman, tornado } from "../../src/model";
+import { monteCarlo, rankCorrelation, rankCorrelations, spearman, tornado } from "../../src/model";
 import { ranks } from "../../src/model/sensitivity";
 import { assumption } from "./helpers";
 
@@ -40,6 +40,9 @@ describe("sensitivity", () => {
     expect(() => tornado(two, inputs, { output: "sideways" as "up" })).toThrow('the model has no output "sideways"');
     const run = monteCarlo(two, inputs, { samples: 2000 });
     expect(rankCorrelation(run, { output: "down" })[0]).toMatchObject({ input: "b", rho: -1 });
+    // Several outputs at once give what one call per output gives, each input ranked once.
+    expect(rankCorrelations(run, ["up", "down"])).toEqual({ up: rankCorrelation(run, { output: "up" }), down: rankCorrelation(run, { output: "down" }) });
+    expect(() => rankCorrelations(run, ["up", "sideways" as "up"])).toThrow('the model has no output "sideways"');
   });
 
   it("ranks ties by their average rank; Spearman of a monotone map is 1", () => {
