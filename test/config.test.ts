@@ -183,8 +183,8 @@ describe("report.yaml → ReportConfig", () => {
         }
         return "accepted";
       };
-      expect(keyed("assumptions: .")).toBe('notebooks/report.yaml:2:14: assumptions "." in report.yaml names a folder, not a file; name the assumptions file, e.g. assumptions: assumptions.yaml');
-      expect(keyed("errata: .")).toBe('notebooks/report.yaml:2:9: errata "." in report.yaml names a folder, not a file; name the errata file, e.g. errata: errata.yaml, or leave the key out');
+      expect(keyed("assumptions: .")).toBe('notebooks/report.yaml:2:14: assumptions "." in report.yaml names a folder (notebooks), not a file; name the assumptions file there, or put that file where the folder is');
+      expect(keyed("errata: .")).toBe('notebooks/report.yaml:2:9: errata "." in report.yaml names a folder (notebooks), not a file; name the errata file there (or leave the key out), or put that file where the folder is');
       // …but not beside the notebook it leads to: the report ran and showed that chapter twice.
       const both = (() => {
         try {

@@ -134,11 +134,11 @@ export function normalizeConfig(text: string, fileName: string, options: Normali
     throwAt(locate(["assumptions"]), file, (where) => fileMessages.configMissingAssumptions(where, spec.assumptions, fromRoot(assumptions), yamlFileLike(assumptions, spec.assumptions)));
   }
   refuseOutside(assumptions, spec.assumptions, root, locateValue(["assumptions"]), file);
-  if (isFolder(assumptions)) throwAt(locateValue(["assumptions"]), file, (where) => fileMessages.configKeyIsFolder(where, "assumptions", spec.assumptions));
+  if (isFolder(assumptions)) throwAt(locateValue(["assumptions"]), file, (where) => fileMessages.configKeyIsFolder(where, "assumptions", spec.assumptions, fromRoot(assumptions)));
   const errata = spec.errata === undefined ? undefined : resolve(dir, spec.errata);
   if (errata !== undefined && spec.errata !== undefined && !exists(errata)) throwAt(locate(["errata"]), file, (where) => errataMessages.errataFileMissing(where, spec.errata ?? "", fromRoot(errata)));
   if (errata !== undefined && spec.errata !== undefined) refuseOutside(errata, spec.errata, root, locateValue(["errata"]), file);
-  if (errata !== undefined && spec.errata !== undefined && isFolder(errata)) throwAt(locateValue(["errata"]), file, (where) => fileMessages.configKeyIsFolder(where, "errata", spec.errata ?? ""));
+  if (errata !== undefined && spec.errata !== undefined && isFolder(errata)) throwAt(locateValue(["errata"]), file, (where) => fileMessages.configKeyIsFolder(where, "errata", spec.errata ?? "", fromRoot(errata)));
   return {
     file,
     root,

@@ -16,6 +16,9 @@ export const configAssumptionsBrokenLink = (where: Location, file: string): stri
 export const configMissingAssumptions = (where: Location, file: string, resolved: string, meant?: string): string =>
   `${at(where)}: assumptions file ${quote(file)} named in report.yaml does not exist (looked for ${visibleInOneLine(resolved)})${meant === undefined ? "" : didYouMean(meant)}`;
 
-/** `assumptions: .` or `errata: notebooks`: a key naming a folder ("remove or rename that folder" said to remove the notebooks). */
-export const configKeyIsFolder = (where: Location, key: "assumptions" | "errata", value: string): string =>
-  `${at(where)}: ${key} ${quote(value)} in report.yaml names a folder, not a file; name the ${key === "assumptions" ? "assumptions file, e.g. assumptions: assumptions.yaml" : "errata file, e.g. errata: errata.yaml, or leave the key out"}`;
+/**
+ * `assumptions: .` or `errata: notebooks`: a key naming a folder ("remove or rename that folder" said to
+ * remove the notebooks); or a folder where the file it names should be. `path`: the folder, from the root.
+ */
+export const configKeyIsFolder = (where: Location, key: "assumptions" | "errata", value: string, path: string): string =>
+  `${at(where)}: ${key} ${quote(value)} in report.yaml names a folder (${visibleInOneLine(path)}), not a file; name the ${key} file there${key === "errata" ? " (or leave the key out)" : ""}, or put that file where the folder is`;

@@ -209,6 +209,7 @@ describe("fragtax build on the command line", () => {
     mkdirSync(file);
     const run = spawnSync("node", ["dist/cli.cjs", "build", "--no-pdf", "--root", project.root], { encoding: "utf8" });
     expect(run.status).toBe(2);
-    expect(run.stderr).toContain(`cannot use ${file} (EISDIR): it is a folder, but a file is needed there`);
+    // Located at report.yaml's key, with the folder named (Node's EISDIR names no path).
+    expect(run.stderr).toContain('notebooks/report.yaml:4:14: assumptions "assumptions.yaml" in report.yaml names a folder (notebooks/assumptions.yaml), not a file; name the assumptions file there, or put that file where the folder is');
   });
 });
