@@ -22,7 +22,8 @@ export function claimFactor(claim: { readonly verdict: Verdict; readonly factor:
   if ((claim.verdict !== "overstated" && claim.verdict !== "understated") || claim.factor === null || !(claim.factor > 0)) return undefined;
   const span = factorSpan(claim.stated, claim.computed);
   if (claim.factor >= 1) return { times: claim.factor, span };
-  return { times: largerOverSmaller(claim.factor), span: span === undefined ? undefined : { low: largerOverSmaller(span.high), high: largerOverSmaller(span.low) } };
+  // The whole scale turned round, span and all: each end's reciprocal (a span running across 1 stays one).
+  return { times: largerOverSmaller(claim.factor), span: span === undefined ? undefined : { low: 1 / span.high, high: 1 / span.low } };
 }
 
 /**

@@ -23,6 +23,9 @@ import { typescript } from "./typescript-api";
 /** The session methods whose template text is markdown a reader sees (api/session.ts). */
 const PROSE_TAGS = new Set(["md", "mdFragment"]);
 
+/** Whether a cell's source may hold a prose template at all: one without is read with no parser. */
+export const mayHaveProseCall = (source: string): boolean => /md(?:Fragment)?\s*`/.test(source);
+
 export function proseCallText(source: string): readonly string[] {
   // Read twice per cell in a build that renders (the sections' fingerprint, the typed-number check): once.
   const known = readings.get(source);

@@ -13,7 +13,7 @@ import type { Notebook } from "../notebook/nbformat";
 import { lineIndex } from "../util/text-position";
 import { shownMarkdown } from "./chapter-cells";
 import { cellText } from "../notebook/nbformat";
-import { proseCallParts, proseText } from "../notebook/prose-calls";
+import { mayHaveProseCall, proseCallParts, proseText } from "../notebook/prose-calls";
 import { SCAFFOLD_NOTE } from "../vocabulary/scaffold";
 
 /** `${…}` or `{{…}}` on one line. */
@@ -129,7 +129,7 @@ export async function placeholderWarnings(notebook: Notebook, file: string): Pro
   }
   for (const [index, cell] of notebook.cells.entries()) {
     const source = cell.cell_type === "code" ? cellText(cell.source) : "";
-    if (!/md(?:Fragment)?\s*`/.test(source) || !/\{\{|\\\$\{/.test(source)) continue;
+    if (!mayHaveProseCall(source) || !/\{\{|\\\$\{/.test(source)) continue;
     const position = lineIndex(source);
     for (const { raw, start } of proseCallParts(source)) {
       // As markdown reads it: a template's \$ is a dollar, so `\${x}` shows as "${x}", and its \` a backtick (a code span).

@@ -79,8 +79,9 @@ interface PageTags {
 }
 
 /**
- * The attributes the checks read, in one pass over the page's tags, unescaped: only in a tag, since a code span showing `<div id="x">` holds the
- * same words as text (escaped `<`, quotes as they are) and counted as an id.
+ * The attributes the checks read, in one pass over the page's tags, unescaped: only in a tag, since a
+ * code span showing `<div id="x">` holds the same words as text (escaped `<`, quotes as they are) and
+ * counted as an id.
  */
 function pageTags(page: string): PageTags {
   const tags = { ids: [] as string[], names: [] as string[], hrefs: [] as string[] };

@@ -17,7 +17,7 @@
 import * as messages from "../messages/prose";
 import type { Notebook } from "../notebook/nbformat";
 import { cellText } from "../notebook/nbformat";
-import { proseCallParts, proseText } from "../notebook/prose-calls";
+import { mayHaveProseCall, proseCallParts, proseText } from "../notebook/prose-calls";
 import { lineColumn, lineIndex } from "../util/text-position";
 import { chartWords } from "../charts/chart-words";
 import { chapterCells } from "./chapter-cells";
@@ -70,7 +70,7 @@ export async function typedNumberWarnings(notebook: Notebook, file: string): Pro
   for (const [index, cell] of notebook.cells.entries()) {
     if (cell.cell_type !== "code") continue;
     const source = cellText(cell.source);
-    if (!/md(?:Fragment)?\s*`/.test(source) || !codeMayHaveTyped(source)) continue;
+    if (!mayHaveProseCall(source) || !codeMayHaveTyped(source)) continue;
     const position = lineIndex(source);
     for (const { raw, start } of proseCallParts(source)) {
       // As markdown reads it: a template's \` is a backtick (a code span), its \$ a dollar.

@@ -22,6 +22,11 @@ describe("claimFactor", () => {
     // 2 against 8 and 32: 4× to 16× as much computed as stated.
     expect(factor?.span?.low).toBeCloseTo(4, 12);
     expect(factor?.span?.high).toBeCloseTo(16, 12);
+    // A span that runs across 1 is turned round end for end, not each end to at least 1.
+    // (A verdict given with its factor, as a claim whose check leans on more than the ranges' overlap records it.)
+    const across = claimFactor({ verdict: "understated", factor: 2 / Math.sqrt(1.5 * 12), stated, computed: { low: 1.5, high: 12 } });
+    expect(across?.span?.low).toBeCloseTo(0.75, 12);
+    expect(across?.span?.high).toBeCloseTo(6, 12);
   });
 
   it("has no factor for a consistent or unverifiable claim, and no span against an exact figure", () => {
