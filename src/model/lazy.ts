@@ -15,6 +15,11 @@ const INSPECT = Symbol.for("nodejs.util.inspect.custom");
 /** The fields of each object still to be made (one inspect hook per object makes them all). */
 const pending = new WeakMap<object, Set<PropertyKey>>();
 
+/** Whether `target`'s lazy field `key` is still to be made: nobody has read or set it. */
+export function isPending(target: object, key: PropertyKey): boolean {
+  return pending.get(target)?.has(key) === true;
+}
+
 export function defineLazy<T extends object, K extends PropertyKey, V>(target: T, key: K, make: () => V): T & Record<K, V> {
   let made: { value: V } | undefined;
   const settle = (value: V): V => {

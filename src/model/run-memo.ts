@@ -18,8 +18,8 @@
 import type { Summary } from "../vocabulary/results";
 import type { InputSpec, ModelOutput, MonteCarloResult, OutputName, OutputSummary } from "./montecarlo";
 import { runKey } from "./draw-memo";
-import { MODEL_RUNS, SUMMARY_FIELDS, type KeptRun, type ModelRunStore, type RunColumns } from "../vocabulary/kept-runs";
-import { defineLazy } from "./lazy";
+import { MODEL_RUNS, SUMMARY_FIELDS, type DerivedValues, type HeldColumn, type KeptRun, type ModelRunStore, type RunColumns } from "../vocabulary/kept-runs";
+import { defineLazy, isPending } from "./lazy";
 
 /**
  * Draws of a kept run at which the model is evaluated again before the run is taken: a model whose
@@ -41,7 +41,7 @@ export function keptOrComputed<K extends string, O extends ModelOutput>(
   const key = runKey(inputs, settings.samples, settings.seed);
   const kept = store.read(model, key, (length) => new Float64Array(length));
   const names = Object.keys(inputs);
-  if (kept !== undefined && fits(kept, names, settings.samples) && stillGives(evaluate, kept, names, settings.samples)) return adopt(kept, settings, compute);
+  if (kept !== undefined && fits(kept, names, settings.samples) && stillGives(evaluate, kept, names, settings.samples)) return withDerived(adopt(kept, settings, compute), kept.derived);
   let result: MonteCarloResult<K, O>;
   try {
     result = compute();
@@ -49,8 +49,62 @@ export function keptOrComputed<K extends string, O extends ModelOutput>(
     store.abandon?.(model, key); // another notebook waiting for this run computes it itself
     throw error;
   }
-  store.write(model, key, columnsOf(result));
+  return withDerived(result, store.write(model, key, columnsOf(result)));
+}
+
+/** What is kept beside each kept run a notebook was given (the run itself shows nothing of it). */
+const derivedOf = new WeakMap<object, DerivedValues>();
+
+function withDerived<T extends object>(result: T, derived: DerivedValues | undefined): T {
+  if (derived !== undefined) derivedOf.set(result, derived);
   return result;
+}
+
+/**
+ * `compute()`, a value computed from `result`'s columns alone (its inputs', and those of the outputs
+ * named), or the same value kept beside the run when `result` is a kept run still as it was kept
+ * (vocabulary/kept-runs.ts `DerivedValues`; a column a cell was handed may have been written to,
+ * and is checked). `name` says what the value is and of which outputs; `valid` checks the kept JSON
+ * is such a value. A value JSON cannot hold as it is (NaN, an Infinity) is computed every time.
+ */
+export function derivedFromRun<T>(
+  result: MonteCarloResult<string, ModelOutput>,
+  name: string,
+  outputs: readonly string[],
+  compute: () => T,
+  valid: (value: unknown) => value is T,
+): T {
+  const derived = derivedOf.get(result);
+  if (derived === undefined || !derived.intact(Object.keys(result.inputs), Object.keys(result.outputs), heldColumns(result, outputs))) return compute();
+  const kept = derived.read(name);
+  if (kept !== undefined) {
+    const value = parsed(kept);
+    if (valid(value)) return value;
+  }
+  const value = compute();
+  const json = JSON.stringify(value);
+  if (valid(JSON.parse(json))) derived.write(name, json);
+  return value;
+}
+
+function parsed(json: string): unknown {
+  try {
+    return JSON.parse(json);
+  } catch {
+    return undefined; // not a value this wrote: computed again
+  }
+}
+
+/** The columns of `result` a caller has been handed (read or computed), among its inputs and the outputs named. */
+function heldColumns(result: MonteCarloResult<string, ModelOutput>, outputs: readonly string[]): HeldColumn[] {
+  const held: HeldColumn[] = [];
+  for (const name of Object.keys(result.inputs)) if (!isPending(result.inputs, name)) held.push({ kind: "input", name, values: result.inputs[name] as Float64Array });
+  const all = result.outputs as Readonly<Record<string, OutputSummary | undefined>>;
+  for (const name of outputs) {
+    const output = all[name];
+    if (output !== undefined && !isPending(output, "samples")) held.push({ kind: "output", name, values: output.samples });
+  }
+  return held;
 }
 
 /** A kept run with these inputs and sample count (the key says so; a damaged entry may not). */

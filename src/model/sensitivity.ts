@@ -13,6 +13,7 @@ import { distributionOf } from "./distributions";
 import { medians } from "./montecarlo";
 import type { InputSpec, Model, ModelOutput, MonteCarloResult, OutputName } from "./montecarlo";
 import { ascendingOrder, hasNaN } from "./order";
+import { derivedFromRun } from "./run-memo";
 
 export interface TornadoRow<K extends string> {
   readonly input: K;
@@ -77,9 +78,32 @@ export function rankCorrelation<K extends string, O extends ModelOutput>(
 
 /**
  * `rankCorrelation` for several outputs of one run, each input ranked once (ranking is most of the
- * work: a chapter asking for two outputs ranked every input twice).
+ * work: a chapter asking for two outputs ranked every input twice). Of a kept run, the rows are kept
+ * beside it (run-memo.ts `derivedFromRun`): the summary and chapter 8 ask for the same run's.
  */
 export function rankCorrelations<K extends string, O extends ModelOutput, N extends keyof O & string>(
+  result: MonteCarloResult<K, O>,
+  outputNames: readonly N[],
+): Readonly<Record<N, readonly RankCorrelationRow<K>[]>> {
+  const inputs = new Set(Object.keys(result.inputs));
+  const isRows = (value: unknown): value is Readonly<Record<N, readonly RankCorrelationRow<K>[]>> =>
+    typeof value === "object" &&
+    value !== null &&
+    Object.keys(value).length === new Set(outputNames).size &&
+    outputNames.every((name) => {
+      const rows = (value as Record<string, unknown>)[name];
+      return Array.isArray(rows) && rows.every((row: unknown) => isRow(row, inputs));
+    });
+  return derivedFromRun(result as MonteCarloResult<string, ModelOutput>, `rank-correlations ${JSON.stringify(outputNames)}`, outputNames, () => computeRankCorrelations(result, outputNames), isRows);
+}
+
+function isRow(row: unknown, inputs: ReadonlySet<string>): boolean {
+  if (typeof row !== "object" || row === null) return false;
+  const { input, rho } = row as { input?: unknown; rho?: unknown };
+  return Object.keys(row).length === 2 && typeof input === "string" && inputs.has(input) && typeof rho === "number";
+}
+
+function computeRankCorrelations<K extends string, O extends ModelOutput, N extends keyof O & string>(
   result: MonteCarloResult<K, O>,
   outputNames: readonly N[],
 ): Readonly<Record<N, readonly RankCorrelationRow<K>[]>> {

@@ -35,7 +35,7 @@ interface Header {
  * they are in memory. Not copied into one buffer: a run of this report is a few MB of fresh pages,
  * which cost more to fill here than the whole write (~0.1 s of a cold build's chapter 00).
  */
-export function encode(run: RunColumns, name: string, key: string): Uint8Array[] {
+export function encode(run: RunColumns, name: string, key: string): EncodedRun {
   const inputs = Object.keys(run.inputs);
   const outputs = Object.keys(run.outputs);
   const samples = (Object.values(run.inputs)[0] ?? Object.values(run.outputs)[0]?.samples)?.length ?? 0;
@@ -43,12 +43,27 @@ export function encode(run: RunColumns, name: string, key: string): Uint8Array[]
   outputs.forEach((output, i) => summaries.set(run.outputs[output]?.summary ?? [], i * SUMMARY_FIELDS.length));
   const columns = [...inputs.map((input) => run.inputs[input] as Float64Array), ...outputs.map((output) => run.outputs[output]?.samples as Float64Array)];
   const header: Header = { format: FORMAT, name, key, inputs, outputs, samples, digests: { summaries: sha256(bytesOf(summaries)), columns: columns.map((column) => sha256(bytesOf(column))) } };
+  const digests = columnDigests(inputs, outputs, header.digests.columns);
   const head = Buffer.from(JSON.stringify(header), "utf8");
   // The length, the header, then zeros up to the 8-byte boundary where the numbers start.
   const prefix = new Uint8Array(dataStart(head.length));
   new DataView(prefix.buffer).setUint32(0, head.length, true);
   prefix.set(head, 4);
-  return [prefix, ...[summaries, ...columns].map(bytesOf)];
+  return { chunks: [prefix, ...[summaries, ...columns].map(bytesOf)], digests };
+}
+
+/** A run's file as written, and each column's sha256 by `columnId`: what is kept beside the run checks a caller's columns by it. */
+export interface EncodedRun {
+  readonly chunks: Uint8Array[];
+  readonly digests: ReadonlyMap<string, string>;
+}
+
+/** How a column is named among a run's columns: an input's and an output's of one name differ. */
+export const columnId = (kind: "input" | "output", name: string): string => `${kind === "input" ? "i" : "o"}:${name}`;
+
+function columnDigests(inputs: readonly string[], outputs: readonly string[], digests: readonly string[]): ReadonlyMap<string, string> {
+  const ids = [...inputs.map((input) => columnId("input", input)), ...outputs.map((output) => columnId("output", output))];
+  return new Map(ids.map((id, i) => [id, digests[i] as string]));
 }
 
 /**
@@ -57,7 +72,7 @@ export function encode(run: RunColumns, name: string, key: string): Uint8Array[]
  * run, or is short, long or damaged in its summaries. Throws when the file cannot be opened (not
  * there): the caller's miss.
  */
-export function openRunFile(file: string, name: string, key: string, allocate: (length: number) => Float64Array): Omit<KeptRun, "spoil"> | undefined {
+export function openRunFile(file: string, name: string, key: string, allocate: (length: number) => Float64Array): OpenedRun | undefined {
   const opened = openSync(file, "r");
   try {
     const size = fstatSync(opened).size;
@@ -69,13 +84,14 @@ export function openRunFile(file: string, name: string, key: string, allocate: (
     const summaries: Record<string, Float64Array> = {};
     outputs.forEach((output, i) => (summaries[output] = summaryBlock.slice(i * SUMMARY_FIELDS.length, (i + 1) * SUMMARY_FIELDS.length)));
     const columnsStart = start + summaryBlock.byteLength;
-    const names = [...inputs.map((input) => `i:${input}`), ...outputs.map((output) => `o:${output}`)];
+    const names = [...inputs.map((input) => columnId("input", input)), ...outputs.map((output) => columnId("output", output))];
     const offsetOf = (index: number): number => columnsStart + index * samples * 8;
     return {
       samples,
       inputs,
       outputs,
       summaries,
+      digests: columnDigests(inputs, outputs, header.digests.columns),
       valuesAt(draws) {
         if (draws.some((draw) => !Number.isInteger(draw) || draw < 0 || draw >= samples)) return undefined;
         return withFile(file, size, (fd) => {
@@ -102,7 +118,7 @@ export function openRunFile(file: string, name: string, key: string, allocate: (
         });
       },
       column(kind, columnName) {
-        const index = names.indexOf(`${kind === "input" ? "i" : "o"}:${columnName}`);
+        const index = names.indexOf(columnId(kind, columnName));
         if (index < 0) return undefined;
         const column = allocate(samples);
         if (column.length !== samples) return undefined;
@@ -123,6 +139,9 @@ export function openRunFile(file: string, name: string, key: string, allocate: (
     closeSync(opened);
   }
 }
+
+/** A kept run as its file gives it, with each column's sha256 (`encode`'s `digests`). */
+export type OpenedRun = Omit<KeptRun, "spoil" | "derived"> & { readonly digests: ReadonlyMap<string, string> };
 
 interface ReadHeader extends Header {
   /** Where the doubles start. */
@@ -182,7 +201,7 @@ function readAt(fd: number, into: NodeJS.ArrayBufferView, position: number): boo
   return true;
 }
 
-const bytesOf = (values: Float64Array): Uint8Array => new Uint8Array(values.buffer, values.byteOffset, values.byteLength);
+export const bytesOf = (values: Float64Array): Uint8Array => new Uint8Array(values.buffer, values.byteOffset, values.byteLength);
 
 function dataStart(headLength: number): number {
   return Math.ceil((4 + headLength) / 8) * 8;

@@ -27,8 +27,9 @@
  */
 import { endianness } from "node:os";
 import { join } from "node:path";
-import type { KeptRun, ModelRunCounts, ModelRunStore, RefusedWrite, RunColumns } from "../vocabulary/kept-runs";
-import { encode, FORMAT, openRunFile } from "./model-run-file";
+import type { DerivedValues, KeptRun, ModelRunCounts, ModelRunStore, RefusedWrite, RunColumns } from "../vocabulary/kept-runs";
+import { derivedValues } from "./derived-values";
+import { encode, FORMAT, openRunFile, type OpenedRun } from "./model-run-file";
 import type { RunClaims } from "./run-claims";
 import { writeFileAtomicSync } from "../util/atomic";
 import { pruneDue, pruneFolderSync, touchSync } from "../util/prune";
@@ -133,12 +134,13 @@ export class ModelRunFiles implements ModelRunStore {
     this.#found.push(found);
     this.#lastFound = found;
     touchSync(file); // used now: pruning removes the runs used longest ago
-    return { ...run, spoil: () => void (found.spoiled = true) };
+    const { digests: _digests, ...kept } = run;
+    return { ...kept, spoil: () => void (found.spoiled = true), derived: derivedValues(file, run, (error) => this.#refuse(error)) };
   }
 
-  write(model: object, key: string, run: RunColumns): void {
+  write(model: object, key: string, run: RunColumns): DerivedValues | undefined {
     try {
-      this.#keep(model, key, run);
+      return this.#keep(model, key, run);
     } finally {
       this.abandon(model, key); // kept or not, a thread waiting for it may go on
     }
@@ -158,31 +160,39 @@ export class ModelRunFiles implements ModelRunStore {
     this.#claimed.clear();
   }
 
-  #keep(model: object, key: string, run: RunColumns): void {
+  #keep(model: object, key: string, run: RunColumns): DerivedValues | undefined {
     // A write right after a read that found the run: the run was not taken (run-memo.ts checks it first),
     // whether or not this one is kept (evaluating the model may have changed what the modules export).
     if (this.#lastFound !== undefined) this.#lastFound.spoiled = true;
     this.#lastFound = undefined;
     const name = this.#nameOf(model);
-    if (name === undefined) return;
+    if (name === undefined) return undefined;
     // Computing it read a file or a variable it had not before (a model that loads a table when first
     // evaluated): the next notebook's key cannot name that read before it computes, so it is not kept.
     const outside = this.outside();
-    if (this.#readWith.get(key) !== outside) return;
+    if (this.#readWith.get(key) !== outside) return undefined;
+    const file = this.#file(name, key, outside);
     try {
       if (!this.#made) makeFolderSync(this.dir);
       this.#made = true;
-      writeFileAtomicSync(this.#file(name, key, outside), encode(run, name, `${key}\n${outside}`));
+      const { chunks, digests } = encode(run, name, `${key}\n${outside}`);
+      writeFileAtomicSync(file, chunks);
+      return derivedValues(file, { inputs: Object.keys(run.inputs), outputs: Object.keys(run.outputs), digests }, (error) => this.#refuse(error));
     } catch (error) {
       // Not kept; the cell goes on with the run it computed, and the engine says why once the cells end.
-      // A rename names the run's file in `dest`; `path` is then the temporary file, which no user ever saw.
-      const { code, path, dest } = error as NodeJS.ErrnoException & { dest?: string };
-      this.#refused ??= { code: code ?? "EIO", path: dest ?? path ?? this.dir };
+      this.#refuse(error);
+      return undefined;
     }
   }
 
+  /** Notes the first write the folder refused. A rename names the file in `dest`; `path` is then the temporary file, which no user ever saw. */
+  #refuse(error: unknown): void {
+    const { code, path, dest } = error as NodeJS.ErrnoException & { dest?: string };
+    this.#refused ??= { code: code ?? "EIO", path: dest ?? path ?? this.dir };
+  }
+
   /** The kept run in `file`; undefined when the file holds another run or is damaged; "missing" when there is no file. */
-  #open(file: string, name: string, key: string, allocate: (length: number) => Float64Array): Omit<KeptRun, "spoil"> | undefined | "missing" {
+  #open(file: string, name: string, key: string, allocate: (length: number) => Float64Array): OpenedRun | undefined | "missing" {
     try {
       return openRunFile(file, name, key, allocate);
     } catch (error) {

@@ -273,7 +273,7 @@ describe("the kept-run file", () => {
     const odd = Float64Array.of(Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, -0, 5e-324);
     const run = { inputs: { a: odd }, outputs: { out: { summary: Float64Array.of(Number.NaN, -0, 1, 2, 3, 4), samples: odd } } };
     const file = join(tempDir(), "run.bin");
-    writeFileSync(file, Buffer.concat(encode(run, "m#X", "k")));
+    writeFileSync(file, Buffer.concat(encode(run, "m#X", "k").chunks));
     const made: Float64Array[] = [];
     const back = openRunFile(file, "m#X", "k", (length) => made[made.push(new Float64Array(length)) - 1] as Float64Array);
     expect(made).toEqual([]); // nothing read but the header and the summaries
