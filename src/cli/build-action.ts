@@ -1,6 +1,6 @@
 /** The `fragtax build` action (registered in build.ts, loaded when the command runs). */
 import { badTimeout } from "../messages/notebook";
-import { buildInterrupted, unlistedChapters } from "../messages/report";
+import { buildInterrupted, nbconvertCopiesNote, unlistedChapters } from "../messages/report";
 import { build, FileBuildEffects } from "../build/pipeline";
 import type { WhatIfOptions } from "../build/whatif/flags";
 import { InputError, type ExitCode } from "../util/errors";
@@ -14,7 +14,7 @@ import { existsSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { outPaths } from "../config/paths";
 import { findProjectRoot } from "../config/root";
-import { unlistedNotebooks } from "../config/unlisted";
+import { nbconvertCopies, unlistedNotebooks } from "../config/unlisted";
 
 export type BuildFlags = { pdf: boolean; root?: string; timeout: string; strict?: boolean } & WhatIfOptions;
 
@@ -44,8 +44,11 @@ export async function buildCommand(options: BuildFlags): Promise<ExitCode> {
       const { staleProseSinceNewest } = await import("../publish/prose-preview");
       for (const note of await staleProseSinceNewest(result.config.root)) progress(note);
     }
-    const unlisted = unlistedNotebooks(dirname(result.config.file), result.config.chapters.map((chapter) => chapter.file));
-    if (unlisted.length > 0) progress(unlistedChapters(unlisted.map(visibleInOneLine), relative(result.config.root, result.config.file) || result.config.file));
+    const folder = dirname(result.config.file);
+    const listed = result.config.chapters.map((chapter) => chapter.file);
+    const { copies, others } = nbconvertCopies(unlistedNotebooks(folder, listed), folder, listed);
+    if (others.length > 0) progress(unlistedChapters(others.map(visibleInOneLine), relative(result.config.root, result.config.file) || result.config.file));
+    if (copies.length > 0) progress(nbconvertCopiesNote(copies.map(([copy, chapter]) => [visibleInOneLine(copy), visibleInOneLine(chapter)] as const), relative(result.config.root, folder) || "."));
     return result.exitCode;
   } catch (error) {
     // Anything the file system refused (an assumptions path that is a folder, …): located, exit 2.

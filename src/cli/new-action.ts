@@ -90,5 +90,6 @@ async function addChapter(name: string, root: string, configFile: string, assump
     await rm(notebookPath, { force: true });
     throw error;
   }
-  return messages.chapterCreated(rel(notebookPath), rel(configFile), quote([shellPath(notebookPath, process.cwd(), root)]));
+  // Through npx (npm sets npm_command to "exec"), `fragtax` alone is not on the user's PATH: the next commands are said as typed.
+  return messages.chapterCreated(rel(notebookPath), rel(configFile), quote([shellPath(notebookPath, process.cwd(), root)]), process.env.npm_command === "exec" ? "npx fragtax" : "fragtax");
 }

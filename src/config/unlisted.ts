@@ -35,6 +35,22 @@ export function unlistedNotebooks(folder: string, listed: readonly string[]): st
   return names.filter((name) => name.endsWith(".ipynb") && !name.startsWith(".") && !chapters.has(join(folder, name)) && isFile(join(folder, name))).sort();
 }
 
+/**
+ * The unlisted notebooks that are `jupyter nbconvert --execute`'s copies of a listed one (it writes
+ * `x.nbconvert.ipynb` beside `x.ipynb` unless told where), as [copy, chapter]; the rest are `others`.
+ */
+export function nbconvertCopies(unlisted: readonly string[], folder: string, listed: readonly string[]): { readonly copies: readonly (readonly [string, string])[]; readonly others: readonly string[] } {
+  const chapters = new Set(listed);
+  const copies: [string, string][] = [];
+  const others: string[] = [];
+  for (const name of unlisted) {
+    const original = name.endsWith(".nbconvert.ipynb") ? `${name.slice(0, -".nbconvert.ipynb".length)}.ipynb` : undefined;
+    if (original !== undefined && chapters.has(join(folder, original))) copies.push([name, original]);
+    else others.push(name);
+  }
+  return { copies, others };
+}
+
 /** The YAML file beside a missing one that its name likely means (`asumptions.yaml` → "assumptions.yaml"), if any. */
 export function yamlFileLike(path: string, written: string): string | undefined {
   let names: string[];

@@ -70,6 +70,11 @@ export const unlistedChapters = (names: readonly string[], configFile: string): 
   `note: ${names.length === 1 ? "a notebook" : `${names.length} notebooks`} beside ${configFile} ${names.length === 1 ? "is" : "are"} not in the report, as it does not list ${names.length === 1 ? "it" : "them"}: ` +
   `${names.slice(0, 5).join(", ")}${names.length > 5 ? `, and ${names.length - 5} more` : ""}; add ${names.length === 1 ? "it" : "them"} under "chapters:" in ${configFile} to include ${names.length === 1 ? "it" : "them"}`;
 
+/** After a build: the copies of chapters `jupyter nbconvert --execute` wrote beside them, as [copy, chapter] (a note, as for unlisted notebooks). */
+export const nbconvertCopiesNote = (copies: readonly (readonly [string, string])[], folder: string): string =>
+  `note: ${copies.map(([copy, chapter]) => `${copy} is the copy of ${chapter}`).join(", ")} that \`jupyter nbconvert --execute\` wrote in ${folder}, not ${copies.length === 1 ? "a chapter" : "chapters"}: ` +
+  `delete ${copies.length === 1 ? "it" : "them"}, and give nbconvert \`--output-dir out/jupyter\` (or \`--inplace\`) next time`;
+
 /** A chapter named from the project's folder, which is there when named from report.yaml's. */
 export const configChapterFromProject = (where: Location, chapter: string, fromNotebooks: string): string =>
   `${at(where)}: chapter ${quote(chapter)} listed in report.yaml is named from the project's folder; chapters are named from the folder report.yaml is in: write ${quote(fromNotebooks)}`;

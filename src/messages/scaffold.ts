@@ -22,9 +22,12 @@ export const noAssumptionToRead = (file: string): string =>
 export const reportYamlNoChapters = (file: string): string =>
   `${file} has no "chapters" list to add the new chapter to`;
 
-/** `typed`: the notebook as a shell in the folder fragtax runs in names it, quoted as needed. */
-export const chapterCreated = (notebook: string, reportYaml: string, typed: string): string =>
-  `wrote ${notebook} and added it to ${reportYaml}; open it in JupyterLab, or check and run it alone (\`fragtax check ${typed}\`, \`fragtax run ${typed}\`), and \`fragtax build\` builds the report with it`;
+/**
+ * `typed`: the notebook as a shell in the folder fragtax runs in names it, quoted as needed; `fragtax`:
+ * the command as the user typed it (`npx fragtax` through npx, where `fragtax` alone is not on the PATH).
+ */
+export const chapterCreated = (notebook: string, reportYaml: string, typed: string, fragtax = "fragtax"): string =>
+  `wrote ${notebook} and added it to ${reportYaml}; open it in JupyterLab, or check and run it alone (\`${fragtax} check ${typed}\`, \`${fragtax} run ${typed}\`), and \`${fragtax} build\` builds the report with it`;
 
 /** What a file-system error while taking turns with another `fragtax new` is about. */
 export const newLockWhat = (): string => "fragtax new's lock (out/.new.lock, held while it adds a chapter to report.yaml)";

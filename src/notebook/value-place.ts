@@ -4,8 +4,9 @@
  * A type error in an object literal: TypeScript reports a nested property's wrong value at the outer
  * property (`x: { field: "p5", type: "quantitive" }` at `x`), and says which property in its chain
  * ("Types of property 'type' are incompatible"): the caret goes to that value, the place a reader
- * changes. A property's own literal value (`mark: "bars"`), which TypeScript reports at the key, is
- * moved to the value too.
+ * changes. A property's own value written in place (`mark: "bars"`, `kwPerGpu: \`${kw}\``,
+ * `width: n * 2`), which TypeScript reports at the key, is moved to the value too; a name (`width:
+ * size`, `width: cfg.size`) is not, as the fix may be where it was declared.
  *
  * A run-time error of the notebook API about one field of its argument (`nb.figure({ id: "run cost" })`,
  * whose stack points at `figure`): the caret goes to that field's value in the call's object literal.
@@ -49,7 +50,7 @@ export function incompatibleValueAt(source: string, at: LineColumn, message: str
   new parser.Visitor({
     Property: (node) => {
       const property = node as unknown as PropertyNode;
-      if (ownValue && literal === undefined && property.key.start === offset && property.value.type === "Literal") literal = property.value;
+      if (ownValue && literal === undefined && property.key.start === offset && writtenInPlace(property.value)) literal = property.value;
       if (object === undefined && (property.start === offset || property.key.start === offset) && property.value.type === "ObjectExpression") object = property.value;
     },
     ObjectExpression: (node) => {
@@ -65,6 +66,11 @@ export function incompatibleValueAt(source: string, at: LineColumn, message: str
     object = found.value.type === "ObjectExpression" ? found.value : undefined;
   }
   return target === undefined ? undefined : where(target.value.start);
+}
+
+/** A value written where it stands, not taken from a name (whose declaration may be what is wrong). */
+function writtenInPlace(value: Node): boolean {
+  return value.type !== "Identifier" && value.type !== "MemberExpression" && value.type !== "ObjectExpression";
 }
 
 /**

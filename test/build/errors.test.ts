@@ -117,12 +117,17 @@ describe("fragtax build with bad input", () => {
     mkdirSync(join(notebooks, "drafts.ipynb"));
     // A name with an escape and markup in it is named, its control character visible.
     copyFileSync(join(notebooks, "01-price.ipynb"), join(notebooks, "04-\u001b[31m<script>.ipynb"));
+    // What `jupyter nbconvert --execute` leaves beside a chapter: named as such, not as a chapter left out.
+    copyFileSync(join(notebooks, "01-price.ipynb"), join(notebooks, "01-price.nbconvert.ipynb"));
     const run = fragtaxBuild(project.root, ["--no-pdf"]);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr).toContain(
       'note: 2 notebooks beside notebooks/report.yaml are not in the report, as it does not list them: 03-draft.ipynb, 04-\\x1b[31m<script>.ipynb; add them under "chapters:" in notebooks/report.yaml to include them',
     );
-    expect(run.stderr.match(/^note: /gm)).toHaveLength(1);
+    expect(run.stderr).toContain(
+      "note: 01-price.nbconvert.ipynb is the copy of 01-price.ipynb that `jupyter nbconvert --execute` wrote in notebooks, not a chapter: delete it, and give nbconvert `--output-dir out/jupyter` (or `--inplace`) next time",
+    );
+    expect(run.stderr.match(/^note: /gm)).toHaveLength(2);
     expect(run.stderr).not.toContain("\u001b");
     expect(run.stderr).not.toMatch(/checkpoint|\.~01-price|drafts\.ipynb/);
     const log = JSON.parse(readFileSync(join(outBuild(project.root), "build-log.json"), "utf8")) as { warnings: string[] };

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { unlistedNotebooks } from "../../src/config/unlisted";
+import { nbconvertCopies, unlistedNotebooks } from "../../src/config/unlisted";
 import { ConfigError, normalizeConfig } from "../../src/config/parse";
 
 let folder = "";
@@ -21,6 +21,14 @@ describe("the notebooks beside report.yaml that it does not list", () => {
     writeFileSync(join(folder, "data", "inner.ipynb"), "{}\n");
     symlinkSync(join(folder, "01-a.ipynb"), join(folder, "04-link.ipynb"));
     expect(unlistedNotebooks(folder, [join(folder, "01-a.ipynb")])).toEqual(["02-b.ipynb", "03-c.ipynb", "04-link.ipynb"]);
+  });
+
+  it("tell apart the copies `jupyter nbconvert --execute` writes beside a listed chapter from the rest", () => {
+    const listed = [join(folder, "01-a.ipynb")];
+    expect(nbconvertCopies(["01-a.nbconvert.ipynb", "02-b.nbconvert.ipynb", "03-c.ipynb"], folder, listed)).toEqual({
+      copies: [["01-a.nbconvert.ipynb", "01-a.ipynb"]],
+      others: ["02-b.nbconvert.ipynb", "03-c.ipynb"], // no chapter 02-b: a notebook like any other
+    });
   });
 
   it("are none when the folder cannot be read", () => {

@@ -38,7 +38,7 @@ function notebook(dir: string): { columnsRead: number; files: ModelRunFiles } {
 }
 
 /** The run with no store at all (as in Jupyter): everything computed. */
-function computedRun(): ReturnType<typeof runModel<string, string>> {
+function computedRun() {
   delete global[MODEL_RUNS];
   return runModel(model, registry.reader("t"), settings);
 }
@@ -71,7 +71,7 @@ describe("values kept beside a kept model run: rank correlations", () => {
     dirs.push(dir);
     notebook(dir);
     rankCorrelations(runModel(model, registry.reader("t"), settings).result, OUTPUTS); // kept, with its rows
-    const strongest = rankCorrelations(computedRun().result, OUTPUTS).total_tax_share_of_compute[0]?.input as string;
+    const strongest = rankCorrelations(computedRun().result, OUTPUTS).total_tax_share_of_compute[0]?.input as keyof ReturnType<typeof computedRun>["inputs"];
     const reverse = (column: Float64Array | undefined): void => void column?.reverse();
 
     // A column read, then written to: the kept rows are no longer this run's.

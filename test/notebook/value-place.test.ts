@@ -26,11 +26,15 @@ describe("where a type error in an object literal is fixed", () => {
     expect(incompatibleValueAt("const broken = {", { line: 1, column: 16 }, chain("type"))).toBeUndefined();
   });
 
-  it("moves an error TypeScript puts at a property's key to its own literal value (mark: \"bars\"), and only then", () => {
-    const spec = 'nb.chart({ data: { values: [] },\n  mark: "bars",\n  width: size });';
+  it("moves an error TypeScript puts at a property's key to its own value written in place (mark: \"bars\"), and only then", () => {
+    const spec = 'nb.chart({ data: { values: [] },\n  mark: "bars",\n  width: size, height: cfg.height,\n  kwPerGpu: `${kw}`, pue: String(p) });';
     expect(incompatibleValueAt(spec, { line: 2, column: 3 }, `Type '"bars"' is not assignable to type 'AnyMark'. Did you mean '"bar"'?`)).toEqual({ line: 2, column: 9 });
-    // A value from a variable is not moved (the variable may be what is wrong), nor an error of another kind.
+    // A template literal or a call written there is where to change, as a literal is.
+    expect(incompatibleValueAt(spec, { line: 4, column: 3 }, "Type 'string' is not assignable to type 'number'.")).toEqual({ line: 4, column: 13 });
+    expect(incompatibleValueAt(spec, { line: 4, column: 22 }, "Type 'string' is not assignable to type 'number'.")).toEqual({ line: 4, column: 27 });
+    // A value from a name is not moved (its declaration may be what is wrong), nor an error of another kind.
     expect(incompatibleValueAt(spec, { line: 3, column: 3 }, "Type 'string' is not assignable to type 'number'.")).toBeUndefined();
+    expect(incompatibleValueAt(spec, { line: 3, column: 16 }, "Type 'string' is not assignable to type 'number'.")).toBeUndefined();
     expect(incompatibleValueAt(spec, { line: 2, column: 3 }, "Object literal may only specify known properties, and 'mark' does not exist in type 'X'.")).toBeUndefined();
   });
 

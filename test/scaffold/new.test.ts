@@ -8,7 +8,9 @@ import { chapterTitle, nextChapterNumber } from "../../src/scaffold/chapter";
 import { withChapterAdded } from "../../src/scaffold/report-yaml";
 import { tempProject, type TempProject } from "../project";
 
-const fragtax = (args: readonly string[], cwd = process.cwd()) => spawnSync("node", [join(import.meta.dirname, "../../dist/cli.cjs"), ...args], { cwd, encoding: "utf8" });
+// As a user's shell runs it (not as npx, which sets npm_command=exec: see "through npx" below).
+const fragtax = (args: readonly string[], cwd = process.cwd(), env: NodeJS.ProcessEnv = { ...process.env, npm_command: undefined }) =>
+  spawnSync("node", [join(import.meta.dirname, "../../dist/cli.cjs"), ...args], { cwd, encoding: "utf8", env });
 
 describe("report.yaml edits", () => {
   it("adds the chapter after the last entry, in the list's own style, keeping comments and everything else", () => {
@@ -51,6 +53,11 @@ describe("fragtax new", () => {
     // The next commands, with the notebook as the shell that ran `new` names it (here, outside the project: its absolute path).
     expect(made.stderr).toContain(`check and run it alone (\`fragtax check ${join(root, "notebooks/03-energy-use.ipynb")}\`, \`fragtax run ${join(root, "notebooks/03-energy-use.ipynb")}\`)`);
     expect(made.status).toBe(0);
+    // Through npx, where `fragtax` alone is not on the PATH, the next commands are said as the user typed them.
+    const viaNpx = fragtax(["new", "water-use", "--root", root], process.cwd(), { ...process.env, npm_command: "exec" });
+    expect(viaNpx.stderr).toContain(`(\`npx fragtax check ${join(root, "notebooks/04-water-use.ipynb")}\`, \`npx fragtax run ${join(root, "notebooks/04-water-use.ipynb")}\`), and \`npx fragtax build\``);
+    rmSync(join(root, "notebooks/04-water-use.ipynb"));
+    writeFileSync(yamlFile, readFileSync(yamlFile, "utf8").replace(/\n\s*- 04-water-use\.ipynb/, ""));
     // As suggested, from the same folder: check finds the notebook's project from its path, as run does
     // (it looked for the chapter's ../dist/api.js beside the shell's folder, and failed).
     const checked = fragtax(["check", join(root, "notebooks/03-energy-use.ipynb")]);
