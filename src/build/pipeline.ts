@@ -258,7 +258,7 @@ async function buildAndPrint({ config, options, effects, started, rel, registry,
     rendered = true;
     if (printRequested(config, options)) printer.start();
   });
-  step("render", messages.renderedPage(report.chapters.length, report.charts, rendered, report.chaptersTaken));
+  step("render", messages.renderedPage(report.chapters.length, report.charts, rendered, report.chaptersTaken, report.failedCells.filter((cell) => cell.failed === "page").map((cell) => cell.where)));
   if (errata !== null) {
     // An erratum points at this report's sections and figures. A code cell that threw leaves figures
     // missing, so the check waits for a build without one (publish refuses the others anyway); a cell

@@ -280,10 +280,11 @@ export const rootOptionHelp = (): string => "the project root, the folder holdin
 export const configRead = (file: string, chapters: number): string => `${file}, ${chapters} chapter${chapters === 1 ? "" : "s"}`;
 
 /** The render step's line: the page drawn now, or the last build's reused (nothing it is made of changed). */
-export const renderedPage = (chapters: number, charts: number, drawn: boolean, chaptersTaken = 0): string =>
+/** `refused`: the cells that ran but whose output the page cannot take (a chart field not in its data), where each is: the build fails at them. */
+export const renderedPage = (chapters: number, charts: number, drawn: boolean, chaptersTaken = 0, refused: readonly string[] = []): string =>
   `${drawn ? "" : "reused the last build's page, "}${chapters} chapter${chapters === 1 ? "" : "s"}, ${charts} chart${charts === 1 ? "" : "s"}${
     drawn && chaptersTaken > 0 ? ` (${chaptersTaken} unchanged chapter${chaptersTaken === 1 ? "" : "s"} as the last build rendered ${chaptersTaken === 1 ? "it" : "them"})` : ""
-  }`;
+  }${refused.length === 0 ? "" : `; ${refused.length === 1 ? "a cell ran but its output cannot go on the page" : `${refused.length} cells ran but their output cannot go on the page`} (${refused.slice(0, 3).join("; ")}${refused.length > 3 ? "; …" : ""}): said below`}`;
 
 export const buildStep = (step: string, detail = ""): string => `${step}${detail === "" ? "" : `: ${detail}`}`;
 

@@ -37,6 +37,8 @@ export interface ChapterInput {
 }
 
 export interface FailedCell {
+  /** "ran": it failed as it ran; "page": it ran, but what it gives cannot go on the page (a chart field not in its data, an image). */
+  readonly failed: "ran" | "page";
   readonly chapter: number;
   readonly cell: number;
   readonly where: string;
@@ -94,7 +96,7 @@ export async function renderChapter(chapter: ChapterInput, markdown: MarkdownRen
       sections.push(...rendered.headings.filter((heading) => heading.level === 2));
       // Its id, like a code cell's, is where the failed-build banner links an error in it.
       parts.push(html`<div class="cell cell-markdown" id="${`cell-${docId}`}">${rawHtml(rendered.html)}${problems.map(errorBox)}</div>`);
-      if (problems.length > 0) failedCells.push({ chapter: chapter.number, cell: index + 1, where, message: problems.join("\n") });
+      if (problems.length > 0) failedCells.push({ failed: "page", chapter: chapter.number, cell: index + 1, where, message: problems.join("\n") });
     } else if (cell.cell_type === "code") {
       let outputError: string | undefined;
       const locate = literalLocator(chapter.relativePath, index + 1, cellText(cell.source));
@@ -108,8 +110,8 @@ export async function renderChapter(chapter: ChapterInput, markdown: MarkdownRen
         warnings.push(...found);
       }, onImages: (inlined, notInlined) => void (images.push(...inlined), imagesNotInlined.push(...notInlined)), onOutputError: (message) => void (outputError ??= message) }));
       if (cellFailed(cell)) firstFailed ??= index + 1;
-      if (cellFailed(cell)) failedCells.push({ chapter: chapter.number, cell: index + 1, where, message: firstErrorLine(cell, { file: chapter.relativePath, cell: index + 1 }) });
-      else if (outputError !== undefined) failedCells.push({ chapter: chapter.number, cell: index + 1, where, message: outputError });
+      if (cellFailed(cell)) failedCells.push({ failed: "ran", chapter: chapter.number, cell: index + 1, where, message: firstErrorLine(cell, { file: chapter.relativePath, cell: index + 1 }) });
+      else if (outputError !== undefined) failedCells.push({ failed: "page", chapter: chapter.number, cell: index + 1, where, message: outputError });
     }
   }
   const body = html`<section class="chapter" id="${id}" data-notebook="${chapter.relativePath}">

@@ -75,7 +75,7 @@ describe("the rendered report (fixture: two executed chapters)", async () => {
     expect(page).toContain('<div class="output output-stderr" role="note"><pre>deprecated input');
     expect(page).toContain('<p class="output-error-title">ReferenceError: undefinedThing is not defined</p>');
     expect(page).not.toContain("\u001b[");
-    expect(report.failedCells).toEqual([{ chapter: 2, cell: 7, where: "notebooks/02-claims.ipynb: cell 7", message: "ReferenceError: undefinedThing is not defined" }]);
+    expect(report.failedCells).toEqual([{ failed: "ran", chapter: 2, cell: 7, where: "notebooks/02-claims.ipynb: cell 7", message: "ReferenceError: undefinedThing is not defined" }]);
     expect(page).toContain("After the failed cell, the chapter goes on.");
   });
 

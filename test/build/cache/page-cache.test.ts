@@ -34,7 +34,7 @@ const page = (failed = false): RenderedReport => ({
   html: `<p>Built ${OLD}</p><meta content="${OLD}">`,
   chapters: [{ number: 1, title: "One", charts: 2 }],
   charts: 2,
-  failedCells: failed ? [{ chapter: 1, cell: 3, where: "notebooks/01.ipynb cell 3", message: "boom" }] : [],
+  failedCells: failed ? [{ failed: "ran", chapter: 1, cell: 3, where: "notebooks/01.ipynb cell 3", message: "boom" }] : [],
   warnings: ["a warning"],
 });
 
