@@ -6,7 +6,8 @@
  * `nb.fmt(…)`, with its interval. The build warns (so `--strict` and `publish` refuse it), as `run` and
  * `check` do, at the cell, line and column; past MAX_NAMED in a notebook, one line counts the rest.
  *
- * Only amounts, shares and multiples are read (a currency sign, "%", "×", "percent", "bn", "million"…):
+ * Only amounts, shares, multiples, energies and powers are read (a currency sign, "%", "×", "percent",
+ * "bn", "million", "GWh", "kW"…):
  * years, chapter numbers and counts are not the model's. Passed over: what markdown shows as code, HTML
  * (an attribute's `width: 100%`, a comment), a blockquote and a quotation in quotation marks (the
  * essay's "above 4%", said as the essay says it), and an interval's name ("90% interval", "95%
