@@ -18,15 +18,8 @@
 import type { Summary } from "../vocabulary/results";
 import type { InputSpec, ModelOutput, MonteCarloResult, OutputName, OutputSummary } from "./montecarlo";
 import { runKey } from "./draw-memo";
-import { MODEL_RUNS, SUMMARY_FIELDS, type DerivedValues, type HeldColumn, type KeptRun, type ModelRunStore, type RunColumns } from "../vocabulary/kept-runs";
+import { checkedDraws, MODEL_RUNS, SUMMARY_FIELDS, type DerivedValues, type HeldColumn, type KeptRun, type ModelRunStore, type RunColumns } from "../vocabulary/kept-runs";
 import { defineLazy, isPending } from "./lazy";
-
-/**
- * Draws of a kept run at which the model is evaluated again before the run is taken: a model whose
- * `evaluate` no longer gives the kept numbers there (it reads module state a cell changed, say) is
- * computed instead. Not a proof of purity; it catches a changed model, which changes nearly every draw.
- */
-const CHECKED_DRAWS = 4;
 
 /** `compute()`, or the store's kept run of the same model on the same draws (still given by `evaluate`). */
 export function keptOrComputed<K extends string, O extends ModelOutput>(
@@ -120,9 +113,14 @@ function fits(run: KeptRun, names: readonly string[], samples: number): boolean 
   );
 }
 
-/** Whether `evaluate` gives, bit for bit, the kept outputs at `CHECKED_DRAWS` draws spread over the run. */
+/**
+ * Whether `evaluate` gives, bit for bit, the kept outputs at a few draws spread over the run
+ * (`checkedDraws`): a model whose `evaluate` no longer gives the kept numbers there (it reads module
+ * state a cell changed, say) is computed instead. Not a proof of purity; it catches a changed model,
+ * which changes nearly every draw.
+ */
 function stillGives<K extends string, O extends ModelOutput>(evaluate: (inputs: Readonly<Record<K, number>>) => O, run: KeptRun, names: readonly string[], samples: number): boolean {
-  const draws = Array.from({ length: CHECKED_DRAWS }, (_, k) => Math.round((k * (samples - 1)) / (CHECKED_DRAWS - 1)));
+  const draws = checkedDraws(samples);
   const kept = run.valuesAt(draws);
   if (kept === undefined) return false;
   try {

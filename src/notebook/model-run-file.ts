@@ -1,20 +1,21 @@
 /**
  * The file a kept model run is (model-runs.ts keeps them): a little-endian u32 header length, the
  * header (JSON: format, name, key, column names, sample count, the sha256 of each block), padding
- * to 8 bytes, then the doubles: every output's summary (one block), then each input's column and
- * each output's column.
+ * to 8 bytes, then the doubles: every output's summary (one block), each column's values at the
+ * draws a kept run is checked at (vocabulary/kept-runs.ts `checkedDraws`; one block), then each
+ * input's column and each output's column.
  *
- * Opening a run reads its header and summaries only. A column is read when the notebook first asks
+ * Opening a run reads its header, summaries and checked draws only (one read). A column is read when the notebook first asks
  * for it, by a new open of the file, straight into an array the caller made (run-memo.ts: one of the
  * notebook's own realm), and checked against its own digest: the report's summary takes twelve runs
  * to quote their percentiles and reads one run's columns, where it read ~12 MB.
  */
 import { closeSync, fstatSync, openSync, readSync, rmSync } from "node:fs";
-import { SUMMARY_FIELDS, type KeptRun, type RunColumns } from "../vocabulary/kept-runs";
+import { checkedDraws, SUMMARY_FIELDS, type KeptRun, type RunColumns } from "../vocabulary/kept-runs";
 import { sha256 } from "../util/hash";
 
-/** The file format's version, part of every run's file name. */
-export const FORMAT = "2";
+/** The file format's version, part of every run's file name (3: the checked draws' block). */
+export const FORMAT = "3";
 
 interface Header {
   readonly format: string;
@@ -24,10 +25,11 @@ interface Header {
   readonly outputs: readonly string[];
   readonly samples: number;
   /**
-   * sha256 of the summaries' doubles, then of each column's (inputs, then outputs): a bit flipped on
-   * disk, or a crash that left the length but not the bytes, is found when that block is read.
+   * sha256 of the summaries' doubles, of the checked draws' and of each column's (inputs, then
+   * outputs): a bit flipped on disk, or a crash that left the length but not the bytes, is found when
+   * that block is read.
    */
-  readonly digests: { readonly summaries: string; readonly columns: readonly string[] };
+  readonly digests: { readonly summaries: string; readonly checks: string; readonly columns: readonly string[] };
 }
 
 /**
@@ -42,14 +44,24 @@ export function encode(run: RunColumns, name: string, key: string): EncodedRun {
   const summaries = new Float64Array(outputs.length * SUMMARY_FIELDS.length);
   outputs.forEach((output, i) => summaries.set(run.outputs[output]?.summary ?? [], i * SUMMARY_FIELDS.length));
   const columns = [...inputs.map((input) => run.inputs[input] as Float64Array), ...outputs.map((output) => run.outputs[output]?.samples as Float64Array)];
-  const header: Header = { format: FORMAT, name, key, inputs, outputs, samples, digests: { summaries: sha256(bytesOf(summaries)), columns: columns.map((column) => sha256(bytesOf(column))) } };
+  const draws = checkedDraws(samples);
+  const checks = Float64Array.from(columns.flatMap((column) => draws.map((draw) => column[draw] as number)));
+  const header: Header = {
+    format: FORMAT,
+    name,
+    key,
+    inputs,
+    outputs,
+    samples,
+    digests: { summaries: sha256(bytesOf(summaries)), checks: sha256(bytesOf(checks)), columns: columns.map((column) => sha256(bytesOf(column))) },
+  };
   const digests = columnDigests(inputs, outputs, header.digests.columns);
   const head = Buffer.from(JSON.stringify(header), "utf8");
   // The length, the header, then zeros up to the 8-byte boundary where the numbers start.
   const prefix = new Uint8Array(dataStart(head.length));
   new DataView(prefix.buffer).setUint32(0, head.length, true);
   prefix.set(head, 4);
-  return { chunks: [prefix, ...[summaries, ...columns].map(bytesOf)], digests };
+  return { chunks: [prefix, ...[summaries, checks, ...columns].map(bytesOf)], digests };
 }
 
 /** A run's file as written, and each column's sha256 by `columnId`: what is kept beside the run checks a caller's columns by it. */
@@ -79,11 +91,16 @@ export function openRunFile(file: string, name: string, key: string, allocate: (
     const header = readHeader(opened, size);
     if (header === undefined || header.name !== name || header.key !== key) return undefined;
     const { inputs, outputs, samples, start } = header;
-    const summaryBlock = new Float64Array(outputs.length * SUMMARY_FIELDS.length);
-    if (!readAt(opened, summaryBlock, start) || sha256(bytesOf(summaryBlock)) !== header.digests.summaries) return undefined;
+    const draws = checkedDraws(samples);
+    // The summaries and the checked draws, in one read.
+    const leading = new Float64Array(outputs.length * SUMMARY_FIELDS.length + (inputs.length + outputs.length) * draws.length);
+    if (!readAt(opened, leading, start)) return undefined;
+    const summaryBlock = leading.subarray(0, outputs.length * SUMMARY_FIELDS.length);
+    const checks = leading.subarray(summaryBlock.length);
+    if (sha256(bytesOf(summaryBlock)) !== header.digests.summaries || sha256(bytesOf(checks)) !== header.digests.checks) return undefined;
     const summaries: Record<string, Float64Array> = {};
     outputs.forEach((output, i) => (summaries[output] = summaryBlock.slice(i * SUMMARY_FIELDS.length, (i + 1) * SUMMARY_FIELDS.length)));
-    const columnsStart = start + summaryBlock.byteLength;
+    const columnsStart = start + leading.byteLength;
     const names = [...inputs.map((input) => columnId("input", input)), ...outputs.map((output) => columnId("output", output))];
     const offsetOf = (index: number): number => columnsStart + index * samples * 8;
     return {
@@ -92,13 +109,21 @@ export function openRunFile(file: string, name: string, key: string, allocate: (
       outputs,
       summaries,
       digests: columnDigests(inputs, outputs, header.digests.columns),
-      valuesAt(draws) {
-        if (draws.some((draw) => !Number.isInteger(draw) || draw < 0 || draw >= samples)) return undefined;
+      valuesAt(asked) {
+        // The checked draws, as kept beside the summaries: no column is read.
+        if (asked.length === draws.length && asked.every((draw, i) => draw === draws[i])) {
+          const at = (index: number): number[] => [...checks.subarray(index * draws.length, (index + 1) * draws.length)];
+          return {
+            inputs: Object.fromEntries(inputs.map((input, i) => [input, at(i)])),
+            outputs: Object.fromEntries(outputs.map((output, i) => [output, at(inputs.length + i)])),
+          };
+        }
+        if (asked.some((draw) => !Number.isInteger(draw) || draw < 0 || draw >= samples)) return undefined;
         return withFile(file, size, (fd) => {
           const one = new Float64Array(1);
           const values = (index: number): number[] | undefined => {
             const column: number[] = [];
-            for (const draw of draws) {
+            for (const draw of asked) {
               if (!readAt(fd, one, offsetOf(index) + draw * 8)) return undefined;
               column.push(one[0] as number);
             }
@@ -165,10 +190,10 @@ function readHeader(fd: number, size: number): ReadHeader | undefined {
   }
   const { format, name, key, inputs, outputs, samples, digests } = header;
   if (format !== FORMAT || typeof name !== "string" || typeof key !== "string" || !isNames(inputs) || !isNames(outputs)) return undefined;
-  if (!Number.isInteger(samples) || (samples as number) < 1 || digests === undefined || !isNames(digests.columns) || typeof digests.summaries !== "string") return undefined;
+  if (!Number.isInteger(samples) || (samples as number) < 1 || digests === undefined || !isNames(digests.columns) || typeof digests.summaries !== "string" || typeof digests.checks !== "string") return undefined;
   const n = samples as number;
   if (digests.columns.length !== inputs.length + outputs.length) return undefined;
-  if (size !== start + (outputs.length * SUMMARY_FIELDS.length + (inputs.length + outputs.length) * n) * 8) return undefined;
+  if (size !== start + (outputs.length * SUMMARY_FIELDS.length + (inputs.length + outputs.length) * (checkedDraws(n).length + n)) * 8) return undefined;
   return { format, name, key, inputs, outputs, samples: n, digests, start };
 }
 

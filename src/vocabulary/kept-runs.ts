@@ -11,6 +11,16 @@ export const MODEL_RUNS = Symbol.for("fragtax.modelRuns");
 /** The summary's fields, in the order a kept run stores them. */
 export const SUMMARY_FIELDS = ["mean", "p5", "p25", "p50", "p75", "p95"] as const satisfies readonly (keyof Summary)[];
 
+/**
+ * The draws at which a kept run's model is evaluated again before the run is taken (run-memo.ts
+ * `stillGives`): four, spread over the run. The store keeps each column's values there beside the
+ * summaries, so the check reads no column (the summary's thirteen runs took ~1,000 reads of 8 bytes).
+ */
+export function checkedDraws(samples: number): number[] {
+  const count = 4;
+  return Array.from({ length: count }, (_, k) => Math.round((k * (samples - 1)) / (count - 1)));
+}
+
 /** A run as the store writes it: every column (summaries as their six numbers). */
 export interface RunColumns {
   readonly inputs: Readonly<Record<string, Float64Array>>;

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { parseAssumptions } from "../../src/assumptions";
 import * as chapterModels from "../../src/fragmentation-tax/chapter-models";
 import * as labModels from "../../src/fragmentation-tax/lab-models";
-import { MODEL_RUNS, type ModelRunStore } from "../../src/vocabulary/kept-runs";
+import { checkedDraws, MODEL_RUNS, type ModelRunStore } from "../../src/vocabulary/kept-runs";
 import { runModel, type ModelRun, type ReportModel } from "../../src/model/runner";
 import { ModelRunFiles, pruneModelRuns } from "../../src/notebook/model-runs";
 import { encode, openRunFile } from "../../src/notebook/model-run-file";
@@ -288,6 +288,21 @@ describe("the kept-run file", () => {
     expect(back?.column("input", "nope")).toBeUndefined();
     expect(openRunFile(file, "m#Y", "k", (length) => new Float64Array(length))).toBeUndefined();
     expect(openRunFile(file, "m#X", "other", (length) => new Float64Array(length))).toBeUndefined();
+  });
+
+  it("gives the draws a kept run is checked at from beside its summaries, reading no column", () => {
+    const column = Float64Array.from({ length: 1000 }, (_, i) => i + 0.5);
+    const run = { inputs: { a: column }, outputs: { out: { summary: Float64Array.of(1, 2, 3, 4, 5, 6), samples: column.map((x) => -x) } } };
+    const file = join(tempDir(), "run.bin");
+    const { chunks } = encode(run, "m#X", "k");
+    // Every column's bytes zeroed after it was opened: the checked draws are still the kept ones; other draws read the zeros.
+    writeFileSync(file, Buffer.concat(chunks));
+    const back = openRunFile(file, "m#X", "k", (length) => new Float64Array(length));
+    const columnsBytes = column.byteLength * 2;
+    writeFileSync(file, Buffer.concat([...chunks.slice(0, -2), Buffer.alloc(columnsBytes)]));
+    const draws = checkedDraws(1000);
+    expect(back?.valuesAt(draws)).toEqual({ inputs: { a: draws.map((i) => i + 0.5) }, outputs: { out: draws.map((i) => -(i + 0.5)) } });
+    expect(back?.valuesAt([1, 2])).toEqual({ inputs: { a: [0, 0] }, outputs: { out: [0, 0] } });
   });
 
   it("pruning removes the runs used longest ago, down to half the budget", () => {
