@@ -31,8 +31,16 @@ export function fileSystemProblemText(what: string, path: string, code: string):
 
 const KNOWN = new Set(["EEXIST", "ENOTDIR", "EISDIR", "EACCES", "EPERM", "EROFS", "ENOSPC", "ENOENT", "EDQUOT", "EXDEV", "EBUSY"]);
 
+/**
+ * The system's code of a file-system error: Node's own `rm` of a folder says ERR_FS_EISDIR ("Path is
+ * a directory: rm returned EISDIR"), which is the system's EISDIR.
+ */
+function systemCode(error: NodeJS.ErrnoException): string | undefined {
+  return error.code === "ERR_FS_EISDIR" ? "EISDIR" : error.code;
+}
+
 export function isFileSystemProblem(error: unknown): error is NodeJS.ErrnoException & { code: string } {
-  return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === "string" && KNOWN.has((error as NodeJS.ErrnoException).code ?? "");
+  return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === "string" && KNOWN.has(systemCode(error as NodeJS.ErrnoException) ?? "");
 }
 
 /**
@@ -47,8 +55,9 @@ export function locateFileSystemError(error: unknown, what: string, fallbackPath
   // An atomic write's temporary file never existed for the user: the folder it was to be made in did.
   const given = isTemporarySibling(named) ? dirname(named) : named;
   // A file where a folder must be is named itself (out/.cache), not the path below it that could not be made.
-  const path = error.code === "ENOTDIR" || error.code === "EEXIST" ? (fileInTheWay(given) ?? given) : given;
-  return new FileSystemError(fileSystemProblemText(what, path, error.code), path, error.code);
+  const code = systemCode(error) ?? error.code;
+  const path = code === "ENOTDIR" || code === "EEXIST" ? (fileInTheWay(given) ?? given) : given;
+  return new FileSystemError(fileSystemProblemText(what, path, code), path, code);
 }
 
 /** The nearest of `path` and the folders above it that exists and is not a folder. */

@@ -135,6 +135,25 @@ describe("a cache that cannot be written", () => {
     expect(existsSync(join(project.root, "second.ipynb"))).toBe(false);
   }, 120_000);
 
+  it("a folder where the page cache's older page is: build exits 2 naming it, as for every cache (it was Node's raw rm error, exit 1, at every build)", async () => {
+    project = tempProject();
+    writeFileSync(join(project.root, "package.json"), '{ "name": "fixture", "private": true }\n');
+    expect((await run(["build", "--no-pdf", "--root", project.root], project.root)).code).toBe(0);
+    const folder = join(project.root, "out/.cache/page");
+    const [page] = readdirSync(folder).filter((name) => name.endsWith(".json"));
+    rmSync(join(folder, page ?? ""));
+    mkdirSync(join(folder, page ?? ""));
+    // Another page is kept (an assumption changed), and the older ones removed: the folder cannot be.
+    const assumptions = join(project.root, "notebooks/assumptions.yaml");
+    writeFileSync(assumptions, readFileSync(assumptions, "utf8").replace(/high: (\d+)/, (_match, high: string) => `high: ${Number(high) + 1}`));
+    const result = await run(["build", "--no-pdf", "--root", project.root], project.root);
+    expect(result.hung).toBe(false);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`the page cache (out/.cache/page): cannot use ${join(folder, page ?? "")} (EISDIR)`);
+    expect(result.stderr).not.toContain("ERR_FS_EISDIR");
+    expect(result.stderr).not.toContain("Path is a directory");
+  }, 120_000);
+
   it("fragtax run with the engine cache blocked: exit 2, no hang", async () => {
     project = tempProject();
     writeFileSync(join(project.root, "package.json"), '{ "name": "fixture", "private": true }\n');

@@ -7,7 +7,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -114,6 +114,29 @@ describe("requireWithCodeCache", () => {
     writeFileSync(join(cache, entry ?? ""), "not V8's code cache at all");
     expect(loadFresh(file, cache)).toEqual({ exports: "loaded", cache: "written" });
     expect(loadFresh(file, cache)).toEqual({ exports: "loaded", cache: "used" });
+  });
+
+  it("never gives V8 a cache whose bytes changed (V8 checks only its header: one flipped bit crashed every later command), nor one without its digest", () => {
+    const dir = folder();
+    const file = join(dir, "big.js");
+    writeFileSync(file, `module.exports = [${Array.from({ length: 2000 }, (_, i) => `function f${i}(x) { return x * ${i}; }`).join(", ")}].map((f) => f(3)).reduce((a, b) => a + b, 0);\n`);
+    const expected = Array.from({ length: 2000 }, (_, i) => 3 * i).reduce((a, b) => a + b, 0);
+    const cache = join(dir, "cache");
+    loadFresh(file, cache);
+    const entry = join(cache, readdirSync(cache)[0] ?? "");
+    const whole = readFileSync(entry);
+    for (const at of [whole.length >> 1, whole.length - 1, 40, 8]) {
+      const damaged = Buffer.from(whole);
+      damaged[at] = (damaged[at] ?? 0) ^ 0x10;
+      writeFileSync(entry, damaged);
+      expect(loadFresh(file, cache)).toEqual({ exports: expected, cache: "written" }); // compiled, and made again
+      expect(readFileSync(entry).subarray(0, 4).toString()).toBe("ftc2");
+    }
+    // Made before the digest was kept ("ftc1": the CPU time, then V8's data): not used either.
+    const { length } = whole;
+    writeFileSync(entry, Buffer.concat([Buffer.from("ftc1"), whole.subarray(4, 8), whole.subarray(40, length)]));
+    expect(loadFresh(file, cache)).toEqual({ exports: expected, cache: "written" });
+    expect(loadFresh(file, cache)).toEqual({ exports: expected, cache: "used" });
   });
 
   it("keeps the file's own lines and columns in a stack trace", () => {
