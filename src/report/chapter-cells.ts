@@ -26,17 +26,26 @@ export function tagsOf(cell: Cell): readonly string[] {
 export function chapterCells(notebook: Notebook, relativePath: string): { title: string; cells: ShownCell[] } {
   const cells = notebook.cells.map((cell, index) => ({ cell, index }));
   let title = titleFromFile(relativePath);
-  const first = cells.find(({ cell }) => cell.cell_type === "markdown");
-  if (first !== undefined) {
-    const source = cellText(first.cell.source);
-    const match = /^\s*#\s+(.+?)\s*#*\s*(?:\n|$)/.exec(source);
-    if (match?.[1] !== undefined) {
-      title = match[1];
-      const stripped = { cell: { ...first.cell, source: source.slice(match[0].length) } as Cell, index: first.index };
-      cells.splice(cells.indexOf(first), 1, stripped);
-    }
+  const heading = titleHeading(notebook);
+  if (heading !== undefined) {
+    title = heading.title;
+    const first = cells[heading.index] as ShownCell;
+    const stripped = { cell: { ...first.cell, source: cellText(first.cell.source).slice(heading.text.length) } as Cell, index: heading.index };
+    cells.splice(heading.index, 1, stripped);
   }
   return { title, cells: cells.filter(({ cell }) => !tagsOf(cell).includes("remove-cell")) };
+}
+
+/**
+ * The chapter's title heading, when its first markdown cell starts with one: that cell's index, the
+ * heading as the cell writes it (`text`, from the cell's start), and the title it gives.
+ */
+export function titleHeading(notebook: Notebook): { readonly index: number; readonly text: string; readonly title: string } | undefined {
+  const index = notebook.cells.findIndex((cell) => cell.cell_type === "markdown");
+  const cell = notebook.cells[index];
+  if (cell === undefined) return undefined;
+  const match = /^\s*#\s+(.+?)\s*#*\s*(?:\n|$)/.exec(cellText(cell.source));
+  return match?.[1] === undefined ? undefined : { index, text: match[0], title: match[1] };
 }
 
 function titleFromFile(path: string): string {

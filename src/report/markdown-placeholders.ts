@@ -11,7 +11,7 @@ import type { MarkdownParser } from "./markdown-scan";
 import * as messages from "../messages/report";
 import type { Notebook } from "../notebook/nbformat";
 import { lineIndex } from "../util/text-position";
-import { shownMarkdown } from "./chapter-cells";
+import { shownMarkdown, titleHeading } from "./chapter-cells";
 import { cellText } from "../notebook/nbformat";
 import { mayHaveProseCall, proseCallParts, proseText } from "../notebook/prose-calls";
 import { SCAFFOLD_NOTE } from "../vocabulary/scaffold";
@@ -118,6 +118,11 @@ export async function matchesInText(source: string, pattern: RegExp, scan: TextS
  */
 export async function placeholderWarnings(notebook: Notebook, file: string): Promise<string[]> {
   const warnings: string[] = [];
+  // The chapter's title, which the page, the contents and the PDF's outline show as written.
+  const heading = titleHeading(notebook);
+  if (heading !== undefined && mayHavePlaceholder(heading.text)) {
+    for (const { text, line, column } of await placeholdersIn(heading.text)) warnings.push(messages.markdownPlaceholder({ file, cell: heading.index + 1, line, column }, text));
+  }
   for (const { cell, source, lineOffset } of shownMarkdown(notebook, file, false)) {
     for (const { text, line, column } of await placeholdersIn(source)) warnings.push(messages.markdownPlaceholder({ file, cell, line: line + (lineOffset ?? 0), column }, text));
     // The example introduction `fragtax new` wrote, still unreplaced: publish would ship it.

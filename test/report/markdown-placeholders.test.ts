@@ -51,6 +51,17 @@ describe("placeholders in markdown", () => {
     expect(await placeholderWarnings(spanned as never, "notebooks/x.ipynb")).toEqual([expect.stringContaining("notebooks/x.ipynb: cell 1, line 1, column 40: \"{{x}}\"")]);
   });
 
+  // Before: the title's placeholders were passed over, and showed as written in the page, its contents and the PDF's outline.
+  it("finds them in the chapter's title too, located on its line, as in the rest of the cell", async () => {
+    const notebook = { cells: [{ cell_type: "markdown", metadata: {}, source: ["# 9. The cost {{cost}} ${cost}\n", "\n", "Intro {{cost}}."] }] };
+    const warnings = await placeholderWarnings(notebook as never, "notebooks/09-edge.ipynb");
+    expect(warnings.map((warning) => /^([^"]+): "([^"]+)"/.exec(warning)?.slice(1, 3))).toEqual([
+      ["notebooks/09-edge.ipynb: cell 1, line 1, column 15", "{{cost}}"],
+      ["notebooks/09-edge.ipynb: cell 1, line 1, column 24", "${cost}"],
+      ["notebooks/09-edge.ipynb: cell 1, line 3, column 7", "{{cost}}"],
+    ]);
+  });
+
   it("is warned about by check, run and build at the cell, line and column; --strict refuses the build", () => {
     const project = tempProject();
     try {
