@@ -250,8 +250,11 @@ export const packagedChromiumFallback = (folder: string, detail: string, install
 
 export const packagedChromiumForeignFallback = (detail: string, installed: string): string => `${detail}; printing with the installed Chromium at ${installed} instead`;
 
-export const chromiumUsed = (source: "env" | "system" | "packaged", path: string, version: string): string =>
-  `${source === "env" ? "PUPPETEER_EXECUTABLE_PATH" : source === "system" ? "system" : "packaged"} Chromium ${version.replace(/^(Headless)?Chrome\//, "")} (${path})`;
+export const chromiumUsed = (source: "env" | "system" | "packaged", path: string, version: string): string => `${chromiumKind(source, version)} (${path})`;
+
+/** Which Chromium, by kind and version: what a PDF's Producer field says (a path there named the builder's home folder, and the user, in every published PDF). */
+export const chromiumKind = (source: "env" | "system" | "packaged", version: string): string =>
+  `${source === "env" ? "PUPPETEER_EXECUTABLE_PATH" : source === "system" ? "system" : "packaged"} Chromium ${version.replace(/^(Headless)?Chrome\//, "")}`;
 
 export const pdfPrinted = (paper: string, pages: number, bytes: number, chromium: string): string =>
   `${paper}, ${pages} pages, ${(bytes / 1024).toFixed(0)} KB, printed with the ${chromium}`;

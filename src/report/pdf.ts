@@ -12,7 +12,7 @@
  */
 import type { Page } from "puppeteer-core";
 import type { Paper } from "../config";
-import { chromiumDidNotStart, chromiumUsed, packagedChromiumFallback, packagedChromiumForeignFallback, pdfFailed, pdfTimedOut } from "../messages/report";
+import { chromiumDidNotStart, chromiumKind, packagedChromiumFallback, packagedChromiumForeignFallback, pdfFailed, pdfTimedOut } from "../messages/report";
 import { TOOL_VERSION } from "../version";
 import { publishedKicker } from "../messages/versions";
 import { escapeHtml } from "../util/html";
@@ -176,7 +176,7 @@ async function printTwice(page: Page, html: string, options: PdfOptions, chromiu
     asOf: options.versionDate,
     published: options.publishedAt ?? new Date(),
     creator: `fragtax ${TOOL_VERSION}`,
-    producer: `fragtax ${TOOL_VERSION}; ${chromiumUsed(chromium.source, chromium.executablePath, chromium.version)}; pdf-lib`,
+    producer: `fragtax ${TOOL_VERSION}; ${chromiumKind(chromium.source, chromium.version)}; pdf-lib`,
   }, outline);
   return { ...finished, passes, chromium };
 }
