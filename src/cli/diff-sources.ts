@@ -19,7 +19,7 @@ import type { Snapshot } from "../diff/diff";
 import type { FigureValues } from "../report/figures-file";
 import { normalizeFigures, readFiguresJson } from "../report/figures-file";
 import { comparableProse } from "../publish/legacy-sections";
-import { builtFrom, listVersions, publishedErrata, readManifest, readVersionProse, VERSION_ID } from "../publish/store";
+import { builtFrom, listVersions, publishedErrata, readManifest, readVersionProse, VERSION_ID, versionFolders } from "../publish/store";
 import { compareVersionIds } from "../vocabulary/version-ids";
 import { assertVersionIntact } from "../publish/verify";
 import { InputError } from "../util/errors";
@@ -104,13 +104,25 @@ export async function resolveSnapshot(spec: string, context: SnapshotContext): P
   if (kind === "not-yaml") throw new DiffSourceError(messages.diffSideNotYaml(spec));
   if (kind === "file") return { label: spec, assumptions: context.parseAssumptions(await readFileSide(spec), spec) };
   const text = await assumptionsAtRef(context.root, spec, context.assumptionsFile);
-  if (text === undefined) throw new DiffSourceError(messages.unknownDiffSide(spec, (await listVersions(context.reportsDir)).map((manifest) => manifest.id)));
+  if (text === undefined) {
+    const versions = await listVersions(context.reportsDir);
+    // Listed by its manifest's id, yet not found by it: its folder was renamed (verify says so too).
+    const misplaced = versions.find((manifest) => manifest.id === spec);
+    if (misplaced !== undefined) throw new DiffSourceError(messages.diffVersionInOtherFolder(spec, await folderOf(context.reportsDir, spec)));
+    throw new DiffSourceError(messages.unknownDiffSide(spec, versions.map((manifest) => manifest.id)));
+  }
   const built = context.buildFiguresAt ? await context.buildFiguresAt(spec) : undefined;
   return {
     label: spec,
     assumptions: context.parseAssumptions(text, `${spec}:${context.assumptionsFile}`),
     ...(built ? { figures: built.figures, figureNotebooks: built.notebooks, ...(built.threw.length > 0 && { notBuiltIn: built.threw }) } : {}),
   };
+}
+
+/** The folder of out/reports/ whose manifest names version `id` (one not named `id`, when the lookup by folder missed it). */
+async function folderOf(reportsDir: string, id: string): Promise<string> {
+  for (const folder of await versionFolders(reportsDir)) if ((await readManifest(reportsDir, folder))?.id === id) return folder;
+  return id;
 }
 
 /**

@@ -117,6 +117,10 @@ export const whatChangedHeading = (previous: string | null): string =>
 
 export const firstPublishedVersion = (): string => "This is the first published version.";
 
+/** A diff side that is a published version's id, whose manifest is in a folder of another name (a renamed folder). */
+export const diffVersionInOtherFolder = (spec: string, folder: string): string =>
+  `"${spec}" is the id in the manifest of out/reports/${folder}/, a folder of another name: a published version's folder is not renamed. Name the folder ${spec} again, and \`fragtax verify\` checks the versions`;
+
 export const unknownDiffSide = (spec: string, published: readonly string[]): string => {
   const known = published.length === 0 ? "no version is published yet (`fragtax publish`)" : `published versions: ${published.join(", ")}`;
   // A path (a folder in it, or a YAML name) is most likely a file that is not there: said first.

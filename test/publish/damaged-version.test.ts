@@ -3,7 +3,7 @@
  * skip it: a newest version truncated by a bad copy was passed over, the new version said "previous:"
  * the one before it and the index dropped it, exit 0. publish and `publish --index-only` now refuse.
  */
-import { readFile, readdir, rm, writeFile } from "node:fs/promises";
+import { readFile, readdir, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { fragtax, NO_CHROMIUM, projectWithVersions, useBuild } from "../published-project";
@@ -44,6 +44,14 @@ describe("publish with a damaged version", () => {
     const published = await fragtax(["publish", "--date", "2026-05-03"], { cwd: root, env: NO_CHROMIUM });
     expect(published.code, published.stderr).toBe(0);
     expect(published.stderr).toContain("published 2026-05-03 → out/reports/2026-05-03 (previous: 2026-05-02)");
+  });
+
+  it("a renamed version folder: diff of the id its manifest names says the folder was renamed (it listed that id as published, and refused it)", async () => {
+    await rename(join(reports(), "2026-05-02"), join(reports(), "2026-05-09"));
+    const refused = await fragtax(["diff", "2026-05-01", "2026-05-02"], { cwd: root, env: NO_CHROMIUM });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('"2026-05-02" is the id in the manifest of out/reports/2026-05-09/, a folder of another name: a published version\'s folder is not renamed. Name the folder 2026-05-02 again');
+    expect(refused.stderr).not.toContain("is not a published version");
   });
 
   it("refuses for a damaged older version too, and names every damaged one", async () => {
