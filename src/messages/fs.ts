@@ -6,7 +6,7 @@ const ADVICE: Readonly<Record<string, string>> = {
   EISDIR: "it is a folder, but a file is needed there: remove or rename that folder, or give the path of a file",
   EACCES: "permission denied: make it writable (or readable) for this user, or work in a copy you own",
   EPERM: "the operation is not permitted: make it writable for this user (an immutable or append-only flag, `lsattr` shows, is removed with `chattr -i -a`), or work in a copy you own",
-  EROFS: "the file system is read-only: build in a writable copy of the project",
+  EROFS: "the file system is read-only: work in a writable copy of the project",
   ENOSPC: "the disk is full: free some space and run again",
   EDQUOT: "the disk quota is exhausted: free some space and run again",
   ENOENT: "it does not exist: check the path",

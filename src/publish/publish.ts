@@ -116,12 +116,15 @@ export async function publish(options: PublishOptions, effects: PublishEffects):
   if (build.warnings.length > 0) effects.progress(publishMessages.publishingWithWarnings(build.warnings.length));
   checkReviewedSections(build, reviewed);
 
-  await makeFolder(options.reportsDir);
-  const release = await acquireLock(join(options.reportsDir, PUBLISH_LOCK), {
-    timeoutMs: 120_000,
-    pollMs: 50,
-    onWait: (pid) => effects.progress(messages.publishWaiting(pid)),
-    onTakeOver: (pid, reused) => effects.progress(messages.publishLockTakenOver(pid, reused)),
+  // Its folder and lock said of out/reports/ too: a read-only folder was "fragtax: cannot use …/.publish.lock".
+  const release = await inReportsFolder(options.reportsDir, async () => {
+    await makeFolder(options.reportsDir);
+    return acquireLock(join(options.reportsDir, PUBLISH_LOCK), {
+      timeoutMs: 120_000,
+      pollMs: 50,
+      onWait: (pid) => effects.progress(messages.publishWaiting(pid)),
+      onTakeOver: (pid, reused) => effects.progress(messages.publishLockTakenOver(pid, reused)),
+    });
   });
   try {
     await removeAbandoned(options.reportsDir);
@@ -357,12 +360,14 @@ async function removeAbandoned(reportsDir: string): Promise<void> {
  * report title or a new fragtax), under the publish lock; publishes nothing. Returns how many it lists.
  */
 export async function rewriteIndex(options: Pick<PublishOptions, "root" | "reportsDir" | "title">, progress: (message: string) => void): Promise<number> {
-  await makeFolder(options.reportsDir);
-  const release = await acquireLock(join(options.reportsDir, PUBLISH_LOCK), {
-    timeoutMs: 120_000,
-    pollMs: 50,
-    onWait: (pid) => progress(messages.publishWaiting(pid)),
-    onTakeOver: (pid, reused) => progress(messages.publishLockTakenOver(pid, reused)),
+  const release = await inReportsFolder(options.reportsDir, async () => {
+    await makeFolder(options.reportsDir);
+    return acquireLock(join(options.reportsDir, PUBLISH_LOCK), {
+      timeoutMs: 120_000,
+      pollMs: 50,
+      onWait: (pid) => progress(messages.publishWaiting(pid)),
+      onTakeOver: (pid, reused) => progress(messages.publishLockTakenOver(pid, reused)),
+    });
   });
   try {
     await removeAbandoned(options.reportsDir);

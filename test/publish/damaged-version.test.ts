@@ -54,6 +54,18 @@ describe("publish with a damaged version", () => {
     expect(refused.stderr).not.toContain("is not a published version");
   });
 
+  it("a file where out/reports/ should be: publish and --index-only say it of the published versions (exit 2), not of fragtax", async () => {
+    await rm(reports(), { recursive: true });
+    await writeFile(reports(), "not a folder");
+    await useBuild(root, "v1");
+    for (const args of [["publish", "--date", "2026-05-03"], ["publish", "--index-only"]]) {
+      const refused = await fragtax(args, { cwd: root, env: NO_CHROMIUM });
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toContain(`publish: the published versions (out/reports/): cannot use ${reports()} (EEXIST): a file is in the way where a folder must be`);
+    }
+    expect(await readFile(reports(), "utf8")).toBe("not a folder");
+  });
+
   it("refuses for a damaged older version too, and names every damaged one", async () => {
     await writeFile(join(reports(), "2026-05-01", "manifest.json"), "{");
     await writeFile(join(reports(), "2026-05-02", "manifest.json"), "");
