@@ -32,6 +32,7 @@ import { readableMarkText } from "./mark-text";
 import { locateMissing, missingFields, missingFieldWarning, type Locate } from "./fields";
 import { textOnQuantities, textOnQuantityWarning } from "./text-quantities";
 import { floatingBars } from "./floating-bars";
+import { titlesWithLineBreaks } from "./title-breaks";
 import { scopeSvgIds } from "./ids";
 import { interactiveFeatures } from "./interactive";
 import { rasterise, svgTooLarge, tooManyMarks } from "./raster";
@@ -160,6 +161,8 @@ export async function renderChart(spec: unknown, place: ChartPlace): Promise<Ren
   // located at its name in the cell (a field only a transform reads stays a warning, below).
   const drawnWithout = missing.filter((field) => field.channel === true);
   if (drawnWithout.length > 0) throw new ChartError(drawnWithout.map((field) => missingFieldWarning(locateMissing(place.locate, field) ?? where, field)).join("\n"));
+  const brokenTitles = titlesWithLineBreaks(themedSpec).map(visibleInOneLine);
+  if (brokenTitles.length > 0) throw new ChartError(messages.chartFailed(where, messages.chartTitleLineBreak(brokenTitles)));
   const texts = textOnQuantities(themedSpec);
   // 3. render (or reuse), and the phone drawing from the same checked and resolved spec
   const chart = await drawOrReuse(themedSpec, where);

@@ -20,6 +20,10 @@ export const chartBadText = (where: string, text: string): string => `${where}: 
 
 export const chartNotObject = (): string => "the spec is not a JSON object";
 
+/** Titles with a line break (charts/title-breaks.ts), by their paths in the spec. */
+export const chartTitleLineBreak = (paths: readonly string[]): string =>
+  `${paths.length === 1 ? `the title at ${paths[0] ?? ""} has a line break` : `the titles at ${paths.join(", ")} have line breaks`}, which Vega-Lite cannot draw (it writes a title into the chart's tooltip, where a line break ends the expression): write a title's lines as a list, title: ["first line", "second line"]`;
+
 // ── the spec against the Vega-Lite schema ────────────────────────────────────────────────────────
 export const chartSpecProblem = (where: string, path: string, problem: string, suggestion: string | undefined): string =>
   `${where}: chart spec: ${problem} at ${path}${didYouMean(suggestion)}`;

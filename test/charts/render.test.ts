@@ -193,6 +193,18 @@ describe("spec checks", () => {
     expect(missingFields({ data: { values: [[1, 2]] }, mark: "point", encoding: { x: { field: "0", type: "quantitative" } } })).toEqual([]); // an array row's fields are its indices
   });
 
+  // Before: Vega's "Expression parse error: ({"Line1⏎Line2": format(…)})", naming neither the title nor the fix.
+  it("fails a chart whose title has a line break, naming where and the list form, which draws", async () => {
+    const data = { values: [{ a: 1, b: 2, c: "x" }] };
+    const encoding = (x: unknown, color: unknown) => ({ x: { field: "a", type: "quantitative", title: x }, y: { field: "b", type: "quantitative" }, color: { field: "c", type: "nominal", legend: { title: color } } });
+    expect(await failure({ data, mark: "bar", encoding: encoding("Line1\nLine2", "Legend") })).toBe(
+      'nb.ipynb: cell 2: the Vega-Lite chart could not be rendered: the title at encoding.x.title has a line break, which Vega-Lite cannot draw (it writes a title into the chart\'s tooltip, where a line break ends the expression): write a title\'s lines as a list, title: ["first line", "second line"]',
+    );
+    expect(await failure({ layer: [{ data, mark: "bar", encoding: encoding("X", "One\u2028Two") }] })).toContain("the title at layer[0].encoding.color.legend.title has a line break");
+    const drawn = await render({ data, mark: "bar", encoding: encoding(["Line1", "Line2"], ["One", "Two"]) });
+    expect(drawn.markup).toContain("Line2");
+  }, 60_000);
+
   it("never mutates the spec it renders", async () => {
     const spec = { data: { url: "small.csv" }, mark: "bar", encoding: { x: { field: "name", type: "nominal" }, y: { field: "value", type: "quantitative" } } };
     const copy = structuredClone(spec);
