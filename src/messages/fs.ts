@@ -64,10 +64,12 @@ export const notARegularFile = (path: string, kind: IrregularKind): string => `$
  * A project file with bytes that are not UTF-8 (saved as Latin-1 or Windows-1252): read anyway, they
  * became U+FFFD in the report without a word. Said after the file's name, line and column of the first.
  */
-export const inputFileNotUtf8 = (byte: number, utf16: boolean): string =>
-  utf16
+export const inputFileNotUtf8 = (byte: number, kind: "utf16" | "binary" | "other"): string =>
+  kind === "utf16"
     ? 'the file is UTF-16 (it starts with a UTF-16 byte order mark); save it as UTF-8 (in an editor: "Save with Encoding" → UTF-8)'
-    : inputFileNotUtf8Byte(byte);
+    : kind === "binary"
+      ? `byte 0x${byte.toString(16).toUpperCase().padStart(2, "0")} is not text, and the file holds bytes no text file has (NUL, control bytes), as a binary file does: it is not the file meant; restore it, or name the right one`
+      : inputFileNotUtf8Byte(byte);
 
 const inputFileNotUtf8Byte = (byte: number): string =>
   `byte 0x${byte.toString(16).toUpperCase().padStart(2, "0")} is not UTF-8 text: the file was saved in another encoding (Latin-1 or Windows-1252, say); save it as UTF-8 (in an editor: "Save with Encoding" → UTF-8)`;

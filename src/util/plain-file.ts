@@ -83,12 +83,27 @@ export class InputFileNotUtf8Error extends InputError {
     const before = Buffer.from(bytes.subarray(0, first)).toString("utf8");
     const { line, column } = lineColumn(before, before.length);
     // A byte order mark of UTF-16 (FF FE, FE FF) is what an editor's "Unicode" saves: named as such.
-    const detail = inputFileNotUtf8(bytes[first] ?? 0, first === 0 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)));
+    // A binary file is not "saved in another encoding" (it was told to save it as UTF-8).
+    const utf16 = first === 0 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
+    const detail = inputFileNotUtf8(bytes[first] ?? 0, utf16 ? "utf16" : looksBinary(bytes) ? "binary" : "other");
     super(located({ file: displayPath(resolve(path), process.cwd()), line, column }, detail));
     this.line = line;
     this.column = column;
     this.detail = detail;
   }
+}
+
+/**
+ * Whether bytes that are not UTF-8 look like a binary file's rather than text in another encoding: a
+ * NUL in the first 8 KB, or more than one in ten of the first 1 KB a control byte no text has (not a
+ * tab, line feed, form feed or carriage return). Latin-1 or Windows-1252 text has neither.
+ */
+function looksBinary(bytes: Uint8Array): boolean {
+  if (bytes.subarray(0, 8192).includes(0)) return true;
+  const head = bytes.subarray(0, 1024);
+  let control = 0;
+  for (const byte of head) if (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0c && byte !== 0x0d) control++;
+  return control * 10 > head.length;
 }
 
 /** The text of a project file's bytes, which must be UTF-8 (a byte order mark is kept, as before). */

@@ -51,6 +51,16 @@ describe("reading a project file", () => {
     expect(() => readInputTextSync(file)).toThrow(/report\.yaml:1:1: the file is UTF-16 \(it starts with a UTF-16 byte order mark\); save it as UTF-8/);
   });
 
+  it("says a binary file is not the file meant, not that it was saved in another encoding", async () => {
+    dir = mkdtempSync(join(tmpdir(), "fragtax-utf8-"));
+    const file = join(dir, "01-x.ipynb");
+    const random = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 2654435761) >>> 24)); // bytes spread over 0–255, NULs among them
+    for (const bytes of [random, Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from("IHDR\u0000\u0000")])]) {
+      writeFileSync(file, bytes);
+      expect(() => readInputTextSync(file)).toThrow(/01-x\.ipynb:1:\d+: byte 0x[0-9A-F]{2} is not text, and the file holds bytes no text file has \(NUL, control bytes\), as a binary file does: it is not the file meant/);
+    }
+  });
+
   it("reads UTF-8 as before, a byte order mark kept", async () => {
     dir = mkdtempSync(join(tmpdir(), "fragtax-utf8-"));
     const file = join(dir, "x.yaml");
