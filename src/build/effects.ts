@@ -29,6 +29,7 @@ import { notebookInputs } from "./cache/recorded-inputs";
 import { TOOL_VERSION } from "../version";
 import { cacheEntryNotChapterRun } from "../messages/versions";
 import { readInputText } from "../util/plain-file";
+import { refuseBlockedCaches } from "./cache/blocked";
 
 /** What the notebook cache keeps per chapter: enough to render it and to write figures/claims. */
 interface CachedRun {
@@ -105,6 +106,8 @@ export class FileBuildEffects implements BuildEffects {
    * cached, so they run again next time.
    */
   async executeChapters(config: ReportConfig, registry: AssumptionRegistry, { whatIf, ...run }: ExecuteSettings = {}): Promise<readonly ChapterRun[]> {
+    // A cache written behind the chapters that cannot be is said before they run, not after (cache/blocked.ts).
+    refuseBlockedCaches(config.paths.cache);
     // Rendered charts are reused from the project's cache too (render is the next step).
     useChartCache(config.paths.chartCache);
     const outcomes = await runIncrementally<CachedRun>({

@@ -102,6 +102,8 @@ describe("a cache that cannot be written", () => {
     expect(result.stderr).not.toContain("ignoring the cache entry");
     expect(result.stderr).toContain("a file is in the way where a folder must be");
     expect(result.stderr).not.toMatch(/^(?:Error: )?E[A-Z]+: /m);
+    // A cache written behind the chapters is said before any of them runs (it came after every chapter ran and the PDF printed).
+    if (["chapters", "page", "inputs", "notebooks"].some((name) => blocked === `out/.cache/${name}`)) expect(result.stderr).not.toMatch(/^execute: /m);
   }, 120_000);
 
   it("the build folder's parent out/ is a file: exit 2 naming it, nothing else written", async () => {
