@@ -28,7 +28,7 @@ import { readPlainText } from "../util/plain-file";
 import { schemaNumbers } from "./schema";
 import { validityText } from "./valid-key";
 import { sealedJson, unsealedJson } from "../util/sealed";
-import { CACHE_WHAT } from "../messages/caches";
+import { cacheWhat } from "../messages/caches";
 
 export interface CachedChart {
   readonly markup: string;
@@ -131,7 +131,7 @@ export function writeChart(key: string, chart: CachedChart): void {
   const file = join(dir, `${key}.json`);
   const entry = sealedJson({ markup: chart.markup, width: chart.width, height: chart.height, notes: chart.notes, frame: chart.frame, tables: chart.tables }, file);
   // An unwritable cache is said once with its path (exit 2), like the other caches, not hidden.
-  writeBehind(() => locatingFileSystemErrors(CACHE_WHAT.charts, dir, () => writeFileAtomic(file, entry, CACHE_WRITE)));
+  writeBehind(() => locatingFileSystemErrors(cacheWhat("charts"), dir, () => writeFileAtomic(file, entry, CACHE_WRITE)));
 }
 
 /**
@@ -172,7 +172,7 @@ export async function knownValid(key: string): Promise<boolean> {
 export async function rememberValid(key: string): Promise<void> {
   const dir = folder;
   if (dir === undefined) return;
-  await locatingFileSystemErrors(CACHE_WHAT.charts, dir, () => writeFileAtomic(join(dir, `valid-${key}`), "", CACHE_WRITE));
+  await locatingFileSystemErrors(cacheWhat("charts"), dir, () => writeFileAtomic(join(dir, `valid-${key}`), "", CACHE_WRITE));
 }
 
 /**

@@ -26,7 +26,7 @@ import type { ChapterKeeper, KeptChapter } from "../../report/render";
 import { sameImages } from "./page-cache";
 import { codeStamp } from "./code-stamp";
 import { sealedJson, unsealedJson } from "../../util/sealed";
-import { CACHE_WHAT } from "../../messages/caches";
+import { cacheWhat } from "../../messages/caches";
 
 const FOLDER = "chapters";
 
@@ -66,7 +66,7 @@ export function chapterCache(
     async store(key, kept) {
       used.add(key);
       // As every other cache: one that cannot be written stops the build with its path.
-      await locatingFileSystemErrors(CACHE_WHAT.chapters, folder, () => writeFileAtomic(file(key), sealedJson(kept, file(key)), CACHE_WRITE));
+      await locatingFileSystemErrors(cacheWhat("chapters"), folder, () => writeFileAtomic(file(key), sealedJson(kept, file(key)), CACHE_WRITE));
     },
     async prune() {
       let names: string[];

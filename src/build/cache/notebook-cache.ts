@@ -23,7 +23,7 @@ import * as messages from "../../messages/versions";
 import { isRecord } from "../../util/records";
 import { readPlainText } from "../../util/plain-file";
 import { byEntryKey } from "../../util/order";
-import { CACHE_WHAT } from "../../messages/caches";
+import { cacheWhat } from "../../messages/caches";
 
 /**
  * 2: the checksum is over the entry's JSON as the file holds it (the fingerprint's keys sorted, the
@@ -328,6 +328,6 @@ export class NotebookCache<Result> {
     const { result: stored, ...rest } = makeEntry(notebook, fingerprint, result, now);
     const head = stableJson(rest).trimEnd().replace(/\n}$/, "");
     const text = `${head},\n  "result": ${JSON.stringify(stored, null, 2).replace(/\n/g, "\n  ")}\n}\n`;
-    await locatingFileSystemErrors(CACHE_WHAT.notebooks, this.cacheDir, () => writeFileAtomic(entryPath(this.cacheDir, notebook), text, CACHE_WRITE));
+    await locatingFileSystemErrors(cacheWhat("notebooks"), this.cacheDir, () => writeFileAtomic(entryPath(this.cacheDir, notebook), text, CACHE_WRITE));
   }
 }

@@ -38,7 +38,7 @@ import { readPlainText } from "../../util/plain-file";
 import { sealedJson, unsealedJson } from "../../util/sealed";
 import { isRecord } from "../../util/records";
 import { BUILD_LOG } from "../outputs";
-import { CACHE_WHAT } from "../../messages/caches";
+import { cacheWhat } from "../../messages/caches";
 
 // 2: pages record the images their markdown inlined (a page of format 1 never inlined one).
 // 3: the HTML is out/build/report.html's, named by its source and length.
@@ -104,7 +104,7 @@ export async function storePage(cacheDir: string, key: string, source: string, r
   const { html, ...reported } = report;
   const entry: PageEntry = { format: FORMAT, key, source, bytes: Buffer.byteLength(html), report: reported };
   const folder = join(cacheDir, "page");
-  await locatingFileSystemErrors(CACHE_WHAT.page, folder, async () => {
+  await locatingFileSystemErrors(cacheWhat("page"), folder, async () => {
     await writeFileAtomic(entryFile(cacheDir, key), sealedJson(entry, entryFile(cacheDir, key)), CACHE_WRITE);
     // The pages of other keys (and `entry.json`, as the cache named its one page before): a build
     // holds the output lock, so no other build is writing here.

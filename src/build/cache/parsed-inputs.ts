@@ -18,7 +18,7 @@ import { canonicalJson, sha256 } from "../../util/hash";
 import { isRecord } from "../../util/records";
 import { readPlainText } from "../../util/plain-file";
 import { sealedJson, unsealedJson } from "../../util/sealed";
-import { CACHE_WHAT } from "../../messages/caches";
+import { cacheWhat } from "../../messages/caches";
 
 const FORMAT = 1;
 
@@ -63,7 +63,7 @@ export async function parseCached<T>(
   const entry: Entry = { format: FORMAT, key, value };
   // A cache that cannot be written (a file where its folder must be, a read-only disk) stops the build
   // with its path, as every other cache does: ignored, it made every build parse again without a word.
-  return { value, keep: () => locatingFileSystemErrors(CACHE_WHAT.inputs, join(cacheDir, "inputs"), () => writeFileAtomic(entryFile(cacheDir, identity.kind), sealedJson(entry, entryFile(cacheDir, identity.kind)), CACHE_WRITE)) };
+  return { value, keep: () => locatingFileSystemErrors(cacheWhat("inputs"), join(cacheDir, "inputs"), () => writeFileAtomic(entryFile(cacheDir, identity.kind), sealedJson(entry, entryFile(cacheDir, identity.kind)), CACHE_WRITE)) };
 }
 
 /** The value the last build stored for `identity`, or undefined (none, another key, damaged, not accepted by `isValue`). */
