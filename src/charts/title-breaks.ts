@@ -1,10 +1,10 @@
 /**
- * Titles a chart cannot be drawn with: one with a line break in it. Vega-Lite writes each field's title
- * (its own, its axis's or its legend's) into the expression of the mark's tooltip, which the theme
- * turns on for every mark (theme.ts), and a line break there ends the expression: the chart failed with
+ * Titles a chart cannot be drawn with: a field's own title with a line break in it. Vega-Lite writes
+ * each field's title into the expression of the mark's tooltip, which the theme turns on for every
+ * mark (theme.ts), and a line break there ends the expression: the chart failed with
  * Vega's "Expression parse error: ({"Line1⏎Line2": format(…)})", naming neither the title nor the fix.
  * A title's lines are written as a list (`title: ["Line 1", "Line 2"]`), which Vega-Lite draws on lines
- * of their own. Pure.
+ * of their own. An axis's or a legend's own title is not in the expression, and draws. Pure.
  */
 import { isRecord } from "../util/records";
 
@@ -22,10 +22,6 @@ export function titlesWithLineBreaks(spec: unknown, path = ""): string[] {
         for (const def of Array.isArray(definition) ? definition : [definition]) {
           if (!isRecord(def)) continue;
           if (broken(def.title)) found.push(`${at}.${channel}.title`);
-          for (const guide of ["axis", "legend", "header"]) {
-            const shown = def[guide];
-            if (isRecord(shown) && broken(shown.title)) found.push(`${at}.${channel}.${guide}.title`);
-          }
         }
       }
     } else if (key !== "data" && key !== "datasets" && (isRecord(value) || Array.isArray(value))) found.push(...titlesWithLineBreaks(value, at));

@@ -251,7 +251,6 @@ export const packagedChromiumFallback = (folder: string, detail: string, install
 export const packagedChromiumForeignFallback = (detail: string, installed: string): string => `${detail}; printing with the installed Chromium at ${installed} instead`;
 
 export const chromiumUsed = (source: "env" | "system" | "packaged", path: string, version: string): string => `${chromiumKind(source, version)} (${path})`;
-
 /** Which Chromium, by kind and version: what a PDF's Producer field says (a path there named the builder's home folder, and the user, in every published PDF). */
 export const chromiumKind = (source: "env" | "system" | "packaged", version: string): string =>
   `${source === "env" ? "PUPPETEER_EXECUTABLE_PATH" : source === "system" ? "system" : "packaged"} Chromium ${version.replace(/^(Headless)?Chrome\//, "")}`;
@@ -283,11 +282,11 @@ export const rootOptionHelp = (): string => "the project root, the folder holdin
 export const configRead = (file: string, chapters: number): string => `${file}, ${chapters} chapter${chapters === 1 ? "" : "s"}`;
 
 /** The render step's line: the page drawn now, or the last build's reused (nothing it is made of changed). */
-/** `refused`: the cells that ran but whose output the page cannot take (a chart field not in its data), where each is: the build fails at them. */
+/** `refused`: where the cells are whose content the page cannot take (a chart field not in its data, an image): the build fails at them. */
 export const renderedPage = (chapters: number, charts: number, drawn: boolean, chaptersTaken = 0, refused: readonly string[] = []): string =>
   `${drawn ? "" : "reused the last build's page, "}${chapters} chapter${chapters === 1 ? "" : "s"}, ${charts} chart${charts === 1 ? "" : "s"}${
     drawn && chaptersTaken > 0 ? ` (${chaptersTaken} unchanged chapter${chaptersTaken === 1 ? "" : "s"} as the last build rendered ${chaptersTaken === 1 ? "it" : "them"})` : ""
-  }${refused.length === 0 ? "" : `; ${refused.length === 1 ? "a cell ran but its output cannot go on the page" : `${refused.length} cells ran but their output cannot go on the page`} (${refused.slice(0, 3).join("; ")}${refused.length > 3 ? "; …" : ""}): said below`}`;
+  }${refused.length === 0 ? "" : `; ${refused.length === 1 ? "what a cell shows cannot go on the page" : `what ${refused.length} cells show cannot go on the page`} (${refused.slice(0, 3).join("; ")}${refused.length > 3 ? "; …" : ""}): said below`}`;
 
 export const buildStep = (step: string, detail = ""): string => `${step}${detail === "" ? "" : `: ${detail}`}`;
 

@@ -12,12 +12,16 @@
  */
 const INSPECT = Symbol.for("nodejs.util.inspect.custom");
 
-/** The fields of each object still to be made (one inspect hook per object makes them all). */
-const pending = new WeakMap<object, Set<PropertyKey>>();
+/** The fields of each object still to be made (one inspect hook per object makes them all), each with the accessor that makes it. */
+const pending = new WeakMap<object, Map<PropertyKey, () => unknown>>();
 
-/** Whether `target`'s lazy field `key` is still to be made: nobody has read or set it. */
+/**
+ * Whether `target`'s lazy field `key` is still to be made: nobody has read or set it, and it is still
+ * the accessor this module put there (not deleted and given again, nor redefined).
+ */
 export function isPending(target: object, key: PropertyKey): boolean {
-  return pending.get(target)?.has(key) === true;
+  const getter = pending.get(target)?.get(key);
+  return getter !== undefined && Object.getOwnPropertyDescriptor(target, key)?.get === getter;
 }
 
 export function defineLazy<T extends object, K extends PropertyKey, V>(target: T, key: K, make: () => V): T & Record<K, V> {
@@ -29,10 +33,11 @@ export function defineLazy<T extends object, K extends PropertyKey, V>(target: T
     if (Object.getOwnPropertyDescriptor(target, key)?.configurable === true) Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
     return value;
   };
+  const get = (): V => (made === undefined ? settle(make()) : made.value);
   Object.defineProperty(target, key, {
     enumerable: true,
     configurable: true,
-    get: () => (made === undefined ? settle(make()) : made.value),
+    get,
     set: (value: V) => {
       // As assigning to a frozen object's field does in a module (strict code): refused.
       if (Object.isFrozen(target)) throw new TypeError(`Cannot assign to read only property '${String(key)}' of object`);
@@ -41,16 +46,16 @@ export function defineLazy<T extends object, K extends PropertyKey, V>(target: T
   });
   let keys = pending.get(target);
   if (keys === undefined) {
-    pending.set(target, (keys = new Set()));
+    pending.set(target, (keys = new Map()));
     Object.defineProperty(target, INSPECT, {
       enumerable: false,
       configurable: true,
       value(this: T): T {
-        for (const lazy of [...(pending.get(this) ?? [])]) void (this as Record<PropertyKey, unknown>)[lazy];
+        for (const lazy of [...(pending.get(this)?.keys() ?? [])]) void (this as Record<PropertyKey, unknown>)[lazy];
         return this;
       },
     });
   }
-  keys.add(key);
+  keys.set(key, get);
   return target as T & Record<K, V>;
 }

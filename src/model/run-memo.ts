@@ -48,6 +48,13 @@ export function keptOrComputed<K extends string, O extends ModelOutput>(
 /** What is kept beside each kept run a notebook was given (the run itself shows nothing of it). */
 const derivedOf = new WeakMap<object, DerivedValues>();
 
+/**
+ * The objects a kept run was handed out with, whose lazy fields are its columns as kept (`adopt`): a
+ * column is unread only in them, by their own accessor. One a cell put in their place (another run's
+ * output, say) is held, and checked.
+ */
+const keptHolders = new WeakMap<object, { readonly inputs: object; readonly outputs: ReadonlyMap<string, object> }>();
+
 function withDerived<T extends object>(result: T, derived: DerivedValues | undefined): T {
   if (derived !== undefined) derivedOf.set(result, derived);
   return result;
@@ -88,14 +95,19 @@ function parsed(json: string): unknown {
   }
 }
 
-/** The columns of `result` a caller has been handed (read or computed), among its inputs and the outputs named. */
+/**
+ * The columns of `result` a caller may have changed, among its inputs and the outputs named: every one
+ * but those still unread in the objects the kept run was handed out with (`keptHolders`).
+ */
 function heldColumns(result: MonteCarloResult<string, ModelOutput>, outputs: readonly string[]): HeldColumn[] {
+  const kept = keptHolders.get(result);
+  const unread = (holder: object, original: object | undefined, key: string): boolean => holder === original && isPending(holder, key);
   const held: HeldColumn[] = [];
-  for (const name of Object.keys(result.inputs)) if (!isPending(result.inputs, name)) held.push({ kind: "input", name, values: result.inputs[name] as Float64Array });
+  for (const name of Object.keys(result.inputs)) if (!unread(result.inputs, kept?.inputs, name)) held.push({ kind: "input", name, values: result.inputs[name] as Float64Array });
   const all = result.outputs as Readonly<Record<string, OutputSummary | undefined>>;
   for (const name of outputs) {
     const output = all[name];
-    if (output !== undefined && !isPending(output, "samples")) held.push({ kind: "output", name, values: output.samples });
+    if (output !== undefined && !unread(output, kept?.outputs.get(name), "samples")) held.push({ kind: "output", name, values: output.samples });
   }
   return held;
 }
@@ -174,5 +186,7 @@ function adopt<K extends string, O extends ModelOutput>(kept: KeptRun, settings:
     const summary = Object.fromEntries(SUMMARY_FIELDS.map((field, i) => [field, fields[i] as number])) as unknown as Summary;
     outputs[name] = defineLazy({ ...summary }, "samples", () => own(kept.column("output", name)) ?? afterAll().outputs[name].samples);
   }
-  return { samples: settings.samples, seed: settings.seed, inputs, outputs };
+  const result = { samples: settings.samples, seed: settings.seed, inputs, outputs };
+  keptHolders.set(result, { inputs, outputs: new Map(Object.entries(outputs)) });
+  return result;
 }

@@ -5,14 +5,14 @@
  * correlations; kept, a warm run of either reads a few hundred bytes where it ranked 10,000 draws
  * per column.
  *
- * A value is served only for the run it was computed from: the run's file name (the hash of all the
- * run depends on) and the value's name are in its file, and its text is checked against its
- * sha256. Whether the caller's columns are still the kept ones is `intact`'s to say (a cell may
+ * A value is served only for the run it was computed from: its file holds the value's name and the
+ * run's content (the sha256 of the run's column digests: a run computed again under the same file
+ * name, when its model no longer gave the kept draws, is another run), and its text is checked
+ * against its sha256. Whether the caller's columns are still the kept ones is `intact`'s to say (a cell may
  * have written to a column it was handed). A value that cannot be read is computed again; one that
  * cannot be written is the store's refusal to say, as a run's is.
  */
 import { readFileSync } from "node:fs";
-import { basename } from "node:path";
 import { types } from "node:util";
 import type { DerivedValues, HeldColumn } from "../vocabulary/kept-runs";
 import { writeFileAtomicSync } from "../util/atomic";
@@ -21,10 +21,11 @@ import { touchSync } from "../util/prune";
 import { bytesOf, columnId } from "./model-run-file";
 
 /** The format of a derived value's file, part of its contents. */
-const FORMAT = "derived-1";
+const FORMAT = "derived-2";
 
 interface DerivedFile {
   readonly format: string;
+  /** The sha256 of the run's column digests, in order: the run's content, whatever its file is named. */
   readonly run: string;
   readonly name: string;
   readonly sha256: string;
@@ -40,7 +41,7 @@ export function derivedValues(
   run: { readonly inputs: readonly string[]; readonly outputs: readonly string[]; readonly digests: ReadonlyMap<string, string> },
   refused: (error: unknown) => void,
 ): DerivedValues {
-  const runName = basename(runFile);
+  const runName = sha256([...run.digests].map(([id, digest]) => `${id}\0${digest}`).join("\n"));
   const fileOf = (name: string): string => `${runFile.replace(/\.bin$/, "")}.${sha256(name).slice(0, 16)}.json`;
   return {
     intact(inputs, outputs, held) {

@@ -7,7 +7,7 @@
  *
  * Opening a run reads its header, summaries and checked draws only (one read). A column is read when the notebook first asks
  * for it, by a new open of the file, straight into an array the caller made (run-memo.ts: one of the
- * notebook's own realm), and checked against its own digest: the report's summary takes twelve runs
+ * notebook's own realm), and checked against its own digest: the report's summary takes thirteen runs
  * to quote their percentiles and reads one run's columns, where it read ~12 MB.
  */
 import { closeSync, fstatSync, openSync, readSync, rmSync } from "node:fs";

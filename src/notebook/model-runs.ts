@@ -14,8 +14,10 @@
  *           entries: there, as for a module's unexported state, only run-memo.ts's check of a
  *           few draws stands)
  *   file    model-run-file.ts: a header (name, key, column names, each block's sha256), the
- *           summaries, then the columns, each read (when the notebook asks for it) straight into
- *           an array of the notebook's own
+ *           summaries and each column's values at the checked draws, then the columns, each read
+ *           (when the notebook asks for it) straight into an array of the notebook's own
+ *   beside  values computed from the run's columns (its rank correlations), a file each
+ *           (derived-values.ts), tied to the run's content, not to its file's name
  *
  * Reads check the header's name and key, the file's length and each block's digest as it is read (a
  * flipped bit would otherwise be served as a number); anything else is a miss, and a column that

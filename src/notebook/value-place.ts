@@ -68,9 +68,14 @@ export function incompatibleValueAt(source: string, at: LineColumn, message: str
   return target === undefined ? undefined : where(target.value.start);
 }
 
+/** Wrappers that leave a value what it is: `cfg?.size`, `(size)`, `size!`, `size as number`, `size satisfies number`. */
+const TRANSPARENT = new Set(["ChainExpression", "ParenthesizedExpression", "TSNonNullExpression", "TSAsExpression", "TSSatisfiesExpression", "TSTypeAssertion"]);
+
 /** A value written where it stands, not taken from a name (whose declaration may be what is wrong). */
 function writtenInPlace(value: Node): boolean {
-  return value.type !== "Identifier" && value.type !== "MemberExpression" && value.type !== "ObjectExpression";
+  let inner = value as Node & { readonly expression?: Node };
+  while (TRANSPARENT.has(inner.type) && inner.expression !== undefined) inner = inner.expression;
+  return inner.type !== "Identifier" && inner.type !== "MemberExpression" && inner.type !== "ObjectExpression";
 }
 
 /**

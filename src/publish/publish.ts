@@ -43,7 +43,7 @@ import { assertVersionIntact, damagedVersions, DamagedVersionError, firstVersion
 import { checkReviewedSections, proseCheck } from "./prose-check";
 import { withProseV2FromGit } from "./legacy-sections";
 import { InputError, WorkError } from "../util/errors";
-import { FileSystemError, fileSystemProblemText, isFileSystemProblem } from "../util/fs-errors";
+import { isFileSystemProblem, locateFileSystemError } from "../util/fs-errors";
 import { makeFolder } from "../util/folders";
 
 export interface PublishOptions {
@@ -334,12 +334,17 @@ async function refuseDamaged(reportsDir: string, root: string, message: (damaged
   if (removed.length > 0) throw new DamagedVersionError(publishMessages.versionsRemoved(removed, doing));
 }
 
-/** `action`, its file-system failures said of out/reports/ (never of the staging folder, nor of the folder fragtax was started in). */
+/**
+ * `action`, its file-system failures said of out/reports/ (never of the staging folder, nor of the
+ * folder fragtax was started in), located as util/fs-errors.ts locates every other: a file in the way
+ * above it (out/ a file) is named itself, and Node's own codes are the system's.
+ */
 async function inReportsFolder<T>(reportsDir: string, action: () => Promise<T>): Promise<T> {
   try {
     return await action();
   } catch (error) {
-    throw isFileSystemProblem(error) ? new FileSystemError(fileSystemProblemText(publishMessages.publishStoreWhat(), reportsDir, error.code), reportsDir, error.code) : error;
+    if (!isFileSystemProblem(error)) throw error;
+    throw locateFileSystemError(Object.assign(new Error(error.message), { code: error.code, path: reportsDir }), publishMessages.publishStoreWhat(), reportsDir);
   }
 }
 

@@ -29,7 +29,7 @@ export interface RunColumns {
 
 /**
  * A run as the store gives it back: its summaries at once, each column only when asked for. A
- * notebook that quotes a kept run's percentiles (the report's summary quotes twelve) reads none of
+ * notebook that quotes a kept run's percentiles (the report's summary quotes thirteen) reads none of
  * its columns: ~1 MB each.
  */
 export interface KeptRun {

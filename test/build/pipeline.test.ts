@@ -185,7 +185,7 @@ describe("fragtax build on the command line", () => {
     expect(run.stderr).toContain('> 4 |   encoding: { x: { field: "k", type: "nominal" }, y: { field: "cout", type: "quantitative" } },\n    |                                                               ^');
     // The cell ran (its chapter's line says so), but the page cannot take its chart: the render line says where, before the error.
     expect(run.stderr).toContain("execute: notebooks/02-claims.ipynb executed in");
-    expect(run.stderr).toContain("render: 2 chapters, 1 chart; a cell ran but its output cannot go on the page (notebooks/02-claims.ipynb: cell 3): said below");
+    expect(run.stderr).toContain("render: 2 chapters, 1 chart; what a cell shows cannot go on the page (notebooks/02-claims.ipynb: cell 3): said below");
   });
 
   it("exits 2 on a --timeout that is not a positive number, before building anything", () => {

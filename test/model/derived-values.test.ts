@@ -93,6 +93,68 @@ describe("values kept beside a kept model run: rank correlations", () => {
     expect(rankCorrelations(keptFewer, OUTPUTS)).toEqual(rankCorrelations(fewer, OUTPUTS));
   });
 
+  it("of a run whose columns a cell replaced without reading them, are those of the columns it holds", () => {
+    const dir = mkdtempSync(join(tmpdir(), "fragtax-derived-"));
+    dirs.push(dir);
+    const other = { samples: settings.samples, seed: 7 };
+    notebook(dir);
+    rankCorrelations(runModel(model, registry.reader("t"), settings).result, OUTPUTS); // kept, with its rows
+    runModel(model, registry.reader("t"), other); // kept too, below an output of it is moved in unread
+    const strongest = rankCorrelations(computedRun().result, OUTPUTS).total_tax_usd[0]?.input as keyof ReturnType<typeof computedRun>["inputs"];
+    const reversedUsd = computedRun().result.outputs.total_tax_usd.samples.slice().reverse();
+    const reversedInput = computedRun().result.inputs[strongest].slice().reverse();
+    const expectedOf = (change: (result: ReturnType<typeof computedRun>["result"]) => void) => {
+      const result = computedRun().result;
+      change(result);
+      return rankCorrelations(result, OUTPUTS);
+    };
+
+    // An output's samples deleted and given again: no longer the accessor that would read them as kept.
+    const expectedUsd = expectedOf((result) => void ((result.outputs.total_tax_usd as { samples: Float64Array }).samples = reversedUsd.slice()));
+    notebook(dir);
+    const deleted = runModel(model, registry.reader("t"), settings).result;
+    const output = deleted.outputs.total_tax_usd as { samples?: Float64Array };
+    delete output.samples;
+    output.samples = reversedUsd.slice();
+    expect(rankCorrelations(deleted, OUTPUTS)).toEqual(expectedUsd);
+
+    // An input redefined in place.
+    const expectedInput = expectedOf((result) => void ((result.inputs as Record<string, Float64Array>)[strongest] = reversedInput.slice()));
+    notebook(dir);
+    const redefined = runModel(model, registry.reader("t"), settings).result;
+    Object.defineProperty(redefined.inputs, strongest, { value: reversedInput.slice(), enumerable: true, writable: true, configurable: true });
+    expect(rankCorrelations(redefined, OUTPUTS)).toEqual(expectedInput);
+
+    // Another kept run's output, its samples unread, moved in.
+    const expectedMoved = expectedOf((result) => void ((result.outputs as Record<string, unknown>).total_tax_usd = runModel(model, registry.reader("t"), other).result.outputs.total_tax_usd));
+    notebook(dir);
+    const keptA = runModel(model, registry.reader("t"), settings).result;
+    const keptB = runModel(model, registry.reader("t"), other).result;
+    (keptA.outputs as Record<string, unknown>).total_tax_usd = keptB.outputs.total_tax_usd;
+    expect(rankCorrelations(keptA, OUTPUTS)).toEqual(expectedMoved);
+  });
+
+  it("of a run computed again under the same file name (its model no longer gave the kept draws), are the new run's", () => {
+    let factor = 1;
+    // State a cell can change that the run's key cannot see; run-memo.ts's check of four draws finds it.
+    const SCALED = { ids: model.ids, evaluate: (inputs: Parameters<typeof model.evaluate>[0]) => ({ ...model.evaluate(inputs), total_tax_usd: model.evaluate(inputs).total_tax_usd * (factor === 1 ? 1 : inputs.utilization) }) };
+    const dir = mkdtempSync(join(tmpdir(), "fragtax-derived-"));
+    dirs.push(dir);
+    const files = () => {
+      const store = new ModelRunFiles(dir, "bundle-1");
+      store.register("scaled", { SCALED });
+      global[MODEL_RUNS] = store;
+    };
+    files();
+    const before = rankCorrelations(runModel(SCALED, registry.reader("t"), settings).result, OUTPUTS);
+    factor = 2;
+    delete global[MODEL_RUNS];
+    const expected = rankCorrelations(runModel(SCALED, registry.reader("t"), settings).result, OUTPUTS);
+    expect(expected.total_tax_usd).not.toEqual(before.total_tax_usd);
+    files();
+    expect(rankCorrelations(runModel(SCALED, registry.reader("t"), settings).result, OUTPUTS)).toEqual(expected);
+  });
+
   it("a kept value that is damaged, or not rows of this run, is computed again and kept anew", () => {
     const expected = rankCorrelations(computedRun().result, OUTPUTS);
     const dir = mkdtempSync(join(tmpdir(), "fragtax-derived-"));

@@ -35,6 +35,10 @@ describe("where a type error in an object literal is fixed", () => {
     // A value from a name is not moved (its declaration may be what is wrong), nor an error of another kind.
     expect(incompatibleValueAt(spec, { line: 3, column: 3 }, "Type 'string' is not assignable to type 'number'.")).toBeUndefined();
     expect(incompatibleValueAt(spec, { line: 3, column: 16 }, "Type 'string' is not assignable to type 'number'.")).toBeUndefined();
+    // Nor a name behind a wrapper that leaves it what it is.
+    for (const wrapped of ["cfg?.size", "(size)", "size!", "size as number", "size satisfies number"]) {
+      expect(incompatibleValueAt(`f({ w: ${wrapped} });`, { line: 1, column: 5 }, "Type 'string' is not assignable to type 'number'."), wrapped).toBeUndefined();
+    }
     expect(incompatibleValueAt(spec, { line: 2, column: 3 }, "Object literal may only specify known properties, and 'mark' does not exist in type 'X'.")).toBeUndefined();
   });
 

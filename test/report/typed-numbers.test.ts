@@ -38,7 +38,7 @@ describe("numbers typed into prose", () => {
   it("passes over what is not the model's: a quotation, code, an interval's name, years, counts, ids and what a template interpolates", async () => {
     const nb = notebook([
       markdown('The essay says the rate stays "above 4%", and calls it “a 100× multiple”. Intervals are 90% intervals.'),
-      markdown("Between the 5th and 95th percentile (the middle 90%). In 2026, 10,000 H100s ran GPT-4.5 for chapter 8 in 2 Ws and 3 Whales."),
+      markdown("Between the 5th and 95th percentile (the middle 90%). In 2026, 10,000 H100s ran GPT-4.5 for chapter 8 in 2 Ws and 3 Whales, the 5 W's, 1200 W Madison St, 2W and 3W fleets, at 74.0 W."),
       markdown("Code shows it as written: `cost > $2.5M`, and\n\n```\nshare = 4%\n```"),
       code('const x = 0.3;\nnb.md`The cost rises ${nb.fmt(x, "percent")}, ${x * 100}% by hand is the interpolation\'s, not the text\'s.`;\nconst label = "4% in a string that is no prose";'),
     ] as Notebook["cells"]);
@@ -47,10 +47,10 @@ describe("numbers typed into prose", () => {
 
   it("reads the chapter's title, nb.mdFragment, ranges and more ways of writing a share, and says them in cell order", async () => {
     const nb = notebook([
-      markdown("# Runs cost 40% more than in 2024\n\nFell -4% last year; 10-20% or 3x, 50 bps, 5 percent, $5bn, 40 GWh at 1.2 kW, 700W."),
+      markdown("# Runs cost 40% more than in 2024\n\nFell -4% last year; 10-20% or 3x, 50 bps, 5 percent, $5bn, 40 GWh at 1.2 kW, 9 Wh."),
       code('nb.mdFragment`alone 6%`;\nnb.md `spaced 11%`;'),
     ] as Notebook["cells"]);
-    expect((await typedNumberWarnings(nb, "n.ipynb")).map((w) => /: "([^"]+)" is typed/.exec(w)?.[1])).toEqual(["40%", "4%", "20%", "3x", "50 bps", "5 percent", "$5bn", "40 GWh", "1.2 kW", "700W", "6%", "11%"]);
+    expect((await typedNumberWarnings(nb, "n.ipynb")).map((w) => /: "([^"]+)" is typed/.exec(w)?.[1])).toEqual(["40%", "4%", "20%", "3x", "50 bps", "5 percent", "$5bn", "40 GWh", "1.2 kW", "9 Wh", "6%", "11%"]);
   });
 
   it("passes over HTML, comments, a blockquote, a quotation across an emphasis, a code span in a template, other intervals and a URL's query", async () => {
