@@ -214,6 +214,8 @@ export class PreviewServer {
    * reloaded by hand. While out/build is missing, the read is tried again (a swap takes milliseconds).
    */
   private async readInside(file: string): Promise<Buffer | "outside"> {
+    // Whether out/build was there after the last failed read: a second failure with it there is final.
+    let wasThere = false;
     for (let attempt = 0; ; attempt++) {
       try {
         const real = await realpath(file);
@@ -223,9 +225,13 @@ export class PreviewServer {
         // few such requests held them all (the server, and its rebuilds, stopped answering).
         return await readPlainFile(real);
       } catch (error) {
-        // Once at once: out/build may have come back between the failed read and this check.
-        if (attempt >= SWAP_RETRIES || (attempt > 0 && existsSync(this.root))) throw error;
-        if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, SWAP_RETRY_MS));
+        // With out/build there, once more at once: it may have come back between the failed read and
+        // this check (that race answered "no report" while the report was in place); a file missing
+        // from an out/build that is there fails twice. Without it, again after a moment.
+        const there = existsSync(this.root);
+        if (attempt >= SWAP_RETRIES || (there && wasThere)) throw error;
+        wasThere = there;
+        if (!there) await new Promise((resolve) => setTimeout(resolve, SWAP_RETRY_MS));
       }
     }
   }
