@@ -39,7 +39,7 @@ import { findProjectRoot } from "../config/root";
 import { outPaths } from "../config/paths";
 import { sha256 } from "../util/hash";
 import { pruneModelRunsNow } from "./model-runs";
-import { FileSystemError, fileSystemProblemText, locateFileSystemError, locatingFileSystemErrors } from "../util/fs-errors";
+import { FileSystemError, fileSystemRefusal, locatingFileSystemErrors } from "../util/fs-errors";
 import { modelRunsCacheWhat } from "../messages/notebook";
 import { readInputText } from "../util/plain-file";
 import { makeFolder } from "../util/folders";
@@ -278,8 +278,7 @@ const NO_TYPES: NotebookTypes = { errors: [], files: [] };
 
 /** The model-runs folder's refused write as the located error every cache gives (a code Node names no advice for included). */
 function refusedWrite(refused: RefusedWrite, dir: string): FileSystemError {
-  const located = locateFileSystemError(Object.assign(new Error(refused.code), refused), modelRunsCacheWhat(), dir);
-  return located instanceof FileSystemError ? located : new FileSystemError(fileSystemProblemText(modelRunsCacheWhat(), refused.path, refused.code), refused.path, refused.code);
+  return fileSystemRefusal(modelRunsCacheWhat(), refused.path === "" ? dir : refused.path, refused.code);
 }
 
 type RunJob = { readonly program: WorkerProgram; readonly timeoutMs: number; readonly onEvent: (event: RunEvent) => void };

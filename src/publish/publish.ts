@@ -43,7 +43,7 @@ import { assertVersionIntact, damagedVersions, DamagedVersionError, firstVersion
 import { checkReviewedSections, proseCheck } from "./prose-check";
 import { withProseV2FromGit } from "./legacy-sections";
 import { InputError, WorkError } from "../util/errors";
-import { isFileSystemProblem, locateFileSystemError } from "../util/fs-errors";
+import { fileSystemRefusal, isFileSystemProblem } from "../util/fs-errors";
 import { makeFolder } from "../util/folders";
 
 export interface PublishOptions {
@@ -344,7 +344,7 @@ async function inReportsFolder<T>(reportsDir: string, action: () => Promise<T>):
     return await action();
   } catch (error) {
     if (!isFileSystemProblem(error)) throw error;
-    throw locateFileSystemError(Object.assign(new Error(error.message), { code: error.code, path: reportsDir }), publishMessages.publishStoreWhat(), reportsDir);
+    throw fileSystemRefusal(publishMessages.publishStoreWhat(), reportsDir, error.code);
   }
 }
 

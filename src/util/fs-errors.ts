@@ -60,6 +60,16 @@ export function locateFileSystemError(error: unknown, what: string, fallbackPath
   return new FileSystemError(fileSystemProblemText(what, path, code), path, code);
 }
 
+/**
+ * A refusal not caught from Node but found by fragtax (a file where a cache folder goes) or told by
+ * another thread (a code and a path), located as a caught one is; a code no advice is written for is
+ * still said with its path.
+ */
+export function fileSystemRefusal(what: string, path: string, code: string): FileSystemError {
+  const located = locateFileSystemError(Object.assign(new Error(code), { code, path }), what, path);
+  return located instanceof FileSystemError ? located : new FileSystemError(fileSystemProblemText(what, path, code), path, code);
+}
+
 /** The nearest of `path` and the folders above it that exists and is not a folder. */
 function fileInTheWay(path: string): string | undefined {
   for (let at = path; at !== dirname(at); at = dirname(at)) {

@@ -7,7 +7,7 @@
 import { statSync } from "node:fs";
 import { join } from "node:path";
 import { cacheWhat } from "../../messages/caches";
-import { locateFileSystemError } from "../../util/fs-errors";
+import { fileSystemRefusal } from "../../util/fs-errors";
 
 const WRITTEN_BEHIND = ["chapters", "page", "inputs", "notebooks"] as const;
 
@@ -21,6 +21,6 @@ export function refuseBlockedCaches(cacheDir: string): void {
     } catch {
       continue; // not there (made when written), or out/.cache itself is in the way: said where it is made
     }
-    if (!isFolder) throw locateFileSystemError(Object.assign(new Error(`ENOTDIR: ${folder}`), { code: "ENOTDIR", path: folder }), cacheWhat(name), folder);
+    if (!isFolder) throw fileSystemRefusal(cacheWhat(name), folder, "ENOTDIR");
   }
 }
