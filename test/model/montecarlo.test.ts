@@ -3,7 +3,7 @@ import { parseAssumptions } from "../../src/assumptions";
 import { inputsFrom, monteCarlo, summarize, trainingRunCostUsd } from "../../src/model";
 import { atMedians } from "../../src/model/montecarlo";
 import { DEFAULT_SEED } from "../../src/model/defaults";
-import { percentilesOfSorted } from "../../src/model/summary";
+import { percentilesOfSorted, selectRanks } from "../../src/model/summary";
 import { assumption } from "./helpers";
 
 const inputs = {
@@ -97,5 +97,52 @@ describe("summarize", () => {
     const ps = [0.01, 0.05, 0.25, 0.5, 0.75, 0.95, 0.999];
     expect(percentilesOfSorted(sorted, ps)).toEqual(ps.map(type7));
     expect(summarize(values).p95).toBe(type7(0.95));
+  });
+
+  it("gives exactly what a full sort gives, whatever the order, ties, infinities or signed zeros", () => {
+    const bySort = (values: Float64Array) => {
+      const sorted = Float64Array.from(values).sort();
+      const at = (p: number) => {
+        const h = (sorted.length - 1) * p;
+        const lo = Math.floor(h);
+        const lower = sorted[lo] as number;
+        return lo === sorted.length - 1 || h === lo ? lower : lower + (h - lo) * ((sorted[lo + 1] as number) - lower);
+      };
+      return { p5: at(0.05), p25: at(0.25), p50: at(0.5), p75: at(0.75), p95: at(0.95) };
+    };
+    let state = 12345;
+    const random = () => ((state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const cases: Array<[string, Float64Array]> = [
+      ["random", Float64Array.from({ length: 100_000 }, random)],
+      ["ascending", Float64Array.from({ length: 50_000 }, (_, i) => i)],
+      ["descending", Float64Array.from({ length: 50_000 }, (_, i) => -i)],
+      ["all equal", new Float64Array(30_000).fill(7)],
+      ["few distinct values", Float64Array.from({ length: 40_001 }, () => Math.floor(random() * 3))],
+      ["organ pipe", Float64Array.from({ length: 40_000 }, (_, i) => Math.min(i, 40_000 - i))],
+      ["infinities (of one sign: both make the mean NaN, and every field with it)", Float64Array.from({ length: 10_000 }, (_, i) => (i % 7 === 0 ? Infinity : random() - 0.5))],
+      ["signed zeros", Float64Array.from({ length: 1_001 }, (_, i) => (i % 2 === 0 ? -0 : i % 3 === 0 ? 0 : random() - 0.9))],
+      ["one value", Float64Array.from([3])],
+      ["two values", Float64Array.from([4, -1])],
+    ];
+    for (const [name, values] of cases) {
+      const { mean: _mean, ...percentiles } = summarize(values);
+      const expected = bySort(values);
+      for (const key of Object.keys(expected) as Array<keyof typeof expected>) {
+        expect(Object.is(percentiles[key], expected[key]), `${name}: ${key} ${percentiles[key]} against a sort's ${expected[key]}`).toBe(true);
+      }
+    }
+  });
+
+  it("puts each asked rank's value where a sort puts it, and only smaller values before it", () => {
+    let state = 99;
+    const random = () => ((state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const values = Float64Array.from({ length: 20_000 }, () => Math.floor(random() * 500));
+    const sorted = Float64Array.from(values).sort();
+    const ranks = [0, 1, 999, 1000, 9_999, 10_000, 19_998, 19_999];
+    selectRanks(values, ranks);
+    for (const rank of ranks) {
+      expect(values[rank]).toBe(sorted[rank]);
+      for (let i = 0; i < rank; i++) if ((values[i] as number) > (values[rank] as number)) throw new Error(`a larger value before rank ${rank}`);
+    }
   });
 });
