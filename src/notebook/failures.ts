@@ -40,7 +40,7 @@ export function locateFailure(outcome: WorkerOutcome, ended: Map<number, ThrownV
     return locatedInCell({ ename: "TimeoutError", evalue, stack: asStack(outcome.frames) }, outcome.cell, places, { kind: "timeout", running: true });
   }
   if (outcome.kind === "stalled") return cellError({ kind: "stalled", notebook, cell: outcome.cell, ename: "StalledError", evalue: messages.cellStalled() });
-  if (outcome.kind === "crashed") return cellError({ kind: "crash", notebook, cell: outcome.cell, ename: "WorkerError", evalue: outcome.message });
+  if (outcome.kind === "crashed") return cellError({ kind: "crash", notebook, cell: outcome.cell, ename: outcome.ename ?? "WorkerError", evalue: outcome.message });
   for (const [cell, thrown] of ended) {
     if (thrown) return locatedInCell(thrown, cell, places, { kind: "runtime", running: false });
   }

@@ -3,7 +3,7 @@
  * calendar. Through the bundled CLI, as a user meets them.
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -49,6 +49,23 @@ describe("--timeout against Node's timer limit", () => {
     expect(run.status).toBe(1);
     expect(run.stderr).toContain("cell 2: TimeoutError: the cell did not finish within 2 s");
     expect(spawnSync("pgrep", ["-f", `sleep ${marker}`]).status, "the cell's child is left running").toBe(1);
+  });
+
+  it("a cell that fills the notebook's heap fails as that cell, with what fills a heap and how to raise the limit (it read as fragtax's own crash: 'WorkerError: the notebook's worker stopped unexpectedly')", { timeout: 60_000 }, () => {
+    const file = notebook(["const before = 6 * 7;\nbefore", "const kept: number[][] = [];\nwhile (true) kept.push(new Array(1_000_000).fill(1.5));"]);
+    const out = join(dir, "out-of-memory.ipynb");
+    // A small limit, set as the message says to set it (the default, ~4 GB, takes ~20 s to fill).
+    const env = { ...process.env, NODE_OPTIONS: "--max-old-space-size=200" };
+    const run = spawnSync(process.execPath, [CLI, "run", file, "--out", out], { cwd: dir, env, encoding: "utf8", timeout: 45_000 });
+    expect(run.signal, "fragtax was still running 45 s later").toBeNull();
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain("cell 2: OutOfMemoryError: the cell ran out of memory: the notebook's JavaScript heap reached its limit");
+    expect(run.stderr).toContain("NODE_OPTIONS=--max-old-space-size=MB");
+    expect(run.stderr).not.toContain("WorkerError");
+    // The cells before it kept their outputs, and the error is in place in the executed notebook.
+    const executed = JSON.parse(readFileSync(out, "utf8")) as { cells: Array<{ outputs: Array<{ output_type: string; ename?: string; data?: Record<string, string> }> }> };
+    expect(executed.cells[0]?.outputs[0]?.data?.["text/plain"]).toBe("42");
+    expect(executed.cells[1]?.outputs.find((o) => o.output_type === "error")?.ename).toBe("OutOfMemoryError");
   });
 
   it("parses seconds to milliseconds within the limit", () => {
