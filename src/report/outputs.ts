@@ -19,6 +19,7 @@ import type { MarkdownRenderer } from "./markdown";
 import { renderMarkdownWithImages, type InlinedFile } from "./markdown-images";
 import { sanitizeOutputHtml } from "./sanitize";
 import { cellText, type DataOutput, type ErrorOutput, type Output, type StreamOutput } from "../notebook/nbformat";
+import { withFramesFrom } from "../notebook/errors";
 import { SHOWN_METADATA } from "../vocabulary/shown-values";
 import { typedNumbersInChart } from "./typed-numbers";
 import { displayedHtmlImage } from "../messages/images";
@@ -158,7 +159,12 @@ async function renderVegaLite(payload: unknown, context: OutputContext): Promise
     // A chart that cannot be drawn never stops the report: its error is shown where it would be.
     const message = error instanceof ChartError ? error.message : chartFailed(context.where, error instanceof Error ? error.message : String(error));
     context.onOutputError?.(message);
-    return html`<div class="output output-error chart-error" role="alert"><p class="output-error-title">${message}</p></div>`;
+    // Under the located line, the cell's code frame, as the terminal shows it: the page is where a
+    // reader of a failed build looks first, and "column 211" of a one-line spec is hard to find.
+    const framed = withFramesFrom(message, (cell) => (cell === context.cell ? context.cellSource : undefined));
+    if (framed === message) return html`<div class="output output-error chart-error" role="alert"><p class="output-error-title">${message}</p></div>`;
+    const [title = "", ...rest] = framed.split("\n");
+    return html`<div class="output output-error chart-error" role="alert"><p class="output-error-title">${title}</p><pre>${rest.join("\n")}</pre></div>`;
   }
   context.onChart?.([...chart.warnings, ...typedNumbersInChart(spec, context.cellSource, { file: context.file, cell: context.cell })]);
   const description = typeof (spec as { description?: unknown }).description === "string" ? (spec as { description: string }).description : null;

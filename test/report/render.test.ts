@@ -211,6 +211,27 @@ describe("chapter numbers and chart warnings", () => {
     expect((await renderReport(input)).html).not.toContain(`<p class="chart-problem"`); // the fixture's own charts are whole
   });
 
+  it("shows under a chart's located field error the cell's code frame, as the terminal does, its text escaped", async () => {
+    const input = fixtureInput();
+    const [first, ...rest] = input.chapters;
+    if (first === undefined) throw new Error("fixture has no chapter");
+    const spec = { data: { values: [{ region: "<i>EU</i>", cost: 1 }] }, mark: "bar", encoding: { x: { field: "region", type: "nominal" }, y: { field: "cots", type: "quantitative" } } };
+    const source = `const label = "<script>x</script>";\nnb.chart(${JSON.stringify(spec).replace(/"(\w+)":/g, "$1: ")});`;
+    const chart = { cell_type: "code" as const, metadata: {}, execution_count: 9, source, outputs: [{ output_type: "display_data" as const, metadata: {}, data: { "application/vnd.vegalite.v5+json": spec } }] };
+    const cell = first.notebook.cells.length + 1;
+    const page = (await renderReport({ ...input, chapters: [{ ...first, notebook: { ...first.notebook, cells: [...first.notebook.cells, chart] } }, ...rest] })).html;
+    const box = /<div class="output output-error chart-error" role="alert">(.*?)<\/div>/s.exec(page)?.[1] ?? "";
+    expect(box).toMatch(new RegExp(`<p class="output-error-title">[^<]*: cell ${cell}, line 2, column \\d+: chart field &quot;cots&quot;`));
+    // The frame: the line before, the located line marked, and a caret under the field's name.
+    const frame = /<pre>([^<]*)<\/pre>/.exec(box)?.[1] ?? "";
+    expect(frame).toContain("  1 | const label = &quot;&lt;script&gt;x&lt;/script&gt;&quot;;");
+    const marked = frame.split("\n").find((line) => line.startsWith("&gt; 2 | "));
+    expect(marked).toContain('field: &quot;cots&quot;');
+    const caret = frame.split("\n").find((line) => /^ +\| +\^$/.test(line)) ?? "";
+    const plain = (text: string) => text.replace(/&quot;/g, '"').replace(/&lt;/g, "<").replace(/&gt;/g, ">");
+    expect(plain(marked ?? "").slice(caret.indexOf("^"))).toMatch(/^"cots"/);
+  });
+
   it("marks the code cells after a failed one as not run, and only those", async () => {
     const input = fixtureInput();
     const [first, ...rest] = input.chapters;
