@@ -11,7 +11,7 @@ import { displayPath, isInside } from "../util/paths";
 import { plausibleName } from "../util/suggest";
 import { fileURLToPath } from "node:url";
 import * as messages from "../messages/notebook";
-import { codeFrame } from "../util/code-frame";
+import { codeFrame, type FrameWidth } from "../util/code-frame";
 import { cellText, type ErrorOutput, type Notebook } from "./nbformat";
 import { cellPlaceOf } from "../messages/location";
 
@@ -57,14 +57,14 @@ export function withCellFrames(message: string, notebook: Notebook): string {
   });
 }
 
-/** As `withCellFrames`, each cell's source given by `sourceOf` (undefined: that cell's lines stay as they are). */
-export function withFramesFrom(message: string, sourceOf: (cell: number) => string | undefined): string {
+/** As `withCellFrames`, each cell's source given by `sourceOf` (undefined: that cell's lines stay as they are), framed `frame` wide. */
+export function withFramesFrom(message: string, sourceOf: (cell: number) => string | undefined, frame?: FrameWidth): string {
   return message
     .split("\n")
     .map((line) => {
       const place = cellPlaceOf(line);
       const source = place === undefined ? undefined : sourceOf(place.cell);
-      return place === undefined || source === undefined ? line : `${line}\n${codeFrame(source, place.line, place.column)}`;
+      return place === undefined || source === undefined ? line : `${line}\n${codeFrame(source, place.line, place.column, 2, frame)}`;
     })
     .join("\n");
 }

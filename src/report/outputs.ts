@@ -20,6 +20,7 @@ import { renderMarkdownWithImages, type InlinedFile } from "./markdown-images";
 import { sanitizeOutputHtml } from "./sanitize";
 import { cellText, type DataOutput, type ErrorOutput, type Output, type StreamOutput } from "../notebook/nbformat";
 import { withFramesFrom } from "../notebook/errors";
+import { PAGE_FRAME } from "../util/code-frame";
 import { SHOWN_METADATA } from "../vocabulary/shown-values";
 import { typedNumbersInChart } from "./typed-numbers";
 import { displayedHtmlImage } from "../messages/images";
@@ -161,7 +162,7 @@ async function renderVegaLite(payload: unknown, context: OutputContext): Promise
     context.onOutputError?.(message);
     // Under the located line, the cell's code frame, as the terminal shows it: the page is where a
     // reader of a failed build looks first, and "column 211" of a one-line spec is hard to find.
-    const framed = withFramesFrom(message, (cell) => (cell === context.cell ? context.cellSource : undefined));
+    const framed = withFramesFrom(message, (cell) => (cell === context.cell ? context.cellSource : undefined), PAGE_FRAME);
     if (framed === message) return html`<div class="output output-error chart-error" role="alert"><p class="output-error-title">${message}</p></div>`;
     const [title = "", ...rest] = framed.split("\n");
     return html`<div class="output output-error chart-error" role="alert"><p class="output-error-title">${title}</p><pre>${rest.join("\n")}</pre></div>`;

@@ -4,19 +4,33 @@
  */
 import { visibleOnTerminal } from "../format/control";
 
-/** Past this many characters, a frame's lines show a window around the column (a notebook saved as one line of JSON is a megabyte long). */
-export const FRAME_WIDTH = 240;
-/** Of the window, the characters before the column. */
-const BEFORE_COLUMN = 100;
+/**
+ * How wide a frame's lines may be: past `width` characters, each shows a window of that many around
+ * the column, `before` of them before it.
+ */
+export interface FrameWidth {
+  readonly width: number;
+  readonly before: number;
+}
+
+/** On a terminal (a notebook saved as one line of JSON is a megabyte long). */
+export const TERMINAL_FRAME: FrameWidth = { width: 240, before: 100 };
+/**
+ * On the page, where a frame scrolls sideways in a box ~75 characters wide (~38 on a phone): the
+ * caret must be in view without scrolling, so it stands ~24 characters in.
+ */
+export const PAGE_FRAME: FrameWidth = { width: 72, before: 24 };
+/** Past this many characters, a terminal frame's lines show a window around the column. */
+export const FRAME_WIDTH = TERMINAL_FRAME.width;
 const ELLIPSIS = "\u2026";
 
 /**
  * Two lines of context either side of `line` (1-based), with a caret under `column` (1-based). The
  * caret's indent keeps the line's tabs, and gives a control character the width of the escape it is
  * shown as (`\x1b`, format/control.ts), so the caret stands under the column on a terminal and in the page.
- * A line longer than FRAME_WIDTH shows the same window of each line, around the column, "…" where cut.
+ * A line longer than the frame's width shows the same window of each line, around the column, "…" where cut.
  */
-export function codeFrame(source: string, line: number, column: number, context = 2): string {
+export function codeFrame(source: string, line: number, column: number, context = 2, frame: FrameWidth = TERMINAL_FRAME): string {
   const lines = source.split("\n");
   // A cell that ends with a line break has no line after it: no empty numbered line under the error.
   if (lines.length > line && lines.at(-1) === "") lines.pop();
@@ -24,7 +38,7 @@ export function codeFrame(source: string, line: number, column: number, context 
   const last = Math.min(lines.length, line + context);
   const width = String(last).length;
   const shown = lines.slice(first - 1, last);
-  const window = shown.some((text) => text.length > FRAME_WIDTH) ? windowAround(lines[line - 1] ?? "", column) : undefined;
+  const window = shown.some((text) => text.length > frame.width) ? windowAround(lines[line - 1] ?? "", column, frame) : undefined;
   const out: string[] = [];
   for (let number = first; number <= last; number++) {
     const marker = number === line ? ">" : " ";
@@ -46,11 +60,11 @@ interface Window {
   readonly end: number;
 }
 
-/** FRAME_WIDTH characters of the error's line, the column BEFORE_COLUMN in (or as near as the line allows); never half a surrogate pair. */
-function windowAround(text: string, column: number): Window {
-  let start = Math.max(0, Math.min(column - 1 - BEFORE_COLUMN, text.length - FRAME_WIDTH));
+/** `frame.width` characters of the error's line, the column `frame.before` in (or as near as the line allows); never half a surrogate pair. */
+function windowAround(text: string, column: number, frame: FrameWidth): Window {
+  let start = Math.max(0, Math.min(column - 1 - frame.before, text.length - frame.width));
   if (isLowSurrogate(text.charCodeAt(start))) start += 1;
-  let end = start + FRAME_WIDTH;
+  let end = start + frame.width;
   if (isLowSurrogate(text.charCodeAt(end))) end += 1;
   return { start, end };
 }

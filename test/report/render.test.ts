@@ -215,8 +215,8 @@ describe("chapter numbers and chart warnings", () => {
     const input = fixtureInput();
     const [first, ...rest] = input.chapters;
     if (first === undefined) throw new Error("fixture has no chapter");
-    const spec = { data: { values: [{ region: "<i>EU</i>", cost: 1 }] }, mark: "bar", encoding: { x: { field: "region", type: "nominal" }, y: { field: "cots", type: "quantitative" } } };
-    const source = `const label = "<script>x</script>";\nnb.chart(${JSON.stringify(spec).replace(/"(\w+)":/g, "$1: ")});`;
+    const spec = { data: { values: [{ region: "<i>EU</i>", cost: 1 }] }, mark: "bar", encoding: { x: { field: "region", type: "nominal" }, y: { field: "cots", type: "quantitative", title: "<script>x</script> $` $&" } } };
+    const source = `const label = 1;\nnb.chart(${JSON.stringify(spec).replace(/"(\w+)":/g, "$1: ")});`;
     const chart = { cell_type: "code" as const, metadata: {}, execution_count: 9, source, outputs: [{ output_type: "display_data" as const, metadata: {}, data: { "application/vnd.vegalite.v5+json": spec } }] };
     const cell = first.notebook.cells.length + 1;
     const page = (await renderReport({ ...input, chapters: [{ ...first, notebook: { ...first.notebook, cells: [...first.notebook.cells, chart] } }, ...rest] })).html;
@@ -224,7 +224,9 @@ describe("chapter numbers and chart warnings", () => {
     expect(box).toMatch(new RegExp(`<p class="output-error-title">[^<]*: cell ${cell}, line 2, column \\d+: chart field &quot;cots&quot;`));
     // The frame: the line before, the located line marked, and a caret under the field's name.
     const frame = /<pre>([^<]*)<\/pre>/.exec(box)?.[1] ?? "";
-    expect(frame).toContain("  1 | const label = &quot;&lt;script&gt;x&lt;/script&gt;&quot;;");
+    // The line before, windowed as the located line is (it is shorter than the window's start).
+    expect(frame.split("\n")[0]).toBe("  1 | \u2026");
+    expect(frame).toContain("title: &quot;&lt;script&gt;x&lt;/s\u2026");
     const marked = frame.split("\n").find((line) => line.startsWith("&gt; 2 | "));
     expect(marked).toContain('field: &quot;cots&quot;');
     const caret = frame.split("\n").find((line) => /^ +\| +\^$/.test(line)) ?? "";

@@ -1,6 +1,6 @@
 /** Code frames: the caret under the column, and a window of a long line (a notebook saved as one line of JSON) instead of all of it. */
 import { describe, expect, it } from "vitest";
-import { codeFrame, FRAME_WIDTH } from "../../src/util/code-frame";
+import { codeFrame, FRAME_WIDTH, PAGE_FRAME } from "../../src/util/code-frame";
 
 describe("codeFrame", () => {
   it("shows short lines whole, the caret under the column", () => {
@@ -18,6 +18,18 @@ describe("codeFrame", () => {
     // The other lines show the same window: here, nothing of them (they are shorter than its start).
     expect(after).toBe("  3 | …");
     expect(frame.split("\n")[0]).toBe("  1 | …");
+  });
+
+  it("on the page, windows a line past 72 characters with the caret ~24 in, so it is in view in a phone-wide box", () => {
+    const line = `nb.chart({ ${"data: 1, ".repeat(12)}y: { field: "cuont" }, ${"more: 2, ".repeat(8)} });`;
+    const column = line.indexOf('"cuont"') + 1;
+    const [shown = "", caret = ""] = codeFrame(line, 1, column, 2, PAGE_FRAME).split("\n");
+    expect(shown.length).toBeLessThanOrEqual("> 1 | ".length + 1 + PAGE_FRAME.width + 1);
+    expect(shown.slice(caret.indexOf("^"))).toMatch(/^"cuont"/);
+    expect(caret.indexOf("^")).toBeLessThan(36);
+    // The terminal's frame of the same line shows it whole (it is shorter than 240 characters).
+    expect(line.length).toBeLessThan(FRAME_WIDTH);
+    expect(codeFrame(line, 1, column).split("\n")[0]).toBe(`> 1 | ${line}`);
   });
 
   it("clips at the line's start or end without an ellipsis there, and never splits a surrogate pair", () => {
