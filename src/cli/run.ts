@@ -68,7 +68,17 @@ async function runCommand(notebook: string, options: { out?: string; timeout: st
   // A report.yaml that cannot be read still lets the notebook run, on the defaults, as in Jupyter; said after the run.
   let unreadableReport: { file: string; reason: string } | undefined;
   let ignoredFields: { file: string; what: readonly string[]; samples: number; seed: number } | undefined;
+  // The notebook's own text is warned about from its source alone (notebook-warnings.ts): worked out
+  // while its thread runs the cells, as this thread only waits then (~30 ms after them, for a chapter
+  // whose prose templates are parsed), and said after the run as before.
+  // (Held with its failure, if any, so a throw there meets the run's end instead of ending the process meanwhile.)
+  let textWarnings: Promise<{ readonly warnings: string[] } | { readonly failed: unknown }> | undefined;
   const result = await executeNotebook(notebook, {
+    running: (read, name) => {
+      textWarnings = import("../report/notebook-warnings").then(({ notebookWarnings }) => notebookWarnings(read, name)).then((warnings) => ({ warnings }), (failed: unknown) => ({ failed }));
+      // Read by every run once the cells end: loaded meanwhile too (a failure to load is met there).
+      import("../report/markdown-images").catch(() => undefined);
+    },
     timeoutMs,
     releaseCompiler: true,
     // A type check that takes a while (Deno's: seconds) is said as it starts, not left as a silent wait.
@@ -129,8 +139,10 @@ async function runCommand(notebook: string, options: { out?: string; timeout: st
   const refused = await images.notebookImageProblems(result.executed, { file: result.notebook, baseDir: dirname(result.file), root }, { outputs: true });
   for (const problem of refused) process.stderr.write(`${images.imageProblemText(problem, result.executed)}\n`);
   // Template text left in a markdown cell (`${cost}`), a cell id another cell has: warned about as the build does.
-  const { notebookWarnings } = await import("../report/notebook-warnings");
-  for (const warning of await notebookWarnings(result.executed, result.notebook)) process.stderr.write(`${buildWarning(warning)}\n`);
+  const early = await textWarnings;
+  if (early !== undefined && "failed" in early) throw early.failed;
+  const warnings = early?.warnings ?? (await (await import("../report/notebook-warnings")).notebookWarnings(result.executed, result.notebook));
+  for (const warning of warnings) process.stderr.write(`${buildWarning(warning)}\n`);
   // An id declared twice (a figure in a loop) makes the build unpublishable: said here first (exit 1).
   let duplicates: string[] = [];
   if (result.figures.length + result.claims.length > 1) {

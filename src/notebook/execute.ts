@@ -85,6 +85,12 @@ export interface ExecuteOptions extends RunInputOptions {
   readonly onRun?: (file: string, ran: Notebook) => void;
   /** The notebook's thread runs below the main thread's priority (several notebooks at once: `executeNotebooks`). */
   readonly yieldToMain?: boolean;
+  /**
+   * Called once, when the notebook's thread starts its first cell, with the notebook as read (no
+   * outputs) and its display name: this thread waits from then until the cells end, so work on the
+   * notebook's text alone (`fragtax run`'s warnings) costs no time done then instead of after.
+   */
+  readonly running?: (notebook: Notebook, name: string) => void;
 }
 
 export interface NotebookRunResult {
@@ -191,13 +197,19 @@ export async function executeNotebook(file: string, options: ExecuteOptions = {}
     const inSlot = options.runSlot ?? (<T>(fn: () => Promise<T>): Promise<T> => fn());
     // Time spent waiting for a place to run or for the build's check is not this notebook's time.
     let waitedMs = 0;
+    let told = false;
+    const firstCell = (): void => {
+      if (told || options.running === undefined) return;
+      told = true;
+      options.running(notebook, name);
+    };
     const start = (runnable: readonly CompiledCell[], thread: NotebookWorker | undefined) => (job: RunJob): Promise<WorkerOutcome> =>
       deno !== undefined ? runInDeno(deno, absolute, runnable, { bundle, inputs, notebook: name }, job) : (thread ?? new NotebookWorker(setup as WorkerSetup)).run(job.program, job);
     const run = (runnable: readonly CompiledCell[], thread: NotebookWorker | undefined): Promise<CellsRun> => {
       const asked = performance.now();
       return inSlot(() => {
         waitedMs += performance.now() - asked;
-        return runCells(runnable, { bundle: bundle.code, ...(modelRuns && { modelRuns, codeCache: join(outPaths(root).engineCache, "v8") }) }, options.timeoutMs ?? DEFAULT_TIMEOUT_MS, start(runnable, thread));
+        return runCells(runnable, { bundle: bundle.code, ...(modelRuns && { modelRuns, codeCache: join(outPaths(root).engineCache, "v8") }) }, options.timeoutMs ?? DEFAULT_TIMEOUT_MS, start(runnable, thread), firstCell);
       });
     };
     let types: NotebookTypes;
@@ -295,12 +307,20 @@ async function runCells(
   imports: Pick<WorkerProgram, "bundle" | "modelRuns" | "codeCache">,
   timeoutMs: number,
   start: (job: RunJob) => Promise<WorkerOutcome>,
+  firstCell: () => void,
 ): Promise<CellsRun> {
   const collector = new OutputCollector();
   const state: RunState = { reads: [], files: [], figures: [], claims: [], ended: new Map(), counts: new Map() };
   // A `@browser` cell is for the browser: tslab does not run it in Node (it counts as run, with no output).
   const program = { cells: runnable.map(({ cell, code, filename, pragmas }) => ({ cell, code: pragmas.browser ? "undefined" : code, filename })), ...imports };
-  const outcome = await start({ program, timeoutMs, onEvent: (event) => applyEvent(event, collector, state) });
+  const outcome = await start({
+    program,
+    timeoutMs,
+    onEvent: (event) => {
+      applyEvent(event, collector, state);
+      if (event.type === "cell-start") firstCell();
+    },
+  });
   return { outcome, collector, state };
 }
 

@@ -57,6 +57,22 @@ describe("a notebook's warnings", () => {
         expect(result.status, result.stderr).toBe(0);
         expect(result.stderr, args[0]).toContain(warning);
       }
+      // run works them out while the cells run: said alike when the first cell throws, and when no cell
+      // starts (a type error refuses the run before it), where they are worked out after it.
+      const cells = JSON.parse(readFileSync(file, "utf8")) as { cells: Array<{ cell_type: string; source: string | string[] }> };
+      const firstCode = cells.cells.find((cell) => cell.cell_type === "code");
+      if (firstCode === undefined) throw new Error("the fixture has a code cell");
+      for (const [source, expected] of [['throw new Error("stop");', "Error: stop"], ['const n: number = "x";', "TS2322"]] as const) {
+        const original = firstCode.source;
+        firstCode.source = source;
+        writeFileSync(file, JSON.stringify(cells));
+        const failed = cli("run", "notebooks/01-price.ipynb", "--out", "-");
+        firstCode.source = original;
+        writeFileSync(file, JSON.stringify(cells));
+        expect(failed.status, failed.stderr).toBe(1);
+        expect(failed.stderr).toContain(expected);
+        expect(failed.stderr, source).toContain(warning);
+      }
       const strict = cli("build", "--no-pdf", "--strict");
       expect(strict.status).toBe(1);
       expect(strict.stderr).toContain(warning);
