@@ -86,9 +86,9 @@ export interface ExecuteOptions extends RunInputOptions {
   /** The notebook's thread runs below the main thread's priority (several notebooks at once: `executeNotebooks`). */
   readonly yieldToMain?: boolean;
   /**
-   * Called once, when the notebook's thread starts its first cell, with the notebook as read (no
-   * outputs) and its display name: this thread waits from then until the cells end, so work on the
-   * notebook's text alone (`fragtax run`'s warnings) costs no time done then instead of after.
+   * Called once, when the notebook's cells have been handed to its thread, with the notebook as read
+   * (no outputs) and its display name: this thread waits from then until the cells end, so work on
+   * the notebook's text alone (`fragtax run`'s warnings) costs no time done then instead of after.
    */
   readonly running?: (notebook: Notebook, name: string) => void;
 }
@@ -313,14 +313,10 @@ async function runCells(
   const state: RunState = { reads: [], files: [], figures: [], claims: [], ended: new Map(), counts: new Map() };
   // A `@browser` cell is for the browser: tslab does not run it in Node (it counts as run, with no output).
   const program = { cells: runnable.map(({ cell, code, filename, pragmas }) => ({ cell, code: pragmas.browser ? "undefined" : code, filename })), ...imports };
-  const outcome = await start({
-    program,
-    timeoutMs,
-    onEvent: (event) => {
-      applyEvent(event, collector, state);
-      if (event.type === "cell-start") firstCell();
-    },
-  });
+  const running = start({ program, timeoutMs, onEvent: (event) => applyEvent(event, collector, state) });
+  // The program is posted by now; what `firstCell` starts runs once this turn of the loop is done.
+  setImmediate(firstCell);
+  const outcome = await running;
   return { outcome, collector, state };
 }
 
