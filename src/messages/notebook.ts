@@ -131,6 +131,7 @@ export const workerCrashed = (detail: string): string => `the notebook's worker 
 /** A cell whose objects filled the notebook thread's JavaScript heap (V8 stops the thread; nothing in the cell can catch it). */
 export const cellOutOfMemory = (): string =>
   `the cell ran out of memory: the notebook's JavaScript heap reached its limit and the notebook was stopped. A loop that keeps adding to an array, a map or a string without end does this; otherwise keep fewer values at once (numbers in a Float64Array take 8 bytes each, outside that heap), or raise the limit with NODE_OPTIONS=--max-old-space-size=MB`;
+
 export const typeCheckThreadEnded = (code: number): string => `the type check's thread stopped unexpectedly (exit code ${code})`;
 
 /** Cell 0 is no cell: what failed before the first code cell began (its set-up) is the notebook's. */

@@ -3,8 +3,8 @@
  * (Hyndman–Fan type 7, numpy's default): p → position h = (n − 1)·p, value x₍⌊h⌋₎ + (h − ⌊h⌋)·(x₍⌊h⌋+1₎ − x₍⌊h⌋₎).
  *
  * The order statistics come from a quickselect of all ten at once (each percentile's two neighbours) on
- * one scratch copy: ~4 passes over the draws in all, where the typed array's native sort made ~17, and
- * took ~10 ms of each 100,000-draw summary (four of a run's ~90 ms went to sorting, 2026-12-08).
+ * one scratch copy: ~4 passes over the draws in all, where the typed array's native sort made ~17 and
+ * took ~10 ms of each 100,000-draw summary (a model run's four summaries were ~45 of its ~93 ms, 2026-12-08).
  */
 import type { Summary } from "../vocabulary/results";
 

@@ -198,7 +198,7 @@ export async function executeNotebook(file: string, options: ExecuteOptions = {}
     // Time spent waiting for a place to run or for the build's check is not this notebook's time.
     let waitedMs = 0;
     let told = false;
-    const firstCell = (): void => {
+    const handedOver = (): void => {
       if (told || options.running === undefined) return;
       told = true;
       options.running(notebook, name);
@@ -209,7 +209,7 @@ export async function executeNotebook(file: string, options: ExecuteOptions = {}
       const asked = performance.now();
       return inSlot(() => {
         waitedMs += performance.now() - asked;
-        return runCells(runnable, { bundle: bundle.code, ...(modelRuns && { modelRuns, codeCache: join(outPaths(root).engineCache, "v8") }) }, options.timeoutMs ?? DEFAULT_TIMEOUT_MS, start(runnable, thread), firstCell);
+        return runCells(runnable, { bundle: bundle.code, ...(modelRuns && { modelRuns, codeCache: join(outPaths(root).engineCache, "v8") }) }, options.timeoutMs ?? DEFAULT_TIMEOUT_MS, start(runnable, thread), handedOver);
       });
     };
     let types: NotebookTypes;
@@ -307,15 +307,15 @@ async function runCells(
   imports: Pick<WorkerProgram, "bundle" | "modelRuns" | "codeCache">,
   timeoutMs: number,
   start: (job: RunJob) => Promise<WorkerOutcome>,
-  firstCell: () => void,
+  handedOver: () => void,
 ): Promise<CellsRun> {
   const collector = new OutputCollector();
   const state: RunState = { reads: [], files: [], figures: [], claims: [], ended: new Map(), counts: new Map() };
   // A `@browser` cell is for the browser: tslab does not run it in Node (it counts as run, with no output).
   const program = { cells: runnable.map(({ cell, code, filename, pragmas }) => ({ cell, code: pragmas.browser ? "undefined" : code, filename })), ...imports };
   const running = start({ program, timeoutMs, onEvent: (event) => applyEvent(event, collector, state) });
-  // The program is posted by now; what `firstCell` starts runs once this turn of the loop is done.
-  setImmediate(firstCell);
+  // The program is posted by now; what `handedOver` starts runs once this turn of the loop is done.
+  setImmediate(handedOver);
   const outcome = await running;
   return { outcome, collector, state };
 }
