@@ -67,3 +67,9 @@ const JSON_UNESCAPED_CONTROL = /[\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2
 export function jsonWithVisibleControls(json: string): string {
   return json.replace(JSON_UNESCAPED_CONTROL, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
+
+/** `text` without its terminal colour and cursor sequences (a traceback or stream a kernel coloured), for the page. */
+export function stripAnsi(text: string): string {
+  // eslint-disable-next-line no-control-regex -- ANSI escape sequences are control characters by definition
+  return text.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, "");
+}

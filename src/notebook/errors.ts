@@ -11,7 +11,7 @@ import { displayPath, isInside } from "../util/paths";
 import { plausibleName } from "../util/suggest";
 import { fileURLToPath } from "node:url";
 import * as messages from "../messages/notebook";
-import { codeFrame, type FrameWidth } from "../util/code-frame";
+import { codeFrame } from "../util/code-frame";
 import { cellText, type ErrorOutput, type Notebook } from "./nbformat";
 import { cellPlaceOf } from "../messages/location";
 
@@ -51,20 +51,12 @@ export function formatCellError(error: CellError): string {
  * as the engine gives its own errors. A line located elsewhere, or nowhere, stays as it is.
  */
 export function withCellFrames(message: string, notebook: Notebook): string {
-  return withFramesFrom(message, (cell) => {
-    const found = notebook.cells[cell - 1];
-    return found === undefined ? undefined : cellText(found.source);
-  });
-}
-
-/** As `withCellFrames`, each cell's source given by `sourceOf` (undefined: that cell's lines stay as they are), framed `frame` wide. */
-export function withFramesFrom(message: string, sourceOf: (cell: number) => string | undefined, frame?: FrameWidth): string {
   return message
     .split("\n")
     .map((line) => {
       const place = cellPlaceOf(line);
-      const source = place === undefined ? undefined : sourceOf(place.cell);
-      return place === undefined || source === undefined ? line : `${line}\n${codeFrame(source, place.line, place.column, 2, frame)}`;
+      const cell = place === undefined ? undefined : notebook.cells[place.cell - 1];
+      return place === undefined || cell === undefined ? line : `${line}\n${codeFrame(cellText(cell.source), place.line, place.column)}`;
     })
     .join("\n");
 }

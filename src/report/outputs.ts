@@ -18,9 +18,9 @@ import { jsonWithVisibleControls } from "../format/control";
 import type { MarkdownRenderer } from "./markdown";
 import { renderMarkdownWithImages, type InlinedFile } from "./markdown-images";
 import { sanitizeOutputHtml } from "./sanitize";
-import { cellText, type DataOutput, type ErrorOutput, type Output, type StreamOutput } from "../notebook/nbformat";
-import { withFramesFrom } from "../notebook/errors";
-import { PAGE_FRAME } from "../util/code-frame";
+import { cellText, type DataOutput, type Output, type StreamOutput } from "../notebook/nbformat";
+import { errorOutputHtml, locatedMessageHtml } from "./error-box";
+import { stripAnsi } from "../format/control";
 import { SHOWN_METADATA } from "../vocabulary/shown-values";
 import { typedNumbersInChart } from "./typed-numbers";
 import { displayedHtmlImage } from "../messages/images";
@@ -62,7 +62,7 @@ async function renderOutput(output: Output, context: OutputContext): Promise<Htm
     case "stream":
       return renderStream(output);
     case "error":
-      return renderError(output);
+      return errorOutputHtml(output, context);
     case "display_data":
       return renderData(output, context);
     case "execute_result":
@@ -80,15 +80,6 @@ function renderStream(output: StreamOutput): Html {
     : html`<pre class="output output-text">${text}</pre>`;
 }
 
-function renderError(output: ErrorOutput): Html {
-  const title = `${output.ename}: ${output.evalue}`;
-  // Tracebacks usually repeat "Name: message" as their first line; the title already says it.
-  const lines = stripAnsi(output.traceback.join("\n")).split("\n");
-  const traceback = (lines[0]?.trim() === title.trim() ? lines.slice(1) : lines).join("\n");
-  return html`<div class="output output-error" role="alert"><p class="output-error-title">${title}</p>${
-    traceback.trim() === "" ? null : html`<pre>${traceback}</pre>`
-  }</div>`;
-}
 
 async function renderData(output: DataOutput, context: OutputContext): Promise<Html> {
   const data = output.data;
@@ -162,10 +153,7 @@ async function renderVegaLite(payload: unknown, context: OutputContext): Promise
     context.onOutputError?.(message);
     // Under the located line, the cell's code frame, as the terminal shows it: the page is where a
     // reader of a failed build looks first, and "column 211" of a one-line spec is hard to find.
-    const framed = withFramesFrom(message, (cell) => (cell === context.cell ? context.cellSource : undefined), PAGE_FRAME);
-    if (framed === message) return html`<div class="output output-error chart-error" role="alert"><p class="output-error-title">${message}</p></div>`;
-    const [title = "", ...rest] = framed.split("\n");
-    return html`<div class="output output-error chart-error" role="alert"><p class="output-error-title">${title}</p><pre>${rest.join("\n")}</pre></div>`;
+    return locatedMessageHtml("output output-error chart-error", message, context);
   }
   context.onChart?.([...chart.warnings, ...typedNumbersInChart(spec, context.cellSource, { file: context.file, cell: context.cell })]);
   const description = typeof (spec as { description?: unknown }).description === "string" ? (spec as { description: string }).description : null;
@@ -195,7 +183,3 @@ export function jsonScript(type: string, value: unknown): string {
   return `<script type="${type}" class="chart-spec">${jsonWithVisibleControls(JSON.stringify(value)).replace(/</g, "\\u003c")}</script>`;
 }
 
-export function stripAnsi(text: string): string {
-  // eslint-disable-next-line no-control-regex -- ANSI escape sequences are control characters by definition
-  return text.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, "");
-}

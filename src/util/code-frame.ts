@@ -11,15 +11,19 @@ import { visibleOnTerminal } from "../format/control";
 export interface FrameWidth {
   readonly width: number;
   readonly before: number;
+  /** Near the line's end, start the window earlier so that it is full (else the caret stays `before` in). */
+  readonly fill: boolean;
+  /** Window the lines also when the column is past this, however short they are (a phone shows ~38 characters). */
+  readonly caretWithin?: number;
 }
 
 /** On a terminal (a notebook saved as one line of JSON is a megabyte long). */
-export const TERMINAL_FRAME: FrameWidth = { width: 240, before: 100 };
+export const TERMINAL_FRAME: FrameWidth = { width: 240, before: 100, fill: true };
 /**
  * On the page, where a frame scrolls sideways in a box ~75 characters wide (~38 on a phone): the
- * caret must be in view without scrolling, so it stands ~24 characters in.
+ * caret must be in view without scrolling, so it stands ~24 characters in, near the line's end too.
  */
-export const PAGE_FRAME: FrameWidth = { width: 72, before: 24 };
+export const PAGE_FRAME: FrameWidth = { width: 72, before: 24, fill: false, caretWithin: 36 };
 /** Past this many characters, a terminal frame's lines show a window around the column. */
 export const FRAME_WIDTH = TERMINAL_FRAME.width;
 const ELLIPSIS = "\u2026";
@@ -38,7 +42,8 @@ export function codeFrame(source: string, line: number, column: number, context 
   const last = Math.min(lines.length, line + context);
   const width = String(last).length;
   const shown = lines.slice(first - 1, last);
-  const window = shown.some((text) => text.length > frame.width) ? windowAround(lines[line - 1] ?? "", column, frame) : undefined;
+  const long = shown.some((text) => text.length > frame.width) || (frame.caretWithin !== undefined && column > frame.caretWithin);
+  const window = long ? windowAround(lines[line - 1] ?? "", column, frame) : undefined;
   const out: string[] = [];
   for (let number = first; number <= last; number++) {
     const marker = number === line ? ">" : " ";
@@ -62,7 +67,7 @@ interface Window {
 
 /** `frame.width` characters of the error's line, the column `frame.before` in (or as near as the line allows); never half a surrogate pair. */
 function windowAround(text: string, column: number, frame: FrameWidth): Window {
-  let start = Math.max(0, Math.min(column - 1 - frame.before, text.length - frame.width));
+  let start = Math.max(0, frame.fill ? Math.min(column - 1 - frame.before, text.length - frame.width) : column - 1 - frame.before);
   if (isLowSurrogate(text.charCodeAt(start))) start += 1;
   let end = start + frame.width;
   if (isLowSurrogate(text.charCodeAt(end))) end += 1;

@@ -144,7 +144,7 @@ describe("a report of Deno chapters (real Deno runtime, real build)", () => {
     expect(result.exitCode).toBe(1);
     expect(result.failedCells.map((cell) => [cell.chapter, cell.cell])).toEqual([[1, 3]]);
     expect(lines.join("\n")).toMatch(/notebooks\/01-price\.ipynb: cell 3, line 4, column 94: TS2322: Type '"dollars"' is not assignable to type /);
-    expect(read(root, "report.html")).toMatch(/<p class="output-error-title">TS2322: Type &#39;&quot;dollars&quot;&#39; is not assignable/);
+    expect(read(root, "report.html")).toMatch(/<p class="output-error-title">notebooks\/[^:]+: cell \d+, line \d+, column \d+: TS2322: Type &#39;&quot;dollars&quot;&#39; is not assignable/);
   }, 240_000);
 
   it("an unknown assumption id: located at the cell with the nearest id, not in fragtax's own registry code", () => {

@@ -44,8 +44,9 @@ describe("fragtax build with bad input", () => {
     expect(run.stderr).toMatch(new RegExp(`notebooks/02-claims\\.ipynb: cell ${unknown}, line 2, column 20: UnknownAssumptionError: unknown assumption "h100_usd_per_gpu_hr" .*did you mean "h100_usd_per_gpu_hour"\\?`));
     expect(run.stderr).toContain(`2 cells failed (first: notebooks/01-price.ipynb: cell ${throwing})`);
     const page = readFileSync(join(outBuild(project.root), "report.html"), "utf8");
-    expect(page).toContain('<p class="output-error-title">RangeError: too far</p>');
-    expect(page).toMatch(/<p class="output-error-title">UnknownAssumptionError: unknown assumption &quot;h100_usd_per_gpu_hr&quot;/);
+    // Each box is titled where and what, as the terminal's first line: the message said once.
+    expect(page).toContain(`<p class="output-error-title">notebooks/01-price.ipynb: cell ${throwing}, line 2, column 7: RangeError: too far</p>`);
+    expect(page).toMatch(new RegExp(`<p class="output-error-title">notebooks/02-claims\\.ipynb: cell ${unknown}, line 2, column 20: UnknownAssumptionError: unknown assumption &quot;h100_usd_per_gpu_hr&quot;`));
     // The title page says the build failed, before any headline card, and links each error in place.
     const banner = /<section class="build-failed"[^]*?<\/section>/.exec(page)?.[0] ?? "";
     expect(banner).toContain("This build failed: 2 cells failed");

@@ -69,7 +69,7 @@ describe("fragtax build, end to end (real engine, real Chromium)", () => {
     expect(result.pdf).toBe("skipped");
     expect(result.failedCells.map((cell) => [cell.chapter, cell.cell])).toEqual([[2, 3]]);
     const page = read(project.root, "report.html");
-    expect(page).toMatch(/<div class="output output-error" role="alert"><p class="output-error-title">TypeError: /);
+    expect(page).toMatch(/<div class="output output-error" role="alert"><p class="output-error-title">notebooks\/02-claims\.ipynb: cell 3, line 1, column \d+: TypeError: /);
     expect(existsSync(join(project.root, "out", "build", "report.pdf"))).toBe(false);
   });
 
@@ -167,7 +167,7 @@ describe("fragtax build on the command line", () => {
     expect(run.stderr).toContain("notebooks/02-claims.ipynb: cell 3, line 1, column 1: TimeoutError: the cell did not finish within 1 s");
     expect(run.stderr).toContain("1 cell failed (first: notebooks/02-claims.ipynb: cell 3)");
     const page = read(project.root, "report.html");
-    expect(page).toMatch(/<p class="output-error-title">TimeoutError: the cell did not finish within 1 s/);
+    expect(page).toMatch(/<p class="output-error-title">notebooks\/[^:]+: cell \d+, line \d+, column \d+: TimeoutError: the cell did not finish within 1 s/);
     expect(visibleText(page)).toContain("At rental prices, one run costs $25M");
     // Nothing half-written: only the finished files, each complete, no temporary siblings left behind.
     expect(readdirSync(join(project.root, "out", "build")).sort()).toEqual(["build-log.json", "claims.json", "figures.json", "report.html", "sections.json"]);

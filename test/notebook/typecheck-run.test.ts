@@ -91,7 +91,7 @@ describe("a type error fails the build (fragtax build)", () => {
     expect(result.failedCells.map((cell) => [cell.chapter, cell.cell])).toEqual([[1, 3]]);
     expect(lines.join("\n")).toMatch(/notebooks\/01-price\.ipynb: cell 3, line 4, column 102: TS2322: Type '"dollars"' is not assignable to type /);
     const page = readFileSync(join(project.root, "out", "build", "report.html"), "utf8");
-    expect(page).toMatch(/<p class="output-error-title">TS2322: Type &#39;&quot;dollars&quot;&#39; is not assignable/);
+    expect(page).toMatch(/<p class="output-error-title">notebooks\/[^:]+: cell \d+, line \d+, column \d+: TS2322: Type &#39;&quot;dollars&quot;&#39; is not assignable/);
     expect(visibleText(page)).not.toMatch(/\bundefined\b|\bNaN\b/);
   });
 

@@ -234,6 +234,35 @@ describe("chapter numbers and chart warnings", () => {
     expect(plain(marked ?? "").slice(caret.indexOf("^"))).toMatch(/^"cots"/);
   });
 
+  it("titles a failed cell's box with its located line, says it once, and draws its code frame for the page", async () => {
+    const input = fixtureInput();
+    const [first, ...rest] = input.chapters;
+    if (first === undefined) throw new Error("fixture has no chapter");
+    const cell = first.notebook.cells.length + 1;
+    const source = `const a = 1;\nconst bill = nb.figure({ id: "bill", label: "The <b>bill</b>", value: 3, ${"unit: \"x\", ".repeat(8)}format: "dollars" });`;
+    const column = source.split("\n")[1]!.indexOf('"dollars"') + 1;
+    const located = `notebooks/x.ipynb: cell ${cell}, line 2, column ${column}: TS2322: Type '"dollars"' is not assignable to type 'NumberFormat'.`;
+    // The traceback as the engine writes it: the located line, then the terminal's frame (the whole line, under 240 characters).
+    const terminalFrame = ["  1 | const a = 1;", `> 2 | ${source.split("\n")[1]}`, `    | ${" ".repeat(column - 1)}^`];
+    const failed = { cell_type: "code" as const, metadata: {}, execution_count: null, source, outputs: [{ output_type: "error" as const, ename: "TS2322", evalue: `Type '"dollars"' is not assignable to type 'NumberFormat'.`, traceback: [located, ...terminalFrame] }] };
+    const page = (await renderReport({ ...input, chapters: [{ ...first, notebook: { ...first.notebook, cells: [...first.notebook.cells, failed] } }, ...rest] })).html;
+    const box = /<div class="output output-error" role="alert">(.*?)<\/div>/s.exec(page)?.[1] ?? "";
+    const unescape = (text: string) => text.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+    // The title is where and what; the message is not said a second time under it.
+    expect(unescape(/<p class="output-error-title">([^<]*)<\/p>/.exec(box)?.[1] ?? "")).toBe(located);
+    const frame = unescape(/<pre>([^<]*)<\/pre>/.exec(box)?.[1] ?? "");
+    expect(frame).not.toContain("TS2322");
+    // The frame is the page's: the located line windowed, the caret ~24 characters in, under "dollars".
+    const lines = frame.split("\n");
+    const marked = lines.find((line) => line.startsWith("> 2 | ")) ?? "";
+    const caret = lines.find((line) => /^ +\| +\^$/.test(line)) ?? "";
+    expect(marked.length).toBeLessThan(90);
+    expect(marked.slice(caret.indexOf("^"))).toMatch(/^"dollars"/);
+    expect(caret.indexOf("^")).toBeLessThan(36);
+    // The label's markup is text in the frame, never tags.
+    expect(page).not.toContain("The <b>bill</b>");
+  });
+
   it("marks the code cells after a failed one as not run, and only those", async () => {
     const input = fixtureInput();
     const [first, ...rest] = input.chapters;

@@ -32,6 +32,15 @@ describe("codeFrame", () => {
     expect(codeFrame(line, 1, column).split("\n")[0]).toBe(`> 1 | ${line}`);
   });
 
+  it("on the page, windows a short line too when its column is past what a phone shows, and never a line whose column is in view", () => {
+    const line = `const total = price * count + shipping + handling - discount;`;
+    const column = line.indexOf("discount") + 1;
+    const [shown = "", caret = ""] = codeFrame(line, 1, column, 2, PAGE_FRAME).split("\n");
+    expect(shown.slice(caret.indexOf("^"))).toBe("discount;");
+    expect(caret.indexOf("^")).toBeLessThan(36);
+    expect(codeFrame(line, 1, 7, 2, PAGE_FRAME).split("\n")[0]).toBe(`> 1 | ${line}`);
+  });
+
   it("clips at the line's start or end without an ellipsis there, and never splits a surrogate pair", () => {
     const near = codeFrame(`${"x".repeat(10)}Y${"z".repeat(500)}`, 1, 11).split("\n");
     expect(near[0]).toMatch(/^> 1 \| x{10}Yz+…$/);
