@@ -262,6 +262,10 @@ export const claimVerdictHint = (missing: readonly string[]): string =>
 
 export const chartKeyHint = (nearest: string): string => ` Did you mean "${nearest}"? (a chart spec's keys are Vega-Lite's)`;
 
+/** After a type error about a chart spec built in a variable and passed to `nb.chart`: what makes it fit. */
+export const chartSpecVariableHint = (): string =>
+  ` A spec kept in a variable is typed by what it holds ("bar" as a string, an \`as const\` array as readonly), which no chart type accepts: give it the API's type, \`const spec: VegaLiteTopLevelSpec = { … }\` (import \`type VegaLiteTopLevelSpec\` from the API beside \`notebook\`), or write the spec in the call, \`nb.chart({ … })\`; TypeScript then names the key that is wrong.`;
+
 /** After TS2304 for a name a public entry exports: the import the notebook lacks (module-exports.ts). */
 export const missingImportHint = (name: string, specifier: string, typeOnly: boolean): string =>
   ` '${specifier}' exports it: add it to the notebook's import from that module, or write ${typeOnly ? "import type" : "import"} { ${name} } from "${specifier}";`;

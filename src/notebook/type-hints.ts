@@ -24,6 +24,7 @@ export function typeErrorHint(message: string): string {
   if (/^Cannot find name 'Deno'\.?$/.test(message)) return messages.denoInTslabHint();
   const excess = chartKeyHint(message);
   if (excess !== "") return excess;
+  if (isSpecVariable(message)) return messages.chartSpecVariableHint();
   const claim = claimVerdictHint(message);
   if (claim !== "") return claim;
   // The first line of the message chain whose target is one of the lists (a chain ends in the property's).
@@ -48,6 +49,16 @@ function claimVerdictHint(message: string): string {
   const missing = [...(many?.split(/,\s*/) ?? []), ...(one === undefined ? [] : [one])].filter((name) => name === "verdict" || name === "factor");
   if (missing.length === 0) return "";
   return `${message.trimEnd().endsWith(".") ? "" : "."}${messages.claimVerdictHint(missing)}`;
+}
+
+/**
+ * A chart spec built in a variable, then given to `nb.chart`: its literals widened (`mark: string`), or
+ * made readonly by `as const`, it fits no member of Vega-Lite's union, and TypeScript's five lines
+ * about `TopLevelUnitSpec<Field>` name neither the cause nor the fix. An object literal in the call is
+ * checked key by key instead (chartKeyHint).
+ */
+function isSpecVariable(message: string): boolean {
+  return /^Argument of type '(?:\{|readonly )/.test(message) && /parameter of type '(?:VegaLite)?TopLevelSpec'/.test(message);
 }
 
 /**

@@ -1,3 +1,4 @@
+import { readFileSync, writeFileSync } from "node:fs";
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -96,6 +97,36 @@ describe("fragtax check", () => {
     expect(typeErrorHint("Object literal may only specify known properties, and 'feild' does not exist in type 'Partial<PositionValueDef> | Partial<PositionDatumDef<Field>> | Partial<PositionFieldDef<Field>>'.")).toBe(' Did you mean "field"? (a chart spec\'s keys are Vega-Lite\'s)');
     // Only a type of vega-lite's schema has its keys suggested; a union of other types gets nothing.
     expect(typeErrorHint("Object literal may only specify known properties, and 'lable' does not exist in type 'MyRow | Other<Field | X>'.")).toBe("");
+  });
+
+  it("says how to type a chart spec built in a variable (its literals widened, or made readonly by as const), and that the annotated spec checks", () => {
+    const project = tempProject("project");
+    try {
+      const file = join(project.root, "notebooks", "01-price.ipynb");
+      const spec = '{ data: { values: [{ a: 1 }] }, mark: "bar", encoding: { x: { field: "a", type: "quantitative" }, tooltip: [{ field: "a" }] } }';
+      const widened = appendCell(project.root, "01-price.ipynb", `const spec = ${spec};\nnb.chart(spec);`);
+      const readonly = appendCell(project.root, "01-price.ipynb", `const frozen = ${spec} as const;\nnb.chart(frozen);`);
+      const [first, second, ...others] = checkNotebooks([file], { root: project.root, includeSrc: false }).map(formatDiagnostic);
+      expect(others).toEqual([]);
+      for (const [checked, cell] of [[first, widened], [second, readonly]] as const) {
+        expect(checked).toContain(`cell ${cell}, line 2, column 10: TS2345: Argument of type`);
+        expect(checked).toContain("give it the API's type, `const spec: VegaLiteTopLevelSpec = { … }`");
+      }
+      // The fix the hint gives: the same spec, annotated, passes.
+      const notebook = JSON.parse(readFileSync(file, "utf8")) as { cells: Array<{ source: string | string[] }> };
+      notebook.cells.splice(-2, 2);
+      writeFileSync(file, JSON.stringify(notebook));
+      appendCell(project.root, "01-price.ipynb", `const typed: VegaLiteTopLevelSpec = ${spec};\nnb.chart(typed);`);
+      const source = JSON.parse(readFileSync(file, "utf8")) as { cells: Array<{ cell_type: string; source: string | string[] }> };
+      const firstCode = source.cells.find((cell) => cell.cell_type === "code");
+      if (firstCode === undefined) throw new Error("the fixture has a code cell");
+      firstCode.source = [firstCode.source].flat().join("").replace("import { notebook", "import { type VegaLiteTopLevelSpec, notebook");
+      writeFileSync(file, JSON.stringify(source));
+      expect(checkNotebooks([file], { root: project.root, includeSrc: false }).map(formatDiagnostic)).toEqual([]);
+    } finally {
+      project.remove();
+    }
+    expect(typeErrorHint("Argument of type '{ mark: string; }' is not assignable to parameter of type 'Partial<MyThing>'.")).toBe("");
   });
 
   it("says where a claim's verdict and factor come from when nb.claim is given neither, or one", () => {
