@@ -1,4 +1,5 @@
 /** Messages of the notebook engine (`src/notebook/`): parsing, running, type checking. */
+import { groupThousands } from "../format/number";
 import { located } from "./location";
 import { didYouMean } from "./suggestion";
 
@@ -128,9 +129,12 @@ export const cellStalled = (): string =>
 
 export const workerCrashed = (detail: string): string => `the notebook's worker stopped unexpectedly: ${detail}`;
 
-/** A cell whose objects filled the notebook thread's JavaScript heap (V8 stops the thread; nothing in the cell can catch it). */
-export const cellOutOfMemory = (): string =>
-  `the cell ran out of memory: the notebook's JavaScript heap reached its limit and the notebook was stopped. A loop that keeps adding to an array, a map or a string without end does this; otherwise keep fewer values at once (numbers in a Float64Array take 8 bytes each, outside that heap), or raise the limit with NODE_OPTIONS=--max-old-space-size=MB`;
+/**
+ * A cell whose objects filled the notebook thread's JavaScript heap (V8 stops the thread; nothing in
+ * the cell can catch it). `limitMb`: the limit Node was given (`set`), else V8's default here.
+ */
+export const cellOutOfMemory = (limit: { readonly mb: number; readonly set: boolean }): string =>
+  `the cell ran out of memory: the notebook's JavaScript heap reached its limit (${groupThousands(limit.mb)} MB, ${limit.set ? "as --max-old-space-size sets it" : "V8's default here"}) and the notebook was stopped. A loop that keeps adding to an array, a map or a string without end does this; otherwise keep fewer values at once (numbers in a Float64Array take 8 bytes each, outside that heap), or raise the limit with NODE_OPTIONS=--max-old-space-size=MB`;
 
 export const typeCheckThreadEnded = (code: number): string => `the type check's thread stopped unexpectedly (exit code ${code})`;
 

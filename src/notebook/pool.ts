@@ -21,6 +21,7 @@ import type { NotebookCells, NotebookTypes } from "./typecheck";
 import { sha256 } from "../util/hash";
 import { writeFileAtomicSync } from "../util/atomic";
 import { startNotebookThread, takeThreadStartedEarly } from "./thread-start";
+import { crashed, type CrashedOutcome } from "./thread-errors";
 
 /** What the worker needs from the start (plain data): it loads the assumptions while cells compile. */
 export interface WorkerSetup {
@@ -56,7 +57,7 @@ export type WorkerOutcome =
   | { readonly kind: "timeout"; readonly cell: number; readonly frames?: readonly PausedFrame[] }
   /** The worker's event loop emptied while a cell was still awaiting: its promise can never settle. */
   | { readonly kind: "stalled"; readonly cell: number }
-  | { readonly kind: "crashed"; readonly cell: number; readonly message: string; /** The error's name, when not "WorkerError". */ readonly ename?: string };
+  | CrashedOutcome;
 
 export interface RunJobOptions {
   readonly timeoutMs: number;
@@ -377,15 +378,4 @@ export function limiter(limit: number): <T>(run: () => Promise<T>) => Promise<T>
       else running--;
     }
   };
-}
-
-/**
- * What a thread's error says of its cell. V8 stops a thread whose JavaScript heap is full, with Node's
- * ERR_WORKER_OUT_OF_MEMORY: said as the cell's own failure (what fills a heap, and what to do), not as
- * a crash of fragtax's. The limit is not named: the thread's reported limit ignores Node's
- * --max-old-space-size, which is what sets it (V8's default, ~4 GB here, else).
- */
-function crashed(error: Error, cell: number): WorkerOutcome {
-  if ((error as NodeJS.ErrnoException).code === "ERR_WORKER_OUT_OF_MEMORY") return { kind: "crashed", cell, ename: "OutOfMemoryError", message: messages.cellOutOfMemory() };
-  return { kind: "crashed", cell, message: messages.workerCrashed(error.message) };
 }

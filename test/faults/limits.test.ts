@@ -59,7 +59,7 @@ describe("--timeout against Node's timer limit", () => {
     const run = spawnSync(process.execPath, [CLI, "run", file, "--out", out], { cwd: dir, env, encoding: "utf8", timeout: 45_000 });
     expect(run.signal, "fragtax was still running 45 s later").toBeNull();
     expect(run.status).toBe(1);
-    expect(run.stderr).toContain("cell 2: OutOfMemoryError: the cell ran out of memory: the notebook's JavaScript heap reached its limit");
+    expect(run.stderr).toContain("cell 2: OutOfMemoryError: the cell ran out of memory: the notebook's JavaScript heap reached its limit (200 MB, as --max-old-space-size sets it)");
     expect(run.stderr).toContain("NODE_OPTIONS=--max-old-space-size=MB");
     expect(run.stderr).not.toContain("WorkerError");
     // The cells before it kept their outputs, and the error is in place in the executed notebook.
