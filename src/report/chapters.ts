@@ -142,8 +142,14 @@ interface CellContext {
 
 async function renderCodeCell(cell: CodeCell, context: CellContext): Promise<Html> {
   const source = cellText(cell.source).trimEnd();
-  const failed = cellFailed(cell);
-  const outputs = await renderOutputs(cell.outputs, context);
+  // A cell whose output the page refused (a chart it cannot draw) failed as one that threw did: its code open, its box marked.
+  let refused = false;
+  const onOutputError = (message: string): void => {
+    refused = true;
+    context.onOutputError(message);
+  };
+  const outputs = await renderOutputs(cell.outputs, { ...context, onOutputError });
+  const failed = cellFailed(cell) || refused;
   const showInput = source !== "" && !tagsOf(cell).includes("remove-input");
   // Each toggle names its cell to a screen reader, which listed a chapter's dozen toggles as "Code", "Code", ….
   const toggle = showInput

@@ -222,6 +222,8 @@ describe("chapter numbers and chart warnings", () => {
     const page = (await renderReport({ ...input, chapters: [{ ...first, notebook: { ...first.notebook, cells: [...first.notebook.cells, chart] } }, ...rest] })).html;
     const box = /<div class="output output-error chart-error" role="alert">(.*?)<\/div>/s.exec(page)?.[1] ?? "";
     expect(box).toMatch(new RegExp(`<p class="output-error-title">[^<]*: cell ${cell}, line 2, column \\d+: chart field &quot;cots&quot;`));
+    // The cell is marked failed and its code shown open, as for a cell that threw.
+    expect(page).toContain(`<div class="cell cell-code cell-failed" id="cell-c${first.number}-${cell}"><details class="cell-source" open>`);
     // The frame: the line before, the located line marked, and a caret under the field's name.
     const frame = /<pre>([^<]*)<\/pre>/.exec(box)?.[1] ?? "";
     // The line before, windowed as the located line is (it is shorter than the window's start).
