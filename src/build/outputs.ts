@@ -19,7 +19,7 @@ import { syncPath } from "../util/atomic";
 import { FileSystemError, fileSystemProblemText, isFileSystemProblem, locatingFileSystemErrors } from "../util/fs-errors";
 import { buildFolderIsLink } from "../messages/fs";
 import { buildLockTakenOver, buildWaiting } from "../messages/report";
-import { buildSetAsideLeft, lastGoodNotKept, swapRecovered } from "../messages/build-outputs";
+import { buildSetAsideLeft, lastGoodNotKept, lastGoodPdfGone, swapRecovered } from "../messages/build-outputs";
 import { displayPath } from "../util/paths";
 import { visibleInOneLine } from "../format/control";
 import { quote } from "shell-quote";
@@ -147,7 +147,12 @@ async function replace(outDir: string, files: ReadonlyMap<string, string | Uint8
     const keptNow = page !== "good" && hadOld && (await didNotFail(old)) && (await keepAsLastGood(old, lastGood, say));
     // The new build is in place: a set-aside old one that cannot be removed now is said, and removed by the next build.
     if (!keptNow) await removeSetAside(old, say, true);
-    if (page === "good") await removeSetAside(lastGood, say, true);
+    if (page === "good") {
+      // Its PDF is the only one left when this build printed none: said, so a --no-pdf build after a fix does not drop it unseen.
+      const pdfGoes = !files.has("report.pdf") && (await isFile(join(lastGood, "report.pdf")));
+      await removeSetAside(lastGood, say, true);
+      if (pdfGoes && !(await isFolder(lastGood))) say(lastGoodPdfGone(displayPath(lastGood, process.cwd())));
+    }
     // A failed page says where the last good build is; a neutral one, only when it has just moved it there.
     if ((page !== "failed" && !keptNow) || !(await isFolder(lastGood))) return undefined;
     const present = await readdir(lastGood).catch(() => [] as string[]);
@@ -185,6 +190,10 @@ async function keepAsLastGood(old: string, lastGood: string, say: (line: string)
   }
   await removeSetAside(earlier, say, true);
   return true;
+}
+
+async function isFile(path: string): Promise<boolean> {
+  return (await lstat(path).catch(() => undefined))?.isFile() === true;
 }
 
 async function isFolder(path: string): Promise<boolean> {

@@ -11,6 +11,9 @@ export const buildSetAsideLeft = (path: string, quoted: string, code: string, no
 /** `replaced`: kept by a what-if (or a page --strict refuses), which replaced it without failing. */
 export const buildKeptLastGood = (folder: string, files: readonly string[], now: boolean, replaced = false): string =>
   `the last normal build that did not fail ${now ? "is kept" : "is still"} in ${folder} (${[...files, "its records"].join(", ")})${replaced ? ", as this build replaced it," : ""} until a build succeeds`;
+/** A build that succeeded without printing replaced the last good build, whose PDF goes with it. */
+export const lastGoodPdfGone = (folder: string): string =>
+  `${folder} is removed, as this build is the last good one now, and the report.pdf it held went with it, as this build printed none: \`fragtax build\` without --no-pdf prints this page's`;
 export const lastGoodNotKept = (old: string, folder: string, code: string): string =>
   `could not keep the last good build in ${folder} (${code}); it is in ${old}, which the next build keeps there once ${folder} can be written`;
 

@@ -55,8 +55,12 @@ describe("the last good build, kept when a build fails", () => {
     expect(await replaceBuildOutputs(buildDir, files("failed after", true), () => undefined, "failed")).toEqual({ folder: lastGood, files: ["report.html"], keptNow: true });
     expect(read(lastGood, "report.html")).toBe("good again");
 
-    await replaceBuildOutputs(buildDir, files("good at last", false));
+    // A good build that printed no PDF removes the last good one, whose PDF was the only one: said.
+    writeFileSync(join(lastGood, "report.pdf"), "%PDF of good again");
+    const said: string[] = [];
+    await replaceBuildOutputs(buildDir, files("good at last", false), (line) => said.push(line));
     expect(existsSync(lastGood)).toBe(false);
+    expect(said).toEqual([expect.stringMatching(/last-good is removed, as this build is the last good one now, and the report\.pdf it held went with it, as this build printed none: `fragtax build` without --no-pdf prints this page's$/)]);
     expect(readdirSync(out).sort()).toEqual(["build"]);
   });
 
