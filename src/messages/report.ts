@@ -378,8 +378,8 @@ export const failedBannerTitle = (cells: number, duplicateIds = 0): string =>
     duplicateIds > 0 ? `${duplicateIds === 1 ? "1 id" : `${duplicateIds} ids`} declared more than once` : "",
   ].filter((part) => part !== "").join("; ")}`;
 
-export const failedBannerLead = (cells: number): string =>
-  `Each error is shown where it happened. What a failed cell would show, and any cell after it that did not run, is missing from this page, and sentences that depend on them may be too. It is not a report to read or publish: fix ${cells === 1 ? "the error" : "the errors"} below and build again.`;
+export const failedBannerLead = (cells: number, allRan = false): string =>
+  `Each error is shown where it happened. ${allRan ? "Every cell ran, but what the page could not show (a chart it cannot draw, an image it cannot carry) is missing from it" : "What a failed cell would show, and any cell after it that did not run, is missing from this page"}, and sentences that depend on ${allRan ? "it" : "them"} may be too. It is not a report to read or publish: fix ${cells === 1 ? "the error" : "the errors"} below and build again.`;
 
 /** The banner's lead when every cell ran but two figures or claims share an id. */
 export const duplicateIdsBannerLead = (): string =>

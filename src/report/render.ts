@@ -290,7 +290,7 @@ function failureBanner(failed: readonly FailedCell[], duplicates: readonly strin
   if (failed.length === 0 && duplicates.length === 0) return html``;
   return html`<section class="build-failed" role="alert" ${rawHtml(FAILED_PAGE_MARK)}>
 <h2>${messages.failedBannerTitle(failed.length, duplicates.length)}</h2>
-<p>${failed.length > 0 ? messages.failedBannerLead(failed.length) : messages.duplicateIdsBannerLead()}</p>
+<p>${failed.length > 0 ? messages.failedBannerLead(failed.length, failed.every((cell) => cell.failed === "page")) : messages.duplicateIdsBannerLead()}</p>
 <ul>${failed.map((cell) => {
     // A cell with several problems (a markdown cell's images) lists each on a line of its own.
     const [first = "", ...more] = afterPlace(cell).split("\n");

@@ -50,6 +50,7 @@ describe("fragtax build with bad input", () => {
     // The title page says the build failed, before any headline card, and links each error in place.
     const banner = /<section class="build-failed"[^]*?<\/section>/.exec(page)?.[0] ?? "";
     expect(banner).toContain("This build failed: 2 cells failed");
+    expect(banner).toContain("What a failed cell would show, and any cell after it that did not run, is missing from this page");
     expect(page.indexOf('class="build-failed"')).toBeLessThan(page.indexOf('<nav class="toc"'));
     const links = [...banner.matchAll(/href="#([^"]+)"/g)].map((m) => m[1] ?? "");
     expect(links).toEqual([`cell-c1-${throwing}`, `cell-c2-${unknown}`]);

@@ -136,6 +136,9 @@ describe("a markdown image", () => {
     for (const id of links) expect(html).toContain(`id="${id}"`);
     expect(banner).toContain(`${where}</a>, line 3, column 9: the image`);
     expect(banner).not.toContain(`${where}</a>: ${where}`);
+    // Every cell ran: the banner says what is missing is what the page could not show, not cells after a failure.
+    expect(banner).toContain("Every cell ran, but what the page could not show (a chart it cannot draw, an image it cannot carry) is missing from it");
+    expect(banner).not.toContain("any cell after it that did not run");
     // Each of the cell's problems on a line of its own (they ran together as one paragraph).
     expect(banner).toContain(`Correct the path or add the file.<br>${where}, line 4, column 12: the image`);
     writeFileSync(file(`notebooks/${NOTEBOOK}`), original);
